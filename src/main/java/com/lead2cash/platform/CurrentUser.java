@@ -1,0 +1,53 @@
+package com.lead2cash.platform;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** The person behind the current request, as far as business code needs to know. */
+public record CurrentUser(UUID id, String username, String displayName, UUID orgUnitId, Set<Role> roles)
+        implements java.io.Serializable {
+
+    public CurrentUser {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    public boolean hasAny(Role... candidates) {
+        for (Role r : candidates) {
+            if (roles.contains(r)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The widest data scope any of the user's roles grants. */
+    public ScopeKind scopeKind() {
+        return roles.stream().map(Role::defaultScope).reduce(ScopeKind.SELF, ScopeKind::widest);
+    }
+
+    /** The user authenticated on this thread, if any. */
+    public static Optional<CurrentUser> get() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof HasCurrentUser holder) {
+            return Optional.of(holder.currentUser());
+        }
+        return Optional.empty();
+    }
+
+    /** The authenticated user; business operations that need an actor call this. */
+    public static CurrentUser require() {
+        return get().orElseThrow(() -> new IllegalStateException("no authenticated user on this thread"));
+    }
+
+    /** Implemented by the security principal so that business code never sees Spring Security types. */
+    public interface HasCurrentUser {
+        CurrentUser currentUser();
+    }
+}

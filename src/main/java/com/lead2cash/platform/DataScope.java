@@ -1,0 +1,24 @@
+package com.lead2cash.platform;
+
+import java.util.UUID;
+
+/**
+ * The one place data scope (SPEC §1: SELF / TEAM / ALL) is decided. Every module's list query takes
+ * its predicate from {@link #current()}, and every single-record read or write of an owned record
+ * calls {@link #requireVisible}, so a record outside the caller's scope answers 404 everywhere alike.
+ */
+public interface DataScope {
+
+    /** The scope of the user on this thread. */
+    Scope current();
+
+    /** The scope of the given user. */
+    Scope of(CurrentUser user);
+
+    /** Throws {@link RecordNotFoundException} unless the current user's scope covers the owner. */
+    default void requireVisible(String entityType, Object id, UUID ownerId) {
+        if (!current().covers(ownerId)) {
+            throw new RecordNotFoundException(entityType, id);
+        }
+    }
+}

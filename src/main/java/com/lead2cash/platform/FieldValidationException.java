@@ -1,0 +1,29 @@
+package com.lead2cash.platform;
+
+import java.util.List;
+
+/** Input refused field by field; the UI shows each message beside its field, the API lists them. */
+public class FieldValidationException extends DomainException {
+
+    /** One refused field: the bundle key and arguments of its message. */
+    public record FieldError(String field, String messageKey, List<Object> args) {
+        public FieldError(String field, String messageKey, Object... args) {
+            this(field, messageKey, List.of(args));
+        }
+    }
+
+    private final List<FieldError> errors;
+
+    public FieldValidationException(List<FieldError> errors) {
+        super("error.validation");
+        this.errors = List.copyOf(errors);
+    }
+
+    public FieldValidationException(String field, String messageKey, Object... args) {
+        this(List.of(new FieldError(field, messageKey, List.of(args))));
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+}

@@ -1,0 +1,33 @@
+package com.lead2cash.platform;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Who is who in the company, for modules that route work to people (assignment, escalation, approvals). */
+public interface OrgDirectory {
+
+    /** A person as other modules see them. */
+    record Person(UUID id, String username, String displayName, String email, UUID orgUnitId,
+                  LocalDate hireDate, boolean active, Set<Role> roles) {
+    }
+
+    Optional<Person> person(UUID userId);
+
+    /**
+     * The person's line manager: the manager of their unit, or — when they manage that unit
+     * themselves or it has none — the nearest manager up the tree.
+     */
+    Optional<Person> managerOf(UUID userId);
+
+    /** The manager responsible for a unit: its own, or the nearest one above it. */
+    Optional<Person> managerOfUnit(UUID orgUnitId);
+
+    /** Active people in the unit and every unit below it. */
+    List<Person> activeMembersOf(UUID orgUnitId);
+
+    /** Active people holding the role. */
+    List<Person> activeWithRole(Role role);
+}

@@ -1,0 +1,106 @@
+package com.lead2cash.platform.internal.audit;
+
+import com.lead2cash.platform.NotAudited;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.jdbc.core.JdbcAggregateOperations;
+import org.springframework.data.mapping.PersistentPropertyAccessor;
+import org.springframework.data.relational.core.mapping.RelationalMappingContext;
+import org.springframework.data.relational.core.mapping.RelationalPersistentEntity;
+import org.springframework.data.relational.core.mapping.event.BeforeDeleteEvent;
+import org.springframework.data.relational.core.mapping.event.BeforeSaveEvent;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records every create, update and delete of an aggregate saved through Spring Data JDBC, field by
+ * field (old → new), so that modules get the audit trail without writing a line for it. Fields
+ * marked {@link NotAudited} and the version are left out.
+ */
+@Component
+class AggregateAuditListener {
+
+    private final AuditRecorder recorder;
+    private final RelationalMappingContext mappingContext;
+    private final ObjectProvider<JdbcAggregateOperations> aggregates;
+
+    AggregateAuditListener(AuditRecorder recorder, RelationalMappingContext mappingContext,
+                           ObjectProvider<JdbcAggregateOperations> aggregates) {
+        this.recorder = recorder;
+        this.mappingContext = mappingContext;
+        this.aggregates = aggregates;
+    }
+
+    @EventListener
+    void beforeSave(BeforeSaveEvent<?> event) {
+        Object entity = event.getEntity();
+        RelationalPersistentEntity<?> meta = mappingContext.getRequiredPersistentEntity(entity.getClass());
+        Object id = meta.getIdentifierAccessor(entity).getIdentifier();
+        Object stored = id == null ? null : aggregates.getObject().findById(id, entity.getClass());
+        String type = entity.getClass().getSimpleName();
+        Map<String, String> after = snapshot(meta, entity);
+        if (stored == null) {
+            after.forEach((field, value) -> {
+                if (value != null) {
+                    recorder.recordFieldChange("CREATE", type, id, field, null, value);
+                }
+            });
+            return;
+        }
+        Map<String, String> before = snapshot(meta, stored);
+        after.forEach((field, value) -> {
+            String old = before.get(field);
+            if (!Objects.equals(old, value)) {
+                recorder.recordFieldChange("UPDATE", type, id, field, old, value);
+            }
+        });
+    }
+
+    @EventListener
+    void beforeDelete(BeforeDeleteEvent<?> event) {
+        Object id = event.getId();
+        Class<?> type = event.getType();
+        recorder.recordFieldChange("DELETE", type.getSimpleName(), id, null, null, null);
+    }
+
+    private Map<String, String> snapshot(RelationalPersistentEntity<?> meta, Object entity) {
+        PersistentPropertyAccessor<?> accessor = meta.getPropertyAccessor(entity);
+        Map<String, String> values = new LinkedHashMap<>();
+        meta.forEach(property -> {
+            if (property.isVersionProperty() || property.isIdProperty()
+                    || property.isAnnotationPresent(NotAudited.class)) {
+                return;
+            }
+            values.put(property.getName(), render(accessor.getProperty(property)));
+        });
+        return values;
+    }
+
+    private static String render(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Collection<?> items) {
+            return items.stream().map(AggregateAuditListener::render).sorted().collect(Collectors.joining(", ", "[", "]"));
+        }
+        if (value instanceof Record record) {
+            // Single-component value records (RoleGrant(role)) read better as their value.
+            var components = record.getClass().getRecordComponents();
+            if (components.length == 1) {
+                try {
+                    return render(components[0].getAccessor().invoke(record));
+                } catch (ReflectiveOperationException e) {
+                    return record.toString();
+                }
+            }
+        }
+        if (value instanceof java.math.BigDecimal decimal) {
+            return decimal.toPlainString();
+        }
+        return value.toString();
+    }
+}

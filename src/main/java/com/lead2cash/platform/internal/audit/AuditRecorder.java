@@ -1,0 +1,78 @@
+package com.lead2cash.platform.internal.audit;
+
+import com.lead2cash.platform.AuditTrail;
+import com.lead2cash.platform.CurrentUser;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/** Appends entries to the audit trail, in the caller's transaction: a rolled-back change leaves no entry. */
+@Component
+public class AuditRecorder implements AuditTrail {
+
+    private static final int MAX_VALUE_LENGTH = 2000;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    AuditRecorder(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public void record(String action, String entityType, Object entityId, String detail) {
+        CurrentUser actor = CurrentUser.get().orElse(null);
+        append(actor == null ? null : actor.id(), actor == null ? "system" : actor.username(), action, entityType,
+                entityId, null, null, null, detail);
+    }
+
+    /** An entry with an explicit actor (sign-ins happen before anyone is authenticated). */
+    public void recordAs(UUID actorId, String actorName, String action, String detail) {
+        append(actorId, actorName, action, null, null, null, null, null, detail);
+    }
+
+    void recordFieldChange(String action, String entityType, Object entityId, String field, String oldValue,
+                           String newValue) {
+        CurrentUser actor = CurrentUser.get().orElse(null);
+        append(actor == null ? null : actor.id(), actor == null ? "system" : actor.username(), action, entityType,
+                entityId, field, oldValue, newValue, null);
+    }
+
+    private void append(UUID actorId, String actorName, String action, String entityType, Object entityId,
+                        String field, String oldValue, String newValue, String detail) {
+        jdbc.sql("""
+                insert into platform_audit_event (occurred_at, actor_id, actor_name, action, entity_type, entity_id,
+                                                  field, old_value, new_value, detail, remote_addr)
+                values (:at, :actorId, :actorName, :action, :entityType, :entityId, :field, :old, :new, :detail, :addr)
+                """)
+                .param("at", java.sql.Timestamp.from(clock.instant()))
+                .param("actorId", actorId)
+                .param("actorName", actorName)
+                .param("action", action)
+                .param("entityType", entityType)
+                .param("entityId", entityId == null ? null : entityId.toString())
+                .param("field", field)
+                .param("old", cut(oldValue))
+                .param("new", cut(newValue))
+                .param("detail", cut(detail))
+                .param("addr", remoteAddress())
+                .update();
+    }
+
+    private static String cut(String value) {
+        return value == null || value.length() <= MAX_VALUE_LENGTH ? value : value.substring(0, MAX_VALUE_LENGTH) + "…";
+    }
+
+    private static String remoteAddress() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
+            HttpServletRequest request = attrs.getRequest();
+            return request.getRemoteAddr();
+        }
+        return null;
+    }
+}

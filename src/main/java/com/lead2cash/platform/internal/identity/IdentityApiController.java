@@ -1,0 +1,141 @@
+package com.lead2cash.platform.internal.identity;
+
+import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.CursorPage;
+import com.lead2cash.platform.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** People and org units over the API: {@code /api/v1/me} for everyone, the rest for administrators. */
+@RestController
+@Tag(name = "People and organisation")
+class IdentityApiController {
+
+    record Me(UUID id, String username, String displayName, List<Role> roles, UUID orgUnitId) {
+    }
+
+    record UserDto(UUID id, String username, String displayName, String email, UUID orgUnitId, List<Role> roles,
+                   LocalDate hireDate, boolean active, boolean locked, long version) {
+
+        static UserDto of(User u, java.time.Instant now) {
+            return new UserDto(u.id(), u.username(), u.displayName(), u.email(), u.orgUnitId(),
+                    u.roleSet().stream().sorted().toList(), u.hireDate(), u.active(), u.isLocked(now), u.version());
+        }
+
+        static UserDto of(IdentityService.UserRow r) {
+            return new UserDto(r.id(), r.username(), r.displayName(), r.email(), r.orgUnitId(), r.roles(),
+                    r.hireDate(), r.active(), r.locked(), r.version());
+        }
+    }
+
+    record CreateUser(@NotBlank String username, @NotBlank String displayName, String email,
+                      @NotBlank String password, @NotNull UUID orgUnitId, Set<Role> roles, LocalDate hireDate) {
+    }
+
+    record UpdateUser(@NotBlank String displayName, String email, String password, @NotNull UUID orgUnitId,
+                      Set<Role> roles, LocalDate hireDate, Boolean active, @NotNull Long version) {
+    }
+
+    record OrgUnitDto(UUID id, UUID parentId, String name, UUID managerId, int depth, long version) {
+        static OrgUnitDto of(OrgUnit u) {
+            return new OrgUnitDto(u.id(), u.parentId(), u.name(), u.managerId(), u.depth(), u.version());
+        }
+    }
+
+    record CreateOrgUnit(@NotNull UUID parentId, @NotBlank String name) {
+    }
+
+    record UpdateOrgUnit(@NotBlank String name, UUID managerId, @NotNull Long version) {
+    }
+
+    private final IdentityService identity;
+    private final java.time.Clock clock;
+
+    IdentityApiController(IdentityService identity, java.time.Clock clock) {
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    @Operation(summary = "The caller")
+    @GetMapping("/api/v1/me")
+    Me me() {
+        CurrentUser me = CurrentUser.require();
+        return new Me(me.id(), me.username(), me.displayName(), me.roles().stream().sorted().toList(),
+                me.orgUnitId());
+    }
+
+    @Operation(summary = "List users (filter by text, unit subtree, role, active; sort username|hireDate)")
+    @GetMapping("/api/v1/users")
+    CursorPage<UserDto> users(@RequestParam(required = false) String q,
+                              @RequestParam(required = false) UUID orgUnitId,
+                              @RequestParam(required = false) Role role,
+                              @RequestParam(required = false) Boolean active,
+                              @RequestParam(required = false) String sort,
+                              @RequestParam(required = false) String cursor,
+                              @RequestParam(required = false) Integer size) {
+        return identity.listUsers(new IdentityService.UserQuery(q, orgUnitId, role, active, sort, cursor, size))
+                .map(UserDto::of);
+    }
+
+    @GetMapping("/api/v1/users/{id}")
+    UserDto user(@PathVariable UUID id) {
+        return UserDto.of(identity.user(id), clock.instant());
+    }
+
+    @Operation(summary = "Create a user")
+    @PostMapping("/api/v1/users")
+    ResponseEntity<UserDto> create(@Valid @RequestBody CreateUser body) {
+        User user = identity.createUser(new IdentityService.UserForm(body.username(), body.displayName(),
+                body.email(), body.password(), body.orgUnitId(), body.roles(), body.hireDate()));
+        return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(UserDto.of(user, clock.instant()));
+    }
+
+    @Operation(summary = "Update a user (409 when the version is stale)")
+    @PutMapping("/api/v1/users/{id}")
+    UserDto update(@PathVariable UUID id, @Valid @RequestBody UpdateUser body) {
+        User user = identity.updateUser(id, new IdentityService.UserForm(null, body.displayName(), body.email(),
+                body.password(), body.orgUnitId(), body.roles(), body.hireDate()), body.version());
+        if (body.active() != null && body.active() != user.active()) {
+            user = identity.setActive(id, body.active(), user.version());
+        }
+        return UserDto.of(user, clock.instant());
+    }
+
+    @Operation(summary = "The org tree, in tree order")
+    @GetMapping("/api/v1/org-units")
+    List<OrgUnitDto> orgUnits() {
+        return identity.orgTree().stream().map(OrgUnitDto::of).toList();
+    }
+
+    @GetMapping("/api/v1/org-units/{id}")
+    OrgUnitDto orgUnit(@PathVariable UUID id) {
+        return OrgUnitDto.of(identity.orgUnit(id));
+    }
+
+    @PostMapping("/api/v1/org-units")
+    ResponseEntity<OrgUnitDto> createOrgUnit(@Valid @RequestBody CreateOrgUnit body) {
+        OrgUnit unit = identity.createOrgUnit(body.parentId(), body.name());
+        return ResponseEntity.created(URI.create("/api/v1/org-units/" + unit.id())).body(OrgUnitDto.of(unit));
+    }
+
+    @PutMapping("/api/v1/org-units/{id}")
+    OrgUnitDto updateOrgUnit(@PathVariable UUID id, @Valid @RequestBody UpdateOrgUnit body) {
+        return OrgUnitDto.of(identity.updateOrgUnit(id, body.name(), body.managerId(), body.version()));
+    }
+}

@@ -1,0 +1,245 @@
+package com.lead2cash.platform.internal.identity;
+
+import com.lead2cash.platform.CursorPage;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.RecordNotFoundException;
+import com.lead2cash.platform.Role;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Manages people and the org tree (administrators), and a user's own password. */
+@Service
+public class IdentityService {
+
+    static final int MIN_PASSWORD_LENGTH = 8;
+
+    private final UserRepository users;
+    private final OrgUnitRepository units;
+    private final PasswordEncoder passwordEncoder;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    IdentityService(UserRepository users, OrgUnitRepository units, PasswordEncoder passwordEncoder, JdbcClient jdbc,
+                    Clock clock) {
+        this.users = users;
+        this.units = units;
+        this.passwordEncoder = passwordEncoder;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** What an administrator enters for a user. */
+    public record UserForm(String username, String displayName, String email, String password, UUID orgUnitId,
+                           Set<Role> roles, LocalDate hireDate) {
+    }
+
+    @Transactional
+    public User createUser(UserForm form) {
+        List<FieldValidationException.FieldError> errors = new ArrayList<>();
+        if (form.username() != null && users.findByUsername(form.username().trim()).isPresent()) {
+            errors.add(new FieldValidationException.FieldError("username", "user.username.taken"));
+        }
+        passwordProblem(form.password(), form.username()).ifPresent(errors::add);
+        if (form.orgUnitId() != null && !units.existsById(form.orgUnitId())) {
+            errors.add(new FieldValidationException.FieldError("orgUnitId", "user.orgUnit.unknown"));
+        }
+        if (!errors.isEmpty()) {
+            throw new FieldValidationException(errors);
+        }
+        User user = User.register(trim(form.username()), form.displayName(), form.email(),
+                passwordEncoder.encode(form.password()), form.orgUnitId(), form.hireDate(), orElseEmpty(form.roles()),
+                false, clock.instant());
+        return users.save(user);
+    }
+
+    @Transactional
+    public User updateUser(UUID id, UserForm form, Long expectedVersion) {
+        User user = user(id);
+        if (form.orgUnitId() != null && !units.existsById(form.orgUnitId())) {
+            throw new FieldValidationException("orgUnitId", "user.orgUnit.unknown");
+        }
+        user.expectVersion(expectedVersion);
+        user.changeProfile(form.displayName(), form.email(), form.orgUnitId(), form.hireDate(),
+                orElseEmpty(form.roles()), clock.instant());
+        if (form.password() != null && !form.password().isEmpty()) {
+            passwordProblem(form.password(), user.username()).ifPresent(e -> {
+                throw new FieldValidationException(List.of(e));
+            });
+            user.changePassword(passwordEncoder.encode(form.password()), clock.instant());
+        }
+        return users.save(user);
+    }
+
+    @Transactional
+    public User setActive(UUID id, boolean active, Long expectedVersion) {
+        User user = user(id);
+        user.expectVersion(expectedVersion);
+        if (active) {
+            user.activate(clock.instant());
+        } else {
+            user.deactivate(clock.instant());
+        }
+        return users.save(user);
+    }
+
+    /** A user changes their own password, proving they know the current one. */
+    @Transactional
+    public void changeOwnPassword(UUID userId, String currentPassword, String newPassword) {
+        User user = user(userId);
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, user.passwordHash())) {
+            throw new FieldValidationException("currentPassword", "password.current.wrong");
+        }
+        passwordProblem(newPassword, user.username()).ifPresent(e -> {
+            throw new FieldValidationException(List.of(e));
+        });
+        user.changePassword(passwordEncoder.encode(newPassword), clock.instant());
+        users.save(user);
+    }
+
+    public User user(UUID id) {
+        return users.findById(id).orElseThrow(() -> new RecordNotFoundException("User", id));
+    }
+
+    public Optional<User> findByUsername(String username) {
+        return users.findByUsername(username);
+    }
+
+    @Transactional
+    public OrgUnit createOrgUnit(UUID parentId, String name) {
+        OrgUnit parent = parentId == null ? null : units.findById(parentId)
+                .orElseThrow(() -> new FieldValidationException("parentId", "org.parent.unknown"));
+        if (parent == null) {
+            throw new FieldValidationException("parentId", "org.parent.required");
+        }
+        return saveUnit(parent.child(name, false, clock.instant()));
+    }
+
+    @Transactional
+    public OrgUnit updateOrgUnit(UUID id, String name, UUID managerId, Long expectedVersion) {
+        OrgUnit unit = orgUnit(id);
+        if (managerId != null) {
+            User manager = users.findById(managerId)
+                    .orElseThrow(() -> new FieldValidationException("managerId", "org.manager.unknown"));
+            if (!manager.active()) {
+                throw new FieldValidationException("managerId", "org.manager.inactive");
+            }
+        }
+        unit.expectVersion(expectedVersion);
+        unit.rename(name, clock.instant());
+        unit.appointManager(managerId, clock.instant());
+        return saveUnit(unit);
+    }
+
+    public OrgUnit orgUnit(UUID id) {
+        return units.findById(id).orElseThrow(() -> new RecordNotFoundException("OrgUnit", id));
+    }
+
+    public List<OrgUnit> orgTree() {
+        return units.findAllInTreeOrder();
+    }
+
+    private OrgUnit saveUnit(OrgUnit unit) {
+        try {
+            return units.save(unit);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw new FieldValidationException("name", "org.name.taken");
+        }
+    }
+
+    /** A row of the user list. */
+    public record UserRow(UUID id, String username, String displayName, String email, UUID orgUnitId,
+                          String orgUnitName, LocalDate hireDate, boolean active, boolean locked, List<Role> roles,
+                          long version) {
+    }
+
+    /** Filter and order of the user list; {@code sort} is "username" or "hireDate". */
+    public record UserQuery(String q, UUID orgUnitId, Role role, Boolean active, String sort, String cursor,
+                            Integer size) {
+    }
+
+    /** Users, filtered and keyset-paginated; sorting is by username or hire date, then id. */
+    public CursorPage<UserRow> listUsers(UserQuery query) {
+        int size = CursorPage.size(query.size());
+        boolean byHireDate = "hireDate".equals(query.sort());
+        String sortKey = byHireDate ? "coalesce(u.hire_date, date '1900-01-01')" : "lower(u.username)";
+        StringBuilder sql = new StringBuilder("""
+                select u.id, u.username, u.display_name, u.email, u.org_unit_id, o.name as org_unit_name,
+                       u.hire_date, u.active, u.locked_until, u.version,
+                       (select string_agg(r.role, ',' order by r.role) from platform_user_role r
+                         where r.platform_user = u.id) as roles
+                from platform_user u join platform_org_unit o on o.id = u.org_unit_id
+                where true
+                """);
+        Map<String, Object> params = new java.util.HashMap<>();
+        if (query.q() != null && !query.q().isBlank()) {
+            sql.append(" and (u.username ilike :q or u.display_name ilike :q or u.email ilike :q)");
+            params.put("q", "%" + query.q().trim().replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (query.orgUnitId() != null) {
+            sql.append(" and o.path like (select path from platform_org_unit where id = :unit) || '%'");
+            params.put("unit", query.orgUnitId());
+        }
+        if (query.role() != null) {
+            sql.append(" and exists (select 1 from platform_user_role r where r.platform_user = u.id and r.role = :role)");
+            params.put("role", query.role().name());
+        }
+        if (query.active() != null) {
+            sql.append(" and u.active = :active");
+            params.put("active", query.active());
+        }
+        if (query.cursor() != null && !query.cursor().isBlank()) {
+            List<String> key = CursorPage.decode(query.cursor(), 2);
+            sql.append(byHireDate ? " and (" + sortKey + ", u.id) > (cast(:k0 as date), cast(:k1 as uuid))"
+                    : " and (" + sortKey + ", u.id) > (:k0, cast(:k1 as uuid))");
+            params.put("k0", key.get(0));
+            params.put("k1", key.get(1));
+        }
+        sql.append(" order by ").append(sortKey).append(", u.id limit ").append(size + 1);
+        java.time.Instant now = clock.instant();
+        List<UserRow> rows = jdbc.sql(sql.toString()).params(params).query((rs, i) -> new UserRow(
+                rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("display_name"),
+                rs.getString("email"), rs.getObject("org_unit_id", UUID.class), rs.getString("org_unit_name"),
+                rs.getObject("hire_date", LocalDate.class), rs.getBoolean("active"),
+                rs.getTimestamp("locked_until") != null && rs.getTimestamp("locked_until").toInstant().isAfter(now),
+                parseRoles(rs.getString("roles")), rs.getLong("version"))).list();
+        return CursorPage.of(rows, size, r -> List.of(
+                byHireDate ? (r.hireDate() == null ? "1900-01-01" : r.hireDate().toString()) : r.username().toLowerCase(),
+                r.id()));
+    }
+
+    private static List<Role> parseRoles(String csv) {
+        if (csv == null || csv.isEmpty()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(csv.split(",")).map(Role::valueOf).collect(Collectors.toList());
+    }
+
+    static Optional<FieldValidationException.FieldError> passwordProblem(String password, String username) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > 128) {
+            return Optional.of(new FieldValidationException.FieldError("password", "password.length", MIN_PASSWORD_LENGTH));
+        }
+        if (username != null && password.equalsIgnoreCase(username.trim())) {
+            return Optional.of(new FieldValidationException.FieldError("password", "password.sameAsUsername"));
+        }
+        return Optional.empty();
+    }
+
+    private static String trim(String s) {
+        return s == null ? null : s.trim();
+    }
+
+    private static Set<Role> orElseEmpty(Set<Role> roles) {
+        return roles == null ? Set.of() : roles;
+    }
+}

@@ -1,0 +1,116 @@
+package com.lead2cash.platform.internal.identity;
+
+import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.DataScope;
+import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.platform.Role;
+import com.lead2cash.platform.Scope;
+import com.lead2cash.platform.ScopeKind;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The org tree read for routing and scope: plain SQL over the platform's own tables. */
+@Component
+class JdbcOrgDirectory implements OrgDirectory, DataScope {
+
+    private static final String PERSON = """
+            select u.id, u.username, u.display_name, u.email, u.org_unit_id, u.hire_date, u.active,
+                   (select string_agg(r.role, ',') from platform_user_role r where r.platform_user = u.id) as roles
+            from platform_user u
+            """;
+
+    private final JdbcClient jdbc;
+
+    JdbcOrgDirectory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Person> person(UUID userId) {
+        return jdbc.sql(PERSON + " where u.id = :id").param("id", userId).query(JdbcOrgDirectory::person).optional();
+    }
+
+    @Override
+    public Optional<Person> managerOf(UUID userId) {
+        // The nearest unit manager on the way up who is not the person themselves.
+        return jdbc.sql(PERSON + """
+                 join platform_org_unit o on o.manager_id = u.id
+                 join platform_user me on me.id = :user
+                 join platform_org_unit mine on mine.id = me.org_unit_id
+                 where mine.path like o.path || '%' and u.id <> :user and u.active
+                 order by length(o.path) desc limit 1
+                """).param("user", userId).query(JdbcOrgDirectory::person).optional();
+    }
+
+    @Override
+    public Optional<Person> managerOfUnit(UUID orgUnitId) {
+        return jdbc.sql(PERSON + """
+                 join platform_org_unit o on o.manager_id = u.id
+                 join platform_org_unit unit on unit.id = :unit
+                 where unit.path like o.path || '%' and u.active
+                 order by length(o.path) desc limit 1
+                """).param("unit", orgUnitId).query(JdbcOrgDirectory::person).optional();
+    }
+
+    @Override
+    public List<Person> activeMembersOf(UUID orgUnitId) {
+        return jdbc.sql(PERSON + """
+                 join platform_org_unit o on o.id = u.org_unit_id
+                 where u.active and o.path like (select path from platform_org_unit where id = :unit) || '%'
+                 order by u.username
+                """).param("unit", orgUnitId).query(JdbcOrgDirectory::person).list();
+    }
+
+    @Override
+    public List<Person> activeWithRole(Role role) {
+        return jdbc.sql(PERSON + """
+                 where u.active and exists (select 1 from platform_user_role r
+                                            where r.platform_user = u.id and r.role = :role)
+                 order by u.username
+                """).param("role", role.name()).query(JdbcOrgDirectory::person).list();
+    }
+
+    @Override
+    public Scope current() {
+        return CurrentUser.get().map(this::of)
+                .orElseThrow(() -> new IllegalStateException("data scope asked for without an authenticated user"));
+    }
+
+    @Override
+    public Scope of(CurrentUser user) {
+        ScopeKind kind = user.scopeKind();
+        return switch (kind) {
+            case ALL -> new Scope(kind, user.id(), null);
+            case SELF -> new Scope(kind, user.id(), Set.of(user.id()));
+            case TEAM -> {
+                Set<UUID> owners = new HashSet<>(jdbc.sql("""
+                        select u.id from platform_user u join platform_org_unit o on o.id = u.org_unit_id
+                        where o.path like (select path from platform_org_unit where id = :unit) || '%'
+                        """).param("unit", user.orgUnitId()).query(UUID.class).list());
+                owners.add(user.id());
+                yield new Scope(kind, user.id(), owners);
+            }
+        };
+    }
+
+    private static Person person(ResultSet rs, int row) throws SQLException {
+        String roles = rs.getString("roles");
+        Set<Role> roleSet = EnumSet.noneOf(Role.class);
+        if (roles != null) {
+            Arrays.stream(roles.split(",")).map(Role::valueOf).forEach(roleSet::add);
+        }
+        return new Person(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("display_name"),
+                rs.getString("email"), rs.getObject("org_unit_id", UUID.class),
+                rs.getObject("hire_date", LocalDate.class), rs.getBoolean("active"), roleSet);
+    }
+}

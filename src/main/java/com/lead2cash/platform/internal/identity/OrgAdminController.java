@@ -1,0 +1,58 @@
+package com.lead2cash.platform.internal.identity;
+
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.internal.web.Flash;
+import java.util.UUID;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Administration of the org tree: add units, rename them, appoint their managers. */
+@Controller
+class OrgAdminController {
+
+    private final IdentityService identity;
+
+    OrgAdminController(IdentityService identity) {
+        this.identity = identity;
+    }
+
+    @GetMapping("/admin/org")
+    String tree(Model model) {
+        model.addAttribute("units", identity.orgTree());
+        model.addAttribute("people", identity.listUsers(
+                new IdentityService.UserQuery(null, null, null, true, null, null, 200)).items());
+        return "admin/org";
+    }
+
+    @PostMapping("/admin/org")
+    String create(@RequestParam UUID parentId, @RequestParam String name, RedirectAttributes redirect) {
+        try {
+            OrgUnit unit = identity.createOrgUnit(parentId, name);
+            Flash.success(redirect, "flash.org.created", unit.name());
+        } catch (DomainException e) {
+            Flash.error(redirect, e.messageKey(), e.args());
+        }
+        return "redirect:/admin/org";
+    }
+
+    @PostMapping("/admin/org/{id}")
+    String update(@PathVariable UUID id, @RequestParam String name, @RequestParam(required = false) UUID managerId,
+                  @RequestParam Long version, RedirectAttributes redirect) {
+        try {
+            OrgUnit unit = identity.updateOrgUnit(id, name, managerId, version);
+            Flash.success(redirect, "flash.org.updated", unit.name());
+        } catch (DomainException e) {
+            Flash.error(redirect, e instanceof com.lead2cash.platform.FieldValidationException f
+                    ? f.errors().get(0).messageKey() : e.messageKey(), e.args());
+        } catch (OptimisticLockingFailureException e) {
+            Flash.error(redirect, "error.staleVersion");
+        }
+        return "redirect:/admin/org";
+    }
+}

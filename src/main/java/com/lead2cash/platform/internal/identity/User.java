@@ -1,0 +1,181 @@
+package com.lead2cash.platform.internal.identity;
+
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.Ids;
+import com.lead2cash.platform.NotAudited;
+import com.lead2cash.platform.Role;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/** 用户 — a person who signs in: member of one org unit, with roles and a hire date (seniority). */
+@Table("platform_user")
+public class User {
+
+    private static final Pattern USERNAME = Pattern.compile("[a-zA-Z0-9._-]{3,40}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    @Id
+    private UUID id;
+    private String username;
+    private String displayName;
+    private String email;
+    @NotAudited
+    private String passwordHash;
+    private UUID orgUnitId;
+    private LocalDate hireDate;
+    private boolean active;
+    @NotAudited
+    private int failedLogins;
+    @NotAudited
+    private Instant lockedUntil;
+    private boolean demo;
+    @MappedCollection(idColumn = "platform_user")
+    private Set<RoleGrant> roles;
+    @Version
+    private Long version;
+    private Instant createdAt;
+    @NotAudited
+    private Instant updatedAt;
+
+    @PersistenceCreator
+    User(UUID id, String username, String displayName, String email, String passwordHash, UUID orgUnitId,
+         LocalDate hireDate, boolean active, int failedLogins, Instant lockedUntil, boolean demo,
+         Set<RoleGrant> roles, Long version, Instant createdAt, Instant updatedAt) {
+        this.id = id;
+        this.username = username;
+        this.displayName = displayName;
+        this.email = email;
+        this.passwordHash = passwordHash;
+        this.orgUnitId = orgUnitId;
+        this.hireDate = hireDate;
+        this.active = active;
+        this.failedLogins = failedLogins;
+        this.lockedUntil = lockedUntil;
+        this.demo = demo;
+        this.roles = roles;
+        this.version = version;
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
+    }
+
+    /** A new user; the password arrives already hashed. */
+    public static User register(String username, String displayName, String email, String passwordHash,
+                                UUID orgUnitId, LocalDate hireDate, Collection<Role> roles, boolean demo,
+                                Instant now) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw new FieldValidationException("username", "user.username.invalid");
+        }
+        User user = new User(Ids.newId(), username, null, null, passwordHash, null, null, true, 0, null, demo,
+                Set.of(), null, now, now);
+        user.changeProfile(displayName, email, orgUnitId, hireDate, roles, now);
+        return user;
+    }
+
+    public void changeProfile(String displayName, String email, UUID orgUnitId, LocalDate hireDate,
+                              Collection<Role> roles, Instant now) {
+        if (displayName == null || displayName.isBlank() || displayName.length() > 60) {
+            throw new FieldValidationException("displayName", "user.displayName.invalid");
+        }
+        String mail = email == null || email.isBlank() ? null : email.trim();
+        if (mail != null && !EMAIL.matcher(mail).matches()) {
+            throw new FieldValidationException("email", "user.email.invalid");
+        }
+        if (orgUnitId == null) {
+            throw new FieldValidationException("orgUnitId", "user.orgUnit.required");
+        }
+        if (hireDate != null && hireDate.isAfter(now.atZone(java.time.ZoneOffset.UTC).toLocalDate().plusYears(1))) {
+            throw new FieldValidationException("hireDate", "user.hireDate.future");
+        }
+        if (roles == null || roles.isEmpty()) {
+            throw new FieldValidationException("roles", "user.roles.required");
+        }
+        this.displayName = displayName.trim();
+        this.email = mail;
+        this.orgUnitId = orgUnitId;
+        this.hireDate = hireDate;
+        this.roles = EnumSet.copyOf(roles).stream().map(RoleGrant::new).collect(Collectors.toSet());
+        this.updatedAt = now;
+    }
+
+    public void changePassword(String newPasswordHash, Instant now) {
+        this.passwordHash = newPasswordHash;
+        this.updatedAt = now;
+    }
+
+    public void deactivate(Instant now) {
+        this.active = false;
+        this.updatedAt = now;
+    }
+
+    public void activate(Instant now) {
+        this.active = true;
+        this.failedLogins = 0;
+        this.lockedUntil = null;
+        this.updatedAt = now;
+    }
+
+    /** Counts a failed sign-in; at {@code maxFailures} the account locks for {@code lockout}. */
+    public boolean recordFailedLogin(int maxFailures, Duration lockout, Instant now) {
+        failedLogins++;
+        if (failedLogins >= maxFailures) {
+            lockedUntil = now.plus(lockout);
+            failedLogins = 0;
+            return true;
+        }
+        return false;
+    }
+
+    public void recordSuccessfulLogin() {
+        failedLogins = 0;
+        lockedUntil = null;
+    }
+
+    public boolean hasFailedLogins() {
+        return failedLogins > 0 || lockedUntil != null;
+    }
+
+    public boolean isLocked(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    public Set<Role> roleSet() {
+        return roles.stream().map(RoleGrant::role).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+    }
+
+    public UUID id() { return id; }
+    public String username() { return username; }
+    public String displayName() { return displayName; }
+    public String email() { return email; }
+    public String passwordHash() { return passwordHash; }
+    public UUID orgUnitId() { return orgUnitId; }
+    public LocalDate hireDate() { return hireDate; }
+    public boolean active() { return active; }
+    public Instant lockedUntil() { return lockedUntil; }
+    public boolean demo() { return demo; }
+    public Long version() { return version; }
+    public Instant createdAt() { return createdAt; }
+
+    /** Used by the API to apply the client's version, so that a stale update fails with 409. */
+    public void expectVersion(Long expected) {
+        if (expected != null) {
+            this.version = expected;
+        }
+    }
+
+    /** One role held by the user (a row of platform_user_role). */
+    @Table("platform_user_role")
+    record RoleGrant(Role role) {
+    }
+}

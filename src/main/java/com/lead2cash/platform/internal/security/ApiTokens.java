@@ -1,0 +1,117 @@
+package com.lead2cash.platform.internal.security;
+
+import com.lead2cash.platform.Ids;
+import com.lead2cash.platform.RecordNotFoundException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Personal API tokens: random secrets handed out once, stored only as their SHA-256 hash, expiring,
+ * and revocable by their owner.
+ */
+@Component
+class ApiTokens {
+
+    static final String PREFIX = "l2c_";
+
+    record IssuedToken(UUID id, String token, Instant expiresAt) {
+    }
+
+    record TokenInfo(UUID id, String name, Instant createdAt, Instant expiresAt, Instant revokedAt,
+                     Instant lastUsedAt) {
+    }
+
+    private final SecureRandom random = new SecureRandom();
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final SecurityProperties properties;
+
+    ApiTokens(JdbcClient jdbc, Clock clock, SecurityProperties properties) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    @Transactional
+    IssuedToken issue(UUID userId, String name) {
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(properties.tokenTtl());
+        UUID id = Ids.newId();
+        jdbc.sql("""
+                insert into platform_api_token (id, user_id, name, token_hash, created_at, expires_at)
+                values (:id, :user, :name, :hash, :now, :expires)
+                """).param("id", id).param("user", userId).param("name", name == null ? "API" : name)
+                .param("hash", hash(token)).param("now", ts(now)).param("expires", ts(expiresAt)).update();
+        return new IssuedToken(id, token, expiresAt);
+    }
+
+    /** The owner of a live token, touching its last use. */
+    Optional<UUID> authenticate(String token) {
+        if (token == null || !token.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                update platform_api_token set last_used_at = :now
+                where token_hash = :hash and revoked_at is null and expires_at > :now
+                returning user_id
+                """).param("hash", hash(token)).param("now", ts(clock.instant())).query(UUID.class).optional();
+    }
+
+    @Transactional
+    void revoke(UUID userId, UUID tokenId) {
+        int changed = jdbc.sql("""
+                update platform_api_token set revoked_at = :now
+                where id = :id and user_id = :user and revoked_at is null
+                """).param("id", tokenId).param("user", userId).param("now", ts(clock.instant())).update();
+        if (changed == 0) {
+            throw new RecordNotFoundException("ApiToken", tokenId);
+        }
+    }
+
+    @Transactional
+    void revokeByValue(String token) {
+        jdbc.sql("update platform_api_token set revoked_at = :now where token_hash = :hash and revoked_at is null")
+                .param("hash", hash(token)).param("now", ts(clock.instant())).update();
+    }
+
+    List<TokenInfo> of(UUID userId) {
+        return jdbc.sql("""
+                select id, name, created_at, expires_at, revoked_at, last_used_at from platform_api_token
+                where user_id = :user order by created_at desc
+                """).param("user", userId).query((rs, i) -> new TokenInfo(rs.getObject("id", UUID.class),
+                rs.getString("name"), instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("expires_at")),
+                instant(rs.getTimestamp("revoked_at")), instant(rs.getTimestamp("last_used_at")))).list();
+    }
+
+    static String hash(String token) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static java.sql.Timestamp ts(Instant instant) {
+        return java.sql.Timestamp.from(instant);
+    }
+
+    private static Instant instant(java.sql.Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
+    }
+}

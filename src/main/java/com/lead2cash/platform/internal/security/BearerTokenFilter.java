@@ -1,0 +1,45 @@
+package com.lead2cash.platform.internal.security;
+
+import com.lead2cash.platform.internal.identity.IdentityService;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Authenticates {@code Authorization: Bearer <token>} on API requests; an invalid token stays anonymous (401). */
+class BearerTokenFilter extends OncePerRequestFilter {
+
+    private final ApiTokens tokens;
+    private final IdentityService identity;
+    private final L2cUserDetailsService details;
+
+    BearerTokenFilter(ApiTokens tokens, IdentityService identity, L2cUserDetailsService details) {
+        this.tokens = tokens;
+        this.identity = identity;
+        this.details = details;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String token = header.substring(7).trim();
+            tokens.authenticate(token)
+                    .map(identity::user)
+                    .map(details::principal)
+                    .filter(p -> p.isEnabled() && p.isAccountNonLocked())
+                    .ifPresent(p -> {
+                        var context = SecurityContextHolder.createEmptyContext();
+                        p.eraseCredentials();
+                        context.setAuthentication(new BearerTokenAuthentication(p, token));
+                        SecurityContextHolder.setContext(context);
+                    });
+        }
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,88 @@
+package com.lead2cash.platform.internal.security;
+
+import com.lead2cash.platform.internal.identity.IdentityService;
+import com.lead2cash.platform.internal.web.ProblemWriter;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Two doors: the API ({@code /api/**}) takes bearer tokens and keeps no session; the web UI uses
+ * form login with a database-backed session and CSRF protection.
+ */
+@Configuration
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+    static final String[] PUBLIC_WEB = {"/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
+            "/favicon.ico", "/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**",
+            "/swagger-ui.html"};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // bcrypt today, and old hashes keep working when the default moves on
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(L2cUserDetailsService users, PasswordEncoder encoder,
+                                                ApplicationEventPublisher publisher) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(encoder);
+        ProviderManager manager = new ProviderManager(provider);
+        manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(publisher));
+        return manager;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager manager, ApiTokens tokens,
+                            IdentityService identity, L2cUserDetailsService details, ProblemWriter problems)
+            throws Exception {
+        http.securityMatcher("/api/**")
+                .authenticationManager(manager)
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(new BearerTokenFilter(tokens, identity, details), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/api/v1/auth/token", "/api/v1/public/**").permitAll()
+                        .requestMatchers("/api/v1/users/**", "/api/v1/org-units/**", "/api/v1/audit/**")
+                        .hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) ->
+                                problems.write(req, res, HttpStatus.UNAUTHORIZED, "error.unauthenticated"))
+                        .accessDeniedHandler((req, res, ex) ->
+                                problems.write(req, res, HttpStatus.FORBIDDEN, "error.forbidden")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain web(HttpSecurity http, AuthenticationManager manager) throws Exception {
+        http.authenticationManager(manager)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(PUBLIC_WEB).permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+        return http.build();
+    }
+}

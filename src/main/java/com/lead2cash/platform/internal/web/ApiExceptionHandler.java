@@ -1,0 +1,112 @@
+package com.lead2cash.platform.internal.web;
+
+import com.lead2cash.platform.ConflictException;
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.RecordNotFoundException;
+import java.util.List;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every API error is an RFC 9457 problem ({@code application/problem+json}): 422 with field errors
+ * for refused input, 404 for a missing or out-of-scope record, 409 for a stale version or a lost race.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    /** One refused field, as the API reports it. */
+    record FieldProblem(String field, String code, String message) {
+    }
+
+    private final ProblemWriter problems;
+
+    ApiExceptionHandler(ProblemWriter problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler(FieldValidationException.class)
+    ResponseEntity<ProblemDetail> fields(FieldValidationException e) {
+        ProblemDetail problem = problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, e.messageKey());
+        problem.setProperty("errors", e.errors().stream()
+                .map(f -> new FieldProblem(f.field(), f.messageKey(), problems.message(f.messageKey(), f.args().toArray())))
+                .toList());
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(problem);
+    }
+
+    @ExceptionHandler(RecordNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(RecordNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problems.problem(HttpStatus.NOT_FOUND, e.messageKey(), e.args()));
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(ConflictException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problems.problem(HttpStatus.CONFLICT, e.messageKey(), e.args()));
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> stale(OptimisticLockingFailureException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problems.problem(HttpStatus.CONFLICT, "error.staleVersion"));
+    }
+
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ProblemDetail> domain(DomainException e) {
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
+                .body(problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, e.messageKey(), e.args()));
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
+        String key = e instanceof org.springframework.security.authentication.LockedException ? "error.locked"
+                : "error.badCredentials";
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problems.problem(HttpStatus.UNAUTHORIZED, key));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problems.problem(HttpStatus.FORBIDDEN, "error.forbidden"));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
+        ProblemDetail problem = problems.problem(HttpStatus.BAD_REQUEST, "error.badParameter", e.getName());
+        problem.setProperty("errors", List.of(new FieldProblem(e.getName(), "error.badParameter",
+                problems.message("error.badParameter", e.getName()))));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        ProblemDetail problem = problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "error.validation");
+        problem.setProperty("errors", ex.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldProblem(f.getField(), f.getCode(), problems.message(
+                        "validation." + f.getCode(), f.getDefaultMessage())))
+                .toList());
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        ProblemDetail problem = problems.problem(HttpStatus.BAD_REQUEST, "error.unreadable");
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+}

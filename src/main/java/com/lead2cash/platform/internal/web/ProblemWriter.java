@@ -1,0 +1,47 @@
+package com.lead2cash.platform.internal.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Builds RFC 9457 problem details with a localised detail; also writes them from security filters. */
+@Component
+public class ProblemWriter {
+
+    private final MessageSource messages;
+    private final JsonMapper json;
+
+    ProblemWriter(MessageSource messages, JsonMapper json) {
+        this.messages = messages;
+        this.json = json;
+    }
+
+    public ProblemDetail problem(HttpStatus status, String messageKey, Object... args) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message(messageKey, args));
+        problem.setType(URI.create("urn:lead2cash:problem:" + messageKey));
+        problem.setProperty("code", messageKey);
+        return problem;
+    }
+
+    public String message(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+
+    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key)
+            throws IOException {
+        ProblemDetail problem = problem(status, key);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

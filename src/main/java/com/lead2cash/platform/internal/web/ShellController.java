@@ -1,0 +1,57 @@
+package com.lead2cash.platform.internal.web;
+
+import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.HomePanel;
+import com.lead2cash.platform.NavigationEntry;
+import com.lead2cash.platform.Role;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The sign-in page and the home page, whose panels the modules contribute. */
+@Controller
+class ShellController {
+
+    private final List<HomePanel> panels;
+
+    ShellController(List<HomePanel> panels) {
+        this.panels = panels.stream().sorted(Comparator.comparingInt(HomePanel::order)).toList();
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        CurrentUser me = CurrentUser.require();
+        model.addAttribute("panels", panels.stream().filter(p -> p.visibleFor(me)).toList());
+        return "home";
+    }
+
+    /** The platform's own navigation: administration. */
+    @Configuration(proxyBeanMethods = false)
+    static class PlatformNavigation {
+
+        @Bean
+        NavigationEntry usersNavigation() {
+            return new NavigationEntry("nav.users", "/admin/users", 900, Set.of(Role.ADMIN));
+        }
+
+        @Bean
+        NavigationEntry orgNavigation() {
+            return new NavigationEntry("nav.org", "/admin/org", 910, Set.of(Role.ADMIN));
+        }
+
+        @Bean
+        NavigationEntry auditNavigation() {
+            return new NavigationEntry("nav.audit", "/admin/audit", 990, Set.of(Role.ADMIN));
+        }
+    }
+}

@@ -25,6 +25,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  */
 @Configuration
 @EnableConfigurationProperties(SecurityProperties.class)
+@org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity
 class SecurityConfiguration {
 
     static final String[] PUBLIC_WEB = {"/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",

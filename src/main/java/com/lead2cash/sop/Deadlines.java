@@ -1,0 +1,29 @@
+package com.lead2cash.sop;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The one way modules keep SOP deadlines (时限): open one when the clock of a rule starts, meet it
+ * when the work is done, cancel it when the work no longer applies. The engine computes the due
+ * time from the rule's window on the working calendar, records the policy version that set it,
+ * sends the reminders and records the breach. All three calls join the caller's transaction, so a
+ * deadline exists exactly when the business change that opened it committed.
+ */
+public interface Deadlines {
+
+    /**
+     * Opens the rule's deadline for the subject, counted from {@code startedAt}; returns its id.
+     * Opening the same rule for the same subject again while one is open returns the open one.
+     */
+    UUID open(String ruleId, SubjectRef subject, UUID ownerId, Instant startedAt);
+
+    /** Marks the open deadline of this rule and subject met at {@code metAt} (on time or late); no-op when none is open. */
+    void meet(String ruleId, SubjectRef subject, Instant metAt);
+
+    /** Cancels the open deadline of this rule and subject; no-op when none is open. */
+    void cancel(String ruleId, SubjectRef subject);
+
+    /** Moves the open deadline of this rule and subject to a new owner (reassignment); the due time stays. */
+    void transfer(String ruleId, SubjectRef subject, UUID newOwnerId);
+}

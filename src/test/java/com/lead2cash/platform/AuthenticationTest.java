@@ -1,0 +1,140 @@
+package com.lead2cash.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.IntegrationTest;
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import jakarta.servlet.http.Cookie;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+@IntegrationTest
+class AuthenticationTest {
+
+    @Autowired MockMvcTester mvc;
+    @Autowired Fixtures fixtures;
+    @Autowired JdbcClient jdbc;
+
+    private String username;
+
+    @BeforeEach
+    void aRep() {
+        username = "rep" + System.nanoTime() % 1_000_000;
+        fixtures.user(username, fixtures.rootUnit(), LocalDate.of(2024, 1, 1), Role.SALES_REP);
+    }
+
+    private MvcTestResult formLogin(String user, String password) {
+        return mvc.post().uri("/login").with(csrf()).param("username", user).param("password", password).exchange();
+    }
+
+    @Test
+    void formLoginWithTheRightPasswordOpensASessionAndLogoutEndsIt() {
+        MvcTestResult login = formLogin(username, Fixtures.PASSWORD);
+        assertThat(login).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/");
+        Cookie session = login.getResponse().getCookie("SESSION");
+
+        assertThat(mvc.get().uri("/").cookie(session)).hasStatusOk();
+
+        MvcTestResult logout = mvc.post().uri("/logout").cookie(session).with(csrf()).exchange();
+        assertThat(logout).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/login?logout");
+        assertThat(mvc.get().uri("/").cookie(session)).hasStatus(HttpStatus.FOUND);
+        assertThat(auditActions(username)).contains("LOGIN", "LOGOUT");
+    }
+
+    @Test
+    void wrongPasswordIsRefusedAndRecorded() {
+        assertThat(formLogin(username, "wrong-password")).hasRedirectedUrl("/login?error");
+        assertThat(auditActions(username)).contains("LOGIN_FAILED");
+    }
+
+    @Test
+    void anAnonymousPageRequestIsSentToTheLoginPage() {
+        assertThat(mvc.get().uri("/admin/users")).hasStatus(HttpStatus.FOUND)
+                .redirectedUrl().endsWith("/login");
+    }
+
+    @Test
+    void aPostWithoutCsrfTokenIsRefused() {
+        MvcTestResult result = mvc.post().uri("/login").param("username", username)
+                .param("password", Fixtures.PASSWORD).exchange();
+        assertThat(result).hasStatus(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void fiveFailuresLockTheAccountEvenForTheRightPassword() {
+        for (int i = 0; i < 5; i++) {
+            formLogin(username, "wrong-" + i);
+        }
+        assertThat(formLogin(username, Fixtures.PASSWORD)).hasRedirectedUrl("/login?error");
+        assertThat(mvc.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"username\":\"" + username + "\",\"password\":\"" + Fixtures.PASSWORD + "\"}"))
+                .hasStatus(HttpStatus.UNAUTHORIZED)
+                .bodyJson().extractingPath("$.code").isEqualTo("error.locked");
+        assertThat(auditActions(username)).contains("LOCKED");
+    }
+
+    @Test
+    void aTokenAuthenticatesApiCallsUntilItIsRevoked() {
+        String token = fixtures.token(mvc, username);
+        assertThat(token).startsWith("l2c_");
+        assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+                .hasStatusOk().bodyJson().extractingPath("$.username").isEqualTo(username);
+
+        assertThat(mvc.delete().uri("/api/v1/auth/token").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+                .hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+                .hasStatus(HttpStatus.UNAUTHORIZED)
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void tokensAreStoredOnlyAsHashes() {
+        String token = fixtures.token(mvc, username);
+        Integer plain = jdbc.sql("select count(*) from platform_api_token where token_hash = :t")
+                .param("t", token).query(Integer.class).single();
+        assertThat(plain).isZero();
+    }
+
+    @Test
+    void badCredentialsOnTheTokenEndpointAnswer401Problem() {
+        assertThat(mvc.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"username\":\"" + username + "\",\"password\":\"nope\"}"))
+                .hasStatus(HttpStatus.UNAUTHORIZED)
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson().extractingPath("$.code").isEqualTo("error.badCredentials");
+    }
+
+    @Test
+    void aRepCannotUseTheAdministratorsApi() {
+        String token = fixtures.token(mvc, username);
+        assertThat(mvc.get().uri("/api/v1/users").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+                .hasStatus(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void aPasswordChangeNeedsTheCurrentPasswordAndThenTheNewOneWorks() {
+        Cookie session = formLogin(username, Fixtures.PASSWORD).getResponse().getCookie("SESSION");
+        assertThat(mvc.post().uri("/account/password").cookie(session).with(csrf())
+                .param("currentPassword", "wrong").param("newPassword", "New-Password-1")
+                .param("confirmPassword", "New-Password-1")).hasStatusOk()
+                .bodyText().contains("password-errors");
+        assertThat(mvc.post().uri("/account/password").cookie(session).with(csrf())
+                .param("currentPassword", Fixtures.PASSWORD).param("newPassword", "New-Password-1")
+                .param("confirmPassword", "New-Password-1")).hasStatus(HttpStatus.FOUND);
+        assertThat(formLogin(username, "New-Password-1")).hasRedirectedUrl("/");
+    }
+
+    private java.util.List<String> auditActions(String user) {
+        return jdbc.sql("select action from platform_audit_event where actor_name = :u order by id")
+                .param("u", user).query(String.class).list();
+    }
+}

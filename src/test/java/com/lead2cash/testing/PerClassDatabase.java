@@ -1,0 +1,52 @@
+package com.lead2cash.testing;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+
+/**
+ * Gives every test class that starts a Spring context its own fresh database, so each class starts
+ * from clean data (and Flyway proves the migrations on an empty schema every time).
+ */
+public class PerClassDatabase implements ContextCustomizerFactory {
+
+    @Override
+    public ContextCustomizer createContextCustomizer(Class<?> testClass,
+                                                     List<ContextConfigurationAttributes> configAttributes) {
+        return new Customizer(testClass.getName());
+    }
+
+    private static final class Customizer implements ContextCustomizer {
+
+        private final String testClass;
+
+        Customizer(String testClass) {
+            this.testClass = testClass;
+        }
+
+        @Override
+        public void customizeContext(org.springframework.context.ConfigurableApplicationContext context,
+                                     MergedContextConfiguration config) {
+            String url = TestPostgres.newDatabase(testClass.substring(testClass.lastIndexOf('.') + 1));
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase", Map.of(
+                    "spring.datasource.url", url,
+                    "spring.datasource.username", "postgres",
+                    "spring.datasource.password", "postgres")));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Customizer other && other.testClass.equals(testClass);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(testClass);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package com.lead2cash.lead.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * Lead routing (线索分配), SOP rules L4 and L5: who gets a screened lead.
+ *
+ * <ol>
+ *   <li>L4 by grade: C goes to the nurture pool (长期培育池) without an owner; A only to senior reps
+ *       (资深销售), employed for more than {@link RoutingRules#seniorityMonthsForA()} months; B to any
+ *       active rep.
+ *   <li>L5 by territory: a territory matches when each of its non-empty dimensions (industry, region,
+ *       product line) contains the lead's value, ignoring case, width and whitespace. Only the most
+ *       specific matches count — those with the most non-empty dimensions — and their reps are pooled.
+ *       A less specific territory is not a fallback: its reps were not meant for this lead.
+ *   <li>L5 least-loaded: of the eligible reps the one with the fewest open A/B leads wins; a tie goes
+ *       round-robin to the one who waited longest for a lead (never assigned first), then by user id
+ *       so that the same facts always give the same rep.
+ *   <li>Nobody eligible, or no matching territory: the lead waits in the manager queue of the (first
+ *       in the order given) most specific matching territory, or in the general manager queue.
+ * </ol>
+ *
+ * <p>A pure function of its inputs, so the policy-change preview can replay past leads. Territory
+ * members without a {@link RepCandidate} are not considered: without their load they cannot be
+ * balanced.
+ */
+public final class RoutingEngine {
+
+    private static final String REASON = "lead.routing.";
+
+    /** Least-loaded, then longest waiting (null = never assigned = first), then user id. */
+    private static final Comparator<RepCandidate> ROUTING_ORDER = Comparator
+            .comparingInt(RepCandidate::openABLeads)
+            .thenComparing(RepCandidate::lastAssignedAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
+            .thenComparing(RepCandidate::userId);
+
+    private RoutingEngine() {
+    }
+
+    public static RoutingDecision route(
+            RoutingRules rules,
+            RoutableLead lead,
+            List<Territory> territories,
+            List<RepCandidate> candidates,
+            LocalDate today) {
+        int months = rules.seniorityMonthsForA();
+        return switch (lead.grade()) {
+            case C -> new RoutingDecision(RoutingDecision.Kind.NURTURE, null, null, REASON + "nurture.gradeC",
+                    List.of());
+            case A -> routeToTerritory(lead, territories, candidates, new Eligibility(
+                    rep -> isSenior(rep, months, today), "assign.seniorLeastLoaded", "managerQueue.noSeniorRep",
+                    List.of(months)));
+            case B -> routeToTerritory(lead, territories, candidates, new Eligibility(
+                    rep -> true, "assign.leastLoaded", "managerQueue.noActiveRep", List.of()));
+        };
+    }
+
+    /**
+     * Seniority is strictly more than {@code months} full months: a rep hired on 15 March 2024 reaches
+     * 12 months on 15 March 2025 and is senior from 16 March 2025. Month ends clamp as in
+     * {@link LocalDate#plusMonths(long)}: hired 31 January, one month is reached on 28/29 February.
+     */
+    private static boolean isSenior(RepCandidate rep, int months, LocalDate today) {
+        return rep.hireDate().plusMonths(months).isBefore(today);
+    }
+
+    private static RoutingDecision routeToTerritory(
+            RoutableLead lead,
+            List<Territory> territories,
+            List<RepCandidate> candidates,
+            Eligibility eligibility) {
+        List<Territory> matched = mostSpecificMatches(lead, territories);
+        if (matched.isEmpty()) {
+            return new RoutingDecision(RoutingDecision.Kind.MANAGER_QUEUE, null, null,
+                    REASON + "managerQueue.noTerritory",
+                    Arrays.asList(lead.industry(), lead.region(), lead.productLine()));
+        }
+        Set<UUID> members = new HashSet<>();
+        matched.forEach(territory -> members.addAll(territory.memberIds()));
+
+        Optional<RepCandidate> chosen = candidates.stream()
+                .filter(rep -> members.contains(rep.userId()))
+                .filter(RepCandidate::active)
+                .filter(eligibility.eligible())
+                .min(ROUTING_ORDER);
+
+        if (chosen.isEmpty()) {
+            Territory territory = matched.get(0);
+            return new RoutingDecision(RoutingDecision.Kind.MANAGER_QUEUE, territory.managerId(), territory.id(),
+                    REASON + eligibility.nobodyEligibleReason(), args(eligibility, territory.name()));
+        }
+        RepCandidate rep = chosen.get();
+        Territory territory = matched.stream()
+                .filter(candidate -> candidate.memberIds().contains(rep.userId()))
+                .findFirst()
+                .orElseThrow();
+        return new RoutingDecision(RoutingDecision.Kind.ASSIGN_TO_REP, rep.userId(), territory.id(),
+                REASON + eligibility.assignedReason(), args(eligibility, territory.name(), rep.openABLeads()));
+    }
+
+    /** Matching territories with the most non-empty dimensions, in the order given. */
+    private static List<Territory> mostSpecificMatches(RoutableLead lead, List<Territory> territories) {
+        List<Territory> matching = territories.stream().filter(territory -> matches(territory, lead)).toList();
+        int specificity = matching.stream().mapToInt(RoutingEngine::specificity).max().orElse(0);
+        return matching.stream().filter(territory -> specificity(territory) == specificity).toList();
+    }
+
+    private static boolean matches(Territory territory, RoutableLead lead) {
+        return accepts(territory.industries(), lead.industry())
+                && accepts(territory.regions(), lead.region())
+                && accepts(territory.productLines(), lead.productLine());
+    }
+
+    private static boolean accepts(Set<String> allowed, String value) {
+        if (allowed.isEmpty()) {
+            return true;
+        }
+        String key = CategoryKeys.of(value);
+        return !key.isEmpty() && allowed.stream().map(CategoryKeys::of).anyMatch(key::equals);
+    }
+
+    private static int specificity(Territory territory) {
+        return (territory.industries().isEmpty() ? 0 : 1)
+                + (territory.regions().isEmpty() ? 0 : 1)
+                + (territory.productLines().isEmpty() ? 0 : 1);
+    }
+
+    /** The territory facts first, then the grade's own arguments (the seniority months for A). */
+    private static List<Object> args(Eligibility eligibility, Object... territoryArgs) {
+        return Stream.concat(Arrays.stream(territoryArgs), eligibility.args().stream()).toList();
+    }
+
+    /** Who may take a lead of one grade, and how the decision is explained. */
+    private record Eligibility(
+            Predicate<RepCandidate> eligible, String assignedReason, String nobodyEligibleReason, List<Object> args) {
+    }
+}

@@ -1,0 +1,41 @@
+package com.lead2cash.lead.internal;
+
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A sales territory (销售辖区), SOP rule L5: the leads of some industries, regions and product lines
+ * and the reps who work them. An empty set accepts any value in that dimension, so a territory with
+ * all three empty catches every lead no more specific territory takes.
+ *
+ * @param managerId the manager who takes the territory's leads when no rep is eligible, or null for
+ *     the general manager queue
+ * @param memberIds the reps of the territory
+ */
+public record Territory(
+        UUID id,
+        String name,
+        Set<String> industries,
+        Set<String> regions,
+        Set<String> productLines,
+        UUID managerId,
+        Set<UUID> memberIds) {
+
+    public Territory {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        industries = criteria(industries, "industries");
+        regions = criteria(regions, "regions");
+        productLines = criteria(productLines, "productLines");
+        memberIds = Set.copyOf(memberIds);
+    }
+
+    private static Set<String> criteria(Set<String> values, String dimension) {
+        // a blank entry would match leads missing the value and so silently widen the territory
+        if (values.stream().anyMatch(value -> value == null || value.isBlank())) {
+            throw new IllegalArgumentException("Territory " + dimension + " must not contain blank values");
+        }
+        return Set.copyOf(values);
+    }
+}

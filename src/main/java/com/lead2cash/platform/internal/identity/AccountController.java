@@ -3,7 +3,7 @@ package com.lead2cash.platform.internal.identity;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
-import com.lead2cash.platform.internal.web.Flash;
+import com.lead2cash.platform.web.Flash;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

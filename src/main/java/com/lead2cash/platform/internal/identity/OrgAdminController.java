@@ -1,7 +1,7 @@
 package com.lead2cash.platform.internal.identity;
 
 import com.lead2cash.platform.DomainException;
-import com.lead2cash.platform.internal.web.Flash;
+import com.lead2cash.platform.web.Flash;
 import java.util.UUID;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;

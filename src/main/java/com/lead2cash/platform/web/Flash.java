@@ -1,4 +1,4 @@
-package com.lead2cash.platform.internal.web;
+package com.lead2cash.platform.web;
 
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 

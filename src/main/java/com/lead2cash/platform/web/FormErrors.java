@@ -1,4 +1,4 @@
-package com.lead2cash.platform.internal.web;
+package com.lead2cash.platform.web;
 
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;

@@ -92,7 +92,9 @@ class AggregateAuditListener {
             var components = record.getClass().getRecordComponents();
             if (components.length == 1) {
                 try {
-                    return render(components[0].getAccessor().invoke(record));
+                    var accessor = components[0].getAccessor();
+                    accessor.setAccessible(true);
+                    return render(accessor.invoke(record));
                 } catch (ReflectiveOperationException e) {
                     return record.toString();
                 }

@@ -1,0 +1,98 @@
+package com.lead2cash.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.lead2cash.platform.internal.identity.IdentityService;
+import com.lead2cash.platform.internal.identity.User;
+import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.IntegrationTest;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+@IntegrationTest
+class AuditTrailTest {
+
+    @Autowired Fixtures fixtures;
+    @Autowired IdentityService identity;
+    @Autowired JdbcClient jdbc;
+    @Autowired MockMvcTester mvc;
+
+    record Entry(String action, String field, String oldValue, String newValue, String actorName) {
+    }
+
+    private List<Entry> entries(User user) {
+        return jdbc.sql("""
+                select action, field, old_value, new_value, actor_name from platform_audit_event
+                where entity_type = 'User' and entity_id = :id order by id
+                """).param("id", user.id().toString()).query(Entry.class).list();
+    }
+
+    @Test
+    void anUpdateRecordsOneEntryPerChangedFieldWithOldAndNewValue() {
+        User user = fixtures.user("audited", fixtures.rootUnit(), LocalDate.of(2023, 3, 1), Role.SALES_REP);
+        int afterCreate = entries(user).size();
+
+        identity.updateUser(user.id(), new IdentityService.UserForm(null, "New Name", "audited@example.test", null,
+                user.orgUnitId(), Set.of(Role.SALES_REP, Role.ACCOUNT_MANAGER), LocalDate.of(2023, 4, 1)), 0L);
+
+        List<Entry> changes = entries(user).subList(afterCreate, entries(user).size());
+        assertThat(changes).extracting(Entry::action).containsOnly("UPDATE");
+        assertThat(changes).extracting(Entry::field, Entry::oldValue, Entry::newValue).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("displayName", "audited Name", "New Name"),
+                org.assertj.core.groups.Tuple.tuple("hireDate", "2023-03-01", "2023-04-01"),
+                org.assertj.core.groups.Tuple.tuple("roles", "[SALES_REP]", "[ACCOUNT_MANAGER, SALES_REP]"));
+    }
+
+    @Test
+    void aCreationIsRecordedAndSecretsNeverAre() {
+        User user = fixtures.user("created", fixtures.rootUnit(), null, Role.FINANCE);
+        List<Entry> created = entries(user);
+        assertThat(created).extracting(Entry::action).containsOnly("CREATE");
+        assertThat(created).extracting(Entry::field).contains("username", "roles").doesNotContain("passwordHash");
+    }
+
+    @Test
+    void theActorIsTheSignedInUser() {
+        User user = fixtures.user("target", fixtures.rootUnit(), null, Role.SALES_REP);
+        User actor = fixtures.user("actor", fixtures.rootUnit(), null, Role.ADMIN);
+        var principal = new CurrentUser(actor.id(), "actor", "Actor", actor.orgUnitId(), Set.of(Role.ADMIN));
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated((CurrentUser.HasCurrentUser) () -> principal, null, List.of()));
+        try {
+            identity.setActive(user.id(), false, 0L);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        assertThat(entries(user)).filteredOn(e -> "active".equals(e.field()) && "UPDATE".equals(e.action()))
+                .singleElement().extracting(Entry::actorName, Entry::oldValue, Entry::newValue)
+                .containsExactly("actor", "true", "false");
+    }
+
+    @Test
+    void historyCannotBeChangedOrDeleted() {
+        fixtures.user("someone", fixtures.rootUnit(), null, Role.SALES_REP);
+        assertThatThrownBy(() -> jdbc.sql("update platform_audit_event set actor_name = 'x'").update())
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("delete from platform_audit_event").update())
+                .hasMessageContaining("append-only");
+    }
+
+    @Test
+    void theAuditApiFiltersByRecordForAdministrators() {
+        User user = fixtures.user("api.audited", fixtures.rootUnit(), null, Role.SALES_REP);
+        String admin = "Bearer " + fixtures.token(mvc, "admin");
+        assertThat(mvc.get().uri("/api/v1/audit?entityType=User&entityId=" + user.id())
+                .header(HttpHeaders.AUTHORIZATION, admin)).hasStatusOk()
+                .bodyJson().extractingPath("$.items[*].entityId").asArray().isNotEmpty()
+                .allMatch(id -> id.equals(user.id().toString()));
+    }
+}

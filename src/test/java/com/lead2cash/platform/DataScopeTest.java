@@ -1,0 +1,84 @@
+package com.lead2cash.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.lead2cash.platform.internal.identity.User;
+import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.IntegrationTest;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** SELF / TEAM / ALL as SPEC §1 defines them, decided in one place. */
+@IntegrationTest
+class DataScopeTest {
+
+    @Autowired Fixtures fixtures;
+    @Autowired DataScope dataScope;
+
+    User eastManager, eastRep, eastRep2, westRep, director;
+
+    @BeforeEach
+    void company() {
+        UUID east = fixtures.unit("East " + UUID.randomUUID());
+        UUID eastTeam = fixtures.unit("East team", east);
+        UUID west = fixtures.unit("West " + UUID.randomUUID());
+        eastManager = fixtures.user("em" + shortId(), east, null, Role.REGIONAL_MANAGER);
+        eastRep = fixtures.user("er" + shortId(), eastTeam, null, Role.SALES_REP);
+        eastRep2 = fixtures.user("er2" + shortId(), eastTeam, null, Role.SALES_REP);
+        westRep = fixtures.user("wr" + shortId(), west, null, Role.SALES_REP);
+        director = fixtures.user("d" + shortId(), fixtures.rootUnit(), null, Role.SALES_DIRECTOR);
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private Scope scopeOf(User u) {
+        return dataScope.of(new CurrentUser(u.id(), u.username(), u.displayName(), u.orgUnitId(), u.roleSet()));
+    }
+
+    @Test
+    void aRepSeesOnlyOwnRecords() {
+        Scope scope = scopeOf(eastRep);
+        assertThat(scope.covers(eastRep.id())).isTrue();
+        assertThat(scope.covers(eastRep2.id())).isFalse();
+        assertThat(scope.covers(null)).isFalse();
+        assertThat(scope.ownerPredicate("owner_id")).isEqualTo("owner_id in (:scopeOwners)");
+    }
+
+    @Test
+    void aManagerSeesTheTeamSubtreeButNotAnotherTeam() {
+        Scope scope = scopeOf(eastManager);
+        assertThat(scope.kind()).isEqualTo(ScopeKind.TEAM);
+        assertThat(scope.owners()).contains(eastManager.id(), eastRep.id(), eastRep2.id()).doesNotContain(westRep.id());
+    }
+
+    @Test
+    void aDirectorSeesEverything() {
+        Scope scope = scopeOf(director);
+        assertThat(scope.isAll()).isTrue();
+        assertThat(scope.ownerPredicate("owner_id")).isEqualTo("true");
+        assertThat(scope.covers(westRep.id())).isTrue();
+    }
+
+    @Test
+    void theWidestRoleWins() {
+        assertThat(new CurrentUser(UUID.randomUUID(), "x", "x", UUID.randomUUID(),
+                Set.of(Role.SALES_REP, Role.SALES_MANAGER)).scopeKind()).isEqualTo(ScopeKind.TEAM);
+    }
+
+    @Test
+    void aRecordOutsideTheScopeIsNotFound() {
+        DataScope fixed = new DataScope() {
+            @Override public Scope current() { return scopeOf(eastRep); }
+            @Override public Scope of(CurrentUser user) { return dataScope.of(user); }
+        };
+        assertThatThrownBy(() -> fixed.requireVisible("Lead", "L-1", westRep.id()))
+                .isInstanceOf(RecordNotFoundException.class);
+        fixed.requireVisible("Lead", "L-2", eastRep.id());
+    }
+}

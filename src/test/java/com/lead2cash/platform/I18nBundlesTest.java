@@ -1,0 +1,60 @@
+package com.lead2cash.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** Every UI text exists in English and Chinese, and templates use no key that the bundles lack. */
+class I18nBundlesTest {
+
+    private static final Path RESOURCES = Path.of("src/main/resources");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"messages", "i18n/sop", "i18n/notification", "i18n/approval", "i18n/lead", "i18n/customer"})
+    void englishAndChineseBundlesHaveTheSameKeys(String basename) throws IOException {
+        Properties en = load(RESOURCES.resolve(basename + ".properties"));
+        Properties zh = load(RESOURCES.resolve(basename + "_zh.properties"));
+        assertThat(zh.stringPropertyNames()).as(basename + "_zh vs " + basename)
+                .containsExactlyInAnyOrderElementsOf(en.stringPropertyNames());
+        zh.forEach((k, v) -> assertThat(v.toString()).as("zh " + k).isNotBlank());
+    }
+
+    @Test
+    void templatesOnlyUseKeysThatExist() throws IOException {
+        Properties all = new Properties();
+        try (Stream<Path> files = Files.walk(RESOURCES)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".properties") && !f.toString().contains("_zh")
+                    && !f.getFileName().toString().startsWith("application")).toList()) {
+                all.putAll(load(p));
+            }
+        }
+        Pattern literalKey = Pattern.compile("#\\{([a-zA-Z][\\w.]*)(\\(|})");
+        try (Stream<Path> templates = Files.walk(RESOURCES.resolve("templates"))) {
+            for (Path t : templates.filter(f -> f.toString().endsWith(".html")).toList()) {
+                Matcher m = literalKey.matcher(Files.readString(t));
+                while (m.find()) {
+                    assertThat(all).as("key " + m.group(1) + " used in " + t).containsKey(m.group(1));
+                }
+            }
+        }
+    }
+
+    private static Properties load(Path path) throws IOException {
+        Properties p = new Properties();
+        try (var reader = new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8)) {
+            p.load(reader);
+        }
+        return p;
+    }
+}

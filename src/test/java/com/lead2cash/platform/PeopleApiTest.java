@@ -1,0 +1,123 @@
+package com.lead2cash.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.JsonNode;
+
+@IntegrationTest
+class PeopleApiTest {
+
+    @Autowired MockMvcTester mvc;
+    @Autowired Fixtures fixtures;
+    @Autowired JdbcClient jdbc;
+
+    private String admin;
+
+    @BeforeEach
+    void signIn() {
+        admin = "Bearer " + fixtures.token(mvc, "admin");
+    }
+
+    private JsonNode createUser(String username, String unit) {
+        var result = mvc.post().uri("/api/v1/users").header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"username":"%s","displayName":"测试 用户","password":"Secret-pass-1","orgUnitId":"%s",
+                         "roles":["SALES_REP"],"hireDate":"2024-05-01","email":"%s@example.test"}
+                        """.formatted(username, unit, username)).exchange();
+        assertThat(result).hasStatus(HttpStatus.CREATED);
+        return fixtures.mapper().readTree(result.getResponse().getContentAsByteArray());
+    }
+
+    @Test
+    void anAdministratorCreatesAUserWhoCanThenSignIn() {
+        JsonNode user = createUser("wang.li", fixtures.rootUnit().toString());
+        assertThat(user.get("username").asString()).isEqualTo("wang.li");
+        assertThat(user.get("roles").get(0).asString()).isEqualTo("SALES_REP");
+        assertThat(user.get("version").asLong()).isZero();
+        assertThat(fixtures.token(mvc, "wang.li", "Secret-pass-1")).startsWith("l2c_");
+    }
+
+    @Test
+    void aDuplicateUsernameAndAShortPasswordAreRefusedFieldByField() {
+        createUser("dup.user", fixtures.rootUnit().toString());
+        assertThat(mvc.post().uri("/api/v1/users").header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"username":"DUP.user","displayName":"x","password":"short","orgUnitId":"%s","roles":["SALES_REP"]}
+                        """.formatted(fixtures.rootUnit())))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyJson().extractingPath("$.errors[*].field").asArray().containsExactlyInAnyOrder("username", "password");
+        Integer count = jdbc.sql("select count(*) from platform_user where lower(username) = 'dup.user'")
+                .query(Integer.class).single();
+        assertThat(count).isEqualTo(1);
+    }
+
+    @Test
+    void aMissingRequiredFieldIsAProblemWithFieldErrors() {
+        assertThat(mvc.post().uri("/api/v1/users").header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"username\":\"x1x\"}"))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson().extractingPath("$.errors[*].field").asArray().contains("displayName", "password", "orgUnitId");
+    }
+
+    @Test
+    void anUpdateWithAStaleVersionIsAConflict() {
+        JsonNode user = createUser("stale.user", fixtures.rootUnit().toString());
+        String body = """
+                {"displayName":"%s","orgUnitId":"%s","roles":["SALES_REP"],"version":%d}
+                """;
+        assertThat(mvc.put().uri("/api/v1/users/" + user.get("id").asString()).header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON).content(body.formatted("First", fixtures.rootUnit(), 0)))
+                .hasStatusOk().bodyJson().extractingPath("$.version").isEqualTo(1);
+        assertThat(mvc.put().uri("/api/v1/users/" + user.get("id").asString()).header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON).content(body.formatted("Second", fixtures.rootUnit(), 0)))
+                .hasStatus(HttpStatus.CONFLICT)
+                .bodyJson().extractingPath("$.code").isEqualTo("error.staleVersion");
+        assertThat(jdbc.sql("select display_name from platform_user where username = 'stale.user'")
+                .query(String.class).single()).isEqualTo("First");
+    }
+
+    @Test
+    void usersListFiltersByUnitSubtreeAndPagesWithACursor() {
+        String east = fixtures.unit("East").toString();
+        String team = fixtures.unit("East team", java.util.UUID.fromString(east)).toString();
+        for (int i = 0; i < 5; i++) {
+            createUser("east.u" + i, team);
+        }
+        createUser("west.u", fixtures.rootUnit().toString());
+        JsonNode first = fixtures.json(mvc.get().uri("/api/v1/users?orgUnitId=" + east + "&size=3")
+                .header(HttpHeaders.AUTHORIZATION, admin));
+        assertThat(first.get("items")).hasSize(3);
+        JsonNode second = fixtures.json(mvc.get().uri("/api/v1/users?orgUnitId=" + east + "&size=3&cursor="
+                + first.get("nextCursor").asString()).header(HttpHeaders.AUTHORIZATION, admin));
+        assertThat(second.get("items")).hasSize(2);
+        assertThat(second.get("nextCursor").isNull()).isTrue();
+        assertThat(second.get("items").get(1).get("username").asString()).isEqualTo("east.u4");
+    }
+
+    @Test
+    void orgUnitsFormATreeAndTheManagerIsFoundUpTheTree() {
+        String region = fixtures.unit("Region").toString();
+        var regionId = java.util.UUID.fromString(region);
+        var teamId = fixtures.unit("Team", regionId);
+        var manager = fixtures.user("region.boss", regionId, null, Role.REGIONAL_MANAGER);
+        var rep = fixtures.user("team.rep", teamId, null, Role.SALES_REP);
+        fixtures.appointManager(regionId, manager.id());
+        assertThat(directory.managerOf(rep.id())).map(OrgDirectory.Person::username).contains("region.boss");
+        assertThat(directory.managerOf(manager.id())).isEmpty();
+        assertThat(fixtures.json(mvc.get().uri("/api/v1/org-units").header(HttpHeaders.AUTHORIZATION, admin))
+                .findValuesAsString("name")).contains("Region", "Team");
+    }
+
+    @Autowired OrgDirectory directory;
+}

@@ -1,0 +1,49 @@
+package com.lead2cash.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lead2cash.Lead2CashApplication;
+import com.lead2cash.platform.internal.identity.IdentityService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The default run: embedded PostgreSQL with its data under a directory that survives a restart. */
+class EmbeddedRestartTest {
+
+    @TempDir
+    Path dataDir;
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(Lead2CashApplication.class).run(
+                "--server.port=0", "--l2c.embedded.data-dir=" + dataDir.resolve("postgres"),
+                "--L2C_ADMIN_PASSWORD=Admin-Pass-2026", "--L2C_DEMO_PASSWORD=Demo-Pass-2026");
+    }
+
+    @Test
+    void theProductStartsOnTheEmbeddedDatabaseRestartsAndKeepsItsData() {
+        try (ConfigurableApplicationContext first = start()) {
+            IdentityService identity = first.getBean(IdentityService.class);
+            assertThat(identity.findByUsername("admin")).isPresent();
+            assertThat(identity.findByUsername("east.rep1")).as("demo company seeded").isPresent();
+            identity.createUser(new IdentityService.UserForm("kept.user", "Kept", null, "Kept-pass-1",
+                    identity.orgTree().get(0).id(), Set.of(Role.SALES_REP), LocalDate.of(2025, 1, 2)));
+        }
+        assertThat(Files.exists(dataDir.resolve("postgres").resolve("PG_VERSION"))).isTrue();
+
+        try (ConfigurableApplicationContext second = start()) {
+            IdentityService identity = second.getBean(IdentityService.class);
+            assertThat(identity.findByUsername("kept.user")).isPresent()
+                    .get().extracting(u -> u.hireDate()).isEqualTo(LocalDate.of(2025, 1, 2));
+            Integer admins = second.getBean(JdbcClient.class)
+                    .sql("select count(*) from platform_user where username = 'admin'").query(Integer.class).single();
+            assertThat(admins).as("first start runs once").isEqualTo(1);
+        }
+    }
+}

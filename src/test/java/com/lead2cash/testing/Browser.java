@@ -1,0 +1,43 @@
+package com.lead2cash.testing;
+
+import com.microsoft.playwright.Browser.NewContextOptions;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Real headless Chromium (Debian's, at /usr/bin/chromium) driven by Playwright; no browser download.
+ * One per test class: open in @BeforeAll, close in @AfterAll.
+ */
+public final class Browser implements AutoCloseable {
+
+    private final Playwright playwright;
+    private final com.microsoft.playwright.Browser browser;
+
+    public Browser() {
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of(System.getProperty("l2c.chromium", "/usr/bin/chromium")))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+    }
+
+    /** A fresh browser profile (no cookies) with the given Accept-Language. */
+    public Page newPage(String acceptLanguage) {
+        BrowserContext context = browser.newContext(new NewContextOptions().setLocale(acceptLanguage)
+                .setViewportSize(1280, 860));
+        context.setDefaultTimeout(15_000);
+        return context.newPage();
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}

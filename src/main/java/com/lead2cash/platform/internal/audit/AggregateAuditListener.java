@@ -13,7 +13,7 @@ import org.springframework.data.mapping.PersistentPropertyAccessor;
 import org.springframework.data.relational.core.mapping.RelationalMappingContext;
 import org.springframework.data.relational.core.mapping.RelationalPersistentEntity;
 import org.springframework.data.relational.core.mapping.event.BeforeDeleteEvent;
-import org.springframework.data.relational.core.mapping.event.BeforeSaveEvent;
+import org.springframework.data.relational.core.mapping.event.BeforeConvertEvent;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,20 +35,21 @@ class AggregateAuditListener {
         this.aggregates = aggregates;
     }
 
+    /** Before conversion the version is still null for a new aggregate, so a creation costs no read. */
     @EventListener
-    void beforeSave(BeforeSaveEvent<?> event) {
+    void beforeConvert(BeforeConvertEvent<?> event) {
         Object entity = event.getEntity();
         RelationalPersistentEntity<?> meta = mappingContext.getRequiredPersistentEntity(entity.getClass());
         Object id = meta.getIdentifierAccessor(entity).getIdentifier();
-        Object stored = id == null ? null : aggregates.getObject().findById(id, entity.getClass());
         String type = entity.getClass().getSimpleName();
         Map<String, String> after = snapshot(meta, entity);
+        boolean isNew = !meta.hasVersionProperty()
+                ? id == null : meta.getPropertyAccessor(entity).getProperty(meta.getRequiredVersionProperty()) == null;
+        Object stored = isNew || id == null ? null : aggregates.getObject().findById(id, entity.getClass());
         if (stored == null) {
-            after.forEach((field, value) -> {
-                if (value != null) {
-                    recorder.recordFieldChange("CREATE", type, id, field, null, value);
-                }
-            });
+            // one entry with every value, not one per field: imports create thousands of records
+            after.values().removeIf(Objects::isNull);
+            recorder.recordFieldChange("CREATE", type, id, null, null, after.toString());
             return;
         }
         Map<String, String> before = snapshot(meta, stored);

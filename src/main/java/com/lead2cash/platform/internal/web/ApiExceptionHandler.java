@@ -58,6 +58,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problems.problem(HttpStatus.CONFLICT, e.messageKey(), e.args()));
     }
 
+    @ExceptionHandler(com.lead2cash.platform.RequestRefusedException.class)
+    ResponseEntity<ProblemDetail> refused(com.lead2cash.platform.RequestRefusedException e) {
+        HttpStatus status = HttpStatus.valueOf(e.status());
+        var response = ResponseEntity.status(status);
+        if (e.retryAfterSeconds() != null) {
+            response.header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
+        }
+        return response.body(problems.problem(status, e.messageKey(), e.args()));
+    }
+
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<ProblemDetail> stale(OptimisticLockingFailureException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problems.problem(HttpStatus.CONFLICT, "error.staleVersion"));

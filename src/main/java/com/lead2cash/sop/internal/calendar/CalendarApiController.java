@@ -1,0 +1,142 @@
+package com.lead2cash.sop.internal.calendar;
+
+import com.lead2cash.platform.RecordNotFoundException;
+import com.lead2cash.sop.DayKind;
+import com.lead2cash.sop.internal.CalendarFileParser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Set;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The working calendar over the API: anyone signed in reads it, an administrator maintains it. */
+@RestController
+@RequestMapping("/api/v1/calendar")
+@Tag(name = "Working calendar", description = "Working hours, weekdays, holidays and make-up working days (SPEC §3)")
+class CalendarApiController {
+
+    record ExceptionDto(LocalDate day, DayKind kind, String note, String source) {
+    }
+
+    record CalendarDto(String zone, LocalTime workStart, LocalTime workEnd, Set<DayOfWeek> workingWeekdays,
+                       long revision, int year, List<ExceptionDto> exceptions, boolean nextYearMissing) {
+    }
+
+    record SettingsRequest(@NotNull String zone, @NotNull LocalTime workStart, @NotNull LocalTime workEnd,
+                           @NotNull Set<DayOfWeek> workingWeekdays) {
+    }
+
+    record ExceptionRequest(@NotNull LocalDate day, @NotNull DayKind kind, String note) {
+    }
+
+    record LineProblem(int line, String text, String code, String message) {
+    }
+
+    private final CalendarService calendar;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    CalendarApiController(CalendarService calendar, MessageSource messages, Clock clock) {
+        this.calendar = calendar;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    @Operation(summary = "Settings and the dated exceptions of one year (default: this year)")
+    CalendarDto get(@RequestParam(required = false) Integer year) {
+        CalendarService.Settings s = calendar.settings();
+        int y = year != null ? year : LocalDate.now(clock.withZone(s.zone())).getYear();
+        return new CalendarDto(s.zone().getId(), s.workStart(), s.workEnd(), s.workingWeekdays(), s.revision(), y,
+                calendar.exceptions(y).stream().map(e -> new ExceptionDto(e.day(), e.kind(), e.note(), e.source())).toList(),
+                calendar.nextYearMissing());
+    }
+
+    @PutMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Change working hours, weekdays and zone")
+    CalendarDto put(@Valid @RequestBody SettingsRequest request) {
+        calendar.updateSettings(request.zone(), request.workStart(), request.workEnd(), request.workingWeekdays());
+        return get(null);
+    }
+
+    @PostMapping("/exceptions")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Add or replace a dated exception (holiday or make-up working day)")
+    ResponseEntity<ExceptionDto> addException(@Valid @RequestBody ExceptionRequest request) {
+        calendar.addException(request.day(), request.kind(), request.note());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new ExceptionDto(request.day(), request.kind(), request.note(), "MANUAL"));
+    }
+
+    @DeleteMapping("/exceptions/{day}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Remove a dated exception")
+    ResponseEntity<Void> removeException(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
+        if (!calendar.removeException(day)) {
+            throw new RecordNotFoundException("CalendarException", day);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping(value = "/import", consumes = {MediaType.TEXT_PLAIN_VALUE})
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Import 'YYYY-MM-DD holiday|workday' lines; 422 with per-line errors imports nothing")
+    ResponseEntity<?> importText(@RequestBody(required = false) byte[] body) {
+        return importContent(new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8));
+    }
+
+    @PostMapping(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Import a calendar file uploaded as multipart field 'file'")
+    ResponseEntity<?> importFile(@RequestPart("file") MultipartFile file) throws IOException {
+        return importContent(new String(file.getBytes(), StandardCharsets.UTF_8));
+    }
+
+    private ResponseEntity<?> importContent(String content) {
+        try {
+            return ResponseEntity.ok(calendar.importFile(content));
+        } catch (CalendarService.ImportRefused e) {
+            var locale = LocaleContextHolder.getLocale();
+            ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+            problem.setTitle(messages.getMessage("calendar.import.refused", null, locale));
+            problem.setDetail(messages.getMessage("calendar.import.refused", null, locale));
+            problem.setProperty("code", "calendar.import.refused");
+            problem.setProperty("errors", e.errors().stream().map(l -> new LineProblem(l.line(), l.text(), l.messageKey(),
+                    lineMessage(l, locale))).toList());
+            return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
+    }
+
+    private String lineMessage(CalendarFileParser.LineError l, java.util.Locale locale) {
+        return messages.getMessage("calendar.import.line", new Object[] {l.line(),
+                messages.getMessage(l.messageKey(), l.args().toArray(), l.defaultMessage(), locale)}, locale);
+    }
+}

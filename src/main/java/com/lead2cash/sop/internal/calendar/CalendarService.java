@@ -1,0 +1,299 @@
+package com.lead2cash.sop.internal.calendar;
+
+import com.lead2cash.platform.AuditTrail;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.FieldValidationException.FieldError;
+import com.lead2cash.sop.BusinessCalendar;
+import com.lead2cash.sop.DayKind;
+import com.lead2cash.sop.DeadlineWindow;
+import com.lead2cash.sop.TimeBasis;
+import com.lead2cash.sop.WorkingCalendar;
+import com.lead2cash.sop.internal.CalendarFileParser;
+import com.lead2cash.sop.internal.ChinaPublicHolidays;
+import java.sql.Date;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The persisted working calendar. Each {@link #current()} reads the settings row's revision (one
+ * primary-key lookup) and rebuilds the cached {@link WorkingCalendar} only when some node changed
+ * the calendar since; the whole calendar is a few hundred dated rows at most.
+ */
+@Service
+public class CalendarService implements BusinessCalendar {
+
+    /** The calendar's settings as stored. */
+    public record Settings(ZoneId zone, LocalTime workStart, LocalTime workEnd, Set<DayOfWeek> workingWeekdays,
+                           long revision) {
+    }
+
+    /** One dated exception as listed. */
+    public record DatedException(LocalDate day, DayKind kind, String note, String source) {
+    }
+
+    /** What an import did. */
+    public record ImportResult(int imported, int holidays, int workdays) {
+    }
+
+    /** An import refused because of invalid lines; nothing was stored. */
+    public static class ImportRefused extends RuntimeException {
+        private final List<CalendarFileParser.LineError> errors;
+
+        ImportRefused(List<CalendarFileParser.LineError> errors) {
+            super("calendar.import.refused", null, false, false);
+            this.errors = List.copyOf(errors);
+        }
+
+        public List<CalendarFileParser.LineError> errors() {
+            return errors;
+        }
+    }
+
+    private record Cached(long revision, WorkingCalendar calendar) {
+    }
+
+    private static final long SEED_LOCK = 0x50_50_CA_1EL;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final AuditTrail audit;
+    private final TransactionTemplate tx;
+    private volatile Cached cached;
+
+    CalendarService(JdbcClient jdbc, Clock clock, AuditTrail audit, TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.audit = audit;
+        this.tx = tx;
+    }
+
+    @Override
+    public WorkingCalendar current() {
+        long revision = jdbc.sql("select revision from sop_calendar_settings where id = 1").query(Long.class).single();
+        Cached known = cached;
+        if (known != null && known.revision() == revision) {
+            return known.calendar();
+        }
+        Settings s = settings();
+        Map<LocalDate, DayKind> exceptions = new HashMap<>();
+        jdbc.sql("select day, kind from sop_calendar_exception")
+                .query(rs -> {
+                    exceptions.put(rs.getDate("day").toLocalDate(), DayKind.valueOf(rs.getString("kind")));
+                });
+        WorkingCalendar calendar = new WorkingCalendar(s.zone(), s.workStart(), s.workEnd(), s.workingWeekdays(),
+                exceptions);
+        cached = new Cached(s.revision(), calendar);
+        return calendar;
+    }
+
+    @Override
+    public Instant due(Instant start, DeadlineWindow window) {
+        Objects.requireNonNull(start, "start");
+        WorkingCalendar calendar = current();
+        if (window.basis() == TimeBasis.BUSINESS) {
+            return calendar.plus(start, window.duration());
+        }
+        ZonedDateTime from = start.atZone(calendar.zone());
+        long n = window.duration().amount();
+        ZonedDateTime end = switch (window.duration().unit()) {
+            case MINUTES -> from.plusMinutes(n);
+            case HOURS -> from.plusHours(n);
+            case DAYS -> from.plusDays(n);
+        };
+        return end.toInstant();
+    }
+
+    public Settings settings() {
+        return jdbc.sql("select zone, work_start, work_end, working_weekdays, revision from sop_calendar_settings where id = 1")
+                .query((rs, i) -> new Settings(ZoneId.of(rs.getString("zone")), rs.getTime("work_start").toLocalTime(),
+                        rs.getTime("work_end").toLocalTime(), weekdays(rs.getString("working_weekdays")),
+                        rs.getLong("revision")))
+                .single();
+    }
+
+    public List<DatedException> exceptions(int year) {
+        return jdbc.sql("""
+                        select day, kind, note, source from sop_calendar_exception
+                        where day >= :from and day < :to order by day""")
+                .param("from", Date.valueOf(LocalDate.of(year, 1, 1)))
+                .param("to", Date.valueOf(LocalDate.of(year + 1, 1, 1)))
+                .query((rs, i) -> new DatedException(rs.getDate("day").toLocalDate(), DayKind.valueOf(rs.getString("kind")),
+                        rs.getString("note"), rs.getString("source")))
+                .list();
+    }
+
+    /** From 1 November on: true when next year has no dated exception at all (its official schedule is missing). */
+    public boolean nextYearMissing() {
+        LocalDate today = LocalDate.now(clock.withZone(settings().zone()));
+        if (today.getMonthValue() < 11) {
+            return false;
+        }
+        return exceptions(today.getYear() + 1).isEmpty();
+    }
+
+    public int nextYear() {
+        return LocalDate.now(clock.withZone(settings().zone())).getYear() + 1;
+    }
+
+    @Transactional
+    public Settings updateSettings(String zone, LocalTime workStart, LocalTime workEnd, Set<DayOfWeek> weekdays) {
+        List<FieldError> errors = new ArrayList<>();
+        ZoneId zoneId = null;
+        try {
+            zoneId = ZoneId.of(zone == null ? "" : zone.strip());
+        } catch (DateTimeException e) {
+            errors.add(new FieldError("zone", "calendar.error.zone", String.valueOf(zone)));
+        }
+        if (workStart == null) {
+            errors.add(new FieldError("workStart", "calendar.error.required"));
+        }
+        if (workEnd == null) {
+            errors.add(new FieldError("workEnd", "calendar.error.required"));
+        }
+        if (workStart != null && workEnd != null && !workStart.isBefore(workEnd)) {
+            errors.add(new FieldError("workEnd", "calendar.error.hours"));
+        }
+        if (weekdays == null || weekdays.isEmpty()) {
+            errors.add(new FieldError("workingWeekdays", "calendar.error.weekdays"));
+        }
+        if (!errors.isEmpty()) {
+            throw new FieldValidationException(errors);
+        }
+        jdbc.sql("""
+                        update sop_calendar_settings set zone = :zone, work_start = :start, work_end = :end,
+                               working_weekdays = :weekdays, revision = revision + 1, updated_at = :now where id = 1""")
+                .param("zone", zoneId.getId()).param("start", Time.valueOf(workStart)).param("end", Time.valueOf(workEnd))
+                .param("weekdays", EnumSet.copyOf(weekdays).stream().map(Enum::name).collect(Collectors.joining(",")))
+                .param("now", Timestamp.from(clock.instant())).update();
+        audit.record("calendar.settings", "WorkingCalendar", 1,
+                zoneId + " " + workStart + "–" + workEnd + " " + EnumSet.copyOf(weekdays));
+        return settings();
+    }
+
+    @Transactional
+    public void addException(LocalDate day, DayKind kind, String note) {
+        List<FieldError> errors = new ArrayList<>();
+        if (day == null) {
+            errors.add(new FieldError("day", "calendar.error.required"));
+        }
+        if (kind == null) {
+            errors.add(new FieldError("kind", "calendar.error.required"));
+        }
+        if (!errors.isEmpty()) {
+            throw new FieldValidationException(errors);
+        }
+        upsert(day, kind, note == null || note.isBlank() ? null : note.strip(), "MANUAL");
+        bumpRevision();
+        audit.record("calendar.exception.added", "WorkingCalendar", day, kind.name());
+    }
+
+    @Transactional
+    public boolean removeException(LocalDate day) {
+        int removed = jdbc.sql("delete from sop_calendar_exception where day = :day").param("day", Date.valueOf(day)).update();
+        if (removed > 0) {
+            bumpRevision();
+            audit.record("calendar.exception.removed", "WorkingCalendar", day, "");
+        }
+        return removed > 0;
+    }
+
+    /** Imports a calendar file; any invalid line refuses the whole file ({@link ImportRefused}) and stores nothing. */
+    @Transactional
+    public ImportResult importFile(String content) {
+        CalendarFileParser.Result parsed = CalendarFileParser.parse(content == null ? "" : content);
+        if (parsed.hasErrors()) {
+            throw new ImportRefused(parsed.errors());
+        }
+        int holidays = 0;
+        int workdays = 0;
+        for (var entry : parsed.entries().entrySet()) {
+            upsert(entry.getKey(), entry.getValue(), null, "IMPORT");
+            if (entry.getValue() == DayKind.HOLIDAY) {
+                holidays++;
+            } else {
+                workdays++;
+            }
+        }
+        if (holidays + workdays > 0) {
+            bumpRevision();
+            audit.record("calendar.imported", "WorkingCalendar", 1, holidays + " holidays, " + workdays + " workdays");
+        }
+        return new ImportResult(holidays + workdays, holidays, workdays);
+    }
+
+    /**
+     * First start (and every start after a release that knows more years): loads China's official
+     * schedule for last year, this year and next year where the library has it, each year once.
+     * An advisory lock keeps two nodes starting together from doing it twice.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void seedOfficialHolidays() {
+        tx.executeWithoutResult(status -> {
+            jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", SEED_LOCK).query(Object.class).single();
+            int thisYear = LocalDate.now(clock.withZone(settings().zone())).getYear();
+            boolean changed = false;
+            for (int year = thisYear - 1; year <= thisYear + 1; year++) {
+                boolean seeded = jdbc.sql("select count(*) from sop_calendar_seeded_year where year = :y")
+                        .param("y", year).query(Integer.class).single() > 0;
+                if (seeded || !ChinaPublicHolidays.covers(year)) {
+                    continue;
+                }
+                for (var entry : ChinaPublicHolidays.forYear(year).entrySet()) {
+                    jdbc.sql("""
+                                    insert into sop_calendar_exception (day, kind, note, source, created_at)
+                                    values (:day, :kind, null, 'OFFICIAL', :now) on conflict (day) do nothing""")
+                            .param("day", Date.valueOf(entry.getKey())).param("kind", entry.getValue().name())
+                            .param("now", Timestamp.from(clock.instant())).update();
+                }
+                jdbc.sql("insert into sop_calendar_seeded_year (year, seeded_at) values (:y, :now)")
+                        .param("y", year).param("now", Timestamp.from(clock.instant())).update();
+                changed = true;
+            }
+            if (changed) {
+                bumpRevision();
+            }
+        });
+    }
+
+    private void upsert(LocalDate day, DayKind kind, String note, String source) {
+        jdbc.sql("""
+                        insert into sop_calendar_exception (day, kind, note, source, created_at)
+                        values (:day, :kind, :note, :source, :now)
+                        on conflict (day) do update set kind = excluded.kind, note = excluded.note,
+                            source = excluded.source, created_at = excluded.created_at""")
+                .param("day", Date.valueOf(day)).param("kind", kind.name()).param("note", note)
+                .param("source", source).param("now", Timestamp.from(clock.instant())).update();
+    }
+
+    private void bumpRevision() {
+        jdbc.sql("update sop_calendar_settings set revision = revision + 1, updated_at = :now where id = 1")
+                .param("now", Timestamp.from(clock.instant())).update();
+    }
+
+    private static Set<DayOfWeek> weekdays(String stored) {
+        return EnumSet.copyOf(Arrays.stream(stored.split(",")).map(String::strip).map(DayOfWeek::valueOf).toList());
+    }
+}

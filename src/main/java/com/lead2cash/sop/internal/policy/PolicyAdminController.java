@@ -1,0 +1,126 @@
+package com.lead2cash.sop.internal.policy;
+
+import com.lead2cash.platform.ConflictException;
+import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.NavigationEntry;
+import com.lead2cash.platform.Role;
+import com.lead2cash.platform.web.Flash;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The SOP policy administration screens: rules by stage, editing one rule with a reason, the version history. */
+@Controller
+class PolicyAdminController {
+
+    /** A rule's row on the screen: its definition and its values in the shown version. */
+    record RuleView(RuleCatalog.RuleDef rule, Map<String, String> values) {
+    }
+
+    private final PolicyService policy;
+
+    PolicyAdminController(PolicyService policy) {
+        this.policy = policy;
+    }
+
+    @GetMapping("/admin/policy")
+    String overview(Model model) {
+        PolicyVersion current = policy.current();
+        model.addAttribute("policy", current);
+        model.addAttribute("stages", byStage(current));
+        return "sop/policy";
+    }
+
+    @GetMapping("/admin/policy/rules/{ruleId}")
+    String edit(@PathVariable String ruleId, Model model) {
+        RuleCatalog.RuleDef rule = RuleCatalog.find(ruleId)
+                .orElseThrow(() -> new com.lead2cash.platform.RecordNotFoundException("SopRule", ruleId));
+        PolicyVersion current = policy.current();
+        model.addAttribute("rule", rule);
+        model.addAttribute("values", texts(current, rule));
+        model.addAttribute("policy", current);
+        model.addAttribute("reason", "");
+        model.addAttribute("errors", Map.of());
+        return "sop/policy-rule";
+    }
+
+    @PostMapping("/admin/policy/rules/{ruleId}")
+    String save(@PathVariable String ruleId, @RequestParam(defaultValue = "") String reason,
+                @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        RuleCatalog.RuleDef rule = RuleCatalog.require(ruleId);
+        Map<String, String> values = new LinkedHashMap<>();
+        List<PolicyService.Change> changes = new ArrayList<>();
+        for (RuleCatalog.ParamDef p : rule.params()) {
+            String value = form.getOrDefault("p." + p.name(), p.type() == ParamType.BOOLEAN ? "false" : "");
+            values.put(p.name(), value);
+            changes.add(new PolicyService.Change(rule.id(), p.name(), value));
+        }
+        try {
+            PolicyVersion saved = policy.change(reason, changes, CurrentUser.require());
+            Flash.success(redirect, "policy.flash.saved", saved.version());
+            return "redirect:/admin/policy";
+        } catch (FieldValidationException e) {
+            Map<String, FieldValidationException.FieldError> errors = new LinkedHashMap<>();
+            e.errors().forEach(f -> errors.putIfAbsent(f.field(), f));
+            model.addAttribute("errors", errors);
+        } catch (ConflictException e) {
+            model.addAttribute("errors", Map.of("changes",
+                    new FieldValidationException.FieldError("changes", e.messageKey())));
+        }
+        model.addAttribute("rule", rule);
+        model.addAttribute("values", values);
+        model.addAttribute("policy", policy.current());
+        model.addAttribute("reason", reason);
+        return "sop/policy-rule";
+    }
+
+    @GetMapping("/admin/policy/versions")
+    String versions(Model model) {
+        model.addAttribute("versions", policy.versions());
+        return "sop/policy-versions";
+    }
+
+    @GetMapping("/admin/policy/versions/{version}")
+    String version(@PathVariable long version, Model model) {
+        PolicyVersion v = policy.version(version);
+        model.addAttribute("policy", v);
+        model.addAttribute("changes", policy.changes(version));
+        model.addAttribute("stages", byStage(v));
+        return "sop/policy-version";
+    }
+
+    private static Map<RuleCatalog.Stage, List<RuleView>> byStage(PolicyVersion v) {
+        Map<RuleCatalog.Stage, List<RuleView>> stages = new LinkedHashMap<>();
+        for (RuleCatalog.RuleDef rule : RuleCatalog.all()) {
+            stages.computeIfAbsent(rule.stage(), s -> new ArrayList<>()).add(new RuleView(rule, texts(v, rule)));
+        }
+        return stages;
+    }
+
+    private static Map<String, String> texts(PolicyVersion v, RuleCatalog.RuleDef rule) {
+        Map<String, String> values = new LinkedHashMap<>();
+        rule.params().forEach(p -> values.put(p.name(), v.text(rule.id(), p.name())));
+        return values;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class PolicyNavigation {
+
+        @Bean
+        NavigationEntry policyNavigation() {
+            return new NavigationEntry("nav.policy", "/admin/policy", 920, Set.of(Role.ADMIN));
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package com.lead2cash.sop.internal.policy;
+
+import com.lead2cash.platform.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The SOP policy over the API: anyone signed in reads it, only an administrator changes it. */
+@RestController
+@RequestMapping("/api/v1/policy")
+@Tag(name = "SOP policy", description = "Versioned SOP rules (SPEC §2)")
+class PolicyApiController {
+
+    record ParameterDto(String name, String type, String value, String defaultValue) {
+    }
+
+    record RuleDto(String id, String stage, List<String> sources, String name, String description,
+                   String windowParameter, List<ParameterDto> parameters) {
+    }
+
+    record ChangeDto(String rule, String parameter, String oldValue, String newValue) {
+    }
+
+    record PolicyDto(long version, OffsetDateTime createdAt, String createdBy, String reason, List<RuleDto> rules,
+                     List<ChangeDto> changes) {
+    }
+
+    record VersionDto(long version, OffsetDateTime createdAt, String createdBy, String reason, int changes) {
+    }
+
+    record ChangeItem(@NotBlank String rule, @NotBlank String parameter, @NotNull String value) {
+    }
+
+    record ChangeRequest(@NotBlank String reason, @NotEmpty List<@Valid ChangeItem> changes) {
+    }
+
+    private final PolicyService policy;
+    private final MessageSource messages;
+
+    PolicyApiController(PolicyService policy, MessageSource messages) {
+        this.policy = policy;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    @Operation(summary = "The current policy: every rule with its parameters, values, defaults and source")
+    PolicyDto current() {
+        return dto(policy.current());
+    }
+
+    @GetMapping("/versions")
+    @Operation(summary = "All policy versions, newest first")
+    List<VersionDto> versions() {
+        return policy.versions().stream().map(v -> new VersionDto(v.version(), v.createdAt().atOffset(ZoneOffset.UTC),
+                v.createdByName(), v.reason(), v.changes())).toList();
+    }
+
+    @GetMapping("/versions/{version}")
+    @Operation(summary = "One policy version with its values and what it changed")
+    PolicyDto version(@PathVariable long version) {
+        return dto(policy.version(version));
+    }
+
+    @PutMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Same as POST: change parameters with a reason, creating a new version")
+    ResponseEntity<PolicyDto> replace(@Valid @RequestBody ChangeRequest request) {
+        return change(request);
+    }
+
+    @PostMapping({"", "/versions"})
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Change parameters with a reason; creates a new version (422 with field errors when refused)")
+    ResponseEntity<PolicyDto> change(@Valid @RequestBody ChangeRequest request) {
+        PolicyVersion saved = policy.change(request.reason(), request.changes().stream()
+                .map(c -> new PolicyService.Change(c.rule(), c.parameter(), c.value())).toList(), CurrentUser.require());
+        return ResponseEntity.status(HttpStatus.CREATED).body(dto(saved));
+    }
+
+    private PolicyDto dto(PolicyVersion v) {
+        var locale = LocaleContextHolder.getLocale();
+        List<RuleDto> rules = RuleCatalog.all().stream().map(r -> new RuleDto(r.id(), r.stage().name(), r.sources(),
+                messages.getMessage(r.nameKey(), null, r.id(), locale),
+                messages.getMessage(r.descriptionKey(), null, "", locale), r.windowParam(),
+                r.params().stream().map(p -> new ParameterDto(p.name(), p.type().name(), v.text(r.id(), p.name()),
+                        p.defaultText())).toList())).toList();
+        List<ChangeDto> changes = policy.changes(v.version()).stream()
+                .map(c -> new ChangeDto(c.rule(), c.parameter(), c.oldValue(), c.newValue())).toList();
+        return new PolicyDto(v.version(), v.createdAt().atOffset(ZoneOffset.UTC), v.createdByName(), v.reason(), rules,
+                changes);
+    }
+}

@@ -1,0 +1,73 @@
+package com.lead2cash.sop.internal.policy;
+
+import com.lead2cash.platform.FieldValidationException.FieldError;
+import com.lead2cash.sop.DeadlineWindow;
+import com.lead2cash.sop.TimeBasis;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks that hold across the parameters of one rule (L3 A ≥ B, Q2 manager ≥ rep, P2 buckets rising,
+ * R1 important ≥ standard …); single values are checked by their {@link ParamType}.
+ */
+final class PolicyRules {
+
+    private PolicyRules() {
+    }
+
+    static List<FieldError> check(Map<String, Map<String, Object>> v) {
+        List<FieldError> errors = new ArrayList<>();
+        int a = (Integer) v.get("L3").get("gradeAMinPoints");
+        int b = (Integer) v.get("L3").get("gradeBMinPoints");
+        if (a > 4) {
+            errors.add(new FieldError("L3.gradeAMinPoints", "policy.error.points", 4));
+        }
+        if (a <= b) {
+            errors.add(new FieldError("L3.gradeAMinPoints", "policy.error.gradeOrder"));
+        }
+        if (b < 1) {
+            errors.add(new FieldError("L3.gradeBMinPoints", "policy.error.atLeast", 1));
+        }
+        BigDecimal rep = (BigDecimal) v.get("Q2").get("repMaxPercent");
+        BigDecimal manager = (BigDecimal) v.get("Q2").get("managerMaxPercent");
+        if (manager.compareTo(rep) < 0) {
+            errors.add(new FieldError("Q2.managerMaxPercent", "policy.error.discountOrder"));
+        }
+        ascending(errors, v, "P2", "bucket1Days", "bucket2Days", "bucket3Days");
+        ascending(errors, v, "R1", "standardYears", "importantYears");
+        for (String rule : List.of("C2", "C3")) {
+            for (String p : List.of("gradeADays", "gradeBDays", "gradeCDays")) {
+                atLeast(errors, v, rule, p, 1);
+            }
+        }
+        atLeast(errors, v, "C7", "cadenceMultiple", 1);
+        atLeast(errors, v, "R1", "standardYears", 1);
+        int criterionMax = (Integer) v.get("O1").get("criterionMax");
+        atLeast(errors, v, "O1", "criterionMax", 1);
+        if ((Integer) v.get("O1").get("passScore") > criterionMax * 4) {
+            errors.add(new FieldError("O1.passScore", "policy.error.points", criterionMax * 4));
+        }
+        if (((DeadlineWindow) v.get("L8").get("contestWindow")).basis() != TimeBasis.CALENDAR) {
+            errors.add(new FieldError("L8.contestWindow", "policy.error.calendarOnly"));
+        }
+        return errors;
+    }
+
+    private static void ascending(List<FieldError> errors, Map<String, Map<String, Object>> v, String rule,
+                                  String... params) {
+        for (int i = 1; i < params.length; i++) {
+            if ((Integer) v.get(rule).get(params[i]) <= (Integer) v.get(rule).get(params[i - 1])) {
+                errors.add(new FieldError(rule + "." + params[i], "policy.error.ascending"));
+            }
+        }
+    }
+
+    private static void atLeast(List<FieldError> errors, Map<String, Map<String, Object>> v, String rule,
+                                String param, int min) {
+        if ((Integer) v.get(rule).get(param) < min) {
+            errors.add(new FieldError(rule + "." + param, "policy.error.atLeast", min));
+        }
+    }
+}

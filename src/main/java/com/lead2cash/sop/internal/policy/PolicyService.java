@@ -1,0 +1,235 @@
+package com.lead2cash.sop.internal.policy;
+
+import com.lead2cash.platform.AuditTrail;
+import com.lead2cash.platform.ConflictException;
+import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.FieldValidationException.FieldError;
+import com.lead2cash.platform.RecordNotFoundException;
+import com.lead2cash.sop.SopPolicy;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The versioned SOP policy store. Version 1 holds the defaults and is written on first start
+ * ({@code on conflict do nothing}, so two nodes starting together write it once). A change writes a
+ * new version with the full values plus one change row per parameter, or nothing at all.
+ *
+ * <p>The current version is cached per node; every {@link #current()} asks the database for the
+ * highest version number (a primary-key lookup) and reloads only when another node moved it on.
+ */
+@Service
+public class PolicyService implements SopPolicy {
+
+    /** One parameter change as an administrator asks for it. */
+    public record Change(String rule, String parameter, String value) {
+    }
+
+    /** A version as listed in the history. */
+    public record VersionSummary(long version, Instant createdAt, String createdByName, String reason, int changes) {
+    }
+
+    /** One stored change: the parameter's text before and after. */
+    public record ChangeRow(long version, String rule, String parameter, String oldValue, String newValue) {
+    }
+
+    private static final TypeReference<Map<String, Map<String, String>>> JSON_TYPE = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final AuditTrail audit;
+    private final AtomicReference<PolicyVersion> cached = new AtomicReference<>();
+
+    PolicyService(JdbcClient jdbc, JsonMapper json, Clock clock, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void writeDefaultsOnFirstStart() {
+        current();
+    }
+
+    @Override
+    public PolicyVersion current() {
+        long max = jdbc.sql("select coalesce(max(version), 0) from sop_policy_version").query(Long.class).single();
+        if (max == 0) {
+            insertDefaults();
+            max = 1L;
+        }
+        PolicyVersion known = cached.get();
+        if (known != null && known.version() == max) {
+            return known;
+        }
+        PolicyVersion loaded = version(max);
+        cached.set(loaded);
+        return loaded;
+    }
+
+    @Override
+    public PolicyVersion version(long version) {
+        return jdbc.sql("""
+                        select version, created_at, created_by, created_by_name, reason, policy_values::text as v
+                        from sop_policy_version where version = :version""")
+                .param("version", version)
+                .query((rs, i) -> new PolicyVersion(rs.getLong("version"), rs.getTimestamp("created_at").toInstant(),
+                        rs.getObject("created_by", UUID.class), rs.getString("created_by_name"),
+                        rs.getString("reason"), typed(json.readValue(rs.getString("v"), JSON_TYPE))))
+                .optional()
+                .orElseThrow(() -> new RecordNotFoundException("PolicyVersion", version));
+    }
+
+    public List<VersionSummary> versions() {
+        return jdbc.sql("""
+                        select v.version, v.created_at, v.created_by_name, v.reason,
+                               (select count(*) from sop_policy_change c where c.version = v.version) as changes
+                        from sop_policy_version v order by v.version desc""")
+                .query((rs, i) -> new VersionSummary(rs.getLong("version"), rs.getTimestamp("created_at").toInstant(),
+                        rs.getString("created_by_name"), rs.getString("reason"), rs.getInt("changes")))
+                .list();
+    }
+
+    public List<ChangeRow> changes(long version) {
+        return jdbc.sql("""
+                        select version, rule_id, parameter, old_value, new_value from sop_policy_change
+                        where version = :version order by rule_id, parameter""")
+                .param("version", version)
+                .query((rs, i) -> new ChangeRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)))
+                .list();
+    }
+
+    /**
+     * Writes a new version with the changed parameters. Refuses the whole change, storing nothing,
+     * when the reason is missing, a rule or parameter is unknown, or any value is invalid alone or
+     * together with the other values of its rule.
+     */
+    @Transactional
+    public PolicyVersion change(String reason, List<Change> changes, CurrentUser actor) {
+        Objects.requireNonNull(actor, "actor");
+        List<FieldError> errors = new ArrayList<>();
+        if (reason == null || reason.isBlank()) {
+            errors.add(new FieldError("reason", "policy.error.reasonRequired"));
+        }
+        if (changes == null || changes.isEmpty()) {
+            errors.add(new FieldError("changes", "policy.error.noChanges"));
+        }
+        PolicyVersion base = current();
+        Map<String, Map<String, Object>> values = new LinkedHashMap<>();
+        RuleCatalog.all().forEach(r -> {
+            Map<String, Object> params = new LinkedHashMap<>();
+            r.params().forEach(p -> params.put(p.name(), base.raw(r.id(), p.name())));
+            values.put(r.id(), params);
+        });
+        List<ChangeRow> rows = new ArrayList<>();
+        long next = base.version() + 1;
+        for (Change c : changes == null ? List.<Change>of() : changes) {
+            String field = c.rule() + "." + c.parameter();
+            var rule = c.rule() == null ? null : RuleCatalog.find(c.rule()).orElse(null);
+            var param = rule == null || c.parameter() == null ? null : rule.param(c.parameter()).orElse(null);
+            if (param == null) {
+                errors.add(new FieldError(field, "policy.error.unknownParameter", field));
+                continue;
+            }
+            Object old = values.get(rule.id()).get(param.name());
+            Object parsed;
+            try {
+                parsed = param.type().parse(c.value(), old);
+            } catch (ParamType.InvalidValue e) {
+                errors.add(new FieldError(field, e.getMessage(), String.valueOf(c.value())));
+                continue;
+            }
+            if (parsed.equals(old)) {
+                continue;
+            }
+            values.get(rule.id()).put(param.name(), parsed);
+            rows.add(new ChangeRow(next, rule.id(), param.name(), param.type().format(old), param.type().format(parsed)));
+        }
+        if (errors.isEmpty()) {
+            errors.addAll(PolicyRules.check(values));
+        }
+        if (errors.isEmpty() && rows.isEmpty()) {
+            errors.add(new FieldError("changes", "policy.error.noChanges"));
+        }
+        if (!errors.isEmpty()) {
+            throw new FieldValidationException(errors);
+        }
+        Instant now = clock.instant();
+        try {
+            insert(next, now, actor.id(), actor.username(), reason.strip(), values);
+        } catch (DuplicateKeyException e) {
+            // another administrator saved a version on top of the same base first
+            throw new ConflictException("policy.error.concurrentChange");
+        }
+        for (ChangeRow row : rows) {
+            jdbc.sql("""
+                            insert into sop_policy_change (version, rule_id, parameter, old_value, new_value)
+                            values (:version, :rule, :parameter, :old, :new)""")
+                    .param("version", row.version()).param("rule", row.rule()).param("parameter", row.parameter())
+                    .param("old", row.oldValue()).param("new", row.newValue()).update();
+        }
+        audit.record("policy.changed", "SopPolicy", next, reason.strip());
+        return version(next);
+    }
+
+    private void insertDefaults() {
+        jdbc.sql("""
+                        insert into sop_policy_version (version, created_at, created_by, created_by_name, reason, policy_values)
+                        values (1, :at, null, 'system', 'SPEC §2 defaults', cast(:values as jsonb))
+                        on conflict (version) do nothing""")
+                .param("at", Timestamp.from(clock.instant()))
+                .param("values", toJson(RuleCatalog.defaults()))
+                .update();
+    }
+
+    private void insert(long version, Instant at, UUID by, String byName, String reason,
+                        Map<String, Map<String, Object>> values) {
+        jdbc.sql("""
+                        insert into sop_policy_version (version, created_at, created_by, created_by_name, reason, policy_values)
+                        values (:version, :at, :by, :byName, :reason, cast(:values as jsonb))""")
+                .param("version", version).param("at", Timestamp.from(at)).param("by", by).param("byName", byName)
+                .param("reason", reason).param("values", toJson(values)).update();
+    }
+
+    private String toJson(Map<String, Map<String, Object>> values) {
+        Map<String, Map<String, String>> texts = new LinkedHashMap<>();
+        values.forEach((ruleId, params) -> {
+            RuleCatalog.RuleDef rule = RuleCatalog.require(ruleId);
+            Map<String, String> p = new LinkedHashMap<>();
+            params.forEach((name, v) -> p.put(name, rule.param(name).orElseThrow().type().format(v)));
+            texts.put(ruleId, p);
+        });
+        return json.writeValueAsString(texts);
+    }
+
+    private static Map<String, Map<String, Object>> typed(Map<String, Map<String, String>> texts) {
+        Map<String, Map<String, Object>> values = new LinkedHashMap<>();
+        texts.forEach((ruleId, params) -> RuleCatalog.find(ruleId).ifPresent(rule -> {
+            Map<String, Object> p = new LinkedHashMap<>();
+            // a parameter dropped by a later release is ignored rather than failing the whole version
+            params.forEach((name, text) -> rule.param(name).ifPresent(def -> p.put(name, def.type().parse(text, null))));
+            values.put(ruleId, Map.copyOf(p));
+        }));
+        return values;
+    }
+}

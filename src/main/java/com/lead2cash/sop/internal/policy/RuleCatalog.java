@@ -1,0 +1,178 @@
+package com.lead2cash.sop.internal.policy;
+
+import static com.lead2cash.sop.internal.policy.ParamType.BOOLEAN;
+import static com.lead2cash.sop.internal.policy.ParamType.DURATION;
+import static com.lead2cash.sop.internal.policy.ParamType.FRACTIONS;
+import static com.lead2cash.sop.internal.policy.ParamType.INTEGER;
+import static com.lead2cash.sop.internal.policy.ParamType.LIST;
+import static com.lead2cash.sop.internal.policy.ParamType.MONEY;
+import static com.lead2cash.sop.internal.policy.ParamType.PERCENT;
+import static com.lead2cash.sop.internal.policy.ParamType.TIME_OF_DAY;
+import static com.lead2cash.sop.internal.policy.ParamType.WEEKDAY;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Every rule of the default SOP policy (SPEC §2) with its source document and typed parameters. The
+ * defaults reproduce the seed documents: 000 销售管理制度, 001 线索管理, 002 销售流程, 003 风控与档案;
+ * "COMMON" marks common practice. 24-hour and incident windows count calendar time (a day is a day
+ * to the customer); the 30 min / 2 h / 4 h / business-day windows count working time.
+ */
+public final class RuleCatalog {
+
+    /** The stages the admin page groups rules by, in lifecycle order. */
+    public enum Stage { LEAD, CUSTOMER, OPPORTUNITY, QUOTE, CONTRACT, DELIVERY, PAYMENT, HANDOVER, TEAM, INCIDENT,
+        RETENTION, GENERAL }
+
+    /** One typed parameter of a rule with its default in canonical text form. */
+    public record ParamDef(String name, ParamType type, String defaultText) {
+        public Object defaultValue() {
+            return type.parse(defaultText, null);
+        }
+    }
+
+    /**
+     * A rule definition; {@code windowParam} names the duration that is the rule's deadline window
+     * (null for rules without one). Name and description are the bundle keys rule.ID.name / .description.
+     */
+    public record RuleDef(String id, Stage stage, List<String> sources, String windowParam, List<ParamDef> params) {
+
+        public Optional<ParamDef> param(String name) {
+            return params.stream().filter(p -> p.name().equals(name)).findFirst();
+        }
+
+        public String nameKey() {
+            return "rule." + id + ".name";
+        }
+
+        public String descriptionKey() {
+            return "rule." + id + ".description";
+        }
+    }
+
+    /** The rule whose parameter holds the reminder fractions of every deadline (SPEC §3). */
+    public static final String REMINDERS = "G1";
+
+    public static final String DEFAULT_TARGET_INDUSTRIES = "制造业, 软件和信息技术服务业, 批发和零售业, 金融业, 医疗健康";
+
+    private static final Map<String, RuleDef> RULES = new LinkedHashMap<>();
+
+    static {
+        Stage s = Stage.LEAD;
+        rule("L1", s, "001", "window", p("window", DURATION, "30m business"));
+        rule("L2", s, "001", null, p("time", TIME_OF_DAY, "17:00"));
+        rule("L3", s, "001", null,
+                p("targetIndustries", LIST, DEFAULT_TARGET_INDUSTRIES),
+                p("minimumBudget", MONEY, "100000"),
+                p("urgencyDays", INTEGER, "90"),
+                p("gradeAMinPoints", INTEGER, "3"),
+                p("gradeBMinPoints", INTEGER, "2"));
+        rule("L4", s, "001", null,
+                p("seniorityMonths", INTEGER, "12"),
+                p("nurtureBatchDay", WEEKDAY, "MONDAY"),
+                p("nurtureBatchTime", TIME_OF_DAY, "09:00"));
+        rule("L5", s, "002", null);
+        rule("L6", s, "002", "window", p("window", DURATION, "2h business"));
+        rule("L7", s, "002", "window", p("window", DURATION, "4h business"));
+        rule("L8", s, "001", "contestWindow", p("contestWindow", DURATION, "15m calendar"));
+
+        s = Stage.CUSTOMER;
+        rule("C1", s, "000", null);
+        rule("C2", s, "000", null,
+                p("gradeADays", INTEGER, "7"), p("gradeBDays", INTEGER, "14"), p("gradeCDays", INTEGER, "30"));
+        rule("C3", s, "002", null,
+                p("gradeADays", INTEGER, "1"), p("gradeBDays", INTEGER, "2"), p("gradeCDays", INTEGER, "7"));
+        rule("C4", s, "000,002", "window", p("window", DURATION, "24h calendar"));
+        rule("C5", s, "002", "window", p("window", DURATION, "24h calendar"));
+        rule("C6", s, "001", "window", p("window", DURATION, "24h calendar"));
+        rule("C7", s, "COMMON", null, p("enabled", BOOLEAN, "true"), p("cadenceMultiple", INTEGER, "2"));
+
+        s = Stage.OPPORTUNITY;
+        rule("O1", s, "000", null, p("passScore", INTEGER, "30"), p("criterionMax", INTEGER, "10"));
+        rule("O2", s, "000", null, p("panelRoles", LIST, "SALES_REP, SALES_MANAGER, TECH_SUPPORT"));
+
+        s = Stage.QUOTE;
+        rule("Q1", s, "001", null);
+        rule("Q2", s, "000,001", null, p("repMaxPercent", PERCENT, "5"), p("managerMaxPercent", PERCENT, "15"));
+        rule("Q3", s, "000,001", null);
+
+        s = Stage.CONTRACT;
+        rule("K1", s, "000", "window", p("window", DURATION, "2d business"),
+                p("reviewers", LIST, "LEGAL, FINANCE, OPERATIONS"));
+        rule("K2", s, "000", null);
+        rule("K3", s, "002", "window", p("window", DURATION, "3d calendar"));
+        rule("K4", s, "000", "window", p("window", DURATION, "1d business"));
+        rule("K5", s, "003", null, p("amountThreshold", MONEY, "1000000"));
+
+        s = Stage.DELIVERY;
+        rule("D1", s, "000", "window", p("window", DURATION, "7d calendar"));
+        rule("D2", s, "000", "window", p("window", DURATION, "1d business"));
+        rule("D3", s, "000", null);
+
+        s = Stage.PAYMENT;
+        rule("P1", s, "000", "window", p("window", DURATION, "3d calendar"));
+        rule("P2", s, "000,003", null,
+                p("bucket1Days", INTEGER, "30"), p("bucket2Days", INTEGER, "60"), p("bucket3Days", INTEGER, "90"));
+
+        rule("H1", Stage.HANDOVER, "002", null);
+
+        s = Stage.TEAM;
+        rule("T1", s, "002", null, p("time", TIME_OF_DAY, "10:00"));
+        rule("T2", s, "002", null, p("time", TIME_OF_DAY, "18:00"));
+        rule("T3", s, "002", null, p("time", TIME_OF_DAY, "20:00"));
+        rule("T4", s, "002", null, p("day", WEEKDAY, "MONDAY"), p("time", TIME_OF_DAY, "10:00"));
+        rule("T5", s, "002", "window", p("window", DURATION, "1d business"));
+        rule("T6", s, "002", "window", p("window", DURATION, "24h calendar"));
+        rule("T7", s, "002", "window", p("window", DURATION, "3d calendar"));
+
+        s = Stage.INCIDENT;
+        rule("E1", s, "002", "reportWindow",
+                p("reportWindow", DURATION, "1h calendar"), p("resolveWindow", DURATION, "24h calendar"));
+        rule("E2", s, "002", "reportWindow",
+                p("reportWindow", DURATION, "4h calendar"), p("resolveWindow", DURATION, "48h calendar"),
+                p("overdueBusinessDays", INTEGER, "2"));
+        rule("E3", s, "002", "resolveWindow", p("resolveWindow", DURATION, "24h calendar"));
+
+        rule("R1", Stage.RETENTION, "003", null, p("standardYears", INTEGER, "5"), p("importantYears", INTEGER, "10"));
+
+        rule(REMINDERS, Stage.GENERAL, "COMMON", null, p("fractions", FRACTIONS, "0.5, 0.9"));
+    }
+
+    private RuleCatalog() {
+    }
+
+    private static ParamDef p(String name, ParamType type, String defaultText) {
+        return new ParamDef(name, type, defaultText);
+    }
+
+    private static void rule(String id, Stage stage, String sources, String windowParam, ParamDef... params) {
+        RULES.put(id, new RuleDef(id, stage, List.of(sources.split(",")), windowParam, List.of(params)));
+    }
+
+    public static List<RuleDef> all() {
+        return List.copyOf(RULES.values());
+    }
+
+    public static Optional<RuleDef> find(String ruleId) {
+        return Optional.ofNullable(RULES.get(ruleId));
+    }
+
+    public static RuleDef require(String ruleId) {
+        return find(ruleId).orElseThrow(() -> new IllegalArgumentException("No SOP rule " + ruleId));
+    }
+
+    /** The defaults as typed values, rule by rule, parameter by parameter (insertion ordered). */
+    public static Map<String, Map<String, Object>> defaults() {
+        Map<String, Map<String, Object>> values = new LinkedHashMap<>();
+        for (RuleDef rule : RULES.values()) {
+            Map<String, Object> params = new LinkedHashMap<>();
+            rule.params().forEach(p -> params.put(p.name(), Objects.requireNonNull(p.defaultValue())));
+            values.put(rule.id(), params);
+        }
+        return values;
+    }
+}

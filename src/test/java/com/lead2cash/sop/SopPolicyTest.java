@@ -1,0 +1,201 @@
+package com.lead2cash.sop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import com.lead2cash.platform.Role;
+import com.lead2cash.sop.internal.policy.RuleCatalog;
+import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.IntegrationTest;
+import jakarta.servlet.http.Cookie;
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.JsonNode;
+
+/** SPEC §2: the SOP is data — every rule has typed defaults, and a change is a new, traceable version. */
+@IntegrationTest
+class SopPolicyTest {
+
+    static final List<String> SPEC_RULE_IDS = Stream.of(
+            "L1 L2 L3 L4 L5 L6 L7 L8", "C1 C2 C3 C4 C5 C6 C7", "O1 O2", "Q1 Q2 Q3", "K1 K2 K3 K4 K5", "D1 D2 D3",
+            "P1 P2", "H1", "T1 T2 T3 T4 T5 T6 T7", "E1 E2 E3", "R1").flatMap(s -> Stream.of(s.split(" "))).toList();
+
+    @Autowired MockMvcTester mvc;
+    @Autowired Fixtures fixtures;
+    @Autowired SopPolicy policy;
+    @Autowired JdbcClient jdbc;
+
+    private String admin() {
+        return "Bearer " + fixtures.token(mvc, "admin");
+    }
+
+    private MockMvcTester.MockMvcRequestBuilder change(String token, String body) {
+        return mvc.post().uri("/api/v1/policy").header(HttpHeaders.AUTHORIZATION, token)
+                .contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    @Test
+    void everySpecRuleHasADefinitionWithSourceAndDefaults() {
+        JsonNode body = fixtures.json(mvc.get().uri("/api/v1/policy").header(HttpHeaders.AUTHORIZATION, admin()));
+        List<String> ids = body.get("rules").valueStream().map(r -> r.get("id").asString()).toList();
+        assertThat(ids).containsAll(SPEC_RULE_IDS);
+        assertThat(body.get("version").asLong()).isPositive();
+        body.get("rules").valueStream().forEach(r -> {
+            assertThat(r.get("sources").size()).as(r.get("id").asString()).isPositive();
+            assertThat(r.get("name").asString()).as(r.get("id").asString()).isNotBlank().isNotEqualTo(r.get("id").asString());
+        });
+        JsonNode l1 = body.get("rules").valueStream().filter(r -> r.get("id").asString().equals("L1")).findFirst().orElseThrow();
+        assertThat(l1.get("sources").get(0).asString()).isEqualTo("001");
+        assertThat(l1.get("parameters").get(0).get("value").asString()).isEqualTo("30m business");
+    }
+
+    @Test
+    void defaultsReproduceTheSourceDocuments() {
+        PolicySnapshot p = policy.current();
+        assertThat(p.deadlineWindow("L1")).isEqualTo(DeadlineWindow.business(BusinessDuration.ofMinutes(30)));
+        assertThat(p.deadlineWindow("L6")).isEqualTo(DeadlineWindow.business(BusinessDuration.ofHours(2)));
+        assertThat(p.deadlineWindow("L7")).isEqualTo(DeadlineWindow.business(BusinessDuration.ofHours(4)));
+        assertThat(p.deadlineWindow("K1")).isEqualTo(DeadlineWindow.business(BusinessDuration.ofDays(2)));
+        assertThat(p.deadlineWindow("K3")).isEqualTo(DeadlineWindow.calendar(BusinessDuration.ofDays(3)));
+        assertThat(p.deadlineWindow("C4")).isEqualTo(DeadlineWindow.calendar(BusinessDuration.ofHours(24)));
+        assertThat(p.dailyLeadSummaryTime()).isEqualTo(LocalTime.of(17, 0));
+        assertThat(p.value("T1", "time", LocalTime.class)).isEqualTo(LocalTime.of(10, 0));
+        assertThat(p.value("T2", "time", LocalTime.class)).isEqualTo(LocalTime.of(18, 0));
+        assertThat(p.value("T3", "time", LocalTime.class)).isEqualTo(LocalTime.of(20, 0));
+        assertThat(p.value("T4", "day", DayOfWeek.class)).isEqualTo(DayOfWeek.MONDAY);
+        LeadGradingRule l3 = p.leadGrading();
+        assertThat(l3.minimumBudget()).isEqualByComparingTo("100000");
+        assertThat(l3.urgencyDays()).isEqualTo(90);
+        assertThat(l3.gradeAMinPoints()).isEqualTo(3);
+        assertThat(l3.gradeBMinPoints()).isEqualTo(2);
+        assertThat(l3.targetIndustries()).contains("制造业", "软件和信息技术服务业");
+        assertThat(p.seniorityMonthsForGradeA()).isEqualTo(12);
+        assertThat(p.nurtureBatchDay()).isEqualTo(DayOfWeek.MONDAY);
+        assertThat(p.nurtureBatchTime()).isEqualTo(LocalTime.of(9, 0));
+        assertThat(p.claimContestWindow()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(p.reminderFractions()).containsExactly(0.5, 0.9);
+        assertThat(p.value("O1", "passScore", Integer.class)).isEqualTo(30);
+        assertThat(p.value("Q2", "repMaxPercent", BigDecimal.class)).isEqualByComparingTo("5");
+        assertThat(p.value("Q2", "managerMaxPercent", BigDecimal.class)).isEqualByComparingTo("15");
+        assertThat(p.value("K5", "amountThreshold", BigDecimal.class)).isEqualByComparingTo("1000000");
+        assertThat(p.value("C2", "gradeBDays", Integer.class)).isEqualTo(14);
+        assertThat(p.value("C3", "gradeCDays", Integer.class)).isEqualTo(7);
+        assertThat(p.value("C7", "enabled", Boolean.class)).isTrue();
+        assertThat(p.value("O2", "panelRoles", List.class)).containsExactly("SALES_REP", "SALES_MANAGER", "TECH_SUPPORT");
+        assertThat(p.value("P2", "bucket3Days", Integer.class)).isEqualTo(90);
+        assertThat(p.value("R1", "importantYears", Integer.class)).isEqualTo(10);
+        assertThatThrownBy(() -> p.deadlineWindow("Q1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> p.deadlineWindow("X9")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(RuleCatalog.all()).hasSize(SPEC_RULE_IDS.size() + 1);
+    }
+
+    @Test
+    void aChangeCreatesANewVersionWithWhoWhenReasonAndOldToNewWhileVersionOneStaysViewable() {
+        String token = admin();
+        long before = policy.current().version();
+        var result = change(token, """
+                {"reason":"Faster screening","changes":[{"rule":"L1","parameter":"window","value":"20m"},
+                 {"rule":"L3","parameter":"minimumBudget","value":"200000"}]}""").exchange();
+        assertThat(result).hasStatus(HttpStatus.CREATED);
+        long next = before + 1;
+        assertThat(policy.current().version()).isEqualTo(next);
+        assertThat(policy.current().deadlineWindow("L1")).isEqualTo(DeadlineWindow.business(BusinessDuration.ofMinutes(20)));
+        assertThat(policy.current().leadGrading().minimumBudget()).isEqualByComparingTo("200000");
+        assertThat(policy.version(1).deadlineWindow("L1")).isEqualTo(DeadlineWindow.business(BusinessDuration.ofMinutes(30)));
+
+        JsonNode v = fixtures.json(mvc.get().uri("/api/v1/policy/versions/" + next).header(HttpHeaders.AUTHORIZATION, token));
+        assertThat(v.get("createdBy").asString()).isEqualTo("admin");
+        assertThat(v.get("reason").asString()).isEqualTo("Faster screening");
+        assertThat(v.get("createdAt").asString()).isNotBlank();
+        assertThat(v.get("changes").valueStream().map(c -> c.get("rule").asString() + "." + c.get("parameter").asString()
+                + ":" + c.get("oldValue").asString() + "->" + c.get("newValue").asString()))
+                .containsExactlyInAnyOrder("L1.window:30m business->20m business", "L3.minimumBudget:100000->200000");
+        JsonNode v1 = fixtures.json(mvc.get().uri("/api/v1/policy/versions/1").header(HttpHeaders.AUTHORIZATION, token));
+        assertThat(v1.get("rules").get(0).get("parameters").get(0).get("value").asString()).isEqualTo("30m business");
+        JsonNode list = fixtures.json(mvc.get().uri("/api/v1/policy/versions").header(HttpHeaders.AUTHORIZATION, token));
+        assertThat(list.get(0).get("version").asLong()).isEqualTo(next);
+        assertThat(list.get(list.size() - 1).get("version").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void invalidValuesAreRefusedFieldByFieldAndNothingChanges() {
+        String token = admin();
+        long before = policy.current().version();
+        Integer changesBefore = jdbc.sql("select count(*) from sop_policy_change").query(Integer.class).single();
+        assertThat(change(token, """
+                {"reason":"bad","changes":[{"rule":"L1","parameter":"window","value":"-5m"},
+                 {"rule":"Q2","parameter":"repMaxPercent","value":"150"},
+                 {"rule":"L2","parameter":"time","value":"25:99"},
+                 {"rule":"L3","parameter":"urgencyDays","value":"soon"}]}"""))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyJson().extractingPath("$.errors[*].field").asArray()
+                .containsExactlyInAnyOrder("L1.window", "Q2.repMaxPercent", "L2.time", "L3.urgencyDays");
+        assertThat(change(token, """
+                {"reason":"bad","changes":[{"rule":"L3","parameter":"gradeAMinPoints","value":"2"},
+                 {"rule":"L3","parameter":"gradeBMinPoints","value":"3"}]}"""))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyJson().extractingPath("$.errors[*].code").asArray().contains("policy.error.gradeOrder");
+        assertThat(change(token, """
+                {"reason":"bad","changes":[{"rule":"Q2","parameter":"managerMaxPercent","value":"4"}]}"""))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyJson().extractingPath("$.errors[0].field").asString().isEqualTo("Q2.managerMaxPercent");
+        assertThat(change(token, """
+                {"reason":" ","changes":[{"rule":"L1","parameter":"window","value":"10m"}]}"""))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(change(token, """
+                {"reason":"x","changes":[{"rule":"Z1","parameter":"window","value":"10m"}]}"""))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyJson().extractingPath("$.errors[0].field").asString().isEqualTo("Z1.window");
+        assertThat(policy.current().version()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from sop_policy_change").query(Integer.class).single()).isEqualTo(changesBefore);
+        assertThat(policy.current().value("Q2", "repMaxPercent", BigDecimal.class)).isEqualByComparingTo("5");
+    }
+
+    @Test
+    void onlyAnAdministratorChangesThePolicyButEveryoneReadsIt() {
+        fixtures.user("policy.rep", fixtures.rootUnit(), LocalDate.of(2024, 1, 1), Role.SALES_REP);
+        String rep = "Bearer " + fixtures.token(mvc, "policy.rep");
+        assertThat(mvc.get().uri("/api/v1/policy").header(HttpHeaders.AUTHORIZATION, rep)).hasStatusOk();
+        assertThat(change(rep, """
+                {"reason":"mine","changes":[{"rule":"Q2","parameter":"repMaxPercent","value":"50"}]}"""))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(policy.current().value("Q2", "repMaxPercent", BigDecimal.class)).isEqualByComparingTo("5");
+    }
+
+    @Test
+    void theAdminScreensShowRulesEditAndHistory() {
+        var login = mvc.post().uri("/login").with(csrf()).param("username", "admin")
+                .param("password", Fixtures.ADMIN_PASSWORD).exchange();
+        Cookie session = login.getResponse().getCookie("SESSION");
+        assertThat(mvc.get().uri("/admin/policy").cookie(session)).hasStatusOk()
+                .bodyText().contains("rule-L1", "rule-R1", "30m business");
+        assertThat(mvc.post().uri("/admin/policy/rules/L7").cookie(session).with(csrf())
+                .param("p.window", "x").param("reason", "typo")).hasStatusOk()
+                .bodyText().contains("is-invalid");
+        long before = policy.current().version();
+        assertThat(mvc.post().uri("/admin/policy/rules/L7").cookie(session).with(csrf())
+                .param("p.window", "3h").param("reason", "Faster first response"))
+                .hasRedirectedUrl("/admin/policy");
+        assertThat(policy.current().version()).isEqualTo(before + 1);
+        assertThat(policy.current().deadlineWindow("L7")).isEqualTo(DeadlineWindow.business(BusinessDuration.ofHours(3)));
+        assertThat(mvc.get().uri("/admin/policy/versions").cookie(session)).hasStatusOk()
+                .bodyText().contains("Faster first response");
+        assertThat(mvc.get().uri("/admin/policy/versions/" + (before + 1)).cookie(session)).hasStatusOk()
+                .bodyText().contains("4h business", "3h business");
+        assertThat(Set.of(1)).isNotEmpty();
+    }
+}

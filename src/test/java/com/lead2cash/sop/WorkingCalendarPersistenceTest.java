@@ -1,0 +1,195 @@
+package com.lead2cash.sop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import com.lead2cash.platform.Role;
+import com.lead2cash.sop.internal.calendar.CalendarService;
+import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.MutableClock;
+import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.JsonNode;
+
+/** SPEC §3: the working calendar is maintained by an administrator, knows China's holidays, and drives due times. */
+@IntegrationTest
+class WorkingCalendarPersistenceTest {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    static final Instant NOW = at(2026, 11, 24, 10, 0);
+
+    @TestConfiguration
+    static class Time {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(NOW);
+        }
+    }
+
+    @Autowired MockMvcTester mvc;
+    @Autowired Fixtures fixtures;
+    @Autowired BusinessCalendar calendar;
+    @Autowired CalendarService service;
+    @Autowired MutableClock clock;
+    @Autowired Clock appClock;
+    @Autowired JdbcClient jdbc;
+
+    static Instant at(int y, int m, int d, int h, int min) {
+        return LocalDateTime.of(y, m, d, h, min).atZone(SHANGHAI).toInstant();
+    }
+
+    String admin;
+
+    @BeforeEach
+    void signIn() {
+        clock.set(NOW);
+        admin = "Bearer " + fixtures.token(mvc, "admin");
+    }
+
+    private int exceptionCount() {
+        return jdbc.sql("select count(*) from sop_calendar_exception").query(Integer.class).single();
+    }
+
+    @Test
+    void theOfficialChinaHolidaysAreLoadedOnFirstStartOnce() {
+        assertThat(appClock).isSameAs(clock);
+        assertThat(calendar.current().exceptions()).containsEntry(LocalDate.of(2026, 10, 1), DayKind.HOLIDAY)
+                .containsEntry(LocalDate.of(2025, 10, 1), DayKind.HOLIDAY);
+        assertThat(service.exceptions(2026)).anySatisfy(e -> assertThat(e.source()).isEqualTo("OFFICIAL"));
+        // an administrator's removal stays removed when the next node starts
+        service.removeException(LocalDate.of(2026, 10, 8));
+        service.seedOfficialHolidays();
+        assertThat(calendar.current().exceptions()).doesNotContainKey(LocalDate.of(2026, 10, 8));
+    }
+
+    @Test
+    void thirtyBusinessMinutesFromFridayTenToSixAreMondayTwentyPastNine() {
+        Instant due = calendar.due(at(2026, 11, 20, 17, 50), DeadlineWindow.business(BusinessDuration.ofMinutes(30)));
+        assertThat(due).isEqualTo(at(2026, 11, 23, 9, 20));
+        assertThat(calendar.due(at(2026, 11, 20, 17, 50), DeadlineWindow.calendar(BusinessDuration.ofDays(3))))
+                .isEqualTo(at(2026, 11, 23, 17, 50));
+        assertThat(calendar.due(at(2026, 11, 20, 17, 50), DeadlineWindow.calendar(BusinessDuration.ofHours(24))))
+                .isEqualTo(at(2026, 11, 21, 17, 50));
+    }
+
+    @Test
+    void aSettingsChangeMovesBusinessDueTimes() {
+        Instant start = at(2026, 11, 19, 17, 50);
+        DeadlineWindow window = DeadlineWindow.business(BusinessDuration.ofMinutes(30));
+        assertThat(calendar.due(start, window)).isEqualTo(at(2026, 11, 20, 9, 20));
+        assertThat(mvc.put().uri("/api/v1/calendar").header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"zone":"Asia/Shanghai","workStart":"08:30","workEnd":"19:00",
+                         "workingWeekdays":["MONDAY","TUESDAY","WEDNESDAY","THURSDAY","FRIDAY"]}"""))
+                .hasStatusOk();
+        assertThat(calendar.due(start, window)).isEqualTo(at(2026, 11, 19, 18, 20));
+        assertThat(mvc.put().uri("/api/v1/calendar").header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"zone":"Asia/Shanghai","workStart":"19:00","workEnd":"08:00","workingWeekdays":[]}"""))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyJson().extractingPath("$.errors[*].field").asArray().contains("workEnd", "workingWeekdays");
+        assertThat(mvc.put().uri("/api/v1/calendar").header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"zone":"Asia/Shanghai","workStart":"09:00","workEnd":"18:00",
+                         "workingWeekdays":["MONDAY","TUESDAY","WEDNESDAY","THURSDAY","FRIDAY"]}"""))
+                .hasStatusOk();
+        assertThat(calendar.due(start, window)).isEqualTo(at(2026, 11, 20, 9, 20));
+    }
+
+    @Test
+    void aManualHolidayPushesTheDueTimeToTheNextWorkingDay() {
+        assertThat(mvc.post().uri("/api/v1/calendar/exceptions").header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"day":"2026-12-07","kind":"HOLIDAY","note":"公司年会"}""")).hasStatus(HttpStatus.CREATED);
+        DeadlineWindow window = DeadlineWindow.business(BusinessDuration.ofMinutes(30));
+        assertThat(calendar.due(at(2026, 12, 4, 17, 50), window)).isEqualTo(at(2026, 12, 8, 9, 20));
+        assertThat(mvc.delete().uri("/api/v1/calendar/exceptions/2026-12-07").header(HttpHeaders.AUTHORIZATION, admin))
+                .hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(calendar.due(at(2026, 12, 4, 17, 50), window)).isEqualTo(at(2026, 12, 7, 9, 20));
+        assertThat(mvc.delete().uri("/api/v1/calendar/exceptions/2026-12-07").header(HttpHeaders.AUTHORIZATION, admin))
+                .hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void aGoodFileIsImportedAndTheNextYearWarningGoesAway() {
+        clock.set(at(2026, 10, 31, 12, 0));
+        assertThat(service.nextYearMissing()).isFalse();
+        clock.set(at(2026, 11, 1, 12, 0));
+        assertThat(service.nextYearMissing()).isTrue();
+        Cookie session = mvc.post().uri("/login").with(csrf()).param("username", "admin")
+                .param("password", Fixtures.ADMIN_PASSWORD).exchange().getResponse().getCookie("SESSION");
+        assertThat(mvc.get().uri("/admin/calendar").cookie(session)).hasStatusOk().bodyText().contains("next-year-warning");
+
+        var result = mvc.post().uri("/api/v1/calendar/import").header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.TEXT_PLAIN).content("""
+                        # 2027 元旦
+                        2027-01-01 holiday
+                        2027-01-02 HOLIDAY # 周六
+                        2027-01-04 workday
+                        """.getBytes(StandardCharsets.UTF_8)).exchange();
+        assertThat(result).hasStatusOk().bodyJson().extractingPath("$.imported").asNumber().isEqualTo(3);
+        assertThat(result).bodyJson().extractingPath("$.workdays").asNumber().isEqualTo(1);
+        assertThat(service.nextYearMissing()).isFalse();
+        assertThat(calendar.current().exceptions()).containsEntry(LocalDate.of(2027, 1, 4), DayKind.WORKDAY);
+        JsonNode year = fixtures.json(mvc.get().uri("/api/v1/calendar?year=2027").header(HttpHeaders.AUTHORIZATION, admin));
+        assertThat(year.get("exceptions").size()).isEqualTo(3);
+        assertThat(year.get("exceptions").get(0).get("source").asString()).isEqualTo("IMPORT");
+        assertThat(mvc.get().uri("/admin/calendar").cookie(session)).hasStatusOk().bodyText().doesNotContain("next-year-warning");
+    }
+
+    @Test
+    void aFileWithABadLineIsRefusedLineByLineAndImportsNothing() {
+        int before = exceptionCount();
+        assertThat(mvc.post().uri("/api/v1/calendar/import").header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.TEXT_PLAIN).content("""
+                        2028-01-01 holiday
+                        2028-13-01 holiday
+                        2028-01-03 vacation
+                        """.getBytes(StandardCharsets.UTF_8)))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyJson().satisfies(json -> {
+                    assertThat(json).extractingPath("$.errors[*].line").asArray().containsExactly(2, 3);
+                    assertThat(json).extractingPath("$.errors[0].code").asString().isEqualTo("calendar.import.invalid-date");
+                    assertThat(json).extractingPath("$.errors[1].message").asString().contains("Line 3", "vacation");
+                });
+        assertThat(exceptionCount()).isEqualTo(before);
+        assertThat(service.exceptions(2028)).isEmpty();
+    }
+
+    @Test
+    void aMultipartUploadImportsToo() {
+        MockMultipartFile file = new MockMultipartFile("file", "2029.txt", "text/plain",
+                "2029-02-12 holiday\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(mvc.post().uri("/api/v1/calendar/import").header(HttpHeaders.AUTHORIZATION, admin).multipart().file(file))
+                .hasStatusOk().bodyJson().extractingPath("$.holidays").asNumber().isEqualTo(1);
+        assertThat(calendar.current().exceptions()).containsEntry(LocalDate.of(2029, 2, 12), DayKind.HOLIDAY);
+    }
+
+    @Test
+    void onlyAnAdministratorMaintainsTheCalendar() {
+        fixtures.user("cal.rep", fixtures.rootUnit(), LocalDate.of(2024, 1, 1), Role.SALES_REP);
+        String rep = "Bearer " + fixtures.token(mvc, "cal.rep");
+        assertThat(mvc.get().uri("/api/v1/calendar").header(HttpHeaders.AUTHORIZATION, rep)).hasStatusOk();
+        assertThat(mvc.post().uri("/api/v1/calendar/import").header(HttpHeaders.AUTHORIZATION, rep)
+                .contentType(MediaType.TEXT_PLAIN).content("2030-01-01 holiday")).hasStatus(HttpStatus.FORBIDDEN);
+    }
+}

@@ -73,7 +73,7 @@ public class ApprovalService implements Approvals {
         if (org.person(request.submitterId()).filter(OrgDirectory.Person::active).isEmpty()) {
             throw new FieldValidationException("submitterId", "approval.submitter.unknown");
         }
-        return ref(save(Approval.submit(request, clock.instant(), resolver)));
+        return ref(save(Approval.submit(request, now(), resolver)));
     }
 
     @Override
@@ -85,14 +85,14 @@ public class ApprovalService implements Approvals {
     @Override
     public ApprovalRef resubmit(UUID approvalId, UUID submitterId) {
         Approval approval = locked(approvalId);
-        approval.resubmit(submitterId, clock.instant(), resolver);
+        approval.resubmit(submitterId, now(), resolver);
         return ref(save(approval));
     }
 
     @Override
     public ApprovalRef withdraw(UUID approvalId, UUID submitterId) {
         Approval approval = locked(approvalId);
-        approval.withdraw(submitterId, clock.instant());
+        approval.withdraw(submitterId, now());
         return ref(save(approval));
     }
 
@@ -109,7 +109,7 @@ public class ApprovalService implements Approvals {
         UUID task = taskId != null ? taskId : approval.actionableTaskFor(actor)
                 .orElseThrow(() -> approval.state() == ApprovalView.State.IN_PROGRESS
                         ? new ConflictException("approval.noPendingTask") : new ConflictException("approval.finished"));
-        approval.decide(task, actor, decision, comment, clock.instant(), resolver);
+        approval.decide(task, actor, decision, comment, now(), resolver);
         Approval saved = save(approval);
         return saved.view(history.of(saved.id()));
     }
@@ -218,6 +218,11 @@ public class ApprovalService implements Approvals {
                 .min(Comparator.comparing((OrgDirectory.Person p) -> p.hireDate() == null ? LocalDate.MAX : p.hireDate())
                         .thenComparing(OrgDirectory.Person::id))
                 .map(OrgDirectory.Person::id).orElse(approval.submitterId());
+    }
+
+    /** Business time at the database's precision, so that what is stored and what was announced agree. */
+    private java.time.Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     private static ApprovalRef ref(Approval approval) {

@@ -26,6 +26,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Every API error is an RFC 9457 problem ({@code application/problem+json}): 422 with field errors
  * for refused input, 404 for a missing or out-of-scope record, 409 for a stale version or a lost race.
  */
+// first: page handlers match REST controllers too (@RestController is a @Controller)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(annotations = RestController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 

@@ -22,6 +22,11 @@ class ApproverDirectoryTest {
 
     final OrgDirectory org = new OrgDirectory() {
         public Optional<Person> person(UUID id) { return Optional.ofNullable(people.get(id)); }
+        public Map<UUID, Person> people(java.util.Collection<UUID> ids) {
+            Map<UUID, Person> found = new HashMap<>();
+            ids.forEach(id -> Optional.ofNullable(people.get(id)).ifPresent(p -> found.put(id, p)));
+            return found;
+        }
         public Optional<Person> managerOf(UUID id) { return Optional.ofNullable(managerOf.get(id)).map(people::get); }
         public Optional<Person> managerOfUnit(UUID unit) { return Optional.empty(); }
         public List<Person> activeMembersOf(UUID unit) { return List.of(); }

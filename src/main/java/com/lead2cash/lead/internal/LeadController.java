@@ -141,6 +141,8 @@ class LeadController {
         model.addAttribute("statuses", LeadStatus.values());
         model.addAttribute("sources", LeadSource.values());
         model.addAttribute("isManager", isManager());
+        model.addAttribute("canImport", CurrentUser.require().hasAny(Role.MARKETING, Role.SALES_ASSISTANT,
+                Role.SALES_MANAGER, Role.REGIONAL_MANAGER, Role.SALES_DIRECTOR, Role.ADMIN));
         model.addAttribute("reps", isManager() ? assignableReps() : List.of());
         return htmx != null && cursor != null ? "lead/list :: rows" : "lead/list";
     }
@@ -177,7 +179,11 @@ class LeadController {
             return "redirect:/leads/" + captured.lead().id();
         } catch (DomainException e) {
             FormErrors.reject(binding, e);
-            return captureForm(model, List.of());
+            boolean decided = form.getDuplicateAction() != null && !form.getDuplicateAction().isBlank();
+            // a refused decision about duplicates shows the duplicates again
+            return captureForm(model, decided && !(e instanceof com.lead2cash.platform.FieldValidationException f
+                    && f.errors().stream().anyMatch(x -> !x.field().startsWith("duplicate")))
+                    ? leads.checkDuplicates(form.draft()) : List.of());
         }
     }
 

@@ -23,10 +23,6 @@ class Inbox {
     /** An inbox entry with its title rendered for the reader. */
     record Item(UUID id, String kind, String title, String link, Notification.Urgency urgency, Instant createdAt,
                 Instant readAt) {
-
-        boolean unread() {
-            return readAt == null;
-        }
     }
 
     private final JdbcClient jdbc;

@@ -20,6 +20,15 @@ class RobotAdmin {
                      String kindPrefixes) {
     }
 
+    /** A robot as the admin screens show it: the secret and the webhook's token masked. */
+    record RobotRow(UUID id, Channel channel, String name, String maskedWebhook, String maskedSecret,
+                    String kindPrefixes, boolean enabled, Long version) {
+        static RobotRow of(NotificationRobot r) {
+            return new RobotRow(r.id(), r.channel(), r.name(), r.maskedWebhook(), r.maskedSecret(), r.kindPrefixes(),
+                    r.enabled(), r.version());
+        }
+    }
+
     private final NotificationRobotRepository robots;
     private final RobotWebhooks webhooks;
     private final TitleRenderer titles;
@@ -32,8 +41,8 @@ class RobotAdmin {
         this.clock = clock;
     }
 
-    List<NotificationRobot> list() {
-        return robots.findAllByName();
+    List<RobotRow> list() {
+        return robots.findAllByName().stream().map(RobotRow::of).toList();
     }
 
     NotificationRobot robot(UUID id) {

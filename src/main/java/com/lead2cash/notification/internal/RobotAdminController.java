@@ -143,7 +143,7 @@ class RobotAdminController {
     }
 
     private String form(Model model, NotificationRobot robot) {
-        model.addAttribute("robot", robot);
+        model.addAttribute("robot", robot == null ? null : RobotAdmin.RobotRow.of(robot));
         model.addAttribute("channels", new Channel[] {Channel.DINGTALK, Channel.WECOM});
         return "notification/robot-form";
     }

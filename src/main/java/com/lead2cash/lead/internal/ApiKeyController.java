@@ -50,8 +50,8 @@ class ApiKeyController {
             WebToLead.IssuedKey issued = webToLead.issue(name, source, ratePerMinute);
             redirect.addFlashAttribute("issuedSecret", issued.secret());
             Flash.success(redirect, "lead.apiKey.flash.issued", issued.key().name());
-        } catch (com.lead2cash.platform.FieldValidationException e) {
-            Flash.error(redirect, e.errors().get(0).messageKey(), e.errors().get(0).args().toArray());
+        } catch (com.lead2cash.platform.DomainException e) {
+            Flash.error(redirect, e);
         }
         return "redirect:/admin/lead-api-keys";
     }

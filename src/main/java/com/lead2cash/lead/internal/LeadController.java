@@ -219,10 +219,8 @@ class LeadController {
         try {
             action.run();
             Flash.success(redirect, successKey);
-        } catch (com.lead2cash.platform.FieldValidationException e) {
-            Flash.error(redirect, e.errors().get(0).messageKey(), e.errors().get(0).args().toArray());
         } catch (DomainException e) {
-            Flash.error(redirect, e.messageKey(), e.args());
+            Flash.error(redirect, e);
         } catch (OptimisticLockingFailureException e) {
             Flash.error(redirect, "error.staleVersion");
         }
@@ -252,10 +250,8 @@ class LeadController {
         try {
             int n = leads.bulkAssign(leadIds, ownerId, reason);
             Flash.success(redirect, "lead.flash.bulkAssigned", n);
-        } catch (com.lead2cash.platform.FieldValidationException e) {
-            Flash.error(redirect, e.errors().get(0).messageKey(), e.errors().get(0).args().toArray());
         } catch (DomainException e) {
-            Flash.error(redirect, e.messageKey(), e.args());
+            Flash.error(redirect, e);
         }
         return "redirect:/leads?view=pool";
     }
@@ -267,7 +263,7 @@ class LeadController {
             Flash.success(redirect, result.outcome() == Lead.ClaimOutcome.CONTEST ? "lead.flash.contest"
                     : "lead.flash.claimed");
         } catch (DomainException e) {
-            Flash.error(redirect, e.messageKey(), e.args());
+            Flash.error(redirect, e);
         }
         return "redirect:/leads/" + id;
     }

@@ -48,11 +48,8 @@ class LeadImportController {
         try {
             UUID id = imports.start(file.getOriginalFilename(), file.getBytes(), mode);
             return "redirect:/leads/imports/" + id;
-        } catch (FieldValidationException e) {
-            com.lead2cash.platform.web.Flash.error(redirect, e.errors().get(0).messageKey(),
-                    e.errors().get(0).args().toArray());
         } catch (DomainException e) {
-            com.lead2cash.platform.web.Flash.error(redirect, e.messageKey(), e.args());
+            com.lead2cash.platform.web.Flash.error(redirect, e);
         }
         return "redirect:/leads/imports";
     }

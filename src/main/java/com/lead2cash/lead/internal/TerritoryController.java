@@ -71,10 +71,8 @@ class TerritoryController {
         try {
             SalesTerritory t = id == null ? territories.create(form) : territories.update(id, form);
             Flash.success(redirect, "territory.flash.saved", t.name());
-        } catch (com.lead2cash.platform.FieldValidationException e) {
-            Flash.error(redirect, e.errors().get(0).messageKey(), e.errors().get(0).args().toArray());
         } catch (DomainException e) {
-            Flash.error(redirect, e.messageKey(), e.args());
+            Flash.error(redirect, e);
         } catch (OptimisticLockingFailureException e) {
             Flash.error(redirect, "error.staleVersion");
         }

@@ -1,0 +1,132 @@
+package com.lead2cash.sop.internal.deadline;
+
+import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.CursorPage;
+import com.lead2cash.platform.DataScope;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.Scope;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Lists of deadlines, always inside the caller's data scope, keyset-paginated by due time. */
+@Component
+public class DeadlineQueries {
+
+    static final Set<String> STATES = Set.of("OPEN", "MET", "BREACHED", "CANCELLED");
+
+    /** The filters of a deadline list; {@code scope} "mine" narrows to the caller's own. */
+    record Filter(String rule, String state, UUID ownerId, Instant dueBefore, String scope) {
+    }
+
+    /** One deadline as lists show it. */
+    public record Row(UUID id, String rule, String subjectType, String subjectId, UUID ownerId, Instant dueAt, String state,
+               Instant startedAt, Instant metAt, Instant breachedAt, long policyVersion) {
+
+        public boolean running() {
+            return "OPEN".equals(state) || "BREACHED".equals(state);
+        }
+
+        public boolean overdue(Instant now) {
+            return running() && !now.isBefore(dueAt);
+        }
+
+        /** Whole minutes from now to the due time; negative when overdue. */
+        public long minutesLeft(Instant now) {
+            return Duration.between(now, dueAt).toMinutes();
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final DataScope dataScope;
+    private final Clock clock;
+
+    DeadlineQueries(JdbcClient jdbc, DataScope dataScope, Clock clock) {
+        this.jdbc = jdbc;
+        this.dataScope = dataScope;
+        this.clock = clock;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    CursorPage<Row> list(Filter filter, String cursor, Integer requestedSize) {
+        int size = CursorPage.size(requestedSize);
+        Scope scope = dataScope.current();
+        StringBuilder sql = new StringBuilder("""
+                select id, rule_id, subject_type, subject_id, owner_id, due_at, state, started_at, met_at, breached_at,
+                       policy_version
+                from sop_deadline where""").append(" ").append(scope.ownerPredicate("owner_id"));
+        Map<String, Object> params = new HashMap<>(scope.params());
+        if ("mine".equals(filter.scope())) {
+            sql.append(" and owner_id = :me");
+            params.put("me", CurrentUser.require().id());
+        } else if (filter.scope() != null && !filter.scope().isBlank() && !"team".equals(filter.scope())) {
+            throw new FieldValidationException("scope", "deadline.error.scope", filter.scope());
+        }
+        if (filter.rule() != null && !filter.rule().isBlank()) {
+            sql.append(" and rule_id = :rule");
+            params.put("rule", filter.rule().strip());
+        }
+        if (filter.state() != null && !filter.state().isBlank()) {
+            if (!STATES.contains(filter.state())) {
+                throw new FieldValidationException("state", "deadline.error.state", filter.state());
+            }
+            sql.append(" and state = :state");
+            params.put("state", filter.state());
+        }
+        if (filter.ownerId() != null) {
+            sql.append(" and owner_id = :owner");
+            params.put("owner", filter.ownerId());
+        }
+        if (filter.dueBefore() != null) {
+            sql.append(" and due_at < :dueBefore");
+            params.put("dueBefore", Timestamp.from(filter.dueBefore()));
+        }
+        if (cursor != null && !cursor.isBlank()) {
+            List<String> key = CursorPage.decode(cursor, 2);
+            sql.append(" and (due_at, id) > (:k0, cast(:k1 as uuid))");
+            try {
+                params.put("k0", Timestamp.from(Instant.parse(key.get(0))));
+            } catch (RuntimeException e) {
+                throw new FieldValidationException("cursor", "error.cursor.invalid");
+            }
+            params.put("k1", key.get(1));
+        }
+        sql.append(" order by due_at, id limit ").append(size + 1);
+        List<Row> rows = jdbc.sql(sql.toString()).params(params).query((rs, i) -> row(rs)).list();
+        return CursorPage.of(rows, size, r -> List.of(r.dueAt(), r.id()));
+    }
+
+    /** The running deadlines of one person, soonest due first. */
+    List<Row> runningOf(UUID ownerId, int limit) {
+        return jdbc.sql("""
+                        select id, rule_id, subject_type, subject_id, owner_id, due_at, state, started_at, met_at,
+                               breached_at, policy_version
+                        from sop_deadline where owner_id = :owner and state in ('OPEN', 'BREACHED')
+                        order by due_at, id limit :limit""")
+                .param("owner", ownerId).param("limit", limit)
+                .query((rs, i) -> row(rs)).list();
+    }
+
+    private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Row(rs.getObject("id", UUID.class), rs.getString("rule_id"), rs.getString("subject_type"),
+                rs.getString("subject_id"), rs.getObject("owner_id", UUID.class), rs.getTimestamp("due_at").toInstant(),
+                rs.getString("state"), rs.getTimestamp("started_at").toInstant(), instant(rs, "met_at"),
+                instant(rs, "breached_at"), rs.getLong("policy_version"));
+    }
+
+    private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

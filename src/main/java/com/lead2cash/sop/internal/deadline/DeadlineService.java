@@ -1,0 +1,122 @@
+package com.lead2cash.sop.internal.deadline;
+
+import com.lead2cash.platform.Ids;
+import com.lead2cash.sop.BusinessCalendar;
+import com.lead2cash.sop.DeadlineWindow;
+import com.lead2cash.sop.Deadlines;
+import com.lead2cash.sop.PolicySnapshot;
+import com.lead2cash.sop.SopPolicy;
+import com.lead2cash.sop.SubjectRef;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The SOP deadlines (时限) other modules open, meet, cancel and transfer. The due time is computed
+ * once, when the deadline opens, from the policy version current then: a later policy change does
+ * not move a running deadline.
+ *
+ * <p>States: OPEN → MET (done by the due time: on time) · OPEN → BREACHED (the sweep found it past
+ * due) → MET (done late; {@code breached_at} stays, so compliance counts it as breached) ·
+ * OPEN/BREACHED → CANCELLED. A deadline is "running" while OPEN or BREACHED; there is at most one
+ * running deadline per rule and subject.
+ */
+@Service
+class DeadlineService implements Deadlines {
+
+    private final JdbcClient jdbc;
+    private final SopPolicy policy;
+    private final BusinessCalendar calendar;
+    private final Clock clock;
+
+    DeadlineService(JdbcClient jdbc, SopPolicy policy, BusinessCalendar calendar, Clock clock) {
+        this.jdbc = jdbc;
+        this.policy = policy;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public UUID open(String ruleId, SubjectRef subject, UUID ownerId, Instant startedAt) {
+        Objects.requireNonNull(ruleId, "ruleId");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(ownerId, "ownerId");
+        Objects.requireNonNull(startedAt, "startedAt");
+        UUID running = running(ruleId, subject);
+        if (running != null) {
+            return running;
+        }
+        PolicySnapshot snapshot = policy.current();
+        DeadlineWindow window = snapshot.deadlineWindow(ruleId);
+        Instant due = calendar.due(startedAt, window);
+        List<Instant> reminders = ReminderSchedule.of(startedAt, due, window, snapshot.reminderFractions(),
+                calendar.current());
+        Instant nextFire = reminders.isEmpty() ? due : reminders.get(0);
+        UUID id = Ids.newId();
+        int inserted = jdbc.sql("""
+                        insert into sop_deadline (id, rule_id, subject_type, subject_id, owner_id, policy_version,
+                            started_at, due_at, reminder_at, state, reminders_sent, next_fire_at, version, created_at)
+                        values (:id, :rule, :type, :subject, :owner, :policyVersion, :started, :due,
+                            cast(:reminders as timestamptz[]), 'OPEN', 0, :next, 0, :now)
+                        on conflict (rule_id, subject_type, subject_id) where state in ('OPEN', 'BREACHED') do nothing""")
+                .param("id", id).param("rule", ruleId).param("type", subject.type()).param("subject", subject.id())
+                .param("owner", ownerId).param("policyVersion", snapshot.version())
+                .param("started", Timestamp.from(startedAt)).param("due", Timestamp.from(due))
+                .param("reminders", "{" + String.join(",", reminders.stream().map(Instant::toString).toList()) + "}")
+                .param("next", Timestamp.from(nextFire)).param("now", Timestamp.from(clock.instant()))
+                .update();
+        // a concurrent open of the same rule and subject won: answer its deadline
+        return inserted == 1 ? id : running(ruleId, subject);
+    }
+
+    @Override
+    @Transactional
+    public void meet(String ruleId, SubjectRef subject, Instant metAt) {
+        Objects.requireNonNull(metAt, "metAt");
+        jdbc.sql("""
+                        update sop_deadline set state = 'MET', met_at = :metAt, next_fire_at = null, version = version + 1
+                        where rule_id = :rule and subject_type = :type and subject_id = :subject
+                          and state in ('OPEN', 'BREACHED')""")
+                .param("metAt", Timestamp.from(metAt)).param("rule", ruleId).param("type", subject.type())
+                .param("subject", subject.id()).update();
+    }
+
+    @Override
+    @Transactional
+    public void cancel(String ruleId, SubjectRef subject) {
+        jdbc.sql("""
+                        update sop_deadline set state = 'CANCELLED', cancelled_at = :now, next_fire_at = null,
+                            version = version + 1
+                        where rule_id = :rule and subject_type = :type and subject_id = :subject
+                          and state in ('OPEN', 'BREACHED')""")
+                .param("now", Timestamp.from(clock.instant())).param("rule", ruleId).param("type", subject.type())
+                .param("subject", subject.id()).update();
+    }
+
+    @Override
+    @Transactional
+    public void transfer(String ruleId, SubjectRef subject, UUID newOwnerId) {
+        Objects.requireNonNull(newOwnerId, "newOwnerId");
+        jdbc.sql("""
+                        update sop_deadline set owner_id = :owner, version = version + 1
+                        where rule_id = :rule and subject_type = :type and subject_id = :subject
+                          and state in ('OPEN', 'BREACHED')""")
+                .param("owner", newOwnerId).param("rule", ruleId).param("type", subject.type())
+                .param("subject", subject.id()).update();
+    }
+
+    private UUID running(String ruleId, SubjectRef subject) {
+        return jdbc.sql("""
+                        select id from sop_deadline where rule_id = :rule and subject_type = :type
+                          and subject_id = :subject and state in ('OPEN', 'BREACHED')""")
+                .param("rule", ruleId).param("type", subject.type()).param("subject", subject.id())
+                .query(UUID.class).optional().orElse(null);
+    }
+}

@@ -1,0 +1,126 @@
+package com.lead2cash.sop.internal.deadline;
+
+import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.Notifier;
+import com.lead2cash.platform.OrgDirectory;
+import java.sql.Array;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Fires what is due: reminders before the due time and the breach at it (SPEC §3). Each batch
+ * claims its deadlines with {@code FOR UPDATE SKIP LOCKED} on the indexed next-fire time, marks
+ * them and sends their notifications in one transaction, so two nodes sweeping at once never fire
+ * the same step twice, and a crash before commit leaves the step to the next sweep. The cost of a
+ * sweep is proportional to what is due, not to how many deadlines run.
+ */
+@Component
+public class DeadlineSweeper {
+
+    static final int BATCH = 100;
+    private static final DateTimeFormatter DUE_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private record Due(UUID id, String rule, String subjectType, String subjectId, UUID owner, Instant dueAt,
+                       List<Instant> reminders, int remindersSent) {
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final Notifier notifier;
+    private final OrgDirectory org;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    DeadlineSweeper(JdbcClient jdbc, TransactionTemplate tx, Notifier notifier, OrgDirectory org, Clock clock,
+                    @Value("${l2c.zone}") ZoneId zone) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.notifier = notifier;
+        this.org = org;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** Fires every reminder and breach due by now; returns how many deadlines it handled. */
+    public int sweep() {
+        Instant now = clock.instant();
+        int total = 0;
+        while (true) {
+            Integer handled = tx.execute(status -> sweepBatch(now));
+            total += handled == null ? 0 : handled;
+            if (handled == null || handled < BATCH) {
+                return total;
+            }
+        }
+    }
+
+    private int sweepBatch(Instant now) {
+        List<Due> due = jdbc.sql("""
+                        select id, rule_id, subject_type, subject_id, owner_id, due_at, reminder_at, reminders_sent
+                        from sop_deadline where state = 'OPEN' and next_fire_at <= :now
+                        order by next_fire_at limit :batch for update skip locked""")
+                .param("now", Timestamp.from(now)).param("batch", BATCH)
+                .query((rs, i) -> new Due(rs.getObject("id", UUID.class), rs.getString("rule_id"),
+                        rs.getString("subject_type"), rs.getString("subject_id"), rs.getObject("owner_id", UUID.class),
+                        rs.getTimestamp("due_at").toInstant(), instants(rs.getArray("reminder_at")),
+                        rs.getInt("reminders_sent")))
+                .list();
+        for (Due d : due) {
+            if (!now.isBefore(d.dueAt())) {
+                breach(d, now);
+            } else {
+                remind(d, now);
+            }
+        }
+        return due.size();
+    }
+
+    private void breach(Due d, Instant now) {
+        jdbc.sql("""
+                        update sop_deadline set state = 'BREACHED', breached_at = :now, next_fire_at = null,
+                            version = version + 1 where id = :id""")
+                .param("now", Timestamp.from(now)).param("id", d.id()).update();
+        String due = DUE_FORMAT.format(d.dueAt().atZone(zone));
+        notifier.send(Notification.of(d.owner(), "deadline.breached", "deadline.notify.breached", "/deadlines",
+                d.rule(), d.subjectType(), d.subjectId(), due).urgent());
+        org.managerOf(d.owner()).filter(m -> !m.id().equals(d.owner())).ifPresent(manager -> {
+            String ownerName = org.person(d.owner()).map(OrgDirectory.Person::displayName).orElse("");
+            notifier.send(Notification.of(manager.id(), "deadline.breached", "deadline.notify.breachedTeam",
+                    "/deadlines?scope=team", d.rule(), d.subjectType(), d.subjectId(), due, ownerName).urgent());
+        });
+    }
+
+    private void remind(Due d, Instant now) {
+        int reached = (int) d.reminders().stream().filter(r -> !r.isAfter(now)).count();
+        Instant next = reached < d.reminders().size() ? d.reminders().get(reached) : d.dueAt();
+        jdbc.sql("update sop_deadline set reminders_sent = :sent, next_fire_at = :next, version = version + 1 where id = :id")
+                .param("sent", Math.max(reached, d.remindersSent())).param("next", Timestamp.from(next))
+                .param("id", d.id()).update();
+        if (reached > d.remindersSent()) {
+            // several steps passed at once (a node was down): one reminder says it all
+            notifier.send(Notification.of(d.owner(), "deadline.reminder", "deadline.notify.reminder", "/deadlines",
+                    d.rule(), d.subjectType(), d.subjectId(), DUE_FORMAT.format(d.dueAt().atZone(zone))));
+        }
+    }
+
+    private static List<Instant> instants(Array array) throws SQLException {
+        List<Instant> list = new ArrayList<>();
+        if (array != null) {
+            for (Object o : (Object[]) array.getArray()) {
+                list.add(((Timestamp) o).toInstant());
+            }
+        }
+        return list;
+    }
+}

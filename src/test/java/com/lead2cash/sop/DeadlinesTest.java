@@ -1,0 +1,351 @@
+package com.lead2cash.sop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import com.lead2cash.notification.Notification;
+import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.Role;
+import com.lead2cash.platform.internal.identity.User;
+import com.lead2cash.sop.internal.deadline.DeadlineScheduling;
+import com.lead2cash.sop.internal.deadline.DeadlineSweeper;
+import com.lead2cash.sop.internal.policy.PolicyService;
+import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.MutableClock;
+import com.lead2cash.testing.RecordingNotifier;
+import jakarta.servlet.http.Cookie;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.JsonNode;
+
+/** SPEC §3: deadlines are first-class, computed on the working calendar, reminded, breached and escalated exactly once. */
+@IntegrationTest
+@TestPropertySource(properties = {"l2c.sop.deadlines.sweep-interval=200ms", "l2c.sop.deadlines.polling-interval=100ms"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DeadlinesTest {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    @TestConfiguration
+    static class Time {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(at(2026, 11, 23, 8, 0));
+        }
+    }
+
+    @Autowired Deadlines deadlines;
+    @Autowired DeadlineSweeper sweeper;
+    @Autowired DeadlineScheduling.SweepScheduler appScheduler;
+    @Autowired PolicyService policy;
+    @Autowired MutableClock clock;
+    @Autowired RecordingNotifier notifier;
+    @Autowired JdbcClient jdbc;
+    @Autowired DataSource dataSource;
+    @Autowired Fixtures fixtures;
+    @Autowired MockMvcTester mvc;
+
+    User manager, rep, rep2, otherRep;
+
+    static Instant at(int y, int m, int d, int h, int min) {
+        return LocalDateTime.of(y, m, d, h, min).atZone(SHANGHAI).toInstant();
+    }
+
+    @BeforeEach
+    void team() {
+        String s = UUID.randomUUID().toString().substring(0, 6);
+        UUID unit = fixtures.unit("Team " + s);
+        UUID other = fixtures.unit("Other " + s);
+        manager = fixtures.user("mgr" + s, unit, LocalDate.of(2020, 1, 1), Role.SALES_MANAGER);
+        fixtures.appointManager(unit, manager.id());
+        rep = fixtures.user("rep" + s, unit, LocalDate.of(2024, 1, 1), Role.SALES_REP);
+        rep2 = fixtures.user("rpb" + s, unit, LocalDate.of(2024, 1, 1), Role.SALES_REP);
+        otherRep = fixtures.user("oth" + s, other, LocalDate.of(2024, 1, 1), Role.SALES_REP);
+    }
+
+    private static SubjectRef lead() {
+        return SubjectRef.of("Lead", UUID.randomUUID());
+    }
+
+    private Map<String, Object> row(UUID id) {
+        return jdbc.sql("select * from sop_deadline where id = :id").param("id", id).query().singleRow();
+    }
+
+    private static Instant instant(Object timestamp) {
+        return ((Timestamp) timestamp).toInstant();
+    }
+
+    private List<Notification> sent(String kind, SubjectRef subject) {
+        return notifier.sent(kind).stream().filter(n -> n.args().get(2).equals(subject.id())).toList();
+    }
+
+    private static void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 15 s");
+            }
+            Thread.onSpinWait();
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** Runs the sweep on several threads at once, as several nodes would. */
+    private void sweepConcurrently(int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Callable<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                calls.add(sweeper::sweep);
+            }
+            for (var f : pool.invokeAll(calls)) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void l1ScreeningWindowOfThirtyBusinessMinutesFromFriday1750IsMonday0920() {
+        UUID id = deadlines.open("L1", lead(), rep.id(), at(2026, 11, 20, 17, 50));
+        Map<String, Object> row = row(id);
+        assertThat(instant(row.get("due_at"))).isEqualTo(at(2026, 11, 23, 9, 20));
+        assertThat(row.get("state")).isEqualTo("OPEN");
+        assertThat(((Number) row.get("policy_version")).longValue()).isEqualTo(policy.current().version());
+        // 50 % and 90 % of the working time: 15 and 27 business minutes
+        assertThat(jdbc.sql("select reminder_at::text from sop_deadline where id = :id").param("id", id)
+                .query(String.class).single()).contains("2026-11-23 01:05:00+00", "2026-11-23 01:17:00+00");
+    }
+
+    @Test
+    @Order(2)
+    void openingTheSameRuleForTheSameSubjectAgainReturnsTheRunningDeadline() {
+        SubjectRef subject = lead();
+        UUID first = deadlines.open("L7", subject, rep.id(), at(2026, 11, 23, 10, 0));
+        assertThat(deadlines.open("L7", subject, rep.id(), at(2026, 11, 23, 11, 0))).isEqualTo(first);
+        assertThat(deadlines.open("L6", subject, rep.id(), at(2026, 11, 23, 11, 0))).isNotEqualTo(first);
+    }
+
+    @Test
+    @Order(3)
+    void aRunningDeadlineKeepsItsDueTimeWhenThePolicyChanges() {
+        UUID before = deadlines.open("L7", lead(), rep.id(), at(2026, 11, 23, 10, 0));
+        long oldVersion = policy.current().version();
+        User admin = manager;
+        policy.change("Shorter first response", List.of(new PolicyService.Change("L7", "window", "2h")),
+                new CurrentUser(admin.id(), admin.username(), admin.displayName(), admin.orgUnitId(), Set.of(Role.ADMIN)));
+        assertThat(instant(row(before).get("due_at"))).isEqualTo(at(2026, 11, 23, 14, 0));
+        assertThat(((Number) row(before).get("policy_version")).longValue()).isEqualTo(oldVersion);
+        UUID after = deadlines.open("L7", lead(), rep.id(), at(2026, 11, 23, 10, 0));
+        assertThat(instant(row(after).get("due_at"))).isEqualTo(at(2026, 11, 23, 12, 0));
+        assertThat(((Number) row(after).get("policy_version")).longValue()).isEqualTo(oldVersion + 1);
+        policy.change("Back to the SOP", List.of(new PolicyService.Change("L7", "window", "4h")),
+                new CurrentUser(admin.id(), admin.username(), admin.displayName(), admin.orgUnitId(), Set.of(Role.ADMIN)));
+    }
+
+    @Test
+    @Order(4)
+    void remindersAtHalfAndNinetyPercentAndTheBreachFireExactlyOnceEachWithTwoNodes() throws Exception {
+        DeadlineScheduling.SweepScheduler node2 = DeadlineScheduling.newScheduler(dataSource, sweeper,
+                Duration.ofMillis(200), Duration.ofMillis(100), "node-2");
+        node2.start();
+        try {
+            SubjectRef subject = lead();
+            clock.set(at(2026, 11, 23, 10, 0));
+            UUID id = deadlines.open("L7", subject, rep.id(), clock.instant());
+            assertThat(instant(row(id).get("due_at"))).isEqualTo(at(2026, 11, 23, 14, 0));
+
+            clock.set(at(2026, 11, 23, 11, 59));
+            sweepConcurrently(4);
+            assertThat(sent("deadline.reminder", subject)).isEmpty();
+
+            clock.set(at(2026, 11, 23, 12, 0));
+            await(() -> sent("deadline.reminder", subject).size() == 1);
+            sweepConcurrently(4);
+            assertThat(sent("deadline.reminder", subject)).hasSize(1);
+            assertThat(row(id).get("reminders_sent")).isEqualTo(1);
+            Notification first = sent("deadline.reminder", subject).get(0);
+            assertThat(first.recipientId()).isEqualTo(rep.id());
+            assertThat(first.titleKey()).isEqualTo("deadline.notify.reminder");
+            assertThat(first.link()).isEqualTo("/deadlines");
+
+            clock.set(at(2026, 11, 23, 13, 36));
+            await(() -> sent("deadline.reminder", subject).size() == 2);
+            sweepConcurrently(4);
+            assertThat(sent("deadline.reminder", subject)).hasSize(2);
+
+            clock.set(at(2026, 11, 23, 14, 0));
+            await(() -> sent("deadline.breached", subject).size() == 2);
+            sweepConcurrently(4);
+            clock.advance(Duration.ofHours(1));
+            sweepConcurrently(4);
+            assertThat(sent("deadline.breached", subject)).hasSize(2)
+                    .extracting(Notification::recipientId).containsExactlyInAnyOrder(rep.id(), manager.id());
+            assertThat(sent("deadline.breached", subject)).allMatch(n -> n.urgency() == Notification.Urgency.URGENT);
+            assertThat(sent("deadline.reminder", subject)).hasSize(2);
+            Map<String, Object> row = row(id);
+            assertThat(row.get("state")).isEqualTo("BREACHED");
+            assertThat(instant(row.get("breached_at"))).isEqualTo(at(2026, 11, 23, 14, 0));
+        } finally {
+            node2.stop();
+        }
+    }
+
+    @Test
+    @Order(5)
+    void metByTheDueTimeIsOnTimeAndMetAfterTheBreachKeepsTheBreach() {
+        clock.set(at(2026, 11, 24, 10, 0));
+        SubjectRef onTime = lead();
+        UUID a = deadlines.open("L7", onTime, rep.id(), clock.instant());
+        deadlines.meet("L7", onTime, at(2026, 11, 24, 14, 0));
+        assertThat(row(a).get("state")).isEqualTo("MET");
+        assertThat(row(a).get("breached_at")).isNull();
+
+        SubjectRef late = lead();
+        UUID b = deadlines.open("L7", late, rep.id(), clock.instant());
+        clock.set(at(2026, 11, 24, 14, 1));
+        sweeper.sweep();
+        assertThat(row(b).get("state")).isEqualTo("BREACHED");
+        deadlines.meet("L7", late, at(2026, 11, 24, 15, 0));
+        assertThat(row(b).get("state")).isEqualTo("MET");
+        assertThat(row(b).get("breached_at")).isNotNull();
+        assertThat(instant(row(b).get("met_at"))).isEqualTo(at(2026, 11, 24, 15, 0));
+        // meeting again is a no-op
+        deadlines.meet("L7", late, at(2026, 11, 24, 16, 0));
+        assertThat(instant(row(b).get("met_at"))).isEqualTo(at(2026, 11, 24, 15, 0));
+    }
+
+    @Test
+    @Order(6)
+    void aCancelledDeadlineNeverFiresAndATransferredOneRemindsTheNewOwner() {
+        clock.set(at(2026, 11, 25, 10, 0));
+        SubjectRef cancelled = lead();
+        UUID c = deadlines.open("L7", cancelled, rep.id(), clock.instant());
+        deadlines.cancel("L7", cancelled);
+        SubjectRef moved = lead();
+        deadlines.open("L7", moved, rep.id(), clock.instant());
+        deadlines.transfer("L7", moved, rep2.id());
+        clock.set(at(2026, 11, 25, 12, 0));
+        sweeper.sweep();
+        assertThat(row(c).get("state")).isEqualTo("CANCELLED");
+        assertThat(sent("deadline.reminder", cancelled)).isEmpty();
+        assertThat(sent("deadline.reminder", moved)).extracting(Notification::recipientId).containsExactly(rep2.id());
+    }
+
+    @Test
+    @Order(7)
+    void aRepSeesOnlyOwnDeadlinesAndAManagerSeesTheTeams() {
+        clock.set(at(2026, 11, 26, 10, 0));
+        deadlines.open("L6", lead(), rep.id(), clock.instant());
+        deadlines.open("L6", lead(), rep2.id(), clock.instant());
+        deadlines.open("L6", lead(), otherRep.id(), clock.instant());
+        String repToken = "Bearer " + fixtures.token(mvc, rep.username());
+        JsonNode mine = fixtures.json(mvc.get().uri("/api/v1/deadlines?rule=L6&size=50").header(HttpHeaders.AUTHORIZATION, repToken));
+        assertThat(mine.get("items").valueStream().map(i -> i.get("ownerId").asString()).distinct().toList())
+                .containsExactly(rep.id().toString());
+        String managerToken = "Bearer " + fixtures.token(mvc, manager.username());
+        JsonNode team = fixtures.json(mvc.get().uri("/api/v1/deadlines?rule=L6&size=50").header(HttpHeaders.AUTHORIZATION, managerToken));
+        assertThat(team.get("items").valueStream().map(i -> i.get("ownerId").asString()).distinct().toList())
+                .containsExactlyInAnyOrder(rep.id().toString(), rep2.id().toString());
+        JsonNode managerOwn = fixtures.json(mvc.get().uri("/api/v1/deadlines?rule=L6&scope=mine")
+                .header(HttpHeaders.AUTHORIZATION, managerToken));
+        assertThat(managerOwn.get("items").size()).isZero();
+        JsonNode filtered = fixtures.json(mvc.get().uri("/api/v1/deadlines?rule=L6&ownerId=" + otherRep.id())
+                .header(HttpHeaders.AUTHORIZATION, managerToken));
+        assertThat(filtered.get("items").size()).isZero();
+        JsonNode item = team.get("items").get(0);
+        assertThat(item.get("state").asString()).isEqualTo("OPEN");
+        assertThat(item.get("dueAt").asString()).isNotBlank();
+        assertThat(item.get("policyVersion").asLong()).isPositive();
+    }
+
+    @Test
+    @Order(8)
+    void theListPagesByDueTimeWithACursor() {
+        clock.set(at(2026, 11, 27, 9, 0));
+        for (int i = 0; i < 3; i++) {
+            deadlines.open("L1", lead(), otherRep.id(), clock.instant().plus(Duration.ofMinutes(i)));
+        }
+        String token = "Bearer " + fixtures.token(mvc, otherRep.username());
+        JsonNode first = fixtures.json(mvc.get().uri("/api/v1/deadlines?rule=L1&state=OPEN&size=2")
+                .header(HttpHeaders.AUTHORIZATION, token));
+        assertThat(first.get("items").size()).isEqualTo(2);
+        JsonNode second = fixtures.json(mvc.get().uri("/api/v1/deadlines?rule=L1&state=OPEN&size=2&cursor="
+                + first.get("nextCursor").asString()).header(HttpHeaders.AUTHORIZATION, token));
+        assertThat(second.get("items").size()).isEqualTo(1);
+        assertThat(second.get("nextCursor").isNull()).isTrue();
+    }
+
+    @Test
+    @Order(9)
+    void myDeadlinesPanelHighlightsTheOverdueOnes() {
+        clock.set(at(2026, 11, 30, 10, 0));
+        deadlines.open("L7", lead(), rep2.id(), at(2026, 11, 27, 9, 0));
+        deadlines.open("L7", lead(), rep2.id(), clock.instant());
+        Cookie session = mvc.post().uri("/login").with(csrf()).param("username", rep2.username())
+                .param("password", Fixtures.PASSWORD).exchange().getResponse().getCookie("SESSION");
+        assertThat(mvc.get().uri("/deadlines/panel").cookie(session)).hasStatusOk().bodyText()
+                .contains("my-deadlines", "deadline-overdue", "4 h 0 min left");
+        assertThat(mvc.get().uri("/deadlines").cookie(session)).hasStatusOk().bodyText().contains("deadlines-table");
+        assertThat(mvc.get().uri("/").cookie(session)).hasStatusOk().bodyText().contains("/deadlines/panel");
+    }
+
+    @Test
+    @Order(99)
+    void aBreachDueWhileNoSchedulerRanFiresOnceWhenANewNodeStarts() {
+        appScheduler.stop();
+        clock.set(at(2026, 12, 1, 10, 0));
+        SubjectRef subject = lead();
+        UUID id = deadlines.open("L6", subject, rep.id(), clock.instant());
+        clock.set(at(2026, 12, 2, 10, 0));
+        assertThat(row(id).get("state")).isEqualTo("OPEN");
+        DeadlineScheduling.SweepScheduler node3 = DeadlineScheduling.newScheduler(dataSource, sweeper,
+                Duration.ofMillis(200), Duration.ofMillis(100), "node-3");
+        node3.start();
+        try {
+            await(() -> "BREACHED".equals(row(id).get("state")));
+            sweeper.sweep();
+            assertThat(sent("deadline.breached", subject)).hasSize(2);
+            // both reminder steps had passed unseen; no stale reminder goes out after the breach
+            assertThat(sent("deadline.reminder", subject)).isEmpty();
+        } finally {
+            node3.stop();
+        }
+    }
+}

@@ -34,7 +34,7 @@ class LeadLifecycleApiTest {
 
     @Test
     void aCompleteGradeALeadIsScreenedAtOnceAndRoutedToTheSeniorRepWithItsDeadlines() {
-        var result = support.post(mvc, marketing, "/api/v1/leads", LeadTestSupport.gradeALead("上海甲制造有限公司", "13800000001"));
+        var result = support.post(mvc, marketing, "/api/v1/leads", co.gradeALead("上海甲制造有限公司", "13800000001"));
         assertThat(result).hasStatus(HttpStatus.CREATED);
         JsonNode lead = support.json(result);
         assertThat(lead.get("code").asString()).matches("L-\\d{4}-\\d{6}");
@@ -55,7 +55,7 @@ class LeadLifecycleApiTest {
     @Test
     void aLeadWithMissingFactsWaitsForScreeningAndAPersonScreensIt() {
         JsonNode lead = support.postJson(mvc, marketing, "/api/v1/leads",
-                "{\"companyName\":\"江苏乙贸易\",\"region\":\"江苏\",\"source\":\"WEBSITE_FORM\",\"industry\":\"制造业\"}");
+                "{\"companyName\":\"江苏乙贸易\",\"region\":\"" + co.region() + "\",\"source\":\"WEBSITE_FORM\",\"industry\":\"制造业\"}");
         assertThat(lead.get("status").asString()).isEqualTo("NEW");
         assertThat(lead.get("gradeComplete").asBoolean()).isFalse();
         UUID id = UUID.fromString(lead.get("id").asString());
@@ -71,7 +71,7 @@ class LeadLifecycleApiTest {
 
     @Test
     void firstContactMeetsTheFirstResponseDeadlineAndConversionCreatesCustomerContactAndOpportunityOnce() {
-        JsonNode lead = body(support.post(mvc, marketing, "/api/v1/leads", LeadTestSupport.gradeALead("上海丙科技", "13800000002")));
+        JsonNode lead = body(support.post(mvc, marketing, "/api/v1/leads", co.gradeALead("上海丙科技", "13800000002")));
         UUID id = UUID.fromString(lead.get("id").asString());
         String rep = support.bearer(mvc, co.senior().username());
 
@@ -103,7 +103,7 @@ class LeadLifecycleApiTest {
 
     @Test
     void aRepCannotSeeOrChangeAnotherRepsLeadAndAManagerSeesOnlyTheTeams() {
-        JsonNode lead = body(support.post(mvc, marketing, "/api/v1/leads", LeadTestSupport.gradeALead("上海丁物流", "13800000003")));
+        JsonNode lead = body(support.post(mvc, marketing, "/api/v1/leads", co.gradeALead("上海丁物流", "13800000003")));
         String id = lead.get("id").asString();
         String westRep = support.bearer(mvc, co.westRep().username());
         String junior = support.bearer(mvc, co.junior().username());
@@ -125,7 +125,7 @@ class LeadLifecycleApiTest {
 
     @Test
     void aManagerReassignsWithAReasonAndTheFirstResponseStartsAgainForTheNewRep() {
-        JsonNode lead = body(support.post(mvc, marketing, "/api/v1/leads", LeadTestSupport.gradeBLead("上海戊餐饮", "13800000004")));
+        JsonNode lead = body(support.post(mvc, marketing, "/api/v1/leads", co.gradeBLead("上海戊餐饮", "13800000004")));
         String id = lead.get("id").asString();
         String manager = support.bearer(mvc, co.eastManager().username());
         UUID other = lead.get("ownerId").asString().equals(co.senior().id().toString()) ? co.junior().id() : co.senior().id();
@@ -144,7 +144,7 @@ class LeadLifecycleApiTest {
 
     @Test
     void disqualifyNeedsAReasonFromTheListAndAManagerCanReopen() {
-        JsonNode lead = body(support.post(mvc, marketing, "/api/v1/leads", LeadTestSupport.gradeBLead("上海己", "13800000005")));
+        JsonNode lead = body(support.post(mvc, marketing, "/api/v1/leads", co.gradeBLead("上海己", "13800000005")));
         String id = lead.get("id").asString();
         String manager = support.bearer(mvc, co.eastManager().username());
         assertThat(support.post(mvc, manager, "/api/v1/leads/" + id + "/disqualify", "{\"reason\":\"BORED\"}"))

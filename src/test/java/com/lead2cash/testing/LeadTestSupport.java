@@ -20,8 +20,17 @@ import tools.jackson.databind.JsonNode;
 @Component
 public class LeadTestSupport {
 
+    /** {@code region} is the East territory's region, unique per company so that companies never share reps. */
     public record Company(UUID east, UUID west, User eastManager, User senior, User junior, User westManager,
-                          User westRep, User director, User marketing, UUID eastTerritory) {
+                          User westRep, User director, User marketing, UUID eastTerritory, String region) {
+
+        public String gradeALead(String company, String phone) {
+            return LeadTestSupport.gradeALead(company, phone).replace("\"上海\"", "\"" + region + "\"");
+        }
+
+        public String gradeBLead(String company, String phone) {
+            return LeadTestSupport.gradeBLead(company, phone).replace("\"上海\"", "\"" + region + "\"");
+        }
     }
 
     private final Fixtures fixtures;
@@ -49,14 +58,14 @@ public class LeadTestSupport {
         String admin = bearer(mvc, "admin");
         JsonNode eastTerritory = fixtures.json(mvc.post().uri("/api/v1/lead-territories").header(HttpHeaders.AUTHORIZATION, admin)
                 .contentType(MediaType.APPLICATION_JSON).content("""
-                        {"name":"East %s","regions":["上海","江苏"],"managerId":"%s","repIds":["%s","%s"]}
-                        """.formatted(tag, eastManager.id(), senior.id(), junior.id())));
+                        {"name":"East %s","regions":["上海%s"],"managerId":"%s","repIds":["%s","%s"]}
+                        """.formatted(tag, tag, eastManager.id(), senior.id(), junior.id())));
         mvc.post().uri("/api/v1/lead-territories").header(HttpHeaders.AUTHORIZATION, admin)
                 .contentType(MediaType.APPLICATION_JSON).content("""
-                        {"name":"West %s","regions":["四川"],"managerId":"%s","repIds":["%s"]}
-                        """.formatted(tag, westManager.id(), westRep.id())).exchange();
+                        {"name":"West %s","regions":["四川%s"],"managerId":"%s","repIds":["%s"]}
+                        """.formatted(tag, tag, westManager.id(), westRep.id())).exchange();
         return new Company(east, west, eastManager, senior, junior, westManager, westRep, director, marketing,
-                UUID.fromString(eastTerritory.get("id").asString()));
+                UUID.fromString(eastTerritory.get("id").asString()), "上海" + tag);
     }
 
     public String bearer(MockMvcTester mvc, String username) {
@@ -99,7 +108,7 @@ public class LeadTestSupport {
 
     /** Deadlines the SOP engine holds for a lead, as (rule, state) pairs. */
     public List<String> deadlines(UUID leadId) {
-        return jdbc.sql("select rule || ':' || state from sop_deadline where subject_type = 'Lead' and subject_id = :id order by started_at, rule")
+        return jdbc.sql("select rule_id || ':' || state from sop_deadline where subject_type = 'Lead' and subject_id = :id order by started_at, rule_id")
                 .param("id", leadId.toString()).query(String.class).list();
     }
 

@@ -67,4 +67,14 @@ class NotificationRobotTest {
         // computed independently: printf '1700000000000\nSECtest' | openssl dgst -sha256 -hmac SECtest -binary | base64
         assertThat(RobotWebhooks.dingTalkSign("SECtest", 1_700_000_000_000L)).isEqualTo("aZLLrriXgn05YbwaGR7knYsLeJADjr9NwLaNNKpxh4g=");
     }
+
+    @Test
+    void errorTextsLoseTheWebhookCredentials() {
+        assertThat(RobotWebhooks.redact("I/O error on POST request for \"https://oapi.dingtalk.com/robot/send"
+                + "?access_token=abc123&timestamp=1&sign=xyz%3D\": timed out"))
+                .isEqualTo("I/O error on POST request for \"https://oapi.dingtalk.com/robot/send"
+                        + "?access_token=••••&timestamp=1&sign=••••\": timed out");
+        assertThat(RobotWebhooks.redact("https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k-1 refused"))
+                .isEqualTo("https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=•••• refused");
+    }
 }

@@ -131,7 +131,8 @@ class DeliveryWorker {
     }
 
     private void fail(Claimed delivery, RuntimeException e, boolean giveUp) {
-        String error = String.valueOf(e.getMessage());
+        // transport errors quote the webhook address, whose token must not reach the log or the table
+        String error = RobotWebhooks.redact(String.valueOf(e.getMessage()));
         error = error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
         log.info("notification delivery {} on {} failed (attempt {}{}): {}", delivery.id(), delivery.channel(),
                 delivery.attempts(), giveUp ? ", giving up" : "", error);

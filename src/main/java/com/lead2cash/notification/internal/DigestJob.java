@@ -33,6 +33,9 @@ class DigestJob implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(DigestJob.class);
 
+    private record KindOf(UUID id, String kind) {
+    }
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final NotificationPreferences preferences;
@@ -115,8 +118,8 @@ class DigestJob implements SchedulingConfigurer {
                 order by m.created_at, m.id
                 """).param("user", userId).param("now", Timestamp.from(now))
                 .param("since", Timestamp.from(previousCutoff.orElse(Instant.EPOCH)))
-                .query((rs, i) -> preference.mutes(rs.getString("kind")) ? null : rs.getObject("id", UUID.class))
-                .list().stream().filter(java.util.Objects::nonNull).toList();
+                .query((rs, i) -> new KindOf(rs.getObject("id", UUID.class), rs.getString("kind"))).list().stream()
+                .filter(m -> !preference.mutes(m.kind())).map(KindOf::id).toList();
         if (included.isEmpty()) {
             return false;
         }

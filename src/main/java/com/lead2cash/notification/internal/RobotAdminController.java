@@ -137,7 +137,8 @@ class RobotAdminController {
             robots.sendTest(id, LocaleContextHolder.getLocale());
             Flash.success(redirect, "notification.flash.testSent", robot.name());
         } catch (RuntimeException e) {
-            Flash.error(redirect, "notification.flash.testFailed", robot.name(), String.valueOf(e.getMessage()));
+            Flash.error(redirect, "notification.flash.testFailed", robot.name(),
+                    RobotWebhooks.redact(String.valueOf(e.getMessage())));
         }
         return "redirect:" + LIST;
     }

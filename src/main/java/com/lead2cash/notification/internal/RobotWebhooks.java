@@ -59,6 +59,11 @@ class RobotWebhooks {
         }
     }
 
+    /** An error text without the credentials a webhook address carries (access token, key, signature). */
+    static String redact(String text) {
+        return text == null ? null : text.replaceAll("(?i)(access_token|key|sign)=[^&\\s\"]*", "$1=••••");
+    }
+
     /** Base64 of HmacSHA256 over {@code timestamp + "\n" + secret}, keyed with the secret (not yet URL-encoded). */
     static String dingTalkSign(String secret, long timestamp) {
         try {

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +35,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -58,6 +62,7 @@ class RobotDeliveryTest {
         }
     }
 
+    @Autowired MockMvcTester mvc;
     @Autowired Notifier notifier;
     @Autowired DeliveryWorker worker;
     @Autowired RobotAdmin robots;
@@ -238,6 +243,40 @@ class RobotDeliveryTest {
         notifier.send(urgent());
         assertThat(jdbc.sql("select count(*) from notification_delivery").query(Integer.class).single()).isEqualTo(1);
         assertThat(robotServer.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void anAdministratorConnectsARobotWhoseSecretIsNeverShownBackAndSendsATestMessage() {
+        Cookie session = mvc.post().uri("/login").with(csrf()).param("username", "admin")
+                .param("password", Fixtures.ADMIN_PASSWORD).exchange().getResponse().getCookie("SESSION");
+        String secret = "SECverysecretvalue42";
+        assertThat(mvc.post().uri("/admin/integrations/robots/new").cookie(session).with(csrf())
+                .param("channel", "DINGTALK").param("name", "华东销售群")
+                .param("webhookUrl", robotServer.baseUrl() + "/robot/send?access_token=tok123456")
+                .param("secret", secret).param("kindPrefixes", "deadline., lead.assigned"))
+                .hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/admin/integrations/robots");
+        assertThat(mvc.post().uri("/admin/integrations/robots/new").cookie(session).with(csrf())
+                .param("channel", "WECOM").param("name", "x").param("webhookUrl", "not a url"))
+                .hasStatusOk().bodyText().contains("is-invalid");
+
+        var list = mvc.get().uri("/admin/integrations/robots").cookie(session).exchange();
+        assertThat(list).hasStatusOk().bodyText().contains("华东销售群", "••••ue42", "deadline.,lead.assigned")
+                .doesNotContain(secret).doesNotContain("tok123456");
+        UUID id = jdbc.sql("select id from notification_robot").query(UUID.class).single();
+        assertThat(mvc.get().uri("/admin/integrations/robots/" + id).cookie(session)).hasStatusOk().bodyText()
+                .doesNotContain(secret);
+
+        assertThat(mvc.post().uri("/admin/integrations/robots/" + id + "/test").cookie(session).with(csrf()))
+                .hasStatus(HttpStatus.FOUND).flash().containsKey("flashSuccess");
+        LoggedRequest request = robotServer.findAll(postRequestedFor(urlPathEqualTo("/robot/send"))).get(0);
+        assertThat(request.queryParameter("sign").isPresent()).isTrue();
+        assertThat(request.getBodyAsString()).contains("华东销售群");
+
+        String rep = "rep" + System.nanoTime() % 1_000_000;
+        fixtures.user(rep, fixtures.rootUnit(), LocalDate.of(2024, 1, 1), Role.SALES_REP);
+        Cookie repSession = mvc.post().uri("/login").with(csrf()).param("username", rep)
+                .param("password", Fixtures.PASSWORD).exchange().getResponse().getCookie("SESSION");
+        assertThat(mvc.get().uri("/admin/integrations/robots").cookie(repSession)).hasStatus(HttpStatus.FORBIDDEN);
     }
 
     record Delivery(String state, int attempts, Instant nextAttemptAt, String lastError) {

@@ -36,7 +36,9 @@ public class PerClassDatabase implements ContextCustomizerFactory {
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase", Map.of(
                     "spring.datasource.url", url,
                     "spring.datasource.username", "postgres",
-                    "spring.datasource.password", "postgres")));
+                    "spring.datasource.password", "postgres",
+                    // the shared server may stop before a context at JVM exit: don't wait 30 s for a connection then
+                    "spring.datasource.hikari.connection-timeout", "5000")));
         }
 
         @Override

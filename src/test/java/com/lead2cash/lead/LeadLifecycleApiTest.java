@@ -49,6 +49,12 @@ class LeadLifecycleApiTest {
 
         UUID id = UUID.fromString(lead.get("id").asString());
         assertThat(support.deadlines(id)).containsExactlyInAnyOrder("L1:MET", "L6:MET", "L7:OPEN");
+        String senior = support.bearer(mvc, co.senior().username());
+        assertThat(support.getJson(mvc, senior, "/api/v1/leads?q=甲制造").get("items").findValuesAsString("id"))
+                .containsExactly(id.toString());
+        assertThat(support.getJson(mvc, senior, "/api/v1/leads?q=00000001").get("items").findValuesAsString("id"))
+                .containsExactly(id.toString());
+        assertThat(support.getJson(mvc, senior, "/api/v1/leads?q=乙").get("items")).isEmpty();
         assertThat(support.inbox(co.senior().id())).contains("lead.assigned");
     }
 

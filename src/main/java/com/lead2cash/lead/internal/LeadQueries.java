@@ -92,11 +92,16 @@ class LeadQueries {
             params.put("newerThan", Timestamp.from(now.minus(f.maxAgeDays(), ChronoUnit.DAYS)));
         }
         if (f.q() != null && !f.q().isBlank()) {
-            sql.append(" and (company_name ilike :q or contact_name ilike :q or code ilike :q or phone_normalized like :qDigits)");
             String q = f.q().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-            params.put("q", "%" + q + "%");
             String digits = q.replaceAll("\\D", "");
-            params.put("qDigits", digits.length() >= 4 ? "%" + digits + "%" : "\u0000");
+            sql.append(" and (company_name ilike :q or contact_name ilike :q or code ilike :q");
+            if (digits.length() >= 4) {
+                // phone fragments match the normalised number
+                sql.append(" or phone_normalized like :qDigits");
+                params.put("qDigits", "%" + digits + "%");
+            }
+            sql.append(")");
+            params.put("q", "%" + q + "%");
         }
         if ("pool".equals(f.view())) {
             sql.append(" and owner_id is null and status in ('SCREENED', 'NURTURING')");

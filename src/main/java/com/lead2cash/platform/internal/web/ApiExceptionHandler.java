@@ -101,6 +101,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /** Anything unforeseen: logged with its stack, answered as a problem without internals. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        org.slf4j.LoggerFactory.getLogger(ApiExceptionHandler.class).error("Unexpected error in an API call", e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "error.unexpected"));
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,

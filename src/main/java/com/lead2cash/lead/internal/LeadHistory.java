@@ -7,7 +7,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.ArrayList;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,18 +25,51 @@ class LeadHistory {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
 
-    LeadHistory(JdbcClient jdbc) {
+    LeadHistory(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
+    /**
+     * Records an entry in the current transaction. Entries are written in one batch just before the
+     * transaction commits — after the lead row they refer to exists, and cheaply for imports.
+     */
     void record(UUID leadId, Instant at, String messageKey, Object... args) {
-        jdbc.sql("insert into lead_event (lead_id, occurred_at, actor_id, message_key, args) values (:l, :t, :a, :k, :args)")
-                .param("l", leadId).param("t", Timestamp.from(at))
-                .param("a", CurrentUser.get().map(CurrentUser::id).orElse(null)).param("k", messageKey)
-                .param("args", Arrays.stream(args).map(a -> a == null ? "—" : String.valueOf(a))
-                        .collect(Collectors.joining(GradeReason.SEPARATOR)))
-                .update();
+        Object[] row = {leadId, Timestamp.from(at), CurrentUser.get().map(CurrentUser::id).orElse(null), messageKey,
+                Arrays.stream(args).map(a -> a == null ? "—" : String.valueOf(a))
+                        .collect(Collectors.joining(GradeReason.SEPARATOR))};
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            insert(List.<Object[]>of(row));
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> pending = (List<Object[]>) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            List<Object[]> rows = new ArrayList<>();
+            TransactionSynchronizationManager.bindResource(this, rows);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    insert(rows);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(LeadHistory.this);
+                }
+            });
+            pending = rows;
+        }
+        pending.add(row);
+    }
+
+    private void insert(List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            jdbcTemplate.batchUpdate(
+                    "insert into lead_event (lead_id, occurred_at, actor_id, message_key, args) values (?, ?, ?, ?, ?)", rows);
+        }
     }
 
     List<Entry> of(UUID leadId) {

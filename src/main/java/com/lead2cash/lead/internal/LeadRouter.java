@@ -62,7 +62,7 @@ class LeadRouter {
                         last.put(owner, ts.toInstant());
                     }
                 });
-        return reps.stream().map(directory::person).flatMap(java.util.Optional::stream)
+        return directory.people(reps).values().stream()
                 .map(p -> new RepCandidate(p.id(), p.hireDate(), p.active(),
                         load.getOrDefault(p.id(), new int[] {0})[0], last.get(p.id())))
                 .toList();

@@ -134,7 +134,6 @@ class LeadService {
         PolicySnapshot rules = policy.current();
         GradingResult grading = LeadGrader.grade(gradingRules(rules), gradingInput(draft));
         Lead lead = Lead.capture(codes.next("L", "lead_code_seq"), draft, via, capturedBy, grading, keepReason, now);
-        leads.save(lead);
         history.record(lead.id(), now, "lead.history.captured", via, lead.grade(), lead.gradePoints());
         UUID screener = screeningOwner(capturedBy);
         if (screener != null) {

@@ -166,6 +166,26 @@ class SopPolicyTest {
     }
 
     @Test
+    void aVersionWrittenByAnotherNodeIsSeenAtOnce() {
+        PolicySnapshot before = policy.current();
+        String values = jdbc.sql("select policy_values::text from sop_policy_version where version = :v")
+                .param("v", before.version()).query(String.class).single()
+                .replace("\"repMaxPercent\": \"5\"", "\"repMaxPercent\": \"6\"");
+        assertThat(values).contains("\"repMaxPercent\": \"6\"");
+        jdbc.sql("""
+                        insert into sop_policy_version (version, created_at, created_by_name, reason, policy_values)
+                        values (:v, now(), 'node-2', 'written elsewhere', cast(:values as jsonb))""")
+                .param("v", before.version() + 1).param("values", values).update();
+        assertThat(policy.current().version()).isEqualTo(before.version() + 1);
+        assertThat(policy.current().value("Q2", "repMaxPercent", BigDecimal.class)).isEqualByComparingTo("6");
+        jdbc.sql("""
+                        insert into sop_policy_version (version, created_at, created_by_name, reason, policy_values)
+                        select :next, now(), 'node-2', 'back', policy_values from sop_policy_version where version = :v""")
+                .param("next", before.version() + 2).param("v", before.version()).update();
+        assertThat(policy.current().value("Q2", "repMaxPercent", BigDecimal.class)).isEqualByComparingTo("5");
+    }
+
+    @Test
     void onlyAnAdministratorChangesThePolicyButEveryoneReadsIt() {
         fixtures.user("policy.rep", fixtures.rootUnit(), LocalDate.of(2024, 1, 1), Role.SALES_REP);
         String rep = "Bearer " + fixtures.token(mvc, "policy.rep");

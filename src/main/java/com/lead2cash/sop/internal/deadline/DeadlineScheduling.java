@@ -56,15 +56,22 @@ public class DeadlineScheduling {
         var builder = Scheduler.create(dataSource)
                 .startTasks(sweep)
                 .pollingInterval(pollingInterval)
-                .heartbeatInterval(pollingInterval.multipliedBy(10).compareTo(Duration.ofMinutes(5)) < 0
-                        ? Duration.ofSeconds(Math.max(1, pollingInterval.multipliedBy(10).toSeconds()))
-                        : Duration.ofMinutes(5))
+                .heartbeatInterval(heartbeat(pollingInterval))
                 .shutdownMaxWait(Duration.ofSeconds(10))
                 .threads(2);
         if (nodeName != null) {
             builder.schedulerName(new SchedulerName.Fixed(nodeName));
         }
         return new SweepScheduler(builder.build());
+    }
+
+    /** Ten polls, between one second and db-scheduler's default of five minutes: a dead node is noticed soon. */
+    private static Duration heartbeat(Duration pollingInterval) {
+        Duration tenPolls = pollingInterval.multipliedBy(10);
+        if (tenPolls.compareTo(Duration.ofSeconds(1)) < 0) {
+            return Duration.ofSeconds(1);
+        }
+        return tenPolls.compareTo(Duration.ofMinutes(5)) > 0 ? Duration.ofMinutes(5) : tenPolls;
     }
 
     @Bean

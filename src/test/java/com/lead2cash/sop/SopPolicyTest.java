@@ -197,6 +197,22 @@ class SopPolicyTest {
     }
 
     @Test
+    void everySopScreenIsFullyTranslatedInChineseAndEnglish() {
+        Cookie session = mvc.post().uri("/login").with(csrf()).param("username", "admin")
+                .param("password", Fixtures.ADMIN_PASSWORD).exchange().getResponse().getCookie("SESSION");
+        for (String language : List.of("zh-CN", "en")) {
+            for (String page : List.of("/admin/policy", "/admin/policy/rules/L3", "/admin/policy/rules/C7",
+                    "/admin/policy/versions", "/admin/policy/versions/1", "/admin/calendar", "/deadlines",
+                    "/deadlines/panel", "/compliance?period=last&groupBy=team")) {
+                assertThat(mvc.get().uri(page).cookie(session).header(HttpHeaders.ACCEPT_LANGUAGE, language))
+                        .as(page + " " + language).hasStatusOk().bodyText().doesNotContain("??");
+            }
+        }
+        assertThat(mvc.get().uri("/admin/policy").cookie(session).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN"))
+                .bodyText().contains("线索筛选", "001 线索管理");
+    }
+
+    @Test
     void theAdminScreensShowRulesEditAndHistory() {
         var login = mvc.post().uri("/login").with(csrf()).param("username", "admin")
                 .param("password", Fixtures.ADMIN_PASSWORD).exchange();

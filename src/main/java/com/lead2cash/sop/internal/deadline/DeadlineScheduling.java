@@ -57,7 +57,8 @@ public class DeadlineScheduling {
                 .startTasks(sweep)
                 .pollingInterval(pollingInterval)
                 .heartbeatInterval(heartbeat(pollingInterval))
-                .shutdownMaxWait(Duration.ofSeconds(10))
+                // a sweep cut short rolls back and the next sweep repeats it: no reason to hold up shutdown
+                .shutdownMaxWait(Duration.ofSeconds(3))
                 .threads(2);
         if (nodeName != null) {
             builder.schedulerName(new SchedulerName.Fixed(nodeName));

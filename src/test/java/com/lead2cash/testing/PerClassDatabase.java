@@ -36,7 +36,11 @@ public class PerClassDatabase implements ContextCustomizerFactory {
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase", Map.of(
                     "spring.datasource.url", url,
                     "spring.datasource.username", "postgres",
-                    "spring.datasource.password", "postgres")));
+                    "spring.datasource.password", "postgres",
+                    // at JVM exit the database's shutdown hook may beat the contexts' own: a bean that still
+                    // queries while closing (the event publication registry) then fails fast instead of
+                    // waiting Hikari's default 30 s, which made Surefire kill the fork
+                    "spring.datasource.hikari.connection-timeout", "3000")));
         }
 
         @Override

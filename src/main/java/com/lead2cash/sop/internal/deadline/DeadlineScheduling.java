@@ -90,6 +90,7 @@ public class DeadlineScheduling {
 
     /** Starts the sweep once the application is ready (migrations done) and stops it on close. */
     static final class SchedulerLifecycle {
+        private static final Duration STOP_WAIT = Duration.ofSeconds(2);
         private final SweepScheduler scheduler;
         private final boolean enabled;
 
@@ -107,7 +108,15 @@ public class DeadlineScheduling {
 
         @EventListener(ContextClosedEvent.class)
         void stop() {
-            scheduler.stop();
+            // bounded: a sweep cut short rolls back and is repeated, so shutdown need not wait for it
+            Thread stopping = new Thread(scheduler::stop, "sop-deadline-scheduler-stop");
+            stopping.setDaemon(true);
+            stopping.start();
+            try {
+                stopping.join(STOP_WAIT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -16,6 +16,9 @@ public interface OrgDirectory {
 
     Optional<Person> person(UUID userId);
 
+    /** Several people at once (list screens naming owners), keyed by id; unknown ids are absent. */
+    java.util.Map<UUID, Person> people(java.util.Collection<UUID> userIds);
+
     /**
      * The person's line manager: the manager of their unit, or — when they manage that unit
      * themselves or it has none — the nearest manager up the tree.

@@ -61,6 +61,13 @@ class DeadlinesTest {
         MutableClock testClock() {
             return new MutableClock(at(2026, 11, 23, 8, 0));
         }
+
+        /** Reminders and breaches are asserted as notifications handed to the notifier, not as deliveries. */
+        @Bean
+        @Primary
+        RecordingNotifier recordingNotifier() {
+            return new RecordingNotifier();
+        }
     }
 
     @Autowired Deadlines deadlines;

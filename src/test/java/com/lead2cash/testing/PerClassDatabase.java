@@ -37,10 +37,8 @@ public class PerClassDatabase implements ContextCustomizerFactory {
                     "spring.datasource.url", url,
                     "spring.datasource.username", "postgres",
                     "spring.datasource.password", "postgres",
-                    // at JVM exit the database's shutdown hook may beat the contexts' own: a bean that still
-                    // queries while closing (the event publication registry) then fails fast instead of
-                    // waiting Hikari's default 30 s, which made Surefire kill the fork
-                    "spring.datasource.hikari.connection-timeout", "3000")));
+                    // the shared server may stop before a context at JVM exit: don't wait 30 s for a connection then
+                    "spring.datasource.hikari.connection-timeout", "5000")));
         }
 
         @Override

@@ -13,6 +13,16 @@ public final class Flash {
         redirect.addFlashAttribute("flashArgs", args);
     }
 
+    /** The refusal's message: for field errors the first field's, which says what to fix. */
+    public static void error(RedirectAttributes redirect, com.lead2cash.platform.DomainException e) {
+        if (e instanceof com.lead2cash.platform.FieldValidationException fields && !fields.errors().isEmpty()) {
+            var first = fields.errors().get(0);
+            error(redirect, first.messageKey(), first.args().toArray());
+        } else {
+            error(redirect, e.messageKey(), e.args());
+        }
+    }
+
     public static void error(RedirectAttributes redirect, String messageKey, Object... args) {
         redirect.addFlashAttribute("flashError", messageKey);
         redirect.addFlashAttribute("flashArgs", args);

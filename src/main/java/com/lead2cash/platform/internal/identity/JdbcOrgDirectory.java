@@ -41,6 +41,17 @@ class JdbcOrgDirectory implements OrgDirectory, DataScope {
     }
 
     @Override
+    public java.util.Map<UUID, Person> people(java.util.Collection<UUID> userIds) {
+        Set<UUID> ids = new HashSet<>(userIds);
+        ids.remove(null);
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return jdbc.sql(PERSON + " where u.id in (:ids)").param("ids", ids).query(JdbcOrgDirectory::person).list()
+                .stream().collect(java.util.stream.Collectors.toMap(Person::id, p -> p));
+    }
+
+    @Override
     public Optional<Person> managerOf(UUID userId) {
         // The nearest unit manager on the way up who is not the person themselves.
         return jdbc.sql(PERSON + """

@@ -36,7 +36,7 @@ class OrgAdminController {
             OrgUnit unit = identity.createOrgUnit(parentId, name);
             Flash.success(redirect, "flash.org.created", unit.name());
         } catch (DomainException e) {
-            Flash.error(redirect, e.messageKey(), e.args());
+            Flash.error(redirect, e);
         }
         return "redirect:/admin/org";
     }
@@ -48,8 +48,7 @@ class OrgAdminController {
             OrgUnit unit = identity.updateOrgUnit(id, name, managerId, version);
             Flash.success(redirect, "flash.org.updated", unit.name());
         } catch (DomainException e) {
-            Flash.error(redirect, e instanceof com.lead2cash.platform.FieldValidationException f
-                    ? f.errors().get(0).messageKey() : e.messageKey(), e.args());
+            Flash.error(redirect, e);
         } catch (OptimisticLockingFailureException e) {
             Flash.error(redirect, "error.staleVersion");
         }

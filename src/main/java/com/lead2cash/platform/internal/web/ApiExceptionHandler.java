@@ -26,6 +26,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Every API error is an RFC 9457 problem ({@code application/problem+json}): 422 with field errors
  * for refused input, 404 for a missing or out-of-scope record, 409 for a stale version or a lost race.
  */
+// first: page handlers match REST controllers too (@RestController is a @Controller)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(annotations = RestController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
@@ -58,6 +60,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problems.problem(HttpStatus.CONFLICT, e.messageKey(), e.args()));
     }
 
+    @ExceptionHandler(com.lead2cash.platform.RequestRefusedException.class)
+    ResponseEntity<ProblemDetail> refused(com.lead2cash.platform.RequestRefusedException e) {
+        HttpStatus status = HttpStatus.valueOf(e.status());
+        var response = ResponseEntity.status(status);
+        if (e.retryAfterSeconds() != null) {
+            response.header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
+        }
+        return response.body(problems.problem(status, e.messageKey(), e.args()));
+    }
+
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<ProblemDetail> stale(OptimisticLockingFailureException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problems.problem(HttpStatus.CONFLICT, "error.staleVersion"));
@@ -87,6 +99,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setProperty("errors", List.of(new FieldProblem(e.getName(), "error.badParameter",
                 problems.message("error.badParameter", e.getName()))));
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** Anything unforeseen: logged with its stack, answered as a problem without internals. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        org.slf4j.LoggerFactory.getLogger(ApiExceptionHandler.class).error("Unexpected error in an API call", e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "error.unexpected"));
     }
 
     @Override

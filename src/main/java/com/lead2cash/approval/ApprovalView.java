@@ -1,0 +1,36 @@
+package com.lead2cash.approval;
+
+import com.lead2cash.platform.Role;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** An approval as other modules and screens read it: the current round's steps and tasks, and the history. */
+public record ApprovalView(UUID id, String subjectType, String subjectId, String title, State state, int round,
+                           UUID submitterId, Map<String, String> facts, List<StepView> steps,
+                           List<HistoryEntry> history, Instant submittedAt, long version) {
+
+    public enum State { IN_PROGRESS, APPROVED, REJECTED, SENT_BACK, WITHDRAWN }
+
+    /** A step's progress in the current round; NOT_STARTED until the steps before it are approved. */
+    public enum StepState { NOT_STARTED, IN_PROGRESS, APPROVED, REJECTED, SENT_BACK, SKIPPED }
+
+    /** WAITING: a sequential step's later approver whose turn has not come. */
+    public enum TaskState { WAITING, PENDING, APPROVED, REJECTED, SENT_BACK, SKIPPED }
+
+    public record StepView(int index, String name, StepMode mode, String slaRuleId, StepState state,
+                           List<TaskView> tasks) {
+    }
+
+    /** One approver's task: a person ({@code assigneeId}) or a role pool ({@code assigneeRole}). */
+    public record TaskView(UUID id, UUID assigneeId, Role assigneeRole, TaskState state, UUID actedBy,
+                           Instant actedAt, String comment, UUID onBehalfOf, String fallbackReason,
+                           Instant openedAt) {
+    }
+
+    /** One line of the history (审批记录), which cannot be edited. */
+    public record HistoryEntry(Instant occurredAt, int round, String event, Integer stepIndex, UUID taskId,
+                               UUID actorId, UUID onBehalfOf, String comment, String detail) {
+    }
+}

@@ -1,0 +1,119 @@
+package com.lead2cash.approval.internal;
+
+import com.lead2cash.approval.ApprovalView;
+import com.lead2cash.platform.CursorPage;
+import com.lead2cash.platform.Role;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The inbox lists: tasks waiting for a person (own, role pool, delegated) and the person's submissions. */
+@Component
+@Transactional(readOnly = true)
+public class ApprovalQueries {
+
+    /**
+     * One line of a list: the approval, and for the pending list the task waiting for the caller.
+     * {@code onBehalfOf} names the delegator when the task is in the list by delegation.
+     */
+    public record ApprovalSummary(UUID id, String subjectType, String subjectId, String title,
+                                  ApprovalView.State state, int round, UUID submitterId, Instant submittedAt,
+                                  PendingTask task) {
+    }
+
+    public record PendingTask(UUID id, int stepIndex, String stepName, UUID assigneeId, Role assigneeRole,
+                              UUID onBehalfOf, Instant openedAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    ApprovalQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Pending tasks the actor may decide, oldest first; not their own submissions, not a step they already voted in. */
+    public CursorPage<ApprovalSummary> pendingFor(Actor actor, String cursor, Integer requestedSize) {
+        int size = CursorPage.size(requestedSize);
+        Set<UUID> people = new LinkedHashSet<>();
+        people.add(actor.userId());
+        people.addAll(actor.delegators().keySet());
+        Set<String> roles = new LinkedHashSet<>();
+        actor.roles().forEach(r -> roles.add(r.name()));
+        actor.delegators().values().forEach(rs -> rs.forEach(r -> roles.add(r.name())));
+        roles.add("-"); // keeps the in-list valid for a person without roles
+        StringBuilder sql = new StringBuilder("""
+                select t.id as task_id, t.step_index, s.name as step_name, t.assignee_id, t.assignee_role,
+                       t.opened_at, a.id, a.subject_type, a.subject_id, a.title, a.state, a.round, a.submitter_id,
+                       a.submitted_at
+                from approval_task t
+                join approval a on a.id = t.approval
+                join approval_step_def s on s.approval = t.approval and s.position = t.step_index
+                where t.state = 'PENDING' and a.submitter_id <> :me
+                  and (t.assignee_id in (:people) or t.assignee_role in (:roles))
+                  and not exists (select 1 from approval_task o where o.approval = t.approval and o.round = t.round
+                                  and o.step_index = t.step_index and o.acted_by = :me)
+                """);
+        Map<String, Object> params = new HashMap<>();
+        params.put("me", actor.userId());
+        params.put("people", people);
+        params.put("roles", roles);
+        if (cursor != null && !cursor.isBlank()) {
+            List<String> key = CursorPage.decode(cursor, 2);
+            sql.append(" and (t.opened_at, t.id) > (:k0, :k1)");
+            params.put("k0", Timestamp.from(Delegations.parseInstant(key.get(0))));
+            params.put("k1", Delegations.parseUuid(key.get(1)));
+        }
+        sql.append(" order by t.opened_at, t.id limit ").append(size + 1);
+        List<ApprovalSummary> rows = jdbc.sql(sql.toString()).params(params).query((rs, i) -> {
+            UUID assignee = rs.getObject("assignee_id", UUID.class);
+            String roleName = rs.getString("assignee_role");
+            Role role = roleName == null ? null : Role.valueOf(roleName);
+            UUID onBehalf = null;
+            if (assignee != null && !assignee.equals(actor.userId())) {
+                onBehalf = assignee;
+            } else if (role != null && !actor.roles().contains(role)) {
+                onBehalf = actor.delegatorWithRole(role).orElse(null);
+            }
+            PendingTask task = new PendingTask(rs.getObject("task_id", UUID.class), rs.getInt("step_index"),
+                    rs.getString("step_name"), assignee, role, onBehalf, rs.getTimestamp("opened_at").toInstant());
+            return summary(rs, task);
+        }).list();
+        return CursorPage.of(rows, size, r -> List.of(r.task().openedAt(), r.task().id()));
+    }
+
+    /** Approvals the person submitted, newest first. */
+    public CursorPage<ApprovalSummary> submittedBy(UUID submitterId, String cursor, Integer requestedSize) {
+        int size = CursorPage.size(requestedSize);
+        StringBuilder sql = new StringBuilder("""
+                select a.id, a.subject_type, a.subject_id, a.title, a.state, a.round, a.submitter_id, a.submitted_at
+                from approval a where a.submitter_id = :me
+                """);
+        Map<String, Object> params = new HashMap<>();
+        params.put("me", submitterId);
+        if (cursor != null && !cursor.isBlank()) {
+            List<String> key = CursorPage.decode(cursor, 2);
+            sql.append(" and (a.submitted_at, a.id) < (:k0, :k1)");
+            params.put("k0", Timestamp.from(Delegations.parseInstant(key.get(0))));
+            params.put("k1", Delegations.parseUuid(key.get(1)));
+        }
+        sql.append(" order by a.submitted_at desc, a.id desc limit ").append(size + 1);
+        List<ApprovalSummary> rows = jdbc.sql(sql.toString()).params(params)
+                .query((rs, i) -> summary(rs, null)).list();
+        return CursorPage.of(rows, size, r -> List.of(r.submittedAt(), r.id()));
+    }
+
+    private static ApprovalSummary summary(java.sql.ResultSet rs, PendingTask task) throws java.sql.SQLException {
+        return new ApprovalSummary(rs.getObject("id", UUID.class), rs.getString("subject_type"),
+                rs.getString("subject_id"), rs.getString("title"), ApprovalView.State.valueOf(rs.getString("state")),
+                rs.getInt("round"), rs.getObject("submitter_id", UUID.class),
+                rs.getTimestamp("submitted_at").toInstant(), task);
+    }
+}

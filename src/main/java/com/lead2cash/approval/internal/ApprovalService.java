@@ -1,0 +1,231 @@
+package com.lead2cash.approval.internal;
+
+import com.lead2cash.approval.ApprovalCompleted;
+import com.lead2cash.approval.ApprovalRef;
+import com.lead2cash.approval.ApprovalRequest;
+import com.lead2cash.approval.ApprovalSentBack;
+import com.lead2cash.approval.ApprovalView;
+import com.lead2cash.approval.Approvals;
+import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.Notifier;
+import com.lead2cash.platform.ConflictException;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.platform.RecordNotFoundException;
+import com.lead2cash.platform.Role;
+import com.lead2cash.sop.Deadlines;
+import com.lead2cash.sop.SubjectRef;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Runs approval flows: submission, decisions, resubmission, withdrawal. Each change saves the
+ * {@link Approval} and then carries out what it set in motion — history lines, SLA deadlines per
+ * task (opened, met, cancelled), notifications and the {@link ApprovalCompleted} /
+ * {@link ApprovalSentBack} events — all in one transaction.
+ */
+@Service
+@Transactional
+public class ApprovalService implements Approvals {
+
+    /** The subject type of an approval task's SLA deadline. */
+    public static final String TASK_SUBJECT = "ApprovalTask";
+
+    private final ApprovalRepository approvals;
+    private final DelegationRepository delegations;
+    private final ApprovalHistory history;
+    private final ApproverResolver resolver;
+    private final OrgDirectory org;
+    private final Deadlines deadlines;
+    private final Notifier notifier;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    ApprovalService(ApprovalRepository approvals, DelegationRepository delegations, ApprovalHistory history,
+                    ApproverResolver resolver, OrgDirectory org, Deadlines deadlines, Notifier notifier,
+                    ApplicationEventPublisher events, Clock clock, @Value("${l2c.zone}") ZoneId zone) {
+        this.approvals = approvals;
+        this.delegations = delegations;
+        this.history = history;
+        this.resolver = resolver;
+        this.org = org;
+        this.deadlines = deadlines;
+        this.notifier = notifier;
+        this.events = events;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    @Override
+    public ApprovalRef submit(ApprovalRequest request) {
+        if (org.person(request.submitterId()).filter(OrgDirectory.Person::active).isEmpty()) {
+            throw new FieldValidationException("submitterId", "approval.submitter.unknown");
+        }
+        return ref(save(Approval.submit(request, now(), resolver)));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<ApprovalView> find(UUID approvalId) {
+        return approvals.findById(approvalId).map(a -> a.view(history.of(a.id())));
+    }
+
+    @Override
+    public ApprovalRef resubmit(UUID approvalId, UUID submitterId) {
+        Approval approval = locked(approvalId);
+        approval.resubmit(submitterId, now(), resolver);
+        return ref(save(approval));
+    }
+
+    @Override
+    public ApprovalRef withdraw(UUID approvalId, UUID submitterId) {
+        Approval approval = locked(approvalId);
+        approval.withdraw(submitterId, now());
+        return ref(save(approval));
+    }
+
+    /**
+     * The user decides on an approval they may see: on the given task, or on the one of the
+     * current step that is theirs (409 when there is none left for them).
+     */
+    public ApprovalView decide(UUID approvalId, UUID userId, Decision decision, String comment, UUID taskId,
+                               Long expectedVersion) {
+        Actor actor = actor(userId);
+        Approval approval = locked(approvalId);
+        requireVisible(approval, actor);
+        approval.expectVersion(expectedVersion);
+        UUID task = taskId != null ? taskId : approval.actionableTaskFor(actor)
+                .orElseThrow(() -> approval.state() == ApprovalView.State.IN_PROGRESS
+                        ? new ConflictException("approval.noPendingTask") : new ConflictException("approval.finished"));
+        approval.decide(task, actor, decision, comment, now(), resolver);
+        Approval saved = save(approval);
+        return saved.view(history.of(saved.id()));
+    }
+
+    /** The approval as the user may see it: submitter, approvers (and their delegates), directors and administrators. */
+    @Transactional(readOnly = true)
+    public ApprovalView viewFor(UUID approvalId, UUID userId) {
+        Actor actor = actor(userId);
+        Approval approval = approvals.findById(approvalId)
+                .orElseThrow(() -> new RecordNotFoundException("Approval", approvalId));
+        requireVisible(approval, actor);
+        return approval.view(history.of(approval.id()));
+    }
+
+    /** The task the user could decide now on this approval, if any (for the decision form). */
+    @Transactional(readOnly = true)
+    public Optional<UUID> actionableTask(UUID approvalId, UUID userId) {
+        return approvals.findById(approvalId).flatMap(a -> a.actionableTaskFor(actor(userId)));
+    }
+
+    /** Who the user is for approvals today: their roles and the people who delegated to them. */
+    @Transactional(readOnly = true)
+    public Actor actor(UUID userId) {
+        Set<Role> roles = org.person(userId).filter(OrgDirectory.Person::active).map(OrgDirectory.Person::roles)
+                .orElse(Set.of());
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        Map<UUID, Set<Role>> delegators = new HashMap<>();
+        delegations.findActiveForDelegate(userId).stream().filter(d -> d.coversDay(today))
+                .forEach(d -> org.person(d.delegatorId()).filter(OrgDirectory.Person::active)
+                        .ifPresent(p -> delegators.put(p.id(), p.roles())));
+        return new Actor(userId, roles, delegators);
+    }
+
+    private void requireVisible(Approval approval, Actor actor) {
+        boolean overseer = actor.roles().contains(Role.ADMIN) || actor.roles().contains(Role.SALES_DIRECTOR);
+        if (!overseer && !approval.involves(actor)) {
+            throw new RecordNotFoundException("Approval", approval.id());
+        }
+    }
+
+    private Approval locked(UUID approvalId) {
+        return approvals.findLockedById(approvalId)
+                .orElseThrow(() -> new RecordNotFoundException("Approval", approvalId));
+    }
+
+    private Approval save(Approval approval) {
+        var happenings = approval.drainHappenings();
+        Approval saved = approvals.save(approval);
+        for (Happening h : happenings) {
+            carryOut(saved, h);
+        }
+        return saved;
+    }
+
+    private void carryOut(Approval approval, Happening happening) {
+        String link = "/approvals/" + approval.id();
+        if (happening instanceof Happening.Logged line) {
+            history.append(approval.id(), line);
+        } else if (happening instanceof Happening.TaskOpened opened) {
+            if (opened.slaRuleId() != null) {
+                deadlines.open(opened.slaRuleId(), SubjectRef.of(TASK_SUBJECT, opened.taskId()),
+                        deadlineOwner(opened, approval), opened.at());
+            }
+            if (opened.assigneeId() != null) {
+                notifier.send(Notification.of(opened.assigneeId(), "approval.task.assigned",
+                        "approval.notify.assigned", link, approval.title()));
+            } else {
+                org.activeWithRole(opened.assigneeRole()).stream()
+                        .filter(p -> !p.id().equals(approval.submitterId()))
+                        .forEach(p -> notifier.send(Notification.of(p.id(), "approval.task.assigned",
+                                "approval.notify.assigned", link, approval.title())));
+            }
+        } else if (happening instanceof Happening.TaskClosed closed) {
+            if (closed.slaRuleId() != null) {
+                SubjectRef subject = SubjectRef.of(TASK_SUBJECT, closed.taskId());
+                if (closed.decided()) {
+                    deadlines.meet(closed.slaRuleId(), subject, closed.at());
+                } else {
+                    deadlines.cancel(closed.slaRuleId(), subject);
+                }
+            }
+        } else if (happening instanceof Happening.Ended ended) {
+            events.publishEvent(new ApprovalCompleted(approval.id(), approval.subjectType(),
+                    approval.subjectId(), ended.outcome()));
+            notifier.send(Notification.of(approval.submitterId(), "approval.completed",
+                    ended.outcome() == ApprovalCompleted.Outcome.APPROVED
+                            ? "approval.notify.approved" : "approval.notify.rejected", link, approval.title()));
+        } else if (happening instanceof Happening.SentBack back) {
+            events.publishEvent(new ApprovalSentBack(approval.id(), approval.subjectType(),
+                    approval.subjectId(), back.round(), back.by(), back.comment()));
+            notifier.send(Notification.of(approval.submitterId(), "approval.sentBack",
+                    "approval.notify.sentBack", link, approval.title(), back.comment()).urgent());
+        }
+    }
+
+    /**
+     * A person's task deadline is theirs. A pool's deadline needs one owner too, for reminders and the
+     * breach escalation: the longest-serving holder of the role (the first by hire date), else the submitter.
+     */
+    private UUID deadlineOwner(Happening.TaskOpened opened, Approval approval) {
+        if (opened.assigneeId() != null) {
+            return opened.assigneeId();
+        }
+        return org.activeWithRole(opened.assigneeRole()).stream()
+                .filter(p -> !p.id().equals(approval.submitterId()))
+                .min(Comparator.comparing((OrgDirectory.Person p) -> p.hireDate() == null ? LocalDate.MAX : p.hireDate())
+                        .thenComparing(OrgDirectory.Person::id))
+                .map(OrgDirectory.Person::id).orElse(approval.submitterId());
+    }
+
+    /** Business time at the database's precision, so that what is stored and what was announced agree. */
+    private java.time.Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    private static ApprovalRef ref(Approval approval) {
+        return new ApprovalRef(approval.id(), approval.state(), approval.round());
+    }
+}

@@ -1,0 +1,117 @@
+package com.lead2cash.approval.internal;
+
+import com.lead2cash.platform.CursorPage;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.platform.RecordNotFoundException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A person's own delegations (代理审批): given while away, revoked on return. */
+@Service
+@Transactional
+public class Delegations {
+
+    /** A delegation as its two people see it. */
+    public record DelegationRow(UUID id, UUID delegatorId, UUID delegateId, LocalDate startsOn, LocalDate endsOn,
+                                String note, boolean active, boolean currentlyInForce, Instant createdAt, long version) {
+    }
+
+    private final DelegationRepository repository;
+    private final OrgDirectory org;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    Delegations(DelegationRepository repository, OrgDirectory org, JdbcClient jdbc, Clock clock,
+                @Value("${l2c.zone}") ZoneId zone) {
+        this.repository = repository;
+        this.org = org;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    public DelegationRow grant(UUID delegatorId, UUID delegateId, LocalDate startsOn, LocalDate endsOn, String note) {
+        if (delegateId != null && org.person(delegateId).filter(OrgDirectory.Person::active).isEmpty()) {
+            throw new FieldValidationException("delegateId", "approval.delegation.delegate.unknown");
+        }
+        return row(repository.save(Delegation.grant(delegatorId, delegateId, startsOn, endsOn, note, today(),
+                clock.instant())));
+    }
+
+    /** Ends a delegation; someone else's answers 404, as if it did not exist. */
+    public DelegationRow revoke(UUID delegationId, UUID by) {
+        Delegation delegation = repository.findById(delegationId)
+                .filter(d -> d.delegatorId().equals(by) || d.delegateId().equals(by))
+                .orElseThrow(() -> new RecordNotFoundException("Delegation", delegationId));
+        delegation.revoke(by, clock.instant());
+        return row(repository.save(delegation));
+    }
+
+    /** Delegations the person gave or received, newest first. */
+    @Transactional(readOnly = true)
+    public CursorPage<DelegationRow> of(UUID userId, String cursor, Integer requestedSize) {
+        int size = CursorPage.size(requestedSize);
+        StringBuilder sql = new StringBuilder("""
+                select id, delegator_id, delegate_id, starts_on, ends_on, note, active, created_at, version
+                from approval_delegation where (delegator_id = :me or delegate_id = :me)
+                """);
+        Map<String, Object> params = new HashMap<>();
+        params.put("me", userId);
+        if (cursor != null && !cursor.isBlank()) {
+            List<String> key = CursorPage.decode(cursor, 2);
+            sql.append(" and (created_at, id) < (:k0, :k1)");
+            params.put("k0", Timestamp.from(parseInstant(key.get(0))));
+            params.put("k1", parseUuid(key.get(1)));
+        }
+        sql.append(" order by created_at desc, id desc limit ").append(size + 1);
+        LocalDate today = today();
+        List<DelegationRow> rows = jdbc.sql(sql.toString()).params(params).query((rs, i) -> {
+            LocalDate from = rs.getObject("starts_on", LocalDate.class);
+            LocalDate to = rs.getObject("ends_on", LocalDate.class);
+            boolean active = rs.getBoolean("active");
+            return new DelegationRow(rs.getObject("id", UUID.class), rs.getObject("delegator_id", UUID.class),
+                    rs.getObject("delegate_id", UUID.class), from, to, rs.getString("note"), active,
+                    active && !today.isBefore(from) && !today.isAfter(to), rs.getTimestamp("created_at").toInstant(),
+                    rs.getLong("version"));
+        }).list();
+        return CursorPage.of(rows, size, r -> List.of(r.createdAt(), r.id()));
+    }
+
+    private DelegationRow row(Delegation d) {
+        return new DelegationRow(d.id(), d.delegatorId(), d.delegateId(), d.startsOn(), d.endsOn(), d.note(),
+                d.active(), d.coversDay(today()), d.createdAt(), d.version() == null ? 0 : d.version());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
+    static Instant parseInstant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new FieldValidationException("cursor", "error.cursor.invalid");
+        }
+    }
+
+    static UUID parseUuid(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new FieldValidationException("cursor", "error.cursor.invalid");
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package com.lead2cash.customer;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What other modules may ask of the customer module (客户): duplicate candidates for a company, and
+ * registering a customer with its first contact when a lead converts.
+ */
+public interface CustomerDirectory {
+
+    /** Customers that may be the same company: same normalised name, credit code, phone or e-mail. */
+    List<CustomerMatch> possibleDuplicates(CompanyProbe probe);
+
+    /** Registers a prospect (潜在客户) owned by {@code ownerId}. */
+    CustomerRef register(NewCustomer customer);
+
+    /** Adds a contact person to a customer. */
+    UUID addContact(UUID customerId, NewContact contact);
+
+    Optional<CustomerRef> find(UUID customerId);
+
+    /** What a duplicate check compares; any field may be null. */
+    record CompanyProbe(String companyName, String uscc, String phone, String email) {
+    }
+
+    /** A possible duplicate and the attributes it matched on (NAME, USCC, PHONE, EMAIL). */
+    record CustomerMatch(UUID id, String code, String name, List<String> matchedOn) {
+    }
+
+    record CustomerRef(UUID id, String code, String name, UUID ownerId) {
+    }
+
+    record NewCustomer(String name, String uscc, String industry, String region, UUID ownerId, String source,
+                       String sourceLeadCode) {
+    }
+
+    /** A contact; {@code decisionRole} is DECISION_MAKER, INFLUENCER, USER or null when unknown. */
+    record NewContact(String name, String title, String phone, String email, String decisionRole) {
+    }
+}

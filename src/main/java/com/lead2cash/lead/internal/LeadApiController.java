@@ -1,0 +1,217 @@
+package com.lead2cash.lead.internal;
+
+import com.lead2cash.lead.Grade;
+import com.lead2cash.lead.LeadSource;
+import com.lead2cash.lead.LeadStatus;
+import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.CursorPage;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Leads over the API (SPEC §6): capture, list, screen, grade, assign, claim, contact, convert. */
+@RestController
+@Tag(name = "Leads")
+@PreAuthorize(LeadApiController.LEAD_WORKERS)
+class LeadApiController {
+
+    static final String LEAD_WORKERS = "hasAnyRole('SALES_DIRECTOR','REGIONAL_MANAGER','SALES_MANAGER','SALES_REP',"
+            + "'ACCOUNT_MANAGER','SALES_ASSISTANT','MARKETING','ADMIN')";
+
+    /** A lead as a client sends it (SPEC §6), plus an optional decision about duplicates. */
+    record LeadRequest(String companyName, String contactName, String contactTitle, String phone, String email,
+                       String industry, String region, String productLine, LeadSource source, String sourceDetail,
+                       BigDecimal budget, LocalDate purchaseDate, Boolean decisionMakerKnown, String decisionChainNotes,
+                       String uscc, String notes, LeadService.DuplicateDecision.Action duplicateAction,
+                       String duplicateReason, UUID mergeIntoLeadId) {
+
+        LeadDraft draft() {
+            return new LeadDraft(companyName, contactName, contactTitle, phone, email, industry, region, productLine,
+                    source, sourceDetail, null, budget, purchaseDate, Boolean.TRUE.equals(decisionMakerKnown),
+                    decisionChainNotes, uscc, notes);
+        }
+
+        LeadService.DuplicateDecision decision() {
+            return duplicateAction == null ? null
+                    : new LeadService.DuplicateDecision(duplicateAction, duplicateReason, mergeIntoLeadId);
+        }
+    }
+
+    record VersionRequest(Long version) {
+    }
+
+    record RegradeRequest(Grade grade, String reason, Long version) {
+    }
+
+    record AssignRequest(UUID ownerId, String reason, Long version) {
+    }
+
+    record BulkAssignRequest(List<UUID> leadIds, UUID ownerId, String reason) {
+    }
+
+    record BulkAssignResult(int assigned) {
+    }
+
+    record ArbitrateRequest(UUID winnerId, String reason, Long version) {
+    }
+
+    record ContactAttemptRequest(String channel, ContactIntent intent, String summary, Instant occurredAt) {
+    }
+
+    record ConvertRequest(Boolean createOpportunity, String opportunityName, BigDecimal amount, UUID customerId) {
+    }
+
+    record DisqualifyRequest(String reason, String note, Long version) {
+    }
+
+    private final LeadService leads;
+    private final LeadQueries queries;
+    private final LeadViews views;
+    private final LeadHistory history;
+    private final DisqualifyReasons reasons;
+
+    LeadApiController(LeadService leads, LeadQueries queries, LeadViews views, LeadHistory history,
+                      DisqualifyReasons reasons) {
+        this.leads = leads;
+        this.queries = queries;
+        this.views = views;
+        this.history = history;
+        this.reasons = reasons;
+    }
+
+    @Operation(summary = "Capture a lead: graded, duplicate-checked, screened and routed when its data is complete")
+    @PostMapping("/api/v1/leads")
+    ResponseEntity<LeadViews.LeadView> create(@RequestBody LeadRequest body) {
+        LeadService.Captured captured = leads.capture(body.draft(), CaptureChannel.API, CurrentUser.require().id(),
+                body.decision());
+        LeadViews.LeadView view = views.of(captured.lead(), captured.duplicates());
+        if (captured.merged()) {
+            return ResponseEntity.ok(view);
+        }
+        return ResponseEntity.created(URI.create("/api/v1/leads/" + view.id())).body(view);
+    }
+
+    @Operation(summary = "Possible duplicates of a lead that is not stored yet")
+    @PostMapping("/api/v1/leads/duplicates")
+    List<LeadViews.DuplicateView> duplicates(@RequestBody LeadRequest body) {
+        return leads.checkDuplicates(body.draft()).stream().map(LeadViews.DuplicateView::of).toList();
+    }
+
+    @Operation(summary = "List leads in your scope (view = pool | queue | mine | contests)")
+    @GetMapping("/api/v1/leads")
+    CursorPage<LeadQueries.LeadRow> list(@RequestParam(required = false) Grade grade,
+                                         @RequestParam(required = false) LeadStatus status,
+                                         @RequestParam(required = false) LeadSource source,
+                                         @RequestParam(required = false) UUID ownerId,
+                                         @RequestParam(required = false) UUID territoryId,
+                                         @RequestParam(required = false) Integer minAgeDays,
+                                         @RequestParam(required = false) Integer maxAgeDays,
+                                         @RequestParam(required = false) String q,
+                                         @RequestParam(required = false) String view,
+                                         @RequestParam(required = false) String cursor,
+                                         @RequestParam(required = false) Integer size) {
+        return queries.list(new LeadQueries.LeadFilter(grade, status, source, ownerId, territoryId, minAgeDays,
+                maxAgeDays, q, view, cursor, size));
+    }
+
+    @GetMapping("/api/v1/leads/{id}")
+    LeadViews.LeadView get(@PathVariable UUID id) {
+        return views.of(leads.visible(id));
+    }
+
+    @Operation(summary = "A person verifies the lead as graded (L1) and it is routed")
+    @PostMapping("/api/v1/leads/{id}/screen")
+    LeadViews.LeadView screen(@PathVariable UUID id, @RequestBody(required = false) VersionRequest body) {
+        return views.of(leads.screen(id, body == null ? null : body.version()));
+    }
+
+    @Operation(summary = "Change the grade by hand, with a reason")
+    @PostMapping("/api/v1/leads/{id}/regrade")
+    LeadViews.LeadView regrade(@PathVariable UUID id, @RequestBody RegradeRequest body) {
+        return views.of(leads.regrade(id, body.grade(), body.reason(), body.version()));
+    }
+
+    @Operation(summary = "Assign or reassign to a rep (managers); a reassignment needs a reason")
+    @PostMapping("/api/v1/leads/{id}/assign")
+    LeadViews.LeadView assign(@PathVariable UUID id, @RequestBody AssignRequest body) {
+        return views.of(leads.assignByManager(id, body.ownerId(), body.reason(), body.version()));
+    }
+
+    @Operation(summary = "Assign several pool leads to one rep (all or nothing)")
+    @PostMapping("/api/v1/leads/bulk-assign")
+    BulkAssignResult bulkAssign(@RequestBody BulkAssignRequest body) {
+        return new BulkAssignResult(leads.bulkAssign(body.leadIds(), body.ownerId(), body.reason()));
+    }
+
+    @Operation(summary = "Claim a pool lead: 200 yours, 202 a contest opened (A leads, L8), 409 someone was first")
+    @PostMapping("/api/v1/leads/{id}/claim")
+    ResponseEntity<LeadViews.LeadView> claim(@PathVariable UUID id) {
+        LeadService.ClaimResult result = leads.claim(id);
+        return ResponseEntity.status(result.outcome() == Lead.ClaimOutcome.CONTEST ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                .body(views.of(result.lead()));
+    }
+
+    @Operation(summary = "Decide a claim contest (managers, L8)")
+    @PostMapping("/api/v1/leads/{id}/arbitrate")
+    LeadViews.LeadView arbitrate(@PathVariable UUID id, @RequestBody ArbitrateRequest body) {
+        return views.of(leads.arbitrate(id, body.winnerId(), body.reason(), body.version()));
+    }
+
+    @Operation(summary = "Log a contact attempt with an intent level; the first one is the first response (L7)")
+    @PostMapping("/api/v1/leads/{id}/contact-attempts")
+    LeadViews.LeadView contact(@PathVariable UUID id, @RequestBody ContactAttemptRequest body) {
+        return views.of(leads.recordContact(id, body.channel(), body.intent(), body.summary(), body.occurredAt()));
+    }
+
+    @GetMapping("/api/v1/leads/{id}/contact-attempts")
+    List<LeadQueries.ContactAttempt> contactAttempts(@PathVariable UUID id) {
+        leads.visible(id);
+        return queries.contactAttempts(id);
+    }
+
+    @GetMapping("/api/v1/leads/{id}/history")
+    List<LeadHistory.Entry> history(@PathVariable UUID id) {
+        leads.visible(id);
+        return history.of(id);
+    }
+
+    @Operation(summary = "Convert to a customer, a contact and optionally an opportunity (idempotent)")
+    @PostMapping("/api/v1/leads/{id}/convert")
+    LeadService.Conversion convert(@PathVariable UUID id, @RequestBody(required = false) ConvertRequest body) {
+        ConvertRequest b = body == null ? new ConvertRequest(false, null, null, null) : body;
+        return leads.convert(id, b.customerId(), Boolean.TRUE.equals(b.createOpportunity()), b.opportunityName(),
+                b.amount());
+    }
+
+    @Operation(summary = "Disqualify with a reason from the managed list")
+    @PostMapping("/api/v1/leads/{id}/disqualify")
+    LeadViews.LeadView disqualify(@PathVariable UUID id, @RequestBody DisqualifyRequest body) {
+        return views.of(leads.disqualify(id, body.reason(), body.note(), body.version()));
+    }
+
+    @Operation(summary = "Reopen a disqualified lead into the pool (managers)")
+    @PostMapping("/api/v1/leads/{id}/reopen")
+    LeadViews.LeadView reopen(@PathVariable UUID id, @RequestBody(required = false) VersionRequest body) {
+        return views.of(leads.reopen(id, body == null ? null : body.version()));
+    }
+
+    @GetMapping("/api/v1/leads/disqualify-reasons")
+    List<DisqualifyReasons.Reason> disqualifyReasons(Locale locale) {
+        return reasons.active(locale);
+    }
+}

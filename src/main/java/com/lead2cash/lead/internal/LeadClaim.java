@@ -1,0 +1,10 @@
+package com.lead2cash.lead.internal;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.data.relational.core.mapping.Table;
+
+/** A rep's claim of a pool lead (认领), kept for contests (L8). */
+@Table("lead_claim")
+record LeadClaim(UUID userId, Instant claimedAt) {
+}

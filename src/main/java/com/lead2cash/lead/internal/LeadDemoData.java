@@ -1,0 +1,105 @@
+package com.lead2cash.lead.internal;
+
+import com.lead2cash.lead.LeadSource;
+import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.platform.Role;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The demo company's lead side, seeded once after the platform's demo people exist: two
+ * territories (East, South) and a handful of leads, every one marked （演示）.
+ */
+@Component
+@Order(10)
+class LeadDemoData implements ApplicationRunner {
+
+    private final TerritoryService territories;
+    private final LeadService leads;
+    private final OrgDirectory directory;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final boolean demo;
+
+    LeadDemoData(TerritoryService territories, LeadService leads, OrgDirectory directory, JdbcClient jdbc,
+                 TransactionTemplate tx, Clock clock, @Value("${l2c.zone}") ZoneId zone,
+                 @Value("${spring.datasource.url:}") String externalUrl, @Value("${l2c.demo:#{null}}") Boolean demo) {
+        this.territories = territories;
+        this.leads = leads;
+        this.directory = directory;
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.clock = clock;
+        this.zone = zone;
+        this.demo = demo != null ? demo : externalUrl.isEmpty();
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!demo) {
+            return;
+        }
+        tx.executeWithoutResult(status -> {
+            boolean first = jdbc.sql("insert into lead_job_run (job, period, ran_at) values ('demo-seed', 'once', :t) on conflict do nothing")
+                    .param("t", Timestamp.from(clock.instant())).update() == 1;
+            if (!first) {
+                return;
+            }
+            Map<String, OrgDirectory.Person> people = Set.of(Role.SALES_REP, Role.REGIONAL_MANAGER).stream()
+                    .flatMap(r -> directory.activeWithRole(r).stream())
+                    .collect(Collectors.toMap(OrgDirectory.Person::username, Function.identity(), (a, b) -> a));
+            if (!people.containsKey("east.manager") || !people.containsKey("south.manager")) {
+                return;
+            }
+            territories.create(new TerritoryService.TerritoryForm("华东大区（演示）", "", "上海,江苏,浙江,安徽", "",
+                    people.get("east.manager").id(), ids(people, "east.rep1", "east.rep2", "east.rep3"), null));
+            territories.create(new TerritoryService.TerritoryForm("华南大区（演示）", "", "广东,福建,广西,海南", "",
+                    people.get("south.manager").id(), ids(people, "south.rep1", "south.rep2", "south.rep3"), null));
+            LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+            List<LeadDraft> drafts = List.of(
+                    draft("上海恒远精密制造有限公司（演示）", "陈总", "总经理", "13816600001", "制造业", "上海", "CRM",
+                            LeadSource.TRADE_SHOW, 800_000, today.plusDays(30), true),
+                    draft("苏州新程软件科技有限公司（演示）", "周经理", "IT经理", "13916600002", "软件和信息技术服务业", "江苏", "CRM",
+                            LeadSource.WEBSITE_FORM, 150_000, today.plusDays(120), false),
+                    draft("杭州青禾餐饮管理有限公司（演示）", "吴女士", "运营主管", "13716600003", "餐饮业", "浙江", "SaaS",
+                            LeadSource.REFERRAL, 50_000, null, false),
+                    draft("深圳海川医疗器械有限公司（演示）", "郑博士", "采购总监", "13616600004", "医疗健康", "广东", "CRM",
+                            LeadSource.MARKETING_EVENT, 1_200_000, today.plusDays(45), true),
+                    draft("厦门鹭岛贸易有限公司（演示）", "林先生", "老板", "13516600005", "批发和零售业", "福建", "ERP",
+                            LeadSource.INBOUND_INQUIRY, 300_000, today.plusDays(60), false),
+                    draft("成都天府物流有限公司（演示）", "杨经理", "信息部经理", "13416600006", "交通运输业", "四川", "WMS",
+                            LeadSource.PARTNER, 200_000, today.plusDays(20), true));
+            drafts.forEach(d -> leads.capture(d, CaptureChannel.MANUAL, null, null));
+        });
+    }
+
+    private static Set<UUID> ids(Map<String, OrgDirectory.Person> people, String... usernames) {
+        return java.util.Arrays.stream(usernames).map(people::get).filter(java.util.Objects::nonNull)
+                .map(OrgDirectory.Person::id).collect(Collectors.toSet());
+    }
+
+    private static LeadDraft draft(String company, String contact, String title, String phone, String industry,
+                                   String region, String productLine, LeadSource source, long budget,
+                                   LocalDate purchase, boolean decisionMaker) {
+        return new LeadDraft(company, contact, title, phone, null, industry, region, productLine, source, null, null,
+                BigDecimal.valueOf(budget), purchase, decisionMaker, null, null, "演示数据");
+    }
+}

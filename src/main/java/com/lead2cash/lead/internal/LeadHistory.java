@@ -1,0 +1,45 @@
+package com.lead2cash.lead.internal;
+
+import com.lead2cash.platform.CurrentUser;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The lead's story as people read it — routed and why, claimed, contest, reassigned with reason —
+ * as bundle keys with arguments, beside the field-level audit trail.
+ */
+@Component
+class LeadHistory {
+
+    record Entry(Instant occurredAt, UUID actorId, String messageKey, List<String> args) {
+    }
+
+    private final JdbcClient jdbc;
+
+    LeadHistory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void record(UUID leadId, Instant at, String messageKey, Object... args) {
+        jdbc.sql("insert into lead_event (lead_id, occurred_at, actor_id, message_key, args) values (:l, :t, :a, :k, :args)")
+                .param("l", leadId).param("t", Timestamp.from(at))
+                .param("a", CurrentUser.get().map(CurrentUser::id).orElse(null)).param("k", messageKey)
+                .param("args", Arrays.stream(args).map(a -> a == null ? "—" : String.valueOf(a))
+                        .collect(Collectors.joining(GradeReason.SEPARATOR)))
+                .update();
+    }
+
+    List<Entry> of(UUID leadId) {
+        return jdbc.sql("select occurred_at, actor_id, message_key, args from lead_event where lead_id = :l order by id")
+                .param("l", leadId).query((rs, i) -> new Entry(rs.getTimestamp("occurred_at").toInstant(),
+                        rs.getObject("actor_id", UUID.class), rs.getString("message_key"),
+                        rs.getString("args") == null || rs.getString("args").isEmpty() ? List.of()
+                                : List.of(rs.getString("args").split(GradeReason.SEPARATOR, -1)))).list();
+    }
+}

@@ -1,0 +1,156 @@
+package com.lead2cash.lead.internal;
+
+import com.lead2cash.lead.Grade;
+import com.lead2cash.lead.LeadSource;
+import com.lead2cash.lead.LeadStatus;
+import com.lead2cash.platform.CursorPage;
+import com.lead2cash.platform.DataScope;
+import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.platform.Scope;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lead lists: filters by grade, status, source, owner, territory, age and text; the pool and a
+ * manager's queue; newest first with keyset pagination; always within the caller's data scope
+ * (unowned pool leads are visible to everyone who works leads).
+ */
+@Component
+class LeadQueries {
+
+    /** A row of a lead list. */
+    record LeadRow(UUID id, String code, String companyName, String contactName, String industry, String region,
+                   String productLine, Grade grade, LeadStatus status, LeadSource source, UUID ownerId,
+                   String ownerName, UUID queueManagerId, boolean contestOpen, BigDecimal budget, Instant createdAt,
+                   long ageDays, long version) {
+    }
+
+    /** Filters of the lead list; {@code view} is null (all visible), "pool", "queue" or "mine". */
+    record LeadFilter(Grade grade, LeadStatus status, LeadSource source, UUID ownerId, UUID territoryId,
+                      Integer minAgeDays, Integer maxAgeDays, String q, String view, String cursor, Integer size) {
+    }
+
+    private final JdbcClient jdbc;
+    private final DataScope dataScope;
+    private final OrgDirectory directory;
+    private final Clock clock;
+
+    LeadQueries(JdbcClient jdbc, DataScope dataScope, OrgDirectory directory, Clock clock) {
+        this.jdbc = jdbc;
+        this.dataScope = dataScope;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    CursorPage<LeadRow> list(LeadFilter f) {
+        int size = CursorPage.size(f.size());
+        Scope scope = dataScope.current();
+        Instant now = clock.instant();
+        StringBuilder sql = new StringBuilder("""
+                select id, code, company_name, contact_name, industry, region, product_line, grade, status, source,
+                       owner_id, queue_manager_id, contest_open, budget, created_at, version
+                from lead_lead where (owner_id is null or %s)
+                """.formatted(scope.ownerPredicate("owner_id")));
+        Map<String, Object> params = new HashMap<>(scope.params());
+        if (f.grade() != null) {
+            sql.append(" and grade = :grade");
+            params.put("grade", f.grade().name());
+        }
+        if (f.status() != null) {
+            sql.append(" and status = :status");
+            params.put("status", f.status().name());
+        }
+        if (f.source() != null) {
+            sql.append(" and source = :source");
+            params.put("source", f.source().name());
+        }
+        if (f.ownerId() != null) {
+            sql.append(" and owner_id = :owner");
+            params.put("owner", f.ownerId());
+        }
+        if (f.territoryId() != null) {
+            sql.append(" and territory_id = :territory");
+            params.put("territory", f.territoryId());
+        }
+        if (f.minAgeDays() != null) {
+            sql.append(" and created_at <= :olderThan");
+            params.put("olderThan", Timestamp.from(now.minus(f.minAgeDays(), ChronoUnit.DAYS)));
+        }
+        if (f.maxAgeDays() != null) {
+            sql.append(" and created_at >= :newerThan");
+            params.put("newerThan", Timestamp.from(now.minus(f.maxAgeDays(), ChronoUnit.DAYS)));
+        }
+        if (f.q() != null && !f.q().isBlank()) {
+            String q = f.q().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            String digits = q.replaceAll("\\D", "");
+            sql.append(" and (company_name ilike :q or contact_name ilike :q or code ilike :q");
+            if (digits.length() >= 4) {
+                // phone fragments match the normalised number
+                sql.append(" or phone_normalized like :qDigits");
+                params.put("qDigits", "%" + digits + "%");
+            }
+            sql.append(")");
+            params.put("q", "%" + q + "%");
+        }
+        if ("pool".equals(f.view())) {
+            sql.append(" and owner_id is null and status in ('SCREENED', 'NURTURING')");
+        } else if ("queue".equals(f.view())) {
+            sql.append(" and owner_id is null and status = 'SCREENED' and (queue_manager_id = :me or queue_manager_id is null)");
+            params.put("me", scope.userId());
+        } else if ("mine".equals(f.view())) {
+            sql.append(" and owner_id = :me");
+            params.put("me", scope.userId());
+        } else if ("contests".equals(f.view())) {
+            sql.append(" and contest_open");
+        }
+        if (f.cursor() != null && !f.cursor().isBlank()) {
+            List<String> key = CursorPage.decode(f.cursor(), 2);
+            sql.append(" and (created_at, id) < (cast(:k0 as timestamptz), cast(:k1 as uuid))");
+            params.put("k0", key.get(0));
+            params.put("k1", key.get(1));
+        }
+        sql.append(" order by created_at desc, id desc limit ").append(size + 1);
+        List<Object[]> raw = jdbc.sql(sql.toString()).params(params).query((rs, i) -> new Object[] {
+                rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("company_name"),
+                rs.getString("contact_name"), rs.getString("industry"), rs.getString("region"),
+                rs.getString("product_line"), Grade.valueOf(rs.getString("grade")),
+                LeadStatus.valueOf(rs.getString("status")), LeadSource.valueOf(rs.getString("source")),
+                rs.getObject("owner_id", UUID.class), rs.getObject("queue_manager_id", UUID.class),
+                rs.getBoolean("contest_open"), rs.getBigDecimal("budget"), rs.getTimestamp("created_at").toInstant(),
+                rs.getLong("version")}).list();
+        Set<UUID> owners = new HashSet<>();
+        raw.forEach(r -> owners.add((UUID) r[10]));
+        Map<UUID, OrgDirectory.Person> people = directory.people(owners);
+        List<LeadRow> rows = raw.stream().map(r -> new LeadRow((UUID) r[0], (String) r[1], (String) r[2],
+                (String) r[3], (String) r[4], (String) r[5], (String) r[6], (Grade) r[7], (LeadStatus) r[8],
+                (LeadSource) r[9], (UUID) r[10],
+                r[10] == null || !people.containsKey(r[10]) ? null : people.get(r[10]).displayName(), (UUID) r[11],
+                (Boolean) r[12], (BigDecimal) r[13], (Instant) r[14],
+                ChronoUnit.DAYS.between((Instant) r[14], now), (Long) r[15])).toList();
+        return CursorPage.of(rows, size, r -> List.of(r.createdAt().toString(), r.id()));
+    }
+
+    /** Contact attempts of a lead, newest first. */
+    record ContactAttempt(String channel, String intent, String summary, Instant occurredAt, UUID loggedBy) {
+    }
+
+    List<ContactAttempt> contactAttempts(UUID leadId) {
+        return jdbc.sql("""
+                select channel, intent, summary, occurred_at, logged_by from lead_contact_attempt
+                where lead_id = :l order by occurred_at desc
+                """).param("l", leadId).query((rs, i) -> new ContactAttempt(rs.getString("channel"),
+                rs.getString("intent"), rs.getString("summary"), rs.getTimestamp("occurred_at").toInstant(),
+                rs.getObject("logged_by", UUID.class))).list();
+    }
+}

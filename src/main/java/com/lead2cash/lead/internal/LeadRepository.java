@@ -1,0 +1,13 @@
+package com.lead2cash.lead.internal;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.CrudRepository;
+
+interface LeadRepository extends CrudRepository<Lead, UUID> {
+
+    /** Locks the lead's row for the rest of the transaction: claims on one lead are decided one at a time. */
+    @Query("select * from lead_lead where id = :id for update")
+    Optional<Lead> findByIdForUpdate(UUID id);
+}

@@ -1,0 +1,46 @@
+package com.lead2cash.notification.internal;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Operating settings of the notification module (not SOP rules): how often the delivery worker
+ * polls, how a failing channel backs off, when the daily digest goes out, and the outgoing HTTP and
+ * mail settings.
+ *
+ * @param pollInterval    how often each node looks for due deliveries
+ * @param batchSize       deliveries one claim takes
+ * @param maxAttempts     attempts before a delivery is given up as FAILED
+ * @param backoffBase     delay after the first failure; it doubles with every further failure
+ * @param digestTime      local time (in {@code l2c.zone}) of the daily digest
+ * @param mailFrom        sender address of notification e-mails
+ * @param baseUrl         public address of the application, to turn in-app links into absolute ones
+ *                        in e-mails and robot messages; empty leaves them app-relative
+ * @param connectTimeout  robot webhook connect timeout
+ * @param readTimeout     robot webhook read timeout
+ */
+@ConfigurationProperties("l2c.notification")
+record NotificationProperties(
+        @DefaultValue("5s") Duration pollInterval,
+        @DefaultValue("50") int batchSize,
+        @DefaultValue("8") int maxAttempts,
+        @DefaultValue("1m") Duration backoffBase,
+        @DefaultValue("08:30") LocalTime digestTime,
+        @DefaultValue("Lead2Cash <noreply@lead2cash.local>") String mailFrom,
+        @DefaultValue("") String baseUrl,
+        @DefaultValue("5s") Duration connectTimeout,
+        @DefaultValue("10s") Duration readTimeout) {
+
+    /** The link as a reader outside the application can follow it. */
+    String absolute(String link) {
+        if (link == null || link.isBlank()) {
+            return null;
+        }
+        if (baseUrl == null || baseUrl.isBlank()) {
+            return link;
+        }
+        return baseUrl.replaceAll("/+$", "") + link;
+    }
+}

@@ -1,0 +1,92 @@
+package com.lead2cash.notification.internal;
+
+import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.Notifier;
+import com.lead2cash.platform.Ids;
+import com.lead2cash.platform.OrgDirectory;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Stores a notification in the recipient's inbox and, in the same transaction as the business change
+ * that caused it, one outbox row per external channel it should go out on. Nothing is sent here: the
+ * {@link DeliveryWorker} sends after commit, so a rollback sends nothing and a slow or broken channel
+ * never holds up or fails the business transaction.
+ */
+@Service
+class OutboxNotifier implements Notifier {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final NotificationPreferences preferences;
+    private final NotificationRobotRepository robots;
+    private final OrgDirectory directory;
+
+    OutboxNotifier(JdbcClient jdbc, JsonMapper json, Clock clock, NotificationPreferences preferences,
+                   NotificationRobotRepository robots, OrgDirectory directory) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+        this.preferences = preferences;
+        this.robots = robots;
+        this.directory = directory;
+    }
+
+    @Override
+    @Transactional
+    public void send(Notification notification) {
+        UUID messageId = Ids.newId();
+        Instant now = clock.instant();
+        jdbc.sql("""
+                insert into notification_message (id, recipient_id, kind, title_key, args, link, urgency, created_at)
+                values (:id, :recipient, :kind, :titleKey, cast(:args as jsonb), :link, :urgency, :now)
+                """)
+                .param("id", messageId)
+                .param("recipient", notification.recipientId())
+                .param("kind", notification.kind())
+                .param("titleKey", notification.titleKey())
+                .param("args", json.writeValueAsString(notification.args()))
+                .param("link", notification.link())
+                .param("urgency", notification.urgency().name())
+                .param("now", Timestamp.from(now))
+                .update();
+
+        if (preferences.emailAvailable() && preferences.of(notification.recipientId()).wantsEmailAtOnce(notification)
+                && hasMailbox(notification.recipientId())) {
+            enqueue(messageId, notification.recipientId(), Channel.EMAIL, null, now);
+        }
+        for (NotificationRobot robot : robots.findEnabled()) {
+            if (robot.receives(notification)) {
+                enqueue(messageId, notification.recipientId(), robot.channel(), robot.id(), now);
+            }
+        }
+    }
+
+    private boolean hasMailbox(UUID userId) {
+        return directory.person(userId).filter(OrgDirectory.Person::active)
+                .map(OrgDirectory.Person::email).filter(StringUtils::hasText).isPresent();
+    }
+
+    private void enqueue(UUID messageId, UUID recipientId, Channel channel, UUID robotId, Instant now) {
+        jdbc.sql("""
+                insert into notification_delivery (id, message_id, recipient_id, channel, robot_id, state, attempts,
+                                                   next_attempt_at, created_at)
+                values (:id, :message, :recipient, :channel, :robot, 'PENDING', 0, :now, :now)
+                """)
+                .param("id", Ids.newId())
+                .param("message", messageId)
+                .param("recipient", recipientId)
+                .param("channel", channel.name())
+                .param("robot", robotId)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+}

@@ -1,0 +1,137 @@
+package com.lead2cash.approval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lead2cash.platform.Role;
+import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.IntegrationTest;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/** The approvals API: the decision call's answer shape and its 404 / 409 / 422 problems. */
+@IntegrationTest
+@Import(RecordingCollaborators.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApprovalApiTest {
+
+    @Autowired MockMvcTester mvc;
+    @Autowired Fixtures fixtures;
+
+    UUID rep;
+
+    @BeforeAll
+    void people() {
+        LocalDate hired = LocalDate.of(2022, 5, 1);
+        rep = fixtures.user("rep", fixtures.rootUnit(), hired, Role.SALES_REP).id();
+        fixtures.user("lawyer", fixtures.rootUnit(), hired, Role.LEGAL);
+        fixtures.user("accountant", fixtures.rootUnit(), hired, Role.FINANCE);
+        fixtures.user("outsider", fixtures.rootUnit(), hired, Role.MARKETING);
+    }
+
+    String bearer(String username) {
+        return "Bearer " + fixtures.token(mvc, username);
+    }
+
+    /** An administrator submits a K1-style review on the rep's behalf. */
+    UUID submitReview(String subjectId) {
+        MvcTestResult result = mvc.post().uri("/api/v1/approvals").header(HttpHeaders.AUTHORIZATION, bearer("admin"))
+                .contentType(MediaType.APPLICATION_JSON).content(reviewJson(subjectId)).exchange();
+        assertThat(result).hasStatus(HttpStatus.CREATED);
+        return UUID.fromString(fixtures.mapper().readTree(result.getResponse().getContentAsByteArray()).get("id").asString());
+    }
+
+    String reviewJson(String subjectId) {
+        return """
+                {"subjectType":"Contract","subjectId":"%s","title":"Contract %s","submitterId":"%s",
+                 "facts":{"amount":"1500000.00"},
+                 "steps":[{"name":"Internal review","mode":"PARALLEL","slaRuleId":"K1",
+                           "approvers":[{"type":"ROLE","role":"LEGAL"},{"type":"ROLE","role":"FINANCE"}]}]}
+                """.formatted(subjectId, subjectId, rep);
+    }
+
+    MvcTestResult decide(String username, UUID id, String json) {
+        return mvc.post().uri("/api/v1/approvals/{id}/decision", id).header(HttpHeaders.AUTHORIZATION, bearer(username))
+                .contentType(MediaType.APPLICATION_JSON).content(json).exchange();
+    }
+
+    @Test
+    void aDecisionAnswersTheApproval() {
+        UUID id = submitReview("C-1");
+        assertThat(decide("lawyer", id, "{\"decision\":\"APPROVE\",\"comment\":\"clauses fine\"}")).hasStatusOk()
+                .bodyJson().satisfies(json -> {
+                    json.assertThat().extractingPath("$.id").isEqualTo(id.toString());
+                    json.assertThat().extractingPath("$.subjectType").isEqualTo("Contract");
+                    json.assertThat().extractingPath("$.subjectId").isEqualTo("C-1");
+                    json.assertThat().extractingPath("$.title").isEqualTo("Contract C-1");
+                    json.assertThat().extractingPath("$.state").isEqualTo("IN_PROGRESS");
+                    json.assertThat().extractingPath("$.round").isEqualTo(1);
+                    json.assertThat().extractingPath("$.submitterId").isEqualTo(rep.toString());
+                    json.assertThat().extractingPath("$.steps[0].name").isEqualTo("Internal review");
+                    json.assertThat().extractingPath("$.steps[0].mode").isEqualTo("PARALLEL");
+                    json.assertThat().extractingPath("$.steps[0].state").isEqualTo("IN_PROGRESS");
+                    json.assertThat().extractingPath("$.steps[0].tasks[0].assigneeRole").isEqualTo("LEGAL");
+                    json.assertThat().extractingPath("$.steps[0].tasks[0].state").isEqualTo("APPROVED");
+                    json.assertThat().extractingPath("$.steps[0].tasks[0].comment").isEqualTo("clauses fine");
+                    json.assertThat().extractingPath("$.steps[0].tasks[0].actedAt").isNotNull();
+                    json.assertThat().extractingPath("$.steps[0].tasks[1].state").isEqualTo("PENDING");
+                    json.assertThat().extractingPath("$.history[0].event").isEqualTo("SUBMITTED");
+                    json.assertThat().extractingPath("$.version").isNotNull();
+                });
+    }
+
+    @Test
+    void anApprovalOutsideTheCallersInvolvementIsNotFound() {
+        UUID id = submitReview("C-2");
+        assertThat(mvc.get().uri("/api/v1/approvals/{id}", id).header(HttpHeaders.AUTHORIZATION, bearer("outsider")))
+                .hasStatus(HttpStatus.NOT_FOUND).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(decide("outsider", id, "{\"decision\":\"APPROVE\"}")).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(decide("lawyer", UUID.randomUUID(), "{\"decision\":\"APPROVE\"}")).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(mvc.get().uri("/api/v1/approvals/{id}", id).header(HttpHeaders.AUTHORIZATION, bearer("rep")))
+                .hasStatusOk();
+    }
+
+    @Test
+    void decidingTwiceOrWithNothingPendingIsAConflict() {
+        UUID id = submitReview("C-3");
+        assertThat(decide("lawyer", id, "{\"decision\":\"APPROVE\"}")).hasStatusOk();
+        assertThat(decide("lawyer", id, "{\"decision\":\"APPROVE\"}")).hasStatus(HttpStatus.CONFLICT)
+                .bodyJson().extractingPath("$.code").isEqualTo("approval.noPendingTask");
+    }
+
+    @Test
+    void rejectingWithoutACommentIsRefusedFieldByField() {
+        UUID id = submitReview("C-4");
+        assertThat(decide("accountant", id, "{\"decision\":\"REJECT\"}")).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyJson().satisfies(json -> {
+                    json.assertThat().extractingPath("$.errors[0].field").isEqualTo("comment");
+                    json.assertThat().extractingPath("$.errors[0].code").isEqualTo("approval.comment.required");
+                });
+        assertThat(decide("accountant", id, "{\"decision\":\"SEND_BACK\",\"comment\":\"\"}"))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+    }
+
+    @Test
+    void pendingListShowsRolePoolTasksAndOnlyAdministratorsSubmitDirectly() {
+        UUID id = submitReview("C-5");
+        assertThat(mvc.get().uri("/api/v1/approvals?mine=pending").header(HttpHeaders.AUTHORIZATION, bearer("lawyer")))
+                .hasStatusOk().bodyJson().satisfies(json -> {
+                    json.assertThat().extractingPath("$.items[?(@.id=='" + id + "')].task.assigneeRole")
+                            .asArray().containsExactly("LEGAL");
+                    json.assertThat().hasPathSatisfying("$.nextCursor", v -> assertThat(v).isNull());
+                });
+        assertThat(mvc.get().uri("/api/v1/approvals?mine=submitted").header(HttpHeaders.AUTHORIZATION, bearer("rep")))
+                .hasStatusOk().bodyJson().extractingPath("$.items[0].id").isEqualTo(id.toString());
+        assertThat(mvc.post().uri("/api/v1/approvals").header(HttpHeaders.AUTHORIZATION, bearer("rep"))
+                .contentType(MediaType.APPLICATION_JSON).content(reviewJson("C-6"))).hasStatus(HttpStatus.FORBIDDEN);
+    }
+}

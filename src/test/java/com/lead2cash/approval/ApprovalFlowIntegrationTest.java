@@ -1,0 +1,275 @@
+package com.lead2cash.approval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.lead2cash.approval.ApprovalCompleted.Outcome;
+import com.lead2cash.approval.ApprovalView.State;
+import com.lead2cash.approval.ApprovalView.StepState;
+import com.lead2cash.approval.ApprovalView.TaskState;
+import com.lead2cash.approval.RecordingCollaborators.DeadlineCall;
+import com.lead2cash.approval.RecordingCollaborators.RecordingDeadlines;
+import com.lead2cash.approval.RecordingCollaborators.RecordingNotifier;
+import com.lead2cash.platform.Role;
+import com.lead2cash.sop.SubjectRef;
+import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.IntegrationTest;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/**
+ * Approval flows end to end: submitted through {@link Approvals}, decided through the API, with the
+ * SOP deadlines, notifications and domain events they cause.
+ */
+@IntegrationTest
+@Import(RecordingCollaborators.class)
+@RecordApplicationEvents
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApprovalFlowIntegrationTest {
+
+    @Autowired MockMvcTester mvc;
+    @Autowired Fixtures fixtures;
+    @Autowired Approvals approvals;
+    @Autowired RecordingDeadlines deadlines;
+    @Autowired RecordingNotifier notifier;
+    @Autowired JdbcClient jdbc;
+    @Autowired ApplicationEvents events;
+
+    UUID rep;
+    UUID lead;
+    UUID regional;
+    UUID lawyer;
+    UUID accountant;
+    UUID director;
+    UUID deputy;
+    UUID stranger;
+
+    @BeforeAll
+    void anOrgTree() {
+        // company → East region (regional manager) → Team A (team lead) with a rep
+        UUID region = fixtures.unit("East region");
+        UUID team = fixtures.unit("Team A", region);
+        LocalDate hired = LocalDate.of(2023, 3, 1);
+        regional = fixtures.user("regional", region, hired, Role.REGIONAL_MANAGER).id();
+        lead = fixtures.user("lead", team, hired, Role.SALES_MANAGER).id();
+        rep = fixtures.user("rep", team, hired, Role.SALES_REP).id();
+        fixtures.appointManager(region, regional);
+        fixtures.appointManager(team, lead);
+        lawyer = fixtures.user("lawyer", fixtures.rootUnit(), hired, Role.LEGAL).id();
+        accountant = fixtures.user("accountant", fixtures.rootUnit(), hired, Role.FINANCE).id();
+        director = fixtures.user("director", fixtures.rootUnit(), hired, Role.SALES_DIRECTOR).id();
+        deputy = fixtures.user("deputy", team, hired, Role.SALES_REP).id();
+        stranger = fixtures.user("stranger", fixtures.rootUnit(), hired, Role.SALES_REP).id();
+    }
+
+    @BeforeEach
+    void clearRecordings() {
+        deadlines.calls.clear();
+        notifier.sent.clear();
+    }
+
+    /** K1 then K2: legal and finance in parallel, then the submitter's manager. */
+    ApprovalRef submitContract(String id) {
+        return approvals.submit(new ApprovalRequest("Contract", id, "Contract " + id, rep, FlowDefinition.of(
+                new StepDefinition("Internal review", StepMode.PARALLEL,
+                        List.of(new ApproverRule.ByRole(Role.LEGAL), new ApproverRule.ByRole(Role.FINANCE)), "K1"),
+                new StepDefinition("Final approval", StepMode.SEQUENTIAL,
+                        List.of(new ApproverRule.SubmittersManager(1)), "K2")),
+                Map.of("amount", "800000.00")));
+    }
+
+    MvcTestResult decide(String username, UUID approval, String decision, String comment, UUID taskId) {
+        String body = "{\"decision\":\"" + decision + "\""
+                + (comment == null ? "" : ",\"comment\":\"" + comment + "\"")
+                + (taskId == null ? "" : ",\"taskId\":\"" + taskId + "\"") + "}";
+        return mvc.post().uri("/api/v1/approvals/{id}/decision", approval)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, username))
+                .contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+    }
+
+    ApprovalView view(UUID id) {
+        return approvals.find(id).orElseThrow();
+    }
+
+    UUID task(ApprovalView view, int step, Role role) {
+        return view.steps().get(step).tasks().stream().filter(t -> role == t.assigneeRole()).findFirst().orElseThrow().id();
+    }
+
+    static SubjectRef subject(UUID taskId) {
+        return SubjectRef.of("ApprovalTask", taskId);
+    }
+
+    @Test
+    void parallelApprovalStepCompletesOnlyWhenEveryBranchApproves() {
+        ApprovalRef ref = submitContract("C-100");
+        ApprovalView submitted = view(ref.id());
+        UUID legalTask = task(submitted, 0, Role.LEGAL);
+        UUID financeTask = task(submitted, 0, Role.FINANCE);
+        assertThat(deadlines.of("open")).extracting(DeadlineCall::ruleId, DeadlineCall::subject)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("K1", subject(legalTask)),
+                        org.assertj.core.groups.Tuple.tuple("K1", subject(financeTask)));
+        assertThat(notifier.to(lawyer, "approval.task.assigned")).hasSize(1);
+        assertThat(notifier.to(accountant, "approval.task.assigned")).hasSize(1);
+
+        assertThat(decide("lawyer", ref.id(), "APPROVE", null, null)).hasStatusOk()
+                .bodyJson().extractingPath("$.state").isEqualTo("IN_PROGRESS");
+        ApprovalView afterFirst = view(ref.id());
+        assertThat(afterFirst.steps()).extracting(ApprovalView.StepView::state)
+                .containsExactly(StepState.IN_PROGRESS, StepState.NOT_STARTED);
+        assertThat(deadlines.of("meet")).extracting(DeadlineCall::subject).containsExactly(subject(legalTask));
+        assertThat(notifier.to(lead, "approval.task.assigned")).isEmpty();
+
+        assertThat(decide("accountant", ref.id(), "APPROVE", "figures fine", null)).hasStatusOk();
+        ApprovalView afterBoth = view(ref.id());
+        assertThat(afterBoth.steps()).extracting(ApprovalView.StepView::state)
+                .containsExactly(StepState.APPROVED, StepState.IN_PROGRESS);
+        ApprovalView.TaskView managerTask = afterBoth.steps().get(1).tasks().get(0);
+        assertThat(managerTask.assigneeId()).isEqualTo(lead);
+        assertThat(managerTask.state()).isEqualTo(TaskState.PENDING);
+        assertThat(deadlines.of("open")).last()
+                .isEqualTo(new DeadlineCall("open", "K2", subject(managerTask.id()), lead, managerTask.openedAt()));
+        assertThat(notifier.to(lead, "approval.task.assigned")).hasSize(1);
+
+        assertThat(decide("lead", ref.id(), "APPROVE", null, null)).hasStatusOk()
+                .bodyJson().extractingPath("$.state").isEqualTo("APPROVED");
+        assertThat(events.stream(ApprovalCompleted.class))
+                .contains(new ApprovalCompleted(ref.id(), "Contract", "C-100", Outcome.APPROVED));
+        assertThat(notifier.to(rep, "approval.completed")).extracting(n -> n.titleKey())
+                .containsExactly("approval.notify.approved");
+    }
+
+    @Test
+    void aRejectionEndsTheFlow() {
+        ApprovalRef ref = submitContract("C-200");
+        UUID financeTask = task(view(ref.id()), 0, Role.FINANCE);
+
+        assertThat(decide("lawyer", ref.id(), "REJECT", "unlimited liability", null)).hasStatusOk()
+                .bodyJson().extractingPath("$.state").isEqualTo("REJECTED");
+
+        ApprovalView rejected = view(ref.id());
+        assertThat(rejected.steps().get(0).tasks()).extracting(ApprovalView.TaskView::state)
+                .containsExactlyInAnyOrder(TaskState.REJECTED, TaskState.SKIPPED);
+        assertThat(rejected.steps().get(1).state()).isEqualTo(StepState.SKIPPED);
+        assertThat(deadlines.of("cancel")).extracting(DeadlineCall::subject).containsExactly(subject(financeTask));
+        assertThat(events.stream(ApprovalCompleted.class))
+                .containsExactly(new ApprovalCompleted(ref.id(), "Contract", "C-200", Outcome.REJECTED));
+        assertThat(notifier.to(rep, "approval.completed")).extracting(n -> n.titleKey())
+                .containsExactly("approval.notify.rejected");
+        assertThat(decide("accountant", ref.id(), "APPROVE", null, null)).hasStatus(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void sendBackReturnsItToTheSubmitter() {
+        ApprovalRef ref = approvals.submit(new ApprovalRequest("Quote", "Q-7", "Quote Q-7 at 18 %", rep,
+                FlowDefinition.of(new StepDefinition("Manager", StepMode.SEQUENTIAL,
+                        List.of(new ApproverRule.SubmittersManager(1)), "Q2"),
+                        new StepDefinition("Director", StepMode.SEQUENTIAL,
+                                List.of(new ApproverRule.ByRole(Role.SALES_DIRECTOR)), null)),
+                Map.of("discount", "18%")));
+
+        assertThat(decide("lead", ref.id(), "SEND_BACK", "justify the discount", null)).hasStatusOk()
+                .bodyJson().extractingPath("$.state").isEqualTo("SENT_BACK");
+        assertThat(events.stream(ApprovalSentBack.class))
+                .containsExactly(new ApprovalSentBack(ref.id(), "Quote", "Q-7", 1, lead, "justify the discount"));
+        assertThat(notifier.to(rep, "approval.sentBack")).singleElement()
+                .satisfies(n -> assertThat(n.args()).contains("justify the discount"));
+
+        MvcTestResult resubmitted = mvc.post().uri("/api/v1/approvals/{id}/resubmit", ref.id())
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, "rep")).exchange();
+        assertThat(resubmitted).hasStatusOk();
+        ApprovalView round2 = view(ref.id());
+        assertThat(round2.state()).isEqualTo(State.IN_PROGRESS);
+        assertThat(round2.round()).isEqualTo(2);
+        assertThat(round2.steps().get(0).state()).isEqualTo(StepState.IN_PROGRESS);
+        assertThat(round2.steps().get(0).tasks()).singleElement()
+                .satisfies(t -> assertThat(t.assigneeId()).isEqualTo(lead));
+        assertThat(round2.history()).extracting(ApprovalView.HistoryEntry::event)
+                .containsSubsequence("SUBMITTED", "SENT_BACK", "RETURNED_TO_SUBMITTER", "RESUBMITTED", "STEP_STARTED");
+    }
+
+    @Test
+    void approverBySubmittersManagerAndManagersManagerResolvedThroughTheOrgTree() {
+        ApprovalRef ref = approvals.submit(new ApprovalRequest("Project", "P-1", "Project P-1", rep,
+                FlowDefinition.of(new StepDefinition("Line", StepMode.SEQUENTIAL,
+                        List.of(new ApproverRule.SubmittersManager(1), new ApproverRule.SubmittersManager(2),
+                                new ApproverRule.SubmittersManager(3)), null)), Map.of()));
+        List<ApprovalView.TaskView> tasks = view(ref.id()).steps().get(0).tasks();
+        assertThat(tasks).extracting(ApprovalView.TaskView::assigneeId).containsExactly(lead, regional, null);
+        assertThat(tasks.get(2).assigneeRole()).isEqualTo(Role.SALES_DIRECTOR);
+        assertThat(tasks.get(2).fallbackReason()).isEqualTo("approval.fallback.noManager");
+        assertThat(view(ref.id()).history()).anyMatch(h -> h.event().equals("APPROVER_FALLBACK")
+                && "approval.fallback.noManager".equals(h.detail()));
+
+        assertThat(decide("lead", ref.id(), "APPROVE", null, null)).hasStatusOk();
+        assertThat(decide("regional", ref.id(), "APPROVE", null, null)).hasStatusOk();
+        assertThat(decide("director", ref.id(), "APPROVE", null, null)).hasStatusOk()
+                .bodyJson().extractingPath("$.state").isEqualTo("APPROVED");
+    }
+
+    @Test
+    void delegationLetsTheDelegateActOnBehalfRecordedInHistory() {
+        ApprovalRef ref = approvals.submit(new ApprovalRequest("Quote", "Q-9", "Quote Q-9", rep,
+                FlowDefinition.of(new StepDefinition("Manager", StepMode.SEQUENTIAL,
+                        List.of(new ApproverRule.SubmittersManager(1)), null)), Map.of()));
+        String leadToken = fixtures.token(mvc, "lead");
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        assertThat(mvc.post().uri("/api/v1/approvals/delegations").header(HttpHeaders.AUTHORIZATION, "Bearer " + leadToken)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"delegateId\":\"" + deputy + "\",\"startsOn\":\"" + today + "\",\"endsOn\":\""
+                        + today.plusDays(2) + "\",\"note\":\"trade fair\"}"))
+                .hasStatus(HttpStatus.CREATED).bodyJson().extractingPath("$.currentlyInForce").isEqualTo(true);
+
+        var inbox = fixtures.json(mvc.get().uri("/api/v1/approvals?mine=pending")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, "deputy")));
+        var item = inbox.get("items").valueStream().filter(i -> i.get("id").asString().equals(ref.id().toString()))
+                .findFirst().orElseThrow();
+        assertThat(item.get("task").get("onBehalfOf").asString()).isEqualTo(lead.toString());
+
+        assertThat(decide("deputy", ref.id(), "APPROVE", "approved while away", null)).hasStatusOk()
+                .bodyJson().extractingPath("$.steps[0].tasks[0].onBehalfOf").isEqualTo(lead.toString());
+        ApprovalView done = view(ref.id());
+        assertThat(done.steps().get(0).tasks().get(0).actedBy()).isEqualTo(deputy);
+        assertThat(done.history()).anyMatch(h -> h.event().equals("APPROVED") && deputy.equals(h.actorId())
+                && lead.equals(h.onBehalfOf()));
+    }
+
+    @Test
+    void actingOnSomeoneElsesTaskIsRefused() {
+        ApprovalRef ref = submitContract("C-300");
+        UUID legalTask = task(view(ref.id()), 0, Role.LEGAL);
+        assertThat(decide("accountant", ref.id(), "APPROVE", null, legalTask))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyJson().extractingPath("$.code").isEqualTo("approval.task.notYours");
+        assertThat(decide("stranger", ref.id(), "APPROVE", null, legalTask)).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(view(ref.id()).steps().get(0).tasks()).extracting(ApprovalView.TaskView::state)
+                .containsOnly(TaskState.PENDING);
+    }
+
+    @Test
+    void historyCannotBeUpdated() {
+        ApprovalRef ref = submitContract("C-400");
+        assertThatThrownBy(() -> jdbc.sql("update approval_history set comment = 'forged' where approval_id = :id")
+                .param("id", ref.id()).update())
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("delete from approval_history where approval_id = :id")
+                .param("id", ref.id()).update())
+                .hasMessageContaining("append-only");
+        assertThat(view(ref.id()).history()).isNotEmpty();
+    }
+}

@@ -1,0 +1,105 @@
+package com.lead2cash.approval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import com.lead2cash.approval.ApprovalView.State;
+import com.lead2cash.platform.Role;
+import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.IntegrationTest;
+import jakarta.servlet.http.Cookie;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/** The inbox, the approval page with its decision form, and the delegation page, as a signed-in person uses them. */
+@IntegrationTest
+@Import(RecordingCollaborators.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApprovalPagesTest {
+
+    @Autowired MockMvcTester mvc;
+    @Autowired Fixtures fixtures;
+    @Autowired Approvals approvals;
+
+    UUID rep;
+    UUID lawyer;
+
+    @BeforeAll
+    void people() {
+        LocalDate hired = LocalDate.of(2022, 5, 1);
+        rep = fixtures.user("rep", fixtures.rootUnit(), hired, Role.SALES_REP).id();
+        lawyer = fixtures.user("lawyer", fixtures.rootUnit(), hired, Role.LEGAL).id();
+        fixtures.user("outsider", fixtures.rootUnit(), hired, Role.MARKETING);
+    }
+
+    Cookie login(String username) {
+        return mvc.post().uri("/login").with(csrf()).param("username", username).param("password", Fixtures.PASSWORD)
+                .exchange().getResponse().getCookie("SESSION");
+    }
+
+    UUID submit(String id) {
+        return approvals.submit(new ApprovalRequest("Contract", id, "Contract " + id, rep,
+                FlowDefinition.of(new StepDefinition("Legal review", StepMode.PARALLEL,
+                        List.of(new ApproverRule.ByRole(Role.LEGAL)), "K1")), Map.of("risk", "high"))).id();
+    }
+
+    @Test
+    void theInboxListsMyPendingTasksAndMySubmissions() {
+        UUID id = submit("C-10");
+        Cookie lawyerSession = login("lawyer");
+        assertThat(mvc.get().uri("/approvals").cookie(lawyerSession)).hasStatusOk().bodyText()
+                .contains("pending-table", "Contract C-10", "/approvals/" + id, "nav-link");
+        assertThat(mvc.get().uri("/approvals").cookie(login("rep"))).hasStatusOk().bodyText()
+                .contains("submitted-table", "Contract C-10");
+    }
+
+    @Test
+    void rejectingWithoutACommentShowsTheErrorBesideTheCommentAndDecidesNothing() {
+        UUID id = submit("C-11");
+        Cookie session = login("lawyer");
+        assertThat(mvc.get().uri("/approvals/{id}", id).cookie(session)).hasStatusOk().bodyText()
+                .contains("decision-form", "approval-steps", "history-table", "risk");
+        UUID task = approvals.find(id).orElseThrow().steps().get(0).tasks().get(0).id();
+
+        assertThat(mvc.post().uri("/approvals/{id}/decision", id).cookie(session).with(csrf())
+                .param("decision", "REJECT").param("comment", "").param("taskId", task.toString()))
+                .hasStatusOk().bodyText().contains("is-invalid", "invalid-feedback");
+        assertThat(approvals.find(id).orElseThrow().state()).isEqualTo(State.IN_PROGRESS);
+
+        assertThat(mvc.post().uri("/approvals/{id}/decision", id).cookie(session).with(csrf())
+                .param("decision", "REJECT").param("comment", "no").param("taskId", task.toString()))
+                .hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/approvals/" + id);
+        assertThat(approvals.find(id).orElseThrow().state()).isEqualTo(State.REJECTED);
+    }
+
+    @Test
+    void someoneNotInvolvedCannotOpenTheApprovalPage() {
+        UUID id = submit("C-12");
+        assertThat(mvc.get().uri("/approvals/{id}", id).cookie(login("outsider"))).hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void aPersonDelegatesOnTheDelegationPage() {
+        Cookie session = login("lawyer");
+        assertThat(mvc.get().uri("/approvals/delegations").cookie(session)).hasStatusOk().bodyText()
+                .contains("delegation-form", "rep Name");
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        assertThat(mvc.post().uri("/approvals/delegations").cookie(session).with(csrf())
+                .param("delegateId", rep.toString()).param("startsOn", today.toString())
+                .param("endsOn", today.minusDays(1).toString())).hasStatusOk().bodyText().contains("is-invalid");
+        assertThat(mvc.post().uri("/approvals/delegations").cookie(session).with(csrf())
+                .param("delegateId", rep.toString()).param("startsOn", today.toString())
+                .param("endsOn", today.plusDays(3).toString())).hasStatus(HttpStatus.FOUND);
+        assertThat(mvc.get().uri("/approvals/delegations").cookie(session)).hasStatusOk().bodyText()
+                .contains("delegations-table", "rep Name");
+    }
+}

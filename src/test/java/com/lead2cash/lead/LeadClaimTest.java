@@ -1,0 +1,116 @@
+package com.lead2cash.lead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lead2cash.platform.Role;
+import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.LeadTestSupport;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.JsonNode;
+
+/** Claims from the pool (L8): the first claim of a B lead wins; claims of an A lead close together become a contest. */
+@IntegrationTest
+class LeadClaimTest {
+
+    @Autowired MockMvcTester mvc;
+    @Autowired Fixtures fixtures;
+    @Autowired LeadTestSupport support;
+    @Autowired JdbcClient jdbc;
+
+    /** A lead in the pool: no territory matches its region, so it waits unowned. */
+    private String poolLead(String token, String body) {
+        JsonNode lead = support.postJson(mvc, token, "/api/v1/leads", body);
+        assertThat(lead.get("ownerId").isNull()).isTrue();
+        assertThat(lead.get("status").asString()).isEqualTo("SCREENED");
+        return lead.get("id").asString();
+    }
+
+    @Test
+    void twentyRepsClaimOneBLeadAtOnceAndExactlyOneWins() throws Exception {
+        UUID unit = fixtures.unit("Claimers");
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            fixtures.user("claimer" + i, unit, LocalDate.now().minusMonths(24), Role.SALES_REP);
+            tokens.add(support.bearer(mvc, "claimer" + i));
+        }
+        fixtures.user("mkt.claims", unit, null, Role.MARKETING);
+        String id = poolLead(support.bearer(mvc, "mkt.claims"), """
+                {"companyName":"西藏某公司","contactName":"张","region":"西藏","industry":"餐饮业","source":"REFERRAL",
+                 "budget":200000,"purchaseDate":"%s","decisionMakerKnown":false}
+                """.formatted(LocalDate.now().plusDays(10)));
+
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        CountDownLatch start = new CountDownLatch(1);
+        Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+        List<Future<?>> futures = new ArrayList<>();
+        for (String token : tokens) {
+            futures.add(pool.submit(() -> {
+                start.await();
+                int status = mvc.post().uri("/api/v1/leads/" + id + "/claim").header(HttpHeaders.AUTHORIZATION, token)
+                        .exchange().getResponse().getStatus();
+                statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : futures) {
+            f.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        assertThat(statuses.get(200)).hasValue(1);
+        assertThat(statuses.get(409)).hasValue(19);
+        assertThat(jdbc.sql("select count(*) from lead_claim where lead_id = :id").param("id", UUID.fromString(id))
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aSecondClaimOfAnALeadInsideTheWindowOpensAContestThatTheManagerDecides() {
+        UUID unit = fixtures.unit("Contest");
+        var manager = fixtures.user("contest.boss", unit, LocalDate.now().minusYears(6), Role.SALES_MANAGER);
+        fixtures.appointManager(unit, manager.id());
+        var first = fixtures.user("contest.a", unit, LocalDate.now().minusMonths(40), Role.SALES_REP);
+        var second = fixtures.user("contest.b", unit, LocalDate.now().minusMonths(30), Role.SALES_REP);
+        fixtures.user("contest.junior", unit, LocalDate.now().minusMonths(2), Role.SALES_REP);
+        fixtures.user("contest.mkt", unit, null, Role.MARKETING);
+        String id = poolLead(support.bearer(mvc, "contest.mkt"), """
+                {"companyName":"西藏大客户","contactName":"刘总","region":"西藏","industry":"制造业","source":"TRADE_SHOW",
+                 "budget":900000,"purchaseDate":"%s","decisionMakerKnown":true}
+                """.formatted(LocalDate.now().plusDays(10)));
+
+        assertThat(mvc.post().uri("/api/v1/leads/" + id + "/claim")
+                .header(HttpHeaders.AUTHORIZATION, support.bearer(mvc, "contest.junior")))
+                .hasStatus(422).bodyJson().extractingPath("$.code").isEqualTo("lead.claim.seniorityRequired");
+        assertThat(mvc.post().uri("/api/v1/leads/" + id + "/claim")
+                .header(HttpHeaders.AUTHORIZATION, support.bearer(mvc, "contest.a"))).hasStatus(200);
+        var contest = mvc.post().uri("/api/v1/leads/" + id + "/claim")
+                .header(HttpHeaders.AUTHORIZATION, support.bearer(mvc, "contest.b")).exchange();
+        assertThat(contest).hasStatus(202).bodyJson().extractingPath("$.contestOpen").isEqualTo(true);
+        assertThat(support.inbox(manager.id())).contains("lead.contest");
+
+        String boss = support.bearer(mvc, "contest.boss");
+        JsonNode lead = support.getJson(mvc, boss, "/api/v1/leads/" + id);
+        JsonNode decided = support.postJson(mvc, boss, "/api/v1/leads/" + id + "/arbitrate",
+                "{\"winnerId\":\"" + second.id() + "\",\"reason\":\"熟悉该行业\",\"version\":" + lead.get("version").asLong() + "}");
+        assertThat(decided.get("ownerId").asString()).isEqualTo(second.id().toString());
+        assertThat(decided.get("contestOpen").asBoolean()).isFalse();
+        assertThat(support.inbox(first.id())).contains("lead.arbitrated");
+    }
+}

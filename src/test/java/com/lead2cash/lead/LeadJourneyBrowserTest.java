@@ -1,0 +1,100 @@
+package com.lead2cash.lead;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.lead2cash.platform.Role;
+import com.lead2cash.testing.Browser;
+import com.lead2cash.testing.Fixtures;
+import com.microsoft.playwright.Page;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A manager and a rep in real Chromium: the manager captures a lead and sees its grade and reasons,
+ * assigns it; the rep logs the first contact and converts it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"l2c.demo=false", "L2C_ADMIN_PASSWORD=" + Fixtures.ADMIN_PASSWORD, "server.shutdown=immediate"})
+class LeadJourneyBrowserTest {
+
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        browser.close();
+    }
+
+    private Page signIn(String username) {
+        Page page = browser.newPage("zh-CN");
+        page.navigate("http://localhost:" + port + "/login");
+        page.fill("#username", username);
+        page.fill("#password", Fixtures.PASSWORD);
+        page.click("#login-submit");
+        assertThat(page.locator("h1")).containsText("您好");
+        return page;
+    }
+
+    @Test
+    void createSeeGradeAndReasonAssignLogFirstContactConvert() {
+        UUID unit = fixtures.unit("华北（测试）");
+        var manager = fixtures.user("north.manager", unit, LocalDate.now().minusYears(5), Role.REGIONAL_MANAGER);
+        fixtures.appointManager(unit, manager.id());
+        fixtures.user("north.rep", unit, LocalDate.now().minusYears(2), Role.SALES_REP);
+        String base = "http://localhost:" + port;
+
+        Page page = signIn("north.manager");
+        page.navigate(base + "/leads");
+        page.click("#new-lead");
+        page.fill("#companyName", "北京测试制造有限公司");
+        page.selectOption("#source", "TRADE_SHOW");
+        page.fill("#industry", "制造业");
+        page.fill("#region", "北京");
+        page.fill("#contactName", "赵总");
+        page.fill("#phone", "13800138000");
+        page.fill("#budget", "150000");
+        page.fill("#purchaseDate", LocalDate.now().plusDays(20).toString());
+        page.click("#save-lead");
+
+        assertThat(page.locator("#flash-success")).containsText("已录入线索");
+        assertThat(page.locator("#lead-grade")).hasText("A类");
+        assertThat(page.locator("#grade-reasons")).containsText("行业“制造业”属于目标行业");
+        assertThat(page.locator("#grade-reasons")).containsText("预算150000元，达到100000元");
+        // no territory covers 北京: the lead waits for the manager, who assigns it
+        assertThat(page.locator("#lead-owner")).containsText("线索池");
+        page.selectOption("#assign-owner", new com.microsoft.playwright.options.SelectOption().setLabel("north.rep Name"));
+        page.click("#assign-lead");
+        assertThat(page.locator("#lead-owner")).hasText("north.rep Name");
+        assertThat(page.locator("#lead-status")).hasText("已分配");
+        String leadUrl = page.url();
+
+        Page rep = signIn("north.rep");
+        rep.navigate(leadUrl);
+        rep.selectOption("#contact-intent", "HIGH");
+        rep.fill("#contact-summary", "电话沟通，需求明确，约下周演示");
+        rep.click("#log-contact");
+        assertThat(rep.locator("#lead-status")).hasText("已联系");
+        assertThat(rep.locator("#contact-attempts")).containsText("高意向");
+        rep.click("#convert-lead");
+        assertThat(rep.locator("#lead-status")).hasText("已转化");
+        assertThat(rep.locator("#conversion")).containsText("已转化");
+        rep.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/lead-converted.png")).setFullPage(true));
+    }
+}

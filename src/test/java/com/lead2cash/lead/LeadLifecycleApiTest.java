@@ -1,0 +1,169 @@
+package com.lead2cash.lead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.LeadTestSupport;
+import com.lead2cash.testing.LeadTestSupport.Company;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.JsonNode;
+
+/** The lead SOP end to end over the API: capture, grade, route, notify, first response, convert. */
+@IntegrationTest
+class LeadLifecycleApiTest {
+
+    @Autowired MockMvcTester mvc;
+    @Autowired LeadTestSupport support;
+    @Autowired JdbcClient jdbc;
+
+    Company co;
+    String marketing;
+
+    @BeforeEach
+    void company() {
+        co = support.company(mvc, UUID.randomUUID().toString().substring(0, 6));
+        marketing = support.bearer(mvc, co.marketing().username());
+    }
+
+    @Test
+    void aCompleteGradeALeadIsScreenedAtOnceAndRoutedToTheSeniorRepWithItsDeadlines() {
+        var result = support.post(mvc, marketing, "/api/v1/leads", co.gradeALead("上海甲制造有限公司", "13800000001"));
+        assertThat(result).hasStatus(HttpStatus.CREATED);
+        JsonNode lead = support.json(result);
+        assertThat(lead.get("code").asString()).matches("L-\\d{4}-\\d{6}");
+        assertThat(lead.get("grade").asString()).isEqualTo("A");
+        assertThat(lead.get("gradeReasons")).hasSize(4);
+        assertThat(lead.get("gradeReasons").findValuesAsString("criterion"))
+                .containsExactly("INDUSTRY_MATCH", "BUDGET", "URGENCY", "DECISION_CHAIN");
+        assertThat(lead.get("status").asString()).isEqualTo("ASSIGNED");
+        assertThat(lead.get("ownerId").asString()).isEqualTo(co.senior().id().toString());
+        assertThat(lead.get("duplicates")).isEmpty();
+        assertThat(lead.get("version").isNumber()).isTrue();
+
+        UUID id = UUID.fromString(lead.get("id").asString());
+        assertThat(support.deadlines(id)).containsExactlyInAnyOrder("L1:MET", "L6:MET", "L7:OPEN");
+        String senior = support.bearer(mvc, co.senior().username());
+        assertThat(support.getJson(mvc, senior, "/api/v1/leads?q=甲制造").get("items").findValuesAsString("id"))
+                .containsExactly(id.toString());
+        assertThat(support.getJson(mvc, senior, "/api/v1/leads?q=00000001").get("items").findValuesAsString("id"))
+                .containsExactly(id.toString());
+        assertThat(support.getJson(mvc, senior, "/api/v1/leads?q=乙").get("items")).isEmpty();
+        assertThat(support.inbox(co.senior().id())).contains("lead.assigned");
+    }
+
+    @Test
+    void aLeadWithMissingFactsWaitsForScreeningAndAPersonScreensIt() {
+        JsonNode lead = support.postJson(mvc, marketing, "/api/v1/leads",
+                "{\"companyName\":\"江苏乙贸易\",\"region\":\"" + co.region() + "\",\"source\":\"WEBSITE_FORM\",\"industry\":\"制造业\"}");
+        assertThat(lead.get("status").asString()).isEqualTo("NEW");
+        assertThat(lead.get("gradeComplete").asBoolean()).isFalse();
+        UUID id = UUID.fromString(lead.get("id").asString());
+        assertThat(support.deadlines(id)).containsExactly("L1:OPEN");
+
+        JsonNode screened = support.postJson(mvc, marketing, "/api/v1/leads/" + id + "/screen",
+                "{\"version\":" + lead.get("version").asLong() + "}");
+        // grade C (one point): screening sends it to the nurture pool
+        assertThat(screened.get("grade").asString()).isEqualTo("C");
+        assertThat(screened.get("status").asString()).isEqualTo("NURTURING");
+        assertThat(support.deadlines(id)).containsExactly("L1:MET");
+    }
+
+    @Test
+    void firstContactMeetsTheFirstResponseDeadlineAndConversionCreatesCustomerContactAndOpportunityOnce() {
+        JsonNode lead = body(support.post(mvc, marketing, "/api/v1/leads", co.gradeALead("上海丙科技", "13800000002")));
+        UUID id = UUID.fromString(lead.get("id").asString());
+        String rep = support.bearer(mvc, co.senior().username());
+
+        assertThat(support.post(mvc, rep, "/api/v1/leads/" + id + "/convert", "{}"))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().extractingPath("$.code")
+                .isEqualTo("lead.convert.notQualified");
+
+        var contacted = support.post(mvc, rep, "/api/v1/leads/" + id + "/contact-attempts",
+                "{\"channel\":\"phone\",\"intent\":\"HIGH\",\"summary\":\"需求明确，下周演示\"}");
+        assertThat(contacted).hasStatusOk().bodyJson().extractingPath("$.status").isEqualTo("CONTACTED");
+        assertThat(support.deadlines(id)).contains("L7:MET");
+
+        String convert = "{\"createOpportunity\":true,\"opportunityName\":\"丙科技 CRM\",\"amount\":480000}";
+        JsonNode first = support.postJson(mvc, rep, "/api/v1/leads/" + id + "/convert", convert);
+        JsonNode again = support.postJson(mvc, rep, "/api/v1/leads/" + id + "/convert", convert);
+        assertThat(first.get("customerId").asString()).isNotBlank();
+        assertThat(first.get("contactId").asString()).isNotBlank();
+        assertThat(first.get("opportunityId").asString()).isNotBlank();
+        assertThat(again).isEqualTo(first);
+        assertThat(jdbc.sql("select count(*) from customer_customer where source_lead_code = :c")
+                .param("c", lead.get("code").asString()).query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select amount from opportunity_opportunity where id = :id")
+                .param("id", UUID.fromString(first.get("opportunityId").asString())).query(java.math.BigDecimal.class)
+                .single()).isEqualByComparingTo("480000");
+        assertThat(support.getJson(mvc, rep, "/api/v1/leads/" + id).get("status").asString()).isEqualTo("CONVERTED");
+        assertThat(jdbc.sql("select count(*) from platform_audit_event where entity_type = 'Lead' and entity_id = :id and field = 'status'")
+                .param("id", id.toString()).query(Integer.class).single()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aRepCannotSeeOrChangeAnotherRepsLeadAndAManagerSeesOnlyTheTeams() {
+        JsonNode lead = body(support.post(mvc, marketing, "/api/v1/leads", co.gradeALead("上海丁物流", "13800000003")));
+        String id = lead.get("id").asString();
+        String westRep = support.bearer(mvc, co.westRep().username());
+        String junior = support.bearer(mvc, co.junior().username());
+
+        assertThat(mvc.get().uri("/api/v1/leads/" + id).header(HttpHeaders.AUTHORIZATION, westRep))
+                .hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(support.post(mvc, junior, "/api/v1/leads/" + id + "/contact-attempts",
+                "{\"channel\":\"phone\",\"intent\":\"LOW\",\"summary\":\"x\"}")).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(support.getJson(mvc, junior, "/api/v1/leads").get("items").findValuesAsString("id")).doesNotContain(id);
+
+        String eastManager = support.bearer(mvc, co.eastManager().username());
+        String westManager = support.bearer(mvc, co.westManager().username());
+        assertThat(mvc.get().uri("/api/v1/leads/" + id).header(HttpHeaders.AUTHORIZATION, eastManager)).hasStatusOk();
+        assertThat(mvc.get().uri("/api/v1/leads/" + id).header(HttpHeaders.AUTHORIZATION, westManager))
+                .hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(support.getJson(mvc, westManager, "/api/v1/leads").get("items").findValuesAsString("id"))
+                .doesNotContain(id);
+    }
+
+    @Test
+    void aManagerReassignsWithAReasonAndTheFirstResponseStartsAgainForTheNewRep() {
+        JsonNode lead = body(support.post(mvc, marketing, "/api/v1/leads", co.gradeBLead("上海戊餐饮", "13800000004")));
+        String id = lead.get("id").asString();
+        String manager = support.bearer(mvc, co.eastManager().username());
+        UUID other = lead.get("ownerId").asString().equals(co.senior().id().toString()) ? co.junior().id() : co.senior().id();
+
+        assertThat(support.post(mvc, manager, "/api/v1/leads/" + id + "/assign", "{\"ownerId\":\"" + other + "\"}"))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().extractingPath("$.errors[0].field").isEqualTo("reason");
+        assertThat(support.post(mvc, manager, "/api/v1/leads/" + id + "/assign",
+                "{\"ownerId\":\"" + co.westRep().id() + "\",\"reason\":\"x\"}"))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+        JsonNode moved = support.postJson(mvc, manager, "/api/v1/leads/" + id + "/assign",
+                "{\"ownerId\":\"" + other + "\",\"reason\":\"客户要求换人\"}");
+        assertThat(moved.get("ownerId").asString()).isEqualTo(other.toString());
+        assertThat(support.deadlines(UUID.fromString(id))).contains("L7:CANCELLED", "L7:OPEN");
+        assertThat(support.inbox(other)).contains("lead.assigned");
+    }
+
+    @Test
+    void disqualifyNeedsAReasonFromTheListAndAManagerCanReopen() {
+        JsonNode lead = body(support.post(mvc, marketing, "/api/v1/leads", co.gradeBLead("上海己", "13800000005")));
+        String id = lead.get("id").asString();
+        String manager = support.bearer(mvc, co.eastManager().username());
+        assertThat(support.post(mvc, manager, "/api/v1/leads/" + id + "/disqualify", "{\"reason\":\"BORED\"}"))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(support.postJson(mvc, manager, "/api/v1/leads/" + id + "/disqualify", "{\"reason\":\"NO_BUDGET\"}")
+                .get("status").asString()).isEqualTo("DISQUALIFIED");
+        JsonNode reopened = support.postJson(mvc, manager, "/api/v1/leads/" + id + "/reopen", "{}");
+        assertThat(reopened.get("status").asString()).isEqualTo("SCREENED");
+        assertThat(reopened.get("ownerId").isNull()).isTrue();
+    }
+
+    private JsonNode body(org.springframework.test.web.servlet.assertj.MvcTestResult result) {
+        assertThat(result).hasStatus(HttpStatus.CREATED);
+        return support.json(result);
+    }
+}

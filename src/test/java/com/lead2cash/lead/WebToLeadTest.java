@@ -1,0 +1,105 @@
+package com.lead2cash.lead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.LeadTestSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/** The public web-to-lead endpoint: key, idempotency, rate limit, strict validation. */
+@IntegrationTest
+class WebToLeadTest {
+
+    @Autowired MockMvcTester mvc;
+    @Autowired LeadTestSupport support;
+    @Autowired JdbcClient jdbc;
+
+    String key;
+
+    @BeforeEach
+    void issueKey() {
+        key = support.postJson(mvc, support.bearer(mvc, "admin"), "/api/v1/lead-api-keys",
+                "{\"name\":\"官网\",\"source\":\"WEBSITE_FORM\",\"ratePerMinute\":5}").get("apiKey").asString();
+    }
+
+    private MvcTestResult submit(String apiKey, String idempotencyKey, String body) {
+        var request = mvc.post().uri("/api/v1/public/leads").contentType(MediaType.APPLICATION_JSON).content(body);
+        if (apiKey != null) {
+            request = request.header("X-Api-Key", apiKey);
+        }
+        if (idempotencyKey != null) {
+            request = request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request.exchange();
+    }
+
+    private int leadsNamed(String name) {
+        return jdbc.sql("select count(*) from lead_lead where company_name = :n").param("n", name).query(Integer.class).single();
+    }
+
+    @Test
+    void theSameIdempotencyKeyTwiceCreatesOneLeadAndAnswersIt() {
+        String body = "{\"companyName\":\"幂等测试公司\",\"phone\":\"13900000001\"}";
+        MvcTestResult first = submit(key, "form-123", body);
+        MvcTestResult again = submit(key, "form-123", body);
+        assertThat(first).hasStatus(HttpStatus.CREATED);
+        assertThat(again).hasStatus(HttpStatus.OK);
+        assertThat(support.json(again).get("id")).isEqualTo(support.json(first).get("id"));
+        assertThat(support.json(first).get("status").asString()).isEqualTo("NEW");
+        assertThat(leadsNamed("幂等测试公司")).isEqualTo(1);
+        assertThat(jdbc.sql("select source from lead_lead where company_name = '幂等测试公司'").query(String.class).single())
+                .isEqualTo("WEBSITE_FORM");
+    }
+
+    @Test
+    void aMissingUnknownOrRevokedKeyIs401AndStoresNothing() {
+        assertThat(submit(null, null, "{\"companyName\":\"无钥匙\"}")).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(submit("l2cw_not-a-key", null, "{\"companyName\":\"无钥匙\"}")).hasStatus(HttpStatus.UNAUTHORIZED)
+                .bodyJson().extractingPath("$.code").isEqualTo("lead.apiKey.rejected");
+        assertThat(leadsNamed("无钥匙")).isZero();
+    }
+
+    @Test
+    void beyondTheKeysRatePerMinuteTheAnswerIs429() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(submit(key, null, "{\"companyName\":\"限流公司" + i + "\"}")).hasStatus(HttpStatus.CREATED);
+        }
+        assertThat(submit(key, null, "{\"companyName\":\"限流公司X\"}")).hasStatus(HttpStatus.TOO_MANY_REQUESTS)
+                .hasHeader("Retry-After", "60");
+        assertThat(leadsNamed("限流公司X")).isZero();
+    }
+
+    @Test
+    void anInvalidCreditCodeIsRefusedFieldByField() {
+        assertThat(submit(key, null, "{\"companyName\":\"信用代码错误公司\",\"uscc\":\"91350100M000100Y44\"}"))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("uscc");
+        assertThat(submit(key, null, "{\"companyName\":\"信用代码正确公司\",\"uscc\":\"91350100M000100Y43\"}"))
+                .hasStatus(HttpStatus.CREATED);
+        assertThat(leadsNamed("信用代码错误公司")).isZero();
+    }
+
+    @Test
+    void oversizedFieldsAreRefusedAndNothingIsStored() {
+        String longName = "大".repeat(201);
+        MvcTestResult result = submit(key, null, "{\"companyName\":\"" + longName + "\",\"notes\":\"" + "x".repeat(2001) + "\"}");
+        assertThat(result).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyJson().extractingPath("$.errors[*].field").asArray().containsExactlyInAnyOrder("companyName", "notes");
+        assertThat(leadsNamed(longName)).isZero();
+    }
+
+    @Test
+    void aRevokedKeyNoLongerWorks() {
+        String admin = support.bearer(mvc, "admin");
+        String id = support.getJson(mvc, admin, "/api/v1/lead-api-keys").get(0).get("id").asString();
+        assertThat(mvc.delete().uri("/api/v1/lead-api-keys/" + id).header("Authorization", admin)).hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(submit(key, null, "{\"companyName\":\"吊销后\"}")).hasStatus(HttpStatus.UNAUTHORIZED);
+    }
+}

@@ -1,0 +1,215 @@
+package com.lead2cash.notification.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.Notifier;
+import com.lead2cash.platform.Role;
+import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.IntegrationTest;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+/** E-mail through a real SMTP server (GreenMail): urgent notifications at once, normal ones in the daily digest. */
+@IntegrationTest
+@TestPropertySource(properties = {"l2c.notification.poll-interval=1h", "l2c.notification.base-url=https://crm.example.test"})
+class EmailAndDigestTest {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+            .withPerMethodLifecycle(false);
+
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+    }
+
+    // 2026-11-24 09:00 in Shanghai
+    static final Instant START = Instant.parse("2026-11-24T01:00:00Z");
+    static final MutableClock CLOCK = new MutableClock(START);
+
+    @TestConfiguration
+    static class Clocks {
+        @Bean
+        @Primary
+        java.time.Clock testClock() {
+            return CLOCK;
+        }
+    }
+
+    @Autowired Notifier notifier;
+    @Autowired DeliveryWorker worker;
+    @Autowired DigestJob digest;
+    @Autowired NotificationPreferences preferences;
+    @Autowired Fixtures fixtures;
+    @Autowired JdbcClient jdbc;
+
+    UUID zhUser;
+    UUID enUser;
+    String zhMail;
+    String enMail;
+
+    @BeforeEach
+    void twoPeople() throws Exception {
+        CLOCK.set(START);
+        smtp.purgeEmailFromAllMailboxes();
+        jdbc.sql("delete from notification_delivery").update();
+        jdbc.sql("delete from notification_digest").update();
+        jdbc.sql("delete from notification_message").update();
+        String zh = "zh" + System.nanoTime() % 1_000_000;
+        String en = "en" + System.nanoTime() % 1_000_000;
+        zhUser = fixtures.user(zh, fixtures.rootUnit(), LocalDate.of(2024, 1, 1), Role.SALES_REP).id();
+        enUser = fixtures.user(en, fixtures.rootUnit(), LocalDate.of(2024, 1, 1), Role.SALES_REP).id();
+        zhMail = zh + "@example.test";
+        enMail = en + "@example.test";
+        preferences.change(enUser, "en", true, true, List.of(), null);
+    }
+
+    private Notification urgentFor(UUID user) {
+        return Notification.of(user, "deadline.breached", "notification.robot.test", "/leads/7", "L-7", "Ops").urgent();
+    }
+
+    @Test
+    void anUrgentNotificationArrivesByEmailRenderedInEachRecipientsLanguage() throws Exception {
+        notifier.send(urgentFor(zhUser));
+        notifier.send(urgentFor(enUser));
+        assertThat(worker.runOnce()).isEqualTo(2);
+
+        MimeMessage toZh = only(zhMail);
+        assertThat(toZh.getSubject()).isEqualTo("【Lead2Cash】【Lead2Cash】测试消息：机器人 L-7 已连通（由 Ops 发送）。");
+        assertThat(GreenMailUtil.getBody(toZh)).isNotEmpty();
+        assertThat(text(toZh)).contains("测试消息：机器人 L-7", "查看：https://crm.example.test/leads/7");
+
+        MimeMessage toEn = only(enMail);
+        assertThat(toEn.getSubject()).contains("Test message: robot L-7 is connected (sent by Ops).");
+        assertThat(text(toEn)).contains("Open: https://crm.example.test/leads/7");
+        assertThat(jdbc.sql("select distinct state from notification_delivery").query(String.class).list())
+                .containsExactly("SENT");
+    }
+
+    @Test
+    void aNormalNotificationWaitsForTheDigestAndSomeoneWithEmailOffGetsNoUrgentMail() throws Exception {
+        preferences.change(zhUser, "zh-CN", false, true, List.of(), preferences.of(zhUser).version());
+        notifier.send(urgentFor(zhUser));
+        notifier.send(Notification.of(zhUser, "lead.assigned", "notification.robot.test", null, "L-8", "Ops"));
+        assertThat(worker.runOnce()).isZero();
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void theDigestListsUnreadNormalNotificationsOncePerPersonAndDayEvenWhenTheJobRunsTwiceOnTwoThreads()
+            throws Exception {
+        notifier.send(Notification.of(zhUser, "lead.assigned", "notification.robot.test", "/leads/1", "L-1", "A"));
+        notifier.send(Notification.of(zhUser, "lead.assigned", "notification.robot.test", "/leads/2", "L-2", "B"));
+        notifier.send(Notification.of(enUser, "lead.assigned", "notification.robot.test", "/leads/3", "L-3", "C"));
+        UUID read = jdbc.sql("select id from notification_message where recipient_id = :u order by created_at limit 1")
+                .param("u", enUser).query(UUID.class).single();
+        notifier.send(Notification.of(enUser, "lead.assigned", "notification.robot.test", "/leads/4", "L-4", "D"));
+        jdbc.sql("update notification_message set read_at = created_at where id = :id").param("id", read).update();
+        CLOCK.advance(Duration.ofMinutes(30));
+
+        int made = runConcurrently(() -> digest.runOnce(), () -> digest.runOnce());
+        assertThat(made).isEqualTo(2);
+        assertThat(digest.runOnce()).isZero();
+        worker.runOnce();
+
+        MimeMessage toZh = only(zhMail);
+        assertThat(toZh.getSubject()).isEqualTo("【Lead2Cash】每日摘要：2 条未读通知");
+        assertThat(text(toZh)).contains("L-1", "L-2", "https://crm.example.test/leads/2");
+        MimeMessage toEn = only(enMail);
+        assertThat(toEn.getSubject()).isEqualTo("[Lead2Cash] Daily digest: 1 unread notifications");
+        assertThat(text(toEn)).contains("L-4").doesNotContain("L-3");
+        assertThat(jdbc.sql("select count(*) from notification_delivery where state = 'DIGESTED'")
+                .query(Integer.class).single()).isEqualTo(3);
+
+        // the same day again, and the next day with nothing new: no further digest
+        assertThat(digest.runOnce()).isZero();
+        CLOCK.advance(Duration.ofDays(1));
+        assertThat(digest.runOnce()).isZero();
+        // the next day with a new notification: a digest with only the new one
+        notifier.send(Notification.of(zhUser, "lead.assigned", "notification.robot.test", null, "L-9", "E"));
+        CLOCK.advance(Duration.ofMinutes(1));
+        assertThat(digest.runOnce()).isEqualTo(1);
+        worker.runOnce();
+        List<MimeMessage> zhMails = to(zhMail);
+        assertThat(zhMails).hasSize(2);
+        assertThat(text(zhMails.get(1))).contains("L-9").doesNotContain("L-1");
+    }
+
+    @Test
+    void someoneWithTheDigestOffOrTheKindMutedGetsNoDigest() throws Exception {
+        preferences.change(zhUser, "zh-CN", true, false, List.of(), preferences.of(zhUser).version());
+        preferences.change(enUser, "en", true, true, List.of("lead.assigned"), preferences.of(enUser).version());
+        notifier.send(Notification.of(zhUser, "lead.assigned", "notification.robot.test", null, "L-1", "A"));
+        notifier.send(Notification.of(enUser, "lead.assigned", "notification.robot.test", null, "L-2", "B"));
+        CLOCK.advance(Duration.ofMinutes(1));
+        assertThat(digest.runOnce()).isZero();
+        worker.runOnce();
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
+
+    private static int runConcurrently(Callable<Integer> a, Callable<Integer> b) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            Future<Integer> fa = pool.submit(() -> {
+                start.await();
+                return a.call();
+            });
+            Future<Integer> fb = pool.submit(() -> {
+                start.await();
+                return b.call();
+            });
+            start.countDown();
+            return fa.get() + fb.get();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private MimeMessage only(String address) throws Exception {
+        List<MimeMessage> mails = to(address);
+        assertThat(mails).as("mails to " + address).hasSize(1);
+        return mails.get(0);
+    }
+
+    private List<MimeMessage> to(String address) throws Exception {
+        List<MimeMessage> mails = new java.util.ArrayList<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            if (Set.of(m.getRecipients(Message.RecipientType.TO)).stream().anyMatch(r -> r.toString().equals(address))) {
+                mails.add(m);
+            }
+        }
+        return mails;
+    }
+
+    private static String text(MimeMessage message) throws Exception {
+        return message.getContent().toString();
+    }
+}

@@ -1,0 +1,186 @@
+package com.lead2cash.notification.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.Notifier;
+import com.lead2cash.platform.Role;
+import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.IntegrationTest;
+import jakarta.servlet.http.Cookie;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.JsonNode;
+
+/** The inbox over the API and in the browser: only one's own notifications, unread count, mark read, preferences. */
+@IntegrationTest
+@TestPropertySource(properties = "l2c.notification.poll-interval=1h")
+class InboxApiTest {
+
+    @Autowired MockMvcTester mvc;
+    @Autowired Fixtures fixtures;
+    @Autowired Notifier notifier;
+    @Autowired JdbcClient jdbc;
+
+    String alice;
+    String bob;
+    UUID aliceId;
+    UUID bobId;
+
+    @BeforeEach
+    void twoReps() {
+        alice = "alice" + System.nanoTime() % 1_000_000;
+        bob = "bob" + System.nanoTime() % 1_000_000;
+        aliceId = fixtures.user(alice, fixtures.rootUnit(), LocalDate.of(2024, 1, 1), Role.SALES_REP).id();
+        bobId = fixtures.user(bob, fixtures.rootUnit(), LocalDate.of(2024, 1, 1), Role.SALES_REP).id();
+    }
+
+    private MockMvcTester.MockMvcRequestBuilder get(String user, String uri) {
+        return mvc.get().uri(uri).header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, user));
+    }
+
+    private MockMvcTester.MockMvcRequestBuilder post(String user, String uri) {
+        return mvc.post().uri(uri).header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, user));
+    }
+
+    private void notifyAlice(String code) {
+        notifier.send(Notification.of(aliceId, "lead.assigned", "notification.robot.test", "/leads/" + code, code, "X"));
+    }
+
+    @Test
+    void theUnreadCountFallsWhenANotificationIsMarkedReadAndReadAllClearsIt() {
+        notifyAlice("L-1");
+        notifyAlice("L-2");
+        notifyAlice("L-3");
+        assertThat(get(alice, "/api/v1/notifications/unread-count")).hasStatusOk()
+                .bodyJson().extractingPath("$.count").isEqualTo(3);
+
+        JsonNode list = fixtures.json(get(alice, "/api/v1/notifications?unread=true"));
+        String first = list.get("items").get(0).get("id").asString();
+        assertThat(post(alice, "/api/v1/notifications/" + first + "/read")).hasStatusOk()
+                .bodyJson().extractingPath("$.readAt").isNotNull();
+        assertThat(get(alice, "/api/v1/notifications/unread-count")).bodyJson().extractingPath("$.count").isEqualTo(2);
+        assertThat(fixtures.json(get(alice, "/api/v1/notifications?unread=true")).get("items")).hasSize(2);
+
+        assertThat(post(alice, "/api/v1/notifications/read-all")).hasStatusOk()
+                .bodyJson().extractingPath("$.marked").isEqualTo(2);
+        assertThat(get(alice, "/api/v1/notifications/unread-count")).bodyJson().extractingPath("$.count").isEqualTo(0);
+        assertThat(fixtures.json(get(alice, "/api/v1/notifications")).get("items")).hasSize(3);
+    }
+
+    @Test
+    void someoneElsesNotificationAnswers404AndNeverAppearsInTheirList() {
+        notifyAlice("L-9");
+        UUID id = jdbc.sql("select id from notification_message where recipient_id = :u").param("u", aliceId)
+                .query(UUID.class).single();
+        assertThat(post(bob, "/api/v1/notifications/" + id + "/read")).hasStatus(HttpStatus.NOT_FOUND)
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(fixtures.json(get(bob, "/api/v1/notifications")).get("items")).isEmpty();
+        assertThat(get(bob, "/api/v1/notifications/unread-count")).bodyJson().extractingPath("$.count").isEqualTo(0);
+        assertThat(jdbc.sql("select read_at from notification_message where id = :id").param("id", id)
+                .query(java.sql.Timestamp.class).optional()).isEmpty();
+    }
+
+    @Test
+    void theListIsNewestFirstInKeysetPagesWithTitlesInTheCallersLanguage() {
+        for (int i = 1; i <= 5; i++) {
+            notifyAlice("L-" + i);
+        }
+        String token = fixtures.token(mvc, alice);
+        List<String> titles = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = fixtures.json(mvc.get().uri("/api/v1/notifications?size=2" + (cursor == null ? "" : "&cursor=" + cursor))
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).header(HttpHeaders.ACCEPT_LANGUAGE, "en"));
+            page.get("items").forEach(item -> titles.add(item.get("title").asString()));
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+        } while (cursor != null);
+        assertThat(titles).hasSize(5);
+        assertThat(titles.get(0)).contains("robot L-5 is connected");
+        assertThat(titles.get(4)).contains("robot L-1 is connected");
+
+        JsonNode zh = fixtures.json(mvc.get().uri("/api/v1/notifications?size=1")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN"));
+        assertThat(zh.get("items").get(0).get("title").asString()).contains("测试消息：机器人 L-5");
+        assertThat(zh.get("items").get(0).get("link").asString()).isEqualTo("/leads/L-5");
+        assertThat(zh.get("items").get(0).get("urgency").asString()).isEqualTo("NORMAL");
+    }
+
+    @Test
+    void withoutAMailServerEmailIsUnavailableAndNoEmailDeliveryIsRecorded() {
+        assertThat(get(alice, "/api/v1/notifications/preferences")).hasStatusOk().bodyJson()
+                .extractingPath("$.emailAvailable").isEqualTo(false);
+        notifier.send(Notification.of(aliceId, "deadline.breached", "notification.robot.test", null, "L", "X").urgent());
+        assertThat(jdbc.sql("select count(*) from notification_delivery where recipient_id = :u").param("u", aliceId)
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void preferencesAreTheCallersOwnAndAStaleVersionIsRefused() {
+        String token = fixtures.token(mvc, alice);
+        JsonNode defaults = fixtures.json(mvc.get().uri("/api/v1/notifications/preferences")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token));
+        assertThat(defaults.get("locale").asString()).isEqualTo("zh-CN");
+        assertThat(defaults.get("emailEnabled").asBoolean()).isTrue();
+        assertThat(defaults.get("digestEnabled").asBoolean()).isTrue();
+
+        assertThat(mvc.put().uri("/api/v1/notifications/preferences").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"locale\":\"en\",\"emailEnabled\":false,\"digestEnabled\":true,\"mutedKinds\":[\"lead.assigned\"]}"))
+                .hasStatusOk().bodyJson().extractingPath("$.version").isEqualTo(0);
+        assertThat(mvc.put().uri("/api/v1/notifications/preferences").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"locale\":\"en\",\"emailEnabled\":true,\"digestEnabled\":true,\"version\":7}"))
+                .hasStatus(HttpStatus.CONFLICT);
+        assertThat(mvc.put().uri("/api/v1/notifications/preferences").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"locale\":\"fr\",\"emailEnabled\":true,\"digestEnabled\":true}"))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+
+        JsonNode mine = fixtures.json(get(alice, "/api/v1/notifications/preferences"));
+        assertThat(mine.get("locale").asString()).isEqualTo("en");
+        assertThat(mine.get("emailEnabled").asBoolean()).isFalse();
+        assertThat(mine.get("mutedKinds").get(0).asString()).isEqualTo("lead.assigned");
+        assertThat(fixtures.json(get(bob, "/api/v1/notifications/preferences")).get("locale").asString()).isEqualTo("zh-CN");
+    }
+
+    @Test
+    void theHeaderBellShowsTheUnreadCountAndOpeningANotificationMarksItReadAndFollowsItsLink() {
+        notifyAlice("L-1");
+        notifyAlice("L-2");
+        Cookie session = mvc.post().uri("/login").with(csrf()).param("username", alice)
+                .param("password", Fixtures.PASSWORD).exchange().getResponse().getCookie("SESSION");
+
+        assertThat(mvc.get().uri("/").cookie(session)).hasStatusOk().bodyText()
+                .contains("hx-get=\"/notifications/badge\"", "hx-trigger=\"load, every 60s\"");
+        assertThat(mvc.get().uri("/notifications/badge").cookie(session)).hasStatusOk().bodyText()
+                .contains("id=\"notification-unread\"").containsPattern(">\\s*2\\s*</span>");
+
+        UUID id = jdbc.sql("select id from notification_message where recipient_id = :u order by created_at limit 1")
+                .param("u", aliceId).query(UUID.class).single();
+        assertThat(mvc.post().uri("/notifications/" + id + "/open").cookie(session).with(csrf()))
+                .hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/leads/L-1");
+        assertThat(mvc.get().uri("/notifications/badge").cookie(session)).bodyText()
+                .containsPattern(">\\s*1\\s*</span>");
+        assertThat(mvc.get().uri("/notifications").cookie(session)).hasStatusOk().bodyText()
+                .contains("robot L-2", "table-primary");
+
+        assertThat(mvc.post().uri("/notifications/read-all").cookie(session).with(csrf())).hasStatus(HttpStatus.FOUND);
+        assertThat(mvc.get().uri("/notifications/badge").cookie(session)).bodyText()
+                .doesNotContain("notification-unread");
+        assertThat(mvc.get().uri("/notifications/preferences").cookie(session)).hasStatusOk().bodyText()
+                .contains("id=\"email-unavailable\"");
+    }
+}

@@ -1,0 +1,80 @@
+package com.lead2cash.notification.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.lead2cash.notification.Notification;
+import com.lead2cash.platform.FieldValidationException;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class NotificationRobotTest {
+
+    static final Instant NOW = Instant.parse("2026-11-24T00:00:00Z");
+    static final UUID SOMEONE = UUID.randomUUID();
+
+    private static NotificationRobot robot(String prefixes) {
+        return NotificationRobot.connect(Channel.DINGTALK, "group", "https://oapi.dingtalk.com/robot/send?access_token=abcdef123",
+                "SEC0123456789", prefixes, NOW);
+    }
+
+    @Test
+    void aRobotWithoutPrefixesGetsEveryUrgentNotificationAndNoNormalOne() {
+        NotificationRobot robot = robot("");
+        assertThat(robot.receives(Notification.of(SOMEONE, "lead.assigned", "k", null).urgent())).isTrue();
+        assertThat(robot.receives(Notification.of(SOMEONE, "lead.assigned", "k", null))).isFalse();
+    }
+
+    @Test
+    void aRobotWithPrefixesGetsTheKindsStartingWithOneOfThemWhateverTheUrgency() {
+        NotificationRobot robot = robot(" deadline. , lead.assigned ");
+        assertThat(robot.prefixes()).containsExactly("deadline.", "lead.assigned");
+        assertThat(robot.receives(Notification.of(SOMEONE, "deadline.breached", "k", null))).isTrue();
+        assertThat(robot.receives(Notification.of(SOMEONE, "lead.assigned", "k", null))).isTrue();
+        assertThat(robot.receives(Notification.of(SOMEONE, "quote.approved", "k", null).urgent())).isFalse();
+    }
+
+    @Test
+    void aDisabledRobotGetsNothing() {
+        NotificationRobot robot = robot("");
+        robot.disable(NOW);
+        assertThat(robot.receives(Notification.of(SOMEONE, "x", "k", null).urgent())).isFalse();
+    }
+
+    @Test
+    void theSecretAndTheAccessTokenAreMaskedAndAnEmptySecretKeepsTheStoredOne() {
+        NotificationRobot robot = robot("");
+        assertThat(robot.maskedSecret()).isEqualTo("••••6789");
+        assertThat(robot.maskedWebhook()).isEqualTo("https://oapi.dingtalk.com/robot/send?access_token=abcd••••");
+        robot.reconfigure("group", robot.webhookUrl(), "", false, "", NOW);
+        assertThat(robot.secret()).isEqualTo("SEC0123456789");
+        robot.reconfigure("group", robot.webhookUrl(), null, true, "", NOW);
+        assertThat(robot.secret()).isNull();
+    }
+
+    @Test
+    void aRobotNeedsAnHttpWebhookANameAndARobotChannel() {
+        assertThatThrownBy(() -> NotificationRobot.connect(Channel.WECOM, " ", "ftp://x", null, "", NOW))
+                .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldValidationException.FieldError::field).containsExactly("name", "webhookUrl"));
+        assertThatThrownBy(() -> NotificationRobot.connect(Channel.EMAIL, "n", "https://x.example", null, "", NOW))
+                .isInstanceOf(FieldValidationException.class);
+    }
+
+    @Test
+    void theDingTalkSignatureMatchesTheDocumentedAlgorithm() {
+        // computed independently: printf '1700000000000\nSECtest' | openssl dgst -sha256 -hmac SECtest -binary | base64
+        assertThat(RobotWebhooks.dingTalkSign("SECtest", 1_700_000_000_000L)).isEqualTo("aZLLrriXgn05YbwaGR7knYsLeJADjr9NwLaNNKpxh4g=");
+    }
+
+    @Test
+    void errorTextsLoseTheWebhookCredentials() {
+        assertThat(RobotWebhooks.redact("I/O error on POST request for \"https://oapi.dingtalk.com/robot/send"
+                + "?access_token=abc123&timestamp=1&sign=xyz%3D\": timed out"))
+                .isEqualTo("I/O error on POST request for \"https://oapi.dingtalk.com/robot/send"
+                        + "?access_token=••••&timestamp=1&sign=••••\": timed out");
+        assertThat(RobotWebhooks.redact("https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k-1 refused"))
+                .isEqualTo("https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=•••• refused");
+    }
+}

@@ -1,0 +1,301 @@
+package com.lead2cash.notification.internal;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.Notifier;
+import com.lead2cash.platform.Role;
+import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.IntegrationTest;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** DingTalk and WeCom group robots against a local HTTP server: signature, body, retries, transactions. */
+@IntegrationTest
+@TestPropertySource(properties = "l2c.notification.poll-interval=1h")
+class RobotDeliveryTest {
+
+    static final Instant START = Instant.parse("2026-11-24T02:00:00Z");
+    static final MutableClock CLOCK = new MutableClock(START);
+    static WireMockServer robotServer;
+
+    @TestConfiguration
+    static class Clocks {
+        @Bean
+        @Primary
+        java.time.Clock testClock() {
+            return CLOCK;
+        }
+    }
+
+    @Autowired MockMvcTester mvc;
+    @Autowired Notifier notifier;
+    @Autowired DeliveryWorker worker;
+    @Autowired RobotAdmin robots;
+    @Autowired Fixtures fixtures;
+    @Autowired JdbcClient jdbc;
+    @Autowired JsonMapper json;
+    @Autowired PlatformTransactionManager transactionManager;
+
+    UUID rep;
+
+    @BeforeAll
+    static void startRobotServer() {
+        robotServer = new WireMockServer(options().dynamicPort());
+        robotServer.start();
+    }
+
+    @AfterAll
+    static void stopRobotServer() {
+        robotServer.stop();
+    }
+
+    @BeforeEach
+    void reset() {
+        CLOCK.set(START);
+        robotServer.resetAll();
+        robotServer.stubFor(post(urlPathEqualTo("/robot/send")).willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
+        robotServer.stubFor(post(urlPathEqualTo("/cgi-bin/webhook/send")).willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
+        jdbc.sql("delete from notification_delivery").update();
+        jdbc.sql("delete from notification_message").update();
+        jdbc.sql("delete from notification_robot").update();
+        String name = "rep" + System.nanoTime() % 1_000_000;
+        rep = fixtures.user(name, fixtures.rootUnit(), LocalDate.of(2024, 1, 1), Role.SALES_REP).id();
+    }
+
+    private NotificationRobot dingTalk(String secret, String prefixes) {
+        return robots.connect(new RobotAdmin.RobotForm(Channel.DINGTALK, "sales group " + System.nanoTime(),
+                robotServer.baseUrl() + "/robot/send?access_token=abc123", secret, false, prefixes));
+    }
+
+    private Notification urgent() {
+        return Notification.of(rep, "deadline.breached", "notification.robot.test", "/leads/42", "L-2026-000042", "SLA")
+                .urgent();
+    }
+
+    @Test
+    void dingTalkRequestCarriesTheDocumentedHmacSha256SignatureAndTheText() throws Exception {
+        String secret = "SECabcdef0123456789";
+        dingTalk(secret, "");
+
+        notifier.send(urgent());
+        assertThat(worker.runOnce()).isEqualTo(1);
+
+        List<LoggedRequest> requests = robotServer.findAll(postRequestedFor(urlPathEqualTo("/robot/send")));
+        assertThat(requests).hasSize(1);
+        LoggedRequest request = requests.get(0);
+        assertThat(request.queryParameter("access_token").firstValue()).isEqualTo("abc123");
+        String timestamp = request.queryParameter("timestamp").firstValue();
+        assertThat(Long.parseLong(timestamp)).isEqualTo(START.toEpochMilli());
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String expected = Base64.getEncoder().encodeToString(
+                mac.doFinal((timestamp + "\n" + secret).getBytes(StandardCharsets.UTF_8)));
+        assertThat(request.queryParameter("sign").firstValue()).isEqualTo(expected);
+        // the raw query carries the signature URL-encoded exactly once
+        assertThat(request.getUrl()).contains("sign=" + java.net.URLEncoder.encode(expected, StandardCharsets.UTF_8));
+
+        JsonNode body = json.readTree(request.getBodyAsString());
+        assertThat(body.get("msgtype").asString()).isEqualTo("text");
+        // the recipient's default language is Chinese
+        assertThat(body.get("text").get("content").asString())
+                .contains("测试消息", "L-2026-000042", "/leads/42");
+        assertThat(state()).containsExactly("SENT");
+    }
+
+    @Test
+    void dingTalkWithoutSecretIsPostedUnsigned() {
+        dingTalk(null, "");
+        notifier.send(urgent());
+        worker.runOnce();
+        LoggedRequest request = robotServer.findAll(postRequestedFor(urlPathEqualTo("/robot/send"))).get(0);
+        assertThat(request.getQueryParams()).doesNotContainKeys("timestamp", "sign");
+    }
+
+    @Test
+    void weComRequestIsATextMessageWithTheRenderedTitle() {
+        robots.connect(new RobotAdmin.RobotForm(Channel.WECOM, "wecom group", robotServer.baseUrl()
+                + "/cgi-bin/webhook/send?key=k-123", null, false, "deadline."));
+
+        notifier.send(urgent());
+        worker.runOnce();
+
+        List<LoggedRequest> requests = robotServer.findAll(postRequestedFor(urlPathEqualTo("/cgi-bin/webhook/send")));
+        assertThat(requests).hasSize(1);
+        JsonNode body = json.readTree(requests.get(0).getBodyAsString());
+        assertThat(body.propertyNames()).containsExactlyInAnyOrder("msgtype", "text");
+        assertThat(body.get("msgtype").asString()).isEqualTo("text");
+        assertThat(body.get("text").propertyNames()).containsExactly("content");
+        assertThat(body.get("text").get("content").asString()).contains("L-2026-000042");
+        assertThat(requests.get(0).getHeader("Content-Type")).startsWith("application/json");
+        assertThat(state()).containsExactly("SENT");
+    }
+
+    @Test
+    void aRobotOnlyGetsTheKindsItListsOrUrgentOnesWhenItListsNone() {
+        dingTalk(null, "lead.");
+        notifier.send(urgent());
+        notifier.send(Notification.of(rep, "lead.assigned", "notification.robot.test", null, "x", "y"));
+        assertThat(jdbc.sql("""
+                select m.kind from notification_delivery d join notification_message m on m.id = d.message_id
+                """).query(String.class).list()).containsExactly("lead.assigned");
+    }
+
+    @Test
+    void aFailingRobotIsRetriedWithDoublingBackoffUntilItIsGivenUpWhileTheBusinessChangeStaysCommitted() {
+        robotServer.stubFor(post(urlPathEqualTo("/robot/send")).willReturn(aResponse().withStatus(500)));
+        dingTalk("SECsecret", "");
+
+        // the business transaction: it commits although the robot is down
+        new TransactionTemplate(transactionManager).executeWithoutResult(tx -> notifier.send(urgent()));
+        assertThat(inboxRows()).isEqualTo(1);
+
+        Duration expectedDelay = Duration.ofMinutes(1);
+        for (int attempt = 1; attempt <= 8; attempt++) {
+            assertThat(worker.runOnce()).as("attempt " + attempt).isEqualTo(1);
+            Delivery d = delivery();
+            assertThat(d.attempts()).isEqualTo(attempt);
+            assertThat(d.lastError()).isNotBlank();
+            if (attempt < 8) {
+                assertThat(d.state()).isEqualTo("PENDING");
+                assertThat(d.nextAttemptAt()).isEqualTo(CLOCK.instant().plus(expectedDelay));
+                // not due yet: nothing is sent before the backoff has passed
+                CLOCK.advance(expectedDelay.minusSeconds(1));
+                assertThat(worker.runOnce()).isZero();
+                CLOCK.advance(Duration.ofSeconds(1));
+                expectedDelay = expectedDelay.multipliedBy(2);
+            } else {
+                assertThat(d.state()).isEqualTo("FAILED");
+            }
+        }
+        CLOCK.advance(Duration.ofDays(1));
+        assertThat(worker.runOnce()).isZero();
+        assertThat(robotServer.findAll(postRequestedFor(urlPathEqualTo("/robot/send")))).hasSize(8);
+        assertThat(inboxRows()).isEqualTo(1);
+    }
+
+    @Test
+    void aRobotAnsweringANonZeroErrcodeCountsAsAFailure() {
+        robotServer.stubFor(post(urlPathEqualTo("/robot/send"))
+                .willReturn(okJson("{\"errcode\":310000,\"errmsg\":\"sign not match\"}")));
+        dingTalk("SECsecret", "");
+        notifier.send(urgent());
+        worker.runOnce();
+        Delivery d = delivery();
+        assertThat(d.state()).isEqualTo("PENDING");
+        assertThat(d.lastError()).contains("310000", "sign not match");
+    }
+
+    @Test
+    void aNotificationSentInATransactionThatRollsBackLeavesNoInboxRowAndNoDelivery() {
+        dingTalk(null, "");
+        new TransactionTemplate(transactionManager).executeWithoutResult(tx -> {
+            notifier.send(urgent());
+            tx.setRollbackOnly();
+        });
+        assertThat(inboxRows()).isZero();
+        assertThat(jdbc.sql("select count(*) from notification_delivery").query(Integer.class).single()).isZero();
+        assertThat(worker.runOnce()).isZero();
+        assertThat(robotServer.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void aDisabledRobotGetsNoNewDeliveriesAndPendingOnesFailWithoutRetry() {
+        NotificationRobot robot = dingTalk(null, "");
+        notifier.send(urgent());
+        robots.setEnabled(robot.id(), false, robot.version());
+        worker.runOnce();
+        assertThat(delivery().state()).isEqualTo("FAILED");
+        notifier.send(urgent());
+        assertThat(jdbc.sql("select count(*) from notification_delivery").query(Integer.class).single()).isEqualTo(1);
+        assertThat(robotServer.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void anAdministratorConnectsARobotWhoseSecretIsNeverShownBackAndSendsATestMessage() {
+        Cookie session = mvc.post().uri("/login").with(csrf()).param("username", "admin")
+                .param("password", Fixtures.ADMIN_PASSWORD).exchange().getResponse().getCookie("SESSION");
+        String secret = "SECverysecretvalue42";
+        assertThat(mvc.post().uri("/admin/integrations/robots/new").cookie(session).with(csrf())
+                .param("channel", "DINGTALK").param("name", "华东销售群")
+                .param("webhookUrl", robotServer.baseUrl() + "/robot/send?access_token=tok123456")
+                .param("secret", secret).param("kindPrefixes", "deadline., lead.assigned"))
+                .hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/admin/integrations/robots");
+        assertThat(mvc.post().uri("/admin/integrations/robots/new").cookie(session).with(csrf())
+                .param("channel", "WECOM").param("name", "x").param("webhookUrl", "not a url"))
+                .hasStatusOk().bodyText().contains("is-invalid");
+
+        var list = mvc.get().uri("/admin/integrations/robots").cookie(session).exchange();
+        assertThat(list).hasStatusOk().bodyText().contains("华东销售群", "••••ue42", "deadline.,lead.assigned")
+                .doesNotContain(secret).doesNotContain("tok123456");
+        UUID id = jdbc.sql("select id from notification_robot").query(UUID.class).single();
+        assertThat(mvc.get().uri("/admin/integrations/robots/" + id).cookie(session)).hasStatusOk().bodyText()
+                .doesNotContain(secret);
+
+        assertThat(mvc.post().uri("/admin/integrations/robots/" + id + "/test").cookie(session).with(csrf()))
+                .hasStatus(HttpStatus.FOUND).flash().containsKey("flashSuccess");
+        LoggedRequest request = robotServer.findAll(postRequestedFor(urlPathEqualTo("/robot/send"))).get(0);
+        assertThat(request.queryParameter("sign").isPresent()).isTrue();
+        assertThat(request.getBodyAsString()).contains("华东销售群");
+
+        String rep = "rep" + System.nanoTime() % 1_000_000;
+        fixtures.user(rep, fixtures.rootUnit(), LocalDate.of(2024, 1, 1), Role.SALES_REP);
+        Cookie repSession = mvc.post().uri("/login").with(csrf()).param("username", rep)
+                .param("password", Fixtures.PASSWORD).exchange().getResponse().getCookie("SESSION");
+        assertThat(mvc.get().uri("/admin/integrations/robots").cookie(repSession)).hasStatus(HttpStatus.FORBIDDEN);
+    }
+
+    record Delivery(String state, int attempts, Instant nextAttemptAt, String lastError) {
+    }
+
+    private Delivery delivery() {
+        return jdbc.sql("select state, attempts, next_attempt_at, last_error from notification_delivery")
+                .query((rs, i) -> new Delivery(rs.getString(1), rs.getInt(2),
+                        rs.getObject(3, Timestamp.class) == null ? null : rs.getTimestamp(3).toInstant(),
+                        rs.getString(4)))
+                .single();
+    }
+
+    private List<String> state() {
+        return jdbc.sql("select state from notification_delivery").query(String.class).list();
+    }
+
+    private int inboxRows() {
+        return jdbc.sql("select count(*) from notification_message where recipient_id = :r").param("r", rep)
+                .query(Integer.class).single();
+    }
+}

@@ -1,0 +1,64 @@
+package com.lead2cash.notification.internal;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.Notifier;
+import com.lead2cash.platform.Role;
+import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.IntegrationTest;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/** Without anyone calling the worker, the scheduled poll delivers what was committed. */
+@IntegrationTest
+@TestPropertySource(properties = "l2c.notification.poll-interval=200ms")
+class ScheduledDeliveryTest {
+
+    static WireMockServer robotServer;
+
+    @Autowired Notifier notifier;
+    @Autowired RobotAdmin robots;
+    @Autowired Fixtures fixtures;
+    @Autowired JdbcClient jdbc;
+
+    @BeforeAll
+    static void startRobotServer() {
+        robotServer = new WireMockServer(options().dynamicPort());
+        robotServer.start();
+        robotServer.stubFor(post(urlPathEqualTo("/robot/send")).willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
+    }
+
+    @AfterAll
+    static void stopRobotServer() {
+        robotServer.stop();
+    }
+
+    @Test
+    void theScheduledPollDeliversACommittedNotificationOnItsOwn() {
+        UUID rep = fixtures.user("poller", fixtures.rootUnit(), LocalDate.of(2024, 1, 1), Role.SALES_REP).id();
+        robots.connect(new RobotAdmin.RobotForm(Channel.DINGTALK, "group", robotServer.baseUrl()
+                + "/robot/send?access_token=t", null, false, ""));
+
+        notifier.send(Notification.of(rep, "deadline.breached", "notification.robot.test", null, "L-1", "X").urgent());
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                assertThat(jdbc.sql("select state from notification_delivery").query(String.class).single())
+                        .isEqualTo("SENT"));
+        assertThat(robotServer.findAll(postRequestedFor(urlPathEqualTo("/robot/send")))).hasSize(1);
+    }
+}

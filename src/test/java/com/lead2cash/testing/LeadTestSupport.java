@@ -1,0 +1,120 @@
+package com.lead2cash.testing;
+
+import com.lead2cash.platform.Role;
+import com.lead2cash.platform.internal.identity.User;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A small sales company for lead tests: an East region with a manager, a senior and a junior rep, a
+ * West region with a manager and a rep, and the territories that route to them.
+ */
+@Component
+public class LeadTestSupport {
+
+    /** {@code region} is the East territory's region, unique per company so that companies never share reps. */
+    public record Company(UUID east, UUID west, User eastManager, User senior, User junior, User westManager,
+                          User westRep, User director, User marketing, UUID eastTerritory, String region) {
+
+        public String gradeALead(String company, String phone) {
+            return LeadTestSupport.gradeALead(company, phone).replace("\"上海\"", "\"" + region + "\"");
+        }
+
+        public String gradeBLead(String company, String phone) {
+            return LeadTestSupport.gradeBLead(company, phone).replace("\"上海\"", "\"" + region + "\"");
+        }
+    }
+
+    private final Fixtures fixtures;
+    private final JdbcClient jdbc;
+
+    LeadTestSupport(Fixtures fixtures, JdbcClient jdbc) {
+        this.fixtures = fixtures;
+        this.jdbc = jdbc;
+    }
+
+    /** Builds the company; {@code tag} keeps usernames unique when a class builds several. */
+    public Company company(MockMvcTester mvc, String tag) {
+        UUID east = fixtures.unit("East " + tag);
+        UUID west = fixtures.unit("West " + tag);
+        LocalDate today = LocalDate.now();
+        User eastManager = fixtures.user("em." + tag, east, today.minusYears(5), Role.REGIONAL_MANAGER);
+        User senior = fixtures.user("senior." + tag, east, today.minusMonths(30), Role.SALES_REP);
+        User junior = fixtures.user("junior." + tag, east, today.minusMonths(3), Role.SALES_REP);
+        User westManager = fixtures.user("wm." + tag, west, today.minusYears(4), Role.REGIONAL_MANAGER);
+        User westRep = fixtures.user("west." + tag, west, today.minusMonths(20), Role.SALES_REP);
+        User director = fixtures.user("dir." + tag, fixtures.rootUnit(), today.minusYears(8), Role.SALES_DIRECTOR);
+        User marketing = fixtures.user("mkt." + tag, fixtures.rootUnit(), today.minusYears(2), Role.MARKETING);
+        fixtures.appointManager(east, eastManager.id());
+        fixtures.appointManager(west, westManager.id());
+        String admin = bearer(mvc, "admin");
+        JsonNode eastTerritory = fixtures.json(mvc.post().uri("/api/v1/lead-territories").header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"name":"East %s","regions":["上海%s"],"managerId":"%s","repIds":["%s","%s"]}
+                        """.formatted(tag, tag, eastManager.id(), senior.id(), junior.id())));
+        mvc.post().uri("/api/v1/lead-territories").header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"name":"West %s","regions":["四川%s"],"managerId":"%s","repIds":["%s"]}
+                        """.formatted(tag, tag, westManager.id(), westRep.id())).exchange();
+        return new Company(east, west, eastManager, senior, junior, westManager, westRep, director, marketing,
+                UUID.fromString(eastTerritory.get("id").asString()), "上海" + tag);
+    }
+
+    public String bearer(MockMvcTester mvc, String username) {
+        return "Bearer " + fixtures.token(mvc, username);
+    }
+
+    /** A lead body; grade A in Shanghai with the defaults (industry, budget, urgency, decision maker). */
+    public static String gradeALead(String company, String phone) {
+        return """
+                {"companyName":"%s","contactName":"王经理","contactTitle":"采购总监","phone":"%s",
+                 "industry":"制造业","region":"上海","productLine":"CRM","source":"TRADE_SHOW",
+                 "budget":500000,"purchaseDate":"%s","decisionMakerKnown":true}
+                """.formatted(company, phone, LocalDate.now().plusDays(30));
+    }
+
+    public static String gradeBLead(String company, String phone) {
+        return """
+                {"companyName":"%s","contactName":"李工","phone":"%s","industry":"餐饮业","region":"上海",
+                 "source":"REFERRAL","budget":200000,"purchaseDate":"%s","decisionMakerKnown":false}
+                """.formatted(company, phone, LocalDate.now().plusDays(30));
+    }
+
+    public MvcTestResult post(MockMvcTester mvc, String token, String uri, String body) {
+        return mvc.post().uri(uri).header(HttpHeaders.AUTHORIZATION, token).contentType(MediaType.APPLICATION_JSON)
+                .content(body).exchange();
+    }
+
+    public JsonNode json(MvcTestResult result) {
+        return fixtures.mapper().readTree(result.getResponse().getContentAsByteArray());
+    }
+
+    public JsonNode postJson(MockMvcTester mvc, String token, String uri, String body) {
+        return fixtures.mapper().readTree(post(mvc, token, uri, body).getResponse().getContentAsByteArray());
+    }
+
+    public JsonNode getJson(MockMvcTester mvc, String token, String uri) {
+        return fixtures.mapper().readTree(mvc.get().uri(uri).header(HttpHeaders.AUTHORIZATION, token).exchange()
+                .getResponse().getContentAsByteArray());
+    }
+
+    /** Deadlines the SOP engine holds for a lead, as (rule, state) pairs. */
+    public List<String> deadlines(UUID leadId) {
+        return jdbc.sql("select rule_id || ':' || state from sop_deadline where subject_type = 'Lead' and subject_id = :id order by started_at, rule_id")
+                .param("id", leadId.toString()).query(String.class).list();
+    }
+
+    /** Kinds of the notifications a person has in the inbox. */
+    public List<String> inbox(UUID userId) {
+        return jdbc.sql("select kind from notification_message where recipient_id = :u order by created_at")
+                .param("u", userId).query(String.class).list();
+    }
+}

@@ -166,6 +166,26 @@ class SopPolicyTest {
     }
 
     @Test
+    void aVersionWrittenByAnotherNodeIsSeenAtOnce() {
+        PolicySnapshot before = policy.current();
+        String values = jdbc.sql("select policy_values::text from sop_policy_version where version = :v")
+                .param("v", before.version()).query(String.class).single()
+                .replace("\"repMaxPercent\": \"5\"", "\"repMaxPercent\": \"6\"");
+        assertThat(values).contains("\"repMaxPercent\": \"6\"");
+        jdbc.sql("""
+                        insert into sop_policy_version (version, created_at, created_by_name, reason, policy_values)
+                        values (:v, now(), 'node-2', 'written elsewhere', cast(:values as jsonb))""")
+                .param("v", before.version() + 1).param("values", values).update();
+        assertThat(policy.current().version()).isEqualTo(before.version() + 1);
+        assertThat(policy.current().value("Q2", "repMaxPercent", BigDecimal.class)).isEqualByComparingTo("6");
+        jdbc.sql("""
+                        insert into sop_policy_version (version, created_at, created_by_name, reason, policy_values)
+                        select :next, now(), 'node-2', 'back', policy_values from sop_policy_version where version = :v""")
+                .param("next", before.version() + 2).param("v", before.version()).update();
+        assertThat(policy.current().value("Q2", "repMaxPercent", BigDecimal.class)).isEqualByComparingTo("5");
+    }
+
+    @Test
     void onlyAnAdministratorChangesThePolicyButEveryoneReadsIt() {
         fixtures.user("policy.rep", fixtures.rootUnit(), LocalDate.of(2024, 1, 1), Role.SALES_REP);
         String rep = "Bearer " + fixtures.token(mvc, "policy.rep");
@@ -174,6 +194,22 @@ class SopPolicyTest {
                 {"reason":"mine","changes":[{"rule":"Q2","parameter":"repMaxPercent","value":"50"}]}"""))
                 .hasStatus(HttpStatus.FORBIDDEN);
         assertThat(policy.current().value("Q2", "repMaxPercent", BigDecimal.class)).isEqualByComparingTo("5");
+    }
+
+    @Test
+    void everySopScreenIsFullyTranslatedInChineseAndEnglish() {
+        Cookie session = mvc.post().uri("/login").with(csrf()).param("username", "admin")
+                .param("password", Fixtures.ADMIN_PASSWORD).exchange().getResponse().getCookie("SESSION");
+        for (String language : List.of("zh-CN", "en")) {
+            for (String page : List.of("/admin/policy", "/admin/policy/rules/L3", "/admin/policy/rules/C7",
+                    "/admin/policy/versions", "/admin/policy/versions/1", "/admin/calendar", "/deadlines",
+                    "/deadlines/panel", "/compliance?period=last&groupBy=team")) {
+                assertThat(mvc.get().uri(page).cookie(session).header(HttpHeaders.ACCEPT_LANGUAGE, language))
+                        .as(page + " " + language).hasStatusOk().bodyText().doesNotContain("??");
+            }
+        }
+        assertThat(mvc.get().uri("/admin/policy").cookie(session).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN"))
+                .bodyText().contains("线索筛选", "001 线索管理");
     }
 
     @Test

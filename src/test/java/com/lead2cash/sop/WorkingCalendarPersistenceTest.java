@@ -185,6 +185,15 @@ class WorkingCalendarPersistenceTest {
     }
 
     @Test
+    void aChangeMadeByAnotherNodeIsSeenAtOnce() {
+        assertThat(calendar.current().isWorkingDay(LocalDate.of(2026, 12, 14))).isTrue();
+        jdbc.sql("insert into sop_calendar_exception (day, kind, source, created_at) values ('2026-12-14', 'HOLIDAY', 'MANUAL', now())")
+                .update();
+        jdbc.sql("update sop_calendar_settings set revision = revision + 1").update();
+        assertThat(calendar.current().isWorkingDay(LocalDate.of(2026, 12, 14))).isFalse();
+    }
+
+    @Test
     void onlyAnAdministratorMaintainsTheCalendar() {
         fixtures.user("cal.rep", fixtures.rootUnit(), LocalDate.of(2024, 1, 1), Role.SALES_REP);
         String rep = "Bearer " + fixtures.token(mvc, "cal.rep");

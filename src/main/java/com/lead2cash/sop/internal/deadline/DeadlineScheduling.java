@@ -56,15 +56,23 @@ public class DeadlineScheduling {
         var builder = Scheduler.create(dataSource)
                 .startTasks(sweep)
                 .pollingInterval(pollingInterval)
-                .heartbeatInterval(pollingInterval.multipliedBy(10).compareTo(Duration.ofMinutes(5)) < 0
-                        ? Duration.ofSeconds(Math.max(1, pollingInterval.multipliedBy(10).toSeconds()))
-                        : Duration.ofMinutes(5))
-                .shutdownMaxWait(Duration.ofSeconds(10))
+                .heartbeatInterval(heartbeat(pollingInterval))
+                // a sweep cut short rolls back and the next sweep repeats it: no reason to hold up shutdown
+                .shutdownMaxWait(Duration.ofSeconds(3))
                 .threads(2);
         if (nodeName != null) {
             builder.schedulerName(new SchedulerName.Fixed(nodeName));
         }
         return new SweepScheduler(builder.build());
+    }
+
+    /** Ten polls, between one second and db-scheduler's default of five minutes: a dead node is noticed soon. */
+    private static Duration heartbeat(Duration pollingInterval) {
+        Duration tenPolls = pollingInterval.multipliedBy(10);
+        if (tenPolls.compareTo(Duration.ofSeconds(1)) < 0) {
+            return Duration.ofSeconds(1);
+        }
+        return tenPolls.compareTo(Duration.ofMinutes(5)) > 0 ? Duration.ofMinutes(5) : tenPolls;
     }
 
     @Bean
@@ -82,6 +90,7 @@ public class DeadlineScheduling {
 
     /** Starts the sweep once the application is ready (migrations done) and stops it on close. */
     static final class SchedulerLifecycle {
+        private static final Duration STOP_WAIT = Duration.ofSeconds(2);
         private final SweepScheduler scheduler;
         private final boolean enabled;
 
@@ -99,7 +108,15 @@ public class DeadlineScheduling {
 
         @EventListener(ContextClosedEvent.class)
         void stop() {
-            scheduler.stop();
+            // bounded: a sweep cut short rolls back and is repeated, so shutdown need not wait for it
+            Thread stopping = new Thread(scheduler::stop, "sop-deadline-scheduler-stop");
+            stopping.setDaemon(true);
+            stopping.start();
+            try {
+                stopping.join(STOP_WAIT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -1,0 +1,141 @@
+package com.lead2cash.sop.internal.compliance;
+
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.NavigationEntry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** SOP compliance over the API and as a page, inside the caller's data scope. */
+class ComplianceController {
+
+    private ComplianceController() {
+    }
+
+    static ComplianceQueries.GroupBy groupBy(String value) {
+        try {
+            return ComplianceQueries.GroupBy.valueOf((value == null ? "rule" : value).toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new FieldValidationException("groupBy", "compliance.error.groupBy", String.valueOf(value));
+        }
+    }
+
+    /** A date (midnight in the company zone) or a date-time with offset. */
+    static Instant instant(String field, String value, ZoneId zone) {
+        try {
+            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(zone).toInstant()
+                    : OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new FieldValidationException(field, "compliance.error.instant", value);
+        }
+    }
+
+    @RestController
+    @Tag(name = "Compliance", description = "SOP compliance: met on time, breached, open, on-time rate")
+    static class Api {
+
+        record Report(List<ComplianceQueries.Row> rows) {
+        }
+
+        private final ComplianceQueries queries;
+        private final Clock clock;
+        private final ZoneId zone;
+
+        Api(ComplianceQueries queries, Clock clock, @Value("${l2c.zone}") ZoneId zone) {
+            this.queries = queries;
+            this.clock = clock;
+            this.zone = zone;
+        }
+
+        @GetMapping("/api/v1/compliance")
+        @Operation(summary = "Deadlines due in [from, to) counted by rule, owner or team; default period: this month")
+        Report report(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                      @RequestParam(required = false) String groupBy) {
+            YearMonth month = YearMonth.now(clock.withZone(zone));
+            Instant f = from == null ? month.atDay(1).atStartOfDay(zone).toInstant() : instant("from", from, zone);
+            Instant t = to == null ? month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant() : instant("to", to, zone);
+            return new Report(queries.report(f, t, groupBy(groupBy), LocaleContextHolder.getLocale()));
+        }
+    }
+
+    @Controller
+    static class Page {
+
+        private final ComplianceQueries queries;
+        private final Clock clock;
+        private final ZoneId zone;
+
+        Page(ComplianceQueries queries, Clock clock, @Value("${l2c.zone}") ZoneId zone) {
+            this.queries = queries;
+            this.clock = clock;
+            this.zone = zone;
+        }
+
+        @GetMapping("/compliance")
+        String page(@RequestParam(defaultValue = "this") String period, @RequestParam(required = false) String groupBy,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                    Model model) {
+            YearMonth month = YearMonth.now(clock.withZone(zone));
+            LocalDate start;
+            LocalDate endInclusive;
+            switch (period) {
+                case "last" -> {
+                    start = month.minusMonths(1).atDay(1);
+                    endInclusive = month.minusMonths(1).atEndOfMonth();
+                }
+                case "custom" -> {
+                    start = from != null ? from : month.atDay(1);
+                    endInclusive = to != null ? to : month.atEndOfMonth();
+                }
+                default -> {
+                    start = month.atDay(1);
+                    endInclusive = month.atEndOfMonth();
+                }
+            }
+            ComplianceQueries.GroupBy g = groupBy(groupBy);
+            model.addAttribute("period", period);
+            model.addAttribute("groupBy", g.name().toLowerCase(Locale.ROOT));
+            model.addAttribute("from", start);
+            model.addAttribute("to", endInclusive);
+            try {
+                // the page's "to" is the last day shown, inclusive
+                model.addAttribute("rows", queries.report(start.atStartOfDay(zone).toInstant(),
+                        endInclusive.plusDays(1).atStartOfDay(zone).toInstant(), g, LocaleContextHolder.getLocale()));
+            } catch (FieldValidationException e) {
+                model.addAttribute("rows", List.of());
+                model.addAttribute("periodError", e.errors().get(0).messageKey());
+            }
+            return "sop/compliance";
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Navigation {
+
+        @Bean
+        NavigationEntry complianceNavigation() {
+            return new NavigationEntry("nav.compliance", "/compliance", 810, Set.of());
+        }
+    }
+}

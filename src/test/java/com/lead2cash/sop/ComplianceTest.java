@@ -1,0 +1,186 @@
+package com.lead2cash.sop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import com.lead2cash.platform.Role;
+import com.lead2cash.platform.internal.identity.User;
+import com.lead2cash.sop.internal.deadline.DeadlineSweeper;
+import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.MutableClock;
+import jakarta.servlet.http.Cookie;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * SOP compliance with known data in November 2026 (all L7 = 4 business hours, L6 = 2):
+ * rep1: two L7 met on time, one L7 breached then met late, one L6 breached and never met;
+ * rep2: one L7 met late before any sweep saw it, one L6 still open;
+ * rep3 (other team): one L7 met on time, one L7 cancelled (counts nowhere);
+ * plus one rep1 L7 due on 1 December (outside the period).
+ */
+@IntegrationTest
+@TestPropertySource(properties = "l2c.sop.deadlines.scheduler-enabled=false")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ComplianceTest {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    static final String NOVEMBER = "from=2026-11-01&to=2026-12-01";
+
+    @TestConfiguration
+    static class Time {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(at(2026, 11, 16, 10, 0));
+        }
+    }
+
+    @Autowired Deadlines deadlines;
+    @Autowired DeadlineSweeper sweeper;
+    @Autowired MutableClock clock;
+    @Autowired Fixtures fixtures;
+    @Autowired MockMvcTester mvc;
+
+    User manager, rep1, rep2, rep3;
+    UUID teamA, teamB;
+
+    static Instant at(int y, int m, int d, int h, int min) {
+        return LocalDateTime.of(y, m, d, h, min).atZone(SHANGHAI).toInstant();
+    }
+
+    private static SubjectRef lead() {
+        return SubjectRef.of("Lead", UUID.randomUUID());
+    }
+
+    @BeforeAll
+    void knownDeadlines() {
+        teamA = fixtures.unit("Compliance A");
+        teamB = fixtures.unit("Compliance B");
+        manager = fixtures.user("cmgr", teamA, LocalDate.of(2020, 1, 1), Role.SALES_MANAGER);
+        fixtures.appointManager(teamA, manager.id());
+        rep1 = fixtures.user("crep1", teamA, LocalDate.of(2024, 1, 1), Role.SALES_REP);
+        rep2 = fixtures.user("crep2", teamA, LocalDate.of(2024, 1, 1), Role.SALES_REP);
+        rep3 = fixtures.user("crep3", teamB, LocalDate.of(2024, 1, 1), Role.SALES_REP);
+
+        Instant start = at(2026, 11, 16, 10, 0);
+        clock.set(start);
+        SubjectRef a = lead(), b = lead(), c = lead(), d = lead(), e = lead(), f = lead(), g = lead();
+        deadlines.open("L7", a, rep1.id(), start);
+        deadlines.open("L7", b, rep1.id(), start);
+        deadlines.open("L7", c, rep1.id(), start);
+        deadlines.open("L6", d, rep1.id(), start);
+        deadlines.open("L7", e, rep2.id(), start);
+        deadlines.open("L7", f, rep3.id(), start);
+        deadlines.open("L7", g, rep3.id(), start);
+        deadlines.meet("L7", a, at(2026, 11, 16, 12, 0));
+        deadlines.meet("L7", b, at(2026, 11, 16, 14, 0)); // exactly at the due time is on time
+        deadlines.meet("L7", f, at(2026, 11, 16, 13, 0));
+        deadlines.cancel("L7", g);
+        deadlines.meet("L7", e, at(2026, 11, 16, 14, 30));
+        clock.set(at(2026, 11, 16, 15, 0));
+        sweeper.sweep();
+        deadlines.meet("L7", c, at(2026, 11, 16, 16, 0));
+
+        clock.set(at(2026, 11, 30, 10, 0));
+        deadlines.open("L6", lead(), rep2.id(), clock.instant());
+        deadlines.open("L7", lead(), rep1.id(), at(2026, 11, 30, 16, 0)); // due 1 December 11:00
+    }
+
+    private Map<String, JsonNode> rows(String token, String query) {
+        JsonNode body = fixtures.json(mvc.get().uri("/api/v1/compliance?" + query).header(HttpHeaders.AUTHORIZATION, token));
+        Map<String, JsonNode> rows = new LinkedHashMap<>();
+        body.get("rows").valueStream().forEach(r -> rows.put(r.get("key").asString(), r));
+        return rows;
+    }
+
+    private static List<Object> counts(JsonNode row) {
+        return List.of(row.get("met").asLong(), row.get("breached").asLong(), row.get("open").asLong(),
+                row.get("onTimeRate").isNull() ? "null" : row.get("onTimeRate").asDouble());
+    }
+
+    private String admin() {
+        return "Bearer " + fixtures.token(mvc, "admin");
+    }
+
+    @Test
+    void byRuleCountsDeadlinesDueInThePeriod() {
+        Map<String, JsonNode> rows = rows(admin(), NOVEMBER + "&groupBy=rule");
+        assertThat(rows.keySet()).containsExactlyInAnyOrder("L6", "L7");
+        assertThat(counts(rows.get("L7"))).containsExactly(3L, 2L, 0L, 0.6);
+        assertThat(counts(rows.get("L6"))).containsExactly(0L, 1L, 1L, 0.0);
+        assertThat(rows.get("L7").get("label").asString()).contains("L7");
+    }
+
+    @Test
+    void byOwnerCountsEachPersonsDeadlines() {
+        Map<String, JsonNode> rows = rows(admin(), NOVEMBER + "&groupBy=owner");
+        assertThat(rows.keySet()).containsExactlyInAnyOrder(rep1.id().toString(), rep2.id().toString(), rep3.id().toString());
+        assertThat(counts(rows.get(rep1.id().toString()))).containsExactly(2L, 2L, 0L, 0.5);
+        assertThat(counts(rows.get(rep2.id().toString()))).containsExactly(0L, 1L, 1L, 0.0);
+        assertThat(counts(rows.get(rep3.id().toString()))).containsExactly(1L, 0L, 0L, 1.0);
+        assertThat(rows.get(rep1.id().toString()).get("label").asString()).isEqualTo(rep1.displayName());
+    }
+
+    @Test
+    void byTeamAddsUpTheOwnersOfEachUnit() {
+        Map<String, JsonNode> rows = rows(admin(), NOVEMBER + "&groupBy=team");
+        assertThat(rows.keySet()).containsExactlyInAnyOrder(teamA.toString(), teamB.toString());
+        assertThat(counts(rows.get(teamA.toString()))).containsExactly(2L, 3L, 1L, 0.4);
+        assertThat(counts(rows.get(teamB.toString()))).containsExactly(1L, 0L, 0L, 1.0);
+        assertThat(rows.get(teamA.toString()).get("label").asString()).contains(manager.displayName());
+    }
+
+    @Test
+    void thePeriodIsByDueTimeAndTheUpperBoundIsExclusive() {
+        Map<String, JsonNode> december = rows(admin(), "from=2026-12-01&to=2027-01-01&groupBy=rule");
+        assertThat(counts(december.get("L7"))).containsExactly(0L, 0L, 1L, "null");
+        Map<String, JsonNode> all = rows(admin(), "from=2026-10-31T16:00:00Z&to=2026-12-02&groupBy=rule");
+        assertThat(counts(all.get("L7"))).containsExactly(3L, 2L, 1L, 0.6);
+        assertThat(rows(admin(), "from=2026-10-01&to=2026-11-01&groupBy=rule")).isEmpty();
+        assertThat(mvc.get().uri("/api/v1/compliance?from=2026-12-01&to=2026-11-01").header(HttpHeaders.AUTHORIZATION, admin()))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(mvc.get().uri("/api/v1/compliance?groupBy=region").header(HttpHeaders.AUTHORIZATION, admin()))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+    }
+
+    @Test
+    void complianceRespectsTheDataScope() {
+        String repToken = "Bearer " + fixtures.token(mvc, rep2.username());
+        Map<String, JsonNode> own = rows(repToken, NOVEMBER + "&groupBy=owner");
+        assertThat(own.keySet()).containsExactly(rep2.id().toString());
+        String managerToken = "Bearer " + fixtures.token(mvc, manager.username());
+        Map<String, JsonNode> team = rows(managerToken, NOVEMBER + "&groupBy=rule");
+        assertThat(counts(team.get("L7"))).containsExactly(2L, 2L, 0L, 0.5);
+    }
+
+    @Test
+    void theCompliancePageShowsTheTableForAPeriod() {
+        Cookie session = mvc.post().uri("/login").with(csrf()).param("username", manager.username())
+                .param("password", Fixtures.PASSWORD).exchange().getResponse().getCookie("SESSION");
+        assertThat(mvc.get().uri("/compliance?period=custom&from=2026-11-01&to=2026-11-30&groupBy=owner").cookie(session))
+                .hasStatusOk().bodyText().contains("compliance-table", rep1.displayName(), "50");
+        clock.set(at(2026, 12, 10, 10, 0));
+        assertThat(mvc.get().uri("/compliance?period=last&groupBy=rule").cookie(session))
+                .hasStatusOk().bodyText().contains("2026-11-01", "2026-11-30", "L7");
+    }
+}

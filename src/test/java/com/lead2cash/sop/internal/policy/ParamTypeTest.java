@@ -1,0 +1,74 @@
+package com.lead2cash.sop.internal.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.lead2cash.sop.BusinessDuration;
+import com.lead2cash.sop.DeadlineWindow;
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The typed values of SOP rule parameters: their text form reads back to the same value, and bad text is refused. */
+class ParamTypeTest {
+
+    @Test
+    void everyDefaultReadsBackFromItsCanonicalText() {
+        for (RuleCatalog.RuleDef rule : RuleCatalog.all()) {
+            for (RuleCatalog.ParamDef p : rule.params()) {
+                Object value = p.defaultValue();
+                assertThat(p.type().javaType().isInstance(value)).as(rule.id() + "." + p.name()).isTrue();
+                assertThat(p.type().parse(p.type().format(value), null)).as(rule.id() + "." + p.name()).isEqualTo(value);
+            }
+        }
+    }
+
+    @Test
+    void everyRuleWithAWindowHasThatDurationParameter() {
+        RuleCatalog.all().stream().filter(r -> r.windowParam() != null).forEach(r ->
+                assertThat(r.param(r.windowParam()).orElseThrow().type()).as(r.id()).isEqualTo(ParamType.DURATION));
+    }
+
+    @Test
+    void aDurationWithoutBasisKeepsTheBasisItHad() {
+        DeadlineWindow calendar = DeadlineWindow.calendar(BusinessDuration.ofDays(3));
+        assertThat(ParamType.DURATION.parse("5d", calendar)).isEqualTo(DeadlineWindow.calendar(BusinessDuration.ofDays(5)));
+        assertThat(ParamType.DURATION.parse("2h Business", calendar)).isEqualTo(DeadlineWindow.business(BusinessDuration.ofHours(2)));
+    }
+
+    @Test
+    void typedValuesParse() {
+        assertThat(ParamType.TIME_OF_DAY.parse("9:30", null)).isEqualTo(LocalTime.of(9, 30));
+        assertThat(ParamType.WEEKDAY.parse("friday", null)).isEqualTo(DayOfWeek.FRIDAY);
+        assertThat(ParamType.MONEY.parse("1,000,000.00", null)).isEqualTo(new BigDecimal("1000000"));
+        assertThat(ParamType.PERCENT.parse("7.5", null)).isEqualTo(new BigDecimal("7.5"));
+        assertThat(ParamType.BOOLEAN.parse("off", null)).isEqualTo(false);
+        assertThat(ParamType.LIST.parse("制造业，金融业, 制造业", null)).isEqualTo(List.of("制造业", "金融业"));
+        assertThat(ParamType.FRACTIONS.parse("0.25, 0.75", null)).isEqualTo(List.of(0.25, 0.75));
+    }
+
+    @Test
+    void invalidValuesAreRefusedWithTheirMessageKey() {
+        assertRefused(ParamType.DURATION, "-5m", "policy.error.duration");
+        assertRefused(ParamType.DURATION, "30 minutes", "policy.error.duration");
+        assertRefused(ParamType.DURATION, "30m someday", "policy.error.duration");
+        assertRefused(ParamType.TIME_OF_DAY, "25:00", "policy.error.time");
+        assertRefused(ParamType.WEEKDAY, "Funday", "policy.error.weekday");
+        assertRefused(ParamType.MONEY, "-1", "policy.error.money");
+        assertRefused(ParamType.MONEY, "1.001", "policy.error.money");
+        assertRefused(ParamType.INTEGER, "-3", "policy.error.integer");
+        assertRefused(ParamType.INTEGER, "3.5", "policy.error.integer");
+        assertRefused(ParamType.PERCENT, "100.1", "policy.error.percent");
+        assertRefused(ParamType.PERCENT, "-0.1", "policy.error.percent");
+        assertRefused(ParamType.BOOLEAN, "maybe", "policy.error.boolean");
+        assertRefused(ParamType.FRACTIONS, "0.9, 0.5", "policy.error.fractions");
+        assertRefused(ParamType.FRACTIONS, "1.0", "policy.error.fractions");
+        assertRefused(ParamType.INTEGER, " ", "policy.error.required");
+    }
+
+    private static void assertRefused(ParamType type, String text, String key) {
+        assertThatThrownBy(() -> type.parse(text, null)).isInstanceOf(ParamType.InvalidValue.class).hasMessage(key);
+    }
+}

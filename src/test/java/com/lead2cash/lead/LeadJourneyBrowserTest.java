@@ -84,9 +84,13 @@ class LeadJourneyBrowserTest {
         assertThat(page.locator("#lead-owner")).hasText("north.rep Name");
         assertThat(page.locator("#lead-status")).hasText("已分配");
         String leadUrl = page.url();
+        String code = page.locator("h1 small").textContent().strip();
 
         Page rep = signIn("north.rep");
-        rep.navigate(leadUrl);
+        // the home page's deadline panel names the lead and links to it (L7 first response)
+        assertThat(rep.locator("a", new Page.LocatorOptions().setHasText(code))).isVisible();
+        rep.locator("a", new Page.LocatorOptions().setHasText(code)).click();
+        assertThat(rep).hasURL(leadUrl);
         rep.selectOption("#contact-intent", "HIGH");
         rep.fill("#contact-summary", "电话沟通，需求明确，约下周演示");
         rep.click("#log-contact");

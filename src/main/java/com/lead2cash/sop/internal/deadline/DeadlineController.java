@@ -19,9 +19,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class DeadlineController {
 
     private final DeadlineQueries queries;
+    private final SubjectLabels labels;
 
-    DeadlineController(DeadlineQueries queries) {
+    DeadlineController(DeadlineQueries queries, SubjectLabels labels) {
         this.queries = queries;
+        this.labels = labels;
     }
 
     @GetMapping("/deadlines")
@@ -32,6 +34,7 @@ class DeadlineController {
         CursorPage<DeadlineQueries.Row> page = queries.list(
                 new DeadlineQueries.Filter(rule, blankToNull(state), null, null, s), cursor, null);
         model.addAttribute("page", page);
+        model.addAttribute("labels", labels.of(page.items()));
         model.addAttribute("rule", rule);
         model.addAttribute("state", state);
         model.addAttribute("scope", s);
@@ -43,7 +46,9 @@ class DeadlineController {
 
     @GetMapping("/deadlines/panel")
     String panel(Model model) {
-        model.addAttribute("items", queries.runningOf(CurrentUser.require().id(), 10));
+        var items = queries.runningOf(CurrentUser.require().id(), 10);
+        model.addAttribute("items", items);
+        model.addAttribute("labels", labels.of(items));
         model.addAttribute("now", queries.now());
         return "sop/deadlines-panel :: panel";
     }

@@ -1,0 +1,47 @@
+package com.lead2cash.lead.internal;
+
+import com.lead2cash.sop.SubjectDescriber;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** How a lead reads on the deadline screens: its code and company, linking to its page. */
+@Component
+class LeadSubjects implements SubjectDescriber {
+
+    private final JdbcClient jdbc;
+
+    LeadSubjects(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public String subjectType() {
+        return LeadService.SUBJECT;
+    }
+
+    @Override
+    public Map<String, SubjectLabel> describe(Collection<String> subjectIds) {
+        List<UUID> ids = subjectIds.stream().map(LeadSubjects::uuid).filter(java.util.Objects::nonNull).toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("select id, code, company_name from lead_lead where id in (:ids)").param("ids", ids)
+                .query((rs, i) -> Map.entry(rs.getObject("id", UUID.class).toString(),
+                        new SubjectLabel(rs.getString("code") + " " + rs.getString("company_name"),
+                                "/leads/" + rs.getObject("id", UUID.class))))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private static UUID uuid(String s) {
+        try {
+            return UUID.fromString(s);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

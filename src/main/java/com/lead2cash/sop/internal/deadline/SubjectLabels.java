@@ -1,0 +1,33 @@
+package com.lead2cash.sop.internal.deadline;
+
+import com.lead2cash.sop.SubjectDescriber;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/** Asks the owning modules how the subjects of a page of deadlines read; keyed "type:id". */
+@Component
+class SubjectLabels {
+
+    private final Map<String, SubjectDescriber> describers;
+
+    SubjectLabels(List<SubjectDescriber> describers) {
+        this.describers = describers.stream().collect(Collectors.toMap(SubjectDescriber::subjectType, d -> d, (a, b) -> a));
+    }
+
+    Map<String, SubjectDescriber.SubjectLabel> of(Collection<DeadlineQueries.Row> rows) {
+        Map<String, SubjectDescriber.SubjectLabel> labels = new HashMap<>();
+        rows.stream().collect(Collectors.groupingBy(DeadlineQueries.Row::subjectType,
+                        Collectors.mapping(DeadlineQueries.Row::subjectId, Collectors.toSet())))
+                .forEach((type, ids) -> {
+                    SubjectDescriber describer = describers.get(type);
+                    if (describer != null) {
+                        describer.describe(ids).forEach((id, label) -> labels.put(type + ":" + id, label));
+                    }
+                });
+        return labels;
+    }
+}

@@ -18,6 +18,12 @@ public interface Deadlines {
      */
     UUID open(String ruleId, SubjectRef subject, UUID ownerId, Instant startedAt);
 
+    /**
+     * Records a rule whose work is done the moment its clock starts (the assignee notified in the
+     * same transaction as the assignment, L6): one deadline, met at once, counted by compliance.
+     */
+    UUID recordMet(String ruleId, SubjectRef subject, UUID ownerId, Instant at);
+
     /** Marks the open deadline of this rule and subject met at {@code metAt} (on time or late); no-op when none is open. */
     void meet(String ruleId, SubjectRef subject, Instant metAt);
 

@@ -124,6 +124,25 @@ public record WorkingCalendar(
         return periodStart(nextWorkingDayAfter(date));
     }
 
+    /**
+     * When a deadline window opened at {@code start} ends: business windows count working time on this
+     * calendar; calendar windows add plain minutes, hours or days in its zone.
+     */
+    public Instant due(Instant start, DeadlineWindow window) {
+        Objects.requireNonNull(start, "start");
+        if (window.basis() == TimeBasis.BUSINESS) {
+            return plus(start, window.duration());
+        }
+        ZonedDateTime from = start.atZone(zone);
+        long n = window.duration().amount();
+        ZonedDateTime end = switch (window.duration().unit()) {
+            case MINUTES -> from.plusMinutes(n);
+            case HOURS -> from.plusHours(n);
+            case DAYS -> from.plusDays(n);
+        };
+        return end.toInstant();
+    }
+
     /** The due time of a window of {@code duration} business time opened at {@code start}. */
     public Instant plus(Instant start, BusinessDuration duration) {
         Objects.requireNonNull(start, "start");

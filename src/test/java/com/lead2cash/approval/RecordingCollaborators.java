@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Primary;
 @TestConfiguration(proxyBeanMethods = false)
 public class RecordingCollaborators {
 
-    /** One call to {@link Deadlines}: op is open, meet, cancel or transfer. */
+    /** One call to {@link Deadlines}: op is open, recordMet, meet, cancel or transfer. */
     public record DeadlineCall(String op, String ruleId, SubjectRef subject, UUID ownerId, Instant at) {
     }
 
@@ -31,6 +31,12 @@ public class RecordingCollaborators {
         public UUID open(String ruleId, SubjectRef subject, UUID ownerId, Instant startedAt) {
             calls.add(new DeadlineCall("open", ruleId, subject, ownerId, startedAt));
             return UUID.nameUUIDFromBytes((ruleId + subject).getBytes());
+        }
+
+        @Override
+        public UUID recordMet(String ruleId, SubjectRef subject, UUID ownerId, Instant at) {
+            calls.add(new DeadlineCall("recordMet", ruleId, subject, ownerId, at));
+            return UUID.nameUUIDFromBytes((ruleId + subject + at).getBytes());
         }
 
         @Override

@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Gathers what routing needs — territories, their reps' seniority, open A+B load and last
@@ -36,11 +38,40 @@ class LeadRouter {
     }
 
     RoutingDecision route(RoutableLead lead, PolicySnapshot policy, LocalDate today) {
-        List<Territory> all = territories.findAllByName().stream().map(SalesTerritory::forRouting).toList();
+        List<Territory> all = territories();
         Set<UUID> reps = new HashSet<>();
         all.forEach(t -> reps.addAll(t.memberIds()));
         return RoutingEngine.route(new RoutingRules(policy.seniorityMonthsForGradeA()), lead, all,
                 candidates(reps), today);
+    }
+
+    /**
+     * The territories, read once per transaction: an import routes thousands of leads in a row, and
+     * territories do not change under it.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Territory> territories() {
+        Object key = SalesTerritory.class;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            List<Territory> cached = (List<Territory>) TransactionSynchronizationManager.getResource(key);
+            if (cached != null) {
+                return cached;
+            }
+            List<Territory> loaded = load();
+            TransactionSynchronizationManager.bindResource(key, loaded);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(key);
+                }
+            });
+            return loaded;
+        }
+        return load();
+    }
+
+    private List<Territory> load() {
+        return territories.findAllByName().stream().map(SalesTerritory::forRouting).toList();
     }
 
     /** Seniority, activity and current load of the given reps, in two queries. */

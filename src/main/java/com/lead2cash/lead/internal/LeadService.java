@@ -136,14 +136,15 @@ class LeadService {
         Lead lead = Lead.capture(codes.next("L", "lead_code_seq"), draft, via, capturedBy, grading, keepReason, now);
         history.record(lead.id(), now, "lead.history.captured", via, lead.grade(), lead.gradePoints());
         UUID screener = screeningOwner(capturedBy);
-        if (screener != null) {
-            deadlines.open(SCREENING, subject(lead), screener, now);
-        }
         if (grading.complete()) {
             lead.screen(null, now);
-            deadlines.meet(SCREENING, subject(lead), now);
+            if (screener != null) {
+                deadlines.recordMet(SCREENING, subject(lead), screener, now);
+            }
             history.record(lead.id(), now, "lead.history.screenedAutomatically");
             route(lead, rules, now);
+        } else if (screener != null) {
+            deadlines.open(SCREENING, subject(lead), screener, now);
         }
         return new Captured(leads.save(lead), found, false);
     }
@@ -215,8 +216,7 @@ class LeadService {
         lead.assignTo(rep, territory, now);
         notifier.send(Notification.of(rep, "lead.assigned", "lead.notify.assigned", "/leads/" + lead.id(),
                 lead.code(), lead.companyName(), lead.grade()));
-        deadlines.open(NOTIFY_ASSIGNEE, subject(lead), rep, now);
-        deadlines.meet(NOTIFY_ASSIGNEE, subject(lead), now);
+        deadlines.recordMet(NOTIFY_ASSIGNEE, subject(lead), rep, now);
         deadlines.open(FIRST_RESPONSE, subject(lead), rep, now);
     }
 
@@ -286,11 +286,9 @@ class LeadService {
         UUID ownerBefore = lead.ownerId();
         Lead.ClaimOutcome outcome = lead.claim(me.id(), rules.claimContestWindow(), now);
         if (outcome == Lead.ClaimOutcome.CLAIMED) {
-            lead.expectVersion(lead.version());
             notifier.send(Notification.of(me.id(), "lead.assigned", "lead.notify.claimed", "/leads/" + lead.id(),
                     lead.code(), lead.companyName(), lead.grade()));
-            deadlines.open(NOTIFY_ASSIGNEE, subject(lead), me.id(), now);
-            deadlines.meet(NOTIFY_ASSIGNEE, subject(lead), now);
+            deadlines.recordMet(NOTIFY_ASSIGNEE, subject(lead), me.id(), now);
             deadlines.open(FIRST_RESPONSE, subject(lead), me.id(), now);
             history.record(lead.id(), now, "lead.history.claimed", me.displayName());
         } else {

@@ -111,19 +111,7 @@ public class CalendarService implements BusinessCalendar {
 
     @Override
     public Instant due(Instant start, DeadlineWindow window) {
-        Objects.requireNonNull(start, "start");
-        WorkingCalendar calendar = current();
-        if (window.basis() == TimeBasis.BUSINESS) {
-            return calendar.plus(start, window.duration());
-        }
-        ZonedDateTime from = start.atZone(calendar.zone());
-        long n = window.duration().amount();
-        ZonedDateTime end = switch (window.duration().unit()) {
-            case MINUTES -> from.plusMinutes(n);
-            case HOURS -> from.plusHours(n);
-            case DAYS -> from.plusDays(n);
-        };
-        return end.toInstant();
+        return current().due(start, window);
     }
 
     public Settings settings() {

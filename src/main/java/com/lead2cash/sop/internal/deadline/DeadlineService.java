@@ -7,6 +7,7 @@ import com.lead2cash.sop.Deadlines;
 import com.lead2cash.sop.PolicySnapshot;
 import com.lead2cash.sop.SopPolicy;
 import com.lead2cash.sop.SubjectRef;
+import com.lead2cash.sop.WorkingCalendar;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,15 +50,12 @@ class DeadlineService implements Deadlines {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(ownerId, "ownerId");
         Objects.requireNonNull(startedAt, "startedAt");
-        UUID running = running(ruleId, subject);
-        if (running != null) {
-            return running;
-        }
         PolicySnapshot snapshot = policy.current();
         DeadlineWindow window = snapshot.deadlineWindow(ruleId);
-        Instant due = calendar.due(startedAt, window);
+        WorkingCalendar workingCalendar = calendar.current();
+        Instant due = workingCalendar.due(startedAt, window);
         List<Instant> reminders = ReminderSchedule.of(startedAt, due, window, snapshot.reminderFractions(),
-                calendar.current());
+                workingCalendar);
         Instant nextFire = reminders.isEmpty() ? due : reminders.get(0);
         UUID id = Ids.newId();
         int inserted = jdbc.sql("""
@@ -72,8 +70,29 @@ class DeadlineService implements Deadlines {
                 .param("reminders", "{" + String.join(",", reminders.stream().map(Instant::toString).toList()) + "}")
                 .param("next", Timestamp.from(nextFire)).param("now", Timestamp.from(clock.instant()))
                 .update();
-        // a concurrent open of the same rule and subject won: answer its deadline
+        // one was already running, or a concurrent open of the same rule and subject won: answer its deadline
         return inserted == 1 ? id : running(ruleId, subject);
+    }
+
+    @Override
+    @Transactional
+    public UUID recordMet(String ruleId, SubjectRef subject, UUID ownerId, Instant at) {
+        Objects.requireNonNull(ruleId, "ruleId");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(ownerId, "ownerId");
+        Objects.requireNonNull(at, "at");
+        PolicySnapshot snapshot = policy.current();
+        Instant due = calendar.current().due(at, snapshot.deadlineWindow(ruleId));
+        UUID id = Ids.newId();
+        jdbc.sql("""
+                        insert into sop_deadline (id, rule_id, subject_type, subject_id, owner_id, policy_version,
+                            started_at, due_at, reminder_at, state, met_at, reminders_sent, next_fire_at, version, created_at)
+                        values (:id, :rule, :type, :subject, :owner, :policyVersion, :at, :due,
+                            cast('{}' as timestamptz[]), 'MET', :at, 0, null, 0, :now)""")
+                .param("id", id).param("rule", ruleId).param("type", subject.type()).param("subject", subject.id())
+                .param("owner", ownerId).param("policyVersion", snapshot.version()).param("at", Timestamp.from(at))
+                .param("due", Timestamp.from(due)).param("now", Timestamp.from(clock.instant())).update();
+        return id;
     }
 
     @Override

@@ -103,6 +103,13 @@ class LeadLifecycleApiTest {
                 .param("id", UUID.fromString(first.get("opportunityId").asString())).query(java.math.BigDecimal.class)
                 .single()).isEqualByComparingTo("480000");
         assertThat(support.getJson(mvc, rep, "/api/v1/leads/" + id).get("status").asString()).isEqualTo("CONVERTED");
+
+        // the converted company is now a customer: a new capture of it is flagged against both
+        JsonNode again2 = support.postJson(mvc, marketing, "/api/v1/leads",
+                co.gradeBLead("上海丙科技有限公司", "+86 138-0000-0002"));
+        assertThat(again2.get("duplicates").findValuesAsString("kind")).containsExactlyInAnyOrder("LEAD", "CUSTOMER");
+        assertThat(again2.get("duplicates").get(0).get("matchedOn").valueStream().map(JsonNode::asString).toList())
+                .containsExactlyInAnyOrder("NAME", "PHONE");
         assertThat(jdbc.sql("select count(*) from platform_audit_event where entity_type = 'Lead' and entity_id = :id and field = 'status'")
                 .param("id", id.toString()).query(Integer.class).single()).isGreaterThanOrEqualTo(2);
     }

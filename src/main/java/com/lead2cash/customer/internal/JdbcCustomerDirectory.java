@@ -11,7 +11,9 @@ import java.sql.Array;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,27 +37,58 @@ class JdbcCustomerDirectory implements CustomerDirectory {
 
     @Override
     public List<CustomerMatch> possibleDuplicates(CompanyProbe probe) {
-        String name = probe.companyName() == null ? null : CompanyNames.normalize(probe.companyName());
+        String name = probe.companyName() == null ? "" : CompanyNames.normalize(probe.companyName());
         String phone = PhoneNumbers.normalize(probe.phone());
         String email = EmailAddresses.normalize(probe.email());
-        return jdbc.sql("""
-                select c.id, c.code, c.name,
-                       array_remove(array[
-                         case when c.name_normalized = :name then 'NAME' end,
-                         case when c.uscc = :uscc then 'USCC' end,
-                         case when exists (select 1 from customer_contact k where k.customer_id = c.id
-                                           and k.phone_normalized = :phone) then 'PHONE' end,
-                         case when exists (select 1 from customer_contact k where k.customer_id = c.id
-                                           and k.email_normalized = :email) then 'EMAIL' end], null) as matched
-                from customer_customer c
-                where (cast(:name as text) <> '' and c.name_normalized = :name)
-                   or c.uscc = :uscc
-                   or c.id in (select customer_id from customer_contact where phone_normalized = :phone
-                               union select customer_id from customer_contact where email_normalized = :email)
-                order by c.created_at limit 20
-                """).param("name", name).param("uscc", probe.uscc()).param("phone", phone).param("email", email)
-                .query((rs, i) -> new CustomerMatch(rs.getObject("id", UUID.class), rs.getString("code"),
-                        rs.getString("name"), strings(rs.getArray("matched")))).list();
+        // plain indexed lookups, one per kind of evidence; what matched is worked out here
+        Map<UUID, CustomerMatch> found = new LinkedHashMap<>();
+        if (!name.isEmpty() || probe.uscc() != null) {
+            jdbc.sql("select id, code, name, name_normalized, uscc from customer_customer where name_normalized = :name"
+                            + (probe.uscc() != null ? " or uscc = :uscc" : "") + " limit 20")
+                    .param("name", name).param("uscc", probe.uscc())
+                    .query(rs -> {
+                        List<String> matched = new ArrayList<>();
+                        if (!name.isEmpty() && name.equals(rs.getString("name_normalized"))) {
+                            matched.add("NAME");
+                        }
+                        if (probe.uscc() != null && probe.uscc().equals(rs.getString("uscc"))) {
+                            matched.add("USCC");
+                        }
+                        found.put(rs.getObject("id", UUID.class), new CustomerMatch(rs.getObject("id", UUID.class),
+                                rs.getString("code"), rs.getString("name"), matched));
+                    });
+        }
+        if (phone != null || email != null) {
+            jdbc.sql("""
+                            select c.id, c.code, c.name, k.phone_normalized, k.email_normalized
+                            from customer_contact k join customer_customer c on c.id = k.customer_id
+                            where""" + (phone != null ? " k.phone_normalized = :phone" : " false")
+                            + (email != null ? " or k.email_normalized = :email" : "") + " limit 20")
+                    .param("phone", phone).param("email", email)
+                    .query(rs -> {
+                        UUID id = rs.getObject("id", UUID.class);
+                        CustomerMatch match = found.computeIfAbsent(id, k -> new CustomerMatch(id,
+                                uncheckedString(rs, "code"), uncheckedString(rs, "name"), new ArrayList<>()));
+                        if (phone != null && phone.equals(rs.getString("phone_normalized"))
+                                && !match.matchedOn().contains("PHONE")) {
+                            match.matchedOn().add("PHONE");
+                        }
+                        if (email != null && email.equals(rs.getString("email_normalized"))
+                                && !match.matchedOn().contains("EMAIL")) {
+                            match.matchedOn().add("EMAIL");
+                        }
+                    });
+        }
+        return found.values().stream().map(m -> new CustomerMatch(m.id(), m.code(), m.name(), List.copyOf(m.matchedOn())))
+                .toList();
+    }
+
+    private static String uncheckedString(java.sql.ResultSet rs, String column) {
+        try {
+            return rs.getString(column);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

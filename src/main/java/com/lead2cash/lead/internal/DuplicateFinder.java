@@ -33,23 +33,45 @@ class DuplicateFinder {
         String name = CompanyNames.normalize(d.companyName());
         String phone = PhoneNumbers.normalize(d.phone());
         String email = EmailAddresses.normalize(d.email());
-        List<Duplicate> found = new ArrayList<>(jdbc.sql("""
-                select id, code, company_name, status,
-                       array_remove(array[
-                         case when company_name_normalized = :name then 'NAME' end,
-                         case when phone_normalized = :phone then 'PHONE' end,
-                         case when email_normalized = :email then 'EMAIL' end,
-                         case when uscc = :uscc then 'USCC' end], null) as matched
-                from lead_lead
-                where ((cast(:name as text) <> '' and company_name_normalized = :name)
-                    or phone_normalized = :phone or email_normalized = :email or uscc = :uscc)
-                  and id <> coalesce(cast(:exclude as uuid), '00000000-0000-0000-0000-000000000000'::uuid)
-                order by created_at desc limit 20
-                """).param("name", name).param("phone", phone).param("email", email).param("uscc", d.uscc())
-                .param("exclude", excludeLeadId)
-                .query((rs, i) -> new Duplicate("LEAD", rs.getObject("id", UUID.class), rs.getString("code"),
-                        rs.getString("company_name"), rs.getString("status"),
-                        List.of((String[]) rs.getArray("matched").getArray()))).list());
+        // only the evidence this draft has, so every branch is a plain index lookup
+        List<String> conditions = new ArrayList<>();
+        if (!name.isEmpty()) {
+            conditions.add("company_name_normalized = :name");
+        }
+        if (phone != null) {
+            conditions.add("phone_normalized = :phone");
+        }
+        if (email != null) {
+            conditions.add("email_normalized = :email");
+        }
+        if (d.uscc() != null) {
+            conditions.add("uscc = :uscc");
+        }
+        List<Duplicate> found = new ArrayList<>();
+        if (!conditions.isEmpty()) {
+            found.addAll(jdbc.sql("select id, code, company_name, status, company_name_normalized, phone_normalized,"
+                            + " email_normalized, uscc from lead_lead where (" + String.join(" or ", conditions) + ")"
+                            + (excludeLeadId != null ? " and id <> :exclude" : "") + " order by created_at desc limit 20")
+                    .param("name", name).param("phone", phone).param("email", email).param("uscc", d.uscc())
+                    .param("exclude", excludeLeadId)
+                    .query((rs, i) -> {
+                        List<String> matched = new ArrayList<>();
+                        if (!name.isEmpty() && name.equals(rs.getString("company_name_normalized"))) {
+                            matched.add("NAME");
+                        }
+                        if (phone != null && phone.equals(rs.getString("phone_normalized"))) {
+                            matched.add("PHONE");
+                        }
+                        if (email != null && email.equals(rs.getString("email_normalized"))) {
+                            matched.add("EMAIL");
+                        }
+                        if (d.uscc() != null && d.uscc().equals(rs.getString("uscc"))) {
+                            matched.add("USCC");
+                        }
+                        return new Duplicate("LEAD", rs.getObject("id", UUID.class), rs.getString("code"),
+                                rs.getString("company_name"), rs.getString("status"), matched);
+                    }).list());
+        }
         customers.possibleDuplicates(new CustomerDirectory.CompanyProbe(d.companyName(), d.uscc(), d.phone(), d.email()))
                 .forEach(c -> found.add(new Duplicate("CUSTOMER", c.id(), c.code(), c.name(), null, c.matchedOn())));
         return found;

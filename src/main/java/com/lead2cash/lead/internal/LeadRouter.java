@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.Collection;
+import java.util.function.Supplier;
+import com.lead2cash.lead.Grade;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -49,53 +52,92 @@ class LeadRouter {
      * The territories, read once per transaction: an import routes thousands of leads in a row, and
      * territories do not change under it.
      */
-    @SuppressWarnings("unchecked")
     private List<Territory> territories() {
-        Object key = SalesTerritory.class;
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            List<Territory> cached = (List<Territory>) TransactionSynchronizationManager.getResource(key);
-            if (cached != null) {
-                return cached;
-            }
-            List<Territory> loaded = load();
-            TransactionSynchronizationManager.bindResource(key, loaded);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(key);
-                }
-            });
-            return loaded;
-        }
-        return load();
+        return perTransaction(SalesTerritory.class, this::load);
     }
 
     private List<Territory> load() {
         return territories.findAllByName().stream().map(SalesTerritory::forRouting).toList();
     }
 
-    /** Seniority, activity and current load of the given reps, in two queries. */
+    /** A rep's open A+B leads and last assignment, as routing weighs them. */
+    private static final class Load {
+        int openAB;
+        Instant lastAssigned;
+    }
+
+    /**
+     * Seniority, activity and current load of the given reps. Loads are read once per transaction and
+     * then kept up to date by {@link #assigned}, so routing a whole import costs no more per lead than
+     * routing one.
+     */
     List<RepCandidate> candidates(Set<UUID> reps) {
         if (reps.isEmpty()) {
             return List.of();
         }
-        Map<UUID, int[]> load = new HashMap<>();
-        Map<UUID, Instant> last = new HashMap<>();
-        jdbc.sql("""
-                select owner_id, count(*) filter (where grade in ('A', 'B') and status in ('ASSIGNED', 'CONTACTED')) as open_ab,
-                       max(assigned_at) as last_assigned
-                from lead_lead where owner_id in (:reps) group by owner_id
-                """).param("reps", reps).query(rs -> {
-                    UUID owner = rs.getObject("owner_id", UUID.class);
-                    load.put(owner, new int[] {rs.getInt("open_ab")});
-                    Timestamp ts = rs.getTimestamp("last_assigned");
-                    if (ts != null) {
-                        last.put(owner, ts.toInstant());
-                    }
-                });
-        return directory.people(reps).values().stream()
-                .map(p -> new RepCandidate(p.id(), p.hireDate(), p.active(),
-                        load.getOrDefault(p.id(), new int[] {0})[0], last.get(p.id())))
+        Map<UUID, Load> loads = loads();
+        Set<UUID> unknown = new HashSet<>(reps);
+        unknown.removeAll(loads.keySet());
+        if (!unknown.isEmpty()) {
+            unknown.forEach(rep -> loads.put(rep, new Load()));
+            jdbc.sql("""
+                    select owner_id, count(*) filter (where grade in ('A', 'B')) as open_ab, max(assigned_at) as last_assigned
+                    from lead_lead where owner_id in (:reps) and status in ('ASSIGNED', 'CONTACTED') group by owner_id
+                    """).param("reps", unknown).query(rs -> {
+                        Load load = loads.get(rs.getObject("owner_id", UUID.class));
+                        load.openAB = rs.getInt("open_ab");
+                        Timestamp ts = rs.getTimestamp("last_assigned");
+                        load.lastAssigned = ts == null ? null : ts.toInstant();
+                    });
+        }
+        return people(reps).stream()
+                .map(p -> new RepCandidate(p.id(), p.hireDate(), p.active(), loads.get(p.id()).openAB,
+                        loads.get(p.id()).lastAssigned))
                 .toList();
+    }
+
+    /** A lead was assigned: the rep's load as routing sees it for the rest of the transaction. */
+    void assigned(UUID rep, Grade grade, Instant at) {
+        Load load = loads().get(rep);
+        if (load != null) {
+            if (grade == Grade.A || grade == Grade.B) {
+                load.openAB++;
+            }
+            load.lastAssigned = at;
+        }
+    }
+
+    private Map<UUID, Load> loads() {
+        return perTransaction(Load.class, HashMap::new);
+    }
+
+    private Collection<OrgDirectory.Person> people(Set<UUID> reps) {
+        Map<UUID, OrgDirectory.Person> known = perTransaction(OrgDirectory.Person.class, HashMap::new);
+        Set<UUID> missing = new HashSet<>(reps);
+        missing.removeAll(known.keySet());
+        if (!missing.isEmpty()) {
+            known.putAll(directory.people(missing));
+        }
+        return reps.stream().map(known::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** A value bound to the current transaction (or a fresh one outside any). */
+    @SuppressWarnings("unchecked")
+    private static <T> T perTransaction(Object key, Supplier<T> create) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return create.get();
+        }
+        T value = (T) TransactionSynchronizationManager.getResource(key);
+        if (value == null) {
+            value = create.get();
+            TransactionSynchronizationManager.bindResource(key, value);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(key);
+                }
+            });
+        }
+        return value;
     }
 }

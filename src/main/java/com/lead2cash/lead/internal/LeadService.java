@@ -214,6 +214,7 @@ class LeadService {
             deadlines.cancel(FIRST_RESPONSE, subject(lead));
         }
         lead.assignTo(rep, territory, now);
+        router.assigned(rep, lead.grade(), now);
         notifier.send(Notification.of(rep, "lead.assigned", "lead.notify.assigned", "/leads/" + lead.id(),
                 lead.code(), lead.companyName(), lead.grade()));
         deadlines.recordMet(NOTIFY_ASSIGNEE, subject(lead), rep, now);

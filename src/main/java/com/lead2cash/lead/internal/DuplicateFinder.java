@@ -49,9 +49,10 @@ class DuplicateFinder {
         }
         List<Duplicate> found = new ArrayList<>();
         if (!conditions.isEmpty()) {
+            // the matches are few: sorting them here keeps the query a plain lookup on the evidence indexes
             found.addAll(jdbc.sql("select id, code, company_name, status, company_name_normalized, phone_normalized,"
                             + " email_normalized, uscc from lead_lead where (" + String.join(" or ", conditions) + ")"
-                            + (excludeLeadId != null ? " and id <> :exclude" : "") + " order by created_at desc limit 20")
+                            + (excludeLeadId != null ? " and id <> :exclude" : "") + " limit 50")
                     .param("name", name).param("phone", phone).param("email", email).param("uscc", d.uscc())
                     .param("exclude", excludeLeadId)
                     .query((rs, i) -> {
@@ -70,7 +71,9 @@ class DuplicateFinder {
                         }
                         return new Duplicate("LEAD", rs.getObject("id", UUID.class), rs.getString("code"),
                                 rs.getString("company_name"), rs.getString("status"), matched);
-                    }).list());
+                    }).list().stream()
+                    // ids are time-ordered: newest first without asking the database to sort
+                    .sorted(java.util.Comparator.comparing(Duplicate::id).reversed()).limit(20).toList());
         }
         customers.possibleDuplicates(new CustomerDirectory.CompanyProbe(d.companyName(), d.uscc(), d.phone(), d.email()))
                 .forEach(c -> found.add(new Duplicate("CUSTOMER", c.id(), c.code(), c.name(), null, c.matchedOn())));

@@ -36,7 +36,7 @@ class LeadQueries {
                    long ageDays, long version) {
     }
 
-    /** Filters of the lead list; {@code view} is null (all visible), "pool", "queue" or "mine". */
+    /** Filters of the lead list; {@code view} is null (all visible), "pool", "nurture", "queue", "mine" or "contests". */
     record LeadFilter(Grade grade, LeadStatus status, LeadSource source, UUID ownerId, UUID territoryId,
                       Integer minAgeDays, Integer maxAgeDays, String q, String view, String cursor, Integer size) {
     }
@@ -105,6 +105,8 @@ class LeadQueries {
         }
         if ("pool".equals(f.view())) {
             sql.append(" and owner_id is null and status in ('SCREENED', 'NURTURING')");
+        } else if ("nurture".equals(f.view())) {
+            sql.append(" and owner_id is null and status = 'NURTURING'");
         } else if ("queue".equals(f.view())) {
             sql.append(" and owner_id is null and status = 'SCREENED' and (queue_manager_id = :me or queue_manager_id is null)");
             params.put("me", scope.userId());

@@ -33,7 +33,7 @@ class LeadLifecycleApiTest {
     }
 
     @Test
-    void aCompleteGradeALeadIsScreenedAtOnceAndRoutedToTheSeniorRepWithItsDeadlines() {
+    void aCompleteGradeALeadIsScreenedAtOnceAndRoutedToTheSeniorRepWithItsDeadlines() throws Exception {
         var result = support.post(mvc, marketing, "/api/v1/leads", co.gradeALead("上海甲制造有限公司", "13800000001"));
         assertThat(result).hasStatus(HttpStatus.CREATED);
         JsonNode lead = support.json(result);
@@ -46,6 +46,10 @@ class LeadLifecycleApiTest {
         assertThat(lead.get("ownerId").asString()).isEqualTo(co.senior().id().toString());
         assertThat(lead.get("duplicates")).isEmpty();
         assertThat(lead.get("version").isNumber()).isTrue();
+        assertThat(lead.get("budget").decimalValue()).isEqualByComparingTo("500000");
+        assertThat(result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"budget\":500000.00");
+        assertThat(lead.get("currency").asString()).isEqualTo("CNY");
 
         UUID id = UUID.fromString(lead.get("id").asString());
         assertThat(support.deadlines(id)).containsExactlyInAnyOrder("L1:MET", "L6:MET", "L7:OPEN");

@@ -138,7 +138,7 @@ class LeadQueries {
                 (String) r[3], (String) r[4], (String) r[5], (String) r[6], (Grade) r[7], (LeadStatus) r[8],
                 (LeadSource) r[9], (UUID) r[10],
                 r[10] == null || !people.containsKey(r[10]) ? null : people.get(r[10]).displayName(), (UUID) r[11],
-                (Boolean) r[12], (BigDecimal) r[13], (Instant) r[14],
+                (Boolean) r[12], LeadViews.money((BigDecimal) r[13]), (Instant) r[14],
                 ChronoUnit.DAYS.between((Instant) r[14], now), (Long) r[15])).toList();
         return CursorPage.of(rows, size, r -> List.of(r.createdAt().toString(), r.id()));
     }

@@ -70,7 +70,7 @@ class LeadViews {
         return new LeadView(lead.id(), lead.code(), lead.companyName(), lead.contactName(), lead.contactTitle(),
                 mayContact ? lead.phone() : mask(lead.phone()), mayContact ? lead.email() : mask(lead.email()),
                 !mayContact, lead.industry(), lead.region(), lead.productLine(), lead.source(), lead.sourceDetail(),
-                lead.sourcedAt(), lead.budget(), "CNY", lead.purchaseDate(), lead.decisionMakerKnown(),
+                lead.sourcedAt(), money(lead.budget()), "CNY", lead.purchaseDate(), lead.decisionMakerKnown(),
                 lead.decisionChainNotes(), lead.uscc(), lead.notes(), lead.grade(), lead.gradePoints(),
                 lead.gradeComplete(), reasons(lead), lead.gradeOverrideReason(), lead.status(), lead.ownerId(),
                 ownerName, lead.queueManagerId(), lead.territoryId(), lead.assignedAt(), lead.firstContactAt(),
@@ -102,6 +102,11 @@ class LeadViews {
         return lead.ownerId() == null ? scope.isAll() || me.hasAny(com.lead2cash.platform.Role.SALES_MANAGER,
                 com.lead2cash.platform.Role.REGIONAL_MANAGER, com.lead2cash.platform.Role.MARKETING,
                 com.lead2cash.platform.Role.SALES_ASSISTANT) : scope.covers(lead.ownerId());
+    }
+
+    /** Money answers with two decimal places (SPEC §6). */
+    static BigDecimal money(BigDecimal amount) {
+        return amount == null ? null : amount.setScale(2, java.math.RoundingMode.HALF_UP);
     }
 
     static String mask(String value) {

@@ -60,6 +60,11 @@ class LeadImports implements DisposableBean {
         t.setDaemon(true);
         return t;
     });
+    private final java.util.concurrent.ExecutorService batches = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "lead-import-batch");
+        t.setDaemon(true);
+        return t;
+    });
     private final LeadService leads;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -152,12 +157,37 @@ class LeadImports implements DisposableBean {
                 return n;
             });
         } else {
+            // batches are independent transactions: two at a time keep both cores and the database busy
+            java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+            SecurityContext security = SecurityContextHolder.getContext();
+            var locale = LocaleContextHolder.getLocale();
+            List<java.util.concurrent.Future<?>> running = new ArrayList<>();
             for (int from = 0; from < valid.size(); from += BATCH) {
                 List<LeadDraft> batch = valid.subList(from, Math.min(valid.size(), from + BATCH));
-                tx.executeWithoutResult(status -> batch.forEach(d -> leads.capture(d, CaptureChannel.IMPORT, uploader, null)));
-                imported += batch.size();
-                progress(id, imported + refusedRows, imported, refusedRows);
+                running.add(batches.submit(() -> {
+                    SecurityContextHolder.setContext(security);
+                    LocaleContextHolder.setLocale(locale);
+                    try {
+                        tx.executeWithoutResult(status -> batch.forEach(d -> leads.capture(d, CaptureChannel.IMPORT, uploader, null)));
+                        int n = done.addAndGet(batch.size());
+                        progress(id, n + refusedRows, n, refusedRows);
+                    } finally {
+                        SecurityContextHolder.clearContext();
+                        LocaleContextHolder.resetLocaleContext();
+                    }
+                }));
             }
+            for (var future : running) {
+                try {
+                    future.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+            imported = done.get();
         }
         progress(id, rows.size(), imported, refusedRows);
         finish(id, State.DONE, errors);
@@ -214,5 +244,6 @@ class LeadImports implements DisposableBean {
     @Override
     public void destroy() {
         ((java.util.concurrent.ExecutorService) executor).shutdown();
+        batches.shutdown();
     }
 }

@@ -33,7 +33,7 @@ class PagesRenderTest {
             "director, /", "director, /leads", "director, /leads?view=pool", "director, /leads?view=nurture",
             "director, /leads?view=queue", "director, /leads?view=contests", "director, /leads/new",
             "director, /deadlines", "director, /compliance", "director, /approvals", "director, /approvals/delegations",
-            "director, /notifications", "director, /notifications/preferences", "director, /deadlines/panel"})
+            "director, /notifications", "director, /notifications/preferences", "director, /deadlines/panel", "director, /approvals/panel"})
     void pageRendersInChineseAndEnglish(String user, String path) throws Exception {
         if (identity.findByUsername("director").isEmpty()) {
             fixtures.user("director", fixtures.rootUnit(), LocalDate.of(2018, 1, 1), Role.SALES_DIRECTOR);

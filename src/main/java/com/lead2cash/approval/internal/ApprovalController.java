@@ -86,6 +86,16 @@ class ApprovalController {
         return inboxModel(model, Stream.concat(pending.items().stream(), submitted.items().stream()).toList());
     }
 
+    /** The home page's panel: what waits for my decision. */
+    @GetMapping("/approvals/panel")
+    String panel(Model model) {
+        CursorPage<ApprovalQueries.ApprovalSummary> pending = queries.pendingFor(
+                service.actor(CurrentUser.require().id()), null, 5);
+        model.addAttribute("pending", pending);
+        inboxModel(model, pending.items());
+        return "approval/panel :: panel";
+    }
+
     /** The next page of pending tasks, as rows for htmx. */
     @GetMapping("/approvals/pending")
     String pendingRows(@RequestParam String cursor, Model model) {
@@ -230,6 +240,11 @@ class ApprovalController {
         @Bean
         NavigationEntry approvalsNavigation() {
             return new NavigationEntry("nav.approvals", "/approvals", 300, Set.of());
+        }
+
+        @Bean
+        com.lead2cash.platform.HomePanel approvalsPanel() {
+            return new com.lead2cash.platform.HomePanel("approval.panel.title", "/approvals/panel", 20, Set.of());
         }
     }
 }

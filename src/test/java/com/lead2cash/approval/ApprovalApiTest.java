@@ -134,4 +134,19 @@ class ApprovalApiTest {
         assertThat(mvc.post().uri("/api/v1/approvals").header(HttpHeaders.AUTHORIZATION, bearer("rep"))
                 .contentType(MediaType.APPLICATION_JSON).content(reviewJson("C-6"))).hasStatus(HttpStatus.FORBIDDEN);
     }
+
+    @Autowired java.util.List<com.lead2cash.sop.SubjectDescriber> describers;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbcForLabels;
+
+    @Test
+    void anApprovalTasksDeadlineReadsAsTheApprovalsTitleAndLinksToIt() {
+        UUID id = submitReview("C-7");
+        UUID task = jdbcForLabels.sql("select id from approval_task where approval = :a limit 1").param("a", id)
+                .query(UUID.class).single();
+        String title = jdbcForLabels.sql("select title from approval where id = :a").param("a", id).query(String.class).single();
+        var describer = describers.stream().filter(d -> d.subjectType().equals("ApprovalTask")).findFirst().orElseThrow();
+        assertThat(describer.describe(java.util.List.of(task.toString(), "not-a-uuid")))
+                .containsOnlyKeys(task.toString())
+                .containsEntry(task.toString(), new com.lead2cash.sop.SubjectDescriber.SubjectLabel(title, "/approvals/" + id));
+    }
 }

@@ -77,6 +77,12 @@ class LeadJourneyBrowserTest {
         assertThat(page.locator("#lead-grade")).hasText("A类");
         assertThat(page.locator("#grade-reasons")).containsText("行业“制造业”属于目标行业");
         assertThat(page.locator("#grade-reasons")).containsText("预算150000元，达到100000元");
+        // a correction keeps the lead and its grade
+        page.click("#edit-lead");
+        page.fill("#productLine", "MES");
+        page.click("#save-lead");
+        assertThat(page.locator("#flash-success")).containsText("已保存线索");
+        assertThat(page.locator("#lead-grade")).hasText("A类");
         // no territory covers 北京: the lead waits for the manager, who assigns it
         assertThat(page.locator("#lead-owner")).containsText("线索池");
         page.selectOption("#assign-owner", new com.microsoft.playwright.options.SelectOption().setLabel("north.rep Name"));

@@ -173,6 +173,36 @@ class LeadLifecycleApiTest {
         assertThat(reopened.get("ownerId").isNull()).isTrue();
     }
 
+    @Test
+    void correctingAnUnscreenedLeadsDataRegradesScreensAndRoutesIt() {
+        JsonNode lead = support.postJson(mvc, marketing, "/api/v1/leads",
+                "{\"companyName\":\"待补充公司\",\"region\":\"" + co.region() + "\",\"source\":\"WEBSITE_FORM\"}");
+        assertThat(lead.get("status").asString()).isEqualTo("NEW");
+        String id = lead.get("id").asString();
+        String complete = """
+                {"companyName":"待补充公司","contactName":"冯总","region":"%s","industry":"制造业","source":"WEBSITE_FORM",
+                 "budget":300000,"purchaseDate":"%s","decisionMakerKnown":true,"version":%d}
+                """;
+        var stale = mvc.put().uri("/api/v1/leads/" + id).header(org.springframework.http.HttpHeaders.AUTHORIZATION, marketing)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content(complete.formatted(co.region(), java.time.LocalDate.now().plusDays(10), lead.get("version").asLong() + 5));
+        assertThat(stale).hasStatus(HttpStatus.CONFLICT);
+        var invalid = mvc.put().uri("/api/v1/leads/" + id).header(org.springframework.http.HttpHeaders.AUTHORIZATION, marketing)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{\"companyName\":\"\",\"source\":\"WEBSITE_FORM\",\"version\":" + lead.get("version").asLong() + "}");
+        assertThat(invalid).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+
+        var corrected = mvc.put().uri("/api/v1/leads/" + id).header(org.springframework.http.HttpHeaders.AUTHORIZATION, marketing)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content(complete.formatted(co.region(), java.time.LocalDate.now().plusDays(10), lead.get("version").asLong()))
+                .exchange();
+        assertThat(corrected).hasStatusOk();
+        JsonNode after = support.json(corrected);
+        assertThat(after.get("grade").asString()).isEqualTo("A");
+        assertThat(after.get("status").asString()).isEqualTo("ASSIGNED");
+        assertThat(support.deadlines(UUID.fromString(id))).contains("L1:MET", "L7:OPEN");
+    }
+
     private JsonNode body(org.springframework.test.web.servlet.assertj.MvcTestResult result) {
         assertThat(result).hasStatus(HttpStatus.CREATED);
         return support.json(result);

@@ -187,6 +187,44 @@ class Lead {
         this.updatedAt = now;
     }
 
+    /**
+     * Corrects what is known about the lead (its registration data). The automatic grade follows the
+     * facts; a grade set by hand stays, with its reasons refreshed.
+     */
+    void correct(LeadDraft d, GradingResult grading, Instant now) {
+        requireOpen();
+        companyName = d.companyName();
+        companyNameNormalized = CompanyNames.normalize(d.companyName());
+        contactName = d.contactName();
+        contactTitle = d.contactTitle();
+        phone = d.phone();
+        phoneNormalized = PhoneNumbers.normalize(d.phone());
+        email = d.email();
+        emailNormalized = EmailAddresses.normalize(d.email());
+        industry = d.industry();
+        region = d.region();
+        productLine = d.productLine();
+        source = d.source();
+        sourceDetail = d.sourceDetail();
+        budget = d.budget();
+        purchaseDate = d.purchaseDate();
+        decisionMakerKnown = d.decisionMakerKnown();
+        decisionChainNotes = d.decisionChainNotes();
+        uscc = d.uscc();
+        notes = d.notes();
+        Grade manual = gradeOverrideReason == null ? null : grade;
+        applyGrading(grading, now);
+        if (manual != null) {
+            grade = manual;
+        }
+    }
+
+    /** The lead's registration data as a draft, for the edit form. */
+    LeadDraft draft() {
+        return new LeadDraft(companyName, contactName, contactTitle, phone, email, industry, region, productLine, source,
+                sourceDetail, sourcedAt, budget, purchaseDate, decisionMakerKnown, decisionChainNotes, uscc, notes);
+    }
+
     /** Screening done (L1): the grade stands, verified by a person or by complete data ({@code by} null). */
     void screen(UUID by, Instant now) {
         requireStatus(LeadStatus.NEW);

@@ -134,6 +134,24 @@ class LeadApiController {
         return views.of(leads.visible(id));
     }
 
+    /** Corrected lead data, with the version it was read at. */
+    record CorrectionRequest(String companyName, String contactName, String contactTitle, String phone, String email,
+                             String industry, String region, String productLine, LeadSource source,
+                             String sourceDetail, BigDecimal budget, LocalDate purchaseDate, Boolean decisionMakerKnown,
+                             String decisionChainNotes, String uscc, String notes, Long version) {
+        LeadDraft draft() {
+            return new LeadDraft(companyName, contactName, contactTitle, phone, email, industry, region, productLine,
+                    source, sourceDetail, null, budget, purchaseDate, Boolean.TRUE.equals(decisionMakerKnown),
+                    decisionChainNotes, uscc, notes);
+        }
+    }
+
+    @Operation(summary = "Correct the lead's data (409 on a stale version); the grade follows unless set by hand")
+    @org.springframework.web.bind.annotation.PutMapping("/api/v1/leads/{id}")
+    LeadViews.LeadView correct(@PathVariable UUID id, @RequestBody CorrectionRequest body) {
+        return views.of(leads.correct(id, body.draft(), body.version()));
+    }
+
     @Operation(summary = "A person verifies the lead as graded (L1) and it is routed")
     @PostMapping("/api/v1/leads/{id}/screen")
     LeadViews.LeadView screen(@PathVariable UUID id, @RequestBody(required = false) VersionRequest body) {

@@ -60,6 +60,33 @@ class LeadController {
         private String duplicateAction;
         private String duplicateReason;
         private UUID mergeIntoLeadId;
+        private Long version;
+
+        public Long getVersion() { return version; }
+        public void setVersion(Long v) { version = v; }
+
+        static LeadForm of(Lead lead) {
+            LeadDraft d = lead.draft();
+            LeadForm f = new LeadForm();
+            f.companyName = d.companyName();
+            f.contactName = d.contactName();
+            f.contactTitle = d.contactTitle();
+            f.phone = d.phone();
+            f.email = d.email();
+            f.industry = d.industry();
+            f.region = d.region();
+            f.productLine = d.productLine();
+            f.source = d.source();
+            f.sourceDetail = d.sourceDetail();
+            f.budget = d.budget();
+            f.purchaseDate = d.purchaseDate();
+            f.decisionMakerKnown = d.decisionMakerKnown();
+            f.decisionChainNotes = d.decisionChainNotes();
+            f.uscc = d.uscc();
+            f.notes = d.notes();
+            f.version = lead.version();
+            return f;
+        }
 
         LeadDraft draft() {
             return new LeadDraft(companyName, contactName, contactTitle, phone, email, industry, region, productLine,
@@ -185,6 +212,30 @@ class LeadController {
                     && f.errors().stream().anyMatch(x -> !x.field().startsWith("duplicate")))
                     ? leads.checkDuplicates(form.draft()) : List.of());
         }
+    }
+
+    @GetMapping("/leads/{id}/edit")
+    String edit(@PathVariable UUID id, Model model) {
+        Lead lead = leads.visible(id);
+        model.addAttribute("form", LeadForm.of(lead));
+        model.addAttribute("editing", views.of(lead));
+        return captureForm(model, List.of());
+    }
+
+    @PostMapping("/leads/{id}/edit")
+    String correct(@PathVariable UUID id, @ModelAttribute("form") LeadForm form, BindingResult binding, Model model,
+                   RedirectAttributes redirect) {
+        try {
+            Lead lead = leads.correct(id, form.draft(), form.getVersion());
+            Flash.success(redirect, "lead.flash.corrected", lead.code());
+            return "redirect:/leads/" + id;
+        } catch (DomainException e) {
+            FormErrors.reject(binding, e);
+        } catch (OptimisticLockingFailureException e) {
+            binding.reject("error.staleVersion");
+        }
+        model.addAttribute("editing", views.of(leads.visible(id)));
+        return captureForm(model, List.of());
     }
 
     private String captureForm(Model model, List<DuplicateFinder.Duplicate> duplicates) {

@@ -149,6 +149,30 @@ class LeadService {
         return new Captured(leads.save(lead), found, false);
     }
 
+    /**
+     * Corrects a lead's data; the grade follows (unless set by hand). A lead still waiting for
+     * screening whose data is now complete is screened and routed, as at capture.
+     */
+    @Transactional
+    Lead correct(UUID leadId, LeadDraft raw, Long version) {
+        Lead lead = visibleForUpdate(leadId);
+        lead.expectVersion(version);
+        LeadDraft draft = LeadDrafts.validate(raw, today());
+        Instant now = clock.instant();
+        PolicySnapshot rules = policy.current();
+        Grade before = lead.grade();
+        GradingResult grading = LeadGrader.grade(gradingRules(rules), gradingInput(draft));
+        lead.correct(draft, grading, now);
+        history.record(lead.id(), now, "lead.history.corrected", before, lead.grade());
+        if (lead.status() == LeadStatus.NEW && grading.complete()) {
+            lead.screen(null, now);
+            deadlines.meet(SCREENING, subject(lead), now);
+            history.record(lead.id(), now, "lead.history.screenedAutomatically");
+            route(lead, rules, now);
+        }
+        return leads.save(lead);
+    }
+
     /** A person verifies the lead as graded (L1 met) and it is routed. */
     @Transactional
     Lead screen(UUID leadId, Long version) {

@@ -21,7 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * assigns it; the rep logs the first contact and converts it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"l2c.demo=false", "L2C_ADMIN_PASSWORD=" + Fixtures.ADMIN_PASSWORD, "server.shutdown=immediate"})
+        properties = {"l2c.demo=false", "L2C_ADMIN_PASSWORD=" + Fixtures.ADMIN_PASSWORD, "server.shutdown=immediate", "l2c.lead.jobs-delay=1h"})
 class LeadJourneyBrowserTest {
 
     static Browser browser;

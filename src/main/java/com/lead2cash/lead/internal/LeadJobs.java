@@ -53,6 +53,7 @@ class LeadJobs {
         this.zone = zone;
     }
 
+    /** Tests that drive the jobs themselves push the first run out with {@code l2c.lead.jobs-delay}. */
     @Scheduled(fixedDelayString = "${l2c.lead.jobs-interval:60s}", initialDelayString = "${l2c.lead.jobs-delay:30s}")
     void tick() {
         runDue();

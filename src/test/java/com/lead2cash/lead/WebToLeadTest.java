@@ -102,4 +102,15 @@ class WebToLeadTest {
         assertThat(mvc.delete().uri("/api/v1/lead-api-keys/" + id).header("Authorization", admin)).hasStatus(HttpStatus.NO_CONTENT);
         assertThat(submit(key, null, "{\"companyName\":\"吊销后\"}")).hasStatus(HttpStatus.UNAUTHORIZED);
     }
+
+    @Test
+    void aValueOfTheWrongTypeIsRefusedNamingItsField() {
+        assertThat(submit(key, null, "{\"companyName\":\"类型错误公司\",\"source\":\"BILLBOARD\"}"))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("source");
+        assertThat(submit(key, null, "{\"companyName\":\"类型错误公司\",\"purchaseDate\":\"next week\"}"))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("purchaseDate");
+        assertThat(leadsNamed("类型错误公司")).isZero();
+    }
 }

@@ -126,6 +126,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
         ProblemDetail problem = problems.problem(HttpStatus.BAD_REQUEST, "error.unreadable");
+        // name the field whose value could not be read (a wrong enum, a date in the wrong format)
+        if (ex.getCause() instanceof tools.jackson.core.JacksonException json && !json.getPath().isEmpty()) {
+            String field = json.getPath().stream()
+                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+            problem.setProperty("errors", List.of(new FieldProblem(field, "error.unreadableField",
+                    problems.message("error.unreadableField", field))));
+        }
         return ResponseEntity.badRequest().body(problem);
     }
 

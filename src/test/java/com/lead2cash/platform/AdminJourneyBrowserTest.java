@@ -44,7 +44,9 @@ class AdminJourneyBrowserTest {
         page.click("#login-submit");
         assertThat(page.locator("h1")).containsText("您好");
 
-        page.navigate(base + "/admin/users");
+        page.click("#adminMenu");
+        page.click("a.dropdown-item:has-text('用户')");
+        assertThat(page).hasURL(base + "/admin/users");
         page.click("#new-user");
         page.fill("#username", "zhao.lei");
         page.fill("#displayName", "赵雷");

@@ -21,6 +21,16 @@ class ShellModelAdvice {
 
     @ModelAttribute("navigation")
     List<NavigationEntry> navigation() {
+        return visible().stream().filter(n -> !n.isAdministration()).toList();
+    }
+
+    /** Administration screens go into one menu, so the bar stays short. */
+    @ModelAttribute("adminNavigation")
+    List<NavigationEntry> adminNavigation() {
+        return visible().stream().filter(NavigationEntry::isAdministration).toList();
+    }
+
+    private List<NavigationEntry> visible() {
         return CurrentUser.get().map(me -> navigation.stream().filter(n -> n.visibleFor(me)).toList())
                 .orElse(List.of());
     }

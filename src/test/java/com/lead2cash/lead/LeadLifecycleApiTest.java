@@ -60,6 +60,14 @@ class LeadLifecycleApiTest {
                 .containsExactly(id.toString());
         assertThat(support.getJson(mvc, senior, "/api/v1/leads?q=乙").get("items")).isEmpty();
         assertThat(support.inbox(co.senior().id())).contains("lead.assigned");
+        // whoever captured it keeps seeing it after it went to a rep
+        assertThat(support.getJson(mvc, marketing, "/api/v1/leads/" + id).get("ownerId").asString())
+                .isEqualTo(co.senior().id().toString());
+        assertThat(support.getJson(mvc, marketing, "/api/v1/leads").get("items").findValuesAsString("id"))
+                .contains(id.toString());
+        // ... but does not change it any more
+        assertThat(support.post(mvc, marketing, "/api/v1/leads/" + id + "/disqualify", "{\"reason\":\"NO_NEED\"}"))
+                .hasStatus(HttpStatus.NOT_FOUND);
     }
 
     @Test

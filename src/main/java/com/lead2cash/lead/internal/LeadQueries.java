@@ -60,9 +60,10 @@ class LeadQueries {
         StringBuilder sql = new StringBuilder("""
                 select id, code, company_name, contact_name, industry, region, product_line, grade, status, source,
                        owner_id, queue_manager_id, contest_open, budget, created_at, version
-                from lead_lead where (owner_id is null or %s)
+                from lead_lead where (owner_id is null or %s or captured_by = :capturer)
                 """.formatted(scope.ownerPredicate("owner_id")));
         Map<String, Object> params = new HashMap<>(scope.params());
+        params.put("capturer", scope.userId());
         if (f.grade() != null) {
             sql.append(" and grade = :grade");
             params.put("grade", f.grade().name());

@@ -496,16 +496,26 @@ class LeadService {
         return lead;
     }
 
+    /** Changing a lead needs it in the pool or within the data scope; having captured it only lets one read it. */
     private Lead visibleForUpdate(UUID leadId) {
         if (leadId == null) {
             throw new FieldValidationException("leadId", "lead.required");
         }
-        return visible(leadId);
+        Lead lead = leads.findById(leadId).orElseThrow(() -> new RecordNotFoundException(SUBJECT, leadId));
+        if (lead.ownerId() != null) {
+            dataScope.requireVisible(SUBJECT, lead.id(), lead.ownerId());
+        }
+        return lead;
     }
 
-    /** Pool leads (no owner) are visible to everyone who works leads; owned ones follow the data scope. */
+    /**
+     * Pool leads (no owner) are visible to everyone who works leads, and a lead to whoever captured it;
+     * owned ones otherwise follow the data scope.
+     */
     void requireVisible(Lead lead) {
-        if (lead.ownerId() != null) {
+        boolean capturedByMe = lead.capturedBy() != null
+                && CurrentUser.get().map(me -> me.id().equals(lead.capturedBy())).orElse(false);
+        if (lead.ownerId() != null && !capturedByMe) {
             dataScope.requireVisible(SUBJECT, lead.id(), lead.ownerId());
         }
     }

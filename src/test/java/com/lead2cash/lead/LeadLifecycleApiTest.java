@@ -211,6 +211,33 @@ class LeadLifecycleApiTest {
         assertThat(support.deadlines(UUID.fromString(id))).contains("L1:MET", "L7:OPEN");
     }
 
+    @Test
+    void theListExportsToExcelWithinTheReadersScopeAndTheExportIsAudited() throws Exception {
+        support.post(mvc, marketing, "/api/v1/leads", co.gradeALead("导出甲公司", "13800000011"));
+        var westMarketing = support.bearer(mvc, co.marketing().username());
+        support.post(mvc, westMarketing, "/api/v1/leads", """
+                {"companyName":"导出乙公司","contactName":"陈","region":"四川%s","industry":"制造业","source":"REFERRAL",
+                 "budget":500000,"purchaseDate":"%s","decisionMakerKnown":true}
+                """.formatted(co.region().substring(2), java.time.LocalDate.now().plusDays(20)));
+        var session = mvc.post().uri("/login").with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.csrf())
+                .param("username", co.eastManager().username()).param("password", com.lead2cash.testing.Fixtures.PASSWORD)
+                .exchange().getResponse().getCookie("SESSION");
+        byte[] xlsx = mvc.get().uri("/leads/export.xlsx?lang=zh-CN").cookie(session).exchange().getResponse()
+                .getContentAsByteArray();
+        java.util.List<String> companies = new java.util.ArrayList<>();
+        java.util.List<String> header = new java.util.ArrayList<>();
+        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var rows = wb.getFirstSheet().read();
+            rows.get(0).forEach(c -> header.add(c.getText()));
+            rows.stream().skip(1).forEach(r -> companies.add(r.getCellText(1)));
+        }
+        assertThat(header).startsWith("编号", "公司名称", "等级");
+        assertThat(companies).contains("导出甲公司").doesNotContain("导出乙公司");
+        assertThat(jdbc.sql("select count(*) from platform_audit_event where action = 'EXPORT' and actor_name = :u")
+                .param("u", co.eastManager().username()).query(Integer.class).single()).isEqualTo(1);
+    }
+
     private JsonNode body(org.springframework.test.web.servlet.assertj.MvcTestResult result) {
         assertThat(result).hasStatus(HttpStatus.CREATED);
         return support.json(result);

@@ -141,9 +141,11 @@ class LeadController {
     private final DisqualifyReasons reasons;
     private final OrgDirectory directory;
     private final com.lead2cash.platform.DataScope dataScope;
+    private final LeadExport export;
 
     LeadController(LeadService leads, LeadQueries queries, LeadViews views, LeadHistory history,
-                   DisqualifyReasons reasons, OrgDirectory directory, com.lead2cash.platform.DataScope dataScope) {
+                   DisqualifyReasons reasons, OrgDirectory directory, com.lead2cash.platform.DataScope dataScope,
+                   LeadExport export) {
         this.leads = leads;
         this.queries = queries;
         this.views = views;
@@ -151,6 +153,7 @@ class LeadController {
         this.reasons = reasons;
         this.directory = directory;
         this.dataScope = dataScope;
+        this.export = export;
     }
 
     @GetMapping("/leads")
@@ -172,6 +175,20 @@ class LeadController {
                 Role.SALES_MANAGER, Role.REGIONAL_MANAGER, Role.SALES_DIRECTOR, Role.ADMIN));
         model.addAttribute("reps", isManager() ? assignableReps() : List.of());
         return htmx != null && cursor != null ? "lead/list :: rows" : "lead/list";
+    }
+
+    /** The list as it is filtered, as an Excel file. */
+    @GetMapping("/leads/export.xlsx")
+    void export(@RequestParam(required = false) Grade grade, @RequestParam(required = false) LeadStatus status,
+                @RequestParam(required = false) LeadSource source, @RequestParam(required = false) UUID ownerId,
+                @RequestParam(required = false) Integer minAgeDays, @RequestParam(required = false) String q,
+                @RequestParam(required = false) String view, Locale locale,
+                jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                org.springframework.http.ContentDisposition.attachment().filename("leads.xlsx").build().toString());
+        export.write(new LeadQueries.LeadFilter(grade, status, source, ownerId, null, minAgeDays, null, q, view, null,
+                null), locale, response.getOutputStream());
     }
 
     @GetMapping("/leads/new")

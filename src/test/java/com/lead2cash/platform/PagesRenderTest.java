@@ -28,7 +28,7 @@ class PagesRenderTest {
     @ParameterizedTest
     @CsvSource({
             "admin, /", "admin, /admin/users", "admin, /admin/users/new", "admin, /admin/org", "admin, /admin/audit",
-            "admin, /account", "admin, /admin/policy", "admin, /admin/calendar", "admin, /admin/lead-api-keys",
+            "admin, /account", "admin, /admin/policy", "admin, /admin/policy/rules/L1", "admin, /admin/calendar", "admin, /admin/lead-api-keys",
             "admin, /admin/integrations/robots", "admin, /leads/territories", "admin, /leads/imports",
             "director, /", "director, /leads", "director, /leads?view=pool", "director, /leads?view=nurture",
             "director, /leads?view=queue", "director, /leads?view=contests", "director, /leads/new",

@@ -30,9 +30,11 @@ class PolicyAdminController {
     }
 
     private final PolicyService policy;
+    private final PolicyProposalService proposals;
 
-    PolicyAdminController(PolicyService policy) {
+    PolicyAdminController(PolicyService policy, PolicyProposalService proposals) {
         this.policy = policy;
+        this.proposals = proposals;
     }
 
     @GetMapping("/admin/policy")
@@ -40,6 +42,7 @@ class PolicyAdminController {
         PolicyVersion current = policy.current();
         model.addAttribute("policy", current);
         model.addAttribute("stages", byStage(current));
+        model.addAttribute("proposals", proposals.recent());
         return "sop/policy";
     }
 
@@ -58,6 +61,7 @@ class PolicyAdminController {
 
     @PostMapping("/admin/policy/rules/{ruleId}")
     String save(@PathVariable String ruleId, @RequestParam(defaultValue = "") String reason,
+                @RequestParam(defaultValue = "save") String action,
                 @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         RuleCatalog.RuleDef rule = RuleCatalog.require(ruleId);
         Map<String, String> values = new LinkedHashMap<>();
@@ -68,6 +72,12 @@ class PolicyAdminController {
             changes.add(new PolicyService.Change(rule.id(), p.name(), value));
         }
         try {
+            if ("propose".equals(action)) {
+                // the change waits for the sales director's approval (approval flow), then becomes a version
+                proposals.propose(reason, changes, CurrentUser.require());
+                Flash.success(redirect, "policy.flash.proposed");
+                return "redirect:/admin/policy";
+            }
             PolicyVersion saved = policy.change(reason, changes, CurrentUser.require());
             Flash.success(redirect, "policy.flash.saved", saved.version());
             return "redirect:/admin/policy";

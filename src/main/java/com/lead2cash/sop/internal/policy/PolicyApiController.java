@@ -54,8 +54,13 @@ class PolicyApiController {
 
     private final PolicyService policy;
     private final MessageSource messages;
+    private final PolicyProposalService proposals;
 
-    PolicyApiController(PolicyService policy, MessageSource messages) {
+    record ProposalCreated(java.util.UUID id, String state) {
+    }
+
+    PolicyApiController(PolicyService policy, MessageSource messages, PolicyProposalService proposals) {
+        this.proposals = proposals;
         this.policy = policy;
         this.messages = messages;
     }
@@ -93,6 +98,22 @@ class PolicyApiController {
         PolicyVersion saved = policy.change(request.reason(), request.changes().stream()
                 .map(c -> new PolicyService.Change(c.rule(), c.parameter(), c.value())).toList(), CurrentUser.require());
         return ResponseEntity.status(HttpStatus.CREATED).body(dto(saved));
+    }
+
+    @PostMapping("/proposals")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Propose a change for approval by the sales director; it becomes a version once approved (202)")
+    ResponseEntity<ProposalCreated> propose(@Valid @RequestBody ChangeRequest request) {
+        java.util.UUID id = proposals.propose(request.reason(), request.changes().stream()
+                .map(c -> new PolicyService.Change(c.rule(), c.parameter(), c.value())).toList(), CurrentUser.require());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new ProposalCreated(id, "PENDING"));
+    }
+
+    @GetMapping("/proposals")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Recent proposed changes and what became of them")
+    List<PolicyProposalService.Proposal> proposals() {
+        return proposals.recent();
     }
 
     private PolicyDto dto(PolicyVersion v) {

@@ -127,6 +127,21 @@ public class PolicyService implements SopPolicy {
     @Transactional
     public PolicyVersion change(String reason, List<Change> changes, CurrentUser actor) {
         Objects.requireNonNull(actor, "actor");
+        Prepared prepared = prepare(reason, changes);
+        return apply(prepared, reason, actor.id(), actor.username());
+    }
+
+    /** Applies an approved proposal on top of whatever version is current now, in the proposer's name. */
+    PolicyVersion applyApproved(String reason, List<Change> changes, UUID proposerId, String proposerName) {
+        return apply(prepare(reason, changes), reason, proposerId, proposerName);
+    }
+
+    /** A validated change on top of the current version, not yet stored. */
+    record Prepared(long next, Map<String, Map<String, Object>> values, List<ChangeRow> rows) {
+    }
+
+    /** Checks a change against the current version; refuses it field by field, stores nothing. */
+    Prepared prepare(String reason, List<Change> changes) {
         List<FieldError> errors = new ArrayList<>();
         if (reason == null || reason.isBlank()) {
             errors.add(new FieldError("reason", "policy.error.reasonRequired"));
@@ -174,14 +189,19 @@ public class PolicyService implements SopPolicy {
         if (!errors.isEmpty()) {
             throw new FieldValidationException(errors);
         }
+        return new Prepared(next, values, rows);
+    }
+
+    private PolicyVersion apply(Prepared prepared, String reason, UUID actorId, String actorName) {
+        long next = prepared.next();
         Instant now = clock.instant();
         try {
-            insert(next, now, actor.id(), actor.username(), reason.strip(), values);
+            insert(next, now, actorId, actorName, reason.strip(), prepared.values());
         } catch (DuplicateKeyException e) {
             // another administrator saved a version on top of the same base first
             throw new ConflictException("policy.error.concurrentChange");
         }
-        for (ChangeRow row : rows) {
+        for (ChangeRow row : prepared.rows()) {
             jdbc.sql("""
                             insert into sop_policy_change (version, rule_id, parameter, old_value, new_value)
                             values (:version, :rule, :parameter, :old, :new)""")

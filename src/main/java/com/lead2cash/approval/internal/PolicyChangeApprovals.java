@@ -1,0 +1,60 @@
+package com.lead2cash.approval.internal;
+
+import com.lead2cash.approval.ApprovalCompleted;
+import com.lead2cash.approval.ApprovalRequest;
+import com.lead2cash.approval.Approvals;
+import com.lead2cash.approval.ApproverRule;
+import com.lead2cash.approval.FlowDefinition;
+import com.lead2cash.approval.StepDefinition;
+import com.lead2cash.approval.StepMode;
+import com.lead2cash.platform.Role;
+import com.lead2cash.sop.PolicyChangeProposed;
+import com.lead2cash.sop.PolicyProposals;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * SOP policy changes go through the same approval mechanism as quotes and contracts: a proposed
+ * change becomes a flow decided by the sales director; its outcome is handed back to the SOP engine.
+ * This module listens to the SOP engine's event and calls its API, so the SOP engine never depends on
+ * approvals.
+ */
+@Component
+class PolicyChangeApprovals {
+
+    static final String SUBJECT = "PolicyChange";
+
+    private final Approvals approvals;
+    private final PolicyProposals proposals;
+
+    PolicyChangeApprovals(Approvals approvals, PolicyProposals proposals) {
+        this.approvals = approvals;
+        this.proposals = proposals;
+    }
+
+    @ApplicationModuleListener
+    void on(PolicyChangeProposed proposed) {
+        String title = "SOP: " + proposed.reason();
+        approvals.submit(new ApprovalRequest(SUBJECT, proposed.proposalId().toString(),
+                title.length() > 200 ? title.substring(0, 200) : title, proposed.proposerId(),
+                FlowDefinition.of(new StepDefinition("SALES_DIRECTOR", StepMode.SEQUENTIAL,
+                        List.of(new ApproverRule.ByRole(Role.SALES_DIRECTOR)), null)),
+                Map.of("reason", proposed.reason(), "changes", proposed.summary())));
+    }
+
+    @ApplicationModuleListener
+    void on(ApprovalCompleted completed) {
+        if (!SUBJECT.equals(completed.subjectType())) {
+            return;
+        }
+        UUID proposal = UUID.fromString(completed.subjectId());
+        if (completed.outcome() == ApprovalCompleted.Outcome.APPROVED) {
+            proposals.approve(proposal);
+        } else {
+            proposals.reject(proposal);
+        }
+    }
+}

@@ -59,6 +59,10 @@ class LeadLifecycleApiTest {
         assertThat(support.getJson(mvc, senior, "/api/v1/leads?q=00000001").get("items").findValuesAsString("id"))
                 .containsExactly(id.toString());
         assertThat(support.getJson(mvc, senior, "/api/v1/leads?q=乙").get("items")).isEmpty();
+        assertThat(support.getJson(mvc, senior, "/api/v1/leads?territoryId=" + co.eastTerritory()).get("items")
+                .findValuesAsString("id")).containsExactly(id.toString());
+        assertThat(support.getJson(mvc, senior, "/api/v1/leads?territoryId=" + UUID.randomUUID()).get("items")).isEmpty();
+        assertThat(support.getJson(mvc, senior, "/api/v1/leads?ownerId=" + co.junior().id()).get("items")).isEmpty();
         assertThat(support.inbox(co.senior().id())).contains("lead.assigned");
         // whoever captured it keeps seeing it after it went to a rep
         assertThat(support.getJson(mvc, marketing, "/api/v1/leads/" + id).get("ownerId").asString())

@@ -31,7 +31,7 @@ class PagesRenderTest {
             "admin, /account", "admin, /admin/policy", "admin, /admin/policy/rules/L1", "admin, /admin/calendar", "admin, /admin/lead-api-keys",
             "admin, /admin/integrations/robots", "admin, /leads/territories", "admin, /leads/imports",
             "director, /", "director, /leads", "director, /leads?view=pool", "director, /leads?view=nurture",
-            "director, /leads?view=queue", "director, /leads?view=contests", "director, /leads/new",
+            "director, /leads?view=queue", "director, /leads?view=contests", "director, /leads?grade=A&minAgeDays=3", "director, /leads/new",
             "director, /deadlines", "director, /compliance", "director, /approvals", "director, /approvals/delegations",
             "director, /notifications", "director, /notifications/preferences", "director, /deadlines/panel", "director, /approvals/panel"})
     void pageRendersInChineseAndEnglish(String user, String path) throws Exception {

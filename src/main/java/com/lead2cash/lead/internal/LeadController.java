@@ -142,10 +142,11 @@ class LeadController {
     private final OrgDirectory directory;
     private final com.lead2cash.platform.DataScope dataScope;
     private final LeadExport export;
+    private final TerritoryService territories;
 
     LeadController(LeadService leads, LeadQueries queries, LeadViews views, LeadHistory history,
                    DisqualifyReasons reasons, OrgDirectory directory, com.lead2cash.platform.DataScope dataScope,
-                   LeadExport export) {
+                   LeadExport export, TerritoryService territories) {
         this.leads = leads;
         this.queries = queries;
         this.views = views;
@@ -154,16 +155,18 @@ class LeadController {
         this.directory = directory;
         this.dataScope = dataScope;
         this.export = export;
+        this.territories = territories;
     }
 
     @GetMapping("/leads")
     String list(@RequestParam(required = false) Grade grade, @RequestParam(required = false) LeadStatus status,
                 @RequestParam(required = false) LeadSource source, @RequestParam(required = false) UUID ownerId,
+                @RequestParam(required = false) UUID territoryId,
                 @RequestParam(required = false) Integer minAgeDays, @RequestParam(required = false) String q,
                 @RequestParam(required = false) String view, @RequestParam(required = false) String cursor,
                 @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
-        LeadQueries.LeadFilter filter = new LeadQueries.LeadFilter(grade, status, source, ownerId, null, minAgeDays,
-                null, q, view, cursor, 30);
+        LeadQueries.LeadFilter filter = new LeadQueries.LeadFilter(grade, status, source, ownerId, territoryId,
+                minAgeDays, null, q, view, cursor, 30);
         CursorPage<LeadQueries.LeadRow> page = queries.list(filter);
         model.addAttribute("page", page);
         model.addAttribute("filter", filter);
@@ -174,6 +177,7 @@ class LeadController {
         model.addAttribute("canImport", CurrentUser.require().hasAny(Role.MARKETING, Role.SALES_ASSISTANT,
                 Role.SALES_MANAGER, Role.REGIONAL_MANAGER, Role.SALES_DIRECTOR, Role.ADMIN));
         model.addAttribute("reps", isManager() ? assignableReps() : List.of());
+        model.addAttribute("territories", territories.all());
         return htmx != null && cursor != null ? "lead/list :: rows" : "lead/list";
     }
 
@@ -181,14 +185,15 @@ class LeadController {
     @GetMapping("/leads/export.xlsx")
     void export(@RequestParam(required = false) Grade grade, @RequestParam(required = false) LeadStatus status,
                 @RequestParam(required = false) LeadSource source, @RequestParam(required = false) UUID ownerId,
+                @RequestParam(required = false) UUID territoryId,
                 @RequestParam(required = false) Integer minAgeDays, @RequestParam(required = false) String q,
                 @RequestParam(required = false) String view, Locale locale,
                 jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
                 org.springframework.http.ContentDisposition.attachment().filename("leads.xlsx").build().toString());
-        export.write(new LeadQueries.LeadFilter(grade, status, source, ownerId, null, minAgeDays, null, q, view, null,
-                null), locale, response.getOutputStream());
+        export.write(new LeadQueries.LeadFilter(grade, status, source, ownerId, territoryId, minAgeDays, null, q, view,
+                null, null), locale, response.getOutputStream());
     }
 
     @GetMapping("/leads/new")

@@ -72,6 +72,15 @@ class LeadImportTest {
         assertThat(count("有效行")).isEqualTo(3);
         assertThat(jdbc.sql("select company_name from lead_lead where company_name like '有效行戊%'").query(String.class)
                 .single()).isEqualTo("有效行戊公司, 有限");
+
+        // the import's page shows the same outcome, with each refused line
+        var session = mvc.post().uri("/login").with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.csrf())
+                .param("username", "admin").param("password", com.lead2cash.testing.Fixtures.ADMIN_PASSWORD)
+                .exchange().getResponse().getCookie("SESSION");
+        String html = mvc.get().uri("/leads/imports/" + status.get("id").asString() + "?lang=zh-CN").cookie(session)
+                .exchange().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("100%", "导入3条，拒绝3条，共6行", "已完成").doesNotContain("??");
     }
 
     @Test

@@ -242,6 +242,22 @@ class LeadLifecycleApiTest {
                 .param("u", co.eastManager().username()).query(Integer.class).single()).isEqualTo(1);
     }
 
+    @Test
+    void theLeadAndTerritoryScreensRenderWithData() throws Exception {
+        support.post(mvc, marketing, "/api/v1/leads", co.gradeALead("页面公司", "13800000021"));
+        var session = mvc.post().uri("/login").with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.csrf())
+                .param("username", co.director().username()).param("password", com.lead2cash.testing.Fixtures.PASSWORD)
+                .exchange().getResponse().getCookie("SESSION");
+        for (String path : new String[] {"/leads", "/leads/territories", "/leads?territoryId=" + co.eastTerritory(),
+                "/leads/territories?edit=" + co.eastTerritory()}) {
+            var page = mvc.get().uri(path).cookie(session).exchange();
+            assertThat(page).as(path).hasStatusOk();
+            assertThat(page.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).as(path)
+                    .contains("East " + co.region().substring(2)).doesNotContain("??");
+        }
+    }
+
     private JsonNode body(org.springframework.test.web.servlet.assertj.MvcTestResult result) {
         assertThat(result).hasStatus(HttpStatus.CREATED);
         return support.json(result);

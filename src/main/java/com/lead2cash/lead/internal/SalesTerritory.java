@@ -90,14 +90,14 @@ class SalesTerritory {
         return values.stream().flatMap(v -> split(v).stream()).distinct().collect(Collectors.joining(","));
     }
 
-    UUID id() { return id; }
-    String name() { return name; }
-    String industries() { return industries; }
-    String regions() { return regions; }
-    String productLines() { return productLines; }
-    UUID managerId() { return managerId; }
-    Set<UUID> memberIds() { return members.stream().map(Member::userId).collect(Collectors.toSet()); }
-    Long version() { return version; }
+    public UUID id() { return id; }
+    public String name() { return name; }
+    public String industries() { return industries; }
+    public String regions() { return regions; }
+    public String productLines() { return productLines; }
+    public UUID managerId() { return managerId; }
+    public Set<UUID> memberIds() { return members.stream().map(Member::userId).collect(Collectors.toSet()); }
+    public Long version() { return version; }
 
     void expectVersion(Long expected) {
         if (expected != null) {

@@ -256,6 +256,11 @@ class LeadLifecycleApiTest {
             assertThat(page.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).as(path)
                     .contains("East " + co.region().substring(2)).doesNotContain("??");
         }
+        // the team's deadlines name their leads
+        var deadlines = mvc.get().uri("/deadlines?scope=team").cookie(session).exchange();
+        assertThat(deadlines).hasStatusOk();
+        assertThat(deadlines.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("页面公司").doesNotContain("??");
     }
 
     private JsonNode body(org.springframework.test.web.servlet.assertj.MvcTestResult result) {

@@ -113,4 +113,15 @@ class WebToLeadTest {
                 .bodyJson().extractingPath("$.errors[0].field").isEqualTo("purchaseDate");
         assertThat(leadsNamed("类型错误公司")).isZero();
     }
+
+    @Test
+    void theKeysScreenListsKeysWithoutTheirSecrets() throws Exception {
+        var session = mvc.post().uri("/login").with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.csrf())
+                .param("username", "admin").param("password", com.lead2cash.testing.Fixtures.ADMIN_PASSWORD)
+                .exchange().getResponse().getCookie("SESSION");
+        String html = mvc.get().uri("/admin/lead-api-keys?lang=zh-CN").cookie(session).exchange().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(html).contains("官网", key.substring(0, 9)).doesNotContain(key).doesNotContain("??");
+    }
 }

@@ -107,4 +107,37 @@ class LeadJourneyBrowserTest {
         assertThat(rep.locator("#conversion")).containsText("已转化");
         rep.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/lead-converted.png")).setFullPage(true));
     }
+
+    @Test
+    void aDuplicateCaptureAsksThePersonToKeepBothWithAReasonOrToMerge() {
+        UUID unit = fixtures.unit("市场（测试）");
+        fixtures.user("dup.marketing", unit, LocalDate.now().minusYears(1), Role.MARKETING);
+        String base = "http://localhost:" + port;
+        Page page = signIn("dup.marketing");
+        java.util.function.Consumer<String> capture = phone -> {
+            page.navigate(base + "/leads/new");
+            page.fill("#companyName", "重复测试有限公司");
+            page.selectOption("#source", "REFERRAL");
+            page.fill("#phone", phone);
+            page.click("#save-lead");
+        };
+        capture.accept("13700001111");
+        assertThat(page.locator("#flash-success")).containsText("已录入线索");
+        String firstCode = page.locator("h1 small").textContent().strip();
+
+        capture.accept("13700002222");
+        assertThat(page.locator("#duplicates")).containsText(firstCode);
+        assertThat(page.locator("#duplicates")).containsText("相同的公司名称");
+        page.click("#save-lead");
+        assertThat(page.locator("#duplicateReason + .invalid-feedback")).containsText("请说明保留两条的原因");
+        page.fill("#duplicateReason", "同名不同公司（不同城市）");
+        page.click("#save-lead");
+        assertThat(page.locator("#flash-success")).containsText("已录入线索");
+        assertThat(page.locator("h1 small")).not().hasText(firstCode);
+
+        capture.accept("13700003333");
+        page.locator("input[id^='dup-merge-']").first().check();
+        page.click("#save-lead");
+        assertThat(page.locator("#flash-success")).containsText("已合并到线索");
+    }
 }

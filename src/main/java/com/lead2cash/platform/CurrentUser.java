@@ -27,6 +27,11 @@ public record CurrentUser(UUID id, String username, String displayName, UUID org
         return false;
     }
 
+    /** A sales director or a regional / sales manager: the people who assign, arbitrate and decide. */
+    public boolean isManager() {
+        return roles.stream().anyMatch(Role::isManagerial);
+    }
+
     /** The widest data scope any of the user's roles grants. */
     public ScopeKind scopeKind() {
         return roles.stream().map(Role::defaultScope).reduce(ScopeKind.SELF, ScopeKind::widest);

@@ -376,7 +376,7 @@ class LeadController {
     }
 
     private static boolean isManager() {
-        return CurrentUser.require().hasAny(Role.SALES_MANAGER, Role.REGIONAL_MANAGER, Role.SALES_DIRECTOR);
+        return CurrentUser.require().isManager();
     }
 
     /** Reps the manager may assign to: active reps within the manager's scope. */

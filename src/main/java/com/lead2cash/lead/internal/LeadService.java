@@ -369,7 +369,7 @@ class LeadService {
         if (!errors.isEmpty()) {
             throw new FieldValidationException(errors);
         }
-        if (!me.id().equals(lead.ownerId()) && !me.hasAny(Role.SALES_MANAGER, Role.REGIONAL_MANAGER, Role.SALES_DIRECTOR)) {
+        if (!me.id().equals(lead.ownerId()) && !me.isManager()) {
             throw new DomainException("lead.contact.ownerOnly");
         }
         boolean first = lead.recordContact(when, now);
@@ -402,7 +402,7 @@ class LeadService {
         if (lead.status() == LeadStatus.CONVERTED) {
             return new Conversion(lead.customerId(), lead.contactId(), lead.opportunityId());
         }
-        if (!me.id().equals(lead.ownerId()) && !me.hasAny(Role.SALES_MANAGER, Role.REGIONAL_MANAGER, Role.SALES_DIRECTOR)) {
+        if (!me.id().equals(lead.ownerId()) && !me.isManager()) {
             throw new DomainException("lead.convert.ownerOnly");
         }
         if (lead.status() != LeadStatus.CONTACTED) {
@@ -521,7 +521,7 @@ class LeadService {
     }
 
     private static void requireManager() {
-        if (!CurrentUser.require().hasAny(Role.SALES_MANAGER, Role.REGIONAL_MANAGER, Role.SALES_DIRECTOR)) {
+        if (!CurrentUser.require().isManager()) {
             throw new DomainException("lead.managersOnly");
         }
     }

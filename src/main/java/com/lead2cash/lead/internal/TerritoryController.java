@@ -50,7 +50,7 @@ class TerritoryController {
         model.addAttribute("editing", edit == null ? null : territories.get(edit));
         List<OrgDirectory.Person> reps = Stream.concat(directory.activeWithRole(Role.SALES_REP).stream(),
                 directory.activeWithRole(Role.ACCOUNT_MANAGER).stream()).distinct().toList();
-        List<OrgDirectory.Person> managers = Stream.of(Role.SALES_MANAGER, Role.REGIONAL_MANAGER, Role.SALES_DIRECTOR)
+        List<OrgDirectory.Person> managers = java.util.Arrays.stream(Role.values()).filter(Role::isManagerial)
                 .flatMap(r -> directory.activeWithRole(r).stream()).distinct().toList();
         model.addAttribute("reps", reps);
         model.addAttribute("managers", managers);

@@ -277,7 +277,7 @@ class LeadController {
         model.addAttribute("disqualifyLabel", lead.disqualifyReason() == null ? null
                 : reasons.label(lead.disqualifyReason(), locale));
         model.addAttribute("isManager", isManager());
-        model.addAttribute("mayChange", lead.ownerId() == null || dataScope.current().covers(lead.ownerId()));
+        model.addAttribute("mayChange", leads.mayChange(lead));
         model.addAttribute("isOwner", me.id().equals(lead.ownerId()));
         model.addAttribute("isRep", me.hasAny(Role.SALES_REP, Role.ACCOUNT_MANAGER));
         model.addAttribute("reps", isManager() ? assignableReps() : List.of());

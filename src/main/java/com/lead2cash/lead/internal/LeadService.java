@@ -502,10 +502,15 @@ class LeadService {
             throw new FieldValidationException("leadId", "lead.required");
         }
         Lead lead = leads.findById(leadId).orElseThrow(() -> new RecordNotFoundException(SUBJECT, leadId));
-        if (lead.ownerId() != null) {
-            dataScope.requireVisible(SUBJECT, lead.id(), lead.ownerId());
+        if (!mayChange(lead)) {
+            throw new RecordNotFoundException(SUBJECT, leadId);
         }
         return lead;
+    }
+
+    /** Whether the current user may change the lead: it is in the pool, or its owner is within their scope. */
+    boolean mayChange(Lead lead) {
+        return lead.ownerId() == null || dataScope.current().covers(lead.ownerId());
     }
 
     /**

@@ -41,7 +41,7 @@ class LeadDemoData implements ApplicationRunner {
 
     LeadDemoData(TerritoryService territories, LeadService leads, OrgDirectory directory, JdbcClient jdbc,
                  TransactionTemplate tx, Clock clock, @Value("${l2c.zone}") ZoneId zone,
-                 @Value("${spring.datasource.url:}") String externalUrl, @Value("${l2c.demo:#{null}}") Boolean demo) {
+                 com.lead2cash.platform.DemoMode demoMode) {
         this.territories = territories;
         this.leads = leads;
         this.directory = directory;
@@ -49,7 +49,7 @@ class LeadDemoData implements ApplicationRunner {
         this.tx = tx;
         this.clock = clock;
         this.zone = zone;
-        this.demo = demo != null ? demo : externalUrl.isEmpty();
+        this.demo = demoMode.enabled();
     }
 
     @Override

@@ -46,7 +46,7 @@ class FirstStart implements ApplicationRunner {
 
     FirstStart(UserRepository users, OrgUnitRepository units, PasswordEncoder encoder, JdbcClient jdbc,
                TransactionTemplate tx, Clock clock, @Value("${l2c.company-name}") String companyName,
-               @Value("${spring.datasource.url:}") String externalUrl, @Value("${l2c.demo:#{null}}") Boolean demo,
+               com.lead2cash.platform.DemoMode demoMode,
                @Value("${L2C_ADMIN_PASSWORD:}") String adminPassword,
                @Value("${L2C_DEMO_PASSWORD:}") String demoPassword, @Value("${l2c.zone}") ZoneId zone) {
         this.users = users;
@@ -56,7 +56,7 @@ class FirstStart implements ApplicationRunner {
         this.tx = tx;
         this.clock = clock;
         this.companyName = companyName;
-        this.demo = demo != null ? demo : externalUrl.isEmpty();
+        this.demo = demoMode.enabled();
         this.adminPassword = adminPassword;
         this.demoPassword = demoPassword;
         this.zone = zone;

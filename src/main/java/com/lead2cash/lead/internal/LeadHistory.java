@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 import java.util.ArrayList;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.stereotype.Component;
 
@@ -44,24 +43,7 @@ class LeadHistory {
             insert(List.<Object[]>of(row));
             return;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> pending = (List<Object[]>) TransactionSynchronizationManager.getResource(this);
-        if (pending == null) {
-            List<Object[]> rows = new ArrayList<>();
-            TransactionSynchronizationManager.bindResource(this, rows);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    insert(rows);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(LeadHistory.this);
-                }
-            });
-            pending = rows;
-        }
+        List<Object[]> pending = PerTransaction.get(this, ArrayList::new, this::insert);
         pending.add(row);
     }
 

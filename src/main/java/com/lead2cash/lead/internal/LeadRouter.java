@@ -12,12 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.Collection;
-import java.util.function.Supplier;
 import com.lead2cash.lead.Grade;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Gathers what routing needs — territories, their reps' seniority, open A+B load and last
@@ -53,7 +50,7 @@ class LeadRouter {
      * territories do not change under it.
      */
     private List<Territory> territories() {
-        return perTransaction(SalesTerritory.class, this::load);
+        return PerTransaction.get(SalesTerritory.class, this::load);
     }
 
     private List<Territory> load() {
@@ -108,36 +105,16 @@ class LeadRouter {
     }
 
     private Map<UUID, Load> loads() {
-        return perTransaction(Load.class, HashMap::new);
+        return PerTransaction.get(Load.class, HashMap::new);
     }
 
     private Collection<OrgDirectory.Person> people(Set<UUID> reps) {
-        Map<UUID, OrgDirectory.Person> known = perTransaction(OrgDirectory.Person.class, HashMap::new);
+        Map<UUID, OrgDirectory.Person> known = PerTransaction.get(OrgDirectory.Person.class, HashMap::new);
         Set<UUID> missing = new HashSet<>(reps);
         missing.removeAll(known.keySet());
         if (!missing.isEmpty()) {
             known.putAll(directory.people(missing));
         }
         return reps.stream().map(known::get).filter(java.util.Objects::nonNull).toList();
-    }
-
-    /** A value bound to the current transaction (or a fresh one outside any). */
-    @SuppressWarnings("unchecked")
-    private static <T> T perTransaction(Object key, Supplier<T> create) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return create.get();
-        }
-        T value = (T) TransactionSynchronizationManager.getResource(key);
-        if (value == null) {
-            value = create.get();
-            TransactionSynchronizationManager.bindResource(key, value);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(key);
-                }
-            });
-        }
-        return value;
     }
 }

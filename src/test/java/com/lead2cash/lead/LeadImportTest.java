@@ -25,6 +25,7 @@ class LeadImportTest {
 
     @Autowired MockMvcTester mvc;
     @Autowired LeadTestSupport support;
+    @Autowired com.lead2cash.testing.Fixtures fixtures;
     @Autowired JdbcClient jdbc;
 
     private static final String HEADER = "公司名称*,来源渠道*,行业,区域,联系人,电话,预算（元）,计划采购日期,联系人有决策权\r\n";
@@ -74,10 +75,7 @@ class LeadImportTest {
                 .single()).isEqualTo("有效行戊公司, 有限");
 
         // the import's page shows the same outcome, with each refused line
-        var session = mvc.post().uri("/login").with(org.springframework.security.test.web.servlet.request
-                        .SecurityMockMvcRequestPostProcessors.csrf())
-                .param("username", "admin").param("password", com.lead2cash.testing.Fixtures.ADMIN_PASSWORD)
-                .exchange().getResponse().getCookie("SESSION");
+        var session = fixtures.session(mvc, "admin", com.lead2cash.testing.Fixtures.ADMIN_PASSWORD);
         String html = mvc.get().uri("/leads/imports/" + status.get("id").asString() + "?lang=zh-CN").cookie(session)
                 .exchange().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(html).contains("100%", "导入3条，拒绝3条，共6行", "已完成").doesNotContain("??");

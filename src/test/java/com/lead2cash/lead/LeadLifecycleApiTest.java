@@ -21,6 +21,7 @@ class LeadLifecycleApiTest {
 
     @Autowired MockMvcTester mvc;
     @Autowired LeadTestSupport support;
+    @Autowired com.lead2cash.testing.Fixtures fixtures;
     @Autowired JdbcClient jdbc;
 
     Company co;
@@ -223,10 +224,7 @@ class LeadLifecycleApiTest {
                 {"companyName":"导出乙公司","contactName":"陈","region":"四川%s","industry":"制造业","source":"REFERRAL",
                  "budget":500000,"purchaseDate":"%s","decisionMakerKnown":true}
                 """.formatted(co.region().substring(2), java.time.LocalDate.now().plusDays(20)));
-        var session = mvc.post().uri("/login").with(org.springframework.security.test.web.servlet.request
-                        .SecurityMockMvcRequestPostProcessors.csrf())
-                .param("username", co.eastManager().username()).param("password", com.lead2cash.testing.Fixtures.PASSWORD)
-                .exchange().getResponse().getCookie("SESSION");
+        var session = fixtures.session(mvc, co.eastManager().username(), com.lead2cash.testing.Fixtures.PASSWORD);
         byte[] xlsx = mvc.get().uri("/leads/export.xlsx?lang=zh-CN").cookie(session).exchange().getResponse()
                 .getContentAsByteArray();
         java.util.List<String> companies = new java.util.ArrayList<>();
@@ -245,10 +243,7 @@ class LeadLifecycleApiTest {
     @Test
     void theLeadAndTerritoryScreensRenderWithData() throws Exception {
         support.post(mvc, marketing, "/api/v1/leads", co.gradeALead("页面公司", "13800000021"));
-        var session = mvc.post().uri("/login").with(org.springframework.security.test.web.servlet.request
-                        .SecurityMockMvcRequestPostProcessors.csrf())
-                .param("username", co.director().username()).param("password", com.lead2cash.testing.Fixtures.PASSWORD)
-                .exchange().getResponse().getCookie("SESSION");
+        var session = fixtures.session(mvc, co.director().username(), com.lead2cash.testing.Fixtures.PASSWORD);
         for (String path : new String[] {"/leads", "/leads/territories", "/leads?territoryId=" + co.eastTerritory(),
                 "/leads/territories?edit=" + co.eastTerritory()}) {
             var page = mvc.get().uri(path).cookie(session).exchange();

@@ -19,6 +19,7 @@ class WebToLeadTest {
 
     @Autowired MockMvcTester mvc;
     @Autowired LeadTestSupport support;
+    @Autowired com.lead2cash.testing.Fixtures fixtures;
     @Autowired JdbcClient jdbc;
 
     String key;
@@ -116,10 +117,7 @@ class WebToLeadTest {
 
     @Test
     void theKeysScreenListsKeysWithoutTheirSecrets() throws Exception {
-        var session = mvc.post().uri("/login").with(org.springframework.security.test.web.servlet.request
-                        .SecurityMockMvcRequestPostProcessors.csrf())
-                .param("username", "admin").param("password", com.lead2cash.testing.Fixtures.ADMIN_PASSWORD)
-                .exchange().getResponse().getCookie("SESSION");
+        var session = fixtures.session(mvc, "admin", com.lead2cash.testing.Fixtures.ADMIN_PASSWORD);
         String html = mvc.get().uri("/admin/lead-api-keys?lang=zh-CN").cookie(session).exchange().getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(html).contains("官网", key.substring(0, 9)).doesNotContain(key).doesNotContain("??");

@@ -105,9 +105,7 @@ class AuditTrailTest {
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
                 .content("{\"reason\":\"审计测试\",\"changes\":[{\"rule\":\"L1\",\"parameter\":\"window\",\"value\":\"40m business\"}]}")
                 .exchange();
-        var session = mvc.post().uri("/login").with(org.springframework.security.test.web.servlet.request
-                        .SecurityMockMvcRequestPostProcessors.csrf())
-                .param("username", "admin").param("password", Fixtures.ADMIN_PASSWORD).exchange().getResponse().getCookie("SESSION");
+        var session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
         String html = mvc.get().uri("/admin/audit?lang=zh-CN").cookie(session).exchange().getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(html).contains("修改SOP规则").doesNotContain("??");

@@ -1,7 +1,6 @@
 package com.lead2cash.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import com.lead2cash.testing.Fixtures;
 import com.lead2cash.testing.IntegrationTest;
@@ -20,11 +19,6 @@ class PagesRenderTest {
     @Autowired Fixtures fixtures;
     @Autowired com.lead2cash.platform.internal.identity.IdentityService identity;
 
-    private Cookie signIn(String username, String password) {
-        return mvc.post().uri("/login").with(csrf()).param("username", username).param("password", password)
-                .exchange().getResponse().getCookie("SESSION");
-    }
-
     @ParameterizedTest
     @CsvSource({
             "admin, /", "admin, /admin/users", "admin, /admin/users/new", "admin, /admin/org", "admin, /admin/audit",
@@ -38,7 +32,7 @@ class PagesRenderTest {
         if (identity.findByUsername("director").isEmpty()) {
             fixtures.user("director", fixtures.rootUnit(), LocalDate.of(2018, 1, 1), Role.SALES_DIRECTOR);
         }
-        Cookie session = signIn(user, "admin".equals(user) ? Fixtures.ADMIN_PASSWORD : Fixtures.PASSWORD);
+        Cookie session = fixtures.session(mvc, user, "admin".equals(user) ? Fixtures.ADMIN_PASSWORD : Fixtures.PASSWORD);
         for (String lang : new String[] {"zh-CN", "en"}) {
             var result = mvc.get().uri(path + (path.contains("?") ? "&" : "?") + "lang=" + lang).cookie(session).exchange();
             assertThat(result).as(path + " " + lang).hasStatusOk();

@@ -62,6 +62,14 @@ public class Fixtures {
         return token(mvc, username, "admin".equals(username) ? ADMIN_PASSWORD : PASSWORD);
     }
 
+    /** Signs in through the login form, as a browser does; the answer is the session cookie. */
+    public jakarta.servlet.http.Cookie session(MockMvcTester mvc, String username, String password) {
+        return mvc.post().uri("/login")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("username", username).param("password", password)
+                .exchange().getResponse().getCookie("SESSION");
+    }
+
     public JsonNode json(MockMvcTester.MockMvcRequestBuilder request) {
         return json.readTree(request.exchange().getResponse().getContentAsByteArray());
     }

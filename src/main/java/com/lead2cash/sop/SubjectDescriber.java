@@ -16,6 +16,19 @@ public interface SubjectDescriber {
     /** Labels for the given subject ids; ids it does not know are simply absent. */
     Map<String, SubjectLabel> describe(Collection<String> subjectIds);
 
+    /** The ids that are UUIDs (most subjects' are), skipping any that are not. */
+    static java.util.List<java.util.UUID> uuids(Collection<String> subjectIds) {
+        java.util.List<java.util.UUID> ids = new java.util.ArrayList<>();
+        for (String id : subjectIds) {
+            try {
+                ids.add(java.util.UUID.fromString(id));
+            } catch (IllegalArgumentException notAUuid) {
+                // a subject of another kind of id is simply not described
+            }
+        }
+        return ids;
+    }
+
     /** How a subject reads, and the app-relative path of its page (or null). */
     record SubjectLabel(String label, String link) {
     }

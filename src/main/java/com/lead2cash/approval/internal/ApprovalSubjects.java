@@ -4,7 +4,6 @@ import com.lead2cash.sop.SubjectDescriber;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +26,7 @@ class ApprovalSubjects implements SubjectDescriber {
 
     @Override
     public Map<String, SubjectLabel> describe(Collection<String> subjectIds) {
-        List<UUID> ids = subjectIds.stream().map(ApprovalSubjects::uuid).filter(Objects::nonNull).toList();
+        List<UUID> ids = SubjectDescriber.uuids(subjectIds);
         if (ids.isEmpty()) {
             return Map.of();
         }
@@ -36,13 +35,5 @@ class ApprovalSubjects implements SubjectDescriber {
                 .query((rs, i) -> Map.entry(rs.getObject("id", UUID.class).toString(),
                         new SubjectLabel(rs.getString("title"), "/approvals/" + rs.getObject("approval_id", UUID.class))))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    private static UUID uuid(String s) {
-        try {
-            return UUID.fromString(s);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -26,7 +26,7 @@ class LeadSubjects implements SubjectDescriber {
 
     @Override
     public Map<String, SubjectLabel> describe(Collection<String> subjectIds) {
-        List<UUID> ids = subjectIds.stream().map(LeadSubjects::uuid).filter(java.util.Objects::nonNull).toList();
+        List<UUID> ids = SubjectDescriber.uuids(subjectIds);
         if (ids.isEmpty()) {
             return Map.of();
         }
@@ -35,13 +35,5 @@ class LeadSubjects implements SubjectDescriber {
                         new SubjectLabel(rs.getString("code") + " " + rs.getString("company_name"),
                                 "/leads/" + rs.getObject("id", UUID.class))))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    private static UUID uuid(String s) {
-        try {
-            return UUID.fromString(s);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

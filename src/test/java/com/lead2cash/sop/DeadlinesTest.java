@@ -7,6 +7,7 @@ import com.lead2cash.notification.Notification;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.internal.identity.User;
+import com.lead2cash.platform.internal.scheduling.SchedulerNode;
 import com.lead2cash.sop.internal.deadline.DeadlineScheduling;
 import com.lead2cash.sop.internal.deadline.DeadlineSweeper;
 import com.lead2cash.sop.internal.policy.PolicyService;
@@ -48,7 +49,7 @@ import tools.jackson.databind.JsonNode;
 
 /** SPEC §3: deadlines are first-class, computed on the working calendar, reminded, breached and escalated exactly once. */
 @IntegrationTest
-@TestPropertySource(properties = {"l2c.sop.deadlines.sweep-interval=200ms", "l2c.sop.deadlines.polling-interval=100ms"})
+@TestPropertySource(properties = {"l2c.sop.deadlines.sweep-interval=200ms", "l2c.scheduler.polling-interval=100ms"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeadlinesTest {
 
@@ -72,7 +73,7 @@ class DeadlinesTest {
 
     @Autowired Deadlines deadlines;
     @Autowired DeadlineSweeper sweeper;
-    @Autowired DeadlineScheduling.SweepScheduler appScheduler;
+    @Autowired SchedulerNode appScheduler;
     @Autowired PolicyService policy;
     @Autowired MutableClock clock;
     @Autowired RecordingNotifier notifier;
@@ -97,6 +98,12 @@ class DeadlinesTest {
         rep = fixtures.user("rep" + s, unit, LocalDate.of(2024, 1, 1), Role.SALES_REP);
         rep2 = fixtures.user("rpb" + s, unit, LocalDate.of(2024, 1, 1), Role.SALES_REP);
         otherRep = fixtures.user("oth" + s, other, LocalDate.of(2024, 1, 1), Role.SALES_REP);
+    }
+
+    /** Another application node on the same database, sweeping every 200 ms. */
+    private SchedulerNode node(String name) {
+        return SchedulerNode.create(dataSource, List.of(DeadlineScheduling.sweepTask(sweeper, Duration.ofMillis(200))),
+                new SchedulerNode.Settings(Duration.ofMillis(100), Duration.ofSeconds(1), 2), name);
     }
 
     private static SubjectRef lead() {
@@ -189,8 +196,7 @@ class DeadlinesTest {
     @Test
     @Order(4)
     void remindersAtHalfAndNinetyPercentAndTheBreachFireExactlyOnceEachWithTwoNodes() throws Exception {
-        DeadlineScheduling.SweepScheduler node2 = DeadlineScheduling.newScheduler(dataSource, sweeper,
-                Duration.ofMillis(200), Duration.ofMillis(100), "node-2");
+        SchedulerNode node2 = node("node-2");
         node2.start();
         try {
             SubjectRef subject = lead();
@@ -342,8 +348,7 @@ class DeadlinesTest {
         UUID id = deadlines.open("L6", subject, rep.id(), clock.instant());
         clock.set(at(2026, 12, 2, 10, 0));
         assertThat(row(id).get("state")).isEqualTo("OPEN");
-        DeadlineScheduling.SweepScheduler node3 = DeadlineScheduling.newScheduler(dataSource, sweeper,
-                Duration.ofMillis(200), Duration.ofMillis(100), "node-3");
+        SchedulerNode node3 = node("node-3");
         node3.start();
         try {
             await(() -> "BREACHED".equals(row(id).get("state")));

@@ -1,7 +1,9 @@
 package com.lead2cash.lead.internal;
 
 import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.DeferredInserts;
 import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.HumanCodes;
 import com.lead2cash.platform.OrgDirectory;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -64,6 +66,9 @@ class LeadImportRun {
 
     private final LeadService leads;
     private final LeadImports imports;
+    private final HumanCodes codes;
+    private final DuplicateFinder duplicates;
+    private final DeferredInserts inserts;
     private final OrgDirectory directory;
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -75,11 +80,16 @@ class LeadImportRun {
     private final Clock clock;
     private final ZoneId zone;
 
-    LeadImportRun(LeadService leads, LeadImports imports, OrgDirectory directory, JdbcClient jdbc,
+    LeadImportRun(LeadService leads, LeadImports imports, HumanCodes codes, DuplicateFinder duplicates,
+                  DeferredInserts inserts,
+                  OrgDirectory directory, JdbcClient jdbc,
                   JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, LeadImportSettings settings,
                   MessageSource messages, JsonMapper json, Clock clock, @Value("${l2c.zone}") ZoneId zone) {
         this.leads = leads;
         this.imports = imports;
+        this.codes = codes;
+        this.duplicates = duplicates;
+        this.inserts = inserts;
         this.directory = directory;
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
@@ -154,10 +164,13 @@ class LeadImportRun {
     // ---- VALID_ROWS ------------------------------------------------------------------------------
 
     private void validRows(UUID id, UUID uploader) {
+        // rows another run holds are skipped; a last pass waits for them, in case that run dies
+        boolean skipLocked = true;
         while (true) {
             int taken;
+            boolean skipping = skipLocked;
             try {
-                taken = tx.execute(s -> batch(id, uploader, null));
+                taken = tx.execute(s -> batch(id, uploader, null, skipping));
             } catch (RuntimeException e) {
                 if (!refusedByTheSop(e)) {
                     throw e;
@@ -165,9 +178,10 @@ class LeadImportRun {
                 // a row the SOP refuses spoils its batch: take the batch one row at a time to find it
                 taken = rowByRow(id, uploader);
             }
-            if (taken == 0) {
+            if (taken == 0 && !skipLocked) {
                 break;
             }
+            skipLocked = taken > 0;
         }
         tx.executeWithoutResult(s -> end(id, LeadImports.State.RUNNING, LeadImports.State.DONE, null));
     }
@@ -179,7 +193,7 @@ class LeadImportRun {
                 .param("id", id).param("n", settings.batchSize()).query(Integer.class).list();
         for (int line : lines) {
             try {
-                tx.execute(s -> batch(id, uploader, line));
+                tx.execute(s -> batch(id, uploader, line, true));
             } catch (RuntimeException e) {
                 if (!refusedByTheSop(e)) {
                     throw e;
@@ -195,12 +209,13 @@ class LeadImportRun {
     }
 
     /** Imports the next batch of pending rows (or the one line given); answers how many rows it took. */
-    private int batch(UUID id, UUID uploader, Integer onlyLine) {
+    private int batch(UUID id, UUID uploader, Integer onlyLine, boolean skipLocked) {
         List<Staged> rows = pending(id, onlyLine == null ? 0 : onlyLine - 1, onlyLine == null ? settings.batchSize() : 1,
-                true);
+                skipLocked);
         if (onlyLine != null && (rows.isEmpty() || rows.get(0).line() != onlyLine)) {
             return 0;
         }
+        prepare(rows);
         Outcome outcome = new Outcome();
         for (Staged staged : rows) {
             importRow(staged, uploader, outcome);
@@ -224,6 +239,7 @@ class LeadImportRun {
                 int duplicates = 0;
                 List<Staged> rows;
                 while (!(rows = pending(id, after, settings.batchSize(), false)).isEmpty()) {
+                    prepare(rows);
                     Outcome outcome = new Outcome();
                     for (Staged staged : rows) {
                         current[0] = staged.line();
@@ -233,6 +249,8 @@ class LeadImportRun {
                         }
                     }
                     outcome.write(id);
+                    // one transaction for the whole file: what it queued goes out chunk by chunk, memory stays flat
+                    inserts.flush();
                     imported += outcome.imported.size();
                     duplicates += outcome.duplicates;
                     processed += rows.size();
@@ -263,6 +281,26 @@ class LeadImportRun {
     }
 
     // ---- one row ---------------------------------------------------------------------------------
+
+    /**
+     * What the batch's captures will ask for one row at a time — code numbers, duplicate candidates —
+     * fetched for all its rows at once; each capture still does every step of the SOP itself.
+     */
+    private void prepare(List<Staged> rows) {
+        codes.reserve(LeadService.CODE_SEQUENCE, rows.size());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        List<LeadDraft> drafts = new ArrayList<>();
+        for (Staged staged : rows) {
+            List<LeadImportFile.RowProblem> problems = new ArrayList<>();
+            LeadDraft draft = LeadImportFile.draft(staged.row(), problems);
+            try {
+                drafts.add(LeadDrafts.validate(draft, today));
+            } catch (com.lead2cash.platform.FieldValidationException refused) {
+                // checked and reported row by row
+            }
+        }
+        duplicates.prefetch(drafts);
+    }
 
     /** What a batch did: the rows it imported (with their lead and possible duplicates) and those it refused. */
     private final class Outcome {

@@ -47,6 +47,7 @@ class LeadService {
     static final String SCREENING = "L1";
     static final String NOTIFY_ASSIGNEE = "L6";
     static final String FIRST_RESPONSE = "L7";
+    static final String CODE_SEQUENCE = "lead_code_seq";
 
     /** What a capture does with possible duplicates: keep both (with a reason) or merge into a lead. */
     record DuplicateDecision(Action action, String reason, UUID mergeIntoLeadId) {
@@ -133,7 +134,7 @@ class LeadService {
         }
         PolicySnapshot rules = policy.current();
         GradingResult grading = LeadGrader.grade(gradingRules(rules), gradingInput(draft));
-        Lead lead = Lead.capture(codes.next("L", "lead_code_seq"), draft, via, capturedBy, grading, keepReason, now);
+        Lead lead = Lead.capture(codes.next("L", CODE_SEQUENCE), draft, via, capturedBy, grading, keepReason, now);
         history.record(lead.id(), now, "lead.history.captured", via, lead.grade(), lead.gradePoints());
         UUID screener = screeningOwner(capturedBy);
         if (grading.complete()) {

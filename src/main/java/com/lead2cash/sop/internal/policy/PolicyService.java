@@ -1,6 +1,7 @@
 package com.lead2cash.sop.internal.policy;
 
 import com.lead2cash.platform.AuditTrail;
+import com.lead2cash.platform.PerTransaction;
 import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.FieldValidationException;
@@ -57,6 +58,7 @@ public class PolicyService implements SopPolicy {
     private final Clock clock;
     private final AuditTrail audit;
     private final AtomicReference<PolicyVersion> cached = new AtomicReference<>();
+    private final Object currentInTransaction = new Object();
 
     PolicyService(JdbcClient jdbc, JsonMapper json, Clock clock, AuditTrail audit) {
         this.jdbc = jdbc;
@@ -70,8 +72,16 @@ public class PolicyService implements SopPolicy {
         current();
     }
 
+    /**
+     * The policy in force. One transaction works under one policy: the version is checked once per
+     * transaction (an import of thousands of leads reads it once a batch, not a dozen times a lead).
+     */
     @Override
     public PolicyVersion current() {
+        return PerTransaction.get(currentInTransaction, this::latest);
+    }
+
+    private PolicyVersion latest() {
         long max = jdbc.sql("select coalesce(max(version), 0) from sop_policy_version").query(Long.class).single();
         if (max == 0) {
             insertDefaults();
@@ -220,6 +230,7 @@ public class PolicyService implements SopPolicy {
                 .param("at", Timestamp.from(clock.instant()))
                 .param("values", toJson(RuleCatalog.defaults()))
                 .update();
+        PerTransaction.forget(currentInTransaction);
     }
 
     private void insert(long version, Instant at, UUID by, String byName, String reason,
@@ -229,6 +240,7 @@ public class PolicyService implements SopPolicy {
                         values (:version, :at, :by, :byName, :reason, cast(:values as jsonb))""")
                 .param("version", version).param("at", Timestamp.from(at)).param("by", by).param("byName", byName)
                 .param("reason", reason).param("values", toJson(values)).update();
+        PerTransaction.forget(currentInTransaction);
     }
 
     private String toJson(Map<String, Map<String, Object>> values) {

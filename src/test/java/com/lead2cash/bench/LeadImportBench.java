@@ -145,7 +145,7 @@ class LeadImportBench {
     void importTenThousandRows() {
         support.company(mvc, "bench");
         String admin = support.bearer(mvc, "admin");
-        importRows(admin, "预热公司", 1, 500, new long[1]);
+        importRows(admin, "预热公司", 1, 2000, new long[1]);
         long[] took = new long[1];
         CpuMeter cpu = new CpuMeter();
         JsonNode status = importRows(admin, "基准测试公司", 2, 10_000, took);

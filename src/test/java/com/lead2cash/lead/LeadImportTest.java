@@ -248,4 +248,24 @@ class LeadImportTest {
         assertThat(again.get("imported").asInt()).isEqualTo(3);
         assertThat(count("报告更正")).isEqualTo(3);
     }
+
+    @Test
+    void possibleDuplicatesAmongTheFilesOwnRowsAndWithEarlierLeadsAreListedAndStillImported() {
+        String admin = support.bearer(mvc, "admin");
+        String existing = support.postJson(mvc, admin, "/api/v1/leads", LeadTestSupport.gradeBLead("查重已有有限公司", "13955550001"))
+                .get("code").asString();
+        String file = HEADER
+                + "查重同名有限公司,展会,,,,13955550002,,,\r\n"        // line 2
+                + "查重同名有限公司,展会,,,,13955550003,,,\r\n"        // line 3: same company as line 2
+                + "查重新公司,展会,,,,13955550001,,,\r\n"              // line 4: the earlier lead's phone
+                + "查重无关有限公司,展会,,,,13955550004,,,\r\n";       // line 5: nothing in common
+        JsonNode status = importAndWait("duplicates.csv", file.getBytes(StandardCharsets.UTF_8), "VALID_ROWS");
+        assertThat(status.get("imported").asInt()).isEqualTo(4);
+        assertThat(status.get("duplicates").asInt()).isEqualTo(2);
+        String lineTwo = jdbc.sql("select code from lead_lead where phone_normalized like '%13955550002'").query(String.class).single();
+        assertThat(status.get("possibleDuplicates").findValues("line").stream().map(JsonNode::asInt).toList())
+                .containsExactly(3, 4);
+        assertThat(status.get("possibleDuplicates").get(0).get("matches").asString()).contains(lineTwo);
+        assertThat(status.get("possibleDuplicates").get(1).get("matches").asString()).contains(existing);
+    }
 }

@@ -4,6 +4,7 @@ import com.lead2cash.customer.CompanyNames;
 import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.customer.EmailAddresses;
 import com.lead2cash.customer.PhoneNumbers;
+import com.lead2cash.platform.DeferredInserts;
 import com.lead2cash.platform.PerTransaction;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,10 +30,12 @@ class DuplicateFinder {
 
     private final JdbcClient jdbc;
     private final CustomerDirectory customers;
+    private final DeferredInserts inserts;
 
-    DuplicateFinder(JdbcClient jdbc, CustomerDirectory customers) {
+    DuplicateFinder(JdbcClient jdbc, CustomerDirectory customers, DeferredInserts inserts) {
         this.jdbc = jdbc;
         this.customers = customers;
+        this.inserts = inserts;
     }
 
     /** The evidence a draft has, normalised: what leads and customers are compared on. */
@@ -85,6 +88,7 @@ class DuplicateFinder {
 
     /** Fetches the candidates of all these drafts in two or three queries, for the checks this transaction will make. */
     void prefetch(List<LeadDraft> drafts) {
+        inserts.flush();
         Prefetched prefetched = PerTransaction.get(prefetchedKey, Prefetched::new);
         List<Evidence> all = drafts.stream().map(Evidence::of).toList();
         Set<String> names = new HashSet<>();
@@ -144,6 +148,8 @@ class DuplicateFinder {
                 return found;
             }
         }
+        // leads this transaction created may still wait in its deferred inserts: the query must see them
+        inserts.flush();
         return query(d, e, excludeLeadId);
     }
 

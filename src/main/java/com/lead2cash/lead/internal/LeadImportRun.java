@@ -287,6 +287,8 @@ class LeadImportRun {
      * fetched for all its rows at once; each capture still does every step of the SOP itself.
      */
     private void prepare(List<Staged> rows) {
+        // the batch only links its rows to their leads: the leads can go in with the other deferred inserts
+        NewLeadInsertImpl.deferNewLeads();
         codes.reserve(LeadService.CODE_SEQUENCE, rows.size());
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         List<LeadDraft> drafts = new ArrayList<>();

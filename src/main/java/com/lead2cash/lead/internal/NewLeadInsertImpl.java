@@ -1,6 +1,7 @@
 package com.lead2cash.lead.internal;
 
 import com.lead2cash.platform.DeferredInserts;
+import com.lead2cash.platform.PerTransaction;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -20,13 +21,17 @@ import org.springframework.data.relational.core.mapping.RelationalPersistentEnti
 import org.springframework.data.relational.core.mapping.RelationalPersistentProperty;
 import org.springframework.data.relational.core.mapping.event.BeforeConvertEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The insert of a new lead, built once from Spring Data's own mapping of {@link Lead}: the same
  * columns and values Spring Data JDBC would write, and the same {@code BeforeConvertEvent} (the audit
  * trail's CREATE entry), without re-deriving the statement and converting every property through the
  * generic machinery on each save — which cost a captured lead more CPU than everything else together
- * (docs/performance.md). Updates go through Spring Data unchanged. Every simple property of the
+ * (docs/performance.md). In a transaction that asked for it ({@link #deferNewLeads()}: an import
+ * batch, which reads none of its new leads back) the row waits with the transaction's deferred
+ * inserts, sent before the rows that refer to it; a query that must see it flushes them first
+ * ({@link DuplicateFinder}). Updates go through Spring Data unchanged. Every simple property of the
  * aggregate is written; a property of a kind this insert does not know stops the application at start,
  * so it cannot silently drop one.
  */
@@ -34,6 +39,8 @@ class NewLeadInsertImpl implements NewLeadInsert {
 
     private static final Set<Class<?>> AS_IS = Set.of(String.class, UUID.class, BigDecimal.class, Boolean.class,
             boolean.class, Integer.class, int.class, Long.class, long.class);
+
+    private static final Object DEFERRED = new Object();
 
     private final JdbcAggregateOperations aggregates;
     private final JdbcTemplate jdbc;
@@ -77,6 +84,14 @@ class NewLeadInsertImpl implements NewLeadInsert {
         this.insertReason = insert(reason.getTableName().getReference(), reasonColumnNames);
     }
 
+    /**
+     * New leads of the current transaction are sent with its deferred inserts instead of one by one:
+     * for callers that do not read them back, or refer to them from other tables, before commit.
+     */
+    static void deferNewLeads() {
+        PerTransaction.get(DEFERRED, () -> Boolean.TRUE);
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public <S extends Lead> S save(S entity) {
@@ -86,7 +101,12 @@ class NewLeadInsertImpl implements NewLeadInsert {
         events.publishEvent(new BeforeConvertEvent<>(entity));
         PersistentPropertyAccessor<S> accessor = ((RelationalPersistentEntity<S>) lead).getPropertyAccessor(entity);
         accessor.setProperty(lead.getRequiredVersionProperty(), 0L);
-        jdbc.update(insertLead, values(accessor, leadColumns, leadValues));
+        Object[] leadRow = values(accessor, leadColumns, leadValues);
+        if (TransactionSynchronizationManager.getResource(DEFERRED) != null) {
+            inserts.addReferenced(insertLead, leadRow);
+        } else {
+            jdbc.update(insertLead, leadRow);
+        }
         for (GradeReason r : entity.gradeReasonsInOrder()) {
             PersistentPropertyAccessor<GradeReason> reasonAccessor = ((RelationalPersistentEntity<GradeReason>) reason)
                     .getPropertyAccessor(r);

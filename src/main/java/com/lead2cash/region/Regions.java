@@ -14,7 +14,7 @@ public interface Regions {
      * Resolves free text ("浙江省杭州市", "杭州", "北京朝阳区", "广西", a code such as "330106") to the most
      * specific division it names unambiguously. Text that names nothing we know, or a county name shared
      * by cities of different provinces without its city ("西湖区"), comes back unresolved with the text
-     * kept. Empty only for blank text.
+     * kept. A known code comes back entered as the division's full name. Empty only for blank text.
      */
     Optional<Region> resolve(String text);
 
@@ -35,6 +35,12 @@ public interface Regions {
      * counties (a province covers its cities and counties, a city its counties). False for unknown codes.
      */
     boolean covers(String ancestorCode, String code);
+
+    /**
+     * The division and those above it, province first: 330106 → 浙江省, 杭州市, 西湖区; 310115 → 上海市, 浦东新区.
+     * Empty for an unknown code.
+     */
+    List<Region> lineage(String code);
 
     /** 1 for a province, 2 for a city, 3 for a county, 0 for an unknown code. */
     int specificity(String code);

@@ -72,8 +72,8 @@ class ChinaRegions implements Regions {
         return search.search(query, limit).stream().map(Division::region).toList();
     }
 
-    /** The division and the ones above it, province first (for presetting the picker's lists). */
-    List<Region> lineage(String code) {
+    @Override
+    public List<Region> lineage(String code) {
         return catalog.byCode(code).map(ChinaRegions::lineage).orElse(List.of());
     }
 

@@ -7,13 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Objects;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the region picker for forms. Templates of any module call it as a bean:
- * {@code ~{region/picker :: picker(${@regionPickers.single('region', form.region)})}}.
+ * Builds the region picker for forms. Templates of any module call it as a bean, in a {@code th:with}
+ * around the fragment (Thymeleaf does not evaluate beans inside a fragment inclusion):
+ * {@code <div th:with="regionPicker=${@regionPickers.single('region', form.region)}">} and inside it
+ * {@code <div th:replace="~{region/picker :: picker(${regionPicker})}">}.
  */
 @Component("regionPickers")
 public class RegionPickers {
@@ -28,23 +29,23 @@ public class RegionPickers {
 
     /** A picker for one region; {@code value} is a code or free text as posted (may be blank). */
     public RegionPicker single(String field, String value) {
-        List<Region> chosen = chosen(value == null ? List.of() : List.of(value));
+        List<Region> chosen = chosen(value == null ? List.of() : List.of(value), false);
         return picker(field, false, chosen, chosen.isEmpty() ? null : chosen.get(0));
     }
 
     /** A picker for several regions (a territory's list); {@code values} are codes or free text. */
     public RegionPicker multiple(String field, Collection<String> values) {
-        return picker(field, true, chosen(values == null ? List.of() : values), null);
+        return picker(field, true, chosen(values == null ? List.of() : values, true), null);
     }
 
     /** After an interaction: drop or pick a region, or open the lists at another division. */
     RegionPicker interact(String field, boolean multiple, List<String> values, String pick, String drop, String browse) {
-        List<Region> chosen = new ArrayList<>(chosen(values));
+        List<Region> chosen = new ArrayList<>(chosen(values, multiple));
         Region browsing = null;
         if (drop != null) {
             chosen.removeIf(r -> RegionPicker.value(r).equals(drop));
         } else if (pick != null && !pick.isBlank()) {
-            Region picked = regions.resolve(pick).orElseThrow();
+            Region picked = multiple ? exactly(pick) : regions.resolve(pick).orElseThrow();
             if (!multiple) {
                 chosen.clear();
             }
@@ -67,14 +68,23 @@ public class RegionPickers {
         return picker(field, multiple, chosen, browsing);
     }
 
-    private List<Region> chosen(Collection<String> values) {
+    private List<Region> chosen(Collection<String> values, boolean multiple) {
         Map<String, Region> byValue = new LinkedHashMap<>();
         values.stream()
-                .filter(Objects::nonNull)
-                .map(regions::resolve)
+                .filter(v -> v != null && !v.isBlank())
+                .map(v -> multiple ? Optional.of(exactly(v)) : regions.resolve(v))
                 .flatMap(Optional::stream)
                 .forEach(r -> byValue.putIfAbsent(RegionPicker.value(r), r));
         return List.copyOf(byValue.values());
+    }
+
+    /**
+     * A list of divisions (a territory's) takes only text that names exactly one: 桥西区 alone is not
+     * widened to 河北省 there, it stays text for the person to pick from.
+     */
+    private Region exactly(String value) {
+        List<Region> candidates = regions.candidates(value);
+        return candidates.size() == 1 ? candidates.get(0) : Region.unresolved(value);
     }
 
     static boolean isFieldName(String field) {

@@ -98,9 +98,12 @@ final class RegionResolver {
         }
         String entered = text.strip();
         Resolution resolution = resolution(entered);
-        return Optional.of(resolution.resolved()
-                ? resolution.division().regionEnteredAs(entered)
-                : Region.unresolved(entered));
+        if (!resolution.resolved()) {
+            return Optional.of(Region.unresolved(entered));
+        }
+        // a code is how a picker chooses, not what a person wrote: keep the name it stands for
+        boolean code = normalise(entered).chars().allMatch(Character::isDigit);
+        return Optional.of(code ? resolution.division().region() : resolution.division().regionEnteredAs(entered));
     }
 
     Resolution resolution(String text) {

@@ -58,6 +58,20 @@ class ChinaRegionsTest {
     }
 
     @Test
+    void lineageRunsFromTheProvinceDown() {
+        assertThat(regions.lineage("330106")).extracting(Region::code).containsExactly("330000", "330100", "330106");
+        assertThat(regions.lineage("310115")).extracting(Region::code).containsExactly("310000", "310115");
+        assertThat(regions.lineage("33")).extracting(Region::code).containsExactly("330000");
+        assertThat(regions.lineage("999999")).isEmpty();
+    }
+
+    @Test
+    void aCodeResolvesEnteredAsTheDivisionsName() {
+        assertThat(regions.resolve("330106")).map(Region::entered).contains("浙江省杭州市西湖区");
+        assertThat(regions.resolve("杭州西湖")).map(Region::entered).contains("杭州西湖");
+    }
+
+    @Test
     void candidatesExplainAnAmbiguousName() {
         assertThat(regions.candidates("西湖区")).extracting(Region::name)
                 .containsExactly("浙江省杭州市西湖区", "江西省南昌市西湖区");

@@ -83,7 +83,7 @@ class LeadDemoData implements ApplicationRunner {
                     draft("苏州新程软件科技有限公司（演示）", "周经理", "IT经理", "13916600002", "软件和信息技术服务业", "苏州工业园区", "CRM",
                             LeadSource.WEBSITE_FORM, 150_000, today.plusDays(120), false),
                     draft("杭州青禾餐饮管理有限公司（演示）", "吴女士", "运营主管", "13716600003", "餐饮业", "浙江省杭州市西湖区", "SaaS",
-                            LeadSource.REFERRAL, 50_000, null, false),
+                            LeadSource.REFERRAL, 150_000, today.plusDays(60), false),
                     draft("深圳海川医疗器械有限公司（演示）", "郑博士", "采购总监", "13616600004", "医疗健康", "深圳南山区", "CRM",
                             LeadSource.MARKETING_EVENT, 1_200_000, today.plusDays(45), true),
                     draft("厦门鹭岛贸易有限公司（演示）", "林先生", "老板", "13516600005", "批发和零售业", "厦门思明", "ERP",

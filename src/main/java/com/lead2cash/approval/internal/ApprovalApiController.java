@@ -71,7 +71,8 @@ class ApprovalApiController {
     @Operation(summary = "My approvals: mine=pending (tasks waiting for me, incl. role pools and delegations, oldest first) "
             + "or mine=submitted (my submissions, newest first)")
     @GetMapping("/api/v1/approvals")
-    CursorPage<ApprovalQueries.ApprovalSummary> mine(@RequestParam(defaultValue = "pending") String mine,
+    CursorPage<ApprovalQueries.ApprovalSummary> mine(@io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"pending", "submitted"})) 
+                                                     @RequestParam(defaultValue = "pending") String mine,
                                                      @RequestParam(required = false) String cursor,
                                                      @RequestParam(required = false) Integer size) {
         UUID me = CurrentUser.require().id();
@@ -99,6 +100,7 @@ class ApprovalApiController {
 
     @Operation(summary = "Resubmit after a send-back: starts again from step 1 in the next round (submitter only)")
     @PostMapping("/api/v1/approvals/{id}/resubmit")
+    @com.lead2cash.platform.web.Refuses(409)
     ApprovalView resubmit(@PathVariable UUID id) {
         UUID me = CurrentUser.require().id();
         service.viewFor(id, me);
@@ -107,6 +109,7 @@ class ApprovalApiController {
 
     @Operation(summary = "Withdraw a flow that has not ended (submitter only)")
     @PostMapping("/api/v1/approvals/{id}/withdraw")
+    @com.lead2cash.platform.web.Refuses(409)
     ApprovalView withdraw(@PathVariable UUID id) {
         UUID me = CurrentUser.require().id();
         service.viewFor(id, me);
@@ -115,6 +118,7 @@ class ApprovalApiController {
 
     @Operation(summary = "Submit a flow directly (administrators, integrations); the submitter defaults to the caller")
     @PostMapping("/api/v1/approvals")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<ApprovalView> submit(@Valid @RequestBody SubmitRequest body) {
         List<StepDefinition> steps = new ArrayList<>();
@@ -164,6 +168,7 @@ class ApprovalApiController {
 
     @Operation(summary = "Let someone decide my approval tasks from one date to another (both inclusive)")
     @PostMapping("/api/v1/approvals/delegations")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     ResponseEntity<Delegations.DelegationRow> delegate(@Valid @RequestBody DelegationRequest body) {
         Delegations.DelegationRow row = delegations.grant(CurrentUser.require().id(), body.delegateId(),
                 body.startsOn(), body.endsOn(), body.note());
@@ -172,6 +177,7 @@ class ApprovalApiController {
 
     @Operation(summary = "End one of my delegations (it stays on record)")
     @DeleteMapping("/api/v1/approvals/delegations/{id}")
+    @com.lead2cash.platform.web.Refuses(409)
     Delegations.DelegationRow revoke(@PathVariable UUID id) {
         return delegations.revoke(id, CurrentUser.require().id());
     }

@@ -87,6 +87,7 @@ class ApiKeyController {
         }
 
         @PostMapping("/api/v1/lead-api-keys")
+        @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
         ResponseEntity<IssuedKey> issue(@RequestBody IssueRequest body) {
             WebToLead.IssuedKey k = webToLead.issue(body.name(), body.source(),
                     body.ratePerMinute() == null ? 60 : body.ratePerMinute());

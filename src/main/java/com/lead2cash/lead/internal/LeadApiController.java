@@ -96,6 +96,8 @@ class LeadApiController {
 
     @Operation(summary = "Capture a lead: graded, duplicate-checked, screened and routed when its data is complete")
     @PostMapping("/api/v1/leads")
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "Merged into an existing lead (duplicateAction MERGE)")
     ResponseEntity<LeadViews.LeadView> create(@RequestBody LeadRequest body) {
         LeadService.Captured captured = leads.capture(body.draft(), CaptureChannel.API, CurrentUser.require().id(),
                 body.decision());
@@ -122,6 +124,7 @@ class LeadApiController {
                                          @RequestParam(required = false) Integer minAgeDays,
                                          @RequestParam(required = false) Integer maxAgeDays,
                                          @RequestParam(required = false) String q,
+                                         @io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"pool", "nurture", "queue", "mine", "contests"}), description = "default: every lead visible to the caller") 
                                          @RequestParam(required = false) String view,
                                          @RequestParam(required = false) String cursor,
                                          @RequestParam(required = false) Integer size) {
@@ -178,6 +181,9 @@ class LeadApiController {
 
     @Operation(summary = "Claim a pool lead: 200 yours, 202 a contest opened (A leads, L8), 409 someone was first")
     @PostMapping("/api/v1/leads/{id}/claim")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The lead is yours")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202", description = "A contest opened: another senior rep claimed this A lead within the window (L8)")
+    @com.lead2cash.platform.web.Refuses(409)
     ResponseEntity<LeadViews.LeadView> claim(@PathVariable UUID id) {
         LeadService.ClaimResult result = leads.claim(id);
         return ResponseEntity.status(result.outcome() == Lead.ClaimOutcome.CONTEST ? HttpStatus.ACCEPTED : HttpStatus.OK)

@@ -35,7 +35,11 @@ class PublicLeadController {
 
     @Operation(summary = "Submit a lead from a website form: 201 new, 200 the same lead for a repeated Idempotency-Key, 401, 422, 429")
     @PostMapping("/api/v1/public/leads")
-    ResponseEntity<PublicLead> submit(@Parameter(description = "key issued by an administrator for one source")
+    @io.swagger.v3.oas.annotations.security.SecurityRequirement(name = "apiKey")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The lead already submitted with this Idempotency-Key")
+    @com.lead2cash.platform.web.Refuses({401, 409, 429})
+    ResponseEntity<PublicLead> submit(@Parameter(hidden = true) // documented as the apiKey security scheme
                                       @RequestHeader(value = "X-Api-Key", required = false) String apiKey,
                                       @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
                                       @RequestBody LeadApiController.LeadRequest body) {

@@ -125,6 +125,7 @@ class TerritoryController {
         }
 
         @PostMapping("/api/v1/lead-territories")
+        @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
         ResponseEntity<TerritoryDto> create(@RequestBody TerritoryRequest body) {
             SalesTerritory t = territories.create(body.form());
             return ResponseEntity.created(URI.create("/api/v1/lead-territories/" + t.id())).body(TerritoryDto.of(t));

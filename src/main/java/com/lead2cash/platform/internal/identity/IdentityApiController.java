@@ -86,6 +86,7 @@ class IdentityApiController {
                               @RequestParam(required = false) UUID orgUnitId,
                               @RequestParam(required = false) Role role,
                               @RequestParam(required = false) Boolean active,
+                              @io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"username", "hireDate"}), description = "default: username") 
                               @RequestParam(required = false) String sort,
                               @RequestParam(required = false) String cursor,
                               @RequestParam(required = false) Integer size) {
@@ -100,6 +101,7 @@ class IdentityApiController {
 
     @Operation(summary = "Create a user")
     @PostMapping("/api/v1/users")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     ResponseEntity<UserDto> create(@Valid @RequestBody CreateUser body) {
         User user = identity.createUser(new IdentityService.UserForm(body.username(), body.displayName(),
                 body.email(), body.password(), body.orgUnitId(), body.roles(), body.hireDate()));
@@ -129,6 +131,7 @@ class IdentityApiController {
     }
 
     @PostMapping("/api/v1/org-units")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     ResponseEntity<OrgUnitDto> createOrgUnit(@Valid @RequestBody CreateOrgUnit body) {
         OrgUnit unit = identity.createOrgUnit(body.parentId(), body.name());
         return ResponseEntity.created(URI.create("/api/v1/org-units/" + unit.id())).body(OrgUnitDto.of(unit));

@@ -43,6 +43,7 @@ class AuthApiController {
 
     @Operation(summary = "Issue a personal bearer token (401 on bad credentials or a locked account)")
     @PostMapping("/api/v1/auth/token")
+    @com.lead2cash.platform.web.Refuses(401)
     TokenResponse issue(@Valid @RequestBody TokenRequest request) {
         Authentication auth = authenticationManager.authenticate(
                 UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password()));

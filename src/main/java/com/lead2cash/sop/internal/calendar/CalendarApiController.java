@@ -88,6 +88,7 @@ class CalendarApiController {
 
     @PostMapping("/exceptions")
     @PreAuthorize("hasRole('ADMIN')")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @Operation(summary = "Add or replace a dated exception (holiday or make-up working day)")
     ResponseEntity<ExceptionDto> addException(@Valid @RequestBody ExceptionRequest request) {
         calendar.addException(request.day(), request.kind(), request.note());
@@ -97,6 +98,7 @@ class CalendarApiController {
 
     @DeleteMapping("/exceptions/{day}")
     @PreAuthorize("hasRole('ADMIN')")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
     @Operation(summary = "Remove a dated exception")
     ResponseEntity<Void> removeException(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
         if (!calendar.removeException(day)) {

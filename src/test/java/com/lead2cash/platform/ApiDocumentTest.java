@@ -9,6 +9,7 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.lead2cash.testing.ApiContract;
 import com.lead2cash.testing.Fixtures;
 import com.lead2cash.testing.IntegrationTest;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -48,6 +49,7 @@ class ApiDocumentTest {
         @RestController
         static class Wrong {
 
+            @Operation(summary = "Promises one shape, answers another")
             @GetMapping("/api/v1/contract-check/wrong")
             @ApiResponse(responseCode = "200", description = "OK",
                     content = @Content(mediaType = "application/json", schema = @Schema(implementation = Promised.class)))
@@ -55,6 +57,7 @@ class ApiDocumentTest {
                 return Map.of("id", "not-a-uuid", "version", "three", "surprise", true);
             }
 
+            @Operation(summary = "Answers what it promises")
             @GetMapping("/api/v1/contract-check/right")
             @ApiResponse(responseCode = "200", description = "OK",
                     content = @Content(mediaType = "application/json", schema = @Schema(implementation = Promised.class)))

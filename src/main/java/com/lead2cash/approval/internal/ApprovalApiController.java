@@ -92,6 +92,10 @@ class ApprovalApiController {
 
     @Operation(summary = "Decide on my pending task of the current step: APPROVE, REJECT or SEND_BACK (a comment is "
             + "required for the last two); 409 when nothing is pending for me")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+            name = "Approve", value = """
+                    {"decision": "APPROVE", "comment": "折扣在权限内，同意", "version": 2}""")))
     @PostMapping("/api/v1/approvals/{id}/decision")
     ApprovalView decide(@PathVariable UUID id, @Valid @RequestBody DecisionRequest body) {
         return service.decide(id, CurrentUser.require().id(), body.decision(), body.comment(), body.taskId(),

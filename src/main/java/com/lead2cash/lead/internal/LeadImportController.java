@@ -104,11 +104,13 @@ class LeadImportController {
             return ResponseEntity.accepted().location(URI.create("/api/v1/leads/imports/" + id)).body(new Started(id));
         }
 
+        @io.swagger.v3.oas.annotations.Operation(summary = "Progress and per-row report of an import")
         @GetMapping("/api/v1/leads/imports/{id}")
         LeadImports.ImportStatus status(@PathVariable UUID id) {
             return imports.status(id);
         }
 
+        @io.swagger.v3.oas.annotations.Operation(summary = "The import template (.xlsx)")
         @GetMapping(value = "/api/v1/leads/imports/template.xlsx", produces = XLSX)
         ResponseEntity<byte[]> template() {
             return download(LeadImportFile.templateXlsx(), "lead-import-template.xlsx",

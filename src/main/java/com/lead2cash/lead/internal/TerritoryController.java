@@ -119,11 +119,13 @@ class TerritoryController {
             this.territories = territories;
         }
 
+        @io.swagger.v3.oas.annotations.Operation(summary = "All sales territories (L5)")
         @GetMapping("/api/v1/lead-territories")
         List<TerritoryDto> list() {
             return territories.all().stream().map(TerritoryDto::of).toList();
         }
 
+        @io.swagger.v3.oas.annotations.Operation(summary = "Create a territory: industries, regions, product lines, manager and reps")
         @PostMapping("/api/v1/lead-territories")
         @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
         ResponseEntity<TerritoryDto> create(@RequestBody TerritoryRequest body) {
@@ -131,11 +133,13 @@ class TerritoryController {
             return ResponseEntity.created(URI.create("/api/v1/lead-territories/" + t.id())).body(TerritoryDto.of(t));
         }
 
+        @io.swagger.v3.oas.annotations.Operation(summary = "Change a territory (409 when the version is stale)")
         @PutMapping("/api/v1/lead-territories/{id}")
         TerritoryDto update(@PathVariable UUID id, @RequestBody TerritoryRequest body) {
             return TerritoryDto.of(territories.update(id, body.form()));
         }
 
+        @io.swagger.v3.oas.annotations.Operation(summary = "Delete a territory")
         @DeleteMapping("/api/v1/lead-territories/{id}")
         @ResponseStatus(HttpStatus.NO_CONTENT)
         void delete(@PathVariable UUID id) {

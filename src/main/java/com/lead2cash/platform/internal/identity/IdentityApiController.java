@@ -94,12 +94,17 @@ class IdentityApiController {
                 .map(UserDto::of);
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "One user")
     @GetMapping("/api/v1/users/{id}")
     UserDto user(@PathVariable UUID id) {
         return UserDto.of(identity.user(id), clock.instant());
     }
 
     @Operation(summary = "Create a user")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+            name = "A sales rep", value = """
+                    {"username": "zhang.wei", "displayName": "张伟", "email": "zhang.wei@example.com", "password": "Initial-Pass-2026", "orgUnitId": "01890f2e-5a1b-7c3d-8e4f-000000000007", "roles": ["SALES_REP"], "hireDate": "2025-03-01"}""")))
     @PostMapping("/api/v1/users")
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     ResponseEntity<UserDto> create(@Valid @RequestBody CreateUser body) {
@@ -125,11 +130,13 @@ class IdentityApiController {
         return identity.orgTree().stream().map(OrgUnitDto::of).toList();
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "One org unit")
     @GetMapping("/api/v1/org-units/{id}")
     OrgUnitDto orgUnit(@PathVariable UUID id) {
         return OrgUnitDto.of(identity.orgUnit(id));
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "Create an org unit under a parent")
     @PostMapping("/api/v1/org-units")
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     ResponseEntity<OrgUnitDto> createOrgUnit(@Valid @RequestBody CreateOrgUnit body) {
@@ -137,6 +144,7 @@ class IdentityApiController {
         return ResponseEntity.created(URI.create("/api/v1/org-units/" + unit.id())).body(OrgUnitDto.of(unit));
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "Rename an org unit or appoint its manager (409 when the version is stale)")
     @PutMapping("/api/v1/org-units/{id}")
     OrgUnitDto updateOrgUnit(@PathVariable UUID id, @Valid @RequestBody UpdateOrgUnit body) {
         return OrgUnitDto.of(identity.updateOrgUnit(id, body.name(), body.managerId(), body.version()));

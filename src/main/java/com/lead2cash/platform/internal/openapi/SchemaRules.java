@@ -14,7 +14,8 @@ import org.springdoc.core.customizers.PropertyCustomizer;
  * <ul>
  *   <li>a property of a reference type may be {@code null} (the API writes every property, nulls too),
  *       unless it is declared non-null ({@code @NotNull}, {@code @NotBlank}, {@code @NotEmpty},
- *       {@code @NonNull}) — primitives never are;</li>
+ *       {@code @NonNull}) — primitives never are; an object that some property may leave null is itself
+ *       marked nullable, because 3.0 ignores {@code nullable} beside a {@code $ref};</li>
  *   <li>an object has exactly the properties listed ({@code additionalProperties: false}), unless it is a
  *       map, so a renamed or undocumented field is a contract failure, not a silent drift.</li>
  * </ul>
@@ -23,16 +24,18 @@ class SchemaRules implements PropertyCustomizer, GlobalOpenApiCustomizer {
 
     private static final Set<String> NON_NULL = Set.of("NotNull", "NotBlank", "NotEmpty", "NonNull", "Nonnull");
 
+    /** Objects some property refers to as possibly null. */
+    private final Set<String> nullableObjects = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     @Override
     public Schema customize(Schema property, AnnotatedType type) {
         if (property == null || isPrimitive(type.getType()) || declaredNonNull(type.getCtxAnnotations())) {
             return property;
         }
         if (property.get$ref() != null) {
-            // 3.0 ignores siblings of $ref: wrap it to say it may be null
-            Schema<?> wrapped = new Schema<>().nullable(true).allOf(java.util.List.of(new Schema<>().$ref(property.get$ref())));
-            wrapped.setDescription(property.getDescription());
-            return wrapped;
+            // 3.0 ignores siblings of $ref, and validators refuse null inside allOf: the referenced schema says it
+            nullableObjects.add(property.get$ref().substring(property.get$ref().lastIndexOf('/') + 1));
+            return property;
         }
         property.setNullable(Boolean.TRUE);
         return property;
@@ -44,6 +47,12 @@ class SchemaRules implements PropertyCustomizer, GlobalOpenApiCustomizer {
             return;
         }
         api.getComponents().getSchemas().values().forEach(SchemaRules::closeObject);
+        nullableObjects.forEach(name -> {
+            Schema<?> schema = api.getComponents().getSchemas().get(name);
+            if (schema != null) {
+                schema.setNullable(Boolean.TRUE);
+            }
+        });
     }
 
     private static void closeObject(Schema<?> schema) {

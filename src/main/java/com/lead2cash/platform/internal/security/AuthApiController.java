@@ -42,6 +42,10 @@ class AuthApiController {
     }
 
     @Operation(summary = "Issue a personal bearer token (401 on bad credentials or a locked account)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+            name = "A token for an integration", value = """
+                    {"username": "east.rep1", "password": "your-password", "name": "crm-sync"}""")))
     @PostMapping("/api/v1/auth/token")
     @com.lead2cash.platform.web.Refuses(401)
     TokenResponse issue(@Valid @RequestBody TokenRequest request) {

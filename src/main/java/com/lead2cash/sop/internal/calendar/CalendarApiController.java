@@ -58,6 +58,11 @@ class CalendarApiController {
     record LineProblem(int line, String text, String code, String message) {
     }
 
+    /** The problem a refused import answers (for the API document): RFC 9457 with one error per bad line. */
+    record ImportRefusedProblem(java.net.URI type, String title, int status, String detail, String instance,
+                                String code, List<LineProblem> errors) {
+    }
+
     private final CalendarService calendar;
     private final MessageSource messages;
     private final Clock clock;
@@ -110,6 +115,7 @@ class CalendarApiController {
     @PostMapping(value = "/import", consumes = {MediaType.TEXT_PLAIN_VALUE})
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Import 'YYYY-MM-DD holiday|workday' lines; 422 with per-line errors imports nothing")
+    @ImportAnswers
     ResponseEntity<?> importText(@RequestBody(required = false) byte[] body) {
         return importContent(new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8));
     }
@@ -117,6 +123,7 @@ class CalendarApiController {
     @PostMapping(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Import a calendar file uploaded as multipart field 'file'")
+    @ImportAnswers
     ResponseEntity<?> importFile(@RequestPart("file") MultipartFile file) throws IOException {
         return importContent(new String(file.getBytes(), StandardCharsets.UTF_8));
     }
@@ -129,12 +136,25 @@ class CalendarApiController {
             ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_CONTENT);
             problem.setTitle(messages.getMessage("calendar.import.refused", null, locale));
             problem.setDetail(messages.getMessage("calendar.import.refused", null, locale));
+            problem.setType(java.net.URI.create("urn:lead2cash:problem:calendar.import.refused"));
             problem.setProperty("code", "calendar.import.refused");
             problem.setProperty("errors", e.errors().stream().map(l -> new LineProblem(l.line(), l.text(), l.messageKey(),
                     lineMessage(l, locale))).toList());
             return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
         }
+    }
+
+    /** What an import answers: the counts imported, or every bad line (and nothing imported). */
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "Imported",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = CalendarService.ImportResult.class)))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "422", description = "Invalid lines; nothing imported",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ImportRefusedProblem.class)))
+    @interface ImportAnswers {
     }
 
     private String lineMessage(CalendarFileParser.LineError l, java.util.Locale locale) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.lead2cash.testing.ApiContract;
@@ -165,6 +166,30 @@ class ApiDocumentTest {
     }
 
     @Test
+    void everyRequestExampleIsAValidRequestOfItsOperation() {
+        var validator = contract.validator();
+        List<String> problems = new ArrayList<>();
+        List<String> checked = new ArrayList<>();
+        document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
+            JsonNode examples = op.getValue().at("/requestBody/content/application~1json/examples");
+            examples.properties().forEach(example -> {
+                JsonNode value = example.getValue().get("value");
+                String uri = path.getKey().replaceAll("\\{[^}]+}", "01890f2e-5a1b-7c3d-8e4f-000000000001");
+                var request = new SimpleRequest.Builder(op.getKey(), uri)
+                        .withContentType("application/json").withAccept("application/json")
+                        .withHeader(HttpHeaders.AUTHORIZATION, "Bearer l2c_example").withHeader("X-Api-Key", "example")
+                        .withBody(value.isString() ? value.asString() : value.toString()).build();
+                checked.add(op.getKey() + " " + path.getKey());
+                messages(validator.validateRequest(request)).forEach(m -> problems.add(path.getKey() + ": " + m));
+            });
+        }));
+        assertThat(problems).isEmpty();
+        assertThat(checked).contains("post /api/v1/auth/token", "post /api/v1/users", "post /api/v1/leads",
+                "post /api/v1/public/leads", "post /api/v1/leads/{id}/assign", "post /api/v1/leads/{id}/contact-attempts",
+                "post /api/v1/leads/{id}/convert", "post /api/v1/approvals/{id}/decision");
+    }
+
+    @Test
     void anUnknownEnumValueInABodyOrAQueryNamesTheAllowedValues() {
         assertThat(mvc.post().uri("/api/v1/leads").header(HttpHeaders.AUTHORIZATION, admin)
                 .contentType(MediaType.APPLICATION_JSON).content("{\"companyName\":\"杭州测试\",\"source\":\"FAX\"}"))
@@ -180,6 +205,17 @@ class ApiDocumentTest {
                 .bodyJson().satisfies(body -> {
                     assertThat(body).extractingPath("$.errors[0].field").isEqualTo("grade");
                     assertThat(body).extractingPath("$.errors[0].allowedValues").asArray().containsExactly("A", "B", "C");
+                });
+    }
+
+    @Test
+    void aProblemSpringAnswersItselfCarriesATypeAndACode() {
+        assertThat(mvc.post().uri("/api/v1/calendar/import").header(HttpHeaders.AUTHORIZATION, admin)
+                .multipart().file("other", "x".getBytes()))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson().satisfies(body -> {
+                    assertThat(body).extractingPath("$.code").isEqualTo("error.http.400");
+                    assertThat(body).extractingPath("$.type").isEqualTo("urn:lead2cash:problem:error.http.400");
                 });
     }
 

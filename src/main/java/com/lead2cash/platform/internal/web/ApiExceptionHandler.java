@@ -122,6 +122,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "error.unexpected"));
     }
 
+    /** Problems Spring MVC answers itself (a missing part, an unsupported media type) get a type and code too. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem && (problem.getProperties() == null
+                || !problem.getProperties().containsKey("code"))) {
+            String key = "error.http." + statusCode.value();
+            problem.setType(java.net.URI.create("urn:lead2cash:problem:" + key));
+            problem.setProperty("code", key);
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,

@@ -63,6 +63,10 @@ class CalendarApiController {
                                 String code, List<LineProblem> errors) {
     }
 
+    /** One operation in the API document, whether the lines come as text or as an uploaded file. */
+    static final String IMPORT_SUMMARY = "Import 'YYYY-MM-DD holiday|workday' lines, as text/plain or as a file in "
+            + "multipart field 'file'; any bad line refuses the file (422, one error per line) and imports nothing";
+
     private final CalendarService calendar;
     private final MessageSource messages;
     private final Clock clock;
@@ -114,15 +118,17 @@ class CalendarApiController {
 
     @PostMapping(value = "/import", consumes = {MediaType.TEXT_PLAIN_VALUE})
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Import 'YYYY-MM-DD holiday|workday' lines; 422 with per-line errors imports nothing")
+    @Operation(summary = IMPORT_SUMMARY)
     @ImportAnswers
-    ResponseEntity<?> importText(@RequestBody(required = false) byte[] body) {
+    ResponseEntity<?> importText(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string",
+            example = "2027-01-01 holiday\n2027-02-06 workday"))) @RequestBody(required = false) byte[] body) {
         return importContent(new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8));
     }
 
     @PostMapping(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Import a calendar file uploaded as multipart field 'file'")
+    @Operation(summary = IMPORT_SUMMARY)
     @ImportAnswers
     ResponseEntity<?> importFile(@RequestPart("file") MultipartFile file) throws IOException {
         return importContent(new String(file.getBytes(), StandardCharsets.UTF_8));

@@ -4,6 +4,7 @@ import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.Role;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -27,7 +28,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "People and organisation")
 class IdentityApiController {
 
-    record Me(UUID id, String username, String displayName, List<Role> roles, UUID orgUnitId) {
+    record Me(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID id,
+              @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String username,
+              @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String displayName,
+              @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<Role> roles, UUID orgUnitId) {
     }
 
     record UserDto(UUID id, String username, String displayName, String email, UUID orgUnitId, List<Role> roles,

@@ -29,7 +29,8 @@ class SchemaRules implements PropertyCustomizer, GlobalOpenApiCustomizer {
 
     @Override
     public Schema customize(Schema property, AnnotatedType type) {
-        if (property == null || isPrimitive(type.getType()) || declaredNonNull(type.getCtxAnnotations())) {
+        if (property == null || isPrimitive(type.getType())
+                || declaredNonNull(type.getCtxAnnotations())) {
             return property;
         }
         if (property.get$ref() != null) {
@@ -63,6 +64,8 @@ class SchemaRules implements PropertyCustomizer, GlobalOpenApiCustomizer {
             schema.getProperties().values().forEach(SchemaRules::closeObject);
         }
         if (schema.getItems() != null) {
+            // the property customizer sees a list's items as the property again; an item is never null
+            schema.getItems().setNullable(null);
             closeObject(schema.getItems());
         }
     }

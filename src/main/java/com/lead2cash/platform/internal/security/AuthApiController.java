@@ -2,6 +2,7 @@ package com.lead2cash.platform.internal.security;
 
 import com.lead2cash.platform.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -30,7 +31,8 @@ class AuthApiController {
     record TokenRequest(@NotBlank String username, @NotBlank String password, String name) {
     }
 
-    record TokenResponse(String token, Instant expiresAt) {
+    record TokenResponse(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String token,
+                         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant expiresAt) {
     }
 
     private final AuthenticationManager authenticationManager;

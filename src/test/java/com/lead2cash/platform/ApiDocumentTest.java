@@ -154,6 +154,16 @@ class ApiDocumentTest {
     }
 
     @Test
+    void operationIdsAreUniqueAndNamedAfterTheirResource() {
+        List<String> ids = new ArrayList<>();
+        document.get("paths").properties().forEach(path -> path.getValue().properties()
+                .forEach(op -> ids.add(op.getValue().get("operationId").asString())));
+        assertThat(ids).doesNotHaveDuplicates().noneMatch(id -> id.matches(".*_\\d+"));
+        assertThat(operation("/api/v1/leads/{id}/claim", "post").get("operationId").asString()).isEqualTo("leadClaim");
+        assertThat(operation("/api/v1/lead-territories", "post").get("operationId").asString()).isEqualTo("territoryCreate");
+    }
+
+    @Test
     void everyOperationHasAnEnglishSummary() {
         List<String> missing = new ArrayList<>();
         document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {

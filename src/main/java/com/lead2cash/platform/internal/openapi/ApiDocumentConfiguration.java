@@ -23,7 +23,8 @@ import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 /**
  * The API document ({@code /v3/api-docs}): security schemes, the problem-details schema and one
  * reusable response per refusal. Which operation answers which refusal is derived from the code by
- * {@link ProblemResponses} and {@link SecurityRequirements}; property rules by {@link SchemaRules}.
+ * {@link ProblemResponses} and {@link SecurityRequirements}; property rules by {@link SchemaRules}; stable
+ * operation ids by {@link OperationIds}.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentConfiguration {
@@ -119,6 +120,11 @@ class ApiDocumentConfiguration {
     @Bean
     SecurityRequirements securityRequirements(ObjectProvider<WebInvocationPrivilegeEvaluator> privileges) {
         return new SecurityRequirements(privileges);
+    }
+
+    @Bean
+    OperationIds operationIds() {
+        return new OperationIds();
     }
 
     @Bean

@@ -38,6 +38,7 @@ class ProblemResponses implements GlobalOperationComponentsCustomizer {
 
     @Override
     public Operation customize(Operation operation, Components components, HandlerMethod handler) {
+        OperationIds.name(operation, handler);
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         Schema<?> body = bodySchema(operation, components);

@@ -68,6 +68,8 @@ class ApiDocumentTest {
         }
     }
 
+    private static final String PATH_VARIABLE = "\\{[^}]+}";
+
     @Autowired MockMvcTester mvc;
     @Autowired Fixtures fixtures;
     @Autowired ApiContract contract;
@@ -184,7 +186,7 @@ class ApiDocumentTest {
             JsonNode examples = op.getValue().at("/requestBody/content/application~1json/examples");
             examples.properties().forEach(example -> {
                 JsonNode value = example.getValue().get("value");
-                String uri = path.getKey().replaceAll("\\{[^}]+}", "01890f2e-5a1b-7c3d-8e4f-000000000001");
+                String uri = path.getKey().replaceAll(PATH_VARIABLE, "01890f2e-5a1b-7c3d-8e4f-000000000001");
                 var request = new SimpleRequest.Builder(op.getKey(), uri)
                         .withContentType("application/json").withAccept("application/json")
                         .withHeader(HttpHeaders.AUTHORIZATION, "Bearer l2c_example").withHeader("X-Api-Key", "example")

@@ -149,6 +149,8 @@ class ApiDocumentTest {
         assertThat(responses("/api/v1/deadlines", "get")).contains("422").doesNotContain("403", "404", "409");
         // a lost race, declared on the method
         assertThat(responses("/api/v1/leads/{id}/claim", "post")).contains("200", "202", "409");
+        // open, and nothing to refuse: revoking the token one holds (or none)
+        assertThat(responses("/api/v1/auth/token", "delete")).containsExactly("204");
         JsonNode refusal = operation("/api/v1/users/{id}", "put").at("/responses/409");
         assertThat(refusal.get("$ref").asString()).isEqualTo("#/components/responses/Conflict");
         assertThat(document.at("/components/responses/Conflict/content").has("application/problem+json")).isTrue();

@@ -23,7 +23,8 @@ import org.springframework.web.method.HandlerMethod;
  *   <li>403 — a role restriction ({@code @PreAuthorize} on the method or its controller);</li>
  *   <li>404 — an id in the path (missing or outside the caller's data scope);</li>
  *   <li>409 and 428 — the body carries a {@code version}, or an {@code If-Match} header is taken;</li>
- *   <li>422 — a body (field errors), a state change (a business rule), or a {@code cursor} to decode.</li>
+ *   <li>422 — a body (field errors), a transition (POST/PUT/PATCH: a business rule), or a {@code cursor}
+ *       to decode.</li>
  * </ul>
  * 401 and URL-level 403 come from {@link SecurityRequirements}. Anything special (a 409 for a lost race,
  * a 429) is declared on the method with {@link Refuses}. Every refusal refers to one reusable response
@@ -43,7 +44,8 @@ class ProblemResponses implements GlobalOperationComponentsCustomizer {
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         Schema<?> body = bodySchema(operation, components);
         boolean reads = body != null || parameters.stream().anyMatch(ProblemResponses::typedOrRequired);
-        boolean changes = !"GET".equals(httpMethod(handler));
+        // a transition (POST/PUT/PATCH) may be refused by a business rule; a GET or DELETE only says so explicitly
+        boolean changes = java.util.Set.of("POST", "PUT", "PATCH").contains(httpMethod(handler));
         if (reads) {
             add(responses, Refusal.BAD_REQUEST);
         }

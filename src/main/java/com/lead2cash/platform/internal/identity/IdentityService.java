@@ -111,6 +111,10 @@ public class IdentityService {
         return users.findById(id).orElseThrow(() -> new RecordNotFoundException("User", id));
     }
 
+    public Optional<User> findUser(UUID id) {
+        return users.findById(id);
+    }
+
     public Optional<User> findByUsername(String username) {
         return users.findByUsername(username);
     }

@@ -17,6 +17,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
@@ -29,7 +30,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 class SecurityConfiguration {
 
     static final String[] PUBLIC_WEB = {"/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
-            "/favicon.ico", "/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**",
+            "/favicon.ico", LoginFailureHandler.THROTTLED_PAGE, "/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**",
             "/swagger-ui.html"};
 
     @Bean
@@ -40,12 +41,13 @@ class SecurityConfiguration {
 
     @Bean
     AuthenticationManager authenticationManager(L2cUserDetailsService users, PasswordEncoder encoder,
-                                                ApplicationEventPublisher publisher) {
+                                                ApplicationEventPublisher publisher, LoginThrottle throttle) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
         provider.setPasswordEncoder(encoder);
         ProviderManager manager = new ProviderManager(provider);
         manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(publisher));
-        return manager;
+        // a throttled address is refused before any account is looked up
+        return new ThrottledAuthenticationManager(throttle, manager);
     }
 
     @Bean
@@ -74,14 +76,18 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, AuthenticationManager manager) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, AuthenticationManager manager, SessionRevalidation sessions)
+            throws Exception {
         http.authenticationManager(manager)
+                // revoked access ends at the next request, before anything is authorised
+                .addFilterBefore(sessions.filter(), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC_WEB).permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
+                        .failureHandler(new LoginFailureHandler()).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(h -> h.frameOptions(f -> f.sameOrigin()));
         return http.build();

@@ -4,6 +4,7 @@ import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.RecordNotFoundException;
+import com.lead2cash.platform.internal.security.LoginThrottledException;
 import java.util.List;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -81,11 +82,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, e.messageKey(), e.args()));
     }
 
+    /** One answer for every refused sign-in (unknown user, wrong password, locked, deactivated): no hint which. */
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
-        String key = e instanceof org.springframework.security.authentication.LockedException ? "error.locked"
-                : "error.badCredentials";
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problems.problem(HttpStatus.UNAUTHORIZED, key));
+        if (e instanceof LoginThrottledException throttled) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()))
+                    .body(problems.problem(HttpStatus.TOO_MANY_REQUESTS, "error.loginThrottled",
+                            throttled.retryAfterMinutes()));
+        }
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .body(problems.problem(HttpStatus.UNAUTHORIZED, "error.badCredentials"));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

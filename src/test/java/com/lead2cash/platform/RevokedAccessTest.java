@@ -126,21 +126,25 @@ class RevokedAccessTest {
         assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, others)).hasStatusOk();
     }
 
+    private String page(Cookie session) throws Exception {
+        return mvc.get().uri("/account").cookie(session).exchange().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Test
-    void theAccountPageCreatesListsAndRevokesYourTokens() {
+    void theAccountPageCreatesListsAndRevokesYourTokens() throws Exception {
         User rep = user("page.rep", Role.SALES_REP);
         Cookie session = signIn(rep.username());
         assertThat(mvc.get().uri("/account").cookie(session)).hasStatusOk().bodyText().contains("id=\"no-tokens\"");
 
         var created = mvc.post().uri("/account/tokens").cookie(session).with(csrf()).param("name", "报表脚本").exchange();
         assertThat(created).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/account");
-        String secret = (String) created.getFlashMap().get("newToken");
+        String secret = (String) created.getMvcResult().getFlashMap().get("newToken");
         assertThat(secret).startsWith("l2c_");
         assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + secret)).hasStatusOk();
 
-        String page = mvc.get().uri("/account").cookie(session).exchange().getResponse().getContentAsString(
-                java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(page).contains("报表脚本").doesNotContain(secret);
+        assertThat(page(session)).as("shown once, after the creation").contains("id=\"new-token\"", secret);
+        assertThat(page(session)).contains("报表脚本").doesNotContain(secret);
         String tokenId = fixtures.json(mvc.get().uri("/api/v1/auth/tokens")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + secret)).get(0).get("id").asString();
 

@@ -138,7 +138,8 @@ class LeadApiController {
     record CorrectionRequest(String companyName, String contactName, String contactTitle, String phone, String email,
                              String industry, String region, String productLine, LeadSource source,
                              String sourceDetail, BigDecimal budget, LocalDate purchaseDate, Boolean decisionMakerKnown,
-                             String decisionChainNotes, String uscc, String notes, Long version) {
+                             String decisionChainNotes, String uscc, String notes, Long version)
+            implements com.lead2cash.platform.Versioned {
         LeadDraft draft() {
             return new LeadDraft(companyName, contactName, contactTitle, phone, email, industry, region, productLine,
                     source, sourceDetail, null, budget, purchaseDate, Boolean.TRUE.equals(decisionMakerKnown),

@@ -17,6 +17,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
@@ -48,6 +49,18 @@ class SecurityConfiguration {
         manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(publisher));
         // a throttled address is refused before any account is looked up
         return new ThrottledAuthenticationManager(throttle, manager);
+    }
+
+    /** An address the firewall refuses (an encoded NUL, a double slash…): 400, as a problem on the API. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
+        return (request, response, e) -> {
+            if (request.getRequestURI().startsWith("/api/")) {
+                problems.write(request, response, HttpStatus.BAD_REQUEST, "error.requestRejected");
+            } else {
+                response.sendError(HttpStatus.BAD_REQUEST.value());
+            }
+        };
     }
 
     @Bean

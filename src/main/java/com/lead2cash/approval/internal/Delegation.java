@@ -1,8 +1,8 @@
 package com.lead2cash.approval.internal;
 
 import com.lead2cash.platform.ConflictException;
-import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.Ids;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -83,7 +83,7 @@ public class Delegation {
     /** Only the delegator ends their delegation; it stays on record. */
     public void revoke(UUID by, Instant now) {
         if (!delegatorId.equals(by)) {
-            throw new DomainException("approval.delegation.notYours");
+            throw new ForbiddenException("approval.delegation.notYours");
         }
         if (!active) {
             throw new ConflictException("approval.delegation.alreadyRevoked");

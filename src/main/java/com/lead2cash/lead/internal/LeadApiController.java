@@ -5,6 +5,7 @@ import com.lead2cash.lead.LeadSource;
 import com.lead2cash.lead.LeadStatus;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.CursorPage;
+import com.lead2cash.platform.RoleChecks;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
@@ -167,18 +168,21 @@ class LeadApiController {
 
     @Operation(summary = "Assign or reassign to a rep (managers); a reassignment needs a reason")
     @PostMapping("/api/v1/leads/{id}/assign")
+    @PreAuthorize(RoleChecks.MANAGERS)
     LeadViews.LeadView assign(@PathVariable UUID id, @RequestBody AssignRequest body) {
         return views.of(leads.assignByManager(id, body.ownerId(), body.reason(), body.version()));
     }
 
     @Operation(summary = "Assign several pool leads to one rep (all or nothing)")
     @PostMapping("/api/v1/leads/bulk-assign")
+    @PreAuthorize(RoleChecks.MANAGERS)
     BulkAssignResult bulkAssign(@RequestBody BulkAssignRequest body) {
         return new BulkAssignResult(leads.bulkAssign(body.leadIds(), body.ownerId(), body.reason()));
     }
 
     @Operation(summary = "Claim a pool lead: 200 yours, 202 a contest opened (A leads, L8), 409 someone was first")
     @PostMapping("/api/v1/leads/{id}/claim")
+    @PreAuthorize(RoleChecks.REPS)
     ResponseEntity<LeadViews.LeadView> claim(@PathVariable UUID id) {
         LeadService.ClaimResult result = leads.claim(id);
         return ResponseEntity.status(result.outcome() == Lead.ClaimOutcome.CONTEST ? HttpStatus.ACCEPTED : HttpStatus.OK)
@@ -187,6 +191,7 @@ class LeadApiController {
 
     @Operation(summary = "Decide a claim contest (managers, L8)")
     @PostMapping("/api/v1/leads/{id}/arbitrate")
+    @PreAuthorize(RoleChecks.MANAGERS)
     LeadViews.LeadView arbitrate(@PathVariable UUID id, @RequestBody ArbitrateRequest body) {
         return views.of(leads.arbitrate(id, body.winnerId(), body.reason(), body.version()));
     }
@@ -225,6 +230,7 @@ class LeadApiController {
 
     @Operation(summary = "Reopen a disqualified lead into the pool (managers)")
     @PostMapping("/api/v1/leads/{id}/reopen")
+    @PreAuthorize(RoleChecks.MANAGERS)
     LeadViews.LeadView reopen(@PathVariable UUID id, @RequestBody(required = false) VersionRequest body) {
         return views.of(leads.reopen(id, body == null ? null : body.version()));
     }

@@ -51,7 +51,7 @@ public class Delegation {
         this.version = version;
     }
 
-    /** A new delegation; it may start in the future but must not lie wholly in the past. */
+    /** A new delegation: it starts today or later (nobody decides in someone's name for days gone by). */
     public static Delegation grant(UUID delegatorId, UUID delegateId, LocalDate startsOn, LocalDate endsOn,
                                    String note, LocalDate today, Instant now) {
         List<FieldValidationException.FieldError> errors = new ArrayList<>();
@@ -69,6 +69,9 @@ public class Delegation {
             errors.add(new FieldValidationException.FieldError("endsOn", "approval.delegation.endsBeforeStart"));
         } else if (endsOn.isBefore(today)) {
             errors.add(new FieldValidationException.FieldError("endsOn", "approval.delegation.inPast"));
+        }
+        if (startsOn != null && startsOn.isBefore(today)) {
+            errors.add(new FieldValidationException.FieldError("startsOn", "approval.delegation.startsInPast"));
         }
         String text = note == null || note.isBlank() ? null : note.trim();
         if (text != null && text.length() > MAX_NOTE) {

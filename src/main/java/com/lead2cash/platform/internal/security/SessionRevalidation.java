@@ -38,9 +38,19 @@ public class SessionRevalidation {
         this.audit = audit;
     }
 
+    /** Static assets need no person: they neither load the session nor read the user. */
+    private static final java.util.List<String> ASSETS = java.util.List.of("/webjars/", "/css/", "/js/", "/img/",
+            "/favicon.ico");
+
     /** The web chain's filter. */
     OncePerRequestFilter filter() {
         return new OncePerRequestFilter() {
+            @Override
+            protected boolean shouldNotFilter(HttpServletRequest request) {
+                String path = request.getRequestURI().substring(request.getContextPath().length());
+                return ASSETS.stream().anyMatch(path::startsWith);
+            }
+
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {

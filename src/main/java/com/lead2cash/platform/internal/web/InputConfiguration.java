@@ -1,9 +1,7 @@
 package com.lead2cash.platform.internal.web;
 
-import java.util.List;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.converter.HttpMessageConverter;
-import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,12 +21,9 @@ class InputConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(new RequestParameterGuard()).order(10);
     }
 
+    /** Runs after Boot's own configuration (which sets Boot's JSON converter), so this converter is the one used. */
     @Override
-    public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
-        for (int i = 0; i < converters.size(); i++) {
-            if (converters.get(i).getClass() == JacksonJsonHttpMessageConverter.class) {
-                converters.set(i, new InputRulesJacksonModule.CheckingConverter(json));
-            }
-        }
+    public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
+        builder.withJsonConverter(new InputRulesJacksonModule.CheckingConverter(json));
     }
 }

@@ -21,17 +21,19 @@ create index lead_import_file_idx on lead_import (created_by, file_sha256);
 create index lead_import_active_idx on lead_import (created_by) where state in ('RECEIVING', 'QUEUED', 'RUNNING');
 
 -- One row of an import's file: PENDING until a batch creates its lead (IMPORTED, with lead_id) or
--- refuses it (REFUSED at upload, FAILED when creating the lead was refused); errors as
--- [{field, message}] in the uploader's language.
+-- refuses it (REFUSED at upload, or when creating the lead was refused); errors and warnings (a region
+-- kept as entered) as [{field, message}] in the uploader's language.
 create table lead_import_row (
     import_id    uuid not null references lead_import (id) on delete cascade,
     line         int  not null,
     cells        jsonb not null,
     state        text not null,
     errors       jsonb,
+    warnings     jsonb,
     lead_id      uuid,
     duplicate_of text,
     primary key (import_id, line)
 );
 create index lead_import_row_pending_idx on lead_import_row (import_id, line) where state = 'PENDING';
-create index lead_import_row_report_idx on lead_import_row (import_id, line) where errors is not null or duplicate_of is not null;
+create index lead_import_row_report_idx on lead_import_row (import_id, line)
+    where errors is not null or warnings is not null or duplicate_of is not null;

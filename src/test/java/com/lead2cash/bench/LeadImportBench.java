@@ -40,11 +40,11 @@ class LeadImportBench {
     @Autowired LeadTestSupport support;
     @Autowired JdbcClient jdbc;
 
-    /** {@code series} (0–9) keeps the phone numbers of different files apart. */
-    private static byte[] rows(String prefix, int series, int count) {
+    /** {@code series} (0–9) keeps the phone numbers of different files apart; a quarter of the rows to each territory. */
+    private static byte[] rows(LeadTestSupport.Company company, String prefix, int series, int count) {
         Random random = new Random(42);
         String[] industries = {"制造业", "软件和信息技术服务业", "餐饮业", "金融业", "交通运输业"};
-        String[] regions = {"上海bench", "四川bench", "北京", "广东"};
+        String[] regions = {company.region(), company.westRegion(), "北京", "广东"};
         StringBuilder csv = new StringBuilder("公司名称*,来源渠道*,行业,区域,联系人,电话,预算（元）,计划采购日期,联系人有决策权\r\n");
         for (int i = 0; i < count; i++) {
             csv.append(prefix).append(i).append(",展会,").append(industries[random.nextInt(industries.length)])
@@ -126,8 +126,9 @@ class LeadImportBench {
     }
 
     /** Uploads the rows and waits for the import to finish; answers its final status and the seconds it took. */
-    private JsonNode importRows(String bearer, String prefix, int series, int count, long[] millis) {
-        byte[] file = rows(prefix, series, count);
+    private JsonNode importRows(LeadTestSupport.Company company, String bearer, String prefix, int series, int count,
+                                long[] millis) {
+        byte[] file = rows(company, prefix, series, count);
         long started = System.nanoTime();
         var result = mvc.post().uri("/api/v1/leads/imports").multipart()
                 .file(new MockMultipartFile("file", prefix + ".csv", "text/csv", file))
@@ -143,12 +144,12 @@ class LeadImportBench {
 
     @Test
     void importTenThousandRows() {
-        support.company(mvc, "bench");
+        LeadTestSupport.Company company = support.company(mvc, "bench10k");
         String admin = support.bearer(mvc, "admin");
-        importRows(admin, "预热公司", 1, 2000, new long[1]);
+        importRows(company, admin, "预热公司", 1, 2000, new long[1]);
         long[] took = new long[1];
         CpuMeter cpu = new CpuMeter();
-        JsonNode status = importRows(admin, "基准测试公司", 2, 10_000, took);
+        JsonNode status = importRows(company, admin, "基准测试公司", 2, 10_000, took);
         System.out.printf("BENCH lead import: %d rows in %.1f s (%.0f rows/s), state %s; CPU: JVM %.1f s (import thread %.1f s)"
                         + " + database %.1f s; load average %.1f%n", 10_000, took[0] / 1000.0, 10_000 * 1000.0 / took[0],
                 status.get("state").asString(), cpu.jvmSeconds(), cpu.workerSeconds(), cpu.databaseSeconds(), load());
@@ -170,7 +171,7 @@ class LeadImportBench {
 
     @Test
     void importOneHundredThousandRowsInBoundedMemory() {
-        support.company(mvc, "bench");
+        LeadTestSupport.Company company = support.company(mvc, "bench100k");
         String admin = support.bearer(mvc, "admin");
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         memory.gc();
@@ -186,7 +187,7 @@ class LeadImportBench {
         CpuMeter cpu = new CpuMeter();
         JsonNode status;
         try {
-            status = importRows(admin, "十万行公司", 3, 100_000, took);
+            status = importRows(company, admin, "十万行公司", 3, 100_000, took);
         } finally {
             sampler.shutdownNow();
         }

@@ -2,6 +2,7 @@ package com.lead2cash.lead.internal;
 
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.web.Flash;
+import com.lead2cash.platform.web.Refuses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -43,7 +44,8 @@ class LeadImportController {
 
     static final String IMPORTERS = "hasAnyRole('MARKETING','SALES_ASSISTANT','SALES_MANAGER','REGIONAL_MANAGER',"
             + "'SALES_DIRECTOR','ADMIN')";
-    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final MediaType XLSX_TYPE = MediaType.parseMediaType(XLSX);
 
     private final LeadImports imports;
     private final LeadImportSettings settings;
@@ -85,12 +87,12 @@ class LeadImportController {
 
     @GetMapping("/leads/imports/{id}/report.xlsx")
     ResponseEntity<byte[]> report(@PathVariable UUID id) {
-        return download(imports.errorReport(id), "线索导入错误报告.xlsx", XLSX);
+        return download(imports.errorReport(id), "线索导入错误报告.xlsx", XLSX_TYPE);
     }
 
     @GetMapping("/leads/imports/template.xlsx")
     ResponseEntity<byte[]> templateXlsx() {
-        return download(LeadImportFile.templateXlsx(), "线索导入模板.xlsx", XLSX);
+        return download(LeadImportFile.templateXlsx(), "线索导入模板.xlsx", XLSX_TYPE);
     }
 
     @GetMapping("/leads/imports/template.csv")
@@ -142,26 +144,30 @@ class LeadImportController {
         @Operation(summary = "Start an import of .xlsx or .csv; poll GET /api/v1/leads/imports/{id}. 409 with importId "
                 + "when the same file was imported before; 429 when too many imports are under way; 413 above the upload limit")
         @PostMapping(value = "/api/v1/leads/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+        @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.ACCEPTED)
+        @Refuses({409, 413, 429})
         ResponseEntity<Started> start(@RequestParam("file") MultipartFile file,
                                       @RequestParam(defaultValue = "VALID_ROWS") LeadImports.Mode mode) {
             UUID id = withUpload(file, path -> imports.start(file.getOriginalFilename(), path, mode));
             return ResponseEntity.accepted().location(URI.create("/api/v1/leads/imports/" + id)).body(new Started(id));
         }
 
+        @io.swagger.v3.oas.annotations.Operation(summary = "Progress and per-row report of an import")
         @GetMapping("/api/v1/leads/imports/{id}")
         LeadImports.ImportStatus status(@PathVariable UUID id) {
             return imports.status(id);
         }
 
         @Operation(summary = "The refused rows with their reasons, as an .xlsx to correct and import again")
-        @GetMapping("/api/v1/leads/imports/{id}/report.xlsx")
+        @GetMapping(value = "/api/v1/leads/imports/{id}/report.xlsx", produces = XLSX)
         ResponseEntity<byte[]> report(@PathVariable UUID id) {
-            return download(imports.errorReport(id), "lead-import-report.xlsx", XLSX);
+            return download(imports.errorReport(id), "lead-import-report.xlsx", XLSX_TYPE);
         }
 
-        @GetMapping("/api/v1/leads/imports/template.xlsx")
+        @Operation(summary = "The import template (.xlsx)")
+        @GetMapping(value = "/api/v1/leads/imports/template.xlsx", produces = XLSX)
         ResponseEntity<byte[]> template() {
-            return download(LeadImportFile.templateXlsx(), "lead-import-template.xlsx", XLSX);
+            return download(LeadImportFile.templateXlsx(), "lead-import-template.xlsx", XLSX_TYPE);
         }
 
         /** 409 naming the earlier import, so a client can show it instead. */

@@ -5,6 +5,7 @@ import com.lead2cash.platform.DeferredInserts;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.HumanCodes;
 import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.region.Regions;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -67,6 +68,7 @@ class LeadImportRun {
     private final LeadService leads;
     private final LeadImports imports;
     private final HumanCodes codes;
+    private final Regions regions;
     private final DuplicateFinder duplicates;
     private final DeferredInserts inserts;
     private final OrgDirectory directory;
@@ -80,7 +82,7 @@ class LeadImportRun {
     private final Clock clock;
     private final ZoneId zone;
 
-    LeadImportRun(LeadService leads, LeadImports imports, HumanCodes codes, DuplicateFinder duplicates,
+    LeadImportRun(LeadService leads, LeadImports imports, HumanCodes codes, Regions regions, DuplicateFinder duplicates,
                   DeferredInserts inserts,
                   OrgDirectory directory, JdbcClient jdbc,
                   JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, LeadImportSettings settings,
@@ -88,6 +90,7 @@ class LeadImportRun {
         this.leads = leads;
         this.imports = imports;
         this.codes = codes;
+        this.regions = regions;
         this.duplicates = duplicates;
         this.inserts = inserts;
         this.directory = directory;
@@ -296,7 +299,7 @@ class LeadImportRun {
             List<LeadImportFile.RowProblem> problems = new ArrayList<>();
             LeadDraft draft = LeadImportFile.draft(staged.row(), problems);
             try {
-                drafts.add(LeadDrafts.validate(draft, today));
+                drafts.add(LeadDrafts.validate(draft, today, regions));
             } catch (com.lead2cash.platform.FieldValidationException refused) {
                 // checked and reported row by row
             }
@@ -341,7 +344,7 @@ class LeadImportRun {
      */
     private void importRow(Staged staged, UUID uploader, Outcome outcome) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-        List<Map<String, String>> errors = imports.problems(staged.row(), today);
+        List<Map<String, String>> errors = imports.check(staged.row(), today).errors();
         if (!errors.isEmpty()) {
             outcome.refused++;
             outcome.lastErrors = errors;

@@ -8,6 +8,7 @@ import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.RequestRefusedException;
+import com.lead2cash.region.Regions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -72,9 +73,14 @@ class LeadImports {
     /** At most this many refused rows and duplicates are listed with the status; the report has all. */
     static final int LISTED = 1000;
 
+    /**
+     * {@code warnings}: rows imported as they are but flagged — a region that names no administrative
+     * division is kept as entered (never a refusal); {@code possibleDuplicates}: imported rows whose lead
+     * may duplicate existing leads or customers.
+     */
     record ImportStatus(UUID id, String fileName, Mode mode, State state, int totalRows, int processed, int imported,
                         int failed, int duplicates, List<RowError> errors, List<PossibleDuplicate> possibleDuplicates,
-                        Instant createdAt, Instant finishedAt) {
+                        Instant createdAt, Instant finishedAt, List<RowError> warnings) {
         public int percent() {
             return totalRows == 0 ? (state.underWay() ? 0 : 100) : Math.min(100, processed * 100 / totalRows);
         }
@@ -118,6 +124,7 @@ class LeadImports {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
+    private final Regions regions;
     private final TransactionTemplate tx;
     private final BackgroundTasks background;
     private final LeadImportSettings settings;
@@ -126,11 +133,13 @@ class LeadImports {
     private final Clock clock;
     private final ZoneId zone;
 
-    LeadImports(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate tx, BackgroundTasks background,
+    LeadImports(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Regions regions, TransactionTemplate tx,
+                BackgroundTasks background,
                 LeadImportSettings settings, MessageSource messages,
                 JsonMapper json, Clock clock, @Value("${l2c.zone}") ZoneId zone) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
+        this.regions = regions;
         this.tx = tx;
         this.background = background;
         this.settings = settings;
@@ -207,12 +216,14 @@ class LeadImports {
         int[] counts = new int[2];
         long[] pendingChars = {0};
         LeadImportFile.read(file, fileName, settings.maxRows(), row -> {
-            List<Map<String, String>> errors = problems(row, today);
+            Checked checked = check(row, today);
+            List<Map<String, String>> errors = checked.errors();
             Map<String, String> cells = new LinkedHashMap<>();
             row.cells().forEach((column, value) -> cells.put(column.name(), value));
             String cellsJson = json.writeValueAsString(cells);
             pending.add(new Object[] {id, row.line(), cellsJson, errors.isEmpty() ? "PENDING" : "REFUSED",
-                    errors.isEmpty() ? null : json.writeValueAsString(errors)});
+                    errors.isEmpty() ? null : json.writeValueAsString(errors),
+                    checked.warnings().isEmpty() ? null : json.writeValueAsString(checked.warnings())});
             counts[0]++;
             counts[1] += errors.isEmpty() ? 0 : 1;
             pendingChars[0] += cellsJson.length();
@@ -243,24 +254,34 @@ class LeadImports {
     private void insertRows(List<Object[]> rows) {
         if (!rows.isEmpty()) {
             jdbcTemplate.batchUpdate("""
-                    insert into lead_import_row (import_id, line, cells, state, errors)
-                    values (?, ?, cast(? as jsonb), ?, cast(? as jsonb))""", rows);
+                    insert into lead_import_row (import_id, line, cells, state, errors, warnings)
+                    values (?, ?, cast(? as jsonb), ?, cast(? as jsonb), cast(? as jsonb))""", rows);
             rows.clear();
         }
     }
 
-    /** What is wrong with a row as a lead entered by hand would be checked, as [{field, message}]. */
-    List<Map<String, String>> problems(LeadImportFile.ImportRow row, LocalDate today) {
+    /**
+     * A row checked as a lead entered by hand is checked: what is wrong with it (refused), and what is
+     * only flagged (a region that names no administrative division, kept as entered), as [{field, message}].
+     */
+    record Checked(List<Map<String, String>> errors, List<Map<String, String>> warnings) {
+    }
+
+    Checked check(LeadImportFile.ImportRow row, LocalDate today) {
         List<Map<String, String>> errors = new ArrayList<>();
+        List<Map<String, String>> warnings = new ArrayList<>();
         List<LeadImportFile.RowProblem> problems = new ArrayList<>();
         LeadDraft draft = LeadImportFile.draft(row, problems);
         problems.forEach(p -> errors.add(error(p.field(), text(p.messageKey(), p.args()))));
         try {
-            LeadDrafts.validate(draft, today);
+            LeadDraft checked = LeadDrafts.validate(draft, today, regions);
+            if (checked.region() != null && checked.regionCode() == null) {
+                warnings.add(error("region", text("lead.import.regionUnresolved", List.of(checked.region()))));
+            }
         } catch (FieldValidationException e) {
             e.errors().forEach(f -> errors.add(error(f.field(), text(f.messageKey(), f.args()))));
         }
-        return errors;
+        return new Checked(errors, errors.isEmpty() ? warnings : List.of());
     }
 
     static Map<String, String> error(String field, String message) {
@@ -318,15 +339,21 @@ class LeadImports {
             errors.addAll(List.of(json.readValue(fileErrors, RowError[].class)));
         }
         List<PossibleDuplicate> duplicates = new ArrayList<>();
+        List<RowError> warnings = new ArrayList<>();
         if (withReport) {
             jdbc.sql("""
-                    select line, errors, lead_id, duplicate_of from lead_import_row
-                    where import_id = :id and (errors is not null or duplicate_of is not null) order by line limit :n""")
+                    select line, errors, warnings, lead_id, duplicate_of from lead_import_row
+                    where import_id = :id and (errors is not null or warnings is not null or duplicate_of is not null)
+                    order by line limit :n""")
                     .param("id", id).param("n", LISTED).query(r -> {
                         int line = r.getInt("line");
                         if (r.getString("errors") != null) {
                             json.readValue(r.getString("errors"), ERRORS).forEach(e ->
                                     errors.add(new RowError(line, e.get("field"), e.get("message"))));
+                        }
+                        if (r.getString("warnings") != null) {
+                            json.readValue(r.getString("warnings"), ERRORS).forEach(w ->
+                                    warnings.add(new RowError(line, w.get("field"), w.get("message"))));
                         }
                         if (r.getString("duplicate_of") != null) {
                             duplicates.add(new PossibleDuplicate(r.getInt("line"), r.getObject("lead_id", UUID.class),
@@ -338,7 +365,7 @@ class LeadImports {
                 State.valueOf(rs.getString("state")), rs.getInt("total_rows"), rs.getInt("processed"),
                 rs.getInt("imported"), rs.getInt("failed"), rs.getInt("duplicates"), errors, duplicates,
                 rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant());
+                rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(), warnings);
     }
 
     private static long size(Path file) {

@@ -32,7 +32,7 @@ class NewLeadInsertTest {
         LeadDraft draft = new LeadDraft(company, "王经理", "采购总监", "13811112222", "wang@example.cn", "制造业", "上海",
                 "CRM", LeadSource.TRADE_SHOW, "工博会", null, new BigDecimal("500000.00"), today.plusDays(30), true,
                 "总经理拍板", "91350100M000100Y43", "备注");
-        GradingResult grading = LeadGrader.grade(LeadService.gradingRules(policy.current()), new GradingInput(
+        GradingResult grading = LeadGrader.grade(policy.current().bind(LeadRules.class).grading(), new GradingInput(
                 draft.industry(), draft.budget(), draft.purchaseDate(), draft.decisionMakerKnown(), draft.contactName(), today));
         Lead lead = Lead.capture("L-TEST-" + company, draft, CaptureChannel.IMPORT, UUID.randomUUID(), grading, "保留", now);
         lead.screen(null, now);

@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MultipartFile;
@@ -144,7 +145,7 @@ class LeadImportController {
         @Operation(summary = "Start an import of .xlsx or .csv; poll GET /api/v1/leads/imports/{id}. 409 with importId "
                 + "when the same file was imported before; 429 when too many imports are under way; 413 above the upload limit")
         @PostMapping(value = "/api/v1/leads/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-        @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.ACCEPTED)
+        @ResponseStatus(HttpStatus.ACCEPTED)
         @Refuses({409, 413, 429})
         ResponseEntity<Started> start(@RequestParam("file") MultipartFile file,
                                       @RequestParam(defaultValue = "VALID_ROWS") LeadImports.Mode mode) {
@@ -152,7 +153,7 @@ class LeadImportController {
             return ResponseEntity.accepted().location(URI.create("/api/v1/leads/imports/" + id)).body(new Started(id));
         }
 
-        @io.swagger.v3.oas.annotations.Operation(summary = "Progress and per-row report of an import")
+        @Operation(summary = "Progress and per-row report of an import")
         @GetMapping("/api/v1/leads/imports/{id}")
         LeadImports.ImportStatus status(@PathVariable UUID id) {
             return imports.status(id);

@@ -65,7 +65,7 @@ class LeadImports implements DisposableBean {
         t.setDaemon(true);
         return t;
     });
-    private final LeadService leads;
+    private final LeadCapture leads;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final MessageSource messages;
@@ -73,7 +73,7 @@ class LeadImports implements DisposableBean {
     private final Clock clock;
     private final ZoneId zone;
 
-    LeadImports(LeadService leads, JdbcClient jdbc, TransactionTemplate tx, MessageSource messages, JsonMapper json,
+    LeadImports(LeadCapture leads, JdbcClient jdbc, TransactionTemplate tx, MessageSource messages, JsonMapper json,
                 Clock clock, @Value("${l2c.zone}") ZoneId zone) {
         this.leads = leads;
         this.jdbc = jdbc;

@@ -17,7 +17,7 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * 销售区域 — which leads (by industry, region, product line; empty = any) go to which reps, and the
- * manager whose queue takes them when no rep fits (L5).
+ * manager whose queue takes them when no rep fits ({@link RoutingEngine}).
  */
 @Table("lead_territory")
 class SalesTerritory {

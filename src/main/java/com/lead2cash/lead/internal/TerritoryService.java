@@ -11,7 +11,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Administration of sales territories (L5). */
+/** Administration of sales territories, which routing matches leads to ({@link RoutingEngine}). */
 @Service
 class TerritoryService {
 

@@ -239,5 +239,26 @@ class LeadDisclosureTest {
                 .containsExactlyInAnyOrder("REGRADE", "CORRECT", "CONTACT", "DISQUALIFY", "ASSIGN");
         // whoever captured it may read it, but no longer act on it
         assertThat(support.getJson(mvc, marketing, "/api/v1/leads/" + id).get("availableActions")).isEmpty();
+
+        // the lead's page offers the same, in both languages
+        String ownerName = owner.equals(co.senior().id().toString()) ? co.senior().username() : co.junior().username();
+        for (String language : List.of("zh-CN", "en")) {
+            String ownerPage = page(ownerName, id, language);
+            assertThat(ownerPage).contains("contact-form", "edit-lead").doesNotContain("assign-form", "claim-lead", "??");
+            assertThat(page(co.eastManager().username(), id, language)).contains("assign-form", "contact-form")
+                    .doesNotContain("claim-lead", "??");
+            assertThat(page(co.marketing().username(), id, language))
+                    .doesNotContain("contact-form", "assign-form", "edit-lead", "screen-lead", "??");
+        }
+    }
+
+    private String page(String user, String id, String language) {
+        try {
+            return mvc.get().uri("/leads/" + id).cookie(fixtures.session(mvc, user, Fixtures.PASSWORD))
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, language).exchange().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

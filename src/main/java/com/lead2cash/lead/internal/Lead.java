@@ -13,6 +13,7 @@ import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.NotAudited;
 import com.lead2cash.platform.RecordNotFoundException;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -477,7 +478,7 @@ class Lead {
     }
 
     /** The owner took the lead by a claim less than {@code window} ago. */
-    private boolean claimedWithin(java.time.Duration window, Instant now) {
+    private boolean claimedWithin(Duration window, Instant now) {
         return ownerId != null && status == LeadStatus.ASSIGNED && claims.stream()
                 .anyMatch(c -> c.userId().equals(ownerId) && now.isBefore(c.claimedAt().plus(window)));
     }

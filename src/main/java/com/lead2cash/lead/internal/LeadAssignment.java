@@ -8,10 +8,13 @@ import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Role;
 import com.lead2cash.sop.SopPolicy;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,12 +39,12 @@ class LeadAssignment {
     private final OrgDirectory directory;
     private final DataScope dataScope;
     private final SopPolicy policy;
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
     LeadAssignment(LeadRepository leads, LeadAccess access, LeadRouting routing, LeadDeadlines clocks,
                    LeadHistory history, Notifier notifier, OrgDirectory directory, DataScope dataScope,
-                   SopPolicy policy, org.springframework.jdbc.core.simple.JdbcClient jdbc, Clock clock) {
+                   SopPolicy policy, JdbcClient jdbc, Clock clock) {
         this.leads = leads;
         this.access = access;
         this.routing = routing;
@@ -80,7 +83,7 @@ class LeadAssignment {
 
     /** An active rep (or manager) within the assigning manager's team. */
     private OrgDirectory.Person assignee(UUID rep) {
-        OrgDirectory.Person person = (rep == null ? java.util.Optional.<OrgDirectory.Person>empty() : directory.person(rep))
+        OrgDirectory.Person person = (rep == null ? Optional.<OrgDirectory.Person>empty() : directory.person(rep))
                 .filter(OrgDirectory.Person::active)
                 .filter(p -> p.roles().contains(Role.SALES_REP) || p.roles().contains(Role.ACCOUNT_MANAGER)
                         || p.roles().stream().anyMatch(Role::isManagerial))
@@ -141,7 +144,7 @@ class LeadAssignment {
                 select id, created_at from lead_lead
                 where status = 'NURTURING' and owner_id is null and (created_at, id) > (:at, :id)
                 order by created_at, id limit :size for update skip locked
-                """).param("at", java.sql.Timestamp.from(afterCreatedAt == null ? Instant.EPOCH : afterCreatedAt))
+                """).param("at", Timestamp.from(afterCreatedAt == null ? Instant.EPOCH : afterCreatedAt))
                 .param("id", afterId == null ? new UUID(0, 0) : afterId).param("size", size)
                 .query((rs, i) -> new Object[] {rs.getObject("id", UUID.class), rs.getTimestamp("created_at").toInstant()})
                 .list();

@@ -1,5 +1,6 @@
 package com.lead2cash.lead.internal;
 
+import com.lead2cash.lead.Grade;
 import com.lead2cash.notification.Notification;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.OrgDirectory;
@@ -57,7 +58,7 @@ class LeadRouting {
 
     /** A nurtured lead in the weekly batch is routed like a B lead: any rep of its territory, least load first. */
     boolean routeFromNurturePool(Lead lead, LeadRules rules, Instant now) {
-        RoutableLead asB = new RoutableLead(com.lead2cash.lead.Grade.B, lead.industry(), lead.region(), lead.productLine());
+        RoutableLead asB = new RoutableLead(Grade.B, lead.industry(), lead.region(), lead.productLine());
         RoutingDecision decision = router.route(asB, rules, LocalDate.ofInstant(now, zone));
         if (decision.kind() != RoutingDecision.Kind.ASSIGN_TO_REP) {
             return false;

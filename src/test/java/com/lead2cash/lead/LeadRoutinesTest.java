@@ -36,8 +36,8 @@ import tools.jackson.databind.JsonNode;
  * node ran.
  */
 @IntegrationTest
-@TestPropertySource(properties = {"l2c.lead.routines.enabled=true", "l2c.scheduler.enabled=false",
-        "l2c.lead.nurture-page-size=2"})
+@TestPropertySource(properties = {"l2c.lead.routines.enabled=true", "l2c.notification.digest.enabled=true",
+        "l2c.scheduler.enabled=false", "l2c.lead.nurture-page-size=2"})
 class LeadRoutinesTest {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -168,6 +168,12 @@ class LeadRoutinesTest {
                 """.formatted(company, region, support.today().plusYears(1)));
         assertThat(lead.get("status").asString()).isEqualTo("NURTURING");
         return lead.get("id").asString();
+    }
+
+    @Test
+    void everyRoutineIsABackgroundTaskOfTheNodesScheduler() {
+        assertThat(tasks.stream().map(Task::getName))
+                .contains("lead-routines", "notification-digest", "sop-deadline-sweep");
     }
 
     @Test

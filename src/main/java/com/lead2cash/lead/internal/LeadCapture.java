@@ -4,6 +4,7 @@ import com.lead2cash.lead.Grade;
 import com.lead2cash.lead.LeadStatus;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.HumanCodes;
+import com.lead2cash.region.Regions;
 import com.lead2cash.sop.SopPolicy;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,12 +42,13 @@ class LeadCapture {
     private final LeadHistory history;
     private final SopPolicy policy;
     private final HumanCodes codes;
+    private final Regions regions;
     private final Clock clock;
     private final ZoneId zone;
 
     LeadCapture(LeadRepository leads, LeadAccess access, DuplicateFinder duplicates, LeadRouting routing,
                 ScreeningRule screening, LeadDeadlines clocks, LeadHistory history, SopPolicy policy,
-                HumanCodes codes, Clock clock, @Value("${l2c.zone}") ZoneId zone) {
+                HumanCodes codes, Regions regions, Clock clock, @Value("${l2c.zone}") ZoneId zone) {
         this.leads = leads;
         this.access = access;
         this.duplicates = duplicates;
@@ -56,6 +58,7 @@ class LeadCapture {
         this.history = history;
         this.policy = policy;
         this.codes = codes;
+        this.regions = regions;
         this.clock = clock;
         this.zone = zone;
     }
@@ -66,7 +69,7 @@ class LeadCapture {
 
     /** Validates without storing: the duplicate candidates a capture of this draft would find. */
     List<DuplicateFinder.Duplicate> checkDuplicates(LeadDraft draft) {
-        return duplicates.find(LeadDrafts.validate(draft, today()), null);
+        return duplicates.find(LeadDrafts.validate(draft, today(), regions), null);
     }
 
     /**
@@ -76,7 +79,7 @@ class LeadCapture {
      */
     @Transactional
     Captured capture(LeadDraft raw, CaptureChannel via, UUID capturedBy, DuplicateDecision decision) {
-        LeadDraft draft = LeadDrafts.validate(raw, today());
+        LeadDraft draft = LeadDrafts.validate(raw, today(), regions);
         Instant now = clock.instant();
         List<DuplicateFinder.Duplicate> found = duplicates.find(draft, null);
         if (decision != null && decision.action() == DuplicateDecision.Action.MERGE) {
@@ -118,7 +121,7 @@ class LeadCapture {
     Lead correct(UUID leadId, LeadDraft raw, Long version) {
         Lead lead = access.changeable(leadId);
         lead.expectVersion(version);
-        LeadDraft draft = LeadDrafts.validate(raw, today());
+        LeadDraft draft = LeadDrafts.validate(raw, today(), regions);
         Instant now = clock.instant();
         LeadRules rules = policy.current().bind(LeadRules.class);
         Grade before = lead.grade();

@@ -75,7 +75,8 @@ class LeadController {
             f.phone = d.phone();
             f.email = d.email();
             f.industry = d.industry();
-            f.region = d.region();
+            // the picker shows the division the lead has; text that names none stays text
+            f.region = d.regionCode() != null ? d.regionCode() : d.region();
             f.productLine = d.productLine();
             f.source = d.source();
             f.sourceDetail = d.sourceDetail();
@@ -283,6 +284,7 @@ class LeadController {
         Lead lead = access.readable(id);
         LeadViews.LeadView view = views.of(lead);
         model.addAttribute("lead", view);
+        model.addAttribute("regionCandidates", views.regionCandidates(lead));
         model.addAttribute("history", history.of(id));
         model.addAttribute("attempts", queries.contactAttempts(id));
         model.addAttribute("reasons", reasons.active(locale));

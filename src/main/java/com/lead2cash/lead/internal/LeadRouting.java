@@ -58,7 +58,7 @@ class LeadRouting {
 
     /** A nurtured lead in the weekly batch is routed like a B lead: any rep of its territory, least load first. */
     boolean routeFromNurturePool(Lead lead, LeadRules rules, Instant now) {
-        RoutableLead asB = new RoutableLead(Grade.B, lead.industry(), lead.region(), lead.productLine());
+        RoutableLead asB = router.routable(lead).withGrade(Grade.B);
         RoutingDecision decision = router.route(asB, rules, LocalDate.ofInstant(now, zone));
         if (decision.kind() != RoutingDecision.Kind.ASSIGN_TO_REP) {
             return false;

@@ -4,6 +4,8 @@ import com.lead2cash.lead.Grade;
 import com.lead2cash.lead.LeadSource;
 import com.lead2cash.lead.LeadStatus;
 import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.region.Region;
+import com.lead2cash.region.Regions;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,7 +42,12 @@ class LeadViews {
         }
     }
 
-    /** The lead as the API answers it (the stable shape of the API, extended). */
+    /**
+     * The lead as the API answers it (the stable shape of the API, extended). {@code region} is the
+     * region as entered; {@code regionCode} and {@code regionName} the administrative division it
+     * names; {@code regionResolved} false when it names none (kept as entered, flagged), null without a
+     * region; {@code availableActions} what the reader may do with it next.
+     */
     record LeadView(UUID id, String code, String companyName, String contactName, String contactTitle, String phone,
                     String email, boolean contactMasked, String industry, String region, String productLine,
                     LeadSource source, String sourceDetail, Instant sourcedAt, BigDecimal budget, String currency,
@@ -50,7 +57,8 @@ class LeadViews {
                     UUID queueManagerId, UUID territoryId, Instant assignedAt, Instant firstContactAt,
                     boolean contestOpen, Instant contestClosesAt, List<ClaimView> claims, String disqualifyReason,
                     String disqualifyNote, UUID customerId, UUID contactId, UUID opportunityId, Instant createdAt,
-                    List<DuplicateView> duplicates, Set<LeadAction> availableActions, long version) {
+                    List<DuplicateView> duplicates, long version, String regionCode, String regionName,
+                    Boolean regionResolved, Set<LeadAction> availableActions) {
 
         /** Whether the reader may take the action now (for the screens: {@code lead.can('CLAIM')}). */
         public boolean can(String action) {
@@ -62,14 +70,16 @@ class LeadViews {
     private final ContactVisibility contacts;
     private final LeadAccess access;
     private final OrgDirectory directory;
+    private final Regions regions;
     private final Clock clock;
 
     LeadViews(MessageSource messages, ContactVisibility contacts, LeadAccess access, OrgDirectory directory,
-              Clock clock) {
+              Regions regions, Clock clock) {
         this.messages = messages;
         this.contacts = contacts;
         this.access = access;
         this.directory = directory;
+        this.regions = regions;
         this.clock = clock;
     }
 
@@ -96,7 +106,19 @@ class LeadViews {
                         .toList(),
                 lead.disqualifyReason(), lead.disqualifyNote(), lead.customerId(), lead.contactId(),
                 lead.opportunityId(), lead.createdAt(), duplicates.stream().map(DuplicateView::of).toList(),
-                lead.availableActions(access.actor(lead), clock.instant()), lead.version() == null ? 0 : lead.version());
+                lead.version() == null ? 0 : lead.version(), lead.regionCode(), regionName(lead.regionCode()),
+                lead.region() == null ? null : lead.regionCode() != null,
+                lead.availableActions(access.actor(lead), clock.instant()));
+    }
+
+    /** The full name of a division (浙江省杭州市西湖区), null without a code. */
+    String regionName(String code) {
+        return code == null ? null : regions.byCode(code).map(Region::name).orElse(null);
+    }
+
+    /** For a region that names no division: the divisions it might mean (西湖区 → 杭州's or 南昌's), to say so. */
+    List<Region> regionCandidates(Lead lead) {
+        return lead.regionUnresolved() ? regions.candidates(lead.region()) : List.of();
     }
 
     List<GradeReasonView> reasons(Lead lead) {

@@ -21,6 +21,7 @@ import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.Scope;
 import com.lead2cash.platform.ScopeKind;
+import com.lead2cash.region.Regions;
 import com.lead2cash.sop.Deadlines;
 import com.lead2cash.sop.SopPolicy;
 import com.lead2cash.testing.MutableClock;
@@ -45,7 +46,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * The lead module alone: only its own beans run, on its own tables; what it asks of other modules —
- * the SOP engine, people, customers, opportunities, notifications — is stood in for. Its published
+ * the SOP engine, people, customers, opportunities, notifications, regions — is stood in for. Its published
  * event is the contract other modules rely on.
  */
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.STANDALONE)
@@ -78,6 +79,7 @@ class LeadModuleTest {
     @MockitoBean HumanCodes codes;
     @MockitoBean DemoMode demoMode;
     @MockitoBean AuditTrail audit;
+    @MockitoBean Regions regions;
 
     @Autowired LeadCapture capture;
     @Autowired LeadAssignment assignment;

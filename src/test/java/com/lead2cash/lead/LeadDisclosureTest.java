@@ -79,8 +79,10 @@ class LeadDisclosureTest {
                     Map.entry("/convert", "{\"createOpportunity\":true}"),
                     Map.entry("/disqualify", "{\"reason\":\"NO_NEED\",\"version\":" + version + "}"),
                     Map.entry("/reopen", "{\"version\":" + version + "}"));
-            posts.forEach((path, body) -> assertThat(support.post(mvc, token, "/api/v1/leads/" + id + path, body))
-                    .as(user + " POST " + path).hasStatus(HttpStatus.NOT_FOUND));
+            // 404, or the role refusal a route gives whatever the id (403 for a route of another role): no hint either way
+            posts.forEach((path, body) -> assertNoHint(user + " POST " + path,
+                    support.post(mvc, token, "/api/v1/leads/" + id + path, body),
+                    support.post(mvc, token, "/api/v1/leads/" + UUID.randomUUID() + path, body)));
             for (String path : List.of("", "/contact-attempts", "/history")) {
                 assertThat(mvc.get().uri("/api/v1/leads/" + id + path).header(HttpHeaders.AUTHORIZATION, token))
                         .as(user + " GET " + path).hasStatus(HttpStatus.NOT_FOUND);
@@ -89,9 +91,9 @@ class LeadDisclosureTest {
                     .contentType(MediaType.APPLICATION_JSON).content("""
                             {"companyName":"改名","source":"REFERRAL","version":%d}""".formatted(version)))
                     .as(user + " PUT").hasStatus(HttpStatus.NOT_FOUND);
-            assertThat(support.post(mvc, token, "/api/v1/leads/bulk-assign",
-                    "{\"leadIds\":[\"" + id + "\"],\"ownerId\":\"" + co.westRep().id() + "\",\"reason\":\"试试\"}"))
-                    .as(user + " bulk-assign").hasStatus(HttpStatus.NOT_FOUND);
+            String bulk = "{\"leadIds\":[\"%s\"],\"ownerId\":\"" + co.westRep().id() + "\",\"reason\":\"试试\"}";
+            assertNoHint(user + " bulk-assign", support.post(mvc, token, "/api/v1/leads/bulk-assign", bulk.formatted(id)),
+                    support.post(mvc, token, "/api/v1/leads/bulk-assign", bulk.formatted(UUID.randomUUID())));
             assertThat(support.post(mvc, token, "/api/v1/leads", """
                     {"companyName":"上海范围测试","source":"REFERRAL","duplicateAction":"MERGE","mergeIntoLeadId":"%s"}
                     """.formatted(id))).as(user + " merge").hasStatus(HttpStatus.NOT_FOUND);
@@ -117,13 +119,24 @@ class LeadDisclosureTest {
                 Map.entry("/convert", Map.of("createOpportunity", "true")),
                 Map.entry("/disqualify", Map.of("reason", "NO_NEED", "version", "" + version)),
                 Map.entry("/reopen", Map.of("version", "" + version)));
-        forms.forEach((path, params) -> assertThat(post(session, "/leads/" + id + path, params))
-                .as(user + " form " + path).hasStatus(HttpStatus.NOT_FOUND));
-        assertThat(post(session, "/leads/bulk-assign", Map.of("leadIds", id, "ownerId", co.westRep().id().toString(),
-                "reason", "试试"))).as(user + " bulk form").hasStatus(HttpStatus.NOT_FOUND);
+        forms.forEach((path, params) -> assertNoHint(user + " form " + path, post(session, "/leads/" + id + path, params),
+                post(session, "/leads/" + UUID.randomUUID() + path, params)));
+        assertNoHint(user + " bulk form", post(session, "/leads/bulk-assign", Map.of("leadIds", id,
+                        "ownerId", co.westRep().id().toString(), "reason", "试试")),
+                post(session, "/leads/bulk-assign", Map.of("leadIds", UUID.randomUUID().toString(),
+                        "ownerId", co.westRep().id().toString(), "reason", "试试")));
         assertThat(post(session, "/leads/new", Map.of("companyName", "上海范围测试", "source", "REFERRAL",
                 "duplicateAction", "MERGE", "mergeIntoLeadId", id))).as(user + " merge form")
                 .hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    /**
+     * Asserts the answer for another team's lead says nothing a made-up id would not: 404, or a refusal of the
+     * caller's role on the route itself (403) that a made-up id gets too.
+     */
+    private static void assertNoHint(String what, MvcTestResult real, MvcTestResult madeUp) {
+        assertThat(real.getResponse().getStatus()).as(what).isIn(404, 403)
+                .isEqualTo(madeUp.getResponse().getStatus());
     }
 
     private MvcTestResult post(Cookie session, String path, Map<String, String> params) {

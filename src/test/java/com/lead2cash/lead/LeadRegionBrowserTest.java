@@ -78,7 +78,10 @@ class LeadRegionBrowserTest {
         Page page = newLead(browser.newPage("zh-CN", 390, 844), "region.phone");
         page.selectOption("#region-picker-region select[name='picker.province']", "330000");
         assertThat(page.locator("#region-picker-region input.region-value")).hasValue("330000");
+        Browser.awaitHtmx(page);
         page.selectOption("#region-picker-region select[name='picker.city']", "330100");
+        assertThat(page.locator("#region-picker-region input.region-value")).hasValue("330100");
+        Browser.awaitHtmx(page);
         page.selectOption("#region-picker-region select[name='picker.county']", "330106");
         assertThat(page.locator("#region-picker-region input.region-value")).hasValue("330106");
         assertThat(page.locator("#region-picker-region .region-chip")).containsText("浙江省杭州市西湖区");

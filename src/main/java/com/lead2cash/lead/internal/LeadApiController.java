@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import com.lead2cash.platform.web.Refuses;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -110,6 +111,7 @@ class LeadApiController {
             name = "A lead from a trade show", value = """
                     {"companyName": "杭州云栖智造科技有限公司", "contactName": "王磊", "contactTitle": "信息中心主任", "phone": "13800138000", "email": "wang.lei@example.com", "industry": "制造业", "region": "浙江省杭州市西湖区", "productLine": "ERP", "source": "TRADE_SHOW", "budget": 250000.00, "purchaseDate": "2027-02-15", "decisionMakerKnown": true, "uscc": "91330106MA2B0C8D5W", "notes": "展会上索取了方案"}""")))
     @PostMapping("/api/v1/leads")
+    @Refuses(404) // merging into a lead outside the caller's scope answers as if it did not exist
     @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "Merged into an existing lead (duplicateAction MERGE)")
     ResponseEntity<LeadViews.LeadView> create(@RequestBody LeadRequest body) {

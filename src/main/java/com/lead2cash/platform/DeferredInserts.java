@@ -27,7 +27,7 @@ public class DeferredInserts {
 
     private final JdbcTemplate jdbc;
 
-    DeferredInserts(JdbcTemplate jdbc) {
+    public DeferredInserts(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,7 +40,7 @@ class LeadImportBench {
     @Autowired JdbcClient jdbc;
 
     /** {@code series} (0–9) keeps the phone numbers of different files apart; a quarter of the rows to each territory. */
-    private static byte[] rows(LeadTestSupport.Company company, String prefix, int series, int count) {
+    private byte[] rows(LeadTestSupport.Company company, String prefix, int series, int count) {
         Random random = new Random(42);
         String[] industries = {"制造业", "软件和信息技术服务业", "餐饮业", "金融业", "交通运输业"};
         String[] regions = {company.region(), company.westRegion(), "北京", "广东"};
@@ -51,7 +50,7 @@ class LeadImportBench {
                     .append(',').append(regions[random.nextInt(regions.length)]).append(",联系人").append(i)
                     .append(",13").append(series).append(String.format("%08d", i))
                     .append(',').append(50_000 + random.nextInt(500_000))
-                    .append(',').append(LocalDate.now().plusDays(random.nextInt(200))).append(',')
+                    .append(',').append(support.today().plusDays(random.nextInt(200))).append(',')
                     .append(random.nextBoolean() ? "是" : "否").append("\r\n");
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);

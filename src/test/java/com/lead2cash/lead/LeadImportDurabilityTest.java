@@ -5,20 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.lead2cash.platform.BackgroundTasks;
-import com.lead2cash.platform.internal.scheduling.SchedulerNode;
 import com.lead2cash.testing.Fixtures;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.LeadTestSupport;
 import com.zaxxer.hikari.HikariDataSource;
 import jakarta.servlet.http.Cookie;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Duration;
-import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.awaitility.Awaitility;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +42,7 @@ import tools.jackson.databind.JsonNode;
         "l2c.lead.import.retry-after=200ms"})
 class LeadImportDurabilityTest {
 
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final String HEADER = "公司名称*,来源渠道*,行业,区域,联系人,电话,预算（元）,计划采购日期,联系人有决策权\r\n";
 
     @Autowired MockMvcTester mvc;
@@ -59,17 +61,17 @@ class LeadImportDurabilityTest {
     }
 
     /** Another application node on the same database, polling and beating fast. */
-    private SchedulerNode node(DataSource db, String name) {
-        return SchedulerNode.create(db, tasks, new SchedulerNode.Settings(Duration.ofMillis(100), Duration.ofSeconds(1), 2),
+    private BackgroundTasks.Node node(DataSource db, String name) {
+        return BackgroundTasks.node(db, tasks, BackgroundTasks.Settings.polling(Duration.ofMillis(100)),
                 name);
     }
 
-    private static byte[] csv(String prefix, int rows, String region) {
+    private byte[] csv(String prefix, int rows, String region) {
         StringBuilder csv = new StringBuilder(HEADER);
         for (int i = 0; i < rows; i++) {
             csv.append(prefix).append(i).append(",展会,制造业,").append(region).append(",联系人").append(i).append(",1390")
                     .append(String.format("%07d", Math.abs((prefix + i).hashCode()) % 10_000_000)).append(",300000,")
-                    .append(LocalDate.now().plusDays(20)).append(",是\r\n");
+                    .append(support.today().plusDays(20)).append(",是\r\n");
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -94,6 +96,17 @@ class LeadImportDurabilityTest {
     private int leads(String prefix) {
         return jdbc.sql("select count(*) from lead_lead where company_name like :p").param("p", prefix + "%")
                 .query(Integer.class).single();
+    }
+
+    /** Starts a node of its own, waits for the import to reach {@code state}, and stops the node. */
+    private void awaitStateOnNode(String nodeName, String id, String state) {
+        BackgroundTasks.Node node = node(dataSource, nodeName);
+        node.start();
+        try {
+            awaitState(id, state);
+        } finally {
+            node.stop();
+        }
     }
 
     private void awaitState(String id, String state) {
@@ -126,7 +139,7 @@ class LeadImportDurabilityTest {
                 .update();
         String admin = support.bearer(mvc, "admin");
         String id = started(admin, "fail.csv", csv("中途失败", 20, company.region()));
-        SchedulerNode node = node(dataSource, "node-a");
+        BackgroundTasks.Node node = node(dataSource, "node-a");
         node.start();
         try {
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
@@ -164,7 +177,7 @@ class LeadImportDurabilityTest {
         try (Connection gate = dataSource.getConnection()) {
             gate.createStatement().execute("select pg_advisory_lock(4242)");
             id = started(admin, "dies.csv", csv("节点宕机", 20, company.region()));
-            SchedulerNode nodeA = node(nodeADatabase, "node-a");
+            BackgroundTasks.Node nodeA = node(nodeADatabase, "node-a");
             nodeA.start();
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("""
                     select count(*) from pg_stat_activity where wait_event_type = 'Lock' and wait_event = 'advisory'""")
@@ -184,36 +197,39 @@ class LeadImportDurabilityTest {
                 .param("id", id).query(String.class).optional()).as("left claimed by the dead node").contains("node-a");
         assertThat(leads("节点宕机")).isEqualTo(10);
 
-        SchedulerNode nodeB = node(dataSource, "node-b");
-        nodeB.start();
-        try {
-            awaitState(id, "DONE");
-        } finally {
-            nodeB.stop();
-        }
+        awaitStateOnNode("node-b", id, "DONE");
         assertThat(row(id)).containsEntry("imported", 20).containsEntry("attempts", 2);
         assertEachRowCreatedItsLeadOnce(id, "节点宕机", 20);
     }
 
     @Test
-    void anImportRevivedTooOftenEndsFailedWithItsReport() {
+    void anImportRevivedTooOftenEndsFailedWithItsReport() throws Exception {
         LeadTestSupport.Company company = support.company(mvc, "often");
         String admin = support.bearer(mvc, "admin");
         String id = started(admin, "often.csv", csv("反复中断", 6, company.region()));
         // as if five runs had died one after the other
         jdbc.sql("update lead_import set attempts = 5, state = 'RUNNING' where id = cast(:id as uuid)").param("id", id).update();
-        SchedulerNode node = node(dataSource, "node-a");
-        node.start();
-        try {
-            awaitState(id, "FAILED");
-        } finally {
-            node.stop();
-        }
+        awaitStateOnNode("node-a", id, "FAILED");
         JsonNode status = support.getJson(mvc, admin, "/api/v1/leads/imports/" + id);
         assertThat(status.get("errors").get(0).get("line").asInt()).isZero();
         assertThat(status.get("errors").get(0).get("message").asString()).isNotBlank();
         assertThat(status.get("finishedAt").isNull()).isFalse();
         assertThat(leads("反复中断")).isZero();
+
+        // its report lists the rows it never got to, and imports them as it is
+        byte[] report = mvc.get().uri("/api/v1/leads/imports/" + id + "/report.xlsx")
+                .header(HttpHeaders.AUTHORIZATION, admin).exchange().getResponse().getContentAsByteArray();
+        List<String> reasons = new ArrayList<>();
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(report))) {
+            wb.getFirstSheet().read().stream().skip(1).forEach(r -> reasons.add(r.getCellText(r.getCellCount() - 1)));
+        }
+        assertThat(reasons).hasSize(6).allSatisfy(reason -> assertThat(reason).matches("#[2-7] Not imported: .+"));
+        MvcTestResult again = mvc.post().uri("/api/v1/leads/imports").multipart()
+                .file(new MockMultipartFile("file", "report.xlsx", XLSX, report))
+                .param("mode", "VALID_ROWS").header(HttpHeaders.AUTHORIZATION, admin).exchange();
+        assertThat(again).hasStatus(202);
+        awaitStateOnNode("node-b", support.json(again).get("id").asString(), "DONE");
+        assertThat(leads("反复中断")).isEqualTo(6);
     }
 
     @Test
@@ -227,13 +243,7 @@ class LeadImportDurabilityTest {
                 values (:id, 'cut.csv', 'VALID_ROWS', 'RECEIVING', :by, now(), 'abc', 10, 'zh-CN')""")
                 .param("id", id).param("by", adminId).update();
         background.runSoon(new TaskInstance<>("lead-import", id.toString()));
-        SchedulerNode node = node(dataSource, "node-a");
-        node.start();
-        try {
-            awaitState(id.toString(), "FAILED");
-        } finally {
-            node.stop();
-        }
+        awaitStateOnNode("node-a", id.toString(), "FAILED");
         JsonNode status = support.getJson(mvc, admin, "/api/v1/leads/imports/" + id);
         assertThat(status.get("errors").get(0).get("message").asString()).contains("上传");
         assertThat(upload(admin, "after.csv", csv("上传中断后", 1, "北京"))).hasStatus(202);
@@ -279,13 +289,7 @@ class LeadImportDurabilityTest {
         assertThat(whileQueued).hasStatus(409);
         assertThat(whileQueued).bodyJson().extractingPath("$.importId").isEqualTo(first);
 
-        SchedulerNode node = node(dataSource, "node-a");
-        node.start();
-        try {
-            awaitState(first, "DONE");
-        } finally {
-            node.stop();
-        }
+        awaitStateOnNode("node-a", first, "DONE");
         MvcTestResult afterwards = upload(marketing, "leads.csv", file);
         assertThat(afterwards).hasStatus(409);
         assertThat(afterwards).bodyJson().extractingPath("$.code").isEqualTo("lead.import.alreadyImported");

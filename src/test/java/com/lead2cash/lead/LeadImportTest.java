@@ -252,7 +252,7 @@ class LeadImportTest {
     @Test
     void possibleDuplicatesAmongTheFilesOwnRowsAndWithEarlierLeadsAreListedAndStillImported() {
         String admin = support.bearer(mvc, "admin");
-        String existing = support.postJson(mvc, admin, "/api/v1/leads", LeadTestSupport.gradeBLead("查重已有有限公司", "13955550001"))
+        String existing = support.postJson(mvc, admin, "/api/v1/leads", LeadTestSupport.gradeBLead("查重已有有限公司", "13955550001", support.today().plusDays(30)))
                 .get("code").asString();
         String file = HEADER
                 + "查重同名有限公司,展会,,,,13955550002,,,\r\n"        // line 2

@@ -216,7 +216,8 @@ class LeadImportUploadTest {
                 }));
             }
             // while they are being read, the server answers others
-            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> jdbc.sql(
+            // generous: on a machine shared with other builds the uploads may start late
+            Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(20)).until(() -> jdbc.sql(
                     "select count(*) from lead_import where state = 'RECEIVING'").query(Integer.class).single() >= 2);
             long asked = System.nanoTime();
             HttpResponse<String> other = http.send(HttpRequest.newBuilder(uri("/api/v1/me")).timeout(Duration.ofSeconds(60))

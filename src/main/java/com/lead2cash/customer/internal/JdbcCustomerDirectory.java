@@ -4,6 +4,7 @@ import com.lead2cash.customer.CompanyNames;
 import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.customer.EmailAddresses;
 import com.lead2cash.customer.PhoneNumbers;
+import com.lead2cash.platform.DataScope;
 import com.lead2cash.platform.HumanCodes;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.RecordNotFoundException;
@@ -26,10 +27,13 @@ class JdbcCustomerDirectory implements CustomerDirectory {
     private final CustomerRepository customers;
     private final JdbcClient jdbc;
     private final HumanCodes codes;
+    private final DataScope dataScope;
     private final Clock clock;
 
-    JdbcCustomerDirectory(CustomerRepository customers, JdbcClient jdbc, HumanCodes codes, Clock clock) {
+    JdbcCustomerDirectory(CustomerRepository customers, JdbcClient jdbc, HumanCodes codes, DataScope dataScope,
+                          Clock clock) {
         this.customers = customers;
+        this.dataScope = dataScope;
         this.jdbc = jdbc;
         this.codes = codes;
         this.clock = clock;
@@ -43,7 +47,7 @@ class JdbcCustomerDirectory implements CustomerDirectory {
         // plain indexed lookups, one per kind of evidence; what matched is worked out here
         Map<UUID, CustomerMatch> found = new LinkedHashMap<>();
         if (!name.isEmpty() || probe.uscc() != null) {
-            jdbc.sql("select id, code, name, name_normalized, uscc from customer_customer where name_normalized = :name"
+            jdbc.sql("select id, code, name, owner_id, name_normalized, uscc from customer_customer where name_normalized = :name"
                             + (probe.uscc() != null ? " or uscc = :uscc" : "") + " limit 20")
                     .param("name", name).param("uscc", probe.uscc())
                     .query(rs -> {
@@ -55,20 +59,22 @@ class JdbcCustomerDirectory implements CustomerDirectory {
                             matched.add("USCC");
                         }
                         found.put(rs.getObject("id", UUID.class), new CustomerMatch(rs.getObject("id", UUID.class),
-                                rs.getString("code"), rs.getString("name"), matched));
+                                rs.getString("code"), rs.getString("name"), rs.getObject("owner_id", UUID.class),
+                                matched));
                     });
         }
         if (phone != null || email != null) {
             jdbc.sql("""
-                            select c.id, c.code, c.name, k.phone_normalized, k.email_normalized
+                            select c.id, c.code, c.name, c.owner_id, k.phone_normalized, k.email_normalized
                             from customer_contact k join customer_customer c on c.id = k.customer_id
                             where""" + (phone != null ? " k.phone_normalized = :phone" : " false")
                             + (email != null ? " or k.email_normalized = :email" : "") + " limit 20")
                     .param("phone", phone).param("email", email)
                     .query(rs -> {
                         UUID id = rs.getObject("id", UUID.class);
+                        UUID owner = rs.getObject("owner_id", UUID.class);
                         CustomerMatch match = found.computeIfAbsent(id, k -> new CustomerMatch(id,
-                                uncheckedString(rs, "code"), uncheckedString(rs, "name"), new ArrayList<>()));
+                                uncheckedString(rs, "code"), uncheckedString(rs, "name"), owner, new ArrayList<>()));
                         if (phone != null && phone.equals(rs.getString("phone_normalized"))
                                 && !match.matchedOn().contains("PHONE")) {
                             match.matchedOn().add("PHONE");
@@ -79,13 +85,14 @@ class JdbcCustomerDirectory implements CustomerDirectory {
                         }
                     });
         }
-        return found.values().stream().map(m -> new CustomerMatch(m.id(), m.code(), m.name(), List.copyOf(m.matchedOn())))
+        return found.values().stream().map(m -> new CustomerMatch(m.id(), m.code(), m.name(), m.ownerId(),
+                        List.copyOf(m.matchedOn())))
                 .toList();
     }
 
     /** A customer or contact row as the duplicate check compares it. */
-    private record Candidate(UUID id, String code, String name, String nameNormalized, String uscc, String phone,
-                             String email) {
+    private record Candidate(UUID id, String code, String name, UUID ownerId, String nameNormalized, String uscc,
+                             String phone, String email) {
     }
 
     /** Two queries for all the probes; each probe then gets what its own lookups would have found. */
@@ -107,18 +114,20 @@ class JdbcCustomerDirectory implements CustomerDirectory {
             addIfPresent(emails, EmailAddresses.normalize(p.email()));
         }
         List<Candidate> companies = names.isEmpty() && usccs.isEmpty() ? List.of() : jdbc.sql("""
-                        select id, code, name, name_normalized, uscc from customer_customer
+                        select id, code, name, owner_id, name_normalized, uscc from customer_customer
                         where name_normalized in (:names) or uscc in (:usccs)""")
                 .param("names", names.isEmpty() ? List.of("") : names).param("usccs", usccs.isEmpty() ? List.of("") : usccs)
                 .query((rs, i) -> new Candidate(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"),
-                        rs.getString("name_normalized"), rs.getString("uscc"), null, null)).list();
+                        rs.getObject("owner_id", UUID.class), rs.getString("name_normalized"), rs.getString("uscc"), null,
+                        null)).list();
         List<Candidate> contacts = phones.isEmpty() && emails.isEmpty() ? List.of() : jdbc.sql("""
-                        select c.id, c.code, c.name, k.phone_normalized, k.email_normalized
+                        select c.id, c.code, c.name, c.owner_id, k.phone_normalized, k.email_normalized
                         from customer_contact k join customer_customer c on c.id = k.customer_id
                         where k.phone_normalized in (:phones) or k.email_normalized in (:emails)""")
                 .param("phones", phones.isEmpty() ? List.of("") : phones).param("emails", emails.isEmpty() ? List.of("") : emails)
                 .query((rs, i) -> new Candidate(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"),
-                        null, null, rs.getString("phone_normalized"), rs.getString("email_normalized"))).list();
+                        rs.getObject("owner_id", UUID.class), null, null, rs.getString("phone_normalized"),
+                        rs.getString("email_normalized"))).list();
         Map<CompanyProbe, List<CustomerMatch>> all = new LinkedHashMap<>();
         for (CompanyProbe p : probes) {
             String name = p.companyName() == null ? "" : CompanyNames.normalize(p.companyName());
@@ -135,12 +144,12 @@ class JdbcCustomerDirectory implements CustomerDirectory {
                         if (p.uscc() != null && p.uscc().equals(c.uscc())) {
                             matched.add("USCC");
                         }
-                        found.put(c.id(), new CustomerMatch(c.id(), c.code(), c.name(), matched));
+                        found.put(c.id(), new CustomerMatch(c.id(), c.code(), c.name(), c.ownerId(), matched));
                     });
             contacts.stream().filter(c -> (phone != null && phone.equals(c.phone())) || (email != null && email.equals(c.email())))
                     .limit(20).forEach(c -> {
                         CustomerMatch match = found.computeIfAbsent(c.id(), k -> new CustomerMatch(c.id(), c.code(), c.name(),
-                                new ArrayList<>()));
+                                c.ownerId(), new ArrayList<>()));
                         if (phone != null && phone.equals(c.phone()) && !match.matchedOn().contains("PHONE")) {
                             match.matchedOn().add("PHONE");
                         }
@@ -149,7 +158,7 @@ class JdbcCustomerDirectory implements CustomerDirectory {
                         }
                     });
             all.put(p, found.values().stream()
-                    .map(m -> new CustomerMatch(m.id(), m.code(), m.name(), List.copyOf(m.matchedOn()))).toList());
+                    .map(m -> new CustomerMatch(m.id(), m.code(), m.name(), m.ownerId(), List.copyOf(m.matchedOn()))).toList());
         }
         return all;
     }
@@ -179,7 +188,7 @@ class JdbcCustomerDirectory implements CustomerDirectory {
     @Override
     @Transactional
     public UUID addContact(UUID customerId, NewContact contact) {
-        if (!customers.existsById(customerId)) {
+        if (find(customerId).isEmpty()) {
             throw new RecordNotFoundException("Customer", customerId);
         }
         UUID id = Ids.newId();
@@ -197,7 +206,9 @@ class JdbcCustomerDirectory implements CustomerDirectory {
 
     @Override
     public Optional<CustomerRef> find(UUID customerId) {
-        return customers.findById(customerId).map(c -> new CustomerRef(c.id(), c.code(), c.name(), c.ownerId()));
+        return customers.findById(customerId)
+                .filter(c -> c.ownerId() == null || dataScope.current().covers(c.ownerId()))
+                .map(c -> new CustomerRef(c.id(), c.code(), c.name(), c.ownerId()));
     }
 
     private static List<String> strings(Array array) throws java.sql.SQLException {

@@ -159,8 +159,11 @@ class LeadImportController {
             return imports.status(id);
         }
 
-        @Operation(summary = "The refused rows with their reasons, as an .xlsx to correct and import again")
-        @GetMapping(value = "/api/v1/leads/imports/{id}/report.xlsx", produces = XLSX)
+        // no "produces": a bad id is answered with a problem (400/404) like on every other route, not 406
+        @Operation(summary = "The rows not imported with their reasons, as an .xlsx to correct and import again")
+        @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The report",
+                content = @io.swagger.v3.oas.annotations.media.Content(mediaType = XLSX))
+        @GetMapping("/api/v1/leads/imports/{id}/report.xlsx")
         ResponseEntity<byte[]> report(@PathVariable UUID id) {
             return download(imports.errorReport(id), "lead-import-report.xlsx", XLSX_TYPE);
         }

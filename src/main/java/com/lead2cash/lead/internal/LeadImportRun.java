@@ -65,7 +65,7 @@ class LeadImportRun {
     private record Staged(int line, LeadImportFile.ImportRow row) {
     }
 
-    private final LeadService leads;
+    private final LeadCapture leads;
     private final LeadImports imports;
     private final HumanCodes codes;
     private final Regions regions;
@@ -82,7 +82,7 @@ class LeadImportRun {
     private final Clock clock;
     private final ZoneId zone;
 
-    LeadImportRun(LeadService leads, LeadImports imports, HumanCodes codes, Regions regions, DuplicateFinder duplicates,
+    LeadImportRun(LeadCapture leads, LeadImports imports, HumanCodes codes, Regions regions, DuplicateFinder duplicates,
                   DeferredInserts inserts,
                   OrgDirectory directory, JdbcClient jdbc,
                   JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, LeadImportSettings settings,
@@ -292,7 +292,7 @@ class LeadImportRun {
     private void prepare(List<Staged> rows) {
         // the batch only links its rows to their leads: the leads can go in with the other deferred inserts
         NewLeadInsertImpl.deferNewLeads();
-        codes.reserve(LeadService.CODE_SEQUENCE, rows.size());
+        codes.reserve(LeadCapture.CODE_SEQUENCE, rows.size());
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         List<LeadDraft> drafts = new ArrayList<>();
         for (Staged staged : rows) {
@@ -352,13 +352,29 @@ class LeadImportRun {
             return;
         }
         LeadDraft draft = LeadImportFile.draft(staged.row(), new ArrayList<>());
-        LeadService.Captured captured = leads.capture(draft, CaptureChannel.IMPORT, uploader, null);
+        LeadCapture.Captured captured = leads.capture(draft, CaptureChannel.IMPORT, uploader, null);
         String duplicateOf = captured.duplicates().isEmpty() ? null : String.join(", ", captured.duplicates().stream()
-                .map(DuplicateFinder.Duplicate::code).distinct().limit(5).toList());
+                .map(this::named).distinct().limit(5).toList());
         if (duplicateOf != null) {
             outcome.duplicates++;
         }
         outcome.imported.add(new Outcome.Imported(staged.line(), captured.lead().id(), duplicateOf));
+    }
+
+    /**
+     * A possible duplicate as the report names it: its code when the uploader may see it, else only
+     * that a record of another team matches, on what, and whose it is.
+     */
+    private String named(DuplicateFinder.Duplicate d) {
+        if (d.inScope()) {
+            return d.code();
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        String on = String.join("/", d.matchedOn().stream()
+                .map(m -> messages.getMessage("lead.duplicates.match." + m, null, m, locale)).toList());
+        String who = d.ownerName() == null ? messages.getMessage("lead.duplicates.otherTeam", null, locale)
+                : messages.getMessage("lead.duplicates.otherTeamOwner", new Object[] {d.ownerName()}, locale);
+        return who + " (" + messages.getMessage("lead.duplicates.matchedOn", new Object[] {on}, locale) + ")";
     }
 
     private List<Staged> pending(UUID id, int afterLine, int limit, boolean skipLocked) {

@@ -316,16 +316,23 @@ class LeadImports {
                 .param("me", CurrentUser.require().id()).query((rs, i) -> status(rs, false)).list();
     }
 
-    /** The refused rows of one of my imports as a file to correct and upload again. */
+    /**
+     * The rows of one of my imports that did not come in, as a file to correct and upload again: the
+     * refused ones with their reasons and, when the import ended FAILED, the rows it never got to.
+     */
     byte[] errorReport(UUID id) {
-        status(id);
+        ImportStatus status = status(id);
+        String notReached = status.state() != State.FAILED ? null : jdbc.sql("select locale from lead_import where id = :id")
+                .param("id", id).query((rs, i) -> messages.getMessage("lead.import.notReached", null,
+                        locale(rs.getString("locale")))).single();
         List<LeadImportFile.ReportRow> rows = new ArrayList<>();
-        jdbc.sql("select line, cells, errors from lead_import_row where import_id = :id and errors is not null order by line")
-                .param("id", id).query(rs -> {
+        jdbc.sql("select line, cells, errors from lead_import_row where import_id = :id"
+                        + " and (errors is not null or (:failed and state = 'PENDING')) order by line")
+                .param("id", id).param("failed", notReached != null).query(rs -> {
                     Map<LeadImportFile.Column, String> cells = new java.util.EnumMap<>(LeadImportFile.Column.class);
                     json.readValue(rs.getString("cells"), CELLS).forEach((k, v) -> cells.put(LeadImportFile.Column.valueOf(k), v));
-                    String reasons = String.join("; ", json.readValue(rs.getString("errors"), ERRORS).stream()
-                            .map(e -> e.get("message")).toList());
+                    String reasons = rs.getString("errors") == null ? notReached : String.join("; ", json.readValue(
+                            rs.getString("errors"), ERRORS).stream().map(e -> e.get("message")).toList());
                     rows.add(new LeadImportFile.ReportRow(rs.getInt("line"), cells, reasons));
                 });
         return LeadImportFile.errorReportXlsx(rows);

@@ -5,6 +5,7 @@ import com.lead2cash.lead.LeadSource;
 import com.lead2cash.lead.LeadStatus;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.DataScope;
+import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Scope;
 import java.math.BigDecimal;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * Lead lists: filters by grade, status, source, owner, territory, age and text; the pool and a
  * manager's queue; newest first with keyset pagination; always within the caller's data scope
- * (unowned pool leads are visible to everyone who works leads).
+ * (unowned pool leads are visible to everyone who works leads). Text search matches phone numbers
+ * only where the reader sees them unmasked ({@link ContactVisibility}).
  */
 @Component
 class LeadQueries {
@@ -44,19 +46,26 @@ class LeadQueries {
                       Integer minAgeDays, Integer maxAgeDays, String q, String view, String cursor, Integer size) {
     }
 
+    private static final List<String> VIEWS = List.of("pool", "nurture", "queue", "mine", "contests");
+
     private final JdbcClient jdbc;
     private final DataScope dataScope;
     private final OrgDirectory directory;
+    private final ContactVisibility contacts;
     private final Clock clock;
 
-    LeadQueries(JdbcClient jdbc, DataScope dataScope, OrgDirectory directory, Clock clock) {
+    LeadQueries(JdbcClient jdbc, DataScope dataScope, OrgDirectory directory, ContactVisibility contacts, Clock clock) {
         this.jdbc = jdbc;
         this.dataScope = dataScope;
+        this.contacts = contacts;
         this.directory = directory;
         this.clock = clock;
     }
 
     CursorPage<LeadRow> list(LeadFilter f) {
+        if (f.view() != null && !f.view().isBlank() && !VIEWS.contains(f.view())) {
+            throw new FieldValidationException("view", "error.badEnum", "view", String.join(", ", VIEWS));
+        }
         int size = CursorPage.size(f.size());
         Scope scope = dataScope.current();
         Instant now = clock.instant();
@@ -100,8 +109,8 @@ class LeadQueries {
             String digits = q.replaceAll("\\D", "");
             sql.append(" and (company_name ilike :q or contact_name ilike :q or code ilike :q");
             if (digits.length() >= 4) {
-                // phone fragments match the normalised number
-                sql.append(" or phone_normalized like :qDigits");
+                // phone fragments match the normalised number — only where the reader sees it unmasked
+                sql.append(" or (phone_normalized like :qDigits and ").append(contacts.predicate(params)).append(")");
                 params.put("qDigits", "%" + digits + "%");
             }
             sql.append(")");

@@ -35,7 +35,7 @@ class NewLeadInsertTest {
         GradingResult grading = LeadGrader.grade(policy.current().bind(LeadRules.class).grading(), new GradingInput(
                 draft.industry(), draft.budget(), draft.purchaseDate(), draft.decisionMakerKnown(), draft.contactName(), today));
         Lead lead = Lead.capture("L-TEST-" + company, draft, CaptureChannel.IMPORT, UUID.randomUUID(), grading, "保留", now);
-        lead.screen(null, now);
+        lead.screenAutomatically(now);
         return lead;
     }
 

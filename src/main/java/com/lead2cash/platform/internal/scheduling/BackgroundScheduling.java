@@ -32,16 +32,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class BackgroundScheduling {
 
     @Bean
-    SchedulerNode backgroundScheduler(DataSource dataSource, List<Task<?>> tasks,
+    BackgroundTasks.Node backgroundScheduler(DataSource dataSource, List<Task<?>> tasks,
                                       @Value("${l2c.scheduler.polling-interval:10s}") Duration pollingInterval,
                                       @Value("${l2c.scheduler.heartbeat-interval:30s}") Duration heartbeatInterval,
                                       @Value("${l2c.scheduler.threads:6}") int threads) {
-        return SchedulerNode.create(dataSource, tasks, new SchedulerNode.Settings(pollingInterval, heartbeatInterval,
-                threads), null);
+        return BackgroundTasks.node(dataSource, tasks,
+                new BackgroundTasks.Settings(pollingInterval, heartbeatInterval, threads), null);
     }
 
     @Bean
-    Lifecycle backgroundSchedulerLifecycle(SchedulerNode node,
+    Lifecycle backgroundSchedulerLifecycle(BackgroundTasks.Node node,
                                            @Value("${l2c.scheduler.enabled:true}") boolean enabled) {
         return new Lifecycle(node, enabled);
     }
@@ -49,10 +49,10 @@ class BackgroundScheduling {
     /** Starts the node's scheduler once the application is ready and stops it on close. */
     static final class Lifecycle {
         private static final Duration STOP_WAIT = Duration.ofSeconds(2);
-        private final SchedulerNode node;
+        private final BackgroundTasks.Node node;
         private final boolean enabled;
 
-        Lifecycle(SchedulerNode node, boolean enabled) {
+        Lifecycle(BackgroundTasks.Node node, boolean enabled) {
             this.node = node;
             this.enabled = enabled;
         }
@@ -84,9 +84,9 @@ class BackgroundScheduling {
 
         /** db-scheduler compares execution times with the wall clock, not with business time. */
         private final Clock schedulerClock = Clock.systemUTC();
-        private final ObjectProvider<SchedulerNode> node;
+        private final ObjectProvider<BackgroundTasks.Node> node;
 
-        ScheduledBackgroundTasks(ObjectProvider<SchedulerNode> node) {
+        ScheduledBackgroundTasks(ObjectProvider<BackgroundTasks.Node> node) {
             this.node = node;
         }
 

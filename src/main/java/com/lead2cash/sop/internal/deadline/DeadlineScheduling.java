@@ -9,23 +9,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The deadline sweep as background work: one recurring db-scheduler task in {@code scheduled_tasks},
- * run by the platform's scheduler on one node at a time; the sweep's row locks make even overlapping
- * sweeps safe.
+ * The deadline sweep as a recurring background task (db-scheduler, one node at a time); the sweep's
+ * row locks make even overlapping sweeps safe.
  */
 @Configuration(proxyBeanMethods = false)
 public class DeadlineScheduling {
 
     public static final String SWEEP_TASK = "sop-deadline-sweep";
 
-    /** The sweep every {@code interval}; tests give a second "node" its own. */
-    public static RecurringTask<Void> sweepTask(DeadlineSweeper sweeper, Duration interval) {
-        return Tasks.recurring(SWEEP_TASK, FixedDelay.of(interval)).execute((instance, context) -> sweeper.sweep());
-    }
-
     @Bean
     RecurringTask<Void> deadlineSweepTask(DeadlineSweeper sweeper,
-                                          @Value("${l2c.sop.deadlines.sweep-interval:30s}") Duration interval) {
-        return sweepTask(sweeper, interval);
+                                          @Value("${l2c.sop.deadlines.sweep-interval:30s}") Duration sweepInterval) {
+        return Tasks.recurring(SWEEP_TASK, FixedDelay.of(sweepInterval)).execute((instance, context) -> sweeper.sweep());
     }
 }

@@ -40,7 +40,6 @@ public final class Browser implements AutoCloseable {
         return context.newPage();
     }
 
-    @Override
     /**
      * Waits until htmx has no request in flight and has settled what it swapped in, so that the next event
      * reaches the new content's handlers (an event fired during the settle is lost).
@@ -49,6 +48,7 @@ public final class Browser implements AutoCloseable {
         page.waitForFunction("() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')");
     }
 
+    @Override
     public void close() {
         browser.close();
         playwright.close();

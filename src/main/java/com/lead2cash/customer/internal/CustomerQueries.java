@@ -243,8 +243,8 @@ public class CustomerQueries {
                                count(*) filter (where follow_up_due_at >= :now and follow_up_due_at < :soon) as due_soon,
                                min(follow_up_due_at) as oldest
                           from customer_customer
-                         where owner_id is not null and merged_into_id is null and follow_up_due_at < :soon and """
-                        + scope.ownerPredicate("owner_id") + " group by owner_id order by overdue desc, oldest")
+                         where owner_id is not null and merged_into_id is null and follow_up_due_at < :soon"""
+                        + " and " + scope.ownerPredicate("owner_id") + " group by owner_id order by overdue desc, oldest")
                 .params(scope.params()).param("now", Timestamp.from(now)).param("soon", Timestamp.from(soon))
                 .query((rs, i) -> new Object[] {rs.getObject("owner_id", UUID.class), rs.getLong("overdue"),
                         rs.getLong("due_soon"), instant(rs.getTimestamp("oldest"))}).list();

@@ -66,7 +66,7 @@ public class DuplicateCheck {
             jdbc.sql("""
                             select c.id, c.code, c.name, c.owner_id, k.phone_normalized, k.email_normalized
                             from customer_contact k join customer_customer c on c.id = k.customer_id
-                            where c.merged_into_id is null and """ + where + " limit " + LIMIT)
+                            where c.merged_into_id is null""" + " and " + where + " limit " + LIMIT)
                     .param("phone", probe.phone()).param("email", probe.email())
                     .query(rs -> {
                         UUID id = rs.getObject("id", UUID.class);

@@ -5,30 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.lead2cash.testing.CustomerTestSupport;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.MutableClock;
+import com.lead2cash.testing.TestClock;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.JsonNode;
 
 /** Customers, contacts and activities over the API (SPEC §6 shapes). */
 @IntegrationTest
+@Import(TestClock.class)
 class CustomerApiTest {
 
-    static final Instant NOW = Instant.parse("2026-12-01T02:00:00Z"); // Tuesday 10:00 in Shanghai
-
-    @TestConfiguration
-    static class Time {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(NOW);
-        }
-    }
+    static final Instant NOW = TestClock.START;
 
     @Autowired MockMvcTester mvc;
     @Autowired CustomerTestSupport support;

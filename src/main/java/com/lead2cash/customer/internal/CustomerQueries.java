@@ -264,4 +264,23 @@ public class CustomerQueries {
                         + " order by follow_up_due_at, id limit :limit")
                 .params(scope.params()).param("now", Timestamp.from(now)).param("limit", limit));
     }
+
+    /** The owner of a customer (null: the pool), for a decision about its visibility. */
+    public UUID ownerOf(UUID customerId) {
+        return jdbc.sql("select owner_id from customer_customer where id = :id").param("id", customerId)
+                .query((rs, i) -> rs.getObject("owner_id", UUID.class)).optional().orElse(null);
+    }
+
+    /** Planned and due follow-ups of one owner within [from, until), for the calendar feed. */
+    public List<CustomerRow> followUpsBetween(UUID owner, Instant from, Instant until, int limit) {
+        return rows(jdbc.sql("select " + COLUMNS + """
+                         from customer_customer
+                        where owner_id = :owner and merged_into_id is null
+                          and coalesce(planned_follow_up_at, follow_up_due_at) >= :from
+                          and coalesce(planned_follow_up_at, follow_up_due_at) < :until
+                        order by coalesce(planned_follow_up_at, follow_up_due_at), id
+                        limit :limit""")
+                .param("owner", owner).param("from", Timestamp.from(from)).param("until", Timestamp.from(until))
+                .param("limit", limit));
+    }
 }

@@ -45,6 +45,17 @@ public class CustomerViews {
                                UUID mergedIntoId, Instant createdAt, List<DuplicateView> duplicates,
                                Set<CustomerAction> availableActions, long version) {
 
+        /** For templates: one C1 factor by name (industryPosition, urgency, budget, potential). */
+        public com.lead2cash.customer.internal.domain.Level factor(String name) {
+            return switch (name) {
+                case "industryPosition" -> gradeFactors.industryPosition();
+                case "urgency" -> gradeFactors.urgency();
+                case "budget" -> gradeFactors.budget();
+                case "potential" -> gradeFactors.potential();
+                default -> throw new IllegalArgumentException(name);
+            };
+        }
+
         /** For templates: whether the reader may do this. */
         public boolean can(String action) {
             return availableActions.contains(CustomerAction.valueOf(action));

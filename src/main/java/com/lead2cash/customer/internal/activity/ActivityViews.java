@@ -53,30 +53,46 @@ public class ActivityViews {
             after = " and (occurred_at, id) < (cast(:k0 as timestamptz), cast(:k1 as uuid))";
             key = new Object[] {k.get(0), k.get(1)};
         }
-        List<Object[]> rows = jdbc.sql("select * from customer_activity where customer_id = :c" + after
+        List<ActivityView> views = query(jdbc.sql("select * from customer_activity where customer_id = :c" + after
                         + " order by occurred_at desc, id desc limit :limit")
-                .param("c", customerId).param("k0", key[0]).param("k1", key[1]).param("limit", size + 1)
+                .param("c", customerId).param("k0", key[0]).param("k1", key[1]).param("limit", size + 1));
+        return CursorPage.of(views, size, v -> List.of(v.occurredAt().toString(), v.id()));
+    }
+
+    /** Activities by id (those on a page of the timeline). */
+    public Map<UUID, ActivityView> byIds(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return query(jdbc.sql("select * from customer_activity where id in (:ids)").param("ids", ids)).stream()
+                .collect(java.util.stream.Collectors.toMap(ActivityView::id, v -> v));
+    }
+
+    private List<ActivityView> query(JdbcClient.StatementSpec statement) {
+        List<Object[]> rows = statement
                 .query((rs, i) -> new Object[] {rs.getObject("id", UUID.class), ActivityType.valueOf(rs.getString("type")),
                         ts(rs.getTimestamp("occurred_at")), ts(rs.getTimestamp("logged_at")),
                         rs.getObject("logged_by", UUID.class), uuids(rs.getArray("contact_ids")), rs.getString("summary"),
                         rs.getString("needs_changes"), rs.getString("objections"), rs.getString("objection_handling"),
                         rs.getString("next_step"), ts(rs.getTimestamp("next_follow_up_at")), rs.getBoolean("late"),
                         ts(rs.getTimestamp("log_due_at")), rs.getString("minutes"), ts(rs.getTimestamp("minutes_due_at")),
-                        ts(rs.getTimestamp("minutes_written_at")), rs.getLong("version")})
+                        ts(rs.getTimestamp("minutes_written_at")), rs.getLong("version"),
+                        rs.getObject("customer_id", UUID.class)})
                 .list();
         Set<UUID> people = new HashSet<>();
         rows.forEach(r -> people.add((UUID) r[4]));
         Map<UUID, OrgDirectory.Person> names = directory.people(people);
-        List<ActivityView> views = rows.stream().map(r -> {
+        return rows.stream().map(r -> {
             ActivityType type = (ActivityType) r[1];
             Instant written = (Instant) r[16];
-            return new ActivityView((UUID) r[0], customerId, type, (Instant) r[2], (Instant) r[3], (UUID) r[4],
+            @SuppressWarnings("unchecked")
+            List<UUID> contacts = (List<UUID>) r[5];
+            return new ActivityView((UUID) r[0], (UUID) r[18], type, (Instant) r[2], (Instant) r[3], (UUID) r[4],
                     names.containsKey((UUID) r[4]) ? names.get((UUID) r[4]).displayName() : null,
-                    (List<UUID>) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9], (String) r[10],
+                    contacts, (String) r[6], (String) r[7], (String) r[8], (String) r[9], (String) r[10],
                     (Instant) r[11], (Boolean) r[12], (Instant) r[13], (String) r[14], (Instant) r[15], written,
                     type.needsMinutes() && written == null, (Long) r[17]);
         }).toList();
-        return CursorPage.of(views, size, v -> List.of(v.occurredAt().toString(), v.id()));
     }
 
     private static Instant ts(Timestamp t) {

@@ -5,7 +5,6 @@ import com.lead2cash.customer.internal.domain.FollowUpCadence;
 import com.lead2cash.customer.internal.domain.PrivateHolding;
 import com.lead2cash.sop.PolicySnapshot;
 import com.lead2cash.sop.SopPolicy;
-import java.math.BigDecimal;
 import java.time.ZoneId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -20,6 +19,8 @@ public class CustomerPolicy {
     CustomerPolicy(SopPolicy policy, @Value("${l2c.zone}") ZoneId zone) {
         this.policy = policy;
         this.zone = zone;
+        // the record is checked against the rule catalogue when the module starts, not at the first request
+        read(SopPolicy.defaults());
     }
 
     public CustomerRules rules() {
@@ -39,15 +40,6 @@ public class CustomerPolicy {
     }
 
     static CustomerRules read(PolicySnapshot p) {
-        return new CustomerRules(
-                p.value("C1", "gradeAMinScore", Integer.class), p.value("C1", "gradeBMinScore", Integer.class),
-                p.value("C2", "gradeADays", Integer.class), p.value("C2", "gradeBDays", Integer.class),
-                p.value("C2", "gradeCDays", Integer.class),
-                p.value("C3", "gradeADays", Integer.class), p.value("C3", "gradeBDays", Integer.class),
-                p.value("C3", "gradeCDays", Integer.class),
-                p.deadlineWindow("C4"), p.deadlineWindow("C5"),
-                p.value("C7", "enabled", Boolean.class), p.value("C7", "cadenceMultiple", Integer.class),
-                p.value("C7", "maxPrivateCustomers", Integer.class), p.value("C7", "reclaimCooldownDays", Integer.class),
-                p.value("C8", "creditApprovalThreshold", BigDecimal.class));
+        return p.bind(CustomerRules.class);
     }
 }

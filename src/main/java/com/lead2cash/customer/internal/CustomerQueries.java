@@ -52,10 +52,12 @@ public class CustomerQueries {
     public record CustomerFilter(String q, CustomerGrade grade, CustomerStatus status, LifecycleBucket bucket,
                                  UUID ownerId, String view, String cursor, Integer size) {
 
+        /** The same filter for another page. */
         public CustomerFilter withCursor(String next, Integer pageSize) {
             return new CustomerFilter(q, grade, status, bucket, ownerId, view, next, pageSize);
         }
 
+        /** Whether this is the public pool. */
         public boolean pool() {
             return "pool".equals(view);
         }
@@ -271,7 +273,7 @@ public class CustomerQueries {
                 .query((rs, i) -> rs.getObject("owner_id", UUID.class)).optional().orElse(null);
     }
 
-    /** Planned and due follow-ups of one owner within [from, until), for the calendar feed. */
+    /** Planned and due follow-ups of one owner from {@code from} until before {@code until}, for the calendar feed. */
     public List<CustomerRow> followUpsBetween(UUID owner, Instant from, Instant until, int limit) {
         return rows(jdbc.sql("select " + COLUMNS + """
                          from customer_customer

@@ -1,7 +1,6 @@
 package com.lead2cash.lead.internal;
 
 import com.lead2cash.platform.OrgDirectory;
-import com.lead2cash.sop.PolicySnapshot;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,16 +32,15 @@ class LeadRouter {
         this.jdbc = jdbc;
     }
 
-    RoutingDecision route(Lead lead, PolicySnapshot policy, LocalDate today) {
-        return route(lead.routable(), policy, today);
+    RoutingDecision route(Lead lead, LeadRules rules, LocalDate today) {
+        return route(lead.routable(), rules, today);
     }
 
-    RoutingDecision route(RoutableLead lead, PolicySnapshot policy, LocalDate today) {
+    RoutingDecision route(RoutableLead lead, LeadRules rules, LocalDate today) {
         List<Territory> all = territories();
         Set<UUID> reps = new HashSet<>();
         all.forEach(t -> reps.addAll(t.memberIds()));
-        return RoutingEngine.route(new RoutingRules(policy.seniorityMonthsForGradeA()), lead, all,
-                candidates(reps), today);
+        return RoutingEngine.route(rules.seniority(), lead, all, candidates(reps), today);
     }
 
     /**

@@ -17,7 +17,6 @@ import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.Role;
 import com.lead2cash.sop.Deadlines;
-import com.lead2cash.sop.PolicySnapshot;
 import com.lead2cash.sop.SopPolicy;
 import com.lead2cash.sop.SubjectRef;
 import java.math.BigDecimal;
@@ -131,8 +130,8 @@ class LeadService {
             }
             keepReason = decision.reason().strip();
         }
-        PolicySnapshot rules = policy.current();
-        GradingResult grading = LeadGrader.grade(gradingRules(rules), gradingInput(draft));
+        LeadRules rules = policy.current().bind(LeadRules.class);
+        GradingResult grading = LeadGrader.grade(rules.grading(), gradingInput(draft));
         Lead lead = Lead.capture(codes.next("L", "lead_code_seq"), draft, via, capturedBy, grading, keepReason, now);
         history.record(lead.id(), now, "lead.history.captured", via, lead.grade(), lead.gradePoints());
         UUID screener = screeningOwner(capturedBy);
@@ -159,9 +158,9 @@ class LeadService {
         lead.expectVersion(version);
         LeadDraft draft = LeadDrafts.validate(raw, today());
         Instant now = clock.instant();
-        PolicySnapshot rules = policy.current();
+        LeadRules rules = policy.current().bind(LeadRules.class);
         Grade before = lead.grade();
-        GradingResult grading = LeadGrader.grade(gradingRules(rules), gradingInput(draft));
+        GradingResult grading = LeadGrader.grade(rules.grading(), gradingInput(draft));
         lead.correct(draft, grading, now);
         history.record(lead.id(), now, "lead.history.corrected", before, lead.grade());
         if (lead.status() == LeadStatus.NEW && grading.complete()) {
@@ -183,7 +182,7 @@ class LeadService {
         lead.screen(me.id(), now);
         deadlines.meet(SCREENING, subject(lead), now);
         history.record(lead.id(), now, "lead.history.screened");
-        route(lead, policy.current(), now);
+        route(lead, policy.current().bind(LeadRules.class), now);
         return leads.save(lead);
     }
 
@@ -199,8 +198,8 @@ class LeadService {
         Instant now = clock.instant();
         boolean wasNew = lead.status() == LeadStatus.NEW;
         Grade before = lead.grade();
-        PolicySnapshot rules = policy.current();
-        lead.regrade(LeadGrader.grade(gradingRules(rules), lead.gradingInput(today())), grade, reason, me.id(), now);
+        LeadRules rules = policy.current().bind(LeadRules.class);
+        lead.regrade(LeadGrader.grade(rules.grading(), lead.gradingInput(today())), grade, reason, me.id(), now);
         history.record(lead.id(), now, "lead.history.regraded", before, grade, reason);
         if (wasNew) {
             deadlines.meet(SCREENING, subject(lead), now);
@@ -210,7 +209,7 @@ class LeadService {
     }
 
     /** Routing (L4/L5) of a screened lead, and what follows from its decision. */
-    private void route(Lead lead, PolicySnapshot rules, Instant now) {
+    private void route(Lead lead, LeadRules rules, Instant now) {
         RoutingDecision decision = router.route(lead, rules, LocalDate.ofInstant(now, zone));
         history.record(lead.id(), now, decision.messageKey(), decision.args().toArray());
         switch (decision.kind()) {
@@ -300,11 +299,11 @@ class LeadService {
             // someone else's B/C lead: the claim is lost, not hidden
             throw new com.lead2cash.platform.ConflictException("lead.claim.lost", lead.code());
         }
-        PolicySnapshot rules = policy.current();
+        LeadRules rules = policy.current().bind(LeadRules.class);
         if (lead.grade() == Grade.A) {
             LocalDate hired = directory.person(me.id()).map(OrgDirectory.Person::hireDate).orElse(null);
-            if (hired == null || !hired.plusMonths(rules.seniorityMonthsForGradeA()).isBefore(today())) {
-                throw new DomainException("lead.claim.seniorityRequired", rules.seniorityMonthsForGradeA());
+            if (!rules.seniority().isSenior(hired, today())) {
+                throw new DomainException("lead.claim.seniorityRequired", rules.seniorityMonths());
             }
         }
         Instant now = clock.instant();
@@ -470,7 +469,7 @@ class LeadService {
     /** L4 — the weekly batch: nurture-pool leads are routed like B leads (any rep of the territory), least load first. */
     @Transactional
     int assignNurturePool(int limit) {
-        PolicySnapshot rules = policy.current();
+        LeadRules rules = policy.current().bind(LeadRules.class);
         List<UUID> ids = jdbc.sql("""
                 select id from lead_lead where status = 'NURTURING' and owner_id is null
                 order by created_at limit :limit
@@ -540,12 +539,6 @@ class LeadService {
                 .or(() -> directory.activeWithRole(Role.MARKETING).stream().map(OrgDirectory.Person::id).findFirst())
                 .or(() -> directory.activeWithRole(Role.SALES_DIRECTOR).stream().map(OrgDirectory.Person::id).findFirst())
                 .orElse(null);
-    }
-
-    static GradingRules gradingRules(PolicySnapshot rules) {
-        var g = rules.leadGrading();
-        return new GradingRules(g.targetIndustries(), g.minimumBudget(), g.urgencyDays(), g.gradeAMinPoints(),
-                g.gradeBMinPoints());
     }
 
     private GradingInput gradingInput(LeadDraft d) {

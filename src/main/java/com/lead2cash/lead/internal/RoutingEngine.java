@@ -17,8 +17,7 @@ import java.util.stream.Stream;
  *
  * <ol>
  *   <li>L4 by grade: C goes to the nurture pool (长期培育池) without an owner; A only to senior reps
- *       (资深销售), employed for more than {@link RoutingRules#seniorityMonthsForA()} months; B to any
- *       active rep.
+ *       ({@link SeniorityRule}); B to any active rep.
  *   <li>L5 by territory: a territory matches when each of its non-empty dimensions (industry, region,
  *       product line) contains the lead's value, ignoring case, width and whitespace. Only the most
  *       specific matches count — those with the most non-empty dimensions — and their reps are pooled.
@@ -48,30 +47,20 @@ public final class RoutingEngine {
     }
 
     public static RoutingDecision route(
-            RoutingRules rules,
+            SeniorityRule seniority,
             RoutableLead lead,
             List<Territory> territories,
             List<RepCandidate> candidates,
             LocalDate today) {
-        int months = rules.seniorityMonthsForA();
         return switch (lead.grade()) {
             case C -> new RoutingDecision(RoutingDecision.Kind.NURTURE, null, null, REASON + "nurture.gradeC",
                     List.of());
             case A -> routeToTerritory(lead, territories, candidates, new Eligibility(
-                    rep -> isSenior(rep, months, today), "assign.seniorLeastLoaded", "managerQueue.noSeniorRep",
-                    List.of(months)));
+                    rep -> seniority.isSenior(rep.hireDate(), today), "assign.seniorLeastLoaded",
+                    "managerQueue.noSeniorRep", List.of(seniority.months())));
             case B -> routeToTerritory(lead, territories, candidates, new Eligibility(
                     rep -> true, "assign.leastLoaded", "managerQueue.noActiveRep", List.of()));
         };
-    }
-
-    /**
-     * Seniority is strictly more than {@code months} full months: a rep hired on 15 March 2024 reaches
-     * 12 months on 15 March 2025 and is senior from 16 March 2025. Month ends clamp as in
-     * {@link LocalDate#plusMonths(long)}: hired 31 January, one month is reached on 28/29 February.
-     */
-    private static boolean isSenior(RepCandidate rep, int months, LocalDate today) {
-        return rep.hireDate().plusMonths(months).isBefore(today);
     }
 
     private static RoutingDecision routeToTerritory(

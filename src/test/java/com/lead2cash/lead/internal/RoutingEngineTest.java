@@ -9,6 +9,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import com.lead2cash.lead.Grade;
+import com.lead2cash.sop.SopPolicy;
 import com.lead2cash.lead.internal.RoutingDecision.Kind;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,7 +26,7 @@ import org.quicktheories.core.Gen;
 class RoutingEngineTest {
 
     private static final LocalDate TODAY = LocalDate.of(2025, 3, 15);
-    private static final RoutingRules DEFAULTS = RoutingRules.defaults();
+    private static final SeniorityRule DEFAULTS = SopPolicy.defaults().bind(LeadRules.class).seniority();
 
     private static final UUID MANAGER = id(900);
     private static final UUID EAST_MANAGER = id(901);
@@ -84,7 +85,7 @@ class RoutingEngineTest {
         // hired 31 January: one month is reached on 29 February 2024, so seniority exceeds it on 1 March
         Territory all = catchAll(1, Set.of(id(1)));
         List<RepCandidate> reps = List.of(rep(1, LocalDate.of(2024, 1, 31), 0));
-        RoutingRules oneMonth = new RoutingRules(1);
+        SeniorityRule oneMonth = new SeniorityRule(1);
 
         assertThat(RoutingEngine.route(oneMonth, A_LEAD, List.of(all), reps, LocalDate.of(2024, 2, 29)).kind())
                 .isEqualTo(Kind.MANAGER_QUEUE);
@@ -99,7 +100,7 @@ class RoutingEngineTest {
 
         assertThat(RoutingEngine.route(DEFAULTS, A_LEAD, List.of(all), sevenMonths, TODAY).kind())
                 .isEqualTo(Kind.MANAGER_QUEUE);
-        assertThat(RoutingEngine.route(new RoutingRules(6), A_LEAD, List.of(all), sevenMonths, TODAY).kind())
+        assertThat(RoutingEngine.route(new SeniorityRule(6), A_LEAD, List.of(all), sevenMonths, TODAY).kind())
                 .isEqualTo(Kind.ASSIGN_TO_REP);
     }
 
@@ -329,7 +330,7 @@ class RoutingEngineTest {
     void blankTerritoryValuesAndNegativeSeniorityAreRejected() {
         assertThatIllegalArgumentException().isThrownBy(() ->
                 territory(1, Set.of(" "), Set.of(), Set.of(), MANAGER, Set.of()));
-        assertThatIllegalArgumentException().isThrownBy(() -> new RoutingRules(-1));
+        assertThatIllegalArgumentException().isThrownBy(() -> new SeniorityRule(-1));
         assertThatIllegalArgumentException().isThrownBy(() -> new RepCandidate(id(1), VETERAN, true, -1, null));
     }
 

@@ -2,13 +2,15 @@ package com.lead2cash.customer.internal.domain;
 
 import com.lead2cash.customer.CustomerGrade;
 import com.lead2cash.sop.DeadlineWindow;
+import com.lead2cash.sop.Param;
+import com.lead2cash.sop.Rule;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.Map;
 
 /**
- * The customer module's SOP rules (客户规则, C1–C8), one typed record read from the current policy
- * version; the defaults live in the SOP rule catalogue only. The constants are the rule ids the module
+ * The customer module's SOP rules (客户规则, C1–C8), bound from the current policy version by
+ * {@code policy.current().bind(CustomerRules.class)}; the defaults live in the SOP rule catalogue only. The constants are the rule ids the module
  * names, each written here once.
  *
  * @param gradeAMinScore          C1 — factor points from which the guidance suggests A
@@ -24,13 +26,21 @@ import java.util.Map;
  * @param creditApprovalThreshold C8 — a credit limit raised above this amount (CNY) waits for finance
  */
 public record CustomerRules(
-        int gradeAMinScore, int gradeBMinScore,
-        int developmentDaysA, int developmentDaysB, int developmentDaysC,
-        int pursuitDaysA, int pursuitDaysB, int pursuitDaysC,
-        DeadlineWindow activityLogWindow,
-        DeadlineWindow minutesWindow,
-        boolean poolEnabled, int lapseMultiple, int maxPrivateCustomers, int reclaimCooldownDays,
-        BigDecimal creditApprovalThreshold) {
+        @Rule(CustomerRules.GRADING) @Param("gradeAMinScore") int gradeAMinScore,
+        @Rule(CustomerRules.GRADING) @Param("gradeBMinScore") int gradeBMinScore,
+        @Rule(CustomerRules.DEVELOPMENT_CADENCE) @Param("gradeADays") int developmentDaysA,
+        @Rule(CustomerRules.DEVELOPMENT_CADENCE) @Param("gradeBDays") int developmentDaysB,
+        @Rule(CustomerRules.DEVELOPMENT_CADENCE) @Param("gradeCDays") int developmentDaysC,
+        @Rule(CustomerRules.PURSUIT_CADENCE) @Param("gradeADays") int pursuitDaysA,
+        @Rule(CustomerRules.PURSUIT_CADENCE) @Param("gradeBDays") int pursuitDaysB,
+        @Rule(CustomerRules.PURSUIT_CADENCE) @Param("gradeCDays") int pursuitDaysC,
+        @Rule(CustomerRules.CONTACT_LOGGED) @Param("window") DeadlineWindow activityLogWindow,
+        @Rule(CustomerRules.MINUTES) @Param("window") DeadlineWindow minutesWindow,
+        @Rule(CustomerRules.PUBLIC_POOL) @Param("enabled") boolean poolEnabled,
+        @Rule(CustomerRules.PUBLIC_POOL) @Param("cadenceMultiple") int lapseMultiple,
+        @Rule(CustomerRules.PUBLIC_POOL) @Param("maxPrivateCustomers") int maxPrivateCustomers,
+        @Rule(CustomerRules.PUBLIC_POOL) @Param("reclaimCooldownDays") int reclaimCooldownDays,
+        @Rule(CustomerRules.CREDIT_APPROVAL) @Param("creditApprovalThreshold") BigDecimal creditApprovalThreshold) {
 
     /** Customer grade A/B/C by industry position, urgency, budget and potential, with guidance. */
     public static final String GRADING = "C1";

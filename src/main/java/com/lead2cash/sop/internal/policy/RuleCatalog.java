@@ -79,6 +79,7 @@ public final class RuleCatalog {
         rule("L6", s, "002", "window", p("window", DURATION, "2h business"));
         rule("L7", s, "002", "window", p("window", DURATION, "4h business"));
         rule("L8", s, "001", "contestWindow", p("contestWindow", DURATION, "15m calendar"));
+        rule("L9", s, "COMMON", "window", p("window", DURATION, "2h business"));
 
         s = Stage.CUSTOMER;
         rule("C1", s, "000", null, p("gradeAMinScore", INTEGER, "10"), p("gradeBMinScore", INTEGER, "7"));

@@ -84,6 +84,11 @@ public class CustomerTestSupport {
         return json(get(mvc, token, uri));
     }
 
+    /** A browser session of the user (form login). */
+    public jakarta.servlet.http.Cookie session(MockMvcTester mvc, User user) {
+        return fixtures.session(mvc, user.username(), Fixtures.PASSWORD);
+    }
+
     /** Registers a customer through the API and answers it. */
     public JsonNode customer(MockMvcTester mvc, String token, String name, String extraJson) {
         MvcTestResult result = post(mvc, token, "/api/v1/customers",

@@ -146,7 +146,7 @@ class CustomerFollowUpTest {
     }
 
     @Test
-    void aFollowUpWithANextDateShowsOnTheRepsDuePanelAndCountsForTheManager() {
+    void aFollowUpWithANextDateShowsOnTheRepsDuePanelAndCountsForTheManager() throws Exception {
         var company = support.company("cad6");
         String rep = support.bearer(mvc, company.eastRep());
         String id = support.customer(mvc, rep, "计划测试公司", "\"grade\":\"A\"").get("id").asString();

@@ -527,6 +527,9 @@ public class Customer {
         if (actor.coversOwner() && sales) {
             actions.addAll(List.of(CustomerAction.EDIT, CustomerAction.GRADE, CustomerAction.ADD_CONTACT,
                     CustomerAction.LOG_ACTIVITY, CustomerAction.CHANGE_CREDIT));
+            if (status != CustomerStatus.LOST) {
+                actions.add(CustomerAction.WRITE_NEEDS_ANALYSIS);
+            }
             if (status.inDevelopment()) {
                 actions.add(CustomerAction.CHANGE_PURSUIT_MODE);
             }

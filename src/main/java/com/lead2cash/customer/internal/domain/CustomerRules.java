@@ -52,6 +52,8 @@ public record CustomerRules(
     public static final String CONTACT_LOGGED = "C4";
     /** Minutes of demos and negotiations within the window. */
     public static final String MINUTES = "C5";
+    /** The needs-analysis report sent to the customer for written confirmation within the window after the interview. */
+    public static final String NEEDS_CONFIRMATION = "C6";
     /** The public pool, holding limit and re-claim cooldown. */
     public static final String PUBLIC_POOL = "C7";
     /** Credit limits above the threshold approved by finance. */

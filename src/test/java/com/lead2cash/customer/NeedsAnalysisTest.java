@@ -268,8 +268,11 @@ class NeedsAnalysisTest {
     void theScreensWriteAVersionShowItAndSendItWithAQrCode() {
         Cookie session = fixtures.session(mvc, company.eastRep().username(), Fixtures.PASSWORD);
         String page = "/customers/" + customerId + "/needs-analyses";
+        assertThat(body(mvc.get().uri(page + "/card?lang=zh-CN").cookie(session).exchange()))
+                .contains("尚无需求分析报告", "id=\"card-write-needs\"");
         for (String lang : List.of("zh-CN", "en")) {
             assertThat(body(mvc.get().uri(page + "?lang=" + lang).cookie(session).exchange())).doesNotContain("??");
+            assertThat(body(mvc.get().uri(page + "/card?lang=" + lang).cookie(session).exchange())).doesNotContain("??");
             assertThat(body(mvc.get().uri(page + "/new?lang=" + lang).cookie(session).exchange())).doesNotContain("??");
         }
         MvcTestResult saved = mvc.post().uri(page).cookie(session).with(SecurityMockMvcRequestPostProcessors.csrf())
@@ -291,6 +294,8 @@ class NeedsAnalysisTest {
                 .param("contactId", wangId).param("language", "zh-CN").exchange());
         assertThat(fragment).contains("data:image/png;base64,", "/c/");
         assertThat(body(mvc.get().uri(page + "?lang=zh-CN").cookie(session).exchange())).contains("已按时发送", "已发送");
+        assertThat(body(mvc.get().uri(page + "/card?lang=en").cookie(session).exchange()))
+                .contains("Version 1", "Sent", "Open the report").doesNotContain("??");
         // the form is refused field by field, nothing is written
         assertThat(body(mvc.post().uri(page).cookie(session).with(SecurityMockMvcRequestPostProcessors.csrf())
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").param("background", "x").exchange()))

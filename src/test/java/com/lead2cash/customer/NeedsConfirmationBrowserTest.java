@@ -12,18 +12,25 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -49,6 +56,20 @@ class NeedsConfirmationBrowserTest {
     }
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+            .withPerMethodLifecycle(false);
+
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+        registry.add("l2c.notification.poll-interval", () -> "1h");
+    }
+
+    @Autowired
+    com.lead2cash.notification.internal.DeliveryProbe deliveries;
 
     static Browser browser;
 
@@ -84,8 +105,9 @@ class NeedsConfirmationBrowserTest {
         fixtures.user("needs.rep", unit, LocalDate.of(2022, 3, 1), Role.SALES_REP);
         String token = api("POST", "/api/v1/auth/token", null,
                 "{\"username\":\"needs.rep\",\"password\":\"" + Fixtures.PASSWORD + "\"}").get("token").asString();
-        String customerId = api("POST", "/api/v1/customers", token, "{\"name\":\"杭州确认测试有限公司\",\"industry\":\"制造业\"}")
-                .get("id").asString();
+        JsonNode customer = api("POST", "/api/v1/customers", token, "{\"name\":\"杭州确认测试有限公司\",\"industry\":\"制造业\"}");
+        String customerId = customer.get("id").asString();
+        String code = customer.get("code").asString();
         api("POST", "/api/v1/customers/" + customerId + "/contacts", token,
                 "{\"name\":\"王伟\",\"title\":\"总经理\",\"email\":\"wang.wei@customer.test\",\"role\":\"DECISION_MAKER\"}");
         String base = "http://localhost:" + port;
@@ -95,8 +117,17 @@ class NeedsConfirmationBrowserTest {
         rep.fill("#username", "needs.rep");
         rep.fill("#password", Fixtures.PASSWORD);
         rep.click("#login-submit");
-        rep.navigate(base + "/customers/" + customerId + "/needs-analyses");
-        rep.click("#write-needs");
+        // open the customer from the list, log the visit with the interview
+        rep.navigate(base + "/customers");
+        rep.locator("#customers-table a", new Page.LocatorOptions().setHasText(code)).click();
+        assertThat(rep.locator("h1")).containsText("杭州确认测试有限公司");
+        rep.selectOption("#activity-type", "VISIT");
+        rep.fill("#activity-occurred", "2026-12-01T10:00");
+        rep.fill("#activity-summary", "拜访王总，需求访谈");
+        rep.click("#save-activity");
+        assertThat(rep.locator("#customer-status")).hasText("初步接洽");
+        // write the needs-analysis report from the customer's page
+        rep.click("#card-write-needs");
         rep.fill("#interviewedAt", "2026-12-01T10:00");
         rep.fill("#background", "制造业，员工 800 人。");
         rep.fill("#currentState", "客户跟进靠 Excel 和微信群。");
@@ -114,6 +145,11 @@ class NeedsConfirmationBrowserTest {
         String link = rep.locator("#confirmation-url").inputValue();
         org.assertj.core.api.Assertions.assertThat(link).startsWith(base + "/c/");
 
+        assertThat(rep.locator("#sent-emailed")).containsText("已通过邮件发送给 王伟");
+        org.assertj.core.api.Assertions.assertThat(deliveries.runOnce()).isEqualTo(1);
+        jakarta.mail.internet.MimeMessage mail = smtp.getReceivedMessages()[0];
+        org.assertj.core.api.Assertions.assertThat(mail.getSubject()).contains("请确认：需求分析报告（第 1 版）");
+        org.assertj.core.api.Assertions.assertThat(mail.getContent().toString()).contains(link);
         // the customer: a fresh browser on a phone, no account
         Page phone = browser.newPhonePage("zh-CN");
         phone.navigate(link);
@@ -138,6 +174,14 @@ class NeedsConfirmationBrowserTest {
         rep.reload();
         assertThat(rep.locator("#needs-confirmation .confirmation-state")).hasText("已确认");
         assertThat(rep.locator("#needs-confirmation")).containsText("王伟");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> org.assertj.core.api.Assertions
+                .assertThat(api("GET", "/api/v1/customers/" + customerId, token, null).get("status").asString())
+                .isEqualTo("NEEDS_CONFIRMED"));
+        // on the customer's page: the report confirmed, the customer's needs confirmed, both on the timeline
+        rep.navigate(base + "/customers/" + customerId);
+        assertThat(rep.locator("#needs-card .confirmation-state")).hasText("已确认");
+        assertThat(rep.locator("#customer-status")).hasText("需求明确");
+        assertThat(rep.locator("#timeline")).containsText("需求分析报告第 1 版：王伟 已确认");
         rep.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/needs-confirmed-rep.png"))
                 .setFullPage(true));
     }

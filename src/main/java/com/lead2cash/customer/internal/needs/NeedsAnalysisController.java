@@ -139,6 +139,18 @@ class NeedsAnalysisController {
         return "customer/needs";
     }
 
+    /** htmx: the customer page's card — the current report, where its confirmation stands, the way to the report. */
+    @GetMapping("/customers/{id}/needs-analyses/card")
+    String card(@PathVariable UUID id, Model model) {
+        Customer customer = access.visible(id);
+        model.addAttribute("customer", customer);
+        model.addAttribute("current", service.versions(id).stream().filter(w -> w.analysis().isCurrent()).findFirst()
+                .map(w -> views.of(w.analysis())).orElse(null));
+        model.addAttribute("mayWrite", mayWrite(customer));
+        model.addAttribute("zone", zone);
+        return "customer/needs :: card";
+    }
+
     @GetMapping("/needs-analyses/{id}")
     String version(@PathVariable UUID id, Locale locale, Model model) {
         NeedsAnalysisService.Written written = service.version(id);

@@ -32,16 +32,16 @@ class NeedsAnalysisTimeline implements TimelineContributor {
         String link = NeedsAnalysisController.pagePath(customerId);
         List<TimelineEntry> entries = new ArrayList<>();
         for (NeedsAnalysis a : versions) {
-            entries.add(new TimelineEntry(a.writtenAt(), "needs:" + a.id(), "needs", "customer.needs.timeline.written",
+            entries.add(new TimelineEntry(a.writtenAt(), "needs:" + a.id(), "needsAnalysis", "customer.needs.timeline.written",
                     List.of(String.valueOf(a.number())), link, a.writtenBy()));
         }
         versions.stream().map(NeedsAnalysis::reportId).distinct().forEach(report -> {
             for (ConfirmationView c : confirmations.of(NeedsAnalysisSubjects.TYPE, report.toString())) {
                 String version = String.valueOf(c.subject().version());
-                entries.add(new TimelineEntry(c.sentAt(), "needs-sent:" + c.id(), "needs",
+                entries.add(new TimelineEntry(c.sentAt(), "needs-sent:" + c.id(), "needsAnalysis",
                         "customer.needs.timeline.sent", List.of(version, c.recipientName()), link, c.requestedBy()));
                 if (c.answeredAt() != null) {
-                    entries.add(new TimelineEntry(c.answeredAt(), "needs-answer:" + c.id(), "needs",
+                    entries.add(new TimelineEntry(c.answeredAt(), "needs-answer:" + c.id(), "needsAnalysis",
                             "customer.needs.timeline.answered",
                             List.of(version, c.answeredName(), "#confirmation.state." + c.state()), link, null));
                 }

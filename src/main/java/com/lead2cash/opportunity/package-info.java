@@ -7,5 +7,5 @@
  * and {@link OpportunityOwnerChanged}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Opportunities",
-        allowedDependencies = {"platform", "platform :: web", "sop", "customer", "notification"})
+        allowedDependencies = {"platform", "platform :: web", "sop", "customer", "notification", "catalog"})
 package com.lead2cash.opportunity;

@@ -185,7 +185,7 @@ class OpportunityLifecycleTest {
                 Arguments.of("manager above", new OpportunityActor(other, Set.of(Role.REGIONAL_MANAGER), true, false)),
                 Arguments.of("rep of another team", new OpportunityActor(other, Set.of(Role.SALES_REP), false, false)),
                 Arguments.of("finance", new OpportunityActor(other, Set.of(Role.FINANCE), true, false)),
-                Arguments.of("invited tech support", new OpportunityActor(other, Set.of(Role.TECH_SUPPORT), false)));
+                Arguments.of("invited tech support", new OpportunityActor(other, Set.of(Role.TECH_SUPPORT), false, true)));
     }
 
     @ParameterizedTest(name = "{0}")

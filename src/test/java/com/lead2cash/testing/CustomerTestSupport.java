@@ -84,6 +84,11 @@ public class CustomerTestSupport {
         return json(get(mvc, token, uri));
     }
 
+    /** A GET with URI template variables, which MockMvc encodes (Chinese text, spaces, plus signs). */
+    public JsonNode getJson(MockMvcTester mvc, String token, String uriTemplate, Object... variables) {
+        return json(mvc.get().uri(uriTemplate, variables).header(HttpHeaders.AUTHORIZATION, token).exchange());
+    }
+
     /** A browser session of the user (form login). */
     public jakarta.servlet.http.Cookie session(MockMvcTester mvc, User user) {
         return fixtures.session(mvc, user.username(), Fixtures.PASSWORD);

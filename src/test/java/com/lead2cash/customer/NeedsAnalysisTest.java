@@ -252,6 +252,13 @@ class NeedsAnalysisTest {
                 "{\"contactId\":\"" + wangId + "\"}")).hasStatus(404);
         assertThat(support.post(mvc, westRep, "/api/v1/customers/" + customerId + "/needs-analyses",
                 report(INTERVIEW, "x"))).hasStatus(404);
+        Cookie westSession = fixtures.session(mvc, company.westRep().username(), Fixtures.PASSWORD);
+        for (String screen : List.of("/customers/" + customerId + "/needs-analyses", "/customers/" + customerId
+                + "/needs-analyses/new", "/customers/" + customerId + "/needs-analyses/card", "/needs-analyses/" + id)) {
+            assertThat(mvc.get().uri(screen).cookie(westSession)).as(screen).hasStatus(404);
+        }
+        assertThat(mvc.post().uri("/needs-analyses/" + id + "/send").cookie(westSession).param("contactId", wangId)
+                .with(SecurityMockMvcRequestPostProcessors.csrf())).hasStatus(404);
         var marketing = fixtures.user("mkt.na" + tags + System.nanoTime() % 10_000, fixtures.rootUnit(),
                 CustomerTestSupport.HIRED, Role.MARKETING);
         assertThat(support.get(mvc, support.bearer(mvc, marketing), "/api/v1/needs-analyses/" + id)).hasStatus(403);

@@ -1,6 +1,8 @@
 package com.lead2cash.lead.internal;
 
 import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.region.Region;
+import com.lead2cash.region.Regions;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,16 +26,25 @@ class LeadRouter {
 
     private final SalesTerritoryRepository territories;
     private final OrgDirectory directory;
+    private final Regions regions;
     private final JdbcClient jdbc;
 
-    LeadRouter(SalesTerritoryRepository territories, OrgDirectory directory, JdbcClient jdbc) {
+    LeadRouter(SalesTerritoryRepository territories, OrgDirectory directory, Regions regions, JdbcClient jdbc) {
         this.territories = territories;
         this.directory = directory;
+        this.regions = regions;
         this.jdbc = jdbc;
     }
 
     RoutingDecision route(Lead lead, LeadRules rules, LocalDate today) {
-        return route(lead.routable(), rules, today);
+        return route(routable(lead), rules, today);
+    }
+
+    /** What routing looks at in the lead: its region as the division and those above it (a province covers its cities). */
+    RoutableLead routable(Lead lead) {
+        List<String> lineage = lead.regionCode() == null ? List.of()
+                : regions.lineage(lead.regionCode()).stream().map(Region::code).toList();
+        return new RoutableLead(lead.grade(), lead.industry(), lead.region(), lineage, lead.productLine());
     }
 
     RoutingDecision route(RoutableLead lead, LeadRules rules, LocalDate today) {

@@ -16,6 +16,7 @@ import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.Role;
+import com.lead2cash.region.Regions;
 import com.lead2cash.sop.Deadlines;
 import com.lead2cash.sop.SopPolicy;
 import com.lead2cash.sop.SubjectRef;
@@ -70,6 +71,7 @@ class LeadService {
     private final HumanCodes codes;
     private final DisqualifyReasons disqualifyReasons;
     private final JdbcClient jdbc;
+    private final Regions regions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ZoneId zone;
@@ -77,7 +79,7 @@ class LeadService {
     LeadService(LeadRepository leads, LeadRouter router, DuplicateFinder duplicates, LeadHistory history,
                 SopPolicy policy, Deadlines deadlines, Notifier notifier, OrgDirectory directory, DataScope dataScope,
                 CustomerDirectory customers, Opportunities opportunities, HumanCodes codes,
-                DisqualifyReasons disqualifyReasons, JdbcClient jdbc,
+                DisqualifyReasons disqualifyReasons, JdbcClient jdbc, Regions regions,
                 ApplicationEventPublisher events, Clock clock, @Value("${l2c.zone}") ZoneId zone) {
         this.leads = leads;
         this.router = router;
@@ -93,6 +95,7 @@ class LeadService {
         this.codes = codes;
         this.disqualifyReasons = disqualifyReasons;
         this.jdbc = jdbc;
+        this.regions = regions;
         this.events = events;
         this.clock = clock;
         this.zone = zone;
@@ -104,7 +107,7 @@ class LeadService {
 
     /** Validates without storing: the duplicate candidates a capture of this draft would find. */
     List<DuplicateFinder.Duplicate> checkDuplicates(LeadDraft draft) {
-        return duplicates.find(LeadDrafts.validate(draft, today()), null);
+        return duplicates.find(LeadDrafts.validate(draft, today(), regions), null);
     }
 
     /**
@@ -114,7 +117,7 @@ class LeadService {
      */
     @Transactional
     Captured capture(LeadDraft raw, CaptureChannel via, UUID capturedBy, DuplicateDecision decision) {
-        LeadDraft draft = LeadDrafts.validate(raw, today());
+        LeadDraft draft = LeadDrafts.validate(raw, today(), regions);
         Instant now = clock.instant();
         List<DuplicateFinder.Duplicate> found = duplicates.find(draft, null);
         if (decision != null && decision.action() == DuplicateDecision.Action.MERGE) {
@@ -156,7 +159,7 @@ class LeadService {
     Lead correct(UUID leadId, LeadDraft raw, Long version) {
         Lead lead = visibleForUpdate(leadId);
         lead.expectVersion(version);
-        LeadDraft draft = LeadDrafts.validate(raw, today());
+        LeadDraft draft = LeadDrafts.validate(raw, today(), regions);
         Instant now = clock.instant();
         LeadRules rules = policy.current().bind(LeadRules.class);
         Grade before = lead.grade();
@@ -478,7 +481,7 @@ class LeadService {
         int assigned = 0;
         for (UUID id : ids) {
             Lead lead = leads.findByIdForUpdate(id).orElseThrow();
-            RoutableLead asB = new RoutableLead(Grade.B, lead.industry(), lead.region(), lead.productLine());
+            RoutableLead asB = router.routable(lead).withGrade(Grade.B);
             RoutingDecision decision = router.route(asB, rules, LocalDate.ofInstant(now, zone));
             if (decision.kind() == RoutingDecision.Kind.ASSIGN_TO_REP) {
                 assign(lead, decision.userId(), decision.territoryId(), now);

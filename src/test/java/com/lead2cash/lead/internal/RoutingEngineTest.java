@@ -191,6 +191,96 @@ class RoutingEngineTest {
         assertThat(decision.territoryId()).isEqualTo(east.id());
     }
 
+    // --- L5: regions are administrative divisions -----------------------------------------------------
+
+    private static final List<String> HANGZHOU_XIHU = List.of("330000", "330100", "330106");
+    private static final List<String> HANGZHOU = List.of("330000", "330100");
+    private static final List<String> BEIJING_CHAOYANG = List.of("110000", "110105");
+
+    private static RoutableLead leadIn(Grade grade, String entered, List<String> lineage) {
+        return new RoutableLead(grade, "Manufacturing", entered, lineage, "ERP");
+    }
+
+    @Test
+    void L5_aTerritoryOnAProvinceTakesTheLeadsOfItsCitiesAndCounties() {
+        Territory zhejiang = territory(1, Set.of(), Set.of("330000"), Set.of(), EAST_MANAGER, Set.of(id(1)));
+
+        for (List<String> lineage : List.of(List.of("330000"), HANGZHOU, HANGZHOU_XIHU)) {
+            RoutingDecision decision = route(leadIn(Grade.A, "浙江省杭州市", lineage), List.of(zhejiang),
+                    List.of(rep(1, VETERAN, 0)));
+            assertThat(decision.kind()).as(lineage.toString()).isEqualTo(Kind.ASSIGN_TO_REP);
+            assertThat(decision.territoryId()).isEqualTo(zhejiang.id());
+        }
+    }
+
+    @Test
+    void L5_aCityTerritoryWinsOverItsProvinceEvenWithMoreLoad() {
+        Territory zhejiang = territory(1, Set.of(), Set.of("330000"), Set.of(), MANAGER, Set.of(id(1)));
+        Territory hangzhou = territory(2, Set.of(), Set.of("330100"), Set.of(), EAST_MANAGER, Set.of(id(2)));
+        List<RepCandidate> reps = List.of(rep(1, VETERAN, 0), rep(2, VETERAN, 9));
+
+        RoutingDecision xihu = route(leadIn(Grade.B, "杭州市西湖区", HANGZHOU_XIHU), List.of(zhejiang, hangzhou), reps);
+        assertThat(xihu.userId()).isEqualTo(id(2));
+        assertThat(xihu.territoryId()).isEqualTo(hangzhou.id());
+
+        RoutingDecision ningbo = route(leadIn(Grade.B, "宁波", List.of("330000", "330200")),
+                List.of(zhejiang, hangzhou), reps);
+        assertThat(ningbo.territoryId()).as("宁波 is 浙江's, not 杭州's").isEqualTo(zhejiang.id());
+    }
+
+    @Test
+    void L5_aTerritoryListingAProvinceAndOneOfItsCitiesCountsAsTheCityForLeadsThere() {
+        Territory mixed = territory(1, Set.of(), Set.of("330000", "330100"), Set.of(), MANAGER, Set.of(id(1)));
+        Territory hangzhou = territory(2, Set.of(), Set.of("330100"), Set.of(), EAST_MANAGER, Set.of(id(2)));
+        List<RepCandidate> reps = List.of(rep(1, VETERAN, 0), rep(2, VETERAN, 3));
+
+        RoutingDecision decision = route(leadIn(Grade.B, "杭州", HANGZHOU), List.of(mixed, hangzhou), reps);
+
+        assertThat(decision.userId()).as("equally specific: their reps are pooled, the least loaded wins")
+                .isEqualTo(id(1));
+    }
+
+    @Test
+    void L5_moreDimensionsStillWinOverADeeperRegion() {
+        Territory manufacturingInZhejiang = territory(1, Set.of("Manufacturing"), Set.of("330000"), Set.of(), MANAGER,
+                Set.of(id(1)));
+        Territory hangzhou = territory(2, Set.of(), Set.of("330100"), Set.of(), EAST_MANAGER, Set.of(id(2)));
+
+        RoutingDecision decision = route(leadIn(Grade.B, "杭州西湖", HANGZHOU_XIHU),
+                List.of(hangzhou, manufacturingInZhejiang), List.of(rep(1, VETERAN, 5), rep(2, VETERAN, 0)));
+
+        assertThat(decision.territoryId()).isEqualTo(manufacturingInZhejiang.id());
+    }
+
+    @Test
+    void L5_aDivisionDoesNotCoverItsNamesakeElsewhere() {
+        Territory liaoningChaoyang = territory(1, Set.of(), Set.of("211300"), Set.of(), MANAGER, Set.of(id(1)));
+
+        RoutingDecision decision = route(leadIn(Grade.B, "北京朝阳区", BEIJING_CHAOYANG), List.of(liaoningChaoyang),
+                List.of(rep(1, VETERAN, 0)));
+
+        assertThat(decision.kind()).isEqualTo(Kind.MANAGER_QUEUE);
+        assertThat(decision.territoryId()).isNull();
+    }
+
+    @Test
+    void L5_aLeadWhoseRegionNamesNoDivisionOnlyMatchesTerritoriesWithoutRegionsOrWithTheSameOldText() {
+        Territory zhejiang = territory(1, Set.of(), Set.of("330000"), Set.of(), MANAGER, Set.of(id(1)));
+        RoutableLead unresolved = leadIn(Grade.B, "华东区", List.of());
+
+        assertThat(route(unresolved, List.of(zhejiang), List.of(rep(1, VETERAN, 0))).kind())
+                .isEqualTo(Kind.MANAGER_QUEUE);
+
+        Territory keptText = territory(2, Set.of(), Set.of("华东区"), Set.of(), EAST_MANAGER, Set.of(id(2)));
+        RoutingDecision decision = route(unresolved, List.of(zhejiang, keptText),
+                List.of(rep(1, VETERAN, 0), rep(2, VETERAN, 0)));
+        assertThat(decision.territoryId()).isEqualTo(keptText.id());
+
+        RoutingDecision division = route(leadIn(Grade.B, "杭州", HANGZHOU), List.of(zhejiang, keptText),
+                List.of(rep(1, VETERAN, 0), rep(2, VETERAN, 0)));
+        assertThat(division.territoryId()).as("a lead in a division goes by the division").isEqualTo(zhejiang.id());
+    }
+
     // --- L5: least-loaded and round-robin -----------------------------------------------------------
 
     @Test

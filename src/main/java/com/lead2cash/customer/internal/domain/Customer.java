@@ -555,6 +555,7 @@ public class Customer {
     }
 
     public void requireAction(CustomerActor actor, CustomerAction action) {
+        requireNotMerged();
         if (!availableActions(actor).contains(action)) {
             throw new DomainException("customer.action.notAllowed." + action);
         }

@@ -133,6 +133,7 @@ class NeedsAnalysisController {
         model.addAttribute("current", current == null ? null
                 : views.stream().filter(v -> v.id().equals(current.analysis().id())).findFirst().orElseThrow());
         model.addAttribute("doc", current == null ? null : documents.of(current.analysis(), customer.name(), locale));
+        model.addAttribute("confirmations", current == null ? List.of() : service.confirmationsOf(current.analysis()));
         model.addAttribute("contacts", service.contactsOf(customer.id()));
         model.addAttribute("mayWrite", mayWrite(customer));
         authors(model, versions);
@@ -157,6 +158,7 @@ class NeedsAnalysisController {
         model.addAttribute("customer", written.customer());
         model.addAttribute("v", views.of(written.analysis()));
         model.addAttribute("doc", documents.of(written.analysis(), written.customer().name(), locale));
+        model.addAttribute("confirmations", service.confirmationsOf(written.analysis()));
         authors(model, List.of(written));
         return "customer/needs-version";
     }

@@ -59,7 +59,7 @@ class RegionApiController {
     }
 
     @GetMapping("/resolve")
-    @Operation(summary = "Resolve free text (浙江省杭州市, 北京朝阳区, a code) to a division; unresolvable text comes back as entered")
+    @Operation(summary = "Resolve free text (a province, city or county name, or a code) to a division; unresolvable text comes back as entered")
     Resolution resolve(@RequestParam String text) {
         Region region = regions.resolve(text).orElseThrow(() -> new FieldValidationException("text", "region.text.blank"));
         List<RegionDto> candidates = dtos(regions.candidates(text));

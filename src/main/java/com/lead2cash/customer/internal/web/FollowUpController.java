@@ -111,7 +111,8 @@ class FollowUpController {
             this.feed = feed;
         }
 
-        @GetMapping("/api/v1/public/customer-follow-ups/{secret}.ics")
+        @io.swagger.v3.oas.annotations.Operation(summary = "A personal calendar feed of planned follow-ups (iCalendar); the secret in the URL is the credential, 404 when unknown or revoked")
+        @GetMapping(value = "/api/v1/public/customer-follow-ups/{secret}.ics", produces = "text/calendar")
         ResponseEntity<String> calendar(@PathVariable String secret) {
             return feed.calendar(secret)
                     .map(ics -> ResponseEntity.ok().contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))

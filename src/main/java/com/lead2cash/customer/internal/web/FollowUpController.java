@@ -36,8 +36,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize(CustomerAccess.READER_ROLES)
 class FollowUpController {
 
-    /** How far ahead "due soon" looks on the panels. */
+    /** How far ahead the manager's team view counts follow-ups as due soon. */
     private static final Duration SOON = Duration.ofDays(3);
+    /** How far ahead the rep's panel lists follow-ups: the coming week. */
+    private static final Duration WEEK = Duration.ofDays(7);
 
     private final CustomerQueries queries;
     private final FollowUpFeed feed;
@@ -62,7 +64,7 @@ class FollowUpController {
     @GetMapping("/customers/follow-ups/panel")
     String panel(Model model) {
         Instant now = clock.instant();
-        model.addAttribute("items", queries.followUpsDue(CurrentUser.require().id(), now.plus(SOON), 10));
+        model.addAttribute("items", queries.followUpsDue(CurrentUser.require().id(), now.plus(WEEK), 10));
         model.addAttribute("now", now);
         return "customer/follow-ups :: panel";
     }

@@ -5,6 +5,7 @@ import com.lead2cash.lead.LeadSource;
 import com.lead2cash.lead.LeadStatus;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.CursorPage;
+import com.lead2cash.platform.RoleChecks;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
@@ -146,7 +147,8 @@ class LeadApiController {
     record CorrectionRequest(String companyName, String contactName, String contactTitle, String phone, String email,
                              String industry, String region, String productLine, LeadSource source,
                              String sourceDetail, BigDecimal budget, LocalDate purchaseDate, Boolean decisionMakerKnown,
-                             String decisionChainNotes, String uscc, String notes, Long version) {
+                             String decisionChainNotes, String uscc, String notes, Long version)
+            implements com.lead2cash.platform.Versioned {
         LeadDraft draft() {
             return new LeadDraft(companyName, contactName, contactTitle, phone, email, industry, region, productLine,
                     source, sourceDetail, null, budget, purchaseDate, Boolean.TRUE.equals(decisionMakerKnown),
@@ -178,12 +180,14 @@ class LeadApiController {
             name = "Assign to a rep", value = """
                     {"ownerId": "01890f2e-5a1b-7c3d-8e4f-000000000042", "reason": "华东区域客户，由熟悉制造业的代表跟进", "version": 3}""")))
     @PostMapping("/api/v1/leads/{id}/assign")
+    @PreAuthorize(RoleChecks.MANAGERS)
     LeadViews.LeadView assign(@PathVariable UUID id, @RequestBody AssignRequest body) {
         return views.of(leads.assignByManager(id, body.ownerId(), body.reason(), body.version()));
     }
 
     @Operation(summary = "Assign several pool leads to one rep (all or nothing)")
     @PostMapping("/api/v1/leads/bulk-assign")
+    @PreAuthorize(RoleChecks.MANAGERS)
     BulkAssignResult bulkAssign(@RequestBody BulkAssignRequest body) {
         return new BulkAssignResult(leads.bulkAssign(body.leadIds(), body.ownerId(), body.reason()));
     }
@@ -193,6 +197,7 @@ class LeadApiController {
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The lead is yours")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202", description = "A contest opened: another senior rep claimed this A lead within the window (L8)")
     @com.lead2cash.platform.web.Refuses(409)
+    @PreAuthorize(RoleChecks.REPS)
     ResponseEntity<LeadViews.LeadView> claim(@PathVariable UUID id) {
         LeadService.ClaimResult result = leads.claim(id);
         return ResponseEntity.status(result.outcome() == Lead.ClaimOutcome.CONTEST ? HttpStatus.ACCEPTED : HttpStatus.OK)
@@ -201,6 +206,7 @@ class LeadApiController {
 
     @Operation(summary = "Decide a claim contest (managers, L8)")
     @PostMapping("/api/v1/leads/{id}/arbitrate")
+    @PreAuthorize(RoleChecks.MANAGERS)
     LeadViews.LeadView arbitrate(@PathVariable UUID id, @RequestBody ArbitrateRequest body) {
         return views.of(leads.arbitrate(id, body.winnerId(), body.reason(), body.version()));
     }
@@ -249,6 +255,7 @@ class LeadApiController {
 
     @Operation(summary = "Reopen a disqualified lead into the pool (managers)")
     @PostMapping("/api/v1/leads/{id}/reopen")
+    @PreAuthorize(RoleChecks.MANAGERS)
     LeadViews.LeadView reopen(@PathVariable UUID id, @RequestBody(required = false) VersionRequest body) {
         return views.of(leads.reopen(id, body == null ? null : body.version()));
     }

@@ -28,12 +28,14 @@ class PublicLeadController {
     }
 
     private final WebToLead webToLead;
+    private final tools.jackson.databind.json.JsonMapper json;
 
-    PublicLeadController(WebToLead webToLead) {
+    PublicLeadController(WebToLead webToLead, tools.jackson.databind.json.JsonMapper json) {
         this.webToLead = webToLead;
+        this.json = json;
     }
 
-    @Operation(summary = "Submit a lead from a website form: 201 new, 200 the same lead for a repeated Idempotency-Key, 401, 422, 429")
+    @Operation(summary = "Submit a lead from a website form: 201 new, 200 the same lead for a repeated Idempotency-Key with the same body, 401, 422 (also: the key reused with another body), 429")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
             mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
             name = "A website form", value = """
@@ -52,7 +54,9 @@ class PublicLeadController {
         if (!webToLead.admit(caller)) {
             throw new RequestRefusedException(429, 60, "lead.apiKey.rateLimited");
         }
-        WebToLead.Submission s = webToLead.submit(caller, body.draft(), idempotencyKey);
+        // the body as read, field by field: a retry matches whatever its spacing or field order
+        String bodyHash = WebToLead.hash(json.writeValueAsString(body));
+        WebToLead.Submission s = webToLead.submit(caller, body.draft(), idempotencyKey, bodyHash);
         PublicLead answer = new PublicLead(s.lead().id(), s.lead().code(), s.lead().grade(), s.lead().status(),
                 s.duplicates().stream().map(LeadViews.DuplicateView::of).toList());
         if (s.repeated()) {

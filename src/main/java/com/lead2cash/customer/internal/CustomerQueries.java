@@ -126,10 +126,10 @@ public class CustomerQueries {
             params.put("owner", f.ownerId());
         }
         if (f.cursor() != null && !f.cursor().isBlank()) {
-            List<String> key = CursorPage.decode(f.cursor(), 2);
-            common.append(" and (").append(sortColumn).append(", id) < (cast(:k0 as timestamptz), cast(:k1 as uuid))");
-            params.put("k0", key.get(0));
-            params.put("k1", key.get(1));
+            CursorPage.Key key = CursorPage.decode(f.cursor(), 2);
+            common.append(" and (").append(sortColumn).append(", id) < (:k0, :k1)");
+            params.put("k0", key.timestamp(0));
+            params.put("k1", key.uuid(1));
         }
         String order = " order by " + sortColumn + " desc, id desc limit " + (size + 1);
         List<String> branches = textBranches(f.q(), params);

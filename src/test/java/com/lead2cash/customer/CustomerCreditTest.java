@@ -59,8 +59,9 @@ class CustomerCreditTest {
         JsonNode lowered = support.postJson(mvc, rep, "/api/v1/customers/" + id + "/credit",
                 "{\"creditRating\":\"C\",\"creditLimit\":600000}");
         assertThat(lowered.get("creditLimit").decimalValue()).isEqualByComparingTo("600000");
-        // finance may only change credit
-        assertThat(support.post(mvc, finance, "/api/v1/customers/" + id + "/lost", "{\"reason\":\"x\"}")).hasStatus(422);
+        // finance may only change credit: its role refuses the rest
+        assertThat(support.post(mvc, finance, "/api/v1/customers/" + id + "/lost", "{\"reason\":\"x\"}")).hasStatus(403);
+        assertThat(support.post(mvc, finance, "/api/v1/activities", "{}")).hasStatus(403);
     }
 
     @Test

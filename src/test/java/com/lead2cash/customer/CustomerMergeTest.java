@@ -66,9 +66,9 @@ class CustomerMergeTest {
         UUID opportunity = opportunities.open(new Opportunities.NewOpportunity(UUID.fromString(b), "ERP 项目",
                 new BigDecimal("300000"), company.eastRep2().id(), null));
 
-        // a rep may not merge; the manager above both may
+        // a rep may not merge (403 for the role); the manager above both may
         assertThat(support.post(mvc, support.bearer(mvc, company.eastRep()), "/api/v1/customers/" + a + "/merge",
-                "{\"mergedId\":\"" + b + "\",\"reason\":\"同一公司\"}")).hasStatus(404);
+                "{\"mergedId\":\"" + b + "\",\"reason\":\"同一公司\"}")).hasStatus(403);
         var result = support.post(mvc, support.bearer(mvc, company.eastManager()), "/api/v1/customers/" + a + "/merge",
                 "{\"mergedId\":\"" + b + "\",\"reason\":\"同一家公司，重复录入\"}");
         assertThat(result).hasStatusOk();

@@ -80,7 +80,7 @@ public class CustomerService {
                              UUID ownerId, String duplicateReason) {
         CurrentUser me = CurrentUser.require();
         if (!new CustomerActor(me.id(), me.roles(), true).worksCustomers()) {
-            throw new DomainException("customer.create.notAllowed");
+            throw new com.lead2cash.platform.ForbiddenException("customer.create.notAllowed");
         }
         UUID owner = ownerId == null ? me.id() : ownerId;
         requireAssignable(owner, "ownerId");

@@ -10,6 +10,7 @@ import com.lead2cash.customer.internal.domain.Attitude;
 import com.lead2cash.customer.internal.domain.ContactDetails;
 import com.lead2cash.customer.internal.domain.DecisionRole;
 import com.lead2cash.platform.CursorPage;
+import com.lead2cash.platform.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -36,7 +37,16 @@ class ContactActivityApiController {
 
     /** A contact as a client sends it (SPEC §6). */
     record ContactRequest(String name, String title, String department, String phone, String email, String wechat,
-                          DecisionRole role, Attitude attitude, Boolean primary, String notes, Long version) {
+                          DecisionRole role, Attitude attitude, Boolean primary, String notes) {
+        ContactDetails details() {
+            return ContactDetails.validated(name, title, department, phone, email, wechat, role, attitude, notes);
+        }
+    }
+
+    /** A contact corrected, with the version it was read at. */
+    record ContactUpdateRequest(String name, String title, String department, String phone, String email,
+                                String wechat, DecisionRole role, Attitude attitude, Boolean primary, String notes,
+                                Long version) implements Versioned {
         ContactDetails details() {
             return ContactDetails.validated(name, title, department, phone, email, wechat, role, attitude, notes);
         }
@@ -53,7 +63,7 @@ class ContactActivityApiController {
     }
 
     record ActivityCorrectionRequest(String summary, String needsChanges, String objections, String objectionHandling,
-                              String nextStep, Long version) {
+                              String nextStep, Long version) implements Versioned {
     }
 
     record ActivityMinutesRequest(String minutes, Long version) {
@@ -79,6 +89,7 @@ class ContactActivityApiController {
     }
 
     @Operation(summary = "Add a contact; phone and e-mail are masked for readers who are not the owner or above")
+    @PreAuthorize(CustomerAccess.WORKER_ROLES)
     @PostMapping("/api/v1/customers/{id}/contacts")
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ContactService.ContactView> addContact(@PathVariable UUID id, @RequestBody ContactRequest body) {
@@ -93,12 +104,14 @@ class ContactActivityApiController {
     }
 
     @Operation(summary = "Correct a contact (409 on a stale version); primary true makes it the primary contact")
+    @PreAuthorize(CustomerAccess.WORKER_ROLES)
     @PutMapping("/api/v1/contacts/{id}")
-    ContactService.ContactView correctContact(@PathVariable UUID id, @RequestBody ContactRequest body) {
+    ContactService.ContactView correctContact(@PathVariable UUID id, @RequestBody ContactUpdateRequest body) {
         return contacts.view(contacts.correct(id, body.details(), body.primary(), body.version()));
     }
 
     @Operation(summary = "Log a follow-up (C4: late when logged after the window; C5: demos and negotiations owe minutes)")
+    @PreAuthorize(CustomerAccess.WORKER_ROLES)
     @PostMapping("/api/v1/activities")
     @ResponseStatus(HttpStatus.CREATED)
     @com.lead2cash.platform.web.Refuses(404)
@@ -124,6 +137,7 @@ class ContactActivityApiController {
     }
 
     @Operation(summary = "Correct what was written (not when or what kind)")
+    @PreAuthorize(CustomerAccess.WORKER_ROLES)
     @PutMapping("/api/v1/activities/{id}")
     ActivityViews.ActivityView correctActivity(@PathVariable UUID id, @RequestBody ActivityCorrectionRequest body) {
         return activityViews.of(activities.correct(id, body.summary(), body.needsChanges(), body.objections(),
@@ -131,6 +145,7 @@ class ContactActivityApiController {
     }
 
     @Operation(summary = "C5: the detailed minutes of a demo or negotiation")
+    @PreAuthorize(CustomerAccess.WORKER_ROLES)
     @PostMapping("/api/v1/activities/{id}/minutes")
     ActivityViews.ActivityView minutes(@PathVariable UUID id, @RequestBody ActivityMinutesRequest body) {
         return activityViews.of(activities.writeMinutes(id, body.minutes(), body.version()));

@@ -21,6 +21,8 @@ import com.lead2cash.customer.internal.domain.GradeFactors;
 import com.lead2cash.customer.internal.domain.Level;
 import com.lead2cash.customer.internal.domain.PursuitMode;
 import com.lead2cash.platform.CursorPage;
+import com.lead2cash.platform.RoleChecks;
+import com.lead2cash.platform.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
@@ -64,7 +66,7 @@ class CustomerApiController {
     }
 
     record CustomerProfileRequest(String name, String uscc, String industry, CompanySize size, String region, String address,
-                          String website, CustomerSource source, Long version) {
+                          String website, CustomerSource source, Long version) implements Versioned {
         CustomerProfile profile() {
             return CustomerProfile.validated(name, uscc, industry, size, region, null, address, website, source);
         }
@@ -144,6 +146,7 @@ class CustomerApiController {
     @Operation(summary = "Register a customer; possible duplicates are reported (those of other teams without name)")
     @PostMapping("/api/v1/customers")
     @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(CustomerAccess.WORKER_ROLES)
     ResponseEntity<CustomerViews.CustomerView> create(@RequestBody CustomerRequest body) {
         CustomerService.Registered r = service.create(body.profile(), body.grade(), body.factors(), body.gradeNote(),
                 body.ownerId(), body.duplicateReason());
@@ -208,12 +211,14 @@ class CustomerApiController {
 
     @Operation(summary = "Transfer to another owner in your team, with a reason (managers); open deadlines move along")
     @PostMapping("/api/v1/customers/{id}/transfer")
+    @PreAuthorize(RoleChecks.MANAGERS)
     CustomerViews.CustomerView transfer(@PathVariable UUID id, @RequestBody CustomerTransferRequest body) {
         return views.of(ownership.transfer(id, body.ownerId(), body.reason(), body.version()));
     }
 
     @Operation(summary = "Transfer several customers to one owner (managers; all or nothing)")
     @PostMapping("/api/v1/customers/transfer")
+    @PreAuthorize(RoleChecks.MANAGERS)
     CustomerBulkTransferResult bulkTransfer(@RequestBody CustomerBulkTransferRequest body) {
         return new CustomerBulkTransferResult(ownership.bulkTransfer(body.customerIds(), body.ownerId(), body.reason()));
     }
@@ -226,6 +231,7 @@ class CustomerApiController {
 
     @Operation(summary = "Claim a customer from the public pool: 200 yours, 409 someone was first, 422 over the holding limit or within the re-claim cooldown (C7)")
     @PostMapping("/api/v1/customers/{id}/claim")
+    @PreAuthorize(RoleChecks.REPS)
     @Refuses(409)
     CustomerViews.CustomerView claim(@PathVariable UUID id) {
         return views.of(ownership.claim(id));
@@ -233,6 +239,7 @@ class CustomerApiController {
 
     @Operation(summary = "Merge another customer into this one (managers); everything moves here, audited, not undone")
     @PostMapping("/api/v1/customers/{id}/merge")
+    @PreAuthorize(RoleChecks.MANAGERS)
     CustomerMergeResult merge(@PathVariable UUID id, @RequestBody CustomerMergeRequest body) {
         CustomerMerge.Merged merged = merge.merge(id, body.mergedId(), body.reason());
         return new CustomerMergeResult(views.of(merged.survivor()), merged.moved());

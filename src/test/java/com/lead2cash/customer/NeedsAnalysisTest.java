@@ -267,11 +267,11 @@ class NeedsAnalysisTest {
         var marketing = fixtures.user("mkt.na" + tags + System.nanoTime() % 10_000, fixtures.rootUnit(),
                 CustomerTestSupport.HIRED, Role.MARKETING);
         assertThat(support.get(mvc, support.bearer(mvc, marketing), "/api/v1/needs-analyses/" + id)).hasStatus(403);
-        // the manager above the rep sees it; finance sees it but may not write one
+        // the manager above the rep sees it; finance sees it but its role may not write one
         assertThat(support.get(mvc, support.bearer(mvc, company.eastManager()), "/api/v1/needs-analyses/" + id))
                 .hasStatusOk();
         assertThat(support.post(mvc, support.bearer(mvc, company.finance()),
-                "/api/v1/customers/" + customerId + "/needs-analyses", report(INTERVIEW, "x"))).hasStatus(422);
+                "/api/v1/customers/" + customerId + "/needs-analyses", report(INTERVIEW, "x"))).hasStatus(403);
         assertThat(support.getJson(mvc, rep, "/api/v1/customers/" + customerId + "/needs-analyses").get("items").size())
                 .isEqualTo(1);
     }

@@ -4,6 +4,7 @@ import com.lead2cash.customer.internal.CustomerAccess;
 import com.lead2cash.customer.internal.domain.Customer;
 import com.lead2cash.customer.internal.domain.CustomerAction;
 import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.web.Flash;
@@ -181,7 +182,7 @@ class NeedsAnalysisController {
                 NeedsAnalysis written = service.write(id, form.draft(zone)).analysis();
                 Flash.success(redirect, "customer.needs.flash.written", written.number());
                 return "redirect:" + pagePath(id);
-            } catch (RecordNotFoundException e) {
+            } catch (RecordNotFoundException | ForbiddenException e) {
                 throw e;
             } catch (DomainException e) {
                 FormErrors.reject(binding, e);
@@ -196,7 +197,7 @@ class NeedsAnalysisController {
                 @RequestParam(required = false) String language, Model model) {
         try {
             model.addAttribute("sent", service.send(id, contactId, documentLocale(language)));
-        } catch (RecordNotFoundException e) {
+        } catch (RecordNotFoundException | ForbiddenException e) {
             throw e;
         } catch (DomainException e) {
             model.addAttribute("refusal", e instanceof com.lead2cash.platform.FieldValidationException f

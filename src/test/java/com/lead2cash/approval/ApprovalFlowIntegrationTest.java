@@ -254,7 +254,7 @@ class ApprovalFlowIntegrationTest {
         ApprovalRef ref = submitContract("C-300");
         UUID legalTask = task(view(ref.id()), 0, Role.LEGAL);
         assertThat(decide("accountant", ref.id(), "APPROVE", null, legalTask))
-                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .hasStatus(HttpStatus.FORBIDDEN)
                 .bodyJson().extractingPath("$.code").isEqualTo("approval.task.notYours");
         assertThat(decide("stranger", ref.id(), "APPROVE", null, legalTask)).hasStatus(HttpStatus.NOT_FOUND);
         assertThat(view(ref.id()).steps().get(0).tasks()).extracting(ApprovalView.TaskView::state)

@@ -141,6 +141,8 @@ class NeedsConfirmationBrowserTest {
         assertThat(rep.locator("#needs-due-state")).hasText("待发送");
 
         rep.click("#send-submit");
+        // the first QR code of a JVM loads the imaging classes: wait with the action timeout, not the assertion's
+        rep.waitForSelector("#confirmation-sent");
         assertThat(rep.locator("#confirmation-qr")).isVisible();
         String link = rep.locator("#confirmation-url").inputValue();
         org.assertj.core.api.Assertions.assertThat(link).startsWith(base + "/c/");

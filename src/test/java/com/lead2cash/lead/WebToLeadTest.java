@@ -46,6 +46,20 @@ class WebToLeadTest {
     }
 
     @Test
+    void theSameIdempotencyKeyWithADifferentBodyIsRefused422AndCreatesNothing() {
+        assertThat(submit(key, "form-456", "{\"companyName\":\"第一家公司\",\"phone\":\"13900000002\"}"))
+                .hasStatus(HttpStatus.CREATED);
+        MvcTestResult other = submit(key, "form-456", "{\"companyName\":\"第二家公司\",\"phone\":\"13900000003\"}");
+        assertThat(other).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(other).bodyJson().extractingPath("$.errors[0].code").isEqualTo("lead.idempotencyKey.reused");
+        assertThat(leadsNamed("第二家公司")).isZero();
+        // the same body again, spaced differently, is the same submission
+        assertThat(submit(key, "form-456", "{ \"phone\": \"13900000002\", \"companyName\": \"第一家公司\" }"))
+                .hasStatus(HttpStatus.OK);
+    }
+
+    @Test
     void theSameIdempotencyKeyTwiceCreatesOneLeadAndAnswersIt() {
         String body = "{\"companyName\":\"幂等测试公司\",\"phone\":\"13900000001\"}";
         MvcTestResult first = submit(key, "form-123", body);

@@ -72,4 +72,35 @@ class AdminJourneyBrowserTest {
         page.navigate(base + "/");
         assertThat(page.locator("h1")).containsText("Hello");
     }
+
+    /** The content security policy holds on every screen: no script or style is refused, htmx still loads panels. */
+    @Test
+    void screensWorkUnderTheContentSecurityPolicy() {
+        Page page = browser.newPage("en");
+        java.util.List<String> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
+        page.onConsoleMessage(m -> {
+            if (m.text().contains("Content Security Policy") || m.text().contains("Refused to")) {
+                refused.add(page.url() + ": " + m.text());
+            }
+        });
+        String base = "http://localhost:" + port;
+        page.navigate(base + "/login");
+        page.fill("#username", "admin");
+        page.fill("#password", Fixtures.ADMIN_PASSWORD);
+        page.click("#login-submit");
+        // the bell arrives by htmx (hx-trigger="load"), and so do the home panels
+        assertThat(page.locator("#notification-bell")).isVisible();
+        assertThat(page.locator("text=Loading…")).hasCount(0);
+        for (String screen : java.util.List.of("/", "/admin/users", "/admin/org", "/admin/audit", "/account", "/leads",
+                "/deadlines", "/compliance", "/approvals", "/notifications", "/admin/policy", "/admin/calendar",
+                "/swagger-ui/index.html")) {
+            page.navigate(base + screen);
+            page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        }
+        assertThat(page.locator(".opblock-tag").first()).isVisible();
+        page.navigate(base + "/");
+        page.click("#adminMenu");
+        assertThat(page.locator(".dropdown-menu.show")).isVisible();
+        org.assertj.core.api.Assertions.assertThat(refused).isEmpty();
+    }
 }

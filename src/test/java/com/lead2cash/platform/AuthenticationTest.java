@@ -78,7 +78,7 @@ class AuthenticationTest {
         assertThat(mvc.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"username\":\"" + username + "\",\"password\":\"" + Fixtures.PASSWORD + "\"}"))
                 .hasStatus(HttpStatus.UNAUTHORIZED)
-                .bodyJson().extractingPath("$.code").isEqualTo("error.locked");
+                .bodyJson().extractingPath("$.code").as("locked looks like bad credentials").isEqualTo("error.badCredentials");
         assertThat(auditActions(username)).contains("LOCKED");
     }
 

@@ -57,7 +57,7 @@ class LeadController {
         private String decisionChainNotes;
         private String uscc;
         private String notes;
-        private String duplicateAction;
+        private LeadService.DuplicateDecision.Action duplicateAction;
         private String duplicateReason;
         private UUID mergeIntoLeadId;
         private Long version;
@@ -127,8 +127,8 @@ class LeadController {
         public void setUscc(String v) { uscc = v; }
         public String getNotes() { return notes; }
         public void setNotes(String v) { notes = v; }
-        public String getDuplicateAction() { return duplicateAction; }
-        public void setDuplicateAction(String v) { duplicateAction = v; }
+        public LeadService.DuplicateDecision.Action getDuplicateAction() { return duplicateAction; }
+        public void setDuplicateAction(LeadService.DuplicateDecision.Action v) { duplicateAction = v; }
         public String getDuplicateReason() { return duplicateReason; }
         public void setDuplicateReason(String v) { duplicateReason = v; }
         public UUID getMergeIntoLeadId() { return mergeIntoLeadId; }
@@ -211,16 +211,15 @@ class LeadController {
         }
         try {
             LeadService.DuplicateDecision decision = null;
-            if (form.getDuplicateAction() == null || form.getDuplicateAction().isBlank()) {
+            if (form.getDuplicateAction() == null) {
                 List<DuplicateFinder.Duplicate> found = leads.checkDuplicates(form.draft());
                 if (!found.isEmpty()) {
                     // the person decides before anything is stored
                     return captureForm(model, found);
                 }
             } else {
-                decision = new LeadService.DuplicateDecision(
-                        LeadService.DuplicateDecision.Action.valueOf(form.getDuplicateAction()),
-                        form.getDuplicateReason(), form.getMergeIntoLeadId());
+                decision = new LeadService.DuplicateDecision(form.getDuplicateAction(), form.getDuplicateReason(),
+                        form.getMergeIntoLeadId());
             }
             LeadService.Captured captured = leads.capture(form.draft(), CaptureChannel.MANUAL,
                     CurrentUser.require().id(), decision);
@@ -229,7 +228,7 @@ class LeadController {
             return "redirect:/leads/" + captured.lead().id();
         } catch (DomainException e) {
             FormErrors.reject(binding, e);
-            boolean decided = form.getDuplicateAction() != null && !form.getDuplicateAction().isBlank();
+            boolean decided = form.getDuplicateAction() != null;
             // a refused decision about duplicates shows the duplicates again
             return captureForm(model, decided && !(e instanceof com.lead2cash.platform.FieldValidationException f
                     && f.errors().stream().anyMatch(x -> !x.field().startsWith("duplicate")))

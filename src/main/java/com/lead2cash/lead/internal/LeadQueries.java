@@ -121,10 +121,10 @@ class LeadQueries {
             sql.append(" and contest_open");
         }
         if (f.cursor() != null && !f.cursor().isBlank()) {
-            List<String> key = CursorPage.decode(f.cursor(), 2);
-            sql.append(" and (created_at, id) < (cast(:k0 as timestamptz), cast(:k1 as uuid))");
-            params.put("k0", key.get(0));
-            params.put("k1", key.get(1));
+            CursorPage.Key key = CursorPage.decode(f.cursor(), 2);
+            sql.append(" and (created_at, id) < (:k0, :k1)");
+            params.put("k0", key.timestamp(0));
+            params.put("k1", key.uuid(1));
         }
         sql.append(" order by created_at desc, id desc limit ").append(size + 1);
         List<Object[]> raw = jdbc.sql(sql.toString()).params(params).query((rs, i) -> new Object[] {

@@ -11,6 +11,7 @@ import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DataScope;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.HumanCodes;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.OrgDirectory;
@@ -295,7 +296,7 @@ class LeadService {
     ClaimResult claim(UUID leadId) {
         CurrentUser me = CurrentUser.require();
         if (!me.hasAny(Role.SALES_REP, Role.ACCOUNT_MANAGER)) {
-            throw new DomainException("lead.claim.repsOnly");
+            throw new ForbiddenException("lead.claim.repsOnly");
         }
         Lead lead = leads.findByIdForUpdate(leadId).orElseThrow(() -> new RecordNotFoundException(SUBJECT, leadId));
         if (lead.ownerId() != null && !dataScope.current().covers(lead.ownerId()) && lead.grade() != Grade.A) {
@@ -372,7 +373,7 @@ class LeadService {
             throw new FieldValidationException(errors);
         }
         if (!me.id().equals(lead.ownerId()) && !me.isManager()) {
-            throw new DomainException("lead.contact.ownerOnly");
+            throw new ForbiddenException("lead.contact.ownerOnly");
         }
         boolean first = lead.recordContact(when, now);
         jdbc.sql("""
@@ -405,7 +406,7 @@ class LeadService {
             return new Conversion(lead.customerId(), lead.contactId(), lead.opportunityId());
         }
         if (!me.id().equals(lead.ownerId()) && !me.isManager()) {
-            throw new DomainException("lead.convert.ownerOnly");
+            throw new ForbiddenException("lead.convert.ownerOnly");
         }
         if (lead.status() != LeadStatus.CONTACTED) {
             throw new DomainException("lead.convert.notQualified");
@@ -530,7 +531,7 @@ class LeadService {
 
     private static void requireManager() {
         if (!CurrentUser.require().isManager()) {
-            throw new DomainException("lead.managersOnly");
+            throw new ForbiddenException("lead.managersOnly");
         }
     }
 

@@ -132,12 +132,22 @@ class TerritoryController {
             }
         }
 
+        /** A territory's new data, with the version it was read at. */
+        record TerritoryUpdate(String name, List<String> industries, List<String> regions, List<String> productLines,
+                               UUID managerId, Set<UUID> repIds, Long version)
+                implements com.lead2cash.platform.Versioned {
+            TerritoryService.TerritoryForm form() {
+                return new TerritoryRequest(name, industries, regions, productLines, managerId, repIds, version).form();
+            }
+        }
+
         private final TerritoryService territories;
 
         Api(TerritoryService territories) {
             this.territories = territories;
         }
 
+        @io.swagger.v3.oas.annotations.Operation(summary = "All sales territories (L5)")
         @GetMapping("/api/v1/lead-territories")
         List<TerritoryDto> list() {
             List<SalesTerritory> all = territories.all();
@@ -145,14 +155,17 @@ class TerritoryController {
             return all.stream().map(t -> TerritoryDto.of(t, labels)).toList();
         }
 
+        @io.swagger.v3.oas.annotations.Operation(summary = "Create a territory: industries, regions, product lines, manager and reps")
         @PostMapping("/api/v1/lead-territories")
+        @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
         ResponseEntity<TerritoryDto> create(@RequestBody TerritoryRequest body) {
             SalesTerritory t = territories.create(body.form());
             return ResponseEntity.created(URI.create("/api/v1/lead-territories/" + t.id())).body(dto(t));
         }
 
+        @io.swagger.v3.oas.annotations.Operation(summary = "Change a territory (409 when the version is stale)")
         @PutMapping("/api/v1/lead-territories/{id}")
-        TerritoryDto update(@PathVariable UUID id, @RequestBody TerritoryRequest body) {
+        TerritoryDto update(@PathVariable UUID id, @RequestBody TerritoryUpdate body) {
             return dto(territories.update(id, body.form()));
         }
 
@@ -160,6 +173,7 @@ class TerritoryController {
             return TerritoryDto.of(t, territories.regionLabels(List.of(t)));
         }
 
+        @io.swagger.v3.oas.annotations.Operation(summary = "Delete a territory")
         @DeleteMapping("/api/v1/lead-territories/{id}")
         @ResponseStatus(HttpStatus.NO_CONTENT)
         void delete(@PathVariable UUID id) {

@@ -44,17 +44,21 @@ public class PoolSweep {
         this.clock = clock;
     }
 
-    /** Runs today's sweep unless some node already did; answers how many customers returned (-1: already run). */
+    /** One day's run: whether this node ran it (false: another run had the day) and the customers it returned. */
+    public record Run(boolean ran, List<UUID> returned) {
+    }
+
+    /** Runs today's sweep unless some node already did. */
     @Transactional
-    public int run() {
+    public Run run() {
         Instant now = clock.instant();
         String period = LocalDate.ofInstant(now, policy.zone()).toString();
         int claimed = jdbc.sql("insert into customer_job_run (job, period, started_at) values (:job, :period, :now) on conflict do nothing")
                 .param("job", JOB).param("period", period).param("now", Timestamp.from(now)).update();
         if (claimed == 0) {
-            return -1;
+            return new Run(false, List.of());
         }
-        int returned = 0;
+        List<UUID> returned = new java.util.ArrayList<>();
         if (policy.rules().poolEnabled()) {
             List<UUID> lapsed = jdbc.sql("""
                     select id from customer_customer
@@ -63,12 +67,12 @@ public class PoolSweep {
                     .param("now", Timestamp.from(now)).param("max", MAX_PER_RUN).query(UUID.class).list();
             for (UUID id : lapsed) {
                 ownership.lapse(customers.findById(id).orElseThrow());
-                returned++;
+                returned.add(id);
             }
         }
         jdbc.sql("update customer_job_run set processed = :n where job = :job and period = :period")
-                .param("n", returned).param("job", JOB).param("period", period).update();
-        log.info("Public pool sweep {}: {} customers returned", period, returned);
-        return returned;
+                .param("n", returned.size()).param("job", JOB).param("period", period).update();
+        log.info("Public pool sweep {}: {} customers returned", period, returned.size());
+        return new Run(true, returned);
     }
 }

@@ -92,7 +92,7 @@ class CustomerController {
             f.uscc = c.uscc();
             f.industry = c.industry();
             f.size = c.size();
-            f.region = c.region();
+            f.region = c.regionCode() != null ? c.regionCode() : c.region();
             f.address = c.address();
             f.website = c.website();
             f.source = c.source();
@@ -300,7 +300,7 @@ class CustomerController {
     }
 
     private String form(Model model, List<CustomerDirectory.CustomerMatch> found, CustomerViews.CustomerView editing) {
-        model.addAttribute("duplicates", found.stream().map(CustomerViews.DuplicateView::of).toList());
+        model.addAttribute("duplicates", found.stream().map(CustomerViews.CustomerDuplicateView::of).toList());
         model.addAttribute("editing", editing);
         model.addAttribute("sizes", CompanySize.values());
         model.addAttribute("sources", CustomerSource.values());

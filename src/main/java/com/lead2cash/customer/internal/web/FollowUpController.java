@@ -36,8 +36,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize(CustomerAccess.READER_ROLES)
 class FollowUpController {
 
-    /** How far ahead "due soon" looks on the panels. */
+    /** How far ahead the manager's team view counts follow-ups as due soon. */
     private static final Duration SOON = Duration.ofDays(3);
+    /** How far ahead the rep's panel lists follow-ups: the coming week. */
+    private static final Duration WEEK = Duration.ofDays(7);
 
     private final CustomerQueries queries;
     private final FollowUpFeed feed;
@@ -62,7 +64,7 @@ class FollowUpController {
     @GetMapping("/customers/follow-ups/panel")
     String panel(Model model) {
         Instant now = clock.instant();
-        model.addAttribute("items", queries.followUpsDue(CurrentUser.require().id(), now.plus(SOON), 10));
+        model.addAttribute("items", queries.followUpsDue(CurrentUser.require().id(), now.plus(WEEK), 10));
         model.addAttribute("now", now);
         return "customer/follow-ups :: panel";
     }
@@ -111,7 +113,8 @@ class FollowUpController {
             this.feed = feed;
         }
 
-        @GetMapping("/api/v1/public/customer-follow-ups/{secret}.ics")
+        @io.swagger.v3.oas.annotations.Operation(summary = "A personal calendar feed of planned follow-ups (iCalendar); the secret in the URL is the credential, 404 when unknown or revoked")
+        @GetMapping(value = "/api/v1/public/customer-follow-ups/{secret}.ics", produces = "text/calendar")
         ResponseEntity<String> calendar(@PathVariable String secret) {
             return feed.calendar(secret)
                     .map(ics -> ResponseEntity.ok().contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))

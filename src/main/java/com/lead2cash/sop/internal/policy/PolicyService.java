@@ -126,8 +126,17 @@ public class PolicyService implements SopPolicy {
      */
     @Transactional
     public PolicyVersion change(String reason, List<Change> changes, CurrentUser actor) {
+        return change(reason, changes, actor, null);
+    }
+
+    /** The same, on top of {@code baseVersion} when given: a stale base is refused (409), as two admins racing are. */
+    @Transactional
+    public PolicyVersion change(String reason, List<Change> changes, CurrentUser actor, Long baseVersion) {
         Objects.requireNonNull(actor, "actor");
         Prepared prepared = prepare(reason, changes);
+        if (baseVersion != null && prepared.next() != baseVersion + 1) {
+            throw new ConflictException("policy.error.concurrentChange");
+        }
         return apply(prepared, reason, actor.id(), actor.username());
     }
 

@@ -242,6 +242,12 @@ public class QuoteService {
         return quotes.findVersions(quote.number());
     }
 
+    /** The customer's links for this version, newest first. */
+    public List<com.lead2cash.confirmation.ConfirmationView> confirmationsOf(Quote quote) {
+        return confirmations.of(SUBJECT, quote.number()).stream()
+                .filter(c -> c.subject().version() == quote.revision()).toList();
+    }
+
     public QuoteActor actor(Quote quote) {
         CurrentUser me = CurrentUser.require();
         return new QuoteActor(me.id(), opportunities.mayWork(quote.opportunityId()),

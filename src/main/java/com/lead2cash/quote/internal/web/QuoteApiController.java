@@ -49,14 +49,14 @@ class QuoteApiController {
     static final String READER_ROLES = "hasAnyRole('SALES_DIRECTOR','REGIONAL_MANAGER','SALES_MANAGER',"
             + "'SALES_REP','ACCOUNT_MANAGER','SALES_ASSISTANT','FINANCE','ADMIN')";
 
-    record Line(UUID productId, BigDecimal quantity, BigDecimal unitPrice, BigDecimal discountPercent) {
+    record QuoteLineRequest(UUID productId, BigDecimal quantity, BigDecimal unitPrice, BigDecimal discountPercent) {
         LineRequest request() {
             return new LineRequest(productId, quantity, unitPrice, discountPercent);
         }
     }
 
     /** SPEC §6: {opportunityId*, lines[{productId, quantity, unitPrice, discountPercent}], validUntil, deliveryPeriod, paymentTerms}, plus a price list and notes. */
-    record QuoteRequest(UUID opportunityId, UUID priceListId, List<Line> lines, LocalDate validUntil,
+    record QuoteRequest(UUID opportunityId, UUID priceListId, List<QuoteLineRequest> lines, LocalDate validUntil,
                         String deliveryPeriod, String paymentTerms, String notes) {
         Content content() {
             return new Content(priceListId, lines == null ? null : lines.stream().map(l -> l == null ? null : l.request()).toList(),
@@ -65,7 +65,7 @@ class QuoteApiController {
     }
 
     /** A draft rewritten, with the version it was read at. */
-    record QuoteUpdate(UUID priceListId, List<Line> lines, LocalDate validUntil, String deliveryPeriod,
+    record QuoteUpdate(UUID priceListId, List<QuoteLineRequest> lines, LocalDate validUntil, String deliveryPeriod,
                        String paymentTerms, String notes, Long version) implements Versioned {
         Content content() {
             return new Content(priceListId, lines == null ? null : lines.stream().map(l -> l == null ? null : l.request()).toList(),
@@ -73,47 +73,47 @@ class QuoteApiController {
         }
     }
 
-    record ActionRequest(Long version) {
+    record QuoteActionRequest(Long version) {
     }
 
-    record ReviewRequest(String comment, Long version) {
+    record QuoteReviewRequest(String comment, Long version) {
     }
 
     /** To whom, and in which language the document and e-mail are written (Chinese when absent). */
-    record SendRequest(UUID contactId, String locale, Long version) {
+    record QuoteSendRequest(UUID contactId, String locale, Long version) {
     }
 
-    record LineView(UUID productId, String productCode, String productName, String specification, String unit,
+    record QuoteLineView(UUID productId, String productCode, String productName, String specification, String unit,
                     BigDecimal listPrice, BigDecimal referencePrice, BigDecimal unitPrice, BigDecimal quantity,
                     BigDecimal discountPercent, BigDecimal taxRate, BigDecimal lineTotal) {
-        static LineView of(QuoteLine l) {
-            return new LineView(l.productId(), l.productCode(), l.productName(), l.specification(), l.unit(),
+        static QuoteLineView of(QuoteLine l) {
+            return new QuoteLineView(l.productId(), l.productCode(), l.productName(), l.specification(), l.unit(),
                     l.listPrice(), l.referencePrice(), l.unitPrice(), l.quantity(), l.discountPercent(), l.taxRate(),
                     l.lineTotal());
         }
     }
 
-    record TaxView(BigDecimal rate, BigDecimal amount) {
+    record QuoteTaxView(BigDecimal rate, BigDecimal amount) {
     }
 
-    record ReviewView(UUID reviewedBy, Instant reviewedAt, String comment) {
+    record QuoteReviewView(UUID reviewedBy, Instant reviewedAt, String comment) {
     }
 
     /** SPEC §6: {id, number, revision, status, subtotal, tax, total}, and everything else a version says. */
     record QuoteView(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID id, String number, int revision,
                      QuoteStatus status, UUID opportunityId, UUID customerId, UUID authorId, String currency,
                      UUID priceListId, LocalDate quotedOn, LocalDate validUntil, String deliveryPeriod,
-                     String paymentTerms, String notes, List<LineView> lines, BigDecimal subtotal, List<TaxView> taxes,
+                     String paymentTerms, String notes, List<QuoteLineView> lines, BigDecimal subtotal, List<QuoteTaxView> taxes,
                      BigDecimal tax, BigDecimal total, BigDecimal listTotal, BigDecimal belowListPercent,
-                     BigDecimal maxDiscountPercent, Authority requiredAuthority, UUID approvalId, ReviewView review,
+                     BigDecimal maxDiscountPercent, Authority requiredAuthority, UUID approvalId, QuoteReviewView review,
                      UUID confirmationId, Instant sentAt, Instant answeredAt, Set<QuoteAction> actions, long version) {
     }
 
-    record SentLink(UUID id, ConfirmationState state, String url, Instant expiresAt, boolean emailed) {
+    record QuoteSentLink(UUID id, ConfirmationState state, String url, Instant expiresAt, boolean emailed) {
     }
 
     /** SPEC §6: {confirmation: {id, state: SENT, url, expiresAt}}, and the quote now SENT. */
-    record SentBody(SentLink confirmation, QuoteView quote) {
+    record QuoteSentBody(QuoteSentLink confirmation, QuoteView quote) {
     }
 
     private final QuoteService service;
@@ -162,7 +162,7 @@ class QuoteApiController {
     @PostMapping("/api/v1/quotes/{id}/revisions")
     @ResponseStatus(HttpStatus.CREATED)
     @Refuses(409)
-    ResponseEntity<QuoteView> revise(@PathVariable UUID id, @RequestBody(required = false) ActionRequest body) {
+    ResponseEntity<QuoteView> revise(@PathVariable UUID id, @RequestBody(required = false) QuoteActionRequest body) {
         QuoteView view = view(service.revise(id, body == null ? null : body.version()));
         return ResponseEntity.created(URI.create("/api/v1/quotes/" + view.id())).body(view);
     }
@@ -170,24 +170,24 @@ class QuoteApiController {
     @Operation(summary = "Q2: submit the draft; APPROVED within your discount authority, else PENDING_APPROVAL with approvalId")
     @PostMapping("/api/v1/quotes/{id}/submit")
     @Refuses(409)
-    QuoteView submit(@PathVariable UUID id, @RequestBody(required = false) ActionRequest body) {
+    QuoteView submit(@PathVariable UUID id, @RequestBody(required = false) QuoteActionRequest body) {
         return view(service.submit(id, body == null ? null : body.version()));
     }
 
     @Operation(summary = "Q1: a manager records the review of the quote's logic and pricing")
     @PostMapping("/api/v1/quotes/{id}/review")
     @Refuses(409)
-    QuoteView review(@PathVariable UUID id, @RequestBody(required = false) ReviewRequest body) {
+    QuoteView review(@PathVariable UUID id, @RequestBody(required = false) QuoteReviewRequest body) {
         return view(service.review(id, body == null ? null : body.comment(), body == null ? null : body.version()));
     }
 
     @Operation(summary = "Send the approved and reviewed quote to a contact of the customer, who accepts or rejects it online")
     @PostMapping("/api/v1/quotes/{id}/send")
     @Refuses(409)
-    SentBody send(@PathVariable UUID id, @RequestBody SendRequest body) {
+    QuoteSentBody send(@PathVariable UUID id, @RequestBody QuoteSendRequest body) {
         QuoteService.Sent sent = service.send(id, body.contactId(), body.version(), documentLocale(body.locale()));
         var c = sent.confirmation();
-        return new SentBody(new SentLink(c.confirmation().id(), c.confirmation().state(), c.url(), c.expiresAt(),
+        return new QuoteSentBody(new QuoteSentLink(c.confirmation().id(), c.confirmation().state(), c.url(), c.expiresAt(),
                 c.emailQueued()), view(sent.quote()));
     }
 
@@ -211,13 +211,13 @@ class QuoteApiController {
 
     private QuoteView view(Quote q) {
         var totals = q.totals();
-        List<TaxView> taxes = totals.taxByRate().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
-                .map(e -> new TaxView(e.getKey(), e.getValue())).toList();
+        List<QuoteTaxView> taxes = totals.taxByRate().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .map(e -> new QuoteTaxView(e.getKey(), e.getValue())).toList();
         return new QuoteView(q.id(), q.number(), q.revision(), q.status(), q.opportunityId(), q.customerId(),
                 q.authorId(), q.currency(), q.priceListId(), q.quotedOn(), q.validUntil(), q.deliveryPeriod(),
-                q.paymentTerms(), q.notes(), q.lines().stream().map(LineView::of).toList(), q.subtotal(), taxes, q.tax(),
+                q.paymentTerms(), q.notes(), q.lines().stream().map(QuoteLineView::of).toList(), q.subtotal(), taxes, q.tax(),
                 q.total(), totals.listTotal(), totals.belowListPercent(), q.maxDiscount(), q.requiredAuthority(),
-                q.approvalId(), q.reviewedAt() == null ? null : new ReviewView(q.reviewedBy(), q.reviewedAt(), q.reviewComment()),
+                q.approvalId(), q.reviewedAt() == null ? null : new QuoteReviewView(q.reviewedBy(), q.reviewedAt(), q.reviewComment()),
                 q.confirmationId(), q.sentAt(), q.answeredAt(), q.availableActions(service.actor(q)), q.version());
     }
 }

@@ -26,6 +26,7 @@ class MinutesApiTest {
     @Autowired CustomerTestSupport customers;
     @Autowired SalesTestSupport sales;
     @Autowired MutableClock clock;
+    @Autowired Quotes quotes;
 
     static final String MINUTES = """
             {"opportunityId":"%s","heldOn":"2026-12-01","agreedPrice":%s,
@@ -68,6 +69,7 @@ class MinutesApiTest {
         assertThat(customers.get(mvc, sales.bearer(mvc, team.otherRep()), "/api/v1/negotiation-minutes/" + v2.get("id").asString()))
                 .hasStatus(404);
 
+        assertThat(quotes.confirmedMinutes(java.util.UUID.fromString(opportunity))).as("nothing confirmed yet").isEmpty();
         String contact = customers.getJson(mvc, rep, "/api/v1/customers/" + customer + "/contacts").get(0).get("id").asString();
         JsonNode sent = customers.json(SalesTestSupport.expect(customers.post(mvc, rep,
                 "/api/v1/negotiation-minutes/" + v2.get("id").asString() + "/send", "{\"contactId\":\"" + contact + "\"}"), 200));
@@ -78,5 +80,11 @@ class MinutesApiTest {
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(customers.getJson(mvc, rep, "/api/v1/negotiation-minutes/" + v2.get("id").asString())
                         .get("status").asString()).isEqualTo("CONFIRMED"));
+        Quotes.ConfirmedMinutes confirmed = quotes.confirmedMinutes(java.util.UUID.fromString(opportunity)).orElseThrow();
+        assertThat(confirmed.revision()).as("the contract drafts from the confirmed version").isEqualTo(2);
+        assertThat(confirmed.agreedPrice()).isEqualByComparingTo("470000");
+        assertThat(confirmed.milestones()).extracting(Quotes.Milestone::amount)
+                .containsExactly(new java.math.BigDecimal("141000.00"), new java.math.BigDecimal("282000.00"),
+                        new java.math.BigDecimal("47000.00"));
     }
 }

@@ -95,6 +95,53 @@ class QuotePagesTest {
         assertThat(page(repSession, quotePath, "en")).contains("With the customer", "李娜");
     }
 
+    @Test
+    void Q3_theRepWritesNegotiationMinutesOnTheFormAndSendsThemForConfirmation() {
+        clock.set(TestClock.START);
+        var team = sales.team("mpages");
+        String rep = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "温州阀门制造有限公司", "周敏", "zhou@wenzhou.test");
+        String opportunity = sales.opportunity(mvc, rep, customer, "产线改造", "300000").get("id").asString();
+        sales.qualify(mvc, team, opportunity);
+        sales.move(mvc, rep, opportunity, "PROPOSAL");
+        Cookie session = customers.session(mvc, team.rep());
+        assertThat(page(session, "/opportunities/" + opportunity + "/quotes", "zh-CN")).doesNotContain("id=\"new-minutes\"");
+        sales.move(mvc, rep, opportunity, "NEGOTIATION");
+        assertThat(page(session, "/opportunities/" + opportunity + "/quotes", "zh-CN")).contains("id=\"new-minutes\"");
+        assertThat(page(session, "/negotiation-minutes/new?opportunityId=" + opportunity, "en")).contains("Payment milestones", "Prepayment");
+        page(session, "/negotiation-minutes/new?opportunityId=" + opportunity, "zh-CN");
+
+        MvcTestResult refused = minutes(session, opportunity, "50").exchange();
+        assertThat(refused).hasStatusOk();
+        assertThat(body(refused)).contains("id=\"milestones-error\"", "300000");
+        MvcTestResult written = minutes(session, opportunity, "70").exchange();
+        assertThat(written).hasStatus3xxRedirection();
+        String path = written.getResponse().getRedirectedUrl();
+        assertThat(page(session, path, "zh-CN")).contains("谈判纪要 第1版", "预付款", "90,000.00", "210,000.00", "周敏（采购）");
+        page(session, path, "en");
+        assertThat(page(session, "/opportunities/" + opportunity + "/quotes", "zh-CN")).contains("谈判纪要 第1版");
+
+        MvcTestResult sent = mvc.post().uri(path + "/send").cookie(session).with(SecurityMockMvcRequestPostProcessors.csrf())
+                .param("contactId", customers.getJson(mvc, rep, "/api/v1/customers/" + customer + "/contacts").get(0).get("id").asString())
+                .exchange();
+        assertThat(sent).hasStatusOk();
+        assertThat(body(sent)).contains("id=\"confirmation-url\"", "/c/");
+        assertThat(page(session, path, "zh-CN")).contains("待客户确认");
+    }
+
+    private org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder minutes(Cookie session,
+                                                                                                     String opportunity,
+                                                                                                     String secondPercent) {
+        return mvc.post().uri("/negotiation-minutes").cookie(session).with(SecurityMockMvcRequestPostProcessors.csrf())
+                .param("opportunityId", opportunity).param("heldOn", "2026-12-01").param("agreedPrice", "300000")
+                .param("milestones[0].type", "PREPAYMENT").param("milestones[0].percent", "30")
+                .param("milestones[0].dueCondition", "合同签订后 7 日内")
+                .param("milestones[1].type", "ACCEPTANCE").param("milestones[1].percent", secondPercent)
+                .param("milestones[1].dueCondition", "验收合格后 30 日内")
+                .param("deliveryStandard", "按技术协议验收").param("liability", "逾期每日千分之一")
+                .param("ourAttendees", "王强（销售）\n刘洋（技术）").param("customerAttendees", "周敏（采购）");
+    }
+
     private String page(Cookie session, String path, String lang) {
         MvcTestResult result = mvc.get().uri(path + (path.contains("?") ? "&" : "?") + "lang=" + lang).cookie(session)
                 .header("Accept-Language", lang).exchange();

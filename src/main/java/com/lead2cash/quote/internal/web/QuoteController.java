@@ -134,6 +134,7 @@ class QuoteController {
     }
 
     private final QuoteService service;
+    private final com.lead2cash.quote.internal.minutes.NegotiationMinutesService minutes;
     private final QuoteDocuments documents;
     private final Opportunities opportunities;
     private final CustomerDirectory customers;
@@ -143,10 +144,12 @@ class QuoteController {
     private final java.time.Clock clock;
     private final java.time.ZoneId zone;
 
-    QuoteController(QuoteService service, QuoteDocuments documents, Opportunities opportunities,
+    QuoteController(QuoteService service, com.lead2cash.quote.internal.minutes.NegotiationMinutesService minutes,
+                    QuoteDocuments documents, Opportunities opportunities,
                     CustomerDirectory customers, Catalog catalog, OrgDirectory org, MessageSource messages,
                     java.time.Clock clock, @org.springframework.beans.factory.annotation.Value("${l2c.zone}") java.time.ZoneId zone) {
         this.service = service;
+        this.minutes = minutes;
         this.documents = documents;
         this.opportunities = opportunities;
         this.customers = customers;
@@ -166,6 +169,9 @@ class QuoteController {
             byNumber.computeIfAbsent(q.number(), n -> new ArrayList<>()).add(q);
         }
         model.addAttribute("quotes", byNumber);
+        model.addAttribute("minutes", minutes.ofOpportunity(id));
+        model.addAttribute("mayWriteMinutes", opportunities.mayWork(id)
+                && (opportunity.stage() == Stage.NEGOTIATION || opportunity.stage() == Stage.CONTRACT));
         model.addAttribute("opportunityId", id);
         model.addAttribute("mayQuote", opportunities.mayWork(id)
                 && opportunity.stage() != Stage.WON && opportunity.stage() != Stage.LOST);

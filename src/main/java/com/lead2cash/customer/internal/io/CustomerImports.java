@@ -93,14 +93,14 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
     private final DuplicateCheck duplicates;
     private final CustomerAccess access;
     private final OrgDirectory directory;
-    private final CustomerScheduling.CustomerScheduler scheduler;
+    private final CustomerScheduling.ImportQueue scheduler;
     private final TransactionTemplate tx;
     private final MessageSource messages;
     private final JsonMapper json;
     private final Clock clock;
 
     CustomerImports(JdbcClient jdbc, CustomerService customers, ContactService contacts, DuplicateCheck duplicates,
-                    CustomerAccess access, OrgDirectory directory, CustomerScheduling.CustomerScheduler scheduler,
+                    CustomerAccess access, OrgDirectory directory, CustomerScheduling.ImportQueue scheduler,
                     TransactionTemplate tx, MessageSource messages, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.customers = customers;
@@ -133,8 +133,8 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
                     .param("id", id).param("name", fileName == null ? "import" : fileName).param("mode", mode.name())
                     .param("total", rows).param("content", content).param("locale", locale.toLanguageTag())
                     .param("by", me.id()).param("now", Timestamp.from(clock.instant())).update();
+            scheduler.scheduleImport(id);
         });
-        scheduler.scheduleImport(id);
         return id;
     }
 
@@ -279,7 +279,7 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
         if (profile != null) {
             CompanyKeys keys = CompanyKeys.of(profile.name(), profile.uscc(),
                     contact == null ? null : contact.phone(), contact == null ? null : contact.email());
-            for (CustomerDirectory.CustomerMatch m : duplicates.find(keys, null)) {
+            for (DuplicateCheck.Match m : duplicates.find(keys, null)) {
                 problems.add(new RowError(row.line(), "name", m.visible()
                         ? text("customer.import.duplicate", new Object[] {m.code() + " " + m.name()}, locale)
                         : text("customer.import.duplicateOtherTeam", new Object[] {m.ownerName() == null ? "—" : m.ownerName()}, locale)));

@@ -38,7 +38,7 @@ import org.springframework.web.multipart.MultipartFile;
 /** The working calendar over the API: anyone signed in reads it, an administrator maintains it. */
 @RestController
 @RequestMapping("/api/v1/calendar")
-@Tag(name = "Working calendar", description = "Working hours, weekdays, holidays and make-up working days (SPEC §3)")
+@Tag(name = "Working calendar", description = "Working hours, weekdays, holidays and make-up working days")
 class CalendarApiController {
 
     record ExceptionDto(LocalDate day, DayKind kind, String note, String source) {

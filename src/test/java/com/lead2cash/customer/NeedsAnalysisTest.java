@@ -120,7 +120,7 @@ class NeedsAnalysisTest {
     }
 
     private String customerStatus() {
-        return directory.find(UUID.fromString(customerId)).orElseThrow().status().name();
+        return support.getJson(mvc, rep, "/api/v1/customers/" + customerId).get("status").asString();
     }
 
     private String reportId(JsonNode analysis) {

@@ -1,7 +1,7 @@
 package com.lead2cash.platform;
 
 /**
- * An update request (SPEC: every aggregate takes its {@code version} back on update, as a field or as
+ * An update request (every aggregate takes its {@code version} back on update, as a field or as
  * {@code If-Match}). A request body of this type is checked by the platform before the controller runs:
  * with neither a version nor {@code If-Match} it is answered 428; {@code If-Match} fills a missing
  * version; both present and different is refused (422). Implemented by request records only, so the

@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
  */
 @IntegrationTest
 @Import(TestClock.class)
-@TestPropertySource(properties = "l2c.customer.polling-interval=200ms")
+@TestPropertySource(properties = "l2c.scheduler.polling-interval=200ms")
 class CustomerImportTest {
 
     @Autowired MockMvcTester mvc;

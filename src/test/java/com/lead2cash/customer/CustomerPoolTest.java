@@ -2,7 +2,9 @@ package com.lead2cash.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.kagkarlsson.scheduler.task.Task;
 import com.lead2cash.customer.internal.jobs.PoolSweep;
+import com.lead2cash.platform.BackgroundTasks;
 import com.lead2cash.platform.Role;
 import com.lead2cash.testing.CustomerTestSupport;
 import com.lead2cash.testing.Fixtures;
@@ -22,12 +24,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.JsonNode;
 
@@ -38,6 +43,7 @@ import tools.jackson.databind.JsonNode;
  */
 @IntegrationTest
 @Import(TestClock.class)
+@TestPropertySource(properties = {"l2c.customer.routines.enabled=true", "l2c.scheduler.enabled=false"})
 class CustomerPoolTest {
 
     static final Instant NOW = TestClock.START;
@@ -48,6 +54,8 @@ class CustomerPoolTest {
     @Autowired MutableClock clock;
     @Autowired PoolSweep sweep;
     @Autowired JdbcClient jdbc;
+    @Autowired DataSource dataSource;
+    @Autowired List<Task<?>> tasks;
 
     @BeforeEach
     void resetClock() {
@@ -106,6 +114,27 @@ class CustomerPoolTest {
         JsonNode timeline = support.getJson(mvc, support.bearer(mvc, company.eastRep()), "/api/v1/customers/" + gradeA + "/timeline");
         assertThat(timeline.get("items").valueStream().map(i -> i.get("messageKey").asString()))
                 .contains("customer.history.lapsed");
+    }
+
+    @Test
+    void C7_aNodeStartingAfterDowntimeReturnsTheCustomersThatLapsedMeanwhileOnTheBackgroundScheduler() {
+        var company = support.company("down");
+        String rep = support.bearer(mvc, company.eastRep());
+        String lapsing = support.customer(mvc, rep, "停机回收公司", "\"grade\":\"A\"").get("id").asString();
+        // no node ran while the customer lapsed (14 days for grade A); the node that starts returns it
+        clock.set(NOW.plus(Duration.ofDays(16)));
+        assertThat(owner(lapsing)).isEqualTo(company.eastRep().id());
+        BackgroundTasks.Node restarted = BackgroundTasks.node(dataSource,
+                tasks.stream().filter(t -> t.getName().equals("customer-pool-sweep")).toList(), Duration.ofMillis(100),
+                "restarted");
+        restarted.start();
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> owner(lapsing) == null);
+        } finally {
+            restarted.stop();
+        }
+        assertThat(jdbc.sql("select count(*) from customer_job_run where job = 'pool-sweep'").query(Integer.class)
+                .single()).isEqualTo(1);
     }
 
     @Test

@@ -65,10 +65,11 @@ class NeedsAnalysisTest {
         company = support.company("na" + (++tags) + System.nanoTime() % 10_000);
         rep = support.bearer(mvc, company.eastRep());
         customerId = registered("上海需求测试有限公司" + tags);
-        wangId = directory.addContact(UUID.fromString(customerId),
-                new CustomerDirectory.NewContact("王伟", "总经理", null, "wang.wei@customer.test", "DECISION_MAKER")).toString();
-        liId = directory.addContact(UUID.fromString(customerId),
-                new CustomerDirectory.NewContact("李娜", "销售主管", null, null, "USER")).toString();
+        wangId = support.postJson(mvc, rep, "/api/v1/customers/" + customerId + "/contacts", """
+                {"name":"王伟","title":"总经理","email":"wang.wei@customer.test","role":"DECISION_MAKER"}""")
+                .get("id").asString();
+        liId = support.postJson(mvc, rep, "/api/v1/customers/" + customerId + "/contacts", """
+                {"name":"李娜","title":"销售主管","role":"USER"}""").get("id").asString();
     }
 
     /** A customer of the east rep, registered through the customer module's own interface. */
@@ -119,7 +120,7 @@ class NeedsAnalysisTest {
     }
 
     private String customerStatus() {
-        return directory.find(UUID.fromString(customerId)).orElseThrow().status().name();
+        return support.getJson(mvc, rep, "/api/v1/customers/" + customerId).get("status").asString();
     }
 
     private String reportId(JsonNode analysis) {
@@ -238,8 +239,8 @@ class NeedsAnalysisTest {
                 report(NOW.plus(Duration.ofHours(1)), "x"))).hasStatus(422);
 
         JsonNode v1 = write(report(INTERVIEW, "客户跟进靠 Excel"));
-        String stranger = directory.addContact(UUID.fromString(registered("别家公司" + tags)),
-                new CustomerDirectory.NewContact("赵六", null, null, "zhao@other.test", null)).toString();
+        String stranger = support.postJson(mvc, rep, "/api/v1/customers/" + registered("别家公司" + tags) + "/contacts",
+                "{\"name\":\"赵六\",\"email\":\"zhao@other.test\"}").get("id").asString();
         MvcTestResult refused = support.post(mvc, rep, "/api/v1/needs-analyses/" + v1.get("id").asString() + "/send",
                 "{\"contactId\":\"" + stranger + "\"}");
         assertThat(refused).hasStatus(422);

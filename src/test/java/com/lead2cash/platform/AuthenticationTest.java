@@ -28,7 +28,7 @@ class AuthenticationTest {
 
     @BeforeEach
     void aRep() {
-        username = "rep" + System.nanoTime() % 1_000_000;
+        username = "rep" + java.util.UUID.randomUUID().toString().substring(0, 8);
         fixtures.user(username, fixtures.rootUnit(), LocalDate.of(2024, 1, 1), Role.SALES_REP);
     }
 

@@ -29,7 +29,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.JsonNode;
 
-/** SPEC §3: the working calendar is maintained by an administrator, knows China's holidays, and drives due times. */
+/** The working calendar is maintained by an administrator, knows China's holidays, and drives due times. */
 @IntegrationTest
 class WorkingCalendarPersistenceTest {
 

@@ -37,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class CustomerService {
 
     /** The outcome of a registration: the customer and the possible duplicates that were found. */
-    public record Registered(Customer customer, List<CustomerDirectory.CustomerMatch> duplicates) {
+    public record Registered(Customer customer, List<DuplicateCheck.Match> duplicates) {
     }
 
     private final CustomerRepository customers;
@@ -84,7 +84,7 @@ public class CustomerService {
         }
         UUID owner = ownerId == null ? me.id() : ownerId;
         requireAssignable(owner, "ownerId");
-        List<CustomerDirectory.CustomerMatch> found = duplicates.find(profile.name(), profile.uscc(), null, null);
+        List<DuplicateCheck.Match> found = duplicates.find(profile.name(), profile.uscc(), null, null);
         Registered registered = register(profile, null, grade, factors, gradeNote, CustomerStatus.PROSPECT, owner,
                 me.id());
         if (!found.isEmpty() && duplicateReason != null && !duplicateReason.isBlank()) {

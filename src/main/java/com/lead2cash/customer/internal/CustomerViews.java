@@ -27,7 +27,7 @@ public class CustomerViews {
     /** A possible duplicate as the reader may know it ({@code visible} false: another team's, no id or name). */
     public record CustomerDuplicateView(boolean visible, UUID id, String code, String name, List<String> matchedOn,
                                 String ownerName) {
-        public static CustomerDuplicateView of(CustomerDirectory.CustomerMatch m) {
+        public static CustomerDuplicateView of(DuplicateCheck.Match m) {
             return new CustomerDuplicateView(m.visible(), m.id(), m.code(), m.name(), m.matchedOn(), m.ownerName());
         }
     }
@@ -78,7 +78,7 @@ public class CustomerViews {
         return of(c, List.of());
     }
 
-    public CustomerView of(Customer c, List<CustomerDirectory.CustomerMatch> duplicates) {
+    public CustomerView of(Customer c, List<DuplicateCheck.Match> duplicates) {
         String ownerName = c.ownerId() == null ? null
                 : directory.person(c.ownerId()).map(OrgDirectory.Person::displayName).orElse(null);
         return new CustomerView(c.id(), c.code(), c.name(), c.uscc(), c.industry(), c.size(), c.region(),

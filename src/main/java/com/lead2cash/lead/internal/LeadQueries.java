@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * Lead lists: filters by grade, status, source, owner, territory, age and text; the pool and a
  * manager's queue; newest first with keyset pagination; always within the caller's data scope
- * (unowned pool leads are visible to everyone who works leads).
+ * (unowned pool leads are visible to everyone who works leads). Text search matches phone numbers
+ * only where the reader sees them unmasked ({@link ContactVisibility}).
  */
 @Component
 class LeadQueries {
@@ -47,11 +48,13 @@ class LeadQueries {
     private final JdbcClient jdbc;
     private final DataScope dataScope;
     private final OrgDirectory directory;
+    private final ContactVisibility contacts;
     private final Clock clock;
 
-    LeadQueries(JdbcClient jdbc, DataScope dataScope, OrgDirectory directory, Clock clock) {
+    LeadQueries(JdbcClient jdbc, DataScope dataScope, OrgDirectory directory, ContactVisibility contacts, Clock clock) {
         this.jdbc = jdbc;
         this.dataScope = dataScope;
+        this.contacts = contacts;
         this.directory = directory;
         this.clock = clock;
     }
@@ -100,8 +103,8 @@ class LeadQueries {
             String digits = q.replaceAll("\\D", "");
             sql.append(" and (company_name ilike :q or contact_name ilike :q or code ilike :q");
             if (digits.length() >= 4) {
-                // phone fragments match the normalised number
-                sql.append(" or phone_normalized like :qDigits");
+                // phone fragments match the normalised number — only where the reader sees it unmasked
+                sql.append(" or (phone_normalized like :qDigits and ").append(contacts.predicate(params)).append(")");
                 params.put("qDigits", "%" + digits + "%");
             }
             sql.append(")");

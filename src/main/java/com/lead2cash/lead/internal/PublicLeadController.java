@@ -1,14 +1,11 @@
 package com.lead2cash.lead.internal;
 
-import com.lead2cash.lead.Grade;
 import com.lead2cash.lead.LeadStatus;
 import com.lead2cash.platform.RequestRefusedException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
-import java.util.List;
-import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -17,14 +14,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The public web-to-lead endpoint: no user session, an {@code X-Api-Key} per source instead. It
- * answers only what a website needs — never the grade reasons or who owns the lead.
+ * answers only what a website needs — the lead's code and status — and nothing about other records:
+ * no id, no grade, no owner, no duplicates.
  */
 @RestController
 @Tag(name = "Web-to-lead (public)")
 class PublicLeadController {
 
-    /** What a public submission learns about its lead. */
-    record PublicLead(UUID id, String code, Grade grade, LeadStatus status, List<LeadViews.DuplicateView> duplicates) {
+    /** All a public submission learns: the lead's code to quote, and that it was received. */
+    record PublicLead(String code, LeadStatus status) {
     }
 
     private final WebToLead webToLead;
@@ -57,11 +55,8 @@ class PublicLeadController {
         // the body as read, field by field: a retry matches whatever its spacing or field order
         String bodyHash = WebToLead.hash(json.writeValueAsString(body));
         WebToLead.Submission s = webToLead.submit(caller, body.draft(), idempotencyKey, bodyHash);
-        PublicLead answer = new PublicLead(s.lead().id(), s.lead().code(), s.lead().grade(), s.lead().status(),
-                s.duplicates().stream().map(LeadViews.DuplicateView::of).toList());
-        if (s.repeated()) {
-            return ResponseEntity.ok(answer);
-        }
-        return ResponseEntity.created(URI.create("/api/v1/leads/" + answer.id())).body(answer);
+        PublicLead answer = new PublicLead(s.lead().code(), s.lead().status());
+        // no Location: the lead's address is for signed-in users, and a website has no business with it
+        return ResponseEntity.status(s.repeated() ? HttpStatus.OK : HttpStatus.CREATED).body(answer);
     }
 }

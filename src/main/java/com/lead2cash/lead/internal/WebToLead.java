@@ -46,16 +46,16 @@ class WebToLead {
     }
 
     /** The lead a submission produced, and whether it is new or an idempotent repeat. */
-    record Submission(Lead lead, List<DuplicateFinder.Duplicate> duplicates, boolean repeated) {
+    record Submission(Lead lead, boolean repeated) {
     }
 
     private final SecureRandom random = new SecureRandom();
     private final JdbcClient jdbc;
-    private final LeadService leads;
+    private final LeadCapture leads;
     private final LeadRepository repository;
     private final Clock clock;
 
-    WebToLead(JdbcClient jdbc, LeadService leads, LeadRepository repository, Clock clock) {
+    WebToLead(JdbcClient jdbc, LeadCapture leads, LeadRepository repository, Clock clock) {
         this.jdbc = jdbc;
         this.leads = leads;
         this.repository = repository;
@@ -151,7 +151,7 @@ class WebToLead {
                 }
                 Optional<Lead> lead = repository.findById(earlier.get().leadId());
                 if (lead.isPresent()) {
-                    return new Submission(lead.get(), List.of(), true);
+                    return new Submission(lead.get(), true);
                 }
             }
         }
@@ -160,7 +160,7 @@ class WebToLead {
                 draft.source() == null ? caller.source() : draft.source(), draft.sourceDetail(), null, draft.budget(),
                 draft.purchaseDate(), draft.decisionMakerKnown(), draft.decisionChainNotes(), draft.uscc(),
                 draft.notes());
-        LeadService.Captured captured = leads.capture(sourced, CaptureChannel.WEB_FORM, null, null);
+        LeadCapture.Captured captured = leads.capture(sourced, CaptureChannel.WEB_FORM, null, null);
         if (idempotencyKey != null) {
             try {
                 jdbc.sql("""
@@ -174,7 +174,7 @@ class WebToLead {
                 throw new ConflictException("lead.idempotencyKey.inFlight");
             }
         }
-        return new Submission(captured.lead(), captured.duplicates(), false);
+        return new Submission(captured.lead(), false);
     }
 
     /** The lead an idempotency key made, and the fingerprint of the body it came with (none for old keys). */

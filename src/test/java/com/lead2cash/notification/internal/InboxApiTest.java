@@ -41,8 +41,8 @@ class InboxApiTest {
 
     @BeforeEach
     void twoReps() {
-        alice = "alice" + System.nanoTime() % 1_000_000;
-        bob = "bob" + System.nanoTime() % 1_000_000;
+        alice = "alice" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        bob = "bob" + java.util.UUID.randomUUID().toString().substring(0, 8);
         aliceId = fixtures.user(alice, fixtures.rootUnit(), LocalDate.of(2024, 1, 1), Role.SALES_REP).id();
         bobId = fixtures.user(bob, fixtures.rootUnit(), LocalDate.of(2024, 1, 1), Role.SALES_REP).id();
     }

@@ -69,11 +69,11 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
     private static final Map<String, CompanySize> SIZES = Map.of("微型", CompanySize.MICRO, "小型", CompanySize.SMALL,
             "中型", CompanySize.MEDIUM, "大型", CompanySize.LARGE);
 
-    public record RowError(int line, String field, String message) {
+    public record CustomerImportRowError(int line, String field, String message) {
     }
 
-    public record ImportStatus(UUID id, String fileName, Mode mode, State state, int totalRows, int processed,
-                               int imported, int failed, List<RowError> errors, Instant createdAt, Instant finishedAt) {
+    public record CustomerImportStatus(UUID id, String fileName, Mode mode, State state, int totalRows, int processed,
+                               int imported, int failed, List<CustomerImportRowError> errors, Instant createdAt, Instant finishedAt) {
         public int percent() {
             return totalRows == 0 ? (state == State.RUNNING || state == State.QUEUED ? 0 : 100) : processed * 100 / totalRows;
         }
@@ -93,14 +93,14 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
     private final DuplicateCheck duplicates;
     private final CustomerAccess access;
     private final OrgDirectory directory;
-    private final CustomerScheduling.CustomerScheduler scheduler;
+    private final CustomerScheduling.ImportQueue scheduler;
     private final TransactionTemplate tx;
     private final MessageSource messages;
     private final JsonMapper json;
     private final Clock clock;
 
     CustomerImports(JdbcClient jdbc, CustomerService customers, ContactService contacts, DuplicateCheck duplicates,
-                    CustomerAccess access, OrgDirectory directory, CustomerScheduling.CustomerScheduler scheduler,
+                    CustomerAccess access, OrgDirectory directory, CustomerScheduling.ImportQueue scheduler,
                     TransactionTemplate tx, MessageSource messages, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.customers = customers;
@@ -133,8 +133,8 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
                     .param("id", id).param("name", fileName == null ? "import" : fileName).param("mode", mode.name())
                     .param("total", rows).param("content", content).param("locale", locale.toLanguageTag())
                     .param("by", me.id()).param("now", Timestamp.from(clock.instant())).update();
+            scheduler.scheduleImport(id);
         });
-        scheduler.scheduleImport(id);
         return id;
     }
 
@@ -154,7 +154,7 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
         }
         OrgDirectory.Person person = directory.person(q.uploader()).orElse(null);
         if (person == null || !person.active()) {
-            finish(id, State.FAILED, List.of(new RowError(0, "file", "uploader inactive")));
+            finish(id, State.FAILED, List.of(new CustomerImportRowError(0, "file", "uploader inactive")));
             return;
         }
         CurrentUser uploader = new CurrentUser(person.id(), person.username(), person.displayName(), person.orgUnitId(),
@@ -166,25 +166,25 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
             });
         } catch (RuntimeException e) {
             log.error("Customer import {} failed", id, e);
-            finish(id, State.FAILED, List.of(new RowError(0, "file", e.getClass().getSimpleName())));
+            finish(id, State.FAILED, List.of(new CustomerImportRowError(0, "file", e.getClass().getSimpleName())));
         }
     }
 
     private void process(UUID id, String fileName, byte[] content, Mode mode, Locale locale) {
-        List<RowError> errors = new ArrayList<>();
+        List<CustomerImportRowError> errors = new ArrayList<>();
         List<Ready> ready = new ArrayList<>();
         Map<String, OrgDirectory.Person> people = owners();
         Set<String> seen = new HashSet<>();
         List<CustomerImportFile.ImportRow> rows = CustomerImportFile.read(fileName, content, MAX_ROWS);
         for (CustomerImportFile.ImportRow row : rows) {
-            List<RowError> problems = new ArrayList<>();
+            List<CustomerImportRowError> problems = new ArrayList<>();
             Ready r = check(row, people, seen, problems, locale);
             errors.addAll(problems);
             if (problems.isEmpty()) {
                 ready.add(r);
             }
         }
-        int refused = (int) errors.stream().mapToInt(RowError::line).distinct().count();
+        int refused = (int) errors.stream().mapToInt(CustomerImportRowError::line).distinct().count();
         if (mode == Mode.ALL_OR_NOTHING && !errors.isEmpty()) {
             progress(id, rows.size(), 0, refused);
             finish(id, State.REFUSED, errors);
@@ -200,7 +200,7 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
             } catch (DomainException e) {
                 // a rule only the store can check (the holding limit) refused a row: nothing is stored
                 progress(id, rows.size(), 0, rows.size());
-                finish(id, State.REFUSED, List.of(new RowError(0, "file", text(e.messageKey(), e.args(), locale))));
+                finish(id, State.REFUSED, List.of(new CustomerImportRowError(0, "file", text(e.messageKey(), e.args(), locale))));
                 return;
             }
         } else {
@@ -217,7 +217,7 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
                             tx.executeWithoutResult(status -> store(r));
                             imported++;
                         } catch (DomainException e) {
-                            errors.add(new RowError(r.line(), "row", text(e.messageKey(), e.args(), locale)));
+                            errors.add(new CustomerImportRowError(r.line(), "row", text(e.messageKey(), e.args(), locale)));
                             refused++;
                         }
                     }
@@ -226,12 +226,12 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
             }
         }
         progress(id, rows.size(), imported, refused);
-        errors.sort(java.util.Comparator.comparingInt(RowError::line));
+        errors.sort(java.util.Comparator.comparingInt(CustomerImportRowError::line));
         finish(id, State.DONE, errors);
     }
 
     private Ready check(CustomerImportFile.ImportRow row, Map<String, OrgDirectory.Person> people, Set<String> seen,
-                        List<RowError> problems, Locale locale) {
+                        List<CustomerImportRowError> problems, Locale locale) {
         CustomerProfile profile = null;
         try {
             profile = CustomerProfile.validated(row.get(CustomerImportFile.Column.NAME), row.get(CustomerImportFile.Column.USCC),
@@ -239,7 +239,7 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
                     null, row.get(CustomerImportFile.Column.ADDRESS), row.get(CustomerImportFile.Column.WEBSITE),
                     source(row.get(CustomerImportFile.Column.SOURCE)));
         } catch (FieldValidationException e) {
-            e.errors().forEach(f -> problems.add(new RowError(row.line(), f.field(), text(f.messageKey(), f.args().toArray(), locale))));
+            e.errors().forEach(f -> problems.add(new CustomerImportRowError(row.line(), f.field(), text(f.messageKey(), f.args().toArray(), locale))));
         }
         CustomerGrade grade = CustomerGrade.C;
         String g = row.get(CustomerImportFile.Column.GRADE);
@@ -248,7 +248,7 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
             try {
                 grade = CustomerGrade.valueOf(letter);
             } catch (IllegalArgumentException e) {
-                problems.add(new RowError(row.line(), "grade", text("customer.import.grade.unknown", new Object[] {g}, locale)));
+                problems.add(new CustomerImportRowError(row.line(), "grade", text("customer.import.grade.unknown", new Object[] {g}, locale)));
             }
         }
         UUID owner = CurrentUser.require().id();
@@ -256,9 +256,9 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
         if (username != null) {
             OrgDirectory.Person p = people.get(username.strip().toLowerCase(Locale.ROOT));
             if (p == null) {
-                problems.add(new RowError(row.line(), "owner", text("customer.import.owner.unknown", new Object[] {username}, locale)));
+                problems.add(new CustomerImportRowError(row.line(), "owner", text("customer.import.owner.unknown", new Object[] {username}, locale)));
             } else if (!access.scope().covers(p.id())) {
-                problems.add(new RowError(row.line(), "owner", text("customer.owner.outsideTeam", new Object[0], locale)));
+                problems.add(new CustomerImportRowError(row.line(), "owner", text("customer.owner.outsideTeam", new Object[0], locale)));
             } else {
                 owner = p.id();
             }
@@ -272,22 +272,22 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
                         row.get(CustomerImportFile.Column.CONTACT_PHONE), row.get(CustomerImportFile.Column.CONTACT_EMAIL),
                         null, null, null, null);
             } catch (FieldValidationException e) {
-                e.errors().forEach(f -> problems.add(new RowError(row.line(), "contact." + f.field(),
+                e.errors().forEach(f -> problems.add(new CustomerImportRowError(row.line(), "contact." + f.field(),
                         text(f.messageKey(), f.args().toArray(), locale))));
             }
         }
         if (profile != null) {
             CompanyKeys keys = CompanyKeys.of(profile.name(), profile.uscc(),
                     contact == null ? null : contact.phone(), contact == null ? null : contact.email());
-            for (CustomerDirectory.CustomerMatch m : duplicates.find(keys, null)) {
-                problems.add(new RowError(row.line(), "name", m.visible()
+            for (DuplicateCheck.Match m : duplicates.find(keys, null)) {
+                problems.add(new CustomerImportRowError(row.line(), "name", m.visible()
                         ? text("customer.import.duplicate", new Object[] {m.code() + " " + m.name()}, locale)
                         : text("customer.import.duplicateOtherTeam", new Object[] {m.ownerName() == null ? "—" : m.ownerName()}, locale)));
                 break;
             }
             boolean repeated = !seen.add("n:" + keys.name()) | (keys.uscc() != null && !seen.add("u:" + keys.uscc()));
             if (repeated) {
-                problems.add(new RowError(row.line(), "name", text("customer.import.repeated", new Object[0], locale)));
+                problems.add(new CustomerImportRowError(row.line(), "name", text("customer.import.repeated", new Object[0], locale)));
             }
         }
         return new Ready(row.line(), profile, grade, owner, contact);
@@ -301,7 +301,7 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
         }
     }
 
-    private CompanySize size(CustomerImportFile.ImportRow row, List<RowError> problems, Locale locale) {
+    private CompanySize size(CustomerImportFile.ImportRow row, List<CustomerImportRowError> problems, Locale locale) {
         String s = row.get(CustomerImportFile.Column.SIZE);
         if (s == null) {
             return null;
@@ -311,7 +311,7 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
             try {
                 size = CompanySize.valueOf(s.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                problems.add(new RowError(row.line(), "size", text("customer.import.size.unknown", new Object[] {s}, locale)));
+                problems.add(new CustomerImportRowError(row.line(), "size", text("customer.import.size.unknown", new Object[] {s}, locale)));
             }
         }
         return size;
@@ -347,7 +347,7 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
                 .param("p", processed).param("i", imported).param("f", failed).param("id", id).update();
     }
 
-    private void finish(UUID id, State state, List<RowError> errors) {
+    private void finish(UUID id, State state, List<CustomerImportRowError> errors) {
         jdbc.sql("update customer_import set state = :s, errors = :e, finished_at = :now, content = null where id = :id")
                 .param("s", state.name()).param("e", json.writeValueAsString(errors))
                 .param("now", Timestamp.from(clock.instant())).param("id", id).update();
@@ -357,21 +357,21 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
         return messages.getMessage(key, args, key, locale);
     }
 
-    public ImportStatus status(UUID id) {
+    public CustomerImportStatus status(UUID id) {
         UUID me = CurrentUser.require().id();
         return jdbc.sql("select * from customer_import where id = :id and created_by = :me").param("id", id).param("me", me)
                 .query((rs, i) -> status(rs)).optional().orElseThrow(() -> new RecordNotFoundException("Import", id));
     }
 
-    public List<ImportStatus> mine() {
+    public List<CustomerImportStatus> mine() {
         return jdbc.sql("select * from customer_import where created_by = :me order by created_at desc limit 10")
                 .param("me", CurrentUser.require().id()).query((rs, i) -> status(rs)).list();
     }
 
-    private ImportStatus status(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private CustomerImportStatus status(java.sql.ResultSet rs) throws java.sql.SQLException {
         String errors = rs.getString("errors");
-        List<RowError> list = errors == null ? List.of() : List.of(json.readValue(errors, RowError[].class));
-        return new ImportStatus(rs.getObject("id", UUID.class), rs.getString("file_name"),
+        List<CustomerImportRowError> list = errors == null ? List.of() : List.of(json.readValue(errors, CustomerImportRowError[].class));
+        return new CustomerImportStatus(rs.getObject("id", UUID.class), rs.getString("file_name"),
                 Mode.valueOf(rs.getString("mode")), State.valueOf(rs.getString("state")), rs.getInt("total_rows"),
                 rs.getInt("processed"), rs.getInt("imported"), rs.getInt("failed"), list,
                 rs.getTimestamp("created_at").toInstant(),

@@ -218,6 +218,7 @@ class CustomerApiController {
 
     @Operation(summary = "Transfer several customers to one owner (managers; all or nothing)")
     @PostMapping("/api/v1/customers/transfer")
+    @Refuses(404) // a customer outside the manager's scope
     @PreAuthorize(RoleChecks.MANAGERS)
     CustomerBulkTransferResult bulkTransfer(@RequestBody CustomerBulkTransferRequest body) {
         return new CustomerBulkTransferResult(ownership.bulkTransfer(body.customerIds(), body.ownerId(), body.reason()));

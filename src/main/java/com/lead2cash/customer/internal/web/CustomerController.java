@@ -256,7 +256,7 @@ class CustomerController {
         }
         try {
             CustomerProfile profile = form.profile();
-            List<CustomerDirectory.CustomerMatch> found = duplicates.find(profile.name(), profile.uscc(), null, null);
+            List<DuplicateCheck.Match> found = duplicates.find(profile.name(), profile.uscc(), null, null);
             if (!found.isEmpty() && !form.isDuplicatesSeen()) {
                 // the person decides before anything is stored
                 form.setDuplicatesSeen(true);
@@ -299,7 +299,7 @@ class CustomerController {
         return form(model, List.of(), views.of(access.visible(id)));
     }
 
-    private String form(Model model, List<CustomerDirectory.CustomerMatch> found, CustomerViews.CustomerView editing) {
+    private String form(Model model, List<DuplicateCheck.Match> found, CustomerViews.CustomerView editing) {
         model.addAttribute("duplicates", found.stream().map(CustomerViews.CustomerDuplicateView::of).toList());
         model.addAttribute("editing", editing);
         model.addAttribute("sizes", CompanySize.values());

@@ -101,7 +101,7 @@ class CustomerImportController {
 
         @Operation(summary = "The progress and per-row report of one of your customer imports")
         @GetMapping("/api/v1/customers/imports/{id}")
-        CustomerImports.ImportStatus status(@PathVariable UUID id) {
+        CustomerImports.CustomerImportStatus status(@PathVariable UUID id) {
             return imports.status(id);
         }
     }

@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The SOP policy over the API: anyone signed in reads it, only an administrator changes it. */
 @RestController
 @RequestMapping("/api/v1/policy")
-@Tag(name = "SOP policy", description = "Versioned SOP rules (SPEC §2)")
+@Tag(name = "SOP policy", description = "Versioned SOP rules (the rule catalogue)")
 class PolicyApiController {
 
     record ParameterDto(String name, String type, String value, String defaultValue) {

@@ -224,7 +224,7 @@ public class PolicyService implements SopPolicy {
     private void insertDefaults() {
         jdbc.sql("""
                         insert into sop_policy_version (version, created_at, created_by, created_by_name, reason, policy_values)
-                        values (1, :at, null, 'system', 'SPEC §2 defaults', cast(:values as jsonb))
+                        values (1, :at, null, 'system', 'rule catalogue defaults', cast(:values as jsonb))
                         on conflict (version) do nothing""")
                 .param("at", Timestamp.from(clock.instant()))
                 .param("values", toJson(RuleCatalog.defaults()))

@@ -109,7 +109,7 @@ class LeadModuleTest {
         when(directory.person(REP)).thenReturn(Optional.of(new OrgDirectory.Person(REP, "rep", "Rep", null, null,
                 LocalDate.of(2020, 1, 1), true, Set.of(Role.SALES_REP))));
         when(customers.register(any())).thenReturn(new CustomerDirectory.CustomerRef(CUSTOMER, "C-2026-000001",
-                "上海模块测试有限公司", REP));
+                "上海模块测试有限公司", REP, com.lead2cash.customer.CustomerStatus.INITIAL_CONTACT));
         when(customers.addContact(any(), any())).thenReturn(CONTACT);
         when(opportunities.open(any())).thenReturn(OPPORTUNITY);
     }

@@ -33,7 +33,9 @@ class SecurityConfiguration {
 
     static final String[] PUBLIC_WEB = {"/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
             "/favicon.ico", LoginFailureHandler.THROTTLED_PAGE, "/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**",
-            "/swagger-ui.html"};
+            "/swagger-ui.html",
+            // customers' contacts answer confirmations without an account; the link is the credential
+            "/c/**"};
 
     /**
      * Pages load scripts only from this server (htmx, Bootstrap and app.js; no inline script, no eval — the

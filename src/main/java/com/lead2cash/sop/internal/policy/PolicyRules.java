@@ -44,11 +44,36 @@ final class PolicyRules {
         }
         atLeast(errors, v, "C7", "cadenceMultiple", 1);
         atLeast(errors, v, "C7", "maxPrivateCustomers", 1);
+        atLeast(errors, v, "C7", "reclaimCooldownDays", 0);
+        // C1: four factors of 1 to 3 points each give 4 to 12
+        int gradeA = (Integer) v.get("C1").get("gradeAMinScore");
+        int gradeB = (Integer) v.get("C1").get("gradeBMinScore");
+        if (gradeA > 12) {
+            errors.add(new FieldError("C1.gradeAMinScore", "policy.error.points", 12));
+        }
+        if (gradeA <= gradeB) {
+            errors.add(new FieldError("C1.gradeAMinScore", "policy.error.gradeOrder"));
+        }
+        atLeast(errors, v, "C1", "gradeBMinScore", 5);
         atLeast(errors, v, "R1", "standardYears", 1);
         int criterionMax = (Integer) v.get("O1").get("criterionMax");
         atLeast(errors, v, "O1", "criterionMax", 1);
         if ((Integer) v.get("O1").get("passScore") > criterionMax * 4) {
             errors.add(new FieldError("O1.passScore", "policy.error.points", criterionMax * 4));
+        }
+        // O1: the probability of winning rises stage by stage
+        List<String> stages = List.of("discoveryProbability", "evaluationProbability", "proposalProbability",
+                "negotiationProbability", "contractProbability");
+        for (int i = 1; i < stages.size(); i++) {
+            if (((BigDecimal) v.get("O1").get(stages.get(i))).compareTo((BigDecimal) v.get("O1").get(stages.get(i - 1))) < 0) {
+                errors.add(new FieldError("O1." + stages.get(i), "policy.error.notDecreasing"));
+            }
+        }
+        // O2: the panel is made of the seats the product knows, at least one
+        @SuppressWarnings("unchecked")
+        List<String> panel = (List<String>) v.get("O2").get("panelRoles");
+        if (panel.isEmpty() || !List.of("SALES_REP", "SALES_MANAGER", "TECH_SUPPORT").containsAll(panel)) {
+            errors.add(new FieldError("O2.panelRoles", "policy.error.panelRoles"));
         }
         if (((DeadlineWindow) v.get("L8").get("contestWindow")).basis() != TimeBasis.CALENDAR) {
             errors.add(new FieldError("L8.contestWindow", "policy.error.calendarOnly"));

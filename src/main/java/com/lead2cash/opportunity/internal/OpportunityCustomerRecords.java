@@ -1,0 +1,66 @@
+package com.lead2cash.opportunity.internal;
+
+import com.lead2cash.customer.CustomerMergeParticipant;
+import com.lead2cash.customer.TimelineContributor;
+import com.lead2cash.customer.TimelineCursor;
+import com.lead2cash.customer.TimelineEntry;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The opportunities (商机) of a customer as the customer module needs them: on its timeline, opened at
+ * the time they were created, and moved to the survivor when two customers merge.
+ */
+@Component
+class OpportunityCustomerRecords implements TimelineContributor, CustomerMergeParticipant {
+
+    private final JdbcClient jdbc;
+
+    OpportunityCustomerRecords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The opportunity opened, and won or lost, each at the time it happened. */
+    @Override
+    public List<TimelineEntry> entries(UUID customerId, TimelineCursor cursor, int limit) {
+        return jdbc.sql("select c.id, c.to_stage, c.from_stage, c.changed_at, c.amount, o.id as opportunity_id, o.code,"
+                        + " o.name, o.currency, o.owner_id, o.lost_reason from opportunity_stage_change c join opportunity_opportunity o on o.id = c.opportunity_id"
+                        + " where o.customer_id = :c and (c.from_stage is null or c.to_stage in ('WON', 'LOST')) and "
+                        + cursor.sqlPredicate("c.changed_at", "'opportunity:' || c.id::text")
+                        + " order by c.changed_at desc, c.id desc limit :limit")
+                .param("c", customerId).param("cursorAt", cursor.atParam()).param("cursorKey", cursor.key())
+                .param("limit", limit)
+                .query((rs, i) -> {
+                    String stage = rs.getString("to_stage");
+                    String amount = rs.getBigDecimal("amount").toPlainString();
+                    boolean opened = rs.getString("from_stage") == null;
+                    String key = opened ? "opportunity.timeline.opened"
+                            : "WON".equals(stage) ? "opportunity.timeline.won" : "opportunity.timeline.lost";
+                    List<String> args = opened
+                            ? List.of(rs.getString("code"), rs.getString("name"), amount, rs.getString("currency"),
+                                    "#opportunity.stage." + stage)
+                            : "WON".equals(stage) ? List.of(rs.getString("code"), rs.getString("name"), amount,
+                                    rs.getString("currency"))
+                            : List.of(rs.getString("code"), rs.getString("name"),
+                                    rs.getString("lost_reason") == null ? "" : rs.getString("lost_reason"));
+                    return new TimelineEntry(rs.getTimestamp("changed_at").toInstant(),
+                            "opportunity:" + rs.getObject("id", UUID.class), "opportunity", key, args,
+                            "/opportunities/" + rs.getObject("opportunity_id", UUID.class),
+                            rs.getObject("owner_id", UUID.class));
+                })
+                .list();
+    }
+
+    @Override
+    public int moveToSurvivor(UUID mergedId, UUID survivorId) {
+        return jdbc.sql("update opportunity_opportunity set customer_id = :s, version = version + 1 where customer_id = :m")
+                .param("s", survivorId).param("m", mergedId).update();
+    }
+
+    @Override
+    public String what() {
+        return "opportunities";
+    }
+}

@@ -139,7 +139,11 @@ class LeadJourneyBrowserTest {
         assertThat(page.locator("h1 small")).not().hasText(firstCode);
 
         capture.accept("13700003333");
-        page.locator("input[id^='dup-merge-']").first().check();
+        // the merge choice is handled by app.js: the new page's scripts must have run before the box is ticked
+        var merge = page.locator("input[id^='dup-merge-']").first();
+        merge.waitFor();
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
+        merge.check();
         page.click("#save-lead");
         assertThat(page.locator("#flash-success")).containsText("已合并到线索");
     }

@@ -30,6 +30,7 @@ public final class BenchDatabase implements AutoCloseable {
     private final Path dir;
     private EmbeddedPostgres postgres;
     private HikariDataSource dataSource;
+    private HikariDataSource rawDataSource;
     private String url;
 
     private BenchDatabase(BenchSettings settings, BenchSize size) {
@@ -116,6 +117,34 @@ public final class BenchDatabase implements AutoCloseable {
         return dataSource;
     }
 
+    /**
+     * Connections for the raw side of the driver: as a role of its own where the database allows it,
+     * so the database's statement statistics tell the product's statements from the raw ones.
+     */
+    public DataSource rawDataSource() {
+        if (rawDataSource == null) {
+            String user = user();
+            if (!settings.external()) {
+                try (Connection c = dataSource.getConnection()) {
+                    var rs = c.createStatement().executeQuery("select 1 from pg_roles where rolname = 'bench_raw'");
+                    if (!rs.next()) {
+                        c.createStatement().execute("create role bench_raw login superuser password 'bench_raw'");
+                    }
+                    user = "bench_raw";
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            rawDataSource = new HikariDataSource();
+            rawDataSource.setJdbcUrl(url);
+            rawDataSource.setUsername(user);
+            rawDataSource.setPassword("bench_raw".equals(user) ? "bench_raw" : password());
+            rawDataSource.setMaximumPoolSize(16);
+            rawDataSource.setPoolName("bench-raw-" + size);
+        }
+        return rawDataSource;
+    }
+
     private Path pristine() {
         return dir.resolve("pristine");
     }
@@ -134,7 +163,7 @@ public final class BenchDatabase implements AutoCloseable {
                 .setServerConfig("effective_cache_size", "4GB")
                 .setServerConfig("work_mem", "16MB")
                 .setServerConfig("maintenance_work_mem", "512MB")
-                .setServerConfig("max_wal_size", "8GB")
+                .setServerConfig("max_wal_size", "2GB")
                 .setServerConfig("checkpoint_timeout", "15min")
                 .setServerConfig("random_page_cost", "1.1")
                 .setServerConfig("max_connections", "100")
@@ -163,6 +192,10 @@ public final class BenchDatabase implements AutoCloseable {
     }
 
     private void stop() throws IOException {
+        if (rawDataSource != null) {
+            rawDataSource.close();
+            rawDataSource = null;
+        }
         if (dataSource != null) {
             dataSource.close();
             dataSource = null;

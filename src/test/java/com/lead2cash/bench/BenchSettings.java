@@ -20,13 +20,14 @@ import java.util.List;
  *   <li>{@code bench.port} — the product's HTTP port (default 0: any free one);
  *   <li>{@code bench.ops} — only operations whose name contains one of these comma-separated words;
  *   <li>{@code bench.seed} — the generator's seed (default 20261201);
+ *   <li>{@code bench.profile} — true to record a JFR profile of the product side of each operation;
  *   <li>{@code bench.jdbc-url}, {@code bench.jdbc-user}, {@code bench.jdbc-password} — an external
  *       PostgreSQL instead of the embedded one (its database is filled once, never restored).
  * </ul>
  */
 public record BenchSettings(List<BenchSize> sizes, Path data, Path results, Duration warmup, Duration duration,
                             int maxRequests, int readClients, int writeClients, int port, List<String> ops, long seed,
-                            String jdbcUrl, String jdbcUser, String jdbcPassword) {
+                            boolean profile, String jdbcUrl, String jdbcUser, String jdbcPassword) {
 
     public static BenchSettings fromSystemProperties() {
         return new BenchSettings(
@@ -42,6 +43,7 @@ public record BenchSettings(List<BenchSize> sizes, Path data, Path results, Dura
                 prop("bench.ops", "").isBlank() ? List.of()
                         : Arrays.stream(prop("bench.ops", "").split(",")).map(String::strip).toList(),
                 Long.parseLong(prop("bench.seed", "20261201")),
+                Boolean.parseBoolean(prop("bench.profile", "false")),
                 blankToNull(prop("bench.jdbc-url", "")), prop("bench.jdbc-user", "postgres"),
                 prop("bench.jdbc-password", "postgres"));
     }

@@ -20,6 +20,9 @@ import com.lead2cash.sop.BusinessCalendar;
 import com.lead2cash.sop.SopPolicy;
 import com.lead2cash.sop.internal.deadline.DeadlineSweeper;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -95,6 +98,9 @@ class ScaleBench {
                 settings.seed()).run();
         System.out.printf("BENCH %s: sample check %s%n", size, check.isEmpty() ? "passed" : check);
 
+        Path out = settings.results().resolve(size.name());
+        java.nio.file.Files.createDirectories(out);
+        Statements statements = new Statements(db.dataSource(), db.user());
         LoadDriver driver = new LoadDriver(settings.warmup(), settings.duration());
         List<Report.Line> lines = new ArrayList<>();
         LeadOperations leadOperations = new LeadOperations(org, http, db.dataSource(), settings.readClients(),
@@ -103,18 +109,23 @@ class ScaleBench {
         List<Operation> reads = leadOperations.operations();
         for (Operation op : reads) {
             if (settings.selected(op.name())) {
-                lines.add(measure(driver, op, settings.maxRequests(), db));
+                lines.add(measure(driver, op, settings.maxRequests(), db, settings.profile() ? out : null));
             }
+        }
+        if (reads.stream().anyMatch(op -> settings.selected(op.name()))) {
+            java.nio.file.Files.writeString(out.resolve("plans.md"), "# Plans of the main read statements, size "
+                    + size + "\n\n" + leadOperations.plans(db.dataSource()));
         }
         List<Operation> writes = new CaptureOperations(org, http, settings.writeClients(), clock, zone, policy,
                 calendar, aggregates, settings.seed()).operations();
         for (Operation op : writes) {
             if (settings.selected(op.name())) {
                 // captures are bounded so a run adds at most a tenth to the leads it measures against
-                lines.add(measure(driver, op, Math.min(settings.maxRequests(), size.leads() / 10), db));
+                lines.add(measure(driver, op, Math.min(settings.maxRequests(), size.leads() / 10), db,
+                        settings.profile() ? out : null));
             }
         }
-        JobOperations jobs = new JobOperations(db.dataSource(), app.context().getBean(DeadlineSweeper.class), http,
+        JobOperations jobs = new JobOperations(db.rawDataSource(), app.context().getBean(DeadlineSweeper.class), http,
                 org, clock);
         if (settings.selected("deadline.sweep")) {
             lines.add(Report.line(jobs.sweep()));
@@ -124,6 +135,7 @@ class ScaleBench {
             lines.add(Report.line(jobs.export()));
             print(lines.get(lines.size() - 1));
         }
+        statements.write(out.resolve("statements.md"), size.name());
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         return new Report.Run(size.name(), started, java.time.OffsetDateTime.now().toString(),
                 Report.map("cores", Runtime.getRuntime().availableProcessors(), "load average before", loadBefore,
@@ -136,10 +148,20 @@ class ScaleBench {
                         settings.seed(), "data generated on", db.generatedOn()), check, lines);
     }
 
-    private static Report.Line measure(LoadDriver driver, Operation op, long maxRequests, BenchDatabase db)
-            throws InterruptedException {
-        Measurement product = driver.product(op, maxRequests);
-        Measurement raw = driver.raw(op, maxRequests, db.dataSource());
+    private static Report.Line measure(LoadDriver driver, Operation op, long maxRequests, BenchDatabase db,
+                                       Path profiles) throws Exception {
+        Measurement product;
+        if (profiles == null) {
+            product = driver.product(op, maxRequests);
+        } else {
+            try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
+                recording.start();
+                product = driver.product(op, maxRequests);
+                recording.stop();
+                recording.dump(profiles.resolve(op.name() + ".jfr"));
+            }
+        }
+        Measurement raw = driver.raw(op, maxRequests, db.rawDataSource());
         Report.Line line = Report.line(op, product, raw);
         print(line);
         return line;

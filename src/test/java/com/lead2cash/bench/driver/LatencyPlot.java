@@ -67,7 +67,34 @@ public final class LatencyPlot {
         g.dispose();
         Path file = results.resolve("latency-vs-size.png");
         ImageIO.write(img, "png", file.toFile());
+        Files.writeString(results.resolve("scaling.md"), scaling(runs, ops));
         return file;
+    }
+
+    /** p95 of every operation at each size; lists and searches must stay within 1.5 × their p95 at S at L. */
+    static String scaling(Map<String, Report.Run> runs, List<String> ops) {
+        StringBuilder md = new StringBuilder("# p95 (ms) against data size\n\n| operation | ");
+        runs.keySet().forEach(size -> md.append(size).append(" | "));
+        md.append("L / S | target |\n| --- | ");
+        runs.keySet().forEach(size -> md.append("---: | "));
+        md.append("---: | --- |\n");
+        for (String op : ops) {
+            md.append("| ").append(op).append(" | ");
+            Map<String, Report.Line> lines = new LinkedHashMap<>();
+            runs.forEach((size, run) -> run.operations().stream().filter(l -> l.name().equals(op)).findFirst()
+                    .ifPresent(l -> lines.put(size, l)));
+            runs.keySet().forEach(size -> md.append(lines.containsKey(size)
+                    ? String.format(Locale.ROOT, "%.1f", lines.get(size).product().p95()) : "").append(" | "));
+            Report.Line s = lines.get("S");
+            Report.Line l = lines.get("L");
+            boolean judged = l != null && ("LIST".equals(l.kind()) || "SEARCH".equals(l.kind()));
+            double ratio = s == null || l == null || s.product().p95() == 0 ? Double.NaN
+                    : l.product().p95() / s.product().p95();
+            md.append(Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.2f", ratio)).append(" | ")
+                    .append(!judged || Double.isNaN(ratio) ? "" : ratio <= 1.5 ? "met" : "**L > 1.5 × S**")
+                    .append(" |\n");
+        }
+        return md.toString();
     }
 
     private static void panel(Graphics2D g, String op, Map<String, Report.Run> runs, int x0, int y0) {

@@ -262,8 +262,17 @@ public final class LeadOperations {
         return scope == null ? List.of() : List.of(scope);
     }
 
+    /** A statement and its parameters. */
+    record Statement(String sql, Object[] params) {
+    }
+
     /** LeadQueries.list for the user: filter, keyset cursor, newest first; then the owners' names. */
     void list(Connection c, Member user, String q, String cursor) throws SQLException {
+        Statement st = listStatement(user, q, cursor);
+        people(c, Sql.query(c, st.sql(), st.params()), 10);
+    }
+
+    Statement listStatement(Member user, String q, String cursor) {
         Set<UUID> scope = scopes.get(user.id());
         StringBuilder sql = new StringBuilder(LEAD_COLUMNS).append(" where (owner_id is null or ")
                 .append(scopePredicate(scope)).append(" or captured_by = ?)");
@@ -289,8 +298,7 @@ public final class LeadOperations {
             params.add(key[1]);
         }
         sql.append(" order by created_at desc, id desc limit ").append(PAGE + 1);
-        List<Object[]> rows = Sql.query(c, sql.toString(), params.toArray());
-        people(c, rows, 10);
+        return new Statement(sql.toString(), params.toArray());
     }
 
     private static void people(Connection c, List<Object[]> rows, int column) throws SQLException {
@@ -303,6 +311,52 @@ public final class LeadOperations {
         if (!owners.isEmpty()) {
             Sql.query(c, PERSON + " where u.id in (?)", owners);
         }
+    }
+
+    private Statement complianceStatement(Member user, String groupBy) {
+        Set<UUID> scope = scopes.get(user.id());
+        String key = "rule".equals(groupBy) ? "rule_id" : "owner_id::text";
+        List<Object> params = new ArrayList<>();
+        params.add(from());
+        params.add(now);
+        params.addAll(scopeParams(scope));
+        return new Statement("select " + key + " as k,"
+                + """
+                 count(*) filter (where state = 'MET' and breached_at is null and met_at <= due_at) as met,
+                 count(*) filter (where breached_at is not null or met_at > due_at) as breached,
+                 count(*) filter (where state = 'OPEN') as open
+                from sop_deadline
+                where due_at >= ? and due_at < ? and\s""" + scopePredicate(scope) + " group by k", params.toArray());
+    }
+
+    /**
+     * The plans ({@code EXPLAIN (ANALYZE, BUFFERS)}) of the main statements of the reads, for a rep, a
+     * manager and the director where it matters, as Markdown.
+     */
+    public String plans(DataSource db) throws SQLException {
+        Map<String, Statement> statements = new java.util.LinkedHashMap<>();
+        Member rep = rep(0);
+        Member manager = org.teams().get(0).manager();
+        SampleLead lead = samples.get(0);
+        statements.put("lead.list.first (rep)", listStatement(rep, null, null));
+        statements.put("lead.list.later (rep)", listStatement(rep, null, laterCursors.get(rep.id())));
+        statements.put("lead.search.2char (director)", listStatement(org.director(), brandOf(lead.companyName()), null));
+        statements.put("lead.search.2char (manager)", listStatement(manager, brandOf(lead.companyName()), null));
+        statements.put("lead.search.name (director)", listStatement(org.director(), lead.companyName(), null));
+        statements.put("lead.search.phone (director)", listStatement(org.director(), lead.phone().substring(3, 10), null));
+        statements.put("lead.search.code (rep)", listStatement(rep, lead.code(), null));
+        statements.put("deadline.list (manager)", deadlineStatement(manager));
+        statements.put("compliance.owner (manager)", complianceStatement(manager, "owner"));
+        statements.put("compliance.rule (director)", complianceStatement(org.director(), "rule"));
+        StringBuilder md = new StringBuilder();
+        try (Connection c = db.getConnection()) {
+            for (var e : statements.entrySet()) {
+                md.append("## ").append(e.getKey()).append("\n\n```sql\n").append(e.getValue().sql().strip())
+                        .append("\n```\n\n```\n").append(Sql.explain(c, e.getValue().sql(), e.getValue().params()))
+                        .append("```\n\n");
+            }
+        }
+        return md.toString();
     }
 
     /** The lead's page: the lead with its grade reasons and claims, history, contact attempts, reasons, names. */
@@ -342,8 +396,13 @@ public final class LeadOperations {
 
     /** DeadlineQueries.list with no filter: the user's scope, soonest due first, a page of 20. */
     private void deadlines(Connection c, Member user) throws SQLException {
+        Statement st = deadlineStatement(user);
+        Sql.query(c, st.sql(), st.params());
+    }
+
+    private Statement deadlineStatement(Member user) {
         Set<UUID> scope = scopes.get(user.id());
-        Sql.query(c, """
+        return new Statement("""
                 select id, rule_id, subject_type, subject_id, owner_id, due_at, state, started_at, met_at, breached_at,
                        policy_version
                 from sop_deadline where""" + " " + scopePredicate(scope) + " order by due_at, id limit 21",
@@ -352,19 +411,8 @@ public final class LeadOperations {
 
     /** ComplianceQueries.report: the counts per key within the scope, then the names of owners (and their units). */
     private void compliance(Connection c, Member user, String groupBy) throws SQLException {
-        Set<UUID> scope = scopes.get(user.id());
-        String key = "rule".equals(groupBy) ? "rule_id" : "owner_id::text";
-        List<Object> params = new ArrayList<>();
-        params.add(from());
-        params.add(now);
-        params.addAll(scopeParams(scope));
-        List<Object[]> rows = Sql.query(c, "select " + key + " as k,"
-                + """
-                 count(*) filter (where state = 'MET' and breached_at is null and met_at <= due_at) as met,
-                 count(*) filter (where breached_at is not null or met_at > due_at) as breached,
-                 count(*) filter (where state = 'OPEN') as open
-                from sop_deadline
-                where due_at >= ? and due_at < ? and\s""" + scopePredicate(scope) + " group by k", params.toArray());
+        Statement st = complianceStatement(user, groupBy);
+        List<Object[]> rows = Sql.query(c, st.sql(), st.params());
         if (!"rule".equals(groupBy) && !rows.isEmpty()) {
             Set<UUID> owners = new LinkedHashSet<>();
             rows.forEach(r -> owners.add(UUID.fromString((String) r[0])));

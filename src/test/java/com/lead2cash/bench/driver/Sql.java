@@ -25,6 +25,15 @@ final class Sql {
         return run(c, sql, 0, params);
     }
 
+    /** {@code EXPLAIN (ANALYZE, BUFFERS)} of the statement, as text. */
+    static String explain(Connection c, String sql, Object... params) throws SQLException {
+        StringBuilder plan = new StringBuilder();
+        for (Object[] line : run(c, "explain (analyze, buffers) " + sql, 0, params)) {
+            plan.append(line[0]).append('\n');
+        }
+        return plan.toString();
+    }
+
     /** As {@link #query}, fetching {@code fetchSize} rows at a time (inside a transaction). */
     static List<Object[]> stream(Connection c, String sql, int fetchSize, Object... params) throws SQLException {
         return run(c, sql, fetchSize, params);

@@ -150,9 +150,13 @@ public final class BenchLeads {
     public void write(int count) {
         Instant start = now.minus(Duration.ofDays(3 * 365));
         long span = Duration.between(start, now.minus(Duration.ofMinutes(10))).toMillis();
+        long started = System.nanoTime();
         for (int i = 0; i < count; i++) {
             Instant created = start.plusMillis(span * i / count + random.nextInt(1000));
             writeLead(i, created);
+            if (count >= 100_000 && (i + 1) % (count / 10) == 0) {
+                System.out.printf("BENCH leads: %d written in %.0f s%n", i + 1, (System.nanoTime() - started) / 1e9);
+            }
         }
     }
 

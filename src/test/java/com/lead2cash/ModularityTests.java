@@ -20,7 +20,8 @@ class ModularityTests {
     void everyBusinessCapabilityIsAModule() {
         assertThat(modules.stream().map(m -> m.getBasePackage().getName()))
                 .contains("com.lead2cash.platform", "com.lead2cash.sop", "com.lead2cash.lead",
-                        "com.lead2cash.customer", "com.lead2cash.notification", "com.lead2cash.approval");
+                        "com.lead2cash.customer", "com.lead2cash.notification", "com.lead2cash.approval",
+                        "com.lead2cash.region");
     }
 
     @Test

@@ -12,7 +12,11 @@ import java.util.function.Function;
  * last page). Lists fetch {@code size + 1} rows after the cursor's key; the extra row only tells
  * whether there is a next page.
  */
-public record CursorPage<T>(List<T> items, String nextCursor) {
+public record CursorPage<T>(
+        @io.swagger.v3.oas.annotations.media.Schema(requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED)
+        List<T> items,
+        @io.swagger.v3.oas.annotations.media.Schema(description = "The cursor of the next page; null on the last page")
+        String nextCursor) {
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 200;

@@ -1,35 +1,23 @@
 package com.lead2cash.sop;
 
-import java.time.DayOfWeek;
-import java.time.Duration;
-import java.time.LocalTime;
-import java.util.List;
-
-/** One version of the SOP policy, read through typed accessors. */
+/**
+ * One version of the SOP policy (SOP 规则版本). A module reads it as one typed record of its own —
+ * {@code policy.current().bind(LeadRules.class)} — whose components name the rule and parameter they
+ * hold ({@link Rule}, {@link Param}); the engine knows no module's concepts.
+ */
 public interface PolicySnapshot {
 
     long version();
 
-    DeadlineWindow deadlineWindow(String ruleId);
-
-    List<Double> reminderFractions();
-
-    /** L3 — lead grading criteria. */
-    LeadGradingRule leadGrading();
-
-    /** L4 — A leads go to reps with more than this many months of service. */
-    int seniorityMonthsForGradeA();
-
-    /** L2 — the daily lead summary to managers. */
-    LocalTime dailyLeadSummaryTime();
-
-    /** L4 — weekly batch assignment of the nurture pool. */
-    DayOfWeek nurtureBatchDay();
-
-    LocalTime nurtureBatchTime();
-
-    /** L8 — claims of one A lead this close together become a contest the manager arbitrates. */
-    Duration claimContestWindow();
-
-    <T> T value(String ruleId, String parameter, Class<T> type);
+    /**
+     * The module's rules record filled from this version. The record is checked against the rule
+     * catalogue on first use (every component bound to a known rule parameter of a fitting type;
+     * {@link IllegalStateException} otherwise) and the bound values are cached per version.
+     *
+     * <p>Types by parameter kind: a window as {@code DeadlineWindow} (or {@code java.time.Duration}
+     * when it counts calendar time), a time of day as {@code LocalTime}, a weekday as
+     * {@code DayOfWeek}, money and percentages as {@code BigDecimal}, whole numbers as {@code int},
+     * switches as {@code boolean}, lists as {@code List<String>} or {@code Set<String>}.
+     */
+    <R extends Record> R bind(Class<R> rulesRecord);
 }

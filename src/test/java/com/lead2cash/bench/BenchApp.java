@@ -33,6 +33,8 @@ public final class BenchApp implements AutoCloseable {
         p.put("l2c.sop.deadlines.scheduler-enabled", "false");
         p.put("l2c.lead.jobs-delay", "3650d");
         p.put("logging.level.root", "warn");
+        // the test classpath's API-contract check belongs to MockMvc tests, not to the product measured here
+        p.put("l2c.test.api-contract.enabled", "false");
         p.put("spring.main.banner-mode", "off");
         // as command-line arguments: they win over application.yml, as an operator's settings do
         String[] args = p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);

@@ -31,10 +31,10 @@ class LeadImportBench {
 
     @Test
     void importTenThousandRows() throws Exception {
-        support.company(mvc, "bench");
+        LeadTestSupport.Company co = support.company(mvc, "bench");
         Random random = new Random(42);
         String[] industries = {"制造业", "软件和信息技术服务业", "餐饮业", "金融业", "交通运输业"};
-        String[] regions = {"上海bench", "四川bench", "北京", "广东"};
+        String[] regions = {co.region(), co.westRegion(), "北京", "广东"};
         StringBuilder csv = new StringBuilder("公司名称*,来源渠道*,行业,区域,联系人,电话,预算（元）,计划采购日期,联系人有决策权\r\n");
         for (int i = 0; i < ROWS; i++) {
             csv.append("基准测试公司").append(i).append(",展会,").append(industries[random.nextInt(industries.length)])

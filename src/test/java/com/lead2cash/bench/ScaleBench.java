@@ -16,6 +16,7 @@ import com.lead2cash.bench.driver.LoadDriver;
 import com.lead2cash.bench.driver.Measurement;
 import com.lead2cash.bench.driver.Operation;
 import com.lead2cash.bench.driver.Report;
+import com.lead2cash.region.Regions;
 import com.lead2cash.sop.BusinessCalendar;
 import com.lead2cash.sop.SopPolicy;
 import com.lead2cash.sop.internal.deadline.DeadlineSweeper;
@@ -94,8 +95,9 @@ class ScaleBench {
         Http http = new Http(app.baseUrl());
         System.out.printf("BENCH %s: product on %s%n", size, app.baseUrl());
 
-        List<String> check = new SampleCheck(org, http, db.dataSource(), clock, zone, policy, calendar, aggregates,
-                settings.seed()).run();
+        Regions regions = app.context().getBean(Regions.class);
+        List<String> check = new SampleCheck(org, http, db.dataSource(), clock, zone, policy, regions, calendar,
+                aggregates, settings.seed()).run();
         System.out.printf("BENCH %s: sample check %s%n", size, check.isEmpty() ? "passed" : check);
 
         Path out = settings.results().resolve(size.name());
@@ -117,7 +119,7 @@ class ScaleBench {
                     + size + "\n\n" + leadOperations.plans(db.dataSource()));
         }
         List<Operation> writes = new CaptureOperations(org, http, settings.writeClients(), clock, zone, policy,
-                calendar, aggregates, settings.seed()).operations();
+                regions, calendar, aggregates, settings.seed()).operations();
         for (Operation op : writes) {
             if (settings.selected(op.name())) {
                 // captures are bounded so a run adds at most a tenth to the leads it measures against

@@ -27,7 +27,10 @@ class PagesRenderTest {
             "director, /", "director, /leads", "director, /leads?view=pool", "director, /leads?view=nurture",
             "director, /leads?view=queue", "director, /leads?view=contests", "director, /leads?grade=A&minAgeDays=3", "director, /leads/new",
             "director, /deadlines", "director, /compliance", "director, /approvals", "director, /approvals/delegations",
-            "director, /notifications", "director, /notifications/preferences", "director, /deadlines/panel", "director, /approvals/panel"})
+            "director, /notifications", "director, /notifications/preferences", "director, /deadlines/panel", "director, /approvals/panel",
+            "director, /regions/picker?picker.field=region&region=330106", "director, /regions/picker?picker.field=region&region=火星",
+            "director, /regions/picker?picker.field=regions&picker.multiple=true&regions=330000&picker.changed=province&picker.province=440000",
+            "director, /regions/picker/suggestions?picker.field=region&picker.q=hz"})
     void pageRendersInChineseAndEnglish(String user, String path) throws Exception {
         if (identity.findByUsername("director").isEmpty()) {
             fixtures.user("director", fixtures.rootUnit(), LocalDate.of(2018, 1, 1), Role.SALES_DIRECTOR);

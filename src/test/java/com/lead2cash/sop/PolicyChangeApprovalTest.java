@@ -20,7 +20,7 @@ class PolicyChangeApprovalTest {
 
     @Autowired MockMvcTester mvc;
     @Autowired Fixtures fixtures;
-    @Autowired SopPolicy policy;
+    @Autowired com.lead2cash.sop.internal.policy.PolicyService policy;
 
     private JsonNode call(String method, String token, String uri, String body) {
         var request = "POST".equals(method) ? mvc.post().uri(uri) : mvc.get().uri(uri);

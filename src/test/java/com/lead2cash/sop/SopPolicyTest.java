@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import com.lead2cash.platform.Role;
+import com.lead2cash.sop.internal.policy.PolicyService;
+import com.lead2cash.sop.internal.policy.PolicyVersion;
 import com.lead2cash.sop.internal.policy.RuleCatalog;
 import com.lead2cash.testing.Fixtures;
 import com.lead2cash.testing.IntegrationTest;
 import jakarta.servlet.http.Cookie;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -31,12 +32,12 @@ import tools.jackson.databind.JsonNode;
 class SopPolicyTest {
 
     static final List<String> SPEC_RULE_IDS = Stream.of(
-            "L1 L2 L3 L4 L5 L6 L7 L8", "C1 C2 C3 C4 C5 C6 C7", "O1 O2", "Q1 Q2 Q3", "K1 K2 K3 K4 K5", "D1 D2 D3",
+            "L1 L2 L3 L4 L5 L6 L7 L8 L9", "C1 C2 C3 C4 C5 C6 C7", "O1 O2", "Q1 Q2 Q3", "K1 K2 K3 K4 K5", "D1 D2 D3",
             "P1 P2", "H1", "T1 T2 T3 T4 T5 T6 T7", "E1 E2 E3", "R1").flatMap(s -> Stream.of(s.split(" "))).toList();
 
     @Autowired MockMvcTester mvc;
     @Autowired Fixtures fixtures;
-    @Autowired SopPolicy policy;
+    @Autowired PolicyService policy;
     @Autowired JdbcClient jdbc;
 
     private String admin() {
@@ -65,39 +66,41 @@ class SopPolicyTest {
 
     @Test
     void defaultsReproduceTheSourceDocuments() {
-        PolicySnapshot p = policy.current();
+        PolicyVersion p = policy.current();
         assertThat(p.deadlineWindow("L1")).isEqualTo(DeadlineWindow.business(BusinessDuration.ofMinutes(30)));
         assertThat(p.deadlineWindow("L6")).isEqualTo(DeadlineWindow.business(BusinessDuration.ofHours(2)));
         assertThat(p.deadlineWindow("L7")).isEqualTo(DeadlineWindow.business(BusinessDuration.ofHours(4)));
         assertThat(p.deadlineWindow("K1")).isEqualTo(DeadlineWindow.business(BusinessDuration.ofDays(2)));
         assertThat(p.deadlineWindow("K3")).isEqualTo(DeadlineWindow.calendar(BusinessDuration.ofDays(3)));
         assertThat(p.deadlineWindow("C4")).isEqualTo(DeadlineWindow.calendar(BusinessDuration.ofHours(24)));
-        assertThat(p.dailyLeadSummaryTime()).isEqualTo(LocalTime.of(17, 0));
-        assertThat(p.value("T1", "time", LocalTime.class)).isEqualTo(LocalTime.of(10, 0));
-        assertThat(p.value("T2", "time", LocalTime.class)).isEqualTo(LocalTime.of(18, 0));
-        assertThat(p.value("T3", "time", LocalTime.class)).isEqualTo(LocalTime.of(20, 0));
-        assertThat(p.value("T4", "day", DayOfWeek.class)).isEqualTo(DayOfWeek.MONDAY);
-        LeadGradingRule l3 = p.leadGrading();
-        assertThat(l3.minimumBudget()).isEqualByComparingTo("100000");
-        assertThat(l3.urgencyDays()).isEqualTo(90);
-        assertThat(l3.gradeAMinPoints()).isEqualTo(3);
-        assertThat(l3.gradeBMinPoints()).isEqualTo(2);
-        assertThat(l3.targetIndustries()).contains("制造业", "软件和信息技术服务业");
-        assertThat(p.seniorityMonthsForGradeA()).isEqualTo(12);
-        assertThat(p.nurtureBatchDay()).isEqualTo(DayOfWeek.MONDAY);
-        assertThat(p.nurtureBatchTime()).isEqualTo(LocalTime.of(9, 0));
-        assertThat(p.claimContestWindow()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(p.raw("L2", "time")).isEqualTo(LocalTime.of(17, 0));
+        assertThat(p.raw("T1", "time")).isEqualTo(LocalTime.of(10, 0));
+        assertThat(p.raw("T2", "time")).isEqualTo(LocalTime.of(18, 0));
+        assertThat(p.raw("T3", "time")).isEqualTo(LocalTime.of(20, 0));
+        assertThat(p.raw("T4", "day")).isEqualTo(DayOfWeek.MONDAY);
+        assertThat((BigDecimal) p.raw("L3", "minimumBudget")).isEqualByComparingTo("100000");
+        assertThat(p.raw("L3", "urgencyDays")).isEqualTo(90);
+        assertThat(p.raw("L3", "gradeAMinPoints")).isEqualTo(3);
+        assertThat(p.raw("L3", "gradeBMinPoints")).isEqualTo(2);
+        assertThat((List<Object>) p.raw("L3", "targetIndustries")).contains("制造业", "软件和信息技术服务业");
+        assertThat(p.raw("L4", "seniorityMonths")).isEqualTo(12);
+        assertThat(p.raw("L4", "nurtureBatchDay")).isEqualTo(DayOfWeek.MONDAY);
+        assertThat(p.raw("L4", "nurtureBatchTime")).isEqualTo(LocalTime.of(9, 0));
+        assertThat(p.raw("L8", "contestWindow")).isEqualTo(DeadlineWindow.calendar(BusinessDuration.ofMinutes(15)));
+        assertThat(p.deadlineWindow("L9")).isEqualTo(DeadlineWindow.business(BusinessDuration.ofHours(2)));
+        assertThat(p.raw("C7", "maxPrivateCustomers")).isEqualTo(200);
+        assertThat(p.raw("C7", "reclaimCooldownDays")).isEqualTo(30);
         assertThat(p.reminderFractions()).containsExactly(0.5, 0.9);
-        assertThat(p.value("O1", "passScore", Integer.class)).isEqualTo(30);
-        assertThat(p.value("Q2", "repMaxPercent", BigDecimal.class)).isEqualByComparingTo("5");
-        assertThat(p.value("Q2", "managerMaxPercent", BigDecimal.class)).isEqualByComparingTo("15");
-        assertThat(p.value("K5", "amountThreshold", BigDecimal.class)).isEqualByComparingTo("1000000");
-        assertThat(p.value("C2", "gradeBDays", Integer.class)).isEqualTo(14);
-        assertThat(p.value("C3", "gradeCDays", Integer.class)).isEqualTo(7);
-        assertThat(p.value("C7", "enabled", Boolean.class)).isTrue();
-        assertThat(p.value("O2", "panelRoles", List.class)).containsExactly("SALES_REP", "SALES_MANAGER", "TECH_SUPPORT");
-        assertThat(p.value("P2", "bucket3Days", Integer.class)).isEqualTo(90);
-        assertThat(p.value("R1", "importantYears", Integer.class)).isEqualTo(10);
+        assertThat(p.raw("O1", "passScore")).isEqualTo(30);
+        assertThat((BigDecimal) p.raw("Q2", "repMaxPercent")).isEqualByComparingTo("5");
+        assertThat((BigDecimal) p.raw("Q2", "managerMaxPercent")).isEqualByComparingTo("15");
+        assertThat((BigDecimal) p.raw("K5", "amountThreshold")).isEqualByComparingTo("1000000");
+        assertThat(p.raw("C2", "gradeBDays")).isEqualTo(14);
+        assertThat(p.raw("C3", "gradeCDays")).isEqualTo(7);
+        assertThat(p.raw("C7", "enabled")).isEqualTo(true);
+        assertThat((List<Object>) p.raw("O2", "panelRoles")).containsExactly("SALES_REP", "SALES_MANAGER", "TECH_SUPPORT");
+        assertThat(p.raw("P2", "bucket3Days")).isEqualTo(90);
+        assertThat(p.raw("R1", "importantYears")).isEqualTo(10);
         assertThatThrownBy(() -> p.deadlineWindow("Q1")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> p.deadlineWindow("X9")).isInstanceOf(IllegalArgumentException.class);
         assertThat(RuleCatalog.all()).hasSize(SPEC_RULE_IDS.size() + 1);
@@ -114,7 +117,7 @@ class SopPolicyTest {
         long next = before + 1;
         assertThat(policy.current().version()).isEqualTo(next);
         assertThat(policy.current().deadlineWindow("L1")).isEqualTo(DeadlineWindow.business(BusinessDuration.ofMinutes(20)));
-        assertThat(policy.current().leadGrading().minimumBudget()).isEqualByComparingTo("200000");
+        assertThat((BigDecimal) policy.current().raw("L3", "minimumBudget")).isEqualByComparingTo("200000");
         assertThat(policy.version(1).deadlineWindow("L1")).isEqualTo(DeadlineWindow.business(BusinessDuration.ofMinutes(30)));
 
         JsonNode v = fixtures.json(mvc.get().uri("/api/v1/policy/versions/" + next).header(HttpHeaders.AUTHORIZATION, token));
@@ -162,12 +165,12 @@ class SopPolicyTest {
                 .bodyJson().extractingPath("$.errors[0].field").asString().isEqualTo("Z1.window");
         assertThat(policy.current().version()).isEqualTo(before);
         assertThat(jdbc.sql("select count(*) from sop_policy_change").query(Integer.class).single()).isEqualTo(changesBefore);
-        assertThat(policy.current().value("Q2", "repMaxPercent", BigDecimal.class)).isEqualByComparingTo("5");
+        assertThat((BigDecimal) policy.current().raw("Q2", "repMaxPercent")).isEqualByComparingTo("5");
     }
 
     @Test
     void aVersionWrittenByAnotherNodeIsSeenAtOnce() {
-        PolicySnapshot before = policy.current();
+        PolicyVersion before = policy.current();
         String values = jdbc.sql("select policy_values::text from sop_policy_version where version = :v")
                 .param("v", before.version()).query(String.class).single()
                 .replace("\"repMaxPercent\": \"5\"", "\"repMaxPercent\": \"6\"");
@@ -177,12 +180,12 @@ class SopPolicyTest {
                         values (:v, now(), 'node-2', 'written elsewhere', cast(:values as jsonb))""")
                 .param("v", before.version() + 1).param("values", values).update();
         assertThat(policy.current().version()).isEqualTo(before.version() + 1);
-        assertThat(policy.current().value("Q2", "repMaxPercent", BigDecimal.class)).isEqualByComparingTo("6");
+        assertThat((BigDecimal) policy.current().raw("Q2", "repMaxPercent")).isEqualByComparingTo("6");
         jdbc.sql("""
                         insert into sop_policy_version (version, created_at, created_by_name, reason, policy_values)
                         select :next, now(), 'node-2', 'back', policy_values from sop_policy_version where version = :v""")
                 .param("next", before.version() + 2).param("v", before.version()).update();
-        assertThat(policy.current().value("Q2", "repMaxPercent", BigDecimal.class)).isEqualByComparingTo("5");
+        assertThat((BigDecimal) policy.current().raw("Q2", "repMaxPercent")).isEqualByComparingTo("5");
     }
 
     @Test
@@ -193,7 +196,7 @@ class SopPolicyTest {
         assertThat(change(rep, """
                 {"reason":"mine","changes":[{"rule":"Q2","parameter":"repMaxPercent","value":"50"}]}"""))
                 .hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(policy.current().value("Q2", "repMaxPercent", BigDecimal.class)).isEqualByComparingTo("5");
+        assertThat((BigDecimal) policy.current().raw("Q2", "repMaxPercent")).isEqualByComparingTo("5");
     }
 
     @Test

@@ -29,8 +29,13 @@ public final class Browser implements AutoCloseable {
 
     /** A fresh browser profile (no cookies) with the given Accept-Language. */
     public Page newPage(String acceptLanguage) {
+        return newPage(acceptLanguage, 1280, 860);
+    }
+
+    /** The same with a screen of the given size (390 × 844: a phone). */
+    public Page newPage(String acceptLanguage, int width, int height) {
         BrowserContext context = browser.newContext(new NewContextOptions().setLocale(acceptLanguage)
-                .setViewportSize(1280, 860));
+                .setViewportSize(width, height));
         context.setDefaultTimeout(15_000);
         return context.newPage();
     }

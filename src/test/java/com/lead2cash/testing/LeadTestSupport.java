@@ -5,6 +5,7 @@ import com.lead2cash.platform.internal.identity.User;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,14 +16,19 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A small sales company for lead tests: an East region with a manager, a senior and a junior rep, a
- * West region with a manager and a rep, and the territories that route to them.
+ * West region with a manager and a rep, and the territories that route to them. Each company of a test
+ * class gets its own cities (administrative divisions), so companies never share reps.
  */
 @Component
 public class LeadTestSupport {
 
-    /** {@code region} is the East territory's region, unique per company so that companies never share reps. */
+    /**
+     * {@code region} is the East territory's city (江苏省南京市 …), {@code westRegion} the West one's (四川省成都市 …),
+     * unique per company so that companies never share reps; {@code tag} ends the territories' names.
+     */
     public record Company(UUID east, UUID west, User eastManager, User senior, User junior, User westManager,
-                          User westRep, User director, User marketing, UUID eastTerritory, String region) {
+                          User westRep, User director, User marketing, UUID eastTerritory, String region,
+                          String westRegion, String tag) {
 
         public String gradeALead(String company, String phone) {
             return LeadTestSupport.gradeALead(company, phone).replace("\"上海\"", "\"" + region + "\"");
@@ -33,8 +39,16 @@ public class LeadTestSupport {
         }
     }
 
+    private static final List<String> EAST_CITIES = List.of("江苏省南京市", "江苏省无锡市", "江苏省徐州市", "江苏省常州市",
+            "江苏省苏州市", "江苏省南通市", "江苏省连云港市", "江苏省淮安市", "江苏省盐城市", "江苏省扬州市", "江苏省镇江市",
+            "江苏省泰州市", "江苏省宿迁市");
+    private static final List<String> WEST_CITIES = List.of("四川省成都市", "四川省自贡市", "四川省攀枝花市", "四川省泸州市",
+            "四川省德阳市", "四川省绵阳市", "四川省广元市", "四川省遂宁市", "四川省内江市", "四川省乐山市", "四川省南充市",
+            "四川省眉山市", "四川省宜宾市");
+
     private final Fixtures fixtures;
     private final JdbcClient jdbc;
+    private final AtomicInteger companies = new AtomicInteger();
 
     LeadTestSupport(Fixtures fixtures, JdbcClient jdbc) {
         this.fixtures = fixtures;
@@ -55,17 +69,20 @@ public class LeadTestSupport {
         User marketing = fixtures.user("mkt." + tag, fixtures.rootUnit(), today.minusYears(2), Role.MARKETING);
         fixtures.appointManager(east, eastManager.id());
         fixtures.appointManager(west, westManager.id());
+        int n = companies.getAndIncrement() % EAST_CITIES.size();
+        String eastCity = EAST_CITIES.get(n);
+        String westCity = WEST_CITIES.get(n);
         String admin = bearer(mvc, "admin");
         JsonNode eastTerritory = fixtures.json(mvc.post().uri("/api/v1/lead-territories").header(HttpHeaders.AUTHORIZATION, admin)
                 .contentType(MediaType.APPLICATION_JSON).content("""
-                        {"name":"East %s","regions":["上海%s"],"managerId":"%s","repIds":["%s","%s"]}
-                        """.formatted(tag, tag, eastManager.id(), senior.id(), junior.id())));
+                        {"name":"East %s","regions":["%s"],"managerId":"%s","repIds":["%s","%s"]}
+                        """.formatted(tag, eastCity, eastManager.id(), senior.id(), junior.id())));
         mvc.post().uri("/api/v1/lead-territories").header(HttpHeaders.AUTHORIZATION, admin)
                 .contentType(MediaType.APPLICATION_JSON).content("""
-                        {"name":"West %s","regions":["四川%s"],"managerId":"%s","repIds":["%s"]}
-                        """.formatted(tag, tag, westManager.id(), westRep.id())).exchange();
+                        {"name":"West %s","regions":["%s"],"managerId":"%s","repIds":["%s"]}
+                        """.formatted(tag, westCity, westManager.id(), westRep.id())).exchange();
         return new Company(east, west, eastManager, senior, junior, westManager, westRep, director, marketing,
-                UUID.fromString(eastTerritory.get("id").asString()), "上海" + tag);
+                UUID.fromString(eastTerritory.get("id").asString()), eastCity, westCity, tag);
     }
 
     public String bearer(MockMvcTester mvc, String username) {

@@ -71,7 +71,8 @@ class ApprovalApiController {
     @Operation(summary = "My approvals: mine=pending (tasks waiting for me, incl. role pools and delegations, oldest first) "
             + "or mine=submitted (my submissions, newest first)")
     @GetMapping("/api/v1/approvals")
-    CursorPage<ApprovalQueries.ApprovalSummary> mine(@RequestParam(defaultValue = "pending") String mine,
+    CursorPage<ApprovalQueries.ApprovalSummary> mine(@io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"pending", "submitted"})) 
+                                                     @RequestParam(defaultValue = "pending") String mine,
                                                      @RequestParam(required = false) String cursor,
                                                      @RequestParam(required = false) Integer size) {
         UUID me = CurrentUser.require().id();
@@ -91,6 +92,10 @@ class ApprovalApiController {
 
     @Operation(summary = "Decide on my pending task of the current step: APPROVE, REJECT or SEND_BACK (a comment is "
             + "required for the last two); 409 when nothing is pending for me")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+            name = "Approve", value = """
+                    {"decision": "APPROVE", "comment": "折扣在权限内，同意", "version": 2}""")))
     @PostMapping("/api/v1/approvals/{id}/decision")
     ApprovalView decide(@PathVariable UUID id, @Valid @RequestBody DecisionRequest body) {
         return service.decide(id, CurrentUser.require().id(), body.decision(), body.comment(), body.taskId(),
@@ -99,6 +104,7 @@ class ApprovalApiController {
 
     @Operation(summary = "Resubmit after a send-back: starts again from step 1 in the next round (submitter only)")
     @PostMapping("/api/v1/approvals/{id}/resubmit")
+    @com.lead2cash.platform.web.Refuses(409)
     ApprovalView resubmit(@PathVariable UUID id) {
         UUID me = CurrentUser.require().id();
         service.viewFor(id, me);
@@ -107,6 +113,7 @@ class ApprovalApiController {
 
     @Operation(summary = "Withdraw a flow that has not ended (submitter only)")
     @PostMapping("/api/v1/approvals/{id}/withdraw")
+    @com.lead2cash.platform.web.Refuses(409)
     ApprovalView withdraw(@PathVariable UUID id) {
         UUID me = CurrentUser.require().id();
         service.viewFor(id, me);
@@ -115,6 +122,7 @@ class ApprovalApiController {
 
     @Operation(summary = "Submit a flow directly (administrators, integrations); the submitter defaults to the caller")
     @PostMapping("/api/v1/approvals")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<ApprovalView> submit(@Valid @RequestBody SubmitRequest body) {
         List<StepDefinition> steps = new ArrayList<>();
@@ -164,6 +172,7 @@ class ApprovalApiController {
 
     @Operation(summary = "Let someone decide my approval tasks from one date to another (both inclusive)")
     @PostMapping("/api/v1/approvals/delegations")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     ResponseEntity<Delegations.DelegationRow> delegate(@Valid @RequestBody DelegationRequest body) {
         Delegations.DelegationRow row = delegations.grant(CurrentUser.require().id(), body.delegateId(),
                 body.startsOn(), body.endsOn(), body.note());
@@ -172,6 +181,7 @@ class ApprovalApiController {
 
     @Operation(summary = "End one of my delegations (it stays on record)")
     @DeleteMapping("/api/v1/approvals/delegations/{id}")
+    @com.lead2cash.platform.web.Refuses(409)
     Delegations.DelegationRow revoke(@PathVariable UUID id) {
         return delegations.revoke(id, CurrentUser.require().id());
     }

@@ -81,12 +81,15 @@ class ApiKeyController {
             this.webToLead = webToLead;
         }
 
+        @io.swagger.v3.oas.annotations.Operation(summary = "Web-to-lead API keys (never their secrets)")
         @GetMapping("/api/v1/lead-api-keys")
         List<WebToLead.ApiKey> list() {
             return webToLead.keys();
         }
 
+        @io.swagger.v3.oas.annotations.Operation(summary = "Issue a web-to-lead API key for one source; the secret is in this answer only")
         @PostMapping("/api/v1/lead-api-keys")
+        @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
         ResponseEntity<IssuedKey> issue(@RequestBody IssueRequest body) {
             WebToLead.IssuedKey k = webToLead.issue(body.name(), body.source(),
                     body.ratePerMinute() == null ? 60 : body.ratePerMinute());
@@ -94,6 +97,7 @@ class ApiKeyController {
                     k.key().source(), k.key().ratePerMinute(), k.secret()));
         }
 
+        @io.swagger.v3.oas.annotations.Operation(summary = "Revoke a web-to-lead API key")
         @DeleteMapping("/api/v1/lead-api-keys/{id}")
         @ResponseStatus(HttpStatus.NO_CONTENT)
         void revoke(@PathVariable UUID id) {

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The SOP policy values of lead grading (线索分级规则, SOP rule L3). The defaults reproduce the source
- * SOP (001): budget ≥ 100 000 CNY, purchase within 90 days, A with at least 3 points, B with 2.
+ * The grading part of the lead's rules (线索分级规则, {@link LeadRules#GRADING}), as
+ * {@link LeadRules#grading()} gives it to the {@link LeadGrader}.
  *
  * @param targetIndustries industries the company sells to; matched ignoring case, width and
  *     whitespace. Empty means no industry matches, so the criterion is never met.
@@ -22,11 +22,6 @@ public record GradingRules(
         int urgencyDays,
         int gradeAMinPoints,
         int gradeBMinPoints) {
-
-    public static final BigDecimal DEFAULT_MINIMUM_BUDGET = new BigDecimal("100000");
-    public static final int DEFAULT_URGENCY_DAYS = 90;
-    public static final int DEFAULT_GRADE_A_MIN_POINTS = 3;
-    public static final int DEFAULT_GRADE_B_MIN_POINTS = 2;
 
     /** One point per {@link Criterion}. */
     static final int MAX_POINTS = Criterion.values().length;
@@ -44,11 +39,5 @@ public record GradingRules(
             throw new IllegalArgumentException("Expected 0 <= gradeBMinPoints <= gradeAMinPoints <= " + MAX_POINTS
                     + ", got A=" + gradeAMinPoints + ", B=" + gradeBMinPoints);
         }
-    }
-
-    /** The source SOP's thresholds; only the target industries are company-specific. */
-    public static GradingRules defaults(Set<String> targetIndustries) {
-        return new GradingRules(targetIndustries, DEFAULT_MINIMUM_BUDGET, DEFAULT_URGENCY_DAYS,
-                DEFAULT_GRADE_A_MIN_POINTS, DEFAULT_GRADE_B_MIN_POINTS);
     }
 }

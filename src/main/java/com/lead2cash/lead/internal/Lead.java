@@ -52,7 +52,10 @@ class Lead {
     @NotAudited
     private String emailNormalized;
     private String industry;
+    /** The region as entered (or the division's full name when chosen by code); see {@link #regionCode}. */
     private String region;
+    /** The administrative division (行政区划) the region names; null while {@link #region} names none. */
+    private String regionCode;
     private String productLine;
     private LeadSource source;
     private String sourceDetail;
@@ -174,6 +177,7 @@ class Lead {
                 d.decisionMakerKnown(), d.decisionChainNotes(), d.uscc(), d.notes(), via, capturedBy, null, 0, false,
                 null, null, null, null, null, LeadStatus.NEW, null, null, null, null, null, null, false, null,
                 duplicateKeepReason, null, null, null, null, null, null, null, now, now);
+        lead.regionCode = d.regionCode();
         lead.applyGrading(grading, now);
         return lead;
     }
@@ -202,7 +206,7 @@ class Lead {
         email = d.email();
         emailNormalized = EmailAddresses.normalize(d.email());
         industry = d.industry();
-        region = d.region();
+        locate(d.region(), d.regionCode());
         productLine = d.productLine();
         source = d.source();
         sourceDetail = d.sourceDetail();
@@ -222,7 +226,20 @@ class Lead {
     /** The lead's registration data as a draft, for the edit form. */
     LeadDraft draft() {
         return new LeadDraft(companyName, contactName, contactTitle, phone, email, industry, region, productLine, source,
-                sourceDetail, sourcedAt, budget, purchaseDate, decisionMakerKnown, decisionChainNotes, uscc, notes);
+                sourceDetail, sourcedAt, budget, purchaseDate, decisionMakerKnown, decisionChainNotes, uscc, notes,
+                regionCode);
+    }
+
+    /**
+     * The lead's region changes. The same division stays as it was entered (a form posts the code of
+     * the division the lead already has; the person's own words are kept).
+     */
+    private void locate(String text, String code) {
+        if (code != null && code.equals(regionCode) && region != null) {
+            return;
+        }
+        region = text;
+        regionCode = text == null ? null : code;
     }
 
     /** Screening done (L1): the grade stands, verified by a person or by complete data ({@code by} null). */
@@ -395,7 +412,9 @@ class Lead {
             emailNormalized = EmailAddresses.normalize(d.email());
         }
         industry = firstNonBlank(industry, d.industry());
-        region = firstNonBlank(region, d.region());
+        if (region == null || region.isBlank()) {
+            locate(d.region(), d.regionCode());
+        }
         productLine = firstNonBlank(productLine, d.productLine());
         budget = budget == null ? d.budget() : budget;
         purchaseDate = purchaseDate == null ? d.purchaseDate() : purchaseDate;
@@ -438,10 +457,6 @@ class Lead {
         return gradeReasons.stream().sorted(Comparator.comparing(GradeReason::criterion)).toList();
     }
 
-    RoutableLead routable() {
-        return new RoutableLead(grade, industry, region, productLine);
-    }
-
     GradingInput gradingInput(LocalDate today) {
         return new GradingInput(industry, budget, purchaseDate, decisionMakerKnown, contactName, today);
     }
@@ -455,6 +470,9 @@ class Lead {
     String email() { return email; }
     String industry() { return industry; }
     String region() { return region; }
+    String regionCode() { return regionCode; }
+    /** A region was entered that names no division: kept as entered, shown with a warning. */
+    boolean regionUnresolved() { return region != null && regionCode == null; }
     String productLine() { return productLine; }
     LeadSource source() { return source; }
     String sourceDetail() { return sourceDetail; }

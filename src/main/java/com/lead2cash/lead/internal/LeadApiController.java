@@ -95,7 +95,13 @@ class LeadApiController {
     }
 
     @Operation(summary = "Capture a lead: graded, duplicate-checked, screened and routed when its data is complete")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+            name = "A lead from a trade show", value = """
+                    {"companyName": "杭州云栖智造科技有限公司", "contactName": "王磊", "contactTitle": "信息中心主任", "phone": "13800138000", "email": "wang.lei@example.com", "industry": "制造业", "region": "浙江省杭州市西湖区", "productLine": "ERP", "source": "TRADE_SHOW", "budget": 250000.00, "purchaseDate": "2027-02-15", "decisionMakerKnown": true, "uscc": "91330106MA2B0C8D5W", "notes": "展会上索取了方案"}""")))
     @PostMapping("/api/v1/leads")
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "Merged into an existing lead (duplicateAction MERGE)")
     ResponseEntity<LeadViews.LeadView> create(@RequestBody LeadRequest body) {
         LeadService.Captured captured = leads.capture(body.draft(), CaptureChannel.API, CurrentUser.require().id(),
                 body.decision());
@@ -122,6 +128,7 @@ class LeadApiController {
                                          @RequestParam(required = false) Integer minAgeDays,
                                          @RequestParam(required = false) Integer maxAgeDays,
                                          @RequestParam(required = false) String q,
+                                         @io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"pool", "nurture", "queue", "mine", "contests"}), description = "default: every lead visible to the caller") 
                                          @RequestParam(required = false) String view,
                                          @RequestParam(required = false) String cursor,
                                          @RequestParam(required = false) Integer size) {
@@ -129,6 +136,7 @@ class LeadApiController {
                 maxAgeDays, q, view, cursor, size));
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "One lead in your scope, with its grade reasons and claims")
     @GetMapping("/api/v1/leads/{id}")
     LeadViews.LeadView get(@PathVariable UUID id) {
         return views.of(leads.visible(id));
@@ -165,6 +173,10 @@ class LeadApiController {
     }
 
     @Operation(summary = "Assign or reassign to a rep (managers); a reassignment needs a reason")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+            name = "Assign to a rep", value = """
+                    {"ownerId": "01890f2e-5a1b-7c3d-8e4f-000000000042", "reason": "华东区域客户，由熟悉制造业的代表跟进", "version": 3}""")))
     @PostMapping("/api/v1/leads/{id}/assign")
     LeadViews.LeadView assign(@PathVariable UUID id, @RequestBody AssignRequest body) {
         return views.of(leads.assignByManager(id, body.ownerId(), body.reason(), body.version()));
@@ -178,6 +190,9 @@ class LeadApiController {
 
     @Operation(summary = "Claim a pool lead: 200 yours, 202 a contest opened (A leads, L8), 409 someone was first")
     @PostMapping("/api/v1/leads/{id}/claim")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The lead is yours")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202", description = "A contest opened: another senior rep claimed this A lead within the window (L8)")
+    @com.lead2cash.platform.web.Refuses(409)
     ResponseEntity<LeadViews.LeadView> claim(@PathVariable UUID id) {
         LeadService.ClaimResult result = leads.claim(id);
         return ResponseEntity.status(result.outcome() == Lead.ClaimOutcome.CONTEST ? HttpStatus.ACCEPTED : HttpStatus.OK)
@@ -191,17 +206,23 @@ class LeadApiController {
     }
 
     @Operation(summary = "Log a contact attempt with an intent level; the first one is the first response (L7)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+            name = "A first call", value = """
+                    {"channel": "PHONE", "intent": "HIGH", "summary": "已电话沟通，客户确认明年一季度上线ERP，约下周演示", "occurredAt": "2026-12-01T10:30:00+08:00"}""")))
     @PostMapping("/api/v1/leads/{id}/contact-attempts")
     LeadViews.LeadView contact(@PathVariable UUID id, @RequestBody ContactAttemptRequest body) {
         return views.of(leads.recordContact(id, body.channel(), body.intent(), body.summary(), body.occurredAt()));
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "The lead's contact attempts, oldest first")
     @GetMapping("/api/v1/leads/{id}/contact-attempts")
     List<LeadQueries.ContactAttempt> contactAttempts(@PathVariable UUID id) {
         leads.visible(id);
         return queries.contactAttempts(id);
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "What happened to the lead, oldest first")
     @GetMapping("/api/v1/leads/{id}/history")
     List<LeadHistory.Entry> history(@PathVariable UUID id) {
         leads.visible(id);
@@ -209,6 +230,10 @@ class LeadApiController {
     }
 
     @Operation(summary = "Convert to a customer, a contact and optionally an opportunity (idempotent)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+            name = "Convert with an opportunity", value = """
+                    {"createOpportunity": true, "opportunityName": "云栖智造 ERP 一期", "amount": 250000.00}""")))
     @PostMapping("/api/v1/leads/{id}/convert")
     LeadService.Conversion convert(@PathVariable UUID id, @RequestBody(required = false) ConvertRequest body) {
         ConvertRequest b = body == null ? new ConvertRequest(false, null, null, null) : body;
@@ -228,6 +253,7 @@ class LeadApiController {
         return views.of(leads.reopen(id, body == null ? null : body.version()));
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "The managed list of disqualification reasons, in the caller's language")
     @GetMapping("/api/v1/leads/disqualify-reasons")
     List<DisqualifyReasons.Reason> disqualifyReasons(Locale locale) {
         return reasons.active(locale);

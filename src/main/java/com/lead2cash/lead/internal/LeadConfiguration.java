@@ -1,5 +1,6 @@
 package com.lead2cash.lead.internal;
 
+import com.lead2cash.sop.SopPolicy;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -7,4 +8,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class LeadConfiguration {
+
+    LeadConfiguration() {
+        // the rules record is checked against the rule catalogue when the module starts, not at first use
+        SopPolicy.defaults().bind(LeadRules.class);
+    }
 }

@@ -74,7 +74,8 @@ class LeadController {
             f.phone = d.phone();
             f.email = d.email();
             f.industry = d.industry();
-            f.region = d.region();
+            // the picker shows the division the lead has; text that names none stays text
+            f.region = d.regionCode() != null ? d.regionCode() : d.region();
             f.productLine = d.productLine();
             f.source = d.source();
             f.sourceDetail = d.sourceDetail();
@@ -271,6 +272,7 @@ class LeadController {
         Lead lead = leads.visible(id);
         CurrentUser me = CurrentUser.require();
         model.addAttribute("lead", views.of(lead));
+        model.addAttribute("regionCandidates", views.regionCandidates(lead));
         model.addAttribute("history", history.of(id));
         model.addAttribute("attempts", queries.contactAttempts(id));
         model.addAttribute("reasons", reasons.active(locale));

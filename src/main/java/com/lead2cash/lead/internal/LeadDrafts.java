@@ -6,10 +6,13 @@ import com.lead2cash.customer.PhoneNumbers;
 import com.lead2cash.customer.UnifiedSocialCreditCode;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.FieldValidationException.FieldError;
+import com.lead2cash.region.Region;
+import com.lead2cash.region.Regions;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Validates and tidies a lead draft the same way on every capture path (form, API, web form, import):
@@ -25,7 +28,11 @@ final class LeadDrafts {
     private LeadDrafts() {
     }
 
-    static LeadDraft validate(LeadDraft d, LocalDate today) {
+    /**
+     * The draft checked and tidied; its region resolved to an administrative division where the text
+     * names one (a code picks one directly), else kept as entered with no code — a warning, never a refusal.
+     */
+    static LeadDraft validate(LeadDraft d, LocalDate today, Regions regions) {
         List<FieldError> errors = new ArrayList<>();
         String company = trim(d.companyName());
         if (company == null) {
@@ -39,7 +46,7 @@ final class LeadDrafts {
         String contactName = limit(errors, "contactName", d.contactName(), SHORT_MAX);
         String contactTitle = limit(errors, "contactTitle", d.contactTitle(), SHORT_MAX);
         String industry = limit(errors, "industry", d.industry(), SHORT_MAX);
-        String region = limit(errors, "region", d.region(), SHORT_MAX);
+        Optional<Region> region = regions.resolve(limit(errors, "region", d.region(), SHORT_MAX));
         String productLine = limit(errors, "productLine", d.productLine(), SHORT_MAX);
         String sourceDetail = limit(errors, "sourceDetail", d.sourceDetail(), NAME_MAX);
         String notes = limit(errors, "notes", d.notes(), TEXT_MAX);
@@ -71,9 +78,10 @@ final class LeadDrafts {
         if (!errors.isEmpty()) {
             throw new FieldValidationException(errors);
         }
-        return new LeadDraft(company, contactName, contactTitle, phone, email, industry, region, productLine,
-                d.source(), sourceDetail, d.sourcedAt(), d.budget(), d.purchaseDate(), d.decisionMakerKnown(), chain,
-                uscc, notes);
+        return new LeadDraft(company, contactName, contactTitle, phone, email, industry,
+                region.map(Region::entered).orElse(null), productLine, d.source(), sourceDetail, d.sourcedAt(),
+                d.budget(), d.purchaseDate(), d.decisionMakerKnown(), chain, uscc, notes,
+                region.map(Region::code).orElse(null));
     }
 
     private static String limit(List<FieldError> errors, String field, String value, int max) {

@@ -72,6 +72,8 @@ class LeadImportController {
         return download(LeadImportFile.templateCsv(), "线索导入模板.csv", MediaType.parseMediaType("text/csv;charset=UTF-8"));
     }
 
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     static ResponseEntity<byte[]> download(byte[] body, String name, MediaType type) {
         return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
@@ -95,18 +97,21 @@ class LeadImportController {
 
         @Operation(summary = "Start an import of .xlsx or .csv; poll GET /api/v1/leads/imports/{id}")
         @PostMapping(value = "/api/v1/leads/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+        @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.ACCEPTED)
         ResponseEntity<Started> start(@RequestParam("file") MultipartFile file,
                                       @RequestParam(defaultValue = "VALID_ROWS") LeadImports.Mode mode) throws IOException {
             UUID id = imports.start(file.getOriginalFilename(), file.getBytes(), mode);
             return ResponseEntity.accepted().location(URI.create("/api/v1/leads/imports/" + id)).body(new Started(id));
         }
 
+        @io.swagger.v3.oas.annotations.Operation(summary = "Progress and per-row report of an import")
         @GetMapping("/api/v1/leads/imports/{id}")
         LeadImports.ImportStatus status(@PathVariable UUID id) {
             return imports.status(id);
         }
 
-        @GetMapping("/api/v1/leads/imports/template.xlsx")
+        @io.swagger.v3.oas.annotations.Operation(summary = "The import template (.xlsx)")
+        @GetMapping(value = "/api/v1/leads/imports/template.xlsx", produces = XLSX)
         ResponseEntity<byte[]> template() {
             return download(LeadImportFile.templateXlsx(), "lead-import-template.xlsx",
                     MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));

@@ -4,6 +4,7 @@ import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.RecordNotFoundException;
+import com.lead2cash.region.Regions;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,8 +49,13 @@ class LeadImports implements DisposableBean {
     record RowError(int line, String field, String message) {
     }
 
+    /**
+     * {@code warnings}: rows imported as they are but flagged — a region that names no administrative
+     * division is kept as entered (never a refusal).
+     */
     record ImportStatus(UUID id, String fileName, Mode mode, State state, int totalRows, int processed, int imported,
-                        int failed, List<RowError> errors, Instant createdAt, Instant finishedAt) {
+                        int failed, List<RowError> errors, Instant createdAt, Instant finishedAt,
+                        List<RowError> warnings) {
         public int percent() {
             return totalRows == 0 ? (state == State.RUNNING ? 0 : 100) : processed * 100 / totalRows;
         }
@@ -67,16 +73,18 @@ class LeadImports implements DisposableBean {
     });
     private final LeadService leads;
     private final JdbcClient jdbc;
+    private final Regions regions;
     private final TransactionTemplate tx;
     private final MessageSource messages;
     private final JsonMapper json;
     private final Clock clock;
     private final ZoneId zone;
 
-    LeadImports(LeadService leads, JdbcClient jdbc, TransactionTemplate tx, MessageSource messages, JsonMapper json,
-                Clock clock, @Value("${l2c.zone}") ZoneId zone) {
+    LeadImports(LeadService leads, JdbcClient jdbc, Regions regions, TransactionTemplate tx, MessageSource messages,
+                JsonMapper json, Clock clock, @Value("${l2c.zone}") ZoneId zone) {
         this.leads = leads;
         this.jdbc = jdbc;
+        this.regions = regions;
         this.tx = tx;
         this.messages = messages;
         this.json = json;
@@ -112,7 +120,7 @@ class LeadImports implements DisposableBean {
                 run(id, rows, mode, me.id());
             } catch (RuntimeException e) {
                 log.error("Lead import {} failed", id, e);
-                finish(id, State.FAILED, List.of(new RowError(0, "file", e.getClass().getSimpleName())));
+                finish(id, State.FAILED, List.of(new RowError(0, "file", e.getClass().getSimpleName())), List.of());
             } finally {
                 SecurityContextHolder.clearContext();
                 LocaleContextHolder.resetLocaleContext();
@@ -124,15 +132,20 @@ class LeadImports implements DisposableBean {
     private void run(UUID id, List<LeadImportFile.ImportRow> rows, Mode mode, UUID uploader) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         List<RowError> errors = new ArrayList<>();
+        List<RowError> warnings = new ArrayList<>();
         List<LeadDraft> valid = new ArrayList<>();
         for (LeadImportFile.ImportRow row : rows) {
             List<LeadImportFile.RowProblem> problems = new ArrayList<>();
             LeadDraft draft = LeadImportFile.draft(row, problems);
             problems.forEach(p -> errors.add(new RowError(p.line(), p.field(), text(p.messageKey(), p.args()))));
             try {
-                LeadDraft checked = LeadDrafts.validate(draft, today);
+                LeadDraft checked = LeadDrafts.validate(draft, today, regions);
                 if (problems.isEmpty()) {
                     valid.add(checked);
+                    if (checked.region() != null && checked.regionCode() == null) {
+                        warnings.add(new RowError(row.line(), "region",
+                                text("lead.import.regionUnresolved", List.of(checked.region()))));
+                    }
                 }
             } catch (FieldValidationException e) {
                 e.errors().forEach(f -> errors.add(new RowError(row.line(), f.field(), text(f.messageKey(), f.args()))));
@@ -141,7 +154,7 @@ class LeadImports implements DisposableBean {
         int refusedRows = (int) errors.stream().mapToInt(RowError::line).distinct().count();
         if (mode == Mode.ALL_OR_NOTHING && !errors.isEmpty()) {
             progress(id, rows.size(), 0, refusedRows);
-            finish(id, State.REFUSED, errors);
+            finish(id, State.REFUSED, errors, warnings);
             return;
         }
         int imported = 0;
@@ -190,7 +203,7 @@ class LeadImports implements DisposableBean {
             imported = done.get();
         }
         progress(id, rows.size(), imported, refusedRows);
-        finish(id, State.DONE, errors);
+        finish(id, State.DONE, errors, warnings);
     }
 
     /** Progress written in its own transaction, so the page sees it while a long transaction runs. */
@@ -209,9 +222,10 @@ class LeadImports implements DisposableBean {
                 .param("p", processed).param("i", imported).param("f", failed).param("id", id).update();
     }
 
-    private void finish(UUID id, State state, List<RowError> errors) {
-        jdbc.sql("update lead_import set state = :s, errors = :e, finished_at = :now where id = :id")
+    private void finish(UUID id, State state, List<RowError> errors, List<RowError> warnings) {
+        jdbc.sql("update lead_import set state = :s, errors = :e, warnings = :w, finished_at = :now where id = :id")
                 .param("s", state.name()).param("e", json.writeValueAsString(errors))
+                .param("w", json.writeValueAsString(warnings))
                 .param("now", Timestamp.from(clock.instant())).param("id", id).update();
     }
 
@@ -234,11 +248,13 @@ class LeadImports implements DisposableBean {
         String errors = rs.getString("errors");
         List<RowError> list = errors == null ? List.of()
                 : List.of(json.readValue(errors, RowError[].class));
+        String warnings = rs.getString("warnings");
+        List<RowError> flagged = warnings == null ? List.of() : List.of(json.readValue(warnings, RowError[].class));
         return new ImportStatus(rs.getObject("id", UUID.class), rs.getString("file_name"),
                 Mode.valueOf(rs.getString("mode")), State.valueOf(rs.getString("state")), rs.getInt("total_rows"),
                 rs.getInt("processed"), rs.getInt("imported"), rs.getInt("failed"), list,
                 rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant());
+                rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(), flagged);
     }
 
     @Override

@@ -4,7 +4,6 @@ import com.lead2cash.notification.Notification;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Role;
-import com.lead2cash.sop.PolicySnapshot;
 import com.lead2cash.sop.SopPolicy;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -62,9 +61,9 @@ class LeadJobs {
     /** Runs whatever is due now; answers how many jobs ran (for tests and operations). */
     int runDue() {
         ZonedDateTime now = clock.instant().atZone(zone);
-        PolicySnapshot rules = policy.current();
+        LeadRules rules = policy.current().bind(LeadRules.class);
         int ran = 0;
-        if (!now.toLocalTime().isBefore(rules.dailyLeadSummaryTime())) {
+        if (!now.toLocalTime().isBefore(rules.dailySummaryTime())) {
             ran += dailySummary(now.toLocalDate()) ? 1 : 0;
         }
         DayOfWeek day = rules.nurtureBatchDay();

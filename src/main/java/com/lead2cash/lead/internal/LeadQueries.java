@@ -29,11 +29,14 @@ import org.springframework.stereotype.Component;
 @Component
 class LeadQueries {
 
-    /** A row of a lead list. */
+    /**
+     * A row of a lead list; {@code region} as entered, {@code regionCode} its division, {@code regionResolved}
+     * false when it names none (flagged), null without a region.
+     */
     record LeadRow(UUID id, String code, String companyName, String contactName, String industry, String region,
                    String productLine, Grade grade, LeadStatus status, LeadSource source, UUID ownerId,
                    String ownerName, UUID queueManagerId, boolean contestOpen, BigDecimal budget, Instant createdAt,
-                   long ageDays, long version) {
+                   long ageDays, long version, String regionCode, Boolean regionResolved) {
     }
 
     /** Filters of the lead list; {@code view} is null (all visible), "pool", "nurture", "queue", "mine" or "contests". */
@@ -59,7 +62,7 @@ class LeadQueries {
         Instant now = clock.instant();
         StringBuilder sql = new StringBuilder("""
                 select id, code, company_name, contact_name, industry, region, product_line, grade, status, source,
-                       owner_id, queue_manager_id, contest_open, budget, created_at, version
+                       owner_id, queue_manager_id, contest_open, budget, created_at, version, region_code
                 from lead_lead where (owner_id is null or %s or captured_by = :capturer)
                 """.formatted(scope.ownerPredicate("owner_id")));
         Map<String, Object> params = new HashMap<>(scope.params());
@@ -131,7 +134,7 @@ class LeadQueries {
                 LeadStatus.valueOf(rs.getString("status")), LeadSource.valueOf(rs.getString("source")),
                 rs.getObject("owner_id", UUID.class), rs.getObject("queue_manager_id", UUID.class),
                 rs.getBoolean("contest_open"), rs.getBigDecimal("budget"), rs.getTimestamp("created_at").toInstant(),
-                rs.getLong("version")}).list();
+                rs.getLong("version"), rs.getString("region_code")}).list();
         Set<UUID> owners = new HashSet<>();
         raw.forEach(r -> owners.add((UUID) r[10]));
         Map<UUID, OrgDirectory.Person> people = directory.people(owners);
@@ -140,7 +143,8 @@ class LeadQueries {
                 (LeadSource) r[9], (UUID) r[10],
                 r[10] == null || !people.containsKey(r[10]) ? null : people.get(r[10]).displayName(), (UUID) r[11],
                 (Boolean) r[12], LeadViews.money((BigDecimal) r[13]), (Instant) r[14],
-                ChronoUnit.DAYS.between((Instant) r[14], now), (Long) r[15])).toList();
+                ChronoUnit.DAYS.between((Instant) r[14], now), (Long) r[15], (String) r[16],
+                r[5] == null ? null : r[16] != null)).toList();
         return CursorPage.of(rows, size, r -> List.of(r.createdAt().toString(), r.id()));
     }
 

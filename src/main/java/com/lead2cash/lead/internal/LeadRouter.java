@@ -1,7 +1,8 @@
 package com.lead2cash.lead.internal;
 
 import com.lead2cash.platform.OrgDirectory;
-import com.lead2cash.sop.PolicySnapshot;
+import com.lead2cash.region.Region;
+import com.lead2cash.region.Regions;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,24 +26,32 @@ class LeadRouter {
 
     private final SalesTerritoryRepository territories;
     private final OrgDirectory directory;
+    private final Regions regions;
     private final JdbcClient jdbc;
 
-    LeadRouter(SalesTerritoryRepository territories, OrgDirectory directory, JdbcClient jdbc) {
+    LeadRouter(SalesTerritoryRepository territories, OrgDirectory directory, Regions regions, JdbcClient jdbc) {
         this.territories = territories;
         this.directory = directory;
+        this.regions = regions;
         this.jdbc = jdbc;
     }
 
-    RoutingDecision route(Lead lead, PolicySnapshot policy, LocalDate today) {
-        return route(lead.routable(), policy, today);
+    RoutingDecision route(Lead lead, LeadRules rules, LocalDate today) {
+        return route(routable(lead), rules, today);
     }
 
-    RoutingDecision route(RoutableLead lead, PolicySnapshot policy, LocalDate today) {
+    /** What routing looks at in the lead: its region as the division and those above it (a province covers its cities). */
+    RoutableLead routable(Lead lead) {
+        List<String> lineage = lead.regionCode() == null ? List.of()
+                : regions.lineage(lead.regionCode()).stream().map(Region::code).toList();
+        return new RoutableLead(lead.grade(), lead.industry(), lead.region(), lineage, lead.productLine());
+    }
+
+    RoutingDecision route(RoutableLead lead, LeadRules rules, LocalDate today) {
         List<Territory> all = territories();
         Set<UUID> reps = new HashSet<>();
         all.forEach(t -> reps.addAll(t.memberIds()));
-        return RoutingEngine.route(new RoutingRules(policy.seniorityMonthsForGradeA()), lead, all,
-                candidates(reps), today);
+        return RoutingEngine.route(rules.seniority(), lead, all, candidates(reps), today);
     }
 
     /**

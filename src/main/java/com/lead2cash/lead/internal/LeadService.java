@@ -16,8 +16,8 @@ import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.Role;
+import com.lead2cash.region.Regions;
 import com.lead2cash.sop.Deadlines;
-import com.lead2cash.sop.PolicySnapshot;
 import com.lead2cash.sop.SopPolicy;
 import com.lead2cash.sop.SubjectRef;
 import java.math.BigDecimal;
@@ -71,6 +71,7 @@ class LeadService {
     private final HumanCodes codes;
     private final DisqualifyReasons disqualifyReasons;
     private final JdbcClient jdbc;
+    private final Regions regions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ZoneId zone;
@@ -78,7 +79,7 @@ class LeadService {
     LeadService(LeadRepository leads, LeadRouter router, DuplicateFinder duplicates, LeadHistory history,
                 SopPolicy policy, Deadlines deadlines, Notifier notifier, OrgDirectory directory, DataScope dataScope,
                 CustomerDirectory customers, Opportunities opportunities, HumanCodes codes,
-                DisqualifyReasons disqualifyReasons, JdbcClient jdbc,
+                DisqualifyReasons disqualifyReasons, JdbcClient jdbc, Regions regions,
                 ApplicationEventPublisher events, Clock clock, @Value("${l2c.zone}") ZoneId zone) {
         this.leads = leads;
         this.router = router;
@@ -94,6 +95,7 @@ class LeadService {
         this.codes = codes;
         this.disqualifyReasons = disqualifyReasons;
         this.jdbc = jdbc;
+        this.regions = regions;
         this.events = events;
         this.clock = clock;
         this.zone = zone;
@@ -105,7 +107,7 @@ class LeadService {
 
     /** Validates without storing: the duplicate candidates a capture of this draft would find. */
     List<DuplicateFinder.Duplicate> checkDuplicates(LeadDraft draft) {
-        return duplicates.find(LeadDrafts.validate(draft, today()), null);
+        return duplicates.find(LeadDrafts.validate(draft, today(), regions), null);
     }
 
     /**
@@ -115,7 +117,7 @@ class LeadService {
      */
     @Transactional
     Captured capture(LeadDraft raw, CaptureChannel via, UUID capturedBy, DuplicateDecision decision) {
-        LeadDraft draft = LeadDrafts.validate(raw, today());
+        LeadDraft draft = LeadDrafts.validate(raw, today(), regions);
         Instant now = clock.instant();
         List<DuplicateFinder.Duplicate> found = duplicates.find(draft, null);
         if (decision != null && decision.action() == DuplicateDecision.Action.MERGE) {
@@ -131,8 +133,8 @@ class LeadService {
             }
             keepReason = decision.reason().strip();
         }
-        PolicySnapshot rules = policy.current();
-        GradingResult grading = LeadGrader.grade(gradingRules(rules), gradingInput(draft));
+        LeadRules rules = policy.current().bind(LeadRules.class);
+        GradingResult grading = LeadGrader.grade(rules.grading(), gradingInput(draft));
         Lead lead = Lead.capture(codes.next("L", "lead_code_seq"), draft, via, capturedBy, grading, keepReason, now);
         history.record(lead.id(), now, "lead.history.captured", via, lead.grade(), lead.gradePoints());
         UUID screener = screeningOwner(capturedBy);
@@ -157,11 +159,11 @@ class LeadService {
     Lead correct(UUID leadId, LeadDraft raw, Long version) {
         Lead lead = visibleForUpdate(leadId);
         lead.expectVersion(version);
-        LeadDraft draft = LeadDrafts.validate(raw, today());
+        LeadDraft draft = LeadDrafts.validate(raw, today(), regions);
         Instant now = clock.instant();
-        PolicySnapshot rules = policy.current();
+        LeadRules rules = policy.current().bind(LeadRules.class);
         Grade before = lead.grade();
-        GradingResult grading = LeadGrader.grade(gradingRules(rules), gradingInput(draft));
+        GradingResult grading = LeadGrader.grade(rules.grading(), gradingInput(draft));
         lead.correct(draft, grading, now);
         history.record(lead.id(), now, "lead.history.corrected", before, lead.grade());
         if (lead.status() == LeadStatus.NEW && grading.complete()) {
@@ -183,7 +185,7 @@ class LeadService {
         lead.screen(me.id(), now);
         deadlines.meet(SCREENING, subject(lead), now);
         history.record(lead.id(), now, "lead.history.screened");
-        route(lead, policy.current(), now);
+        route(lead, policy.current().bind(LeadRules.class), now);
         return leads.save(lead);
     }
 
@@ -199,8 +201,8 @@ class LeadService {
         Instant now = clock.instant();
         boolean wasNew = lead.status() == LeadStatus.NEW;
         Grade before = lead.grade();
-        PolicySnapshot rules = policy.current();
-        lead.regrade(LeadGrader.grade(gradingRules(rules), lead.gradingInput(today())), grade, reason, me.id(), now);
+        LeadRules rules = policy.current().bind(LeadRules.class);
+        lead.regrade(LeadGrader.grade(rules.grading(), lead.gradingInput(today())), grade, reason, me.id(), now);
         history.record(lead.id(), now, "lead.history.regraded", before, grade, reason);
         if (wasNew) {
             deadlines.meet(SCREENING, subject(lead), now);
@@ -210,7 +212,7 @@ class LeadService {
     }
 
     /** Routing (L4/L5) of a screened lead, and what follows from its decision. */
-    private void route(Lead lead, PolicySnapshot rules, Instant now) {
+    private void route(Lead lead, LeadRules rules, Instant now) {
         RoutingDecision decision = router.route(lead, rules, LocalDate.ofInstant(now, zone));
         history.record(lead.id(), now, decision.messageKey(), decision.args().toArray());
         switch (decision.kind()) {
@@ -300,11 +302,11 @@ class LeadService {
             // someone else's B/C lead: the claim is lost, not hidden
             throw new com.lead2cash.platform.ConflictException("lead.claim.lost", lead.code());
         }
-        PolicySnapshot rules = policy.current();
+        LeadRules rules = policy.current().bind(LeadRules.class);
         if (lead.grade() == Grade.A) {
             LocalDate hired = directory.person(me.id()).map(OrgDirectory.Person::hireDate).orElse(null);
-            if (hired == null || !hired.plusMonths(rules.seniorityMonthsForGradeA()).isBefore(today())) {
-                throw new DomainException("lead.claim.seniorityRequired", rules.seniorityMonthsForGradeA());
+            if (!rules.seniority().isSenior(hired, today())) {
+                throw new DomainException("lead.claim.seniorityRequired", rules.seniorityMonths());
             }
         }
         Instant now = clock.instant();
@@ -469,7 +471,7 @@ class LeadService {
     /** L4 — the weekly batch: nurture-pool leads are routed like B leads (any rep of the territory), least load first. */
     @Transactional
     int assignNurturePool(int limit) {
-        PolicySnapshot rules = policy.current();
+        LeadRules rules = policy.current().bind(LeadRules.class);
         List<UUID> ids = jdbc.sql("""
                 select id from lead_lead where status = 'NURTURING' and owner_id is null
                 order by created_at limit :limit
@@ -478,7 +480,7 @@ class LeadService {
         int assigned = 0;
         for (UUID id : ids) {
             Lead lead = leads.findByIdForUpdate(id).orElseThrow();
-            RoutableLead asB = new RoutableLead(Grade.B, lead.industry(), lead.region(), lead.productLine());
+            RoutableLead asB = router.routable(lead).withGrade(Grade.B);
             RoutingDecision decision = router.route(asB, rules, LocalDate.ofInstant(now, zone));
             if (decision.kind() == RoutingDecision.Kind.ASSIGN_TO_REP) {
                 assign(lead, decision.userId(), decision.territoryId(), now);
@@ -539,12 +541,6 @@ class LeadService {
                 .or(() -> directory.activeWithRole(Role.MARKETING).stream().map(OrgDirectory.Person::id).findFirst())
                 .or(() -> directory.activeWithRole(Role.SALES_DIRECTOR).stream().map(OrgDirectory.Person::id).findFirst())
                 .orElse(null);
-    }
-
-    static GradingRules gradingRules(PolicySnapshot rules) {
-        var g = rules.leadGrading();
-        return new GradingRules(g.targetIndustries(), g.minimumBudget(), g.urgencyDays(), g.gradeAMinPoints(),
-                g.gradeBMinPoints());
     }
 
     private GradingInput gradingInput(LeadDraft d) {

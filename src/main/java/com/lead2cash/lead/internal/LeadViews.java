@@ -6,6 +6,8 @@ import com.lead2cash.lead.LeadStatus;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DataScope;
 import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.region.Region;
+import com.lead2cash.region.Regions;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,7 +36,11 @@ class LeadViews {
         }
     }
 
-    /** The lead as the API answers it (SPEC §6 stable shape, extended). */
+    /**
+     * The lead as the API answers it (SPEC §6 stable shape, extended). {@code region} is the region as
+     * entered; {@code regionCode} and {@code regionName} the administrative division it names;
+     * {@code regionResolved} false when it names none (kept as entered, flagged), null without a region.
+     */
     record LeadView(UUID id, String code, String companyName, String contactName, String contactTitle, String phone,
                     String email, boolean contactMasked, String industry, String region, String productLine,
                     LeadSource source, String sourceDetail, Instant sourcedAt, BigDecimal budget, String currency,
@@ -44,17 +50,20 @@ class LeadViews {
                     UUID queueManagerId, UUID territoryId, Instant assignedAt, Instant firstContactAt,
                     boolean contestOpen, Instant contestClosesAt, List<ClaimView> claims, String disqualifyReason,
                     String disqualifyNote, UUID customerId, UUID contactId, UUID opportunityId, Instant createdAt,
-                    List<DuplicateView> duplicates, long version) {
+                    List<DuplicateView> duplicates, long version, String regionCode, String regionName,
+                    Boolean regionResolved) {
     }
 
     private final MessageSource messages;
     private final DataScope dataScope;
     private final OrgDirectory directory;
+    private final Regions regions;
 
-    LeadViews(MessageSource messages, DataScope dataScope, OrgDirectory directory) {
+    LeadViews(MessageSource messages, DataScope dataScope, OrgDirectory directory, Regions regions) {
         this.messages = messages;
         this.dataScope = dataScope;
         this.directory = directory;
+        this.regions = regions;
     }
 
     LeadView of(Lead lead) {
@@ -80,7 +89,18 @@ class LeadViews {
                         .toList(),
                 lead.disqualifyReason(), lead.disqualifyNote(), lead.customerId(), lead.contactId(),
                 lead.opportunityId(), lead.createdAt(), duplicates.stream().map(DuplicateView::of).toList(),
-                lead.version() == null ? 0 : lead.version());
+                lead.version() == null ? 0 : lead.version(), lead.regionCode(), regionName(lead.regionCode()),
+                lead.region() == null ? null : lead.regionCode() != null);
+    }
+
+    /** The full name of a division (浙江省杭州市西湖区), null without a code. */
+    String regionName(String code) {
+        return code == null ? null : regions.byCode(code).map(Region::name).orElse(null);
+    }
+
+    /** For a region that names no division: the divisions it might mean (西湖区 → 杭州's or 南昌's), to say so. */
+    List<Region> regionCandidates(Lead lead) {
+        return lead.regionUnresolved() ? regions.candidates(lead.region()) : List.of();
     }
 
     List<GradeReasonView> reasons(Lead lead) {

@@ -34,8 +34,16 @@ class PublicLeadController {
     }
 
     @Operation(summary = "Submit a lead from a website form: 201 new, 200 the same lead for a repeated Idempotency-Key, 401, 422, 429")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+            name = "A website form", value = """
+                    {"companyName": "苏州明远精密机械有限公司", "contactName": "李娜", "phone": "13912345678", "email": "li.na@example.com", "industry": "制造业", "region": "江苏省苏州市", "source": "WEBSITE_FORM", "budget": 120000, "purchaseDate": "2027-01-20", "decisionMakerKnown": false, "notes": "官网咨询表单"}""")))
     @PostMapping("/api/v1/public/leads")
-    ResponseEntity<PublicLead> submit(@Parameter(description = "key issued by an administrator for one source")
+    @io.swagger.v3.oas.annotations.security.SecurityRequirement(name = "apiKey")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The lead already submitted with this Idempotency-Key")
+    @com.lead2cash.platform.web.Refuses({401, 409, 429})
+    ResponseEntity<PublicLead> submit(@Parameter(hidden = true) // documented as the apiKey security scheme
                                       @RequestHeader(value = "X-Api-Key", required = false) String apiKey,
                                       @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
                                       @RequestBody LeadApiController.LeadRequest body) {

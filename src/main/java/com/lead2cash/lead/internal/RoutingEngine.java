@@ -17,12 +17,15 @@ import java.util.stream.Stream;
  *
  * <ol>
  *   <li>L4 by grade: C goes to the nurture pool (长期培育池) without an owner; A only to senior reps
- *       (资深销售), employed for more than {@link RoutingRules#seniorityMonthsForA()} months; B to any
- *       active rep.
+ *       ({@link SeniorityRule}); B to any active rep.
  *   <li>L5 by territory: a territory matches when each of its non-empty dimensions (industry, region,
- *       product line) contains the lead's value, ignoring case, width and whitespace. Only the most
- *       specific matches count — those with the most non-empty dimensions — and their reps are pooled.
- *       A less specific territory is not a fallback: its reps were not meant for this lead.
+ *       product line) contains the lead's value; industries and product lines ignoring case, width and
+ *       whitespace. A region is an administrative division (行政区划) that covers its cities and counties:
+ *       a territory on 浙江 takes a lead in 杭州市西湖区. (Text that names no division, kept from before, is
+ *       matched as text.) Only the most specific matches count — first those with the most non-empty
+ *       dimensions, then, among them, those whose region is the most specific division covering the lead
+ *       (杭州 over 浙江) — and their reps are pooled. A less specific territory is not a fallback: its reps
+ *       were not meant for this lead.
  *   <li>L5 least-loaded: of the eligible reps the one with the fewest open A/B leads wins; a tie goes
  *       round-robin to the one who waited longest for a lead (never assigned first), then by user id
  *       so that the same facts always give the same rep.
@@ -48,30 +51,20 @@ public final class RoutingEngine {
     }
 
     public static RoutingDecision route(
-            RoutingRules rules,
+            SeniorityRule seniority,
             RoutableLead lead,
             List<Territory> territories,
             List<RepCandidate> candidates,
             LocalDate today) {
-        int months = rules.seniorityMonthsForA();
         return switch (lead.grade()) {
             case C -> new RoutingDecision(RoutingDecision.Kind.NURTURE, null, null, REASON + "nurture.gradeC",
                     List.of());
             case A -> routeToTerritory(lead, territories, candidates, new Eligibility(
-                    rep -> isSenior(rep, months, today), "assign.seniorLeastLoaded", "managerQueue.noSeniorRep",
-                    List.of(months)));
+                    rep -> seniority.isSenior(rep.hireDate(), today), "assign.seniorLeastLoaded",
+                    "managerQueue.noSeniorRep", List.of(seniority.months())));
             case B -> routeToTerritory(lead, territories, candidates, new Eligibility(
                     rep -> true, "assign.leastLoaded", "managerQueue.noActiveRep", List.of()));
         };
-    }
-
-    /**
-     * Seniority is strictly more than {@code months} full months: a rep hired on 15 March 2024 reaches
-     * 12 months on 15 March 2025 and is senior from 16 March 2025. Month ends clamp as in
-     * {@link LocalDate#plusMonths(long)}: hired 31 January, one month is reached on 28/29 February.
-     */
-    private static boolean isSenior(RepCandidate rep, int months, LocalDate today) {
-        return rep.hireDate().plusMonths(months).isBefore(today);
     }
 
     private static RoutingDecision routeToTerritory(
@@ -108,17 +101,34 @@ public final class RoutingEngine {
                 REASON + eligibility.assignedReason(), args(eligibility, territory.name(), rep.openABLeads()));
     }
 
-    /** Matching territories with the most non-empty dimensions, in the order given. */
+    /** Matching territories, the most specific only (dimensions, then region depth), in the order given. */
     private static List<Territory> mostSpecificMatches(RoutableLead lead, List<Territory> territories) {
         List<Territory> matching = territories.stream().filter(territory -> matches(territory, lead)).toList();
-        int specificity = matching.stream().mapToInt(RoutingEngine::specificity).max().orElse(0);
-        return matching.stream().filter(territory -> specificity(territory) == specificity).toList();
+        int specificity = matching.stream().mapToInt(t -> specificity(t, lead)).max().orElse(0);
+        return matching.stream().filter(territory -> specificity(territory, lead) == specificity).toList();
     }
 
     private static boolean matches(Territory territory, RoutableLead lead) {
         return accepts(territory.industries(), lead.industry())
-                && accepts(territory.regions(), lead.region())
+                && (territory.regions().isEmpty() || regionDepth(territory, lead) >= 0)
                 && accepts(territory.productLines(), lead.productLine());
+    }
+
+    /**
+     * How deep the territory's most specific region covering the lead lies: 1 province, 2 city, 3 county
+     * (the lead's place in its lineage); 0 for text matching text; -1 when none of its regions covers the lead.
+     */
+    private static int regionDepth(Territory territory, RoutableLead lead) {
+        int depth = -1;
+        for (String region : territory.regions()) {
+            int at = lead.regionLineage().indexOf(region);
+            if (at >= 0) {
+                depth = Math.max(depth, at + 1);
+            } else if (!Territory.isDivisionCode(region) && accepts(Set.of(region), lead.region())) {
+                depth = Math.max(depth, 0);
+            }
+        }
+        return depth;
     }
 
     private static boolean accepts(Set<String> allowed, String value) {
@@ -129,10 +139,12 @@ public final class RoutingEngine {
         return !key.isEmpty() && allowed.stream().map(CategoryKeys::of).anyMatch(key::equals);
     }
 
-    private static int specificity(Territory territory) {
-        return (territory.industries().isEmpty() ? 0 : 1)
+    /** Non-empty dimensions first, then the depth of the region covering the lead (杭州市 over 浙江省). */
+    private static int specificity(Territory territory, RoutableLead lead) {
+        int dimensions = (territory.industries().isEmpty() ? 0 : 1)
                 + (territory.regions().isEmpty() ? 0 : 1)
                 + (territory.productLines().isEmpty() ? 0 : 1);
+        return dimensions * 10 + (territory.regions().isEmpty() ? 0 : Math.max(0, regionDepth(territory, lead)));
     }
 
     /** The territory facts first, then the grade's own arguments (the seniority months for A). */

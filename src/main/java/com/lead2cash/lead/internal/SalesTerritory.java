@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -17,7 +18,8 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * 销售区域 — which leads (by industry, region, product line; empty = any) go to which reps, and the
- * manager whose queue takes them when no rep fits (L5).
+ * manager whose queue takes them when no rep fits (L5). Regions are administrative division codes
+ * (a province covers its cities and counties); see {@link Territory}.
  */
 @Table("lead_territory")
 class SalesTerritory {
@@ -94,6 +96,8 @@ class SalesTerritory {
     public String name() { return name; }
     public String industries() { return industries; }
     public String regions() { return regions; }
+    /** Division codes, or text kept from before regions were divisions. */
+    public List<String> regionEntries() { return List.copyOf(split(regions)); }
     public String productLines() { return productLines; }
     public UUID managerId() { return managerId; }
     public Set<UUID> memberIds() { return members.stream().map(Member::userId).collect(Collectors.toSet()); }

@@ -9,6 +9,9 @@ import java.util.UUID;
  * and the reps who work them. An empty set accepts any value in that dimension, so a territory with
  * all three empty catches every lead no more specific territory takes.
  *
+ * <p>A region is a six-digit administrative division code (330000 浙江省), covering its cities and
+ * counties; any other entry is text kept from before regions were divisions, matched as text.
+ *
  * @param managerId the manager who takes the territory's leads when no rep is eligible, or null for
  *     the general manager queue
  * @param memberIds the reps of the territory
@@ -29,6 +32,11 @@ public record Territory(
         regions = criteria(regions, "regions");
         productLines = criteria(productLines, "productLines");
         memberIds = Set.copyOf(memberIds);
+    }
+
+    /** A six-digit administrative division code, as opposed to region text kept from before. */
+    static boolean isDivisionCode(String region) {
+        return region.length() == 6 && region.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     private static Set<String> criteria(Set<String> values, String dimension) {

@@ -7,7 +7,10 @@ import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import com.lead2cash.region.Region;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -46,7 +49,9 @@ class TerritoryController {
 
     @GetMapping("/leads/territories")
     String list(@RequestParam(required = false) UUID edit, Model model) {
-        model.addAttribute("territories", territories.all());
+        List<SalesTerritory> all = territories.all();
+        model.addAttribute("territories", all);
+        model.addAttribute("regionLabels", territories.regionLabels(all));
         model.addAttribute("editing", edit == null ? null : territories.get(edit));
         List<OrgDirectory.Person> reps = Stream.concat(directory.activeWithRole(Role.SALES_REP).stream(),
                 directory.activeWithRole(Role.ACCOUNT_MANAGER).stream()).distinct().toList();
@@ -92,15 +97,29 @@ class TerritoryController {
     @PreAuthorize("hasAnyRole('ADMIN','SALES_DIRECTOR')")
     static class Api {
 
+        /**
+         * A territory. {@code regions} names its regions (浙江省, 广东省深圳市); {@code regionCodes} are their
+         * division codes; {@code unresolvedRegions} is text kept from before regions were divisions.
+         */
         record TerritoryDto(UUID id, String name, Set<String> industries, Set<String> regions,
-                            Set<String> productLines, UUID managerId, Set<UUID> repIds, long version) {
-            static TerritoryDto of(SalesTerritory t) {
-                return new TerritoryDto(t.id(), t.name(), SalesTerritory.split(t.industries()),
-                        SalesTerritory.split(t.regions()), SalesTerritory.split(t.productLines()), t.managerId(),
-                        t.memberIds(), t.version());
+                            Set<String> productLines, UUID managerId, Set<UUID> repIds, long version,
+                            Set<String> regionCodes, Set<String> unresolvedRegions) {
+            static TerritoryDto of(SalesTerritory t, Map<String, Region> labels) {
+                Set<String> names = new LinkedHashSet<>();
+                Set<String> codes = new LinkedHashSet<>();
+                Set<String> unresolved = new LinkedHashSet<>();
+                for (String entry : t.regionEntries()) {
+                    Region region = labels.get(entry);
+                    names.add(region.name());
+                    (region.resolved() ? codes : unresolved).add(region.resolved() ? region.code() : entry);
+                }
+                return new TerritoryDto(t.id(), t.name(), SalesTerritory.split(t.industries()), names,
+                        SalesTerritory.split(t.productLines()), t.managerId(), t.memberIds(), t.version(), codes,
+                        unresolved);
             }
         }
 
+        /** {@code regions}: division codes or names (浙江, 杭州市西湖区), each naming exactly one division. */
         record TerritoryRequest(String name, List<String> industries, List<String> regions, List<String> productLines,
                                 UUID managerId, Set<UUID> repIds, Long version) {
             TerritoryService.TerritoryForm form() {
@@ -119,22 +138,33 @@ class TerritoryController {
             this.territories = territories;
         }
 
+        @io.swagger.v3.oas.annotations.Operation(summary = "All sales territories (L5)")
         @GetMapping("/api/v1/lead-territories")
         List<TerritoryDto> list() {
-            return territories.all().stream().map(TerritoryDto::of).toList();
+            List<SalesTerritory> all = territories.all();
+            Map<String, Region> labels = territories.regionLabels(all);
+            return all.stream().map(t -> TerritoryDto.of(t, labels)).toList();
         }
 
+        @io.swagger.v3.oas.annotations.Operation(summary = "Create a territory: industries, regions, product lines, manager and reps")
         @PostMapping("/api/v1/lead-territories")
+        @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
         ResponseEntity<TerritoryDto> create(@RequestBody TerritoryRequest body) {
             SalesTerritory t = territories.create(body.form());
-            return ResponseEntity.created(URI.create("/api/v1/lead-territories/" + t.id())).body(TerritoryDto.of(t));
+            return ResponseEntity.created(URI.create("/api/v1/lead-territories/" + t.id())).body(dto(t));
         }
 
+        @io.swagger.v3.oas.annotations.Operation(summary = "Change a territory (409 when the version is stale)")
         @PutMapping("/api/v1/lead-territories/{id}")
         TerritoryDto update(@PathVariable UUID id, @RequestBody TerritoryRequest body) {
-            return TerritoryDto.of(territories.update(id, body.form()));
+            return dto(territories.update(id, body.form()));
         }
 
+        private TerritoryDto dto(SalesTerritory t) {
+            return TerritoryDto.of(t, territories.regionLabels(List.of(t)));
+        }
+
+        @io.swagger.v3.oas.annotations.Operation(summary = "Delete a territory")
         @DeleteMapping("/api/v1/lead-territories/{id}")
         @ResponseStatus(HttpStatus.NO_CONTENT)
         void delete(@PathVariable UUID id) {

@@ -3,15 +3,23 @@ package com.lead2cash.lead.internal;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.RecordNotFoundException;
+import com.lead2cash.region.Region;
+import com.lead2cash.region.Regions;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Administration of sales territories (L5). */
+/** Administration of sales territories (L5); their regions are administrative divisions. */
 @Service
 class TerritoryService {
 
@@ -22,11 +30,13 @@ class TerritoryService {
 
     private final SalesTerritoryRepository territories;
     private final OrgDirectory directory;
+    private final Regions regions;
     private final Clock clock;
 
-    TerritoryService(SalesTerritoryRepository territories, OrgDirectory directory, Clock clock) {
+    TerritoryService(SalesTerritoryRepository territories, OrgDirectory directory, Regions regions, Clock clock) {
         this.territories = territories;
         this.directory = directory;
+        this.regions = regions;
         this.clock = clock;
     }
 
@@ -41,7 +51,7 @@ class TerritoryService {
     @Transactional
     SalesTerritory create(TerritoryForm form) {
         checkPeople(form);
-        return save(SalesTerritory.define(form.name(), List.of(nz(form.industries())), List.of(nz(form.regions())),
+        return save(SalesTerritory.define(form.name(), List.of(nz(form.industries())), divisions(form.regions(), Set.of()),
                 List.of(nz(form.productLines())), form.managerId(), form.repIds(), clock.instant()));
     }
 
@@ -50,7 +60,7 @@ class TerritoryService {
         checkPeople(form);
         SalesTerritory t = get(id);
         t.expectVersion(form.version());
-        t.change(form.name(), List.of(nz(form.industries())), List.of(nz(form.regions())),
+        t.change(form.name(), List.of(nz(form.industries())), divisions(form.regions(), t.regionEntries()),
                 List.of(nz(form.productLines())), form.managerId(), form.repIds());
         return save(t);
     }
@@ -66,6 +76,44 @@ class TerritoryService {
         } catch (DuplicateKeyException e) {
             throw new FieldValidationException("name", "territory.name.taken");
         }
+    }
+
+    /**
+     * The territory's regions as division codes: each entry (a code, or a name such as 浙江 or 杭州市西湖区)
+     * must name exactly one division — a territory never widens 桥西区 to all of 河北. Text kept from
+     * before regions were divisions may stay as it is; new text that names no division is refused.
+     */
+    private List<String> divisions(String entries, Collection<String> kept) {
+        List<String> codes = new ArrayList<>();
+        for (String entry : SalesTerritory.split(entries)) {
+            Optional<String> code = divisionCode(regions, entry);
+            if (code.isPresent()) {
+                codes.add(code.get());
+            } else if (kept.contains(entry)) {
+                codes.add(entry);
+            } else {
+                List<Region> candidates = regions.candidates(entry);
+                throw candidates.isEmpty()
+                        ? new FieldValidationException("regions", "territory.region.unknown", entry)
+                        : new FieldValidationException("regions", "territory.region.ambiguous", entry,
+                                candidates.stream().map(Region::name).collect(Collectors.joining("、")));
+            }
+        }
+        return codes;
+    }
+
+    /** The code of the one division the text names, if it names exactly one. */
+    static Optional<String> divisionCode(Regions regions, String text) {
+        List<Region> candidates = regions.candidates(text);
+        return candidates.size() == 1 ? Optional.of(candidates.get(0).code()) : Optional.empty();
+    }
+
+    /** Each region entry of the territories as the reader sees it: a division, or text that names none (flagged). */
+    Map<String, Region> regionLabels(Collection<SalesTerritory> list) {
+        Map<String, Region> labels = new HashMap<>();
+        list.forEach(t -> t.regionEntries().forEach(entry -> labels.computeIfAbsent(entry,
+                e -> Territory.isDivisionCode(e) ? regions.byCodeOrUnresolved(e) : Region.unresolved(e))));
+        return labels;
     }
 
     private void checkPeople(TerritoryForm form) {

@@ -208,6 +208,19 @@ public final class ChineseData {
         return city.areaCode() + "-" + (2 * unit + Math.floorMod(index * 7_777_777L + 13, 7 * unit));
     }
 
+    /** The GB/T 2260 code of a province (or municipality) of {@link #CITIES}, e.g. 浙江 → 330000. */
+    public static String provinceCode(String province) {
+        return CITIES.stream().filter(c -> c.province().equals(province)).findFirst()
+                .map(c -> c.code().substring(0, 2) + "0000")
+                .orElseThrow(() -> new IllegalArgumentException("no city of " + province));
+    }
+
+    /** The province of {@link #CITIES} a division code lies in, e.g. 330106 → 浙江; null for another. */
+    public static String provinceOf(String code) {
+        return CITIES.stream().filter(c -> c.code().startsWith(code.substring(0, 2))).findFirst()
+                .map(City::province).orElse(null);
+    }
+
     /** A bijection of [0, n) (n below 2^62): an affine map with a multiplier coprime to n. */
     static long permute(long index, long n, long multiplier, long offset) {
         long a = Math.floorMod(multiplier, n);

@@ -2,6 +2,7 @@ package com.lead2cash.bench.dataset;
 
 import com.lead2cash.bench.BenchSize;
 import com.lead2cash.lead.internal.BenchLeads;
+import com.lead2cash.region.Regions;
 import com.lead2cash.sop.BusinessCalendar;
 import com.lead2cash.sop.PolicySnapshot;
 import com.lead2cash.sop.SopPolicy;
@@ -65,13 +66,14 @@ public final class DataGenerator {
         BulkLoad load = new BulkLoad(dataSource, BULK_TABLES);
         load.dropIndexes();
         PolicySnapshot policy = app.getBean(SopPolicy.class).current();
+        Regions regions = app.getBean(Regions.class);
         Map<String, Long> counts;
         try (CopyRows rows = new CopyRows(dataSource)) {
             SplittableRandom random = new SplittableRandom(seed);
             Notifications notifications = new Notifications(rows, random.split(), now);
             Deadlines deadlines = new Deadlines(rows, policy, app.getBean(BusinessCalendar.class).current(),
                     notifications, org, random.split(), now, zone);
-            BenchLeads leads = new BenchLeads(org, policy, deadlines, notifications, new AuditRows(rows),
+            BenchLeads leads = new BenchLeads(org, policy, regions, deadlines, notifications, new AuditRows(rows),
                     new AggregateRows(app), rows, random.split(), now, zone);
             leads.write(size.leads());
             log(started, "%d leads (%d converted)".formatted(size.leads(), leads.converted()));

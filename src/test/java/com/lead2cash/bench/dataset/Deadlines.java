@@ -86,10 +86,10 @@ public final class Deadlines {
             this.subjectId = subjectId;
             this.owner = owner;
             this.started = started;
-            DeadlineWindow window = policy.deadlineWindow(rule);
+            DeadlineWindow window = BenchReminders.window(policy, rule);
             this.due = calendar.due(started, window);
             this.reminders = withReminders
-                    ? BenchReminders.of(started, due, window, policy.reminderFractions(), calendar) : List.of();
+                    ? BenchReminders.of(started, due, window, BenchReminders.fractions(policy), calendar) : List.of();
             this.sweptUntil = started;
         }
 

@@ -134,7 +134,8 @@ public final class OrgWriter {
                         values (:id, :name, :industries, :regions, '', :manager, 0, :now)""")
                         .param("id", t.territoryId()).param("name", t.name())
                         .param("industries", String.join(",", t.industries()))
-                        .param("regions", String.join(",", t.provinces())).param("manager", t.manager().id())
+                        .param("regions", String.join(",", t.provinces().stream().map(ChineseData::provinceCode).toList()))
+                        .param("manager", t.manager().id())
                         .param("now", Timestamp.from(now)).update();
                 for (Member rep : t.reps()) {
                     jdbc.sql("insert into lead_territory_member (lead_territory, user_id) values (:t, :u)")

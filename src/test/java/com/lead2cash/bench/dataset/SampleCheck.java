@@ -3,6 +3,7 @@ package com.lead2cash.bench.dataset;
 import com.lead2cash.bench.dataset.BenchOrg.Member;
 import com.lead2cash.bench.driver.Http;
 import com.lead2cash.lead.internal.BenchLeads;
+import com.lead2cash.region.Regions;
 import com.lead2cash.sop.PolicySnapshot;
 import com.lead2cash.sop.WorkingCalendar;
 import java.math.BigDecimal;
@@ -46,12 +47,13 @@ public final class SampleCheck {
     private final Clock clock;
     private final ZoneId zone;
     private final PolicySnapshot policy;
+    private final Regions regions;
     private final WorkingCalendar calendar;
     private final AggregateRows aggregates;
     private final long seed;
     private final List<String> problems = new ArrayList<>();
 
-    public SampleCheck(BenchOrg org, Http http, DataSource db, Clock clock, ZoneId zone, PolicySnapshot policy,
+    public SampleCheck(BenchOrg org, Http http, DataSource db, Clock clock, ZoneId zone, PolicySnapshot policy, Regions regions,
                        WorkingCalendar calendar, AggregateRows aggregates, long seed) {
         this.org = org;
         this.http = http;
@@ -59,6 +61,7 @@ public final class SampleCheck {
         this.clock = clock;
         this.zone = zone;
         this.policy = policy;
+        this.regions = regions;
         this.calendar = calendar;
         this.aggregates = aggregates;
         this.seed = seed;
@@ -68,7 +71,7 @@ public final class SampleCheck {
         SplittableRandom random = new SplittableRandom(seed ^ (index * 0x9E3779B97F4A7C15L));
         Notifications notifications = new Notifications(rows, random, at);
         Deadlines deadlines = new Deadlines(rows, policy, calendar, notifications, org, random, at, zone);
-        return new BenchLeads(org, policy, deadlines, notifications, new AuditRows(rows), aggregates, rows, random, at,
+        return new BenchLeads(org, policy, regions, deadlines, notifications, new AuditRows(rows), aggregates, rows, random, at,
                 zone);
     }
 

@@ -11,6 +11,7 @@ import com.lead2cash.bench.dataset.Notifications;
 import com.lead2cash.bench.driver.Operation.Kind;
 import com.lead2cash.customer.CompanyNames;
 import com.lead2cash.lead.internal.BenchLeads;
+import com.lead2cash.region.Regions;
 import com.lead2cash.sop.PolicySnapshot;
 import com.lead2cash.sop.WorkingCalendar;
 import java.sql.Connection;
@@ -41,13 +42,14 @@ public final class CaptureOperations {
     private final Clock clock;
     private final ZoneId zone;
     private final PolicySnapshot policy;
+    private final Regions regions;
     private final WorkingCalendar calendar;
     private final AggregateRows aggregates;
     private final long seed;
     private final String run;
     private final JdbcRows jdbcRows = new JdbcRows();
 
-    public CaptureOperations(BenchOrg org, Http http, int clients, Clock clock, ZoneId zone, PolicySnapshot policy,
+    public CaptureOperations(BenchOrg org, Http http, int clients, Clock clock, ZoneId zone, PolicySnapshot policy, Regions regions,
                              WorkingCalendar calendar, AggregateRows aggregates, long seed) {
         this.org = org;
         this.http = http;
@@ -55,6 +57,7 @@ public final class CaptureOperations {
         this.clock = clock;
         this.zone = zone;
         this.policy = policy;
+        this.regions = regions;
         this.calendar = calendar;
         this.aggregates = aggregates;
         this.seed = seed;
@@ -66,7 +69,7 @@ public final class CaptureOperations {
         SplittableRandom random = new SplittableRandom(seed ^ (index * 0x9E3779B97F4A7C15L));
         Notifications notifications = new Notifications(rows, random, at);
         Deadlines deadlines = new Deadlines(rows, policy, calendar, notifications, org, random, at, zone);
-        return new BenchLeads(org, policy, deadlines, notifications, new AuditRows(rows), aggregates, rows, random, at,
+        return new BenchLeads(org, policy, regions, deadlines, notifications, new AuditRows(rows), aggregates, rows, random, at,
                 zone);
     }
 

@@ -17,6 +17,8 @@ import com.lead2cash.customer.PhoneNumbers;
 import com.lead2cash.lead.Grade;
 import com.lead2cash.lead.LeadSource;
 import com.lead2cash.sop.BusinessDuration;
+import com.lead2cash.region.Region;
+import com.lead2cash.region.Regions;
 import com.lead2cash.sop.PolicySnapshot;
 import java.lang.reflect.Field;
 import java.math.BigDecimal;
@@ -86,9 +88,9 @@ public final class BenchLeads {
     private static final String[] SHOWS = {"上海工博会", "深圳高交会", "北京数博会", "广州广交会", "杭州云栖大会"};
 
     private final BenchOrg org;
-    private final PolicySnapshot policy;
+    private final LeadRules rules;
     private final GradingRules gradingRules;
-    private final RoutingRules routingRules;
+    private final Regions regions;
     private final Deadlines deadlines;
     private final Notifications notifications;
     private final AuditRows audit;
@@ -112,13 +114,13 @@ public final class BenchLeads {
         }
     }
 
-    public BenchLeads(BenchOrg org, PolicySnapshot policy, Deadlines deadlines, Notifications notifications,
-                      AuditRows audit, AggregateRows aggregates, Rows rows, SplittableRandom random, Instant now,
-                      ZoneId zone) {
+    public BenchLeads(BenchOrg org, PolicySnapshot policy, Regions regions, Deadlines deadlines,
+                      Notifications notifications, AuditRows audit, AggregateRows aggregates, Rows rows,
+                      SplittableRandom random, Instant now, ZoneId zone) {
         this.org = org;
-        this.policy = policy;
-        this.gradingRules = LeadService.gradingRules(policy);
-        this.routingRules = new RoutingRules(policy.seniorityMonthsForGradeA());
+        this.rules = policy.bind(LeadRules.class);
+        this.gradingRules = rules.grading();
+        this.regions = regions;
         this.deadlines = deadlines;
         this.notifications = notifications;
         this.audit = audit;
@@ -129,7 +131,8 @@ public final class BenchLeads {
         this.zone = zone;
         for (Team t : org.teams()) {
             territories.put(t.territoryId(), new Territory(t.territoryId(), t.name(), Set.copyOf(t.industries()),
-                    Set.copyOf(t.provinces()), Set.of(), t.manager().id(),
+                    t.provinces().stream().map(ChineseData::provinceCode).collect(Collectors.toSet()), Set.of(),
+                    t.manager().id(),
                     t.reps().stream().map(Member::id).collect(Collectors.toSet())));
         }
     }
@@ -246,7 +249,7 @@ public final class BenchLeads {
                 lead.screen(null, created);
                 deadlines.recordMet("L1", LeadService.SUBJECT, lead.id().toString(), screener.id(), created);
                 history(created, capturer, "lead.history.screenedAutomatically");
-                decision = route(created, capturer, lead.routable());
+                decision = route(created, capturer, routable(lead.grade()));
             } else {
                 screening = deadlines.open("L1", LeadService.SUBJECT, lead.id().toString(), screener.id(), created);
                 running.add(screening);
@@ -270,7 +273,7 @@ public final class BenchLeads {
                 lead.screen(screener.id(), screened);
                 screening.meet(screened);
                 history(screened, actor, "lead.history.screened");
-                decision = route(screened, actor, lead.routable());
+                decision = route(screened, actor, routable(lead.grade()));
                 save(screened, actor, before);
                 t = screened;
             }
@@ -299,10 +302,18 @@ public final class BenchLeads {
             return decision;
         }
 
+        /** What routing looks at: the lead's division and those above it (as the lead router reads it). */
+        private RoutableLead routable(Grade grade) {
+            List<String> lineage = lead.regionCode() == null ? List.of()
+                    : regions.lineage(lead.regionCode()).stream().map(Region::code).toList();
+            return new RoutableLead(grade, lead.industry(), lead.region(), lineage, lead.productLine());
+        }
+
         private RoutingDecision decide(RoutableLead routable, Instant at) {
             settleClosings(at);
             LocalDate today = LocalDate.ofInstant(at, zone);
-            Team team = org.teamFor(routable.region(), routable.industry());
+            Team team = routable.regionLineage().isEmpty() ? null
+                    : org.teamFor(ChineseData.provinceOf(routable.regionLineage().get(0)), routable.industry());
             List<Territory> matching = team == null ? List.of() : List.of(territories.get(team.territoryId()));
             List<RepCandidate> candidates = new ArrayList<>();
             if (team != null) {
@@ -313,7 +324,7 @@ public final class BenchLeads {
                     }
                 }
             }
-            return RoutingEngine.route(routingRules, routable, matching, candidates, today);
+            return RoutingEngine.route(rules.seniority(), routable, matching, candidates, today);
         }
 
         /** Assignment: the rep is told at once (L6) and the first response clock starts (L7). */
@@ -332,15 +343,14 @@ public final class BenchLeads {
 
         /** L4: C leads wait for the weekly batch; about half of them are handed out by it. */
         private void nurtureBatch(Instant t) {
-            ZonedDateTime batch = t.atZone(zone).with(TemporalAdjusters.next(policy.nurtureBatchDay()))
-                    .with(policy.nurtureBatchTime()).plusSeconds(20 + random.nextInt(40));
+            ZonedDateTime batch = t.atZone(zone).with(TemporalAdjusters.next(rules.nurtureBatchDay()))
+                    .with(rules.nurtureBatchTime()).plusSeconds(20 + random.nextInt(40));
             if (batch.toInstant().isAfter(now) || random.nextInt(10) < 5) {
                 return;
             }
             Instant at = batch.toInstant();
             Map<String, String> before = aggregates.auditValues(lead);
-            RoutingDecision asB = decide(new RoutableLead(Grade.B, lead.industry(), lead.region(), lead.productLine()),
-                    at);
+            RoutingDecision asB = decide(routable(Grade.B), at);
             if (asB.kind() != RoutingDecision.Kind.ASSIGN_TO_REP) {
                 return;
             }
@@ -519,6 +529,23 @@ public final class BenchLeads {
         };
     }
 
+    /** The region as people type it: the province, the city, province and city, or nothing. */
+    private static String region(ChineseData.Company company, int roll) {
+        if (roll < 40) {
+            return company.city().province();
+        }
+        if (roll < 75) {
+            return company.city().name();
+        }
+        if (roll < 96 && !company.city().province().equals(company.city().name())) {
+            return company.city().province() + company.city().name();
+        }
+        if (roll < 96) {
+            return company.city().name();
+        }
+        return null;
+    }
+
     private LeadDraft draft(long i, Instant at, CaptureChannel channel) {
         ChineseData.Company company = ChineseData.company(i);
         ChineseData.Person person = ChineseData.person(random);
@@ -536,12 +563,13 @@ public final class BenchLeads {
         return LeadDrafts.validate(new LeadDraft(company.name(), random.nextInt(100) < 97 ? person.name() : null,
                 ChineseData.TITLES.get(random.nextInt(ChineseData.TITLES.size())), phone, email,
                 random.nextInt(100) < 96 ? company.industry() : null,
-                random.nextInt(100) < 96 ? company.city().province() : null,
+                region(company, random.nextInt(100)),
                 random.nextInt(100) < 80 ? ChineseData.PRODUCT_LINES.get(random.nextInt(ChineseData.PRODUCT_LINES.size()))
                         : null,
                 source, source == LeadSource.TRADE_SHOW ? today.getYear() + SHOWS[random.nextInt(SHOWS.length)] : null,
                 null, budget, purchase, random.nextInt(100) < 45, null,
                 random.nextInt(100) < 35 ? company.uscc() : null,
-                random.nextInt(100) < 15 ? "客户主动咨询，关注" + company.industryWord().word() + "行业解决方案" : null), today);
+                random.nextInt(100) < 15 ? "客户主动咨询，关注" + company.industryWord().word() + "行业解决方案" : null),
+                today, regions);
     }
 }

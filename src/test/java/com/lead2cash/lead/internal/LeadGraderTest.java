@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import com.lead2cash.lead.Grade;
+import com.lead2cash.sop.SopPolicy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,7 +18,14 @@ class LeadGraderTest {
 
     private static final LocalDate TODAY = LocalDate.of(2025, 3, 14);
 
-    private static final GradingRules DEFAULTS = GradingRules.defaults(Set.of("Manufacturing", "零售"));
+    /** The catalogue's default thresholds, with this test's target industries. */
+    private static final GradingRules DEFAULTS = withIndustries(Set.of("Manufacturing", "零售"));
+
+    private static GradingRules withIndustries(Set<String> industries) {
+        GradingRules catalogue = SopPolicy.defaults().bind(LeadRules.class).grading();
+        return new GradingRules(industries, catalogue.minimumBudget(), catalogue.urgencyDays(),
+                catalogue.gradeAMinPoints(), catalogue.gradeBMinPoints());
+    }
 
     /** Meets every criterion under the default rules. */
     private static GradingInput strongLead() {
@@ -249,7 +257,7 @@ class LeadGraderTest {
 
     @Test
     void changingTheTargetIndustriesChangesTheIndustryPoint() {
-        GradingRules otherMarket = GradingRules.defaults(Set.of("Retail"));
+        GradingRules otherMarket = withIndustries(Set.of("Retail"));
 
         assertThat(LeadGrader.grade(DEFAULTS, strongLead()).points()).isEqualTo(4);
         assertThat(LeadGrader.grade(otherMarket, strongLead()).points()).isEqualTo(3);

@@ -9,6 +9,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import com.lead2cash.lead.Grade;
+import com.lead2cash.sop.SopPolicy;
 import com.lead2cash.lead.internal.RoutingDecision.Kind;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,7 +26,7 @@ import org.quicktheories.core.Gen;
 class RoutingEngineTest {
 
     private static final LocalDate TODAY = LocalDate.of(2025, 3, 15);
-    private static final RoutingRules DEFAULTS = RoutingRules.defaults();
+    private static final SeniorityRule DEFAULTS = SopPolicy.defaults().bind(LeadRules.class).seniority();
 
     private static final UUID MANAGER = id(900);
     private static final UUID EAST_MANAGER = id(901);
@@ -84,7 +85,7 @@ class RoutingEngineTest {
         // hired 31 January: one month is reached on 29 February 2024, so seniority exceeds it on 1 March
         Territory all = catchAll(1, Set.of(id(1)));
         List<RepCandidate> reps = List.of(rep(1, LocalDate.of(2024, 1, 31), 0));
-        RoutingRules oneMonth = new RoutingRules(1);
+        SeniorityRule oneMonth = new SeniorityRule(1);
 
         assertThat(RoutingEngine.route(oneMonth, A_LEAD, List.of(all), reps, LocalDate.of(2024, 2, 29)).kind())
                 .isEqualTo(Kind.MANAGER_QUEUE);
@@ -99,7 +100,7 @@ class RoutingEngineTest {
 
         assertThat(RoutingEngine.route(DEFAULTS, A_LEAD, List.of(all), sevenMonths, TODAY).kind())
                 .isEqualTo(Kind.MANAGER_QUEUE);
-        assertThat(RoutingEngine.route(new RoutingRules(6), A_LEAD, List.of(all), sevenMonths, TODAY).kind())
+        assertThat(RoutingEngine.route(new SeniorityRule(6), A_LEAD, List.of(all), sevenMonths, TODAY).kind())
                 .isEqualTo(Kind.ASSIGN_TO_REP);
     }
 
@@ -188,6 +189,96 @@ class RoutingEngineTest {
         assertThat(decision.kind()).isEqualTo(Kind.MANAGER_QUEUE);
         assertThat(decision.userId()).isEqualTo(EAST_MANAGER);
         assertThat(decision.territoryId()).isEqualTo(east.id());
+    }
+
+    // --- L5: regions are administrative divisions -----------------------------------------------------
+
+    private static final List<String> HANGZHOU_XIHU = List.of("330000", "330100", "330106");
+    private static final List<String> HANGZHOU = List.of("330000", "330100");
+    private static final List<String> BEIJING_CHAOYANG = List.of("110000", "110105");
+
+    private static RoutableLead leadIn(Grade grade, String entered, List<String> lineage) {
+        return new RoutableLead(grade, "Manufacturing", entered, lineage, "ERP");
+    }
+
+    @Test
+    void L5_aTerritoryOnAProvinceTakesTheLeadsOfItsCitiesAndCounties() {
+        Territory zhejiang = territory(1, Set.of(), Set.of("330000"), Set.of(), EAST_MANAGER, Set.of(id(1)));
+
+        for (List<String> lineage : List.of(List.of("330000"), HANGZHOU, HANGZHOU_XIHU)) {
+            RoutingDecision decision = route(leadIn(Grade.A, "浙江省杭州市", lineage), List.of(zhejiang),
+                    List.of(rep(1, VETERAN, 0)));
+            assertThat(decision.kind()).as(lineage.toString()).isEqualTo(Kind.ASSIGN_TO_REP);
+            assertThat(decision.territoryId()).isEqualTo(zhejiang.id());
+        }
+    }
+
+    @Test
+    void L5_aCityTerritoryWinsOverItsProvinceEvenWithMoreLoad() {
+        Territory zhejiang = territory(1, Set.of(), Set.of("330000"), Set.of(), MANAGER, Set.of(id(1)));
+        Territory hangzhou = territory(2, Set.of(), Set.of("330100"), Set.of(), EAST_MANAGER, Set.of(id(2)));
+        List<RepCandidate> reps = List.of(rep(1, VETERAN, 0), rep(2, VETERAN, 9));
+
+        RoutingDecision xihu = route(leadIn(Grade.B, "杭州市西湖区", HANGZHOU_XIHU), List.of(zhejiang, hangzhou), reps);
+        assertThat(xihu.userId()).isEqualTo(id(2));
+        assertThat(xihu.territoryId()).isEqualTo(hangzhou.id());
+
+        RoutingDecision ningbo = route(leadIn(Grade.B, "宁波", List.of("330000", "330200")),
+                List.of(zhejiang, hangzhou), reps);
+        assertThat(ningbo.territoryId()).as("宁波 is 浙江's, not 杭州's").isEqualTo(zhejiang.id());
+    }
+
+    @Test
+    void L5_aTerritoryListingAProvinceAndOneOfItsCitiesCountsAsTheCityForLeadsThere() {
+        Territory mixed = territory(1, Set.of(), Set.of("330000", "330100"), Set.of(), MANAGER, Set.of(id(1)));
+        Territory hangzhou = territory(2, Set.of(), Set.of("330100"), Set.of(), EAST_MANAGER, Set.of(id(2)));
+        List<RepCandidate> reps = List.of(rep(1, VETERAN, 0), rep(2, VETERAN, 3));
+
+        RoutingDecision decision = route(leadIn(Grade.B, "杭州", HANGZHOU), List.of(mixed, hangzhou), reps);
+
+        assertThat(decision.userId()).as("equally specific: their reps are pooled, the least loaded wins")
+                .isEqualTo(id(1));
+    }
+
+    @Test
+    void L5_moreDimensionsStillWinOverADeeperRegion() {
+        Territory manufacturingInZhejiang = territory(1, Set.of("Manufacturing"), Set.of("330000"), Set.of(), MANAGER,
+                Set.of(id(1)));
+        Territory hangzhou = territory(2, Set.of(), Set.of("330100"), Set.of(), EAST_MANAGER, Set.of(id(2)));
+
+        RoutingDecision decision = route(leadIn(Grade.B, "杭州西湖", HANGZHOU_XIHU),
+                List.of(hangzhou, manufacturingInZhejiang), List.of(rep(1, VETERAN, 5), rep(2, VETERAN, 0)));
+
+        assertThat(decision.territoryId()).isEqualTo(manufacturingInZhejiang.id());
+    }
+
+    @Test
+    void L5_aDivisionDoesNotCoverItsNamesakeElsewhere() {
+        Territory liaoningChaoyang = territory(1, Set.of(), Set.of("211300"), Set.of(), MANAGER, Set.of(id(1)));
+
+        RoutingDecision decision = route(leadIn(Grade.B, "北京朝阳区", BEIJING_CHAOYANG), List.of(liaoningChaoyang),
+                List.of(rep(1, VETERAN, 0)));
+
+        assertThat(decision.kind()).isEqualTo(Kind.MANAGER_QUEUE);
+        assertThat(decision.territoryId()).isNull();
+    }
+
+    @Test
+    void L5_aLeadWhoseRegionNamesNoDivisionOnlyMatchesTerritoriesWithoutRegionsOrWithTheSameOldText() {
+        Territory zhejiang = territory(1, Set.of(), Set.of("330000"), Set.of(), MANAGER, Set.of(id(1)));
+        RoutableLead unresolved = leadIn(Grade.B, "华东区", List.of());
+
+        assertThat(route(unresolved, List.of(zhejiang), List.of(rep(1, VETERAN, 0))).kind())
+                .isEqualTo(Kind.MANAGER_QUEUE);
+
+        Territory keptText = territory(2, Set.of(), Set.of("华东区"), Set.of(), EAST_MANAGER, Set.of(id(2)));
+        RoutingDecision decision = route(unresolved, List.of(zhejiang, keptText),
+                List.of(rep(1, VETERAN, 0), rep(2, VETERAN, 0)));
+        assertThat(decision.territoryId()).isEqualTo(keptText.id());
+
+        RoutingDecision division = route(leadIn(Grade.B, "杭州", HANGZHOU), List.of(zhejiang, keptText),
+                List.of(rep(1, VETERAN, 0), rep(2, VETERAN, 0)));
+        assertThat(division.territoryId()).as("a lead in a division goes by the division").isEqualTo(zhejiang.id());
     }
 
     // --- L5: least-loaded and round-robin -----------------------------------------------------------
@@ -329,7 +420,7 @@ class RoutingEngineTest {
     void blankTerritoryValuesAndNegativeSeniorityAreRejected() {
         assertThatIllegalArgumentException().isThrownBy(() ->
                 territory(1, Set.of(" "), Set.of(), Set.of(), MANAGER, Set.of()));
-        assertThatIllegalArgumentException().isThrownBy(() -> new RoutingRules(-1));
+        assertThatIllegalArgumentException().isThrownBy(() -> new SeniorityRule(-1));
         assertThatIllegalArgumentException().isThrownBy(() -> new RepCandidate(id(1), VETERAN, true, -1, null));
     }
 

@@ -19,6 +19,7 @@ class AuditApiController {
         this.queries = queries;
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "The audit trail, newest first, filtered by record, actor, action and dates")
     @GetMapping("/api/v1/audit")
     CursorPage<AuditQueries.AuditEntry> api(@RequestParam(required = false) String entityType,
                                             @RequestParam(required = false) String entityId,

@@ -4,6 +4,7 @@ import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.Role;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -27,7 +28,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "People and organisation")
 class IdentityApiController {
 
-    record Me(UUID id, String username, String displayName, List<Role> roles, UUID orgUnitId) {
+    record Me(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID id,
+              @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String username,
+              @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String displayName,
+              @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<Role> roles, UUID orgUnitId) {
     }
 
     record UserDto(UUID id, String username, String displayName, String email, UUID orgUnitId, List<Role> roles,
@@ -86,6 +90,7 @@ class IdentityApiController {
                               @RequestParam(required = false) UUID orgUnitId,
                               @RequestParam(required = false) Role role,
                               @RequestParam(required = false) Boolean active,
+                              @io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"username", "hireDate"}), description = "default: username") 
                               @RequestParam(required = false) String sort,
                               @RequestParam(required = false) String cursor,
                               @RequestParam(required = false) Integer size) {
@@ -93,13 +98,19 @@ class IdentityApiController {
                 .map(UserDto::of);
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "One user")
     @GetMapping("/api/v1/users/{id}")
     UserDto user(@PathVariable UUID id) {
         return UserDto.of(identity.user(id), clock.instant());
     }
 
     @Operation(summary = "Create a user")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+            name = "A sales rep", value = """
+                    {"username": "zhang.wei", "displayName": "张伟", "email": "zhang.wei@example.com", "password": "Initial-Pass-2026", "orgUnitId": "01890f2e-5a1b-7c3d-8e4f-000000000007", "roles": ["SALES_REP"], "hireDate": "2025-03-01"}""")))
     @PostMapping("/api/v1/users")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     ResponseEntity<UserDto> create(@Valid @RequestBody CreateUser body) {
         User user = identity.createUser(new IdentityService.UserForm(body.username(), body.displayName(),
                 body.email(), body.password(), body.orgUnitId(), body.roles(), body.hireDate()));
@@ -123,17 +134,21 @@ class IdentityApiController {
         return identity.orgTree().stream().map(OrgUnitDto::of).toList();
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "One org unit")
     @GetMapping("/api/v1/org-units/{id}")
     OrgUnitDto orgUnit(@PathVariable UUID id) {
         return OrgUnitDto.of(identity.orgUnit(id));
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "Create an org unit under a parent")
     @PostMapping("/api/v1/org-units")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     ResponseEntity<OrgUnitDto> createOrgUnit(@Valid @RequestBody CreateOrgUnit body) {
         OrgUnit unit = identity.createOrgUnit(body.parentId(), body.name());
         return ResponseEntity.created(URI.create("/api/v1/org-units/" + unit.id())).body(OrgUnitDto.of(unit));
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "Rename an org unit or appoint its manager (409 when the version is stale)")
     @PutMapping("/api/v1/org-units/{id}")
     OrgUnitDto updateOrgUnit(@PathVariable UUID id, @Valid @RequestBody UpdateOrgUnit body) {
         return OrgUnitDto.of(identity.updateOrgUnit(id, body.name(), body.managerId(), body.version()));

@@ -2,6 +2,7 @@ package com.lead2cash.platform.internal.security;
 
 import com.lead2cash.platform.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -30,7 +31,8 @@ class AuthApiController {
     record TokenRequest(@NotBlank String username, @NotBlank String password, String name) {
     }
 
-    record TokenResponse(String token, Instant expiresAt) {
+    record TokenResponse(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String token,
+                         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant expiresAt) {
     }
 
     private final AuthenticationManager authenticationManager;
@@ -42,7 +44,12 @@ class AuthApiController {
     }
 
     @Operation(summary = "Issue a personal bearer token (401 on bad credentials or a locked account)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+            name = "A token for an integration", value = """
+                    {"username": "east.rep1", "password": "your-password", "name": "crm-sync"}""")))
     @PostMapping("/api/v1/auth/token")
+    @com.lead2cash.platform.web.Refuses(401)
     TokenResponse issue(@Valid @RequestBody TokenRequest request) {
         Authentication auth = authenticationManager.authenticate(
                 UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password()));

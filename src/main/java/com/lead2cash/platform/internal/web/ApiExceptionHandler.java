@@ -31,8 +31,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice(annotations = RestController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
-    /** One refused field, as the API reports it. */
-    record FieldProblem(String field, String code, String message) {
+    /** One refused field, as the API reports it; an unknown enum value also names the values allowed. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record FieldProblem(String field, String code, String message, List<String> allowedValues) {
+        FieldProblem(String field, String code, String message) {
+            this(field, code, message, null);
+        }
     }
 
     private final ProblemWriter problems;
@@ -96,9 +100,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
         ProblemDetail problem = problems.problem(HttpStatus.BAD_REQUEST, "error.badParameter", e.getName());
-        problem.setProperty("errors", List.of(new FieldProblem(e.getName(), "error.badParameter",
-                problems.message("error.badParameter", e.getName()))));
+        problem.setProperty("errors", List.of(fieldProblem(e.getName(), e.getRequiredType(), "error.badParameter")));
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** A value that could not be bound to its field; for an enum the answer lists the values allowed. */
+    private FieldProblem fieldProblem(String field, Class<?> type, String key) {
+        if (type != null && type.isEnum()) {
+            List<String> allowed = java.util.Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
+            return new FieldProblem(field, "error.badEnum",
+                    problems.message("error.badEnum", field, String.join(", ", allowed)), allowed);
+        }
+        return new FieldProblem(field, key, problems.message(key, field));
     }
 
     /** Anything unforeseen: logged with its stack, answered as a problem without internals. */
@@ -107,6 +120,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         org.slf4j.LoggerFactory.getLogger(ApiExceptionHandler.class).error("Unexpected error in an API call", e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
                 .body(problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "error.unexpected"));
+    }
+
+    /** Problems Spring MVC answers itself (a missing part, an unsupported media type) get a type and code too. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem && (problem.getProperties() == null
+                || !problem.getProperties().containsKey("code"))) {
+            String key = "error.http." + statusCode.value();
+            problem.setType(java.net.URI.create("urn:lead2cash:problem:" + key));
+            problem.setProperty("code", key);
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
     }
 
     @Override
@@ -131,8 +157,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             String field = json.getPath().stream()
                     .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
-            problem.setProperty("errors", List.of(new FieldProblem(field, "error.unreadableField",
-                    problems.message("error.unreadableField", field))));
+            Class<?> type = json instanceof tools.jackson.databind.exc.MismatchedInputException mismatch
+                    ? mismatch.getTargetType() : null;
+            problem.setProperty("errors", List.of(fieldProblem(field, type, "error.unreadableField")));
         }
         return ResponseEntity.badRequest().body(problem);
     }

@@ -58,6 +58,15 @@ class CalendarApiController {
     record LineProblem(int line, String text, String code, String message) {
     }
 
+    /** The problem a refused import answers (for the API document): RFC 9457 with one error per bad line. */
+    record ImportRefusedProblem(java.net.URI type, String title, int status, String detail, String instance,
+                                String code, List<LineProblem> errors) {
+    }
+
+    /** One operation in the API document, whether the lines come as text or as an uploaded file. */
+    static final String IMPORT_SUMMARY = "Import 'YYYY-MM-DD holiday|workday' lines, as text/plain or as a file in "
+            + "multipart field 'file'; any bad line refuses the file (422, one error per line) and imports nothing";
+
     private final CalendarService calendar;
     private final MessageSource messages;
     private final Clock clock;
@@ -88,6 +97,7 @@ class CalendarApiController {
 
     @PostMapping("/exceptions")
     @PreAuthorize("hasRole('ADMIN')")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @Operation(summary = "Add or replace a dated exception (holiday or make-up working day)")
     ResponseEntity<ExceptionDto> addException(@Valid @RequestBody ExceptionRequest request) {
         calendar.addException(request.day(), request.kind(), request.note());
@@ -97,6 +107,7 @@ class CalendarApiController {
 
     @DeleteMapping("/exceptions/{day}")
     @PreAuthorize("hasRole('ADMIN')")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
     @Operation(summary = "Remove a dated exception")
     ResponseEntity<Void> removeException(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
         if (!calendar.removeException(day)) {
@@ -107,14 +118,18 @@ class CalendarApiController {
 
     @PostMapping(value = "/import", consumes = {MediaType.TEXT_PLAIN_VALUE})
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Import 'YYYY-MM-DD holiday|workday' lines; 422 with per-line errors imports nothing")
-    ResponseEntity<?> importText(@RequestBody(required = false) byte[] body) {
+    @Operation(summary = IMPORT_SUMMARY)
+    @ImportAnswers
+    ResponseEntity<?> importText(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string",
+            example = "2027-01-01 holiday\n2027-02-06 workday"))) @RequestBody(required = false) byte[] body) {
         return importContent(new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8));
     }
 
     @PostMapping(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Import a calendar file uploaded as multipart field 'file'")
+    @Operation(summary = IMPORT_SUMMARY)
+    @ImportAnswers
     ResponseEntity<?> importFile(@RequestPart("file") MultipartFile file) throws IOException {
         return importContent(new String(file.getBytes(), StandardCharsets.UTF_8));
     }
@@ -127,12 +142,25 @@ class CalendarApiController {
             ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_CONTENT);
             problem.setTitle(messages.getMessage("calendar.import.refused", null, locale));
             problem.setDetail(messages.getMessage("calendar.import.refused", null, locale));
+            problem.setType(java.net.URI.create("urn:lead2cash:problem:calendar.import.refused"));
             problem.setProperty("code", "calendar.import.refused");
             problem.setProperty("errors", e.errors().stream().map(l -> new LineProblem(l.line(), l.text(), l.messageKey(),
                     lineMessage(l, locale))).toList());
             return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
         }
+    }
+
+    /** What an import answers: the counts imported, or every bad line (and nothing imported). */
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "Imported",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = CalendarService.ImportResult.class)))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "422", description = "Invalid lines; nothing imported",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ImportRefusedProblem.class)))
+    @interface ImportAnswers {
     }
 
     private String lineMessage(CalendarFileParser.LineError l, java.util.Locale locale) {

@@ -68,9 +68,13 @@ class ComplianceController {
         }
 
         @GetMapping("/api/v1/compliance")
+        @com.lead2cash.platform.web.Refuses(422)
         @Operation(summary = "Deadlines due in [from, to) counted by rule, owner or team; default period: this month")
-        Report report(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                      @RequestParam(required = false) String groupBy) {
+        Report report(@io.swagger.v3.oas.annotations.Parameter(description = "a date (midnight in the company zone) or a date-time with offset; default: the first day of this month")
+                      @RequestParam(required = false) String from,
+                      @io.swagger.v3.oas.annotations.Parameter(description = "exclusive, like from; default: the first day of next month")
+                      @RequestParam(required = false) String to,
+                      @io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"rule", "owner", "team"}), description = "default: rule") @RequestParam(required = false) String groupBy) {
             YearMonth month = YearMonth.now(clock.withZone(zone));
             Instant f = from == null ? month.atDay(1).atStartOfDay(zone).toInstant() : instant("from", from, zone);
             Instant t = to == null ? month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant() : instant("to", to, zone);

@@ -34,9 +34,11 @@ class DeadlineApiController {
 
     @GetMapping
     @Operation(summary = "Deadlines by due time; scope=mine for one's own, team (default) for the whole data scope")
-    Page list(@RequestParam(required = false) String rule, @RequestParam(required = false) String state,
+    Page list(@RequestParam(required = false) String rule,
+              @io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"OPEN", "MET", "BREACHED", "CANCELLED"})) @RequestParam(required = false) String state,
               @RequestParam(required = false) UUID ownerId, @RequestParam(required = false) OffsetDateTime dueBefore,
-              @RequestParam(required = false) String scope, @RequestParam(required = false) String cursor,
+              @io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"mine", "team"}), description = "default: team") @RequestParam(required = false) String scope,
+              @RequestParam(required = false) String cursor,
               @RequestParam(required = false) Integer size) {
         CursorPage<DeadlineQueries.Row> page = queries.list(new DeadlineQueries.Filter(rule, state, ownerId,
                 dueBefore == null ? null : dueBefore.toInstant(), scope), cursor, size);

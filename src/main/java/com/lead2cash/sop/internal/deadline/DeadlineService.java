@@ -4,10 +4,10 @@ import com.lead2cash.platform.Ids;
 import com.lead2cash.sop.BusinessCalendar;
 import com.lead2cash.sop.DeadlineWindow;
 import com.lead2cash.sop.Deadlines;
-import com.lead2cash.sop.PolicySnapshot;
-import com.lead2cash.sop.SopPolicy;
 import com.lead2cash.sop.SubjectRef;
 import com.lead2cash.sop.WorkingCalendar;
+import com.lead2cash.sop.internal.policy.PolicyService;
+import com.lead2cash.sop.internal.policy.PolicyVersion;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,11 +32,11 @@ import org.springframework.transaction.annotation.Transactional;
 class DeadlineService implements Deadlines {
 
     private final JdbcClient jdbc;
-    private final SopPolicy policy;
+    private final PolicyService policy;
     private final BusinessCalendar calendar;
     private final Clock clock;
 
-    DeadlineService(JdbcClient jdbc, SopPolicy policy, BusinessCalendar calendar, Clock clock) {
+    DeadlineService(JdbcClient jdbc, PolicyService policy, BusinessCalendar calendar, Clock clock) {
         this.jdbc = jdbc;
         this.policy = policy;
         this.calendar = calendar;
@@ -50,7 +50,7 @@ class DeadlineService implements Deadlines {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(ownerId, "ownerId");
         Objects.requireNonNull(startedAt, "startedAt");
-        PolicySnapshot snapshot = policy.current();
+        PolicyVersion snapshot = policy.current();
         DeadlineWindow window = snapshot.deadlineWindow(ruleId);
         WorkingCalendar workingCalendar = calendar.current();
         Instant due = workingCalendar.due(startedAt, window);
@@ -81,7 +81,7 @@ class DeadlineService implements Deadlines {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(ownerId, "ownerId");
         Objects.requireNonNull(at, "at");
-        PolicySnapshot snapshot = policy.current();
+        PolicyVersion snapshot = policy.current();
         Instant due = calendar.current().due(at, snapshot.deadlineWindow(ruleId));
         UUID id = Ids.newId();
         jdbc.sql("""

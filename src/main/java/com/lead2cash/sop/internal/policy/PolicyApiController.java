@@ -86,6 +86,8 @@ class PolicyApiController {
 
     @PutMapping
     @PreAuthorize("hasRole('ADMIN')")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    @com.lead2cash.platform.web.Refuses(409)
     @Operation(summary = "Same as POST: change parameters with a reason, creating a new version")
     ResponseEntity<PolicyDto> replace(@Valid @RequestBody ChangeRequest request) {
         return change(request);
@@ -93,6 +95,8 @@ class PolicyApiController {
 
     @PostMapping({"", "/versions"})
     @PreAuthorize("hasRole('ADMIN')")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    @com.lead2cash.platform.web.Refuses(409)
     @Operation(summary = "Change parameters with a reason; creates a new version (422 with field errors when refused)")
     ResponseEntity<PolicyDto> change(@Valid @RequestBody ChangeRequest request) {
         PolicyVersion saved = policy.change(request.reason(), request.changes().stream()
@@ -102,6 +106,7 @@ class PolicyApiController {
 
     @PostMapping("/proposals")
     @PreAuthorize("hasRole('ADMIN')")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.ACCEPTED)
     @Operation(summary = "Propose a change for approval by the sales director; it becomes a version once approved (202)")
     ResponseEntity<ProposalCreated> propose(@Valid @RequestBody ChangeRequest request) {
         java.util.UUID id = proposals.propose(request.reason(), request.changes().stream()

@@ -43,6 +43,7 @@ final class PolicyRules {
             }
         }
         atLeast(errors, v, "C7", "cadenceMultiple", 1);
+        atLeast(errors, v, "C7", "maxPrivateCustomers", 1);
         atLeast(errors, v, "R1", "standardYears", 1);
         int criterionMax = (Integer) v.get("O1").get("criterionMax");
         atLeast(errors, v, "O1", "criterionMax", 1);

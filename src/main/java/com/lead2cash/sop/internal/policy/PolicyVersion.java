@@ -1,28 +1,71 @@
 package com.lead2cash.sop.internal.policy;
 
 import com.lead2cash.sop.DeadlineWindow;
-import com.lead2cash.sop.LeadGradingRule;
 import com.lead2cash.sop.PolicySnapshot;
-import com.lead2cash.sop.TimeBasis;
-import java.math.BigDecimal;
-import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One stored version of the SOP policy (SOP 规则版本) with its values already typed; immutable.
- * Parameters the stored JSON lacks (a rule added by a later release) read as their default.
+ * Parameters the stored JSON lacks (a rule added by a later release) read as their default. Modules
+ * read it through {@link #bind(Class)}; the string lookups below serve the SOP engine itself.
  */
-public record PolicyVersion(long version, Instant createdAt, UUID createdBy, String createdByName, String reason,
-                            Map<String, Map<String, Object>> values) implements PolicySnapshot {
+public final class PolicyVersion implements PolicySnapshot {
 
-    public PolicyVersion {
-        values = Map.copyOf(values);
+    /** The catalogue's defaults as version 0: what a fresh installation writes as version 1. */
+    public static final PolicyVersion DEFAULTS = new PolicyVersion(0, Instant.EPOCH, null, "system",
+            "rule catalogue defaults", RuleCatalog.defaults());
+
+    private final long version;
+    private final Instant createdAt;
+    private final UUID createdBy;
+    private final String createdByName;
+    private final String reason;
+    private final Map<String, Map<String, Object>> values;
+    /** Rules records bound from this version, by record class: a version never changes, so neither do they. */
+    private final Map<Class<?>, Record> bound = new ConcurrentHashMap<>();
+
+    public PolicyVersion(long version, Instant createdAt, UUID createdBy, String createdByName, String reason,
+                         Map<String, Map<String, Object>> values) {
+        this.version = version;
+        this.createdAt = createdAt;
+        this.createdBy = createdBy;
+        this.createdByName = createdByName;
+        this.reason = reason;
+        this.values = Map.copyOf(values);
+    }
+
+    @Override
+    public long version() {
+        return version;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public UUID createdBy() {
+        return createdBy;
+    }
+
+    public String createdByName() {
+        return createdByName;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public Map<String, Map<String, Object>> values() {
+        return values;
+    }
+
+    @Override
+    public <R extends Record> R bind(Class<R> rulesRecord) {
+        return rulesRecord.cast(bound.computeIfAbsent(rulesRecord, type -> RuleBinding.of(rulesRecord).bind(this)));
     }
 
     /** The typed value of a parameter, whatever its type. */
@@ -41,80 +84,18 @@ public record PolicyVersion(long version, Instant createdAt, UUID createdBy, Str
         return def.type().format(raw(ruleId, parameter));
     }
 
-    @Override
+    /** The deadline window of a rule that has one; the deadline engine counts due times with it. */
     public DeadlineWindow deadlineWindow(String ruleId) {
-        RuleCatalog.RuleDef rule = RuleCatalog.find(ruleId)
-                .orElseThrow(() -> new IllegalArgumentException("No SOP rule " + ruleId));
+        RuleCatalog.RuleDef rule = RuleCatalog.require(ruleId);
         if (rule.windowParam() == null) {
             throw new IllegalArgumentException("SOP rule " + ruleId + " has no deadline window");
         }
         return (DeadlineWindow) raw(ruleId, rule.windowParam());
     }
 
-    @Override
+    /** When reminders go out, as fractions of every deadline's window. */
     @SuppressWarnings("unchecked")
     public List<Double> reminderFractions() {
         return (List<Double>) raw(RuleCatalog.REMINDERS, "fractions");
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public LeadGradingRule leadGrading() {
-        return new LeadGradingRule(
-                java.util.Collections.unmodifiableSet(new LinkedHashSet<>((List<String>) raw("L3", "targetIndustries"))),
-                (BigDecimal) raw("L3", "minimumBudget"),
-                (Integer) raw("L3", "urgencyDays"),
-                (Integer) raw("L3", "gradeAMinPoints"),
-                (Integer) raw("L3", "gradeBMinPoints"));
-    }
-
-    @Override
-    public int seniorityMonthsForGradeA() {
-        return (Integer) raw("L4", "seniorityMonths");
-    }
-
-    @Override
-    public LocalTime dailyLeadSummaryTime() {
-        return (LocalTime) raw("L2", "time");
-    }
-
-    @Override
-    public DayOfWeek nurtureBatchDay() {
-        return (DayOfWeek) raw("L4", "nurtureBatchDay");
-    }
-
-    @Override
-    public LocalTime nurtureBatchTime() {
-        return (LocalTime) raw("L4", "nurtureBatchTime");
-    }
-
-    @Override
-    public Duration claimContestWindow() {
-        DeadlineWindow w = (DeadlineWindow) raw("L8", "contestWindow");
-        if (w.basis() != TimeBasis.CALENDAR) {
-            // a contest of claims is about simultaneity: working hours do not stretch it
-            throw new IllegalStateException("L8 contest window must count calendar time");
-        }
-        return calendarLength(w);
-    }
-
-    /** The plain length of a calendar-time window: minutes, hours or 24-hour days. */
-    public static Duration calendarLength(DeadlineWindow w) {
-        long n = w.duration().amount();
-        return switch (w.duration().unit()) {
-            case MINUTES -> Duration.ofMinutes(n);
-            case HOURS -> Duration.ofHours(n);
-            case DAYS -> Duration.ofDays(n);
-        };
-    }
-
-    @Override
-    public <T> T value(String ruleId, String parameter, Class<T> type) {
-        Object v = raw(ruleId, parameter);
-        if (!type.isInstance(v)) {
-            throw new IllegalArgumentException(ruleId + "." + parameter + " is a " + v.getClass().getSimpleName()
-                    + ", not a " + type.getSimpleName());
-        }
-        return type.cast(v);
     }
 }

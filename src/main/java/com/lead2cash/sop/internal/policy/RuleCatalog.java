@@ -79,6 +79,7 @@ public final class RuleCatalog {
         rule("L6", s, "002", "window", p("window", DURATION, "2h business"));
         rule("L7", s, "002", "window", p("window", DURATION, "4h business"));
         rule("L8", s, "001", "contestWindow", p("contestWindow", DURATION, "15m calendar"));
+        rule("L9", s, "COMMON", "window", p("window", DURATION, "2h business"));
 
         s = Stage.CUSTOMER;
         rule("C1", s, "000", null);
@@ -89,7 +90,8 @@ public final class RuleCatalog {
         rule("C4", s, "000,002", "window", p("window", DURATION, "24h calendar"));
         rule("C5", s, "002", "window", p("window", DURATION, "24h calendar"));
         rule("C6", s, "001", "window", p("window", DURATION, "24h calendar"));
-        rule("C7", s, "COMMON", null, p("enabled", BOOLEAN, "true"), p("cadenceMultiple", INTEGER, "2"));
+        rule("C7", s, "COMMON", null, p("enabled", BOOLEAN, "true"), p("cadenceMultiple", INTEGER, "2"),
+                p("maxPrivateCustomers", INTEGER, "200"), p("reclaimCooldownDays", INTEGER, "30"));
 
         s = Stage.OPPORTUNITY;
         rule("O1", s, "000", null, p("passScore", INTEGER, "30"), p("criterionMax", INTEGER, "10"));

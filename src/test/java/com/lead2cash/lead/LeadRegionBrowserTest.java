@@ -1,0 +1,95 @@
+package com.lead2cash.lead;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.lead2cash.platform.Role;
+import com.lead2cash.testing.Browser;
+import com.lead2cash.testing.Fixtures;
+import com.microsoft.playwright.Page;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The region picker in the lead form, in real Chromium: pinyin and initials, the lists on a phone, free text. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"l2c.demo=false", "L2C_ADMIN_PASSWORD=" + Fixtures.ADMIN_PASSWORD, "server.shutdown=immediate", "l2c.lead.jobs-delay=1h"})
+class LeadRegionBrowserTest {
+
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        browser.close();
+    }
+
+    /** A marketer of their own signs in and opens the capture form. */
+    private Page newLead(Page page, String username) {
+        fixtures.user(username, fixtures.rootUnit(), LocalDate.now().minusYears(1), Role.MARKETING);
+        page.navigate("http://localhost:" + port + "/login");
+        page.fill("#username", username);
+        page.fill("#password", Fixtures.PASSWORD);
+        page.click("#login-submit");
+        assertThat(page.locator("h1")).containsText("您好");
+        page.navigate("http://localhost:" + port + "/leads/new");
+        return page;
+    }
+
+    @Test
+    void typingPinyinOrItsInitialsOffersHangzhouAndThePickedDivisionIsSaved() {
+        Page page = newLead(browser.newPage("zh-CN"), "region.desk");
+        page.fill("#region", "hangzhou");
+        assertThat(page.locator("#region-picker-region .region-suggestion").first()).containsText("浙江省杭州市");
+        page.fill("#region", "hz");
+        assertThat(page.locator("#region-picker-region .region-suggestion[data-code='330100']")).containsText("浙江省杭州市");
+        page.click("#region-picker-region .region-suggestion[data-code='330100']");
+        assertThat(page.locator("#region-picker-region input.region-value")).hasValue("330100");
+        assertThat(page.locator("#region-picker-region .region-chip")).containsText("浙江省杭州市");
+        assertThat(page.locator("#region-picker-region select[name='picker.city']")).hasValue("330100");
+
+        page.fill("#companyName", "杭州拼音测试有限公司");
+        page.selectOption("#source", "TRADE_SHOW");
+        page.click("#save-lead");
+        assertThat(page.locator("#flash-success")).containsText("已录入线索");
+        assertThat(page.locator("#lead-region")).containsText("浙江省杭州市");
+        assertThat(page.locator("#region-warning")).hasCount(0);
+    }
+
+    @Test
+    void onAPhoneTheProvinceCityAndCountyListsChooseTheDivisionAndUnknownTextIsKeptAndFlagged() {
+        Page page = newLead(browser.newPage("zh-CN", 390, 844), "region.phone");
+        page.selectOption("#region-picker-region select[name='picker.province']", "330000");
+        assertThat(page.locator("#region-picker-region input.region-value")).hasValue("330000");
+        page.selectOption("#region-picker-region select[name='picker.city']", "330100");
+        page.selectOption("#region-picker-region select[name='picker.county']", "330106");
+        assertThat(page.locator("#region-picker-region input.region-value")).hasValue("330106");
+        assertThat(page.locator("#region-picker-region .region-chip")).containsText("浙江省杭州市西湖区");
+        assertThat(page.locator("#region-picker-region select[name='picker.county']")).isVisible();
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/region-picker-phone.png"))
+                .setFullPage(true));
+
+        // typed text that names no division is posted as typed, and the lead says so
+        page.fill("#region", "火星基地");
+        assertThat(page.locator("#region-picker-region input.region-value")).hasValue("火星基地");
+        page.fill("#companyName", "火星手机测试公司");
+        page.selectOption("#source", "REFERRAL");
+        page.click("#save-lead");
+        assertThat(page.locator("#flash-success")).containsText("已录入线索");
+        assertThat(page.locator("#region-warning")).containsText("火星基地");
+    }
+}

@@ -1,0 +1,252 @@
+package com.lead2cash.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.lead2cash.testing.ApiContract;
+import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.IntegrationTest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The API document is the contract: it declares how callers authenticate and how each operation can
+ * refuse, and the contract check that runs over every API test really fails an exchange the document
+ * does not describe.
+ */
+@IntegrationTest
+@Import(ApiDocumentTest.WrongShapes.class)
+class ApiDocumentTest {
+
+    /** A deliberately wrong endpoint: it promises a {@code Promised} and answers something else. */
+    @TestConfiguration
+    static class WrongShapes {
+
+        record Promised(UUID id, long version) {
+        }
+
+        @RestController
+        static class Wrong {
+
+            @Operation(summary = "Promises one shape, answers another")
+            @GetMapping("/api/v1/contract-check/wrong")
+            @ApiResponse(responseCode = "200", description = "OK",
+                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = Promised.class)))
+            Object wrong() {
+                return Map.of("id", "not-a-uuid", "version", "three", "surprise", true);
+            }
+
+            @Operation(summary = "Answers what it promises")
+            @GetMapping("/api/v1/contract-check/right")
+            @ApiResponse(responseCode = "200", description = "OK",
+                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = Promised.class)))
+            Object right() {
+                return new Promised(UUID.fromString("01890f2e-0000-7000-8000-000000000001"), 3);
+            }
+        }
+    }
+
+    private static final String PATH_VARIABLE = "\\{[^}]+}";
+
+    @Autowired MockMvcTester mvc;
+    @Autowired Fixtures fixtures;
+    @Autowired ApiContract contract;
+
+    private String admin;
+    private JsonNode document;
+
+    @BeforeEach
+    void setUp() {
+        admin = "Bearer " + fixtures.token(mvc, "admin");
+        document = fixtures.mapper().readTree(contract.document());
+    }
+
+    @Test
+    void aResponseThatBreaksTheDocumentFailsTheTestThatMadeIt() {
+        assertThat(mvc.get().uri("/api/v1/contract-check/right").header(HttpHeaders.AUTHORIZATION, admin))
+                .hasStatusOk();
+        assertThatThrownBy(() -> mvc.get().uri("/api/v1/contract-check/wrong").header(HttpHeaders.AUTHORIZATION, admin)
+                .exchange())
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("does not match the API document")
+                .hasMessageContaining("/api/v1/contract-check/wrong")
+                .hasMessageContaining("surprise")
+                .hasMessageContaining("uuid")
+                .hasMessageContaining("integer");
+    }
+
+    @Test
+    void theValidatorChecksStatusesTypesAndUndeclaredFieldsOfRealOperations() {
+        var validator = contract.validator();
+        ValidationReport undeclaredStatus = validator.validateResponse("/api/v1/me", Request.Method.GET,
+                SimpleResponse.Builder.status(409).withContentType("application/problem+json").withBody("{}").build());
+        assertThat(messages(undeclaredStatus)).anyMatch(m -> m.contains("409"));
+        ValidationReport wrongBody = validator.validateResponse("/api/v1/me", Request.Method.GET,
+                SimpleResponse.Builder.ok().withContentType("application/json").withBody("""
+                        {"id":"x","username":7,"displayName":null,"roles":["KING"],"orgUnitId":null,"nickname":"y"}
+                        """).build());
+        assertThat(messages(wrongBody)).anyMatch(m -> m.contains("uuid")).anyMatch(m -> m.contains("integer"))
+                .anyMatch(m -> m.contains("KING")).anyMatch(m -> m.contains("nickname"));
+        ValidationReport problem = validator.validateResponse("/api/v1/users/" + UUID.randomUUID(), Request.Method.GET,
+                SimpleResponse.Builder.status(404).withContentType("application/problem+json")
+                        .withBody("{\"title\":\"Not Found\",\"status\":\"404\"}").build());
+        assertThat(messages(problem)).anyMatch(m -> m.contains("integer")).anyMatch(m -> m.contains("code"));
+    }
+
+    @Test
+    void bearerTokensSecureTheApiExceptTheTokenCallAndTheWebToLeadEndpointTakesAnApiKey() {
+        JsonNode schemes = document.at("/components/securitySchemes");
+        assertThat(schemes.at("/bearer/scheme").asString()).isEqualTo("bearer");
+        assertThat(schemes.at("/apiKey/in").asString()).isEqualTo("header");
+        assertThat(schemes.at("/apiKey/name").asString()).isEqualTo("X-Api-Key");
+
+        assertThat(operation("/api/v1/auth/token", "post").has("security")).isFalse();
+        assertThat(responses("/api/v1/auth/token", "post")).contains("401").doesNotContain("403", "404");
+        assertThat(operation("/api/v1/public/leads", "post").at("/security/0").has("apiKey")).isTrue();
+        assertThat(responses("/api/v1/public/leads", "post")).contains("200", "201", "401", "422", "429");
+        assertThat(operation("/api/v1/me", "get").at("/security/0").has("bearer")).isTrue();
+        List<String> unsecured = new ArrayList<>();
+        document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
+            if (!op.getValue().has("security")) {
+                unsecured.add(op.getKey().toUpperCase() + " " + path.getKey());
+            }
+        }));
+        assertThat(unsecured).containsExactlyInAnyOrder("POST /api/v1/auth/token", "DELETE /api/v1/auth/token");
+    }
+
+    @Test
+    void refusalsAreDeclaredWhereTheCodeCanAnswerThem() {
+        // secured and nothing else to refuse
+        assertThat(responses("/api/v1/me", "get")).containsExactlyInAnyOrder("200", "401");
+        // an id in the path, a versioned body, a role restriction
+        assertThat(responses("/api/v1/users/{id}", "put"))
+                .containsExactlyInAnyOrder("200", "400", "401", "403", "404", "409", "422", "428");
+        // a role restriction from the URL rules of the security configuration, not an annotation
+        assertThat(responses("/api/v1/org-units", "get")).contains("403");
+        // a list with a cursor can refuse the cursor; anyone signed in may read deadlines
+        assertThat(responses("/api/v1/deadlines", "get")).contains("422").doesNotContain("403", "404", "409");
+        // a lost race, declared on the method
+        assertThat(responses("/api/v1/leads/{id}/claim", "post")).contains("200", "202", "409");
+        // open, and nothing to refuse: revoking the token one holds (or none)
+        assertThat(responses("/api/v1/auth/token", "delete")).containsExactly("204");
+        JsonNode refusal = operation("/api/v1/users/{id}", "put").at("/responses/409");
+        assertThat(refusal.get("$ref").asString()).isEqualTo("#/components/responses/Conflict");
+        assertThat(document.at("/components/responses/Conflict/content").has("application/problem+json")).isTrue();
+        assertThat(document.at("/components/schemas/FieldError/properties").has("allowedValues")).isTrue();
+    }
+
+    @Test
+    void operationIdsAreUniqueAndNamedAfterTheirResource() {
+        List<String> ids = new ArrayList<>();
+        document.get("paths").properties().forEach(path -> path.getValue().properties()
+                .forEach(op -> ids.add(op.getValue().get("operationId").asString())));
+        assertThat(ids).doesNotHaveDuplicates().noneMatch(id -> id.matches(".*_\\d+"));
+        assertThat(operation("/api/v1/leads/{id}/claim", "post").get("operationId").asString()).isEqualTo("leadClaim");
+        assertThat(operation("/api/v1/lead-territories", "post").get("operationId").asString()).isEqualTo("territoryCreate");
+    }
+
+    @Test
+    void everyOperationHasAnEnglishSummary() {
+        List<String> missing = new ArrayList<>();
+        document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
+            String summary = op.getValue().path("summary").asString("");
+            if (summary.isBlank() || !summary.chars().allMatch(c -> c < 0x2000)) {
+                missing.add(op.getKey().toUpperCase() + " " + path.getKey());
+            }
+        }));
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void everyRequestExampleIsAValidRequestOfItsOperation() {
+        var validator = contract.validator();
+        List<String> problems = new ArrayList<>();
+        List<String> checked = new ArrayList<>();
+        document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
+            JsonNode examples = op.getValue().at("/requestBody/content/application~1json/examples");
+            examples.properties().forEach(example -> {
+                JsonNode value = example.getValue().get("value");
+                String uri = path.getKey().replaceAll(PATH_VARIABLE, "01890f2e-5a1b-7c3d-8e4f-000000000001");
+                var request = new SimpleRequest.Builder(op.getKey(), uri)
+                        .withContentType("application/json").withAccept("application/json")
+                        .withHeader(HttpHeaders.AUTHORIZATION, "Bearer l2c_example").withHeader("X-Api-Key", "example")
+                        .withBody(value.isString() ? value.asString() : value.toString()).build();
+                checked.add(op.getKey() + " " + path.getKey());
+                messages(validator.validateRequest(request)).forEach(m -> problems.add(path.getKey() + ": " + m));
+            });
+        }));
+        assertThat(problems).isEmpty();
+        assertThat(checked).contains("post /api/v1/auth/token", "post /api/v1/users", "post /api/v1/leads",
+                "post /api/v1/public/leads", "post /api/v1/leads/{id}/assign", "post /api/v1/leads/{id}/contact-attempts",
+                "post /api/v1/leads/{id}/convert", "post /api/v1/approvals/{id}/decision");
+    }
+
+    @Test
+    void anUnknownEnumValueInABodyOrAQueryNamesTheAllowedValues() {
+        assertThat(mvc.post().uri("/api/v1/leads").header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"companyName\":\"杭州测试\",\"source\":\"FAX\"}"))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson().satisfies(body -> {
+                    assertThat(body).extractingPath("$.errors[0].field").isEqualTo("source");
+                    assertThat(body).extractingPath("$.errors[0].code").isEqualTo("error.badEnum");
+                    assertThat(body).extractingPath("$.errors[0].allowedValues").asArray().contains("TRADE_SHOW", "REFERRAL");
+                    assertThat(body).extractingPath("$.errors[0].message").asString().contains("TRADE_SHOW");
+                });
+        assertThat(mvc.get().uri("/api/v1/leads?grade=Z").header(HttpHeaders.AUTHORIZATION, admin))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson().satisfies(body -> {
+                    assertThat(body).extractingPath("$.errors[0].field").isEqualTo("grade");
+                    assertThat(body).extractingPath("$.errors[0].allowedValues").asArray().containsExactly("A", "B", "C");
+                });
+    }
+
+    @Test
+    void aProblemSpringAnswersItselfCarriesATypeAndACode() {
+        assertThat(mvc.post().uri("/api/v1/calendar/import").header(HttpHeaders.AUTHORIZATION, admin)
+                .multipart().file("other", "x".getBytes()))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson().satisfies(body -> {
+                    assertThat(body).extractingPath("$.code").isEqualTo("error.http.400");
+                    assertThat(body).extractingPath("$.type").isEqualTo("urn:lead2cash:problem:error.http.400");
+                });
+    }
+
+    private JsonNode operation(String path, String method) {
+        JsonNode op = document.at("/paths/" + path.replace("~", "~0").replace("/", "~1") + "/" + method);
+        assertThat(op.isMissingNode()).as(method + " " + path).isFalse();
+        return op;
+    }
+
+    private List<String> responses(String path, String method) {
+        List<String> codes = new ArrayList<>();
+        operation(path, method).get("responses").propertyNames().forEach(codes::add);
+        return codes;
+    }
+
+    private static List<String> messages(ValidationReport report) {
+        return report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .map(m -> m.getKey() + ": " + m.getMessage()).toList();
+    }
+}

@@ -1,0 +1,79 @@
+package com.lead2cash.testing;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.mockmvc.MockMvcRequest;
+import com.atlassian.oai.validator.mockmvc.MockMvcResponse;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.report.SimpleValidationReportFormat;
+import com.atlassian.oai.validator.report.ValidationReport;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultMatcher;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * The API contract as a check on every MockMvc exchange: each {@code /api/**} response must match the
+ * document the same application serves at {@code /v3/api-docs} (status declared, content type, body
+ * schema), and each request the API accepted (2xx) must match it too. A mismatch fails the test.
+ *
+ * <p>Requests the API refused (4xx) are not checked against the document: tests send invalid input on
+ * purpose to prove the refusal, and the refusal's response is checked instead.
+ */
+public class ApiContract implements ResultMatcher {
+
+    private final Supplier<WebApplicationContext> context;
+    private volatile OpenApiInteractionValidator validator;
+
+    ApiContract(Supplier<WebApplicationContext> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void match(MvcResult result) {
+        MockHttpServletRequest request = result.getRequest();
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!path.startsWith("/api/")) {
+            return;
+        }
+        int status = result.getResponse().getStatus();
+        Request.Method method = Request.Method.valueOf(request.getMethod());
+        ValidationReport report = validator().validateResponse(path, method, MockMvcResponse.of(result.getResponse()));
+        if (status >= 200 && status < 300) {
+            report = report.merge(validator().validateRequest(MockMvcRequest.of(request)));
+        }
+        if (report.hasErrors()) {
+            throw new AssertionError("The API exchange does not match the API document (/v3/api-docs): "
+                    + request.getMethod() + " " + path + " -> " + status + "\n"
+                    + SimpleValidationReportFormat.getInstance().apply(report)
+                    + "\nresponse body: " + new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The document served by this application, read once per application context. */
+    public OpenApiInteractionValidator validator() {
+        OpenApiInteractionValidator v = validator;
+        if (v == null) {
+            synchronized (this) {
+                if (validator == null) {
+                    validator = OpenApiInteractionValidator.createForInlineApiSpecification(document()).build();
+                }
+                v = validator;
+            }
+        }
+        return v;
+    }
+
+    public String document() {
+        try {
+            // a bare MockMvc on the same application: the document's exchange is not printed with a failing test's
+            return MockMvcBuilders.webAppContextSetup(context.get()).build().perform(MockMvcRequestBuilders.get("/v3/api-docs"))
+                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        } catch (Exception e) {
+            throw new IllegalStateException("The API document could not be read", e);
+        }
+    }
+}

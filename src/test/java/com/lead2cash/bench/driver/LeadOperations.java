@@ -4,6 +4,7 @@ import com.lead2cash.bench.dataset.BenchOrg;
 import com.lead2cash.bench.dataset.BenchOrg.Member;
 import com.lead2cash.bench.dataset.OrgWriter;
 import com.lead2cash.bench.driver.Operation.Kind;
+import com.lead2cash.platform.SearchKeys;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -279,17 +280,32 @@ public final class LeadOperations {
         List<Object> params = new ArrayList<>(scopeParams(scope));
         params.add(user.id());
         if (q != null) {
-            String escaped = q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-            String digits = escaped.replaceAll("\\D", "");
-            sql.append(" and (company_name ilike ? or contact_name ilike ? or code ilike ?");
-            params.add("%" + escaped + "%");
-            params.add("%" + escaped + "%");
-            params.add("%" + escaped + "%");
-            if (digits.length() >= 4) {
-                sql.append(" or phone_normalized like ?");
-                params.add("%" + digits + "%");
+            String code = SearchKeys.code(q);
+            if (code != null) {
+                sql.append(" and code = ?");
+                params.add(code);
+            } else {
+                String escaped = q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+                String digits = escaped.replaceAll("\\D", "");
+                sql.append(" and (company_name ilike ? or contact_name ilike ? or code ilike ?");
+                params.add("%" + escaped + "%");
+                params.add("%" + escaped + "%");
+                params.add("%" + escaped + "%");
+                if (digits.length() >= 4) {
+                    sql.append(" or phone_normalized like ?");
+                    params.add("%" + digits + "%");
+                }
+                sql.append(")");
+                List<List<String>> keys = SearchKeys.required(q);
+                if (!keys.isEmpty()) {
+                    List<String> any = new ArrayList<>();
+                    for (List<String> set : keys) {
+                        any.add("search_keys @> cast(? as text[])");
+                        params.add("{" + String.join(",", set.stream().map(k -> '"' + k + '"').toList()) + "}");
+                    }
+                    sql.append(" and (").append(String.join(" or ", any)).append(")");
+                }
             }
-            sql.append(")");
         }
         if (cursor != null) {
             String[] key = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\u001f");

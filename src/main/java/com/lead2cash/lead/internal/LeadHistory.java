@@ -1,5 +1,6 @@
 package com.lead2cash.lead.internal;
 
+import com.lead2cash.platform.PerTransaction;
 import com.lead2cash.platform.CurrentUser;
 import java.sql.Timestamp;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package com.lead2cash.lead.internal;
 
+import com.lead2cash.platform.PerTransaction;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.region.Region;
 import com.lead2cash.region.Regions;

@@ -3,6 +3,7 @@ package com.lead2cash.notification.internal;
 import com.lead2cash.notification.Notification;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.Ids;
+import com.lead2cash.platform.PerTransaction;
 import com.lead2cash.platform.OrgDirectory;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -63,7 +64,8 @@ class OutboxNotifier implements Notifier {
                 && hasMailbox(notification.recipientId())) {
             enqueue(messageId, notification.recipientId(), Channel.EMAIL, null, now);
         }
-        for (NotificationRobot robot : robots.findEnabled()) {
+        // read once per transaction: a sweep or an import sends hundreds of notifications in one
+        for (NotificationRobot robot : PerTransaction.get(NotificationRobot.class, robots::findEnabled)) {
             if (robot.receives(notification)) {
                 enqueue(messageId, notification.recipientId(), robot.channel(), robot.id(), now);
             }

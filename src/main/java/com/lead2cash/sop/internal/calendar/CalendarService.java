@@ -1,5 +1,6 @@
 package com.lead2cash.sop.internal.calendar;
 
+import com.lead2cash.platform.PerTransaction;
 import com.lead2cash.platform.AuditTrail;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.FieldValidationException.FieldError;
@@ -90,6 +91,11 @@ public class CalendarService implements BusinessCalendar {
 
     @Override
     public WorkingCalendar current() {
+        // read once per transaction: a capture opens three deadlines on the same calendar
+        return PerTransaction.get(WorkingCalendar.class, this::latest);
+    }
+
+    private WorkingCalendar latest() {
         long revision = jdbc.sql("select revision from sop_calendar_settings where id = 1").query(Long.class).single();
         Cached known = cached;
         if (known != null && known.revision() == revision) {
@@ -174,6 +180,7 @@ public class CalendarService implements BusinessCalendar {
                 .param("zone", zoneId.getId()).param("start", Time.valueOf(workStart)).param("end", Time.valueOf(workEnd))
                 .param("weekdays", EnumSet.copyOf(weekdays).stream().map(Enum::name).collect(Collectors.joining(",")))
                 .param("now", Timestamp.from(clock.instant())).update();
+        PerTransaction.forget(WorkingCalendar.class);
         audit.record("calendar.settings", "WorkingCalendar", 1,
                 zoneId + " " + workStart + "–" + workEnd + " " + EnumSet.copyOf(weekdays));
         return settings();
@@ -277,6 +284,7 @@ public class CalendarService implements BusinessCalendar {
     private void bumpRevision() {
         jdbc.sql("update sop_calendar_settings set revision = revision + 1, updated_at = :now where id = 1")
                 .param("now", Timestamp.from(clock.instant())).update();
+        PerTransaction.forget(WorkingCalendar.class);
     }
 
     private static Set<DayOfWeek> weekdays(String stored) {

@@ -4,6 +4,7 @@ import com.lead2cash.platform.AuditTrail;
 import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.PerTransaction;
 import com.lead2cash.platform.FieldValidationException.FieldError;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.sop.SopPolicy;
@@ -70,8 +71,16 @@ public class PolicyService implements SopPolicy {
         current();
     }
 
+    /**
+     * The current version; a transaction reads it once and keeps it, so the steps of one business
+     * transaction (grading, three deadlines) work under one version and ask the database once.
+     */
     @Override
     public PolicyVersion current() {
+        return PerTransaction.get(PolicyVersion.class, this::latest);
+    }
+
+    private PolicyVersion latest() {
         long max = jdbc.sql("select coalesce(max(version), 0) from sop_policy_version").query(Long.class).single();
         if (max == 0) {
             insertDefaults();
@@ -229,6 +238,7 @@ public class PolicyService implements SopPolicy {
                         values (:version, :at, :by, :byName, :reason, cast(:values as jsonb))""")
                 .param("version", version).param("at", Timestamp.from(at)).param("by", by).param("byName", byName)
                 .param("reason", reason).param("values", toJson(values)).update();
+        PerTransaction.forget(PolicyVersion.class);
     }
 
     private String toJson(Map<String, Map<String, Object>> values) {

@@ -1,4 +1,4 @@
-package com.lead2cash.lead.internal;
+package com.lead2cash.platform;
 
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -6,22 +6,30 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * A value that lives as long as the current transaction (caches and buffers that make an import of
- * thousands of leads cost per lead what one capture costs). Outside a transaction each call gets a
- * fresh value and nothing is flushed.
+ * A value that lives as long as the current transaction: caches and buffers that make an import of
+ * thousands of leads cost per lead what one capture costs, and that let one business transaction read
+ * what it needs once (the policy version, the calendar, the routing loads) however many steps ask for
+ * it. Outside a transaction each call gets a fresh value and nothing is flushed.
  */
-final class PerTransaction {
+public final class PerTransaction {
 
     private PerTransaction() {
     }
 
-    static <T> T get(Object key, Supplier<T> create) {
+    /** The transaction changed what the value was read from: the next {@link #get} reads it afresh. */
+    public static void forget(Object key) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(key);
+        }
+    }
+
+    public static <T> T get(Object key, Supplier<T> create) {
         return get(key, create, null);
     }
 
     /** As {@link #get(Object, Supplier)}, handing the value to {@code beforeCommit} once, just before commit. */
     @SuppressWarnings("unchecked")
-    static <T> T get(Object key, Supplier<T> create, Consumer<T> beforeCommit) {
+    public static <T> T get(Object key, Supplier<T> create, Consumer<T> beforeCommit) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return create.get();
         }

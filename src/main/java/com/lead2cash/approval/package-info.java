@@ -8,5 +8,6 @@
  * {@link com.lead2cash.approval.ApprovalCompleted} and {@link com.lead2cash.approval.ApprovalSentBack}
  * with {@code @ApplicationModuleListener}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Approvals")
+@org.springframework.modulith.ApplicationModule(displayName = "Approvals",
+        allowedDependencies = {"platform", "platform :: web", "sop", "notification"})
 package com.lead2cash.approval;

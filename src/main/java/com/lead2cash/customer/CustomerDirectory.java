@@ -10,23 +10,30 @@ import java.util.UUID;
  */
 public interface CustomerDirectory {
 
-    /** Customers that may be the same company: same normalised name, credit code, phone or e-mail. */
+    /**
+     * Customers that may be the same company: same normalised name, credit code, phone or e-mail, with
+     * their owners, so the asking module can tell its reader only what their scope allows.
+     */
     List<CustomerMatch> possibleDuplicates(CompanyProbe probe);
 
     /** Registers a prospect (潜在客户) owned by {@code ownerId}. */
     CustomerRef register(NewCustomer customer);
 
-    /** Adds a contact person to a customer. */
+    /**
+     * Adds a contact person to a customer within the caller's data scope; a customer outside it is
+     * not found ({@code RecordNotFoundException}).
+     */
     UUID addContact(UUID customerId, NewContact contact);
 
+    /** A customer within the caller's data scope (unowned pool customers included); empty for any other. */
     Optional<CustomerRef> find(UUID customerId);
 
     /** What a duplicate check compares; any field may be null. */
     record CompanyProbe(String companyName, String uscc, String phone, String email) {
     }
 
-    /** A possible duplicate and the attributes it matched on (NAME, USCC, PHONE, EMAIL). */
-    record CustomerMatch(UUID id, String code, String name, List<String> matchedOn) {
+    /** A possible duplicate, its owner (null in the public pool) and what it matched on (NAME, USCC, PHONE, EMAIL). */
+    record CustomerMatch(UUID id, String code, String name, UUID ownerId, List<String> matchedOn) {
     }
 
     record CustomerRef(UUID id, String code, String name, UUID ownerId) {

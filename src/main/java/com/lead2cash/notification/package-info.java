@@ -4,5 +4,6 @@
  * {@link com.lead2cash.notification.Notifier}; delivery happens after their transaction commits,
  * with retries, and never blocks or fails the business change.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Notifications")
+@org.springframework.modulith.ApplicationModule(displayName = "Notifications",
+        allowedDependencies = {"platform", "platform :: web"})
 package com.lead2cash.notification;

@@ -7,5 +7,5 @@
  *
  * <p>The picker for forms is the Thymeleaf fragment {@code region/picker :: picker(name, selected, multiple)}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Regions", allowedDependencies = "platform")
+@org.springframework.modulith.ApplicationModule(displayName = "Regions", allowedDependencies = {"platform", "platform :: web"})
 package com.lead2cash.region;

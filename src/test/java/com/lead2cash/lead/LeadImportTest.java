@@ -7,7 +7,7 @@ import com.lead2cash.testing.LeadTestSupport;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
+import org.awaitility.Awaitility;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -30,20 +30,17 @@ class LeadImportTest {
 
     private static final String HEADER = "公司名称*,来源渠道*,行业,区域,联系人,电话,预算（元）,计划采购日期,联系人有决策权\r\n";
 
-    private JsonNode importAndWait(String fileName, byte[] content, String mode) throws InterruptedException {
+    private JsonNode importAndWait(String fileName, byte[] content, String mode) {
         String admin = support.bearer(mvc, "admin");
         var result = mvc.post().uri("/api/v1/leads/imports").multipart()
                 .file(new MockMultipartFile("file", fileName, "application/octet-stream", content))
                 .param("mode", mode).header(HttpHeaders.AUTHORIZATION, admin).exchange();
         assertThat(result).hasStatus(202);
         String id = support.json(result).get("id").asString();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        JsonNode status;
-        do {
-            Thread.sleep(100);
-            status = support.getJson(mvc, admin, "/api/v1/leads/imports/" + id);
-        } while ("RUNNING".equals(status.get("state").asString()) && Instant.now().isBefore(deadline));
-        return status;
+        return Awaitility.await("import " + id + " finished").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> support.getJson(mvc, admin, "/api/v1/leads/imports/" + id),
+                        status -> !"RUNNING".equals(status.get("state").asString()));
     }
 
     private int count(String prefix) {

@@ -4,6 +4,7 @@ import com.lead2cash.customer.CompanyNames;
 import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.customer.EmailAddresses;
 import com.lead2cash.customer.PhoneNumbers;
+import com.lead2cash.platform.DataScope;
 import com.lead2cash.platform.HumanCodes;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.RecordNotFoundException;
@@ -26,10 +27,13 @@ class JdbcCustomerDirectory implements CustomerDirectory {
     private final CustomerRepository customers;
     private final JdbcClient jdbc;
     private final HumanCodes codes;
+    private final DataScope dataScope;
     private final Clock clock;
 
-    JdbcCustomerDirectory(CustomerRepository customers, JdbcClient jdbc, HumanCodes codes, Clock clock) {
+    JdbcCustomerDirectory(CustomerRepository customers, JdbcClient jdbc, HumanCodes codes, DataScope dataScope,
+                          Clock clock) {
         this.customers = customers;
+        this.dataScope = dataScope;
         this.jdbc = jdbc;
         this.codes = codes;
         this.clock = clock;
@@ -43,7 +47,7 @@ class JdbcCustomerDirectory implements CustomerDirectory {
         // plain indexed lookups, one per kind of evidence; what matched is worked out here
         Map<UUID, CustomerMatch> found = new LinkedHashMap<>();
         if (!name.isEmpty() || probe.uscc() != null) {
-            jdbc.sql("select id, code, name, name_normalized, uscc from customer_customer where name_normalized = :name"
+            jdbc.sql("select id, code, name, owner_id, name_normalized, uscc from customer_customer where name_normalized = :name"
                             + (probe.uscc() != null ? " or uscc = :uscc" : "") + " limit 20")
                     .param("name", name).param("uscc", probe.uscc())
                     .query(rs -> {
@@ -55,20 +59,22 @@ class JdbcCustomerDirectory implements CustomerDirectory {
                             matched.add("USCC");
                         }
                         found.put(rs.getObject("id", UUID.class), new CustomerMatch(rs.getObject("id", UUID.class),
-                                rs.getString("code"), rs.getString("name"), matched));
+                                rs.getString("code"), rs.getString("name"), rs.getObject("owner_id", UUID.class),
+                                matched));
                     });
         }
         if (phone != null || email != null) {
             jdbc.sql("""
-                            select c.id, c.code, c.name, k.phone_normalized, k.email_normalized
+                            select c.id, c.code, c.name, c.owner_id, k.phone_normalized, k.email_normalized
                             from customer_contact k join customer_customer c on c.id = k.customer_id
                             where""" + (phone != null ? " k.phone_normalized = :phone" : " false")
                             + (email != null ? " or k.email_normalized = :email" : "") + " limit 20")
                     .param("phone", phone).param("email", email)
                     .query(rs -> {
                         UUID id = rs.getObject("id", UUID.class);
+                        UUID owner = rs.getObject("owner_id", UUID.class);
                         CustomerMatch match = found.computeIfAbsent(id, k -> new CustomerMatch(id,
-                                uncheckedString(rs, "code"), uncheckedString(rs, "name"), new ArrayList<>()));
+                                uncheckedString(rs, "code"), uncheckedString(rs, "name"), owner, new ArrayList<>()));
                         if (phone != null && phone.equals(rs.getString("phone_normalized"))
                                 && !match.matchedOn().contains("PHONE")) {
                             match.matchedOn().add("PHONE");
@@ -79,7 +85,8 @@ class JdbcCustomerDirectory implements CustomerDirectory {
                         }
                     });
         }
-        return found.values().stream().map(m -> new CustomerMatch(m.id(), m.code(), m.name(), List.copyOf(m.matchedOn())))
+        return found.values().stream().map(m -> new CustomerMatch(m.id(), m.code(), m.name(), m.ownerId(),
+                        List.copyOf(m.matchedOn())))
                 .toList();
     }
 
@@ -102,7 +109,7 @@ class JdbcCustomerDirectory implements CustomerDirectory {
     @Override
     @Transactional
     public UUID addContact(UUID customerId, NewContact contact) {
-        if (!customers.existsById(customerId)) {
+        if (find(customerId).isEmpty()) {
             throw new RecordNotFoundException("Customer", customerId);
         }
         UUID id = Ids.newId();
@@ -120,7 +127,9 @@ class JdbcCustomerDirectory implements CustomerDirectory {
 
     @Override
     public Optional<CustomerRef> find(UUID customerId) {
-        return customers.findById(customerId).map(c -> new CustomerRef(c.id(), c.code(), c.name(), c.ownerId()));
+        return customers.findById(customerId)
+                .filter(c -> c.ownerId() == null || dataScope.current().covers(c.ownerId()))
+                .map(c -> new CustomerRef(c.id(), c.code(), c.name(), c.ownerId()));
     }
 
     private static List<String> strings(Array array) throws java.sql.SQLException {

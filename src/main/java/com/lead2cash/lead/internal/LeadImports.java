@@ -71,7 +71,7 @@ class LeadImports implements DisposableBean {
         t.setDaemon(true);
         return t;
     });
-    private final LeadService leads;
+    private final LeadCapture leads;
     private final JdbcClient jdbc;
     private final Regions regions;
     private final TransactionTemplate tx;
@@ -80,7 +80,7 @@ class LeadImports implements DisposableBean {
     private final Clock clock;
     private final ZoneId zone;
 
-    LeadImports(LeadService leads, JdbcClient jdbc, Regions regions, TransactionTemplate tx, MessageSource messages,
+    LeadImports(LeadCapture leads, JdbcClient jdbc, Regions regions, TransactionTemplate tx, MessageSource messages,
                 JsonMapper json, Clock clock, @Value("${l2c.zone}") ZoneId zone) {
         this.leads = leads;
         this.jdbc = jdbc;

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * Lead lists: filters by grade, status, source, owner, territory, age and text; the pool and a
  * manager's queue; newest first with keyset pagination; always within the caller's data scope
- * (unowned pool leads are visible to everyone who works leads).
+ * (unowned pool leads are visible to everyone who works leads). Text search matches phone numbers
+ * only where the reader sees them unmasked ({@link ContactVisibility}).
  */
 @Component
 class LeadQueries {
@@ -49,11 +50,13 @@ class LeadQueries {
     private final JdbcClient jdbc;
     private final DataScope dataScope;
     private final OrgDirectory directory;
+    private final ContactVisibility contacts;
     private final Clock clock;
 
-    LeadQueries(JdbcClient jdbc, DataScope dataScope, OrgDirectory directory, Clock clock) {
+    LeadQueries(JdbcClient jdbc, DataScope dataScope, OrgDirectory directory, ContactVisibility contacts, Clock clock) {
         this.jdbc = jdbc;
         this.dataScope = dataScope;
+        this.contacts = contacts;
         this.directory = directory;
         this.clock = clock;
     }
@@ -114,10 +117,10 @@ class LeadQueries {
             sql.append(" and contest_open");
         }
         if (f.cursor() != null && !f.cursor().isBlank()) {
-            List<String> key = CursorPage.decode(f.cursor(), 2);
-            sql.append(" and (created_at, id) < (cast(:k0 as timestamptz), cast(:k1 as uuid))");
-            params.put("k0", key.get(0));
-            params.put("k1", key.get(1));
+            CursorPage.Key key = CursorPage.decode(f.cursor(), 2);
+            sql.append(" and (created_at, id) < (:k0, :k1)");
+            params.put("k0", key.timestamp(0));
+            params.put("k1", key.uuid(1));
         }
         sql.append(" order by created_at desc, id desc limit ").append(size + 1);
         List<Object[]> raw = jdbc.sql(sql.toString()).params(params).query((rs, i) -> new Object[] {
@@ -147,7 +150,7 @@ class LeadQueries {
      * narrows the rows that condition is checked on — one indexed condition per key set, so the OR over
      * the fields never leaves the planner a scan.
      */
-    private static void search(String text, StringBuilder sql, Map<String, Object> params) {
+    private void search(String text, StringBuilder sql, Map<String, Object> params) {
         String code = SearchKeys.code(text);
         if (code != null) {
             sql.append(" and code = :qCode");
@@ -158,8 +161,8 @@ class LeadQueries {
         String digits = q.replaceAll("\\D", "");
         sql.append(" and (company_name ilike :q or contact_name ilike :q or code ilike :q");
         if (digits.length() >= 4) {
-            // phone fragments match the normalised number
-            sql.append(" or phone_normalized like :qDigits");
+            // phone fragments match the normalised number — only where the reader sees it unmasked
+            sql.append(" or (phone_normalized like :qDigits and ").append(contacts.predicate(params)).append(")");
             params.put("qDigits", "%" + digits + "%");
         }
         sql.append(")");

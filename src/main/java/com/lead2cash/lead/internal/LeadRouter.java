@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gathers what routing needs — territories, their reps' seniority, open A+B load and last
- * assignment — and asks the {@link RoutingEngine} (L4, L5).
+ * assignment — and asks the {@link RoutingEngine}.
  */
 @Component
 class LeadRouter {

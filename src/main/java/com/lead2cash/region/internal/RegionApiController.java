@@ -7,6 +7,7 @@ import com.lead2cash.region.RegionLevel;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import com.lead2cash.platform.web.Refuses;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -45,6 +46,7 @@ class RegionApiController {
     }
 
     @GetMapping
+    @Refuses(404)
     @Operation(summary = "Search divisions (q: Chinese fragment, pinyin or initials), or list the divisions under parent (none: the provinces)")
     RegionList list(@RequestParam(required = false) String q, @RequestParam(required = false) String parent,
                     @RequestParam(required = false) Integer limit) {
@@ -59,7 +61,8 @@ class RegionApiController {
     }
 
     @GetMapping("/resolve")
-    @Operation(summary = "Resolve free text (浙江省杭州市, 北京朝阳区, a code) to a division; unresolvable text comes back as entered")
+    @Refuses(422)
+    @Operation(summary = "Resolve free text (a province, city or county name in Chinese, with or without suffixes, or a code) to a division; unresolvable text comes back as entered")
     Resolution resolve(@RequestParam String text) {
         Region region = regions.resolve(text).orElseThrow(() -> new FieldValidationException("text", "region.text.blank"));
         List<RegionDto> candidates = dtos(regions.candidates(text));

@@ -223,6 +223,7 @@ public final class BenchLeads {
         private long version;
         private Deadlines.Deadline screening;
         private Deadlines.Deadline firstResponse;
+        private Deadlines.Deadline queued;
 
         LeadStory(Capture capture, long index, Instant created) {
             this.capture = capture;
@@ -246,12 +247,12 @@ public final class BenchLeads {
             Member screener = capture.capturer() != null ? capture.capturer() : org.marketing().get(0);
             RoutingDecision decision = null;
             if (lead.gradeComplete()) {
-                lead.screen(null, created);
-                deadlines.recordMet("L1", LeadService.SUBJECT, lead.id().toString(), screener.id(), created);
+                lead.screenAutomatically(created);
+                deadlines.recordMet(LeadRules.SCREENING, Lead.SUBJECT, lead.id().toString(), screener.id(), created);
                 history(created, capturer, "lead.history.screenedAutomatically");
                 decision = route(created, capturer, routable(lead.grade()));
             } else {
-                screening = deadlines.open("L1", LeadService.SUBJECT, lead.id().toString(), screener.id(), created);
+                screening = deadlines.open(LeadRules.SCREENING, Lead.SUBJECT, lead.id().toString(), screener.id(), created);
                 running.add(screening);
             }
             audit.created(created, capturer, "Lead", lead.id(), aggregates.auditCreation(lead));
@@ -270,7 +271,7 @@ public final class BenchLeads {
                 }
                 Actor actor = actor(screener, "web");
                 Map<String, String> before = aggregates.auditValues(lead);
-                lead.screen(screener.id(), screened);
+                lead.screen(leadActor(screener.id(), false), screened);
                 screening.meet(screened);
                 history(screened, actor, "lead.history.screened");
                 decision = route(screened, actor, routable(lead.grade()));
@@ -289,12 +290,18 @@ public final class BenchLeads {
             RoutingDecision decision = decide(routable, at);
             history(at, actor, decision.messageKey(), decision.args().toArray());
             switch (decision.kind()) {
-                case ASSIGN_TO_REP -> assign(decision.userId(), decision.territoryId(), at);
+                case ASSIGN_TO_REP -> {
+                    lead.routeTo(decision.userId(), decision.territoryId(), at);
+                    assigned(at);
+                }
                 case NURTURE -> lead.nurture(at);
                 case MANAGER_QUEUE -> {
                     lead.queueFor(decision.userId(), decision.territoryId(), at);
                     List<UUID> managers = decision.userId() != null ? List.of(decision.userId())
                             : List.of(org.director().id());
+                    // L9: the queue's manager (the director for the general queue) has the window to assign it
+                    queued = deadlines.open(LeadRules.MANAGER_QUEUE, Lead.SUBJECT, lead.id().toString(), managers.get(0), at);
+                    running.add(queued);
                     managers.forEach(m -> notifications.send(m, "lead.queued", "lead.notify.queued",
                             "/leads/" + lead.id(), false, at, lead.code(), lead.companyName(), lead.grade()));
                 }
@@ -327,18 +334,24 @@ public final class BenchLeads {
             return RoutingEngine.route(rules.seniority(), routable, matching, candidates, today);
         }
 
-        /** Assignment: the rep is told at once (L6) and the first response clock starts (L7). */
-        private void assign(UUID rep, UUID territory, Instant at) {
-            lead.assignTo(rep, territory, at);
+        /**
+         * The lead has an owner (routing, the weekly batch, a manager): the rep is told at once (L6), the
+         * first response clock starts (L7) and a wait in a manager queue ends (L9).
+         */
+        private void assigned(Instant at) {
+            UUID rep = lead.ownerId();
             if (lead.grade() == Grade.A || lead.grade() == Grade.B) {
                 load(rep)[0]++;
             }
             lastAssigned.put(rep, at);
             notifications.send(rep, "lead.assigned", "lead.notify.assigned", "/leads/" + lead.id(), false, at,
                     lead.code(), lead.companyName(), lead.grade());
-            deadlines.recordMet("L6", LeadService.SUBJECT, lead.id().toString(), rep, at);
-            firstResponse = deadlines.open("L7", LeadService.SUBJECT, lead.id().toString(), rep, at);
+            deadlines.recordMet(LeadRules.NOTIFY_ASSIGNEE, Lead.SUBJECT, lead.id().toString(), rep, at);
+            firstResponse = deadlines.open(LeadRules.FIRST_RESPONSE, Lead.SUBJECT, lead.id().toString(), rep, at);
             running.add(firstResponse);
+            if (queued != null) {
+                queued.meet(at);
+            }
         }
 
         /** L4: C leads wait for the weekly batch; about half of them are handed out by it. */
@@ -354,7 +367,8 @@ public final class BenchLeads {
             if (asB.kind() != RoutingDecision.Kind.ASSIGN_TO_REP) {
                 return;
             }
-            assign(asB.userId(), asB.territoryId(), at);
+            lead.routeTo(asB.userId(), asB.territoryId(), at);
+            assigned(at);
             history(at, Actor.SYSTEM, "lead.history.nurtureBatch");
             save(at, Actor.SYSTEM, before);
             worked(at);
@@ -379,7 +393,8 @@ public final class BenchLeads {
             Member rep = hired.stream().min((a, b) -> Integer.compare(load(a.id())[0], load(b.id())[0])).orElseThrow();
             Actor actor = actor(manager, "web");
             Map<String, String> before = aggregates.auditValues(lead);
-            assign(rep.id(), lead.territoryId(), at);
+            lead.assign(leadActor(manager.id(), true), rep.id(), at);
+            assigned(at);
             history(at, actor, "lead.history.assigned", rep.displayName(), null);
             save(at, actor, before);
             worked(at);
@@ -405,7 +420,7 @@ public final class BenchLeads {
                 return;
             }
             Map<String, String> before = aggregates.auditValues(lead);
-            lead.recordContact(contacted, contacted);
+            lead.recordContact(leadActor(rep, false), contacted, contacted);
             ContactIntent intent = ContactIntent.values()[random.nextInt(ContactIntent.values().length)];
             String channel = CHANNELS[random.nextInt(CHANNELS.length)];
             rows.insert(ATTEMPT_TABLE, ATTEMPT_COLUMNS, BenchIds.uuid7(contacted, random), lead.id(), channel, intent,
@@ -448,7 +463,7 @@ public final class BenchLeads {
                         lead.code(), 0L, at);
                 audit.recorded(at, actor, "CREATE", "Opportunity", opportunity, code + " " + name + " (" + lead.code() + ")");
             }
-            lead.convert(customer, contact, opportunity, at);
+            lead.convert(leadActor(lead.ownerId(), false), customer, contact, opportunity, at);
             firstResponse.cancel(at);
             history(at, actor, "lead.history.converted", customerCode);
             save(at, actor, before);
@@ -458,7 +473,7 @@ public final class BenchLeads {
 
         private void disqualify(Instant at, Actor actor, String reason, String note) {
             Map<String, String> before = aggregates.auditValues(lead);
-            lead.disqualify(reason, note, at);
+            lead.disqualify(leadActor(lead.ownerId(), false), reason, note, at);
             if (screening != null) {
                 screening.cancel(at);
             }
@@ -501,6 +516,11 @@ public final class BenchLeads {
 
     private int[] load(UUID rep) {
         return loads.computeIfAbsent(rep, r -> new int[1]);
+    }
+
+    /** Who acts on the lead, as its rules see them: in scope, a manager or not. */
+    private static LeadActor leadActor(UUID id, boolean manager) {
+        return new LeadActor(id, manager, !manager, new SeniorityRule.Seniority(true, 0), true);
     }
 
     private Actor actor(Member member, String via) {

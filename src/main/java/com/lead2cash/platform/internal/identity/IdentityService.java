@@ -111,6 +111,10 @@ public class IdentityService {
         return users.findById(id).orElseThrow(() -> new RecordNotFoundException("User", id));
     }
 
+    public Optional<User> findUser(UUID id) {
+        return users.findById(id);
+    }
+
     public Optional<User> findByUsername(String username) {
         return users.findByUsername(username);
     }
@@ -171,6 +175,9 @@ public class IdentityService {
     /** Users, filtered and keyset-paginated; sorting is by username or hire date, then id. */
     public CursorPage<UserRow> listUsers(UserQuery query) {
         int size = CursorPage.size(query.size());
+        if (query.sort() != null && !query.sort().isBlank() && !List.of("username", "hireDate").contains(query.sort())) {
+            throw new FieldValidationException("sort", "error.badEnum", "sort", "username, hireDate");
+        }
         boolean byHireDate = "hireDate".equals(query.sort());
         String sortKey = byHireDate ? "coalesce(u.hire_date, date '1900-01-01')" : "lower(u.username)";
         StringBuilder sql = new StringBuilder("""
@@ -199,11 +206,10 @@ public class IdentityService {
             params.put("active", query.active());
         }
         if (query.cursor() != null && !query.cursor().isBlank()) {
-            List<String> key = CursorPage.decode(query.cursor(), 2);
-            sql.append(byHireDate ? " and (" + sortKey + ", u.id) > (cast(:k0 as date), cast(:k1 as uuid))"
-                    : " and (" + sortKey + ", u.id) > (:k0, cast(:k1 as uuid))");
-            params.put("k0", key.get(0));
-            params.put("k1", key.get(1));
+            CursorPage.Key key = CursorPage.decode(query.cursor(), 2);
+            sql.append(" and (" + sortKey + ", u.id) > (:k0, :k1)");
+            params.put("k0", byHireDate ? key.date(0) : key.text(0));
+            params.put("k1", key.uuid(1));
         }
         sql.append(" order by ").append(sortKey).append(", u.id limit ").append(size + 1);
         java.time.Instant now = clock.instant();

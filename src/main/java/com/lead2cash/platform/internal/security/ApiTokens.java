@@ -1,5 +1,6 @@
 package com.lead2cash.platform.internal.security;
 
+import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.RecordNotFoundException;
 import java.nio.charset.StandardCharsets;
@@ -23,15 +24,16 @@ import org.springframework.transaction.annotation.Transactional;
  * and revocable by their owner.
  */
 @Component
-class ApiTokens {
+public class ApiTokens {
 
     static final String PREFIX = "l2c_";
+    static final int MAX_NAME = 100;
     static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
 
-    record IssuedToken(UUID id, String token, Instant expiresAt) {
+    public record IssuedToken(UUID id, String token, Instant expiresAt) {
     }
 
-    record TokenInfo(UUID id, String name, Instant createdAt, Instant expiresAt, Instant revokedAt,
+    public record TokenInfo(UUID id, String name, Instant createdAt, Instant expiresAt, Instant revokedAt,
                      Instant lastUsedAt) {
     }
 
@@ -47,7 +49,11 @@ class ApiTokens {
     }
 
     @Transactional
-    IssuedToken issue(UUID userId, String name) {
+    public IssuedToken issue(UUID userId, String name) {
+        String label = name == null || name.isBlank() ? "API" : name.strip();
+        if (label.length() > MAX_NAME) {
+            throw new FieldValidationException("name", "token.name.tooLong", MAX_NAME);
+        }
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -57,7 +63,7 @@ class ApiTokens {
         jdbc.sql("""
                 insert into platform_api_token (id, user_id, name, token_hash, created_at, expires_at)
                 values (:id, :user, :name, :hash, :now, :expires)
-                """).param("id", id).param("user", userId).param("name", name == null ? "API" : name)
+                """).param("id", id).param("user", userId).param("name", label)
                 .param("hash", hash(token)).param("now", ts(now)).param("expires", ts(expiresAt)).update();
         return new IssuedToken(id, token, expiresAt);
     }
@@ -87,7 +93,7 @@ class ApiTokens {
     }
 
     @Transactional
-    void revoke(UUID userId, UUID tokenId) {
+    public void revoke(UUID userId, UUID tokenId) {
         int changed = jdbc.sql("""
                 update platform_api_token set revoked_at = :now
                 where id = :id and user_id = :user and revoked_at is null
@@ -103,7 +109,7 @@ class ApiTokens {
                 .param("hash", hash(token)).param("now", ts(clock.instant())).update();
     }
 
-    List<TokenInfo> of(UUID userId) {
+    public List<TokenInfo> of(UUID userId) {
         return jdbc.sql("""
                 select id, name, created_at, expires_at, revoked_at, last_used_at from platform_api_token
                 where user_id = :user order by created_at desc

@@ -152,6 +152,13 @@ public class CalendarService implements BusinessCalendar {
 
     @Transactional
     public Settings updateSettings(String zone, LocalTime workStart, LocalTime workEnd, Set<DayOfWeek> weekdays) {
+        return updateSettings(zone, workStart, workEnd, weekdays, null);
+    }
+
+    /** The same, when the calendar is still at {@code expectedRevision} (if given); else 409. */
+    @Transactional
+    public Settings updateSettings(String zone, LocalTime workStart, LocalTime workEnd, Set<DayOfWeek> weekdays,
+                                   Long expectedRevision) {
         List<FieldError> errors = new ArrayList<>();
         ZoneId zoneId = null;
         try {
@@ -174,12 +181,16 @@ public class CalendarService implements BusinessCalendar {
         if (!errors.isEmpty()) {
             throw new FieldValidationException(errors);
         }
-        jdbc.sql("""
+        int updated = jdbc.sql("""
                         update sop_calendar_settings set zone = :zone, work_start = :start, work_end = :end,
-                               working_weekdays = :weekdays, revision = revision + 1, updated_at = :now where id = 1""")
+                               working_weekdays = :weekdays, revision = revision + 1, updated_at = :now
+                         where id = 1 and (cast(:expected as bigint) is null or revision = :expected)""")
                 .param("zone", zoneId.getId()).param("start", Time.valueOf(workStart)).param("end", Time.valueOf(workEnd))
                 .param("weekdays", EnumSet.copyOf(weekdays).stream().map(Enum::name).collect(Collectors.joining(",")))
-                .param("now", Timestamp.from(clock.instant())).update();
+                .param("now", Timestamp.from(clock.instant())).param("expected", expectedRevision).update();
+        if (updated == 0) {
+            throw new com.lead2cash.platform.ConflictException("calendar.error.concurrentChange");
+        }
         PerTransaction.forget(WorkingCalendar.class);
         audit.record("calendar.settings", "WorkingCalendar", 1,
                 zoneId + " " + workStart + "–" + workEnd + " " + EnumSet.copyOf(weekdays));

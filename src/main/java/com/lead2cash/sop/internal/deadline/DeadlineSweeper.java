@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Fires what is due: reminders before the due time and the breach at it (SPEC §3). Each batch
+ * Fires what is due: reminders before the due time and the breach at it. Each batch
  * claims its deadlines with {@code FOR UPDATE SKIP LOCKED} on the indexed next-fire time, marks
  * them and sends their notifications in one transaction, so two nodes sweeping at once never fire
  * the same step twice, and a crash before commit leaves the step to the next sweep. The cost of a

@@ -135,8 +135,17 @@ public class PolicyService implements SopPolicy {
      */
     @Transactional
     public PolicyVersion change(String reason, List<Change> changes, CurrentUser actor) {
+        return change(reason, changes, actor, null);
+    }
+
+    /** The same, on top of {@code baseVersion} when given: a stale base is refused (409), as two admins racing are. */
+    @Transactional
+    public PolicyVersion change(String reason, List<Change> changes, CurrentUser actor, Long baseVersion) {
         Objects.requireNonNull(actor, "actor");
         Prepared prepared = prepare(reason, changes);
+        if (baseVersion != null && prepared.next() != baseVersion + 1) {
+            throw new ConflictException("policy.error.concurrentChange");
+        }
         return apply(prepared, reason, actor.id(), actor.username());
     }
 
@@ -224,7 +233,7 @@ public class PolicyService implements SopPolicy {
     private void insertDefaults() {
         jdbc.sql("""
                         insert into sop_policy_version (version, created_at, created_by, created_by_name, reason, policy_values)
-                        values (1, :at, null, 'system', 'SPEC §2 defaults', cast(:values as jsonb))
+                        values (1, :at, null, 'system', 'rule catalogue defaults', cast(:values as jsonb))
                         on conflict (version) do nothing""")
                 .param("at", Timestamp.from(clock.instant()))
                 .param("values", toJson(RuleCatalog.defaults()))

@@ -179,6 +179,16 @@ class LeadQueries {
         }
     }
 
+    /** A territory as the list's filter names it. */
+    record TerritoryName(UUID id, String name) {
+    }
+
+    /** The territories to filter by, in name order: names only, not their members. */
+    List<TerritoryName> territoryNames() {
+        return jdbc.sql("select id, name from lead_territory order by name")
+                .query((rs, i) -> new TerritoryName(rs.getObject("id", UUID.class), rs.getString("name"))).list();
+    }
+
     /** Contact attempts of a lead, newest first. */
     record ContactAttempt(String channel, String intent, String summary, Instant occurredAt, UUID loggedBy) {
     }

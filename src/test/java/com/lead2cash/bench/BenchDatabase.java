@@ -92,13 +92,7 @@ public final class BenchDatabase implements AutoCloseable {
             st.setString(4, description);
             st.executeUpdate();
         }
-        if (!settings.external()) {
-            stop();
-            delete(pristine());
-            copy(dir.resolve("pg"), pristine());
-            start();
-            connect();
-        }
+        keepAsPristine();
     }
 
     /** Migrations applied so far (0 before the product first started on the database). */
@@ -128,6 +122,11 @@ public final class BenchDatabase implements AutoCloseable {
             c.createStatement().execute("vacuum (analyze)");
             c.createStatement().execute("checkpoint");
         }
+        keepAsPristine();
+    }
+
+    /** Embedded: the database as it stands becomes the copy every later run starts from. */
+    private void keepAsPristine() throws IOException, SQLException {
         if (!settings.external()) {
             stop();
             delete(pristine());

@@ -7,6 +7,7 @@ import com.lead2cash.bench.dataset.BenchOrg;
 import com.lead2cash.bench.dataset.DataGenerator;
 import com.lead2cash.bench.dataset.OrgWriter;
 import com.lead2cash.bench.dataset.SampleCheck;
+import com.lead2cash.bench.dataset.SingleCaptures;
 import com.lead2cash.bench.driver.CaptureOperations;
 import com.lead2cash.bench.driver.Http;
 import com.lead2cash.bench.driver.JobOperations;
@@ -106,8 +107,8 @@ class ScaleBench {
         System.out.printf("BENCH %s: product on %s%n", size, app.baseUrl());
 
         Regions regions = app.context().getBean(Regions.class);
-        List<String> check = new SampleCheck(org, http, db.dataSource(), clock, zone, policy, regions, calendar,
-                aggregates, settings.seed()).run();
+        SingleCaptures captures = new SingleCaptures(org, policy, regions, calendar, aggregates, zone, settings.seed());
+        List<String> check = new SampleCheck(org, http, db.dataSource(), clock, captures).run();
         System.out.printf("BENCH %s: sample check %s%n", size, check.isEmpty() ? "passed" : check);
 
         Path out = settings.results().resolve(size.name());
@@ -128,8 +129,7 @@ class ScaleBench {
             java.nio.file.Files.writeString(out.resolve("plans.md"), "# Plans of the main read statements, size "
                     + size + "\n\n" + leadOperations.plans(db.dataSource()));
         }
-        List<Operation> writes = new CaptureOperations(org, http, settings.writeClients(), clock, zone, policy,
-                regions, calendar, aggregates, settings.seed()).operations();
+        List<Operation> writes = new CaptureOperations(org, http, settings.writeClients(), clock, captures).operations();
         for (Operation op : writes) {
             if (settings.selected(op.name())) {
                 // captures are bounded so a run adds at most a tenth to the leads it measures against

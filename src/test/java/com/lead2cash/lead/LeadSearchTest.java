@@ -46,6 +46,11 @@ class LeadSearchTest {
         return support.getJson(mvc, token, "/api/v1/leads?q=" + q).get("items").findValuesAsString("id");
     }
 
+    /** The lead's JSON with the version read, as a correction sends it. */
+    private static String withVersion(String json, long version) {
+        return json.substring(0, json.lastIndexOf('}')) + ",\"version\":" + version + "}";
+    }
+
     @Test
     void twoChineseCharactersOfTheNameAreEnough() {
         assertThat(found(manager, "华为")).containsExactly(huawei);
@@ -84,7 +89,7 @@ class LeadSearchTest {
         long version = support.getJson(mvc, marketing, "/api/v1/leads/" + meida).get("version").asLong();
         var corrected = mvc.put().uri("/api/v1/leads/" + meida)
                 .header("Authorization", manager).contentType("application/json")
-                .content(co.gradeBLead("佛山恒瑞电器有限公司", "0757-83216549").replace("}", ",\"version\":" + version + "}"))
+                .content(withVersion(co.gradeBLead("佛山恒瑞电器有限公司", "0757-83216549"), version))
                 .exchange();
         assertThat(corrected).hasStatusOk();
         assertThat(found(manager, "恒瑞")).containsExactly(meida);

@@ -3,25 +3,22 @@ package com.lead2cash.bench.dataset;
 import com.lead2cash.bench.dataset.BenchOrg.Member;
 import com.lead2cash.bench.driver.Http;
 import com.lead2cash.lead.internal.BenchLeads;
-import com.lead2cash.region.Regions;
-import com.lead2cash.sop.PolicySnapshot;
-import com.lead2cash.sop.WorkingCalendar;
+import com.lead2cash.platform.SearchKeys;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -39,48 +36,29 @@ public final class SampleCheck {
     static final long BAND = 7_000_000;
     private static final int PER_CHANNEL = 6;
     private static final Pattern CODE = Pattern.compile("L-\\d{4}-\\d{6,}");
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
     private final BenchOrg org;
     private final Http http;
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final ZoneId zone;
-    private final PolicySnapshot policy;
-    private final Regions regions;
-    private final WorkingCalendar calendar;
-    private final AggregateRows aggregates;
-    private final long seed;
+    private final SingleCaptures captures;
     private final List<String> problems = new ArrayList<>();
 
-    public SampleCheck(BenchOrg org, Http http, DataSource db, Clock clock, ZoneId zone, PolicySnapshot policy, Regions regions,
-                       WorkingCalendar calendar, AggregateRows aggregates, long seed) {
+    public SampleCheck(BenchOrg org, Http http, DataSource db, Clock clock, SingleCaptures captures) {
         this.org = org;
         this.http = http;
         this.jdbc = JdbcClient.create(db);
         this.clock = clock;
-        this.zone = zone;
-        this.policy = policy;
-        this.regions = regions;
-        this.calendar = calendar;
-        this.aggregates = aggregates;
-        this.seed = seed;
+        this.captures = captures;
     }
 
-    private BenchLeads leads(MemoryRows rows, long index, Instant at) {
-        SplittableRandom random = new SplittableRandom(seed ^ (index * 0x9E3779B97F4A7C15L));
-        Notifications notifications = new Notifications(rows, random, at);
-        Deadlines deadlines = new Deadlines(rows, policy, calendar, notifications, org, random, at, zone);
-        return new BenchLeads(org, policy, regions, deadlines, notifications, new AuditRows(rows), aggregates, rows, random, at,
-                zone);
-    }
 
     /** Runs the check; answers what differed (empty: the data is the product's shape). */
     public List<String> run() throws Exception {
         int api = 0;
         int web = 0;
         for (long index = BAND; (api < PER_CHANNEL || web < PER_CHANNEL) && index < BAND + 500; index++) {
-            BenchLeads.Request request = leads(new MemoryRows(), index, clock.instant()).request(index, clock.instant());
+            BenchLeads.Request request = captures.leads(new MemoryRows(), index, clock.instant()).request(index, clock.instant());
             boolean viaWeb = "WEB_FORM".equals(request.channel());
             boolean viaApi = "API".equals(request.channel());
             if ((viaWeb && web < PER_CHANNEL) || (viaApi && api < PER_CHANNEL)) {
@@ -101,28 +79,31 @@ public final class SampleCheck {
                 ? http.postPublic("/api/v1/public/leads", org.apiKeys().get(0), "check-" + index + "-" + clock.instant().toEpochMilli(),
                         request.json())
                 : http.postJson("/api/v1/leads", request.capturer().token(), request.json());
-        Matcher id = ID.matcher(answer.body());
-        if (answer.status() != 201 || !id.find()) {
+        // the public endpoint answers the code and status only (no id to a caller without an account)
+        Matcher answeredCode = CODE.matcher(answer.body());
+        if (answer.status() != 201 || !answeredCode.find()) {
             problems.add("capture " + index + " answered " + answer.status() + " " + answer.body());
             return;
         }
-        UUID leadId = UUID.fromString(id.group(1));
-        Map<String, Object> stored = jdbc.sql("select * from lead_lead where id = :id").param("id", leadId)
-                .query().singleRow();
+        Map<String, Object> stored = jdbc.sql("select * from lead_lead where code = :code")
+                .param("code", answeredCode.group()).query().singleRow();
+        UUID leadId = (UUID) stored.get("id");
         Instant at = ((Timestamp) stored.get("created_at")).toInstant();
         MemoryRows rows = new MemoryRows();
-        leads(rows, index, at).writeLead(index, at);
+        captures.leads(rows, index, at).writeLead(index, at);
         MemoryRows.Row generated = rows.of("lead_lead").get(0);
         String code = (String) stored.get("code");
         String generatedCode = (String) generated.get("code");
         UUID generatedId = (UUID) generated.get("id");
         String label = "lead " + index + " (" + request.channel() + ")";
         for (String column : generated.columns()) {
-            if (List.of("id", "code", "owner_id").contains(column)) {
+            if (List.of("id", "code", "owner_id", "search_keys").contains(column)) {
                 continue;
             }
             same(label + " lead_lead." + column, generated.get(column), stored.get(column));
         }
+        // the keys of the generated lead's own code aside, its search keys are the stored ones
+        same(label + " lead_lead.search_keys", searchKeys(generated.asMap(), code), searchKeys(stored, code));
         sameTeam(label + " owner", (UUID) generated.get("owner_id"), (UUID) stored.get("owner_id"));
         same(label + " grade reasons", rows.of("lead_grade_reason").stream()
                         .map(r -> r.get("criterion") + "|" + r.get("met") + "|" + r.get("message_key") + "|" + r.get("args"))
@@ -157,6 +138,13 @@ public final class SampleCheck {
         if (!generatedId.toString().isEmpty() && problems.isEmpty()) {
             System.out.printf("BENCH check: %s matches the product's %s%n", label, code);
         }
+    }
+
+    /** A lead's search keys as its company, contact and phone and the given code make them, sorted. */
+    private static List<String> searchKeys(Map<String, Object> lead, String code) {
+        String phone = (String) lead.get("phone_normalized");
+        return SearchKeys.of(Stream.of((String) lead.get("company_name"), (String) lead.get("contact_name"), code)
+                .filter(Objects::nonNull).toList(), phone == null ? List.of() : List.of(phone)).stream().sorted().toList();
     }
 
     /** Generated leads read back through the API by whoever may see them. */

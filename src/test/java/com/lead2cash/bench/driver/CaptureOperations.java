@@ -1,25 +1,17 @@
 package com.lead2cash.bench.driver;
 
-import com.lead2cash.bench.dataset.AggregateRows;
-import com.lead2cash.bench.dataset.AuditRows;
 import com.lead2cash.bench.dataset.BenchOrg;
 import com.lead2cash.bench.dataset.BenchOrg.Member;
-import com.lead2cash.bench.dataset.Deadlines;
 import com.lead2cash.bench.dataset.JdbcRows;
 import com.lead2cash.bench.dataset.MemoryRows;
-import com.lead2cash.bench.dataset.Notifications;
 import com.lead2cash.bench.driver.Operation.Kind;
 import com.lead2cash.customer.CompanyNames;
 import com.lead2cash.lead.internal.BenchLeads;
-import com.lead2cash.region.Regions;
-import com.lead2cash.sop.PolicySnapshot;
-import com.lead2cash.sop.WorkingCalendar;
+import com.lead2cash.bench.dataset.SingleCaptures;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.UUID;
 
 /**
@@ -40,49 +32,30 @@ public final class CaptureOperations {
     private final Http http;
     private final int clients;
     private final Clock clock;
-    private final ZoneId zone;
-    private final PolicySnapshot policy;
-    private final Regions regions;
-    private final WorkingCalendar calendar;
-    private final AggregateRows aggregates;
-    private final long seed;
+    private final SingleCaptures captures;
     private final String run;
     private final JdbcRows jdbcRows = new JdbcRows();
 
-    public CaptureOperations(BenchOrg org, Http http, int clients, Clock clock, ZoneId zone, PolicySnapshot policy, Regions regions,
-                             WorkingCalendar calendar, AggregateRows aggregates, long seed) {
+    public CaptureOperations(BenchOrg org, Http http, int clients, Clock clock, SingleCaptures captures) {
         this.org = org;
         this.http = http;
         this.clients = clients;
         this.clock = clock;
-        this.zone = zone;
-        this.policy = policy;
-        this.regions = regions;
-        this.calendar = calendar;
-        this.aggregates = aggregates;
-        this.seed = seed;
+        this.captures = captures;
         this.run = Long.toString(clock.instant().toEpochMilli(), 36);
     }
 
-    /** A generator of leads captured at {@code at} into {@code rows}. */
-    private BenchLeads leads(MemoryRows rows, long index, Instant at) {
-        SplittableRandom random = new SplittableRandom(seed ^ (index * 0x9E3779B97F4A7C15L));
-        Notifications notifications = new Notifications(rows, random, at);
-        Deadlines deadlines = new Deadlines(rows, policy, calendar, notifications, org, random, at, zone);
-        return new BenchLeads(org, policy, regions, deadlines, notifications, new AuditRows(rows), aggregates, rows, random, at,
-                zone);
-    }
 
     public List<Operation> operations() {
         Operation api = new Operation("lead.create.api", Kind.WRITE, clients, (c, i) -> {
-            BenchLeads.Request r = leads(new MemoryRows(), API_BAND + i, clock.instant()).request(API_BAND + i,
+            BenchLeads.Request r = captures.leads(new MemoryRows(), API_BAND + i, clock.instant()).request(API_BAND + i,
                     clock.instant());
             Member by = r.capturer() != null ? r.capturer() : org.marketing().get(0);
             return LeadOperations.expect(http.postJson("/api/v1/leads", by.token(), r.json()), 201, "\"grade\"");
         }, (conn, c, i) -> rawCapture(conn, RAW_API_BAND + i, null),
                 "capture through the API by reps and marketing (8 clients)");
         Operation web = new Operation("lead.create.public", Kind.WRITE, clients, (c, i) -> {
-            BenchLeads.Request r = leads(new MemoryRows(), PUBLIC_BAND + i, clock.instant()).request(PUBLIC_BAND + i,
+            BenchLeads.Request r = captures.leads(new MemoryRows(), PUBLIC_BAND + i, clock.instant()).request(PUBLIC_BAND + i,
                     clock.instant());
             String key = org.apiKeys().get(c % org.apiKeys().size());
             return LeadOperations.expect(http.postPublic("/api/v1/public/leads", key, "bench-" + run + "-" + i,
@@ -96,7 +69,7 @@ public final class CaptureOperations {
     private void rawCapture(Connection c, long index, String apiKey) throws Exception {
         Instant at = clock.instant();
         MemoryRows rows = new MemoryRows();
-        leads(rows, index, at).writeLead(index, at);
+        captures.leads(rows, index, at).writeLead(index, at);
         MemoryRows.Row lead = rows.of("lead_lead").get(0);
         c.setAutoCommit(false);
         try {

@@ -62,4 +62,15 @@ class EndpointHardeningTest {
         assertThat(mvc.get().uri("/no-such-page").cookie(fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD)))
                 .hasStatus(HttpStatus.NOT_FOUND).hasContentTypeCompatibleWith(MediaType.TEXT_HTML);
     }
+
+    @Test
+    void aQueryParameterTakesOnlyTheValuesTheDocumentLists() {
+        String token = "Bearer " + fixtures.token(mvc, "admin");
+        assertThat(mvc.get().uri("/api/v1/leads?view=everything").header(HttpHeaders.AUTHORIZATION, token))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().extractingPath("$.errors[0].field").isEqualTo("view");
+        assertThat(mvc.get().uri("/api/v1/users?sort=password").header(HttpHeaders.AUTHORIZATION, token))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyText().contains("username, hireDate");
+        assertThat(mvc.get().uri("/api/v1/users?sort=hireDate").header(HttpHeaders.AUTHORIZATION, token))
+                .hasStatusOk();
+    }
 }

@@ -198,8 +198,8 @@ class LeadApiController {
 
     @Operation(summary = "Assign several pool leads to one rep (all or nothing)")
     @PostMapping("/api/v1/leads/bulk-assign")
+    @Refuses(404) // a lead or rep outside the manager's scope
     @PreAuthorize(RoleChecks.MANAGERS)
-    @Refuses(404) // a lead in the list outside the caller's scope answers as if it did not exist
     BulkAssignResult bulkAssign(@RequestBody BulkAssignRequest body) {
         return new BulkAssignResult(assignment.bulkAssign(body.leadIds(), body.ownerId(), body.reason()));
     }

@@ -1,6 +1,9 @@
 package com.lead2cash.customer;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,6 +18,13 @@ public interface CustomerDirectory {
      * their owners, so the asking module can tell its reader only what their scope allows.
      */
     List<CustomerMatch> possibleDuplicates(CompanyProbe probe);
+
+    /** The same for many companies at once (an import batch), each probe answered as on its own. */
+    default Map<CompanyProbe, List<CustomerMatch>> possibleDuplicates(Collection<CompanyProbe> probes) {
+        Map<CompanyProbe, List<CustomerMatch>> all = new LinkedHashMap<>();
+        probes.forEach(p -> all.put(p, possibleDuplicates(p)));
+        return all;
+    }
 
     /** Registers a prospect (潜在客户) owned by {@code ownerId}. */
     CustomerRef register(NewCustomer customer);

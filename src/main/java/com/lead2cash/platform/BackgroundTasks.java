@@ -4,33 +4,101 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.OnStartup;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
- * Work that runs later or in the background (后台任务) runs on db-scheduler, durably in the database.
- * A module declares its db-scheduler tasks as Spring beans — a {@code RecurringTask} for a routine,
- * whose body does its claim and its work in one transaction — and each node runs one scheduler with
- * every task of every module on the table {@code scheduled_tasks}: db-scheduler gives an execution to
- * one node at a time, and a recurring execution that fell due while no node ran runs once when one
- * starts. {@code l2c.scheduler.polling-interval} (10 s) and {@code l2c.scheduler.enabled} (true) tune it.
+ * Background work (后台任务): everything that runs later or away from the request is a db-scheduler
+ * task, durable in the table {@code scheduled_tasks} (docs/decisions/0005-background-work.md). A
+ * module declares its tasks as Spring beans — a {@code RecurringTask} for a routine, whose body claims
+ * its period and does its work in one transaction; a {@code OneTimeTask} for work a request hands
+ * off, scheduled through this interface — and each node runs one scheduler ({@link Node}) knowing
+ * every task of every module. An execution runs on one node at a time, is revived elsewhere when its
+ * node dies, and a recurring execution that fell due while no node ran runs once when one starts.
+ *
+ * <p>Scheduling joins the caller's transaction: the execution exists exactly when the business change
+ * that asked for it committed.
  */
-public final class BackgroundTasks {
+public interface BackgroundTasks {
 
-    private BackgroundTasks() {
+    /** Schedules a one-time task instance to run now (or moves it to now); after commit this node looks for it at once. */
+    void runSoon(TaskInstance<?> instance);
+
+    /** Schedules a one-time task instance to run after {@code delay}, or moves it there when it is already scheduled. */
+    void runAfter(TaskInstance<?> instance, Duration delay);
+
+    /** Removes a scheduled execution that has not started; no-op when there is none. */
+    void cancel(TaskInstanceId instance);
+
+    /**
+     * A scheduler running {@code tasks} on the database; {@code nodeName} null names it after the
+     * host. The application builds its node from every task bean; tests build more "nodes" on the same
+     * database (two nodes sweeping, a node that dies mid-import and another that revives it).
+     */
+    static Node node(DataSource dataSource, Collection<? extends Task<?>> tasks, Settings settings, String nodeName) {
+        return Node.create(dataSource, tasks, settings, nodeName);
     }
 
-    /** One node's scheduler: started once, stopped once. */
-    public static final class Node {
+    /**
+     * How a node polls and proves it is alive: an execution whose node missed six heartbeats is taken
+     * as dead and revived by another node (or by this one after a restart).
+     */
+    record Settings(Duration pollingInterval, Duration heartbeatInterval, int threads) {
+
+        /** Polling every {@code interval} with a heartbeat of ten polls (1 s to 5 min) and two threads: for test nodes. */
+        public static Settings polling(Duration interval) {
+            Duration tenPolls = interval.multipliedBy(10);
+            Duration heartbeat = tenPolls.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
+                    : tenPolls.compareTo(Duration.ofMinutes(5)) > 0 ? Duration.ofMinutes(5) : tenPolls;
+            return new Settings(interval, heartbeat, 2);
+        }
+    }
+
+    /**
+     * The db-scheduler of one node, started once and stopped once. One scheduler per node that knows
+     * all tasks matters: db-scheduler deletes the executions of a task its scheduler does not know once
+     * they have looked unknown for a while, so a second scheduler with fewer tasks on the same table
+     * would in time delete the others' work.
+     */
+    final class Node {
         private final Scheduler scheduler;
         private final AtomicBoolean started = new AtomicBoolean();
         private final AtomicBoolean stopped = new AtomicBoolean();
 
-        Node(Scheduler scheduler) {
+        private Node(Scheduler scheduler) {
             this.scheduler = scheduler;
+        }
+
+        /** Recurring tasks schedule themselves on start; database access joins the caller's Spring transaction. */
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private static Node create(DataSource dataSource, Collection<? extends Task<?>> tasks, Settings settings,
+                                   String nodeName) {
+            DataSource transactional = dataSource instanceof TransactionAwareDataSourceProxy ? dataSource
+                    : new TransactionAwareDataSourceProxy(dataSource);
+            List<Task<?>> known = List.copyOf(tasks);
+            List startTasks = known.stream().filter(OnStartup.class::isInstance).toList();
+            var builder = Scheduler.create(transactional, known.stream().filter(t -> !(t instanceof OnStartup)).toList())
+                    .startTasks(startTasks)
+                    .pollingInterval(settings.pollingInterval())
+                    .heartbeatInterval(settings.heartbeatInterval())
+                    .threads(settings.threads())
+                    // work cut short rolls back and is revived or repeated: no reason to hold up shutdown
+                    .shutdownMaxWait(Duration.ofSeconds(3));
+            if (nodeName != null) {
+                builder.schedulerName(new SchedulerName.Fixed(nodeName));
+            }
+            return new Node(builder.build());
+        }
+
+        /** The underlying db-scheduler (for the platform's scheduling and for tests). */
+        public Scheduler scheduler() {
+            return scheduler;
         }
 
         public void start() {
@@ -44,43 +112,5 @@ public final class BackgroundTasks {
                 scheduler.stop();
             }
         }
-    }
-
-    /**
-     * A scheduler of the given tasks; {@code nodeName} null names it after the host. Tests build a
-     * second "node" with it on the same database.
-     */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    public static Node node(DataSource dataSource, List<? extends Task<?>> tasks, Duration pollingInterval,
-                            String nodeName) {
-        List<Task<?>> known = new ArrayList<>();
-        List startTasks = new ArrayList<>();
-        for (Task<?> task : tasks) {
-            if (task instanceof OnStartup) {
-                startTasks.add(task);
-            } else {
-                known.add(task);
-            }
-        }
-        var builder = Scheduler.create(dataSource, known)
-                .startTasks(startTasks)
-                .pollingInterval(pollingInterval)
-                .heartbeatInterval(heartbeat(pollingInterval))
-                // work cut short rolls back and runs again: no reason to hold up shutdown for it
-                .shutdownMaxWait(Duration.ofSeconds(3))
-                .threads(2);
-        if (nodeName != null) {
-            builder.schedulerName(new SchedulerName.Fixed(nodeName));
-        }
-        return new Node(builder.build());
-    }
-
-    /** Ten polls, between one second and db-scheduler's default of five minutes: a dead node is noticed soon. */
-    private static Duration heartbeat(Duration pollingInterval) {
-        Duration tenPolls = pollingInterval.multipliedBy(10);
-        if (tenPolls.compareTo(Duration.ofSeconds(1)) < 0) {
-            return Duration.ofSeconds(1);
-        }
-        return tenPolls.compareTo(Duration.ofMinutes(5)) > 0 ? Duration.ofMinutes(5) : tenPolls;
     }
 }

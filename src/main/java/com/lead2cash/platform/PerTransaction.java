@@ -6,21 +6,14 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * A value that lives as long as the current transaction: caches and buffers that make an import of
- * thousands of leads cost per lead what one capture costs, and that let one business transaction read
- * what it needs once (the policy version, the calendar, the routing loads) however many steps ask for
- * it. Outside a transaction each call gets a fresh value and nothing is flushed.
+ * A value that lives as long as the current transaction (caches and buffers that make an import of
+ * thousands of leads cost per lead what one capture costs: one policy and calendar read, routing
+ * loads kept in memory, inserts sent as batches). Outside a transaction each call gets a fresh value
+ * and nothing is flushed.
  */
 public final class PerTransaction {
 
     private PerTransaction() {
-    }
-
-    /** The transaction changed what the value was read from: the next {@link #get} reads it afresh. */
-    public static void forget(Object key) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(key);
-        }
     }
 
     public static <T> T get(Object key, Supplier<T> create) {
@@ -45,6 +38,17 @@ public final class PerTransaction {
                     }
                 }
 
+                // a transaction suspended for an inner one (REQUIRES_NEW) keeps its values to itself
+                @Override
+                public void suspend() {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(key);
+                }
+
+                @Override
+                public void resume() {
+                    TransactionSynchronizationManager.bindResource(key, created);
+                }
+
                 @Override
                 public void afterCompletion(int status) {
                     TransactionSynchronizationManager.unbindResourceIfPossible(key);
@@ -53,5 +57,12 @@ public final class PerTransaction {
             value = created;
         }
         return value;
+    }
+
+    /** Drops the value for {@code key} from the current transaction (it changed under it); the next get makes a new one. */
+    public static void forget(Object key) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(key);
+        }
     }
 }

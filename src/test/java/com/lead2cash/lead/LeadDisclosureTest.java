@@ -9,9 +9,11 @@ import com.lead2cash.testing.LeadTestSupport;
 import com.lead2cash.testing.LeadTestSupport.Company;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,13 +21,15 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
 
 /**
  * No disclosure, no writes into others' records: a lead outside the caller's scope is not found on
- * any route, duplicates outside it say only that and whom to ask, search never matches digits the
+ * any route, duplicates outside it (on the form, in the API, in an import's report) say only that
+ * and whom to ask, search never matches digits the
  * reader sees masked, and a conversion cannot reach another rep's customer.
  */
 @IntegrationTest
@@ -145,6 +149,30 @@ class LeadDisclosureTest {
             request = request.param(p.getKey(), p.getValue());
         }
         return request.exchange();
+    }
+
+    @Test
+    void anImportReportNamesADuplicateInAnotherTeamOnlyByWhatMatchedAndItsOwner() {
+        String id = eastLead("上海查重导入", "13822220003");
+        JsonNode lead = support.getJson(mvc, marketing, "/api/v1/leads/" + id);
+        String code = lead.get("code").asString();
+        String file = "公司名称*,来源渠道*,行业,区域,联系人,电话,预算（元）,计划采购日期,联系人有决策权\r\n"
+                + "成都导入另一家,展会,,,,13822220003,,,\r\n";
+        String westManager = support.bearer(mvc, co.westManager().username());
+        var started = mvc.post().uri("/api/v1/leads/imports").multipart()
+                .file(new MockMultipartFile("file", "west.csv", "text/csv", file.getBytes(StandardCharsets.UTF_8)))
+                .header(HttpHeaders.AUTHORIZATION, westManager).header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange();
+        assertThat(started).hasStatus(HttpStatus.ACCEPTED);
+        String importId = support.json(started).get("id").asString();
+        JsonNode report = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> support.getJson(mvc, westManager, "/api/v1/leads/imports/" + importId),
+                        s -> "DONE".equals(s.get("state").asString()));
+
+        assertThat(report.get("duplicates").asInt()).isEqualTo(1);
+        String matches = report.get("possibleDuplicates").get(0).get("matches").asString();
+        assertThat(matches).contains("another team", lead.get("ownerName").asString(), "phone")
+                .doesNotContain(code, id, "上海查重导入");
+        assertThat(report.toString()).doesNotContain(code, id, "上海查重导入");
     }
 
     @Test

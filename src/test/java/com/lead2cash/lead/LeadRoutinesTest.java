@@ -45,11 +45,17 @@ class LeadRoutinesTest {
     /** A notifier that records, and refuses once when told to: a failure halfway through a routine. */
     static class FlakyNotifier extends RecordingNotifier {
         volatile boolean failNext;
+        /** Refuses, once, the first notification that names this (a lead's company). */
+        volatile String failFor;
 
         @Override
         public void send(Notification notification) {
             if (failNext) {
                 failNext = false;
+                throw new IllegalStateException("the notifier is down");
+            }
+            if (failFor != null && notification.args().contains(failFor)) {
+                failFor = null;
                 throw new IllegalStateException("the notifier is down");
             }
             super.send(notification);
@@ -134,10 +140,7 @@ class LeadRoutinesTest {
         clock.set(at("2026-12-10T10:00"));
         Company co = support.company(mvc, "nur");
         String marketing = support.bearer(mvc, co.marketing().username());
-        List<String> nurtured = new java.util.ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            nurtured.add(cLead(marketing, "培育公司" + i, co.region()));
-        }
+        List<String> nurtured = nurtured(marketing, "培育公司", co.region());
         // a nurtured lead no territory covers stays in the pool, and the batch still ends
         String unroutable = cLead(marketing, "培育无区域", "西藏");
 
@@ -161,6 +164,41 @@ class LeadRoutinesTest {
                 .isEqualTo("NURTURING");
     }
 
+    @Test
+    void L4_aWeeklyBatchCutShortKeepsWhatItHandedOutAndTheNextRunFinishesTheWeek() {
+        // the week of Monday 21 December
+        clock.set(at("2026-12-17T10:00"));
+        Company co = support.company(mvc, "cut");
+        List<String> nurtured = nurtured(support.bearer(mvc, co.marketing().username()), "中断培育", co.region());
+        clock.set(at("2026-12-21T09:30"));
+        // pages of two: handing out the third lead fails, so its page rolls back and the page before stays
+        notifier.failFor = "中断培育2";
+        assertThatThrownBy(() -> routines.runDue()).hasMessageContaining("the notifier is down");
+        assertThat(done("nurture-batch", "2026-W52")).isFalse();
+        String manager = support.bearer(mvc, co.eastManager().username());
+        assertThat(nurtured.stream().filter(id -> "ASSIGNED".equals(
+                support.getJson(mvc, manager, "/api/v1/leads/" + id).get("status").asString()))).isNotEmpty()
+                .hasSizeLessThan(nurtured.size());
+
+        routines.runDue();
+        assertThat(done("nurture-batch", "2026-W52")).isTrue();
+        for (String id : nurtured) {
+            assertThat(support.getJson(mvc, manager, "/api/v1/leads/" + id).get("status").asString()).as(id)
+                    .isEqualTo("ASSIGNED");
+            // handed out once: the leads of the committed page were not handed out again
+            assertThat(notifier.sent("lead.assigned").stream().filter(n -> n.link().endsWith(id))).as(id).hasSize(1);
+        }
+    }
+
+    /** Five C leads in the nurture pool, {@code prefix}0 to {@code prefix}4, in the order captured. */
+    private List<String> nurtured(String token, String prefix, String region) {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(cLead(token, prefix + i, region));
+        }
+        return ids;
+    }
+
     private String cLead(String token, String company, String region) {
         JsonNode lead = support.postJson(mvc, token, "/api/v1/leads", """
                 {"companyName":"%s","contactName":"孙","region":"%s","industry":"餐饮业","source":"REFERRAL",
@@ -173,7 +211,7 @@ class LeadRoutinesTest {
     @Test
     void everyRoutineIsABackgroundTaskOfTheNodesScheduler() {
         assertThat(tasks.stream().map(Task::getName))
-                .contains("lead-routines", "notification-digest", "sop-deadline-sweep");
+                .contains("lead-routines", "notification-digest", "notification-delivery", "sop-deadline-sweep", "lead-import");
     }
 
     @Test
@@ -181,8 +219,8 @@ class LeadRoutinesTest {
         clock.set(at("2026-12-03T09:00"));
         assertThat(done("daily-summary", "2026-12-02")).isFalse();
         BackgroundTasks.Node restarted = BackgroundTasks.node(dataSource,
-                tasks.stream().filter(t -> t.getName().equals("lead-routines")).toList(), Duration.ofMillis(100),
-                "restarted");
+                tasks.stream().filter(t -> t.getName().equals("lead-routines")).toList(),
+                BackgroundTasks.Settings.polling(Duration.ofMillis(100)), "restarted");
         restarted.start();
         try {
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> done("daily-summary", "2026-12-02"));

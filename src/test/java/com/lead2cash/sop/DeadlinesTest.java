@@ -103,6 +103,12 @@ class DeadlinesTest {
         otherRep = fixtures.user("oth" + s, other, LocalDate.of(2024, 1, 1), Role.SALES_REP);
     }
 
+    /** Another application node on the same database, with the application's sweep (every 200 ms here). */
+    private BackgroundTasks.Node node(String name) {
+        return BackgroundTasks.node(dataSource, List.of(sweepTask), BackgroundTasks.Settings.polling(Duration.ofMillis(100)),
+                name);
+    }
+
     private static SubjectRef lead() {
         return SubjectRef.of("Lead", UUID.randomUUID());
     }
@@ -182,8 +188,7 @@ class DeadlinesTest {
     @Test
     @Order(4)
     void G1_remindersAtHalfAndNinetyPercentAndTheBreachFireExactlyOnceEachWithTwoNodes() throws Exception {
-        BackgroundTasks.Node node2 = BackgroundTasks.node(dataSource, List.of(sweepTask), Duration.ofMillis(100),
-                "node-2");
+        BackgroundTasks.Node node2 = node("node-2");
         node2.start();
         try {
             SubjectRef subject = lead();
@@ -335,8 +340,7 @@ class DeadlinesTest {
         UUID id = deadlines.open("L6", subject, rep.id(), clock.instant());
         clock.set(at(2026, 12, 2, 10, 0));
         assertThat(row(id).get("state")).isEqualTo("OPEN");
-        BackgroundTasks.Node node3 = BackgroundTasks.node(dataSource, List.of(sweepTask), Duration.ofMillis(100),
-                "node-3");
+        BackgroundTasks.Node node3 = node("node-3");
         node3.start();
         try {
             await(() -> "BREACHED".equals(row(id).get("state")));

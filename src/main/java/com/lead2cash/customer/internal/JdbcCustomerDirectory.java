@@ -90,6 +90,85 @@ class JdbcCustomerDirectory implements CustomerDirectory {
                 .toList();
     }
 
+    /** A customer or contact row as the duplicate check compares it. */
+    private record Candidate(UUID id, String code, String name, UUID ownerId, String nameNormalized, String uscc,
+                             String phone, String email) {
+    }
+
+    /** Two queries for all the probes; each probe then gets what its own lookups would have found. */
+    @Override
+    public Map<CompanyProbe, List<CustomerMatch>> possibleDuplicates(java.util.Collection<CompanyProbe> probes) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        java.util.Set<String> usccs = new java.util.HashSet<>();
+        java.util.Set<String> phones = new java.util.HashSet<>();
+        java.util.Set<String> emails = new java.util.HashSet<>();
+        for (CompanyProbe p : probes) {
+            String name = p.companyName() == null ? "" : CompanyNames.normalize(p.companyName());
+            if (!name.isEmpty()) {
+                names.add(name);
+            }
+            if (p.uscc() != null) {
+                usccs.add(p.uscc());
+            }
+            addIfPresent(phones, PhoneNumbers.normalize(p.phone()));
+            addIfPresent(emails, EmailAddresses.normalize(p.email()));
+        }
+        List<Candidate> companies = names.isEmpty() && usccs.isEmpty() ? List.of() : jdbc.sql("""
+                        select id, code, name, owner_id, name_normalized, uscc from customer_customer
+                        where name_normalized in (:names) or uscc in (:usccs)""")
+                .param("names", names.isEmpty() ? List.of("") : names).param("usccs", usccs.isEmpty() ? List.of("") : usccs)
+                .query((rs, i) -> new Candidate(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"),
+                        rs.getObject("owner_id", UUID.class), rs.getString("name_normalized"), rs.getString("uscc"), null,
+                        null)).list();
+        List<Candidate> contacts = phones.isEmpty() && emails.isEmpty() ? List.of() : jdbc.sql("""
+                        select c.id, c.code, c.name, c.owner_id, k.phone_normalized, k.email_normalized
+                        from customer_contact k join customer_customer c on c.id = k.customer_id
+                        where k.phone_normalized in (:phones) or k.email_normalized in (:emails)""")
+                .param("phones", phones.isEmpty() ? List.of("") : phones).param("emails", emails.isEmpty() ? List.of("") : emails)
+                .query((rs, i) -> new Candidate(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"),
+                        rs.getObject("owner_id", UUID.class), null, null, rs.getString("phone_normalized"),
+                        rs.getString("email_normalized"))).list();
+        Map<CompanyProbe, List<CustomerMatch>> all = new LinkedHashMap<>();
+        for (CompanyProbe p : probes) {
+            String name = p.companyName() == null ? "" : CompanyNames.normalize(p.companyName());
+            String phone = PhoneNumbers.normalize(p.phone());
+            String email = EmailAddresses.normalize(p.email());
+            Map<UUID, CustomerMatch> found = new LinkedHashMap<>();
+            companies.stream().filter(c -> (!name.isEmpty() && name.equals(c.nameNormalized()))
+                            || (p.uscc() != null && p.uscc().equals(c.uscc()))).limit(20)
+                    .forEach(c -> {
+                        List<String> matched = new ArrayList<>();
+                        if (!name.isEmpty() && name.equals(c.nameNormalized())) {
+                            matched.add("NAME");
+                        }
+                        if (p.uscc() != null && p.uscc().equals(c.uscc())) {
+                            matched.add("USCC");
+                        }
+                        found.put(c.id(), new CustomerMatch(c.id(), c.code(), c.name(), c.ownerId(), matched));
+                    });
+            contacts.stream().filter(c -> (phone != null && phone.equals(c.phone())) || (email != null && email.equals(c.email())))
+                    .limit(20).forEach(c -> {
+                        CustomerMatch match = found.computeIfAbsent(c.id(), k -> new CustomerMatch(c.id(), c.code(), c.name(),
+                                c.ownerId(), new ArrayList<>()));
+                        if (phone != null && phone.equals(c.phone()) && !match.matchedOn().contains("PHONE")) {
+                            match.matchedOn().add("PHONE");
+                        }
+                        if (email != null && email.equals(c.email()) && !match.matchedOn().contains("EMAIL")) {
+                            match.matchedOn().add("EMAIL");
+                        }
+                    });
+            all.put(p, found.values().stream()
+                    .map(m -> new CustomerMatch(m.id(), m.code(), m.name(), m.ownerId(), List.copyOf(m.matchedOn()))).toList());
+        }
+        return all;
+    }
+
+    private static void addIfPresent(java.util.Set<String> keys, String key) {
+        if (key != null) {
+            keys.add(key);
+        }
+    }
+
     private static String uncheckedString(java.sql.ResultSet rs, String column) {
         try {
             return rs.getString(column);

@@ -24,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class LeadCapture {
 
+    static final String CODE_SEQUENCE = "lead_code_seq";
+
     /** What a capture does with possible duplicates: keep both (with a reason) or merge into a lead. */
     record DuplicateDecision(Action action, String reason, UUID mergeIntoLeadId) {
         enum Action { KEEP_BOTH, MERGE }
@@ -97,7 +99,7 @@ class LeadCapture {
         }
         LeadRules rules = policy.current().bind(LeadRules.class);
         GradingResult grading = LeadGrader.grade(rules.grading(), gradingInput(draft));
-        Lead lead = Lead.capture(codes.next("L", "lead_code_seq"), draft, via, capturedBy, grading, keepReason, now);
+        Lead lead = Lead.capture(codes.next("L", CODE_SEQUENCE), draft, via, capturedBy, grading, keepReason, now);
         history.record(lead.id(), now, "lead.history.captured", via, lead.grade(), lead.gradePoints());
         UUID screener = screening.screener(capturedBy).orElse(null);
         if (ScreeningRule.screensItself(grading)) {

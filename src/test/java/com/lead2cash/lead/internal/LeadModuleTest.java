@@ -13,8 +13,10 @@ import com.lead2cash.lead.LeadStatus;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.opportunity.Opportunities;
 import com.lead2cash.platform.AuditTrail;
+import com.lead2cash.platform.BackgroundTasks;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DataScope;
+import com.lead2cash.platform.DeferredInserts;
 import com.lead2cash.platform.DemoMode;
 import com.lead2cash.platform.HumanCodes;
 import com.lead2cash.platform.OrgDirectory;
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.security.authentication.TestingAuthenticationToken;
@@ -67,6 +70,12 @@ class LeadModuleTest {
         MutableClock clock() {
             return new MutableClock(NOW);
         }
+
+        /** The platform's insert batching is how the module writes its own tables, so it runs for real. */
+        @Bean
+        DeferredInserts deferredInserts(JdbcTemplate jdbc) {
+            return new DeferredInserts(jdbc);
+        }
     }
 
     @MockitoBean SopPolicy policy;
@@ -80,6 +89,7 @@ class LeadModuleTest {
     @MockitoBean DemoMode demoMode;
     @MockitoBean AuditTrail audit;
     @MockitoBean Regions regions;
+    @MockitoBean BackgroundTasks background;
 
     @Autowired LeadCapture capture;
     @Autowired LeadAssignment assignment;

@@ -117,6 +117,8 @@ class EmbeddedPostgresConfiguration {
         ds.setPassword("postgres");
         ds.setMaximumPoolSize(10);
         ds.setPoolName("lead2cash");
+        // as spring.datasource.hikari.data-source-properties sets it for an external database
+        ds.addDataSourceProperty("reWriteBatchedInserts", "true");
         return ds;
     }
 }

@@ -35,9 +35,9 @@ public class ProblemWriter {
         return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
     }
 
-    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key)
-            throws IOException {
-        ProblemDetail problem = problem(status, key);
+    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key,
+                      Object... args) throws IOException {
+        ProblemDetail problem = problem(status, key, args);
         try {
             problem.setInstance(URI.create(request.getRequestURI()));
         } catch (IllegalArgumentException e) {

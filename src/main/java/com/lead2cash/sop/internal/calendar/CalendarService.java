@@ -81,6 +81,7 @@ public class CalendarService implements BusinessCalendar {
     private final AuditTrail audit;
     private final TransactionTemplate tx;
     private volatile Cached cached;
+    private final Object currentInTransaction = new Object();
 
     CalendarService(JdbcClient jdbc, Clock clock, AuditTrail audit, TransactionTemplate tx) {
         this.jdbc = jdbc;
@@ -89,10 +90,10 @@ public class CalendarService implements BusinessCalendar {
         this.tx = tx;
     }
 
+    /** The calendar in force; checked once per transaction, as the policy is. */
     @Override
     public WorkingCalendar current() {
-        // read once per transaction: a capture opens three deadlines on the same calendar
-        return PerTransaction.get(WorkingCalendar.class, this::latest);
+        return PerTransaction.get(currentInTransaction, this::latest);
     }
 
     private WorkingCalendar latest() {
@@ -191,7 +192,7 @@ public class CalendarService implements BusinessCalendar {
         if (updated == 0) {
             throw new com.lead2cash.platform.ConflictException("calendar.error.concurrentChange");
         }
-        PerTransaction.forget(WorkingCalendar.class);
+        PerTransaction.forget(currentInTransaction);
         audit.record("calendar.settings", "WorkingCalendar", 1,
                 zoneId + " " + workStart + "–" + workEnd + " " + EnumSet.copyOf(weekdays));
         return settings();
@@ -295,7 +296,7 @@ public class CalendarService implements BusinessCalendar {
     private void bumpRevision() {
         jdbc.sql("update sop_calendar_settings set revision = revision + 1, updated_at = :now where id = 1")
                 .param("now", Timestamp.from(clock.instant())).update();
-        PerTransaction.forget(WorkingCalendar.class);
+        PerTransaction.forget(currentInTransaction);
     }
 
     private static Set<DayOfWeek> weekdays(String stored) {

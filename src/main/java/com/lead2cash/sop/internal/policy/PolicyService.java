@@ -1,10 +1,10 @@
 package com.lead2cash.sop.internal.policy;
 
 import com.lead2cash.platform.AuditTrail;
+import com.lead2cash.platform.PerTransaction;
 import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.FieldValidationException;
-import com.lead2cash.platform.PerTransaction;
 import com.lead2cash.platform.FieldValidationException.FieldError;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.sop.SopPolicy;
@@ -58,6 +58,7 @@ public class PolicyService implements SopPolicy {
     private final Clock clock;
     private final AuditTrail audit;
     private final AtomicReference<PolicyVersion> cached = new AtomicReference<>();
+    private final Object currentInTransaction = new Object();
 
     PolicyService(JdbcClient jdbc, JsonMapper json, Clock clock, AuditTrail audit) {
         this.jdbc = jdbc;
@@ -72,12 +73,12 @@ public class PolicyService implements SopPolicy {
     }
 
     /**
-     * The current version; a transaction reads it once and keeps it, so the steps of one business
-     * transaction (grading, three deadlines) work under one version and ask the database once.
+     * The policy in force. One transaction works under one policy: the version is checked once per
+     * transaction (an import of thousands of leads reads it once a batch, not a dozen times a lead).
      */
     @Override
     public PolicyVersion current() {
-        return PerTransaction.get(PolicyVersion.class, this::latest);
+        return PerTransaction.get(currentInTransaction, this::latest);
     }
 
     private PolicyVersion latest() {
@@ -238,6 +239,7 @@ public class PolicyService implements SopPolicy {
                 .param("at", Timestamp.from(clock.instant()))
                 .param("values", toJson(RuleCatalog.defaults()))
                 .update();
+        PerTransaction.forget(currentInTransaction);
     }
 
     private void insert(long version, Instant at, UUID by, String byName, String reason,
@@ -247,7 +249,7 @@ public class PolicyService implements SopPolicy {
                         values (:version, :at, :by, :byName, :reason, cast(:values as jsonb))""")
                 .param("version", version).param("at", Timestamp.from(at)).param("by", by).param("byName", byName)
                 .param("reason", reason).param("values", toJson(values)).update();
-        PerTransaction.forget(PolicyVersion.class);
+        PerTransaction.forget(currentInTransaction);
     }
 
     private String toJson(Map<String, Map<String, Object>> values) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.LeadTestSupport;
 import com.lead2cash.testing.LeadTestSupport.Company;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,6 +143,54 @@ class LeadLifecycleApiTest {
                 .containsExactlyInAnyOrder("NAME", "PHONE");
         assertThat(jdbc.sql("select count(*) from platform_audit_event where entity_type = 'Lead' and entity_id = :id and field = 'status'")
                 .param("id", id.toString()).query(Integer.class).single()).isGreaterThanOrEqualTo(2);
+    }
+
+    /** Routing reads each rep's load from rows the database keeps; after every kind of change they equal a recount. */
+    @Test
+    void L5_theRepLoadsRoutingWeighsStayEqualToARecountWhateverHappensToTheLeads() {
+        String senior = support.bearer(mvc, co.senior().username());
+        String manager = support.bearer(mvc, co.eastManager().username());
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String body = i % 2 == 0 ? co.gradeALead("上海负载甲" + i, "1390000010" + i)
+                    : co.gradeBLead("上海负载乙" + i, "1390000020" + i);
+            ids.add(support.postJson(mvc, marketing, "/api/v1/leads", body).get("id").asString());
+        }
+        assertThat(loads()).isEqualTo(recount());
+        support.post(mvc, senior, "/api/v1/leads/" + ids.get(0) + "/contact-attempts",
+                "{\"channel\":\"phone\",\"intent\":\"HIGH\",\"summary\":\"已联系\"}");
+        support.post(mvc, senior, "/api/v1/leads/" + ids.get(0) + "/convert", "{}");
+        support.post(mvc, manager, "/api/v1/leads/" + ids.get(2) + "/disqualify", "{\"reason\":\"NO_NEED\"}");
+        String owner = support.getJson(mvc, manager, "/api/v1/leads/" + ids.get(1)).get("ownerId").asString();
+        UUID other = owner.equals(co.senior().id().toString()) ? co.junior().id() : co.senior().id();
+        support.post(mvc, manager, "/api/v1/leads/" + ids.get(1) + "/assign",
+                "{\"ownerId\":\"" + other + "\",\"reason\":\"换人\"}");
+        support.post(mvc, manager, "/api/v1/leads/" + ids.get(3) + "/regrade", "{\"grade\":\"C\",\"reason\":\"预算取消\"}");
+        assertThat(loads()).isEqualTo(recount());
+        assertThat(loads().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(recount().values().stream()
+                .mapToInt(Integer::intValue).sum()).isPositive();
+    }
+
+    private java.util.Map<String, Integer> loads() {
+        java.util.Map<String, Integer> m = new java.util.TreeMap<>();
+        jdbc.sql("select rep_id::text, open_ab from lead_rep_load where rep_id in (:reps) and open_ab <> 0")
+                .param("reps", List.of(co.senior().id(), co.junior().id(), co.westRep().id()))
+                .query(rs -> {
+                    m.put(rs.getString(1), rs.getInt(2));
+                });
+        return m;
+    }
+
+    private java.util.Map<String, Integer> recount() {
+        java.util.Map<String, Integer> m = new java.util.TreeMap<>();
+        jdbc.sql("""
+                select owner_id::text, count(*) from lead_lead where owner_id in (:reps)
+                and status in ('ASSIGNED', 'CONTACTED') and grade in ('A', 'B') group by owner_id""")
+                .param("reps", List.of(co.senior().id(), co.junior().id(), co.westRep().id()))
+                .query(rs -> {
+                    m.put(rs.getString(1), rs.getInt(2));
+                });
+        return m;
     }
 
     @Test

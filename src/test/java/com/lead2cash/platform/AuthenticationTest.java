@@ -96,6 +96,27 @@ class AuthenticationTest {
                 .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
+    /** An API read stays a read: the token's last use is written at most once a minute, not on every call. */
+    @Test
+    void aTokensLastUseIsKeptToTheMinuteWithoutAWritePerCall() {
+        String token = fixtures.token(mvc, username);
+        assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)).hasStatusOk();
+        java.sql.Timestamp first = lastUse(username);
+        assertThat(first).isNotNull();
+        assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)).hasStatusOk();
+        assertThat(lastUse(username)).isEqualTo(first);
+
+        jdbc.sql("update platform_api_token set last_used_at = last_used_at - interval '2 minutes' where user_id = "
+                + "(select id from platform_user where username = :u)").param("u", username).update();
+        assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)).hasStatusOk();
+        assertThat(lastUse(username)).isAfter(first);
+    }
+
+    private java.sql.Timestamp lastUse(String user) {
+        return jdbc.sql("select max(last_used_at) from platform_api_token t join platform_user u on u.id = t.user_id "
+                + "where u.username = :u").param("u", user).query(java.sql.Timestamp.class).single();
+    }
+
     @Test
     void tokensAreStoredOnlyAsHashes() {
         String token = fixtures.token(mvc, username);

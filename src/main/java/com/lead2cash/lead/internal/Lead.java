@@ -13,6 +13,7 @@ import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.NotAudited;
 import com.lead2cash.platform.RecordNotFoundException;
+import com.lead2cash.platform.SearchKeys;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +22,10 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -54,6 +57,9 @@ class Lead {
     private String email;
     @NotAudited
     private String emailNormalized;
+    /** What lists find the lead by: any fragment of its company, contact, code or phone (see SearchKeys). */
+    @NotAudited
+    private List<String> searchKeys;
     private String industry;
     /** The region as entered (or the division's full name when chosen by code); see {@link #regionCode}. */
     private String region;
@@ -181,6 +187,7 @@ class Lead {
                 null, null, null, null, null, LeadStatus.NEW, null, null, null, null, null, null, false, null,
                 duplicateKeepReason, null, null, null, null, null, null, null, now, now);
         lead.regionCode = d.regionCode();
+        lead.indexForSearch();
         lead.applyGrading(grading, now);
         return lead;
     }
@@ -322,6 +329,7 @@ class Lead {
         decisionChainNotes = d.decisionChainNotes();
         uscc = d.uscc();
         notes = d.notes();
+        indexForSearch();
         Grade manual = gradeOverrideReason == null ? null : grade;
         applyGrading(grading, now);
         if (manual != null) {
@@ -415,7 +423,14 @@ class Lead {
             String merged = (notes == null ? "" : notes + "\n") + d.notes();
             notes = merged.length() > 2000 ? merged.substring(0, 2000) : merged;
         }
+        indexForSearch();
         updatedAt = now;
+    }
+
+    /** The search keys follow what the lead list searches: company, contact and code as text, the phone as a number. */
+    private void indexForSearch() {
+        searchKeys = SearchKeys.of(Stream.of(companyName, contactName, code).filter(Objects::nonNull).toList(),
+                phoneNormalized == null ? List.of() : List.of(phoneNormalized));
     }
 
     private static String firstNonBlank(String current, String candidate) {

@@ -147,12 +147,10 @@ class LeadController {
     private final OrgDirectory directory;
     private final com.lead2cash.platform.DataScope dataScope;
     private final LeadExport export;
-    private final TerritoryService territories;
 
     LeadController(LeadCapture capture, LeadAssignment assignment, LeadProgress progress, LeadAccess access,
                    LeadQueries queries, LeadViews views, LeadHistory history, DisqualifyReasons reasons,
-                   OrgDirectory directory, com.lead2cash.platform.DataScope dataScope, LeadExport export,
-                   TerritoryService territories) {
+                   OrgDirectory directory, com.lead2cash.platform.DataScope dataScope, LeadExport export) {
         this.capture = capture;
         this.assignment = assignment;
         this.progress = progress;
@@ -164,7 +162,6 @@ class LeadController {
         this.directory = directory;
         this.dataScope = dataScope;
         this.export = export;
-        this.territories = territories;
     }
 
     @GetMapping("/leads")
@@ -186,7 +183,7 @@ class LeadController {
         model.addAttribute("canImport", CurrentUser.require().hasAny(Role.MARKETING, Role.SALES_ASSISTANT,
                 Role.SALES_MANAGER, Role.REGIONAL_MANAGER, Role.SALES_DIRECTOR, Role.ADMIN));
         model.addAttribute("reps", isManager() ? assignableReps() : List.of());
-        model.addAttribute("territories", territories.all());
+        model.addAttribute("territories", queries.territoryNames());
         return htmx != null && cursor != null ? "lead/list :: rows" : "lead/list";
     }
 
@@ -284,7 +281,8 @@ class LeadController {
         LeadViews.LeadView view = views.of(lead);
         model.addAttribute("lead", view);
         model.addAttribute("regionCandidates", views.regionCandidates(lead));
-        model.addAttribute("history", history.of(id));
+        List<LeadHistory.Entry> entries = history.of(id);
+        model.addAttribute("history", entries);
         model.addAttribute("attempts", queries.contactAttempts(id));
         model.addAttribute("reasons", reasons.active(locale));
         model.addAttribute("disqualifyLabel", lead.disqualifyReason() == null ? null
@@ -292,7 +290,7 @@ class LeadController {
         model.addAttribute("reps", view.can("ASSIGN") ? assignableReps() : List.of());
         model.addAttribute("grades", Grade.values());
         model.addAttribute("intents", ContactIntent.values());
-        model.addAttribute("people", directory.people(history.of(id).stream().map(LeadHistory.Entry::actorId)
+        model.addAttribute("people", directory.people(entries.stream().map(LeadHistory.Entry::actorId)
                 .collect(java.util.stream.Collectors.toSet())));
         return "lead/detail";
     }

@@ -64,6 +64,12 @@ class NewLeadInsertImpl implements NewLeadInsert {
         this.lead = mapping.getRequiredPersistentEntity(Lead.class);
         this.reason = mapping.getRequiredPersistentEntity(GradeReason.class);
         lead.doWithProperties((RelationalPersistentProperty p) -> {
+            if (p.isCollectionLike() && !p.isEntity() && p.getActualType() == String.class) {
+                // a list of texts is an array column (the search keys), as Spring Data JDBC writes it
+                leadColumns.add(p);
+                leadValues.add(v -> v == null ? null : ((java.util.Collection<?>) v).toArray(String[]::new));
+                return;
+            }
             if (p.isCollectionLike() || p.isEntity()) {
                 if (!p.getName().equals("gradeReasons") && !p.getName().equals("claims")) {
                     throw new IllegalStateException("Lead." + p.getName() + " is a relation the new-lead insert does not write");

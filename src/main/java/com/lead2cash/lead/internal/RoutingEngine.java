@@ -102,7 +102,7 @@ public final class RoutingEngine {
     }
 
     /** Matching territories, the most specific only (dimensions, then region depth), in the order given. */
-    private static List<Territory> mostSpecificMatches(RoutableLead lead, List<Territory> territories) {
+    static List<Territory> mostSpecificMatches(RoutableLead lead, List<Territory> territories) {
         List<Territory> matching = territories.stream().filter(territory -> matches(territory, lead)).toList();
         int specificity = matching.stream().mapToInt(t -> specificity(t, lead)).max().orElse(0);
         return matching.stream().filter(territory -> specificity(territory, lead) == specificity).toList();

@@ -28,6 +28,11 @@ class ApproverDirectoryTest {
             return found;
         }
         public Optional<Person> managerOf(UUID id) { return Optional.ofNullable(managerOf.get(id)).map(people::get); }
+        public Map<UUID, Person> managersOf(java.util.Collection<UUID> ids) {
+            Map<UUID, Person> found = new HashMap<>();
+            ids.forEach(id -> managerOf(id).ifPresent(m -> found.put(id, m)));
+            return found;
+        }
         public Optional<Person> managerOfUnit(UUID unit) { return Optional.empty(); }
         public List<Person> activeMembersOf(UUID unit) { return List.of(); }
         public List<Person> activeWithRole(Role role) {

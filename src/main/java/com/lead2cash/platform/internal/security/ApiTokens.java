@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -27,6 +28,7 @@ public class ApiTokens {
 
     static final String PREFIX = "l2c_";
     static final int MAX_NAME = 100;
+    static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
 
     public record IssuedToken(UUID id, String token, Instant expiresAt) {
     }
@@ -66,16 +68,28 @@ public class ApiTokens {
         return new IssuedToken(id, token, expiresAt);
     }
 
-    /** The owner of a live token, touching its last use. */
+    /**
+     * The owner of a live token. Its last use is kept to the minute: touching the row on every call
+     * would turn every API read into a write waiting for the disk.
+     */
     Optional<UUID> authenticate(String token) {
         if (token == null || !token.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        return jdbc.sql("""
-                update platform_api_token set last_used_at = :now
+        Instant now = clock.instant();
+        Optional<LiveToken> live = jdbc.sql("""
+                select id, user_id, last_used_at from platform_api_token
                 where token_hash = :hash and revoked_at is null and expires_at > :now
-                returning user_id
-                """).param("hash", hash(token)).param("now", ts(clock.instant())).query(UUID.class).optional();
+                """).param("hash", hash(token)).param("now", ts(now))
+                .query((rs, i) -> new LiveToken(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
+                        instant(rs.getTimestamp("last_used_at")))).optional();
+        live.filter(t -> t.lastUsedAt() == null || t.lastUsedAt().isBefore(now.minus(LAST_USE_PRECISION)))
+                .ifPresent(t -> jdbc.sql("update platform_api_token set last_used_at = :now where id = :id")
+                        .param("now", ts(now)).param("id", t.id()).update());
+        return live.map(LiveToken::userId);
+    }
+
+    private record LiveToken(UUID id, UUID userId, Instant lastUsedAt) {
     }
 
     @Transactional

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.lead2cash.testing.CustomerTestSupport;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.TestClock;
+import com.lead2cash.testing.Workbooks;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -104,5 +105,18 @@ class CustomerImportTest {
                 .file(new MockMultipartFile("file", "x.csv", "text/csv", "名字,电话\r\n甲,1\r\n".getBytes(StandardCharsets.UTF_8)))
                 .header(HttpHeaders.AUTHORIZATION, support.bearer(mvc, company.eastRep())).exchange();
         assertThat(result).hasStatus(422).bodyJson().extractingPath("$.errors[0].code").isEqualTo("customer.import.unknownColumns");
+    }
+
+    @Test
+    void aZipBombIsRefusedWhileItIsReadAndImportsNothing() {
+        var company = support.company("imp4");
+        var result = mvc.post().uri("/api/v1/customers/imports").multipart()
+                .file(new MockMultipartFile("file", "bomb.xlsx",
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Workbooks.zipBomb(400L << 20)))
+                .header(HttpHeaders.AUTHORIZATION, support.bearer(mvc, company.eastRep())).exchange();
+        assertThat(result).hasStatus(422).bodyJson().extractingPath("$.errors[0].code").asString()
+                .isIn("spreadsheet.packRatio", "spreadsheet.unpacksTooLarge");
+        assertThat(jdbc.sql("select count(*) from customer_customer where owner_id = :rep")
+                .param("rep", company.eastRep().id()).query(Long.class).single()).isZero();
     }
 }

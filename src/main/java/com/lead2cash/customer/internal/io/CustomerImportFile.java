@@ -1,24 +1,19 @@
 package com.lead2cash.customer.internal.io;
 
 import com.lead2cash.platform.FieldValidationException;
-import java.io.ByteArrayInputStream;
+import com.lead2cash.platform.SpreadsheetReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
 
 /**
  * The customer import file (客户导入模板): Chinese column headers (English accepted too), one customer
@@ -65,8 +60,7 @@ final class CustomerImportFile {
     }
 
     static List<ImportRow> read(String fileName, byte[] content, int maxRows) {
-        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
-        List<List<String>> table = name.endsWith(".xlsx") ? readXlsx(content, maxRows + 1) : readCsv(decode(content), maxRows + 1);
+        List<List<String>> table = table(fileName, content, maxRows);
         if (table.isEmpty()) {
             throw new FieldValidationException("file", "customer.import.empty");
         }
@@ -135,81 +129,28 @@ final class CustomerImportFile {
         return out.toByteArray();
     }
 
-    private static List<List<String>> readXlsx(byte[] content, int maxRows) {
-        List<List<String>> table = new ArrayList<>();
-        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(content));
-             var rows = wb.getFirstSheet().openStream()) {
-            var it = rows.iterator();
-            while (it.hasNext() && table.size() <= maxRows) {
-                var r = it.next();
-                List<String> values = new ArrayList<>();
-                for (int i = 0; i < r.getCellCount(); i++) {
-                    var cell = r.getCell(i);
-                    if (cell == null) {
-                        values.add(null);
-                    } else if (cell.getType() == org.dhatim.fastexcel.reader.CellType.NUMBER) {
-                        values.add(cell.asNumber().stripTrailingZeros().toPlainString());
-                    } else {
-                        values.add(cell.getText());
-                    }
-                }
-                table.add(values);
-            }
-        } catch (IOException | RuntimeException e) {
-            throw new FieldValidationException("file", "customer.import.unreadable");
-        }
-        return table;
-    }
-
-    private static String decode(byte[] bytes) {
-        int offset = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
-                && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+    /**
+     * The file's rows, the header first, read by the platform's spreadsheet reader: streamed, with its
+     * limits on rows, cell length and unpacked size checked while reading (a zip bomb is refused).
+     */
+    private static List<List<String>> table(String fileName, byte[] content, int maxRows) {
+        Path file = null;
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString();
-        } catch (CharacterCodingException e) {
-            return new String(bytes, Charset.forName("GB18030"));
-        }
-    }
-
-    /** RFC 4180: quoted fields may hold commas, quotes (doubled) and line breaks. */
-    private static List<List<String>> readCsv(String text, int maxRows) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length() && rows.size() <= maxRows; i++) {
-            char ch = text.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    field.append(ch);
+            file = Files.createTempFile("customer-import-", ".upload");
+            Files.write(file, content);
+            List<List<String>> table = new ArrayList<>();
+            SpreadsheetReader.read(file, fileName, SpreadsheetReader.Limits.forRows(maxRows), row -> table.add(row.cells()));
+            return table;
+        } catch (IOException e) {
+            throw new FieldValidationException("file", "customer.import.unreadable");
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // a temporary file the system cleans up
                 }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (ch == '\n' || ch == '\r') {
-                if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else {
-                field.append(ch);
             }
         }
-        if (field.length() > 0 || !row.isEmpty()) {
-            row.add(field.toString());
-            rows.add(row);
-        }
-        return rows;
     }
 }

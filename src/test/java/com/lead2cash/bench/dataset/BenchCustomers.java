@@ -23,6 +23,7 @@ public final class BenchCustomers {
 
     private static final String[] STATUSES = {"PROSPECT", "PROSPECT", "PROSPECT", "INITIAL_CONTACT", "INITIAL_CONTACT",
         "NEEDS_CONFIRMED", "OPPORTUNITY", "SIGNED", "SIGNED", "DELIVERED", "ACTIVE", "ACTIVE", "LOST"};
+    private static final String[] GRADES = {"A", "B", "B", "C", "C", "C"};
     private static final String[] ROLES = {"DECISION_MAKER", "INFLUENCER", "USER", "USER", null};
     private static final String[] SOURCES = {"REFERRAL", "PARTNER", "CHANNEL", "PUBLIC_INFORMATION", "RESEARCH", "OTHER"};
 
@@ -67,7 +68,7 @@ public final class BenchCustomers {
                     "C-%d-%06d".formatted(created.atZone(zone).getYear(), codesUsed + k + 1), company.name(),
                     CompanyNames.normalize(company.name()), random.nextInt(10) < 9 ? company.uscc() : null,
                     company.industry(), company.city().province(), status, "LOST".equals(status) ? null : owner.id(),
-                    SOURCES[random.nextInt(SOURCES.length)], null, 0L, created);
+                    SOURCES[random.nextInt(SOURCES.length)], null, 0L, created, GRADES[random.nextInt(GRADES.length)]);
             long remaining = customers - k;
             long n = Math.max(1, Math.round((double) contactsLeft / remaining + random.nextInt(3) - 1));
             for (int c = 0; c < n && contactsLeft > 0; c++, contactsLeft--) {
@@ -93,7 +94,7 @@ public final class BenchCustomers {
                 String name = company.name() + " · " + line;
                 rows.insert(BenchLeads.OPPORTUNITY_TABLE, BenchLeads.OPPORTUNITY_COLUMNS, opportunity, code, id, name,
                         BigDecimal.valueOf(50_000L + random.nextInt(300) * 10_000L), "CNY", "DISCOVERY", owner.id(), null,
-                        0L, opened);
+                        0L, opened, opened, opened);
             }
         }
     }

@@ -57,13 +57,13 @@ public final class BenchLeads {
     /** Customer, contact and opportunity rows a conversion leaves; the customer module's tables. */
     public static final String CUSTOMER_TABLE = "customer_customer";
     public static final List<String> CUSTOMER_COLUMNS = List.of("id", "code", "name", "name_normalized", "uscc",
-            "industry", "region", "status", "owner_id", "source", "source_lead_code", "version", "created_at");
+            "industry", "region", "status", "owner_id", "source", "source_lead_code", "version", "created_at", "grade");
     public static final String CONTACT_TABLE = "customer_contact";
     public static final List<String> CONTACT_COLUMNS = List.of("id", "customer_id", "name", "title", "phone",
             "phone_normalized", "email", "email_normalized", "decision_role", "created_at");
     public static final String OPPORTUNITY_TABLE = "opportunity_opportunity";
     public static final List<String> OPPORTUNITY_COLUMNS = List.of("id", "code", "customer_id", "name", "amount",
-            "currency", "stage", "owner_id", "source_lead_code", "version", "created_at");
+            "currency", "stage", "owner_id", "source_lead_code", "version", "created_at", "stage_changed_at", "updated_at");
     static final String EVENT_TABLE = "lead_event";
     static final List<String> EVENT_COLUMNS = List.of("lead_id", "occurred_at", "actor_id", "message_key", "args");
     static final String ATTEMPT_TABLE = "lead_contact_attempt";
@@ -447,7 +447,7 @@ public final class BenchLeads {
             String customerCode = code("C", ++customerSeq, at);
             rows.insert(CUSTOMER_TABLE, CUSTOMER_COLUMNS, customer, customerCode, lead.companyName(),
                     CompanyNames.normalize(lead.companyName()), lead.uscc(), lead.industry(), lead.region(), "PROSPECT",
-                    lead.ownerId(), lead.source().name(), lead.code(), 0L, at);
+                    lead.ownerId(), lead.source().name(), lead.code(), 0L, at, "C");
             UUID contact = BenchIds.uuid7(at, random);
             rows.insert(CONTACT_TABLE, CONTACT_COLUMNS, contact, customer,
                     lead.contactName() == null ? lead.companyName() : lead.contactName(), lead.contactTitle(),
@@ -460,7 +460,7 @@ public final class BenchLeads {
                 String name = lead.companyName() + (lead.productLine() == null ? "" : " · " + lead.productLine());
                 rows.insert(OPPORTUNITY_TABLE, OPPORTUNITY_COLUMNS, opportunity, code, customer, name,
                         lead.budget() != null ? lead.budget() : BigDecimal.ZERO, "CNY", "DISCOVERY", lead.ownerId(),
-                        lead.code(), 0L, at);
+                        lead.code(), 0L, at, at, at);
                 audit.recorded(at, actor, "CREATE", "Opportunity", opportunity, code + " " + name + " (" + lead.code() + ")");
             }
             lead.convert(leadActor(lead.ownerId(), false), customer, contact, opportunity, at);

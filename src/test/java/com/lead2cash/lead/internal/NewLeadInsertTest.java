@@ -3,6 +3,7 @@ package com.lead2cash.lead.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lead2cash.lead.LeadSource;
+import com.lead2cash.platform.SearchKeys;
 import com.lead2cash.sop.SopPolicy;
 import com.lead2cash.testing.IntegrationTest;
 import java.math.BigDecimal;
@@ -42,8 +43,13 @@ class NewLeadInsertTest {
     private Map<String, Object> row(UUID id) {
         Map<String, Object> row = new java.util.TreeMap<>(jdbc.sql("select * from lead_lead where id = :id").param("id", id)
                 .query().singleRow());
-        List.of("id", "code", "company_name", "company_name_normalized", "captured_by").forEach(row::remove);
+        // what follows from the company name and code differs; the search keys are checked on their own
+        List.of("id", "code", "company_name", "company_name_normalized", "captured_by", "search_keys").forEach(row::remove);
         return row;
+    }
+
+    private List<String> searchKeys(UUID id) {
+        return jdbc.sql("select unnest(search_keys) from lead_lead where id = :id").param("id", id).query(String.class).list();
     }
 
     private List<String> reasons(UUID id) {
@@ -68,6 +74,10 @@ class NewLeadInsertTest {
         });
         assertThat(plain.version()).isZero();
         assertThat(row(plain.id())).isEqualTo(row(generic.id()));
+        for (Lead l : List.of(generic, plain)) {
+            assertThat(searchKeys(l.id())).isNotEmpty().containsExactlyElementsOf(
+                    SearchKeys.of(List.of(l.companyName(), "王经理", l.code()), List.of("13811112222")));
+        }
         assertThat(reasons(plain.id())).isNotEmpty().isEqualTo(reasons(generic.id()));
         assertThat(audit(plain)).startsWith("CREATE").isEqualTo(audit(generic));
 

@@ -27,6 +27,7 @@ class LeadImportTest {
     @Autowired MockMvcTester mvc;
     @Autowired LeadTestSupport support;
     @Autowired com.lead2cash.testing.Fixtures fixtures;
+    @Autowired java.time.Clock clock;
     @Autowired JdbcClient jdbc;
 
     private static final String HEADER = "公司名称*,来源渠道*,行业,区域,联系人,电话,预算（元）,计划采购日期,联系人有决策权\r\n";
@@ -165,7 +166,7 @@ class LeadImportTest {
         String byApi = support.postJson(mvc, admin, "/api/v1/leads", company.gradeALead("路径接口有限公司", "13700001111"))
                 .get("id").asString();
         String row = "路径导入有限公司,展会,制造业," + company.region() + ",王经理,13700002222,500000,"
-                + java.time.LocalDate.now().plusDays(30) + ",是\r\n";
+                + java.time.LocalDate.now(clock).plusDays(30) + ",是\r\n";
         JsonNode status = importAndWait("path.csv", (HEADER + row).getBytes(StandardCharsets.UTF_8), "VALID_ROWS");
         assertThat(status.get("imported").asInt()).isEqualTo(1);
         String imported = jdbc.sql("select id::text from lead_lead where company_name = '路径导入有限公司'").query(String.class).single();

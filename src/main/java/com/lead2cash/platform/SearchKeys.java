@@ -1,5 +1,7 @@
 package com.lead2cash.platform;
 
+import com.github.houbb.pinyin.constant.enums.PinyinStyleEnum;
+import com.github.houbb.pinyin.util.PinyinHelper;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -7,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +23,10 @@ import java.util.regex.Pattern;
  * and code numbers: digit bigrams would match nearly every row). Texts are compared as NFKC, lower
  * case, letters and digits only — the same on both sides, so a row that contains the query also holds
  * all of its keys: the index never loses a match, it only narrows the rows to check.
+ *
+ * <p>One mechanism, two key sets: leads keep the plain keys of {@link #of} (a million stored rows;
+ * their format does not change), a company name searched also by pinyin takes the prefixed keys of
+ * {@link #name} (docs/decisions/0010-customers.md).
  */
 public final class SearchKeys {
 
@@ -27,6 +34,13 @@ public final class SearchKeys {
     static final int DIGIT_GRAM = 4;
     /** The shortest query the keys serve (one character gives no bigram). */
     public static final int MIN_LENGTH = 2;
+
+    /** Prefixes of the name keys: bigrams, single Chinese characters, initials bigrams, pinyin trigrams. */
+    public static final String NAME = "n:";
+    public static final String CHARACTER = "u:";
+    public static final String INITIALS = "i:";
+    public static final String PINYIN = "p:";
+    private static final String DIGITS = "#";
 
     private static final Pattern CODE = Pattern.compile("[A-Za-z]{1,3}-\\d{4}-\\d{4,}");
 
@@ -41,7 +55,7 @@ public final class SearchKeys {
         Set<String> keys = new LinkedHashSet<>();
         for (String text : texts) {
             String n = normalize(text);
-            bigrams(n, keys);
+            windows("", n, 2, keys);
             digitGrams(n, keys);
         }
         for (String number : numbers) {
@@ -59,7 +73,7 @@ public final class SearchKeys {
         String n = normalize(query);
         List<List<String>> alternatives = new ArrayList<>();
         Set<String> bigrams = new LinkedHashSet<>();
-        bigrams(n, bigrams);
+        windows("", n, 2, bigrams);
         String digits = n.replaceAll("\\D", "");
         Set<String> digitKeys = new LinkedHashSet<>();
         digitGrams(digits, digitKeys);
@@ -87,8 +101,88 @@ public final class SearchKeys {
         return CODE.matcher(q).matches() ? q.toUpperCase(Locale.ROOT) : null;
     }
 
-    /** NFKC, lower case, letters and digits only (character by character, so fragments stay fragments). */
-    static String normalize(String text) {
+    /**
+     * The keys of a company name searched by fragment and by pinyin (名称检索键): a fragment of two
+     * Chinese characters, the pinyin initials ("hwjs" for 华为技术) and the full pinyin ("huawei") each
+     * find it through one GIN index.
+     *
+     * @param folded   the name as {@link #normalize} folds it (stored, to check a fragment is contiguous)
+     * @param tokens   {@code n:} bigrams of the folded name, {@code u:} each Chinese character,
+     *                 {@code i:} bigrams of the initials, {@code p:} trigrams of the full pinyin
+     * @param pinyin   the whole pinyin, to check a pinyin match is contiguous
+     * @param initials the whole initials, likewise
+     */
+    public record Name(String folded, List<String> tokens, String pinyin, String initials) {
+    }
+
+    /**
+     * The name keys of {@code name}. Pinyin comes from {@code com.github.houbb:pinyin}, run by run of
+     * Chinese characters so that its word segmentation reads polyphones right (重庆 chong, 银行 hang);
+     * Latin words and digits stay as they are, and count as one "initial" each (ABC科技 → abckj).
+     */
+    public static Name name(String name) {
+        String folded = normalize(name);
+        StringBuilder pinyin = new StringBuilder();
+        StringBuilder initials = new StringBuilder();
+        int i = 0;
+        while (i < folded.length()) {
+            int start = i;
+            boolean han = isHan(folded.codePointAt(i));
+            while (i < folded.length() && isHan(folded.codePointAt(i)) == han) {
+                i += Character.charCount(folded.codePointAt(i));
+            }
+            String run = folded.substring(start, i);
+            if (han) {
+                for (String syllable : PinyinHelper.toPinyin(run, PinyinStyleEnum.NORMAL).split("\\s+")) {
+                    String letters = syllable.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+                    if (!letters.isEmpty()) {
+                        pinyin.append(letters);
+                        initials.append(letters.charAt(0));
+                    }
+                }
+            } else {
+                pinyin.append(run);
+                initials.append(run);
+            }
+        }
+        Set<String> tokens = new TreeSet<>();
+        windows(NAME, folded, 2, tokens);
+        folded.codePoints().filter(SearchKeys::isHan).forEach(cp -> tokens.add(CHARACTER + Character.toString(cp)));
+        windows(INITIALS, initials.toString(), 2, tokens);
+        windows(PINYIN, pinyin.toString(), 3, tokens);
+        return new Name(folded, List.copyOf(tokens), pinyin.toString(), initials.toString());
+    }
+
+    /**
+     * The name keys a folded query needs: its bigrams, or the single Chinese character of a
+     * one-character query; empty when the query cannot use the index (one Latin letter).
+     */
+    public static List<String> nameNeedle(String foldedQuery) {
+        if (foldedQuery.codePointCount(0, foldedQuery.length()) == 1) {
+            return isHan(foldedQuery.codePointAt(0)) ? List.of(CHARACTER + foldedQuery) : List.of();
+        }
+        return windows(NAME, foldedQuery, 2);
+    }
+
+    /** Initials keys of a Latin query of two letters or more. */
+    public static List<String> initialsNeedle(String foldedQuery) {
+        return windows(INITIALS, foldedQuery, 2);
+    }
+
+    /** Full-pinyin keys of a Latin query of three letters or more. */
+    public static List<String> pinyinNeedle(String foldedQuery) {
+        return windows(PINYIN, foldedQuery, 3);
+    }
+
+    public static boolean containsHan(String text) {
+        return text.codePoints().anyMatch(SearchKeys::isHan);
+    }
+
+    /**
+     * What records and queries are compared as: NFKC, lower case, letters and digits only (character by
+     * character, so fragments stay fragments).
+     */
+    public static String normalize(String text) {
         if (text == null || text.isEmpty()) {
             return "";
         }
@@ -101,10 +195,16 @@ public final class SearchKeys {
         return out.toString();
     }
 
-    private static void bigrams(String n, Set<String> keys) {
-        int[] cps = n.codePoints().toArray();
-        for (int i = 0; i + 1 < cps.length; i++) {
-            keys.add(new String(cps, i, 2));
+    private static List<String> windows(String prefix, String text, int width) {
+        Set<String> out = new LinkedHashSet<>();
+        windows(prefix, text, width, out);
+        return List.copyOf(out);
+    }
+
+    private static void windows(String prefix, String text, int width, Set<String> keys) {
+        int[] cps = text.codePoints().toArray();
+        for (int i = 0; i + width <= cps.length; i++) {
+            keys.add(prefix + new String(cps, i, width));
         }
     }
 
@@ -116,9 +216,13 @@ public final class SearchKeys {
                 continue;
             }
             for (int start = i - run; start + DIGIT_GRAM <= i; start++) {
-                keys.add("#" + n.substring(start, start + DIGIT_GRAM));
+                keys.add(DIGITS + n.substring(start, start + DIGIT_GRAM));
             }
             run = 0;
         }
+    }
+
+    private static boolean isHan(int codePoint) {
+        return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
     }
 }

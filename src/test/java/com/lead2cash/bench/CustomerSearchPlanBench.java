@@ -3,7 +3,7 @@ package com.lead2cash.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lead2cash.customer.internal.CustomerQueries;
-import com.lead2cash.customer.internal.domain.SearchKeys;
+import com.lead2cash.platform.SearchKeys;
 import com.lead2cash.platform.Scope;
 import com.lead2cash.platform.ScopeKind;
 import com.lead2cash.testing.TestPostgres;
@@ -128,7 +128,7 @@ class CustomerSearchPlanBench {
             StringBuilder contacts = new StringBuilder();
             for (int i = from; i < Math.min(CUSTOMERS, from + batch); i++) {
                 String name = i == 500 ? "华为技术有限公司" : name(random);
-                SearchKeys keys = SearchKeys.of(name);
+                SearchKeys.Name keys = SearchKeys.name(name);
                 UUID id = new UUID(0x01a0000000007000L | (i >>> 12), 0x8000000000000000L | i);
                 boolean pool = random.nextInt(100) < 5;
                 UUID owner = pool ? null : reps.get(random.nextInt(reps.size()));

@@ -71,4 +71,26 @@ class SearchKeysTest {
                     }
                 });
     }
+
+    @Test
+    void aCompanyNameIsKeyedByFragmentSingleCharacterInitialsAndFullPinyin() {
+        SearchKeys.Name keys = SearchKeys.name("华为技术（ABC）");
+        assertThat(keys.folded()).isEqualTo("华为技术abc");
+        assertThat(keys.initials()).isEqualTo("hwjsabc");
+        assertThat(keys.pinyin()).isEqualTo("huaweijishuabc");
+        assertThat(keys.tokens()).containsAll(SearchKeys.nameNeedle("为技"))
+                .containsAll(SearchKeys.nameNeedle("华"))
+                .containsAll(SearchKeys.initialsNeedle("hwjs"))
+                .containsAll(SearchKeys.pinyinNeedle("huawei"));
+        assertThat(SearchKeys.nameNeedle("为技")).containsExactly("n:为技");
+        assertThat(SearchKeys.nameNeedle("a")).isEmpty();
+    }
+
+    /** Both key sets fold alike, so a query folded once serves either. */
+    @Test
+    void leadKeysAndNameKeysFoldTheTextTheSameWay() {
+        assertThat(SearchKeys.name("ＡＢＣ（中国）").folded()).isEqualTo(SearchKeys.normalize("ＡＢＣ（中国）"));
+        assertThat(SearchKeys.name("ＡＢＣ（中国）").tokens()).contains("n:ab", "n:c中")
+                .containsAll(SearchKeys.of(List.of("ＡＢＣ（中国）"), List.of()).stream().map(k -> "n:" + k).toList());
+    }
 }

@@ -4,7 +4,7 @@ import com.lead2cash.customer.CustomerGrade;
 import com.lead2cash.customer.CustomerStatus;
 import com.lead2cash.customer.LifecycleBucket;
 import com.lead2cash.customer.PhoneNumbers;
-import com.lead2cash.customer.internal.domain.SearchKeys;
+import com.lead2cash.platform.SearchKeys;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Scope;
@@ -172,7 +172,7 @@ public class CustomerQueries {
                 params.put("phone", like(phone) + "%");
             }
         }
-        String folded = SearchKeys.fold(raw);
+        String folded = SearchKeys.normalize(raw);
         if (folded.isEmpty()) {
             return branches;
         }

@@ -8,6 +8,7 @@ import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.NotAudited;
+import com.lead2cash.platform.SearchKeys;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -144,7 +145,7 @@ public class Customer {
         address = p.address();
         website = p.website();
         source = p.source();
-        SearchKeys keys = SearchKeys.of(p.name());
+        SearchKeys.Name keys = SearchKeys.name(p.name());
         nameFolded = keys.folded();
         searchTokens = keys.tokens().toArray(String[]::new);
         searchPinyin = keys.pinyin();

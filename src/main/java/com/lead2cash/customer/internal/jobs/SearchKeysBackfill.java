@@ -1,6 +1,6 @@
 package com.lead2cash.customer.internal.jobs;
 
-import com.lead2cash.customer.internal.domain.SearchKeys;
+import com.lead2cash.platform.SearchKeys;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,7 +42,7 @@ public class SearchKeysBackfill {
                         + " for update skip locked")
                 .query((rs, i) -> new Row(rs.getObject("id", UUID.class), rs.getString("name"))).list();
         for (Row r : rows) {
-            SearchKeys keys = SearchKeys.of(r.name());
+            SearchKeys.Name keys = SearchKeys.name(r.name());
             jdbc.sql("""
                     update customer_customer set name_folded = :folded, search_tokens = cast(:tokens as text[]),
                            search_pinyin = :pinyin, search_initials = :initials where id = :id""")

@@ -2,13 +2,12 @@ package com.lead2cash.customer.internal;
 
 import com.lead2cash.customer.CompanyKeys;
 import com.lead2cash.customer.CustomerDirectory.CustomerMatch;
+import com.lead2cash.customer.DuplicateDisclosure;
 import com.lead2cash.platform.OrgDirectory;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -16,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * Duplicate check (查重) against customers: candidates are looked up by the company keys (indexed
  * name key and credit code on the customer, phone and e-mail on its contacts), {@link CompanyKeys}
- * decides what matched, and what the reader may not see is reported without disclosure.
+ * decides what matched, and {@link DuplicateDisclosure} what the reader may know of each.
  */
 @Component
 public class DuplicateCheck {
@@ -51,22 +50,13 @@ public class DuplicateCheck {
 
     /** Possible duplicates of the probe, excluding {@code except} (the customer itself when it is edited). */
     public List<Match> find(CompanyKeys probe, UUID except) {
-        List<CustomerMatch> found = candidates(probe, except);
-        Set<UUID> owners = new HashSet<>();
-        found.forEach(c -> owners.add(c.ownerId()));
-        owners.remove(null);
-        Map<UUID, OrgDirectory.Person> people = owners.isEmpty() ? Map.of() : directory.people(owners);
-        List<Match> matches = new ArrayList<>();
-        for (CustomerMatch c : found) {
-            String ownerName = c.ownerId() == null || !people.containsKey(c.ownerId()) ? null
-                    : people.get(c.ownerId()).displayName();
-            if (access.isVisible(c.ownerId())) {
-                matches.add(new Match(c.id(), c.code(), c.name(), c.matchedOn(), true, c.ownerId(), ownerName));
-            } else {
-                matches.add(new Match(null, null, null, c.matchedOn(), false, null, ownerName));
-            }
-        }
-        return matches;
+        List<DuplicateDisclosure.Found> found = candidates(probe, except).stream()
+                .map(c -> new DuplicateDisclosure.Found("CUSTOMER", c.id(), c.code(), c.name(), null, c.matchedOn(),
+                        c.ownerId(), access.isVisible(c.ownerId())))
+                .toList();
+        return DuplicateDisclosure.disclose(found, directory).stream()
+                .map(d -> new Match(d.id(), d.code(), d.name(), d.matchedOn(), d.visible(), d.ownerId(), d.ownerName()))
+                .toList();
     }
 
     /**

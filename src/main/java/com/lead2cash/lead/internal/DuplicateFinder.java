@@ -1,9 +1,8 @@
 package com.lead2cash.lead.internal;
 
-import com.lead2cash.customer.CompanyNames;
+import com.lead2cash.customer.CompanyKeys;
 import com.lead2cash.customer.CustomerDirectory;
-import com.lead2cash.customer.EmailAddresses;
-import com.lead2cash.customer.PhoneNumbers;
+import com.lead2cash.customer.DuplicateDisclosure;
 import com.lead2cash.lead.LeadStatus;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DataScope;
@@ -11,6 +10,8 @@ import com.lead2cash.platform.DeferredInserts;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.PerTransaction;
 import com.lead2cash.platform.Scope;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,12 +26,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Duplicate check (查重) on every capture path: normalised company name, phone, e-mail and unified
- * social credit code, against existing leads and customers. It finds candidates; people decide.
- *
- * <p>It discloses nothing outside the asker's reach: a match within their scope comes with its
- * details; any other only says that a record of another team matches, on what, and who owns it — so
- * the rep knows whom to ask — without its id, code, company or contact data. Nobody signed in (a web
- * form) reaches nothing.
+ * social credit code, against existing leads and customers. It finds candidates; people decide. What
+ * counts as the same company is {@link CompanyKeys}'s rule and what the asker learns of a match
+ * {@link DuplicateDisclosure}'s, the same as for customers; this class decides only whom a lead is
+ * readable by: within their scope, or captured by them. Nobody signed in (a web form) reaches nothing.
  */
 @Component
 class DuplicateFinder {
@@ -50,40 +49,42 @@ class DuplicateFinder {
                          UUID ownerId, UUID capturedBy) {
     }
 
-    /** The evidence a draft has, normalised: what leads and customers are compared on. */
-    private record Evidence(String name, String phone, String email, String uscc) {
-        static Evidence of(LeadDraft d) {
-            return new Evidence(CompanyNames.normalize(d.companyName()), PhoneNumbers.normalize(d.phone()),
-                    EmailAddresses.normalize(d.email()), d.uscc());
-        }
+    /** The draft as the customer module's duplicate check is asked about it. */
+    private static CustomerDirectory.CompanyProbe probe(LeadDraft d) {
+        return new CustomerDirectory.CompanyProbe(d.companyName(), d.uscc(), d.phone(), d.email());
+    }
 
-        List<String> keys() {
-            List<String> keys = new ArrayList<>();
-            if (!name.isEmpty()) {
-                keys.add("N" + name);
-            }
-            if (phone != null) {
-                keys.add("P" + phone);
-            }
-            if (email != null) {
-                keys.add("E" + email);
-            }
-            if (uscc != null) {
-                keys.add("U" + uscc);
-            }
-            return keys;
+    /** Keys of the prefetched candidates: one per piece of evidence a record has. */
+    private static List<String> keys(CompanyKeys k) {
+        List<String> keys = new ArrayList<>();
+        if (!k.name().isEmpty()) {
+            keys.add("N" + k.name());
         }
-
-        CustomerDirectory.CompanyProbe probe(LeadDraft d) {
-            return new CustomerDirectory.CompanyProbe(d.companyName(), d.uscc(), d.phone(), d.email());
+        if (k.phone() != null) {
+            keys.add("P" + k.phone());
         }
+        if (k.email() != null) {
+            keys.add("E" + k.email());
+        }
+        if (k.uscc() != null) {
+            keys.add("U" + k.uscc());
+        }
+        return keys;
     }
 
     /** A lead as the duplicate check compares it. */
-    private record Candidate(UUID id, String code, String name, String status, Evidence evidence, UUID ownerId,
+    private record Candidate(UUID id, String code, String name, String status, CompanyKeys evidence, UUID ownerId,
                              UUID capturedBy) {
-        Match against(Evidence draft) {
-            return new Match("LEAD", id, code, name, status, matched(draft, evidence), ownerId, capturedBy);
+        Match against(CompanyKeys draft) {
+            return new Match("LEAD", id, code, name, status, CompanyKeys.names(draft.matchedBy(evidence)), ownerId,
+                    capturedBy);
+        }
+
+        static Candidate read(ResultSet rs) throws SQLException {
+            return new Candidate(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("company_name"),
+                    rs.getString("status"), new CompanyKeys(rs.getString("company_name_normalized"), rs.getString("uscc"),
+                            rs.getString("phone_normalized"), rs.getString("email_normalized")),
+                    rs.getObject("owner_id", UUID.class), rs.getObject("captured_by", UUID.class));
         }
     }
 
@@ -123,7 +124,7 @@ class DuplicateFinder {
     void prefetch(List<LeadDraft> drafts) {
         inserts.flush();
         Prefetched prefetched = PerTransaction.get(prefetchedKey, Prefetched::new);
-        List<Evidence> all = drafts.stream().map(Evidence::of).toList();
+        List<CompanyKeys> all = drafts.stream().map(d -> probe(d).keys()).toList();
         Set<String> names = new HashSet<>();
         Set<String> phones = new HashSet<>();
         Set<String> emails = new HashSet<>();
@@ -141,30 +142,22 @@ class DuplicateFinder {
             if (e.uscc() != null) {
                 usccs.add(e.uscc());
             }
-            prefetched.keys.addAll(e.keys());
+            prefetched.keys.addAll(keys(e));
         });
         if (!prefetched.keys.isEmpty()) {
             jdbc.sql("select " + CANDIDATE_COLUMNS + " from lead_lead where company_name_normalized in (:names)"
                             + " or phone_normalized in (:phones) or email_normalized in (:emails) or uscc in (:usccs)")
                     .param("names", orNone(names)).param("phones", orNone(phones)).param("emails", orNone(emails))
                     .param("usccs", orNone(usccs))
-                    .query((rs, i) -> new Candidate(rs.getObject("id", UUID.class), rs.getString("code"),
-                            rs.getString("company_name"), rs.getString("status"),
-                            new Evidence(rs.getString("company_name_normalized"), rs.getString("phone_normalized"),
-                                    rs.getString("email_normalized"), rs.getString("uscc")),
-                            rs.getObject("owner_id", UUID.class), rs.getObject("captured_by", UUID.class)))
-                    .list().forEach(c -> c.evidence().keys().forEach(k -> prefetched.leads
+                    .query((rs, i) -> Candidate.read(rs))
+                    .list().forEach(c -> keys(c.evidence()).forEach(k -> prefetched.leads
                             .computeIfAbsent(k, x -> new ArrayList<>()).add(c)));
         }
-        List<CustomerDirectory.CompanyProbe> probes = new ArrayList<>();
-        for (int i = 0; i < drafts.size(); i++) {
-            probes.add(all.get(i).probe(drafts.get(i)));
-        }
-        prefetched.customers.putAll(customers.possibleDuplicates(probes));
+        prefetched.customers.putAll(customers.possibleDuplicates(drafts.stream().map(DuplicateFinder::probe).toList()));
     }
 
     List<Duplicate> find(LeadDraft d, UUID excludeLeadId) {
-        Evidence e = Evidence.of(d);
+        CompanyKeys e = probe(d).keys();
         List<Match> found = null;
         if (TransactionSynchronizationManager.isSynchronizationActive() && excludeLeadId == null) {
             found = prefetched(d, e);
@@ -173,18 +166,18 @@ class DuplicateFinder {
             // leads this transaction created may still wait in its deferred inserts: the query must see them
             inserts.flush();
             List<Match> queried = new ArrayList<>(leads(e, excludeLeadId));
-            customers.possibleDuplicates(e.probe(d)).forEach(c -> queried.add(customerMatch(c)));
+            customers.possibleDuplicates(probe(d)).forEach(c -> queried.add(customerMatch(c)));
             found = queried;
         }
         return disclosed(found);
     }
 
     /** The matches from this transaction's prefetched candidates, or null when they cannot answer for this draft. */
-    private List<Match> prefetched(LeadDraft d, Evidence e) {
+    private List<Match> prefetched(LeadDraft d, CompanyKeys e) {
         Prefetched prefetched = PerTransaction.get(prefetchedKey, Prefetched::new);
-        List<String> keys = e.keys();
+        List<String> keys = keys(e);
         boolean answerable = prefetched.keys.containsAll(keys) && keys.stream().noneMatch(prefetched.claimed::contains)
-                && prefetched.customers.containsKey(e.probe(d));
+                && prefetched.customers.containsKey(probe(d));
         prefetched.claimed.addAll(keys);
         if (!answerable) {
             return null;
@@ -193,7 +186,7 @@ class DuplicateFinder {
                 .flatMap(k -> prefetched.leads.getOrDefault(k, List.of()).stream()).distinct()
                 .map(c -> c.against(e))
                 .sorted(Comparator.comparing(Match::id).reversed()).limit(20).toList());
-        prefetched.customers.get(e.probe(d)).forEach(c -> found.add(customerMatch(c)));
+        prefetched.customers.get(probe(d)).forEach(c -> found.add(customerMatch(c)));
         return found;
     }
 
@@ -201,7 +194,7 @@ class DuplicateFinder {
         return new Match("CUSTOMER", c.id(), c.code(), c.name(), null, c.matchedOn(), c.ownerId(), null);
     }
 
-    private List<Match> leads(Evidence e, UUID excludeLeadId) {
+    private List<Match> leads(CompanyKeys e, UUID excludeLeadId) {
         // only the evidence this draft has, so every branch is a plain index lookup
         List<String> conditions = new ArrayList<>();
         if (!e.name().isEmpty()) {
@@ -224,57 +217,35 @@ class DuplicateFinder {
                         + (excludeLeadId != null ? " and id <> :exclude" : "") + " limit 50")
                 .param("name", e.name()).param("phone", e.phone()).param("email", e.email()).param("uscc", e.uscc())
                 .param("exclude", excludeLeadId)
-                .query((rs, i) -> new Candidate(rs.getObject("id", UUID.class), rs.getString("code"),
-                        rs.getString("company_name"), rs.getString("status"),
-                        new Evidence(rs.getString("company_name_normalized"), rs.getString("phone_normalized"),
-                                rs.getString("email_normalized"), rs.getString("uscc")),
-                        rs.getObject("owner_id", UUID.class), rs.getObject("captured_by", UUID.class)).against(e))
+                .query((rs, i) -> Candidate.read(rs).against(e))
                 .list().stream()
                 // ids are time-ordered: newest first without asking the database to sort
                 .sorted(Comparator.comparing(Match::id).reversed()).limit(20).toList();
-    }
-
-    /** What a candidate shares with the draft: NAME, PHONE, EMAIL, USCC. */
-    private static List<String> matched(Evidence draft, Evidence candidate) {
-        List<String> matched = new ArrayList<>();
-        if (!draft.name().isEmpty() && draft.name().equals(candidate.name())) {
-            matched.add("NAME");
-        }
-        if (draft.phone() != null && draft.phone().equals(candidate.phone())) {
-            matched.add("PHONE");
-        }
-        if (draft.email() != null && draft.email().equals(candidate.email())) {
-            matched.add("EMAIL");
-        }
-        if (draft.uscc() != null && draft.uscc().equals(candidate.uscc())) {
-            matched.add("USCC");
-        }
-        return matched;
     }
 
     private static Set<String> orNone(Set<String> keys) {
         return keys.isEmpty() ? Set.of("") : keys;
     }
 
-    /** Cuts every match to what the asker may know of it. */
+    /** Cuts every match to what the asker may know of it, by the rule every duplicate list follows. */
     private List<Duplicate> disclosed(List<Match> matches) {
         UUID me = CurrentUser.get().map(CurrentUser::id).orElse(null);
         // an import checks thousands of rows in one transaction: the asker's scope is read once for them all
         Scope scope = me == null ? null : PerTransaction.get(Scope.class, dataScope::current);
-        Set<UUID> hidden = new HashSet<>();
-        matches.stream().filter(m -> !reaches(m, me, scope) && m.ownerId() != null).forEach(m -> hidden.add(m.ownerId()));
-        Map<UUID, OrgDirectory.Person> owners = hidden.isEmpty() ? Map.of() : directory.people(hidden);
-        return matches.stream().map(m -> {
-            if (reaches(m, me, scope)) {
-                boolean mergeable = m.kind().equals("LEAD") && inHand(m, scope)
-                        && !LeadStatus.valueOf(m.status()).isClosed();
-                return new Duplicate(m.kind(), true, m.id(), m.code(), m.name(), m.status(), m.matchedOn(), null,
-                        mergeable);
-            }
-            OrgDirectory.Person owner = m.ownerId() == null ? null : owners.get(m.ownerId());
-            return new Duplicate(m.kind(), false, null, null, null, null, m.matchedOn(),
-                    owner == null ? null : owner.displayName(), false);
-        }).toList();
+        List<DuplicateDisclosure.Found> found = matches.stream().map(m -> new DuplicateDisclosure.Found(m.kind(),
+                m.id(), m.code(), m.name(), m.status(), m.matchedOn(), m.ownerId(), reaches(m, me, scope))).toList();
+        List<DuplicateDisclosure.Disclosed> disclosed = DuplicateDisclosure.disclose(found, directory);
+        List<Duplicate> duplicates = new ArrayList<>();
+        for (int i = 0; i < matches.size(); i++) {
+            Match m = matches.get(i);
+            DuplicateDisclosure.Disclosed d = disclosed.get(i);
+            boolean mergeable = d.visible() && m.kind().equals("LEAD") && inHand(m, scope)
+                    && !LeadStatus.valueOf(m.status()).isClosed();
+            // a record the asker reads is shown with its details; the owner's name says whom to ask only for the others
+            duplicates.add(new Duplicate(d.kind(), d.visible(), d.id(), d.code(), d.name(), d.status(), d.matchedOn(),
+                    d.visible() ? null : d.ownerName(), mergeable));
+        }
+        return duplicates;
     }
 
     /** Whether the asker may read the record: unowned, owned within their scope, or a lead they captured. */

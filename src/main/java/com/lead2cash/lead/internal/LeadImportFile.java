@@ -1,8 +1,7 @@
 package com.lead2cash.lead.internal;
 
 import com.lead2cash.lead.LeadSource;
-import com.lead2cash.platform.FieldValidationException;
-import com.lead2cash.platform.SpreadsheetReader;
+import com.lead2cash.platform.ImportColumns;
 import com.lead2cash.platform.SpreadsheetText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,7 +13,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,12 +22,13 @@ import org.dhatim.fastexcel.Worksheet;
 
 /**
  * The lead import file (线索导入模板): Chinese column headers (English accepted too), one lead a row,
- * as .xlsx or .csv (UTF-8, or GB18030 as Excel on Chinese Windows saves it).
+ * as .xlsx or .csv (UTF-8, or GB18030 as Excel on Chinese Windows saves it), read as every import file
+ * is ({@link ImportColumns}).
  */
 final class LeadImportFile {
 
     /** A column: its Chinese header (the template's), the English one also accepted, and the draft field (none: ignored). */
-    enum Column {
+    enum Column implements ImportColumns.Column {
         COMPANY_NAME("公司名称", "Company name", "companyName"),
         USCC("统一社会信用代码", "Unified social credit code", "uscc"),
         SOURCE("来源渠道", "Source", "source"),
@@ -58,6 +57,36 @@ final class LeadImportFile {
             this.en = en;
             this.field = field;
         }
+
+        @Override
+        public String zh() {
+            return zh;
+        }
+
+        @Override
+        public String en() {
+            return en;
+        }
+
+        @Override
+        public String alias() {
+            return field;
+        }
+
+        @Override
+        public boolean required() {
+            return this == COMPANY_NAME || this == SOURCE;
+        }
+
+        @Override
+        public boolean ignored() {
+            return field == null;
+        }
+
+        @Override
+        public boolean date() {
+            return this == PURCHASE_DATE;
+        }
     }
 
     /** Source labels as people write them in a sheet. */
@@ -83,58 +112,8 @@ final class LeadImportFile {
 
     /** The header and every row of the file with a value, as read; the header is checked first. */
     static void read(Path file, String fileName, int maxRows, Consumer<ImportRow> rows) {
-        Column[][] columns = {null};
-        SpreadsheetReader.read(file, fileName, SpreadsheetReader.Limits.forRows(maxRows), row -> {
-            if (row.blank()) {
-                return;
-            }
-            if (columns[0] == null) {
-                columns[0] = headers(row.cells());
-                return;
-            }
-            rows.accept(new ImportRow(row.line(), cells(row, columns[0])));
-        });
-        if (columns[0] == null) {
-            throw new FieldValidationException("file", "lead.import.empty");
-        }
-    }
-
-    private static Map<Column, String> cells(SpreadsheetReader.Row row, Column[] columns) {
-        Map<Column, String> cells = new EnumMap<>(Column.class);
-        List<String> values = row.cells();
-        for (int c = 0; c < columns.length && c < values.size(); c++) {
-            String value = values.get(c);
-            if (columns[c] == null || columns[c].field == null || value == null || value.isBlank()) {
-                continue;
-            }
-            LocalDate date = columns[c] == Column.PURCHASE_DATE ? row.serialDate(c) : null;
-            cells.put(columns[c], date != null ? date.toString() : SpreadsheetText.fromCell(value.strip()));
-        }
-        return cells;
-    }
-
-    private static Column[] headers(List<String> header) {
-        Column[] columns = new Column[header.size()];
-        List<String> unknown = new ArrayList<>();
-        for (int i = 0; i < header.size(); i++) {
-            String h = header.get(i) == null ? "" : header.get(i).strip().replace("*", "");
-            if (h.isEmpty()) {
-                continue;
-            }
-            columns[i] = Arrays.stream(Column.values())
-                    .filter(c -> c.zh.equals(h) || c.en.equalsIgnoreCase(h) || (c.field != null && c.field.equalsIgnoreCase(h)))
-                    .findFirst().orElse(null);
-            if (columns[i] == null) {
-                unknown.add(h);
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw new FieldValidationException("file", "lead.import.unknownColumns", String.join("、", unknown));
-        }
-        if (Arrays.stream(columns).noneMatch(c -> c == Column.COMPANY_NAME)) {
-            throw new FieldValidationException("file", "lead.import.missingColumn", Column.COMPANY_NAME.zh);
-        }
-        return columns;
+        ImportColumns.read(file, fileName, maxRows, Column.class, Column.COMPANY_NAME, "lead.import",
+                (line, cells) -> rows.accept(new ImportRow(line, cells)));
     }
 
     /** Reads a row into a draft; problems of form (not a number, not a date) are reported, not thrown. */
@@ -184,7 +163,7 @@ final class LeadImportFile {
     }
 
     static byte[] templateCsv() {
-        String header = String.join(",", importColumns().map(c -> SpreadsheetText.csvField(headerOf(c))).toList());
+        String header = String.join(",", importColumns().map(c -> SpreadsheetText.csvField(c.header())).toList());
         // a BOM lets Excel open the UTF-8 file with the Chinese headers intact
         return ("\uFEFF" + header + "\r\n").getBytes(StandardCharsets.UTF_8);
     }
@@ -218,11 +197,7 @@ final class LeadImportFile {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Workbook wb = new Workbook(out, "Lead2Cash", "1.0")) {
             Worksheet ws = wb.newWorksheet("线索");
-            for (int i = 0; i < columns.length; i++) {
-                ws.value(0, i, SpreadsheetText.cell(headerOf(columns[i])));
-                ws.style(0, i).bold().set();
-                ws.width(i, Math.max(12, columns[i].zh.length() * 3));
-            }
+            ImportColumns.writeHeader(ws, List.of(columns));
             rows.accept(ws);
             ws.finish();
         } catch (IOException e) {
@@ -232,10 +207,6 @@ final class LeadImportFile {
     }
 
     private static java.util.stream.Stream<Column> importColumns() {
-        return Arrays.stream(Column.values()).filter(c -> c.field != null);
-    }
-
-    private static String headerOf(Column c) {
-        return c == Column.COMPANY_NAME || c == Column.SOURCE ? c.zh + "*" : c.zh;
+        return Arrays.stream(Column.values()).filter(c -> !c.ignored());
     }
 }

@@ -1,0 +1,149 @@
+package com.lead2cash.platform;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.dhatim.fastexcel.Worksheet;
+
+/**
+ * The columns of an import file (导入模板的列), as every import reads them with
+ * {@link SpreadsheetReader}: a header row of Chinese column names (the template's; the English name,
+ * or the API field name, also accepted; a trailing {@code *} marks a required value), then one record
+ * a row. An unknown column or a missing identifying column refuses the whole file before any row is
+ * read; each row's cells come stripped, with blanks left out and the apostrophe an export put before a
+ * formula-like text dropped ({@link SpreadsheetText#fromCell}), so an exported file imports as the data
+ * it came from.
+ *
+ * @param <C> the import's column enum
+ */
+public final class ImportColumns<C extends Enum<C> & ImportColumns.Column> {
+
+    /** A column of an import file. */
+    public interface Column {
+
+        /** The Chinese header, as the template writes it. */
+        String zh();
+
+        /** The English header, also accepted (any case). */
+        String en();
+
+        /** Another header accepted (any case), such as the API's field name; null when none. */
+        default String alias() {
+            return null;
+        }
+
+        /** A value the row needs: marked {@code *} in the template. */
+        default boolean required() {
+            return false;
+        }
+
+        /** A column that is recognised but not read (a report's reason column, imported again). */
+        default boolean ignored() {
+            return false;
+        }
+
+        /** A date column: a date the spreadsheet stores as a serial number is read as {@code yyyy-MM-dd}. */
+        default boolean date() {
+            return false;
+        }
+
+        /** The header the template writes. */
+        default String header() {
+            return required() ? zh() + "*" : zh();
+        }
+    }
+
+    private final List<C> columns;
+
+    private ImportColumns(List<C> columns) {
+        this.columns = columns;
+    }
+
+    /**
+     * Reads the header row. Refuses (field {@code file}) with {@code <messages>.unknownColumns} naming
+     * the columns it does not know, and {@code <messages>.missingColumn} when {@code identifying} is
+     * not there.
+     */
+    public static <C extends Enum<C> & Column> ImportColumns<C> fromHeader(Class<C> type, List<String> header,
+                                                                         C identifying, String messages) {
+        List<C> columns = new ArrayList<>(header.size());
+        List<String> unknown = new ArrayList<>();
+        for (String cell : header) {
+            String h = cell == null ? "" : cell.strip().replace("*", "");
+            C column = h.isEmpty() ? null : Arrays.stream(type.getEnumConstants())
+                    .filter(c -> c.zh().equals(h) || c.en().equalsIgnoreCase(h)
+                            || (c.alias() != null && c.alias().equalsIgnoreCase(h)))
+                    .findFirst().orElse(null);
+            if (!h.isEmpty() && column == null) {
+                unknown.add(h);
+            }
+            columns.add(column);
+        }
+        if (!unknown.isEmpty()) {
+            throw new FieldValidationException("file", messages + ".unknownColumns", String.join("、", unknown));
+        }
+        if (!columns.contains(identifying)) {
+            throw new FieldValidationException("file", messages + ".missingColumn", identifying.zh());
+        }
+        return new ImportColumns<>(columns);
+    }
+
+    /** A data row as read: its line in the file (the header is line 1) and its values by column. */
+    @FunctionalInterface
+    public interface RowHandler<C> {
+        void row(int line, Map<C, String> cells);
+    }
+
+    /**
+     * Reads the file: blank rows are skipped, the first other row is the header ({@link #fromHeader}),
+     * every following row with a value goes to {@code rows}. An empty file is refused with
+     * {@code <messages>.empty}; the reader's limits ({@code maxRows} and the rest) hold throughout.
+     */
+    public static <C extends Enum<C> & Column> void read(Path file, String fileName, int maxRows, Class<C> type,
+                                                         C identifying, String messages, RowHandler<C> rows) {
+        List<ImportColumns<C>> header = new ArrayList<>(1);
+        SpreadsheetReader.read(file, fileName, SpreadsheetReader.Limits.forRows(maxRows), row -> {
+            if (row.blank()) {
+                return;
+            }
+            if (header.isEmpty()) {
+                header.add(fromHeader(type, row.cells(), identifying, messages));
+                return;
+            }
+            rows.row(row.line(), header.get(0).cells(row, type));
+        });
+        if (header.isEmpty()) {
+            throw new FieldValidationException("file", messages + ".empty");
+        }
+    }
+
+    /** A data row's values by column: stripped, blank and ignored cells left out. */
+    public Map<C, String> cells(SpreadsheetReader.Row row, Class<C> type) {
+        Map<C, String> cells = new EnumMap<>(type);
+        List<String> values = row.cells();
+        for (int i = 0; i < columns.size() && i < values.size(); i++) {
+            C column = columns.get(i);
+            String value = values.get(i);
+            if (column == null || column.ignored() || value == null || value.isBlank()) {
+                continue;
+            }
+            LocalDate date = column.date() ? row.serialDate(i) : null;
+            cells.put(column, date != null ? date.toString() : SpreadsheetText.fromCell(value.strip()));
+        }
+        return cells;
+    }
+
+    /** Writes the header row of a template or report: bold, each column wide enough for its Chinese header. */
+    public static void writeHeader(Worksheet ws, List<? extends Column> columns) {
+        for (int i = 0; i < columns.size(); i++) {
+            Column c = columns.get(i);
+            ws.value(0, i, SpreadsheetText.cell(c.header()));
+            ws.style(0, i).bold().set();
+            ws.width(i, Math.max(12, c.zh().length() * 3));
+        }
+    }
+}

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.JsonNode;
 
@@ -67,5 +69,27 @@ class CustomerApiTest {
         JsonNode timeline = support.getJson(mvc, rep, "/api/v1/customers/" + id + "/timeline");
         assertThat(timeline.get("items").valueStream().map(e -> e.get("kind").asString()))
                 .contains("activity", "event", "deadline");
+    }
+
+    /** The list's views are declared: the document lists them, and any other view is refused naming them. */
+    @Test
+    void anUnknownListViewIsRefusedWithTheViewsAllowed() {
+        var company = support.company("api2");
+        String rep = support.bearer(mvc, company.eastRep());
+        assertThat(mvc.get().uri("/api/v1/customers?view=everything").header(HttpHeaders.AUTHORIZATION, rep))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson().satisfies(body -> {
+                    assertThat(body).extractingPath("$.errors[0].field").isEqualTo("view");
+                    assertThat(body).extractingPath("$.errors[0].code").isEqualTo("error.badEnum");
+                    assertThat(body).extractingPath("$.errors[0].allowedValues").asArray().containsExactly("mine", "pool");
+                });
+        assertThat(support.getJson(mvc, rep, "/api/v1/customers?view=mine").get("items").isArray()).isTrue();
+        assertThat(mvc.get().uri("/customers?view=everything").cookie(support.session(mvc, company.eastRep())))
+                .hasStatus(HttpStatus.BAD_REQUEST);
+
+        JsonNode document = support.getJson(mvc, rep, "/v3/api-docs");
+        JsonNode view = document.at("/paths/~1api~1v1~1customers/get/parameters").valueStream()
+                .filter(p -> p.get("name").asString().equals("view")).findFirst().orElseThrow();
+        assertThat(view.at("/schema/enum").valueStream().map(JsonNode::asString).toList()).containsExactly("mine", "pool");
     }
 }

@@ -48,7 +48,13 @@ public class CustomerQueries {
                               Instant poolSince, Instant createdAt, long version) {
     }
 
-    /** Filters of the customer list; {@code view} null (my scope), "mine" or "pool". */
+    /**
+     * The views of the customer list (客户列表视图): the caller's own customers, or the public pool (公海);
+     * none, every customer in the caller's scope. The constants are the words the query string carries.
+     */
+    public enum ListView { mine, pool }
+
+    /** Filters of the customer list; {@code view} null (my scope) or a {@link ListView}'s name. */
     public record CustomerFilter(String q, CustomerGrade grade, CustomerStatus status, LifecycleBucket bucket,
                                  UUID ownerId, String view, String cursor, Integer size) {
 
@@ -59,7 +65,7 @@ public class CustomerQueries {
 
         /** Whether this is the public pool. */
         public boolean pool() {
-            return "pool".equals(view);
+            return ListView.pool.name().equals(view);
         }
     }
 
@@ -104,7 +110,7 @@ public class CustomerQueries {
         } else {
             common.append(" and owner_id is not null and ").append(scope.ownerPredicate("owner_id"));
         }
-        if ("mine".equals(f.view())) {
+        if (ListView.mine.name().equals(f.view())) {
             common.append(" and owner_id = :me");
             params.put("me", scope.userId());
         }

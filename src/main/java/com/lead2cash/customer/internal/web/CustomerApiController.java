@@ -137,10 +137,12 @@ class CustomerApiController {
                                                  @RequestParam(required = false) CustomerStatus status,
                                                  @RequestParam(required = false) LifecycleBucket bucket,
                                                  @RequestParam(required = false) UUID ownerId,
-                                                 @RequestParam(required = false) String view,
+                                                 @io.swagger.v3.oas.annotations.Parameter(description = "default: every customer visible to the caller")
+                                                 @RequestParam(required = false) CustomerQueries.ListView view,
                                                  @RequestParam(required = false) String cursor,
                                                  @RequestParam(required = false) Integer size) {
-        return queries.list(new CustomerQueries.CustomerFilter(q, grade, status, bucket, ownerId, view, cursor, size));
+        return queries.list(new CustomerQueries.CustomerFilter(q, grade, status, bucket, ownerId,
+                view == null ? null : view.name(), cursor, size));
     }
 
     @Operation(summary = "Register a customer; possible duplicates are reported (those of other teams without name)")

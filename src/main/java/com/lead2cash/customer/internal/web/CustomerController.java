@@ -189,10 +189,10 @@ class CustomerController {
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) CustomerGrade grade,
                 @RequestParam(required = false) CustomerStatus status,
                 @RequestParam(required = false) LifecycleBucket bucket, @RequestParam(required = false) UUID ownerId,
-                @RequestParam(required = false) String view, @RequestParam(required = false) String cursor,
+                @RequestParam(required = false) CustomerQueries.ListView view, @RequestParam(required = false) String cursor,
                 @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         CustomerQueries.CustomerFilter filter = new CustomerQueries.CustomerFilter(blank(q), grade, status, bucket,
-                ownerId, blank(view), cursor, 30);
+                ownerId, name(view), cursor, 30);
         model.addAttribute("page", queries.list(filter));
         model.addAttribute("filter", filter);
         model.addAttribute("grades", CustomerGrade.values());
@@ -211,12 +211,12 @@ class CustomerController {
     void export(@RequestParam(required = false) String q, @RequestParam(required = false) CustomerGrade grade,
                 @RequestParam(required = false) CustomerStatus status,
                 @RequestParam(required = false) LifecycleBucket bucket, @RequestParam(required = false) UUID ownerId,
-                @RequestParam(required = false) String view, Locale locale,
+                @RequestParam(required = false) CustomerQueries.ListView view, Locale locale,
                 jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
                 org.springframework.http.ContentDisposition.attachment().filename("customers.xlsx").build().toString());
-        export.write(new CustomerQueries.CustomerFilter(blank(q), grade, status, bucket, ownerId, blank(view), null, null),
+        export.write(new CustomerQueries.CustomerFilter(blank(q), grade, status, bucket, ownerId, name(view), null, null),
                 locale, response.getOutputStream());
     }
 
@@ -224,20 +224,20 @@ class CustomerController {
     String pool(@RequestParam(required = false) String q, @RequestParam(required = false) CustomerGrade grade,
                 @RequestParam(required = false) String cursor,
                 @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
-        return list(q, grade, null, null, null, "pool", cursor, htmx, model);
+        return list(q, grade, null, null, null, CustomerQueries.ListView.pool, cursor, htmx, model);
     }
 
     @PostMapping("/customers/transfer")
     String bulkTransfer(@RequestParam(required = false) List<UUID> customerIds, @RequestParam(required = false) UUID ownerId,
-                        @RequestParam(required = false) String reason, @RequestParam(required = false) String view,
-                        RedirectAttributes redirect) {
+                        @RequestParam(required = false) String reason,
+                        @RequestParam(required = false) CustomerQueries.ListView view, RedirectAttributes redirect) {
         try {
             int n = ownership.bulkTransfer(customerIds, ownerId, reason);
             Flash.success(redirect, "customer.flash.bulkTransferred", n);
         } catch (DomainException e) {
             Flash.error(redirect, e);
         }
-        return "pool".equals(view) ? "redirect:/customers/pool" : "redirect:/customers";
+        return view == CustomerQueries.ListView.pool ? "redirect:/customers/pool" : "redirect:/customers";
     }
 
     // ---- registration and correction
@@ -496,5 +496,9 @@ class CustomerController {
 
     private static String blank(String s) {
         return s == null || s.isBlank() ? null : s;
+    }
+
+    private static String name(CustomerQueries.ListView view) {
+        return view == null ? null : view.name();
     }
 }

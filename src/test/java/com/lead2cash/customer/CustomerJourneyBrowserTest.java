@@ -3,19 +3,16 @@ package com.lead2cash.customer;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.lead2cash.platform.Role;
-import com.lead2cash.testing.Browser;
 import com.lead2cash.testing.CustomerTestSupport;
+import com.lead2cash.testing.BrowserTestCase;
 import com.lead2cash.testing.Fixtures;
 import com.lead2cash.testing.TestClock;
 import com.microsoft.playwright.Page;
 import java.nio.file.Path;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -23,16 +20,9 @@ import org.springframework.context.annotation.Import;
  * follow-up, and sees the visit on the timeline, the status moved on and the next follow-up due; the
  * customer shows on the rep's follow-ups due.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"l2c.demo=false", "L2C_ADMIN_PASSWORD=" + Fixtures.ADMIN_PASSWORD, "server.shutdown=immediate",
-                "l2c.lead.jobs-delay=1h"})
+@TestPropertySource(properties = {"l2c.lead.jobs-delay=1h"})
 @Import(TestClock.class)
-class CustomerJourneyBrowserTest {
-
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
+class CustomerJourneyBrowserTest extends BrowserTestCase {
 
     @Autowired
     Fixtures fixtures;
@@ -40,24 +30,8 @@ class CustomerJourneyBrowserTest {
     @Autowired
     com.lead2cash.testing.MutableClock clock;
 
-    @BeforeAll
-    static void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
-
     private Page signIn(String username) {
-        Page page = browser.newPage("zh-CN");
-        page.navigate("http://localhost:" + port + "/login");
-        page.fill("#username", username);
-        page.fill("#password", Fixtures.PASSWORD);
-        page.click("#login-submit");
-        assertThat(page.locator("h1")).containsText("您好");
-        return page;
+        return signIn(browser.newPage("zh-CN"), username);
     }
 
     @Test
@@ -65,7 +39,7 @@ class CustomerJourneyBrowserTest {
         clock.set(TestClock.START);
         UUID unit = fixtures.unit("华东（客户测试）");
         fixtures.user("customer.rep", unit, CustomerTestSupport.HIRED, Role.SALES_REP);
-        String base = "http://localhost:" + port;
+        String base = base();
 
         Page page = signIn("customer.rep");
         page.navigate(base + "/customers");

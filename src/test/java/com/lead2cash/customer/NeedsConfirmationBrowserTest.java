@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.lead2cash.platform.Role;
 import com.lead2cash.testing.Browser;
+import com.lead2cash.testing.BrowserTestCase;
 import com.lead2cash.testing.Fixtures;
 import com.lead2cash.testing.MutableClock;
 import com.microsoft.playwright.Page;
@@ -19,14 +20,11 @@ import java.util.UUID;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,10 +36,8 @@ import tools.jackson.databind.JsonNode;
  * the link on a phone, in a browser that has never seen the application, and confirms by typing their
  * name; the rep sees it confirmed (C6, SPEC §5 "Customer confirmations").
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"l2c.demo=false", "L2C_ADMIN_PASSWORD=" + Fixtures.ADMIN_PASSWORD, "server.shutdown=immediate",
-                "l2c.lead.jobs-delay=1h"})
-class NeedsConfirmationBrowserTest {
+@TestPropertySource(properties = {"l2c.lead.jobs-delay=1h"})
+class NeedsConfirmationBrowserTest extends BrowserTestCase {
 
     // Tuesday 14:00 in Shanghai; the interview was at 10:00
     static final Instant NOW = Instant.parse("2026-12-01T06:00:00Z");
@@ -71,26 +67,11 @@ class NeedsConfirmationBrowserTest {
     @Autowired
     com.lead2cash.notification.internal.DeliveryProbe deliveries;
 
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
     @Autowired
     Fixtures fixtures;
 
-    @BeforeAll
-    static void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
-
     private JsonNode api(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
@@ -110,13 +91,9 @@ class NeedsConfirmationBrowserTest {
         String code = customer.get("code").asString();
         api("POST", "/api/v1/customers/" + customerId + "/contacts", token,
                 "{\"name\":\"王伟\",\"title\":\"总经理\",\"email\":\"wang.wei@customer.test\",\"role\":\"DECISION_MAKER\"}");
-        String base = "http://localhost:" + port;
+        String base = base();
 
-        Page rep = browser.newPage("zh-CN");
-        rep.navigate(base + "/login");
-        rep.fill("#username", "needs.rep");
-        rep.fill("#password", Fixtures.PASSWORD);
-        rep.click("#login-submit");
+        Page rep = signIn(browser.newPage("zh-CN"), "needs.rep");
         // open the customer from the list, log the visit with the interview
         rep.navigate(base + "/customers");
         rep.locator("#customers-table a", new Page.LocatorOptions().setHasText(code)).click();

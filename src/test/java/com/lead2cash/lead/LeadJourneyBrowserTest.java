@@ -3,31 +3,22 @@ package com.lead2cash.lead;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.lead2cash.platform.Role;
-import com.lead2cash.testing.Browser;
+import com.lead2cash.testing.BrowserTestCase;
 import com.lead2cash.testing.Fixtures;
 import com.lead2cash.testing.LeadTestSupport;
 import com.microsoft.playwright.Page;
 import java.nio.file.Path;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * A manager and a rep in real Chromium: the manager captures a lead and sees its grade and reasons,
  * assigns it; the rep logs the first contact and converts it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"l2c.demo=false", "L2C_ADMIN_PASSWORD=" + Fixtures.ADMIN_PASSWORD, "server.shutdown=immediate", "l2c.lead.routines.enabled=false", "l2c.notification.digest.enabled=false"})
-class LeadJourneyBrowserTest {
-
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
+@TestPropertySource(properties = {"l2c.lead.routines.enabled=false", "l2c.notification.digest.enabled=false"})
+class LeadJourneyBrowserTest extends BrowserTestCase {
 
     @Autowired
     Fixtures fixtures;
@@ -35,24 +26,8 @@ class LeadJourneyBrowserTest {
     @Autowired
     LeadTestSupport support;
 
-    @BeforeAll
-    static void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
-
     private Page signIn(String username) {
-        Page page = browser.newPage("zh-CN");
-        page.navigate("http://localhost:" + port + "/login");
-        page.fill("#username", username);
-        page.fill("#password", Fixtures.PASSWORD);
-        page.click("#login-submit");
-        assertThat(page.locator("h1")).containsText("您好");
-        return page;
+        return signIn(browser.newPage("zh-CN"), username);
     }
 
     @Test
@@ -61,7 +36,7 @@ class LeadJourneyBrowserTest {
         var manager = fixtures.user("north.manager", unit, support.today().minusYears(5), Role.REGIONAL_MANAGER);
         fixtures.appointManager(unit, manager.id());
         fixtures.user("north.rep", unit, support.today().minusYears(2), Role.SALES_REP);
-        String base = "http://localhost:" + port;
+        String base = base();
 
         Page page = signIn("north.manager");
         page.navigate(base + "/leads");
@@ -115,7 +90,7 @@ class LeadJourneyBrowserTest {
     void aDuplicateCaptureAsksThePersonToKeepBothWithAReasonOrToMerge() {
         UUID unit = fixtures.unit("市场（测试）");
         fixtures.user("dup.marketing", unit, support.today().minusYears(1), Role.MARKETING);
-        String base = "http://localhost:" + port;
+        String base = base();
         Page page = signIn("dup.marketing");
         java.util.function.Consumer<String> capture = phone -> {
             page.navigate(base + "/leads/new");

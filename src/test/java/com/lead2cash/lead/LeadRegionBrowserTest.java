@@ -4,26 +4,18 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.lead2cash.platform.Role;
 import com.lead2cash.testing.Browser;
+import com.lead2cash.testing.BrowserTestCase;
 import com.lead2cash.testing.Fixtures;
 import com.lead2cash.testing.LeadTestSupport;
 import com.microsoft.playwright.Page;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 /** The region picker in the lead form, in real Chromium: pinyin and initials, the lists on a phone, free text. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"l2c.demo=false", "L2C_ADMIN_PASSWORD=" + Fixtures.ADMIN_PASSWORD, "server.shutdown=immediate", "l2c.lead.routines.enabled=false", "l2c.notification.digest.enabled=false"})
-class LeadRegionBrowserTest {
-
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
+@TestPropertySource(properties = {"l2c.lead.routines.enabled=false", "l2c.notification.digest.enabled=false"})
+class LeadRegionBrowserTest extends BrowserTestCase {
 
     @Autowired
     Fixtures fixtures;
@@ -31,25 +23,11 @@ class LeadRegionBrowserTest {
     @Autowired
     LeadTestSupport support;
 
-    @BeforeAll
-    static void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
-
     /** A marketer of their own signs in and opens the capture form. */
     private Page newLead(Page page, String username) {
         fixtures.user(username, fixtures.rootUnit(), support.today().minusYears(1), Role.MARKETING);
-        page.navigate("http://localhost:" + port + "/login");
-        page.fill("#username", username);
-        page.fill("#password", Fixtures.PASSWORD);
-        page.click("#login-submit");
-        assertThat(page.locator("h1")).containsText("您好");
-        page.navigate("http://localhost:" + port + "/leads/new");
+        signIn(page, username);
+        page.navigate(base() + "/leads/new");
         return page;
     }
 

@@ -2,40 +2,21 @@ package com.lead2cash.platform;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.lead2cash.testing.Browser;
+import com.lead2cash.testing.BrowserTestCase;
 import com.lead2cash.testing.Fixtures;
 import com.microsoft.playwright.Page;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 /** An administrator in real Chromium: sign in, create a user, find it in the list, switch the language. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"l2c.demo=false", "L2C_ADMIN_PASSWORD=" + Fixtures.ADMIN_PASSWORD, "server.shutdown=immediate", "l2c.lead.routines.enabled=false", "l2c.notification.digest.enabled=false"})
-class AdminJourneyBrowserTest {
-
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
+@TestPropertySource(properties = {"l2c.lead.routines.enabled=false", "l2c.notification.digest.enabled=false"})
+class AdminJourneyBrowserTest extends BrowserTestCase {
 
     @Test
     void adminCreatesAUserSeesItListedAndSwitchesTheLanguage() {
         Page page = browser.newPage("zh-CN");
-        String base = "http://localhost:" + port;
+        String base = base();
         page.navigate(base + "/");
         assertThat(page).hasURL(base + "/login");
         assertThat(page.locator("#login-submit")).hasText("登录");
@@ -83,7 +64,7 @@ class AdminJourneyBrowserTest {
                 refused.add(page.url() + ": " + m.text());
             }
         });
-        String base = "http://localhost:" + port;
+        String base = base();
         page.navigate(base + "/login");
         page.fill("#username", "admin");
         page.fill("#password", Fixtures.ADMIN_PASSWORD);

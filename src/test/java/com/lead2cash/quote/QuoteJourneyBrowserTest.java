@@ -3,7 +3,7 @@ package com.lead2cash.quote;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.lead2cash.platform.Role;
-import com.lead2cash.testing.Browser;
+import com.lead2cash.testing.BrowserTestCase;
 import com.lead2cash.testing.Fixtures;
 import com.lead2cash.testing.MutableClock;
 import com.microsoft.playwright.Page;
@@ -14,13 +14,10 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import tools.jackson.databind.JsonNode;
@@ -31,10 +28,8 @@ import tools.jackson.databind.JsonNode;
  * the manager approves it (Q2), the rep sends it and the customer accepts it through the link on a phone,
  * which moves the opportunity to negotiation.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"l2c.demo=false", "L2C_ADMIN_PASSWORD=" + Fixtures.ADMIN_PASSWORD, "server.shutdown=immediate",
-                "l2c.lead.jobs-delay=1h", "l2c.notification.poll-interval=1h"})
-class QuoteJourneyBrowserTest {
+@TestPropertySource(properties = {"l2c.lead.jobs-delay=1h", "l2c.notification.poll-interval=1h"})
+class QuoteJourneyBrowserTest extends BrowserTestCase {
 
     // Tuesday 10:00 in Shanghai
     static final Instant NOW = Instant.parse("2026-12-01T02:00:00Z");
@@ -49,26 +44,11 @@ class QuoteJourneyBrowserTest {
     }
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
     @Autowired
     Fixtures fixtures;
 
-    @BeforeAll
-    static void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
-
     private JsonNode api(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
@@ -87,17 +67,12 @@ class QuoteJourneyBrowserTest {
     }
 
     private Page signIn(String username) {
-        Page page = browser.newPage("zh-CN");
-        page.navigate("http://localhost:" + port + "/login");
-        page.fill("#username", username);
-        page.fill("#password", Fixtures.PASSWORD);
-        page.click("#login-submit");
-        return page;
+        return signIn(browser.newPage("zh-CN"), username);
     }
 
     @Test
     void aCardPassesTheGateAfterItsEvaluationAndAQuoteAboveTheRepsLimitIsApprovedSentAndAccepted() throws Exception {
-        String base = "http://localhost:" + port;
+        String base = base();
         UUID unit = fixtures.unit("华东（报价测试）");
         fixtures.appointManager(unit, fixtures.user("board.lead", unit, LocalDate.of(2019, 3, 1), Role.REGIONAL_MANAGER).id());
         fixtures.user("board.rep", unit, LocalDate.of(2022, 3, 1), Role.SALES_REP);

@@ -4,6 +4,7 @@ import com.lead2cash.confirmation.ConfirmationState;
 import com.lead2cash.confirmation.ConfirmationView;
 import com.lead2cash.confirmation.Purpose;
 import com.lead2cash.confirmation.SentConfirmation;
+import com.lead2cash.confirmation.SentLink;
 import com.lead2cash.platform.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -44,17 +45,6 @@ class ConfirmationApiController {
                       Integer rating, String comment, String documentSha256) {
     }
 
-    /** The answer to sending (SPEC §6): the link exists only in this answer. */
-    record SentBody(SentLink confirmation) {
-        static SentBody of(SentConfirmation sent) {
-            return new SentBody(new SentLink(sent.confirmation().id(), sent.confirmation().state(), sent.url(),
-                    sent.expiresAt(), sent.emailQueued()));
-        }
-    }
-
-    record SentLink(UUID id, ConfirmationState state, String url, Instant expiresAt, boolean emailed) {
-    }
-
     record LinkRequest(Boolean email) {
     }
 
@@ -73,8 +63,8 @@ class ConfirmationApiController {
     @Operation(summary = "A new link to an open confirmation (to show as a QR code, or e-mail again with email=true); "
             + "earlier links keep working")
     @PostMapping("/api/v1/confirmations/{id}/links")
-    SentBody link(@PathVariable UUID id, @RequestBody(required = false) LinkRequest body) {
+    SentLink.Answer link(@PathVariable UUID id, @RequestBody(required = false) LinkRequest body) {
         boolean email = body != null && Boolean.TRUE.equals(body.email());
-        return SentBody.of(service.reissue(id, CurrentUser.require().id(), email));
+        return SentLink.Answer.of(service.reissue(id, CurrentUser.require().id(), email));
     }
 }

@@ -1,5 +1,6 @@
 package com.lead2cash.lead.internal;
 
+import com.lead2cash.platform.web.VersionRequest;
 import com.lead2cash.lead.Grade;
 import com.lead2cash.lead.LeadSource;
 import com.lead2cash.lead.LeadStatus;
@@ -55,9 +56,6 @@ class LeadApiController {
             return duplicateAction == null ? null
                     : new LeadCapture.DuplicateDecision(duplicateAction, duplicateReason, mergeIntoLeadId);
         }
-    }
-
-    record VersionRequest(Long version) {
     }
 
     record RegradeRequest(Grade grade, String reason, Long version) {

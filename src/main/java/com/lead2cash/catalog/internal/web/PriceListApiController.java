@@ -1,5 +1,6 @@
 package com.lead2cash.catalog.internal.web;
 
+import com.lead2cash.platform.web.VersionRequest;
 import com.lead2cash.catalog.internal.CatalogRoles;
 import com.lead2cash.catalog.internal.PriceList;
 import com.lead2cash.catalog.internal.PriceListKind;
@@ -71,9 +72,6 @@ class PriceListApiController {
             }
         }
         return map;
-    }
-
-    record VersionRequest(Long version) {
     }
 
     record PriceView(UUID productId, BigDecimal unitPrice) {

@@ -1,5 +1,6 @@
 package com.lead2cash.catalog.internal.web;
 
+import com.lead2cash.platform.web.VersionRequest;
 import com.lead2cash.catalog.Catalog;
 import com.lead2cash.catalog.internal.CatalogRoles;
 import com.lead2cash.catalog.internal.Product;
@@ -55,9 +56,6 @@ class ProductApiController {
         ProductDetails details() {
             return ProductDetails.validated(code, name, specification, unit, productLine, listPrice, taxRate);
         }
-    }
-
-    record VersionRequest(Long version) {
     }
 
     record ProductView(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID id,

@@ -1,5 +1,6 @@
 package com.lead2cash.customer.internal.needs;
 
+import com.lead2cash.confirmation.SentLink;
 import com.lead2cash.confirmation.ConfirmationState;
 import com.lead2cash.confirmation.SentConfirmation;
 import com.lead2cash.customer.internal.CustomerAccess;
@@ -41,17 +42,6 @@ class NeedsAnalysisApiController {
     record SendRequest(UUID contactId, String locale) {
     }
 
-    /** SPEC §6: {@code {confirmation: {id, state: SENT, url, expiresAt}}}, and whether it went by e-mail. */
-    record SentBody(SentLink confirmation) {
-    }
-
-    record SentLink(UUID id, ConfirmationState state, String url, Instant expiresAt, boolean emailed) {
-        static SentLink of(SentConfirmation sent) {
-            return new SentLink(sent.confirmation().id(), sent.confirmation().state(), sent.url(), sent.expiresAt(),
-                    sent.emailQueued());
-        }
-    }
-
     private final NeedsAnalysisService service;
     private final NeedsAnalysisViews views;
 
@@ -84,7 +74,7 @@ class NeedsAnalysisApiController {
     @Operation(summary = "Send the current version to a contact of the customer for written confirmation "
             + "(e-mail with a signed link, and the link for a QR code); meets the C6 deadline")
     @PostMapping("/api/v1/needs-analyses/{id}/send")
-    SentBody send(@PathVariable UUID id, @RequestBody SendRequest body) {
-        return new SentBody(SentLink.of(service.send(id, body.contactId(), NeedsAnalysisController.documentLocale(body.locale()))));
+    SentLink.Answer send(@PathVariable UUID id, @RequestBody SendRequest body) {
+        return SentLink.Answer.of(service.send(id, body.contactId(), NeedsAnalysisController.documentLocale(body.locale())));
     }
 }

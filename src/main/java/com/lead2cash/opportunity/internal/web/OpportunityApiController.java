@@ -1,5 +1,6 @@
 package com.lead2cash.opportunity.internal.web;
 
+import com.lead2cash.platform.web.VersionRequest;
 import com.lead2cash.opportunity.Stage;
 import com.lead2cash.opportunity.internal.LostReasons;
 import com.lead2cash.opportunity.internal.OpportunityAccess;
@@ -88,9 +89,6 @@ class OpportunityApiController {
     }
 
     record OwnerRequest(UUID ownerId, Long version) {
-    }
-
-    record VersionRequest(Long version) {
     }
 
     record EvaluationPanel(OpportunityViews.EvaluationSummary summary, List<OpportunityViews.EvaluationView> evaluations,

@@ -1,5 +1,6 @@
 package com.lead2cash.quote.internal.web;
 
+import com.lead2cash.confirmation.SentLink;
 import com.lead2cash.confirmation.ConfirmationState;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.web.Refuses;
@@ -70,11 +71,8 @@ class MinutesApiController {
     record MinutesSendRequest(UUID contactId, String locale) {
     }
 
-    record MinutesSentLink(UUID id, ConfirmationState state, String url, Instant expiresAt, boolean emailed) {
-    }
-
     /** {confirmation: {id, state: SENT, url, expiresAt}}, and the minutes now SENT. */
-    record MinutesSentBody(MinutesSentLink confirmation, MinutesView minutes) {
+    record MinutesSentBody(SentLink confirmation, MinutesView minutes) {
     }
 
     private final NegotiationMinutesService service;
@@ -110,7 +108,6 @@ class MinutesApiController {
     MinutesSentBody send(@PathVariable UUID id, @RequestBody MinutesSendRequest body) {
         NegotiationMinutesService.Sent sent = service.send(id, body.contactId(), QuoteApiController.documentLocale(body.locale()));
         var c = sent.confirmation();
-        return new MinutesSentBody(new MinutesSentLink(c.confirmation().id(), c.confirmation().state(), c.url(), c.expiresAt(),
-                c.emailQueued()), MinutesView.of(sent.minutes()));
+        return new MinutesSentBody(SentLink.of(c), MinutesView.of(sent.minutes()));
     }
 }

@@ -1,5 +1,6 @@
 package com.lead2cash.quote.internal.web;
 
+import com.lead2cash.confirmation.SentLink;
 import com.lead2cash.confirmation.ConfirmationState;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.Versioned;
@@ -109,11 +110,8 @@ class QuoteApiController {
                      UUID confirmationId, Instant sentAt, Instant answeredAt, Set<QuoteAction> actions, long version) {
     }
 
-    record QuoteSentLink(UUID id, ConfirmationState state, String url, Instant expiresAt, boolean emailed) {
-    }
-
     /** SPEC §6: {confirmation: {id, state: SENT, url, expiresAt}}, and the quote now SENT. */
-    record QuoteSentBody(QuoteSentLink confirmation, QuoteView quote) {
+    record QuoteSentBody(SentLink confirmation, QuoteView quote) {
     }
 
     private final QuoteService service;
@@ -187,8 +185,7 @@ class QuoteApiController {
     QuoteSentBody send(@PathVariable UUID id, @RequestBody QuoteSendRequest body) {
         QuoteService.Sent sent = service.send(id, body.contactId(), body.version(), documentLocale(body.locale()));
         var c = sent.confirmation();
-        return new QuoteSentBody(new QuoteSentLink(c.confirmation().id(), c.confirmation().state(), c.url(), c.expiresAt(),
-                c.emailQueued()), view(sent.quote()));
+        return new QuoteSentBody(SentLink.of(c), view(sent.quote()));
     }
 
     @Operation(summary = "The quote as a PDF with the company's letterhead and a searchable Chinese text layer")

@@ -22,19 +22,24 @@ import org.dhatim.fastexcel.Worksheet;
  */
 public final class ImportColumns<C extends Enum<C> & ImportColumns.Column> {
 
+    /**
+     * The headers a column is known by.
+     *
+     * @param zh    the Chinese header, as the template writes it
+     * @param en    the English header, also accepted (any case)
+     * @param alias another header accepted (any case), such as the API's field name; null when none
+     */
+    public record Names(String zh, String en, String alias) {
+
+        public Names(String zh, String en) {
+            this(zh, en, null);
+        }
+    }
+
     /** A column of an import file. */
     public interface Column {
 
-        /** The Chinese header, as the template writes it. */
-        String zh();
-
-        /** The English header, also accepted (any case). */
-        String en();
-
-        /** Another header accepted (any case), such as the API's field name; null when none. */
-        default String alias() {
-            return null;
-        }
+        Names names();
 
         /** A value the row needs: marked {@code *} in the template. */
         default boolean required() {
@@ -53,7 +58,7 @@ public final class ImportColumns<C extends Enum<C> & ImportColumns.Column> {
 
         /** The header the template writes. */
         default String header() {
-            return required() ? zh() + "*" : zh();
+            return required() ? names().zh() + "*" : names().zh();
         }
     }
 
@@ -75,8 +80,8 @@ public final class ImportColumns<C extends Enum<C> & ImportColumns.Column> {
         for (String cell : header) {
             String h = cell == null ? "" : cell.strip().replace("*", "");
             C column = h.isEmpty() ? null : Arrays.stream(type.getEnumConstants())
-                    .filter(c -> c.zh().equals(h) || c.en().equalsIgnoreCase(h)
-                            || (c.alias() != null && c.alias().equalsIgnoreCase(h)))
+                    .filter(c -> c.names().zh().equals(h) || c.names().en().equalsIgnoreCase(h)
+                            || (c.names().alias() != null && c.names().alias().equalsIgnoreCase(h)))
                     .findFirst().orElse(null);
             if (!h.isEmpty() && column == null) {
                 unknown.add(h);
@@ -87,7 +92,7 @@ public final class ImportColumns<C extends Enum<C> & ImportColumns.Column> {
             throw new FieldValidationException("file", messages + ".unknownColumns", String.join("、", unknown));
         }
         if (!columns.contains(identifying)) {
-            throw new FieldValidationException("file", messages + ".missingColumn", identifying.zh());
+            throw new FieldValidationException("file", messages + ".missingColumn", identifying.names().zh());
         }
         return new ImportColumns<>(columns);
     }
@@ -143,7 +148,7 @@ public final class ImportColumns<C extends Enum<C> & ImportColumns.Column> {
             Column c = columns.get(i);
             ws.value(0, i, SpreadsheetText.cell(c.header()));
             ws.style(0, i).bold().set();
-            ws.width(i, Math.max(12, c.zh().length() * 3));
+            ws.width(i, Math.max(12, c.names().zh().length() * 3));
         }
     }
 }

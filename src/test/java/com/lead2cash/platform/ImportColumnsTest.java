@@ -14,27 +14,15 @@ class ImportColumnsTest {
     enum Column implements ImportColumns.Column {
         NAME("公司名称", "Company name"), DATE("计划采购日期", "Planned purchase date"), REASON("导入错误", "Import error");
 
-        private final String zh;
-        private final String en;
+        private final ImportColumns.Names names;
 
         Column(String zh, String en) {
-            this.zh = zh;
-            this.en = en;
+            this.names = new ImportColumns.Names(zh, en, zh.equals("公司名称") ? "companyName" : null);
         }
 
         @Override
-        public String zh() {
-            return zh;
-        }
-
-        @Override
-        public String en() {
-            return en;
-        }
-
-        @Override
-        public String alias() {
-            return this == NAME ? "companyName" : null;
+        public ImportColumns.Names names() {
+            return names;
         }
 
         @Override

@@ -48,29 +48,15 @@ final class LeadImportFile {
         /** The error report's reason column: ignored when the corrected report is imported again. */
         IMPORT_ERROR("导入错误", "Import error", null);
 
-        final String zh;
-        final String en;
-        final String field;
+        private final ImportColumns.Names names;
 
         Column(String zh, String en, String field) {
-            this.zh = zh;
-            this.en = en;
-            this.field = field;
+            this.names = new ImportColumns.Names(zh, en, field);
         }
 
         @Override
-        public String zh() {
-            return zh;
-        }
-
-        @Override
-        public String en() {
-            return en;
-        }
-
-        @Override
-        public String alias() {
-            return field;
+        public ImportColumns.Names names() {
+            return names;
         }
 
         @Override
@@ -80,7 +66,7 @@ final class LeadImportFile {
 
         @Override
         public boolean ignored() {
-            return field == null;
+            return names.alias() == null;
         }
 
         @Override

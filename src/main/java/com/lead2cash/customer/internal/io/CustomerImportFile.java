@@ -39,22 +39,15 @@ final class CustomerImportFile {
         CONTACT_PHONE("联系人电话", "Contact phone"),
         CONTACT_EMAIL("联系人邮箱", "Contact e-mail");
 
-        final String zh;
-        final String en;
+        private final ImportColumns.Names names;
 
         Column(String zh, String en) {
-            this.zh = zh;
-            this.en = en;
+            this.names = new ImportColumns.Names(zh, en);
         }
 
         @Override
-        public String zh() {
-            return zh;
-        }
-
-        @Override
-        public String en() {
-            return en;
+        public ImportColumns.Names names() {
+            return names;
         }
 
         @Override

@@ -5,9 +5,11 @@ import com.github.houbb.pinyin.util.PinyinHelper;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -86,6 +88,28 @@ public final class SearchKeys {
             alternatives.add(List.copyOf(bigrams));
         }
         return alternatives;
+    }
+
+    /** A key in more than this share of the rows narrows little: the index would read its long list for nothing. */
+    public static final double COMMON = 0.01;
+
+    /**
+     * The keys of one required set worth asking the index for, given how often the table's statistics
+     * see the common ones ({@code pg_stats.most_common_elems}; a key not there is rare): the keys in at
+     * most {@link #COMMON} of the rows, or, when every key is common, the two rarest. A full company name
+     * then asks for its distinctive bigrams and not for 有限 or 公司, held by nearly every row. Leaving
+     * keys out never loses a match — the real condition is checked on the rows found — it only spares
+     * the index its longest lists.
+     */
+    public static List<String> selective(List<String> keys, Map<String, Double> frequencies) {
+        if (keys.size() <= 1 || frequencies.isEmpty()) {
+            return keys;
+        }
+        List<String> rare = keys.stream().filter(k -> frequencies.getOrDefault(k, 0.0) <= COMMON).toList();
+        if (!rare.isEmpty()) {
+            return rare;
+        }
+        return keys.stream().sorted(Comparator.comparingDouble(k -> frequencies.getOrDefault(k, 0.0))).limit(2).toList();
     }
 
     /**

@@ -2,10 +2,14 @@ package com.lead2cash.lead;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.lead2cash.platform.SearchKeyStatistics;
+import com.lead2cash.platform.SearchKeys;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.LeadTestSupport;
 import com.lead2cash.testing.LeadTestSupport.Company;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +24,7 @@ class LeadSearchTest {
     @Autowired MockMvcTester mvc;
     @Autowired LeadTestSupport support;
     @Autowired JdbcClient jdbc;
+    @Autowired Clock clock;
 
     Company co;
     String marketing;
@@ -67,6 +72,20 @@ class LeadSearchTest {
         assertThat(found(manager, "138-1234")).containsExactly(huawei);
         assertThat(found(manager, "83216549")).containsExactly(meida);
         assertThat(found(manager, "7654321")).isEmpty();
+    }
+
+    /** PostgreSQL's statistics name the keys nearly every lead holds; a full name still finds its lead. */
+    @Test
+    void theStatisticsCallTheLegalSuffixCommonAndAFullNameStillFindsItsLead() {
+        for (int i = 0; i < 8; i++) {
+            support.postJson(mvc, marketing, "/api/v1/leads", co.gradeBLead("上海第" + i + "贸易有限公司", "139 0000 100" + i));
+        }
+        jdbc.sql("analyze lead_lead").update();
+        Map<String, Double> common = new SearchKeyStatistics(jdbc, clock).frequencies("lead_lead", "search_keys");
+        assertThat(common.get("公司")).isGreaterThan(SearchKeys.COMMON);
+        assertThat(SearchKeys.selective(SearchKeys.required("杭州华为科技有限公司").get(0), common)).doesNotContain("公司");
+        assertThat(found(manager, "杭州华为科技有限公司")).containsExactly(huawei);
+        assertThat(found(manager, "有限公司")).contains(huawei, meida);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.quicktheories.generators.SourceDSL.strings;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SearchKeysTest {
@@ -92,5 +93,15 @@ class SearchKeysTest {
         assertThat(SearchKeys.name("ＡＢＣ（中国）").folded()).isEqualTo(SearchKeys.normalize("ＡＢＣ（中国）"));
         assertThat(SearchKeys.name("ＡＢＣ（中国）").tokens()).contains("n:ab", "n:c中")
                 .containsAll(SearchKeys.of(List.of("ＡＢＣ（中国）"), List.of()).stream().map(k -> "n:" + k).toList());
+    }
+
+    @Test
+    void aLongQueryAsksTheIndexOnlyForItsRareKeysAndForTheTwoRarestWhenAllAreCommon() {
+        List<String> name = SearchKeys.required("杭州宏远科技有限公司").get(0);
+        Map<String, Double> common = Map.of("有限", 0.9, "限公", 0.9, "公司", 0.95, "科技", 0.2, "杭州", 0.04);
+        assertThat(SearchKeys.selective(name, common)).containsExactly("州宏", "宏远", "远科", "技有");
+        assertThat(SearchKeys.selective(SearchKeys.required("有限公司").get(0), common)).containsExactly("有限", "限公");
+        assertThat(SearchKeys.selective(List.of("公司"), common)).containsExactly("公司");
+        assertThat(SearchKeys.selective(name, Map.of())).isEqualTo(name);
     }
 }

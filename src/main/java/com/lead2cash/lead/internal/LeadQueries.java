@@ -7,6 +7,7 @@ import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.DataScope;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Scope;
+import com.lead2cash.platform.SearchKeyStatistics;
 import com.lead2cash.platform.SearchKeys;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -52,9 +53,12 @@ class LeadQueries {
     private final OrgDirectory directory;
     private final ContactVisibility contacts;
     private final Clock clock;
+    private final SearchKeyStatistics statistics;
 
-    LeadQueries(JdbcClient jdbc, DataScope dataScope, OrgDirectory directory, ContactVisibility contacts, Clock clock) {
+    LeadQueries(JdbcClient jdbc, DataScope dataScope, OrgDirectory directory, ContactVisibility contacts, Clock clock,
+                SearchKeyStatistics statistics) {
         this.jdbc = jdbc;
+        this.statistics = statistics;
         this.dataScope = dataScope;
         this.contacts = contacts;
         this.directory = directory;
@@ -170,10 +174,11 @@ class LeadQueries {
         List<List<String>> keys = SearchKeys.required(text);
         if (!keys.isEmpty()) {
             List<String> any = new ArrayList<>();
+            Map<String, Double> common = statistics.frequencies("lead_lead", "search_keys");
             for (int i = 0; i < keys.size(); i++) {
                 any.add("search_keys @> cast(:qKeys" + i + " as text[])");
-                params.put("qKeys" + i, "{" + String.join(",", keys.get(i).stream().map(k -> '"' + k + '"').toList())
-                        + "}");
+                params.put("qKeys" + i, "{" + String.join(",", SearchKeys.selective(keys.get(i), common).stream()
+                        .map(k -> '"' + k + '"').toList()) + "}");
             }
             sql.append(" and (").append(String.join(" or ", any)).append(")");
         }

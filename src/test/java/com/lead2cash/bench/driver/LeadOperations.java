@@ -55,6 +55,8 @@ public final class LeadOperations {
     private final List<Member> pageUsers = new ArrayList<>();
     private final List<SampleLead> pageSamples = new ArrayList<>();
     private final Instant now;
+    /** The keys PostgreSQL's statistics count as common, as the product reads them (SearchKeyStatistics). */
+    private final Map<String, Double> commonKeys = new HashMap<>();
 
     public LeadOperations(BenchOrg org, Http http, DataSource db, int clients, Instant now) throws SQLException {
         this.org = org;
@@ -68,6 +70,13 @@ public final class LeadOperations {
             scopes.put(m.id(), scopeOf(m));
         }
         try (Connection c = db.getConnection()) {
+            for (Object[] r : Sql.query(c, """
+                    select unnest(most_common_elems::text::text[]), unnest(most_common_elem_freqs) from pg_stats
+                    where schemaname = current_schema() and tablename = 'lead_lead' and attname = 'search_keys'""")) {
+                if (r[0] != null && r[1] != null) {
+                    commonKeys.put((String) r[0], ((Number) r[1]).doubleValue());
+                }
+            }
             for (Object[] r : Sql.query(c, """
                     select id, code, company_name, phone_normalized, owner_id from lead_lead
                     where phone_normalized like '1%' order by md5(id::text) limit 2000""")) {
@@ -301,7 +310,8 @@ public final class LeadOperations {
                     List<String> any = new ArrayList<>();
                     for (List<String> set : keys) {
                         any.add("search_keys @> cast(? as text[])");
-                        params.add("{" + String.join(",", set.stream().map(k -> '"' + k + '"').toList()) + "}");
+                        params.add("{" + String.join(",", SearchKeys.selective(set, commonKeys).stream()
+                                .map(k -> '"' + k + '"').toList()) + "}");
                     }
                     sql.append(" and (").append(String.join(" or ", any)).append(")");
                 }

@@ -1,0 +1,64 @@
+package com.lead2cash.platform;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * How common the commonest search keys of a table are (检索键频率), as PostgreSQL's own statistics
+ * count them ({@code pg_stats.most_common_elems} of the keys column, kept by ANALYZE): what
+ * {@link SearchKeys#selective} needs to leave the keys out that nearly every row holds. Read at most
+ * every ten minutes per column; a table never analysed has none, and every key is then asked for.
+ */
+@Component
+public class SearchKeyStatistics {
+
+    static final Duration REFRESH = Duration.ofMinutes(10);
+
+    private record Read(Map<String, Double> frequencies, Instant at) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Map<String, Read> read = new ConcurrentHashMap<>();
+
+    public SearchKeyStatistics(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The share of rows holding each common key of {@code table.column} (a {@code text[]} of keys). */
+    public Map<String, Double> frequencies(String table, String column) {
+        Instant now = clock.instant();
+        Read last = read.get(table + "." + column);
+        if (last != null && last.at().plus(REFRESH).isAfter(now)) {
+            return last.frequencies();
+        }
+        Map<String, Double> frequencies = new HashMap<>();
+        jdbc.sql("""
+                select most_common_elems::text::text[] as keys, most_common_elem_freqs as freqs from pg_stats
+                where schemaname = current_schema() and tablename = :table and attname = :column""")
+                .param("table", table).param("column", column)
+                .query(rs -> {
+                    java.sql.Array keys = rs.getArray("keys");
+                    java.sql.Array freqs = rs.getArray("freqs");
+                    if (keys == null || freqs == null) {
+                        return;
+                    }
+                    String[] k = (String[]) keys.getArray();
+                    Float[] f = (Float[]) freqs.getArray();
+                    // the frequencies end with three figures of their own (least, greatest, nulls)
+                    for (int i = 0; i < k.length && i < f.length; i++) {
+                        frequencies.put(k[i], f[i].doubleValue());
+                    }
+                });
+        Map<String, Double> result = Map.copyOf(frequencies);
+        read.put(table + "." + column, new Read(result, now));
+        return result;
+    }
+}

@@ -5,6 +5,7 @@ import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.Role;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,6 +114,39 @@ public class IdentityService {
 
     public Optional<User> findUser(UUID id) {
         return users.findById(id);
+    }
+
+    /**
+     * The user with their roles in one statement and no transaction of its own: every request reads its
+     * person again (a session is revalidated, a bearer token names its user), so this runs once per
+     * request and its round trips are the price of every page and API call.
+     */
+    public Optional<User> findUserForRequest(UUID id) {
+        return jdbc.sql("""
+                select u.id, u.username, u.display_name, u.email, u.password_hash, u.password_changed_at,
+                       u.org_unit_id, u.hire_date, u.active, u.failed_logins, u.locked_until, u.demo, u.version,
+                       u.created_at, u.updated_at,
+                       (select string_agg(r.role, ',') from platform_user_role r where r.platform_user = u.id) as roles
+                from platform_user u where u.id = :id""")
+                .param("id", id)
+                .query((rs, i) -> {
+                    String roles = rs.getString("roles");
+                    Set<User.RoleGrant> grants = roles == null ? Set.of() : java.util.Arrays.stream(roles.split(","))
+                            .map(r -> new User.RoleGrant(Role.valueOf(r)))
+                            .collect(Collectors.toSet());
+                    return new User(rs.getObject("id", UUID.class), rs.getString("username"),
+                            rs.getString("display_name"), rs.getString("email"), rs.getString("password_hash"),
+                            instant(rs.getTimestamp("password_changed_at")), rs.getObject("org_unit_id", UUID.class),
+                            rs.getObject("hire_date", LocalDate.class), rs.getBoolean("active"),
+                            rs.getInt("failed_logins"), instant(rs.getTimestamp("locked_until")),
+                            rs.getBoolean("demo"), grants, rs.getLong("version"),
+                            instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")));
+                })
+                .optional();
+    }
+
+    private static Instant instant(java.sql.Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
     }
 
     public Optional<User> findByUsername(String username) {

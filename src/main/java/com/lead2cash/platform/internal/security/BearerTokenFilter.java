@@ -30,7 +30,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             String token = header.substring(7).trim();
             tokens.authenticate(token)
-                    .map(identity::user)
+                    .flatMap(identity::findUserForRequest)
                     .map(details::principal)
                     .filter(p -> p.isEnabled() && p.isAccountNonLocked())
                     .ifPresent(p -> {

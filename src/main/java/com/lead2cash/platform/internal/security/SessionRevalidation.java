@@ -75,7 +75,7 @@ public class SessionRevalidation {
             return;
         }
         L2cPrincipal principal = signedIn.get();
-        Optional<User> user = identity.findUser(principal.currentUser().id());
+        Optional<User> user = identity.findUserForRequest(principal.currentUser().id());
         if (user.isEmpty() || !user.get().active()
                 || !Objects.equals(user.get().passwordChangedAt(), principal.passwordChangedAt())) {
             audit.recordAs(principal.currentUser().id(), principal.getUsername(), "LOGOUT", "access revoked");

@@ -65,6 +65,17 @@ class LeadDisclosureTest {
                 from lead_lead l where l.id = :id""").param("id", UUID.fromString(id)).query().singleRow();
     }
 
+    /** A manager assigns within their team only: the lead's page offers their reps, never another team's. */
+    @Test
+    void theAssignListOfALeadsPageOffersTheManagersOwnRepsOnly() {
+        String id = eastLead("上海指派名单测试", "13811110009");
+        String managers = page(co.eastManager().username(), id, "zh-CN");
+        assertThat(managers).contains("value=\"" + co.senior().id() + "\"", "value=\"" + co.junior().id() + "\"")
+                .doesNotContain(co.westRep().id().toString());
+        String directors = page(co.director().username(), id, "zh-CN");
+        assertThat(directors).contains("value=\"" + co.junior().id() + "\"", "value=\"" + co.westRep().id() + "\"");
+    }
+
     @Test
     void everyLeadRouteAnswers404ToAnotherTeamAndChangesNothing() {
         String id = eastLead("上海范围测试", "13811110001");

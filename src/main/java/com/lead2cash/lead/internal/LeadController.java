@@ -396,11 +396,21 @@ class LeadController {
     }
 
     /** Reps the manager may assign to: active reps within the manager's scope. */
+    /**
+     * The reps a manager may assign to, by name: a team's members are read by id (a page then reads its
+     * team, not every rep of the company); a company-wide scope reads the reps and account managers.
+     */
     private List<OrgDirectory.Person> assignableReps() {
         var scope = dataScope.current();
-        return java.util.stream.Stream.concat(directory.activeWithRole(Role.SALES_REP).stream(),
+        java.util.stream.Stream<OrgDirectory.Person> people = scope.isAll()
+                ? java.util.stream.Stream.concat(directory.activeWithRole(Role.SALES_REP).stream(),
                         directory.activeWithRole(Role.ACCOUNT_MANAGER).stream())
-                .filter(p -> scope.covers(p.id())).distinct().toList();
+                : directory.people(scope.owners()).values().stream().filter(OrgDirectory.Person::active);
+        java.util.Map<UUID, OrgDirectory.Person> byId = new java.util.LinkedHashMap<>();
+        people.filter(p -> p.roles().contains(Role.SALES_REP) || p.roles().contains(Role.ACCOUNT_MANAGER))
+                .forEach(p -> byId.putIfAbsent(p.id(), p));
+        return byId.values().stream()
+                .sorted(java.util.Comparator.comparing(OrgDirectory.Person::username)).toList();
     }
 
     @Configuration(proxyBeanMethods = false)

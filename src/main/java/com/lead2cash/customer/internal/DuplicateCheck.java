@@ -68,34 +68,33 @@ public class DuplicateCheck {
             return List.of();
         }
         Map<UUID, Candidate> found = new LinkedHashMap<>();
+        // one round trip: each branch is a plain index lookup, and only the evidence the probe has is asked for
+        List<String> branches = new ArrayList<>();
         if (!probe.name().isEmpty() || probe.uscc() != null) {
-            // each branch is a plain index lookup; only the evidence the probe has is asked for
             String where = !probe.name().isEmpty() && probe.uscc() != null ? "(name_normalized = :name or uscc = :uscc)"
                     : !probe.name().isEmpty() ? "name_normalized = :name" : "uscc = :uscc";
-            jdbc.sql("select id, code, name, name_normalized, uscc, owner_id from customer_customer where "
-                            + where + " and merged_into_id is null limit " + LIMIT)
-                    .param("name", probe.name()).param("uscc", probe.uscc())
-                    .query(rs -> {
-                        UUID id = rs.getObject("id", UUID.class);
-                        found.computeIfAbsent(id, k -> candidate(rs)).keys().add(
-                                new CompanyKeys(rs.getString("name_normalized"), rs.getString("uscc"), null, null));
-                    });
+            branches.add("(select id, code, name, owner_id, name_normalized, uscc, null as phone_normalized,"
+                    + " null as email_normalized from customer_customer where " + where
+                    + " and merged_into_id is null limit " + LIMIT + ")");
         }
         if (probe.phone() != null || probe.email() != null) {
             String where = probe.phone() != null && probe.email() != null
                     ? "(k.phone_normalized = :phone or k.email_normalized = :email)"
                     : probe.phone() != null ? "k.phone_normalized = :phone" : "k.email_normalized = :email";
-            jdbc.sql("""
-                            select c.id, c.code, c.name, c.owner_id, k.phone_normalized, k.email_normalized
-                            from customer_contact k join customer_customer c on c.id = k.customer_id
-                            where c.merged_into_id is null""" + " and " + where + " limit " + LIMIT)
-                    .param("phone", probe.phone()).param("email", probe.email())
-                    .query(rs -> {
-                        UUID id = rs.getObject("id", UUID.class);
-                        found.computeIfAbsent(id, k -> candidate(rs)).keys().add(new CompanyKeys(null, null,
-                                rs.getString("phone_normalized"), rs.getString("email_normalized")));
-                    });
+            branches.add("(select c.id, c.code, c.name, c.owner_id, null as name_normalized, null as uscc,"
+                    + " k.phone_normalized, k.email_normalized"
+                    + " from customer_contact k join customer_customer c on c.id = k.customer_id"
+                    + " where c.merged_into_id is null and " + where + " limit " + LIMIT + ")");
         }
+        jdbc.sql(String.join(" union all ", branches))
+                .param("name", probe.name()).param("uscc", probe.uscc())
+                .param("phone", probe.phone()).param("email", probe.email())
+                .query(rs -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    found.computeIfAbsent(id, k -> candidate(rs)).keys().add(new CompanyKeys(
+                            rs.getString("name_normalized"), rs.getString("uscc"), rs.getString("phone_normalized"),
+                            rs.getString("email_normalized")));
+                });
         found.remove(except);
         List<CustomerMatch> matches = new ArrayList<>();
         for (Candidate c : found.values()) {

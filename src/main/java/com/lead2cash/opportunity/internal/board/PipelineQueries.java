@@ -76,24 +76,15 @@ public class PipelineQueries {
         YearMonth closedMonth = filter.closeMonth() != null ? filter.closeMonth() : YearMonth.from(today);
         Map<Stage, long[]> counts = new EnumMap<>(Stage.class);
         Map<Stage, BigDecimal> totals = new EnumMap<>(Stage.class);
-        String openMonth = filter.closeMonth() == null ? ""
-                : " and expected_close_date >= :monthStart and expected_close_date < :monthEnd";
-        var open = jdbc.sql("select stage, count(*) as n, coalesce(sum(amount), 0) as total from opportunity_opportunity "
-                + "where stage in ('DISCOVERY','EVALUATION','PROPOSAL','NEGOTIATION','CONTRACT') and " + where.sql
-                + openMonth + " group by stage");
-        var closed = jdbc.sql("select stage, count(*) as n, coalesce(sum(amount), 0) as total from opportunity_opportunity "
-                + "where stage in ('WON','LOST') and closed_at >= :closedFrom and closed_at < :closedTo and " + where.sql
-                + " group by stage");
-        for (var statement : List.of(bind(open, where, filter), bind(closed, where, filter))) {
-            statement.param("closedFrom", Timestamp.from(closedMonth.atDay(1).atStartOfDay(zone).toInstant()))
-                    .param("closedTo", Timestamp.from(closedMonth.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()))
-                    .query((rs, i) -> {
-                        Stage s = Stage.valueOf(rs.getString("stage"));
-                        counts.put(s, new long[] {rs.getLong("n")});
-                        totals.put(s, rs.getBigDecimal("total"));
-                        return s;
-                    }).list();
-        }
+        totals(filter, where).param("closedMonth", Date.valueOf(closedMonth.atDay(1)))
+                .param("closedFrom", Timestamp.from(closedMonth.atDay(1).atStartOfDay(zone).toInstant()))
+                .param("closedTo", Timestamp.from(closedMonth.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()))
+                .query((rs, i) -> {
+                    Stage s = Stage.valueOf(rs.getString("stage"));
+                    counts.put(s, new long[] {rs.getLong("n")});
+                    totals.put(s, rs.getBigDecimal("total"));
+                    return s;
+                }).list();
         List<OpportunityCard> cards = cards(filter, where(filter, scope, "o."), closedMonth, today, cardsPerColumn);
         Map<Stage, List<OpportunityCard>> byStage = new EnumMap<>(Stage.class);
         cards.forEach(c -> byStage.computeIfAbsent(c.stage(), s -> new ArrayList<>()).add(c));
@@ -114,6 +105,28 @@ public class PipelineQueries {
             }
         }
         return new PipelineBoard(columns, openCount, openTotal, openWeighted, closedMonth);
+    }
+
+    /**
+     * Count and total per column in one statement. Without a product-line filter they are the sums of the
+     * forecast's cells ({@code opportunity_forecast_month}: per owner, month, stage and category, kept by the
+     * database), a few hundred rows for a team; a product line is not in those cells, so with one the
+     * opportunities themselves are counted, open and closed columns in one pass.
+     */
+    private JdbcClient.StatementSpec totals(Filter filter, Where where) {
+        if (filter.productLine() == null || filter.productLine().isBlank()) {
+            String openMonth = filter.closeMonth() == null ? "" : " and month = :monthStart";
+            return bind(jdbc.sql("select stage, sum(opportunities) as n, coalesce(sum(amount), 0) as total "
+                    + "from opportunity_forecast_month where " + where.sql
+                    + " and (stage in ('DISCOVERY','EVALUATION','PROPOSAL','NEGOTIATION','CONTRACT')" + openMonth
+                    + " or stage in ('WON','LOST') and month = :closedMonth) group by stage"), where, filter);
+        }
+        String openMonth = filter.closeMonth() == null ? ""
+                : " and expected_close_date >= :monthStart and expected_close_date < :monthEnd";
+        return bind(jdbc.sql("select stage, count(*) as n, coalesce(sum(amount), 0) as total from opportunity_opportunity "
+                + "where " + where.sql + " and (stage in ('DISCOVERY','EVALUATION','PROPOSAL','NEGOTIATION','CONTRACT')"
+                + openMonth + " or stage in ('WON','LOST') and closed_at >= :closedFrom and closed_at < :closedTo)"
+                + " group by stage"), where, filter);
     }
 
     /** The weighted amount: total × probability %, to the fen, half up. */

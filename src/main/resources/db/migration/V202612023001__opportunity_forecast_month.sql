@@ -92,3 +92,8 @@ select owner_id, opportunity_forecast_month_of(stage, expected_close_date, close
        count(*), sum(amount)
 from opportunity_opportunity
 group by 1, 2, 3, 4;
+
+-- the board's closed columns for known owners: each owner's last closed first (the open columns use
+-- opportunity_owner_stage_idx the same way)
+create index opportunity_owner_closed_idx on opportunity_opportunity (owner_id, stage, closed_at desc, id)
+    where stage in ('WON', 'LOST');

@@ -137,10 +137,11 @@ public class ForecastQueries {
             }
             OrgDirectory.Person person = people.get(g.owner());
             UUID key = groupBy == GroupBy.REP ? g.owner() : (person == null ? null : person.orgUnitId());
-            String label = groupBy == GroupBy.REP ? (person == null ? "?" : person.displayName())
-                    : teams.managerName(key);
             String k = String.valueOf(key);
-            ForecastRow row = rows.computeIfAbsent(k, x -> new ForecastRow(groupBy, key, label, new LinkedHashMap<>(), ForecastCell.EMPTY, ForecastCell.EMPTY));
+            // the label is looked up once per row, not once per cell (a team's manager is a query)
+            ForecastRow row = rows.computeIfAbsent(k, x -> new ForecastRow(groupBy, key,
+                    groupBy == GroupBy.REP ? (person == null ? "?" : person.displayName()) : teams.managerName(key),
+                    new LinkedHashMap<>(), ForecastCell.EMPTY, ForecastCell.EMPTY));
             rows.put(k, add(row, g.month(), g.cell()));
         }
         List<ForecastRow> sorted = new ArrayList<>(rows.values());

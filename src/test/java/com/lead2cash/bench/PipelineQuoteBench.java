@@ -95,6 +95,7 @@ class PipelineQuoteBench {
                 """).param("lines", LINES_PER_QUOTE).update();
         // as autovacuum does after a bulk load: statistics and the visibility map (index-only scans)
         jdbc.sql("vacuum analyze opportunity_opportunity").update();
+        jdbc.sql("vacuum analyze opportunity_forecast_month").update();
         jdbc.sql("vacuum analyze quote_quote").update();
         jdbc.sql("vacuum analyze quote_line").update();
         System.out.printf("BENCH generated %d opportunities and %d quote lines in %.1f s%n", OPPORTUNITIES,
@@ -169,6 +170,17 @@ class PipelineQuoteBench {
                       and o.owner_id in (:scopeOwners) and o.owner_id in (:teamMembers)
                       and o.closed_at >= :closedFrom and o.closed_at < :closedTo
                     order by o.closed_at desc, o.id limit 20) o order by o.closed_at desc, o.id limit 20) c""");
+        statements.put("forecast (the director: every owner), 12 months from 2026-06", """
+                select owner_id, case when month < date '2026-06-01' then null else month end as month,
+                       stage, forecast_category, sum(opportunities) as n, sum(amount) as amount
+                from opportunity_forecast_month
+                where stage not in ('WON', 'LOST') and month < date '2027-06-01' and true
+                group by 1, 2, 3, 4
+                union all
+                select owner_id, month, 'WON', 'CLOSED', sum(opportunities), sum(amount)
+                from opportunity_forecast_month
+                where stage = 'WON' and month >= date '2026-06-01' and month < date '2027-06-01' and true
+                group by 1, 2""");
         StringBuilder out = new StringBuilder();
         statements.forEach((what, sql) -> {
             String plan = String.join("\n", jdbc.sql("explain (analyze, buffers) " + sql)

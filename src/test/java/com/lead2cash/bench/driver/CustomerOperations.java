@@ -205,7 +205,7 @@ public final class CustomerOperations {
         Sql.query(c, "select id from customer_customer where merged_into_id = ?", s.id());
         Sql.query(c, "select id, rule_id, owner_id, started_at, due_at, state, met_at, breached_at from sop_deadline "
                 + "where subject_type = 'Customer' and subject_id = ? and started_at <= ? "
-                + "order by started_at desc, id desc limit " + limit, s.id(), Timestamp.from(Instant.parse("9999-12-31T00:00:00Z")));
+                + "order by started_at desc, id desc limit " + limit, s.id().toString(), Timestamp.from(Instant.parse("9999-12-31T00:00:00Z")));
         Sql.query(c, "select c.id, c.to_stage, c.from_stage, c.changed_at, c.amount, o.id, o.code, o.name, o.currency, "
                 + "o.owner_id, o.lost_reason from opportunity_stage_change c join opportunity_opportunity o on o.id = c.opportunity_id "
                 + "where o.customer_id = ? and (c.from_stage is null or c.to_stage in ('WON', 'LOST')) "

@@ -128,36 +128,52 @@ public class ForecastQueries {
         Set<UUID> ownerIds = new HashSet<>();
         groups.forEach(g -> ownerIds.add(g.owner()));
         Map<UUID, OrgDirectory.Person> people = teams.people(ownerIds);
-        Map<String, ForecastRow> rows = new LinkedHashMap<>();
-        ForecastRow company = new ForecastRow(GroupBy.COMPANY, null, null, new LinkedHashMap<>(), ForecastCell.EMPTY, ForecastCell.EMPTY);
+        Map<String, Totals> rows = new LinkedHashMap<>();
+        Totals company = new Totals(GroupBy.COMPANY, null, null);
         for (Group g : groups) {
-            company = add(company, g.month(), g.cell());
+            company.add(g.month(), g.cell());
             if (groupBy == GroupBy.COMPANY) {
                 continue;
             }
             OrgDirectory.Person person = people.get(g.owner());
             UUID key = groupBy == GroupBy.REP ? g.owner() : (person == null ? null : person.orgUnitId());
-            String k = String.valueOf(key);
             // the label is looked up once per row, not once per cell (a team's manager is a query)
-            ForecastRow row = rows.computeIfAbsent(k, x -> new ForecastRow(groupBy, key,
-                    groupBy == GroupBy.REP ? (person == null ? "?" : person.displayName()) : teams.managerName(key),
-                    new LinkedHashMap<>(), ForecastCell.EMPTY, ForecastCell.EMPTY));
-            rows.put(k, add(row, g.month(), g.cell()));
+            rows.computeIfAbsent(String.valueOf(key), x -> new Totals(groupBy, key,
+                    groupBy == GroupBy.REP ? (person == null ? "?" : person.displayName()) : teams.managerName(key)))
+                    .add(g.month(), g.cell());
         }
-        List<ForecastRow> sorted = new ArrayList<>(rows.values());
+        List<ForecastRow> sorted = new ArrayList<>(rows.values().stream().map(Totals::row).toList());
         sorted.sort(Comparator.comparing((ForecastRow r) -> r.total().weighted()).reversed()
                 .thenComparing(r -> r.label() == null ? "" : r.label()));
-        return new Forecast(monthList, sorted, company);
+        return new Forecast(monthList, sorted, company.row());
     }
 
-    private static ForecastRow add(ForecastRow row, YearMonth month, ForecastCell cell) {
-        Map<YearMonth, ForecastCell> months = new LinkedHashMap<>(row.months());
-        ForecastCell overdue = row.overdue();
-        if (month == null) {
-            overdue = overdue.plus(cell);
-        } else {
-            months.merge(month, cell, ForecastCell::plus);
+    /** A row being summed: its cells by month, overdue and the total. */
+    private static final class Totals {
+        private final GroupBy level;
+        private final UUID id;
+        private final String label;
+        private final Map<YearMonth, ForecastCell> months = new LinkedHashMap<>();
+        private ForecastCell overdue = ForecastCell.EMPTY;
+        private ForecastCell total = ForecastCell.EMPTY;
+
+        Totals(GroupBy level, UUID id, String label) {
+            this.level = level;
+            this.id = id;
+            this.label = label;
         }
-        return new ForecastRow(row.level(), row.id(), row.label(), months, overdue, row.total().plus(cell));
+
+        void add(YearMonth month, ForecastCell cell) {
+            if (month == null) {
+                overdue = overdue.plus(cell);
+            } else {
+                months.merge(month, cell, ForecastCell::plus);
+            }
+            total = total.plus(cell);
+        }
+
+        ForecastRow row() {
+            return new ForecastRow(level, id, label, months, overdue, total);
+        }
     }
 }

@@ -56,6 +56,12 @@ public interface CustomerDirectory {
     Optional<CustomerRef> find(UUID customerId);
 
     /**
+     * The names of many customers at once (a board's or a list's worth), as {@link #find} would answer each:
+     * a merged one under its survivor's name; those the caller may not see are left out.
+     */
+    java.util.Map<UUID, String> names(java.util.Collection<UUID> customerIds);
+
+    /**
      * The customer if the current user may see it — owner within their data scope, or in the public
      * pool — else {@link com.lead2cash.platform.RecordNotFoundException} (404, never a hint).
      */

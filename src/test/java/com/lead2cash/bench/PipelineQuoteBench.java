@@ -95,6 +95,7 @@ class PipelineQuoteBench {
                 """).param("lines", LINES_PER_QUOTE).update();
         // as autovacuum does after a bulk load: statistics and the visibility map (index-only scans)
         jdbc.sql("vacuum analyze opportunity_opportunity").update();
+        jdbc.sql("vacuum analyze opportunity_forecast_month").update();
         jdbc.sql("vacuum analyze quote_quote").update();
         jdbc.sql("vacuum analyze quote_line").update();
         System.out.printf("BENCH generated %d opportunities and %d quote lines in %.1f s%n", OPPORTUNITIES,
@@ -108,6 +109,7 @@ class PipelineQuoteBench {
         long teamOpen = jdbc.sql("select count(*) from opportunity_opportunity where owner_id = any(:reps) and stage not in ('WON', 'LOST')")
                 .param("reps", reps.subList(0, REPS_PER_TEAM).toArray(new UUID[0])).query(Long.class).single();
         assertThat(boardAnswer).bodyJson().extractingPath("$.openCount").asNumber().isEqualTo((int) teamOpen);
+        plans(reps.subList(0, REPS_PER_TEAM));
         report("team pipeline board (25 000 opportunities of the team)", () -> get(board, manager));
         String forecast = "/api/v1/opportunities/forecast?from=2026-06&months=12&groupBy=TEAM";
         assertThat(get(forecast, director)).hasStatusOk();
@@ -120,6 +122,81 @@ class PipelineQuoteBench {
         report("quote PDF (10 lines)", () -> get("/api/v1/quotes/" + quoteId + "/pdf", director));
         report("an opportunity's quotes", () -> get("/api/v1/quotes?opportunityId="
                 + jdbc.sql("select opportunity_id from quote_quote where number = 'Q-BENCH-7'").query(String.class).single(), director));
+    }
+
+    /**
+     * The board's statements for a manager's team (scope and team filter: the team's reps), as
+     * {@code PipelineQueries} writes them, under {@code EXPLAIN (ANALYZE, BUFFERS)}; printed and written to
+     * {@code target/pipeline-board-plans.txt}.
+     */
+    private void plans(List<UUID> team) {
+        java.time.YearMonth month = java.time.YearMonth.of(2026, 11);
+        java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+        var statements = new java.util.LinkedHashMap<String, String>();
+        String owners = "owner_id in (:scopeOwners) and owner_id in (:teamMembers)";
+        statements.put("column totals before: open columns", "select stage, count(*) as n, coalesce(sum(amount), 0) as total "
+                + "from opportunity_opportunity where stage in ('DISCOVERY','EVALUATION','PROPOSAL','NEGOTIATION','CONTRACT') and "
+                + owners + " group by stage");
+        statements.put("column totals before: closed columns", "select stage, count(*) as n, coalesce(sum(amount), 0) as total "
+                + "from opportunity_opportunity where stage in ('WON','LOST') and closed_at >= :closedFrom and closed_at < :closedTo and "
+                + owners + " group by stage");
+        statements.put("column totals after: one pass over the forecast's cells", "select stage, sum(opportunities) as n, "
+                + "coalesce(sum(amount), 0) as total from opportunity_forecast_month where " + owners
+                + " and (stage in ('DISCOVERY','EVALUATION','PROPOSAL','NEGOTIATION','CONTRACT') or stage in ('WON','LOST') "
+                + "and month = :closedMonth) group by stage");
+        statements.put("column totals after, with a product line: one pass over the opportunities",
+                "select stage, count(*) as n, coalesce(sum(amount), 0) as total from opportunity_opportunity where " + owners
+                + " and product_lines @> array['安防'] and (stage in ('DISCOVERY','EVALUATION','PROPOSAL','NEGOTIATION','CONTRACT') "
+                + "or stage in ('WON','LOST') and closed_at >= :closedFrom and closed_at < :closedTo) group by stage");
+        statements.put("cards before: each column sorts all of the team's opportunities of its stage", """
+                select c.* from unnest(array['DISCOVERY','EVALUATION','PROPOSAL','NEGOTIATION','CONTRACT','WON','LOST']) s(stage)
+                cross join lateral (
+                    select o.* from opportunity_opportunity o
+                    where o.stage = s.stage and o.owner_id in (:scopeOwners) and o.owner_id in (:teamMembers)
+                      and (s.stage not in ('WON','LOST') or (o.closed_at >= :closedFrom and o.closed_at < :closedTo))
+                    order by case when s.stage in ('WON','LOST') then null else o.expected_close_date end nulls last,
+                             o.closed_at desc, o.id
+                    limit 20) c""");
+        statements.put("cards after: each column the first of each owner's first", """
+                select c.* from unnest(array['DISCOVERY','EVALUATION','PROPOSAL','NEGOTIATION','CONTRACT']) s(stage)
+                cross join lateral (select o.* from unnest(cast(:cardOwners as uuid[])) w(owner_id) cross join lateral (
+                    select o.* from opportunity_opportunity o where o.stage = s.stage and o.owner_id = w.owner_id
+                      and o.owner_id in (:scopeOwners) and o.owner_id in (:teamMembers)
+                    order by o.expected_close_date, o.id limit 20) o order by o.expected_close_date, o.id limit 20) c
+                union all
+                select c.* from unnest(array['WON','LOST']) s(stage)
+                cross join lateral (select o.* from unnest(cast(:cardOwners as uuid[])) w(owner_id) cross join lateral (
+                    select o.* from opportunity_opportunity o where o.stage = s.stage and o.owner_id = w.owner_id
+                      and o.owner_id in (:scopeOwners) and o.owner_id in (:teamMembers)
+                      and o.closed_at >= :closedFrom and o.closed_at < :closedTo
+                    order by o.closed_at desc, o.id limit 20) o order by o.closed_at desc, o.id limit 20) c""");
+        statements.put("forecast (the director: every owner), 12 months from 2026-06", """
+                select owner_id, case when month < date '2026-06-01' then null else month end as month,
+                       stage, forecast_category, sum(opportunities) as n, sum(amount) as amount
+                from opportunity_forecast_month
+                where stage not in ('WON', 'LOST') and month < date '2027-06-01' and true
+                group by 1, 2, 3, 4
+                union all
+                select owner_id, month, 'WON', 'CLOSED', sum(opportunities), sum(amount)
+                from opportunity_forecast_month
+                where stage = 'WON' and month >= date '2026-06-01' and month < date '2027-06-01' and true
+                group by 1, 2""");
+        StringBuilder out = new StringBuilder();
+        statements.forEach((what, sql) -> {
+            String plan = String.join("\n", jdbc.sql("explain (analyze, buffers) " + sql)
+                    .param("scopeOwners", team).param("teamMembers", team).param("cardOwners", team.toArray(new UUID[0]))
+                    .param("closedMonth", java.sql.Date.valueOf(month.atDay(1)))
+                    .param("closedFrom", java.sql.Timestamp.from(month.atDay(1).atStartOfDay(zone).toInstant()))
+                    .param("closedTo", java.sql.Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()))
+                    .query(String.class).list());
+            out.append("== ").append(what).append("\n").append(sql).append("\n").append(plan).append("\n\n");
+        });
+        System.out.println("BENCH plans\n" + out);
+        try {
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "pipeline-board-plans.txt"), out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private MvcTestResult get(String path, String token) {

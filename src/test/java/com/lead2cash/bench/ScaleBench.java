@@ -9,6 +9,7 @@ import com.lead2cash.bench.dataset.OrgWriter;
 import com.lead2cash.bench.dataset.SampleCheck;
 import com.lead2cash.bench.dataset.SingleCaptures;
 import com.lead2cash.bench.driver.CaptureOperations;
+import com.lead2cash.bench.driver.CustomerOperations;
 import com.lead2cash.bench.driver.Http;
 import com.lead2cash.bench.driver.JobOperations;
 import com.lead2cash.bench.driver.LatencyPlot;
@@ -119,15 +120,21 @@ class ScaleBench {
         LeadOperations leadOperations = new LeadOperations(org, http, db.dataSource(), settings.readClients(),
                 clock.instant());
         leadOperations.signIn();
-        List<Operation> reads = leadOperations.operations();
+        List<Operation> reads = new ArrayList<>(leadOperations.operations());
+        CustomerOperations customerOperations = new CustomerOperations(org, http, db.dataSource(), settings.readClients());
+        reads.addAll(customerOperations.operations());
         for (Operation op : reads) {
             if (settings.selected(op.name())) {
                 lines.add(measure(driver, op, settings.maxRequests(), db, settings.profile() ? out : null));
             }
         }
-        if (reads.stream().anyMatch(op -> settings.selected(op.name()))) {
+        if (reads.stream().anyMatch(op -> !op.name().startsWith("customer.") && settings.selected(op.name()))) {
             java.nio.file.Files.writeString(out.resolve("plans.md"), "# Plans of the main read statements, size "
                     + size + "\n\n" + leadOperations.plans(db.dataSource()));
+        }
+        if (reads.stream().anyMatch(op -> op.name().startsWith("customer.") && settings.selected(op.name()))) {
+            java.nio.file.Files.writeString(out.resolve("customer-plans.md"), "# Plans of the customer reads, size "
+                    + size + "\n\n" + customerOperations.plans(db.dataSource()));
         }
         List<Operation> writes = new CaptureOperations(org, http, settings.writeClients(), clock, captures).operations();
         for (Operation op : writes) {
@@ -191,7 +198,7 @@ class ScaleBench {
         Map<String, Object> counts = new LinkedHashMap<>();
         JdbcClient jdbc = JdbcClient.create(db.dataSource());
         for (String table : List.of("lead_lead", "lead_event", "sop_deadline", "platform_audit_event",
-                "notification_message", "customer_customer", "customer_contact", "opportunity_opportunity")) {
+                "notification_message", "customer_customer", "customer_contact", "customer_activity", "opportunity_opportunity")) {
             counts.put(table, jdbc.sql("select reltuples::bigint from pg_class where relname = :t").param("t", table)
                     .query(Long.class).single());
         }

@@ -105,11 +105,10 @@ public class CustomerQueries {
         Map<String, Object> params = new HashMap<>(scope.params());
         String sortColumn = f.pool() ? "pool_since" : "created_at";
         StringBuilder common = new StringBuilder("merged_into_id is null");
-        if (f.pool()) {
-            common.append(" and owner_id is null");
-        } else {
-            common.append(" and owner_id is not null and ").append(scope.ownerPredicate("owner_id"));
-        }
+        String ownerCondition = f.pool() ? " and owner_id is null"
+                : " and owner_id is not null and " + scope.ownerPredicate("owner_id");
+        int ownerConditionAt = common.length();
+        common.append(ownerCondition);
         if (ListView.mine.name().equals(f.view())) {
             common.append(" and owner_id = :me");
             params.put("me", scope.userId());
@@ -140,6 +139,17 @@ public class CustomerQueries {
         String order = " order by " + sortColumn + " desc, id desc limit " + (size + 1);
         List<String> branches = textBranches(f.q(), params);
         if (branches == null) {
+            if (!f.pool() && !scope.isAll() && scope.owners().size() > 1 && f.ownerId() == null && !ListView.mine.name().equals(f.view())) {
+                // a team: each owner's first rows from the owner index, then the first of those — reading the whole
+                // company's newest customers for the few of the team (and a filter's few of those) grew with both
+                // the owner list is the scope: no "owner_id in (…)" inside, or the planner scans the whole team per owner
+                params.put("listOwners", scope.owners().toArray(new UUID[0]));
+                String perOwner = new StringBuilder(common).delete(ownerConditionAt, ownerConditionAt + ownerCondition.length())
+                        .toString();
+                return new Statement("select " + COLUMNS + " from unnest(cast(:listOwners as uuid[])) w(list_owner) "
+                        + "cross join lateral (select " + COLUMNS + " from customer_customer where owner_id = w.list_owner and "
+                        + perOwner + order + ") c" + order, params);
+            }
             return new Statement("select " + COLUMNS + " from customer_customer where " + common + order, params);
         }
         if (branches.isEmpty()) {

@@ -30,9 +30,12 @@ class JdbcCustomerDirectory implements CustomerDirectory {
     private final ContactService contacts;
     private final DuplicateCheck duplicates;
     private final CustomerQueries queries;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     JdbcCustomerDirectory(CustomerRepository customers, CustomerService service, CustomerAccess access,
-                          ContactService contacts, DuplicateCheck duplicates, CustomerQueries queries) {
+                          ContactService contacts, DuplicateCheck duplicates, CustomerQueries queries,
+                          org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.customers = customers;
         this.service = service;
         this.access = access;
@@ -85,6 +88,27 @@ class JdbcCustomerDirectory implements CustomerDirectory {
             found = customers.findById(found.get().mergedIntoId());
         }
         return found.filter(c -> access.isVisible(c.ownerId())).map(JdbcCustomerDirectory::ref);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Map<UUID, String> names(java.util.Collection<UUID> customerIds) {
+        java.util.Map<UUID, String> names = new java.util.HashMap<>();
+        if (customerIds.isEmpty()) {
+            return names;
+        }
+        record Row(UUID id, String name, UUID ownerId, UUID mergedIntoId) {
+        }
+        java.util.Map<UUID, Boolean> visibleOwners = new java.util.HashMap<>();
+        for (Row r : jdbc.sql("select id, name, owner_id, merged_into_id from customer_customer where id in (:ids)")
+                .param("ids", customerIds).query(Row.class).list()) {
+            if (r.mergedIntoId() != null) {
+                find(r.id()).ifPresent(survivor -> names.put(r.id(), survivor.name()));
+            } else if (visibleOwners.computeIfAbsent(r.ownerId(), access::isVisible)) {
+                names.put(r.id(), r.name());
+            }
+        }
+        return names;
     }
 
     @Override

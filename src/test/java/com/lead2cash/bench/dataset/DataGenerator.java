@@ -33,7 +33,10 @@ public final class DataGenerator {
     /** The tables the generator fills in bulk. */
     static final Set<String> BULK_TABLES = new LinkedHashSet<>(List.of("lead_lead", "lead_grade_reason", "lead_event",
             "lead_contact_attempt", "sop_deadline", "platform_audit_event", "notification_message", "customer_customer",
-            "customer_contact", "opportunity_opportunity"));
+            "customer_contact", "opportunity_opportunity", "customer_activity"));
+
+    /** Follow-up activities (跟进记录) per customer: 5 000 000 at L, as issue 13 measures the timeline against. */
+    static final int ACTIVITIES_PER_CUSTOMER = 5;
 
     private final ApplicationContext app;
     private final DataSource dataSource;
@@ -86,15 +89,38 @@ public final class DataGenerator {
             List<UUID> owners = org.reps().stream().map(BenchOrg.Member::id).toList();
             deadlines.haystack(Math.max(0, size.openDeadlines() - deadlines.openCount()), owners);
             rows.commit();
-            counts = rows.counts();
+            counts = new java.util.LinkedHashMap<>(rows.counts());
             log(started, "copied " + counts);
         }
+        counts.put("customer_activity", activities(jdbc, now));
+        log(started, counts.get("customer_activity") + " activities");
         load.restoreIndexes(step -> log(started, "index " + step));
         jdbc.sql("select setval('lead_code_seq', :n)").param("n", size.leads()).query(Long.class).single();
         setSequence(jdbc, "customer_code_seq", counts.getOrDefault(BenchLeads.CUSTOMER_TABLE, 0L));
         setSequence(jdbc, "opportunity_code_seq", counts.getOrDefault(BenchLeads.OPPORTUNITY_TABLE, 0L));
         log(started, "done");
         return size + " seed " + seed + ": " + counts;
+    }
+
+    /**
+     * Every customer's follow-ups, written in SQL while the indexes are off: {@link #ACTIVITIES_PER_CUSTOMER}
+     * a customer, spread evenly from the day it was created until now, of every type, logged by its owner
+     * (the pool's by whoever held it last is not known here: the first rep); ids derived from the customer's,
+     * so the data stays deterministic for a seed.
+     */
+    private static long activities(JdbcClient jdbc, Instant now) {
+        return jdbc.sql("""
+                insert into customer_activity (id, customer_id, type, occurred_at, logged_at, logged_by, summary, late,
+                       log_due_at, next_step, version, updated_at)
+                select md5(c.id::text || ':' || g)::uuid, c.id,
+                       (array['CALL','VISIT','EMAIL','MEETING','DEMO','NEGOTIATION','OTHER'])[1 + (g + abs(hashtext(c.id::text))) % 7],
+                       t.at, t.at + interval '2 hours',
+                       coalesce(c.owner_id, (select min(r.platform_user::text)::uuid from platform_user_role r where r.role = 'SALES_REP')),
+                       '第' || g || '次跟进：沟通需求与预算', false, t.at + interval '24 hours', '约下次拜访', 0, t.at + interval '2 hours'
+                from customer_customer c
+                cross join generate_series(1, :n) g
+                cross join lateral (select c.created_at + (cast(:now as timestamptz) - c.created_at) * g / (:n + 1) as at) t
+                """).param("n", ACTIVITIES_PER_CUSTOMER).param("now", java.sql.Timestamp.from(now)).update();
     }
 
     private static void setSequence(JdbcClient jdbc, String sequence, long value) {

@@ -3,6 +3,7 @@ package com.lead2cash.customer.internal.io;
 import com.lead2cash.customer.internal.CustomerQueries;
 import com.lead2cash.platform.AuditTrail;
 import com.lead2cash.platform.CursorPage;
+import com.lead2cash.platform.SpreadsheetText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.ZoneId;
@@ -50,7 +51,7 @@ public class CustomerExport {
                 CursorPage<CustomerQueries.CustomerRow> page = queries.list(filter.withCursor(cursor, CursorPage.MAX_SIZE));
                 for (CustomerQueries.CustomerRow r : page.items()) {
                     row++;
-                    ws.inlineString(row, 0, r.code());
+                    ws.inlineString(row, 0, neutralised(r.code()));
                     ws.inlineString(row, 1, neutralised(r.name()));
                     ws.inlineString(row, 2, r.grade().name());
                     ws.inlineString(row, 3, text("customer.status." + r.status(), locale));
@@ -76,18 +77,9 @@ public class CustomerExport {
         return row;
     }
 
-    /**
-     * Text a spreadsheet would run as a formula ({@code = + - @}, or a tab or carriage return before one)
-     * gets a leading apostrophe, so a name like "=HYPERLINK(…)" stays a name (CSV/formula injection).
-     */
-    static String neutralised(String value) {
-        if (value == null) {
-            return "";
-        }
-        if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-            return "'" + value;
-        }
-        return value;
+    /** Text cells go out through the one exporter's rule ({@link SpreadsheetText}): "=HYPERLINK(…)" stays a name. */
+    private static String neutralised(String value) {
+        return value == null ? "" : SpreadsheetText.cell(value);
     }
 
     private String text(String key, Locale locale) {

@@ -7,9 +7,7 @@ import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Scope;
 import java.math.BigDecimal;
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -18,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,8 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The sales forecast (销售预测): for each close month, open opportunities by forecast category (pipeline,
  * best case, commit), the weighted pipeline (amount × the stage's probability) and what was won that
  * month, per rep, per team and for the company within the reader's scope. Open opportunities whose close
- * date has passed are shown apart as overdue. The database groups by owner, month, stage and category;
- * the roll-ups are summed here.
+ * date has passed are shown apart as overdue. It reads the cells of {@code opportunity_forecast_month}
+ * (owner, month, stage, category; the database keeps them as opportunities change), never the
+ * opportunities themselves; the roll-ups are summed here.
  */
 @Component
 public class ForecastQueries {
@@ -65,12 +63,10 @@ public class ForecastQueries {
 
     private final JdbcClient jdbc;
     private final TeamScope teams;
-    private final ZoneId zone;
 
-    ForecastQueries(JdbcClient jdbc, TeamScope teams, @Value("${l2c.zone}") ZoneId zone) {
+    ForecastQueries(JdbcClient jdbc, TeamScope teams) {
         this.jdbc = jdbc;
         this.teams = teams;
-        this.zone = zone;
     }
 
     /** {@code months} months from {@code from}; rows at the given level, the company row always. */
@@ -87,20 +83,16 @@ public class ForecastQueries {
         }
         params.put("from", Date.valueOf(from.atDay(1)));
         params.put("to", Date.valueOf(to.atDay(1)));
-        params.put("fromTs", Timestamp.from(from.atDay(1).atStartOfDay(zone).toInstant()));
-        params.put("toTs", Timestamp.from(to.atDay(1).atStartOfDay(zone).toInstant()));
-        params.put("zone", zone.getId());
         String sql = """
-                select owner_id, case when expected_close_date < :from then null
-                                      else date_trunc('month', expected_close_date)::date end as month,
-                       stage, forecast_category, count(*) as n, sum(amount) as amount
-                from opportunity_opportunity
-                where stage not in ('WON', 'LOST') and expected_close_date < :to and %1$s
+                select owner_id, case when month < :from then null else month end as month,
+                       stage, forecast_category, sum(opportunities) as n, sum(amount) as amount
+                from opportunity_forecast_month
+                where stage not in ('WON', 'LOST') and month < :to and %1$s
                 group by 1, 2, 3, 4
                 union all
-                select owner_id, date_trunc('month', closed_at at time zone :zone)::date, 'WON', 'CLOSED', count(*), sum(amount)
-                from opportunity_opportunity
-                where stage = 'WON' and closed_at >= :fromTs and closed_at < :toTs and %1$s
+                select owner_id, month, 'WON', 'CLOSED', sum(opportunities), sum(amount)
+                from opportunity_forecast_month
+                where stage = 'WON' and month >= :from and month < :to and %1$s
                 group by 1, 2
                 """.formatted(owners);
         var statement = jdbc.sql(sql);
@@ -136,35 +128,52 @@ public class ForecastQueries {
         Set<UUID> ownerIds = new HashSet<>();
         groups.forEach(g -> ownerIds.add(g.owner()));
         Map<UUID, OrgDirectory.Person> people = teams.people(ownerIds);
-        Map<String, ForecastRow> rows = new LinkedHashMap<>();
-        ForecastRow company = new ForecastRow(GroupBy.COMPANY, null, null, new LinkedHashMap<>(), ForecastCell.EMPTY, ForecastCell.EMPTY);
+        Map<String, Totals> rows = new LinkedHashMap<>();
+        Totals company = new Totals(GroupBy.COMPANY, null, null);
         for (Group g : groups) {
-            company = add(company, g.month(), g.cell());
+            company.add(g.month(), g.cell());
             if (groupBy == GroupBy.COMPANY) {
                 continue;
             }
             OrgDirectory.Person person = people.get(g.owner());
             UUID key = groupBy == GroupBy.REP ? g.owner() : (person == null ? null : person.orgUnitId());
-            String label = groupBy == GroupBy.REP ? (person == null ? "?" : person.displayName())
-                    : teams.managerName(key);
-            String k = String.valueOf(key);
-            ForecastRow row = rows.computeIfAbsent(k, x -> new ForecastRow(groupBy, key, label, new LinkedHashMap<>(), ForecastCell.EMPTY, ForecastCell.EMPTY));
-            rows.put(k, add(row, g.month(), g.cell()));
+            // the label is looked up once per row, not once per cell (a team's manager is a query)
+            rows.computeIfAbsent(String.valueOf(key), x -> new Totals(groupBy, key,
+                    groupBy == GroupBy.REP ? (person == null ? "?" : person.displayName()) : teams.managerName(key)))
+                    .add(g.month(), g.cell());
         }
-        List<ForecastRow> sorted = new ArrayList<>(rows.values());
+        List<ForecastRow> sorted = new ArrayList<>(rows.values().stream().map(Totals::row).toList());
         sorted.sort(Comparator.comparing((ForecastRow r) -> r.total().weighted()).reversed()
                 .thenComparing(r -> r.label() == null ? "" : r.label()));
-        return new Forecast(monthList, sorted, company);
+        return new Forecast(monthList, sorted, company.row());
     }
 
-    private static ForecastRow add(ForecastRow row, YearMonth month, ForecastCell cell) {
-        Map<YearMonth, ForecastCell> months = new LinkedHashMap<>(row.months());
-        ForecastCell overdue = row.overdue();
-        if (month == null) {
-            overdue = overdue.plus(cell);
-        } else {
-            months.merge(month, cell, ForecastCell::plus);
+    /** A row being summed: its cells by month, overdue and the total. */
+    private static final class Totals {
+        private final GroupBy level;
+        private final UUID id;
+        private final String label;
+        private final Map<YearMonth, ForecastCell> months = new LinkedHashMap<>();
+        private ForecastCell overdue = ForecastCell.EMPTY;
+        private ForecastCell total = ForecastCell.EMPTY;
+
+        Totals(GroupBy level, UUID id, String label) {
+            this.level = level;
+            this.id = id;
+            this.label = label;
         }
-        return new ForecastRow(row.level(), row.id(), row.label(), months, overdue, row.total().plus(cell));
+
+        void add(YearMonth month, ForecastCell cell) {
+            if (month == null) {
+                overdue = overdue.plus(cell);
+            } else {
+                months.merge(month, cell, ForecastCell::plus);
+            }
+            total = total.plus(cell);
+        }
+
+        ForecastRow row() {
+            return new ForecastRow(level, id, label, months, overdue, total);
+        }
     }
 }

@@ -1,0 +1,215 @@
+package com.lead2cash.bench.driver;
+
+import com.lead2cash.bench.dataset.BenchOrg;
+import com.lead2cash.bench.dataset.BenchOrg.Member;
+import com.lead2cash.bench.driver.Operation.Kind;
+import com.lead2cash.customer.CustomerGrade;
+import com.lead2cash.customer.CustomerStatus;
+import com.lead2cash.customer.internal.CustomerQueries;
+import com.lead2cash.platform.Scope;
+import com.lead2cash.platform.ScopeKind;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * The customer reads of issue 13 — the customer list (first page, a later page, filtered by grade and by
+ * status) and a customer's timeline (客户动态) — each with its raw twin: the very statement
+ * {@code CustomerQueries.statement} builds for the same reader and filter, and the timeline's statements
+ * (customer, story, activities, merged customers, deadlines, opportunities, needs analyses), over plain JDBC.
+ */
+public final class CustomerOperations {
+
+    static final int PAGE = 20;
+    /** Rows 201–220 of a rep's list: page 11. */
+    static final int LATER_OFFSET = 200;
+
+    /** A customer whose timeline is read, with its owner. */
+    record SampleCustomer(UUID id, UUID ownerId) {
+    }
+
+    private final BenchOrg org;
+    private final Http http;
+    private final int clients;
+    private final List<Member> reps = new ArrayList<>();
+    private final List<Member> managers = new ArrayList<>();
+    private final Map<UUID, String> laterCursors = new HashMap<>();
+    private final List<SampleCustomer> samples = new ArrayList<>();
+
+    public CustomerOperations(BenchOrg org, Http http, DataSource db, int clients) throws SQLException {
+        this.org = org;
+        this.http = http;
+        this.clients = clients;
+        this.managers.addAll(org.teams().stream().map(BenchOrg.Team::manager).toList());
+        try (Connection c = db.getConnection()) {
+            for (Member rep : org.reps()) {
+                List<Object[]> row = Sql.query(c, "select created_at, id from customer_customer where merged_into_id is null "
+                        + "and owner_id = ? order by created_at desc, id desc offset " + (LATER_OFFSET - 1) + " limit 1", rep.id());
+                if (!row.isEmpty()) {
+                    reps.add(rep);
+                    laterCursors.put(rep.id(), cursor(((Timestamp) row.get(0)[0]).toInstant(), (UUID) row.get(0)[1]));
+                }
+            }
+            for (Object[] r : Sql.query(c, """
+                    select id, owner_id from customer_customer where owner_id is not null and merged_into_id is null
+                    order by md5(id::text) limit 2000""")) {
+                if (org.teamOf((UUID) r[1]) != null) {
+                    samples.add(new SampleCustomer((UUID) r[0], (UUID) r[1]));
+                }
+            }
+        }
+        if (reps.isEmpty() || samples.isEmpty()) {
+            throw new IllegalStateException("no customers to read: the data set has none with their reps");
+        }
+    }
+
+    static String cursor(Instant createdAt, UUID id) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((createdAt + "\u001f" + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Member rep(long i) {
+        return reps.get((int) Math.floorMod(i, reps.size()));
+    }
+
+    private Member manager(long i) {
+        return managers.get((int) Math.floorMod(i, managers.size()));
+    }
+
+    private SampleCustomer sample(long i) {
+        return samples.get((int) Math.floorMod(i * 7919, samples.size()));
+    }
+
+    /** The sample's owner or their manager, in turn. */
+    private Member reader(SampleCustomer s, long i) {
+        return i % 2 == 0 ? org.member(s.ownerId()) : org.teamOf(s.ownerId()).manager();
+    }
+
+    public List<Operation> operations() {
+        List<Operation> ops = new ArrayList<>();
+        ops.add(new Operation("customer.list.first", Kind.LIST, clients,
+                (c, i) -> expect(http.get("/api/v1/customers?size=" + PAGE, rep(i).token())),
+                (conn, c, i) -> list(conn, rep(i), filter(null, null, null)), "a rep's customer list, first page (20), API"));
+        ops.add(new Operation("customer.list.later", Kind.LIST, clients,
+                (c, i) -> expect(http.get("/api/v1/customers?size=" + PAGE + "&cursor=" + laterCursors.get(rep(i).id()),
+                        rep(i).token())),
+                (conn, c, i) -> list(conn, rep(i), filter(null, null, laterCursors.get(rep(i).id()))),
+                "a rep's customer list, page 11 (rows 201–220), API"));
+        ops.add(new Operation("customer.list.grade", Kind.LIST, clients,
+                (c, i) -> expect(http.get("/api/v1/customers?size=" + PAGE + "&grade=A", manager(i).token())),
+                (conn, c, i) -> list(conn, manager(i), filter(CustomerGrade.A, null, null)),
+                "a manager's team customers of grade A, first page, API"));
+        ops.add(new Operation("customer.list.status", Kind.LIST, clients,
+                (c, i) -> expect(http.get("/api/v1/customers?size=" + PAGE + "&status=SIGNED", org.director().token())),
+                (conn, c, i) -> list(conn, org.director(), filter(null, CustomerStatus.SIGNED, null)),
+                "the director's signed customers (the whole company), first page, API"));
+        ops.add(new Operation("customer.timeline", Kind.LIST, clients, (c, i) -> {
+            SampleCustomer s = sample(i);
+            return expect(http.get("/api/v1/customers/" + s.id() + "/timeline", reader(s, i).token()));
+        }, (conn, c, i) -> timeline(conn, sample(i)), "a customer's timeline, first page (20), by its owner or their manager, API"));
+        return ops;
+    }
+
+    private static CustomerQueries.CustomerFilter filter(CustomerGrade grade, CustomerStatus status, String cursor) {
+        return new CustomerQueries.CustomerFilter(null, grade, status, null, null, null, cursor, PAGE);
+    }
+
+    static String expect(Http.Answer answer) {
+        return LeadOperations.expect(answer, 200, "\"items\"");
+    }
+
+    /** The plans ({@code EXPLAIN (ANALYZE, BUFFERS)}) of the list statements and the timeline's activities, as Markdown. */
+    public String plans(DataSource db) throws SQLException {
+        Map<String, CustomerQueries.Statement> statements = new java.util.LinkedHashMap<>();
+        Member rep = rep(0);
+        statements.put("customer.list.first (rep)", CustomerQueries.statement(filter(null, null, null), scope(rep), PAGE));
+        statements.put("customer.list.later (rep)", CustomerQueries.statement(filter(null, null, laterCursors.get(rep.id())),
+                scope(rep), PAGE));
+        statements.put("customer.list.grade (manager)", CustomerQueries.statement(filter(CustomerGrade.A, null, null),
+                scope(manager(0)), PAGE));
+        statements.put("customer.list.status (director)", CustomerQueries.statement(filter(null, CustomerStatus.SIGNED, null),
+                scope(org.director()), PAGE));
+        statements.put("customer.timeline: activities", new CustomerQueries.Statement("select id, type, occurred_at, "
+                + "logged_by, summary, late from customer_activity where customer_id = :c order by occurred_at desc, id desc "
+                + "limit " + (PAGE + 1), Map.of("c", samples.get(0).id())));
+        StringBuilder md = new StringBuilder();
+        try (Connection c = db.getConnection()) {
+            for (var e : statements.entrySet()) {
+                md.append("## ").append(e.getKey()).append("\n\n```sql\n").append(e.getValue().sql().strip())
+                        .append("\n```\n\n```\n").append(String.join("\n", jdbc(c).sql("explain (analyze, buffers) "
+                                + e.getValue().sql()).params(e.getValue().params()).query(String.class).list()))
+                        .append("\n```\n\n");
+            }
+        }
+        return md.toString();
+    }
+
+    // ---- the raw side ----
+
+    /** The reader's data scope as the product computes it: the director all, a manager the team, a rep themself. */
+    private Scope scope(Member m) {
+        return switch (m.role()) {
+            case SALES_DIRECTOR, ADMIN, FINANCE -> new Scope(ScopeKind.ALL, m.id(), null);
+            case SALES_MANAGER -> {
+                Set<UUID> s = new HashSet<>();
+                s.add(m.id());
+                org.teams().stream().filter(t -> t.manager().id().equals(m.id())).findFirst().orElseThrow()
+                        .reps().forEach(r -> s.add(r.id()));
+                yield new Scope(ScopeKind.TEAM, m.id(), s);
+            }
+            default -> new Scope(ScopeKind.SELF, m.id(), Set.of(m.id()));
+        };
+    }
+
+    /** CustomerQueries.list: the statement exactly as the product builds it, then the owners' names. */
+    private void list(Connection c, Member reader, CustomerQueries.CustomerFilter filter) throws SQLException {
+        CustomerQueries.Statement st = CustomerQueries.statement(filter, scope(reader), PAGE);
+        List<Map<String, Object>> rows = jdbc(c).sql(st.sql()).params(st.params()).query().listOfRows();
+        Set<UUID> owners = new LinkedHashSet<>();
+        rows.forEach(r -> {
+            if (r.get("owner_id") != null) {
+                owners.add((UUID) r.get("owner_id"));
+            }
+        });
+        if (!owners.isEmpty()) {
+            Sql.query(c, LeadOperations.PERSON + " where u.id in (?)", owners);
+        }
+    }
+
+    private static JdbcClient jdbc(Connection c) {
+        return JdbcClient.create(new SingleConnectionDataSource(c, true));
+    }
+
+    /** CustomerTimeline.page: the customer, then each source's first page of entries, newest first. */
+    private void timeline(Connection c, SampleCustomer s) throws SQLException {
+        int limit = PAGE + 1;
+        Sql.query(c, "select * from customer_customer where id = ?", s.id());
+        Sql.query(c, "select id, occurred_at, actor_id, message_key, args from customer_event where customer_id = ? "
+                + "order by occurred_at desc, id desc limit " + limit, s.id());
+        Sql.query(c, "select id, type, occurred_at, logged_by, summary, late from customer_activity where customer_id = ? "
+                + "order by occurred_at desc, id desc limit " + limit, s.id());
+        Sql.query(c, "select id from customer_customer where merged_into_id = ?", s.id());
+        Sql.query(c, "select id, rule_id, owner_id, started_at, due_at, state, met_at, breached_at from sop_deadline "
+                + "where subject_type = 'Customer' and subject_id = ? and started_at <= ? "
+                + "order by started_at desc, id desc limit " + limit, s.id().toString(), Timestamp.from(Instant.parse("9999-12-31T00:00:00Z")));
+        Sql.query(c, "select c.id, c.to_stage, c.from_stage, c.changed_at, c.amount, o.id, o.code, o.name, o.currency, "
+                + "o.owner_id, o.lost_reason from opportunity_stage_change c join opportunity_opportunity o on o.id = c.opportunity_id "
+                + "where o.customer_id = ? and (c.from_stage is null or c.to_stage in ('WON', 'LOST')) "
+                + "order by c.changed_at desc, c.id desc limit " + limit, s.id());
+        Sql.query(c, "select * from customer_needs_analysis where customer_id = ?", s.id());
+    }
+}

@@ -23,6 +23,7 @@ import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.Scope;
 import com.lead2cash.platform.ScopeKind;
+import com.lead2cash.platform.SearchKeyStatistics;
 import com.lead2cash.region.Regions;
 import com.lead2cash.sop.Deadlines;
 import com.lead2cash.sop.SopPolicy;
@@ -90,6 +91,7 @@ class LeadModuleTest {
     @MockitoBean AuditTrail audit;
     @MockitoBean Regions regions;
     @MockitoBean BackgroundTasks background;
+    @MockitoBean SearchKeyStatistics searchKeyStatistics;
 
     @Autowired LeadCapture capture;
     @Autowired LeadAssignment assignment;

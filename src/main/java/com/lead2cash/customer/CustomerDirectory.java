@@ -1,42 +1,98 @@
 package com.lead2cash.customer;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What other modules may ask of the customer module (客户): duplicate candidates for a company, and
- * registering a customer with its first contact when a lead converts.
+ * What other modules may ask of the customer module (客户): duplicate candidates for a company (within
+ * what the asker may know), registering a customer with its first contact when a lead converts, a
+ * customer and its contacts within the caller's data scope, and the lifecycle milestones other
+ * modules prove (a confirmed needs analysis, a signed contract).
  */
 public interface CustomerDirectory {
 
-    /** Customers that may be the same company: same normalised name, credit code, phone or e-mail. */
+    /**
+     * Customers that may be the same company: same normalised name, credit code, or a contact's phone
+     * or e-mail ({@link CompanyKeys}). A customer outside the current user's data scope is reported
+     * without id, code or name — only that a record of another team matches, on what, and whose it is.
+     */
     List<CustomerMatch> possibleDuplicates(CompanyProbe probe);
 
-    /** Registers a prospect (潜在客户) owned by {@code ownerId}. */
+    /**
+     * Registers a customer owned by {@code ownerId}. A converted lead ({@code sourceLeadCode} set) was
+     * already contacted, so its customer starts at INITIAL_CONTACT 初步接洽; others at PROSPECT 潜在.
+     */
     CustomerRef register(NewCustomer customer);
 
-    /** Adds a contact person to a customer. */
+    /** Adds a contact person to a customer; the first contact becomes the primary one. */
     UUID addContact(UUID customerId, NewContact contact);
 
+    /** The customer, whoever asks (system use: links, labels); merged customers answer their survivor. */
     Optional<CustomerRef> find(UUID customerId);
+
+    /**
+     * The customer if the current user may see it — owner within their data scope, or in the public
+     * pool — else {@link com.lead2cash.platform.RecordNotFoundException} (404, never a hint).
+     */
+    CustomerRef requireVisible(UUID customerId);
+
+    /**
+     * The contacts of a customer the current user may see, primary first; phone and e-mail masked
+     * unless the user owns the customer or stands above its owner (masking fails closed).
+     */
+    List<ContactRef> contacts(UUID customerId);
+
+    /** Where to reach a contact, to deliver a message to them (a confirmation link); never for display. */
+    Optional<ContactPoint> contactPoint(UUID contactId);
+
+    /**
+     * Another module proved a milestone (needs confirmed by the customer, a contract signed, a delivery
+     * accepted): the customer moves forward to it, skipping steps the proof implies; a customer already
+     * at or past it, or lost, stays where it is.
+     */
+    void reached(UUID customerId, CustomerStatus milestone, Instant at);
 
     /** What a duplicate check compares; any field may be null. */
     record CompanyProbe(String companyName, String uscc, String phone, String email) {
+
+        public CompanyKeys keys() {
+            return CompanyKeys.of(companyName, uscc, phone, email);
+        }
     }
 
-    /** A possible duplicate and the attributes it matched on (NAME, USCC, PHONE, EMAIL). */
-    record CustomerMatch(UUID id, String code, String name, List<String> matchedOn) {
+    /**
+     * A possible duplicate and what it matched on (NAME, USCC, PHONE, EMAIL). {@code visible} false: a
+     * record of another team — {@code id}, {@code code} and {@code name} are null and only the owner's
+     * name says whom to ask.
+     */
+    record CustomerMatch(UUID id, String code, String name, List<String> matchedOn, boolean visible, UUID ownerId,
+                         String ownerName) {
     }
 
-    record CustomerRef(UUID id, String code, String name, UUID ownerId) {
+    record CustomerRef(UUID id, String code, String name, UUID ownerId, CustomerStatus status) {
     }
 
+    /** A new customer; {@code grade} null means C until someone grades it (C1). */
     record NewCustomer(String name, String uscc, String industry, String region, UUID ownerId, String source,
-                       String sourceLeadCode) {
+                       String sourceLeadCode, CustomerGrade grade) {
+
+        public NewCustomer(String name, String uscc, String industry, String region, UUID ownerId, String source,
+                           String sourceLeadCode) {
+            this(name, uscc, industry, region, ownerId, source, sourceLeadCode, null);
+        }
     }
 
-    /** A contact; {@code decisionRole} is DECISION_MAKER, INFLUENCER, USER or null when unknown. */
+    /** A contact; {@code decisionRole} is DECISION_MAKER, INFLUENCER, USER, OTHER or null when unknown. */
     record NewContact(String name, String title, String phone, String email, String decisionRole) {
+    }
+
+    /** A contact as other modules see it; {@code masked} when phone and e-mail are hidden from the reader. */
+    record ContactRef(UUID id, UUID customerId, String name, String title, String decisionRole, boolean primary,
+                      String phone, String email, boolean masked) {
+    }
+
+    record ContactPoint(UUID contactId, UUID customerId, String name, String phone, String email) {
     }
 }

@@ -1,6 +1,7 @@
 package com.lead2cash.sop;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -19,6 +20,14 @@ public interface Deadlines {
     UUID open(String ruleId, SubjectRef subject, UUID ownerId, Instant startedAt);
 
     /**
+     * Opens the rule's deadline with a due time the owning module computed from the rule, for rules
+     * whose window depends on the subject (the follow-up cadence of a customer by its grade, C2/C3).
+     * Reminders fall at the policy's fractions of {@code startedAt}–{@code dueAt} in calendar time.
+     * Like {@link #open}, it answers the running deadline when one is open for the rule and subject.
+     */
+    UUID openUntil(String ruleId, SubjectRef subject, UUID ownerId, Instant startedAt, Instant dueAt);
+
+    /**
      * Records a rule whose work is done the moment its clock starts (the assignee notified in the
      * same transaction as the assignment, L6): one deadline, met at once, counted by compliance.
      */
@@ -32,4 +41,20 @@ public interface Deadlines {
 
     /** Moves the open deadline of this rule and subject to a new owner (reassignment); the due time stays. */
     void transfer(String ruleId, SubjectRef subject, UUID newOwnerId);
+
+    /**
+     * The deadlines of a subject, for its own page: newest first by start, those started at or before
+     * {@code startedAtOrBefore}, at most {@code limit}.
+     */
+    List<DeadlineRecord> of(SubjectRef subject, Instant startedAtOrBefore, int limit);
+
+    /** A deadline as the subject's module shows it; {@code state} is OPEN, MET, BREACHED or CANCELLED. */
+    record DeadlineRecord(UUID id, String ruleId, SubjectRef subject, UUID ownerId, Instant startedAt, Instant dueAt,
+                          String state, Instant metAt, Instant breachedAt) {
+
+        /** Met, and by the due time. */
+        public boolean metOnTime() {
+            return "MET".equals(state) && breachedAt == null && metAt != null && !metAt.isAfter(dueAt);
+        }
+    }
 }

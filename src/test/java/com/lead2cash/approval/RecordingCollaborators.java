@@ -34,6 +34,17 @@ public class RecordingCollaborators {
         }
 
         @Override
+        public UUID openUntil(String ruleId, SubjectRef subject, UUID ownerId, Instant startedAt, Instant dueAt) {
+            calls.add(new DeadlineCall("openUntil", ruleId, subject, ownerId, startedAt));
+            return UUID.nameUUIDFromBytes((ruleId + subject).getBytes());
+        }
+
+        @Override
+        public List<DeadlineRecord> of(SubjectRef subject, Instant startedAtOrBefore, int limit) {
+            return List.of();
+        }
+
+        @Override
         public UUID recordMet(String ruleId, SubjectRef subject, UUID ownerId, Instant at) {
             calls.add(new DeadlineCall("recordMet", ruleId, subject, ownerId, at));
             return UUID.nameUUIDFromBytes((ruleId + subject + at).getBytes());

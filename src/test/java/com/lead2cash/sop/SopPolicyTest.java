@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
 class SopPolicyTest {
 
     static final List<String> SPEC_RULE_IDS = Stream.of(
-            "L1 L2 L3 L4 L5 L6 L7 L8 L9", "C1 C2 C3 C4 C5 C6 C7", "O1 O2", "Q1 Q2 Q3", "K1 K2 K3 K4 K5", "D1 D2 D3",
+            "L1 L2 L3 L4 L5 L6 L7 L8 L9", "C1 C2 C3 C4 C5 C6 C7 C8", "O1 O2", "Q1 Q2 Q3", "K1 K2 K3 K4 K5", "D1 D2 D3",
             "P1 P2", "H1", "T1 T2 T3 T4 T5 T6 T7", "E1 E2 E3", "R1").flatMap(s -> Stream.of(s.split(" "))).toList();
 
     @Autowired MockMvcTester mvc;
@@ -98,6 +98,8 @@ class SopPolicyTest {
         assertThat(p.raw("C2", "gradeBDays")).isEqualTo(14);
         assertThat(p.raw("C3", "gradeCDays")).isEqualTo(7);
         assertThat(p.raw("C7", "enabled")).isEqualTo(true);
+        assertThat(p.raw("C1", "gradeAMinScore")).isEqualTo(10);
+        assertThat((BigDecimal) p.raw("C8", "creditApprovalThreshold")).isEqualByComparingTo("500000");
         assertThat((List<Object>) p.raw("O2", "panelRoles")).containsExactly("SALES_REP", "SALES_MANAGER", "TECH_SUPPORT");
         assertThat(p.raw("P2", "bucket3Days")).isEqualTo(90);
         assertThat(p.raw("R1", "importantYears")).isEqualTo(10);

@@ -40,6 +40,14 @@ public final class Browser implements AutoCloseable {
         return context.newPage();
     }
 
+    /** A fresh browser profile on a phone-sized screen (375 × 812, touch), as a customer opens a link from WeChat. */
+    public Page newPhonePage(String acceptLanguage) {
+        BrowserContext context = browser.newContext(new NewContextOptions().setLocale(acceptLanguage)
+                .setViewportSize(375, 812).setIsMobile(true).setHasTouch(true).setDeviceScaleFactor(2));
+        context.setDefaultTimeout(15_000);
+        return context.newPage();
+    }
+
     @Override
     public void close() {
         browser.close();

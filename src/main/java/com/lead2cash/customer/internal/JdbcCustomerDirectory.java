@@ -1,129 +1,107 @@
 package com.lead2cash.customer.internal;
 
-import com.lead2cash.customer.CompanyNames;
 import com.lead2cash.customer.CustomerDirectory;
-import com.lead2cash.customer.EmailAddresses;
-import com.lead2cash.customer.PhoneNumbers;
-import com.lead2cash.platform.HumanCodes;
-import com.lead2cash.platform.Ids;
+import com.lead2cash.customer.CustomerStatus;
+import com.lead2cash.customer.internal.contact.ContactService;
+import com.lead2cash.customer.internal.domain.Contact;
+import com.lead2cash.customer.internal.domain.ContactDetails;
+import com.lead2cash.customer.internal.domain.Customer;
+import com.lead2cash.customer.internal.domain.CustomerProfile;
+import com.lead2cash.customer.internal.domain.CustomerRepository;
+import com.lead2cash.customer.internal.domain.CustomerSource;
+import com.lead2cash.customer.internal.domain.DecisionRole;
+import com.lead2cash.customer.internal.domain.GradeFactors;
+import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.RecordNotFoundException;
-import java.sql.Array;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+/** The customer module's public API ({@link CustomerDirectory}) over its services. */
 @Service
 class JdbcCustomerDirectory implements CustomerDirectory {
 
     private final CustomerRepository customers;
-    private final JdbcClient jdbc;
-    private final HumanCodes codes;
-    private final Clock clock;
+    private final CustomerService service;
+    private final CustomerAccess access;
+    private final ContactService contacts;
+    private final DuplicateCheck duplicates;
 
-    JdbcCustomerDirectory(CustomerRepository customers, JdbcClient jdbc, HumanCodes codes, Clock clock) {
+    JdbcCustomerDirectory(CustomerRepository customers, CustomerService service, CustomerAccess access,
+                          ContactService contacts, DuplicateCheck duplicates) {
         this.customers = customers;
-        this.jdbc = jdbc;
-        this.codes = codes;
-        this.clock = clock;
+        this.service = service;
+        this.access = access;
+        this.contacts = contacts;
+        this.duplicates = duplicates;
     }
 
     @Override
     public List<CustomerMatch> possibleDuplicates(CompanyProbe probe) {
-        String name = probe.companyName() == null ? "" : CompanyNames.normalize(probe.companyName());
-        String phone = PhoneNumbers.normalize(probe.phone());
-        String email = EmailAddresses.normalize(probe.email());
-        // plain indexed lookups, one per kind of evidence; what matched is worked out here
-        Map<UUID, CustomerMatch> found = new LinkedHashMap<>();
-        if (!name.isEmpty() || probe.uscc() != null) {
-            jdbc.sql("select id, code, name, name_normalized, uscc from customer_customer where name_normalized = :name"
-                            + (probe.uscc() != null ? " or uscc = :uscc" : "") + " limit 20")
-                    .param("name", name).param("uscc", probe.uscc())
-                    .query(rs -> {
-                        List<String> matched = new ArrayList<>();
-                        if (!name.isEmpty() && name.equals(rs.getString("name_normalized"))) {
-                            matched.add("NAME");
-                        }
-                        if (probe.uscc() != null && probe.uscc().equals(rs.getString("uscc"))) {
-                            matched.add("USCC");
-                        }
-                        found.put(rs.getObject("id", UUID.class), new CustomerMatch(rs.getObject("id", UUID.class),
-                                rs.getString("code"), rs.getString("name"), matched));
-                    });
-        }
-        if (phone != null || email != null) {
-            jdbc.sql("""
-                            select c.id, c.code, c.name, k.phone_normalized, k.email_normalized
-                            from customer_contact k join customer_customer c on c.id = k.customer_id
-                            where""" + (phone != null ? " k.phone_normalized = :phone" : " false")
-                            + (email != null ? " or k.email_normalized = :email" : "") + " limit 20")
-                    .param("phone", phone).param("email", email)
-                    .query(rs -> {
-                        UUID id = rs.getObject("id", UUID.class);
-                        CustomerMatch match = found.computeIfAbsent(id, k -> new CustomerMatch(id,
-                                uncheckedString(rs, "code"), uncheckedString(rs, "name"), new ArrayList<>()));
-                        if (phone != null && phone.equals(rs.getString("phone_normalized"))
-                                && !match.matchedOn().contains("PHONE")) {
-                            match.matchedOn().add("PHONE");
-                        }
-                        if (email != null && email.equals(rs.getString("email_normalized"))
-                                && !match.matchedOn().contains("EMAIL")) {
-                            match.matchedOn().add("EMAIL");
-                        }
-                    });
-        }
-        return found.values().stream().map(m -> new CustomerMatch(m.id(), m.code(), m.name(), List.copyOf(m.matchedOn())))
-                .toList();
-    }
-
-    private static String uncheckedString(java.sql.ResultSet rs, String column) {
-        try {
-            return rs.getString(column);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return duplicates.find(probe.keys(), null);
     }
 
     @Override
     @Transactional
-    public CustomerRef register(NewCustomer c) {
-        Customer customer = customers.save(Customer.prospect(codes.next("C", "customer_code_seq"), c.name(), c.uscc(),
-                c.industry(), c.region(), c.ownerId(), c.source(), c.sourceLeadCode(), clock.instant()));
-        return new CustomerRef(customer.id(), customer.code(), customer.name(), customer.ownerId());
+    public CustomerRef register(NewCustomer n) {
+        CustomerProfile profile = CustomerProfile.validated(n.name(), n.uscc(), n.industry(), null, n.region(), null,
+                null, null, CustomerSource.of(n.source()));
+        Customer c = service.register(profile, n.sourceLeadCode(), n.grade(), GradeFactors.UNKNOWN, null,
+                n.sourceLeadCode() != null ? CustomerStatus.INITIAL_CONTACT : CustomerStatus.PROSPECT, n.ownerId(),
+                CurrentUser.get().map(CurrentUser::id).orElse(null)).customer();
+        return ref(c);
     }
 
     @Override
     @Transactional
-    public UUID addContact(UUID customerId, NewContact contact) {
-        if (!customers.existsById(customerId)) {
-            throw new RecordNotFoundException("Customer", customerId);
-        }
-        UUID id = Ids.newId();
-        jdbc.sql("""
-                insert into customer_contact (id, customer_id, name, title, phone, phone_normalized, email,
-                                              email_normalized, decision_role, created_at)
-                values (:id, :customer, :name, :title, :phone, :phoneN, :email, :emailN, :role, :now)
-                """).param("id", id).param("customer", customerId).param("name", contact.name())
-                .param("title", contact.title()).param("phone", contact.phone())
-                .param("phoneN", PhoneNumbers.normalize(contact.phone())).param("email", contact.email())
-                .param("emailN", EmailAddresses.normalize(contact.email())).param("role", contact.decisionRole())
-                .param("now", java.sql.Timestamp.from(clock.instant())).update();
-        return id;
+    public UUID addContact(UUID customerId, NewContact k) {
+        Customer c = customers.findByIdForUpdate(customerId)
+                .orElseThrow(() -> new RecordNotFoundException(CustomerAccess.SUBJECT, customerId));
+        ContactDetails details = ContactDetails.validated(k.name(), k.title(), null, k.phone(), k.email(), null,
+                DecisionRole.of(k.decisionRole()), null, null);
+        return contacts.addTo(c.id(), details, false).id();
     }
 
     @Override
     public Optional<CustomerRef> find(UUID customerId) {
-        return customers.findById(customerId).map(c -> new CustomerRef(c.id(), c.code(), c.name(), c.ownerId()));
+        Optional<Customer> found = customers.findById(customerId);
+        int hops = 0;
+        while (found.isPresent() && found.get().mergedIntoId() != null && hops++ < 10) {
+            found = customers.findById(found.get().mergedIntoId());
+        }
+        return found.map(JdbcCustomerDirectory::ref);
     }
 
-    private static List<String> strings(Array array) throws java.sql.SQLException {
-        return array == null ? List.of() : new ArrayList<>(Arrays.asList((String[]) array.getArray()));
+    @Override
+    public CustomerRef requireVisible(UUID customerId) {
+        return ref(access.visible(customerId));
+    }
+
+    @Override
+    public List<ContactRef> contacts(UUID customerId) {
+        return contacts.of(customerId).stream().map(v -> new ContactRef(v.id(), v.customerId(), v.name(), v.title(),
+                v.role() == null ? null : v.role().name(), v.primary(), v.phone(), v.email(), v.masked())).toList();
+    }
+
+    @Override
+    public Optional<ContactPoint> contactPoint(UUID contactId) {
+        try {
+            Contact k = contacts.raw(contactId);
+            return Optional.of(new ContactPoint(k.id(), k.customerId(), k.name(), k.phone(), k.email()));
+        } catch (RecordNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void reached(UUID customerId, CustomerStatus milestone, Instant at) {
+        service.reached(customerId, milestone, at);
+    }
+
+    private static CustomerRef ref(Customer c) {
+        return new CustomerRef(c.id(), c.code(), c.name(), c.ownerId(), c.status());
     }
 }

@@ -1,9 +1,7 @@
 package com.lead2cash.lead.internal;
 
-import com.lead2cash.customer.CompanyNames;
+import com.lead2cash.customer.CompanyKeys;
 import com.lead2cash.customer.CustomerDirectory;
-import com.lead2cash.customer.EmailAddresses;
-import com.lead2cash.customer.PhoneNumbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -30,9 +28,10 @@ class DuplicateFinder {
     }
 
     List<Duplicate> find(LeadDraft d, UUID excludeLeadId) {
-        String name = CompanyNames.normalize(d.companyName());
-        String phone = PhoneNumbers.normalize(d.phone());
-        String email = EmailAddresses.normalize(d.email());
+        CompanyKeys probe = CompanyKeys.of(d.companyName(), d.uscc(), d.phone(), d.email());
+        String name = probe.name();
+        String phone = probe.phone();
+        String email = probe.email();
         // only the evidence this draft has, so every branch is a plain index lookup
         List<String> conditions = new ArrayList<>();
         if (!name.isEmpty()) {
@@ -56,19 +55,9 @@ class DuplicateFinder {
                     .param("name", name).param("phone", phone).param("email", email).param("uscc", d.uscc())
                     .param("exclude", excludeLeadId)
                     .query((rs, i) -> {
-                        List<String> matched = new ArrayList<>();
-                        if (!name.isEmpty() && name.equals(rs.getString("company_name_normalized"))) {
-                            matched.add("NAME");
-                        }
-                        if (phone != null && phone.equals(rs.getString("phone_normalized"))) {
-                            matched.add("PHONE");
-                        }
-                        if (email != null && email.equals(rs.getString("email_normalized"))) {
-                            matched.add("EMAIL");
-                        }
-                        if (d.uscc() != null && d.uscc().equals(rs.getString("uscc"))) {
-                            matched.add("USCC");
-                        }
+                        List<String> matched = CompanyKeys.names(probe.matchedBy(new CompanyKeys(
+                                rs.getString("company_name_normalized"), rs.getString("uscc"),
+                                rs.getString("phone_normalized"), rs.getString("email_normalized"))));
                         return new Duplicate("LEAD", rs.getObject("id", UUID.class), rs.getString("code"),
                                 rs.getString("company_name"), rs.getString("status"), matched);
                     }).list().stream()

@@ -421,7 +421,8 @@ class LeadService {
                     .orElseThrow(() -> new FieldValidationException("customerId", "lead.convert.customer.unknown"));
         } else {
             customer = customers.register(new CustomerDirectory.NewCustomer(lead.companyName(), lead.uscc(),
-                    lead.industry(), lead.region(), owner, lead.source().name(), lead.code()));
+                    lead.industry(), lead.region(), owner, lead.source().name(), lead.code(),
+                    com.lead2cash.customer.CustomerGrade.valueOf(lead.grade().name())));
         }
         UUID contact = customers.addContact(customer.id(), new CustomerDirectory.NewContact(
                 lead.contactName() == null ? lead.companyName() : lead.contactName(), lead.contactTitle(),

@@ -32,8 +32,8 @@ class DeliveryWorker {
     private static final int MAX_ERROR_LENGTH = 1000;
 
     /** A claimed outbox row. */
-    record Claimed(UUID id, UUID messageId, UUID digestId, UUID recipientId, Channel channel, UUID robotId,
-                   int attempts) {
+    record Claimed(UUID id, UUID messageId, UUID digestId, UUID outboundId, UUID recipientId, Channel channel,
+                   UUID robotId, int attempts) {
     }
 
     private final JdbcClient jdbc;
@@ -100,13 +100,15 @@ class DeliveryWorker {
                       limit :batch
                       for update skip locked) due
                 where d.id = due.id
-                returning d.id, d.message_id, d.digest_id, d.recipient_id, d.channel, d.robot_id, d.attempts
+                returning d.id, d.message_id, d.digest_id, d.outbound_id, d.recipient_id, d.channel, d.robot_id,
+                          d.attempts
                 """)
                 .param("now", Timestamp.from(clock.instant()))
                 .param("baseSeconds", properties.backoffBase().toSeconds())
                 .param("batch", properties.batchSize())
                 .query((rs, i) -> new Claimed(rs.getObject("id", UUID.class), rs.getObject("message_id", UUID.class),
-                        rs.getObject("digest_id", UUID.class), rs.getObject("recipient_id", UUID.class),
+                        rs.getObject("digest_id", UUID.class), rs.getObject("outbound_id", UUID.class),
+                        rs.getObject("recipient_id", UUID.class),
                         Channel.valueOf(rs.getString("channel")), rs.getObject("robot_id", UUID.class),
                         rs.getInt("attempts")))
                 .list();
@@ -114,7 +116,9 @@ class DeliveryWorker {
 
     private void deliver(Claimed delivery) {
         try {
-            if (delivery.messageId() == null) {
+            if (delivery.outboundId() != null) {
+                sendOutbound(delivery);
+            } else if (delivery.messageId() == null) {
                 sendDigest(delivery);
             } else if (delivery.channel() == Channel.EMAIL) {
                 sendEmail(delivery);
@@ -157,6 +161,17 @@ class DeliveryWorker {
         body.append("-- \n").append(titles.text("notification.email.footer", locale));
         email.send(mailbox(delivery.recipientId()), titles.text("notification.email.subject", locale, title),
                 body.toString());
+    }
+
+    /** An e-mail to an outside address ({@link OutboxExternalMail}), already rendered by the module that sent it. */
+    private void sendOutbound(Claimed delivery) {
+        record Outbound(String to, String subject, String body) {
+        }
+        Outbound mail = jdbc.sql("select to_address, subject, body from notification_outbound_email where id = :id")
+                .param("id", delivery.outboundId())
+                .query((rs, i) -> new Outbound(rs.getString("to_address"), rs.getString("subject"), rs.getString("body")))
+                .single();
+        email.send(mail.to(), mail.subject(), mail.body());
     }
 
     private void sendToRobot(Claimed delivery) {

@@ -6,6 +6,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.ExternalMail;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.Role;
 import com.lead2cash.testing.Fixtures;
@@ -69,6 +70,8 @@ class EmailAndDigestTest {
     @Autowired NotificationPreferences preferences;
     @Autowired Fixtures fixtures;
     @Autowired JdbcClient jdbc;
+    @Autowired ExternalMail externalMail;
+    @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
 
     UUID zhUser;
     UUID enUser;
@@ -82,6 +85,7 @@ class EmailAndDigestTest {
         jdbc.sql("delete from notification_delivery").update();
         jdbc.sql("delete from notification_digest").update();
         jdbc.sql("delete from notification_message").update();
+        jdbc.sql("delete from notification_outbound_email").update();
         String zh = "zh" + System.nanoTime() % 1_000_000;
         String en = "en" + System.nanoTime() % 1_000_000;
         zhUser = fixtures.user(zh, fixtures.rootUnit(), LocalDate.of(2024, 1, 1), Role.SALES_REP).id();
@@ -172,6 +176,27 @@ class EmailAndDigestTest {
         assertThat(digest.runOnce()).isZero();
         worker.runOnce();
         assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void anEmailToAnOutsideAddressGoesThroughTheOutboxOnlyWhenItsTransactionCommits() throws Exception {
+        var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        tx.executeWithoutResult(status -> {
+            externalMail.send(new ExternalMail.Email("rolled.back@customer.test", "回滚", "test.outbound", "不应发出", "-"));
+            status.setRollbackOnly();
+        });
+        tx.executeWithoutResult(status -> externalMail.send(new ExternalMail.Email("wang@customer.test", "王伟",
+                "test.outbound", "请确认需求分析报告", "您好，王伟：\nhttps://crm.example.test/c/1/abc")));
+        assertThat(externalMail.available()).isTrue();
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+
+        assertThat(worker.runOnce()).isEqualTo(1);
+        MimeMessage mail = only("wang@customer.test");
+        assertThat(mail.getSubject()).isEqualTo("请确认需求分析报告");
+        assertThat(text(mail)).contains("您好，王伟：", "https://crm.example.test/c/1/abc");
+        assertThat(to("rolled.back@customer.test")).isEmpty();
+        assertThat(jdbc.sql("select state from notification_delivery where outbound_id is not null")
+                .query(String.class).list()).containsExactly("SENT");
     }
 
     private static int runConcurrently(Callable<Integer> a, Callable<Integer> b) throws Exception {

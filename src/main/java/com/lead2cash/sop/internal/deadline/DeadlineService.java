@@ -56,6 +56,11 @@ class DeadlineService implements Deadlines {
         Instant due = workingCalendar.due(startedAt, window);
         List<Instant> reminders = ReminderSchedule.of(startedAt, due, window, snapshot.reminderFractions(),
                 workingCalendar);
+        return insertOpen(ruleId, subject, ownerId, snapshot.version(), startedAt, due, reminders);
+    }
+
+    private UUID insertOpen(String ruleId, SubjectRef subject, UUID ownerId, long policyVersion, Instant startedAt,
+                            Instant due, List<Instant> reminders) {
         Instant nextFire = reminders.isEmpty() ? due : reminders.get(0);
         UUID id = Ids.newId();
         int inserted = jdbc.sql("""
@@ -65,13 +70,29 @@ class DeadlineService implements Deadlines {
                             cast(:reminders as timestamptz[]), 'OPEN', 0, :next, 0, :now)
                         on conflict (rule_id, subject_type, subject_id) where state in ('OPEN', 'BREACHED') do nothing""")
                 .param("id", id).param("rule", ruleId).param("type", subject.type()).param("subject", subject.id())
-                .param("owner", ownerId).param("policyVersion", snapshot.version())
+                .param("owner", ownerId).param("policyVersion", policyVersion)
                 .param("started", Timestamp.from(startedAt)).param("due", Timestamp.from(due))
                 .param("reminders", "{" + String.join(",", reminders.stream().map(Instant::toString).toList()) + "}")
                 .param("next", Timestamp.from(nextFire)).param("now", Timestamp.from(clock.instant()))
                 .update();
         // one was already running, or a concurrent open of the same rule and subject won: answer its deadline
         return inserted == 1 ? id : running(ruleId, subject);
+    }
+
+    @Override
+    @Transactional
+    public UUID openUntil(String ruleId, SubjectRef subject, UUID ownerId, Instant startedAt, Instant dueAt) {
+        Objects.requireNonNull(ruleId, "ruleId");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(ownerId, "ownerId");
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(dueAt, "dueAt");
+        PolicyVersion snapshot = policy.current();
+        // the window's basis is all the reminder schedule needs; its length is the given due time
+        DeadlineWindow calendarTime = DeadlineWindow.calendar(com.lead2cash.sop.BusinessDuration.ofMinutes(0));
+        List<Instant> reminders = ReminderSchedule.of(startedAt, dueAt, calendarTime, snapshot.reminderFractions(),
+                calendar.current());
+        return insertOpen(ruleId, subject, ownerId, snapshot.version(), startedAt, dueAt, reminders);
     }
 
     @Override
@@ -129,6 +150,26 @@ class DeadlineService implements Deadlines {
                           and state in ('OPEN', 'BREACHED')""")
                 .param("owner", newOwnerId).param("rule", ruleId).param("type", subject.type())
                 .param("subject", subject.id()).update();
+    }
+
+    @Override
+    public List<DeadlineRecord> of(SubjectRef subject, Instant startedAtOrBefore, int limit) {
+        return jdbc.sql("""
+                        select id, rule_id, owner_id, started_at, due_at, state, met_at, breached_at from sop_deadline
+                        where subject_type = :type and subject_id = :subject and started_at <= :before
+                        order by started_at desc, id desc limit :limit""")
+                .param("type", subject.type()).param("subject", subject.id())
+                .param("before", Timestamp.from(startedAtOrBefore)).param("limit", limit)
+                .query((rs, i) -> new DeadlineRecord(rs.getObject("id", UUID.class), rs.getString("rule_id"), subject,
+                        rs.getObject("owner_id", UUID.class), rs.getTimestamp("started_at").toInstant(),
+                        rs.getTimestamp("due_at").toInstant(), rs.getString("state"), instant(rs, "met_at"),
+                        instant(rs, "breached_at")))
+                .list();
+    }
+
+    private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
     }
 
     private UUID running(String ruleId, SubjectRef subject) {

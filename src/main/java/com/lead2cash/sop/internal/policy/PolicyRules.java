@@ -44,6 +44,17 @@ final class PolicyRules {
         }
         atLeast(errors, v, "C7", "cadenceMultiple", 1);
         atLeast(errors, v, "C7", "maxPrivateCustomers", 1);
+        atLeast(errors, v, "C7", "reclaimCooldownDays", 0);
+        // C1: four factors of 1 to 3 points each give 4 to 12
+        int gradeA = (Integer) v.get("C1").get("gradeAMinScore");
+        int gradeB = (Integer) v.get("C1").get("gradeBMinScore");
+        if (gradeA > 12) {
+            errors.add(new FieldError("C1.gradeAMinScore", "policy.error.points", 12));
+        }
+        if (gradeA <= gradeB) {
+            errors.add(new FieldError("C1.gradeAMinScore", "policy.error.gradeOrder"));
+        }
+        atLeast(errors, v, "C1", "gradeBMinScore", 5);
         atLeast(errors, v, "R1", "standardYears", 1);
         int criterionMax = (Integer) v.get("O1").get("criterionMax");
         atLeast(errors, v, "O1", "criterionMax", 1);

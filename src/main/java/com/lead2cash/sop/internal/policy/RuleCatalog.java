@@ -82,7 +82,7 @@ public final class RuleCatalog {
         rule("L9", s, "COMMON", "window", p("window", DURATION, "2h business"));
 
         s = Stage.CUSTOMER;
-        rule("C1", s, "000", null);
+        rule("C1", s, "000", null, p("gradeAMinScore", INTEGER, "10"), p("gradeBMinScore", INTEGER, "7"));
         rule("C2", s, "000", null,
                 p("gradeADays", INTEGER, "7"), p("gradeBDays", INTEGER, "14"), p("gradeCDays", INTEGER, "30"));
         rule("C3", s, "002", null,
@@ -92,6 +92,7 @@ public final class RuleCatalog {
         rule("C6", s, "001", "window", p("window", DURATION, "24h calendar"));
         rule("C7", s, "COMMON", null, p("enabled", BOOLEAN, "true"), p("cadenceMultiple", INTEGER, "2"),
                 p("maxPrivateCustomers", INTEGER, "200"), p("reclaimCooldownDays", INTEGER, "30"));
+        rule("C8", s, "003", null, p("creditApprovalThreshold", MONEY, "500000"));
 
         s = Stage.OPPORTUNITY;
         rule("O1", s, "000", null, p("passScore", INTEGER, "30"), p("criterionMax", INTEGER, "10"));

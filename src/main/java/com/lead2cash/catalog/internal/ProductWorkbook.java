@@ -1,0 +1,239 @@
+package com.lead2cash.catalog.internal;
+
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.FieldValidationException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+
+/**
+ * The catalogue as an Excel workbook (产品目录.xlsx): one product a row under Chinese column headers
+ * (English accepted on import). The export is also the import template: export, edit, import.
+ */
+public final class ProductWorkbook {
+
+    static final int MAX_ROWS = 20_000;
+    static final int MAX_BYTES = 10 * 1024 * 1024;
+
+    /** A column: its Chinese header, the English one also accepted, the field it fills. */
+    enum Column {
+        CODE("产品编码", "Code", "code", true),
+        NAME("产品名称", "Name", "name", true),
+        SPECIFICATION("规格", "Specification", "specification", false),
+        UNIT("单位", "Unit", "unit", false),
+        PRODUCT_LINE("产品线", "Product line", "productLine", false),
+        LIST_PRICE("目录价（元，不含税）", "List price", "listPrice", true),
+        TAX_RATE("税率（%）", "Tax rate", "taxRate", true),
+        ACTIVE("启用", "Active", "active", false);
+
+        final String zh;
+        final String en;
+        final String field;
+        final boolean required;
+
+        Column(String zh, String en, String field, boolean required) {
+            this.zh = zh;
+            this.en = en;
+            this.field = field;
+            this.required = required;
+        }
+
+        String header() {
+            return required ? zh + "*" : zh;
+        }
+    }
+
+    /** One data row: its line in the sheet (1 is the header), the product it describes or what is wrong with it. */
+    public record Row(int line, ProductDetails details, boolean active, List<RowProblem> problems) {
+    }
+
+    public record RowProblem(int line, String field, String messageKey, List<Object> args) {
+    }
+
+    /**
+     * The file was refused, row by row; nothing was imported. Each problem is a field error named
+     * {@code rows[<line>].<field>}, so the API lists them like any refused input.
+     */
+    public static final class ImportRefused extends FieldValidationException {
+        private final List<RowProblem> problems;
+
+        ImportRefused(List<RowProblem> problems) {
+            super(problems.stream().map(p -> new FieldValidationException.FieldError(
+                    "rows[" + p.line() + "]." + p.field(), p.messageKey(), p.args())).toList());
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<RowProblem> problems() {
+            return problems;
+        }
+    }
+
+    private ProductWorkbook() {
+    }
+
+    /** Writes the products as a workbook, streaming, in the order given. */
+    public static void write(Stream<Product> products, OutputStream out) {
+        try (Workbook wb = new Workbook(out, "Lead2Cash", "1.0")) {
+            Worksheet ws = wb.newWorksheet("产品目录");
+            Column[] columns = Column.values();
+            for (int c = 0; c < columns.length; c++) {
+                ws.value(0, c, columns[c].header());
+                ws.style(0, c).bold().set();
+                ws.width(c, c == 1 || c == 2 ? 30 : 16);
+            }
+            int[] r = {1};
+            products.forEach(p -> {
+                int row = r[0]++;
+                ws.inlineString(row, 0, p.code());
+                ws.inlineString(row, 1, p.name());
+                text(ws, row, 2, p.specification());
+                text(ws, row, 3, p.unit());
+                text(ws, row, 4, p.productLine());
+                ws.value(row, 5, p.listPrice());
+                ws.style(row, 5).format("#,##0.00").set();
+                ws.value(row, 6, p.taxRate());
+                ws.inlineString(row, 7, p.active() ? "是" : "否");
+            });
+            ws.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void text(Worksheet ws, int row, int col, String value) {
+        if (value != null) {
+            ws.inlineString(row, col, value);
+        }
+    }
+
+    /** Reads an uploaded workbook into rows; a row's problems are collected, never thrown one by one. */
+    public static List<Row> readUpload(byte[] content) {
+        if (content == null || content.length == 0) {
+            throw new FieldValidationException("file", "catalog.import.empty");
+        }
+        if (content.length > MAX_BYTES) {
+            throw new FieldValidationException("file", "catalog.import.tooLarge", MAX_BYTES / 1024 / 1024);
+        }
+        List<List<String>> table = new ArrayList<>();
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(content));
+             var rows = wb.getFirstSheet().openStream()) {
+            var it = rows.iterator();
+            while (it.hasNext()) {
+                var r = it.next();
+                if (table.size() > MAX_ROWS + 1) {
+                    throw new FieldValidationException("file", "catalog.import.tooManyRows", MAX_ROWS);
+                }
+                List<String> values = new ArrayList<>();
+                for (int i = 0; i < r.getCellCount(); i++) {
+                    var cell = r.getCell(i);
+                    if (cell == null) {
+                        values.add(null);
+                    } else if (cell.getType() == CellType.NUMBER) {
+                        values.add(cell.asNumber().stripTrailingZeros().toPlainString());
+                    } else {
+                        values.add(cell.getText());
+                    }
+                }
+                table.add(values);
+            }
+        } catch (DomainException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new FieldValidationException("file", "catalog.import.unreadable");
+        }
+        if (table.isEmpty()) {
+            throw new FieldValidationException("file", "catalog.import.empty");
+        }
+        Column[] columns = headers(table.get(0));
+        List<Row> rows = new ArrayList<>();
+        for (int i = 1; i < table.size(); i++) {
+            List<String> values = table.get(i);
+            if (values.stream().allMatch(v -> v == null || v.isBlank())) {
+                continue;
+            }
+            Map<Column, String> cells = new EnumMap<>(Column.class);
+            for (int c = 0; c < columns.length && c < values.size(); c++) {
+                if (columns[c] != null && values.get(c) != null && !values.get(c).isBlank()) {
+                    cells.put(columns[c], values.get(c).strip());
+                }
+            }
+            rows.add(row(i + 1, cells));
+        }
+        return rows;
+    }
+
+    private static Row row(int line, Map<Column, String> cells) {
+        List<RowProblem> problems = new ArrayList<>();
+        BigDecimal price = number(line, cells, Column.LIST_PRICE, problems);
+        BigDecimal tax = number(line, cells, Column.TAX_RATE, problems);
+        String activeText = cells.get(Column.ACTIVE);
+        boolean active = activeText == null
+                || List.of("是", "启用", "y", "yes", "true", "1").contains(activeText.toLowerCase(Locale.ROOT));
+        if (activeText != null && !active
+                && !List.of("否", "停用", "n", "no", "false", "0").contains(activeText.toLowerCase(Locale.ROOT))) {
+            problems.add(new RowProblem(line, "active", "catalog.import.notAYesNo", List.of(activeText)));
+        }
+        ProductDetails details = null;
+        if (problems.isEmpty()) {
+            try {
+                details = ProductDetails.validated(cells.get(Column.CODE), cells.get(Column.NAME),
+                        cells.get(Column.SPECIFICATION), cells.get(Column.UNIT), cells.get(Column.PRODUCT_LINE), price, tax);
+            } catch (FieldValidationException e) {
+                e.errors().forEach(f -> problems.add(new RowProblem(line, f.field(), f.messageKey(), f.args())));
+            }
+        }
+        return new Row(line, details, active, problems);
+    }
+
+    private static BigDecimal number(int line, Map<Column, String> cells, Column column, List<RowProblem> problems) {
+        String text = cells.get(column);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text.replace(",", "").replace("，", "").replace("¥", "").replace("%", "").strip());
+        } catch (NumberFormatException e) {
+            problems.add(new RowProblem(line, column.field, "catalog.import.notANumber", List.of(text)));
+            return null;
+        }
+    }
+
+    private static Column[] headers(List<String> header) {
+        Column[] columns = new Column[header.size()];
+        List<String> unknown = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            String h = header.get(i) == null ? "" : header.get(i).strip().replace("*", "");
+            if (h.isEmpty()) {
+                continue;
+            }
+            columns[i] = Arrays.stream(Column.values())
+                    .filter(c -> c.zh.equals(h) || c.en.equalsIgnoreCase(h) || c.field.equalsIgnoreCase(h))
+                    .findFirst().orElse(null);
+            if (columns[i] == null) {
+                unknown.add(h);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new FieldValidationException("file", "catalog.import.unknownColumns", String.join("、", unknown));
+        }
+        for (Column required : Column.values()) {
+            if (required.required && Arrays.stream(columns).noneMatch(c -> c == required)) {
+                throw new FieldValidationException("file", "catalog.import.missingColumn", required.zh);
+            }
+        }
+        return columns;
+    }
+}

@@ -1,0 +1,31 @@
+package com.lead2cash.confirmation;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Asks customers' contacts to confirm in writing (SOP steps C6, Q3, quote and delivery acceptance,
+ * complaint ratings). All calls join the caller's transaction.
+ */
+public interface Confirmations {
+
+    /**
+     * Freezes the document, issues a link and queues the e-mail to the contact (in the request's
+     * language). Asking again for the same subject version and contact while that confirmation is open
+     * sends a fresh link for it instead of a second confirmation.
+     */
+    SentConfirmation request(ConfirmationRequest request);
+
+    /**
+     * A new version of the subject exists: every open confirmation of an earlier version of the same
+     * record becomes SUPERSEDED, and its links say so. Answers how many were superseded.
+     */
+    int supersede(ConfirmationSubject newVersion);
+
+    /** The confirmations of a record, every version, newest first; for the owning module's screens (no scope check). */
+    List<ConfirmationView> of(String subjectType, String subjectId);
+
+    /** One confirmation, no scope check (the owning module has checked its record). */
+    Optional<ConfirmationView> find(UUID confirmationId);
+}

@@ -1,0 +1,14 @@
+package com.lead2cash.confirmation;
+
+import java.time.Instant;
+
+/**
+ * A confirmation just sent, with its link. The link exists only here (the application keeps a hash of
+ * it), so this is the moment to show it to the rep as text and as a QR code for WeChat.
+ *
+ * @param qrCodeDataUri the link as a QR code, a {@code data:image/png;base64,…} URI for an {@code <img>}
+ * @param emailQueued   whether the link went to the contact by e-mail (no address, or no mail server: not)
+ */
+public record SentConfirmation(ConfirmationView confirmation, String url, Instant expiresAt, String qrCodeDataUri,
+                               boolean emailQueued) {
+}

@@ -1,0 +1,246 @@
+package com.lead2cash.confirmation.internal;
+
+import com.lead2cash.confirmation.ConfirmationAnswered;
+import com.lead2cash.confirmation.ConfirmationDocument;
+import com.lead2cash.confirmation.ConfirmationRequest;
+import com.lead2cash.confirmation.ConfirmationState;
+import com.lead2cash.confirmation.ConfirmationSubject;
+import com.lead2cash.confirmation.ConfirmationSubjects;
+import com.lead2cash.confirmation.ConfirmationView;
+import com.lead2cash.confirmation.Confirmations;
+import com.lead2cash.confirmation.SentConfirmation;
+import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.Notifier;
+import com.lead2cash.platform.RecordNotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Sends confirmations and takes their answers. The owning module's side ({@link Confirmations}) joins
+ * its transaction; the contact's side ({@link #open}, {@link #answer}) checks the link every time and
+ * refuses every bad link alike ({@link LinkRefusedException}).
+ */
+@Service
+class ConfirmationService implements Confirmations {
+
+    private static final Logger log = LoggerFactory.getLogger(ConfirmationService.class);
+
+    /** What a link opens onto. */
+    enum Access { OPEN, SUPERSEDED }
+
+    /** A link that opened: the confirmation and the document exactly as sent. */
+    record Opened(Access access, ConfirmationView confirmation, ConfirmationDocument document) {
+    }
+
+    private final ConfirmationRepository confirmations;
+    private final ConfirmationLinks links;
+    private final ConfirmationMail mail;
+    private final SubjectDirectory subjects;
+    private final ConfirmationProperties properties;
+    private final ApplicationEventPublisher events;
+    private final Notifier notifier;
+    private final Clock clock;
+
+    ConfirmationService(ConfirmationRepository confirmations, ConfirmationLinks links, ConfirmationMail mail,
+                        SubjectDirectory subjects, ConfirmationProperties properties, ApplicationEventPublisher events,
+                        Notifier notifier, Clock clock) {
+        this.confirmations = confirmations;
+        this.links = links;
+        this.mail = mail;
+        this.subjects = subjects;
+        this.properties = properties;
+        this.events = events;
+        this.notifier = notifier;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public SentConfirmation request(ConfirmationRequest request) {
+        Instant now = clock.instant();
+        Instant expiresAt = request.expiresAt() != null ? request.expiresAt() : now.plus(properties.linkValidity());
+        Confirmation confirmation = openFor(request, now)
+                .map(open -> {
+                    open.resend(now, expiresAt);
+                    return open;
+                })
+                .orElseGet(() -> Confirmation.send(request.purpose(), request.subject(), request.document(),
+                        request.recipient(), request.ownerId(), request.requestedBy(), request.locale(), now,
+                        expiresAt));
+        confirmation = confirmations.save(confirmation);
+        return issueLink(confirmation, request.requestedBy(), true);
+    }
+
+    /** The open confirmation of the same version for the same contact, which a new request re-sends. */
+    private Optional<Confirmation> openFor(ConfirmationRequest request, Instant now) {
+        if (request.recipient().contactId() == null) {
+            return Optional.empty();
+        }
+        return confirmations.findBySubject(request.subject().type(), request.subject().id()).stream()
+                .filter(c -> c.subject().equals(request.subject()) && c.purpose() == request.purpose()
+                        && request.recipient().contactId().equals(c.recipientContactId()) && c.openAt(now))
+                .findFirst();
+    }
+
+    @Override
+    @Transactional
+    public int supersede(ConfirmationSubject newVersion) {
+        Instant now = clock.instant();
+        int superseded = 0;
+        for (Confirmation c : confirmations.findBySubject(newVersion.type(), newVersion.id())) {
+            if (c.subject().version() < newVersion.version() && c.supersede(now)) {
+                confirmations.save(c);
+                superseded++;
+            }
+        }
+        return superseded;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ConfirmationView> of(String subjectType, String subjectId) {
+        Instant now = clock.instant();
+        return confirmations.findBySubject(subjectType, subjectId).stream().map(c -> c.view(now)).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<ConfirmationView> find(UUID confirmationId) {
+        return confirmations.findById(confirmationId).map(c -> c.view(clock.instant()));
+    }
+
+    // ---- the rep's side ----
+
+    /** A confirmation the caller's data scope covers; 404 otherwise. */
+    @Transactional(readOnly = true)
+    ConfirmationView visible(UUID confirmationId) {
+        ConfirmationView view = find(confirmationId)
+                .orElseThrow(() -> new RecordNotFoundException("Confirmation", confirmationId));
+        subjects.requireVisible(view);
+        return view;
+    }
+
+    /** The document exactly as it was sent, for the rep's page. */
+    @Transactional(readOnly = true)
+    ConfirmationDocument documentOf(UUID confirmationId) {
+        return DocumentCodec.parse(confirmations.findById(confirmationId)
+                .orElseThrow(() -> new RecordNotFoundException("Confirmation", confirmationId)).document());
+    }
+
+    Optional<ConfirmationSubjects.SubjectInfo> subjectInfo(ConfirmationView view) {
+        return subjects.info(view);
+    }
+
+    int linkCount(UUID confirmationId) {
+        return links.count(confirmationId);
+    }
+
+    /**
+     * A new link to an open confirmation the caller may see (to show its QR code again, or e-mail it
+     * again). Earlier links keep working until the confirmation is answered, superseded or expires.
+     */
+    @Transactional
+    SentConfirmation reissue(UUID confirmationId, UUID issuedBy, boolean email) {
+        visible(confirmationId);
+        Confirmation confirmation = confirmations.findByIdForUpdate(confirmationId)
+                .orElseThrow(() -> new RecordNotFoundException("Confirmation", confirmationId));
+        if (!confirmation.openAt(clock.instant())) {
+            throw new com.lead2cash.platform.DomainException("confirmation.notOpen");
+        }
+        return issueLink(confirmation, issuedBy, email);
+    }
+
+    private SentConfirmation issueLink(Confirmation confirmation, UUID issuedBy, boolean email) {
+        boolean emailed = email && mail.canSend(confirmation);
+        String token = links.issue(confirmation, issuedBy, emailed);
+        String url = url(confirmation.id(), token);
+        if (emailed) {
+            mail.send(confirmation, url);
+        }
+        return new SentConfirmation(confirmation.view(clock.instant()), url, confirmation.expiresAt(),
+                QrCodes.dataUri(url), emailed);
+    }
+
+    private String url(UUID id, String token) {
+        String base = properties.baseUrl();
+        if (base == null || base.isBlank()) {
+            try {
+                base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+            } catch (IllegalStateException noRequest) {
+                base = "";
+            }
+        }
+        return base.replaceAll("/+$", "") + PublicConfirmationController.PATH + id + "/" + token;
+    }
+
+    // ---- the contact's side: every call checks the link ----
+
+    /** Opens the link: the document as sent, or word that it was superseded; the first open marks it VIEWED. */
+    @Transactional(noRollbackFor = LinkRefusedException.class)
+    Opened open(String confirmationId, String token) {
+        Confirmation confirmation = verified(confirmationId, token, false);
+        Instant now = clock.instant();
+        if (confirmation.stateAt(now) == ConfirmationState.SUPERSEDED) {
+            return new Opened(Access.SUPERSEDED, confirmation.view(now), null);
+        }
+        if (!confirmation.openAt(now)) {
+            throw new LinkRefusedException();
+        }
+        confirmation.viewed(now);
+        confirmation = confirmations.save(confirmation);
+        return new Opened(Access.OPEN, confirmation.view(now), DocumentCodec.parse(confirmation.document()));
+    }
+
+    /** Takes the contact's answer through the link; field errors come back as FieldValidationException. */
+    @Transactional
+    ConfirmationView answer(String confirmationId, String token, Confirmation.Answer answer) {
+        Confirmation confirmation = verified(confirmationId, token, true);
+        Instant now = clock.instant();
+        if (!confirmation.openAt(now) || answer.outcome() == null || !confirmation.purpose().allows(answer.outcome())) {
+            throw new LinkRefusedException();
+        }
+        confirmation.answer(answer, now);
+        confirmation = confirmations.save(confirmation);
+        ConfirmationView view = confirmation.view(now);
+        events.publishEvent(new ConfirmationAnswered(view.id(), view.subject().type(), view.subject().id(),
+                view.subject().version(), view.purpose(), answer.outcome(), confirmation.answeredName(), now,
+                confirmation.rating(), confirmation.comment(), confirmation.answeredSha256()));
+        String link = subjects.info(view).map(ConfirmationSubjects.SubjectInfo::link)
+                .orElse("/confirmations/" + view.id());
+        notifier.send(Notification.of(confirmation.requestedBy(), "confirmation.answered",
+                "confirmation.notification." + answer.outcome().name(), link, confirmation.recipientName(),
+                confirmation.title()));
+        return view;
+    }
+
+    /** The confirmation the link belongs to, or a refusal that is the same for every bad link. */
+    private Confirmation verified(String confirmationId, String token, boolean lock) {
+        Optional<UUID> id = uuid(confirmationId);
+        Optional<Confirmation> confirmation = id.flatMap(lock ? confirmations::findByIdForUpdate : confirmations::findById);
+        if (!links.matches(confirmation, token)) {
+            throw new LinkRefusedException();
+        }
+        if (!confirmation.get().documentIntact()) {
+            log.warn("confirmation {}: the stored document no longer matches its hash; link refused", id.get());
+            throw new LinkRefusedException();
+        }
+        return confirmation.get();
+    }
+
+    private static Optional<UUID> uuid(String text) {
+        try {
+            return text == null || text.length() != 36 ? Optional.empty() : Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

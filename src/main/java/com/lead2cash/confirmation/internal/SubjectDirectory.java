@@ -1,0 +1,44 @@
+package com.lead2cash.confirmation.internal;
+
+import com.lead2cash.confirmation.ConfirmationSubjects;
+import com.lead2cash.confirmation.ConfirmationView;
+import com.lead2cash.platform.DataScope;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the owning modules say of their subjects: how they read, where they live and who owns them now.
+ * A confirmation is visible to whoever's data scope covers its subject's current owner.
+ */
+@Component
+class SubjectDirectory {
+
+    private final Map<String, ConfirmationSubjects> byType;
+    private final DataScope scope;
+
+    SubjectDirectory(List<ConfirmationSubjects> subjects, DataScope scope) {
+        this.byType = subjects.stream().collect(Collectors.toMap(ConfirmationSubjects::subjectType,
+                Function.identity()));
+        this.scope = scope;
+    }
+
+    Optional<ConfirmationSubjects.SubjectInfo> info(ConfirmationView view) {
+        return Optional.ofNullable(byType.get(view.subject().type()))
+                .map(s -> s.describe(List.of(view.subject().id())).get(view.subject().id()));
+    }
+
+    /** The subject's owner now, or the owner given when it was sent. */
+    UUID ownerOf(ConfirmationView view) {
+        return info(view).map(ConfirmationSubjects.SubjectInfo::ownerId).orElse(view.ownerId());
+    }
+
+    /** 404 unless the caller's scope covers the subject's owner. */
+    void requireVisible(ConfirmationView view) {
+        scope.requireVisible("Confirmation", view.id(), ownerOf(view));
+    }
+}

@@ -1,0 +1,44 @@
+package com.lead2cash.customer;
+
+import java.time.Instant;
+
+/**
+ * Where a page of the timeline ends: entries come newest first, ordered by {@code at} and then by
+ * {@code key} (both descending, keys compared as plain strings), so a contributor answers the entries
+ * strictly before the cursor. {@link #START} is the top of the timeline.
+ */
+public record TimelineCursor(Instant at, String key) {
+
+    public static final TimelineCursor START = new TimelineCursor(Instant.MAX, "");
+
+    public boolean isStart() {
+        return this.equals(START);
+    }
+
+    /** Whether the entry comes after this cursor in the timeline's order (belongs on the next page). */
+    public boolean admits(TimelineEntry entry) {
+        if (isStart()) {
+            return true;
+        }
+        int byTime = entry.at().compareTo(at);
+        return byTime < 0 || (byTime == 0 && entry.key().compareTo(key) < 0);
+    }
+
+    /**
+     * An SQL predicate for a contributor's query: {@code atColumn} before the cursor, ties broken on
+     * {@code keyExpression} in the C collation (the order of {@link String#compareTo}). Bind
+     * {@code cursorAt} and {@code cursorKey} with {@link #atParam()} and {@link #key()}.
+     */
+    public String sqlPredicate(String atColumn, String keyExpression) {
+        if (isStart()) {
+            return "true";
+        }
+        return "(" + atColumn + " < :cursorAt or (" + atColumn + " = :cursorAt and (" + keyExpression
+                + ") collate \"C\" < :cursorKey))";
+    }
+
+    /** The cursor time as a JDBC parameter (a far-future time for the start). */
+    public java.sql.Timestamp atParam() {
+        return java.sql.Timestamp.from(isStart() ? Instant.parse("9999-12-31T00:00:00Z") : at);
+    }
+}

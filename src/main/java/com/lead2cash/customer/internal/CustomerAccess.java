@@ -1,0 +1,99 @@
+package com.lead2cash.customer.internal;
+
+import com.lead2cash.customer.internal.domain.Customer;
+import com.lead2cash.customer.internal.domain.CustomerActor;
+import com.lead2cash.customer.internal.domain.CustomerRepository;
+import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.DataScope;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.RecordNotFoundException;
+import com.lead2cash.platform.Role;
+import com.lead2cash.platform.Scope;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may see and touch which customer — the one place of the customer module's data scope:
+ * an owned customer is visible when its owner is within the reader's scope (SPEC §1), a customer in
+ * the public pool to everyone who works customers; anything else answers 404 alike. Personal data of
+ * contacts is shown to the owner and those above (an ALL scope for pool customers) and masked
+ * otherwise — masking fails closed.
+ */
+@Component
+public class CustomerAccess {
+
+    public static final String SUBJECT = "Customer";
+
+    /** Roles that work with customers at all (others get 403 on the customer screens and API). */
+    public static final Set<Role> READERS = Set.of(Role.SALES_DIRECTOR, Role.REGIONAL_MANAGER, Role.SALES_MANAGER,
+            Role.SALES_REP, Role.ACCOUNT_MANAGER, Role.SALES_ASSISTANT, Role.FINANCE, Role.ADMIN);
+
+    public static final String READER_ROLES = "hasAnyRole('SALES_DIRECTOR','REGIONAL_MANAGER','SALES_MANAGER',"
+            + "'SALES_REP','ACCOUNT_MANAGER','SALES_ASSISTANT','FINANCE','ADMIN')";
+
+    private final CustomerRepository customers;
+    private final DataScope dataScope;
+
+    CustomerAccess(CustomerRepository customers, DataScope dataScope) {
+        this.customers = customers;
+        this.dataScope = dataScope;
+    }
+
+    public Scope scope() {
+        return dataScope.current();
+    }
+
+    /** The customer if the current user may see it (merged ones too: their page leads on), else 404. */
+    public Customer visible(UUID id) {
+        if (id == null) {
+            throw new FieldValidationException("customerId", "customer.required");
+        }
+        Customer c = customers.findById(id).orElseThrow(() -> new RecordNotFoundException(SUBJECT, id));
+        requireVisible(c);
+        return c;
+    }
+
+    /** The same, with the row locked for the rest of the transaction. */
+    public Customer visibleForUpdate(UUID id) {
+        if (id == null) {
+            throw new FieldValidationException("customerId", "customer.required");
+        }
+        Customer c = customers.findByIdForUpdate(id).orElseThrow(() -> new RecordNotFoundException(SUBJECT, id));
+        requireVisible(c);
+        return c;
+    }
+
+    public void requireVisible(Customer c) {
+        if (!isVisible(c.ownerId())) {
+            throw new RecordNotFoundException(SUBJECT, c.id());
+        }
+    }
+
+    /** Whether a customer with this owner (null: the pool) is visible to the current user. */
+    public boolean isVisible(UUID ownerId) {
+        CurrentUser me = CurrentUser.get().orElse(null);
+        if (me == null || me.roles().stream().noneMatch(READERS::contains)) {
+            return false;
+        }
+        return ownerId == null || scope().covers(ownerId);
+    }
+
+    public CustomerActor actor(Customer c) {
+        CurrentUser me = CurrentUser.require();
+        return new CustomerActor(me.id(), me.roles(), c.ownerId() != null && scope().covers(c.ownerId()));
+    }
+
+    /** The owner, those above the owner, and ALL-scope readers for pool customers; nobody else, and nobody unknown. */
+    public boolean maySeePersonalData(Customer c) {
+        return maySeePersonalData(c.ownerId());
+    }
+
+    public boolean maySeePersonalData(UUID ownerId) {
+        if (CurrentUser.get().isEmpty()) {
+            return false;
+        }
+        Scope scope = scope();
+        return ownerId == null ? scope.isAll() : scope.covers(ownerId);
+    }
+}

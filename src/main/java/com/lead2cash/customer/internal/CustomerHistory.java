@@ -1,0 +1,45 @@
+package com.lead2cash.customer.internal;
+
+import com.lead2cash.platform.CurrentUser;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The customer's story as people read it — created, status and owner changes with their reasons,
+ * grading, the public pool, merges — as bundle keys with arguments, beside the field-level audit trail.
+ */
+@Component
+public class CustomerHistory {
+
+    /** Separates the arguments of an entry (a control character no argument contains). */
+    static final String SEPARATOR = "\u001f";
+
+    public record Entry(long id, UUID customerId, Instant occurredAt, UUID actorId, String messageKey, List<String> args) {
+    }
+
+    private final JdbcClient jdbc;
+
+    CustomerHistory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records an entry in the current transaction, by the current user (none for the system). */
+    public void record(UUID customerId, Instant at, String messageKey, Object... args) {
+        jdbc.sql("insert into customer_event (customer_id, occurred_at, actor_id, message_key, args) values (:c, :at, :actor, :key, :args)")
+                .param("c", customerId).param("at", Timestamp.from(at))
+                .param("actor", CurrentUser.get().map(CurrentUser::id).orElse(null)).param("key", messageKey)
+                .param("args", Arrays.stream(args).map(a -> a == null ? "—" : String.valueOf(a).replace(SEPARATOR, " "))
+                        .collect(Collectors.joining(SEPARATOR)))
+                .update();
+    }
+
+    static List<String> args(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(SEPARATOR, -1));
+    }
+}

@@ -1,0 +1,224 @@
+package com.lead2cash.customer.internal;
+
+import com.lead2cash.customer.CustomerOwnerChanged;
+import com.lead2cash.customer.internal.domain.Customer;
+import com.lead2cash.customer.internal.domain.CustomerAction;
+import com.lead2cash.customer.internal.domain.CustomerActor;
+import com.lead2cash.customer.internal.domain.CustomerRepository;
+import com.lead2cash.platform.ConflictException;
+import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.platform.RecordNotFoundException;
+import com.lead2cash.sop.Deadlines;
+import com.lead2cash.sop.SubjectRef;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who owns a customer: ownership transfer by a manager with a reason (single and bulk, all or
+ * nothing), and the public pool (公海, C7) — a customer returns to it when its follow-up lapsed or its
+ * owner releases it, and a rep claims it from there within the holding limit and the re-claim
+ * cooldown. Claims of one customer are serialised by a row lock: the first wins, the others get 409.
+ * Open deadlines move with the customer.
+ */
+@Service
+public class CustomerOwnership {
+
+    static final String LAPSED = "LAPSED";
+    static final String RELEASED = "RELEASED";
+
+    private final CustomerRepository customers;
+    private final CustomerAccess access;
+    private final CustomerService service;
+    private final CustomerPolicy policy;
+    private final CadenceDeadlines cadence;
+    private final HoldingCheck holding;
+    private final CustomerHistory history;
+    private final Deadlines deadlines;
+    private final OrgDirectory directory;
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    CustomerOwnership(CustomerRepository customers, CustomerAccess access, CustomerService service,
+                      CustomerPolicy policy, CadenceDeadlines cadence, HoldingCheck holding, CustomerHistory history,
+                      Deadlines deadlines, OrgDirectory directory, JdbcClient jdbc, ApplicationEventPublisher events,
+                      Clock clock) {
+        this.customers = customers;
+        this.access = access;
+        this.service = service;
+        this.policy = policy;
+        this.cadence = cadence;
+        this.holding = holding;
+        this.history = history;
+        this.deadlines = deadlines;
+        this.directory = directory;
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A manager hands the customer to a person in their team, with a reason; open deadlines move along. */
+    @Transactional
+    public Customer transfer(UUID id, UUID newOwner, String reason, Long version) {
+        Customer c = access.visibleForUpdate(id);
+        c.requireAction(access.actor(c), CustomerAction.TRANSFER);
+        c.expectVersion(version);
+        if (reason == null || reason.isBlank()) {
+            throw new FieldValidationException("reason", "customer.transfer.reason.required");
+        }
+        if (reason.length() > 500) {
+            throw new FieldValidationException("reason", "customer.field.tooLong", 500);
+        }
+        if (newOwner == null) {
+            throw new FieldValidationException("ownerId", "customer.owner.required");
+        }
+        service.requireAssignable(newOwner, "ownerId");
+        if (c.status().inDevelopment()) {
+            holding.requireRoomFor(newOwner, 1);
+        }
+        Instant now = clock.instant();
+        UUID previous = c.ownerId();
+        c.transferTo(newOwner, now);
+        if (previous == null) {
+            // from the pool: the cadence starts with the new owner
+            Customer.ScheduleChange change = c.reschedule(policy.cadence(), now, true);
+            c = customers.save(c);
+            cadence.apply(c, change);
+        } else {
+            c = customers.save(c);
+            cadence.transfer(c);
+            minutesDeadlines(c.id()).forEach(activity ->
+                    deadlines.transfer(ActivityRules.MINUTES, SubjectRef.of(ActivityRules.SUBJECT, activity), newOwner));
+        }
+        history.record(c.id(), now, "customer.history.transferred", name(previous), name(newOwner), reason.strip());
+        events.publishEvent(new CustomerOwnerChanged(c.id(), previous, newOwner));
+        return c;
+    }
+
+    /** Several customers to one owner with one reason: all or nothing. */
+    @Transactional
+    public int bulkTransfer(List<UUID> ids, UUID newOwner, String reason) {
+        if (ids == null || ids.isEmpty()) {
+            throw new FieldValidationException("customerIds", "customer.bulk.empty");
+        }
+        if (ids.size() > 500) {
+            throw new FieldValidationException("customerIds", "customer.bulk.tooMany", 500);
+        }
+        int n = 0;
+        for (UUID id : new LinkedHashSet<>(ids)) {
+            transfer(id, newOwner, reason, null);
+            n++;
+        }
+        return n;
+    }
+
+    /** The owner (or a manager) gives the customer up to the public pool, with a reason. */
+    @Transactional
+    public Customer release(UUID id, String reason, Long version) {
+        Customer c = access.visibleForUpdate(id);
+        c.requireAction(access.actor(c), CustomerAction.RELEASE_TO_POOL);
+        c.expectVersion(version);
+        if (reason == null || reason.isBlank()) {
+            throw new FieldValidationException("reason", "customer.release.reason.required");
+        }
+        if (reason.length() > 500) {
+            throw new FieldValidationException("reason", "customer.field.tooLong", 500);
+        }
+        return toPool(c, RELEASED, "customer.history.released", reason.strip());
+    }
+
+    /**
+     * C7 — the pool job returns a customer whose follow-up lapsed; the caller holds the row lock and
+     * has checked the lapse time. No user is signed in.
+     */
+    @Transactional
+    public Customer lapse(Customer c) {
+        return toPool(c, LAPSED, "customer.history.lapsed", null);
+    }
+
+    private Customer toPool(Customer c, String reason, String historyKey, String note) {
+        Instant now = clock.instant();
+        UUID previous = c.returnToPool(now);
+        Customer.ScheduleChange change = c.reschedule(policy.cadence(), now, false);
+        c = customers.save(c);
+        cadence.apply(c, change);
+        jdbc.sql("""
+                insert into customer_pool_release (customer_id, previous_owner_id, released_at, reason)
+                values (:c, :owner, :at, :reason)""")
+                .param("c", c.id()).param("owner", previous).param("at", Timestamp.from(now)).param("reason", reason)
+                .update();
+        history.record(c.id(), now, historyKey, name(previous), note);
+        events.publishEvent(new CustomerOwnerChanged(c.id(), previous, null));
+        return c;
+    }
+
+    /**
+     * A rep claims a customer from the public pool. The row lock decides between simultaneous claims
+     * (one wins, the others get 409); C7 refuses a rep at the holding limit and one re-claiming a
+     * customer that left them less than the cooldown ago.
+     */
+    @Transactional
+    public Customer claim(UUID id) {
+        CurrentUser me = CurrentUser.require();
+        CustomerActor actor = new CustomerActor(me.id(), me.roles(), false);
+        if (!actor.isRep()) {
+            throw new DomainException("customer.claim.repsOnly");
+        }
+        Customer c = customers.findByIdForUpdate(id).orElseThrow(() -> new RecordNotFoundException(CustomerAccess.SUBJECT, id));
+        if (c.ownerId() != null) {
+            // someone was first: a customer that has been in the pool was shown to everyone, so the loss is
+            // told (409); one that never was stays hidden outside the scope (404)
+            if (access.isVisible(c.ownerId()) || wasInPool(c.id())) {
+                throw new ConflictException("customer.claim.lost", c.code());
+            }
+            throw new RecordNotFoundException(CustomerAccess.SUBJECT, id);
+        }
+        access.requireVisible(c);
+        c.requireAction(access.actor(c), CustomerAction.CLAIM);
+        Instant now = clock.instant();
+        policy.holding().requireCooledDown(lastLeft(c.id(), me.id()), now);
+        holding.requireRoomFor(me.id(), 1);
+        c.claim(me.id(), now);
+        Customer.ScheduleChange change = c.reschedule(policy.cadence(), now, true);
+        c = customers.save(c);
+        cadence.apply(c, change);
+        history.record(c.id(), now, "customer.history.claimed", me.displayName());
+        events.publishEvent(new CustomerOwnerChanged(c.id(), null, me.id()));
+        return c;
+    }
+
+    /** When the customer last left this person for the pool, or null. */
+    Instant lastLeft(UUID customerId, UUID person) {
+        return jdbc.sql("""
+                select max(released_at) from customer_pool_release where customer_id = :c and previous_owner_id = :p""")
+                .param("c", customerId).param("p", person).query(Timestamp.class).optional()
+                .map(Timestamp::toInstant).orElse(null);
+    }
+
+    private boolean wasInPool(UUID customerId) {
+        return jdbc.sql("select exists (select 1 from customer_pool_release where customer_id = :c)")
+                .param("c", customerId).query(Boolean.class).single();
+    }
+
+    private List<UUID> minutesDeadlines(UUID customerId) {
+        return jdbc.sql("""
+                select id from customer_activity where customer_id = :c and minutes_due_at is not null
+                and minutes_written_at is null""").param("c", customerId).query(UUID.class).list();
+    }
+
+    private String name(UUID person) {
+        return person == null ? null : directory.person(person).map(OrgDirectory.Person::displayName)
+                .orElse(person.toString());
+    }
+}

@@ -1,0 +1,288 @@
+package com.lead2cash.customer.internal;
+
+import com.lead2cash.customer.CustomerGrade;
+import com.lead2cash.customer.CustomerStatus;
+import com.lead2cash.customer.LifecycleBucket;
+import com.lead2cash.customer.PhoneNumbers;
+import com.lead2cash.customer.internal.domain.SearchKeys;
+import com.lead2cash.platform.CursorPage;
+import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.platform.Scope;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Customer lists and search (客户列表与检索): filters by grade, status, lifecycle bucket and owner; the
+ * public pool; text search by name fragment (two Chinese characters are enough), pinyin initials,
+ * full pinyin, a contact's phone, the credit code or the customer code — always within the reader's
+ * data scope, newest first, keyset-paged.
+ *
+ * <p>Each kind of text match is its own branch with its own index (the GIN index of search tokens,
+ * the credit code, the contact phone) and the branches are joined by {@code union}, so an {@code or}
+ * across columns never turns into a scan of the whole table (docs/performance.md).
+ */
+@Component
+public class CustomerQueries {
+
+    private static final Pattern CODE = Pattern.compile("(?i)C-\\d{4}-\\d{1,12}");
+    private static final Pattern USCC_SHAPE = Pattern.compile("[0-9A-Z]{18}");
+    private static final Pattern PHONE_SHAPE = Pattern.compile("\\+?[\\d\\s()\\-]{7,20}");
+    private static final Pattern LATIN = Pattern.compile("[a-z0-9]+");
+
+    /** A row of a customer list. */
+    public record CustomerRow(UUID id, String code, String name, String industry, String region, CustomerGrade grade,
+                              CustomerStatus status, LifecycleBucket bucket, UUID ownerId, String ownerName,
+                              Instant followUpDueAt, Instant plannedFollowUpAt, Instant lastActivityAt,
+                              Instant poolSince, Instant createdAt, long version) {
+    }
+
+    /** Filters of the customer list; {@code view} null (my scope), "mine" or "pool". */
+    public record CustomerFilter(String q, CustomerGrade grade, CustomerStatus status, LifecycleBucket bucket,
+                                 UUID ownerId, String view, String cursor, Integer size) {
+
+        /** The same filter for another page. */
+        public CustomerFilter withCursor(String next, Integer pageSize) {
+            return new CustomerFilter(q, grade, status, bucket, ownerId, view, next, pageSize);
+        }
+
+        /** Whether this is the public pool. */
+        public boolean pool() {
+            return "pool".equals(view);
+        }
+    }
+
+    private static final String COLUMNS = """
+            id, code, name, industry, region, grade, status, owner_id, follow_up_due_at, planned_follow_up_at,
+            last_activity_at, pool_since, created_at, version""";
+
+    private final JdbcClient jdbc;
+    private final CustomerAccess access;
+    private final OrgDirectory directory;
+
+    CustomerQueries(JdbcClient jdbc, CustomerAccess access, OrgDirectory directory) {
+        this.jdbc = jdbc;
+        this.access = access;
+        this.directory = directory;
+    }
+
+    public CursorPage<CustomerRow> list(CustomerFilter f) {
+        int size = CursorPage.size(f.size());
+        Scope scope = access.scope();
+        Map<String, Object> params = new HashMap<>(scope.params());
+        String sortColumn = f.pool() ? "pool_since" : "created_at";
+        StringBuilder common = new StringBuilder("merged_into_id is null");
+        if (f.pool()) {
+            common.append(" and owner_id is null");
+        } else {
+            common.append(" and owner_id is not null and ").append(scope.ownerPredicate("owner_id"));
+        }
+        if ("mine".equals(f.view())) {
+            common.append(" and owner_id = :me");
+            params.put("me", scope.userId());
+        }
+        if (f.grade() != null) {
+            common.append(" and grade = :grade");
+            params.put("grade", f.grade().name());
+        }
+        if (f.status() != null) {
+            common.append(" and status = :status");
+            params.put("status", f.status().name());
+        }
+        if (f.bucket() != null) {
+            common.append(" and status in (:bucketStatuses)");
+            params.put("bucketStatuses", Arrays.stream(CustomerStatus.values()).filter(s -> s.bucket() == f.bucket())
+                    .map(Enum::name).toList());
+        }
+        if (f.ownerId() != null && !f.pool()) {
+            common.append(" and owner_id = :owner");
+            params.put("owner", f.ownerId());
+        }
+        if (f.cursor() != null && !f.cursor().isBlank()) {
+            List<String> key = CursorPage.decode(f.cursor(), 2);
+            common.append(" and (").append(sortColumn).append(", id) < (cast(:k0 as timestamptz), cast(:k1 as uuid))");
+            params.put("k0", key.get(0));
+            params.put("k1", key.get(1));
+        }
+        String order = " order by " + sortColumn + " desc, id desc limit " + (size + 1);
+        List<String> branches = textBranches(f.q(), params);
+        String sql;
+        if (branches == null) {
+            sql = "select " + COLUMNS + " from customer_customer where " + common + order;
+        } else if (branches.isEmpty()) {
+            return new CursorPage<>(List.of(), null);
+        } else {
+            List<String> parts = new ArrayList<>();
+            for (String branch : branches) {
+                parts.add("(select " + COLUMNS + " from customer_customer where " + common + " and " + branch + order + ")");
+            }
+            sql = "select * from (" + String.join(" union ", parts) + ") matched" + order;
+        }
+        List<CustomerRow> rows = rows(jdbc.sql(sql).params(params));
+        return CursorPage.of(rows, size, r -> List.of((f.pool() ? r.poolSince() : r.createdAt()).toString(), r.id()));
+    }
+
+    /**
+     * The text search as separate index-served conditions (joined by union), null without a query, or
+     * empty when the query can match nothing (a single Latin letter).
+     */
+    private static List<String> textBranches(String q, Map<String, Object> params) {
+        if (q == null || q.isBlank()) {
+            return null;
+        }
+        String raw = q.strip();
+        List<String> branches = new ArrayList<>();
+        if (CODE.matcher(raw).matches()) {
+            branches.add("code = :code");
+            params.put("code", raw.toUpperCase(Locale.ROOT));
+        }
+        String upper = java.text.Normalizer.normalize(raw, java.text.Normalizer.Form.NFKC).toUpperCase(Locale.ROOT);
+        if (USCC_SHAPE.matcher(upper).matches()) {
+            branches.add("uscc = :uscc");
+            params.put("uscc", upper);
+        }
+        if (PHONE_SHAPE.matcher(raw).matches()) {
+            String phone = PhoneNumbers.normalize(raw);
+            if (phone != null && phone.replace("+", "").length() >= 7) {
+                branches.add("id in (select customer_id from customer_contact where phone_normalized like :phone)");
+                params.put("phone", like(phone) + "%");
+            }
+        }
+        String folded = SearchKeys.fold(raw);
+        if (folded.isEmpty()) {
+            return branches;
+        }
+        params.put("textLike", "%" + like(folded) + "%");
+        List<String> name = SearchKeys.nameNeedle(folded);
+        if (!name.isEmpty()) {
+            branches.add("(search_tokens @> cast(:nameTokens as text[]) and name_folded like :textLike)");
+            params.put("nameTokens", array(name));
+        }
+        if (!SearchKeys.containsHan(folded) && LATIN.matcher(folded).matches()) {
+            List<String> initials = SearchKeys.initialsNeedle(folded);
+            if (!initials.isEmpty()) {
+                branches.add("(search_tokens @> cast(:initialTokens as text[]) and search_initials like :textLike)");
+                params.put("initialTokens", array(initials));
+            }
+            List<String> pinyin = SearchKeys.pinyinNeedle(folded);
+            if (!pinyin.isEmpty()) {
+                branches.add("(search_tokens @> cast(:pinyinTokens as text[]) and search_pinyin like :textLike)");
+                params.put("pinyinTokens", array(pinyin));
+            }
+        }
+        return branches;
+    }
+
+    /** A PostgreSQL array literal of tokens (letters and digits only, so nothing needs quoting but the prefix). */
+    private static String array(List<String> tokens) {
+        return "{" + String.join(",", tokens.stream().map(t -> "\"" + t + "\"").toList()) + "}";
+    }
+
+    private static String like(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    List<CustomerRow> rows(JdbcClient.StatementSpec statement) {
+        List<Object[]> raw = statement.query((rs, i) -> new Object[] {
+                rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"), rs.getString("industry"),
+                rs.getString("region"), CustomerGrade.valueOf(rs.getString("grade")),
+                CustomerStatus.valueOf(rs.getString("status")), rs.getObject("owner_id", UUID.class),
+                instant(rs.getTimestamp("follow_up_due_at")), instant(rs.getTimestamp("planned_follow_up_at")),
+                instant(rs.getTimestamp("last_activity_at")), instant(rs.getTimestamp("pool_since")),
+                instant(rs.getTimestamp("created_at")), rs.getLong("version")}).list();
+        Set<UUID> owners = new HashSet<>();
+        raw.forEach(r -> {
+            if (r[7] != null) {
+                owners.add((UUID) r[7]);
+            }
+        });
+        Map<UUID, OrgDirectory.Person> people = directory.people(owners);
+        return raw.stream().map(r -> {
+            CustomerStatus status = (CustomerStatus) r[6];
+            UUID owner = (UUID) r[7];
+            return new CustomerRow((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                    (CustomerGrade) r[5], status, status.bucket(), owner,
+                    owner != null && people.containsKey(owner) ? people.get(owner).displayName() : null,
+                    (Instant) r[8], (Instant) r[9], (Instant) r[10], (Instant) r[11], (Instant) r[12], (Long) r[13]);
+        }).toList();
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    /** Follow-ups of one owner due (planned or by the cadence) before {@code until}, soonest first. */
+    public List<CustomerRow> followUpsDue(UUID owner, Instant until, int limit) {
+        return rows(jdbc.sql("select " + COLUMNS + """
+                         from customer_customer
+                        where owner_id = :owner and merged_into_id is null
+                          and (follow_up_due_at < :until or planned_follow_up_at < :until)
+                        order by least(coalesce(planned_follow_up_at, follow_up_due_at),
+                                       coalesce(follow_up_due_at, planned_follow_up_at)), id
+                        limit :limit""")
+                .param("owner", owner).param("until", Timestamp.from(until)).param("limit", limit));
+    }
+
+    /** Per person in the reader's scope: customers whose cadence follow-up is overdue, most first. */
+    public record TeamRow(UUID ownerId, String ownerName, long overdue, long dueSoon, Instant oldestDue) {
+    }
+
+    public List<TeamRow> teamFollowUps(Instant now, Instant soon) {
+        Scope scope = access.scope();
+        List<Object[]> raw = jdbc.sql("""
+                        select owner_id, count(*) filter (where follow_up_due_at < :now) as overdue,
+                               count(*) filter (where follow_up_due_at >= :now and follow_up_due_at < :soon) as due_soon,
+                               min(follow_up_due_at) as oldest
+                          from customer_customer
+                         where owner_id is not null and merged_into_id is null and follow_up_due_at < :soon"""
+                        + " and " + scope.ownerPredicate("owner_id") + " group by owner_id order by overdue desc, oldest")
+                .params(scope.params()).param("now", Timestamp.from(now)).param("soon", Timestamp.from(soon))
+                .query((rs, i) -> new Object[] {rs.getObject("owner_id", UUID.class), rs.getLong("overdue"),
+                        rs.getLong("due_soon"), instant(rs.getTimestamp("oldest"))}).list();
+        Set<UUID> owners = new HashSet<>();
+        raw.forEach(r -> owners.add((UUID) r[0]));
+        Map<UUID, OrgDirectory.Person> people = directory.people(owners);
+        return raw.stream().map(r -> new TeamRow((UUID) r[0],
+                people.containsKey((UUID) r[0]) ? people.get((UUID) r[0]).displayName() : null, (Long) r[1],
+                (Long) r[2], (Instant) r[3])).toList();
+    }
+
+    /** Overdue cadence follow-ups in the reader's scope, oldest first (the manager's team view). */
+    public List<CustomerRow> overdue(Instant now, int limit) {
+        Scope scope = access.scope();
+        return rows(jdbc.sql("select " + COLUMNS + " from customer_customer where owner_id is not null"
+                        + " and merged_into_id is null and follow_up_due_at < :now and " + scope.ownerPredicate("owner_id")
+                        + " order by follow_up_due_at, id limit :limit")
+                .params(scope.params()).param("now", Timestamp.from(now)).param("limit", limit));
+    }
+
+    /** The owner of a customer (null: the pool), for a decision about its visibility. */
+    public UUID ownerOf(UUID customerId) {
+        return jdbc.sql("select owner_id from customer_customer where id = :id").param("id", customerId)
+                .query((rs, i) -> rs.getObject("owner_id", UUID.class)).optional().orElse(null);
+    }
+
+    /** Planned and due follow-ups of one owner from {@code from} until before {@code until}, for the calendar feed. */
+    public List<CustomerRow> followUpsBetween(UUID owner, Instant from, Instant until, int limit) {
+        return rows(jdbc.sql("select " + COLUMNS + """
+                         from customer_customer
+                        where owner_id = :owner and merged_into_id is null
+                          and coalesce(planned_follow_up_at, follow_up_due_at) >= :from
+                          and coalesce(planned_follow_up_at, follow_up_due_at) < :until
+                        order by coalesce(planned_follow_up_at, follow_up_due_at), id
+                        limit :limit""")
+                .param("owner", owner).param("from", Timestamp.from(from)).param("until", Timestamp.from(until))
+                .param("limit", limit));
+    }
+}

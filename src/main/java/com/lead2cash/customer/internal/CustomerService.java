@@ -1,0 +1,225 @@
+package com.lead2cash.customer.internal;
+
+import com.lead2cash.customer.CustomerDirectory;
+import com.lead2cash.customer.CustomerGrade;
+import com.lead2cash.customer.CustomerStatus;
+import com.lead2cash.customer.CustomerStatusChanged;
+import com.lead2cash.customer.internal.domain.Customer;
+import com.lead2cash.customer.internal.domain.CustomerAction;
+import com.lead2cash.customer.internal.domain.CustomerActor;
+import com.lead2cash.customer.internal.domain.CustomerProfile;
+import com.lead2cash.customer.internal.domain.CustomerRepository;
+import com.lead2cash.customer.internal.domain.GradeFactors;
+import com.lead2cash.customer.internal.domain.PursuitMode;
+import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.HumanCodes;
+import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.platform.RecordNotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The customer's own SOP steps: registration with duplicate check, corrections of the profile,
+ * grading (C1) and pursuit mode with the follow-up cadence they set (C2, C3), lifecycle transitions,
+ * the planned next follow-up, and the milestones other modules prove. Ownership (transfer, pool) is
+ * {@link CustomerOwnership}'s.
+ */
+@Service
+public class CustomerService {
+
+    /** The outcome of a registration: the customer and the possible duplicates that were found. */
+    public record Registered(Customer customer, List<CustomerDirectory.CustomerMatch> duplicates) {
+    }
+
+    private final CustomerRepository customers;
+    private final CustomerAccess access;
+    private final CustomerPolicy policy;
+    private final CadenceDeadlines cadence;
+    private final CustomerHistory history;
+    private final DuplicateCheck duplicates;
+    private final HoldingCheck holding;
+    private final OrgDirectory directory;
+    private final HumanCodes codes;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    CustomerService(CustomerRepository customers, CustomerAccess access, CustomerPolicy policy, CadenceDeadlines cadence,
+                    CustomerHistory history, DuplicateCheck duplicates, HoldingCheck holding, OrgDirectory directory,
+                    HumanCodes codes, ApplicationEventPublisher events, Clock clock) {
+        this.customers = customers;
+        this.access = access;
+        this.policy = policy;
+        this.cadence = cadence;
+        this.history = history;
+        this.duplicates = duplicates;
+        this.holding = holding;
+        this.directory = directory;
+        this.codes = codes;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * A person registers a customer they (or, for a manager, someone in their team) will own; the
+     * possible duplicates are reported, not refused — people decide ({@code duplicateReason} is kept in
+     * the history when given).
+     */
+    @Transactional
+    public Registered create(CustomerProfile profile, CustomerGrade grade, GradeFactors factors, String gradeNote,
+                             UUID ownerId, String duplicateReason) {
+        CurrentUser me = CurrentUser.require();
+        if (!new CustomerActor(me.id(), me.roles(), true).worksCustomers()) {
+            throw new DomainException("customer.create.notAllowed");
+        }
+        UUID owner = ownerId == null ? me.id() : ownerId;
+        requireAssignable(owner, "ownerId");
+        List<CustomerDirectory.CustomerMatch> found = duplicates.find(profile.name(), profile.uscc(), null, null);
+        Registered registered = register(profile, null, grade, factors, gradeNote, CustomerStatus.PROSPECT, owner,
+                me.id());
+        if (!found.isEmpty() && duplicateReason != null && !duplicateReason.isBlank()) {
+            history.record(registered.customer().id(), clock.instant(), "customer.history.keptDespiteDuplicates",
+                    duplicateReason.strip());
+        }
+        return new Registered(registered.customer(), found);
+    }
+
+    /** Registration without duplicate check or scope (lead conversion, import): the caller has done both. */
+    @Transactional
+    public Registered register(CustomerProfile profile, String sourceLeadCode, CustomerGrade grade, GradeFactors factors,
+                               String gradeNote, CustomerStatus status, UUID owner, UUID createdBy) {
+        Instant now = clock.instant();
+        if (owner != null) {
+            holding.requireRoomFor(owner, 1);
+        }
+        Customer c = Customer.register(codes.next("C", "customer_code_seq"), profile, sourceLeadCode, grade, factors,
+                gradeNote, status, owner, createdBy, now);
+        Customer.ScheduleChange change = c.reschedule(policy.cadence(), now, true);
+        c = customers.save(c);
+        cadence.apply(c, change);
+        history.record(c.id(), now, sourceLeadCode != null ? "customer.history.converted" : "customer.history.created",
+                sourceLeadCode, c.grade());
+        return new Registered(c, List.of());
+    }
+
+    @Transactional
+    public Customer correct(UUID id, CustomerProfile profile, Long version) {
+        return change(id, version, CustomerAction.EDIT, c -> c.correct(profile, clock.instant()));
+    }
+
+    /** C1 — a person grades the customer with the four factors; the cadence follows (C2/C3). */
+    @Transactional
+    public Customer regrade(UUID id, CustomerGrade grade, GradeFactors factors, String note, Long version) {
+        Customer c = forAction(id, version, CustomerAction.GRADE);
+        Instant now = clock.instant();
+        CustomerGrade before = c.grade();
+        Customer.ScheduleChange change = c.regrade(grade, factors, note, policy.cadence(), now);
+        CustomerGrade suggested = policy.rules().grading().suggest(c.factors()).orElse(null);
+        history.record(c.id(), now, "customer.history.graded", before, c.grade(),
+                suggested == null ? "—" : suggested.name(), note);
+        c = customers.save(c);
+        cadence.apply(c, change);
+        return c;
+    }
+
+    /** Development (C2) or high-intent pursuit (C3): the next follow-up moves with the cadence. */
+    @Transactional
+    public Customer changePursuitMode(UUID id, PursuitMode mode, Long version) {
+        Customer c = forAction(id, version, CustomerAction.CHANGE_PURSUIT_MODE);
+        Instant now = clock.instant();
+        Customer.ScheduleChange change = c.changePursuitMode(mode, policy.cadence(), now);
+        history.record(c.id(), now, "customer.history.pursuitMode", "#customer.pursuitMode." + mode);
+        c = customers.save(c);
+        cadence.apply(c, change);
+        return c;
+    }
+
+    /** The next lifecycle step, by hand (the modules that prove later steps call {@link #reached}). */
+    @Transactional
+    public Customer advance(UUID id, Long version) {
+        return transition(id, version, CustomerAction.ADVANCE, c -> c.advance(clock.instant()), null);
+    }
+
+    @Transactional
+    public Customer markLost(UUID id, String reason, Long version) {
+        return transition(id, version, CustomerAction.MARK_LOST, c -> c.lost(reason, clock.instant()), reason);
+    }
+
+    @Transactional
+    public Customer winBack(UUID id, Long version) {
+        return transition(id, version, CustomerAction.WIN_BACK, c -> c.wonBack(clock.instant()), null);
+    }
+
+    private Customer transition(UUID id, Long version, CustomerAction action, Consumer<Customer> step, String reason) {
+        Customer c = forAction(id, version, action);
+        Instant now = clock.instant();
+        CustomerStatus before = c.status();
+        step.accept(c);
+        Customer.ScheduleChange change = c.reschedule(policy.cadence(), now, false);
+        history.record(c.id(), now, "customer.history.status", "#customer.status." + before,
+                "#customer.status." + c.status(), reason);
+        c = customers.save(c);
+        cadence.apply(c, change);
+        events.publishEvent(new CustomerStatusChanged(c.id(), before, c.status()));
+        return c;
+    }
+
+    /** Another module proved a milestone; no scope check (the proving module checked its own record). */
+    @Transactional
+    public void reached(UUID id, CustomerStatus milestone, Instant at) {
+        Customer c = customers.findByIdForUpdate(id).orElseThrow(() -> new RecordNotFoundException(CustomerAccess.SUBJECT, id));
+        while (c.mergedIntoId() != null) {
+            UUID survivor = c.mergedIntoId();
+            c = customers.findByIdForUpdate(survivor).orElseThrow();
+        }
+        CustomerStatus before = c.status();
+        Instant now = clock.instant();
+        if (c.reached(milestone, now)) {
+            Customer.ScheduleChange change = c.reschedule(policy.cadence(), now, false);
+            history.record(c.id(), at == null ? now : at, "customer.history.reached", "#customer.status." + before,
+                    "#customer.status." + c.status());
+            c = customers.save(c);
+            cadence.apply(c, change);
+            events.publishEvent(new CustomerStatusChanged(c.id(), before, c.status()));
+        }
+    }
+
+    /** The rep plans the next follow-up (calendar feed, home page); null clears the plan. */
+    @Transactional
+    public Customer planFollowUp(UUID id, Instant at, Long version) {
+        return change(id, version, CustomerAction.LOG_ACTIVITY, c -> c.planFollowUp(at, clock.instant()));
+    }
+
+    private Customer change(UUID id, Long version, CustomerAction action, Consumer<Customer> step) {
+        Customer c = forAction(id, version, action);
+        step.accept(c);
+        return customers.save(c);
+    }
+
+    /** The customer, visible to the current user, who may do {@code action} with it; stale versions answer 409 on save. */
+    Customer forAction(UUID id, Long version, CustomerAction action) {
+        Customer c = access.visible(id);
+        c.requireAction(access.actor(c), action);
+        c.expectVersion(version);
+        return c;
+    }
+
+    /** An owner must be an active person within the current user's scope. */
+    void requireAssignable(UUID owner, String field) {
+        OrgDirectory.Person person = directory.person(owner).orElse(null);
+        if (person == null || !person.active()) {
+            throw new FieldValidationException(field, "customer.owner.unknown");
+        }
+        if (!access.scope().covers(owner)) {
+            throw new FieldValidationException(field, "customer.owner.outsideTeam");
+        }
+    }
+}

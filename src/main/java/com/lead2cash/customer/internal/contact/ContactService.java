@@ -1,0 +1,116 @@
+package com.lead2cash.customer.internal.contact;
+
+import com.lead2cash.customer.internal.CustomerAccess;
+import com.lead2cash.customer.internal.Masks;
+import com.lead2cash.customer.internal.domain.Attitude;
+import com.lead2cash.customer.internal.domain.Contact;
+import com.lead2cash.customer.internal.domain.ContactDetails;
+import com.lead2cash.customer.internal.domain.ContactRepository;
+import com.lead2cash.customer.internal.domain.Customer;
+import com.lead2cash.customer.internal.domain.CustomerAction;
+import com.lead2cash.customer.internal.domain.DecisionRole;
+import com.lead2cash.platform.RecordNotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The contacts of a customer (联系人): added and corrected by whoever may change the customer, one of
+ * them primary; shown with phone, e-mail and WeChat masked unless the reader owns the customer or
+ * stands above its owner (fails closed: without a reader, masked).
+ */
+@Service
+public class ContactService {
+
+    /** A contact as the reader may see it. */
+    public record ContactView(UUID id, UUID customerId, String name, String title, String department, String phone,
+                              String email, String wechat, DecisionRole role, Attitude attitude, boolean primary,
+                              String notes, boolean masked, long version) {
+    }
+
+    private final ContactRepository contacts;
+    private final CustomerAccess access;
+    private final Clock clock;
+
+    ContactService(ContactRepository contacts, CustomerAccess access, Clock clock) {
+        this.contacts = contacts;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    /** Adds a contact to a customer the current user may change; the first one (or one asked for) is primary. */
+    @Transactional
+    public Contact add(UUID customerId, ContactDetails details, boolean primary) {
+        Customer c = access.visibleForUpdate(customerId);
+        c.requireAction(access.actor(c), CustomerAction.ADD_CONTACT);
+        return addTo(c.id(), details, primary);
+    }
+
+    /** Adds without an actor check (lead conversion, import); the customer's row must be locked or new. */
+    @Transactional
+    public Contact addTo(UUID customerId, ContactDetails details, boolean primary) {
+        Instant now = clock.instant();
+        List<Contact> existing = contacts.findByCustomer(customerId);
+        boolean makePrimary = primary || existing.stream().noneMatch(Contact::primary);
+        if (makePrimary) {
+            unsetPrimary(existing, now);
+        }
+        return contacts.save(Contact.add(customerId, details, makePrimary, now));
+    }
+
+    @Transactional
+    public Contact correct(UUID contactId, ContactDetails details, Boolean primary, Long version) {
+        Contact contact = contacts.findById(contactId).orElseThrow(() -> new RecordNotFoundException("Contact", contactId));
+        Customer c = access.visibleForUpdate(contact.customerId());
+        c.requireAction(access.actor(c), CustomerAction.ADD_CONTACT);
+        contact.expectVersion(version);
+        Instant now = clock.instant();
+        contact.correct(details, now);
+        if (Boolean.TRUE.equals(primary) && !contact.primary()) {
+            unsetPrimary(contacts.findByCustomer(c.id()), now);
+            contact.markPrimary(true, now);
+        }
+        return contacts.save(contact);
+    }
+
+    private void unsetPrimary(List<Contact> existing, Instant now) {
+        for (Contact other : existing) {
+            if (other.primary()) {
+                other.markPrimary(false, now);
+                contacts.save(other);
+            }
+        }
+    }
+
+    /** The contacts of a visible customer, primary first. */
+    public List<ContactView> of(UUID customerId) {
+        Customer c = access.visible(customerId);
+        boolean full = access.maySeePersonalData(c);
+        return contacts.findByCustomer(c.id()).stream().map(k -> view(k, full)).toList();
+    }
+
+    public ContactView view(UUID contactId) {
+        Contact k = contacts.findById(contactId).orElseThrow(() -> new RecordNotFoundException("Contact", contactId));
+        Customer c = access.visible(k.customerId());
+        return view(k, access.maySeePersonalData(c));
+    }
+
+    public ContactView view(Contact k) {
+        Customer c = access.visible(k.customerId());
+        return view(k, access.maySeePersonalData(c));
+    }
+
+    static ContactView view(Contact k, boolean full) {
+        return new ContactView(k.id(), k.customerId(), k.name(), k.title(), k.department(),
+                full ? k.phone() : Masks.mask(k.phone()), full ? k.email() : Masks.mask(k.email()),
+                full ? k.wechat() : Masks.mask(k.wechat()), k.decisionRole(), k.attitude(), k.primary(), k.notes(),
+                !full, k.version() == null ? 0 : k.version());
+    }
+
+    public Contact raw(UUID contactId) {
+        return contacts.findById(contactId).orElseThrow(() -> new RecordNotFoundException("Contact", contactId));
+    }
+}

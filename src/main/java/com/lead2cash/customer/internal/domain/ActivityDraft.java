@@ -1,0 +1,65 @@
+package com.lead2cash.customer.internal.domain;
+
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.FieldValidationException.FieldError;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A follow-up as the rep records it (跟进记录): what kind, when it happened, with whom, what was said,
+ * how the needs changed, the objections and how they were handled, the next step and the next
+ * follow-up date; for demos and negotiations, the minutes if already written.
+ */
+public record ActivityDraft(ActivityType type, Instant occurredAt, List<UUID> contactIds, String summary,
+                            String needsChanges, String objections, String objectionHandling, String nextStep,
+                            Instant nextFollowUpAt, String minutes) {
+
+    /** A contact logged a little ahead of the server's clock is still "now". */
+    private static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
+
+    public ActivityDraft validated(Instant now) {
+        List<FieldError> errors = new ArrayList<>();
+        if (type == null) {
+            errors.add(new FieldError("type", "activity.type.required"));
+        }
+        if (occurredAt == null) {
+            errors.add(new FieldError("occurredAt", "activity.occurredAt.required"));
+        } else if (occurredAt.isAfter(now.plus(CLOCK_TOLERANCE))) {
+            errors.add(new FieldError("occurredAt", "activity.occurredAt.future"));
+        }
+        String s = text(errors, "summary", summary, 2000);
+        if (s == null) {
+            errors.add(new FieldError("summary", "activity.summary.required"));
+        }
+        String needs = text(errors, "needsChanges", needsChanges, 2000);
+        String obj = text(errors, "objections", objections, 2000);
+        String handling = text(errors, "objectionHandling", objectionHandling, 2000);
+        String next = text(errors, "nextStep", nextStep, 1000);
+        String min = text(errors, "minutes", minutes, 20000);
+        if (nextFollowUpAt != null && (nextFollowUpAt.isBefore(now.minus(CLOCK_TOLERANCE))
+                || (occurredAt != null && !nextFollowUpAt.isAfter(occurredAt)))) {
+            errors.add(new FieldError("nextFollowUpAt", "activity.nextFollowUpAt.invalid"));
+        }
+        if (!errors.isEmpty()) {
+            throw new FieldValidationException(errors);
+        }
+        List<UUID> contacts = contactIds == null ? List.of()
+                : List.copyOf(new LinkedHashSet<>(contactIds.stream().filter(java.util.Objects::nonNull).toList()));
+        return new ActivityDraft(type, occurredAt, contacts, s, needs, obj, handling, next, nextFollowUpAt, min);
+    }
+
+    private static String text(List<FieldError> errors, String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        if (v.length() > max) {
+            errors.add(new FieldError(field, "customer.field.tooLong", max));
+        }
+        return v;
+    }
+}

@@ -1,0 +1,52 @@
+package com.lead2cash.customer.internal.domain;
+
+import com.lead2cash.customer.EmailAddresses;
+import com.lead2cash.customer.PhoneNumbers;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.FieldValidationException.FieldError;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A contact person's details as entered (联系人信息); {@link #validated} is the one check of every way in. */
+public record ContactDetails(String name, String title, String department, String phone, String email, String wechat,
+                             DecisionRole role, Attitude attitude, String notes) {
+
+    public static ContactDetails validated(String name, String title, String department, String phone, String email,
+                                           String wechat, DecisionRole role, Attitude attitude, String notes) {
+        List<FieldError> errors = new ArrayList<>();
+        String n = trim(name);
+        if (n == null) {
+            errors.add(new FieldError("name", "contact.name.required"));
+        } else if (n.length() > 200) {
+            errors.add(new FieldError("name", "customer.field.tooLong", 200));
+        }
+        String p = trim(phone);
+        if (p != null && !PhoneNumbers.isPlausible(PhoneNumbers.normalize(p))) {
+            errors.add(new FieldError("phone", "contact.phone.invalid"));
+        }
+        String e = trim(email);
+        if (e != null && !EmailAddresses.isPlausible(EmailAddresses.normalize(e))) {
+            errors.add(new FieldError("email", "contact.email.invalid"));
+        }
+        String t = length(errors, "title", title, 100);
+        String d = length(errors, "department", department, 100);
+        String w = length(errors, "wechat", wechat, 50);
+        String notesText = length(errors, "notes", notes, 1000);
+        if (!errors.isEmpty()) {
+            throw new FieldValidationException(errors);
+        }
+        return new ContactDetails(n, t, d, p, e, w, role, attitude, notesText);
+    }
+
+    private static String length(List<FieldError> errors, String field, String value, int max) {
+        String v = trim(value);
+        if (v != null && v.length() > max) {
+            errors.add(new FieldError(field, "customer.field.tooLong", max));
+        }
+        return v;
+    }
+
+    private static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,12 @@
+package com.lead2cash.customer.internal.domain;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.CrudRepository;
+
+public interface ContactRepository extends CrudRepository<Contact, UUID> {
+
+    @Query("select * from customer_contact where customer_id = :customerId order by is_primary desc, created_at, id")
+    List<Contact> findByCustomer(UUID customerId);
+}

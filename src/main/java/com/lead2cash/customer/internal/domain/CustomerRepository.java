@@ -1,0 +1,13 @@
+package com.lead2cash.customer.internal.domain;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.CrudRepository;
+
+public interface CustomerRepository extends CrudRepository<Customer, UUID> {
+
+    /** Locks the customer's row for the rest of the transaction: claims and merges of one customer go one at a time. */
+    @Query("select * from customer_customer where id = :id for update")
+    Optional<Customer> findByIdForUpdate(UUID id);
+}

@@ -1,0 +1,37 @@
+package com.lead2cash.customer.internal.domain;
+
+import com.lead2cash.platform.DomainException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * C7 — a rep's private customers (私海): at most {@code maxPrivateCustomers} customers in development,
+ * and no re-claim of a customer that left them for the public pool within {@code reclaimCooldownDays}
+ * calendar days (it lapsed, or they released it — otherwise releasing and re-claiming would reset the
+ * follow-up clock). With the pool switched off ({@code enabled} false) neither applies.
+ */
+public record PrivateHolding(boolean enabled, int maxPrivateCustomers, int reclaimCooldownDays, ZoneId zone) {
+
+    /** Refuses taking on one more customer when {@code held} already reaches the limit. */
+    public void requireRoomFor(long held, int adding) {
+        if (enabled && held + adding > maxPrivateCustomers) {
+            throw new DomainException("customer.holding.limit", maxPrivateCustomers, held);
+        }
+    }
+
+    /**
+     * Refuses a claim when the customer left this rep for the pool less than the cooldown ago;
+     * {@code leftAt} null when it never did.
+     */
+    public void requireCooledDown(Instant leftAt, Instant now) {
+        if (!enabled || leftAt == null) {
+            return;
+        }
+        Instant allowedFrom = leftAt.atZone(zone).plusDays(reclaimCooldownDays).toInstant();
+        if (now.isBefore(allowedFrom)) {
+            throw new DomainException("customer.claim.cooldown", reclaimCooldownDays,
+                    LocalDate.ofInstant(leftAt, zone), LocalDate.ofInstant(allowedFrom, zone));
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package com.lead2cash.customer.internal.needs;
+
+import com.lead2cash.confirmation.ConfirmationView;
+import com.lead2cash.confirmation.Confirmations;
+import com.lead2cash.customer.TimelineContributor;
+import com.lead2cash.customer.TimelineCursor;
+import com.lead2cash.customer.TimelineEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts the needs-analysis reports on the customer's timeline: each version written, each time it was
+ * sent to a contact, and the contact's answer. A customer has a handful of versions, so the entries are
+ * built from the reports and their confirmations and cut at the cursor here.
+ */
+@Component
+class NeedsAnalysisTimeline implements TimelineContributor {
+
+    private final NeedsAnalysisRepository analyses;
+    private final Confirmations confirmations;
+
+    NeedsAnalysisTimeline(NeedsAnalysisRepository analyses, Confirmations confirmations) {
+        this.analyses = analyses;
+        this.confirmations = confirmations;
+    }
+
+    @Override
+    public List<TimelineEntry> entries(UUID customerId, TimelineCursor cursor, int limit) {
+        List<NeedsAnalysis> versions = analyses.findByCustomer(customerId);
+        String link = NeedsAnalysisController.pagePath(customerId);
+        List<TimelineEntry> entries = new ArrayList<>();
+        for (NeedsAnalysis a : versions) {
+            entries.add(new TimelineEntry(a.writtenAt(), "needs:" + a.id(), "needsAnalysis", "customer.needs.timeline.written",
+                    List.of(String.valueOf(a.number())), link, a.writtenBy()));
+        }
+        versions.stream().map(NeedsAnalysis::reportId).distinct().forEach(report -> {
+            for (ConfirmationView c : confirmations.of(NeedsAnalysisSubjects.TYPE, report.toString())) {
+                String version = String.valueOf(c.subject().version());
+                entries.add(new TimelineEntry(c.sentAt(), "needs-sent:" + c.id(), "needsAnalysis",
+                        "customer.needs.timeline.sent", List.of(version, c.recipientName()), link, c.requestedBy()));
+                if (c.answeredAt() != null) {
+                    entries.add(new TimelineEntry(c.answeredAt(), "needs-answer:" + c.id(), "needsAnalysis",
+                            "customer.needs.timeline.answered",
+                            List.of(version, c.answeredName(), "#confirmation.state." + c.state()), link, null));
+                }
+            }
+        });
+        return entries.stream().filter(cursor::admits)
+                .sorted(com.lead2cash.customer.internal.CustomerTimeline.NEWEST_FIRST).limit(limit).toList();
+    }
+}

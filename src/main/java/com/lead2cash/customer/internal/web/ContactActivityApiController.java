@@ -1,0 +1,129 @@
+package com.lead2cash.customer.internal.web;
+
+import com.lead2cash.customer.internal.CustomerAccess;
+import com.lead2cash.customer.internal.activity.ActivityService;
+import com.lead2cash.customer.internal.activity.ActivityViews;
+import com.lead2cash.customer.internal.contact.ContactService;
+import com.lead2cash.customer.internal.domain.ActivityDraft;
+import com.lead2cash.customer.internal.domain.ActivityType;
+import com.lead2cash.customer.internal.domain.Attitude;
+import com.lead2cash.customer.internal.domain.ContactDetails;
+import com.lead2cash.customer.internal.domain.DecisionRole;
+import com.lead2cash.platform.CursorPage;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Contacts (联系人) and follow-up activities (跟进记录) over the API (SPEC §6). */
+@RestController
+@Tag(name = "Contacts and activities")
+@PreAuthorize(CustomerAccess.READER_ROLES)
+class ContactActivityApiController {
+
+    /** A contact as a client sends it (SPEC §6). */
+    record ContactRequest(String name, String title, String department, String phone, String email, String wechat,
+                          DecisionRole role, Attitude attitude, Boolean primary, String notes, Long version) {
+        ContactDetails details() {
+            return ContactDetails.validated(name, title, department, phone, email, wechat, role, attitude, notes);
+        }
+    }
+
+    /** A follow-up as a client sends it (SPEC §6). */
+    record ActivityRequest(UUID customerId, ActivityType type, Instant occurredAt, List<UUID> contactIds,
+                           String summary, String needsChanges, String objections, String objectionHandling,
+                           String nextStep, Instant nextFollowUpAt, String minutes) {
+        ActivityDraft draft() {
+            return new ActivityDraft(type, occurredAt, contactIds, summary, needsChanges, objections,
+                    objectionHandling, nextStep, nextFollowUpAt, minutes);
+        }
+    }
+
+    record ActivityCorrection(String summary, String needsChanges, String objections, String objectionHandling,
+                              String nextStep, Long version) {
+    }
+
+    record MinutesRequest(String minutes, Long version) {
+    }
+
+    private final ContactService contacts;
+    private final ActivityService activities;
+    private final ActivityViews activityViews;
+    private final CustomerAccess access;
+
+    ContactActivityApiController(ContactService contacts, ActivityService activities, ActivityViews activityViews,
+                                 CustomerAccess access) {
+        this.contacts = contacts;
+        this.activities = activities;
+        this.activityViews = activityViews;
+        this.access = access;
+    }
+
+    @GetMapping("/api/v1/customers/{id}/contacts")
+    List<ContactService.ContactView> contacts(@PathVariable UUID id) {
+        return contacts.of(id);
+    }
+
+    @Operation(summary = "Add a contact; phone and e-mail are masked for readers who are not the owner or above")
+    @PostMapping("/api/v1/customers/{id}/contacts")
+    ResponseEntity<ContactService.ContactView> addContact(@PathVariable UUID id, @RequestBody ContactRequest body) {
+        var contact = contacts.add(id, body.details(), Boolean.TRUE.equals(body.primary()));
+        return ResponseEntity.created(URI.create("/api/v1/contacts/" + contact.id())).body(contacts.view(contact));
+    }
+
+    @GetMapping("/api/v1/contacts/{id}")
+    ContactService.ContactView contact(@PathVariable UUID id) {
+        return contacts.view(id);
+    }
+
+    @Operation(summary = "Correct a contact (409 on a stale version); primary true makes it the primary contact")
+    @PutMapping("/api/v1/contacts/{id}")
+    ContactService.ContactView correctContact(@PathVariable UUID id, @RequestBody ContactRequest body) {
+        return contacts.view(contacts.correct(id, body.details(), body.primary(), body.version()));
+    }
+
+    @Operation(summary = "Log a follow-up (C4: late when logged after the window; C5: demos and negotiations owe minutes)")
+    @PostMapping("/api/v1/activities")
+    ResponseEntity<ActivityViews.ActivityView> log(@RequestBody ActivityRequest body) {
+        var activity = activities.log(body.customerId(), body.draft());
+        return ResponseEntity.created(URI.create("/api/v1/activities/" + activity.id())).body(activityViews.of(activity));
+    }
+
+    @Operation(summary = "Follow-ups of a customer, newest first")
+    @GetMapping("/api/v1/activities")
+    CursorPage<ActivityViews.ActivityView> list(@RequestParam UUID customerId,
+                                                @RequestParam(required = false) String cursor,
+                                                @RequestParam(required = false) Integer size) {
+        access.visible(customerId);
+        return activityViews.of(customerId, cursor, size);
+    }
+
+    @GetMapping("/api/v1/activities/{id}")
+    ActivityViews.ActivityView activity(@PathVariable UUID id) {
+        return activityViews.of(activities.visible(id));
+    }
+
+    @Operation(summary = "Correct what was written (not when or what kind)")
+    @PutMapping("/api/v1/activities/{id}")
+    ActivityViews.ActivityView correctActivity(@PathVariable UUID id, @RequestBody ActivityCorrection body) {
+        return activityViews.of(activities.correct(id, body.summary(), body.needsChanges(), body.objections(),
+                body.objectionHandling(), body.nextStep(), body.version()));
+    }
+
+    @Operation(summary = "C5 — the detailed minutes of a demo or negotiation")
+    @PostMapping("/api/v1/activities/{id}/minutes")
+    ActivityViews.ActivityView minutes(@PathVariable UUID id, @RequestBody MinutesRequest body) {
+        return activityViews.of(activities.writeMinutes(id, body.minutes(), body.version()));
+    }
+}

@@ -1,0 +1,247 @@
+package com.lead2cash.customer.internal.web;
+
+import com.lead2cash.customer.CustomerGrade;
+import com.lead2cash.customer.CustomerStatus;
+import com.lead2cash.customer.LifecycleBucket;
+import com.lead2cash.customer.TimelineEntry;
+import com.lead2cash.customer.internal.CustomerAccess;
+import com.lead2cash.customer.internal.CustomerCredit;
+import com.lead2cash.customer.internal.CustomerMerge;
+import com.lead2cash.customer.internal.CustomerOwnership;
+import com.lead2cash.customer.internal.CustomerQueries;
+import com.lead2cash.customer.internal.CustomerService;
+import com.lead2cash.customer.internal.CustomerTimeline;
+import com.lead2cash.customer.internal.CustomerViews;
+import com.lead2cash.customer.internal.DuplicateCheck;
+import com.lead2cash.customer.internal.domain.CompanySize;
+import com.lead2cash.customer.internal.domain.CreditRating;
+import com.lead2cash.customer.internal.domain.CustomerProfile;
+import com.lead2cash.customer.internal.domain.CustomerSource;
+import com.lead2cash.customer.internal.domain.GradeFactors;
+import com.lead2cash.customer.internal.domain.Level;
+import com.lead2cash.customer.internal.domain.PursuitMode;
+import com.lead2cash.platform.CursorPage;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Customers over the API (SPEC §6): list and search, create with duplicate check, profile, grade, lifecycle, ownership, pool, merge, credit, timeline. */
+@RestController
+@Tag(name = "Customers")
+@PreAuthorize(CustomerAccess.READER_ROLES)
+class CustomerApiController {
+
+    /** A customer as a client sends it (SPEC §6), plus the C1 factors and a reason to keep a possible duplicate. */
+    record CustomerRequest(String name, String uscc, String industry, CompanySize size, String region, String address,
+                           String website, CustomerSource source, CustomerGrade grade, Level industryPosition,
+                           Level urgency, Level budget, Level potential, String gradeNote, UUID ownerId,
+                           String duplicateReason) {
+
+        CustomerProfile profile() {
+            return CustomerProfile.validated(name, uscc, industry, size, region, null, address, website, source);
+        }
+
+        GradeFactors factors() {
+            return new GradeFactors(industryPosition, urgency, budget, potential);
+        }
+    }
+
+    record ProfileRequest(String name, String uscc, String industry, CompanySize size, String region, String address,
+                          String website, CustomerSource source, Long version) {
+        CustomerProfile profile() {
+            return CustomerProfile.validated(name, uscc, industry, size, region, null, address, website, source);
+        }
+    }
+
+    record GradeRequest(CustomerGrade grade, Level industryPosition, Level urgency, Level budget, Level potential,
+                        String note, Long version) {
+    }
+
+    record PursuitModeRequest(PursuitMode mode, Long version) {
+    }
+
+    record VersionRequest(Long version) {
+    }
+
+    record ReasonRequest(String reason, Long version) {
+    }
+
+    record PlanRequest(Instant nextFollowUpAt, Long version) {
+    }
+
+    record TransferRequest(UUID ownerId, String reason, Long version) {
+    }
+
+    record BulkTransferRequest(List<UUID> customerIds, UUID ownerId, String reason) {
+    }
+
+    record BulkResult(int transferred) {
+    }
+
+    record MergeRequest(UUID mergedId, String reason) {
+    }
+
+    record MergeResult(CustomerViews.CustomerView survivor, Map<String, Integer> moved) {
+    }
+
+    record CreditRequest(CreditRating creditRating, BigDecimal creditLimit, String reason, Long version) {
+    }
+
+    private final CustomerService service;
+    private final CustomerOwnership ownership;
+    private final CustomerMerge merge;
+    private final CustomerCredit credit;
+    private final CustomerQueries queries;
+    private final CustomerViews views;
+    private final CustomerAccess access;
+    private final CustomerTimeline timeline;
+    private final DuplicateCheck duplicates;
+
+    CustomerApiController(CustomerService service, CustomerOwnership ownership, CustomerMerge merge,
+                          CustomerCredit credit, CustomerQueries queries, CustomerViews views, CustomerAccess access,
+                          CustomerTimeline timeline, DuplicateCheck duplicates) {
+        this.service = service;
+        this.ownership = ownership;
+        this.merge = merge;
+        this.credit = credit;
+        this.queries = queries;
+        this.views = views;
+        this.access = access;
+        this.timeline = timeline;
+        this.duplicates = duplicates;
+    }
+
+    @Operation(summary = "Customers in your scope (view = mine | pool); q matches a name fragment, pinyin initials or full pinyin, a contact's phone, the credit code or the code")
+    @GetMapping("/api/v1/customers")
+    CursorPage<CustomerQueries.CustomerRow> list(@RequestParam(required = false) String q,
+                                                 @RequestParam(required = false) CustomerGrade grade,
+                                                 @RequestParam(required = false) CustomerStatus status,
+                                                 @RequestParam(required = false) LifecycleBucket bucket,
+                                                 @RequestParam(required = false) UUID ownerId,
+                                                 @RequestParam(required = false) String view,
+                                                 @RequestParam(required = false) String cursor,
+                                                 @RequestParam(required = false) Integer size) {
+        return queries.list(new CustomerQueries.CustomerFilter(q, grade, status, bucket, ownerId, view, cursor, size));
+    }
+
+    @Operation(summary = "Register a customer; possible duplicates are reported (those of other teams without name)")
+    @PostMapping("/api/v1/customers")
+    ResponseEntity<CustomerViews.CustomerView> create(@RequestBody CustomerRequest body) {
+        CustomerService.Registered r = service.create(body.profile(), body.grade(), body.factors(), body.gradeNote(),
+                body.ownerId(), body.duplicateReason());
+        CustomerViews.CustomerView view = views.of(r.customer(), r.duplicates());
+        return ResponseEntity.created(URI.create("/api/v1/customers/" + view.id())).body(view);
+    }
+
+    @Operation(summary = "Possible duplicates of a customer not stored yet")
+    @PostMapping("/api/v1/customers/duplicates")
+    List<CustomerViews.DuplicateView> duplicates(@RequestBody CustomerRequest body) {
+        return duplicates.find(body.name(), body.uscc(), null, null).stream().map(CustomerViews.DuplicateView::of).toList();
+    }
+
+    @GetMapping("/api/v1/customers/{id}")
+    CustomerViews.CustomerView get(@PathVariable UUID id) {
+        return views.of(access.visible(id));
+    }
+
+    @Operation(summary = "Correct the company profile (409 on a stale version)")
+    @PutMapping("/api/v1/customers/{id}")
+    CustomerViews.CustomerView correct(@PathVariable UUID id, @RequestBody ProfileRequest body) {
+        return views.of(service.correct(id, body.profile(), body.version()));
+    }
+
+    @Operation(summary = "C1 — grade A/B/C with the four factors; the follow-up cadence follows")
+    @PostMapping("/api/v1/customers/{id}/grade")
+    CustomerViews.CustomerView grade(@PathVariable UUID id, @RequestBody GradeRequest body) {
+        return views.of(service.regrade(id, body.grade(), new GradeFactors(body.industryPosition(), body.urgency(),
+                body.budget(), body.potential()), body.note(), body.version()));
+    }
+
+    @Operation(summary = "Development (C2) or high-intent pursuit (C3); the next follow-up moves")
+    @PostMapping("/api/v1/customers/{id}/pursuit-mode")
+    CustomerViews.CustomerView pursuitMode(@PathVariable UUID id, @RequestBody PursuitModeRequest body) {
+        return views.of(service.changePursuitMode(id, body.mode(), body.version()));
+    }
+
+    @Operation(summary = "The next lifecycle step")
+    @PostMapping("/api/v1/customers/{id}/advance")
+    CustomerViews.CustomerView advance(@PathVariable UUID id, @RequestBody(required = false) VersionRequest body) {
+        return views.of(service.advance(id, body == null ? null : body.version()));
+    }
+
+    @Operation(summary = "Mark the customer lost, with the reason")
+    @PostMapping("/api/v1/customers/{id}/lost")
+    CustomerViews.CustomerView lost(@PathVariable UUID id, @RequestBody ReasonRequest body) {
+        return views.of(service.markLost(id, body.reason(), body.version()));
+    }
+
+    @Operation(summary = "Approach a lost customer again (back to initial contact)")
+    @PostMapping("/api/v1/customers/{id}/win-back")
+    CustomerViews.CustomerView winBack(@PathVariable UUID id, @RequestBody(required = false) VersionRequest body) {
+        return views.of(service.winBack(id, body == null ? null : body.version()));
+    }
+
+    @Operation(summary = "Plan the next follow-up (null clears the plan)")
+    @PostMapping("/api/v1/customers/{id}/follow-up-plan")
+    CustomerViews.CustomerView plan(@PathVariable UUID id, @RequestBody PlanRequest body) {
+        return views.of(service.planFollowUp(id, body.nextFollowUpAt(), body.version()));
+    }
+
+    @Operation(summary = "Transfer to another owner in your team, with a reason (managers); open deadlines move along")
+    @PostMapping("/api/v1/customers/{id}/transfer")
+    CustomerViews.CustomerView transfer(@PathVariable UUID id, @RequestBody TransferRequest body) {
+        return views.of(ownership.transfer(id, body.ownerId(), body.reason(), body.version()));
+    }
+
+    @Operation(summary = "Transfer several customers to one owner (managers; all or nothing)")
+    @PostMapping("/api/v1/customers/transfer")
+    BulkResult bulkTransfer(@RequestBody BulkTransferRequest body) {
+        return new BulkResult(ownership.bulkTransfer(body.customerIds(), body.ownerId(), body.reason()));
+    }
+
+    @Operation(summary = "Give the customer up to the public pool, with a reason")
+    @PostMapping("/api/v1/customers/{id}/release")
+    CustomerViews.CustomerView release(@PathVariable UUID id, @RequestBody ReasonRequest body) {
+        return views.of(ownership.release(id, body.reason(), body.version()));
+    }
+
+    @Operation(summary = "Claim a customer from the public pool: 200 yours, 409 someone was first, 422 over the holding limit or within the re-claim cooldown (C7)")
+    @PostMapping("/api/v1/customers/{id}/claim")
+    CustomerViews.CustomerView claim(@PathVariable UUID id) {
+        return views.of(ownership.claim(id));
+    }
+
+    @Operation(summary = "Merge another customer into this one (managers); everything moves here, audited, not undone")
+    @PostMapping("/api/v1/customers/{id}/merge")
+    MergeResult merge(@PathVariable UUID id, @RequestBody MergeRequest body) {
+        CustomerMerge.Merged merged = merge.merge(id, body.mergedId(), body.reason());
+        return new MergeResult(views.of(merged.survivor()), merged.moved());
+    }
+
+    @Operation(summary = "Set credit rating and limit; a limit raised above the C8 threshold waits for finance's approval")
+    @PostMapping("/api/v1/customers/{id}/credit")
+    CustomerViews.CustomerView credit(@PathVariable UUID id, @RequestBody CreditRequest body) {
+        return views.of(credit.change(id, body.creditRating(), body.creditLimit(), body.reason(), body.version()));
+    }
+
+    @Operation(summary = "The customer's timeline: activities, status and owner changes, deadlines, opportunities, confirmations; newest first")
+    @GetMapping("/api/v1/customers/{id}/timeline")
+    CursorPage<TimelineEntry> timeline(@PathVariable UUID id, @RequestParam(required = false) String cursor,
+                                       @RequestParam(required = false) Integer size) {
+        return timeline.page(id, cursor, size);
+    }
+}

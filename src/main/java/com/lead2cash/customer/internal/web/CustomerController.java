@@ -1,0 +1,500 @@
+package com.lead2cash.customer.internal.web;
+
+import com.lead2cash.customer.CustomerDirectory;
+import com.lead2cash.customer.CustomerGrade;
+import com.lead2cash.customer.CustomerStatus;
+import com.lead2cash.customer.LifecycleBucket;
+import com.lead2cash.customer.TimelineEntry;
+import com.lead2cash.customer.internal.CustomerAccess;
+import com.lead2cash.customer.internal.CustomerCredit;
+import com.lead2cash.customer.internal.CustomerMerge;
+import com.lead2cash.customer.internal.CustomerOwnership;
+import com.lead2cash.customer.internal.CustomerPolicy;
+import com.lead2cash.customer.internal.CustomerQueries;
+import com.lead2cash.customer.internal.CustomerService;
+import com.lead2cash.customer.internal.CustomerTimeline;
+import com.lead2cash.customer.internal.CustomerViews;
+import com.lead2cash.customer.internal.DuplicateCheck;
+import com.lead2cash.customer.internal.activity.ActivityService;
+import com.lead2cash.customer.internal.activity.ActivityViews;
+import com.lead2cash.customer.internal.contact.ContactService;
+import com.lead2cash.customer.internal.domain.ActivityDraft;
+import com.lead2cash.customer.internal.domain.ActivityType;
+import com.lead2cash.customer.internal.domain.Attitude;
+import com.lead2cash.customer.internal.domain.CompanySize;
+import com.lead2cash.customer.internal.domain.ContactDetails;
+import com.lead2cash.customer.internal.domain.CreditRating;
+import com.lead2cash.customer.internal.domain.Customer;
+import com.lead2cash.customer.internal.domain.CustomerProfile;
+import com.lead2cash.customer.internal.domain.CustomerSource;
+import com.lead2cash.customer.internal.domain.DecisionRole;
+import com.lead2cash.customer.internal.domain.GradeFactors;
+import com.lead2cash.customer.internal.domain.Level;
+import com.lead2cash.customer.internal.domain.PursuitMode;
+import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.CursorPage;
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.platform.Role;
+import com.lead2cash.platform.web.Flash;
+import com.lead2cash.platform.web.FormErrors;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The customer screens: list and public pool, registration with duplicate decision, the customer's page with its actions. */
+@Controller
+@PreAuthorize(CustomerAccess.READER_ROLES)
+class CustomerController {
+
+    /** The registration / correction form as the browser posts it. */
+    public static class CustomerForm {
+        private String name;
+        private String uscc;
+        private String industry;
+        private CompanySize size;
+        private String region;
+        private String address;
+        private String website;
+        private CustomerSource source;
+        private CustomerGrade grade = CustomerGrade.C;
+        private Level industryPosition;
+        private Level urgency;
+        private Level budget;
+        private Level potential;
+        private UUID ownerId;
+        private String duplicateReason;
+        private boolean duplicatesSeen;
+        private Long version;
+
+        static CustomerForm of(Customer c) {
+            CustomerForm f = new CustomerForm();
+            f.name = c.name();
+            f.uscc = c.uscc();
+            f.industry = c.industry();
+            f.size = c.size();
+            f.region = c.region();
+            f.address = c.address();
+            f.website = c.website();
+            f.source = c.source();
+            f.grade = c.grade();
+            f.version = c.version();
+            return f;
+        }
+
+        CustomerProfile profile() {
+            return CustomerProfile.validated(name, uscc, industry, size, region, null, address, website, source);
+        }
+
+        public String getName() { return name; }
+        public void setName(String v) { name = v; }
+        public String getUscc() { return uscc; }
+        public void setUscc(String v) { uscc = v; }
+        public String getIndustry() { return industry; }
+        public void setIndustry(String v) { industry = v; }
+        public CompanySize getSize() { return size; }
+        public void setSize(CompanySize v) { size = v; }
+        public String getRegion() { return region; }
+        public void setRegion(String v) { region = v; }
+        public String getAddress() { return address; }
+        public void setAddress(String v) { address = v; }
+        public String getWebsite() { return website; }
+        public void setWebsite(String v) { website = v; }
+        public CustomerSource getSource() { return source; }
+        public void setSource(CustomerSource v) { source = v; }
+        public CustomerGrade getGrade() { return grade; }
+        public void setGrade(CustomerGrade v) { grade = v; }
+        public Level getIndustryPosition() { return industryPosition; }
+        public void setIndustryPosition(Level v) { industryPosition = v; }
+        public Level getUrgency() { return urgency; }
+        public void setUrgency(Level v) { urgency = v; }
+        public Level getBudget() { return budget; }
+        public void setBudget(Level v) { budget = v; }
+        public Level getPotential() { return potential; }
+        public void setPotential(Level v) { potential = v; }
+        public UUID getOwnerId() { return ownerId; }
+        public void setOwnerId(UUID v) { ownerId = v; }
+        public String getDuplicateReason() { return duplicateReason; }
+        public void setDuplicateReason(String v) { duplicateReason = v; }
+        public boolean isDuplicatesSeen() { return duplicatesSeen; }
+        public void setDuplicatesSeen(boolean v) { duplicatesSeen = v; }
+        public Long getVersion() { return version; }
+        public void setVersion(Long v) { version = v; }
+    }
+
+    private final CustomerService service;
+    private final CustomerOwnership ownership;
+    private final CustomerMerge merge;
+    private final CustomerCredit credit;
+    private final CustomerQueries queries;
+    private final CustomerViews views;
+    private final CustomerAccess access;
+    private final CustomerTimeline timeline;
+    private final CustomerPolicy policy;
+    private final DuplicateCheck duplicates;
+    private final ContactService contacts;
+    private final ActivityService activities;
+    private final ActivityViews activityViews;
+    private final TimelineTexts texts;
+    private final OrgDirectory directory;
+    private final Clock clock;
+    private final com.lead2cash.customer.internal.io.CustomerExport export;
+
+    CustomerController(CustomerService service, CustomerOwnership ownership, CustomerMerge merge, CustomerCredit credit,
+                       CustomerQueries queries, CustomerViews views, CustomerAccess access, CustomerTimeline timeline,
+                       CustomerPolicy policy, DuplicateCheck duplicates, ContactService contacts,
+                       ActivityService activities, ActivityViews activityViews, TimelineTexts texts,
+                       OrgDirectory directory, Clock clock, com.lead2cash.customer.internal.io.CustomerExport export) {
+        this.export = export;
+        this.service = service;
+        this.ownership = ownership;
+        this.merge = merge;
+        this.credit = credit;
+        this.queries = queries;
+        this.views = views;
+        this.access = access;
+        this.timeline = timeline;
+        this.policy = policy;
+        this.duplicates = duplicates;
+        this.contacts = contacts;
+        this.activities = activities;
+        this.activityViews = activityViews;
+        this.texts = texts;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    // ---- lists
+
+    @GetMapping("/customers")
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) CustomerGrade grade,
+                @RequestParam(required = false) CustomerStatus status,
+                @RequestParam(required = false) LifecycleBucket bucket, @RequestParam(required = false) UUID ownerId,
+                @RequestParam(required = false) String view, @RequestParam(required = false) String cursor,
+                @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        CustomerQueries.CustomerFilter filter = new CustomerQueries.CustomerFilter(blank(q), grade, status, bucket,
+                ownerId, blank(view), cursor, 30);
+        model.addAttribute("page", queries.list(filter));
+        model.addAttribute("filter", filter);
+        model.addAttribute("grades", CustomerGrade.values());
+        model.addAttribute("statuses", CustomerStatus.values());
+        model.addAttribute("buckets", LifecycleBucket.values());
+        CurrentUser me = CurrentUser.require();
+        model.addAttribute("isManager", me.isManager());
+        model.addAttribute("isRep", me.hasAny(Role.SALES_REP, Role.ACCOUNT_MANAGER));
+        model.addAttribute("people", me.isManager() ? teamPeople() : List.of());
+        model.addAttribute("now", clock.instant());
+        return htmx != null && cursor != null ? "customer/list :: rows" : "customer/list";
+    }
+
+    /** The list as it is filtered, as an Excel file. */
+    @GetMapping("/customers/export.xlsx")
+    void export(@RequestParam(required = false) String q, @RequestParam(required = false) CustomerGrade grade,
+                @RequestParam(required = false) CustomerStatus status,
+                @RequestParam(required = false) LifecycleBucket bucket, @RequestParam(required = false) UUID ownerId,
+                @RequestParam(required = false) String view, Locale locale,
+                jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                org.springframework.http.ContentDisposition.attachment().filename("customers.xlsx").build().toString());
+        export.write(new CustomerQueries.CustomerFilter(blank(q), grade, status, bucket, ownerId, blank(view), null, null),
+                locale, response.getOutputStream());
+    }
+
+    @GetMapping("/customers/pool")
+    String pool(@RequestParam(required = false) String q, @RequestParam(required = false) CustomerGrade grade,
+                @RequestParam(required = false) String cursor,
+                @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        return list(q, grade, null, null, null, "pool", cursor, htmx, model);
+    }
+
+    @PostMapping("/customers/transfer")
+    String bulkTransfer(@RequestParam(required = false) List<UUID> customerIds, @RequestParam(required = false) UUID ownerId,
+                        @RequestParam(required = false) String reason, @RequestParam(required = false) String view,
+                        RedirectAttributes redirect) {
+        try {
+            int n = ownership.bulkTransfer(customerIds, ownerId, reason);
+            Flash.success(redirect, "customer.flash.bulkTransferred", n);
+        } catch (DomainException e) {
+            Flash.error(redirect, e);
+        }
+        return "pool".equals(view) ? "redirect:/customers/pool" : "redirect:/customers";
+    }
+
+    // ---- registration and correction
+
+    @GetMapping("/customers/new")
+    String newCustomer(Model model) {
+        model.addAttribute("form", new CustomerForm());
+        return form(model, List.of(), null);
+    }
+
+    @PostMapping("/customers/new")
+    String create(@ModelAttribute("form") CustomerForm form, BindingResult binding, Model model,
+                  RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            return form(model, List.of(), null);
+        }
+        try {
+            CustomerProfile profile = form.profile();
+            List<CustomerDirectory.CustomerMatch> found = duplicates.find(profile.name(), profile.uscc(), null, null);
+            if (!found.isEmpty() && !form.isDuplicatesSeen()) {
+                // the person decides before anything is stored
+                form.setDuplicatesSeen(true);
+                return form(model, found, null);
+            }
+            if (!found.isEmpty() && (form.getDuplicateReason() == null || form.getDuplicateReason().isBlank())) {
+                binding.rejectValue("duplicateReason", "customer.duplicates.reason.required");
+                return form(model, found, null);
+            }
+            CustomerService.Registered r = service.create(profile, form.getGrade(), new GradeFactors(
+                    form.getIndustryPosition(), form.getUrgency(), form.getBudget(), form.getPotential()), null,
+                    form.getOwnerId(), form.getDuplicateReason());
+            Flash.success(redirect, "customer.flash.created", r.customer().code());
+            return "redirect:/customers/" + r.customer().id();
+        } catch (DomainException e) {
+            FormErrors.reject(binding, e);
+            return form(model, List.of(), null);
+        }
+    }
+
+    @GetMapping("/customers/{id}/edit")
+    String edit(@PathVariable UUID id, Model model) {
+        Customer c = access.visible(id);
+        model.addAttribute("form", CustomerForm.of(c));
+        return form(model, List.of(), views.of(c));
+    }
+
+    @PostMapping("/customers/{id}/edit")
+    String correct(@PathVariable UUID id, @ModelAttribute("form") CustomerForm form, BindingResult binding, Model model,
+                   RedirectAttributes redirect) {
+        try {
+            Customer c = service.correct(id, form.profile(), form.getVersion());
+            Flash.success(redirect, "customer.flash.corrected", c.code());
+            return "redirect:/customers/" + id;
+        } catch (DomainException e) {
+            FormErrors.reject(binding, e);
+        } catch (OptimisticLockingFailureException e) {
+            binding.reject("error.staleVersion");
+        }
+        return form(model, List.of(), views.of(access.visible(id)));
+    }
+
+    private String form(Model model, List<CustomerDirectory.CustomerMatch> found, CustomerViews.CustomerView editing) {
+        model.addAttribute("duplicates", found.stream().map(CustomerViews.DuplicateView::of).toList());
+        model.addAttribute("editing", editing);
+        model.addAttribute("sizes", CompanySize.values());
+        model.addAttribute("sources", CustomerSource.values());
+        model.addAttribute("grades", CustomerGrade.values());
+        model.addAttribute("levels", Level.values());
+        model.addAttribute("people", CurrentUser.require().isManager() ? teamPeople() : List.of());
+        return "customer/form";
+    }
+
+    // ---- the customer's page
+
+    @GetMapping("/customers/{id}")
+    String detail(@PathVariable UUID id, Model model, Locale locale) {
+        Customer c = access.visible(id);
+        if (c.mergedIntoId() != null && access.isVisible(ownerOf(c.mergedIntoId()))) {
+            return "redirect:/customers/" + c.mergedIntoId() + "?mergedFrom=" + c.code();
+        }
+        CustomerViews.CustomerView view = views.of(c);
+        model.addAttribute("customer", view);
+        model.addAttribute("contacts", c.mergedIntoId() == null ? contacts.of(id) : List.of());
+        model.addAttribute("timeline", timelineRows(id, null, locale));
+        model.addAttribute("activityTypes", ActivityType.values());
+        model.addAttribute("roles", DecisionRole.values());
+        model.addAttribute("attitudes", Attitude.values());
+        model.addAttribute("levels", Level.values());
+        model.addAttribute("grades", CustomerGrade.values());
+        model.addAttribute("modes", PursuitMode.values());
+        model.addAttribute("ratings", CreditRating.values());
+        model.addAttribute("people", view.can("TRANSFER") ? teamPeople() : List.of());
+        model.addAttribute("now", clock.instant());
+        model.addAttribute("nowLocal", LocalDateTime.ofInstant(clock.instant(), policy.zone()).withSecond(0).withNano(0));
+        model.addAttribute("threshold", policy.rules().creditApprovalThreshold());
+        return "customer/detail";
+    }
+
+    @GetMapping("/customers/{id}/timeline")
+    String timelinePage(@PathVariable UUID id, @RequestParam(required = false) String cursor, Model model, Locale locale) {
+        model.addAttribute("customer", views.of(access.visible(id)));
+        model.addAttribute("timeline", timelineRows(id, cursor, locale));
+        return "customer/detail :: timeline-rows";
+    }
+
+    private CursorPage<TimelineTexts.Row> timelineRows(UUID id, String cursor, Locale locale) {
+        CursorPage<TimelineEntry> page = timeline.page(id, cursor, 20);
+        List<UUID> activityIds = page.items().stream().filter(e -> e.kind().equals("activity"))
+                .map(e -> UUID.fromString(e.key().substring("activity:".length()))).toList();
+        Map<UUID, ActivityViews.ActivityView> details = activityViews.byIds(activityIds);
+        return texts.rows(page, details, locale);
+    }
+
+    /** Runs an action on the customer and comes back to its page with the outcome as a flash message. */
+    private String act(UUID id, RedirectAttributes redirect, String successKey, Runnable action) {
+        try {
+            action.run();
+            Flash.success(redirect, successKey);
+        } catch (DomainException e) {
+            Flash.error(redirect, e);
+        } catch (OptimisticLockingFailureException e) {
+            Flash.error(redirect, "error.staleVersion");
+        }
+        return "redirect:/customers/" + id;
+    }
+
+    @PostMapping("/customers/{id}/grade")
+    String grade(@PathVariable UUID id, @RequestParam(required = false) CustomerGrade grade,
+                 @RequestParam(required = false) Level industryPosition, @RequestParam(required = false) Level urgency,
+                 @RequestParam(required = false) Level budget, @RequestParam(required = false) Level potential,
+                 @RequestParam(required = false) String note, @RequestParam(required = false) Long version,
+                 RedirectAttributes redirect) {
+        return act(id, redirect, "customer.flash.graded", () -> service.regrade(id, grade,
+                new GradeFactors(industryPosition, urgency, budget, potential), note, version));
+    }
+
+    @PostMapping("/customers/{id}/pursuit-mode")
+    String pursuitMode(@PathVariable UUID id, @RequestParam(required = false) PursuitMode mode,
+                       @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+        return act(id, redirect, "customer.flash.pursuitMode", () -> service.changePursuitMode(id, mode, version));
+    }
+
+    @PostMapping("/customers/{id}/advance")
+    String advance(@PathVariable UUID id, @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+        return act(id, redirect, "customer.flash.advanced", () -> service.advance(id, version));
+    }
+
+    @PostMapping("/customers/{id}/lost")
+    String lost(@PathVariable UUID id, @RequestParam(required = false) String reason,
+                @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+        return act(id, redirect, "customer.flash.lost", () -> service.markLost(id, reason, version));
+    }
+
+    @PostMapping("/customers/{id}/win-back")
+    String winBack(@PathVariable UUID id, @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+        return act(id, redirect, "customer.flash.wonBack", () -> service.winBack(id, version));
+    }
+
+    @PostMapping("/customers/{id}/follow-up-plan")
+    String plan(@PathVariable UUID id,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime at,
+                @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+        return act(id, redirect, "customer.flash.planned", () -> service.planFollowUp(id, instant(at), version));
+    }
+
+    @PostMapping("/customers/{id}/transfer")
+    String transfer(@PathVariable UUID id, @RequestParam(required = false) UUID ownerId,
+                    @RequestParam(required = false) String reason, @RequestParam(required = false) Long version,
+                    RedirectAttributes redirect) {
+        return act(id, redirect, "customer.flash.transferred", () -> ownership.transfer(id, ownerId, reason, version));
+    }
+
+    @PostMapping("/customers/{id}/release")
+    String release(@PathVariable UUID id, @RequestParam(required = false) String reason,
+                   @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+        return act(id, redirect, "customer.flash.released", () -> ownership.release(id, reason, version));
+    }
+
+    @PostMapping("/customers/{id}/claim")
+    String claim(@PathVariable UUID id, RedirectAttributes redirect) {
+        return act(id, redirect, "customer.flash.claimed", () -> ownership.claim(id));
+    }
+
+    @PostMapping("/customers/{id}/merge")
+    String merge(@PathVariable UUID id, @RequestParam(required = false) String mergedCode,
+                 @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        return act(id, redirect, "customer.flash.merged", () -> {
+            CustomerQueries.CustomerRow other = mergedCode == null || mergedCode.isBlank() ? null
+                    : queries.list(new CustomerQueries.CustomerFilter(mergedCode.strip(), null, null, null, null, null,
+                            null, 2)).items().stream().filter(r -> r.code().equalsIgnoreCase(mergedCode.strip()))
+                    .findFirst().orElse(null);
+            if (other == null) {
+                throw new com.lead2cash.platform.FieldValidationException("mergedCode", "customer.merge.unknown");
+            }
+            merge.merge(id, other.id(), reason);
+        });
+    }
+
+    @PostMapping("/customers/{id}/credit")
+    String credit(@PathVariable UUID id, @RequestParam(required = false) CreditRating rating,
+                  @RequestParam(required = false) BigDecimal limit, @RequestParam(required = false) String reason,
+                  @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+        return act(id, redirect, "customer.flash.credit", () -> credit.change(id, rating, limit, reason, version));
+    }
+
+    @PostMapping("/customers/{id}/contacts")
+    String addContact(@PathVariable UUID id, @RequestParam(required = false) String name,
+                      @RequestParam(required = false) String title, @RequestParam(required = false) String department,
+                      @RequestParam(required = false) String phone, @RequestParam(required = false) String email,
+                      @RequestParam(required = false) String wechat, @RequestParam(required = false) DecisionRole role,
+                      @RequestParam(required = false) Attitude attitude,
+                      @RequestParam(defaultValue = "false") boolean primary, RedirectAttributes redirect) {
+        return act(id, redirect, "customer.flash.contactAdded", () -> contacts.add(id,
+                ContactDetails.validated(name, title, department, phone, email, wechat, role, attitude, null), primary));
+    }
+
+    @PostMapping("/customers/{id}/activities")
+    String logActivity(@PathVariable UUID id, @RequestParam(required = false) ActivityType type,
+                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime occurredAt,
+                       @RequestParam(required = false) List<UUID> contactIds,
+                       @RequestParam(required = false) String summary,
+                       @RequestParam(required = false) String needsChanges,
+                       @RequestParam(required = false) String objections,
+                       @RequestParam(required = false) String objectionHandling,
+                       @RequestParam(required = false) String nextStep,
+                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime nextFollowUpAt,
+                       @RequestParam(required = false) String minutes, RedirectAttributes redirect) {
+        return act(id, redirect, "customer.flash.activityLogged", () -> activities.log(id, new ActivityDraft(type,
+                instant(occurredAt), contactIds, summary, needsChanges, objections, objectionHandling, nextStep,
+                instant(nextFollowUpAt), minutes)));
+    }
+
+    @PostMapping("/customers/{id}/activities/{activityId}/minutes")
+    String minutes(@PathVariable UUID id, @PathVariable UUID activityId, @RequestParam(required = false) String minutes,
+                   @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+        return act(id, redirect, "customer.flash.minutes", () -> activities.writeMinutes(activityId, minutes, version));
+    }
+
+    // ---- helpers
+
+    private Instant instant(LocalDateTime local) {
+        return local == null ? null : local.atZone(policy.zone()).toInstant();
+    }
+
+    private UUID ownerOf(UUID customerId) {
+        return queries.ownerOf(customerId);
+    }
+
+    /** People a manager may give customers to: active sales people within their scope. */
+    private List<OrgDirectory.Person> teamPeople() {
+        var scope = access.scope();
+        return Stream.of(Role.SALES_REP, Role.ACCOUNT_MANAGER, Role.SALES_MANAGER, Role.REGIONAL_MANAGER)
+                .flatMap(r -> directory.activeWithRole(r).stream())
+                .filter(p -> scope.covers(p.id())).distinct().toList();
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

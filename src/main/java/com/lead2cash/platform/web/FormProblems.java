@@ -1,0 +1,74 @@
+package com.lead2cash.platform.web;
+
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.FieldValidationException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+
+/**
+ * A refusal shown on a form whose values are a record (not a bean with setters): each field's message
+ * by field name, in the reader's language, and the messages that concern the whole form. Templates
+ * ask {@code problems.has('amount')} and {@code problems.get('amount')}.
+ */
+public record FormProblems(Map<String, String> fields, List<String> global) {
+
+    public static final FormProblems NONE = new FormProblems(Map.of(), List.of());
+
+    public FormProblems {
+        fields = Map.copyOf(fields);
+        global = List.copyOf(global);
+    }
+
+    /** The refusal's messages, field by field; a field the form does not show goes to the global list. */
+    public static FormProblems of(DomainException e, MessageSource messages, Locale locale, String... formFields) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        List<String> global = new ArrayList<>();
+        List<String> known = List.of(formFields);
+        if (e instanceof FieldValidationException f) {
+            for (FieldValidationException.FieldError error : f.errors()) {
+                String text = messages.getMessage(error.messageKey(), error.args().toArray(), error.messageKey(), locale);
+                if (known.isEmpty() || known.contains(error.field())) {
+                    fields.merge(error.field(), text, (a, b) -> a + " " + b);
+                } else {
+                    global.add(text);
+                }
+            }
+        } else {
+            global.add(messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
+        }
+        return new FormProblems(fields, global);
+    }
+
+    /**
+     * Values the browser sent that could not even be read (a word where a number belongs): each such field
+     * answers "wrong format"; null when every value was read.
+     */
+    public static FormProblems ofUnreadable(org.springframework.validation.BindingResult binding, MessageSource messages,
+                                            Locale locale) {
+        if (!binding.hasErrors()) {
+            return null;
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        binding.getFieldErrors().forEach(f -> fields.put(f.getField(),
+                messages.getMessage("error.form.unreadable", null, "error.form.unreadable", locale)));
+        List<String> global = binding.getGlobalErrors().stream()
+                .map(g -> messages.getMessage("error.form.unreadable", null, "error.form.unreadable", locale)).toList();
+        return new FormProblems(fields, global);
+    }
+
+    public boolean has(String field) {
+        return fields.containsKey(field);
+    }
+
+    public String get(String field) {
+        return fields.get(field);
+    }
+
+    public boolean any() {
+        return !fields.isEmpty() || !global.isEmpty();
+    }
+}

@@ -1,0 +1,170 @@
+package com.lead2cash.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lead2cash.testing.CustomerTestSupport;
+import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.TestClock;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.JsonNode;
+
+/** The catalogue and price lists over the API: shapes, refusals that change nothing, prices by list and day, Excel round trip. */
+@IntegrationTest
+@Import(TestClock.class)
+class CatalogApiTest {
+
+    @Autowired MockMvcTester mvc;
+    @Autowired CustomerTestSupport support;
+    @Autowired JdbcClient jdbc;
+
+    long products() {
+        return jdbc.sql("select count(*) from catalog_product").query(Long.class).single();
+    }
+
+    @Test
+    void theDirectorRegistersAProductAndRepsReadButMayNotChangeTheCatalogue() {
+        var company = support.company("cat1");
+        String director = support.bearer(mvc, company.director());
+        String rep = support.bearer(mvc, company.eastRep());
+        var created = support.post(mvc, director, "/api/v1/products", """
+                {"code":"GW-100","name":"工业网关 户外型","specification":"4G/5G 双模","unit":"台","productLine":"物联网",
+                 "listPrice":12800,"taxRate":13}""");
+        assertThat(created).hasStatus(201);
+        JsonNode product = support.json(created);
+        assertThat(product.get("code").asString()).isEqualTo("GW-100");
+        assertThat(product.get("listPrice").decimalValue()).isEqualByComparingTo("12800.00");
+        assertThat(product.get("taxRate").decimalValue()).isEqualByComparingTo("13");
+        assertThat(product.get("active").asBoolean()).isTrue();
+        assertThat(product.get("version").asLong()).isZero();
+
+        assertThat(support.post(mvc, rep, "/api/v1/products", "{\"code\":\"X\",\"name\":\"x\",\"listPrice\":1,\"taxRate\":6}"))
+                .hasStatus(403);
+        assertThat(support.getJson(mvc, rep, "/api/v1/products?q=网关").get("items").get(0).get("code").asString())
+                .isEqualTo("GW-100");
+
+        long before = products();
+        var duplicate = support.post(mvc, director, "/api/v1/products",
+                "{\"code\":\"gw-100\",\"name\":\"重复\",\"listPrice\":1,\"taxRate\":13}");
+        assertThat(duplicate).hasStatus(422);
+        assertThat(support.json(duplicate).get("errors").get(0).get("field").asString()).isEqualTo("code");
+        var bad = support.post(mvc, director, "/api/v1/products",
+                "{\"code\":\"B 1\",\"name\":\"\",\"listPrice\":-1,\"taxRate\":130}");
+        assertThat(bad).hasStatus(422);
+        assertThat(support.json(bad).get("errors").valueStream().map(e -> e.get("field").asString()))
+                .containsExactlyInAnyOrder("code", "name", "listPrice", "taxRate");
+        assertThat(products()).isEqualTo(before);
+
+        String id = product.get("id").asString();
+        var changed = support.put(mvc, director, "/api/v1/products/" + id, """
+                {"code":"GW-100","name":"工业网关 户外型","unit":"台","listPrice":11800,"taxRate":13,"version":0}""");
+        assertThat(changed).hasStatus(200);
+        assertThat(support.put(mvc, director, "/api/v1/products/" + id, """
+                {"code":"GW-100","name":"陈旧","listPrice":1,"taxRate":13,"version":0}""")).hasStatus(409);
+        assertThat(support.getJson(mvc, rep, "/api/v1/products/" + id).get("listPrice").decimalValue())
+                .isEqualByComparingTo("11800");
+    }
+
+    @Test
+    void priceListsGiveTheCustomerTheirPriceOnTheDaysTheyAreValid() {
+        var company = support.company("cat2");
+        String director = support.bearer(mvc, company.director());
+        String rep = support.bearer(mvc, company.eastRep());
+        String product = support.postJson(mvc, director, "/api/v1/products",
+                "{\"code\":\"SV-1\",\"name\":\"实施服务\",\"unit\":\"人天\",\"listPrice\":2000,\"taxRate\":6}").get("id").asString();
+        String customer = support.customer(mvc, rep, "宁波价格测试有限公司", null).get("id").asString();
+
+        var standard = support.post(mvc, director, "/api/v1/price-lists", """
+                {"name":"2026 下半年标准价","kind":"STANDARD","validFrom":"2026-07-01","validTo":"2026-12-31",
+                 "prices":[{"productId":"%s","unitPrice":1900}]}""".formatted(product));
+        assertThat(standard).hasStatus(201);
+        var overlapping = support.post(mvc, director, "/api/v1/price-lists",
+                "{\"name\":\"重叠\",\"kind\":\"STANDARD\",\"validFrom\":\"2026-12-01\"}");
+        assertThat(overlapping).hasStatus(422);
+        assertThat(support.json(overlapping).get("code").asString()).isEqualTo("catalog.priceList.standardOverlap");
+        assertThat(support.post(mvc, director, "/api/v1/price-lists", """
+                {"name":"战略客户","kind":"CUSTOMER_GROUP","validFrom":"2026-11-01","customerIds":["%s"],
+                 "prices":[{"productId":"%s","unitPrice":1800}]}""".formatted(customer, product))).hasStatus(201);
+
+        String priceUrl = "/api/v1/products/" + product + "/price?customerId=" + customer;
+        assertThat(support.getJson(mvc, rep, priceUrl + "&on=2026-12-01").get("unitPrice").decimalValue())
+                .isEqualByComparingTo("1800");
+        assertThat(support.getJson(mvc, rep, "/api/v1/products/" + product + "/price?on=2026-12-31").get("unitPrice")
+                .decimalValue()).isEqualByComparingTo("1900");
+        assertThat(support.getJson(mvc, rep, "/api/v1/products/" + product + "/price?on=2027-01-01").get("unitPrice")
+                .decimalValue()).isEqualByComparingTo("2000");
+        assertThat(support.getJson(mvc, rep, "/api/v1/products/" + product + "/price?on=2026-12-01").get("priceListName")
+                .asString()).isEqualTo("2026 下半年标准价");
+    }
+
+    @Test
+    void theExportedWorkbookImportsBackAndOneBadRowRefusesTheWholeFile() throws Exception {
+        var company = support.company("cat3");
+        String director = support.bearer(mvc, company.director());
+        support.postJson(mvc, director, "/api/v1/products",
+                "{\"code\":\"CAM-1\",\"name\":\"摄像头 日夜型\",\"unit\":\"个\",\"listPrice\":800,\"taxRate\":13}");
+        var export = mvc.get().uri("/api/v1/products/export").header(HttpHeaders.AUTHORIZATION, director).exchange();
+        assertThat(export).hasStatus(200);
+        byte[] xlsx = export.getResponse().getContentAsByteArray();
+        try (ReadableWorkbook wb = new ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var rows = wb.getFirstSheet().read();
+            assertThat(rows.get(0).getCell(0).getText()).isEqualTo("产品编码*");
+            assertThat(rows).anyMatch(r -> "CAM-1".equals(r.getCell(0).getText()) && "摄像头 日夜型".equals(r.getCell(1).getText()));
+        }
+
+        byte[] edited = workbook(new Object[][] {
+                {"CAM-1", "摄像头 日夜型", null, "个", "安防", new BigDecimal("750"), new BigDecimal("13"), "是"},
+                {"NVR-8", "录像机 八路", "8 路", "台", "安防", new BigDecimal("2400.50"), new BigDecimal("13"), "是"}});
+        var imported = mvc.post().uri("/api/v1/products/import").header(HttpHeaders.AUTHORIZATION, director)
+                .multipart().file(new MockMultipartFile("file", "产品目录.xlsx", null, edited)).exchange();
+        assertThat(imported).hasStatus(200);
+        assertThat(support.json(imported).get("created").asInt()).isEqualTo(1);
+        assertThat(support.json(imported).get("updated").asInt()).isEqualTo(1);
+        assertThat(support.getJson(mvc, director, "/api/v1/products?q=CAM-1").get("items").get(0).get("listPrice")
+                .decimalValue()).isEqualByComparingTo("750");
+
+        long before = products();
+        byte[] bad = workbook(new Object[][] {
+                {"NEW-1", "新产品", null, "个", null, new BigDecimal("10"), new BigDecimal("13"), "是"},
+                {"NEW-2", null, null, "个", null, "十元", new BigDecimal("13"), "是"}});
+        var refused = mvc.post().uri("/api/v1/products/import").header(HttpHeaders.AUTHORIZATION, director)
+                .multipart().file(new MockMultipartFile("file", "bad.xlsx", null, bad)).exchange();
+        assertThat(refused).hasStatus(422);
+        assertThat(support.json(refused).get("errors").valueStream().map(e -> e.get("field").asString()))
+                .contains("rows[3].listPrice");
+        assertThat(products()).isEqualTo(before);
+    }
+
+    private static byte[] workbook(Object[][] rows) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Workbook wb = new Workbook(out, "test", "1.0")) {
+            Worksheet ws = wb.newWorksheet("产品目录");
+            String[] header = {"产品编码*", "产品名称*", "规格", "单位", "产品线", "目录价（元，不含税）*", "税率（%）*", "启用"};
+            for (int c = 0; c < header.length; c++) {
+                ws.value(0, c, header[c]);
+            }
+            for (int r = 0; r < rows.length; r++) {
+                for (int c = 0; c < rows[r].length; c++) {
+                    Object v = rows[r][c];
+                    if (v instanceof BigDecimal d) {
+                        ws.value(r + 1, c, d);
+                    } else if (v != null) {
+                        ws.value(r + 1, c, v.toString());
+                    }
+                }
+            }
+            ws.finish();
+        }
+        return out.toByteArray();
+    }
+}

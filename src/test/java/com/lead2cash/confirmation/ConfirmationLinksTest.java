@@ -1,0 +1,459 @@
+package com.lead2cash.confirmation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.lead2cash.platform.Role;
+import com.lead2cash.platform.internal.identity.User;
+import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.MutableClock;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.servlet.http.Cookie;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The confirmation link (SPEC §5 "Customer confirmations"): it opens exactly the version sent and takes
+ * one answer for its purpose; every other link is refused alike; the answer records the canonical hash;
+ * the e-mail carries the link; the QR code decodes to it.
+ */
+@IntegrationTest
+@RecordApplicationEvents
+@TestPropertySource(properties = {"l2c.notification.poll-interval=1h",
+        "l2c.confirmation.base-url=https://crm.example.test", "l2c.confirmation.requests-per-minute=1000"})
+class ConfirmationLinksTest {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+            .withPerMethodLifecycle(false);
+
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+    }
+
+    static final Instant START = Instant.parse("2026-12-01T02:00:00Z");
+    static final MutableClock CLOCK = new MutableClock(START);
+
+    @TestConfiguration
+    static class Clocks {
+        @Bean
+        @Primary
+        java.time.Clock testClock() {
+            return CLOCK;
+        }
+    }
+
+    @Autowired MockMvcTester mvc;
+    @Autowired Confirmations confirmations;
+    @Autowired Fixtures fixtures;
+    @Autowired JdbcClient jdbc;
+    @Autowired ApplicationEvents events;
+    @Autowired TransactionTemplate tx;
+    @Autowired com.lead2cash.notification.internal.DeliveryProbe deliveries;
+
+    User rep;
+    int counter;
+
+    @BeforeEach
+    void aRep() throws Exception {
+        CLOCK.set(START);
+        deliveries.runOnce();
+        smtp.purgeEmailFromAllMailboxes();
+        String name = "rep" + System.nanoTime() % 1_000_000;
+        rep = fixtures.user(name, fixtures.rootUnit(), LocalDate.of(2024, 1, 1), Role.SALES_REP);
+    }
+
+    static ConfirmationDocument report(int version) {
+        return new ConfirmationDocument("需求分析报告 v" + version + " · 上海测试有限公司", List.of(
+                new ConfirmationDocument.Paragraph("客户背景", "制造业，员工 800 人。\r\n去年营收 3 亿元。"),
+                new ConfirmationDocument.Items("核心痛点（按优先级）", List.of("客户跟进靠 Excel", "回款逾期多"), true),
+                new ConfirmationDocument.Table("决策流程", List.of("姓名", "角色"),
+                        List.of(List.of("王伟", "决策人"), List.of("李娜", "使用者"))),
+                new ConfirmationDocument.Paragraph("客户原话", "“我们每月因为跟进不及时流失约 5% 的客户。” <script>x</script>")));
+    }
+
+    private SentConfirmation send(Purpose purpose, String subjectId, int version, UUID contactId) {
+        return tx.execute(s -> confirmations.request(new ConfirmationRequest(purpose,
+                ConfirmationSubject.of("TestDocument", subjectId, version), report(version),
+                new Recipient(contactId, "王伟", "wang.wei@customer.test"), rep.id(), rep.id(), null, null)));
+    }
+
+    private SentConfirmation send(Purpose purpose) {
+        return send(purpose, "doc-" + (++counter), 1, UUID.randomUUID());
+    }
+
+    private static String path(SentConfirmation sent) {
+        return URI.create(sent.url()).getPath();
+    }
+
+    private MvcTestResult open(String path) {
+        return mvc.get().uri(path).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").exchange();
+    }
+
+    private MvcTestResult answer(String path, String outcome, String name, String comment, String rating) {
+        var request = mvc.post().uri(path).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("outcome", outcome).param("name", name);
+        if (comment != null) {
+            request = request.param("comment", comment);
+        }
+        if (rating != null) {
+            request = request.param("rating", rating);
+        }
+        return request.exchange();
+    }
+
+    private static String body(MvcTestResult result) {
+        try {
+            return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What an unknown link answers: the yardstick every refusal must equal. */
+    private Refusal neutral() {
+        return Refusal.of(open("/c/" + UUID.randomUUID() + "/" + "A".repeat(24)));
+    }
+
+    record Refusal(int status, String body) {
+        static Refusal of(MvcTestResult result) {
+            return new Refusal(result.getResponse().getStatus(), ConfirmationLinksTest.body(result));
+        }
+    }
+
+    private String state(UUID id) {
+        return jdbc.sql("select state from confirmation_confirmation where id = :id").param("id", id)
+                .query(String.class).single();
+    }
+
+    @Test
+    void aLinkOpensTheSentVersionAndTakesOneAnswerForItsPurposeOnce() {
+        SentConfirmation sent = send(Purpose.CONFIRM_DOCUMENT);
+        assertThat(sent.confirmation().state()).isEqualTo(ConfirmationState.SENT);
+        assertThat(sent.url()).matches("https://crm\\.example\\.test/c/[0-9a-f-]{36}/[A-Za-z0-9_-]{24}");
+
+        MvcTestResult page = open(path(sent));
+        assertThat(page).hasStatusOk();
+        assertThat(body(page)).contains("请核对并确认", "需求分析报告 v1 · 上海测试有限公司", "客户跟进靠 Excel", "李娜",
+                "第 1 版", "确认无误", "需要修改", "&lt;script&gt;x&lt;/script&gt;").doesNotContain("<script>x");
+        assertThat(state(sent.confirmation().id())).isEqualTo("VIEWED");
+
+        MvcTestResult answered = answer(path(sent), "CONFIRMED", " 王伟 ", null, null);
+        assertThat(answered).hasStatus3xxRedirection().hasRedirectedUrl("/c/done");
+        assertThat(state(sent.confirmation().id())).isEqualTo("CONFIRMED");
+        assertThat(events.stream(ConfirmationAnswered.class)).singleElement().satisfies(e -> {
+            assertThat(e.confirmationId()).isEqualTo(sent.confirmation().id());
+            assertThat(e.subjectType()).isEqualTo("TestDocument");
+            assertThat(e.subjectVersion()).isEqualTo(1);
+            assertThat(e.outcome()).isEqualTo(Purpose.Outcome.CONFIRMED);
+            assertThat(e.answeredName()).isEqualTo("王伟");
+        });
+        assertThat(jdbc.sql("select kind from notification_message where recipient_id = :r").param("r", rep.id())
+                .query(String.class).list()).containsExactly("confirmation.answered");
+
+        // its purpose is done: the link neither opens nor takes a second answer, and says no more than any bad link
+        Refusal neutral = neutral();
+        assertThat(Refusal.of(open(path(sent)))).isEqualTo(neutral);
+        assertThat(Refusal.of(answer(path(sent), "CHANGES_REQUESTED", "王伟", "再改一下", null))).isEqualTo(neutral);
+        assertThat(state(sent.confirmation().id())).isEqualTo("CONFIRMED");
+        assertThat(events.stream(ConfirmationAnswered.class)).hasSize(1);
+    }
+
+    @Test
+    void expiredTamperedForeignAndWrongPurposeLinksAreRefusedAlikeWithoutRevealingAnything() {
+        Refusal neutral = neutral();
+        assertThat(neutral.status()).isEqualTo(404);
+        assertThat(neutral.body()).contains("此链接无效或已失效");
+
+        SentConfirmation x = send(Purpose.CONFIRM_DOCUMENT);
+        SentConfirmation y = send(Purpose.CONFIRM_DOCUMENT);
+        String token = path(x).substring(path(x).lastIndexOf('/') + 1);
+
+        // tampered: one character of the token changed
+        char last = token.charAt(token.length() - 1);
+        String tampered = path(x).substring(0, path(x).length() - 1) + (last == 'A' ? 'B' : 'A');
+        assertThat(Refusal.of(open(tampered))).isEqualTo(neutral);
+        assertThat(Refusal.of(answer(tampered, "CONFIRMED", "王伟", null, null))).isEqualTo(neutral);
+        // foreign: X's token on Y's path
+        String foreign = "/c/" + y.confirmation().id() + "/" + token;
+        assertThat(Refusal.of(open(foreign))).isEqualTo(neutral);
+        assertThat(Refusal.of(answer(foreign, "CONFIRMED", "王伟", null, null))).isEqualTo(neutral);
+        // another purpose's answer on a confirm-document link
+        assertThat(Refusal.of(answer(path(x), "ACCEPTED", "王伟", null, null))).isEqualTo(neutral);
+        assertThat(Refusal.of(answer(path(x), "RATED", "王伟", null, "5"))).isEqualTo(neutral);
+        // malformed ids and tokens
+        assertThat(Refusal.of(open("/c/not-a-uuid/" + token))).isEqualTo(neutral);
+        assertThat(Refusal.of(open("/c/" + x.confirmation().id() + "/short"))).isEqualTo(neutral);
+        assertThat(state(x.confirmation().id())).isEqualTo("SENT");
+        assertThat(state(y.confirmation().id())).isEqualTo("SENT");
+
+        // expired: the default validity is over
+        CLOCK.advance(Duration.ofDays(14));
+        assertThat(Refusal.of(open(path(x)))).isEqualTo(neutral);
+        assertThat(Refusal.of(answer(path(y), "CONFIRMED", "王伟", null, null))).isEqualTo(neutral);
+        assertThat(confirmations.find(x.confirmation().id()).orElseThrow().state()).isEqualTo(ConfirmationState.EXPIRED);
+        assertThat(state(y.confirmation().id())).isEqualTo("SENT");
+        assertThat(events.stream(ConfirmationAnswered.class)).isEmpty();
+    }
+
+    @Test
+    void aLinkToAnOlderVersionSaysItWasSupersededAndTheNewVersionNeedsItsOwnConfirmation() {
+        SentConfirmation v1 = send(Purpose.CONFIRM_DOCUMENT, "report-7", 1, UUID.randomUUID());
+        SentConfirmation v2 = tx.execute(s -> {
+            assertThat(confirmations.supersede(ConfirmationSubject.of("TestDocument", "report-7", 2))).isEqualTo(1);
+            return confirmations.request(new ConfirmationRequest(Purpose.CONFIRM_DOCUMENT,
+                    ConfirmationSubject.of("TestDocument", "report-7", 2), report(2),
+                    new Recipient(null, "王伟", null), rep.id(), rep.id(), null, null));
+        });
+
+        MvcTestResult old = open(path(v1));
+        assertThat(old.getResponse().getStatus()).isEqualTo(410);
+        assertThat(body(old)).contains("已有更新的版本").doesNotContain("客户跟进靠 Excel");
+        assertThat(Refusal.of(answer(path(v1), "CONFIRMED", "王伟", null, null))).isEqualTo(neutral());
+        assertThat(state(v1.confirmation().id())).isEqualTo("SUPERSEDED");
+
+        assertThat(open(path(v2))).hasStatusOk();
+        assertThat(body(open(path(v2)))).contains("需求分析报告 v2", "第 2 版");
+        assertThat(answer(path(v2), "CONFIRMED", "王伟", null, null)).hasStatus3xxRedirection();
+        assertThat(confirmations.of("TestDocument", "report-7")).extracting(ConfirmationView::state)
+                .containsExactly(ConfirmationState.CONFIRMED, ConfirmationState.SUPERSEDED);
+    }
+
+    @Test
+    void theRecordedHashIsTheSha256OfTheCanonicalFormOfTheSentSnapshot() throws Exception {
+        SentConfirmation sent = send(Purpose.CONFIRM_DOCUMENT);
+        answer(path(sent), "CHANGES_REQUESTED", "王伟", "预算应为 50 万元", null);
+
+        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(report(1).canonicalJson().getBytes(StandardCharsets.UTF_8)));
+        JsonNode api = fixtures.json(mvc.get().uri("/api/v1/confirmations/" + sent.confirmation().id())
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, rep.username())));
+        assertThat(api.get("state").asString()).isEqualTo("CHANGES_REQUESTED");
+        assertThat(api.get("documentSha256").asString()).isEqualTo(expected);
+        assertThat(api.at("/answer/documentSha256").asString()).isEqualTo(expected);
+        assertThat(api.at("/answer/name").asString()).isEqualTo("王伟");
+        assertThat(api.at("/answer/nameMatchesRecipient").asBoolean()).isTrue();
+        assertThat(api.at("/answer/comment").asString()).isEqualTo("预算应为 50 万元");
+        assertThat(api.at("/answer/fromAddress").asString()).isEqualTo("127.0.0.1");
+        assertThat(api.at("/answer/at").asString()).isEqualTo(START.toString());
+        assertThat(events.stream(ConfirmationAnswered.class)).singleElement()
+                .satisfies(e -> assertThat(e.documentSha256()).isEqualTo(expected));
+    }
+
+    @Test
+    void theContactMustTypeANameAndSayWhatToChangeAndNothingIsRecordedUntilTheyDo() {
+        SentConfirmation sent = send(Purpose.CONFIRM_DOCUMENT);
+        MvcTestResult noName = answer(path(sent), "CONFIRMED", "  ", null, null);
+        assertThat(noName.getResponse().getStatus()).isEqualTo(422);
+        assertThat(body(noName)).contains("请输入您的姓名。");
+        MvcTestResult noComment = answer(path(sent), "CHANGES_REQUESTED", "王伟", " ", null);
+        assertThat(body(noComment)).contains("请写明需要修改的内容。");
+        assertThat(state(sent.confirmation().id())).isEqualTo("VIEWED");
+
+        // another name than the recipient's is recorded as typed and flagged for the rep
+        assertThat(answer(path(sent), "CONFIRMED", "张三", null, null)).hasStatus3xxRedirection();
+        assertThat(confirmations.find(sent.confirmation().id()).orElseThrow())
+                .satisfies(v -> {
+                    assertThat(v.answeredName()).isEqualTo("张三");
+                    assertThat(v.nameMatchesRecipient()).isFalse();
+                });
+    }
+
+    @Test
+    void aRatingLinkTakesOneToFiveAndAnAcceptanceLinkAcceptsOrRejects() {
+        SentConfirmation survey = send(Purpose.RATE);
+        assertThat(body(open(path(survey)))).contains("请为我们的服务评分", "5 · 非常满意").doesNotContain("确认无误");
+        assertThat(answer(path(survey), "RATED", "王伟", null, "6").getResponse().getStatus()).isEqualTo(422);
+        assertThat(answer(path(survey), "RATED", "王伟", "响应很快", "4")).hasStatus3xxRedirection();
+        assertThat(confirmations.find(survey.confirmation().id()).orElseThrow())
+                .satisfies(v -> {
+                    assertThat(v.state()).isEqualTo(ConfirmationState.RATED);
+                    assertThat(v.rating()).isEqualTo(4);
+                });
+
+        SentConfirmation quote = send(Purpose.ACCEPT_OR_REJECT);
+        assertThat(body(open(path(quote)))).contains("接受", "拒绝");
+        assertThat(Refusal.of(answer(path(quote), "CONFIRMED", "王伟", null, null))).isEqualTo(neutral());
+        assertThat(answer(path(quote), "REJECTED", "王伟", "价格太高", null)).hasStatus3xxRedirection();
+        assertThat(state(quote.confirmation().id())).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void theLinkGoesToTheContactByEmailInChineseAndAsAQrCodeThatDecodesToIt() throws Exception {
+        SentConfirmation sent = send(Purpose.CONFIRM_DOCUMENT);
+        assertThat(sent.emailQueued()).isTrue();
+        assertThat(deliveries.runOnce()).isEqualTo(1);
+
+        MimeMessage mail = smtp.getReceivedMessages()[0];
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("wang.wei@customer.test");
+        assertThat(mail.getSubject()).isEqualTo("【Lead2Cash】请确认：需求分析报告 v1 · 上海测试有限公司");
+        String text = mail.getContent().toString();
+        assertThat(text).contains("王伟，您好", rep.displayName(), "2026-12-15 10:00", sent.url());
+        Matcher link = Pattern.compile("https://crm\\.example\\.test(/c/\\S+)").matcher(text);
+        assertThat(link.find()).isTrue();
+        assertThat(open(link.group(1))).hasStatusOk();
+
+        assertThat(sent.qrCodeDataUri()).startsWith("data:image/png;base64,");
+        byte[] png = Base64.getDecoder().decode(sent.qrCodeDataUri().substring("data:image/png;base64,".length()));
+        var image = ImageIO.read(new ByteArrayInputStream(png));
+        String decoded = new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
+                new BufferedImageLuminanceSource(image)))).getText();
+        assertThat(decoded).isEqualTo(sent.url());
+    }
+
+    @Test
+    void aNewLinkForTheSameVersionAndContactIsTheSameConfirmationAndEarlierLinksKeepWorking() {
+        UUID contact = UUID.randomUUID();
+        SentConfirmation first = send(Purpose.CONFIRM_DOCUMENT, "doc-again", 1, contact);
+        SentConfirmation again = send(Purpose.CONFIRM_DOCUMENT, "doc-again", 1, contact);
+        assertThat(again.confirmation().id()).isEqualTo(first.confirmation().id());
+        assertThat(again.url()).isNotEqualTo(first.url());
+
+        JsonNode reissued = fixtures.json(mvc.post().uri("/api/v1/confirmations/" + first.confirmation().id() + "/links")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, rep.username())));
+        String third = URI.create(reissued.at("/confirmation/url").asString()).getPath();
+        assertThat(reissued.at("/confirmation/emailed").asBoolean()).isFalse();
+        assertThat(open(path(first))).hasStatusOk();
+        assertThat(open(third)).hasStatusOk();
+        assertThat(answer(third, "CONFIRMED", "王伟", null, null)).hasStatus3xxRedirection();
+        assertThat(Refusal.of(open(path(first)))).isEqualTo(neutral());
+    }
+
+    @Test
+    void onlyPeopleWhoseScopeCoversTheOwnerSeeAConfirmation() {
+        SentConfirmation sent = send(Purpose.CONFIRM_DOCUMENT);
+        User other = fixtures.user("other" + System.nanoTime() % 1_000_000, fixtures.rootUnit(),
+                LocalDate.of(2024, 1, 1), Role.SALES_REP);
+        String uri = "/api/v1/confirmations/" + sent.confirmation().id();
+        assertThat(mvc.get().uri(uri).header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, other.username())))
+                .hasStatus(404);
+        assertThat(mvc.get().uri(uri).header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, rep.username())))
+                .hasStatusOk();
+        assertThat(mvc.get().uri(uri).header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, "admin")))
+                .hasStatusOk();
+        assertThat(mvc.post().uri(uri + "/links")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, other.username()))).hasStatus(404);
+        assertThat(mvc.get().uri(uri)).hasStatus(401);
+    }
+
+    @Test
+    void theAnonymousFormIsCsrfProtectedAndAnswersWithTheTokenItRendered() {
+        SentConfirmation sent = send(Purpose.CONFIRM_DOCUMENT);
+        MvcTestResult page = open(path(sent));
+        Cookie session = page.getResponse().getCookie("SESSION");
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(body(page));
+        assertThat(session).isNotNull();
+        assertThat(csrf.find()).isTrue();
+
+        assertThat(mvc.post().uri(path(sent)).cookie(session).param("outcome", "CONFIRMED").param("name", "王伟"))
+                .hasStatus(403);
+        assertThat(state(sent.confirmation().id())).isEqualTo("VIEWED");
+        MvcTestResult answered = mvc.post().uri(path(sent)).cookie(session).param("_csrf", csrf.group(1))
+                .param("outcome", "CONFIRMED").param("name", "王伟").exchange();
+        assertThat(answered).hasStatus3xxRedirection().hasRedirectedUrl("/c/done");
+        MvcTestResult thanks = mvc.get().uri("/c/done").header(HttpHeaders.ACCEPT_LANGUAGE, "en").cookie(session)
+                .flashAttr("answeredState", ConfirmationState.CONFIRMED).flashAttr("answeredTitle", "X").exchange();
+        assertThat(body(thanks)).contains("Thank you");
+        assertThat(Refusal.of(open("/c/done"))).isEqualTo(neutral());
+    }
+
+    @Test
+    void thePublicPageIsRateLimitedPerClientAddress() {
+        SentConfirmation sent = send(Purpose.CONFIRM_DOCUMENT);
+        int allowed = 1000;
+        jdbc.sql("insert into confirmation_rate_window (client, window_start, hits) values ('10.9.9.9', :w, :h)")
+                .param("w", java.sql.Timestamp.from(CLOCK.instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)))
+                .param("h", allowed).update();
+        MvcTestResult refused = mvc.get().uri(path(sent)).with(r -> {
+            r.setRemoteAddr("10.9.9.9");
+            return r;
+        }).exchange();
+        assertThat(refused.getResponse().getStatus()).isEqualTo(429);
+        assertThat(refused.getResponse().getHeader(HttpHeaders.RETRY_AFTER)).isEqualTo("60");
+        assertThat(state(sent.confirmation().id())).isEqualTo("SENT");
+        // another address is not affected, and the next minute starts afresh
+        assertThat(open(path(sent))).hasStatusOk();
+        CLOCK.advance(Duration.ofMinutes(1));
+        assertThat(mvc.get().uri(path(sent)).with(r -> {
+            r.setRemoteAddr("10.9.9.9");
+            return r;
+        })).hasStatusOk();
+    }
+
+    @Test
+    void theRepSeesTheDocumentAsSentTheAnswerWithItsEvidenceAndCanMakeANewLinkWhileItIsOpen() {
+        SentConfirmation open = send(Purpose.CONFIRM_DOCUMENT);
+        SentConfirmation answered = send(Purpose.CONFIRM_DOCUMENT);
+        mvc.post().uri(path(answered)).header(HttpHeaders.USER_AGENT, "Mozilla/5.0 (iPhone) MicroMessenger/8.0")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("outcome", "CONFIRMED").param("name", "王 伟").exchange();
+        Cookie session = fixtures.session(mvc, rep.username(), Fixtures.PASSWORD);
+        for (String lang : new String[] {"zh-CN", "en"}) {
+            String html = body(mvc.get().uri("/confirmations/" + answered.confirmation().id() + "?lang=" + lang)
+                    .cookie(session).exchange());
+            assertThat(html).doesNotContain("??").contains("客户跟进靠 Excel", "MicroMessenger/8.0", "127.0.0.1",
+                    answered.confirmation().documentSha256()).doesNotContain("id=\"new-link\"");
+        }
+        assertThat(body(mvc.get().uri("/confirmations/" + answered.confirmation().id() + "?lang=zh-CN").cookie(session)
+                .exchange())).contains("已确认", "王 伟").doesNotContain("与收件人姓名不一致");
+        assertThat(body(mvc.get().uri("/confirmations/" + open.confirmation().id() + "?lang=zh-CN").cookie(session)
+                .exchange())).contains("id=\"new-link\"", "已发送");
+
+        String fragment = body(mvc.post().uri("/confirmations/" + open.confirmation().id() + "/links").cookie(session)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .exchange());
+        assertThat(fragment).contains("data:image/png;base64,", "https://crm.example.test/c/" + open.confirmation().id());
+        assertThat(body(mvc.post().uri("/confirmations/" + answered.confirmation().id() + "/links").cookie(session)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .exchange())).contains("此确认已结束").doesNotContain("data:image/png");
+    }
+
+    @Test
+    void thePageIsEnglishForAnEnglishBrowser() {
+        SentConfirmation sent = send(Purpose.CONFIRM_DOCUMENT);
+        String html = body(mvc.get().uri(path(sent)).header(HttpHeaders.ACCEPT_LANGUAGE, "en-US,en;q=0.9").exchange());
+        assertThat(html).contains("Please check and confirm", "Ask for changes", "Version 1", "客户跟进靠 Excel");
+        assertThat(body(mvc.get().uri("/c/" + UUID.randomUUID() + "/" + "B".repeat(24))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange())).contains("This link cannot be opened");
+    }
+}

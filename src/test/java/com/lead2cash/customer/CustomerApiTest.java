@@ -1,0 +1,71 @@
+package com.lead2cash.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lead2cash.testing.CustomerTestSupport;
+import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.MutableClock;
+import com.lead2cash.testing.TestClock;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.JsonNode;
+
+/** Customers, contacts and activities over the API (SPEC §6 shapes). */
+@IntegrationTest
+@Import(TestClock.class)
+class CustomerApiTest {
+
+    static final Instant NOW = TestClock.START;
+
+    @Autowired MockMvcTester mvc;
+    @Autowired CustomerTestSupport support;
+    @Autowired MutableClock clock;
+
+    @BeforeEach
+    void resetClock() {
+        clock.set(NOW);
+    }
+
+    @Test
+    void aRepRegistersACustomerAddsAContactAndLogsAFollowUp() {
+        var company = support.company("api1");
+        String rep = support.bearer(mvc, company.eastRep());
+        JsonNode customer = support.customer(mvc, rep, "上海测试科技有限公司",
+                "\"uscc\":\"91350100M000100Y43\",\"industry\":\"制造业\",\"size\":\"MEDIUM\",\"region\":\"上海\",\"website\":\"www.example.com\",\"grade\":\"A\"");
+        assertThat(customer.get("code").asString()).matches("C-2026-\\d{6}");
+        assertThat(customer.get("grade").asString()).isEqualTo("A");
+        assertThat(customer.get("status").asString()).isEqualTo("PROSPECT");
+        assertThat(customer.get("ownerId").asString()).isEqualTo(company.eastRep().id().toString());
+        assertThat(customer.get("website").asString()).isEqualTo("https://www.example.com");
+        assertThat(customer.get("duplicates").size()).isZero();
+        assertThat(customer.get("version").asLong()).isZero();
+        String id = customer.get("id").asString();
+
+        JsonNode contact = support.postJson(mvc, rep, "/api/v1/customers/" + id + "/contacts", """
+                {"name":"王总","title":"总经理","phone":"13800138000","email":"wang@example.com","role":"DECISION_MAKER","attitude":"SUPPORTIVE"}
+                """);
+        assertThat(contact.get("primary").asBoolean()).isTrue();
+        assertThat(contact.get("phone").asString()).isEqualTo("13800138000");
+
+        clock.set(Instant.parse("2026-12-02T03:00:00Z"));
+        JsonNode activity = support.postJson(mvc, rep, "/api/v1/activities", """
+                {"customerId":"%s","type":"VISIT","occurredAt":"2026-12-02T01:00:00Z","contactIds":["%s"],
+                 "summary":"拜访王总，了解需求","needsChanges":"需要移动端","nextStep":"准备方案"}
+                """.formatted(id, contact.get("id").asString()));
+        assertThat(activity.get("late").asBoolean()).isFalse();
+        assertThat(activity.get("contactIds").get(0).asString()).isEqualTo(contact.get("id").asString());
+
+        JsonNode after = support.getJson(mvc, rep, "/api/v1/customers/" + id);
+        assertThat(after.get("status").asString()).isEqualTo("INITIAL_CONTACT");
+        assertThat(after.get("followUpRule").asString()).isEqualTo("C2");
+        assertThat(Instant.parse(after.get("followUpDueAt").asString())).isEqualTo(Instant.parse("2026-12-09T01:00:00Z"));
+
+        JsonNode timeline = support.getJson(mvc, rep, "/api/v1/customers/" + id + "/timeline");
+        assertThat(timeline.get("items").valueStream().map(e -> e.get("kind").asString()))
+                .contains("activity", "event", "deadline");
+    }
+}

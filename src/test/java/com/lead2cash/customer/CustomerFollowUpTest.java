@@ -1,0 +1,165 @@
+package com.lead2cash.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lead2cash.testing.CustomerTestSupport;
+import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.MutableClock;
+import com.lead2cash.testing.TestClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Follow-ups as SOP deadlines: the cadence of grade and pursuit mode (C2, C3) is a deadline that a
+ * follow-up meets and opens anew, and that a change of grade or mode moves; every contact is counted
+ * by C4 and late ones count as breaches; demos and negotiations owe minutes (C5).
+ */
+@IntegrationTest
+@Import(TestClock.class)
+class CustomerFollowUpTest {
+
+    static final Instant NOW = TestClock.START;
+
+    @Autowired MockMvcTester mvc;
+    @Autowired CustomerTestSupport support;
+    @Autowired MutableClock clock;
+    @Autowired JdbcClient jdbc;
+
+    @BeforeEach
+    void resetClock() {
+        clock.set(NOW);
+    }
+
+    private Instant due(String customerId) {
+        return jdbc.sql("select due_at from sop_deadline where subject_type = 'Customer' and subject_id = :id and state in ('OPEN','BREACHED')")
+                .param("id", customerId).query(java.sql.Timestamp.class).single().toInstant();
+    }
+
+    private JsonNode log(String token, String customerId, String type, Instant occurredAt, String extra) {
+        var result = support.post(mvc, token, "/api/v1/activities", """
+                {"customerId":"%s","type":"%s","occurredAt":"%s","summary":"沟通记录"%s}
+                """.formatted(customerId, type, occurredAt, extra == null ? "" : "," + extra));
+        assertThat(result).hasStatus(201);
+        return support.json(result);
+    }
+
+    @Test
+    void C2_aNewGradeBCustomerOwesAFollowUpWithinFourteenDaysAndAFollowUpMeetsItAndOpensTheNext() {
+        var company = support.company("cad1");
+        String rep = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, rep, "节奏测试一公司", "\"grade\":\"B\"").get("id").asString();
+        assertThat(support.deadlines("Customer", id)).containsExactly("C2:OPEN");
+        assertThat(due(id)).isEqualTo(NOW.plus(Duration.ofDays(14)));
+
+        clock.set(NOW.plus(Duration.ofDays(3)));
+        Instant visit = NOW.plus(Duration.ofDays(3)).minus(Duration.ofHours(2));
+        log(rep, id, "VISIT", visit, null);
+        assertThat(support.deadlines("Customer", id)).containsExactly("C2:MET", "C2:OPEN");
+        assertThat(due(id)).isEqualTo(visit.plus(Duration.ofDays(14)));
+        assertThat(jdbc.sql("select met_at from sop_deadline where subject_id = :id and state = 'MET'").param("id", id)
+                .query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(visit);
+    }
+
+    @Test
+    void aGradeOrPursuitModeChangeMovesTheNextDueDate() {
+        var company = support.company("cad2");
+        String rep = support.bearer(mvc, company.eastRep());
+        JsonNode c = support.customer(mvc, rep, "节奏测试二公司", "\"grade\":\"C\"");
+        String id = c.get("id").asString();
+        assertThat(due(id)).isEqualTo(NOW.plus(Duration.ofDays(30)));
+
+        clock.set(NOW.plus(Duration.ofDays(2)));
+        JsonNode graded = support.postJson(mvc, rep, "/api/v1/customers/" + id + "/grade",
+                "{\"grade\":\"A\",\"industryPosition\":\"HIGH\",\"urgency\":\"HIGH\",\"budget\":\"HIGH\",\"potential\":\"MEDIUM\",\"version\":"
+                        + c.get("version").asLong() + "}");
+        assertThat(graded.get("grade").asString()).isEqualTo("A");
+        assertThat(graded.get("gradeGuidance").asString()).isEqualTo("A");
+        assertThat(due(id)).isEqualTo(NOW.plus(Duration.ofDays(7)));
+        assertThat(support.deadlines("Customer", id)).containsExactly("C2:CANCELLED", "C2:OPEN");
+
+        JsonNode pursued = support.postJson(mvc, rep, "/api/v1/customers/" + id + "/pursuit-mode",
+                "{\"mode\":\"ACTIVE_PURSUIT\",\"version\":" + graded.get("version").asLong() + "}");
+        assertThat(pursued.get("followUpRule").asString()).isEqualTo("C3");
+        // A in pursuit is daily: a day after the last follow-up (creation) has passed, so a day from the change
+        assertThat(due(id)).isEqualTo(NOW.plus(Duration.ofDays(3)));
+        assertThat(support.deadlines("Customer", id)).containsExactly("C2:CANCELLED", "C2:CANCELLED", "C3:OPEN");
+    }
+
+    @Test
+    void C3_aGradeAProspectInActivePursuitIsDueTheNextDay() {
+        var company = support.company("cad3");
+        String rep = support.bearer(mvc, company.eastRep());
+        JsonNode c = support.customer(mvc, rep, "攻坚测试公司", "\"grade\":\"A\"");
+        support.postJson(mvc, rep, "/api/v1/customers/" + c.get("id").asString() + "/pursuit-mode",
+                "{\"mode\":\"ACTIVE_PURSUIT\",\"version\":" + c.get("version").asLong() + "}");
+        assertThat(due(c.get("id").asString())).isEqualTo(NOW.plus(Duration.ofDays(1)));
+    }
+
+    @Test
+    void C4_aContactLoggedMoreThanTwentyFourHoursAfterItHappenedIsLateAndCountsAsABreach() {
+        var company = support.company("cad4");
+        String rep = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, rep, "补录测试公司", null).get("id").asString();
+        JsonNode onTime = log(rep, id, "CALL", NOW.minus(Duration.ofHours(23)), null);
+        JsonNode late = log(rep, id, "CALL", NOW.minus(Duration.ofHours(30)), null);
+        assertThat(onTime.get("late").asBoolean()).isFalse();
+        assertThat(late.get("late").asBoolean()).isTrue();
+        assertThat(support.deadlines("Activity", onTime.get("id").asString())).containsExactly("C4:MET");
+        assertThat(support.deadlines("Activity", late.get("id").asString())).containsExactly("C4:MET");
+
+        JsonNode compliance = support.getJson(mvc, support.bearer(mvc, company.director()),
+                "/api/v1/compliance?groupBy=rule&from=2026-11-29&to=2026-12-02");
+        JsonNode c4 = compliance.get("rows").valueStream().filter(r -> r.get("key").asString().equals("C4"))
+                .findFirst().orElseThrow();
+        assertThat(c4.get("met").asInt()).isEqualTo(1);
+        assertThat(c4.get("breached").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void C5_aDemoOwesDetailedMinutesWhichMeetTheDeadlineWhenWritten() {
+        var company = support.company("cad5");
+        String rep = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, rep, "演示测试公司", null).get("id").asString();
+        JsonNode demo = log(rep, id, "DEMO", NOW.minus(Duration.ofHours(2)), null);
+        assertThat(demo.get("minutesOwed").asBoolean()).isTrue();
+        assertThat(Instant.parse(demo.get("minutesDueAt").asString())).isEqualTo(NOW.plus(Duration.ofHours(22)));
+        String activity = demo.get("id").asString();
+        assertThat(support.deadlines("Activity", activity)).containsExactly("C4:MET", "C5:OPEN");
+
+        clock.set(NOW.plus(Duration.ofHours(3)));
+        JsonNode written = support.postJson(mvc, rep, "/api/v1/activities/" + activity + "/minutes",
+                "{\"minutes\":\"演示报表与权限，客户关注数据迁移\",\"version\":" + demo.get("version").asLong() + "}");
+        assertThat(written.get("minutesOwed").asBoolean()).isFalse();
+        assertThat(support.deadlines("Activity", activity)).containsExactly("C4:MET", "C5:MET");
+
+        JsonNode negotiation = log(rep, id, "NEGOTIATION", NOW.plus(Duration.ofHours(2)),
+                "\"minutes\":\"价格谈判纪要：同意分期付款\"");
+        assertThat(support.deadlines("Activity", negotiation.get("id").asString())).containsExactly("C4:MET", "C5:MET");
+    }
+
+    @Test
+    void aFollowUpWithANextDateShowsOnTheRepsDuePanelAndCountsForTheManager() throws Exception {
+        var company = support.company("cad6");
+        String rep = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, rep, "计划测试公司", "\"grade\":\"A\"").get("id").asString();
+        Instant next = NOW.plus(Duration.ofDays(1));
+        log(rep, id, "CALL", NOW.minus(Duration.ofHours(1)), "\"nextFollowUpAt\":\"" + next + "\"");
+        JsonNode customer = support.getJson(mvc, rep, "/api/v1/customers/" + id);
+        assertThat(Instant.parse(customer.get("plannedFollowUpAt").asString())).isEqualTo(next);
+
+        clock.set(NOW.plus(Duration.ofDays(8)));
+        var panel = mvc.get().uri("/customers/follow-ups/team/panel")
+                .cookie(support.session(mvc, company.eastManager())).exchange();
+        assertThat(panel).hasStatusOk();
+        assertThat(panel.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains(company.eastRep().displayName());
+    }
+}

@@ -1,0 +1,188 @@
+package com.lead2cash.customer;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.lead2cash.platform.Role;
+import com.lead2cash.testing.Browser;
+import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.MutableClock;
+import com.microsoft.playwright.Page;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A rep writes the needs-analysis report after the interview and sends it; the customer's contact opens
+ * the link on a phone, in a browser that has never seen the application, and confirms by typing their
+ * name; the rep sees it confirmed (C6, SPEC §5 "Customer confirmations").
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"l2c.demo=false", "L2C_ADMIN_PASSWORD=" + Fixtures.ADMIN_PASSWORD, "server.shutdown=immediate",
+                "l2c.lead.jobs-delay=1h"})
+class NeedsConfirmationBrowserTest {
+
+    // Tuesday 14:00 in Shanghai; the interview was at 10:00
+    static final Instant NOW = Instant.parse("2026-12-01T06:00:00Z");
+
+    @TestConfiguration
+    static class Time {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(NOW);
+        }
+    }
+
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+            .withPerMethodLifecycle(false);
+
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+        registry.add("l2c.notification.poll-interval", () -> "1h");
+    }
+
+    @Autowired
+    com.lead2cash.notification.internal.DeliveryProbe deliveries;
+
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        browser.close();
+    }
+
+    private JsonNode api(String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return fixtures.mapper().readTree(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    @Test
+    void theRepSendsTheReportAndTheContactConfirmsItOnAPhone() throws Exception {
+        UUID unit = fixtures.unit("华东（需求测试）");
+        fixtures.user("needs.rep", unit, LocalDate.of(2022, 3, 1), Role.SALES_REP);
+        String token = api("POST", "/api/v1/auth/token", null,
+                "{\"username\":\"needs.rep\",\"password\":\"" + Fixtures.PASSWORD + "\"}").get("token").asString();
+        JsonNode customer = api("POST", "/api/v1/customers", token, "{\"name\":\"杭州确认测试有限公司\",\"industry\":\"制造业\"}");
+        String customerId = customer.get("id").asString();
+        String code = customer.get("code").asString();
+        api("POST", "/api/v1/customers/" + customerId + "/contacts", token,
+                "{\"name\":\"王伟\",\"title\":\"总经理\",\"email\":\"wang.wei@customer.test\",\"role\":\"DECISION_MAKER\"}");
+        String base = "http://localhost:" + port;
+
+        Page rep = browser.newPage("zh-CN");
+        rep.navigate(base + "/login");
+        rep.fill("#username", "needs.rep");
+        rep.fill("#password", Fixtures.PASSWORD);
+        rep.click("#login-submit");
+        // open the customer from the list, log the visit with the interview
+        rep.navigate(base + "/customers");
+        rep.locator("#customers-table a", new Page.LocatorOptions().setHasText(code)).click();
+        assertThat(rep.locator("h1")).containsText("杭州确认测试有限公司");
+        rep.selectOption("#activity-type", "VISIT");
+        rep.fill("#activity-occurred", "2026-12-01T10:00");
+        rep.fill("#activity-summary", "拜访王总，需求访谈");
+        rep.click("#save-activity");
+        assertThat(rep.locator("#customer-status")).hasText("初步接洽");
+        // write the needs-analysis report from the customer's page
+        rep.click("#card-write-needs");
+        rep.fill("#interviewedAt", "2026-12-01T10:00");
+        rep.fill("#background", "制造业，员工 800 人。");
+        rep.fill("#currentState", "客户跟进靠 Excel 和微信群。");
+        rep.fill("#painPoints", "客户跟进不及时\n回款逾期多");
+        rep.fill("#goals", "半年内销售过程全部线上化。");
+        rep.fill("#budget", "50–80 万元");
+        rep.fill("#decisionProcess", "总经理拍板。");
+        rep.fill("#customerWords", "我们每月因为跟进不及时流失约 5% 的客户。");
+        rep.click("#needs-save");
+        assertThat(rep.locator("#flash-success")).containsText("第 1 版已保存");
+        assertThat(rep.locator("#needs-due-state")).hasText("待发送");
+
+        rep.click("#send-submit");
+        assertThat(rep.locator("#confirmation-qr")).isVisible();
+        String link = rep.locator("#confirmation-url").inputValue();
+        org.assertj.core.api.Assertions.assertThat(link).startsWith(base + "/c/");
+
+        assertThat(rep.locator("#sent-emailed")).containsText("已通过邮件发送给 王伟");
+        org.assertj.core.api.Assertions.assertThat(deliveries.runOnce()).isEqualTo(1);
+        jakarta.mail.internet.MimeMessage mail = smtp.getReceivedMessages()[0];
+        org.assertj.core.api.Assertions.assertThat(mail.getSubject()).contains("请确认：需求分析报告（第 1 版）");
+        org.assertj.core.api.Assertions.assertThat(mail.getContent().toString()).contains(link);
+        // the customer: a fresh browser on a phone, no account
+        Page phone = browser.newPhonePage("zh-CN");
+        phone.navigate(link);
+        assertThat(phone.locator("h1")).hasText("请核对并确认");
+        assertThat(phone.locator(".confirmation-document")).containsText("客户跟进不及时");
+        assertThat(phone.locator(".confirmation-document")).containsText("我们每月因为跟进不及时流失约 5% 的客户。");
+        org.assertj.core.api.Assertions.assertThat((Integer) phone.evaluate("document.documentElement.scrollWidth"))
+                .as("no sideways scrolling on a 375 px screen").isLessThanOrEqualTo(375);
+        phone.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/needs-confirmation-phone.png"))
+                .setFullPage(true));
+        phone.click("#answer-CONFIRMED");
+        assertThat(phone.locator("#name")).hasClass(java.util.regex.Pattern.compile("is-invalid"));
+        phone.fill("#name", "王伟");
+        phone.click("#answer-CONFIRMED");
+        assertThat(phone.locator("#answered")).containsText("您已确认《需求分析报告（第 1 版）· 杭州确认测试有限公司》");
+        phone.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/needs-confirmed-phone.png"))
+                .setFullPage(true));
+        // the link has done its purpose
+        phone.navigate(link);
+        assertThat(phone.locator("#unavailable")).isVisible();
+
+        rep.reload();
+        assertThat(rep.locator("#needs-confirmation .confirmation-state")).hasText("已确认");
+        assertThat(rep.locator("#needs-confirmation")).containsText("王伟");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> org.assertj.core.api.Assertions
+                .assertThat(api("GET", "/api/v1/customers/" + customerId, token, null).get("status").asString())
+                .isEqualTo("NEEDS_CONFIRMED"));
+        // on the customer's page: the report confirmed, the customer's needs confirmed, both on the timeline
+        rep.navigate(base + "/customers/" + customerId);
+        assertThat(rep.locator("#needs-card .confirmation-state")).hasText("已确认");
+        assertThat(rep.locator("#customer-status")).hasText("需求明确");
+        assertThat(rep.locator("#timeline")).containsText("需求分析报告第 1 版：王伟 已确认");
+        rep.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/needs-confirmed-rep.png"))
+                .setFullPage(true));
+    }
+}

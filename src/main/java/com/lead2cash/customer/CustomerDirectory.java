@@ -29,6 +29,13 @@ public interface CustomerDirectory {
     /** Adds a contact person to a customer; the first contact becomes the primary one. */
     UUID addContact(UUID customerId, NewContact contact);
 
+    /**
+     * Customers the current user may see that match {@code q} as the customer list's search does (name
+     * fragment, pinyin, phone, credit code, code), newest first, at most {@code limit}: for pickers in other
+     * modules' forms (a new opportunity).
+     */
+    List<CustomerRef> search(String q, int limit);
+
     /** The customer, whoever asks (system use: links, labels); merged customers answer their survivor. */
     Optional<CustomerRef> find(UUID customerId);
 

@@ -1,14 +1,52 @@
 package com.lead2cash.opportunity;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
-/** Opens opportunities for other modules (a converting lead). */
+/**
+ * What other modules may ask of the opportunity module (商机): open one (a converting lead), read one
+ * within the caller's scope (quotes), a customer's record with us (approvals show it), and the
+ * milestones other modules prove — a quote accepted by the customer, a contract signed.
+ */
 public interface Opportunities {
 
-    /** Opens an opportunity in DISCOVERY for the customer; returns its id. */
+    /** Opens an opportunity in DISCOVERY for the customer; the customer becomes 销售机会. Returns its id. */
     UUID open(NewOpportunity opportunity);
 
+    /** The opportunity if the current user may see it, else {@link com.lead2cash.platform.RecordNotFoundException}. */
+    OpportunityRef requireVisible(UUID opportunityId);
+
+    /** The opportunity, whoever asks (system use: events, labels). */
+    Optional<OpportunityRef> find(UUID opportunityId);
+
+    /** Whether the current user may work the opportunity (its owner, or a manager above the owner). */
+    boolean mayWork(UUID opportunityId);
+
+    /**
+     * The customer accepted a quote of the opportunity: from PROPOSAL it moves to NEGOTIATION, from
+     * NEGOTIATION to CONTRACT, and its amount becomes the quote's total. Elsewhere it stays where it is.
+     */
+    void quoteAccepted(UUID opportunityId, UUID quoteId, BigDecimal total, Instant at);
+
+    /** The contract was signed: the opportunity is won (from CONTRACT) and the customer becomes 已签约. */
+    void contractSigned(UUID opportunityId, Instant at);
+
+    /** What the company did with this customer so far: opportunities won and lost, and their amounts. */
+    CustomerRecord recordOf(UUID customerId);
+
     record NewOpportunity(UUID customerId, String name, BigDecimal amount, UUID ownerId, String sourceLeadCode) {
+    }
+
+    /** An opportunity as other modules see it. */
+    record OpportunityRef(UUID id, String code, String name, UUID customerId, UUID ownerId, Stage stage,
+                          BigDecimal amount, String currency, LocalDate expectedCloseDate, List<String> productLines) {
+    }
+
+    record CustomerRecord(int open, int won, int lost, BigDecimal openAmount, BigDecimal wonAmount,
+                          BigDecimal lostAmount) {
     }
 }

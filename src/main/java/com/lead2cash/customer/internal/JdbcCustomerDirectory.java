@@ -29,14 +29,25 @@ class JdbcCustomerDirectory implements CustomerDirectory {
     private final CustomerAccess access;
     private final ContactService contacts;
     private final DuplicateCheck duplicates;
+    private final CustomerQueries queries;
 
     JdbcCustomerDirectory(CustomerRepository customers, CustomerService service, CustomerAccess access,
-                          ContactService contacts, DuplicateCheck duplicates) {
+                          ContactService contacts, DuplicateCheck duplicates, CustomerQueries queries) {
         this.customers = customers;
         this.service = service;
         this.access = access;
         this.contacts = contacts;
         this.duplicates = duplicates;
+        this.queries = queries;
+    }
+
+    @Override
+    public List<CustomerRef> search(String q, int limit) {
+        if (q == null || q.isBlank()) {
+            return List.of();
+        }
+        return queries.list(new CustomerQueries.CustomerFilter(q, null, null, null, null, null, null, limit)).items()
+                .stream().map(r -> new CustomerRef(r.id(), r.code(), r.name(), r.ownerId(), r.status())).toList();
     }
 
     @Override

@@ -1,52 +1,93 @@
 package com.lead2cash.opportunity.internal;
 
 import com.lead2cash.opportunity.Opportunities;
-import com.lead2cash.platform.AuditTrail;
-import com.lead2cash.platform.FieldValidationException;
-import com.lead2cash.platform.HumanCodes;
-import com.lead2cash.platform.Ids;
+import com.lead2cash.opportunity.internal.domain.Opportunity;
+import com.lead2cash.opportunity.internal.domain.OpportunityAction;
+import com.lead2cash.opportunity.internal.domain.OpportunityRepository;
+import com.lead2cash.platform.RecordNotFoundException;
 import java.math.BigDecimal;
-import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Opens the DISCOVERY placeholder; the pipeline, stages and evaluation come with the opportunity slice. */
+/** The opportunity module as other modules ask it; see {@link Opportunities}. */
 @Service
 class JdbcOpportunities implements Opportunities {
 
+    private final OpportunityService service;
+    private final OpportunityRepository opportunities;
+    private final OpportunityAccess access;
     private final JdbcClient jdbc;
-    private final HumanCodes codes;
-    private final AuditTrail audit;
-    private final Clock clock;
 
-    JdbcOpportunities(JdbcClient jdbc, HumanCodes codes, AuditTrail audit, Clock clock) {
+    JdbcOpportunities(OpportunityService service, OpportunityRepository opportunities, OpportunityAccess access,
+                      JdbcClient jdbc) {
+        this.service = service;
+        this.opportunities = opportunities;
+        this.access = access;
         this.jdbc = jdbc;
-        this.codes = codes;
-        this.audit = audit;
-        this.clock = clock;
     }
 
     @Override
     @Transactional
     public UUID open(NewOpportunity o) {
-        if (o.name() == null || o.name().isBlank() || o.name().length() > 200) {
-            throw new FieldValidationException("opportunityName", "opportunity.name.required");
+        return service.openForLead(o.customerId(), o.name(), o.amount(), o.ownerId(), o.sourceLeadCode());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public OpportunityRef requireVisible(UUID opportunityId) {
+        return ref(access.visible(opportunityId));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<OpportunityRef> find(UUID opportunityId) {
+        return opportunityId == null ? Optional.empty() : opportunities.findById(opportunityId).map(JdbcOpportunities::ref);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean mayWork(UUID opportunityId) {
+        try {
+            Opportunity o = access.visible(opportunityId);
+            return o.availableActions(access.actor(o), service.rules().panel()).contains(OpportunityAction.EDIT);
+        } catch (RecordNotFoundException e) {
+            return false;
         }
-        if (o.amount() != null && o.amount().signum() < 0) {
-            throw new FieldValidationException("amount", "opportunity.amount.negative");
-        }
-        UUID id = Ids.newId();
-        String code = codes.next("O", "opportunity_code_seq");
-        jdbc.sql("""
-                insert into opportunity_opportunity (id, code, customer_id, name, amount, currency, stage, owner_id,
-                                                     source_lead_code, version, created_at)
-                values (:id, :code, :customer, :name, :amount, 'CNY', 'DISCOVERY', :owner, :lead, 0, :now)
-                """).param("id", id).param("code", code).param("customer", o.customerId()).param("name", o.name().trim())
-                .param("amount", o.amount() == null ? BigDecimal.ZERO : o.amount()).param("owner", o.ownerId())
-                .param("lead", o.sourceLeadCode()).param("now", java.sql.Timestamp.from(clock.instant())).update();
-        audit.record("CREATE", "Opportunity", id, code + " " + o.name() + " (" + o.sourceLeadCode() + ")");
-        return id;
+    }
+
+    @Override
+    public void quoteAccepted(UUID opportunityId, UUID quoteId, BigDecimal total, Instant at) {
+        service.quoteAccepted(opportunityId, total, "quote:" + quoteId);
+    }
+
+    @Override
+    public void contractSigned(UUID opportunityId, Instant at) {
+        service.contractSigned(opportunityId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public CustomerRecord recordOf(UUID customerId) {
+        return jdbc.sql("""
+                select count(*) filter (where stage not in ('WON', 'LOST')) as open_count,
+                       count(*) filter (where stage = 'WON') as won_count,
+                       count(*) filter (where stage = 'LOST') as lost_count,
+                       coalesce(sum(amount) filter (where stage not in ('WON', 'LOST')), 0) as open_amount,
+                       coalesce(sum(amount) filter (where stage = 'WON'), 0) as won_amount,
+                       coalesce(sum(amount) filter (where stage = 'LOST'), 0) as lost_amount
+                from opportunity_opportunity where customer_id = :c
+                """).param("c", customerId)
+                .query((rs, i) -> new CustomerRecord(rs.getInt("open_count"), rs.getInt("won_count"),
+                        rs.getInt("lost_count"), rs.getBigDecimal("open_amount"), rs.getBigDecimal("won_amount"),
+                        rs.getBigDecimal("lost_amount"))).single();
+    }
+
+    static OpportunityRef ref(Opportunity o) {
+        return new OpportunityRef(o.id(), o.code(), o.name(), o.customerId(), o.ownerId(), o.stage(), o.amount(),
+                o.currency(), o.expectedCloseDate(), o.productLines());
     }
 }

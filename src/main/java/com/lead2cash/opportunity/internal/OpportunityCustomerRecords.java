@@ -22,18 +22,34 @@ class OpportunityCustomerRecords implements TimelineContributor, CustomerMergePa
         this.jdbc = jdbc;
     }
 
+    /** The opportunity opened, and won or lost, each at the time it happened. */
     @Override
     public List<TimelineEntry> entries(UUID customerId, TimelineCursor cursor, int limit) {
-        return jdbc.sql("select id, code, name, amount, currency, stage, owner_id, created_at from opportunity_opportunity"
-                        + " where customer_id = :c and " + cursor.sqlPredicate("created_at", "'opportunity:' || id::text")
-                        + " order by created_at desc, id desc limit :limit")
+        return jdbc.sql("select c.id, c.to_stage, c.from_stage, c.changed_at, c.amount, o.id as opportunity_id, o.code,"
+                        + " o.name, o.currency, o.owner_id, o.lost_reason from opportunity_stage_change c join opportunity_opportunity o on o.id = c.opportunity_id"
+                        + " where o.customer_id = :c and (c.from_stage is null or c.to_stage in ('WON', 'LOST')) and "
+                        + cursor.sqlPredicate("c.changed_at", "'opportunity:' || c.id::text")
+                        + " order by c.changed_at desc, c.id desc limit :limit")
                 .param("c", customerId).param("cursorAt", cursor.atParam()).param("cursorKey", cursor.key())
                 .param("limit", limit)
-                .query((rs, i) -> new TimelineEntry(rs.getTimestamp("created_at").toInstant(),
-                        "opportunity:" + rs.getObject("id", UUID.class), "opportunity", "opportunity.timeline.opened",
-                        List.of(rs.getString("code"), rs.getString("name"), rs.getBigDecimal("amount").toPlainString(),
-                                rs.getString("currency"), "#opportunity.stage." + rs.getString("stage")),
-                        null, rs.getObject("owner_id", UUID.class)))
+                .query((rs, i) -> {
+                    String stage = rs.getString("to_stage");
+                    String amount = rs.getBigDecimal("amount").toPlainString();
+                    boolean opened = rs.getString("from_stage") == null;
+                    String key = opened ? "opportunity.timeline.opened"
+                            : "WON".equals(stage) ? "opportunity.timeline.won" : "opportunity.timeline.lost";
+                    List<String> args = opened
+                            ? List.of(rs.getString("code"), rs.getString("name"), amount, rs.getString("currency"),
+                                    "#opportunity.stage." + stage)
+                            : "WON".equals(stage) ? List.of(rs.getString("code"), rs.getString("name"), amount,
+                                    rs.getString("currency"))
+                            : List.of(rs.getString("code"), rs.getString("name"),
+                                    rs.getString("lost_reason") == null ? "" : rs.getString("lost_reason"));
+                    return new TimelineEntry(rs.getTimestamp("changed_at").toInstant(),
+                            "opportunity:" + rs.getObject("id", UUID.class), "opportunity", key, args,
+                            "/opportunities/" + rs.getObject("opportunity_id", UUID.class),
+                            rs.getObject("owner_id", UUID.class));
+                })
                 .list();
     }
 

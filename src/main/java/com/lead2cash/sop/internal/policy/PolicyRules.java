@@ -61,6 +61,20 @@ final class PolicyRules {
         if ((Integer) v.get("O1").get("passScore") > criterionMax * 4) {
             errors.add(new FieldError("O1.passScore", "policy.error.points", criterionMax * 4));
         }
+        // O1: the probability of winning rises stage by stage
+        List<String> stages = List.of("discoveryProbability", "evaluationProbability", "proposalProbability",
+                "negotiationProbability", "contractProbability");
+        for (int i = 1; i < stages.size(); i++) {
+            if (((BigDecimal) v.get("O1").get(stages.get(i))).compareTo((BigDecimal) v.get("O1").get(stages.get(i - 1))) < 0) {
+                errors.add(new FieldError("O1." + stages.get(i), "policy.error.notDecreasing"));
+            }
+        }
+        // O2: the panel is made of the seats the product knows, at least one
+        @SuppressWarnings("unchecked")
+        List<String> panel = (List<String>) v.get("O2").get("panelRoles");
+        if (panel.isEmpty() || !List.of("SALES_REP", "SALES_MANAGER", "TECH_SUPPORT").containsAll(panel)) {
+            errors.add(new FieldError("O2.panelRoles", "policy.error.panelRoles"));
+        }
         if (((DeadlineWindow) v.get("L8").get("contestWindow")).basis() != TimeBasis.CALENDAR) {
             errors.add(new FieldError("L8.contestWindow", "policy.error.calendarOnly"));
         }

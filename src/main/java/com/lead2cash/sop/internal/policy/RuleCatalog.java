@@ -95,11 +95,15 @@ public final class RuleCatalog {
         rule("C8", s, "003", null, p("creditApprovalThreshold", MONEY, "500000"));
 
         s = Stage.OPPORTUNITY;
-        rule("O1", s, "000", null, p("passScore", INTEGER, "30"), p("criterionMax", INTEGER, "10"));
-        rule("O2", s, "000", null, p("panelRoles", LIST, "SALES_REP, SALES_MANAGER, TECH_SUPPORT"));
+        rule("O1", s, "000", null, p("passScore", INTEGER, "30"), p("criterionMax", INTEGER, "10"),
+                p("discoveryProbability", PERCENT, "10"), p("evaluationProbability", PERCENT, "20"),
+                p("proposalProbability", PERCENT, "40"), p("negotiationProbability", PERCENT, "60"),
+                p("contractProbability", PERCENT, "80"));
+        rule("O2", s, "000", "answerWindow", p("panelRoles", LIST, "SALES_REP, SALES_MANAGER, TECH_SUPPORT"),
+                p("answerWindow", DURATION, "1d business"));
 
         s = Stage.QUOTE;
-        rule("Q1", s, "001", null);
+        rule("Q1", s, "001", null, p("reviewBeforeSending", BOOLEAN, "true"));
         rule("Q2", s, "000,001", null, p("repMaxPercent", PERCENT, "5"), p("managerMaxPercent", PERCENT, "15"));
         rule("Q3", s, "000,001", null);
 

@@ -1,0 +1,88 @@
+package com.lead2cash.opportunity.internal;
+
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.FieldValidationException.FieldError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The managed list of reasons an opportunity is lost (输单原因): an administrator names them in both
+ * languages, orders them and retires those no longer used; a lost opportunity names one that is active.
+ */
+@Component
+public class LostReasons {
+
+    public record LostReason(String code, String labelZh, String labelEn, boolean active, int position) {
+
+        public String label(Locale locale) {
+            return "zh".equals(locale.getLanguage()) ? labelZh : labelEn;
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    LostReasons(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<LostReason> all() {
+        return jdbc.sql("select * from opportunity_lost_reason order by position, code")
+                .query((rs, i) -> new LostReason(rs.getString("code"), rs.getString("label_zh"), rs.getString("label_en"),
+                        rs.getBoolean("active"), rs.getInt("position"))).list();
+    }
+
+    public List<LostReason> active() {
+        return all().stream().filter(LostReason::active).toList();
+    }
+
+    public Optional<LostReason> find(String code) {
+        return all().stream().filter(r -> r.code().equals(code)).findFirst();
+    }
+
+    /** The labels of every reason in the reader's language, by code (retired ones too: old opportunities name them). */
+    public Map<String, String> labels(Locale locale) {
+        return all().stream().collect(Collectors.toMap(LostReason::code, r -> r.label(locale)));
+    }
+
+    /** The code, if it names an active reason; otherwise the refusal says to choose one from the list. */
+    public String requireActive(String code) {
+        if (code == null || code.isBlank()) {
+            throw new FieldValidationException("lostReason", "opportunity.lost.reasonRequired");
+        }
+        return find(code.strip()).filter(LostReason::active).map(LostReason::code)
+                .orElseThrow(() -> new FieldValidationException("lostReason", "opportunity.lost.reasonUnknown", code));
+    }
+
+    /** Adds a reason or changes one; the code is fixed once used, labels and order may change. */
+    @Transactional
+    public void save(String code, String labelZh, String labelEn, boolean active, int position) {
+        List<FieldError> errors = new ArrayList<>();
+        String c = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
+        if (!c.matches("[A-Z][A-Z0-9_]{1,39}")) {
+            errors.add(new FieldError("code", "opportunity.lostReason.code.invalid"));
+        }
+        if (labelZh == null || labelZh.isBlank() || labelZh.length() > 100) {
+            errors.add(new FieldError("labelZh", "opportunity.lostReason.label.required"));
+        }
+        if (labelEn == null || labelEn.isBlank() || labelEn.length() > 100) {
+            errors.add(new FieldError("labelEn", "opportunity.lostReason.label.required"));
+        }
+        if (!errors.isEmpty()) {
+            throw new FieldValidationException(errors);
+        }
+        jdbc.sql("""
+                insert into opportunity_lost_reason (code, label_zh, label_en, active, position)
+                values (:code, :zh, :en, :active, :position)
+                on conflict (code) do update set label_zh = excluded.label_zh, label_en = excluded.label_en,
+                    active = excluded.active, position = excluded.position
+                """).param("code", c).param("zh", labelZh.strip()).param("en", labelEn.strip())
+                .param("active", active).param("position", position).update();
+    }
+}

@@ -1,0 +1,86 @@
+package com.lead2cash.opportunity.internal;
+
+import com.lead2cash.opportunity.internal.domain.Opportunity;
+import com.lead2cash.opportunity.internal.domain.OpportunityActor;
+import com.lead2cash.opportunity.internal.domain.OpportunityRepository;
+import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.DataScope;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.RecordNotFoundException;
+import com.lead2cash.platform.Role;
+import com.lead2cash.platform.Scope;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may see which opportunity — the one place of the module's data scope: an opportunity is visible
+ * when its owner is within the reader's scope (SPEC §1), or to a tech-support colleague invited to its
+ * panel; anything else answers 404 alike. Roles that never see opportunities get 403 at the door.
+ */
+@Component
+public class OpportunityAccess {
+
+    public static final String SUBJECT = "Opportunity";
+
+    /** Roles that see opportunities at all (tech support only those they are invited to). */
+    public static final String READER_ROLES = "hasAnyRole('SALES_DIRECTOR','REGIONAL_MANAGER','SALES_MANAGER',"
+            + "'SALES_REP','ACCOUNT_MANAGER','SALES_ASSISTANT','FINANCE','ADMIN','TECH_SUPPORT')";
+    /** Roles that open and work opportunities. */
+    public static final String SELLER_ROLES = "hasAnyRole('SALES_DIRECTOR','REGIONAL_MANAGER','SALES_MANAGER',"
+            + "'SALES_REP','ACCOUNT_MANAGER')";
+
+    static final Set<Role> READERS = Set.of(Role.SALES_DIRECTOR, Role.REGIONAL_MANAGER, Role.SALES_MANAGER,
+            Role.SALES_REP, Role.ACCOUNT_MANAGER, Role.SALES_ASSISTANT, Role.FINANCE, Role.ADMIN, Role.TECH_SUPPORT);
+
+    private final OpportunityRepository opportunities;
+    private final DataScope dataScope;
+
+    OpportunityAccess(OpportunityRepository opportunities, DataScope dataScope) {
+        this.opportunities = opportunities;
+        this.dataScope = dataScope;
+    }
+
+    public Scope scope() {
+        return dataScope.current();
+    }
+
+    public Opportunity visible(UUID id) {
+        Opportunity o = opportunities.findById(require(id)).orElseThrow(() -> new RecordNotFoundException(SUBJECT, id));
+        requireVisible(o);
+        return o;
+    }
+
+    public Opportunity visibleForUpdate(UUID id) {
+        Opportunity o = opportunities.findByIdForUpdate(require(id))
+                .orElseThrow(() -> new RecordNotFoundException(SUBJECT, id));
+        requireVisible(o);
+        return o;
+    }
+
+    public void requireVisible(Opportunity o) {
+        if (!isVisible(o)) {
+            throw new RecordNotFoundException(SUBJECT, o.id());
+        }
+    }
+
+    public boolean isVisible(Opportunity o) {
+        CurrentUser me = CurrentUser.get().orElse(null);
+        if (me == null || me.roles().stream().noneMatch(READERS::contains)) {
+            return false;
+        }
+        return scope().covers(o.ownerId()) || o.invitationGrantsView(me.id());
+    }
+
+    public OpportunityActor actor(Opportunity o) {
+        CurrentUser me = CurrentUser.require();
+        return new OpportunityActor(me.id(), me.roles(), scope().covers(o.ownerId()), o.invitationGrantsView(me.id()));
+    }
+
+    private static UUID require(UUID id) {
+        if (id == null) {
+            throw new FieldValidationException("opportunityId", "opportunity.required");
+        }
+        return id;
+    }
+}

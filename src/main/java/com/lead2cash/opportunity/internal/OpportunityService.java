@@ -1,0 +1,332 @@
+package com.lead2cash.opportunity.internal;
+
+import com.lead2cash.customer.CustomerDirectory;
+import com.lead2cash.customer.CustomerStatus;
+import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.Notifier;
+import com.lead2cash.opportunity.OpportunityOwnerChanged;
+import com.lead2cash.opportunity.OpportunityStageChanged;
+import com.lead2cash.opportunity.Stage;
+import com.lead2cash.opportunity.internal.domain.EvaluationInvitation;
+import com.lead2cash.opportunity.internal.domain.EvaluationScores;
+import com.lead2cash.opportunity.internal.domain.ForecastCategory;
+import com.lead2cash.opportunity.internal.domain.Opportunity;
+import com.lead2cash.opportunity.internal.domain.OpportunityAction;
+import com.lead2cash.opportunity.internal.domain.OpportunityActor;
+import com.lead2cash.opportunity.internal.domain.OpportunityDetails;
+import com.lead2cash.opportunity.internal.domain.OpportunityRepository;
+import com.lead2cash.opportunity.internal.domain.PanelSeat;
+import com.lead2cash.opportunity.internal.domain.Scorecard;
+import com.lead2cash.opportunity.internal.domain.StageChange;
+import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.HumanCodes;
+import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.platform.Role;
+import com.lead2cash.sop.Deadlines;
+import com.lead2cash.sop.SopPolicy;
+import com.lead2cash.sop.SubjectRef;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Works opportunities (商机): opens them on a customer, moves them through the stages with their gates,
+ * runs the evaluation panel (O1, O2) and hands ownership on. Every save records the stage history,
+ * announces stage changes, keeps the customer's lifecycle in step (销售机会, 已签约) and the O2 deadlines
+ * of invited evaluators.
+ */
+@Service
+public class OpportunityService {
+
+    /** The subject type of an invited evaluator's O2 deadline. */
+    public static final String INVITATION_SUBJECT = "EvaluationInvitation";
+
+    private final OpportunityRepository opportunities;
+    private final OpportunityAccess access;
+    private final StageHistory history;
+    private final LostReasons lostReasons;
+    private final CustomerDirectory customers;
+    private final OrgDirectory org;
+    private final SopPolicy policy;
+    private final Deadlines deadlines;
+    private final Notifier notifier;
+    private final HumanCodes codes;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    OpportunityService(OpportunityRepository opportunities, OpportunityAccess access, StageHistory history,
+                       LostReasons lostReasons, CustomerDirectory customers, OrgDirectory org, SopPolicy policy,
+                       Deadlines deadlines, Notifier notifier, HumanCodes codes, ApplicationEventPublisher events,
+                       Clock clock) {
+        this.opportunities = opportunities;
+        this.access = access;
+        this.history = history;
+        this.lostReasons = lostReasons;
+        this.customers = customers;
+        this.org = org;
+        this.policy = policy;
+        this.deadlines = deadlines;
+        this.notifier = notifier;
+        this.codes = codes;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public OpportunityRules rules() {
+        return policy.current().bind(OpportunityRules.class);
+    }
+
+    /** The panel's verdict on the opportunity under the current policy. */
+    public Scorecard scorecard(Opportunity o) {
+        OpportunityRules rules = rules();
+        return o.scorecard(rules.panel(), rules.passScore());
+    }
+
+    /**
+     * Opens an opportunity on a customer the user may see and that has an owner (a pool customer is
+     * claimed first). The owner is the one named — the user themselves, or for a manager someone in
+     * their scope who sells — else the user, or for a manager the customer's owner.
+     */
+    @Transactional
+    public Opportunity create(UUID customerId, OpportunityDetails details, UUID requestedOwner) {
+        CurrentUser me = CurrentUser.require();
+        if (customerId == null) {
+            throw new FieldValidationException("customerId", "opportunity.customer.required");
+        }
+        CustomerDirectory.CustomerRef customer = customers.requireVisible(customerId);
+        if (customer.ownerId() == null) {
+            throw new DomainException("opportunity.customer.inPool", customer.name());
+        }
+        UUID owner = owner(me, requestedOwner, customer.ownerId());
+        Opportunity o = Opportunity.open(codes.next("O", "opportunity_code_seq"), customer.id(), details, owner, null,
+                me.id(), clock.instant());
+        return save(o);
+    }
+
+    /** A converting lead opens the opportunity (the lead module checked who may). */
+    @Transactional
+    public UUID openForLead(UUID customerId, String name, BigDecimal amount, UUID ownerId, String sourceLeadCode) {
+        OpportunityDetails details;
+        try {
+            details = OpportunityDetails.validated(name, amount == null ? BigDecimal.ZERO : amount, null, null, null, null);
+        } catch (FieldValidationException e) {
+            // the lead form names the field "opportunityName"
+            throw new FieldValidationException(e.errors().stream().map(f -> "name".equals(f.field())
+                    ? new FieldValidationException.FieldError("opportunityName", f.messageKey(), f.args()) : f).toList());
+        }
+        UUID creator = CurrentUser.get().map(CurrentUser::id).orElse(ownerId);
+        Opportunity o = Opportunity.open(codes.next("O", "opportunity_code_seq"), customerId, details,
+                ownerId != null ? ownerId : creator, sourceLeadCode, creator, clock.instant());
+        return save(o).id();
+    }
+
+    @Transactional
+    public Opportunity edit(UUID id, OpportunityDetails details, Long version) {
+        Opportunity o = forAction(id, version, OpportunityAction.EDIT);
+        o.edit(details, clock.instant());
+        return save(o);
+    }
+
+    /** Moves to a stage; LOST takes a reason from the managed list (the board and the API share this). */
+    @Transactional
+    public Opportunity move(UUID id, Stage target, String lostReason, String lostNote, String lostTo, Long version) {
+        Opportunity o = access.visibleForUpdate(id);
+        OpportunityActor actor = access.actor(o);
+        OpportunityRules rules = rules();
+        OpportunityAction action = target == Stage.LOST ? OpportunityAction.MARK_LOST
+                : target == Stage.WON ? OpportunityAction.MARK_WON : OpportunityAction.MOVE;
+        if (o.stage().isOpen() && target != null && target != o.stage()) {
+            o.requireAction(actor, action, rules.panel());
+        } else if (!access.actor(o).sells()) {
+            throw new AccessDeniedException("opportunity move");
+        }
+        o.expectVersion(version);
+        Opportunity.LostDetails lost = null;
+        if (target == Stage.LOST) {
+            lost = new Opportunity.LostDetails(lostReasons.requireActive(lostReason), text(lostNote, 1000, "lostNote"),
+                    text(lostTo, 100, "lostTo"));
+        }
+        o.moveTo(target, lost, o.scorecard(rules.panel(), rules.passScore()), actor.userId(), clock.instant());
+        return save(o);
+    }
+
+    @Transactional
+    public Opportunity reopen(UUID id, Long version) {
+        Opportunity o = forAction(id, version, OpportunityAction.REOPEN);
+        o.reopen(CurrentUser.require().id(), clock.instant());
+        return save(o);
+    }
+
+    @Transactional
+    public Opportunity setForecastCategory(UUID id, ForecastCategory category, Long version) {
+        Opportunity o = forAction(id, version, OpportunityAction.SET_FORECAST_CATEGORY);
+        o.setForecastCategory(category, clock.instant());
+        return save(o);
+    }
+
+    /** A panel member scores (O1); answers the opportunity with the panel's verdict. */
+    @Transactional
+    public Opportunity evaluate(UUID id, Integer needMatch, Integer competitiveStrength, Integer paymentRisk,
+                                Integer resourceInvestment, String comment) {
+        Opportunity o = access.visibleForUpdate(id);
+        OpportunityActor actor = access.actor(o);
+        OpportunityRules rules = rules();
+        o.requireAction(actor, OpportunityAction.EVALUATE, rules.panel());
+        EvaluationScores scores = EvaluationScores.validated(needMatch, competitiveStrength, paymentRisk,
+                resourceInvestment, rules.criterionMax());
+        PanelSeat seat = o.seatOf(actor).orElseThrow();
+        Instant now = clock.instant();
+        boolean wasInvited = o.hasOpenInvitationFor(actor.userId());
+        var invitation = o.invitations().stream().filter(i -> i.isOpen() && i.inviteeId().equals(actor.userId())).findFirst();
+        o.evaluate(seat, actor.userId(), scores, comment, rules.panel(), now);
+        if (wasInvited && seat == PanelSeat.TECH_SUPPORT) {
+            invitation.ifPresent(i -> deadlines.meet(OpportunityRules.PANEL, SubjectRef.of(INVITATION_SUBJECT, i.id()), now));
+        }
+        if (!actor.userId().equals(o.ownerId())) {
+            notifier.send(Notification.of(o.ownerId(), "opportunity.evaluated", "opportunity.notify.evaluated",
+                    "/opportunities/" + o.id(), o.code(), o.name(), CurrentUser.require().displayName()));
+        }
+        return save(o);
+    }
+
+    /** O2: invites a tech-support colleague to the panel, who has the policy's window to answer. */
+    @Transactional
+    public EvaluationInvitation invite(UUID id, UUID inviteeId) {
+        Opportunity o = access.visibleForUpdate(id);
+        OpportunityActor actor = access.actor(o);
+        OpportunityRules rules = rules();
+        o.requireAction(actor, OpportunityAction.INVITE_EVALUATOR, rules.panel());
+        OrgDirectory.Person invitee = inviteeId == null ? null : org.person(inviteeId).filter(OrgDirectory.Person::active)
+                .filter(p -> p.roles().contains(Role.TECH_SUPPORT)).orElse(null);
+        if (invitee == null) {
+            throw new FieldValidationException("inviteeId", "opportunity.invite.notTechSupport");
+        }
+        Instant now = clock.instant();
+        boolean alreadyOpen = o.hasOpenInvitationFor(invitee.id());
+        EvaluationInvitation invitation = o.invite(invitee.id(), actor.userId(), now);
+        if (!alreadyOpen) {
+            deadlines.open(OpportunityRules.PANEL, SubjectRef.of(INVITATION_SUBJECT, invitation.id()), invitee.id(), now);
+            notifier.send(Notification.of(invitee.id(), "opportunity.evaluationRequested",
+                    "opportunity.notify.evaluationRequested", "/opportunities/" + o.id(), o.code(), o.name(),
+                    CurrentUser.require().displayName()).urgent());
+        }
+        save(o);
+        return invitation;
+    }
+
+    @Transactional
+    public Opportunity withdrawInvitation(UUID id, UUID invitationId) {
+        Opportunity o = forAction(id, null, OpportunityAction.INVITE_EVALUATOR);
+        o.withdrawInvitation(invitationId, clock.instant()).ifPresent(i ->
+                deadlines.cancel(OpportunityRules.PANEL, SubjectRef.of(INVITATION_SUBJECT, i.id())));
+        return save(o);
+    }
+
+    /** A manager gives the opportunity to someone who sells within their scope. */
+    @Transactional
+    public Opportunity reassign(UUID id, UUID newOwner, Long version) {
+        Opportunity o = forAction(id, version, OpportunityAction.REASSIGN);
+        UUID owner = owner(CurrentUser.require(), newOwner, o.ownerId());
+        UUID previous = o.reassign(owner, clock.instant());
+        Opportunity saved = save(o);
+        if (!previous.equals(owner)) {
+            events.publishEvent(new OpportunityOwnerChanged(o.id(), previous, owner));
+            notifier.send(Notification.of(owner, "opportunity.assigned", "opportunity.notify.assigned",
+                    "/opportunities/" + o.id(), o.code(), o.name()));
+        }
+        return saved;
+    }
+
+    /** A quote of the opportunity was accepted by the customer (quote module, no user on hand). */
+    @Transactional
+    public void quoteAccepted(UUID id, BigDecimal total, String quoteNote) {
+        opportunities.findByIdForUpdate(id).ifPresent(o -> {
+            o.quoteAccepted(total, quoteNote, clock.instant());
+            save(o);
+        });
+    }
+
+    @Transactional
+    public void contractSigned(UUID id) {
+        opportunities.findByIdForUpdate(id).ifPresent(o -> {
+            if (o.contractSigned(clock.instant())) {
+                save(o);
+            }
+        });
+    }
+
+    /** The opportunity, visible to the user, who may take the action (403 or 422 otherwise); stale versions answer 409 on save. */
+    private Opportunity forAction(UUID id, Long version, OpportunityAction action) {
+        Opportunity o = access.visibleForUpdate(id);
+        o.requireAction(access.actor(o), action, rules().panel());
+        o.expectVersion(version);
+        return o;
+    }
+
+    /**
+     * Who owns a new or reassigned opportunity. A rep owns their own; a manager may name anyone active who
+     * sells within their scope, and by default keeps {@code fallback} (the customer's owner) when in scope.
+     */
+    private UUID owner(CurrentUser me, UUID requested, UUID fallback) {
+        if (!me.isManager()) {
+            if (requested != null && !requested.equals(me.id())) {
+                throw new AccessDeniedException("only managers assign opportunities to others");
+            }
+            return me.id();
+        }
+        UUID candidate = requested != null ? requested : (fallback != null && access.scope().covers(fallback) ? fallback : me.id());
+        OrgDirectory.Person person = org.person(candidate).filter(OrgDirectory.Person::active).orElse(null);
+        boolean sells = person != null && person.roles().stream().anyMatch(r -> r.isManagerial()
+                || r == Role.SALES_REP || r == Role.ACCOUNT_MANAGER);
+        if (!sells || !access.scope().covers(candidate)) {
+            throw new FieldValidationException("ownerId", "opportunity.owner.notSeller");
+        }
+        return candidate;
+    }
+
+    /**
+     * Saves and carries out what the change set in motion: the stage history, the customer's lifecycle
+     * (销售机会 on opening, 已签约 when won), the O2 deadlines of a panel that no longer sits, the events.
+     */
+    private Opportunity save(Opportunity o) {
+        var changes = o.drainChanges();
+        o.rememberScore(scorecard(o));
+        Opportunity saved = opportunities.save(o);
+        for (StageChange change : changes) {
+            history.append(saved.id(), change);
+            if (change.from() == null) {
+                customers.reached(saved.customerId(), CustomerStatus.OPPORTUNITY, change.at());
+            } else {
+                events.publishEvent(new OpportunityStageChanged(saved.id(), saved.customerId(), change.from(),
+                        change.to(), change.to() == Stage.LOST ? saved.lostReason() : null));
+            }
+            if (change.to() == Stage.WON) {
+                customers.reached(saved.customerId(), CustomerStatus.SIGNED, change.at());
+            }
+            if (change.from() == Stage.EVALUATION || change.from() == Stage.DISCOVERY) {
+                if (!change.to().isOpen() || change.to().isPastEvaluation()) {
+                    saved.invitations().stream().filter(EvaluationInvitation::isOpen).forEach(i ->
+                            deadlines.cancel(OpportunityRules.PANEL, SubjectRef.of(INVITATION_SUBJECT, i.id())));
+                }
+            }
+        }
+        return saved;
+    }
+
+    private static String text(String value, int max, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > max) {
+            throw new FieldValidationException(field, "opportunity.field.tooLong", max);
+        }
+        return value.strip();
+    }
+}

@@ -1,0 +1,463 @@
+package com.lead2cash.opportunity.internal.domain;
+
+import com.lead2cash.opportunity.Stage;
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.Ids;
+import com.lead2cash.platform.NotAudited;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Transient;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * 商机 — a chance to sell to a customer, worked from discovery to won or lost (SPEC §4). It owns its
+ * rules: stages move only by the transitions below, leaving evaluation needs the panel's qualifying
+ * score (O1, {@link Scorecard}), a lost opportunity names its reason, won comes only after the contract
+ * stage, the panel is the policy's seats (O2) with tech support by invitation. The forecast category
+ * follows the stage unless the owner sets it. {@link #availableActions} says what an actor may do next.
+ */
+@Table("opportunity_opportunity")
+public class Opportunity {
+
+    @Id
+    private UUID id;
+    private String code;
+    private UUID customerId;
+    private String name;
+    private BigDecimal amount;
+    private String currency;
+    private Stage stage;
+    private UUID ownerId;
+    private String sourceLeadCode;
+    private LocalDate expectedCloseDate;
+    private String[] productLines;
+    private String[] competitors;
+    private String nextStep;
+    private ForecastCategory forecastCategory;
+    private boolean forecastOverridden;
+    private String lostReason;
+    private String lostNote;
+    private String lostTo;
+    private Stage lostFromStage;
+    private Instant closedAt;
+    private Instant stageChangedAt;
+    @NotAudited
+    private BigDecimal evaluationScore;
+    @MappedCollection(idColumn = "opportunity_id")
+    private Set<Evaluation> evaluations = new HashSet<>();
+    @MappedCollection(idColumn = "opportunity_id")
+    private Set<EvaluationInvitation> invitations = new HashSet<>();
+    private UUID createdBy;
+    private Instant createdAt;
+    @NotAudited
+    private Instant updatedAt;
+    @Version
+    private Long version;
+
+    @Transient
+    private final List<StageChange> changes = new ArrayList<>();
+
+    Opportunity() {
+    }
+
+    /** A new opportunity in DISCOVERY for a customer, owned by {@code ownerId}. */
+    public static Opportunity open(String code, UUID customerId, OpportunityDetails details, UUID ownerId,
+                                   String sourceLeadCode, UUID createdBy, Instant now) {
+        if (customerId == null) {
+            throw new FieldValidationException("customerId", "opportunity.customer.required");
+        }
+        if (ownerId == null) {
+            throw new FieldValidationException("ownerId", "opportunity.owner.required");
+        }
+        Opportunity o = new Opportunity();
+        o.id = Ids.newId();
+        o.code = code;
+        o.customerId = customerId;
+        o.apply(details);
+        o.currency = "CNY";
+        o.stage = Stage.DISCOVERY;
+        o.ownerId = ownerId;
+        o.sourceLeadCode = sourceLeadCode;
+        o.forecastCategory = ForecastCategory.forStage(Stage.DISCOVERY);
+        o.stageChangedAt = now;
+        o.createdBy = createdBy;
+        o.createdAt = now;
+        o.updatedAt = now;
+        o.changes.add(new StageChange(null, Stage.DISCOVERY, now, createdBy, o.amount, null));
+        return o;
+    }
+
+    // ---- what the rep writes
+
+    /** Corrects the opportunity's data while it is open. */
+    public void edit(OpportunityDetails details, Instant now) {
+        requireOpen();
+        apply(details);
+        updatedAt = now;
+    }
+
+    private void apply(OpportunityDetails d) {
+        name = d.name();
+        amount = d.amount();
+        expectedCloseDate = d.expectedCloseDate();
+        productLines = d.productLines().toArray(String[]::new);
+        competitors = d.competitors().toArray(String[]::new);
+        nextStep = d.nextStep();
+    }
+
+    /** The owner's own judgement of the forecast; null goes back to the stage's category. */
+    public void setForecastCategory(ForecastCategory category, Instant now) {
+        requireOpen();
+        if (category == null) {
+            forecastCategory = ForecastCategory.forStage(stage);
+            forecastOverridden = false;
+        } else {
+            if (!category.choosableWhileOpen()) {
+                throw new FieldValidationException("forecastCategory", "opportunity.forecast.notChoosable");
+            }
+            forecastCategory = category;
+            forecastOverridden = true;
+        }
+        updatedAt = now;
+    }
+
+    // ---- stages
+
+    /**
+     * Moves the opportunity to another stage. Refused: a closed opportunity (reopen it first), the stage it
+     * is in, a stage past evaluation while the panel has not qualified it (O1), LOST without a reason, WON
+     * before the contract stage.
+     */
+    public void moveTo(Stage target, LostDetails lost, Scorecard scorecard, UUID by, Instant now) {
+        if (target == null) {
+            throw new FieldValidationException("stage", "opportunity.stage.required");
+        }
+        requireOpen();
+        if (target == stage) {
+            throw new DomainException("opportunity.stage.same", target);
+        }
+        if (target == Stage.LOST) {
+            if (lost == null || lost.reason() == null) {
+                throw new FieldValidationException("lostReason", "opportunity.lost.reasonRequired");
+            }
+            lostReason = lost.reason();
+            lostNote = lost.note();
+            lostTo = lost.lostTo();
+            lostFromStage = stage;
+        } else {
+            if (target == Stage.WON && stage != Stage.CONTRACT) {
+                throw new DomainException("opportunity.stage.wonOnlyFromContract");
+            }
+            if (target.isPastEvaluation() && !stage.isPastEvaluation() && !scorecard.qualified()) {
+                throw new DomainException(scorecard.complete() ? "opportunity.stage.evaluationFailed"
+                        : "opportunity.stage.evaluationIncomplete",
+                        scorecard.score() == null ? "—" : scorecard.score().toPlainString(), scorecard.passScore());
+            }
+        }
+        changeStage(target, by, now, null);
+    }
+
+    /** A lost opportunity is worked again, in the stage it was lost from. */
+    public void reopen(UUID by, Instant now) {
+        if (stage != Stage.LOST) {
+            throw new DomainException("opportunity.reopen.notLost");
+        }
+        Stage back = lostFromStage == null ? Stage.DISCOVERY : lostFromStage;
+        lostReason = null;
+        lostNote = null;
+        lostTo = null;
+        lostFromStage = null;
+        closedAt = null;
+        changeStage(back, by, now, null);
+    }
+
+    /**
+     * The customer accepted a quote: a proposal moves on to negotiation, a negotiated one to the contract;
+     * the amount becomes the quote's total. Answers whether the stage moved.
+     */
+    public boolean quoteAccepted(BigDecimal total, String quoteNote, Instant now) {
+        if (stage.isClosed()) {
+            return false;
+        }
+        if (total != null) {
+            amount = total.setScale(2);
+        }
+        updatedAt = now;
+        Stage next = switch (stage) {
+            case PROPOSAL -> Stage.NEGOTIATION;
+            case NEGOTIATION -> Stage.CONTRACT;
+            default -> null;
+        };
+        if (next == null) {
+            return false;
+        }
+        changeStage(next, null, now, quoteNote);
+        return true;
+    }
+
+    /** The contract was signed: won, from the contract stage. Answers whether it moved. */
+    public boolean contractSigned(Instant now) {
+        if (stage != Stage.CONTRACT) {
+            return false;
+        }
+        changeStage(Stage.WON, null, now, null);
+        return true;
+    }
+
+    private void changeStage(Stage target, UUID by, Instant now, String note) {
+        Stage from = stage;
+        stage = target;
+        stageChangedAt = now;
+        updatedAt = now;
+        forecastCategory = ForecastCategory.forStage(target);
+        forecastOverridden = false;
+        closedAt = target.isClosed() ? now : null;
+        changes.add(new StageChange(from, target, now, by, amount, note));
+    }
+
+    // ---- evaluation (O1, O2)
+
+    /**
+     * A panel member scores in their seat (O1); their earlier scorecard no longer counts. Only before the
+     * opportunity leaves evaluation; a first scorecard in discovery moves it to EVALUATION. An invited
+     * tech-support colleague's invitation is answered.
+     */
+    public Evaluation evaluate(PanelSeat seat, UUID evaluatorId, EvaluationScores scores, String comment,
+                               Set<PanelSeat> panel, Instant now) {
+        requireOpen();
+        if (stage != Stage.DISCOVERY && stage != Stage.EVALUATION) {
+            throw new DomainException("opportunity.evaluation.closed");
+        }
+        if (seat == null || !panel.contains(seat)) {
+            throw new AccessDeniedException("not on the panel");
+        }
+        String c = OpportunityDetails.trim(comment);
+        if (c != null && c.length() > 2000) {
+            throw new FieldValidationException("comment", "opportunity.field.tooLong", 2000);
+        }
+        Set<Evaluation> kept = new HashSet<>();
+        for (Evaluation e : evaluations) {
+            kept.add(e.current() && e.evaluatorId().equals(evaluatorId) ? e.retired() : e);
+        }
+        Evaluation scored = new Evaluation(Ids.newId(), evaluatorId, seat, scores.needMatch(),
+                scores.competitiveStrength(), scores.paymentRisk(), scores.resourceInvestment(), c, now, true);
+        kept.add(scored);
+        evaluations = kept;
+        if (seat == PanelSeat.TECH_SUPPORT) {
+            invitations = replace(invitations, i -> i.isOpen() && i.inviteeId().equals(evaluatorId), i -> i.answered(now));
+        }
+        if (stage == Stage.DISCOVERY) {
+            changeStage(Stage.EVALUATION, evaluatorId, now, null);
+        }
+        updatedAt = now;
+        return scored;
+    }
+
+    /** O2: a tech-support colleague is invited to the panel; answers the invitation (an open one is not repeated). */
+    public EvaluationInvitation invite(UUID inviteeId, UUID invitedBy, Instant now) {
+        requireOpen();
+        if (stage != Stage.DISCOVERY && stage != Stage.EVALUATION) {
+            throw new DomainException("opportunity.evaluation.closed");
+        }
+        Optional<EvaluationInvitation> open = invitations.stream()
+                .filter(i -> i.isOpen() && i.inviteeId().equals(inviteeId)).findFirst();
+        if (open.isPresent()) {
+            return open.get();
+        }
+        EvaluationInvitation invitation = new EvaluationInvitation(Ids.newId(), inviteeId, invitedBy, now, null, null);
+        invitations.add(invitation);
+        updatedAt = now;
+        return invitation;
+    }
+
+    /** An open invitation is taken back; answers it, or empty when there was none. */
+    public Optional<EvaluationInvitation> withdrawInvitation(UUID invitationId, Instant now) {
+        Optional<EvaluationInvitation> open = invitations.stream()
+                .filter(i -> i.id().equals(invitationId) && i.isOpen()).findFirst();
+        open.ifPresent(i -> invitations = replace(invitations, x -> x.id().equals(invitationId), x -> x.withdrawn(now)));
+        return open;
+    }
+
+    /** The panel's verdict under the given policy (O1, O2). */
+    public Scorecard scorecard(Set<PanelSeat> panel, int passScore) {
+        return Scorecard.of(evaluations, panel, passScore);
+    }
+
+    /** Keeps the combined score on the record for lists and the board. */
+    public void rememberScore(Scorecard scorecard) {
+        evaluationScore = scorecard.score();
+    }
+
+    /** The seat this actor takes on the panel: the owner the rep's, an invited colleague tech support's, a manager above the owner the manager's. */
+    public Optional<PanelSeat> seatOf(OpportunityActor actor) {
+        if (actor.userId().equals(ownerId)) {
+            return Optional.of(PanelSeat.REP);
+        }
+        if (actor.invited() && actor.roles().contains(com.lead2cash.platform.Role.TECH_SUPPORT)) {
+            return Optional.of(PanelSeat.TECH_SUPPORT);
+        }
+        if (actor.isManager() && actor.coversOwner()) {
+            return Optional.of(PanelSeat.MANAGER);
+        }
+        return Optional.empty();
+    }
+
+    public boolean hasOpenInvitationFor(UUID userId) {
+        return invitations.stream().anyMatch(i -> i.isOpen() && i.inviteeId().equals(userId));
+    }
+
+    public boolean invitationGrantsView(UUID userId) {
+        return invitations.stream().anyMatch(i -> i.grantsView() && i.inviteeId().equals(userId));
+    }
+
+    // ---- ownership
+
+    /** A manager gives the opportunity to another owner; answers the previous owner. */
+    public UUID reassign(UUID newOwner, Instant now) {
+        requireOpen();
+        if (newOwner == null) {
+            throw new FieldValidationException("ownerId", "opportunity.owner.required");
+        }
+        UUID previous = ownerId;
+        ownerId = newOwner;
+        updatedAt = now;
+        return previous;
+    }
+
+    /** Takes the version the client read, so that a stale edit answers 409. */
+    public void expectVersion(Long expected) {
+        if (expected != null) {
+            version = expected;
+        }
+    }
+
+    // ---- what may be done next
+
+    /** What the actor may do with the opportunity now. */
+    public Set<OpportunityAction> availableActions(OpportunityActor actor, Set<PanelSeat> panel) {
+        Set<OpportunityAction> actions = EnumSet.noneOf(OpportunityAction.class);
+        boolean works = actor.sells() && (actor.userId().equals(ownerId) || actor.coversOwner());
+        boolean evaluating = stage == Stage.DISCOVERY || stage == Stage.EVALUATION;
+        if (stage == Stage.LOST) {
+            if (works) {
+                actions.add(OpportunityAction.REOPEN);
+            }
+            return actions;
+        }
+        if (stage == Stage.WON) {
+            return actions;
+        }
+        if (works) {
+            actions.addAll(List.of(OpportunityAction.EDIT, OpportunityAction.MOVE,
+                    OpportunityAction.SET_FORECAST_CATEGORY, OpportunityAction.MARK_LOST));
+            if (stage == Stage.CONTRACT) {
+                actions.add(OpportunityAction.MARK_WON);
+            }
+            if (evaluating && panel.contains(PanelSeat.TECH_SUPPORT)) {
+                actions.add(OpportunityAction.INVITE_EVALUATOR);
+            }
+            if (actor.isManager() && !actor.userId().equals(ownerId)) {
+                actions.add(OpportunityAction.REASSIGN);
+            }
+        }
+        if (evaluating && seatOf(actor).filter(panel::contains).isPresent()) {
+            actions.add(OpportunityAction.EVALUATE);
+        }
+        return actions;
+    }
+
+    /**
+     * Refuses an action the actor may not take: 403 when it is never theirs to take on this opportunity,
+     * 422 when its state forbids it now.
+     */
+    public void requireAction(OpportunityActor actor, OpportunityAction action, Set<PanelSeat> panel) {
+        if (availableActions(actor, panel).contains(action)) {
+            return;
+        }
+        boolean works = actor.sells() && (actor.userId().equals(ownerId) || actor.coversOwner());
+        boolean theirs = switch (action) {
+            case EVALUATE -> seatOf(actor).filter(panel::contains).isPresent();
+            case REASSIGN -> works && actor.isManager();
+            default -> works;
+        };
+        if (!theirs) {
+            throw new AccessDeniedException("opportunity action " + action);
+        }
+        throw new DomainException("opportunity.action.notNow." + action, stage);
+    }
+
+    /** The stage changes made since the last save, oldest first; the service records and announces them. */
+    public List<StageChange> drainChanges() {
+        List<StageChange> drained = List.copyOf(changes);
+        changes.clear();
+        return drained;
+    }
+
+    private void requireOpen() {
+        if (stage.isClosed()) {
+            throw new DomainException("opportunity.closed", code);
+        }
+    }
+
+    private static <T> Set<T> replace(Set<T> items, java.util.function.Predicate<T> which,
+                                      java.util.function.UnaryOperator<T> change) {
+        Set<T> result = new HashSet<>();
+        for (T item : items) {
+            result.add(which.test(item) ? change.apply(item) : item);
+        }
+        return result;
+    }
+
+    /** Why it was lost: a code of the managed list, a note, and to whom. */
+    public record LostDetails(String reason, String note, String lostTo) {
+    }
+
+    public UUID id() { return id; }
+    public String code() { return code; }
+    public UUID customerId() { return customerId; }
+    public String name() { return name; }
+    public BigDecimal amount() { return amount; }
+    public String currency() { return currency; }
+    public Stage stage() { return stage; }
+    public UUID ownerId() { return ownerId; }
+    public String sourceLeadCode() { return sourceLeadCode; }
+    public LocalDate expectedCloseDate() { return expectedCloseDate; }
+    public List<String> productLines() { return productLines == null ? List.of() : Arrays.asList(productLines); }
+    public List<String> competitors() { return competitors == null ? List.of() : Arrays.asList(competitors); }
+    public String nextStep() { return nextStep; }
+    public ForecastCategory forecastCategory() { return forecastCategory; }
+    public boolean forecastOverridden() { return forecastOverridden; }
+    public String lostReason() { return lostReason; }
+    public String lostNote() { return lostNote; }
+    public String lostTo() { return lostTo; }
+    public Instant closedAt() { return closedAt; }
+    public Instant stageChangedAt() { return stageChangedAt; }
+    public BigDecimal evaluationScore() { return evaluationScore; }
+    public Instant createdAt() { return createdAt; }
+    public Long version() { return version; }
+
+    /** Every scorecard, the current ones first, newest first. */
+    public List<Evaluation> evaluations() {
+        return evaluations.stream().sorted(Comparator.comparing(Evaluation::current).reversed()
+                .thenComparing(Evaluation::submittedAt, Comparator.reverseOrder())).toList();
+    }
+
+    public List<EvaluationInvitation> invitations() {
+        return invitations.stream().sorted(Comparator.comparing(EvaluationInvitation::invitedAt).reversed()).toList();
+    }
+}

@@ -1,0 +1,75 @@
+package com.lead2cash.opportunity.internal.domain;
+
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.FieldValidationException.FieldError;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * What a rep writes about an opportunity (商机资料): name, amount in CNY, expected close date, product
+ * lines, competitors and the next step. {@link #validated} is the one check the form and the API go through.
+ */
+public record OpportunityDetails(String name, BigDecimal amount, LocalDate expectedCloseDate, List<String> productLines,
+                                 List<String> competitors, String nextStep) {
+
+    static final int MAX_ITEMS = 10;
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999999999999.99");
+
+    public static OpportunityDetails validated(String name, BigDecimal amount, LocalDate expectedCloseDate,
+                                               List<String> productLines, List<String> competitors, String nextStep) {
+        List<FieldError> errors = new ArrayList<>();
+        String n = trim(name);
+        if (n == null) {
+            errors.add(new FieldError("name", "opportunity.name.required"));
+        } else if (n.length() > 200) {
+            errors.add(new FieldError("name", "opportunity.name.required"));
+        }
+        if (amount == null) {
+            errors.add(new FieldError("amount", "opportunity.amount.required"));
+        } else if (amount.signum() < 0) {
+            errors.add(new FieldError("amount", "opportunity.amount.negative"));
+        } else if (amount.compareTo(MAX_AMOUNT) > 0 || amount.stripTrailingZeros().scale() > 2) {
+            errors.add(new FieldError("amount", "opportunity.amount.invalid"));
+        }
+        if (expectedCloseDate != null && (expectedCloseDate.getYear() < 2000 || expectedCloseDate.getYear() > 2100)) {
+            errors.add(new FieldError("expectedCloseDate", "opportunity.closeDate.invalid"));
+        }
+        List<String> lines = items(errors, "productLines", productLines);
+        List<String> rivals = items(errors, "competitors", competitors);
+        String step = trim(nextStep);
+        if (step != null && step.length() > 500) {
+            errors.add(new FieldError("nextStep", "opportunity.field.tooLong", 500));
+        }
+        if (!errors.isEmpty()) {
+            throw new FieldValidationException(errors);
+        }
+        return new OpportunityDetails(n, amount.setScale(2), expectedCloseDate, lines, rivals, step);
+    }
+
+    private static List<String> items(List<FieldError> errors, String field, List<String> values) {
+        LinkedHashSet<String> kept = new LinkedHashSet<>();
+        if (values != null) {
+            for (String v : values) {
+                String t = trim(v);
+                if (t == null) {
+                    continue;
+                }
+                if (t.length() > 100) {
+                    errors.add(new FieldError(field, "opportunity.field.tooLong", 100));
+                }
+                kept.add(t);
+            }
+        }
+        if (kept.size() > MAX_ITEMS) {
+            errors.add(new FieldError(field, "opportunity.items.tooMany", MAX_ITEMS));
+        }
+        return List.copyOf(kept);
+    }
+
+    static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,247 @@
+package com.lead2cash.opportunity.internal.web;
+
+import com.lead2cash.opportunity.Stage;
+import com.lead2cash.opportunity.internal.LostReasons;
+import com.lead2cash.opportunity.internal.OpportunityAccess;
+import com.lead2cash.opportunity.internal.OpportunityService;
+import com.lead2cash.opportunity.internal.board.ForecastQueries;
+import com.lead2cash.opportunity.internal.board.PipelineQueries;
+import com.lead2cash.opportunity.internal.board.TeamScope;
+import com.lead2cash.opportunity.internal.board.WinLossQueries;
+import com.lead2cash.platform.CursorPage;
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.NavigationEntry;
+import com.lead2cash.platform.Role;
+import com.lead2cash.platform.web.Flash;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The pipeline screens: the board (cards dragged between stages; the server applies the same gates as
+ * the API and the board shows a refusal on the card itself; on a phone a list per stage with a move
+ * menu), the list of a stage, the forecast, win/loss, the evaluations asked of a tech-support colleague
+ * and the managed list of lost reasons.
+ */
+@Controller
+@PreAuthorize(OpportunityAccess.READER_ROLES)
+class BoardController {
+
+    static final int CARDS_PER_COLUMN = 15;
+
+    /** A refusal shown on the card that was moved; {@code needsReason} asks for the lost reason in place. */
+    record Refusal(UUID opportunityId, String message, boolean needsReason, Stage target) {
+    }
+
+    private final OpportunityService service;
+    private final OpportunityAccess access;
+    private final PipelineQueries pipeline;
+    private final ForecastQueries forecasts;
+    private final WinLossQueries winLoss;
+    private final TeamScope teams;
+    private final LostReasons lostReasons;
+    private final com.lead2cash.catalog.Catalog catalog;
+    private final MessageSource messages;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    BoardController(OpportunityService service, OpportunityAccess access, PipelineQueries pipeline,
+                    ForecastQueries forecasts, WinLossQueries winLoss, TeamScope teams, LostReasons lostReasons,
+                    com.lead2cash.catalog.Catalog catalog, MessageSource messages, Clock clock,
+                    @Value("${l2c.zone}") ZoneId zone) {
+        this.catalog = catalog;
+        this.service = service;
+        this.access = access;
+        this.pipeline = pipeline;
+        this.forecasts = forecasts;
+        this.winLoss = winLoss;
+        this.teams = teams;
+        this.lostReasons = lostReasons;
+        this.messages = messages;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    @GetMapping("/opportunities")
+    String board(@RequestParam(required = false) UUID ownerId, @RequestParam(required = false) UUID teamId,
+                 @RequestParam(required = false) String productLine,
+                 @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth closeMonth,
+                 @RequestHeader(value = "HX-Request", required = false) String htmx, Model model, Locale locale) {
+        PipelineQueries.Filter filter = new PipelineQueries.Filter(ownerId, teamId, productLine, closeMonth);
+        boardModel(model, filter, null, locale);
+        filterChoices(model);
+        return htmx != null ? "opportunity/board :: board" : "opportunity/board";
+    }
+
+    /**
+     * A card dropped on another column (or moved with the phone's menu): the same move as the API's, with
+     * its gates. The board comes back either way — moved, or with the card where it was and the refusal
+     * on it (for a lost opportunity without reason, the reason's form).
+     */
+    @PostMapping("/opportunities/{id}/move")
+    String move(@PathVariable UUID id, @RequestParam(required = false) Stage stage,
+                @RequestParam(required = false) Long version, @RequestParam(required = false) String lostReason,
+                @RequestParam(required = false) String lostNote, @RequestParam(required = false) String lostTo,
+                @RequestParam(required = false) UUID ownerId, @RequestParam(required = false) UUID teamId,
+                @RequestParam(required = false) String productLine,
+                @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth closeMonth,
+                Model model, Locale locale) {
+        Refusal refusal = null;
+        try {
+            service.move(id, stage, lostReason, lostNote, lostTo, version);
+        } catch (OptimisticLockingFailureException e) {
+            refusal = new Refusal(id, message("error.staleVersion", null, locale), false, stage);
+        } catch (AccessDeniedException e) {
+            refusal = new Refusal(id, message("opportunity.board.notYours", null, locale), false, stage);
+        } catch (FieldValidationException e) {
+            boolean reason = e.errors().stream().anyMatch(f -> "lostReason".equals(f.field()));
+            var first = e.errors().get(0);
+            refusal = new Refusal(id, message(first.messageKey(), first.args().toArray(), locale), reason, stage);
+        } catch (DomainException e) {
+            refusal = new Refusal(id, message(e.messageKey(), e.args(), locale), false, stage);
+        }
+        boardModel(model, new PipelineQueries.Filter(ownerId, teamId, productLine, closeMonth), refusal, locale);
+        return "opportunity/board :: board";
+    }
+
+    @GetMapping("/opportunities/list")
+    String list(@RequestParam(required = false) Stage stage, @RequestParam(required = false) UUID ownerId,
+                @RequestParam(required = false) UUID teamId, @RequestParam(required = false) String productLine,
+                @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth closeMonth,
+                @RequestParam(required = false) String cursor,
+                @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        PipelineQueries.Filter filter = new PipelineQueries.Filter(ownerId, teamId, productLine, closeMonth);
+        CursorPage<PipelineQueries.Card> page = pipeline.list(filter, stage, access.scope(), today(), cursor, 50);
+        model.addAttribute("page", page);
+        model.addAttribute("stage", stage);
+        model.addAttribute("filter", filter);
+        filterChoices(model);
+        return htmx != null && cursor != null ? "opportunity/list :: rows" : "opportunity/list";
+    }
+
+    @GetMapping("/opportunities/forecast")
+    String forecast(@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth from,
+                    @RequestParam(required = false) Integer months,
+                    @RequestParam(required = false) ForecastQueries.GroupBy groupBy,
+                    @RequestParam(required = false) UUID teamId, Model model) {
+        YearMonth start = from != null ? from : YearMonth.from(today());
+        int n = months == null ? 6 : Math.max(1, Math.min(months, 12));
+        ForecastQueries.GroupBy level = groupBy == null ? ForecastQueries.GroupBy.TEAM : groupBy;
+        model.addAttribute("forecast", forecasts.forecast(start, n, level, teamId, access.scope(), service.rules()));
+        model.addAttribute("from", start);
+        model.addAttribute("months", n);
+        model.addAttribute("groupBy", level);
+        model.addAttribute("teamId", teamId);
+        model.addAttribute("teams", teams.teams(access.scope()));
+        return "opportunity/forecast";
+    }
+
+    @GetMapping("/opportunities/win-loss")
+    String winLoss(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                   Model model, Locale locale) {
+        LocalDate first = from != null ? from : today().withDayOfYear(1);
+        LocalDate last = to != null && !to.isBefore(first) ? to : today();
+        model.addAttribute("analysis", winLoss.analyse(first.atStartOfDay(zone).toInstant(),
+                last.plusDays(1).atStartOfDay(zone).toInstant(), access.scope()));
+        model.addAttribute("from", first);
+        model.addAttribute("to", last);
+        model.addAttribute("lostLabels", lostReasons.labels(locale));
+        model.addAttribute("stages", Stage.values());
+        return "opportunity/win-loss";
+    }
+
+    /** The managed list of lost reasons (administrators and the sales director). */
+    @GetMapping("/admin/opportunity-lost-reasons")
+    @PreAuthorize("hasAnyRole('ADMIN','SALES_DIRECTOR')")
+    String lostReasons(Model model) {
+        model.addAttribute("reasons", lostReasons.all());
+        return "opportunity/lost-reasons";
+    }
+
+    @PostMapping("/admin/opportunity-lost-reasons")
+    @PreAuthorize("hasAnyRole('ADMIN','SALES_DIRECTOR')")
+    String saveLostReason(@RequestParam(required = false) String code, @RequestParam(required = false) String labelZh,
+                          @RequestParam(required = false) String labelEn, @RequestParam(defaultValue = "false") boolean active,
+                          @RequestParam(defaultValue = "100") int position, RedirectAttributes redirect) {
+        try {
+            lostReasons.save(code, labelZh, labelEn, active, position);
+            Flash.success(redirect, "opportunity.lostReason.saved", code);
+        } catch (DomainException e) {
+            Flash.error(redirect, e);
+        }
+        return "redirect:/admin/opportunity-lost-reasons";
+    }
+
+    private void boardModel(Model model, PipelineQueries.Filter filter, Refusal refusal, Locale locale) {
+        model.addAttribute("board", pipeline.board(filter, access.scope(), service.rules(), today(), CARDS_PER_COLUMN));
+        model.addAttribute("filter", filter);
+        model.addAttribute("refusal", refusal);
+        model.addAttribute("lostReasons", lostReasons.active());
+        model.addAttribute("openStages", Stage.OPEN);
+        model.addAttribute("stages", Stage.values());
+    }
+
+    private void filterChoices(Model model) {
+        model.addAttribute("sellers", teams.sellers(access.scope()));
+        model.addAttribute("teams", teams.teams(access.scope()));
+        model.addAttribute("productLines", productLines());
+    }
+
+    private List<String> productLines() {
+        return catalog.productLines();
+    }
+
+    private String message(String key, Object[] args, Locale locale) {
+        return messages.getMessage(key, args, key, locale);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Navigation {
+        @Bean
+        NavigationEntry opportunitiesNavigation() {
+            return new NavigationEntry("opportunity.nav.pipeline", "/opportunities", 120, Set.of(Role.SALES_DIRECTOR,
+                    Role.REGIONAL_MANAGER, Role.SALES_MANAGER, Role.SALES_REP, Role.ACCOUNT_MANAGER, Role.SALES_ASSISTANT,
+                    Role.FINANCE, Role.ADMIN));
+        }
+
+        @Bean
+        NavigationEntry forecastNavigation() {
+            return new NavigationEntry("opportunity.nav.forecast", "/opportunities/forecast", 125, Set.of(
+                    Role.SALES_DIRECTOR, Role.REGIONAL_MANAGER, Role.SALES_MANAGER, Role.SALES_REP, Role.ACCOUNT_MANAGER,
+                    Role.FINANCE, Role.ADMIN));
+        }
+
+        @Bean
+        NavigationEntry lostReasonsNavigation() {
+            return new NavigationEntry("opportunity.nav.lostReasons", "/admin/opportunity-lost-reasons", 930,
+                    Set.of(Role.ADMIN));
+        }
+    }
+}

@@ -1,0 +1,258 @@
+package com.lead2cash.opportunity.internal.web;
+
+import com.lead2cash.opportunity.Stage;
+import com.lead2cash.opportunity.internal.LostReasons;
+import com.lead2cash.opportunity.internal.OpportunityAccess;
+import com.lead2cash.opportunity.internal.OpportunityService;
+import com.lead2cash.opportunity.internal.OpportunityViews;
+import com.lead2cash.opportunity.internal.StageHistory;
+import com.lead2cash.opportunity.internal.board.ForecastQueries;
+import com.lead2cash.opportunity.internal.board.PipelineQueries;
+import com.lead2cash.opportunity.internal.board.WinLossQueries;
+import com.lead2cash.opportunity.internal.domain.EvaluationInvitation;
+import com.lead2cash.opportunity.internal.domain.ForecastCategory;
+import com.lead2cash.opportunity.internal.domain.Opportunity;
+import com.lead2cash.opportunity.internal.domain.OpportunityDetails;
+import com.lead2cash.opportunity.internal.domain.PanelSeat;
+import com.lead2cash.opportunity.internal.domain.Scorecard;
+import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.CursorPage;
+import com.lead2cash.platform.FieldValidationException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Opportunities over the API (SPEC §6): list, open, correct, stages with their gates, evaluation panel, board, forecast, win/loss. */
+@RestController
+@Tag(name = "Opportunities")
+@PreAuthorize(OpportunityAccess.READER_ROLES)
+class OpportunityApiController {
+
+    /** SPEC §6: {customerId*, name*, amount*, expectedCloseDate, productLines[]}, plus competitors, next step and owner. */
+    record OpportunityRequest(UUID customerId, String name, BigDecimal amount, LocalDate expectedCloseDate,
+                              List<String> productLines, List<String> competitors, String nextStep, UUID ownerId,
+                              Long version) {
+        OpportunityDetails details() {
+            return OpportunityDetails.validated(name, amount, expectedCloseDate, productLines, competitors, nextStep);
+        }
+    }
+
+    /** SPEC §6: {stage, version, lostReason}, plus a note and the competitor it was lost to. */
+    record StageRequest(Stage stage, Long version, String lostReason, String lostNote, String lostTo) {
+    }
+
+    record EvaluationRequest(Integer needMatch, Integer competitiveStrength, Integer paymentRisk,
+                             Integer resourceInvestment, String comment) {
+    }
+
+    /** SPEC §6: 201 {score, qualified}, and what the panel still needs. */
+    record EvaluationResult(BigDecimal score, boolean qualified, boolean complete, int passScore,
+                            Set<PanelSeat> missingSeats, PanelSeat seat, Stage stage, long version) {
+    }
+
+    record InvitationRequest(UUID inviteeId) {
+    }
+
+    record ForecastCategoryRequest(ForecastCategory forecastCategory, Long version) {
+    }
+
+    record OwnerRequest(UUID ownerId, Long version) {
+    }
+
+    record VersionRequest(Long version) {
+    }
+
+    record Panel(OpportunityViews.EvaluationSummary summary, List<OpportunityViews.EvaluationView> evaluations,
+                 List<OpportunityViews.InvitationView> invitations) {
+    }
+
+    private final OpportunityService service;
+    private final OpportunityAccess access;
+    private final OpportunityViews views;
+    private final StageHistory history;
+    private final PipelineQueries pipeline;
+    private final ForecastQueries forecasts;
+    private final WinLossQueries winLoss;
+    private final LostReasons lostReasons;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    OpportunityApiController(OpportunityService service, OpportunityAccess access, OpportunityViews views,
+                             StageHistory history, PipelineQueries pipeline, ForecastQueries forecasts,
+                             WinLossQueries winLoss, LostReasons lostReasons, Clock clock,
+                             @Value("${l2c.zone}") ZoneId zone) {
+        this.service = service;
+        this.access = access;
+        this.views = views;
+        this.history = history;
+        this.pipeline = pipeline;
+        this.forecasts = forecasts;
+        this.winLoss = winLoss;
+        this.lostReasons = lostReasons;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    @Operation(summary = "Opportunities in your scope by close date; without stage the open ones")
+    @GetMapping("/api/v1/opportunities")
+    CursorPage<PipelineQueries.Card> list(@RequestParam(required = false) Stage stage,
+                                          @RequestParam(required = false) UUID ownerId,
+                                          @RequestParam(required = false) UUID teamId,
+                                          @RequestParam(required = false) String productLine,
+                                          @RequestParam(required = false) YearMonth closeMonth,
+                                          @RequestParam(required = false) String cursor,
+                                          @RequestParam(required = false) Integer size) {
+        return pipeline.list(new PipelineQueries.Filter(ownerId, teamId, productLine, closeMonth), stage,
+                access.scope(), today(), cursor, size);
+    }
+
+    @Operation(summary = "Open an opportunity on a customer (DISCOVERY); the customer becomes 销售机会")
+    @PostMapping("/api/v1/opportunities")
+    @PreAuthorize(OpportunityAccess.SELLER_ROLES)
+    ResponseEntity<OpportunityViews.OpportunityView> create(@RequestBody OpportunityRequest body) {
+        Opportunity o = service.create(body.customerId(), body.details(), body.ownerId());
+        return ResponseEntity.created(URI.create("/api/v1/opportunities/" + o.id())).body(views.of(o));
+    }
+
+    @GetMapping("/api/v1/opportunities/{id}")
+    OpportunityViews.OpportunityView get(@PathVariable UUID id) {
+        return views.of(access.visible(id));
+    }
+
+    @Operation(summary = "Correct the opportunity (409 on a stale version)")
+    @PutMapping("/api/v1/opportunities/{id}")
+    OpportunityViews.OpportunityView edit(@PathVariable UUID id, @RequestBody OpportunityRequest body) {
+        return views.of(service.edit(id, body.details(), body.version()));
+    }
+
+    @Operation(summary = "Move to a stage: 422 when a gate refuses (evaluation O1, lost reason, won after contract), 409 on a stale version")
+    @PostMapping("/api/v1/opportunities/{id}/stage")
+    OpportunityViews.OpportunityView stage(@PathVariable UUID id, @RequestBody StageRequest body) {
+        if (body.stage() == null) {
+            throw new FieldValidationException("stage", "opportunity.stage.required");
+        }
+        return views.of(service.move(id, body.stage(), body.lostReason(), body.lostNote(), body.lostTo(), body.version()));
+    }
+
+    @Operation(summary = "Work a lost opportunity again, in the stage it was lost from")
+    @PostMapping("/api/v1/opportunities/{id}/reopen")
+    OpportunityViews.OpportunityView reopen(@PathVariable UUID id, @RequestBody(required = false) VersionRequest body) {
+        return views.of(service.reopen(id, body == null ? null : body.version()));
+    }
+
+    @Operation(summary = "The owner's forecast category; null follows the stage again")
+    @PostMapping("/api/v1/opportunities/{id}/forecast-category")
+    OpportunityViews.OpportunityView forecastCategory(@PathVariable UUID id, @RequestBody ForecastCategoryRequest body) {
+        return views.of(service.setForecastCategory(id, body.forecastCategory(), body.version()));
+    }
+
+    @Operation(summary = "Give the opportunity to another owner (managers)")
+    @PostMapping("/api/v1/opportunities/{id}/owner")
+    OpportunityViews.OpportunityView reassign(@PathVariable UUID id, @RequestBody OwnerRequest body) {
+        return views.of(service.reassign(id, body.ownerId(), body.version()));
+    }
+
+    @Operation(summary = "O1 — score the opportunity in your panel seat (each criterion 0–10, higher is better; for payment risk: safer)")
+    @PostMapping("/api/v1/opportunities/{id}/evaluations")
+    ResponseEntity<EvaluationResult> evaluate(@PathVariable UUID id, @RequestBody EvaluationRequest body) {
+        Opportunity o = service.evaluate(id, body.needMatch(), body.competitiveStrength(), body.paymentRisk(),
+                body.resourceInvestment(), body.comment());
+        Scorecard s = service.scorecard(o);
+        PanelSeat seat = o.evaluations().stream().filter(e -> e.current()
+                && e.evaluatorId().equals(CurrentUser.require().id())).map(e -> e.seat()).findFirst().orElse(null);
+        return ResponseEntity.status(201).body(new EvaluationResult(s.score(), s.qualified(), s.complete(),
+                s.passScore(), s.missingSeats(), seat, o.stage(), o.version()));
+    }
+
+    @Operation(summary = "The evaluation panel: its verdict, every scorecard and the invitations")
+    @GetMapping("/api/v1/opportunities/{id}/evaluations")
+    Panel panel(@PathVariable UUID id) {
+        Opportunity o = access.visible(id);
+        return new Panel(OpportunityViews.EvaluationSummary.of(service.scorecard(o)), views.evaluations(o),
+                views.invitations(o));
+    }
+
+    @Operation(summary = "O2 — invite a tech-support colleague to the panel; they have the policy's window to answer")
+    @PostMapping("/api/v1/opportunities/{id}/evaluation-invitations")
+    ResponseEntity<OpportunityViews.InvitationView> invite(@PathVariable UUID id, @RequestBody InvitationRequest body) {
+        EvaluationInvitation i = service.invite(id, body.inviteeId());
+        return ResponseEntity.status(201).body(views.invitations(access.visible(id)).stream()
+                .filter(v -> v.id().equals(i.id())).findFirst().orElseThrow());
+    }
+
+    @DeleteMapping("/api/v1/opportunities/{id}/evaluation-invitations/{invitationId}")
+    ResponseEntity<Void> withdraw(@PathVariable UUID id, @PathVariable UUID invitationId) {
+        service.withdrawInvitation(id, invitationId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "The stages the opportunity went through and the time spent in each")
+    @GetMapping("/api/v1/opportunities/{id}/history")
+    List<StageHistory.Stay> history(@PathVariable UUID id) {
+        return history.of(access.visible(id).id(), clock.instant());
+    }
+
+    @Operation(summary = "The pipeline board: per stage the count, total, weighted total and the first cards")
+    @GetMapping("/api/v1/opportunities/board")
+    PipelineQueries.Board board(@RequestParam(required = false) UUID ownerId, @RequestParam(required = false) UUID teamId,
+                                @RequestParam(required = false) String productLine,
+                                @RequestParam(required = false) YearMonth closeMonth) {
+        return pipeline.board(new PipelineQueries.Filter(ownerId, teamId, productLine, closeMonth), access.scope(),
+                service.rules(), today(), 20);
+    }
+
+    @Operation(summary = "The forecast by close month: pipeline, best case, commit, weighted and won, per rep, team or company")
+    @GetMapping("/api/v1/opportunities/forecast")
+    ForecastQueries.Forecast forecast(@RequestParam(required = false) YearMonth from,
+                                      @RequestParam(required = false) Integer months,
+                                      @RequestParam(required = false) ForecastQueries.GroupBy groupBy,
+                                      @RequestParam(required = false) UUID teamId) {
+        int n = months == null ? 6 : Math.max(1, Math.min(months, 24));
+        return forecasts.forecast(from != null ? from : YearMonth.from(today()), n,
+                groupBy == null ? ForecastQueries.GroupBy.TEAM : groupBy, teamId, access.scope(), service.rules());
+    }
+
+    @Operation(summary = "Win/loss of the opportunities closed between two days (inclusive)")
+    @GetMapping("/api/v1/opportunities/win-loss")
+    WinLossQueries.Analysis winLoss(@RequestParam(required = false) LocalDate from,
+                                    @RequestParam(required = false) LocalDate to) {
+        LocalDate first = from != null ? from : today().withDayOfYear(1);
+        LocalDate last = to != null ? to : today();
+        if (last.isBefore(first)) {
+            throw new FieldValidationException("to", "opportunity.period.invalid");
+        }
+        Instant start = first.atStartOfDay(zone).toInstant();
+        Instant end = last.plusDays(1).atStartOfDay(zone).toInstant();
+        return winLoss.analyse(start, end, access.scope());
+    }
+
+    @Operation(summary = "The managed list of reasons an opportunity is lost")
+    @GetMapping("/api/v1/opportunity-lost-reasons")
+    List<LostReasons.LostReason> lostReasons() {
+        return lostReasons.all();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+}

@@ -1,0 +1,283 @@
+package com.lead2cash.opportunity.internal.web;
+
+import com.lead2cash.customer.CustomerDirectory;
+import com.lead2cash.opportunity.Stage;
+import com.lead2cash.opportunity.internal.LostReasons;
+import com.lead2cash.opportunity.internal.OpportunityAccess;
+import com.lead2cash.opportunity.internal.OpportunityRules;
+import com.lead2cash.opportunity.internal.OpportunityService;
+import com.lead2cash.opportunity.internal.OpportunityViews;
+import com.lead2cash.opportunity.internal.StageHistory;
+import com.lead2cash.opportunity.internal.board.TeamScope;
+import com.lead2cash.opportunity.internal.domain.ForecastCategory;
+import com.lead2cash.opportunity.internal.domain.Opportunity;
+import com.lead2cash.opportunity.internal.domain.OpportunityAction;
+import com.lead2cash.opportunity.internal.domain.OpportunityDetails;
+import com.lead2cash.opportunity.internal.domain.Scorecard;
+import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.platform.Role;
+import com.lead2cash.platform.web.Flash;
+import com.lead2cash.platform.web.FormProblems;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The opportunity's own screens: a new opportunity on a customer, its page (data, stage path with what
+ * may be done next, evaluation panel, stage history, its quotes loaded from the quote module) and the
+ * forms behind the page's actions.
+ */
+@Controller
+@PreAuthorize(OpportunityAccess.READER_ROLES)
+class OpportunityController {
+
+    static final String[] FIELDS = {"customerId", "name", "amount", "expectedCloseDate", "productLines", "competitors",
+            "nextStep", "ownerId"};
+
+    /** The opportunity form; product lines and competitors one per line. */
+    record OpportunityForm(UUID customerId, String customerLabel, String name, BigDecimal amount,
+                           @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expectedCloseDate,
+                           String productLines, String competitors, String nextStep, UUID ownerId, Long version) {
+
+        OpportunityDetails details() {
+            return OpportunityDetails.validated(name, amount, expectedCloseDate, lines(productLines), lines(competitors),
+                    nextStep);
+        }
+
+        static OpportunityForm of(Opportunity o) {
+            return new OpportunityForm(o.customerId(), null, o.name(), o.amount(), o.expectedCloseDate(),
+                    String.join("\n", o.productLines()), String.join("\n", o.competitors()), o.nextStep(), o.ownerId(),
+                    o.version());
+        }
+
+        static List<String> lines(String text) {
+            return text == null ? List.of() : Arrays.stream(text.split("[\\n,，、]")).map(String::strip)
+                    .filter(s -> !s.isEmpty()).toList();
+        }
+    }
+
+    private final OpportunityService service;
+    private final OpportunityAccess access;
+    private final OpportunityViews views;
+    private final StageHistory history;
+    private final LostReasons lostReasons;
+    private final TeamScope teams;
+    private final CustomerDirectory customers;
+    private final OrgDirectory org;
+    private final MessageSource messages;
+    private final com.lead2cash.catalog.Catalog catalog;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    OpportunityController(OpportunityService service, OpportunityAccess access, OpportunityViews views,
+                          StageHistory history, LostReasons lostReasons, TeamScope teams, CustomerDirectory customers,
+                          OrgDirectory org, MessageSource messages, com.lead2cash.catalog.Catalog catalog, Clock clock,
+                          @Value("${l2c.zone}") ZoneId zone) {
+        this.catalog = catalog;
+        this.service = service;
+        this.access = access;
+        this.views = views;
+        this.history = history;
+        this.lostReasons = lostReasons;
+        this.teams = teams;
+        this.customers = customers;
+        this.org = org;
+        this.messages = messages;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    @GetMapping("/opportunities/new")
+    @PreAuthorize(OpportunityAccess.SELLER_ROLES)
+    String newForm(@RequestParam(required = false) UUID customerId, Model model) {
+        String label = customerId == null ? null : customers.find(customerId).map(c -> c.code() + " " + c.name()).orElse(null);
+        return form(model, new OpportunityForm(customerId, label, null, null, null, null, null, null, null, null), null,
+                FormProblems.NONE);
+    }
+
+    /** The customer picker of the form: customers the user may see matching the text. */
+    @GetMapping("/opportunities/customer-options")
+    @PreAuthorize(OpportunityAccess.SELLER_ROLES)
+    String customerOptions(@RequestParam(required = false) String q, Model model) {
+        model.addAttribute("options", q == null || q.strip().length() < 2 ? List.of() : customers.search(q.strip(), 8));
+        return "opportunity/form :: customerOptions";
+    }
+
+    @PostMapping("/opportunities")
+    @PreAuthorize(OpportunityAccess.SELLER_ROLES)
+    String create(@ModelAttribute("form") OpportunityForm form, BindingResult binding, Model model,
+                  RedirectAttributes redirect, Locale locale) {
+        FormProblems unreadable = FormProblems.ofUnreadable(binding, messages, locale);
+        if (unreadable != null) {
+            return form(model, form, null, unreadable);
+        }
+        try {
+            Opportunity o = service.create(form.customerId(), form.details(), form.ownerId());
+            Flash.success(redirect, "opportunity.saved", o.code());
+            return "redirect:/opportunities/" + o.id();
+        } catch (DomainException e) {
+            return form(model, form, null, FormProblems.of(e, messages, locale, FIELDS));
+        }
+    }
+
+    @GetMapping("/opportunities/{id}")
+    String detail(@PathVariable UUID id, Model model, Locale locale) {
+        Opportunity o = access.visible(id);
+        OpportunityRules rules = service.rules();
+        Scorecard scorecard = o.scorecard(rules.panel(), rules.passScore());
+        var view = views.of(o);
+        model.addAttribute("o", view);
+        model.addAttribute("scorecard", scorecard);
+        model.addAttribute("evaluations", views.evaluations(o));
+        model.addAttribute("invitations", views.invitations(o));
+        model.addAttribute("seat", o.seatOf(access.actor(o)).filter(rules.panel()::contains).orElse(null));
+        model.addAttribute("criterionMax", rules.criterionMax());
+        var stays = history.of(o.id(), clock.instant());
+        model.addAttribute("stays", stays);
+        model.addAttribute("lostReasons", lostReasons.active());
+        model.addAttribute("lostLabels", lostReasons.labels(locale));
+        model.addAttribute("stages", Stage.values());
+        model.addAttribute("openStages", Stage.OPEN);
+        model.addAttribute("categories", List.of(ForecastCategory.PIPELINE, ForecastCategory.BEST_CASE,
+                ForecastCategory.COMMIT, ForecastCategory.OMITTED));
+        model.addAttribute("techSupport", view.availableActions().contains(OpportunityAction.INVITE_EVALUATOR)
+                ? org.activeWithRole(Role.TECH_SUPPORT) : List.of());
+        model.addAttribute("sellers", view.availableActions().contains(OpportunityAction.REASSIGN)
+                ? teams.sellers(access.scope()) : List.of());
+        List<UUID> people = stayPeople(o);
+        stays.forEach(st -> people.add(st.changedBy()));
+        model.addAttribute("names", org.people(new java.util.HashSet<>(people)));
+        model.addAttribute("zone", zone);
+        return "opportunity/detail";
+    }
+
+    @GetMapping("/opportunities/{id}/edit")
+    String editForm(@PathVariable UUID id, Model model) {
+        Opportunity o = access.visible(id);
+        o.requireAction(access.actor(o), OpportunityAction.EDIT, service.rules().panel());
+        return form(model, OpportunityForm.of(o), o, FormProblems.NONE);
+    }
+
+    @PostMapping("/opportunities/{id}")
+    String edit(@PathVariable UUID id, @ModelAttribute("form") OpportunityForm form, BindingResult binding, Model model,
+                RedirectAttributes redirect, Locale locale) {
+        Opportunity o = access.visible(id);
+        FormProblems unreadable = FormProblems.ofUnreadable(binding, messages, locale);
+        if (unreadable != null) {
+            return form(model, form, o, unreadable);
+        }
+        try {
+            service.edit(id, form.details(), form.version());
+            Flash.success(redirect, "opportunity.saved", o.code());
+            return "redirect:/opportunities/" + id;
+        } catch (OptimisticLockingFailureException e) {
+            return form(model, form, o, FormProblems.of(new DomainException("error.staleVersion"), messages, locale));
+        } catch (DomainException e) {
+            return form(model, form, o, FormProblems.of(e, messages, locale, FIELDS));
+        }
+    }
+
+    @PostMapping("/opportunities/{id}/stage")
+    String stage(@PathVariable UUID id, @RequestParam(required = false) Stage stage,
+                 @RequestParam(required = false) String lostReason, @RequestParam(required = false) String lostNote,
+                 @RequestParam(required = false) String lostTo, @RequestParam(required = false) Long version,
+                 RedirectAttributes redirect) {
+        return act(id, redirect, "opportunity.stage.moved",
+                () -> service.move(id, stage, lostReason, lostNote, lostTo, version));
+    }
+
+    @PostMapping("/opportunities/{id}/reopen")
+    String reopen(@PathVariable UUID id, @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+        return act(id, redirect, "opportunity.reopened", () -> service.reopen(id, version));
+    }
+
+    @PostMapping("/opportunities/{id}/forecast-category")
+    String forecastCategory(@PathVariable UUID id, @RequestParam(required = false) String category,
+                            @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+        ForecastCategory chosen = category == null || category.isBlank() ? null : ForecastCategory.valueOf(category);
+        return act(id, redirect, "opportunity.forecast.saved", () -> service.setForecastCategory(id, chosen, version));
+    }
+
+    @PostMapping("/opportunities/{id}/owner")
+    String reassign(@PathVariable UUID id, @RequestParam(required = false) UUID ownerId,
+                    @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+        return act(id, redirect, "opportunity.reassigned", () -> service.reassign(id, ownerId, version));
+    }
+
+    @PostMapping("/opportunities/{id}/evaluations")
+    String evaluate(@PathVariable UUID id, @RequestParam(required = false) Integer needMatch,
+                    @RequestParam(required = false) Integer competitiveStrength,
+                    @RequestParam(required = false) Integer paymentRisk,
+                    @RequestParam(required = false) Integer resourceInvestment,
+                    @RequestParam(required = false) String comment, RedirectAttributes redirect) {
+        return act(id, redirect, "opportunity.evaluation.saved", () -> service.evaluate(id, needMatch,
+                competitiveStrength, paymentRisk, resourceInvestment, comment));
+    }
+
+    @PostMapping("/opportunities/{id}/invitations")
+    String invite(@PathVariable UUID id, @RequestParam(required = false) UUID inviteeId, RedirectAttributes redirect) {
+        return act(id, redirect, "opportunity.invite.sent", () -> {
+            service.invite(id, inviteeId);
+            return null;
+        });
+    }
+
+    @PostMapping("/opportunities/{id}/invitations/{invitationId}/withdraw")
+    String withdraw(@PathVariable UUID id, @PathVariable UUID invitationId, RedirectAttributes redirect) {
+        return act(id, redirect, "opportunity.invite.withdrawn", () -> service.withdrawInvitation(id, invitationId));
+    }
+
+    private String act(UUID id, RedirectAttributes redirect, String successKey,
+                       java.util.function.Supplier<Opportunity> action) {
+        try {
+            Opportunity o = action.get();
+            Flash.success(redirect, successKey, o == null ? "" : o.code());
+        } catch (OptimisticLockingFailureException e) {
+            Flash.error(redirect, "error.staleVersion");
+        } catch (DomainException e) {
+            Flash.error(redirect, e);
+        } catch (IllegalArgumentException e) {
+            Flash.error(redirect, "error.form.unreadable");
+        }
+        return "redirect:/opportunities/" + id;
+    }
+
+    private String form(Model model, OpportunityForm form, Opportunity o, FormProblems problems) {
+        CurrentUser me = CurrentUser.require();
+        model.addAttribute("form", form);
+        model.addAttribute("opportunity", o);
+        model.addAttribute("problems", problems);
+        model.addAttribute("sellers", me.isManager() && o == null ? teams.sellers(access.scope()) : List.of());
+        model.addAttribute("productLineChoices", catalog.productLines());
+        return "opportunity/form";
+    }
+
+    private static List<UUID> stayPeople(Opportunity o) {
+        List<UUID> ids = new java.util.ArrayList<>();
+        ids.add(o.ownerId());
+        o.evaluations().forEach(e -> ids.add(e.evaluatorId()));
+        o.invitations().forEach(i -> ids.add(i.invitedBy()));
+        return ids;
+    }
+}

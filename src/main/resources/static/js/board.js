@@ -1,0 +1,41 @@
+// The pipeline board: cards are dragged between stage columns (SortableJS); a drop asks the server to move
+// the opportunity, which answers the whole board again — moved, or with the refusal on the card.
+(function () {
+  var FILTERS = ['ownerId', 'teamId', 'productLine', 'closeMonth'];
+
+  function init(root) {
+    var board = root.id === 'board' ? root : (root.querySelector ? root.querySelector('#board') : null);
+    if (!board || !window.Sortable) {
+      return;
+    }
+    var phone = window.matchMedia('(max-width: 767.98px)').matches;
+    board.querySelectorAll('.board-list').forEach(function (list) {
+      if (list.dataset.sortable) {
+        return;
+      }
+      list.dataset.sortable = '1';
+      Sortable.create(list, {
+        group: 'pipeline', animation: 120, draggable: '.opp-card', disabled: phone,
+        filter: 'input, select, textarea, button, a', preventOnFilter: false,
+        onEnd: function (evt) {
+          if (evt.from === evt.to) {
+            return;
+          }
+          var card = evt.item;
+          var values = {stage: evt.to.dataset.stage, version: card.dataset.version};
+          FILTERS.forEach(function (k) {
+            if (board.dataset[k]) {
+              values[k] = board.dataset[k];
+            }
+          });
+          htmx.ajax('POST', card.dataset.moveUrl, {target: '#board', swap: 'outerHTML', values: values});
+        }
+      });
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    init(document);
+    htmx.onLoad(init);
+  });
+})();

@@ -1,0 +1,192 @@
+package com.lead2cash.opportunity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lead2cash.testing.CustomerTestSupport;
+import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.MutableClock;
+import com.lead2cash.testing.SalesTestSupport;
+import com.lead2cash.testing.TestClock;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Opportunities over the API (SPEC §6 shapes): opening one moves the customer to 销售机会, the evaluation
+ * gate (O1) with the panel (O2) and its deadline, lost with a reason, won after the contract stage (客户已签约),
+ * optimistic locking, the board, the forecast and win/loss.
+ */
+@IntegrationTest
+@Import(TestClock.class)
+class OpportunityApiTest {
+
+    @Autowired MockMvcTester mvc;
+    @Autowired CustomerTestSupport customers;
+    @Autowired SalesTestSupport sales;
+    @Autowired MutableClock clock;
+    @Autowired JdbcClient jdbc;
+
+    @BeforeEach
+    void resetClock() {
+        clock.set(TestClock.START);
+    }
+
+    @Test
+    void O1_anOpportunityLeavesEvaluationOnlyAfterItsPanelQualifiesIt() {
+        var team = sales.team("o1");
+        String rep = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(mvc, rep, "苏州门禁工程有限公司", "陈工", "chen@suzhou.test");
+        var created = customers.post(mvc, rep, "/api/v1/opportunities", """
+                {"customerId":"%s","name":"园区门禁改造","amount":480000,"expectedCloseDate":"2027-02-28","productLines":["安防","门禁"]}"""
+                .formatted(customer));
+        assertThat(created).hasStatus(201);
+        JsonNode o = customers.json(created);
+        assertThat(o.get("code").asString()).matches("O-2026-\\d{6}");
+        assertThat(o.get("stage").asString()).isEqualTo("DISCOVERY");
+        assertThat(o.get("version").asLong()).isZero();
+        assertThat(o.get("probability").decimalValue()).isEqualByComparingTo("10");
+        String id = o.get("id").asString();
+        assertThat(customers.getJson(mvc, rep, "/api/v1/customers/" + customer).get("status").asString()).isEqualTo("OPPORTUNITY");
+
+        var refused = customers.post(mvc, rep, "/api/v1/opportunities/" + id + "/stage", "{\"stage\":\"PROPOSAL\",\"version\":0}");
+        assertThat(refused).hasStatus(422);
+        assertThat(customers.json(refused).get("code").asString()).isEqualTo("opportunity.stage.evaluationIncomplete");
+
+        String low = "{\"needMatch\":6,\"competitiveStrength\":6,\"paymentRisk\":6,\"resourceInvestment\":6}";
+        var first = customers.post(mvc, rep, "/api/v1/opportunities/" + id + "/evaluations", low);
+        assertThat(first).hasStatus(201);
+        assertThat(customers.json(first).get("score").decimalValue()).isEqualByComparingTo("24");
+        assertThat(customers.json(first).get("qualified").asBoolean()).isFalse();
+        assertThat(customers.json(first).get("stage").asString()).isEqualTo("EVALUATION");
+
+        sales.qualify(mvc, team, id);
+        JsonNode panel = customers.getJson(mvc, rep, "/api/v1/opportunities/" + id + "/evaluations");
+        assertThat(panel.get("summary").get("score").decimalValue()).isEqualByComparingTo("32");
+        assertThat(panel.get("summary").get("qualified").asBoolean()).isTrue();
+        assertThat(panel.get("evaluations").size()).as("the rep's first scorecard kept as history").isEqualTo(4);
+
+        long version = customers.getJson(mvc, rep, "/api/v1/opportunities/" + id).get("version").asLong();
+        assertThat(customers.post(mvc, rep, "/api/v1/opportunities/" + id + "/stage",
+                "{\"stage\":\"PROPOSAL\",\"version\":" + (version - 1) + "}")).hasStatus(409);
+        var moved = customers.post(mvc, rep, "/api/v1/opportunities/" + id + "/stage",
+                "{\"stage\":\"PROPOSAL\",\"version\":" + version + "}");
+        assertThat(moved).hasStatus(200);
+        assertThat(customers.json(moved).get("stage").asString()).isEqualTo("PROPOSAL");
+        assertThat(customers.json(moved).get("forecastCategory").asString()).isEqualTo("BEST_CASE");
+        assertThat(customers.post(mvc, rep, "/api/v1/opportunities/" + id + "/evaluations", low)).hasStatus(422);
+    }
+
+    @Test
+    void O2_anInvitedTechSupportColleagueHasTheAnswerWindowAndMeetsItByScoring() {
+        var team = sales.team("o2");
+        String rep = sales.bearer(mvc, team.rep());
+        String tech = sales.bearer(mvc, team.tech());
+        String customer = sales.customerWithContact(mvc, rep, "无锡数据中心有限公司", "周工", "zhou@wuxi.test");
+        String id = sales.opportunity(mvc, rep, customer, "机房扩容", "900000").get("id").asString();
+        assertThat(customers.get(mvc, tech, "/api/v1/opportunities/" + id)).as("not invited yet").hasStatus(404);
+        assertThat(customers.post(mvc, rep, "/api/v1/opportunities/" + id + "/evaluation-invitations",
+                "{\"inviteeId\":\"" + team.company().eastRep2().id() + "\"}")).as("only tech support").hasStatus(422);
+
+        var invited = customers.post(mvc, rep, "/api/v1/opportunities/" + id + "/evaluation-invitations",
+                "{\"inviteeId\":\"" + team.tech().id() + "\"}");
+        assertThat(invited).hasStatus(201);
+        String invitation = customers.json(invited).get("id").asString();
+        assertThat(customers.deadlines("EvaluationInvitation", invitation)).containsExactly("O2:OPEN");
+        Instant due = jdbc.sql("select due_at from sop_deadline where subject_type = 'EvaluationInvitation' and subject_id = :id")
+                .param("id", invitation).query(java.sql.Timestamp.class).single().toInstant();
+        assertThat(due).as("one business day after Tuesday 10:00").isEqualTo(Instant.parse("2026-12-02T02:00:00Z"));
+
+        assertThat(customers.get(mvc, tech, "/api/v1/opportunities/" + id)).hasStatus(200);
+        clock.advance(Duration.ofHours(3));
+        assertThat(customers.post(mvc, tech, "/api/v1/opportunities/" + id + "/evaluations",
+                "{\"needMatch\":7,\"competitiveStrength\":6,\"paymentRisk\":8,\"resourceInvestment\":7,\"comment\":\"技术可行\"}"))
+                .hasStatus(201);
+        assertThat(customers.deadlines("EvaluationInvitation", invitation)).containsExactly("O2:MET");
+        assertThat(customers.getJson(mvc, tech, "/api/v1/opportunities/" + id + "/evaluations").get("evaluations").get(0)
+                .get("seat").asString()).isEqualTo("TECH_SUPPORT");
+        assertThat(customers.put(mvc, tech, "/api/v1/opportunities/" + id, """
+                {"name":"改名","amount":1,"version":1}""")).as("tech support scores, does not edit").hasStatus(403);
+    }
+
+    @Test
+    void aLostOpportunityNamesItsReasonAndAWonOneSignsTheCustomer() {
+        var team = sales.team("close");
+        String rep = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(mvc, rep, "常州机电有限公司", "钱总", "qian@cz.test");
+        String lost = sales.opportunity(mvc, rep, customer, "备件框架", "120000").get("id").asString();
+        var noReason = customers.post(mvc, rep, "/api/v1/opportunities/" + lost + "/stage", "{\"stage\":\"LOST\",\"version\":0}");
+        assertThat(noReason).hasStatus(422);
+        assertThat(customers.json(noReason).get("errors").get(0).get("field").asString()).isEqualTo("lostReason");
+        assertThat(customers.post(mvc, rep, "/api/v1/opportunities/" + lost + "/stage",
+                "{\"stage\":\"LOST\",\"version\":0,\"lostReason\":\"NOT_IN_LIST\"}")).hasStatus(422);
+        var lostAnswer = customers.post(mvc, rep, "/api/v1/opportunities/" + lost + "/stage",
+                "{\"stage\":\"LOST\",\"version\":0,\"lostReason\":\"PRICE\",\"lostTo\":\"海康\"}");
+        assertThat(lostAnswer).hasStatus(200);
+        assertThat(customers.json(lostAnswer).get("forecastCategory").asString()).isEqualTo("OMITTED");
+
+        String won = sales.opportunity(mvc, rep, customer, "产线改造", "600000").get("id").asString();
+        sales.qualify(mvc, team, won);
+        for (String stage : new String[] {"PROPOSAL", "NEGOTIATION", "CONTRACT"}) {
+            sales.move(mvc, rep, won, stage);
+        }
+        assertThat(customers.getJson(mvc, rep, "/api/v1/customers/" + customer).get("status").asString()).isEqualTo("OPPORTUNITY");
+        clock.advance(Duration.ofDays(3));
+        JsonNode closed = sales.move(mvc, rep, won, "WON");
+        assertThat(closed.get("stage").asString()).isEqualTo("WON");
+        assertThat(closed.get("availableActions").size()).isZero();
+        assertThat(customers.getJson(mvc, rep, "/api/v1/customers/" + customer).get("status").asString()).isEqualTo("SIGNED");
+
+        JsonNode history = customers.getJson(mvc, rep, "/api/v1/opportunities/" + won + "/history");
+        assertThat(history.valueStream().map(s -> s.get("stage").asString()))
+                .containsExactly("DISCOVERY", "EVALUATION", "PROPOSAL", "NEGOTIATION", "CONTRACT", "WON");
+        assertThat(Duration.parse(history.get(4).get("duration").asString())).isEqualTo(Duration.ofDays(3));
+
+        JsonNode analysis = customers.getJson(mvc, rep, "/api/v1/opportunities/win-loss?from=2026-12-01&to=2026-12-31");
+        assertThat(analysis.get("total").get("won").asInt()).isEqualTo(1);
+        assertThat(analysis.get("total").get("lost").asInt()).isEqualTo(1);
+        assertThat(analysis.get("reasons").get(0).get("reason").asString()).isEqualTo("PRICE");
+        assertThat(analysis.get("competitors").valueStream().map(c -> c.get("key").asString())).contains("海康");
+
+        var reopened = customers.post(mvc, rep, "/api/v1/opportunities/" + lost + "/reopen", "{\"version\":1}");
+        assertThat(reopened).hasStatus(200);
+        assertThat(customers.json(reopened).get("stage").asString()).isEqualTo("DISCOVERY");
+    }
+
+    @Test
+    void theBoardAndTheForecastWeighEachStageByItsProbability() {
+        var team = sales.team("board");
+        String rep = sales.bearer(mvc, team.rep());
+        String manager = sales.bearer(mvc, team.manager());
+        String customer = sales.customerWithContact(mvc, rep, "嘉兴电子有限公司", "孙经理", "sun@jx.test");
+        sales.opportunity(mvc, rep, customer, "一期", "100000");
+        sales.opportunity(mvc, rep, customer, "二期", "300000");
+        String third = sales.opportunity(mvc, rep, customer, "三期", "500000").get("id").asString();
+        sales.qualify(mvc, team, third);
+        sales.move(mvc, rep, third, "PROPOSAL");
+
+        JsonNode board = customers.getJson(mvc, manager, "/api/v1/opportunities/board?teamId=" + team.company().east());
+        JsonNode discovery = board.get("columns").get(0);
+        assertThat(discovery.get("stage").asString()).isEqualTo("DISCOVERY");
+        assertThat(discovery.get("count").asInt()).isEqualTo(2);
+        assertThat(discovery.get("total").decimalValue()).isEqualByComparingTo("400000");
+        assertThat(discovery.get("weighted").decimalValue()).isEqualByComparingTo("40000");
+        JsonNode proposal = board.get("columns").get(2);
+        assertThat(proposal.get("weighted").decimalValue()).isEqualByComparingTo("200000");
+        assertThat(board.get("openWeighted").decimalValue()).isEqualByComparingTo("240000");
+        assertThat(customers.getJson(mvc, sales.bearer(mvc, team.company().westManager()), "/api/v1/opportunities/board")
+                .get("openCount").asInt()).as("another team's board").isZero();
+
+        JsonNode forecast = customers.getJson(mvc, manager, "/api/v1/opportunities/forecast?from=2026-12&months=3&groupBy=REP");
+        JsonNode december = forecast.get("company").get("months").get("2026-12");
+        assertThat(december.get("pipeline").decimalValue()).isEqualByComparingTo("400000");
+        assertThat(december.get("bestCase").decimalValue()).isEqualByComparingTo("500000");
+        assertThat(december.get("weighted").decimalValue()).isEqualByComparingTo("240000");
+        assertThat(forecast.get("rows").get(0).get("label").asString()).isEqualTo(team.rep().displayName());
+    }
+}

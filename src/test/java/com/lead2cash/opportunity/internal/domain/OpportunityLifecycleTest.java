@@ -1,0 +1,262 @@
+package com.lead2cash.opportunity.internal.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.lead2cash.opportunity.Stage;
+import com.lead2cash.opportunity.internal.OpportunityRules;
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.Role;
+import com.lead2cash.sop.SopPolicy;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * Every stage transition of an opportunity from every stage, allowed or refused with its reason, and what
+ * each kind of person may do with it in each stage.
+ */
+class OpportunityLifecycleTest {
+
+    static final Instant NOW = Instant.parse("2026-12-01T02:00:00Z");
+    static final Instant LATER = NOW.plusSeconds(3600);
+    static final OpportunityRules RULES = SopPolicy.defaults().bind(OpportunityRules.class);
+    static final UUID REP = UUID.randomUUID();
+    static final Opportunity.LostDetails LOST = new Opportunity.LostDetails("PRICE", "价格高于预算", "华为");
+
+    /** An opportunity brought to {@code stage} through the stages before it, past a qualifying panel. */
+    static Opportunity at(Stage stage) {
+        Opportunity o = Opportunity.open("O-1", UUID.randomUUID(),
+                OpportunityDetails.validated("数据中心扩容", new BigDecimal("500000"), null, null, List.of("华为"), null),
+                REP, null, REP, NOW);
+        Scorecard pass = passing(o);
+        List<Stage> path = switch (stage) {
+            case DISCOVERY -> List.of();
+            case EVALUATION -> List.of(Stage.EVALUATION);
+            case PROPOSAL -> List.of(Stage.EVALUATION, Stage.PROPOSAL);
+            case NEGOTIATION -> List.of(Stage.EVALUATION, Stage.PROPOSAL, Stage.NEGOTIATION);
+            case CONTRACT -> List.of(Stage.EVALUATION, Stage.PROPOSAL, Stage.NEGOTIATION, Stage.CONTRACT);
+            case WON -> List.of(Stage.EVALUATION, Stage.PROPOSAL, Stage.NEGOTIATION, Stage.CONTRACT, Stage.WON);
+            case LOST -> List.of(Stage.EVALUATION, Stage.LOST);
+        };
+        for (Stage s : path) {
+            o.moveTo(s, s == Stage.LOST ? LOST : null, pass, REP, NOW);
+        }
+        return o;
+    }
+
+    static Scorecard passing(Opportunity o) {
+        return new Scorecard(EnumSet.of(PanelSeat.REP), java.util.Map.of(PanelSeat.REP, new BigDecimal("32")),
+                java.util.Map.of(), new BigDecimal("32.00"), 30);
+    }
+
+    static Scorecard failing() {
+        return new Scorecard(EnumSet.of(PanelSeat.REP), java.util.Map.of(PanelSeat.REP, new BigDecimal("24")),
+                java.util.Map.of(), new BigDecimal("24.00"), 30);
+    }
+
+    /** from, to, with a qualifying panel?, the refusal's key or null when allowed. */
+    static Stream<Arguments> transitions() {
+        List<Arguments> cases = new java.util.ArrayList<>();
+        for (Stage from : Stage.values()) {
+            for (Stage to : Stage.values()) {
+                for (boolean qualified : List.of(true, false)) {
+                    cases.add(Arguments.of(from, to, qualified, expected(from, to, qualified)));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    static String expected(Stage from, Stage to, boolean qualified) {
+        if (from.isClosed()) {
+            return "opportunity.closed";
+        }
+        if (from == to) {
+            return "opportunity.stage.same";
+        }
+        if (to == Stage.LOST) {
+            return null;
+        }
+        if (to == Stage.WON && from != Stage.CONTRACT) {
+            return "opportunity.stage.wonOnlyFromContract";
+        }
+        if (to.isPastEvaluation() && !from.isPastEvaluation() && !qualified) {
+            return "opportunity.stage.evaluationFailed";
+        }
+        return null;
+    }
+
+    @ParameterizedTest(name = "{0} → {1} (panel qualifies: {2}): {3}")
+    @MethodSource("transitions")
+    void everyStageChangeIsAllowedOrRefusedWithItsReason(Stage from, Stage to, boolean qualified, String refusal) {
+        Opportunity o = at(from);
+        o.drainChanges();
+        Scorecard verdict = qualified ? passing(o) : failing();
+        if (refusal == null) {
+            o.moveTo(to, to == Stage.LOST ? LOST : null, verdict, REP, LATER);
+            assertThat(o.stage()).isEqualTo(to);
+            assertThat(o.stageChangedAt()).isEqualTo(LATER);
+            assertThat(o.forecastCategory()).isEqualTo(ForecastCategory.forStage(to));
+            assertThat(o.closedAt()).isEqualTo(to.isClosed() ? LATER : null);
+            assertThat(o.drainChanges()).singleElement().satisfies(c -> {
+                assertThat(c.from()).isEqualTo(from);
+                assertThat(c.to()).isEqualTo(to);
+            });
+        } else {
+            assertThatThrownBy(() -> o.moveTo(to, to == Stage.LOST ? LOST : null, verdict, REP, LATER))
+                    .isInstanceOf(DomainException.class)
+                    .extracting(e -> ((DomainException) e).messageKey()).isEqualTo(refusal);
+            assertThat(o.stage()).isEqualTo(from);
+            assertThat(o.drainChanges()).isEmpty();
+        }
+    }
+
+    @Test
+    void losingNeedsAReasonAndKeepsWhereItWasLostFrom() {
+        Opportunity o = at(Stage.PROPOSAL);
+        assertThatThrownBy(() -> o.moveTo(Stage.LOST, null, passing(o), REP, LATER))
+                .isInstanceOfSatisfying(FieldValidationException.class,
+                        e -> assertThat(e.errors().get(0).field()).isEqualTo("lostReason"));
+        o.moveTo(Stage.LOST, LOST, passing(o), REP, LATER);
+        assertThat(o.lostReason()).isEqualTo("PRICE");
+        assertThat(o.lostTo()).isEqualTo("华为");
+        o.reopen(REP, LATER.plusSeconds(60));
+        assertThat(o.stage()).isEqualTo(Stage.PROPOSAL);
+        assertThat(o.lostReason()).isNull();
+        assertThat(o.closedAt()).isNull();
+    }
+
+    @Test
+    void onlyALostOpportunityReopens() {
+        for (Stage s : Stage.values()) {
+            Opportunity o = at(s);
+            if (s == Stage.LOST) {
+                o.reopen(REP, LATER);
+                assertThat(o.stage()).isEqualTo(Stage.EVALUATION);
+            } else {
+                assertThatThrownBy(() -> o.reopen(REP, LATER)).as(s.name()).isInstanceOf(DomainException.class);
+            }
+        }
+    }
+
+    @Test
+    void anAcceptedQuoteMovesAProposalToNegotiationAndANegotiationToContract() {
+        Opportunity o = at(Stage.PROPOSAL);
+        assertThat(o.quoteAccepted(new BigDecimal("452000.00"), "quote:1", LATER)).isTrue();
+        assertThat(o.stage()).isEqualTo(Stage.NEGOTIATION);
+        assertThat(o.amount()).isEqualByComparingTo("452000.00");
+        assertThat(o.quoteAccepted(new BigDecimal("440000.00"), "quote:2", LATER)).isTrue();
+        assertThat(o.stage()).isEqualTo(Stage.CONTRACT);
+        assertThat(o.quoteAccepted(new BigDecimal("430000.00"), "quote:3", LATER)).isFalse();
+        assertThat(o.stage()).isEqualTo(Stage.CONTRACT);
+        assertThat(o.contractSigned(LATER)).isTrue();
+        assertThat(o.stage()).isEqualTo(Stage.WON);
+        assertThat(o.quoteAccepted(BigDecimal.ONE, "quote:4", LATER)).isFalse();
+        assertThat(o.amount()).as("a closed opportunity keeps its amount").isEqualByComparingTo("430000.00");
+    }
+
+    @Test
+    void theForecastCategoryFollowsTheStageUntilTheOwnerSetsItAndAgainAfterAStageChange() {
+        Opportunity o = at(Stage.PROPOSAL);
+        assertThat(o.forecastCategory()).isEqualTo(ForecastCategory.BEST_CASE);
+        o.setForecastCategory(ForecastCategory.COMMIT, LATER);
+        assertThat(o.forecastOverridden()).isTrue();
+        assertThatThrownBy(() -> o.setForecastCategory(ForecastCategory.CLOSED, LATER)).isInstanceOf(FieldValidationException.class);
+        o.moveTo(Stage.NEGOTIATION, null, passing(o), REP, LATER);
+        assertThat(o.forecastCategory()).isEqualTo(ForecastCategory.BEST_CASE);
+        assertThat(o.forecastOverridden()).isFalse();
+    }
+
+    static Stream<Arguments> actors() {
+        UUID other = UUID.randomUUID();
+        return Stream.of(
+                Arguments.of("owner", new OpportunityActor(REP, Set.of(Role.SALES_REP), true, false)),
+                Arguments.of("manager above", new OpportunityActor(other, Set.of(Role.REGIONAL_MANAGER), true, false)),
+                Arguments.of("rep of another team", new OpportunityActor(other, Set.of(Role.SALES_REP), false, false)),
+                Arguments.of("finance", new OpportunityActor(other, Set.of(Role.FINANCE), true, false)),
+                Arguments.of("invited tech support", new OpportunityActor(other, Set.of(Role.TECH_SUPPORT), false, true)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("actors")
+    void whatEachPersonMayDoInEachStage(String who, OpportunityActor actor) {
+        for (Stage s : Stage.values()) {
+            Opportunity o = at(s);
+            Set<OpportunityAction> actions = o.availableActions(actor, RULES.panel());
+            Set<OpportunityAction> expected = EnumSet.noneOf(OpportunityAction.class);
+            boolean works = who.equals("owner") || who.equals("manager above");
+            boolean evaluating = s == Stage.DISCOVERY || s == Stage.EVALUATION;
+            if (s == Stage.LOST) {
+                if (works) {
+                    expected.add(OpportunityAction.REOPEN);
+                }
+            } else if (s != Stage.WON) {
+                if (works) {
+                    expected.addAll(List.of(OpportunityAction.EDIT, OpportunityAction.MOVE,
+                            OpportunityAction.SET_FORECAST_CATEGORY, OpportunityAction.MARK_LOST));
+                    if (s == Stage.CONTRACT) {
+                        expected.add(OpportunityAction.MARK_WON);
+                    }
+                    if (evaluating) {
+                        expected.addAll(List.of(OpportunityAction.INVITE_EVALUATOR, OpportunityAction.EVALUATE));
+                    }
+                    if (who.equals("manager above")) {
+                        expected.add(OpportunityAction.REASSIGN);
+                    }
+                }
+                if (who.equals("invited tech support") && evaluating) {
+                    expected.add(OpportunityAction.EVALUATE);
+                }
+            }
+            assertThat(actions).as(who + " in " + s).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aRefusedActionIs403WhenNeverTheirsAnd422WhenTheStageForbidsIt() {
+        OpportunityActor stranger = new OpportunityActor(UUID.randomUUID(), Set.of(Role.SALES_REP), false, false);
+        OpportunityActor owner = new OpportunityActor(REP, Set.of(Role.SALES_REP), true, false);
+        Opportunity proposal = at(Stage.PROPOSAL);
+        assertThatThrownBy(() -> proposal.requireAction(stranger, OpportunityAction.EDIT, RULES.panel()))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> proposal.requireAction(owner, OpportunityAction.EVALUATE, RULES.panel()))
+                .isInstanceOf(DomainException.class)
+                .extracting(e -> ((DomainException) e).messageKey()).isEqualTo("opportunity.action.notNow.EVALUATE");
+        assertThatThrownBy(() -> proposal.requireAction(owner, OpportunityAction.REASSIGN, RULES.panel()))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void aClosedOpportunityCannotBeEditedOrEvaluated() {
+        Opportunity won = at(Stage.WON);
+        assertThatThrownBy(() -> won.edit(OpportunityDetails.validated("x", BigDecimal.ONE, null, null, null, null), LATER))
+                .isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> won.evaluate(PanelSeat.REP, REP, new EvaluationScores(1, 1, 1, 1), null, RULES.panel(), LATER))
+                .isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> at(Stage.PROPOSAL).evaluate(PanelSeat.REP, REP, new EvaluationScores(1, 1, 1, 1),
+                null, RULES.panel(), LATER)).isInstanceOf(DomainException.class)
+                .extracting(e -> ((DomainException) e).messageKey()).isEqualTo("opportunity.evaluation.closed");
+    }
+
+    @Test
+    void detailsAreCheckedOnceForEveryWayIn() {
+        assertThatThrownBy(() -> OpportunityDetails.validated(" ", new BigDecimal("-1"), null,
+                List.of("a".repeat(101)), null, "x".repeat(501)))
+                .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldValidationException.FieldError::field)
+                        .containsExactly("name", "amount", "productLines", "nextStep"));
+        assertThat(OpportunityDetails.validated(" 智慧园区 ", new BigDecimal("1.5"), null, List.of("安防", " 安防 ", ""),
+                null, null).productLines()).containsExactly("安防");
+    }
+}

@@ -1,0 +1,90 @@
+package com.lead2cash.testing;
+
+import com.lead2cash.platform.Role;
+import com.lead2cash.platform.internal.identity.User;
+import org.springframework.stereotype.Component;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Opportunities, products and quotes for tests, built through the API as a client would: the customer
+ * test company plus a tech-support colleague, a customer with a contact, an opportunity qualified by its
+ * panel (O1, O2) and products in the catalogue.
+ */
+@Component
+public class SalesTestSupport {
+
+    /** The customer company of {@link CustomerTestSupport} and a tech-support colleague. */
+    public record Team(CustomerTestSupport.Company company, User tech) {
+        public User rep() { return company.eastRep(); }
+        public User manager() { return company.eastManager(); }
+        public User director() { return company.director(); }
+        public User otherRep() { return company.westRep(); }
+    }
+
+    private final CustomerTestSupport customers;
+    private final Fixtures fixtures;
+
+    SalesTestSupport(CustomerTestSupport customers, Fixtures fixtures) {
+        this.customers = customers;
+        this.fixtures = fixtures;
+    }
+
+    public Team team(String tag) {
+        CustomerTestSupport.Company company = customers.company(tag);
+        User tech = fixtures.user("tech." + tag, fixtures.rootUnit(), CustomerTestSupport.HIRED, Role.TECH_SUPPORT);
+        return new Team(company, tech);
+    }
+
+    public String bearer(MockMvcTester mvc, User user) {
+        return customers.bearer(mvc, user);
+    }
+
+    /** A customer of the token's user with one contact who has an e-mail address; answers the customer's id. */
+    public String customerWithContact(MockMvcTester mvc, String token, String name, String contact, String email) {
+        String id = customers.customer(mvc, token, name, "\"industry\":\"制造业\"").get("id").asString();
+        expect(customers.post(mvc, token, "/api/v1/customers/" + id + "/contacts",
+                "{\"name\":\"" + contact + "\",\"title\":\"采购经理\",\"email\":\"" + email + "\",\"role\":\"DECISION_MAKER\"}"), 201);
+        return id;
+    }
+
+    public JsonNode opportunity(MockMvcTester mvc, String token, String customerId, String name, String amount) {
+        return customers.json(expect(customers.post(mvc, token, "/api/v1/opportunities", """
+                {"customerId":"%s","name":"%s","amount":%s,"expectedCloseDate":"2026-12-31","productLines":["安防"]}"""
+                .formatted(customerId, name, amount)), 201));
+    }
+
+    /** The rep, the manager and an invited tech-support colleague each score 8 on every criterion (32: qualifies). */
+    public void qualify(MockMvcTester mvc, Team team, String opportunityId) {
+        String path = "/api/v1/opportunities/" + opportunityId;
+        String scores = "{\"needMatch\":8,\"competitiveStrength\":8,\"paymentRisk\":8,\"resourceInvestment\":8,\"comment\":\"可做\"}";
+        expect(customers.post(mvc, bearer(mvc, team.rep()), path + "/evaluation-invitations",
+                "{\"inviteeId\":\"" + team.tech().id() + "\"}"), 201);
+        expect(customers.post(mvc, bearer(mvc, team.rep()), path + "/evaluations", scores), 201);
+        expect(customers.post(mvc, bearer(mvc, team.manager()), path + "/evaluations", scores), 201);
+        expect(customers.post(mvc, bearer(mvc, team.tech()), path + "/evaluations", scores), 201);
+    }
+
+    /** Moves the opportunity to a stage with its current version; answers the opportunity. */
+    public JsonNode move(MockMvcTester mvc, String token, String opportunityId, String stage) {
+        JsonNode current = customers.getJson(mvc, token, "/api/v1/opportunities/" + opportunityId);
+        return customers.json(expect(customers.post(mvc, token, "/api/v1/opportunities/" + opportunityId + "/stage",
+                "{\"stage\":\"" + stage + "\",\"version\":" + current.get("version").asLong() + "}"), 200));
+    }
+
+    /** A product in the catalogue (the director keeps it); answers its id. */
+    public String product(MockMvcTester mvc, Team team, String code, String name, String listPrice, String taxRate) {
+        return customers.json(expect(customers.post(mvc, bearer(mvc, team.director()), "/api/v1/products", """
+                {"code":"%s","name":"%s","unit":"台","productLine":"安防","listPrice":%s,"taxRate":%s}"""
+                .formatted(code, name, listPrice, taxRate)), 201)).get("id").asString();
+    }
+
+    public static MvcTestResult expect(MvcTestResult result, int status) {
+        if (result.getResponse().getStatus() != status) {
+            throw new AssertionError("expected " + status + " but was " + result.getResponse().getStatus() + ": "
+                    + new String(result.getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return result;
+    }
+}

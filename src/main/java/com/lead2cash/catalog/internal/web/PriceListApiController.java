@@ -89,6 +89,7 @@ class PriceListApiController {
 
     @Operation(summary = "Create a price list; two active standard lists never share a day")
     @PostMapping("/api/v1/price-lists")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @PreAuthorize(CatalogRoles.EDITORS)
     ResponseEntity<PriceListView> create(@RequestBody PriceListRequest body) {
         PriceListView view = PriceListView.of(lists.create(body.terms(), body.priceMap(), body.customerIds()));

@@ -90,6 +90,7 @@ class ProductApiController {
 
     @Operation(summary = "Register a product (code unique whatever its case)")
     @PostMapping("/api/v1/products")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @PreAuthorize(CatalogRoles.EDITORS)
     ResponseEntity<ProductView> create(@RequestBody ProductRequest body) {
         ProductView view = ProductView.of(products.register(body.details()));

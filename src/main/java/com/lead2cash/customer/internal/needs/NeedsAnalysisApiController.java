@@ -61,6 +61,7 @@ class NeedsAnalysisApiController {
     @Operation(summary = "Write the customer's needs-analysis report: the first version, or the next one, which "
             + "supersedes the current version and its open confirmation (C6 runs from the interview to the sending)")
     @PostMapping("/api/v1/customers/{id}/needs-analyses")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     ResponseEntity<NeedsAnalysisViews.NeedsView> write(@PathVariable UUID id, @RequestBody NeedsRequest body) {
         NeedsAnalysisViews.NeedsView view = views.of(service.write(id, body.draft()).analysis());
         return ResponseEntity.created(URI.create("/api/v1/needs-analyses/" + view.id())).body(view);

@@ -77,6 +77,7 @@ class ContactActivityApiController {
 
     @Operation(summary = "Add a contact; phone and e-mail are masked for readers who are not the owner or above")
     @PostMapping("/api/v1/customers/{id}/contacts")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     ResponseEntity<ContactService.ContactView> addContact(@PathVariable UUID id, @RequestBody ContactRequest body) {
         var contact = contacts.add(id, body.details(), Boolean.TRUE.equals(body.primary()));
         return ResponseEntity.created(URI.create("/api/v1/contacts/" + contact.id())).body(contacts.view(contact));
@@ -95,6 +96,7 @@ class ContactActivityApiController {
 
     @Operation(summary = "Log a follow-up (C4: late when logged after the window; C5: demos and negotiations owe minutes)")
     @PostMapping("/api/v1/activities")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     ResponseEntity<ActivityViews.ActivityView> log(@RequestBody ActivityRequest body) {
         var activity = activities.log(body.customerId(), body.draft());
         return ResponseEntity.created(URI.create("/api/v1/activities/" + activity.id())).body(activityViews.of(activity));

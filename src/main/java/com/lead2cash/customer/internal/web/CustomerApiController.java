@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,6 +37,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -140,6 +142,7 @@ class CustomerApiController {
 
     @Operation(summary = "Register a customer; possible duplicates are reported (those of other teams without name)")
     @PostMapping("/api/v1/customers")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CustomerViews.CustomerView> create(@RequestBody CustomerRequest body) {
         CustomerService.Registered r = service.create(body.profile(), body.grade(), body.factors(), body.gradeNote(),
                 body.ownerId(), body.duplicateReason());

@@ -128,6 +128,7 @@ class OpportunityApiController {
 
     @Operation(summary = "Open an opportunity on a customer (DISCOVERY); the customer becomes 销售机会")
     @PostMapping("/api/v1/opportunities")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @PreAuthorize(OpportunityAccess.SELLER_ROLES)
     ResponseEntity<OpportunityViews.OpportunityView> create(@RequestBody OpportunityRequest body) {
         Opportunity o = service.create(body.customerId(), body.details(), body.ownerId());
@@ -174,6 +175,7 @@ class OpportunityApiController {
 
     @Operation(summary = "O1 — score the opportunity in your panel seat (each criterion 0–10, higher is better; for payment risk: safer)")
     @PostMapping("/api/v1/opportunities/{id}/evaluations")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     ResponseEntity<EvaluationResult> evaluate(@PathVariable UUID id, @RequestBody EvaluationRequest body) {
         Opportunity o = service.evaluate(id, body.needMatch(), body.competitiveStrength(), body.paymentRisk(),
                 body.resourceInvestment(), body.comment());
@@ -194,6 +196,7 @@ class OpportunityApiController {
 
     @Operation(summary = "O2 — invite a tech-support colleague to the panel; they have the policy's window to answer")
     @PostMapping("/api/v1/opportunities/{id}/evaluation-invitations")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     ResponseEntity<OpportunityViews.InvitationView> invite(@PathVariable UUID id, @RequestBody InvitationRequest body) {
         EvaluationInvitation i = service.invite(id, body.inviteeId());
         return ResponseEntity.status(201).body(views.invitations(access.visible(id)).stream()

@@ -94,4 +94,117 @@ class ContractReviewTest {
         assertThat(submitted.get("pdfSha256").asString()).hasSize(64);
     }
 
+
+    @Test
+    void K1_theReviewDeadlinesSkipTheNationalDayHolidays() {
+        clock.set(shanghai("2026-09-29T10:00"));
+        Reviewers r = support.reviewers("k1h");
+        JsonNode contract = readyContract(r, "杭州己方科技有限公司", "600000.00", "LOW");
+        clock.set(shanghai("2026-09-30T11:00")); // the Wednesday before 国庆节 (1–7 October)
+
+        JsonNode submitted = submit(r, contract);
+
+        for (String d : List.of("LEGAL", "FINANCE", "OPERATIONS")) {
+            assertThat(dueOf(submitted, d)).as(d + ": 8 and 9 October are the next business days")
+                    .isEqualTo(shanghai("2026-10-09T11:00"));
+        }
+    }
+
+    JsonNode decide(com.lead2cash.platform.internal.identity.User who, String contractId, String decision) {
+        var result = support.post(mvc, support.bearer(mvc, who), "/api/v1/contracts/" + contractId + "/decision",
+                "{\"decision\":\"" + decision + "\"}");
+        assertThat(result).as(ContractTestSupport.text(result)).hasStatusOk();
+        return customers.json(result);
+    }
+
+    /** Submits and lets the three departments pass; the contract as it then stands. */
+    JsonNode reviewed(Reviewers r, JsonNode contract) {
+        String id = contract.get("id").asString();
+        submit(r, contract);
+        review(r, r.lawyer(), id, "LEGAL", "PASS", null);
+        review(r, r.finance(), id, "FINANCE", "PASS", null);
+        return review(r, r.operations(), id, "OPERATIONS", "PASS", null);
+    }
+
+    @Test
+    void K1_anObjectionReturnsTheContractForRevisionOnceEveryDepartmentAnsweredAndTheResubmissionIsReviewedByAll() {
+        Reviewers r = support.reviewers("k1o");
+        JsonNode contract = readyContract(r, "杭州乙方科技有限公司", "600000.00", "LOW");
+        String id = contract.get("id").asString();
+        submit(r, contract);
+
+        review(r, r.lawyer(), id, "LEGAL", "PASS", null);
+        JsonNode objected = review(r, r.finance(), id, "FINANCE", "OBJECT", "付款节点过于宽松");
+        assertThat(objected.get("status").asString()).as("the operations verdict is still awaited").isEqualTo("IN_REVIEW");
+        JsonNode returned = review(r, r.operations(), id, "OPERATIONS", "PASS", null);
+
+        assertThat(returned.get("status").asString()).isEqualTo("REVISING");
+        String rep = support.bearer(mvc, r.rep());
+        JsonNode revised = customers.json(customers.put(mvc, rep, "/api/v1/contracts/" + id + "/sections/PAYMENT",
+                "{\"body\":\"预付款于合同签订后 3 日内支付。\",\"version\":" + returned.get("version").asLong() + "}"));
+        JsonNode resubmitted = submit(r, revised);
+        assertThat(resubmitted.get("status").asString()).isEqualTo("IN_REVIEW");
+        assertThat(resubmitted.get("reviewRound").asInt()).isEqualTo(2);
+        assertThat(departments(resubmitted)).containsExactlyInAnyOrder("LEGAL:PENDING", "FINANCE:PENDING", "OPERATIONS:PENDING");
+    }
+
+    @Test
+    void K5_anAmountOfOneMillionAddsTheRiskReviewOfTheDirectorAndFinanceBeforeTheFinalApproval() {
+        Reviewers r = support.reviewers("k5a");
+        JsonNode contract = readyContract(r, "杭州丙方科技有限公司", "1200000.00", "LOW");
+        String id = contract.get("id").asString();
+
+        JsonNode afterReviews = reviewed(r, contract);
+
+        assertThat(afterReviews.get("status").asString()).as("the risk review comes first").isEqualTo("IN_REVIEW");
+        decide(r.director(), id, "APPROVE");
+        JsonNode afterRisk = decide(r.finance(), id, "APPROVE");
+        assertThat(afterRisk.get("status").asString()).isEqualTo("FINAL_APPROVAL");
+    }
+
+    @Test
+    void K5_aHighRiskRatingAddsTheRiskReviewWhateverTheAmount() {
+        Reviewers r = support.reviewers("k5h");
+        JsonNode contract = readyContract(r, "杭州丁方科技有限公司", "200000.00", "HIGH");
+
+        JsonNode afterReviews = reviewed(r, contract);
+
+        assertThat(afterReviews.get("status").asString()).isEqualTo("IN_REVIEW");
+    }
+
+    @Test
+    void K2_K3_K4_finalApprovalThenSigningWithTheScanWinsTheOpportunityAndTheArchiveLocksTheContract() {
+        Reviewers r = support.reviewers("k2", CustomerTestSupport.HIRED.minusYears(10));
+        JsonNode contract = readyContract(r, "杭州戊方科技有限公司", "600000.00", "LOW");
+        String id = contract.get("id").asString();
+        String rep = support.bearer(mvc, r.rep());
+        JsonNode afterReviews = reviewed(r, contract);
+        assertThat(afterReviews.get("status").asString()).isEqualTo("FINAL_APPROVAL");
+
+        decide(r.manager(), id, "APPROVE");
+        JsonNode approved = decide(r.legalHead(), id, "APPROVE");
+        assertThat(approved.get("status").asString()).isEqualTo("APPROVED");
+        assertThat(customers.deadlines("Contract", id)).contains("K3:OPEN");
+
+        var renamed = support.sign(mvc, rep, id, TestFiles.executable(), "signed.pdf", "2026-12-01");
+        assertThat(renamed).as("a renamed executable is no scan").hasStatus(422);
+        assertThat(support.json(support.get(mvc, rep, "/api/v1/contracts/" + id)).get("status").asString()).isEqualTo("APPROVED");
+
+        var signedResult = support.sign(mvc, rep, id, TestFiles.pdf(4096, 7), "signed.pdf", "2026-12-01");
+        assertThat(signedResult).as(ContractTestSupport.text(signedResult)).hasStatusOk();
+        JsonNode signed = support.json(signedResult);
+        assertThat(signed.get("status").asString()).isEqualTo("SIGNED");
+        assertThat(customers.deadlines("Contract", id)).contains("K3:MET", "K4:OPEN");
+        assertThat(customers.getJson(mvc, rep, "/api/v1/opportunities/" + signed.get("opportunityId").asString())
+                .get("stage").asString()).isEqualTo("WON");
+        assertThat(customers.getJson(mvc, rep, "/api/v1/customers/" + signed.get("customerId").asString())
+                .get("status").asString()).isEqualTo("SIGNED");
+
+        JsonNode archived = customers.json(support.post(mvc, rep, "/api/v1/contracts/" + id + "/archive",
+                "{\"location\":\"档案室 A-3\",\"version\":" + signed.get("version").asLong() + "}"));
+        assertThat(archived.get("status").asString()).isEqualTo("ARCHIVED");
+        assertThat(customers.deadlines("Contract", id)).contains("K4:MET");
+        assertThat(customers.put(mvc, rep, "/api/v1/contracts/" + id + "/sections/PAYMENT",
+                "{\"body\":\"改过的条款\",\"version\":" + archived.get("version").asLong() + "}")).hasStatus(422);
+    }
 }

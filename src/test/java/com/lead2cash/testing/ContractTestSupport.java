@@ -38,9 +38,17 @@ public class ContractTestSupport {
     }
 
     public Reviewers reviewers(String tag) {
+        return reviewers(tag, CustomerTestSupport.HIRED);
+    }
+
+    /**
+     * The team and reviewers with the legal head hired on {@code headHired}: K2 asks the longest-serving
+     * legal head, so the one test that needs them to act hires its head before every other test's.
+     */
+    public Reviewers reviewers(String tag, java.time.LocalDate headHired) {
         SalesTestSupport.Team team = sales.team(tag);
         UUID legalUnit = fixtures.unit("Legal " + tag);
-        User head = fixtures.user("legalhead." + tag, legalUnit, CustomerTestSupport.HIRED, Role.LEGAL);
+        User head = fixtures.user("legalhead." + tag, legalUnit, headHired, Role.LEGAL);
         fixtures.appointManager(legalUnit, head.id());
         User lawyer = fixtures.user("lawyer." + tag, legalUnit, CustomerTestSupport.HIRED.plusYears(2), Role.LEGAL);
         User operations = fixtures.user("ops." + tag, fixtures.rootUnit(), CustomerTestSupport.HIRED, Role.OPERATIONS);

@@ -193,8 +193,12 @@ public class ContractLifecycle {
     public void followApproval(UUID contractId, UUID approvalId) {
         contracts.findLockedById(contractId).filter(c -> approvalId.equals(c.approvalId())).ifPresent(c ->
                 approvals.find(approvalId).ifPresent(view -> {
+                    var before = java.util.Arrays.asList(c.status(), c.waitingFor(), c.waitingSince());
                     follow(c, view);
-                    contracts.save(c);
+                    // saving unchanged would move the version the decider was just given: their next edit would be 409
+                    if (!before.equals(java.util.Arrays.asList(c.status(), c.waitingFor(), c.waitingSince()))) {
+                        contracts.save(c);
+                    }
                 }));
     }
 

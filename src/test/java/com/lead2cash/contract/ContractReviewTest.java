@@ -36,6 +36,7 @@ class ContractReviewTest {
     @Autowired ContractTestSupport support;
     @Autowired CustomerTestSupport customers;
     @Autowired MutableClock clock;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @AfterEach
     void resetClock() {
@@ -110,6 +111,25 @@ class ContractReviewTest {
         }
     }
 
+
+    @Test
+    void K1_reviewersGetThePdfOfTheRoundWithExtractableChineseTextAndTheChecksumTheyApprove() throws Exception {
+        Reviewers r = support.reviewers("k1p");
+        JsonNode submitted = submit(r, readyContract(r, "杭州庚方科技有限公司", "600000.00", "LOW"));
+        String id = submitted.get("id").asString();
+
+        var result = support.get(mvc, support.bearer(mvc, r.lawyer()), "/api/v1/contracts/" + id + "/pdf");
+
+        assertThat(result).hasStatusOk();
+        byte[] pdf = result.getResponse().getContentAsByteArray();
+        assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(pdf)))
+                .isEqualTo(submitted.get("pdfSha256").asString());
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
+                    .contains(submitted.get("number").asString(), "杭州庚方科技有限公司", "陆拾万元整");
+        }
+    }
+
     JsonNode decide(com.lead2cash.platform.internal.identity.User who, String contractId, String decision) {
         var result = support.post(mvc, support.bearer(mvc, who), "/api/v1/contracts/" + contractId + "/decision",
                 "{\"decision\":\"" + decision + "\"}");
@@ -173,7 +193,7 @@ class ContractReviewTest {
     }
 
     @Test
-    void K2_K3_K4_finalApprovalThenSigningWithTheScanWinsTheOpportunityAndTheArchiveLocksTheContract() {
+    void K2_K3_K4_R1_finalApprovalThenSigningWithTheScanWinsTheOpportunityTheArchiveLocksTheContractAndItIsKept() {
         Reviewers r = support.reviewers("k2", CustomerTestSupport.HIRED.minusYears(10));
         JsonNode contract = readyContract(r, "杭州戊方科技有限公司", "600000.00", "LOW");
         String id = contract.get("id").asString();
@@ -206,5 +226,12 @@ class ContractReviewTest {
         assertThat(customers.deadlines("Contract", id)).contains("K4:MET");
         assertThat(customers.put(mvc, rep, "/api/v1/contracts/" + id + "/sections/PAYMENT",
                 "{\"body\":\"改过的条款\",\"version\":" + archived.get("version").asLong() + "}")).hasStatus(422);
+
+        String legal = support.bearer(mvc, r.legalHead());
+        assertThat(mvc.delete().uri("/api/v1/contracts/" + id)
+                .header(org.springframework.http.HttpHeaders.AUTHORIZATION, legal).exchange()).as("R1: kept ten years").hasStatus(422);
+        assertThat(support.get(mvc, legal, "/api/v1/contracts/" + id + "/pdf")).hasStatusOk();
+        assertThat(jdbc.sql("select count(*) from platform_audit_event where action = 'CONTRACT_FILE_READ' and entity_id = :id")
+                .param("id", id).query(Integer.class).single()).as("every read of a signed contract is audited").isEqualTo(1);
     }
 }

@@ -146,24 +146,3 @@ create table customer_calendar_feed (
     created_at  timestamptz not null
 );
 
--- The customer module's own db-scheduler table (db-scheduler 16.x schema): its tasks never meet another
--- module's scheduler, which would take them for unknown tasks
-create table customer_scheduled_tasks (
-    task_name            text not null,
-    task_instance        text not null,
-    task_data            bytea,
-    execution_time       timestamp with time zone,
-    picked               boolean not null,
-    picked_by            text,
-    last_success         timestamp with time zone,
-    last_failure         timestamp with time zone,
-    consecutive_failures int,
-    last_heartbeat       timestamp with time zone,
-    version              bigint not null,
-    priority             smallint,
-    state                text,
-    primary key (task_name, task_instance)
-);
-create index customer_scheduled_tasks_execution_idx on customer_scheduled_tasks (execution_time);
-create index customer_scheduled_tasks_heartbeat_idx on customer_scheduled_tasks (last_heartbeat);
-create index customer_scheduled_tasks_priority_idx on customer_scheduled_tasks (priority desc, execution_time asc);

@@ -6,3 +6,44 @@ document.addEventListener('htmx:configRequest', function (event) {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// Choosing a duplicate to merge into names that lead in the form (no inline handlers: the pages' CSP forbids them).
+document.addEventListener('change', function (event) {
+  var choice = event.target;
+  if (choice.matches && choice.matches('[data-merge-into]') && choice.checked) {
+    var field = document.getElementById('mergeInto');
+    if (field) {
+      field.value = choice.getAttribute('data-merge-into');
+    }
+  }
+});
+
+// Region picker (templates/region/picker.html): in a single picker the text typed is the value until a division
+// is picked; in a multiple picker Enter takes the first suggestion instead of submitting the form.
+document.addEventListener('input', function (event) {
+  var search = event.target;
+  if (!search.matches || !search.matches('.region-picker .region-search')) {
+    return;
+  }
+  var picker = search.closest('.region-picker');
+  if (picker.dataset.multiple !== 'true') {
+    picker.querySelector('.region-value').value = search.value;
+    var chosen = picker.querySelector('.region-chosen');
+    if (chosen) {
+      chosen.classList.add('d-none');
+    }
+  }
+});
+document.addEventListener('keydown', function (event) {
+  var search = event.target;
+  if (event.key !== 'Enter' || !search.matches || !search.matches('.region-picker .region-search')) {
+    return;
+  }
+  if (search.closest('.region-picker').dataset.multiple === 'true') {
+    event.preventDefault();
+    var first = search.nextElementSibling && search.nextElementSibling.querySelector('button');
+    if (first) {
+      first.click();
+    }
+  }
+});

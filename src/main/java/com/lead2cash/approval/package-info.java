@@ -10,5 +10,6 @@
  * {@link com.lead2cash.approval.ApprovalSentBack} and {@link com.lead2cash.approval.ApprovalTaskDecided}
  * with {@code @ApplicationModuleListener}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Approvals")
+@org.springframework.modulith.ApplicationModule(displayName = "Approvals",
+        allowedDependencies = {"platform", "platform :: web", "sop", "notification"})
 package com.lead2cash.approval;

@@ -29,6 +29,9 @@ public interface Catalog {
     /** The price lists in force on a day that a quote for the customer may name: standard, channel and the customer's groups. */
     List<PriceListRef> listsFor(UUID customerId, LocalDate on);
 
+    /** The active products a quote may offer, by code (at most {@code limit}). */
+    List<ProductRef> activeProducts(int limit);
+
     /** The product lines the catalogue's active products belong to, in order. */
     List<String> productLines();
 

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Company-name key (公司名称归一化) for duplicate detection of leads and customers (SPEC §5).
+ * Company-name key (公司名称归一化) for duplicate detection of leads and customers.
  *
  * <p>Two names with the same key are treated as the same company. The key ignores what varies when
  * people type the same name — full-width or half-width characters, case, spaces, punctuation and

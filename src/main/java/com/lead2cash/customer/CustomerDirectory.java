@@ -1,7 +1,10 @@
 package com.lead2cash.customer;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,10 +18,17 @@ public interface CustomerDirectory {
 
     /**
      * Customers that may be the same company: same normalised name, credit code, or a contact's phone
-     * or e-mail ({@link CompanyKeys}). A customer outside the current user's data scope is reported
-     * without id, code or name — only that a record of another team matches, on what, and whose it is.
+     * or e-mail ({@link CompanyKeys}), with their owners (null in the public pool), whoever owns them:
+     * the asking module tells its reader only what their scope allows.
      */
     List<CustomerMatch> possibleDuplicates(CompanyProbe probe);
+
+    /** The same for many companies at once (an import batch), each probe answered as on its own. */
+    default Map<CompanyProbe, List<CustomerMatch>> possibleDuplicates(Collection<CompanyProbe> probes) {
+        Map<CompanyProbe, List<CustomerMatch>> all = new LinkedHashMap<>();
+        probes.forEach(p -> all.put(p, possibleDuplicates(p)));
+        return all;
+    }
 
     /**
      * Registers a customer owned by {@code ownerId}. A converted lead ({@code sourceLeadCode} set) was
@@ -26,7 +36,10 @@ public interface CustomerDirectory {
      */
     CustomerRef register(NewCustomer customer);
 
-    /** Adds a contact person to a customer; the first contact becomes the primary one. */
+    /**
+     * Adds a contact person to a customer within the caller's data scope (the first contact becomes the
+     * primary one); a customer outside it is not found ({@code RecordNotFoundException}).
+     */
     UUID addContact(UUID customerId, NewContact contact);
 
     /**
@@ -36,7 +49,10 @@ public interface CustomerDirectory {
      */
     List<CustomerRef> search(String q, int limit);
 
-    /** The customer, whoever asks (system use: links, labels); merged customers answer their survivor. */
+    /**
+     * A customer within the caller's data scope (unowned pool customers included), a merged one as its
+     * survivor; empty for any other.
+     */
     Optional<CustomerRef> find(UUID customerId);
 
     /**
@@ -69,13 +85,8 @@ public interface CustomerDirectory {
         }
     }
 
-    /**
-     * A possible duplicate and what it matched on (NAME, USCC, PHONE, EMAIL). {@code visible} false: a
-     * record of another team — {@code id}, {@code code} and {@code name} are null and only the owner's
-     * name says whom to ask.
-     */
-    record CustomerMatch(UUID id, String code, String name, List<String> matchedOn, boolean visible, UUID ownerId,
-                         String ownerName) {
+    /** A possible duplicate, its owner (null in the public pool) and what it matched on (NAME, USCC, PHONE, EMAIL). */
+    record CustomerMatch(UUID id, String code, String name, UUID ownerId, List<String> matchedOn) {
     }
 
     record CustomerRef(UUID id, String code, String name, UUID ownerId, CustomerStatus status) {

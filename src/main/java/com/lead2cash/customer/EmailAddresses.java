@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * E-mail key (邮箱归一化) for duplicate detection and contact search (SPEC §5).
+ * E-mail key (邮箱归一化) for duplicate detection and contact search.
  *
  * <p>The whole address is lower-cased: strictly the part before the @ may be case-sensitive, but no
  * mail provider a customer uses treats it so, and a duplicate missed over case costs more than the

@@ -4,7 +4,7 @@ import java.text.Normalizer;
 import java.util.regex.Pattern;
 
 /**
- * Phone-number key (电话号码归一化) for duplicate detection and contact search (SPEC §5).
+ * Phone-number key (电话号码归一化) for duplicate detection and contact search.
  *
  * <p>The key is what is left of a number once its formatting is gone, so that "138 0013 8000",
  * "+86 138-0013-8000" and "008613800138000" are found as one contact:

@@ -8,7 +8,7 @@ import java.util.Map;
  * Unified social credit code (统一社会信用代码) of a company or other organisation, GB 32100-2015.
  *
  * <p>It is the strongest company identity the customer module has: duplicate detection of leads and
- * customers (SPEC §5) treats two records with the same code as the same company, so a code is only
+ * customers treats two records with the same code as the same company, so a code is only
  * accepted when every part of it checks out:
  *
  * <ol>

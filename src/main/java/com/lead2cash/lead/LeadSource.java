@@ -1,6 +1,6 @@
 package com.lead2cash.lead;
 
-/** Where a lead came from (线索来源, SPEC §5). */
+/** Where a lead came from (线索来源). */
 public enum LeadSource {
     TRADE_SHOW, WEBSITE_FORM, REFERRAL, PARTNER, MARKETING_EVENT, INBOUND_INQUIRY, CHANNEL, PUBLIC_INFORMATION,
     RESEARCH, OTHER

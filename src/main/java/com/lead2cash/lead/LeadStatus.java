@@ -1,12 +1,12 @@
 package com.lead2cash.lead;
 
-/** Where a lead stands in its lifecycle (SPEC §4). */
+/** Where a lead stands in its lifecycle (see {@code Lead}). */
 public enum LeadStatus {
-    /** Captured, not yet screened (L1 running). */
+    /** Captured, not yet screened (the screening window is running). */
     NEW,
     /** Graded and verified; in the pool or a manager's queue when it has no owner. */
     SCREENED,
-    /** A rep owns it; the first response (L7) is running. */
+    /** A rep owns it; the first response is due. */
     ASSIGNED,
     /** The rep reached the contact and logged the intent. */
     CONTACTED,

@@ -5,5 +5,6 @@
  * with retries, and never blocks or fails the business change. E-mail to people outside the company
  * (customers' contacts) goes through the same outbox with {@link com.lead2cash.notification.ExternalMail}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Notifications")
+@org.springframework.modulith.ApplicationModule(displayName = "Notifications",
+        allowedDependencies = {"platform", "platform :: web"})
 package com.lead2cash.notification;

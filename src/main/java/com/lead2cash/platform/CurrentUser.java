@@ -3,7 +3,11 @@ package com.lead2cash.platform;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** The person behind the current request, as far as business code needs to know. */
@@ -49,6 +53,24 @@ public record CurrentUser(UUID id, String username, String displayName, UUID org
     /** The authenticated user; business operations that need an actor call this. */
     public static CurrentUser require() {
         return get().orElseThrow(() -> new IllegalStateException("no authenticated user on this thread"));
+    }
+
+    /**
+     * Runs {@code work} on this thread as this user and restores the thread's own identity after:
+     * background work done for someone (an import runs as the person who uploaded it) is recorded
+     * in the audit trail and the lead history as theirs.
+     */
+    public <T> T actAs(Supplier<T> work) {
+        SecurityContext before = SecurityContextHolder.getContext();
+        SecurityContext acting = SecurityContextHolder.createEmptyContext();
+        acting.setAuthentication(UsernamePasswordAuthenticationToken.authenticated((HasCurrentUser) () -> this, null,
+                roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
+        SecurityContextHolder.setContext(acting);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(before);
+        }
     }
 
     /** Implemented by the security principal so that business code never sees Spring Security types. */

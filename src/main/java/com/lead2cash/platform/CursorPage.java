@@ -1,10 +1,14 @@
 package com.lead2cash.platform;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -34,10 +38,13 @@ public record CursorPage<T>(
         return new CursorPage<>(items, encode(keyOf.apply(items.get(size - 1))));
     }
 
-    /** A requested page size, clamped to what a list serves. */
+    /** A requested page size, capped at what a list serves; zero or less is refused (400). */
     public static int size(Integer requested) {
-        if (requested == null || requested <= 0) {
+        if (requested == null) {
             return DEFAULT_SIZE;
+        }
+        if (requested <= 0) {
+            throw new BadRequestException("size", "error.size.invalid", MAX_SIZE);
         }
         return Math.min(requested, MAX_SIZE);
     }
@@ -47,17 +54,58 @@ public record CursorPage<T>(
         return Base64.getUrlEncoder().withoutPadding().encodeToString(joined.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The key values a cursor carries, in sort order; a cursor that was not made here is an input error. */
-    public static List<String> decode(String cursor, int expectedParts) {
+    /**
+     * The key a cursor carries, in sort order; a cursor that was not made here — garbled, forged, of another
+     * list — is refused (400) when it is decoded or when one of its values is read as the type the list sorts by,
+     * so no query ever runs with it.
+     */
+    public static Key decode(String cursor, int expectedParts) {
         try {
             String joined = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             List<String> parts = new ArrayList<>(Arrays.asList(joined.split("\u001f", -1)));
-            if (parts.size() != expectedParts) {
-                throw new IllegalArgumentException("wrong number of parts");
+            if (parts.size() != expectedParts || parts.stream().anyMatch(p -> InputRules.textProblem(p).isPresent())) {
+                throw invalid();
             }
-            return parts;
+            return new Key(List.copyOf(parts));
         } catch (IllegalArgumentException e) {
-            throw new FieldValidationException("cursor", "error.cursor.invalid");
+            throw invalid();
+        }
+    }
+
+    private static BadRequestException invalid() {
+        return new BadRequestException("cursor", "error.cursor.invalid");
+    }
+
+    /** The decoded values of a cursor, read as the types the list sorts by. */
+    public record Key(List<String> parts) {
+
+        public String text(int i) {
+            return parts.get(i);
+        }
+
+        public UUID uuid(int i) {
+            return read(i, UUID::fromString);
+        }
+
+        public long number(int i) {
+            return read(i, Long::parseLong);
+        }
+
+        public LocalDate date(int i) {
+            return read(i, LocalDate::parse);
+        }
+
+        /** A timestamp as JDBC binds it. */
+        public Timestamp timestamp(int i) {
+            return read(i, text -> Timestamp.from(Instant.parse(text)));
+        }
+
+        private <T> T read(int i, Function<String, T> parse) {
+            try {
+                return parse.apply(parts.get(i));
+            } catch (RuntimeException e) {
+                throw invalid();
+            }
         }
     }
 }

@@ -3,7 +3,7 @@ package com.lead2cash.platform;
 import java.util.UUID;
 
 /**
- * The one place data scope (SPEC §1: SELF / TEAM / ALL) is decided. Every module's list query takes
+ * The one place data scope (SELF / TEAM / ALL) is decided. Every module's list query takes
  * its predicate from {@link #current()}, and every single-record read or write of an owned record
  * calls {@link #requireVisible}, so a record outside the caller's scope answers 404 everywhere alike.
  */

@@ -2,6 +2,10 @@ package com.lead2cash.platform;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -13,6 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class HumanCodes {
 
+    private final Object reservedKey = new Object();
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ZoneId zone;
@@ -25,10 +30,31 @@ public class HumanCodes {
 
     /** The next code from {@code sequence} (which must match [a-z_]+), e.g. next("L", "lead_code_seq"). */
     public String next(String prefix, String sequence) {
+        Deque<Long> reserved = PerTransaction.get(reservedKey, HashMap<String, Deque<Long>>::new).get(sequence);
+        long n = reserved != null && !reserved.isEmpty() ? reserved.poll()
+                : jdbc.sql("select nextval('" + checked(sequence) + "')").query(Long.class).single();
+        // "L-2026-000123", without String.format's parsing on every code (an import makes thousands)
+        String number = Long.toString(n);
+        return prefix + '-' + clock.instant().atZone(zone).getYear() + '-' + "000000".substring(Math.min(6, number.length()))
+                + number;
+    }
+
+    /**
+     * Takes {@code count} numbers of {@code sequence} in one round trip for the codes the current
+     * transaction is about to hand out (an import batch); numbers it does not use are skipped, as a
+     * rolled-back transaction's are.
+     */
+    public void reserve(String sequence, int count) {
+        List<Long> numbers = jdbc.sql("select nextval('" + checked(sequence) + "') from generate_series(1, :n)")
+                .param("n", count).query(Long.class).list();
+        PerTransaction.get(reservedKey, HashMap<String, Deque<Long>>::new)
+                .computeIfAbsent(sequence, s -> new ArrayDeque<>()).addAll(numbers);
+    }
+
+    private static String checked(String sequence) {
         if (!sequence.matches("[a-z_]+")) {
             throw new IllegalArgumentException("not a sequence name: " + sequence);
         }
-        long n = jdbc.sql("select nextval('" + sequence + "')").query(Long.class).single();
-        return "%s-%d-%06d".formatted(prefix, clock.instant().atZone(zone).getYear(), n);
+        return sequence;
     }
 }

@@ -25,6 +25,9 @@ public interface OrgDirectory {
      */
     Optional<Person> managerOf(UUID userId);
 
+    /** {@link #managerOf} for several people at once (a sweep escalating a hundred breaches), keyed by person. */
+    java.util.Map<UUID, Person> managersOf(java.util.Collection<UUID> userIds);
+
     /** The manager responsible for a unit: its own, or the nearest one above it. */
     Optional<Person> managerOfUnit(UUID orgUnitId);
 

@@ -1,6 +1,6 @@
 package com.lead2cash.platform;
 
-/** A role a user holds (SPEC §1). Each role implies a default data scope. */
+/** A role a user holds. Each role implies a default data scope. */
 public enum Role {
     ADMIN(ScopeKind.ALL),
     SALES_DIRECTOR(ScopeKind.ALL),

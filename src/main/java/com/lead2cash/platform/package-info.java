@@ -5,5 +5,6 @@
  * <p>Only the types in this package are public; everything under {@code internal} is private to
  * the platform.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Platform")
+@org.springframework.modulith.ApplicationModule(displayName = "Platform",
+        allowedDependencies = {})
 package com.lead2cash.platform;

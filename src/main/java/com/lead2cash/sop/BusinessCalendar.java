@@ -3,7 +3,7 @@ package com.lead2cash.sop;
 import java.time.Instant;
 
 /**
- * The company's working calendar as the administrator maintains it (工作日历, SPEC §3): settings and
+ * The company's working calendar as the administrator maintains it (工作日历): settings and
  * dated exceptions from the database, always the latest on every node.
  */
 public interface BusinessCalendar {

@@ -29,7 +29,7 @@ public interface Deadlines {
 
     /**
      * Records a rule whose work is done the moment its clock starts (the assignee notified in the
-     * same transaction as the assignment, L6): one deadline, met at once, counted by compliance.
+     * same transaction as the assignment): one deadline, met at once, counted by compliance.
      */
     UUID recordMet(String ruleId, SubjectRef subject, UUID ownerId, Instant at);
 

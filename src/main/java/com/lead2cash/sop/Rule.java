@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Names the SOP rule (the rule catalogue's id, "L3") a component of a module's rules record is
- * bound from; {@link Param} names the parameter. See {@link PolicySnapshot#bind(Class)}.
+ * Names the SOP rule (its id in the rule catalogue) a component of a module's rules record is bound
+ * from; {@link Param} names the parameter. See {@link PolicySnapshot#bind(Class)}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

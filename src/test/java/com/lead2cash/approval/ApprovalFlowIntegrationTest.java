@@ -46,6 +46,8 @@ class ApprovalFlowIntegrationTest {
     @Autowired MockMvcTester mvc;
     @Autowired Fixtures fixtures;
     @Autowired Approvals approvals;
+    @Autowired java.time.Clock clock;
+    @org.springframework.beans.factory.annotation.Value("${l2c.zone}") java.time.ZoneId zone;
     @Autowired RecordingDeadlines deadlines;
     @Autowired RecordingNotifier notifier;
     @Autowired JdbcClient jdbc;
@@ -228,7 +230,7 @@ class ApprovalFlowIntegrationTest {
                 FlowDefinition.of(new StepDefinition("Manager", StepMode.SEQUENTIAL,
                         List.of(new ApproverRule.SubmittersManager(1)), null)), Map.of()));
         String leadToken = fixtures.token(mvc, "lead");
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         assertThat(mvc.post().uri("/api/v1/approvals/delegations").header(HttpHeaders.AUTHORIZATION, "Bearer " + leadToken)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"delegateId\":\"" + deputy + "\",\"startsOn\":\"" + today + "\",\"endsOn\":\""
@@ -254,7 +256,7 @@ class ApprovalFlowIntegrationTest {
         ApprovalRef ref = submitContract("C-300");
         UUID legalTask = task(view(ref.id()), 0, Role.LEGAL);
         assertThat(decide("accountant", ref.id(), "APPROVE", null, legalTask))
-                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .hasStatus(HttpStatus.FORBIDDEN)
                 .bodyJson().extractingPath("$.code").isEqualTo("approval.task.notYours");
         assertThat(decide("stranger", ref.id(), "APPROVE", null, legalTask)).hasStatus(HttpStatus.NOT_FOUND);
         assertThat(view(ref.id()).steps().get(0).tasks()).extracting(ApprovalView.TaskView::state)

@@ -29,6 +29,8 @@ class ApprovalPagesTest {
     @Autowired MockMvcTester mvc;
     @Autowired Fixtures fixtures;
     @Autowired Approvals approvals;
+    @Autowired java.time.Clock clock;
+    @org.springframework.beans.factory.annotation.Value("${l2c.zone}") java.time.ZoneId zone;
 
     UUID rep;
     UUID lawyer;
@@ -92,7 +94,7 @@ class ApprovalPagesTest {
         Cookie session = login("lawyer");
         assertThat(mvc.get().uri("/approvals/delegations").cookie(session)).hasStatusOk().bodyText()
                 .contains("delegation-form", "rep Name");
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         assertThat(mvc.post().uri("/approvals/delegations").cookie(session).with(csrf())
                 .param("delegateId", rep.toString()).param("startsOn", today.toString())
                 .param("endsOn", today.minusDays(1).toString())).hasStatusOk().bodyText().contains("is-invalid");

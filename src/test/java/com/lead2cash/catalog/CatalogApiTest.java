@@ -26,6 +26,7 @@ class CatalogApiTest {
 
     @Autowired MockMvcTester mvc;
     @Autowired CustomerTestSupport support;
+    @Autowired com.lead2cash.testing.SalesTestSupport sales;
     @Autowired JdbcClient jdbc;
 
     long products() {
@@ -82,7 +83,7 @@ class CatalogApiTest {
         String rep = support.bearer(mvc, company.eastRep());
         String product = support.postJson(mvc, director, "/api/v1/products",
                 "{\"code\":\"SV-1\",\"name\":\"实施服务\",\"unit\":\"人天\",\"listPrice\":2000,\"taxRate\":6}").get("id").asString();
-        String customer = support.customer(mvc, rep, "宁波价格测试有限公司", null).get("id").asString();
+        String customer = sales.customerWithContact(company.eastRep(), "宁波价格测试有限公司", "李工", "li@nb.test");
 
         var standard = support.post(mvc, director, "/api/v1/price-lists", """
                 {"name":"2026 下半年标准价","kind":"STANDARD","validFrom":"2026-07-01","validTo":"2026-12-31",

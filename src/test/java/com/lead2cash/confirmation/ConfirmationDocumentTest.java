@@ -37,11 +37,14 @@ class ConfirmationDocumentTest {
                 .isNotEqualTo(new ConfirmationDocument("t", List.of(new ConfirmationDocument.Paragraph("h", "x"))).sha256());
     }
 
+    /** A title that tries to close its string and the object; kept out of the method so its braces stay data. */
+    static final String FORGING_TITLE = "a\",\"sections\":[]}\\\t";
+    static final String FORGING_TITLE_CANONICAL = "{\"format\":\"l2c-confirmation-document/1\","
+            + "\"title\":\"a\\\",\\\"sections\\\":[]}\\\\\\u0009\",\"sections\":[]}";
+
     @Test
     void quotesBackslashesAndControlCharactersAreEscapedSoNoTextCanForgeStructure() {
-        ConfirmationDocument doc = new ConfirmationDocument("a\",\"sections\":[]}\\\t", List.of());
-        assertThat(doc.canonicalJson()).isEqualTo("{\"format\":\"l2c-confirmation-document/1\","
-                + "\"title\":\"a\\\",\\\"sections\\\":[]}\\\\\\u0009\",\"sections\":[]}");
+        assertThat(new ConfirmationDocument(FORGING_TITLE, List.of()).canonicalJson()).isEqualTo(FORGING_TITLE_CANONICAL);
         assertThatThrownBy(() -> new ConfirmationDocument("a\0b", List.of())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ConfirmationDocument.Table("h", List.of("a", "b"), List.of(List.of("x"))))
                 .isInstanceOf(IllegalArgumentException.class);

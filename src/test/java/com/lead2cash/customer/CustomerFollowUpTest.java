@@ -2,12 +2,15 @@ package com.lead2cash.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.lead2cash.customer.internal.activity.FollowUpFeed;
 import com.lead2cash.testing.CustomerTestSupport;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.MutableClock;
 import com.lead2cash.testing.TestClock;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,6 +36,7 @@ class CustomerFollowUpTest {
     @Autowired CustomerTestSupport support;
     @Autowired MutableClock clock;
     @Autowired JdbcClient jdbc;
+    @Autowired FollowUpFeed feed;
 
     @BeforeEach
     void resetClock() {
@@ -161,5 +166,32 @@ class CustomerFollowUpTest {
         assertThat(panel).hasStatusOk();
         assertThat(panel.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
                 .contains(company.eastRep().displayName());
+    }
+
+    private MvcTestResult calendar(String secret) {
+        return mvc.get().uri("/api/v1/public/customer-follow-ups/" + secret + ".ics").exchange();
+    }
+
+    @Test
+    void aRepSeesTheirPlannedFollowUpsInACalendarFeedWhoseSecretCanBeReplacedOrRevoked() throws Exception {
+        var company = support.company("ics");
+        String rep = support.bearer(mvc, company.eastRep());
+        String mine = support.customer(mvc, rep, "日历订阅测试公司", "\"grade\":\"A\"").get("id").asString();
+        support.customer(mvc, support.bearer(mvc, company.westRep()), "别人的日历公司", "\"grade\":\"A\"");
+        String secret = feed.issue(company.eastRep().id(), Locale.SIMPLIFIED_CHINESE);
+
+        MvcTestResult answer = calendar(secret);
+        assertThat(answer).hasStatusOk().hasContentTypeCompatibleWith("text/calendar");
+        // iCalendar folds long lines; unfolded, each event is one follow-up of the rep's own customers
+        String ics = answer.getResponse().getContentAsString(StandardCharsets.UTF_8).replace("\r\n ", "");
+        assertThat(ics).startsWith("BEGIN:VCALENDAR").contains("BEGIN:VEVENT", "日历订阅测试公司",
+                "UID:customer-follow-up-" + mine + "@lead2cash").doesNotContain("别人的日历公司");
+
+        String replacement = feed.issue(company.eastRep().id(), Locale.SIMPLIFIED_CHINESE);
+        assertThat(calendar(secret)).hasStatus(404);
+        assertThat(calendar(replacement)).hasStatusOk();
+        feed.revoke(company.eastRep().id());
+        assertThat(calendar(replacement)).hasStatus(404);
+        assertThat(calendar("not-a-secret")).hasStatus(404);
     }
 }

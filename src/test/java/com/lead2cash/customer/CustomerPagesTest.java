@@ -40,7 +40,8 @@ class CustomerPagesTest {
 
         check(company.eastRep().username(), List.of("/", "/customers", "/customers?view=mine&grade=A", "/customers/pool",
                 "/customers/new", "/customers/" + id, "/customers/" + id + "/edit", "/customers/" + id + "/timeline",
-                "/customers/follow-ups", "/customers/follow-ups/panel", "/customers/" + pooled.get("id").asString()));
+                "/customers/follow-ups", "/customers/follow-ups/panel", "/customers/" + pooled.get("id").asString(),
+                "/customers/imports"));
         check(company.eastManager().username(), List.of("/", "/customers", "/customers/pool", "/customers/" + id,
                 "/customers/follow-ups/team", "/customers/follow-ups/team/panel", "/customers?bucket=POTENTIAL&q=页面"));
         check(company.finance().username(), List.of("/customers", "/customers/" + id));

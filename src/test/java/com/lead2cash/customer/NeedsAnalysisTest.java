@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,7 @@ class NeedsAnalysisTest {
     @Autowired CustomerTestSupport support;
     @Autowired Fixtures fixtures;
     @Autowired MutableClock clock;
+    @Autowired CustomerDirectory directory;
 
     int tags;
     CustomerTestSupport.Company company;
@@ -62,13 +64,18 @@ class NeedsAnalysisTest {
         clock.set(NOW);
         company = support.company("na" + (++tags) + System.nanoTime() % 10_000);
         rep = support.bearer(mvc, company.eastRep());
-        customerId = support.customer(mvc, rep, "上海需求测试有限公司" + tags, "\"industry\":\"制造业\"").get("id").asString();
+        customerId = registered("上海需求测试有限公司" + tags);
         wangId = support.postJson(mvc, rep, "/api/v1/customers/" + customerId + "/contacts", """
-                {"name":"王伟","title":"总经理","email":"wang.wei@customer.test","role":"DECISION_MAKER"}
-                """).get("id").asString();
+                {"name":"王伟","title":"总经理","email":"wang.wei@customer.test","role":"DECISION_MAKER"}""")
+                .get("id").asString();
         liId = support.postJson(mvc, rep, "/api/v1/customers/" + customerId + "/contacts", """
-                {"name":"李娜","title":"销售主管","role":"USER"}
-                """).get("id").asString();
+                {"name":"李娜","title":"销售主管","role":"USER"}""").get("id").asString();
+    }
+
+    /** A customer of the east rep, registered through the customer module's own interface. */
+    private String registered(String name) {
+        return directory.register(new CustomerDirectory.NewCustomer(name, null, "制造业", null,
+                company.eastRep().id(), "REFERRAL", null)).id().toString();
     }
 
     private static String report(Instant interviewedAt, String firstPainPoint) {
@@ -232,8 +239,7 @@ class NeedsAnalysisTest {
                 report(NOW.plus(Duration.ofHours(1)), "x"))).hasStatus(422);
 
         JsonNode v1 = write(report(INTERVIEW, "客户跟进靠 Excel"));
-        String other = support.customer(mvc, rep, "别家公司" + tags, null).get("id").asString();
-        String stranger = support.postJson(mvc, rep, "/api/v1/customers/" + other + "/contacts",
+        String stranger = support.postJson(mvc, rep, "/api/v1/customers/" + registered("别家公司" + tags) + "/contacts",
                 "{\"name\":\"赵六\",\"email\":\"zhao@other.test\"}").get("id").asString();
         MvcTestResult refused = support.post(mvc, rep, "/api/v1/needs-analyses/" + v1.get("id").asString() + "/send",
                 "{\"contactId\":\"" + stranger + "\"}");
@@ -252,14 +258,21 @@ class NeedsAnalysisTest {
                 "{\"contactId\":\"" + wangId + "\"}")).hasStatus(404);
         assertThat(support.post(mvc, westRep, "/api/v1/customers/" + customerId + "/needs-analyses",
                 report(INTERVIEW, "x"))).hasStatus(404);
+        Cookie westSession = fixtures.session(mvc, company.westRep().username(), Fixtures.PASSWORD);
+        for (String screen : List.of("/customers/" + customerId + "/needs-analyses", "/customers/" + customerId
+                + "/needs-analyses/new", "/customers/" + customerId + "/needs-analyses/card", "/needs-analyses/" + id)) {
+            assertThat(mvc.get().uri(screen).cookie(westSession)).as(screen).hasStatus(404);
+        }
+        assertThat(mvc.post().uri("/needs-analyses/" + id + "/send").cookie(westSession).param("contactId", wangId)
+                .with(SecurityMockMvcRequestPostProcessors.csrf())).hasStatus(404);
         var marketing = fixtures.user("mkt.na" + tags + System.nanoTime() % 10_000, fixtures.rootUnit(),
                 CustomerTestSupport.HIRED, Role.MARKETING);
         assertThat(support.get(mvc, support.bearer(mvc, marketing), "/api/v1/needs-analyses/" + id)).hasStatus(403);
-        // the manager above the rep sees it; finance sees it but may not write one
+        // the manager above the rep sees it; finance sees it but its role may not write one
         assertThat(support.get(mvc, support.bearer(mvc, company.eastManager()), "/api/v1/needs-analyses/" + id))
                 .hasStatusOk();
         assertThat(support.post(mvc, support.bearer(mvc, company.finance()),
-                "/api/v1/customers/" + customerId + "/needs-analyses", report(INTERVIEW, "x"))).hasStatus(422);
+                "/api/v1/customers/" + customerId + "/needs-analyses", report(INTERVIEW, "x"))).hasStatus(403);
         assertThat(support.getJson(mvc, rep, "/api/v1/customers/" + customerId + "/needs-analyses").get("items").size())
                 .isEqualTo(1);
     }

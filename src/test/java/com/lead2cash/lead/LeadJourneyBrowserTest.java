@@ -5,9 +5,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.lead2cash.platform.Role;
 import com.lead2cash.testing.Browser;
 import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.LeadTestSupport;
 import com.microsoft.playwright.Page;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * assigns it; the rep logs the first contact and converts it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"l2c.demo=false", "L2C_ADMIN_PASSWORD=" + Fixtures.ADMIN_PASSWORD, "server.shutdown=immediate", "l2c.lead.jobs-delay=1h"})
+        properties = {"l2c.demo=false", "L2C_ADMIN_PASSWORD=" + Fixtures.ADMIN_PASSWORD, "server.shutdown=immediate", "l2c.lead.routines.enabled=false", "l2c.notification.digest.enabled=false"})
 class LeadJourneyBrowserTest {
 
     static Browser browser;
@@ -31,6 +31,9 @@ class LeadJourneyBrowserTest {
 
     @Autowired
     Fixtures fixtures;
+
+    @Autowired
+    LeadTestSupport support;
 
     @BeforeAll
     static void openBrowser() {
@@ -55,9 +58,9 @@ class LeadJourneyBrowserTest {
     @Test
     void createSeeGradeAndReasonAssignLogFirstContactConvert() {
         UUID unit = fixtures.unit("华北（测试）");
-        var manager = fixtures.user("north.manager", unit, LocalDate.now().minusYears(5), Role.REGIONAL_MANAGER);
+        var manager = fixtures.user("north.manager", unit, support.today().minusYears(5), Role.REGIONAL_MANAGER);
         fixtures.appointManager(unit, manager.id());
-        fixtures.user("north.rep", unit, LocalDate.now().minusYears(2), Role.SALES_REP);
+        fixtures.user("north.rep", unit, support.today().minusYears(2), Role.SALES_REP);
         String base = "http://localhost:" + port;
 
         Page page = signIn("north.manager");
@@ -70,7 +73,7 @@ class LeadJourneyBrowserTest {
         page.fill("#contactName", "赵总");
         page.fill("#phone", "13800138000");
         page.fill("#budget", "150000");
-        page.fill("#purchaseDate", LocalDate.now().plusDays(20).toString());
+        page.fill("#purchaseDate", support.today().plusDays(20).toString());
         page.click("#save-lead");
 
         assertThat(page.locator("#flash-success")).containsText("已录入线索");
@@ -111,7 +114,7 @@ class LeadJourneyBrowserTest {
     @Test
     void aDuplicateCaptureAsksThePersonToKeepBothWithAReasonOrToMerge() {
         UUID unit = fixtures.unit("市场（测试）");
-        fixtures.user("dup.marketing", unit, LocalDate.now().minusYears(1), Role.MARKETING);
+        fixtures.user("dup.marketing", unit, support.today().minusYears(1), Role.MARKETING);
         String base = "http://localhost:" + port;
         Page page = signIn("dup.marketing");
         java.util.function.Consumer<String> capture = phone -> {
@@ -136,7 +139,11 @@ class LeadJourneyBrowserTest {
         assertThat(page.locator("h1 small")).not().hasText(firstCode);
 
         capture.accept("13700003333");
-        page.locator("input[id^='dup-merge-']").first().check();
+        // the merge choice is handled by app.js: the new page's scripts must have run before the box is ticked
+        var merge = page.locator("input[id^='dup-merge-']").first();
+        merge.waitFor();
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
+        merge.check();
         page.click("#save-lead");
         assertThat(page.locator("#flash-success")).containsText("已合并到线索");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.LeadTestSupport;
 import com.lead2cash.testing.LeadTestSupport.Company;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class LeadLifecycleApiTest {
     }
 
     @Test
-    void aCompleteGradeALeadIsScreenedAtOnceAndRoutedToTheSeniorRepWithItsDeadlines() throws Exception {
+    void L1_aCompleteGradeALeadIsScreenedAtOnceAndRoutedToTheSeniorRepWithItsDeadlines() throws Exception {
         var result = support.post(mvc, marketing, "/api/v1/leads", co.gradeALead("上海甲制造有限公司", "13800000001"));
         assertThat(result).hasStatus(HttpStatus.CREATED);
         JsonNode lead = support.json(result);
@@ -59,7 +60,7 @@ class LeadLifecycleApiTest {
                 .containsExactly(id.toString());
         assertThat(support.getJson(mvc, senior, "/api/v1/leads?q=00000001").get("items").findValuesAsString("id"))
                 .containsExactly(id.toString());
-        assertThat(support.getJson(mvc, senior, "/api/v1/leads?q=乙").get("items")).isEmpty();
+        assertThat(support.getJson(mvc, senior, "/api/v1/leads?q=没有这家公司").get("items")).isEmpty();
         assertThat(support.getJson(mvc, senior, "/api/v1/leads?territoryId=" + co.eastTerritory()).get("items")
                 .findValuesAsString("id")).containsExactly(id.toString());
         assertThat(support.getJson(mvc, senior, "/api/v1/leads?territoryId=" + UUID.randomUUID()).get("items")).isEmpty();
@@ -76,7 +77,20 @@ class LeadLifecycleApiTest {
     }
 
     @Test
-    void aLeadWithMissingFactsWaitsForScreeningAndAPersonScreensIt() {
+    void L6_theAssigneeIsToldInTheSameTransactionSoTheNoticeIsMetTheMomentItsClockStarts() {
+        JsonNode lead = body(support.post(mvc, marketing, "/api/v1/leads", co.gradeBLead("上海通知测试", "13800000031")));
+        UUID owner = UUID.fromString(lead.get("ownerId").asString());
+        assertThat(support.inbox(owner)).containsExactly("lead.assigned");
+        var notice = jdbc.sql("""
+                select owner_id, state, started_at = met_at as at_once from sop_deadline
+                where rule_id = 'L6' and subject_id = :id""").param("id", lead.get("id").asString()).query().singleRow();
+        assertThat(notice.get("owner_id")).isEqualTo(owner);
+        assertThat(notice.get("state")).isEqualTo("MET");
+        assertThat(notice.get("at_once")).isEqualTo(true);
+    }
+
+    @Test
+    void L1_aLeadWithMissingFactsWaitsForScreeningAndAPersonScreensIt() {
         JsonNode lead = support.postJson(mvc, marketing, "/api/v1/leads",
                 "{\"companyName\":\"江苏乙贸易\",\"region\":\"" + co.region() + "\",\"source\":\"WEBSITE_FORM\",\"industry\":\"制造业\"}");
         assertThat(lead.get("status").asString()).isEqualTo("NEW");
@@ -93,7 +107,7 @@ class LeadLifecycleApiTest {
     }
 
     @Test
-    void firstContactMeetsTheFirstResponseDeadlineAndConversionCreatesCustomerContactAndOpportunityOnce() {
+    void L7_firstContactMeetsTheFirstResponseDeadlineAndConversionCreatesCustomerContactAndOpportunityOnce() {
         JsonNode lead = body(support.post(mvc, marketing, "/api/v1/leads", co.gradeALead("上海丙科技", "13800000002")));
         UUID id = UUID.fromString(lead.get("id").asString());
         String rep = support.bearer(mvc, co.senior().username());
@@ -131,6 +145,54 @@ class LeadLifecycleApiTest {
                 .param("id", id.toString()).query(Integer.class).single()).isGreaterThanOrEqualTo(2);
     }
 
+    /** Routing reads each rep's load from rows the database keeps; after every kind of change they equal a recount. */
+    @Test
+    void L5_theRepLoadsRoutingWeighsStayEqualToARecountWhateverHappensToTheLeads() {
+        String senior = support.bearer(mvc, co.senior().username());
+        String manager = support.bearer(mvc, co.eastManager().username());
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String body = i % 2 == 0 ? co.gradeALead("上海负载甲" + i, "1390000010" + i)
+                    : co.gradeBLead("上海负载乙" + i, "1390000020" + i);
+            ids.add(support.postJson(mvc, marketing, "/api/v1/leads", body).get("id").asString());
+        }
+        assertThat(loads()).isEqualTo(recount());
+        support.post(mvc, senior, "/api/v1/leads/" + ids.get(0) + "/contact-attempts",
+                "{\"channel\":\"phone\",\"intent\":\"HIGH\",\"summary\":\"已联系\"}");
+        support.post(mvc, senior, "/api/v1/leads/" + ids.get(0) + "/convert", "{}");
+        support.post(mvc, manager, "/api/v1/leads/" + ids.get(2) + "/disqualify", "{\"reason\":\"NO_NEED\"}");
+        String owner = support.getJson(mvc, manager, "/api/v1/leads/" + ids.get(1)).get("ownerId").asString();
+        UUID other = owner.equals(co.senior().id().toString()) ? co.junior().id() : co.senior().id();
+        support.post(mvc, manager, "/api/v1/leads/" + ids.get(1) + "/assign",
+                "{\"ownerId\":\"" + other + "\",\"reason\":\"换人\"}");
+        support.post(mvc, manager, "/api/v1/leads/" + ids.get(3) + "/regrade", "{\"grade\":\"C\",\"reason\":\"预算取消\"}");
+        assertThat(loads()).isEqualTo(recount());
+        assertThat(loads().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(recount().values().stream()
+                .mapToInt(Integer::intValue).sum()).isPositive();
+    }
+
+    private java.util.Map<String, Integer> loads() {
+        java.util.Map<String, Integer> m = new java.util.TreeMap<>();
+        jdbc.sql("select rep_id::text, open_ab from lead_rep_load where rep_id in (:reps) and open_ab <> 0")
+                .param("reps", List.of(co.senior().id(), co.junior().id(), co.westRep().id()))
+                .query(rs -> {
+                    m.put(rs.getString(1), rs.getInt(2));
+                });
+        return m;
+    }
+
+    private java.util.Map<String, Integer> recount() {
+        java.util.Map<String, Integer> m = new java.util.TreeMap<>();
+        jdbc.sql("""
+                select owner_id::text, count(*) from lead_lead where owner_id in (:reps)
+                and status in ('ASSIGNED', 'CONTACTED') and grade in ('A', 'B') group by owner_id""")
+                .param("reps", List.of(co.senior().id(), co.junior().id(), co.westRep().id()))
+                .query(rs -> {
+                    m.put(rs.getString(1), rs.getInt(2));
+                });
+        return m;
+    }
+
     @Test
     void aRepCannotSeeOrChangeAnotherRepsLeadAndAManagerSeesOnlyTheTeams() {
         JsonNode lead = body(support.post(mvc, marketing, "/api/v1/leads", co.gradeALead("上海丁物流", "13800000003")));
@@ -154,7 +216,7 @@ class LeadLifecycleApiTest {
     }
 
     @Test
-    void aManagerReassignsWithAReasonAndTheFirstResponseStartsAgainForTheNewRep() {
+    void L7_aManagerReassignsWithAReasonAndTheFirstResponseStartsAgainForTheNewRep() {
         JsonNode lead = body(support.post(mvc, marketing, "/api/v1/leads", co.gradeBLead("上海戊餐饮", "13800000004")));
         String id = lead.get("id").asString();
         String manager = support.bearer(mvc, co.eastManager().username());
@@ -198,7 +260,7 @@ class LeadLifecycleApiTest {
                 """;
         var stale = mvc.put().uri("/api/v1/leads/" + id).header(org.springframework.http.HttpHeaders.AUTHORIZATION, marketing)
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                .content(complete.formatted(co.region(), java.time.LocalDate.now().plusDays(10), lead.get("version").asLong() + 5));
+                .content(complete.formatted(co.region(), co.today().plusDays(10), lead.get("version").asLong() + 5));
         assertThat(stale).hasStatus(HttpStatus.CONFLICT);
         var invalid = mvc.put().uri("/api/v1/leads/" + id).header(org.springframework.http.HttpHeaders.AUTHORIZATION, marketing)
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
@@ -207,7 +269,7 @@ class LeadLifecycleApiTest {
 
         var corrected = mvc.put().uri("/api/v1/leads/" + id).header(org.springframework.http.HttpHeaders.AUTHORIZATION, marketing)
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                .content(complete.formatted(co.region(), java.time.LocalDate.now().plusDays(10), lead.get("version").asLong()))
+                .content(complete.formatted(co.region(), co.today().plusDays(10), lead.get("version").asLong()))
                 .exchange();
         assertThat(corrected).hasStatusOk();
         JsonNode after = support.json(corrected);
@@ -223,7 +285,7 @@ class LeadLifecycleApiTest {
         support.post(mvc, westMarketing, "/api/v1/leads", """
                 {"companyName":"导出乙公司","contactName":"陈","region":"%s","industry":"制造业","source":"REFERRAL",
                  "budget":500000,"purchaseDate":"%s","decisionMakerKnown":true}
-                """.formatted(co.westRegion(), java.time.LocalDate.now().plusDays(20)));
+                """.formatted(co.westRegion(), co.today().plusDays(20)));
         var session = fixtures.session(mvc, co.eastManager().username(), com.lead2cash.testing.Fixtures.PASSWORD);
         byte[] xlsx = mvc.get().uri("/leads/export.xlsx?lang=zh-CN").cookie(session).exchange().getResponse()
                 .getContentAsByteArray();

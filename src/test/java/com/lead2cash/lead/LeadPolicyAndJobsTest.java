@@ -24,7 +24,7 @@ class LeadPolicyAndJobsTest {
     @Autowired com.lead2cash.lead.internal.LeadJobsProbe jobs;
 
     @Test
-    void raisingTheBudgetThresholdInThePolicyTurnsTheSameLeadFromAIntoB() {
+    void L3_raisingTheBudgetThresholdInThePolicyTurnsTheSameLeadFromAIntoB() {
         Company co = support.company(mvc, "pol");
         String marketing = support.bearer(mvc, co.marketing().username());
         // industry, budget 500 000 and urgency: three points, grade A under the defaults
@@ -33,7 +33,7 @@ class LeadPolicyAndJobsTest {
                  "budget":500000,"purchaseDate":"%s","decisionMakerKnown":false}
                 """;
         JsonNode before = support.postJson(mvc, marketing, "/api/v1/leads",
-                body.formatted("策略前公司", co.region(), LocalDate.now().plusDays(30)));
+                body.formatted("策略前公司", co.region(), support.today().plusDays(30)));
         assertThat(before.get("grade").asString()).isEqualTo("A");
 
         var change = support.post(mvc, support.bearer(mvc, "admin"), "/api/v1/policy", """
@@ -42,7 +42,7 @@ class LeadPolicyAndJobsTest {
         assertThat(change.getResponse().getStatus()).isBetween(200, 201);
 
         JsonNode after = support.postJson(mvc, marketing, "/api/v1/leads",
-                body.formatted("策略后公司", co.region(), LocalDate.now().plusDays(30)));
+                body.formatted("策略后公司", co.region(), support.today().plusDays(30)));
         assertThat(after.get("grade").asString()).isEqualTo("B");
         assertThat(after.get("gradeReasons").get(1).get("text").asString()).contains("600000");
         // the earlier lead keeps the grade it was given
@@ -52,7 +52,7 @@ class LeadPolicyAndJobsTest {
     }
 
     @Test
-    void theDailySummaryGoesToManagersOnceADay() {
+    void L2_theDailySummaryGoesToManagersOnceADay() {
         Company co = support.company(mvc, "sum");
         LocalDate day = LocalDate.of(2026, 11, 20);
         assertThat(jobs.dailySummary(day)).isTrue();
@@ -64,13 +64,13 @@ class LeadPolicyAndJobsTest {
     }
 
     @Test
-    void theWeeklyBatchAssignsNurturePoolLeadsOnceAWeek() {
+    void L4_theWeeklyBatchAssignsNurturePoolLeadsOnceAWeek() {
         Company co = support.company(mvc, "nur");
         String marketing = support.bearer(mvc, co.marketing().username());
         JsonNode lead = support.postJson(mvc, marketing, "/api/v1/leads", """
                 {"companyName":"培育池公司","contactName":"孙","region":"%s","industry":"餐饮业","source":"REFERRAL",
                  "budget":1000,"purchaseDate":"%s","decisionMakerKnown":false}
-                """.formatted(co.region(), LocalDate.now().plusYears(1)));
+                """.formatted(co.region(), support.today().plusYears(1)));
         assertThat(lead.get("status").asString()).isEqualTo("NURTURING");
         assertThat(support.getJson(mvc, marketing, "/api/v1/leads?view=nurture").get("items").findValuesAsString("id"))
                 .contains(lead.get("id").asString());

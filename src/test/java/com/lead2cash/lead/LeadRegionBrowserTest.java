@@ -5,9 +5,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.lead2cash.platform.Role;
 import com.lead2cash.testing.Browser;
 import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.LeadTestSupport;
 import com.microsoft.playwright.Page;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The region picker in the lead form, in real Chromium: pinyin and initials, the lists on a phone, free text. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"l2c.demo=false", "L2C_ADMIN_PASSWORD=" + Fixtures.ADMIN_PASSWORD, "server.shutdown=immediate", "l2c.lead.jobs-delay=1h"})
+        properties = {"l2c.demo=false", "L2C_ADMIN_PASSWORD=" + Fixtures.ADMIN_PASSWORD, "server.shutdown=immediate", "l2c.lead.routines.enabled=false", "l2c.notification.digest.enabled=false"})
 class LeadRegionBrowserTest {
 
     static Browser browser;
@@ -27,6 +27,9 @@ class LeadRegionBrowserTest {
 
     @Autowired
     Fixtures fixtures;
+
+    @Autowired
+    LeadTestSupport support;
 
     @BeforeAll
     static void openBrowser() {
@@ -40,7 +43,7 @@ class LeadRegionBrowserTest {
 
     /** A marketer of their own signs in and opens the capture form. */
     private Page newLead(Page page, String username) {
-        fixtures.user(username, fixtures.rootUnit(), LocalDate.now().minusYears(1), Role.MARKETING);
+        fixtures.user(username, fixtures.rootUnit(), support.today().minusYears(1), Role.MARKETING);
         page.navigate("http://localhost:" + port + "/login");
         page.fill("#username", username);
         page.fill("#password", Fixtures.PASSWORD);
@@ -75,7 +78,10 @@ class LeadRegionBrowserTest {
         Page page = newLead(browser.newPage("zh-CN", 390, 844), "region.phone");
         page.selectOption("#region-picker-region select[name='picker.province']", "330000");
         assertThat(page.locator("#region-picker-region input.region-value")).hasValue("330000");
+        Browser.awaitHtmx(page);
         page.selectOption("#region-picker-region select[name='picker.city']", "330100");
+        assertThat(page.locator("#region-picker-region input.region-value")).hasValue("330100");
+        Browser.awaitHtmx(page);
         page.selectOption("#region-picker-region select[name='picker.county']", "330106");
         assertThat(page.locator("#region-picker-region input.region-value")).hasValue("330106");
         assertThat(page.locator("#region-picker-region .region-chip")).containsText("浙江省杭州市西湖区");

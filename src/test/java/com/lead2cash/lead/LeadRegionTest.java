@@ -67,7 +67,7 @@ class LeadRegionTest {
         var result = support.post(mvc, marketing, "/api/v1/leads", """
                 {"companyName":"%s","contactName":"李工","industry":"餐饮业","region":"%s","source":"REFERRAL",
                  "budget":200000,"purchaseDate":"%s","decisionMakerKnown":false}
-                """.formatted(company, region, LocalDate.now().plusDays(30)));
+                """.formatted(company, region, support.today().plusDays(30)));
         assertThat(result).hasStatus(HttpStatus.CREATED);
         return support.json(result);
     }
@@ -147,14 +147,14 @@ class LeadRegionTest {
                 """;
         JsonNode same = support.json(mvc.put().uri("/api/v1/leads/" + id).header(HttpHeaders.AUTHORIZATION, admin)
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                .content(correction.formatted("330106", LocalDate.now().plusDays(30), typed.get("version").asLong()))
+                .content(correction.formatted("330106", support.today().plusDays(30), typed.get("version").asLong()))
                 .exchange());
         assertThat(same.get("region").asString()).as("the same division: the words stay").isEqualTo("杭州西湖");
         assertThat(same.get("regionCode").asString()).isEqualTo("330106");
 
         JsonNode moved = support.json(mvc.put().uri("/api/v1/leads/" + id).header(HttpHeaders.AUTHORIZATION, admin)
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                .content(correction.formatted("南昌西湖区", LocalDate.now().plusDays(30), same.get("version").asLong()))
+                .content(correction.formatted("南昌西湖区", support.today().plusDays(30), same.get("version").asLong()))
                 .exchange());
         assertThat(moved.get("region").asString()).isEqualTo("南昌西湖区");
         assertThat(moved.get("regionCode").asString()).isEqualTo("360103");

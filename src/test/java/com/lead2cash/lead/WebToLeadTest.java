@@ -46,17 +46,45 @@ class WebToLeadTest {
     }
 
     @Test
+    void theSameIdempotencyKeyWithADifferentBodyIsRefused422AndCreatesNothing() {
+        assertThat(submit(key, "form-456", "{\"companyName\":\"第一家公司\",\"phone\":\"13900000002\"}"))
+                .hasStatus(HttpStatus.CREATED);
+        MvcTestResult other = submit(key, "form-456", "{\"companyName\":\"第二家公司\",\"phone\":\"13900000003\"}");
+        assertThat(other).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(other).bodyJson().extractingPath("$.errors[0].code").isEqualTo("lead.idempotencyKey.reused");
+        assertThat(leadsNamed("第二家公司")).isZero();
+        // the same body again, spaced differently, is the same submission
+        assertThat(submit(key, "form-456", "{ \"phone\": \"13900000002\", \"companyName\": \"第一家公司\" }"))
+                .hasStatus(HttpStatus.OK);
+    }
+
+    @Test
     void theSameIdempotencyKeyTwiceCreatesOneLeadAndAnswersIt() {
         String body = "{\"companyName\":\"幂等测试公司\",\"phone\":\"13900000001\"}";
         MvcTestResult first = submit(key, "form-123", body);
         MvcTestResult again = submit(key, "form-123", body);
         assertThat(first).hasStatus(HttpStatus.CREATED);
         assertThat(again).hasStatus(HttpStatus.OK);
-        assertThat(support.json(again).get("id")).isEqualTo(support.json(first).get("id"));
+        assertThat(support.json(first).propertyNames()).containsExactlyInAnyOrder("code", "status");
+        assertThat(support.json(again)).isEqualTo(support.json(first));
+        assertThat(support.json(first).get("code").asString()).matches("L-\\d{4}-\\d{6}");
         assertThat(support.json(first).get("status").asString()).isEqualTo("NEW");
         assertThat(leadsNamed("幂等测试公司")).isEqualTo(1);
         assertThat(jdbc.sql("select source from lead_lead where company_name = '幂等测试公司'").query(String.class).single())
                 .isEqualTo("WEBSITE_FORM");
+    }
+
+    @Test
+    void theAnswerSaysNothingAboutOtherRecordsEvenWhenTheCompanyIsKnown() throws Exception {
+        MvcTestResult first = submit(key, null, "{\"companyName\":\"已知公司\",\"phone\":\"13900000077\"}");
+        MvcTestResult duplicate = submit(key, null, "{\"companyName\":\"已知公司\",\"phone\":\"13900000077\"}");
+        assertThat(duplicate).hasStatus(HttpStatus.CREATED);
+        assertThat(support.json(duplicate).propertyNames()).containsExactlyInAnyOrder("code", "status");
+        assertThat(support.json(duplicate).get("code")).isNotEqualTo(support.json(first).get("code"));
+        assertThat(duplicate.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .doesNotContain(support.json(first).get("code").asString(), "已知公司", "13900000077");
+        assertThat(duplicate.getResponse().getHeader("Location")).isNull();
     }
 
     @Test

@@ -41,7 +41,7 @@ class OpportunityApiTest {
     void O1_anOpportunityLeavesEvaluationOnlyAfterItsPanelQualifiesIt() {
         var team = sales.team("o1");
         String rep = sales.bearer(mvc, team.rep());
-        String customer = sales.customerWithContact(mvc, rep, "苏州门禁工程有限公司", "陈工", "chen@suzhou.test");
+        String customer = sales.customerWithContact(team.rep(), "苏州门禁工程有限公司", "陈工", "chen@suzhou.test");
         var created = customers.post(mvc, rep, "/api/v1/opportunities", """
                 {"customerId":"%s","name":"园区门禁改造","amount":480000,"expectedCloseDate":"2027-02-28","productLines":["安防","门禁"]}"""
                 .formatted(customer));
@@ -52,7 +52,7 @@ class OpportunityApiTest {
         assertThat(o.get("version").asLong()).isZero();
         assertThat(o.get("probability").decimalValue()).isEqualByComparingTo("10");
         String id = o.get("id").asString();
-        assertThat(customers.getJson(mvc, rep, "/api/v1/customers/" + customer).get("status").asString()).isEqualTo("OPPORTUNITY");
+        assertThat(sales.customerStatus(customer)).isEqualTo("OPPORTUNITY");
 
         var refused = customers.post(mvc, rep, "/api/v1/opportunities/" + id + "/stage", "{\"stage\":\"PROPOSAL\",\"version\":0}");
         assertThat(refused).hasStatus(422);
@@ -87,7 +87,7 @@ class OpportunityApiTest {
         var team = sales.team("o2");
         String rep = sales.bearer(mvc, team.rep());
         String tech = sales.bearer(mvc, team.tech());
-        String customer = sales.customerWithContact(mvc, rep, "无锡数据中心有限公司", "周工", "zhou@wuxi.test");
+        String customer = sales.customerWithContact(team.rep(), "无锡数据中心有限公司", "周工", "zhou@wuxi.test");
         String id = sales.opportunity(mvc, rep, customer, "机房扩容", "900000").get("id").asString();
         assertThat(customers.get(mvc, tech, "/api/v1/opportunities/" + id)).as("not invited yet").hasStatus(404);
         assertThat(customers.post(mvc, rep, "/api/v1/opportunities/" + id + "/evaluation-invitations",
@@ -118,7 +118,7 @@ class OpportunityApiTest {
     void aLostOpportunityNamesItsReasonAndAWonOneSignsTheCustomer() {
         var team = sales.team("close");
         String rep = sales.bearer(mvc, team.rep());
-        String customer = sales.customerWithContact(mvc, rep, "常州机电有限公司", "钱总", "qian@cz.test");
+        String customer = sales.customerWithContact(team.rep(), "常州机电有限公司", "钱总", "qian@cz.test");
         String lost = sales.opportunity(mvc, rep, customer, "备件框架", "120000").get("id").asString();
         var noReason = customers.post(mvc, rep, "/api/v1/opportunities/" + lost + "/stage", "{\"stage\":\"LOST\",\"version\":0}");
         assertThat(noReason).hasStatus(422);
@@ -135,12 +135,12 @@ class OpportunityApiTest {
         for (String stage : new String[] {"PROPOSAL", "NEGOTIATION", "CONTRACT"}) {
             sales.move(mvc, rep, won, stage);
         }
-        assertThat(customers.getJson(mvc, rep, "/api/v1/customers/" + customer).get("status").asString()).isEqualTo("OPPORTUNITY");
+        assertThat(sales.customerStatus(customer)).isEqualTo("OPPORTUNITY");
         clock.advance(Duration.ofDays(3));
         JsonNode closed = sales.move(mvc, rep, won, "WON");
         assertThat(closed.get("stage").asString()).isEqualTo("WON");
         assertThat(closed.get("availableActions").size()).isZero();
-        assertThat(customers.getJson(mvc, rep, "/api/v1/customers/" + customer).get("status").asString()).isEqualTo("SIGNED");
+        assertThat(sales.customerStatus(customer)).isEqualTo("SIGNED");
 
         JsonNode history = customers.getJson(mvc, rep, "/api/v1/opportunities/" + won + "/history");
         assertThat(history.valueStream().map(s -> s.get("stage").asString()))
@@ -163,7 +163,7 @@ class OpportunityApiTest {
         var team = sales.team("board");
         String rep = sales.bearer(mvc, team.rep());
         String manager = sales.bearer(mvc, team.manager());
-        String customer = sales.customerWithContact(mvc, rep, "嘉兴电子有限公司", "孙经理", "sun@jx.test");
+        String customer = sales.customerWithContact(team.rep(), "嘉兴电子有限公司", "孙经理", "sun@jx.test");
         sales.opportunity(mvc, rep, customer, "一期", "100000");
         sales.opportunity(mvc, rep, customer, "二期", "300000");
         String third = sales.opportunity(mvc, rep, customer, "三期", "500000").get("id").asString();

@@ -133,7 +133,9 @@ class ApiDocumentTest {
                 unsecured.add(op.getKey().toUpperCase() + " " + path.getKey());
             }
         }));
-        assertThat(unsecured).containsExactlyInAnyOrder("POST /api/v1/auth/token", "DELETE /api/v1/auth/token");
+        // the follow-up calendar feed is a capability URL: its secret path is the credential (calendar apps send no header)
+        assertThat(unsecured).containsExactlyInAnyOrder("POST /api/v1/auth/token", "DELETE /api/v1/auth/token",
+                "GET /api/v1/public/customer-follow-ups/{secret}.ics");
     }
 
     @Test

@@ -28,7 +28,7 @@ class AuthenticationTest {
 
     @BeforeEach
     void aRep() {
-        username = "rep" + System.nanoTime() % 1_000_000;
+        username = "rep" + java.util.UUID.randomUUID().toString().substring(0, 8);
         fixtures.user(username, fixtures.rootUnit(), LocalDate.of(2024, 1, 1), Role.SALES_REP);
     }
 
@@ -78,7 +78,7 @@ class AuthenticationTest {
         assertThat(mvc.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"username\":\"" + username + "\",\"password\":\"" + Fixtures.PASSWORD + "\"}"))
                 .hasStatus(HttpStatus.UNAUTHORIZED)
-                .bodyJson().extractingPath("$.code").isEqualTo("error.locked");
+                .bodyJson().extractingPath("$.code").as("locked looks like bad credentials").isEqualTo("error.badCredentials");
         assertThat(auditActions(username)).contains("LOCKED");
     }
 
@@ -94,6 +94,27 @@ class AuthenticationTest {
         assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
                 .hasStatus(HttpStatus.UNAUTHORIZED)
                 .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    /** An API read stays a read: the token's last use is written at most once a minute, not on every call. */
+    @Test
+    void aTokensLastUseIsKeptToTheMinuteWithoutAWritePerCall() {
+        String token = fixtures.token(mvc, username);
+        assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)).hasStatusOk();
+        java.sql.Timestamp first = lastUse(username);
+        assertThat(first).isNotNull();
+        assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)).hasStatusOk();
+        assertThat(lastUse(username)).isEqualTo(first);
+
+        jdbc.sql("update platform_api_token set last_used_at = last_used_at - interval '2 minutes' where user_id = "
+                + "(select id from platform_user where username = :u)").param("u", username).update();
+        assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)).hasStatusOk();
+        assertThat(lastUse(username)).isAfter(first);
+    }
+
+    private java.sql.Timestamp lastUse(String user) {
+        return jdbc.sql("select max(last_used_at) from platform_api_token t join platform_user u on u.id = t.user_id "
+                + "where u.username = :u").param("u", user).query(java.sql.Timestamp.class).single();
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** SELF / TEAM / ALL as SPEC §1 defines them, decided in one place. */
+/** SELF / TEAM / ALL data scope, decided in one place. */
 @IntegrationTest
 class DataScopeTest {
 

@@ -27,7 +27,7 @@ class EmbeddedRestartTest {
     }
 
     @Test
-    void theProductStartsOnTheEmbeddedDatabaseRestartsAndKeepsItsData() {
+    void theProductStartsOnADurableEmbeddedDatabaseRestartsAndKeepsItsData() {
         try (ConfigurableApplicationContext first = start()) {
             IdentityService identity = first.getBean(IdentityService.class);
             assertThat(identity.findByUsername("admin")).isPresent();
@@ -38,6 +38,11 @@ class EmbeddedRestartTest {
         assertThat(Files.exists(dataDir.resolve("postgres").resolve("PG_VERSION"))).isTrue();
 
         try (ConfigurableApplicationContext second = start()) {
+            JdbcClient jdbc = second.getBean(JdbcClient.class);
+            for (String durable : java.util.List.of("fsync", "synchronous_commit", "full_page_writes")) {
+                assertThat(jdbc.sql("show " + durable).query(String.class).single())
+                        .as("%s: an acknowledged write is on disk", durable).isEqualTo("on");
+            }
             IdentityService identity = second.getBean(IdentityService.class);
             assertThat(identity.findByUsername("kept.user")).isPresent()
                     .get().extracting(u -> u.hireDate()).isEqualTo(LocalDate.of(2025, 1, 2));

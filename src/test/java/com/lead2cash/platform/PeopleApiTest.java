@@ -115,6 +115,14 @@ class PeopleApiTest {
         fixtures.appointManager(regionId, manager.id());
         assertThat(directory.managerOf(rep.id())).map(OrgDirectory.Person::username).contains("region.boss");
         assertThat(directory.managerOf(manager.id())).isEmpty();
+        // several people at once answer as each would alone
+        var teamBoss = fixtures.user("team.boss", teamId, null, Role.SALES_MANAGER);
+        fixtures.appointManager(teamId, teamBoss.id());
+        var managers = directory.managersOf(java.util.List.of(rep.id(), teamBoss.id(), manager.id()));
+        assertThat(managers.get(rep.id()).username()).isEqualTo("team.boss");
+        assertThat(managers.get(teamBoss.id()).username()).isEqualTo("region.boss");
+        assertThat(managers).doesNotContainKey(manager.id());
+        assertThat(directory.managerOf(rep.id())).map(OrgDirectory.Person::username).contains("team.boss");
         assertThat(fixtures.json(mvc.get().uri("/api/v1/org-units").header(HttpHeaders.AUTHORIZATION, admin))
                 .findValuesAsString("name")).contains("Region", "Team");
     }

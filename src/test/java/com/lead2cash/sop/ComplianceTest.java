@@ -39,7 +39,7 @@ import tools.jackson.databind.JsonNode;
  * plus one rep1 L7 due on 1 December (outside the period).
  */
 @IntegrationTest
-@TestPropertySource(properties = "l2c.sop.deadlines.scheduler-enabled=false")
+@TestPropertySource(properties = "l2c.scheduler.enabled=false")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ComplianceTest {
 

@@ -3,11 +3,12 @@ package com.lead2cash.sop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.lead2cash.notification.Notification;
+import com.lead2cash.platform.BackgroundTasks;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.internal.identity.User;
-import com.lead2cash.sop.internal.deadline.DeadlineScheduling;
 import com.lead2cash.sop.internal.deadline.DeadlineSweeper;
 import com.lead2cash.sop.internal.policy.PolicyService;
 import com.lead2cash.testing.Fixtures;
@@ -31,12 +32,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -46,9 +49,9 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.JsonNode;
 
-/** SPEC §3: deadlines are first-class, computed on the working calendar, reminded, breached and escalated exactly once. */
+/** Deadlines are first-class, computed on the working calendar, reminded, breached and escalated exactly once. */
 @IntegrationTest
-@TestPropertySource(properties = {"l2c.sop.deadlines.sweep-interval=200ms", "l2c.sop.deadlines.polling-interval=100ms"})
+@TestPropertySource(properties = {"l2c.sop.deadlines.sweep-interval=200ms", "l2c.scheduler.polling-interval=100ms"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeadlinesTest {
 
@@ -72,7 +75,8 @@ class DeadlinesTest {
 
     @Autowired Deadlines deadlines;
     @Autowired DeadlineSweeper sweeper;
-    @Autowired DeadlineScheduling.SweepScheduler appScheduler;
+    @Autowired BackgroundTasks.Node appScheduler;
+    @Autowired @Qualifier("deadlineSweepTask") RecurringTask<Void> sweepTask;
     @Autowired PolicyService policy;
     @Autowired MutableClock clock;
     @Autowired RecordingNotifier notifier;
@@ -99,6 +103,12 @@ class DeadlinesTest {
         otherRep = fixtures.user("oth" + s, other, LocalDate.of(2024, 1, 1), Role.SALES_REP);
     }
 
+    /** Another application node on the same database, with the application's sweep (every 200 ms here). */
+    private BackgroundTasks.Node node(String name) {
+        return BackgroundTasks.node(dataSource, List.of(sweepTask), BackgroundTasks.Settings.polling(Duration.ofMillis(100)),
+                name);
+    }
+
     private static SubjectRef lead() {
         return SubjectRef.of("Lead", UUID.randomUUID());
     }
@@ -116,19 +126,8 @@ class DeadlinesTest {
     }
 
     private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 15 s");
-            }
-            Thread.onSpinWait();
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20))
+                .until(condition::getAsBoolean);
     }
 
     /** Runs the sweep on several threads at once, as several nodes would. */
@@ -188,9 +187,8 @@ class DeadlinesTest {
 
     @Test
     @Order(4)
-    void remindersAtHalfAndNinetyPercentAndTheBreachFireExactlyOnceEachWithTwoNodes() throws Exception {
-        DeadlineScheduling.SweepScheduler node2 = DeadlineScheduling.newScheduler(dataSource, sweeper,
-                Duration.ofMillis(200), Duration.ofMillis(100), "node-2");
+    void G1_remindersAtHalfAndNinetyPercentAndTheBreachFireExactlyOnceEachWithTwoNodes() throws Exception {
+        BackgroundTasks.Node node2 = node("node-2");
         node2.start();
         try {
             SubjectRef subject = lead();
@@ -342,8 +340,7 @@ class DeadlinesTest {
         UUID id = deadlines.open("L6", subject, rep.id(), clock.instant());
         clock.set(at(2026, 12, 2, 10, 0));
         assertThat(row(id).get("state")).isEqualTo("OPEN");
-        DeadlineScheduling.SweepScheduler node3 = DeadlineScheduling.newScheduler(dataSource, sweeper,
-                Duration.ofMillis(200), Duration.ofMillis(100), "node-3");
+        BackgroundTasks.Node node3 = node("node-3");
         node3.start();
         try {
             await(() -> "BREACHED".equals(row(id).get("state")));

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.lead2cash.platform.Role;
 import com.lead2cash.testing.Fixtures;
 import com.lead2cash.testing.IntegrationTest;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Optional;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -41,32 +44,18 @@ class PolicyChangeApprovalTest {
     }
 
     /** The approval is opened by an event listener after the proposal commits, so it may take a moment. */
-    private String pendingApprovalFor(String director, String proposal) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        JsonNode pending;
-        do {
-            pending = call("GET", director, "/api/v1/approvals?mine=pending", null);
-            for (JsonNode item : pending.get("items")) {
-                if (proposal.equals(item.get("subjectId").asString())) {
-                    return item.get("id").asString();
-                }
-            }
-            Thread.sleep(50);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("no approval for proposal " + proposal + " in " + pending);
+    private String pendingApprovalFor(String director, String proposal) {
+        return Awaitility.await("an approval for proposal " + proposal).atMost(Duration.ofSeconds(10))
+                .until(() -> call("GET", director, "/api/v1/approvals?mine=pending", null).get("items").valueStream()
+                        .filter(item -> proposal.equals(item.get("subjectId").asString()))
+                        .map(item -> item.get("id").asString()).findFirst(), Optional::isPresent)
+                .orElseThrow();
     }
 
-    private void awaitProposalState(String admin, String proposal, String state) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            for (JsonNode p : call("GET", admin, "/api/v1/policy/proposals", null)) {
-                if (proposal.equals(p.get("id").asString()) && state.equals(p.get("state").asString())) {
-                    return;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("proposal " + proposal + " never became " + state);
+    private void awaitProposalState(String admin, String proposal, String state) {
+        Awaitility.await("proposal " + proposal + " " + state).atMost(Duration.ofSeconds(10))
+                .until(() -> call("GET", admin, "/api/v1/policy/proposals", null).valueStream()
+                        .anyMatch(p -> proposal.equals(p.get("id").asString()) && state.equals(p.get("state").asString())));
     }
 
     @Test

@@ -27,11 +27,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.JsonNode;
 
-/** SPEC §2: the SOP is data — every rule has typed defaults, and a change is a new, traceable version. */
+/** The SOP is data — every rule has typed defaults, and a change is a new, traceable version. */
 @IntegrationTest
 class SopPolicyTest {
 
-    static final List<String> SPEC_RULE_IDS = Stream.of(
+    static final List<String> CATALOGUE_RULE_IDS = Stream.of(
             "L1 L2 L3 L4 L5 L6 L7 L8 L9", "C1 C2 C3 C4 C5 C6 C7 C8", "O1 O2", "Q1 Q2 Q3", "K1 K2 K3 K4 K5", "D1 D2 D3",
             "P1 P2", "H1", "T1 T2 T3 T4 T5 T6 T7", "E1 E2 E3", "R1").flatMap(s -> Stream.of(s.split(" "))).toList();
 
@@ -53,7 +53,7 @@ class SopPolicyTest {
     void everySpecRuleHasADefinitionWithSourceAndDefaults() {
         JsonNode body = fixtures.json(mvc.get().uri("/api/v1/policy").header(HttpHeaders.AUTHORIZATION, admin()));
         List<String> ids = body.get("rules").valueStream().map(r -> r.get("id").asString()).toList();
-        assertThat(ids).containsAll(SPEC_RULE_IDS);
+        assertThat(ids).containsAll(CATALOGUE_RULE_IDS);
         assertThat(body.get("version").asLong()).isPositive();
         body.get("rules").valueStream().forEach(r -> {
             assertThat(r.get("sources").size()).as(r.get("id").asString()).isPositive();
@@ -105,7 +105,7 @@ class SopPolicyTest {
         assertThat(p.raw("R1", "importantYears")).isEqualTo(10);
         assertThatThrownBy(() -> p.deadlineWindow("Q1")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> p.deadlineWindow("X9")).isInstanceOf(IllegalArgumentException.class);
-        assertThat(RuleCatalog.all()).hasSize(SPEC_RULE_IDS.size() + 1);
+        assertThat(RuleCatalog.all()).hasSize(CATALOGUE_RULE_IDS.size() + 1);
     }
 
     @Test

@@ -29,7 +29,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.JsonNode;
 
-/** SPEC §3: the working calendar is maintained by an administrator, knows China's holidays, and drives due times. */
+/** The working calendar is maintained by an administrator, knows China's holidays, and drives due times. */
 @IntegrationTest
 class WorkingCalendarPersistenceTest {
 
@@ -91,24 +91,45 @@ class WorkingCalendarPersistenceTest {
                 .isEqualTo(at(2026, 11, 21, 17, 50));
     }
 
+    /** The calendar's version as an entity tag, as a client that read it sends it back. */
+    private String calendarVersion() {
+        return "\"" + fixtures.json(mvc.get().uri("/api/v1/calendar").header(HttpHeaders.AUTHORIZATION, admin))
+                .get("version").asLong() + "\"";
+    }
+
+    @Test
+    void aSettingsChangeWithoutTheVersionReadIsRefused428AndAStaleOne409() {
+        String body = """
+                {"zone":"Asia/Shanghai","workStart":"09:00","workEnd":"18:00",
+                 "workingWeekdays":["MONDAY","TUESDAY","WEDNESDAY","THURSDAY","FRIDAY"]}""";
+        assertThat(mvc.put().uri("/api/v1/calendar").header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON).content(body)).hasStatus(HttpStatus.PRECONDITION_REQUIRED);
+        String read = calendarVersion();
+        assertThat(mvc.put().uri("/api/v1/calendar").header(HttpHeaders.AUTHORIZATION, admin)
+                .header(HttpHeaders.IF_MATCH, read).contentType(MediaType.APPLICATION_JSON).content(body)).hasStatusOk();
+        assertThat(mvc.put().uri("/api/v1/calendar").header(HttpHeaders.AUTHORIZATION, admin)
+                .header(HttpHeaders.IF_MATCH, read).contentType(MediaType.APPLICATION_JSON).content(body))
+                .hasStatus(HttpStatus.CONFLICT);
+    }
+
     @Test
     void aSettingsChangeMovesBusinessDueTimes() {
         Instant start = at(2026, 11, 19, 17, 50);
         DeadlineWindow window = DeadlineWindow.business(BusinessDuration.ofMinutes(30));
         assertThat(calendar.due(start, window)).isEqualTo(at(2026, 11, 20, 9, 20));
         assertThat(mvc.put().uri("/api/v1/calendar").header(HttpHeaders.AUTHORIZATION, admin)
-                .contentType(MediaType.APPLICATION_JSON).content("""
+                .header(HttpHeaders.IF_MATCH, calendarVersion()).contentType(MediaType.APPLICATION_JSON).content("""
                         {"zone":"Asia/Shanghai","workStart":"08:30","workEnd":"19:00",
                          "workingWeekdays":["MONDAY","TUESDAY","WEDNESDAY","THURSDAY","FRIDAY"]}"""))
                 .hasStatusOk();
         assertThat(calendar.due(start, window)).isEqualTo(at(2026, 11, 19, 18, 20));
         assertThat(mvc.put().uri("/api/v1/calendar").header(HttpHeaders.AUTHORIZATION, admin)
-                .contentType(MediaType.APPLICATION_JSON).content("""
+                .header(HttpHeaders.IF_MATCH, calendarVersion()).contentType(MediaType.APPLICATION_JSON).content("""
                         {"zone":"Asia/Shanghai","workStart":"19:00","workEnd":"08:00","workingWeekdays":[]}"""))
                 .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
                 .bodyJson().extractingPath("$.errors[*].field").asArray().contains("workEnd", "workingWeekdays");
         assertThat(mvc.put().uri("/api/v1/calendar").header(HttpHeaders.AUTHORIZATION, admin)
-                .contentType(MediaType.APPLICATION_JSON).content("""
+                .header(HttpHeaders.IF_MATCH, calendarVersion()).contentType(MediaType.APPLICATION_JSON).content("""
                         {"zone":"Asia/Shanghai","workStart":"09:00","workEnd":"18:00",
                          "workingWeekdays":["MONDAY","TUESDAY","WEDNESDAY","THURSDAY","FRIDAY"]}"""))
                 .hasStatusOk();

@@ -45,12 +45,22 @@ public class ApiContract implements ResultMatcher {
         if (status >= 200 && status < 300) {
             report = report.merge(validator().validateRequest(MockMvcRequest.of(request)));
         }
-        if (report.hasErrors()) {
+        if (report.hasErrors() && !((status == 401 || status == 404 || status == 405) && unknownRoute(report))) {
             throw new AssertionError("The API exchange does not match the API document (/v3/api-docs): "
                     + request.getMethod() + " " + path + " -> " + status + "\n"
                     + SimpleValidationReportFormat.getInstance().apply(report)
                     + "\nresponse body: " + new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * The document does not know the route or its method: right for the 404 / 405 the API answers to routes
+     * that do not exist, and the 401 asked of an anonymous caller first (a 2xx on such a route is still a mismatch).
+     */
+    private static boolean unknownRoute(ValidationReport report) {
+        return report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .allMatch(m -> m.getKey().equals("validation.request.path.missing")
+                        || m.getKey().equals("validation.request.operation.notAllowed"));
     }
 
     /** The document served by this application, read once per application context. */

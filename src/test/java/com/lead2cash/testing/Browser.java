@@ -48,6 +48,14 @@ public final class Browser implements AutoCloseable {
         return context.newPage();
     }
 
+    /**
+     * Waits until htmx has no request in flight and has settled what it swapped in, so that the next event
+     * reaches the new content's handlers (an event fired during the settle is lost).
+     */
+    public static void awaitHtmx(Page page) {
+        page.waitForFunction("() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')");
+    }
+
     @Override
     public void close() {
         browser.close();

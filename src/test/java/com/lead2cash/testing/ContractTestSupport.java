@@ -62,7 +62,7 @@ public class ContractTestSupport {
     /** A customer of the rep with a contact, and its opportunity qualified and moved to the contract stage; its id. */
     public String opportunityAtContractStage(MockMvcTester mvc, Reviewers r, String customerName, String amount) {
         String rep = bearer(mvc, r.rep());
-        String customer = sales.customerWithContact(mvc, rep, customerName, "王经理", "wang@example.test");
+        String customer = sales.customerWithContact(r.rep(), customerName, "王经理", "wang@example.test");
         String opportunity = sales.opportunity(mvc, rep, customer, customerName + " 项目", amount).get("id").asString();
         sales.qualify(mvc, r.team(), opportunity);
         for (String stage : new String[] {"PROPOSAL", "NEGOTIATION", "CONTRACT"}) {

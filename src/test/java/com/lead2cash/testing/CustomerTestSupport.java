@@ -58,9 +58,11 @@ public class CustomerTestSupport {
         return "Bearer " + fixtures.token(mvc, username);
     }
 
+    /** A POST with a JSON body, or none when {@code body} is null. */
     public MvcTestResult post(MockMvcTester mvc, String token, String uri, String body) {
-        return mvc.post().uri(uri).header(HttpHeaders.AUTHORIZATION, token).contentType(MediaType.APPLICATION_JSON)
-                .content(body == null ? "{}" : body).exchange();
+        var request = mvc.post().uri(uri).header(HttpHeaders.AUTHORIZATION, token);
+        return body == null ? request.exchange()
+                : request.contentType(MediaType.APPLICATION_JSON).content(body).exchange();
     }
 
     public MvcTestResult put(MockMvcTester mvc, String token, String uri, String body) {
@@ -82,6 +84,11 @@ public class CustomerTestSupport {
 
     public JsonNode getJson(MockMvcTester mvc, String token, String uri) {
         return json(get(mvc, token, uri));
+    }
+
+    /** A GET with URI template variables, which MockMvc encodes (Chinese text, spaces, plus signs). */
+    public JsonNode getJson(MockMvcTester mvc, String token, String uriTemplate, Object... variables) {
+        return json(mvc.get().uri(uriTemplate, variables).header(HttpHeaders.AUTHORIZATION, token).exchange());
     }
 
     /** A browser session of the user (form login). */

@@ -2,10 +2,13 @@ package com.lead2cash.testing;
 
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.internal.identity.User;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,18 +27,21 @@ public class LeadTestSupport {
 
     /**
      * {@code region} is the East territory's city (江苏省南京市 …), {@code westRegion} the West one's (四川省成都市 …),
-     * unique per company so that companies never share reps; {@code tag} ends the territories' names.
+     * unique per company so that companies never share reps; {@code tag} ends the territories' names;
+     * {@code today} is the product's today (the injected clock, in the company's zone).
      */
     public record Company(UUID east, UUID west, User eastManager, User senior, User junior, User westManager,
                           User westRep, User director, User marketing, UUID eastTerritory, String region,
-                          String westRegion, String tag) {
+                          String westRegion, String tag, LocalDate today) {
 
         public String gradeALead(String company, String phone) {
-            return LeadTestSupport.gradeALead(company, phone).replace("\"上海\"", "\"" + region + "\"");
+            return LeadTestSupport.gradeALead(company, phone, today.plusDays(30))
+                    .replace("\"上海\"", "\"" + region + "\"");
         }
 
         public String gradeBLead(String company, String phone) {
-            return LeadTestSupport.gradeBLead(company, phone).replace("\"上海\"", "\"" + region + "\"");
+            return LeadTestSupport.gradeBLead(company, phone, today.plusDays(30))
+                    .replace("\"上海\"", "\"" + region + "\"");
         }
     }
 
@@ -48,18 +54,27 @@ public class LeadTestSupport {
 
     private final Fixtures fixtures;
     private final JdbcClient jdbc;
+    private final Clock clock;
+    private final ZoneId zone;
     private final AtomicInteger companies = new AtomicInteger();
 
-    LeadTestSupport(Fixtures fixtures, JdbcClient jdbc) {
+    LeadTestSupport(Fixtures fixtures, JdbcClient jdbc, Clock clock, @Value("${l2c.zone}") ZoneId zone) {
         this.fixtures = fixtures;
         this.jdbc = jdbc;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** The product's today: the injected clock's date in the company's zone. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), zone);
     }
 
     /** Builds the company; {@code tag} keeps usernames unique when a class builds several. */
     public Company company(MockMvcTester mvc, String tag) {
         UUID east = fixtures.unit("East " + tag);
         UUID west = fixtures.unit("West " + tag);
-        LocalDate today = LocalDate.now();
+        LocalDate today = today();
         User eastManager = fixtures.user("em." + tag, east, today.minusYears(5), Role.REGIONAL_MANAGER);
         User senior = fixtures.user("senior." + tag, east, today.minusMonths(30), Role.SALES_REP);
         User junior = fixtures.user("junior." + tag, east, today.minusMonths(3), Role.SALES_REP);
@@ -82,7 +97,7 @@ public class LeadTestSupport {
                         {"name":"West %s","regions":["%s"],"managerId":"%s","repIds":["%s"]}
                         """.formatted(tag, westCity, westManager.id(), westRep.id())).exchange();
         return new Company(east, west, eastManager, senior, junior, westManager, westRep, director, marketing,
-                UUID.fromString(eastTerritory.get("id").asString()), eastCity, westCity, tag);
+                UUID.fromString(eastTerritory.get("id").asString()), eastCity, westCity, tag, today);
     }
 
     public String bearer(MockMvcTester mvc, String username) {
@@ -90,19 +105,19 @@ public class LeadTestSupport {
     }
 
     /** A lead body; grade A in Shanghai with the defaults (industry, budget, urgency, decision maker). */
-    public static String gradeALead(String company, String phone) {
+    public static String gradeALead(String company, String phone, LocalDate purchaseDate) {
         return """
                 {"companyName":"%s","contactName":"王经理","contactTitle":"采购总监","phone":"%s",
                  "industry":"制造业","region":"上海","productLine":"CRM","source":"TRADE_SHOW",
                  "budget":500000,"purchaseDate":"%s","decisionMakerKnown":true}
-                """.formatted(company, phone, LocalDate.now().plusDays(30));
+                """.formatted(company, phone, purchaseDate);
     }
 
-    public static String gradeBLead(String company, String phone) {
+    public static String gradeBLead(String company, String phone, LocalDate purchaseDate) {
         return """
                 {"companyName":"%s","contactName":"李工","phone":"%s","industry":"餐饮业","region":"上海",
                  "source":"REFERRAL","budget":200000,"purchaseDate":"%s","decisionMakerKnown":false}
-                """.formatted(company, phone, LocalDate.now().plusDays(30));
+                """.formatted(company, phone, purchaseDate);
     }
 
     public MvcTestResult post(MockMvcTester mvc, String token, String uri, String body) {

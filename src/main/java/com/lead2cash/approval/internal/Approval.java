@@ -14,6 +14,7 @@ import com.lead2cash.approval.StepMode;
 import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.RecordNotFoundException;
 import java.time.Instant;
@@ -134,7 +135,7 @@ public class Approval {
         ApprovalTask task = tasks.stream().filter(t -> t.id().equals(taskId)).findFirst()
                 .orElseThrow(() -> new RecordNotFoundException("ApprovalTask", taskId));
         UUID onBehalfOf = authorityOver(task, actor)
-                .orElseThrow(() -> new DomainException("approval.task.notYours"));
+                .orElseThrow(() -> new ForbiddenException("approval.task.notYours"));
         if (task.state() == TaskState.WAITING) {
             throw new ConflictException("approval.task.notYourTurn");
         }
@@ -231,7 +232,7 @@ public class Approval {
     public void resubmit(UUID by, FlowDefinition flow, Map<String, String> newFacts, Instant now,
                          ApproverResolver resolver) {
         if (!submitterId.equals(by)) {
-            throw new DomainException("approval.resubmit.notSubmitter");
+            throw new ForbiddenException("approval.resubmit.notSubmitter");
         }
         if (state != State.SENT_BACK) {
             throw new ConflictException("approval.resubmit.notSentBack");
@@ -254,7 +255,7 @@ public class Approval {
     /** The submitter takes the flow back before it ended; nothing is decided any more. */
     public void withdraw(UUID by, Instant now) {
         if (!submitterId.equals(by)) {
-            throw new DomainException("approval.withdraw.notSubmitter");
+            throw new ForbiddenException("approval.withdraw.notSubmitter");
         }
         if (state != State.IN_PROGRESS && state != State.SENT_BACK) {
             throw new ConflictException("approval.finished");

@@ -3,7 +3,6 @@ package com.lead2cash.approval.internal;
 import com.lead2cash.approval.ApprovalView;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.Role;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -66,10 +65,10 @@ public class ApprovalQueries {
         params.put("people", people);
         params.put("roles", roles);
         if (cursor != null && !cursor.isBlank()) {
-            List<String> key = CursorPage.decode(cursor, 2);
+            CursorPage.Key key = CursorPage.decode(cursor, 2);
             sql.append(" and (t.opened_at, t.id) > (:k0, :k1)");
-            params.put("k0", Timestamp.from(Delegations.parseInstant(key.get(0))));
-            params.put("k1", Delegations.parseUuid(key.get(1)));
+            params.put("k0", key.timestamp(0));
+            params.put("k1", key.uuid(1));
         }
         sql.append(" order by t.opened_at, t.id limit ").append(size + 1);
         List<ApprovalSummary> rows = jdbc.sql(sql.toString()).params(params).query((rs, i) -> {
@@ -131,10 +130,10 @@ public class ApprovalQueries {
         Map<String, Object> params = new HashMap<>();
         params.put("me", submitterId);
         if (cursor != null && !cursor.isBlank()) {
-            List<String> key = CursorPage.decode(cursor, 2);
+            CursorPage.Key key = CursorPage.decode(cursor, 2);
             sql.append(" and (a.submitted_at, a.id) < (:k0, :k1)");
-            params.put("k0", Timestamp.from(Delegations.parseInstant(key.get(0))));
-            params.put("k1", Delegations.parseUuid(key.get(1)));
+            params.put("k0", key.timestamp(0));
+            params.put("k1", key.uuid(1));
         }
         sql.append(" order by a.submitted_at desc, a.id desc limit ").append(size + 1);
         List<ApprovalSummary> rows = jdbc.sql(sql.toString()).params(params)

@@ -1,8 +1,8 @@
 package com.lead2cash.approval.internal;
 
 import com.lead2cash.platform.ConflictException;
-import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.Ids;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,7 +51,7 @@ public class Delegation {
         this.version = version;
     }
 
-    /** A new delegation; it may start in the future but must not lie wholly in the past. */
+    /** A new delegation: it starts today or later (nobody decides in someone's name for days gone by). */
     public static Delegation grant(UUID delegatorId, UUID delegateId, LocalDate startsOn, LocalDate endsOn,
                                    String note, LocalDate today, Instant now) {
         List<FieldValidationException.FieldError> errors = new ArrayList<>();
@@ -70,6 +70,9 @@ public class Delegation {
         } else if (endsOn.isBefore(today)) {
             errors.add(new FieldValidationException.FieldError("endsOn", "approval.delegation.inPast"));
         }
+        if (startsOn != null && startsOn.isBefore(today)) {
+            errors.add(new FieldValidationException.FieldError("startsOn", "approval.delegation.startsInPast"));
+        }
         String text = note == null || note.isBlank() ? null : note.trim();
         if (text != null && text.length() > MAX_NOTE) {
             errors.add(new FieldValidationException.FieldError("note", "approval.delegation.note.tooLong", MAX_NOTE));
@@ -83,7 +86,7 @@ public class Delegation {
     /** Only the delegator ends their delegation; it stays on record. */
     public void revoke(UUID by, Instant now) {
         if (!delegatorId.equals(by)) {
-            throw new DomainException("approval.delegation.notYours");
+            throw new ForbiddenException("approval.delegation.notYours");
         }
         if (!active) {
             throw new ConflictException("approval.delegation.alreadyRevoked");

@@ -4,7 +4,6 @@ import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.RecordNotFoundException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -71,10 +70,10 @@ public class Delegations {
         Map<String, Object> params = new HashMap<>();
         params.put("me", userId);
         if (cursor != null && !cursor.isBlank()) {
-            List<String> key = CursorPage.decode(cursor, 2);
+            CursorPage.Key key = CursorPage.decode(cursor, 2);
             sql.append(" and (created_at, id) < (:k0, :k1)");
-            params.put("k0", Timestamp.from(parseInstant(key.get(0))));
-            params.put("k1", parseUuid(key.get(1)));
+            params.put("k0", key.timestamp(0));
+            params.put("k1", key.uuid(1));
         }
         sql.append(" order by created_at desc, id desc limit ").append(size + 1);
         LocalDate today = today();
@@ -97,21 +96,5 @@ public class Delegations {
 
     private LocalDate today() {
         return LocalDate.now(clock.withZone(zone));
-    }
-
-    static Instant parseInstant(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new FieldValidationException("cursor", "error.cursor.invalid");
-        }
-    }
-
-    static UUID parseUuid(String text) {
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw new FieldValidationException("cursor", "error.cursor.invalid");
-        }
     }
 }

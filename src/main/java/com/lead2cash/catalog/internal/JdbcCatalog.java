@@ -60,6 +60,14 @@ class JdbcCatalog implements Catalog {
     }
 
     @Override
+    public List<ProductRef> activeProducts(int limit) {
+        List<UUID> ids = jdbc.sql("select id from catalog_product where active order by lower(code) limit :limit")
+                .param("limit", Math.max(1, Math.min(limit, 2000))).query(UUID.class).list();
+        return StreamSupport.stream(products.findAllById(ids).spliterator(), false).map(Product::ref)
+                .sorted(java.util.Comparator.comparing(p -> p.code().toLowerCase(java.util.Locale.ROOT))).toList();
+    }
+
+    @Override
     public List<String> productLines() {
         return jdbc.sql("select distinct product_line from catalog_product where active and product_line is not null "
                 + "order by product_line").query(String.class).list();

@@ -50,10 +50,10 @@ public class ProductQueries {
             params.add(new Object[] {"active", f.active()});
         }
         if (f.cursor() != null && !f.cursor().isBlank()) {
-            List<String> key = CursorPage.decode(f.cursor(), 2);
+            CursorPage.Key key = CursorPage.decode(f.cursor(), 2);
             where.add("(lower(code), id) > (:afterCode, :afterId)");
-            params.add(new Object[] {"afterCode", key.get(0)});
-            params.add(new Object[] {"afterId", parseId(key.get(1))});
+            params.add(new Object[] {"afterCode", key.text(0)});
+            params.add(new Object[] {"afterId", key.uuid(1)});
         }
         query.append(String.join(" and ", where)).append(" order by lower(code), id limit :limit");
         var statement = jdbc.sql(query.toString()).param("limit", size + 1);
@@ -81,14 +81,6 @@ public class ProductQueries {
     public List<String> productLines() {
         return jdbc.sql("select distinct product_line from catalog_product where product_line is not null order by 1")
                 .query(String.class).list();
-    }
-
-    private static UUID parseId(String text) {
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw new com.lead2cash.platform.FieldValidationException("cursor", "error.cursor.invalid");
-        }
     }
 
     static String escapeLike(String text) {

@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProductService {
 
     /** What an import did: products created and updated (matched by code). */
-    public record ImportResult(int created, int updated) {
+    public record ProductImportResult(int created, int updated) {
     }
 
     private final ProductRepository products;
@@ -85,7 +85,7 @@ public class ProductService {
      * whole file, with every refusal listed by line.
      */
     @Transactional
-    public ImportResult importRows(List<ProductWorkbook.Row> rows) {
+    public ProductImportResult importRows(List<ProductWorkbook.Row> rows) {
         if (rows.isEmpty()) {
             throw new FieldValidationException("file", "catalog.import.empty");
         }
@@ -129,6 +129,6 @@ public class ProductService {
             products.save(product);
         }
         audit.record("IMPORT", "Product", "catalogue", "created " + created + ", updated " + updated);
-        return new ImportResult(created, updated);
+        return new ProductImportResult(created, updated);
     }
 }

@@ -114,13 +114,9 @@ public class ContractQueries {
             params.put("mine", ids);
         }
         if (f.cursor() != null && !f.cursor().isBlank()) {
-            List<String> key = CursorPage.decode(f.cursor(), 2);
-            try {
-                params.put("k0", Timestamp.from(Instant.parse(key.get(0))));
-                params.put("k1", UUID.fromString(key.get(1)));
-            } catch (RuntimeException e) {
-                throw new FieldValidationException("cursor", "error.cursor.invalid");
-            }
+            CursorPage.Key key = CursorPage.decode(f.cursor(), 2);
+            params.put("k0", key.timestamp(0));
+            params.put("k1", key.uuid(1));
             sql.append(" and (created_at, id) < (:k0, :k1)");
         }
         sql.append(" order by created_at desc, id desc limit ").append(size + 1);

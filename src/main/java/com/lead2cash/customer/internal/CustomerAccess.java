@@ -32,6 +32,10 @@ public class CustomerAccess {
     public static final String READER_ROLES = "hasAnyRole('SALES_DIRECTOR','REGIONAL_MANAGER','SALES_MANAGER',"
             + "'SALES_REP','ACCOUNT_MANAGER','SALES_ASSISTANT','FINANCE','ADMIN')";
 
+    /** Roles that register customers and work with them day to day (finance only reads and sets credit). */
+    public static final String WORKER_ROLES = "hasAnyRole('SALES_DIRECTOR','REGIONAL_MANAGER','SALES_MANAGER',"
+            + "'SALES_REP','ACCOUNT_MANAGER','SALES_ASSISTANT','ADMIN')";
+
     private final CustomerRepository customers;
     private final DataScope dataScope;
 

@@ -34,7 +34,7 @@ public class CustomerHistory {
         jdbc.sql("insert into customer_event (customer_id, occurred_at, actor_id, message_key, args) values (:c, :at, :actor, :key, :args)")
                 .param("c", customerId).param("at", Timestamp.from(at))
                 .param("actor", CurrentUser.get().map(CurrentUser::id).orElse(null)).param("key", messageKey)
-                .param("args", Arrays.stream(args).map(a -> a == null ? "—" : String.valueOf(a).replace(SEPARATOR, " "))
+                .param("args", Arrays.stream(args).map(a -> a == null ? "" : String.valueOf(a).replace(SEPARATOR, " "))
                         .collect(Collectors.joining(SEPARATOR)))
                 .update();
     }

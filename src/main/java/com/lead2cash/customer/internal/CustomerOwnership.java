@@ -173,7 +173,7 @@ public class CustomerOwnership {
         CurrentUser me = CurrentUser.require();
         CustomerActor actor = new CustomerActor(me.id(), me.roles(), false);
         if (!actor.isRep()) {
-            throw new DomainException("customer.claim.repsOnly");
+            throw new com.lead2cash.platform.ForbiddenException("customer.claim.repsOnly");
         }
         Customer c = customers.findByIdForUpdate(id).orElseThrow(() -> new RecordNotFoundException(CustomerAccess.SUBJECT, id));
         if (c.ownerId() != null) {

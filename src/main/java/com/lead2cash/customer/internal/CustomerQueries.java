@@ -79,7 +79,23 @@ public class CustomerQueries {
 
     public CursorPage<CustomerRow> list(CustomerFilter f) {
         int size = CursorPage.size(f.size());
-        Scope scope = access.scope();
+        Statement statement = statement(f, access.scope(), size);
+        if (statement == null) {
+            return new CursorPage<>(List.of(), null);
+        }
+        List<CustomerRow> rows = rows(jdbc.sql(statement.sql()).params(statement.params()));
+        return CursorPage.of(rows, size, r -> List.of((f.pool() ? r.poolSince() : r.createdAt()).toString(), r.id()));
+    }
+
+    /** An SQL statement with its named parameters. */
+    public record Statement(String sql, Map<String, Object> params) {
+    }
+
+    /**
+     * The statement of one page of a customer list for a reader's scope ({@code size + 1} rows), or null
+     * when the query can match nothing. Public so that the benchmark explains exactly what runs.
+     */
+    public static Statement statement(CustomerFilter f, Scope scope, int size) {
         Map<String, Object> params = new HashMap<>(scope.params());
         String sortColumn = f.pool() ? "pool_since" : "created_at";
         StringBuilder common = new StringBuilder("merged_into_id is null");
@@ -110,27 +126,24 @@ public class CustomerQueries {
             params.put("owner", f.ownerId());
         }
         if (f.cursor() != null && !f.cursor().isBlank()) {
-            List<String> key = CursorPage.decode(f.cursor(), 2);
-            common.append(" and (").append(sortColumn).append(", id) < (cast(:k0 as timestamptz), cast(:k1 as uuid))");
-            params.put("k0", key.get(0));
-            params.put("k1", key.get(1));
+            CursorPage.Key key = CursorPage.decode(f.cursor(), 2);
+            common.append(" and (").append(sortColumn).append(", id) < (:k0, :k1)");
+            params.put("k0", key.timestamp(0));
+            params.put("k1", key.uuid(1));
         }
         String order = " order by " + sortColumn + " desc, id desc limit " + (size + 1);
         List<String> branches = textBranches(f.q(), params);
-        String sql;
         if (branches == null) {
-            sql = "select " + COLUMNS + " from customer_customer where " + common + order;
-        } else if (branches.isEmpty()) {
-            return new CursorPage<>(List.of(), null);
-        } else {
-            List<String> parts = new ArrayList<>();
-            for (String branch : branches) {
-                parts.add("(select " + COLUMNS + " from customer_customer where " + common + " and " + branch + order + ")");
-            }
-            sql = "select * from (" + String.join(" union ", parts) + ") matched" + order;
+            return new Statement("select " + COLUMNS + " from customer_customer where " + common + order, params);
         }
-        List<CustomerRow> rows = rows(jdbc.sql(sql).params(params));
-        return CursorPage.of(rows, size, r -> List.of((f.pool() ? r.poolSince() : r.createdAt()).toString(), r.id()));
+        if (branches.isEmpty()) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        for (String branch : branches) {
+            parts.add("(select " + COLUMNS + " from customer_customer where " + common + " and " + branch + order + ")");
+        }
+        return new Statement("select * from (" + String.join(" union ", parts) + ") matched" + order, params);
     }
 
     /**

@@ -37,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class CustomerService {
 
     /** The outcome of a registration: the customer and the possible duplicates that were found. */
-    public record Registered(Customer customer, List<CustomerDirectory.CustomerMatch> duplicates) {
+    public record Registered(Customer customer, List<DuplicateCheck.Match> duplicates) {
     }
 
     private final CustomerRepository customers;
@@ -49,12 +49,14 @@ public class CustomerService {
     private final HoldingCheck holding;
     private final OrgDirectory directory;
     private final HumanCodes codes;
+    private final CustomerRegions regions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CustomerService(CustomerRepository customers, CustomerAccess access, CustomerPolicy policy, CadenceDeadlines cadence,
                     CustomerHistory history, DuplicateCheck duplicates, HoldingCheck holding, OrgDirectory directory,
-                    HumanCodes codes, ApplicationEventPublisher events, Clock clock) {
+                    HumanCodes codes, CustomerRegions regions, ApplicationEventPublisher events, Clock clock) {
+        this.regions = regions;
         this.customers = customers;
         this.access = access;
         this.policy = policy;
@@ -78,11 +80,11 @@ public class CustomerService {
                              UUID ownerId, String duplicateReason) {
         CurrentUser me = CurrentUser.require();
         if (!new CustomerActor(me.id(), me.roles(), true).worksCustomers()) {
-            throw new DomainException("customer.create.notAllowed");
+            throw new com.lead2cash.platform.ForbiddenException("customer.create.notAllowed");
         }
         UUID owner = ownerId == null ? me.id() : ownerId;
         requireAssignable(owner, "ownerId");
-        List<CustomerDirectory.CustomerMatch> found = duplicates.find(profile.name(), profile.uscc(), null, null);
+        List<DuplicateCheck.Match> found = duplicates.find(profile.name(), profile.uscc(), null, null);
         Registered registered = register(profile, null, grade, factors, gradeNote, CustomerStatus.PROSPECT, owner,
                 me.id());
         if (!found.isEmpty() && duplicateReason != null && !duplicateReason.isBlank()) {
@@ -100,7 +102,7 @@ public class CustomerService {
         if (owner != null) {
             holding.requireRoomFor(owner, 1);
         }
-        Customer c = Customer.register(codes.next("C", "customer_code_seq"), profile, sourceLeadCode, grade, factors,
+        Customer c = Customer.register(codes.next("C", "customer_code_seq"), regions.resolve(profile), sourceLeadCode, grade, factors,
                 gradeNote, status, owner, createdBy, now);
         Customer.ScheduleChange change = c.reschedule(policy.cadence(), now, true);
         c = customers.save(c);
@@ -112,7 +114,8 @@ public class CustomerService {
 
     @Transactional
     public Customer correct(UUID id, CustomerProfile profile, Long version) {
-        return change(id, version, CustomerAction.EDIT, c -> c.correct(profile, clock.instant()));
+        CustomerProfile resolved = regions.resolve(profile);
+        return change(id, version, CustomerAction.EDIT, c -> c.correct(keepWords(c, resolved), clock.instant()));
     }
 
     /** C1 — a person grades the customer with the four factors; the cadence follows (C2/C3). */
@@ -196,6 +199,15 @@ public class CustomerService {
     @Transactional
     public Customer planFollowUp(UUID id, Instant at, Long version) {
         return change(id, version, CustomerAction.LOG_ACTIVITY, c -> c.planFollowUp(at, clock.instant()));
+    }
+
+    /** An edit that keeps the same division keeps the words the region was entered in. */
+    private static CustomerProfile keepWords(Customer c, CustomerProfile p) {
+        if (p.regionCode() != null && p.regionCode().equals(c.regionCode())) {
+            return new CustomerProfile(p.name(), p.uscc(), p.industry(), p.size(), c.region(), p.regionCode(),
+                    p.address(), p.website(), p.source());
+        }
+        return p;
     }
 
     private Customer change(UUID id, Long version, CustomerAction action, Consumer<Customer> step) {

@@ -53,12 +53,8 @@ public class CustomerTimeline {
         int size = CursorPage.size(requestedSize);
         TimelineCursor after = TimelineCursor.START;
         if (cursor != null && !cursor.isBlank()) {
-            List<String> key = CursorPage.decode(cursor, 2);
-            try {
-                after = new TimelineCursor(Instant.parse(key.get(0)), key.get(1));
-            } catch (java.time.DateTimeException e) {
-                throw new com.lead2cash.platform.FieldValidationException("cursor", "error.cursor.invalid");
-            }
+            CursorPage.Key key = CursorPage.decode(cursor, 2);
+            after = new TimelineCursor(key.timestamp(0).toInstant(), key.text(1));
         }
         int limit = size + 1;
         List<TimelineEntry> all = new ArrayList<>();

@@ -25,24 +25,24 @@ import org.springframework.stereotype.Component;
 public class CustomerViews {
 
     /** A possible duplicate as the reader may know it ({@code visible} false: another team's, no id or name). */
-    public record DuplicateView(boolean visible, UUID id, String code, String name, List<String> matchedOn,
+    public record CustomerDuplicateView(boolean visible, UUID id, String code, String name, List<String> matchedOn,
                                 String ownerName) {
-        public static DuplicateView of(CustomerDirectory.CustomerMatch m) {
-            return new DuplicateView(m.visible(), m.id(), m.code(), m.name(), m.matchedOn(), m.ownerName());
+        public static CustomerDuplicateView of(DuplicateCheck.Match m) {
+            return new CustomerDuplicateView(m.visible(), m.id(), m.code(), m.name(), m.matchedOn(), m.ownerName());
         }
     }
 
     /** The customer as the API answers it (SPEC §6 stable shape, extended). */
     public record CustomerView(UUID id, String code, String name, String uscc, String industry, CompanySize size,
                                String region, String regionCode, String address, String website, CustomerSource source,
-                               String sourceLeadCode, CustomerGrade grade, GradeFactors gradeFactors, String gradeNote,
+                               String regionName, Boolean regionResolved, String sourceLeadCode, CustomerGrade grade, GradeFactors gradeFactors, String gradeNote,
                                CustomerGrade gradeGuidance, CustomerStatus status, LifecycleBucket bucket,
                                Instant statusChangedAt, String lostReason, PursuitMode pursuitMode, UUID ownerId,
                                String ownerName, Instant poolSince, String followUpRule, Instant followUpDueAt,
                                Instant plannedFollowUpAt, Instant lastActivityAt, Instant lapsesAt,
                                CreditRating creditRating, BigDecimal creditLimit, String currency,
                                CreditRating pendingCreditRating, BigDecimal pendingCreditLimit, UUID creditApprovalId,
-                               UUID mergedIntoId, Instant createdAt, List<DuplicateView> duplicates,
+                               UUID mergedIntoId, Instant createdAt, List<CustomerDuplicateView> duplicates,
                                Set<CustomerAction> availableActions, long version) {
 
         /** For templates: one C1 factor by name (industryPosition, urgency, budget, potential). */
@@ -65,8 +65,10 @@ public class CustomerViews {
     private final CustomerAccess access;
     private final CustomerPolicy policy;
     private final OrgDirectory directory;
+    private final CustomerRegions regions;
 
-    CustomerViews(CustomerAccess access, CustomerPolicy policy, OrgDirectory directory) {
+    CustomerViews(CustomerAccess access, CustomerPolicy policy, OrgDirectory directory, CustomerRegions regions) {
+        this.regions = regions;
         this.access = access;
         this.policy = policy;
         this.directory = directory;
@@ -76,17 +78,18 @@ public class CustomerViews {
         return of(c, List.of());
     }
 
-    public CustomerView of(Customer c, List<CustomerDirectory.CustomerMatch> duplicates) {
+    public CustomerView of(Customer c, List<DuplicateCheck.Match> duplicates) {
         String ownerName = c.ownerId() == null ? null
                 : directory.person(c.ownerId()).map(OrgDirectory.Person::displayName).orElse(null);
         return new CustomerView(c.id(), c.code(), c.name(), c.uscc(), c.industry(), c.size(), c.region(),
-                c.regionCode(), c.address(), c.website(), c.source(), c.sourceLeadCode(), c.grade(), c.factors(),
+                c.regionCode(), c.address(), c.website(), c.source(), regions.name(c.regionCode()),
+                c.region() == null ? null : c.regionCode() != null, c.sourceLeadCode(), c.grade(), c.factors(),
                 c.gradeNote(), policy.rules().grading().suggest(c.factors()).orElse(null), c.status(), c.bucket(),
                 c.statusChangedAt(), c.lostReason(), c.pursuitMode(), c.ownerId(), ownerName, c.poolSince(),
                 c.cadenceRule(), c.followUpDueAt(), c.plannedFollowUpAt(), c.lastActivityAt(), c.lapsesAt(),
                 c.creditRating(), money(c.creditLimit()), "CNY", c.pendingCreditRating(), money(c.pendingCreditLimit()),
                 c.creditApprovalId(), c.mergedIntoId(), c.createdAt(),
-                duplicates.stream().map(DuplicateView::of).toList(), c.availableActions(access.actor(c)),
+                duplicates.stream().map(CustomerDuplicateView::of).toList(), c.availableActions(access.actor(c)),
                 c.version() == null ? 0 : c.version());
     }
 

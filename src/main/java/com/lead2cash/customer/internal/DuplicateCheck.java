@@ -36,12 +36,44 @@ public class DuplicateCheck {
     private record Candidate(UUID id, String code, String name, UUID ownerId, List<CompanyKeys> keys) {
     }
 
-    public List<CustomerMatch> find(String name, String uscc, String phone, String email) {
+    /**
+     * A possible duplicate as a reader of the customer module may know it. {@code visible} false: a
+     * record of another team — {@code id}, {@code code} and {@code name} are null and only the owner's
+     * name says whom to ask.
+     */
+    public record Match(UUID id, String code, String name, List<String> matchedOn, boolean visible, UUID ownerId,
+                        String ownerName) {
+    }
+
+    public List<Match> find(String name, String uscc, String phone, String email) {
         return find(CompanyKeys.of(name, uscc, phone, email), null);
     }
 
     /** Possible duplicates of the probe, excluding {@code except} (the customer itself when it is edited). */
-    public List<CustomerMatch> find(CompanyKeys probe, UUID except) {
+    public List<Match> find(CompanyKeys probe, UUID except) {
+        List<CustomerMatch> found = candidates(probe, except);
+        Set<UUID> owners = new HashSet<>();
+        found.forEach(c -> owners.add(c.ownerId()));
+        owners.remove(null);
+        Map<UUID, OrgDirectory.Person> people = owners.isEmpty() ? Map.of() : directory.people(owners);
+        List<Match> matches = new ArrayList<>();
+        for (CustomerMatch c : found) {
+            String ownerName = c.ownerId() == null || !people.containsKey(c.ownerId()) ? null
+                    : people.get(c.ownerId()).displayName();
+            if (access.isVisible(c.ownerId())) {
+                matches.add(new Match(c.id(), c.code(), c.name(), c.matchedOn(), true, c.ownerId(), ownerName));
+            } else {
+                matches.add(new Match(null, null, null, c.matchedOn(), false, null, ownerName));
+            }
+        }
+        return matches;
+    }
+
+    /**
+     * Possible duplicates whoever owns them, with what matched: for a module that discloses them to its
+     * reader itself (the lead capture).
+     */
+    public List<CustomerMatch> candidates(CompanyKeys probe, UUID except) {
         if (probe.isEmpty()) {
             return List.of();
         }
@@ -75,22 +107,11 @@ public class DuplicateCheck {
                     });
         }
         found.remove(except);
-        Set<UUID> owners = new HashSet<>();
-        found.values().forEach(c -> owners.add(c.ownerId()));
-        owners.remove(null);
-        Map<UUID, OrgDirectory.Person> people = directory.people(owners);
         List<CustomerMatch> matches = new ArrayList<>();
         for (Candidate c : found.values()) {
             List<String> matchedOn = CompanyKeys.names(probe.matchedBy(c.keys()));
-            if (matchedOn.isEmpty()) {
-                continue;
-            }
-            String ownerName = c.ownerId() == null || !people.containsKey(c.ownerId()) ? null
-                    : people.get(c.ownerId()).displayName();
-            if (access.isVisible(c.ownerId())) {
-                matches.add(new CustomerMatch(c.id(), c.code(), c.name(), matchedOn, true, c.ownerId(), ownerName));
-            } else {
-                matches.add(new CustomerMatch(null, null, null, matchedOn, false, null, ownerName));
+            if (!matchedOn.isEmpty()) {
+                matches.add(new CustomerMatch(c.id(), c.code(), c.name(), c.ownerId(), matchedOn));
             }
         }
         return matches;

@@ -52,7 +52,7 @@ class JdbcCustomerDirectory implements CustomerDirectory {
 
     @Override
     public List<CustomerMatch> possibleDuplicates(CompanyProbe probe) {
-        return duplicates.find(probe.keys(), null);
+        return duplicates.candidates(probe.keys(), null);
     }
 
     @Override
@@ -69,7 +69,8 @@ class JdbcCustomerDirectory implements CustomerDirectory {
     @Override
     @Transactional
     public UUID addContact(UUID customerId, NewContact k) {
-        Customer c = customers.findByIdForUpdate(customerId)
+        // another team's customer is unknown here, as on every customer route
+        Customer c = customers.findByIdForUpdate(customerId).filter(found -> access.isVisible(found.ownerId()))
                 .orElseThrow(() -> new RecordNotFoundException(CustomerAccess.SUBJECT, customerId));
         ContactDetails details = ContactDetails.validated(k.name(), k.title(), null, k.phone(), k.email(), null,
                 DecisionRole.of(k.decisionRole()), null, null);
@@ -83,7 +84,7 @@ class JdbcCustomerDirectory implements CustomerDirectory {
         while (found.isPresent() && found.get().mergedIntoId() != null && hops++ < 10) {
             found = customers.findById(found.get().mergedIntoId());
         }
-        return found.map(JdbcCustomerDirectory::ref);
+        return found.filter(c -> access.isVisible(c.ownerId())).map(JdbcCustomerDirectory::ref);
     }
 
     @Override

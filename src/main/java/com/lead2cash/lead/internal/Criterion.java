@@ -1,6 +1,6 @@
 package com.lead2cash.lead.internal;
 
-/** The four screening criteria of SOP rule L3 (线索初筛), one point each. */
+/** The four grading criteria of {@link LeadGrader} (线索初筛), one point each. */
 public enum Criterion {
     /** 行业匹配度: the lead's industry is one the company targets. */
     INDUSTRY_MATCH,

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How one screening criterion (SOP rule L3) came out for a lead, with the reason as a message-bundle
+ * How one grading criterion came out for a lead, with the reason as a message-bundle
  * key and its arguments so the lead page can show it in the user's language.
  *
  * @param messageKey e.g. {@code lead.grade.reason.budget.met}

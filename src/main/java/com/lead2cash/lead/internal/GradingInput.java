@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * What screening (线索初筛, SOP rule L3) knows about a lead. Everything but {@code today} may be
+ * What grading (线索初筛) knows about a lead. Everything but {@code today} may be
  * unknown at first; the rep fills it in by phone (核实信息真实性) and grades again.
  *
  * @param industry the lead's industry as entered, or null

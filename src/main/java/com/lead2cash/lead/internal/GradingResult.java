@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Outcome of screening a lead (线索初筛评估, SOP rule L3).
+ * Outcome of grading a lead (线索初筛评估), as {@link LeadGrader} decides it.
  *
  * @param points number of criteria met, 0 to 4
  * @param criteria one result per {@link Criterion}, in declaration order
- * @param complete whether every criterion had the data it needs; SPEC counts a lead as screened
- *     (rule L1) only when it was graded on complete data, so an incomplete result is a grade to
- *     revisit once the rep has verified the missing facts
+ * @param complete whether every criterion had the data it needs; only a lead graded on complete data
+ *     counts as screened without a person ({@link ScreeningRule}), so an incomplete result is a grade
+ *     to revisit once the rep has verified the missing facts
  */
 public record GradingResult(Grade grade, int points, List<CriterionResult> criteria, boolean complete) {
 

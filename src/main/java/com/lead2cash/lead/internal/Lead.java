@@ -9,8 +9,11 @@ import com.lead2cash.lead.LeadStatus;
 import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.NotAudited;
+import com.lead2cash.platform.RecordNotFoundException;
+import com.lead2cash.platform.SearchKeys;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +22,10 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -28,14 +33,15 @@ import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * 线索 — a prospective customer before qualification. Its transitions enforce the lead SOP: screening
- * (L1, L3), routing and assignment (L4–L7), claims and their contest (L8), conversion and
- * disqualification (SPEC §4).
+ * 线索 — a prospective customer before qualification. Its transitions are named for what happens in
+ * the business and refuse what the lead SOP forbids; {@link #availableActions} answers, from the same
+ * rules, what a given person may do next. Lifecycle: NEW → SCREENED → ASSIGNED → CONTACTED →
+ * CONVERTED, or → NURTURING (the nurture pool) / DISQUALIFIED (with a reason, can be reopened).
  */
 @Table("lead_lead")
 class Lead {
 
-    private static final Set<LeadStatus> POOL = EnumSet.of(LeadStatus.NEW, LeadStatus.SCREENED, LeadStatus.NURTURING);
+    static final String SUBJECT = "Lead";
 
     @Id
     private UUID id;
@@ -51,6 +57,9 @@ class Lead {
     private String email;
     @NotAudited
     private String emailNormalized;
+    /** What lists find the lead by: any fragment of its company, contact, code or phone (see SearchKeys). */
+    @NotAudited
+    private List<String> searchKeys;
     private String industry;
     /** The region as entered (or the division's full name when chosen by code); see {@link #regionCode}. */
     private String region;
@@ -167,7 +176,7 @@ class Lead {
         this.updatedAt = updatedAt;
     }
 
-    /** A new lead, graded on capture (L3). Validation of the draft happened before (LeadDrafts). */
+    /** A new lead, graded on capture. Validation of the draft happened before (LeadDrafts). */
     static Lead capture(String code, LeadDraft d, CaptureChannel via, UUID capturedBy, GradingResult grading,
                         String duplicateKeepReason, Instant now) {
         Lead lead = new Lead(Ids.newId(), code, d.companyName(), CompanyNames.normalize(d.companyName()),
@@ -178,9 +187,113 @@ class Lead {
                 null, null, null, null, null, LeadStatus.NEW, null, null, null, null, null, null, false, null,
                 duplicateKeepReason, null, null, null, null, null, null, null, now, now);
         lead.regionCode = d.regionCode();
+        lead.indexForSearch();
         lead.applyGrading(grading, now);
         return lead;
     }
+
+    // --- what may be done next -----------------------------------------------------------------------
+
+    /** The actions the actor may take now; every transition below refuses exactly the others. */
+    Set<LeadAction> availableActions(LeadActor actor, Instant now) {
+        Set<LeadAction> actions = EnumSet.noneOf(LeadAction.class);
+        for (LeadAction action : LeadAction.values()) {
+            if (refusal(action, actor, now) == null) {
+                actions.add(action);
+            }
+        }
+        return actions;
+    }
+
+    /** Refuses, with the reason, an action the actor may not take now. */
+    void require(LeadAction action, LeadActor actor, Instant now) {
+        DomainException refused = refusal(action, actor, now);
+        if (refused != null) {
+            throw refused;
+        }
+    }
+
+    /**
+     * Why the actor may not take the action now, or null when they may. A lead outside the actor's
+     * scope is not found (never a hint that it exists) — except by reps joining the contest of an A
+     * lead claimed moments ago. Then roles, then the lead's state.
+     */
+    private DomainException refusal(LeadAction action, LeadActor actor, Instant now) {
+        if (action == LeadAction.CLAIM) {
+            return claimRefusal(actor, now);
+        }
+        if (!actor.inScope()) {
+            return new RecordNotFoundException(SUBJECT, id);
+        }
+        return switch (action) {
+            case SCREEN -> status == LeadStatus.NEW ? null
+                    : new DomainException("lead.status.expected", LeadStatus.NEW, status);
+            case REGRADE, CORRECT, DISQUALIFY -> closedRefusal();
+            case ASSIGN -> !actor.manager() ? new ForbiddenException("lead.managersOnly")
+                    : status.isClosed() ? closedRefusal()
+                    : status == LeadStatus.NEW ? new DomainException("lead.assign.notScreened") : null;
+            case ARBITRATE -> !actor.manager() ? new ForbiddenException("lead.managersOnly")
+                    : contestOpen ? null : new DomainException("lead.arbitrate.noContest");
+            case CONTACT -> !ownerOrManager(actor) ? new ForbiddenException("lead.contact.ownerOnly")
+                    : status == LeadStatus.ASSIGNED || status == LeadStatus.CONTACTED ? null
+                    : new DomainException("lead.contact.notAssigned");
+            case CONVERT -> !ownerOrManager(actor) ? new ForbiddenException("lead.convert.ownerOnly")
+                    : status == LeadStatus.CONTACTED ? null : new DomainException("lead.convert.notQualified");
+            case REOPEN -> !actor.manager() ? new ForbiddenException("lead.managersOnly")
+                    : status == LeadStatus.DISQUALIFIED ? null
+                    : new DomainException("lead.status.expected", LeadStatus.DISQUALIFIED, status);
+            case CLAIM -> throw new IllegalStateException("claims are decided above");
+        };
+    }
+
+    private DomainException claimRefusal(LeadActor actor, Instant now) {
+        boolean pool = inPool();
+        boolean contest = contestWindowOpen(now) && !actor.id().equals(ownerId);
+        if (!actor.inScope() && !contest) {
+            return new RecordNotFoundException(SUBJECT, id);
+        }
+        if (!actor.rep()) {
+            return new ForbiddenException("lead.claim.repsOnly");
+        }
+        if (status.isClosed()) {
+            return closedRefusal();
+        }
+        if (!pool && !contest) {
+            return new DomainException(actor.id().equals(ownerId) ? "lead.claim.alreadyYours" : "lead.claim.notInPool");
+        }
+        if (grade == Grade.A && !actor.seniority().senior()) {
+            return new DomainException("lead.claim.seniorityRequired", actor.seniority().requiredMonths());
+        }
+        if (contest && hasClaimedSinceAssignment(actor.id())) {
+            return new DomainException("lead.claim.alreadyClaimed");
+        }
+        return null;
+    }
+
+    private DomainException closedRefusal() {
+        return status.isClosed() ? new DomainException("lead.closed", status) : null;
+    }
+
+    private boolean ownerOrManager(LeadActor actor) {
+        return actor.id().equals(ownerId) || actor.manager();
+    }
+
+    /** Unowned, screened or nurtured: anyone who works leads may take it. */
+    private boolean inPool() {
+        return ownerId == null && (status == LeadStatus.SCREENED || status == LeadStatus.NURTURING);
+    }
+
+    /** An A lead claimed moments ago: other claims until the window closes make a contest. */
+    private boolean contestWindowOpen(Instant now) {
+        return grade == Grade.A && status == LeadStatus.ASSIGNED && contestClosesAt != null
+                && now.isBefore(contestClosesAt);
+    }
+
+    private boolean hasClaimedSinceAssignment(UUID rep) {
+        return assignedAt != null && claims.stream().anyMatch(c -> c.userId().equals(rep) && !c.claimedAt().isBefore(assignedAt));
+    }
+
+    // --- screening and grading -----------------------------------------------------------------------
 
     private void applyGrading(GradingResult grading, Instant now) {
         this.grade = grading.grade();
@@ -195,8 +308,8 @@ class Lead {
      * Corrects what is known about the lead (its registration data). The automatic grade follows the
      * facts; a grade set by hand stays, with its reasons refreshed.
      */
-    void correct(LeadDraft d, GradingResult grading, Instant now) {
-        requireOpen();
+    void correct(LeadActor actor, LeadDraft d, GradingResult grading, Instant now) {
+        require(LeadAction.CORRECT, actor, now);
         companyName = d.companyName();
         companyNameNormalized = CompanyNames.normalize(d.companyName());
         contactName = d.contactName();
@@ -216,6 +329,7 @@ class Lead {
         decisionChainNotes = d.decisionChainNotes();
         uscc = d.uscc();
         notes = d.notes();
+        indexForSearch();
         Grade manual = gradeOverrideReason == null ? null : grade;
         applyGrading(grading, now);
         if (manual != null) {
@@ -242,9 +356,21 @@ class Lead {
         regionCode = text == null ? null : code;
     }
 
-    /** Screening done (L1): the grade stands, verified by a person or by complete data ({@code by} null). */
-    void screen(UUID by, Instant now) {
-        requireStatus(LeadStatus.NEW);
+    /** A person verifies the lead as graded: screening done. */
+    void screen(LeadActor actor, Instant now) {
+        require(LeadAction.SCREEN, actor, now);
+        markScreened(actor.id(), now);
+    }
+
+    /** The data was complete, so the automatic grade stands without a person ({@link ScreeningRule}). */
+    void screenAutomatically(Instant now) {
+        if (status != LeadStatus.NEW) {
+            throw new DomainException("lead.status.expected", LeadStatus.NEW, status);
+        }
+        markScreened(null, now);
+    }
+
+    private void markScreened(UUID by, Instant now) {
         this.status = LeadStatus.SCREENED;
         this.screenedAt = now;
         this.screenedBy = by;
@@ -252,11 +378,14 @@ class Lead {
     }
 
     /**
-     * A person changes the grade (L3 manual re-grade), with a reason that the audit trail keeps. On a
-     * lead not yet screened, this is its screening.
+     * A person changes the grade by hand, with a reason that the audit trail keeps. On a lead not yet
+     * screened, this is its screening.
      */
-    void regrade(GradingResult recomputed, Grade manualGrade, String reason, UUID by, Instant now) {
-        requireOpen();
+    void regrade(LeadActor actor, GradingResult recomputed, Grade manualGrade, String reason, Instant now) {
+        require(LeadAction.REGRADE, actor, now);
+        if (manualGrade == null) {
+            throw new FieldValidationException("grade", "lead.grade.required");
+        }
         if (reason == null || reason.isBlank() || reason.length() > 500) {
             throw new FieldValidationException("reason", "lead.regrade.reason.required");
         }
@@ -264,143 +393,13 @@ class Lead {
         this.grade = manualGrade;
         this.gradeOverrideReason = reason.trim();
         if (status == LeadStatus.NEW) {
-            screen(by, now);
+            markScreened(actor.id(), now);
         }
-    }
-
-    /** Routing or a manager hands the lead to a rep (L5, reassignment); the first response starts again (L7). */
-    void assignTo(UUID rep, UUID territory, Instant now) {
-        requireOpen();
-        if (status == LeadStatus.NEW) {
-            throw new DomainException("lead.assign.notScreened");
-        }
-        this.ownerId = rep;
-        this.territoryId = territory;
-        this.queueManagerId = null;
-        this.status = LeadStatus.ASSIGNED;
-        this.assignedAt = now;
-        this.firstContactAt = null;
-        this.contestOpen = false;
-        this.updatedAt = now;
-    }
-
-    /** No rep matched: the lead waits in the territory manager's queue (or the general one when null). */
-    void queueFor(UUID manager, UUID territory, Instant now) {
-        requireStatus(LeadStatus.SCREENED);
-        this.queueManagerId = manager;
-        this.territoryId = territory;
-        this.updatedAt = now;
-    }
-
-    /** C leads go to the nurture pool (L4), batch-assigned weekly. */
-    void nurture(Instant now) {
-        requireStatus(LeadStatus.SCREENED);
-        this.status = LeadStatus.NURTURING;
-        this.ownerId = null;
-        this.updatedAt = now;
-    }
-
-    /** Outcome of a claim: the claimant owns the lead, or a contest for the manager opened. */
-    enum ClaimOutcome { CLAIMED, CONTEST }
-
-    /**
-     * A rep claims the lead from the pool. B and C: the first claim wins, later ones are refused. A:
-     * the first claim wins provisionally; another claim inside the contest window (L8) turns it into
-     * a contest that a manager arbitrates.
-     */
-    ClaimOutcome claim(UUID rep, Duration contestWindow, Instant now) {
-        requireOpen();
-        if (ownerId == null && POOL.contains(status) && status != LeadStatus.NEW) {
-            claims.add(new LeadClaim(rep, now));
-            assignTo(rep, territoryId, now);
-            if (grade == Grade.A) {
-                contestClosesAt = now.plus(contestWindow);
-            }
-            return ClaimOutcome.CLAIMED;
-        }
-        boolean withinContest = grade == Grade.A && contestClosesAt != null && now.isBefore(contestClosesAt)
-                && status == LeadStatus.ASSIGNED;
-        if (withinContest && !rep.equals(ownerId)) {
-            if (claims.stream().noneMatch(c -> c.userId().equals(rep))) {
-                claims.add(new LeadClaim(rep, now));
-            }
-            contestOpen = true;
-            updatedAt = now;
-            return ClaimOutcome.CONTEST;
-        }
-        throw new ConflictException("lead.claim.lost", code);
-    }
-
-    /** The manager decides a claim contest (L8) for one of the claimants. */
-    void arbitrate(UUID winner, Instant now) {
-        if (!contestOpen) {
-            throw new DomainException("lead.arbitrate.noContest");
-        }
-        if (claims.stream().noneMatch(c -> c.userId().equals(winner))) {
-            throw new FieldValidationException("winnerId", "lead.arbitrate.notAClaimant");
-        }
-        UUID territory = territoryId;
-        assignTo(winner, territory, now);
-        contestClosesAt = null;
-    }
-
-    /** The rep logged a contact attempt with an intent level: the first response (L7) is done. */
-    boolean recordContact(Instant occurredAt, Instant now) {
-        if (status != LeadStatus.ASSIGNED && status != LeadStatus.CONTACTED) {
-            throw new DomainException("lead.contact.notAssigned");
-        }
-        boolean first = firstContactAt == null;
-        if (first) {
-            firstContactAt = occurredAt;
-        }
-        status = LeadStatus.CONTACTED;
-        updatedAt = now;
-        return first;
-    }
-
-    /** Conversion (线索转化): only a contacted (qualified) lead becomes a customer. */
-    void convert(UUID customer, UUID contact, UUID opportunity, Instant now) {
-        if (status != LeadStatus.CONTACTED) {
-            throw new DomainException("lead.convert.notQualified");
-        }
-        this.status = LeadStatus.CONVERTED;
-        this.customerId = customer;
-        this.contactId = contact;
-        this.opportunityId = opportunity;
-        this.convertedAt = now;
-        this.contestOpen = false;
-        this.updatedAt = now;
-    }
-
-    void disqualify(String reasonCode, String note, Instant now) {
-        requireOpen();
-        if (reasonCode == null || reasonCode.isBlank()) {
-            throw new FieldValidationException("reason", "lead.disqualify.reason.required");
-        }
-        if (note != null && note.length() > 1000) {
-            throw new FieldValidationException("note", "lead.field.tooLong", 1000);
-        }
-        this.status = LeadStatus.DISQUALIFIED;
-        this.disqualifyReason = reasonCode;
-        this.disqualifyNote = note == null || note.isBlank() ? null : note.trim();
-        this.contestOpen = false;
-        this.updatedAt = now;
-    }
-
-    /** A disqualified lead comes back into the pool, unowned, its grade kept. */
-    void reopen(Instant now) {
-        requireStatus(LeadStatus.DISQUALIFIED);
-        this.status = screenedAt == null ? LeadStatus.NEW : LeadStatus.SCREENED;
-        this.ownerId = null;
-        this.queueManagerId = null;
-        this.disqualifyReason = null;
-        this.disqualifyNote = null;
-        this.updatedAt = now;
     }
 
     /** A duplicate capture's facts fill what this lead does not know yet; its note is appended. */
-    void mergeFrom(LeadDraft d, Instant now) {
-        requireOpen();
+    void mergeFrom(LeadActor actor, LeadDraft d, Instant now) {
+        require(LeadAction.CORRECT, actor, now);
         contactName = firstNonBlank(contactName, d.contactName());
         contactTitle = firstNonBlank(contactTitle, d.contactTitle());
         if (phone == null && d.phone() != null) {
@@ -424,23 +423,165 @@ class Lead {
             String merged = (notes == null ? "" : notes + "\n") + d.notes();
             notes = merged.length() > 2000 ? merged.substring(0, 2000) : merged;
         }
+        indexForSearch();
         updatedAt = now;
+    }
+
+    /** The search keys follow what the lead list searches: company, contact and code as text, the phone as a number. */
+    private void indexForSearch() {
+        searchKeys = SearchKeys.of(Stream.of(companyName, contactName, code).filter(Objects::nonNull).toList(),
+                phoneNormalized == null ? List.of() : List.of(phoneNormalized));
     }
 
     private static String firstNonBlank(String current, String candidate) {
         return current != null && !current.isBlank() ? current : candidate;
     }
 
-    private void requireOpen() {
-        if (status.isClosed()) {
-            throw new DomainException("lead.closed", status);
+    // --- routing, assignment and claims --------------------------------------------------------------
+
+    /** Routing hands the screened lead to a rep, or the weekly batch a nurtured one; the first response starts. */
+    void routeTo(UUID rep, UUID territory, Instant now) {
+        if (status != LeadStatus.SCREENED && status != LeadStatus.NURTURING) {
+            throw new DomainException("lead.status.expected", LeadStatus.SCREENED, status);
         }
+        takeOver(rep, territory, now);
     }
 
-    private void requireStatus(LeadStatus expected) {
-        if (status != expected) {
-            throw new DomainException("lead.status.expected", expected, status);
+    /** A manager assigns the lead, or reassigns it, to a rep; the first response starts again. */
+    void assign(LeadActor actor, UUID rep, Instant now) {
+        require(LeadAction.ASSIGN, actor, now);
+        takeOver(rep, territoryId, now);
+    }
+
+    private void takeOver(UUID rep, UUID territory, Instant now) {
+        this.ownerId = rep;
+        this.territoryId = territory;
+        this.queueManagerId = null;
+        this.status = LeadStatus.ASSIGNED;
+        this.assignedAt = now;
+        this.firstContactAt = null;
+        this.contestOpen = false;
+        this.contestClosesAt = null;
+        this.updatedAt = now;
+    }
+
+    /** No rep matched: the lead waits in the territory manager's queue (or the general one when null). */
+    void queueFor(UUID manager, UUID territory, Instant now) {
+        if (status != LeadStatus.SCREENED || ownerId != null) {
+            throw new DomainException("lead.status.expected", LeadStatus.SCREENED, status);
         }
+        this.queueManagerId = manager;
+        this.territoryId = territory;
+        this.updatedAt = now;
+    }
+
+    /** A C lead goes to the nurture pool, to wait for the weekly batch. */
+    void nurture(Instant now) {
+        if (status != LeadStatus.SCREENED) {
+            throw new DomainException("lead.status.expected", LeadStatus.SCREENED, status);
+        }
+        this.status = LeadStatus.NURTURING;
+        this.ownerId = null;
+        this.updatedAt = now;
+    }
+
+    /** Outcome of a claim: the claimant owns the lead, or a contest for the manager opened. */
+    enum ClaimOutcome { CLAIMED, CONTEST }
+
+    /**
+     * L8 — a rep claims the lead from the pool (认领). The first claim wins. Claims of an A lead within
+     * the policy's contest window after the first make a contest that a manager arbitrates; a later claim of a B or C lead within that window lost the race (409) — after it,
+     * the lead is someone else's and not found.
+     */
+    ClaimOutcome claim(LeadActor actor, LeadRules rules, Instant now) {
+        if (actor.rep() && !actor.inScope() && !inPool() && !contestWindowOpen(now)
+                && claimedWithin(rules.claimContestWindow(), now)) {
+            throw new ConflictException("lead.claim.lost", code);
+        }
+        require(LeadAction.CLAIM, actor, now);
+        claims.add(new LeadClaim(actor.id(), now));
+        if (inPool()) {
+            takeOver(actor.id(), territoryId, now);
+            if (grade == Grade.A) {
+                contestClosesAt = now.plus(rules.claimContestWindow());
+            }
+            return ClaimOutcome.CLAIMED;
+        }
+        contestOpen = true;
+        updatedAt = now;
+        return ClaimOutcome.CONTEST;
+    }
+
+    /** The owner took the lead by a claim less than {@code window} ago. */
+    private boolean claimedWithin(Duration window, Instant now) {
+        return ownerId != null && status == LeadStatus.ASSIGNED && claims.stream()
+                .anyMatch(c -> c.userId().equals(ownerId) && now.isBefore(c.claimedAt().plus(window)));
+    }
+
+    /** The manager decides a claim contest for one of the claimants. */
+    void arbitrate(LeadActor actor, UUID winner, Instant now) {
+        require(LeadAction.ARBITRATE, actor, now);
+        if (winner == null || !hasClaimedSinceAssignment(winner)) {
+            throw new FieldValidationException("winnerId", "lead.arbitrate.notAClaimant");
+        }
+        takeOver(winner, territoryId, now);
+    }
+
+    // --- progress and conversion ---------------------------------------------------------------------
+
+    /** The rep logged a contact attempt with an intent level; answers whether it was the first response. */
+    boolean recordContact(LeadActor actor, Instant occurredAt, Instant now) {
+        require(LeadAction.CONTACT, actor, now);
+        boolean first = firstContactAt == null;
+        if (first) {
+            firstContactAt = occurredAt;
+        }
+        status = LeadStatus.CONTACTED;
+        updatedAt = now;
+        return first;
+    }
+
+    /** The earliest time a contact attempt may say it happened: a day before the assignment. */
+    Instant earliestContact() {
+        return assignedAt == null ? null : assignedAt.minusSeconds(86_400);
+    }
+
+    /** Conversion (线索转化): only a contacted (qualified) lead becomes a customer. */
+    void convert(LeadActor actor, UUID customer, UUID contact, UUID opportunity, Instant now) {
+        require(LeadAction.CONVERT, actor, now);
+        this.status = LeadStatus.CONVERTED;
+        this.customerId = customer;
+        this.contactId = contact;
+        this.opportunityId = opportunity;
+        this.convertedAt = now;
+        this.contestOpen = false;
+        this.updatedAt = now;
+    }
+
+    void disqualify(LeadActor actor, String reasonCode, String note, Instant now) {
+        require(LeadAction.DISQUALIFY, actor, now);
+        if (reasonCode == null || reasonCode.isBlank()) {
+            throw new FieldValidationException("reason", "lead.disqualify.reason.required");
+        }
+        if (note != null && note.length() > 1000) {
+            throw new FieldValidationException("note", "lead.field.tooLong", 1000);
+        }
+        this.status = LeadStatus.DISQUALIFIED;
+        this.disqualifyReason = reasonCode;
+        this.disqualifyNote = note == null || note.isBlank() ? null : note.trim();
+        this.contestOpen = false;
+        this.updatedAt = now;
+    }
+
+    /** A disqualified lead comes back into the pool, unowned, its grade kept. */
+    void reopen(LeadActor actor, Instant now) {
+        require(LeadAction.REOPEN, actor, now);
+        this.status = screenedAt == null ? LeadStatus.NEW : LeadStatus.SCREENED;
+        this.ownerId = null;
+        this.queueManagerId = null;
+        this.disqualifyReason = null;
+        this.disqualifyNote = null;
+        this.updatedAt = now;
     }
 
     void expectVersion(Long expected) {

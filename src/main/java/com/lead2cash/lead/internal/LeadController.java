@@ -8,6 +8,7 @@ import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.NavigationEntry;
 import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormErrors;
@@ -57,7 +58,7 @@ class LeadController {
         private String decisionChainNotes;
         private String uscc;
         private String notes;
-        private String duplicateAction;
+        private LeadCapture.DuplicateDecision.Action duplicateAction;
         private String duplicateReason;
         private UUID mergeIntoLeadId;
         private Long version;
@@ -127,15 +128,18 @@ class LeadController {
         public void setUscc(String v) { uscc = v; }
         public String getNotes() { return notes; }
         public void setNotes(String v) { notes = v; }
-        public String getDuplicateAction() { return duplicateAction; }
-        public void setDuplicateAction(String v) { duplicateAction = v; }
+        public LeadCapture.DuplicateDecision.Action getDuplicateAction() { return duplicateAction; }
+        public void setDuplicateAction(LeadCapture.DuplicateDecision.Action v) { duplicateAction = v; }
         public String getDuplicateReason() { return duplicateReason; }
         public void setDuplicateReason(String v) { duplicateReason = v; }
         public UUID getMergeIntoLeadId() { return mergeIntoLeadId; }
         public void setMergeIntoLeadId(UUID v) { mergeIntoLeadId = v; }
     }
 
-    private final LeadService leads;
+    private final LeadCapture capture;
+    private final LeadAssignment assignment;
+    private final LeadProgress progress;
+    private final LeadAccess access;
     private final LeadQueries queries;
     private final LeadViews views;
     private final LeadHistory history;
@@ -143,12 +147,14 @@ class LeadController {
     private final OrgDirectory directory;
     private final com.lead2cash.platform.DataScope dataScope;
     private final LeadExport export;
-    private final TerritoryService territories;
 
-    LeadController(LeadService leads, LeadQueries queries, LeadViews views, LeadHistory history,
-                   DisqualifyReasons reasons, OrgDirectory directory, com.lead2cash.platform.DataScope dataScope,
-                   LeadExport export, TerritoryService territories) {
-        this.leads = leads;
+    LeadController(LeadCapture capture, LeadAssignment assignment, LeadProgress progress, LeadAccess access,
+                   LeadQueries queries, LeadViews views, LeadHistory history, DisqualifyReasons reasons,
+                   OrgDirectory directory, com.lead2cash.platform.DataScope dataScope, LeadExport export) {
+        this.capture = capture;
+        this.assignment = assignment;
+        this.progress = progress;
+        this.access = access;
         this.queries = queries;
         this.views = views;
         this.history = history;
@@ -156,7 +162,6 @@ class LeadController {
         this.directory = directory;
         this.dataScope = dataScope;
         this.export = export;
-        this.territories = territories;
     }
 
     @GetMapping("/leads")
@@ -178,7 +183,7 @@ class LeadController {
         model.addAttribute("canImport", CurrentUser.require().hasAny(Role.MARKETING, Role.SALES_ASSISTANT,
                 Role.SALES_MANAGER, Role.REGIONAL_MANAGER, Role.SALES_DIRECTOR, Role.ADMIN));
         model.addAttribute("reps", isManager() ? assignableReps() : List.of());
-        model.addAttribute("territories", territories.all());
+        model.addAttribute("territories", queries.territoryNames());
         return htmx != null && cursor != null ? "lead/list :: rows" : "lead/list";
     }
 
@@ -210,36 +215,37 @@ class LeadController {
             return captureForm(model, List.of());
         }
         try {
-            LeadService.DuplicateDecision decision = null;
-            if (form.getDuplicateAction() == null || form.getDuplicateAction().isBlank()) {
-                List<DuplicateFinder.Duplicate> found = leads.checkDuplicates(form.draft());
+            LeadCapture.DuplicateDecision decision = null;
+            if (form.getDuplicateAction() == null) {
+                List<DuplicateFinder.Duplicate> found = capture.checkDuplicates(form.draft());
                 if (!found.isEmpty()) {
                     // the person decides before anything is stored
                     return captureForm(model, found);
                 }
             } else {
-                decision = new LeadService.DuplicateDecision(
-                        LeadService.DuplicateDecision.Action.valueOf(form.getDuplicateAction()),
-                        form.getDuplicateReason(), form.getMergeIntoLeadId());
+                decision = new LeadCapture.DuplicateDecision(form.getDuplicateAction(), form.getDuplicateReason(),
+                        form.getMergeIntoLeadId());
             }
-            LeadService.Captured captured = leads.capture(form.draft(), CaptureChannel.MANUAL,
+            LeadCapture.Captured captured = capture.capture(form.draft(), CaptureChannel.MANUAL,
                     CurrentUser.require().id(), decision);
             Flash.success(redirect, captured.merged() ? "lead.flash.merged" : "lead.flash.captured",
                     captured.lead().code());
             return "redirect:/leads/" + captured.lead().id();
+        } catch (RecordNotFoundException e) {
+            throw e;
         } catch (DomainException e) {
             FormErrors.reject(binding, e);
-            boolean decided = form.getDuplicateAction() != null && !form.getDuplicateAction().isBlank();
+            boolean decided = form.getDuplicateAction() != null;
             // a refused decision about duplicates shows the duplicates again
             return captureForm(model, decided && !(e instanceof com.lead2cash.platform.FieldValidationException f
                     && f.errors().stream().anyMatch(x -> !x.field().startsWith("duplicate")))
-                    ? leads.checkDuplicates(form.draft()) : List.of());
+                    ? capture.checkDuplicates(form.draft()) : List.of());
         }
     }
 
     @GetMapping("/leads/{id}/edit")
     String edit(@PathVariable UUID id, Model model) {
-        Lead lead = leads.visible(id);
+        Lead lead = access.readable(id);
         model.addAttribute("form", LeadForm.of(lead));
         model.addAttribute("editing", views.of(lead));
         return captureForm(model, List.of());
@@ -249,15 +255,17 @@ class LeadController {
     String correct(@PathVariable UUID id, @ModelAttribute("form") LeadForm form, BindingResult binding, Model model,
                    RedirectAttributes redirect) {
         try {
-            Lead lead = leads.correct(id, form.draft(), form.getVersion());
+            Lead lead = capture.correct(id, form.draft(), form.getVersion());
             Flash.success(redirect, "lead.flash.corrected", lead.code());
             return "redirect:/leads/" + id;
+        } catch (RecordNotFoundException e) {
+            throw e;
         } catch (DomainException e) {
             FormErrors.reject(binding, e);
         } catch (OptimisticLockingFailureException e) {
             binding.reject("error.staleVersion");
         }
-        model.addAttribute("editing", views.of(leads.visible(id)));
+        model.addAttribute("editing", views.of(access.readable(id)));
         return captureForm(model, List.of());
     }
 
@@ -269,32 +277,34 @@ class LeadController {
 
     @GetMapping("/leads/{id}")
     String detail(@PathVariable UUID id, Model model, Locale locale) {
-        Lead lead = leads.visible(id);
-        CurrentUser me = CurrentUser.require();
-        model.addAttribute("lead", views.of(lead));
+        Lead lead = access.readable(id);
+        LeadViews.LeadView view = views.of(lead);
+        model.addAttribute("lead", view);
         model.addAttribute("regionCandidates", views.regionCandidates(lead));
-        model.addAttribute("history", history.of(id));
+        List<LeadHistory.Entry> entries = history.of(id);
+        model.addAttribute("history", entries);
         model.addAttribute("attempts", queries.contactAttempts(id));
         model.addAttribute("reasons", reasons.active(locale));
         model.addAttribute("disqualifyLabel", lead.disqualifyReason() == null ? null
                 : reasons.label(lead.disqualifyReason(), locale));
-        model.addAttribute("isManager", isManager());
-        model.addAttribute("mayChange", leads.mayChange(lead));
-        model.addAttribute("isOwner", me.id().equals(lead.ownerId()));
-        model.addAttribute("isRep", me.hasAny(Role.SALES_REP, Role.ACCOUNT_MANAGER));
-        model.addAttribute("reps", isManager() ? assignableReps() : List.of());
+        model.addAttribute("reps", view.can("ASSIGN") ? assignableReps() : List.of());
         model.addAttribute("grades", Grade.values());
         model.addAttribute("intents", ContactIntent.values());
-        model.addAttribute("people", directory.people(history.of(id).stream().map(LeadHistory.Entry::actorId)
+        model.addAttribute("people", directory.people(entries.stream().map(LeadHistory.Entry::actorId)
                 .collect(java.util.stream.Collectors.toSet())));
         return "lead/detail";
     }
 
-    /** Runs a lead action and comes back to the lead's page with its outcome as a flash message. */
+    /**
+     * Runs a lead action and comes back to the lead's page with its outcome as a flash message; a lead
+     * outside the reader's scope is the 404 page, as on every route.
+     */
     private String act(UUID id, RedirectAttributes redirect, String successKey, Runnable action) {
         try {
             action.run();
             Flash.success(redirect, successKey);
+        } catch (RecordNotFoundException e) {
+            throw e;
         } catch (DomainException e) {
             Flash.error(redirect, e);
         } catch (OptimisticLockingFailureException e) {
@@ -305,27 +315,29 @@ class LeadController {
 
     @PostMapping("/leads/{id}/screen")
     String screen(@PathVariable UUID id, @RequestParam Long version, RedirectAttributes redirect) {
-        return act(id, redirect, "lead.flash.screened", () -> leads.screen(id, version));
+        return act(id, redirect, "lead.flash.screened", () -> capture.screen(id, version));
     }
 
     @PostMapping("/leads/{id}/regrade")
     String regrade(@PathVariable UUID id, @RequestParam Grade grade, @RequestParam String reason,
                    @RequestParam Long version, RedirectAttributes redirect) {
-        return act(id, redirect, "lead.flash.regraded", () -> leads.regrade(id, grade, reason, version));
+        return act(id, redirect, "lead.flash.regraded", () -> capture.regrade(id, grade, reason, version));
     }
 
     @PostMapping("/leads/{id}/assign")
     String assign(@PathVariable UUID id, @RequestParam UUID ownerId, @RequestParam(required = false) String reason,
                   @RequestParam Long version, RedirectAttributes redirect) {
-        return act(id, redirect, "lead.flash.assigned", () -> leads.assignByManager(id, ownerId, reason, version));
+        return act(id, redirect, "lead.flash.assigned", () -> assignment.assignByManager(id, ownerId, reason, version));
     }
 
     @PostMapping("/leads/bulk-assign")
     String bulkAssign(@RequestParam(required = false) List<UUID> leadIds, @RequestParam UUID ownerId,
                       @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         try {
-            int n = leads.bulkAssign(leadIds, ownerId, reason);
+            int n = assignment.bulkAssign(leadIds, ownerId, reason);
             Flash.success(redirect, "lead.flash.bulkAssigned", n);
+        } catch (RecordNotFoundException e) {
+            throw e;
         } catch (DomainException e) {
             Flash.error(redirect, e);
         }
@@ -335,9 +347,11 @@ class LeadController {
     @PostMapping("/leads/{id}/claim")
     String claim(@PathVariable UUID id, RedirectAttributes redirect) {
         try {
-            LeadService.ClaimResult result = leads.claim(id);
+            LeadAssignment.ClaimResult result = assignment.claim(id);
             Flash.success(redirect, result.outcome() == Lead.ClaimOutcome.CONTEST ? "lead.flash.contest"
                     : "lead.flash.claimed");
+        } catch (RecordNotFoundException e) {
+            throw e;
         } catch (DomainException e) {
             Flash.error(redirect, e);
         }
@@ -347,14 +361,14 @@ class LeadController {
     @PostMapping("/leads/{id}/arbitrate")
     String arbitrate(@PathVariable UUID id, @RequestParam UUID winnerId, @RequestParam(required = false) String reason,
                      @RequestParam Long version, RedirectAttributes redirect) {
-        return act(id, redirect, "lead.flash.arbitrated", () -> leads.arbitrate(id, winnerId, reason, version));
+        return act(id, redirect, "lead.flash.arbitrated", () -> assignment.arbitrate(id, winnerId, reason, version));
     }
 
     @PostMapping("/leads/{id}/contact-attempts")
     String contact(@PathVariable UUID id, @RequestParam String channel,
                    @RequestParam(required = false) ContactIntent intent, @RequestParam String summary,
                    RedirectAttributes redirect) {
-        return act(id, redirect, "lead.flash.contacted", () -> leads.recordContact(id, channel, intent, summary, null));
+        return act(id, redirect, "lead.flash.contacted", () -> progress.recordContact(id, channel, intent, summary, null));
     }
 
     @PostMapping("/leads/{id}/convert")
@@ -362,19 +376,19 @@ class LeadController {
                    @RequestParam(required = false) String opportunityName,
                    @RequestParam(required = false) BigDecimal amount, RedirectAttributes redirect) {
         return act(id, redirect, "lead.flash.converted",
-                () -> leads.convert(id, null, createOpportunity, opportunityName, amount));
+                () -> progress.convert(id, null, createOpportunity, opportunityName, amount));
     }
 
     @PostMapping("/leads/{id}/disqualify")
     String disqualify(@PathVariable UUID id, @RequestParam(required = false) String reason,
                       @RequestParam(required = false) String note, @RequestParam Long version,
                       RedirectAttributes redirect) {
-        return act(id, redirect, "lead.flash.disqualified", () -> leads.disqualify(id, reason, note, version));
+        return act(id, redirect, "lead.flash.disqualified", () -> progress.disqualify(id, reason, note, version));
     }
 
     @PostMapping("/leads/{id}/reopen")
     String reopen(@PathVariable UUID id, @RequestParam Long version, RedirectAttributes redirect) {
-        return act(id, redirect, "lead.flash.reopened", () -> leads.reopen(id, version));
+        return act(id, redirect, "lead.flash.reopened", () -> progress.reopen(id, version));
     }
 
     private static boolean isManager() {

@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class LeadDemoData implements ApplicationRunner {
 
     private final TerritoryService territories;
-    private final LeadService leads;
+    private final LeadCapture leads;
     private final OrgDirectory directory;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -39,7 +39,7 @@ class LeadDemoData implements ApplicationRunner {
     private final ZoneId zone;
     private final boolean demo;
 
-    LeadDemoData(TerritoryService territories, LeadService leads, OrgDirectory directory, JdbcClient jdbc,
+    LeadDemoData(TerritoryService territories, LeadCapture leads, OrgDirectory directory, JdbcClient jdbc,
                  TransactionTemplate tx, Clock clock, @Value("${l2c.zone}") ZoneId zone,
                  com.lead2cash.platform.DemoMode demoMode) {
         this.territories = territories;

@@ -2,6 +2,7 @@ package com.lead2cash.lead.internal;
 
 import com.lead2cash.platform.AuditTrail;
 import com.lead2cash.platform.CursorPage;
+import com.lead2cash.platform.SpreadsheetText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.ZoneId;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Exports a lead list to .xlsx as the reader sees it: the same filters and data scope, streamed page
- * by page so memory stays flat, headers in the reader's language, and the export itself audited.
+ * by page so memory stays flat, headers in the reader's language, text neutralised against formula
+ * injection ({@link SpreadsheetText}), and the export itself audited.
  */
 @Component
 class LeadExport {
@@ -40,7 +42,7 @@ class LeadExport {
         try (Workbook wb = new Workbook(out, "Lead2Cash", "1.0")) {
             Worksheet ws = wb.newWorksheet(text("lead.list.title", locale));
             for (int c = 0; c < headers.length; c++) {
-                ws.value(0, c, text(headers[c], locale));
+                ws.value(0, c, SpreadsheetText.cell(text(headers[c], locale)));
                 ws.style(0, c).bold().set();
             }
             String cursor = null;
@@ -50,19 +52,19 @@ class LeadExport {
                         filter.maxAgeDays(), filter.q(), filter.view(), cursor, CursorPage.MAX_SIZE));
                 for (LeadQueries.LeadRow r : page.items()) {
                     row++;
-                    ws.inlineString(row, 0, r.code());
-                    ws.inlineString(row, 1, r.companyName());
+                    ws.inlineString(row, 0, cell(r.code()));
+                    ws.inlineString(row, 1, cell(r.companyName()));
                     ws.inlineString(row, 2, r.grade().name());
-                    ws.inlineString(row, 3, text("lead.status." + r.status(), locale));
-                    ws.inlineString(row, 4, text("lead.source." + r.source(), locale));
-                    ws.inlineString(row, 5, nz(r.industry()));
-                    ws.inlineString(row, 6, nz(r.region()));
-                    ws.inlineString(row, 7, nz(r.productLine()));
-                    ws.inlineString(row, 8, nz(r.contactName()));
+                    ws.inlineString(row, 3, cell(text("lead.status." + r.status(), locale)));
+                    ws.inlineString(row, 4, cell(text("lead.source." + r.source(), locale)));
+                    ws.inlineString(row, 5, cell(r.industry()));
+                    ws.inlineString(row, 6, cell(r.region()));
+                    ws.inlineString(row, 7, cell(r.productLine()));
+                    ws.inlineString(row, 8, cell(r.contactName()));
                     if (r.budget() != null) {
                         ws.value(row, 9, r.budget());
                     }
-                    ws.inlineString(row, 10, nz(r.ownerName()));
+                    ws.inlineString(row, 10, cell(r.ownerName()));
                     ws.value(row, 11, r.createdAt().atZone(zone).toLocalDateTime());
                     ws.style(row, 11).format("yyyy-mm-dd hh:mm").set();
                 }
@@ -80,7 +82,8 @@ class LeadExport {
         return messages.getMessage(key, null, key, locale);
     }
 
-    private static String nz(String s) {
-        return s == null ? "" : s;
+    /** Every text goes out neutralised: a company name like {@code =HYPERLINK(…)} must not run in Excel. */
+    private static String cell(String s) {
+        return s == null ? "" : SpreadsheetText.cell(s);
     }
 }

@@ -8,13 +8,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Lead screening (线索初筛), SOP rule L3: one point each for industry match (行业匹配度), budget
+ * L3 — lead grading (线索初筛): one point each for industry match (行业匹配度), budget
  * (预算范围), urgency (需求紧急度) and a complete decision chain (决策链完整性); the points give the grade
  * A (高意向), B (中意向) or C (低意向) by the policy's thresholds.
  *
- * <p>A pure function of the policy values and the facts about the lead, so that the policy-change
- * preview can replay past leads under proposed values and the reason shown on the lead page is the
- * one the grade was computed from. Missing data simply does not earn the point; the result says
+ * <p>A pure function of the policy values and the facts about the lead, so that the reason shown on
+ * the lead page is the one the grade was computed from, and a past lead can be graded again under
+ * other values. Missing data simply does not earn the point; the result says
  * whether the data was complete, because only then does the lead count as screened.
  */
 public final class LeadGrader {

@@ -1,16 +1,14 @@
 package com.lead2cash.lead.internal;
 
 import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.DeferredInserts;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.ArrayList;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,34 +22,23 @@ class LeadHistory {
     }
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate jdbcTemplate;
+    private final DeferredInserts inserts;
 
-    LeadHistory(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+    LeadHistory(JdbcClient jdbc, DeferredInserts inserts) {
         this.jdbc = jdbc;
-        this.jdbcTemplate = jdbcTemplate;
+        this.inserts = inserts;
     }
 
     /**
-     * Records an entry in the current transaction. Entries are written in one batch just before the
-     * transaction commits — after the lead row they refer to exists, and cheaply for imports.
+     * Records an entry in the current transaction. Entries are written with the transaction's other
+     * deferred inserts just before it commits — after the lead row they refer to exists, and in one
+     * batch for an import.
      */
     void record(UUID leadId, Instant at, String messageKey, Object... args) {
-        Object[] row = {leadId, Timestamp.from(at), CurrentUser.get().map(CurrentUser::id).orElse(null), messageKey,
+        inserts.add("insert into lead_event (lead_id, occurred_at, actor_id, message_key, args) values (?, ?, ?, ?, ?)",
+                leadId, Timestamp.from(at), CurrentUser.get().map(CurrentUser::id).orElse(null), messageKey,
                 Arrays.stream(args).map(a -> a == null ? "—" : String.valueOf(a))
-                        .collect(Collectors.joining(GradeReason.SEPARATOR))};
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            insert(List.<Object[]>of(row));
-            return;
-        }
-        List<Object[]> pending = PerTransaction.get(this, ArrayList::new, this::insert);
-        pending.add(row);
-    }
-
-    private void insert(List<Object[]> rows) {
-        if (!rows.isEmpty()) {
-            jdbcTemplate.batchUpdate(
-                    "insert into lead_event (lead_id, occurred_at, actor_id, message_key, args) values (?, ?, ?, ?, ?)", rows);
-        }
+                        .collect(Collectors.joining(GradeReason.SEPARATOR)));
     }
 
     List<Entry> of(UUID leadId) {

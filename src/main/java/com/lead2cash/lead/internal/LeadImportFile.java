@@ -2,27 +2,25 @@ package com.lead2cash.lead.internal;
 
 import com.lead2cash.lead.LeadSource;
 import com.lead2cash.platform.FieldValidationException;
-import java.io.ByteArrayInputStream;
+import com.lead2cash.platform.SpreadsheetReader;
+import com.lead2cash.platform.SpreadsheetText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
-import org.dhatim.fastexcel.reader.Row;
 
 /**
  * The lead import file (线索导入模板): Chinese column headers (English accepted too), one lead a row,
@@ -30,7 +28,7 @@ import org.dhatim.fastexcel.reader.Row;
  */
 final class LeadImportFile {
 
-    /** A column: its Chinese header (the template's), the English one also accepted, and the draft field. */
+    /** A column: its Chinese header (the template's), the English one also accepted, and the draft field (none: ignored). */
     enum Column {
         COMPANY_NAME("公司名称", "Company name", "companyName"),
         USCC("统一社会信用代码", "Unified social credit code", "uscc"),
@@ -47,7 +45,9 @@ final class LeadImportFile {
         PURCHASE_DATE("计划采购日期", "Planned purchase date", "purchaseDate"),
         DECISION_MAKER("联系人有决策权", "Decision maker known", "decisionMakerKnown"),
         DECISION_CHAIN("决策链说明", "Decision chain notes", "decisionChainNotes"),
-        NOTES("备注", "Notes", "notes");
+        NOTES("备注", "Notes", "notes"),
+        /** The error report's reason column: ignored when the corrected report is imported again. */
+        IMPORT_ERROR("导入错误", "Import error", null);
 
         final String zh;
         final String en;
@@ -81,28 +81,36 @@ final class LeadImportFile {
     private LeadImportFile() {
     }
 
-    static List<ImportRow> read(String fileName, byte[] content) {
-        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
-        List<List<String>> table = name.endsWith(".xlsx") ? readXlsx(content) : readCsv(decode(content));
-        if (table.isEmpty()) {
+    /** The header and every row of the file with a value, as read; the header is checked first. */
+    static void read(Path file, String fileName, int maxRows, Consumer<ImportRow> rows) {
+        Column[][] columns = {null};
+        SpreadsheetReader.read(file, fileName, SpreadsheetReader.Limits.forRows(maxRows), row -> {
+            if (row.blank()) {
+                return;
+            }
+            if (columns[0] == null) {
+                columns[0] = headers(row.cells());
+                return;
+            }
+            rows.accept(new ImportRow(row.line(), cells(row, columns[0])));
+        });
+        if (columns[0] == null) {
             throw new FieldValidationException("file", "lead.import.empty");
         }
-        Column[] columns = headers(table.get(0));
-        List<ImportRow> rows = new ArrayList<>();
-        for (int i = 1; i < table.size(); i++) {
-            List<String> values = table.get(i);
-            if (values.stream().allMatch(v -> v == null || v.isBlank())) {
+    }
+
+    private static Map<Column, String> cells(SpreadsheetReader.Row row, Column[] columns) {
+        Map<Column, String> cells = new EnumMap<>(Column.class);
+        List<String> values = row.cells();
+        for (int c = 0; c < columns.length && c < values.size(); c++) {
+            String value = values.get(c);
+            if (columns[c] == null || columns[c].field == null || value == null || value.isBlank()) {
                 continue;
             }
-            Map<Column, String> cells = new java.util.EnumMap<>(Column.class);
-            for (int c = 0; c < columns.length && c < values.size(); c++) {
-                if (columns[c] != null && values.get(c) != null && !values.get(c).isBlank()) {
-                    cells.put(columns[c], values.get(c).strip());
-                }
-            }
-            rows.add(new ImportRow(i + 1, cells));
+            LocalDate date = columns[c] == Column.PURCHASE_DATE ? row.serialDate(c) : null;
+            cells.put(columns[c], date != null ? date.toString() : SpreadsheetText.fromCell(value.strip()));
         }
-        return rows;
+        return cells;
     }
 
     private static Column[] headers(List<String> header) {
@@ -114,7 +122,7 @@ final class LeadImportFile {
                 continue;
             }
             columns[i] = Arrays.stream(Column.values())
-                    .filter(c -> c.zh.equals(h) || c.en.equalsIgnoreCase(h) || c.field.equalsIgnoreCase(h))
+                    .filter(c -> c.zh.equals(h) || c.en.equalsIgnoreCase(h) || (c.field != null && c.field.equalsIgnoreCase(h)))
                     .findFirst().orElse(null);
             if (columns[i] == null) {
                 unknown.add(h);
@@ -172,15 +180,50 @@ final class LeadImportFile {
 
     /** The template: the header row only, required columns marked with *. */
     static byte[] templateXlsx() {
+        return xlsx(importColumns().toArray(Column[]::new), ws -> { });
+    }
+
+    static byte[] templateCsv() {
+        String header = String.join(",", importColumns().map(c -> SpreadsheetText.csvField(headerOf(c))).toList());
+        // a BOM lets Excel open the UTF-8 file with the Chinese headers intact
+        return ("\uFEFF" + header + "\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A refused row for the error report: its line, original cells and the reasons. */
+    record ReportRow(int line, Map<Column, String> cells, String reasons) {
+    }
+
+    /**
+     * The error report: the refused rows in the template's columns with the reason beside them, so
+     * that the file can be corrected and uploaded again as it is (the reason column is ignored).
+     */
+    static byte[] errorReportXlsx(List<ReportRow> refused) {
+        Column[] columns = Column.values();
+        return xlsx(columns, ws -> {
+            int r = 0;
+            for (ReportRow row : refused) {
+                r++;
+                for (int c = 0; c < columns.length; c++) {
+                    String value = columns[c] == Column.IMPORT_ERROR
+                            ? "#" + row.line() + " " + row.reasons() : row.cells().get(columns[c]);
+                    if (value != null) {
+                        ws.inlineString(r, c, SpreadsheetText.cell(value));
+                    }
+                }
+            }
+        });
+    }
+
+    private static byte[] xlsx(Column[] columns, Consumer<Worksheet> rows) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Workbook wb = new Workbook(out, "Lead2Cash", "1.0")) {
             Worksheet ws = wb.newWorksheet("线索");
-            Column[] columns = Column.values();
             for (int i = 0; i < columns.length; i++) {
-                ws.value(0, i, headerOf(columns[i]));
+                ws.value(0, i, SpreadsheetText.cell(headerOf(columns[i])));
                 ws.style(0, i).bold().set();
                 ws.width(i, Math.max(12, columns[i].zh.length() * 3));
             }
+            rows.accept(ws);
             ws.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -188,99 +231,11 @@ final class LeadImportFile {
         return out.toByteArray();
     }
 
-    static byte[] templateCsv() {
-        String header = String.join(",", Arrays.stream(Column.values()).map(LeadImportFile::headerOf).toList());
-        // a BOM lets Excel open the UTF-8 file with the Chinese headers intact
-        return ("\uFEFF" + header + "\r\n").getBytes(StandardCharsets.UTF_8);
+    private static java.util.stream.Stream<Column> importColumns() {
+        return Arrays.stream(Column.values()).filter(c -> c.field != null);
     }
 
     private static String headerOf(Column c) {
         return c == Column.COMPANY_NAME || c == Column.SOURCE ? c.zh + "*" : c.zh;
-    }
-
-    private static List<List<String>> readXlsx(byte[] content) {
-        List<List<String>> table = new ArrayList<>();
-        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(content));
-             var rows = wb.getFirstSheet().openStream()) {
-            rows.forEach((Row r) -> {
-                List<String> values = new ArrayList<>();
-                for (int i = 0; i < r.getCellCount(); i++) {
-                    var cell = r.getCell(i);
-                    if (cell == null) {
-                        values.add(null);
-                    } else if (cell.getType() == org.dhatim.fastexcel.reader.CellType.NUMBER && isDateColumn(table, i)) {
-                        values.add(cell.asDate().toLocalDate().toString());
-                    } else if (cell.getType() == org.dhatim.fastexcel.reader.CellType.NUMBER) {
-                        values.add(cell.asNumber().stripTrailingZeros().toPlainString());
-                    } else {
-                        values.add(cell.getText());
-                    }
-                }
-                table.add(values);
-            });
-        } catch (IOException | RuntimeException e) {
-            throw new FieldValidationException("file", "lead.import.unreadable");
-        }
-        return table;
-    }
-
-    private static boolean isDateColumn(List<List<String>> table, int index) {
-        if (table.isEmpty() || table.get(0).size() <= index || table.get(0).get(index) == null) {
-            return false;
-        }
-        String h = table.get(0).get(index).replace("*", "").strip();
-        return h.equals(Column.PURCHASE_DATE.zh) || h.equalsIgnoreCase(Column.PURCHASE_DATE.en);
-    }
-
-    static String decode(byte[] bytes) {
-        int offset = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
-                && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString();
-        } catch (CharacterCodingException e) {
-            return new String(bytes, Charset.forName("GB18030"));
-        }
-    }
-
-    /** RFC 4180 CSV: quoted fields with commas, quotes and line breaks. */
-    static List<List<String>> readCsv(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    field.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (ch == '\n' || ch == '\r') {
-                if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else {
-                field.append(ch);
-            }
-        }
-        if (field.length() > 0 || !row.isEmpty()) {
-            row.add(field.toString());
-            rows.add(row);
-        }
-        return rows;
     }
 }

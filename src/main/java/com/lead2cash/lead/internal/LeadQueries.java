@@ -7,11 +7,13 @@ import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.DataScope;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Scope;
+import com.lead2cash.platform.SearchKeys;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,7 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * Lead lists: filters by grade, status, source, owner, territory, age and text; the pool and a
  * manager's queue; newest first with keyset pagination; always within the caller's data scope
- * (unowned pool leads are visible to everyone who works leads).
+ * (unowned pool leads are visible to everyone who works leads). Text search matches phone numbers
+ * only where the reader sees them unmasked ({@link ContactVisibility}).
  */
 @Component
 class LeadQueries {
@@ -47,11 +50,13 @@ class LeadQueries {
     private final JdbcClient jdbc;
     private final DataScope dataScope;
     private final OrgDirectory directory;
+    private final ContactVisibility contacts;
     private final Clock clock;
 
-    LeadQueries(JdbcClient jdbc, DataScope dataScope, OrgDirectory directory, Clock clock) {
+    LeadQueries(JdbcClient jdbc, DataScope dataScope, OrgDirectory directory, ContactVisibility contacts, Clock clock) {
         this.jdbc = jdbc;
         this.dataScope = dataScope;
+        this.contacts = contacts;
         this.directory = directory;
         this.clock = clock;
     }
@@ -96,16 +101,7 @@ class LeadQueries {
             params.put("newerThan", Timestamp.from(now.minus(f.maxAgeDays(), ChronoUnit.DAYS)));
         }
         if (f.q() != null && !f.q().isBlank()) {
-            String q = f.q().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-            String digits = q.replaceAll("\\D", "");
-            sql.append(" and (company_name ilike :q or contact_name ilike :q or code ilike :q");
-            if (digits.length() >= 4) {
-                // phone fragments match the normalised number
-                sql.append(" or phone_normalized like :qDigits");
-                params.put("qDigits", "%" + digits + "%");
-            }
-            sql.append(")");
-            params.put("q", "%" + q + "%");
+            search(f.q(), sql, params);
         }
         if ("pool".equals(f.view())) {
             sql.append(" and owner_id is null and status in ('SCREENED', 'NURTURING')");
@@ -121,10 +117,10 @@ class LeadQueries {
             sql.append(" and contest_open");
         }
         if (f.cursor() != null && !f.cursor().isBlank()) {
-            List<String> key = CursorPage.decode(f.cursor(), 2);
-            sql.append(" and (created_at, id) < (cast(:k0 as timestamptz), cast(:k1 as uuid))");
-            params.put("k0", key.get(0));
-            params.put("k1", key.get(1));
+            CursorPage.Key key = CursorPage.decode(f.cursor(), 2);
+            sql.append(" and (created_at, id) < (:k0, :k1)");
+            params.put("k0", key.timestamp(0));
+            params.put("k1", key.uuid(1));
         }
         sql.append(" order by created_at desc, id desc limit ").append(size + 1);
         List<Object[]> raw = jdbc.sql(sql.toString()).params(params).query((rs, i) -> new Object[] {
@@ -146,6 +142,51 @@ class LeadQueries {
                 ChronoUnit.DAYS.between((Instant) r[14], now), (Long) r[15], (String) r[16],
                 r[5] == null ? null : r[16] != null)).toList();
         return CursorPage.of(rows, size, r -> List.of(r.createdAt().toString(), r.id()));
+    }
+
+    /**
+     * The text filter: a whole lead code goes to the code's unique index; anything else matches the
+     * company, contact or code (and, with four digits or more, the phone), and the search keys' GIN index
+     * narrows the rows that condition is checked on — one indexed condition per key set, so the OR over
+     * the fields never leaves the planner a scan.
+     */
+    private void search(String text, StringBuilder sql, Map<String, Object> params) {
+        String code = SearchKeys.code(text);
+        if (code != null) {
+            sql.append(" and code = :qCode");
+            params.put("qCode", code);
+            return;
+        }
+        String q = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        String digits = q.replaceAll("\\D", "");
+        sql.append(" and (company_name ilike :q or contact_name ilike :q or code ilike :q");
+        if (digits.length() >= 4) {
+            // phone fragments match the normalised number — only where the reader sees it unmasked
+            sql.append(" or (phone_normalized like :qDigits and ").append(contacts.predicate(params)).append(")");
+            params.put("qDigits", "%" + digits + "%");
+        }
+        sql.append(")");
+        params.put("q", "%" + q + "%");
+        List<List<String>> keys = SearchKeys.required(text);
+        if (!keys.isEmpty()) {
+            List<String> any = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                any.add("search_keys @> cast(:qKeys" + i + " as text[])");
+                params.put("qKeys" + i, "{" + String.join(",", keys.get(i).stream().map(k -> '"' + k + '"').toList())
+                        + "}");
+            }
+            sql.append(" and (").append(String.join(" or ", any)).append(")");
+        }
+    }
+
+    /** A territory as the list's filter names it. */
+    record TerritoryName(UUID id, String name) {
+    }
+
+    /** The territories to filter by, in name order: names only, not their members. */
+    List<TerritoryName> territoryNames() {
+        return jdbc.sql("select id, name from lead_territory order by name")
+                .query((rs, i) -> new TerritoryName(rs.getObject("id", UUID.class), rs.getString("name"))).list();
     }
 
     /** Contact attempts of a lead, newest first. */

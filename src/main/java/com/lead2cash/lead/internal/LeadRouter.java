@@ -1,5 +1,6 @@
 package com.lead2cash.lead.internal;
 
+import com.lead2cash.platform.PerTransaction;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.region.Region;
 import com.lead2cash.region.Regions;
@@ -19,18 +20,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gathers what routing needs — territories, their reps' seniority, open A+B load and last
- * assignment — and asks the {@link RoutingEngine} (L4, L5).
+ * assignment — and asks the {@link RoutingEngine}.
  */
 @Component
 class LeadRouter {
 
-    private final SalesTerritoryRepository territories;
     private final OrgDirectory directory;
     private final Regions regions;
     private final JdbcClient jdbc;
 
-    LeadRouter(SalesTerritoryRepository territories, OrgDirectory directory, Regions regions, JdbcClient jdbc) {
-        this.territories = territories;
+    LeadRouter(OrgDirectory directory, Regions regions, JdbcClient jdbc) {
         this.directory = directory;
         this.regions = regions;
         this.jdbc = jdbc;
@@ -49,8 +48,11 @@ class LeadRouter {
 
     RoutingDecision route(RoutableLead lead, LeadRules rules, LocalDate today) {
         List<Territory> all = territories();
+        // only the reps of the territories that may take the lead are weighed: no one else's load is read
         Set<UUID> reps = new HashSet<>();
-        all.forEach(t -> reps.addAll(t.memberIds()));
+        if (lead.grade() != Grade.C) {
+            RoutingEngine.mostSpecificMatches(lead, all).forEach(t -> reps.addAll(t.memberIds()));
+        }
         return RoutingEngine.route(rules.seniority(), lead, all, candidates(reps), today);
     }
 
@@ -62,8 +64,17 @@ class LeadRouter {
         return PerTransaction.get(SalesTerritory.class, this::load);
     }
 
+    /** The territories and their reps in one query, in name order. */
     private List<Territory> load() {
-        return territories.findAllByName().stream().map(SalesTerritory::forRouting).toList();
+        return jdbc.sql("""
+                select t.id, t.name, t.industries, t.regions, t.product_lines, t.manager_id,
+                       array_remove(array_agg(m.user_id), null) as members
+                from lead_territory t left join lead_territory_member m on m.lead_territory = t.id
+                group by t.id order by lower(t.name)
+                """).query((rs, i) -> new Territory(rs.getObject("id", UUID.class), rs.getString("name"),
+                        SalesTerritory.split(rs.getString("industries")), SalesTerritory.split(rs.getString("regions")),
+                        SalesTerritory.split(rs.getString("product_lines")), rs.getObject("manager_id", UUID.class),
+                        Set.of((UUID[]) rs.getArray("members").getArray()))).list();
     }
 
     /** A rep's open A+B leads and last assignment, as routing weighs them. */
@@ -86,13 +97,12 @@ class LeadRouter {
         unknown.removeAll(loads.keySet());
         if (!unknown.isEmpty()) {
             unknown.forEach(rep -> loads.put(rep, new Load()));
-            jdbc.sql("""
-                    select owner_id, count(*) filter (where grade in ('A', 'B')) as open_ab, max(assigned_at) as last_assigned
-                    from lead_lead where owner_id in (:reps) and status in ('ASSIGNED', 'CONTACTED') group by owner_id
-                    """).param("reps", unknown).query(rs -> {
-                        Load load = loads.get(rs.getObject("owner_id", UUID.class));
+            // kept by the database as leads change (lead_rep_load): one row per rep, however many leads there are
+            jdbc.sql("select rep_id, open_ab, last_assigned_at from lead_rep_load where rep_id in (:reps)")
+                    .param("reps", unknown).query(rs -> {
+                        Load load = loads.get(rs.getObject("rep_id", UUID.class));
                         load.openAB = rs.getInt("open_ab");
-                        Timestamp ts = rs.getTimestamp("last_assigned");
+                        Timestamp ts = rs.getTimestamp("last_assigned_at");
                         load.lastAssigned = ts == null ? null : ts.toInstant();
                     });
         }

@@ -21,7 +21,7 @@ class LeadSubjects implements SubjectDescriber {
 
     @Override
     public String subjectType() {
-        return LeadService.SUBJECT;
+        return Lead.SUBJECT;
     }
 
     @Override

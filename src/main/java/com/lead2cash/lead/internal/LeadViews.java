@@ -3,23 +3,23 @@ package com.lead2cash.lead.internal;
 import com.lead2cash.lead.Grade;
 import com.lead2cash.lead.LeadSource;
 import com.lead2cash.lead.LeadStatus;
-import com.lead2cash.platform.CurrentUser;
-import com.lead2cash.platform.DataScope;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.region.Region;
 import com.lead2cash.region.Regions;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * What a lead looks like to the person asking: grade reasons in their language, and phone and
- * e-mail masked unless they own the lead or stand above its owner (SPEC §1).
+ * What a lead looks like to the person asking: grade reasons in their language, phone and e-mail
+ * masked unless they may see them ({@link ContactVisibility}), and what they may do next.
  */
 @Component
 class LeadViews {
@@ -30,16 +30,23 @@ class LeadViews {
     record ClaimView(UUID userId, String name, Instant claimedAt) {
     }
 
-    record DuplicateView(String kind, UUID id, String code, String name, String status, List<String> matchedOn) {
+    /**
+     * A possible duplicate as its reader may see it: full details inside their scope; outside it only
+     * that a record of another team matches, on what, and whom to ask.
+     */
+    record DuplicateView(String kind, boolean inScope, UUID id, String code, String name, String status,
+                         List<String> matchedOn, String ownerName, boolean mergeable) {
         static DuplicateView of(DuplicateFinder.Duplicate d) {
-            return new DuplicateView(d.kind(), d.id(), d.code(), d.name(), d.status(), d.matchedOn());
+            return new DuplicateView(d.kind(), d.inScope(), d.id(), d.code(), d.name(), d.status(), d.matchedOn(),
+                    d.ownerName(), d.mergeable());
         }
     }
 
     /**
-     * The lead as the API answers it (SPEC §6 stable shape, extended). {@code region} is the region as
-     * entered; {@code regionCode} and {@code regionName} the administrative division it names;
-     * {@code regionResolved} false when it names none (kept as entered, flagged), null without a region.
+     * The lead as the API answers it (the stable shape of the API, extended). {@code region} is the
+     * region as entered; {@code regionCode} and {@code regionName} the administrative division it
+     * names; {@code regionResolved} false when it names none (kept as entered, flagged), null without a
+     * region; {@code availableActions} what the reader may do with it next.
      */
     record LeadView(UUID id, String code, String companyName, String contactName, String contactTitle, String phone,
                     String email, boolean contactMasked, String industry, String region, String productLine,
@@ -51,19 +58,29 @@ class LeadViews {
                     boolean contestOpen, Instant contestClosesAt, List<ClaimView> claims, String disqualifyReason,
                     String disqualifyNote, UUID customerId, UUID contactId, UUID opportunityId, Instant createdAt,
                     List<DuplicateView> duplicates, long version, String regionCode, String regionName,
-                    Boolean regionResolved) {
+                    Boolean regionResolved, Set<LeadAction> availableActions) {
+
+        /** Whether the reader may take the action now (for the screens: {@code lead.can('CLAIM')}). */
+        public boolean can(String action) {
+            return availableActions.contains(LeadAction.valueOf(action));
+        }
     }
 
     private final MessageSource messages;
-    private final DataScope dataScope;
+    private final ContactVisibility contacts;
+    private final LeadAccess access;
     private final OrgDirectory directory;
     private final Regions regions;
+    private final Clock clock;
 
-    LeadViews(MessageSource messages, DataScope dataScope, OrgDirectory directory, Regions regions) {
+    LeadViews(MessageSource messages, ContactVisibility contacts, LeadAccess access, OrgDirectory directory,
+              Regions regions, Clock clock) {
         this.messages = messages;
-        this.dataScope = dataScope;
+        this.contacts = contacts;
+        this.access = access;
         this.directory = directory;
         this.regions = regions;
+        this.clock = clock;
     }
 
     LeadView of(Lead lead) {
@@ -71,7 +88,7 @@ class LeadViews {
     }
 
     LeadView of(Lead lead, List<DuplicateFinder.Duplicate> duplicates) {
-        boolean mayContact = maySeeContact(lead);
+        boolean mayContact = contacts.seesContact(lead);
         var people = directory.people(lead.claimsInOrder().stream().map(LeadClaim::userId)
                 .collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new)));
         String ownerName = lead.ownerId() == null ? null
@@ -90,7 +107,8 @@ class LeadViews {
                 lead.disqualifyReason(), lead.disqualifyNote(), lead.customerId(), lead.contactId(),
                 lead.opportunityId(), lead.createdAt(), duplicates.stream().map(DuplicateView::of).toList(),
                 lead.version() == null ? 0 : lead.version(), lead.regionCode(), regionName(lead.regionCode()),
-                lead.region() == null ? null : lead.regionCode() != null);
+                lead.region() == null ? null : lead.regionCode() != null,
+                lead.availableActions(access.actor(lead), clock.instant()));
     }
 
     /** The full name of a division (浙江省杭州市西湖区), null without a code. */
@@ -109,22 +127,7 @@ class LeadViews {
                         LocaleContextHolder.getLocale()))).toList();
     }
 
-    /** The owner, those above the owner, and whoever captured it see contact details; the pool sees them masked. */
-    boolean maySeeContact(Lead lead) {
-        CurrentUser me = CurrentUser.get().orElse(null);
-        if (me == null) {
-            return true;
-        }
-        if (me.id().equals(lead.capturedBy())) {
-            return true;
-        }
-        var scope = dataScope.current();
-        return lead.ownerId() == null ? scope.isAll() || me.hasAny(com.lead2cash.platform.Role.SALES_MANAGER,
-                com.lead2cash.platform.Role.REGIONAL_MANAGER, com.lead2cash.platform.Role.MARKETING,
-                com.lead2cash.platform.Role.SALES_ASSISTANT) : scope.covers(lead.ownerId());
-    }
-
-    /** Money answers with two decimal places (SPEC §6). */
+    /** Money answers with two decimal places, as everywhere in the API. */
     static BigDecimal money(BigDecimal amount) {
         return amount == null ? null : amount.setScale(2, java.math.RoundingMode.HALF_UP);
     }

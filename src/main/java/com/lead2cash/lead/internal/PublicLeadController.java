@@ -1,14 +1,11 @@
 package com.lead2cash.lead.internal;
 
-import com.lead2cash.lead.Grade;
 import com.lead2cash.lead.LeadStatus;
 import com.lead2cash.platform.RequestRefusedException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
-import java.util.List;
-import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -17,23 +14,26 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The public web-to-lead endpoint: no user session, an {@code X-Api-Key} per source instead. It
- * answers only what a website needs — never the grade reasons or who owns the lead.
+ * answers only what a website needs — the lead's code and status — and nothing about other records:
+ * no id, no grade, no owner, no duplicates.
  */
 @RestController
 @Tag(name = "Web-to-lead (public)")
 class PublicLeadController {
 
-    /** What a public submission learns about its lead. */
-    record PublicLead(UUID id, String code, Grade grade, LeadStatus status, List<LeadViews.DuplicateView> duplicates) {
+    /** All a public submission learns: the lead's code to quote, and that it was received. */
+    record PublicLead(String code, LeadStatus status) {
     }
 
     private final WebToLead webToLead;
+    private final tools.jackson.databind.json.JsonMapper json;
 
-    PublicLeadController(WebToLead webToLead) {
+    PublicLeadController(WebToLead webToLead, tools.jackson.databind.json.JsonMapper json) {
         this.webToLead = webToLead;
+        this.json = json;
     }
 
-    @Operation(summary = "Submit a lead from a website form: 201 new, 200 the same lead for a repeated Idempotency-Key, 401, 422, 429")
+    @Operation(summary = "Submit a lead from a website form: 201 new, 200 the same lead for a repeated Idempotency-Key with the same body, 401, 422 (also: the key reused with another body), 429")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
             mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
             name = "A website form", value = """
@@ -52,12 +52,11 @@ class PublicLeadController {
         if (!webToLead.admit(caller)) {
             throw new RequestRefusedException(429, 60, "lead.apiKey.rateLimited");
         }
-        WebToLead.Submission s = webToLead.submit(caller, body.draft(), idempotencyKey);
-        PublicLead answer = new PublicLead(s.lead().id(), s.lead().code(), s.lead().grade(), s.lead().status(),
-                s.duplicates().stream().map(LeadViews.DuplicateView::of).toList());
-        if (s.repeated()) {
-            return ResponseEntity.ok(answer);
-        }
-        return ResponseEntity.created(URI.create("/api/v1/leads/" + answer.id())).body(answer);
+        // the body as read, field by field: a retry matches whatever its spacing or field order
+        String bodyHash = WebToLead.hash(json.writeValueAsString(body));
+        WebToLead.Submission s = webToLead.submit(caller, body.draft(), idempotencyKey, bodyHash);
+        PublicLead answer = new PublicLead(s.lead().code(), s.lead().status());
+        // no Location: the lead's address is for signed-in users, and a website has no business with it
+        return ResponseEntity.status(s.repeated() ? HttpStatus.OK : HttpStatus.CREATED).body(answer);
     }
 }

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A sales rep as lead routing (SOP rules L4/L5) sees them.
+ * A sales rep as lead routing ({@link RoutingEngine}) sees them.
  *
  * @param hireDate first working day; seniority for A leads counts from it
  * @param active false for reps who left, are on leave or are blocked from new leads

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What routing (线索分配, SOP rules L4/L5) looks at in a lead: its grade and the three territory
+ * What routing (线索分配, {@link RoutingEngine}) looks at in a lead: its grade and the three territory
  * dimensions. A missing dimension only matches territories that accept any value in it.
  *
  * @param region the region as entered
@@ -25,7 +25,7 @@ public record RoutableLead(Grade grade, String industry, String region, List<Str
         this(grade, industry, region, List.of(), productLine);
     }
 
-    /** The same lead routed as if it had another grade (the nurture batch routes C leads like B, L4). */
+    /** The same lead routed as if it had another grade (the nurture batch routes C leads like B). */
     public RoutableLead withGrade(Grade other) {
         return new RoutableLead(other, industry, region, regionLineage, productLine);
     }

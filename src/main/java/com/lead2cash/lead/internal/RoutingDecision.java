@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Where routing (线索分配, SOP rules L4/L5) sends a lead, and why, as a message-bundle key with its
+ * Where routing (线索分配, {@link RoutingEngine}) sends a lead, and why, as a message-bundle key with its
  * arguments for the lead's history.
  *
  * @param userId the rep for {@link Kind#ASSIGN_TO_REP}; the territory's manager for
@@ -20,7 +20,7 @@ import java.util.UUID;
 public record RoutingDecision(Kind kind, UUID userId, UUID territoryId, String messageKey, List<Object> args) {
 
     public enum Kind {
-        /** Assigned to a rep, who must be notified (L6) and respond (L7). */
+        /** Assigned to a rep, who is notified and must respond ({@link LeadDeadlines}). */
         ASSIGN_TO_REP,
         /** Waiting for a manager to assign it by hand. */
         MANAGER_QUEUE,

@@ -13,7 +13,7 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * Lead routing (线索分配), SOP rules L4 and L5: who gets a screened lead.
+ * L4 and L5 — lead routing (线索分配): who gets a screened lead.
  *
  * <ol>
  *   <li>L4 by grade: C goes to the nurture pool (长期培育池) without an owner; A only to senior reps
@@ -33,7 +33,7 @@ import java.util.stream.Stream;
  *       in the order given) most specific matching territory, or in the general manager queue.
  * </ol>
  *
- * <p>A pure function of its inputs, so the policy-change preview can replay past leads. Territory
+ * <p>A pure function of its inputs, so the same facts always route alike. Territory
  * members without a {@link RepCandidate} are not considered: without their load they cannot be
  * balanced.
  */
@@ -102,7 +102,7 @@ public final class RoutingEngine {
     }
 
     /** Matching territories, the most specific only (dimensions, then region depth), in the order given. */
-    private static List<Territory> mostSpecificMatches(RoutableLead lead, List<Territory> territories) {
+    static List<Territory> mostSpecificMatches(RoutableLead lead, List<Territory> territories) {
         List<Territory> matching = territories.stream().filter(territory -> matches(territory, lead)).toList();
         int specificity = matching.stream().mapToInt(t -> specificity(t, lead)).max().orElse(0);
         return matching.stream().filter(territory -> specificity(territory, lead) == specificity).toList();

@@ -18,8 +18,8 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * 销售区域 — which leads (by industry, region, product line; empty = any) go to which reps, and the
- * manager whose queue takes them when no rep fits (L5). Regions are administrative division codes
- * (a province covers its cities and counties); see {@link Territory}.
+ * manager whose queue takes them when no rep fits ({@link RoutingEngine}). Regions are administrative
+ * division codes (a province covers its cities and counties); see {@link Territory}.
  */
 @Table("lead_territory")
 class SalesTerritory {

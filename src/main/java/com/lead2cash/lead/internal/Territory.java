@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A sales territory (销售辖区), SOP rule L5: the leads of some industries, regions and product lines
+ * A sales territory (销售辖区) as routing ({@link RoutingEngine}) matches it: the leads of some industries, regions and product lines
  * and the reps who work them. An empty set accepts any value in that dimension, so a territory with
  * all three empty catches every lead no more specific territory takes.
  *

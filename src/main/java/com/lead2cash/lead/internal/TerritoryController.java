@@ -132,6 +132,15 @@ class TerritoryController {
             }
         }
 
+        /** A territory's new data, with the version it was read at. */
+        record TerritoryUpdate(String name, List<String> industries, List<String> regions, List<String> productLines,
+                               UUID managerId, Set<UUID> repIds, Long version)
+                implements com.lead2cash.platform.Versioned {
+            TerritoryService.TerritoryForm form() {
+                return new TerritoryRequest(name, industries, regions, productLines, managerId, repIds, version).form();
+            }
+        }
+
         private final TerritoryService territories;
 
         Api(TerritoryService territories) {
@@ -156,7 +165,7 @@ class TerritoryController {
 
         @io.swagger.v3.oas.annotations.Operation(summary = "Change a territory (409 when the version is stale)")
         @PutMapping("/api/v1/lead-territories/{id}")
-        TerritoryDto update(@PathVariable UUID id, @RequestBody TerritoryRequest body) {
+        TerritoryDto update(@PathVariable UUID id, @RequestBody TerritoryUpdate body) {
             return dto(territories.update(id, body.form()));
         }
 

@@ -19,7 +19,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Administration of sales territories (L5); their regions are administrative divisions. */
+/** Administration of sales territories, which routing matches leads to ({@link RoutingEngine}); their regions are administrative divisions. */
 @Service
 class TerritoryService {
 

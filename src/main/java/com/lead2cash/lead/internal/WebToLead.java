@@ -46,16 +46,16 @@ class WebToLead {
     }
 
     /** The lead a submission produced, and whether it is new or an idempotent repeat. */
-    record Submission(Lead lead, List<DuplicateFinder.Duplicate> duplicates, boolean repeated) {
+    record Submission(Lead lead, boolean repeated) {
     }
 
     private final SecureRandom random = new SecureRandom();
     private final JdbcClient jdbc;
-    private final LeadService leads;
+    private final LeadCapture leads;
     private final LeadRepository repository;
     private final Clock clock;
 
-    WebToLead(JdbcClient jdbc, LeadService leads, LeadRepository repository, Clock clock) {
+    WebToLead(JdbcClient jdbc, LeadCapture leads, LeadRepository repository, Clock clock) {
         this.jdbc = jdbc;
         this.leads = leads;
         this.repository = repository;
@@ -134,16 +134,25 @@ class WebToLead {
         return hits <= caller.ratePerMinute();
     }
 
-    /** Captures the submitted lead once per idempotency key; a repeat answers the lead it created. */
+    /**
+     * Captures the submitted lead once per idempotency key; a repeat with the same body (its
+     * {@code bodyHash}) answers the lead it created, the same key with another body is refused (422).
+     */
     @Transactional
-    Submission submit(Caller caller, LeadDraft draft, String idempotencyKey) {
+    Submission submit(Caller caller, LeadDraft draft, String idempotencyKey, String bodyHash) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
             throw new FieldValidationException("Idempotency-Key", "lead.idempotencyKey.invalid");
         }
         if (idempotencyKey != null) {
-            Optional<Lead> earlier = earlier(caller, idempotencyKey);
+            Optional<Earlier> earlier = earlier(caller, idempotencyKey);
             if (earlier.isPresent()) {
-                return new Submission(earlier.get(), List.of(), true);
+                if (earlier.get().bodyHash() != null && !earlier.get().bodyHash().equals(bodyHash)) {
+                    throw new FieldValidationException("Idempotency-Key", "lead.idempotencyKey.reused");
+                }
+                Optional<Lead> lead = repository.findById(earlier.get().leadId());
+                if (lead.isPresent()) {
+                    return new Submission(lead.get(), true);
+                }
             }
         }
         LeadDraft sourced = new LeadDraft(draft.companyName(), draft.contactName(), draft.contactTitle(), draft.phone(),
@@ -151,26 +160,32 @@ class WebToLead {
                 draft.source() == null ? caller.source() : draft.source(), draft.sourceDetail(), null, draft.budget(),
                 draft.purchaseDate(), draft.decisionMakerKnown(), draft.decisionChainNotes(), draft.uscc(),
                 draft.notes());
-        LeadService.Captured captured = leads.capture(sourced, CaptureChannel.WEB_FORM, null, null);
+        LeadCapture.Captured captured = leads.capture(sourced, CaptureChannel.WEB_FORM, null, null);
         if (idempotencyKey != null) {
             try {
                 jdbc.sql("""
-                        insert into lead_idempotency (api_key_id, idem_key, lead_id, created_at)
-                        values (:k, :i, :l, :now)
+                        insert into lead_idempotency (api_key_id, idem_key, lead_id, created_at, body_hash)
+                        values (:k, :i, :l, :now, :hash)
                         """).param("k", caller.keyId()).param("i", idempotencyKey).param("l", captured.lead().id())
+                        .param("hash", bodyHash)
                         .param("now", Timestamp.from(clock.instant())).update();
             } catch (DuplicateKeyException e) {
                 // a concurrent request with the same key won; this transaction rolls back and the client retries
                 throw new ConflictException("lead.idempotencyKey.inFlight");
             }
         }
-        return new Submission(captured.lead(), captured.duplicates(), false);
+        return new Submission(captured.lead(), false);
     }
 
-    private Optional<Lead> earlier(Caller caller, String idempotencyKey) {
-        return jdbc.sql("select lead_id from lead_idempotency where api_key_id = :k and idem_key = :i")
-                .param("k", caller.keyId()).param("i", idempotencyKey).query(UUID.class).optional()
-                .flatMap(repository::findById);
+    /** The lead an idempotency key made, and the fingerprint of the body it came with (none for old keys). */
+    private record Earlier(UUID leadId, String bodyHash) {
+    }
+
+    private Optional<Earlier> earlier(Caller caller, String idempotencyKey) {
+        return jdbc.sql("select lead_id, body_hash from lead_idempotency where api_key_id = :k and idem_key = :i")
+                .param("k", caller.keyId()).param("i", idempotencyKey)
+                .query((rs, i) -> new Earlier(rs.getObject("lead_id", UUID.class), rs.getString("body_hash")))
+                .optional();
     }
 
     static String hash(String secret) {

@@ -13,13 +13,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends what the outbox holds, after the business transactions committed. Every node polls; a claim
+ * Sends what the outbox holds, after the business transactions committed: the background task
+ * {@value #TASK} runs it every {@code l2c.notification.poll-interval} (one node at a time). A claim
  * takes due rows with {@code FOR UPDATE SKIP LOCKED} and in the same statement counts the attempt and
  * moves {@code next_attempt_at} to the backoff time (base × 2^(attempts−1)), so two nodes never take
  * the same row and a node that dies mid-send leaves a row that is simply retried later. After
@@ -28,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class DeliveryWorker {
 
+    static final String TASK = "notification-delivery";
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
     private static final int MAX_ERROR_LENGTH = 1000;
 
@@ -63,16 +64,6 @@ class DeliveryWorker {
         this.email = email;
         this.webhooks = webhooks;
         this.zone = zone;
-    }
-
-    @Scheduled(initialDelayString = "${l2c.notification.poll-interval:5s}",
-            fixedDelayString = "${l2c.notification.poll-interval:5s}")
-    void poll() {
-        try {
-            runOnce();
-        } catch (RuntimeException e) {
-            log.warn("notification delivery poll failed; next poll retries", e);
-        }
     }
 
     /** Sends every delivery that is due now; answers how many were attempted. Tests call this instead of waiting. */

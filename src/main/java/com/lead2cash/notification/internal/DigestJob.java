@@ -1,9 +1,13 @@
 package com.lead2cash.notification.internal;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.OrgDirectory;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,9 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
-import org.springframework.scheduling.support.CronTrigger;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,13 +28,17 @@ import org.springframework.util.StringUtils;
 
 /**
  * 每日摘要 — once a day, everyone with the digest on gets one e-mail listing their unread NORMAL
- * notifications since their last digest. Every node runs the job; the row "digest for person X on
- * day D" has a unique key, so whichever node or thread inserts it first makes the digest and the
- * others skip — exactly one per person and day. The e-mail itself goes out through the outbox.
+ * notifications since their last digest. A background task looks every minute for the latest day
+ * whose digest time has come, so a day missed while no node ran is caught up once when one runs
+ * again. The row "digest for person X on day D" has a unique key and is written in the same
+ * transaction as the digest's deliveries: whoever inserts it first makes the digest, the others skip
+ * — exactly one per person and day, and never a day marked done without its digest. The e-mail
+ * itself goes out through the outbox.
  */
 @Component
-class DigestJob implements SchedulingConfigurer {
+class DigestJob {
 
+    static final String TASK = "notification-digest";
     private static final Logger log = LoggerFactory.getLogger(DigestJob.class);
 
     private record KindOf(UUID id, String kind) {
@@ -56,34 +64,31 @@ class DigestJob implements SchedulingConfigurer {
         this.zone = zone;
     }
 
-    @Override
-    public void configureTasks(ScheduledTaskRegistrar registrar) {
-        var at = properties.digestTime();
-        registrar.addTriggerTask(this::runScheduled,
-                new CronTrigger(at.getSecond() + " " + at.getMinute() + " " + at.getHour() + " * * *", zone));
+    /** The latest day whose digest time has come: today from the digest time on, else yesterday. */
+    LocalDate dueDay(Instant now) {
+        var local = now.atZone(zone);
+        return local.toLocalTime().isBefore(properties.digestTime()) ? local.toLocalDate().minusDays(1)
+                : local.toLocalDate();
     }
 
-    private void runScheduled() {
-        try {
-            log.info("daily notification digest: {} digests made", runOnce());
-        } catch (RuntimeException e) {
-            log.warn("daily notification digest failed", e);
-        }
-    }
-
-    /** Makes today's digests for everyone who is due one; answers how many were made. Safe to run again or in parallel. */
+    /**
+     * Makes the due day's digests for everyone who has not had theirs; answers how many were made.
+     * Safe to run again or in parallel.
+     */
     public int runOnce() {
         if (!preferences.emailAvailable()) {
             return 0;
         }
         Instant now = clock.instant();
-        LocalDate today = now.atZone(zone).toLocalDate();
+        LocalDate today = dueDay(now);
         List<UUID> candidates = jdbc.sql("""
                 select distinct m.recipient_id from notification_message m
                 where m.read_at is null and m.urgency = 'NORMAL' and m.created_at <= :now
                   and m.created_at > coalesce((select max(g.cutoff_at) from notification_digest g
                                                where g.user_id = m.recipient_id), '-infinity'::timestamptz)
-                """).param("now", Timestamp.from(now)).query(UUID.class).list();
+                  and not exists (select 1 from notification_digest d
+                                  where d.user_id = m.recipient_id and d.digest_date = :day)
+                """).param("now", Timestamp.from(now)).param("day", today).query(UUID.class).list();
         int made = 0;
         for (UUID user : candidates) {
             if (Boolean.TRUE.equals(transactions.execute(tx -> digestFor(user, today, now)))) {
@@ -138,6 +143,22 @@ class DigestJob implements SchedulingConfigurer {
                 """).param("id", Ids.newId()).param("digest", digestId).param("user", userId)
                 .param("now", Timestamp.from(now)).update();
         return true;
+    }
+
+    /** The digest as a background task; tests that drive it themselves switch it off. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "l2c.notification.digest.enabled", havingValue = "true", matchIfMissing = true)
+    static class Schedule {
+
+        @Bean
+        RecurringTask<Void> notificationDigestTask(DigestJob digest) {
+            return Tasks.recurring(TASK, FixedDelay.of(Duration.ofMinutes(1))).execute((instance, context) -> {
+                int made = digest.runOnce();
+                if (made > 0) {
+                    log.info("daily notification digest: {} digests made", made);
+                }
+            });
+        }
     }
 
     private boolean hasMailbox(UUID userId) {

@@ -48,10 +48,10 @@ class Inbox {
             sql.append(" and m.read_at is null");
         }
         if (cursor != null && !cursor.isBlank()) {
-            List<String> key = CursorPage.decode(cursor, 2);
-            sql.append(" and (m.created_at, m.id) < (cast(:k0 as timestamptz), cast(:k1 as uuid))");
-            params.put("k0", key.get(0));
-            params.put("k1", key.get(1));
+            CursorPage.Key key = CursorPage.decode(cursor, 2);
+            sql.append(" and (m.created_at, m.id) < (:k0, :k1)");
+            params.put("k0", key.timestamp(0));
+            params.put("k1", key.uuid(1));
         }
         sql.append(" order by m.created_at desc, m.id desc limit ").append(size + 1);
         List<StoredMessage> rows = jdbc.sql(sql.toString()).params(params)

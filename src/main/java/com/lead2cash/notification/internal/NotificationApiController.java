@@ -41,12 +41,12 @@ class NotificationApiController {
                           boolean emailAvailable, Long version) {
         static PreferencesDto of(NotificationPreference p, boolean emailAvailable) {
             return new PreferencesDto(p.locale().toLanguageTag(), p.emailEnabled(), p.digestEnabled(),
-                    List.copyOf(p.mutedKindSet()), emailAvailable, p.version());
+                    List.copyOf(p.mutedKindSet()), emailAvailable, p.version() == null ? 0L : p.version());
         }
     }
 
     record UpdatePreferences(@NotBlank String locale, boolean emailEnabled, boolean digestEnabled,
-                             List<String> mutedKinds, Long version) {
+                             List<String> mutedKinds, Long version) implements com.lead2cash.platform.Versioned {
     }
 
     private final Inbox inbox;

@@ -101,8 +101,9 @@ class NotificationPreference {
                 : Arrays.stream(mutedKinds.split(",")).collect(Collectors.toCollection(TreeSet::new));
     }
 
+    /** Preferences never saved are the defaults, at version 0. */
     void expectVersion(Long expected) {
-        if (expected != null && !Objects.equals(expected, version)) {
+        if (expected != null && !Objects.equals(expected, version == null ? Long.valueOf(0) : version)) {
             throw new org.springframework.dao.OptimisticLockingFailureException("notification preference changed");
         }
     }

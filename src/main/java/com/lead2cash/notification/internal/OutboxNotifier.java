@@ -2,13 +2,14 @@ package com.lead2cash.notification.internal;
 
 import com.lead2cash.notification.Notification;
 import com.lead2cash.notification.Notifier;
+import com.lead2cash.platform.DeferredInserts;
 import com.lead2cash.platform.Ids;
+import com.lead2cash.platform.PerTransaction;
 import com.lead2cash.platform.OrgDirectory;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
@@ -16,23 +17,24 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stores a notification in the recipient's inbox and, in the same transaction as the business change
- * that caused it, one outbox row per external channel it should go out on. Nothing is sent here: the
+ * that caused it (as deferred inserts, sent just before it commits), one outbox row per external
+ * channel it should go out on. Nothing is sent here: the
  * {@link DeliveryWorker} sends after commit, so a rollback sends nothing and a slow or broken channel
  * never holds up or fails the business transaction.
  */
 @Service
 class OutboxNotifier implements Notifier {
 
-    private final JdbcClient jdbc;
+    private final DeferredInserts inserts;
     private final JsonMapper json;
     private final Clock clock;
     private final NotificationPreferences preferences;
     private final NotificationRobotRepository robots;
     private final OrgDirectory directory;
 
-    OutboxNotifier(JdbcClient jdbc, JsonMapper json, Clock clock, NotificationPreferences preferences,
+    OutboxNotifier(DeferredInserts inserts, JsonMapper json, Clock clock, NotificationPreferences preferences,
                    NotificationRobotRepository robots, OrgDirectory directory) {
-        this.jdbc = jdbc;
+        this.inserts = inserts;
         this.json = json;
         this.clock = clock;
         this.preferences = preferences;
@@ -45,25 +47,19 @@ class OutboxNotifier implements Notifier {
     public void send(Notification notification) {
         UUID messageId = Ids.newId();
         Instant now = clock.instant();
-        jdbc.sql("""
+        inserts.add("""
                 insert into notification_message (id, recipient_id, kind, title_key, args, link, urgency, created_at)
-                values (:id, :recipient, :kind, :titleKey, cast(:args as jsonb), :link, :urgency, :now)
-                """)
-                .param("id", messageId)
-                .param("recipient", notification.recipientId())
-                .param("kind", notification.kind())
-                .param("titleKey", notification.titleKey())
-                .param("args", json.writeValueAsString(notification.args()))
-                .param("link", notification.link())
-                .param("urgency", notification.urgency().name())
-                .param("now", Timestamp.from(now))
-                .update();
+                values (?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)""",
+                messageId, notification.recipientId(), notification.kind(), notification.titleKey(),
+                json.writeValueAsString(notification.args()), notification.link(), notification.urgency().name(),
+                Timestamp.from(now));
 
         if (preferences.emailAvailable() && preferences.of(notification.recipientId()).wantsEmailAtOnce(notification)
                 && hasMailbox(notification.recipientId())) {
             enqueue(messageId, notification.recipientId(), Channel.EMAIL, null, now);
         }
-        for (NotificationRobot robot : robots.findEnabled()) {
+        // the robots are read once per transaction: an import notifies thousands of assignees in a row
+        for (NotificationRobot robot : PerTransaction.get(NotificationRobot.class, robots::findEnabled)) {
             if (robot.receives(notification)) {
                 enqueue(messageId, notification.recipientId(), robot.channel(), robot.id(), now);
             }
@@ -76,17 +72,10 @@ class OutboxNotifier implements Notifier {
     }
 
     private void enqueue(UUID messageId, UUID recipientId, Channel channel, UUID robotId, Instant now) {
-        jdbc.sql("""
+        inserts.add("""
                 insert into notification_delivery (id, message_id, recipient_id, channel, robot_id, state, attempts,
                                                    next_attempt_at, created_at)
-                values (:id, :message, :recipient, :channel, :robot, 'PENDING', 0, :now, :now)
-                """)
-                .param("id", Ids.newId())
-                .param("message", messageId)
-                .param("recipient", recipientId)
-                .param("channel", channel.name())
-                .param("robot", robotId)
-                .param("now", Timestamp.from(now))
-                .update();
+                values (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""",
+                Ids.newId(), messageId, recipientId, channel.name(), robotId, Timestamp.from(now), Timestamp.from(now));
     }
 }

@@ -32,7 +32,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
+import com.lead2cash.platform.ForbiddenException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -145,7 +145,7 @@ public class OpportunityService {
         if (o.stage().isOpen() && target != null && target != o.stage()) {
             o.requireAction(actor, action, rules.panel());
         } else if (!access.actor(o).sells()) {
-            throw new AccessDeniedException("opportunity move");
+            throw new ForbiddenException("opportunity.forbidden.MOVE");
         }
         o.expectVersion(version);
         Opportunity.LostDetails lost = null;
@@ -277,7 +277,7 @@ public class OpportunityService {
     private UUID owner(CurrentUser me, UUID requested, UUID fallback) {
         if (!me.isManager()) {
             if (requested != null && !requested.equals(me.id())) {
-                throw new AccessDeniedException("only managers assign opportunities to others");
+                throw new ForbiddenException("opportunity.forbidden.assignOthers");
             }
             return me.id();
         }

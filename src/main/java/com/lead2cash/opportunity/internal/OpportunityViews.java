@@ -11,6 +11,7 @@ import com.lead2cash.opportunity.internal.domain.OpportunityAction;
 import com.lead2cash.opportunity.internal.domain.PanelSeat;
 import com.lead2cash.opportunity.internal.domain.Scorecard;
 import com.lead2cash.platform.OrgDirectory;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,8 +34,9 @@ public class OpportunityViews {
         }
     }
 
-    public record OpportunityView(UUID id, String code, String name, UUID customerId, String customerName,
-                                  BigDecimal amount, String currency, Stage stage, BigDecimal probability,
+    public record OpportunityView(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID id, @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String code, @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name, @Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID customerId,
+                                  String customerName, @Schema(requiredMode = Schema.RequiredMode.REQUIRED) BigDecimal amount, @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String currency, @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Stage stage,
+                                  @Schema(requiredMode = Schema.RequiredMode.REQUIRED) BigDecimal probability,
                                   BigDecimal weightedAmount, ForecastCategory forecastCategory,
                                   boolean forecastOverridden, LocalDate expectedCloseDate, List<String> productLines,
                                   List<String> competitors, String nextStep, UUID ownerId, String ownerName,

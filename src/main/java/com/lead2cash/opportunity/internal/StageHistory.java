@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 public class StageHistory {
 
     /** A stay in one stage: entered at, left at (null: still there), and how long it lasted until {@code now}. */
-    public record Stay(Stage stage, Stage from, Instant enteredAt, Instant leftAt, Duration duration, UUID changedBy,
+    public record StageStay(Stage stage, Stage from, Instant enteredAt, Instant leftAt, Duration duration, UUID changedBy,
                        BigDecimal amount, String note) {
     }
 
@@ -42,7 +42,7 @@ public class StageHistory {
     }
 
     /** The stays of one opportunity, oldest first. */
-    public List<Stay> of(UUID opportunityId, Instant now) {
+    public List<StageStay> of(UUID opportunityId, Instant now) {
         record Row(Stage from, Stage to, Instant at, UUID by, BigDecimal amount, String note) {
         }
         List<Row> rows = jdbc.sql("select * from opportunity_stage_change where opportunity_id = :o order by changed_at, id")
@@ -51,12 +51,12 @@ public class StageHistory {
                         Stage.valueOf(rs.getString("to_stage")), rs.getTimestamp("changed_at").toInstant(),
                         rs.getObject("changed_by", UUID.class), rs.getBigDecimal("amount"), rs.getString("note")))
                 .list();
-        List<Stay> stays = new ArrayList<>();
+        List<StageStay> stays = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
             Instant left = i + 1 < rows.size() ? rows.get(i + 1).at() : null;
             Instant end = left != null ? left : (r.to().isClosed() ? r.at() : now);
-            stays.add(new Stay(r.to(), r.from(), r.at(), left, Duration.between(r.at(), end), r.by(), r.amount(), r.note()));
+            stays.add(new StageStay(r.to(), r.from(), r.at(), left, Duration.between(r.at(), end), r.by(), r.amount(), r.note()));
         }
         return stays;
     }

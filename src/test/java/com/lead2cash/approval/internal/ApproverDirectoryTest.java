@@ -29,7 +29,12 @@ class ApproverDirectoryTest {
             return found;
         }
         public Optional<Person> managerOf(UUID id) { return Optional.ofNullable(managerOf.get(id)).map(people::get); }
-        public Optional<Person> managerOfUnit(UUID unit) { return Optional.ofNullable(unitManager.get(unit)).map(people::get); }
+        public Map<UUID, Person> managersOf(java.util.Collection<UUID> ids) {
+            Map<UUID, Person> found = new HashMap<>();
+            ids.forEach(id -> managerOf(id).ifPresent(m -> found.put(id, m)));
+            return found;
+        }
+                public Optional<Person> managerOfUnit(UUID unit) { return Optional.ofNullable(unitManager.get(unit)).map(people::get); }
         public List<Person> activeMembersOf(UUID unit) { return List.of(); }
         public List<Person> activeWithRole(Role role) {
             return people.values().stream().filter(p -> p.active() && p.roles().contains(role)).toList();

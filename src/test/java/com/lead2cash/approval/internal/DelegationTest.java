@@ -42,6 +42,17 @@ class DelegationTest {
     }
 
     @Test
+    void aDelegationCannotStartInThePast() {
+        assertThatThrownBy(() -> Delegation.grant(boss, deputy, TODAY.minusDays(1), TODAY.plusDays(3), null, TODAY, NOW))
+                .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldValidationException.FieldError::field, FieldValidationException.FieldError::messageKey)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("startsOn", "approval.delegation.startsInPast")));
+        assertThat(Delegation.grant(boss, deputy, TODAY, TODAY.plusDays(3), null, TODAY, NOW).startsOn()).isEqualTo(TODAY);
+        assertThat(Delegation.grant(boss, deputy, TODAY.plusDays(7), TODAY.plusDays(9), null, TODAY, NOW).startsOn())
+                .isEqualTo(TODAY.plusDays(7));
+    }
+
+    @Test
     void onlyTheDelegatorEndsADelegation() {
         Delegation d = Delegation.grant(boss, deputy, TODAY, TODAY, null, TODAY, NOW);
         assertThatThrownBy(() -> d.revoke(deputy, NOW)).hasMessage("approval.delegation.notYours");

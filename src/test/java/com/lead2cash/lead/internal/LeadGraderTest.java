@@ -52,7 +52,7 @@ class LeadGraderTest {
         "false, true,  true,  true,  3, A",
         "true,  true,  true,  true,  4, A",
     })
-    void onePointPerCriterionMetGivesTheGradeOfRuleL3(
+    void L3_onePointPerCriterionMetGivesTheGrade(
             boolean industry, boolean budget, boolean urgency, boolean decisionChain, int points, Grade grade) {
         GradingInput input = new GradingInput(
                 industry ? "Manufacturing" : "Agriculture",
@@ -87,7 +87,7 @@ class LeadGraderTest {
         "99999.99,  false",
         "0,         false",
     })
-    void budgetCriterionIsMetFromTheMinimumBudgetInclusive(String budget, boolean met) {
+    void L3_budgetCriterionIsMetFromTheMinimumBudgetInclusive(String budget, boolean met) {
         GradingInput input = new GradingInput("Manufacturing", new BigDecimal(budget), TODAY, true, "张经理", TODAY);
 
         assertThat(LeadGrader.grade(DEFAULTS, input).criterion(Criterion.BUDGET).met()).isEqualTo(met);
@@ -99,14 +99,14 @@ class LeadGraderTest {
         "90, true", // the last day of the window
         "91, false",
     })
-    void urgencyCriterionIsMetForAPurchaseDateFromTodayToTheWindowEndInclusive(int daysAhead, boolean met) {
+    void L3_urgencyCriterionIsMetForAPurchaseDateFromTodayToTheWindowEndInclusive(int daysAhead, boolean met) {
         GradingInput input = purchasingOn(TODAY.plusDays(daysAhead));
 
         assertThat(LeadGrader.grade(DEFAULTS, input).criterion(Criterion.URGENCY).met()).isEqualTo(met);
     }
 
     @Test
-    void aPurchaseDateInThePastIsNotUrgentAndSaysSo() {
+    void L3_aPurchaseDateInThePastIsNotUrgentAndSaysSo() {
         CriterionResult urgency = LeadGrader.grade(DEFAULTS, purchasingOn(TODAY.minusDays(1))).criterion(Criterion.URGENCY);
 
         assertThat(urgency.met()).isFalse();
@@ -116,7 +116,7 @@ class LeadGraderTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Manufacturing", "manufacturing", "  MANUFACTURING ", "ＭＡＮＵＦＡＣＴＵＲＩＮＧ", "零售", " 零 售 "})
-    void industryMatchIgnoresCaseWidthAndWhitespace(String industry) {
+    void L3_industryMatchIgnoresCaseWidthAndWhitespace(String industry) {
         GradingInput input = new GradingInput(industry, null, null, false, null, TODAY);
 
         assertThat(LeadGrader.grade(DEFAULTS, input).criterion(Criterion.INDUSTRY_MATCH).met()).isTrue();
@@ -130,7 +130,7 @@ class LeadGraderTest {
     }
 
     @Test
-    void decisionChainNeedsANamedContactEvenWhenTheDecisionMakerIsKnown() {
+    void L3_decisionChainNeedsANamedContactEvenWhenTheDecisionMakerIsKnown() {
         GradingInput input = new GradingInput("Manufacturing", null, null, true, "  ", TODAY);
 
         CriterionResult chain = LeadGrader.grade(DEFAULTS, input).criterion(Criterion.DECISION_CHAIN);
@@ -199,7 +199,7 @@ class LeadGraderTest {
     }
 
     @Test
-    void screeningIsCompleteOnlyWhenIndustryBudgetPurchaseDateAndContactAreAllKnown() {
+    void L1_screeningIsCompleteOnlyWhenIndustryBudgetPurchaseDateAndContactAreAllKnown() {
         GradingInput full = strongLead();
         assertThat(LeadGrader.grade(DEFAULTS, full).complete()).isTrue();
 
@@ -225,7 +225,7 @@ class LeadGraderTest {
     }
 
     @Test
-    void raisingTheGradeAThresholdToFourTurnsAThreePointLeadIntoB() {
+    void L3_raisingTheGradeAThresholdToFourTurnsAThreePointLeadIntoB() {
         GradingInput threePoints = new GradingInput("Manufacturing", new BigDecimal("150000"), TODAY.plusDays(30),
                 false, "张经理", TODAY);
         GradingRules strict = new GradingRules(DEFAULTS.targetIndustries(), DEFAULTS.minimumBudget(), 90, 4, 2);
@@ -235,7 +235,7 @@ class LeadGraderTest {
     }
 
     @Test
-    void loweringTheMinimumBudgetTo50000TurnsA60000LeadFromBIntoA() {
+    void L3_loweringTheMinimumBudgetTo50000TurnsA60000LeadFromBIntoA() {
         GradingInput lead = new GradingInput("Manufacturing", new BigDecimal("60000"), TODAY.plusDays(30), false,
                 "张经理", TODAY);
         GradingRules lenient = new GradingRules(DEFAULTS.targetIndustries(), new BigDecimal("50000"), 90, 3, 2);
@@ -273,7 +273,7 @@ class LeadGraderTest {
     }
 
     @Test
-    void defaultRulesAreThoseOfTheSourceSop() {
+    void L3_defaultRulesAreThoseOfTheSourceSop() {
         assertThat(DEFAULTS.minimumBudget()).isEqualByComparingTo("100000");
         assertThat(DEFAULTS.urgencyDays()).isEqualTo(90);
         assertThat(DEFAULTS.gradeAMinPoints()).isEqualTo(3);

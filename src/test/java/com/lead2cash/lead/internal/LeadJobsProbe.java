@@ -3,21 +3,30 @@ package com.lead2cash.lead.internal;
 import java.time.LocalDate;
 import org.springframework.stereotype.Component;
 
-/** Lets tests outside the package run the lead jobs for a given period, as the scheduler would. */
+/** Lets tests outside the package run the lead routines for a given period, as the background task would. */
 @Component
 public class LeadJobsProbe {
 
-    private final LeadJobs jobs;
+    private final DailyLeadSummary summary;
+    private final NurtureBatch nurtureBatch;
+    private final LeadRoutines routines;
 
-    LeadJobsProbe(LeadJobs jobs) {
-        this.jobs = jobs;
+    LeadJobsProbe(DailyLeadSummary summary, NurtureBatch nurtureBatch, LeadRoutines routines) {
+        this.summary = summary;
+        this.nurtureBatch = nurtureBatch;
+        this.routines = routines;
     }
 
     public boolean dailySummary(LocalDate day) {
-        return jobs.dailySummary(day);
+        return summary.send(day);
     }
 
     public boolean nurtureBatch(String week) {
-        return jobs.nurtureBatch(week);
+        return nurtureBatch.run(week);
+    }
+
+    /** Whatever is due now, as the background task runs it every minute. */
+    public int runDue() {
+        return routines.runDue();
     }
 }

@@ -27,9 +27,9 @@ class LeadRegionMigrationTest {
         jdbc.sql("""
                 insert into lead_lead (id, code, company_name, company_name_normalized, region, source, sourced_at,
                     decision_maker_known, captured_via, grade, grade_points, grade_complete, status, version,
-                    created_at, updated_at)
+                    created_at, updated_at, search_keys)
                 values (:id, :code, :name, :name, :region, 'REFERRAL', :now, false, 'MANUAL', 'B', 2, true, 'SCREENED',
-                    0, :now, :now)
+                    0, :now, :now, '{}')
                 """).param("id", id).param("code", "L-OLD-" + id).param("name", "旧线索 " + region)
                 .param("region", region).param("now", now).update();
         return id;

@@ -42,7 +42,7 @@ class RoutingEngineTest {
     // --- L4: grade ---------------------------------------------------------------------------------
 
     @Test
-    void gradeCGoesToTheNurturePoolWithoutOwnerOrTerritory() {
+    void L4_gradeCGoesToTheNurturePoolWithoutOwnerOrTerritory() {
         Territory all = catchAll(1, Set.of(id(1)));
         RoutableLead lead = new RoutableLead(Grade.C, "Manufacturing", "East", "ERP");
 
@@ -63,7 +63,7 @@ class RoutingEngineTest {
         "2025-03-15, false", // first day at work
         "2025-04-01, false", // hire date in the future
     })
-    void gradeALeadGoesOnlyToRepsWithMoreThanTwelveMonthsSeniority(LocalDate hireDate, boolean senior) {
+    void L4_aLeadGoesOnlyToRepsWithMoreThan12MonthsOfService(LocalDate hireDate, boolean senior) {
         Territory all = catchAll(1, Set.of(id(1)));
 
         RoutingDecision decision = route(A_LEAD, List.of(all), List.of(rep(1, hireDate, 0)));
@@ -72,7 +72,7 @@ class RoutingEngineTest {
     }
 
     @Test
-    void gradeALeadPrefersASeniorRepOverALessLoadedJuniorOne() {
+    void L4_gradeALeadPrefersASeniorRepOverALessLoadedJuniorOne() {
         Territory all = catchAll(1, Set.of(id(1), id(2)));
 
         RoutingDecision decision = route(A_LEAD, List.of(all), List.of(rep(1, NEWCOMER, 0), rep(2, VETERAN, 9)));
@@ -81,7 +81,7 @@ class RoutingEngineTest {
     }
 
     @Test
-    void seniorityBoundaryClampsAtMonthEnd() {
+    void L4_seniorityBoundaryClampsAtMonthEnd() {
         // hired 31 January: one month is reached on 29 February 2024, so seniority exceeds it on 1 March
         Territory all = catchAll(1, Set.of(id(1)));
         List<RepCandidate> reps = List.of(rep(1, LocalDate.of(2024, 1, 31), 0));
@@ -94,7 +94,7 @@ class RoutingEngineTest {
     }
 
     @Test
-    void seniorityThresholdComesFromThePolicy() {
+    void L4_seniorityThresholdComesFromThePolicy() {
         Territory all = catchAll(1, Set.of(id(1)));
         List<RepCandidate> sevenMonths = List.of(rep(1, TODAY.minusMonths(7), 0));
 
@@ -105,7 +105,7 @@ class RoutingEngineTest {
     }
 
     @Test
-    void gradeBLeadGoesToAnyActiveRepRegardlessOfSeniority() {
+    void L4_gradeBLeadGoesToAnyActiveRepRegardlessOfSeniority() {
         Territory all = catchAll(1, Set.of(id(1), id(2)));
 
         RoutingDecision decision = route(B_LEAD, List.of(all), List.of(rep(1, NEWCOMER, 0), rep(2, VETERAN, 3)));
@@ -126,7 +126,7 @@ class RoutingEngineTest {
         "Manufacturing, East,  CRM, false",
         ",              East,  ERP, false", // unknown industry does not satisfy an industry criterion
     })
-    void territoryMatchesWhenEveryNonEmptyDimensionContainsTheLeadsValue(
+    void L5_territoryMatchesWhenEveryNonEmptyDimensionContainsTheLeadsValue(
             String industry, String region, String productLine, boolean matches) {
         Territory east = territory(1, Set.of("Manufacturing", "Energy"), Set.of("East"), Set.of("ERP"), EAST_MANAGER,
                 Set.of(id(1)));
@@ -138,7 +138,7 @@ class RoutingEngineTest {
     }
 
     @Test
-    void emptyDimensionAcceptsAnyValueIncludingAnUnknownOne() {
+    void L5_emptyDimensionAcceptsAnyValueIncludingAnUnknownOne() {
         Territory anyProduct = territory(1, Set.of("Manufacturing"), Set.of(), Set.of(), EAST_MANAGER, Set.of(id(1)));
         RoutableLead lead = new RoutableLead(Grade.B, "Manufacturing", null, null);
 
@@ -149,7 +149,7 @@ class RoutingEngineTest {
     }
 
     @Test
-    void mostSpecificMatchingTerritoryWinsEvenOverLessLoadedReps() {
+    void L5_mostSpecificMatchingTerritoryWinsEvenOverLessLoadedReps() {
         Territory everything = catchAll(1, Set.of(id(1)));
         Territory industryOnly = territory(2, Set.of("Manufacturing"), Set.of(), Set.of(), MANAGER, Set.of(id(2)));
         Territory industryAndRegion = territory(3, Set.of("Manufacturing"), Set.of("East"), Set.of(), EAST_MANAGER,
@@ -163,7 +163,7 @@ class RoutingEngineTest {
     }
 
     @Test
-    void equallySpecificTerritoriesPoolTheirReps() {
+    void L5_equallySpecificTerritoriesPoolTheirReps() {
         Territory byIndustryAndRegion = territory(1, Set.of("Manufacturing"), Set.of("East"), Set.of(), MANAGER,
                 Set.of(id(1)));
         Territory byRegionAndProduct = territory(2, Set.of(), Set.of("East"), Set.of("ERP"), EAST_MANAGER,
@@ -178,7 +178,7 @@ class RoutingEngineTest {
     }
 
     @Test
-    void lessSpecificTerritoryIsNoFallbackWhenTheMostSpecificHasNobodyEligible() {
+    void L5_lessSpecificTerritoryIsNoFallbackWhenTheMostSpecificHasNobodyEligible() {
         Territory everything = catchAll(1, Set.of(id(1)));
         Territory east = territory(2, Set.of("Manufacturing"), Set.of("East"), Set.of("ERP"), EAST_MANAGER,
                 Set.of(id(2)));
@@ -284,7 +284,7 @@ class RoutingEngineTest {
     // --- L5: least-loaded and round-robin -----------------------------------------------------------
 
     @Test
-    void leastLoadedRepWins() {
+    void L5_leastLoadedRepWins() {
         Territory all = catchAll(1, Set.of(id(1), id(2), id(3)));
         List<RepCandidate> reps = List.of(rep(1, VETERAN, 5), rep(2, VETERAN, 2), rep(3, VETERAN, 8));
 
@@ -292,7 +292,7 @@ class RoutingEngineTest {
     }
 
     @Test
-    void equalLoadGoesRoundRobinToTheRepWhoWaitedLongest() {
+    void L5_equalLoadGoesRoundRobinToTheRepWhoWaitedLongest() {
         Territory all = catchAll(1, Set.of(id(1), id(2), id(3)));
         List<RepCandidate> reps = List.of(
                 rep(1, VETERAN, 2, Instant.parse("2025-03-14T09:00:00Z")),
@@ -303,7 +303,7 @@ class RoutingEngineTest {
     }
 
     @Test
-    void equalLoadGoesFirstToARepWhoNeverGotALead() {
+    void L5_equalLoadGoesFirstToARepWhoNeverGotALead() {
         Territory all = catchAll(1, Set.of(id(1), id(2)));
         List<RepCandidate> reps = List.of(
                 rep(1, VETERAN, 2, Instant.parse("2020-01-01T00:00:00Z")),
@@ -313,7 +313,7 @@ class RoutingEngineTest {
     }
 
     @Test
-    void fullTieIsBrokenByUserIdSoTheSameFactsGiveTheSameRep() {
+    void L5_fullTieIsBrokenByUserIdSoTheSameFactsGiveTheSameRep() {
         Territory all = catchAll(1, Set.of(id(1), id(2), id(3)));
         Instant same = Instant.parse("2025-03-10T09:00:00Z");
         List<RepCandidate> reps = List.of(rep(3, VETERAN, 1, same), rep(1, VETERAN, 1, same), rep(2, VETERAN, 1, same));
@@ -324,7 +324,7 @@ class RoutingEngineTest {
     }
 
     @Test
-    void inactiveRepsAreSkippedHoweverIdle() {
+    void L5_inactiveRepsAreSkippedHoweverIdle() {
         Territory all = catchAll(1, Set.of(id(1), id(2)));
         RepCandidate onLeave = new RepCandidate(id(1), VETERAN, false, 0, null);
 
@@ -332,7 +332,7 @@ class RoutingEngineTest {
     }
 
     @Test
-    void onlyTerritoryMembersWithKnownLoadAreCandidates() {
+    void L5_onlyTerritoryMembersWithKnownLoadAreCandidates() {
         Territory all = catchAll(1, Set.of(id(1), id(2)));
         // id(1) is a member without candidate data; id(3) has data but is not a member
         List<RepCandidate> reps = List.of(rep(2, VETERAN, 9), rep(3, VETERAN, 0));
@@ -427,7 +427,7 @@ class RoutingEngineTest {
     // --- property ------------------------------------------------------------------------------------
 
     @Test
-    void chosenRepAlwaysHasTheMinimumLoadAmongEligibleCandidatesAndWaitedLongestAmongThoseTied() {
+    void L5_chosenRepAlwaysHasTheMinimumLoadAmongEligibleCandidatesAndWaitedLongestAmongThoseTied() {
         qt().withFixedSeed(20250315L).withExamples(500)
                 .forAll(arbitrary().pick(Grade.A, Grade.B), lists().of(candidates()).ofSizeBetween(0, 12))
                 .checkAssert((grade, generated) -> {

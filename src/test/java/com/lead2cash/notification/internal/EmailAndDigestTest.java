@@ -86,8 +86,8 @@ class EmailAndDigestTest {
         jdbc.sql("delete from notification_digest").update();
         jdbc.sql("delete from notification_message").update();
         jdbc.sql("delete from notification_outbound_email").update();
-        String zh = "zh" + System.nanoTime() % 1_000_000;
-        String en = "en" + System.nanoTime() % 1_000_000;
+        String zh = "zh" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String en = "en" + java.util.UUID.randomUUID().toString().substring(0, 8);
         zhUser = fixtures.user(zh, fixtures.rootUnit(), LocalDate.of(2024, 1, 1), Role.SALES_REP).id();
         enUser = fixtures.user(en, fixtures.rootUnit(), LocalDate.of(2024, 1, 1), Role.SALES_REP).id();
         zhMail = zh + "@example.test";
@@ -164,6 +164,22 @@ class EmailAndDigestTest {
         List<MimeMessage> zhMails = to(zhMail);
         assertThat(zhMails).hasSize(2);
         assertThat(text(zhMails.get(1))).contains("L-9").doesNotContain("L-1");
+    }
+
+    @Test
+    void aDayMissedWhileNoNodeRanGetsItsDigestOnceWhenOneRunsAgain() throws Exception {
+        notifier.send(Notification.of(zhUser, "lead.assigned", "notification.robot.test", "/leads/5", "L-5", "A"));
+        // nothing ran at 08:30 on the 25th; at 07:00 on the 26th the 25th's digest is still due
+        CLOCK.set(Instant.parse("2026-11-25T23:00:00Z"));
+        assertThat(digest.runOnce()).isEqualTo(1);
+        assertThat(digest.runOnce()).isZero();
+        assertThat(jdbc.sql("select digest_date from notification_digest where user_id = :u").param("u", zhUser)
+                .query(LocalDate.class).list()).containsExactly(LocalDate.of(2026, 11, 25));
+        worker.runOnce();
+        assertThat(text(only(zhMail))).contains("L-5");
+        // the 26th's own digest time finds nothing new
+        CLOCK.set(Instant.parse("2026-11-26T00:31:00Z"));
+        assertThat(digest.runOnce()).isZero();
     }
 
     @Test

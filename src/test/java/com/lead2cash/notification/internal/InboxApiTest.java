@@ -41,8 +41,8 @@ class InboxApiTest {
 
     @BeforeEach
     void twoReps() {
-        alice = "alice" + System.nanoTime() % 1_000_000;
-        bob = "bob" + System.nanoTime() % 1_000_000;
+        alice = "alice" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        bob = "bob" + java.util.UUID.randomUUID().toString().substring(0, 8);
         aliceId = fixtures.user(alice, fixtures.rootUnit(), LocalDate.of(2024, 1, 1), Role.SALES_REP).id();
         bobId = fixtures.user(bob, fixtures.rootUnit(), LocalDate.of(2024, 1, 1), Role.SALES_REP).id();
     }
@@ -138,7 +138,8 @@ class InboxApiTest {
 
         assertThat(mvc.put().uri("/api/v1/notifications/preferences").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"locale\":\"en\",\"emailEnabled\":false,\"digestEnabled\":true,\"mutedKinds\":[\"lead.assigned\"]}"))
+                .content("{\"locale\":\"en\",\"emailEnabled\":false,\"digestEnabled\":true,\"mutedKinds\":[\"lead.assigned\"],"
+                        + "\"version\":" + defaults.get("version").asLong() + "}"))
                 .hasStatusOk().bodyJson().extractingPath("$.version").isEqualTo(0);
         assertThat(mvc.put().uri("/api/v1/notifications/preferences").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .contentType(MediaType.APPLICATION_JSON)
@@ -146,7 +147,7 @@ class InboxApiTest {
                 .hasStatus(HttpStatus.CONFLICT);
         assertThat(mvc.put().uri("/api/v1/notifications/preferences").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"locale\":\"fr\",\"emailEnabled\":true,\"digestEnabled\":true}"))
+                .content("{\"locale\":\"fr\",\"emailEnabled\":true,\"digestEnabled\":true,\"version\":0}"))
                 .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
 
         JsonNode mine = fixtures.json(get(alice, "/api/v1/notifications/preferences"));

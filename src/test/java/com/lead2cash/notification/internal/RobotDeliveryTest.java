@@ -93,12 +93,12 @@ class RobotDeliveryTest {
         jdbc.sql("delete from notification_delivery").update();
         jdbc.sql("delete from notification_message").update();
         jdbc.sql("delete from notification_robot").update();
-        String name = "rep" + System.nanoTime() % 1_000_000;
+        String name = "rep" + java.util.UUID.randomUUID().toString().substring(0, 8);
         rep = fixtures.user(name, fixtures.rootUnit(), LocalDate.of(2024, 1, 1), Role.SALES_REP).id();
     }
 
     private NotificationRobot dingTalk(String secret, String prefixes) {
-        return robots.connect(new RobotAdmin.RobotForm(Channel.DINGTALK, "sales group " + System.nanoTime(),
+        return robots.connect(new RobotAdmin.RobotForm(Channel.DINGTALK, "sales group " + java.util.UUID.randomUUID(),
                 robotServer.baseUrl() + "/robot/send?access_token=abc123", secret, false, prefixes));
     }
 
@@ -272,7 +272,7 @@ class RobotDeliveryTest {
         assertThat(request.queryParameter("sign").isPresent()).isTrue();
         assertThat(request.getBodyAsString()).contains("华东销售群");
 
-        String rep = "rep" + System.nanoTime() % 1_000_000;
+        String rep = "rep" + java.util.UUID.randomUUID().toString().substring(0, 8);
         fixtures.user(rep, fixtures.rootUnit(), LocalDate.of(2024, 1, 1), Role.SALES_REP);
         Cookie repSession = mvc.post().uri("/login").with(csrf()).param("username", rep)
                 .param("password", Fixtures.PASSWORD).exchange().getResponse().getCookie("SESSION");

@@ -24,9 +24,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
-/** Without anyone calling the worker, the scheduled poll delivers what was committed. */
+/** Without anyone calling the worker, its background task delivers what was committed. */
 @IntegrationTest
-@TestPropertySource(properties = "l2c.notification.poll-interval=200ms")
+@TestPropertySource(properties = {"l2c.notification.poll-interval=200ms", "l2c.scheduler.polling-interval=100ms"})
 class ScheduledDeliveryTest {
 
     static WireMockServer robotServer;

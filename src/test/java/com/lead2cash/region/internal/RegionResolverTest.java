@@ -264,7 +264,10 @@ class RegionResolverTest {
             }
             parts.add(d.name());
             String text = String.join(sep, parts);
-            if (city == null || style != 3 || uniqueInProvince(d)) {
+            if (city != null && style == 3 && d.name().equals(city.name())) {
+                // 甘肃嘉峪关市: a county named like its city, written without the city, names the city
+                assertThat(resolve(text).code()).as(text).isEqualTo(city.code());
+            } else if (city == null || style != 3 || uniqueInProvince(d)) {
                 assertThat(resolve(text).code()).as(text).isEqualTo(d.code());
             }
         });

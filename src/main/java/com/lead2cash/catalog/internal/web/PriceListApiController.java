@@ -16,7 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import com.lead2cash.platform.Versioned;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,26 +38,39 @@ class PriceListApiController {
     }
 
     record PriceListRequest(String name, PriceListKind kind, String channel, LocalDate validFrom, LocalDate validTo,
-                            List<UUID> customerIds, List<PriceRequest> prices, Long version) {
+                            List<UUID> customerIds, List<PriceRequest> prices) {
         PriceList.Terms terms() {
             return PriceList.Terms.validated(name, kind, channel, validFrom, validTo);
         }
 
         Map<UUID, BigDecimal> priceMap() {
-            if (prices == null) {
-                return null;
-            }
-            Map<UUID, BigDecimal> map = new LinkedHashMap<>();
-            for (PriceRequest p : prices) {
-                if (p == null || p.productId() == null) {
-                    throw new FieldValidationException("prices", "catalog.product.required");
-                }
-                if (map.put(p.productId(), p.unitPrice()) != null) {
-                    throw new FieldValidationException("prices", "catalog.priceList.product.twice", p.productId());
-                }
-            }
-            return map;
+            return PriceListApiController.prices(prices);
         }
+    }
+
+    /** A change of a price list, with the version it was read at; prices and customers replace the list's when sent. */
+    record PriceListUpdate(String name, PriceListKind kind, String channel, LocalDate validFrom, LocalDate validTo,
+                           List<UUID> customerIds, List<PriceRequest> prices, Long version) implements Versioned {
+        PriceList.Terms terms() {
+            return PriceList.Terms.validated(name, kind, channel, validFrom, validTo);
+        }
+    }
+
+    /** The prices as the list keeps them, by product; a product priced twice is refused. */
+    static Map<UUID, BigDecimal> prices(List<PriceRequest> prices) {
+        if (prices == null) {
+            return null;
+        }
+        Map<UUID, BigDecimal> map = new LinkedHashMap<>();
+        for (PriceRequest p : prices) {
+            if (p == null || p.productId() == null) {
+                throw new FieldValidationException("prices", "catalog.product.required");
+            }
+            if (map.put(p.productId(), p.unitPrice()) != null) {
+                throw new FieldValidationException("prices", "catalog.priceList.product.twice", p.productId());
+            }
+        }
+        return map;
     }
 
     record VersionRequest(Long version) {
@@ -89,13 +105,14 @@ class PriceListApiController {
 
     @Operation(summary = "Create a price list; two active standard lists never share a day")
     @PostMapping("/api/v1/price-lists")
-    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(CatalogRoles.EDITORS)
     ResponseEntity<PriceListView> create(@RequestBody PriceListRequest body) {
         PriceListView view = PriceListView.of(lists.create(body.terms(), body.priceMap(), body.customerIds()));
         return ResponseEntity.created(URI.create("/api/v1/price-lists/" + view.id())).body(view);
     }
 
+    @Operation(summary = "One price list with its prices and customers")
     @GetMapping("/api/v1/price-lists/{id}")
     PriceListView get(@PathVariable UUID id) {
         return PriceListView.of(lists.require(id));
@@ -104,16 +121,18 @@ class PriceListApiController {
     @Operation(summary = "Change a price list (409 on a stale version); prices and customerIds replace the list's when sent")
     @PutMapping("/api/v1/price-lists/{id}")
     @PreAuthorize(CatalogRoles.EDITORS)
-    PriceListView change(@PathVariable UUID id, @RequestBody PriceListRequest body) {
-        return PriceListView.of(lists.change(id, body.terms(), body.priceMap(), body.customerIds(), body.version()));
+    PriceListView change(@PathVariable UUID id, @RequestBody PriceListUpdate body) {
+        return PriceListView.of(lists.change(id, body.terms(), prices(body.prices()), body.customerIds(), body.version()));
     }
 
+    @Operation(summary = "The price list is no longer used")
     @PostMapping("/api/v1/price-lists/{id}/deactivate")
     @PreAuthorize(CatalogRoles.EDITORS)
     PriceListView deactivate(@PathVariable UUID id, @RequestBody(required = false) VersionRequest body) {
         return PriceListView.of(lists.setActive(id, false, body == null ? null : body.version()));
     }
 
+    @Operation(summary = "The price list is in force again (two active standard lists never share a day)")
     @PostMapping("/api/v1/price-lists/{id}/activate")
     @PreAuthorize(CatalogRoles.EDITORS)
     PriceListView activate(@PathVariable UUID id, @RequestBody(required = false) VersionRequest body) {

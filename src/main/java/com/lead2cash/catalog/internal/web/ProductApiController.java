@@ -18,7 +18,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import com.lead2cash.platform.Versioned;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +43,15 @@ class ProductApiController {
 
     /** A product as a client sends it (SPEC §6: code, name, listPrice and taxRate required). */
     record ProductRequest(String code, String name, String specification, String unit, String productLine,
-                          BigDecimal listPrice, BigDecimal taxRate, Long version) {
+                          BigDecimal listPrice, BigDecimal taxRate) {
+        ProductDetails details() {
+            return ProductDetails.validated(code, name, specification, unit, productLine, listPrice, taxRate);
+        }
+    }
+
+    /** A correction of a product, with the version it was read at. */
+    record ProductUpdate(String code, String name, String specification, String unit, String productLine,
+                         BigDecimal listPrice, BigDecimal taxRate, Long version) implements Versioned {
         ProductDetails details() {
             return ProductDetails.validated(code, name, specification, unit, productLine, listPrice, taxRate);
         }
@@ -48,8 +60,13 @@ class ProductApiController {
     record VersionRequest(Long version) {
     }
 
-    record ProductView(UUID id, String code, String name, String specification, String unit, String productLine,
-                       BigDecimal listPrice, BigDecimal taxRate, boolean active, String currency, long version) {
+    record ProductView(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID id,
+                       @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String code,
+                       @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name, String specification,
+                       String unit, String productLine,
+                       @Schema(requiredMode = Schema.RequiredMode.REQUIRED) BigDecimal listPrice,
+                       @Schema(requiredMode = Schema.RequiredMode.REQUIRED) BigDecimal taxRate, boolean active,
+                       @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String currency, long version) {
         static ProductView of(Product p) {
             return new ProductView(p.id(), p.code(), p.name(), p.specification(), p.unit(), p.productLine(),
                     p.listPrice(), p.taxRate(), p.active(), "CNY", p.version());
@@ -90,13 +107,14 @@ class ProductApiController {
 
     @Operation(summary = "Register a product (code unique whatever its case)")
     @PostMapping("/api/v1/products")
-    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(CatalogRoles.EDITORS)
     ResponseEntity<ProductView> create(@RequestBody ProductRequest body) {
         ProductView view = ProductView.of(products.register(body.details()));
         return ResponseEntity.created(URI.create("/api/v1/products/" + view.id())).body(view);
     }
 
+    @Operation(summary = "One product")
     @GetMapping("/api/v1/products/{id}")
     ProductView get(@PathVariable UUID id) {
         return ProductView.of(products.require(id));
@@ -105,7 +123,7 @@ class ProductApiController {
     @Operation(summary = "Correct a product (409 on a stale version)")
     @PutMapping("/api/v1/products/{id}")
     @PreAuthorize(CatalogRoles.EDITORS)
-    ProductView correct(@PathVariable UUID id, @RequestBody ProductRequest body) {
+    ProductView correct(@PathVariable UUID id, @RequestBody ProductUpdate body) {
         return ProductView.of(products.correct(id, body.details(), body.version()));
     }
 
@@ -116,6 +134,7 @@ class ProductApiController {
         return ProductView.of(products.setActive(id, false, body == null ? null : body.version()));
     }
 
+    @Operation(summary = "Offered again in new quotes")
     @PostMapping("/api/v1/products/{id}/activate")
     @PreAuthorize(CatalogRoles.EDITORS)
     ProductView activate(@PathVariable UUID id, @RequestBody(required = false) VersionRequest body) {
@@ -130,7 +149,11 @@ class ProductApiController {
     }
 
     @Operation(summary = "The catalogue as an Excel workbook (also the import template)")
-    @GetMapping("/api/v1/products/export")
+    @GetMapping(path = "/api/v1/products/export", produces = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "产品目录.xlsx",
+            content = @io.swagger.v3.oas.annotations.media.Content(
+                    mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    schema = @Schema(type = "string", format = "binary")))
     ResponseEntity<byte[]> export() {
         audit.record("EXPORT", "Product", "catalogue", "xlsx");
         return ProductWorkbooks.download(queries);
@@ -139,7 +162,7 @@ class ProductApiController {
     @Operation(summary = "Import the catalogue from an Excel workbook: rows update products by code or add them; one refused row refuses the file")
     @PostMapping(path = "/api/v1/products/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(CatalogRoles.EDITORS)
-    ProductService.ImportResult importFile(@RequestPart("file") MultipartFile file) throws IOException {
+    ProductService.ProductImportResult importFile(@RequestPart("file") MultipartFile file) throws IOException {
         return products.importRows(ProductWorkbooks.read(file));
     }
 }

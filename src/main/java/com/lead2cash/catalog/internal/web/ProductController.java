@@ -171,7 +171,7 @@ class ProductController {
     String importFile(@RequestParam(required = false) MultipartFile file, Model model, RedirectAttributes redirect,
                       Locale locale) throws IOException {
         try {
-            ProductService.ImportResult result = products.importRows(ProductWorkbooks.read(file));
+            ProductService.ProductImportResult result = products.importRows(ProductWorkbooks.read(file));
             Flash.success(redirect, "catalog.import.done", result.created(), result.updated());
             return "redirect:/products";
         } catch (ProductWorkbook.ImportRefused refused) {

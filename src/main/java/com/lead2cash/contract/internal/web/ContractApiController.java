@@ -94,7 +94,7 @@ class ContractApiController {
 
     enum ApproverDecision { APPROVE, SEND_BACK }
 
-    record DecisionRequest(ApproverDecision decision, String comment) {
+    record ContractDecisionRequest(ApproverDecision decision, String comment) {
     }
 
     record ArchiveRequest(String location, Long version) {
@@ -235,7 +235,7 @@ class ContractApiController {
 
     @Operation(summary = "A risk reviewer's (K5) or final approver's (K2) decision: APPROVE, or SEND_BACK with a comment")
     @PostMapping("/api/v1/contracts/{id}/decision")
-    ContractViews.ContractView decide(@PathVariable UUID id, @RequestBody DecisionRequest body) {
+    ContractViews.ContractView decide(@PathVariable UUID id, @RequestBody ContractDecisionRequest body) {
         if (body.decision() == null) {
             throw new com.lead2cash.platform.FieldValidationException("decision", "contract.decision.required");
         }

@@ -49,9 +49,9 @@ public class ActivityViews {
         String after = "";
         Object[] key = {null, null};
         if (cursor != null && !cursor.isBlank()) {
-            List<String> k = CursorPage.decode(cursor, 2);
-            after = " and (occurred_at, id) < (cast(:k0 as timestamptz), cast(:k1 as uuid))";
-            key = new Object[] {k.get(0), k.get(1)};
+            CursorPage.Key k = CursorPage.decode(cursor, 2);
+            after = " and (occurred_at, id) < (:k0, :k1)";
+            key = new Object[] {k.timestamp(0), k.uuid(1)};
         }
         List<ActivityView> views = query(jdbc.sql("select * from customer_activity where customer_id = :c" + after
                         + " order by occurred_at desc, id desc limit :limit")

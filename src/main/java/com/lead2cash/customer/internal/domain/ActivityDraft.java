@@ -31,15 +31,15 @@ public record ActivityDraft(ActivityType type, Instant occurredAt, List<UUID> co
         } else if (occurredAt.isAfter(now.plus(CLOCK_TOLERANCE))) {
             errors.add(new FieldError("occurredAt", "activity.occurredAt.future"));
         }
-        String s = text(errors, "summary", summary, 2000);
+        String s = Texts.limited(errors, "summary", summary, 2000);
         if (s == null) {
             errors.add(new FieldError("summary", "activity.summary.required"));
         }
-        String needs = text(errors, "needsChanges", needsChanges, 2000);
-        String obj = text(errors, "objections", objections, 2000);
-        String handling = text(errors, "objectionHandling", objectionHandling, 2000);
-        String next = text(errors, "nextStep", nextStep, 1000);
-        String min = text(errors, "minutes", minutes, 20000);
+        String needs = Texts.limited(errors, "needsChanges", needsChanges, 2000);
+        String obj = Texts.limited(errors, "objections", objections, 2000);
+        String handling = Texts.limited(errors, "objectionHandling", objectionHandling, 2000);
+        String next = Texts.limited(errors, "nextStep", nextStep, 1000);
+        String min = Texts.limited(errors, "minutes", minutes, 20000);
         if (nextFollowUpAt != null && (nextFollowUpAt.isBefore(now.minus(CLOCK_TOLERANCE))
                 || (occurredAt != null && !nextFollowUpAt.isAfter(occurredAt)))) {
             errors.add(new FieldError("nextFollowUpAt", "activity.nextFollowUpAt.invalid"));
@@ -50,16 +50,5 @@ public record ActivityDraft(ActivityType type, Instant occurredAt, List<UUID> co
         List<UUID> contacts = contactIds == null ? List.of()
                 : List.copyOf(new LinkedHashSet<>(contactIds.stream().filter(java.util.Objects::nonNull).toList()));
         return new ActivityDraft(type, occurredAt, contacts, s, needs, obj, handling, next, nextFollowUpAt, min);
-    }
-
-    private static String text(List<FieldError> errors, String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.strip();
-        if (v.length() > max) {
-            errors.add(new FieldError(field, "customer.field.tooLong", max));
-        }
-        return v;
     }
 }

@@ -14,39 +14,28 @@ public record ContactDetails(String name, String title, String department, Strin
     public static ContactDetails validated(String name, String title, String department, String phone, String email,
                                            String wechat, DecisionRole role, Attitude attitude, String notes) {
         List<FieldError> errors = new ArrayList<>();
-        String n = trim(name);
+        String n = Texts.trim(name);
         if (n == null) {
             errors.add(new FieldError("name", "contact.name.required"));
         } else if (n.length() > 200) {
             errors.add(new FieldError("name", "customer.field.tooLong", 200));
         }
-        String p = trim(phone);
+        String p = Texts.trim(phone);
         if (p != null && !PhoneNumbers.isPlausible(PhoneNumbers.normalize(p))) {
             errors.add(new FieldError("phone", "contact.phone.invalid"));
         }
-        String e = trim(email);
+        String e = Texts.trim(email);
         if (e != null && !EmailAddresses.isPlausible(EmailAddresses.normalize(e))) {
             errors.add(new FieldError("email", "contact.email.invalid"));
         }
-        String t = length(errors, "title", title, 100);
-        String d = length(errors, "department", department, 100);
-        String w = length(errors, "wechat", wechat, 50);
-        String notesText = length(errors, "notes", notes, 1000);
+        String t = Texts.limited(errors, "title", title, 100);
+        String d = Texts.limited(errors, "department", department, 100);
+        String w = Texts.limited(errors, "wechat", wechat, 50);
+        String notesText = Texts.limited(errors, "notes", notes, 1000);
         if (!errors.isEmpty()) {
             throw new FieldValidationException(errors);
         }
         return new ContactDetails(n, t, d, p, e, w, role, attitude, notesText);
     }
 
-    private static String length(List<FieldError> errors, String field, String value, int max) {
-        String v = trim(value);
-        if (v != null && v.length() > max) {
-            errors.add(new FieldError(field, "customer.field.tooLong", max));
-        }
-        return v;
-    }
-
-    private static String trim(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

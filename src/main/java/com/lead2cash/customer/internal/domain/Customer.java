@@ -554,8 +554,22 @@ public class Customer {
         return actions;
     }
 
+    /**
+     * Refuses an action the actor may not do now: 403 when someone else (a manager above the owner, a
+     * rep) could do it in this state, so it is the actor's role that refuses; 422 when the customer's
+     * state refuses it for everyone.
+     */
     public void requireAction(CustomerActor actor, CustomerAction action) {
+        requireNotMerged();
+        if (ownerId == null && !EnumSet.of(CustomerAction.CLAIM, CustomerAction.TRANSFER, CustomerAction.MERGE).contains(action)) {
+            throw new DomainException("customer.pool.claimFirst");
+        }
         if (!availableActions(actor).contains(action)) {
+            CustomerActor anyone = new CustomerActor(actor.userId(), java.util.Set.of(com.lead2cash.platform.Role.SALES_DIRECTOR,
+                    com.lead2cash.platform.Role.SALES_REP), true);
+            if (availableActions(anyone).contains(action)) {
+                throw new com.lead2cash.platform.ForbiddenException("customer.action.notAllowed." + action);
+            }
             throw new DomainException("customer.action.notAllowed." + action);
         }
     }

@@ -23,13 +23,13 @@ public record CustomerProfile(String name, String uscc, String industry, Company
     public static CustomerProfile validated(String name, String uscc, String industry, CompanySize size, String region,
                                             String regionCode, String address, String website, CustomerSource source) {
         List<FieldError> errors = new ArrayList<>();
-        String n = trim(name);
+        String n = Texts.trim(name);
         if (n == null) {
             errors.add(new FieldError("name", "customer.name.required"));
         } else if (n.length() > 200) {
             errors.add(new FieldError("name", "customer.field.tooLong", 200));
         }
-        String code = trim(uscc);
+        String code = Texts.trim(uscc);
         if (code != null) {
             try {
                 code = UnifiedSocialCreditCode.parse(code).value();
@@ -37,10 +37,10 @@ public record CustomerProfile(String name, String uscc, String industry, Company
                 errors.add(new FieldError("uscc", e.messageKey(), e.args().toArray()));
             }
         }
-        String ind = length(errors, "industry", industry, 100);
-        String reg = length(errors, "region", region, 100);
-        String addr = length(errors, "address", address, 300);
-        String site = length(errors, "website", website, 300);
+        String ind = Texts.limited(errors, "industry", industry, 100);
+        String reg = Texts.limited(errors, "region", region, 100);
+        String addr = Texts.limited(errors, "address", address, 300);
+        String site = Texts.limited(errors, "website", website, 300);
         if (site != null) {
             if (!WEBSITE.matcher(site).matches()) {
                 errors.add(new FieldError("website", "customer.website.invalid"));
@@ -51,18 +51,7 @@ public record CustomerProfile(String name, String uscc, String industry, Company
         if (!errors.isEmpty()) {
             throw new FieldValidationException(errors);
         }
-        return new CustomerProfile(n, code, ind, size, reg, trim(regionCode), addr, site, source);
+        return new CustomerProfile(n, code, ind, size, reg, Texts.trim(regionCode), addr, site, source);
     }
 
-    private static String length(List<FieldError> errors, String field, String value, int max) {
-        String v = trim(value);
-        if (v != null && v.length() > max) {
-            errors.add(new FieldError(field, "customer.field.tooLong", max));
-        }
-        return v;
-    }
-
-    private static String trim(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

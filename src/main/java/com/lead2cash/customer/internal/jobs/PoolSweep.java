@@ -7,10 +7,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,9 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * C7 — the daily return of lapsed customers to the public pool (公海回收): customers in development
  * whose follow-up lapsed (no follow-up for the policy's multiple of their cadence) lose their owner.
- * The claim of the day's period and the work commit in one transaction, so the run happens once across
- * nodes; a day missed while no node ran is caught up by the next run, which returns everything lapsed
- * by then. Rows being changed at that moment are skipped and returned by the next run.
+ * A background task asks every minute for the latest day whose sweep time ({@code l2c.customer.pool-sweep-time},
+ * company time) has come; the claim of that day and the work commit in one transaction, so the run
+ * happens once across nodes, and a day missed while no node ran is caught up by the next run, which
+ * returns everything lapsed by then. Rows being changed at that moment are skipped and returned by
+ * the next day's run.
  */
 @Component
 public class PoolSweep {
@@ -34,27 +39,33 @@ public class PoolSweep {
     private final CustomerOwnership ownership;
     private final CustomerPolicy policy;
     private final Clock clock;
+    private final LocalTime sweepTime;
 
     PoolSweep(JdbcClient jdbc, CustomerRepository customers, CustomerOwnership ownership, CustomerPolicy policy,
-              Clock clock) {
+              Clock clock, @Value("${l2c.customer.pool-sweep-time:01:00}") LocalTime sweepTime) {
         this.jdbc = jdbc;
         this.customers = customers;
         this.ownership = ownership;
         this.policy = policy;
         this.clock = clock;
+        this.sweepTime = sweepTime;
     }
 
-    /** Runs today's sweep unless some node already did; answers how many customers returned (-1: already run). */
+    /** One day's run: whether this node ran it (false: another run had the day) and the customers it returned. */
+    public record Run(boolean ran, List<UUID> returned) {
+    }
+
+    /** Runs the latest due day's sweep unless some node already did. */
     @Transactional
-    public int run() {
+    public Run run() {
         Instant now = clock.instant();
-        String period = LocalDate.ofInstant(now, policy.zone()).toString();
+        String period = dueDay(now.atZone(policy.zone()), sweepTime).toString();
         int claimed = jdbc.sql("insert into customer_job_run (job, period, started_at) values (:job, :period, :now) on conflict do nothing")
                 .param("job", JOB).param("period", period).param("now", Timestamp.from(now)).update();
         if (claimed == 0) {
-            return -1;
+            return new Run(false, List.of());
         }
-        int returned = 0;
+        List<UUID> returned = new java.util.ArrayList<>();
         if (policy.rules().poolEnabled()) {
             List<UUID> lapsed = jdbc.sql("""
                     select id from customer_customer
@@ -63,12 +74,17 @@ public class PoolSweep {
                     .param("now", Timestamp.from(now)).param("max", MAX_PER_RUN).query(UUID.class).list();
             for (UUID id : lapsed) {
                 ownership.lapse(customers.findById(id).orElseThrow());
-                returned++;
+                returned.add(id);
             }
         }
         jdbc.sql("update customer_job_run set processed = :n where job = :job and period = :period")
-                .param("n", returned).param("job", JOB).param("period", period).update();
-        log.info("Public pool sweep {}: {} customers returned", period, returned);
-        return returned;
+                .param("n", returned.size()).param("job", JOB).param("period", period).update();
+        log.info("Public pool sweep {}: {} customers returned", period, returned.size());
+        return new Run(true, returned);
+    }
+
+    /** The latest day whose sweep time has come: today from the sweep time on, yesterday before it. */
+    static LocalDate dueDay(ZonedDateTime now, LocalTime sweepTime) {
+        return now.toLocalTime().isBefore(sweepTime) ? now.toLocalDate().minusDays(1) : now.toLocalDate();
     }
 }

@@ -10,12 +10,14 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Needs-analysis reports over the API (SPEC §6): write a version, list and read them, send one for confirmation. */
@@ -61,7 +63,7 @@ class NeedsAnalysisApiController {
     @Operation(summary = "Write the customer's needs-analysis report: the first version, or the next one, which "
             + "supersedes the current version and its open confirmation (C6 runs from the interview to the sending)")
     @PostMapping("/api/v1/customers/{id}/needs-analyses")
-    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<NeedsAnalysisViews.NeedsView> write(@PathVariable UUID id, @RequestBody NeedsRequest body) {
         NeedsAnalysisViews.NeedsView view = views.of(service.write(id, body.draft()).analysis());
         return ResponseEntity.created(URI.create("/api/v1/needs-analyses/" + view.id())).body(view);

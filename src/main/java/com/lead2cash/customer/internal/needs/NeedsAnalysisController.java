@@ -4,6 +4,7 @@ import com.lead2cash.customer.internal.CustomerAccess;
 import com.lead2cash.customer.internal.domain.Customer;
 import com.lead2cash.customer.internal.domain.CustomerAction;
 import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.web.Flash;
@@ -133,6 +134,7 @@ class NeedsAnalysisController {
         model.addAttribute("current", current == null ? null
                 : views.stream().filter(v -> v.id().equals(current.analysis().id())).findFirst().orElseThrow());
         model.addAttribute("doc", current == null ? null : documents.of(current.analysis(), customer.name(), locale));
+        model.addAttribute("confirmations", current == null ? List.of() : service.confirmationsOf(current.analysis()));
         model.addAttribute("contacts", service.contactsOf(customer.id()));
         model.addAttribute("mayWrite", mayWrite(customer));
         authors(model, versions);
@@ -157,6 +159,7 @@ class NeedsAnalysisController {
         model.addAttribute("customer", written.customer());
         model.addAttribute("v", views.of(written.analysis()));
         model.addAttribute("doc", documents.of(written.analysis(), written.customer().name(), locale));
+        model.addAttribute("confirmations", service.confirmationsOf(written.analysis()));
         authors(model, List.of(written));
         return "customer/needs-version";
     }
@@ -179,7 +182,7 @@ class NeedsAnalysisController {
                 NeedsAnalysis written = service.write(id, form.draft(zone)).analysis();
                 Flash.success(redirect, "customer.needs.flash.written", written.number());
                 return "redirect:" + pagePath(id);
-            } catch (RecordNotFoundException e) {
+            } catch (RecordNotFoundException | ForbiddenException e) {
                 throw e;
             } catch (DomainException e) {
                 FormErrors.reject(binding, e);
@@ -194,7 +197,7 @@ class NeedsAnalysisController {
                 @RequestParam(required = false) String language, Model model) {
         try {
             model.addAttribute("sent", service.send(id, contactId, documentLocale(language)));
-        } catch (RecordNotFoundException e) {
+        } catch (RecordNotFoundException | ForbiddenException e) {
             throw e;
         } catch (DomainException e) {
             model.addAttribute("refusal", e instanceof com.lead2cash.platform.FieldValidationException f

@@ -8,6 +8,7 @@ import com.lead2cash.confirmation.Confirmations;
 import com.lead2cash.confirmation.Purpose;
 import com.lead2cash.confirmation.Recipient;
 import com.lead2cash.confirmation.SentConfirmation;
+import com.lead2cash.customer.CustomerOwnerChanged;
 import com.lead2cash.customer.CustomerStatus;
 import com.lead2cash.customer.internal.CustomerAccess;
 import com.lead2cash.customer.internal.CustomerService;
@@ -31,6 +32,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -181,6 +183,20 @@ class NeedsAnalysisService {
         analyses.findVersion(UUID.fromString(answered.subjectId()), answered.subjectVersion())
                 .filter(NeedsAnalysis::isCurrent)
                 .ifPresent(a -> customers.reached(a.customerId(), CustomerStatus.NEEDS_CONFIRMED, answered.answeredAt()));
+    }
+
+    /**
+     * A customer handed to another owner (transfer, claim) takes its running C6 clock along, as its
+     * follow-up and minutes deadlines do; in the transaction of the change.
+     */
+    @EventListener
+    void on(CustomerOwnerChanged changed) {
+        if (changed.newOwnerId() == null) {
+            return;
+        }
+        analyses.findByCustomer(changed.customerId()).stream().map(NeedsAnalysis::reportId).distinct()
+                .forEach(report -> deadlines.transfer(CustomerRules.NEEDS_CONFIRMATION, deadlineSubject(report),
+                        changed.newOwnerId()));
     }
 
     private List<NeedsAnalysis.DecisionMaker> decisionChain(UUID customerId, List<UUID> chosen) {

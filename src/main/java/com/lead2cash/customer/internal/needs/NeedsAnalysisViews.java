@@ -18,7 +18,18 @@ class NeedsAnalysisViews {
                      String background, String currentState, List<String> painPoints, String goals, String budget,
                      String decisionProcess, List<DecisionMakerView> decisionMakers, String customerWords,
                      UUID writtenBy, Instant writtenAt, Instant supersededAt, ConfirmationSummary confirmation,
-                     List<ConfirmationView> confirmations) {
+                     List<ConfirmationItem> confirmations) {
+    }
+
+    /** One confirmation of the version: to whom, where it stands, and the answer once given. */
+    record ConfirmationItem(UUID id, ConfirmationState state, UUID recipientContactId, String recipientName,
+                            Instant sentAt, Instant expiresAt, Instant viewedAt, Instant answeredAt,
+                            String answeredName, String comment) {
+
+        static ConfirmationItem of(ConfirmationView c) {
+            return new ConfirmationItem(c.id(), c.state(), c.recipientContactId(), c.recipientName(), c.sentAt(),
+                    c.expiresAt(), c.viewedAt(), c.answeredAt(), c.answeredName(), c.comment());
+        }
     }
 
     record DecisionMakerView(UUID contactId, String name, String title, DecisionRole role) {
@@ -52,7 +63,8 @@ class NeedsAnalysisViews {
                 a.background(), a.currentState(), a.painPoints(), a.goals(), a.budget(), a.decisionProcess(),
                 a.decisionMakers().stream().map(m -> new DecisionMakerView(m.contactId(), m.name(), m.title(), m.role()))
                         .toList(),
-                a.customerWords(), a.writtenBy(), a.writtenAt(), a.supersededAt(), summary, confirmations);
+                a.customerWords(), a.writtenBy(), a.writtenAt(), a.supersededAt(), summary,
+                confirmations.stream().map(ConfirmationItem::of).toList());
     }
 
     /** Whether the version's latest confirmation is the customer's "confirmed". */

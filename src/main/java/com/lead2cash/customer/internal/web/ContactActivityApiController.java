@@ -10,13 +10,16 @@ import com.lead2cash.customer.internal.domain.Attitude;
 import com.lead2cash.customer.internal.domain.ContactDetails;
 import com.lead2cash.customer.internal.domain.DecisionRole;
 import com.lead2cash.platform.CursorPage;
+import com.lead2cash.platform.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,7 +37,16 @@ class ContactActivityApiController {
 
     /** A contact as a client sends it (SPEC §6). */
     record ContactRequest(String name, String title, String department, String phone, String email, String wechat,
-                          DecisionRole role, Attitude attitude, Boolean primary, String notes, Long version) {
+                          DecisionRole role, Attitude attitude, Boolean primary, String notes) {
+        ContactDetails details() {
+            return ContactDetails.validated(name, title, department, phone, email, wechat, role, attitude, notes);
+        }
+    }
+
+    /** A contact corrected, with the version it was read at. */
+    record ContactUpdateRequest(String name, String title, String department, String phone, String email,
+                                String wechat, DecisionRole role, Attitude attitude, Boolean primary, String notes,
+                                Long version) implements Versioned {
         ContactDetails details() {
             return ContactDetails.validated(name, title, department, phone, email, wechat, role, attitude, notes);
         }
@@ -50,11 +62,11 @@ class ContactActivityApiController {
         }
     }
 
-    record ActivityCorrection(String summary, String needsChanges, String objections, String objectionHandling,
-                              String nextStep, Long version) {
+    record ActivityCorrectionRequest(String summary, String needsChanges, String objections, String objectionHandling,
+                              String nextStep, Long version) implements Versioned {
     }
 
-    record MinutesRequest(String minutes, Long version) {
+    record ActivityMinutesRequest(String minutes, Long version) {
     }
 
     private final ContactService contacts;
@@ -70,33 +82,39 @@ class ContactActivityApiController {
         this.access = access;
     }
 
+    @Operation(summary = "The contacts of a customer, primary first; personal data masked unless you own the customer or stand above its owner")
     @GetMapping("/api/v1/customers/{id}/contacts")
     List<ContactService.ContactView> contacts(@PathVariable UUID id) {
         return contacts.of(id);
     }
 
     @Operation(summary = "Add a contact; phone and e-mail are masked for readers who are not the owner or above")
+    @PreAuthorize(CustomerAccess.WORKER_ROLES)
     @PostMapping("/api/v1/customers/{id}/contacts")
-    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ContactService.ContactView> addContact(@PathVariable UUID id, @RequestBody ContactRequest body) {
         var contact = contacts.add(id, body.details(), Boolean.TRUE.equals(body.primary()));
         return ResponseEntity.created(URI.create("/api/v1/contacts/" + contact.id())).body(contacts.view(contact));
     }
 
+    @Operation(summary = "A contact of a customer in your scope")
     @GetMapping("/api/v1/contacts/{id}")
     ContactService.ContactView contact(@PathVariable UUID id) {
         return contacts.view(id);
     }
 
     @Operation(summary = "Correct a contact (409 on a stale version); primary true makes it the primary contact")
+    @PreAuthorize(CustomerAccess.WORKER_ROLES)
     @PutMapping("/api/v1/contacts/{id}")
-    ContactService.ContactView correctContact(@PathVariable UUID id, @RequestBody ContactRequest body) {
+    ContactService.ContactView correctContact(@PathVariable UUID id, @RequestBody ContactUpdateRequest body) {
         return contacts.view(contacts.correct(id, body.details(), body.primary(), body.version()));
     }
 
     @Operation(summary = "Log a follow-up (C4: late when logged after the window; C5: demos and negotiations owe minutes)")
+    @PreAuthorize(CustomerAccess.WORKER_ROLES)
     @PostMapping("/api/v1/activities")
-    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    @ResponseStatus(HttpStatus.CREATED)
+    @com.lead2cash.platform.web.Refuses(404)
     ResponseEntity<ActivityViews.ActivityView> log(@RequestBody ActivityRequest body) {
         var activity = activities.log(body.customerId(), body.draft());
         return ResponseEntity.created(URI.create("/api/v1/activities/" + activity.id())).body(activityViews.of(activity));
@@ -104,6 +122,7 @@ class ContactActivityApiController {
 
     @Operation(summary = "Follow-ups of a customer, newest first")
     @GetMapping("/api/v1/activities")
+    @com.lead2cash.platform.web.Refuses(404)
     CursorPage<ActivityViews.ActivityView> list(@RequestParam UUID customerId,
                                                 @RequestParam(required = false) String cursor,
                                                 @RequestParam(required = false) Integer size) {
@@ -111,21 +130,24 @@ class ContactActivityApiController {
         return activityViews.of(customerId, cursor, size);
     }
 
+    @Operation(summary = "A follow-up of a customer in your scope")
     @GetMapping("/api/v1/activities/{id}")
     ActivityViews.ActivityView activity(@PathVariable UUID id) {
         return activityViews.of(activities.visible(id));
     }
 
     @Operation(summary = "Correct what was written (not when or what kind)")
+    @PreAuthorize(CustomerAccess.WORKER_ROLES)
     @PutMapping("/api/v1/activities/{id}")
-    ActivityViews.ActivityView correctActivity(@PathVariable UUID id, @RequestBody ActivityCorrection body) {
+    ActivityViews.ActivityView correctActivity(@PathVariable UUID id, @RequestBody ActivityCorrectionRequest body) {
         return activityViews.of(activities.correct(id, body.summary(), body.needsChanges(), body.objections(),
                 body.objectionHandling(), body.nextStep(), body.version()));
     }
 
-    @Operation(summary = "C5 — the detailed minutes of a demo or negotiation")
+    @Operation(summary = "C5: the detailed minutes of a demo or negotiation")
+    @PreAuthorize(CustomerAccess.WORKER_ROLES)
     @PostMapping("/api/v1/activities/{id}/minutes")
-    ActivityViews.ActivityView minutes(@PathVariable UUID id, @RequestBody MinutesRequest body) {
+    ActivityViews.ActivityView minutes(@PathVariable UUID id, @RequestBody ActivityMinutesRequest body) {
         return activityViews.of(activities.writeMinutes(id, body.minutes(), body.version()));
     }
 }

@@ -21,6 +21,8 @@ import com.lead2cash.customer.internal.domain.GradeFactors;
 import com.lead2cash.customer.internal.domain.Level;
 import com.lead2cash.customer.internal.domain.PursuitMode;
 import com.lead2cash.platform.CursorPage;
+import com.lead2cash.platform.RoleChecks;
+import com.lead2cash.platform.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
@@ -29,15 +31,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import com.lead2cash.platform.web.Refuses;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -62,45 +65,45 @@ class CustomerApiController {
         }
     }
 
-    record ProfileRequest(String name, String uscc, String industry, CompanySize size, String region, String address,
-                          String website, CustomerSource source, Long version) {
+    record CustomerProfileRequest(String name, String uscc, String industry, CompanySize size, String region, String address,
+                          String website, CustomerSource source, Long version) implements Versioned {
         CustomerProfile profile() {
             return CustomerProfile.validated(name, uscc, industry, size, region, null, address, website, source);
         }
     }
 
-    record GradeRequest(CustomerGrade grade, Level industryPosition, Level urgency, Level budget, Level potential,
+    record CustomerGradeRequest(CustomerGrade grade, Level industryPosition, Level urgency, Level budget, Level potential,
                         String note, Long version) {
     }
 
-    record PursuitModeRequest(PursuitMode mode, Long version) {
+    record CustomerPursuitModeRequest(PursuitMode mode, Long version) {
     }
 
-    record VersionRequest(Long version) {
+    record CustomerVersionRequest(Long version) {
     }
 
-    record ReasonRequest(String reason, Long version) {
+    record CustomerReasonRequest(String reason, Long version) {
     }
 
-    record PlanRequest(Instant nextFollowUpAt, Long version) {
+    record CustomerPlanRequest(Instant nextFollowUpAt, Long version) {
     }
 
-    record TransferRequest(UUID ownerId, String reason, Long version) {
+    record CustomerTransferRequest(UUID ownerId, String reason, Long version) {
     }
 
-    record BulkTransferRequest(List<UUID> customerIds, UUID ownerId, String reason) {
+    record CustomerBulkTransferRequest(List<UUID> customerIds, UUID ownerId, String reason) {
     }
 
-    record BulkResult(int transferred) {
+    record CustomerBulkTransferResult(int transferred) {
     }
 
-    record MergeRequest(UUID mergedId, String reason) {
+    record CustomerMergeRequest(UUID mergedId, String reason) {
     }
 
-    record MergeResult(CustomerViews.CustomerView survivor, Map<String, Integer> moved) {
+    record CustomerMergeResult(CustomerViews.CustomerView survivor, Map<String, Integer> moved) {
     }
 
-    record CreditRequest(CreditRating creditRating, BigDecimal creditLimit, String reason, Long version) {
+    record CustomerCreditRequest(CreditRating creditRating, BigDecimal creditLimit, String reason, Long version) {
     }
 
     private final CustomerService service;
@@ -143,6 +146,7 @@ class CustomerApiController {
     @Operation(summary = "Register a customer; possible duplicates are reported (those of other teams without name)")
     @PostMapping("/api/v1/customers")
     @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(CustomerAccess.WORKER_ROLES)
     ResponseEntity<CustomerViews.CustomerView> create(@RequestBody CustomerRequest body) {
         CustomerService.Registered r = service.create(body.profile(), body.grade(), body.factors(), body.gradeNote(),
                 body.ownerId(), body.duplicateReason());
@@ -152,10 +156,11 @@ class CustomerApiController {
 
     @Operation(summary = "Possible duplicates of a customer not stored yet")
     @PostMapping("/api/v1/customers/duplicates")
-    List<CustomerViews.DuplicateView> duplicates(@RequestBody CustomerRequest body) {
-        return duplicates.find(body.name(), body.uscc(), null, null).stream().map(CustomerViews.DuplicateView::of).toList();
+    List<CustomerViews.CustomerDuplicateView> duplicates(@RequestBody CustomerRequest body) {
+        return duplicates.find(body.name(), body.uscc(), null, null).stream().map(CustomerViews.CustomerDuplicateView::of).toList();
     }
 
+    @Operation(summary = "A customer in your scope, with what you may do next")
     @GetMapping("/api/v1/customers/{id}")
     CustomerViews.CustomerView get(@PathVariable UUID id) {
         return views.of(access.visible(id));
@@ -163,81 +168,87 @@ class CustomerApiController {
 
     @Operation(summary = "Correct the company profile (409 on a stale version)")
     @PutMapping("/api/v1/customers/{id}")
-    CustomerViews.CustomerView correct(@PathVariable UUID id, @RequestBody ProfileRequest body) {
+    CustomerViews.CustomerView correct(@PathVariable UUID id, @RequestBody CustomerProfileRequest body) {
         return views.of(service.correct(id, body.profile(), body.version()));
     }
 
-    @Operation(summary = "C1 — grade A/B/C with the four factors; the follow-up cadence follows")
+    @Operation(summary = "C1: grade A/B/C with the four factors; the follow-up cadence follows")
     @PostMapping("/api/v1/customers/{id}/grade")
-    CustomerViews.CustomerView grade(@PathVariable UUID id, @RequestBody GradeRequest body) {
+    CustomerViews.CustomerView grade(@PathVariable UUID id, @RequestBody CustomerGradeRequest body) {
         return views.of(service.regrade(id, body.grade(), new GradeFactors(body.industryPosition(), body.urgency(),
                 body.budget(), body.potential()), body.note(), body.version()));
     }
 
     @Operation(summary = "Development (C2) or high-intent pursuit (C3); the next follow-up moves")
     @PostMapping("/api/v1/customers/{id}/pursuit-mode")
-    CustomerViews.CustomerView pursuitMode(@PathVariable UUID id, @RequestBody PursuitModeRequest body) {
+    CustomerViews.CustomerView pursuitMode(@PathVariable UUID id, @RequestBody CustomerPursuitModeRequest body) {
         return views.of(service.changePursuitMode(id, body.mode(), body.version()));
     }
 
     @Operation(summary = "The next lifecycle step")
     @PostMapping("/api/v1/customers/{id}/advance")
-    CustomerViews.CustomerView advance(@PathVariable UUID id, @RequestBody(required = false) VersionRequest body) {
+    CustomerViews.CustomerView advance(@PathVariable UUID id, @RequestBody(required = false) CustomerVersionRequest body) {
         return views.of(service.advance(id, body == null ? null : body.version()));
     }
 
     @Operation(summary = "Mark the customer lost, with the reason")
     @PostMapping("/api/v1/customers/{id}/lost")
-    CustomerViews.CustomerView lost(@PathVariable UUID id, @RequestBody ReasonRequest body) {
+    CustomerViews.CustomerView lost(@PathVariable UUID id, @RequestBody CustomerReasonRequest body) {
         return views.of(service.markLost(id, body.reason(), body.version()));
     }
 
     @Operation(summary = "Approach a lost customer again (back to initial contact)")
     @PostMapping("/api/v1/customers/{id}/win-back")
-    CustomerViews.CustomerView winBack(@PathVariable UUID id, @RequestBody(required = false) VersionRequest body) {
+    CustomerViews.CustomerView winBack(@PathVariable UUID id, @RequestBody(required = false) CustomerVersionRequest body) {
         return views.of(service.winBack(id, body == null ? null : body.version()));
     }
 
     @Operation(summary = "Plan the next follow-up (null clears the plan)")
     @PostMapping("/api/v1/customers/{id}/follow-up-plan")
-    CustomerViews.CustomerView plan(@PathVariable UUID id, @RequestBody PlanRequest body) {
+    CustomerViews.CustomerView plan(@PathVariable UUID id, @RequestBody CustomerPlanRequest body) {
         return views.of(service.planFollowUp(id, body.nextFollowUpAt(), body.version()));
     }
 
     @Operation(summary = "Transfer to another owner in your team, with a reason (managers); open deadlines move along")
     @PostMapping("/api/v1/customers/{id}/transfer")
-    CustomerViews.CustomerView transfer(@PathVariable UUID id, @RequestBody TransferRequest body) {
+    @PreAuthorize(RoleChecks.MANAGERS)
+    CustomerViews.CustomerView transfer(@PathVariable UUID id, @RequestBody CustomerTransferRequest body) {
         return views.of(ownership.transfer(id, body.ownerId(), body.reason(), body.version()));
     }
 
     @Operation(summary = "Transfer several customers to one owner (managers; all or nothing)")
     @PostMapping("/api/v1/customers/transfer")
-    BulkResult bulkTransfer(@RequestBody BulkTransferRequest body) {
-        return new BulkResult(ownership.bulkTransfer(body.customerIds(), body.ownerId(), body.reason()));
+    @Refuses(404) // a customer outside the manager's scope
+    @PreAuthorize(RoleChecks.MANAGERS)
+    CustomerBulkTransferResult bulkTransfer(@RequestBody CustomerBulkTransferRequest body) {
+        return new CustomerBulkTransferResult(ownership.bulkTransfer(body.customerIds(), body.ownerId(), body.reason()));
     }
 
     @Operation(summary = "Give the customer up to the public pool, with a reason")
     @PostMapping("/api/v1/customers/{id}/release")
-    CustomerViews.CustomerView release(@PathVariable UUID id, @RequestBody ReasonRequest body) {
+    CustomerViews.CustomerView release(@PathVariable UUID id, @RequestBody CustomerReasonRequest body) {
         return views.of(ownership.release(id, body.reason(), body.version()));
     }
 
     @Operation(summary = "Claim a customer from the public pool: 200 yours, 409 someone was first, 422 over the holding limit or within the re-claim cooldown (C7)")
     @PostMapping("/api/v1/customers/{id}/claim")
+    @PreAuthorize(RoleChecks.REPS)
+    @Refuses(409)
     CustomerViews.CustomerView claim(@PathVariable UUID id) {
         return views.of(ownership.claim(id));
     }
 
     @Operation(summary = "Merge another customer into this one (managers); everything moves here, audited, not undone")
     @PostMapping("/api/v1/customers/{id}/merge")
-    MergeResult merge(@PathVariable UUID id, @RequestBody MergeRequest body) {
+    @PreAuthorize(RoleChecks.MANAGERS)
+    CustomerMergeResult merge(@PathVariable UUID id, @RequestBody CustomerMergeRequest body) {
         CustomerMerge.Merged merged = merge.merge(id, body.mergedId(), body.reason());
-        return new MergeResult(views.of(merged.survivor()), merged.moved());
+        return new CustomerMergeResult(views.of(merged.survivor()), merged.moved());
     }
 
     @Operation(summary = "Set credit rating and limit; a limit raised above the C8 threshold waits for finance's approval")
     @PostMapping("/api/v1/customers/{id}/credit")
-    CustomerViews.CustomerView credit(@PathVariable UUID id, @RequestBody CreditRequest body) {
+    CustomerViews.CustomerView credit(@PathVariable UUID id, @RequestBody CustomerCreditRequest body) {
         return views.of(credit.change(id, body.creditRating(), body.creditLimit(), body.reason(), body.version()));
     }
 

@@ -92,7 +92,7 @@ class CustomerController {
             f.uscc = c.uscc();
             f.industry = c.industry();
             f.size = c.size();
-            f.region = c.region();
+            f.region = c.regionCode() != null ? c.regionCode() : c.region();
             f.address = c.address();
             f.website = c.website();
             f.source = c.source();
@@ -256,7 +256,7 @@ class CustomerController {
         }
         try {
             CustomerProfile profile = form.profile();
-            List<CustomerDirectory.CustomerMatch> found = duplicates.find(profile.name(), profile.uscc(), null, null);
+            List<DuplicateCheck.Match> found = duplicates.find(profile.name(), profile.uscc(), null, null);
             if (!found.isEmpty() && !form.isDuplicatesSeen()) {
                 // the person decides before anything is stored
                 form.setDuplicatesSeen(true);
@@ -299,8 +299,8 @@ class CustomerController {
         return form(model, List.of(), views.of(access.visible(id)));
     }
 
-    private String form(Model model, List<CustomerDirectory.CustomerMatch> found, CustomerViews.CustomerView editing) {
-        model.addAttribute("duplicates", found.stream().map(CustomerViews.DuplicateView::of).toList());
+    private String form(Model model, List<DuplicateCheck.Match> found, CustomerViews.CustomerView editing) {
+        model.addAttribute("duplicates", found.stream().map(CustomerViews.CustomerDuplicateView::of).toList());
         model.addAttribute("editing", editing);
         model.addAttribute("sizes", CompanySize.values());
         model.addAttribute("sources", CustomerSource.values());

@@ -6,6 +6,7 @@ import com.lead2cash.customer.internal.activity.FollowUpFeed;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.HomePanel;
 import com.lead2cash.platform.NavigationEntry;
+import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,7 +17,6 @@ import java.util.Locale;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -36,8 +36,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize(CustomerAccess.READER_ROLES)
 class FollowUpController {
 
-    /** How far ahead "due soon" looks on the panels. */
+    /** How far ahead the manager's team view counts follow-ups as due soon. */
     private static final Duration SOON = Duration.ofDays(3);
+    /** How far ahead the rep's panel lists follow-ups: the coming week. */
+    private static final Duration WEEK = Duration.ofDays(7);
 
     private final CustomerQueries queries;
     private final FollowUpFeed feed;
@@ -62,7 +64,7 @@ class FollowUpController {
     @GetMapping("/customers/follow-ups/panel")
     String panel(Model model) {
         Instant now = clock.instant();
-        model.addAttribute("items", queries.followUpsDue(CurrentUser.require().id(), now.plus(SOON), 10));
+        model.addAttribute("items", queries.followUpsDue(CurrentUser.require().id(), now.plus(WEEK), 10));
         model.addAttribute("now", now);
         return "customer/follow-ups :: panel";
     }
@@ -111,12 +113,18 @@ class FollowUpController {
             this.feed = feed;
         }
 
+        @io.swagger.v3.oas.annotations.Operation(summary = "A personal calendar feed of planned follow-ups (iCalendar); the secret in the URL is the credential, 404 when unknown or revoked")
+        @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The feed",
+                content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/calendar",
+                        schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
+        // no content negotiation: calendar apps send whatever Accept they like, the answer is always iCalendar
         @GetMapping("/api/v1/public/customer-follow-ups/{secret}.ics")
         ResponseEntity<String> calendar(@PathVariable String secret) {
             return feed.calendar(secret)
                     .map(ics -> ResponseEntity.ok().contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
                             .body(ics))
-                    .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).build());
+                    // unknown and revoked alike: a problem that says nothing about which
+                    .orElseThrow(() -> new RecordNotFoundException("CalendarFeed", "?"));
         }
     }
 

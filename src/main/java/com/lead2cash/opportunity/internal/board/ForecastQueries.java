@@ -36,14 +36,14 @@ public class ForecastQueries {
     public enum GroupBy { COMPANY, TEAM, REP }
 
     /** One cell: amounts by category, the weighted pipeline, and the won amount. */
-    public record Cell(BigDecimal pipeline, BigDecimal bestCase, BigDecimal commit, BigDecimal weighted, BigDecimal won,
+    public record ForecastCell(BigDecimal pipeline, BigDecimal bestCase, BigDecimal commit, BigDecimal weighted, BigDecimal won,
                        long openCount, long wonCount) {
 
-        static final Cell EMPTY = new Cell(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+        static final ForecastCell EMPTY = new ForecastCell(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
                 BigDecimal.ZERO, 0, 0);
 
-        Cell plus(Cell o) {
-            return new Cell(pipeline.add(o.pipeline), bestCase.add(o.bestCase), commit.add(o.commit),
+        ForecastCell plus(ForecastCell o) {
+            return new ForecastCell(pipeline.add(o.pipeline), bestCase.add(o.bestCase), commit.add(o.commit),
                     weighted.add(o.weighted), won.add(o.won), openCount + o.openCount, wonCount + o.wonCount);
         }
 
@@ -54,13 +54,13 @@ public class ForecastQueries {
     }
 
     /** A row of the forecast: a rep, a team or the company; its cells by month, overdue and the total. */
-    public record Row(GroupBy level, UUID id, String label, Map<YearMonth, Cell> months, Cell overdue, Cell total) {
-        public Cell month(YearMonth m) {
-            return months.getOrDefault(m, Cell.EMPTY);
+    public record ForecastRow(GroupBy level, UUID id, String label, Map<YearMonth, ForecastCell> months, ForecastCell overdue, ForecastCell total) {
+        public ForecastCell month(YearMonth m) {
+            return months.getOrDefault(m, ForecastCell.EMPTY);
         }
     }
 
-    public record Forecast(List<YearMonth> months, List<Row> rows, Row company) {
+    public record Forecast(List<YearMonth> months, List<ForecastRow> rows, ForecastRow company) {
     }
 
     private final JdbcClient jdbc;
@@ -107,7 +107,7 @@ public class ForecastQueries {
         for (var e : params.entrySet()) {
             statement = statement.param(e.getKey(), e.getValue());
         }
-        record Group(UUID owner, YearMonth month, Cell cell) {
+        record Group(UUID owner, YearMonth month, ForecastCell cell) {
         }
         List<Group> groups = statement.query((rs, i) -> {
             Date m = rs.getDate("month");
@@ -115,13 +115,13 @@ public class ForecastQueries {
             ForecastCategory category = ForecastCategory.valueOf(rs.getString("forecast_category"));
             BigDecimal amount = rs.getBigDecimal("amount");
             long n = rs.getLong("n");
-            Cell cell;
+            ForecastCell cell;
             if (stage == Stage.WON) {
-                cell = new Cell(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, amount, 0, n);
+                cell = new ForecastCell(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, amount, 0, n);
             } else {
                 BigDecimal weighted = category == ForecastCategory.OMITTED ? BigDecimal.ZERO
                         : PipelineQueries.weighted(amount, rules.probability(stage));
-                cell = new Cell(category == ForecastCategory.PIPELINE ? amount : BigDecimal.ZERO,
+                cell = new ForecastCell(category == ForecastCategory.PIPELINE ? amount : BigDecimal.ZERO,
                         category == ForecastCategory.BEST_CASE ? amount : BigDecimal.ZERO,
                         category == ForecastCategory.COMMIT ? amount : BigDecimal.ZERO, weighted, BigDecimal.ZERO,
                         category == ForecastCategory.OMITTED ? 0 : n, 0);
@@ -136,8 +136,8 @@ public class ForecastQueries {
         Set<UUID> ownerIds = new HashSet<>();
         groups.forEach(g -> ownerIds.add(g.owner()));
         Map<UUID, OrgDirectory.Person> people = teams.people(ownerIds);
-        Map<String, Row> rows = new LinkedHashMap<>();
-        Row company = new Row(GroupBy.COMPANY, null, null, new LinkedHashMap<>(), Cell.EMPTY, Cell.EMPTY);
+        Map<String, ForecastRow> rows = new LinkedHashMap<>();
+        ForecastRow company = new ForecastRow(GroupBy.COMPANY, null, null, new LinkedHashMap<>(), ForecastCell.EMPTY, ForecastCell.EMPTY);
         for (Group g : groups) {
             company = add(company, g.month(), g.cell());
             if (groupBy == GroupBy.COMPANY) {
@@ -148,23 +148,23 @@ public class ForecastQueries {
             String label = groupBy == GroupBy.REP ? (person == null ? "?" : person.displayName())
                     : teams.managerName(key);
             String k = String.valueOf(key);
-            Row row = rows.computeIfAbsent(k, x -> new Row(groupBy, key, label, new LinkedHashMap<>(), Cell.EMPTY, Cell.EMPTY));
+            ForecastRow row = rows.computeIfAbsent(k, x -> new ForecastRow(groupBy, key, label, new LinkedHashMap<>(), ForecastCell.EMPTY, ForecastCell.EMPTY));
             rows.put(k, add(row, g.month(), g.cell()));
         }
-        List<Row> sorted = new ArrayList<>(rows.values());
-        sorted.sort(Comparator.comparing((Row r) -> r.total().weighted()).reversed()
+        List<ForecastRow> sorted = new ArrayList<>(rows.values());
+        sorted.sort(Comparator.comparing((ForecastRow r) -> r.total().weighted()).reversed()
                 .thenComparing(r -> r.label() == null ? "" : r.label()));
         return new Forecast(monthList, sorted, company);
     }
 
-    private static Row add(Row row, YearMonth month, Cell cell) {
-        Map<YearMonth, Cell> months = new LinkedHashMap<>(row.months());
-        Cell overdue = row.overdue();
+    private static ForecastRow add(ForecastRow row, YearMonth month, ForecastCell cell) {
+        Map<YearMonth, ForecastCell> months = new LinkedHashMap<>(row.months());
+        ForecastCell overdue = row.overdue();
         if (month == null) {
             overdue = overdue.plus(cell);
         } else {
-            months.merge(month, cell, Cell::plus);
+            months.merge(month, cell, ForecastCell::plus);
         }
-        return new Row(row.level(), row.id(), row.label(), months, overdue, row.total().plus(cell));
+        return new ForecastRow(row.level(), row.id(), row.label(), months, overdue, row.total().plus(cell));
     }
 }

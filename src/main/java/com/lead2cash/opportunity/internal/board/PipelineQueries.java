@@ -38,21 +38,21 @@ public class PipelineQueries {
     public record Filter(UUID ownerId, UUID teamId, String productLine, YearMonth closeMonth) {
     }
 
-    public record Card(UUID id, String code, String name, UUID customerId, String customerName, BigDecimal amount,
+    public record OpportunityCard(UUID id, String code, String name, UUID customerId, String customerName, BigDecimal amount,
                        LocalDate expectedCloseDate, UUID ownerId, String ownerName, Stage stage,
                        BigDecimal evaluationScore, long version, boolean overdue) {
     }
 
-    public record Column(Stage stage, BigDecimal probability, long count, BigDecimal total, BigDecimal weighted,
-                         List<Card> cards) {
+    public record BoardColumn(Stage stage, BigDecimal probability, long count, BigDecimal total, BigDecimal weighted,
+                         List<OpportunityCard> cards) {
         public boolean more() {
             return count > cards.size();
         }
     }
 
-    public record Board(List<Column> columns, long openCount, BigDecimal openTotal, BigDecimal openWeighted,
+    public record PipelineBoard(List<BoardColumn> columns, long openCount, BigDecimal openTotal, BigDecimal openWeighted,
                         YearMonth closedMonth) {
-        public Column column(Stage stage) {
+        public BoardColumn column(Stage stage) {
             return columns.stream().filter(c -> c.stage() == stage).findFirst().orElseThrow();
         }
     }
@@ -71,7 +71,7 @@ public class PipelineQueries {
     }
 
     @Transactional(readOnly = true)
-    public Board board(Filter filter, Scope scope, OpportunityRules rules, LocalDate today, int cardsPerColumn) {
+    public PipelineBoard board(Filter filter, Scope scope, OpportunityRules rules, LocalDate today, int cardsPerColumn) {
         Where where = where(filter, scope, "");
         YearMonth closedMonth = filter.closeMonth() != null ? filter.closeMonth() : YearMonth.from(today);
         Map<Stage, long[]> counts = new EnumMap<>(Stage.class);
@@ -94,10 +94,10 @@ public class PipelineQueries {
                         return s;
                     }).list();
         }
-        List<Card> cards = cards(filter, where(filter, scope, "o."), closedMonth, today, cardsPerColumn);
-        Map<Stage, List<Card>> byStage = new EnumMap<>(Stage.class);
+        List<OpportunityCard> cards = cards(filter, where(filter, scope, "o."), closedMonth, today, cardsPerColumn);
+        Map<Stage, List<OpportunityCard>> byStage = new EnumMap<>(Stage.class);
         cards.forEach(c -> byStage.computeIfAbsent(c.stage(), s -> new ArrayList<>()).add(c));
-        List<Column> columns = new ArrayList<>();
+        List<BoardColumn> columns = new ArrayList<>();
         long openCount = 0;
         BigDecimal openTotal = BigDecimal.ZERO;
         BigDecimal openWeighted = BigDecimal.ZERO;
@@ -106,14 +106,14 @@ public class PipelineQueries {
             BigDecimal total = totals.getOrDefault(s, BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
             BigDecimal p = rules.probability(s);
             BigDecimal weighted = weighted(total, p);
-            columns.add(new Column(s, p, n, total, weighted, byStage.getOrDefault(s, List.of())));
+            columns.add(new BoardColumn(s, p, n, total, weighted, byStage.getOrDefault(s, List.of())));
             if (s.isOpen()) {
                 openCount += n;
                 openTotal = openTotal.add(total);
                 openWeighted = openWeighted.add(weighted);
             }
         }
-        return new Board(columns, openCount, openTotal, openWeighted, closedMonth);
+        return new PipelineBoard(columns, openCount, openTotal, openWeighted, closedMonth);
     }
 
     /** The weighted amount: total × probability %, to the fen, half up. */
@@ -123,7 +123,7 @@ public class PipelineQueries {
 
     /** One page of the list view: opportunities of a stage (or all open ones) by close date, keyset paged. */
     @Transactional(readOnly = true)
-    public CursorPage<Card> list(Filter filter, Stage stage, Scope scope, LocalDate today, String cursor, Integer size) {
+    public CursorPage<OpportunityCard> list(Filter filter, Stage stage, Scope scope, LocalDate today, String cursor, Integer size) {
         int n = CursorPage.size(size);
         Where where = where(filter, scope, "");
         StringBuilder sql = new StringBuilder("select * from opportunity_opportunity where ").append(where.sql);
@@ -136,22 +136,22 @@ public class PipelineQueries {
             sql.append(" and expected_close_date >= :monthStart and expected_close_date < :monthEnd");
         }
         if (cursor != null && !cursor.isBlank()) {
-            List<String> key = CursorPage.decode(cursor, 2);
+            CursorPage.Key key = CursorPage.decode(cursor, 2);
             sql.append(" and (coalesce(expected_close_date, date '9999-12-31'), id) > (:afterDate, :afterId)");
-            where.params.put("afterDate", Date.valueOf(LocalDate.parse(key.get(0))));
-            where.params.put("afterId", UUID.fromString(key.get(1)));
+            where.params.put("afterDate", Date.valueOf(key.date(0)));
+            where.params.put("afterId", key.uuid(1));
         }
         sql.append(" order by coalesce(expected_close_date, date '9999-12-31'), id limit :limit");
         var statement = bind(jdbc.sql(sql.toString()), where, filter).param("limit", n + 1);
         if (stage != null) {
             statement = statement.param("stage", stage.name());
         }
-        List<Card> rows = withNames(statement.query((rs, i) -> card(rs, today)).list());
+        List<OpportunityCard> rows = withNames(statement.query((rs, i) -> card(rs, today)).list());
         return CursorPage.of(rows, n, c -> List.of(c.expectedCloseDate() == null ? "9999-12-31"
                 : c.expectedCloseDate().toString(), c.id()));
     }
 
-    private List<Card> cards(Filter filter, Where where, YearMonth closedMonth, LocalDate today, int perColumn) {
+    private List<OpportunityCard> cards(Filter filter, Where where, YearMonth closedMonth, LocalDate today, int perColumn) {
         String openMonth = filter.closeMonth() == null ? ""
                 : " and o.expected_close_date >= :monthStart and o.expected_close_date < :monthEnd";
         String sql = """
@@ -170,27 +170,27 @@ public class PipelineQueries {
         return withNames(statement.query((rs, i) -> card(rs, today)).list());
     }
 
-    private static Card card(java.sql.ResultSet rs, LocalDate today) throws java.sql.SQLException {
+    private static OpportunityCard card(java.sql.ResultSet rs, LocalDate today) throws java.sql.SQLException {
         Date close = rs.getDate("expected_close_date");
         Stage stage = Stage.valueOf(rs.getString("stage"));
         LocalDate closeDate = close == null ? null : close.toLocalDate();
-        return new Card(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"),
+        return new OpportunityCard(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"),
                 rs.getObject("customer_id", UUID.class), null, rs.getBigDecimal("amount"), closeDate,
                 rs.getObject("owner_id", UUID.class), null, stage, rs.getBigDecimal("evaluation_score"),
                 rs.getLong("version"), stage.isOpen() && closeDate != null && closeDate.isBefore(today));
     }
 
     /** Owner and customer names for the cards shown (never more than a board's worth). */
-    private List<Card> withNames(List<Card> cards) {
+    private List<OpportunityCard> withNames(List<OpportunityCard> cards) {
         Set<UUID> owners = new HashSet<>();
         cards.forEach(c -> owners.add(c.ownerId()));
         Map<UUID, OrgDirectory.Person> people = teams.people(owners);
         Map<UUID, String> customerNames = new HashMap<>();
-        for (Card c : cards) {
+        for (OpportunityCard c : cards) {
             customerNames.computeIfAbsent(c.customerId(), id -> customers.find(id)
                     .map(CustomerDirectory.CustomerRef::name).orElse(""));
         }
-        return cards.stream().map(c -> new Card(c.id(), c.code(), c.name(), c.customerId(),
+        return cards.stream().map(c -> new OpportunityCard(c.id(), c.code(), c.name(), c.customerId(),
                 customerNames.get(c.customerId()), c.amount(), c.expectedCloseDate(), c.ownerId(),
                 people.containsKey(c.ownerId()) ? people.get(c.ownerId()).displayName() : null, c.stage(),
                 c.evaluationScore(), c.version(), c.overdue())).toList();

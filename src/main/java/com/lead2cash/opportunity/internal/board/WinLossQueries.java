@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class WinLossQueries {
 
-    public record Tally(long won, long lost, BigDecimal wonAmount, BigDecimal lostAmount) {
+    public record WinLossTally(long won, long lost, BigDecimal wonAmount, BigDecimal lostAmount) {
         /** Won of closed, in percent to one decimal; null when nothing closed. */
         public BigDecimal winRate() {
             long closed = won + lost;
@@ -39,13 +39,13 @@ public class WinLossQueries {
         }
     }
 
-    public record ReasonRow(String reason, long count, BigDecimal amount) {
+    public record LostReasonCount(String reason, long count, BigDecimal amount) {
     }
 
-    public record NamedTally(String key, String label, Tally tally) {
+    public record WinLossGroup(String key, String label, WinLossTally tally) {
     }
 
-    public record Analysis(Tally total, List<ReasonRow> reasons, List<NamedTally> competitors, List<NamedTally> owners,
+    public record WinLossAnalysis(WinLossTally total, List<LostReasonCount> reasons, List<WinLossGroup> competitors, List<WinLossGroup> owners,
                            Map<Stage, BigDecimal> averageDaysInStage) {
     }
 
@@ -58,7 +58,7 @@ public class WinLossQueries {
     }
 
     @Transactional(readOnly = true)
-    public Analysis analyse(Instant from, Instant to, Scope scope) {
+    public WinLossAnalysis analyse(Instant from, Instant to, Scope scope) {
         String closed = "stage in ('WON','LOST') and closed_at >= :from and closed_at < :to and "
                 + scope.ownerPredicate("owner_id");
         Map<String, Object> params = new LinkedHashMap<>(scope.params());
@@ -76,18 +76,18 @@ public class WinLossQueries {
                     rs.getBigDecimal("amount");
         });
         Map<UUID, OrgDirectory.Person> people = teams.people(new HashSet<>(counts.keySet()));
-        List<NamedTally> owners = counts.keySet().stream().map(o -> new NamedTally(String.valueOf(o),
+        List<WinLossGroup> owners = counts.keySet().stream().map(o -> new WinLossGroup(String.valueOf(o),
                 people.containsKey(o) ? people.get(o).displayName() : "?",
-                new Tally(counts.get(o)[0], counts.get(o)[1], amounts.get(o)[0], amounts.get(o)[1])))
-                .sorted(java.util.Comparator.comparing((NamedTally t) -> t.tally().wonAmount()).reversed()).toList();
-        Tally total = owners.stream().map(NamedTally::tally).reduce(new Tally(0, 0, BigDecimal.ZERO, BigDecimal.ZERO),
-                (a, b) -> new Tally(a.won() + b.won(), a.lost() + b.lost(), a.wonAmount().add(b.wonAmount()),
+                new WinLossTally(counts.get(o)[0], counts.get(o)[1], amounts.get(o)[0], amounts.get(o)[1])))
+                .sorted(java.util.Comparator.comparing((WinLossGroup t) -> t.tally().wonAmount()).reversed()).toList();
+        WinLossTally total = owners.stream().map(WinLossGroup::tally).reduce(new WinLossTally(0, 0, BigDecimal.ZERO, BigDecimal.ZERO),
+                (a, b) -> new WinLossTally(a.won() + b.won(), a.lost() + b.lost(), a.wonAmount().add(b.wonAmount()),
                         a.lostAmount().add(b.lostAmount())));
 
-        List<ReasonRow> reasons = new java.util.ArrayList<>();
+        List<LostReasonCount> reasons = new java.util.ArrayList<>();
         query("select lost_reason, count(*) as n, coalesce(sum(amount), 0) as amount from opportunity_opportunity where "
                 + closed + " and stage = 'LOST' group by 1 order by 2 desc, 3 desc", params,
-                rs -> reasons.add(new ReasonRow(rs.getString("lost_reason"), rs.getLong("n"), rs.getBigDecimal("amount"))));
+                rs -> reasons.add(new LostReasonCount(rs.getString("lost_reason"), rs.getLong("n"), rs.getBigDecimal("amount"))));
 
         Map<String, long[]> rivalCounts = new LinkedHashMap<>();
         Map<String, BigDecimal[]> rivalAmounts = new LinkedHashMap<>();
@@ -103,10 +103,10 @@ public class WinLossQueries {
             rivalAmounts.computeIfAbsent(rival, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO})[won ? 0 : 1] =
                     rs.getBigDecimal("amount");
         });
-        List<NamedTally> competitors = rivalCounts.keySet().stream().map(r -> new NamedTally(r, r,
-                new Tally(rivalCounts.get(r)[0], rivalCounts.get(r)[1], rivalAmounts.get(r)[0], rivalAmounts.get(r)[1])))
-                .sorted(java.util.Comparator.comparing((NamedTally t) -> t.tally().won() + t.tally().lost()).reversed()
-                        .thenComparing(NamedTally::label)).toList();
+        List<WinLossGroup> competitors = rivalCounts.keySet().stream().map(r -> new WinLossGroup(r, r,
+                new WinLossTally(rivalCounts.get(r)[0], rivalCounts.get(r)[1], rivalAmounts.get(r)[0], rivalAmounts.get(r)[1])))
+                .sorted(java.util.Comparator.comparing((WinLossGroup t) -> t.tally().won() + t.tally().lost()).reversed()
+                        .thenComparing(WinLossGroup::label)).toList();
 
         Map<Stage, BigDecimal> days = new EnumMap<>(Stage.class);
         query("""
@@ -118,7 +118,7 @@ public class WinLossQueries {
                 ) s where next_at is not null group by 1""".formatted(closed), params,
                 rs -> days.put(Stage.valueOf(rs.getString("to_stage")),
                         rs.getBigDecimal("days").setScale(1, RoundingMode.HALF_UP)));
-        return new Analysis(total, reasons, competitors, owners, days);
+        return new WinLossAnalysis(total, reasons, competitors, owners, days);
     }
 
     private void query(String sql, Map<String, Object> params, RowHandler handler) {

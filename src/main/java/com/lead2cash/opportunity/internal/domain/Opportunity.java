@@ -22,7 +22,7 @@ import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
-import org.springframework.security.access.AccessDeniedException;
+import com.lead2cash.platform.ForbiddenException;
 
 /**
  * 商机 — a chance to sell to a customer, worked from discovery to won or lost (SPEC §4). It owns its
@@ -244,7 +244,7 @@ public class Opportunity {
             throw new DomainException("opportunity.evaluation.closed");
         }
         if (seat == null || !panel.contains(seat)) {
-            throw new AccessDeniedException("not on the panel");
+            throw new ForbiddenException("opportunity.forbidden.panel");
         }
         String c = OpportunityDetails.trim(comment);
         if (c != null && c.length() > 2000) {
@@ -396,7 +396,7 @@ public class Opportunity {
             default -> works;
         };
         if (!theirs) {
-            throw new AccessDeniedException("opportunity action " + action);
+            throw new ForbiddenException("opportunity.forbidden." + action);
         }
         throw new DomainException("opportunity.action.notNow." + action, stage);
     }

@@ -28,7 +28,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.access.AccessDeniedException;
+import com.lead2cash.platform.ForbiddenException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -113,7 +113,7 @@ class BoardController {
             service.move(id, stage, lostReason, lostNote, lostTo, version);
         } catch (OptimisticLockingFailureException e) {
             refusal = new Refusal(id, message("error.staleVersion", null, locale), false, stage);
-        } catch (AccessDeniedException e) {
+        } catch (ForbiddenException e) {
             refusal = new Refusal(id, message("opportunity.board.notYours", null, locale), false, stage);
         } catch (FieldValidationException e) {
             boolean reason = e.errors().stream().anyMatch(f -> "lostReason".equals(f.field()));
@@ -133,7 +133,7 @@ class BoardController {
                 @RequestParam(required = false) String cursor,
                 @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         PipelineQueries.Filter filter = new PipelineQueries.Filter(ownerId, teamId, productLine, closeMonth);
-        CursorPage<PipelineQueries.Card> page = pipeline.list(filter, stage, access.scope(), today(), cursor, 50);
+        CursorPage<PipelineQueries.OpportunityCard> page = pipeline.list(filter, stage, access.scope(), today(), cursor, 50);
         model.addAttribute("page", page);
         model.addAttribute("stage", stage);
         model.addAttribute("filter", filter);

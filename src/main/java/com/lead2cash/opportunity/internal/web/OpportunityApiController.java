@@ -20,6 +20,7 @@ import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.FieldValidationException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
@@ -31,7 +32,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import com.lead2cash.platform.Versioned;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,8 +54,15 @@ class OpportunityApiController {
 
     /** SPEC §6: {customerId*, name*, amount*, expectedCloseDate, productLines[]}, plus competitors, next step and owner. */
     record OpportunityRequest(UUID customerId, String name, BigDecimal amount, LocalDate expectedCloseDate,
-                              List<String> productLines, List<String> competitors, String nextStep, UUID ownerId,
-                              Long version) {
+                              List<String> productLines, List<String> competitors, String nextStep, UUID ownerId) {
+        OpportunityDetails details() {
+            return OpportunityDetails.validated(name, amount, expectedCloseDate, productLines, competitors, nextStep);
+        }
+    }
+
+    /** A correction of the opportunity's data, with the version it was read at. */
+    record OpportunityUpdate(String name, BigDecimal amount, LocalDate expectedCloseDate, List<String> productLines,
+                             List<String> competitors, String nextStep, Long version) implements Versioned {
         OpportunityDetails details() {
             return OpportunityDetails.validated(name, amount, expectedCloseDate, productLines, competitors, nextStep);
         }
@@ -66,7 +77,7 @@ class OpportunityApiController {
     }
 
     /** SPEC §6: 201 {score, qualified}, and what the panel still needs. */
-    record EvaluationResult(BigDecimal score, boolean qualified, boolean complete, int passScore,
+    record EvaluationResult(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) BigDecimal score, boolean qualified, boolean complete, int passScore,
                             Set<PanelSeat> missingSeats, PanelSeat seat, Stage stage, long version) {
     }
 
@@ -82,7 +93,7 @@ class OpportunityApiController {
     record VersionRequest(Long version) {
     }
 
-    record Panel(OpportunityViews.EvaluationSummary summary, List<OpportunityViews.EvaluationView> evaluations,
+    record EvaluationPanel(OpportunityViews.EvaluationSummary summary, List<OpportunityViews.EvaluationView> evaluations,
                  List<OpportunityViews.InvitationView> invitations) {
     }
 
@@ -115,7 +126,7 @@ class OpportunityApiController {
 
     @Operation(summary = "Opportunities in your scope by close date; without stage the open ones")
     @GetMapping("/api/v1/opportunities")
-    CursorPage<PipelineQueries.Card> list(@RequestParam(required = false) Stage stage,
+    CursorPage<PipelineQueries.OpportunityCard> list(@RequestParam(required = false) Stage stage,
                                           @RequestParam(required = false) UUID ownerId,
                                           @RequestParam(required = false) UUID teamId,
                                           @RequestParam(required = false) String productLine,
@@ -126,15 +137,16 @@ class OpportunityApiController {
                 access.scope(), today(), cursor, size);
     }
 
-    @Operation(summary = "Open an opportunity on a customer (DISCOVERY); the customer becomes 销售机会")
+    @Operation(summary = "Open an opportunity on a customer (DISCOVERY); the customer becomes an opportunity customer")
     @PostMapping("/api/v1/opportunities")
-    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(OpportunityAccess.SELLER_ROLES)
     ResponseEntity<OpportunityViews.OpportunityView> create(@RequestBody OpportunityRequest body) {
         Opportunity o = service.create(body.customerId(), body.details(), body.ownerId());
         return ResponseEntity.created(URI.create("/api/v1/opportunities/" + o.id())).body(views.of(o));
     }
 
+    @Operation(summary = "One opportunity: its data, probability, the panel's verdict and what you may do next")
     @GetMapping("/api/v1/opportunities/{id}")
     OpportunityViews.OpportunityView get(@PathVariable UUID id) {
         return views.of(access.visible(id));
@@ -142,7 +154,7 @@ class OpportunityApiController {
 
     @Operation(summary = "Correct the opportunity (409 on a stale version)")
     @PutMapping("/api/v1/opportunities/{id}")
-    OpportunityViews.OpportunityView edit(@PathVariable UUID id, @RequestBody OpportunityRequest body) {
+    OpportunityViews.OpportunityView edit(@PathVariable UUID id, @RequestBody OpportunityUpdate body) {
         return views.of(service.edit(id, body.details(), body.version()));
     }
 
@@ -173,9 +185,9 @@ class OpportunityApiController {
         return views.of(service.reassign(id, body.ownerId(), body.version()));
     }
 
-    @Operation(summary = "O1 — score the opportunity in your panel seat (each criterion 0–10, higher is better; for payment risk: safer)")
+    @Operation(summary = "O1: score the opportunity in your panel seat (each criterion 0 to 10, higher is better; for payment risk: safer)")
     @PostMapping("/api/v1/opportunities/{id}/evaluations")
-    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<EvaluationResult> evaluate(@PathVariable UUID id, @RequestBody EvaluationRequest body) {
         Opportunity o = service.evaluate(id, body.needMatch(), body.competitiveStrength(), body.paymentRisk(),
                 body.resourceInvestment(), body.comment());
@@ -188,22 +200,24 @@ class OpportunityApiController {
 
     @Operation(summary = "The evaluation panel: its verdict, every scorecard and the invitations")
     @GetMapping("/api/v1/opportunities/{id}/evaluations")
-    Panel panel(@PathVariable UUID id) {
+    EvaluationPanel panel(@PathVariable UUID id) {
         Opportunity o = access.visible(id);
-        return new Panel(OpportunityViews.EvaluationSummary.of(service.scorecard(o)), views.evaluations(o),
+        return new EvaluationPanel(OpportunityViews.EvaluationSummary.of(service.scorecard(o)), views.evaluations(o),
                 views.invitations(o));
     }
 
-    @Operation(summary = "O2 — invite a tech-support colleague to the panel; they have the policy's window to answer")
+    @Operation(summary = "O2: invite a tech-support colleague to the panel; they have the policy's window to answer")
     @PostMapping("/api/v1/opportunities/{id}/evaluation-invitations")
-    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<OpportunityViews.InvitationView> invite(@PathVariable UUID id, @RequestBody InvitationRequest body) {
         EvaluationInvitation i = service.invite(id, body.inviteeId());
         return ResponseEntity.status(201).body(views.invitations(access.visible(id)).stream()
                 .filter(v -> v.id().equals(i.id())).findFirst().orElseThrow());
     }
 
+    @Operation(summary = "Withdraw an open invitation; its O2 deadline is cancelled")
     @DeleteMapping("/api/v1/opportunities/{id}/evaluation-invitations/{invitationId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> withdraw(@PathVariable UUID id, @PathVariable UUID invitationId) {
         service.withdrawInvitation(id, invitationId);
         return ResponseEntity.noContent().build();
@@ -211,13 +225,13 @@ class OpportunityApiController {
 
     @Operation(summary = "The stages the opportunity went through and the time spent in each")
     @GetMapping("/api/v1/opportunities/{id}/history")
-    List<StageHistory.Stay> history(@PathVariable UUID id) {
+    List<StageHistory.StageStay> history(@PathVariable UUID id) {
         return history.of(access.visible(id).id(), clock.instant());
     }
 
     @Operation(summary = "The pipeline board: per stage the count, total, weighted total and the first cards")
     @GetMapping("/api/v1/opportunities/board")
-    PipelineQueries.Board board(@RequestParam(required = false) UUID ownerId, @RequestParam(required = false) UUID teamId,
+    PipelineQueries.PipelineBoard board(@RequestParam(required = false) UUID ownerId, @RequestParam(required = false) UUID teamId,
                                 @RequestParam(required = false) String productLine,
                                 @RequestParam(required = false) YearMonth closeMonth) {
         return pipeline.board(new PipelineQueries.Filter(ownerId, teamId, productLine, closeMonth), access.scope(),
@@ -237,7 +251,7 @@ class OpportunityApiController {
 
     @Operation(summary = "Win/loss of the opportunities closed between two days (inclusive)")
     @GetMapping("/api/v1/opportunities/win-loss")
-    WinLossQueries.Analysis winLoss(@RequestParam(required = false) LocalDate from,
+    WinLossQueries.WinLossAnalysis winLoss(@RequestParam(required = false) LocalDate from,
                                     @RequestParam(required = false) LocalDate to) {
         LocalDate first = from != null ? from : today().withDayOfYear(1);
         LocalDate last = to != null ? to : today();

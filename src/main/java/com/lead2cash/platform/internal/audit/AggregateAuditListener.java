@@ -1,10 +1,13 @@
 package com.lead2cash.platform.internal.audit;
 
 import com.lead2cash.platform.NotAudited;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
@@ -12,6 +15,7 @@ import org.springframework.data.jdbc.core.JdbcAggregateOperations;
 import org.springframework.data.mapping.PersistentPropertyAccessor;
 import org.springframework.data.relational.core.mapping.RelationalMappingContext;
 import org.springframework.data.relational.core.mapping.RelationalPersistentEntity;
+import org.springframework.data.relational.core.mapping.RelationalPersistentProperty;
 import org.springframework.data.relational.core.mapping.event.BeforeDeleteEvent;
 import org.springframework.data.relational.core.mapping.event.BeforeConvertEvent;
 import org.springframework.stereotype.Component;
@@ -27,6 +31,7 @@ class AggregateAuditListener {
     private final AuditRecorder recorder;
     private final RelationalMappingContext mappingContext;
     private final ObjectProvider<JdbcAggregateOperations> aggregates;
+    private final Map<Class<?>, List<RelationalPersistentProperty>> auditedByType = new ConcurrentHashMap<>();
 
     AggregateAuditListener(AuditRecorder recorder, RelationalMappingContext mappingContext,
                            ObjectProvider<JdbcAggregateOperations> aggregates) {
@@ -71,14 +76,24 @@ class AggregateAuditListener {
     private Map<String, String> snapshot(RelationalPersistentEntity<?> meta, Object entity) {
         PersistentPropertyAccessor<?> accessor = meta.getPropertyAccessor(entity);
         Map<String, String> values = new LinkedHashMap<>();
-        meta.forEach(property -> {
-            if (property.isVersionProperty() || property.isIdProperty()
-                    || property.isAnnotationPresent(NotAudited.class)) {
-                return;
-            }
+        for (RelationalPersistentProperty property : audited(meta)) {
             values.put(property.getName(), render(accessor.getProperty(property)));
-        });
+        }
         return values;
+    }
+
+    /** The properties an entity's entries show, worked out once per type (an import audits thousands of leads). */
+    private List<RelationalPersistentProperty> audited(RelationalPersistentEntity<?> meta) {
+        return auditedByType.computeIfAbsent(meta.getType(), type -> {
+            List<RelationalPersistentProperty> properties = new ArrayList<>();
+            meta.forEach(property -> {
+                if (!property.isVersionProperty() && !property.isIdProperty()
+                        && !property.isAnnotationPresent(NotAudited.class)) {
+                    properties.add(property);
+                }
+            });
+            return List.copyOf(properties);
+        });
     }
 
     private static String render(Object value) {

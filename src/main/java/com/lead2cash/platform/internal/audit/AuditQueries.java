@@ -64,7 +64,7 @@ public class AuditQueries {
         if (notBlank(filter.cursor())) {
             sql.append(" and id < :after");
             try {
-                params.put("after", Long.parseLong(CursorPage.decode(filter.cursor(), 1).get(0)));
+                params.put("after", CursorPage.decode(filter.cursor(), 1).number(0));
             } catch (NumberFormatException e) {
                 throw new com.lead2cash.platform.FieldValidationException("cursor", "error.cursor.invalid");
             }

@@ -2,25 +2,28 @@ package com.lead2cash.platform.internal.audit;
 
 import com.lead2cash.platform.AuditTrail;
 import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.DeferredInserts;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-/** Appends entries to the audit trail, in the caller's transaction: a rolled-back change leaves no entry. */
+/**
+ * Appends entries to the audit trail, in the caller's transaction (sent with its other deferred inserts
+ * just before it commits): a rolled-back change leaves no entry.
+ */
 @Component
 public class AuditRecorder implements AuditTrail {
 
     private static final int MAX_VALUE_LENGTH = 2000;
 
-    private final JdbcClient jdbc;
+    private final DeferredInserts inserts;
     private final Clock clock;
 
-    AuditRecorder(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    AuditRecorder(DeferredInserts inserts, Clock clock) {
+        this.inserts = inserts;
         this.clock = clock;
     }
 
@@ -45,23 +48,13 @@ public class AuditRecorder implements AuditTrail {
 
     private void append(UUID actorId, String actorName, String action, String entityType, Object entityId,
                         String field, String oldValue, String newValue, String detail) {
-        jdbc.sql("""
+        inserts.add("""
                 insert into platform_audit_event (occurred_at, actor_id, actor_name, action, entity_type, entity_id,
                                                   field, old_value, new_value, detail, remote_addr)
-                values (:at, :actorId, :actorName, :action, :entityType, :entityId, :field, :old, :new, :detail, :addr)
-                """)
-                .param("at", java.sql.Timestamp.from(clock.instant()))
-                .param("actorId", actorId)
-                .param("actorName", actorName)
-                .param("action", action)
-                .param("entityType", entityType)
-                .param("entityId", entityId == null ? null : entityId.toString())
-                .param("field", field)
-                .param("old", cut(oldValue))
-                .param("new", cut(newValue))
-                .param("detail", cut(detail))
-                .param("addr", remoteAddress())
-                .update();
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                java.sql.Timestamp.from(clock.instant()), actorId, actorName, action, entityType,
+                entityId == null ? null : entityId.toString(), field, cut(oldValue), cut(newValue), cut(detail),
+                remoteAddress());
     }
 
     private static String cut(String value) {

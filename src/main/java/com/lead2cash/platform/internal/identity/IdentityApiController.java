@@ -3,6 +3,7 @@ package com.lead2cash.platform.internal.identity;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.Role;
+import com.lead2cash.platform.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -53,7 +54,7 @@ class IdentityApiController {
     }
 
     record UpdateUser(@NotBlank String displayName, String email, String password, @NotNull UUID orgUnitId,
-                      Set<Role> roles, LocalDate hireDate, Boolean active, @NotNull Long version) {
+                      Set<Role> roles, LocalDate hireDate, Boolean active, Long version) implements Versioned {
     }
 
     record OrgUnitDto(UUID id, UUID parentId, String name, UUID managerId, int depth, long version) {
@@ -65,7 +66,7 @@ class IdentityApiController {
     record CreateOrgUnit(@NotNull UUID parentId, @NotBlank String name) {
     }
 
-    record UpdateOrgUnit(@NotBlank String name, UUID managerId, @NotNull Long version) {
+    record UpdateOrgUnit(@NotBlank String name, UUID managerId, Long version) implements Versioned {
     }
 
     private final IdentityService identity;

@@ -111,6 +111,10 @@ public class IdentityService {
         return users.findById(id).orElseThrow(() -> new RecordNotFoundException("User", id));
     }
 
+    public Optional<User> findUser(UUID id) {
+        return users.findById(id);
+    }
+
     public Optional<User> findByUsername(String username) {
         return users.findByUsername(username);
     }
@@ -199,11 +203,10 @@ public class IdentityService {
             params.put("active", query.active());
         }
         if (query.cursor() != null && !query.cursor().isBlank()) {
-            List<String> key = CursorPage.decode(query.cursor(), 2);
-            sql.append(byHireDate ? " and (" + sortKey + ", u.id) > (cast(:k0 as date), cast(:k1 as uuid))"
-                    : " and (" + sortKey + ", u.id) > (:k0, cast(:k1 as uuid))");
-            params.put("k0", key.get(0));
-            params.put("k1", key.get(1));
+            CursorPage.Key key = CursorPage.decode(query.cursor(), 2);
+            sql.append(" and (" + sortKey + ", u.id) > (:k0, :k1)");
+            params.put("k0", byHireDate ? key.date(0) : key.text(0));
+            params.put("k1", key.uuid(1));
         }
         sql.append(" order by ").append(sortKey).append(", u.id limit ").append(size + 1);
         java.time.Instant now = clock.instant();

@@ -3,6 +3,7 @@ package com.lead2cash.platform.internal.identity;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DataScope;
 import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.platform.PerTransaction;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.Scope;
 import com.lead2cash.platform.ScopeKind;
@@ -22,6 +23,8 @@ import org.springframework.stereotype.Component;
 /** The org tree read for routing and scope: plain SQL over the platform's own tables. */
 @Component
 class JdbcOrgDirectory implements OrgDirectory, DataScope {
+
+    private final Object activeWithRoleKey = new Object();
 
     private static final String PERSON = """
             select u.id, u.username, u.display_name, u.email, u.org_unit_id, u.hire_date, u.active,
@@ -64,6 +67,31 @@ class JdbcOrgDirectory implements OrgDirectory, DataScope {
     }
 
     @Override
+    public java.util.Map<UUID, Person> managersOf(java.util.Collection<UUID> userIds) {
+        Set<UUID> ids = new HashSet<>(userIds);
+        ids.remove(null);
+        java.util.Map<UUID, Person> managers = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return managers;
+        }
+        // the same rule as managerOf, for each person in one statement
+        jdbc.sql("""
+                select me.id as person_id, m.* from platform_user me
+                join platform_org_unit mine on mine.id = me.org_unit_id
+                cross join lateral (
+                """ + PERSON + """
+                     join platform_org_unit o on o.manager_id = u.id
+                     where mine.path like o.path || '%' and u.id <> me.id and u.active
+                     order by length(o.path) desc limit 1) m
+                where me.id in (:ids)
+                """).param("ids", ids)
+                .query(rs -> {
+                    managers.put(rs.getObject("person_id", UUID.class), person(rs, 0));
+                });
+        return managers;
+    }
+
+    @Override
     public Optional<Person> managerOfUnit(UUID orgUnitId) {
         return jdbc.sql(PERSON + """
                  join platform_org_unit o on o.manager_id = u.id
@@ -84,6 +112,12 @@ class JdbcOrgDirectory implements OrgDirectory, DataScope {
 
     @Override
     public List<Person> activeWithRole(Role role) {
+        // read once per transaction: routing an import asks for the sales directors of every queued lead
+        return PerTransaction.get(activeWithRoleKey, () -> new java.util.EnumMap<Role, List<Person>>(Role.class))
+                .computeIfAbsent(role, this::loadActiveWithRole);
+    }
+
+    private List<Person> loadActiveWithRole(Role role) {
         return jdbc.sql(PERSON + """
                  where u.active and exists (select 1 from platform_user_role r
                                             where r.platform_user = u.id and r.role = :role)

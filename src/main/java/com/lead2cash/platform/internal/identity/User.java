@@ -4,7 +4,6 @@ import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.NotAudited;
 import com.lead2cash.platform.Role;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -33,6 +32,7 @@ public class User {
     private String email;
     @NotAudited
     private String passwordHash;
+    private Instant passwordChangedAt;
     private UUID orgUnitId;
     private LocalDate hireDate;
     private boolean active;
@@ -50,14 +50,15 @@ public class User {
     private Instant updatedAt;
 
     @PersistenceCreator
-    User(UUID id, String username, String displayName, String email, String passwordHash, UUID orgUnitId,
-         LocalDate hireDate, boolean active, int failedLogins, Instant lockedUntil, boolean demo,
+    User(UUID id, String username, String displayName, String email, String passwordHash, Instant passwordChangedAt,
+         UUID orgUnitId, LocalDate hireDate, boolean active, int failedLogins, Instant lockedUntil, boolean demo,
          Set<RoleGrant> roles, Long version, Instant createdAt, Instant updatedAt) {
         this.id = id;
         this.username = username;
         this.displayName = displayName;
         this.email = email;
         this.passwordHash = passwordHash;
+        this.passwordChangedAt = passwordChangedAt;
         this.orgUnitId = orgUnitId;
         this.hireDate = hireDate;
         this.active = active;
@@ -77,7 +78,7 @@ public class User {
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw new FieldValidationException("username", "user.username.invalid");
         }
-        User user = new User(Ids.newId(), username, null, null, passwordHash, null, null, true, 0, null, demo,
+        User user = new User(Ids.newId(), username, null, null, passwordHash, null, null, null, true, 0, null, demo,
                 Set.of(), null, now, now);
         user.changeProfile(displayName, email, orgUnitId, hireDate, roles, now);
         return user;
@@ -109,8 +110,10 @@ public class User {
         this.updatedAt = now;
     }
 
+    /** A new password; web sessions signed in with the old one end (see {@link #passwordChangedAt()}). */
     public void changePassword(String newPasswordHash, Instant now) {
         this.passwordHash = newPasswordHash;
+        this.passwordChangedAt = now;
         this.updatedAt = now;
     }
 
@@ -126,26 +129,6 @@ public class User {
         this.updatedAt = now;
     }
 
-    /** Counts a failed sign-in; at {@code maxFailures} the account locks for {@code lockout}. */
-    public boolean recordFailedLogin(int maxFailures, Duration lockout, Instant now) {
-        failedLogins++;
-        if (failedLogins >= maxFailures) {
-            lockedUntil = now.plus(lockout);
-            failedLogins = 0;
-            return true;
-        }
-        return false;
-    }
-
-    public void recordSuccessfulLogin() {
-        failedLogins = 0;
-        lockedUntil = null;
-    }
-
-    public boolean hasFailedLogins() {
-        return failedLogins > 0 || lockedUntil != null;
-    }
-
     public boolean isLocked(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }
@@ -159,6 +142,7 @@ public class User {
     public String displayName() { return displayName; }
     public String email() { return email; }
     public String passwordHash() { return passwordHash; }
+    public Instant passwordChangedAt() { return passwordChangedAt; }
     public UUID orgUnitId() { return orgUnitId; }
     public LocalDate hireDate() { return hireDate; }
     public boolean active() { return active; }

@@ -23,8 +23,8 @@ import org.springframework.web.method.HandlerMethod;
  *   <li>403 — a role restriction ({@code @PreAuthorize} on the method or its controller);</li>
  *   <li>404 — an id in the path (missing or outside the caller's data scope);</li>
  *   <li>409 and 428 — the body carries a {@code version}, or an {@code If-Match} header is taken;</li>
- *   <li>422 — a body (field errors), a transition (POST/PUT/PATCH: a business rule), or a {@code cursor}
- *       to decode.</li>
+ *   <li>422 — a body (field errors), a transition (POST/PUT/PATCH: a business rule), or a query parameter
+ *       (the platform's input rules, a {@code cursor} to decode).</li>
  * </ul>
  * 401 and URL-level 403 come from {@link SecurityRequirements}. Anything special (a 409 for a lost race,
  * a 429) is declared on the method with {@link Refuses}. Every refusal refers to one reusable response
@@ -62,7 +62,8 @@ class ProblemResponses implements GlobalOperationComponentsCustomizer {
             add(responses, Refusal.CONFLICT);
             add(responses, Refusal.PRECONDITION_REQUIRED);
         }
-        if (body != null || changes || parameters.stream().anyMatch(p -> "cursor".equals(p.getName()))) {
+        // the platform's input rules (control characters, length) refuse any query parameter with 422
+        if (body != null || changes || parameters.stream().anyMatch(p -> "query".equals(p.getIn()))) {
             add(responses, Refusal.UNPROCESSABLE);
         }
         Refuses explicit = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), Refuses.class);

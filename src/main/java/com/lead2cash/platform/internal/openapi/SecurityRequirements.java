@@ -18,7 +18,8 @@ import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 /**
  * Which operations need a bearer token, asked of the security configuration itself: an operation that
  * an anonymous caller may not reach needs one (and answers 401 without it); one that a signed-in caller
- * without roles may not reach is restricted to roles (403). An operation that declares its own
+ * without roles may not reach is restricted to roles (403), and so may any change a signed-in caller asks
+ * for (services refuse roles and non-owners with 403). An operation that declares its own
  * {@code @SecurityRequirement} (the web-to-lead API key) keeps it, and answers 401 too.
  */
 class SecurityRequirements implements GlobalOpenApiCustomizer {
@@ -54,7 +55,10 @@ class SecurityRequirements implements GlobalOpenApiCustomizer {
                 if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
                     operation.getResponses().putIfAbsent(Refusal.UNAUTHORIZED.code(), Refusal.UNAUTHORIZED.reference());
                 }
-                if (!open && !evaluator.isAllowed("", uri, method, NO_ROLES)) {
+                // a signed-in caller's change can be refused for who they are (a role, not the owner), decided
+                // by the module's service (ForbiddenException); reads outside scope answer 404 instead
+                boolean change = !"GET".equals(method) && !"HEAD".equals(method);
+                if (!open && (change || !evaluator.isAllowed("", uri, method, NO_ROLES))) {
                     operation.getResponses().putIfAbsent(Refusal.FORBIDDEN.code(), Refusal.FORBIDDEN.reference());
                 }
                 operation.setResponses(ProblemResponses.sorted(operation.getResponses()));

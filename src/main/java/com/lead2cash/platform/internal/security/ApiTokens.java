@@ -1,5 +1,6 @@
 package com.lead2cash.platform.internal.security;
 
+import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.RecordNotFoundException;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -22,14 +24,16 @@ import org.springframework.transaction.annotation.Transactional;
  * and revocable by their owner.
  */
 @Component
-class ApiTokens {
+public class ApiTokens {
 
     static final String PREFIX = "l2c_";
+    static final int MAX_NAME = 100;
+    static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
 
-    record IssuedToken(UUID id, String token, Instant expiresAt) {
+    public record IssuedToken(UUID id, String token, Instant expiresAt) {
     }
 
-    record TokenInfo(UUID id, String name, Instant createdAt, Instant expiresAt, Instant revokedAt,
+    public record TokenInfo(UUID id, String name, Instant createdAt, Instant expiresAt, Instant revokedAt,
                      Instant lastUsedAt) {
     }
 
@@ -45,7 +49,11 @@ class ApiTokens {
     }
 
     @Transactional
-    IssuedToken issue(UUID userId, String name) {
+    public IssuedToken issue(UUID userId, String name) {
+        String label = name == null || name.isBlank() ? "API" : name.strip();
+        if (label.length() > MAX_NAME) {
+            throw new FieldValidationException("name", "token.name.tooLong", MAX_NAME);
+        }
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -55,25 +63,37 @@ class ApiTokens {
         jdbc.sql("""
                 insert into platform_api_token (id, user_id, name, token_hash, created_at, expires_at)
                 values (:id, :user, :name, :hash, :now, :expires)
-                """).param("id", id).param("user", userId).param("name", name == null ? "API" : name)
+                """).param("id", id).param("user", userId).param("name", label)
                 .param("hash", hash(token)).param("now", ts(now)).param("expires", ts(expiresAt)).update();
         return new IssuedToken(id, token, expiresAt);
     }
 
-    /** The owner of a live token, touching its last use. */
+    /**
+     * The owner of a live token. Its last use is kept to the minute: touching the row on every call
+     * would turn every API read into a write waiting for the disk.
+     */
     Optional<UUID> authenticate(String token) {
         if (token == null || !token.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        return jdbc.sql("""
-                update platform_api_token set last_used_at = :now
+        Instant now = clock.instant();
+        Optional<LiveToken> live = jdbc.sql("""
+                select id, user_id, last_used_at from platform_api_token
                 where token_hash = :hash and revoked_at is null and expires_at > :now
-                returning user_id
-                """).param("hash", hash(token)).param("now", ts(clock.instant())).query(UUID.class).optional();
+                """).param("hash", hash(token)).param("now", ts(now))
+                .query((rs, i) -> new LiveToken(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
+                        instant(rs.getTimestamp("last_used_at")))).optional();
+        live.filter(t -> t.lastUsedAt() == null || t.lastUsedAt().isBefore(now.minus(LAST_USE_PRECISION)))
+                .ifPresent(t -> jdbc.sql("update platform_api_token set last_used_at = :now where id = :id")
+                        .param("now", ts(now)).param("id", t.id()).update());
+        return live.map(LiveToken::userId);
+    }
+
+    private record LiveToken(UUID id, UUID userId, Instant lastUsedAt) {
     }
 
     @Transactional
-    void revoke(UUID userId, UUID tokenId) {
+    public void revoke(UUID userId, UUID tokenId) {
         int changed = jdbc.sql("""
                 update platform_api_token set revoked_at = :now
                 where id = :id and user_id = :user and revoked_at is null
@@ -89,7 +109,7 @@ class ApiTokens {
                 .param("hash", hash(token)).param("now", ts(clock.instant())).update();
     }
 
-    List<TokenInfo> of(UUID userId) {
+    public List<TokenInfo> of(UUID userId) {
         return jdbc.sql("""
                 select id, name, created_at, expires_at, revoked_at, last_used_at from platform_api_token
                 where user_id = :user order by created_at desc

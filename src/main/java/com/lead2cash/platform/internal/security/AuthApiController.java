@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,16 +44,19 @@ class AuthApiController {
         this.tokens = tokens;
     }
 
-    @Operation(summary = "Issue a personal bearer token (401 on bad credentials or a locked account)")
+    @Operation(summary = "Issue a personal bearer token (401 on bad credentials or a locked account alike; 429 when the address is throttled)")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
             mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
             name = "A token for an integration", value = """
                     {"username": "east.rep1", "password": "your-password", "name": "crm-sync"}""")))
     @PostMapping("/api/v1/auth/token")
-    @com.lead2cash.platform.web.Refuses(401)
-    TokenResponse issue(@Valid @RequestBody TokenRequest request) {
-        Authentication auth = authenticationManager.authenticate(
-                UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password()));
+    @com.lead2cash.platform.web.Refuses({401, 429})
+    TokenResponse issue(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
+        UsernamePasswordAuthenticationToken attempt =
+                UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password());
+        // the client address, for the throttle, as the sign-in form records it
+        attempt.setDetails(new WebAuthenticationDetails(http));
+        Authentication auth = authenticationManager.authenticate(attempt);
         CurrentUser user = ((L2cPrincipal) auth.getPrincipal()).currentUser();
         ApiTokens.IssuedToken issued = tokens.issue(user.id(), request.name());
         return new TokenResponse(issued.token(), issued.expiresAt());

@@ -2,6 +2,7 @@ package com.lead2cash.platform.internal.security;
 
 import com.lead2cash.platform.CurrentUser;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.Collection;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
@@ -14,16 +15,26 @@ import org.springframework.security.core.userdetails.UserDetails;
  */
 final class L2cPrincipal implements UserDetails, CredentialsContainer, CurrentUser.HasCurrentUser, Serializable {
 
+    // fixed so that sessions stored before passwordChangedAt was added still load (the field is then null)
+    private static final long serialVersionUID = -309636079446089202L;
+
     private final CurrentUser currentUser;
     private final boolean enabled;
     private final boolean locked;
+    private final Instant passwordChangedAt;
     private String password;
 
-    L2cPrincipal(CurrentUser currentUser, String password, boolean enabled, boolean locked) {
+    L2cPrincipal(CurrentUser currentUser, String password, Instant passwordChangedAt, boolean enabled, boolean locked) {
         this.currentUser = currentUser;
         this.password = password;
+        this.passwordChangedAt = passwordChangedAt;
         this.enabled = enabled;
         this.locked = locked;
+    }
+
+    /** When the password this principal signed in with was set; a session with an older one has ended. */
+    Instant passwordChangedAt() {
+        return passwordChangedAt;
     }
 
     @Override

@@ -28,6 +28,6 @@ class L2cUserDetailsService implements UserDetailsService {
 
     L2cPrincipal principal(User user) {
         return new L2cPrincipal(new CurrentUser(user.id(), user.username(), user.displayName(), user.orgUnitId(),
-                user.roleSet()), user.passwordHash(), user.active(), user.isLocked(clock.instant()));
+                user.roleSet()), user.passwordHash(), user.passwordChangedAt(), user.active(), user.isLocked(clock.instant()));
     }
 }

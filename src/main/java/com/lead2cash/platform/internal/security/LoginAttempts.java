@@ -7,21 +7,24 @@ import org.springframework.security.authentication.event.AbstractAuthenticationF
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts sign-in failures towards the lockout and writes every sign-in, failure and sign-out to the
+ * Counts sign-in failures towards the account's lockout and the client address's throttle, and writes every sign-in, failure and sign-out to the
  * audit trail, for the form login and the token endpoint alike.
  */
 @Component
 class LoginAttempts {
 
     private final LoginRecorder logins;
+    private final LoginThrottle throttle;
     private final AuditRecorder audit;
     private final SecurityProperties properties;
 
-    LoginAttempts(LoginRecorder logins, AuditRecorder audit, SecurityProperties properties) {
+    LoginAttempts(LoginRecorder logins, LoginThrottle throttle, AuditRecorder audit, SecurityProperties properties) {
         this.logins = logins;
+        this.throttle = throttle;
         this.audit = audit;
         this.properties = properties;
     }
@@ -38,6 +41,10 @@ class LoginAttempts {
     @EventListener
     void failed(AbstractAuthenticationFailureEvent event) {
         String username = String.valueOf(event.getAuthentication().getPrincipal());
+        if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details
+                && details.getRemoteAddress() != null) {
+            throttle.failed(details.getRemoteAddress());
+        }
         if (event instanceof AuthenticationFailureBadCredentialsEvent) {
             boolean locked = logins.failed(username, properties.maxFailedLogins(), properties.lockout());
             audit.recordAs(null, username, locked ? "LOCKED" : "LOGIN_FAILED", "bad credentials");

@@ -4,7 +4,10 @@ import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.RecordNotFoundException;
+import com.lead2cash.platform.internal.security.LoginThrottledException;
 import java.util.List;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -39,10 +42,35 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
     }
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiExceptionHandler.class);
+
     private final ProblemWriter problems;
 
     ApiExceptionHandler(ProblemWriter problems) {
         this.problems = problems;
+    }
+
+    /** A parameter that cannot be read at all (a forged cursor, a page size of zero): 400 naming it. */
+    @ExceptionHandler(com.lead2cash.platform.BadRequestException.class)
+    ResponseEntity<ProblemDetail> badRequest(com.lead2cash.platform.BadRequestException e) {
+        ProblemDetail problem = problems.problem(HttpStatus.BAD_REQUEST, "error.badRequest");
+        problem.setProperty("errors", e.errors().stream()
+                .map(f -> new FieldProblem(f.field(), f.messageKey(), problems.message(f.messageKey(), f.args().toArray())))
+                .toList());
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** An update without the version it was read at. */
+    @ExceptionHandler(com.lead2cash.platform.VersionRequiredException.class)
+    ResponseEntity<ProblemDetail> versionRequired(com.lead2cash.platform.VersionRequiredException e) {
+        return ResponseEntity.status(HttpStatus.PRECONDITION_REQUIRED)
+                .body(problems.problem(HttpStatus.PRECONDITION_REQUIRED, e.messageKey()));
+    }
+
+    /** The caller's role may not do this. */
+    @ExceptionHandler(com.lead2cash.platform.ForbiddenException.class)
+    ResponseEntity<ProblemDetail> roleRefused(com.lead2cash.platform.ForbiddenException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problems.problem(HttpStatus.FORBIDDEN, e.messageKey(), e.args()));
     }
 
     @ExceptionHandler(FieldValidationException.class)
@@ -74,6 +102,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return response.body(problems.problem(status, e.messageKey(), e.args()));
     }
 
+    /** A duplicate the modules did not foresee: someone was first. */
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException e) {
+        log.warn("A duplicate reached the database unchecked; answered 409", e);
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problems.problem(HttpStatus.CONFLICT, "error.duplicate"));
+    }
+
+    /**
+     * The safety net for input the modules did not check and the database refused (a value out of a column's
+     * range or length, a reference to nothing): a 422, and the transaction rolled back, so nothing was stored.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> notStorable(DataIntegrityViolationException e) {
+        log.warn("The database refused unchecked input; answered 422", e);
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
+                .body(problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "error.input.notStorable"));
+    }
+
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<ProblemDetail> stale(OptimisticLockingFailureException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problems.problem(HttpStatus.CONFLICT, "error.staleVersion"));
@@ -85,11 +131,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, e.messageKey(), e.args()));
     }
 
+    /** One answer for every refused sign-in (unknown user, wrong password, locked, deactivated): no hint which. */
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
-        String key = e instanceof org.springframework.security.authentication.LockedException ? "error.locked"
-                : "error.badCredentials";
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problems.problem(HttpStatus.UNAUTHORIZED, key));
+        if (e instanceof LoginThrottledException throttled) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()))
+                    .body(problems.problem(HttpStatus.TOO_MANY_REQUESTS, "error.loginThrottled",
+                            throttled.retryAfterMinutes()));
+        }
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .body(problems.problem(HttpStatus.UNAUTHORIZED, "error.badCredentials"));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -151,12 +203,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        // a value read but refused by the input rules (a NUL, an overlong text, an amount out of range): 422
+        if (ex.getCause() instanceof RefusedInputException refused) {
+            String field = path(refused);
+            ProblemDetail problem = problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "error.validation");
+            problem.setProperty("errors", List.of(new FieldProblem(field, refused.messageKey(),
+                    problems.message(refused.messageKey(), refused.args()))));
+            return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(problem);
+        }
         ProblemDetail problem = problems.problem(HttpStatus.BAD_REQUEST, "error.unreadable");
         // name the field whose value could not be read (a wrong enum, a date in the wrong format)
         if (ex.getCause() instanceof tools.jackson.core.JacksonException json && !json.getPath().isEmpty()) {
-            String field = json.getPath().stream()
-                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+            String field = path(json);
             Class<?> type = json instanceof tools.jackson.databind.exc.MismatchedInputException mismatch
                     ? mismatch.getTargetType() : null;
             problem.setProperty("errors", List.of(fieldProblem(field, type, "error.unreadableField")));
@@ -164,4 +222,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+
+    private static String path(tools.jackson.core.JacksonException json) {
+        return json.getPath().stream()
+                .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+    }
 }

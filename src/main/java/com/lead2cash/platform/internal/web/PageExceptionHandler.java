@@ -1,20 +1,76 @@
 package com.lead2cash.platform.internal.web;
 
+import com.lead2cash.platform.ConflictException;
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.RecordNotFoundException;
+import com.lead2cash.platform.RequestRefusedException;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
-/** Screens answer a missing or out-of-scope record with the 404 page, as the API answers 404. */
+/**
+ * Screens answer refusals the controller did not show inline with the error page and its status, as the
+ * API answers them: 404 missing or out of scope, 400 unreadable input (a wrong type, an unknown choice),
+ * 422 refused input, 409 a stale version — never a 500 for bad input.
+ */
 @ControllerAdvice(annotations = Controller.class)
 class PageExceptionHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(PageExceptionHandler.class);
+
     @ExceptionHandler(RecordNotFoundException.class)
     String notFound(HttpServletResponse response, Model model) {
-        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-        model.addAttribute("status", 404);
+        return page(response, model, HttpServletResponse.SC_NOT_FOUND, null, new Object[0]);
+    }
+
+    @ExceptionHandler(DomainException.class)
+    String refused(DomainException e, HttpServletResponse response, Model model) {
+        int status = e instanceof RequestRefusedException r ? r.status()
+                : e instanceof ConflictException ? HttpServletResponse.SC_CONFLICT
+                : e instanceof com.lead2cash.platform.ForbiddenException ? HttpServletResponse.SC_FORBIDDEN
+                : e instanceof com.lead2cash.platform.BadRequestException ? HttpServletResponse.SC_BAD_REQUEST
+                : 422;
+        if (e instanceof FieldValidationException fields && !fields.errors().isEmpty()) {
+            FieldValidationException.FieldError first = fields.errors().get(0);
+            return page(response, model, status, first.messageKey(), first.args().toArray());
+        }
+        return page(response, model, status, e.messageKey(), e.args());
+    }
+
+    @ExceptionHandler({TypeMismatchException.class, BindException.class, MissingServletRequestParameterException.class,
+            MissingServletRequestPartException.class, HttpMessageNotReadableException.class})
+    String unreadable(Exception e, HttpServletResponse response, Model model) {
+        return page(response, model, HttpServletResponse.SC_BAD_REQUEST, "error.page.unreadable", new Object[0]);
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    String stale(HttpServletResponse response, Model model) {
+        return page(response, model, HttpServletResponse.SC_CONFLICT, "error.staleVersion", new Object[0]);
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    String notStorable(DataIntegrityViolationException e, HttpServletResponse response, Model model) {
+        log.warn("The database refused unchecked input from a screen; answered 422", e);
+        return page(response, model, 422, "error.input.notStorable", new Object[0]);
+    }
+
+    private static String page(HttpServletResponse response, Model model, int status, String messageKey, Object[] args) {
+        response.setStatus(status);
+        model.addAttribute("status", status);
+        model.addAttribute("errorKey", messageKey);
+        model.addAttribute("errorArgs", args);
         return "error";
     }
 }

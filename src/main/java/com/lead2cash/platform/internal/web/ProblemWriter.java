@@ -35,10 +35,14 @@ public class ProblemWriter {
         return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
     }
 
-    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key)
-            throws IOException {
-        ProblemDetail problem = problem(status, key);
-        problem.setInstance(URI.create(request.getRequestURI()));
+    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key,
+                      Object... args) throws IOException {
+        ProblemDetail problem = problem(status, key, args);
+        try {
+            problem.setInstance(URI.create(request.getRequestURI()));
+        } catch (IllegalArgumentException e) {
+            // a request refused for its address has no address worth repeating
+        }
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

@@ -3,10 +3,12 @@ package com.lead2cash.platform.internal.web;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
@@ -34,6 +36,20 @@ class WebConfiguration implements WebMvcConfigurer {
             return Locale.SIMPLIFIED_CHINESE;
         });
         return resolver;
+    }
+
+    /**
+     * No rewriting of the links pages write. The rewriting (Boot adds it with the webjars locator) tries
+     * every link — /leads/…, /account — as a static resource in the jars, and caches only the ones it
+     * finds, so each page paid a classpath search per link; the version-less /webjars/… paths the
+     * layout uses are served as they are.
+     */
+    @Bean
+    FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
+        FilterRegistrationBean<ResourceUrlEncodingFilter> registration =
+                new FilterRegistrationBean<>(new ResourceUrlEncodingFilter());
+        registration.setEnabled(false);
+        return registration;
     }
 
     @Override

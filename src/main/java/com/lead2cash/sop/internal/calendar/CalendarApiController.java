@@ -38,18 +38,20 @@ import org.springframework.web.multipart.MultipartFile;
 /** The working calendar over the API: anyone signed in reads it, an administrator maintains it. */
 @RestController
 @RequestMapping("/api/v1/calendar")
-@Tag(name = "Working calendar", description = "Working hours, weekdays, holidays and make-up working days (SPEC §3)")
+@Tag(name = "Working calendar", description = "Working hours, weekdays, holidays and make-up working days")
 class CalendarApiController {
 
     record ExceptionDto(LocalDate day, DayKind kind, String note, String source) {
     }
 
+    /** {@code version} is the revision, as every record answers it for updates. */
     record CalendarDto(String zone, LocalTime workStart, LocalTime workEnd, Set<DayOfWeek> workingWeekdays,
-                       long revision, int year, List<ExceptionDto> exceptions, boolean nextYearMissing) {
+                       long revision, long version, int year, List<ExceptionDto> exceptions, boolean nextYearMissing) {
     }
 
     record SettingsRequest(@NotNull String zone, @NotNull LocalTime workStart, @NotNull LocalTime workEnd,
-                           @NotNull Set<DayOfWeek> workingWeekdays) {
+                           @NotNull Set<DayOfWeek> workingWeekdays, Long version)
+            implements com.lead2cash.platform.Versioned {
     }
 
     record ExceptionRequest(@NotNull LocalDate day, @NotNull DayKind kind, String note) {
@@ -82,16 +84,18 @@ class CalendarApiController {
     CalendarDto get(@RequestParam(required = false) Integer year) {
         CalendarService.Settings s = calendar.settings();
         int y = year != null ? year : LocalDate.now(clock.withZone(s.zone())).getYear();
-        return new CalendarDto(s.zone().getId(), s.workStart(), s.workEnd(), s.workingWeekdays(), s.revision(), y,
+        return new CalendarDto(s.zone().getId(), s.workStart(), s.workEnd(), s.workingWeekdays(), s.revision(),
+                s.revision(), y,
                 calendar.exceptions(y).stream().map(e -> new ExceptionDto(e.day(), e.kind(), e.note(), e.source())).toList(),
                 calendar.nextYearMissing());
     }
 
     @PutMapping
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Change working hours, weekdays and zone")
+    @Operation(summary = "Change working hours, weekdays and zone (version or If-Match required: 428 without, 409 when stale)")
     CalendarDto put(@Valid @RequestBody SettingsRequest request) {
-        calendar.updateSettings(request.zone(), request.workStart(), request.workEnd(), request.workingWeekdays());
+        calendar.updateSettings(request.zone(), request.workStart(), request.workEnd(), request.workingWeekdays(),
+                request.version());
         return get(null);
     }
 

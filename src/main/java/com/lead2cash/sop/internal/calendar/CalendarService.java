@@ -1,5 +1,6 @@
 package com.lead2cash.sop.internal.calendar;
 
+import com.lead2cash.platform.PerTransaction;
 import com.lead2cash.platform.AuditTrail;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.FieldValidationException.FieldError;
@@ -80,6 +81,7 @@ public class CalendarService implements BusinessCalendar {
     private final AuditTrail audit;
     private final TransactionTemplate tx;
     private volatile Cached cached;
+    private final Object currentInTransaction = new Object();
 
     CalendarService(JdbcClient jdbc, Clock clock, AuditTrail audit, TransactionTemplate tx) {
         this.jdbc = jdbc;
@@ -88,8 +90,13 @@ public class CalendarService implements BusinessCalendar {
         this.tx = tx;
     }
 
+    /** The calendar in force; checked once per transaction, as the policy is. */
     @Override
     public WorkingCalendar current() {
+        return PerTransaction.get(currentInTransaction, this::latest);
+    }
+
+    private WorkingCalendar latest() {
         long revision = jdbc.sql("select revision from sop_calendar_settings where id = 1").query(Long.class).single();
         Cached known = cached;
         if (known != null && known.revision() == revision) {
@@ -146,6 +153,13 @@ public class CalendarService implements BusinessCalendar {
 
     @Transactional
     public Settings updateSettings(String zone, LocalTime workStart, LocalTime workEnd, Set<DayOfWeek> weekdays) {
+        return updateSettings(zone, workStart, workEnd, weekdays, null);
+    }
+
+    /** The same, when the calendar is still at {@code expectedRevision} (if given); else 409. */
+    @Transactional
+    public Settings updateSettings(String zone, LocalTime workStart, LocalTime workEnd, Set<DayOfWeek> weekdays,
+                                   Long expectedRevision) {
         List<FieldError> errors = new ArrayList<>();
         ZoneId zoneId = null;
         try {
@@ -168,12 +182,17 @@ public class CalendarService implements BusinessCalendar {
         if (!errors.isEmpty()) {
             throw new FieldValidationException(errors);
         }
-        jdbc.sql("""
+        int updated = jdbc.sql("""
                         update sop_calendar_settings set zone = :zone, work_start = :start, work_end = :end,
-                               working_weekdays = :weekdays, revision = revision + 1, updated_at = :now where id = 1""")
+                               working_weekdays = :weekdays, revision = revision + 1, updated_at = :now
+                         where id = 1 and (cast(:expected as bigint) is null or revision = :expected)""")
                 .param("zone", zoneId.getId()).param("start", Time.valueOf(workStart)).param("end", Time.valueOf(workEnd))
                 .param("weekdays", EnumSet.copyOf(weekdays).stream().map(Enum::name).collect(Collectors.joining(",")))
-                .param("now", Timestamp.from(clock.instant())).update();
+                .param("now", Timestamp.from(clock.instant())).param("expected", expectedRevision).update();
+        if (updated == 0) {
+            throw new com.lead2cash.platform.ConflictException("calendar.error.concurrentChange");
+        }
+        PerTransaction.forget(currentInTransaction);
         audit.record("calendar.settings", "WorkingCalendar", 1,
                 zoneId + " " + workStart + "–" + workEnd + " " + EnumSet.copyOf(weekdays));
         return settings();
@@ -277,6 +296,7 @@ public class CalendarService implements BusinessCalendar {
     private void bumpRevision() {
         jdbc.sql("update sop_calendar_settings set revision = revision + 1, updated_at = :now where id = 1")
                 .param("now", Timestamp.from(clock.instant())).update();
+        PerTransaction.forget(currentInTransaction);
     }
 
     private static Set<DayOfWeek> weekdays(String stored) {

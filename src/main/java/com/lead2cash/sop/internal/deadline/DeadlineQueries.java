@@ -93,14 +93,10 @@ public class DeadlineQueries {
             params.put("dueBefore", Timestamp.from(filter.dueBefore()));
         }
         if (cursor != null && !cursor.isBlank()) {
-            List<String> key = CursorPage.decode(cursor, 2);
-            sql.append(" and (due_at, id) > (:k0, cast(:k1 as uuid))");
-            try {
-                params.put("k0", Timestamp.from(Instant.parse(key.get(0))));
-            } catch (RuntimeException e) {
-                throw new FieldValidationException("cursor", "error.cursor.invalid");
-            }
-            params.put("k1", key.get(1));
+            CursorPage.Key key = CursorPage.decode(cursor, 2);
+            sql.append(" and (due_at, id) > (:k0, :k1)");
+            params.put("k0", key.timestamp(0));
+            params.put("k1", key.uuid(1));
         }
         sql.append(" order by due_at, id limit ").append(size + 1);
         List<Row> rows = jdbc.sql(sql.toString()).params(params).query((rs, i) -> row(rs)).list();

@@ -1,5 +1,6 @@
 package com.lead2cash.sop.internal.deadline;
 
+import com.lead2cash.platform.DeferredInserts;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.sop.BusinessCalendar;
 import com.lead2cash.sop.DeadlineWindow;
@@ -32,12 +33,15 @@ import org.springframework.transaction.annotation.Transactional;
 class DeadlineService implements Deadlines {
 
     private final JdbcClient jdbc;
+    private final DeferredInserts inserts;
     private final PolicyService policy;
     private final BusinessCalendar calendar;
     private final Clock clock;
 
-    DeadlineService(JdbcClient jdbc, PolicyService policy, BusinessCalendar calendar, Clock clock) {
+    DeadlineService(JdbcClient jdbc, DeferredInserts inserts, PolicyService policy, BusinessCalendar calendar,
+                    Clock clock) {
         this.jdbc = jdbc;
+        this.inserts = inserts;
         this.policy = policy;
         this.calendar = calendar;
         this.clock = clock;
@@ -105,14 +109,13 @@ class DeadlineService implements Deadlines {
         PolicyVersion snapshot = policy.current();
         Instant due = calendar.current().due(at, snapshot.deadlineWindow(ruleId));
         UUID id = Ids.newId();
-        jdbc.sql("""
+        // born MET, it never conflicts with a running deadline and nothing updates it: it can wait for the commit
+        inserts.add("""
                         insert into sop_deadline (id, rule_id, subject_type, subject_id, owner_id, policy_version,
                             started_at, due_at, reminder_at, state, met_at, reminders_sent, next_fire_at, version, created_at)
-                        values (:id, :rule, :type, :subject, :owner, :policyVersion, :at, :due,
-                            cast('{}' as timestamptz[]), 'MET', :at, 0, null, 0, :now)""")
-                .param("id", id).param("rule", ruleId).param("type", subject.type()).param("subject", subject.id())
-                .param("owner", ownerId).param("policyVersion", snapshot.version()).param("at", Timestamp.from(at))
-                .param("due", Timestamp.from(due)).param("now", Timestamp.from(clock.instant())).update();
+                        values (?, ?, ?, ?, ?, ?, ?, ?, cast('{}' as timestamptz[]), 'MET', ?, 0, null, 0, ?)""",
+                id, ruleId, subject.type(), subject.id(), ownerId, snapshot.version(), Timestamp.from(at),
+                Timestamp.from(due), Timestamp.from(at), Timestamp.from(clock.instant()));
         return id;
     }
 

@@ -12,14 +12,17 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Fires what is due: reminders before the due time and the breach at it (SPEC §3). Each batch
+ * Fires what is due: reminders before the due time and the breach at it. Each batch
  * claims its deadlines with {@code FOR UPDATE SKIP LOCKED} on the indexed next-fire time, marks
  * them and sends their notifications in one transaction, so two nodes sweeping at once never fire
  * the same step twice, and a crash before commit leaves the step to the next sweep. The cost of a
@@ -76,29 +79,34 @@ public class DeadlineSweeper {
                         rs.getTimestamp("due_at").toInstant(), instants(rs.getArray("reminder_at")),
                         rs.getInt("reminders_sent")))
                 .list();
-        for (Due d : due) {
-            if (!now.isBefore(d.dueAt())) {
-                breach(d, now);
-            } else {
-                remind(d, now);
-            }
+        List<Due> breached = due.stream().filter(d -> !now.isBefore(d.dueAt())).toList();
+        if (!breached.isEmpty()) {
+            breach(breached, now);
         }
+        due.stream().filter(d -> now.isBefore(d.dueAt())).forEach(d -> remind(d, now));
         return due.size();
     }
 
-    private void breach(Due d, Instant now) {
+    /** Breaches in one update; owners and their managers read once for the whole batch. */
+    private void breach(List<Due> breached, Instant now) {
         jdbc.sql("""
                         update sop_deadline set state = 'BREACHED', breached_at = :now, next_fire_at = null,
-                            version = version + 1 where id = :id""")
-                .param("now", Timestamp.from(now)).param("id", d.id()).update();
-        String due = DUE_FORMAT.format(d.dueAt().atZone(zone));
-        notifier.send(Notification.of(d.owner(), "deadline.breached", "deadline.notify.breached", "/deadlines",
-                d.rule(), d.subjectType(), d.subjectId(), due).urgent());
-        org.managerOf(d.owner()).filter(m -> !m.id().equals(d.owner())).ifPresent(manager -> {
-            String ownerName = org.person(d.owner()).map(OrgDirectory.Person::displayName).orElse("");
-            notifier.send(Notification.of(manager.id(), "deadline.breached", "deadline.notify.breachedTeam",
-                    "/deadlines?scope=team", d.rule(), d.subjectType(), d.subjectId(), due, ownerName).urgent());
-        });
+                            version = version + 1 where id in (:ids)""")
+                .param("now", Timestamp.from(now)).param("ids", breached.stream().map(Due::id).toList()).update();
+        Set<UUID> owners = breached.stream().map(Due::owner).collect(Collectors.toSet());
+        Map<UUID, OrgDirectory.Person> managers = org.managersOf(owners);
+        Map<UUID, OrgDirectory.Person> people = org.people(owners);
+        for (Due d : breached) {
+            String due = DUE_FORMAT.format(d.dueAt().atZone(zone));
+            notifier.send(Notification.of(d.owner(), "deadline.breached", "deadline.notify.breached", "/deadlines",
+                    d.rule(), d.subjectType(), d.subjectId(), due).urgent());
+            OrgDirectory.Person manager = managers.get(d.owner());
+            if (manager != null && !manager.id().equals(d.owner())) {
+                String ownerName = people.containsKey(d.owner()) ? people.get(d.owner()).displayName() : "";
+                notifier.send(Notification.of(manager.id(), "deadline.breached", "deadline.notify.breachedTeam",
+                        "/deadlines?scope=team", d.rule(), d.subjectType(), d.subjectId(), due, ownerName).urgent());
+            }
+        }
     }
 
     private void remind(Due d, Instant now) {

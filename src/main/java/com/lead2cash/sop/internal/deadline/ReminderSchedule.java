@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * When a deadline reminds its owner (SPEC §3: by default at 50 % and 90 % of the window). For a
+ * When a deadline reminds its owner (by default at 50 % and 90 % of the window, rule G1). For a
  * business-time window the fraction is of the working time, so half of "30 business minutes" from
  * Friday 17:50 is Monday 09:05, not Saturday night.
  */

@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The SOP policy over the API: anyone signed in reads it, only an administrator changes it. */
 @RestController
 @RequestMapping("/api/v1/policy")
-@Tag(name = "SOP policy", description = "Versioned SOP rules (SPEC §2)")
+@Tag(name = "SOP policy", description = "Versioned SOP rules (the rule catalogue)")
 class PolicyApiController {
 
     record ParameterDto(String name, String type, String value, String defaultValue) {
@@ -49,7 +49,13 @@ class PolicyApiController {
     record ChangeItem(@NotBlank String rule, @NotBlank String parameter, @NotNull String value) {
     }
 
-    record ChangeRequest(@NotBlank String reason, @NotEmpty List<@Valid ChangeItem> changes) {
+    /** A change on top of the current version; {@code version}, when sent, is the version it was based on (409 if stale). */
+    record ChangeRequest(@NotBlank String reason, @NotEmpty List<@Valid ChangeItem> changes, Long version) {
+    }
+
+    /** The PUT form: an update of the policy, so the version it was read at is required. */
+    record PolicyUpdate(@NotBlank String reason, @NotEmpty List<@Valid ChangeItem> changes, Long version)
+            implements com.lead2cash.platform.Versioned {
     }
 
     private final PolicyService policy;
@@ -88,9 +94,10 @@ class PolicyApiController {
     @PreAuthorize("hasRole('ADMIN')")
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @com.lead2cash.platform.web.Refuses(409)
-    @Operation(summary = "Same as POST: change parameters with a reason, creating a new version")
-    ResponseEntity<PolicyDto> replace(@Valid @RequestBody ChangeRequest request) {
-        return change(request);
+    @Operation(summary = "Change parameters with a reason, creating a new version on top of the version read "
+            + "(version or If-Match required: 428 without, 409 when stale)")
+    ResponseEntity<PolicyDto> replace(@Valid @RequestBody PolicyUpdate request) {
+        return change(new ChangeRequest(request.reason(), request.changes(), request.version()));
     }
 
     @PostMapping({"", "/versions"})
@@ -100,7 +107,8 @@ class PolicyApiController {
     @Operation(summary = "Change parameters with a reason; creates a new version (422 with field errors when refused)")
     ResponseEntity<PolicyDto> change(@Valid @RequestBody ChangeRequest request) {
         PolicyVersion saved = policy.change(request.reason(), request.changes().stream()
-                .map(c -> new PolicyService.Change(c.rule(), c.parameter(), c.value())).toList(), CurrentUser.require());
+                .map(c -> new PolicyService.Change(c.rule(), c.parameter(), c.value())).toList(), CurrentUser.require(),
+                request.version());
         return ResponseEntity.status(HttpStatus.CREATED).body(dto(saved));
     }
 

@@ -1,6 +1,7 @@
 package com.lead2cash.sop.internal.policy;
 
 import com.lead2cash.platform.AuditTrail;
+import com.lead2cash.platform.PerTransaction;
 import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.FieldValidationException;
@@ -57,6 +58,7 @@ public class PolicyService implements SopPolicy {
     private final Clock clock;
     private final AuditTrail audit;
     private final AtomicReference<PolicyVersion> cached = new AtomicReference<>();
+    private final Object currentInTransaction = new Object();
 
     PolicyService(JdbcClient jdbc, JsonMapper json, Clock clock, AuditTrail audit) {
         this.jdbc = jdbc;
@@ -70,8 +72,16 @@ public class PolicyService implements SopPolicy {
         current();
     }
 
+    /**
+     * The policy in force. One transaction works under one policy: the version is checked once per
+     * transaction (an import of thousands of leads reads it once a batch, not a dozen times a lead).
+     */
     @Override
     public PolicyVersion current() {
+        return PerTransaction.get(currentInTransaction, this::latest);
+    }
+
+    private PolicyVersion latest() {
         long max = jdbc.sql("select coalesce(max(version), 0) from sop_policy_version").query(Long.class).single();
         if (max == 0) {
             insertDefaults();
@@ -126,8 +136,17 @@ public class PolicyService implements SopPolicy {
      */
     @Transactional
     public PolicyVersion change(String reason, List<Change> changes, CurrentUser actor) {
+        return change(reason, changes, actor, null);
+    }
+
+    /** The same, on top of {@code baseVersion} when given: a stale base is refused (409), as two admins racing are. */
+    @Transactional
+    public PolicyVersion change(String reason, List<Change> changes, CurrentUser actor, Long baseVersion) {
         Objects.requireNonNull(actor, "actor");
         Prepared prepared = prepare(reason, changes);
+        if (baseVersion != null && prepared.next() != baseVersion + 1) {
+            throw new ConflictException("policy.error.concurrentChange");
+        }
         return apply(prepared, reason, actor.id(), actor.username());
     }
 
@@ -215,11 +234,12 @@ public class PolicyService implements SopPolicy {
     private void insertDefaults() {
         jdbc.sql("""
                         insert into sop_policy_version (version, created_at, created_by, created_by_name, reason, policy_values)
-                        values (1, :at, null, 'system', 'SPEC §2 defaults', cast(:values as jsonb))
+                        values (1, :at, null, 'system', 'rule catalogue defaults', cast(:values as jsonb))
                         on conflict (version) do nothing""")
                 .param("at", Timestamp.from(clock.instant()))
                 .param("values", toJson(RuleCatalog.defaults()))
                 .update();
+        PerTransaction.forget(currentInTransaction);
     }
 
     private void insert(long version, Instant at, UUID by, String byName, String reason,
@@ -229,6 +249,7 @@ public class PolicyService implements SopPolicy {
                         values (:version, :at, :by, :byName, :reason, cast(:values as jsonb))""")
                 .param("version", version).param("at", Timestamp.from(at)).param("by", by).param("byName", byName)
                 .param("reason", reason).param("values", toJson(values)).update();
+        PerTransaction.forget(currentInTransaction);
     }
 
     private String toJson(Map<String, Map<String, Object>> values) {

@@ -20,7 +20,7 @@ import java.util.Set;
 
 /**
  * The one mechanism by which a module reads its SOP rules: a record whose components each name a rule
- * parameter of the catalogue ({@code @Rule("L3") @Param("minimumBudget") BigDecimal minimumBudget}).
+ * parameter of the catalogue ({@code @Rule(GRADING) @Param("minimumBudget") BigDecimal minimumBudget}).
  * The record is checked against the catalogue once per class — unknown rule, unknown parameter, a
  * component without the annotations or of a type the parameter cannot take are refused — and then
  * filled from a policy version through its canonical constructor. String lookups of rule ids live

@@ -17,7 +17,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Every rule of the default SOP policy (SPEC §2) with its source document and typed parameters. The
+ * Every rule of the default SOP policy with its source document and typed parameters — the one place
+ * defaults are written; {@code docs/sop-rules.md} describes the same rules for people. The
  * defaults reproduce the seed documents: 000 销售管理制度, 001 线索管理, 002 销售流程, 003 风控与档案;
  * "COMMON" marks common practice. 24-hour and incident windows count calendar time (a day is a day
  * to the customer); the 30 min / 2 h / 4 h / business-day windows count working time.
@@ -54,7 +55,7 @@ public final class RuleCatalog {
         }
     }
 
-    /** The rule whose parameter holds the reminder fractions of every deadline (SPEC §3). */
+    /** The rule whose parameter holds the reminder fractions of every deadline. */
     public static final String REMINDERS = "G1";
 
     public static final String DEFAULT_TARGET_INDUSTRIES = "制造业, 软件和信息技术服务业, 批发和零售业, 金融业, 医疗健康";

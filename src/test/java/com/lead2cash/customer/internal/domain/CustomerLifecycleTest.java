@@ -165,6 +165,11 @@ class CustomerLifecycleTest {
         assertThat(pooled.availableActions(otherRep)).containsExactly(CustomerAction.CLAIM);
         assertThat(pooled.availableActions(manager)).containsExactlyInAnyOrder(CustomerAction.TRANSFER, CustomerAction.MERGE);
         assertThatThrownBy(() -> pooled.requireAction(otherRep, CustomerAction.LOG_ACTIVITY))
-                .isInstanceOf(DomainException.class).hasMessage("customer.action.notAllowed.LOG_ACTIVITY");
+                .isInstanceOf(DomainException.class).hasMessage("customer.pool.claimFirst");
+        // the role refuses (403) what someone else could do; the state refuses (422) what nobody can
+        assertThatThrownBy(() -> owned.requireAction(owner, CustomerAction.TRANSFER))
+                .isInstanceOf(com.lead2cash.platform.ForbiddenException.class);
+        assertThatThrownBy(() -> owned.requireAction(owner, CustomerAction.WIN_BACK))
+                .isInstanceOf(DomainException.class).isNotInstanceOf(com.lead2cash.platform.ForbiddenException.class);
     }
 }

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.security.access.AccessDeniedException;
+import com.lead2cash.platform.ForbiddenException;
 
 /** The evaluation gate (O1) and the panel (O2) on the catalogue's defaults: who scores, how scores combine, when it qualifies. */
 class OpportunityEvaluationRulesTest {
@@ -170,10 +170,10 @@ class OpportunityEvaluationRulesTest {
         OpportunityActor otherRep = new OpportunityActor(UUID.randomUUID(), Set.of(Role.SALES_REP), false, false);
         assertThat(opportunity.seatOf(otherRep)).isEmpty();
         assertThatThrownBy(() -> opportunity.requireAction(otherRep, OpportunityAction.EVALUATE, RULES.panel()))
-                .isInstanceOf(AccessDeniedException.class);
+                .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> opportunity.evaluate(PanelSeat.TECH_SUPPORT, UUID.randomUUID(),
                 new EvaluationScores(1, 1, 1, 1), null, EnumSet.of(PanelSeat.REP), NOW))
-                .isInstanceOf(AccessDeniedException.class);
+                .isInstanceOf(ForbiddenException.class);
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.security.access.AccessDeniedException;
+import com.lead2cash.platform.ForbiddenException;
 
 /**
  * Every stage transition of an opportunity from every stage, allowed or refused with its reason, and what
@@ -229,12 +229,12 @@ class OpportunityLifecycleTest {
         OpportunityActor owner = new OpportunityActor(REP, Set.of(Role.SALES_REP), true, false);
         Opportunity proposal = at(Stage.PROPOSAL);
         assertThatThrownBy(() -> proposal.requireAction(stranger, OpportunityAction.EDIT, RULES.panel()))
-                .isInstanceOf(AccessDeniedException.class);
+                .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> proposal.requireAction(owner, OpportunityAction.EVALUATE, RULES.panel()))
                 .isInstanceOf(DomainException.class)
                 .extracting(e -> ((DomainException) e).messageKey()).isEqualTo("opportunity.action.notNow.EVALUATE");
         assertThatThrownBy(() -> proposal.requireAction(owner, OpportunityAction.REASSIGN, RULES.panel()))
-                .isInstanceOf(AccessDeniedException.class);
+                .isInstanceOf(ForbiddenException.class);
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** SPEC §3: reminders at 50 % and 90 % of the window — of working time for business windows. */
+/** Reminders at 50 % and 90 % of the window — of working time for business windows. */
 class ReminderScheduleTest {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -22,7 +22,7 @@ class ReminderScheduleTest {
     }
 
     @Test
-    void businessWindowRemindersCountWorkingTimeAcrossTheWeekend() {
+    void G1_businessWindowRemindersCountWorkingTimeAcrossTheWeekend() {
         DeadlineWindow l1 = DeadlineWindow.business(BusinessDuration.ofMinutes(30));
         Instant start = at(20, 17, 50);
         Instant due = calendar.plus(start, l1.duration());
@@ -31,7 +31,7 @@ class ReminderScheduleTest {
     }
 
     @Test
-    void calendarWindowRemindersArePlainFractionsOfTheSpan() {
+    void G1_calendarWindowRemindersArePlainFractionsOfTheSpan() {
         DeadlineWindow k3 = DeadlineWindow.calendar(BusinessDuration.ofDays(3));
         Instant start = at(20, 12, 0);
         assertThat(ReminderSchedule.of(start, at(23, 12, 0), k3, List.of(0.5, 0.9), calendar))

@@ -1,4 +1,4 @@
-package com.lead2cash.lead.internal;
+package com.lead2cash.platform;
 
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -7,21 +7,22 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * A value that lives as long as the current transaction (caches and buffers that make an import of
- * thousands of leads cost per lead what one capture costs). Outside a transaction each call gets a
- * fresh value and nothing is flushed.
+ * thousands of leads cost per lead what one capture costs: one policy and calendar read, routing
+ * loads kept in memory, inserts sent as batches). Outside a transaction each call gets a fresh value
+ * and nothing is flushed.
  */
-final class PerTransaction {
+public final class PerTransaction {
 
     private PerTransaction() {
     }
 
-    static <T> T get(Object key, Supplier<T> create) {
+    public static <T> T get(Object key, Supplier<T> create) {
         return get(key, create, null);
     }
 
     /** As {@link #get(Object, Supplier)}, handing the value to {@code beforeCommit} once, just before commit. */
     @SuppressWarnings("unchecked")
-    static <T> T get(Object key, Supplier<T> create, Consumer<T> beforeCommit) {
+    public static <T> T get(Object key, Supplier<T> create, Consumer<T> beforeCommit) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return create.get();
         }
@@ -37,6 +38,17 @@ final class PerTransaction {
                     }
                 }
 
+                // a transaction suspended for an inner one (REQUIRES_NEW) keeps its values to itself
+                @Override
+                public void suspend() {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(key);
+                }
+
+                @Override
+                public void resume() {
+                    TransactionSynchronizationManager.bindResource(key, created);
+                }
+
                 @Override
                 public void afterCompletion(int status) {
                     TransactionSynchronizationManager.unbindResourceIfPossible(key);
@@ -45,5 +57,12 @@ final class PerTransaction {
             value = created;
         }
         return value;
+    }
+
+    /** Drops the value for {@code key} from the current transaction (it changed under it); the next get makes a new one. */
+    public static void forget(Object key) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(key);
+        }
     }
 }

@@ -1,5 +1,5 @@
-// The pipeline board: cards are dragged between stage columns (SortableJS); a drop asks the server to move
-// the opportunity, which answers the whole board again — moved, or with the refusal on the card.
+// Opportunity screens. The pipeline board: cards are dragged between stage columns (SortableJS); a drop asks the
+// server to move the opportunity, which answers the whole board again — moved, or with the refusal on the card.
 (function () {
   var FILTERS = ['ownerId', 'teamId', 'productLine', 'closeMonth'];
 
@@ -39,3 +39,16 @@
     htmx.onLoad(init);
   });
 })();
+
+// The customer picker of the opportunity form: choosing a match fills the hidden customer field
+// (no inline handlers: the pages' Content-Security-Policy forbids them).
+document.addEventListener('click', function (event) {
+  var option = event.target.closest ? event.target.closest('.customer-option') : null;
+  if (!option) {
+    return;
+  }
+  document.getElementById('customerId').value = option.dataset.id;
+  document.getElementById('customerLabel').value = option.dataset.label;
+  document.getElementById('customer-chosen').textContent = option.dataset.label;
+  document.getElementById('customer-options').innerHTML = '';
+});

@@ -1,0 +1,402 @@
+package com.lead2cash.customer.internal.io;
+
+import com.lead2cash.customer.CompanyKeys;
+import com.lead2cash.customer.CustomerDirectory;
+import com.lead2cash.customer.CustomerGrade;
+import com.lead2cash.customer.CustomerStatus;
+import com.lead2cash.customer.internal.CustomerAccess;
+import com.lead2cash.customer.internal.CustomerService;
+import com.lead2cash.customer.internal.DuplicateCheck;
+import com.lead2cash.customer.internal.contact.ContactService;
+import com.lead2cash.customer.internal.domain.CompanySize;
+import com.lead2cash.customer.internal.domain.ContactDetails;
+import com.lead2cash.customer.internal.domain.CustomerProfile;
+import com.lead2cash.customer.internal.domain.CustomerSource;
+import com.lead2cash.customer.internal.domain.GradeFactors;
+import com.lead2cash.customer.internal.jobs.CustomerScheduling;
+import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.Ids;
+import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.platform.RecordNotFoundException;
+import com.lead2cash.platform.Role;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Customer import (客户导入), the lead import's guarantees: every row is checked first (profile, owner
+ * within the uploader's team, grade, first contact, duplicates against existing customers and within
+ * the file); ALL_OR_NOTHING stores nothing when any row is refused, else everything in one transaction;
+ * VALID_ROWS stores the valid rows in batches (a row is whole or absent, never half) and reports the
+ * others with line and reason in the uploader's language. The upload is stored and run as a db-scheduler
+ * task, as the uploader, so it survives a restart and its audit entries are theirs.
+ */
+@Service
+public class CustomerImports implements CustomerScheduling.ImportRunner {
+
+    public enum Mode { VALID_ROWS, ALL_OR_NOTHING }
+
+    public enum State { QUEUED, RUNNING, DONE, REFUSED, FAILED }
+
+    static final int MAX_ROWS = 20_000;
+    static final int MAX_BYTES = 10 << 20;
+    static final int BATCH = 200;
+    private static final Logger log = LoggerFactory.getLogger(CustomerImports.class);
+
+    /** Size labels as people write them in a sheet. */
+    private static final Map<String, CompanySize> SIZES = Map.of("微型", CompanySize.MICRO, "小型", CompanySize.SMALL,
+            "中型", CompanySize.MEDIUM, "大型", CompanySize.LARGE);
+
+    public record CustomerImportRowError(int line, String field, String message) {
+    }
+
+    public record CustomerImportStatus(UUID id, String fileName, Mode mode, State state, int totalRows, int processed,
+                               int imported, int failed, List<CustomerImportRowError> errors, Instant createdAt, Instant finishedAt) {
+        public int percent() {
+            return totalRows == 0 ? (state == State.RUNNING || state == State.QUEUED ? 0 : 100) : processed * 100 / totalRows;
+        }
+
+        public boolean finished() {
+            return state != State.QUEUED && state != State.RUNNING;
+        }
+    }
+
+    /** A row checked and ready to store. */
+    private record Ready(int line, CustomerProfile profile, CustomerGrade grade, UUID owner, ContactDetails contact) {
+    }
+
+    private final JdbcClient jdbc;
+    private final CustomerService customers;
+    private final ContactService contacts;
+    private final DuplicateCheck duplicates;
+    private final CustomerAccess access;
+    private final OrgDirectory directory;
+    private final CustomerScheduling.ImportQueue scheduler;
+    private final TransactionTemplate tx;
+    private final MessageSource messages;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    CustomerImports(JdbcClient jdbc, CustomerService customers, ContactService contacts, DuplicateCheck duplicates,
+                    CustomerAccess access, OrgDirectory directory, CustomerScheduling.ImportQueue scheduler,
+                    TransactionTemplate tx, MessageSource messages, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.customers = customers;
+        this.contacts = contacts;
+        this.duplicates = duplicates;
+        this.access = access;
+        this.directory = directory;
+        this.scheduler = scheduler;
+        this.tx = tx;
+        this.messages = messages;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Reads the file (a file that cannot be read answers at once), stores it and schedules the import. */
+    public UUID start(String fileName, byte[] content, Mode mode, Locale locale) {
+        CurrentUser me = CurrentUser.require();
+        if (content == null || content.length == 0) {
+            throw new FieldValidationException("file", "customer.import.empty");
+        }
+        if (content.length > MAX_BYTES) {
+            throw new FieldValidationException("file", "customer.import.tooLarge", MAX_BYTES >> 20);
+        }
+        int rows = CustomerImportFile.read(fileName, content, MAX_ROWS).size();
+        UUID id = Ids.newId();
+        tx.executeWithoutResult(status -> {
+            jdbc.sql("""
+                    insert into customer_import (id, file_name, mode, state, total_rows, content, locale, created_by, created_at)
+                    values (:id, :name, :mode, 'QUEUED', :total, :content, :locale, :by, :now)""")
+                    .param("id", id).param("name", fileName == null ? "import" : fileName).param("mode", mode.name())
+                    .param("total", rows).param("content", content).param("locale", locale.toLanguageTag())
+                    .param("by", me.id()).param("now", Timestamp.from(clock.instant())).update();
+            scheduler.scheduleImport(id);
+        });
+        return id;
+    }
+
+    /** The db-scheduler task: runs a queued import once (a second execution finds it no longer queued). */
+    @Override
+    public void run(UUID id) {
+        record Queued(String fileName, Mode mode, byte[] content, UUID uploader, Locale locale) {
+        }
+        Queued q = jdbc.sql("""
+                update customer_import set state = 'RUNNING' where id = :id and state = 'QUEUED'
+                returning file_name, mode, content, created_by, locale""").param("id", id)
+                .query((rs, i) -> new Queued(rs.getString("file_name"), Mode.valueOf(rs.getString("mode")),
+                        rs.getBytes("content"), rs.getObject("created_by", UUID.class),
+                        Locale.forLanguageTag(rs.getString("locale")))).optional().orElse(null);
+        if (q == null) {
+            return;
+        }
+        OrgDirectory.Person person = directory.person(q.uploader()).orElse(null);
+        if (person == null || !person.active()) {
+            finish(id, State.FAILED, List.of(new CustomerImportRowError(0, "file", "uploader inactive")));
+            return;
+        }
+        CurrentUser uploader = new CurrentUser(person.id(), person.username(), person.displayName(), person.orgUnitId(),
+                person.roles());
+        try {
+            actAs(uploader, () -> {
+                process(id, q.fileName(), q.content(), q.mode(), q.locale());
+                return null;
+            });
+        } catch (RuntimeException e) {
+            log.error("Customer import {} failed", id, e);
+            finish(id, State.FAILED, List.of(new CustomerImportRowError(0, "file", e.getClass().getSimpleName())));
+        }
+    }
+
+    private void process(UUID id, String fileName, byte[] content, Mode mode, Locale locale) {
+        List<CustomerImportRowError> errors = new ArrayList<>();
+        List<Ready> ready = new ArrayList<>();
+        Map<String, OrgDirectory.Person> people = owners();
+        Set<String> seen = new HashSet<>();
+        List<CustomerImportFile.ImportRow> rows = CustomerImportFile.read(fileName, content, MAX_ROWS);
+        for (CustomerImportFile.ImportRow row : rows) {
+            List<CustomerImportRowError> problems = new ArrayList<>();
+            Ready r = check(row, people, seen, problems, locale);
+            errors.addAll(problems);
+            if (problems.isEmpty()) {
+                ready.add(r);
+            }
+        }
+        int refused = (int) errors.stream().mapToInt(CustomerImportRowError::line).distinct().count();
+        if (mode == Mode.ALL_OR_NOTHING && !errors.isEmpty()) {
+            progress(id, rows.size(), 0, refused);
+            finish(id, State.REFUSED, errors);
+            return;
+        }
+        int imported;
+        if (mode == Mode.ALL_OR_NOTHING) {
+            try {
+                imported = tx.execute(status -> {
+                    ready.forEach(this::store);
+                    return ready.size();
+                });
+            } catch (DomainException e) {
+                // a rule only the store can check (the holding limit) refused a row: nothing is stored
+                progress(id, rows.size(), 0, rows.size());
+                finish(id, State.REFUSED, List.of(new CustomerImportRowError(0, "file", text(e.messageKey(), e.args(), locale))));
+                return;
+            }
+        } else {
+            imported = 0;
+            for (int from = 0; from < ready.size(); from += BATCH) {
+                List<Ready> batch = ready.subList(from, Math.min(ready.size(), from + BATCH));
+                try {
+                    tx.executeWithoutResult(status -> batch.forEach(this::store));
+                    imported += batch.size();
+                } catch (DomainException batchRefused) {
+                    // one row of the batch was refused: store the others one by one, and say which
+                    for (Ready r : batch) {
+                        try {
+                            tx.executeWithoutResult(status -> store(r));
+                            imported++;
+                        } catch (DomainException e) {
+                            errors.add(new CustomerImportRowError(r.line(), "row", text(e.messageKey(), e.args(), locale)));
+                            refused++;
+                        }
+                    }
+                }
+                progress(id, imported + refused, imported, refused);
+            }
+        }
+        progress(id, rows.size(), imported, refused);
+        errors.sort(java.util.Comparator.comparingInt(CustomerImportRowError::line));
+        finish(id, State.DONE, errors);
+    }
+
+    private Ready check(CustomerImportFile.ImportRow row, Map<String, OrgDirectory.Person> people, Set<String> seen,
+                        List<CustomerImportRowError> problems, Locale locale) {
+        CustomerProfile profile = null;
+        try {
+            profile = CustomerProfile.validated(row.get(CustomerImportFile.Column.NAME), row.get(CustomerImportFile.Column.USCC),
+                    row.get(CustomerImportFile.Column.INDUSTRY), size(row, problems, locale), row.get(CustomerImportFile.Column.REGION),
+                    null, row.get(CustomerImportFile.Column.ADDRESS), row.get(CustomerImportFile.Column.WEBSITE),
+                    source(row.get(CustomerImportFile.Column.SOURCE)));
+        } catch (FieldValidationException e) {
+            e.errors().forEach(f -> problems.add(new CustomerImportRowError(row.line(), f.field(), text(f.messageKey(), f.args().toArray(), locale))));
+        }
+        CustomerGrade grade = CustomerGrade.C;
+        String g = row.get(CustomerImportFile.Column.GRADE);
+        if (g != null) {
+            String letter = g.strip().toUpperCase(Locale.ROOT).replace("级", "").replace("类", "");
+            try {
+                grade = CustomerGrade.valueOf(letter);
+            } catch (IllegalArgumentException e) {
+                problems.add(new CustomerImportRowError(row.line(), "grade", text("customer.import.grade.unknown", new Object[] {g}, locale)));
+            }
+        }
+        UUID owner = CurrentUser.require().id();
+        String username = row.get(CustomerImportFile.Column.OWNER);
+        if (username != null) {
+            OrgDirectory.Person p = people.get(username.strip().toLowerCase(Locale.ROOT));
+            if (p == null) {
+                problems.add(new CustomerImportRowError(row.line(), "owner", text("customer.import.owner.unknown", new Object[] {username}, locale)));
+            } else if (!access.scope().covers(p.id())) {
+                problems.add(new CustomerImportRowError(row.line(), "owner", text("customer.owner.outsideTeam", new Object[0], locale)));
+            } else {
+                owner = p.id();
+            }
+        }
+        ContactDetails contact = null;
+        String contactName = row.get(CustomerImportFile.Column.CONTACT_NAME);
+        if (contactName != null || row.get(CustomerImportFile.Column.CONTACT_PHONE) != null
+                || row.get(CustomerImportFile.Column.CONTACT_EMAIL) != null) {
+            try {
+                contact = ContactDetails.validated(contactName, row.get(CustomerImportFile.Column.CONTACT_TITLE), null,
+                        row.get(CustomerImportFile.Column.CONTACT_PHONE), row.get(CustomerImportFile.Column.CONTACT_EMAIL),
+                        null, null, null, null);
+            } catch (FieldValidationException e) {
+                e.errors().forEach(f -> problems.add(new CustomerImportRowError(row.line(), "contact." + f.field(),
+                        text(f.messageKey(), f.args().toArray(), locale))));
+            }
+        }
+        if (profile != null) {
+            CompanyKeys keys = CompanyKeys.of(profile.name(), profile.uscc(),
+                    contact == null ? null : contact.phone(), contact == null ? null : contact.email());
+            for (DuplicateCheck.Match m : duplicates.find(keys, null)) {
+                problems.add(new CustomerImportRowError(row.line(), "name", m.visible()
+                        ? text("customer.import.duplicate", new Object[] {m.code() + " " + m.name()}, locale)
+                        : text("customer.import.duplicateOtherTeam", new Object[] {m.ownerName() == null ? "—" : m.ownerName()}, locale)));
+                break;
+            }
+            boolean repeated = !seen.add("n:" + keys.name()) | (keys.uscc() != null && !seen.add("u:" + keys.uscc()));
+            if (repeated) {
+                problems.add(new CustomerImportRowError(row.line(), "name", text("customer.import.repeated", new Object[0], locale)));
+            }
+        }
+        return new Ready(row.line(), profile, grade, owner, contact);
+    }
+
+    private void store(Ready r) {
+        var registered = customers.register(r.profile(), null, r.grade(), GradeFactors.UNKNOWN, null,
+                CustomerStatus.PROSPECT, r.owner(), CurrentUser.require().id());
+        if (r.contact() != null) {
+            contacts.addTo(registered.customer().id(), r.contact(), true);
+        }
+    }
+
+    private CompanySize size(CustomerImportFile.ImportRow row, List<CustomerImportRowError> problems, Locale locale) {
+        String s = row.get(CustomerImportFile.Column.SIZE);
+        if (s == null) {
+            return null;
+        }
+        CompanySize size = SIZES.get(s.strip());
+        if (size == null) {
+            try {
+                size = CompanySize.valueOf(s.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                problems.add(new CustomerImportRowError(row.line(), "size", text("customer.import.size.unknown", new Object[] {s}, locale)));
+            }
+        }
+        return size;
+    }
+
+    /** A source as a code or as its label in either language; anything else is OTHER. */
+    private CustomerSource source(String s) {
+        if (s == null) {
+            return null;
+        }
+        for (CustomerSource source : CustomerSource.values()) {
+            String key = "customer.source." + source;
+            if (source.name().equalsIgnoreCase(s.strip()) || s.strip().equals(messages.getMessage(key, null, key, Locale.CHINESE))
+                    || s.strip().equalsIgnoreCase(messages.getMessage(key, null, key, Locale.ENGLISH))) {
+                return source;
+            }
+        }
+        return CustomerSource.OTHER;
+    }
+
+    /** Active people who may own customers, by username. */
+    private Map<String, OrgDirectory.Person> owners() {
+        Map<String, OrgDirectory.Person> people = new HashMap<>();
+        for (Role role : List.of(Role.SALES_REP, Role.ACCOUNT_MANAGER, Role.SALES_MANAGER, Role.REGIONAL_MANAGER,
+                Role.SALES_DIRECTOR, Role.SALES_ASSISTANT)) {
+            directory.activeWithRole(role).forEach(p -> people.put(p.username().toLowerCase(Locale.ROOT), p));
+        }
+        return people;
+    }
+
+    private void progress(UUID id, int processed, int imported, int failed) {
+        jdbc.sql("update customer_import set processed = :p, imported = :i, failed = :f where id = :id")
+                .param("p", processed).param("i", imported).param("f", failed).param("id", id).update();
+    }
+
+    private void finish(UUID id, State state, List<CustomerImportRowError> errors) {
+        jdbc.sql("update customer_import set state = :s, errors = :e, finished_at = :now, content = null where id = :id")
+                .param("s", state.name()).param("e", json.writeValueAsString(errors))
+                .param("now", Timestamp.from(clock.instant())).param("id", id).update();
+    }
+
+    private String text(String key, Object[] args, Locale locale) {
+        return messages.getMessage(key, args, key, locale);
+    }
+
+    public CustomerImportStatus status(UUID id) {
+        UUID me = CurrentUser.require().id();
+        return jdbc.sql("select * from customer_import where id = :id and created_by = :me").param("id", id).param("me", me)
+                .query((rs, i) -> status(rs)).optional().orElseThrow(() -> new RecordNotFoundException("Import", id));
+    }
+
+    public List<CustomerImportStatus> mine() {
+        return jdbc.sql("select * from customer_import where created_by = :me order by created_at desc limit 10")
+                .param("me", CurrentUser.require().id()).query((rs, i) -> status(rs)).list();
+    }
+
+    private CustomerImportStatus status(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String errors = rs.getString("errors");
+        List<CustomerImportRowError> list = errors == null ? List.of() : List.of(json.readValue(errors, CustomerImportRowError[].class));
+        return new CustomerImportStatus(rs.getObject("id", UUID.class), rs.getString("file_name"),
+                Mode.valueOf(rs.getString("mode")), State.valueOf(rs.getString("state")), rs.getInt("total_rows"),
+                rs.getInt("processed"), rs.getInt("imported"), rs.getInt("failed"), list,
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant());
+    }
+
+    /**
+     * Runs work on this thread as the uploader and restores the thread's identity after, so the audit
+     * trail and the customers' history name them (the same as the platform's acting-as for imports).
+     */
+    private static <T> T actAs(CurrentUser user, Supplier<T> work) {
+        SecurityContext before = SecurityContextHolder.getContext();
+        SecurityContext acting = SecurityContextHolder.createEmptyContext();
+        acting.setAuthentication(UsernamePasswordAuthenticationToken.authenticated((CurrentUser.HasCurrentUser) () -> user,
+                null, user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
+        SecurityContextHolder.setContext(acting);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(before);
+        }
+    }
+
+    /** The import template (.xlsx, the header row). */
+    public static byte[] template() {
+        return CustomerImportFile.templateXlsx();
+    }
+}

@@ -1,0 +1,108 @@
+package com.lead2cash.customer.internal.web;
+
+import com.lead2cash.customer.internal.CustomerAccess;
+import com.lead2cash.customer.internal.io.CustomerImports;
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.web.Flash;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Customer import screens: template, upload with the mode, progress and the per-row report; and the same over the API. */
+@Controller
+@PreAuthorize(CustomerAccess.WORKER_ROLES)
+class CustomerImportController {
+
+    private final CustomerImports imports;
+
+    CustomerImportController(CustomerImports imports) {
+        this.imports = imports;
+    }
+
+    @GetMapping("/customers/imports")
+    String page(Model model) {
+        model.addAttribute("imports", imports.mine());
+        return "customer/imports";
+    }
+
+    @PostMapping("/customers/imports")
+    String upload(@RequestParam("file") MultipartFile file, @RequestParam CustomerImports.Mode mode, Locale locale,
+                  RedirectAttributes redirect) throws IOException {
+        try {
+            UUID id = imports.start(file.getOriginalFilename(), file.getBytes(), mode, locale);
+            return "redirect:/customers/imports/" + id;
+        } catch (DomainException e) {
+            Flash.error(redirect, e);
+        }
+        return "redirect:/customers/imports";
+    }
+
+    @GetMapping("/customers/imports/{id}")
+    String status(@PathVariable UUID id, @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        model.addAttribute("imp", imports.status(id));
+        return htmx != null ? "customer/import-status :: status" : "customer/import-status";
+    }
+
+    @GetMapping("/customers/imports/template.xlsx")
+    ResponseEntity<byte[]> template() {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("客户导入模板.xlsx", StandardCharsets.UTF_8).build().toString())
+                .body(CustomerImports.template());
+    }
+
+    /** The same over the API: upload as multipart, then poll the status. */
+    @RestController
+    @Tag(name = "Customer import")
+    @PreAuthorize(CustomerAccess.WORKER_ROLES)
+    static class Api {
+
+        record CustomerImportStarted(UUID id) {
+        }
+
+        private final CustomerImports imports;
+
+        Api(CustomerImports imports) {
+            this.imports = imports;
+        }
+
+        @Operation(summary = "Start an import of customers from .xlsx or .csv; poll GET /api/v1/customers/imports/{id}")
+        @PostMapping(value = "/api/v1/customers/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+        @ResponseStatus(HttpStatus.ACCEPTED)
+        ResponseEntity<CustomerImportStarted> start(@RequestParam("file") MultipartFile file,
+                                                    @RequestParam(defaultValue = "VALID_ROWS") CustomerImports.Mode mode,
+                                                    Locale locale) throws IOException {
+            UUID id = imports.start(file.getOriginalFilename(), file.getBytes(), mode, locale);
+            return ResponseEntity.accepted().location(URI.create("/api/v1/customers/imports/" + id))
+                    .body(new CustomerImportStarted(id));
+        }
+
+        @Operation(summary = "The progress and per-row report of one of your customer imports")
+        @GetMapping("/api/v1/customers/imports/{id}")
+        CustomerImports.CustomerImportStatus status(@PathVariable UUID id) {
+            return imports.status(id);
+        }
+    }
+}

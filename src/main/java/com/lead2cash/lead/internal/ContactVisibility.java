@@ -1,0 +1,58 @@
+package com.lead2cash.lead.internal;
+
+import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.DataScope;
+import com.lead2cash.platform.Role;
+import com.lead2cash.platform.Scope;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who sees a lead's phone and e-mail unmasked (个人信息脱敏): the owner and those above the owner,
+ * whoever captured the lead, and for unowned pool leads the managers, marketing and sales assistants
+ * (and anyone with scope ALL). Everyone else sees them masked — nobody signed in included. The same
+ * rule, once for a lead on screen and once as SQL, so search never matches digits the reader sees
+ * masked.
+ */
+@Component
+class ContactVisibility {
+
+    private final DataScope dataScope;
+
+    ContactVisibility(DataScope dataScope) {
+        this.dataScope = dataScope;
+    }
+
+    boolean seesContact(Lead lead) {
+        Optional<CurrentUser> me = CurrentUser.get();
+        if (me.isEmpty()) {
+            return false;
+        }
+        if (me.get().id().equals(lead.capturedBy())) {
+            return true;
+        }
+        Scope scope = dataScope.current();
+        return lead.ownerId() == null ? seesPoolContacts(me.get(), scope) : scope.covers(lead.ownerId());
+    }
+
+    /**
+     * The same rule as an SQL predicate on {@code lead_lead}'s columns, its parameters put into
+     * {@code params}; false for nobody signed in.
+     */
+    String predicate(Map<String, Object> params) {
+        Optional<CurrentUser> me = CurrentUser.get();
+        if (me.isEmpty()) {
+            return "false";
+        }
+        Scope scope = dataScope.current();
+        params.putAll(scope.params());
+        params.put("contactReader", me.get().id());
+        return "(captured_by = :contactReader or (owner_id is null and " + seesPoolContacts(me.get(), scope)
+                + ") or (owner_id is not null and " + scope.ownerPredicate("owner_id") + "))";
+    }
+
+    private static boolean seesPoolContacts(CurrentUser me, Scope scope) {
+        return scope.isAll() || me.hasAny(Role.SALES_MANAGER, Role.REGIONAL_MANAGER, Role.MARKETING, Role.SALES_ASSISTANT);
+    }
+}

@@ -1,0 +1,93 @@
+package com.lead2cash.lead.internal;
+
+import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.DataScope;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.platform.RecordNotFoundException;
+import com.lead2cash.platform.Role;
+import com.lead2cash.sop.SopPolicy;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which leads the signed-in person reaches, and who they are to a lead. Unowned leads (the pool) are
+ * in everyone's hands who works leads; owned ones follow the data scope; whoever captured a lead may
+ * still read it, but not change it once it is owned outside their scope. Anything else is not found.
+ */
+@Component
+class LeadAccess {
+
+    private final LeadRepository leads;
+    private final DataScope dataScope;
+    private final OrgDirectory directory;
+    private final SopPolicy policy;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    LeadAccess(LeadRepository leads, DataScope dataScope, OrgDirectory directory, SopPolicy policy, Clock clock,
+               @Value("${l2c.zone}") ZoneId zone) {
+        this.leads = leads;
+        this.dataScope = dataScope;
+        this.directory = directory;
+        this.policy = policy;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** A lead the person may read. */
+    Lead readable(UUID leadId) {
+        Lead lead = find(leadId);
+        if (!inScope(lead) && !capturedByMe(lead)) {
+            throw new RecordNotFoundException(Lead.SUBJECT, leadId);
+        }
+        return lead;
+    }
+
+    /** A lead the person may act on: in the pool or within their scope. */
+    Lead changeable(UUID leadId) {
+        Lead lead = find(leadId);
+        if (!inScope(lead)) {
+            throw new RecordNotFoundException(Lead.SUBJECT, leadId);
+        }
+        return lead;
+    }
+
+    /**
+     * A lead to claim, its row locked so that claims of one lead are decided one at a time. Its scope
+     * is the lead's to judge: a rep may join the contest of an A lead another rep claimed moments ago.
+     */
+    Lead lockedForClaim(UUID leadId) {
+        return leads.findByIdForUpdate(leadId).orElseThrow(() -> new RecordNotFoundException(Lead.SUBJECT, leadId));
+    }
+
+    /** The person on this thread as the lead's rules see them. */
+    LeadActor actor(Lead lead) {
+        CurrentUser me = CurrentUser.require();
+        LeadRules rules = policy.current().bind(LeadRules.class);
+        LocalDate hired = me.hasAny(Role.SALES_REP, Role.ACCOUNT_MANAGER)
+                ? directory.person(me.id()).map(OrgDirectory.Person::hireDate).orElse(null) : null;
+        return new LeadActor(me.id(), me.isManager(), me.hasAny(Role.SALES_REP, Role.ACCOUNT_MANAGER),
+                rules.seniority().of(hired, LocalDate.ofInstant(clock.instant(), zone)), inScope(lead));
+    }
+
+    boolean inScope(Lead lead) {
+        return lead.ownerId() == null || dataScope.current().covers(lead.ownerId());
+    }
+
+    private boolean capturedByMe(Lead lead) {
+        return lead.capturedBy() != null
+                && CurrentUser.get().map(me -> me.id().equals(lead.capturedBy())).orElse(false);
+    }
+
+    private Lead find(UUID leadId) {
+        if (leadId == null) {
+            throw new FieldValidationException("leadId", "lead.required");
+        }
+        return leads.findById(leadId).orElseThrow(() -> new RecordNotFoundException(Lead.SUBJECT, leadId));
+    }
+}

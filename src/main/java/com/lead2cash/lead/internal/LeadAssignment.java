@@ -1,0 +1,179 @@
+package com.lead2cash.lead.internal;
+
+import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.Notifier;
+import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.DataScope;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.platform.Role;
+import com.lead2cash.sop.SopPolicy;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who works a lead (线索分配与认领): a manager assigns or reassigns it, a rep claims it from the pool,
+ * a manager decides a contest of claims ({@link Lead#claim}); the nurture pool is handed out in
+ * the weekly batch ({@link LeadRoutines}).
+ */
+@Service
+class LeadAssignment {
+
+    /** Outcome of a claim for the API: 200 with the lead, or 202 when a contest opened. */
+    record ClaimResult(Lead lead, Lead.ClaimOutcome outcome) {
+    }
+
+    private final LeadRepository leads;
+    private final LeadAccess access;
+    private final LeadRouting routing;
+    private final LeadDeadlines clocks;
+    private final LeadHistory history;
+    private final Notifier notifier;
+    private final OrgDirectory directory;
+    private final DataScope dataScope;
+    private final SopPolicy policy;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    LeadAssignment(LeadRepository leads, LeadAccess access, LeadRouting routing, LeadDeadlines clocks,
+                   LeadHistory history, Notifier notifier, OrgDirectory directory, DataScope dataScope,
+                   SopPolicy policy, JdbcClient jdbc, Clock clock) {
+        this.leads = leads;
+        this.access = access;
+        this.routing = routing;
+        this.clocks = clocks;
+        this.history = history;
+        this.notifier = notifier;
+        this.directory = directory;
+        this.dataScope = dataScope;
+        this.policy = policy;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A manager assigns or reassigns a lead to a rep of their team; a reassignment needs a reason. */
+    @Transactional
+    Lead assignByManager(UUID leadId, UUID rep, String reason, Long version) {
+        Lead lead = access.changeable(leadId);
+        lead.expectVersion(version);
+        LeadActor actor = access.actor(lead);
+        Instant now = clock.instant();
+        lead.require(LeadAction.ASSIGN, actor, now);
+        OrgDirectory.Person person = assignee(rep);
+        UUID previous = lead.ownerId();
+        if (previous != null && (reason == null || reason.isBlank())) {
+            throw new FieldValidationException("reason", "lead.assign.reason.required");
+        }
+        if (reason != null && reason.length() > 500) {
+            throw new FieldValidationException("reason", "lead.field.tooLong", 500);
+        }
+        lead.assign(actor, person.id(), now);
+        routing.assigned(lead, previous != null, "lead.notify.assigned", now);
+        history.record(lead.id(), now, previous == null ? "lead.history.assigned" : "lead.history.reassigned",
+                person.displayName(), reason);
+        return leads.save(lead);
+    }
+
+    /** An active rep (or manager) within the assigning manager's team. */
+    private OrgDirectory.Person assignee(UUID rep) {
+        OrgDirectory.Person person = (rep == null ? Optional.<OrgDirectory.Person>empty() : directory.person(rep))
+                .filter(OrgDirectory.Person::active)
+                .filter(p -> p.roles().contains(Role.SALES_REP) || p.roles().contains(Role.ACCOUNT_MANAGER)
+                        || p.roles().stream().anyMatch(Role::isManagerial))
+                .orElseThrow(() -> new FieldValidationException("ownerId", "lead.assign.notARep"));
+        if (!dataScope.current().covers(person.id())) {
+            throw new FieldValidationException("ownerId", "lead.assign.outsideTeam");
+        }
+        return person;
+    }
+
+    /** Bulk assignment from the pool; all or nothing. */
+    @Transactional
+    int bulkAssign(List<UUID> leadIds, UUID rep, String reason) {
+        if (leadIds == null || leadIds.isEmpty()) {
+            throw new FieldValidationException("leadIds", "lead.bulk.empty");
+        }
+        for (UUID id : leadIds) {
+            assignByManager(id, rep, reason, null);
+        }
+        return leadIds.size();
+    }
+
+    /** A rep claims a lead; claims of one lead are decided one at a time (row lock). */
+    @Transactional
+    ClaimResult claim(UUID leadId) {
+        CurrentUser me = CurrentUser.require();
+        Lead lead = access.lockedForClaim(leadId);
+        UUID ownerBefore = lead.ownerId();
+        Instant now = clock.instant();
+        Lead.ClaimOutcome outcome = lead.claim(access.actor(lead), policy.current().bind(LeadRules.class), now);
+        if (outcome == Lead.ClaimOutcome.CLAIMED) {
+            routing.assigned(lead, false, "lead.notify.claimed", now);
+            history.record(lead.id(), now, "lead.history.claimed", me.displayName());
+        } else {
+            history.record(lead.id(), now, "lead.history.contest", me.displayName());
+            directory.managerOf(ownerBefore).map(OrgDirectory.Person::id).map(List::of)
+                    .orElseGet(() -> routing.managersOfQueue(null))
+                    .forEach(m -> notifier.send(Notification.of(m, "lead.contest", "lead.notify.contest",
+                            "/leads/" + lead.id(), lead.code(), lead.companyName()).urgent()));
+        }
+        return new ClaimResult(leads.save(lead), outcome);
+    }
+
+    /** A page of the weekly nurture batch: how many leads it looked at and assigned, and where it stopped. */
+    record NurturePage(int seen, int assigned, Instant lastCreatedAt, UUID lastId) {
+    }
+
+    /**
+     * Assigns one page of the nurture pool in the caller's transaction: up to {@code size} unowned
+     * nurtured leads after the given one (oldest first), each routed like a B lead. Their rows are
+     * locked and skipped by anyone else running, so no lead is handed out twice.
+     */
+    @Transactional
+    NurturePage assignNurtured(Instant afterCreatedAt, UUID afterId, int size) {
+        LeadRules rules = policy.current().bind(LeadRules.class);
+        Instant now = clock.instant();
+        List<Object[]> page = jdbc.sql("""
+                select id, created_at from lead_lead
+                where status = 'NURTURING' and owner_id is null and (created_at, id) > (:at, :id)
+                order by created_at, id limit :size for update skip locked
+                """).param("at", Timestamp.from(afterCreatedAt == null ? Instant.EPOCH : afterCreatedAt))
+                .param("id", afterId == null ? new UUID(0, 0) : afterId).param("size", size)
+                .query((rs, i) -> new Object[] {rs.getObject("id", UUID.class), rs.getTimestamp("created_at").toInstant()})
+                .list();
+        int assigned = 0;
+        for (Object[] row : page) {
+            Lead lead = leads.findById((UUID) row[0]).orElseThrow();
+            if (routing.routeFromNurturePool(lead, rules, now)) {
+                leads.save(lead);
+                assigned++;
+            }
+        }
+        Object[] last = page.isEmpty() ? null : page.get(page.size() - 1);
+        return new NurturePage(page.size(), assigned, last == null ? afterCreatedAt : (Instant) last[1],
+                last == null ? afterId : (UUID) last[0]);
+    }
+
+    /** The manager decides a claim contest for one of the claimants. */
+    @Transactional
+    Lead arbitrate(UUID leadId, UUID winner, String reason, Long version) {
+        Lead lead = access.changeable(leadId);
+        lead.expectVersion(version);
+        Instant now = clock.instant();
+        UUID before = lead.ownerId();
+        lead.arbitrate(access.actor(lead), winner, now);
+        clocks.contestDecided(lead, !winner.equals(before), now);
+        String name = directory.person(winner).map(OrgDirectory.Person::displayName).orElse(winner.toString());
+        history.record(lead.id(), now, "lead.history.arbitrated", name, reason);
+        lead.claimsInOrder().forEach(c -> notifier.send(Notification.of(c.userId(), "lead.arbitrated",
+                "lead.notify.arbitrated", "/leads/" + lead.id(), lead.code(), name)));
+        return leads.save(lead);
+    }
+}

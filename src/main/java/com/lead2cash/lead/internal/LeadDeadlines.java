@@ -1,0 +1,101 @@
+package com.lead2cash.lead.internal;
+
+import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.Notifier;
+import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.platform.Role;
+import com.lead2cash.sop.Deadlines;
+import com.lead2cash.sop.SubjectRef;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * The lead's SOP clocks (时限), all in one place: screening (L1), the assignee notified (L6), the first
+ * response (L7) and the wait in a manager queue (L9), each opened, met or cancelled here. Each
+ * method is a business event of the lead; the SOP engine computes due times, reminds and escalates.
+ * All join the caller's transaction, so a clock runs exactly when the change that started it committed.
+ */
+@Component
+class LeadDeadlines {
+
+    private final Deadlines deadlines;
+    private final Notifier notifier;
+    private final OrgDirectory directory;
+
+    LeadDeadlines(Deadlines deadlines, Notifier notifier, OrgDirectory directory) {
+        this.deadlines = deadlines;
+        this.notifier = notifier;
+        this.directory = directory;
+    }
+
+    /** Captured without complete data: whoever screens it has the screening window. */
+    void awaitsScreening(Lead lead, UUID screener, Instant at) {
+        deadlines.open(LeadRules.SCREENING, subject(lead), screener, at);
+    }
+
+    /** Captured with complete data: screened the moment it arrived, on time by definition. */
+    void screenedOnCapture(Lead lead, UUID screener, Instant at) {
+        deadlines.recordMet(LeadRules.SCREENING, subject(lead), screener, at);
+    }
+
+    void screened(Lead lead, Instant at) {
+        deadlines.meet(LeadRules.SCREENING, subject(lead), at);
+    }
+
+    /**
+     * The lead has a new owner (routing, a manager, a claim, the weekly batch). L6: the owner is told in
+     * the same transaction, so the notice is met the moment its clock starts. L7: the first response
+     * starts for the new owner (a previous owner's is cancelled). L9: a wait in a manager queue ends.
+     */
+    void assigned(Lead lead, boolean reassignment, String noticeKey, Instant at) {
+        UUID owner = lead.ownerId();
+        if (reassignment) {
+            deadlines.cancel(LeadRules.FIRST_RESPONSE, subject(lead));
+        }
+        notifier.send(Notification.of(owner, "lead.assigned", noticeKey, "/leads/" + lead.id(), lead.code(),
+                lead.companyName(), lead.grade()));
+        deadlines.recordMet(LeadRules.NOTIFY_ASSIGNEE, subject(lead), owner, at);
+        deadlines.open(LeadRules.FIRST_RESPONSE, subject(lead), owner, at);
+        deadlines.meet(LeadRules.MANAGER_QUEUE, subject(lead), at);
+    }
+
+    /** A contest was decided for another rep than the provisional winner: the first response is now theirs. */
+    void contestDecided(Lead lead, boolean ownerChanged, Instant at) {
+        if (ownerChanged) {
+            deadlines.cancel(LeadRules.FIRST_RESPONSE, subject(lead));
+            deadlines.open(LeadRules.FIRST_RESPONSE, subject(lead), lead.ownerId(), at);
+        }
+    }
+
+    /**
+     * L9 — the lead waits in a manager queue: nobody matched, so the queue's manager — the sales
+     * director for the general queue — has the window to assign it. No lead waits without a clock.
+     */
+    void queued(Lead lead, UUID queueManager, Instant at) {
+        Optional.ofNullable(queueManager)
+                .or(() -> directory.activeWithRole(Role.SALES_DIRECTOR).stream().map(OrgDirectory.Person::id).findFirst())
+                .ifPresent(owner -> deadlines.open(LeadRules.MANAGER_QUEUE, subject(lead), owner, at));
+    }
+
+    /** The first contact attempt with an intent level: the first response is done. */
+    void firstResponse(Lead lead, Instant at) {
+        deadlines.meet(LeadRules.FIRST_RESPONSE, subject(lead), at);
+    }
+
+    void converted(Lead lead) {
+        deadlines.cancel(LeadRules.FIRST_RESPONSE, subject(lead));
+    }
+
+    /** A disqualified lead needs no screening, no response and no assignment any more. */
+    void disqualified(Lead lead) {
+        deadlines.cancel(LeadRules.SCREENING, subject(lead));
+        deadlines.cancel(LeadRules.FIRST_RESPONSE, subject(lead));
+        deadlines.cancel(LeadRules.MANAGER_QUEUE, subject(lead));
+    }
+
+    static SubjectRef subject(Lead lead) {
+        return SubjectRef.of(Lead.SUBJECT, lead.id());
+    }
+}

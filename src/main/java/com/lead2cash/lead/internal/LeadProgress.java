@@ -1,0 +1,170 @@
+package com.lead2cash.lead.internal;
+
+import com.lead2cash.customer.CustomerDirectory;
+import com.lead2cash.lead.LeadConverted;
+import com.lead2cash.lead.LeadStatus;
+import com.lead2cash.opportunity.Opportunities;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.FieldValidationException.FieldError;
+import com.lead2cash.platform.Ids;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * How a lead ends (线索跟进与转化): contact attempts with an intent level (the first one is the first
+ * response), conversion into a customer, a contact and maybe an opportunity, disqualification with a
+ * reason, and reopening.
+ */
+@Service
+class LeadProgress {
+
+    /** The ids conversion created or linked; the same answer on a repeated call. */
+    record Conversion(UUID customerId, UUID contactId, UUID opportunityId) {
+    }
+
+    private final LeadRepository leads;
+    private final LeadAccess access;
+    private final LeadDeadlines clocks;
+    private final LeadHistory history;
+    private final CustomerDirectory customers;
+    private final Opportunities opportunities;
+    private final DisqualifyReasons disqualifyReasons;
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    LeadProgress(LeadRepository leads, LeadAccess access, LeadDeadlines clocks, LeadHistory history,
+                 CustomerDirectory customers, Opportunities opportunities, DisqualifyReasons disqualifyReasons,
+                 JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+        this.leads = leads;
+        this.access = access;
+        this.clocks = clocks;
+        this.history = history;
+        this.customers = customers;
+        this.opportunities = opportunities;
+        this.disqualifyReasons = disqualifyReasons;
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The owner (or a manager) logs a contact attempt with an intent level; the first one is the first response. */
+    @Transactional
+    Lead recordContact(UUID leadId, String channel, ContactIntent intent, String summary, Instant occurredAt) {
+        Lead lead = access.changeable(leadId);
+        LeadActor actor = access.actor(lead);
+        Instant now = clock.instant();
+        lead.require(LeadAction.CONTACT, actor, now);
+        List<FieldError> errors = new ArrayList<>();
+        if (channel == null || channel.isBlank() || channel.length() > 30) {
+            errors.add(new FieldError("channel", "lead.contact.channel.required"));
+        }
+        if (intent == null) {
+            errors.add(new FieldError("intent", "lead.contact.intent.required"));
+        }
+        if (summary == null || summary.isBlank() || summary.length() > 2000) {
+            errors.add(new FieldError("summary", "lead.contact.summary.required"));
+        }
+        Instant when = occurredAt == null ? now : occurredAt;
+        if (when.isAfter(now.plusSeconds(300)) || lead.earliestContact() != null && when.isBefore(lead.earliestContact())) {
+            errors.add(new FieldError("occurredAt", "lead.contact.occurredAt.invalid"));
+        }
+        if (!errors.isEmpty()) {
+            throw new FieldValidationException(errors);
+        }
+        boolean first = lead.recordContact(actor, when, now);
+        jdbc.sql("""
+                insert into lead_contact_attempt (id, lead_id, channel, intent, summary, occurred_at, logged_by, logged_at)
+                values (:id, :lead, :channel, :intent, :summary, :at, :by, :now)
+                """).param("id", Ids.newId()).param("lead", lead.id()).param("channel", channel.strip())
+                .param("intent", intent.name()).param("summary", summary.strip()).param("at", Timestamp.from(when))
+                .param("by", actor.id()).param("now", Timestamp.from(now)).update();
+        if (first) {
+            clocks.firstResponse(lead, now);
+        }
+        history.record(lead.id(), now, "lead.history.contacted", channel.strip(), intent);
+        return leads.save(lead);
+    }
+
+    /**
+     * Conversion in one transaction: a customer (new, or an existing one within the caller's reach), a
+     * contact, and optionally an opportunity. Idempotent: a converted lead answers its conversion.
+     */
+    @Transactional
+    Conversion convert(UUID leadId, UUID existingCustomerId, boolean createOpportunity, String opportunityName,
+                       BigDecimal amount) {
+        Lead lead = access.changeable(leadId);
+        if (lead.status() == LeadStatus.CONVERTED) {
+            return new Conversion(lead.customerId(), lead.contactId(), lead.opportunityId());
+        }
+        LeadActor actor = access.actor(lead);
+        Instant now = clock.instant();
+        lead.require(LeadAction.CONVERT, actor, now);
+        if (createOpportunity && amount != null && amount.signum() < 0) {
+            throw new FieldValidationException("amount", "opportunity.amount.negative");
+        }
+        UUID owner = lead.ownerId();
+        CustomerDirectory.CustomerRef customer;
+        if (existingCustomerId != null) {
+            // the directory answers only customers within the caller's scope: another's is unknown here
+            customer = customers.find(existingCustomerId)
+                    .orElseThrow(() -> new FieldValidationException("customerId", "lead.convert.customer.unknown"));
+        } else {
+            customer = customers.register(new CustomerDirectory.NewCustomer(lead.companyName(), lead.uscc(),
+                    lead.industry(), lead.region(), owner, lead.source().name(), lead.code(),
+                    com.lead2cash.customer.CustomerGrade.valueOf(lead.grade().name())));
+        }
+        UUID contact = customers.addContact(customer.id(), new CustomerDirectory.NewContact(
+                lead.contactName() == null ? lead.companyName() : lead.contactName(), lead.contactTitle(),
+                lead.phone(), lead.email(), lead.decisionMakerKnown() ? "DECISION_MAKER" : null));
+        UUID opportunity = null;
+        if (createOpportunity) {
+            String name = opportunityName == null || opportunityName.isBlank()
+                    ? lead.companyName() + (lead.productLine() == null ? "" : " · " + lead.productLine())
+                    : opportunityName;
+            opportunity = opportunities.open(new Opportunities.NewOpportunity(customer.id(), name,
+                    amount != null ? amount : lead.budget(), owner, lead.code()));
+        }
+        lead.convert(actor, customer.id(), contact, opportunity, now);
+        clocks.converted(lead);
+        history.record(lead.id(), now, "lead.history.converted", customer.code());
+        leads.save(lead);
+        events.publishEvent(new LeadConverted(lead.id(), lead.code(), customer.id(), contact, opportunity, owner));
+        return new Conversion(customer.id(), contact, opportunity);
+    }
+
+    @Transactional
+    Lead disqualify(UUID leadId, String reasonCode, String note, Long version) {
+        Lead lead = access.changeable(leadId);
+        lead.expectVersion(version);
+        Instant now = clock.instant();
+        LeadActor actor = access.actor(lead);
+        lead.require(LeadAction.DISQUALIFY, actor, now);
+        if (reasonCode != null && !disqualifyReasons.exists(reasonCode)) {
+            throw new FieldValidationException("reason", "lead.disqualify.reason.unknown");
+        }
+        lead.disqualify(actor, reasonCode, note, now);
+        clocks.disqualified(lead);
+        history.record(lead.id(), now, "lead.history.disqualified", reasonCode, note);
+        return leads.save(lead);
+    }
+
+    @Transactional
+    Lead reopen(UUID leadId, Long version) {
+        Lead lead = access.changeable(leadId);
+        lead.expectVersion(version);
+        Instant now = clock.instant();
+        lead.reopen(access.actor(lead), now);
+        history.record(lead.id(), now, "lead.history.reopened");
+        return leads.save(lead);
+    }
+}

@@ -1,0 +1,37 @@
+package com.lead2cash.platform.internal.security;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+
+/**
+ * The sign-in form's answer to a failure: back to the form with one message for every refusal (so it
+ * never tells whether the username exists or is locked), or 429 with {@code Retry-After} when the
+ * client address is throttled.
+ */
+class LoginFailureHandler implements AuthenticationFailureHandler {
+
+    static final String THROTTLED_PAGE = "/login/throttled";
+    static final String THROTTLED_MINUTES = LoginFailureHandler.class.getName() + ".minutes";
+
+    private final AuthenticationFailureHandler refused = new SimpleUrlAuthenticationFailureHandler("/login?error");
+
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+                                        AuthenticationException exception) throws IOException, ServletException {
+        if (exception instanceof LoginThrottledException throttled) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()));
+            request.setAttribute(THROTTLED_MINUTES, throttled.retryAfterMinutes());
+            request.getRequestDispatcher(THROTTLED_PAGE).forward(request, response);
+            return;
+        }
+        refused.onAuthenticationFailure(request, response, exception);
+    }
+}

@@ -1,0 +1,66 @@
+package com.lead2cash.platform.internal.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * What no controller answers: an unknown route under {@code /api} is a 404 problem like any other API
+ * refusal (a wrong method 405, a wrong content type 415); elsewhere the error page.
+ */
+@ControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ApiFallbackHandler {
+
+    private final ProblemWriter problems;
+
+    ApiFallbackHandler(ProblemWriter problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    Object noRoute(HttpServletRequest request) {
+        return answer(request, HttpStatus.NOT_FOUND, "error.noRoute");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    Object wrongMethod(HttpServletRequest request, HttpRequestMethodNotSupportedException e) {
+        Object answer = answer(request, HttpStatus.METHOD_NOT_ALLOWED, "error.wrongMethod");
+        if (answer instanceof ResponseEntity<?> entity && e.getSupportedHttpMethods() != null) {
+            return ResponseEntity.status(entity.getStatusCode()).allow(e.getSupportedHttpMethods().toArray(
+                    org.springframework.http.HttpMethod[]::new)).body(entity.getBody());
+        }
+        return answer;
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    Object wrongContentType(HttpServletRequest request) {
+        return answer(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.wrongContentType");
+    }
+
+    private Object answer(HttpServletRequest request, HttpStatus status, String messageKey) {
+        if (request.getRequestURI().startsWith("/api/")) {
+            ProblemDetail problem = problems.problem(status, messageKey);
+            try {
+                problem.setInstance(java.net.URI.create(request.getRequestURI()));
+            } catch (IllegalArgumentException e) {
+                // an address not worth repeating
+            }
+            return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
+        ModelAndView page = new ModelAndView("error");
+        page.setStatus(status);
+        page.addObject("status", status.value());
+        return page;
+    }
+}

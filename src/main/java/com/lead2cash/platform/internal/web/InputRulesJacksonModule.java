@@ -1,0 +1,76 @@
+package com.lead2cash.platform.internal.web;
+
+import com.lead2cash.platform.InputRules;
+import java.math.BigDecimal;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import tools.jackson.databind.deser.jdk.NumberDeserializers;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.module.SimpleModule;
+
+/**
+ * The input rules for every JSON request body: each text and each decimal number is checked as it is read,
+ * so a NUL character, an overlong text or an amount beyond the money columns is refused with the field's
+ * path before any module sees the request. Boot registers the module in the application's JSON mapper; it
+ * checks only what the HTTP converter reads ({@link #CHECKED} is set on its reader), never JSON the
+ * application stored itself.
+ */
+@Component
+class InputRulesJacksonModule extends SimpleModule {
+
+    /** Reader attribute: this is a request body, check it. */
+    static final Object CHECKED = InputRulesJacksonModule.class;
+
+    InputRulesJacksonModule() {
+        super("lead2cash-input-rules");
+        addDeserializer(String.class, new CheckedText());
+        addDeserializer(BigDecimal.class, new CheckedAmount());
+    }
+
+    static final class CheckedText extends StringDeserializer {
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) {
+            String text = super.deserialize(p, ctxt);
+            if (ctxt.getAttribute(CHECKED) == null) {
+                return text;
+            }
+            InputRules.textProblem(text).ifPresent(key -> {
+                throw new RefusedInputException(p, String.class, key, InputRules.MAX_TEXT);
+            });
+            return text;
+        }
+    }
+
+    static final class CheckedAmount extends NumberDeserializers.BigDecimalDeserializer {
+        @Override
+        public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) {
+            BigDecimal value = super.deserialize(p, ctxt);
+            if (ctxt.getAttribute(CHECKED) == null) {
+                return value;
+            }
+            InputRules.amountProblem(value).ifPresent(key -> {
+                throw new RefusedInputException(p, BigDecimal.class, key,
+                        InputRules.MONEY_PRECISION - InputRules.MONEY_SCALE, InputRules.MONEY_SCALE);
+            });
+            return value;
+        }
+    }
+
+    /** The API's JSON converter, marking what it reads as a request body to check. */
+    static final class CheckingConverter extends JacksonJsonHttpMessageConverter {
+
+        CheckingConverter(JsonMapper mapper) {
+            super(mapper);
+        }
+
+        @Override
+        protected ObjectReader customizeReader(ObjectReader reader, JavaType javaType) {
+            return super.customizeReader(reader, javaType).withAttribute(CHECKED, Boolean.TRUE);
+        }
+    }
+}

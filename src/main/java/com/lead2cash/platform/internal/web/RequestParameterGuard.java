@@ -1,0 +1,65 @@
+package com.lead2cash.platform.internal.web;
+
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.InputRules;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
+import java.util.Map;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * The input rules for query parameters and form fields (URL-encoded and multipart): a control character
+ * or an overlong value is refused (422 naming the parameter; a page shows the refusal) before the
+ * controller binds anything. A query parameter whose document lists its allowed values
+ * ({@code @Parameter(schema = @Schema(allowableValues = …))}) takes only those: the API document is the truth,
+ * and an unknown value is refused (422 listing them) rather than silently read as the default.
+ */
+class RequestParameterGuard implements HandlerInterceptor {
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!(handler instanceof HandlerMethod)) {
+            return true;
+        }
+        for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+            String name = parameter.getKey();
+            InputRules.textProblem(name).ifPresent(key -> {
+                throw new FieldValidationException("parameter", key, InputRules.MAX_TEXT);
+            });
+            for (String value : parameter.getValue()) {
+                InputRules.textProblem(value).ifPresent(key -> {
+                    throw new FieldValidationException(name, key, InputRules.MAX_TEXT);
+                });
+            }
+        }
+        for (MethodParameter parameter : ((HandlerMethod) handler).getMethodParameters()) {
+            checkAllowedValues(request, parameter);
+        }
+        return true;
+    }
+
+    private static void checkAllowedValues(HttpServletRequest request, MethodParameter parameter) {
+        io.swagger.v3.oas.annotations.Parameter documented =
+                parameter.getParameterAnnotation(io.swagger.v3.oas.annotations.Parameter.class);
+        RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+        if (documented == null || param == null || documented.schema().allowableValues().length == 0) {
+            return;
+        }
+        String name = !param.name().isEmpty() ? param.name() : !param.value().isEmpty() ? param.value()
+                : parameter.getParameterName();
+        String[] values = name == null ? null : request.getParameterValues(name);
+        if (values == null) {
+            return;
+        }
+        String[] allowed = documented.schema().allowableValues();
+        for (String value : values) {
+            if (!value.isEmpty() && !Arrays.asList(allowed).contains(value)) {
+                throw new FieldValidationException(name, "error.badEnum", name, String.join(", ", allowed));
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package com.lead2cash.platform.internal.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
+
+/**
+ * Reads every upload (multipart request) before anything else does, so that one above the size limit
+ * is answered as the product answers, not by the container: a 413 problem in the API, and on a page
+ * the form's screen again with a message saying the limit. Read later — by the CSRF check or a
+ * controller — a too-large body would only surface as a missing parameter or a server error.
+ */
+@Component
+@Order(-104) // after the request context (locale) is set up, before Spring Security
+class UploadLimitFilter extends OncePerRequestFilter {
+
+    private static final String KEY = "error.uploadTooLarge";
+
+    private final ProblemWriter problems;
+    private final DataSize maxUpload;
+    private final SessionFlashMapManager flashMaps = new SessionFlashMapManager();
+
+    UploadLimitFilter(ProblemWriter problems, @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxUpload) {
+        this.problems = problems;
+        this.maxUpload = maxUpload;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            request.getParts();
+        } catch (IllegalStateException | IOException | ServletException e) {
+            if (!tooLarge(e)) {
+                throw e;
+            }
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (path.startsWith("/api/")) {
+                problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, KEY, maxUpload.toMegabytes());
+            } else {
+                FlashMap flash = new FlashMap();
+                flash.put("flashError", KEY);
+                flash.put("flashArgs", new Object[] {maxUpload.toMegabytes()});
+                flash.setTargetRequestPath(request.getRequestURI());
+                flashMaps.saveOutputFlashMap(flash, request, response);
+                // the form posts to the address of its own screen
+                response.sendRedirect(request.getRequestURI());
+            }
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** The container's own words for a body over its multipart limits (the test Spring itself uses). */
+    private static boolean tooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+            if (message.contains("exceed") && (message.contains("size") || message.contains("length"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

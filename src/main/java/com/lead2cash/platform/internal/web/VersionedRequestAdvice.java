@@ -1,0 +1,89 @@
+package com.lead2cash.platform.internal.web;
+
+import com.lead2cash.platform.BadRequestException;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.VersionRequiredException;
+import com.lead2cash.platform.Versioned;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.Arrays;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
+
+/**
+ * The one place an update's version is required: every {@link Versioned} request body passes here after
+ * it is read. No version and no {@code If-Match}: 428. {@code If-Match} ({@code "3"}, {@code W/"3"} or
+ * {@code 3}) fills a missing version; a different version in body and header is refused.
+ */
+@ControllerAdvice
+class VersionedRequestAdvice extends RequestBodyAdviceAdapter {
+
+    @Override
+    public boolean supports(MethodParameter parameter, Type targetType,
+                            Class<? extends HttpMessageConverter<?>> converterType) {
+        return Versioned.class.isAssignableFrom(parameter.getParameterType());
+    }
+
+    @Override
+    public Object afterBodyRead(Object body, HttpInputMessage inputMessage, MethodParameter parameter, Type targetType,
+                                Class<? extends HttpMessageConverter<?>> converterType) {
+        Versioned update = (Versioned) body;
+        Long ifMatch = ifMatch(inputMessage.getHeaders().getFirst(HttpHeaders.IF_MATCH));
+        if (update.version() == null) {
+            if (ifMatch == null) {
+                throw new VersionRequiredException();
+            }
+            return withVersion(update, ifMatch);
+        }
+        if (ifMatch != null && !ifMatch.equals(update.version())) {
+            throw new FieldValidationException("version", "error.version.ifMatchDiffers", update.version(), ifMatch);
+        }
+        return body;
+    }
+
+    static Long ifMatch(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String tag = header.strip();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+            tag = tag.substring(1, tag.length() - 1);
+        }
+        try {
+            return Long.valueOf(tag);
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("If-Match", "error.ifMatch.invalid");
+        }
+    }
+
+    /** The same record with its version component set. */
+    private static Object withVersion(Versioned update, long version) {
+        Class<?> type = update.getClass();
+        if (!type.isRecord()) {
+            throw new IllegalStateException(type.getName() + " implements Versioned but is not a record");
+        }
+        RecordComponent[] components = type.getRecordComponents();
+        Object[] values = new Object[components.length];
+        try {
+            for (int i = 0; i < components.length; i++) {
+                components[i].getAccessor().setAccessible(true);
+                values[i] = "version".equals(components[i].getName()) ? Long.valueOf(version)
+                        : components[i].getAccessor().invoke(update);
+            }
+            Constructor<?> canonical = type.getDeclaredConstructor(
+                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+            canonical.setAccessible(true);
+            return canonical.newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot set the version of " + type.getName(), e);
+        }
+    }
+}

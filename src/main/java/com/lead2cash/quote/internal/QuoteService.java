@@ -1,0 +1,429 @@
+package com.lead2cash.quote.internal;
+
+import com.lead2cash.approval.ApprovalCompleted;
+import com.lead2cash.approval.ApprovalRef;
+import com.lead2cash.approval.ApprovalRequest;
+import com.lead2cash.approval.ApprovalSentBack;
+import com.lead2cash.approval.ApprovalView;
+import com.lead2cash.approval.Approvals;
+import com.lead2cash.approval.ApproverRule;
+import com.lead2cash.approval.FlowDefinition;
+import com.lead2cash.approval.StepDefinition;
+import com.lead2cash.approval.StepMode;
+import com.lead2cash.catalog.Catalog;
+import com.lead2cash.confirmation.ConfirmationAnswered;
+import com.lead2cash.confirmation.ConfirmationRequest;
+import com.lead2cash.confirmation.ConfirmationSubject;
+import com.lead2cash.confirmation.Confirmations;
+import com.lead2cash.confirmation.Purpose;
+import com.lead2cash.confirmation.Recipient;
+import com.lead2cash.confirmation.SentConfirmation;
+import com.lead2cash.customer.CustomerDirectory;
+import com.lead2cash.opportunity.Opportunities;
+import com.lead2cash.opportunity.Opportunities.OpportunityRef;
+import com.lead2cash.opportunity.Stage;
+import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.FieldValidationException.FieldError;
+import com.lead2cash.platform.HumanCodes;
+import com.lead2cash.platform.RecordNotFoundException;
+import com.lead2cash.platform.Role;
+import com.lead2cash.quote.internal.domain.Authority;
+import com.lead2cash.quote.internal.domain.Quote;
+import com.lead2cash.quote.internal.domain.QuoteAction;
+import com.lead2cash.quote.internal.domain.QuoteActor;
+import com.lead2cash.quote.internal.domain.QuoteLine;
+import com.lead2cash.quote.internal.domain.QuoteRepository;
+import com.lead2cash.quote.internal.domain.QuoteStatus;
+import com.lead2cash.quote.internal.domain.QuoteTerms;
+import com.lead2cash.quote.internal.domain.QuoteTotals;
+import com.lead2cash.sop.SopPolicy;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Works quotes (报价): writes versions on an opportunity with prices from the applicable price list,
+ * submits them under the author's discount authority or through the approval mechanism (Q2), records the
+ * manager's review (Q1), sends them to a customer contact to accept or reject online, and moves the
+ * opportunity on when the customer accepts. A quote is visible to whoever sees its opportunity.
+ */
+@Service
+public class QuoteService {
+
+    /** The subject type of a quote's approvals and confirmations. */
+    public static final String SUBJECT = "Quote";
+
+    /** One line as asked: the unit price defaults to the applicable price list's, the discount to none. */
+    public record LineRequest(UUID productId, BigDecimal quantity, BigDecimal unitPrice, BigDecimal discountPercent) {
+    }
+
+    /** The content of a version: its lines and terms. */
+    public record Content(UUID priceListId, List<LineRequest> lines, LocalDate validUntil, String deliveryPeriod,
+                          String paymentTerms, String notes) {
+    }
+
+    private final QuoteRepository quotes;
+    private final Opportunities opportunities;
+    private final Catalog catalog;
+    private final CustomerDirectory customers;
+    private final Approvals approvals;
+    private final Confirmations confirmations;
+    private final QuoteDocuments documents;
+    private final SopPolicy policy;
+    private final HumanCodes codes;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    QuoteService(QuoteRepository quotes, Opportunities opportunities, Catalog catalog, CustomerDirectory customers,
+                 Approvals approvals, Confirmations confirmations, QuoteDocuments documents, SopPolicy policy,
+                 HumanCodes codes, Clock clock, @Value("${l2c.zone}") ZoneId zone) {
+        this.quotes = quotes;
+        this.opportunities = opportunities;
+        this.catalog = catalog;
+        this.customers = customers;
+        this.approvals = approvals;
+        this.confirmations = confirmations;
+        this.documents = documents;
+        this.policy = policy;
+        this.codes = codes;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    public QuoteRules rules() {
+        return policy.current().bind(QuoteRules.class);
+    }
+
+    /** Writes the first version of a new quote on an opportunity the user works. */
+    @Transactional
+    public Quote create(UUID opportunityId, Content content) {
+        if (opportunityId == null) {
+            throw new FieldValidationException("opportunityId", "quote.opportunity.required");
+        }
+        OpportunityRef opportunity = opportunities.requireVisible(opportunityId);
+        if (!opportunities.mayWork(opportunityId)) {
+            throw new com.lead2cash.platform.ForbiddenException("error.forbidden");
+        }
+        if (opportunity.stage() == Stage.WON || opportunity.stage() == Stage.LOST) {
+            throw new DomainException("quote.opportunity.closed", opportunity.stage().name());
+        }
+        LocalDate today = today();
+        QuoteTerms terms = terms(content, opportunity.customerId(), today);
+        List<QuoteLine> lines = lines(content.lines(), opportunity.customerId(), terms.priceListId(), today);
+        Quote quote = Quote.draft(codes.next("Q", "quote_number_seq"), opportunity.id(), opportunity.customerId(),
+                CurrentUser.require().id(), terms, lines, rules().required(maxDiscount(lines)), today, clock.instant());
+        return quotes.save(quote);
+    }
+
+    /** Rewrites a draft's lines and terms. */
+    @Transactional
+    public Quote change(UUID id, Content content, Long version) {
+        Quote quote = forAction(id, version, QuoteAction.EDIT);
+        LocalDate today = today();
+        QuoteTerms terms = terms(content, quote.customerId(), today);
+        List<QuoteLine> lines = lines(content.lines(), quote.customerId(), terms.priceListId(), today);
+        quote.change(terms, lines, rules().required(maxDiscount(lines)), today, clock.instant());
+        return quotes.save(quote);
+    }
+
+    /**
+     * Q1 — a new version of the quote (a draft copying this one); this one is superseded and stays
+     * readable, an approval it waited for is withdrawn and a link the customer has says it was superseded.
+     */
+    @Transactional
+    public Quote revise(UUID id, Long version) {
+        Quote current = forAction(id, version, QuoteAction.REVISE);
+        UUID me = CurrentUser.require().id();
+        boolean pending = current.status() == QuoteStatus.PENDING_APPROVAL;
+        Quote next = current.revise(me, today(), clock.instant());
+        quotes.save(current);
+        if (pending && current.approvalId() != null) {
+            approvals.find(current.approvalId())
+                    .filter(a -> a.state() == ApprovalView.State.IN_PROGRESS)
+                    .ifPresent(a -> approvals.withdraw(a.id(), a.submitterId()));
+        }
+        Quote saved = quotes.save(next);
+        confirmations.supersede(new ConfirmationSubject(SUBJECT, saved.number(), saved.revision()));
+        return saved;
+    }
+
+    /**
+     * Q2 — submits the draft: approved at once when the discount is within the submitter's authority
+     * (rep, manager, director, from the policy), else it goes to whoever holds enough authority: the
+     * submitter's line manager up to the manager's limit, the sales director above it.
+     */
+    @Transactional
+    public Quote submit(UUID id, Long version) {
+        Quote quote = forAction(id, version, QuoteAction.SUBMIT);
+        CurrentUser me = CurrentUser.require();
+        QuoteRules rules = rules();
+        Authority required = rules.required(quote.maxDiscount());
+        if (quote.submit(QuoteRules.of(me.roles()), required, clock.instant())) {
+            ApprovalRef approval = approvals.submit(new ApprovalRequest(SUBJECT, quote.id().toString(),
+                    title(quote), me.id(), flow(required), facts(quote, required)));
+            quote.approvalStarted(approval.id());
+        }
+        return quotes.save(quote);
+    }
+
+    /** Q1 — a manager records their review of the quote's logic and pricing. */
+    @Transactional
+    public Quote review(UUID id, String comment, Long version) {
+        Quote quote = visibleForUpdate(id, version);
+        if (comment != null && comment.length() > 2000) {
+            throw new FieldValidationException("comment", "quote.field.tooLong", 2000);
+        }
+        quote.review(actor(quote), comment, clock.instant());
+        return quotes.save(quote);
+    }
+
+    /**
+     * Sends the approved (and, with the Q1 review required, reviewed) version to a contact of the customer to
+     * accept or reject online: a signed link by e-mail and as a QR code.
+     */
+    @Transactional
+    public Sent send(UUID id, UUID contactId, Long version, Locale locale) {
+        Quote quote = forAction(id, version, QuoteAction.SEND);
+        if (contactId == null) {
+            throw new FieldValidationException("contactId", "quote.contact.required");
+        }
+        CustomerDirectory.ContactPoint contact = customers.contactPoint(contactId)
+                .filter(c -> c.customerId().equals(quote.customerId()))
+                .orElseThrow(() -> new FieldValidationException("contactId", "quote.contact.notOfCustomer"));
+        String customerName = customers.find(quote.customerId()).map(CustomerDirectory.CustomerRef::name).orElse("");
+        OpportunityRef opportunity = opportunities.find(quote.opportunityId()).orElseThrow();
+        // the state is checked before the link exists: a refused send leaves nothing behind
+        quote.sent(null, rules().reviewBeforeSending(), clock.instant());
+        SentConfirmation sent = confirmations.request(new ConfirmationRequest(Purpose.ACCEPT_OR_REJECT,
+                new ConfirmationSubject(SUBJECT, quote.number(), quote.revision()),
+                documents.confirmationDocument(quote, customerName, locale),
+                new Recipient(contact.contactId(), contact.name(), contact.email()), opportunity.ownerId(),
+                CurrentUser.require().id(), quote.validUntil() == null ? null
+                        : quote.validUntil().plusDays(1).atStartOfDay(zone).toInstant(), locale));
+        quote.confirmationSent(sent.confirmation().id());
+        return new Sent(quotes.save(quote), sent);
+    }
+
+    public record Sent(Quote quote, SentConfirmation confirmation) {
+    }
+
+    /** One version the current user may see (its opportunity's scope), else 404. */
+    @Transactional(readOnly = true)
+    public Quote visible(UUID id) {
+        Quote quote = quotes.findById(id).orElseThrow(() -> new RecordNotFoundException(SUBJECT, id));
+        requireVisible(quote);
+        return quote;
+    }
+
+    /** Every version of the opportunity's quotes, newest first. */
+    @Transactional(readOnly = true)
+    public List<Quote> ofOpportunity(UUID opportunityId) {
+        opportunities.requireVisible(opportunityId);
+        return quotes.findByOpportunity(opportunityId);
+    }
+
+    /** Every version of the quote the version belongs to, newest first. */
+    @Transactional(readOnly = true)
+    public List<Quote> versions(Quote quote) {
+        return quotes.findVersions(quote.number());
+    }
+
+    /** The customer's links for this version, newest first. */
+    public List<com.lead2cash.confirmation.ConfirmationView> confirmationsOf(Quote quote) {
+        return confirmations.of(SUBJECT, quote.number()).stream()
+                .filter(c -> c.subject().version() == quote.revision()).toList();
+    }
+
+    public QuoteActor actor(Quote quote) {
+        CurrentUser me = CurrentUser.require();
+        return new QuoteActor(me.id(), opportunities.mayWork(quote.opportunityId()),
+                me.hasAny(Role.SALES_MANAGER, Role.REGIONAL_MANAGER, Role.SALES_DIRECTOR));
+    }
+
+    /** Q2 — the approval ended: approved moves the quote on (the approver reviewed its pricing), rejected sends it back to draft. */
+    @ApplicationModuleListener
+    void on(ApprovalCompleted completed) {
+        if (!SUBJECT.equals(completed.subjectType())) {
+            return;
+        }
+        quotes.findByApprovalForUpdate(completed.approvalId())
+                .filter(q -> q.status() == QuoteStatus.PENDING_APPROVAL)
+                .ifPresent(q -> {
+                    if (completed.outcome() == ApprovalCompleted.Outcome.APPROVED) {
+                        ApprovalView.TaskView decision = lastDecision(completed.approvalId());
+                        q.approved(decision == null ? null : decision.actedBy(),
+                                decision == null ? null : decision.comment(), clock.instant());
+                    } else {
+                        q.backToDraft(clock.instant());
+                    }
+                    quotes.save(q);
+                });
+    }
+
+    @ApplicationModuleListener
+    void on(ApprovalSentBack sentBack) {
+        if (!SUBJECT.equals(sentBack.subjectType())) {
+            return;
+        }
+        quotes.findByApprovalForUpdate(sentBack.approvalId())
+                .filter(q -> q.status() == QuoteStatus.PENDING_APPROVAL)
+                .ifPresent(q -> {
+                    q.backToDraft(clock.instant());
+                    quotes.save(q);
+                });
+    }
+
+    /** The customer answered the link of a version still out: accepted moves the opportunity on (NEGOTIATION or CONTRACT). */
+    @ApplicationModuleListener
+    void on(ConfirmationAnswered answered) {
+        if (!SUBJECT.equals(answered.subjectType()) || answered.purpose() != Purpose.ACCEPT_OR_REJECT) {
+            return;
+        }
+        quotes.findVersions(answered.subjectId()).stream()
+                .filter(q -> q.revision() == answered.subjectVersion() && q.status() == QuoteStatus.SENT)
+                .findFirst()
+                .flatMap(q -> quotes.findByIdForUpdate(q.id()))
+                .ifPresent(q -> {
+                    boolean accepted = answered.outcome() == Purpose.Outcome.ACCEPTED;
+                    q.answered(accepted, answered.answeredAt());
+                    quotes.save(q);
+                    if (accepted) {
+                        opportunities.quoteAccepted(q.opportunityId(), q.id(), q.total(), answered.answeredAt());
+                    }
+                });
+    }
+
+    /** The approver whose decision ended the flow: the last task approved. */
+    private ApprovalView.TaskView lastDecision(UUID approvalId) {
+        return approvals.find(approvalId).flatMap(a -> a.steps().stream().flatMap(st -> st.tasks().stream())
+                .filter(t -> t.state() == ApprovalView.TaskState.APPROVED && t.actedBy() != null)
+                .reduce((first, second) -> second)).orElse(null);
+    }
+
+    private FlowDefinition flow(Authority required) {
+        ApproverRule approver = required == Authority.MANAGER
+                ? new ApproverRule.SubmittersManager(1) : new ApproverRule.ByRole(Role.SALES_DIRECTOR);
+        return FlowDefinition.of(new StepDefinition(required.name(), StepMode.SEQUENTIAL, List.of(approver), null));
+    }
+
+    /** What the approver sees: the discount, the margin against list price and the customer's record with us. */
+    private Map<String, String> facts(Quote quote, Authority required) {
+        QuoteTotals.Totals totals = quote.totals();
+        Opportunities.CustomerRecord record = opportunities.recordOf(quote.customerId());
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("quote", quote.number() + " v" + quote.revision());
+        facts.put("customer", customers.find(quote.customerId()).map(CustomerDirectory.CustomerRef::name).orElse(""));
+        facts.put("total", quote.total().toPlainString() + " " + quote.currency());
+        facts.put("subtotal", quote.subtotal().toPlainString());
+        facts.put("maxDiscountPercent", quote.maxDiscount().toPlainString());
+        facts.put("listTotal", totals.listTotal().toPlainString());
+        facts.put("belowListPercent", totals.belowListPercent().toPlainString());
+        facts.put("requiredAuthority", required.name());
+        facts.put("customerWon", record.won() + " / " + record.wonAmount().toPlainString());
+        facts.put("customerLost", record.lost() + " / " + record.lostAmount().toPlainString());
+        facts.put("customerOpen", record.open() + " / " + record.openAmount().toPlainString());
+        facts.put("customerQuotesAccepted", String.valueOf(quotes.countAccepted(quote.customerId())));
+        return facts;
+    }
+
+    private static String title(Quote quote) {
+        return "Quote " + quote.number() + " v" + quote.revision();
+    }
+
+    private QuoteTerms terms(Content content, UUID customerId, LocalDate today) {
+        UUID priceList = content.priceListId();
+        if (priceList != null && catalog.listsFor(customerId, today).stream().noneMatch(l -> l.id().equals(priceList))) {
+            throw new FieldValidationException("priceListId", "quote.priceList.notApplicable");
+        }
+        return QuoteTerms.validated(priceList, content.validUntil(), content.deliveryPeriod(), content.paymentTerms(),
+                content.notes(), today);
+    }
+
+    /** The lines with their prices: the unit price from the applicable price list unless one is given. */
+    private List<QuoteLine> lines(List<LineRequest> requested, UUID customerId, UUID priceListId, LocalDate today) {
+        if (requested == null || requested.isEmpty()) {
+            throw new FieldValidationException("lines", "quote.lines.required");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        var products = catalog.products(requested.stream().map(LineRequest::productId)
+                .filter(java.util.Objects::nonNull).toList());
+        List<QuoteLine> lines = new ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            LineRequest r = requested.get(i);
+            String at = "lines[" + i + "].";
+            if (r == null) {
+                errors.add(new FieldError("lines[" + i + "]", "quote.line.required"));
+                continue;
+            }
+            var product = r.productId() == null ? null : products.get(r.productId());
+            if (product == null || !product.active()) {
+                errors.add(new FieldError(at + "productId", "quote.line.product.unknown"));
+            }
+            if (r.quantity() == null || r.quantity().signum() <= 0) {
+                errors.add(new FieldError(at + "quantity", "quote.line.quantity.positive"));
+            }
+            if (r.unitPrice() != null && r.unitPrice().signum() < 0) {
+                errors.add(new FieldError(at + "unitPrice", "quote.line.unitPrice.negative"));
+            }
+            BigDecimal discount = r.discountPercent() == null ? BigDecimal.ZERO : r.discountPercent();
+            if (discount.signum() < 0 || discount.compareTo(new BigDecimal("100")) > 0) {
+                errors.add(new FieldError(at + "discountPercent", "quote.line.discount.range"));
+            }
+            if (!errors.isEmpty()) {
+                continue;
+            }
+            Catalog.Price price = catalog.priceFor(product.id(), customerId, priceListId, today);
+            BigDecimal unitPrice = r.unitPrice() != null ? r.unitPrice() : price.unitPrice();
+            lines.add(new QuoteLine(product.id(), product.code(), product.name(), product.specification(),
+                    product.unit(), product.listPrice(), price.unitPrice(), unitPrice, r.quantity(), discount,
+                    product.taxRate(), QuoteTotals.lineTotal(r.quantity(), unitPrice, discount)));
+        }
+        if (!errors.isEmpty()) {
+            throw new FieldValidationException(errors);
+        }
+        return lines;
+    }
+
+    private static BigDecimal maxDiscount(List<QuoteLine> lines) {
+        return lines.stream().map(QuoteLine::effectiveDiscount).max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
+    }
+
+    private Quote forAction(UUID id, Long version, QuoteAction action) {
+        Quote quote = visibleForUpdate(id, version);
+        quote.requireAction(actor(quote), action);
+        return quote;
+    }
+
+    private Quote visibleForUpdate(UUID id, Long version) {
+        Quote quote = quotes.findByIdForUpdate(id).orElseThrow(() -> new RecordNotFoundException(SUBJECT, id));
+        requireVisible(quote);
+        quote.expectVersion(version);
+        return quote;
+    }
+
+    private void requireVisible(Quote quote) {
+        try {
+            opportunities.requireVisible(quote.opportunityId());
+        } catch (RecordNotFoundException outOfScope) {
+            throw new RecordNotFoundException(SUBJECT, quote.id());
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+}

@@ -1,0 +1,306 @@
+package com.lead2cash.quote.internal.domain;
+
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.ForbiddenException;
+import com.lead2cash.platform.Ids;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * 报价 / 方案 — one version of a quote to a customer for an opportunity. Every version carries the
+ * quote's number, its revision and its date (Q1); a new version supersedes the one before, which stays
+ * readable as it was. A version is written as a DRAFT, submitted — approved at once within its author's
+ * discount authority, else PENDING_APPROVAL until whoever holds enough authority decides (Q2) — reviewed
+ * by a manager (Q1), sent to the customer, and accepted or rejected by them.
+ */
+@Table("quote_quote")
+public class Quote {
+
+    static final int MAX_LINES = 200;
+
+    @Id
+    private UUID id;
+    private String number;
+    private int revision;
+    private UUID opportunityId;
+    private UUID customerId;
+    private UUID authorId;
+    private QuoteStatus status;
+    private String currency;
+    private UUID priceListId;
+    private LocalDate quotedOn;
+    private LocalDate validUntil;
+    private String deliveryPeriod;
+    private String paymentTerms;
+    private String notes;
+    private BigDecimal subtotal;
+    private BigDecimal tax;
+    private BigDecimal total;
+    private BigDecimal listTotal;
+    private BigDecimal maxDiscount;
+    private Authority requiredAuthority;
+    private UUID approvalId;
+    private UUID reviewedBy;
+    private Instant reviewedAt;
+    private String reviewComment;
+    private UUID confirmationId;
+    private Instant sentAt;
+    private Instant answeredAt;
+    @MappedCollection(idColumn = "quote", keyColumn = "quote_key")
+    private List<QuoteLine> lines = new ArrayList<>();
+    private Instant createdAt;
+    private Instant updatedAt;
+    @Version
+    private Long version;
+
+    Quote() {
+    }
+
+    /** The first version of a new quote, as a draft. */
+    public static Quote draft(String number, UUID opportunityId, UUID customerId, UUID authorId, QuoteTerms terms,
+                              List<QuoteLine> lines, Authority required, LocalDate quotedOn, Instant now) {
+        Quote q = new Quote();
+        q.id = Ids.newId();
+        q.number = number;
+        q.revision = 1;
+        q.opportunityId = opportunityId;
+        q.customerId = customerId;
+        q.authorId = authorId;
+        q.status = QuoteStatus.DRAFT;
+        q.currency = "CNY";
+        q.quotedOn = quotedOn;
+        q.createdAt = now;
+        q.apply(terms, lines, required, now);
+        return q;
+    }
+
+    /** Replaces the terms and lines of a draft. */
+    public void change(QuoteTerms terms, List<QuoteLine> lines, Authority required, LocalDate today, Instant now) {
+        requireStatus(QuoteStatus.DRAFT, "quote.notDraft");
+        quotedOn = today;
+        apply(terms, lines, required, now);
+    }
+
+    private void apply(QuoteTerms terms, List<QuoteLine> newLines, Authority required, Instant now) {
+        if (newLines == null || newLines.isEmpty()) {
+            throw new FieldValidationException("lines", "quote.lines.required");
+        }
+        if (newLines.size() > MAX_LINES) {
+            throw new FieldValidationException("lines", "quote.lines.tooMany", MAX_LINES);
+        }
+        priceListId = terms.priceListId();
+        validUntil = terms.validUntil();
+        deliveryPeriod = terms.deliveryPeriod();
+        paymentTerms = terms.paymentTerms();
+        notes = terms.notes();
+        lines = new ArrayList<>(newLines);
+        QuoteTotals.Totals totals = QuoteTotals.of(lines);
+        subtotal = totals.subtotal();
+        tax = totals.tax();
+        total = totals.total();
+        listTotal = totals.listTotal();
+        maxDiscount = lines.stream().map(QuoteLine::effectiveDiscount).max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
+        requiredAuthority = required;
+        reviewedBy = null;
+        reviewedAt = null;
+        reviewComment = null;
+        updatedAt = now;
+    }
+
+    /**
+     * A new version of this quote: a draft with the same number, the next revision and a copy of the terms
+     * and lines, dated today; this version is SUPERSEDED and stays readable. An accepted quote is kept as
+     * the customer accepted it.
+     */
+    public Quote revise(UUID authorId, LocalDate today, Instant now) {
+        if (status == QuoteStatus.SUPERSEDED || status == QuoteStatus.ACCEPTED || status == QuoteStatus.DRAFT) {
+            throw new DomainException("quote.revise.notAllowed", status.name());
+        }
+        Quote next = new Quote();
+        next.id = Ids.newId();
+        next.number = number;
+        next.revision = revision + 1;
+        next.opportunityId = opportunityId;
+        next.customerId = customerId;
+        next.authorId = authorId;
+        next.status = QuoteStatus.DRAFT;
+        next.currency = currency;
+        next.quotedOn = today;
+        next.createdAt = now;
+        next.apply(new QuoteTerms(priceListId, validUntil, deliveryPeriod, paymentTerms, notes), lines,
+                requiredAuthority, now);
+        status = QuoteStatus.SUPERSEDED;
+        updatedAt = now;
+        return next;
+    }
+
+    /**
+     * Q2 — submits the draft: within the author's discount authority it is approved at once, above it it
+     * waits for an approval (answers true then, and the caller starts the flow).
+     */
+    public boolean submit(Authority authorAuthority, Authority required, Instant now) {
+        requireStatus(QuoteStatus.DRAFT, "quote.notDraft");
+        requiredAuthority = required;
+        updatedAt = now;
+        if (authorAuthority.covers(required)) {
+            status = QuoteStatus.APPROVED;
+            return false;
+        }
+        status = QuoteStatus.PENDING_APPROVAL;
+        return true;
+    }
+
+    public void approvalStarted(UUID approval) {
+        approvalId = approval;
+    }
+
+    /** Q2 — the approval ended approved; the approver's decision is the manager's review of the pricing (Q1). */
+    public void approved(UUID approver, String comment, Instant now) {
+        requireStatus(QuoteStatus.PENDING_APPROVAL, "quote.notPending");
+        status = QuoteStatus.APPROVED;
+        reviewedBy = approver;
+        reviewedAt = now;
+        reviewComment = comment;
+        updatedAt = now;
+    }
+
+    /** Q2 — the approval was rejected or sent back: the author reworks the draft. */
+    public void backToDraft(Instant now) {
+        requireStatus(QuoteStatus.PENDING_APPROVAL, "quote.notPending");
+        status = QuoteStatus.DRAFT;
+        updatedAt = now;
+    }
+
+    /** Q1 — a manager other than the author records their review of the quote's logic and pricing. */
+    public void review(QuoteActor actor, String comment, Instant now) {
+        requireAction(actor, QuoteAction.REVIEW);
+        reviewedBy = actor.id();
+        reviewedAt = now;
+        reviewComment = comment == null || comment.isBlank() ? null : comment.strip();
+        updatedAt = now;
+    }
+
+    /** Sends the approved quote to the customer; with the policy's Q1 review required, a reviewed one only. */
+    public void sent(UUID confirmation, boolean reviewRequired, Instant now) {
+        requireStatus(QuoteStatus.APPROVED, "quote.send.notApproved");
+        if (reviewRequired && reviewedAt == null) {
+            throw new DomainException("quote.send.notReviewed");
+        }
+        status = QuoteStatus.SENT;
+        confirmationId = confirmation;
+        sentAt = now;
+        updatedAt = now;
+    }
+
+    /** The confirmation that carries the link the customer answers. */
+    public void confirmationSent(UUID confirmation) {
+        requireStatus(QuoteStatus.SENT, "quote.notSent");
+        confirmationId = confirmation;
+    }
+
+    /** The version the client read; a stale one is refused (409) when saved. */
+    public void expectVersion(Long expected) {
+        if (expected != null) {
+            version = expected;
+        }
+    }
+
+    /** The customer answered the link of this version. */
+    public void answered(boolean accepted, Instant now) {
+        requireStatus(QuoteStatus.SENT, "quote.notSent");
+        status = accepted ? QuoteStatus.ACCEPTED : QuoteStatus.REJECTED;
+        answeredAt = now;
+        updatedAt = now;
+    }
+
+    /** What the actor may do with this version now. */
+    public Set<QuoteAction> availableActions(QuoteActor actor) {
+        Set<QuoteAction> actions = EnumSet.noneOf(QuoteAction.class);
+        if (!actor.works()) {
+            return actions;
+        }
+        switch (status) {
+            case DRAFT -> {
+                actions.add(QuoteAction.EDIT);
+                actions.add(QuoteAction.SUBMIT);
+            }
+            case APPROVED -> {
+                actions.add(QuoteAction.SEND);
+                actions.add(QuoteAction.REVISE);
+            }
+            case PENDING_APPROVAL, SENT, REJECTED -> actions.add(QuoteAction.REVISE);
+            default -> {
+            }
+        }
+        boolean reviewable = status == QuoteStatus.DRAFT || status == QuoteStatus.PENDING_APPROVAL
+                || status == QuoteStatus.APPROVED;
+        if (reviewable && actor.manager() && !actor.id().equals(authorId) && reviewedAt == null) {
+            actions.add(QuoteAction.REVIEW);
+        }
+        return actions;
+    }
+
+    /** Refuses what the actor may not do: 403 when nobody in their place could, 422 when the state forbids it. */
+    public void requireAction(QuoteActor actor, QuoteAction action) {
+        if (availableActions(actor).contains(action)) {
+            return;
+        }
+        if (!actor.works() || (action == QuoteAction.REVIEW && (!actor.manager() || actor.id().equals(authorId)))) {
+            throw new ForbiddenException("error.forbidden");
+        }
+        throw new DomainException("quote.action.notNow", action.name(), status.name());
+    }
+
+    private void requireStatus(QuoteStatus expected, String key) {
+        if (status != expected) {
+            throw new DomainException(key, status.name());
+        }
+    }
+
+    public UUID id() { return id; }
+    public String number() { return number; }
+    public int revision() { return revision; }
+    public UUID opportunityId() { return opportunityId; }
+    public UUID customerId() { return customerId; }
+    public UUID authorId() { return authorId; }
+    public QuoteStatus status() { return status; }
+    public String currency() { return currency; }
+    public UUID priceListId() { return priceListId; }
+    public LocalDate quotedOn() { return quotedOn; }
+    public LocalDate validUntil() { return validUntil; }
+    public String deliveryPeriod() { return deliveryPeriod; }
+    public String paymentTerms() { return paymentTerms; }
+    public String notes() { return notes; }
+    public BigDecimal subtotal() { return subtotal; }
+    public BigDecimal tax() { return tax; }
+    public BigDecimal total() { return total; }
+    public BigDecimal listTotal() { return listTotal; }
+    public BigDecimal maxDiscount() { return maxDiscount; }
+    public Authority requiredAuthority() { return requiredAuthority; }
+    public UUID approvalId() { return approvalId; }
+    public UUID reviewedBy() { return reviewedBy; }
+    public Instant reviewedAt() { return reviewedAt; }
+    public String reviewComment() { return reviewComment; }
+    public UUID confirmationId() { return confirmationId; }
+    public Instant sentAt() { return sentAt; }
+    public Instant answeredAt() { return answeredAt; }
+    public List<QuoteLine> lines() { return List.copyOf(lines); }
+    public Instant createdAt() { return createdAt; }
+    public long version() { return version == null ? 0 : version; }
+
+    /** The totals recomputed from the lines (with the tax per rate). */
+    public QuoteTotals.Totals totals() {
+        return QuoteTotals.of(lines);
+    }
+}

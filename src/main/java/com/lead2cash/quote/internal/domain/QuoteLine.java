@@ -1,0 +1,33 @@
+package com.lead2cash.quote.internal.domain;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * 报价行 — one product on a quote as it was quoted: the product's code, name, specification and unit at
+ * that time (a later catalogue change leaves old versions as they were), its list price, the price the
+ * applicable price list gave ({@code referencePrice}), the unit price quoted, the quantity, the discount
+ * on the unit price, the tax rate and the line total ({@link QuoteTotals} computes it).
+ */
+@Table("quote_line")
+public record QuoteLine(UUID productId, String productCode, String productName, String specification, String unit,
+                        BigDecimal listPrice, BigDecimal referencePrice, BigDecimal unitPrice, BigDecimal quantity,
+                        BigDecimal discountPercent, BigDecimal taxRate, BigDecimal lineTotal) {
+
+    /**
+     * The discount this line really gives against the applicable price list, in percent with two places:
+     * a unit price set below the list's price counts as discount too, so it cannot bypass the Q2 authority.
+     */
+    public BigDecimal effectiveDiscount() {
+        BigDecimal reference = referencePrice.multiply(quantity);
+        if (reference.signum() == 0) {
+            return BigDecimal.ZERO.setScale(2);
+        }
+        BigDecimal given = reference.subtract(lineTotal);
+        if (given.signum() <= 0) {
+            return BigDecimal.ZERO.setScale(2);
+        }
+        return given.multiply(QuoteTotals.HUNDRED).divide(reference, 2, java.math.RoundingMode.HALF_UP);
+    }
+}

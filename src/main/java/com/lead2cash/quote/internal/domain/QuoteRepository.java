@@ -1,0 +1,29 @@
+package com.lead2cash.quote.internal.domain;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.CrudRepository;
+
+public interface QuoteRepository extends CrudRepository<Quote, UUID> {
+
+    /** Locks the version's row: changes of one quote version go one at a time. */
+    @Query("select * from quote_quote where id = :id for update")
+    Optional<Quote> findByIdForUpdate(UUID id);
+
+    /** Every version of every quote of an opportunity, newest quote and revision first. */
+    @Query("select * from quote_quote where opportunity_id = :opportunityId order by number desc, revision desc")
+    List<Quote> findByOpportunity(UUID opportunityId);
+
+    /** Every version of one quote, newest first. */
+    @Query("select * from quote_quote where number = :number order by revision desc")
+    List<Quote> findVersions(String number);
+
+    /** How many quotes the customer accepted so far (an approver sees the customer's history). */
+    @Query("select count(*) from quote_quote where customer_id = :customerId and status = 'ACCEPTED'")
+    long countAccepted(UUID customerId);
+
+    @Query("select * from quote_quote where approval_id = :approvalId for update")
+    Optional<Quote> findByApprovalForUpdate(UUID approvalId);
+}

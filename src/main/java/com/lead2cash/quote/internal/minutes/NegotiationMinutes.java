@@ -1,0 +1,138 @@
+package com.lead2cash.quote.internal.minutes;
+
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.Ids;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * 谈判纪要 (Q3) — one version of the minutes of a negotiation on an opportunity: the agreed price, payment
+ * milestones, delivery standard, liability, open issues and the attendees of both sides. It is confirmed
+ * in writing by a contact of the customer; a new version supersedes the previous one, which stays as it
+ * was. The contract is drafted from the latest confirmed version.
+ */
+@Table("quote_minutes")
+public class NegotiationMinutes {
+
+    @Id
+    private UUID id;
+    private UUID opportunityId;
+    private UUID customerId;
+    private int revision;
+    private MinutesStatus status;
+    private LocalDate heldOn;
+    private BigDecimal agreedPrice;
+    private String currency;
+    private String deliveryStandard;
+    private String liability;
+    private String openIssues;
+    private String ourAttendees;
+    private String customerAttendees;
+    @MappedCollection(idColumn = "minutes", keyColumn = "minutes_key")
+    private List<PaymentMilestone> milestones = new ArrayList<>();
+    private UUID authorId;
+    private UUID confirmationId;
+    private Instant sentAt;
+    private Instant answeredAt;
+    private Instant createdAt;
+    private Instant updatedAt;
+    @Version
+    private Long version;
+
+    NegotiationMinutes() {
+    }
+
+    /** Writes a version: the first of the opportunity, or the next one superseding {@code previous}. */
+    public static NegotiationMinutes write(UUID opportunityId, UUID customerId, NegotiationMinutes previous,
+                                           MinutesContent content, UUID authorId, Instant now) {
+        NegotiationMinutes m = new NegotiationMinutes();
+        m.id = Ids.newId();
+        m.opportunityId = opportunityId;
+        m.customerId = customerId;
+        m.revision = previous == null ? 1 : previous.revision + 1;
+        m.status = MinutesStatus.DRAFT;
+        m.currency = "CNY";
+        m.heldOn = content.heldOn();
+        m.agreedPrice = content.agreedPrice();
+        m.milestones = new ArrayList<>(content.milestones());
+        m.deliveryStandard = content.deliveryStandard();
+        m.liability = content.liability();
+        m.openIssues = join(content.openIssues());
+        m.ourAttendees = join(content.ourAttendees());
+        m.customerAttendees = join(content.customerAttendees());
+        m.authorId = authorId;
+        m.createdAt = now;
+        m.updatedAt = now;
+        if (previous != null) {
+            previous.status = MinutesStatus.SUPERSEDED;
+            previous.updatedAt = now;
+        }
+        return m;
+    }
+
+    /** Sent to the customer's contact for written confirmation; a superseded version is not sent. */
+    public void sent(Instant now) {
+        if (status == MinutesStatus.SUPERSEDED || status == MinutesStatus.CONFIRMED) {
+            throw new DomainException("minutes.send.notNow", status.name());
+        }
+        status = MinutesStatus.SENT;
+        sentAt = now;
+        updatedAt = now;
+    }
+
+    public void confirmationSent(UUID confirmation) {
+        confirmationId = confirmation;
+    }
+
+    /** The contact confirmed the version, or asked for changes (the rep writes the next version). */
+    public void answered(boolean confirmed, Instant at) {
+        if (status != MinutesStatus.SENT) {
+            return;
+        }
+        status = confirmed ? MinutesStatus.CONFIRMED : MinutesStatus.CHANGES_REQUESTED;
+        answeredAt = at;
+        updatedAt = at;
+    }
+
+    public boolean isCurrent() {
+        return status != MinutesStatus.SUPERSEDED;
+    }
+
+    private static String join(List<String> items) {
+        return items.isEmpty() ? null : String.join("\n", items);
+    }
+
+    private static List<String> split(String joined) {
+        return joined == null ? List.of() : Arrays.asList(joined.split("\n"));
+    }
+
+    public UUID id() { return id; }
+    public UUID opportunityId() { return opportunityId; }
+    public UUID customerId() { return customerId; }
+    public int revision() { return revision; }
+    public MinutesStatus status() { return status; }
+    public LocalDate heldOn() { return heldOn; }
+    public BigDecimal agreedPrice() { return agreedPrice; }
+    public String currency() { return currency; }
+    public String deliveryStandard() { return deliveryStandard; }
+    public String liability() { return liability; }
+    public List<String> openIssues() { return split(openIssues); }
+    public List<String> ourAttendees() { return split(ourAttendees); }
+    public List<String> customerAttendees() { return split(customerAttendees); }
+    public List<PaymentMilestone> milestones() { return List.copyOf(milestones); }
+    public UUID authorId() { return authorId; }
+    public UUID confirmationId() { return confirmationId; }
+    public Instant sentAt() { return sentAt; }
+    public Instant answeredAt() { return answeredAt; }
+    public Instant createdAt() { return createdAt; }
+    public long version() { return version == null ? 0 : version; }
+}

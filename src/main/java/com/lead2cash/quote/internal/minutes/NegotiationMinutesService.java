@@ -1,0 +1,186 @@
+package com.lead2cash.quote.internal.minutes;
+
+import com.lead2cash.confirmation.ConfirmationAnswered;
+import com.lead2cash.confirmation.ConfirmationDocument;
+import com.lead2cash.confirmation.ConfirmationRequest;
+import com.lead2cash.confirmation.ConfirmationSubject;
+import com.lead2cash.confirmation.ConfirmationView;
+import com.lead2cash.confirmation.Confirmations;
+import com.lead2cash.confirmation.Purpose;
+import com.lead2cash.confirmation.Recipient;
+import com.lead2cash.confirmation.SentConfirmation;
+import com.lead2cash.customer.CustomerDirectory;
+import com.lead2cash.opportunity.Opportunities;
+import com.lead2cash.opportunity.Opportunities.OpportunityRef;
+import com.lead2cash.opportunity.Stage;
+import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.ForbiddenException;
+import com.lead2cash.platform.RecordNotFoundException;
+import com.lead2cash.quote.internal.QuoteDocuments;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Works negotiation minutes (谈判纪要, Q3): writes versions on an opportunity in negotiation, sends the
+ * current one to a contact of the customer for written confirmation, and records the answer. Visible to
+ * whoever sees the opportunity; written by whoever works it.
+ */
+@Service
+public class NegotiationMinutesService {
+
+    /** The subject type of the minutes' confirmations: one record per opportunity, one version per revision. */
+    public static final String SUBJECT = "NegotiationMinutes";
+
+    private final NegotiationMinutesRepository minutes;
+    private final Opportunities opportunities;
+    private final CustomerDirectory customers;
+    private final Confirmations confirmations;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    NegotiationMinutesService(NegotiationMinutesRepository minutes, Opportunities opportunities,
+                              CustomerDirectory customers, Confirmations confirmations, MessageSource messages,
+                              Clock clock) {
+        this.minutes = minutes;
+        this.opportunities = opportunities;
+        this.customers = customers;
+        this.confirmations = confirmations;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** Q3 — writes the minutes of a negotiation: the first version, or the next one superseding the current. */
+    @Transactional
+    public NegotiationMinutes write(UUID opportunityId, MinutesContent content) {
+        if (opportunityId == null) {
+            throw new FieldValidationException("opportunityId", "quote.opportunity.required");
+        }
+        OpportunityRef opportunity = opportunities.requireVisible(opportunityId);
+        if (!opportunities.mayWork(opportunityId)) {
+            throw new ForbiddenException("error.forbidden");
+        }
+        if (opportunity.stage() != Stage.NEGOTIATION && opportunity.stage() != Stage.CONTRACT) {
+            throw new DomainException("minutes.opportunity.notNegotiating", opportunity.stage().name());
+        }
+        NegotiationMinutes previous = minutes.findCurrentForUpdate(opportunityId).orElse(null);
+        NegotiationMinutes written = NegotiationMinutes.write(opportunity.id(), opportunity.customerId(), previous,
+                content, CurrentUser.require().id(), clock.instant());
+        if (previous != null) {
+            minutes.save(previous);
+        }
+        NegotiationMinutes saved = minutes.save(written);
+        confirmations.supersede(new ConfirmationSubject(SUBJECT, opportunityId.toString(), saved.revision()));
+        return saved;
+    }
+
+    /** Sends the current version to a contact of the customer, who confirms it or asks for changes. */
+    @Transactional
+    public Sent send(UUID id, UUID contactId, Locale locale) {
+        NegotiationMinutes m = minutes.findByIdForUpdate(id).orElseThrow(() -> new RecordNotFoundException(SUBJECT, id));
+        OpportunityRef opportunity = visibleOpportunity(m);
+        if (!opportunities.mayWork(m.opportunityId())) {
+            throw new ForbiddenException("error.forbidden");
+        }
+        if (contactId == null) {
+            throw new FieldValidationException("contactId", "quote.contact.required");
+        }
+        CustomerDirectory.ContactPoint contact = customers.contactPoint(contactId)
+                .filter(c -> c.customerId().equals(m.customerId()))
+                .orElseThrow(() -> new FieldValidationException("contactId", "quote.contact.notOfCustomer"));
+        m.sent(clock.instant());
+        String customerName = customers.find(m.customerId()).map(CustomerDirectory.CustomerRef::name).orElse("");
+        SentConfirmation sent = confirmations.request(new ConfirmationRequest(Purpose.CONFIRM_DOCUMENT,
+                new ConfirmationSubject(SUBJECT, m.opportunityId().toString(), m.revision()),
+                document(m, opportunity, customerName, locale),
+                new Recipient(contact.contactId(), contact.name(), contact.email()), opportunity.ownerId(),
+                CurrentUser.require().id(), null, locale));
+        m.confirmationSent(sent.confirmation().id());
+        return new Sent(minutes.save(m), sent);
+    }
+
+    public record Sent(NegotiationMinutes minutes, SentConfirmation confirmation) {
+    }
+
+    @Transactional(readOnly = true)
+    public NegotiationMinutes visible(UUID id) {
+        NegotiationMinutes m = minutes.findById(id).orElseThrow(() -> new RecordNotFoundException(SUBJECT, id));
+        visibleOpportunity(m);
+        return m;
+    }
+
+    /** Every version for the opportunity, newest first. */
+    @Transactional(readOnly = true)
+    public List<NegotiationMinutes> ofOpportunity(UUID opportunityId) {
+        opportunities.requireVisible(opportunityId);
+        return minutes.findByOpportunity(opportunityId);
+    }
+
+    /** The contact's answers to this version, newest first. */
+    public List<ConfirmationView> confirmationsOf(NegotiationMinutes m) {
+        return confirmations.of(SUBJECT, m.opportunityId().toString()).stream()
+                .filter(c -> c.subject().version() == m.revision()).toList();
+    }
+
+    /** Q3 — the contact answered: the version is confirmed, or changes were asked. */
+    @ApplicationModuleListener
+    void on(ConfirmationAnswered answered) {
+        if (!SUBJECT.equals(answered.subjectType())) {
+            return;
+        }
+        minutes.findByOpportunity(UUID.fromString(answered.subjectId())).stream()
+                .filter(m -> m.revision() == answered.subjectVersion())
+                .findFirst()
+                .flatMap(m -> minutes.findByIdForUpdate(m.id()))
+                .ifPresent(m -> {
+                    m.answered(answered.outcome() == Purpose.Outcome.CONFIRMED, answered.answeredAt());
+                    minutes.save(m);
+                });
+    }
+
+    private OpportunityRef visibleOpportunity(NegotiationMinutes m) {
+        try {
+            return opportunities.requireVisible(m.opportunityId());
+        } catch (RecordNotFoundException outOfScope) {
+            throw new RecordNotFoundException(SUBJECT, m.id());
+        }
+    }
+
+    /** The document the contact confirms: price, milestones, delivery, liability, open issues, attendees. */
+    ConfirmationDocument document(NegotiationMinutes m, OpportunityRef opportunity, String customerName, Locale locale) {
+        QuoteDocuments.Money money = new QuoteDocuments.Money();
+        List<ConfirmationDocument.Section> sections = new ArrayList<>();
+        sections.add(new ConfirmationDocument.Paragraph(text("minutes.doc.price", locale),
+                money.format(m.agreedPrice()) + " " + m.currency()));
+        List<List<String>> rows = new ArrayList<>();
+        for (PaymentMilestone p : m.milestones()) {
+            rows.add(List.of(text("minutes.milestone." + p.type(), locale),
+                    p.percent() != null ? money.percent(p.percent()) : "", money.format(p.amountOf(m.agreedPrice())),
+                    p.dueCondition()));
+        }
+        sections.add(new ConfirmationDocument.Table(text("minutes.doc.milestones", locale),
+                List.of(text("minutes.doc.type", locale), text("minutes.doc.percent", locale),
+                        text("minutes.doc.amount", locale), text("minutes.doc.due", locale)), rows));
+        sections.add(new ConfirmationDocument.Paragraph(text("minutes.doc.delivery", locale), m.deliveryStandard()));
+        sections.add(new ConfirmationDocument.Paragraph(text("minutes.doc.liability", locale), m.liability()));
+        if (!m.openIssues().isEmpty()) {
+            sections.add(new ConfirmationDocument.Items(text("minutes.doc.openIssues", locale), m.openIssues(), true));
+        }
+        sections.add(new ConfirmationDocument.Items(text("minutes.doc.ourAttendees", locale), m.ourAttendees(), false));
+        sections.add(new ConfirmationDocument.Items(text("minutes.doc.customerAttendees", locale), m.customerAttendees(), false));
+        return new ConfirmationDocument(text("minutes.doc.title", locale, m.revision(), opportunity.name(), customerName,
+                m.heldOn().toString()), sections);
+    }
+
+    private String text(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, key, locale);
+    }
+}

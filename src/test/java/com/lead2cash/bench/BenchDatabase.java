@@ -1,0 +1,291 @@
+package com.lead2cash.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import javax.sql.DataSource;
+
+/**
+ * The database a benchmark size runs on: an embedded PostgreSQL 18 with its data under
+ * {@code <bench.data>/<size>/}, tuned as a DBA would tune a server of this machine, or an external one.
+ * A generated embedded database is kept as a pristine copy and every run starts from it, so runs
+ * compare like with like however many leads the previous run created.
+ */
+public final class BenchDatabase implements AutoCloseable {
+
+    static final String DATABASE = "lead2cash";
+
+    private final BenchSettings settings;
+    private final BenchSize size;
+    private final Path dir;
+    private EmbeddedPostgres postgres;
+    private HikariDataSource dataSource;
+    private HikariDataSource rawDataSource;
+    private String url;
+
+    private BenchDatabase(BenchSettings settings, BenchSize size) {
+        this.settings = settings;
+        this.size = size;
+        this.dir = settings.data().resolve(size.name());
+    }
+
+    /** Opens the size's database: from its pristine copy when one was generated with this seed, else empty. */
+    public static BenchDatabase open(BenchSettings settings, BenchSize size) throws IOException, SQLException {
+        BenchDatabase db = new BenchDatabase(settings, size);
+        if (settings.external()) {
+            db.url = settings.jdbcUrl();
+        } else {
+            Path pg = db.dir.resolve("pg");
+            delete(pg);
+            if (Files.isDirectory(db.pristine())) {
+                System.out.printf("BENCH %s: restoring the generated database from %s%n", size, db.pristine());
+                copy(db.pristine(), pg);
+            }
+            db.start();
+        }
+        db.connect();
+        return db;
+    }
+
+    /**
+     * The day the data set of this size and seed was generated on (its "today"), or null when the
+     * database holds none.
+     */
+    public LocalDate generatedOn() {
+        try (Connection c = dataSource.getConnection()) {
+            var rs = c.createStatement().executeQuery("select count(*) from information_schema.tables "
+                    + "where table_schema = 'bench' and table_name = 'dataset'");
+            rs.next();
+            if (rs.getInt(1) == 0) {
+                return null;
+            }
+            var st = c.prepareStatement("select anchor from bench.dataset where seed = ? and size = ?");
+            st.setLong(1, settings.seed());
+            st.setString(2, size.name());
+            var r = st.executeQuery();
+            return r.next() ? r.getObject(1, LocalDate.class) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** After generation: records the data set in the database and (embedded) keeps a pristine copy of it. */
+    public void markGenerated(LocalDate anchor, String description) throws IOException, SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.createStatement().execute("create schema if not exists bench");
+            c.createStatement().execute("create table if not exists bench.dataset (seed bigint, size text, "
+                    + "anchor date, description text, generated_at timestamptz default now())");
+            var st = c.prepareStatement("insert into bench.dataset (seed, size, anchor, description) values (?, ?, ?, ?)");
+            st.setLong(1, settings.seed());
+            st.setString(2, size.name());
+            st.setObject(3, anchor);
+            st.setString(4, description);
+            st.executeUpdate();
+        }
+        keepAsPristine();
+    }
+
+    /** Migrations applied so far (0 before the product first started on the database). */
+    public int migrations() {
+        try (Connection c = dataSource.getConnection()) {
+            var rs = c.createStatement().executeQuery("select count(*) from information_schema.tables "
+                    + "where table_name = 'flyway_schema_history'");
+            rs.next();
+            if (rs.getInt(1) == 0) {
+                return 0;
+            }
+            var r = c.createStatement().executeQuery("select count(*) from flyway_schema_history where success");
+            r.next();
+            return r.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * After the product migrated a generated database (a new column filled for a million leads): vacuumed
+     * and kept as the new pristine copy, so later runs start from the migrated data, as a running
+     * installation would after its upgrade.
+     */
+    public void keepMigrated() throws IOException, SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.createStatement().execute("vacuum (analyze)");
+            c.createStatement().execute("checkpoint");
+        }
+        keepAsPristine();
+    }
+
+    /** Embedded: the database as it stands becomes the copy every later run starts from. */
+    private void keepAsPristine() throws IOException, SQLException {
+        if (!settings.external()) {
+            stop();
+            delete(pristine());
+            copy(dir.resolve("pg"), pristine());
+            start();
+            connect();
+        }
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public String user() {
+        return settings.external() ? settings.jdbcUser() : "postgres";
+    }
+
+    public String password() {
+        return settings.external() ? settings.jdbcPassword() : "postgres";
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /**
+     * Connections for the raw side of the driver: as a role of its own where the database allows it,
+     * so the database's statement statistics tell the product's statements from the raw ones.
+     */
+    public DataSource rawDataSource() {
+        if (rawDataSource == null) {
+            String user = user();
+            if (!settings.external()) {
+                try (Connection c = dataSource.getConnection()) {
+                    var rs = c.createStatement().executeQuery("select 1 from pg_roles where rolname = 'bench_raw'");
+                    if (!rs.next()) {
+                        c.createStatement().execute("create role bench_raw login superuser password 'bench_raw'");
+                    }
+                    user = "bench_raw";
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            rawDataSource = new HikariDataSource();
+            rawDataSource.setJdbcUrl(url);
+            rawDataSource.setUsername(user);
+            rawDataSource.setPassword("bench_raw".equals(user) ? "bench_raw" : password());
+            rawDataSource.setMaximumPoolSize(16);
+            rawDataSource.setPoolName("bench-raw-" + size);
+        }
+        return rawDataSource;
+    }
+
+    private Path pristine() {
+        return dir.resolve("pristine");
+    }
+
+    private void start() throws IOException, SQLException {
+        Path pg = dir.resolve("pg");
+        Files.createDirectories(pg);
+        postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(pg)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                // a big database after an unclean stop replays its WAL first
+                .setPGStartupWait(java.time.Duration.ofMinutes(10))
+                .setServerConfig("timezone", "UTC")
+                .setServerConfig("shared_buffers", "512MB")
+                .setServerConfig("effective_cache_size", "4GB")
+                .setServerConfig("work_mem", "16MB")
+                .setServerConfig("maintenance_work_mem", "512MB")
+                .setServerConfig("max_wal_size", "2GB")
+                .setServerConfig("checkpoint_timeout", "15min")
+                .setServerConfig("random_page_cost", "1.1")
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("track_io_timing", "on")
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                .start();
+        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+            var rs = c.createStatement().executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'");
+            if (!rs.next()) {
+                c.createStatement().execute("create database " + DATABASE + " encoding 'UTF8' template template0");
+            }
+        }
+        url = postgres.getJdbcUrl("postgres", DATABASE);
+    }
+
+    private void connect() {
+        if (dataSource != null) {
+            dataSource.close();
+        }
+        dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(url);
+        dataSource.setUsername(user());
+        dataSource.setPassword(password());
+        dataSource.setMaximumPoolSize(24);
+        dataSource.setPoolName("bench-" + size);
+    }
+
+    private void stop() throws IOException {
+        if (rawDataSource != null) {
+            rawDataSource.close();
+            rawDataSource = null;
+        }
+        if (dataSource != null) {
+            dataSource.close();
+            dataSource = null;
+        }
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        stop();
+    }
+
+    static void delete(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        Files.walkFileTree(path, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
+                // with its permissions: PostgreSQL refuses a data directory others may read
+                Files.copy(d, to.resolve(from.relativize(d)), StandardCopyOption.COPY_ATTRIBUTES);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                try {
+                    // the server's lock file and pid belong to the running instance, not the data
+                    if (!file.getFileName().toString().equals("postmaster.pid")) {
+                        Files.copy(file, to.resolve(from.relativize(file)), StandardCopyOption.COPY_ATTRIBUTES);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

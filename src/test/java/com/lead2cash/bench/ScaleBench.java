@@ -1,0 +1,204 @@
+package com.lead2cash.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lead2cash.bench.dataset.AggregateRows;
+import com.lead2cash.bench.dataset.BenchOrg;
+import com.lead2cash.bench.dataset.DataGenerator;
+import com.lead2cash.bench.dataset.OrgWriter;
+import com.lead2cash.bench.dataset.SampleCheck;
+import com.lead2cash.bench.dataset.SingleCaptures;
+import com.lead2cash.bench.driver.CaptureOperations;
+import com.lead2cash.bench.driver.Http;
+import com.lead2cash.bench.driver.JobOperations;
+import com.lead2cash.bench.driver.LatencyPlot;
+import com.lead2cash.bench.driver.LeadOperations;
+import com.lead2cash.bench.driver.LoadDriver;
+import com.lead2cash.bench.driver.Measurement;
+import com.lead2cash.bench.driver.Operation;
+import com.lead2cash.bench.driver.Report;
+import com.lead2cash.region.Regions;
+import com.lead2cash.sop.BusinessCalendar;
+import com.lead2cash.sop.SopPolicy;
+import com.lead2cash.sop.internal.deadline.DeadlineSweeper;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The scale benchmark (规模压测), not part of {@code mvn verify}:
+ * {@code mvn verify -Pbench -Dtest=ScaleBench -Dbench.size=S} (see {@link BenchSettings} and
+ * docs/performance.md). For each size it generates the company once (kept and restored for every
+ * run), starts the product on it, checks the generated rows against rows the product makes itself,
+ * then drives every operation — the product over HTTP and the same work in SQL over JDBC, one right
+ * after the other — and writes {@code report.json}, {@code report.md} and the latency-against-size
+ * plot. It fails only on errors or a failed sample check; targets missed are reported, not asserted.
+ */
+class ScaleBench {
+
+    @Test
+    void measureAtScale() throws Exception {
+        BenchSettings settings = BenchSettings.fromSystemProperties();
+        List<String> failures = new ArrayList<>();
+        for (BenchSize size : settings.sizes()) {
+            Report.Run run = run(settings, size);
+            Report.write(run, settings.results().resolve(size.name()));
+            System.out.println("BENCH report: " + settings.results().resolve(size.name()).resolve("report.md"));
+            if (!run.sampleCheck().isEmpty()) {
+                failures.add(size + ": sample check " + run.sampleCheck());
+            }
+            run.operations().stream().filter(l -> l.product().errors() > 0 || (l.raw() != null && l.raw().errors() > 0))
+                    .forEach(l -> failures.add(size + " " + l.name() + ": " + l.product().errors() + " errors "
+                            + l.product().errorSamples() + (l.raw() == null ? "" : " raw " + l.raw().errorSamples())));
+        }
+        System.out.println("BENCH plot: " + LatencyPlot.write(settings.results()));
+        assertThat(failures).isEmpty();
+    }
+
+    private Report.Run run(BenchSettings settings, BenchSize size) throws Exception {
+        try (BenchDatabase db = BenchDatabase.open(settings, size)) {
+            if (db.generatedOn() == null) {
+                LocalDate anchor;
+                String description;
+                try (BenchApp app = BenchApp.start(db, settings.port())) {
+                    DataGenerator generator = new DataGenerator(app.context(), db.dataSource(), size, settings.seed());
+                    description = generator.generate();
+                    anchor = generator.anchor();
+                }
+                db.markGenerated(anchor, description);
+            }
+            BenchOrg org = OrgWriter.plan(settings.seed(), db.generatedOn());
+            int migrations = db.migrations();
+            long started = System.nanoTime();
+            BenchApp app = BenchApp.start(db, settings.port());
+            if (db.migrations() != migrations) {
+                System.out.printf("BENCH %s: the product migrated the data in %.0f s; keeping it migrated%n", size,
+                        (System.nanoTime() - started) / 1e9);
+                app.close();
+                db.keepMigrated();
+                app = BenchApp.start(db, settings.port());
+            }
+            try (BenchApp running = app) {
+                return measure(settings, size, db, running, org);
+            }
+        }
+    }
+
+    private Report.Run measure(BenchSettings settings, BenchSize size, BenchDatabase db, BenchApp app, BenchOrg org)
+            throws Exception {
+        String started = java.time.OffsetDateTime.now().toString();
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        Clock clock = app.context().getBean(Clock.class);
+        ZoneId zone = ZoneId.of(app.context().getEnvironment().getRequiredProperty("l2c.zone"));
+        var policy = app.context().getBean(SopPolicy.class).current();
+        var calendar = app.context().getBean(BusinessCalendar.class).current();
+        AggregateRows aggregates = new AggregateRows(app.context());
+        Http http = new Http(app.baseUrl());
+        System.out.printf("BENCH %s: product on %s%n", size, app.baseUrl());
+
+        Regions regions = app.context().getBean(Regions.class);
+        SingleCaptures captures = new SingleCaptures(org, policy, regions, calendar, aggregates, zone, settings.seed());
+        List<String> check = new SampleCheck(org, http, db.dataSource(), clock, captures).run();
+        System.out.printf("BENCH %s: sample check %s%n", size, check.isEmpty() ? "passed" : check);
+
+        Path out = settings.results().resolve(size.name());
+        java.nio.file.Files.createDirectories(out);
+        Statements statements = new Statements(db.dataSource(), db.user());
+        LoadDriver driver = new LoadDriver(settings.warmup(), settings.duration());
+        List<Report.Line> lines = new ArrayList<>();
+        LeadOperations leadOperations = new LeadOperations(org, http, db.dataSource(), settings.readClients(),
+                clock.instant());
+        leadOperations.signIn();
+        List<Operation> reads = leadOperations.operations();
+        for (Operation op : reads) {
+            if (settings.selected(op.name())) {
+                lines.add(measure(driver, op, settings.maxRequests(), db, settings.profile() ? out : null));
+            }
+        }
+        if (reads.stream().anyMatch(op -> settings.selected(op.name()))) {
+            java.nio.file.Files.writeString(out.resolve("plans.md"), "# Plans of the main read statements, size "
+                    + size + "\n\n" + leadOperations.plans(db.dataSource()));
+        }
+        List<Operation> writes = new CaptureOperations(org, http, settings.writeClients(), clock, captures).operations();
+        for (Operation op : writes) {
+            if (settings.selected(op.name())) {
+                // captures are bounded so a run adds at most a tenth to the leads it measures against
+                lines.add(measure(driver, op, Math.min(settings.maxRequests(), size.leads() / 10), db,
+                        settings.profile() ? out : null));
+            }
+        }
+        JobOperations jobs = new JobOperations(db.rawDataSource(), app.context().getBean(DeadlineSweeper.class), http,
+                org, clock);
+        if (settings.selected("deadline.sweep")) {
+            lines.add(Report.line(jobs.sweep()));
+            print(lines.get(lines.size() - 1));
+        }
+        if (settings.selected("lead.export")) {
+            lines.add(Report.line(jobs.export()));
+            print(lines.get(lines.size() - 1));
+        }
+        statements.write(out.resolve("statements.md"), size.name());
+        double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return new Report.Run(size.name(), started, java.time.OffsetDateTime.now().toString(),
+                Report.map("cores", Runtime.getRuntime().availableProcessors(), "load average before", loadBefore,
+                        "load average after", loadAfter, "java", System.getProperty("java.version"),
+                        "max heap (MB)", Runtime.getRuntime().maxMemory() / 1048576,
+                        "database", JdbcClient.create(db.dataSource()).sql("select version()").query(String.class)
+                                .single().replaceAll(" on .*", "")),
+                dataset(db), Report.map("warm-up (s)", settings.warmup().toSeconds(), "measured (s)",
+                        settings.duration().toSeconds(), "request bound", settings.maxRequests(), "seed",
+                        settings.seed(), "data generated on", db.generatedOn()), check, lines);
+    }
+
+    private static Report.Line measure(LoadDriver driver, Operation op, long maxRequests, BenchDatabase db,
+                                       Path profiles) throws Exception {
+        Measurement product;
+        if (profiles == null) {
+            product = driver.product(op, maxRequests);
+        } else {
+            try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
+                recording.start();
+                product = driver.product(op, maxRequests);
+                recording.stop();
+                recording.dump(profiles.resolve(op.name() + ".jfr"));
+            }
+        }
+        Measurement raw = driver.raw(op, maxRequests, db.rawDataSource());
+        Report.Line line = Report.line(op, product, raw);
+        print(line);
+        return line;
+    }
+
+    private static void print(Report.Line l) {
+        System.out.printf("BENCH %-20s product %7.1f/s p50 %7.2f p95 %7.2f p99 %7.2f max %8.2f err %d | raw %7.1f/s "
+                        + "p95 %7.2f | x%s %s%n", l.name(), l.product().throughput(), l.product().p50(),
+                l.product().p95(), l.product().p99(), l.product().max(), l.product().errors(),
+                l.raw() == null ? 0 : l.raw().throughput(), l.raw() == null ? 0 : l.raw().p95(), l.ratioP95(),
+                l.missed().isEmpty() ? "" : l.missed());
+    }
+
+    private static Map<String, Object> dataset(BenchDatabase db) {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        JdbcClient jdbc = JdbcClient.create(db.dataSource());
+        for (String table : List.of("lead_lead", "lead_event", "sop_deadline", "platform_audit_event",
+                "notification_message", "customer_customer", "customer_contact", "opportunity_opportunity")) {
+            counts.put(table, jdbc.sql("select reltuples::bigint from pg_class where relname = :t").param("t", table)
+                    .query(Long.class).single());
+        }
+        counts.put("open deadlines", jdbc.sql("select count(*) from sop_deadline where state = 'OPEN'")
+                .query(Long.class).single());
+        counts.put("database size", jdbc.sql("select pg_size_pretty(pg_database_size(current_database()))")
+                .query(String.class).single());
+        return counts;
+    }
+}

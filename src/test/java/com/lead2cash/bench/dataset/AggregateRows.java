@@ -1,0 +1,133 @@
+package com.lead2cash.bench.dataset;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.ApplicationContext;
+import org.springframework.data.mapping.PersistentPropertyAccessor;
+import org.springframework.data.relational.core.mapping.RelationalMappingContext;
+import org.springframework.data.relational.core.mapping.RelationalPersistentEntity;
+import org.springframework.data.relational.core.mapping.RelationalPersistentProperty;
+
+/**
+ * Turns aggregates built with the product's own domain code into the rows Spring Data JDBC would store
+ * for them (the root row and one row per element of each mapped collection), and into the audit
+ * trail's text of them, read from the same mapping metadata the product uses — so a field added to an
+ * aggregate shows up in the generated data without touching the generator.
+ */
+public final class AggregateRows {
+
+    private record Child(RelationalPersistentProperty property, String table, List<String> columns,
+                         List<RelationalPersistentProperty> properties) {
+    }
+
+    private record Shape(String table, List<String> columns, List<RelationalPersistentProperty> properties,
+                         RelationalPersistentProperty version, List<Child> children) {
+    }
+
+    private final RelationalMappingContext context;
+    private final Object auditListener;
+    private final MethodHandle snapshot;
+    private final Map<Class<?>, Shape> shapes = new ConcurrentHashMap<>();
+
+    /** {@code app} is the running product: its mapping metadata and its audit listener. */
+    public AggregateRows(ApplicationContext app) {
+        this.context = app.getBean(RelationalMappingContext.class);
+        this.auditListener = app.getBean("aggregateAuditListener");
+        try {
+            Method method = auditListener.getClass().getDeclaredMethod("snapshot", RelationalPersistentEntity.class,
+                    Object.class);
+            method.setAccessible(true);
+            this.snapshot = MethodHandles.lookup().unreflect(method);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the audit listener no longer describes aggregates as it did", e);
+        }
+    }
+
+    /** Writes the aggregate's rows with the version the product would have stored after that many saves. */
+    public void write(Rows rows, Object aggregate, long version) {
+        Shape shape = shape(aggregate.getClass());
+        RelationalPersistentEntity<?> entity = context.getRequiredPersistentEntity(aggregate.getClass());
+        PersistentPropertyAccessor<?> accessor = entity.getPropertyAccessor(aggregate);
+        Object[] values = new Object[shape.columns().size()];
+        for (int i = 0; i < shape.properties().size(); i++) {
+            RelationalPersistentProperty p = shape.properties().get(i);
+            values[i] = p == shape.version() ? version : accessor.getProperty(p);
+        }
+        rows.insert(shape.table(), shape.columns(), values);
+        Object id = entity.getIdentifierAccessor(aggregate).getRequiredIdentifier();
+        for (Child child : shape.children()) {
+            Object items = accessor.getProperty(child.property());
+            if (items == null) {
+                continue;
+            }
+            for (Object item : (Collection<?>) items) {
+                PersistentPropertyAccessor<?> itemAccessor = context
+                        .getRequiredPersistentEntity(item.getClass()).getPropertyAccessor(item);
+                Object[] childValues = new Object[child.columns().size()];
+                childValues[0] = id;
+                for (int i = 0; i < child.properties().size(); i++) {
+                    childValues[i + 1] = itemAccessor.getProperty(child.properties().get(i));
+                }
+                rows.insert(child.table(), child.columns(), childValues);
+            }
+        }
+    }
+
+    /**
+     * The aggregate's fields as the audit trail records them (field → text; id, version and
+     * not-audited fields left out), asked of the product's own audit listener so the text is the one
+     * it would have written.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, String> auditValues(Object aggregate) {
+        try {
+            return (Map<String, String>) snapshot.invoke(auditListener,
+                    context.getRequiredPersistentEntity(aggregate.getClass()), aggregate);
+        } catch (Throwable e) {
+            throw new IllegalStateException("the audit listener could not describe " + aggregate, e);
+        }
+    }
+
+    /** The audit entry of a creation: every value that is set, as one text. */
+    public String auditCreation(Object aggregate) {
+        Map<String, String> after = new LinkedHashMap<>(auditValues(aggregate));
+        after.values().removeIf(Objects::isNull);
+        return after.toString();
+    }
+
+    private Shape shape(Class<?> type) {
+        return shapes.computeIfAbsent(type, t -> {
+            RelationalPersistentEntity<?> entity = context.getRequiredPersistentEntity(t);
+            List<String> columns = new ArrayList<>();
+            List<RelationalPersistentProperty> properties = new ArrayList<>();
+            List<Child> children = new ArrayList<>();
+            entity.forEach(p -> {
+                if (p.isEntity()) {
+                    RelationalPersistentEntity<?> childEntity = context.getRequiredPersistentEntity(p.getActualType());
+                    List<String> childColumns = new ArrayList<>();
+                    childColumns.add(p.getReverseColumnName(entity).getReference());
+                    List<RelationalPersistentProperty> childProperties = new ArrayList<>();
+                    childEntity.forEach(cp -> {
+                        childColumns.add(cp.getColumnName().getReference());
+                        childProperties.add(cp);
+                    });
+                    children.add(new Child(p, childEntity.getTableName().getReference(), List.copyOf(childColumns),
+                            List.copyOf(childProperties)));
+                } else {
+                    columns.add(p.getColumnName().getReference());
+                    properties.add(p);
+                }
+            });
+            return new Shape(entity.getTableName().getReference(), List.copyOf(columns), List.copyOf(properties),
+                    entity.getVersionProperty(), List.copyOf(children));
+        });
+    }
+}

@@ -1,0 +1,82 @@
+package com.lead2cash.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lead2cash.testing.CustomerTestSupport;
+import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.TestClock;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.JsonNode;
+
+/** Credit rating and limit (C8): a limit raised above the threshold goes to finance through the approval mechanism and applies when approved. */
+@IntegrationTest
+@Import(TestClock.class)
+class CustomerCreditTest {
+
+    @Autowired MockMvcTester mvc;
+    @Autowired CustomerTestSupport support;
+
+    @Test
+    void C8_aLimitAboveTheThresholdWaitsForFinanceAndAppliesWhenApproved() {
+        var company = support.company("credit");
+        String rep = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, rep, "信用测试有限公司", null).get("id").asString();
+
+        JsonNode small = support.postJson(mvc, rep, "/api/v1/customers/" + id + "/credit",
+                "{\"creditRating\":\"B\",\"creditLimit\":200000,\"reason\":\"首单\"}");
+        assertThat(small.get("creditLimit").decimalValue()).isEqualByComparingTo("200000");
+        assertThat(small.get("creditApprovalId").isNull()).isTrue();
+
+        JsonNode large = support.postJson(mvc, rep, "/api/v1/customers/" + id + "/credit",
+                "{\"creditRating\":\"A\",\"creditLimit\":800000,\"reason\":\"年框合同\"}");
+        assertThat(large.get("creditLimit").decimalValue()).isEqualByComparingTo("200000");
+        assertThat(large.get("pendingCreditLimit").decimalValue()).isEqualByComparingTo("800000");
+        String approval = large.get("creditApprovalId").asString();
+        assertThat(support.post(mvc, rep, "/api/v1/customers/" + id + "/credit", "{\"creditRating\":\"A\",\"creditLimit\":900000}"))
+                .hasStatus(422).bodyJson().extractingPath("$.code").isEqualTo("customer.credit.pending");
+
+        String finance = support.bearer(mvc, company.finance());
+        JsonNode flow = support.getJson(mvc, finance, "/api/v1/approvals/" + approval);
+        assertThat(flow.get("facts").get("requestedLimit").asString()).isEqualTo("800000");
+        assertThat(support.post(mvc, finance, "/api/v1/approvals/" + approval + "/decision",
+                "{\"decision\":\"APPROVE\",\"comment\":\"回款记录良好\"}")).hasStatusOk();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode after = support.getJson(mvc, rep, "/api/v1/customers/" + id);
+            assertThat(after.get("creditLimit").decimalValue()).isEqualByComparingTo("800000");
+            assertThat(after.get("creditRating").asString()).isEqualTo("A");
+            assertThat(after.get("creditApprovalId").isNull()).isTrue();
+        });
+
+        // finance sets any limit at once; lowering needs no approval either
+        JsonNode byFinance = support.postJson(mvc, finance, "/api/v1/customers/" + id + "/credit",
+                "{\"creditRating\":\"A\",\"creditLimit\":2000000}");
+        assertThat(byFinance.get("creditLimit").decimalValue()).isEqualByComparingTo("2000000");
+        JsonNode lowered = support.postJson(mvc, rep, "/api/v1/customers/" + id + "/credit",
+                "{\"creditRating\":\"C\",\"creditLimit\":600000}");
+        assertThat(lowered.get("creditLimit").decimalValue()).isEqualByComparingTo("600000");
+        // finance may only change credit: its role refuses the rest
+        assertThat(support.post(mvc, finance, "/api/v1/customers/" + id + "/lost", "{\"reason\":\"x\"}")).hasStatus(403);
+        assertThat(support.post(mvc, finance, "/api/v1/activities", "{}")).hasStatus(403);
+    }
+
+    @Test
+    void C8_aRejectedLimitIsDropped() {
+        var company = support.company("credit2");
+        String rep = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, rep, "信用驳回有限公司", null).get("id").asString();
+        String approval = support.postJson(mvc, rep, "/api/v1/customers/" + id + "/credit",
+                "{\"creditRating\":\"A\",\"creditLimit\":5000000}").get("creditApprovalId").asString();
+        assertThat(support.post(mvc, support.bearer(mvc, company.finance()), "/api/v1/approvals/" + approval + "/decision",
+                "{\"decision\":\"REJECT\",\"comment\":\"额度过高\"}")).hasStatusOk();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode after = support.getJson(mvc, rep, "/api/v1/customers/" + id);
+            assertThat(after.get("creditApprovalId").isNull()).isTrue();
+            assertThat(after.get("creditLimit").isNull()).isTrue();
+        });
+    }
+}

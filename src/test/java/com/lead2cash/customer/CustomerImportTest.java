@@ -1,0 +1,122 @@
+package com.lead2cash.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lead2cash.testing.CustomerTestSupport;
+import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.TestClock;
+import com.lead2cash.testing.Workbooks;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Customer import as durable background work: every row checked first, duplicates refused (existing
+ * customers, including another team's without naming them, and repeats in the file), owners only from
+ * the uploader's team; VALID_ROWS stores the valid rows and reports the others by line,
+ * ALL_OR_NOTHING stores nothing when a row is refused.
+ */
+@IntegrationTest
+@Import(TestClock.class)
+@TestPropertySource(properties = "l2c.scheduler.polling-interval=200ms")
+class CustomerImportTest {
+
+    @Autowired MockMvcTester mvc;
+    @Autowired CustomerTestSupport support;
+    @Autowired JdbcClient jdbc;
+
+    private JsonNode importAndWait(String token, String csv, String mode) {
+        var started = mvc.post().uri("/api/v1/customers/imports").multipart()
+                .file(new MockMultipartFile("file", "customers.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+                .param("mode", mode).header(HttpHeaders.AUTHORIZATION, token).exchange();
+        assertThat(started).hasStatus(202);
+        String id = support.json(started).get("id").asString();
+        AtomicReference<JsonNode> status = new AtomicReference<>();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+            status.set(support.getJson(mvc, token, "/api/v1/customers/imports/" + id));
+            String state = status.get().get("state").asString();
+            return !state.equals("QUEUED") && !state.equals("RUNNING");
+        });
+        return status.get();
+    }
+
+    @Test
+    void validRowsAreImportedAndEachRefusedRowIsReportedWithLineAndReason() {
+        var company = support.company("imp");
+        String manager = support.bearer(mvc, company.eastManager());
+        support.customer(mvc, support.bearer(mvc, company.westRep()), "西部已有客户有限公司", null);
+        String csv = "\uFEFF客户名称*,统一社会信用代码,行业,规模,区域,客户等级,负责人（用户名）,联系人,联系人电话\r\n"
+                + "导入一科技有限公司,,软件,中型,杭州,A," + company.eastRep().username() + ",钱经理,13911110001\r\n"
+                + "导入二贸易有限公司,,贸易,小型,上海,B,,,\r\n"
+                + ",,制造,,,,,,\r\n"
+                + "西部已有客户有限公司,,,,,,,,\r\n"
+                + "导入一科技有限公司,,,,,,,,\r\n"
+                + "导入三制造有限公司,,,巨型,,D," + company.westRep().username() + ",,12345\r\n";
+        JsonNode done = importAndWait(manager, csv, "VALID_ROWS");
+        assertThat(done.get("state").asString()).isEqualTo("DONE");
+        assertThat(done.get("imported").asInt()).isEqualTo(2);
+        assertThat(done.get("failed").asInt()).isEqualTo(4);
+        assertThat(done.get("errors").valueStream().map(e -> e.get("line").asInt()).distinct().toList())
+                .containsExactly(4, 5, 6, 7);
+        String report = done.get("errors").toString();
+        assertThat(report).contains("another team").contains(company.westRep().displayName()).doesNotContain("C-2026");
+        assertThat(report).contains("appears above in the file");
+
+        JsonNode first = support.getJson(mvc, manager, "/api/v1/customers?q={q}", "导入一").get("items").get(0);
+        assertThat(first.get("grade").asString()).isEqualTo("A");
+        assertThat(first.get("ownerId").asString()).isEqualTo(company.eastRep().id().toString());
+        JsonNode contacts = support.getJson(mvc, manager, "/api/v1/customers/" + first.get("id").asString() + "/contacts");
+        assertThat(contacts.get(0).get("phone").asString()).isEqualTo("13911110001");
+        assertThat(support.getJson(mvc, manager, "/api/v1/customers?q={q}", "导入二").get("items").get(0)
+                .get("ownerId").asString()).isEqualTo(company.eastManager().id().toString());
+        assertThat(jdbc.sql("select count(*) from platform_audit_event where action = 'CREATE' and entity_type = 'Customer' and actor_id = :m")
+                .param("m", company.eastManager().id()).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void allOrNothingImportsNothingWhenOneRowIsRefused() {
+        var company = support.company("imp2");
+        String rep = support.bearer(mvc, company.eastRep());
+        String csv = "客户名称,行业\r\n全有甲有限公司,软件\r\n全有乙有限公司,软件\r\n,软件\r\n";
+        JsonNode refused = importAndWait(rep, csv, "ALL_OR_NOTHING");
+        assertThat(refused.get("state").asString()).isEqualTo("REFUSED");
+        assertThat(refused.get("imported").asInt()).isZero();
+        assertThat(support.getJson(mvc, rep, "/api/v1/customers?q={q}", "全有").get("items").size()).isZero();
+
+        JsonNode done = importAndWait(rep, "客户名称,行业\r\n全有甲有限公司,软件\r\n全有乙有限公司,软件\r\n", "ALL_OR_NOTHING");
+        assertThat(done.get("state").asString()).isEqualTo("DONE");
+        assertThat(support.getJson(mvc, rep, "/api/v1/customers?q={q}", "全有").get("items").size()).isEqualTo(2);
+    }
+
+    @Test
+    void aFileThatCannotBeReadIsRefusedAtOnce() {
+        var company = support.company("imp3");
+        var result = mvc.post().uri("/api/v1/customers/imports").multipart()
+                .file(new MockMultipartFile("file", "x.csv", "text/csv", "名字,电话\r\n甲,1\r\n".getBytes(StandardCharsets.UTF_8)))
+                .header(HttpHeaders.AUTHORIZATION, support.bearer(mvc, company.eastRep())).exchange();
+        assertThat(result).hasStatus(422).bodyJson().extractingPath("$.errors[0].code").isEqualTo("customer.import.unknownColumns");
+    }
+
+    @Test
+    void aZipBombIsRefusedWhileItIsReadAndImportsNothing() {
+        var company = support.company("imp4");
+        var result = mvc.post().uri("/api/v1/customers/imports").multipart()
+                .file(new MockMultipartFile("file", "bomb.xlsx",
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Workbooks.zipBomb(400L << 20)))
+                .header(HttpHeaders.AUTHORIZATION, support.bearer(mvc, company.eastRep())).exchange();
+        assertThat(result).hasStatus(422).bodyJson().extractingPath("$.errors[0].code").asString()
+                .isIn("spreadsheet.packRatio", "spreadsheet.unpacksTooLarge");
+        assertThat(jdbc.sql("select count(*) from customer_customer where owner_id = :rep")
+                .param("rep", company.eastRep().id()).query(Long.class).single()).isZero();
+    }
+}

@@ -1,0 +1,223 @@
+package com.lead2cash.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.lead2cash.customer.internal.jobs.PoolSweep;
+import com.lead2cash.platform.BackgroundTasks;
+import com.lead2cash.platform.Role;
+import com.lead2cash.testing.CustomerTestSupport;
+import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.MutableClock;
+import com.lead2cash.testing.TestClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The public pool (公海, C7): the daily job returns exactly the customers whose follow-up lapsed; reps
+ * claim from it one at a time (one winner among simultaneous claims), within the holding limit and
+ * not within the cooldown after a customer left them.
+ */
+@IntegrationTest
+@Import(TestClock.class)
+@TestPropertySource(properties = {"l2c.customer.routines.enabled=true", "l2c.scheduler.enabled=false"})
+class CustomerPoolTest {
+
+    static final Instant NOW = TestClock.START;
+
+    @Autowired MockMvcTester mvc;
+    @Autowired CustomerTestSupport support;
+    @Autowired Fixtures fixtures;
+    @Autowired MutableClock clock;
+    @Autowired PoolSweep sweep;
+    @Autowired JdbcClient jdbc;
+    @Autowired DataSource dataSource;
+    @Autowired List<Task<?>> tasks;
+
+    @BeforeEach
+    void resetClock() {
+        clock.set(NOW);
+        // each test is its own run of days: the periods another test claimed are free again
+        jdbc.sql("delete from customer_job_run").update();
+    }
+
+    private UUID owner(String customerId) {
+        return jdbc.sql("select owner_id from customer_customer where id = :id").param("id", UUID.fromString(customerId))
+                .query((rs, i) -> java.util.Optional.ofNullable(rs.getObject("owner_id", UUID.class))).single().orElse(null);
+    }
+
+    private void setPolicy(String parameter, String value) {
+        var result = support.post(mvc, support.bearer(mvc, "admin"), "/api/v1/policy", """
+                {"reason":"pool test","changes":[{"rule":"C7","parameter":"%s","value":"%s"}]}
+                """.formatted(parameter, value));
+        assertThat(result.getResponse().getStatus()).isLessThan(300);
+    }
+
+    @Test
+    void C7_theDailyJobReturnsExactlyTheCustomersNotFollowedUpForTwiceTheirCadence() {
+        var company = support.company("lapse");
+        String rep = support.bearer(mvc, company.eastRep());
+        String gradeA = support.customer(mvc, rep, "回收甲公司", "\"grade\":\"A\"").get("id").asString();   // lapses after 14 days
+        String gradeB = support.customer(mvc, rep, "回收乙公司", "\"grade\":\"B\"").get("id").asString();   // after 28
+        String followed = support.customer(mvc, rep, "回收丙公司", "\"grade\":\"A\"").get("id").asString();
+        String signed = support.customer(mvc, rep, "回收丁公司", "\"grade\":\"A\"").get("id").asString();
+        support.post(mvc, rep, "/api/v1/customers/" + signed + "/lost", "{\"reason\":\"项目取消\"}");
+
+        clock.set(NOW.plus(Duration.ofDays(10)));
+        support.post(mvc, rep, "/api/v1/activities", """
+                {"customerId":"%s","type":"CALL","occurredAt":"%s","summary":"回访"}""".formatted(followed, clock.instant()));
+
+        List<UUID> mine = List.of(gradeA, gradeB, followed, signed).stream().map(UUID::fromString).toList();
+        clock.set(NOW.plus(Duration.ofDays(15)));
+        assertThat(sweep.run().returned()).filteredOn(mine::contains).containsExactly(UUID.fromString(gradeA));
+        assertThat(owner(gradeA)).isNull();
+        assertThat(owner(gradeB)).isEqualTo(company.eastRep().id());
+        assertThat(owner(followed)).isEqualTo(company.eastRep().id());
+        assertThat(owner(signed)).isEqualTo(company.eastRep().id());
+        assertThat(support.deadlines("Customer", gradeA)).last().isEqualTo("C2:CANCELLED");
+        // the day's period is claimed: another run the same day (another node) does nothing
+        assertThat(sweep.run().ran()).isFalse();
+
+        clock.set(NOW.plus(Duration.ofDays(20)));
+        support.post(mvc, support.bearer(mvc, company.eastRep()), "/api/v1/activities", """
+                {"customerId":"%s","type":"VISIT","occurredAt":"%s","summary":"拜访"}""".formatted(followed, clock.instant()));
+        clock.set(NOW.plus(Duration.ofDays(29)));
+        assertThat(sweep.run().returned()).filteredOn(mine::contains).containsExactly(UUID.fromString(gradeB));
+        assertThat(owner(gradeB)).isNull();
+        assertThat(owner(followed)).isEqualTo(company.eastRep().id());
+        JsonNode pool = support.getJson(mvc, support.bearer(mvc, company.westRep()), "/api/v1/customers?view=pool&size=200");
+        assertThat(pool.get("items").valueStream().map(i -> i.get("id").asString())).contains(gradeA, gradeB)
+                .doesNotContain(followed, signed);
+        JsonNode timeline = support.getJson(mvc, support.bearer(mvc, company.eastRep()), "/api/v1/customers/" + gradeA + "/timeline");
+        assertThat(timeline.get("items").valueStream().map(i -> i.get("messageKey").asString()))
+                .contains("customer.history.lapsed");
+    }
+
+    @Test
+    void C7_aNodeStartingAfterDowntimeReturnsTheCustomersThatLapsedMeanwhileOnTheBackgroundScheduler() {
+        var company = support.company("down");
+        String rep = support.bearer(mvc, company.eastRep());
+        String lapsing = support.customer(mvc, rep, "停机回收公司", "\"grade\":\"A\"").get("id").asString();
+        // no node ran while the customer lapsed (14 days for grade A); the node that starts returns it
+        clock.set(NOW.plus(Duration.ofDays(16)));
+        assertThat(owner(lapsing)).isEqualTo(company.eastRep().id());
+        BackgroundTasks.Node restarted = BackgroundTasks.node(dataSource,
+                tasks.stream().filter(t -> t.getName().equals("customer-pool-sweep")).toList(), BackgroundTasks.Settings.polling(Duration.ofMillis(100)),
+                "restarted");
+        restarted.start();
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> owner(lapsing) == null);
+        } finally {
+            restarted.stop();
+        }
+        assertThat(jdbc.sql("select count(*) from customer_job_run where job = 'pool-sweep'").query(Integer.class)
+                .single()).isEqualTo(1);
+    }
+
+    @Test
+    void C7_twentyRepsClaimOnePoolCustomerAtOnceAndExactlyOneWins() throws Exception {
+        UUID unit = fixtures.unit("Claim race");
+        for (int i = 0; i < 20; i++) {
+            fixtures.user("racer" + i, unit, CustomerTestSupport.HIRED, Role.SALES_REP);
+        }
+        String first = support.bearer(mvc, "racer0");
+        String id = support.customer(mvc, first, "抢占测试公司", null).get("id").asString();
+        support.post(mvc, first, "/api/v1/customers/" + id + "/release", "{\"reason\":\"无暇跟进\"}");
+        clock.set(NOW.plus(Duration.ofDays(40)));
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            tokens.add(support.bearer(mvc, "racer" + i));
+        }
+
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        CountDownLatch start = new CountDownLatch(1);
+        Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+        List<Future<?>> futures = new ArrayList<>();
+        for (String token : tokens) {
+            futures.add(pool.submit(() -> {
+                start.await();
+                int status = mvc.post().uri("/api/v1/customers/" + id + "/claim").header(HttpHeaders.AUTHORIZATION, token)
+                        .exchange().getResponse().getStatus();
+                statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : futures) {
+            f.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        assertThat(statuses).as(statuses.toString()).containsKey(200);
+        assertThat(statuses.get(200)).hasValue(1);
+        assertThat(statuses.get(409)).hasValue(19);
+        assertThat(owner(id)).isNotNull();
+        assertThat(support.deadlines("Customer", id)).containsExactly("C2:CANCELLED", "C2:OPEN");
+    }
+
+    @Test
+    void C7_aRepAtTheHoldingLimitIsRefusedWithAClearMessage() {
+        var company = support.company("limit");
+        String rep = support.bearer(mvc, company.eastRep());
+        String other = support.bearer(mvc, company.eastRep2());
+        String pooled = support.customer(mvc, other, "上限池中公司", null).get("id").asString();
+        support.post(mvc, other, "/api/v1/customers/" + pooled + "/release", "{\"reason\":\"转出\"}");
+        setPolicy("maxPrivateCustomers", "2");
+        try {
+            support.customer(mvc, rep, "上限一公司", null);
+            support.customer(mvc, rep, "上限二公司", null);
+            var claim = support.post(mvc, rep, "/api/v1/customers/" + pooled + "/claim", null);
+            assertThat(claim).hasStatus(422).bodyJson().extractingPath("$.code").isEqualTo("customer.holding.limit");
+            assertThat(claim).bodyJson().extractingPath("$.detail").asString().contains("2").contains("C7");
+            assertThat(support.post(mvc, rep, "/api/v1/customers", "{\"name\":\"上限三公司\"}")).hasStatus(422);
+            assertThat(owner(pooled)).isNull();
+        } finally {
+            setPolicy("maxPrivateCustomers", "200");
+        }
+    }
+
+    @Test
+    void C7_aRepCannotReclaimACustomerThatLapsedFromThemWithinThirtyDaysButAnotherRepCan() {
+        var company = support.company("cool");
+        String rep = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, rep, "冷却测试公司", "\"grade\":\"A\"").get("id").asString();
+        clock.set(NOW.plus(Duration.ofDays(15)));
+        sweep.run();
+        assertThat(owner(id)).isNull();
+
+        clock.set(NOW.plus(Duration.ofDays(20)));
+        var refused = support.post(mvc, rep, "/api/v1/customers/" + id + "/claim", null);
+        assertThat(refused).hasStatus(422).bodyJson().extractingPath("$.code").isEqualTo("customer.claim.cooldown");
+        assertThat(refused).bodyJson().extractingPath("$.detail").asString().contains("2026-12-16").contains("2027-01-15");
+
+        clock.set(NOW.plus(Duration.ofDays(45)));
+        rep = support.bearer(mvc, company.eastRep());
+        assertThat(support.post(mvc, rep, "/api/v1/customers/" + id + "/claim", null)).hasStatus(200);
+        support.post(mvc, rep, "/api/v1/customers/" + id + "/release", "{\"reason\":\"让给同事\"}");
+        assertThat(support.post(mvc, support.bearer(mvc, company.eastRep2()), "/api/v1/customers/" + id + "/claim", null))
+                .hasStatus(200);
+    }
+}

@@ -1,0 +1,122 @@
+package com.lead2cash.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lead2cash.testing.CustomerTestSupport;
+import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.MutableClock;
+import com.lead2cash.testing.TestClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Ownership transfer (客户转移): a manager hands customers to someone in their team with a reason, one
+ * or several at once (all or nothing); the open deadlines — follow-up cadence, minutes, needs analysis —
+ * move to the new owner with their due times, and the timeline says who handed what to whom and why.
+ */
+@IntegrationTest
+@Import(TestClock.class)
+class CustomerTransferTest {
+
+    static final Instant NOW = TestClock.START;
+
+    @Autowired MockMvcTester mvc;
+    @Autowired CustomerTestSupport support;
+    @Autowired MutableClock clock;
+    @Autowired JdbcClient jdbc;
+
+    @BeforeEach
+    void resetClock() {
+        clock.set(NOW);
+    }
+
+    private List<UUID> openDeadlineOwners(String rule, String subjectType, String subjectId) {
+        return jdbc.sql("select owner_id from sop_deadline where rule_id = :r and subject_type = :t and subject_id = :s"
+                        + " and state = 'OPEN'")
+                .param("r", rule).param("t", subjectType).param("s", subjectId).query(UUID.class).list();
+    }
+
+    private UUID owner(String customerId) {
+        return jdbc.sql("select owner_id from customer_customer where id = :id").param("id", UUID.fromString(customerId))
+                .query(UUID.class).single();
+    }
+
+    @Test
+    void aManagerTransfersACustomerWithAReasonAndItsOpenDeadlinesMoveAlong() {
+        var company = support.company("xfer1");
+        String rep = support.bearer(mvc, company.eastRep());
+        JsonNode created = support.customer(mvc, rep, "转移测试一公司", "\"grade\":\"B\"");
+        String id = created.get("id").asString();
+        String demo = support.postJson(mvc, rep, "/api/v1/activities", """
+                {"customerId":"%s","type":"DEMO","occurredAt":"%s","summary":"产品演示"}"""
+                .formatted(id, NOW.minus(Duration.ofHours(1)))).get("id").asString();
+        String report = support.postJson(mvc, rep, "/api/v1/customers/" + id + "/needs-analyses", """
+                {"interviewedAt":"%s","background":"制造业","painPoints":["跟进靠 Excel"]}"""
+                .formatted(NOW.minus(Duration.ofHours(2)))).get("reportId").asString();
+        UUID from = company.eastRep().id();
+        assertThat(openDeadlineOwners("C2", "Customer", id)).containsExactly(from);
+        assertThat(openDeadlineOwners("C5", "Activity", demo)).containsExactly(from);
+        assertThat(openDeadlineOwners("C6", "NeedsAnalysis", report)).containsExactly(from);
+        Instant due = jdbc.sql("select due_at from sop_deadline where rule_id = 'C2' and subject_id = :s and state = 'OPEN'")
+                .param("s", id).query(java.sql.Timestamp.class).single().toInstant();
+        long version = support.getJson(mvc, rep, "/api/v1/customers/" + id).get("version").asLong();
+        String manager = support.bearer(mvc, company.eastManager());
+        String to = company.eastRep2().id().toString();
+
+        // the rep may not hand customers on; a manager must say why
+        assertThat(support.post(mvc, rep, "/api/v1/customers/" + id + "/transfer",
+                "{\"ownerId\":\"%s\",\"reason\":\"调岗\",\"version\":%d}".formatted(to, version))).hasStatus(403);
+        assertThat(support.post(mvc, manager, "/api/v1/customers/" + id + "/transfer",
+                "{\"ownerId\":\"%s\",\"reason\":\" \",\"version\":%d}".formatted(to, version))).hasStatus(422);
+        assertThat(owner(id)).isEqualTo(from);
+
+        JsonNode moved = support.postJson(mvc, manager, "/api/v1/customers/" + id + "/transfer",
+                "{\"ownerId\":\"%s\",\"reason\":\"调岗\",\"version\":%d}".formatted(to, version));
+        assertThat(moved.get("ownerId").asString()).isEqualTo(to);
+        UUID newOwner = company.eastRep2().id();
+        assertThat(openDeadlineOwners("C2", "Customer", id)).containsExactly(newOwner);
+        assertThat(openDeadlineOwners("C5", "Activity", demo)).containsExactly(newOwner);
+        assertThat(openDeadlineOwners("C6", "NeedsAnalysis", report)).containsExactly(newOwner);
+        assertThat(jdbc.sql("select due_at from sop_deadline where rule_id = 'C2' and subject_id = :s and state = 'OPEN'")
+                .param("s", id).query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(due);
+        JsonNode timeline = support.getJson(mvc, manager, "/api/v1/customers/" + id + "/timeline");
+        assertThat(timeline.get("items").valueStream().map(i -> i.get("messageKey").asString()))
+                .contains("customer.history.transferred");
+        // the customer is the new owner's now: the old owner no longer sees it
+        assertThat(support.get(mvc, rep, "/api/v1/customers/" + id)).hasStatus(404);
+    }
+
+    @Test
+    void aBulkTransferMovesEveryCustomerOrNone() {
+        var company = support.company("xfer2");
+        String rep = support.bearer(mvc, company.eastRep());
+        String a = support.customer(mvc, rep, "批量转移甲公司", null).get("id").asString();
+        String b = support.customer(mvc, rep, "批量转移乙公司", null).get("id").asString();
+        String west = support.customer(mvc, support.bearer(mvc, company.westRep()), "西部不可转公司", null)
+                .get("id").asString();
+        String manager = support.bearer(mvc, company.eastManager());
+        String to = company.eastRep2().id().toString();
+
+        // one customer outside the manager's team: nothing moves
+        assertThat(support.post(mvc, manager, "/api/v1/customers/transfer",
+                "{\"customerIds\":[\"%s\",\"%s\",\"%s\"],\"ownerId\":\"%s\",\"reason\":\"重新分配\"}"
+                        .formatted(a, b, west, to))).hasStatus(404);
+        assertThat(List.of(owner(a), owner(b))).containsOnly(company.eastRep().id());
+
+        JsonNode done = support.postJson(mvc, manager, "/api/v1/customers/transfer",
+                "{\"customerIds\":[\"%s\",\"%s\"],\"ownerId\":\"%s\",\"reason\":\"重新分配\"}".formatted(a, b, to));
+        assertThat(done.get("transferred").asInt()).isEqualTo(2);
+        assertThat(List.of(owner(a), owner(b))).containsOnly(company.eastRep2().id());
+        assertThat(openDeadlineOwners("C2", "Customer", a)).containsExactly(company.eastRep2().id());
+        assertThat(owner(west)).isEqualTo(company.westRep().id());
+    }
+}

@@ -1,0 +1,278 @@
+package com.lead2cash.lead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lead2cash.platform.Role;
+import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.Workbooks;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Uploads against the real server (Tomcat's own multipart limits): a realistic 50 000-row file fits,
+ * a larger one is answered 413 in the API and with a readable message on the page, and zip bombs are
+ * refused while the heap stays bounded and the server keeps answering. The application's scheduler
+ * is off, so accepted imports stay queued and the test measures the upload alone.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"l2c.demo=false", "L2C_ADMIN_PASSWORD=" + Fixtures.ADMIN_PASSWORD, "server.shutdown=immediate",
+                "l2c.lead.jobs-delay=1h", "l2c.scheduler.enabled=false"})
+class LeadImportUploadTest {
+
+    private static final String[] HEADERS = {"公司名称*", "统一社会信用代码", "来源渠道*", "来源说明", "行业", "区域", "意向产品线",
+            "联系人", "职务", "电话", "电子邮箱", "预算（元）", "计划采购日期", "联系人有决策权", "决策链说明", "备注"};
+
+    @LocalServerPort int port;
+    @Autowired Fixtures fixtures;
+    @Autowired JdbcClient jdbc;
+    @Autowired JsonMapper json;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private String token(String username, String password) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/v1/auth/token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return "Bearer " + json.readTree(response.body()).get("token").asString();
+    }
+
+    private static final String BOUNDARY = "----l2c-test-boundary";
+
+    private static byte[] multipart(String fileName, byte[] content) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        String head = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"mode\"\r\n\r\nVALID_ROWS\r\n"
+                + "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+        body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
+    }
+
+    private HttpResponse<String> upload(String bearer, String fileName, byte[] content) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri("/api/v1/leads/imports")).timeout(Duration.ofSeconds(120))
+                .header("Authorization", bearer).header("Accept-Language", "en")
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(fileName, content))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A workbook or CSV of {@code rows} fully filled, realistic lead rows (every column of the template). */
+    private static byte[] realistic(int rows, boolean xlsx) throws IOException {
+        Random random = new Random(1);
+        String[] industries = {"制造业", "软件和信息技术服务业", "金融业", "批发和零售业"};
+        String[] regions = {"浙江省杭州市西湖区", "广东省深圳市南山区", "上海市浦东新区", "四川省成都市武侯区"};
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StringBuilder csv = new StringBuilder(String.join(",", HEADERS)).append("\r\n");
+        try (Workbook wb = new Workbook(xlsx ? out : OutputStreamSink.INSTANCE, "test", "1.0")) {
+            Worksheet ws = wb.newWorksheet("线索");
+            for (int c = 0; c < HEADERS.length; c++) {
+                ws.value(0, c, HEADERS[c]);
+            }
+            for (int i = 1; i <= rows; i++) {
+                String[] row = {"杭州某某智能科技有限公司" + i, "91330100MA2" + String.format("%07d", i), "展会",
+                        "2026杭州国际工业博览会", industries[random.nextInt(4)], regions[random.nextInt(4)], "智能制造解决方案",
+                        "张伟" + i, "采购经理", "139" + String.format("%08d", i), "zhang.wei" + i + "@example.com.cn",
+                        String.valueOf(50_000 + random.nextInt(900_000)), LocalDate.of(2027, 1, 1).plusDays(random.nextInt(300)).toString(),
+                        "是", "采购经理提需求，技术总监评估，总经理拍板", "展会现场交流，对产线数字化改造有兴趣，希望下月安排演示"};
+                if (xlsx) {
+                    for (int c = 0; c < row.length; c++) {
+                        ws.value(i, c, row[c]);
+                    }
+                } else {
+                    csv.append(String.join(",", row)).append("\r\n");
+                }
+            }
+            ws.finish();
+        }
+        return xlsx ? out.toByteArray() : csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Where the CSV branch sends the unused workbook. */
+    private static final class OutputStreamSink extends java.io.OutputStream {
+        static final OutputStreamSink INSTANCE = new OutputStreamSink();
+
+        @Override
+        public void write(int b) {
+            // discarded
+        }
+    }
+
+    @Test
+    void aRealisticFileOfFiftyThousandRowsIsAcceptedAsXlsxAndAsCsv() throws Exception {
+        String admin = token("admin", Fixtures.ADMIN_PASSWORD);
+        for (boolean xlsx : new boolean[] {true, false}) {
+            byte[] file = realistic(50_000, xlsx);
+            HttpResponse<String> response = upload(admin, xlsx ? "fifty-thousand.xlsx" : "fifty-thousand.csv", file);
+            System.out.printf("UPLOAD 50 000 realistic rows as %s: %.1f MB%n", xlsx ? "xlsx" : "csv", file.length / 1048576.0);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+            String id = json.readTree(response.body()).get("id").asString();
+            assertThat(jdbc.sql("select total_rows from lead_import where id = cast(:id as uuid)").param("id", id)
+                    .query(Integer.class).single()).isEqualTo(50_000);
+            // not to be imported here: out of the way of the other tests' limits
+            jdbc.sql("delete from lead_import where id = cast(:id as uuid)").param("id", id).update();
+        }
+    }
+
+    @Test
+    void aFileAboveTheUploadLimitIs413InTheApiAndAReadableMessageOnThePage() throws Exception {
+        byte[] tooLarge = new byte[40 << 20];
+        java.util.Arrays.fill(tooLarge, (byte) 'a');
+        HttpResponse<String> api = upload(token("admin", Fixtures.ADMIN_PASSWORD), "huge.csv", tooLarge);
+        assertThat(api.statusCode()).isEqualTo(413);
+        assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        JsonNode problem = json.readTree(api.body());
+        assertThat(problem.get("code").asString()).isEqualTo("error.uploadTooLarge");
+        assertThat(problem.get("detail").asString()).contains("32 MB");
+
+        // the page: sign in as a browser does, post the form, follow the answer back to the import screen
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String login = browser.send(HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        browser.send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + Fixtures.ADMIN_PASSWORD
+                        + "&_csrf=" + hidden(login, "_csrf"))).build(), HttpResponse.BodyHandlers.ofString());
+        String form = browser.send(HttpRequest.newBuilder(uri("/leads/imports?lang=zh-CN")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher action = Pattern.compile("<form[^>]*action=\"([^\"]+)\"[^>]*id=\"import-form\"").matcher(form);
+        assertThat(action.find()).isTrue();
+        HttpResponse<String> posted = browser.send(HttpRequest.newBuilder(uri(action.group(1).replace("&amp;", "&")))
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart("huge.csv", tooLarge))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(posted.statusCode()).isEqualTo(302);
+        assertThat(posted.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/leads/imports"));
+        String page = browser.send(HttpRequest.newBuilder(uri("/leads/imports")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(page).contains("id=\"flash-error\"", "文件超过32 MB");
+    }
+
+    private static String hidden(String html, String name) {
+        Matcher m = Pattern.compile("name=\"" + name + "\"[^>]*value=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void zipBombsUploadedTogetherAreRefusedWhileHeapStaysBoundedAndTheServerKeepsAnswering() throws Exception {
+        byte[] bomb = Workbooks.zipBomb(400L << 20);
+        byte[] textBomb = Workbooks.sharedStringBomb(400L << 20);
+        List<String> bearers = new ArrayList<>();
+        bearers.add(token("admin", Fixtures.ADMIN_PASSWORD));
+        for (int i = 0; i < 3; i++) {
+            String name = "bomb" + i + "." + UUID.randomUUID().toString().substring(0, 4);
+            fixtures.user(name, fixtures.rootUnit(), LocalDate.of(2020, 1, 1), Role.MARKETING);
+            bearers.add(token(name, Fixtures.PASSWORD));
+        }
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        long before = memory.getHeapMemoryUsage().getUsed();
+        HeapWatch watch = new HeapWatch();
+        try {
+            List<CompletableFuture<HttpResponse<String>>> uploads = new ArrayList<>();
+            for (int i = 0; i < bearers.size(); i++) {
+                String bearer = bearers.get(i);
+                byte[] file = i % 2 == 0 ? bomb : textBomb;
+                uploads.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return upload(bearer, "bomb.xlsx", file);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+            }
+            // while they are being read, the server answers others
+            // generous: on a machine shared with other builds the uploads may start late
+            Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(20)).until(() -> jdbc.sql(
+                    "select count(*) from lead_import where state = 'RECEIVING'").query(Integer.class).single() >= 2);
+            long asked = System.nanoTime();
+            HttpResponse<String> other = http.send(HttpRequest.newBuilder(uri("/api/v1/me")).timeout(Duration.ofSeconds(60))
+                    .header("Authorization", bearers.get(0)).build(), HttpResponse.BodyHandlers.ofString());
+            System.out.printf("OTHER request answered in %d ms while %d uploads were being read%n",
+                    (System.nanoTime() - asked) / 1_000_000, jdbc.sql("select count(*) from lead_import where state = 'RECEIVING'")
+                            .query(Integer.class).single());
+            assertThat(other.statusCode()).isEqualTo(200);
+            for (CompletableFuture<HttpResponse<String>> upload : uploads) {
+                HttpResponse<String> response = upload.get(120, TimeUnit.SECONDS);
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+                JsonNode problem = json.readTree(response.body());
+                assertThat(problem.get("errors").get(0).get("code").asString())
+                        .isIn("spreadsheet.packRatio", "spreadsheet.tooMuchText");
+                assertThat(problem.get("errors").get(0).get("message").asString()).isNotBlank();
+            }
+        } finally {
+            watch.close();
+        }
+        System.gc();
+        long after = memory.getHeapMemoryUsage().getUsed();
+        System.out.printf("HEAP zip bombs (4 at once, 2 x %d KB and 2 x %d KB, unpacking to 400 MB each): "
+                        + "before %d MB, highest used during %d MB, highest live during %d MB, after %d MB%n",
+                bomb.length / 1024, textBomb.length / 1024, before >> 20, watch.peakUsed.get() >> 20,
+                watch.peakLive.get() >> 20, after >> 20);
+        assertThat(watch.peakLive.get()).as("a full collection ran during the uploads").isPositive();
+        assertThat(watch.peakLive.get() - before).as("live heap during the uploads").isLessThan(64L << 20);
+        assertThat(after - before).as("heap kept after the uploads").isLessThan(32L << 20);
+        assertThat(jdbc.sql("select count(*) from lead_import where file_name = 'bomb.xlsx'").query(Integer.class).single())
+                .as("a refused upload leaves no import").isZero();
+    }
+
+    /**
+     * Samples heap use every few milliseconds and, once a second, collects the whole heap and
+     * records what is left: the memory the uploads really hold (the live set), not garbage waiting
+     * for the collector.
+     */
+    private static final class HeapWatch implements AutoCloseable {
+        final AtomicLong peakUsed = new AtomicLong();
+        final AtomicLong peakLive = new AtomicLong();
+        private final ScheduledExecutorService sampler = Executors.newScheduledThreadPool(2);
+
+        HeapWatch() {
+            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+            sampler.scheduleAtFixedRate(() -> peakUsed.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max),
+                    0, 5, TimeUnit.MILLISECONDS);
+            sampler.scheduleAtFixedRate(() -> {
+                memory.gc();
+                peakLive.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+            }, 200, 1000, TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void close() {
+            sampler.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package com.lead2cash.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.IntegrationTest;
+import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Bad input is refused by one mechanism for every request — JSON bodies, query parameters and form
+ * fields — with a 4xx naming the field, and nothing is stored. (The walk over every route is
+ * {@link HostileInputWalkTest}; these are the rules one by one.)
+ */
+@IntegrationTest
+class BadInputTest {
+
+    /** Stands for any write the modules forgot to check and the database refuses. */
+    @RestController
+    static class UncheckedWrite {
+        @PostMapping("/api/v1/test-only/unchecked")
+        void write() {
+            throw new DataIntegrityViolationException("ERROR: value too long for type character varying(10)");
+        }
+    }
+
+    @TestConfiguration
+    static class Routes {
+        @Bean
+        UncheckedWrite uncheckedWrite() {
+            return new UncheckedWrite();
+        }
+    }
+
+    @Autowired MockMvcTester mvc;
+    @Autowired Fixtures fixtures;
+    @Autowired JdbcClient jdbc;
+
+    private String admin;
+
+    @BeforeEach
+    void signIn() {
+        admin = "Bearer " + fixtures.token(mvc, "admin");
+    }
+
+    private MvcTestResult post(String uri, String json) {
+        return mvc.post().uri(uri).header(HttpHeaders.AUTHORIZATION, admin).contentType(MediaType.APPLICATION_JSON)
+                .content(json).exchange();
+    }
+
+    private int orgUnits() {
+        return jdbc.sql("select count(*) from platform_org_unit").query(Integer.class).single();
+    }
+
+    @Test
+    void textWithANulCharacterIsRefusedWith422NamingTheFieldAndNothingIsStored() {
+        int before = orgUnits();
+        MvcTestResult answer = post("/api/v1/org-units",
+                "{\"parentId\":\"" + fixtures.rootUnit() + "\",\"name\":\"East\\u0000West\"}");
+        assertThat(answer).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(answer).bodyJson().extractingPath("$.errors[0].field").isEqualTo("name");
+        assertThat(answer).bodyJson().extractingPath("$.errors[0].code").isEqualTo("error.input.controlCharacter");
+        assertThat(orgUnits()).isEqualTo(before);
+    }
+
+    @Test
+    void aControlCharacterDeepInsideABodyIsNamedByItsPath() {
+        MvcTestResult answer = post("/api/v1/policy", """
+                {"reason":"tidy","changes":[{"rule":"L1","parameter":"window","value":"30m\\u0007"}]}""");
+        assertThat(answer).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(answer).bodyJson().extractingPath("$.errors[0].field").isEqualTo("changes[0].value");
+    }
+
+    @Test
+    void tabsAndLineBreaksAreText() {
+        MvcTestResult answer = post("/api/v1/org-units",
+                "{\"parentId\":\"" + fixtures.rootUnit() + "\",\"name\":\"Line one\\tand two\"}");
+        assertThat(answer).hasStatus(HttpStatus.CREATED);
+    }
+
+    @Test
+    void textLongerThanAnyFieldHoldsIsRefused() {
+        MvcTestResult answer = post("/api/v1/org-units",
+                "{\"parentId\":\"" + fixtures.rootUnit() + "\",\"name\":\"" + "长".repeat(InputRules.MAX_TEXT + 1) + "\"}");
+        assertThat(answer).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(answer).bodyJson().extractingPath("$.errors[0].code").isEqualTo("error.input.tooLong");
+    }
+
+    @Test
+    void anAmountBeyondTheMoneyColumnsIsRefusedWith422() {
+        String lead = """
+                {"companyName":"大额测试","source":"REFERRAL","budget":%s}""";
+        assertThat(post("/api/v1/leads", lead.formatted("12345678901234567.00"))).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyJson().extractingPath("$.errors[0].code").isEqualTo("error.input.amountTooLarge");
+        assertThat(post("/api/v1/leads", lead.formatted("1e30"))).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("budget");
+        assertThat(post("/api/v1/leads", lead.formatted("100.001"))).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyJson().extractingPath("$.errors[0].code").isEqualTo("error.input.amountTooPrecise");
+        assertThat(post("/api/v1/leads", lead.formatted("500000.50"))).hasStatus(HttpStatus.CREATED);
+        assertThat(jdbc.sql("select count(*) from lead_lead where company_name = '大额测试'").query(Integer.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aQueryParameterWithANulIsRefusedWith422NamingIt() {
+        assertThat(mvc.get().uri("/api/v1/users?q={q}", "a\u0000b").header(HttpHeaders.AUTHORIZATION, admin))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("q");
+    }
+
+    @Test
+    void aForgedOrGarbledCursorIsA400() throws Exception {
+        String forged = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("2026-01-01T00:00:00Z\u001fnot-an-id".getBytes(StandardCharsets.UTF_8));
+        java.util.Map<String, String> answers = new java.util.TreeMap<>();
+        for (String uri : new String[] {"/api/v1/leads", "/api/v1/users", "/api/v1/notifications", "/api/v1/audit",
+                "/api/v1/deadlines", "/api/v1/approvals", "/api/v1/approvals/delegations"}) {
+            for (String cursor : new String[] {forged, "%%%garbled", "eA"}) {
+                MvcTestResult answer = mvc.get().uri(uri + "?cursor={c}", cursor).header(HttpHeaders.AUTHORIZATION, admin)
+                        .exchange();
+                answers.put(uri + " " + cursor, answer.getResponse().getStatus() + " "
+                        + answer.getResponse().getContentAsString(StandardCharsets.UTF_8).contains("\"field\":\"cursor\""));
+            }
+        }
+        assertThat(answers).allSatisfy((request, answer) -> assertThat(answer).as(request).isEqualTo("400 true"));
+    }
+
+    @Test
+    void anAbsurdOrNegativePageSizeIsA400AndALargeOneIsCapped() {
+        for (String size : new String[] {"99999999999", "-1", "0", "ten"}) {
+            assertThat(mvc.get().uri("/api/v1/leads?size=" + size).header(HttpHeaders.AUTHORIZATION, admin))
+                    .as(size).hasStatus(HttpStatus.BAD_REQUEST)
+                    .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        assertThat(mvc.get().uri("/api/v1/users?size=5000").header(HttpHeaders.AUTHORIZATION, admin)).hasStatusOk();
+    }
+
+    @Test
+    void whatTheDatabaseRefusesUncheckedIsA422NotA500() {
+        assertThat(post("/api/v1/test-only/unchecked", "{}")).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyJson().extractingPath("$.code").isEqualTo("error.input.notStorable");
+    }
+
+    // --- forms: the same rules, answered with a readable error page
+
+    private Cookie adminSession() {
+        return fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+    }
+
+    @Test
+    void aNulInAFormFieldIsA422PageAndNothingIsStored() throws Exception {
+        Cookie session = adminSession();
+        int before = orgUnits();
+        MvcTestResult answer = mvc.post().uri("/admin/org").cookie(session).with(csrf())
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").param("parentId", fixtures.rootUnit().toString()).param("name", "Nul\u0000Unit").exchange();
+        assertThat(answer).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(answer.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("id=\"error-detail\"", "控制字符");
+        assertThat(orgUnits()).isEqualTo(before);
+
+        MvcTestResult lead = mvc.post().uri("/leads/new").cookie(session).with(csrf())
+                .param("companyName", "零\u0000字符").param("source", "REFERRAL").exchange();
+        assertThat(lead).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+    }
+
+    @Test
+    void anUnknownChoiceInAFormIsA400PageNamingIt() throws Exception {
+        Cookie session = adminSession();
+        MvcTestResult source = mvc.post().uri("/leads/new").cookie(session).with(csrf())
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .param("companyName", "选择测试").param("source", "NOT_A_SOURCE").exchange();
+        assertThat(source).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(source.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("The value chosen for source is not one of the choices offered.");
+
+        assertThat(mvc.post().uri("/leads/new").cookie(session).with(csrf()).param("companyName", "选择测试")
+                .param("source", "REFERRAL").param("duplicateAction", "DROP_TABLES")).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(mvc.post().uri("/admin/users/new").cookie(session).with(csrf()).param("username", "choice.user")
+                .param("displayName", "Choice").param("password", "Choice-Pass-1")
+                .param("orgUnitId", fixtures.rootUnit().toString()).param("roles", "EMPEROR"))
+                .hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(jdbc.sql("select count(*) from platform_user where username = 'choice.user'").query(Integer.class)
+                .single()).isZero();
+    }
+
+    @Test
+    void aWrongTypeInAQueryOfAPageIsA400Page() {
+        assertThat(mvc.get().uri("/leads?grade=Z&size=lots").cookie(adminSession())).hasStatus(HttpStatus.BAD_REQUEST);
+    }
+}

@@ -1,0 +1,76 @@
+package com.lead2cash.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.IntegrationTest;
+import jakarta.servlet.http.Cookie;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/** Headers of the pages, what health tells whom, and what an unknown API route answers. */
+@IntegrationTest
+class EndpointHardeningTest {
+
+    @Autowired MockMvcTester mvc;
+    @Autowired Fixtures fixtures;
+
+    @Test
+    void pagesCarryAContentSecurityPolicyAndAReferrerPolicy() {
+        MvcTestResult login = mvc.get().uri("/login").exchange();
+        assertThat(login).hasStatusOk();
+        assertThat(login.getResponse().getHeader("Content-Security-Policy"))
+                .contains("default-src 'self'", "script-src 'self';", "object-src 'none'", "frame-ancestors 'self'")
+                .doesNotContain("unsafe-eval");
+        assertThat(login.getResponse().getHeader("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
+
+        Cookie admin = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+        assertThat(mvc.get().uri("/admin/users").cookie(admin).exchange().getResponse()
+                .getHeader("Content-Security-Policy")).contains("script-src 'self'");
+    }
+
+    @Test
+    void healthDetailsAreShownToAdministratorsOnly() {
+        fixtures.user("health.rep", fixtures.rootUnit(), LocalDate.of(2024, 1, 1), Role.SALES_REP);
+        assertThat(mvc.get().uri("/actuator/health")).hasStatusOk().bodyText()
+                .contains("\"status\":\"UP\"").doesNotContain("components", "db");
+        assertThat(mvc.get().uri("/actuator/health").cookie(fixtures.session(mvc, "health.rep", Fixtures.PASSWORD)))
+                .hasStatusOk().bodyText().doesNotContain("components");
+        assertThat(mvc.get().uri("/actuator/health").cookie(fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD)))
+                .hasStatusOk().bodyText().contains("components", "db");
+    }
+
+    @Test
+    void anUnknownApiRouteIsA404ProblemAndAWrongMethodA405Problem() {
+        String token = "Bearer " + fixtures.token(mvc, "admin");
+        assertThat(mvc.get().uri("/api/v1/nope").header(HttpHeaders.AUTHORIZATION, token))
+                .hasStatus(HttpStatus.NOT_FOUND).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson().extractingPath("$.code").isEqualTo("error.noRoute");
+        assertThat(mvc.post().uri("/api/v1/nope/deeper").header(HttpHeaders.AUTHORIZATION, token)
+                .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .hasStatus(HttpStatus.NOT_FOUND).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(mvc.patch().uri("/api/v1/users").header(HttpHeaders.AUTHORIZATION, token))
+                .hasStatus(HttpStatus.METHOD_NOT_ALLOWED).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(mvc.get().uri("/api/v1/nope")).as("anonymous: the API asks for a token first")
+                .hasStatus(HttpStatus.UNAUTHORIZED).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(mvc.get().uri("/no-such-page").cookie(fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD)))
+                .hasStatus(HttpStatus.NOT_FOUND).hasContentTypeCompatibleWith(MediaType.TEXT_HTML);
+    }
+
+    @Test
+    void aQueryParameterTakesOnlyTheValuesTheDocumentLists() {
+        String token = "Bearer " + fixtures.token(mvc, "admin");
+        assertThat(mvc.get().uri("/api/v1/leads?view=everything").header(HttpHeaders.AUTHORIZATION, token))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().extractingPath("$.errors[0].field").isEqualTo("view");
+        assertThat(mvc.get().uri("/api/v1/users?sort=password").header(HttpHeaders.AUTHORIZATION, token))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyText().contains("username, hireDate");
+        assertThat(mvc.get().uri("/api/v1/users?sort=hireDate").header(HttpHeaders.AUTHORIZATION, token))
+                .hasStatusOk();
+    }
+}

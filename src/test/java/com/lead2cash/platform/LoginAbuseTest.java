@@ -1,0 +1,216 @@
+package com.lead2cash.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import com.lead2cash.platform.internal.identity.LoginRecorder;
+import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/**
+ * Sign-in abuse: failures are counted exactly however many arrive at once, a locked account looks like
+ * bad credentials, and one client address that keeps failing is throttled (429) before it can lock
+ * everybody out (the policy is in docs/operations.md).
+ */
+@IntegrationTest
+class LoginAbuseTest {
+
+    static final Instant START = Instant.parse("2026-12-01T02:00:00Z");
+
+    @TestConfiguration
+    static class Time {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(START);
+        }
+    }
+
+    @Autowired MockMvcTester mvc;
+    @Autowired Fixtures fixtures;
+    @Autowired JdbcClient jdbc;
+    @Autowired AuthenticationManager authentication;
+    @Autowired MutableClock clock;
+    @Autowired LoginRecorder logins;
+
+    private String rep(String name) {
+        fixtures.user(name, fixtures.rootUnit(), LocalDate.of(2024, 1, 1), Role.SALES_REP);
+        return name;
+    }
+
+    private MvcTestResult formLogin(String address, String username, String password) {
+        return mvc.post().uri("/login").with(csrf()).with(r -> {
+            r.setRemoteAddr(address);
+            return r;
+        }).param("username", username).param("password", password).exchange();
+    }
+
+    private MvcTestResult tokenRequest(String address, String username, String password) {
+        return mvc.post().uri("/api/v1/auth/token").with(r -> {
+            r.setRemoteAddr(address);
+            return r;
+        }).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}").exchange();
+    }
+
+    private int failedLogins(String username) {
+        return jdbc.sql("select failed_logins from platform_user where username = :u").param("u", username)
+                .query(Integer.class).single();
+    }
+
+    private boolean locked(String username) {
+        return jdbc.sql("select locked_until is not null from platform_user where username = :u").param("u", username)
+                .query(Boolean.class).single();
+    }
+
+    @Test
+    void concurrentFailedSignInsAreEachCounted() throws Exception {
+        String user = rep("racer");
+        int attempts = 16;
+        CyclicBarrier together = new CyclicBarrier(attempts);
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        try {
+            List<Future<Boolean>> answers = new ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                // the failure listener's own call, without the password check in front, so that they collide
+                answers.add(pool.submit(() -> {
+                    together.await();
+                    return logins.failed(user, 100, Duration.ofMinutes(15));
+                }));
+            }
+            for (Future<Boolean> answer : answers) {
+                assertThat(answer.get()).as("counted without locking (limit 100)").isFalse();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(failedLogins(user)).isEqualTo(attempts);
+    }
+
+    @Test
+    void failuresThroughTheSignInAreCountedTowardsTheLockout() {
+        String user = rep("counted");
+        for (int i = 0; i < 4; i++) {
+            assertThatThrownBy(() -> authentication.authenticate(
+                    UsernamePasswordAuthenticationToken.unauthenticated(user, "wrong")))
+                    .isInstanceOf(BadCredentialsException.class);
+        }
+        assertThat(failedLogins(user)).isEqualTo(4);
+        assertThat(locked(user)).isFalse();
+    }
+
+    @Test
+    void aLockedAccountIsAnsweredExactlyLikeAnUnknownUsername() throws Exception {
+        String user = rep("locked.one");
+        for (int i = 0; i < 5; i++) {
+            formLogin("10.0.1.1", user, "wrong-" + i);
+        }
+        assertThat(locked(user)).isTrue();
+
+        MvcTestResult lockedApi = tokenRequest("10.0.1.2", user, Fixtures.PASSWORD);
+        MvcTestResult unknownApi = tokenRequest("10.0.1.2", "nobody.here", Fixtures.PASSWORD);
+        assertThat(lockedApi).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(lockedApi.getResponse().getContentAsByteArray())
+                .isEqualTo(unknownApi.getResponse().getContentAsByteArray());
+
+        MvcTestResult lockedForm = formLogin("10.0.1.3", user, Fixtures.PASSWORD);
+        MvcTestResult unknownForm = formLogin("10.0.1.3", "nobody.here", Fixtures.PASSWORD);
+        assertThat(lockedForm).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/login?error");
+        assertThat(unknownForm).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/login?error");
+        assertThat(errorMessage(lockedForm)).isEqualTo(errorMessage(unknownForm)).isNotBlank();
+    }
+
+    /** The message the sign-in page shows after the failure, in the failed attempt's session. */
+    private String errorMessage(MvcTestResult failure) throws java.io.UnsupportedEncodingException {
+        String page = mvc.get().uri("/login?error").session((org.springframework.mock.web.MockHttpSession)
+                failure.getRequest().getSession()).exchange().getResponse().getContentAsString(
+                java.nio.charset.StandardCharsets.UTF_8);
+        int start = page.indexOf("id=\"login-error\"");
+        return page.substring(page.indexOf('>', start) + 1, page.indexOf("</div>", start)).trim();
+    }
+
+    @Test
+    void repeatedFailuresFromOneAddressAreAnswered429WithRetryAfterWithoutTouchingAccounts() {
+        String user = rep("innocent");
+        for (int i = 0; i < 10; i++) {
+            assertThat(formLogin("10.0.2.1", "guess" + i, "wrong")).hasRedirectedUrl("/login?error");
+        }
+
+        MvcTestResult form = formLogin("10.0.2.1", user, Fixtures.PASSWORD);
+        assertThat(form).hasStatus(HttpStatus.TOO_MANY_REQUESTS).hasForwardedUrl("/login/throttled");
+        assertThat(Long.parseLong(form.getResponse().getHeader(HttpHeaders.RETRY_AFTER))).isBetween(1L, 900L);
+        MvcTestResult api = tokenRequest("10.0.2.1", user, Fixtures.PASSWORD);
+        assertThat(api).hasStatus(HttpStatus.TOO_MANY_REQUESTS)
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson().extractingPath("$.code").isEqualTo("error.loginThrottled");
+        assertThat(api.getResponse().getHeader(HttpHeaders.RETRY_AFTER)).isNotBlank();
+        assertThat(failedLogins(user)).as("a throttled attempt checks no password").isZero();
+
+        assertThat(formLogin("10.0.2.2", user, Fixtures.PASSWORD)).as("other addresses sign in as usual")
+                .hasRedirectedUrl("/");
+        clock.advance(Duration.ofMinutes(15));
+        assertThat(formLogin("10.0.2.1", user, Fixtures.PASSWORD)).as("the address may try again after the window")
+                .hasRedirectedUrl("/");
+    }
+
+    @Test
+    void oneAddressGuessingPasswordsCannotLockEveryoneOut() {
+        List<String> users = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            users.add(rep("target" + i));
+        }
+        for (String user : users) {
+            for (int guess = 0; guess < 5; guess++) {
+                formLogin("10.0.3.1", user, "guess-" + guess);
+            }
+        }
+        long lockedAccounts = users.stream().filter(this::locked).count();
+        assertThat(lockedAccounts).as("10 failures per address and window, 5 per account").isLessThanOrEqualTo(2);
+        for (String user : users.subList(2, users.size())) {
+            assertThat(formLogin("10.0.3.2", user, Fixtures.PASSWORD)).hasRedirectedUrl("/");
+        }
+    }
+
+    @Test
+    void theThrottledSignInPageSaysWhenToTryAgain() {
+        assertThat(mvc.get().uri("/login/throttled")).as("not a page of its own").hasRedirectedUrl("/login");
+        for (int i = 0; i < 10; i++) {
+            formLogin("10.0.4.1", "someone" + i, "wrong");
+        }
+        MvcTestResult throttled = formLogin("10.0.4.1", "someone", "wrong");
+        assertThat(throttled).hasStatus(HttpStatus.TOO_MANY_REQUESTS).hasForwardedUrl("/login/throttled");
+        String minutesAttribute = "com.lead2cash.platform.internal.security.LoginFailureHandler.minutes";
+        Object minutes = throttled.getRequest().getAttribute(minutesAttribute);
+        assertThat(minutes).isEqualTo(15L);
+
+        // what the forward renders
+        assertThat(mvc.get().uri("/login/throttled").requestAttr(minutesAttribute, minutes)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")).hasStatusOk().bodyText()
+                .contains("Too many failed sign-ins from your network. Try again in 15 minutes.");
+    }
+}

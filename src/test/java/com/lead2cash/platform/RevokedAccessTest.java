@@ -1,0 +1,156 @@
+package com.lead2cash.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import com.lead2cash.platform.internal.identity.IdentityService;
+import com.lead2cash.platform.internal.identity.User;
+import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.IntegrationTest;
+import jakarta.servlet.http.Cookie;
+import java.time.LocalDate;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.JsonNode;
+
+/** Revoked access ends at once: on open web sessions at their next request, and on API tokens. */
+@IntegrationTest
+class RevokedAccessTest {
+
+    @Autowired MockMvcTester mvc;
+    @Autowired Fixtures fixtures;
+    @Autowired IdentityService identity;
+
+    private User user(String name, Role... roles) {
+        return fixtures.user(name, fixtures.rootUnit(), LocalDate.of(2024, 1, 1), roles);
+    }
+
+    private Cookie signIn(String username) {
+        return fixtures.session(mvc, username, Fixtures.PASSWORD);
+    }
+
+    private void changeRoles(User user, Role... roles) {
+        User current = identity.user(user.id());
+        identity.updateUser(user.id(), new IdentityService.UserForm(null, current.displayName(), current.email(), null,
+                current.orgUnitId(), Set.of(roles), current.hireDate()), current.version());
+    }
+
+    @Test
+    void deactivatingAUserSignsOutTheirOpenSessionsAtTheNextRequest() {
+        User rep = user("leaving.rep", Role.SALES_REP);
+        Cookie session = signIn(rep.username());
+        assertThat(mvc.get().uri("/").cookie(session)).hasStatusOk();
+
+        identity.setActive(rep.id(), false, rep.version());
+
+        assertThat(mvc.get().uri("/").cookie(session)).hasStatus(HttpStatus.FOUND).redirectedUrl().endsWith("/login");
+        assertThat(mvc.get().uri("/account").cookie(session)).as("the session is gone, not just this request")
+                .hasStatus(HttpStatus.FOUND);
+    }
+
+    @Test
+    void aRoleRemovedOrGrantedAppliesToOpenSessionsAtTheNextRequest() {
+        User helper = user("acting.admin", Role.ADMIN, Role.SALES_REP);
+        Cookie session = signIn(helper.username());
+        assertThat(mvc.get().uri("/admin/users").cookie(session)).hasStatusOk();
+
+        changeRoles(helper, Role.SALES_REP);
+        assertThat(mvc.get().uri("/admin/users").cookie(session)).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.get().uri("/").cookie(session)).as("still signed in, with the new rights").hasStatusOk();
+
+        changeRoles(helper, Role.SALES_REP, Role.ADMIN);
+        assertThat(mvc.get().uri("/admin/users").cookie(session)).hasStatusOk();
+    }
+
+    @Test
+    void changingYourPasswordSignsOutYourOtherSessionsAndKeepsThisOne() {
+        User rep = user("careful.rep", Role.SALES_REP);
+        Cookie laptop = signIn(rep.username());
+        Cookie phone = signIn(rep.username());
+
+        assertThat(mvc.post().uri("/account/password").cookie(laptop).with(csrf())
+                .param("currentPassword", Fixtures.PASSWORD).param("newPassword", "Brand-New-Pass-1")
+                .param("confirmPassword", "Brand-New-Pass-1")).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/account");
+
+        assertThat(mvc.get().uri("/account").cookie(laptop)).as("the session that changed it").hasStatusOk();
+        assertThat(mvc.get().uri("/account").cookie(phone)).as("every other session")
+                .hasStatus(HttpStatus.FOUND).redirectedUrl().endsWith("/login");
+    }
+
+    @Test
+    void anAdministratorSettingAUsersPasswordSignsOutThatUsersSessions() {
+        User rep = user("reset.rep", Role.SALES_REP);
+        Cookie session = signIn(rep.username());
+        identity.updateUser(rep.id(), new IdentityService.UserForm(null, rep.displayName(), rep.email(),
+                "Reset-By-Admin-1", rep.orgUnitId(), Set.of(Role.SALES_REP), rep.hireDate()), rep.version());
+        assertThat(mvc.get().uri("/").cookie(session)).hasStatus(HttpStatus.FOUND);
+    }
+
+    @Test
+    void aDeactivatedUsersApiTokensStopWorking() {
+        User rep = user("token.rep", Role.SALES_REP);
+        String token = "Bearer " + fixtures.token(mvc, rep.username());
+        assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, token)).hasStatusOk();
+        identity.setActive(rep.id(), false, rep.version());
+        assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, token))
+                .hasStatus(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void youListAndRevokeYourOwnTokensOverTheApiAndNobodyElses() {
+        User rep = user("tokens.rep", Role.SALES_REP);
+        User other = user("tokens.other", Role.SALES_REP);
+        String kept = "Bearer " + fixtures.token(mvc, rep.username());
+        String dropped = "Bearer " + fixtures.token(mvc, rep.username());
+        String others = "Bearer " + fixtures.token(mvc, other.username());
+
+        JsonNode mine = fixtures.json(mvc.get().uri("/api/v1/auth/tokens").header(HttpHeaders.AUTHORIZATION, kept));
+        assertThat(mine.size()).isEqualTo(2);
+        assertThat(mine.toString()).doesNotContain("l2c_");
+        String droppedId = fixtures.json(mvc.get().uri("/api/v1/auth/tokens").header(HttpHeaders.AUTHORIZATION, dropped))
+                .get(0).get("id").asString();
+        String othersId = fixtures.json(mvc.get().uri("/api/v1/auth/tokens").header(HttpHeaders.AUTHORIZATION, others))
+                .get(0).get("id").asString();
+
+        assertThat(mvc.delete().uri("/api/v1/auth/tokens/{id}", othersId).header(HttpHeaders.AUTHORIZATION, kept))
+                .hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(mvc.delete().uri("/api/v1/auth/tokens/{id}", droppedId).header(HttpHeaders.AUTHORIZATION, kept))
+                .hasStatus(HttpStatus.NO_CONTENT);
+
+        assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, dropped)).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, kept)).hasStatusOk();
+        assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, others)).hasStatusOk();
+    }
+
+    private String page(Cookie session) throws Exception {
+        return mvc.get().uri("/account").cookie(session).exchange().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theAccountPageCreatesListsAndRevokesYourTokens() throws Exception {
+        User rep = user("page.rep", Role.SALES_REP);
+        Cookie session = signIn(rep.username());
+        assertThat(mvc.get().uri("/account").cookie(session)).hasStatusOk().bodyText().contains("id=\"no-tokens\"");
+
+        var created = mvc.post().uri("/account/tokens").cookie(session).with(csrf()).param("name", "报表脚本").exchange();
+        assertThat(created).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/account");
+        String secret = (String) created.getMvcResult().getFlashMap().get("newToken");
+        assertThat(secret).startsWith("l2c_");
+        assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + secret)).hasStatusOk();
+
+        assertThat(page(session)).as("shown once, after the creation").contains("id=\"new-token\"", secret);
+        assertThat(page(session)).contains("报表脚本").doesNotContain(secret);
+        String tokenId = fixtures.json(mvc.get().uri("/api/v1/auth/tokens")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + secret)).get(0).get("id").asString();
+
+        assertThat(mvc.post().uri("/account/tokens/{id}/revoke", tokenId).cookie(session).with(csrf()))
+                .hasStatus(HttpStatus.FOUND);
+        assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + secret))
+                .hasStatus(HttpStatus.UNAUTHORIZED);
+    }
+}

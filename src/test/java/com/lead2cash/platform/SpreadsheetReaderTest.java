@@ -1,0 +1,147 @@
+package com.lead2cash.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.lead2cash.testing.Workbooks;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reading uploaded spreadsheets as a stream, and refusing hostile ones while reading. */
+class SpreadsheetReaderTest {
+
+    @TempDir
+    Path dir;
+
+    private static final SpreadsheetReader.Limits LIMITS = SpreadsheetReader.Limits.forRows(100);
+
+    private Path file(String name, byte[] content) throws IOException {
+        return Files.write(dir.resolve(name), content);
+    }
+
+    private List<SpreadsheetReader.Row> read(String name, byte[] content, SpreadsheetReader.Limits limits) throws IOException {
+        List<SpreadsheetReader.Row> rows = new ArrayList<>();
+        SpreadsheetReader.read(file(name, content), name, limits, rows::add);
+        return rows;
+    }
+
+    private static String refusal(Throwable e) {
+        return ((FieldValidationException) e).errors().get(0).messageKey();
+    }
+
+    @Test
+    void csvFieldsMayHoldCommasQuotesAndLineBreaksAndTheExcelByteOrderMarkIsDropped() throws IOException {
+        String csv = "\uFEFF公司名称,备注\r\n\"甲公司, 有限\",\"说 \"\"好\"\"\r\n第二行\"\n乙公司,\n";
+        List<SpreadsheetReader.Row> rows = read("a.csv", csv.getBytes(StandardCharsets.UTF_8), LIMITS);
+        assertThat(rows).extracting(SpreadsheetReader.Row::cells).containsExactly(
+                List.of("公司名称", "备注"), List.of("甲公司, 有限", "说 \"好\"\r\n第二行"), List.of("乙公司", ""));
+        assertThat(rows).extracting(SpreadsheetReader.Row::line).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void csvSavedByExcelOnChineseWindowsIsReadAsGb18030() throws IOException {
+        byte[] gbk = "公司名称,区域\r\n华为技术有限公司,深圳\r\n".getBytes(Charset.forName("GB18030"));
+        assertThat(read("gbk.csv", gbk, LIMITS).get(1).cells()).containsExactly("华为技术有限公司", "深圳");
+    }
+
+    @Test
+    void xlsxWithSharedAndInlineStringsNumbersAndDatesReadsAsTheSheetShowsIt() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Workbook wb = new Workbook(out, "test", "1.0")) {
+            Worksheet ws = wb.newWorksheet("线索");
+            ws.value(0, 0, "公司名称");
+            ws.value(0, 1, "预算（元）");
+            ws.value(0, 2, "计划采购日期");
+            ws.value(1, 0, "共享字符串公司");
+            ws.value(1, 1, 150000);
+            ws.value(1, 2, LocalDate.of(2031, 3, 1));
+            ws.inlineString(3, 0, "行内字符串公司");
+            ws.value(3, 1, 12.50);
+            ws.finish();
+        }
+        List<SpreadsheetReader.Row> rows = read("a.xlsx", out.toByteArray(), LIMITS);
+        assertThat(rows).extracting(SpreadsheetReader.Row::line).containsExactly(1, 2, 4);
+        assertThat(rows.get(1).cells().subList(0, 2)).containsExactly("共享字符串公司", "150000");
+        assertThat(rows.get(1).serialDate(2)).isEqualTo(LocalDate.of(2031, 3, 1));
+        assertThat(rows.get(1).serialDate(0)).as("text is no date").isNull();
+        assertThat(rows.get(2).cells()).containsExactly("行内字符串公司", "12.5");
+    }
+
+    @Test
+    void phoneticGuidesAreNotPartOfACellsTextAndThe1904DateSystemIsHonoured() throws IOException {
+        byte[] xlsx = Workbooks.xlsx("""
+                <row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1"><v>46000</v></c></row>""",
+                "<si><r><t>重庆</t></r><r><t>公司</t></r><rPh sb=\"0\" eb=\"2\"><t>チョンチン</t></rPh></si>", true);
+        SpreadsheetReader.Row row = read("a.xlsx", xlsx, LIMITS).get(0);
+        assertThat(row.cells()).containsExactly("重庆公司", null, "46000");
+        assertThat(row.serialDate(2)).isEqualTo(LocalDate.of(1904, 1, 1).plusDays(46000));
+    }
+
+    @Test
+    void moreRowsThanTheLimitAreRefusedWithoutReadingTheRest() throws IOException {
+        StringBuilder csv = new StringBuilder("公司名称\r\n");
+        for (int i = 0; i < 1000; i++) {
+            csv.append("公司").append(i).append("\r\n");
+        }
+        List<SpreadsheetReader.Row> seen = new ArrayList<>();
+        assertThatThrownBy(() -> SpreadsheetReader.read(file("many.csv", csv.toString().getBytes(StandardCharsets.UTF_8)),
+                "many.csv", LIMITS, seen::add))
+                .satisfies(e -> assertThat(refusal(e)).isEqualTo("spreadsheet.tooManyRows"));
+        assertThat(seen).hasSize(101);
+    }
+
+    @Test
+    void aCellLongerThanASpreadsheetCellCanHoldIsRefused() throws IOException {
+        String tooLong = "长".repeat(SpreadsheetReader.Limits.EXCEL_CELL_CHARS + 1);
+        assertThatThrownBy(() -> read("long.csv", ("公司名称\r\n\"" + tooLong).getBytes(StandardCharsets.UTF_8), LIMITS))
+                .satisfies(e -> assertThat(refusal(e)).isEqualTo("spreadsheet.cellTooLong"));
+        assertThatThrownBy(() -> read("long.xlsx", Workbooks.xlsx("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>"
+                + tooLong + "</t></is></c></row>", null, false), LIMITS))
+                .satisfies(e -> assertThat(refusal(e)).isEqualTo("spreadsheet.cellTooLong"));
+    }
+
+    @Test
+    void aZipBombIsRefusedOnceItUnpacksFarBeyondItsSize() throws IOException {
+        byte[] bomb = Workbooks.zipBomb(120L << 20);
+        assertThat(bomb.length).isLessThan(2 << 20);
+        var limits = SpreadsheetReader.Limits.forRows(50_000);
+        assertThatThrownBy(() -> read("bomb.xlsx", bomb, limits))
+                .satisfies(e -> assertThat(refusal(e)).isEqualTo("spreadsheet.packRatio"));
+        assertThatThrownBy(() -> read("text.xlsx", Workbooks.sharedStringBomb(120L << 20), limits))
+                .satisfies(e -> assertThat(refusal(e)).isIn("spreadsheet.packRatio", "spreadsheet.tooMuchText"));
+    }
+
+    @Test
+    void aWorkbookUnpackingBeyondTheTotalLimitIsRefusedEvenAtAnOrdinaryRatio() throws IOException {
+        StringBuilder rows = new StringBuilder();
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 1; i <= 2000; i++) {
+            rows.append("<row r=\"").append(i).append("\"><c r=\"A").append(i).append("\"><v>")
+                    .append(random.nextLong()).append("</v></c></row>");
+        }
+        byte[] xlsx = Workbooks.xlsx(rows.toString(), null, false);
+        var small = new SpreadsheetReader.Limits(10_000, 100, 20_000, 100, 1000);
+        assertThatThrownBy(() -> read("big.xlsx", xlsx, small))
+                .satisfies(e -> assertThat(refusal(e)).isEqualTo("spreadsheet.unpacksTooLarge"));
+        assertThat(read("big.xlsx", xlsx, SpreadsheetReader.Limits.forRows(10_000))).hasSize(2000);
+    }
+
+    @Test
+    void aFileThatIsNoSpreadsheetIsUnreadable() {
+        assertThatThrownBy(() -> read("x.xlsx", "not a zip".getBytes(StandardCharsets.UTF_8), LIMITS))
+                .satisfies(e -> assertThat(refusal(e)).isEqualTo("spreadsheet.unreadable"));
+        assertThatThrownBy(() -> read("x.xlsx", Workbooks.xlsx("<row><c t=\"s\"><v>7</v></c></row>", "", false), LIMITS))
+                .as("a shared string that is not there").satisfies(e -> assertThat(refusal(e)).isEqualTo("spreadsheet.unreadable"));
+    }
+}

@@ -1,0 +1,90 @@
+package com.lead2cash.quote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lead2cash.testing.CustomerTestSupport;
+import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.MutableClock;
+import com.lead2cash.testing.SalesTestSupport;
+import com.lead2cash.testing.TestClock;
+import java.net.URI;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.JsonNode;
+
+/** Negotiation minutes over the API (Q3): written in negotiation, versioned, confirmed by the customer's contact. */
+@IntegrationTest
+@Import(TestClock.class)
+class MinutesApiTest {
+
+    @Autowired MockMvcTester mvc;
+    @Autowired CustomerTestSupport customers;
+    @Autowired SalesTestSupport sales;
+    @Autowired MutableClock clock;
+    @Autowired Quotes quotes;
+
+    static final String MINUTES = """
+            {"opportunityId":"%s","heldOn":"2026-12-01","agreedPrice":%s,
+             "milestones":[{"type":"PREPAYMENT","percent":30,"dueCondition":"合同签订后 7 日内"},
+                           {"type":"ON_DELIVERY","percent":60,"dueCondition":"到货验收后 15 日内"},
+                           {"type":"RETENTION","amount":%s,"dueCondition":"质保期满一年"}],
+             "deliveryStandard":"按技术协议附件一验收","liability":"逾期交付每日按合同额千分之一计违约金",
+             "openIssues":["质保期延长至两年待定"],"ourAttendees":["张三（销售）","李四（技术）"],"customerAttendees":["陈静（采购经理）"]}""";
+
+    @Test
+    void Q3_minutesAreWrittenInNegotiationVersionedAndConfirmedByTheCustomersContact() {
+        clock.set(TestClock.START);
+        var team = sales.team("q3");
+        String rep = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "常州轨道交通设备有限公司", "陈静", "chen@changzhou.test");
+        String opportunity = sales.opportunity(mvc, rep, customer, "站台监控", "500000").get("id").asString();
+        sales.qualify(mvc, team, opportunity);
+        sales.move(mvc, rep, opportunity, "PROPOSAL");
+
+        var early = customers.post(mvc, rep, "/api/v1/negotiation-minutes", MINUTES.formatted(opportunity, "480000", "48000"));
+        assertThat(early).hasStatus(422);
+        assertThat(customers.json(early).get("code").asString()).isEqualTo("minutes.opportunity.notNegotiating");
+        sales.move(mvc, rep, opportunity, "NEGOTIATION");
+
+        var wrongSum = customers.post(mvc, rep, "/api/v1/negotiation-minutes", MINUTES.formatted(opportunity, "480000", "40000"));
+        assertThat(wrongSum).hasStatus(422);
+        assertThat(customers.json(wrongSum).at("/errors/0/field").asString()).isEqualTo("milestones");
+
+        JsonNode v1 = customers.json(SalesTestSupport.expect(customers.post(mvc, rep, "/api/v1/negotiation-minutes",
+                MINUTES.formatted(opportunity, "480000", "48000")), 201));
+        assertThat(v1.get("revision").asInt()).isEqualTo(1);
+        assertThat(v1.at("/milestones/0/amount").decimalValue()).isEqualByComparingTo("144000.00");
+        JsonNode v2 = customers.json(SalesTestSupport.expect(customers.post(mvc, rep, "/api/v1/negotiation-minutes",
+                MINUTES.formatted(opportunity, "470000", "47000")), 201));
+        assertThat(v2.get("revision").asInt()).isEqualTo(2);
+        assertThat(customers.getJson(mvc, rep, "/api/v1/negotiation-minutes/" + v1.get("id").asString()).get("status").asString())
+                .isEqualTo("SUPERSEDED");
+        assertThat(customers.getJson(mvc, rep, "/api/v1/negotiation-minutes?opportunityId=" + opportunity).get("items").size())
+                .isEqualTo(2);
+        assertThat(customers.get(mvc, sales.bearer(mvc, team.otherRep()), "/api/v1/negotiation-minutes/" + v2.get("id").asString()))
+                .hasStatus(404);
+
+        assertThat(quotes.confirmedMinutes(java.util.UUID.fromString(opportunity))).as("nothing confirmed yet").isEmpty();
+        String contact = customers.getJson(mvc, rep, "/api/v1/customers/" + customer + "/contacts").get(0).get("id").asString();
+        JsonNode sent = customers.json(SalesTestSupport.expect(customers.post(mvc, rep,
+                "/api/v1/negotiation-minutes/" + v2.get("id").asString() + "/send", "{\"contactId\":\"" + contact + "\"}"), 200));
+        assertThat(sent.at("/minutes/status").asString()).isEqualTo("SENT");
+        String url = sent.at("/confirmation/url").asString();
+        assertThat(mvc.post().uri(URI.create(url).getPath()).with(SecurityMockMvcRequestPostProcessors.csrf())
+                .param("outcome", "CONFIRMED").param("name", "陈静").exchange()).hasStatus3xxRedirection();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(customers.getJson(mvc, rep, "/api/v1/negotiation-minutes/" + v2.get("id").asString())
+                        .get("status").asString()).isEqualTo("CONFIRMED"));
+        Quotes.ConfirmedMinutes confirmed = quotes.confirmedMinutes(java.util.UUID.fromString(opportunity)).orElseThrow();
+        assertThat(confirmed.revision()).as("the contract drafts from the confirmed version").isEqualTo(2);
+        assertThat(confirmed.agreedPrice()).isEqualByComparingTo("470000");
+        assertThat(confirmed.milestones()).extracting(Quotes.Milestone::amount)
+                .containsExactly(new java.math.BigDecimal("141000.00"), new java.math.BigDecimal("282000.00"),
+                        new java.math.BigDecimal("47000.00"));
+    }
+}

@@ -1,0 +1,299 @@
+package com.lead2cash.quote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lead2cash.testing.CustomerTestSupport;
+import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.MutableClock;
+import com.lead2cash.testing.SalesTestSupport;
+import com.lead2cash.testing.TestClock;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Quotes over the API: numbers, revisions and dates on every version with the superseded one kept (Q1),
+ * discount authority of the rep, the manager and the director through the approval mechanism (Q2), the
+ * manager's review before sending (Q1), the customer's acceptance online moving the opportunity on, the
+ * PDF's Chinese text, prices from a valid price list, and refusals that change nothing.
+ */
+@IntegrationTest
+@Import(TestClock.class)
+class QuoteApiTest {
+
+    @Autowired MockMvcTester mvc;
+    @Autowired CustomerTestSupport customers;
+    @Autowired SalesTestSupport sales;
+    @Autowired MutableClock clock;
+    @Autowired JdbcClient jdbc;
+
+    record Deal(SalesTestSupport.Team team, String rep, String customerId, String opportunityId, String gateway,
+                String service) {
+    }
+
+    @BeforeEach
+    void resetClock() {
+        clock.set(TestClock.START);
+    }
+
+    /** A rep's opportunity in PROPOSAL on a customer with a contact, and two products: goods at 13 %, a service at 6 %. */
+    Deal deal(String tag) {
+        var team = sales.team(tag);
+        String rep = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "杭州示例科技有限公司" + tag, "王伟", "wang@" + tag + ".test");
+        String opportunity = sales.opportunity(mvc, rep, customer, "园区安防升级", "300000").get("id").asString();
+        sales.qualify(mvc, team, opportunity);
+        sales.move(mvc, rep, opportunity, "PROPOSAL");
+        String gateway = sales.product(mvc, team, "GW-" + tag, "工业网关", "1000.00", "13");
+        String service = sales.product(mvc, team, "SV-" + tag, "安装调试服务", "500.00", "6");
+        return new Deal(team, rep, customer, opportunity, gateway, service);
+    }
+
+    String quoteBody(Deal d, String discount) {
+        return """
+                {"opportunityId":"%s","lines":[{"productId":"%s","quantity":10,"discountPercent":%s},
+                {"productId":"%s","quantity":2}],"validUntil":"2026-12-31","deliveryPeriod":"合同签订后 30 天",
+                "paymentTerms":"预付 30 %%，到货 60 %%，验收 10 %%"}""".formatted(d.opportunityId(), d.gateway(), discount, d.service());
+    }
+
+    JsonNode create(Deal d, String discount) {
+        return customers.json(SalesTestSupport.expect(customers.post(mvc, d.rep(), "/api/v1/quotes", quoteBody(d, discount)), 201));
+    }
+
+    JsonNode submit(String token, String quoteId) {
+        return customers.json(SalesTestSupport.expect(customers.post(mvc, token, "/api/v1/quotes/" + quoteId + "/submit", "{}"), 200));
+    }
+
+    @Test
+    void Q1_everyVersionCarriesNumberRevisionAndDateAndTheSupersededOneStaysReadable() {
+        Deal d = deal("q1v");
+        JsonNode v1 = create(d, "3");
+        assertThat(v1.get("number").asString()).matches("Q-2026-\\d{6}");
+        assertThat(v1.get("revision").asInt()).isEqualTo(1);
+        assertThat(v1.get("quotedOn").asString()).isEqualTo("2026-12-01");
+        assertThat(v1.get("status").asString()).isEqualTo("DRAFT");
+        // 10 × 1000 less 3 % = 9700 at 13 %; 2 × 500 = 1000 at 6 %
+        assertThat(v1.get("subtotal").decimalValue()).isEqualByComparingTo("10700.00");
+        assertThat(v1.get("tax").decimalValue()).isEqualByComparingTo("1321.00");
+        assertThat(v1.get("total").decimalValue()).isEqualByComparingTo("12021.00");
+        assertThat(v1.at("/lines/0/productName").asString()).isEqualTo("工业网关");
+        assertThat(v1.at("/lines/0/unitPrice").decimalValue()).as("the list price without a price list").isEqualByComparingTo("1000.00");
+        String id = v1.get("id").asString();
+        assertThat(submit(d.rep(), id).get("status").asString()).isEqualTo("APPROVED");
+
+        clock.advance(Duration.ofDays(2));
+        var revised = customers.post(mvc, d.rep(), "/api/v1/quotes/" + id + "/revisions", "{}");
+        assertThat(revised).hasStatus(201);
+        JsonNode v2 = customers.json(revised);
+        assertThat(v2.get("number").asString()).isEqualTo(v1.get("number").asString());
+        assertThat(v2.get("revision").asInt()).isEqualTo(2);
+        assertThat(v2.get("quotedOn").asString()).isEqualTo("2026-12-03");
+        assertThat(v2.get("status").asString()).isEqualTo("DRAFT");
+
+        JsonNode old = customers.getJson(mvc, d.rep(), "/api/v1/quotes/" + id);
+        assertThat(old.get("status").asString()).isEqualTo("SUPERSEDED");
+        assertThat(old.get("total").decimalValue()).isEqualByComparingTo("12021.00");
+        assertThat(customers.post(mvc, d.rep(), "/api/v1/quotes/" + id + "/revisions", "{}")).hasStatus(422);
+
+        String v2Path = "/api/v1/quotes/" + v2.get("id").asString();
+        String change = """
+                {"lines":[{"productId":"%s","quantity":12,"discountPercent":4}],"validUntil":"2027-01-15"%s}""";
+        assertThat(customers.put(mvc, d.rep(), v2Path, change.formatted(d.gateway(), ""))).hasStatus(428);
+        assertThat(customers.put(mvc, d.rep(), v2Path, change.formatted(d.gateway(), ",\"version\":7"))).hasStatus(409);
+        var changed = customers.put(mvc, d.rep(), v2Path, change.formatted(d.gateway(), ",\"version\":" + v2.get("version").asLong()));
+        assertThat(changed).hasStatus(200);
+        assertThat(customers.json(changed).get("total").decimalValue()).isEqualByComparingTo("13017.60"); // 11520 + 1497.60
+
+        JsonNode versions = customers.getJson(mvc, d.rep(), v2Path + "/versions");
+        assertThat(versions.get("items").valueStream().map(v -> v.get("revision").asInt() + ":" + v.get("status").asString()))
+                .containsExactly("2:DRAFT", "1:SUPERSEDED");
+        assertThat(customers.getJson(mvc, d.rep(), "/api/v1/quotes?opportunityId=" + d.opportunityId()).get("items").size())
+                .isEqualTo(2);
+        String otherTeam = sales.bearer(mvc, d.team().otherRep());
+        assertThat(customers.get(mvc, otherTeam, v2Path)).as("outside scope").hasStatus(404);
+        assertThat(customers.post(mvc, otherTeam, v2Path + "/submit", "{}")).hasStatus(404);
+    }
+
+    @Test
+    void Q2_aDiscountWithinTheRepsLimitNeedsNoApproval() {
+        Deal d = deal("q2rep");
+        JsonNode q = submit(d.rep(), create(d, "5").get("id").asString());
+        assertThat(q.get("status").asString()).isEqualTo("APPROVED");
+        assertThat(q.get("approvalId").isNull()).isTrue();
+        assertThat(q.get("requiredAuthority").asString()).isEqualTo("REP");
+    }
+
+    @Test
+    void Q2_aboveTheRepsLimitTheManagerApprovesSeeingDiscountMarginAndHistoryAndTheQuoteIsApproved() {
+        Deal d = deal("q2mgr");
+        String id = create(d, "10").get("id").asString();
+        JsonNode pending = submit(d.rep(), id);
+        assertThat(pending.get("status").asString()).isEqualTo("PENDING_APPROVAL");
+        assertThat(pending.get("requiredAuthority").asString()).isEqualTo("MANAGER");
+        String approvalId = pending.get("approvalId").asString();
+
+        String manager = sales.bearer(mvc, d.team().manager());
+        JsonNode approval = customers.getJson(mvc, manager, "/api/v1/approvals/" + approvalId);
+        assertThat(approval.at("/steps/0/tasks/0/assigneeId").asString()).isEqualTo(d.team().manager().id().toString());
+        assertThat(approval.at("/facts/maxDiscountPercent").asString()).isEqualTo("10.00");
+        assertThat(approval.at("/facts/belowListPercent").asString()).isEqualTo("9.09"); // 11000 at list prices, 10000 quoted
+        assertThat(approval.at("/facts/customerOpen").asString()).startsWith("1 / ");
+        assertThat(approval.at("/facts/customer").asString()).isEqualTo("杭州示例科技有限公司q2mgr");
+
+        assertThat(customers.post(mvc, manager, "/api/v1/approvals/" + approvalId + "/decision",
+                "{\"decision\":\"APPROVE\",\"comment\":\"折扣合理\"}")).hasStatus(200);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(customers.getJson(mvc, d.rep(), "/api/v1/quotes/" + id).get("status").asString()).isEqualTo("APPROVED"));
+        JsonNode approved = customers.getJson(mvc, d.rep(), "/api/v1/quotes/" + id);
+        assertThat(approved.at("/review/reviewedBy").asString()).as("the approver reviewed the pricing (Q1)")
+                .isEqualTo(d.team().manager().id().toString());
+        assertThat(approved.at("/review/comment").asString()).isEqualTo("折扣合理");
+    }
+
+    @Test
+    void Q2_aboveTheManagersLimitTheDirectorDecidesAndARejectionSendsTheQuoteBackToDraft() {
+        Deal d = deal("q2dir");
+        String id = create(d, "20").get("id").asString();
+        JsonNode pending = submit(sales.bearer(mvc, d.team().manager()), id);
+        assertThat(pending.get("status").asString()).as("above the manager's own limit too").isEqualTo("PENDING_APPROVAL");
+        assertThat(pending.get("requiredAuthority").asString()).isEqualTo("DIRECTOR");
+        String approvalId = pending.get("approvalId").asString();
+        String director = sales.bearer(mvc, d.team().director());
+        JsonNode approval = customers.getJson(mvc, director, "/api/v1/approvals/" + approvalId);
+        assertThat(approval.at("/steps/0/tasks/0/assigneeRole").asString()).isEqualTo("SALES_DIRECTOR");
+
+        assertThat(customers.post(mvc, director, "/api/v1/approvals/" + approvalId + "/decision",
+                "{\"decision\":\"REJECT\",\"comment\":\"折扣过大\"}")).hasStatus(200);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(customers.getJson(mvc, d.rep(), "/api/v1/quotes/" + id).get("status").asString()).isEqualTo("DRAFT"));
+
+        // a director's own quote carries any discount
+        JsonNode own = customers.json(SalesTestSupport.expect(customers.post(mvc, director, "/api/v1/quotes", quoteBody(d, "25")), 201));
+        assertThat(submit(director, own.get("id").asString()).get("status").asString()).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void Q1_theManagerReviewsBeforeSendingAndTheCustomerAcceptsOnlineWhichMovesTheOpportunityToNegotiation() {
+        Deal d = deal("q1send");
+        String id = create(d, "0").get("id").asString();
+        JsonNode approved = submit(d.rep(), id);
+        String contact = customers.getJson(mvc, d.rep(), "/api/v1/customers/" + d.customerId() + "/contacts").get(0).get("id").asString();
+        String send = "{\"contactId\":\"" + contact + "\"}";
+        var refused = customers.post(mvc, d.rep(), "/api/v1/quotes/" + id + "/send", send);
+        assertThat(refused).hasStatus(422);
+        assertThat(customers.json(refused).get("code").asString()).isEqualTo("quote.send.notReviewed");
+        assertThat(customers.getJson(mvc, d.rep(), "/api/v1/quotes/" + id).get("version").asLong())
+                .as("the refusal changed nothing").isEqualTo(approved.get("version").asLong());
+
+        assertThat(customers.post(mvc, d.rep(), "/api/v1/quotes/" + id + "/review", "{\"comment\":\"自审\"}"))
+                .as("not the author").hasStatus(403);
+        String manager = sales.bearer(mvc, d.team().manager());
+        var reviewed = customers.post(mvc, manager, "/api/v1/quotes/" + id + "/review", "{\"comment\":\"逻辑与价格无误\"}");
+        assertThat(reviewed).hasStatus(200);
+        assertThat(customers.json(reviewed).at("/review/comment").asString()).isEqualTo("逻辑与价格无误");
+
+        JsonNode sent = customers.json(SalesTestSupport.expect(customers.post(mvc, d.rep(), "/api/v1/quotes/" + id + "/send", send), 200));
+        assertThat(sent.at("/confirmation/state").asString()).isEqualTo("SENT");
+        assertThat(sent.at("/quote/status").asString()).isEqualTo("SENT");
+        String url = sent.at("/confirmation/url").asString();
+        String page = body(mvc.get().uri(URI.create(url).getPath()).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").exchange());
+        assertThat(page).contains("工业网关", "安装调试服务", "12,360.00");
+
+        assertThat(mvc.post().uri(URI.create(url).getPath()).with(SecurityMockMvcRequestPostProcessors.csrf())
+                .param("outcome", "ACCEPTED").param("name", "王伟").exchange()).hasStatus3xxRedirection();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(customers.getJson(mvc, d.rep(), "/api/v1/quotes/" + id).get("status").asString()).isEqualTo("ACCEPTED"));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode opportunity = customers.getJson(mvc, d.rep(), "/api/v1/opportunities/" + d.opportunityId());
+            assertThat(opportunity.get("stage").asString()).isEqualTo("NEGOTIATION");
+            assertThat(opportunity.get("amount").decimalValue()).isEqualByComparingTo("12360.00"); // 11000 + 1360 tax
+        });
+    }
+
+    @Test
+    void thePdfCarriesTheCustomersAndProductsChineseNamesAsText() throws IOException {
+        Deal d = deal("pdf");
+        JsonNode q = create(d, "0");
+        var result = customers.get(mvc, d.rep(), "/api/v1/quotes/" + q.get("id").asString() + "/pdf");
+        assertThat(result).hasStatus(200);
+        assertThat(result.getResponse().getContentType()).isEqualTo("application/pdf");
+        try (PDDocument document = Loader.loadPDF(result.getResponse().getContentAsByteArray())) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("杭州示例科技有限公司pdf", "工业网关", "安装调试服务", "报价单", q.get("number").asString(),
+                    "12,360.00", "预付 30 %");
+        }
+    }
+
+    @Test
+    void aValidPriceListGivesTheUnitPriceAndOneOutOfItsDatesIsRefused() {
+        Deal d = deal("plist");
+        String director = sales.bearer(mvc, d.team().director());
+        String priceList = """
+                {"name":"%s","kind":"CUSTOMER_GROUP","validFrom":"%s","validTo":"%s","customerIds":["%s"],
+                "prices":[{"productId":"%s","unitPrice":900.00}]}""";
+        String valid = customers.json(SalesTestSupport.expect(customers.post(mvc, director, "/api/v1/price-lists",
+                priceList.formatted("重点客户价", "2026-11-01", "2026-12-31", d.customerId(), d.gateway())), 201)).get("id").asString();
+        String expired = customers.json(SalesTestSupport.expect(customers.post(mvc, director, "/api/v1/price-lists",
+                priceList.formatted("旧价", "2026-01-01", "2026-11-30", d.customerId(), d.gateway())), 201)).get("id").asString();
+
+        JsonNode q = customers.json(SalesTestSupport.expect(customers.post(mvc, d.rep(), "/api/v1/quotes", """
+                {"opportunityId":"%s","priceListId":"%s","lines":[{"productId":"%s","quantity":1}]}"""
+                .formatted(d.opportunityId(), valid, d.gateway())), 201));
+        assertThat(q.at("/lines/0/unitPrice").decimalValue()).isEqualByComparingTo("900.00");
+        assertThat(q.at("/lines/0/listPrice").decimalValue()).isEqualByComparingTo("1000.00");
+        assertThat(q.get("maxDiscountPercent").decimalValue()).as("the list's price is no discount").isEqualByComparingTo("0");
+        assertThat(q.get("belowListPercent").decimalValue()).isEqualByComparingTo("10.00");
+
+        var refused = customers.post(mvc, d.rep(), "/api/v1/quotes", """
+                {"opportunityId":"%s","priceListId":"%s","lines":[{"productId":"%s","quantity":1}]}"""
+                .formatted(d.opportunityId(), expired, d.gateway()));
+        assertThat(refused).hasStatus(422);
+        assertThat(customers.json(refused).at("/errors/0/field").asString()).isEqualTo("priceListId");
+
+        clock.advance(Duration.ofDays(31)); // 2027-01-01: the group's list has ended
+        String rep = sales.bearer(mvc, d.team().rep());
+        JsonNode later = customers.json(SalesTestSupport.expect(customers.post(mvc, rep, "/api/v1/quotes", """
+                {"opportunityId":"%s","lines":[{"productId":"%s","quantity":1,"unitPrice":900.00}]}"""
+                .formatted(d.opportunityId(), d.gateway())), 201));
+        assertThat(later.get("maxDiscountPercent").decimalValue()).as("900 is now 10 % below the list price")
+                .isEqualByComparingTo("10.00");
+    }
+
+    @Test
+    void badLinesAreRefusedFieldByFieldAndNothingIsStored() {
+        Deal d = deal("bad");
+        long before = jdbc.sql("select count(*) from quote_quote").query(Long.class).single();
+        var refused = customers.post(mvc, d.rep(), "/api/v1/quotes", """
+                {"opportunityId":"%s","lines":[{"productId":"%s","quantity":0,"discountPercent":120},
+                {"productId":"%s","quantity":1}]}""".formatted(d.opportunityId(), d.gateway(), java.util.UUID.randomUUID()));
+        assertThat(refused).hasStatus(422);
+        assertThat(customers.json(refused).get("errors").valueStream().map(e -> e.get("field").asString()))
+                .containsExactlyInAnyOrder("lines[0].quantity", "lines[0].discountPercent", "lines[1].productId");
+        assertThat(customers.post(mvc, d.rep(), "/api/v1/quotes",
+                "{\"opportunityId\":\"" + d.opportunityId() + "\",\"lines\":[]}")).hasStatus(422);
+        assertThat(customers.post(mvc, sales.bearer(mvc, d.team().otherRep()), "/api/v1/quotes", quoteBody(d, "0")))
+                .as("another team's opportunity").hasStatus(404);
+        assertThat(jdbc.sql("select count(*) from quote_quote").query(Long.class).single()).isEqualTo(before);
+    }
+
+    private static String body(org.springframework.test.web.servlet.assertj.MvcTestResult result) {
+        try {
+            return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

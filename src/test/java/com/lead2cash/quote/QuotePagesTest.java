@@ -1,0 +1,161 @@
+package com.lead2cash.quote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lead2cash.testing.CustomerTestSupport;
+import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.MutableClock;
+import com.lead2cash.testing.SalesTestSupport;
+import com.lead2cash.testing.TestClock;
+import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The quote screens: the opportunity's quotes card, the form (a refused row shown in place), the quote's
+ * page with exactly its available actions, submitting above the rep's limit, the manager's review, sending
+ * with the link shown once, the printable page and the approval's facts — in Chinese and English.
+ */
+@IntegrationTest
+@Import(TestClock.class)
+class QuotePagesTest {
+
+    @Autowired MockMvcTester mvc;
+    @Autowired CustomerTestSupport customers;
+    @Autowired SalesTestSupport sales;
+    @Autowired MutableClock clock;
+
+    @Test
+    void aRepWritesAQuoteOnTheFormTheManagerApprovesAndReviewsItAndItIsSentWithItsLink() {
+        clock.set(TestClock.START);
+        var team = sales.team("qpages");
+        String rep = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "宁波港口物流有限公司", "李娜", "li@ningbo.test");
+        String opportunity = sales.opportunity(mvc, rep, customer, "堆场监控", "200000").get("id").asString();
+        String gateway = sales.product(mvc, team, "GW-QP", "工业网关", "1000.00", "13");
+        Cookie repSession = customers.session(mvc, team.rep());
+
+        String card = page(repSession, "/opportunities/" + opportunity + "/quotes", "zh-CN");
+        assertThat(card).contains("暂无报价", "/quotes/new?opportunityId=" + opportunity);
+        assertThat(page(repSession, "/quotes/new?opportunityId=" + opportunity, "en")).contains("GW-QP 工业网关", "Discount %");
+
+        MvcTestResult refused = mvc.post().uri("/quotes").cookie(repSession).with(SecurityMockMvcRequestPostProcessors.csrf())
+                .header("Accept-Language", "en").param("lang", "en").param("opportunityId", opportunity)
+                .param("lines[0].productId", gateway).param("lines[0].quantity", "0").exchange();
+        assertThat(refused).hasStatusOk();
+        assertThat(body(refused)).contains("The quantity must be more than zero.", "is-invalid");
+
+        MvcTestResult created = mvc.post().uri("/quotes").cookie(repSession).with(SecurityMockMvcRequestPostProcessors.csrf())
+                .param("opportunityId", opportunity).param("lines[0].productId", gateway).param("lines[0].quantity", "5")
+                .param("lines[0].discountPercent", "12").param("lines[1].productId", "").param("paymentTerms", "验收后 30 天付款")
+                .exchange();
+        assertThat(created).hasStatus3xxRedirection();
+        String quotePath = created.getResponse().getRedirectedUrl();
+        String quoteId = quotePath.substring(quotePath.lastIndexOf('/') + 1);
+        for (String lang : new String[] {"zh-CN", "en"}) {
+            page(repSession, quotePath + "/edit", lang);
+            page(repSession, "/opportunities/" + opportunity, lang);
+        }
+        String draft = page(repSession, quotePath, "zh-CN");
+        assertThat(draft).contains("草稿", "工业网关", "4,400.00", "4,972.00", "id=\"submit-quote\"", "id=\"edit-quote\"")
+                .doesNotContain("id=\"send-quote\"", "id=\"review-quote\"");
+        assertThat(page(repSession, quotePath + "/print", "zh-CN")).contains("报价单", "宁波港口物流有限公司", "验收后 30 天付款");
+
+        assertThat(mvc.post().uri(quotePath + "/submit").cookie(repSession).with(SecurityMockMvcRequestPostProcessors.csrf())
+                .exchange()).hasStatus3xxRedirection();
+        String pending = page(repSession, quotePath, "en");
+        assertThat(pending).contains("Awaiting approval", "needs a manager&#39;s approval", "id=\"revise-quote\"");
+
+        JsonNode quote = customers.getJson(mvc, rep, "/api/v1/quotes/" + quoteId);
+        Cookie managerSession = customers.session(mvc, team.manager());
+        String approvalPage = page(managerSession, "/approvals/" + quote.get("approvalId").asString(), "en");
+        assertThat(approvalPage).contains("Largest discount (%)", "12.00", "Below list prices (%)", "Customer&#39;s opportunities won / amount");
+        assertThat(mvc.post().uri("/approvals/" + quote.get("approvalId").asString() + "/decision").cookie(managerSession)
+                .with(SecurityMockMvcRequestPostProcessors.csrf()).param("decision", "APPROVE").param("comment", "同意")
+                .param("version", String.valueOf(customers.getJson(mvc, sales.bearer(mvc, team.manager()),
+                        "/api/v1/approvals/" + quote.get("approvalId").asString()).get("version").asLong()))
+                .exchange()).hasStatus3xxRedirection();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(page(repSession, quotePath, "zh-CN")).contains("已批准", "id=\"send-quote\""));
+
+        MvcTestResult sent = mvc.post().uri(quotePath + "/send").cookie(repSession).with(SecurityMockMvcRequestPostProcessors.csrf())
+                .header("Accept-Language", "zh-CN")
+                .param("contactId", customers.getJson(mvc, rep, "/api/v1/customers/" + customer + "/contacts").get(0).get("id").asString())
+                .exchange();
+        assertThat(sent).hasStatusOk();
+        assertThat(body(sent)).contains("id=\"confirmation-url\"", "/c/", "data:image/png;base64,");
+        assertThat(page(repSession, quotePath, "en")).contains("With the customer", "李娜");
+    }
+
+    @Test
+    void Q3_theRepWritesNegotiationMinutesOnTheFormAndSendsThemForConfirmation() {
+        clock.set(TestClock.START);
+        var team = sales.team("mpages");
+        String rep = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "温州阀门制造有限公司", "周敏", "zhou@wenzhou.test");
+        String opportunity = sales.opportunity(mvc, rep, customer, "产线改造", "300000").get("id").asString();
+        sales.qualify(mvc, team, opportunity);
+        sales.move(mvc, rep, opportunity, "PROPOSAL");
+        Cookie session = customers.session(mvc, team.rep());
+        assertThat(page(session, "/opportunities/" + opportunity + "/quotes", "zh-CN")).doesNotContain("id=\"new-minutes\"");
+        sales.move(mvc, rep, opportunity, "NEGOTIATION");
+        assertThat(page(session, "/opportunities/" + opportunity + "/quotes", "zh-CN")).contains("id=\"new-minutes\"");
+        assertThat(page(session, "/negotiation-minutes/new?opportunityId=" + opportunity, "en")).contains("Payment milestones", "Prepayment");
+        page(session, "/negotiation-minutes/new?opportunityId=" + opportunity, "zh-CN");
+
+        MvcTestResult refused = minutes(session, opportunity, "50").exchange();
+        assertThat(refused).hasStatusOk();
+        assertThat(body(refused)).contains("id=\"milestones-error\"", "300000");
+        MvcTestResult written = minutes(session, opportunity, "70").exchange();
+        assertThat(written).hasStatus3xxRedirection();
+        String path = written.getResponse().getRedirectedUrl();
+        assertThat(page(session, path, "zh-CN")).contains("谈判纪要 第1版", "预付款", "90,000.00", "210,000.00", "周敏（采购）");
+        page(session, path, "en");
+        assertThat(page(session, "/opportunities/" + opportunity + "/quotes", "zh-CN")).contains("谈判纪要 第1版");
+
+        MvcTestResult sent = mvc.post().uri(path + "/send").cookie(session).with(SecurityMockMvcRequestPostProcessors.csrf())
+                .param("contactId", customers.getJson(mvc, rep, "/api/v1/customers/" + customer + "/contacts").get(0).get("id").asString())
+                .exchange();
+        assertThat(sent).hasStatusOk();
+        assertThat(body(sent)).contains("id=\"confirmation-url\"", "/c/");
+        assertThat(page(session, path, "zh-CN")).contains("待客户确认");
+    }
+
+    private org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder minutes(Cookie session,
+                                                                                                     String opportunity,
+                                                                                                     String secondPercent) {
+        return mvc.post().uri("/negotiation-minutes").cookie(session).with(SecurityMockMvcRequestPostProcessors.csrf())
+                .param("opportunityId", opportunity).param("heldOn", "2026-12-01").param("agreedPrice", "300000")
+                .param("milestones[0].type", "PREPAYMENT").param("milestones[0].percent", "30")
+                .param("milestones[0].dueCondition", "合同签订后 7 日内")
+                .param("milestones[1].type", "ACCEPTANCE").param("milestones[1].percent", secondPercent)
+                .param("milestones[1].dueCondition", "验收合格后 30 日内")
+                .param("deliveryStandard", "按技术协议验收").param("liability", "逾期每日千分之一")
+                .param("ourAttendees", "王强（销售）\n刘洋（技术）").param("customerAttendees", "周敏（采购）");
+    }
+
+    private String page(Cookie session, String path, String lang) {
+        MvcTestResult result = mvc.get().uri(path + (path.contains("?") ? "&" : "?") + "lang=" + lang).cookie(session)
+                .header("Accept-Language", lang).exchange();
+        assertThat(result).as(path + " " + lang).hasStatusOk();
+        String html = body(result);
+        assertThat(html).as("untranslated key on " + path).doesNotContain("??");
+        return html;
+    }
+
+    private static String body(MvcTestResult result) {
+        try {
+            return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

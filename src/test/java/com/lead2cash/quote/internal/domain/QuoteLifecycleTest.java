@@ -1,0 +1,122 @@
+package com.lead2cash.quote.internal.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.ForbiddenException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** A quote version's transitions: submit under authority (Q2), review and sending (Q1), versions superseding (Q1), answers. */
+class QuoteLifecycleTest {
+
+    static final Instant NOW = Instant.parse("2026-12-01T02:00:00Z");
+    static final LocalDate TODAY = LocalDate.parse("2026-12-01");
+    final UUID author = UUID.randomUUID();
+    final UUID manager = UUID.randomUUID();
+    final QuoteActor rep = new QuoteActor(author, true, false);
+    final QuoteActor boss = new QuoteActor(manager, true, true);
+
+    Quote draft(String discount) {
+        BigDecimal d = new BigDecimal(discount);
+        QuoteLine line = new QuoteLine(UUID.randomUUID(), "P-1", "工业网关", "4G", "台", new BigDecimal("1000.00"),
+                new BigDecimal("1000.00"), new BigDecimal("1000.00"), new BigDecimal("2"), d, new BigDecimal("13"),
+                QuoteTotals.lineTotal(new BigDecimal("2"), new BigDecimal("1000.00"), d));
+        return Quote.draft("Q-2026-000001", UUID.randomUUID(), UUID.randomUUID(), author,
+                new QuoteTerms(null, TODAY.plusDays(30), "30 天", "预付 30 %", null), List.of(line), Authority.REP, TODAY, NOW);
+    }
+
+    @Test
+    void Q1_aDraftCarriesNumberRevisionAndDateAndItsTotals() {
+        Quote q = draft("10");
+        assertThat(q.number()).isEqualTo("Q-2026-000001");
+        assertThat(q.revision()).isEqualTo(1);
+        assertThat(q.quotedOn()).isEqualTo(TODAY);
+        assertThat(q.subtotal()).isEqualByComparingTo("1800.00");
+        assertThat(q.tax()).isEqualByComparingTo("234.00");
+        assertThat(q.total()).isEqualByComparingTo("2034.00");
+        assertThat(q.maxDiscount()).isEqualByComparingTo("10.00");
+        assertThat(q.availableActions(rep)).containsExactlyInAnyOrder(QuoteAction.EDIT, QuoteAction.SUBMIT);
+        assertThat(q.availableActions(boss)).contains(QuoteAction.REVIEW);
+    }
+
+    @Test
+    void Q2_withinTheAuthorsAuthorityASubmittedQuoteIsApprovedAtOnce() {
+        Quote q = draft("5");
+        assertThat(q.submit(Authority.REP, Authority.REP, NOW)).isFalse();
+        assertThat(q.status()).isEqualTo(QuoteStatus.APPROVED);
+    }
+
+    @Test
+    void Q2_aboveTheAuthorsAuthorityItWaitsAndTheApprovalOutcomeIsApplied() {
+        Quote approved = draft("10");
+        assertThat(approved.submit(Authority.REP, Authority.MANAGER, NOW)).isTrue();
+        assertThat(approved.status()).isEqualTo(QuoteStatus.PENDING_APPROVAL);
+        assertThat(approved.availableActions(rep)).containsExactly(QuoteAction.REVISE);
+        approved.approved(manager, "价格合理", NOW);
+        assertThat(approved.status()).isEqualTo(QuoteStatus.APPROVED);
+        assertThat(approved.reviewedBy()).as("the approver reviewed the pricing (Q1)").isEqualTo(manager);
+
+        Quote rejected = draft("20");
+        rejected.submit(Authority.MANAGER, Authority.DIRECTOR, NOW);
+        rejected.backToDraft(NOW);
+        assertThat(rejected.status()).isEqualTo(QuoteStatus.DRAFT);
+        assertThat(rejected.reviewedAt()).isNull();
+    }
+
+    @Test
+    void Q1_anApprovedQuoteIsSentOnlyAfterAManagersReviewWhenThePolicyAsksForIt() {
+        Quote q = draft("0");
+        q.submit(Authority.REP, Authority.REP, NOW);
+        assertThatThrownBy(() -> q.sent(null, true, NOW)).isInstanceOf(DomainException.class)
+                .hasMessageContaining("quote.send.notReviewed");
+        assertThatThrownBy(() -> q.review(rep, "自己审", NOW)).as("not the author").isInstanceOf(ForbiddenException.class);
+        q.review(boss, "逻辑与价格无误", NOW);
+        assertThat(q.reviewComment()).isEqualTo("逻辑与价格无误");
+        q.sent(null, true, NOW);
+        assertThat(q.status()).isEqualTo(QuoteStatus.SENT);
+        q.answered(true, NOW);
+        assertThat(q.status()).isEqualTo(QuoteStatus.ACCEPTED);
+        assertThatThrownBy(() -> q.revise(author, TODAY, NOW)).as("kept as accepted").isInstanceOf(DomainException.class);
+
+        Quote unreviewed = draft("0");
+        unreviewed.submit(Authority.REP, Authority.REP, NOW);
+        unreviewed.sent(null, false, NOW);
+        assertThat(unreviewed.status()).as("without the Q1 review in the policy").isEqualTo(QuoteStatus.SENT);
+    }
+
+    @Test
+    void Q1_aNewVersionSupersedesThePreviousWhichStaysAsItWas() {
+        Quote v1 = draft("3");
+        assertThatThrownBy(() -> v1.revise(author, TODAY, NOW)).as("a draft is edited, not revised")
+                .isInstanceOf(DomainException.class);
+        v1.submit(Authority.REP, Authority.REP, NOW);
+        Quote v2 = v1.revise(author, TODAY.plusDays(2), NOW.plusSeconds(60));
+        assertThat(v1.status()).isEqualTo(QuoteStatus.SUPERSEDED);
+        assertThat(v1.total()).isEqualByComparingTo("2192.20");
+        assertThat(v2.number()).isEqualTo(v1.number());
+        assertThat(v2.revision()).isEqualTo(2);
+        assertThat(v2.quotedOn()).isEqualTo(TODAY.plusDays(2));
+        assertThat(v2.status()).isEqualTo(QuoteStatus.DRAFT);
+        assertThat(v2.lines()).isEqualTo(v1.lines());
+        assertThat(v2.id()).isNotEqualTo(v1.id());
+        assertThat(v1.availableActions(rep)).isEmpty();
+        assertThatThrownBy(() -> v1.revise(author, TODAY, NOW)).isInstanceOf(DomainException.class);
+    }
+
+    @Test
+    void onlyADraftChangesAndSomeoneWhoDoesNotWorkTheOpportunityMayDoNothing() {
+        Quote q = draft("0");
+        q.submit(Authority.REP, Authority.REP, NOW);
+        assertThatThrownBy(() -> q.change(new QuoteTerms(null, null, null, null, null), q.lines(), Authority.REP, TODAY, NOW))
+                .isInstanceOf(DomainException.class).hasMessageContaining("quote.notDraft");
+        QuoteActor outsider = new QuoteActor(UUID.randomUUID(), false, true);
+        assertThat(q.availableActions(outsider)).isEmpty();
+        assertThatThrownBy(() -> q.requireAction(outsider, QuoteAction.SEND)).isInstanceOf(ForbiddenException.class);
+    }
+}

@@ -13,6 +13,6 @@
  * {@link com.lead2cash.contract.ContractTerminated}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Contracts",
-        allowedDependencies = {"platform", "platform :: web", "sop", "approval", "files", "customer", "opportunity",
+        allowedDependencies = {"platform", "platform :: web", "sop", "approval", "files", "customer", "opportunity", "quote",
                 "notification"})
 package com.lead2cash.contract;

@@ -54,7 +54,7 @@ public class ContractDrafting {
     private final ContractTemplates templates;
     private final Opportunities opportunities;
     private final CustomerDirectory customers;
-    private final org.springframework.beans.factory.ObjectProvider<DraftSources> sources;
+    private final DraftSources sources;
     private final SopPolicy policy;
     private final HumanCodes codes;
     private final Letterhead letterhead;
@@ -66,7 +66,7 @@ public class ContractDrafting {
 
     ContractDrafting(ContractRepository contracts, ContractAccess access, ContractTemplates templates,
                      Opportunities opportunities, CustomerDirectory customers,
-                     org.springframework.beans.factory.ObjectProvider<DraftSources> sources, SopPolicy policy,
+                     DraftSources sources, SopPolicy policy,
                      HumanCodes codes, Letterhead letterhead, ContractEvents events, ContractFiles files,
                      ContractLifecycle lifecycle, Clock clock, @Value("${l2c.zone}") ZoneId zone) {
         this.contracts = contracts;
@@ -112,7 +112,7 @@ public class ContractDrafting {
             throw new ConflictException("contract.opportunity.hasContract", number);
         });
         ContractTemplate template = templates.forDrafting(n.templateId());
-        DraftSources.Source source = source(opportunity.id(), n.quoteId());
+        DraftSources.Source source = sources.forOpportunity(opportunity.id(), n.quoteId());
         String buyer = customers.find(opportunity.customerId()).map(CustomerDirectory.CustomerRef::name)
                 .orElseThrow(() -> new DomainException("contract.customer.unknown"));
         List<PaymentMilestone> milestones = n.milestones() == null || n.milestones().isEmpty() ? source.milestones() : n.milestones();
@@ -175,18 +175,6 @@ public class ContractDrafting {
         c.requireAction(lifecycle.actor(c), ContractAction.EDIT);
         c.expectVersion(version);
         return c;
-    }
-
-    /** The quote's and minutes' content; without a quote module only drafts without a quote can be made. */
-    private DraftSources.Source source(UUID opportunityId, UUID quoteId) {
-        DraftSources available = sources.getIfAvailable();
-        if (available != null) {
-            return available.forOpportunity(opportunityId, quoteId);
-        }
-        if (quoteId != null) {
-            throw new FieldValidationException("quoteId", "contract.quote.unknown");
-        }
-        return DraftSources.Source.NONE;
     }
 
     private static UUID quoteOf(DraftSources.Source source) {

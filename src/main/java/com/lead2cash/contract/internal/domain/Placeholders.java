@@ -43,6 +43,7 @@ public final class Placeholders {
         known.put("quote.number", "the accepted quote's number");
         known.put("quote.deliveryPeriod", "the quote's delivery period");
         known.put("quote.paymentTerms", "the quote's payment terms");
+        known.put("quote.total", "the accepted quote's total with tax");
         known.put("minutes.agreedPrice", "the price agreed in the negotiation minutes");
         known.put("minutes.deliveryStandard", "the delivery standard agreed in the minutes");
         known.put("minutes.liability", "the liability agreed in the minutes");

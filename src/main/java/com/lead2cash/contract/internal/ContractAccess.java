@@ -80,6 +80,11 @@ public class ContractAccess {
         return scope().covers(ownerId) || (submitted && isReviewer(me));
     }
 
+    /** One of those who draft and work contracts (a sales role). */
+    public static boolean isSeller(CurrentUser me) {
+        return me.roles().stream().anyMatch(SELLERS::contains);
+    }
+
     /** A reviewing department's member sees every submitted contract (the list's condition). */
     public static boolean isReviewer(CurrentUser me) {
         return me.roles().stream().anyMatch(REVIEWERS::contains);

@@ -76,6 +76,13 @@ public class ContractQueries {
 
     public CursorPage<ContractRow> list(Filter f) {
         int size = CursorPage.size(f.size());
+        List<ContractRow> rows = list(f, null);
+        return CursorPage.of(rows, size, r -> List.of(r.createdAt(), r.id()));
+    }
+
+    /** The rows of the filter's page (one more than its size, to tell whether another follows); only {@code only} when given. */
+    private List<ContractRow> list(Filter f, List<UUID> only) {
+        int size = CursorPage.size(f.size());
         CurrentUser me = CurrentUser.require();
         Scope scope = access.scope();
         Map<String, Object> params = new HashMap<>(scope.params());
@@ -108,10 +115,14 @@ public class ContractQueries {
         if (f.waitingForMe()) {
             List<UUID> ids = lifecycle.pendingForMe().stream().map(p -> UUID.fromString(p.subjectId())).distinct().toList();
             if (ids.isEmpty()) {
-                return new CursorPage<>(List.of(), null);
+                return List.of();
             }
             sql.append(" and id in (:mine)");
             params.put("mine", ids);
+        }
+        if (only != null) {
+            sql.append(" and id in (:only)");
+            params.put("only", only);
         }
         if (f.cursor() != null && !f.cursor().isBlank()) {
             CursorPage.Key key = CursorPage.decode(f.cursor(), 2);
@@ -145,7 +156,49 @@ public class ContractQueries {
             rows.add(new ContractRow(r.id(), r.number(), r.title(), r.buyer(), r.status(), r.amount(), r.currency(),
                     r.owner(), name(names, r.owner()), waiting, r.waitingSince(), days, r.createdAt()));
         }
-        return CursorPage.of(rows, size, r -> List.of(r.createdAt(), r.id()));
+        return rows;
+    }
+
+    /** A contract of an opportunity, for the card on the opportunity's page. */
+    public record OpportunityContract(UUID id, String number, String title, ContractStatus status, BigDecimal amount) {
+    }
+
+    /** The opportunity's contracts the reader may see, newest first. */
+    public List<OpportunityContract> ofOpportunity(UUID opportunityId) {
+        record Raw(OpportunityContract c, UUID owner, boolean submitted) {
+        }
+        return jdbc.sql("""
+                        select id, number, title, status, amount, owner_id, submitted_at is not null as submitted
+                        from contract_contract where opportunity_id = :opportunity order by created_at desc""")
+                .param("opportunity", opportunityId)
+                .query((rs, i) -> new Raw(new OpportunityContract(rs.getObject("id", UUID.class), rs.getString("number"),
+                        rs.getString("title"), ContractStatus.valueOf(rs.getString("status")), rs.getBigDecimal("amount")),
+                        rs.getObject("owner_id", UUID.class), rs.getBoolean("submitted"))).list().stream()
+                .filter(r -> access.isVisible(r.owner(), r.submitted())).map(Raw::c).toList();
+    }
+
+    /**
+     * What waits for me (the home panel): contracts whose review or approval task is mine, and those that
+     * wait for me by name (my drafts and revisions to submit, my approved contracts to sign, my signed ones
+     * to archive); the longest waiting first.
+     */
+    public List<ContractRow> waitingForMe(int limit) {
+        CurrentUser me = CurrentUser.require();
+        List<UUID> tasks = lifecycle.pendingForMe().stream().map(p -> UUID.fromString(p.subjectId())).distinct().toList();
+        List<UUID> ids = jdbc.sql("""
+                        select id from contract_contract
+                        where (waiting_for = :me or waiting_for like :meFirst or waiting_for like :meLater) %s
+                        order by waiting_since limit :limit""".formatted(tasks.isEmpty() ? "" : "or id in (:tasks)"))
+                .param("me", "USER:" + me.id()).param("meFirst", "USER:" + me.id() + ",%")
+                .param("meLater", "%,USER:" + me.id() + "%").param("limit", limit)
+                .params(tasks.isEmpty() ? Map.of() : Map.of("tasks", tasks))
+                .query(UUID.class).list();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<ContractRow> rows = new ArrayList<>(list(new Filter(null, null, null, false, null, CursorPage.MAX_SIZE), ids));
+        rows.sort(java.util.Comparator.comparing(ContractRow::waitingSince, java.util.Comparator.nullsLast(Instant::compareTo)));
+        return rows;
     }
 
     private static String name(Map<UUID, OrgDirectory.Person> names, UUID id) {

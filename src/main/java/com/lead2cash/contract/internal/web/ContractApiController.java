@@ -265,7 +265,7 @@ class ContractApiController {
         return view(lifecycle.terminate(id, body.reason(), body.effectiveOn(), body.version()));
     }
 
-    @Operation(summary = "Record a signed amendment (补充协议) with its scan; the signed contract itself is not changed")
+    @Operation(summary = "Record a signed amendment (supplementary agreement) with its scan; the signed contract itself is not changed")
     @PostMapping(value = "/api/v1/contracts/{id}/amendments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ContractViews.AmendmentView> amend(@PathVariable UUID id, @RequestPart("scan") MultipartFile scan,

@@ -61,12 +61,17 @@ class ContractPagesTest {
         assertThat(body(refused)).contains("This value is not in a form that can be read.", "is-invalid");
 
         MvcTestResult drafted = post(rep, "/contracts", "opportunityId", deal.opportunityId(), "title", "园区网关采购合同",
-                "amount", "12360.00", "riskLevel", "LOW", "termStart", "2026-12-10", "termEnd", "2027-12-09");
+                "amount", "12360.00", "riskLevel", "LOW", "termStart", "2026-12-10", "termEnd", "2027-12-09",
+                "milestones[0].type", "PREPAYMENT", "milestones[0].amount", "3708.00", "milestones[0].dueCondition", "合同签订后 7 日内",
+                "milestones[1].type", "ON_DELIVERY", "milestones[1].amount", "7416.00", "milestones[1].dueCondition", "到货验收后 15 日内",
+                "milestones[2].type", "RETENTION", "milestones[2].amount", "1236.00", "milestones[2].dueDate", "2027-12-31",
+                "milestones[3].type", "", "milestones[3].amount", "", "milestones[3].dueDate", "", "milestones[3].dueCondition", "");
         assertThat(drafted).hasStatus3xxRedirection();
         String path = drafted.getResponse().getRedirectedUrl();
         String id = path.substring(path.lastIndexOf('/') + 1);
         JsonNode draft = api(r.rep(), id);
-        assertThat(draft.get("milestones")).as("the minutes' milestones when the form names none").hasSize(3);
+        assertThat(draft.get("milestones")).as("the rows written, the blank one left out").hasSize(3);
+        assertThat(draft.at("/milestones/2/dueDate").asString()).isEqualTo("2027-12-31");
 
         String detail = page(rep, path, "zh-CN");
         assertThat(detail).contains("草拟", "terms-form", "submit-contract", "工业网关", "{{buyer.taxId}}");

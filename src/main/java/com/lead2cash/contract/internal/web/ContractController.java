@@ -115,8 +115,32 @@ class ContractController {
         this.zone = zone;
     }
 
-    /** A milestone row of a form; a row without a kind and an amount is left out. */
-    public record MilestoneRow(String type, String amount, String dueDate, String dueCondition) {
+    /** A milestone row of a form (bound by Spring, so a bean); a row with nothing written is left out. */
+    public static class MilestoneRow {
+        private String type;
+        private String amount;
+        private String dueDate;
+        private String dueCondition;
+
+        public MilestoneRow() {
+        }
+
+        MilestoneRow(String type, String amount, String dueDate, String dueCondition) {
+            this.type = type;
+            this.amount = amount;
+            this.dueDate = dueDate;
+            this.dueCondition = dueCondition;
+        }
+
+        public String getType() { return type; }
+        public void setType(String type) { this.type = type; }
+        public String getAmount() { return amount; }
+        public void setAmount(String amount) { this.amount = amount; }
+        public String getDueDate() { return dueDate; }
+        public void setDueDate(String dueDate) { this.dueDate = dueDate; }
+        public String getDueCondition() { return dueCondition; }
+        public void setDueCondition(String dueCondition) { this.dueCondition = dueCondition; }
+
         boolean blank() {
             return isBlank(type) && isBlank(amount) && isBlank(dueDate) && isBlank(dueCondition);
         }
@@ -367,19 +391,19 @@ class ContractController {
                 String at = "milestones[" + i + "]";
                 MilestoneType type = null;
                 try {
-                    type = isBlank(r.type()) ? null : MilestoneType.valueOf(r.type());
+                    type = isBlank(r.getType()) ? null : MilestoneType.valueOf(r.getType());
                 } catch (IllegalArgumentException e) {
                     errors.add(new FieldValidationException.FieldError(at + ".type", "contract.milestone.type"));
                 }
                 BigDecimal amount = null;
                 LocalDate due = null;
                 try {
-                    amount = decimal(at + ".amount", r.amount());
-                    due = date(at + ".dueDate", r.dueDate());
+                    amount = decimal(at + ".amount", r.getAmount());
+                    due = date(at + ".dueDate", r.getDueDate());
                 } catch (FieldValidationException e) {
                     errors.addAll(e.errors());
                 }
-                out.add(new PaymentMilestone(type, amount, due, isBlank(r.dueCondition()) ? null : r.dueCondition().strip()));
+                out.add(new PaymentMilestone(type, amount, due, isBlank(r.getDueCondition()) ? null : r.getDueCondition().strip()));
             }
             if (!errors.isEmpty()) {
                 throw new FieldValidationException(errors);

@@ -38,6 +38,7 @@ class ContractPagesTest {
     @Autowired ContractTestSupport support;
     @Autowired CustomerTestSupport customers;
     @Autowired MutableClock clock;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @BeforeEach
     void resetClock() {
@@ -183,6 +184,32 @@ class ContractPagesTest {
         assertThat(old.get("state").asString()).as("the previous version retires and stays readable").isEqualTo("RETIRED");
         assertThat(page(rep, "/contracts/templates/" + published, "zh-CN")).contains("已停用", "交付标准：{{minutes.deliveryStandard}}");
         assertThat(page(rep, draftPath, "zh-CN")).contains("争议提交杭州仲裁委员会仲裁。");
+    }
+
+    @Test
+    void hostileInputOnTheContractScreensIsRefusedWithoutA5xxAndDraftsNothing() {
+        Reviewers r = support.reviewers("chost");
+        String opportunity = support.opportunityAtContractStage(mvc, r, "苏州辛方科技有限公司", "600000.00");
+        Cookie rep = customers.session(mvc, r.rep());
+        long before = jdbc.sql("select count(*) from contract_contract").query(Long.class).single();
+
+        java.util.List<MvcTestResult> answers = java.util.List.of(
+                post(rep, "/contracts", "opportunityId", opportunity, "title", "before\u0000after", "amount", "600000"),
+                post(rep, "/contracts", "opportunityId", opportunity, "title", "长".repeat(100_001), "amount", "600000"),
+                post(rep, "/contracts", "opportunityId", "not-an-id", "amount", "600000"),
+                post(rep, "/contracts", "opportunityId", opportunity, "amount", "1e400"),
+                post(rep, "/contracts", "opportunityId", opportunity, "amount", "600000", "milestones[5000].amount", "1"),
+                post(rep, "/contracts", "opportunityId", opportunity, "amount", "600000", "templateId", "模板"),
+                post(rep, "/contracts/" + java.util.UUID.randomUUID() + "/reviews/MARKETING", "verdict", "PASS"),
+                mvc.get().uri("/contracts?status=BOGUS").cookie(rep).exchange(),
+                mvc.get().uri("/contracts?cursor=forged").cookie(rep).exchange(),
+                mvc.get().uri("/contracts?q=" + "长".repeat(101)).cookie(rep).exchange(),
+                mvc.get().uri("/contracts/new?opportunityId=" + java.util.UUID.randomUUID()).cookie(rep).exchange());
+        assertThat(answers).as("a 4xx page, or the form again with what to fix; never a 5xx, never drafted")
+                .allSatisfy(a -> assertThat(a.getResponse().getStatus() == 200
+                        ? (body(a).contains("is-invalid") || body(a).contains("contract-problems") ? 422 : 200)
+                        : a.getResponse().getStatus()).as(a.getRequest().getRequestURI()).isBetween(400, 499));
+        assertThat(jdbc.sql("select count(*) from contract_contract").query(Long.class).single()).isEqualTo(before);
     }
 
     private String fileOf(User user, String contractId, String kind) {

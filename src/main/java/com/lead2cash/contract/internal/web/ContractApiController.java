@@ -6,7 +6,7 @@ import com.lead2cash.contract.ContractStatus;
 import com.lead2cash.contract.MilestoneType;
 import com.lead2cash.contract.RiskLevel;
 import com.lead2cash.contract.internal.ContractAccess;
-import com.lead2cash.contract.internal.ContractDocument;
+import com.lead2cash.contract.internal.ContractDownloads;
 import com.lead2cash.contract.internal.ContractDrafting;
 import com.lead2cash.contract.internal.ContractEvents;
 import com.lead2cash.contract.internal.ContractFiles;
@@ -17,7 +17,6 @@ import com.lead2cash.contract.internal.domain.Contract;
 import com.lead2cash.contract.internal.domain.ContractAmendmentRepository;
 import com.lead2cash.contract.internal.domain.Department;
 import com.lead2cash.contract.internal.domain.PaymentMilestone;
-import com.lead2cash.files.FileResponses;
 import com.lead2cash.files.StoredFile;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.web.Refuses;
@@ -35,7 +34,6 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.core.io.Resource;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -133,12 +131,12 @@ class ContractApiController {
     private final ContractAccess access;
     private final ContractFiles files;
     private final ContractEvents events;
-    private final ContractDocument document;
+    private final ContractDownloads downloads;
     private final ContractAmendmentRepository amendments;
 
     ContractApiController(ContractDrafting drafting, ContractLifecycle lifecycle, ContractQueries queries,
                           ContractViews views, ContractAccess access, ContractFiles files, ContractEvents events,
-                          ContractDocument document, ContractAmendmentRepository amendments) {
+                          ContractDownloads downloads, ContractAmendmentRepository amendments) {
         this.drafting = drafting;
         this.lifecycle = lifecycle;
         this.queries = queries;
@@ -146,7 +144,7 @@ class ContractApiController {
         this.access = access;
         this.files = files;
         this.events = events;
-        this.document = document;
+        this.downloads = downloads;
         this.amendments = amendments;
     }
 
@@ -307,10 +305,7 @@ class ContractApiController {
             @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary"))})
     @GetMapping("/api/v1/contracts/{id}/files/{fileId}")
     ResponseEntity<Resource> file(@PathVariable UUID id, @PathVariable UUID fileId) {
-        Contract c = access.visible(id);
-        StoredFile f = files.ofContract(c.id(), fileId);
-        lifecycle.readFile(c, f);
-        return FileResponses.inline(f, files.openStream(f.id()));
+        return downloads.file(id, fileId);
     }
 
     @Operation(summary = "The contract as a PDF with a searchable Chinese text layer: a draft rendered now; once "
@@ -319,17 +314,7 @@ class ContractApiController {
             content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
     @GetMapping("/api/v1/contracts/{id}/pdf")
     ResponseEntity<?> pdf(@PathVariable UUID id) {
-        Contract c = access.visible(id);
-        if (c.status().editable()) {
-            byte[] bytes = document.pdf(c);
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.inline()
-                            .filename(c.number() + ".pdf").build().toString())
-                    .body(bytes);
-        }
-        StoredFile f = lifecycle.approvedCopy(c);
-        lifecycle.readFile(c, f);
-        return FileResponses.inline(f, files.openStream(f.id()));
+        return downloads.pdf(id);
     }
 
     @Operation(summary = "The contract's timeline, newest first")

@@ -6,7 +6,7 @@ import com.lead2cash.contract.ContractStatus;
 import com.lead2cash.contract.MilestoneType;
 import com.lead2cash.contract.RiskLevel;
 import com.lead2cash.contract.internal.ContractAccess;
-import com.lead2cash.contract.internal.ContractDocument;
+import com.lead2cash.contract.internal.ContractDownloads;
 import com.lead2cash.contract.internal.ContractDrafting;
 import com.lead2cash.contract.internal.ContractEvents;
 import com.lead2cash.contract.internal.ContractFiles;
@@ -15,14 +15,11 @@ import com.lead2cash.contract.internal.ContractQueries;
 import com.lead2cash.contract.internal.ContractViews;
 import com.lead2cash.contract.internal.DraftSources;
 import com.lead2cash.contract.internal.domain.Contract;
-import com.lead2cash.contract.internal.domain.ContractAction;
 import com.lead2cash.contract.internal.domain.ContractAmendmentRepository;
 import com.lead2cash.contract.internal.domain.Department;
 import com.lead2cash.contract.internal.domain.PaymentMilestone;
 import com.lead2cash.contract.internal.template.ContractTemplates;
 import com.lead2cash.customer.CustomerDirectory;
-import com.lead2cash.files.FileResponses;
-import com.lead2cash.files.StoredFile;
 import com.lead2cash.opportunity.Opportunities;
 import com.lead2cash.opportunity.Stage;
 import com.lead2cash.platform.CurrentUser;
@@ -47,9 +44,6 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -82,7 +76,7 @@ class ContractController {
     private final ContractAccess access;
     private final ContractFiles files;
     private final ContractEvents events;
-    private final ContractDocument document;
+    private final ContractDownloads downloads;
     private final ContractAmendmentRepository amendments;
     private final ContractTemplates templates;
     private final DraftSources sources;
@@ -94,7 +88,7 @@ class ContractController {
 
     ContractController(ContractDrafting drafting, ContractLifecycle lifecycle, ContractQueries queries,
                        ContractViews views, ContractAccess access, ContractFiles files, ContractEvents events,
-                       ContractDocument document, ContractAmendmentRepository amendments, ContractTemplates templates,
+                       ContractDownloads downloads, ContractAmendmentRepository amendments, ContractTemplates templates,
                        DraftSources sources, Opportunities opportunities, CustomerDirectory customers, OrgDirectory org,
                        MessageSource messages, @Value("${l2c.zone}") ZoneId zone) {
         this.drafting = drafting;
@@ -104,7 +98,7 @@ class ContractController {
         this.access = access;
         this.files = files;
         this.events = events;
-        this.document = document;
+        this.downloads = downloads;
         this.amendments = amendments;
         this.templates = templates;
         this.sources = sources;
@@ -349,25 +343,13 @@ class ContractController {
     /** A file of the contract, through the same scope check and audit as the API. */
     @GetMapping("/contracts/{id}/files/{fileId}")
     ResponseEntity<Resource> file(@PathVariable UUID id, @PathVariable UUID fileId) {
-        Contract c = access.visible(id);
-        StoredFile f = files.ofContract(c.id(), fileId);
-        lifecycle.readFile(c, f);
-        return FileResponses.inline(f, files.openStream(f.id()));
+        return downloads.file(id, fileId);
     }
 
     /** The contract's PDF: a draft rendered now; once submitted, the very copy the reviewers approved. */
     @GetMapping("/contracts/{id}/pdf")
     ResponseEntity<?> pdf(@PathVariable UUID id) {
-        Contract c = access.visible(id);
-        if (c.status().editable()) {
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(c.number() + ".pdf")
-                            .build().toString())
-                    .body(document.pdf(c));
-        }
-        StoredFile f = lifecycle.approvedCopy(c);
-        lifecycle.readFile(c, f);
-        return FileResponses.inline(f, files.openStream(f.id()));
+        return downloads.pdf(id);
     }
 
     /** The milestone rows a form posts ({@code milestones[0].type} …), bound by Spring. */

@@ -23,10 +23,17 @@ public record ApprovalView(UUID id, String subjectType, String subjectId, String
                            List<TaskView> tasks) {
     }
 
-    /** One approver's task: a person ({@code assigneeId}) or a role pool ({@code assigneeRole}). */
+    /**
+     * One approver's task: a person ({@code assigneeId}) or a role pool ({@code assigneeRole}), with the
+     * remarks on sections given with the decision.
+     */
     public record TaskView(UUID id, UUID assigneeId, Role assigneeRole, TaskState state, UUID actedBy,
                            Instant actedAt, String comment, UUID onBehalfOf, String fallbackReason,
-                           Instant openedAt) {
+                           Instant openedAt, List<ApprovalRemark> remarks) {
+
+        public TaskView {
+            remarks = remarks == null ? List.of() : List.copyOf(remarks);
+        }
     }
 
     /** One line of the history (审批记录), which cannot be edited. */

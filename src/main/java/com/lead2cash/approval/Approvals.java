@@ -1,5 +1,7 @@
 package com.lead2cash.approval;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,6 +19,24 @@ public interface Approvals {
 
     /** After a send-back, the submitter starts the flow again from its first step (next round). */
     ApprovalRef resubmit(UUID approvalId, UUID submitterId);
+
+    /**
+     * After a send-back and rework, the submitter starts the flow again from its first step (next round)
+     * with the steps and facts as they now stand (the amount changed, so a risk review now applies).
+     */
+    ApprovalRef resubmit(UUID approvalId, UUID submitterId, FlowDefinition flow, Map<String, String> facts);
+
+    /**
+     * The user decides on a task of the current step: approve, reject or send back, with a comment and
+     * remarks on sections. Refused as on the approvals screen: a task that is not theirs (nor a
+     * delegator's), already decided, their own submission, a second vote in one step, or a send-back
+     * or rejection without a comment.
+     */
+    ApprovalView decide(UUID approvalId, UUID taskId, UUID userId, Decision decision, String comment,
+                        List<ApprovalRemark> remarks);
+
+    /** Tasks about records of this subject type that the user may decide now, oldest first, at most {@code limit}. */
+    List<PendingApproval> pendingFor(UUID userId, String subjectType, int limit);
 
     /** The submitter takes back a flow that has not ended (e.g. the quote was revised); open deadlines are cancelled. */
     ApprovalRef withdraw(UUID approvalId, UUID submitterId);

@@ -24,6 +24,17 @@ public sealed interface ApproverRule {
         }
     }
 
+    /**
+     * The head of the department whose people hold the role (法务负责人 for LEGAL): a holder of the role
+     * who manages their own unit, the longest-serving when there are several. Without such a head, the
+     * role's pool decides, and the history says why.
+     */
+    record DepartmentHead(Role role) implements ApproverRule {
+        public DepartmentHead {
+            Objects.requireNonNull(role, "role");
+        }
+    }
+
     /** The submitter's line manager (1), the manager's manager (2), and so on up the org tree. */
     record SubmittersManager(int levelsUp) implements ApproverRule {
         public SubmittersManager {

@@ -9,9 +9,27 @@ import java.util.UUID;
 
 /**
  * What other modules may ask of quotes and negotiation minutes (报价、谈判纪要): the contract module drafts
- * from the latest version the customer confirmed. No scope check (the caller has checked the opportunity).
+ * from the quote version the customer accepted and the minutes version the customer confirmed. No scope check (the caller has checked the opportunity).
  */
 public interface Quotes {
+
+    /** The opportunity's quote version the customer accepted (the latest one if several were). */
+    Optional<AcceptedQuote> acceptedQuote(UUID opportunityId);
+
+    /**
+     * A quote version as the customer accepted it: lines with the agreed prices, the totals (subtotal
+     * without tax, tax, total), the delivery period and payment terms quoted.
+     */
+    record AcceptedQuote(UUID id, UUID opportunityId, String number, int revision, String currency,
+                         BigDecimal subtotal, BigDecimal tax, BigDecimal total, String deliveryPeriod,
+                         String paymentTerms, List<QuotedLine> lines) {
+    }
+
+    /** A line of an accepted quote; {@code lineTotal} is without tax, after the discount. */
+    record QuotedLine(UUID productId, String productCode, String productName, String specification, String unit,
+                      BigDecimal quantity, BigDecimal unitPrice, BigDecimal discountPercent, BigDecimal taxRate,
+                      BigDecimal lineTotal) {
+    }
 
     /** The latest negotiation minutes of the opportunity that the customer's contact confirmed (Q3). */
     Optional<ConfirmedMinutes> confirmedMinutes(UUID opportunityId);

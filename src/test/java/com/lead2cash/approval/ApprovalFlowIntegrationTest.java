@@ -274,4 +274,27 @@ class ApprovalFlowIntegrationTest {
                 .hasMessageContaining("append-only");
         assertThat(view(ref.id()).history()).isNotEmpty();
     }
+
+    @Test
+    void anOwningModuleDecidesWithRemarksThatAreKeptAndShownAndFindsWhatWaitsForAPerson() {
+        ApprovalRef ref = approvals.submit(new ApprovalRequest("Contract", "C-500", "Contract C-500", rep,
+                FlowDefinition.of(new StepDefinition("Review", StepMode.JOINT,
+                        List.of(new ApproverRule.ByRole(Role.LEGAL), new ApproverRule.ByRole(Role.FINANCE)), "K1")),
+                Map.of()));
+        assertThat(approvals.pendingFor(lawyer, "Contract", 10)).extracting(PendingApproval::subjectId).contains("C-500");
+        assertThat(approvals.pendingFor(lawyer, "Quote", 10)).isEmpty();
+        UUID legalTask = task(view(ref.id()), 0, Role.LEGAL);
+
+        ApprovalView decided = approvals.decide(ref.id(), legalTask, lawyer, Decision.SEND_BACK, "见分项意见",
+                List.of(new ApprovalRemark("LIABILITY", "违约金上限改为 20%")));
+
+        assertThat(decided.state()).as("finance has not spoken yet").isEqualTo(State.IN_PROGRESS);
+        assertThat(view(ref.id()).steps().get(0).tasks()).filteredOn(t -> t.id().equals(legalTask)).singleElement()
+                .satisfies(t -> assertThat(t.remarks()).containsExactly(new ApprovalRemark("LIABILITY", "违约金上限改为 20%")));
+        assertThat(approvals.pendingFor(lawyer, "Contract", 10)).extracting(PendingApproval::subjectId).doesNotContain("C-500");
+        assertThat(events.stream(ApprovalTaskDecided.class)).anyMatch(e -> e.taskId().equals(legalTask)
+                && e.decision() == Decision.SEND_BACK && e.subjectId().equals("C-500"));
+        assertThatThrownBy(() -> jdbc.sql("update approval_remark set text = 'forged' where approval_id = :id")
+                .param("id", ref.id()).update()).hasMessageContaining("append-only");
+    }
 }

@@ -22,7 +22,8 @@ class I18nBundlesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"messages", "i18n/sop", "i18n/notification", "i18n/approval", "i18n/lead", "i18n/customer",
-            "i18n/opportunity", "i18n/region", "i18n/confirmation", "i18n/customer-needs", "i18n/catalog", "i18n/quote"})
+            "i18n/opportunity", "i18n/region", "i18n/confirmation", "i18n/customer-needs", "i18n/catalog", "i18n/quote",
+            "i18n/files", "i18n/contract"})
     void englishAndChineseBundlesHaveTheSameKeys(String basename) throws IOException {
         Properties en = load(RESOURCES.resolve(basename + ".properties"));
         Properties zh = load(RESOURCES.resolve(basename + "_zh.properties"));

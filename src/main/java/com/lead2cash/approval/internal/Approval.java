@@ -1,12 +1,15 @@
 package com.lead2cash.approval.internal;
 
+import com.lead2cash.approval.Decision;
 import com.lead2cash.approval.ApprovalCompleted.Outcome;
+import com.lead2cash.approval.ApprovalRemark;
 import com.lead2cash.approval.ApprovalRequest;
 import com.lead2cash.approval.ApprovalView;
 import com.lead2cash.approval.ApprovalView.State;
 import com.lead2cash.approval.ApprovalView.StepState;
 import com.lead2cash.approval.ApprovalView.TaskState;
 import com.lead2cash.approval.ApproverRule;
+import com.lead2cash.approval.FlowDefinition;
 import com.lead2cash.approval.StepMode;
 import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.DomainException;
@@ -38,13 +41,15 @@ import org.springframework.data.relational.core.mapping.Table;
  * 审批单 — one approval flow for one business record: its steps, one task per resolved approver,
  * and the rules of deciding. A step completes when all its approvers approved; a rejection by
  * anyone ends the flow; a send-back (退回) returns it to the submitter, who may resubmit it, which
- * starts the flow again from step 1 in a new round.
+ * starts the flow again from step 1 in a new round. In a JOINT step (联合评审) a send-back waits for
+ * the other approvers' verdicts, so the submitter gets every objection of the round at once.
  */
 @Table("approval")
 public class Approval {
 
     static final int MAX_COMMENT = 2000;
     static final int MAX_TITLE = 200;
+    static final int MAX_REMARKS = 50;
 
     @Id
     private final UUID id;
@@ -120,6 +125,12 @@ public class Approval {
      */
     public void decide(UUID taskId, Actor actor, Decision decision, String comment, Instant now,
                        ApproverResolver resolver) {
+        decide(taskId, actor, decision, comment, List.of(), now, resolver);
+    }
+
+    /** The same, with remarks on sections of the record (kept with the decision, shown beside the sections). */
+    public void decide(UUID taskId, Actor actor, Decision decision, String comment, List<ApprovalRemark> remarks,
+                       Instant now, ApproverResolver resolver) {
         requireInProgress();
         ApprovalTask task = tasks.stream().filter(t -> t.id().equals(taskId)).findFirst()
                 .orElseThrow(() -> new RecordNotFoundException("ApprovalTask", taskId));
@@ -142,31 +153,97 @@ public class Approval {
         if (text != null && text.length() > MAX_COMMENT) {
             throw new FieldValidationException("comment", "approval.comment.tooLong", MAX_COMMENT);
         }
+        List<ApprovalRemark> kept = validRemarks(remarks);
         UUID principal = onBehalfOf.equals(actor.userId()) ? null : onBehalfOf;
         task.record(decision, actor.userId(), principal, text, now);
         happen(new Happening.TaskClosed(task.id(), step().slaRuleId(), true, now));
         log(task.state().name(), currentStep, task.id(), actor.userId(), principal, text, null, now);
+        if (!kept.isEmpty()) {
+            happen(new Happening.Remarked(task.id(), round, kept, now));
+        }
+        happen(new Happening.Decided(task.id(), round, currentStep, decision, actor.userId(), now));
         if (decision == Decision.APPROVE) {
             afterApproval(now, resolver);
         } else if (decision == Decision.REJECT) {
             skipOpenTasks(now);
             end(Outcome.REJECTED, now);
+        } else if (step().mode() == StepMode.JOINT) {
+            afterJointVerdict(now);
         } else {
             skipOpenTasks(now);
-            state = State.SENT_BACK;
-            endedAt = now;
-            log("RETURNED_TO_SUBMITTER", currentStep, null, actor.userId(), principal, text, null, now);
-            happen(new Happening.SentBack(round, actor.userId(), text, now));
+            returnToSubmitter(actor.userId(), principal, text, now);
         }
+    }
+
+    private static List<ApprovalRemark> validRemarks(List<ApprovalRemark> remarks) {
+        if (remarks == null || remarks.isEmpty()) {
+            return List.of();
+        }
+        if (remarks.size() > MAX_REMARKS) {
+            throw new FieldValidationException("remarks", "approval.remarks.tooMany", MAX_REMARKS);
+        }
+        List<FieldValidationException.FieldError> errors = new ArrayList<>();
+        List<ApprovalRemark> kept = new ArrayList<>();
+        for (int i = 0; i < remarks.size(); i++) {
+            ApprovalRemark r = remarks.get(i);
+            if (r.section().isEmpty() || r.section().length() > 100) {
+                errors.add(new FieldValidationException.FieldError("remarks[" + i + "].section", "approval.remark.section"));
+            } else if (r.text().length() > ApprovalRemark.MAX_TEXT) {
+                errors.add(new FieldValidationException.FieldError("remarks[" + i + "].text", "approval.comment.tooLong",
+                        ApprovalRemark.MAX_TEXT));
+            } else if (!r.text().isEmpty()) {
+                kept.add(r);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new FieldValidationException(errors);
+        }
+        return kept;
+    }
+
+    /** A JOINT step ends when the last verdict is in: sent back when anyone sent back, else approved. */
+    private void afterJointVerdict(Instant now) {
+        List<ApprovalTask> stepTasks = tasks.stream().filter(t -> t.in(round, currentStep)).toList();
+        if (stepTasks.stream().anyMatch(ApprovalTask::isOpen)) {
+            return;
+        }
+        List<ApprovalTask> objections = stepTasks.stream().filter(t -> t.state() == TaskState.SENT_BACK).toList();
+        String comments = objections.stream().map(ApprovalTask::comment).filter(Objects::nonNull)
+                .collect(Collectors.joining("\n"));
+        returnToSubmitter(objections.get(0).actedBy(), null, comments.isEmpty() ? null : comments, now);
+    }
+
+    private void returnToSubmitter(UUID by, UUID principal, String text, Instant now) {
+        state = State.SENT_BACK;
+        endedAt = now;
+        log("RETURNED_TO_SUBMITTER", currentStep, null, by, principal, text, null, now);
+        happen(new Happening.SentBack(round, by, text, now));
     }
 
     /** After a send-back the submitter starts again from step 1, in the next round. */
     public void resubmit(UUID by, Instant now, ApproverResolver resolver) {
+        resubmit(by, null, null, now, resolver);
+    }
+
+    /**
+     * The same with the flow and facts as they stand after the rework (null keeps them): the new round
+     * runs the new steps; earlier rounds keep their tasks and history.
+     */
+    public void resubmit(UUID by, FlowDefinition flow, Map<String, String> newFacts, Instant now,
+                         ApproverResolver resolver) {
         if (!submitterId.equals(by)) {
             throw new ForbiddenException("approval.resubmit.notSubmitter");
         }
         if (state != State.SENT_BACK) {
             throw new ConflictException("approval.resubmit.notSentBack");
+        }
+        if (flow != null) {
+            steps.clear();
+            flow.steps().stream().map(FlowStep::of).forEach(steps::add);
+        }
+        if (newFacts != null) {
+            facts.clear();
+            newFacts.forEach((k, v) -> facts.add(new ApprovalFact(k, v)));
         }
         round++;
         state = State.IN_PROGRESS;
@@ -247,6 +324,10 @@ public class Approval {
             open(nextInLine.get(), now);
             return;
         }
+        if (step().mode() == StepMode.JOINT && stepTasks.stream().anyMatch(t -> t.state() == TaskState.SENT_BACK)) {
+            afterJointVerdict(now);
+            return;
+        }
         if (stepTasks.stream().allMatch(t -> t.state() == TaskState.APPROVED)) {
             log("STEP_COMPLETED", currentStep, null, null, null, null, null, now);
             if (currentStep + 1 < steps.size()) {
@@ -275,7 +356,7 @@ public class Approval {
                 log("APPROVER_FALLBACK", index, task.id(), null, null, null, a.fallbackReason(), now);
             }
         }
-        if (step.mode() == StepMode.PARALLEL) {
+        if (step.mode() == StepMode.PARALLEL || step.mode() == StepMode.JOINT) {
             created.forEach(t -> open(t, now));
         } else {
             open(created.get(0), now);
@@ -334,13 +415,18 @@ public class Approval {
 
     /** The current round's steps with their tasks, and the history given. */
     public ApprovalView view(List<ApprovalView.HistoryEntry> history) {
+        return view(history, Map.of());
+    }
+
+    /** The same, with the remarks each task's decision gave (by task id). */
+    public ApprovalView view(List<ApprovalView.HistoryEntry> history, Map<UUID, List<ApprovalRemark>> remarks) {
         List<ApprovalView.StepView> stepViews = IntStream.range(0, steps.size()).mapToObj(i -> {
             FlowStep s = steps.get(i);
             List<ApprovalTask> stepTasks = tasks.stream().filter(t -> t.in(round, i)).toList();
             return new ApprovalView.StepView(i, s.name(), s.mode(), s.slaRuleId(), stepState(stepTasks),
                     stepTasks.stream().map(t -> new ApprovalView.TaskView(t.id(), t.assigneeId(), t.assigneeRole(),
                             t.state(), t.actedBy(), t.actedAt(), t.comment(), t.onBehalfOf(), t.fallbackReason(),
-                            t.openedAt())).toList());
+                            t.openedAt(), remarks.getOrDefault(t.id(), List.of()))).toList());
         }).toList();
         Map<String, String> factMap = new TreeMap<>();
         facts.forEach(f -> factMap.put(f.name(), f.value()));
@@ -356,6 +442,9 @@ public class Approval {
         Set<TaskState> states = stepTasks.stream().map(ApprovalTask::state).collect(Collectors.toSet());
         if (states.contains(TaskState.REJECTED)) {
             return StepState.REJECTED;
+        }
+        if (state == State.IN_PROGRESS && (states.contains(TaskState.PENDING) || states.contains(TaskState.WAITING))) {
+            return StepState.IN_PROGRESS;
         }
         if (states.contains(TaskState.SENT_BACK)) {
             return StepState.SENT_BACK;

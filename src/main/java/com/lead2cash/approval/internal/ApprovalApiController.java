@@ -1,5 +1,6 @@
 package com.lead2cash.approval.internal;
 
+import com.lead2cash.approval.Decision;
 import com.lead2cash.approval.ApprovalRef;
 import com.lead2cash.approval.ApprovalRequest;
 import com.lead2cash.approval.ApprovalView;

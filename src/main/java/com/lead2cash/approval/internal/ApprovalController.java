@@ -1,5 +1,6 @@
 package com.lead2cash.approval.internal;
 
+import com.lead2cash.approval.Decision;
 import com.lead2cash.approval.ApprovalView;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.CursorPage;

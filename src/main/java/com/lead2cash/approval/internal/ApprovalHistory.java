@@ -1,8 +1,12 @@
 package com.lead2cash.approval.internal;
 
+import com.lead2cash.approval.ApprovalRemark;
 import com.lead2cash.approval.ApprovalView;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -40,5 +44,30 @@ class ApprovalHistory {
                         rs.getObject("task_id", UUID.class), rs.getObject("actor_id", UUID.class),
                         rs.getObject("on_behalf_of", UUID.class), rs.getString("comment"), rs.getString("detail")))
                 .list();
+    }
+
+    /** Remarks on sections given with a decision; append-only like the history. */
+    void appendRemarks(UUID approvalId, Happening.Remarked remarked) {
+        int position = 0;
+        for (ApprovalRemark r : remarked.remarks()) {
+            jdbc.sql("""
+                    insert into approval_remark (approval_id, task_id, round, position, section, text, occurred_at)
+                    values (:approval, :task, :round, :position, :section, :text, :at)
+                    """).param("approval", approvalId).param("task", remarked.taskId()).param("round", remarked.round())
+                    .param("position", position++).param("section", r.section()).param("text", r.text())
+                    .param("at", Timestamp.from(remarked.at())).update();
+        }
+    }
+
+    /** Every remark given on the approval, by the task whose decision gave it, in the order given. */
+    Map<UUID, List<ApprovalRemark>> remarksOf(UUID approvalId) {
+        Map<UUID, List<ApprovalRemark>> byTask = new LinkedHashMap<>();
+        jdbc.sql("select task_id, section, text from approval_remark where approval_id = :a order by id")
+                .param("a", approvalId)
+                .query(rs -> {
+                    byTask.computeIfAbsent(rs.getObject("task_id", UUID.class), k -> new ArrayList<>())
+                            .add(new ApprovalRemark(rs.getString("section"), rs.getString("text")));
+                });
+        return byTask;
     }
 }

@@ -88,6 +88,38 @@ public class ApprovalQueries {
         return CursorPage.of(rows, size, r -> List.of(r.task().openedAt(), r.task().id()));
     }
 
+    /** Pending tasks the actor may decide on records of one subject type, oldest first, at most {@code limit}. */
+    public List<com.lead2cash.approval.PendingApproval> pendingOfType(Actor actor, String subjectType, int limit) {
+        Set<UUID> people = new LinkedHashSet<>();
+        people.add(actor.userId());
+        people.addAll(actor.delegators().keySet());
+        Set<String> roles = new LinkedHashSet<>();
+        actor.roles().forEach(r -> roles.add(r.name()));
+        actor.delegators().values().forEach(rs -> rs.forEach(r -> roles.add(r.name())));
+        roles.add("-");
+        return jdbc.sql("""
+                select t.id as task_id, t.step_index, s.name as step_name, t.assignee_id, t.assignee_role, t.opened_at,
+                       a.id, a.subject_type, a.subject_id, a.title
+                from approval_task t
+                join approval a on a.id = t.approval
+                join approval_step_def s on s.approval = t.approval and s.position = t.step_index
+                where t.state = 'PENDING' and a.subject_type = :type and a.submitter_id <> :me
+                  and (t.assignee_id in (:people) or t.assignee_role in (:roles))
+                  and not exists (select 1 from approval_task o where o.approval = t.approval and o.round = t.round
+                                  and o.step_index = t.step_index and o.acted_by = :me)
+                order by t.opened_at, t.id limit :limit
+                """).param("type", subjectType).param("me", actor.userId()).param("people", people)
+                .param("roles", roles).param("limit", Math.max(1, Math.min(limit, 500)))
+                .query((rs, i) -> {
+                    String role = rs.getString("assignee_role");
+                    return new com.lead2cash.approval.PendingApproval(rs.getObject("id", UUID.class),
+                            rs.getString("subject_type"), rs.getString("subject_id"), rs.getString("title"),
+                            rs.getObject("task_id", UUID.class), rs.getInt("step_index"), rs.getString("step_name"),
+                            rs.getObject("assignee_id", UUID.class), role == null ? null : Role.valueOf(role),
+                            rs.getTimestamp("opened_at").toInstant());
+                }).list();
+    }
+
     /** Approvals the person submitted, newest first. */
     public CursorPage<ApprovalSummary> submittedBy(UUID submitterId, String cursor, Integer requestedSize) {
         int size = CursorPage.size(requestedSize);

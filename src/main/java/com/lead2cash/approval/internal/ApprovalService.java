@@ -1,9 +1,14 @@
 package com.lead2cash.approval.internal;
 
+import com.lead2cash.approval.Decision;
 import com.lead2cash.approval.ApprovalCompleted;
 import com.lead2cash.approval.ApprovalRef;
+import com.lead2cash.approval.ApprovalRemark;
 import com.lead2cash.approval.ApprovalRequest;
 import com.lead2cash.approval.ApprovalSentBack;
+import com.lead2cash.approval.ApprovalTaskDecided;
+import com.lead2cash.approval.FlowDefinition;
+import com.lead2cash.approval.PendingApproval;
 import com.lead2cash.approval.ApprovalView;
 import com.lead2cash.approval.Approvals;
 import com.lead2cash.notification.Notification;
@@ -20,6 +25,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,6 +51,7 @@ public class ApprovalService implements Approvals {
     private final ApprovalRepository approvals;
     private final DelegationRepository delegations;
     private final ApprovalHistory history;
+    private final ApprovalQueries queries;
     private final ApproverResolver resolver;
     private final OrgDirectory org;
     private final Deadlines deadlines;
@@ -54,11 +61,13 @@ public class ApprovalService implements Approvals {
     private final ZoneId zone;
 
     ApprovalService(ApprovalRepository approvals, DelegationRepository delegations, ApprovalHistory history,
-                    ApproverResolver resolver, OrgDirectory org, Deadlines deadlines, Notifier notifier,
-                    ApplicationEventPublisher events, Clock clock, @Value("${l2c.zone}") ZoneId zone) {
+                    ApprovalQueries queries, ApproverResolver resolver, OrgDirectory org, Deadlines deadlines,
+                    Notifier notifier, ApplicationEventPublisher events, Clock clock,
+                    @Value("${l2c.zone}") ZoneId zone) {
         this.approvals = approvals;
         this.delegations = delegations;
         this.history = history;
+        this.queries = queries;
         this.resolver = resolver;
         this.org = org;
         this.deadlines = deadlines;
@@ -79,7 +88,7 @@ public class ApprovalService implements Approvals {
     @Override
     @Transactional(readOnly = true)
     public Optional<ApprovalView> find(UUID approvalId) {
-        return approvals.findById(approvalId).map(a -> a.view(history.of(a.id())));
+        return approvals.findById(approvalId).map(this::view);
     }
 
     @Override
@@ -87,6 +96,29 @@ public class ApprovalService implements Approvals {
         Approval approval = locked(approvalId);
         approval.resubmit(submitterId, now(), resolver);
         return ref(save(approval));
+    }
+
+    @Override
+    public ApprovalRef resubmit(UUID approvalId, UUID submitterId, FlowDefinition flow, Map<String, String> facts) {
+        Approval approval = locked(approvalId);
+        approval.resubmit(submitterId, flow, facts, now(), resolver);
+        return ref(save(approval));
+    }
+
+    @Override
+    public ApprovalView decide(UUID approvalId, UUID taskId, UUID userId, Decision decision, String comment,
+                               List<ApprovalRemark> remarks) {
+        Actor actor = actor(userId);
+        Approval approval = locked(approvalId);
+        requireVisible(approval, actor);
+        approval.decide(taskId, actor, decision, comment, remarks, now(), resolver);
+        return view(save(approval));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<PendingApproval> pendingFor(UUID userId, String subjectType, int limit) {
+        return queries.pendingOfType(actor(userId), subjectType, limit);
     }
 
     @Override
@@ -110,8 +142,7 @@ public class ApprovalService implements Approvals {
                 .orElseThrow(() -> approval.state() == ApprovalView.State.IN_PROGRESS
                         ? new ConflictException("approval.noPendingTask") : new ConflictException("approval.finished"));
         approval.decide(task, actor, decision, comment, now(), resolver);
-        Approval saved = save(approval);
-        return saved.view(history.of(saved.id()));
+        return view(save(approval));
     }
 
     /** The approval as the user may see it: submitter, approvers (and their delegates), directors and administrators. */
@@ -121,7 +152,11 @@ public class ApprovalService implements Approvals {
         Approval approval = approvals.findById(approvalId)
                 .orElseThrow(() -> new RecordNotFoundException("Approval", approvalId));
         requireVisible(approval, actor);
-        return approval.view(history.of(approval.id()));
+        return view(approval);
+    }
+
+    private ApprovalView view(Approval approval) {
+        return approval.view(history.of(approval.id()), history.remarksOf(approval.id()));
     }
 
     /** The task the user could decide now on this approval, if any (for the decision form). */
@@ -168,6 +203,11 @@ public class ApprovalService implements Approvals {
         String link = "/approvals/" + approval.id();
         if (happening instanceof Happening.Logged line) {
             history.append(approval.id(), line);
+        } else if (happening instanceof Happening.Remarked remarked) {
+            history.appendRemarks(approval.id(), remarked);
+        } else if (happening instanceof Happening.Decided decided) {
+            events.publishEvent(new ApprovalTaskDecided(approval.id(), approval.subjectType(), approval.subjectId(),
+                    decided.round(), decided.stepIndex(), decided.taskId(), decided.decision(), decided.actorId()));
         } else if (happening instanceof Happening.TaskOpened opened) {
             if (opened.slaRuleId() != null) {
                 deadlines.open(opened.slaRuleId(), SubjectRef.of(TASK_SUBJECT, opened.taskId()),

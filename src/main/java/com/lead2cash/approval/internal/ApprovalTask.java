@@ -1,5 +1,6 @@
 package com.lead2cash.approval.internal;
 
+import com.lead2cash.approval.Decision;
 import com.lead2cash.approval.ApprovalView.TaskState;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.Role;

@@ -3,6 +3,9 @@ package com.lead2cash.approval.internal;
 import com.lead2cash.approval.ApproverRule;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Role;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -29,6 +32,9 @@ class ApproverDirectory implements ApproverResolver {
             return org.activeWithRole(r.role()).stream().anyMatch(p -> !p.id().equals(submitterId))
                     ? Assignment.pool(r.role()) : fallback("approval.fallback.noRoleHolder");
         }
+        if (rule instanceof ApproverRule.DepartmentHead h) {
+            return departmentHead(h.role(), submitterId);
+        }
         if (rule instanceof ApproverRule.ByUser u) {
             return org.person(u.userId())
                     .filter(OrgDirectory.Person::active)
@@ -38,6 +44,25 @@ class ApproverDirectory implements ApproverResolver {
         return manager(submitterId, ((ApproverRule.SubmittersManager) rule).levelsUp())
                 .map(p -> Assignment.person(p.id()))
                 .orElseGet(() -> fallback("approval.fallback.noManager"));
+    }
+
+    /**
+     * A holder of the role who manages their own unit (the longest-serving of several); else the role's
+     * pool with the reason; nobody holding the role falls to the directors like any other rule.
+     */
+    private Assignment departmentHead(Role role, UUID submitterId) {
+        List<OrgDirectory.Person> holders = org.activeWithRole(role).stream()
+                .filter(p -> !p.id().equals(submitterId)).toList();
+        if (holders.isEmpty()) {
+            return fallback("approval.fallback.noRoleHolder");
+        }
+        return holders.stream()
+                .filter(p -> p.orgUnitId() != null && org.managerOfUnit(p.orgUnitId())
+                        .map(m -> m.id().equals(p.id())).orElse(false))
+                .min(Comparator.comparing((OrgDirectory.Person p) -> p.hireDate() == null ? LocalDate.MAX : p.hireDate())
+                        .thenComparing(OrgDirectory.Person::id))
+                .map(p -> Assignment.person(p.id()))
+                .orElseGet(() -> new Assignment(null, role, "approval.fallback.noDepartmentHead"));
     }
 
     /** Walks up the line: 1 = the submitter's manager, 2 = that manager's manager. */

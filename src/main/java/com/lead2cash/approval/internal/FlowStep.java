@@ -12,7 +12,8 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * A step of the flow as submitted, kept so that a resubmission runs the same flow again.
- * Approver rules are stored as "ROLE:LEGAL", "USER:&lt;id&gt;", "MANAGER:2", comma-separated.
+ * Approver rules are stored as "ROLE:LEGAL", "USER:&lt;id&gt;", "HEAD:LEGAL", "MANAGER:2",
+ * comma-separated.
  */
 @Table("approval_step_def")
 record FlowStep(String name, StepMode mode, String slaRuleId, String approvers) {
@@ -33,6 +34,9 @@ record FlowStep(String name, StepMode mode, String slaRuleId, String approvers) 
         if (rule instanceof ApproverRule.ByUser u) {
             return "USER:" + u.userId();
         }
+        if (rule instanceof ApproverRule.DepartmentHead h) {
+            return "HEAD:" + h.role().name();
+        }
         return "MANAGER:" + ((ApproverRule.SubmittersManager) rule).levelsUp();
     }
 
@@ -41,6 +45,7 @@ record FlowStep(String name, StepMode mode, String slaRuleId, String approvers) 
         return switch (parts[0]) {
             case "ROLE" -> new ApproverRule.ByRole(Role.valueOf(parts[1]));
             case "USER" -> new ApproverRule.ByUser(UUID.fromString(parts[1]));
+            case "HEAD" -> new ApproverRule.DepartmentHead(Role.valueOf(parts[1]));
             case "MANAGER" -> new ApproverRule.SubmittersManager(Integer.parseInt(parts[1]));
             default -> throw new IllegalStateException("unknown approver rule " + text);
         };

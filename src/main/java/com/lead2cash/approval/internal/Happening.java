@@ -1,8 +1,11 @@
 package com.lead2cash.approval.internal;
 
 import com.lead2cash.approval.ApprovalCompleted;
+import com.lead2cash.approval.ApprovalRemark;
+import com.lead2cash.approval.Decision;
 import com.lead2cash.platform.Role;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -24,6 +27,15 @@ sealed interface Happening {
 
     /** A task closed: decided (its deadline met) or skipped (cancelled). */
     record TaskClosed(UUID taskId, String slaRuleId, boolean decided, Instant at) implements Happening {
+    }
+
+    /** Remarks on sections given with a decision: kept in the append-only remarks. */
+    record Remarked(UUID taskId, int round, List<ApprovalRemark> remarks, Instant at) implements Happening {
+    }
+
+    /** An approver decided: owning modules hear of it ({@code ApprovalTaskDecided}). */
+    record Decided(UUID taskId, int round, int stepIndex, Decision decision, UUID actorId, Instant at)
+            implements Happening {
     }
 
     record Ended(ApprovalCompleted.Outcome outcome, Instant at) implements Happening {

@@ -1,5 +1,6 @@
 package com.lead2cash.approval.internal;
 
+import com.lead2cash.approval.Decision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -19,6 +19,7 @@ class ApproverDirectoryTest {
 
     final Map<UUID, OrgDirectory.Person> people = new HashMap<>();
     final Map<UUID, UUID> managerOf = new HashMap<>();
+    final Map<UUID, UUID> unitManager = new HashMap<>();
 
     final OrgDirectory org = new OrgDirectory() {
         public Optional<Person> person(UUID id) { return Optional.ofNullable(people.get(id)); }
@@ -33,7 +34,7 @@ class ApproverDirectoryTest {
             ids.forEach(id -> managerOf(id).ifPresent(m -> found.put(id, m)));
             return found;
         }
-        public Optional<Person> managerOfUnit(UUID unit) { return Optional.empty(); }
+                public Optional<Person> managerOfUnit(UUID unit) { return Optional.ofNullable(unitManager.get(unit)).map(people::get); }
         public List<Person> activeMembersOf(UUID unit) { return List.of(); }
         public List<Person> activeWithRole(Role role) {
             return people.values().stream().filter(p -> p.active() && p.roles().contains(role)).toList();
@@ -86,5 +87,20 @@ class ApproverDirectoryTest {
     void nobodyIsNamedApproverOfTheirOwnRequest() {
         UUID rep = person(Role.SALES_REP, true);
         assertThat(directory.resolve(new ApproverRule.ByUser(rep), rep).fallbackReason()).isEqualTo("approval.fallback.self");
+    }
+
+    @Test
+    void aDepartmentHeadIsTheRoleHolderWhoManagesTheirUnitElseTheRolesPool() {
+        UUID rep = person(Role.SALES_REP, true);
+        UUID lawyer = person(Role.LEGAL, true);
+        assertThat(directory.resolve(new ApproverRule.DepartmentHead(Role.LEGAL), rep))
+                .isEqualTo(new Assignment(null, Role.LEGAL, "approval.fallback.noDepartmentHead"));
+
+        UUID head = person(Role.LEGAL, true);
+        unitManager.put(people.get(head).orgUnitId(), head);
+        unitManager.put(people.get(lawyer).orgUnitId(), head);
+        assertThat(directory.resolve(new ApproverRule.DepartmentHead(Role.LEGAL), rep)).isEqualTo(Assignment.person(head));
+        assertThat(directory.resolve(new ApproverRule.DepartmentHead(Role.OPERATIONS), rep).fallbackReason())
+                .isEqualTo("approval.fallback.noRoleHolder");
     }
 }

@@ -114,7 +114,7 @@ public final class RuleCatalog {
         rule("K2", s, "000", null);
         rule("K3", s, "002", "window", p("window", DURATION, "3d calendar"));
         rule("K4", s, "000", "window", p("window", DURATION, "1d business"));
-        rule("K5", s, "003", null, p("amountThreshold", MONEY, "1000000"));
+        rule("K5", s, "003", null, p("amountThreshold", MONEY, "1000000"), p("riskLevels", LIST, "HIGH"));
 
         s = Stage.DELIVERY;
         rule("D1", s, "000", "window", p("window", DURATION, "7d calendar"));

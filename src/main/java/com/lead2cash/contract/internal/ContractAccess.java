@@ -1,0 +1,114 @@
+package com.lead2cash.contract.internal;
+
+import com.lead2cash.approval.PendingApproval;
+import com.lead2cash.contract.internal.domain.Contract;
+import com.lead2cash.contract.internal.domain.ContractActor;
+import com.lead2cash.contract.internal.domain.ContractRepository;
+import com.lead2cash.contract.internal.domain.Department;
+import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.DataScope;
+import com.lead2cash.platform.RecordNotFoundException;
+import com.lead2cash.platform.Role;
+import com.lead2cash.platform.Scope;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may see and work which contract — the one place of the contract module's data scope. A contract
+ * is visible when its owner is within the reader's scope (SPEC §1); the reviewing departments (legal,
+ * finance, operations) also see every contract once it has been submitted for review, because reviewing
+ * and keeping contracts is their work. Anything else answers 404 alike; roles that never see contracts
+ * get 403 at the door.
+ */
+@Component
+public class ContractAccess {
+
+    public static final String SUBJECT = "Contract";
+
+    public static final String READER_ROLES = "hasAnyRole('SALES_DIRECTOR','REGIONAL_MANAGER','SALES_MANAGER',"
+            + "'SALES_REP','ACCOUNT_MANAGER','SALES_ASSISTANT','FINANCE','LEGAL','OPERATIONS','ADMIN')";
+    public static final String TEMPLATE_EDITOR_ROLES = "hasAnyRole('LEGAL','ADMIN')";
+
+    static final Set<Role> READERS = Set.of(Role.SALES_DIRECTOR, Role.REGIONAL_MANAGER, Role.SALES_MANAGER,
+            Role.SALES_REP, Role.ACCOUNT_MANAGER, Role.SALES_ASSISTANT, Role.FINANCE, Role.LEGAL, Role.OPERATIONS,
+            Role.ADMIN);
+    /** Those who draft and work contracts (within their data scope). */
+    static final Set<Role> SELLERS = Set.of(Role.SALES_DIRECTOR, Role.REGIONAL_MANAGER, Role.SALES_MANAGER,
+            Role.SALES_REP, Role.ACCOUNT_MANAGER, Role.SALES_ASSISTANT);
+    /** The reviewing departments, who see every submitted contract. */
+    static final Set<Role> REVIEWERS = Set.of(Role.LEGAL, Role.FINANCE, Role.OPERATIONS);
+
+    private final ContractRepository contracts;
+    private final DataScope dataScope;
+
+    ContractAccess(ContractRepository contracts, DataScope dataScope) {
+        this.contracts = contracts;
+        this.dataScope = dataScope;
+    }
+
+    public Scope scope() {
+        return dataScope.current();
+    }
+
+    public Contract visible(UUID id) {
+        Contract c = contracts.findById(id).orElseThrow(() -> new RecordNotFoundException(SUBJECT, id));
+        requireVisible(c);
+        return c;
+    }
+
+    public Contract visibleForUpdate(UUID id) {
+        Contract c = contracts.findLockedById(id).orElseThrow(() -> new RecordNotFoundException(SUBJECT, id));
+        requireVisible(c);
+        return c;
+    }
+
+    public void requireVisible(Contract c) {
+        if (!isVisible(c.ownerId(), c.submittedAt() != null)) {
+            throw new RecordNotFoundException(SUBJECT, c.id());
+        }
+    }
+
+    /** Whether a contract with this owner, submitted or not, is visible to the current user. */
+    public boolean isVisible(UUID ownerId, boolean submitted) {
+        CurrentUser me = CurrentUser.get().orElse(null);
+        if (me == null || me.roles().stream().noneMatch(READERS::contains)) {
+            return false;
+        }
+        return scope().covers(ownerId) || (submitted && isReviewer(me));
+    }
+
+    /** One of those who draft and work contracts (a sales role). */
+    public static boolean isSeller(CurrentUser me) {
+        return me.roles().stream().anyMatch(SELLERS::contains);
+    }
+
+    /** A reviewing department's member sees every submitted contract (the list's condition). */
+    public static boolean isReviewer(CurrentUser me) {
+        return me.roles().stream().anyMatch(REVIEWERS::contains);
+    }
+
+    /** Who the current user is for this contract, given the approval tasks waiting for them now. */
+    public ContractActor actor(Contract c, List<PendingApproval> pendingForMe) {
+        CurrentUser me = CurrentUser.require();
+        Scope scope = scope();
+        boolean seller = me.roles().stream().anyMatch(SELLERS::contains);
+        boolean works = seller && scope.covers(c.ownerId());
+        boolean manages = me.isManager() && scope.covers(c.ownerId()) && !me.id().equals(c.ownerId());
+        Set<Department> reviews = EnumSet.noneOf(Department.class);
+        boolean approval = false;
+        for (PendingApproval p : pendingForMe) {
+            if (!p.subjectId().equals(c.id().toString()) || !p.approvalId().equals(c.approvalId())) {
+                continue;
+            }
+            if (p.stepIndex() == ContractReviews.REVIEW_STEP) {
+                ContractReviews.departmentOf(p).ifPresent(reviews::add);
+            } else {
+                approval = true;
+            }
+        }
+        return new ContractActor(me.id(), me.roles(), works, manages, reviews, approval);
+    }
+}

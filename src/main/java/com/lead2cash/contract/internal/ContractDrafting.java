@@ -1,0 +1,192 @@
+package com.lead2cash.contract.internal;
+
+import com.lead2cash.contract.RiskLevel;
+import com.lead2cash.contract.internal.domain.Contract;
+import com.lead2cash.contract.internal.domain.ContractAction;
+import com.lead2cash.contract.internal.domain.ContractRepository;
+import com.lead2cash.contract.internal.domain.ContractRules;
+import com.lead2cash.contract.internal.domain.PaymentMilestone;
+import com.lead2cash.contract.internal.template.ContractTemplate;
+import com.lead2cash.contract.internal.template.ContractTemplates;
+import com.lead2cash.customer.CustomerDirectory;
+import com.lead2cash.files.StoredFile;
+import com.lead2cash.opportunity.Opportunities;
+import com.lead2cash.opportunity.Stage;
+import com.lead2cash.platform.ConflictException;
+import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.HumanCodes;
+import com.lead2cash.platform.Letterhead;
+import com.lead2cash.platform.Role;
+import com.lead2cash.sop.SopPolicy;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Drafting a contract (合同拟定): from an opportunity at the contract stage, on a published template,
+ * with the accepted quote's lines and the confirmed minutes' terms filled in; then revising its terms
+ * and clauses and attaching documents while it is a draft or being revised.
+ */
+@Service
+@Transactional
+public class ContractDrafting {
+
+    /** What the rep asks for (SPEC §6 POST /contracts). */
+    public record NewContract(UUID opportunityId, UUID quoteId, UUID templateId, String title, BigDecimal amount,
+                              RiskLevel riskLevel, LocalDate termStart, LocalDate termEnd,
+                              List<PaymentMilestone> milestones) {
+    }
+
+    private final ContractRepository contracts;
+    private final ContractAccess access;
+    private final ContractTemplates templates;
+    private final Opportunities opportunities;
+    private final CustomerDirectory customers;
+    private final DraftSources sources;
+    private final SopPolicy policy;
+    private final HumanCodes codes;
+    private final Letterhead letterhead;
+    private final ContractEvents events;
+    private final ContractFiles files;
+    private final ContractLifecycle lifecycle;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    ContractDrafting(ContractRepository contracts, ContractAccess access, ContractTemplates templates,
+                     Opportunities opportunities, CustomerDirectory customers,
+                     DraftSources sources, SopPolicy policy,
+                     HumanCodes codes, Letterhead letterhead, ContractEvents events, ContractFiles files,
+                     ContractLifecycle lifecycle, Clock clock, @Value("${l2c.zone}") ZoneId zone) {
+        this.contracts = contracts;
+        this.access = access;
+        this.templates = templates;
+        this.opportunities = opportunities;
+        this.customers = customers;
+        this.sources = sources;
+        this.policy = policy;
+        this.codes = codes;
+        this.letterhead = letterhead;
+        this.events = events;
+        this.files = files;
+        this.lifecycle = lifecycle;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /**
+     * A draft for the opportunity: it must be at the contract stage (合同阶段) and have no live contract;
+     * the drafter works the opportunity (its owner, a manager above, the team's sales assistant). The
+     * owner of the contract is the opportunity's owner.
+     */
+    public Contract draft(NewContract n) {
+        if (n.opportunityId() == null) {
+            throw new FieldValidationException("opportunityId", "contract.opportunity.required");
+        }
+        CurrentUser me = CurrentUser.require();
+        if (me.roles().stream().noneMatch(ContractAccess.SELLERS::contains)) {
+            throw new AccessDeniedException("only sales people draft contracts");
+        }
+        Opportunities.OpportunityRef opportunity = opportunities.requireVisible(n.opportunityId());
+        if (!opportunities.mayWork(opportunity.id()) && !me.has(Role.SALES_ASSISTANT)) {
+            throw new AccessDeniedException("drafting a contract for an opportunity one does not work");
+        }
+        if (opportunity.stage() != Stage.CONTRACT) {
+            throw new DomainException("contract.opportunity.stage", opportunity.code());
+        }
+        if (n.amount() == null) {
+            throw new FieldValidationException("amount", "contract.amount.required");
+        }
+        contracts.findLiveByOpportunity(opportunity.id()).ifPresent(number -> {
+            throw new ConflictException("contract.opportunity.hasContract", number);
+        });
+        ContractTemplate template = templates.forDrafting(n.templateId());
+        DraftSources.Source source = sources.forOpportunity(opportunity.id(), n.quoteId());
+        String buyer = customers.find(opportunity.customerId()).map(CustomerDirectory.CustomerRef::name)
+                .orElseThrow(() -> new DomainException("contract.customer.unknown"));
+        List<PaymentMilestone> milestones = n.milestones() == null || n.milestones().isEmpty() ? source.milestones() : n.milestones();
+        Instant now = now();
+        ContractRules rules = policy.current().bind(ContractRules.class);
+        Contract contract = Contract.draft(new Contract.Draft(
+                n.title() == null || n.title().isBlank() ? opportunity.name() : n.title(), opportunity.id(),
+                opportunity.customerId(), n.quoteId() == null ? quoteOf(source) : n.quoteId(), template.id(),
+                template.templateVersion(), opportunity.ownerId(), n.amount(), n.riskLevel(), n.termStart(), n.termEnd(),
+                buyer, letterhead.name(),
+                template.clauses().stream().map(t -> new Contract.TemplateClause(t.sectionKey(), t.heading(), t.body())).toList(),
+                source.values(), milestones, source.lines()),
+                codes.next("HT", "contract_number_seq"), me.id(), rules.keptUntil(today(now)), now);
+        Contract saved = contracts.save(contract);
+        events.record(saved.id(), "DRAFTED", me.id(), template.code() + " v" + template.templateVersion(), now);
+        return saved;
+    }
+
+    public Contract revise(UUID id, Contract.Terms terms, Long version) {
+        Contract c = editable(id, version);
+        c.revise(terms, now());
+        return contracts.save(c);
+    }
+
+    public Contract editSection(UUID id, String key, String heading, String body, Long version) {
+        Contract c = editable(id, version);
+        c.editSection(key, heading, body, now());
+        events.record(c.id(), "SECTION_EDITED", CurrentUser.require().id(), key, now());
+        return contracts.save(c);
+    }
+
+    public Contract addClause(UUID id, String heading, String body, Long version) {
+        Contract c = editable(id, version);
+        String key = c.addClause(heading, body, now());
+        events.record(c.id(), "CLAUSE_ADDED", CurrentUser.require().id(), key, now());
+        return contracts.save(c);
+    }
+
+    public Contract removeClause(UUID id, String key, Long version) {
+        Contract c = editable(id, version);
+        c.removeClause(key, now());
+        events.record(c.id(), "CLAUSE_REMOVED", CurrentUser.require().id(), key, now());
+        return contracts.save(c);
+    }
+
+    /** An attachment (附件: technical agreement, price list) while the contract can still change: reviewed with it. */
+    public StoredFile attach(UUID id, String fileName, long size, InputStream content) {
+        Contract c = access.visibleForUpdate(id);
+        c.requireAction(lifecycle.actor(c), ContractAction.EDIT);
+        Instant now = now();
+        UUID me = CurrentUser.require().id();
+        StoredFile f = files.keep(c, ContractFiles.Kind.ATTACHMENT, null, ContractFiles.SCANS, ContractFiles.MAX_SCAN,
+                "file", fileName, size, content, me, now);
+        events.record(c.id(), "FILE_ADDED", me, f.fileName(), now);
+        return f;
+    }
+
+    private Contract editable(UUID id, Long version) {
+        Contract c = access.visibleForUpdate(id);
+        c.requireAction(lifecycle.actor(c), ContractAction.EDIT);
+        c.expectVersion(version);
+        return c;
+    }
+
+    private static UUID quoteOf(DraftSources.Source source) {
+        String id = source.values().get("quote.id");
+        return id == null ? null : UUID.fromString(id);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private LocalDate today(Instant now) {
+        return LocalDate.ofInstant(now, zone);
+    }
+}

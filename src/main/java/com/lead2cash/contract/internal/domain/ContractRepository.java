@@ -1,0 +1,19 @@
+package com.lead2cash.contract.internal.domain;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.relational.repository.Lock;
+import org.springframework.data.relational.core.sql.LockMode;
+import org.springframework.data.repository.ListCrudRepository;
+
+public interface ContractRepository extends ListCrudRepository<Contract, UUID> {
+
+    /** The contract with its row locked for the rest of the transaction (review outcomes and edits serialise). */
+    @Lock(LockMode.PESSIMISTIC_WRITE)
+    Optional<Contract> findLockedById(UUID id);
+
+    /** The number of the opportunity's contract that is not terminated, if any (one live contract per opportunity). */
+    @Query("select number from contract_contract where opportunity_id = :opportunityId and status <> 'TERMINATED' limit 1")
+    Optional<String> findLiveByOpportunity(UUID opportunityId);
+}

@@ -1,0 +1,64 @@
+package com.lead2cash.contract.internal.domain;
+
+import com.lead2cash.platform.FieldValidationException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The payment milestones of a contract must add up to its amount, to the fen (the receivables plan is
+ * made from them, SPEC §5): each milestone positive, with a due date or a due condition, and the sum
+ * equal to the amount. Decided here, for drafting, revising and submitting alike.
+ */
+public final class Milestones {
+
+    public static final int MAX = 24;
+    public static final int MAX_CONDITION = 200;
+
+    private Milestones() {
+    }
+
+    /** Checks each milestone and, when there are any, their sum; refusals name the field. */
+    public static List<PaymentMilestone> checked(List<PaymentMilestone> milestones, BigDecimal amount) {
+        List<PaymentMilestone> list = milestones == null ? List.of() : milestones;
+        List<FieldValidationException.FieldError> errors = new ArrayList<>();
+        if (list.size() > MAX) {
+            throw new FieldValidationException("milestones", "contract.milestones.tooMany", MAX);
+        }
+        List<PaymentMilestone> kept = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            PaymentMilestone m = list.get(i);
+            String at = "milestones[" + i + "]";
+            if (m == null) {
+                errors.add(new FieldValidationException.FieldError(at, "contract.milestone.required"));
+                continue;
+            }
+            if (m.type() == null) {
+                errors.add(new FieldValidationException.FieldError(at + ".type", "contract.milestone.type"));
+            }
+            if (m.amount() == null || m.amount().signum() <= 0 || m.amount().scale() > 2) {
+                errors.add(new FieldValidationException.FieldError(at + ".amount", "contract.milestone.amount"));
+            }
+            String condition = m.dueCondition() == null || m.dueCondition().isBlank() ? null : m.dueCondition().strip();
+            if (condition != null && condition.length() > MAX_CONDITION) {
+                errors.add(new FieldValidationException.FieldError(at + ".dueCondition", "contract.field.tooLong", MAX_CONDITION));
+            }
+            if (m.dueDate() == null && condition == null) {
+                errors.add(new FieldValidationException.FieldError(at + ".dueDate", "contract.milestone.due"));
+            }
+            boolean amountOk = m.amount() != null && m.amount().signum() > 0 && m.amount().scale() <= 2;
+            kept.add(new PaymentMilestone(m.type(), amountOk ? m.amount().setScale(2) : m.amount(), m.dueDate(), condition));
+        }
+        if (!errors.isEmpty()) {
+            throw new FieldValidationException(errors);
+        }
+        if (!kept.isEmpty() && amount != null) {
+            BigDecimal sum = kept.stream().map(PaymentMilestone::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (sum.compareTo(amount) != 0) {
+                throw new FieldValidationException("milestones", "contract.milestones.sum", sum.toPlainString(),
+                        amount.toPlainString());
+            }
+        }
+        return List.copyOf(kept);
+    }
+}

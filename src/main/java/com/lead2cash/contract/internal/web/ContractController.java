@@ -1,0 +1,476 @@
+package com.lead2cash.contract.internal.web;
+
+import com.lead2cash.approval.ApprovalRemark;
+import com.lead2cash.approval.Decision;
+import com.lead2cash.contract.ContractStatus;
+import com.lead2cash.contract.MilestoneType;
+import com.lead2cash.contract.RiskLevel;
+import com.lead2cash.contract.internal.ContractAccess;
+import com.lead2cash.contract.internal.ContractDownloads;
+import com.lead2cash.contract.internal.ContractDrafting;
+import com.lead2cash.contract.internal.ContractEvents;
+import com.lead2cash.contract.internal.ContractFiles;
+import com.lead2cash.contract.internal.ContractLifecycle;
+import com.lead2cash.contract.internal.ContractQueries;
+import com.lead2cash.contract.internal.ContractViews;
+import com.lead2cash.contract.internal.DraftSources;
+import com.lead2cash.contract.internal.domain.Contract;
+import com.lead2cash.contract.internal.domain.ContractAmendmentRepository;
+import com.lead2cash.contract.internal.domain.Department;
+import com.lead2cash.contract.internal.domain.PaymentMilestone;
+import com.lead2cash.contract.internal.template.ContractTemplates;
+import com.lead2cash.customer.CustomerDirectory;
+import com.lead2cash.opportunity.Opportunities;
+import com.lead2cash.opportunity.Stage;
+import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.CursorPage;
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.platform.web.Flash;
+import com.lead2cash.platform.web.FormProblems;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The contract screens (合同): the list with its filters, the contract's page — terms, clauses with
+ * what deviates from the template, the review panel, the files, the timeline and the forms of exactly
+ * the actions the contract allows the reader — the drafting form reached from the opportunity's page,
+ * the contract card on that page and the home panel of what waits for the reader.
+ */
+@Controller
+@PreAuthorize(ContractAccess.READER_ROLES)
+class ContractController {
+
+    /** Milestone rows the forms offer. */
+    static final int MILESTONE_ROWS = 5;
+
+    private final ContractDrafting drafting;
+    private final ContractLifecycle lifecycle;
+    private final ContractQueries queries;
+    private final ContractViews views;
+    private final ContractAccess access;
+    private final ContractFiles files;
+    private final ContractEvents events;
+    private final ContractDownloads downloads;
+    private final ContractAmendmentRepository amendments;
+    private final ContractTemplates templates;
+    private final DraftSources sources;
+    private final Opportunities opportunities;
+    private final CustomerDirectory customers;
+    private final OrgDirectory org;
+    private final MessageSource messages;
+    private final ZoneId zone;
+
+    ContractController(ContractDrafting drafting, ContractLifecycle lifecycle, ContractQueries queries,
+                       ContractViews views, ContractAccess access, ContractFiles files, ContractEvents events,
+                       ContractDownloads downloads, ContractAmendmentRepository amendments, ContractTemplates templates,
+                       DraftSources sources, Opportunities opportunities, CustomerDirectory customers, OrgDirectory org,
+                       MessageSource messages, @Value("${l2c.zone}") ZoneId zone) {
+        this.drafting = drafting;
+        this.lifecycle = lifecycle;
+        this.queries = queries;
+        this.views = views;
+        this.access = access;
+        this.files = files;
+        this.events = events;
+        this.downloads = downloads;
+        this.amendments = amendments;
+        this.templates = templates;
+        this.sources = sources;
+        this.opportunities = opportunities;
+        this.customers = customers;
+        this.org = org;
+        this.messages = messages;
+        this.zone = zone;
+    }
+
+    /** A milestone row of a form (bound by Spring, so a bean); a row with nothing written is left out. */
+    public static class MilestoneRow {
+        private String type;
+        private String amount;
+        private String dueDate;
+        private String dueCondition;
+
+        public MilestoneRow() {
+        }
+
+        MilestoneRow(String type, String amount, String dueDate, String dueCondition) {
+            this.type = type;
+            this.amount = amount;
+            this.dueDate = dueDate;
+            this.dueCondition = dueCondition;
+        }
+
+        public String getType() { return type; }
+        public void setType(String type) { this.type = type; }
+        public String getAmount() { return amount; }
+        public void setAmount(String amount) { this.amount = amount; }
+        public String getDueDate() { return dueDate; }
+        public void setDueDate(String dueDate) { this.dueDate = dueDate; }
+        public String getDueCondition() { return dueCondition; }
+        public void setDueCondition(String dueCondition) { this.dueCondition = dueCondition; }
+
+        boolean blank() {
+            return isBlank(type) && isBlank(amount) && isBlank(dueDate) && isBlank(dueCondition);
+        }
+    }
+
+    @GetMapping("/contracts")
+    String list(@RequestParam(required = false) ContractStatus status, @RequestParam(required = false) String q,
+                @RequestParam(defaultValue = "false") boolean waitingForMe, @RequestParam(required = false) String cursor,
+                @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        CursorPage<ContractQueries.ContractRow> page = queries.list(new ContractQueries.Filter(status, null, q,
+                waitingForMe, cursor, 50));
+        model.addAttribute("page", page);
+        model.addAttribute("status", status);
+        model.addAttribute("q", q);
+        model.addAttribute("waitingForMe", waitingForMe);
+        model.addAttribute("mayManageTemplates", mayManageTemplates());
+        return htmx != null && cursor != null ? "contract/list :: rows" : "contract/list";
+    }
+
+    /** The home page's panel: the contracts waiting for me, the longest waiting first. */
+    @GetMapping("/contracts/panel")
+    String panel(Model model) {
+        model.addAttribute("rows", queries.waitingForMe(8));
+        return "contract/fragments :: panel";
+    }
+
+    /** The contract card of the opportunity's page, with "draft contract" when the opportunity may have one. */
+    @GetMapping("/opportunities/{id}/contract")
+    String card(@PathVariable UUID id, Model model) {
+        Opportunities.OpportunityRef opportunity = opportunities.requireVisible(id);
+        List<ContractQueries.OpportunityContract> contracts = queries.ofOpportunity(id);
+        boolean live = contracts.stream().anyMatch(c -> c.status() != ContractStatus.TERMINATED);
+        CurrentUser me = CurrentUser.require();
+        boolean seller = ContractAccess.isSeller(me);
+        model.addAttribute("opportunityId", id);
+        model.addAttribute("contracts", contracts);
+        model.addAttribute("mayDraft", opportunity.stage() == Stage.CONTRACT && !live && seller
+                && (opportunities.mayWork(id) || me.has(com.lead2cash.platform.Role.SALES_ASSISTANT)));
+        return "contract/fragments :: card";
+    }
+
+    @GetMapping("/contracts/new")
+    String newForm(@RequestParam UUID opportunityId, Model model) {
+        Opportunities.OpportunityRef opportunity = opportunities.requireVisible(opportunityId);
+        DraftSources.Source source = sources.forOpportunity(opportunityId, null);
+        List<MilestoneRow> rows = new ArrayList<>(source.milestones().stream()
+                .map(m -> new MilestoneRow(m.type().name(), m.amount().toPlainString(), null, m.dueCondition())).toList());
+        BigDecimal amount = source.milestones().stream().map(PaymentMilestone::amount).reduce(BigDecimal::add)
+                .orElse(opportunity.amount());
+        return form(model, opportunity, source, opportunity.name(), amount == null ? "" : amount.toPlainString(),
+                RiskLevel.LOW.name(), "", "", null, rows, FormProblems.NONE);
+    }
+
+    @PostMapping("/contracts")
+    String create(@RequestParam UUID opportunityId, @RequestParam(required = false) String title,
+                  @RequestParam(required = false) String amount, @RequestParam(required = false) String riskLevel,
+                  @RequestParam(required = false) String termStart, @RequestParam(required = false) String termEnd,
+                  @RequestParam(required = false) UUID templateId, MilestoneRows milestones, Model model,
+                  RedirectAttributes redirect, Locale locale) {
+        try {
+            Contract c = drafting.draft(new ContractDrafting.NewContract(opportunityId, null, templateId, title,
+                    decimal("amount", amount), risk(riskLevel), date("termStart", termStart), date("termEnd", termEnd),
+                    milestones.milestones()));
+            Flash.success(redirect, "contract.drafted", c.number());
+            return "redirect:/contracts/" + c.id();
+        } catch (DomainException e) {
+            if (e instanceof com.lead2cash.platform.RecordNotFoundException) {
+                throw e;
+            }
+            Opportunities.OpportunityRef opportunity = opportunities.requireVisible(opportunityId);
+            return form(model, opportunity, sources.forOpportunity(opportunityId, null), title, amount, riskLevel,
+                    termStart, termEnd, templateId, milestones.rows(), FormProblems.of(e, messages, locale));
+        }
+    }
+
+    @GetMapping("/contracts/{id}")
+    String detail(@PathVariable UUID id, Model model) {
+        Contract c = access.visible(id);
+        com.lead2cash.contract.internal.domain.ContractActor actor = lifecycle.actor(c);
+        ContractViews.ContractView view = views.of(c, actor);
+        model.addAttribute("c", view);
+        model.addAttribute("actions", Set.copyOf(view.availableActions()));
+        model.addAttribute("customer", customers.find(c.customerId()).orElse(null));
+        model.addAttribute("opportunity", opportunities.find(c.opportunityId()).orElse(null));
+        model.addAttribute("diffs", view.sections().stream().filter(ContractViews.SectionView::changedFromTemplate)
+                .collect(java.util.stream.Collectors.toMap(ContractViews.SectionView::key,
+                        s -> ClauseDiff.of(s.templateText(), s.body()))));
+        model.addAttribute("files", files.of(id));
+        model.addAttribute("amendments", amendments.findByContractIdOrderByCreatedAt(id));
+        List<ContractEvents.Event> timeline = events.of(id);
+        model.addAttribute("timeline", timeline);
+        Set<UUID> people = new HashSet<>();
+        people.add(c.ownerId());
+        timeline.stream().map(ContractEvents.Event::actorId).filter(Objects::nonNull).forEach(people::add);
+        view.reviews().stream().map(ContractViews.ReviewView::decidedBy).filter(Objects::nonNull).forEach(people::add);
+        model.addAttribute("names", org.people(people));
+        model.addAttribute("zone", zone);
+        model.addAttribute("milestoneRows", rows(view.milestones().stream().map(m -> new MilestoneRow(m.type().name(),
+                m.amount().toPlainString(), m.dueDate() == null ? null : m.dueDate().toString(), m.dueCondition())).toList()));
+        model.addAttribute("pendingReviews", actor.pendingReviews().stream().sorted().toList());
+        model.addAttribute("noProblems", FormProblems.NONE);
+        return "contract/detail";
+    }
+
+    @PostMapping("/contracts/{id}/terms")
+    String revise(@PathVariable UUID id, @RequestParam(required = false) String title,
+                  @RequestParam(required = false) String amount, @RequestParam(required = false) String riskLevel,
+                  @RequestParam(required = false) String termStart, @RequestParam(required = false) String termEnd,
+                  @RequestParam(required = false) String buyerName, @RequestParam(required = false) String buyerTaxId,
+                  @RequestParam(required = false) String buyerAddress,
+                  @RequestParam(required = false) String buyerRepresentative, MilestoneRows milestones,
+                  @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+        return act(id, redirect, "contract.saved", () -> drafting.revise(id, new Contract.Terms(title,
+                decimal("amount", amount), risk(riskLevel), date("termStart", termStart), date("termEnd", termEnd),
+                buyerName, buyerTaxId, buyerAddress, buyerRepresentative,
+                milestones.rows().stream().allMatch(MilestoneRow::blank) ? null : milestones.milestones()), version));
+    }
+
+    @PostMapping("/contracts/{id}/sections/{key}")
+    String editSection(@PathVariable UUID id, @PathVariable String key, @RequestParam(required = false) String heading,
+                       @RequestParam(required = false) String body, @RequestParam(required = false) Long version,
+                       RedirectAttributes redirect) {
+        return act(id, redirect, "contract.saved", () -> drafting.editSection(id, key, heading, body, version));
+    }
+
+    @PostMapping("/contracts/{id}/submit")
+    String submit(@PathVariable UUID id, @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+        return act(id, redirect, "contract.submitted", () -> lifecycle.submit(id, version));
+    }
+
+    @PostMapping("/contracts/{id}/reviews/{department}")
+    String review(@PathVariable UUID id, @PathVariable Department department, @RequestParam(required = false) String verdict,
+                  @RequestParam(required = false) String comment, @RequestParam(required = false) String remarkSection,
+                  @RequestParam(required = false) String remarkText, RedirectAttributes redirect) {
+        return act(id, redirect, "contract.reviewed", () -> {
+            if (!"PASS".equals(verdict) && !"OBJECT".equals(verdict)) {
+                throw new FieldValidationException("verdict", "contract.verdict.required");
+            }
+            List<ApprovalRemark> remarks = isBlank(remarkText) ? List.of()
+                    : List.of(new ApprovalRemark(remarkSection == null ? "" : remarkSection, remarkText));
+            return lifecycle.review(id, department, "PASS".equals(verdict), comment, remarks);
+        });
+    }
+
+    @PostMapping("/contracts/{id}/decision")
+    String decide(@PathVariable UUID id, @RequestParam(required = false) String decision,
+                  @RequestParam(required = false) String comment, RedirectAttributes redirect) {
+        return act(id, redirect, "contract.decided", () -> {
+            if (!"APPROVE".equals(decision) && !"SEND_BACK".equals(decision)) {
+                throw new FieldValidationException("decision", "contract.decision.required");
+            }
+            return lifecycle.decide(id, Decision.valueOf(decision), comment);
+        });
+    }
+
+    @PostMapping("/contracts/{id}/signing")
+    String sign(@PathVariable UUID id, @RequestParam(required = false) MultipartFile scan,
+                @RequestParam(required = false) String signedOn, @RequestParam(required = false) String signatories,
+                @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+        return act(id, redirect, "contract.signed", () -> {
+            if (scan == null || scan.isEmpty()) {
+                throw new FieldValidationException("scan", "contract.scan.required");
+            }
+            try {
+                return lifecycle.sign(id, date("signedOn", signedOn), signatories, scan.getOriginalFilename(),
+                        scan.getSize(), scan.getInputStream(), version);
+            } catch (IOException e) {
+                throw new FieldValidationException("scan", "contract.scan.required");
+            }
+        });
+    }
+
+    @PostMapping("/contracts/{id}/archive")
+    String archive(@PathVariable UUID id, @RequestParam(required = false) String location,
+                   @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+        return act(id, redirect, "contract.archived", () -> lifecycle.archive(id, location, version));
+    }
+
+    @PostMapping("/contracts/{id}/termination")
+    String terminate(@PathVariable UUID id, @RequestParam(required = false) String reason,
+                     @RequestParam(required = false) String effectiveOn, @RequestParam(required = false) Long version,
+                     RedirectAttributes redirect) {
+        return act(id, redirect, "contract.terminatedNow",
+                () -> lifecycle.terminate(id, reason, date("effectiveOn", effectiveOn), version));
+    }
+
+    @PostMapping("/contracts/{id}/amendments")
+    String amend(@PathVariable UUID id, @RequestParam(required = false) MultipartFile scan,
+                 @RequestParam(required = false) String title, @RequestParam(required = false) String summary,
+                 @RequestParam(required = false) String amountChange, @RequestParam(required = false) String signedOn,
+                 RedirectAttributes redirect) {
+        return act(id, redirect, "contract.amended", () -> {
+            if (scan == null || scan.isEmpty()) {
+                throw new FieldValidationException("scan", "contract.scan.required");
+            }
+            try {
+                lifecycle.amend(id, title, summary, decimal("amountChange", amountChange), date("signedOn", signedOn),
+                        scan.getOriginalFilename(), scan.getSize(), scan.getInputStream());
+            } catch (IOException e) {
+                throw new FieldValidationException("scan", "contract.scan.required");
+            }
+            return access.visible(id);
+        });
+    }
+
+    /** A file of the contract, through the same scope check and audit as the API. */
+    @GetMapping("/contracts/{id}/files/{fileId}")
+    ResponseEntity<Resource> file(@PathVariable UUID id, @PathVariable UUID fileId) {
+        return downloads.file(id, fileId);
+    }
+
+    /** The contract's PDF: a draft rendered now; once submitted, the very copy the reviewers approved. */
+    @GetMapping("/contracts/{id}/pdf")
+    ResponseEntity<?> pdf(@PathVariable UUID id) {
+        return downloads.pdf(id);
+    }
+
+    /** The milestone rows a form posts ({@code milestones[0].type} …), bound by Spring. */
+    public static class MilestoneRows {
+        private List<MilestoneRow> milestones = new ArrayList<>();
+
+        public List<MilestoneRow> getMilestones() { return milestones; }
+        public void setMilestones(List<MilestoneRow> milestones) { this.milestones = milestones; }
+
+        List<MilestoneRow> rows() {
+            return milestones == null ? List.of() : milestones.stream().filter(Objects::nonNull).toList();
+        }
+
+        /** The rows written, as milestones; an unreadable amount, date or kind is refused by its row. */
+        List<PaymentMilestone> milestones() {
+            List<PaymentMilestone> out = new ArrayList<>();
+            List<FieldValidationException.FieldError> errors = new ArrayList<>();
+            List<MilestoneRow> written = rows().stream().filter(r -> !r.blank()).toList();
+            for (int i = 0; i < written.size(); i++) {
+                MilestoneRow r = written.get(i);
+                String at = "milestones[" + i + "]";
+                MilestoneType type = null;
+                try {
+                    type = isBlank(r.getType()) ? null : MilestoneType.valueOf(r.getType());
+                } catch (IllegalArgumentException e) {
+                    errors.add(new FieldValidationException.FieldError(at + ".type", "contract.milestone.type"));
+                }
+                BigDecimal amount = null;
+                LocalDate due = null;
+                try {
+                    amount = decimal(at + ".amount", r.getAmount());
+                    due = date(at + ".dueDate", r.getDueDate());
+                } catch (FieldValidationException e) {
+                    errors.addAll(e.errors());
+                }
+                out.add(new PaymentMilestone(type, amount, due, isBlank(r.getDueCondition()) ? null : r.getDueCondition().strip()));
+            }
+            if (!errors.isEmpty()) {
+                throw new FieldValidationException(errors);
+            }
+            return out;
+        }
+    }
+
+    private String form(Model model, Opportunities.OpportunityRef opportunity, DraftSources.Source source, String title,
+                        String amount, String riskLevel, String termStart, String termEnd, UUID templateId,
+                        List<MilestoneRow> milestones, FormProblems problems) {
+        model.addAttribute("opportunity", opportunity);
+        model.addAttribute("customer", customers.find(opportunity.customerId()).orElse(null));
+        model.addAttribute("source", source);
+        model.addAttribute("title", title);
+        model.addAttribute("amount", amount);
+        model.addAttribute("riskLevel", riskLevel);
+        model.addAttribute("termStart", termStart);
+        model.addAttribute("termEnd", termEnd);
+        model.addAttribute("templateId", templateId);
+        model.addAttribute("templates", templates.published());
+        model.addAttribute("milestoneRows", rows(milestones));
+        model.addAttribute("problems", problems);
+        return "contract/form";
+    }
+
+    private static List<MilestoneRow> rows(List<MilestoneRow> written) {
+        List<MilestoneRow> rows = new ArrayList<>(written);
+        while (rows.size() < Math.max(MILESTONE_ROWS, written.size() + 1)) {
+            rows.add(new MilestoneRow(null, null, null, null));
+        }
+        return rows;
+    }
+
+    private String act(UUID id, RedirectAttributes redirect, String done, java.util.function.Supplier<Contract> action) {
+        try {
+            Contract c = action.get();
+            Flash.success(redirect, done, c.number());
+        } catch (com.lead2cash.platform.RecordNotFoundException e) {
+            throw e;
+        } catch (DomainException e) {
+            Flash.error(redirect, e);
+        }
+        return "redirect:/contracts/" + id;
+    }
+
+    private static boolean mayManageTemplates() {
+        CurrentUser me = CurrentUser.require();
+        return me.has(com.lead2cash.platform.Role.LEGAL) || me.has(com.lead2cash.platform.Role.ADMIN);
+    }
+
+    static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    static BigDecimal decimal(String field, String value) {
+        if (isBlank(value)) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value.strip().replace(",", ""));
+        } catch (NumberFormatException e) {
+            throw new FieldValidationException(field, "error.form.unreadable");
+        }
+    }
+
+    static LocalDate date(String field, String value) {
+        if (isBlank(value)) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new FieldValidationException(field, "error.form.unreadable");
+        }
+    }
+
+    static RiskLevel risk(String value) {
+        if (isBlank(value)) {
+            return null;
+        }
+        try {
+            return RiskLevel.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw new FieldValidationException("riskLevel", "error.form.unreadable");
+        }
+    }
+}

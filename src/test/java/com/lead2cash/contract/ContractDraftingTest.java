@@ -1,0 +1,113 @@
+package com.lead2cash.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lead2cash.testing.ContractTestSupport;
+import com.lead2cash.testing.ContractTestSupport.Reviewers;
+import com.lead2cash.testing.CustomerTestSupport;
+import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.MutableClock;
+import com.lead2cash.testing.TestClock;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Import;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Drafting a contract over the API: refusals change nothing, the amount is written in Chinese capitals,
+ * the list shows the rep's contracts and a contract outside the reader's scope does not exist for them.
+ */
+@IntegrationTest
+@Import(TestClock.class)
+class ContractDraftingTest {
+
+    @Autowired MockMvcTester mvc;
+    @Autowired ContractTestSupport support;
+    @Autowired CustomerTestSupport customers;
+    @Autowired MutableClock clock;
+
+    @BeforeEach
+    void resetClock() {
+        clock.set(TestClock.START);
+    }
+
+    static long listed(JsonNode page) {
+        return StreamSupport.stream(page.get("items").spliterator(), false).count();
+    }
+
+    @Test
+    void paymentMilestonesThatDoNotAddUpToTheAmountAreRefusedAndNoContractIsDrafted() {
+        Reviewers r = support.reviewers("dms");
+        String rep = support.bearer(mvc, r.rep());
+        String opportunity = support.opportunityAtContractStage(mvc, r, "杭州辛方科技有限公司", "600000.00");
+
+        var refused = support.post(mvc, rep, "/api/v1/contracts", """
+                {"opportunityId":"%s","title":"工业网关采购合同","amount":600000.00,"riskLevel":"LOW",
+                 "termStart":"2026-12-01","termEnd":"2027-11-30",
+                 "milestones":[{"type":"PREPAYMENT","amount":300000.00,"dueCondition":"合同签订后 7 日内"},
+                               {"type":"ACCEPTANCE","amount":200000.00,"dueCondition":"验收合格后 30 日内"}]}"""
+                .formatted(opportunity));
+
+        assertThat(refused).hasStatus(422);
+        assertThat(ContractTestSupport.text(refused)).contains("milestones");
+        assertThat(listed(customers.getJson(mvc, rep, "/api/v1/contracts"))).isZero();
+    }
+
+    @Test
+    void aDraftCarriesItsAmountInChineseCapitalsAndIsListedForItsRepButNotFoundByAnotherTeam() {
+        Reviewers r = support.reviewers("dcap");
+        String rep = support.bearer(mvc, r.rep());
+        String opportunity = support.opportunityAtContractStage(mvc, r, "杭州壬方科技有限公司", "1234567.88");
+
+        JsonNode draft = support.draft(mvc, rep, opportunity, "1234567.88", "LOW");
+
+        assertThat(draft.get("status").asString()).isEqualTo("DRAFT");
+        assertThat(draft.get("number").asString()).matches("HT-\\d{4}-\\d{6}");
+        assertThat(draft.get("amountInWords").asString()).isEqualTo("壹佰贰拾叁万肆仟伍佰陆拾柒元捌角捌分");
+        assertThat(listed(customers.getJson(mvc, rep, "/api/v1/contracts"))).isEqualTo(1);
+        String westRep = support.bearer(mvc, r.team().company().westRep());
+        assertThat(support.get(mvc, westRep, "/api/v1/contracts/" + draft.get("id").asString())).hasStatus(404);
+    }
+
+    @Test
+    void aContractDraftsFromTheAcceptedQuoteAndTheConfirmedMinutesLinesPricesDeliveryMilestonesAndLiability() {
+        Reviewers r = support.reviewers("dsrc");
+        String rep = support.bearer(mvc, r.rep());
+        ContractTestSupport.Deal deal = support.opportunityFromAcceptedQuote(mvc, r, "dsrc", "杭州癸方科技有限公司");
+
+        var wrongQuote = support.post(mvc, rep, "/api/v1/contracts", """
+                {"opportunityId":"%s","quoteId":"%s","amount":12360.00}""".formatted(deal.opportunityId(), deal.minutesId()));
+        assertThat(wrongQuote).hasStatus(422);
+        assertThat(support.json(wrongQuote).at("/errors/0/field").asString()).isEqualTo("quoteId");
+        assertThat(listed(customers.getJson(mvc, rep, "/api/v1/contracts"))).as("the refusal drafted nothing").isZero();
+
+        JsonNode draft = support.json(com.lead2cash.testing.SalesTestSupport.expect(support.post(mvc, rep, "/api/v1/contracts", """
+                {"opportunityId":"%s","amount":12360.00,"termStart":"2026-12-10","termEnd":"2027-12-09"}"""
+                .formatted(deal.opportunityId())), 201));
+
+        assertThat(draft.get("quoteId").asString()).as("the accepted quote is the draft's").isEqualTo(deal.quoteId());
+        assertThat(draft.get("lines")).extracting(l -> l.get("productName").asString(), l -> l.get("quantity").decimalValue().intValue(),
+                        l -> l.get("unitPrice").decimalValue().intValue())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("工业网关", 10, 1000),
+                        org.assertj.core.groups.Tuple.tuple("安装调试服务", 2, 500));
+        assertThat(draft.get("milestones")).as("the minutes' milestones, worked out from their percentages")
+                .extracting(m -> m.get("type").asString(), m -> m.get("amount").decimalValue().setScale(2).toPlainString(),
+                        m -> m.get("dueCondition").asString())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("PREPAYMENT", "3708.00", "合同签订后 7 日内"),
+                        org.assertj.core.groups.Tuple.tuple("ON_DELIVERY", "7416.00", "到货验收后 15 日内"),
+                        org.assertj.core.groups.Tuple.tuple("RETENTION", "1236.00", "质保期满一年"));
+        java.util.Map<String, String> clauses = new java.util.HashMap<>();
+        draft.get("sections").forEach(s -> clauses.put(s.get("key").asString(), s.get("body").asString()));
+        assertThat(clauses.get("SCOPE")).contains(deal.quoteNumber(), "工业网关 × 10", "安装调试服务 × 2").doesNotContain("{{");
+        assertThat(clauses.get("DELIVERY")).contains("合同签订后 30 天", "交付标准：按技术协议附件一验收").doesNotContain("{{");
+        assertThat(clauses.get("LIABILITY")).contains("逾期交付每日按合同额千分之一计违约金").doesNotContain("{{");
+        assertThat(clauses.get("PAYMENT")).contains("预付款：人民币 3,708.00 元", "质保金：人民币 1,236.00 元（壹仟贰佰叁拾陆元整）");
+        assertThat(clauses.get("PRICE")).contains("12,360.00", "壹万贰仟叁佰陆拾元整");
+        assertThat(draft.get("sections")).as("filled placeholders are no deviation")
+                .allSatisfy(s -> assertThat(s.get("changedFromTemplate").asBoolean()).isFalse());
+        assertThat(draft.get("templateVersion").asInt()).isEqualTo(2);
+    }
+}

@@ -1,0 +1,252 @@
+package com.lead2cash.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lead2cash.files.TestFiles;
+import com.lead2cash.platform.internal.identity.User;
+import com.lead2cash.testing.ContractTestSupport;
+import com.lead2cash.testing.ContractTestSupport.Reviewers;
+import com.lead2cash.testing.CustomerTestSupport;
+import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.MutableClock;
+import com.lead2cash.testing.TestClock;
+import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The contract screens, walked as the people who use them: the rep drafts from the opportunity's page on
+ * the form (the accepted quote's and the confirmed minutes' content offered), fills the buyer's data and
+ * rewrites a clause (marked, with its difference from the template); the three departments find it on
+ * their home panel and pass it on its page — each sees only their own review form — the manager and the
+ * legal head approve, the rep uploads the signed scan and archives; the list filters by status. Legal
+ * writes and publishes a template version; nobody else may. Every page in Chinese and English.
+ */
+@IntegrationTest
+@Import(TestClock.class)
+class ContractPagesTest {
+
+    @Autowired MockMvcTester mvc;
+    @Autowired ContractTestSupport support;
+    @Autowired CustomerTestSupport customers;
+    @Autowired MutableClock clock;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @BeforeEach
+    void resetClock() {
+        clock.set(TestClock.START);
+    }
+
+    @Test
+    void aContractIsDraftedReviewedApprovedSignedAndArchivedOnItsPages() {
+        Reviewers r = support.reviewers("cpg", CustomerTestSupport.HIRED.minusYears(10));
+        ContractTestSupport.Deal deal = support.opportunityFromAcceptedQuote(mvc, r, "cpg", "苏州庚方科技有限公司");
+        Cookie rep = customers.session(mvc, r.rep());
+
+        String card = page(rep, "/opportunities/" + deal.opportunityId() + "/contract", "zh-CN");
+        assertThat(card).contains("拟定合同", "/contracts/new?opportunityId=" + deal.opportunityId());
+        String form = page(rep, "/contracts/new?opportunityId=" + deal.opportunityId(), "en");
+        assertThat(form).contains(deal.quoteNumber(), "12,360.00", "value=\"3708.00\"", "质保期满一年");
+        page(rep, "/contracts/new?opportunityId=" + deal.opportunityId(), "zh-CN");
+
+        MvcTestResult refused = post(rep, "/contracts", "opportunityId", deal.opportunityId(), "amount", "一万", "lang", "en");
+        assertThat(refused).as("an unreadable amount is shown on the form").hasStatusOk();
+        assertThat(body(refused)).contains("This value is not in a form that can be read.", "is-invalid");
+
+        MvcTestResult drafted = post(rep, "/contracts", "opportunityId", deal.opportunityId(), "title", "园区网关采购合同",
+                "amount", "12360.00", "riskLevel", "LOW", "termStart", "2026-12-10", "termEnd", "2027-12-09",
+                "milestones[0].type", "PREPAYMENT", "milestones[0].amount", "3708.00", "milestones[0].dueCondition", "合同签订后 7 日内",
+                "milestones[1].type", "ON_DELIVERY", "milestones[1].amount", "7416.00", "milestones[1].dueCondition", "到货验收后 15 日内",
+                "milestones[2].type", "RETENTION", "milestones[2].amount", "1236.00", "milestones[2].dueDate", "2027-12-31",
+                "milestones[3].type", "", "milestones[3].amount", "", "milestones[3].dueDate", "", "milestones[3].dueCondition", "");
+        assertThat(drafted).hasStatus3xxRedirection();
+        String path = drafted.getResponse().getRedirectedUrl();
+        String id = path.substring(path.lastIndexOf('/') + 1);
+        JsonNode draft = api(r.rep(), id);
+        assertThat(draft.get("milestones")).as("the rows written, the blank one left out").hasSize(3);
+        assertThat(draft.at("/milestones/2/dueDate").asString()).isEqualTo("2027-12-31");
+
+        String detail = page(rep, path, "zh-CN");
+        assertThat(detail).contains("草拟", "terms-form", "submit-contract", "工业网关", "{{buyer.taxId}}");
+        page(rep, path, "en");
+        assertThat(post(rep, path + "/terms", "title", "园区网关采购合同", "amount", "12360.00", "riskLevel", "LOW",
+                "termStart", "2026-12-10", "termEnd", "2027-12-09", "buyerName", "苏州庚方科技有限公司", "buyerTaxId", "91320500MA1XXXXX2Y", "buyerAddress", "苏州市工业园区星湖街 1 号",
+                "buyerRepresentative", "王经理", "version", draft.get("version").asString())).hasStatus3xxRedirection();
+        long version = api(r.rep(), id).get("version").asLong();
+        String liability = api(r.rep(), id).at("/sections/7/body").asString();
+        assertThat(post(rep, path + "/sections/LIABILITY", "heading", "违约责任", "body",
+                liability.replace("百分之二十", "百分之三十"), "version", String.valueOf(version))).hasStatus3xxRedirection();
+        detail = page(rep, path, "zh-CN");
+        assertThat(detail).contains("与模板不同", "<del class=\"text-danger\">二</del>", "<ins class=\"text-success\">三</ins>")
+                .doesNotContain("{{buyer.taxId}}");
+
+        assertThat(post(rep, path + "/submit", "version", String.valueOf(api(r.rep(), id).get("version").asLong())))
+                .hasStatus3xxRedirection();
+        assertThat(api(r.rep(), id).get("status").asString()).isEqualTo("IN_REVIEW");
+        assertThat(page(rep, path, "zh-CN")).contains("评审中", "第 1 轮评审").doesNotContain("review-form");
+
+        for (Object[] reviewer : new Object[][] {{r.lawyer(), "LEGAL"}, {r.finance(), "FINANCE"}, {r.operations(), "OPERATIONS"}}) {
+            Cookie session = customers.session(mvc, (User) reviewer[0]);
+            assertThat(page(session, "/contracts/panel", "zh-CN")).as("the reviewer's home panel").contains(draft.get("number").asString());
+            String theirs = page(session, path, "en");
+            assertThat(theirs).contains("review-" + reviewer[1]).containsOnlyOnce("review-form");
+            assertThat(post(session, path + "/reviews/" + reviewer[1], "verdict", "PASS", "comment", "同意"))
+                    .hasStatus3xxRedirection();
+        }
+        assertThat(api(r.rep(), id).get("status").asString()).isEqualTo("FINAL_APPROVAL");
+        for (User approver : new User[] {r.manager(), r.legalHead()}) {
+            Cookie session = customers.session(mvc, approver);
+            assertThat(page(session, path, "zh-CN")).contains("approve-contract");
+            assertThat(post(session, path + "/decision", "decision", "APPROVE")).hasStatus3xxRedirection();
+        }
+        assertThat(api(r.rep(), id).get("status").asString()).isEqualTo("APPROVED");
+
+        MvcTestResult signed = mvc.post().uri(path + "/signing").multipart()
+                .file(new MockMultipartFile("scan", "签署版.pdf", "application/pdf", TestFiles.pdf(4096, 11)))
+                .param("signedOn", "2026-12-01").param("signatories", "甲方：王经理；乙方：张伟")
+                .param("version", String.valueOf(api(r.rep(), id).get("version").asLong()))
+                .cookie(rep).with(SecurityMockMvcRequestPostProcessors.csrf()).exchange();
+        assertThat(signed).hasStatus3xxRedirection();
+        assertThat(api(r.rep(), id).get("status").asString()).isEqualTo("SIGNED");
+        detail = page(rep, path, "zh-CN");
+        assertThat(detail).contains("签署扫描件", "archive-form");
+        String scanId = fileOf(r.rep(), id, "SIGNED_SCAN");
+        MvcTestResult download = mvc.get().uri(path + "/files/" + scanId).cookie(rep).exchange();
+        assertThat(download).hasStatusOk();
+        assertThat(download.getResponse().getContentType()).isEqualTo("application/pdf");
+        assertThat(mvc.get().uri(path + "/files/" + scanId).cookie(customers.session(mvc, r.otherRep())).exchange())
+                .as("another team's rep: no such contract").hasStatus(404);
+
+        assertThat(post(rep, path + "/archive", "location", "档案室 B-2",
+                "version", String.valueOf(api(r.rep(), id).get("version").asLong()))).hasStatus3xxRedirection();
+        assertThat(page(rep, path, "en")).contains("Archived", "档案室 B-2");
+        assertThat(customers.getJson(mvc, support.bearer(mvc, r.rep()), "/api/v1/opportunities/" + deal.opportunityId())
+                .get("stage").asString()).isEqualTo("WON");
+
+        assertThat(page(rep, "/contracts", "zh-CN")).contains(draft.get("number").asString(), "已归档");
+        assertThat(page(rep, "/contracts?status=ARCHIVED", "en")).contains(draft.get("number").asString());
+        assertThat(page(rep, "/contracts?status=DRAFT", "en")).doesNotContain(draft.get("number").asString());
+    }
+
+    @Test
+    void legalWritesAndPublishesATemplateVersionOldVersionsStayReadableAndNobodyElseMayChangeThem() {
+        Reviewers r = support.reviewers("ctpl");
+        Cookie legal = customers.session(mvc, r.lawyer());
+        Cookie rep = customers.session(mvc, r.rep());
+        String repToken = support.bearer(mvc, r.rep());
+        JsonNode templates = customers.getJson(mvc, repToken, "/api/v1/contract-templates");
+        String published = java.util.stream.StreamSupport.stream(templates.spliterator(), false)
+                .filter(t -> t.get("state").asString().equals("PUBLISHED")).findFirst().orElseThrow().get("id").asString();
+
+        assertThat(page(rep, "/contracts/templates", "zh-CN")).contains("标准销售合同", "使用中", "已停用");
+        assertThat(page(rep, "/contracts/templates/" + published, "en")).doesNotContain("new-template-version");
+        assertThat(post(rep, "/contracts/templates/" + published + "/versions")).as("a rep may not").hasStatus(403);
+        assertThat(support.post(mvc, repToken, "/api/v1/contract-templates/" + published + "/versions", "")).hasStatus(403);
+
+        MvcTestResult started = post(legal, "/contracts/templates/" + published + "/versions");
+        assertThat(started).hasStatus3xxRedirection();
+        String draftPath = started.getResponse().getRedirectedUrl();
+        String draftId = draftPath.substring(draftPath.lastIndexOf('/') + 1);
+        String editor = page(legal, draftPath, "zh-CN");
+        assertThat(editor).contains("编写中", "template-form", "{{minutes.liability}}");
+        page(legal, draftPath, "en");
+
+        JsonNode draft = customers.getJson(mvc, repToken, "/api/v1/contract-templates/" + draftId);
+        java.util.List<String> params = new java.util.ArrayList<>(java.util.List.of("name", "标准销售合同", "note", "争议改为仲裁",
+                "version", draft.get("version").asString(), "lang", "en"));
+        for (int i = 0; i < draft.get("clauses").size(); i++) {
+            JsonNode clause = draft.get("clauses").get(i);
+            String body = clause.get("sectionKey").asString().equals("DISPUTE")
+                    ? "争议提交{{buyer.city}}仲裁委员会仲裁。" : clause.get("body").asString();
+            params.addAll(java.util.List.of("clauses[" + i + "].sectionKey", clause.get("sectionKey").asString(),
+                    "clauses[" + i + "].heading", clause.get("heading").asString(), "clauses[" + i + "].body", body));
+        }
+        MvcTestResult typo = post(legal, draftPath, params.toArray(String[]::new));
+        assertThat(typo).as("shown on the form").hasStatusOk();
+        assertThat(body(typo)).contains("Unknown placeholders: buyer.city.");
+        int dispute = params.indexOf("争议提交{{buyer.city}}仲裁委员会仲裁。");
+        params.set(dispute, "争议提交杭州仲裁委员会仲裁。");
+        assertThat(post(legal, draftPath, params.toArray(String[]::new))).hasStatus3xxRedirection();
+        long version = customers.getJson(mvc, repToken, "/api/v1/contract-templates/" + draftId).get("version").asLong();
+        assertThat(post(legal, draftPath + "/publish", "version", String.valueOf(version))).hasStatus3xxRedirection();
+
+        assertThat(customers.getJson(mvc, repToken, "/api/v1/contract-templates/" + draftId).get("state").asString())
+                .isEqualTo("PUBLISHED");
+        JsonNode old = customers.getJson(mvc, repToken, "/api/v1/contract-templates/" + published);
+        assertThat(old.get("state").asString()).as("the previous version retires and stays readable").isEqualTo("RETIRED");
+        assertThat(page(rep, "/contracts/templates/" + published, "zh-CN")).contains("已停用", "交付标准：{{minutes.deliveryStandard}}");
+        assertThat(page(rep, draftPath, "zh-CN")).contains("争议提交杭州仲裁委员会仲裁。");
+    }
+
+    @Test
+    void hostileInputOnTheContractScreensIsRefusedWithoutA5xxAndDraftsNothing() {
+        Reviewers r = support.reviewers("chost");
+        String opportunity = support.opportunityAtContractStage(mvc, r, "苏州辛方科技有限公司", "600000.00");
+        Cookie rep = customers.session(mvc, r.rep());
+        long before = jdbc.sql("select count(*) from contract_contract").query(Long.class).single();
+
+        java.util.List<MvcTestResult> answers = java.util.List.of(
+                post(rep, "/contracts", "opportunityId", opportunity, "title", "before\u0000after", "amount", "600000"),
+                post(rep, "/contracts", "opportunityId", opportunity, "title", "长".repeat(100_001), "amount", "600000"),
+                post(rep, "/contracts", "opportunityId", "not-an-id", "amount", "600000"),
+                post(rep, "/contracts", "opportunityId", opportunity, "amount", "1e400"),
+                post(rep, "/contracts", "opportunityId", opportunity, "amount", "600000", "milestones[5000].amount", "1"),
+                post(rep, "/contracts", "opportunityId", opportunity, "amount", "600000", "templateId", "模板"),
+                post(rep, "/contracts/" + java.util.UUID.randomUUID() + "/reviews/MARKETING", "verdict", "PASS"),
+                mvc.get().uri("/contracts?status=BOGUS").cookie(rep).exchange(),
+                mvc.get().uri("/contracts?cursor=forged").cookie(rep).exchange(),
+                mvc.get().uri("/contracts?q=" + "长".repeat(101)).cookie(rep).exchange(),
+                mvc.get().uri("/contracts/new?opportunityId=" + java.util.UUID.randomUUID()).cookie(rep).exchange());
+        assertThat(answers).as("a 4xx page, or the form again with what to fix; never a 5xx, never drafted")
+                .allSatisfy(a -> assertThat(a.getResponse().getStatus() == 200
+                        ? (body(a).contains("is-invalid") || body(a).contains("contract-problems") ? 422 : 200)
+                        : a.getResponse().getStatus()).as(a.getRequest().getRequestURI()).isBetween(400, 499));
+        assertThat(jdbc.sql("select count(*) from contract_contract").query(Long.class).single()).isEqualTo(before);
+    }
+
+    private String fileOf(User user, String contractId, String kind) {
+        for (JsonNode f : customers.getJson(mvc, support.bearer(mvc, user), "/api/v1/contracts/" + contractId + "/files")) {
+            if (f.get("kind").asString().equals(kind)) {
+                return f.get("id").asString();
+            }
+        }
+        throw new AssertionError("no " + kind);
+    }
+
+    private JsonNode api(User user, String contractId) {
+        return customers.getJson(mvc, support.bearer(mvc, user), "/api/v1/contracts/" + contractId);
+    }
+
+    private MvcTestResult post(Cookie session, String path, String... params) {
+        var request = mvc.post().uri(path).cookie(session).with(SecurityMockMvcRequestPostProcessors.csrf());
+        for (int i = 0; i < params.length; i += 2) {
+            request = request.param(params[i], params[i + 1]);
+        }
+        return request.exchange();
+    }
+
+    private String page(Cookie session, String path, String lang) {
+        MvcTestResult result = mvc.get().uri(path + (path.contains("?") ? "&" : "?") + "lang=" + lang).cookie(session)
+                .header("Accept-Language", lang).exchange();
+        assertThat(result).as(path + " " + lang).hasStatusOk();
+        String html = body(result);
+        assertThat(html).as("untranslated key on " + path).doesNotContain("??");
+        return html;
+    }
+
+    private static String body(MvcTestResult result) {
+        try {
+            return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

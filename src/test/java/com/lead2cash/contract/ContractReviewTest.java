@@ -1,0 +1,237 @@
+package com.lead2cash.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lead2cash.files.TestFiles;
+import com.lead2cash.testing.ContractTestSupport;
+import com.lead2cash.testing.ContractTestSupport.Reviewers;
+import com.lead2cash.testing.CustomerTestSupport;
+import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.MutableClock;
+import com.lead2cash.testing.TestClock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The contract's review and approval through the API (SPEC §4, rules K1–K5): the departments' parallel
+ * reviews with business-day deadlines, objection and resubmission, the risk review, the final approval,
+ * the signing and archiving deadlines.
+ */
+@IntegrationTest
+@Import(TestClock.class)
+class ContractReviewTest {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    @Autowired MockMvcTester mvc;
+    @Autowired ContractTestSupport support;
+    @Autowired CustomerTestSupport customers;
+    @Autowired MutableClock clock;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @AfterEach
+    void resetClock() {
+        clock.set(TestClock.START);
+    }
+
+    static Instant shanghai(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(SHANGHAI).toInstant();
+    }
+
+    /** A complete draft of the rep, ready for review. */
+    JsonNode readyContract(Reviewers r, String customer, String amount, String risk) {
+        String rep = support.bearer(mvc, r.rep());
+        String opportunity = support.opportunityAtContractStage(mvc, r, customer, amount);
+        JsonNode draft = support.draft(mvc, rep, opportunity, amount, risk);
+        return support.complete(mvc, rep, draft.get("id").asString());
+    }
+
+    JsonNode submit(Reviewers r, JsonNode contract) {
+        return customers.json(support.post(mvc, support.bearer(mvc, r.rep()), "/api/v1/contracts/"
+                + contract.get("id").asString() + "/submit", "{\"version\":" + contract.get("version").asLong() + "}"));
+    }
+
+    JsonNode review(Reviewers r, com.lead2cash.platform.internal.identity.User who, String contractId, String department,
+                    String verdict, String comment) {
+        var result = support.post(mvc, support.bearer(mvc, who), "/api/v1/contracts/" + contractId + "/reviews/" + department,
+                "{\"verdict\":\"" + verdict + "\"" + (comment == null ? "" : ",\"comment\":\"" + comment + "\"") + "}");
+        assertThat(result).as(ContractTestSupport.text(result)).hasStatusOk();
+        return customers.json(result);
+    }
+
+    static List<String> departments(JsonNode contract) {
+        return StreamSupport.stream(contract.get("reviews").spliterator(), false)
+                .map(rv -> rv.get("department").asString() + ":" + rv.get("state").asString()).toList();
+    }
+
+    static Instant dueOf(JsonNode contract, String department) {
+        return StreamSupport.stream(contract.get("reviews").spliterator(), false)
+                .filter(rv -> rv.get("department").asString().equals(department)).findFirst()
+                .map(rv -> Instant.parse(rv.get("dueAt").asString())).orElseThrow();
+    }
+
+    @Test
+    void K1_threeDepartmentsReviewInParallelEachWithinTwoBusinessDaysAcrossTheWeekend() {
+        Reviewers r = support.reviewers("k1w");
+        JsonNode contract = readyContract(r, "杭州甲方科技有限公司", "600000.00", "LOW");
+        clock.set(shanghai("2026-12-03T11:00")); // a Thursday
+
+        JsonNode submitted = submit(r, contract);
+
+        assertThat(submitted.get("status").asString()).isEqualTo("IN_REVIEW");
+        assertThat(departments(submitted)).containsExactlyInAnyOrder("LEGAL:PENDING", "FINANCE:PENDING", "OPERATIONS:PENDING");
+        for (String d : List.of("LEGAL", "FINANCE", "OPERATIONS")) {
+            assertThat(dueOf(submitted, d)).as(d + ": Friday, then Monday 11:00").isEqualTo(shanghai("2026-12-07T11:00"));
+        }
+        assertThat(submitted.get("pdfSha256").asString()).hasSize(64);
+    }
+
+
+    @Test
+    void K1_theReviewDeadlinesSkipTheNationalDayHolidays() {
+        clock.set(shanghai("2026-09-29T10:00"));
+        Reviewers r = support.reviewers("k1h");
+        JsonNode contract = readyContract(r, "杭州己方科技有限公司", "600000.00", "LOW");
+        clock.set(shanghai("2026-09-30T11:00")); // the Wednesday before 国庆节 (1–7 October)
+
+        JsonNode submitted = submit(r, contract);
+
+        for (String d : List.of("LEGAL", "FINANCE", "OPERATIONS")) {
+            assertThat(dueOf(submitted, d)).as(d + ": 8 and 9 October are the next business days")
+                    .isEqualTo(shanghai("2026-10-09T11:00"));
+        }
+    }
+
+
+    @Test
+    void K1_reviewersGetThePdfOfTheRoundWithExtractableChineseTextAndTheChecksumTheyApprove() throws Exception {
+        Reviewers r = support.reviewers("k1p");
+        JsonNode submitted = submit(r, readyContract(r, "杭州庚方科技有限公司", "600000.00", "LOW"));
+        String id = submitted.get("id").asString();
+
+        var result = support.get(mvc, support.bearer(mvc, r.lawyer()), "/api/v1/contracts/" + id + "/pdf");
+
+        assertThat(result).hasStatusOk();
+        byte[] pdf = result.getResponse().getContentAsByteArray();
+        assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(pdf)))
+                .isEqualTo(submitted.get("pdfSha256").asString());
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
+                    .contains(submitted.get("number").asString(), "杭州庚方科技有限公司", "陆拾万元整");
+        }
+    }
+
+    JsonNode decide(com.lead2cash.platform.internal.identity.User who, String contractId, String decision) {
+        var result = support.post(mvc, support.bearer(mvc, who), "/api/v1/contracts/" + contractId + "/decision",
+                "{\"decision\":\"" + decision + "\"}");
+        assertThat(result).as(ContractTestSupport.text(result)).hasStatusOk();
+        return customers.json(result);
+    }
+
+    /** Submits and lets the three departments pass; the contract as it then stands. */
+    JsonNode reviewed(Reviewers r, JsonNode contract) {
+        String id = contract.get("id").asString();
+        submit(r, contract);
+        review(r, r.lawyer(), id, "LEGAL", "PASS", null);
+        review(r, r.finance(), id, "FINANCE", "PASS", null);
+        return review(r, r.operations(), id, "OPERATIONS", "PASS", null);
+    }
+
+    @Test
+    void K1_anObjectionReturnsTheContractForRevisionOnceEveryDepartmentAnsweredAndTheResubmissionIsReviewedByAll() {
+        Reviewers r = support.reviewers("k1o");
+        JsonNode contract = readyContract(r, "杭州乙方科技有限公司", "600000.00", "LOW");
+        String id = contract.get("id").asString();
+        submit(r, contract);
+
+        review(r, r.lawyer(), id, "LEGAL", "PASS", null);
+        JsonNode objected = review(r, r.finance(), id, "FINANCE", "OBJECT", "付款节点过于宽松");
+        assertThat(objected.get("status").asString()).as("the operations verdict is still awaited").isEqualTo("IN_REVIEW");
+        JsonNode returned = review(r, r.operations(), id, "OPERATIONS", "PASS", null);
+
+        assertThat(returned.get("status").asString()).isEqualTo("REVISING");
+        String rep = support.bearer(mvc, r.rep());
+        JsonNode revised = customers.json(customers.put(mvc, rep, "/api/v1/contracts/" + id + "/sections/PAYMENT",
+                "{\"body\":\"预付款于合同签订后 3 日内支付。\",\"version\":" + returned.get("version").asLong() + "}"));
+        JsonNode resubmitted = submit(r, revised);
+        assertThat(resubmitted.get("status").asString()).isEqualTo("IN_REVIEW");
+        assertThat(resubmitted.get("reviewRound").asInt()).isEqualTo(2);
+        assertThat(departments(resubmitted)).containsExactlyInAnyOrder("LEGAL:PENDING", "FINANCE:PENDING", "OPERATIONS:PENDING");
+    }
+
+    @Test
+    void K5_anAmountOfOneMillionAddsTheRiskReviewOfTheDirectorAndFinanceBeforeTheFinalApproval() {
+        Reviewers r = support.reviewers("k5a");
+        JsonNode contract = readyContract(r, "杭州丙方科技有限公司", "1200000.00", "LOW");
+        String id = contract.get("id").asString();
+
+        JsonNode afterReviews = reviewed(r, contract);
+
+        assertThat(afterReviews.get("status").asString()).as("the risk review comes first").isEqualTo("IN_REVIEW");
+        decide(r.director(), id, "APPROVE");
+        JsonNode afterRisk = decide(r.finance(), id, "APPROVE");
+        assertThat(afterRisk.get("status").asString()).isEqualTo("FINAL_APPROVAL");
+    }
+
+    @Test
+    void K5_aHighRiskRatingAddsTheRiskReviewWhateverTheAmount() {
+        Reviewers r = support.reviewers("k5h");
+        JsonNode contract = readyContract(r, "杭州丁方科技有限公司", "200000.00", "HIGH");
+
+        JsonNode afterReviews = reviewed(r, contract);
+
+        assertThat(afterReviews.get("status").asString()).isEqualTo("IN_REVIEW");
+    }
+
+    @Test
+    void K2_K3_K4_R1_finalApprovalThenSigningWithTheScanWinsTheOpportunityTheArchiveLocksTheContractAndItIsKept() {
+        Reviewers r = support.reviewers("k2", CustomerTestSupport.HIRED.minusYears(10));
+        JsonNode contract = readyContract(r, "杭州戊方科技有限公司", "600000.00", "LOW");
+        String id = contract.get("id").asString();
+        String rep = support.bearer(mvc, r.rep());
+        JsonNode afterReviews = reviewed(r, contract);
+        assertThat(afterReviews.get("status").asString()).isEqualTo("FINAL_APPROVAL");
+
+        decide(r.manager(), id, "APPROVE");
+        JsonNode approved = decide(r.legalHead(), id, "APPROVE");
+        assertThat(approved.get("status").asString()).isEqualTo("APPROVED");
+        assertThat(customers.deadlines("Contract", id)).contains("K3:OPEN");
+
+        var renamed = support.sign(mvc, rep, id, TestFiles.executable(), "signed.pdf", "2026-12-01");
+        assertThat(renamed).as("a renamed executable is no scan").hasStatus(422);
+        assertThat(support.json(support.get(mvc, rep, "/api/v1/contracts/" + id)).get("status").asString()).isEqualTo("APPROVED");
+
+        var signedResult = support.sign(mvc, rep, id, TestFiles.pdf(4096, 7), "signed.pdf", "2026-12-01");
+        assertThat(signedResult).as(ContractTestSupport.text(signedResult)).hasStatusOk();
+        JsonNode signed = support.json(signedResult);
+        assertThat(signed.get("status").asString()).isEqualTo("SIGNED");
+        assertThat(customers.deadlines("Contract", id)).contains("K3:MET", "K4:OPEN");
+        assertThat(customers.getJson(mvc, rep, "/api/v1/opportunities/" + signed.get("opportunityId").asString())
+                .get("stage").asString()).isEqualTo("WON");
+        assertThat(customers.getJson(mvc, rep, "/api/v1/customers/" + signed.get("customerId").asString())
+                .get("status").asString()).isEqualTo("SIGNED");
+
+        JsonNode archived = customers.json(support.post(mvc, rep, "/api/v1/contracts/" + id + "/archive",
+                "{\"location\":\"档案室 A-3\",\"version\":" + signed.get("version").asLong() + "}"));
+        assertThat(archived.get("status").asString()).isEqualTo("ARCHIVED");
+        assertThat(customers.deadlines("Contract", id)).contains("K4:MET");
+        assertThat(customers.put(mvc, rep, "/api/v1/contracts/" + id + "/sections/PAYMENT",
+                "{\"body\":\"改过的条款\",\"version\":" + archived.get("version").asLong() + "}")).hasStatus(422);
+
+        String legal = support.bearer(mvc, r.legalHead());
+        assertThat(mvc.delete().uri("/api/v1/contracts/" + id)
+                .header(org.springframework.http.HttpHeaders.AUTHORIZATION, legal).exchange()).as("R1: kept ten years").hasStatus(422);
+        assertThat(support.get(mvc, legal, "/api/v1/contracts/" + id + "/pdf")).hasStatusOk();
+        assertThat(jdbc.sql("select count(*) from platform_audit_event where action = 'CONTRACT_FILE_READ' and entity_id = :id")
+                .param("id", id).query(Integer.class).single()).as("every read of a signed contract is audited").isEqualTo(1);
+    }
+}

@@ -1,0 +1,158 @@
+package com.lead2cash.contract.internal.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.lead2cash.contract.ContractStatus;
+import com.lead2cash.contract.MilestoneType;
+import com.lead2cash.contract.RiskLevel;
+import com.lead2cash.platform.ConflictException;
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.Role;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract aggregate (合同) on its own: what it refuses while drafting, submitting, signing and after
+ * the archive, and what it offers an actor next.
+ */
+class ContractAggregateTest {
+
+    static final Instant NOW = Instant.parse("2026-12-03T03:00:00Z");
+    static final LocalDate TODAY = LocalDate.of(2026, 12, 3);
+    static final UUID OWNER = UUID.randomUUID();
+
+    static List<PaymentMilestone> milestones(String... amounts) {
+        return Arrays.stream(amounts).map(a -> new PaymentMilestone(MilestoneType.PREPAYMENT, new BigDecimal(a), null,
+                "合同签订后 7 日内")).toList();
+    }
+
+    static Contract draft(String amount, List<PaymentMilestone> milestones, String deliveryClause) {
+        List<Contract.TemplateClause> clauses = Arrays.stream(SectionKey.values()).filter(SectionKey::core)
+                .map(k -> new Contract.TemplateClause(k.name(), k.name(), k == SectionKey.DELIVERY ? deliveryClause
+                        : "第 " + k.ordinal() + " 条的约定。"))
+                .toList();
+        return Contract.draft(new Contract.Draft("工业网关采购合同", UUID.randomUUID(), UUID.randomUUID(), null, null, null,
+                OWNER, new BigDecimal(amount), RiskLevel.LOW, LocalDate.of(2026, 12, 1), LocalDate.of(2027, 11, 30),
+                "杭州甲方科技有限公司", "乙方有限公司", clauses, Map.of(), milestones, List.of()),
+                "HT-2026-000001", OWNER, LocalDate.of(2036, 12, 3), NOW);
+    }
+
+    static ContractActor owner() {
+        return new ContractActor(OWNER, Set.of(Role.SALES_REP), true, false, Set.of(), false);
+    }
+
+    static Contract approved() {
+        Contract c = draft("600000.00", milestones("300000.00", "300000.00"), "合同签订后 30 日内交付。");
+        c.submit(NOW);
+        c.reviewsPassed(NOW);
+        c.approved(NOW);
+        return c;
+    }
+
+    @Test
+    void paymentMilestonesThatDoNotAddUpToTheAmountAreRefused() {
+        assertThatThrownBy(() -> draft("600000.00", milestones("300000.00", "299999.99"), "交付。"))
+                .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldValidationException.FieldError::messageKey).containsExactly("contract.milestones.sum"));
+    }
+
+    @Test
+    void revisingTheAmountWithoutTheMilestonesIsRefusedAndChangesNothing() {
+        Contract c = draft("600000.00", milestones("300000.00", "300000.00"), "交付。");
+
+        assertThatThrownBy(() -> c.revise(new Contract.Terms(null, new BigDecimal("700000.00"), null, c.termStart(),
+                c.termEnd(), null, null, null, null, null), NOW)).isInstanceOf(FieldValidationException.class);
+
+        assertThat(c.amount()).isEqualByComparingTo("600000.00");
+        assertThat(c.amountInWords()).isEqualTo("陆拾万元整");
+    }
+
+    @Test
+    void K1_aContractWithAnUnfilledPlaceholderIsNotSubmittedToReview() {
+        Contract c = draft("600000.00", milestones("600000.00"), "合同签订后 {{quote.deliveryPeriod}} 内交付。");
+
+        assertThatThrownBy(() -> c.submit(NOW)).isInstanceOfSatisfying(FieldValidationException.class, e ->
+                assertThat(e.errors()).extracting(FieldValidationException.FieldError::field).containsExactly("sections.DELIVERY"));
+        assertThat(c.status()).isEqualTo(ContractStatus.DRAFT);
+    }
+
+    @Test
+    void K1_anObjectionSendsTheContractToRevisingWhereItMayBeEditedAndSubmittedAgain() {
+        Contract c = draft("600000.00", milestones("600000.00"), "合同签订后 30 日内交付。");
+        assertThat(c.submit(NOW)).isEqualTo(1);
+        assertThat(c.availableActions(owner())).doesNotContain(ContractAction.EDIT);
+
+        assertThat(c.returnedForRevision(NOW)).isTrue();
+        c.editSection("DELIVERY", null, "合同签订后 20 日内交付。", NOW);
+
+        assertThat(c.status()).isEqualTo(ContractStatus.REVISING);
+        assertThat(c.sections().stream().filter(s -> s.sectionKey().equals("DELIVERY")).findFirst().orElseThrow().deviates()).isTrue();
+        assertThat(c.submit(NOW)).isEqualTo(2);
+        assertThat(c.status()).isEqualTo(ContractStatus.IN_REVIEW);
+    }
+
+    @Test
+    void K2_theFinalApprovalFollowsThePassedReviewsAndLeadsToApproved() {
+        Contract c = draft("600000.00", milestones("600000.00"), "交付。");
+        c.submit(NOW);
+
+        assertThat(c.reviewsPassed(NOW)).isTrue();
+        assertThat(c.status()).isEqualTo(ContractStatus.FINAL_APPROVAL);
+        assertThat(c.approved(NOW)).isTrue();
+
+        assertThat(c.status()).isEqualTo(ContractStatus.APPROVED);
+        assertThat(c.availableActions(owner())).contains(ContractAction.SIGN).doesNotContain(ContractAction.EDIT);
+    }
+
+    @Test
+    void K3_signingNeedsTheScanAndADayNotBeforeTheApprovalNorInTheFuture() {
+        Contract c = approved();
+        UUID scan = UUID.randomUUID();
+
+        assertThatThrownBy(() -> c.sign(TODAY.plusDays(1), "甲方：王经理", scan, OWNER, TODAY, TODAY, NOW))
+                .isInstanceOf(FieldValidationException.class);
+        assertThatThrownBy(() -> c.sign(TODAY.minusDays(1), "甲方：王经理", scan, OWNER, TODAY, TODAY, NOW))
+                .isInstanceOf(FieldValidationException.class);
+        assertThatThrownBy(() -> c.sign(TODAY, "甲方：王经理", null, OWNER, TODAY, TODAY, NOW))
+                .isInstanceOf(FieldValidationException.class);
+        assertThat(c.status()).isEqualTo(ContractStatus.APPROVED);
+
+        c.sign(TODAY, "甲方：王经理；乙方：张伟", scan, OWNER, TODAY, TODAY, NOW);
+
+        assertThat(c.status()).isEqualTo(ContractStatus.SIGNED);
+        assertThat(c.scanFileId()).isEqualTo(scan);
+        assertThat(c.signedOn()).isEqualTo(TODAY);
+    }
+
+    @Test
+    void K4_anArchivedContractIsNeverEditedAgain() {
+        Contract c = approved();
+        c.sign(TODAY, "甲方：王经理；乙方：张伟", UUID.randomUUID(), OWNER, TODAY, TODAY, NOW);
+        c.archive("档案室 A-3", OWNER, NOW);
+
+        assertThat(c.status()).isEqualTo(ContractStatus.ARCHIVED);
+        assertThatThrownBy(() -> c.editSection("DELIVERY", null, "改过的交付条款。", NOW))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("contract.locked"));
+        assertThatThrownBy(() -> c.archive(null, OWNER, NOW)).isInstanceOf(ConflictException.class);
+        assertThat(c.availableActions(owner())).contains(ContractAction.AMEND).doesNotContain(ContractAction.EDIT);
+    }
+
+    @Test
+    void R1_deletionIsRefusedBeforeTheRetentionHasEnded() {
+        Contract c = approved();
+
+        assertThatThrownBy(() -> c.requireRetentionEnded(LocalDate.of(2036, 12, 2)))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("contract.retained"));
+        assertThatCode(() -> c.requireRetentionEnded(LocalDate.of(2036, 12, 3))).doesNotThrowAnyException();
+    }
+}

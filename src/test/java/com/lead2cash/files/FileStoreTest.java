@@ -1,0 +1,175 @@
+package com.lead2cash.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.MutableClock;
+import com.lead2cash.testing.TestClock;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The file store on its default back end (PostgreSQL): content by type, limits, checksums, streaming, retention. */
+@IntegrationTest
+@Import(TestClock.class)
+class FileStoreTest {
+
+    static final LocalDate KEEP_UNTIL = LocalDate.of(2036, 12, 1);
+
+    @Autowired FileStore files;
+    @Autowired JdbcClient jdbc;
+    @Autowired MutableClock clock;
+    @Autowired TransactionTemplate tx;
+
+    static Upload scan(String name, long size) {
+        return new Upload("Contract", "c-1", "scan", name, size, Set.of(FileKind.PDF, FileKind.JPEG, FileKind.PNG),
+                10 * 1024 * 1024, KEEP_UNTIL);
+    }
+
+    static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    @Test
+    void aPdfIsKeptInChunksWithItsChecksumAndStreamsBackIdentical() throws Exception {
+        byte[] content = TestFiles.pdf(700_000, 1);
+
+        StoredFile stored = tx.execute(s -> files.store(scan("合同扫描件.pdf", content.length), new ByteArrayInputStream(content)));
+
+        assertThat(stored.contentType()).isEqualTo("application/pdf");
+        assertThat(stored.size()).isEqualTo(content.length);
+        assertThat(stored.sha256()).isEqualTo(sha256(content));
+        assertThat(stored.fileName()).isEqualTo("合同扫描件.pdf");
+        assertThat(stored.retainUntil()).isEqualTo(KEEP_UNTIL);
+        assertThat(jdbc.sql("select count(*) from files_chunk where file_id = :id").param("id", stored.id())
+                .query(Integer.class).single()).as("256 KiB chunks").isEqualTo(3);
+        try (InputStream in = files.open(stored.id())) {
+            assertThat(in.readAllBytes()).isEqualTo(content);
+        }
+        assertThat(files.verify(stored.id())).isTrue();
+    }
+
+    @Test
+    void theTypeComesFromTheContentNotTheName() {
+        byte[] jpeg = TestFiles.jpeg();
+        StoredFile stored = tx.execute(s -> files.store(scan("scan.pdf", jpeg.length), new ByteArrayInputStream(jpeg)));
+        assertThat(stored.contentType()).isEqualTo("image/jpeg");
+    }
+
+    @Test
+    void aRenamedExecutableIsRefusedAsAScanAndNothingIsKept() {
+        byte[] exe = TestFiles.executable();
+        int before = count();
+
+        assertThatThrownBy(() -> tx.execute(s -> files.store(scan("signed-contract.pdf", exe.length),
+                new ByteArrayInputStream(exe))))
+                .isInstanceOfSatisfying(FieldValidationException.class, e -> {
+                    assertThat(e.errors()).singleElement().satisfies(f -> {
+                        assertThat(f.field()).isEqualTo("scan");
+                        assertThat(f.messageKey()).isEqualTo("files.typeRefused");
+                        assertThat(f.args().get(0).toString()).startsWith("application/x-msdownload");
+                    });
+                });
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void aFileOverTheOwnersLimitIsRefusedWhetherAnnouncedOrNot() {
+        byte[] big = TestFiles.pdf(300_000, 2);
+        Upload small = new Upload("Contract", "c-1", "scan", "big.pdf", big.length, Set.of(FileKind.PDF), 200_000, KEEP_UNTIL);
+        Upload unannounced = new Upload("Contract", "c-1", "scan", "big.pdf", -1, Set.of(FileKind.PDF), 200_000, KEEP_UNTIL);
+        int before = count();
+
+        for (Upload upload : List.of(small, unannounced)) {
+            assertThatThrownBy(() -> tx.execute(s -> files.store(upload, new ByteArrayInputStream(big))))
+                    .isInstanceOfSatisfying(FieldValidationException.class,
+                            e -> assertThat(e.errors().get(0).messageKey()).isEqualTo("files.tooLarge"));
+        }
+        assertThat(count()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from files_chunk").query(Integer.class).single())
+                .as("no chunk left behind").isEqualTo(chunksOfKeptFiles());
+    }
+
+    @Test
+    void anEmptyFileIsRefused() {
+        assertThatThrownBy(() -> tx.execute(s -> files.store(scan("empty.pdf", 0), new ByteArrayInputStream(new byte[0]))))
+                .isInstanceOfSatisfying(FieldValidationException.class,
+                        e -> assertThat(e.errors().get(0).messageKey()).isEqualTo("files.empty"));
+    }
+
+    @Test
+    void R1_aFileCannotBeDeletedBeforeItsRetentionDateAndGoesCompletelyAfter() {
+        byte[] content = TestFiles.pdf(10_000, 3);
+        StoredFile stored = tx.execute(s -> files.store(scan("a.pdf", content.length), new ByteArrayInputStream(content)));
+
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> files.delete(stored.id())))
+                .isInstanceOf(DomainException.class).hasMessage("files.retained");
+        assertThat(files.find(stored.id())).isPresent();
+
+        clock.set(KEEP_UNTIL.atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+        try {
+            tx.executeWithoutResult(s -> files.delete(stored.id()));
+        } finally {
+            clock.set(TestClock.START);
+        }
+        assertThat(files.find(stored.id())).isEmpty();
+        assertThat(jdbc.sql("select count(*) from files_chunk where file_id = :id").param("id", stored.id())
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void R1_aRetentionOnlyEverMovesLater() {
+        byte[] content = TestFiles.pdf(10_000, 4);
+        StoredFile stored = tx.execute(s -> files.store(scan("a.pdf", content.length), new ByteArrayInputStream(content)));
+
+        tx.executeWithoutResult(s -> files.retainUntil(stored.id(), KEEP_UNTIL.plusYears(1)));
+        tx.executeWithoutResult(s -> files.retainUntil(stored.id(), KEEP_UNTIL.minusYears(5)));
+
+        assertThat(files.find(stored.id()).orElseThrow().retainUntil()).isEqualTo(KEEP_UNTIL.plusYears(1));
+    }
+
+    @Test
+    void keptContentCannotBeRewrittenEvenInTheDatabase() {
+        byte[] content = TestFiles.pdf(10_000, 5);
+        StoredFile stored = tx.execute(s -> files.store(scan("a.pdf", content.length), new ByteArrayInputStream(content)));
+
+        assertThatThrownBy(() -> jdbc.sql("update files_chunk set data = '\\x00' where file_id = :id")
+                .param("id", stored.id()).update()).hasMessageContaining("file content cannot be changed");
+        assertThatThrownBy(() -> jdbc.sql("update files_file set sha256 = repeat('0', 64) where id = :id")
+                .param("id", stored.id()).update()).hasMessageContaining("a kept file cannot be changed");
+        assertThat(files.verify(stored.id())).isTrue();
+    }
+
+    @Test
+    void filesAreListedInTheOrderAskedAndUnknownOnesAreLeftOut() {
+        byte[] a = TestFiles.pdf(5_000, 6);
+        byte[] b = TestFiles.pdf(5_000, 7);
+        StoredFile first = tx.execute(s -> files.store(scan("a.pdf", a.length), new ByteArrayInputStream(a)));
+        StoredFile second = tx.execute(s -> files.store(scan("b.pdf", b.length), new ByteArrayInputStream(b)));
+
+        assertThat(files.findAll(List.of(second.id(), UUID.randomUUID(), first.id())))
+                .extracting(StoredFile::fileName).containsExactly("b.pdf", "a.pdf");
+    }
+
+    private int count() {
+        return jdbc.sql("select count(*) from files_file").query(Integer.class).single();
+    }
+
+    private int chunksOfKeptFiles() {
+        return jdbc.sql("select count(*) from files_chunk c join files_file f on f.id = c.file_id").query(Integer.class).single();
+    }
+}

@@ -6,7 +6,7 @@ import java.util.UUID;
  * Sends a short satisfaction survey (满意度调查) to a customer's contact through the confirmation module:
  * a rating from 1 to 5 with a comment. The after-sales module sends one when a complaint closes; the
  * orders module calls it after a delivery's acceptance. One survey per occasion and subject; asking
- * again answers the one already sent. Joins the caller's transaction.
+ * again sends nothing. Joins the caller's transaction.
  */
 public interface SatisfactionSurveys {
 
@@ -22,6 +22,9 @@ public interface SatisfactionSurveys {
                          String productLine, String subjectLabel, UUID requestedBy) {
     }
 
-    /** Sends the survey unless the contact cannot be reached; answers the confirmation's id when sent. */
-    java.util.Optional<UUID> send(SurveyRequest request);
+    /**
+     * Sends the survey by e-mail unless the contact has no e-mail address; answers the confirmation with
+     * its link (to show as a QR code too) when sent now, empty when not sent or sent before.
+     */
+    java.util.Optional<com.lead2cash.confirmation.SentConfirmation> send(SurveyRequest request);
 }

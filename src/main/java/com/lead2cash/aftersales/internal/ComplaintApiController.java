@@ -147,10 +147,11 @@ class ComplaintApiController {
                 customerId, open, cursor, size)).map(this::view);
     }
 
-    @Operation(summary = "Receive a complaint of a customer you may see or serve: its first-response and resolution "
+    @Operation(summary = "Receive a complaint of a customer you may see or serve (404 for any other): its first-response and resolution "
             + "deadlines by severity on the working calendar (S1, S2), the level-I flag (S3), the repeat link (S4)")
     @PostMapping("/api/v1/complaints")
     @ResponseStatus(HttpStatus.CREATED)
+    @Refuses(404)
     ResponseEntity<ComplaintView> receive(@RequestBody ComplaintRequest body) {
         Complaint c = service.receive(new ComplaintService.NewComplaint(body.customerId(), body.category(),
                 body.severity(), body.description(), body.receivedVia(), body.contactId(), body.productLine()));

@@ -49,11 +49,11 @@ class SurveyService implements SatisfactionSurveys {
     }
 
     @Override
-    public Optional<UUID> send(SurveyRequest r) {
-        Optional<UUID> sent = jdbc.sql("select confirmation_id from aftersales_survey where occasion = :o and subject_id = :s")
-                .param("o", r.occasion().name()).param("s", r.subjectId()).query(UUID.class).optional();
-        if (sent.isPresent()) {
-            return sent;
+    public Optional<SentConfirmation> send(SurveyRequest r) {
+        boolean sent = jdbc.sql("select count(*) from aftersales_survey where occasion = :o and subject_id = :s")
+                .param("o", r.occasion().name()).param("s", r.subjectId()).query(Integer.class).single() > 0;
+        if (sent) {
+            return Optional.empty();
         }
         Optional<CustomerDirectory.ContactPoint> point = customers.contactPoint(r.contactId())
                 .filter(p -> p.customerId().equals(r.customerId()) && p.email() != null && !p.email().isBlank());
@@ -75,7 +75,7 @@ class SurveyService implements SatisfactionSurveys {
                 .param("subject", r.subjectId()).param("rep", r.repId()).param("team", team)
                 .param("line", r.productLine()).param("confirmation", confirmation.confirmation().id())
                 .param("now", Timestamp.from(now)).update();
-        return Optional.of(confirmation.confirmation().id());
+        return Optional.of(confirmation);
     }
 
     private static ConfirmationDocument document(SurveyRequest r) {

@@ -20,6 +20,8 @@ create table aftersales_handover (
     key_contacts        text,
     open_issues         text,
     documents           text,
+    -- the customer's contacts when it was handed over (comma-separated ids): the after-sales owner reaches them
+    contact_ids         text,
     return_questions    text,
     return_count        int not null default 0,
     opened_at           timestamptz not null,

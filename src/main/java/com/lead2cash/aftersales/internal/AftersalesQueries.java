@@ -168,6 +168,47 @@ public class AftersalesQueries {
                 List.of(rs.getInt("r1"), rs.getInt("r2"), rs.getInt("r3"), rs.getInt("r4"), rs.getInt("r5")))).list();
     }
 
+    /**
+     * A customer's service health (服务健康度): open complaints, complaints whose SLA was breached, and the
+     * satisfaction trend — the latest ratings from complaints and surveys, oldest first.
+     */
+    public record Health(int openComplaints, int breachedComplaints, int complaints, List<Rating> trend) {
+    }
+
+    public record Rating(Instant at, int rating) {
+    }
+
+    /** The customer's service health; the caller has checked the customer is visible. */
+    public Health health(UUID customerId) {
+        var counts = jdbc.sql("""
+                select count(*) filter (where status <> 'CLOSED') as open,
+                       count(*) filter (where coalesce(first_response_at, :now) > response_due_at
+                                           or coalesce(feedback_at, :now) > resolution_due_at) as breached,
+                       count(*) as total
+                from aftersales_complaint where customer_id = :c""")
+                .param("c", customerId).param("now", Timestamp.from(clock.instant()))
+                .query((rs, i) -> new int[] {rs.getInt("open"), rs.getInt("breached"), rs.getInt("total")}).single();
+        List<Rating> trend = jdbc.sql("""
+                select at, rating from (
+                    select closed_at as at, rating from aftersales_complaint where customer_id = :c and rating is not null
+                    union all
+                    select answered_at, rating from aftersales_survey where customer_id = :c and rating is not null
+                ) r order by at desc limit 6""")
+                .param("c", customerId)
+                .query((rs, i) -> new Rating(rs.getTimestamp("at").toInstant(), rs.getInt("rating"))).list();
+        List<Rating> oldestFirst = new java.util.ArrayList<>(trend);
+        java.util.Collections.reverse(oldestFirst);
+        return new Health(counts[0], counts[1], counts[2], oldestFirst);
+    }
+
+    /** The customers a person serves as their after-sales owner (latest accepted handovers): id and name. */
+    public List<Map<String, Object>> servedBy(UUID serviceOwnerId) {
+        return jdbc.sql("""
+                select distinct on (customer_id) customer_id as id, customer_name as name from aftersales_handover
+                where service_owner_id = :me and status = 'ACCEPTED' order by customer_id, accepted_at desc""")
+                .param("me", serviceOwnerId).query().listOfRows();
+    }
+
     /** When a complaint's SLA is read, now. */
     public Instant now() {
         return clock.instant();

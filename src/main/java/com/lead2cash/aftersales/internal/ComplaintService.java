@@ -124,6 +124,7 @@ public class ComplaintService {
                 .filter(p -> p.customerId().equals(req.customerId())).isEmpty()) {
             throw new FieldValidationException("contactId", "aftersales.error.notCustomersContact");
         }
+        UUID contact = req.contactId() != null ? req.contactId() : contactsOf(req.customerId()).stream().findFirst().orElse(null);
         Instant now = clock.instant();
         UUID handler = servedBy.orElse(me.id());
         PolicySnapshot snapshot = policy.current();
@@ -132,7 +133,7 @@ public class ComplaintService {
         UUID repeatOf = complaints.findLatestSince(req.customerId(),
                 now.minus(Duration.ofDays(rules.repeatWindowDays()))).orElse(null);
         Complaint c = Complaint.receive(codes.next("CP", "aftersales_complaint_seq"),
-                new Complaint.Receipt(req.customerId(), party.name(), party.ownerId(), req.contactId(), req.productLine(),
+                new Complaint.Receipt(req.customerId(), party.name(), party.ownerId(), contact, req.productLine(),
                         req.category(), req.severity(), req.receivedVia(), req.description()),
                 handler, me.id(), sla == null ? new Complaint.Sla(snapshot.version(), now, now, false) : sla, repeatOf, now);
         Complaint saved = complaints.save(c);
@@ -324,6 +325,18 @@ public class ComplaintService {
                 .param("id", c.id()).param("of", c.repeatOf()).query(UUID.class).list();
         return complaints.findAllById(ids).stream().filter(access::isVisible)
                 .sorted(java.util.Comparator.comparing(Complaint::receivedAt)).toList();
+    }
+
+    /**
+     * The customer's contacts the current user may reach, primary first: the directory's when they may see
+     * the customer, else those handed over to its after-sales owner.
+     */
+    @Transactional(readOnly = true)
+    public List<UUID> contactsOf(UUID customerId) {
+        if (customers.find(customerId).isPresent()) {
+            return customers.contacts(customerId).stream().map(CustomerDirectory.ContactRef::id).toList();
+        }
+        return handovers.findLatestAccepted(customerId).map(Handover::contactIds).orElse(List.of());
     }
 
     /** S1, S2, S3 for a severity, counted from {@code from} on the working calendar. */

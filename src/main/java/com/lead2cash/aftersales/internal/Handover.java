@@ -20,7 +20,8 @@ import org.springframework.data.relational.core.mapping.Table;
  * (H1): background, service needs, special agreements and promises made in negotiation, key contacts,
  * open issues and documents. The rep fills it and hands over (OPEN or RETURNED → SUBMITTED); the
  * after-sales owner accepts it (→ ACCEPTED, they serve the customer from then on) or returns it with
- * questions (→ RETURNED). {@link #availableActions} says what an actor may do next.
+ * questions (→ RETURNED). The customer's contacts go along, so after-sales can reach them.
+ * {@link #availableActions} says what an actor may do next.
  */
 @Table("aftersales_handover")
 public class Handover {
@@ -55,6 +56,7 @@ public class Handover {
     private String keyContacts;
     private String openIssues;
     private String documents;
+    private String contactIds;
     private String returnQuestions;
     private int returnCount;
     private Instant openedAt;
@@ -102,7 +104,7 @@ public class Handover {
      * H1: the rep hands the customer to an after-sales owner. The checklist needs its background, service
      * needs, special agreements (or "none") and key contacts.
      */
-    public void handOver(UUID serviceOwner, Actor actor, Instant now) {
+    public void handOver(UUID serviceOwner, List<UUID> customerContacts, Actor actor, Instant now) {
         require(Action.HAND_OVER, actor);
         List<FieldError> errors = new ArrayList<>();
         requireFilled("background", background, errors);
@@ -116,6 +118,8 @@ public class Handover {
             throw new FieldValidationException(errors);
         }
         serviceOwnerId = serviceOwner;
+        contactIds = customerContacts.isEmpty() ? null
+                : String.join(",", customerContacts.stream().map(UUID::toString).toList());
         status = HandoverStatus.SUBMITTED;
         submittedAt = now;
     }
@@ -190,6 +194,10 @@ public class Handover {
         return new Checklist(background, serviceNeeds, specialAgreements, keyContacts, openIssues, documents);
     }
     public String returnQuestions() { return returnQuestions; }
+    /** The customer's contacts as they were when it was handed over, primary first. */
+    public List<UUID> contactIds() {
+        return contactIds == null ? List.of() : java.util.Arrays.stream(contactIds.split(",")).map(UUID::fromString).toList();
+    }
     public int returnCount() { return returnCount; }
     public Instant openedAt() { return openedAt; }
     public Instant submittedAt() { return submittedAt; }

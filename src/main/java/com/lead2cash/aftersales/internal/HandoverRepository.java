@@ -14,6 +14,11 @@ interface HandoverRepository extends ListCrudRepository<Handover, UUID> {
 
     boolean existsByContractId(UUID contractId);
 
+    /** The customer's latest accepted handover. */
+    @Query("select * from aftersales_handover where customer_id = :customerId and status = 'ACCEPTED' "
+            + "order by accepted_at desc limit 1")
+    Optional<Handover> findLatestAccepted(UUID customerId);
+
     /** Who serves the customer now: the owner of its latest accepted handover. */
     @Query("select service_owner_id from aftersales_handover where customer_id = :customerId and status = 'ACCEPTED' "
             + "order by accepted_at desc limit 1")

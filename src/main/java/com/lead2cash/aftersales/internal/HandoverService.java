@@ -2,6 +2,7 @@ package com.lead2cash.aftersales.internal;
 
 import com.lead2cash.contract.ContractSigned;
 import com.lead2cash.contract.Contracts;
+import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.notification.Notification;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.ConflictException;
@@ -35,6 +36,7 @@ public class HandoverService {
     private final HandoverRepository handovers;
     private final AftersalesAccess access;
     private final Contracts contracts;
+    private final CustomerDirectory customers;
     private final Deadlines deadlines;
     private final BusinessCalendar calendar;
     private final SopPolicy policy;
@@ -43,12 +45,14 @@ public class HandoverService {
     private final HumanCodes codes;
     private final Clock clock;
 
-    HandoverService(HandoverRepository handovers, AftersalesAccess access, Contracts contracts, Deadlines deadlines,
+    HandoverService(HandoverRepository handovers, AftersalesAccess access, Contracts contracts,
+                    CustomerDirectory customers, Deadlines deadlines,
                     BusinessCalendar calendar, SopPolicy policy, OrgDirectory org, Notifier notifier, HumanCodes codes,
                     Clock clock) {
         this.handovers = handovers;
         this.access = access;
         this.contracts = contracts;
+        this.customers = customers;
         this.deadlines = deadlines;
         this.calendar = calendar;
         this.policy = policy;
@@ -95,7 +99,8 @@ public class HandoverService {
             throw new FieldValidationException("serviceOwnerId", "aftersales.error.notAfterSales");
         }
         Instant now = clock.instant();
-        h.handOver(serviceOwnerId, access.actor(h), now);
+        h.handOver(serviceOwnerId, customers.contacts(h.customerId()).stream().map(CustomerDirectory.ContactRef::id).toList(),
+                access.actor(h), now);
         Handover saved = handovers.save(h);
         deadlines.meet(AftersalesRules.HANDOVER, handoverSubject(h), now);
         AftersalesRules rules = policy.current().bind(AftersalesRules.class);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,7 @@ class HandoverLifecycleTest {
     static final Instant T0 = Instant.parse("2026-12-01T02:00:00Z");
     final UUID rep = UUID.randomUUID();
     final UUID service = UUID.randomUUID();
+    final UUID contact = UUID.randomUUID();
     final Handover.Actor repActor = new Handover.Actor(rep, true);
     final Handover.Actor serviceActor = new Handover.Actor(service, false);
     final Handover.Actor stranger = new Handover.Actor(UUID.randomUUID(), false);
@@ -35,8 +37,9 @@ class HandoverLifecycleTest {
                 Handover.Action.HAND_OVER);
         assertThat(h.availableActions(serviceActor)).isEmpty();
         h.writeChecklist(complete(), repActor);
-        h.handOver(service, repActor, T0.plusSeconds(60));
+        h.handOver(service, List.of(contact), repActor, T0.plusSeconds(60));
         assertThat(h.status()).isEqualTo(HandoverStatus.SUBMITTED);
+        assertThat(h.contactIds()).as("the customer's contacts go along").containsExactly(contact);
         assertThat(h.availableActions(repActor)).isEmpty();
         assertThat(h.availableActions(serviceActor)).containsExactlyInAnyOrder(Handover.Action.ACCEPT,
                 Handover.Action.RETURN);
@@ -52,7 +55,7 @@ class HandoverLifecycleTest {
     void H1_aReturnedHandoverGoesBackToTheRepWithTheQuestionsAndIsHandedOverAgain() {
         Handover h = open();
         h.writeChecklist(complete(), repActor);
-        h.handOver(service, repActor, T0);
+        h.handOver(service, List.of(), repActor, T0);
         assertThatThrownBy(() -> h.returnWithQuestions("  ", serviceActor, T0))
                 .isInstanceOf(FieldValidationException.class);
         assertThat(h.status()).isEqualTo(HandoverStatus.SUBMITTED);
@@ -63,7 +66,7 @@ class HandoverLifecycleTest {
         assertThat(h.availableActions(repActor)).contains(Handover.Action.HAND_OVER);
         h.writeChecklist(new Handover.Checklist("制造业客户", "7×24 电话支持", "免费延保一年，含上门服务", "王经理", null, null),
                 repActor);
-        h.handOver(service, repActor, T0.plusSeconds(120));
+        h.handOver(service, List.of(), repActor, T0.plusSeconds(120));
         assertThat(h.status()).isEqualTo(HandoverStatus.SUBMITTED);
     }
 
@@ -71,7 +74,7 @@ class HandoverLifecycleTest {
     void H1_handingOverNeedsBackgroundServiceNeedsSpecialAgreementsKeyContactsAndAnOwner() {
         Handover h = open();
         h.writeChecklist(new Handover.Checklist("背景", null, "", null, null, null), repActor);
-        assertThatThrownBy(() -> h.handOver(null, repActor, T0))
+        assertThatThrownBy(() -> h.handOver(null, List.of(), repActor, T0))
                 .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
                         .extracting(FieldValidationException.FieldError::field)
                         .containsExactlyInAnyOrder("serviceNeeds", "specialAgreements", "keyContacts", "serviceOwnerId"));

@@ -17,7 +17,6 @@ import com.lead2cash.files.StoredFile;
 import com.lead2cash.files.Upload;
 import com.lead2cash.notification.Notification;
 import com.lead2cash.notification.Notifier;
-import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
@@ -39,7 +38,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -356,18 +354,12 @@ public class ComplaintService {
     }
 
     private Optional<CustomerParty> servedCustomer(UUID customerId) {
-        return jdbc.sql("select customer_name, rep_id from aftersales_handover where customer_id = :c and status = 'ACCEPTED' "
-                        + "order by accepted_at desc limit 1")
-                .param("c", customerId)
-                .query((rs, i) -> new CustomerParty(rs.getString("customer_name"), rs.getObject("rep_id", UUID.class)))
-                .optional();
+        return handovers.findLatestAccepted(customerId).map(h -> new CustomerParty(h.customerName(), h.repId()));
     }
 
     private Complaint locked(UUID id, Long version) {
         Complaint c = access.complaint(id, true);
-        if (version != null && !Objects.equals(c.version(), version)) {
-            throw new ConflictException("error.staleVersion");
-        }
+        AftersalesAccess.expectVersion(version, c.version());
         return c;
     }
 

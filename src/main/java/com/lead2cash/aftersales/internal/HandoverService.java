@@ -5,7 +5,6 @@ import com.lead2cash.contract.Contracts;
 import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.notification.Notification;
 import com.lead2cash.notification.Notifier;
-import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.HumanCodes;
 import com.lead2cash.platform.OrgDirectory;
@@ -16,7 +15,6 @@ import com.lead2cash.sop.SopPolicy;
 import com.lead2cash.sop.SubjectRef;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -144,9 +142,7 @@ public class HandoverService {
 
     private Handover locked(UUID id, Long version) {
         Handover h = access.handover(id, true);
-        if (version != null && !Objects.equals(h.version(), version)) {
-            throw new ConflictException("error.staleVersion");
-        }
+        AftersalesAccess.expectVersion(version, h.version());
         return h;
     }
 

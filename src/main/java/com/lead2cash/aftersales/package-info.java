@@ -5,7 +5,8 @@
  * major complaint (S3) and repeat complaints linked (S4), and satisfaction surveys (满意度调查) answered
  * through the confirmation module.
  *
- * <p>Other modules send a survey through {@link com.lead2cash.aftersales.SatisfactionSurveys}.
+ * <p>Other modules send a survey through {@link com.lead2cash.aftersales.SatisfactionSurveys} and hear
+ * {@link com.lead2cash.aftersales.MajorComplaintReceived} for the incident process.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "After-sales",
         allowedDependencies = {"platform", "platform :: web", "sop", "contract", "customer", "confirmation", "files",

@@ -34,6 +34,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
@@ -41,6 +43,7 @@ import tools.jackson.databind.JsonNode;
 /** Complaints over the API: SLA by severity (S1, S2), level I (S3), repeats (S4), the way to close, surveys. */
 @IntegrationTest
 @Import({TestClock.class, ComplaintApiTest.Notifications.class})
+@RecordApplicationEvents
 class ComplaintApiTest {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -63,6 +66,7 @@ class ComplaintApiTest {
     @Autowired RecordingNotifier notifier;
     @Autowired DeadlineSweeper sweeper;
     @Autowired SatisfactionSurveys surveys;
+    @Autowired ApplicationEvents events;
 
     @AfterEach
     void resetClock() {
@@ -193,6 +197,12 @@ class ComplaintApiTest {
         assertThat(notifier.sent("aftersales.complaint.levelOne")).noneMatch(n -> n.args().contains(major.get("code").asString()));
         assertThat(customers.getJson(mvc, rep, "/api/v1/complaints?levelOne=true").get("items"))
                 .extracting(i -> i.get("id").asString()).containsExactly(critical.get("id").asString());
+
+        JsonNode reclassified = act(rep, major, "classify", "\"category\":\"PRODUCT\",\"severity\":\"CRITICAL\"");
+        assertThat(reclassified.get("levelOne").asBoolean()).as("reclassified as critical").isTrue();
+        assertThat(events.stream(MajorComplaintReceived.class).map(e -> e.complaintId().toString()))
+                .as("the incident process hears of each major complaint once")
+                .containsExactlyInAnyOrder(critical.get("id").asString(), major.get("id").asString());
     }
 
     @Test

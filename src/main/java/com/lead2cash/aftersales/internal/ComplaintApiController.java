@@ -70,8 +70,10 @@ class ComplaintApiController {
     }
 
     /** SPEC: {version*, rootCause, satisfactionConfirmationId, noRatingReason}. */
-    record CloseRequest(Long version, String rootCause, UUID satisfactionConfirmationId, String noRatingReason)
-            implements Versioned {
+    record CloseRequest(Long version,
+                        @Schema(description = "Taken for the stable shape only: the root cause is recorded with "
+                                + "PUT /api/v1/complaints/{id}/root-cause before the resolution, so a close never changes it")
+                        String rootCause, UUID satisfactionConfirmationId, String noRatingReason) implements Versioned {
     }
 
     record RatingLink(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID id,

@@ -1,5 +1,6 @@
 package com.lead2cash.aftersales.internal;
 
+import com.lead2cash.aftersales.MajorComplaintReceived;
 import com.lead2cash.aftersales.SatisfactionSurveys;
 import com.lead2cash.confirmation.ConfirmationDocument;
 import com.lead2cash.confirmation.ConfirmationRequest;
@@ -42,6 +43,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -78,13 +80,15 @@ public class ComplaintService {
     private final Notifier notifier;
     private final HumanCodes codes;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher publisher;
     private final Clock clock;
     private final ZoneId zone;
 
     ComplaintService(ComplaintRepository complaints, HandoverRepository handovers, AftersalesAccess access,
                      CustomerDirectory customers, Confirmations confirmations, SatisfactionSurveys surveys,
                      FileStore files, Deadlines deadlines, BusinessCalendar calendar, SopPolicy policy,
-                     OrgDirectory org, Notifier notifier, HumanCodes codes, JdbcClient jdbc, Clock clock,
+                     OrgDirectory org, Notifier notifier, HumanCodes codes, JdbcClient jdbc,
+                     ApplicationEventPublisher publisher, Clock clock,
                      @Value("${l2c.zone}") ZoneId zone) {
         this.complaints = complaints;
         this.handovers = handovers;
@@ -100,6 +104,7 @@ public class ComplaintService {
         this.notifier = notifier;
         this.codes = codes;
         this.jdbc = jdbc;
+        this.publisher = publisher;
         this.clock = clock;
         this.zone = zone;
     }
@@ -139,8 +144,7 @@ public class ComplaintService {
         notifier.send(Notification.of(handler, "aftersales.complaint.received", "aftersales.notify.complaintReceived",
                 link(saved), saved.code(), saved.customerName()));
         if (saved.levelOne()) {
-            org.managerOf(handler).ifPresent(m -> notifier.send(Notification.of(m.id(), "aftersales.complaint.levelOne",
-                    "aftersales.notify.complaintLevelOne", link(saved), saved.code(), saved.customerName()).urgent()));
+            flagLevelOne(saved);
         }
         return saved;
     }
@@ -159,6 +163,7 @@ public class ComplaintService {
         }
         UUID before = c.handlerId();
         Severity severityBefore = c.severity();
+        boolean wasLevelOne = c.levelOne();
         PolicySnapshot snapshot = policy.current();
         Complaint.Sla sla = severity == null || severity == severityBefore
                 ? new Complaint.Sla(c.policyVersion(), c.responseDueAt(), c.resolutionDueAt(), c.levelOne())
@@ -172,6 +177,9 @@ public class ComplaintService {
         } else if (!saved.handlerId().equals(before)) {
             deadlines.transfer(AftersalesRules.FIRST_RESPONSE, subject(saved), saved.handlerId());
             deadlines.transfer(AftersalesRules.RESOLUTION, subject(saved), saved.handlerId());
+        }
+        if (saved.levelOne() && !wasLevelOne) {
+            flagLevelOne(saved);
         }
         if (!saved.handlerId().equals(before)) {
             notifier.send(Notification.of(saved.handlerId(), "aftersales.complaint.received",
@@ -335,6 +343,13 @@ public class ComplaintService {
             return customers.contacts(customerId).stream().map(CustomerDirectory.ContactRef::id).toList();
         }
         return handovers.findLatestAccepted(customerId).map(Handover::contactIds).orElse(List.of());
+    }
+
+    /** S3: the handler's manager is told at once, and the incident process hears of it. */
+    private void flagLevelOne(Complaint c) {
+        org.managerOf(c.handlerId()).ifPresent(m -> notifier.send(Notification.of(m.id(), "aftersales.complaint.levelOne",
+                "aftersales.notify.complaintLevelOne", link(c), c.code(), c.customerName()).urgent()));
+        publisher.publishEvent(new MajorComplaintReceived(c.id(), c.code(), c.customerId(), c.handlerId(), c.receivedAt()));
     }
 
     /** S1, S2, S3 for a severity, counted from {@code from} on the working calendar. */

@@ -159,12 +159,17 @@ class CustomerController {
     private final Clock clock;
     private final com.lead2cash.customer.internal.io.CustomerExport export;
 
+    /** Cards other modules put on the customer's page. */
+    private final org.springframework.beans.factory.ObjectProvider<com.lead2cash.customer.CustomerPagePanel> panels;
+
     CustomerController(CustomerService service, CustomerOwnership ownership, CustomerMerge merge, CustomerCredit credit,
                        CustomerQueries queries, CustomerViews views, CustomerAccess access, CustomerTimeline timeline,
                        CustomerPolicy policy, DuplicateCheck duplicates, ContactService contacts,
                        ActivityService activities, ActivityViews activityViews, TimelineTexts texts,
-                       OrgDirectory directory, Clock clock, com.lead2cash.customer.internal.io.CustomerExport export) {
+                       OrgDirectory directory, Clock clock, com.lead2cash.customer.internal.io.CustomerExport export,
+                       org.springframework.beans.factory.ObjectProvider<com.lead2cash.customer.CustomerPagePanel> panels) {
         this.export = export;
+        this.panels = panels;
         this.service = service;
         this.ownership = ownership;
         this.merge = merge;
@@ -333,6 +338,9 @@ class CustomerController {
         model.addAttribute("now", clock.instant());
         model.addAttribute("nowLocal", LocalDateTime.ofInstant(clock.instant(), policy.zone()).withSecond(0).withNano(0));
         model.addAttribute("threshold", policy.rules().creditApprovalThreshold());
+        model.addAttribute("panels", panels.orderedStream()
+                .sorted(java.util.Comparator.comparingInt(com.lead2cash.customer.CustomerPagePanel::order))
+                .map(p -> p.pathFor(id)).toList());
         return "customer/detail";
     }
 

@@ -126,7 +126,15 @@ public final class RuleCatalog {
         rule("P2", s, "000,003", null,
                 p("bucket1Days", INTEGER, "30"), p("bucket2Days", INTEGER, "60"), p("bucket3Days", INTEGER, "90"));
 
-        rule("H1", Stage.HANDOVER, "002", null);
+        s = Stage.HANDOVER;
+        rule("H1", s, "002", "handoverWindow",
+                p("handoverWindow", DURATION, "1d business"), p("acceptanceWindow", DURATION, "1d business"));
+        rule("S1", s, "002", null, p("criticalWindow", DURATION, "1h business"),
+                p("majorWindow", DURATION, "4h business"), p("minorWindow", DURATION, "1d business"));
+        rule("S2", s, "002", null, p("criticalWindow", DURATION, "1d business"),
+                p("majorWindow", DURATION, "2d business"), p("minorWindow", DURATION, "5d business"));
+        rule("S3", s, "002", null, p("severities", LIST, "CRITICAL"));
+        rule("S4", s, "COMMON", null, p("repeatWindowDays", INTEGER, "90"));
 
         s = Stage.TEAM;
         rule("T1", s, "002", null, p("time", TIME_OF_DAY, "10:00"));

@@ -1,0 +1,96 @@
+package com.lead2cash.aftersales.internal;
+
+import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.DataScope;
+import com.lead2cash.platform.RecordNotFoundException;
+import com.lead2cash.platform.Role;
+import com.lead2cash.platform.Scope;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may see and work which handover and complaint — the one place of the after-sales module's data
+ * scope. A handover is visible when its rep or its after-sales owner is within the reader's scope; a
+ * complaint when its handler or the customer's rep is. Anything else answers 404 alike; roles that never
+ * see after-sales records get 403 at the door.
+ */
+@Component
+public class AftersalesAccess {
+
+    public static final String HANDOVER = "Handover";
+    public static final String HANDOVER_REVIEW = "HandoverReview";
+    public static final String COMPLAINT = "Complaint";
+    public static final String SURVEY = "SatisfactionSurvey";
+
+    public static final String READER_ROLES = "hasAnyRole('SALES_DIRECTOR','REGIONAL_MANAGER','SALES_MANAGER',"
+            + "'SALES_REP','ACCOUNT_MANAGER','SALES_ASSISTANT','AFTER_SALES','ADMIN')";
+
+    static final Set<Role> READERS = Set.of(Role.SALES_DIRECTOR, Role.REGIONAL_MANAGER, Role.SALES_MANAGER,
+            Role.SALES_REP, Role.ACCOUNT_MANAGER, Role.SALES_ASSISTANT, Role.AFTER_SALES, Role.ADMIN);
+    /** Those who hand customers over and may take complaints for their customers. */
+    static final Set<Role> SELLERS = Set.of(Role.SALES_DIRECTOR, Role.REGIONAL_MANAGER, Role.SALES_MANAGER,
+            Role.SALES_REP, Role.ACCOUNT_MANAGER, Role.SALES_ASSISTANT);
+
+    private final HandoverRepository handovers;
+    private final ComplaintRepository complaints;
+    private final DataScope dataScope;
+
+    AftersalesAccess(HandoverRepository handovers, ComplaintRepository complaints, DataScope dataScope) {
+        this.handovers = handovers;
+        this.complaints = complaints;
+        this.dataScope = dataScope;
+    }
+
+    public Scope scope() {
+        return dataScope.current();
+    }
+
+    Handover handover(UUID id, boolean forUpdate) {
+        Handover h = (forUpdate ? handovers.findLockedById(id) : handovers.findById(id))
+                .orElseThrow(() -> new RecordNotFoundException(HANDOVER, id));
+        Scope scope = scope();
+        if (!isReader() || !(scope.covers(h.repId()) || scope.covers(h.serviceOwnerId()))) {
+            throw new RecordNotFoundException(HANDOVER, id);
+        }
+        return h;
+    }
+
+    Complaint complaint(UUID id, boolean forUpdate) {
+        Complaint c = (forUpdate ? complaints.findLockedById(id) : complaints.findById(id))
+                .orElseThrow(() -> new RecordNotFoundException(COMPLAINT, id));
+        if (!isVisible(c)) {
+            throw new RecordNotFoundException(COMPLAINT, id);
+        }
+        return c;
+    }
+
+    boolean isVisible(Complaint c) {
+        Scope scope = scope();
+        return isReader() && (scope.covers(c.handlerId()) || scope.covers(c.customerOwnerId()));
+    }
+
+    Handover.Actor actor(Handover h) {
+        CurrentUser me = CurrentUser.require();
+        boolean seller = me.roles().stream().anyMatch(SELLERS::contains) && scope().covers(h.repId());
+        return new Handover.Actor(me.id(), seller);
+    }
+
+    Complaint.Actor actor(Complaint c) {
+        CurrentUser me = CurrentUser.require();
+        boolean works = me.roles().stream().anyMatch(r -> SELLERS.contains(r) || r == Role.AFTER_SALES)
+                && scope().covers(c.handlerId());
+        return new Complaint.Actor(me.id(), works);
+    }
+
+    /** A change sent for a version other than the record's is refused (409); without one the platform answered 428. */
+    static void expectVersion(Long sent, Long current) {
+        if (sent != null && !java.util.Objects.equals(sent, current)) {
+            throw new com.lead2cash.platform.ConflictException("error.staleVersion");
+        }
+    }
+
+    private static boolean isReader() {
+        return CurrentUser.get().map(me -> me.roles().stream().anyMatch(READERS::contains)).orElse(false);
+    }
+}

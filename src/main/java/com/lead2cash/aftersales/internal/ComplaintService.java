@@ -1,0 +1,388 @@
+package com.lead2cash.aftersales.internal;
+
+import com.lead2cash.aftersales.MajorComplaintReceived;
+import com.lead2cash.aftersales.SatisfactionSurveys;
+import com.lead2cash.confirmation.ConfirmationDocument;
+import com.lead2cash.confirmation.ConfirmationRequest;
+import com.lead2cash.confirmation.ConfirmationState;
+import com.lead2cash.confirmation.ConfirmationSubject;
+import com.lead2cash.confirmation.ConfirmationView;
+import com.lead2cash.confirmation.Confirmations;
+import com.lead2cash.confirmation.Purpose;
+import com.lead2cash.confirmation.Recipient;
+import com.lead2cash.confirmation.SentConfirmation;
+import com.lead2cash.customer.CustomerDirectory;
+import com.lead2cash.files.FileKind;
+import com.lead2cash.files.FileStore;
+import com.lead2cash.files.StoredFile;
+import com.lead2cash.files.Upload;
+import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.Notifier;
+import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.HumanCodes;
+import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.platform.RecordNotFoundException;
+import com.lead2cash.platform.Role;
+import com.lead2cash.sop.BusinessCalendar;
+import com.lead2cash.sop.Deadlines;
+import com.lead2cash.sop.PolicySnapshot;
+import com.lead2cash.sop.SopPolicy;
+import com.lead2cash.sop.SubjectRef;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A complaint's way from receipt to close (投诉处理): receipt with its SLA on the working calendar by
+ * severity (S1 first response, S2 resolution), the level-I flag (S3) and the repeat link (S4); the
+ * handler's classification, first response, 5 Whys with actions, evidence files, the resolution told to
+ * the customer, the customer's rating through the confirmation link, and the close — with the rating
+ * or a reason — after which a satisfaction survey goes to the contact.
+ */
+@Service
+@Transactional
+public class ComplaintService {
+
+    static final long MAX_EVIDENCE = 20L * 1024 * 1024;
+
+    /** A complaint as received (SPEC: customerId*, category*, severity*, description*, receivedVia). */
+    public record NewComplaint(UUID customerId, ComplaintCategory category, Severity severity, String description,
+                               ReceivedVia receivedVia, UUID contactId, String productLine) {
+    }
+
+    private final ComplaintRepository complaints;
+    private final HandoverRepository handovers;
+    private final AftersalesAccess access;
+    private final CustomerDirectory customers;
+    private final Confirmations confirmations;
+    private final SatisfactionSurveys surveys;
+    private final FileStore files;
+    private final Deadlines deadlines;
+    private final BusinessCalendar calendar;
+    private final SopPolicy policy;
+    private final OrgDirectory org;
+    private final Notifier notifier;
+    private final HumanCodes codes;
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher publisher;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    ComplaintService(ComplaintRepository complaints, HandoverRepository handovers, AftersalesAccess access,
+                     CustomerDirectory customers, Confirmations confirmations, SatisfactionSurveys surveys,
+                     FileStore files, Deadlines deadlines, BusinessCalendar calendar, SopPolicy policy,
+                     OrgDirectory org, Notifier notifier, HumanCodes codes, JdbcClient jdbc,
+                     ApplicationEventPublisher publisher, Clock clock,
+                     @Value("${l2c.zone}") ZoneId zone) {
+        this.complaints = complaints;
+        this.handovers = handovers;
+        this.access = access;
+        this.customers = customers;
+        this.confirmations = confirmations;
+        this.surveys = surveys;
+        this.files = files;
+        this.deadlines = deadlines;
+        this.calendar = calendar;
+        this.policy = policy;
+        this.org = org;
+        this.notifier = notifier;
+        this.codes = codes;
+        this.jdbc = jdbc;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /**
+     * Receives a complaint of a customer the caller may see, or serves (its after-sales owner). The
+     * after-sales owner serving the customer handles it; without one, the person who received it.
+     */
+    public Complaint receive(NewComplaint req) {
+        CurrentUser me = CurrentUser.require();
+        if (req.customerId() == null) {
+            throw new FieldValidationException("customerId", "aftersales.error.required");
+        }
+        Optional<UUID> servedBy = handovers.findServiceOwner(req.customerId());
+        CustomerParty party = customers.find(req.customerId())
+                .map(c -> new CustomerParty(c.name(), c.ownerId()))
+                .or(() -> servedBy.filter(me.id()::equals).flatMap(s -> servedCustomer(req.customerId())))
+                .orElseThrow(() -> new RecordNotFoundException("Customer", req.customerId()));
+        if (req.contactId() != null && customers.contactPoint(req.contactId())
+                .filter(p -> p.customerId().equals(req.customerId())).isEmpty()) {
+            throw new FieldValidationException("contactId", "aftersales.error.notCustomersContact");
+        }
+        UUID contact = req.contactId() != null ? req.contactId() : contactsOf(req.customerId()).stream().findFirst().orElse(null);
+        Instant now = clock.instant();
+        UUID handler = servedBy.orElse(me.id());
+        PolicySnapshot snapshot = policy.current();
+        AftersalesRules rules = snapshot.bind(AftersalesRules.class);
+        Complaint.Sla sla = req.severity() == null ? null : sla(snapshot, rules, req.severity(), now);
+        UUID repeatOf = complaints.findLatestSince(req.customerId(),
+                now.minus(Duration.ofDays(rules.repeatWindowDays()))).orElse(null);
+        Complaint c = Complaint.receive(codes.next("CP", "aftersales_complaint_seq"),
+                new Complaint.Receipt(req.customerId(), party.name(), party.ownerId(), contact, req.productLine(),
+                        req.category(), req.severity(), req.receivedVia(), req.description()),
+                handler, me.id(), sla == null ? new Complaint.Sla(snapshot.version(), now, now, false) : sla, repeatOf, now);
+        Complaint saved = complaints.save(c);
+        openSla(saved);
+        notifier.send(Notification.of(handler, "aftersales.complaint.received", "aftersales.notify.complaintReceived",
+                link(saved), saved.code(), saved.customerName()));
+        if (saved.levelOne()) {
+            flagLevelOne(saved);
+        }
+        return saved;
+    }
+
+    @Transactional(readOnly = true)
+    public Complaint get(UUID id) {
+        return access.complaint(id, false);
+    }
+
+    /** The handler confirms category and severity, and may name another handler. */
+    public Complaint classify(UUID id, ComplaintCategory category, Severity severity, UUID handler, Long version) {
+        Complaint c = locked(id, version);
+        if (handler != null && org.person(handler).filter(p -> p.active() && p.roles().stream()
+                .anyMatch(r -> r == Role.AFTER_SALES || AftersalesAccess.SELLERS.contains(r))).isEmpty()) {
+            throw new FieldValidationException("handlerId", "aftersales.error.notHandler");
+        }
+        UUID before = c.handlerId();
+        Severity severityBefore = c.severity();
+        boolean wasLevelOne = c.levelOne();
+        PolicySnapshot snapshot = policy.current();
+        Complaint.Sla sla = severity == null || severity == severityBefore
+                ? new Complaint.Sla(c.policyVersion(), c.responseDueAt(), c.resolutionDueAt(), c.levelOne())
+                : sla(snapshot, snapshot.bind(AftersalesRules.class), severity, c.receivedAt());
+        c.classify(category, severity, handler, sla, access.actor(c), clock.instant());
+        Complaint saved = complaints.save(c);
+        if (severity != severityBefore) {
+            deadlines.cancel(AftersalesRules.FIRST_RESPONSE, subject(saved));
+            deadlines.cancel(AftersalesRules.RESOLUTION, subject(saved));
+            openSla(saved);
+        } else if (!saved.handlerId().equals(before)) {
+            deadlines.transfer(AftersalesRules.FIRST_RESPONSE, subject(saved), saved.handlerId());
+            deadlines.transfer(AftersalesRules.RESOLUTION, subject(saved), saved.handlerId());
+        }
+        if (saved.levelOne() && !wasLevelOne) {
+            flagLevelOne(saved);
+        }
+        if (!saved.handlerId().equals(before)) {
+            notifier.send(Notification.of(saved.handlerId(), "aftersales.complaint.received",
+                    "aftersales.notify.complaintReceived", link(saved), saved.code(), saved.customerName()));
+        }
+        return saved;
+    }
+
+    /** S1: the first response to the customer; handling starts. */
+    public Complaint respond(UUID id, String text, Long version) {
+        Complaint c = locked(id, version);
+        Instant now = clock.instant();
+        c.respond(text, access.actor(c), now);
+        Complaint saved = complaints.save(c);
+        deadlines.meet(AftersalesRules.FIRST_RESPONSE, subject(saved), now);
+        return saved;
+    }
+
+    /** The 5 Whys, root cause and the corrective and preventive actions with their owners and due dates. */
+    public Complaint analyse(UUID id, Complaint.RootCause rootCause, Long version) {
+        Complaint c = locked(id, version);
+        List<FieldValidationException.FieldError> errors = new ArrayList<>();
+        owner("correctiveOwnerId", rootCause.correctiveOwnerId(), errors);
+        owner("preventiveOwnerId", rootCause.preventiveOwnerId(), errors);
+        if (!errors.isEmpty()) {
+            throw new FieldValidationException(errors);
+        }
+        c.analyse(rootCause, access.actor(c), LocalDate.ofInstant(clock.instant(), zone));
+        return complaints.save(c);
+    }
+
+    private void owner(String field, UUID id, List<FieldValidationException.FieldError> errors) {
+        if (id != null && org.person(id).filter(OrgDirectory.Person::active).isEmpty()) {
+            errors.add(new FieldValidationException.FieldError(field, "aftersales.error.unknownPerson"));
+        }
+    }
+
+    /** An evidence file (a PDF or image, checked by content) kept with the complaint. */
+    public StoredFile addEvidence(UUID id, String fileName, long size, InputStream content) {
+        Complaint c = access.complaint(id, true);
+        Instant now = clock.instant();
+        Complaint.Actor actor = access.actor(c);
+        if (!c.availableActions(actor).contains(Complaint.Action.ADD_EVIDENCE)) {
+            throw new DomainException("aftersales.error.complaint.ADD_EVIDENCE", c.code(), c.status());
+        }
+        int years = policy.current().bind(AftersalesRules.class).retentionYears();
+        StoredFile stored = files.store(new Upload(AftersalesAccess.COMPLAINT, c.id().toString(), "file", fileName, size,
+                Set.of(FileKind.PDF, FileKind.JPEG, FileKind.PNG), MAX_EVIDENCE,
+                LocalDate.ofInstant(now, zone).plusYears(years)), content);
+        c.addEvidence(stored.id(), actor, now);
+        complaints.save(c);
+        return stored;
+    }
+
+    /** The evidence files of a visible complaint, oldest first. */
+    @Transactional(readOnly = true)
+    public List<StoredFile> evidence(Complaint c) {
+        return files.findAll(c.evidence().stream().map(Complaint.Evidence::fileId).toList());
+    }
+
+    /** The content of one evidence file of a visible complaint. */
+    @Transactional(readOnly = true)
+    public StoredFile evidenceFile(UUID id, UUID fileId) {
+        Complaint c = access.complaint(id, false);
+        if (c.evidence().stream().noneMatch(e -> e.fileId().equals(fileId))) {
+            throw new RecordNotFoundException("File", fileId);
+        }
+        return files.find(fileId).orElseThrow(() -> new RecordNotFoundException("File", fileId));
+    }
+
+    public InputStream open(StoredFile file) {
+        return files.open(file.id());
+    }
+
+    /** S2: the resolution told to the customer. */
+    public Complaint giveFeedback(UUID id, String resolution, Long version) {
+        Complaint c = locked(id, version);
+        Instant now = clock.instant();
+        c.giveFeedback(resolution, access.actor(c), now);
+        Complaint saved = complaints.save(c);
+        deadlines.meet(AftersalesRules.RESOLUTION, subject(saved), now);
+        return saved;
+    }
+
+    /** Asks the complaint's contact (or another of the customer's) to rate the handling through a link. */
+    public SentConfirmation requestRating(UUID id, UUID contactId, Locale locale) {
+        Complaint c = access.complaint(id, true);
+        Complaint.Actor actor = access.actor(c);
+        UUID contact = contactId != null ? contactId : c.contactId();
+        if (contact == null) {
+            throw new FieldValidationException("contactId", "aftersales.error.required");
+        }
+        CustomerDirectory.ContactPoint point = customers.contactPoint(contact)
+                .filter(p -> p.customerId().equals(c.customerId()))
+                .orElseThrow(() -> new FieldValidationException("contactId", "aftersales.error.notCustomersContact"));
+        if (!c.availableActions(actor).contains(Complaint.Action.REQUEST_RATING)) {
+            throw new DomainException("aftersales.error.complaint.REQUEST_RATING", c.code(), c.status());
+        }
+        SentConfirmation sent = confirmations.request(new ConfirmationRequest(Purpose.RATE,
+                ConfirmationSubject.of(AftersalesAccess.COMPLAINT, c.id(), 1), ratingDocument(c, locale),
+                new Recipient(point.contactId(), point.name(), point.email()), c.handlerId(), actor.id(), null, locale));
+        c.ratingRequested(sent.confirmation().id(), actor);
+        complaints.save(c);
+        return sent;
+    }
+
+    private static ConfirmationDocument ratingDocument(Complaint c, Locale locale) {
+        boolean zh = locale == null || Locale.CHINESE.getLanguage().equals(locale.getLanguage());
+        return new ConfirmationDocument((zh ? "投诉处理满意度 " : "Your complaint ") + c.code(), List.of(
+                new ConfirmationDocument.Paragraph(zh ? "您的投诉" : "Your complaint", c.description()),
+                new ConfirmationDocument.Paragraph(zh ? "处理结果" : "How we resolved it", c.resolution())));
+    }
+
+    /**
+     * Closes with the customer's rating (a RATED confirmation of this complaint) or, when none could be
+     * obtained, a reason; refused with neither. A satisfaction survey then goes to the contact.
+     */
+    public Complaint close(UUID id, UUID satisfactionConfirmationId, String noRatingReason, Long version) {
+        Complaint c = locked(id, version);
+        Integer rating = null;
+        String comment = null;
+        if (satisfactionConfirmationId != null) {
+            ConfirmationView v = confirmations.find(satisfactionConfirmationId)
+                    .filter(x -> x.subject().type().equals(AftersalesAccess.COMPLAINT)
+                            && x.subject().id().equals(c.id().toString()))
+                    .orElseThrow(() -> new FieldValidationException("satisfactionConfirmationId",
+                            "aftersales.error.notThisComplaint"));
+            if (v.state() != ConfirmationState.RATED || v.rating() == null) {
+                throw new DomainException("aftersales.error.notRatedYet", c.code());
+            }
+            rating = v.rating();
+            comment = v.comment();
+        }
+        Complaint.Actor actor = access.actor(c);
+        c.close(rating, comment, satisfactionConfirmationId, noRatingReason, actor, clock.instant());
+        Complaint saved = complaints.save(c);
+        if (saved.contactId() != null) {
+            surveys.send(new SatisfactionSurveys.SurveyRequest(SatisfactionSurveys.Occasion.COMPLAINT_CLOSED, saved.id(),
+                    saved.customerId(), saved.contactId(), saved.customerOwnerId(), saved.productLine(), saved.code(),
+                    actor.id()));
+        }
+        return saved;
+    }
+
+    /** The complaints linked to this one as repeats: the one it repeats and those repeating it. */
+    @Transactional(readOnly = true)
+    public List<Complaint> linked(Complaint c) {
+        List<UUID> ids = jdbc.sql("select id from aftersales_complaint where repeat_of = :id or id = :of order by received_at")
+                .param("id", c.id()).param("of", c.repeatOf()).query(UUID.class).list();
+        return complaints.findAllById(ids).stream().filter(access::isVisible)
+                .sorted(java.util.Comparator.comparing(Complaint::receivedAt)).toList();
+    }
+
+    /**
+     * The customer's contacts the current user may reach, primary first: the directory's when they may see
+     * the customer, else those handed over to its after-sales owner.
+     */
+    @Transactional(readOnly = true)
+    public List<UUID> contactsOf(UUID customerId) {
+        if (customers.find(customerId).isPresent()) {
+            return customers.contacts(customerId).stream().map(CustomerDirectory.ContactRef::id).toList();
+        }
+        return handovers.findLatestAccepted(customerId).map(Handover::contactIds).orElse(List.of());
+    }
+
+    /** S3: the handler's manager is told at once, and the incident process hears of it. */
+    private void flagLevelOne(Complaint c) {
+        org.managerOf(c.handlerId()).ifPresent(m -> notifier.send(Notification.of(m.id(), "aftersales.complaint.levelOne",
+                "aftersales.notify.complaintLevelOne", link(c), c.code(), c.customerName()).urgent()));
+        publisher.publishEvent(new MajorComplaintReceived(c.id(), c.code(), c.customerId(), c.handlerId(), c.receivedAt()));
+    }
+
+    /** S1, S2, S3 for a severity, counted from {@code from} on the working calendar. */
+    private Complaint.Sla sla(PolicySnapshot snapshot, AftersalesRules rules, Severity severity, Instant from) {
+        return new Complaint.Sla(snapshot.version(), calendar.due(from, rules.responseWindow(severity)),
+                calendar.due(from, rules.resolutionWindow(severity)), rules.isLevelOne(severity));
+    }
+
+    private void openSla(Complaint c) {
+        if (c.firstResponseAt() == null) {
+            deadlines.openUntil(AftersalesRules.FIRST_RESPONSE, subject(c), c.handlerId(), c.receivedAt(), c.responseDueAt());
+        }
+        deadlines.openUntil(AftersalesRules.RESOLUTION, subject(c), c.handlerId(), c.receivedAt(), c.resolutionDueAt());
+    }
+
+    private record CustomerParty(String name, UUID ownerId) {
+    }
+
+    private Optional<CustomerParty> servedCustomer(UUID customerId) {
+        return handovers.findLatestAccepted(customerId).map(h -> new CustomerParty(h.customerName(), h.repId()));
+    }
+
+    private Complaint locked(UUID id, Long version) {
+        Complaint c = access.complaint(id, true);
+        AftersalesAccess.expectVersion(version, c.version());
+        return c;
+    }
+
+    static SubjectRef subject(Complaint c) {
+        return SubjectRef.of(AftersalesAccess.COMPLAINT, c.id());
+    }
+
+    static String link(Complaint c) {
+        return "/complaints/" + c.id();
+    }
+}

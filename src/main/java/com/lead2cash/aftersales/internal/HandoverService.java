@@ -1,0 +1,156 @@
+package com.lead2cash.aftersales.internal;
+
+import com.lead2cash.contract.ContractSigned;
+import com.lead2cash.contract.Contracts;
+import com.lead2cash.customer.CustomerDirectory;
+import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.Notifier;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.HumanCodes;
+import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.platform.Role;
+import com.lead2cash.sop.BusinessCalendar;
+import com.lead2cash.sop.Deadlines;
+import com.lead2cash.sop.SopPolicy;
+import com.lead2cash.sop.SubjectRef;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The handover of a signed customer (客户交接, H1): opened when the contract is signed, with the rep's
+ * deadline to hand over; the checklist; the hand-over to an after-sales owner with their deadline to
+ * accept or return; acceptance (they serve the customer from then on) or return with questions (the
+ * rep's deadline runs again).
+ */
+@Service
+@Transactional
+public class HandoverService {
+
+    private final HandoverRepository handovers;
+    private final AftersalesAccess access;
+    private final Contracts contracts;
+    private final CustomerDirectory customers;
+    private final Deadlines deadlines;
+    private final BusinessCalendar calendar;
+    private final SopPolicy policy;
+    private final OrgDirectory org;
+    private final Notifier notifier;
+    private final HumanCodes codes;
+    private final Clock clock;
+
+    HandoverService(HandoverRepository handovers, AftersalesAccess access, Contracts contracts,
+                    CustomerDirectory customers, Deadlines deadlines,
+                    BusinessCalendar calendar, SopPolicy policy, OrgDirectory org, Notifier notifier, HumanCodes codes,
+                    Clock clock) {
+        this.handovers = handovers;
+        this.access = access;
+        this.contracts = contracts;
+        this.customers = customers;
+        this.deadlines = deadlines;
+        this.calendar = calendar;
+        this.policy = policy;
+        this.org = org;
+        this.notifier = notifier;
+        this.codes = codes;
+        this.clock = clock;
+    }
+
+    /** H1: a signed contract opens its handover, and the rep's window to hand the customer over starts. */
+    @ApplicationModuleListener
+    void on(ContractSigned signed) {
+        if (handovers.existsByContractId(signed.contractId())) {
+            return;
+        }
+        Instant now = clock.instant();
+        String customerName = contracts.signed(signed.contractId()).map(Contracts.SignedContract::buyerName)
+                .orElse(signed.number());
+        Handover h = Handover.open(codes.next("HO", "aftersales_handover_seq"), signed.contractId(), signed.number(),
+                signed.customerId(), customerName, signed.ownerId(), now);
+        handovers.save(h);
+        deadlines.open(AftersalesRules.HANDOVER, handoverSubject(h), h.repId(), now);
+        notifier.send(Notification.of(h.repId(), "aftersales.handover.opened", "aftersales.notify.handoverOpened",
+                "/handovers/" + h.id(), h.code(), customerName));
+    }
+
+    @Transactional(readOnly = true)
+    public Handover get(UUID id) {
+        return access.handover(id, false);
+    }
+
+    /** The rep writes the checklist. */
+    public Handover writeChecklist(UUID id, Handover.Checklist checklist, Long version) {
+        Handover h = locked(id, version);
+        h.writeChecklist(checklist, access.actor(h));
+        return handovers.save(h);
+    }
+
+    /** H1: the rep hands the customer over; the after-sales owner's window to accept starts. */
+    public Handover handOver(UUID id, UUID serviceOwnerId, Long version) {
+        Handover h = locked(id, version);
+        if (serviceOwnerId != null && org.person(serviceOwnerId).filter(p -> p.active() && p.roles().contains(Role.AFTER_SALES))
+                .isEmpty()) {
+            throw new FieldValidationException("serviceOwnerId", "aftersales.error.notAfterSales");
+        }
+        Instant now = clock.instant();
+        h.handOver(serviceOwnerId, customers.contacts(h.customerId()).stream().map(CustomerDirectory.ContactRef::id).toList(),
+                access.actor(h), now);
+        Handover saved = handovers.save(h);
+        deadlines.meet(AftersalesRules.HANDOVER, handoverSubject(h), now);
+        AftersalesRules rules = policy.current().bind(AftersalesRules.class);
+        deadlines.openUntil(AftersalesRules.HANDOVER, reviewSubject(h), serviceOwnerId, now,
+                calendar.due(now, rules.acceptanceWindow()));
+        notifier.send(Notification.of(serviceOwnerId, "aftersales.handover.submitted",
+                "aftersales.notify.handoverSubmitted", "/handovers/" + h.id(), h.code(), h.customerName()));
+        return saved;
+    }
+
+    /** H1: the after-sales owner accepts the customer. */
+    public Handover accept(UUID id, Long version) {
+        Handover h = locked(id, version);
+        Instant now = clock.instant();
+        h.accept(access.actor(h), now);
+        Handover saved = handovers.save(h);
+        deadlines.meet(AftersalesRules.HANDOVER, reviewSubject(h), now);
+        notifier.send(Notification.of(h.repId(), "aftersales.handover.accepted", "aftersales.notify.handoverAccepted",
+                "/handovers/" + h.id(), h.code(), h.customerName()));
+        return saved;
+    }
+
+    /** H1: the after-sales owner returns the handover with questions; the rep's window runs again. */
+    public Handover returnWithQuestions(UUID id, String questions, Long version) {
+        Handover h = locked(id, version);
+        Instant now = clock.instant();
+        h.returnWithQuestions(questions, access.actor(h), now);
+        Handover saved = handovers.save(h);
+        deadlines.meet(AftersalesRules.HANDOVER, reviewSubject(h), now);
+        deadlines.open(AftersalesRules.HANDOVER, handoverSubject(h), h.repId(), now);
+        notifier.send(Notification.of(h.repId(), "aftersales.handover.returned", "aftersales.notify.handoverReturned",
+                "/handovers/" + h.id(), h.code(), h.customerName()));
+        return saved;
+    }
+
+    /** Who serves the customer now (its accepted handover's owner), if anyone. */
+    @Transactional(readOnly = true)
+    public Optional<UUID> servedBy(UUID customerId) {
+        return handovers.findServiceOwner(customerId);
+    }
+
+    private Handover locked(UUID id, Long version) {
+        Handover h = access.handover(id, true);
+        AftersalesAccess.expectVersion(version, h.version());
+        return h;
+    }
+
+    static SubjectRef handoverSubject(Handover h) {
+        return SubjectRef.of(AftersalesAccess.HANDOVER, h.id());
+    }
+
+    static SubjectRef reviewSubject(Handover h) {
+        return SubjectRef.of(AftersalesAccess.HANDOVER_REVIEW, h.id());
+    }
+}

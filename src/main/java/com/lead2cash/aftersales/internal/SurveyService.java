@@ -1,0 +1,100 @@
+package com.lead2cash.aftersales.internal;
+
+import com.lead2cash.aftersales.SatisfactionSurveys;
+import com.lead2cash.confirmation.ConfirmationAnswered;
+import com.lead2cash.confirmation.ConfirmationDocument;
+import com.lead2cash.confirmation.ConfirmationRequest;
+import com.lead2cash.confirmation.ConfirmationSubject;
+import com.lead2cash.confirmation.Confirmations;
+import com.lead2cash.confirmation.Purpose;
+import com.lead2cash.confirmation.Recipient;
+import com.lead2cash.confirmation.SentConfirmation;
+import com.lead2cash.customer.CustomerDirectory;
+import com.lead2cash.platform.Ids;
+import com.lead2cash.platform.OrgDirectory;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Satisfaction surveys (满意度调查): a rating from 1 to 5 with a comment asked of a customer's contact
+ * through the confirmation module, recorded with the rep, their team and the product line so results
+ * can be read per rep, team and product line.
+ */
+@Service
+@Transactional
+class SurveyService implements SatisfactionSurveys {
+
+    private final Confirmations confirmations;
+    private final CustomerDirectory customers;
+    private final OrgDirectory org;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    SurveyService(Confirmations confirmations, CustomerDirectory customers, OrgDirectory org, JdbcClient jdbc,
+                  Clock clock) {
+        this.confirmations = confirmations;
+        this.customers = customers;
+        this.org = org;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<SentConfirmation> send(SurveyRequest r) {
+        boolean sent = jdbc.sql("select count(*) from aftersales_survey where occasion = :o and subject_id = :s")
+                .param("o", r.occasion().name()).param("s", r.subjectId()).query(Integer.class).single() > 0;
+        if (sent) {
+            return Optional.empty();
+        }
+        Optional<CustomerDirectory.ContactPoint> point = customers.contactPoint(r.contactId())
+                .filter(p -> p.customerId().equals(r.customerId()) && p.email() != null && !p.email().isBlank());
+        if (point.isEmpty()) {
+            return Optional.empty();
+        }
+        UUID id = Ids.newId();
+        Instant now = clock.instant();
+        SentConfirmation confirmation = confirmations.request(new ConfirmationRequest(Purpose.RATE,
+                ConfirmationSubject.of(AftersalesAccess.SURVEY, id, 1), document(r),
+                new Recipient(point.get().contactId(), point.get().name(), point.get().email()), r.repId(),
+                r.requestedBy(), null, Locale.SIMPLIFIED_CHINESE));
+        UUID team = r.repId() == null ? null : org.person(r.repId()).map(OrgDirectory.Person::orgUnitId).orElse(null);
+        jdbc.sql("""
+                insert into aftersales_survey (id, customer_id, occasion, subject_id, rep_id, team_id, product_line,
+                                               confirmation_id, sent_at)
+                values (:id, :customer, :occasion, :subject, :rep, :team, :line, :confirmation, :now)""")
+                .param("id", id).param("customer", r.customerId()).param("occasion", r.occasion().name())
+                .param("subject", r.subjectId()).param("rep", r.repId()).param("team", team)
+                .param("line", r.productLine()).param("confirmation", confirmation.confirmation().id())
+                .param("now", Timestamp.from(now)).update();
+        return Optional.of(confirmation);
+    }
+
+    private static ConfirmationDocument document(SurveyRequest r) {
+        String about = r.occasion() == Occasion.COMPLAINT_CLOSED ? "投诉处理" : "交付验收";
+        return new ConfirmationDocument("服务满意度调查 · " + r.subjectLabel(), List.of(
+                new ConfirmationDocument.Paragraph("", "请您为我们在" + about + "中的服务打分（1–5 分），并留下意见。"
+                        + "\nPlease rate our service from 1 to 5 and leave a comment.")));
+    }
+
+    /** The contact's answer is the survey's result. */
+    @ApplicationModuleListener
+    void on(ConfirmationAnswered answered) {
+        if (!AftersalesAccess.SURVEY.equals(answered.subjectType()) || answered.rating() == null) {
+            return;
+        }
+        jdbc.sql("update aftersales_survey set rating = :rating, comment = :comment, answered_at = :at "
+                        + "where id = :id and rating is null")
+                .param("rating", answered.rating()).param("comment", answered.comment())
+                .param("at", Timestamp.from(answered.answeredAt())).param("id", UUID.fromString(answered.subjectId()))
+                .update();
+    }
+}

@@ -1,0 +1,26 @@
+package com.lead2cash.aftersales.internal;
+
+import com.lead2cash.platform.FieldValidationException.FieldError;
+import com.lead2cash.platform.InputRules;
+import java.util.List;
+
+/** The one check of free text the after-sales records take: no control characters, within a length. */
+final class Texts {
+
+    private Texts() {
+    }
+
+    /** The stripped text, null when blank; a problem is added to {@code errors} (and the text kept). */
+    static String checked(String field, String value, int max, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String problem = InputRules.textProblem(value).orElse(null);
+        if (problem != null) {
+            errors.add(new FieldError(field, problem, InputRules.MAX_TEXT));
+        } else if (value.strip().length() > max) {
+            errors.add(new FieldError(field, "error.input.tooLong", max));
+        }
+        return value.strip();
+    }
+}

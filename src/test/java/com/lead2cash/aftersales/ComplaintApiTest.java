@@ -1,0 +1,370 @@
+package com.lead2cash.aftersales;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lead2cash.confirmation.SentConfirmation;
+import com.lead2cash.files.TestFiles;
+import com.lead2cash.notification.Notification;
+import com.lead2cash.platform.internal.identity.User;
+import com.lead2cash.sop.internal.deadline.DeadlineSweeper;
+import com.lead2cash.testing.AftersalesTestSupport;
+import com.lead2cash.testing.AftersalesTestSupport.Service;
+import com.lead2cash.testing.ContractTestSupport;
+import com.lead2cash.testing.CustomerTestSupport;
+import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.MutableClock;
+import com.lead2cash.testing.RecordingNotifier;
+import com.lead2cash.testing.TestClock;
+import java.net.URI;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.JsonNode;
+
+/** Complaints over the API: SLA by severity (S1, S2), level I (S3), repeats (S4), the way to close, surveys. */
+@IntegrationTest
+@Import({TestClock.class, ComplaintApiTest.Notifications.class})
+@RecordApplicationEvents
+class ComplaintApiTest {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    @TestConfiguration
+    static class Notifications {
+        /** Breaches and escalations are asserted as notifications handed to the notifier. */
+        @Bean
+        @Primary
+        RecordingNotifier recordingNotifier() {
+            return new RecordingNotifier();
+        }
+    }
+
+    @Autowired MockMvcTester mvc;
+    @Autowired AftersalesTestSupport support;
+    @Autowired CustomerTestSupport customers;
+    @Autowired MutableClock clock;
+    @Autowired JdbcClient jdbc;
+    @Autowired RecordingNotifier notifier;
+    @Autowired DeadlineSweeper sweeper;
+    @Autowired SatisfactionSurveys surveys;
+    @Autowired ApplicationEvents events;
+
+    @AfterEach
+    void resetClock() {
+        clock.set(TestClock.START);
+    }
+
+    static Instant shanghai(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(SHANGHAI).toInstant();
+    }
+
+    JsonNode ok(MvcTestResult result) {
+        assertThat(result).as(ContractTestSupport.text(result)).hasStatusOk();
+        return customers.json(result);
+    }
+
+    MvcTestResult post(String token, String uri, String body) {
+        return customers.post(mvc, token, uri, body);
+    }
+
+    JsonNode receive(String token, String customerId, String severity, String description) {
+        MvcTestResult r = post(token, "/api/v1/complaints", """
+                {"customerId":"%s","category":"PRODUCT","severity":"%s","description":"%s","receivedVia":"PHONE",
+                 "contactId":"%s","productLine":"工业网关"}""".formatted(customerId, severity, description,
+                support.contactOf(customerId)));
+        assertThat(r).as(ContractTestSupport.text(r)).hasStatus(201);
+        return customers.json(r);
+    }
+
+    JsonNode act(String token, JsonNode c, String action, String body) {
+        String sep = body.isEmpty() ? "" : ",";
+        return ok(post(token, "/api/v1/complaints/" + c.get("id").asString() + "/" + action,
+                "{" + body + sep + "\"version\":" + c.get("version").asLong() + "}"));
+    }
+
+    JsonNode rootCause(String token, JsonNode c, User owner) {
+        return ok(customers.put(mvc, token, "/api/v1/complaints/" + c.get("id").asString() + "/root-cause", """
+                {"whys":["网关频繁掉线","固件看门狗超时","新固件未做高温测试","测试用例缺高温场景","测试规范未随产品更新"],
+                 "rootCause":"测试规范未覆盖高温场景","correctiveAction":"为客户升级修复固件",
+                 "correctiveOwnerId":"%s","correctiveDueOn":"2026-12-04",
+                 "preventiveAction":"测试规范增加高温场景","preventiveOwnerId":"%s","preventiveDueOn":"2026-12-31",
+                 "version":%d}""".formatted(owner.id(), owner.id(), c.get("version").asLong())));
+    }
+
+    MvcTestResult answer(String url, String rating, String comment) {
+        return mvc.post().uri(URI.create(url).getPath()).with(SecurityMockMvcRequestPostProcessors.csrf())
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN")
+                .param("outcome", "RATED").param("name", "王经理").param("rating", rating).param("comment", comment)
+                .exchange();
+    }
+
+    Instant due(String rule, String complaintId) {
+        return jdbc.sql("select due_at from sop_deadline where rule_id = :r and subject_type = 'Complaint' and subject_id = :id "
+                        + "and state <> 'CANCELLED'")
+                .param("r", rule).param("id", complaintId).query(Timestamp.class).single().toInstant();
+    }
+
+    @Test
+    void S1_S2_theWindowsOfEachSeverityCountWorkingTimeAcrossTheNationalDayHolidays() {
+        Service s = support.service("s12");
+        String rep = customers.bearer(mvc, s.rep());
+        String customer = support.customer(s.rep(), "杭州假期科技有限公司");
+        clock.set(shanghai("2026-09-30T17:00")); // one working hour left before 国庆节 (1–7 October)
+
+        JsonNode critical = receive(rep, customer, "CRITICAL", "产线停机");
+        JsonNode major = receive(rep, customer, "MAJOR", "网关频繁掉线");
+        JsonNode minor = receive(rep, customer, "MINOR", "说明书有错字");
+
+        assertThat(Instant.parse(critical.get("responseDueAt").asString())).isEqualTo(shanghai("2026-09-30T18:00"));
+        assertThat(Instant.parse(major.get("responseDueAt").asString())).as("1 h before the holiday, 3 h on 8 October")
+                .isEqualTo(shanghai("2026-10-08T12:00"));
+        assertThat(Instant.parse(minor.get("responseDueAt").asString())).isEqualTo(shanghai("2026-10-08T17:00"));
+        assertThat(Instant.parse(critical.get("resolutionDueAt").asString())).isEqualTo(shanghai("2026-10-08T17:00"));
+        assertThat(Instant.parse(major.get("resolutionDueAt").asString())).isEqualTo(shanghai("2026-10-09T17:00"));
+        String id = major.get("id").asString();
+        assertThat(customers.deadlines("Complaint", id)).containsExactlyInAnyOrder("S1:OPEN", "S2:OPEN");
+        assertThat(due("S1", id)).isEqualTo(shanghai("2026-10-08T12:00"));
+        assertThat(due("S2", id)).isEqualTo(shanghai("2026-10-09T17:00"));
+        assertThat(major.get("code").asString()).startsWith("CP-2026-");
+        assertThat(major.get("status").asString()).isEqualTo("RECEIVED");
+        assertThat(major.get("slaState").asString()).isEqualTo("ON_TRACK");
+
+        clock.set(shanghai("2026-10-08T09:30"));
+        JsonNode classified = act(rep, major, "classify", "\"category\":\"PRODUCT\",\"severity\":\"MINOR\"");
+        assertThat(Instant.parse(classified.get("responseDueAt").asString()))
+                .as("reclassified: the minor window, counted from receipt").isEqualTo(shanghai("2026-10-08T17:00"));
+        assertThat(due("S1", id)).isEqualTo(shanghai("2026-10-08T17:00"));
+        JsonNode responded = act(rep, classified, "first-response", "\"text\":\"已致电客户，安排工程师排查\"");
+        assertThat(responded.get("status").asString()).isEqualTo("HANDLING");
+        assertThat(customers.deadlines("Complaint", id)).contains("S1:MET");
+    }
+
+    @Test
+    void S1_aBreachedFirstResponseNotifiesTheHandlerAndEscalatesToTheirManager() {
+        Service s = support.service("s1b");
+        String rep = customers.bearer(mvc, s.rep());
+        String customer = support.customer(s.rep(), "杭州超时科技有限公司");
+        JsonNode c = receive(rep, customer, "MAJOR", "网关频繁掉线");
+        String id = c.get("id").asString();
+
+        clock.set(Instant.parse(c.get("responseDueAt").asString()).plus(Duration.ofMinutes(1)));
+        sweeper.sweep();
+        assertThat(customers.deadlines("Complaint", id)).contains("S1:BREACHED", "S2:OPEN");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(notifier.sent("deadline.breached"))
+                .filteredOn(n -> n.args().contains(id))
+                .extracting(Notification::recipientId).containsExactlyInAnyOrder(s.rep().id(), s.manager().id()));
+        JsonNode breached = customers.getJson(mvc, rep, "/api/v1/complaints/" + id);
+        assertThat(breached.get("slaState").asString()).isEqualTo("BREACHED");
+        assertThat(customers.getJson(mvc, rep, "/api/v1/complaints?sla=BREACHED").get("items"))
+                .extracting(i -> i.get("id").asString()).containsExactly(id);
+        assertThat(customers.getJson(mvc, rep, "/api/v1/complaints?sla=ON_TRACK").get("items")).isEmpty();
+    }
+
+    @Test
+    void S3_aCriticalComplaintIsLevelOneAndTheHandlersManagerIsToldAtOnce() {
+        Service s = support.service("s3");
+        String rep = customers.bearer(mvc, s.rep());
+        String customer = support.customer(s.rep(), "杭州重大科技有限公司");
+        JsonNode critical = receive(rep, customer, "CRITICAL", "产线停机");
+        JsonNode major = receive(rep, customer, "MAJOR", "网关频繁掉线");
+        assertThat(critical.get("levelOne").asBoolean()).isTrue();
+        assertThat(major.get("levelOne").asBoolean()).isFalse();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                notifier.sent("aftersales.complaint.levelOne")).filteredOn(n -> n.args().contains(critical.get("code").asString()))
+                .singleElement().satisfies(n -> {
+                    assertThat(n.recipientId()).isEqualTo(s.manager().id());
+                    assertThat(n.urgency()).isEqualTo(Notification.Urgency.URGENT);
+                }));
+        assertThat(notifier.sent("aftersales.complaint.levelOne")).noneMatch(n -> n.args().contains(major.get("code").asString()));
+        assertThat(customers.getJson(mvc, rep, "/api/v1/complaints?levelOne=true").get("items"))
+                .extracting(i -> i.get("id").asString()).containsExactly(critical.get("id").asString());
+
+        JsonNode reclassified = act(rep, major, "classify", "\"category\":\"PRODUCT\",\"severity\":\"CRITICAL\"");
+        assertThat(reclassified.get("levelOne").asBoolean()).as("reclassified as critical").isTrue();
+        assertThat(events.stream(MajorComplaintReceived.class).map(e -> e.complaintId().toString()))
+                .as("the incident process hears of each major complaint once")
+                .containsExactlyInAnyOrder(critical.get("id").asString(), major.get("id").asString());
+    }
+
+    @Test
+    void S4_theCustomersNextComplaintWithinNinetyDaysIsLinkedAsARepeatAndOneAfterThemIsNot() {
+        Service s = support.service("s4");
+        String rep = customers.bearer(mvc, s.rep());
+        String customer = support.customer(s.rep(), "杭州重复科技有限公司");
+        JsonNode first = receive(rep, customer, "MINOR", "网关频繁掉线");
+        assertThat(first.get("repeatOf").isNull()).isTrue();
+
+        clock.advance(Duration.ofDays(30));
+        rep = customers.bearer(mvc, s.rep());
+        JsonNode second = receive(rep, customer, "MINOR", "说明书有错字");
+        assertThat(second.get("repeatOf").asString()).isEqualTo(first.get("id").asString());
+        assertThat(customers.getJson(mvc, rep, "/api/v1/complaints/" + first.get("id").asString() + "/linked"))
+                .extracting(i -> i.get("id").asString()).containsExactly(second.get("id").asString());
+
+        clock.advance(Duration.ofDays(91));
+        rep = customers.bearer(mvc, s.rep());
+        assertThat(receive(rep, customer, "MINOR", "发票抬头错误").get("repeatOf").isNull())
+                .as("beyond the 90 days of S4").isTrue();
+    }
+
+    @Test
+    void theServedCustomersComplaintIsWorkedThroughTheFiveWhysAndClosedOnlyWithTheCustomersRatingOrAReason() throws Exception {
+        Service s = support.service("way");
+        String customer = support.customer(s.rep(), "杭州闭环科技有限公司");
+        String handoverId = support.signed(customer, s.rep(), "HT-2026-900010");
+        String rep = customers.bearer(mvc, s.rep());
+        JsonNode h = customers.getJson(mvc, rep, "/api/v1/handovers/" + handoverId);
+        h = ok(customers.put(mvc, rep, "/api/v1/handovers/" + handoverId + "/checklist", """
+                {"background":"制造业","serviceNeeds":"电话支持","specialAgreements":"无","keyContacts":"王经理","version":%d}"""
+                .formatted(h.get("version").asLong())));
+        h = ok(post(rep, "/api/v1/handovers/" + handoverId + "/hand-over",
+                "{\"serviceOwnerId\":\"%s\",\"version\":%d}".formatted(s.afterSales().id(), h.get("version").asLong())));
+        String service = customers.bearer(mvc, s.afterSales());
+        ok(post(service, "/api/v1/handovers/" + handoverId + "/accept", "{\"version\":" + h.get("version").asLong() + "}"));
+
+        JsonNode c = receive(service, customer, "MAJOR", "网关频繁掉线");
+        String id = c.get("id").asString();
+        assertThat(c.get("handlerId").asString()).as("the after-sales owner serving the customer handles it")
+                .isEqualTo(s.afterSales().id().toString());
+        assertThat(post(service, "/api/v1/complaints/" + id + "/first-response",
+                "{\"text\":\"x\",\"version\":" + c.get("version").asLong() + "}")).as("classify first").hasStatus(422);
+        c = act(service, c, "classify", "\"category\":\"PRODUCT\",\"severity\":\"MAJOR\"");
+        c = act(service, c, "first-response", "\"text\":\"已致电客户，安排工程师排查\"");
+        assertThat(post(service, "/api/v1/complaints/" + id + "/feedback",
+                "{\"resolution\":\"已升级固件\",\"version\":" + c.get("version").asLong() + "}"))
+                .as("the root cause first").hasStatus(422);
+        c = rootCause(service, c, s.afterSales2());
+        assertThat(c.get("whys")).hasSize(5);
+        MvcTestResult upload = mvc.post().uri("/api/v1/complaints/" + id + "/evidence").multipart()
+                .file(new MockMultipartFile("file", "现场照片.jpg", "image/jpeg", TestFiles.jpeg()))
+                .header(HttpHeaders.AUTHORIZATION, service).exchange();
+        assertThat(upload).as(ContractTestSupport.text(upload)).hasStatus(201);
+        MvcTestResult exe = mvc.post().uri("/api/v1/complaints/" + id + "/evidence").multipart()
+                .file(new MockMultipartFile("file", "photo.jpg", "image/jpeg", TestFiles.executable()))
+                .header(HttpHeaders.AUTHORIZATION, service).exchange();
+        assertThat(exe).hasStatus(422);
+        assertThat(customers.getJson(mvc, rep, "/api/v1/complaints/" + id + "/evidence"))
+                .extracting(f -> f.get("fileName").asString()).containsExactly("现场照片.jpg");
+        c = customers.getJson(mvc, service, "/api/v1/complaints/" + id);
+        c = act(service, c, "feedback", "\"resolution\":\"已升级固件并回访确认\"");
+        assertThat(c.get("status").asString()).isEqualTo("FEEDBACK");
+        assertThat(customers.deadlines("Complaint", id)).containsExactlyInAnyOrder("S1:MET", "S2:MET");
+
+        assertThat(post(service, "/api/v1/complaints/" + id + "/close", "{\"version\":" + c.get("version").asLong() + "}"))
+                .as("neither rating nor reason").hasStatus(422);
+        JsonNode sent = ok(post(service, "/api/v1/complaints/" + id + "/rating-request", "{}"));
+        String confirmationId = sent.at("/confirmation/id").asString();
+        c = customers.getJson(mvc, service, "/api/v1/complaints/" + id);
+        assertThat(post(service, "/api/v1/complaints/" + id + "/close", "{\"satisfactionConfirmationId\":\"%s\",\"version\":%d}"
+                .formatted(confirmationId, c.get("version").asLong()))).as("not rated yet").hasStatus(422);
+        assertThat(customers.getJson(mvc, service, "/api/v1/complaints/" + id).get("status").asString()).isEqualTo("FEEDBACK");
+
+        assertThat(answer(sent.at("/confirmation/url").asString(), "4", "处理及时")).hasStatus3xxRedirection();
+        JsonNode closed = ok(post(service, "/api/v1/complaints/" + id + "/close",
+                "{\"satisfactionConfirmationId\":\"%s\",\"version\":%d}".formatted(confirmationId, c.get("version").asLong())));
+        assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
+        assertThat(closed.get("rating").asInt()).isEqualTo(4);
+        assertThat(closed.get("ratingComment").asString()).isEqualTo("处理及时");
+        assertThat(closed.get("availableActions")).isEmpty();
+        assertThat(jdbc.sql("select count(*) from aftersales_survey where occasion = 'COMPLAINT_CLOSED' and subject_id = :id")
+                .param("id", UUID.fromString(id)).query(Integer.class).single())
+                .as("a satisfaction survey went to the contact").isEqualTo(1);
+    }
+
+    @Test
+    void aComplaintClosesWithAReasonWhenNoRatingCouldBeObtainedAndSurveyResultsAreReadPerRepTeamAndProductLine() {
+        Service s = support.service("srv");
+        String rep = customers.bearer(mvc, s.rep());
+        String customer = support.customer(s.rep(), "杭州调查科技有限公司");
+        JsonNode c = receive(rep, customer, "MINOR", "说明书有错字");
+        c = act(rep, c, "classify", "\"category\":\"PRODUCT\",\"severity\":\"MINOR\"");
+        c = act(rep, c, "first-response", "\"text\":\"已回电\"");
+        c = rootCause(rep, c, s.rep());
+        c = act(rep, c, "feedback", "\"resolution\":\"已寄送勘误\"");
+        JsonNode closed = act(rep, c, "close", "\"noRatingReason\":\"客户联系人休假，无法取得评价\"");
+        assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
+        assertThat(closed.get("noRatingReason").asString()).isEqualTo("客户联系人休假，无法取得评价");
+
+        // the orders module sends its survey after a delivery's acceptance through the public API
+        UUID order = UUID.randomUUID();
+        SentConfirmation survey = surveys.send(new SatisfactionSurveys.SurveyRequest(
+                SatisfactionSurveys.Occasion.ORDER_ACCEPTED, order, UUID.fromString(customer),
+                UUID.fromString(support.contactOf(customer)), s.rep().id(), "工业网关", "SO-2026-000001", s.rep().id()))
+                .orElseThrow();
+        assertThat(surveys.send(new SatisfactionSurveys.SurveyRequest(
+                SatisfactionSurveys.Occasion.ORDER_ACCEPTED, order, UUID.fromString(customer),
+                UUID.fromString(support.contactOf(customer)), s.rep().id(), "工业网关", "SO-2026-000001", s.rep().id())))
+                .as("one survey per occasion and subject").isEmpty();
+        assertThat(answer(survey.url(), "5", "交付顺利")).hasStatus3xxRedirection();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "select count(*) from aftersales_survey where rating = 5").query(Integer.class).single() == 1);
+
+        String manager = customers.bearer(mvc, s.manager());
+        JsonNode byRep = customers.getJson(mvc, manager, "/api/v1/satisfaction?groupBy=REP");
+        assertThat(byRep).singleElement().satisfies(row -> {
+            assertThat(row.get("key").asString()).isEqualTo(s.rep().id().toString());
+            assertThat(row.get("answered").asInt()).isEqualTo(1);
+            assertThat(row.get("average").decimalValue()).isEqualByComparingTo("5.00");
+            assertThat(row.get("distribution").get(4).asInt()).isEqualTo(1);
+        });
+        assertThat(customers.getJson(mvc, manager, "/api/v1/satisfaction?groupBy=TEAM").get(0).get("key").asString())
+                .isEqualTo(s.company().east().toString());
+        assertThat(customers.getJson(mvc, manager, "/api/v1/satisfaction?groupBy=PRODUCT_LINE").get(0).get("key").asString())
+                .isEqualTo("工业网关");
+        assertThat(customers.getJson(mvc, customers.bearer(mvc, s.company().westManager()), "/api/v1/satisfaction"))
+                .as("another team's manager sees none of it").isEmpty();
+        assertThat(customers.get(mvc, manager, "/api/v1/satisfaction?from=2026-12-10&to=2026-12-01")).hasStatus(422);
+    }
+
+    @Test
+    void badInputIsRefusedAndChangesNothingAndOtherTeamsSeeNothing() {
+        Service s = support.service("bad");
+        String rep = customers.bearer(mvc, s.rep());
+        String customer = support.customer(s.rep(), "杭州坏输入科技有限公司");
+        assertThat(post(rep, "/api/v1/complaints", "{\"customerId\":\"%s\",\"category\":\"PRODUCT\",\"severity\":\"MAJOR\"}"
+                .formatted(customer))).as("no description").hasStatus(422);
+        assertThat(post(rep, "/api/v1/complaints", ("{\"customerId\":\"%s\",\"category\":\"PRODUCT\",\"severity\":\"MAJOR\","
+                + "\"description\":\"a\\u0000b\"}").formatted(customer))).as("NUL").hasStatus(422);
+        assertThat(post(rep, "/api/v1/complaints", ("{\"customerId\":\"%s\",\"category\":\"PRODUCT\",\"severity\":\"HUGE\","
+                + "\"description\":\"x\"}").formatted(customer))).as("no such severity").hasStatus(400);
+        String otherCustomer = support.customer(s.otherRep(), "杭州别家科技有限公司");
+        assertThat(post(rep, "/api/v1/complaints", ("{\"customerId\":\"%s\",\"category\":\"PRODUCT\",\"severity\":\"MAJOR\","
+                + "\"description\":\"x\"}").formatted(otherCustomer))).as("a customer outside scope").hasStatus(404);
+        assertThat(jdbc.sql("select count(*) from aftersales_complaint where customer_id in (:c)")
+                .param("c", java.util.List.of(UUID.fromString(customer), UUID.fromString(otherCustomer)))
+                .query(Integer.class).single()).isZero();
+
+        JsonNode c = receive(rep, customer, "MAJOR", "网关频繁掉线");
+        String id = c.get("id").asString();
+        assertThat(customers.get(mvc, customers.bearer(mvc, s.otherRep()), "/api/v1/complaints/" + id)).hasStatus(404);
+        assertThat(customers.get(mvc, customers.bearer(mvc, s.afterSales()), "/api/v1/complaints/" + id)).hasStatus(404);
+        assertThat(customers.getJson(mvc, customers.bearer(mvc, s.otherRep()), "/api/v1/complaints").get("items")).isEmpty();
+        assertThat(customers.get(mvc, customers.bearer(mvc, s.company().finance()), "/api/v1/complaints")).hasStatus(403);
+        assertThat(post(rep, "/api/v1/complaints/" + id + "/classify", "{\"category\":\"PRODUCT\",\"severity\":\"MAJOR\"}"))
+                .as("no version").hasStatus(428);
+        assertThat(post(rep, "/api/v1/complaints/" + id + "/classify",
+                "{\"category\":\"PRODUCT\",\"severity\":\"MAJOR\",\"version\":99}")).as("stale").hasStatus(409);
+        assertThat(customers.getJson(mvc, rep, "/api/v1/complaints/" + id).get("status").asString()).isEqualTo("RECEIVED");
+        assertThat(customers.getJson(mvc, customers.bearer(mvc, s.manager()), "/api/v1/complaints?status=RECEIVED&severity=MAJOR")
+                .get("items")).extracting(i -> i.get("id").asString()).containsExactly(id);
+    }
+}

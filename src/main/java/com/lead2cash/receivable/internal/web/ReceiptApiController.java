@@ -100,7 +100,7 @@ class ReceiptApiController {
                 : body.allocations().stream().map(a -> a == null ? null : a.request()).toList(), body.version()));
     }
 
-    @Operation(summary = "Reverse a wrong receipt with a reason (冲销); the plans it paid owe again. Receipts are never edited or deleted")
+    @Operation(summary = "Reverse a wrong receipt with a reason; the plans it paid owe again. Receipts are never edited or deleted")
     @PostMapping("/api/v1/receipts/{id}/reversal")
     @PreAuthorize(ReceivableAccess.FINANCE_ROLES)
     ReceiptView reverse(@PathVariable UUID id, @RequestBody ReceiptReversalRequest body) {

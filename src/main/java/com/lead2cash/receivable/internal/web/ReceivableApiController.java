@@ -101,7 +101,7 @@ class ReceivableApiController {
         return queries.list(new Filter(contractId, state, overdue, ownerId), cursor, size).map(ReceivableItem::of);
     }
 
-    @Operation(summary = "P2: the aging report — what overdue plans owe by bucket, and collection rates per rep and in total")
+    @Operation(summary = "P2: the aging report: what overdue plans owe by bucket, and collection rates per rep and in total")
     @GetMapping("/api/v1/receivables/aging")
     AgingReport aging() {
         return report(queries);
@@ -139,7 +139,7 @@ class ReceivableApiController {
         return view(planning.customerReminded(id));
     }
 
-    @Operation(summary = "Finance writes off what an overdue plan still owes (核销), with a reason")
+    @Operation(summary = "Finance writes off what an overdue plan still owes, with a reason")
     @PostMapping("/api/v1/receivables/{id}/write-off")
     ReceivableView writeOff(@PathVariable UUID id, @RequestBody ReceivableWriteOffRequest body) {
         return view(planning.writeOff(id, body.reason(), body.version()));

@@ -51,6 +51,46 @@ public class ReceivablePlanning {
         plan(signed.contractId());
     }
 
+    /** The customer accepted the delivery: acceptance payments due on a condition fall due (验收款). */
+    @ApplicationModuleListener
+    void on(com.lead2cash.order.OrderAccepted accepted) {
+        conditionMet(accepted.contractId(), com.lead2cash.contract.MilestoneType.ACCEPTANCE, accepted.acceptedOn());
+    }
+
+    /** The goods arrived: payments on delivery due on a condition fall due (到货款). */
+    @ApplicationModuleListener
+    void on(com.lead2cash.order.OrderDelivered delivered) {
+        conditionMet(delivered.contractId(), com.lead2cash.contract.MilestoneType.ON_DELIVERY, delivered.deliveredOn());
+    }
+
+    /**
+     * The event a milestone waited for happened on {@code day}: its plans without a due date fall due that
+     * day plus the days the condition grants ("验收合格后 30 日内" → 30 days later).
+     */
+    @Transactional
+    public void conditionMet(UUID contractId, com.lead2cash.contract.MilestoneType type, LocalDate day) {
+        plan(contractId);
+        for (Receivable r : plans.findByContract(contractId)) {
+            if (r.type() == type && r.dueDate() == null && r.state().isOpen()) {
+                LocalDate due = day.plusDays(daysGranted(r.dueCondition()));
+                Receivable locked = plans.findByIdForUpdate(r.id()).orElseThrow();
+                locked.fallDueOn(due, remindAt(due), policy.today(), policy.now());
+                plans.save(locked);
+            }
+        }
+    }
+
+    private static final java.util.regex.Pattern DAYS = java.util.regex.Pattern.compile("(\\d{1,3})\\s*(?:个)?(?:日|天|工作日|days?)");
+
+    /** The days a due condition grants after its event; none when it names none. */
+    static int daysGranted(String condition) {
+        if (condition == null) {
+            return 0;
+        }
+        java.util.regex.Matcher m = DAYS.matcher(condition);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
     /** Plans the signed contract's milestones unless it is planned already; the plans, in milestone order. */
     @Transactional
     public List<Receivable> plan(UUID contractId) {

@@ -9,5 +9,5 @@
  * <p>Other modules read a contract's collection figures through {@link com.lead2cash.receivable.ContractCollections}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Receivables",
-        allowedDependencies = {"platform", "platform :: web", "sop", "contract", "customer", "notification", "order"})
+        allowedDependencies = {"platform", "platform :: web", "sop", "contract", "customer", "notification", "order", "invoice"})
 package com.lead2cash.receivable;

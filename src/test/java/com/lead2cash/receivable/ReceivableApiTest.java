@@ -42,6 +42,7 @@ class ReceivableApiTest {
     @Autowired CustomerTestSupport customers;
     @Autowired MutableClock clock;
     @Autowired CollectionRoutine routine;
+    @Autowired com.lead2cash.testing.Fixtures fixtures;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @AfterEach
@@ -131,6 +132,15 @@ class ReceivableApiTest {
         JsonNode partly = customers.getJson(mvc, finance(), "/api/v1/receivables/" + acceptance);
         assertThat(partly.get("state").asString()).isEqualTo("PARTIALLY_PAID");
         assertThat(partly.get("outstanding").decimalValue()).isEqualByComparingTo("320000.00");
+
+        JsonNode figures = customers.getJson(mvc, rep(), "/api/v1/receivables/contract-figures?contractId="
+                + contract.get("id").asString()).get("items").get(0);
+        assertThat(figures.get("collected").decimalValue()).isEqualByComparingTo("280000.00");
+        assertThat(figures.get("collectedPercent").decimalValue()).isEqualByComparingTo("46.67");
+        assertThat(figures.get("paidPlans").asInt() + "/" + figures.get("plans").asInt()).isEqualTo("1/2");
+        assertThat(customers.getJson(mvc, customers.bearer(mvc, reviewers().otherRep()),
+                "/api/v1/receivables/contract-figures?contractId=" + contract.get("id").asString()).get("items").size())
+                .as("out of scope").isZero();
 
         var tooMuch = customers.post(mvc, finance(), "/api/v1/receipts/" + receipt.get("id").asString() + "/allocations",
                 "{\"allocations\":[{\"receivableId\":\"%s\",\"amount\":20000.01}],\"version\":%d}"
@@ -226,5 +236,23 @@ class ReceivableApiTest {
                 .filter(b -> b.get("bucket").asString().equals("B4")).findFirst().orElseThrow();
         assertThat(b4.get("label").asString()).isEqualTo("> 90");
         assertThat(b4.get("outstanding").decimalValue()).isEqualByComparingTo("180000.00");
+
+        var session = fixtures.session(mvc, r.finance().username(), com.lead2cash.testing.Fixtures.PASSWORD);
+        var export = mvc.get().uri("/receivables/aging.xlsx?lang=en").cookie(session).exchange();
+        assertThat(export).hasStatusOk();
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                new java.io.ByteArrayInputStream(export.getResponse().getContentAsByteArray()));
+             var rows = workbook.getFirstSheet().openStream()) {
+            List<org.dhatim.fastexcel.reader.Row> all = rows.toList();
+            assertThat(all.get(0).getCellText(7)).isEqualTo("Days overdue");
+            assertThat(all).as("every other test's overdue plan too, longest overdue first").hasSizeGreaterThan(1);
+            org.dhatim.fastexcel.reader.Row row = all.get(1);
+            assertThat(row.getCellText(0)).isEqualTo(contract.get("number").asString());
+            assertThat(row.getCellAsNumber(5)).hasValueSatisfying(n -> assertThat(n).isEqualByComparingTo("180000.00"));
+            assertThat(row.getCellText(7)).isEqualTo("91");
+            assertThat(row.getCellText(8)).isEqualTo("> 90");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

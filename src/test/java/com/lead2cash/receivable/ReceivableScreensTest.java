@@ -87,5 +87,8 @@ class ReceivableScreensTest {
         String workbench = page(finance, "/receivables", "en");
         assertThat(workbench).as("the 20 000.00 over the plan waits to be allocated").contains("20,000.00 to allocate");
         assertThat(page(repSession, "/receivables/panel", "en")).doesNotContain(contract.get("number").asString());
+        assertThat(page(repSession, "/receivables/contracts/" + contractId + "/figures", "en"))
+                .contains("Collected 180,000.00 (30 %)", "invoiced 0.00 (0 %)", "1/2 plans paid");
+        assertThat(page(finance, "/receivables/contracts/" + contractId + "/figures", "zh-CN")).contains("已回款 1/2 期");
     }
 }

@@ -224,6 +224,20 @@ public class InvoiceService implements ContractInvoicing {
         return out;
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public List<Waiting> waiting(int limit) {
+        return jdbc.sql("""
+                select id, number, contract_id, contract_number, buyer_name, amount, status, created_at
+                from invoice_invoice where status in ('PENDING_APPROVAL', 'APPROVED')
+                order by created_at, id limit :limit""")
+                .param("limit", limit)
+                .query((rs, i) -> new Waiting(rs.getObject("id", UUID.class), rs.getString("number"),
+                        rs.getObject("contract_id", UUID.class), rs.getString("contract_number"), rs.getString("buyer_name"),
+                        rs.getBigDecimal("amount"), rs.getString("status"), rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
     private Invoice forAction(UUID id, Long version, InvoiceAction action) {
         Invoice inv = invoices.findByIdForUpdate(id).orElseThrow(() -> new RecordNotFoundException(SUBJECT, id));
         scope.requireVisible(SUBJECT, id, inv.ownerId());

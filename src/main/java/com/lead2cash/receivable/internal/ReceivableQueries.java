@@ -155,6 +155,16 @@ public class ReceivableQueries implements ContractCollections {
         return open("due_date < :today", today, null, limit);
     }
 
+    /** The next page of overdue plans in the reader's scope after ({@code dueDate}, {@code id}), in that order (the aging export). */
+    public List<PlanRow> overdueAfter(LocalDate dueDate, UUID id, int limit) {
+        LocalDate today = policy.today();
+        if (dueDate == null) {
+            return open("due_date < :today", today, null, limit);
+        }
+        return open("due_date < :today and (due_date, id) > (:afterDue, :afterId)", today,
+                Map.of("afterDue", Date.valueOf(dueDate), "afterId", id), null, limit);
+    }
+
     /** Open plans falling due from today to {@code until} in the reader's scope (optionally one owner's), by due date. */
     public List<PlanRow> dueBetween(LocalDate until, UUID ownerId, int limit) {
         return open("due_date >= :today and due_date <= :until", policy.today(), Map.of("until", Date.valueOf(until)),

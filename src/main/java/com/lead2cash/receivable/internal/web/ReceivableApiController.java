@@ -77,13 +77,21 @@ class ReceivableApiController {
                        CollectionRateView total) {
     }
 
+    /** A contract's collection and invoicing, for the contract list: amounts, percentages of the plan, paid plans of plans. */
+    record ContractFigures(UUID contractId, BigDecimal planned, BigDecimal collected, BigDecimal collectedPercent,
+                           BigDecimal invoiced, BigDecimal invoicedPercent, int paidPlans, int plans) {
+    }
+
     private final ReceivableQueries queries;
     private final ReceivablePlanning planning;
     private final ReceivableAccess access;
     private final ReceivablePolicy policy;
 
+    private final ContractFiguresReader figures;
+
     ReceivableApiController(ReceivableQueries queries, ReceivablePlanning planning, ReceivableAccess access,
-                            ReceivablePolicy policy) {
+                            ReceivablePolicy policy, ContractFiguresReader figures) {
+        this.figures = figures;
         this.queries = queries;
         this.planning = planning;
         this.access = access;
@@ -118,6 +126,15 @@ class ReceivableApiController {
                 rates.stream().map(ReceivableQueries.CollectionRate::collected).reduce(BigDecimal.ZERO, BigDecimal::add));
         return new AgingReport(queries.asOf(), buckets, reps,
                 new CollectionRateView(null, total.due(), total.collected(), total.percent()));
+    }
+
+    @Operation(summary = "Collected and invoiced amounts and percentages and paid plans of plans, for up to 100 contracts you may see")
+    @GetMapping("/api/v1/receivables/contract-figures")
+    CursorPage<ContractFigures> figures(@RequestParam List<UUID> contractId) {
+        if (contractId.size() > 100) {
+            throw new com.lead2cash.platform.BadRequestException("contractId", "receivable.figures.tooMany", 100);
+        }
+        return new CursorPage<>(figures.of(contractId), null);
     }
 
     @Operation(summary = "One payment plan, with what you may do next")

@@ -31,6 +31,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -58,9 +60,17 @@ class ReceivableController {
     private final ReceivableAccess access;
     private final ReceivablePolicy policy;
     private final OrgDirectory org;
+    private final ContractFiguresReader figures;
+    private final com.lead2cash.receivable.internal.AgingExport agingExport;
+    private final com.lead2cash.invoice.ContractInvoicing invoicing;
 
     ReceivableController(ReceivableQueries queries, ReceivablePlanning planning, ReceiptService receipts,
-                         ReceivableAccess access, ReceivablePolicy policy, OrgDirectory org) {
+                         ReceivableAccess access, ReceivablePolicy policy, OrgDirectory org,
+                         ContractFiguresReader figures, com.lead2cash.invoice.ContractInvoicing invoicing,
+                         com.lead2cash.receivable.internal.AgingExport agingExport) {
+        this.agingExport = agingExport;
+        this.figures = figures;
+        this.invoicing = invoicing;
         this.queries = queries;
         this.planning = planning;
         this.receipts = receipts;
@@ -92,8 +102,26 @@ class ReceivableController {
         model.addAttribute("overdue", overdue);
         model.addAttribute("report", report);
         model.addAttribute("toAllocate", toAllocate);
+        model.addAttribute("invoicesWaiting", finance ? invoicing.waiting(20) : List.of());
         model.addAttribute("people", org.people(people));
         return "receivable/workbench";
+    }
+
+    /** A contract's collected and invoiced figures, for the contract's page and list to load with htmx. */
+    @GetMapping("/receivables/contracts/{contractId}/figures")
+    String contractFigures(@PathVariable UUID contractId, Model model) {
+        model.addAttribute("figures", figures.of(List.of(contractId)).stream().findFirst().orElse(null));
+        return "receivable/figures :: figures";
+    }
+
+    /** P2 — the aging report as an Excel file: every overdue plan in the reader's scope, streamed. */
+    @GetMapping("/receivables/aging.xlsx")
+    void exportAging(java.util.Locale locale, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename("aging-" + policy.today() + ".xlsx")
+                        .build().toString());
+        agingExport.write(locale, response.getOutputStream());
     }
 
     /** The rep's collections due: their plans overdue or due within two weeks. */

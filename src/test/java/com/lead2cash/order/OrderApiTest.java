@@ -53,6 +53,7 @@ class OrderApiTest {
     @Autowired SalesTestSupport sales;
     @Autowired MutableClock clock;
     @Autowired JdbcClient jdbc;
+    @Autowired com.lead2cash.testing.Fixtures fixtures;
 
     @AfterEach
     void resetClock() {
@@ -149,6 +150,24 @@ class OrderApiTest {
                 "OPEN " + TestClock.START.plus(Duration.ofDays(10)));
         assertThat(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/progress-notes", "{\"note\":\"x\"}"))
                 .as("the owning rep's check").hasStatus(422);
+
+        var session = fixtures.session(mvc, reviewers().rep().username(), com.lead2cash.testing.Fixtures.PASSWORD);
+        for (String lang : new String[] {"zh-CN", "en"}) {
+            for (String path : new String[] {"/orders", "/orders/" + id}) {
+                var page = mvc.get().uri(path + "?lang=" + lang).cookie(session).exchange();
+                assertThat(page).as(path + " " + lang).hasStatusOk();
+                String html = new String(page.getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(html).as(path + " " + lang).doesNotContain("??").contains(order.get("number").asString());
+            }
+        }
+        clock.set(TestClock.START.plus(Duration.ofDays(5)));
+        var posted = mvc.post().uri("/orders/" + id + "/progress-notes").with(csrf()).cookie(session)
+                .param("note", "物流在途，预计周五到").exchange();
+        assertThat(posted).hasStatus3xxRedirection();
+        assertThat(deadlines("D1", "Order", id)).last().isEqualTo("OPEN " + TestClock.START.plus(Duration.ofDays(12)));
+        String html = new String(mvc.get().uri("/orders/" + id + "?lang=en").cookie(session).exchange().getResponse()
+                .getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(html).contains("物流在途，预计周五到", "已与仓库确认，下周一发货");
     }
 
     @Test

@@ -203,6 +203,11 @@ class ReceivableApiTest {
         var reminded = customers.post(mvc, rep(), "/api/v1/receivables/" + plan + "/customer-reminded", null);
         assertThat(reminded).as(ContractTestSupport.text(reminded)).hasStatusOk();
         assertThat(customers.deadlines("Receivable", plan)).containsExactly("P1:MET");
+        var session = fixtures.session(mvc, reviewers().rep().username(), com.lead2cash.testing.Fixtures.PASSWORD);
+        String deadlinesPage = new String(mvc.get().uri("/deadlines?scope=mine&lang=en").cookie(session).exchange()
+                .getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(deadlinesPage).as("the deadline names its plan").contains(contract.get("number").asString() + " #1",
+                "/receivables/" + plan);
     }
 
     @Test

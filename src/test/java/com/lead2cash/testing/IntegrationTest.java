@@ -11,7 +11,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(properties = {"l2c.demo=false", "L2C_ADMIN_PASSWORD=" + Fixtures.ADMIN_PASSWORD,
-        "l2c.lead.routines.enabled=false", "l2c.customer.routines.enabled=false", "l2c.notification.digest.enabled=false",
+        "l2c.lead.routines.enabled=false", "l2c.customer.routines.enabled=false", "l2c.receivable.routines.enabled=false",
+        "l2c.notification.digest.enabled=false",
         "logging.level.com.lead2cash.platform.internal.identity.FirstStart=warn"})
 @AutoConfigureMockMvc
 public @interface IntegrationTest {

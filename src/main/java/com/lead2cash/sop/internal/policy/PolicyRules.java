@@ -36,6 +36,13 @@ final class PolicyRules {
             errors.add(new FieldError("Q2.managerMaxPercent", "policy.error.discountOrder"));
         }
         ascending(errors, v, "P2", "bucket1Days", "bucket2Days", "bucket3Days");
+        // P2 escalation: the manager from an aging bucket (1–4), the director from a later one
+        atLeast(errors, v, "P2", "bucket1Days", 1);
+        atLeast(errors, v, "P2", "managerFromBucket", 1);
+        ascending(errors, v, "P2", "managerFromBucket", "directorFromBucket");
+        if ((Integer) v.get("P2").get("directorFromBucket") > 4) {
+            errors.add(new FieldError("P2.directorFromBucket", "policy.error.atMost", 4));
+        }
         ascending(errors, v, "R1", "standardYears", "importantYears");
         for (String rule : List.of("C2", "C3")) {
             for (String p : List.of("gradeADays", "gradeBDays", "gradeCDays")) {

@@ -124,7 +124,8 @@ public final class RuleCatalog {
         s = Stage.PAYMENT;
         rule("P1", s, "000", "window", p("window", DURATION, "3d calendar"));
         rule("P2", s, "000,003", null,
-                p("bucket1Days", INTEGER, "30"), p("bucket2Days", INTEGER, "60"), p("bucket3Days", INTEGER, "90"));
+                p("bucket1Days", INTEGER, "30"), p("bucket2Days", INTEGER, "60"), p("bucket3Days", INTEGER, "90"),
+                p("managerFromBucket", INTEGER, "2"), p("directorFromBucket", INTEGER, "3"));
 
         s = Stage.HANDOVER;
         rule("H1", s, "002", "handoverWindow",

@@ -1,0 +1,265 @@
+package com.lead2cash.invoice.internal;
+
+import com.lead2cash.approval.ApprovalCompleted;
+import com.lead2cash.approval.ApprovalRef;
+import com.lead2cash.approval.ApprovalRequest;
+import com.lead2cash.approval.ApprovalSentBack;
+import com.lead2cash.approval.ApproverRule;
+import com.lead2cash.approval.Approvals;
+import com.lead2cash.approval.FlowDefinition;
+import com.lead2cash.approval.StepDefinition;
+import com.lead2cash.approval.StepMode;
+import com.lead2cash.contract.ContractStatus;
+import com.lead2cash.contract.Contracts;
+import com.lead2cash.customer.InvalidUnifiedSocialCreditCodeException;
+import com.lead2cash.customer.UnifiedSocialCreditCode;
+import com.lead2cash.invoice.ContractInvoicing;
+import com.lead2cash.invoice.internal.domain.Invoice;
+import com.lead2cash.invoice.internal.domain.InvoiceAction;
+import com.lead2cash.invoice.internal.domain.InvoiceLine;
+import com.lead2cash.invoice.internal.domain.InvoiceRepository;
+import com.lead2cash.invoice.internal.domain.InvoiceType;
+import com.lead2cash.platform.AuditTrail;
+import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.DataScope;
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.ForbiddenException;
+import com.lead2cash.platform.HumanCodes;
+import com.lead2cash.platform.InputRules;
+import com.lead2cash.platform.RecordNotFoundException;
+import com.lead2cash.platform.Role;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Invoice requests (开票申请): against a signed contract the requester may see, for no more than it has
+ * not yet invoiced (held by pending, approved and issued requests), with the buyer's taxpayer id checked
+ * as a unified social credit code; finance approves through the approval mechanism, issues and reverses.
+ */
+@Service
+public class InvoiceService implements ContractInvoicing {
+
+    public static final String SUBJECT = "Invoice";
+    public static final String READER_ROLES = "hasAnyRole('SALES_DIRECTOR','REGIONAL_MANAGER','SALES_MANAGER',"
+            + "'SALES_REP','ACCOUNT_MANAGER','SALES_ASSISTANT','FINANCE','ADMIN')";
+    static final int MAX_TEXT = 200;
+
+    /** A line as asked for. */
+    public record LineRequest(String description, BigDecimal amount, BigDecimal taxRate) {
+    }
+
+    /** An invoice request as entered. */
+    public record NewInvoice(UUID contractId, InvoiceType type, String buyerName, String buyerTaxId,
+                             String buyerAddressPhone, String buyerBankAccount, BigDecimal amount,
+                             List<LineRequest> lines) {
+    }
+
+    private final InvoiceRepository invoices;
+    private final Contracts contracts;
+    private final Approvals approvals;
+    private final DataScope scope;
+    private final HumanCodes codes;
+    private final AuditTrail audit;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    InvoiceService(InvoiceRepository invoices, Contracts contracts, Approvals approvals, DataScope scope,
+                   HumanCodes codes, AuditTrail audit, JdbcClient jdbc, Clock clock, @Value("${l2c.zone}") ZoneId zone) {
+        this.invoices = invoices;
+        this.contracts = contracts;
+        this.approvals = approvals;
+        this.scope = scope;
+        this.codes = codes;
+        this.audit = audit;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    @Transactional
+    public Invoice request(NewInvoice in) {
+        CurrentUser me = CurrentUser.require();
+        if (in.contractId() == null) {
+            throw new FieldValidationException("contractId", "invoice.contract.required");
+        }
+        Contracts.SignedContract c = contracts.signed(in.contractId())
+                .filter(s -> scope.current().covers(s.ownerId()))
+                .orElseThrow(() -> new RecordNotFoundException("Contract", in.contractId()));
+        if (c.status() == ContractStatus.TERMINATED) {
+            throw new DomainException("invoice.contract.terminated", c.number());
+        }
+        String taxId;
+        try {
+            taxId = UnifiedSocialCreditCode.parse(in.buyerTaxId()).value();
+        } catch (InvalidUnifiedSocialCreditCodeException e) {
+            throw new FieldValidationException("buyerTaxId", "invoice.buyerTaxId.invalid");
+        }
+        for (String[] f : new String[][] {{"buyerName", in.buyerName()}, {"buyerAddressPhone", in.buyerAddressPhone()},
+                {"buyerBankAccount", in.buyerBankAccount()}}) {
+            text(f[0], f[1]);
+        }
+        if (in.lines() != null) {
+            for (int i = 0; i < in.lines().size(); i++) {
+                LineRequest l = in.lines().get(i);
+                if (l != null) {
+                    text("lines[" + i + "].description", l.description());
+                }
+            }
+        }
+        // one request at a time per contract, so two cannot both take what is left
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))").param("key", "invoice:" + c.id()).query(Object.class).list();
+        BigDecimal uninvoiced = c.currentAmount().subtract(invoices.held(c.id()));
+        Instant now = clock.instant();
+        Invoice inv = Invoice.request(codes.next("KP", "invoice_number_seq"), c.id(), c.number(), c.customerId(),
+                c.ownerId(), in.type(), in.buyerName(), taxId, in.buyerAddressPhone(), in.buyerBankAccount(), in.amount(),
+                in.lines() == null ? null : in.lines().stream()
+                        .map(l -> l == null ? null : new InvoiceLine(l.description(), l.amount(), l.taxRate())).toList(),
+                uninvoiced, me.id(), now);
+        Invoice saved = invoices.save(inv);
+        ApprovalRef ref = approvals.submit(new ApprovalRequest(SUBJECT, saved.id().toString(),
+                saved.number() + " " + c.number() + " " + saved.amount().toPlainString(), me.id(),
+                FlowDefinition.of(new StepDefinition("finance", StepMode.PARALLEL,
+                        List.of(new ApproverRule.ByRole(Role.FINANCE)), null)),
+                Map.of("contract", c.number(), "amount", saved.amount().toPlainString(), "type", saved.type().name(),
+                        "buyer", saved.buyerName(), "taxId", saved.buyerTaxId())));
+        saved.submittedFor(ref.id());
+        return invoices.save(saved);
+    }
+
+    @ApplicationModuleListener
+    void on(ApprovalCompleted completed) {
+        if (SUBJECT.equals(completed.subjectType())) {
+            invoices.findByApprovalForUpdate(completed.approvalId()).ifPresent(inv -> {
+                inv.decided(completed.outcome() == ApprovalCompleted.Outcome.APPROVED, clock.instant());
+                invoices.save(inv);
+            });
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(ApprovalSentBack sentBack) {
+        if (SUBJECT.equals(sentBack.subjectType())) {
+            invoices.findByApprovalForUpdate(sentBack.approvalId()).ifPresent(inv -> {
+                inv.decided(false, clock.instant());
+                invoices.save(inv);
+            });
+        }
+    }
+
+    /** Finance records the number and date of the issued invoice. */
+    @Transactional
+    public Invoice issue(UUID id, String invoiceNumber, LocalDate invoicedOn, Long version) {
+        Invoice inv = forAction(id, version, InvoiceAction.ISSUE);
+        text("invoiceNumber", invoiceNumber);
+        inv.issue(invoiceNumber, invoicedOn, LocalDate.ofInstant(clock.instant(), zone), clock.instant());
+        Invoice saved = invoices.save(inv);
+        audit.record("INVOICE_ISSUED", SUBJECT, saved.id().toString(), saved.number() + " " + saved.invoiceNumber());
+        return saved;
+    }
+
+    /** 红冲 — finance reverses an issued invoice with a reason. */
+    @Transactional
+    public Invoice redReverse(UUID id, String reason, Long version) {
+        Invoice inv = forAction(id, version, InvoiceAction.RED_REVERSE);
+        text("reason", reason);
+        inv.redReverse(reason, clock.instant());
+        Invoice saved = invoices.save(inv);
+        audit.record("INVOICE_RED_REVERSED", SUBJECT, saved.id().toString(), saved.number() + " " + reason);
+        return saved;
+    }
+
+    /** An invoice whose contract's owner is in the reader's scope (finance sees all), else 404. */
+    @Transactional(readOnly = true)
+    public Invoice visible(UUID id) {
+        Invoice inv = invoices.findById(id).orElseThrow(() -> new RecordNotFoundException(SUBJECT, id));
+        scope.requireVisible(SUBJECT, id, inv.ownerId());
+        return inv;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Invoice> ofContract(UUID contractId) {
+        return invoices.findByContract(contractId).stream().filter(i -> scope.current().covers(i.ownerId())).toList();
+    }
+
+    /** What is left to invoice on a contract the reader may see. */
+    @Transactional(readOnly = true)
+    public BigDecimal uninvoiced(UUID contractId) {
+        Contracts.SignedContract c = contracts.signed(contractId).filter(s -> scope.current().covers(s.ownerId()))
+                .orElseThrow(() -> new RecordNotFoundException("Contract", contractId));
+        return c.currentAmount().subtract(invoices.held(c.id()));
+    }
+
+    public Set<InvoiceAction> actions(Invoice inv) {
+        return inv.availableActions(CurrentUser.require().hasAny(Role.FINANCE, Role.ADMIN));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, BigDecimal> invoiced(Collection<UUID> contractIds) {
+        Map<UUID, BigDecimal> out = new HashMap<>();
+        if (contractIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select contract_id, sum(amount) as invoiced from invoice_invoice where contract_id in (:ids) "
+                        + "and status = 'ISSUED' group by contract_id")
+                .param("ids", contractIds)
+                .query((rs, i) -> Map.entry(rs.getObject("contract_id", UUID.class), rs.getBigDecimal("invoiced")))
+                .list().forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Waiting> waiting(int limit) {
+        return jdbc.sql("""
+                select id, number, contract_id, contract_number, buyer_name, amount, status, created_at
+                from invoice_invoice where status in ('PENDING_APPROVAL', 'APPROVED')
+                order by created_at, id limit :limit""")
+                .param("limit", limit)
+                .query((rs, i) -> new Waiting(rs.getObject("id", UUID.class), rs.getString("number"),
+                        rs.getObject("contract_id", UUID.class), rs.getString("contract_number"), rs.getString("buyer_name"),
+                        rs.getBigDecimal("amount"), rs.getString("status"), rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    private Invoice forAction(UUID id, Long version, InvoiceAction action) {
+        Invoice inv = invoices.findByIdForUpdate(id).orElseThrow(() -> new RecordNotFoundException(SUBJECT, id));
+        scope.requireVisible(SUBJECT, id, inv.ownerId());
+        if (!CurrentUser.require().hasAny(Role.FINANCE, Role.ADMIN)) {
+            throw new ForbiddenException("invoice.financeOnly");
+        }
+        if (!actions(inv).contains(action)) {
+            throw new DomainException("invoice.status.notAllowed", inv.status().name());
+        }
+        inv.expectVersion(version);
+        return inv;
+    }
+
+    private static void text(String field, String value) {
+        if (value == null) {
+            return;
+        }
+        InputRules.textProblem(value).ifPresent(k -> {
+            throw new FieldValidationException(field, k);
+        });
+        if (value.length() > MAX_TEXT) {
+            throw new FieldValidationException(field, "invoice.text.tooLong", MAX_TEXT);
+        }
+    }
+}

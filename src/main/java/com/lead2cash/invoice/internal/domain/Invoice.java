@@ -1,0 +1,218 @@
+package com.lead2cash.invoice.internal.domain;
+
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.Ids;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * 开票申请 / 发票 — an invoice requested against a signed contract: its type, the buyer's invoicing data,
+ * lines with tax rates adding up to the amount. Finance approves it, issues it with the number and date
+ * of the invoice, and may reverse an issued one by a red-letter invoice (红冲) with a reason.
+ */
+@Table("invoice_invoice")
+public class Invoice {
+
+    public static final int MAX_LINES = 50;
+
+    @Id
+    private UUID id;
+    private String number;
+    private UUID contractId;
+    private String contractNumber;
+    private UUID customerId;
+    private UUID ownerId;
+    private InvoiceType type;
+    private String buyerName;
+    private String buyerTaxId;
+    private String buyerAddressPhone;
+    private String buyerBankAccount;
+    private BigDecimal amount;
+    private String currency;
+    private InvoiceStatus status;
+    private UUID approvalId;
+    private String invoiceNumber;
+    private LocalDate invoicedOn;
+    private String redReason;
+    private Instant redAt;
+    private UUID requestedBy;
+    @MappedCollection(idColumn = "invoice_id", keyColumn = "line_key")
+    private List<InvoiceLine> lines = new ArrayList<>();
+    private Instant createdAt;
+    private Instant updatedAt;
+    @Version
+    private Long version;
+
+    Invoice() {
+    }
+
+    /**
+     * A request for {@code amount}, refused above {@code uninvoiced} (what the contract has not yet had
+     * invoiced or requested); the lines must add up to the amount. The taxpayer id was verified by the caller.
+     */
+    public static Invoice request(String number, UUID contractId, String contractNumber, UUID customerId, UUID ownerId,
+                                  InvoiceType type, String buyerName, String buyerTaxId, String addressPhone,
+                                  String bankAccount, BigDecimal amount, List<InvoiceLine> lines, BigDecimal uninvoiced,
+                                  UUID by, Instant now) {
+        List<FieldValidationException.FieldError> errors = new ArrayList<>();
+        if (type == null) {
+            errors.add(new FieldValidationException.FieldError("type", "invoice.type.required"));
+        }
+        if (buyerName == null || buyerName.isBlank()) {
+            errors.add(new FieldValidationException.FieldError("buyerName", "invoice.buyerName.required"));
+        }
+        if (type == InvoiceType.VAT_SPECIAL && (blank(addressPhone) || blank(bankAccount))) {
+            errors.add(new FieldValidationException.FieldError(blank(addressPhone) ? "buyerAddressPhone" : "buyerBankAccount",
+                    "invoice.special.buyerData"));
+        }
+        if (amount == null || amount.signum() <= 0 || amount.scale() > 2) {
+            errors.add(new FieldValidationException.FieldError("amount", "invoice.amount.positive"));
+        }
+        if (lines != null && lines.size() > MAX_LINES) {
+            errors.add(new FieldValidationException.FieldError("lines", "invoice.lines.tooMany", MAX_LINES));
+        }
+        for (int i = 0; lines != null && i < lines.size(); i++) {
+            InvoiceLine l = lines.get(i);
+            if (l == null || blank(l.description())) {
+                errors.add(new FieldValidationException.FieldError("lines[" + i + "].description", "invoice.line.description"));
+            } else if (l.amount() == null || l.amount().signum() <= 0 || l.amount().scale() > 2) {
+                errors.add(new FieldValidationException.FieldError("lines[" + i + "].amount", "invoice.amount.positive"));
+            } else if (l.taxRate() == null || l.taxRate().signum() < 0 || l.taxRate().compareTo(BigDecimal.valueOf(100)) > 0) {
+                errors.add(new FieldValidationException.FieldError("lines[" + i + "].taxRate", "invoice.line.taxRate"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new FieldValidationException(errors);
+        }
+        if (lines == null || lines.isEmpty()) {
+            throw new FieldValidationException("lines", "invoice.lines.required");
+        }
+        BigDecimal sum = lines.stream().map(InvoiceLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (sum.compareTo(amount) != 0) {
+            throw new FieldValidationException("lines", "invoice.lines.sum", sum.toPlainString(), amount.toPlainString());
+        }
+        if (amount.compareTo(uninvoiced) > 0) {
+            throw new DomainException("invoice.amount.exceedsUninvoiced", uninvoiced.toPlainString());
+        }
+        Invoice inv = new Invoice();
+        inv.id = Ids.newId();
+        inv.number = number;
+        inv.contractId = contractId;
+        inv.contractNumber = contractNumber;
+        inv.customerId = customerId;
+        inv.ownerId = ownerId;
+        inv.type = type;
+        inv.buyerName = buyerName.strip();
+        inv.buyerTaxId = buyerTaxId;
+        inv.buyerAddressPhone = blank(addressPhone) ? null : addressPhone.strip();
+        inv.buyerBankAccount = blank(bankAccount) ? null : bankAccount.strip();
+        inv.amount = amount.setScale(2);
+        inv.currency = "CNY";
+        inv.status = InvoiceStatus.PENDING_APPROVAL;
+        inv.requestedBy = by;
+        inv.lines = lines.stream().map(l -> new InvoiceLine(l.description().strip(), l.amount().setScale(2),
+                l.taxRate().setScale(2))).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        inv.createdAt = now;
+        inv.updatedAt = now;
+        return inv;
+    }
+
+    public void submittedFor(UUID approval) {
+        approvalId = approval;
+    }
+
+    /** Finance decided the request: APPROVED, or REJECTED (also when sent back: a new request is made). */
+    public void decided(boolean approved, Instant now) {
+        if (status != InvoiceStatus.PENDING_APPROVAL) {
+            return;
+        }
+        status = approved ? InvoiceStatus.APPROVED : InvoiceStatus.REJECTED;
+        updatedAt = now;
+    }
+
+    /** APPROVED → ISSUED: the number and date of the invoice as issued by the tax system. */
+    public void issue(String invoiceNo, LocalDate on, LocalDate today, Instant now) {
+        if (status != InvoiceStatus.APPROVED) {
+            throw new DomainException("invoice.status.notAllowed", status.name());
+        }
+        if (blank(invoiceNo)) {
+            throw new FieldValidationException("invoiceNumber", "invoice.invoiceNumber.required");
+        }
+        if (on == null || on.isAfter(today)) {
+            throw new FieldValidationException("invoicedOn", "invoice.invoicedOn.invalid");
+        }
+        invoiceNumber = invoiceNo.strip();
+        invoicedOn = on;
+        status = InvoiceStatus.ISSUED;
+        updatedAt = now;
+    }
+
+    /** ISSUED → RED_REVERSED (红冲): a red-letter invoice cancels it, with the reason; the amount is free again. */
+    public void redReverse(String reason, Instant now) {
+        if (status != InvoiceStatus.ISSUED) {
+            throw new DomainException("invoice.status.notAllowed", status.name());
+        }
+        if (blank(reason)) {
+            throw new FieldValidationException("reason", "invoice.red.reason");
+        }
+        redReason = reason.strip();
+        redAt = now;
+        status = InvoiceStatus.RED_REVERSED;
+        updatedAt = now;
+    }
+
+    public Set<InvoiceAction> availableActions(boolean finance) {
+        if (!finance) {
+            return EnumSet.noneOf(InvoiceAction.class);
+        }
+        return switch (status) {
+            case APPROVED -> EnumSet.of(InvoiceAction.ISSUE);
+            case ISSUED -> EnumSet.of(InvoiceAction.RED_REVERSE);
+            default -> EnumSet.noneOf(InvoiceAction.class);
+        };
+    }
+
+    public void expectVersion(Long expected) {
+        if (expected != null) {
+            version = expected;
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    public UUID id() { return id; }
+    public String number() { return number; }
+    public UUID contractId() { return contractId; }
+    public String contractNumber() { return contractNumber; }
+    public UUID customerId() { return customerId; }
+    public UUID ownerId() { return ownerId; }
+    public InvoiceType type() { return type; }
+    public String buyerName() { return buyerName; }
+    public String buyerTaxId() { return buyerTaxId; }
+    public String buyerAddressPhone() { return buyerAddressPhone; }
+    public String buyerBankAccount() { return buyerBankAccount; }
+    public BigDecimal amount() { return amount; }
+    public String currency() { return currency; }
+    public InvoiceStatus status() { return status; }
+    public UUID approvalId() { return approvalId; }
+    public String invoiceNumber() { return invoiceNumber; }
+    public LocalDate invoicedOn() { return invoicedOn; }
+    public String redReason() { return redReason; }
+    public Instant redAt() { return redAt; }
+    public List<InvoiceLine> lines() { return List.copyOf(lines); }
+    public Instant createdAt() { return createdAt; }
+    public Long version() { return version; }
+}

@@ -1,0 +1,14 @@
+package com.lead2cash.invoice.internal.domain;
+
+import java.util.Set;
+
+/**
+ * PENDING_APPROVAL (finance approves the request) → APPROVED → ISSUED (number and date on record) →
+ * RED_REVERSED (红冲); REJECTED when finance refuses or sends it back.
+ */
+public enum InvoiceStatus {
+    PENDING_APPROVAL, APPROVED, ISSUED, REJECTED, RED_REVERSED;
+
+    /** Requests that count against what the contract may still be invoiced. */
+    public static final Set<InvoiceStatus> HOLDING = Set.of(PENDING_APPROVAL, APPROVED, ISSUED);
+}

@@ -1,0 +1,115 @@
+package com.lead2cash.invoice.internal.web;
+
+import com.lead2cash.invoice.internal.InvoiceService;
+import com.lead2cash.invoice.internal.InvoiceService.LineRequest;
+import com.lead2cash.invoice.internal.InvoiceService.NewInvoice;
+import com.lead2cash.invoice.internal.domain.Invoice;
+import com.lead2cash.invoice.internal.domain.InvoiceAction;
+import com.lead2cash.invoice.internal.domain.InvoiceStatus;
+import com.lead2cash.invoice.internal.domain.InvoiceType;
+import com.lead2cash.platform.CursorPage;
+import com.lead2cash.platform.Versioned;
+import com.lead2cash.platform.web.Refuses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Invoices over the API (SPEC §6): request against a contract, read, issue, red-letter reversal. */
+@RestController
+@Tag(name = "Invoices")
+@PreAuthorize(InvoiceService.READER_ROLES)
+class InvoiceApiController {
+
+    record InvoiceLineRequest(String description, BigDecimal amount, BigDecimal taxRate) {
+    }
+
+    /** SPEC §6: {contractId*, type, buyerName*, buyerTaxId*, amount*, lines[]}, plus address, phone, bank and account. */
+    record InvoiceRequest(UUID contractId, InvoiceType type, String buyerName, String buyerTaxId,
+                          String buyerAddressPhone, String buyerBankAccount, BigDecimal amount,
+                          List<InvoiceLineRequest> lines) {
+    }
+
+    record InvoiceIssueRequest(String invoiceNumber, LocalDate invoicedOn, Long version) implements Versioned {
+    }
+
+    record InvoiceRedReversalRequest(String reason, Long version) implements Versioned {
+    }
+
+    record InvoiceLineView(String description, BigDecimal amount, BigDecimal taxRate) {
+    }
+
+    /** SPEC §6: {id, status, approvalId}, and everything else the invoice says. */
+    record InvoiceView(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID id, String number, InvoiceStatus status,
+                       UUID approvalId, UUID contractId, String contractNumber, UUID customerId, InvoiceType type,
+                       String buyerName, String buyerTaxId, String buyerAddressPhone, String buyerBankAccount,
+                       BigDecimal amount, String currency, List<InvoiceLineView> lines, String invoiceNumber,
+                       LocalDate invoicedOn, String redReason, Instant redAt, Instant createdAt,
+                       Set<InvoiceAction> actions, long version) {
+    }
+
+    private final InvoiceService service;
+
+    InvoiceApiController(InvoiceService service) {
+        this.service = service;
+    }
+
+    @Operation(summary = "Request an invoice against a signed contract, up to what it has not yet invoiced; finance approves it")
+    @PostMapping("/api/v1/invoices")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Refuses(404)
+    ResponseEntity<InvoiceView> request(@RequestBody InvoiceRequest body) {
+        Invoice inv = service.request(new NewInvoice(body.contractId(), body.type(), body.buyerName(), body.buyerTaxId(),
+                body.buyerAddressPhone(), body.buyerBankAccount(), body.amount(), body.lines() == null ? null
+                : body.lines().stream().map(l -> l == null ? null : new LineRequest(l.description(), l.amount(), l.taxRate())).toList()));
+        return ResponseEntity.created(URI.create("/api/v1/invoices/" + inv.id())).body(view(inv));
+    }
+
+    @Operation(summary = "The invoices of a contract you may see, oldest first")
+    @GetMapping("/api/v1/invoices")
+    CursorPage<InvoiceView> list(@RequestParam UUID contractId) {
+        return new CursorPage<>(service.ofContract(contractId).stream().map(this::view).toList(), null);
+    }
+
+    @Operation(summary = "One invoice, with what you may do next")
+    @GetMapping("/api/v1/invoices/{id}")
+    InvoiceView get(@PathVariable UUID id) {
+        return view(service.visible(id));
+    }
+
+    @Operation(summary = "Finance records the number and date of the approved invoice as issued")
+    @PostMapping("/api/v1/invoices/{id}/issue")
+    InvoiceView issue(@PathVariable UUID id, @RequestBody InvoiceIssueRequest body) {
+        return view(service.issue(id, body.invoiceNumber(), body.invoicedOn(), body.version()));
+    }
+
+    @Operation(summary = "Finance reverses an issued invoice by a red-letter invoice, with a reason; the amount may be invoiced again")
+    @PostMapping("/api/v1/invoices/{id}/red-reversal")
+    InvoiceView redReverse(@PathVariable UUID id, @RequestBody InvoiceRedReversalRequest body) {
+        return view(service.redReverse(id, body.reason(), body.version()));
+    }
+
+    private InvoiceView view(Invoice i) {
+        return new InvoiceView(i.id(), i.number(), i.status(), i.approvalId(), i.contractId(), i.contractNumber(),
+                i.customerId(), i.type(), i.buyerName(), i.buyerTaxId(), i.buyerAddressPhone(), i.buyerBankAccount(),
+                i.amount(), i.currency(), i.lines().stream().map(l -> new InvoiceLineView(l.description(), l.amount(),
+                        l.taxRate())).toList(), i.invoiceNumber(), i.invoicedOn(), i.redReason(), i.redAt(), i.createdAt(),
+                service.actions(i), i.version());
+    }
+}

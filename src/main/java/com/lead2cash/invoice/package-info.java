@@ -1,0 +1,12 @@
+/**
+ * Invoices (发票): requests against a signed contract — VAT special (专票) or ordinary (普票), the buyer's
+ * name, taxpayer id (the customer's unified social credit code, check digit verified), address and phone,
+ * bank and account, lines with tax rates — for no more than the contract has not yet invoiced; approved
+ * by finance through the approval mechanism; issued with the invoice number and date; reversed by a
+ * red-letter invoice (红冲) with a reason, which frees the amount again.
+ *
+ * <p>Other modules read a contract's invoiced amount through {@link com.lead2cash.invoice.ContractInvoicing}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Invoices",
+        allowedDependencies = {"platform", "platform :: web", "contract", "customer", "approval"})
+package com.lead2cash.invoice;

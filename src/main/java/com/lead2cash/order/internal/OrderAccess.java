@@ -1,0 +1,73 @@
+package com.lead2cash.order.internal;
+
+import com.lead2cash.order.internal.domain.Order;
+import com.lead2cash.order.internal.domain.OrderRepository;
+import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.DataScope;
+import com.lead2cash.platform.RecordNotFoundException;
+import com.lead2cash.platform.Role;
+import com.lead2cash.platform.Scope;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may see and work which order — the one place of the order module's data scope. An order is
+ * visible when its owner (the contract's rep) is within the reader's scope; operations, who prepare and
+ * ship every order, see all. Out of scope answers 404; roles that never see orders get 403.
+ */
+@Component
+public class OrderAccess {
+
+    public static final String SUBJECT = "Order";
+
+    public static final String READER_ROLES = "hasAnyRole('SALES_DIRECTOR','REGIONAL_MANAGER','SALES_MANAGER',"
+            + "'SALES_REP','ACCOUNT_MANAGER','SALES_ASSISTANT','OPERATIONS','FINANCE','ADMIN')";
+    public static final Set<Role> READERS = Set.of(Role.SALES_DIRECTOR, Role.REGIONAL_MANAGER, Role.SALES_MANAGER,
+            Role.SALES_REP, Role.ACCOUNT_MANAGER, Role.SALES_ASSISTANT, Role.OPERATIONS, Role.FINANCE, Role.ADMIN);
+    static final Set<Role> SELLERS = Set.of(Role.SALES_DIRECTOR, Role.REGIONAL_MANAGER, Role.SALES_MANAGER,
+            Role.SALES_REP, Role.ACCOUNT_MANAGER, Role.SALES_ASSISTANT);
+
+    private final OrderRepository orders;
+    private final DataScope dataScope;
+
+    OrderAccess(OrderRepository orders, DataScope dataScope) {
+        this.orders = orders;
+        this.dataScope = dataScope;
+    }
+
+    public Scope scope() {
+        return dataScope.current();
+    }
+
+    public boolean isVisible(UUID ownerId) {
+        CurrentUser me = CurrentUser.get().orElse(null);
+        return me != null && (me.has(Role.OPERATIONS) || scope().covers(ownerId));
+    }
+
+    public Order visible(UUID id) {
+        Order o = orders.findById(id).orElseThrow(() -> new RecordNotFoundException(SUBJECT, id));
+        if (!isVisible(o.ownerId())) {
+            throw new RecordNotFoundException(SUBJECT, id);
+        }
+        return o;
+    }
+
+    public Order visibleForUpdate(UUID id) {
+        Order o = orders.findByIdForUpdate(id).orElseThrow(() -> new RecordNotFoundException(SUBJECT, id));
+        if (!isVisible(o.ownerId())) {
+            throw new RecordNotFoundException(SUBJECT, id);
+        }
+        return o;
+    }
+
+    /** The seller who owns the order or manages its owner (within scope). */
+    public boolean works(Order o) {
+        CurrentUser me = CurrentUser.require();
+        return me.roles().stream().anyMatch(SELLERS::contains) && scope().covers(o.ownerId());
+    }
+
+    public static boolean isOperations(CurrentUser me) {
+        return me.hasAny(Role.OPERATIONS, Role.ADMIN);
+    }
+}

@@ -1,0 +1,447 @@
+package com.lead2cash.order.internal;
+
+import com.lead2cash.catalog.Catalog;
+import com.lead2cash.confirmation.ConfirmationAnswered;
+import com.lead2cash.confirmation.ConfirmationDocument;
+import com.lead2cash.confirmation.ConfirmationRequest;
+import com.lead2cash.confirmation.ConfirmationSubject;
+import com.lead2cash.confirmation.Confirmations;
+import com.lead2cash.confirmation.Purpose;
+import com.lead2cash.confirmation.Recipient;
+import com.lead2cash.confirmation.SentConfirmation;
+import com.lead2cash.contract.ContractStatus;
+import com.lead2cash.contract.Contracts;
+import com.lead2cash.customer.CustomerDirectory;
+import com.lead2cash.customer.CustomerStatus;
+import com.lead2cash.files.FileKind;
+import com.lead2cash.files.StoredFile;
+import com.lead2cash.files.Upload;
+import com.lead2cash.files.FileStore;
+import com.lead2cash.notification.ExternalMail;
+import com.lead2cash.order.OrderAccepted;
+import com.lead2cash.order.OrderDelivered;
+import com.lead2cash.order.internal.domain.Order;
+import com.lead2cash.order.internal.domain.OrderAction;
+import com.lead2cash.order.internal.domain.OrderLine;
+import com.lead2cash.order.internal.domain.OrderRepository;
+import com.lead2cash.order.internal.domain.OrderStatus;
+import com.lead2cash.order.internal.domain.PromisedDate;
+import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.HumanCodes;
+import com.lead2cash.platform.InputRules;
+import com.lead2cash.platform.RecordNotFoundException;
+import com.lead2cash.sop.BusinessCalendar;
+import com.lead2cash.sop.Deadlines;
+import com.lead2cash.sop.SopPolicy;
+import com.lead2cash.sop.SubjectRef;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Orders and delivery (订单与交付): an order from a signed contract, preparation and partial shipments with
+ * their waybills (D2), the rep's weekly progress notes (D1), delays that tell the customer the same day
+ * (D3), delivery, and acceptance on the signed form or online through a confirmation link.
+ */
+@Service
+public class OrderService {
+
+    public static final String ACCEPTANCE_SUBJECT = "OrderAcceptance";
+    static final String SHIPMENT_SUBJECT = "OrderShipment";
+    static final String DELAY_SUBJECT = "OrderDelay";
+    static final long MAX_FORM = 20L * 1024 * 1024;
+    static final int MAX_TEXT = 500;
+
+    /** One product and quantity asked for. */
+    public record LineRequest(UUID productId, BigDecimal quantity) {
+    }
+
+    /** The acceptance form as filled in (验收单). */
+    public record AcceptanceForm(LocalDate acceptedOn, String signedBy, String quantity, String quality, String remarks) {
+    }
+
+    private final OrderRepository orders;
+    private final OrderAccess access;
+    private final Contracts contracts;
+    private final CustomerDirectory customers;
+    private final Deadlines deadlines;
+    private final BusinessCalendar calendar;
+    private final SopPolicy policy;
+    private final HumanCodes codes;
+    private final FileStore files;
+    private final Confirmations confirmations;
+    private final ExternalMail mail;
+    private final Catalog catalog;
+    private final MessageSource messages;
+    private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    OrderService(OrderRepository orders, OrderAccess access, Contracts contracts, CustomerDirectory customers,
+                 Deadlines deadlines, BusinessCalendar calendar, SopPolicy policy, HumanCodes codes, FileStore files,
+                 Confirmations confirmations, ExternalMail mail, Catalog catalog, MessageSource messages,
+                 ApplicationEventPublisher events, JdbcClient jdbc, Clock clock, @Value("${l2c.zone}") ZoneId zone) {
+        this.orders = orders;
+        this.access = access;
+        this.contracts = contracts;
+        this.customers = customers;
+        this.deadlines = deadlines;
+        this.calendar = calendar;
+        this.policy = policy;
+        this.codes = codes;
+        this.files = files;
+        this.confirmations = confirmations;
+        this.mail = mail;
+        this.catalog = catalog;
+        this.messages = messages;
+        this.events = events;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.zone = zone;
+        SopPolicy.defaults().bind(OrderRules.class);
+    }
+
+    OrderRules rules() {
+        return policy.current().bind(OrderRules.class);
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), zone);
+    }
+
+    /** An order for a signed contract the caller may see; no lines means every line of the contract in full. */
+    @Transactional
+    public Order create(UUID contractId, List<LineRequest> requested, String address, String consignee,
+                        String consigneePhone, LocalDate promisedDate) {
+        CurrentUser me = CurrentUser.require();
+        if (contractId == null) {
+            throw new FieldValidationException("contractId", "order.contract.required");
+        }
+        Contracts.SignedContract c = contracts.signed(contractId)
+                .filter(s -> access.isVisible(s.ownerId()))
+                .orElseThrow(() -> new RecordNotFoundException("Contract", contractId));
+        if (c.status() == ContractStatus.TERMINATED) {
+            throw new DomainException("order.contract.terminated", c.number());
+        }
+        if (!me.roles().stream().anyMatch(OrderAccess.SELLERS::contains) && !OrderAccess.isOperations(me)) {
+            throw new com.lead2cash.platform.ForbiddenException("order.create.notAllowed");
+        }
+        for (String[] f : new String[][] {{"address", address}, {"consignee", consignee}, {"consigneePhone", consigneePhone}}) {
+            text(f[0], f[1]);
+        }
+        Instant now = clock.instant();
+        Order o = Order.create(codes.next("DD", "order_number_seq"), c.id(), c.number(), c.customerId(), c.ownerId(),
+                lines(c, requested), address, consignee, consigneePhone, promisedDate, me.id(), today(), now);
+        Order saved = orders.save(o);
+        deadlines.open(OrderRules.PROGRESS, subject(saved), saved.ownerId(), now);
+        return saved;
+    }
+
+    /** The lines asked for, each a product of the contract within what the contract's other orders left. */
+    private List<OrderLine> lines(Contracts.SignedContract c, List<LineRequest> requested) {
+        Map<UUID, BigDecimal> ordered = new HashMap<>();
+        for (Order other : orders.findByContract(c.id())) {
+            other.lines().forEach(l -> ordered.merge(l.productId(), l.quantity(), BigDecimal::add));
+        }
+        List<LineRequest> wanted = requested == null || requested.isEmpty()
+                ? c.lines().stream().filter(l -> l.productId() != null)
+                        .map(l -> new LineRequest(l.productId(), l.quantity().subtract(ordered.getOrDefault(l.productId(), BigDecimal.ZERO))))
+                        .filter(l -> l.quantity().signum() > 0).toList()
+                : requested;
+        if (wanted.isEmpty()) {
+            throw new FieldValidationException("lines", "order.lines.nothingLeft");
+        }
+        List<OrderLine> lines = new ArrayList<>();
+        for (int i = 0; i < wanted.size(); i++) {
+            LineRequest r = wanted.get(i);
+            String at = "lines[" + i + "]";
+            if (r == null || r.productId() == null) {
+                throw new FieldValidationException(at + ".productId", "order.line.product");
+            }
+            if (r.quantity() == null || r.quantity().signum() <= 0 || r.quantity().scale() > 2) {
+                throw new FieldValidationException(at + ".quantity", "order.line.quantity");
+            }
+            Contracts.Line line;
+            if (c.lines().isEmpty()) {
+                // a contract drafted without a quote lists no products: the order names catalogue products
+                Catalog.ProductRef p = catalog.product(r.productId())
+                        .orElseThrow(() -> new FieldValidationException(at + ".productId", "order.line.product"));
+                line = new Contracts.Line(i + 1, p.id(), p.code(), p.name(), p.unit(), r.quantity(), null, null);
+            } else {
+                line = c.lines().stream().filter(l -> r.productId().equals(l.productId())).findFirst()
+                        .orElseThrow(() -> new FieldValidationException(at + ".productId", "order.line.notInContract"));
+                BigDecimal left = line.quantity().subtract(ordered.getOrDefault(r.productId(), BigDecimal.ZERO));
+                if (r.quantity().compareTo(left) > 0) {
+                    throw new FieldValidationException(at + ".quantity", "order.line.exceedsContract", left.toPlainString());
+                }
+            }
+            ordered.merge(r.productId(), r.quantity(), BigDecimal::add);
+            lines.add(new OrderLine(line.productId(), line.productCode(), line.productName(), line.unit(),
+                    r.quantity().setScale(2), BigDecimal.ZERO.setScale(2)));
+        }
+        return lines;
+    }
+
+    @Transactional
+    public Order startPreparing(UUID id, Long version) {
+        Order o = forAction(id, version, OrderAction.START_PREPARING);
+        o.startPreparing(clock.instant());
+        return orders.save(o);
+    }
+
+    /** A shipment of part of a line; D2 runs until its waybill is on record (met at once when given now). */
+    @Transactional
+    public Order ship(UUID id, int line, BigDecimal quantity, String carrier, String waybill, LocalDate shipDate,
+                      Long version) {
+        Order o = forAction(id, version, OrderAction.SHIP);
+        text("carrier", carrier);
+        text("waybillNumber", waybill);
+        Instant now = clock.instant();
+        int key = o.ship(line, quantity, carrier, waybill, shipDate, CurrentUser.require().id(), now);
+        SubjectRef shipment = shipmentSubject(o, key);
+        Instant due = rules().waybillDueAt(shipDate, calendar.current());
+        deadlines.openUntil(OrderRules.WAYBILL, shipment, CurrentUser.require().id(), now, due.isAfter(now) ? due : now);
+        if (o.shipments().get(key - 1).waybillNumber() != null) {
+            deadlines.meet(OrderRules.WAYBILL, shipment, now);
+        }
+        return orders.save(o);
+    }
+
+    /** D2 — the carrier's waybill number, met on time when recorded by the due time. */
+    @Transactional
+    public Order recordWaybill(UUID id, int shipmentKey, String waybill, Long version) {
+        Order o = forAction(id, version, OrderAction.RECORD_WAYBILL);
+        text("waybillNumber", waybill);
+        Instant now = clock.instant();
+        o.recordWaybill(shipmentKey, waybill, now);
+        deadlines.meet(OrderRules.WAYBILL, shipmentSubject(o, shipmentKey), now);
+        return orders.save(o);
+    }
+
+    /** D1 — the rep's progress check: the week's deadline is met and the next one opens. */
+    @Transactional
+    public Order recordProgress(UUID id, String note) {
+        Order o = forAction(id, null, OrderAction.RECORD_PROGRESS);
+        if (note == null || note.isBlank()) {
+            throw new FieldValidationException("note", "order.progress.note");
+        }
+        InputRules.textProblem(note).ifPresent(k -> {
+            throw new FieldValidationException("note", k);
+        });
+        Instant now = clock.instant();
+        jdbc.sql("insert into order_progress_note (order_id, note, recorded_by, recorded_at) values (:o, :n, :by, :at)")
+                .param("o", o.id()).param("n", note.strip()).param("by", CurrentUser.require().id())
+                .param("at", java.sql.Timestamp.from(now)).update();
+        deadlines.meet(OrderRules.PROGRESS, subject(o), now);
+        deadlines.open(OrderRules.PROGRESS, subject(o), o.ownerId(), now);
+        return o;
+    }
+
+    /** A progress note as the order's page lists it. */
+    public record ProgressNote(String note, UUID recordedBy, Instant recordedAt) {
+    }
+
+    public List<ProgressNote> progressNotes(UUID orderId) {
+        return jdbc.sql("select note, recorded_by, recorded_at from order_progress_note where order_id = :o order by id desc limit 50")
+                .param("o", orderId)
+                .query((rs, i) -> new ProgressNote(rs.getString("note"), rs.getObject("recorded_by", UUID.class),
+                        rs.getTimestamp("recorded_at").toInstant())).list();
+    }
+
+    /** What a delay did: the order and whether the customer's contact was e-mailed at once (D3). */
+    public record Delayed(Order order, boolean customerEmailed) {
+    }
+
+    /**
+     * D3 — a delay: the new promised date and reason recorded, and the customer's contact told the same
+     * day — by e-mail at once when they have an address and mail is configured (the rule met then), else
+     * the rep tells them and confirms it before the day ends.
+     */
+    @Transactional
+    public Delayed delay(UUID id, LocalDate newDate, String reason, Long version) {
+        Order o = forAction(id, version, OrderAction.DELAY);
+        text("reason", reason);
+        Instant now = clock.instant();
+        PromisedDate p = o.delay(newDate, reason, CurrentUser.require().id(), today(), now);
+        SubjectRef delay = delaySubject(o, o.promises().size());
+        CustomerDirectory.ContactPoint contact = customers.contacts(o.customerId()).stream().findFirst()
+                .flatMap(c -> customers.contactPoint(c.id())).orElse(null);
+        boolean emailed = false;
+        if (contact != null && contact.email() != null && !contact.email().isBlank() && mail.available()) {
+            Locale zh = Locale.SIMPLIFIED_CHINESE;
+            mail.send(new ExternalMail.Email(contact.email(), contact.name(), "order.delay",
+                    messages.getMessage("order.delay.mail.subject", new Object[] {o.number()}, zh),
+                    messages.getMessage("order.delay.mail.body", new Object[] {contact.name(), o.number(),
+                            o.contractNumber(), p.promisedDate().toString(), p.reason()}, zh)));
+            o.customerTold(now);
+            emailed = true;
+        }
+        // "the same day": due at the end of the company's day, met at once when the e-mail went out with the delay
+        Instant endOfDay = today().plusDays(1).atStartOfDay(zone).toInstant();
+        deadlines.openUntil(OrderRules.DELAY, delay, o.ownerId(), now, endOfDay);
+        if (emailed) {
+            deadlines.meet(OrderRules.DELAY, delay, now);
+        }
+        return new Delayed(orders.save(o), emailed);
+    }
+
+    /** D3 — the rep told the customer of the latest delay themselves (by phone, in person). */
+    @Transactional
+    public Order customerTold(UUID id) {
+        Order o = forAction(id, null, OrderAction.RECORD_PROGRESS);
+        Instant now = clock.instant();
+        o.customerTold(now);
+        deadlines.meet(OrderRules.DELAY, delaySubject(o, o.promises().size()), now);
+        return orders.save(o);
+    }
+
+    /** SHIPPED → DELIVERED; the payment on delivery falls due. */
+    @Transactional
+    public Order deliver(UUID id, LocalDate deliveredOn, Long version) {
+        Order o = forAction(id, version, OrderAction.DELIVER);
+        o.deliver(deliveredOn, today(), clock.instant());
+        Order saved = orders.save(o);
+        events.publishEvent(new OrderDelivered(o.id(), o.number(), o.contractId(), o.customerId(), deliveredOn));
+        return saved;
+    }
+
+    /** DELIVERED → ACCEPTED on the signed acceptance form (a PDF or a photo of it). */
+    @Transactional
+    public Order accept(UUID id, AcceptanceForm form, String fileName, long size, InputStream content, Long version) {
+        Order o = forAction(id, version, OrderAction.ACCEPT);
+        for (String[] f : new String[][] {{"signedBy", form.signedBy()}, {"quantity", form.quantity()},
+                {"quality", form.quality()}, {"remarks", form.remarks()}}) {
+            text(f[0], f[1]);
+        }
+        UUID fileId = null;
+        if (content != null) {
+            StoredFile stored = files.store(new Upload(OrderAccess.SUBJECT, o.id().toString(), "form", fileName, size,
+                    Set.of(FileKind.PDF, FileKind.JPEG, FileKind.PNG), MAX_FORM, today().plusYears(10)), content);
+            fileId = stored.id();
+        }
+        o.accept(form.acceptedOn(), form.signedBy(), form.quantity(), form.quality(), form.remarks(), fileId, null,
+                today(), clock.instant());
+        return accepted(o);
+    }
+
+    /** Sends the acceptance form to a contact of the customer, who accepts online (CONFIRM_DOCUMENT). */
+    @Transactional
+    public SentConfirmation sendAcceptance(UUID id, UUID contactId, Locale locale) {
+        Order o = forAction(id, null, OrderAction.SEND_ACCEPTANCE);
+        if (contactId == null) {
+            throw new FieldValidationException("contactId", "order.acceptance.contact");
+        }
+        CustomerDirectory.ContactPoint contact = customers.contactPoint(contactId)
+                .filter(c -> c.customerId().equals(o.customerId()))
+                .orElseThrow(() -> new FieldValidationException("contactId", "order.acceptance.contact"));
+        Locale l = locale == null ? Locale.SIMPLIFIED_CHINESE : locale;
+        List<List<String>> rows = o.lines().stream().map(line -> List.of(line.productCode(), line.productName(),
+                line.quantity().toPlainString() + (line.unit() == null ? "" : " " + line.unit()))).toList();
+        ConfirmationDocument document = new ConfirmationDocument(
+                messages.getMessage("order.acceptance.document.title", new Object[] {o.number()}, l), List.of(
+                new ConfirmationDocument.Paragraph(messages.getMessage("order.acceptance.document.delivery", null, l),
+                        messages.getMessage("order.acceptance.document.deliveryText", new Object[] {o.contractNumber(),
+                                String.valueOf(o.deliveredOn()), o.address(), o.consignee()}, l)),
+                new ConfirmationDocument.Table(messages.getMessage("order.acceptance.document.lines", null, l),
+                        List.of(messages.getMessage("order.acceptance.document.code", null, l),
+                                messages.getMessage("order.acceptance.document.product", null, l),
+                                messages.getMessage("order.acceptance.document.quantity", null, l)), rows),
+                new ConfirmationDocument.Paragraph(messages.getMessage("order.acceptance.document.statement", null, l),
+                        messages.getMessage("order.acceptance.document.statementText", null, l))));
+        return confirmations.request(new ConfirmationRequest(Purpose.CONFIRM_DOCUMENT,
+                ConfirmationSubject.of(ACCEPTANCE_SUBJECT, o.id(), 1), document,
+                new Recipient(contact.contactId(), contact.name(), contact.email()), o.ownerId(),
+                CurrentUser.require().id(), null, l));
+    }
+
+    /** The customer's contact accepted online: the order is ACCEPTED as they confirmed it. */
+    @ApplicationModuleListener
+    void on(ConfirmationAnswered answered) {
+        if (!ACCEPTANCE_SUBJECT.equals(answered.subjectType())
+                || answered.outcome() != Purpose.Outcome.CONFIRMED) {
+            return;
+        }
+        orders.findByIdForUpdate(UUID.fromString(answered.subjectId()))
+                .filter(o -> o.status() == OrderStatus.DELIVERED)
+                .ifPresent(o -> {
+                    Locale zh = Locale.SIMPLIFIED_CHINESE;
+                    o.accept(LocalDate.ofInstant(answered.answeredAt(), zone), answered.answeredName(),
+                            messages.getMessage("order.acceptance.online.quantity", null, zh),
+                            messages.getMessage("order.acceptance.online.quality", null, zh), answered.comment(), null,
+                            answered.confirmationId(), LocalDate.ofInstant(clock.instant(), zone), clock.instant());
+                    accepted(o);
+                });
+    }
+
+    private Order accepted(Order o) {
+        Instant now = clock.instant();
+        Order saved = orders.save(o);
+        deadlines.cancel(OrderRules.PROGRESS, subject(o));
+        customers.reached(o.customerId(), CustomerStatus.DELIVERED, now);
+        events.publishEvent(new OrderAccepted(o.id(), o.number(), o.contractId(), o.customerId(), o.acceptedOn()));
+        return saved;
+    }
+
+    /** The orders of a contract the reader may see. */
+    @Transactional(readOnly = true)
+    public List<Order> ofContract(UUID contractId) {
+        return orders.findByContract(contractId).stream().filter(o -> access.isVisible(o.ownerId())).toList();
+    }
+
+    public Set<OrderAction> actions(Order o) {
+        return o.availableActions(access.works(o), OrderAccess.isOperations(CurrentUser.require()));
+    }
+
+    private Order forAction(UUID id, Long version, OrderAction action) {
+        Order o = access.visibleForUpdate(id);
+        if (!actions(o).contains(action)) {
+            throw new DomainException("order.action.notAllowed", action.name(), o.status().name());
+        }
+        o.expectVersion(version);
+        return o;
+    }
+
+    private static void text(String field, String value) {
+        if (value == null) {
+            return;
+        }
+        InputRules.textProblem(value).ifPresent(k -> {
+            throw new FieldValidationException(field, k);
+        });
+        if (value.length() > MAX_TEXT) {
+            throw new FieldValidationException(field, "order.text.tooLong", MAX_TEXT);
+        }
+    }
+
+    static SubjectRef subject(Order o) {
+        return SubjectRef.of(OrderAccess.SUBJECT, o.id());
+    }
+
+    static SubjectRef shipmentSubject(Order o, int key) {
+        return SubjectRef.of(SHIPMENT_SUBJECT, o.id() + ":" + key);
+    }
+
+    static SubjectRef delaySubject(Order o, int promiseNumber) {
+        return SubjectRef.of(DELAY_SUBJECT, o.id() + ":" + promiseNumber);
+    }
+}

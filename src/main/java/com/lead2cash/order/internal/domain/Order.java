@@ -1,0 +1,304 @@
+package com.lead2cash.order.internal.domain;
+
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.Ids;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * 订单 — the delivery of (part of) a signed contract: its products and quantities, where to and to whom,
+ * the promised date and every later one (D3), the shipments in parts with their waybills (D2), delivery
+ * and the customer's acceptance (验收: quantity, quality, remarks, who signed and when, the signed form or
+ * the online confirmation). CREATED → PREPARING → SHIPPED → DELIVERED → ACCEPTED.
+ */
+@Table("order_order")
+public class Order {
+
+    @Id
+    private UUID id;
+    private String number;
+    private UUID contractId;
+    private String contractNumber;
+    private UUID customerId;
+    private UUID ownerId;
+    private OrderStatus status;
+    private String address;
+    private String consignee;
+    private String consigneePhone;
+    private LocalDate promisedDate;
+    private LocalDate deliveredOn;
+    private LocalDate acceptedOn;
+    private String acceptanceSignedBy;
+    private String acceptanceQuantity;
+    private String acceptanceQuality;
+    private String acceptanceRemarks;
+    private UUID acceptanceFileId;
+    private UUID acceptanceConfirmationId;
+    @MappedCollection(idColumn = "order_id", keyColumn = "line_key")
+    private List<OrderLine> lines = new ArrayList<>();
+    @MappedCollection(idColumn = "order_id", keyColumn = "shipment_key")
+    private List<Shipment> shipments = new ArrayList<>();
+    @MappedCollection(idColumn = "order_id", keyColumn = "promise_key")
+    private List<PromisedDate> promises = new ArrayList<>();
+    private Instant createdAt;
+    private Instant updatedAt;
+    @Version
+    private Long version;
+
+    Order() {
+    }
+
+    /** A new order for a signed contract; lines were checked against the contract by the caller. */
+    public static Order create(String number, UUID contractId, String contractNumber, UUID customerId, UUID ownerId,
+                               List<OrderLine> lines, String address, String consignee, String consigneePhone,
+                               LocalDate promisedDate, UUID by, LocalDate today, Instant now) {
+        List<FieldValidationException.FieldError> errors = new ArrayList<>();
+        if (lines == null || lines.isEmpty()) {
+            errors.add(new FieldValidationException.FieldError("lines", "order.lines.required"));
+        }
+        if (address == null || address.isBlank()) {
+            errors.add(new FieldValidationException.FieldError("address", "order.address.required"));
+        }
+        if (consignee == null || consignee.isBlank()) {
+            errors.add(new FieldValidationException.FieldError("consignee", "order.consignee.required"));
+        }
+        if (promisedDate == null) {
+            errors.add(new FieldValidationException.FieldError("promisedDate", "order.promisedDate.required"));
+        } else if (promisedDate.isBefore(today)) {
+            errors.add(new FieldValidationException.FieldError("promisedDate", "order.promisedDate.past"));
+        }
+        if (!errors.isEmpty()) {
+            throw new FieldValidationException(errors);
+        }
+        Order o = new Order();
+        o.id = Ids.newId();
+        o.number = number;
+        o.contractId = contractId;
+        o.contractNumber = contractNumber;
+        o.customerId = customerId;
+        o.ownerId = ownerId;
+        o.status = OrderStatus.CREATED;
+        o.lines = new ArrayList<>(lines);
+        o.address = address.strip();
+        o.consignee = consignee.strip();
+        o.consigneePhone = consigneePhone == null || consigneePhone.isBlank() ? null : consigneePhone.strip();
+        o.promisedDate = promisedDate;
+        o.promises.add(new PromisedDate(promisedDate, null, null, by, now));
+        o.createdAt = now;
+        o.updatedAt = now;
+        return o;
+    }
+
+    /** CREATED → PREPARING: operations starts preparing the goods. */
+    public void startPreparing(Instant now) {
+        requireStatus(EnumSet.of(OrderStatus.CREATED));
+        status = OrderStatus.PREPARING;
+        updatedAt = now;
+    }
+
+    /**
+     * A shipment of part of a line (partial shipments): refused above what remains of the line; once every
+     * line has shipped in full the order is SHIPPED. Answers the shipment's number (1, 2, …).
+     */
+    public int ship(int lineKey, BigDecimal quantity, String carrier, String waybill, LocalDate shipDate, UUID by,
+                    Instant now) {
+        requireStatus(EnumSet.of(OrderStatus.CREATED, OrderStatus.PREPARING));
+        if (lineKey < 1 || lineKey > lines.size()) {
+            throw new FieldValidationException("line", "order.shipment.line");
+        }
+        if (quantity == null || quantity.signum() <= 0 || quantity.scale() > 2) {
+            throw new FieldValidationException("quantity", "order.shipment.quantity");
+        }
+        if (carrier == null || carrier.isBlank()) {
+            throw new FieldValidationException("carrier", "order.shipment.carrier");
+        }
+        if (shipDate == null) {
+            throw new FieldValidationException("shipDate", "order.shipment.shipDate");
+        }
+        OrderLine line = lines.get(lineKey - 1);
+        if (quantity.compareTo(line.remaining()) > 0) {
+            throw new DomainException("order.shipment.exceedsLine", line.productName(), line.remaining().toPlainString());
+        }
+        lines.set(lineKey - 1, line.shippedMore(quantity));
+        String wb = waybill == null || waybill.isBlank() ? null : waybill.strip();
+        shipments.add(new Shipment(lineKey, quantity, carrier.strip(), wb, wb == null ? null : now, shipDate, by, now));
+        if (status == OrderStatus.CREATED) {
+            status = OrderStatus.PREPARING;
+        }
+        if (lines.stream().allMatch(l -> l.remaining().signum() == 0)) {
+            status = OrderStatus.SHIPPED;
+        }
+        updatedAt = now;
+        return shipments.size();
+    }
+
+    /** D2 — the carrier's waybill number for a shipment recorded without one. */
+    public Shipment recordWaybill(int shipmentKey, String waybill, Instant now) {
+        if (shipmentKey < 1 || shipmentKey > shipments.size()) {
+            throw new FieldValidationException("shipment", "order.shipment.unknown");
+        }
+        if (waybill == null || waybill.isBlank()) {
+            throw new FieldValidationException("waybillNumber", "order.waybill.required");
+        }
+        Shipment s = shipments.get(shipmentKey - 1);
+        if (s.waybillNumber() != null) {
+            throw new DomainException("order.waybill.recorded", s.waybillNumber());
+        }
+        Shipment with = s.withWaybill(waybill.strip(), now);
+        shipments.set(shipmentKey - 1, with);
+        updatedAt = now;
+        return with;
+    }
+
+    /** D3 — a delay: the new promised date and the reason, kept beside every earlier promise. */
+    public PromisedDate delay(LocalDate newDate, String reason, UUID by, LocalDate today, Instant now) {
+        requireStatus(EnumSet.of(OrderStatus.CREATED, OrderStatus.PREPARING, OrderStatus.SHIPPED));
+        if (newDate == null) {
+            throw new FieldValidationException("promisedDate", "order.promisedDate.required");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new FieldValidationException("reason", "order.delay.reason");
+        }
+        if (!newDate.isAfter(promisedDate) || newDate.isBefore(today)) {
+            throw new FieldValidationException("promisedDate", "order.delay.later", promisedDate.toString());
+        }
+        promisedDate = newDate;
+        PromisedDate p = new PromisedDate(newDate, reason.strip(), null, by, now);
+        promises.add(p);
+        updatedAt = now;
+        return p;
+    }
+
+    /** D3 — the customer was told of the latest delay. */
+    public void customerTold(Instant at) {
+        int last = promises.size() - 1;
+        if (last < 1) {
+            throw new DomainException("order.delay.none");
+        }
+        if (promises.get(last).customerToldAt() == null) {
+            promises.set(last, promises.get(last).told(at));
+        }
+    }
+
+    /** SHIPPED → DELIVERED: everything arrived on {@code day}. */
+    public void deliver(LocalDate day, LocalDate today, Instant now) {
+        requireStatus(EnumSet.of(OrderStatus.SHIPPED));
+        if (day == null || day.isAfter(today)) {
+            throw new FieldValidationException("deliveredOn", "order.deliveredOn.invalid");
+        }
+        deliveredOn = day;
+        status = OrderStatus.DELIVERED;
+        updatedAt = now;
+    }
+
+    /** DELIVERED → ACCEPTED (验收): on the signed form ({@code fileId}) or online ({@code confirmationId}). */
+    public void accept(LocalDate day, String signedBy, String quantity, String quality, String remarks, UUID fileId,
+                       UUID confirmationId, LocalDate today, Instant now) {
+        requireStatus(EnumSet.of(OrderStatus.DELIVERED));
+        List<FieldValidationException.FieldError> errors = new ArrayList<>();
+        if (day == null || day.isAfter(today) || (deliveredOn != null && day.isBefore(deliveredOn))) {
+            errors.add(new FieldValidationException.FieldError("acceptedOn", "order.acceptedOn.invalid"));
+        }
+        if (signedBy == null || signedBy.isBlank()) {
+            errors.add(new FieldValidationException.FieldError("signedBy", "order.acceptance.signedBy"));
+        }
+        if (quantity == null || quantity.isBlank()) {
+            errors.add(new FieldValidationException.FieldError("quantity", "order.acceptance.quantity"));
+        }
+        if (quality == null || quality.isBlank()) {
+            errors.add(new FieldValidationException.FieldError("quality", "order.acceptance.quality"));
+        }
+        if (fileId == null && confirmationId == null) {
+            errors.add(new FieldValidationException.FieldError("form", "order.acceptance.form"));
+        }
+        if (!errors.isEmpty()) {
+            throw new FieldValidationException(errors);
+        }
+        acceptedOn = day;
+        acceptanceSignedBy = signedBy.strip();
+        acceptanceQuantity = quantity.strip();
+        acceptanceQuality = quality.strip();
+        acceptanceRemarks = remarks == null || remarks.isBlank() ? null : remarks.strip();
+        acceptanceFileId = fileId;
+        acceptanceConfirmationId = confirmationId;
+        status = OrderStatus.ACCEPTED;
+        updatedAt = now;
+    }
+
+    /** What the person may do next: the rep works the order (progress, delays, acceptance), operations ships. */
+    public Set<OrderAction> availableActions(boolean works, boolean operations) {
+        Set<OrderAction> actions = EnumSet.noneOf(OrderAction.class);
+        boolean open = status != OrderStatus.ACCEPTED;
+        if (operations && status == OrderStatus.CREATED) {
+            actions.add(OrderAction.START_PREPARING);
+        }
+        if (operations && (status == OrderStatus.CREATED || status == OrderStatus.PREPARING)) {
+            actions.add(OrderAction.SHIP);
+        }
+        if (operations && shipments.stream().anyMatch(s -> s.waybillNumber() == null)) {
+            actions.add(OrderAction.RECORD_WAYBILL);
+        }
+        if ((works || operations) && status == OrderStatus.SHIPPED) {
+            actions.add(OrderAction.DELIVER);
+        }
+        if (works && open) {
+            actions.add(OrderAction.RECORD_PROGRESS);
+        }
+        if ((works || operations) && open && status != OrderStatus.DELIVERED) {
+            actions.add(OrderAction.DELAY);
+        }
+        if (works && status == OrderStatus.DELIVERED) {
+            actions.add(OrderAction.ACCEPT);
+            actions.add(OrderAction.SEND_ACCEPTANCE);
+        }
+        return actions;
+    }
+
+    private void requireStatus(Set<OrderStatus> allowed) {
+        if (!allowed.contains(status)) {
+            throw new DomainException("order.status.notAllowed", status.name());
+        }
+    }
+
+    public void expectVersion(Long expected) {
+        if (expected != null) {
+            version = expected;
+        }
+    }
+
+    public UUID id() { return id; }
+    public String number() { return number; }
+    public UUID contractId() { return contractId; }
+    public String contractNumber() { return contractNumber; }
+    public UUID customerId() { return customerId; }
+    public UUID ownerId() { return ownerId; }
+    public OrderStatus status() { return status; }
+    public String address() { return address; }
+    public String consignee() { return consignee; }
+    public String consigneePhone() { return consigneePhone; }
+    public LocalDate promisedDate() { return promisedDate; }
+    public LocalDate deliveredOn() { return deliveredOn; }
+    public LocalDate acceptedOn() { return acceptedOn; }
+    public String acceptanceSignedBy() { return acceptanceSignedBy; }
+    public String acceptanceQuantity() { return acceptanceQuantity; }
+    public String acceptanceQuality() { return acceptanceQuality; }
+    public String acceptanceRemarks() { return acceptanceRemarks; }
+    public UUID acceptanceFileId() { return acceptanceFileId; }
+    public UUID acceptanceConfirmationId() { return acceptanceConfirmationId; }
+    public List<OrderLine> lines() { return List.copyOf(lines); }
+    public List<Shipment> shipments() { return List.copyOf(shipments); }
+    public List<PromisedDate> promises() { return List.copyOf(promises); }
+    public Instant createdAt() { return createdAt; }
+    public Long version() { return version; }
+}

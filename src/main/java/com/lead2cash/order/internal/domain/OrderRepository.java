@@ -1,0 +1,16 @@
+package com.lead2cash.order.internal.domain;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.CrudRepository;
+
+public interface OrderRepository extends CrudRepository<Order, UUID> {
+
+    @Query("select * from order_order where id = :id for update")
+    Optional<Order> findByIdForUpdate(UUID id);
+
+    @Query("select * from order_order where contract_id = :contractId order by created_at")
+    List<Order> findByContract(UUID contractId);
+}

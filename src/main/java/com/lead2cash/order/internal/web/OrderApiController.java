@@ -1,0 +1,236 @@
+package com.lead2cash.order.internal.web;
+
+import com.lead2cash.confirmation.ConfirmationState;
+import com.lead2cash.confirmation.SentConfirmation;
+import com.lead2cash.order.internal.OrderAccess;
+import com.lead2cash.order.internal.OrderQueries;
+import com.lead2cash.order.internal.OrderService;
+import com.lead2cash.order.internal.OrderService.AcceptanceForm;
+import com.lead2cash.order.internal.OrderService.LineRequest;
+import com.lead2cash.order.internal.domain.Order;
+import com.lead2cash.order.internal.domain.OrderAction;
+import com.lead2cash.order.internal.domain.OrderStatus;
+import com.lead2cash.platform.CursorPage;
+import com.lead2cash.platform.Versioned;
+import com.lead2cash.platform.web.Refuses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Orders over the API (SPEC §6): create from a signed contract, prepare, ship (D2), progress (D1), delay (D3), deliver, accept. */
+@RestController
+@Tag(name = "Orders")
+@PreAuthorize(OrderAccess.READER_ROLES)
+class OrderApiController {
+
+    record OrderLineRequest(UUID productId, BigDecimal quantity) {
+    }
+
+    /** SPEC §6: {contractId*, lines[{productId, quantity}], address, consignee, promisedDate}, plus the consignee's phone. */
+    record OrderRequest(UUID contractId, List<OrderLineRequest> lines, String address, String consignee,
+                        String consigneePhone, LocalDate promisedDate) {
+    }
+
+    record OrderVersionRequest(Long version) implements Versioned {
+    }
+
+    record ShipmentRequest(Integer line, BigDecimal quantity, String carrier, String waybillNumber, LocalDate shipDate,
+                           Long version) implements Versioned {
+    }
+
+    record WaybillRequest(String waybillNumber, Long version) implements Versioned {
+    }
+
+    record ProgressNoteRequest(String note) {
+    }
+
+    record DelayRequest(LocalDate promisedDate, String reason, Long version) implements Versioned {
+    }
+
+    record DeliveryRequest(LocalDate deliveredOn, Long version) implements Versioned {
+    }
+
+    record AcceptanceSendRequest(UUID contactId, String locale) {
+    }
+
+    record OrderLineView(int line, UUID productId, String productCode, String productName, String unit,
+                         BigDecimal quantity, BigDecimal shipped) {
+    }
+
+    record ShipmentView(int shipment, int line, BigDecimal quantity, String carrier, String waybillNumber,
+                        Instant waybillRecordedAt, LocalDate shipDate, Instant recordedAt) {
+    }
+
+    record PromisedDateView(LocalDate promisedDate, String reason, Instant customerToldAt, Instant recordedAt) {
+    }
+
+    record AcceptanceView(LocalDate acceptedOn, String signedBy, String quantity, String quality, String remarks,
+                          UUID formFileId, UUID confirmationId) {
+    }
+
+    /** SPEC §6: {id, number, status, version}, and everything else an order says. */
+    record OrderView(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID id, String number, OrderStatus status,
+                     UUID contractId, String contractNumber, UUID customerId, UUID ownerId, String address,
+                     String consignee, String consigneePhone, LocalDate promisedDate, List<PromisedDateView> promises,
+                     List<OrderLineView> lines, List<ShipmentView> shipments, LocalDate deliveredOn,
+                     AcceptanceView acceptance, Set<OrderAction> actions, long version) {
+    }
+
+    record OrderDelayed(OrderView order, boolean customerEmailed) {
+    }
+
+    record AcceptanceLink(UUID id, ConfirmationState state, String url, Instant expiresAt, boolean emailed) {
+    }
+
+    record AcceptanceSent(AcceptanceLink confirmation) {
+    }
+
+    private final OrderService service;
+    private final OrderAccess access;
+    private final OrderQueries queries;
+
+    OrderApiController(OrderService service, OrderAccess access, OrderQueries queries) {
+        this.service = service;
+        this.access = access;
+        this.queries = queries;
+    }
+
+    @Operation(summary = "An order from a signed contract you may see: its products and quantities (all of the contract when none are given), address, consignee, promised date")
+    @PostMapping("/api/v1/orders")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Refuses(404)
+    ResponseEntity<OrderView> create(@RequestBody OrderRequest body) {
+        Order o = service.create(body.contractId(), body.lines() == null ? null
+                        : body.lines().stream().map(l -> l == null ? null : new LineRequest(l.productId(), l.quantity())).toList(),
+                body.address(), body.consignee(), body.consigneePhone(), body.promisedDate());
+        return ResponseEntity.created(URI.create("/api/v1/orders/" + o.id())).body(view(o));
+    }
+
+    @Operation(summary = "Orders in your scope, newest first, by contract or status")
+    @GetMapping("/api/v1/orders")
+    CursorPage<OrderQueries.OrderRow> list(@RequestParam(required = false) UUID contractId,
+                                           @RequestParam(required = false) OrderStatus status,
+                                           @RequestParam(required = false) String cursor,
+                                           @RequestParam(required = false) Integer size) {
+        return queries.list(contractId, status, cursor, size);
+    }
+
+    @Operation(summary = "One order with its lines, shipments, promised dates and what you may do next")
+    @GetMapping("/api/v1/orders/{id}")
+    OrderView get(@PathVariable UUID id) {
+        return view(access.visible(id));
+    }
+
+    @Operation(summary = "Operations starts preparing the goods")
+    @PostMapping("/api/v1/orders/{id}/preparation")
+    OrderView prepare(@PathVariable UUID id, @RequestBody OrderVersionRequest body) {
+        return view(service.startPreparing(id, body.version()));
+    }
+
+    @Operation(summary = "D2: a shipment of part of a line with carrier and ship date; its waybill number is due a business day before the ship date")
+    @PostMapping("/api/v1/orders/{id}/shipments")
+    OrderView ship(@PathVariable UUID id, @RequestBody ShipmentRequest body) {
+        return view(service.ship(id, body.line() == null ? 0 : body.line(), body.quantity(), body.carrier(),
+                body.waybillNumber(), body.shipDate(), body.version()));
+    }
+
+    @Operation(summary = "D2: record the carrier's waybill number of a shipment")
+    @PostMapping("/api/v1/orders/{id}/shipments/{shipment}/waybill")
+    OrderView waybill(@PathVariable UUID id, @PathVariable int shipment, @RequestBody WaybillRequest body) {
+        return view(service.recordWaybill(id, shipment, body.waybillNumber(), body.version()));
+    }
+
+    @Operation(summary = "D1: the owning rep's weekly progress check, as a note; the next week's check opens")
+    @PostMapping("/api/v1/orders/{id}/progress-notes")
+    @Refuses(422)
+    OrderView progress(@PathVariable UUID id, @RequestBody ProgressNoteRequest body) {
+        return view(service.recordProgress(id, body.note()));
+    }
+
+    @Operation(summary = "D3: a delay with the new promised date and reason; the customer's contact is e-mailed the same day")
+    @PostMapping("/api/v1/orders/{id}/delays")
+    OrderDelayed delay(@PathVariable UUID id, @RequestBody DelayRequest body) {
+        OrderService.Delayed d = service.delay(id, body.promisedDate(), body.reason(), body.version());
+        return new OrderDelayed(view(d.order()), d.customerEmailed());
+    }
+
+    @Operation(summary = "D3: the rep told the customer of the latest delay themselves")
+    @PostMapping("/api/v1/orders/{id}/delays/customer-told")
+    @Refuses(422)
+    OrderView customerTold(@PathVariable UUID id) {
+        return view(service.customerTold(id));
+    }
+
+    @Operation(summary = "Everything shipped arrived at the customer on the day given")
+    @PostMapping("/api/v1/orders/{id}/delivery")
+    OrderView deliver(@PathVariable UUID id, @RequestBody DeliveryRequest body) {
+        return view(service.deliver(id, body.deliveredOn(), body.version()));
+    }
+
+    @Operation(summary = "Record the acceptance on the signed acceptance form (a PDF or image, at most 20 MB): quantity, quality, remarks, signed by, date")
+    @PostMapping(value = "/api/v1/orders/{id}/acceptance", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    OrderView accept(@PathVariable UUID id, @RequestPart("form") MultipartFile form,
+                     @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate acceptedOn,
+                     @RequestParam String signedBy, @RequestParam String quantity, @RequestParam String quality,
+                     @RequestParam(required = false) String remarks,
+                     @RequestParam(required = false) Long version) throws IOException {
+        return view(service.accept(id, new AcceptanceForm(acceptedOn, signedBy, quantity, quality, remarks),
+                form.getOriginalFilename(), form.getSize(), form.getInputStream(), version));
+    }
+
+    @Operation(summary = "Send the acceptance form to a contact of the customer, who accepts online through the link")
+    @PostMapping("/api/v1/orders/{id}/acceptance/send")
+    @Refuses(422)
+    AcceptanceSent sendAcceptance(@PathVariable UUID id, @RequestBody AcceptanceSendRequest body) {
+        Locale locale = body.locale() != null && body.locale().toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH
+                : Locale.SIMPLIFIED_CHINESE;
+        SentConfirmation s = service.sendAcceptance(id, body.contactId(), locale);
+        return new AcceptanceSent(new AcceptanceLink(s.confirmation().id(), s.confirmation().state(), s.url(),
+                s.expiresAt(), s.emailQueued()));
+    }
+
+    private OrderView view(Order o) {
+        List<OrderLineView> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < o.lines().size(); i++) {
+            var l = o.lines().get(i);
+            lines.add(new OrderLineView(i + 1, l.productId(), l.productCode(), l.productName(), l.unit(), l.quantity(), l.shipped()));
+        }
+        List<ShipmentView> shipments = new java.util.ArrayList<>();
+        for (int i = 0; i < o.shipments().size(); i++) {
+            var s = o.shipments().get(i);
+            shipments.add(new ShipmentView(i + 1, s.lineKey(), s.quantity(), s.carrier(), s.waybillNumber(),
+                    s.waybillRecordedAt(), s.shipDate(), s.recordedAt()));
+        }
+        return new OrderView(o.id(), o.number(), o.status(), o.contractId(), o.contractNumber(), o.customerId(),
+                o.ownerId(), o.address(), o.consignee(), o.consigneePhone(), o.promisedDate(),
+                o.promises().stream().map(p -> new PromisedDateView(p.promisedDate(), p.reason(), p.customerToldAt(),
+                        p.recordedAt())).toList(), lines, shipments, o.deliveredOn(),
+                o.acceptedOn() == null ? null : new AcceptanceView(o.acceptedOn(), o.acceptanceSignedBy(),
+                        o.acceptanceQuantity(), o.acceptanceQuality(), o.acceptanceRemarks(), o.acceptanceFileId(),
+                        o.acceptanceConfirmationId()),
+                service.actions(o), o.version());
+    }
+}

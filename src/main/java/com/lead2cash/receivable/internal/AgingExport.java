@@ -1,0 +1,94 @@
+package com.lead2cash.receivable.internal;
+
+import com.lead2cash.platform.AuditTrail;
+import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.platform.SpreadsheetText;
+import com.lead2cash.receivable.internal.ReceivableQueries.PlanRow;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The aging report as an Excel file (账龄表, P2): every overdue plan in the reader's scope with its days
+ * overdue and bucket, streamed page by page so memory stays flat however long the list, text cells
+ * neutralised against formula injection, the export audited.
+ */
+@Component
+public class AgingExport {
+
+    static final int PAGE = 1000;
+    static final int MAX_ROWS = 1_000_000;
+
+    private final ReceivableQueries queries;
+    private final ReceivablePolicy policy;
+    private final OrgDirectory org;
+    private final MessageSource messages;
+    private final AuditTrail audit;
+
+    AgingExport(ReceivableQueries queries, ReceivablePolicy policy, OrgDirectory org, MessageSource messages,
+                AuditTrail audit) {
+        this.queries = queries;
+        this.policy = policy;
+        this.org = org;
+        this.messages = messages;
+        this.audit = audit;
+    }
+
+    /** Writes the workbook; answers the number of plans written. */
+    public int write(Locale locale, OutputStream out) throws IOException {
+        String[] headers = {"receivable.contract", "receivable.type", "receivable.owner", "receivable.amount",
+                "receivable.paid", "receivable.outstandingLabel", "receivable.dueDate", "receivable.export.days",
+                "receivable.aging"};
+        ReceivableRules rules = policy.rules();
+        int row = 0;
+        try (Workbook wb = new Workbook(out, "Lead2Cash", "1.0")) {
+            Worksheet ws = wb.newWorksheet(text("receivable.export.sheet", locale));
+            for (int c = 0; c < headers.length; c++) {
+                ws.value(0, c, text(headers[c], locale));
+                ws.style(0, c).bold().set();
+            }
+            List<PlanRow> page = queries.overdueAfter(null, null, PAGE);
+            while (!page.isEmpty() && row < MAX_ROWS) {
+                Set<UUID> owners = new HashSet<>();
+                page.forEach(p -> owners.add(p.ownerId()));
+                Map<UUID, OrgDirectory.Person> people = org.people(owners);
+                for (PlanRow p : page) {
+                    row++;
+                    ws.inlineString(row, 0, SpreadsheetText.cell(p.contractNumber()));
+                    ws.inlineString(row, 1, text("receivable.type." + p.type(), locale));
+                    OrgDirectory.Person owner = people.get(p.ownerId());
+                    ws.inlineString(row, 2, SpreadsheetText.cell(owner == null ? "" : owner.displayName()));
+                    ws.value(row, 3, p.amount());
+                    ws.value(row, 4, p.paidAmount());
+                    ws.value(row, 5, p.outstanding());
+                    for (int c = 3; c <= 5; c++) {
+                        ws.style(row, c).format("#,##0.00").set();
+                    }
+                    ws.value(row, 6, p.dueDate());
+                    ws.style(row, 6).format("yyyy-mm-dd").set();
+                    ws.value(row, 7, p.daysOverdue());
+                    ws.inlineString(row, 8, p.agingBucket() == null ? "" : ReceivableQueries.label(p.agingBucket(), rules));
+                }
+                ws.flush();
+                PlanRow last = page.get(page.size() - 1);
+                page = page.size() < PAGE ? List.of() : queries.overdueAfter(last.dueDate(), last.id(), PAGE);
+            }
+            ws.finish();
+        }
+        audit.record("EXPORT", ReceivableAccess.SUBJECT, null, row + " overdue plans (aging report)");
+        return row;
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+}

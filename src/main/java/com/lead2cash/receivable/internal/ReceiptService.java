@@ -1,0 +1,205 @@
+package com.lead2cash.receivable.internal;
+
+import com.lead2cash.customer.CustomerDirectory;
+import com.lead2cash.platform.AuditTrail;
+import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.FieldValidationException.FieldError;
+import com.lead2cash.platform.HumanCodes;
+import com.lead2cash.platform.InputRules;
+import com.lead2cash.platform.RecordNotFoundException;
+import com.lead2cash.receivable.internal.domain.Receipt;
+import com.lead2cash.receivable.internal.domain.ReceiptMethod;
+import com.lead2cash.receivable.internal.domain.ReceiptRepository;
+import com.lead2cash.receivable.internal.domain.Receivable;
+import com.lead2cash.receivable.internal.domain.ReceivableRepository;
+import com.lead2cash.receivable.internal.domain.ReceivableState;
+import com.lead2cash.sop.Deadlines;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Receipts (收款) as finance records them: recorded with their allocation to the customer's payment plans
+ * (partial payments, one receipt over several plans), allocated later when the remittance advice comes,
+ * reversed with a reason. A plan paid in full no longer needs its P1 reminder.
+ */
+@Service
+public class ReceiptService {
+
+    static final int MAX_TEXT = 200;
+    static final int MAX_ALLOCATIONS = 50;
+
+    /** One allocation asked for: so much of the receipt to this plan. */
+    public record AllocationRequest(UUID receivableId, BigDecimal amount) {
+    }
+
+    /** A receipt as entered. */
+    public record NewReceipt(UUID customerId, BigDecimal amount, LocalDate receivedOn, ReceiptMethod method,
+                             String payer, String reference, List<AllocationRequest> allocations) {
+    }
+
+    private final ReceiptRepository receipts;
+    private final ReceivableRepository plans;
+    private final CustomerDirectory customers;
+    private final HumanCodes codes;
+    private final ReceivablePolicy policy;
+    private final Deadlines deadlines;
+    private final AuditTrail audit;
+
+    ReceiptService(ReceiptRepository receipts, ReceivableRepository plans, CustomerDirectory customers,
+                   HumanCodes codes, ReceivablePolicy policy, Deadlines deadlines, AuditTrail audit) {
+        this.receipts = receipts;
+        this.plans = plans;
+        this.customers = customers;
+        this.codes = codes;
+        this.policy = policy;
+        this.deadlines = deadlines;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public Receipt record(NewReceipt in) {
+        ReceivableAccess.requireFinance();
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate today = policy.today();
+        if (in.customerId() == null) {
+            errors.add(new FieldError("customerId", "receipt.customer.required"));
+        } else if (customers.find(in.customerId()).isEmpty()) {
+            errors.add(new FieldError("customerId", "receipt.customer.unknown"));
+        }
+        if (in.amount() == null || in.amount().signum() <= 0) {
+            errors.add(new FieldError("amount", "receipt.amount.positive"));
+        } else {
+            InputRules.amountProblem(in.amount()).ifPresent(k -> errors.add(new FieldError("amount", k)));
+        }
+        if (in.receivedOn() == null) {
+            errors.add(new FieldError("receivedOn", "receipt.receivedOn.required"));
+        } else if (in.receivedOn().isAfter(today)) {
+            errors.add(new FieldError("receivedOn", "receipt.receivedOn.future"));
+        }
+        if (in.method() == null) {
+            errors.add(new FieldError("method", "receipt.method.required"));
+        }
+        text(errors, "payer", in.payer());
+        text(errors, "reference", in.reference());
+        if (!errors.isEmpty()) {
+            throw new FieldValidationException(errors);
+        }
+        CurrentUser me = CurrentUser.require();
+        Instant now = policy.now();
+        Receipt r = Receipt.record(codes.next("SK", "receivable_receipt_seq"), in.customerId(), in.amount(),
+                in.receivedOn(), in.method(), blankToNull(in.payer()), blankToNull(in.reference()), me.id(), now);
+        allocateAll(r, in.allocations(), me.id(), today, now);
+        Receipt saved = receipts.save(r);
+        audit.record("RECEIPT_RECORDED", ReceivableAccess.RECEIPT, saved.id().toString(),
+                saved.number() + " " + saved.amount().toPlainString());
+        return saved;
+    }
+
+    /** Allocates what is left of a receipt to plans of its customer. */
+    @Transactional
+    public Receipt allocate(UUID receiptId, List<AllocationRequest> allocations, Long version) {
+        ReceivableAccess.requireFinance();
+        Receipt r = receipts.findByIdForUpdate(receiptId).orElseThrow(() -> new RecordNotFoundException(ReceivableAccess.RECEIPT, receiptId));
+        r.expectVersion(version);
+        if (allocations == null || allocations.isEmpty()) {
+            throw new FieldValidationException("allocations", "receipt.allocations.required");
+        }
+        allocateAll(r, allocations, CurrentUser.require().id(), policy.today(), policy.now());
+        return receipts.save(r);
+    }
+
+    /** 冲销 — reverses a wrong receipt with a reason; the plans it paid owe again. */
+    @Transactional
+    public Receipt reverse(UUID receiptId, String reason, Long version) {
+        ReceivableAccess.requireFinance();
+        Receipt r = receipts.findByIdForUpdate(receiptId).orElseThrow(() -> new RecordNotFoundException(ReceivableAccess.RECEIPT, receiptId));
+        InputRules.textProblem(reason).ifPresent(k -> {
+            throw new FieldValidationException("reason", k);
+        });
+        r.expectVersion(version);
+        Map<UUID, Receivable> locked = plans.lockAll(r.allocations().stream().map(a -> a.planId()).distinct().toList())
+                .stream().collect(Collectors.toMap(Receivable::id, Function.identity()));
+        r.reverse(reason, locked, CurrentUser.require().id(), policy.today(), policy.now());
+        plans.saveAll(locked.values());
+        Receipt saved = receipts.save(r);
+        audit.record("RECEIPT_REVERSED", ReceivableAccess.RECEIPT, saved.id().toString(), saved.number() + " " + reason);
+        return saved;
+    }
+
+    /** A receipt, for whoever sees all receivables (finance, the director, the administrator); 404 for others. */
+    @Transactional(readOnly = true)
+    public Receipt visible(UUID id) {
+        Receipt r = receipts.findById(id).orElseThrow(() -> new RecordNotFoundException(ReceivableAccess.RECEIPT, id));
+        if (!CurrentUser.get().map(ReceivableAccess::isFinance).orElse(false) && !policyScopeAll()) {
+            throw new RecordNotFoundException(ReceivableAccess.RECEIPT, id);
+        }
+        return r;
+    }
+
+    private boolean policyScopeAll() {
+        return CurrentUser.get().map(u -> u.scopeKind() == com.lead2cash.platform.ScopeKind.ALL).orElse(false);
+    }
+
+    private void allocateAll(Receipt r, List<AllocationRequest> requested, UUID by, LocalDate today, Instant now) {
+        if (requested == null || requested.isEmpty()) {
+            return;
+        }
+        if (requested.size() > MAX_ALLOCATIONS) {
+            throw new FieldValidationException("allocations", "receipt.allocations.tooMany", MAX_ALLOCATIONS);
+        }
+        Map<UUID, BigDecimal> byPlan = new LinkedHashMap<>();
+        for (int i = 0; i < requested.size(); i++) {
+            AllocationRequest a = requested.get(i);
+            if (a == null || a.receivableId() == null) {
+                throw new FieldValidationException("allocations[" + i + "].receivableId", "receipt.allocation.plan");
+            }
+            if (a.amount() == null || a.amount().signum() <= 0 || InputRules.amountProblem(a.amount()).isPresent()) {
+                throw new FieldValidationException("allocations[" + i + "].amount", "receipt.allocation.amount");
+            }
+            byPlan.merge(a.receivableId(), a.amount(), BigDecimal::add);
+        }
+        BigDecimal total = byPlan.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (total.compareTo(r.unallocated()) > 0) {
+            throw new DomainException("receipt.allocation.exceedsReceipt", r.unallocated().toPlainString());
+        }
+        Map<UUID, Receivable> locked = plans.lockAll(byPlan.keySet()).stream()
+                .collect(Collectors.toMap(Receivable::id, Function.identity()));
+        for (Map.Entry<UUID, BigDecimal> e : byPlan.entrySet()) {
+            Receivable plan = locked.get(e.getKey());
+            if (plan == null) {
+                throw new RecordNotFoundException(ReceivableAccess.SUBJECT, e.getKey());
+            }
+            r.allocate(plan, e.getValue(), by, today, now);
+            if (plan.state() == ReceivableState.PAID) {
+                deadlines.meet(ReceivableRules.REMINDER, ReceivablePlanning.subject(plan), now);
+            }
+        }
+        plans.saveAll(locked.values());
+    }
+
+    private static void text(List<FieldError> errors, String field, String value) {
+        if (value == null) {
+            return;
+        }
+        InputRules.textProblem(value).ifPresent(k -> errors.add(new FieldError(field, k)));
+        if (value.strip().length() > MAX_TEXT) {
+            errors.add(new FieldError(field, "receipt.text.tooLong", MAX_TEXT));
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,74 @@
+package com.lead2cash.receivable.internal;
+
+import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.DataScope;
+import com.lead2cash.platform.ForbiddenException;
+import com.lead2cash.platform.RecordNotFoundException;
+import com.lead2cash.platform.Role;
+import com.lead2cash.platform.Scope;
+import com.lead2cash.receivable.internal.domain.Receivable;
+import com.lead2cash.receivable.internal.domain.ReceivableRepository;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may see and work which payment plan — the one place of the module's data scope. A plan is visible
+ * when its owner (the contract's rep) is within the reader's scope; finance sees all (its scope is ALL)
+ * and alone records receipts. Out of scope answers 404; roles that never see receivables get 403.
+ */
+@Component
+public class ReceivableAccess {
+
+    public static final String SUBJECT = "Receivable";
+    public static final String RECEIPT = "Receipt";
+
+    public static final String READER_ROLES = "hasAnyRole('SALES_DIRECTOR','REGIONAL_MANAGER','SALES_MANAGER',"
+            + "'SALES_REP','ACCOUNT_MANAGER','SALES_ASSISTANT','FINANCE','ADMIN')";
+    public static final String FINANCE_ROLES = "hasAnyRole('FINANCE','ADMIN')";
+
+    public static final Set<Role> READERS = Set.of(Role.SALES_DIRECTOR, Role.REGIONAL_MANAGER, Role.SALES_MANAGER,
+            Role.SALES_REP, Role.ACCOUNT_MANAGER, Role.SALES_ASSISTANT, Role.FINANCE, Role.ADMIN);
+    public static final Set<Role> SALES = Set.of(Role.SALES_REP, Role.ACCOUNT_MANAGER);
+
+    private final ReceivableRepository plans;
+    private final DataScope dataScope;
+
+    ReceivableAccess(ReceivableRepository plans, DataScope dataScope) {
+        this.plans = plans;
+        this.dataScope = dataScope;
+    }
+
+    public Scope scope() {
+        return dataScope.current();
+    }
+
+    public Receivable visible(UUID id) {
+        Receivable r = plans.findById(id).orElseThrow(() -> new RecordNotFoundException(SUBJECT, id));
+        dataScope.requireVisible(SUBJECT, id, r.ownerId());
+        return r;
+    }
+
+    public Receivable visibleForUpdate(UUID id) {
+        Receivable r = plans.findByIdForUpdate(id).orElseThrow(() -> new RecordNotFoundException(SUBJECT, id));
+        dataScope.requireVisible(SUBJECT, id, r.ownerId());
+        return r;
+    }
+
+    /** Finance (and the administrator) record and reverse receipts and write plans off. */
+    public static boolean isFinance(CurrentUser me) {
+        return me.hasAny(Role.FINANCE, Role.ADMIN);
+    }
+
+    public static void requireFinance() {
+        if (!isFinance(CurrentUser.require())) {
+            throw new ForbiddenException("receivable.financeOnly");
+        }
+    }
+
+    /** Whether the current user owns the plan or manages its owner. */
+    public boolean works(Receivable r) {
+        CurrentUser me = CurrentUser.require();
+        return me.id().equals(r.ownerId()) || (me.isManager() && scope().covers(r.ownerId()));
+    }
+}

@@ -1,0 +1,179 @@
+package com.lead2cash.receivable.internal;
+
+import com.lead2cash.contract.ContractSigned;
+import com.lead2cash.contract.Contracts;
+import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.InputRules;
+import com.lead2cash.receivable.internal.domain.PaymentPlan;
+import com.lead2cash.receivable.internal.domain.Receivable;
+import com.lead2cash.receivable.internal.domain.ReceivableAction;
+import com.lead2cash.receivable.internal.domain.ReceivableRepository;
+import com.lead2cash.sop.Deadlines;
+import com.lead2cash.sop.SubjectRef;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The payment plan of a signed contract (回款计划): made from the contract's milestones when it is signed,
+ * once; the due date of a plan due on a condition fixed when the condition is met; the rep's
+ * confirmation that the customer was reminded (P1); finance's write-off of an overdue plan.
+ */
+@Service
+public class ReceivablePlanning {
+
+    private static final Logger log = LoggerFactory.getLogger(ReceivablePlanning.class);
+
+    private final ReceivableRepository plans;
+    private final Contracts contracts;
+    private final ReceivablePolicy policy;
+    private final ReceivableAccess access;
+    private final Deadlines deadlines;
+
+    ReceivablePlanning(ReceivableRepository plans, Contracts contracts, ReceivablePolicy policy,
+                       ReceivableAccess access, Deadlines deadlines) {
+        this.plans = plans;
+        this.contracts = contracts;
+        this.policy = policy;
+        this.access = access;
+        this.deadlines = deadlines;
+    }
+
+    @ApplicationModuleListener
+    void on(ContractSigned signed) {
+        plan(signed.contractId());
+    }
+
+    /** The customer accepted the delivery: acceptance payments due on a condition fall due (验收款). */
+    @ApplicationModuleListener
+    void on(com.lead2cash.order.OrderAccepted accepted) {
+        conditionMet(accepted.contractId(), com.lead2cash.contract.MilestoneType.ACCEPTANCE, accepted.acceptedOn());
+    }
+
+    /** The goods arrived: payments on delivery due on a condition fall due (到货款). */
+    @ApplicationModuleListener
+    void on(com.lead2cash.order.OrderDelivered delivered) {
+        conditionMet(delivered.contractId(), com.lead2cash.contract.MilestoneType.ON_DELIVERY, delivered.deliveredOn());
+    }
+
+    /**
+     * The event a milestone waited for happened on {@code day}: its plans without a due date fall due that
+     * day plus the days the condition grants ("验收合格后 30 日内" → 30 days later).
+     */
+    @Transactional
+    public void conditionMet(UUID contractId, com.lead2cash.contract.MilestoneType type, LocalDate day) {
+        plan(contractId);
+        for (Receivable r : plans.findByContract(contractId)) {
+            if (r.type() == type && r.dueDate() == null && r.state().isOpen()) {
+                LocalDate due = day.plusDays(daysGranted(r.dueCondition()));
+                Receivable locked = plans.findByIdForUpdate(r.id()).orElseThrow();
+                locked.fallDueOn(due, remindAt(due), policy.today(), policy.now());
+                plans.save(locked);
+            }
+        }
+    }
+
+    private static final java.util.regex.Pattern DAYS = java.util.regex.Pattern.compile("(\\d{1,3})\\s*(?:个)?(?:日|天|工作日|days?)");
+
+    /** The days a due condition grants after its event; none when it names none. */
+    static int daysGranted(String condition) {
+        if (condition == null) {
+            return 0;
+        }
+        java.util.regex.Matcher m = DAYS.matcher(condition);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    /** Plans the signed contract's milestones unless it is planned already; the plans, in milestone order. */
+    @Transactional
+    public List<Receivable> plan(UUID contractId) {
+        List<Receivable> existing = plans.findByContract(contractId);
+        if (!existing.isEmpty()) {
+            return existing;
+        }
+        Contracts.SignedContract c = contracts.signed(contractId)
+                .orElseThrow(() -> new DomainException("receivable.contractNotSigned"));
+        ReceivableRules rules = policy.rules();
+        List<Receivable> made = PaymentPlan.of(c, this::remindAt, policy.today(), policy.now());
+        plans.saveAll(made);
+        log.info("Payment plan of contract {}: {} plans", c.number(), made.size());
+        return plans.findByContract(contractId);
+    }
+
+    /** The plans of a contract the reader may see (its owner within scope). */
+    @Transactional(readOnly = true)
+    public List<Receivable> ofContract(UUID contractId) {
+        return plans.findByContract(contractId).stream().filter(r -> access.scope().covers(r.ownerId())).toList();
+    }
+
+    /** Fixes or moves the due date of a plan (its condition was met); the P1 reminder is set anew. */
+    @Transactional
+    public Receivable fallDueOn(UUID id, LocalDate dueDate, Long version) {
+        Receivable r = access.visibleForUpdate(id);
+        require(r, ReceivableAction.SET_DUE_DATE);
+        r.expectVersion(version);
+        deadlines.cancel(ReceivableRules.REMINDER, subject(r));
+        r.fallDueOn(dueDate, remindAt(dueDate), policy.today(), policy.now());
+        return plans.save(r);
+    }
+
+    /** P1 — the rep reminded the customer: the reminder deadline is met. */
+    @Transactional
+    public Receivable customerReminded(UUID id) {
+        Receivable r = access.visibleForUpdate(id);
+        require(r, ReceivableAction.CONFIRM_REMINDER);
+        deadlines.meet(ReceivableRules.REMINDER, subject(r), policy.now());
+        return r;
+    }
+
+    /** 核销 — finance writes off what an overdue plan still owes, with a reason. */
+    @Transactional
+    public Receivable writeOff(UUID id, String reason, Long version) {
+        Receivable r = access.visibleForUpdate(id);
+        require(r, ReceivableAction.WRITE_OFF);
+        InputRules.textProblem(reason).ifPresent(k -> {
+            throw new com.lead2cash.platform.FieldValidationException("reason", k);
+        });
+        r.expectVersion(version);
+        r.writeOff(reason, policy.now());
+        deadlines.cancel(ReceivableRules.REMINDER, subject(r));
+        return plans.save(r);
+    }
+
+    /** P1 — when the rep is reminded of a plan due that day; none when the day has begun already. */
+    private Instant remindAt(LocalDate dueDate) {
+        if (dueDate == null || !startOf(dueDate, policy.zone()).isAfter(policy.now())) {
+            return null;
+        }
+        return policy.rules().remindAt(dueDate, policy.zone());
+    }
+
+    /** What the current user may do with the plan. */
+    public java.util.Set<ReceivableAction> actions(Receivable r) {
+        return r.availableActions(ReceivableAccess.isFinance(CurrentUser.require()), access.works(r));
+    }
+
+    private void require(Receivable r, ReceivableAction action) {
+        if (!actions(r).contains(action)) {
+            if (action == ReceivableAction.WRITE_OFF && !ReceivableAccess.isFinance(CurrentUser.require())) {
+                throw new com.lead2cash.platform.ForbiddenException("receivable.financeOnly");
+            }
+            throw new DomainException("receivable.action.notAllowed", action.name(), r.state().name());
+        }
+    }
+
+    static SubjectRef subject(Receivable r) {
+        return SubjectRef.of(ReceivableAccess.SUBJECT, r.id());
+    }
+
+    static Instant startOf(LocalDate day, java.time.ZoneId zone) {
+        return day.atStartOfDay(zone).toInstant();
+    }
+}

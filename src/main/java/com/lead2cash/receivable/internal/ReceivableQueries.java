@@ -1,0 +1,271 @@
+package com.lead2cash.receivable.internal;
+
+import com.lead2cash.contract.MilestoneType;
+import com.lead2cash.platform.CursorPage;
+import com.lead2cash.platform.Scope;
+import com.lead2cash.receivable.ContractCollections;
+import com.lead2cash.receivable.internal.domain.AgingBucket;
+import com.lead2cash.receivable.internal.domain.ReceiptMethod;
+import com.lead2cash.receivable.internal.domain.ReceivableState;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The receivables' read side (回款台账): plan lists in the reader's scope, the aging summary by bucket
+ * (P2), the finance workbench, the rep's collections due, collection rates and the contracts' figures.
+ */
+@Component
+@Transactional(readOnly = true)
+public class ReceivableQueries implements ContractCollections {
+
+    static final String OPEN = "('PLANNED', 'DUE', 'PARTIALLY_PAID', 'OVERDUE')";
+
+    /** A plan as lists show it, with its aging on the reader's today. */
+    public record PlanRow(UUID id, UUID contractId, String contractNumber, UUID customerId, UUID ownerId, int position,
+                          MilestoneType type, BigDecimal amount, BigDecimal paidAmount, LocalDate dueDate,
+                          String dueCondition, ReceivableState state, long daysOverdue, AgingBucket agingBucket) {
+        public BigDecimal outstanding() {
+            return state == ReceivableState.WRITTEN_OFF ? BigDecimal.ZERO : amount.subtract(paidAmount);
+        }
+    }
+
+    /** The filter of the plan list; null fields do not filter. */
+    public record Filter(UUID contractId, ReceivableState state, Boolean overdue, UUID ownerId) {
+    }
+
+    /** One aging bucket's sum: plans and what they still owe. */
+    public record BucketTotal(AgingBucket bucket, String label, int plans, BigDecimal outstanding) {
+    }
+
+    /** A receipt waiting to be allocated (whole or in part). */
+    public record UnallocatedReceipt(UUID id, String number, UUID customerId, BigDecimal amount, BigDecimal unallocated,
+                                     LocalDate receivedOn, ReceiptMethod method, String payer, String reference) {
+    }
+
+    /** Collected against what fell due by today, for a rep (key = the owner's id) or the company (key null). */
+    public record CollectionRate(UUID ownerId, BigDecimal due, BigDecimal collected) {
+        public BigDecimal percent() {
+            return due.signum() == 0 ? null
+                    : collected.multiply(BigDecimal.valueOf(100)).divide(due, 1, RoundingMode.HALF_UP);
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final ReceivablePolicy policy;
+    private final ReceivableAccess access;
+
+    ReceivableQueries(JdbcClient jdbc, ReceivablePolicy policy, ReceivableAccess access) {
+        this.jdbc = jdbc;
+        this.policy = policy;
+        this.access = access;
+    }
+
+    private static final String COLUMNS = "id, contract_id, contract_number, customer_id, owner_id, position, type, "
+            + "amount, paid_amount, due_date, due_condition, state";
+
+    public CursorPage<PlanRow> list(Filter f, String cursor, Integer requestedSize) {
+        int size = CursorPage.size(requestedSize);
+        Scope scope = access.scope();
+        LocalDate today = policy.today();
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from receivable_plan where "
+                + scope.ownerPredicate("owner_id"));
+        Map<String, Object> params = new HashMap<>(scope.params());
+        if (f.contractId() != null) {
+            sql.append(" and contract_id = :contractId");
+            params.put("contractId", f.contractId());
+        }
+        if (f.state() != null) {
+            sql.append(" and state = :state");
+            params.put("state", f.state().name());
+        }
+        if (f.ownerId() != null) {
+            sql.append(" and owner_id = :ownerId");
+            params.put("ownerId", f.ownerId());
+        }
+        if (Boolean.TRUE.equals(f.overdue())) {
+            sql.append(" and state in " + OPEN + " and due_date < :today");
+            params.put("today", Date.valueOf(today));
+        } else if (Boolean.FALSE.equals(f.overdue())) {
+            sql.append(" and not (state in " + OPEN + " and due_date is not null and due_date < :today)");
+            params.put("today", Date.valueOf(today));
+        }
+        if (cursor != null && !cursor.isBlank()) {
+            CursorPage.Key key = CursorPage.decode(cursor, 1);
+            sql.append(" and id > :after");
+            params.put("after", key.uuid(0));
+        }
+        sql.append(" order by id limit :limit");
+        params.put("limit", size + 1);
+        ReceivableRules rules = policy.rules();
+        List<PlanRow> rows = jdbc.sql(sql.toString()).params(params).query((rs, i) -> row(rs, today, rules)).list();
+        return CursorPage.of(rows, size, r -> List.of(r.id()));
+    }
+
+    /** The company's today, the day aging counts to. */
+    public LocalDate asOf() {
+        return policy.today();
+    }
+
+    /** P2 — what overdue plans in the reader's scope still owe, by aging bucket (every bucket, empty ones too). */
+    public List<BucketTotal> aging() {
+        Scope scope = access.scope();
+        ReceivableRules rules = policy.rules();
+        LocalDate today = policy.today();
+        Map<AgingBucket, BucketTotal> totals = new EnumMap<>(AgingBucket.class);
+        jdbc.sql("""
+                select case when due_date >= :b1 then 1 when due_date >= :b2 then 2 when due_date >= :b3 then 3 else 4 end as bucket,
+                       count(*) as plans, sum(amount - paid_amount) as outstanding
+                from receivable_plan
+                where state in %s and due_date < :today and %s
+                group by 1""".formatted(OPEN, scope.ownerPredicate("owner_id")))
+                .params(scope.params())
+                .param("today", Date.valueOf(today))
+                .param("b1", Date.valueOf(today.minusDays(rules.bucket1Days())))
+                .param("b2", Date.valueOf(today.minusDays(rules.bucket2Days())))
+                .param("b3", Date.valueOf(today.minusDays(rules.bucket3Days())))
+                .query((rs, i) -> {
+                    AgingBucket b = AgingBucket.values()[rs.getInt("bucket") - 1];
+                    return new BucketTotal(b, label(b, rules), rs.getInt("plans"), rs.getBigDecimal("outstanding"));
+                }).list().forEach(t -> totals.put(t.bucket(), t));
+        List<BucketTotal> all = new ArrayList<>();
+        for (AgingBucket b : AgingBucket.values()) {
+            all.add(totals.getOrDefault(b, new BucketTotal(b, label(b, rules), 0, BigDecimal.ZERO.setScale(2))));
+        }
+        return all;
+    }
+
+    /** The overdue plans in the reader's scope, longest overdue first. */
+    public List<PlanRow> overdue(int limit) {
+        LocalDate today = policy.today();
+        return open("due_date < :today", today, null, limit);
+    }
+
+    /** The next page of overdue plans in the reader's scope after ({@code dueDate}, {@code id}), in that order (the aging export). */
+    public List<PlanRow> overdueAfter(LocalDate dueDate, UUID id, int limit) {
+        LocalDate today = policy.today();
+        if (dueDate == null) {
+            return open("due_date < :today", today, null, limit);
+        }
+        return open("due_date < :today and (due_date, id) > (:afterDue, :afterId)", today,
+                Map.of("afterDue", Date.valueOf(dueDate), "afterId", id), null, limit);
+    }
+
+    /** Open plans falling due from today to {@code until} in the reader's scope (optionally one owner's), by due date. */
+    public List<PlanRow> dueBetween(LocalDate until, UUID ownerId, int limit) {
+        return open("due_date >= :today and due_date <= :until", policy.today(), Map.of("until", Date.valueOf(until)),
+                ownerId, limit);
+    }
+
+    /** The rep's collections due: their open plans overdue or falling due by {@code until}, earliest first. */
+    public List<PlanRow> collectionsDue(UUID ownerId, LocalDate until, int limit) {
+        return open("due_date <= :until", policy.today(), Map.of("until", Date.valueOf(until)), ownerId, limit);
+    }
+
+    private List<PlanRow> open(String condition, LocalDate today, UUID ownerId, int limit) {
+        return open(condition, today, Map.of(), ownerId, limit);
+    }
+
+    private List<PlanRow> open(String condition, LocalDate today, Map<String, Object> extra, UUID ownerId, int limit) {
+        Scope scope = access.scope();
+        ReceivableRules rules = policy.rules();
+        return jdbc.sql("select " + COLUMNS + " from receivable_plan where state in " + OPEN + " and " + condition
+                        + " and " + scope.ownerPredicate("owner_id") + (ownerId == null ? "" : " and owner_id = :ownerId")
+                        + " order by due_date, id limit :limit")
+                .params(scope.params()).params(extra).param("today", Date.valueOf(today))
+                .params(ownerId == null ? Map.of() : Map.of("ownerId", ownerId))
+                .param("limit", limit)
+                .query((rs, i) -> row(rs, today, rules)).list();
+    }
+
+    /** The open plans of a customer (a receipt is allocated to them), earliest due first. */
+    public List<PlanRow> openOfCustomer(UUID customerId, int limit) {
+        LocalDate today = policy.today();
+        ReceivableRules rules = policy.rules();
+        return jdbc.sql("select " + COLUMNS + " from receivable_plan where state in " + OPEN
+                        + " and customer_id = :customerId order by due_date nulls last, contract_number, position limit :limit")
+                .param("customerId", customerId).param("limit", limit)
+                .query((rs, i) -> row(rs, today, rules)).list();
+    }
+
+    /** Receipts with money not yet allocated to plans, oldest first. */
+    public List<UnallocatedReceipt> unallocatedReceipts(int limit) {
+        return jdbc.sql("""
+                select id, number, customer_id, amount, amount - allocated_amount as unallocated, received_on, method,
+                       payer, reference
+                from receivable_receipt where state = 'RECORDED' and allocated_amount < amount
+                order by received_on, id limit :limit""")
+                .param("limit", limit)
+                .query((rs, i) -> new UnallocatedReceipt(rs.getObject("id", UUID.class), rs.getString("number"),
+                        rs.getObject("customer_id", UUID.class), rs.getBigDecimal("amount"),
+                        rs.getBigDecimal("unallocated"), rs.getDate("received_on").toLocalDate(),
+                        ReceiptMethod.valueOf(rs.getString("method")), rs.getString("payer"), rs.getString("reference")))
+                .list();
+    }
+
+    /** Collection rate per rep in the reader's scope: what plans due by today collected of what they asked. */
+    public List<CollectionRate> collectionRates() {
+        Scope scope = access.scope();
+        return jdbc.sql("""
+                select owner_id, sum(amount) as due, sum(paid_amount) as collected from receivable_plan
+                where due_date <= :today and state <> 'WRITTEN_OFF' and %s
+                group by owner_id order by owner_id""".formatted(scope.ownerPredicate("owner_id")))
+                .params(scope.params()).param("today", Date.valueOf(policy.today()))
+                .query((rs, i) -> new CollectionRate(rs.getObject("owner_id", UUID.class), rs.getBigDecimal("due"),
+                        rs.getBigDecimal("collected"))).list();
+    }
+
+    /** The contracts' collection figures (no scope: the contract module shows them with its own). */
+    @Override
+    public Map<UUID, Figures> of(Collection<UUID> contractIds) {
+        if (contractIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Figures> figures = new HashMap<>();
+        jdbc.sql("""
+                select contract_id, sum(amount) as planned, sum(paid_amount) as collected,
+                       count(*) filter (where state = 'PAID') as paid_plans, count(*) as plans
+                from receivable_plan where contract_id in (:ids) group by contract_id""")
+                .param("ids", contractIds)
+                .query((rs, i) -> new Figures(rs.getObject("contract_id", UUID.class), rs.getBigDecimal("planned"),
+                        rs.getBigDecimal("collected"), rs.getInt("paid_plans"), rs.getInt("plans")))
+                .list().forEach(f -> figures.put(f.contractId(), f));
+        return figures;
+    }
+
+    /** The bucket's label from the policy: "0–30", "31–60", "61–90", "> 90". */
+    public static String label(AgingBucket b, ReceivableRules rules) {
+        return switch (b) {
+            case B1 -> "0–" + rules.bucket1Days();
+            case B2 -> (rules.bucket1Days() + 1) + "–" + rules.bucket2Days();
+            case B3 -> (rules.bucket2Days() + 1) + "–" + rules.bucket3Days();
+            case B4 -> "> " + rules.bucket3Days();
+        };
+    }
+
+    static PlanRow row(ResultSet rs, LocalDate today, ReceivableRules rules) throws SQLException {
+        ReceivableState state = ReceivableState.valueOf(rs.getString("state"));
+        Date due = rs.getDate("due_date");
+        LocalDate dueDate = due == null ? null : due.toLocalDate();
+        long days = dueDate != null && state.isOpen() && today.isAfter(dueDate) ? ChronoUnit.DAYS.between(dueDate, today) : 0;
+        return new PlanRow(rs.getObject("id", UUID.class), rs.getObject("contract_id", UUID.class),
+                rs.getString("contract_number"), rs.getObject("customer_id", UUID.class),
+                rs.getObject("owner_id", UUID.class), rs.getInt("position"),
+                MilestoneType.valueOf(rs.getString("type")), rs.getBigDecimal("amount"), rs.getBigDecimal("paid_amount"),
+                dueDate, rs.getString("due_condition"), state, days, rules.bucket(days));
+    }
+}

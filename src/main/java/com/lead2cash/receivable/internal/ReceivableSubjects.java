@@ -1,0 +1,39 @@
+package com.lead2cash.receivable.internal;
+
+import com.lead2cash.sop.SubjectDescriber;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** How a payment plan's deadline (P1 reminder) reads on the deadline screens: its contract and position. */
+@Component
+class ReceivableSubjects implements SubjectDescriber {
+
+    private final JdbcClient jdbc;
+
+    ReceivableSubjects(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public String subjectType() {
+        return ReceivableAccess.SUBJECT;
+    }
+
+    @Override
+    public Map<String, SubjectLabel> describe(Collection<String> subjectIds) {
+        List<UUID> ids = SubjectDescriber.uuids(subjectIds);
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("select id, contract_number, position from receivable_plan where id in (:ids)").param("ids", ids)
+                .query((rs, i) -> Map.entry(rs.getObject("id", UUID.class).toString(),
+                        new SubjectLabel(rs.getString("contract_number") + " #" + rs.getInt("position"),
+                                "/receivables/" + rs.getObject("id", UUID.class))))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+}

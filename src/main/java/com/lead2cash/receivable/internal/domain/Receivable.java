@@ -1,0 +1,232 @@
+package com.lead2cash.receivable.internal.domain;
+
+import com.lead2cash.contract.MilestoneType;
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.Ids;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * 回款计划 — the collection of one payment milestone of a signed contract: its type, amount, and a due date
+ * or the condition it falls due on ("验收合格后 30 日内"). Receipts pay it in part or in full; past its due
+ * date it is OVERDUE and aged (P2); what it still owes may be written off. The plans of a contract add up
+ * to the contract amount ({@link PaymentPlan}).
+ */
+@Table("receivable_plan")
+public class Receivable {
+
+    @Id
+    private UUID id;
+    private UUID contractId;
+    private String contractNumber;
+    private UUID customerId;
+    private UUID ownerId;
+    private int position;
+    private MilestoneType type;
+    private BigDecimal amount;
+    private BigDecimal paidAmount;
+    private String currency;
+    private LocalDate dueDate;
+    private String dueCondition;
+    private ReceivableState state;
+    private Instant remindAt;
+    private Instant remindedAt;
+    private int escalationLevel;
+    private String writtenOffReason;
+    private Instant createdAt;
+    private Instant updatedAt;
+    @Version
+    private Long version;
+
+    Receivable() {
+    }
+
+    /** A new plan for a milestone; {@code remindAt} is when the rep is reminded (P1), null without a due date. */
+    static Receivable plan(UUID contractId, String contractNumber, UUID customerId, UUID ownerId, int position,
+                           MilestoneType type, BigDecimal amount, String currency, LocalDate dueDate,
+                           String dueCondition, Instant remindAt, LocalDate today, Instant now) {
+        if (amount == null || amount.signum() <= 0) {
+            throw new DomainException("receivable.amount.positive");
+        }
+        Receivable r = new Receivable();
+        r.id = Ids.newId();
+        r.contractId = contractId;
+        r.contractNumber = contractNumber;
+        r.customerId = customerId;
+        r.ownerId = ownerId;
+        r.position = position;
+        r.type = type;
+        r.amount = amount.setScale(2);
+        r.paidAmount = BigDecimal.ZERO.setScale(2);
+        r.currency = currency;
+        r.dueDate = dueDate;
+        r.dueCondition = dueCondition;
+        r.remindAt = remindAt;
+        r.createdAt = now;
+        r.updatedAt = now;
+        r.refresh(today);
+        return r;
+    }
+
+    /** What is still to collect. */
+    public BigDecimal outstanding() {
+        return state == ReceivableState.WRITTEN_OFF ? BigDecimal.ZERO.setScale(2) : amount.subtract(paidAmount);
+    }
+
+    /** Days past the due date while money is owed; 0 when not overdue. */
+    public long daysOverdue(LocalDate today) {
+        if (dueDate == null || !state.isOpen() || !today.isAfter(dueDate)) {
+            return 0;
+        }
+        return ChronoUnit.DAYS.between(dueDate, today);
+    }
+
+    /** A receipt pays {@code part} of the plan: refused above what it still owes, or once paid or written off. */
+    public void collect(BigDecimal part, LocalDate today, Instant now) {
+        if (!state.isOpen()) {
+            throw new DomainException("receivable.notOpen", contractNumber, position);
+        }
+        if (part.signum() <= 0) {
+            throw new DomainException("receivable.amount.positive");
+        }
+        if (part.compareTo(outstanding()) > 0) {
+            throw new DomainException("receivable.allocation.exceedsPlan", contractNumber, position,
+                    outstanding().toPlainString());
+        }
+        paidAmount = paidAmount.add(part);
+        updatedAt = now;
+        refresh(today);
+    }
+
+    /** A reversed receipt takes back what it paid on the plan. */
+    public void uncollect(BigDecimal part, LocalDate today, Instant now) {
+        if (part.compareTo(paidAmount) > 0) {
+            throw new IllegalStateException("more taken back than paid on plan " + id);
+        }
+        paidAmount = paidAmount.subtract(part);
+        if (state == ReceivableState.PAID) {
+            state = ReceivableState.DUE; // refresh decides from the due date
+        }
+        updatedAt = now;
+        refresh(today);
+    }
+
+    /** The due date is fixed (the condition was met: delivered, accepted) or moved; the P1 reminder follows it. */
+    public void fallDueOn(LocalDate date, Instant newRemindAt, LocalDate today, Instant now) {
+        if (!state.isOpen()) {
+            throw new DomainException("receivable.notOpen", contractNumber, position);
+        }
+        if (date == null) {
+            throw new DomainException("receivable.dueDate.required");
+        }
+        dueDate = date;
+        remindAt = newRemindAt;
+        remindedAt = null;
+        escalationLevel = 0;
+        updatedAt = now;
+        refresh(today);
+    }
+
+    /** P1 — the rep was reminded (the routine's reminder went out). */
+    public void reminded(Instant at) {
+        remindedAt = at;
+        remindAt = null;
+    }
+
+    /** P2 — the plan's escalation reached {@code level} (1 owner, 2 manager, 3 director). */
+    public void escalatedTo(int level) {
+        escalationLevel = Math.max(escalationLevel, level);
+    }
+
+    /** Finance writes off what an overdue plan still owes (核销), with a reason. */
+    public void writeOff(String reason, Instant now) {
+        if (state != ReceivableState.OVERDUE) {
+            throw new DomainException("receivable.writeOff.notOverdue");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new DomainException("receivable.writeOff.reason");
+        }
+        state = ReceivableState.WRITTEN_OFF;
+        writtenOffReason = reason.strip();
+        remindAt = null;
+        updatedAt = now;
+    }
+
+    /** The state the plan is in on {@code today}: PAID when paid in full, OVERDUE past the due date, DUE from it. */
+    public boolean refresh(LocalDate today) {
+        ReceivableState before = state;
+        if (state == ReceivableState.WRITTEN_OFF) {
+            return false;
+        }
+        if (paidAmount.compareTo(amount) >= 0) {
+            state = ReceivableState.PAID;
+            remindAt = null;
+        } else if (dueDate != null && today.isAfter(dueDate)) {
+            state = ReceivableState.OVERDUE;
+        } else if (paidAmount.signum() > 0) {
+            state = ReceivableState.PARTIALLY_PAID;
+        } else if (dueDate != null && !today.isBefore(dueDate)) {
+            state = ReceivableState.DUE;
+        } else {
+            state = ReceivableState.PLANNED;
+        }
+        return state != before;
+    }
+
+    /** What the person may do next: finance records and writes off, the owner confirms the reminder. */
+    public Set<ReceivableAction> availableActions(boolean finance, boolean owner) {
+        Set<ReceivableAction> actions = EnumSet.noneOf(ReceivableAction.class);
+        if (!state.isOpen()) {
+            return actions;
+        }
+        if (finance) {
+            actions.add(ReceivableAction.RECORD_RECEIPT);
+            actions.add(ReceivableAction.SET_DUE_DATE);
+            if (state == ReceivableState.OVERDUE) {
+                actions.add(ReceivableAction.WRITE_OFF);
+            }
+        }
+        if (owner) {
+            actions.add(ReceivableAction.SET_DUE_DATE);
+            if (remindedAt != null) {
+                actions.add(ReceivableAction.CONFIRM_REMINDER);
+            }
+        }
+        return actions;
+    }
+
+    public UUID id() { return id; }
+    public UUID contractId() { return contractId; }
+    public String contractNumber() { return contractNumber; }
+    public UUID customerId() { return customerId; }
+    public UUID ownerId() { return ownerId; }
+    public int position() { return position; }
+    public MilestoneType type() { return type; }
+    public BigDecimal amount() { return amount; }
+    public BigDecimal paidAmount() { return paidAmount; }
+    public String currency() { return currency; }
+    public LocalDate dueDate() { return dueDate; }
+    public String dueCondition() { return dueCondition; }
+    public ReceivableState state() { return state; }
+    public Instant remindAt() { return remindAt; }
+    public Instant remindedAt() { return remindedAt; }
+    public int escalationLevel() { return escalationLevel; }
+    public String writtenOffReason() { return writtenOffReason; }
+    public Instant createdAt() { return createdAt; }
+    public Long version() { return version; }
+
+    /** Optimistic locking: the save fails with 409 when the plan changed since {@code expected} was read. */
+    public void expectVersion(Long expected) {
+        if (expected != null) {
+            version = expected;
+        }
+    }
+}

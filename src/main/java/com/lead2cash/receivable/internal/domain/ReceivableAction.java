@@ -1,0 +1,13 @@
+package com.lead2cash.receivable.internal.domain;
+
+/** What someone may do with a payment plan next; the plan answers which ({@link Receivable#availableActions}). */
+public enum ReceivableAction {
+    /** Finance records a receipt and allocates it to the plan. */
+    RECORD_RECEIPT,
+    /** The due date of a plan due on a condition is fixed (the condition was met) or moved. */
+    SET_DUE_DATE,
+    /** The rep records that the customer was reminded (P1). */
+    CONFIRM_REMINDER,
+    /** Finance writes off what an overdue plan still owes (核销). */
+    WRITE_OFF
+}

@@ -1,0 +1,24 @@
+package com.lead2cash.receivable.internal.domain;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.CrudRepository;
+
+public interface ReceivableRepository extends CrudRepository<Receivable, UUID> {
+
+    @Query("select * from receivable_plan where contract_id = :contractId order by position")
+    List<Receivable> findByContract(UUID contractId);
+
+    @Query("select * from receivable_plan where id = :id for update")
+    Optional<Receivable> findByIdForUpdate(UUID id);
+
+    /** Locks several plans in id order, so two receipts allocating to the same plans never deadlock. */
+    @Query("select * from receivable_plan where id in (:ids) order by id for update")
+    List<Receivable> lockAll(Collection<UUID> ids);
+
+    @Query("select count(*) > 0 from receivable_plan where contract_id = :contractId")
+    boolean existsForContract(UUID contractId);
+}

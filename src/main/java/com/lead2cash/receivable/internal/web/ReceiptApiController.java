@@ -1,0 +1,109 @@
+package com.lead2cash.receivable.internal.web;
+
+import com.lead2cash.platform.Versioned;
+import com.lead2cash.platform.web.Refuses;
+import com.lead2cash.receivable.internal.ReceivableAccess;
+import com.lead2cash.receivable.internal.ReceiptService;
+import com.lead2cash.receivable.internal.ReceiptService.AllocationRequest;
+import com.lead2cash.receivable.internal.ReceiptService.NewReceipt;
+import com.lead2cash.receivable.internal.domain.Receipt;
+import com.lead2cash.receivable.internal.domain.ReceiptMethod;
+import com.lead2cash.receivable.internal.domain.ReceiptState;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Receipts over the API (SPEC §6): finance records, allocates and reverses them. */
+@RestController
+@Tag(name = "Receipts")
+class ReceiptApiController {
+
+    record ReceiptAllocationRequest(UUID receivableId, BigDecimal amount) {
+        AllocationRequest request() {
+            return new AllocationRequest(receivableId, amount);
+        }
+    }
+
+    /** SPEC §6: {customerId*, amount*, receivedOn*, method*, reference, allocations[{receivableId, amount}]}, plus the payer. */
+    record ReceiptRequest(UUID customerId, BigDecimal amount, LocalDate receivedOn, ReceiptMethod method, String payer,
+                          String reference, List<ReceiptAllocationRequest> allocations) {
+    }
+
+    record ReceiptAllocateRequest(List<ReceiptAllocationRequest> allocations, Long version) implements Versioned {
+    }
+
+    record ReceiptReversalRequest(String reason, Long version) implements Versioned {
+    }
+
+    record ReceiptAllocationView(UUID receivableId, BigDecimal amount, UUID allocatedBy, Instant allocatedAt) {
+    }
+
+    record ReceiptView(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID id, String number, UUID customerId,
+                       BigDecimal amount, BigDecimal allocatedAmount, BigDecimal unallocated, String currency,
+                       LocalDate receivedOn, ReceiptMethod method, String payer, String reference, ReceiptState state,
+                       UUID recordedBy, Instant recordedAt, UUID reversedBy, Instant reversedAt, String reversalReason,
+                       List<ReceiptAllocationView> allocations, long version) {
+        static ReceiptView of(Receipt r) {
+            return new ReceiptView(r.id(), r.number(), r.customerId(), r.amount(), r.allocatedAmount(), r.unallocated(),
+                    r.currency(), r.receivedOn(), r.method(), r.payer(), r.reference(), r.state(), r.recordedBy(),
+                    r.recordedAt(), r.reversedBy(), r.reversedAt(), r.reversalReason(),
+                    r.allocations().stream().map(a -> new ReceiptAllocationView(a.planId(), a.amount(), a.allocatedBy(),
+                            a.allocatedAt())).toList(), r.version());
+        }
+    }
+
+    private final ReceiptService receipts;
+
+    ReceiptApiController(ReceiptService receipts) {
+        this.receipts = receipts;
+    }
+
+    @Operation(summary = "P2: finance records a receipt (amount, day, method, payer, reference) and allocates it to the customer's plans")
+    @PostMapping("/api/v1/receipts")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(ReceivableAccess.FINANCE_ROLES)
+    @Refuses(404)
+    ResponseEntity<ReceiptView> record(@RequestBody ReceiptRequest body) {
+        Receipt r = receipts.record(new NewReceipt(body.customerId(), body.amount(), body.receivedOn(), body.method(),
+                body.payer(), body.reference(), body.allocations() == null ? null
+                : body.allocations().stream().map(a -> a == null ? null : a.request()).toList()));
+        return ResponseEntity.created(URI.create("/api/v1/receipts/" + r.id())).body(ReceiptView.of(r));
+    }
+
+    @Operation(summary = "One receipt with its allocations (finance, the sales director, the administrator)")
+    @GetMapping("/api/v1/receipts/{id}")
+    @PreAuthorize(ReceivableAccess.READER_ROLES)
+    ReceiptView get(@PathVariable UUID id) {
+        return ReceiptView.of(receipts.visible(id));
+    }
+
+    @Operation(summary = "Allocate what is left of a receipt to plans of its customer")
+    @PostMapping("/api/v1/receipts/{id}/allocations")
+    @PreAuthorize(ReceivableAccess.FINANCE_ROLES)
+    ReceiptView allocate(@PathVariable UUID id, @RequestBody ReceiptAllocateRequest body) {
+        return ReceiptView.of(receipts.allocate(id, body.allocations() == null ? null
+                : body.allocations().stream().map(a -> a == null ? null : a.request()).toList(), body.version()));
+    }
+
+    @Operation(summary = "Reverse a wrong receipt with a reason; the plans it paid owe again. Receipts are never edited or deleted")
+    @PostMapping("/api/v1/receipts/{id}/reversal")
+    @PreAuthorize(ReceivableAccess.FINANCE_ROLES)
+    ReceiptView reverse(@PathVariable UUID id, @RequestBody ReceiptReversalRequest body) {
+        return ReceiptView.of(receipts.reverse(id, body.reason(), body.version()));
+    }
+}

@@ -1,0 +1,278 @@
+package com.lead2cash.receivable.internal.web;
+
+import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.HomePanel;
+import com.lead2cash.platform.NavigationEntry;
+import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.platform.Role;
+import com.lead2cash.platform.web.Flash;
+import com.lead2cash.receivable.internal.ReceiptService;
+import com.lead2cash.receivable.internal.ReceiptService.AllocationRequest;
+import com.lead2cash.receivable.internal.ReceiptService.NewReceipt;
+import com.lead2cash.receivable.internal.ReceivableAccess;
+import com.lead2cash.receivable.internal.ReceivablePlanning;
+import com.lead2cash.receivable.internal.ReceivablePolicy;
+import com.lead2cash.receivable.internal.ReceivableQueries;
+import com.lead2cash.receivable.internal.domain.Receipt;
+import com.lead2cash.receivable.internal.domain.ReceiptMethod;
+import com.lead2cash.receivable.internal.domain.Receivable;
+import com.lead2cash.receivable.internal.domain.ReceivableAction;
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAdjusters;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The receivable screens (回款): the finance workbench — plans due this week, overdue by aging bucket,
+ * receipts to allocate, collection rates — the rep's "collections due" panel on the home page, and a
+ * plan's page where finance records a receipt and the rep confirms the customer was reminded (P1).
+ */
+@Controller
+@PreAuthorize(ReceivableAccess.READER_ROLES)
+class ReceivableController {
+
+    private static final int LIST = 50;
+
+    private final ReceivableQueries queries;
+    private final ReceivablePlanning planning;
+    private final ReceiptService receipts;
+    private final ReceivableAccess access;
+    private final ReceivablePolicy policy;
+    private final OrgDirectory org;
+    private final ContractFiguresReader figures;
+    private final com.lead2cash.receivable.internal.AgingExport agingExport;
+    private final com.lead2cash.invoice.ContractInvoicing invoicing;
+
+    ReceivableController(ReceivableQueries queries, ReceivablePlanning planning, ReceiptService receipts,
+                         ReceivableAccess access, ReceivablePolicy policy, OrgDirectory org,
+                         ContractFiguresReader figures, com.lead2cash.invoice.ContractInvoicing invoicing,
+                         com.lead2cash.receivable.internal.AgingExport agingExport) {
+        this.agingExport = agingExport;
+        this.figures = figures;
+        this.invoicing = invoicing;
+        this.queries = queries;
+        this.planning = planning;
+        this.receipts = receipts;
+        this.access = access;
+        this.policy = policy;
+        this.org = org;
+    }
+
+    @GetMapping("/receivables")
+    String workbench(Model model) {
+        LocalDate today = policy.today();
+        LocalDate weekEnd = today.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+        boolean finance = ReceivableAccess.isFinance(CurrentUser.require());
+        var dueThisWeek = queries.dueBetween(weekEnd, null, LIST);
+        var overdue = queries.overdue(LIST);
+        var report = ReceivableApiController.report(queries);
+        Map<ReceivableQueries.UnallocatedReceipt, List<ReceivableQueries.PlanRow>> toAllocate = new LinkedHashMap<>();
+        if (finance) {
+            queries.unallocatedReceipts(20).forEach(r -> toAllocate.put(r, queries.openOfCustomer(r.customerId(), 20)));
+        }
+        Set<UUID> people = new HashSet<>();
+        report.reps().forEach(r -> people.add(r.ownerId()));
+        dueThisWeek.forEach(r -> people.add(r.ownerId()));
+        overdue.forEach(r -> people.add(r.ownerId()));
+        model.addAttribute("today", today);
+        model.addAttribute("weekEnd", weekEnd);
+        model.addAttribute("finance", finance);
+        model.addAttribute("dueThisWeek", dueThisWeek);
+        model.addAttribute("overdue", overdue);
+        model.addAttribute("report", report);
+        model.addAttribute("toAllocate", toAllocate);
+        model.addAttribute("invoicesWaiting", finance ? invoicing.waiting(20) : List.of());
+        model.addAttribute("people", org.people(people));
+        return "receivable/workbench";
+    }
+
+    /** A contract's collected and invoiced figures, for the contract's page and list to load with htmx. */
+    @GetMapping("/receivables/contracts/{contractId}/figures")
+    String contractFigures(@PathVariable UUID contractId, Model model) {
+        model.addAttribute("figures", figures.of(List.of(contractId)).stream().findFirst().orElse(null));
+        return "receivable/figures :: figures";
+    }
+
+    /** P2 — the aging report as an Excel file: every overdue plan in the reader's scope, streamed. */
+    @GetMapping("/receivables/aging.xlsx")
+    void exportAging(java.util.Locale locale, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename("aging-" + policy.today() + ".xlsx")
+                        .build().toString());
+        agingExport.write(locale, response.getOutputStream());
+    }
+
+    /** The rep's collections due: their plans overdue or due within two weeks. */
+    @GetMapping("/receivables/panel")
+    String panel(Model model) {
+        LocalDate today = policy.today();
+        model.addAttribute("items", queries.collectionsDue(CurrentUser.require().id(), today.plusDays(14), 10));
+        model.addAttribute("today", today);
+        return "receivable/panel :: panel";
+    }
+
+    @GetMapping("/receivables/{id}")
+    String plan(@PathVariable UUID id, Model model) {
+        Receivable r = access.visible(id);
+        LocalDate today = policy.today();
+        long days = r.daysOverdue(today);
+        model.addAttribute("plan", r);
+        model.addAttribute("daysOverdue", days);
+        model.addAttribute("bucket", policy.rules().bucket(days));
+        var actions = planning.actions(r);
+        model.addAttribute("canRecord", actions.contains(ReceivableAction.RECORD_RECEIPT));
+        model.addAttribute("canConfirmReminder", actions.contains(ReceivableAction.CONFIRM_REMINDER));
+        model.addAttribute("canSetDueDate", actions.contains(ReceivableAction.SET_DUE_DATE));
+        model.addAttribute("canWriteOff", actions.contains(ReceivableAction.WRITE_OFF));
+        model.addAttribute("siblings", planning.ofContract(r.contractId()));
+        model.addAttribute("owner", org.person(r.ownerId()).orElse(null));
+        model.addAttribute("methods", ReceiptMethod.values());
+        model.addAttribute("today", today);
+        return "receivable/plan";
+    }
+
+    /** Finance records a receipt paying this plan: up to what it owes goes to the plan, the rest waits to be allocated. */
+    @PostMapping("/receivables/{id}/receipts")
+    String recordReceipt(@PathVariable UUID id, @RequestParam(required = false) String amount,
+                         @RequestParam(required = false) String receivedOn, @RequestParam(required = false) String method,
+                         @RequestParam(required = false) String payer, @RequestParam(required = false) String reference,
+                         RedirectAttributes redirect) {
+        try {
+            Receivable r = access.visible(id);
+            BigDecimal money = money("amount", amount);
+            BigDecimal toPlan = money.min(r.outstanding());
+            Receipt receipt = receipts.record(new NewReceipt(r.customerId(), money, date("receivedOn", receivedOn),
+                    method(method), payer, reference,
+                    toPlan.signum() > 0 ? List.of(new AllocationRequest(r.id(), toPlan)) : List.of()));
+            Flash.success(redirect, "receipt.recorded", receipt.number(), receipt.amount().toPlainString());
+        } catch (DomainException e) {
+            Flash.error(redirect, e);
+        }
+        return "redirect:/receivables/" + id;
+    }
+
+    @PostMapping("/receivables/{id}/due-date")
+    String dueDate(@PathVariable UUID id, @RequestParam(required = false) String dueDate,
+                   @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+        try {
+            planning.fallDueOn(id, date("dueDate", dueDate), version);
+            Flash.success(redirect, "receivable.dueDate.saved");
+        } catch (DomainException e) {
+            Flash.error(redirect, e);
+        }
+        return "redirect:/receivables/" + id;
+    }
+
+    @PostMapping("/receivables/{id}/customer-reminded")
+    String reminded(@PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            planning.customerReminded(id);
+            Flash.success(redirect, "receivable.reminder.confirmed");
+        } catch (DomainException e) {
+            Flash.error(redirect, e);
+        }
+        return "redirect:/receivables/" + id;
+    }
+
+    @PostMapping("/receivables/{id}/write-off")
+    String writeOff(@PathVariable UUID id, @RequestParam(required = false) String reason,
+                    @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+        try {
+            planning.writeOff(id, reason, version);
+            Flash.success(redirect, "receivable.writtenOff");
+        } catch (DomainException e) {
+            Flash.error(redirect, e);
+        }
+        return "redirect:/receivables/" + id;
+    }
+
+    /** Finance allocates what is left of a receipt to one plan of its customer (from the workbench). */
+    @PostMapping("/receipts/{id}/allocations")
+    String allocate(@PathVariable UUID id, @RequestParam(required = false) UUID receivableId,
+                    @RequestParam(required = false) String amount, @RequestParam(required = false) Long version,
+                    RedirectAttributes redirect) {
+        try {
+            if (receivableId == null) {
+                throw new FieldValidationException("receivableId", "receipt.allocation.plan");
+            }
+            Receipt r = receipts.allocate(id, List.of(new AllocationRequest(receivableId, money("amount", amount))), version);
+            Flash.success(redirect, "receipt.allocated", r.number());
+        } catch (DomainException e) {
+            Flash.error(redirect, e);
+        }
+        return "redirect:/receivables";
+    }
+
+    @PostMapping("/receipts/{id}/reversal")
+    String reverse(@PathVariable UUID id, @RequestParam(required = false) String reason,
+                   @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+        try {
+            Receipt r = receipts.reverse(id, reason, version);
+            Flash.success(redirect, "receipt.reversedDone", r.number());
+        } catch (DomainException e) {
+            Flash.error(redirect, e);
+        }
+        return "redirect:/receivables";
+    }
+
+    static BigDecimal money(String field, String text) {
+        try {
+            return new BigDecimal(text == null ? "" : text.strip().replace(",", ""));
+        } catch (NumberFormatException e) {
+            throw new FieldValidationException(field, "receipt.amount.positive");
+        }
+    }
+
+    static LocalDate date(String field, String text) {
+        try {
+            return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new FieldValidationException(field, "receivable.date.invalid");
+        }
+    }
+
+    static ReceiptMethod method(String text) {
+        try {
+            return text == null || text.isBlank() ? null : ReceiptMethod.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            throw new FieldValidationException("method", "receipt.method.required");
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class ReceivableNavigation {
+
+        @Bean
+        NavigationEntry receivablesNavigation() {
+            return new NavigationEntry("receivable.nav", "/receivables", 160, ReceivableAccess.READERS);
+        }
+
+        @Bean
+        HomePanel collectionsDuePanel() {
+            return new HomePanel("receivable.panel.title", "/receivables/panel", 30,
+                    Set.of(Role.SALES_REP, Role.ACCOUNT_MANAGER));
+        }
+    }
+}

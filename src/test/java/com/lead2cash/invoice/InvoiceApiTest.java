@@ -1,0 +1,117 @@
+package com.lead2cash.invoice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.lead2cash.testing.ContractTestSupport;
+import com.lead2cash.testing.ContractTestSupport.Reviewers;
+import com.lead2cash.testing.CustomerTestSupport;
+import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.SignedContracts;
+import com.lead2cash.testing.TestClock;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Invoices through the API (SPEC §5 "Invoices"): requests up to what the contract has not yet invoiced,
+ * the taxpayer id checked as a unified social credit code, finance's approval through the approval
+ * mechanism, the invoice number and date, and the red-letter reversal that frees the amount again.
+ */
+@IntegrationTest
+@Import(TestClock.class)
+class InvoiceApiTest {
+
+    static final String VALID_TAX_ID = "91350100M000100Y43";
+    static Reviewers reviewers;
+
+    @Autowired MockMvcTester mvc;
+    @Autowired SignedContracts contracts;
+    @Autowired ContractTestSupport support;
+    @Autowired CustomerTestSupport customers;
+    @Autowired ContractInvoicing invoicing;
+
+    Reviewers reviewers() {
+        if (reviewers == null) {
+            reviewers = support.reviewers("inv", CustomerTestSupport.HIRED.minusYears(10));
+        }
+        return reviewers;
+    }
+
+    JsonNode signed(String customer) {
+        return contracts.sign(mvc, reviewers(), customer, "600000.00", """
+                {"type":"PREPAYMENT","amount":600000.00,"dueDate":"2026-12-20"}""", "2026-12-01");
+    }
+
+    MvcTestResult request(String contractId, String taxId, String amount) {
+        return customers.post(mvc, customers.bearer(mvc, reviewers().rep()), "/api/v1/invoices", """
+                {"contractId":"%s","type":"VAT_SPECIAL","buyerName":"杭州发票科技有限公司","buyerTaxId":"%s",
+                 "buyerAddressPhone":"杭州市西湖区文三路 1 号 0571-88888888","buyerBankAccount":"工商银行西湖支行 1202000000000000001",
+                 "amount":%s,"lines":[{"description":"工业网关 GW-100","amount":%s,"taxRate":13}]}"""
+                .formatted(contractId, taxId, amount, amount));
+    }
+
+    JsonNode ok(MvcTestResult result) {
+        assertThat(result).as(ContractTestSupport.text(result)).hasStatusOk();
+        return customers.json(result);
+    }
+
+    @Test
+    void invoiceRequestsCannotExceedTheUninvoicedAmountAndRefuseAnInvalidTaxpayerId() {
+        String contract = signed("杭州发票一号科技有限公司").get("id").asString();
+
+        MvcTestResult first = request(contract, VALID_TAX_ID, "400000.00");
+        assertThat(first).as(ContractTestSupport.text(first)).hasStatus(201);
+        JsonNode invoice = customers.json(first);
+        assertThat(invoice.get("status").asString()).isEqualTo("PENDING_APPROVAL");
+        assertThat(invoice.get("approvalId").isNull()).isFalse();
+
+        assertThat(request(contract, VALID_TAX_ID, "200000.01")).as("above the 200 000.00 left").hasStatus(422);
+        MvcTestResult badTaxId = request(contract, "91350100M000100Y44", "100.00");
+        assertThat(badTaxId).hasStatus(422);
+        assertThat(ContractTestSupport.text(badTaxId)).contains("buyerTaxId");
+        assertThat(customers.getJson(mvc, customers.bearer(mvc, reviewers().rep()), "/api/v1/invoices?contractId=" + contract)
+                .get("items").size()).as("the refusals left nothing behind").isEqualTo(1);
+        assertThat(request(contract, VALID_TAX_ID, "200000.00")).as("exactly what is left").hasStatus(201);
+    }
+
+    @Test
+    void financeApprovesIssuesAndReversesByRedLetterWhichFreesTheAmount() {
+        String contract = signed("杭州发票二号科技有限公司").get("id").asString();
+        JsonNode invoice = customers.json(request(contract, VALID_TAX_ID, "600000.00"));
+        String id = invoice.get("id").asString();
+        String finance = customers.bearer(mvc, reviewers().finance());
+        String rep = customers.bearer(mvc, reviewers().rep());
+
+        ok(customers.post(mvc, finance, "/api/v1/approvals/" + invoice.get("approvalId").asString() + "/decision",
+                "{\"decision\":\"APPROVE\"}"));
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                "APPROVED".equals(customers.getJson(mvc, rep, "/api/v1/invoices/" + id).get("status").asString()));
+        JsonNode approved = customers.getJson(mvc, finance, "/api/v1/invoices/" + id);
+        assertThat(customers.post(mvc, rep, "/api/v1/invoices/" + id + "/issue",
+                "{\"invoiceNumber\":\"33001234\",\"invoicedOn\":\"2026-12-01\",\"version\":%d}".formatted(approved.get("version").asLong())))
+                .as("finance issues").hasStatus(403);
+
+        JsonNode issued = ok(customers.post(mvc, finance, "/api/v1/invoices/" + id + "/issue",
+                "{\"invoiceNumber\":\"33001234\",\"invoicedOn\":\"2026-12-01\",\"version\":%d}".formatted(approved.get("version").asLong())));
+        assertThat(issued.get("status").asString()).isEqualTo("ISSUED");
+        assertThat(invoicing.invoiced(List.of(UUID.fromString(contract))))
+                .containsExactly(Map.entry(UUID.fromString(contract), new BigDecimal("600000.00")));
+        assertThat(request(contract, VALID_TAX_ID, "0.01")).as("all invoiced").hasStatus(422);
+
+        JsonNode red = ok(customers.post(mvc, finance, "/api/v1/invoices/" + id + "/red-reversal",
+                "{\"reason\":\"购买方名称有误\",\"version\":%d}".formatted(issued.get("version").asLong())));
+        assertThat(red.get("status").asString()).isEqualTo("RED_REVERSED");
+        assertThat(red.get("redReason").asString()).isEqualTo("购买方名称有误");
+        assertThat(invoicing.invoiced(List.of(UUID.fromString(contract)))).isEmpty();
+        assertThat(request(contract, VALID_TAX_ID, "600000.00")).as("the amount is free again").hasStatus(201);
+    }
+}

@@ -1,0 +1,265 @@
+package com.lead2cash.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import com.lead2cash.files.TestFiles;
+import com.lead2cash.testing.ContractTestSupport;
+import com.lead2cash.testing.ContractTestSupport.Reviewers;
+import com.lead2cash.testing.CustomerTestSupport;
+import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.MutableClock;
+import com.lead2cash.testing.SalesTestSupport;
+import com.lead2cash.testing.SignedContracts;
+import com.lead2cash.testing.TestClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Orders and delivery through the API (SPEC §5 "Orders and delivery", rules D1–D3): an order from a signed
+ * contract, partial shipments and the waybill deadline, the weekly progress check, a delay that e-mails the
+ * customer, delivery, and acceptance online through the confirmation link, which makes the acceptance
+ * payment fall due and moves the customer to DELIVERED.
+ */
+@IntegrationTest
+@Import(TestClock.class)
+@TestPropertySource(properties = {"spring.mail.host=127.0.0.1", "spring.mail.port=2", "l2c.notification.poll-interval=1h"})
+class OrderApiTest {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    /** One set of reviewers for the class: K2 asks the longest-serving legal head. */
+    static Reviewers reviewers;
+    static String product;
+
+    @Autowired MockMvcTester mvc;
+    @Autowired SignedContracts contracts;
+    @Autowired ContractTestSupport support;
+    @Autowired CustomerTestSupport customers;
+    @Autowired SalesTestSupport sales;
+    @Autowired MutableClock clock;
+    @Autowired JdbcClient jdbc;
+    @Autowired com.lead2cash.testing.Fixtures fixtures;
+
+    @AfterEach
+    void resetClock() {
+        clock.set(TestClock.START);
+    }
+
+    Reviewers reviewers() {
+        if (reviewers == null) {
+            reviewers = support.reviewers("ord", CustomerTestSupport.HIRED.minusYears(10));
+            product = sales.product(mvc, reviewers.team(), "GW-100", "工业网关 GW-100", "6000.00", "13");
+        }
+        return reviewers;
+    }
+
+    static Instant shanghai(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(SHANGHAI).toInstant();
+    }
+
+    String rep() {
+        return customers.bearer(mvc, reviewers().rep());
+    }
+
+    String operations() {
+        return customers.bearer(mvc, reviewers().operations());
+    }
+
+    /** A signed contract of 600 000.00 and an order of 10 gateways on it, promised for 2026-12-20. */
+    JsonNode order(String customer) {
+        JsonNode contract = contracts.sign(mvc, reviewers(), customer, "600000.00", """
+                {"type":"PREPAYMENT","amount":180000.00,"dueDate":"2026-12-20"},
+                {"type":"ACCEPTANCE","amount":420000.00,"dueCondition":"验收合格后 30 日内"}""", "2026-12-01");
+        MvcTestResult created = customers.post(mvc, rep(), "/api/v1/orders", """
+                {"contractId":"%s","lines":[{"productId":"%s","quantity":10}],"address":"杭州市西湖区文三路 1 号",
+                 "consignee":"王经理","consigneePhone":"13800000000","promisedDate":"2026-12-20"}"""
+                .formatted(contract.get("id").asString(), product));
+        assertThat(created).as(ContractTestSupport.text(created)).hasStatus(201);
+        return customers.json(created);
+    }
+
+    JsonNode expectOk(MvcTestResult result) {
+        assertThat(result).as(ContractTestSupport.text(result)).hasStatusOk();
+        return customers.json(result);
+    }
+
+    /** The subject's deadlines of a rule as "STATE due-time", oldest first. */
+    List<String> deadlines(String rule, String subjectType, String subjectId) {
+        return jdbc.sql("select state, due_at from sop_deadline where rule_id = :r and subject_type = :t and subject_id = :id "
+                        + "order by started_at, created_at")
+                .param("r", rule).param("t", subjectType).param("id", subjectId)
+                .query((rs, i) -> rs.getString("state") + " " + rs.getTimestamp("due_at").toInstant()).list();
+    }
+
+    @Test
+    void D2_theWaybillIsDueOneBusinessDayBeforeTheShipDateAcrossTheWeekendAndShipmentsGoInParts() {
+        JsonNode order = order("杭州订单一号科技有限公司");
+        String id = order.get("id").asString();
+        assertThat(order.get("status").asString()).isEqualTo("CREATED");
+
+        JsonNode partly = expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments", """
+                {"line":1,"quantity":4,"carrier":"顺丰速运","shipDate":"2026-12-07","version":%d}"""
+                .formatted(order.get("version").asLong())));
+
+        assertThat(partly.get("status").asString()).as("six still to ship").isEqualTo("PREPARING");
+        assertThat(deadlines("D2", "OrderShipment", id + ":1")).as("Monday's shipment: Friday 09:00")
+                .containsExactly("OPEN " + shanghai("2026-12-04T09:00"));
+        assertThat(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments", """
+                {"line":1,"quantity":7,"carrier":"顺丰速运","shipDate":"2026-12-08","version":%d}"""
+                .formatted(partly.get("version").asLong()))).as("more than is left to ship").hasStatus(422);
+
+        clock.set(shanghai("2026-12-03T16:00"));
+        JsonNode withWaybill = expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments/1/waybill",
+                "{\"waybillNumber\":\"SF1234567890\",\"version\":%d}".formatted(partly.get("version").asLong())));
+        assertThat(deadlines("D2", "OrderShipment", id + ":1")).containsExactly("MET " + shanghai("2026-12-04T09:00"));
+
+        JsonNode shipped = expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments", """
+                {"line":1,"quantity":6,"carrier":"顺丰速运","waybillNumber":"SF1234567891","shipDate":"2026-12-08","version":%d}"""
+                .formatted(withWaybill.get("version").asLong())));
+        assertThat(shipped.get("status").asString()).isEqualTo("SHIPPED");
+        assertThat(shipped.get("lines").get(0).get("shipped").decimalValue()).isEqualByComparingTo("10");
+        assertThat(deadlines("D2", "OrderShipment", id + ":2")).as("the waybill came with the shipment")
+                .containsExactly("MET " + shanghai("2026-12-07T09:00"));
+    }
+
+    @Test
+    void D1_theOwningRepChecksDeliveryProgressEveryWeekAndEachNoteOpensTheNextWeek() {
+        JsonNode order = order("杭州订单二号科技有限公司");
+        String id = order.get("id").asString();
+        assertThat(deadlines("D1", "Order", id)).containsExactly("OPEN " + TestClock.START.plus(Duration.ofDays(7)));
+
+        clock.set(TestClock.START.plus(Duration.ofDays(3)));
+        expectOk(customers.post(mvc, rep(), "/api/v1/orders/" + id + "/progress-notes", "{\"note\":\"已与仓库确认，下周一发货\"}"));
+
+        assertThat(deadlines("D1", "Order", id)).containsExactly("MET " + TestClock.START.plus(Duration.ofDays(7)),
+                "OPEN " + TestClock.START.plus(Duration.ofDays(10)));
+        assertThat(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/progress-notes", "{\"note\":\"x\"}"))
+                .as("the owning rep's check").hasStatus(422);
+
+        var session = fixtures.session(mvc, reviewers().rep().username(), com.lead2cash.testing.Fixtures.PASSWORD);
+        for (String lang : new String[] {"zh-CN", "en"}) {
+            for (String path : new String[] {"/orders", "/orders/" + id}) {
+                var page = mvc.get().uri(path + "?lang=" + lang).cookie(session).exchange();
+                assertThat(page).as(path + " " + lang).hasStatusOk();
+                String html = new String(page.getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(html).as(path + " " + lang).doesNotContain("??").contains(order.get("number").asString());
+            }
+        }
+        clock.set(TestClock.START.plus(Duration.ofDays(5)));
+        var posted = mvc.post().uri("/orders/" + id + "/progress-notes").with(csrf()).cookie(session)
+                .param("note", "物流在途，预计周五到").exchange();
+        assertThat(posted).hasStatus3xxRedirection();
+        assertThat(deadlines("D1", "Order", id)).last().isEqualTo("OPEN " + TestClock.START.plus(Duration.ofDays(12)));
+        String html = new String(mvc.get().uri("/orders/" + id + "?lang=en").cookie(session).exchange().getResponse()
+                .getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(html).contains("物流在途，预计周五到", "已与仓库确认，下周一发货");
+    }
+
+    @Test
+    void D3_aDelayRecordsTheNewDateKeepsTheHistoryAndEmailsTheCustomerContactTheSameDay() {
+        JsonNode order = order("杭州订单三号科技有限公司");
+        String id = order.get("id").asString();
+
+        JsonNode delayed = expectOk(customers.post(mvc, rep(), "/api/v1/orders/" + id + "/delays",
+                "{\"promisedDate\":\"2026-12-28\",\"reason\":\"芯片到货延迟\",\"version\":%d}".formatted(order.get("version").asLong())));
+
+        assertThat(delayed.get("customerEmailed").asBoolean()).isTrue();
+        JsonNode o = delayed.get("order");
+        assertThat(o.get("promisedDate").asString()).isEqualTo("2026-12-28");
+        assertThat(o.get("promises")).extracting(p -> p.get("promisedDate").asString()).containsExactly("2026-12-20", "2026-12-28");
+        assertThat(o.get("promises").get(1).get("reason").asString()).isEqualTo("芯片到货延迟");
+        assertThat(deadlines("D3", "OrderDelay", id + ":2")).singleElement().satisfies(d -> assertThat(d).startsWith("MET"));
+        assertThat(jdbc.sql("select body from notification_outbound_email where to_address = 'wang@example.test' and kind = 'order.delay'")
+                .query(String.class).list()).singleElement().satisfies(body -> assertThat(body).contains("2026-12-28", "芯片到货延迟"));
+        assertThat(customers.post(mvc, rep(), "/api/v1/orders/" + id + "/delays",
+                "{\"promisedDate\":\"2026-12-27\",\"reason\":\"再议\",\"version\":%d}".formatted(o.get("version").asLong())))
+                .as("a delay moves the date later").hasStatus(422);
+    }
+
+    @Test
+    void theCustomerAcceptsOnlineThroughTheLinkTheCustomerIsDeliveredAndTheAcceptancePaymentFallsDue() throws Exception {
+        JsonNode order = order("杭州订单四号科技有限公司");
+        String id = order.get("id").asString();
+        JsonNode shipped = expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments", """
+                {"line":1,"quantity":10,"carrier":"顺丰速运","waybillNumber":"SF1","shipDate":"2026-12-03","version":%d}"""
+                .formatted(order.get("version").asLong())));
+        clock.set(shanghai("2026-12-05T10:00"));
+        JsonNode delivered = expectOk(customers.post(mvc, rep(), "/api/v1/orders/" + id + "/delivery",
+                "{\"deliveredOn\":\"2026-12-05\",\"version\":%d}".formatted(shipped.get("version").asLong())));
+        assertThat(delivered.get("status").asString()).isEqualTo("DELIVERED");
+        String contact = jdbc.sql("select id from customer_contact where customer_id = :c")
+                .param("c", java.util.UUID.fromString(order.get("customerId").asString())).query(String.class).single();
+
+        JsonNode sent = expectOk(customers.post(mvc, rep(), "/api/v1/orders/" + id + "/acceptance/send",
+                "{\"contactId\":\"" + contact + "\"}"));
+        String url = sent.get("confirmation").get("url").asString();
+        String path = url.substring(url.indexOf("/c/"));
+        MvcTestResult answered = mvc.post().uri(path).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").with(csrf())
+                .param("outcome", "CONFIRMED").param("name", "王经理").exchange();
+        assertThat(answered).hasStatus3xxRedirection();
+
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                "ACCEPTED".equals(customers.getJson(mvc, rep(), "/api/v1/orders/" + id).get("status").asString()));
+        JsonNode accepted = customers.getJson(mvc, rep(), "/api/v1/orders/" + id);
+        assertThat(accepted.get("acceptance").get("signedBy").asString()).isEqualTo("王经理");
+        assertThat(accepted.get("acceptance").get("acceptedOn").asString()).isEqualTo("2026-12-05");
+        assertThat(customers.getJson(mvc, rep(), "/api/v1/customers/" + order.get("customerId").asString())
+                .get("status").asString()).isEqualTo("DELIVERED");
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            JsonNode plans = customers.getJson(mvc, rep(), "/api/v1/receivables?contractId=" + order.get("contractId").asString());
+            for (JsonNode p : plans.get("items")) {
+                if ("ACCEPTANCE".equals(p.get("type").asString())) {
+                    return "2027-01-04".equals(p.get("dueDate").asString()); // 30 days after acceptance
+                }
+            }
+            return false;
+        });
+        assertThat(deadlines("D1", "Order", id)).as("no more progress checks").allSatisfy(d -> assertThat(d).doesNotStartWith("OPEN"));
+    }
+
+    @Test
+    void theAcceptanceFormIsUploadedSignedAndAnOrderOutsideScopeIsNotFound() {
+        JsonNode order = order("杭州订单五号科技有限公司");
+        String id = order.get("id").asString();
+        JsonNode shipped = expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments", """
+                {"line":1,"quantity":10,"carrier":"德邦物流","waybillNumber":"DB1","shipDate":"2026-12-03","version":%d}"""
+                .formatted(order.get("version").asLong())));
+        clock.set(shanghai("2026-12-05T10:00"));
+        JsonNode delivered = expectOk(customers.post(mvc, rep(), "/api/v1/orders/" + id + "/delivery",
+                "{\"deliveredOn\":\"2026-12-04\",\"version\":%d}".formatted(shipped.get("version").asLong())));
+
+        MvcTestResult executable = mvc.post().uri("/api/v1/orders/" + id + "/acceptance").multipart()
+                .file(new MockMultipartFile("form", "acceptance.pdf", "application/pdf", TestFiles.executable()))
+                .param("acceptedOn", "2026-12-05").param("signedBy", "王经理").param("quantity", "10 台全部收到")
+                .param("quality", "合格").header(HttpHeaders.AUTHORIZATION, rep()).exchange();
+        assertThat(executable).as("a renamed executable is no acceptance form").hasStatus(422);
+        MvcTestResult accepted = mvc.post().uri("/api/v1/orders/" + id + "/acceptance").multipart()
+                .file(new MockMultipartFile("form", "acceptance.pdf", "application/pdf", TestFiles.pdf(2048, 3)))
+                .param("acceptedOn", "2026-12-05").param("signedBy", "王经理").param("quantity", "10 台全部收到")
+                .param("quality", "合格").param("remarks", "外包装完好").param("version", String.valueOf(delivered.get("version").asLong()))
+                .header(HttpHeaders.AUTHORIZATION, rep()).exchange();
+        JsonNode done = expectOk(accepted);
+        assertThat(done.get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(done.get("acceptance").get("formFileId").isNull()).isFalse();
+
+        assertThat(customers.get(mvc, customers.bearer(mvc, reviewers().otherRep()), "/api/v1/orders/" + id)).hasStatus(404);
+        assertThat(customers.getJson(mvc, customers.bearer(mvc, reviewers().otherRep()), "/api/v1/orders").get("items").size()).isZero();
+        assertThat(customers.getJson(mvc, rep(), "/api/v1/orders?contractId=" + order.get("contractId").asString())
+                .get("items").size()).isEqualTo(1);
+    }
+}

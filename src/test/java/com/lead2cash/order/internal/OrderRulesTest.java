@@ -1,0 +1,107 @@
+package com.lead2cash.order.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.lead2cash.order.internal.domain.Order;
+import com.lead2cash.order.internal.domain.OrderLine;
+import com.lead2cash.order.internal.domain.OrderStatus;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.sop.BusinessDuration;
+import com.lead2cash.sop.DayKind;
+import com.lead2cash.sop.DeadlineWindow;
+import com.lead2cash.sop.SopPolicy;
+import com.lead2cash.sop.WorkingCalendar;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The order rules on their own: D2's waybill due time on the working calendar, and the order's lifecycle. */
+class OrderRulesTest {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    static final OrderRules RULES = SopPolicy.defaults().bind(OrderRules.class);
+    static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
+    static final Instant NOW = TODAY.atTime(10, 0).atZone(SHANGHAI).toInstant();
+
+    static Instant shanghai(String localDateTime) {
+        return java.time.LocalDateTime.parse(localDateTime).atZone(SHANGHAI).toInstant();
+    }
+
+    @Test
+    void D2_aMondayShipmentNeedsItsWaybillByFridaysStartOfWork() {
+        assertThat(RULES.waybillDueAt(LocalDate.of(2026, 12, 7), WorkingCalendar.standard()))
+                .isEqualTo(shanghai("2026-12-04T09:00"));
+        assertThat(RULES.waybillDueAt(LocalDate.of(2026, 12, 9), WorkingCalendar.standard())).as("midweek: the day before")
+                .isEqualTo(shanghai("2026-12-08T09:00"));
+    }
+
+    @Test
+    void D2_holidaysAreSkippedAndAMakeUpSaturdayCounts() {
+        WorkingCalendar calendar = WorkingCalendar.standard().withExceptions(Map.of(
+                LocalDate.of(2026, 12, 4), DayKind.HOLIDAY, LocalDate.of(2026, 12, 5), DayKind.WORKDAY));
+        assertThat(RULES.waybillDueAt(LocalDate.of(2026, 12, 7), calendar)).as("Saturday is a working day")
+                .isEqualTo(shanghai("2026-12-05T09:00"));
+        WorkingCalendar holidayOnly = WorkingCalendar.standard().withExceptions(Map.of(LocalDate.of(2026, 12, 4), DayKind.HOLIDAY));
+        assertThat(RULES.waybillDueAt(LocalDate.of(2026, 12, 7), holidayOnly)).as("Friday off: Thursday")
+                .isEqualTo(shanghai("2026-12-03T09:00"));
+    }
+
+    @Test
+    void D2_aCalendarWindowCountsBackPlainTimeFromTheShipDay() {
+        OrderRules calendarDay = new OrderRules(RULES.progressWindow(),
+                DeadlineWindow.calendar(BusinessDuration.ofDays(1)));
+        assertThat(calendarDay.waybillDueAt(LocalDate.of(2026, 12, 7), WorkingCalendar.standard()))
+                .isEqualTo(shanghai("2026-12-06T00:00"));
+    }
+
+    static Order order() {
+        return Order.create("DD-2026-000001", UUID.randomUUID(), "HT-1", UUID.randomUUID(), UUID.randomUUID(),
+                List.of(new OrderLine(UUID.randomUUID(), "GW-100", "工业网关", "台", new BigDecimal("10.00"), BigDecimal.ZERO.setScale(2))),
+                "杭州市西湖区文三路 1 号", "王经理", null, LocalDate.of(2026, 12, 20), UUID.randomUUID(), TODAY, NOW);
+    }
+
+    @Test
+    void D3_aDelayKeepsEveryPromisedDateAndMovesOnlyLater() {
+        Order o = order();
+        o.delay(LocalDate.of(2026, 12, 28), "芯片到货延迟", UUID.randomUUID(), TODAY, NOW);
+
+        assertThat(o.promisedDate()).isEqualTo(LocalDate.of(2026, 12, 28));
+        assertThat(o.promises()).extracting(p -> p.promisedDate().toString() + " " + p.reason())
+                .containsExactly("2026-12-20 null", "2026-12-28 芯片到货延迟");
+        assertThatThrownBy(() -> o.delay(LocalDate.of(2026, 12, 27), "提前", UUID.randomUUID(), TODAY, NOW))
+                .isInstanceOfSatisfying(FieldValidationException.class,
+                        e -> assertThat(e.errors()).extracting(FieldValidationException.FieldError::messageKey).contains("order.delay.later"));
+        assertThatThrownBy(() -> o.delay(LocalDate.of(2027, 1, 5), " ", UUID.randomUUID(), TODAY, NOW))
+                .isInstanceOfSatisfying(FieldValidationException.class,
+                        e -> assertThat(e.errors()).extracting(FieldValidationException.FieldError::messageKey).contains("order.delay.reason"));
+    }
+
+    @Test
+    void anOrderShipsInPartsIsDeliveredAndAcceptedAndRefusesStepsOutOfOrder() {
+        Order o = order();
+        assertThatThrownBy(() -> o.deliver(TODAY, TODAY, NOW)).as("nothing shipped yet").hasMessage("order.status.notAllowed");
+
+        o.ship(1, new BigDecimal("4"), "顺丰", null, TODAY.plusDays(2), UUID.randomUUID(), NOW);
+        assertThat(o.status()).isEqualTo(OrderStatus.PREPARING);
+        assertThatThrownBy(() -> o.ship(1, new BigDecimal("6.01"), "顺丰", null, TODAY, UUID.randomUUID(), NOW))
+                .hasMessage("order.shipment.exceedsLine");
+        o.ship(1, new BigDecimal("6"), "顺丰", "SF2", TODAY.plusDays(3), UUID.randomUUID(), NOW);
+        assertThat(o.status()).isEqualTo(OrderStatus.SHIPPED);
+        o.recordWaybill(1, "SF1", NOW);
+        assertThatThrownBy(() -> o.recordWaybill(1, "SF9", NOW)).hasMessage("order.waybill.recorded");
+
+        o.deliver(TODAY, TODAY, NOW);
+        assertThatThrownBy(() -> o.accept(TODAY, "王经理", "10 台", "合格", null, null, null, TODAY, NOW))
+                .as("neither the signed form nor the online confirmation").isInstanceOfSatisfying(FieldValidationException.class,
+                        e -> assertThat(e.errors()).extracting(FieldValidationException.FieldError::messageKey).contains("order.acceptance.form"));
+        o.accept(TODAY, "王经理", "10 台", "合格", null, UUID.randomUUID(), null, TODAY, NOW);
+        assertThat(o.status()).isEqualTo(OrderStatus.ACCEPTED);
+        assertThat(o.availableActions(true, true)).isEmpty();
+    }
+}

@@ -1,0 +1,263 @@
+package com.lead2cash.receivable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.lead2cash.receivable.internal.CollectionRoutine;
+import com.lead2cash.testing.ContractTestSupport;
+import com.lead2cash.testing.ContractTestSupport.Reviewers;
+import com.lead2cash.testing.CustomerTestSupport;
+import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.MutableClock;
+import com.lead2cash.testing.SignedContracts;
+import com.lead2cash.testing.TestClock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Receivables through the API (SPEC §5 "Receivables", rules P1–P2): the payment plan a signed contract
+ * gets, receipts recorded by finance and allocated across plans, a reversal, the P1 reminder and the P2
+ * aging with its escalation, and the refusals.
+ */
+@IntegrationTest
+@Import(TestClock.class)
+class ReceivableApiTest {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    /** One set of reviewers for the class: K2 asks the longest-serving legal head. */
+    static Reviewers reviewers;
+
+    @Autowired MockMvcTester mvc;
+    @Autowired SignedContracts contracts;
+    @Autowired ContractTestSupport support;
+    @Autowired CustomerTestSupport customers;
+    @Autowired MutableClock clock;
+    @Autowired CollectionRoutine routine;
+    @Autowired com.lead2cash.testing.Fixtures fixtures;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @AfterEach
+    void resetClock() {
+        clock.set(TestClock.START);
+    }
+
+    Reviewers reviewers() {
+        if (reviewers == null) {
+            reviewers = support.reviewers("rcv", CustomerTestSupport.HIRED.minusYears(10));
+        }
+        return reviewers;
+    }
+
+    /** A contract of 600 000.00: 180 000.00 prepayment due on {@code prepaymentDue}, 420 000.00 on acceptance. */
+    JsonNode signed(String customer, String prepaymentDue) {
+        return contracts.sign(mvc, reviewers(), customer, "600000.00", """
+                {"type":"PREPAYMENT","amount":180000.00,"dueDate":"%s"},
+                {"type":"ACCEPTANCE","amount":420000.00,"dueCondition":"验收合格后 30 日内"}""".formatted(prepaymentDue),
+                "2026-12-01");
+    }
+
+    List<JsonNode> plans(String token, String contractId) {
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                customers.getJson(mvc, token, "/api/v1/receivables?contractId=" + contractId).get("items").size() > 0);
+        JsonNode page = customers.getJson(mvc, token, "/api/v1/receivables?contractId=" + contractId);
+        return StreamSupport.stream(page.get("items").spliterator(), false)
+                .sorted(java.util.Comparator.comparingInt(p -> p.get("position").asInt())).toList();
+    }
+
+    String finance() {
+        return customers.bearer(mvc, reviewers().finance());
+    }
+
+    String rep() {
+        return customers.bearer(mvc, reviewers().rep());
+    }
+
+    /** Who was told of the plan, by notification kind, in the order they were told. */
+    List<java.util.UUID> told(String kind, String planId) {
+        return jdbc.sql("select recipient_id from notification_message where kind = :kind and link = :link order by created_at, id")
+                .param("kind", kind).param("link", "/receivables/" + planId).query(java.util.UUID.class).list();
+    }
+
+    static void at(MutableClock clock, String localDateTime) {
+        clock.set(java.time.LocalDateTime.parse(localDateTime).atZone(SHANGHAI).toInstant());
+    }
+
+    @Test
+    void theSignedContractGetsOnePlanPerMilestoneAddingUpToTheContractAmount() {
+        JsonNode contract = signed("杭州回款一号科技有限公司", "2026-12-20");
+
+        List<JsonNode> plans = plans(rep(), contract.get("id").asString());
+
+        assertThat(plans).extracting(p -> p.get("type").asString() + " " + p.get("amount").decimalValue().setScale(2).toPlainString()
+                        + " " + p.get("state").asString())
+                .containsExactly("PREPAYMENT 180000.00 PLANNED", "ACCEPTANCE 420000.00 PLANNED");
+        assertThat(plans.get(0).get("dueDate").asString()).isEqualTo("2026-12-20");
+        assertThat(plans.get(1).get("dueDate").isNull()).as("due on acceptance").isTrue();
+        assertThat(plans.stream().map(p -> p.get("amount").decimalValue()).reduce(java.math.BigDecimal.ZERO,
+                java.math.BigDecimal::add)).isEqualByComparingTo(contract.get("amount").decimalValue());
+        assertThat(customers.getJson(mvc, customers.bearer(mvc, reviewers().otherRep()),
+                "/api/v1/receivables?contractId=" + contract.get("id").asString()).get("items").size())
+                .as("another team's rep sees none of them").isZero();
+        var outOfScope = customers.get(mvc, customers.bearer(mvc, reviewers().otherRep()),
+                "/api/v1/receivables/" + plans.get(0).get("id").asString());
+        assertThat(outOfScope).hasStatus(404);
+    }
+
+    @Test
+    void aPartialReceiptIsSplitAcrossTwoPlansAndAReversalMakesThemOweAgain() {
+        JsonNode contract = signed("杭州回款二号科技有限公司", "2026-12-20");
+        List<JsonNode> plans = plans(finance(), contract.get("id").asString());
+        String prepayment = plans.get(0).get("id").asString();
+        String acceptance = plans.get(1).get("id").asString();
+
+        var recorded = customers.post(mvc, finance(), "/api/v1/receipts", """
+                {"customerId":"%s","amount":300000.00,"receivedOn":"2026-12-01","method":"BANK_TRANSFER",
+                 "payer":"杭州回款二号科技有限公司","reference":"ICBC-20261201-01",
+                 "allocations":[{"receivableId":"%s","amount":180000.00},{"receivableId":"%s","amount":100000.00}]}"""
+                .formatted(contract.get("customerId").asString(), prepayment, acceptance));
+
+        assertThat(recorded).as(ContractTestSupport.text(recorded)).hasStatus(201);
+        JsonNode receipt = customers.json(recorded);
+        assertThat(receipt.get("unallocated").decimalValue()).isEqualByComparingTo("20000.00");
+        assertThat(customers.getJson(mvc, finance(), "/api/v1/receivables/" + prepayment).get("state").asString()).isEqualTo("PAID");
+        JsonNode partly = customers.getJson(mvc, finance(), "/api/v1/receivables/" + acceptance);
+        assertThat(partly.get("state").asString()).isEqualTo("PARTIALLY_PAID");
+        assertThat(partly.get("outstanding").decimalValue()).isEqualByComparingTo("320000.00");
+
+        JsonNode figures = customers.getJson(mvc, rep(), "/api/v1/receivables/contract-figures?contractId="
+                + contract.get("id").asString()).get("items").get(0);
+        assertThat(figures.get("collected").decimalValue()).isEqualByComparingTo("280000.00");
+        assertThat(figures.get("collectedPercent").decimalValue()).isEqualByComparingTo("46.67");
+        assertThat(figures.get("paidPlans").asInt() + "/" + figures.get("plans").asInt()).isEqualTo("1/2");
+        assertThat(customers.getJson(mvc, customers.bearer(mvc, reviewers().otherRep()),
+                "/api/v1/receivables/contract-figures?contractId=" + contract.get("id").asString()).get("items").size())
+                .as("out of scope").isZero();
+
+        var tooMuch = customers.post(mvc, finance(), "/api/v1/receipts/" + receipt.get("id").asString() + "/allocations",
+                "{\"allocations\":[{\"receivableId\":\"%s\",\"amount\":20000.01}],\"version\":%d}"
+                        .formatted(acceptance, receipt.get("version").asLong()));
+        assertThat(tooMuch).as("above what is left of the receipt").hasStatus(422);
+
+        var reversed = customers.post(mvc, finance(), "/api/v1/receipts/" + receipt.get("id").asString() + "/reversal",
+                "{\"reason\":\"付款方账户错误，银行退回\",\"version\":%d}".formatted(receipt.get("version").asLong()));
+        assertThat(reversed).as(ContractTestSupport.text(reversed)).hasStatusOk();
+        assertThat(customers.json(reversed).get("state").asString()).isEqualTo("REVERSED");
+        assertThat(plans(finance(), contract.get("id").asString()))
+                .extracting(p -> p.get("state").asString() + " " + p.get("paidAmount").decimalValue().setScale(2).toPlainString())
+                .containsExactly("PLANNED 0.00", "PLANNED 0.00");
+        assertThat(customers.getJson(mvc, finance(), "/api/v1/receipts/" + receipt.get("id").asString())
+                .get("allocations").size()).as("the reversed receipt is kept as it was").isEqualTo(2);
+    }
+
+    @Test
+    void receiptsAreRecordedByFinanceOnlyAndBadInputChangesNothing() {
+        JsonNode contract = signed("杭州回款三号科技有限公司", "2026-12-20");
+        String plan = plans(finance(), contract.get("id").asString()).get(0).get("id").asString();
+        String body = """
+                {"customerId":"%s","amount":%s,"receivedOn":"%s","method":"CASH",
+                 "allocations":[{"receivableId":"%s","amount":%s}]}""";
+        String customer = contract.get("customerId").asString();
+
+        assertThat(customers.post(mvc, rep(), "/api/v1/receipts", body.formatted(customer, "100.00", "2026-12-01", plan, "100.00")))
+                .as("a rep does not record receipts").hasStatus(403);
+        assertThat(customers.post(mvc, finance(), "/api/v1/receipts", body.formatted(customer, "100.00", "2026-12-01", plan, "180000.01")))
+                .as("allocations above the receipt").hasStatus(422);
+        assertThat(customers.post(mvc, finance(), "/api/v1/receipts", body.formatted(customer, "200000.00", "2026-12-01", plan, "180000.01")))
+                .as("an allocation above what the plan owes").hasStatus(422);
+        assertThat(customers.post(mvc, finance(), "/api/v1/receipts", body.formatted(customer, "100.00", "2026-12-02", plan, "100.00")))
+                .as("money that arrives tomorrow").hasStatus(422);
+        assertThat(customers.post(mvc, finance(), "/api/v1/receipts", body.formatted(customer, "-5", "2026-12-01", plan, "100.00")))
+                .hasStatus(422);
+
+        JsonNode unchanged = customers.getJson(mvc, finance(), "/api/v1/receivables/" + plan);
+        assertThat(unchanged.get("paidAmount").decimalValue()).isEqualByComparingTo("0");
+        assertThat(unchanged.get("state").asString()).isEqualTo("PLANNED");
+    }
+
+    @Test
+    void P1_theRepIsRemindedThreeCalendarDaysBeforeTheDueDateAndMeetsItByRemindingTheCustomer() {
+        JsonNode contract = signed("杭州回款四号科技有限公司", "2026-12-20");
+        String plan = plans(rep(), contract.get("id").asString()).get(0).get("id").asString();
+
+        at(clock, "2026-12-16T23:59");
+        routine.run();
+        assertThat(told("receivable.reminder", plan)).as("four days before: not yet").isEmpty();
+
+        at(clock, "2026-12-17T00:00"); // a Thursday; 20 December is a Sunday, calendar days count
+        routine.run();
+        assertThat(told("receivable.reminder", plan)).containsExactly(reviewers().rep().id());
+        assertThat(customers.deadlines("Receivable", plan)).containsExactly("P1:OPEN");
+        routine.run();
+        assertThat(told("receivable.reminder", plan)).as("once").hasSize(1);
+
+        at(clock, "2026-12-18T10:00");
+        var reminded = customers.post(mvc, rep(), "/api/v1/receivables/" + plan + "/customer-reminded", null);
+        assertThat(reminded).as(ContractTestSupport.text(reminded)).hasStatusOk();
+        assertThat(customers.deadlines("Receivable", plan)).containsExactly("P1:MET");
+        var session = fixtures.session(mvc, reviewers().rep().username(), com.lead2cash.testing.Fixtures.PASSWORD);
+        String deadlinesPage = new String(mvc.get().uri("/deadlines?scope=mine&lang=en").cookie(session).exchange()
+                .getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(deadlinesPage).as("the deadline names its plan").contains(contract.get("number").asString() + " #1",
+                "/receivables/" + plan);
+    }
+
+    @Test
+    void P2_overduePlansAreAgedAtTheBucketBoundariesAndEscalatedToTheOwnerTheManagerAndTheDirector() {
+        JsonNode contract = signed("杭州回款五号科技有限公司", "2026-12-10");
+        String plan = plans(rep(), contract.get("id").asString()).get(0).get("id").asString();
+        LocalDate due = LocalDate.of(2026, 12, 10);
+
+        record Step(int days, String bucket, java.util.UUID notified) {
+        }
+        Reviewers r = reviewers();
+        for (Step s : List.of(new Step(30, "B1", r.rep().id()), new Step(31, "B2", r.manager().id()), new Step(60, "B2", null),
+                new Step(61, "B3", r.director().id()), new Step(90, "B3", null), new Step(91, "B4", null))) {
+            clock.set(due.plusDays(s.days()).atTime(9, 0).atZone(SHANGHAI).toInstant());
+            int before = told("receivable.overdue", plan).size();
+            routine.run();
+            JsonNode p = customers.getJson(mvc, finance(), "/api/v1/receivables/" + plan);
+            assertThat(p.get("state").asString()).as(s.days() + " days").isEqualTo("OVERDUE");
+            assertThat(p.get("daysOverdue").asLong()).isEqualTo(s.days());
+            assertThat(p.get("agingBucket").asString()).as(s.days() + " days").isEqualTo(s.bucket());
+            List<java.util.UUID> all = told("receivable.overdue", plan);
+            List<java.util.UUID> told = all.subList(before, all.size());
+            if (s.notified() == null) {
+                assertThat(told).as(s.days() + " days: no one new is told").isEmpty();
+            } else {
+                assertThat(told).as(s.days() + " days").containsExactly(s.notified());
+            }
+        }
+        JsonNode aging = customers.getJson(mvc, finance(), "/api/v1/receivables/aging");
+        JsonNode b4 = StreamSupport.stream(aging.get("buckets").spliterator(), false)
+                .filter(b -> b.get("bucket").asString().equals("B4")).findFirst().orElseThrow();
+        assertThat(b4.get("label").asString()).isEqualTo("> 90");
+        assertThat(b4.get("outstanding").decimalValue()).isEqualByComparingTo("180000.00");
+
+        var session = fixtures.session(mvc, r.finance().username(), com.lead2cash.testing.Fixtures.PASSWORD);
+        var export = mvc.get().uri("/receivables/aging.xlsx?lang=en").cookie(session).exchange();
+        assertThat(export).hasStatusOk();
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                new java.io.ByteArrayInputStream(export.getResponse().getContentAsByteArray()));
+             var rows = workbook.getFirstSheet().openStream()) {
+            List<org.dhatim.fastexcel.reader.Row> all = rows.toList();
+            assertThat(all.get(0).getCellText(7)).isEqualTo("Days overdue");
+            assertThat(all).as("every other test's overdue plan too, longest overdue first").hasSizeGreaterThan(1);
+            org.dhatim.fastexcel.reader.Row row = all.get(1);
+            assertThat(row.getCellText(0)).isEqualTo(contract.get("number").asString());
+            assertThat(row.getCellAsNumber(5)).hasValueSatisfying(n -> assertThat(n).isEqualByComparingTo("180000.00"));
+            assertThat(row.getCellText(7)).isEqualTo("91");
+            assertThat(row.getCellText(8)).isEqualTo("> 90");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package com.lead2cash.receivable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import com.lead2cash.testing.ContractTestSupport;
+import com.lead2cash.testing.ContractTestSupport.Reviewers;
+import com.lead2cash.testing.CustomerTestSupport;
+import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.MutableClock;
+import com.lead2cash.testing.SignedContracts;
+import com.lead2cash.testing.TestClock;
+import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The receivable screens: the finance workbench with the week's due plans, a receipt recorded on a
+ * plan's page, the rep's collections-due panel; in Chinese and English with no key left untranslated.
+ */
+@IntegrationTest
+@Import(TestClock.class)
+class ReceivableScreensTest {
+
+    @Autowired MockMvcTester mvc;
+    @Autowired SignedContracts contracts;
+    @Autowired ContractTestSupport support;
+    @Autowired CustomerTestSupport customers;
+    @Autowired Fixtures fixtures;
+    @Autowired MutableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.set(TestClock.START);
+    }
+
+    String page(Cookie session, String path, String lang) {
+        var result = mvc.get().uri(path + (path.contains("?") ? "&" : "?") + "lang=" + lang).cookie(session).exchange();
+        assertThat(result).as(path + " " + lang).hasStatusOk();
+        String html = new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+        assertThat(html).as("untranslated key on " + path).doesNotContain("??");
+        return html;
+    }
+
+    @Test
+    void financeSeesTheWeeksDuePlanRecordsTheReceiptOnItsPageAndTheRepsPanelShowsWhatIsDue() {
+        Reviewers r = support.reviewers("rcs", CustomerTestSupport.HIRED.minusYears(10));
+        JsonNode contract = contracts.sign(mvc, r, "杭州回款屏幕科技有限公司", "600000.00", """
+                {"type":"PREPAYMENT","amount":180000.00,"dueDate":"2026-12-20"},
+                {"type":"ACCEPTANCE","amount":420000.00,"dueCondition":"验收合格后 30 日内"}""", "2026-12-01");
+        String rep = customers.bearer(mvc, r.rep());
+        String contractId = contract.get("id").asString();
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                customers.getJson(mvc, rep, "/api/v1/receivables?contractId=" + contractId).get("items").size() == 2);
+        String plan = customers.getJson(mvc, rep, "/api/v1/receivables?contractId=" + contractId).get("items").get(0)
+                .get("id").asString();
+        clock.set(LocalDateTime.parse("2026-12-15T10:00").atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+        Cookie finance = fixtures.session(mvc, r.finance().username(), Fixtures.PASSWORD);
+        Cookie repSession = fixtures.session(mvc, r.rep().username(), Fixtures.PASSWORD);
+
+        for (String lang : new String[] {"zh-CN", "en"}) {
+            String workbench = page(finance, "/receivables", lang);
+            assertThat(workbench).as("due this week").contains(contract.get("number").asString(), "180,000.00");
+            page(finance, "/receivables/" + plan, lang);
+            assertThat(page(repSession, "/receivables/panel", lang)).contains(contract.get("number").asString());
+            page(repSession, "/receivables", lang);
+        }
+        assertThat(page(repSession, "/receivables/" + plan, "en")).as("a rep records no receipts").doesNotContain("record-receipt");
+
+        var posted = mvc.post().uri("/receivables/" + plan + "/receipts").with(csrf()).cookie(finance)
+                .param("amount", "200000.00").param("receivedOn", "2026-12-15").param("method", "BANK_TRANSFER")
+                .param("payer", "杭州回款屏幕科技有限公司").param("reference", "CCB-77").exchange();
+        assertThat(posted).hasStatus3xxRedirection();
+
+        JsonNode paid = customers.getJson(mvc, rep, "/api/v1/receivables/" + plan);
+        assertThat(paid.get("state").asString()).isEqualTo("PAID");
+        String workbench = page(finance, "/receivables", "en");
+        assertThat(workbench).as("the 20 000.00 over the plan waits to be allocated").contains("20,000.00 to allocate");
+        assertThat(page(repSession, "/receivables/panel", "en")).doesNotContain(contract.get("number").asString());
+        assertThat(page(repSession, "/receivables/contracts/" + contractId + "/figures", "en"))
+                .contains("Collected 180,000.00 (30 %)", "invoiced 0.00 (0 %)", "1/2 plans paid");
+        assertThat(page(finance, "/receivables/contracts/" + contractId + "/figures", "zh-CN")).contains("已回款 1/2 期");
+    }
+}

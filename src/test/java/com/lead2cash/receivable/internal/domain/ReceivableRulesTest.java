@@ -1,0 +1,203 @@
+package com.lead2cash.receivable.internal.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.lead2cash.contract.ContractStatus;
+import com.lead2cash.contract.Contracts.Amendment;
+import com.lead2cash.contract.Contracts.Milestone;
+import com.lead2cash.contract.Contracts.SignedContract;
+import com.lead2cash.contract.MilestoneType;
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.receivable.internal.ReceivableRules;
+import com.lead2cash.sop.SopPolicy;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** The receivable rules on their own: P1's reminder time, P2's buckets and escalation, plans, receipts and reversals. */
+class ReceivableRulesTest {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    static final ReceivableRules RULES = SopPolicy.defaults().bind(ReceivableRules.class);
+    static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
+    static final Instant NOW = TODAY.atTime(10, 0).atZone(SHANGHAI).toInstant();
+    static final UUID CUSTOMER = UUID.randomUUID();
+    static final Function<LocalDate, Instant> NO_REMINDER = d -> null;
+
+    static SignedContract contract(String amount, List<Milestone> milestones, List<Amendment> amendments) {
+        return new SignedContract(UUID.randomUUID(), "HT-2026-000001", "采购合同", ContractStatus.SIGNED, CUSTOMER,
+                UUID.randomUUID(), null, UUID.randomUUID(), "杭州甲方科技有限公司", null, "卖方", new BigDecimal(amount), "CNY",
+                TODAY, TODAY, TODAY.plusYears(1), milestones, List.of(), amendments);
+    }
+
+    static Milestone milestone(int position, MilestoneType type, String amount, LocalDate due, String condition) {
+        return new Milestone(position, type, new BigDecimal(amount), due, condition);
+    }
+
+    static List<Receivable> twoPlans() {
+        return PaymentPlan.of(contract("1000.00", List.of(
+                milestone(1, MilestoneType.PREPAYMENT, "300.00", TODAY.plusDays(10), null),
+                milestone(2, MilestoneType.ACCEPTANCE, "700.00", null, "验收合格后 30 日内")), List.of()),
+                NO_REMINDER, TODAY, NOW);
+    }
+
+    @Test
+    void P1_theRepIsRemindedThreeCalendarDaysBeforeTheDueDateBegins() {
+        assertThat(RULES.remindAt(LocalDate.of(2026, 12, 20), SHANGHAI))
+                .isEqualTo(LocalDate.of(2026, 12, 17).atStartOfDay(SHANGHAI).toInstant());
+        assertThat(RULES.remindAt(LocalDate.of(2027, 1, 2), SHANGHAI)).as("calendar days: weekends and holidays count")
+                .isEqualTo(LocalDate.of(2026, 12, 30).atStartOfDay(SHANGHAI).toInstant());
+    }
+
+    @Test
+    void P2_agingBucketsAtTheirBoundaries() {
+        assertThat(RULES.bucket(0)).as("due today is not overdue").isNull();
+        assertThat(RULES.bucket(1)).isEqualTo(AgingBucket.B1);
+        assertThat(RULES.bucket(30)).isEqualTo(AgingBucket.B1);
+        assertThat(RULES.bucket(31)).isEqualTo(AgingBucket.B2);
+        assertThat(RULES.bucket(60)).isEqualTo(AgingBucket.B2);
+        assertThat(RULES.bucket(61)).isEqualTo(AgingBucket.B3);
+        assertThat(RULES.bucket(90)).isEqualTo(AgingBucket.B3);
+        assertThat(RULES.bucket(91)).isEqualTo(AgingBucket.B4);
+    }
+
+    @Test
+    void P2_anOverduePlanIsEscalatedToTheOwnerThenTheManagerThenTheDirector() {
+        assertThat(RULES.escalationLevel(RULES.bucket(30))).as("owner").isEqualTo(1);
+        assertThat(RULES.escalationLevel(RULES.bucket(31))).as("manager").isEqualTo(2);
+        assertThat(RULES.escalationLevel(RULES.bucket(61))).as("director").isEqualTo(3);
+        assertThat(RULES.escalationLevel(RULES.bucket(91))).as("director").isEqualTo(3);
+        assertThat(RULES.escalationLevel(null)).isZero();
+    }
+
+    @Test
+    void P2_aPlanIsOverdueTheDayAfterItsDueDateAndAgesByCalendarDays() {
+        Receivable plan = twoPlans().get(0);
+        LocalDate due = plan.dueDate();
+        assertThat(plan.refresh(due.minusDays(1))).isFalse();
+        assertThat(plan.state()).isEqualTo(ReceivableState.PLANNED);
+        plan.refresh(due);
+        assertThat(plan.state()).isEqualTo(ReceivableState.DUE);
+        assertThat(plan.daysOverdue(due)).isZero();
+        plan.refresh(due.plusDays(31));
+        assertThat(plan.state()).isEqualTo(ReceivableState.OVERDUE);
+        assertThat(plan.daysOverdue(due.plusDays(31))).isEqualTo(31);
+    }
+
+    @Test
+    void plansAreMadeFromTheMilestonesAndAddUpToTheContractAmount() {
+        List<Receivable> plans = twoPlans();
+
+        assertThat(plans).extracting(Receivable::position, Receivable::type, Receivable::amount, Receivable::state)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, MilestoneType.PREPAYMENT, new BigDecimal("300.00"), ReceivableState.PLANNED),
+                        org.assertj.core.groups.Tuple.tuple(2, MilestoneType.ACCEPTANCE, new BigDecimal("700.00"), ReceivableState.PLANNED));
+        assertThat(plans.get(1).dueDate()).isNull();
+        assertThat(plans.get(1).dueCondition()).isEqualTo("验收合格后 30 日内");
+    }
+
+    @Test
+    void plansThatDoNotAddUpToTheAmendedContractAmountAreRefused() {
+        SignedContract amended = contract("1000.00", List.of(milestone(1, MilestoneType.PREPAYMENT, "1000.00", TODAY, null)),
+                List.of(new Amendment(UUID.randomUUID(), "BC-1", "增购", new BigDecimal("200.00"), TODAY)));
+
+        assertThatThrownBy(() -> PaymentPlan.of(amended, NO_REMINDER, TODAY, NOW))
+                .isInstanceOf(DomainException.class).hasMessage("receivable.plan.sum");
+    }
+
+    @Test
+    void aContractWithoutMilestonesIsOnePlanForTheWholeAmountDueOnSigning() {
+        List<Receivable> plans = PaymentPlan.of(contract("500.00", List.of(), List.of()), NO_REMINDER, TODAY, NOW);
+
+        assertThat(plans).singleElement().satisfies(p -> {
+            assertThat(p.amount()).isEqualByComparingTo("500.00");
+            assertThat(p.dueDate()).isEqualTo(TODAY);
+            assertThat(p.state()).isEqualTo(ReceivableState.DUE);
+        });
+    }
+
+    @Test
+    void aPartialReceiptIsSplitAcrossTwoPlans() {
+        List<Receivable> plans = twoPlans();
+        Receipt receipt = Receipt.record("SK-1", CUSTOMER, new BigDecimal("500.00"), TODAY, ReceiptMethod.BANK_TRANSFER,
+                "杭州甲方科技有限公司", "BANK-001", UUID.randomUUID(), NOW);
+
+        receipt.allocate(plans.get(0), new BigDecimal("300.00"), UUID.randomUUID(), TODAY, NOW);
+        receipt.allocate(plans.get(1), new BigDecimal("150.00"), UUID.randomUUID(), TODAY, NOW);
+
+        assertThat(plans.get(0).state()).isEqualTo(ReceivableState.PAID);
+        assertThat(plans.get(1).state()).isEqualTo(ReceivableState.PARTIALLY_PAID);
+        assertThat(plans.get(1).outstanding()).isEqualByComparingTo("550.00");
+        assertThat(receipt.unallocated()).isEqualByComparingTo("50.00");
+        assertThatThrownBy(() -> receipt.allocate(plans.get(1), new BigDecimal("60.00"), UUID.randomUUID(), TODAY, NOW))
+                .as("above what is left of the receipt").hasMessage("receipt.allocation.exceedsReceipt");
+        assertThatThrownBy(() -> plans.get(0).collect(new BigDecimal("0.01"), TODAY, NOW))
+                .as("a paid plan takes nothing more").hasMessage("receivable.notOpen");
+    }
+
+    @Test
+    void anAllocationAboveWhatThePlanOwesIsRefusedAndChangesNothing() {
+        Receivable plan = twoPlans().get(0);
+        Receipt receipt = Receipt.record("SK-2", CUSTOMER, new BigDecimal("400.00"), TODAY, ReceiptMethod.CASH, null, null,
+                UUID.randomUUID(), NOW);
+
+        assertThatThrownBy(() -> receipt.allocate(plan, new BigDecimal("300.01"), UUID.randomUUID(), TODAY, NOW))
+                .hasMessage("receivable.allocation.exceedsPlan");
+        assertThat(plan.paidAmount()).isEqualByComparingTo("0");
+        assertThat(receipt.allocations()).isEmpty();
+        assertThat(receipt.unallocated()).isEqualByComparingTo("400.00");
+    }
+
+    @Test
+    void aReversalTakesBackWhatTheReceiptPaidAndKeepsTheReceipt() {
+        List<Receivable> plans = twoPlans();
+        Receipt receipt = Receipt.record("SK-3", CUSTOMER, new BigDecimal("400.00"), TODAY, ReceiptMethod.ACCEPTANCE_BILL,
+                null, "HP-77", UUID.randomUUID(), NOW);
+        receipt.allocate(plans.get(0), new BigDecimal("300.00"), UUID.randomUUID(), TODAY, NOW);
+        receipt.allocate(plans.get(1), new BigDecimal("100.00"), UUID.randomUUID(), TODAY, NOW);
+
+        assertThatThrownBy(() -> receipt.reverse(" ", Map.of(), UUID.randomUUID(), TODAY, NOW))
+                .hasMessage("receipt.reversal.reason");
+        receipt.reverse("银行退票", Map.of(plans.get(0).id(), plans.get(0), plans.get(1).id(), plans.get(1)),
+                UUID.randomUUID(), TODAY, NOW);
+
+        assertThat(receipt.state()).isEqualTo(ReceiptState.REVERSED);
+        assertThat(receipt.reversalReason()).isEqualTo("银行退票");
+        assertThat(receipt.allocations()).as("kept as it was").hasSize(2);
+        assertThat(plans).extracting(Receivable::state).containsExactly(ReceivableState.PLANNED, ReceivableState.PLANNED);
+        assertThat(plans).extracting(Receivable::paidAmount).allSatisfy(p -> assertThat(p).isEqualByComparingTo("0"));
+        assertThatThrownBy(() -> receipt.reverse("again", Map.of(), UUID.randomUUID(), TODAY, NOW))
+                .hasMessage("receipt.reversed");
+    }
+
+    @Test
+    void aReceiptIsAllocatedOnlyToPlansOfItsCustomer() {
+        Receivable plan = twoPlans().get(0);
+        Receipt other = Receipt.record("SK-4", UUID.randomUUID(), new BigDecimal("100.00"), TODAY, ReceiptMethod.OTHER,
+                null, null, UUID.randomUUID(), NOW);
+
+        assertThatThrownBy(() -> other.allocate(plan, new BigDecimal("100.00"), UUID.randomUUID(), TODAY, NOW))
+                .hasMessage("receipt.allocation.otherCustomer");
+    }
+
+    @Test
+    void onlyAnOverduePlanIsWrittenOffWithAReason() {
+        Receivable plan = twoPlans().get(0);
+        assertThatThrownBy(() -> plan.writeOff("坏账", NOW)).hasMessage("receivable.writeOff.notOverdue");
+        plan.refresh(plan.dueDate().plusDays(100));
+        assertThatThrownBy(() -> plan.writeOff("", NOW)).hasMessage("receivable.writeOff.reason");
+
+        plan.writeOff("客户破产清算", NOW);
+
+        assertThat(plan.state()).isEqualTo(ReceivableState.WRITTEN_OFF);
+        assertThat(plan.outstanding()).isEqualByComparingTo("0");
+        assertThat(plan.availableActions(true, true)).isEmpty();
+    }
+}

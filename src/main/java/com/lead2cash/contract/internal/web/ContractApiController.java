@@ -1,5 +1,6 @@
 package com.lead2cash.contract.internal.web;
 
+import com.lead2cash.platform.web.VersionRequest;
 import com.lead2cash.approval.ApprovalRemark;
 import com.lead2cash.approval.Decision;
 import com.lead2cash.contract.ContractStatus;
@@ -77,9 +78,6 @@ class ContractApiController {
     }
 
     record SectionRequest(String heading, String body, Long version) {
-    }
-
-    record VersionRequest(Long version) {
     }
 
     enum Verdict { PASS, OBJECT }

@@ -33,7 +33,7 @@ class SopPolicyTest {
 
     static final List<String> CATALOGUE_RULE_IDS = Stream.of(
             "L1 L2 L3 L4 L5 L6 L7 L8 L9", "C1 C2 C3 C4 C5 C6 C7 C8", "O1 O2", "Q1 Q2 Q3", "K1 K2 K3 K4 K5", "D1 D2 D3",
-            "P1 P2", "H1", "T1 T2 T3 T4 T5 T6 T7", "E1 E2 E3", "R1").flatMap(s -> Stream.of(s.split(" "))).toList();
+            "P1 P2", "H1", "S1 S2 S3 S4", "T1 T2 T3 T4 T5 T6 T7", "E1 E2 E3", "R1").flatMap(s -> Stream.of(s.split(" "))).toList();
 
     @Autowired MockMvcTester mvc;
     @Autowired Fixtures fixtures;

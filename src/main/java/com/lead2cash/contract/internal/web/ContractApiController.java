@@ -74,10 +74,10 @@ class ContractApiController {
 
     record TermsRequest(String title, BigDecimal amount, RiskLevel riskLevel, LocalDate termStart, LocalDate termEnd,
                         String buyerName, String buyerTaxId, String buyerAddress, String buyerRepresentative,
-                        List<MilestoneBody> milestones, Long version) {
+                        List<MilestoneBody> milestones, Long version) implements com.lead2cash.platform.Versioned {
     }
 
-    record SectionRequest(String heading, String body, Long version) {
+    record SectionRequest(String heading, String body, Long version) implements com.lead2cash.platform.Versioned {
     }
 
     enum Verdict { PASS, OBJECT }

@@ -146,7 +146,11 @@ class QuoteJourneyBrowserTest extends BrowserTestCase {
         phone.click("#answer-ACCEPTED");
         assertThat(phone.locator("#answered")).isVisible();
 
-        page.navigate(quoteUrl);
+        // the answer reaches the quote after its commit (an event listener): the rep's page shows it on a reload
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> {
+            page.navigate(quoteUrl);
+            return "客户已接受".equals(page.locator("#quote-status").textContent().strip());
+        });
         assertThat(page.locator("#quote-status")).hasText("客户已接受");
         page.navigate(base + "/opportunities/" + opportunityId);
         assertThat(page.locator("#opportunity-stage")).hasText("谈判");

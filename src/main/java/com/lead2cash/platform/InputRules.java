@@ -43,6 +43,32 @@ public final class InputRules {
         return Optional.empty();
     }
 
+    /**
+     * The refusal of a text for a field narrower than {@link #MAX_TEXT} (its column): what
+     * {@link #textProblem} refuses, or more than {@code max} characters once stripped. Empty when the text is
+     * fine or absent. Modules check their own limits with this, so every such refusal reads alike.
+     */
+    public static Optional<FieldValidationException.FieldError> fieldProblem(String field, String text, int max) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        Optional<String> problem = textProblem(text);
+        if (problem.isPresent()) {
+            return Optional.of(new FieldValidationException.FieldError(field, problem.get(), MAX_TEXT));
+        }
+        if (text.strip().length() > max) {
+            return Optional.of(new FieldValidationException.FieldError(field, "error.input.tooLong", max));
+        }
+        return Optional.empty();
+    }
+
+    /** {@link #fieldProblem}, refused at once (422 naming the field). */
+    public static void requireFieldText(String field, String text, int max) {
+        fieldProblem(field, text, max).ifPresent(error -> {
+            throw new FieldValidationException(java.util.List.of(error));
+        });
+    }
+
     /** Why the number is refused as an amount, if it is: too many digits before or after the point. */
     public static Optional<String> amountProblem(BigDecimal value) {
         if (value == null) {

@@ -15,12 +15,7 @@ final class Texts {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String problem = InputRules.textProblem(value).orElse(null);
-        if (problem != null) {
-            errors.add(new FieldError(field, problem, InputRules.MAX_TEXT));
-        } else if (value.strip().length() > max) {
-            errors.add(new FieldError(field, "error.input.tooLong", max));
-        }
+        InputRules.fieldProblem(field, value, max).ifPresent(errors::add);
         return value.strip();
     }
 }

@@ -112,13 +112,13 @@ public class InvoiceService implements ContractInvoicing {
         }
         for (String[] f : new String[][] {{"buyerName", in.buyerName()}, {"buyerAddressPhone", in.buyerAddressPhone()},
                 {"buyerBankAccount", in.buyerBankAccount()}}) {
-            text(f[0], f[1]);
+            InputRules.requireFieldText(f[0], f[1], MAX_TEXT);
         }
         if (in.lines() != null) {
             for (int i = 0; i < in.lines().size(); i++) {
                 LineRequest l = in.lines().get(i);
                 if (l != null) {
-                    text("lines[" + i + "].description", l.description());
+                    InputRules.requireFieldText("lines[" + i + "].description", l.description(), MAX_TEXT);
                 }
             }
         }
@@ -166,7 +166,7 @@ public class InvoiceService implements ContractInvoicing {
     @Transactional
     public Invoice issue(UUID id, String invoiceNumber, LocalDate invoicedOn, Long version) {
         Invoice inv = forAction(id, version, InvoiceAction.ISSUE);
-        text("invoiceNumber", invoiceNumber);
+        InputRules.requireFieldText("invoiceNumber", invoiceNumber, MAX_TEXT);
         inv.issue(invoiceNumber, invoicedOn, LocalDate.ofInstant(clock.instant(), zone), clock.instant());
         Invoice saved = invoices.save(inv);
         audit.record("INVOICE_ISSUED", SUBJECT, saved.id().toString(), saved.number() + " " + saved.invoiceNumber());
@@ -177,7 +177,7 @@ public class InvoiceService implements ContractInvoicing {
     @Transactional
     public Invoice redReverse(UUID id, String reason, Long version) {
         Invoice inv = forAction(id, version, InvoiceAction.RED_REVERSE);
-        text("reason", reason);
+        InputRules.requireFieldText("reason", reason, MAX_TEXT);
         inv.redReverse(reason, clock.instant());
         Invoice saved = invoices.save(inv);
         audit.record("INVOICE_RED_REVERSED", SUBJECT, saved.id().toString(), saved.number() + " " + reason);
@@ -251,15 +251,4 @@ public class InvoiceService implements ContractInvoicing {
         return inv;
     }
 
-    private static void text(String field, String value) {
-        if (value == null) {
-            return;
-        }
-        InputRules.textProblem(value).ifPresent(k -> {
-            throw new FieldValidationException(field, k);
-        });
-        if (value.length() > MAX_TEXT) {
-            throw new FieldValidationException(field, "invoice.text.tooLong", MAX_TEXT);
-        }
-    }
 }

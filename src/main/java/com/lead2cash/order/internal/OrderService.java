@@ -147,7 +147,7 @@ public class OrderService {
             throw new com.lead2cash.platform.ForbiddenException("order.create.notAllowed");
         }
         for (String[] f : new String[][] {{"address", address}, {"consignee", consignee}, {"consigneePhone", consigneePhone}}) {
-            text(f[0], f[1]);
+            InputRules.requireFieldText(f[0], f[1], MAX_TEXT);
         }
         Instant now = clock.instant();
         Order o = Order.create(codes.next("DD", "order_number_seq"), c.id(), c.number(), c.customerId(), c.ownerId(),
@@ -214,8 +214,8 @@ public class OrderService {
     public Order ship(UUID id, int line, BigDecimal quantity, String carrier, String waybill, LocalDate shipDate,
                       Long version) {
         Order o = forAction(id, version, OrderAction.SHIP);
-        text("carrier", carrier);
-        text("waybillNumber", waybill);
+        InputRules.requireFieldText("carrier", carrier, MAX_TEXT);
+        InputRules.requireFieldText("waybillNumber", waybill, MAX_TEXT);
         Instant now = clock.instant();
         int key = o.ship(line, quantity, carrier, waybill, shipDate, CurrentUser.require().id(), now);
         SubjectRef shipment = shipmentSubject(o, key);
@@ -231,7 +231,7 @@ public class OrderService {
     @Transactional
     public Order recordWaybill(UUID id, int shipmentKey, String waybill, Long version) {
         Order o = forAction(id, version, OrderAction.RECORD_WAYBILL);
-        text("waybillNumber", waybill);
+        InputRules.requireFieldText("waybillNumber", waybill, MAX_TEXT);
         Instant now = clock.instant();
         o.recordWaybill(shipmentKey, waybill, now);
         deadlines.meet(OrderRules.WAYBILL, shipmentSubject(o, shipmentKey), now);
@@ -245,9 +245,7 @@ public class OrderService {
         if (note == null || note.isBlank()) {
             throw new FieldValidationException("note", "order.progress.note");
         }
-        InputRules.textProblem(note).ifPresent(k -> {
-            throw new FieldValidationException("note", k);
-        });
+        InputRules.requireFieldText("note", note, InputRules.MAX_TEXT);
         Instant now = clock.instant();
         jdbc.sql("insert into order_progress_note (order_id, note, recorded_by, recorded_at) values (:o, :n, :by, :at)")
                 .param("o", o.id()).param("n", note.strip()).param("by", CurrentUser.require().id())
@@ -280,7 +278,7 @@ public class OrderService {
     @Transactional
     public Delayed delay(UUID id, LocalDate newDate, String reason, Long version) {
         Order o = forAction(id, version, OrderAction.DELAY);
-        text("reason", reason);
+        InputRules.requireFieldText("reason", reason, MAX_TEXT);
         Instant now = clock.instant();
         PromisedDate p = o.delay(newDate, reason, CurrentUser.require().id(), today(), now);
         SubjectRef delay = delaySubject(o, o.promises().size());
@@ -331,7 +329,7 @@ public class OrderService {
         Order o = forAction(id, version, OrderAction.ACCEPT);
         for (String[] f : new String[][] {{"signedBy", form.signedBy()}, {"quantity", form.quantity()},
                 {"quality", form.quality()}, {"remarks", form.remarks()}}) {
-            text(f[0], f[1]);
+            InputRules.requireFieldText(f[0], f[1], MAX_TEXT);
         }
         UUID fileId = null;
         if (content != null) {
@@ -421,17 +419,6 @@ public class OrderService {
         return o;
     }
 
-    private static void text(String field, String value) {
-        if (value == null) {
-            return;
-        }
-        InputRules.textProblem(value).ifPresent(k -> {
-            throw new FieldValidationException(field, k);
-        });
-        if (value.length() > MAX_TEXT) {
-            throw new FieldValidationException(field, "order.text.tooLong", MAX_TEXT);
-        }
-    }
 
     static SubjectRef subject(Order o) {
         return SubjectRef.of(OrderAccess.SUBJECT, o.id());

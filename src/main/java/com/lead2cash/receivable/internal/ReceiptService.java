@@ -91,8 +91,8 @@ public class ReceiptService {
         if (in.method() == null) {
             errors.add(new FieldError("method", "receipt.method.required"));
         }
-        text(errors, "payer", in.payer());
-        text(errors, "reference", in.reference());
+        InputRules.fieldProblem("payer", in.payer(), MAX_TEXT).ifPresent(errors::add);
+        InputRules.fieldProblem("reference", in.reference(), MAX_TEXT).ifPresent(errors::add);
         if (!errors.isEmpty()) {
             throw new FieldValidationException(errors);
         }
@@ -125,9 +125,7 @@ public class ReceiptService {
     public Receipt reverse(UUID receiptId, String reason, Long version) {
         ReceivableAccess.requireFinance();
         Receipt r = receipts.findByIdForUpdate(receiptId).orElseThrow(() -> new RecordNotFoundException(ReceivableAccess.RECEIPT, receiptId));
-        InputRules.textProblem(reason).ifPresent(k -> {
-            throw new FieldValidationException("reason", k);
-        });
+        InputRules.requireFieldText("reason", reason, InputRules.MAX_TEXT);
         r.expectVersion(version);
         Map<UUID, Receivable> locked = plans.lockAll(r.allocations().stream().map(a -> a.planId()).distinct().toList())
                 .stream().collect(Collectors.toMap(Receivable::id, Function.identity()));
@@ -189,15 +187,6 @@ public class ReceiptService {
         plans.saveAll(locked.values());
     }
 
-    private static void text(List<FieldError> errors, String field, String value) {
-        if (value == null) {
-            return;
-        }
-        InputRules.textProblem(value).ifPresent(k -> errors.add(new FieldError(field, k)));
-        if (value.strip().length() > MAX_TEXT) {
-            errors.add(new FieldError(field, "receipt.text.tooLong", MAX_TEXT));
-        }
-    }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();

@@ -138,9 +138,7 @@ public class ReceivablePlanning {
     public Receivable writeOff(UUID id, String reason, Long version) {
         Receivable r = access.visibleForUpdate(id);
         require(r, ReceivableAction.WRITE_OFF);
-        InputRules.textProblem(reason).ifPresent(k -> {
-            throw new com.lead2cash.platform.FieldValidationException("reason", k);
-        });
+        InputRules.requireFieldText("reason", reason, InputRules.MAX_TEXT);
         r.expectVersion(version);
         r.writeOff(reason, policy.now());
         deadlines.cancel(ReceivableRules.REMINDER, subject(r));

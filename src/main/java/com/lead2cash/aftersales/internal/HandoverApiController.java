@@ -1,5 +1,6 @@
 package com.lead2cash.aftersales.internal;
 
+import com.lead2cash.platform.web.VersionedAction;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,9 +30,6 @@ class HandoverApiController {
     }
 
     record HandOverRequest(UUID serviceOwnerId, Long version) implements Versioned {
-    }
-
-    record HandoverVersionRequest(Long version) implements Versioned {
     }
 
     record HandoverReturnRequest(String questions, Long version) implements Versioned {
@@ -94,7 +92,7 @@ class HandoverApiController {
 
     @Operation(summary = "Accept the handover as its after-sales owner (H1): you serve the customer from now on")
     @PostMapping("/api/v1/handovers/{id}/accept")
-    HandoverView accept(@PathVariable UUID id, @RequestBody HandoverVersionRequest body) {
+    HandoverView accept(@PathVariable UUID id, @RequestBody VersionedAction body) {
         return view(service.accept(id, body.version()));
     }
 

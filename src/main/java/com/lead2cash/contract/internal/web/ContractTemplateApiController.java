@@ -1,5 +1,6 @@
 package com.lead2cash.contract.internal.web;
 
+import com.lead2cash.platform.web.VersionedAction;
 import com.lead2cash.contract.internal.ContractAccess;
 import com.lead2cash.contract.internal.template.ContractTemplate;
 import com.lead2cash.contract.internal.template.ContractTemplates;
@@ -46,9 +47,6 @@ class ContractTemplateApiController {
 
     record TemplateUpdateRequest(String name, List<TemplateClauseBody> clauses, String note, Long version)
             implements Versioned {
-    }
-
-    record TemplatePublishRequest(Long version) implements Versioned {
     }
 
     record TemplateView(@Schema(requiredMode = RequiredMode.REQUIRED) UUID id,
@@ -112,7 +110,7 @@ class ContractTemplateApiController {
     @Operation(summary = "Publish a draft version: contracts are drafted on it from now on; the previous version retires")
     @PostMapping("/api/v1/contract-templates/{id}/publish")
     @PreAuthorize(ContractAccess.TEMPLATE_EDITOR_ROLES)
-    TemplateView publish(@PathVariable UUID id, @RequestBody TemplatePublishRequest body) {
+    TemplateView publish(@PathVariable UUID id, @RequestBody VersionedAction body) {
         return TemplateView.of(templates.publish(id, body.version()));
     }
 

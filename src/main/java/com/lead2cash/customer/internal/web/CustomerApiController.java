@@ -1,5 +1,6 @@
 package com.lead2cash.customer.internal.web;
 
+import com.lead2cash.platform.web.VersionRequest;
 import com.lead2cash.customer.CustomerGrade;
 import com.lead2cash.customer.CustomerStatus;
 import com.lead2cash.customer.LifecycleBucket;
@@ -77,9 +78,6 @@ class CustomerApiController {
     }
 
     record CustomerPursuitModeRequest(PursuitMode mode, Long version) {
-    }
-
-    record CustomerVersionRequest(Long version) {
     }
 
     record CustomerReasonRequest(String reason, Long version) {
@@ -189,7 +187,7 @@ class CustomerApiController {
 
     @Operation(summary = "The next lifecycle step")
     @PostMapping("/api/v1/customers/{id}/advance")
-    CustomerViews.CustomerView advance(@PathVariable UUID id, @RequestBody(required = false) CustomerVersionRequest body) {
+    CustomerViews.CustomerView advance(@PathVariable UUID id, @RequestBody(required = false) VersionRequest body) {
         return views.of(service.advance(id, body == null ? null : body.version()));
     }
 
@@ -201,7 +199,7 @@ class CustomerApiController {
 
     @Operation(summary = "Approach a lost customer again (back to initial contact)")
     @PostMapping("/api/v1/customers/{id}/win-back")
-    CustomerViews.CustomerView winBack(@PathVariable UUID id, @RequestBody(required = false) CustomerVersionRequest body) {
+    CustomerViews.CustomerView winBack(@PathVariable UUID id, @RequestBody(required = false) VersionRequest body) {
         return views.of(service.winBack(id, body == null ? null : body.version()));
     }
 

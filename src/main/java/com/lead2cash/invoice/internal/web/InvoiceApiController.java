@@ -1,5 +1,6 @@
 package com.lead2cash.invoice.internal.web;
 
+import com.lead2cash.platform.web.ReasonedAction;
 import com.lead2cash.invoice.internal.InvoiceService;
 import com.lead2cash.invoice.internal.InvoiceService.LineRequest;
 import com.lead2cash.invoice.internal.InvoiceService.NewInvoice;
@@ -47,9 +48,6 @@ class InvoiceApiController {
     }
 
     record InvoiceIssueRequest(String invoiceNumber, LocalDate invoicedOn, Long version) implements Versioned {
-    }
-
-    record InvoiceRedReversalRequest(String reason, Long version) implements Versioned {
     }
 
     record InvoiceLineView(String description, BigDecimal amount, BigDecimal taxRate) {
@@ -101,7 +99,7 @@ class InvoiceApiController {
 
     @Operation(summary = "Finance reverses an issued invoice by a red-letter invoice, with a reason; the amount may be invoiced again")
     @PostMapping("/api/v1/invoices/{id}/red-reversal")
-    InvoiceView redReverse(@PathVariable UUID id, @RequestBody InvoiceRedReversalRequest body) {
+    InvoiceView redReverse(@PathVariable UUID id, @RequestBody ReasonedAction body) {
         return view(service.redReverse(id, body.reason(), body.version()));
     }
 

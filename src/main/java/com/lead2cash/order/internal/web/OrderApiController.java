@@ -1,5 +1,6 @@
 package com.lead2cash.order.internal.web;
 
+import com.lead2cash.platform.web.VersionedAction;
 import com.lead2cash.confirmation.ConfirmationState;
 import com.lead2cash.confirmation.SentConfirmation;
 import com.lead2cash.order.internal.OrderAccess;
@@ -52,9 +53,6 @@ class OrderApiController {
     /** SPEC §6: {contractId*, lines[{productId, quantity}], address, consignee, promisedDate}, plus the consignee's phone. */
     record OrderRequest(UUID contractId, List<OrderLineRequest> lines, String address, String consignee,
                         String consigneePhone, LocalDate promisedDate) {
-    }
-
-    record OrderVersionRequest(Long version) implements Versioned {
     }
 
     record ShipmentRequest(Integer line, BigDecimal quantity, String carrier, String waybillNumber, LocalDate shipDate,
@@ -146,7 +144,7 @@ class OrderApiController {
 
     @Operation(summary = "Operations starts preparing the goods")
     @PostMapping("/api/v1/orders/{id}/preparation")
-    OrderView prepare(@PathVariable UUID id, @RequestBody OrderVersionRequest body) {
+    OrderView prepare(@PathVariable UUID id, @RequestBody VersionedAction body) {
         return view(service.startPreparing(id, body.version()));
     }
 

@@ -1,5 +1,6 @@
 package com.lead2cash.quote.internal.web;
 
+import com.lead2cash.platform.web.VersionRequest;
 import com.lead2cash.confirmation.SentLink;
 import com.lead2cash.confirmation.ConfirmationState;
 import com.lead2cash.platform.CursorPage;
@@ -72,9 +73,6 @@ class QuoteApiController {
             return new Content(priceListId, lines == null ? null : lines.stream().map(l -> l == null ? null : l.request()).toList(),
                     validUntil, deliveryPeriod, paymentTerms, notes);
         }
-    }
-
-    record QuoteActionRequest(Long version) {
     }
 
     record QuoteReviewRequest(String comment, Long version) {
@@ -160,7 +158,7 @@ class QuoteApiController {
     @PostMapping("/api/v1/quotes/{id}/revisions")
     @ResponseStatus(HttpStatus.CREATED)
     @Refuses(409)
-    ResponseEntity<QuoteView> revise(@PathVariable UUID id, @RequestBody(required = false) QuoteActionRequest body) {
+    ResponseEntity<QuoteView> revise(@PathVariable UUID id, @RequestBody(required = false) VersionRequest body) {
         QuoteView view = view(service.revise(id, body == null ? null : body.version()));
         return ResponseEntity.created(URI.create("/api/v1/quotes/" + view.id())).body(view);
     }
@@ -168,7 +166,7 @@ class QuoteApiController {
     @Operation(summary = "Q2: submit the draft; APPROVED within your discount authority, else PENDING_APPROVAL with approvalId")
     @PostMapping("/api/v1/quotes/{id}/submit")
     @Refuses(409)
-    QuoteView submit(@PathVariable UUID id, @RequestBody(required = false) QuoteActionRequest body) {
+    QuoteView submit(@PathVariable UUID id, @RequestBody(required = false) VersionRequest body) {
         return view(service.submit(id, body == null ? null : body.version()));
     }
 

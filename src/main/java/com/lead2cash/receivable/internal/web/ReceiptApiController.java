@@ -1,5 +1,6 @@
 package com.lead2cash.receivable.internal.web;
 
+import com.lead2cash.platform.web.ReasonedAction;
 import com.lead2cash.platform.Versioned;
 import com.lead2cash.platform.web.Refuses;
 import com.lead2cash.receivable.internal.ReceivableAccess;
@@ -45,9 +46,6 @@ class ReceiptApiController {
     }
 
     record ReceiptAllocateRequest(List<ReceiptAllocationRequest> allocations, Long version) implements Versioned {
-    }
-
-    record ReceiptReversalRequest(String reason, Long version) implements Versioned {
     }
 
     record ReceiptAllocationView(UUID receivableId, BigDecimal amount, UUID allocatedBy, Instant allocatedAt) {
@@ -103,7 +101,7 @@ class ReceiptApiController {
     @Operation(summary = "Reverse a wrong receipt with a reason; the plans it paid owe again. Receipts are never edited or deleted")
     @PostMapping("/api/v1/receipts/{id}/reversal")
     @PreAuthorize(ReceivableAccess.FINANCE_ROLES)
-    ReceiptView reverse(@PathVariable UUID id, @RequestBody ReceiptReversalRequest body) {
+    ReceiptView reverse(@PathVariable UUID id, @RequestBody ReasonedAction body) {
         return ReceiptView.of(receipts.reverse(id, body.reason(), body.version()));
     }
 }

@@ -1,5 +1,6 @@
 package com.lead2cash.receivable.internal.web;
 
+import com.lead2cash.platform.web.ReasonedAction;
 import com.lead2cash.contract.MilestoneType;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.Versioned;
@@ -61,9 +62,6 @@ class ReceivableApiController {
     }
 
     record ReceivableDueDateRequest(LocalDate dueDate, Long version) implements Versioned {
-    }
-
-    record ReceivableWriteOffRequest(String reason, Long version) implements Versioned {
     }
 
     record AgingBucketView(AgingBucket bucket, String label, int plans, BigDecimal outstanding) {
@@ -158,7 +156,7 @@ class ReceivableApiController {
 
     @Operation(summary = "Finance writes off what an overdue plan still owes, with a reason")
     @PostMapping("/api/v1/receivables/{id}/write-off")
-    ReceivableView writeOff(@PathVariable UUID id, @RequestBody ReceivableWriteOffRequest body) {
+    ReceivableView writeOff(@PathVariable UUID id, @RequestBody ReasonedAction body) {
         return view(planning.writeOff(id, body.reason(), body.version()));
     }
 

@@ -151,12 +151,16 @@ class ContractPagesTest {
         assertThat(post(rep, "/contracts/templates/" + published + "/versions")).as("a rep may not").hasStatus(403);
         assertThat(support.post(mvc, repToken, "/api/v1/contract-templates/" + published + "/versions", "")).hasStatus(403);
 
+        assertThat(page(legal, "/contracts/templates/" + published, "en")).as("legal may start the next version")
+                .contains("new-template-version");
         MvcTestResult started = post(legal, "/contracts/templates/" + published + "/versions");
         assertThat(started).hasStatus3xxRedirection();
         String draftPath = started.getResponse().getRedirectedUrl();
         String draftId = draftPath.substring(draftPath.lastIndexOf('/') + 1);
         String editor = page(legal, draftPath, "zh-CN");
         assertThat(editor).contains("编写中", "template-form", "{{minutes.liability}}");
+        assertThat(editor).as("one draft at a time").doesNotContain("new-template-version");
+        assertThat(page(legal, "/contracts/templates/" + published, "en")).doesNotContain("new-template-version");
         page(legal, draftPath, "en");
 
         JsonNode draft = customers.getJson(mvc, repToken, "/api/v1/contract-templates/" + draftId);

@@ -32,6 +32,12 @@ public class ContractAccess {
             + "'SALES_REP','ACCOUNT_MANAGER','SALES_ASSISTANT','FINANCE','LEGAL','OPERATIONS','ADMIN')";
     public static final String TEMPLATE_EDITOR_ROLES = "hasAnyRole('LEGAL','ADMIN')";
 
+    /** The screens' answer to {@link #TEMPLATE_EDITOR_ROLES}: whether the current user manages templates. */
+    public static boolean mayManageTemplates() {
+        CurrentUser me = CurrentUser.require();
+        return me.has(Role.LEGAL) || me.has(Role.ADMIN);
+    }
+
     static final Set<Role> READERS = Set.of(Role.SALES_DIRECTOR, Role.REGIONAL_MANAGER, Role.SALES_MANAGER,
             Role.SALES_REP, Role.ACCOUNT_MANAGER, Role.SALES_ASSISTANT, Role.FINANCE, Role.LEGAL, Role.OPERATIONS,
             Role.ADMIN);

@@ -85,8 +85,13 @@ public class ContractTemplate {
     }
 
     /** Rewrites a draft version: name, clauses and what changed (the note). */
+    /** Only a draft version is edited or published; published and retired versions are records of what was used. */
+    public boolean editable() {
+        return state == TemplateState.DRAFT;
+    }
+
     public void edit(String newName, List<TemplateClauseText> newClauses, String newNote) {
-        if (state != TemplateState.DRAFT) {
+        if (!editable()) {
             throw new ConflictException("contract.template.published");
         }
         write(newName, newClauses, newNote);
@@ -148,7 +153,7 @@ public class ContractTemplate {
 
     /** DRAFT → PUBLISHED: contracts are drafted on it from now on. */
     public void publish(UUID by, Instant now) {
-        if (state != TemplateState.DRAFT) {
+        if (!editable()) {
             throw new ConflictException("contract.template.published");
         }
         if (clauses.isEmpty()) {

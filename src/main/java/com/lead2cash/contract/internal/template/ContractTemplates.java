@@ -92,12 +92,17 @@ public class ContractTemplates {
     public ContractTemplate newVersion(UUID fromId) {
         ContractTemplate from = get(fromId);
         List<ContractTemplate> versions = templates.findByCodeOrderByTemplateVersionDesc(from.code());
-        if (versions.stream().anyMatch(v -> v.state() == TemplateState.DRAFT)) {
+        if (!mayStartVersion(versions)) {
             throw new DomainException("contract.template.draftExists");
         }
         ContractTemplate t = templates.save(versions.get(0).nextVersion(me(), clock.instant()));
         audit.record("TEMPLATE_VERSION", "ContractTemplate", t.id(), t.code() + " v" + t.templateVersion());
         return t;
+    }
+
+    /** A new version may be started while none of the template's versions (newest first) is a draft. */
+    public static boolean mayStartVersion(List<ContractTemplate> versions) {
+        return versions.stream().noneMatch(ContractTemplate::editable);
     }
 
     public ContractTemplate edit(UUID id, String name, List<TemplateClauseText> clauses, String note, Long version) {

@@ -150,7 +150,7 @@ class ContractController {
         model.addAttribute("status", status);
         model.addAttribute("q", q);
         model.addAttribute("waitingForMe", waitingForMe);
-        model.addAttribute("mayManageTemplates", mayManageTemplates());
+        model.addAttribute("mayManageTemplates", ContractAccess.mayManageTemplates());
         return htmx != null && cursor != null ? "contract/list :: rows" : "contract/list";
     }
 
@@ -430,11 +430,6 @@ class ContractController {
             Flash.error(redirect, e);
         }
         return "redirect:/contracts/" + id;
-    }
-
-    private static boolean mayManageTemplates() {
-        CurrentUser me = CurrentUser.require();
-        return me.has(com.lead2cash.platform.Role.LEGAL) || me.has(com.lead2cash.platform.Role.ADMIN);
     }
 
     static boolean isBlank(String s) {

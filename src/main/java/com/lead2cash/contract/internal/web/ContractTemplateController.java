@@ -159,15 +159,15 @@ class ContractTemplateController {
         model.addAttribute("form", form);
         model.addAttribute("versions", versions);
         model.addAttribute("mayManage", mayManage());
-        model.addAttribute("editable", mayManage() && t.state() == TemplateState.DRAFT);
-        model.addAttribute("newest", !versions.isEmpty() && versions.get(0).id().equals(t.id()));
+        model.addAttribute("editable", mayManage() && t.editable());
+        model.addAttribute("mayStartVersion", mayManage() && !versions.isEmpty() && versions.get(0).id().equals(t.id())
+                && ContractTemplates.mayStartVersion(versions));
         model.addAttribute("placeholders", Placeholders.KNOWN.keySet().stream().sorted().toList());
         model.addAttribute("problems", problems);
         return "contract/template";
     }
 
     private static boolean mayManage() {
-        CurrentUser me = CurrentUser.require();
-        return me.has(Role.LEGAL) || me.has(Role.ADMIN);
+        return ContractAccess.mayManageTemplates();
     }
 }

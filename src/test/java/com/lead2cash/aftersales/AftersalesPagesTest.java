@@ -58,6 +58,9 @@ class AftersalesPagesTest {
         assertThat(page(repSession, "/complaints/" + complaintId, "en")).contains("Major complaint · level-I incident",
                 "classify-form");
         assertThat(page(repSession, "/complaints", "zh-CN")).contains(complaint.get("code").asString(), "一级");
+        assertThat(page(repSession, "/complaints?severity=CRITICAL&sla=ON_TRACK", "en")).as("the filters keep what was chosen")
+                .contains("<option value=\"CRITICAL\" selected=\"selected\">", "<option value=\"ON_TRACK\" selected=\"selected\">")
+                .doesNotContain("<option value=\"MAJOR\" selected");
         assertThat(page(repSession, "/aftersales/customers/" + customer + "/panel", "zh-CN"))
                 .contains("尚未交接", "id=\"open-complaints\"");
         assertThat(page(repSession, "/customers/" + customer, "zh-CN")).contains("/aftersales/customers/" + customer + "/panel");

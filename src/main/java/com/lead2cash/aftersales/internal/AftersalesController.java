@@ -149,6 +149,11 @@ class AftersalesController {
 
     // ---- complaints
 
+    /** What the complaint list is filtered by, as chosen (the filters show it). */
+    record ComplaintListFilter(ComplaintStatus status, Severity severity, ComplaintCategory category,
+                               Complaint.SlaState sla) {
+    }
+
     @GetMapping("/complaints")
     String complaintList(@RequestParam(required = false) ComplaintStatus status,
                          @RequestParam(required = false) Severity severity,
@@ -161,6 +166,7 @@ class AftersalesController {
                 customerId, false, cursor, null));
         model.addAttribute("page", page);
         model.addAttribute("now", queries.now());
+        model.addAttribute("filter", new ComplaintListFilter(status, severity, category, sla));
         model.addAttribute("statuses", ComplaintStatus.values());
         model.addAttribute("severities", Severity.values());
         model.addAttribute("categories", ComplaintCategory.values());

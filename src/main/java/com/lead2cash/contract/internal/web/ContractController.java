@@ -85,12 +85,14 @@ class ContractController {
     private final OrgDirectory org;
     private final MessageSource messages;
     private final ZoneId zone;
+    private final List<com.lead2cash.contract.ContractPagePanel> panels;
 
     ContractController(ContractDrafting drafting, ContractLifecycle lifecycle, ContractQueries queries,
                        ContractViews views, ContractAccess access, ContractFiles files, ContractEvents events,
                        ContractDownloads downloads, ContractAmendmentRepository amendments, ContractTemplates templates,
                        DraftSources sources, Opportunities opportunities, CustomerDirectory customers, OrgDirectory org,
-                       MessageSource messages, @Value("${l2c.zone}") ZoneId zone) {
+                       MessageSource messages, @Value("${l2c.zone}") ZoneId zone,
+                       List<com.lead2cash.contract.ContractPagePanel> panels) {
         this.drafting = drafting;
         this.lifecycle = lifecycle;
         this.queries = queries;
@@ -107,6 +109,8 @@ class ContractController {
         this.org = org;
         this.messages = messages;
         this.zone = zone;
+        this.panels = panels.stream()
+                .sorted(java.util.Comparator.comparingInt(com.lead2cash.contract.ContractPagePanel::order)).toList();
     }
 
     /** A milestone row of a form (bound by Spring, so a bean); a row with nothing written is left out. */
@@ -236,6 +240,7 @@ class ContractController {
                 m.amount().toPlainString(), m.dueDate() == null ? null : m.dueDate().toString(), m.dueCondition())).toList()));
         model.addAttribute("pendingReviews", actor.pendingReviews().stream().sorted().toList());
         model.addAttribute("noProblems", FormProblems.NONE);
+        model.addAttribute("panels", panels.stream().map(p -> p.pathFor(id)).toList());
         return "contract/detail";
     }
 

@@ -127,6 +127,7 @@ class InvoiceController {
         RequestForm form = new RequestForm(contractId, type, buyerName, buyerTaxId, buyerAddressPhone, buyerBankAccount,
                 amount, descriptions == null ? List.of() : descriptions, amounts == null ? List.of() : amounts,
                 rates == null ? List.of() : rates);
+        List<Integer> rows = new ArrayList<>();
         try {
             List<LineRequest> lines = new ArrayList<>();
             for (int i = 0; i < form.descriptions().size(); i++) {
@@ -137,6 +138,7 @@ class InvoiceController {
                     continue;
                 }
                 String at = "lines[" + lines.size() + "]";
+                rows.add(i);
                 lines.add(new LineRequest(d, decimal(at + ".amount", a, "invoice.amount.positive"),
                         decimal(at + ".taxRate", t, "invoice.line.taxRate")));
             }
@@ -152,7 +154,8 @@ class InvoiceController {
             return "redirect:/invoices/" + inv.id();
         } catch (DomainException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return form(model, requestable(contractId), form, FormProblems.of(e, messages, locale, formFields(form)));
+            return form(model, requestable(contractId), form, FormProblems.of(e, messages, locale, formFields(form))
+                    .renumbered("lines", rows));
         }
     }
 

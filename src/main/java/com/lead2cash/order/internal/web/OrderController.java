@@ -134,6 +134,7 @@ class OrderController {
         List<String> products = productIds == null ? List.of() : productIds;
         List<String> amounts = quantities == null ? List.of() : quantities;
         OrderForm form = new OrderForm(contractId, products, amounts, address, consignee, consigneePhone, promisedDate);
+        List<Integer> rows = new ArrayList<>();
         try {
             List<LineRequest> lines = new ArrayList<>();
             for (int i = 0; i < products.size(); i++) {
@@ -142,11 +143,14 @@ class OrderController {
                 if (blank(product) && blank(quantity)) {
                     continue;
                 }
-                BigDecimal q = decimal("lines[" + lines.size() + "].quantity", quantity, "order.line.quantity");
+                String at = "lines[" + lines.size() + "]";
+                rows.add(i);
+                BigDecimal q = decimal(at + ".quantity", quantity, "order.line.quantity");
                 if (q != null && q.signum() == 0) {
-                    continue; // a row set to nothing is a product left for a later order
+                    rows.remove(rows.size() - 1); // a row set to nothing is a product left for a later order
+                    continue;
                 }
-                lines.add(new LineRequest(blank(product) ? null : uuid("lines[" + lines.size() + "].productId", product), q));
+                lines.add(new LineRequest(blank(product) ? null : uuid(at + ".productId", product), q));
             }
             if (lines.isEmpty()) {
                 throw new FieldValidationException("lines", "order.lines.required");
@@ -157,7 +161,13 @@ class OrderController {
             return "redirect:/orders/" + o.id();
         } catch (DomainException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return form(model, orderable(contractId), form, FormProblems.of(e, messages, locale));
+            List<String> shown = new ArrayList<>(List.of("address", "consignee", "consigneePhone", "promisedDate"));
+            for (int i = 0; i < products.size(); i++) {
+                shown.add("lines[" + i + "].productId");
+                shown.add("lines[" + i + "].quantity");
+            }
+            return form(model, orderable(contractId), form,
+                    FormProblems.of(e, messages, locale, shown.toArray(String[]::new)).renumbered("lines", rows));
         }
     }
 

@@ -1,5 +1,10 @@
 package com.lead2cash.invoice.internal.web;
 
+import static com.lead2cash.platform.web.FormValues.blank;
+import static com.lead2cash.platform.web.FormValues.date;
+import static com.lead2cash.platform.web.FormValues.decimal;
+import static com.lead2cash.platform.web.FormValues.version;
+
 import com.lead2cash.contract.ContractPagePanel;
 import com.lead2cash.invoice.internal.InvoiceQueries;
 import com.lead2cash.invoice.internal.InvoiceService;
@@ -17,8 +22,6 @@ import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormProblems;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -189,7 +192,7 @@ class InvoiceController {
     String issue(@PathVariable UUID id, @RequestParam Map<String, String> values, Model model,
                  RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
         return act(id, "issue", values, model, redirect, locale, response, "invoice.flash.issued",
-                () -> service.issue(id, values.get("invoiceNumber"), date(values.get("invoicedOn")), version(values)),
+                () -> service.issue(id, values.get("invoiceNumber"), date("invoicedOn", values.get("invoicedOn"), "invoice.invoicedOn.invalid"), version(values)),
                 "invoiceNumber", "invoicedOn");
     }
 
@@ -230,34 +233,9 @@ class InvoiceController {
         return "invoice/detail";
     }
 
-    private static Long version(Map<String, String> values) {
-        String v = values.get("version");
-        try {
-            return blank(v) ? null : Long.valueOf(v.strip());
-        } catch (NumberFormatException e) {
-            throw new DomainException("error.staleVersion");
-        }
-    }
 
-    private static BigDecimal decimal(String field, String text, String key) {
-        try {
-            return blank(text) ? null : new BigDecimal(text.strip().replace(",", ""));
-        } catch (NumberFormatException e) {
-            throw new FieldValidationException(field, key);
-        }
-    }
 
-    private static LocalDate date(String text) {
-        try {
-            return blank(text) ? null : LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new FieldValidationException("invoicedOn", "invoice.invoicedOn.invalid");
-        }
-    }
 
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
 
     @Configuration(proxyBeanMethods = false)
     static class InvoiceNavigation {

@@ -1,5 +1,10 @@
 package com.lead2cash.order.internal.web;
 
+import static com.lead2cash.platform.web.FormValues.blank;
+import static com.lead2cash.platform.web.FormValues.date;
+import static com.lead2cash.platform.web.FormValues.decimal;
+import static com.lead2cash.platform.web.FormValues.version;
+
 import com.lead2cash.catalog.Catalog;
 import com.lead2cash.confirmation.SentConfirmation;
 import com.lead2cash.contract.ContractPagePanel;
@@ -23,8 +28,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -349,30 +352,8 @@ class OrderController {
         return "order/detail";
     }
 
-    private static Long version(Map<String, String> values) {
-        String v = values.get("version");
-        try {
-            return blank(v) ? null : Long.valueOf(v.strip());
-        } catch (NumberFormatException e) {
-            throw new DomainException("error.staleVersion");
-        }
-    }
 
-    private static BigDecimal decimal(String field, String text, String key) {
-        try {
-            return blank(text) ? null : new BigDecimal(text.strip().replace(",", ""));
-        } catch (NumberFormatException e) {
-            throw new FieldValidationException(field, key);
-        }
-    }
 
-    private static LocalDate date(String field, String text, String key) {
-        try {
-            return blank(text) ? null : LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new FieldValidationException(field, key);
-        }
-    }
 
     private static UUID uuid(String field, String text) {
         try {
@@ -382,9 +363,6 @@ class OrderController {
         }
     }
 
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
 
     @Configuration(proxyBeanMethods = false)
     static class OrderNavigation {

@@ -3,6 +3,7 @@ package com.lead2cash.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import com.lead2cash.files.TestFiles;
 import com.lead2cash.testing.ContractTestSupport;
 import com.lead2cash.testing.ContractTestSupport.Reviewers;
 import com.lead2cash.testing.CustomerTestSupport;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
@@ -135,7 +137,7 @@ class OrderPagesTest {
                 .query(String.class).single();
         assertThat(page(rep, "/orders/contracts/" + contractId + "/panel", "en")).contains(number);
         assertThat(page(rep, "/orders?status=CREATED", "en")).contains(number);
-        assertThat(page(rep, "/orders?status=ACCEPTED", "en")).contains("No orders yet.");
+        assertThat(page(rep, "/orders?status=ACCEPTED", "en")).doesNotContain(number);
     }
 
     @Test
@@ -188,5 +190,51 @@ class OrderPagesTest {
                 .param("version", state(orderId).get("version").toString()).exchange();
         assertThat(delayBack).as("an earlier date is no delay").hasStatus(422);
         assertThat(html(delayBack)).contains("The new promised date must be later than 2026-12-20");
+    }
+
+    @Test
+    void aDeliveredOrderIsAcceptedOnTheSignedFormUploadedAndWithoutTheFormNothingChanges() {
+        String contractId = signed("杭州订单页面三号科技有限公司");
+        Cookie rep = customers.session(mvc, reviewers().rep());
+        Cookie operations = customers.session(mvc, reviewers().operations());
+        String orderId = orderIdFrom(createOrder(rep, contractId, "10", "杭州市西湖区文三路 1 号"));
+        assertThat(mvc.post().uri("/orders/" + orderId + "/shipments").with(csrf()).cookie(operations)
+                .param("line", "1").param("quantity", "10").param("carrier", "顺丰速运").param("waybillNumber", "SF1")
+                .param("shipDate", "2026-12-01").param("version", state(orderId).get("version").toString()).exchange())
+                .hasStatus3xxRedirection();
+        assertThat(mvc.post().uri("/orders/" + orderId + "/delivery").with(csrf()).cookie(rep)
+                .param("deliveredOn", "2026-12-01").param("version", state(orderId).get("version").toString()).exchange())
+                .hasStatus3xxRedirection();
+
+        assertThat(page(rep, "/orders/" + orderId, "en")).as("the rep records the acceptance or sends the link")
+                .contains("accept-form", "send-acceptance-form").doesNotContain("deliver-form", "ship-form");
+        assertThat(page(operations, "/orders/" + orderId, "en")).doesNotContain("accept-form", "send-acceptance-form");
+
+        Map<String, Object> before = state(orderId);
+        MvcTestResult noForm = mvc.post().uri("/orders/" + orderId + "/acceptance?lang=en").multipart().with(csrf())
+                .cookie(rep).param("quantity", "10 台全部收到").param("quality", "合格").param("signedBy", "王伟")
+                .param("acceptedOn", "2026-12-01").param("version", before.get("version").toString()).exchange();
+        assertThat(noForm).hasStatus(422);
+        assertThat(html(noForm)).contains("Upload the signed acceptance form.").contains("value=\"10 台全部收到\"");
+        MvcTestResult noContact = mvc.post().uri("/orders/" + orderId + "/acceptance/send?lang=en").with(csrf())
+                .cookie(rep).param("contactId", "").exchange();
+        assertThat(noContact).hasStatus(422);
+        assertThat(html(noContact)).contains("Choose a contact of the customer.");
+        assertThat(state(orderId)).as("nothing changed").isEqualTo(before);
+
+        MvcTestResult accepted = mvc.post().uri("/orders/" + orderId + "/acceptance").multipart()
+                .file(new MockMultipartFile("form", "acceptance.pdf", "application/pdf", TestFiles.pdf(2048, 5)))
+                .with(csrf()).cookie(rep).param("quantity", "10 台全部收到").param("quality", "合格").param("remarks", "外包装完好")
+                .param("signedBy", "王伟").param("acceptedOn", "2026-12-01")
+                .param("version", before.get("version").toString()).exchange();
+        assertThat(accepted).hasStatus3xxRedirection();
+        assertThat(state(orderId).get("status")).isEqualTo("ACCEPTED");
+        for (String lang : new String[] {"zh-CN", "en"}) {
+            assertThat(page(rep, "/orders/" + orderId, lang)).contains("王伟", "外包装完好", "acceptance-form-file")
+                    .doesNotContain("accept-form", "delay-form", "progress-form");
+        }
+        MvcTestResult file = mvc.get().uri("/orders/" + orderId + "/acceptance-form").cookie(rep).exchange();
+        assertThat(file).hasStatusOk();
+        assertThat(file.getResponse().getContentAsByteArray()).isEqualTo(TestFiles.pdf(2048, 5));
     }
 }

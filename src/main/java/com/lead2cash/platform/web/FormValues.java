@@ -21,10 +21,22 @@ public final class FormValues {
         return s == null || s.isBlank();
     }
 
-    /** An amount or quantity, thousands separators allowed; unreadable: {@code messageKey} on {@code field}. */
+    /**
+     * An amount or quantity, thousands separators allowed; unreadable: {@code messageKey} on {@code field}.
+     * Plain digits only: an exponent ("1e999999999") is no amount a person types and would make later
+     * arithmetic enormous.
+     */
     public static BigDecimal decimal(String field, String text, String messageKey) {
+        if (blank(text)) {
+            return null;
+        }
+        // full-width digits typed in a Chinese input method read as digits (NFKC: １２，３ → 12,3)
+        String plain = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).strip().replace(",", "");
+        if (!plain.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)") || plain.length() > 40) {
+            throw new FieldValidationException(field, messageKey);
+        }
         try {
-            return blank(text) ? null : new BigDecimal(text.strip().replace(",", ""));
+            return new BigDecimal(plain);
         } catch (NumberFormatException e) {
             throw new FieldValidationException(field, messageKey);
         }

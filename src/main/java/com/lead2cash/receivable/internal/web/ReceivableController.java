@@ -63,12 +63,18 @@ class ReceivableController {
     private final ContractFiguresReader figures;
     private final com.lead2cash.receivable.internal.AgingExport agingExport;
     private final com.lead2cash.invoice.ContractInvoicing invoicing;
+    private final com.lead2cash.receivable.internal.CollectionRates rates;
+    private final com.lead2cash.receivable.internal.ReceiptQueries receiptList;
 
     ReceivableController(ReceivableQueries queries, ReceivablePlanning planning, ReceiptService receipts,
                          ReceivableAccess access, ReceivablePolicy policy, OrgDirectory org,
                          ContractFiguresReader figures, com.lead2cash.invoice.ContractInvoicing invoicing,
-                         com.lead2cash.receivable.internal.AgingExport agingExport) {
+                         com.lead2cash.receivable.internal.AgingExport agingExport,
+                         com.lead2cash.receivable.internal.CollectionRates rates,
+                         com.lead2cash.receivable.internal.ReceiptQueries receiptList) {
         this.agingExport = agingExport;
+        this.rates = rates;
+        this.receiptList = receiptList;
         this.figures = figures;
         this.invoicing = invoicing;
         this.queries = queries;
@@ -80,13 +86,23 @@ class ReceivableController {
     }
 
     @GetMapping("/receivables")
-    String workbench(Model model) {
+    String workbench(@RequestParam(required = false) String ratesFrom, @RequestParam(required = false) String ratesTo,
+                     Model model) {
         LocalDate today = policy.today();
         LocalDate weekEnd = today.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
         boolean finance = ReceivableAccess.isFinance(CurrentUser.require());
         var dueThisWeek = queries.dueBetween(weekEnd, null, LIST);
         var overdue = queries.overdue(LIST);
-        var report = ReceivableApiController.report(queries);
+        var report = ReceivableApiController.report(queries, rates);
+        com.lead2cash.receivable.internal.CollectionRates.Report collection;
+        try {
+            collection = rates.of(date("ratesFrom", ratesFrom), date("ratesTo", ratesTo));
+        } catch (FieldValidationException e) {
+            model.addAttribute("ratesError", e.errors().get(0).messageKey());
+            collection = rates.of(null, null);
+        }
+        CurrentUser me = CurrentUser.require();
+        boolean readsReceipts = com.lead2cash.receivable.internal.ReceiptQueries.mayRead(me);
         Map<ReceivableQueries.UnallocatedReceipt, List<ReceivableQueries.PlanRow>> toAllocate = new LinkedHashMap<>();
         if (finance) {
             queries.unallocatedReceipts(20).forEach(r -> toAllocate.put(r, queries.openOfCustomer(r.customerId(), 20)));
@@ -104,6 +120,10 @@ class ReceivableController {
         model.addAttribute("toAllocate", toAllocate);
         model.addAttribute("invoicesWaiting", finance ? invoicing.waiting(20) : List.of());
         model.addAttribute("people", org.people(people));
+        model.addAttribute("rates", collection);
+        model.addAttribute("receipts", readsReceipts ? receiptList.list(new com.lead2cash.receivable.internal.ReceiptQueries
+                .Filter(null, null, null, null, null), null, 20).items() : List.of());
+        model.addAttribute("readsReceipts", readsReceipts);
         return "receivable/workbench";
     }
 

@@ -149,6 +149,7 @@ class ReceivableApiController {
             + "the default; no from: every plan due by then), per rep and team in your scope and for the company "
             + "when you see all")
     @GetMapping("/api/v1/receivables/collection-rates")
+    @Refuses(422)
     CollectionRatesView collectionRates(@RequestParam(required = false) LocalDate from,
                                         @RequestParam(required = false) LocalDate to) {
         CollectionRates.Report r = rates.of(from, to);

@@ -76,6 +76,13 @@ class ContractMoneyTest {
                 r.operations());
     }
 
+    /** A contract of 600 000.00: 180 000.00 prepayment due 20 December, 420 000.00 on acceptance. */
+    JsonNode signed(String customer) {
+        return contracts.sign(mvc, reviewers(), customer, "600000.00", """
+                {"type":"PREPAYMENT","amount":180000.00,"dueDate":"2026-12-20"},
+                {"type":"ACCEPTANCE","amount":420000.00,"dueCondition":"验收合格后 30 日内"}""", "2026-12-01");
+    }
+
     String token(User user) {
         return customers.bearer(mvc, user);
     }
@@ -130,9 +137,7 @@ class ContractMoneyTest {
 
     @Test
     void theContractListAndPageShowCollectedAndInvoicedAmountsWithPercentagesAndThePaidPlans() {
-        JsonNode contract = contracts.sign(mvc, reviewers(), "杭州合同回款列表科技有限公司", "600000.00", """
-                {"type":"PREPAYMENT","amount":180000.00,"dueDate":"2026-12-20"},
-                {"type":"ACCEPTANCE","amount":420000.00,"dueCondition":"验收合格后 30 日内"}""", "2026-12-01");
+        JsonNode contract = signed("杭州合同回款列表科技有限公司");
         String id = contract.get("id").asString();
         List<JsonNode> plans = plans(id);
         receipt(contract.get("customerId").asString(), plans.get(0).get("id").asString(), "180000.00", "2026-12-01",
@@ -280,9 +285,7 @@ class ContractMoneyTest {
 
     @Test
     void anAmendmentReplansTheUnpaidPartSoThePlansAddUpAndOneBelowWhatWasCollectedIsRefused() {
-        JsonNode contract = contracts.sign(mvc, reviewers(), "杭州补充协议回款科技有限公司", "600000.00", """
-                {"type":"PREPAYMENT","amount":180000.00,"dueDate":"2026-12-20"},
-                {"type":"ACCEPTANCE","amount":420000.00,"dueCondition":"验收合格后 30 日内"}""", "2026-12-01");
+        JsonNode contract = signed("杭州补充协议回款科技有限公司");
         String id = contract.get("id").asString();
         List<JsonNode> plans = plans(id);
         receipt(contract.get("customerId").asString(), plans.get(0).get("id").asString(), "100000.00", "2026-12-01",

@@ -93,7 +93,7 @@ class ReceivableController {
         boolean finance = ReceivableAccess.isFinance(CurrentUser.require());
         var dueThisWeek = queries.dueBetween(weekEnd, null, LIST);
         var overdue = queries.overdue(LIST);
-        var report = ReceivableApiController.report(queries, rates);
+        var buckets = queries.aging();
         com.lead2cash.receivable.internal.CollectionRates.Report collection;
         try {
             collection = rates.of(date("ratesFrom", ratesFrom), date("ratesTo", ratesTo));
@@ -108,7 +108,6 @@ class ReceivableController {
             queries.unallocatedReceipts(20).forEach(r -> toAllocate.put(r, queries.openOfCustomer(r.customerId(), 20)));
         }
         Set<UUID> people = new HashSet<>();
-        report.reps().forEach(r -> people.add(r.ownerId()));
         dueThisWeek.forEach(r -> people.add(r.ownerId()));
         overdue.forEach(r -> people.add(r.ownerId()));
         model.addAttribute("today", today);
@@ -116,7 +115,7 @@ class ReceivableController {
         model.addAttribute("finance", finance);
         model.addAttribute("dueThisWeek", dueThisWeek);
         model.addAttribute("overdue", overdue);
-        model.addAttribute("report", report);
+        model.addAttribute("buckets", buckets);
         model.addAttribute("toAllocate", toAllocate);
         model.addAttribute("invoicesWaiting", finance ? invoicing.waiting(20) : List.of());
         model.addAttribute("people", org.people(people));

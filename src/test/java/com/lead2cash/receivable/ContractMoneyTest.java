@@ -273,10 +273,26 @@ class ContractMoneyTest {
         assertThat(customers.get(mvc, token(reviewers().manager()), "/api/v1/receipts")).as("a manager").hasStatus(403);
         assertThat(customers.get(mvc, finance, "/api/v1/receipts?from=2026-12-01&to=2026-11-30")).hasStatus(422);
 
-        String workbench = page(customers.session(mvc, reviewers().finance()), "/receivables", "en");
+        Cookie financeSession = customers.session(mvc, reviewers().finance());
+        String workbench = page(financeSession, "/receivables", "en");
         assertThat(workbench).contains("id=\"receipts\"", third.get("number").asString(), "Acceptance bill", "Reversed");
-        page(customers.session(mvc, reviewers().finance()), "/receivables", "zh-CN");
-        assertThat(page(customers.session(mvc, reviewers().rep()), "/receivables", "en")).doesNotContain("id=\"receipts\"");
+        page(financeSession, "/receivables", "zh-CN");
+        Cookie repSession = customers.session(mvc, reviewers().rep());
+        assertThat(page(repSession, "/receivables", "en")).doesNotContain("id=\"receipts\"");
+
+        String cash = page(financeSession, "/receipts?payer=收款台账&method=CASH", "en");
+        assertThat(cash).contains(second.get("number").asString(), "Reverse").doesNotContain(third.get("number").asString());
+        assertThat(page(financeSession, "/receipts?payer=收款台账&state=REVERSED", "zh-CN"))
+                .contains(first.get("number").asString(), "已冲销").doesNotContain(second.get("number").asString());
+        assertThat(page(financeSession, "/receipts?from=2026-12-01&to=2026-11-30", "en"))
+                .contains("The first day must not be after the last.");
+        assertThat(mvc.get().uri("/receipts").cookie(repSession).exchange()).as("a rep").hasStatus(403);
+        var reversed = mvc.post().uri("/receipts/" + third.get("id").asString() + "/reversal")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .cookie(financeSession).param("reason", "银行退票").param("version", third.get("version").asString()).exchange();
+        assertThat(reversed).hasRedirectedUrl("/receipts");
+        assertThat(customers.getJson(mvc, finance, "/api/v1/receipts/" + third.get("id").asString()).get("reversalReason").asString())
+                .isEqualTo("银行退票");
     }
 
     static List<String> numbers(JsonNode page) {

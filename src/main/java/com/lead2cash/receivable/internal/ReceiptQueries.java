@@ -39,7 +39,7 @@ public class ReceiptQueries {
     /** A receipt as the list shows it. */
     public record ReceiptRow(UUID id, String number, UUID customerId, BigDecimal amount, BigDecimal allocatedAmount,
                              String currency, LocalDate receivedOn, ReceiptMethod method, String payer, String reference,
-                             ReceiptState state, Instant recordedAt) {
+                             ReceiptState state, Instant recordedAt, long version) {
         public BigDecimal unallocated() {
             return state == ReceiptState.REVERSED ? BigDecimal.ZERO.setScale(2) : amount.subtract(allocatedAmount);
         }
@@ -70,7 +70,7 @@ public class ReceiptQueries {
         }
         StringBuilder sql = new StringBuilder("""
                 select id, number, customer_id, amount, allocated_amount, currency, received_on, method, payer,
-                       reference, state, recorded_at
+                       reference, state, recorded_at, version
                 from receivable_receipt where true""");
         Map<String, Object> params = new HashMap<>();
         if (f.from() != null) {
@@ -106,7 +106,7 @@ public class ReceiptQueries {
                 rs.getBigDecimal("amount"), rs.getBigDecimal("allocated_amount"), rs.getString("currency"),
                 rs.getDate("received_on").toLocalDate(), ReceiptMethod.valueOf(rs.getString("method")),
                 rs.getString("payer"), rs.getString("reference"), ReceiptState.valueOf(rs.getString("state")),
-                rs.getTimestamp("recorded_at").toInstant())).list();
+                rs.getTimestamp("recorded_at").toInstant(), rs.getLong("version"))).list();
         return CursorPage.of(rows, size, r -> List.of(r.receivedOn(), r.id()));
     }
 

@@ -40,7 +40,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -244,6 +246,30 @@ class ReceivableController {
         return "redirect:/receivables";
     }
 
+    /** 收款台账 — the receipts list for finance: filtered by the day received, method, state and payer, page by page. */
+    @GetMapping("/receipts")
+    @PreAuthorize(ReceivableAccess.RECEIPT_READER_ROLES)
+    String receiptList(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                       @RequestParam(required = false) ReceiptMethod method,
+                       @RequestParam(required = false) com.lead2cash.receivable.internal.domain.ReceiptState state,
+                       @RequestParam(required = false) String payer, @RequestParam(required = false) String cursor,
+                       @RequestHeader(value = "HX-Request", required = false) String htmx,
+                       Model model) {
+        var filter = new com.lead2cash.receivable.internal.ReceiptQueries.Filter(from, to, method, state, payer);
+        model.addAttribute("filter", filter);
+        model.addAttribute("methods", ReceiptMethod.values());
+        model.addAttribute("states", com.lead2cash.receivable.internal.domain.ReceiptState.values());
+        model.addAttribute("finance", ReceivableAccess.isFinance(CurrentUser.require()));
+        try {
+            model.addAttribute("page", receiptList.list(filter, cursor, LIST));
+        } catch (FieldValidationException e) {
+            model.addAttribute("filterError", e.errors().get(0).messageKey());
+            model.addAttribute("page", new com.lead2cash.platform.CursorPage<>(List.of(), null));
+        }
+        return htmx != null && cursor != null ? "receivable/receipts :: rows" : "receivable/receipts";
+    }
+
     @PostMapping("/receipts/{id}/reversal")
     String reverse(@PathVariable UUID id, @RequestParam(required = false) String reason,
                    @RequestParam(required = false) Long version, RedirectAttributes redirect) {
@@ -253,7 +279,7 @@ class ReceivableController {
         } catch (DomainException e) {
             Flash.error(redirect, e);
         }
-        return "redirect:/receivables";
+        return "redirect:/receipts";
     }
 
     static BigDecimal money(String field, String text) {

@@ -5,6 +5,7 @@ import com.lead2cash.confirmation.ConfirmationAnswered;
 import com.lead2cash.confirmation.ConfirmationDocument;
 import com.lead2cash.confirmation.ConfirmationRequest;
 import com.lead2cash.confirmation.ConfirmationSubject;
+import com.lead2cash.confirmation.ConfirmationView;
 import com.lead2cash.confirmation.Confirmations;
 import com.lead2cash.confirmation.Purpose;
 import com.lead2cash.confirmation.Recipient;
@@ -396,8 +397,22 @@ public class OrderService {
         Order saved = orders.save(o);
         deadlines.cancel(OrderRules.PROGRESS, subject(o));
         customers.reached(o.customerId(), CustomerStatus.DELIVERED, now);
-        events.publishEvent(new OrderAccepted(o.id(), o.number(), o.contractId(), o.customerId(), o.acceptedOn()));
+        UUID contactId = o.acceptanceConfirmationId() == null ? null
+                : confirmations.find(o.acceptanceConfirmationId()).map(ConfirmationView::recipientContactId).orElse(null);
+        events.publishEvent(new OrderAccepted(o.id(), o.number(), o.contractId(), o.customerId(), o.acceptedOn(),
+                o.ownerId(), contactId, productLine(o)));
         return saved;
+    }
+
+    /** The product line every line of the order belongs to, or null when they differ or are not known. */
+    private String productLine(Order o) {
+        List<UUID> products = o.lines().stream().map(OrderLine::productId).filter(java.util.Objects::nonNull).toList();
+        if (products.size() != o.lines().size() || products.isEmpty()) {
+            return null;
+        }
+        List<String> lines = catalog.products(products).values().stream().map(Catalog.ProductRef::productLine)
+                .distinct().toList();
+        return lines.size() == 1 ? lines.get(0) : null;
     }
 
     /** The orders of a contract the reader may see. */

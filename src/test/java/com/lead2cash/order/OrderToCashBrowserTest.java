@@ -157,5 +157,7 @@ class OrderToCashBrowserTest extends BrowserTestCase {
         rep.navigate(base + "/contracts/" + contractId);
         Browser.awaitHtmx(rep);
         assertThat(rep.locator("#contract-orders")).containsText("已验收");
+        assertThat(rep.locator("#contract-collected")).containsText("100.00");
+        assertThat(rep.locator("#contract-plans-paid")).hasText("2/2");
     }
 }

@@ -8,7 +8,6 @@ import com.lead2cash.receivable.internal.domain.AgingBucket;
 import com.lead2cash.receivable.internal.domain.ReceiptMethod;
 import com.lead2cash.receivable.internal.domain.ReceivableState;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -55,14 +54,6 @@ public class ReceivableQueries implements ContractCollections {
     /** A receipt waiting to be allocated (whole or in part). */
     public record UnallocatedReceipt(UUID id, String number, UUID customerId, BigDecimal amount, BigDecimal unallocated,
                                      LocalDate receivedOn, ReceiptMethod method, String payer, String reference) {
-    }
-
-    /** Collected against what fell due by today, for a rep (key = the owner's id) or the company (key null). */
-    public record CollectionRate(UUID ownerId, BigDecimal due, BigDecimal collected) {
-        public BigDecimal percent() {
-            return due.signum() == 0 ? null
-                    : collected.multiply(BigDecimal.valueOf(100)).divide(due, 1, RoundingMode.HALF_UP);
-        }
     }
 
     private final JdbcClient jdbc;
@@ -217,16 +208,15 @@ public class ReceivableQueries implements ContractCollections {
                 .list();
     }
 
-    /** Collection rate per rep in the reader's scope: what plans due by today collected of what they asked. */
-    public List<CollectionRate> collectionRates() {
+    /** Those of the contracts that have plans the reader may see (their owner in the reader's scope). */
+    public List<UUID> contractsInScope(Collection<UUID> contractIds) {
+        if (contractIds.isEmpty()) {
+            return List.of();
+        }
         Scope scope = access.scope();
-        return jdbc.sql("""
-                select owner_id, sum(amount) as due, sum(paid_amount) as collected from receivable_plan
-                where due_date <= :today and state <> 'WRITTEN_OFF' and %s
-                group by owner_id order by owner_id""".formatted(scope.ownerPredicate("owner_id")))
-                .params(scope.params()).param("today", Date.valueOf(policy.today()))
-                .query((rs, i) -> new CollectionRate(rs.getObject("owner_id", UUID.class), rs.getBigDecimal("due"),
-                        rs.getBigDecimal("collected"))).list();
+        return jdbc.sql("select distinct contract_id from receivable_plan where contract_id in (:ids) and "
+                        + scope.ownerPredicate("owner_id"))
+                .param("ids", contractIds).params(scope.params()).query(UUID.class).list();
     }
 
     /** The contracts' collection figures (no scope: the contract module shows them with its own). */

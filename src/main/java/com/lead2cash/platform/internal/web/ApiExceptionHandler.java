@@ -156,6 +156,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /** A query string Tomcat cannot decode ({@code ?cursor=%%%}): the client's error, not ours. */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> badEncoding(org.apache.tomcat.util.http.InvalidParameterException e) {
+        return ResponseEntity.badRequest().body(problems.problem(HttpStatus.BAD_REQUEST, "error.badEncoding"));
+    }
+
     /** A value that could not be bound to its field; for an enum the answer lists the values allowed. */
     private FieldProblem fieldProblem(String field, Class<?> type, String key) {
         if (type != null && type.isEnum()) {

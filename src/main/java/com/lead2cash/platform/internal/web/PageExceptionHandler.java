@@ -52,7 +52,7 @@ class PageExceptionHandler {
     /** {@code InvalidPropertyException}: a form row beyond what binding grows a list to ({@code lines[5000].…}). */
     @ExceptionHandler({TypeMismatchException.class, BindException.class, MissingServletRequestParameterException.class,
             MissingServletRequestPartException.class, HttpMessageNotReadableException.class,
-            org.springframework.beans.InvalidPropertyException.class})
+            org.springframework.beans.InvalidPropertyException.class, org.apache.tomcat.util.http.InvalidParameterException.class})
     String unreadable(Exception e, HttpServletResponse response, Model model) {
         return page(response, model, HttpServletResponse.SC_BAD_REQUEST, "error.page.unreadable", new Object[0]);
     }

@@ -1,0 +1,55 @@
+package com.lead2cash.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lead2cash.testing.Fixtures;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+
+/**
+ * A query string the server cannot decode ({@code %} not followed by two hex digits) is the client's
+ * error: 400 with a problem for the API and a 400 page for a screen, never a 500. Sent over a raw socket,
+ * since neither MockMvc nor Java's URI lets such an address through.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"l2c.demo=false", "L2C_ADMIN_PASSWORD=" + Fixtures.ADMIN_PASSWORD, "server.shutdown=immediate",
+                "l2c.scheduler.enabled=false"})
+@AutoConfigureMockMvc
+class UndecodableQueryTest {
+
+    @LocalServerPort int port;
+    @Autowired Fixtures fixtures;
+    @Autowired MockMvcTester mvc;
+
+    private String get(String target, String authorization) throws Exception {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAccept-Language: en\r\n"
+                    + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void anUndecodableQueryIsA400ProblemForTheApiAndA400PageForAScreen() throws Exception {
+        String admin = "Bearer " + fixtures.token(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+
+        String api = get("/api/v1/users?q=%%%", admin);
+        assertThat(api).startsWith("HTTP/1.1 400").contains("error.badEncoding").doesNotContain("error.unexpected");
+
+        String page = get("/login?x=%zz", null);
+        assertThat(page).startsWith("HTTP/1.1 400");
+    }
+}

@@ -121,23 +121,34 @@ public class ReceivableQueries implements ContractCollections {
         return policy.today();
     }
 
-    /** P2 — what overdue plans in the reader's scope still owe, by aging bucket (every bucket, empty ones too). */
+    /**
+     * P2 — what overdue plans in the reader's scope still owe, by aging bucket (every bucket, empty ones too). The
+     * months wholly older than the last bucket's boundary are read from their read model (receivable_plan_month);
+     * only the plans due since that boundary's month are read and bucketed one by one.
+     */
     public List<BucketTotal> aging() {
         Scope scope = access.scope();
         ReceivableRules rules = policy.rules();
         LocalDate today = policy.today();
+        LocalDate b3 = today.minusDays(rules.bucket3Days());
+        String owners = scope.ownerPredicate("owner_id");
         Map<AgingBucket, BucketTotal> totals = new EnumMap<>(AgingBucket.class);
         jdbc.sql("""
-                select case when due_date >= :b1 then 1 when due_date >= :b2 then 2 when due_date >= :b3 then 3 else 4 end as bucket,
-                       count(*) as plans, sum(amount - paid_amount) as outstanding
-                from receivable_plan
-                where state in %s and due_date < :today and %s
-                group by 1""".formatted(OPEN, scope.ownerPredicate("owner_id")))
+                select bucket, sum(plans) as plans, sum(outstanding) as outstanding from (
+                    select 4 as bucket, open_plans as plans, outstanding from receivable_plan_month
+                    where month < :oldMonths and open_plans > 0 and %s
+                    union all
+                    select case when due_date >= :b1 then 1 when due_date >= :b2 then 2 when due_date >= :b3 then 3 else 4 end,
+                           1, amount - paid_amount
+                    from receivable_plan
+                    where state in %s and due_date >= :oldMonths and due_date < :today and %s) as d
+                group by bucket""".formatted(owners, OPEN, owners))
                 .params(scope.params())
                 .param("today", Date.valueOf(today))
+                .param("oldMonths", Date.valueOf(b3.withDayOfMonth(1)))
                 .param("b1", Date.valueOf(today.minusDays(rules.bucket1Days())))
                 .param("b2", Date.valueOf(today.minusDays(rules.bucket2Days())))
-                .param("b3", Date.valueOf(today.minusDays(rules.bucket3Days())))
+                .param("b3", Date.valueOf(b3))
                 .query((rs, i) -> {
                     AgingBucket b = AgingBucket.values()[rs.getInt("bucket") - 1];
                     return new BucketTotal(b, label(b, rules), rs.getInt("plans"), rs.getBigDecimal("outstanding"));
@@ -217,14 +228,24 @@ public class ReceivableQueries implements ContractCollections {
                 .list();
     }
 
-    /** Collection rate per rep in the reader's scope: what plans due by today collected of what they asked. */
+    /**
+     * Collection rate per rep in the reader's scope: what plans due by today (written-off ones left out) collected of
+     * what they asked. The finished months come from their read model (receivable_plan_month, kept by the
+     * database with every change of a plan), only this month's plans due so far are read one by one.
+     */
     public List<CollectionRate> collectionRates() {
         Scope scope = access.scope();
+        LocalDate today = policy.today();
+        String owners = scope.ownerPredicate("owner_id");
         return jdbc.sql("""
-                select owner_id, sum(amount) as due, sum(paid_amount) as collected from receivable_plan
-                where due_date <= :today and state <> 'WRITTEN_OFF' and %s
-                group by owner_id order by owner_id""".formatted(scope.ownerPredicate("owner_id")))
-                .params(scope.params()).param("today", Date.valueOf(policy.today()))
+                select owner_id, sum(due) as due, sum(collected) as collected from (
+                    select owner_id, due, collected from receivable_plan_month where month < :monthStart and %s
+                    union all
+                    select owner_id, amount, paid_amount from receivable_plan
+                    where due_date >= :monthStart and due_date <= :today and state <> 'WRITTEN_OFF' and %s) as d
+                group by owner_id order by owner_id""".formatted(owners, owners))
+                .params(scope.params()).param("today", Date.valueOf(today))
+                .param("monthStart", Date.valueOf(today.withDayOfMonth(1)))
                 .query((rs, i) -> new CollectionRate(rs.getObject("owner_id", UUID.class), rs.getBigDecimal("due"),
                         rs.getBigDecimal("collected"))).list();
     }

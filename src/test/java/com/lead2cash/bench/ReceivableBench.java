@@ -2,12 +2,15 @@ package com.lead2cash.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.invoice.ContractInvoicing;
+import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.internal.identity.User;
 import com.lead2cash.receivable.internal.AgingExport;
+import com.lead2cash.receivable.internal.ReceivableQueries;
 import com.lead2cash.testing.Fixtures;
 import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.SignedIn;
 import jakarta.servlet.http.Cookie;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,8 +33,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.TestingAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -70,9 +71,13 @@ class ReceivableBench {
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
     @Autowired AgingExport agingExport;
+    @Autowired ReceivableQueries queries;
+    @Autowired OrgDirectory org;
+    @Autowired ContractInvoicing invoicing;
     @Value("${l2c.zone}") ZoneId zone;
 
     private final StringBuilder report = new StringBuilder();
+    private String generated;
 
     @Test
     void agingWorkbenchAndExportAtAMillionPlansAndTwoMillionReceipts() throws Exception {
@@ -97,7 +102,7 @@ class ReceivableBench {
         report.append("# Receivables at 1 000 000 plans and 2 000 000 receipts\n\n")
                 .append("Run ").append(java.time.OffsetDateTime.now(clock)).append(", load average ").append(load)
                 .append(" before measuring; ").append(RUNS).append(" measured calls after ").append(WARM_UP)
-                .append(" unmeasured ones per operation.\n\n")
+                .append(" unmeasured ones per operation. The data: ").append(generated).append(".\n\n")
                 .append("| operation | p50 ms | p95 ms | max ms | goal | met |\n| --- | ---: | ---: | ---: | --- | --- |\n");
 
         String financeToken = "Bearer " + fixtures.token(mvc, finance.username());
@@ -122,6 +127,13 @@ class ReceivableBench {
                 () -> mvc.get().uri("/receivables").cookie(financeSession).exchange());
         measure("finance workbench (GET /receivables), a team manager",
                 () -> mvc.get().uri("/receivables").cookie(managerSession).exchange());
+        // the same reads as the workbench's controller makes them, without the request and the page: what rendering costs
+        LocalDate weekEnd = today.with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.SUNDAY));
+        measure("the finance workbench's reads alone (ReceivableQueries and the people's names, as its controller calls them)",
+                () -> {
+                    workbenchReads(finance, weekEnd);
+                    return null;
+                });
 
         String aging = """
                 select bucket, sum(plans), sum(outstanding) from (
@@ -154,6 +166,28 @@ class ReceivableBench {
         Files.createDirectories(out);
         Files.writeString(out.resolve("report.md"), report);
         System.out.println("BENCH report: " + out.resolve("report.md"));
+    }
+
+    /** The workbench's reads for finance, as its controller makes them (without the request and the page). */
+    private void workbenchReads(User finance, LocalDate weekEnd) {
+        try {
+            SignedIn.as(finance, () -> {
+                var due = queries.dueBetween(weekEnd, null, 50);
+                var overdue = queries.overdue(50);
+                var aging = queries.aging();
+                var rates = queries.collectionRates();
+                var receipts = queries.unallocatedReceipts(20);
+                var open = queries.openOfCustomers(receipts.stream()
+                        .map(ReceivableQueries.UnallocatedReceipt::customerId).collect(java.util.stream.Collectors.toSet()), 20);
+                java.util.Set<UUID> people = new java.util.HashSet<>();
+                rates.forEach(r -> people.add(r.ownerId()));
+                due.forEach(r -> people.add(r.ownerId()));
+                overdue.forEach(r -> people.add(r.ownerId()));
+                return aging.size() + open.size() + org.people(people).size() + invoicing.waiting(20).size();
+            });
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The report's buckets and totals are the plans' own figures (the report answers right before it is timed). */
@@ -189,15 +223,15 @@ class ReceivableBench {
         long allRows = overdueRows(null, today);
         long teamRows = overdueRows(team, today);
         assertThat(allRows).as("the export covers at least 100 000 rows").isGreaterThanOrEqualTo(100_000);
-        as(finance, () -> agingExport.write(Locale.SIMPLIFIED_CHINESE, OutputStream.nullOutputStream()));
+        SignedIn.as(finance, () -> agingExport.write(Locale.SIMPLIFIED_CHINESE, OutputStream.nullOutputStream()));
         long started = System.nanoTime();
-        int written = as(finance, () -> agingExport.write(Locale.SIMPLIFIED_CHINESE, OutputStream.nullOutputStream()));
+        int written = SignedIn.as(finance, () -> agingExport.write(Locale.SIMPLIFIED_CHINESE, OutputStream.nullOutputStream()));
         double seconds = (System.nanoTime() - started) / 1e9;
         assertThat(written).isEqualTo(allRows);
         HeapSampler small = new HeapSampler();
-        int teamWritten = as(manager, () -> agingExport.write(Locale.SIMPLIFIED_CHINESE, small));
+        int teamWritten = SignedIn.as(manager, () -> agingExport.write(Locale.SIMPLIFIED_CHINESE, small));
         HeapSampler large = new HeapSampler();
-        int allWritten = as(finance, () -> agingExport.write(Locale.SIMPLIFIED_CHINESE, large));
+        int allWritten = SignedIn.as(finance, () -> agingExport.write(Locale.SIMPLIFIED_CHINESE, large));
         assertThat(teamWritten).isEqualTo(teamRows);
         assertThat(allWritten).isEqualTo(allRows);
         String line = String.format(Locale.ROOT, "aging export: %d rows in %.1f s (%.0f rows/s, %.1f MB); live heap above "
@@ -379,7 +413,7 @@ class ReceivableBench {
                 + "in all; %s plans overdue on %s", counts.get("plans"), plansAt, counts.get("receipts"), counts.get("allocations"),
                 (System.nanoTime() - started) / 1e9, counts.get("overdue"), today);
         System.out.println("BENCH " + line);
-        report.append(line).append("\n\n");
+        generated = line;
         assertThat(((Number) counts.get("plans")).longValue()).isEqualTo(5L * CONTRACTS);
         assertThat(((Number) counts.get("receipts")).longValue()).isEqualTo(2_000_000L);
         assertThat(((Number) counts.get("unbalanced")).longValue()).as("plans whose allocations differ from what they were paid")
@@ -401,18 +435,25 @@ class ReceivableBench {
         report.append("\n### Plan: ").append(what).append("\n\n```\n").append(String.join("\n", plan)).append("\n```\n");
     }
 
+    private static void check(MvcTestResult result) {
+        if (result != null) {
+            assertThat(result).hasStatusOk();
+        }
+    }
+
     private MvcTestResult get(String path, String token) {
         return mvc.get().uri(path).header(HttpHeaders.AUTHORIZATION, token).exchange();
     }
 
+    /** Times a call after a warm-up; a call that answers an HTTP exchange must answer 200. */
     private void measure(String what, Supplier<MvcTestResult> call) {
         for (int i = 0; i < WARM_UP; i++) {
-            assertThat(call.get()).hasStatusOk();
+            check(call.get());
         }
         List<Long> micros = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
             long t = System.nanoTime();
-            assertThat(call.get()).hasStatusOk();
+            check(call.get());
             micros.add((System.nanoTime() - t) / 1_000);
         }
         micros.sort(null);
@@ -424,22 +465,5 @@ class ReceivableBench {
                 what, p50, p95, max, RUNS, GOAL_P95_MS, met);
         report.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | p95 ≤ %.0f ms | %s |%n", what, p50, p95, max,
                 GOAL_P95_MS, met));
-    }
-
-    interface Call<T> {
-        T run() throws IOException;
-    }
-
-    private static <T> T as(User user, Call<T> call) throws IOException {
-        var previous = SecurityContextHolder.getContext();
-        var context = SecurityContextHolder.createEmptyContext();
-        CurrentUser me = new CurrentUser(user.id(), user.username(), user.displayName(), user.orgUnitId(), user.roleSet());
-        context.setAuthentication(new TestingAuthenticationToken((CurrentUser.HasCurrentUser) () -> me, null));
-        SecurityContextHolder.setContext(context);
-        try {
-            return call.run();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
     }
 }

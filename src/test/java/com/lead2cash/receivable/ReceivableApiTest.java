@@ -202,6 +202,17 @@ class ReceivableApiTest {
         at(clock, "2027-04-15T10:00");
         assertAgingIsThePlansOwn("2027-04-15");
         assertRatesAreThePlansOwn("2027-04-15");
+
+        routine.run();
+        JsonNode overdue = customers.getJson(mvc, finance(), "/api/v1/receivables/" + januaryPlan);
+        assertThat(overdue.get("state").asString()).isEqualTo("OVERDUE");
+        var writtenOff = customers.post(mvc, finance(), "/api/v1/receivables/" + januaryPlan + "/write-off",
+                "{\"reason\":\"客户破产清算\",\"version\":%d}".formatted(overdue.get("version").asLong()));
+        assertThat(writtenOff).as(ContractTestSupport.text(writtenOff)).hasStatusOk();
+        assertThat(rateOf(rep).get("due").decimalValue().subtract(before.get("due").decimalValue()))
+                .as("the written-off January plan leaves the rate").isZero();
+        assertAgingIsThePlansOwn("2027-04-15");
+        assertRatesAreThePlansOwn("2027-04-15");
     }
 
     /** The report's buckets are exactly what the open plans overdue on that day still owe, bucketed by days overdue. */

@@ -1,6 +1,6 @@
 -- The receivables' monthly read model (回款月度汇总, P2): per owner and month of the due date, what the payment plans
--- ask and have collected (written-off plans left out, as the collection rate leaves them out) and what the open ones
--- still owe; kept by the database in the same transaction as every change of a plan, whichever code path makes it.
+-- ask and have collected (written-off ones too: the collection rate counts them as due and uncollected) and what the
+-- open ones still owe; kept by the database in the same transaction as every change of a plan, whichever code path makes it.
 -- The collection rate reads the finished months from here and only this month's plans from receivable_plan; the
 -- aging report reads the months that lie wholly in its oldest bucket from here and only the recent plans one by one —
 -- instead of every plan due so far (a million at scale). Plans without a due date have no month and are not here.
@@ -37,8 +37,8 @@ end $$;
 
 create function receivable_plan_month_track() returns trigger language plpgsql as $$
 declare
-    old_in   boolean := tg_op <> 'INSERT' and old.due_date is not null and old.state <> 'WRITTEN_OFF';
-    new_in   boolean := tg_op <> 'DELETE' and new.due_date is not null and new.state <> 'WRITTEN_OFF';
+    old_in   boolean := tg_op <> 'INSERT' and old.due_date is not null;
+    new_in   boolean := tg_op <> 'DELETE' and new.due_date is not null;
     old_open int := 0;
     new_open int := 0;
     old_key  text;
@@ -96,9 +96,9 @@ select owner_id, date_trunc('month', due_date)::date, count(*), sum(amount), sum
        count(*) filter (where state in ('PLANNED', 'DUE', 'PARTIALLY_PAID', 'OVERDUE')),
        coalesce(sum(amount - paid_amount) filter (where state in ('PLANNED', 'DUE', 'PARTIALLY_PAID', 'OVERDUE')), 0)
 from receivable_plan
-where due_date is not null and state <> 'WRITTEN_OFF'
+where due_date is not null
 group by 1, 2;
 
--- the current month's part of the collection rate: the plans due from the month's first day to today, from the index alone
-create index receivable_plan_due_idx on receivable_plan (due_date) include (owner_id, amount, paid_amount)
-    where state <> 'WRITTEN_OFF';
+-- the collection rate's part months: the plans due from a month's first day to today (or from a period's first day
+-- to its month's end), from the index alone
+create index receivable_plan_due_idx on receivable_plan (due_date) include (owner_id, amount, paid_amount);

@@ -9,6 +9,6 @@
  * {@link com.lead2cash.aftersales.MajorComplaintReceived} for the incident process.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "After-sales",
-        allowedDependencies = {"platform", "platform :: web", "sop", "contract", "customer", "confirmation", "files",
+        allowedDependencies = {"platform", "platform :: web", "sop", "contract", "order", "customer", "confirmation", "files",
                 "notification"})
 package com.lead2cash.aftersales;

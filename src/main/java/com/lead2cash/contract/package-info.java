@@ -9,8 +9,10 @@
  * approved, byte for byte.
  *
  * <p>Other modules read a signed contract through {@link com.lead2cash.contract.Contracts} and hear
- * {@link com.lead2cash.contract.ContractSigned}, {@link com.lead2cash.contract.ContractArchived} and
- * {@link com.lead2cash.contract.ContractTerminated}.
+ * {@link com.lead2cash.contract.ContractSigned}, {@link com.lead2cash.contract.ContractArchived},
+ * {@link com.lead2cash.contract.ContractAmended} (in the amendment's transaction: a refusal undoes it) and
+ * {@link com.lead2cash.contract.ContractTerminated}. The list and page show the money figures another
+ * module answers through {@link com.lead2cash.contract.ContractListFigures}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Contracts",
         allowedDependencies = {"platform", "platform :: web", "sop", "approval", "files", "customer", "opportunity", "quote",

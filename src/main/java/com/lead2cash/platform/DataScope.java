@@ -15,6 +15,12 @@ public interface DataScope {
     /** The scope of the given user. */
     Scope of(CurrentUser user);
 
+    /**
+     * The user's unit and the units below it (TEAM) whatever their roles grant: for a module that lets the
+     * head of a unit whose role alone sees only its own records oversee the unit (an after-sales manager).
+     */
+    Scope teamOf(CurrentUser user);
+
     /** Throws {@link RecordNotFoundException} unless the current user's scope covers the owner. */
     default void requireVisible(String entityType, Object id, UUID ownerId) {
         if (!current().covers(ownerId)) {

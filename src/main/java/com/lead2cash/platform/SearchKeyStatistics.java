@@ -61,4 +61,26 @@ public class SearchKeyStatistics {
         read.put(table + "." + column, new Read(result, now));
         return result;
     }
+
+    /**
+     * The condition narrowing {@code table.search_keys} to the rows that may contain {@code text}: one
+     * {@code search_keys @> …} per key set {@link SearchKeys#required} names, or-ed, each without the keys
+     * nearly every row holds ({@link SearchKeys#selective}); its parameters go into {@code params}. Null
+     * when the text is too short for keys to narrow anything. The caller still checks its real condition:
+     * the keys only spare it the rows that cannot match.
+     */
+    public String narrowing(String table, String text, Map<String, Object> params) {
+        java.util.List<java.util.List<String>> keys = SearchKeys.required(text);
+        if (keys.isEmpty()) {
+            return null;
+        }
+        java.util.List<String> any = new java.util.ArrayList<>();
+        Map<String, Double> common = frequencies(table, "search_keys");
+        for (int i = 0; i < keys.size(); i++) {
+            any.add("search_keys @> cast(:qKeys" + i + " as text[])");
+            params.put("qKeys" + i, "{" + String.join(",", SearchKeys.selective(keys.get(i), common).stream()
+                    .map(k -> '"' + k + '"').toList()) + "}");
+        }
+        return "(" + String.join(" or ", any) + ")";
+    }
 }

@@ -6,7 +6,9 @@
  * edited or deleted; overdue plans aged in the policy's buckets and escalated from the owner to the
  * manager and the director (P2); collection rates; the finance workbench and the rep's collections due.
  *
- * <p>Other modules read a contract's collection figures through {@link com.lead2cash.receivable.ContractCollections}.
+ * <p>Other modules read a contract's collection figures through {@link com.lead2cash.receivable.ContractCollections};
+ * the module answers the contract list's {@link com.lead2cash.contract.ContractListFigures} and re-plans a
+ * contract's plans when it hears {@link com.lead2cash.contract.ContractAmended}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Receivables",
         allowedDependencies = {"platform", "platform :: web", "sop", "contract", "customer", "notification", "order", "invoice"})

@@ -245,6 +245,11 @@ class ComplaintApiTest {
         String id = c.get("id").asString();
         assertThat(c.get("handlerId").asString()).as("the after-sales owner serving the customer handles it")
                 .isEqualTo(s.afterSales().id().toString());
+        assertThat(customers.get(mvc, customers.bearer(mvc, s.afterSales2()), "/api/v1/complaints/" + id))
+                .as("a colleague in after-sales does not see it").hasStatus(404);
+        JsonNode overseen = customers.getJson(mvc, customers.bearer(mvc, s.serviceManager()), "/api/v1/complaints");
+        assertThat(overseen.get("items")).extracting(i -> i.get("id").asString())
+                .as("the manager of the service unit oversees its complaints").containsExactly(id);
         assertThat(post(service, "/api/v1/complaints/" + id + "/first-response",
                 "{\"text\":\"x\",\"version\":" + c.get("version").asLong() + "}")).as("classify first").hasStatus(422);
         c = act(service, c, "classify", "\"category\":\"PRODUCT\",\"severity\":\"MAJOR\"");

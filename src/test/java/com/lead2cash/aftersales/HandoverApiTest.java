@@ -114,6 +114,12 @@ class HandoverApiTest {
         assertThat(customers.deadlines("HandoverReview", handoverId)).containsExactly("H1:MET");
         assertThat(customers.getJson(mvc, contracts.bearer(mvc, s.afterSales2()), "/api/v1/handovers").get("items"))
                 .as("another after-sales colleague does not see it").isEmpty();
+        String serviceManager = contracts.bearer(mvc, s.serviceManager());
+        assertThat(customers.getJson(mvc, serviceManager, "/api/v1/handovers").get("items"))
+                .extracting(i -> i.get("id").asString()).as("the manager of the service unit oversees it")
+                .containsExactly(handoverId);
+        assertThat(customers.getJson(mvc, serviceManager, "/api/v1/handovers/" + handoverId).get("availableActions"))
+                .as("only the owner it was handed to accepts or returns it").isEmpty();
     }
 
     @Test

@@ -38,6 +38,35 @@ class ContractDraftingTest {
         return StreamSupport.stream(page.get("items").spliterator(), false).count();
     }
 
+    /** The numbers of the contracts the reader's list finds by {@code q}. */
+    java.util.List<String> found(String token, String q) {
+        JsonNode page = customers.getJson(mvc, token, "/api/v1/contracts?q=" + q);
+        return StreamSupport.stream(page.get("items").spliterator(), false).map(i -> i.get("number").asString()).toList();
+    }
+
+    @Test
+    void theListFindsAContractByAFragmentOfItsNumberTitleOrBuyerAsTheyAreNowAndNeverOutsideScope() {
+        Reviewers r = support.reviewers("dsk");
+        String rep = support.bearer(mvc, r.rep());
+        String opportunity = support.opportunityAtContractStage(mvc, r, "杭州癸方检索科技有限公司", "800000.00");
+        JsonNode draft = support.draft(mvc, rep, opportunity, "800000.00", "LOW");
+        String number = draft.get("number").asString();
+
+        assertThat(found(rep, "癸方")).as("two characters of the buyer").containsExactly(number);
+        assertThat(found(rep, "网关采购")).as("the title").containsExactly(number);
+        assertThat(found(rep, number.substring(3))).as("the number without its prefix").containsExactly(number);
+        assertThat(found(rep, "检索科技有限公司杭州")).as("not contiguous").isEmpty();
+
+        JsonNode c = customers.getJson(mvc, rep, "/api/v1/contracts/" + draft.get("id").asString());
+        com.lead2cash.testing.SalesTestSupport.expect(customers.put(mvc, rep, "/api/v1/contracts/" + c.get("id").asString(), """
+                {"title":"边缘服务器框架协议","buyerName":"宁波子方检索有限公司","termStart":"%s","termEnd":"%s","version":%d}"""
+                .formatted(c.get("termStart").asString(), c.get("termEnd").asString(), c.get("version").asLong())), 200);
+        assertThat(found(rep, "子方检索")).as("the buyer as revised").containsExactly(number);
+        assertThat(found(rep, "服务器框架")).as("the title as revised").containsExactly(number);
+        assertThat(found(rep, "网关采购")).as("the old title no longer").isEmpty();
+        assertThat(found(support.bearer(mvc, r.team().company().westRep()), "子方检索")).as("another team's").isEmpty();
+    }
+
     @Test
     void paymentMilestonesThatDoNotAddUpToTheAmountAreRefusedAndNoContractIsDrafted() {
         Reviewers r = support.reviewers("dms");

@@ -230,6 +230,13 @@ class OrderApiTest {
             return false;
         });
         assertThat(deadlines("D1", "Order", id)).as("no more progress checks").allSatisfy(d -> assertThat(d).doesNotStartWith("OPEN"));
+        await().atMost(Duration.ofSeconds(20)).alias("the contact who accepted is asked how satisfied they are")
+                .until(() -> jdbc.sql("""
+                        select count(*) from aftersales_survey s join confirmation_confirmation c on c.id = s.confirmation_id
+                        where s.occasion = 'ORDER_ACCEPTED' and s.subject_id = :o and s.rep_id = :rep
+                          and s.product_line = '安防' and c.recipient_contact_id = :contact""")
+                        .param("o", java.util.UUID.fromString(id)).param("rep", reviewers().rep().id())
+                        .param("contact", java.util.UUID.fromString(contact)).query(Integer.class).single() == 1);
     }
 
     @Test

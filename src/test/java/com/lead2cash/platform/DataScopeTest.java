@@ -76,6 +76,7 @@ class DataScopeTest {
         DataScope fixed = new DataScope() {
             @Override public Scope current() { return scopeOf(eastRep); }
             @Override public Scope of(CurrentUser user) { return dataScope.of(user); }
+            @Override public Scope teamOf(CurrentUser user) { return dataScope.teamOf(user); }
         };
         assertThatThrownBy(() -> fixed.requireVisible("Lead", "L-1", westRep.id()))
                 .isInstanceOf(RecordNotFoundException.class);

@@ -32,7 +32,9 @@ class PagesRenderTest {
             "director, /regions/picker?picker.field=regions&picker.multiple=true&regions=330000&picker.changed=province&picker.province=440000",
             "director, /regions/picker/suggestions?picker.field=region&picker.q=hz",
             "director, /contracts", "director, /contracts?status=IN_REVIEW&q=HT&waitingForMe=true", "director, /contracts/panel",
-            "director, /contracts/templates", "admin, /contracts", "admin, /contracts/templates"})
+            "director, /contracts/templates", "admin, /contracts", "admin, /contracts/templates",
+            "director, /orders", "director, /orders?status=SHIPPED", "director, /invoices",
+            "director, /invoices?status=ISSUED&type=VAT_ORDINARY", "admin, /invoices"})
     void pageRendersInChineseAndEnglish(String user, String path) throws Exception {
         if (identity.findByUsername("director").isEmpty()) {
             fixtures.user("director", fixtures.rootUnit(), LocalDate.of(2018, 1, 1), Role.SALES_DIRECTOR);

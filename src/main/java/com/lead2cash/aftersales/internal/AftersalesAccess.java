@@ -2,9 +2,11 @@ package com.lead2cash.aftersales.internal;
 
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DataScope;
+import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.Scope;
+import com.lead2cash.platform.ScopeKind;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -13,7 +15,8 @@ import org.springframework.stereotype.Component;
  * Who may see and work which handover and complaint — the one place of the after-sales module's data
  * scope. A handover is visible when its rep or its after-sales owner is within the reader's scope; a
  * complaint when its handler or the customer's rep is. Anything else answers 404 alike; roles that never
- * see after-sales records get 403 at the door.
+ * see after-sales records get 403 at the door. An after-sales person sees their own records, and the one
+ * who manages their unit (售后经理) the whole unit's: who it was handed to, complaints and their SLA.
  */
 @Component
 public class AftersalesAccess {
@@ -35,15 +38,26 @@ public class AftersalesAccess {
     private final HandoverRepository handovers;
     private final ComplaintRepository complaints;
     private final DataScope dataScope;
+    private final OrgDirectory org;
 
-    AftersalesAccess(HandoverRepository handovers, ComplaintRepository complaints, DataScope dataScope) {
+    AftersalesAccess(HandoverRepository handovers, ComplaintRepository complaints, DataScope dataScope,
+                     OrgDirectory org) {
         this.handovers = handovers;
         this.complaints = complaints;
         this.dataScope = dataScope;
+        this.org = org;
     }
 
+    /** The reader's scope in after-sales: their role's, widened to their unit when they manage it. */
     public Scope scope() {
-        return dataScope.current();
+        Scope scope = dataScope.current();
+        if (scope.kind() != ScopeKind.SELF) {
+            return scope;
+        }
+        CurrentUser me = CurrentUser.require();
+        boolean managesUnit = me.roles().contains(Role.AFTER_SALES) && me.orgUnitId() != null
+                && org.managerOfUnit(me.orgUnitId()).map(m -> m.id().equals(me.id())).orElse(false);
+        return managesUnit ? dataScope.teamOf(me) : scope;
     }
 
     Handover handover(UUID id, boolean forUpdate) {

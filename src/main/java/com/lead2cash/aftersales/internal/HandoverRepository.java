@@ -14,6 +14,8 @@ interface HandoverRepository extends ListCrudRepository<Handover, UUID> {
 
     boolean existsByContractId(UUID contractId);
 
+    Optional<Handover> findByContractId(UUID contractId);
+
     /** The customer's latest accepted handover. */
     @Query("select * from aftersales_handover where customer_id = :customerId and status = 'ACCEPTED' "
             + "order by accepted_at desc limit 1")

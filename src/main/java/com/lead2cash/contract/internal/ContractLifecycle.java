@@ -6,6 +6,7 @@ import com.lead2cash.approval.ApprovalView;
 import com.lead2cash.approval.Approvals;
 import com.lead2cash.approval.Decision;
 import com.lead2cash.approval.PendingApproval;
+import com.lead2cash.contract.ContractAmended;
 import com.lead2cash.contract.ContractArchived;
 import com.lead2cash.contract.ContractSigned;
 import com.lead2cash.contract.ContractStatus;
@@ -327,9 +328,14 @@ public class ContractLifecycle {
         }
         StoredFile stored = files.keep(c, ContractFiles.Kind.AMENDMENT_SCAN, null, ContractFiles.SCANS,
                 ContractFiles.MAX_SCAN, "scan", fileName, size, scan, me, now);
-        ContractAmendment amendment = amendments.save(ContractAmendment.record(c, amendments.countByContractId(c.id()) + 1,
+        List<ContractAmendment> earlier = amendments.findByContractIdOrderByCreatedAt(c.id());
+        BigDecimal current = earlier.stream().map(ContractAmendment::amountChange).reduce(c.amount(), BigDecimal::add);
+        ContractAmendment amendment = amendments.save(ContractAmendment.record(c, current, earlier.size() + 1,
                 title, summary, amountChange, signedOn, stored.id(), me, today(now), now));
         events.record(c.id(), "AMENDED", me, amendment.number() + " " + amendment.title(), now);
+        // heard in this transaction: receivables re-plan to the new amount or refuse it, and then nothing is kept
+        publisher.publishEvent(new ContractAmended(c.id(), amendment.id(), amendment.number(), amendment.amountChange(),
+                current.add(amendment.amountChange()), amendment.signedOn()));
         return amendment;
     }
 

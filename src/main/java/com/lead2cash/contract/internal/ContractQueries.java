@@ -6,6 +6,7 @@ import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Scope;
+import com.lead2cash.platform.SearchKeyStatistics;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import java.math.BigDecimal;
@@ -63,15 +64,17 @@ public class ContractQueries {
     private final OrgDirectory org;
     private final Clock clock;
     private final ZoneId zone;
+    private final SearchKeyStatistics searchStatistics;
 
     ContractQueries(JdbcClient jdbc, ContractAccess access, ContractLifecycle lifecycle, OrgDirectory org, Clock clock,
-                    @Value("${l2c.zone}") ZoneId zone) {
+                    @Value("${l2c.zone}") ZoneId zone, SearchKeyStatistics searchStatistics) {
         this.jdbc = jdbc;
         this.access = access;
         this.lifecycle = lifecycle;
         this.org = org;
         this.clock = clock;
         this.zone = zone;
+        this.searchStatistics = searchStatistics;
     }
 
     public CursorPage<ContractRow> list(Filter f) {
@@ -109,8 +112,13 @@ public class ContractQueries {
             if (q.length() > 100) {
                 throw new FieldValidationException("q", "contract.field.tooLong", 100);
             }
-            sql.append(" and (number || ' ' || title || ' ' || buyer_name) ilike :q");
+            // number, title or buyer contains it; the search keys' GIN index narrows the rows it is checked on
+            sql.append(" and (number ilike :q or title ilike :q or buyer_name ilike :q)");
             params.put("q", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            String narrowing = searchStatistics.narrowing("contract_contract", q, params);
+            if (narrowing != null) {
+                sql.append(" and ").append(narrowing);
+            }
         }
         if (f.waitingForMe()) {
             List<UUID> ids = lifecycle.pendingForMe().stream().map(p -> UUID.fromString(p.subjectId())).distinct().toList();

@@ -205,6 +205,42 @@ public class InvoiceService implements ContractInvoicing {
         return c.currentAmount().subtract(invoices.held(c.id()));
     }
 
+    /** The contract's terms once signed, if the caller may see it; empty before signing; 404 out of scope. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Contracts.SignedContract> signedContract(UUID contractId) {
+        java.util.Optional<Contracts.SignedContract> c = contracts.signed(contractId);
+        if (c.isPresent() && !scope.current().covers(c.get().ownerId())) {
+            throw new RecordNotFoundException("Contract", contractId);
+        }
+        return c;
+    }
+
+    /** The company's today, in its zone. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), zone);
+    }
+
+    /** A contract an invoice may be requested on now, and what is left to invoice on it. */
+    public record Requestable(Contracts.SignedContract contract, BigDecimal uninvoiced) {
+    }
+
+    /**
+     * Whether an invoice may be requested on the contract now — signed, not terminated, something left to
+     * invoice — the answer the contract's page and the request form ask, as {@link #request} refuses the rest.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Requestable> requestable(UUID contractId) {
+        return signedContract(contractId).filter(c -> c.status() != ContractStatus.TERMINATED)
+                .map(c -> new Requestable(c, c.currentAmount().subtract(invoices.held(c.id()))))
+                .filter(r -> r.uninvoiced().signum() > 0);
+    }
+
+    /** The approval of the request (finance's decision), as the approval mechanism reports it. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<com.lead2cash.approval.ApprovalView> approval(Invoice inv) {
+        return inv.approvalId() == null ? java.util.Optional.empty() : approvals.find(inv.approvalId());
+    }
+
     public Set<InvoiceAction> actions(Invoice inv) {
         return inv.availableActions(CurrentUser.require().hasAny(Role.FINANCE, Role.ADMIN));
     }

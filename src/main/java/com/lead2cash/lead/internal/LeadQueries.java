@@ -14,7 +14,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -171,16 +170,9 @@ class LeadQueries {
         }
         sql.append(")");
         params.put("q", "%" + q + "%");
-        List<List<String>> keys = SearchKeys.required(text);
-        if (!keys.isEmpty()) {
-            List<String> any = new ArrayList<>();
-            Map<String, Double> common = statistics.frequencies("lead_lead", "search_keys");
-            for (int i = 0; i < keys.size(); i++) {
-                any.add("search_keys @> cast(:qKeys" + i + " as text[])");
-                params.put("qKeys" + i, "{" + String.join(",", SearchKeys.selective(keys.get(i), common).stream()
-                        .map(k -> '"' + k + '"').toList()) + "}");
-            }
-            sql.append(" and (").append(String.join(" or ", any)).append(")");
+        String narrowing = statistics.narrowing("lead_lead", text, params);
+        if (narrowing != null) {
+            sql.append(" and ").append(narrowing);
         }
     }
 

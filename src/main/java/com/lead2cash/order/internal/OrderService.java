@@ -5,6 +5,7 @@ import com.lead2cash.confirmation.ConfirmationAnswered;
 import com.lead2cash.confirmation.ConfirmationDocument;
 import com.lead2cash.confirmation.ConfirmationRequest;
 import com.lead2cash.confirmation.ConfirmationSubject;
+import com.lead2cash.confirmation.ConfirmationView;
 import com.lead2cash.confirmation.Confirmations;
 import com.lead2cash.confirmation.Purpose;
 import com.lead2cash.confirmation.Recipient;
@@ -125,7 +126,8 @@ public class OrderService {
         return policy.current().bind(OrderRules.class);
     }
 
-    private LocalDate today() {
+    /** The company's today, in its zone. */
+    public LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), zone);
     }
 
@@ -143,7 +145,7 @@ public class OrderService {
         if (c.status() == ContractStatus.TERMINATED) {
             throw new DomainException("order.contract.terminated", c.number());
         }
-        if (!me.roles().stream().anyMatch(OrderAccess.SELLERS::contains) && !OrderAccess.isOperations(me)) {
+        if (!mayMakeOrders(me)) {
             throw new com.lead2cash.platform.ForbiddenException("order.create.notAllowed");
         }
         for (String[] f : new String[][] {{"address", address}, {"consignee", consignee}, {"consigneePhone", consigneePhone}}) {
@@ -155,6 +157,60 @@ public class OrderService {
         Order saved = orders.save(o);
         deadlines.open(OrderRules.PROGRESS, subject(saved), saved.ownerId(), now);
         return saved;
+    }
+
+    /** Sales (the contract's rep and those above them, by scope) and operations make orders. */
+    private static boolean mayMakeOrders(CurrentUser me) {
+        return me.roles().stream().anyMatch(OrderAccess.SELLERS::contains) || OrderAccess.isOperations(me);
+    }
+
+    /** A product of the contract and how much of it no order has taken yet; the order form starts from it. */
+    public record OrderableLine(UUID productId, String productCode, String productName, String unit, BigDecimal left) {
+    }
+
+    /**
+     * What an order made now from the contract starts from; {@code lines} empty when the contract lists no
+     * products (drafted without a quote), so the order names catalogue products.
+     */
+    public record Orderable(Contracts.SignedContract contract, List<OrderableLine> lines) {
+
+        public boolean fromCatalogue() {
+            return contract.lines().isEmpty();
+        }
+    }
+
+    /** The contract's terms once signed, if the caller may see it; empty before signing; 404 out of scope. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Contracts.SignedContract> signedContract(UUID contractId) {
+        java.util.Optional<Contracts.SignedContract> c = contracts.signed(contractId);
+        if (c.isPresent() && !access.isVisible(c.get().ownerId())) {
+            throw new RecordNotFoundException("Contract", contractId);
+        }
+        return c;
+    }
+
+    /**
+     * Whether the caller may make an order from the contract now and what it would start from: the contract
+     * signed and not terminated, the caller sales or operations, and something of it left to order — the
+     * one answer the contract's page and the order form ask, as {@link #create} refuses the rest.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Orderable> orderable(UUID contractId) {
+        CurrentUser me = CurrentUser.require();
+        return signedContract(contractId)
+                .filter(c -> c.status() != ContractStatus.TERMINATED && mayMakeOrders(me))
+                .flatMap(c -> {
+                    Map<UUID, BigDecimal> ordered = new HashMap<>();
+                    for (Order other : orders.findByContract(c.id())) {
+                        other.lines().forEach(l -> ordered.merge(l.productId(), l.quantity(), BigDecimal::add));
+                    }
+                    List<OrderableLine> left = c.lines().stream().filter(l -> l.productId() != null)
+                            .map(l -> new OrderableLine(l.productId(), l.productCode(), l.productName(), l.unit(),
+                                    l.quantity().subtract(ordered.getOrDefault(l.productId(), BigDecimal.ZERO))))
+                            .filter(l -> l.left().signum() > 0).toList();
+                    return c.lines().isEmpty() || !left.isEmpty()
+                            ? java.util.Optional.of(new Orderable(c, left)) : java.util.Optional.empty();
+                });
     }
 
     /** The lines asked for, each a product of the contract within what the contract's other orders left. */
@@ -396,14 +452,76 @@ public class OrderService {
         Order saved = orders.save(o);
         deadlines.cancel(OrderRules.PROGRESS, subject(o));
         customers.reached(o.customerId(), CustomerStatus.DELIVERED, now);
-        events.publishEvent(new OrderAccepted(o.id(), o.number(), o.contractId(), o.customerId(), o.acceptedOn()));
+        UUID contactId = o.acceptanceConfirmationId() == null ? null
+                : confirmations.find(o.acceptanceConfirmationId()).map(ConfirmationView::recipientContactId).orElse(null);
+        events.publishEvent(new OrderAccepted(o.id(), o.number(), o.contractId(), o.customerId(), o.acceptedOn(),
+                o.ownerId(), contactId, productLine(o)));
         return saved;
+    }
+
+    /** The product line every line of the order belongs to, or null when they differ or are not known. */
+    private String productLine(Order o) {
+        List<UUID> products = o.lines().stream().map(OrderLine::productId).filter(java.util.Objects::nonNull).toList();
+        if (products.size() != o.lines().size() || products.isEmpty()) {
+            return null;
+        }
+        List<String> lines = catalog.products(products).values().stream().map(Catalog.ProductRef::productLine)
+                .distinct().toList();
+        return lines.size() == 1 ? lines.get(0) : null;
     }
 
     /** The orders of a contract the reader may see. */
     @Transactional(readOnly = true)
     public List<Order> ofContract(UUID contractId) {
         return orders.findByContract(contractId).stream().filter(o -> access.isVisible(o.ownerId())).toList();
+    }
+
+    /** A deadline of the order as its page shows it: late when breached, or open past its due time. */
+    public record OrderDeadline(String ruleId, Instant dueAt, String state, boolean late) {
+
+        static OrderDeadline of(Deadlines.DeadlineRecord d, Instant now) {
+            return new OrderDeadline(d.ruleId(), d.dueAt(), d.state(),
+                    d.breachedAt() != null || ("OPEN".equals(d.state()) && d.dueAt().isBefore(now)));
+        }
+    }
+
+    /** The order's deadlines: the rep's current weekly progress check (D1) and each shipment's waybill (D2) by number. */
+    public record OrderDeadlines(OrderDeadline progress, Map<Integer, OrderDeadline> waybills) {
+    }
+
+    @Transactional(readOnly = true)
+    public OrderDeadlines deadlinesOf(Order o) {
+        Instant now = clock.instant();
+        OrderDeadline progress = deadlines.of(subject(o), now, 5).stream()
+                .filter(d -> OrderRules.PROGRESS.equals(d.ruleId())).findFirst()
+                .map(d -> OrderDeadline.of(d, now)).orElse(null);
+        Map<Integer, OrderDeadline> waybills = new HashMap<>();
+        for (int key = 1; key <= o.shipments().size(); key++) {
+            int k = key;
+            deadlines.of(shipmentSubject(o, key), now, 5).stream().filter(d -> OrderRules.WAYBILL.equals(d.ruleId()))
+                    .findFirst().ifPresent(d -> waybills.put(k, OrderDeadline.of(d, now)));
+        }
+        return new OrderDeadlines(progress, waybills);
+    }
+
+    /** The acceptance links sent for the order, with the customer's answers. */
+    @Transactional(readOnly = true)
+    public List<com.lead2cash.confirmation.ConfirmationView> acceptanceLinks(Order o) {
+        return confirmations.of(ACCEPTANCE_SUBJECT, o.id().toString());
+    }
+
+    /** The signed acceptance form of an order the reader may see. */
+    @Transactional(readOnly = true)
+    public StoredFile acceptanceForm(UUID id) {
+        Order o = access.visible(id);
+        if (o.acceptanceFileId() == null) {
+            throw new RecordNotFoundException("File", id);
+        }
+        return files.find(o.acceptanceFileId()).orElseThrow(() -> new RecordNotFoundException("File", id));
+    }
+
+    public InputStream open(StoredFile file) {
+        return files.open(file.id());
     }
 
     public Set<OrderAction> actions(Order o) {

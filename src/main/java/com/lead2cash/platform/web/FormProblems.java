@@ -60,6 +60,30 @@ public record FormProblems(Map<String, String> fields, List<String> global) {
         return new FormProblems(fields, global);
     }
 
+    /**
+     * The same problems for a form whose list rows were sent with blank rows left out: the refusal names
+     * {@code prefix[k]} for the k-th row sent, the form shows it on row {@code rows.get(k)}.
+     */
+    public FormProblems renumbered(String prefix, List<Integer> rows) {
+        Map<String, String> out = new LinkedHashMap<>();
+        fields.forEach((field, text) -> {
+            String key = field;
+            if (field.startsWith(prefix + "[")) {
+                int end = field.indexOf(']');
+                try {
+                    int k = Integer.parseInt(field.substring(prefix.length() + 1, end));
+                    if (k < rows.size()) {
+                        key = prefix + "[" + rows.get(k) + field.substring(end);
+                    }
+                } catch (NumberFormatException e) {
+                    key = field;
+                }
+            }
+            out.merge(key, text, (a, b) -> a + " " + b);
+        });
+        return new FormProblems(out, global);
+    }
+
     public boolean has(String field) {
         return fields.containsKey(field);
     }

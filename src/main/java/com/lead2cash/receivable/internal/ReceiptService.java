@@ -127,8 +127,9 @@ public class ReceiptService {
         Receipt r = receipts.findByIdForUpdate(receiptId).orElseThrow(() -> new RecordNotFoundException(ReceivableAccess.RECEIPT, receiptId));
         InputRules.requireFieldText("reason", reason, InputRules.MAX_TEXT);
         r.expectVersion(version);
-        Map<UUID, Receivable> locked = plans.lockAll(r.allocations().stream().map(a -> a.planId()).distinct().toList())
-                .stream().collect(Collectors.toMap(Receivable::id, Function.identity()));
+        List<UUID> paid = r.allocations().stream().map(a -> a.planId()).distinct().toList();
+        Map<UUID, Receivable> locked = paid.isEmpty() ? new java.util.HashMap<>() // nothing allocated: no plan to lock
+                : plans.lockAll(paid).stream().collect(Collectors.toMap(Receivable::id, Function.identity()));
         r.reverse(reason, locked, CurrentUser.require().id(), policy.today(), policy.now());
         plans.saveAll(locked.values());
         Receipt saved = receipts.save(r);

@@ -26,6 +26,8 @@ public class ReceivableAccess {
     public static final String READER_ROLES = "hasAnyRole('SALES_DIRECTOR','REGIONAL_MANAGER','SALES_MANAGER',"
             + "'SALES_REP','ACCOUNT_MANAGER','SALES_ASSISTANT','FINANCE','ADMIN')";
     public static final String FINANCE_ROLES = "hasAnyRole('FINANCE','ADMIN')";
+    /** Who lists receipts: finance, and those who see every receivable (the director, the administrator). */
+    public static final String RECEIPT_READER_ROLES = "hasAnyRole('FINANCE','ADMIN','SALES_DIRECTOR')";
 
     public static final Set<Role> READERS = Set.of(Role.SALES_DIRECTOR, Role.REGIONAL_MANAGER, Role.SALES_MANAGER,
             Role.SALES_REP, Role.ACCOUNT_MANAGER, Role.SALES_ASSISTANT, Role.FINANCE, Role.ADMIN);

@@ -1,5 +1,6 @@
 package com.lead2cash.receivable.internal;
 
+import com.lead2cash.contract.ContractAmended;
 import com.lead2cash.contract.ContractSigned;
 import com.lead2cash.contract.Contracts;
 import com.lead2cash.platform.CurrentUser;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -104,7 +106,53 @@ public class ReceivablePlanning {
         List<Receivable> made = PaymentPlan.of(c, this::remindAt, policy.today(), policy.now());
         plans.saveAll(made);
         log.info("Payment plan of contract {}: {} plans", c.number(), made.size());
+        if (!c.amendments().isEmpty()) { // amended before its plan was made: plan the difference too
+            apply(PaymentPlan.toAmount(plans.findByContract(contractId), c.currentAmount(),
+                    c.amendments().get(c.amendments().size() - 1).number(), policy.today(), policy.now()));
+        }
         return plans.findByContract(contractId);
+    }
+
+    /**
+     * An amendment changed the contract's amount: the plans are brought to it in the amendment's own
+     * transaction — the unpaid part re-planned — or, when the new amount is below what was already
+     * collected or settled, the refusal (422) undoes the amendment. A contract not yet planned is left to
+     * {@link #plan}, which plans its amendments too.
+     */
+    @EventListener
+    void on(ContractAmended amended) {
+        List<Receivable> current = plans.findByContract(amended.contractId());
+        if (current.isEmpty()) {
+            return;
+        }
+        List<Receivable> locked = new java.util.ArrayList<>(plans.lockAll(current.stream().map(Receivable::id).toList()));
+        locked.sort(java.util.Comparator.comparingInt(Receivable::position));
+        apply(PaymentPlan.toAmount(locked, amended.amount(), amended.amendmentNumber(), policy.today(), policy.now()));
+        log.info("Payment plan of contract {} re-planned to {} by amendment {}", locked.get(0).contractNumber(),
+                amended.amount().toPlainString(), amended.amendmentNumber());
+    }
+
+    private void apply(PaymentPlan.Replan replan) {
+        if (replan.changesNothing()) {
+            return;
+        }
+        Instant now = policy.now();
+        for (Receivable r : replan.dropped()) {
+            if (plans.hasAllocations(r.id())) { // a reversed receipt once paid it: its history stays
+                throw new DomainException("receivable.amendment.planHasReceipts", r.contractNumber(), r.position());
+            }
+            deadlines.cancel(ReceivableRules.REMINDER, subject(r));
+            plans.delete(r);
+        }
+        for (Receivable r : replan.reduced()) {
+            if (!r.state().isOpen()) { // nothing left to collect: the reminder is done with
+                deadlines.meet(ReceivableRules.REMINDER, subject(r), now);
+            }
+        }
+        plans.saveAll(replan.reduced());
+        if (replan.added() != null) {
+            plans.save(replan.added());
+        }
     }
 
     /** The plans of a contract the reader may see (its owner within scope). */

@@ -8,7 +8,6 @@ import com.lead2cash.receivable.internal.domain.AgingBucket;
 import com.lead2cash.receivable.internal.domain.ReceiptMethod;
 import com.lead2cash.receivable.internal.domain.ReceivableState;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -55,14 +54,6 @@ public class ReceivableQueries implements ContractCollections {
     /** A receipt waiting to be allocated (whole or in part). */
     public record UnallocatedReceipt(UUID id, String number, UUID customerId, BigDecimal amount, BigDecimal unallocated,
                                      LocalDate receivedOn, ReceiptMethod method, String payer, String reference) {
-    }
-
-    /** Collected against what fell due by today, for a rep (key = the owner's id) or the company (key null). */
-    public record CollectionRate(UUID ownerId, BigDecimal due, BigDecimal collected) {
-        public BigDecimal percent() {
-            return due.signum() == 0 ? null
-                    : collected.multiply(BigDecimal.valueOf(100)).divide(due, 1, RoundingMode.HALF_UP);
-        }
     }
 
     private final JdbcClient jdbc;
@@ -239,26 +230,15 @@ public class ReceivableQueries implements ContractCollections {
                 .list();
     }
 
-    /**
-     * Collection rate per rep in the reader's scope: what plans due by today (written-off ones left out) collected of
-     * what they asked. The finished months come from their read model (receivable_plan_month, kept by the
-     * database with every change of a plan), only this month's plans due so far are read one by one.
-     */
-    public List<CollectionRate> collectionRates() {
+    /** Those of the contracts that have plans the reader may see (their owner in the reader's scope). */
+    public List<UUID> contractsInScope(Collection<UUID> contractIds) {
+        if (contractIds.isEmpty()) {
+            return List.of();
+        }
         Scope scope = access.scope();
-        LocalDate today = policy.today();
-        String owners = scope.ownerPredicate("owner_id");
-        return jdbc.sql("""
-                select owner_id, sum(due) as due, sum(collected) as collected from (
-                    select owner_id, due, collected from receivable_plan_month where month < :monthStart and %s
-                    union all
-                    select owner_id, amount, paid_amount from receivable_plan
-                    where due_date >= :monthStart and due_date <= :today and state <> 'WRITTEN_OFF' and %s) as d
-                group by owner_id order by owner_id""".formatted(owners, owners))
-                .params(scope.params()).param("today", Date.valueOf(today))
-                .param("monthStart", Date.valueOf(today.withDayOfMonth(1)))
-                .query((rs, i) -> new CollectionRate(rs.getObject("owner_id", UUID.class), rs.getBigDecimal("due"),
-                        rs.getBigDecimal("collected"))).list();
+        return jdbc.sql("select distinct contract_id from receivable_plan where contract_id in (:ids) and "
+                        + scope.ownerPredicate("owner_id"))
+                .param("ids", contractIds).params(scope.params()).query(UUID.class).list();
     }
 
     /** The contracts' collection figures (no scope: the contract module shows them with its own). */

@@ -35,6 +35,11 @@ class ContactVisibilityTest {
         public Scope of(CurrentUser user) {
             return current();
         }
+
+        @Override
+        public Scope teamOf(CurrentUser user) {
+            return current();
+        }
     };
 
     static DataScope self(UUID me) {
@@ -46,6 +51,11 @@ class ContactVisibilityTest {
 
             @Override
             public Scope of(CurrentUser user) {
+                return current();
+            }
+
+            @Override
+            public Scope teamOf(CurrentUser user) {
                 return current();
             }
         };

@@ -9,6 +9,7 @@ import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.NotAudited;
 import com.lead2cash.platform.Role;
+import com.lead2cash.platform.SearchKeys;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,6 +62,9 @@ public class Contract {
     private LocalDate termStart;
     private LocalDate termEnd;
     private String buyerName;
+    /** What the contract list's search finds it by: number, title and buyer (platform.SearchKeys). */
+    @NotAudited
+    private List<String> searchKeys;
     private String buyerTaxId;
     private String buyerAddress;
     private String buyerRepresentative;
@@ -222,6 +226,13 @@ public class Contract {
         }
         milestones.clear();
         milestones.addAll(checked);
+        searchKeys = searchKeys(number, title, buyerName);
+    }
+
+    /** The search keys of a contract: its number, title and buyer as text (the same code fills existing rows). */
+    public static List<String> searchKeys(String number, String title, String buyerName) {
+        return SearchKeys.of(java.util.stream.Stream.of(number, title, buyerName).filter(Objects::nonNull).toList(),
+                List.of());
     }
 
     /** Rewrites one clause (only while drafting or revising); the template's text stays beside it. */

@@ -39,9 +39,13 @@ public class ContractAmendment {
     ContractAmendment() {
     }
 
-    public static ContractAmendment record(Contract contract, int sequence, String title, String summary,
-                                           BigDecimal amountChange, LocalDate signedOn, UUID scan, UUID by,
-                                           LocalDate today, Instant now) {
+    /**
+     * A new amendment of the contract whose amount is {@code currentAmount} now (signed, with the earlier
+     * amendments' changes); the change may not bring it to zero or below.
+     */
+    public static ContractAmendment record(Contract contract, BigDecimal currentAmount, int sequence, String title,
+                                           String summary, BigDecimal amountChange, LocalDate signedOn, UUID scan,
+                                           UUID by, LocalDate today, Instant now) {
         List<FieldValidationException.FieldError> errors = new ArrayList<>();
         String t = title == null ? "" : title.strip();
         if (t.isEmpty() || t.length() > Contract.MAX_TITLE) {
@@ -54,7 +58,7 @@ public class ContractAmendment {
         BigDecimal change = amountChange == null ? BigDecimal.ZERO : amountChange;
         if (change.scale() > 2) {
             errors.add(new FieldValidationException.FieldError("amountChange", "contract.amount.invalid"));
-        } else if (contract.amount().add(change).signum() <= 0) {
+        } else if (currentAmount.add(change).signum() <= 0) {
             errors.add(new FieldValidationException.FieldError("amountChange", "contract.amendment.amount"));
         }
         if (signedOn == null) {

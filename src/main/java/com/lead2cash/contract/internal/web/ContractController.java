@@ -85,12 +85,18 @@ class ContractController {
     private final OrgDirectory org;
     private final MessageSource messages;
     private final ZoneId zone;
+    private final List<com.lead2cash.contract.ContractPagePanel> panels;
+    /** The money columns, when a module answers them (receivables); absent, the screens leave them out. */
+    private final org.springframework.beans.factory.ObjectProvider<com.lead2cash.contract.ContractListFigures> money;
 
     ContractController(ContractDrafting drafting, ContractLifecycle lifecycle, ContractQueries queries,
                        ContractViews views, ContractAccess access, ContractFiles files, ContractEvents events,
                        ContractDownloads downloads, ContractAmendmentRepository amendments, ContractTemplates templates,
                        DraftSources sources, Opportunities opportunities, CustomerDirectory customers, OrgDirectory org,
-                       MessageSource messages, @Value("${l2c.zone}") ZoneId zone) {
+                       MessageSource messages, @Value("${l2c.zone}") ZoneId zone,
+                       List<com.lead2cash.contract.ContractPagePanel> panels,
+                       org.springframework.beans.factory.ObjectProvider<com.lead2cash.contract.ContractListFigures> money) {
+        this.money = money;
         this.drafting = drafting;
         this.lifecycle = lifecycle;
         this.queries = queries;
@@ -107,6 +113,8 @@ class ContractController {
         this.org = org;
         this.messages = messages;
         this.zone = zone;
+        this.panels = panels.stream()
+                .sorted(java.util.Comparator.comparingInt(com.lead2cash.contract.ContractPagePanel::order)).toList();
     }
 
     /** A milestone row of a form (bound by Spring, so a bean); a row with nothing written is left out. */
@@ -151,7 +159,18 @@ class ContractController {
         model.addAttribute("q", q);
         model.addAttribute("waitingForMe", waitingForMe);
         model.addAttribute("mayManageTemplates", ContractAccess.mayManageTemplates());
+        moneyFigures(model, page.items().stream().map(ContractQueries.ContractRow::id).toList());
         return htmx != null && cursor != null ? "contract/list :: rows" : "contract/list";
+    }
+
+    /**
+     * The collected and invoiced figures of contracts the reader may see (the page's rows or the contract
+     * shown), in one batch; {@code showMoney} false when no module answers them.
+     */
+    private void moneyFigures(Model model, List<UUID> contractIds) {
+        com.lead2cash.contract.ContractListFigures figures = money.getIfAvailable();
+        model.addAttribute("showMoney", figures != null);
+        model.addAttribute("money", figures == null ? java.util.Map.of() : figures.of(contractIds));
     }
 
     /** The home page's panel: the contracts waiting for me, the longest waiting first. */
@@ -236,6 +255,8 @@ class ContractController {
                 m.amount().toPlainString(), m.dueDate() == null ? null : m.dueDate().toString(), m.dueCondition())).toList()));
         model.addAttribute("pendingReviews", actor.pendingReviews().stream().sorted().toList());
         model.addAttribute("noProblems", FormProblems.NONE);
+        model.addAttribute("panels", panels.stream().map(p -> p.pathFor(id)).toList());
+        moneyFigures(model, List.of(id));
         return "contract/detail";
     }
 

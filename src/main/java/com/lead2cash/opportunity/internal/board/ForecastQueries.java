@@ -2,7 +2,6 @@ package com.lead2cash.opportunity.internal.board;
 
 import com.lead2cash.opportunity.Stage;
 import com.lead2cash.opportunity.internal.OpportunityRules;
-import com.lead2cash.opportunity.internal.domain.ForecastCategory;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Scope;
 import java.math.BigDecimal;
@@ -83,18 +82,36 @@ public class ForecastQueries {
         }
         params.put("from", Date.valueOf(from.atDay(1)));
         params.put("to", Date.valueOf(to.atDay(1)));
+        // the weighted pipeline is rounded per stage and category as the board does (PipelineQueries.weighted)
+        StringBuilder probability = new StringBuilder("case stage");
+        for (Stage stage : Stage.OPEN) {
+            probability.append(" when '").append(stage.name()).append("' then cast(:p").append(stage.name()).append(" as numeric)");
+            params.put("p" + stage.name(), rules.probability(stage));
+        }
+        probability.append(" end");
+        // one row per owner and month (null: overdue), summed in the database from the cells
         String sql = """
-                select owner_id, case when month < :from then null else month end as month,
-                       stage, forecast_category, sum(opportunities) as n, sum(amount) as amount
-                from opportunity_forecast_month
-                where stage not in ('WON', 'LOST') and month < :to and %1$s
-                group by 1, 2, 3, 4
+                with open_cells as (
+                    select owner_id, case when month < :from then null else month end as month,
+                           stage, forecast_category, sum(opportunities) as n, sum(amount) as amount
+                    from opportunity_forecast_month
+                    where stage not in ('WON', 'LOST') and month < :to and %1$s
+                    group by 1, 2, 3, 4
+                )
+                select owner_id, month,
+                       coalesce(sum(amount) filter (where forecast_category = 'PIPELINE'), 0) as pipeline,
+                       coalesce(sum(amount) filter (where forecast_category = 'BEST_CASE'), 0) as best_case,
+                       coalesce(sum(amount) filter (where forecast_category = 'COMMIT'), 0) as commit_amount,
+                       coalesce(sum(round(amount * %2$s / 100, 2)) filter (where forecast_category <> 'OMITTED'), 0) as weighted,
+                       0 as won, coalesce(sum(n) filter (where forecast_category <> 'OMITTED'), 0) as open_count, 0 as won_count
+                from open_cells
+                group by 1, 2
                 union all
-                select owner_id, month, 'WON', 'CLOSED', sum(opportunities), sum(amount)
+                select owner_id, month, 0, 0, 0, 0, sum(amount), 0, sum(opportunities)
                 from opportunity_forecast_month
                 where stage = 'WON' and month >= :from and month < :to and %1$s
                 group by 1, 2
-                """.formatted(owners);
+                """.formatted(owners, probability);
         var statement = jdbc.sql(sql);
         for (var e : params.entrySet()) {
             statement = statement.param(e.getKey(), e.getValue());
@@ -103,21 +120,9 @@ public class ForecastQueries {
         }
         List<Group> groups = statement.query((rs, i) -> {
             Date m = rs.getDate("month");
-            Stage stage = Stage.valueOf(rs.getString("stage"));
-            ForecastCategory category = ForecastCategory.valueOf(rs.getString("forecast_category"));
-            BigDecimal amount = rs.getBigDecimal("amount");
-            long n = rs.getLong("n");
-            ForecastCell cell;
-            if (stage == Stage.WON) {
-                cell = new ForecastCell(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, amount, 0, n);
-            } else {
-                BigDecimal weighted = category == ForecastCategory.OMITTED ? BigDecimal.ZERO
-                        : PipelineQueries.weighted(amount, rules.probability(stage));
-                cell = new ForecastCell(category == ForecastCategory.PIPELINE ? amount : BigDecimal.ZERO,
-                        category == ForecastCategory.BEST_CASE ? amount : BigDecimal.ZERO,
-                        category == ForecastCategory.COMMIT ? amount : BigDecimal.ZERO, weighted, BigDecimal.ZERO,
-                        category == ForecastCategory.OMITTED ? 0 : n, 0);
-            }
+            ForecastCell cell = new ForecastCell(rs.getBigDecimal("pipeline"), rs.getBigDecimal("best_case"),
+                    rs.getBigDecimal("commit_amount"), rs.getBigDecimal("weighted"), rs.getBigDecimal("won"),
+                    rs.getLong("open_count"), rs.getLong("won_count"));
             return new Group(rs.getObject("owner_id", UUID.class), m == null ? null : YearMonth.from(m.toLocalDate()), cell);
         }).list();
 

@@ -1,20 +1,48 @@
 package com.lead2cash.order.internal.web;
 
+import static com.lead2cash.platform.web.FormValues.blank;
+import static com.lead2cash.platform.web.FormValues.date;
+import static com.lead2cash.platform.web.FormValues.decimal;
+import static com.lead2cash.platform.web.FormValues.version;
+
+import com.lead2cash.catalog.Catalog;
+import com.lead2cash.confirmation.SentConfirmation;
+import com.lead2cash.contract.ContractPagePanel;
+import com.lead2cash.customer.CustomerDirectory;
+import com.lead2cash.files.FileResponses;
+import com.lead2cash.files.StoredFile;
 import com.lead2cash.order.internal.OrderAccess;
 import com.lead2cash.order.internal.OrderQueries;
 import com.lead2cash.order.internal.OrderService;
+import com.lead2cash.order.internal.OrderService.AcceptanceForm;
+import com.lead2cash.order.internal.OrderService.LineRequest;
 import com.lead2cash.order.internal.domain.Order;
 import com.lead2cash.order.internal.domain.OrderAction;
+import com.lead2cash.order.internal.domain.OrderStatus;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.NavigationEntry;
 import com.lead2cash.platform.web.Flash;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import com.lead2cash.platform.web.FormProblems;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,73 +50,319 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The order screens (订单): the list in the reader's scope and an order's page — lines and what has
- * shipped, shipments with their waybills, the promised dates (D3), progress notes (D1), acceptance — with
- * the rep's weekly progress note and delay forms.
+ * The order screens (订单): the list in the reader's scope, the orders card on a signed contract's page
+ * with "create order", the order form prefilled from the contract, and an order's page — lines and what
+ * has shipped, shipments with their waybills and the D2 deadline, the promised dates (D3), the weekly
+ * progress check (D1), acceptance — offering exactly the actions the order answers as available. A refused
+ * form comes back with the messages beside its fields (422) and nothing changed.
  */
 @Controller
 @PreAuthorize(OrderAccess.READER_ROLES)
 class OrderController {
 
+    /** Product rows the order form offers for a contract that lists no products. */
+    static final int CATALOGUE_ROWS = 3;
+
     private final OrderQueries queries;
     private final OrderService service;
     private final OrderAccess access;
+    private final CustomerDirectory customers;
+    private final Catalog catalog;
+    private final MessageSource messages;
 
-    OrderController(OrderQueries queries, OrderService service, OrderAccess access) {
+    OrderController(OrderQueries queries, OrderService service, OrderAccess access, CustomerDirectory customers,
+                    Catalog catalog, MessageSource messages) {
         this.queries = queries;
         this.service = service;
         this.access = access;
+        this.customers = customers;
+        this.catalog = catalog;
+        this.messages = messages;
     }
 
     @GetMapping("/orders")
-    String list(@RequestParam(required = false) String cursor, Model model) {
-        model.addAttribute("page", queries.list(null, null, cursor, 50));
+    String list(@RequestParam(required = false) OrderStatus status, @RequestParam(required = false) String cursor,
+                Model model) {
+        model.addAttribute("page", queries.list(null, status, cursor, 50));
+        model.addAttribute("status", status);
+        model.addAttribute("statuses", OrderStatus.values());
         return "order/list";
     }
 
+    /** The card on a contract's page: its orders, and "create order" when the contract may have one. */
+    @GetMapping("/orders/contracts/{contractId}/panel")
+    String contractPanel(@PathVariable UUID contractId, Model model) {
+        var contract = service.signedContract(contractId);
+        model.addAttribute("signed", contract.isPresent());
+        model.addAttribute("contractId", contractId);
+        model.addAttribute("orders", contract.isPresent() ? service.ofContract(contractId) : List.of());
+        model.addAttribute("mayOrder", contract.isPresent() && service.orderable(contractId).isPresent());
+        return "order/contract-panel :: panel";
+    }
+
+    // ---- a new order from a signed contract
+
+    /** The order form as entered: one row per product, with the quantity to order. */
+    record OrderForm(UUID contractId, List<String> productIds, List<String> quantities, String address,
+                     String consignee, String consigneePhone, String promisedDate) {
+    }
+
+    @GetMapping("/orders/new")
+    String newOrder(@RequestParam UUID contractId, Model model) {
+        OrderService.Orderable orderable = orderable(contractId);
+        List<String> products = new ArrayList<>();
+        List<String> quantities = new ArrayList<>();
+        orderable.lines().forEach(l -> {
+            products.add(l.productId().toString());
+            quantities.add(l.left().stripTrailingZeros().toPlainString());
+        });
+        for (int i = 0; orderable.fromCatalogue() && i < CATALOGUE_ROWS; i++) {
+            products.add("");
+            quantities.add("");
+        }
+        return form(model, orderable, new OrderForm(contractId, products, quantities, null, null, null, null),
+                FormProblems.NONE);
+    }
+
+    @PostMapping("/orders")
+    String create(@RequestParam UUID contractId, @RequestParam(name = "productId", required = false) List<String> productIds,
+                  @RequestParam(name = "quantity", required = false) List<String> quantities,
+                  @RequestParam(required = false) String address, @RequestParam(required = false) String consignee,
+                  @RequestParam(required = false) String consigneePhone, @RequestParam(required = false) String promisedDate,
+                  Model model, RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
+        List<String> products = productIds == null ? List.of() : productIds;
+        List<String> amounts = quantities == null ? List.of() : quantities;
+        OrderForm form = new OrderForm(contractId, products, amounts, address, consignee, consigneePhone, promisedDate);
+        List<Integer> rows = new ArrayList<>();
+        try {
+            List<LineRequest> lines = new ArrayList<>();
+            for (int i = 0; i < products.size(); i++) {
+                String product = products.get(i);
+                String quantity = i < amounts.size() ? amounts.get(i) : null;
+                if (blank(product) && blank(quantity)) {
+                    continue;
+                }
+                String at = "lines[" + lines.size() + "]";
+                rows.add(i);
+                BigDecimal q = decimal(at + ".quantity", quantity, "order.line.quantity");
+                if (q != null && q.signum() == 0) {
+                    rows.remove(rows.size() - 1); // a row set to nothing is a product left for a later order
+                    continue;
+                }
+                lines.add(new LineRequest(blank(product) ? null : uuid(at + ".productId", product), q));
+            }
+            if (lines.isEmpty()) {
+                throw new FieldValidationException("lines", "order.lines.required");
+            }
+            Order o = service.create(contractId, lines, address, consignee, consigneePhone,
+                    date("promisedDate", promisedDate, "order.promisedDate.required"));
+            Flash.success(redirect, "order.flash.created", o.number());
+            return "redirect:/orders/" + o.id();
+        } catch (DomainException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            List<String> shown = new ArrayList<>(List.of("address", "consignee", "consigneePhone", "promisedDate"));
+            for (int i = 0; i < products.size(); i++) {
+                shown.add("lines[" + i + "].productId");
+                shown.add("lines[" + i + "].quantity");
+            }
+            return form(model, orderable(contractId), form,
+                    FormProblems.of(e, messages, locale, shown.toArray(String[]::new)).renumbered("lines", rows));
+        }
+    }
+
+    private OrderService.Orderable orderable(UUID contractId) {
+        return service.orderable(contractId).orElseThrow(() -> new DomainException("order.create.notOrderable"));
+    }
+
+    private String form(Model model, OrderService.Orderable orderable, OrderForm form, FormProblems problems) {
+        model.addAttribute("orderable", orderable);
+        model.addAttribute("form", form);
+        model.addAttribute("problems", problems);
+        model.addAttribute("products", orderable.fromCatalogue() ? catalog.activeProducts(500) : List.of());
+        return "order/form";
+    }
+
+    // ---- an order's page and its actions
+
     @GetMapping("/orders/{id}")
     String detail(@PathVariable UUID id, Model model) {
-        Order o = access.visible(id);
-        Set<OrderAction> actions = service.actions(o);
-        model.addAttribute("order", o);
-        model.addAttribute("notes", service.progressNotes(o.id()));
-        model.addAttribute("canProgress", actions.contains(OrderAction.RECORD_PROGRESS));
-        model.addAttribute("canDelay", actions.contains(OrderAction.DELAY));
-        return "order/detail";
+        return page(access.visible(id), null, Map.of(), FormProblems.NONE, model);
+    }
+
+    @GetMapping("/orders/{id}/acceptance-form")
+    ResponseEntity<Resource> acceptanceForm(@PathVariable UUID id) {
+        StoredFile file = service.acceptanceForm(id);
+        return FileResponses.inline(file, service.open(file));
+    }
+
+    @PostMapping("/orders/{id}/preparation")
+    String prepare(@PathVariable UUID id, @RequestParam(required = false) Long version, @RequestParam Map<String, String> values,
+                   Model model, RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
+        return act(id, "prepare", values, model, redirect, locale, response, "order.flash.preparing",
+                () -> service.startPreparing(id, version));
+    }
+
+    @PostMapping("/orders/{id}/shipments")
+    String ship(@PathVariable UUID id, @RequestParam Map<String, String> values, Model model, RedirectAttributes redirect,
+                Locale locale, HttpServletResponse response) {
+        return act(id, "ship", values, model, redirect, locale, response, "order.flash.shipped", () -> {
+            String line = values.get("line");
+            int key;
+            try {
+                key = blank(line) ? 0 : Integer.parseInt(line.strip());
+            } catch (NumberFormatException e) {
+                throw new FieldValidationException("line", "order.shipment.line");
+            }
+            return service.ship(id, key, decimal("quantity", values.get("quantity"), "order.shipment.quantity"),
+                    values.get("carrier"), values.get("waybillNumber"),
+                    date("shipDate", values.get("shipDate"), "order.shipment.shipDate"), version(values));
+        });
+    }
+
+    @PostMapping("/orders/{id}/shipments/{shipment}/waybill")
+    String waybill(@PathVariable UUID id, @PathVariable int shipment, @RequestParam Map<String, String> values,
+                   Model model, RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
+        return act(id, "waybill-" + shipment, values, model, redirect, locale, response, "order.flash.waybill",
+                () -> service.recordWaybill(id, shipment, values.get("waybillNumber"), version(values)));
     }
 
     @PostMapping("/orders/{id}/progress-notes")
-    String progress(@PathVariable UUID id, @RequestParam(required = false) String note, RedirectAttributes redirect) {
-        try {
-            service.recordProgress(id, note);
-            Flash.success(redirect, "order.flash.progress");
-        } catch (DomainException e) {
-            Flash.error(redirect, e);
-        }
-        return "redirect:/orders/" + id;
+    String progress(@PathVariable UUID id, @RequestParam Map<String, String> values, Model model,
+                    RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
+        return act(id, "progress", values, model, redirect, locale, response, "order.flash.progress",
+                () -> service.recordProgress(id, values.get("note")));
     }
 
     @PostMapping("/orders/{id}/delays")
-    String delay(@PathVariable UUID id, @RequestParam(required = false) String promisedDate,
-                 @RequestParam(required = false) String reason, @RequestParam(required = false) Long version,
-                 RedirectAttributes redirect) {
-        try {
-            LocalDate date;
-            try {
-                date = promisedDate == null || promisedDate.isBlank() ? null : LocalDate.parse(promisedDate.strip());
-            } catch (DateTimeParseException e) {
-                throw new FieldValidationException("promisedDate", "order.promisedDate.required");
-            }
-            OrderService.Delayed d = service.delay(id, date, reason, version);
-            Flash.success(redirect, d.customerEmailed() ? "order.flash.delayEmailed" : "order.flash.delayTellCustomer");
-        } catch (DomainException e) {
-            Flash.error(redirect, e);
+    String delay(@PathVariable UUID id, @RequestParam Map<String, String> values, Model model,
+                 RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
+        boolean[] emailed = {false};
+        String view = act(id, "delay", values, model, redirect, locale, response, null, () -> {
+            OrderService.Delayed d = service.delay(id, date("promisedDate", values.get("promisedDate"),
+                    "order.promisedDate.required"), values.get("reason"), version(values));
+            emailed[0] = d.customerEmailed();
+            return d.order();
+        });
+        if (view.startsWith("redirect:")) {
+            Flash.success(redirect, emailed[0] ? "order.flash.delayEmailed" : "order.flash.delayTellCustomer");
         }
-        return "redirect:/orders/" + id;
+        return view;
     }
+
+    @PostMapping("/orders/{id}/delays/customer-told")
+    String customerTold(@PathVariable UUID id, @RequestParam Map<String, String> values, Model model,
+                        RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
+        return act(id, "told", values, model, redirect, locale, response, "order.flash.customerTold",
+                () -> service.customerTold(id));
+    }
+
+    @PostMapping("/orders/{id}/delivery")
+    String deliver(@PathVariable UUID id, @RequestParam Map<String, String> values, Model model,
+                   RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
+        return act(id, "deliver", values, model, redirect, locale, response, "order.flash.delivered",
+                () -> service.deliver(id, date("deliveredOn", values.get("deliveredOn"), "order.deliveredOn.invalid"),
+                        version(values)));
+    }
+
+    @PostMapping("/orders/{id}/acceptance")
+    String accept(@PathVariable UUID id, @RequestParam Map<String, String> values,
+                  @RequestParam(name = "form", required = false) MultipartFile file, Model model,
+                  RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
+        return act(id, "accept", values, model, redirect, locale, response, "order.flash.accepted", () -> {
+            AcceptanceForm form = new AcceptanceForm(date("acceptedOn", values.get("acceptedOn"), "order.acceptedOn.invalid"),
+                    values.get("signedBy"), values.get("quantity"), values.get("quality"), values.get("remarks"));
+            boolean attached = file != null && !file.isEmpty();
+            try (InputStream content = attached ? file.getInputStream() : null) {
+                return service.accept(id, form, attached ? file.getOriginalFilename() : null, attached ? file.getSize() : 0,
+                        content, version(values));
+            } catch (IOException e) {
+                throw new FieldValidationException("form", "order.acceptance.form");
+            }
+        });
+    }
+
+    @PostMapping("/orders/{id}/acceptance/send")
+    String sendAcceptance(@PathVariable UUID id, @RequestParam Map<String, String> values, Model model, Locale locale,
+                          HttpServletResponse response) {
+        try {
+            String contact = values.get("contactId");
+            SentConfirmation sent = service.sendAcceptance(id, blank(contact) ? null : uuid("contactId", contact), locale);
+            model.addAttribute("order", access.visible(id));
+            model.addAttribute("sent", sent);
+            model.addAttribute("refusal", null);
+            return "order/acceptance-sent";
+        } catch (DomainException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return page(access.visible(id), "send", values, FormProblems.of(e, messages, locale, "contactId"), model);
+        }
+    }
+
+    /**
+     * Does one action of the order's page: on success back to the page with the message; refused, the page
+     * again with the form as entered and the messages beside its fields (422), nothing changed.
+     */
+    private String act(UUID id, String form, Map<String, String> values, Model model, RedirectAttributes redirect,
+                       Locale locale, HttpServletResponse response, String success, Supplier<Order> work) {
+        try {
+            work.get();
+            if (success != null) {
+                Flash.success(redirect, success);
+            }
+            return "redirect:/orders/" + id;
+        } catch (OptimisticLockingFailureException e) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return page(access.visible(id), form, values,
+                    FormProblems.of(new DomainException("error.staleVersion"), messages, locale), model);
+        } catch (DomainException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return page(access.visible(id), form, values, FormProblems.of(e, messages, locale, fieldsOf(form)), model);
+        }
+    }
+
+    /** The fields a form of the page shows; a refusal of any other goes above the forms. */
+    private static String[] fieldsOf(String form) {
+        return switch (form) {
+            case "ship" -> new String[] {"line", "quantity", "carrier", "waybillNumber", "shipDate"};
+            case "progress" -> new String[] {"note"};
+            case "delay" -> new String[] {"promisedDate", "reason"};
+            case "deliver" -> new String[] {"deliveredOn"};
+            case "accept" -> new String[] {"acceptedOn", "signedBy", "quantity", "quality", "remarks", "form"};
+            default -> form.startsWith("waybill-") ? new String[] {"waybillNumber"} : new String[] {form};
+        };
+    }
+
+    private String page(Order o, String failed, Map<String, String> values, FormProblems problems, Model model) {
+        Set<OrderAction> actions = service.actions(o);
+        model.addAttribute("order", o);
+        model.addAttribute("actions", actions);
+        model.addAttribute("notes", service.progressNotes(o.id()));
+        model.addAttribute("deadlines", service.deadlinesOf(o));
+        model.addAttribute("links", service.acceptanceLinks(o));
+        model.addAttribute("contacts", actions.contains(OrderAction.SEND_ACCEPTANCE) ? customers.contacts(o.customerId())
+                : List.of());
+        model.addAttribute("failed", failed);
+        model.addAttribute("values", new HashMap<>(values));
+        model.addAttribute("noValues", Map.of());
+        model.addAttribute("problems", problems);
+        model.addAttribute("today", service.today());
+        return "order/detail";
+    }
+
+
+
+
+    private static UUID uuid(String field, String text) {
+        try {
+            return UUID.fromString(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new FieldValidationException(field, "order.line.product");
+        }
+    }
+
 
     @Configuration(proxyBeanMethods = false)
     static class OrderNavigation {
@@ -96,6 +370,11 @@ class OrderController {
         @Bean
         NavigationEntry ordersNavigation() {
             return new NavigationEntry("order.nav", "/orders", 155, OrderAccess.READERS);
+        }
+
+        @Bean
+        ContractPagePanel contractOrdersPanel() {
+            return new ContractPagePanel("/orders/contracts/{id}/panel", 10);
         }
     }
 }

@@ -137,15 +137,18 @@ class JdbcOrgDirectory implements OrgDirectory, DataScope {
         return switch (kind) {
             case ALL -> new Scope(kind, user.id(), null);
             case SELF -> new Scope(kind, user.id(), Set.of(user.id()));
-            case TEAM -> {
-                Set<UUID> owners = new HashSet<>(jdbc.sql("""
-                        select u.id from platform_user u join platform_org_unit o on o.id = u.org_unit_id
-                        where o.path like (select path from platform_org_unit where id = :unit) || '%'
-                        """).param("unit", user.orgUnitId()).query(UUID.class).list());
-                owners.add(user.id());
-                yield new Scope(kind, user.id(), owners);
-            }
+            case TEAM -> teamOf(user);
         };
+    }
+
+    @Override
+    public Scope teamOf(CurrentUser user) {
+        Set<UUID> owners = new HashSet<>(jdbc.sql("""
+                select u.id from platform_user u join platform_org_unit o on o.id = u.org_unit_id
+                where o.path like (select path from platform_org_unit where id = :unit) || '%'
+                """).param("unit", user.orgUnitId()).query(UUID.class).list());
+        owners.add(user.id());
+        return new Scope(ScopeKind.TEAM, user.id(), owners);
     }
 
     private static Person person(ResultSet rs, int row) throws SQLException {

@@ -119,6 +119,22 @@ public class Receivable {
         refresh(today);
     }
 
+    /**
+     * An amendment takes {@code part} off what the open plan still owes (补充协议减少金额); a plan that has
+     * collected something is PAID once nothing is left. Refused beyond what it still owes.
+     */
+    public void reduceBy(BigDecimal part, LocalDate today, Instant now) {
+        if (!state.isOpen()) {
+            throw new DomainException("receivable.notOpen", contractNumber, position);
+        }
+        if (part.signum() <= 0 || part.compareTo(amount.subtract(paidAmount)) > 0) {
+            throw new IllegalArgumentException("reduce plan " + id + " by " + part);
+        }
+        amount = amount.subtract(part);
+        updatedAt = now;
+        refresh(today);
+    }
+
     /** The due date is fixed (the condition was met: delivered, accepted) or moved; the P1 reminder follows it. */
     public void fallDueOn(LocalDate date, Instant newRemindAt, LocalDate today, Instant now) {
         if (!state.isOpen()) {

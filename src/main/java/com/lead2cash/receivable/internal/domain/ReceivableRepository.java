@@ -19,6 +19,10 @@ public interface ReceivableRepository extends CrudRepository<Receivable, UUID> {
     @Query("select * from receivable_plan where id in (:ids) order by id for update")
     List<Receivable> lockAll(Collection<UUID> ids);
 
+    /** Whether any receipt — reversed ones too — was ever allocated to the plan. */
+    @Query("select exists (select 1 from receivable_allocation where plan_id = :planId)")
+    boolean hasAllocations(UUID planId);
+
     @Query("select count(*) > 0 from receivable_plan where contract_id = :contractId")
     boolean existsForContract(UUID contractId);
 }

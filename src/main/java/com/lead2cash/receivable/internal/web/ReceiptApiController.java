@@ -3,6 +3,8 @@ package com.lead2cash.receivable.internal.web;
 import com.lead2cash.platform.web.ReasonedAction;
 import com.lead2cash.platform.Versioned;
 import com.lead2cash.platform.web.Refuses;
+import com.lead2cash.platform.CursorPage;
+import com.lead2cash.receivable.internal.ReceiptQueries;
 import com.lead2cash.receivable.internal.ReceivableAccess;
 import com.lead2cash.receivable.internal.ReceiptService;
 import com.lead2cash.receivable.internal.ReceiptService.AllocationRequest;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -65,10 +68,40 @@ class ReceiptApiController {
         }
     }
 
-    private final ReceiptService receipts;
+    /** A receipt in the list: what came, when, how, from whom, and how much of it is allocated. */
+    record ReceiptListItem(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID id, String number, UUID customerId,
+                           BigDecimal amount, BigDecimal allocatedAmount, BigDecimal unallocated, String currency,
+                           LocalDate receivedOn, ReceiptMethod method, String payer, String reference,
+                           ReceiptState state, Instant recordedAt) {
+        static ReceiptListItem of(ReceiptQueries.ReceiptRow r) {
+            return new ReceiptListItem(r.id(), r.number(), r.customerId(), r.amount(), r.allocatedAmount(),
+                    r.unallocated(), r.currency(), r.receivedOn(), r.method(), r.payer(), r.reference(), r.state(),
+                    r.recordedAt());
+        }
+    }
 
-    ReceiptApiController(ReceiptService receipts) {
+    private final ReceiptService receipts;
+    private final ReceiptQueries queries;
+
+    ReceiptApiController(ReceiptService receipts, ReceiptQueries queries) {
         this.receipts = receipts;
+        this.queries = queries;
+    }
+
+    @Operation(summary = "Receipts, newest first, filtered by the day received (from, to inclusive), method, state and "
+            + "payer name (part of it); for finance, the sales director and the administrator")
+    @GetMapping("/api/v1/receipts")
+    @PreAuthorize(ReceivableAccess.RECEIPT_READER_ROLES)
+    @Refuses(422)
+    CursorPage<ReceiptListItem> list(@RequestParam(required = false) LocalDate from,
+                                     @RequestParam(required = false) LocalDate to,
+                                     @RequestParam(required = false) ReceiptMethod method,
+                                     @RequestParam(required = false) ReceiptState state,
+                                     @RequestParam(required = false) String payer,
+                                     @RequestParam(required = false) String cursor,
+                                     @RequestParam(required = false) Integer size) {
+        return queries.list(new ReceiptQueries.Filter(from, to, method, state, payer), cursor, size)
+                .map(ReceiptListItem::of);
     }
 
     @Operation(summary = "P2: finance records a receipt (amount, day, method, payer, reference) and allocates it to the customer's plans")

@@ -5,6 +5,7 @@ import com.lead2cash.contract.MilestoneType;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.Versioned;
 import com.lead2cash.platform.web.Refuses;
+import com.lead2cash.receivable.internal.CollectionRates;
 import com.lead2cash.receivable.internal.ReceivableAccess;
 import com.lead2cash.receivable.internal.ReceivablePlanning;
 import com.lead2cash.receivable.internal.ReceivablePolicy;
@@ -70,6 +71,22 @@ class ReceivableApiController {
     record CollectionRateView(UUID ownerId, BigDecimal due, BigDecimal collected, BigDecimal percent) {
     }
 
+    /** A rep's, a team's (named after its manager) or the company's collection rate over the period. */
+    record CollectionRateRow(@Schema(description = "the rep's user id or the team's org unit id; null for the company")
+                             UUID id, String name, BigDecimal due, BigDecimal collected,
+                             @Schema(description = "collected ÷ due × 100, two decimals; null when nothing fell due")
+                             BigDecimal percent) {
+        static CollectionRateRow of(CollectionRates.Rate r) {
+            return r == null ? null : new CollectionRateRow(r.key(), r.name(), r.due(), r.collected(), r.percent());
+        }
+    }
+
+    /** 回款率 over plans due in [from, to]: per rep and team in your scope, and the company for those who see all. */
+    record CollectionRatesView(LocalDate from, LocalDate to, List<CollectionRateRow> reps, List<CollectionRateRow> teams,
+                               @Schema(description = "only for finance, the sales director and the administrator")
+                               CollectionRateRow company) {
+    }
+
     /** P2: what overdue plans owe by bucket, and the collection rate per rep and for the whole scope. */
     record AgingReport(LocalDate asOf, List<AgingBucketView> buckets, List<CollectionRateView> reps,
                        CollectionRateView total) {
@@ -86,10 +103,12 @@ class ReceivableApiController {
     private final ReceivablePolicy policy;
 
     private final ContractFiguresReader figures;
+    private final CollectionRates rates;
 
     ReceivableApiController(ReceivableQueries queries, ReceivablePlanning planning, ReceivableAccess access,
-                            ReceivablePolicy policy, ContractFiguresReader figures) {
+                            ReceivablePolicy policy, ContractFiguresReader figures, CollectionRates rates) {
         this.figures = figures;
+        this.rates = rates;
         this.queries = queries;
         this.planning = planning;
         this.access = access;
@@ -110,20 +129,32 @@ class ReceivableApiController {
     @Operation(summary = "P2: the aging report: what overdue plans owe by bucket, and collection rates per rep and in total")
     @GetMapping("/api/v1/receivables/aging")
     AgingReport aging() {
-        return report(queries);
+        return report(queries, rates);
     }
 
-    static AgingReport report(ReceivableQueries queries) {
+    /** The aging buckets with the collection rates of every plan due by today (see {@link CollectionRates}). */
+    static AgingReport report(ReceivableQueries queries, CollectionRates rates) {
         List<AgingBucketView> buckets = queries.aging().stream()
                 .map(b -> new AgingBucketView(b.bucket(), b.label(), b.plans(), b.outstanding())).toList();
-        List<ReceivableQueries.CollectionRate> rates = queries.collectionRates();
-        List<CollectionRateView> reps = rates.stream().map(r -> new CollectionRateView(r.ownerId(), r.due(), r.collected(),
-                r.percent())).toList();
-        ReceivableQueries.CollectionRate total = new ReceivableQueries.CollectionRate(null,
-                rates.stream().map(ReceivableQueries.CollectionRate::due).reduce(BigDecimal.ZERO, BigDecimal::add),
-                rates.stream().map(ReceivableQueries.CollectionRate::collected).reduce(BigDecimal.ZERO, BigDecimal::add));
-        return new AgingReport(queries.asOf(), buckets, reps,
+        List<CollectionRates.Rate> reps = rates.of(null, null).reps();
+        CollectionRates.Rate total = new CollectionRates.Rate(null, null,
+                reps.stream().map(CollectionRates.Rate::due).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add),
+                reps.stream().map(CollectionRates.Rate::collected).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add));
+        return new AgingReport(queries.asOf(), buckets,
+                reps.stream().map(r -> new CollectionRateView(r.key(), r.due(), r.collected(), r.percent())).toList(),
                 new CollectionRateView(null, total.due(), total.collected(), total.percent()));
+    }
+
+    @Operation(summary = "Collection rate (回款率): collected ÷ due over the plans due in [from, to] (to at most today, "
+            + "the default; no from: every plan due by then), per rep and team in your scope and for the company "
+            + "when you see all")
+    @GetMapping("/api/v1/receivables/collection-rates")
+    @Refuses(422)
+    CollectionRatesView collectionRates(@RequestParam(required = false) LocalDate from,
+                                        @RequestParam(required = false) LocalDate to) {
+        CollectionRates.Report r = rates.of(from, to);
+        return new CollectionRatesView(r.from(), r.to(), r.reps().stream().map(CollectionRateRow::of).toList(),
+                r.teams().stream().map(CollectionRateRow::of).toList(), CollectionRateRow.of(r.company()));
     }
 
     @Operation(summary = "Collected and invoiced amounts and percentages and paid plans of plans, for up to 100 contracts you may see")

@@ -40,7 +40,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -63,12 +65,18 @@ class ReceivableController {
     private final ContractFiguresReader figures;
     private final com.lead2cash.receivable.internal.AgingExport agingExport;
     private final com.lead2cash.invoice.ContractInvoicing invoicing;
+    private final com.lead2cash.receivable.internal.CollectionRates rates;
+    private final com.lead2cash.receivable.internal.ReceiptQueries receiptList;
 
     ReceivableController(ReceivableQueries queries, ReceivablePlanning planning, ReceiptService receipts,
                          ReceivableAccess access, ReceivablePolicy policy, OrgDirectory org,
                          ContractFiguresReader figures, com.lead2cash.invoice.ContractInvoicing invoicing,
-                         com.lead2cash.receivable.internal.AgingExport agingExport) {
+                         com.lead2cash.receivable.internal.AgingExport agingExport,
+                         com.lead2cash.receivable.internal.CollectionRates rates,
+                         com.lead2cash.receivable.internal.ReceiptQueries receiptList) {
         this.agingExport = agingExport;
+        this.rates = rates;
+        this.receiptList = receiptList;
         this.figures = figures;
         this.invoicing = invoicing;
         this.queries = queries;
@@ -80,13 +88,23 @@ class ReceivableController {
     }
 
     @GetMapping("/receivables")
-    String workbench(Model model) {
+    String workbench(@RequestParam(required = false) String ratesFrom, @RequestParam(required = false) String ratesTo,
+                     Model model) {
         LocalDate today = policy.today();
         LocalDate weekEnd = today.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
         boolean finance = ReceivableAccess.isFinance(CurrentUser.require());
         var dueThisWeek = queries.dueBetween(weekEnd, null, LIST);
         var overdue = queries.overdue(LIST);
-        var report = ReceivableApiController.report(queries);
+        var buckets = queries.aging();
+        com.lead2cash.receivable.internal.CollectionRates.Report collection;
+        try {
+            collection = rates.of(date("ratesFrom", ratesFrom), date("ratesTo", ratesTo));
+        } catch (FieldValidationException e) {
+            model.addAttribute("ratesError", e.errors().get(0).messageKey());
+            collection = rates.of(null, null);
+        }
+        CurrentUser me = CurrentUser.require();
+        boolean readsReceipts = com.lead2cash.receivable.internal.ReceiptQueries.mayRead(me);
         Map<ReceivableQueries.UnallocatedReceipt, List<ReceivableQueries.PlanRow>> toAllocate = new LinkedHashMap<>();
         if (finance) {
             var receipts = queries.unallocatedReceipts(20);
@@ -95,7 +113,6 @@ class ReceivableController {
             receipts.forEach(r -> toAllocate.put(r, open.getOrDefault(r.customerId(), List.of())));
         }
         Set<UUID> people = new HashSet<>();
-        report.reps().forEach(r -> people.add(r.ownerId()));
         dueThisWeek.forEach(r -> people.add(r.ownerId()));
         overdue.forEach(r -> people.add(r.ownerId()));
         model.addAttribute("today", today);
@@ -103,10 +120,14 @@ class ReceivableController {
         model.addAttribute("finance", finance);
         model.addAttribute("dueThisWeek", dueThisWeek);
         model.addAttribute("overdue", overdue);
-        model.addAttribute("report", report);
+        model.addAttribute("buckets", buckets);
         model.addAttribute("toAllocate", toAllocate);
         model.addAttribute("invoicesWaiting", finance ? invoicing.waiting(20) : List.of());
         model.addAttribute("people", org.people(people));
+        model.addAttribute("rates", collection);
+        model.addAttribute("receipts", readsReceipts ? receiptList.list(new com.lead2cash.receivable.internal.ReceiptQueries
+                .Filter(null, null, null, null, null), null, 20).items() : List.of());
+        model.addAttribute("readsReceipts", readsReceipts);
         return "receivable/workbench";
     }
 
@@ -228,6 +249,30 @@ class ReceivableController {
         return "redirect:/receivables";
     }
 
+    /** 收款台账 — the receipts list for finance: filtered by the day received, method, state and payer, page by page. */
+    @GetMapping("/receipts")
+    @PreAuthorize(ReceivableAccess.RECEIPT_READER_ROLES)
+    String receiptList(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                       @RequestParam(required = false) ReceiptMethod method,
+                       @RequestParam(required = false) com.lead2cash.receivable.internal.domain.ReceiptState state,
+                       @RequestParam(required = false) String payer, @RequestParam(required = false) String cursor,
+                       @RequestHeader(value = "HX-Request", required = false) String htmx,
+                       Model model) {
+        var filter = new com.lead2cash.receivable.internal.ReceiptQueries.Filter(from, to, method, state, payer);
+        model.addAttribute("filter", filter);
+        model.addAttribute("methods", ReceiptMethod.values());
+        model.addAttribute("states", com.lead2cash.receivable.internal.domain.ReceiptState.values());
+        model.addAttribute("finance", ReceivableAccess.isFinance(CurrentUser.require()));
+        try {
+            model.addAttribute("page", receiptList.list(filter, cursor, LIST));
+        } catch (FieldValidationException e) {
+            model.addAttribute("filterError", e.errors().get(0).messageKey());
+            model.addAttribute("page", new com.lead2cash.platform.CursorPage<>(List.of(), null));
+        }
+        return htmx != null && cursor != null ? "receivable/receipts :: rows" : "receivable/receipts";
+    }
+
     @PostMapping("/receipts/{id}/reversal")
     String reverse(@PathVariable UUID id, @RequestParam(required = false) String reason,
                    @RequestParam(required = false) Long version, RedirectAttributes redirect) {
@@ -237,7 +282,7 @@ class ReceivableController {
         } catch (DomainException e) {
             Flash.error(redirect, e);
         }
-        return "redirect:/receivables";
+        return "redirect:/receipts";
     }
 
     static BigDecimal money(String field, String text) {

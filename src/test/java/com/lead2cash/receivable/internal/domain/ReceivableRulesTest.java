@@ -104,12 +104,72 @@ class ReceivableRulesTest {
     }
 
     @Test
-    void plansThatDoNotAddUpToTheAmendedContractAmountAreRefused() {
-        SignedContract amended = contract("1000.00", List.of(milestone(1, MilestoneType.PREPAYMENT, "1000.00", TODAY, null)),
-                List.of(new Amendment(UUID.randomUUID(), "BC-1", "增购", new BigDecimal("200.00"), TODAY)));
+    void plansThatDoNotAddUpToTheSignedContractAmountAreRefused() {
+        SignedContract wrong = contract("1000.00", List.of(milestone(1, MilestoneType.PREPAYMENT, "900.00", TODAY, null)),
+                List.of());
 
-        assertThatThrownBy(() -> PaymentPlan.of(amended, NO_REMINDER, TODAY, NOW))
+        assertThatThrownBy(() -> PaymentPlan.of(wrong, NO_REMINDER, TODAY, NOW))
                 .isInstanceOf(DomainException.class).hasMessage("receivable.plan.sum");
+    }
+
+    static BigDecimal sum(List<Receivable> plans) {
+        return plans.stream().map(Receivable::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    @Test
+    void anIncreaseByAnAmendmentIsAPlanOfItsOwnAndThePlansAddUpToTheAmendedAmount() {
+        List<Receivable> plans = twoPlans();
+
+        PaymentPlan.Replan replan = PaymentPlan.toAmount(plans, new BigDecimal("1250.00"), "HT-2026-000001-B1", TODAY, NOW);
+
+        assertThat(replan.reduced()).isEmpty();
+        assertThat(replan.dropped()).isEmpty();
+        assertThat(replan.added()).satisfies(p -> {
+            assertThat(p.position()).isEqualTo(3);
+            assertThat(p.amount()).isEqualByComparingTo("250.00");
+            assertThat(p.dueDate()).as("due when finance or the rep sets it from the amendment's terms").isNull();
+            assertThat(p.dueCondition()).isEqualTo("补充协议 HT-2026-000001-B1");
+            assertThat(p.state()).isEqualTo(ReceivableState.PLANNED);
+        });
+        assertThat(sum(plans).add(replan.added().amount())).isEqualByComparingTo("1250.00");
+    }
+
+    @Test
+    void aDecreaseComesOffWhatTheOpenPlansOweLastMilestoneFirstAndNeverOffWhatWasCollected() {
+        List<Receivable> plans = twoPlans(); // 300.00 prepayment, 700.00 on acceptance
+        plans.get(1).collect(new BigDecimal("100.00"), TODAY, NOW);
+
+        PaymentPlan.Replan replan = PaymentPlan.toAmount(plans, new BigDecimal("400.00"), "B1", TODAY, NOW);
+
+        assertThat(replan.added()).isNull();
+        assertThat(replan.dropped()).isEmpty();
+        assertThat(plans).extracting(p -> p.amount().toPlainString() + " " + p.paidAmount().toPlainString() + " " + p.state())
+                .as("the acceptance plan keeps what it collected and is paid; the prepayment gives the rest")
+                .containsExactly("300.00 0.00 PLANNED", "100.00 100.00 PAID");
+        assertThat(sum(plans)).isEqualByComparingTo("400.00");
+
+        List<Receivable> fresh = twoPlans();
+        PaymentPlan.Replan dropping = PaymentPlan.toAmount(fresh, new BigDecimal("250.00"), "B2", TODAY, NOW);
+        assertThat(dropping.dropped()).as("nothing was paid on it: the acceptance plan goes")
+                .extracting(Receivable::position).containsExactly(2);
+        assertThat(dropping.reduced()).extracting(p -> p.position() + " " + p.amount().toPlainString())
+                .containsExactly("1 250.00");
+    }
+
+    @Test
+    void anAmendmentBelowWhatWasAlreadyCollectedIsRefusedAndChangesNothing() {
+        List<Receivable> plans = twoPlans();
+        plans.get(0).collect(new BigDecimal("300.00"), TODAY, NOW);
+        plans.get(1).collect(new BigDecimal("200.00"), TODAY, NOW);
+
+        assertThatThrownBy(() -> PaymentPlan.toAmount(plans, new BigDecimal("499.99"), "B1", TODAY, NOW))
+                .isInstanceOf(DomainException.class).hasMessage("receivable.amendment.belowSettled");
+        assertThat(plans).extracting(p -> p.amount().toPlainString() + " " + p.paidAmount().toPlainString())
+                .containsExactly("300.00 300.00", "700.00 200.00");
+
+        PaymentPlan.Replan exactly = PaymentPlan.toAmount(plans, new BigDecimal("500.00"), "B1", TODAY, NOW);
+        assertThat(exactly.reduced()).extracting(Receivable::state).containsExactly(ReceivableState.PAID);
+        assertThat(sum(plans)).isEqualByComparingTo("500.00");
     }
 
     @Test

@@ -1,0 +1,50 @@
+package com.lead2cash.aftersales.internal;
+
+import com.lead2cash.aftersales.SatisfactionSurveys;
+import com.lead2cash.customer.CustomerDirectory;
+import com.lead2cash.order.OrderAccepted;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * After a delivery's acceptance (验收) the customer is asked how satisfied they are (满意度调查). The survey
+ * goes to the contact who accepted online, else to the first reachable key contact handed over with the
+ * contract (primary first); a customer without a reachable contact gets none. The order's rep is told of
+ * the answer and is the one it rates.
+ */
+@Component
+class AcceptanceSurvey {
+
+    private final SatisfactionSurveys surveys;
+    private final HandoverRepository handovers;
+    private final CustomerDirectory customers;
+
+    AcceptanceSurvey(SatisfactionSurveys surveys, HandoverRepository handovers, CustomerDirectory customers) {
+        this.surveys = surveys;
+        this.handovers = handovers;
+        this.customers = customers;
+    }
+
+    @ApplicationModuleListener
+    void on(OrderAccepted accepted) {
+        List<UUID> candidates = new ArrayList<>();
+        if (accepted.contactId() != null) {
+            candidates.add(accepted.contactId());
+        }
+        handovers.findByContractId(accepted.contractId())
+                .or(() -> handovers.findLatestAccepted(accepted.customerId()))
+                .ifPresent(h -> candidates.addAll(h.contactIds()));
+        candidates.stream().distinct()
+                .filter(id -> customers.contactPoint(id)
+                        .filter(p -> p.customerId().equals(accepted.customerId()))
+                        .filter(p -> p.email() != null && !p.email().isBlank())
+                        .isPresent())
+                .findFirst()
+                .ifPresent(contact -> surveys.send(new SatisfactionSurveys.SurveyRequest(
+                        SatisfactionSurveys.Occasion.ORDER_ACCEPTED, accepted.orderId(), accepted.customerId(), contact,
+                        accepted.ownerId(), accepted.productLine(), accepted.number(), accepted.ownerId())));
+    }
+}

@@ -1,0 +1,253 @@
+package com.lead2cash.invoice.internal.web;
+
+import static com.lead2cash.platform.web.FormValues.blank;
+import static com.lead2cash.platform.web.FormValues.date;
+import static com.lead2cash.platform.web.FormValues.decimal;
+import static com.lead2cash.platform.web.FormValues.version;
+
+import com.lead2cash.contract.ContractPagePanel;
+import com.lead2cash.invoice.internal.InvoiceQueries;
+import com.lead2cash.invoice.internal.InvoiceService;
+import com.lead2cash.invoice.internal.InvoiceService.LineRequest;
+import com.lead2cash.invoice.internal.InvoiceService.NewInvoice;
+import com.lead2cash.invoice.internal.domain.Invoice;
+import com.lead2cash.invoice.internal.domain.InvoiceAction;
+import com.lead2cash.invoice.internal.domain.InvoiceStatus;
+import com.lead2cash.invoice.internal.domain.InvoiceType;
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.NavigationEntry;
+import com.lead2cash.platform.Role;
+import com.lead2cash.platform.web.Flash;
+import com.lead2cash.platform.web.FormProblems;
+import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The invoice screens (发票): the list in the reader's scope by status and type, the invoices card on a
+ * signed contract's page with what is not yet invoiced, the request form (专票/普票, the buyer's invoicing
+ * data, lines and tax rates), and an invoice's page with finance's approval, issuing with the number and
+ * date, and the red-letter reversal (红冲). A refused form comes back with the messages beside its fields
+ * (422) and nothing changed.
+ */
+@Controller
+@PreAuthorize(InvoiceService.READER_ROLES)
+class InvoiceController {
+
+    /** Line rows the request form offers. */
+    static final int LINE_ROWS = 3;
+    static final Set<Role> READERS = Set.of(Role.SALES_DIRECTOR, Role.REGIONAL_MANAGER, Role.SALES_MANAGER,
+            Role.SALES_REP, Role.ACCOUNT_MANAGER, Role.SALES_ASSISTANT, Role.FINANCE, Role.ADMIN);
+
+    private final InvoiceService service;
+    private final InvoiceQueries queries;
+    private final MessageSource messages;
+
+    InvoiceController(InvoiceService service, InvoiceQueries queries, MessageSource messages) {
+        this.service = service;
+        this.queries = queries;
+        this.messages = messages;
+    }
+
+    @GetMapping("/invoices")
+    String list(@RequestParam(required = false) InvoiceStatus status, @RequestParam(required = false) InvoiceType type,
+                @RequestParam(required = false) String cursor, Model model) {
+        model.addAttribute("page", queries.list(status, type, cursor, 50));
+        model.addAttribute("status", status);
+        model.addAttribute("type", type);
+        model.addAttribute("statuses", InvoiceStatus.values());
+        model.addAttribute("types", InvoiceType.values());
+        return "invoice/list";
+    }
+
+    /** The card on a contract's page: its invoices, what is left to invoice, and "request an invoice". */
+    @GetMapping("/invoices/contracts/{contractId}/panel")
+    String contractPanel(@PathVariable UUID contractId, Model model) {
+        var contract = service.signedContract(contractId);
+        model.addAttribute("signed", contract.isPresent());
+        model.addAttribute("contractId", contractId);
+        model.addAttribute("invoices", contract.isPresent() ? service.ofContract(contractId) : List.of());
+        model.addAttribute("uninvoiced", contract.isPresent() ? service.uninvoiced(contractId) : BigDecimal.ZERO);
+        model.addAttribute("mayRequest", contract.isPresent() && service.requestable(contractId).isPresent());
+        return "invoice/contract-panel :: panel";
+    }
+
+    /** The request form as entered: the lines as three parallel lists. */
+    record RequestForm(UUID contractId, String type, String buyerName, String buyerTaxId, String buyerAddressPhone,
+                       String buyerBankAccount, String amount, List<String> descriptions, List<String> amounts,
+                       List<String> taxRates) {
+
+        public String at(List<String> list, int i) {
+            return i < list.size() ? list.get(i) : null;
+        }
+    }
+
+    @GetMapping("/invoices/new")
+    String newRequest(@RequestParam UUID contractId, Model model) {
+        InvoiceService.Requestable r = requestable(contractId);
+        List<String> descriptions = new ArrayList<>(List.of(r.contract().title()));
+        List<String> amounts = new ArrayList<>(List.of(r.uninvoiced().toPlainString()));
+        List<String> rates = new ArrayList<>(List.of(""));
+        while (descriptions.size() < LINE_ROWS) {
+            descriptions.add("");
+            amounts.add("");
+            rates.add("");
+        }
+        return form(model, r, new RequestForm(contractId, InvoiceType.VAT_SPECIAL.name(), r.contract().buyerName(),
+                r.contract().buyerTaxId(), null, null, r.uninvoiced().toPlainString(), descriptions, amounts, rates),
+                FormProblems.NONE);
+    }
+
+    @PostMapping("/invoices")
+    String request(@RequestParam UUID contractId, @RequestParam(required = false) String type,
+                   @RequestParam(required = false) String buyerName, @RequestParam(required = false) String buyerTaxId,
+                   @RequestParam(required = false) String buyerAddressPhone,
+                   @RequestParam(required = false) String buyerBankAccount, @RequestParam(required = false) String amount,
+                   @RequestParam(name = "lineDescription", required = false) List<String> descriptions,
+                   @RequestParam(name = "lineAmount", required = false) List<String> amounts,
+                   @RequestParam(name = "lineTaxRate", required = false) List<String> rates,
+                   Model model, RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
+        RequestForm form = new RequestForm(contractId, type, buyerName, buyerTaxId, buyerAddressPhone, buyerBankAccount,
+                amount, descriptions == null ? List.of() : descriptions, amounts == null ? List.of() : amounts,
+                rates == null ? List.of() : rates);
+        List<Integer> rows = new ArrayList<>();
+        try {
+            List<LineRequest> lines = new ArrayList<>();
+            for (int i = 0; i < form.descriptions().size(); i++) {
+                String d = form.descriptions().get(i);
+                String a = form.at(form.amounts(), i);
+                String t = form.at(form.taxRates(), i);
+                if (blank(d) && blank(a) && blank(t)) {
+                    continue;
+                }
+                String at = "lines[" + lines.size() + "]";
+                rows.add(i);
+                lines.add(new LineRequest(d, decimal(at + ".amount", a, "invoice.amount.positive"),
+                        decimal(at + ".taxRate", t, "invoice.line.taxRate")));
+            }
+            InvoiceType invoiceType;
+            try {
+                invoiceType = blank(type) ? null : InvoiceType.valueOf(type);
+            } catch (IllegalArgumentException e) {
+                throw new FieldValidationException("type", "invoice.type.required");
+            }
+            Invoice inv = service.request(new NewInvoice(contractId, invoiceType, buyerName, buyerTaxId, buyerAddressPhone,
+                    buyerBankAccount, decimal("amount", amount, "invoice.amount.positive"), lines));
+            Flash.success(redirect, "invoice.flash.requested", inv.number());
+            return "redirect:/invoices/" + inv.id();
+        } catch (DomainException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return form(model, requestable(contractId), form, FormProblems.of(e, messages, locale, formFields(form))
+                    .renumbered("lines", rows));
+        }
+    }
+
+    private static String[] formFields(RequestForm form) {
+        List<String> fields = new ArrayList<>(List.of("type", "buyerName", "buyerTaxId", "buyerAddressPhone",
+                "buyerBankAccount", "amount"));
+        for (int i = 0; i < form.descriptions().size(); i++) {
+            fields.addAll(List.of("lines[" + i + "].description", "lines[" + i + "].amount", "lines[" + i + "].taxRate"));
+        }
+        return fields.toArray(String[]::new);
+    }
+
+    private InvoiceService.Requestable requestable(UUID contractId) {
+        return service.requestable(contractId).orElseThrow(() -> new DomainException("invoice.request.notRequestable"));
+    }
+
+    private String form(Model model, InvoiceService.Requestable requestable, RequestForm form, FormProblems problems) {
+        model.addAttribute("requestable", requestable);
+        model.addAttribute("form", form);
+        model.addAttribute("problems", problems);
+        model.addAttribute("types", InvoiceType.values());
+        return "invoice/form";
+    }
+
+    @GetMapping("/invoices/{id}")
+    String detail(@PathVariable UUID id, Model model) {
+        return page(service.visible(id), null, Map.of(), FormProblems.NONE, model);
+    }
+
+    @PostMapping("/invoices/{id}/issue")
+    String issue(@PathVariable UUID id, @RequestParam Map<String, String> values, Model model,
+                 RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
+        return act(id, "issue", values, model, redirect, locale, response, "invoice.flash.issued",
+                () -> service.issue(id, values.get("invoiceNumber"), date("invoicedOn", values.get("invoicedOn"), "invoice.invoicedOn.invalid"), version(values)),
+                "invoiceNumber", "invoicedOn");
+    }
+
+    @PostMapping("/invoices/{id}/red-reversal")
+    String redReverse(@PathVariable UUID id, @RequestParam Map<String, String> values, Model model,
+                      RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
+        return act(id, "red", values, model, redirect, locale, response, "invoice.flash.redReversed",
+                () -> service.redReverse(id, values.get("reason"), version(values)), "reason");
+    }
+
+    private String act(UUID id, String form, Map<String, String> values, Model model, RedirectAttributes redirect,
+                       Locale locale, HttpServletResponse response, String success, Supplier<Invoice> work,
+                       String... fields) {
+        try {
+            work.get();
+            Flash.success(redirect, success);
+            return "redirect:/invoices/" + id;
+        } catch (OptimisticLockingFailureException e) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return page(service.visible(id), form, values,
+                    FormProblems.of(new DomainException("error.staleVersion"), messages, locale), model);
+        } catch (DomainException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return page(service.visible(id), form, values, FormProblems.of(e, messages, locale, fields), model);
+        }
+    }
+
+    private String page(Invoice inv, String failed, Map<String, String> values, FormProblems problems, Model model) {
+        Set<InvoiceAction> actions = service.actions(inv);
+        model.addAttribute("inv", inv);
+        model.addAttribute("actions", actions);
+        model.addAttribute("approval", service.approval(inv).orElse(null));
+        model.addAttribute("failed", failed);
+        model.addAttribute("values", values);
+        model.addAttribute("noValues", Map.of());
+        model.addAttribute("problems", problems);
+        model.addAttribute("today", service.today());
+        return "invoice/detail";
+    }
+
+
+
+
+
+    @Configuration(proxyBeanMethods = false)
+    static class InvoiceNavigation {
+
+        @Bean
+        NavigationEntry invoicesNavigation() {
+            return new NavigationEntry("invoice.nav", "/invoices", 165, READERS);
+        }
+
+        @Bean
+        ContractPagePanel contractInvoicesPanel() {
+            return new ContractPagePanel("/invoices/contracts/{id}/panel", 20);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package com.lead2cash.platform.web;
+
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.FieldValidationException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/**
+ * Reads what a screen's form sent as text — amounts, dates, the record's version — so a value that
+ * cannot be read is refused as a field error the form shows beside the field, never a 400 or a 500.
+ * A blank value reads as null: the business rule decides whether it was required.
+ */
+public final class FormValues {
+
+    private FormValues() {
+    }
+
+    public static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /**
+     * An amount or quantity, thousands separators allowed; unreadable: {@code messageKey} on {@code field}.
+     * Plain digits only: an exponent ("1e999999999") is no amount a person types and would make later
+     * arithmetic enormous.
+     */
+    public static BigDecimal decimal(String field, String text, String messageKey) {
+        if (blank(text)) {
+            return null;
+        }
+        // full-width digits typed in a Chinese input method read as digits (NFKC: １２，３ → 12,3)
+        String plain = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).strip().replace(",", "");
+        if (!plain.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)") || plain.length() > 40) {
+            throw new FieldValidationException(field, messageKey);
+        }
+        try {
+            return new BigDecimal(plain);
+        } catch (NumberFormatException e) {
+            throw new FieldValidationException(field, messageKey);
+        }
+    }
+
+    /** An ISO date (yyyy-MM-dd, as a date input sends it); unreadable: {@code messageKey} on {@code field}. */
+    public static LocalDate date(String field, String text, String messageKey) {
+        try {
+            return blank(text) ? null : LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new FieldValidationException(field, messageKey);
+        }
+    }
+
+    /** The version the form was rendered with (hidden field "version"); a tampered one reads as stale. */
+    public static Long version(Map<String, String> values) {
+        String v = values.get("version");
+        try {
+            return blank(v) ? null : Long.valueOf(v.strip());
+        } catch (NumberFormatException e) {
+            throw new DomainException("error.staleVersion");
+        }
+    }
+}

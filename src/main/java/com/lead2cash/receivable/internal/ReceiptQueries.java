@@ -1,0 +1,116 @@
+package com.lead2cash.receivable.internal;
+
+import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.CursorPage;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.ForbiddenException;
+import com.lead2cash.platform.InputRules;
+import com.lead2cash.platform.ScopeKind;
+import com.lead2cash.receivable.internal.domain.ReceiptMethod;
+import com.lead2cash.receivable.internal.domain.ReceiptState;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 收款台账 — the receipts finance has recorded, newest first, filtered by the day the money arrived, the
+ * method, the state and the payer's name. Receipts belong to no rep, so they are read by finance and by
+ * those who see all receivables (the sales director, the administrator); anyone else is refused (403).
+ */
+@Component
+@Transactional(readOnly = true)
+public class ReceiptQueries {
+
+    static final int MAX_PAYER_QUERY = 100;
+
+    /** The filter of the receipt list; null fields do not filter; {@code from}/{@code to} are inclusive days. */
+    public record Filter(LocalDate from, LocalDate to, ReceiptMethod method, ReceiptState state, String payer) {
+    }
+
+    /** A receipt as the list shows it. */
+    public record ReceiptRow(UUID id, String number, UUID customerId, BigDecimal amount, BigDecimal allocatedAmount,
+                             String currency, LocalDate receivedOn, ReceiptMethod method, String payer, String reference,
+                             ReceiptState state, Instant recordedAt, long version) {
+        public BigDecimal unallocated() {
+            return state == ReceiptState.REVERSED ? BigDecimal.ZERO.setScale(2) : amount.subtract(allocatedAmount);
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    ReceiptQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Whether the current user reads receipts: finance, or whoever sees all receivables. */
+    public static boolean mayRead(CurrentUser me) {
+        return ReceivableAccess.isFinance(me) || me.scopeKind() == ScopeKind.ALL;
+    }
+
+    public CursorPage<ReceiptRow> list(Filter f, String cursor, Integer requestedSize) {
+        if (!mayRead(CurrentUser.require())) {
+            throw new ForbiddenException("receivable.financeOnly");
+        }
+        int size = CursorPage.size(requestedSize);
+        if (f.from() != null && f.to() != null && f.from().isAfter(f.to())) {
+            throw new FieldValidationException("from", "receipt.filter.period");
+        }
+        String payer = f.payer() == null || f.payer().isBlank() ? null : f.payer().strip();
+        if (payer != null) {
+            InputRules.requireFieldText("payer", payer, MAX_PAYER_QUERY);
+        }
+        StringBuilder sql = new StringBuilder("""
+                select id, number, customer_id, amount, allocated_amount, currency, received_on, method, payer,
+                       reference, state, recorded_at, version
+                from receivable_receipt where true""");
+        Map<String, Object> params = new HashMap<>();
+        if (f.from() != null) {
+            sql.append(" and received_on >= :from");
+            params.put("from", Date.valueOf(f.from()));
+        }
+        if (f.to() != null) {
+            sql.append(" and received_on <= :to");
+            params.put("to", Date.valueOf(f.to()));
+        }
+        if (f.method() != null) {
+            sql.append(" and method = :method");
+            params.put("method", f.method().name());
+        }
+        if (f.state() != null) {
+            sql.append(" and state = :state");
+            params.put("state", f.state().name());
+        }
+        if (payer != null) {
+            sql.append(" and lower(payer) like :payer escape '\\'");
+            params.put("payer", "%" + escapeLike(payer.toLowerCase(Locale.ROOT)) + "%");
+        }
+        if (cursor != null && !cursor.isBlank()) {
+            CursorPage.Key key = CursorPage.decode(cursor, 2);
+            sql.append(" and (received_on, id) < (:afterDay, :afterId)");
+            params.put("afterDay", Date.valueOf(key.date(0)));
+            params.put("afterId", key.uuid(1));
+        }
+        sql.append(" order by received_on desc, id desc limit :limit");
+        params.put("limit", size + 1);
+        List<ReceiptRow> rows = jdbc.sql(sql.toString()).params(params).query((rs, i) -> new ReceiptRow(
+                rs.getObject("id", UUID.class), rs.getString("number"), rs.getObject("customer_id", UUID.class),
+                rs.getBigDecimal("amount"), rs.getBigDecimal("allocated_amount"), rs.getString("currency"),
+                rs.getDate("received_on").toLocalDate(), ReceiptMethod.valueOf(rs.getString("method")),
+                rs.getString("payer"), rs.getString("reference"), ReceiptState.valueOf(rs.getString("state")),
+                rs.getTimestamp("recorded_at").toInstant(), rs.getLong("version"))).list();
+        return CursorPage.of(rows, size, r -> List.of(r.receivedOn(), r.id()));
+    }
+
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

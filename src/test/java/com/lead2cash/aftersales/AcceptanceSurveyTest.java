@@ -1,0 +1,104 @@
+package com.lead2cash.aftersales;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.lead2cash.confirmation.Confirmations;
+import com.lead2cash.confirmation.ConfirmationView;
+import com.lead2cash.confirmation.Purpose;
+import com.lead2cash.order.OrderAccepted;
+import com.lead2cash.testing.AftersalesTestSupport;
+import com.lead2cash.testing.AftersalesTestSupport.Service;
+import com.lead2cash.testing.ContractTestSupport;
+import com.lead2cash.testing.CustomerTestSupport;
+import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.SalesTestSupport;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The satisfaction survey after a delivery's acceptance (验收后满意度调查): who is asked, whose work it rates,
+ * and that an acceptance heard twice asks once.
+ */
+@IntegrationTest
+class AcceptanceSurveyTest {
+
+    @Autowired MockMvcTester mvc;
+    @Autowired AftersalesTestSupport support;
+    @Autowired CustomerTestSupport customers;
+    @Autowired ContractTestSupport contracts;
+    @Autowired ApplicationEventPublisher events;
+    @Autowired TransactionTemplate tx;
+    @Autowired JdbcClient jdbc;
+    @Autowired Confirmations confirmations;
+
+    void accepted(UUID order, UUID contract, String customer, UUID rep, UUID contact, String productLine) {
+        tx.executeWithoutResult(s -> events.publishEvent(new OrderAccepted(order, "SO-" + order.toString().substring(0, 6),
+                contract, UUID.fromString(customer), LocalDate.of(2026, 12, 5), rep, contact, productLine)));
+    }
+
+    /** The survey sent for the order: rep, product line, confirmation; waits until it is there. */
+    java.util.Map<String, Object> surveyOf(UUID order) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql(
+                "select count(*) from aftersales_survey where occasion = 'ORDER_ACCEPTED' and subject_id = :o")
+                .param("o", order).query(Integer.class).single() == 1);
+        return jdbc.sql("select rep_id, product_line, confirmation_id from aftersales_survey where subject_id = :o")
+                .param("o", order).query().singleRow();
+    }
+
+    @Test
+    void theContactWhoAcceptedOnlineIsAskedToRateTheOrdersRepOnce() {
+        Service s = support.service("asv1");
+        String customer = support.customer(s.rep(), "杭州验收调查一号科技有限公司");
+        UUID contact = UUID.fromString(support.contactOf(customer));
+        UUID order = UUID.randomUUID();
+
+        accepted(order, UUID.randomUUID(), customer, s.rep().id(), contact, "安防");
+
+        var survey = surveyOf(order);
+        assertThat(survey.get("rep_id")).isEqualTo(s.rep().id());
+        assertThat(survey.get("product_line")).isEqualTo("安防");
+        ConfirmationView sent = confirmations.find((UUID) survey.get("confirmation_id")).orElseThrow();
+        assertThat(sent.purpose()).isEqualTo(Purpose.RATE);
+        assertThat(sent.recipientContactId()).isEqualTo(contact);
+
+        accepted(order, UUID.randomUUID(), customer, s.rep().id(), contact, "安防");
+        UUID other = UUID.randomUUID();
+        accepted(other, UUID.randomUUID(), customer, s.rep().id(), contact, null);
+        surveyOf(other); // the later acceptance is heard after the repeated one: by then the repeat has been handled
+        assertThat(jdbc.sql("select count(*) from aftersales_survey where subject_id = :o").param("o", order)
+                .query(Integer.class).single()).as("an acceptance heard twice asks once").isEqualTo(1);
+    }
+
+    @Test
+    void acceptedOnAnUploadedFormTheSurveyGoesToTheKeyContactHandedOverWithTheContract() {
+        Service s = support.service("asv2");
+        String customer = support.customer(s.rep(), "杭州验收调查二号科技有限公司");
+        String handoverId = support.signed(customer, s.rep(), "HT-ASV2");
+        String rep = contracts.bearer(mvc, s.rep());
+        JsonNode h = customers.getJson(mvc, rep, "/api/v1/handovers/" + handoverId);
+        h = customers.json(SalesTestSupport.expect(customers.put(mvc, rep, "/api/v1/handovers/" + handoverId + "/checklist", """
+                {"background":"制造业客户","serviceNeeds":"季度巡检","specialAgreements":"无","keyContacts":"王经理（采购）",
+                 "version":%d}""".formatted(h.get("version").asLong())), 200));
+        SalesTestSupport.expect(contracts.post(mvc, rep, "/api/v1/handovers/" + handoverId + "/hand-over",
+                "{\"serviceOwnerId\":\"%s\",\"version\":%d}".formatted(s.afterSales().id(), h.get("version").asLong())), 200);
+        UUID contract = jdbc.sql("select contract_id from aftersales_handover where id = :h")
+                .param("h", UUID.fromString(handoverId)).query(UUID.class).single();
+        UUID order = UUID.randomUUID();
+
+        accepted(order, contract, customer, s.rep().id(), null, null);
+
+        var survey = surveyOf(order);
+        assertThat(confirmations.find((UUID) survey.get("confirmation_id")).orElseThrow().recipientContactId())
+                .isEqualTo(UUID.fromString(support.contactOf(customer)));
+        assertThat(survey.get("product_line")).isNull();
+    }
+}

@@ -1,0 +1,142 @@
+package com.lead2cash.invoice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import com.lead2cash.testing.ContractTestSupport;
+import com.lead2cash.testing.ContractTestSupport.Reviewers;
+import com.lead2cash.testing.CustomerTestSupport;
+import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.SignedContracts;
+import com.lead2cash.testing.TestClock;
+import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The invoice screens: the invoices card on a signed contract's page, the request form (what is not yet
+ * invoiced shown, an invalid taxpayer id refused beside its field with nothing stored), finance's
+ * approval, issuing with the number and date, the red-letter reversal with its reason, and the list's
+ * filters — in Chinese and English with no key left untranslated.
+ */
+@IntegrationTest
+@Import(TestClock.class)
+class InvoicePagesTest {
+
+    static final String VALID_TAX_ID = "91350100M000100Y43";
+
+    @Autowired MockMvcTester mvc;
+    @Autowired SignedContracts contracts;
+    @Autowired ContractTestSupport support;
+    @Autowired CustomerTestSupport customers;
+    @Autowired JdbcClient jdbc;
+
+    String page(Cookie session, String path, String lang) {
+        MvcTestResult result = mvc.get().uri(path + (path.contains("?") ? "&" : "?") + "lang=" + lang).cookie(session).exchange();
+        assertThat(result).as(path + " " + lang).hasStatusOk();
+        return html(result);
+    }
+
+    static String html(MvcTestResult result) {
+        String html = new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+        assertThat(html).as("untranslated key").doesNotContain("??");
+        return html;
+    }
+
+    MvcTestResult requestForm(Cookie session, String contractId, String taxId, String amount) {
+        return mvc.post().uri("/invoices?lang=en").with(csrf()).cookie(session)
+                .param("contractId", contractId).param("type", "VAT_SPECIAL").param("buyerName", "杭州发票页面科技有限公司")
+                .param("buyerTaxId", taxId).param("buyerAddressPhone", "杭州市西湖区文三路 1 号 0571-88888888")
+                .param("buyerBankAccount", "工商银行西湖支行 1202000000000000001").param("amount", amount)
+                .param("lineDescription", "工业网关 GW-100", "", "").param("lineAmount", amount, "", "")
+                .param("lineTaxRate", "13", "", "").exchange();
+    }
+
+    long invoicesOf(String contractId) {
+        return jdbc.sql("select count(*) from invoice_invoice where contract_id = cast(:c as uuid)").param("c", contractId)
+                .query(Long.class).single();
+    }
+
+    @Test
+    void aRequestFromTheContractIsApprovedByFinanceIssuedAndReversedByRedLetterOnItsPage() {
+        Reviewers r = support.reviewers("invp", CustomerTestSupport.HIRED.minusYears(10));
+        JsonNode contract = contracts.sign(mvc, r, "杭州发票页面科技有限公司", "600000.00", """
+                {"type":"PREPAYMENT","amount":600000.00,"dueDate":"2026-12-20"}""", "2026-12-01");
+        String contractId = contract.get("id").asString();
+        Cookie rep = customers.session(mvc, r.rep());
+        Cookie finance = customers.session(mvc, r.finance());
+
+        for (String lang : new String[] {"zh-CN", "en"}) {
+            assertThat(page(rep, "/invoices/contracts/" + contractId + "/panel", lang)).contains("request-invoice");
+            assertThat(page(rep, "/invoices/new?contractId=" + contractId, lang)).contains("600000.00", "invoice-form");
+        }
+        assertThat(page(rep, "/invoices/contracts/" + contractId + "/panel", "en")).contains("Not yet invoiced: 600,000.00");
+
+        MvcTestResult badTaxId = requestForm(rep, contractId, "91350100M000100Y44", "400000.00");
+        assertThat(badTaxId).as("the check digit is wrong").hasStatus(422);
+        assertThat(html(badTaxId)).contains("is-invalid", "not a valid unified social credit code (check digit)")
+                .as("the form keeps what was entered").contains("91350100M000100Y44");
+        assertThat(invoicesOf(contractId)).as("nothing stored").isZero();
+        MvcTestResult tooMuch = requestForm(rep, contractId, VALID_TAX_ID, "600000.01");
+        assertThat(tooMuch).hasStatus(422);
+        assertThat(html(tooMuch)).contains("Only 600000.00 of the contract is left to invoice.");
+        assertThat(invoicesOf(contractId)).isZero();
+
+        MvcTestResult requested = requestForm(rep, contractId, VALID_TAX_ID, "400000.00");
+        assertThat(requested).hasStatus3xxRedirection();
+        String location = requested.getResponse().getRedirectedUrl();
+        String id = location.substring(location.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+        String pending = page(rep, "/invoices/" + id, "en");
+        assertThat(pending).contains("Waiting for finance", "open-approval").doesNotContain("issue-form");
+        assertThat(page(rep, "/invoices/contracts/" + contractId + "/panel", "en")).contains("Not yet invoiced: 200,000.00");
+
+        String approvalId = jdbc.sql("select approval_id from invoice_invoice where id = cast(:id as uuid)").param("id", id)
+                .query(String.class).single();
+        String financeToken = customers.bearer(mvc, r.finance());
+        assertThat(customers.post(mvc, financeToken, "/api/v1/approvals/" + approvalId + "/decision",
+                "{\"decision\":\"APPROVE\"}")).hasStatusOk();
+        await().atMost(Duration.ofSeconds(20)).until(() -> page(finance, "/invoices/" + id, "en").contains("issue-form"));
+        assertThat(page(rep, "/invoices/" + id, "en")).as("only finance issues").doesNotContain("issue-form");
+        for (String lang : new String[] {"zh-CN", "en"}) {
+            page(finance, "/invoices/" + id, lang);
+            page(finance, "/invoices", lang);
+        }
+
+        String version = jdbc.sql("select version from invoice_invoice where id = cast(:id as uuid)").param("id", id)
+                .query(String.class).single();
+        MvcTestResult blankNumber = mvc.post().uri("/invoices/" + id + "/issue?lang=en").with(csrf()).cookie(finance)
+                .param("invoiceNumber", " ").param("invoicedOn", "2026-12-01").param("version", version).exchange();
+        assertThat(blankNumber).hasStatus(422);
+        assertThat(html(blankNumber)).contains("Give the invoice number.");
+        assertThat(mvc.post().uri("/invoices/" + id + "/issue").with(csrf()).cookie(finance)
+                .param("invoiceNumber", "33001234").param("invoicedOn", "2026-12-01").param("version", version).exchange())
+                .hasStatus3xxRedirection();
+        String issued = page(finance, "/invoices/" + id, "en");
+        assertThat(issued).contains("33001234 · 2026-12-01", "red-form").doesNotContain("issue-form");
+
+        version = jdbc.sql("select version from invoice_invoice where id = cast(:id as uuid)").param("id", id)
+                .query(String.class).single();
+        MvcTestResult noReason = mvc.post().uri("/invoices/" + id + "/red-reversal?lang=en").with(csrf()).cookie(finance)
+                .param("reason", "").param("version", version).exchange();
+        assertThat(noReason).hasStatus(422);
+        assertThat(html(noReason)).contains("Give the reason for the red-letter reversal.");
+        assertThat(page(finance, "/invoices?status=ISSUED", "en")).as("still issued").contains("33001234");
+        assertThat(mvc.post().uri("/invoices/" + id + "/red-reversal").with(csrf()).cookie(finance)
+                .param("reason", "购买方名称有误").param("version", version).exchange()).hasStatus3xxRedirection();
+        assertThat(page(finance, "/invoices/" + id, "zh-CN")).contains("已红冲", "购买方名称有误").doesNotContain("red-form");
+
+        assertThat(page(finance, "/invoices?status=RED_REVERSED&type=VAT_SPECIAL", "en")).contains("33001234");
+        assertThat(page(finance, "/invoices?status=ISSUED", "en")).doesNotContain("33001234");
+        assertThat(page(finance, "/invoices?type=VAT_ORDINARY", "en")).doesNotContain("33001234");
+        assertThat(page(rep, "/invoices/contracts/" + contractId + "/panel", "en"))
+                .as("the reversal frees the amount").contains("Not yet invoiced: 600,000.00");
+    }
+}

@@ -1,0 +1,240 @@
+package com.lead2cash.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import com.lead2cash.files.TestFiles;
+import com.lead2cash.testing.ContractTestSupport;
+import com.lead2cash.testing.ContractTestSupport.Reviewers;
+import com.lead2cash.testing.CustomerTestSupport;
+import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.MutableClock;
+import com.lead2cash.testing.SalesTestSupport;
+import com.lead2cash.testing.SignedContracts;
+import com.lead2cash.testing.TestClock;
+import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The order screens: the orders card on a signed contract's page with "create order", the order form
+ * prefilled from the contract (a refused form keeps what was entered and stores nothing), and an order's
+ * page offering exactly the actions the order answers for the reader — the rep works it, operations
+ * ships — where a bad shipment is refused beside its field and changes nothing; D1 and D2 deadlines shown.
+ */
+@IntegrationTest
+@Import(TestClock.class)
+class OrderPagesTest {
+
+    static Reviewers reviewers;
+    static String product;
+
+    @Autowired MockMvcTester mvc;
+    @Autowired SignedContracts contracts;
+    @Autowired ContractTestSupport support;
+    @Autowired CustomerTestSupport customers;
+    @Autowired SalesTestSupport sales;
+    @Autowired JdbcClient jdbc;
+    @Autowired MutableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.set(TestClock.START);
+    }
+
+    Reviewers reviewers() {
+        if (reviewers == null) {
+            reviewers = support.reviewers("ordp", CustomerTestSupport.HIRED.minusYears(10));
+            product = sales.product(mvc, reviewers.team(), "GW-OP", "工业网关 GW-OP", "6000.00", "13");
+        }
+        return reviewers;
+    }
+
+    String page(Cookie session, String path, String lang) {
+        MvcTestResult result = mvc.get().uri(path + (path.contains("?") ? "&" : "?") + "lang=" + lang).cookie(session).exchange();
+        assertThat(result).as(path + " " + lang).hasStatusOk();
+        return html(result);
+    }
+
+    static String html(MvcTestResult result) {
+        String html = new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+        assertThat(html).as("untranslated key").doesNotContain("??");
+        return html;
+    }
+
+    String signed(String customer) {
+        return contracts.sign(mvc, reviewers(), customer, "600000.00", """
+                {"type":"PREPAYMENT","amount":180000.00,"dueDate":"2026-12-20"},
+                {"type":"ACCEPTANCE","amount":420000.00,"dueCondition":"验收合格后 30 日内"}""", "2026-12-01")
+                .get("id").asString();
+    }
+
+    MvcTestResult createOrder(Cookie session, String contractId, String quantity, String address) {
+        return mvc.post().uri("/orders?lang=en").with(csrf()).cookie(session).param("contractId", contractId)
+                .param("productId", product, "").param("quantity", quantity, "")
+                .param("address", address).param("consignee", "王经理").param("consigneePhone", "13800000000")
+                .param("promisedDate", "2026-12-20").exchange();
+    }
+
+    long ordersOf(String contractId) {
+        return jdbc.sql("select count(*) from order_order where contract_id = cast(:c as uuid)").param("c", contractId)
+                .query(Long.class).single();
+    }
+
+    Map<String, Object> state(String orderId) {
+        return jdbc.sql("select status, version, (select count(*) from order_shipment where order_id = o.id) as shipments, "
+                        + "(select shipped from order_line where order_id = o.id and line_key = 0) as shipped "
+                        + "from order_order o where id = cast(:id as uuid)")
+                .param("id", orderId).query().singleRow();
+    }
+
+    String orderIdFrom(MvcTestResult created) {
+        String location = created.getResponse().getRedirectedUrl();
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    @Test
+    void theRepCreatesAnOrderFromTheSignedContractsPageAndARefusedFormStoresNothing() {
+        String contractId = signed("杭州订单页面一号科技有限公司");
+        Cookie rep = customers.session(mvc, reviewers().rep());
+
+        for (String lang : new String[] {"zh-CN", "en"}) {
+            assertThat(page(rep, "/orders/contracts/" + contractId + "/panel", lang)).contains("create-order");
+            assertThat(page(rep, "/orders/new?contractId=" + contractId, lang)).contains("order-form", "工业网关 GW-OP");
+        }
+        assertThat(page(rep, "/contracts/" + contractId, "en")).as("the contract page loads the card")
+                .contains("/orders/contracts/" + contractId + "/panel", "/invoices/contracts/" + contractId + "/panel");
+
+        MvcTestResult noAddress = createOrder(rep, contractId, "10", " ");
+        assertThat(noAddress).hasStatus(422);
+        assertThat(html(noAddress)).contains("Give the delivery address.", "is-invalid")
+                .as("what was entered stays").contains("13800000000");
+        MvcTestResult badQuantity = createOrder(rep, contractId, "ten", "杭州市西湖区文三路 1 号");
+        assertThat(badQuantity).hasStatus(422);
+        assertThat(html(badQuantity)).contains("The quantity must be more than zero with at most two decimals.");
+        assertThat(ordersOf(contractId)).as("nothing stored").isZero();
+
+        MvcTestResult created = createOrder(rep, contractId, "10", "杭州市西湖区文三路 1 号");
+        assertThat(created).hasStatus3xxRedirection();
+        String orderId = orderIdFrom(created);
+        assertThat(ordersOf(contractId)).isOne();
+        for (String lang : new String[] {"zh-CN", "en"}) {
+            page(rep, "/orders/" + orderId, lang);
+            page(rep, "/orders", lang);
+        }
+        String number = jdbc.sql("select number from order_order where id = cast(:id as uuid)").param("id", orderId)
+                .query(String.class).single();
+        assertThat(page(rep, "/orders/contracts/" + contractId + "/panel", "en")).contains(number);
+        assertThat(page(rep, "/orders?status=CREATED", "en")).contains(number);
+        assertThat(page(rep, "/orders?status=ACCEPTED", "en")).doesNotContain(number);
+    }
+
+    @Test
+    void theOrderPageOffersOnlyTheActionsTheOrderAnswersAndABadShipmentChangesNothing() {
+        String contractId = signed("杭州订单页面二号科技有限公司");
+        Cookie rep = customers.session(mvc, reviewers().rep());
+        Cookie operations = customers.session(mvc, reviewers().operations());
+        String orderId = orderIdFrom(createOrder(rep, contractId, "10", "杭州市西湖区文三路 1 号"));
+
+        String repView = page(rep, "/orders/" + orderId, "en");
+        assertThat(repView).as("the rep works the order").contains("progress-form", "delay-form")
+                .doesNotContain("ship-form", "start-preparing", "deliver-form", "accept-form", "send-acceptance-form");
+        assertThat(repView).as("D1 visible").contains("Next progress check due 2026-12-08");
+        String opsView = page(operations, "/orders/" + orderId, "en");
+        assertThat(opsView).as("operations prepares and ships").contains("ship-form", "start-preparing", "delay-form")
+                .doesNotContain("progress-form", "deliver-form", "accept-form");
+
+        Map<String, Object> before = state(orderId);
+        MvcTestResult tooMany = mvc.post().uri("/orders/" + orderId + "/shipments?lang=en").with(csrf()).cookie(operations)
+                .param("line", "1").param("quantity", "11").param("carrier", "顺丰速运").param("shipDate", "2026-12-07")
+                .param("version", before.get("version").toString()).exchange();
+        assertThat(tooMany).hasStatus(422);
+        assertThat(html(tooMany)).contains("Only 10.00 of 工业网关 GW-OP is left to ship.")
+                .as("the form keeps what was entered").contains("value=\"顺丰速运\"");
+        MvcTestResult noCarrier = mvc.post().uri("/orders/" + orderId + "/shipments?lang=en").with(csrf()).cookie(operations)
+                .param("line", "1").param("quantity", "4").param("carrier", "").param("shipDate", "2026-12-07")
+                .param("version", before.get("version").toString()).exchange();
+        assertThat(noCarrier).hasStatus(422);
+        assertThat(html(noCarrier)).contains("Give the carrier.", "is-invalid");
+        assertThat(state(orderId)).as("nothing changed").isEqualTo(before);
+
+        assertThat(mvc.post().uri("/orders/" + orderId + "/shipments").with(csrf()).cookie(operations)
+                .param("line", "1").param("quantity", "4").param("carrier", "顺丰速运").param("shipDate", "2026-12-07")
+                .param("version", before.get("version").toString()).exchange()).hasStatus3xxRedirection();
+        String shipped = page(operations, "/orders/" + orderId, "en");
+        assertThat(shipped).as("D2: Monday's shipment needs its waybill by Friday 09:00")
+                .contains("Waybill due 2026-12-04 09:00", "waybill-form");
+        assertThat(page(rep, "/orders/" + orderId, "en")).as("the rep records no waybill").doesNotContain("waybill-form");
+
+        clock.set(LocalDateTime.parse("2026-12-04T10:00").atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+        assertThat(page(operations, "/orders/" + orderId, "en")).contains("Waybill late: it was due 2026-12-04 09:00 (D2)");
+        Object version = state(orderId).get("version");
+        assertThat(mvc.post().uri("/orders/" + orderId + "/shipments/1/waybill").with(csrf()).cookie(operations)
+                .param("waybillNumber", "SF1234567890").param("version", version.toString()).exchange())
+                .hasStatus3xxRedirection();
+        assertThat(page(operations, "/orders/" + orderId, "en")).contains("SF1234567890").doesNotContain("waybill-form");
+
+        MvcTestResult delayBack = mvc.post().uri("/orders/" + orderId + "/delays?lang=en").with(csrf()).cookie(rep)
+                .param("promisedDate", "2026-12-10").param("reason", "芯片缺货")
+                .param("version", state(orderId).get("version").toString()).exchange();
+        assertThat(delayBack).as("an earlier date is no delay").hasStatus(422);
+        assertThat(html(delayBack)).contains("The new promised date must be later than 2026-12-20");
+    }
+
+    @Test
+    void aDeliveredOrderIsAcceptedOnTheSignedFormUploadedAndWithoutTheFormNothingChanges() {
+        String contractId = signed("杭州订单页面三号科技有限公司");
+        Cookie rep = customers.session(mvc, reviewers().rep());
+        Cookie operations = customers.session(mvc, reviewers().operations());
+        String orderId = orderIdFrom(createOrder(rep, contractId, "10", "杭州市西湖区文三路 1 号"));
+        assertThat(mvc.post().uri("/orders/" + orderId + "/shipments").with(csrf()).cookie(operations)
+                .param("line", "1").param("quantity", "10").param("carrier", "顺丰速运").param("waybillNumber", "SF1")
+                .param("shipDate", "2026-12-01").param("version", state(orderId).get("version").toString()).exchange())
+                .hasStatus3xxRedirection();
+        assertThat(mvc.post().uri("/orders/" + orderId + "/delivery").with(csrf()).cookie(rep)
+                .param("deliveredOn", "2026-12-01").param("version", state(orderId).get("version").toString()).exchange())
+                .hasStatus3xxRedirection();
+
+        assertThat(page(rep, "/orders/" + orderId, "en")).as("the rep records the acceptance or sends the link")
+                .contains("accept-form", "send-acceptance-form").doesNotContain("deliver-form", "ship-form");
+        assertThat(page(operations, "/orders/" + orderId, "en")).doesNotContain("accept-form", "send-acceptance-form");
+
+        Map<String, Object> before = state(orderId);
+        MvcTestResult noForm = mvc.post().uri("/orders/" + orderId + "/acceptance?lang=en").multipart().with(csrf())
+                .cookie(rep).param("quantity", "10 台全部收到").param("quality", "合格").param("signedBy", "王伟")
+                .param("acceptedOn", "2026-12-01").param("version", before.get("version").toString()).exchange();
+        assertThat(noForm).hasStatus(422);
+        assertThat(html(noForm)).contains("Upload the signed acceptance form.").contains("value=\"10 台全部收到\"");
+        MvcTestResult noContact = mvc.post().uri("/orders/" + orderId + "/acceptance/send?lang=en").with(csrf())
+                .cookie(rep).param("contactId", "").exchange();
+        assertThat(noContact).hasStatus(422);
+        assertThat(html(noContact)).contains("Choose a contact of the customer.");
+        assertThat(state(orderId)).as("nothing changed").isEqualTo(before);
+
+        MvcTestResult accepted = mvc.post().uri("/orders/" + orderId + "/acceptance").multipart()
+                .file(new MockMultipartFile("form", "acceptance.pdf", "application/pdf", TestFiles.pdf(2048, 5)))
+                .with(csrf()).cookie(rep).param("quantity", "10 台全部收到").param("quality", "合格").param("remarks", "外包装完好")
+                .param("signedBy", "王伟").param("acceptedOn", "2026-12-01")
+                .param("version", before.get("version").toString()).exchange();
+        assertThat(accepted).hasStatus3xxRedirection();
+        assertThat(state(orderId).get("status")).isEqualTo("ACCEPTED");
+        for (String lang : new String[] {"zh-CN", "en"}) {
+            assertThat(page(rep, "/orders/" + orderId, lang)).contains("王伟", "外包装完好", "acceptance-form-file")
+                    .doesNotContain("accept-form", "delay-form", "progress-form");
+        }
+        MvcTestResult file = mvc.get().uri("/orders/" + orderId + "/acceptance-form").cookie(rep).exchange();
+        assertThat(file).hasStatusOk();
+        assertThat(file.getResponse().getContentAsByteArray()).isEqualTo(TestFiles.pdf(2048, 5));
+    }
+}

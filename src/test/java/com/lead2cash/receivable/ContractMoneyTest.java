@@ -1,0 +1,334 @@
+package com.lead2cash.receivable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.lead2cash.files.TestFiles;
+import com.lead2cash.platform.internal.identity.User;
+import com.lead2cash.testing.ContractTestSupport;
+import com.lead2cash.testing.ContractTestSupport.Reviewers;
+import com.lead2cash.testing.CustomerTestSupport;
+import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.MutableClock;
+import com.lead2cash.testing.SalesTestSupport;
+import com.lead2cash.testing.SignedContracts;
+import com.lead2cash.testing.TestClock;
+import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The money of a contract seen from everywhere: the contract list and page show collected and invoiced
+ * amounts with their percentages and the paid plans; the collection rate (回款率) per rep, team and
+ * company over a period, each reader seeing their scope; the receipts list for finance; and amendments
+ * (补充协议) that re-plan the unpaid part — or are refused when they would go below what was collected.
+ */
+@IntegrationTest
+@Import(TestClock.class)
+class ContractMoneyTest {
+
+    static final String TAX_ID = "91350100M000100Y43";
+    /** One set of reviewers for the class: K2 asks the longest-serving legal head. */
+    static Reviewers reviewers;
+
+    @Autowired MockMvcTester mvc;
+    @Autowired SignedContracts contracts;
+    @Autowired ContractTestSupport support;
+    @Autowired CustomerTestSupport customers;
+    @Autowired SalesTestSupport sales;
+    @Autowired Fixtures fixtures;
+    @Autowired MutableClock clock;
+    @Autowired com.lead2cash.receivable.internal.CollectionRoutine routine;
+
+    @AfterEach
+    void resetClock() {
+        clock.set(TestClock.START);
+    }
+
+    Reviewers reviewers() {
+        if (reviewers == null) {
+            reviewers = support.reviewers("cmt", CustomerTestSupport.HIRED.minusYears(10));
+        }
+        return reviewers;
+    }
+
+    /** The same company's west team as the contract's side: its rep drafts, its manager approves. */
+    Reviewers west() {
+        Reviewers r = reviewers();
+        CustomerTestSupport.Company c = r.team().company();
+        CustomerTestSupport.Company swapped = new CustomerTestSupport.Company(c.west(), c.east(), c.westManager(),
+                c.westRep(), c.eastRep2(), c.eastManager(), c.eastRep(), c.director(), c.finance());
+        return new Reviewers(new SalesTestSupport.Team(swapped, r.team().tech()), r.legalHead(), r.lawyer(), r.finance(),
+                r.operations());
+    }
+
+    /** A contract of 600 000.00: 180 000.00 prepayment due 20 December, 420 000.00 on acceptance. */
+    JsonNode signed(String customer) {
+        return contracts.sign(mvc, reviewers(), customer, "600000.00", """
+                {"type":"PREPAYMENT","amount":180000.00,"dueDate":"2026-12-20"},
+                {"type":"ACCEPTANCE","amount":420000.00,"dueCondition":"验收合格后 30 日内"}""", "2026-12-01");
+    }
+
+    String token(User user) {
+        return customers.bearer(mvc, user);
+    }
+
+    List<JsonNode> plans(String contractId) {
+        String finance = token(reviewers().finance());
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                customers.getJson(mvc, finance, "/api/v1/receivables?contractId=" + contractId).get("items").size() > 0);
+        JsonNode page = customers.getJson(mvc, finance, "/api/v1/receivables?contractId=" + contractId);
+        return StreamSupport.stream(page.get("items").spliterator(), false)
+                .sorted(java.util.Comparator.comparingInt(p -> p.get("position").asInt())).toList();
+    }
+
+    /** Finance records a receipt of {@code amount} from the customer, all of it allocated to the plan. */
+    JsonNode receipt(String customerId, String planId, String amount, String receivedOn, String method, String payer) {
+        MvcTestResult recorded = customers.post(mvc, token(reviewers().finance()), "/api/v1/receipts", """
+                {"customerId":"%s","amount":%s,"receivedOn":"%s","method":"%s","payer":"%s","reference":"REF-%s",
+                 "allocations":%s}""".formatted(customerId, amount, receivedOn, method, payer, receivedOn,
+                planId == null ? "[]" : "[{\"receivableId\":\"%s\",\"amount\":%s}]".formatted(planId, amount)));
+        assertThat(recorded).as(ContractTestSupport.text(recorded)).hasStatus(201);
+        return customers.json(recorded);
+    }
+
+    String page(Cookie session, String path, String lang) {
+        var result = mvc.get().uri(path + (path.contains("?") ? "&" : "?") + "lang=" + lang).cookie(session).exchange();
+        assertThat(result).as(path + " " + lang).hasStatusOk();
+        String html = new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+        assertThat(html).as("untranslated key on " + path).doesNotContain("??");
+        return html;
+    }
+
+    /** The table row of the list that links to the contract. */
+    static String rowOf(String html, String contractId) {
+        int link = html.indexOf("/contracts/" + contractId + "\"");
+        assertThat(link).as("the contract is listed").isPositive();
+        return html.substring(html.lastIndexOf("<tr", link), html.indexOf("</tr>", link));
+    }
+
+    MvcTestResult amend(String contractId, String amountChange) {
+        return mvc.post().uri("/api/v1/contracts/" + contractId + "/amendments").multipart()
+                .file(new MockMultipartFile("scan", "amendment.pdf", "application/pdf", TestFiles.pdf(4096, 11)))
+                .param("title", "补充协议").param("summary", "调整采购数量").param("amountChange", amountChange)
+                .param("signedOn", "2026-12-01")
+                .header(HttpHeaders.AUTHORIZATION, token(reviewers().rep())).exchange();
+    }
+
+    static List<String> amountsOf(List<JsonNode> plans) {
+        return plans.stream().map(p -> p.get("position").asInt() + " " + p.get("type").asString() + " "
+                + p.get("amount").decimalValue().setScale(2).toPlainString() + " "
+                + p.get("paidAmount").decimalValue().setScale(2).toPlainString() + " " + p.get("state").asString()).toList();
+    }
+
+    @Test
+    void theContractListAndPageShowCollectedAndInvoicedAmountsWithPercentagesAndThePaidPlans() {
+        JsonNode contract = signed("杭州合同回款列表科技有限公司");
+        String id = contract.get("id").asString();
+        List<JsonNode> plans = plans(id);
+        receipt(contract.get("customerId").asString(), plans.get(0).get("id").asString(), "180000.00", "2026-12-01",
+                "BANK_TRANSFER", "杭州合同回款列表科技有限公司");
+        String finance = token(reviewers().finance());
+        JsonNode invoice = customers.postJson(mvc, token(reviewers().rep()), "/api/v1/invoices", """
+                {"contractId":"%s","type":"VAT_SPECIAL","buyerName":"杭州合同回款列表科技有限公司","buyerTaxId":"%s",
+                 "buyerAddressPhone":"杭州市西湖区文三路 1 号 0571-88888888","buyerBankAccount":"工商银行西湖支行 1202000000000000001",
+                 "amount":150000.00,"lines":[{"description":"工业网关 GW-100","amount":150000.00,"taxRate":13}]}"""
+                .formatted(id, TAX_ID));
+        assertThat(customers.post(mvc, finance, "/api/v1/approvals/" + invoice.get("approvalId").asString() + "/decision",
+                "{\"decision\":\"APPROVE\"}")).hasStatusOk();
+        String invoiceId = invoice.get("id").asString();
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                "APPROVED".equals(customers.getJson(mvc, finance, "/api/v1/invoices/" + invoiceId).get("status").asString()));
+        long version = customers.getJson(mvc, finance, "/api/v1/invoices/" + invoiceId).get("version").asLong();
+        assertThat(customers.post(mvc, finance, "/api/v1/invoices/" + invoiceId + "/issue",
+                "{\"invoiceNumber\":\"33005678\",\"invoicedOn\":\"2026-12-01\",\"version\":%d}".formatted(version)))
+                .hasStatusOk();
+
+        Cookie rep = customers.session(mvc, reviewers().rep());
+        String row = rowOf(page(rep, "/contracts", "en"), id);
+        assertThat(row).contains("180,000.00", "30.00 %", "150,000.00", "25.00 %", "1/2");
+        assertThat(page(rep, "/contracts", "zh-CN")).contains("已回款", "已开票", "已回款期数");
+        String detail = page(rep, "/contracts/" + id, "en");
+        assertThat(detail).contains("id=\"contract-planned\">600,000.00<", "id=\"contract-collected\">180,000.00 (30.00 %)<",
+                "id=\"contract-invoiced\">150,000.00 (25.00 %)<", "id=\"contract-plans-paid\">1/2<");
+        page(rep, "/contracts/" + id, "zh-CN");
+
+        receipt(contract.get("customerId").asString(), plans.get(1).get("id").asString(), "420000.00", "2026-12-01",
+                "ACCEPTANCE_BILL", "杭州合同回款列表科技有限公司");
+        assertThat(rowOf(page(rep, "/contracts", "en"), id)).contains("600,000.00", "100.00 %", "2/2");
+    }
+
+    @Test
+    void theCollectionRateIsCollectedOverWhatFellDueInThePeriodPerRepTeamAndCompanyInTheReadersScope() {
+        Reviewers east = reviewers();
+        Reviewers west = west();
+        JsonNode a = contracts.sign(mvc, east, "杭州回款率东区科技有限公司", "100000.00", """
+                {"type":"PREPAYMENT","amount":40000.00,"dueDate":"2027-02-10"},
+                {"type":"INSTALLMENT","amount":60000.00,"dueDate":"2027-02-20"}""", "2026-12-01");
+        JsonNode b = contracts.sign(mvc, west, "杭州回款率西区科技有限公司", "50000.00", """
+                {"type":"PREPAYMENT","amount":50000.00,"dueDate":"2027-02-15"}""", "2026-12-01");
+        List<JsonNode> planA = plans(a.get("id").asString());
+        List<JsonNode> planB = plans(b.get("id").asString());
+        String customerA = a.get("customerId").asString();
+        receipt(customerA, planA.get(0).get("id").asString(), "40000.00", "2026-12-01", "BANK_TRANSFER", "东区");
+        receipt(customerA, planA.get(1).get("id").asString(), "15000.00", "2026-12-01", "BANK_TRANSFER", "东区");
+        receipt(b.get("customerId").asString(), planB.get(0).get("id").asString(), "20000.00", "2026-12-01", "CASH", "西区");
+        String period = "/api/v1/receivables/collection-rates?from=2027-02-01&to=2027-02-28";
+
+        clock.set(LocalDateTime.parse("2027-03-01T10:00").atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+        JsonNode all = customers.getJson(mvc, token(east.finance()), period);
+        assertThat(rates(all.get("reps"))).containsExactlyInAnyOrder(
+                east.rep().displayName() + " 100000.00 55000.00 55.00", west.rep().displayName() + " 50000.00 20000.00 40.00");
+        assertThat(rates(all.get("teams"))).containsExactlyInAnyOrder(
+                east.manager().displayName() + " 100000.00 55000.00 55.00", west.manager().displayName() + " 50000.00 20000.00 40.00");
+        assertThat(rate(all.get("company"))).isEqualTo("null 150000.00 75000.00 50.00");
+
+        JsonNode mine = customers.getJson(mvc, token(east.rep()), period);
+        assertThat(rates(mine.get("reps"))).as("a rep sees their own").containsExactly(east.rep().displayName() + " 100000.00 55000.00 55.00");
+        assertThat(mine.get("company").isNull()).isTrue();
+        JsonNode team = customers.getJson(mvc, token(west.manager()), period);
+        assertThat(rates(team.get("teams"))).as("a manager sees their team")
+                .containsExactly(west.manager().displayName() + " 50000.00 20000.00 40.00");
+        assertThat(customers.get(mvc, token(east.finance()), "/api/v1/receivables/collection-rates?from=2027-03-02"))
+                .as("a period starting after today").hasStatus(422);
+
+        clock.set(LocalDateTime.parse("2027-02-16T10:00").atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+        JsonNode midMonth = customers.getJson(mvc, token(east.finance()), period);
+        assertThat(midMonth.get("to").asString()).as("only what fell due by today").isEqualTo("2027-02-16");
+        assertThat(rates(midMonth.get("reps"))).containsExactlyInAnyOrder(
+                east.rep().displayName() + " 40000.00 40000.00 100.00", west.rep().displayName() + " 50000.00 20000.00 40.00");
+
+        clock.set(LocalDateTime.parse("2027-03-01T10:00").atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+        routine.run(); // the plans past their due date become OVERDUE
+        JsonNode overdue = customers.getJson(mvc, token(east.finance()), "/api/v1/receivables/" + planB.get(0).get("id").asString());
+        assertThat(customers.post(mvc, token(east.finance()), "/api/v1/receivables/" + overdue.get("id").asString() + "/write-off",
+                "{\"reason\":\"客户破产清算\",\"version\":%d}".formatted(overdue.get("version").asLong()))).hasStatusOk();
+        assertThat(rate(customers.getJson(mvc, token(east.finance()), period).get("company")))
+                .as("a written-off plan stays due and uncollected").isEqualTo("null 150000.00 75000.00 50.00");
+
+        Cookie finance = customers.session(mvc, east.finance());
+        String workbench = page(finance, "/receivables?ratesFrom=2027-02-01&ratesTo=2027-02-28", "en");
+        assertThat(workbench).contains("Team of " + east.manager().displayName(), "id=\"company-rate\">50.00 %<");
+        page(finance, "/receivables?ratesFrom=2027-02-01&ratesTo=2027-02-28", "zh-CN");
+        assertThat(page(customers.session(mvc, east.rep()), "/receivables", "en")).as("no company figure for a rep")
+                .doesNotContain("company-rate");
+    }
+
+    static List<String> rates(JsonNode rows) {
+        return StreamSupport.stream(rows.spliterator(), false).map(ContractMoneyTest::rate).toList();
+    }
+
+    static String rate(JsonNode r) {
+        return (r.get("name").isNull() ? "null" : r.get("name").asString()) + " "
+                + r.get("due").decimalValue().setScale(2).toPlainString() + " "
+                + r.get("collected").decimalValue().setScale(2).toPlainString() + " "
+                + r.get("percent").decimalValue().setScale(2).toPlainString();
+    }
+
+    @Test
+    void financeListsReceiptsFilteredByDayMethodStateAndPayerPageByPage() {
+        String customer = sales.customerWithContact(reviewers().rep(), "杭州收款台账科技有限公司", "李会计", "li@receipts.test");
+        JsonNode first = receipt(customer, null, "1000.00", "2026-11-20", "BANK_TRANSFER", "杭州收款台账科技有限公司");
+        JsonNode second = receipt(customer, null, "2000.00", "2026-11-25", "CASH", "收款台账分公司");
+        JsonNode third = receipt(customer, null, "3000.00", "2026-12-01", "ACCEPTANCE_BILL", "杭州收款台账科技有限公司");
+        String finance = token(reviewers().finance());
+        assertThat(customers.post(mvc, finance, "/api/v1/receipts/" + first.get("id").asString() + "/reversal",
+                "{\"reason\":\"重复登记\",\"version\":%d}".formatted(first.get("version").asLong()))).hasStatusOk();
+        String list = "/api/v1/receipts?payer={payer}";
+
+        JsonNode page1 = customers.getJson(mvc, finance, list + "&size=2", "收款台账");
+        assertThat(numbers(page1)).as("newest first").containsExactly(third.get("number").asString(), second.get("number").asString());
+        JsonNode page2 = customers.getJson(mvc, finance, list + "&size=2&cursor={cursor}", "收款台账",
+                page1.get("nextCursor").asString());
+        assertThat(numbers(page2)).containsExactly(first.get("number").asString());
+        assertThat(page2.get("nextCursor").isNull()).isTrue();
+        assertThat(page2.at("/items/0/state").asString()).isEqualTo("REVERSED");
+        assertThat(page2.at("/items/0/unallocated").decimalValue()).as("a reversed receipt waits for nothing").isZero();
+
+        assertThat(numbers(customers.getJson(mvc, finance, list + "&method=CASH", "收款台账")))
+                .containsExactly(second.get("number").asString());
+        assertThat(numbers(customers.getJson(mvc, finance, list + "&state=REVERSED", "收款台账")))
+                .containsExactly(first.get("number").asString());
+        assertThat(numbers(customers.getJson(mvc, finance, list + "&from=2026-11-21&to=2026-11-30", "收款台账")))
+                .containsExactly(second.get("number").asString());
+        assertThat(numbers(customers.getJson(mvc, finance, list, "台账分公司"))).containsExactly(second.get("number").asString());
+        assertThat(numbers(customers.getJson(mvc, finance, list, "收款%台账"))).as("% is text, not a wildcard").isEmpty();
+        assertThat(numbers(customers.getJson(mvc, token(reviewers().director()), list, "收款台账"))).hasSize(3);
+
+        assertThat(customers.get(mvc, token(reviewers().rep()), "/api/v1/receipts")).as("a rep").hasStatus(403);
+        assertThat(customers.get(mvc, token(reviewers().manager()), "/api/v1/receipts")).as("a manager").hasStatus(403);
+        assertThat(customers.get(mvc, finance, "/api/v1/receipts?from=2026-12-01&to=2026-11-30")).hasStatus(422);
+
+        Cookie financeSession = customers.session(mvc, reviewers().finance());
+        String workbench = page(financeSession, "/receivables", "en");
+        assertThat(workbench).contains("id=\"receipts\"", third.get("number").asString(), "Acceptance bill", "Reversed");
+        page(financeSession, "/receivables", "zh-CN");
+        Cookie repSession = customers.session(mvc, reviewers().rep());
+        assertThat(page(repSession, "/receivables", "en")).doesNotContain("id=\"receipts\"");
+
+        String cash = page(financeSession, "/receipts?payer=收款台账&method=CASH", "en");
+        assertThat(cash).contains(second.get("number").asString(), "Reverse").doesNotContain(third.get("number").asString());
+        assertThat(page(financeSession, "/receipts?payer=收款台账&state=REVERSED", "zh-CN"))
+                .contains(first.get("number").asString(), "已冲销").doesNotContain(second.get("number").asString());
+        assertThat(page(financeSession, "/receipts?from=2026-12-01&to=2026-11-30", "en"))
+                .contains("The first day must not be after the last.");
+        assertThat(mvc.get().uri("/receipts").cookie(repSession).exchange()).as("a rep").hasStatus(403);
+        var reversed = mvc.post().uri("/receipts/" + third.get("id").asString() + "/reversal")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .cookie(financeSession).param("reason", "银行退票").param("version", third.get("version").asString()).exchange();
+        assertThat(reversed).hasRedirectedUrl("/receipts");
+        assertThat(customers.getJson(mvc, finance, "/api/v1/receipts/" + third.get("id").asString()).get("reversalReason").asString())
+                .isEqualTo("银行退票");
+    }
+
+    static List<String> numbers(JsonNode page) {
+        return StreamSupport.stream(page.get("items").spliterator(), false).map(i -> i.get("number").asString()).toList();
+    }
+
+    @Test
+    void anAmendmentReplansTheUnpaidPartSoThePlansAddUpAndOneBelowWhatWasCollectedIsRefused() {
+        JsonNode contract = signed("杭州补充协议回款科技有限公司");
+        String id = contract.get("id").asString();
+        List<JsonNode> plans = plans(id);
+        receipt(contract.get("customerId").asString(), plans.get(0).get("id").asString(), "100000.00", "2026-12-01",
+                "BANK_TRANSFER", "杭州补充协议回款科技有限公司");
+
+        MvcTestResult more = amend(id, "50000.00");
+        assertThat(more).as(ContractTestSupport.text(more)).hasStatus(201);
+        String number = customers.json(more).get("number").asString();
+        List<JsonNode> increased = plans(id);
+        assertThat(amountsOf(increased)).containsExactly("1 PREPAYMENT 180000.00 100000.00 PARTIALLY_PAID",
+                "2 ACCEPTANCE 420000.00 0.00 PLANNED", "3 INSTALLMENT 50000.00 0.00 PLANNED");
+        assertThat(increased.get(2).get("dueCondition").asString()).isEqualTo("补充协议 " + number);
+
+        MvcTestResult belowCollected = amend(id, "-560000.00");
+        assertThat(belowCollected).as("650 000.00 − 560 000.00 is below the 100 000.00 collected").hasStatus(422);
+        assertThat(ContractTestSupport.text(belowCollected)).contains("100000.00");
+        assertThat(amountsOf(plans(id))).as("nothing changed").isEqualTo(amountsOf(increased));
+        assertThat(customers.getJson(mvc, token(reviewers().rep()), "/api/v1/contracts/" + id + "/amendments").size())
+                .as("the refused amendment is not kept").isEqualTo(1);
+
+        MvcTestResult less = amend(id, "-300000.00");
+        assertThat(less).as(ContractTestSupport.text(less)).hasStatus(201);
+        assertThat(amountsOf(plans(id))).as("the last plans give first; what was collected stays")
+                .containsExactly("1 PREPAYMENT 180000.00 100000.00 PARTIALLY_PAID", "2 ACCEPTANCE 170000.00 0.00 PLANNED");
+        JsonNode figures = customers.getJson(mvc, token(reviewers().rep()), "/api/v1/receivables/contract-figures?contractId=" + id)
+                .get("items").get(0);
+        assertThat(figures.get("planned").decimalValue()).isEqualByComparingTo("350000.00");
+        assertThat(figures.get("collectedPercent").decimalValue()).isEqualByComparingTo("28.57");
+    }
+}

@@ -213,6 +213,26 @@ class ReceivableApiTest {
                 .as("the written-off January plan still counts as due: bad debt lowers the rate").isEqualByComparingTo("180000.00");
         assertAgingIsThePlansOwn("2027-04-15");
         assertRatesAreThePlansOwn("2027-04-15");
+        // periods cut months: starting mid-month, ending mid-month, within one month, and whole months
+        for (String[] period : new String[][] {{"2026-12-15", "2027-01-31"}, {"2026-12-01", "2027-01-09"},
+                {"2026-12-18", "2026-12-25"}, {"2026-12-01", "2027-03-31"}, {"2027-01-11", "2027-04-15"}}) {
+            assertPeriodRatesAreThePlansOwn(period[0], period[1]);
+        }
+    }
+
+    /** The rates over a period are exactly what the plans due in it asked and collected. */
+    void assertPeriodRatesAreThePlansOwn(String from, String to) {
+        List<String> expected = jdbc.sql("""
+                select owner_id, sum(amount), sum(paid_amount) from receivable_plan
+                where due_date between :from::date and :to::date group by owner_id order by owner_id""")
+                .param("from", from).param("to", to)
+                .query((rs, i) -> rs.getString(1) + " " + rs.getBigDecimal(2).setScale(2) + " " + rs.getBigDecimal(3).setScale(2))
+                .list();
+        JsonNode rates = customers.getJson(mvc, finance(), "/api/v1/receivables/collection-rates?from=" + from + "&to=" + to);
+        assertThat(StreamSupport.stream(rates.get("reps").spliterator(), false)
+                .map(r -> r.get("id").asString() + " " + r.get("due").decimalValue().setScale(2) + " "
+                        + r.get("collected").decimalValue().setScale(2)).sorted().toList())
+                .as(from + " to " + to).isEqualTo(expected);
     }
 
     /** The report's buckets are exactly what the open plans overdue on that day still owe, bucketed by days overdue. */

@@ -1,5 +1,6 @@
 package com.lead2cash.catalog.internal;
 
+import com.lead2cash.platform.LikePatterns;
 import com.lead2cash.platform.CursorPage;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -39,7 +40,7 @@ public class ProductQueries {
         List<Object[]> params = new ArrayList<>();
         if (f.q() != null && !f.q().isBlank()) {
             where.add("(lower(code) like :q escape '\\' or lower(name) like :q escape '\\' or lower(coalesce(specification, '')) like :q escape '\\')");
-            params.add(new Object[] {"q", "%" + escapeLike(f.q().strip().toLowerCase(Locale.ROOT)) + "%"});
+            params.add(new Object[] {"q", LikePatterns.containing(f.q().strip().toLowerCase(Locale.ROOT))});
         }
         if (f.productLine() != null && !f.productLine().isBlank()) {
             where.add("product_line = :line");
@@ -81,9 +82,5 @@ public class ProductQueries {
     public List<String> productLines() {
         return jdbc.sql("select distinct product_line from catalog_product where product_line is not null order by 1")
                 .query(String.class).list();
-    }
-
-    static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

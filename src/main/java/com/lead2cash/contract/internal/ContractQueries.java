@@ -1,5 +1,6 @@
 package com.lead2cash.contract.internal;
 
+import com.lead2cash.platform.LikePatterns;
 import com.lead2cash.contract.ContractStatus;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.CursorPage;
@@ -114,7 +115,7 @@ public class ContractQueries {
             }
             // number, title or buyer contains it; the search keys' GIN index narrows the rows it is checked on
             sql.append(" and (number ilike :q or title ilike :q or buyer_name ilike :q)");
-            params.put("q", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("q", LikePatterns.containing(q));
             String narrowing = searchStatistics.narrowing("contract_contract", q, params);
             if (narrowing != null) {
                 sql.append(" and ").append(narrowing);

@@ -1,5 +1,6 @@
 package com.lead2cash.customer.internal;
 
+import com.lead2cash.platform.LikePatterns;
 import com.lead2cash.customer.CustomerGrade;
 import com.lead2cash.customer.CustomerStatus;
 import com.lead2cash.customer.LifecycleBucket;
@@ -185,14 +186,14 @@ public class CustomerQueries {
             String phone = PhoneNumbers.normalize(raw);
             if (phone != null && phone.replace("+", "").length() >= 7) {
                 branches.add("id in (select customer_id from customer_contact where phone_normalized like :phone)");
-                params.put("phone", like(phone) + "%");
+                params.put("phone", LikePatterns.escape(phone) + "%");
             }
         }
         String folded = SearchKeys.normalize(raw);
         if (folded.isEmpty()) {
             return branches;
         }
-        params.put("textLike", "%" + like(folded) + "%");
+        params.put("textLike", LikePatterns.containing(folded));
         List<String> name = SearchKeys.nameNeedle(folded);
         if (!name.isEmpty()) {
             branches.add("(search_tokens @> cast(:nameTokens as text[]) and name_folded like :textLike)");
@@ -216,10 +217,6 @@ public class CustomerQueries {
     /** A PostgreSQL array literal of tokens (letters and digits only, so nothing needs quoting but the prefix). */
     private static String array(List<String> tokens) {
         return "{" + String.join(",", tokens.stream().map(t -> "\"" + t + "\"").toList()) + "}";
-    }
-
-    private static String like(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     List<CustomerRow> rows(JdbcClient.StatementSpec statement) {

@@ -1,5 +1,6 @@
 package com.lead2cash.lead.internal;
 
+import com.lead2cash.platform.LikePatterns;
 import com.lead2cash.lead.Grade;
 import com.lead2cash.lead.LeadSource;
 import com.lead2cash.lead.LeadStatus;
@@ -160,7 +161,7 @@ class LeadQueries {
             params.put("qCode", code);
             return;
         }
-        String q = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        String q = LikePatterns.escape(text.strip());
         String digits = q.replaceAll("\\D", "");
         sql.append(" and (company_name ilike :q or contact_name ilike :q or code ilike :q");
         if (digits.length() >= 4) {

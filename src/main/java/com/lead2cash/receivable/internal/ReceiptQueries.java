@@ -1,5 +1,6 @@
 package com.lead2cash.receivable.internal;
 
+import com.lead2cash.platform.LikePatterns;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.FieldValidationException;
@@ -91,7 +92,7 @@ public class ReceiptQueries {
         }
         if (payer != null) {
             sql.append(" and lower(payer) like :payer escape '\\'");
-            params.put("payer", "%" + escapeLike(payer.toLowerCase(Locale.ROOT)) + "%");
+            params.put("payer", LikePatterns.containing(payer.toLowerCase(Locale.ROOT)));
         }
         if (cursor != null && !cursor.isBlank()) {
             CursorPage.Key key = CursorPage.decode(cursor, 2);
@@ -108,9 +109,5 @@ public class ReceiptQueries {
                 rs.getString("payer"), rs.getString("reference"), ReceiptState.valueOf(rs.getString("state")),
                 rs.getTimestamp("recorded_at").toInstant(), rs.getLong("version"))).list();
         return CursorPage.of(rows, size, r -> List.of(r.receivedOn(), r.id()));
-    }
-
-    static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

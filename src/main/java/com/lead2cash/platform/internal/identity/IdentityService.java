@@ -1,5 +1,6 @@
 package com.lead2cash.platform.internal.identity;
 
+import com.lead2cash.platform.LikePatterns;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.RecordNotFoundException;
@@ -222,7 +223,7 @@ public class IdentityService {
         Map<String, Object> params = new java.util.HashMap<>();
         if (query.q() != null && !query.q().isBlank()) {
             sql.append(" and (u.username ilike :q or u.display_name ilike :q or u.email ilike :q)");
-            params.put("q", "%" + query.q().trim().replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("q", LikePatterns.containing(query.q().trim()));
         }
         if (query.orgUnitId() != null) {
             sql.append(" and o.path like (select path from platform_org_unit where id = :unit) || '%'");

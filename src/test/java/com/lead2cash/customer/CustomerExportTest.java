@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lead2cash.customer.internal.CustomerQueries;
 import com.lead2cash.customer.internal.io.CustomerExport;
-import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.internal.identity.User;
 import com.lead2cash.testing.CustomerTestSupport;
 import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.SignedIn;
 import com.lead2cash.testing.TestClock;
 import jakarta.servlet.http.Cookie;
 import java.io.ByteArrayInputStream;
@@ -23,8 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.TestingAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /**
@@ -99,7 +97,7 @@ class CustomerExportTest {
                 super.write(b, off, len);
             }
         };
-        int written = as(company.eastManager(), () -> export.write(new CustomerQueries.CustomerFilter(null, null, null, null,
+        int written = SignedIn.as(company.eastManager(), () -> export.write(new CustomerQueries.CustomerFilter(null, null, null, null,
                 null, null, null, null), Locale.SIMPLIFIED_CHINESE, out));
 
         assertThat(written).isEqualTo(300);
@@ -130,22 +128,5 @@ class CustomerExportTest {
 
     private static List<String> column(List<List<String>> rows, int column) {
         return rows.subList(1, rows.size()).stream().map(r -> r.get(column)).toList();
-    }
-
-    interface Call<T> {
-        T run() throws IOException;
-    }
-
-    private static <T> T as(User user, Call<T> call) throws IOException {
-        var previous = SecurityContextHolder.getContext();
-        var context = SecurityContextHolder.createEmptyContext();
-        CurrentUser me = new CurrentUser(user.id(), user.username(), user.displayName(), user.orgUnitId(), user.roleSet());
-        context.setAuthentication(new TestingAuthenticationToken((CurrentUser.HasCurrentUser) () -> me, null));
-        SecurityContextHolder.setContext(context);
-        try {
-            return call.run();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
     }
 }

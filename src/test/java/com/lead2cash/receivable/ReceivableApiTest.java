@@ -159,6 +159,123 @@ class ReceivableApiTest {
     }
 
     @Test
+    void P2_theCollectionRateCountsEveryPlanDueByTodayInFinishedMonthsAndTheCurrentOneAndFollowsReceiptsAndReversals() {
+        JsonNode december = signed("杭州回款六号科技有限公司", "2026-12-20");
+        String decemberPlan = plans(finance(), december.get("id").asString()).get(0).get("id").asString();
+        JsonNode january = signed("杭州回款七号科技有限公司", "2027-01-10");
+        String januaryPlan = plans(finance(), january.get("id").asString()).get(0).get("id").asString();
+        java.util.UUID rep = reviewers().rep().id();
+
+        at(clock, "2027-01-09T10:00");
+        JsonNode before = rateOf(rep);
+        assertRatesAreThePlansOwn("2027-01-09");
+        at(clock, "2027-01-15T10:00");
+        JsonNode both = rateOf(rep);
+        assertThat(both.get("due").decimalValue().subtract(before.get("due").decimalValue()))
+                .as("the January plan counts from its due date in the current month").isEqualByComparingTo("180000.00");
+        assertRatesAreThePlansOwn("2027-01-15");
+
+        var recorded = customers.post(mvc, finance(), "/api/v1/receipts", """
+                {"customerId":"%s","amount":100000.00,"receivedOn":"2027-01-15","method":"BANK_TRANSFER",
+                 "allocations":[{"receivableId":"%s","amount":100000.00}]}""".formatted(december.get("customerId").asString(),
+                decemberPlan));
+        assertThat(recorded).as(ContractTestSupport.text(recorded)).hasStatus(201);
+        var second = customers.post(mvc, finance(), "/api/v1/receipts", """
+                {"customerId":"%s","amount":30000.00,"receivedOn":"2027-01-15","method":"CASH",
+                 "allocations":[{"receivableId":"%s","amount":30000.00}]}""".formatted(january.get("customerId").asString(),
+                januaryPlan));
+        assertThat(second).as(ContractTestSupport.text(second)).hasStatus(201);
+        assertThat(rateOf(rep).get("collected").decimalValue().subtract(both.get("collected").decimalValue()))
+                .as("a December (finished month) and a January (current month) receipt").isEqualByComparingTo("130000.00");
+        assertRatesAreThePlansOwn("2027-01-15");
+
+        JsonNode receipt = customers.json(recorded);
+        var reversed = customers.post(mvc, finance(), "/api/v1/receipts/" + receipt.get("id").asString() + "/reversal",
+                "{\"reason\":\"银行退回\",\"version\":%d}".formatted(receipt.get("version").asLong()));
+        assertThat(reversed).as(ContractTestSupport.text(reversed)).hasStatusOk();
+        assertThat(rateOf(rep).get("collected").decimalValue().subtract(both.get("collected").decimalValue()))
+                .as("the reversed December receipt no longer counts").isEqualByComparingTo("30000.00");
+        assertRatesAreThePlansOwn("2027-01-15");
+        assertAgingIsThePlansOwn("2027-01-15");
+
+        // 15 April: December lies wholly before the > 90 days boundary's month (read as a month), January does not
+        at(clock, "2027-04-15T10:00");
+        assertAgingIsThePlansOwn("2027-04-15");
+        assertRatesAreThePlansOwn("2027-04-15");
+
+        routine.run();
+        JsonNode overdue = customers.getJson(mvc, finance(), "/api/v1/receivables/" + januaryPlan);
+        assertThat(overdue.get("state").asString()).isEqualTo("OVERDUE");
+        var writtenOff = customers.post(mvc, finance(), "/api/v1/receivables/" + januaryPlan + "/write-off",
+                "{\"reason\":\"客户破产清算\",\"version\":%d}".formatted(overdue.get("version").asLong()));
+        assertThat(writtenOff).as(ContractTestSupport.text(writtenOff)).hasStatusOk();
+        assertThat(rateOf(rep).get("due").decimalValue().subtract(before.get("due").decimalValue()))
+                .as("the written-off January plan still counts as due: bad debt lowers the rate").isEqualByComparingTo("180000.00");
+        assertAgingIsThePlansOwn("2027-04-15");
+        assertRatesAreThePlansOwn("2027-04-15");
+        // periods cut months: starting mid-month, ending mid-month, within one month, and whole months
+        for (String[] period : new String[][] {{"2026-12-15", "2027-01-31"}, {"2026-12-01", "2027-01-09"},
+                {"2026-12-18", "2026-12-25"}, {"2026-12-01", "2027-03-31"}, {"2027-01-11", "2027-04-15"}}) {
+            assertPeriodRatesAreThePlansOwn(period[0], period[1]);
+        }
+    }
+
+    /** The rates over a period are exactly what the plans due in it asked and collected. */
+    void assertPeriodRatesAreThePlansOwn(String from, String to) {
+        List<String> expected = jdbc.sql("""
+                select owner_id, sum(amount), sum(paid_amount) from receivable_plan
+                where due_date between :from::date and :to::date group by owner_id order by owner_id""")
+                .param("from", from).param("to", to)
+                .query((rs, i) -> rs.getString(1) + " " + rs.getBigDecimal(2).setScale(2) + " " + rs.getBigDecimal(3).setScale(2))
+                .list();
+        JsonNode rates = customers.getJson(mvc, finance(), "/api/v1/receivables/collection-rates?from=" + from + "&to=" + to);
+        assertThat(StreamSupport.stream(rates.get("reps").spliterator(), false)
+                .map(r -> r.get("id").asString() + " " + r.get("due").decimalValue().setScale(2) + " "
+                        + r.get("collected").decimalValue().setScale(2)).sorted().toList())
+                .as(from + " to " + to).isEqualTo(expected);
+    }
+
+    /** The report's buckets are exactly what the open plans overdue on that day still owe, bucketed by days overdue. */
+    void assertAgingIsThePlansOwn(String today) {
+        java.util.Map<String, String> expected = new java.util.TreeMap<>();
+        jdbc.sql("""
+                select case when :today::date - due_date <= 30 then 'B1' when :today::date - due_date <= 60 then 'B2'
+                            when :today::date - due_date <= 90 then 'B3' else 'B4' end, count(*), sum(amount - paid_amount)
+                from receivable_plan where state in ('PLANNED', 'DUE', 'PARTIALLY_PAID', 'OVERDUE') and due_date < :today::date
+                group by 1""").param("today", today)
+                .query((rs, i) -> expected.put(rs.getString(1), rs.getInt(2) + " " + rs.getBigDecimal(3).setScale(2))).list();
+        JsonNode aging = customers.getJson(mvc, finance(), "/api/v1/receivables/aging");
+        java.util.Map<String, String> actual = new java.util.TreeMap<>();
+        aging.get("buckets").forEach(b -> {
+            if (b.get("plans").asInt() > 0) {
+                actual.put(b.get("bucket").asString(), b.get("plans").asInt() + " " + b.get("outstanding").decimalValue().setScale(2));
+            }
+        });
+        assertThat(actual).as("aging on " + today).isEqualTo(expected).isNotEmpty();
+    }
+
+    JsonNode rateOf(java.util.UUID owner) {
+        JsonNode aging = customers.getJson(mvc, finance(), "/api/v1/receivables/aging");
+        return StreamSupport.stream(aging.get("reps").spliterator(), false)
+                .filter(r -> r.get("ownerId").asString().equals(owner.toString())).findFirst().orElseThrow();
+    }
+
+    /** The report's rates are exactly what the plans due by that day asked and collected (written-off ones as due). */
+    void assertRatesAreThePlansOwn(String today) {
+        List<String> expected = jdbc.sql("""
+                select owner_id, sum(amount), sum(paid_amount) from receivable_plan
+                where due_date <= :today::date group by owner_id order by owner_id""")
+                .param("today", today)
+                .query((rs, i) -> rs.getString(1) + " " + rs.getBigDecimal(2).setScale(2) + " " + rs.getBigDecimal(3).setScale(2))
+                .list();
+        JsonNode aging = customers.getJson(mvc, finance(), "/api/v1/receivables/aging");
+        assertThat(aging.get("asOf").asString()).isEqualTo(today);
+        assertThat(StreamSupport.stream(aging.get("reps").spliterator(), false)
+                .map(r -> r.get("ownerId").asString() + " " + r.get("due").decimalValue().setScale(2) + " "
+                        + r.get("collected").decimalValue().setScale(2)).sorted().toList()).isEqualTo(expected);
+    }
+
+    @Test
     void receiptsAreRecordedByFinanceOnlyAndBadInputChangesNothing() {
         JsonNode contract = signed("杭州回款三号科技有限公司", "2026-12-20");
         String plan = plans(finance(), contract.get("id").asString()).get(0).get("id").asString();
@@ -204,7 +321,7 @@ class ReceivableApiTest {
         assertThat(reminded).as(ContractTestSupport.text(reminded)).hasStatusOk();
         assertThat(customers.deadlines("Receivable", plan)).containsExactly("P1:MET");
         var session = fixtures.session(mvc, reviewers().rep().username(), com.lead2cash.testing.Fixtures.PASSWORD);
-        String deadlinesPage = new String(mvc.get().uri("/deadlines?scope=mine&lang=en").cookie(session).exchange()
+        String deadlinesPage = new String(mvc.get().uri("/deadlines?scope=mine&rule=P1&lang=en").cookie(session).exchange()
                 .getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(deadlinesPage).as("the deadline names its plan").contains(contract.get("number").asString() + " #1",
                 "/receivables/" + plan);

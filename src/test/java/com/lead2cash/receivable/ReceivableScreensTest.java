@@ -86,6 +86,7 @@ class ReceivableScreensTest {
         assertThat(paid.get("state").asString()).isEqualTo("PAID");
         String workbench = page(finance, "/receivables", "en");
         assertThat(workbench).as("the 20 000.00 over the plan waits to be allocated").contains("20,000.00 to allocate");
+        assertThat(workbench).as("offered to the customer's plan still open").contains(contract.get("number").asString() + " #2 ");
         assertThat(page(repSession, "/receivables/panel", "en")).doesNotContain(contract.get("number").asString());
         assertThat(page(repSession, "/receivables/contracts/" + contractId + "/figures", "en"))
                 .contains("Collected 180,000.00 (30 %)", "invoiced 0.00 (0 %)", "1/2 plans paid");

@@ -49,6 +49,9 @@ public class CollectionRates {
     public record Report(LocalDate from, LocalDate to, List<Rate> reps, List<Rate> teams, Rate company) {
     }
 
+    private static final String MONTHS = "select owner_id, due, collected from receivable_plan_month where %s and %s";
+    private static final String PLANS = "select owner_id, amount as due, paid_amount as collected from receivable_plan where %s and %s";
+
     private final JdbcClient jdbc;
     private final ReceivablePolicy policy;
     private final ReceivableAccess access;
@@ -70,13 +73,33 @@ public class CollectionRates {
         }
         Scope scope = access.scope();
         Map<UUID, BigDecimal[]> byOwner = new LinkedHashMap<>();
-        jdbc.sql("""
-                select owner_id, sum(amount) as due, sum(paid_amount) as collected from receivable_plan
-                where due_date <= :until %s and %s
-                group by owner_id""".formatted(from == null ? "" : "and due_date >= :from",
-                        scope.ownerPredicate("owner_id")))
-                .params(scope.params()).param("until", Date.valueOf(until))
-                .params(from == null ? Map.of() : Map.of("from", Date.valueOf(from)))
+        String owners = scope.ownerPredicate("owner_id");
+        // whole months come from their read model (receivable_plan_month, kept by the database with every change of a
+        // plan); the plans of the months the period cuts — the current one, and the first when it starts mid-month —
+        // are read one by one
+        LocalDate tailFrom = until.withDayOfMonth(1);
+        List<String> parts = new ArrayList<>();
+        Map<String, Object> params = new LinkedHashMap<>(scope.params());
+        params.put("until", Date.valueOf(until));
+        if (from != null && !from.isBefore(tailFrom)) {
+            parts.add(PLANS.formatted("due_date >= :from and due_date <= :until", owners));
+            params.put("from", Date.valueOf(from));
+        } else {
+            LocalDate monthsFrom = from == null || from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+            parts.add(MONTHS.formatted((monthsFrom == null ? "" : "month >= :monthsFrom and ") + "month < :tailFrom", owners));
+            if (monthsFrom != null) {
+                params.put("monthsFrom", Date.valueOf(monthsFrom));
+            }
+            if (from != null && from.isBefore(monthsFrom)) {
+                parts.add(PLANS.formatted("due_date >= :from and due_date < :monthsFrom", owners));
+                params.put("from", Date.valueOf(from));
+            }
+            parts.add(PLANS.formatted("due_date >= :tailFrom and due_date <= :until", owners));
+            params.put("tailFrom", Date.valueOf(tailFrom));
+        }
+        jdbc.sql("select owner_id, sum(due) as due, sum(collected) as collected from (" + String.join(" union all ", parts)
+                        + ") as d group by owner_id")
+                .params(params)
                 .query(rs -> {
                     byOwner.put(rs.getObject("owner_id", UUID.class),
                             new BigDecimal[] {rs.getBigDecimal("due"), rs.getBigDecimal("collected")});

@@ -112,23 +112,34 @@ public class ReceivableQueries implements ContractCollections {
         return policy.today();
     }
 
-    /** P2 — what overdue plans in the reader's scope still owe, by aging bucket (every bucket, empty ones too). */
+    /**
+     * P2 — what overdue plans in the reader's scope still owe, by aging bucket (every bucket, empty ones too). The
+     * months wholly older than the last bucket's boundary are read from their read model (receivable_plan_month);
+     * only the plans due since that boundary's month are read and bucketed one by one.
+     */
     public List<BucketTotal> aging() {
         Scope scope = access.scope();
         ReceivableRules rules = policy.rules();
         LocalDate today = policy.today();
+        LocalDate b3 = today.minusDays(rules.bucket3Days());
+        String owners = scope.ownerPredicate("owner_id");
         Map<AgingBucket, BucketTotal> totals = new EnumMap<>(AgingBucket.class);
         jdbc.sql("""
-                select case when due_date >= :b1 then 1 when due_date >= :b2 then 2 when due_date >= :b3 then 3 else 4 end as bucket,
-                       count(*) as plans, sum(amount - paid_amount) as outstanding
-                from receivable_plan
-                where state in %s and due_date < :today and %s
-                group by 1""".formatted(OPEN, scope.ownerPredicate("owner_id")))
+                select bucket, sum(plans) as plans, sum(outstanding) as outstanding from (
+                    select 4 as bucket, open_plans as plans, outstanding from receivable_plan_month
+                    where month < :oldMonths and open_plans > 0 and %s
+                    union all
+                    select case when due_date >= :b1 then 1 when due_date >= :b2 then 2 when due_date >= :b3 then 3 else 4 end,
+                           1, amount - paid_amount
+                    from receivable_plan
+                    where state in %s and due_date >= :oldMonths and due_date < :today and %s) as d
+                group by bucket""".formatted(owners, OPEN, owners))
                 .params(scope.params())
                 .param("today", Date.valueOf(today))
+                .param("oldMonths", Date.valueOf(b3.withDayOfMonth(1)))
                 .param("b1", Date.valueOf(today.minusDays(rules.bucket1Days())))
                 .param("b2", Date.valueOf(today.minusDays(rules.bucket2Days())))
-                .param("b3", Date.valueOf(today.minusDays(rules.bucket3Days())))
+                .param("b3", Date.valueOf(b3))
                 .query((rs, i) -> {
                     AgingBucket b = AgingBucket.values()[rs.getInt("bucket") - 1];
                     return new BucketTotal(b, label(b, rules), rs.getInt("plans"), rs.getBigDecimal("outstanding"));
@@ -183,14 +194,25 @@ public class ReceivableQueries implements ContractCollections {
                 .query((rs, i) -> row(rs, today, rules)).list();
     }
 
-    /** The open plans of a customer (a receipt is allocated to them), earliest due first. */
-    public List<PlanRow> openOfCustomer(UUID customerId, int limit) {
+    /**
+     * The open plans of each of these customers (the receipts waiting to be allocated are allocated to them), earliest
+     * due first, at most {@code limit} a customer — in one statement for the workbench's whole list.
+     */
+    public Map<UUID, List<PlanRow>> openOfCustomers(Collection<UUID> customerIds, int limit) {
+        if (customerIds.isEmpty()) {
+            return Map.of();
+        }
         LocalDate today = policy.today();
         ReceivableRules rules = policy.rules();
-        return jdbc.sql("select " + COLUMNS + " from receivable_plan where state in " + OPEN
-                        + " and customer_id = :customerId order by due_date nulls last, contract_number, position limit :limit")
-                .param("customerId", customerId).param("limit", limit)
-                .query((rs, i) -> row(rs, today, rules)).list();
+        Map<UUID, List<PlanRow>> plans = new HashMap<>();
+        jdbc.sql("select p.* from unnest(:ids) as c(id) cross join lateral (select " + COLUMNS
+                        + " from receivable_plan where state in " + OPEN + " and customer_id = c.id"
+                        + " order by due_date nulls last, contract_number, position limit :limit) as p"
+                        + " order by p.customer_id, p.due_date nulls last, p.contract_number, p.position")
+                .param("ids", customerIds.toArray(new UUID[0])).param("limit", limit)
+                .query((rs, i) -> row(rs, today, rules)).list()
+                .forEach(r -> plans.computeIfAbsent(r.customerId(), c -> new ArrayList<>()).add(r));
+        return plans;
     }
 
     /** Receipts with money not yet allocated to plans, oldest first. */

@@ -107,7 +107,10 @@ class ReceivableController {
         boolean readsReceipts = com.lead2cash.receivable.internal.ReceiptQueries.mayRead(me);
         Map<ReceivableQueries.UnallocatedReceipt, List<ReceivableQueries.PlanRow>> toAllocate = new LinkedHashMap<>();
         if (finance) {
-            queries.unallocatedReceipts(20).forEach(r -> toAllocate.put(r, queries.openOfCustomer(r.customerId(), 20)));
+            var receipts = queries.unallocatedReceipts(20);
+            var open = queries.openOfCustomers(receipts.stream().map(ReceivableQueries.UnallocatedReceipt::customerId)
+                    .collect(java.util.stream.Collectors.toSet()), 20);
+            receipts.forEach(r -> toAllocate.put(r, open.getOrDefault(r.customerId(), List.of())));
         }
         Set<UUID> people = new HashSet<>();
         dueThisWeek.forEach(r -> people.add(r.ownerId()));

@@ -81,6 +81,25 @@ class InvoiceApiTest {
         assertThat(customers.getJson(mvc, customers.bearer(mvc, reviewers().rep()), "/api/v1/invoices?contractId=" + contract)
                 .get("items").size()).as("the refusals left nothing behind").isEqualTo(1);
         assertThat(request(contract, VALID_TAX_ID, "200000.00")).as("exactly what is left").hasStatus(201);
+
+        String rep = customers.bearer(mvc, reviewers().rep());
+        List<String> pending = new java.util.ArrayList<>();
+        customers.getJson(mvc, rep, "/api/v1/invoices?status=PENDING_APPROVAL&size=200").get("items").forEach(i -> {
+            assertThat(i.get("status").asString()).isEqualTo("PENDING_APPROVAL");
+            if (contract.equals(i.get("contractId").asString())) {
+                pending.add(i.get("id").asString());
+            }
+        });
+        assertThat(pending).as("both requests on this contract, without naming it").hasSize(2);
+        JsonNode mine = customers.getJson(mvc, rep, "/api/v1/invoices?status=PENDING_APPROVAL&size=1");
+        assertThat(mine.get("items")).hasSize(1);
+        JsonNode next = customers.getJson(mvc, rep, "/api/v1/invoices?status=PENDING_APPROVAL&size=1&cursor="
+                + mine.get("nextCursor").asString());
+        assertThat(next.get("items")).as("the next request, on the next page").hasSize(1);
+        assertThat(next.get("items").get(0).get("id").asString()).isNotEqualTo(mine.get("items").get(0).get("id").asString());
+        assertThat(customers.getJson(mvc, rep, "/api/v1/invoices?status=ISSUED").get("items")).isEmpty();
+        assertThat(customers.getJson(mvc, customers.bearer(mvc, reviewers().otherRep()), "/api/v1/invoices").get("items"))
+                .as("another team's rep").isEmpty();
     }
 
     @Test

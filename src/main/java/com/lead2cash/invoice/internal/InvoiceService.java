@@ -197,6 +197,15 @@ public class InvoiceService implements ContractInvoicing {
         return invoices.findByContract(contractId).stream().filter(i -> scope.current().covers(i.ownerId())).toList();
     }
 
+    /** These invoices, in the order given, those the reader may see. */
+    @Transactional(readOnly = true)
+    public List<Invoice> visible(List<UUID> ids) {
+        java.util.Map<UUID, Invoice> found = new java.util.HashMap<>();
+        invoices.findAllById(ids).forEach(i -> found.put(i.id(), i));
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull)
+                .filter(i -> scope.current().covers(i.ownerId())).toList();
+    }
+
     /** What is left to invoice on a contract the reader may see. */
     @Transactional(readOnly = true)
     public BigDecimal uninvoiced(UUID contractId) {

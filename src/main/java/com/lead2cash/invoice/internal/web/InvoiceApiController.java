@@ -1,6 +1,7 @@
 package com.lead2cash.invoice.internal.web;
 
 import com.lead2cash.platform.web.ReasonedAction;
+import com.lead2cash.invoice.internal.InvoiceQueries;
 import com.lead2cash.invoice.internal.InvoiceService;
 import com.lead2cash.invoice.internal.InvoiceService.LineRequest;
 import com.lead2cash.invoice.internal.InvoiceService.NewInvoice;
@@ -63,8 +64,10 @@ class InvoiceApiController {
     }
 
     private final InvoiceService service;
+    private final InvoiceQueries queries;
 
-    InvoiceApiController(InvoiceService service) {
+    InvoiceApiController(InvoiceService service, InvoiceQueries queries) {
+        this.queries = queries;
         this.service = service;
     }
 
@@ -79,10 +82,22 @@ class InvoiceApiController {
         return ResponseEntity.created(URI.create("/api/v1/invoices/" + inv.id())).body(view(inv));
     }
 
-    @Operation(summary = "The invoices of a contract you may see, oldest first")
+    @Operation(summary = "With contractId: that contract's invoices, oldest first, in one page. Without: the invoices "
+            + "you may see, newest first, by status and type, paged by cursor")
     @GetMapping("/api/v1/invoices")
-    CursorPage<InvoiceView> list(@RequestParam UUID contractId) {
-        return new CursorPage<>(service.ofContract(contractId).stream().map(this::view).toList(), null);
+    CursorPage<InvoiceView> list(@RequestParam(required = false) UUID contractId,
+                                 @RequestParam(required = false) InvoiceStatus status,
+                                 @RequestParam(required = false) InvoiceType type,
+                                 @RequestParam(required = false) String cursor,
+                                 @RequestParam(required = false) Integer size) {
+        if (contractId != null) {
+            return new CursorPage<>(service.ofContract(contractId).stream()
+                    .filter(i -> status == null || i.status() == status).filter(i -> type == null || i.type() == type)
+                    .map(this::view).toList(), null);
+        }
+        CursorPage<InvoiceQueries.InvoiceRow> page = queries.list(status, type, cursor, size);
+        return new CursorPage<>(service.visible(page.items().stream().map(InvoiceQueries.InvoiceRow::id).toList())
+                .stream().map(this::view).toList(), page.nextCursor());
     }
 
     @Operation(summary = "One invoice, with what you may do next")

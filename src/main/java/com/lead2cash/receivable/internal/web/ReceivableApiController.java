@@ -145,7 +145,7 @@ class ReceivableApiController {
                 new CollectionRateView(null, total.due(), total.collected(), total.percent()));
     }
 
-    @Operation(summary = "Collection rate (回款率): collected ÷ due over the plans due in [from, to] (to at most today, "
+    @Operation(summary = "Collection rate: collected ÷ due over the plans due in [from, to] (to at most today, "
             + "the default; no from: every plan due by then), per rep and team in your scope and for the company "
             + "when you see all")
     @GetMapping("/api/v1/receivables/collection-rates")

@@ -55,6 +55,21 @@ public record CursorPage<T>(
     }
 
     /**
+     * Appends the keyset page of a list sorted newest first by {@code (created_at, id)}: the rows after the
+     * cursor's when one is given (a forged one is refused, 400), the order, and one row more than the page
+     * (to tell whether another follows, see {@link #of}).
+     */
+    public static void newestFirst(String cursor, int size, StringBuilder sql, java.util.Map<String, Object> params) {
+        if (cursor != null && !cursor.isBlank()) {
+            Key key = decode(cursor, 2);
+            sql.append(" and (created_at, id) < (:k0, :k1)");
+            params.put("k0", key.timestamp(0));
+            params.put("k1", key.uuid(1));
+        }
+        sql.append(" order by created_at desc, id desc limit ").append(size + 1);
+    }
+
+    /**
      * The key a cursor carries, in sort order; a cursor that was not made here — garbled, forged, of another
      * list — is refused (400) when it is decoded or when one of its values is read as the type the list sorts by,
      * so no query ever runs with it.

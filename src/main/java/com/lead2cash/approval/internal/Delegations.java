@@ -69,13 +69,7 @@ public class Delegations {
                 """);
         Map<String, Object> params = new HashMap<>();
         params.put("me", userId);
-        if (cursor != null && !cursor.isBlank()) {
-            CursorPage.Key key = CursorPage.decode(cursor, 2);
-            sql.append(" and (created_at, id) < (:k0, :k1)");
-            params.put("k0", key.timestamp(0));
-            params.put("k1", key.uuid(1));
-        }
-        sql.append(" order by created_at desc, id desc limit ").append(size + 1);
+        CursorPage.newestFirst(cursor, size, sql, params);
         LocalDate today = today();
         List<DelegationRow> rows = jdbc.sql(sql.toString()).params(params).query((rs, i) -> {
             LocalDate from = rs.getObject("starts_on", LocalDate.class);

@@ -133,13 +133,7 @@ public class ContractQueries {
             sql.append(" and id in (:only)");
             params.put("only", only);
         }
-        if (f.cursor() != null && !f.cursor().isBlank()) {
-            CursorPage.Key key = CursorPage.decode(f.cursor(), 2);
-            params.put("k0", key.timestamp(0));
-            params.put("k1", key.uuid(1));
-            sql.append(" and (created_at, id) < (:k0, :k1)");
-        }
-        sql.append(" order by created_at desc, id desc limit ").append(size + 1);
+        CursorPage.newestFirst(f.cursor(), size, sql, params);
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         record Raw(UUID id, String number, String title, String buyer, ContractStatus status, BigDecimal amount,
                    String currency, UUID owner, String waitingFor, Instant waitingSince, Instant createdAt) {

@@ -49,14 +49,7 @@ public class InvoiceQueries {
             sql.append(" and type = :type");
             params.put("type", type.name());
         }
-        if (cursor != null && !cursor.isBlank()) {
-            CursorPage.Key key = CursorPage.decode(cursor, 2);
-            sql.append(" and (created_at, id) < (:at, :after)");
-            params.put("at", key.timestamp(0));
-            params.put("after", key.uuid(1));
-        }
-        sql.append(" order by created_at desc, id desc limit :limit");
-        params.put("limit", size + 1);
+        CursorPage.newestFirst(cursor, size, sql, params);
         List<InvoiceRow> rows = jdbc.sql(sql.toString()).params(params)
                 .query((rs, i) -> new InvoiceRow(rs.getObject("id", UUID.class), rs.getString("number"),
                         InvoiceStatus.valueOf(rs.getString("status")), InvoiceType.valueOf(rs.getString("type")),

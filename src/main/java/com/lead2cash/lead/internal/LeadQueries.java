@@ -120,13 +120,7 @@ class LeadQueries {
         } else if ("contests".equals(f.view())) {
             sql.append(" and contest_open");
         }
-        if (f.cursor() != null && !f.cursor().isBlank()) {
-            CursorPage.Key key = CursorPage.decode(f.cursor(), 2);
-            sql.append(" and (created_at, id) < (:k0, :k1)");
-            params.put("k0", key.timestamp(0));
-            params.put("k1", key.uuid(1));
-        }
-        sql.append(" order by created_at desc, id desc limit ").append(size + 1);
+        CursorPage.newestFirst(f.cursor(), size, sql, params);
         List<Object[]> raw = jdbc.sql(sql.toString()).params(params).query((rs, i) -> new Object[] {
                 rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("company_name"),
                 rs.getString("contact_name"), rs.getString("industry"), rs.getString("region"),

@@ -49,14 +49,7 @@ public class OrderQueries {
             sql.append(" and status = :status");
             params.put("status", status.name());
         }
-        if (cursor != null && !cursor.isBlank()) {
-            CursorPage.Key key = CursorPage.decode(cursor, 2);
-            sql.append(" and (created_at, id) < (:at, :after)");
-            params.put("at", key.timestamp(0));
-            params.put("after", key.uuid(1));
-        }
-        sql.append(" order by created_at desc, id desc limit :limit");
-        params.put("limit", size + 1);
+        CursorPage.newestFirst(cursor, size, sql, params);
         List<OrderRow> rows = jdbc.sql(sql.toString()).params(params)
                 .query((rs, i) -> new OrderRow(rs.getObject("id", UUID.class), rs.getString("number"),
                         OrderStatus.valueOf(rs.getString("status")), rs.getObject("contract_id", UUID.class),

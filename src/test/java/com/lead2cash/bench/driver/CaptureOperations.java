@@ -82,11 +82,13 @@ public final class CaptureOperations {
                     + "email_normalized, uscc from lead_lead where (company_name_normalized = ? or phone_normalized = ? "
                     + "or email_normalized = ? or uscc = ?) limit 50", lead.get("company_name_normalized"),
                     lead.get("phone_normalized"), lead.get("email_normalized"), lead.get("uscc"));
-            Sql.query(c, "select id, code, name, name_normalized, uscc from customer_customer where name_normalized = ? "
-                    + "or uscc = ? limit 20", CompanyNames.normalize((String) lead.get("company_name")), lead.get("uscc"));
-            Sql.query(c, "select c.id, c.code, c.name, k.phone_normalized, k.email_normalized from customer_contact k "
-                    + "join customer_customer c on c.id = k.customer_id where k.phone_normalized = ? "
-                    + "or k.email_normalized = ? limit 20", lead.get("phone_normalized"), lead.get("email_normalized"));
+            // the customer duplicate check as customer.internal.DuplicateCheck asks it: one union of index lookups
+            Sql.query(c, "(select id, code, name, owner_id from customer_customer where (name_normalized = ? "
+                    + "or uscc = ?) and merged_into_id is null limit 20) union all (select c.id, c.code, c.name, "
+                    + "c.owner_id from customer_contact k join customer_customer c on c.id = k.customer_id "
+                    + "where c.merged_into_id is null and (k.phone_normalized = ? or k.email_normalized = ?) limit 20)",
+                    CompanyNames.normalize((String) lead.get("company_name")), lead.get("uscc"),
+                    lead.get("phone_normalized"), lead.get("email_normalized"));
             String regionCode = (String) lead.get("region_code");
             BenchOrg.Team team = regionCode == null ? null
                     : org.teamFor(com.lead2cash.bench.dataset.ChineseData.provinceOf(regionCode), (String) lead.get("industry"));

@@ -64,11 +64,12 @@ public final class BenchCustomers {
             ChineseData.Company company = ChineseData.company(firstCompany + k);
             UUID id = BenchIds.uuid7(created, random);
             String status = STATUSES[random.nextInt(STATUSES.length)];
-            rows.insert(BenchLeads.CUSTOMER_TABLE, BenchLeads.CUSTOMER_COLUMNS, id,
+            rows.insert(BenchLeads.CUSTOMER_TABLE, BenchLeads.CUSTOMER_COLUMNS,
+                    BenchLeads.withCustomerSearch(company.name(), id,
                     "C-%d-%06d".formatted(created.atZone(zone).getYear(), codesUsed + k + 1), company.name(),
                     CompanyNames.normalize(company.name()), random.nextInt(10) < 9 ? company.uscc() : null,
                     company.industry(), company.city().province(), status, "LOST".equals(status) ? null : owner.id(),
-                    SOURCES[random.nextInt(SOURCES.length)], null, 0L, created, GRADES[random.nextInt(GRADES.length)]);
+                    SOURCES[random.nextInt(SOURCES.length)], null, 0L, created, GRADES[random.nextInt(GRADES.length)]));
             long remaining = customers - k;
             long n = Math.max(1, Math.round((double) contactsLeft / remaining + random.nextInt(3) - 1));
             for (int c = 0; c < n && contactsLeft > 0; c++, contactsLeft--) {

@@ -38,8 +38,24 @@ public final class CustomerOperations {
     /** Rows 201–220 of a rep's list: page 11. */
     static final int LATER_OFFSET = 200;
 
-    /** A customer whose timeline is read, with its owner. */
-    record SampleCustomer(UUID id, UUID ownerId) {
+    /** A customer whose timeline is read and whom searches look for, with its owner and a contact's mobile. */
+    record SampleCustomer(UUID id, UUID ownerId, String name, String mobile) {
+
+        /** Two characters of the name after the city (杭州宏远科技有限公司 → 宏远): the brand word a person types. */
+        String twoCharacters() {
+            return name.substring(2, 4);
+        }
+
+        /** The pinyin initials of the name's first four characters (杭州宏远… → hzhy). */
+        String initials() {
+            String all = com.lead2cash.platform.SearchKeys.name(name).initials();
+            return all.substring(0, Math.min(4, all.length()));
+        }
+
+        /** The first seven digits of the contact's mobile: what the phone search needs at least. */
+        String phoneFragment() {
+            return mobile.substring(0, 7);
+        }
     }
 
     private final BenchOrg org;
@@ -72,10 +88,12 @@ public final class CustomerOperations {
                 }
             }
             for (Object[] r : Sql.query(c, """
-                    select id, owner_id from customer_customer where owner_id is not null and merged_into_id is null
-                    order by md5(id::text) limit 2000""")) {
-                if (org.teamOf((UUID) r[1]) != null) {
-                    samples.add(new SampleCustomer((UUID) r[0], (UUID) r[1]));
+                    select c.id, c.owner_id, c.name, (select k.phone_normalized from customer_contact k
+                        where k.customer_id = c.id and k.phone_normalized ~ '^1[0-9]{10}$' limit 1)
+                    from customer_customer c where c.owner_id is not null and c.merged_into_id is null
+                    order by md5(c.id::text) limit 2000""")) {
+                if (org.teamOf((UUID) r[1]) != null && r[3] != null && ((String) r[2]).length() >= 4) {
+                    samples.add(new SampleCustomer((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3]));
                 }
             }
         }
@@ -128,7 +146,39 @@ public final class CustomerOperations {
             SampleCustomer s = sample(i);
             return expect(http.get("/api/v1/customers/" + s.id() + "/timeline", reader(s, i).token()));
         }, (conn, c, i) -> timeline(conn, sample(i)), "a customer's timeline, first page (20), by its owner or their manager, API"));
+        ops.add(search("customer.search.2char", SampleCustomer::twoCharacters,
+                "search by two characters of a customer's name (宏远), by its owner or their manager, API"));
+        ops.add(search("customer.search.name", SampleCustomer::name,
+                "search by a customer's full name, by its owner or their manager, API"));
+        ops.add(search("customer.search.initials", SampleCustomer::initials,
+                "search by the pinyin initials of a name's first four characters (hzhy), by its owner or their manager, API"));
+        ops.add(search("customer.search.phone", SampleCustomer::phoneFragment,
+                "search by the first seven digits of a contact's mobile, by the customer's owner or their manager, API"));
+        ops.add(search("customer.search.director", SampleCustomer::twoCharacters,
+                "the director's search by two characters of a name, over the whole company, API", true));
         return ops;
+    }
+
+    private Operation search(String name, java.util.function.Function<SampleCustomer, String> term, String description) {
+        return search(name, term, description, false);
+    }
+
+    /** A search for a sample customer's term by its owner or their manager (or the director), first page. */
+    private Operation search(String name, java.util.function.Function<SampleCustomer, String> term, String description,
+                             boolean director) {
+        return new Operation(name, Kind.LIST, clients, (c, i) -> {
+            SampleCustomer s = sample(i);
+            Member reader = director ? org.director() : reader(s, i);
+            return expect(http.get("/api/v1/customers?size=" + PAGE + "&q="
+                    + java.net.URLEncoder.encode(term.apply(s), StandardCharsets.UTF_8), reader.token()));
+        }, (conn, c, i) -> {
+            SampleCustomer s = sample(i);
+            list(conn, director ? org.director() : reader(s, i), search(term.apply(s)));
+        }, description);
+    }
+
+    private static CustomerQueries.CustomerFilter search(String q) {
+        return new CustomerQueries.CustomerFilter(q, null, null, null, null, null, null, PAGE);
     }
 
     private static CustomerQueries.CustomerFilter filter(CustomerGrade grade, CustomerStatus status, String cursor) {
@@ -149,6 +199,17 @@ public final class CustomerOperations {
         statements.put("customer.list.grade (manager)", CustomerQueries.statement(filter(CustomerGrade.A, null, null),
                 scope(manager(0)), PAGE));
         statements.put("customer.list.status (director)", CustomerQueries.statement(filter(null, CustomerStatus.SIGNED, null),
+                scope(org.director()), PAGE));
+        SampleCustomer sample = samples.get(0);
+        Member reader = org.member(sample.ownerId());
+        statements.put("customer.search.2char (owner)", CustomerQueries.statement(search(sample.twoCharacters()),
+                scope(reader), PAGE));
+        statements.put("customer.search.name (owner)", CustomerQueries.statement(search(sample.name()), scope(reader), PAGE));
+        statements.put("customer.search.initials (owner)", CustomerQueries.statement(search(sample.initials()),
+                scope(reader), PAGE));
+        statements.put("customer.search.phone (owner)", CustomerQueries.statement(search(sample.phoneFragment()),
+                scope(reader), PAGE));
+        statements.put("customer.search.director", CustomerQueries.statement(search(sample.twoCharacters()),
                 scope(org.director()), PAGE));
         statements.put("customer.timeline: activities", new CustomerQueries.Statement("select id, type, occurred_at, "
                 + "logged_by, summary, late from customer_activity where customer_id = :c order by occurred_at desc, id desc "
@@ -185,6 +246,9 @@ public final class CustomerOperations {
     /** CustomerQueries.list: the statement exactly as the product builds it, then the owners' names. */
     private void list(Connection c, Member reader, CustomerQueries.CustomerFilter filter) throws SQLException {
         CustomerQueries.Statement st = CustomerQueries.statement(filter, scope(reader), PAGE);
+        if (st == null) {
+            return; // the product answers an empty page without asking the database
+        }
         List<Map<String, Object>> rows = jdbc(c).sql(st.sql()).params(st.params()).query().listOfRows();
         Set<UUID> owners = new LinkedHashSet<>();
         rows.forEach(r -> {

@@ -57,7 +57,23 @@ public final class BenchLeads {
     /** Customer, contact and opportunity rows a conversion leaves; the customer module's tables. */
     public static final String CUSTOMER_TABLE = "customer_customer";
     public static final List<String> CUSTOMER_COLUMNS = List.of("id", "code", "name", "name_normalized", "uscc",
-            "industry", "region", "status", "owner_id", "source", "source_lead_code", "version", "created_at", "grade");
+            "industry", "region", "status", "owner_id", "source", "source_lead_code", "version", "created_at", "grade",
+            "name_folded", "search_tokens", "search_pinyin", "search_initials");
+
+    /**
+     * The search columns of a customer named {@code name}, last in {@link #CUSTOMER_COLUMNS}, as the customer
+     * aggregate keeps them (customer.internal.jobs.SearchKeysBackfill writes the same).
+     */
+    public static Object[] withCustomerSearch(String name, Object... values) {
+        com.lead2cash.platform.SearchKeys.Name keys = com.lead2cash.platform.SearchKeys.name(name);
+        Object[] row = Arrays.copyOf(values, values.length + 4);
+        row[values.length] = keys.folded().isEmpty() ? "-" : keys.folded();
+        row[values.length + 1] = keys.tokens();
+        row[values.length + 2] = keys.pinyin();
+        row[values.length + 3] = keys.initials();
+        return row;
+    }
+
     public static final String CONTACT_TABLE = "customer_contact";
     public static final List<String> CONTACT_COLUMNS = List.of("id", "customer_id", "name", "title", "phone",
             "phone_normalized", "email", "email_normalized", "decision_role", "created_at");
@@ -445,9 +461,10 @@ public final class BenchLeads {
             Map<String, String> before = aggregates.auditValues(lead);
             UUID customer = BenchIds.uuid7(at, random);
             String customerCode = code("C", ++customerSeq, at);
-            rows.insert(CUSTOMER_TABLE, CUSTOMER_COLUMNS, customer, customerCode, lead.companyName(),
+            rows.insert(CUSTOMER_TABLE, CUSTOMER_COLUMNS, withCustomerSearch(lead.companyName(), customer, customerCode,
+                    lead.companyName(),
                     CompanyNames.normalize(lead.companyName()), lead.uscc(), lead.industry(), lead.region(), "PROSPECT",
-                    lead.ownerId(), lead.source().name(), lead.code(), 0L, at, "C");
+                    lead.ownerId(), lead.source().name(), lead.code(), 0L, at, "C"));
             UUID contact = BenchIds.uuid7(at, random);
             rows.insert(CONTACT_TABLE, CONTACT_COLUMNS, contact, customer,
                     lead.contactName() == null ? lead.companyName() : lead.contactName(), lead.contactTitle(),

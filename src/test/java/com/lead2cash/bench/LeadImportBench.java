@@ -4,18 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.LeadTestSupport;
+import com.lead2cash.testing.LiveHeap;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Random;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,70 +49,6 @@ class LeadImportBench {
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /**
-     * CPU time spent by this JVM and by the database server's processes: on a machine shared with other
-     * work the wall time says little, the CPU a row costs says what a quiet 2-core machine would take.
-     */
-    private final class CpuMeter {
-        private final long jvmStart = jvmNanos();
-        private final long workersStart = workerNanos();
-        private final long databaseStart = databaseTicks();
-
-        double jvmSeconds() {
-            return (jvmNanos() - jvmStart) / 1e9;
-        }
-
-        /** The import's own thread: db-scheduler's workers (the rest of the JVM is GC, JIT and this bench polling). */
-        double workerSeconds() {
-            return (workerNanos() - workersStart) / 1e9;
-        }
-
-        private static long workerNanos() {
-            var threads = ManagementFactory.getThreadMXBean();
-            return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("db-scheduler-pool"))
-                    .mapToLong(t -> Math.max(0, threads.getThreadCpuTime(t.getId()))).sum();
-        }
-
-        double databaseSeconds() {
-            return (databaseTicks() - databaseStart) / 100.0;
-        }
-
-        private static long jvmNanos() {
-            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-        }
-
-        /** utime + stime (clock ticks) of the PostgreSQL server process and all its children. */
-        private long databaseTicks() {
-            int backend = jdbc.sql("select pg_backend_pid()").query(Integer.class).single();
-            try {
-                String postmaster = field(Path.of("/proc", String.valueOf(backend), "stat"), 3);
-                long ticks = 0;
-                try (var processes = Files.list(Path.of("/proc"))) {
-                    for (Path dir : processes.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
-                        try {
-                            Path stat = dir.resolve("stat");
-                            if (dir.getFileName().toString().equals(postmaster) || field(stat, 3).equals(postmaster)) {
-                                ticks += Long.parseLong(field(stat, 13)) + Long.parseLong(field(stat, 14));
-                            }
-                        } catch (IOException | RuntimeException gone) {
-                            // the process ended meanwhile
-                        }
-                    }
-                }
-                return ticks;
-            } catch (IOException e) {
-                return 0;
-            }
-        }
-
-        /** Field {@code index} (0-based, as proc(5) numbers them from 1 minus one) of /proc/<pid>/stat. */
-        private static String field(Path stat, int index) throws IOException {
-            String text = Files.readString(stat);
-            String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-            return fields[index - 2];
-        }
-    }
-
     private static double load() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
@@ -147,7 +76,7 @@ class LeadImportBench {
         String admin = support.bearer(mvc, "admin");
         importRows(company, admin, "预热公司", 1, 2000, new long[1]);
         long[] took = new long[1];
-        CpuMeter cpu = new CpuMeter();
+        CpuMeter cpu = new CpuMeter(jdbc);
         JsonNode status = importRows(company, admin, "基准测试公司", 2, 10_000, took);
         System.out.printf("BENCH lead import: %d rows in %.1f s (%.0f rows/s), state %s; CPU: JVM %.1f s (import thread %.1f s)"
                         + " + database %.1f s; load average %.1f%n", 10_000, took[0] / 1000.0, 10_000 * 1000.0 / took[0],
@@ -172,29 +101,23 @@ class LeadImportBench {
     void importOneHundredThousandRowsInBoundedMemory() {
         LeadTestSupport.Company company = support.company(mvc, "bench100k");
         String admin = support.bearer(mvc, "admin");
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        memory.gc();
-        long before = memory.getHeapMemoryUsage().getUsed();
-        AtomicLong peakLive = new AtomicLong();
-        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-        // a full collection every few seconds: what is left is what the import really holds
-        sampler.scheduleAtFixedRate(() -> {
-            memory.gc();
-            peakLive.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-        }, 1, 5, TimeUnit.SECONDS);
         long[] took = new long[1];
-        CpuMeter cpu = new CpuMeter();
+        long before;
+        long peakLive;
+        CpuMeter cpu = new CpuMeter(jdbc);
         JsonNode status;
-        try {
+        // a full collection every second: what is left is what the import really holds
+        try (LiveHeap heap = new LiveHeap()) {
+            before = heap.collect();
+            heap.sampleEverySecond();
             status = importRows(company, admin, "十万行公司", 3, 100_000, took);
-        } finally {
-            sampler.shutdownNow();
+            peakLive = heap.peak();
         }
         System.out.printf("BENCH lead import: %d rows in %.1f s (%.0f rows/s), heap before %d MB, highest live during %d MB;"
                         + " CPU: JVM %.1f s (import thread %.1f s) + database %.1f s; load average %.1f%n", 100_000,
-                took[0] / 1000.0, 100_000 * 1000.0 / took[0], before >> 20, peakLive.get() >> 20, cpu.jvmSeconds(),
+                took[0] / 1000.0, 100_000 * 1000.0 / took[0], before >> 20, peakLive >> 20, cpu.jvmSeconds(),
                 cpu.workerSeconds(), cpu.databaseSeconds(), load());
         assertThat(status.get("imported").asInt()).isEqualTo(100_000);
-        assertThat(peakLive.get() - before).isLessThan(128L << 20);
+        assertThat(peakLive - before).isLessThan(128L << 20);
     }
 }

@@ -166,11 +166,14 @@ public final class CustomerOperations {
     /** A search for a sample customer's term by its owner or their manager (or the director), first page. */
     private Operation search(String name, java.util.function.Function<SampleCustomer, String> term, String description,
                              boolean director) {
+        boolean mustFind = name.equals("customer.search.name");
         return new Operation(name, Kind.LIST, clients, (c, i) -> {
             SampleCustomer s = sample(i);
             Member reader = director ? org.director() : reader(s, i);
-            return expect(http.get("/api/v1/customers?size=" + PAGE + "&q="
-                    + java.net.URLEncoder.encode(term.apply(s), StandardCharsets.UTF_8), reader.token()));
+            Http.Answer answer = http.get("/api/v1/customers?size=" + PAGE + "&q="
+                    + java.net.URLEncoder.encode(term.apply(s), StandardCharsets.UTF_8), reader.token());
+            // a full name finds its customer: proof that the search ran over the generated keys
+            return LeadOperations.expect(answer, 200, mustFind ? s.id().toString() : "\"items\"");
         }, (conn, c, i) -> {
             SampleCustomer s = sample(i);
             list(conn, director ? org.director() : reader(s, i), search(term.apply(s)));

@@ -1,16 +1,10 @@
 package com.lead2cash.lead.internal;
 
 import com.lead2cash.platform.DeferredInserts;
+import com.lead2cash.platform.NewAggregateInserts;
 import com.lead2cash.platform.PerTransaction;
-import java.math.BigDecimal;
-import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -36,9 +30,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * so it cannot silently drop one.
  */
 class NewLeadInsertImpl implements NewLeadInsert {
-
-    private static final Set<Class<?>> AS_IS = Set.of(String.class, UUID.class, BigDecimal.class, Boolean.class,
-            boolean.class, Integer.class, int.class, Long.class, long.class);
 
     private static final Object DEFERRED = new Object();
 
@@ -77,11 +68,11 @@ class NewLeadInsertImpl implements NewLeadInsert {
                 return;
             }
             leadColumns.add(p);
-            leadValues.add(converter(p));
+            leadValues.add(NewAggregateInserts.columnValue(p));
         });
         reason.doWithProperties((RelationalPersistentProperty p) -> {
             reasonColumns.add(p);
-            reasonValues.add(converter(p));
+            reasonValues.add(NewAggregateInserts.columnValue(p));
         });
         this.insertLead = insert(lead.getTableName().getReference(), leadColumns.stream()
                 .map(p -> p.getColumnName().getReference()).toList());
@@ -132,25 +123,6 @@ class NewLeadInsertImpl implements NewLeadInsert {
             values[i] = converters.get(i).apply(accessor.getProperty(columns.get(i)));
         }
         return values;
-    }
-
-    /** How a value of the property's type goes into its column, as Spring Data JDBC writes it. */
-    private static Function<Object, Object> converter(RelationalPersistentProperty p) {
-        Class<?> type = p.getType();
-        if (type.isEnum()) {
-            return v -> v == null ? null : ((Enum<?>) v).name();
-        }
-        if (type == Instant.class) {
-            return v -> v == null ? null : Timestamp.from((Instant) v);
-        }
-        if (type == LocalDate.class) {
-            return v -> v == null ? null : Date.valueOf((LocalDate) v);
-        }
-        if (AS_IS.contains(type)) {
-            return v -> v;
-        }
-        throw new IllegalStateException(p.getOwner().getType().getSimpleName() + "." + p.getName() + " of type "
-                + type.getName() + " is not written by the new-lead insert");
     }
 
     private static String insert(String table, List<String> columns) {

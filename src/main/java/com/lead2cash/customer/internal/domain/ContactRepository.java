@@ -5,7 +5,11 @@ import java.util.UUID;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.CrudRepository;
 
-public interface ContactRepository extends CrudRepository<Contact, UUID> {
+public interface ContactRepository extends CrudRepository<Contact, UUID>, NewContactInsert {
+
+    /** A new contact is one plain insert ({@link NewContactInsertImpl}); an existing one is saved by Spring Data. */
+    @Override
+    <S extends Contact> S save(S contact);
 
     @Query("select * from customer_contact where customer_id = :customerId order by is_primary desc, created_at, id")
     List<Contact> findByCustomer(UUID customerId);

@@ -5,7 +5,11 @@ import java.util.UUID;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.CrudRepository;
 
-public interface CustomerRepository extends CrudRepository<Customer, UUID> {
+public interface CustomerRepository extends CrudRepository<Customer, UUID>, NewCustomerInsert {
+
+    /** A new customer is one plain insert ({@link NewCustomerInsertImpl}); an existing one is saved by Spring Data. */
+    @Override
+    <S extends Customer> S save(S customer);
 
     /** Locks the customer's row for the rest of the transaction: claims and merges of one customer go one at a time. */
     @Query("select * from customer_customer where id = :id for update")

@@ -14,6 +14,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.jdbc.core.JdbcAggregateOperations;
 import org.springframework.data.mapping.PersistentPropertyAccessor;
@@ -21,6 +23,7 @@ import org.springframework.data.relational.core.mapping.RelationalMappingContext
 import org.springframework.data.relational.core.mapping.RelationalPersistentEntity;
 import org.springframework.data.relational.core.mapping.RelationalPersistentProperty;
 import org.springframework.data.relational.core.mapping.event.BeforeConvertEvent;
+import org.springframework.data.repository.support.Repositories;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -31,11 +34,11 @@ import org.springframework.stereotype.Component;
  * converting every property through the generic machinery on each save — which cost an imported
  * customer more CPU than everything else it does (docs/performance.md). An aggregate that is not new
  * goes through Spring Data unchanged. Only single-table aggregates (simple properties, embedded values,
- * arrays of texts) are written this way; {@link #prepare} refuses any other at start-up, so a property
- * can never be silently dropped. Used by the repositories' {@code save} fragments.
+ * arrays of texts) are written this way; any other is refused at start-up, so a property can never be
+ * silently dropped. Repositories take it as the {@link NewAggregateInsert} fragment.
  */
 @Component
-public class NewAggregateInserts {
+public class NewAggregateInserts implements SmartInitializingSingleton {
 
     private static final Set<Class<?>> AS_IS = Set.of(String.class, UUID.class, BigDecimal.class, Boolean.class,
             boolean.class, Integer.class, int.class, Long.class, long.class, String[].class);
@@ -44,6 +47,7 @@ public class NewAggregateInserts {
     private record Insert(String sql, List<Function<Object, Object>> values) {
     }
 
+    private final ListableBeanFactory beans;
     private final RelationalMappingContext mapping;
     private final JdbcAggregateOperations aggregates;
     private final JdbcTemplate jdbc;
@@ -51,16 +55,26 @@ public class NewAggregateInserts {
     private final Map<Class<?>, Insert> inserts = new ConcurrentHashMap<>();
 
     NewAggregateInserts(RelationalMappingContext mapping, JdbcAggregateOperations aggregates, JdbcTemplate jdbc,
-                        ApplicationEventPublisher events) {
+                        ApplicationEventPublisher events, ListableBeanFactory beans) {
+        this.beans = beans;
         this.mapping = mapping;
         this.aggregates = aggregates;
         this.jdbc = jdbc;
         this.events = events;
     }
 
-    /** Builds the insert of {@code type} now; throws when the type has a property this insert cannot write. */
-    public void prepare(Class<?> type) {
-        inserts.computeIfAbsent(type, this::build);
+    /**
+     * Builds the insert of every aggregate whose repository has the {@link NewAggregateInsert} fragment:
+     * a type with a property this insert cannot write stops the application here.
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
+        Repositories repositories = new Repositories(beans);
+        for (Class<?> type : repositories) {
+            repositories.getRepositoryInformationFor(type)
+                    .filter(info -> NewAggregateInsert.class.isAssignableFrom(info.getRepositoryInterface()))
+                    .ifPresent(info -> inserts.computeIfAbsent(type, this::build));
+        }
     }
 
     /** Inserts the aggregate when it is new, else saves it through Spring Data; answers the saved aggregate. */

@@ -1,13 +1,14 @@
 package com.lead2cash.customer.internal.domain;
 
+import com.lead2cash.platform.NewAggregateInsert;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.CrudRepository;
 
-public interface CustomerRepository extends CrudRepository<Customer, UUID>, NewCustomerInsert {
+public interface CustomerRepository extends CrudRepository<Customer, UUID>, NewAggregateInsert<Customer> {
 
-    /** A new customer is one plain insert ({@link NewCustomerInsertImpl}); an existing one is saved by Spring Data. */
+    /** A new customer is one plain insert (platform.NewAggregateInserts); an existing one is saved by Spring Data. */
     @Override
     <S extends Customer> S save(S customer);
 

@@ -83,6 +83,41 @@ class CustomerImportTest {
                 .param("m", company.eastManager().id()).query(Long.class).single()).isEqualTo(2);
     }
 
+    private void setHoldingLimit(int customers) {
+        var result = support.post(mvc, support.bearer(mvc, "admin"), "/api/v1/policy", """
+                {"reason":"import test","changes":[{"rule":"C7","parameter":"maxPrivateCustomers","value":"%d"}]}
+                """.formatted(customers));
+        assertThat(result.getResponse().getStatus()).isLessThan(300);
+    }
+
+    @Test
+    void C7_anImportGivesEachRepAtMostTheHoldingLimitAndReportsTheRowsBeyondIt() {
+        var company = support.company("imp5");
+        String manager = support.bearer(mvc, company.eastManager());
+        StringBuilder csv = new StringBuilder("客户名称*,负责人（用户名）\r\n");
+        for (int i = 1; i <= 5; i++) {
+            csv.append("上限导入甲").append(i).append("有限公司,").append(company.eastRep().username()).append("\r\n");
+        }
+        for (int i = 1; i <= 3; i++) {
+            csv.append("上限导入乙").append(i).append("有限公司,").append(company.eastRep2().username()).append("\r\n");
+        }
+        setHoldingLimit(3);
+        try {
+            JsonNode done = importAndWait(manager, csv.toString(), "VALID_ROWS");
+            assertThat(done.get("state").asString()).isEqualTo("DONE");
+            assertThat(done.get("imported").asInt()).isEqualTo(6);
+            assertThat(done.get("failed").asInt()).isEqualTo(2);
+            assertThat(done.get("errors").valueStream().map(e -> e.get("message").asString()).toList())
+                    .hasSize(2).allSatisfy(m -> assertThat(m).contains("3"));
+            for (var rep : java.util.List.of(company.eastRep(), company.eastRep2())) {
+                assertThat(jdbc.sql("select count(*) from customer_customer where owner_id = :rep")
+                        .param("rep", rep.id()).query(Long.class).single()).isEqualTo(3);
+            }
+        } finally {
+            setHoldingLimit(200);
+        }
+    }
+
     @Test
     void allOrNothingImportsNothingWhenOneRowIsRefused() {
         var company = support.company("imp2");

@@ -1,7 +1,10 @@
 package com.lead2cash.customer.internal;
 
 import com.lead2cash.customer.CustomerStatus;
+import com.lead2cash.platform.PerTransaction;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,10 +35,21 @@ public class HoldingCheck {
                 .param("owner", owner).param("statuses", Arrays.asList(IN_DEVELOPMENT)).query(Long.class).single();
     }
 
-    /** Refuses (422) when the owner would hold more than the policy allows; joins the caller's transaction. */
+    /**
+     * Refuses (422) when the owner would hold more than the policy allows; joins the caller's transaction.
+     * The owner is locked and counted once per transaction: the lock keeps every other taking out until
+     * commit, so the count plus what this transaction has taken since stays exact (an import batch of
+     * 200 customers asks the database once per owner, not 200 times).
+     */
     public void requireRoomFor(UUID owner, int adding) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('customer-holding:' || :owner, 0))")
-                .param("owner", owner.toString()).query((rs, i) -> 1).list();
-        policy.holding().requireRoomFor(held(owner), adding);
+        Map<UUID, Long> taken = PerTransaction.get(HoldingCheck.class, HashMap::new);
+        Long held = taken.get(owner);
+        if (held == null) {
+            jdbc.sql("select pg_advisory_xact_lock(hashtextextended('customer-holding:' || :owner, 0))")
+                    .param("owner", owner.toString()).query((rs, i) -> 1).list();
+            held = held(owner);
+        }
+        policy.holding().requireRoomFor(held, adding);
+        taken.put(owner, held + adding);
     }
 }

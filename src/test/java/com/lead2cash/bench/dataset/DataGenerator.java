@@ -95,11 +95,35 @@ public final class DataGenerator {
         counts.put("customer_activity", activities(jdbc, now));
         log(started, counts.get("customer_activity") + " activities");
         load.restoreIndexes(step -> log(started, "index " + step));
+        rebuildReadModels(jdbc);
+        log(started, "read models rebuilt");
         jdbc.sql("select setval('lead_code_seq', :n)").param("n", size.leads()).query(Long.class).single();
         setSequence(jdbc, "customer_code_seq", counts.getOrDefault(BenchLeads.CUSTOMER_TABLE, 0L));
         setSequence(jdbc, "opportunity_code_seq", counts.getOrDefault(BenchLeads.OPPORTUNITY_TABLE, 0L));
         log(started, "done");
         return size + " seed " + seed + ": " + counts;
+    }
+
+    /**
+     * The read models the product keeps by triggers, which were off during the load ({@link BulkLoad}), filled
+     * from the loaded rows as their migrations fill them (V202612015004__lead_rep_load.sql,
+     * V202612023001__opportunity_forecast_month.sql).
+     */
+    private static void rebuildReadModels(JdbcClient jdbc) {
+        jdbc.sql("delete from lead_rep_load").update();
+        jdbc.sql("""
+                insert into lead_rep_load (rep_id, open_ab, last_assigned_at)
+                select owner_id, count(*) filter (where grade in ('A', 'B') and status in ('ASSIGNED', 'CONTACTED')),
+                       max(assigned_at)
+                from lead_lead where owner_id is not null group by owner_id""").update();
+        jdbc.sql("delete from opportunity_forecast_month").update();
+        jdbc.sql("""
+                insert into opportunity_forecast_month (owner_id, month, stage, forecast_category, opportunities, amount)
+                select owner_id, opportunity_forecast_month_of(stage, expected_close_date, closed_at), stage,
+                       forecast_category, count(*), sum(amount)
+                from opportunity_opportunity group by 1, 2, 3, 4""").update();
+        jdbc.sql("vacuum (analyze) lead_rep_load").update();
+        jdbc.sql("vacuum (analyze) opportunity_forecast_month").update();
     }
 
     /**

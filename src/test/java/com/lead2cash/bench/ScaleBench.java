@@ -169,6 +169,12 @@ class ScaleBench {
 
     private static Report.Line measure(LoadDriver driver, Operation op, long maxRequests, BenchDatabase db,
                                        Path profiles) throws Exception {
+        if (op.kind() != Operation.Kind.WRITE) {
+            // both sides read with the same pages cached: the raw twin — quick, the same items for the same
+            // iterations — first reads everything the two measured passes will read. Without it the product,
+            // measured first on a freshly restored L, paid the disk reads the raw twin then found cached.
+            driver.raw(op, maxRequests, db.rawDataSource());
+        }
         Measurement product;
         if (profiles == null) {
             product = driver.product(op, maxRequests);

@@ -348,7 +348,9 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
         java.util.concurrent.atomic.AtomicInteger imported = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger(refusedBefore);
         List<CustomerImportRowError> errors = java.util.Collections.synchronizedList(new ArrayList<>());
-        java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(WORKERS);
+        java.util.concurrent.atomic.AtomicInteger named = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(WORKERS,
+                work -> new Thread(work, "customer-import-" + id + "-" + named.incrementAndGet()));
         try {
             List<java.util.concurrent.Future<?>> running = new ArrayList<>();
             for (List<Ready> share : shares) {

@@ -65,12 +65,15 @@ public final class CustomerOperations {
     private final List<Member> managers = new ArrayList<>();
     private final Map<UUID, String> laterCursors = new HashMap<>();
     private final List<SampleCustomer> samples = new ArrayList<>();
+    private final Map<String, Double> commonTokens;
 
     public CustomerOperations(BenchOrg org, Http http, DataSource db, int clients) throws SQLException {
         this.org = org;
         this.http = http;
         this.clients = clients;
         this.managers.addAll(org.teams().stream().map(BenchOrg.Team::manager).toList());
+        this.commonTokens = new com.lead2cash.platform.SearchKeyStatistics(JdbcClient.create(db), java.time.Clock.systemUTC())
+                .frequencies("customer_customer", "search_tokens");
         try (Connection c = db.getConnection()) {
             for (Member rep : org.reps()) {
                 // a later page: LATER_OFFSET rows in, or half-way through a rep with fewer (size S has ~50 a rep)
@@ -196,23 +199,23 @@ public final class CustomerOperations {
     public String plans(DataSource db) throws SQLException {
         Map<String, CustomerQueries.Statement> statements = new java.util.LinkedHashMap<>();
         Member rep = rep(0);
-        statements.put("customer.list.first (rep)", CustomerQueries.statement(filter(null, null, null), scope(rep), PAGE));
-        statements.put("customer.list.later (rep)", CustomerQueries.statement(filter(null, null, laterCursors.get(rep.id())),
+        statements.put("customer.list.first (rep)", statement(filter(null, null, null), scope(rep), PAGE));
+        statements.put("customer.list.later (rep)", statement(filter(null, null, laterCursors.get(rep.id())),
                 scope(rep), PAGE));
-        statements.put("customer.list.grade (manager)", CustomerQueries.statement(filter(CustomerGrade.A, null, null),
+        statements.put("customer.list.grade (manager)", statement(filter(CustomerGrade.A, null, null),
                 scope(manager(0)), PAGE));
-        statements.put("customer.list.status (director)", CustomerQueries.statement(filter(null, CustomerStatus.SIGNED, null),
+        statements.put("customer.list.status (director)", statement(filter(null, CustomerStatus.SIGNED, null),
                 scope(org.director()), PAGE));
         SampleCustomer sample = samples.get(0);
         Member reader = org.member(sample.ownerId());
-        statements.put("customer.search.2char (owner)", CustomerQueries.statement(search(sample.twoCharacters()),
+        statements.put("customer.search.2char (owner)", statement(search(sample.twoCharacters()),
                 scope(reader), PAGE));
-        statements.put("customer.search.name (owner)", CustomerQueries.statement(search(sample.name()), scope(reader), PAGE));
-        statements.put("customer.search.initials (owner)", CustomerQueries.statement(search(sample.initials()),
+        statements.put("customer.search.name (owner)", statement(search(sample.name()), scope(reader), PAGE));
+        statements.put("customer.search.initials (owner)", statement(search(sample.initials()),
                 scope(reader), PAGE));
-        statements.put("customer.search.phone (owner)", CustomerQueries.statement(search(sample.phoneFragment()),
+        statements.put("customer.search.phone (owner)", statement(search(sample.phoneFragment()),
                 scope(reader), PAGE));
-        statements.put("customer.search.director", CustomerQueries.statement(search(sample.twoCharacters()),
+        statements.put("customer.search.director", statement(search(sample.twoCharacters()),
                 scope(org.director()), PAGE));
         statements.put("customer.timeline: activities", new CustomerQueries.Statement("select id, type, occurred_at, "
                 + "logged_by, summary, late from customer_activity where customer_id = :c order by occurred_at desc, id desc "
@@ -248,7 +251,7 @@ public final class CustomerOperations {
 
     /** CustomerQueries.list: the statement exactly as the product builds it, then the owners' names. */
     private void list(Connection c, Member reader, CustomerQueries.CustomerFilter filter) throws SQLException {
-        CustomerQueries.Statement st = CustomerQueries.statement(filter, scope(reader), PAGE);
+        CustomerQueries.Statement st = statement(filter, scope(reader), PAGE);
         if (st == null) {
             return; // the product answers an empty page without asking the database
         }
@@ -262,6 +265,11 @@ public final class CustomerOperations {
         if (!owners.isEmpty()) {
             Sql.query(c, LeadOperations.PERSON + " where u.id in (?)", owners);
         }
+    }
+
+    /** The statement as the product builds it, with the token statistics the product reads. */
+    private CustomerQueries.Statement statement(CustomerQueries.CustomerFilter filter, Scope scope, int size) {
+        return CustomerQueries.statement(filter, scope, size, commonTokens);
     }
 
     private static JdbcClient jdbc(Connection c) {

@@ -63,8 +63,6 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
     static final int MAX_ROWS = 20_000;
     static final int MAX_BYTES = 10 << 20;
     static final int BATCH = 200;
-    /** Workers storing a VALID_ROWS import's batches at once. */
-    static final int WORKERS = 2;
     private static final Logger log = LoggerFactory.getLogger(CustomerImports.class);
 
     /** Size labels as people write them in a sheet. */
@@ -206,10 +204,26 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
                 return;
             }
         } else {
-            Stored stored = storeInParallel(id, ready, refused, locale);
-            imported = stored.imported();
-            refused = stored.refused();
-            errors.addAll(stored.errors());
+            imported = 0;
+            for (int from = 0; from < ready.size(); from += BATCH) {
+                List<Ready> batch = ready.subList(from, Math.min(ready.size(), from + BATCH));
+                try {
+                    tx.executeWithoutResult(status -> batch.forEach(this::store));
+                    imported += batch.size();
+                } catch (DomainException batchRefused) {
+                    // one row of the batch was refused: store the others one by one, and say which
+                    for (Ready r : batch) {
+                        try {
+                            tx.executeWithoutResult(status -> store(r));
+                            imported++;
+                        } catch (DomainException e) {
+                            errors.add(new CustomerImportRowError(r.line(), "row", text(e.messageKey(), e.args(), locale)));
+                            refused++;
+                        }
+                    }
+                }
+                progress(id, imported + refused, imported, refused);
+            }
         }
         progress(id, rows.size(), imported, refused);
         errors.sort(java.util.Comparator.comparingInt(CustomerImportRowError::line));
@@ -326,77 +340,6 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
             directory.activeWithRole(role).forEach(p -> people.put(p.username().toLowerCase(Locale.ROOT), p));
         }
         return people;
-    }
-
-    /** What the VALID_ROWS workers stored and refused. */
-    private record Stored(int imported, int refused, List<CustomerImportRowError> errors) {
-    }
-
-    /**
-     * VALID_ROWS: the ready rows in batches of their own transactions, by {@link #WORKERS} workers at once
-     * (a 2-core server: the database works on one batch while Java prepares the other). Rows are dealt to
-     * the workers by owner, so the C7 holding lock of an owner ({@link com.lead2cash.customer.internal.HoldingCheck})
-     * is only ever taken by one worker and two batches cannot wait for each other's locks.
-     */
-    private Stored storeInParallel(UUID id, List<Ready> ready, int refusedBefore, Locale locale) {
-        CurrentUser uploader = CurrentUser.require();
-        List<List<Ready>> shares = new ArrayList<>();
-        for (int w = 0; w < WORKERS; w++) {
-            shares.add(new ArrayList<>());
-        }
-        ready.forEach(r -> shares.get(Math.floorMod(java.util.Objects.hashCode(r.owner()), WORKERS)).add(r));
-        java.util.concurrent.atomic.AtomicInteger imported = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger(refusedBefore);
-        List<CustomerImportRowError> errors = java.util.Collections.synchronizedList(new ArrayList<>());
-        java.util.concurrent.atomic.AtomicInteger named = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(WORKERS,
-                work -> new Thread(work, "customer-import-" + id + "-" + named.incrementAndGet()));
-        try {
-            List<java.util.concurrent.Future<?>> running = new ArrayList<>();
-            for (List<Ready> share : shares) {
-                running.add(workers.submit(() -> actAs(uploader, () -> {
-                    storeBatches(id, share, imported, refused, errors, locale);
-                    return null;
-                })));
-            }
-            for (java.util.concurrent.Future<?> worker : running) {
-                worker.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("customer import interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            workers.shutdownNow();
-        }
-        return new Stored(imported.get(), refused.get(), List.copyOf(errors));
-    }
-
-    private void storeBatches(UUID id, List<Ready> share, java.util.concurrent.atomic.AtomicInteger imported,
-                              java.util.concurrent.atomic.AtomicInteger refused, List<CustomerImportRowError> errors,
-                              Locale locale) {
-        for (int from = 0; from < share.size(); from += BATCH) {
-            List<Ready> batch = share.subList(from, Math.min(share.size(), from + BATCH));
-            try {
-                tx.executeWithoutResult(status -> batch.forEach(this::store));
-                imported.addAndGet(batch.size());
-            } catch (DomainException batchRefused) {
-                // one row of the batch was refused: store the others one by one, and say which
-                for (Ready r : batch) {
-                    try {
-                        tx.executeWithoutResult(status -> store(r));
-                        imported.incrementAndGet();
-                    } catch (DomainException e) {
-                        errors.add(new CustomerImportRowError(r.line(), "row", text(e.messageKey(), e.args(), locale)));
-                        refused.incrementAndGet();
-                    }
-                }
-            }
-            synchronized (imported) { // the counts a worker writes are never older than the other's
-                progress(id, imported.get() + refused.get(), imported.get(), refused.get());
-            }
-        }
     }
 
     private void progress(UUID id, int processed, int imported, int failed) {

@@ -83,13 +83,6 @@ class CustomerImportTest {
                 .param("m", company.eastManager().id()).query(Long.class).single()).isEqualTo(2);
     }
 
-    private void setHoldingLimit(int customers) {
-        var result = support.post(mvc, support.bearer(mvc, "admin"), "/api/v1/policy", """
-                {"reason":"import test","changes":[{"rule":"C7","parameter":"maxPrivateCustomers","value":"%d"}]}
-                """.formatted(customers));
-        assertThat(result.getResponse().getStatus()).isLessThan(300);
-    }
-
     @Test
     void C7_anImportGivesEachRepAtMostTheHoldingLimitAndReportsTheRowsBeyondIt() {
         var company = support.company("imp5");
@@ -101,7 +94,7 @@ class CustomerImportTest {
         for (int i = 1; i <= 3; i++) {
             csv.append("上限导入乙").append(i).append("有限公司,").append(company.eastRep2().username()).append("\r\n");
         }
-        setHoldingLimit(3);
+        support.changePolicy(mvc, "C7", "maxPrivateCustomers", "3");
         try {
             JsonNode done = importAndWait(manager, csv.toString(), "VALID_ROWS");
             assertThat(done.get("state").asString()).isEqualTo("DONE");
@@ -114,7 +107,7 @@ class CustomerImportTest {
                         .param("rep", rep.id()).query(Long.class).single()).isEqualTo(3);
             }
         } finally {
-            setHoldingLimit(200);
+            support.changePolicy(mvc, "C7", "maxPrivateCustomers", "200");
         }
     }
 

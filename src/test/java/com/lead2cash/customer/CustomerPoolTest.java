@@ -69,13 +69,6 @@ class CustomerPoolTest {
                 .query((rs, i) -> java.util.Optional.ofNullable(rs.getObject("owner_id", UUID.class))).single().orElse(null);
     }
 
-    private void setPolicy(String parameter, String value) {
-        var result = support.post(mvc, support.bearer(mvc, "admin"), "/api/v1/policy", """
-                {"reason":"pool test","changes":[{"rule":"C7","parameter":"%s","value":"%s"}]}
-                """.formatted(parameter, value));
-        assertThat(result.getResponse().getStatus()).isLessThan(300);
-    }
-
     @Test
     void C7_theDailyJobReturnsExactlyTheCustomersNotFollowedUpForTwiceTheirCadence() {
         var company = support.company("lapse");
@@ -185,7 +178,7 @@ class CustomerPoolTest {
         String other = support.bearer(mvc, company.eastRep2());
         String pooled = support.customer(mvc, other, "上限池中公司", null).get("id").asString();
         support.post(mvc, other, "/api/v1/customers/" + pooled + "/release", "{\"reason\":\"转出\"}");
-        setPolicy("maxPrivateCustomers", "2");
+        support.changePolicy(mvc, "C7", "maxPrivateCustomers", "2");
         try {
             support.customer(mvc, rep, "上限一公司", null);
             support.customer(mvc, rep, "上限二公司", null);
@@ -195,7 +188,7 @@ class CustomerPoolTest {
             assertThat(support.post(mvc, rep, "/api/v1/customers", "{\"name\":\"上限三公司\"}")).hasStatus(422);
             assertThat(owner(pooled)).isNull();
         } finally {
-            setPolicy("maxPrivateCustomers", "200");
+            support.changePolicy(mvc, "C7", "maxPrivateCustomers", "200");
         }
     }
 

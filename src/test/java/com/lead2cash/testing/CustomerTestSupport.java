@@ -58,6 +58,16 @@ public class CustomerTestSupport {
         return "Bearer " + fixtures.token(mvc, username);
     }
 
+    /** Publishes a policy version (as the administrator) changing one parameter of one rule; refuses a failed change. */
+    public void changePolicy(MockMvcTester mvc, String rule, String parameter, String value) {
+        var result = post(mvc, bearer(mvc, "admin"), "/api/v1/policy", """
+                {"reason":"test","changes":[{"rule":"%s","parameter":"%s","value":"%s"}]}
+                """.formatted(rule, parameter, value));
+        if (result.getResponse().getStatus() >= 300) {
+            throw new IllegalStateException("policy change refused: " + result.getResponse().getStatus());
+        }
+    }
+
     /** A POST with a JSON body, or none when {@code body} is null. */
     public MvcTestResult post(MockMvcTester mvc, String token, String uri, String body) {
         var request = mvc.post().uri(uri).header(HttpHeaders.AUTHORIZATION, token);

@@ -105,9 +105,7 @@ public class NewAggregateInserts implements SmartInitializingSingleton {
         List<String> columns = new ArrayList<>();
         List<Function<Object, Object>> values = new ArrayList<>();
         addColumns(entity, "", Function.identity(), columns, values);
-        String sql = "insert into " + entity.getTableName().getReference() + " (" + String.join(", ", columns)
-                + ") values (" + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
-        return new Insert(sql, List.copyOf(values));
+        return new Insert(insertSql(entity.getTableName().getReference(), columns), List.copyOf(values));
     }
 
     private void addColumns(RelationalPersistentEntity<?> entity, String prefix, Function<Object, Object> owner,
@@ -134,6 +132,12 @@ public class NewAggregateInserts implements SmartInitializingSingleton {
             columns.add(prefix + p.getColumnName().getReference());
             values.add(read.andThen(columnValue(p)));
         });
+    }
+
+    /** {@code insert into table (columns) values (?, …)}: positional parameters in the columns' order. */
+    public static String insertSql(String table, List<String> columns) {
+        return "insert into " + table + " (" + String.join(", ", columns) + ") values ("
+                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
     }
 
     /** How a value of the property's simple type goes into its column, as Spring Data JDBC writes it. */

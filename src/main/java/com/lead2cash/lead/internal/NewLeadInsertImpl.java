@@ -6,7 +6,6 @@ import com.lead2cash.platform.PerTransaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.jdbc.core.JdbcAggregateOperations;
 import org.springframework.data.mapping.PersistentPropertyAccessor;
@@ -74,11 +73,11 @@ class NewLeadInsertImpl implements NewLeadInsert {
             reasonColumns.add(p);
             reasonValues.add(NewAggregateInserts.columnValue(p));
         });
-        this.insertLead = insert(lead.getTableName().getReference(), leadColumns.stream()
+        this.insertLead = NewAggregateInserts.insertSql(lead.getTableName().getReference(), leadColumns.stream()
                 .map(p -> p.getColumnName().getReference()).toList());
         List<String> reasonColumnNames = new ArrayList<>(List.of("lead_id"));
         reasonColumns.forEach(p -> reasonColumnNames.add(p.getColumnName().getReference()));
-        this.insertReason = insert(reason.getTableName().getReference(), reasonColumnNames);
+        this.insertReason = NewAggregateInserts.insertSql(reason.getTableName().getReference(), reasonColumnNames);
     }
 
     /**
@@ -123,10 +122,5 @@ class NewLeadInsertImpl implements NewLeadInsert {
             values[i] = converters.get(i).apply(accessor.getProperty(columns.get(i)));
         }
         return values;
-    }
-
-    private static String insert(String table, List<String> columns) {
-        return "insert into " + table + " (" + String.join(", ", columns) + ") values ("
-                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
     }
 }

@@ -48,6 +48,12 @@ public interface Deadlines {
      */
     List<DeadlineRecord> of(SubjectRef subject, Instant startedAtOrBefore, int limit);
 
+    /**
+     * The same over several subjects of one type at once (a customer and those merged into it): the
+     * newest {@code limit} of all of them together.
+     */
+    List<DeadlineRecord> of(String subjectType, java.util.Collection<String> subjectIds, Instant startedAtOrBefore, int limit);
+
     /** A deadline as the subject's module shows it; {@code state} is OPEN, MET, BREACHED or CANCELLED. */
     record DeadlineRecord(UUID id, String ruleId, SubjectRef subject, UUID ownerId, Instant startedAt, Instant dueAt,
                           String state, Instant metAt, Instant breachedAt) {

@@ -45,6 +45,12 @@ public class RecordingCollaborators {
         }
 
         @Override
+        public List<DeadlineRecord> of(String subjectType, java.util.Collection<String> subjectIds, Instant startedAtOrBefore,
+                                       int limit) {
+            return List.of();
+        }
+
+        @Override
         public UUID recordMet(String ruleId, SubjectRef subject, UUID ownerId, Instant at) {
             calls.add(new DeadlineCall("recordMet", ruleId, subject, ownerId, at));
             return UUID.nameUUIDFromBytes((ruleId + subject + at).getBytes());

@@ -9,6 +9,8 @@ import com.lead2cash.testing.MutableClock;
 import com.lead2cash.testing.TestClock;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -107,6 +109,20 @@ class CustomerMergeTest {
                 .contains("activity", "opportunity", "event", "deadline");
         assertThat(timeline.get("items").valueStream().map(e -> e.get("messageKey").asString()))
                 .contains("customer.history.mergedFrom", "customer.history.created");
+        // the merged customer's deadlines that ran are the survivor's history too
+        List<String> mergedDeadlines = jdbc.sql("select 'deadline:' || id from sop_deadline where subject_type = 'Customer'"
+                + " and subject_id = :b and not (state = 'CANCELLED' and breached_at is null)").param("b", b).query(String.class).list();
+        assertThat(mergedDeadlines).isNotEmpty();
+        assertThat(keys(timeline)).containsAll(mergedDeadlines);
+        // paged two at a time, the timeline is the same entries in the same order: each source resumes at the cursor
+        List<String> paged = new ArrayList<>();
+        String cursor = "";
+        do {
+            JsonNode page = support.getJson(mvc, manager, "/api/v1/customers/" + a + "/timeline?size=2&cursor={c}", cursor);
+            paged.addAll(keys(page));
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+        } while (cursor != null);
+        assertThat(paged).containsExactlyElementsOf(keys(timeline));
 
         String audit = jdbc.sql("select actor_name || ' ' || detail from platform_audit_event where action = 'customer.merged' and entity_id = :id")
                 .param("id", a).query(String.class).single();
@@ -115,5 +131,9 @@ class CustomerMergeTest {
                 .contains("opportunities=1").contains("同一家公司");
         assertThat(count("select count(*) from platform_audit_event where entity_type = 'Customer' and entity_id = cast(:id as text) and field = 'mergedIntoId'", b))
                 .isEqualTo(1);
+    }
+
+    private static List<String> keys(JsonNode timelinePage) {
+        return timelinePage.get("items").valueStream().map(e -> e.get("key").asString()).toList();
     }
 }

@@ -50,28 +50,35 @@ public class CustomerAccess {
 
     /** The customer if the current user may see it (merged ones too: their page leads on), else 404. */
     public Customer visible(UUID id) {
-        if (id == null) {
-            throw new FieldValidationException("customerId", "customer.required");
-        }
-        Customer c = customers.findById(id).orElseThrow(() -> new RecordNotFoundException(SUBJECT, id));
+        Customer c = customers.findById(required(id)).orElseThrow(() -> new RecordNotFoundException(SUBJECT, id));
         requireVisible(c);
         return c;
     }
 
     /** The same, with the row locked for the rest of the transaction. */
     public Customer visibleForUpdate(UUID id) {
-        if (id == null) {
-            throw new FieldValidationException("customerId", "customer.required");
-        }
-        Customer c = customers.findByIdForUpdate(id).orElseThrow(() -> new RecordNotFoundException(SUBJECT, id));
+        Customer c = customers.findByIdForUpdate(required(id)).orElseThrow(() -> new RecordNotFoundException(SUBJECT, id));
         requireVisible(c);
         return c;
     }
 
     public void requireVisible(Customer c) {
-        if (!isVisible(c.ownerId())) {
-            throw new RecordNotFoundException(SUBJECT, c.id());
+        requireVisible(c.id(), c.ownerId());
+    }
+
+    /** The same for a customer read as its owner alone (null: the pool), where a page needs nothing else of it. */
+    public void requireVisible(UUID id, UUID ownerId) {
+        if (!isVisible(ownerId)) {
+            throw new RecordNotFoundException(SUBJECT, id);
         }
+    }
+
+    /** A customer id is required before anything is looked up. */
+    public static UUID required(UUID id) {
+        if (id == null) {
+            throw new FieldValidationException("customerId", "customer.required");
+        }
+        return id;
     }
 
     /** Whether a customer with this owner (null: the pool) is visible to the current user. */

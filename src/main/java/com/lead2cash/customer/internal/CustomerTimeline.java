@@ -3,10 +3,9 @@ package com.lead2cash.customer.internal;
 import com.lead2cash.customer.TimelineContributor;
 import com.lead2cash.customer.TimelineCursor;
 import com.lead2cash.customer.TimelineEntry;
-import com.lead2cash.customer.internal.domain.Customer;
 import com.lead2cash.platform.CursorPage;
+import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.sop.Deadlines;
-import com.lead2cash.sop.SubjectRef;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -49,7 +48,7 @@ public class CustomerTimeline {
 
     /** One page of the timeline of a customer the current user may see. */
     public CursorPage<TimelineEntry> page(UUID customerId, String cursor, Integer requestedSize) {
-        Customer c = access.visible(customerId);
+        Subject subject = subject(customerId);
         int size = CursorPage.size(requestedSize);
         TimelineCursor after = TimelineCursor.START;
         if (cursor != null && !cursor.isBlank()) {
@@ -57,60 +56,77 @@ public class CustomerTimeline {
             after = new TimelineCursor(key.timestamp(0).toInstant(), key.text(1));
         }
         int limit = size + 1;
-        List<TimelineEntry> all = new ArrayList<>();
-        all.addAll(events(c.id(), after, limit));
-        all.addAll(activities(c.id(), after, limit));
-        all.addAll(deadlineEntries(c, after, limit));
+        List<TimelineEntry> all = new ArrayList<>(story(customerId, after, limit));
+        all.addAll(deadlineEntries(subject, after, limit));
         for (TimelineContributor contributor : contributors) {
-            all.addAll(contributor.entries(c.id(), after, limit));
+            all.addAll(contributor.entries(customerId, after, limit));
         }
         TimelineCursor from = after;
         List<TimelineEntry> page = all.stream().filter(from::admits).sorted(NEWEST_FIRST).limit(limit).toList();
         return CursorPage.of(page, size, e -> List.of(e.at().toString(), e.key()));
     }
 
-    private List<TimelineEntry> events(UUID customerId, TimelineCursor after, int limit) {
-        return jdbc.sql("select id, occurred_at, actor_id, message_key, args from customer_event where customer_id = :c and "
-                        + after.sqlPredicate("occurred_at", "'event:' || lpad(id::text, 19, '0')")
-                        + " order by occurred_at desc, id desc limit :limit")
-                .param("c", customerId).param("cursorAt", after.atParam()).param("cursorKey", after.key())
-                .param("limit", limit)
-                .query((rs, i) -> new TimelineEntry(rs.getTimestamp("occurred_at").toInstant(),
-                        "event:" + String.format("%019d", rs.getLong("id")), "event", rs.getString("message_key"),
-                        CustomerHistory.args(rs.getString("args")), null, rs.getObject("actor_id", UUID.class)))
-                .list();
+    /** The customer's own id and those merged into it (their deadlines are its history too). */
+    private record Subject(UUID id, List<UUID> mergedIds) {
+
+        List<String> deadlineSubjects() {
+            return java.util.stream.Stream.concat(java.util.stream.Stream.of(id), mergedIds.stream()).map(UUID::toString).toList();
+        }
     }
 
-    private List<TimelineEntry> activities(UUID customerId, TimelineCursor after, int limit) {
-        return jdbc.sql("select id, type, occurred_at, logged_by, summary, late from customer_activity where customer_id = :c and "
-                        + after.sqlPredicate("occurred_at", "'activity:' || id::text")
-                        + " order by occurred_at desc, id desc limit :limit")
+    /**
+     * The customer if the current user may see it, else 404 — read as the owner and the merged ids in
+     * one row, not as the whole aggregate: a timeline page needs nothing else of it.
+     */
+    private Subject subject(UUID customerId) {
+        record Row(UUID ownerId, List<UUID> mergedIds) {
+        }
+        Row row = jdbc.sql("select owner_id, array(select m.id from customer_customer m where m.merged_into_id = c.id) as merged"
+                        + " from customer_customer c where c.id = :c")
+                .param("c", CustomerAccess.required(customerId))
+                .query((rs, i) -> new Row(rs.getObject("owner_id", UUID.class), List.of((UUID[]) rs.getArray("merged").getArray())))
+                .optional().orElseThrow(() -> new RecordNotFoundException(CustomerAccess.SUBJECT, customerId));
+        access.requireVisible(customerId, row.ownerId());
+        return new Subject(customerId, row.mergedIds());
+    }
+
+    /** Its story (created, status and owner changes, grading, pool, merges) and its activities, in one statement. */
+    private List<TimelineEntry> story(UUID customerId, TimelineCursor after, int limit) {
+        return jdbc.sql("(select 'event' as kind, 'event:' || lpad(e.id::text, 19, '0') as key, e.occurred_at, e.actor_id,"
+                        + " e.message_key, e.args, null as type, null as summary, false as late from customer_event e"
+                        + " where e.customer_id = :c and " + after.sqlPredicate("e.occurred_at", "'event:' || lpad(e.id::text, 19, '0')")
+                        + " order by e.occurred_at desc, e.id desc limit :limit)"
+                        + " union all (select 'activity', 'activity:' || a.id::text, a.occurred_at, a.logged_by,"
+                        + " null, null, a.type, a.summary, a.late from customer_activity a"
+                        + " where a.customer_id = :c and " + after.sqlPredicate("a.occurred_at", "'activity:' || a.id::text")
+                        + " order by a.occurred_at desc, a.id desc limit :limit)")
                 .param("c", customerId).param("cursorAt", after.atParam()).param("cursorKey", after.key())
                 .param("limit", limit)
-                .query((rs, i) -> new TimelineEntry(rs.getTimestamp("occurred_at").toInstant(),
-                        "activity:" + rs.getObject("id", UUID.class), "activity",
-                        "customer.timeline.activity", List.of("#activity.type." + rs.getString("type"), rs.getString("summary"),
-                        rs.getBoolean("late") ? "#customer.timeline.lateMark" : ""), null, rs.getObject("logged_by", UUID.class)))
+                .query((rs, i) -> {
+                    java.time.Instant at = rs.getTimestamp("occurred_at").toInstant();
+                    UUID actor = rs.getObject("actor_id", UUID.class);
+                    return "event".equals(rs.getString("kind"))
+                            ? new TimelineEntry(at, rs.getString("key"), "event", rs.getString("message_key"),
+                                    CustomerHistory.args(rs.getString("args")), null, actor)
+                            : new TimelineEntry(at, rs.getString("key"), "activity", "customer.timeline.activity",
+                                    List.of("#activity.type." + rs.getString("type"), rs.getString("summary"),
+                                            rs.getBoolean("late") ? "#customer.timeline.lateMark" : ""), null, actor);
+                })
                 .list();
     }
 
     /** The follow-up deadlines of the customer (and of customers merged into it), at the time each started. */
-    private List<TimelineEntry> deadlineEntries(Customer c, TimelineCursor after, int limit) {
-        List<UUID> subjects = new ArrayList<>(List.of(c.id()));
-        subjects.addAll(jdbc.sql("select id from customer_customer where merged_into_id = :c").param("c", c.id())
-                .query(UUID.class).list());
+    private List<TimelineEntry> deadlineEntries(Subject subject, TimelineCursor after, int limit) {
         Instant before = after.isStart() ? Instant.parse("9999-12-31T00:00:00Z") : after.at();
         List<TimelineEntry> entries = new ArrayList<>();
-        for (UUID subject : subjects) {
-            for (Deadlines.DeadlineRecord d : deadlines.of(SubjectRef.of(CustomerAccess.SUBJECT, subject), before, limit)) {
-                if ("CANCELLED".equals(d.state()) && d.breachedAt() == null) {
-                    continue;
-                }
-                String state = d.state().equals("MET") && !d.metOnTime() ? "MET_LATE" : d.state();
-                entries.add(new TimelineEntry(d.startedAt(), "deadline:" + d.id(), "deadline",
-                        "customer.timeline.deadline." + state,
-                        List.of("#rule." + d.ruleId() + ".name", MINUTE.format(d.dueAt().atZone(zone))), null, d.ownerId()));
+        for (Deadlines.DeadlineRecord d : deadlines.of(CustomerAccess.SUBJECT, subject.deadlineSubjects(), before, limit)) {
+            if ("CANCELLED".equals(d.state()) && d.breachedAt() == null) {
+                continue;
             }
+            String state = d.state().equals("MET") && !d.metOnTime() ? "MET_LATE" : d.state();
+            entries.add(new TimelineEntry(d.startedAt(), "deadline:" + d.id(), "deadline",
+                    "customer.timeline.deadline." + state,
+                    List.of("#rule." + d.ruleId() + ".name", MINUTE.format(d.dueAt().atZone(zone))), null, d.ownerId()));
         }
         return entries;
     }

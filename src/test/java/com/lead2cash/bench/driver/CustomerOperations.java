@@ -279,19 +279,21 @@ public final class CustomerOperations {
     /** CustomerTimeline.page: the customer, then each source's first page of entries, newest first. */
     private void timeline(Connection c, SampleCustomer s) throws SQLException {
         int limit = PAGE + 1;
-        Sql.query(c, "select * from customer_customer where id = ?", s.id());
-        Sql.query(c, "select id, occurred_at, actor_id, message_key, args from customer_event where customer_id = ? "
-                + "order by occurred_at desc, id desc limit " + limit, s.id());
-        Sql.query(c, "select id, type, occurred_at, logged_by, summary, late from customer_activity where customer_id = ? "
-                + "order by occurred_at desc, id desc limit " + limit, s.id());
-        Sql.query(c, "select id from customer_customer where merged_into_id = ?", s.id());
-        Sql.query(c, "select id, rule_id, owner_id, started_at, due_at, state, met_at, breached_at from sop_deadline "
-                + "where subject_type = 'Customer' and subject_id = ? and started_at <= ? "
+        Sql.query(c, "select owner_id, array(select m.id from customer_customer m where m.merged_into_id = c.id) as merged "
+                + "from customer_customer c where c.id = ?", s.id());
+        Sql.query(c, "(select 'event', e.id::text, e.occurred_at, e.actor_id, e.message_key, e.args, null, null, false "
+                + "from customer_event e where e.customer_id = ? order by e.occurred_at desc, e.id desc limit " + limit + ") "
+                + "union all (select 'activity', a.id::text, a.occurred_at, a.logged_by, null, null, a.type, a.summary, a.late "
+                + "from customer_activity a where a.customer_id = ? order by a.occurred_at desc, a.id desc limit " + limit + ")",
+                s.id(), s.id());
+        Sql.query(c, "select id, rule_id, subject_id, owner_id, started_at, due_at, state, met_at, breached_at from sop_deadline "
+                + "where subject_type = 'Customer' and subject_id in (?) and started_at <= ? "
                 + "order by started_at desc, id desc limit " + limit, s.id().toString(), Timestamp.from(Instant.parse("9999-12-31T00:00:00Z")));
         Sql.query(c, "select c.id, c.to_stage, c.from_stage, c.changed_at, c.amount, o.id, o.code, o.name, o.currency, "
                 + "o.owner_id, o.lost_reason from opportunity_stage_change c join opportunity_opportunity o on o.id = c.opportunity_id "
                 + "where o.customer_id = ? and (c.from_stage is null or c.to_stage in ('WON', 'LOST')) "
                 + "order by c.changed_at desc, c.id desc limit " + limit, s.id());
-        Sql.query(c, "select * from customer_needs_analysis where customer_id = ?", s.id());
+        Sql.query(c, "select id, report_id, number, written_at, written_by from customer_needs_analysis "
+                + "where customer_id = ? order by written_at desc, id desc", s.id());
     }
 }

@@ -12,6 +12,7 @@ import com.lead2cash.sop.internal.policy.PolicyVersion;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -157,13 +158,19 @@ class DeadlineService implements Deadlines {
 
     @Override
     public List<DeadlineRecord> of(SubjectRef subject, Instant startedAtOrBefore, int limit) {
+        return of(subject.type(), List.of(subject.id()), startedAtOrBefore, limit);
+    }
+
+    @Override
+    public List<DeadlineRecord> of(String subjectType, Collection<String> subjectIds, Instant startedAtOrBefore, int limit) {
         return jdbc.sql("""
-                        select id, rule_id, owner_id, started_at, due_at, state, met_at, breached_at from sop_deadline
-                        where subject_type = :type and subject_id = :subject and started_at <= :before
+                        select id, rule_id, subject_id, owner_id, started_at, due_at, state, met_at, breached_at from sop_deadline
+                        where subject_type = :type and subject_id in (:subjects) and started_at <= :before
                         order by started_at desc, id desc limit :limit""")
-                .param("type", subject.type()).param("subject", subject.id())
+                .param("type", subjectType).param("subjects", subjectIds)
                 .param("before", Timestamp.from(startedAtOrBefore)).param("limit", limit)
-                .query((rs, i) -> new DeadlineRecord(rs.getObject("id", UUID.class), rs.getString("rule_id"), subject,
+                .query((rs, i) -> new DeadlineRecord(rs.getObject("id", UUID.class), rs.getString("rule_id"),
+                        SubjectRef.of(subjectType, rs.getString("subject_id")),
                         rs.getObject("owner_id", UUID.class), rs.getTimestamp("started_at").toInstant(),
                         rs.getTimestamp("due_at").toInstant(), rs.getString("state"), instant(rs, "met_at"),
                         instant(rs, "breached_at")))

@@ -195,7 +195,7 @@ public final class CustomerOperations {
         return LeadOperations.expect(answer, 200, "\"items\"");
     }
 
-    /** The plans ({@code EXPLAIN (ANALYZE, BUFFERS)}) of the list statements and the timeline's activities, as Markdown. */
+    /** The plans ({@code EXPLAIN (ANALYZE, BUFFERS)}) of the list statements and the timeline's, as Markdown. */
     public String plans(DataSource db) throws SQLException {
         Map<String, CustomerQueries.Statement> statements = new java.util.LinkedHashMap<>();
         Member rep = rep(0);
@@ -217,9 +217,7 @@ public final class CustomerOperations {
                 scope(reader), PAGE));
         statements.put("customer.search.director", statement(search(sample.twoCharacters()),
                 scope(org.director()), PAGE));
-        statements.put("customer.timeline: activities", new CustomerQueries.Statement("select id, type, occurred_at, "
-                + "logged_by, summary, late from customer_activity where customer_id = :c order by occurred_at desc, id desc "
-                + "limit " + (PAGE + 1), Map.of("c", samples.get(0).id())));
+        timelineStatements(samples.get(0).id()).forEach((part, st) -> statements.put("customer.timeline: " + part, st));
         StringBuilder md = new StringBuilder();
         try (Connection c = db.getConnection()) {
             for (var e : statements.entrySet()) {
@@ -278,22 +276,36 @@ public final class CustomerOperations {
 
     /** CustomerTimeline.page: the customer, then each source's first page of entries, newest first. */
     private void timeline(Connection c, SampleCustomer s) throws SQLException {
+        for (CustomerQueries.Statement st : timelineStatements(s.id()).values()) {
+            jdbc(c).sql(st.sql()).params(st.params()).query().listOfRows();
+        }
+    }
+
+    /**
+     * The timeline's statements as CustomerTimeline and its contributors ask them for the first page: the
+     * owner and merged ids, the story with the activities, the deadlines, the opportunities, the needs analyses.
+     */
+    private static Map<String, CustomerQueries.Statement> timelineStatements(UUID customer) {
         int limit = PAGE + 1;
-        Sql.query(c, "select owner_id, array(select m.id from customer_customer m where m.merged_into_id = c.id) as merged "
-                + "from customer_customer c where c.id = ?", s.id());
-        Sql.query(c, "(select 'event', e.id::text, e.occurred_at, e.actor_id, e.message_key, e.args, null, null, false "
-                + "from customer_event e where e.customer_id = ? order by e.occurred_at desc, e.id desc limit " + limit + ") "
-                + "union all (select 'activity', a.id::text, a.occurred_at, a.logged_by, null, null, a.type, a.summary, a.late "
-                + "from customer_activity a where a.customer_id = ? order by a.occurred_at desc, a.id desc limit " + limit + ")",
-                s.id(), s.id());
-        Sql.query(c, "select id, rule_id, subject_id, owner_id, started_at, due_at, state, met_at, breached_at from sop_deadline "
-                + "where subject_type = 'Customer' and subject_id in (?) and started_at <= ? "
-                + "order by started_at desc, id desc limit " + limit, s.id().toString(), Timestamp.from(Instant.parse("9999-12-31T00:00:00Z")));
-        Sql.query(c, "select c.id, c.to_stage, c.from_stage, c.changed_at, c.amount, o.id, o.code, o.name, o.currency, "
-                + "o.owner_id, o.lost_reason from opportunity_stage_change c join opportunity_opportunity o on o.id = c.opportunity_id "
-                + "where o.customer_id = ? and (c.from_stage is null or c.to_stage in ('WON', 'LOST')) "
-                + "order by c.changed_at desc, c.id desc limit " + limit, s.id());
-        Sql.query(c, "select id, report_id, number, written_at, written_by from customer_needs_analysis "
-                + "where customer_id = ? order by written_at desc, id desc", s.id());
+        Map<String, CustomerQueries.Statement> statements = new java.util.LinkedHashMap<>();
+        statements.put("owner and merged", new CustomerQueries.Statement("select owner_id, array(select m.id from "
+                + "customer_customer m where m.merged_into_id = c.id) as merged from customer_customer c where c.id = :c",
+                Map.of("c", customer)));
+        statements.put("story and activities", new CustomerQueries.Statement("(select 'event', e.id::text, e.occurred_at, "
+                + "e.actor_id, e.message_key, e.args, null, null, false from customer_event e where e.customer_id = :c "
+                + "order by e.occurred_at desc, e.id desc limit " + limit + ") union all (select 'activity', a.id::text, "
+                + "a.occurred_at, a.logged_by, null, null, a.type, a.summary, a.late from customer_activity a "
+                + "where a.customer_id = :c order by a.occurred_at desc, a.id desc limit " + limit + ")", Map.of("c", customer)));
+        statements.put("deadlines", new CustomerQueries.Statement("select id, rule_id, subject_id, owner_id, started_at, "
+                + "due_at, state, met_at, breached_at from sop_deadline where subject_type = 'Customer' and subject_id in (:s) "
+                + "and started_at <= :before order by started_at desc, id desc limit " + limit,
+                Map.of("s", List.of(customer.toString()), "before", Timestamp.from(Instant.parse("9999-12-31T00:00:00Z")))));
+        statements.put("opportunities", new CustomerQueries.Statement("select c.id, c.to_stage, c.from_stage, c.changed_at, "
+                + "c.amount, o.id, o.code, o.name, o.currency, o.owner_id, o.lost_reason from opportunity_stage_change c "
+                + "join opportunity_opportunity o on o.id = c.opportunity_id where o.customer_id = :c and (c.from_stage is null "
+                + "or c.to_stage in ('WON', 'LOST')) order by c.changed_at desc, c.id desc limit " + limit, Map.of("c", customer)));
+        statements.put("needs analyses", new CustomerQueries.Statement("select id, report_id, number, written_at, written_by "
+                + "from customer_needs_analysis where customer_id = :c order by written_at desc, id desc", Map.of("c", customer)));
+        return statements;
     }
 }

@@ -63,6 +63,9 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
     static final int MAX_ROWS = 20_000;
     static final int MAX_BYTES = 10 << 20;
     static final int BATCH = 200;
+    /** What a status shows; never the uploaded file, which stays stored until the import ends. */
+    private static final String STATUS_COLUMNS = "id, file_name, mode, state, total_rows, processed, imported, failed,"
+            + " errors, created_at, finished_at";
     private static final Logger log = LoggerFactory.getLogger(CustomerImports.class);
 
     /** Size labels as people write them in a sheet. */
@@ -359,12 +362,13 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
 
     public CustomerImportStatus status(UUID id) {
         UUID me = CurrentUser.require().id();
-        return jdbc.sql("select * from customer_import where id = :id and created_by = :me").param("id", id).param("me", me)
+        return jdbc.sql("select " + STATUS_COLUMNS + " from customer_import where id = :id and created_by = :me")
+                .param("id", id).param("me", me)
                 .query((rs, i) -> status(rs)).optional().orElseThrow(() -> new RecordNotFoundException("Import", id));
     }
 
     public List<CustomerImportStatus> mine() {
-        return jdbc.sql("select * from customer_import where created_by = :me order by created_at desc limit 10")
+        return jdbc.sql("select " + STATUS_COLUMNS + " from customer_import where created_by = :me order by created_at desc limit 10")
                 .param("me", CurrentUser.require().id()).query((rs, i) -> status(rs)).list();
     }
 

@@ -26,6 +26,7 @@ import org.springframework.data.relational.core.mapping.event.BeforeConvertEvent
 import org.springframework.data.repository.support.Repositories;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Saves an aggregate that is new with one plain insert, built once per type from Spring Data's own
@@ -36,6 +37,11 @@ import org.springframework.stereotype.Component;
  * goes through Spring Data unchanged. Only single-table aggregates (simple properties, embedded values,
  * arrays of texts) are written this way; any other is refused at start-up, so a property can never be
  * silently dropped. Repositories take it as the {@link NewAggregateInsert} fragment.
+ *
+ * <p>In a transaction that asked for it ({@link #deferNewAggregates()}: an import batch, which reads none
+ * of its new aggregates back before commit) the rows wait with the transaction's {@link DeferredInserts},
+ * as rows others refer to (sent first, in the order their types were first saved), and go out as one
+ * JDBC batch per type.
  */
 @Component
 public class NewAggregateInserts implements SmartInitializingSingleton {
@@ -47,20 +53,33 @@ public class NewAggregateInserts implements SmartInitializingSingleton {
     private record Insert(String sql, List<Function<Object, Object>> values) {
     }
 
+    private static final Object DEFERRED = new Object();
+
     private final ListableBeanFactory beans;
     private final RelationalMappingContext mapping;
     private final JdbcAggregateOperations aggregates;
     private final JdbcTemplate jdbc;
+    private final DeferredInserts deferred;
     private final ApplicationEventPublisher events;
     private final Map<Class<?>, Insert> inserts = new ConcurrentHashMap<>();
 
     NewAggregateInserts(RelationalMappingContext mapping, JdbcAggregateOperations aggregates, JdbcTemplate jdbc,
-                        ApplicationEventPublisher events, ListableBeanFactory beans) {
+                        DeferredInserts deferred, ApplicationEventPublisher events, ListableBeanFactory beans) {
         this.beans = beans;
         this.mapping = mapping;
         this.aggregates = aggregates;
         this.jdbc = jdbc;
+        this.deferred = deferred;
         this.events = events;
+    }
+
+    /**
+     * New aggregates saved in the current transaction from now on are sent with its deferred inserts,
+     * not one by one: for callers that do not read them back (nor let anything else) before commit.
+     * Outside a transaction it changes nothing.
+     */
+    public static void deferNewAggregates() {
+        PerTransaction.get(DEFERRED, () -> Boolean.TRUE);
     }
 
     /**
@@ -96,7 +115,11 @@ public class NewAggregateInserts implements SmartInitializingSingleton {
         for (int i = 0; i < row.length; i++) {
             row[i] = insert.values().get(i).apply(saved);
         }
-        jdbc.update(insert.sql(), row);
+        if (TransactionSynchronizationManager.getResource(DEFERRED) != null) {
+            deferred.addReferenced(insert.sql(), row);
+        } else {
+            jdbc.update(insert.sql(), row);
+        }
         return saved;
     }
 

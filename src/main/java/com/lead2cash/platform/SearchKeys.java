@@ -45,6 +45,8 @@ public final class SearchKeys {
     private static final String DIGITS = "#";
 
     private static final Pattern CODE = Pattern.compile("[A-Za-z]{1,3}-\\d{4}-\\d{4,}");
+    /** Between the syllables of a run's pinyin (compiled once: an import keys thousands of names). */
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private SearchKeys() {
     }
@@ -157,8 +159,8 @@ public final class SearchKeys {
             }
             String run = folded.substring(start, i);
             if (han) {
-                for (String syllable : PinyinHelper.toPinyin(run, PinyinStyleEnum.NORMAL).split("\\s+")) {
-                    String letters = syllable.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+                for (String syllable : SPACES.split(PinyinHelper.toPinyin(run, PinyinStyleEnum.NORMAL))) {
+                    String letters = latinLetters(syllable);
                     if (!letters.isEmpty()) {
                         pinyin.append(letters);
                         initials.append(letters.charAt(0));
@@ -217,6 +219,19 @@ public final class SearchKeys {
             folded.codePoints().filter(Character::isLetterOrDigit).forEach(out::appendCodePoint);
         });
         return out.toString();
+    }
+
+    /** The letters a–z of a syllable in lower case, nothing else (tone marks and digits go). */
+    private static String latinLetters(String syllable) {
+        String lower = syllable.toLowerCase(Locale.ROOT);
+        StringBuilder letters = new StringBuilder(lower.length());
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                letters.append(c);
+            }
+        }
+        return letters.toString();
     }
 
     private static List<String> windows(String prefix, String text, int width) {

@@ -28,6 +28,17 @@ public interface Deadlines {
     UUID openUntil(String ruleId, SubjectRef subject, UUID ownerId, Instant startedAt, Instant dueAt);
 
     /**
+     * As {@link #openUntil}, for a subject created in the caller's transaction, which cannot have a
+     * running deadline yet: the engine may send the row with the transaction's other deferred inserts
+     * ({@code platform.DeferredInserts}), so an import batch opens hundreds of deadlines in one round
+     * trip. The engine's own calls that need the row (another open, meet, cancel, transfer, the
+     * subject's list) send what waits first.
+     */
+    default UUID openUntilForNew(String ruleId, SubjectRef subject, UUID ownerId, Instant startedAt, Instant dueAt) {
+        return openUntil(ruleId, subject, ownerId, startedAt, dueAt);
+    }
+
+    /**
      * Records a rule whose work is done the moment its clock starts (the assignee notified in the
      * same transaction as the assignment): one deadline, met at once, counted by compliance.
      */

@@ -112,6 +112,72 @@ class CustomerImportTest {
     }
 
     @Test
+    void everyImportedRowIsStoredWholeWithItsContactHistoryFollowUpDeadlineAndAudit() {
+        var company = support.company("imp6");
+        String manager = support.bearer(mvc, company.eastManager());
+        StringBuilder csv = new StringBuilder("客户名称*,客户等级,负责人（用户名）,联系人,联系人电话\r\n");
+        for (int i = 1; i <= 3; i++) {
+            csv.append("整行导入").append(i).append("有限公司,B,").append(company.eastRep().username()).append(",联系人")
+                    .append(i).append(",1391111200").append(i).append("\r\n");
+        }
+        csv.append("整行导入4有限公司,C,,,\r\n");
+        JsonNode done = importAndWait(manager, csv.toString(), "VALID_ROWS");
+        assertThat(done.get("state").asString()).isEqualTo("DONE");
+        assertThat(done.get("imported").asInt()).isEqualTo(4);
+
+        var stored = jdbc.sql("""
+                select id, owner_id, follow_up_due_at, cadence_rule, name_folded, code from customer_customer
+                where name like '整行导入%' order by name""").query().listOfRows();
+        assertThat(stored).hasSize(4);
+        for (var c : stored) {
+            Object id = c.get("id");
+            assertThat(c.get("follow_up_due_at")).as("follow-up clock").isNotNull();
+            assertThat(c.get("name_folded")).as("search keys").isNotEqualTo("");
+            assertThat(support.deadlines("Customer", id)).containsExactly(c.get("cadence_rule") + ":OPEN");
+            assertThat(jdbc.sql("select due_at from sop_deadline where subject_type = 'Customer' and subject_id = :id")
+                    .param("id", id.toString()).query(java.sql.Timestamp.class).single())
+                    .isEqualTo(c.get("follow_up_due_at"));
+            assertThat(jdbc.sql("select message_key from customer_event where customer_id = :id").param("id", id)
+                    .query(String.class).list()).containsExactly("customer.history.created");
+            assertThat(jdbc.sql("select actor_id from platform_audit_event where action = 'CREATE' and entity_type = 'Customer' and entity_id = :id")
+                    .param("id", id.toString()).query(java.util.UUID.class).list()).containsExactly(company.eastManager().id());
+        }
+        assertThat(jdbc.sql("""
+                select count(*) from customer_contact k join customer_customer c on c.id = k.customer_id
+                where c.name like '整行导入%' and k.is_primary
+                  and exists (select 1 from platform_audit_event a where a.entity_type = 'Contact' and a.entity_id = k.id::text)""")
+                .query(Long.class).single()).isEqualTo(3);
+        assertThat(stored).extracting(c -> c.get("code")).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void C7_allOrNothingStoresNoRowAtAllWhenTheHoldingLimitRefusesOne() {
+        var company = support.company("imp7");
+        String manager = support.bearer(mvc, company.eastManager());
+        StringBuilder csv = new StringBuilder("客户名称*,负责人（用户名）,联系人,联系人电话\r\n");
+        for (int i = 1; i <= 4; i++) {
+            csv.append("全无上限").append(i).append("有限公司,").append(company.eastRep().username()).append(",联系人")
+                    .append(i).append(",1391111300").append(i).append("\r\n");
+        }
+        support.changePolicy(mvc, "C7", "maxPrivateCustomers", "3");
+        try {
+            JsonNode refused = importAndWait(manager, csv.toString(), "ALL_OR_NOTHING");
+            assertThat(refused.get("state").asString()).isEqualTo("REFUSED");
+            assertThat(refused.get("imported").asInt()).isZero();
+            assertThat(refused.get("errors").get(0).get("message").asString()).contains("3");
+        } finally {
+            support.changePolicy(mvc, "C7", "maxPrivateCustomers", "200");
+        }
+        assertThat(jdbc.sql("select count(*) from customer_customer where name like '全无上限%'").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from customer_contact where phone like '1391111300%'").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from sop_deadline where subject_type = 'Customer' and owner_id = :rep")
+                .param("rep", company.eastRep().id()).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("""
+                select count(*) from platform_audit_event where action = 'CREATE' and entity_type in ('Customer', 'Contact')
+                  and actor_id = :m""").param("m", company.eastManager().id()).query(Long.class).single()).isZero();
+    }
+
+    @Test
     void allOrNothingImportsNothingWhenOneRowIsRefused() {
         var company = support.company("imp2");
         String rep = support.bearer(mvc, company.eastRep());

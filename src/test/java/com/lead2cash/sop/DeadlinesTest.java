@@ -47,6 +47,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Deadlines are first-class, computed on the working calendar, reminded, breached and escalated exactly once. */
@@ -84,6 +85,7 @@ class DeadlinesTest {
     @Autowired DataSource dataSource;
     @Autowired Fixtures fixtures;
     @Autowired MockMvcTester mvc;
+    @Autowired TransactionTemplate tx;
 
     User manager, rep, rep2, otherRep;
 
@@ -329,6 +331,43 @@ class DeadlinesTest {
                 .contains("my-deadlines", "deadline-overdue", "4 h 0 min left");
         assertThat(mvc.get().uri("/deadlines").cookie(session)).hasStatusOk().bodyText().contains("deadlines-table");
         assertThat(mvc.get().uri("/").cookie(session)).hasStatusOk().bodyText().contains("/deadlines/panel");
+    }
+
+    @Test
+    @Order(10)
+    void aDeadlineOfANewSubjectWaitsForTheCommitYetTheEnginesOwnCallsInItsTransactionSeeIt() {
+        clock.set(at(2026, 11, 30, 12, 0));
+        Instant due = at(2026, 12, 7, 12, 0);
+        SubjectRef kept = SubjectRef.of("Customer", UUID.randomUUID());
+        SubjectRef met = SubjectRef.of("Customer", UUID.randomUUID());
+        SubjectRef alone = SubjectRef.of("Customer", UUID.randomUUID());
+        UUID[] ids = tx.execute(s -> {
+            UUID k = deadlines.openUntilForNew("C2", kept, rep.id(), clock.instant(), due);
+            UUID m = deadlines.openUntilForNew("C2", met, rep.id(), clock.instant(), due);
+            assertThat(jdbc.sql("select count(*) from sop_deadline where subject_id in (:k, :m)")
+                    .param("k", kept.id()).param("m", met.id()).query(Long.class).single())
+                    .as("waiting with the transaction's deferred inserts").isZero();
+            // opening again, meeting and listing send them first: never a second running deadline
+            assertThat(deadlines.openUntil("C2", kept, rep.id(), clock.instant(), due)).isEqualTo(k);
+            deadlines.meet("C2", met, at(2026, 12, 1, 9, 0));
+            assertThat(deadlines.of(kept, clock.instant(), 10)).extracting(Deadlines.DeadlineRecord::id).containsExactly(k);
+            return new UUID[] {k, m};
+        });
+        UUID opened = deadlines.openUntil("C2", alone, rep.id(), clock.instant(), due);
+
+        Map<String, Object> row = row(ids[0]);
+        Map<String, Object> expected = row(opened);
+        assertThat(row.get("state")).isEqualTo("OPEN");
+        for (String column : List.of("rule_id", "subject_type", "owner_id", "policy_version", "started_at", "due_at",
+                "reminders_sent", "next_fire_at", "version")) {
+            assertThat(row.get(column)).as(column).isEqualTo(expected.get(column));
+        }
+        assertThat(jdbc.sql("select reminder_at::text from sop_deadline where id = :id").param("id", ids[0])
+                .query(String.class).single()).isEqualTo(jdbc.sql("select reminder_at::text from sop_deadline where id = :id")
+                .param("id", opened).query(String.class).single());
+        assertThat(row(ids[1]).get("state")).isEqualTo("MET");
+        assertThat(jdbc.sql("select count(*) from sop_deadline where subject_id = :k").param("k", kept.id())
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

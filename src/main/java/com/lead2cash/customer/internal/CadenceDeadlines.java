@@ -25,6 +25,19 @@ public class CadenceDeadlines {
         sync(c, change, null);
     }
 
+    /**
+     * A customer registered in this transaction starts its cadence: nothing can be running for it yet,
+     * so the deadline waits with the transaction's deferred inserts (an import batch opens hundreds at once).
+     */
+    public void registered(Customer c, Customer.ScheduleChange change) {
+        if (change.previousRule() != null) {
+            throw new IllegalArgumentException("a new customer has no running follow-up deadline");
+        }
+        if (change.changed() && change.rule() != null) {
+            deadlines.openUntilForNew(change.rule(), subject(c), c.ownerId(), change.startsAt(), change.due());
+        }
+    }
+
     /** After a follow-up at {@code occurredAt}: the running deadline is met then, and the next one opens. */
     public void followedUp(Customer c, Customer.ScheduleChange change, Instant occurredAt) {
         sync(c, change, occurredAt);

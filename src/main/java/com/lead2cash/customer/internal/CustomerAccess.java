@@ -11,6 +11,7 @@ import com.lead2cash.platform.Role;
 import com.lead2cash.platform.Scope;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -83,11 +84,24 @@ public class CustomerAccess {
 
     /** Whether a customer with this owner (null: the pool) is visible to the current user. */
     public boolean isVisible(UUID ownerId) {
-        CurrentUser me = CurrentUser.get().orElse(null);
-        if (me == null || me.roles().stream().noneMatch(READERS::contains)) {
-            return false;
+        return readsCustomers() && (ownerId == null || scope().covers(ownerId));
+    }
+
+    /**
+     * {@link #isVisible} for many owners: the current user's scope is read once (an import's duplicate
+     * check discloses the matches of thousands of rows).
+     */
+    public Predicate<UUID> visibleOwners() {
+        if (!readsCustomers()) {
+            return ownerId -> false;
         }
-        return ownerId == null || scope().covers(ownerId);
+        Scope scope = scope();
+        return ownerId -> ownerId == null || scope.covers(ownerId);
+    }
+
+    private static boolean readsCustomers() {
+        CurrentUser me = CurrentUser.get().orElse(null);
+        return me != null && me.roles().stream().anyMatch(READERS::contains);
     }
 
     public CustomerActor actor(Customer c) {

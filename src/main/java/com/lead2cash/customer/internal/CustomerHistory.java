@@ -1,13 +1,13 @@
 package com.lead2cash.customer.internal;
 
 import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.DeferredInserts;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,20 +23,22 @@ public class CustomerHistory {
     public record Entry(long id, UUID customerId, Instant occurredAt, UUID actorId, String messageKey, List<String> args) {
     }
 
-    private final JdbcClient jdbc;
+    private final DeferredInserts inserts;
 
-    CustomerHistory(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    CustomerHistory(DeferredInserts inserts) {
+        this.inserts = inserts;
     }
 
-    /** Records an entry in the current transaction, by the current user (none for the system). */
+    /**
+     * Records an entry in the current transaction, by the current user (none for the system). Entries
+     * are written with the transaction's other deferred inserts just before it commits — after the
+     * customer row they refer to, and in one batch for an import.
+     */
     public void record(UUID customerId, Instant at, String messageKey, Object... args) {
-        jdbc.sql("insert into customer_event (customer_id, occurred_at, actor_id, message_key, args) values (:c, :at, :actor, :key, :args)")
-                .param("c", customerId).param("at", Timestamp.from(at))
-                .param("actor", CurrentUser.get().map(CurrentUser::id).orElse(null)).param("key", messageKey)
-                .param("args", Arrays.stream(args).map(a -> a == null ? "" : String.valueOf(a).replace(SEPARATOR, " "))
-                        .collect(Collectors.joining(SEPARATOR)))
-                .update();
+        inserts.add("insert into customer_event (customer_id, occurred_at, actor_id, message_key, args) values (?, ?, ?, ?, ?)",
+                customerId, Timestamp.from(at), CurrentUser.get().map(CurrentUser::id).orElse(null), messageKey,
+                Arrays.stream(args).map(a -> a == null ? "" : String.valueOf(a).replace(SEPARATOR, " "))
+                        .collect(Collectors.joining(SEPARATOR)));
     }
 
     static List<String> args(String joined) {

@@ -15,10 +15,12 @@ import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.HumanCodes;
+import com.lead2cash.platform.NewAggregateInserts;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.RecordNotFoundException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -39,6 +41,9 @@ public class CustomerService {
     /** The outcome of a registration: the customer and the possible duplicates that were found. */
     public record Registered(Customer customer, List<DuplicateCheck.Match> duplicates) {
     }
+
+    private static final String CODE_PREFIX = "C";
+    private static final String CODE_SEQUENCE = "customer_code_seq";
 
     private final CustomerRepository customers;
     private final CustomerAccess access;
@@ -94,6 +99,19 @@ public class CustomerService {
         return new Registered(registered.customer(), found);
     }
 
+    /**
+     * The current transaction is about to register {@code count} customers for these owners and reads none
+     * of them back before it commits (an import batch): their code numbers are taken and their owners
+     * locked and counted (C7) at once, and the new customers and contacts wait with the transaction's
+     * other deferred inserts. Each customer is still registered by {@link #register}, every step of it.
+     */
+    @Transactional
+    public void prepareBatch(int count, Collection<UUID> owners) {
+        codes.reserve(CODE_SEQUENCE, count);
+        holding.prepare(owners);
+        NewAggregateInserts.deferNewAggregates();
+    }
+
     /** Registration without duplicate check or scope (lead conversion, import): the caller has done both. */
     @Transactional
     public Registered register(CustomerProfile profile, String sourceLeadCode, CustomerGrade grade, GradeFactors factors,
@@ -102,11 +120,11 @@ public class CustomerService {
         if (owner != null) {
             holding.requireRoomFor(owner, 1);
         }
-        Customer c = Customer.register(codes.next("C", "customer_code_seq"), regions.resolve(profile), sourceLeadCode, grade, factors,
+        Customer c = Customer.register(codes.next(CODE_PREFIX, CODE_SEQUENCE), regions.resolve(profile), sourceLeadCode, grade, factors,
                 gradeNote, status, owner, createdBy, now);
         Customer.ScheduleChange change = c.reschedule(policy.cadence(), now, true);
         c = customers.save(c);
-        cadence.apply(c, change);
+        cadence.registered(c, change);
         history.record(c.id(), now, sourceLeadCode != null ? "customer.history.converted" : "customer.history.created",
                 sourceLeadCode, c.grade());
         return new Registered(c, List.of());

@@ -5,10 +5,15 @@ import com.lead2cash.customer.CustomerDirectory.CustomerMatch;
 import com.lead2cash.customer.DuplicateDisclosure;
 import com.lead2cash.platform.OrgDirectory;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +26,8 @@ import org.springframework.stereotype.Component;
 public class DuplicateCheck {
 
     private static final int LIMIT = 20;
+    /** Probes asked in one statement: its arrays stay small and its answer at most 40 rows a probe. */
+    private static final int PROBES_PER_QUERY = 500;
 
     private final JdbcClient jdbc;
     private final CustomerAccess access;
@@ -60,6 +67,102 @@ public class DuplicateCheck {
     }
 
     /**
+     * Possible duplicates of many probes at once (an import's rows), each answered as {@link #find} answers
+     * it alone, from one query per {@value #PROBES_PER_QUERY} probes and one look-up of the owners' names.
+     */
+    public Map<CompanyKeys, List<Match>> findAll(Collection<CompanyKeys> probes) {
+        Map<CompanyKeys, List<CustomerMatch>> candidates = candidates(probes);
+        Predicate<UUID> visible = candidates.values().stream().allMatch(List::isEmpty) ? owner -> false
+                : access.visibleOwners();
+        List<DuplicateDisclosure.Found> found = new ArrayList<>();
+        candidates.values().forEach(matches -> matches.forEach(c -> found.add(new DuplicateDisclosure.Found("CUSTOMER",
+                c.id(), c.code(), c.name(), null, c.matchedOn(), c.ownerId(), visible.test(c.ownerId())))));
+        Iterator<DuplicateDisclosure.Disclosed> disclosed = DuplicateDisclosure.disclose(found, directory).iterator();
+        Map<CompanyKeys, List<Match>> all = new LinkedHashMap<>();
+        candidates.forEach((probe, matches) -> {
+            List<Match> cut = new ArrayList<>(matches.size());
+            for (int i = 0; i < matches.size(); i++) {
+                DuplicateDisclosure.Disclosed d = disclosed.next();
+                cut.add(new Match(d.id(), d.code(), d.name(), d.matchedOn(), d.visible(), d.ownerId(), d.ownerName()));
+            }
+            all.put(probe, cut);
+        });
+        return all;
+    }
+
+    /**
+     * {@link #candidates(CompanyKeys, UUID)} of many probes at once. Each probe gets one plain index
+     * look-up per key it has (a key it lacks is null and finds nothing), all of them in one lateral join —
+     * no OR between keys, whose plan depends on statistics a freshly filled table does not have yet — and
+     * keeps at most {@value #LIMIT} candidates found by name or code and {@value #LIMIT} contact rows found
+     * by phone or e-mail, as it would alone.
+     */
+    public Map<CompanyKeys, List<CustomerMatch>> candidates(Collection<CompanyKeys> probes) {
+        Map<CompanyKeys, List<CustomerMatch>> all = new LinkedHashMap<>();
+        List<CompanyKeys> asked = new ArrayList<>();
+        for (CompanyKeys probe : probes) {
+            if (all.putIfAbsent(probe, List.of()) == null && !probe.isEmpty()) {
+                asked.add(probe);
+            }
+        }
+        for (int from = 0; from < asked.size(); from += PROBES_PER_QUERY) {
+            List<CompanyKeys> chunk = asked.subList(from, Math.min(asked.size(), from + PROBES_PER_QUERY));
+            List<Map<UUID, Candidate>> found = new ArrayList<>();
+            List<Set<UUID>> byCompany = new ArrayList<>();
+            int[] byContact = new int[chunk.size()];
+            chunk.forEach(p -> {
+                found.add(new LinkedHashMap<>());
+                byCompany.add(new HashSet<>());
+            });
+            jdbc.sql("""
+                    select p.n, c.* from unnest(cast(:names as text[]), cast(:usccs as text[]), cast(:phones as text[]),
+                            cast(:emails as text[])) with ordinality as p(name, uscc, phone, email, n)
+                    cross join lateral (
+                        (select 0 as via, id, code, name, owner_id, name_normalized, uscc, null as phone_normalized,
+                                null as email_normalized
+                         from customer_customer where name_normalized = p.name and merged_into_id is null limit %1$d)
+                        union all
+                        (select 0, id, code, name, owner_id, name_normalized, uscc, null, null
+                         from customer_customer where uscc = p.uscc and merged_into_id is null limit %1$d)
+                        union all
+                        (select 1, c.id, c.code, c.name, c.owner_id, null, null, k.phone_normalized, k.email_normalized
+                         from customer_contact k join customer_customer c on c.id = k.customer_id
+                         where k.phone_normalized = p.phone and c.merged_into_id is null limit %1$d)
+                        union all
+                        (select 1, c.id, c.code, c.name, c.owner_id, null, null, k.phone_normalized, k.email_normalized
+                         from customer_contact k join customer_customer c on c.id = k.customer_id
+                         where k.email_normalized = p.email and c.merged_into_id is null limit %1$d)) c""".formatted(LIMIT))
+                    .param("names", chunk.stream().map(p -> p.name().isEmpty() ? null : p.name()).toArray(String[]::new))
+                    .param("usccs", chunk.stream().map(CompanyKeys::uscc).toArray(String[]::new))
+                    .param("phones", chunk.stream().map(CompanyKeys::phone).toArray(String[]::new))
+                    .param("emails", chunk.stream().map(CompanyKeys::email).toArray(String[]::new))
+                    .query(rs -> {
+                        int probe = rs.getInt("n") - 1;
+                        int via = rs.getInt("via");
+                        UUID id = rs.getObject("id", UUID.class);
+                        // by name or code each customer counts once, by phone or e-mail each contact row
+                        boolean keep = via == 0 ? byCompany.get(probe).contains(id) || byCompany.get(probe).size() < LIMIT
+                                : byContact[probe] < LIMIT;
+                        if (!keep) {
+                            return;
+                        }
+                        if (via == 0) {
+                            byCompany.get(probe).add(id);
+                        } else {
+                            byContact[probe]++;
+                        }
+                        found.get(probe).computeIfAbsent(id, k -> candidate(rs)).keys().add(new CompanyKeys(
+                                rs.getString("name_normalized"), rs.getString("uscc"), rs.getString("phone_normalized"),
+                                rs.getString("email_normalized")));
+                    });
+            for (int i = 0; i < chunk.size(); i++) {
+                all.put(chunk.get(i), matches(chunk.get(i), found.get(i).values()));
+            }
+        }
+        return all;
+    }
+
+    /**
      * Possible duplicates whoever owns them, with what matched: for a module that discloses them to its
      * reader itself (the lead capture).
      */
@@ -96,8 +199,13 @@ public class DuplicateCheck {
                             rs.getString("email_normalized")));
                 });
         found.remove(except);
+        return matches(probe, found.values());
+    }
+
+    /** The candidates that share a key with the probe, with what they share. */
+    private static List<CustomerMatch> matches(CompanyKeys probe, Collection<Candidate> candidates) {
         List<CustomerMatch> matches = new ArrayList<>();
-        for (Candidate c : found.values()) {
+        for (Candidate c : candidates) {
             List<String> matchedOn = CompanyKeys.names(probe.matchedBy(c.keys()));
             if (!matchedOn.isEmpty()) {
                 matches.add(new CustomerMatch(c.id(), c.code(), c.name(), c.ownerId(), matchedOn));

@@ -61,6 +61,15 @@ public class ContactService {
         return contacts.save(Contact.add(customerId, details, makePrimary, now));
     }
 
+    /**
+     * The first contact of a customer registered in this same transaction (an import row): primary, with
+     * no other contact to look up or demote.
+     */
+    @Transactional
+    public Contact addFirstTo(UUID customerId, ContactDetails details) {
+        return contacts.save(Contact.add(customerId, details, true, clock.instant()));
+    }
+
     @Transactional
     public Contact correct(UUID contactId, ContactDetails details, Boolean primary, Long version) {
         Contact contact = contacts.findById(contactId).orElseThrow(() -> new RecordNotFoundException("Contact", contactId));

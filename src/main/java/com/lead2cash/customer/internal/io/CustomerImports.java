@@ -7,6 +7,7 @@ import com.lead2cash.customer.CustomerStatus;
 import com.lead2cash.customer.internal.CustomerAccess;
 import com.lead2cash.customer.internal.CustomerService;
 import com.lead2cash.customer.internal.DuplicateCheck;
+import com.lead2cash.customer.internal.HoldingCheck;
 import com.lead2cash.customer.internal.contact.ContactService;
 import com.lead2cash.customer.internal.domain.CompanySize;
 import com.lead2cash.customer.internal.domain.ContactDetails;
@@ -15,12 +16,14 @@ import com.lead2cash.customer.internal.domain.CustomerSource;
 import com.lead2cash.customer.internal.domain.GradeFactors;
 import com.lead2cash.customer.internal.jobs.CustomerScheduling;
 import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.DeferredInserts;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.Role;
+import com.lead2cash.platform.Scope;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,6 +33,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -50,8 +54,14 @@ import tools.jackson.databind.json.JsonMapper;
  * within the uploader's team, grade, first contact, duplicates against existing customers and within
  * the file); ALL_OR_NOTHING stores nothing when any row is refused, else everything in one transaction;
  * VALID_ROWS stores the valid rows in batches (a row is whole or absent, never half) and reports the
- * others with line and reason in the uploader's language. The upload is stored and run as a db-scheduler
- * task, as the uploader, so it survives a restart and its audit entries are theirs.
+ * others with line and reason in the uploader's language (a row beyond its owner's C7 limit too). The
+ * upload is stored and run as a db-scheduler task, as the uploader, so it survives a restart and its
+ * audit entries are theirs.
+ *
+ * <p>Every row goes the whole registration path of {@link CustomerService#register}; what a batch of
+ * {@value #BATCH} rows would ask row by row is asked once for the batch, as the lead import does: the
+ * duplicate look-up, the code numbers, the owners' C7 lock and count, and the new rows — customer,
+ * contact, history, follow-up deadline, audit — sent as multi-row inserts just before the batch commits.
  */
 @Service
 public class CustomerImports implements CustomerScheduling.ImportRunner {
@@ -62,7 +72,10 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
 
     static final int MAX_ROWS = 20_000;
     static final int MAX_BYTES = 10 << 20;
-    static final int BATCH = 200;
+    static final int BATCH = 500;
+    /** What a status shows; never the uploaded file, which stays stored until the import ends. */
+    private static final String STATUS_COLUMNS = "id, file_name, mode, state, total_rows, processed, imported, failed,"
+            + " errors, created_at, finished_at";
     private static final Logger log = LoggerFactory.getLogger(CustomerImports.class);
 
     /** Size labels as people write them in a sheet. */
@@ -91,6 +104,8 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
     private final CustomerService customers;
     private final ContactService contacts;
     private final DuplicateCheck duplicates;
+    private final HoldingCheck holding;
+    private final DeferredInserts inserts;
     private final CustomerAccess access;
     private final OrgDirectory directory;
     private final CustomerScheduling.ImportQueue scheduler;
@@ -100,12 +115,15 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
     private final Clock clock;
 
     CustomerImports(JdbcClient jdbc, CustomerService customers, ContactService contacts, DuplicateCheck duplicates,
-                    CustomerAccess access, OrgDirectory directory, CustomerScheduling.ImportQueue scheduler,
-                    TransactionTemplate tx, MessageSource messages, JsonMapper json, Clock clock) {
+                    HoldingCheck holding, DeferredInserts inserts, CustomerAccess access, OrgDirectory directory,
+                    CustomerScheduling.ImportQueue scheduler, TransactionTemplate tx, MessageSource messages,
+                    JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.customers = customers;
         this.contacts = contacts;
         this.duplicates = duplicates;
+        this.holding = holding;
+        this.inserts = inserts;
         this.access = access;
         this.directory = directory;
         this.scheduler = scheduler;
@@ -174,14 +192,26 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
         List<CustomerImportRowError> errors = new ArrayList<>();
         List<Ready> ready = new ArrayList<>();
         Map<String, OrgDirectory.Person> people = owners();
+        // the uploader's team, read once for the whole file
+        Scope scope = access.scope();
         Set<String> seen = new HashSet<>();
         List<CustomerImportFile.ImportRow> rows = CustomerImportFile.read(fileName, content, MAX_ROWS);
-        for (CustomerImportFile.ImportRow row : rows) {
-            List<CustomerImportRowError> problems = new ArrayList<>();
-            Ready r = check(row, people, seen, problems, locale);
-            errors.addAll(problems);
-            if (problems.isEmpty()) {
-                ready.add(r);
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            List<Checked> checked = new ArrayList<>();
+            for (CustomerImportFile.ImportRow row : rows.subList(from, Math.min(rows.size(), from + BATCH))) {
+                checked.add(check(row, people, scope, locale));
+            }
+            // the duplicates of the batch's rows in one look-up; the rows are then judged in file order
+            Map<CompanyKeys, List<DuplicateCheck.Match>> found = duplicates.findAll(checked.stream()
+                    .map(Checked::keys).filter(Objects::nonNull).toList());
+            for (Checked c : checked) {
+                if (c.keys() != null) {
+                    duplicatesOf(c, found.get(c.keys()), seen, locale);
+                }
+                errors.addAll(c.problems());
+                if (c.problems().isEmpty()) {
+                    ready.add(c.ready());
+                }
             }
         }
         int refused = (int) errors.stream().mapToInt(CustomerImportRowError::line).distinct().count();
@@ -194,7 +224,13 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
         if (mode == Mode.ALL_OR_NOTHING) {
             try {
                 imported = tx.execute(status -> {
-                    ready.forEach(this::store);
+                    for (int from = 0; from < ready.size(); from += BATCH) {
+                        List<Ready> batch = ready.subList(from, Math.min(ready.size(), from + BATCH));
+                        customers.prepareBatch(batch.size(), owners(batch));
+                        batch.forEach(this::store);
+                        // one transaction for the whole file: what it queued goes out batch by batch
+                        inserts.flush();
+                    }
                     return ready.size();
                 });
             } catch (DomainException e) {
@@ -207,11 +243,17 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
             imported = 0;
             for (int from = 0; from < ready.size(); from += BATCH) {
                 List<Ready> batch = ready.subList(from, Math.min(ready.size(), from + BATCH));
+                List<CustomerImportRowError> beyondLimit = new ArrayList<>();
                 try {
-                    tx.executeWithoutResult(status -> batch.forEach(this::store));
-                    imported += batch.size();
+                    imported += tx.execute(status -> {
+                        beyondLimit.clear();
+                        return storeBatch(batch, beyondLimit, locale);
+                    });
+                    errors.addAll(beyondLimit);
+                    refused += beyondLimit.size();
                 } catch (DomainException batchRefused) {
-                    // one row of the batch was refused: store the others one by one, and say which
+                    // a row of the batch was refused by a rule no check before could see: store the others
+                    // one by one, and say which
                     for (Ready r : batch) {
                         try {
                             tx.executeWithoutResult(status -> store(r));
@@ -230,8 +272,40 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
         finish(id, State.DONE, errors);
     }
 
-    private Ready check(CustomerImportFile.ImportRow row, Map<String, OrgDirectory.Person> people, Set<String> seen,
-                        List<CustomerImportRowError> problems, Locale locale) {
+    /**
+     * Stores a batch of checked rows in the current transaction: a row whose owner has no room left (C7)
+     * is reported in {@code beyondLimit} and left out, the others stored whole. Answers how many were stored.
+     */
+    private int storeBatch(List<Ready> batch, List<CustomerImportRowError> beyondLimit, Locale locale) {
+        customers.prepareBatch(batch.size(), owners(batch));
+        int stored = 0;
+        for (Ready r : batch) {
+            try {
+                holding.checkRoomFor(r.owner(), 1);
+            } catch (DomainException e) {
+                beyondLimit.add(new CustomerImportRowError(r.line(), "row", text(e.messageKey(), e.args(), locale)));
+                continue;
+            }
+            store(r);
+            stored++;
+        }
+        return stored;
+    }
+
+    private static Set<UUID> owners(List<Ready> batch) {
+        Set<UUID> owners = new HashSet<>();
+        batch.forEach(r -> owners.add(r.owner()));
+        return owners;
+    }
+
+    /** A row as checked so far: its problems, what it would store, and its company keys (null without a valid profile). */
+    private record Checked(List<CustomerImportRowError> problems, Ready ready, CompanyKeys keys) {
+    }
+
+    /** Everything about a row that needs no other row and no database: profile, grade, owner, contact. */
+    private Checked check(CustomerImportFile.ImportRow row, Map<String, OrgDirectory.Person> people, Scope scope,
+                          Locale locale) {
+        List<CustomerImportRowError> problems = new ArrayList<>();
         CustomerProfile profile = null;
         try {
             profile = CustomerProfile.validated(row.get(CustomerImportFile.Column.NAME), row.get(CustomerImportFile.Column.USCC),
@@ -257,7 +331,7 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
             OrgDirectory.Person p = people.get(username.strip().toLowerCase(Locale.ROOT));
             if (p == null) {
                 problems.add(new CustomerImportRowError(row.line(), "owner", text("customer.import.owner.unknown", new Object[] {username}, locale)));
-            } else if (!access.scope().covers(p.id())) {
+            } else if (!scope.covers(p.id())) {
                 problems.add(new CustomerImportRowError(row.line(), "owner", text("customer.owner.outsideTeam", new Object[0], locale)));
             } else {
                 owner = p.id();
@@ -276,28 +350,36 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
                         text(f.messageKey(), f.args().toArray(), locale))));
             }
         }
-        if (profile != null) {
-            CompanyKeys keys = CompanyKeys.of(profile.name(), profile.uscc(),
-                    contact == null ? null : contact.phone(), contact == null ? null : contact.email());
-            for (DuplicateCheck.Match m : duplicates.find(keys, null)) {
-                problems.add(new CustomerImportRowError(row.line(), "name", m.visible()
-                        ? text("customer.import.duplicate", new Object[] {m.code() + " " + m.name()}, locale)
-                        : text("customer.import.duplicateOtherTeam", new Object[] {m.ownerName() == null ? "—" : m.ownerName()}, locale)));
-                break;
-            }
-            boolean repeated = !seen.add("n:" + keys.name()) | (keys.uscc() != null && !seen.add("u:" + keys.uscc()));
-            if (repeated) {
-                problems.add(new CustomerImportRowError(row.line(), "name", text("customer.import.repeated", new Object[0], locale)));
-            }
-        }
-        return new Ready(row.line(), profile, grade, owner, contact);
+        CompanyKeys keys = profile == null ? null : CompanyKeys.of(profile.name(), profile.uscc(),
+                contact == null ? null : contact.phone(), contact == null ? null : contact.email());
+        return new Checked(problems, new Ready(row.line(), profile, grade, owner, contact), keys);
     }
 
+    /**
+     * The row against existing customers ({@code found}: its possible duplicates, the first one reported)
+     * and against the rows above it in the file (same name or credit code).
+     */
+    private void duplicatesOf(Checked row, List<DuplicateCheck.Match> found, Set<String> seen, Locale locale) {
+        int line = row.ready().line();
+        CompanyKeys keys = row.keys();
+        for (DuplicateCheck.Match m : found) {
+            row.problems().add(new CustomerImportRowError(line, "name", m.visible()
+                    ? text("customer.import.duplicate", new Object[] {m.code() + " " + m.name()}, locale)
+                    : text("customer.import.duplicateOtherTeam", new Object[] {m.ownerName() == null ? "—" : m.ownerName()}, locale)));
+            break;
+        }
+        boolean repeated = !seen.add("n:" + keys.name()) | (keys.uscc() != null && !seen.add("u:" + keys.uscc()));
+        if (repeated) {
+            row.problems().add(new CustomerImportRowError(line, "name", text("customer.import.repeated", new Object[0], locale)));
+        }
+    }
+
+    /** One row the whole customer SOP path: registered (C7, code, cadence and its deadline, history, audit), with its contact. */
     private void store(Ready r) {
         var registered = customers.register(r.profile(), null, r.grade(), GradeFactors.UNKNOWN, null,
                 CustomerStatus.PROSPECT, r.owner(), CurrentUser.require().id());
         if (r.contact() != null) {
-            contacts.addTo(registered.customer().id(), r.contact(), true);
+            contacts.addFirstTo(registered.customer().id(), r.contact());
         }
     }
 
@@ -359,12 +441,13 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
 
     public CustomerImportStatus status(UUID id) {
         UUID me = CurrentUser.require().id();
-        return jdbc.sql("select * from customer_import where id = :id and created_by = :me").param("id", id).param("me", me)
+        return jdbc.sql("select " + STATUS_COLUMNS + " from customer_import where id = :id and created_by = :me")
+                .param("id", id).param("me", me)
                 .query((rs, i) -> status(rs)).optional().orElseThrow(() -> new RecordNotFoundException("Import", id));
     }
 
     public List<CustomerImportStatus> mine() {
-        return jdbc.sql("select * from customer_import where created_by = :me order by created_at desc limit 10")
+        return jdbc.sql("select " + STATUS_COLUMNS + " from customer_import where created_by = :me order by created_at desc limit 10")
                 .param("me", CurrentUser.require().id()).query((rs, i) -> status(rs)).list();
     }
 

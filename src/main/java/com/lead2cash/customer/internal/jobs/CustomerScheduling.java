@@ -1,17 +1,15 @@
 package com.lead2cash.customer.internal.jobs;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import com.lead2cash.platform.BackgroundTasks;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -19,7 +17,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
  * The customer module's background work, declared as db-scheduler tasks that the node's one scheduler
@@ -42,20 +39,20 @@ public class CustomerScheduling {
 
     /** Queues imports for the node's scheduler, in the caller's transaction. */
     public static final class ImportQueue {
-        private final SchedulerClient client;
+        private final BackgroundTasks background;
         private final OneTimeTask<Void> task;
 
-        ImportQueue(SchedulerClient client, OneTimeTask<Void> task) {
-            this.client = client;
+        ImportQueue(BackgroundTasks background, OneTimeTask<Void> task) {
+            this.background = background;
             this.task = task;
         }
 
         /**
-         * Schedules an import to run as soon as a node polls. db-scheduler compares execution times with
-         * its own clock, so "at once" is the earliest instant there is, whatever the business clock says.
+         * Schedules an import to run at once: the node looks for it as soon as the upload commits, instead
+         * of at its next poll (up to the polling interval later, which the uploader would wait for nothing).
          */
         public void scheduleImport(UUID importId) {
-            client.scheduleIfNotExists(task.instance(importId.toString()), Instant.EPOCH);
+            background.runSoon(task.instance(importId.toString()));
         }
     }
 
@@ -83,10 +80,9 @@ public class CustomerScheduling {
     }
 
     @Bean
-    ImportQueue customerImportQueue(DataSource dataSource, OneTimeTask<Void> customerImportTask) {
-        // through the transaction-aware proxy, an import is queued exactly when its upload commits
-        return new ImportQueue(SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource),
-                customerImportTask).build(), customerImportTask);
+    ImportQueue customerImportQueue(BackgroundTasks background, OneTimeTask<Void> customerImportTask) {
+        // the platform's scheduling joins the upload's transaction: an import is queued exactly when it commits
+        return new ImportQueue(background, customerImportTask);
     }
 
     @Bean

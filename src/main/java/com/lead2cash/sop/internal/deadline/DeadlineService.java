@@ -2,6 +2,7 @@ package com.lead2cash.sop.internal.deadline;
 
 import com.lead2cash.platform.DeferredInserts;
 import com.lead2cash.platform.Ids;
+import com.lead2cash.platform.PerTransaction;
 import com.lead2cash.sop.BusinessCalendar;
 import com.lead2cash.sop.DeadlineWindow;
 import com.lead2cash.sop.Deadlines;
@@ -19,6 +20,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The SOP deadlines (时限) other modules open, meet, cancel and transfer. The due time is computed
@@ -38,6 +40,8 @@ class DeadlineService implements Deadlines {
     private final PolicyService policy;
     private final BusinessCalendar calendar;
     private final Clock clock;
+    /** Set in a transaction while deadlines of new subjects wait in its deferred inserts. */
+    private final Object openedForNew = new Object();
 
     DeadlineService(JdbcClient jdbc, DeferredInserts inserts, PolicyService policy, BusinessCalendar calendar,
                     Clock clock) {
@@ -66,6 +70,8 @@ class DeadlineService implements Deadlines {
 
     private UUID insertOpen(String ruleId, SubjectRef subject, UUID ownerId, long policyVersion, Instant startedAt,
                             Instant due, List<Instant> reminders) {
+        // a deadline of a new subject may still wait in this transaction: the conflict check must see it
+        sendOpenedForNew();
         Instant nextFire = reminders.isEmpty() ? due : reminders.get(0);
         UUID id = Ids.newId();
         int inserted = jdbc.sql("""
@@ -77,7 +83,7 @@ class DeadlineService implements Deadlines {
                 .param("id", id).param("rule", ruleId).param("type", subject.type()).param("subject", subject.id())
                 .param("owner", ownerId).param("policyVersion", policyVersion)
                 .param("started", Timestamp.from(startedAt)).param("due", Timestamp.from(due))
-                .param("reminders", "{" + String.join(",", reminders.stream().map(Instant::toString).toList()) + "}")
+                .param("reminders", timestamps(reminders))
                 .param("next", Timestamp.from(nextFire)).param("now", Timestamp.from(clock.instant()))
                 .update();
         // one was already running, or a concurrent open of the same rule and subject won: answer its deadline
@@ -87,17 +93,60 @@ class DeadlineService implements Deadlines {
     @Override
     @Transactional
     public UUID openUntil(String ruleId, SubjectRef subject, UUID ownerId, Instant startedAt, Instant dueAt) {
+        PolicyVersion snapshot = policy.current();
+        List<Instant> reminders = remindersUntil(snapshot, subject, ruleId, ownerId, startedAt, dueAt);
+        return insertOpen(ruleId, subject, ownerId, snapshot.version(), startedAt, dueAt, reminders);
+    }
+
+    /**
+     * The subject is new in this transaction, so no deadline of it can be running and the insert needs no
+     * conflict check: it waits with the transaction's deferred inserts. Should one be running after all,
+     * the partial unique index refuses the commit, so there is never a second running deadline.
+     */
+    @Override
+    @Transactional
+    public UUID openUntilForNew(String ruleId, SubjectRef subject, UUID ownerId, Instant startedAt, Instant dueAt) {
+        PolicyVersion snapshot = policy.current();
+        List<Instant> reminders = remindersUntil(snapshot, subject, ruleId, ownerId, startedAt, dueAt);
+        UUID id = Ids.newId();
+        PerTransaction.get(openedForNew, () -> Boolean.TRUE);
+        inserts.add("""
+                        insert into sop_deadline (id, rule_id, subject_type, subject_id, owner_id, policy_version,
+                            started_at, due_at, reminder_at, state, reminders_sent, next_fire_at, version, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as timestamptz[]), 'OPEN', 0, ?, 0, ?)""",
+                id, ruleId, subject.type(), subject.id(), ownerId, snapshot.version(), Timestamp.from(startedAt),
+                Timestamp.from(dueAt), timestamps(reminders),
+                Timestamp.from(reminders.isEmpty() ? dueAt : reminders.get(0)), Timestamp.from(clock.instant()));
+        return id;
+    }
+
+    private List<Instant> remindersUntil(PolicyVersion snapshot, SubjectRef subject, String ruleId, UUID ownerId,
+                                         Instant startedAt, Instant dueAt) {
         Objects.requireNonNull(ruleId, "ruleId");
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(ownerId, "ownerId");
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(dueAt, "dueAt");
-        PolicyVersion snapshot = policy.current();
         // the window's basis is all the reminder schedule needs; its length is the given due time
         DeadlineWindow calendarTime = DeadlineWindow.calendar(com.lead2cash.sop.BusinessDuration.ofMinutes(0));
-        List<Instant> reminders = ReminderSchedule.of(startedAt, dueAt, calendarTime, snapshot.reminderFractions(),
-                calendar.current());
-        return insertOpen(ruleId, subject, ownerId, snapshot.version(), startedAt, dueAt, reminders);
+        return ReminderSchedule.of(startedAt, dueAt, calendarTime, snapshot.reminderFractions(), calendar.current());
+    }
+
+    /**
+     * Sends the deadlines of new subjects this transaction still holds back, before a statement that must
+     * see them; a transaction that opened none (a lead import batch, whose other rows wait on purpose)
+     * sends nothing early.
+     */
+    private void sendOpenedForNew() {
+        if (TransactionSynchronizationManager.getResource(openedForNew) != null) {
+            inserts.flush();
+            PerTransaction.forget(openedForNew);
+        }
+    }
+
+    /** A list of instants as a PostgreSQL array literal of timestamptz. */
+    private static String timestamps(List<Instant> instants) {
+        return "{" + String.join(",", instants.stream().map(Instant::toString).toList()) + "}";
     }
 
     @Override
@@ -124,6 +173,7 @@ class DeadlineService implements Deadlines {
     @Transactional
     public void meet(String ruleId, SubjectRef subject, Instant metAt) {
         Objects.requireNonNull(metAt, "metAt");
+        sendOpenedForNew();
         jdbc.sql("""
                         update sop_deadline set state = 'MET', met_at = :metAt, next_fire_at = null, version = version + 1
                         where rule_id = :rule and subject_type = :type and subject_id = :subject
@@ -135,6 +185,7 @@ class DeadlineService implements Deadlines {
     @Override
     @Transactional
     public void cancel(String ruleId, SubjectRef subject) {
+        sendOpenedForNew();
         jdbc.sql("""
                         update sop_deadline set state = 'CANCELLED', cancelled_at = :now, next_fire_at = null,
                             version = version + 1
@@ -148,6 +199,7 @@ class DeadlineService implements Deadlines {
     @Transactional
     public void transfer(String ruleId, SubjectRef subject, UUID newOwnerId) {
         Objects.requireNonNull(newOwnerId, "newOwnerId");
+        sendOpenedForNew();
         jdbc.sql("""
                         update sop_deadline set owner_id = :owner, version = version + 1
                         where rule_id = :rule and subject_type = :type and subject_id = :subject
@@ -163,6 +215,7 @@ class DeadlineService implements Deadlines {
 
     @Override
     public List<DeadlineRecord> of(String subjectType, Collection<String> subjectIds, Instant startedAtOrBefore, int limit) {
+        sendOpenedForNew();
         return jdbc.sql("""
                         select id, rule_id, subject_id, owner_id, started_at, due_at, state, met_at, breached_at from sop_deadline
                         where subject_type = :type and subject_id in (:subjects) and started_at <= :before

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lead2cash.customer.CustomerGrade;
 import com.lead2cash.customer.CustomerStatus;
+import com.lead2cash.platform.NewAggregateInserts;
 import com.lead2cash.testing.IntegrationTest;
 import java.time.Instant;
 import java.util.List;
@@ -117,5 +118,34 @@ class NewCustomerInsertTest {
         tx.executeWithoutResult(s -> customers.save(again));
         assertThat(savedBySpringData(again)).as("a change goes through Spring Data").isEqualTo(1);
         assertThat(customers.findById(plain.id()).orElseThrow().version()).isEqualTo(1);
+    }
+
+    @Test
+    void inATransactionThatDefersThemNewCustomersAndContactsWaitForTheCommitAndAreStoredTheSame() {
+        Customer generic = customer("C-TEST-000003");
+        Customer deferred = customer("C-TEST-000004");
+        Contact genericContact = Contact.add(generic.id(), ContactDetails.validated("孙经理", null, null, "13911110003",
+                null, null, null, null, null), true, NOW);
+        Contact deferredContact = Contact.add(deferred.id(), ContactDetails.validated("孙经理", null, null, "13911110003",
+                null, null, null, null, null), true, NOW);
+        tx.executeWithoutResult(s -> {
+            aggregates.insert(generic);
+            aggregates.insert(genericContact);
+            NewAggregateInserts.deferNewAggregates();
+            customers.save(deferred);
+            contacts.save(deferredContact);
+            assertThat(jdbc.sql("select count(*) from customer_customer where id = :id").param("id", deferred.id())
+                    .query(Long.class).single()).as("sent with the transaction's deferred inserts").isZero();
+        });
+
+        assertThat(savedBySpringData(deferred)).isZero();
+        assertThat(deferred.version()).isZero();
+        assertThat(row("customer_customer", deferred.id(), "id", "code", "owner_id", "created_by"))
+                .isEqualTo(row("customer_customer", generic.id(), "id", "code", "owner_id", "created_by"));
+        assertThat(row("customer_contact", deferredContact.id(), "id", "customer_id"))
+                .isEqualTo(row("customer_contact", genericContact.id(), "id", "customer_id"));
+        assertThat(audit(deferred.id(), deferred.id().toString(), deferred.code(), deferred.ownerId().toString(),
+                deferred.createdBy().toString())).isEqualTo(audit(generic.id(), generic.id().toString(), generic.code(),
+                generic.ownerId().toString(), generic.createdBy().toString()));
     }
 }

@@ -26,7 +26,6 @@ import org.springframework.data.relational.core.mapping.event.BeforeConvertEvent
 import org.springframework.data.repository.support.Repositories;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Saves an aggregate that is new with one plain insert, built once per type from Spring Data's own
@@ -79,7 +78,12 @@ public class NewAggregateInserts implements SmartInitializingSingleton {
      * Outside a transaction it changes nothing.
      */
     public static void deferNewAggregates() {
-        PerTransaction.get(DEFERRED, () -> Boolean.TRUE);
+        PerTransaction.mark(DEFERRED);
+    }
+
+    /** Whether new aggregates of the current transaction wait with its deferred inserts ({@link #deferNewAggregates}). */
+    public static boolean deferring() {
+        return PerTransaction.isMarked(DEFERRED);
     }
 
     /**
@@ -115,7 +119,7 @@ public class NewAggregateInserts implements SmartInitializingSingleton {
         for (int i = 0; i < row.length; i++) {
             row[i] = insert.values().get(i).apply(saved);
         }
-        if (TransactionSynchronizationManager.getResource(DEFERRED) != null) {
+        if (deferring()) {
             deferred.addReferenced(insert.sql(), row);
         } else {
             jdbc.update(insert.sql(), row);

@@ -59,6 +59,17 @@ public final class PerTransaction {
         return value;
     }
 
+    /** Marks the current transaction for {@code key} (a switch such as "defer new rows") until it ends. */
+    public static void mark(Object key) {
+        get(key, () -> Boolean.TRUE);
+    }
+
+    /** Whether the current transaction holds a value (or a {@link #mark}) for {@code key}. */
+    public static boolean isMarked(Object key) {
+        return TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.getResource(key) != null;
+    }
+
     /** Drops the value for {@code key} from the current transaction (it changed under it); the next get makes a new one. */
     public static void forget(Object key) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {

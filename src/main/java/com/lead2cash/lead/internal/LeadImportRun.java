@@ -2,6 +2,7 @@ package com.lead2cash.lead.internal;
 
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DeferredInserts;
+import com.lead2cash.platform.NewAggregateInserts;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.HumanCodes;
 import com.lead2cash.platform.OrgDirectory;
@@ -291,7 +292,7 @@ class LeadImportRun {
      */
     private void prepare(List<Staged> rows) {
         // the batch only links its rows to their leads: the leads can go in with the other deferred inserts
-        NewLeadInsertImpl.deferNewLeads();
+        NewAggregateInserts.deferNewAggregates();
         codes.reserve(LeadCapture.CODE_SEQUENCE, rows.size());
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         List<LeadDraft> drafts = new ArrayList<>();

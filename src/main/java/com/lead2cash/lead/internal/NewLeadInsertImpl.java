@@ -2,7 +2,6 @@ package com.lead2cash.lead.internal;
 
 import com.lead2cash.platform.DeferredInserts;
 import com.lead2cash.platform.NewAggregateInserts;
-import com.lead2cash.platform.PerTransaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -14,14 +13,13 @@ import org.springframework.data.relational.core.mapping.RelationalPersistentEnti
 import org.springframework.data.relational.core.mapping.RelationalPersistentProperty;
 import org.springframework.data.relational.core.mapping.event.BeforeConvertEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The insert of a new lead, built once from Spring Data's own mapping of {@link Lead}: the same
  * columns and values Spring Data JDBC would write, and the same {@code BeforeConvertEvent} (the audit
  * trail's CREATE entry), without re-deriving the statement and converting every property through the
  * generic machinery on each save — which cost a captured lead more CPU than everything else together
- * (docs/performance.md). In a transaction that asked for it ({@link #deferNewLeads()}: an import
+ * (docs/performance.md). In a transaction that asked for it ({@link NewAggregateInserts#deferNewAggregates()}: an import
  * batch, which reads none of its new leads back) the row waits with the transaction's deferred
  * inserts, sent before the rows that refer to it; a query that must see it flushes them first
  * ({@link DuplicateFinder}). Updates go through Spring Data unchanged. Every simple property of the
@@ -29,8 +27,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * so it cannot silently drop one.
  */
 class NewLeadInsertImpl implements NewLeadInsert {
-
-    private static final Object DEFERRED = new Object();
 
     private final JdbcAggregateOperations aggregates;
     private final JdbcTemplate jdbc;
@@ -80,14 +76,6 @@ class NewLeadInsertImpl implements NewLeadInsert {
         this.insertReason = NewAggregateInserts.insertSql(reason.getTableName().getReference(), reasonColumnNames);
     }
 
-    /**
-     * New leads of the current transaction are sent with its deferred inserts instead of one by one:
-     * for callers that do not read them back, or refer to them from other tables, before commit.
-     */
-    static void deferNewLeads() {
-        PerTransaction.get(DEFERRED, () -> Boolean.TRUE);
-    }
-
     @Override
     @SuppressWarnings("unchecked")
     public <S extends Lead> S save(S entity) {
@@ -98,7 +86,7 @@ class NewLeadInsertImpl implements NewLeadInsert {
         PersistentPropertyAccessor<S> accessor = ((RelationalPersistentEntity<S>) lead).getPropertyAccessor(entity);
         accessor.setProperty(lead.getRequiredVersionProperty(), 0L);
         Object[] leadRow = values(accessor, leadColumns, leadValues);
-        if (TransactionSynchronizationManager.getResource(DEFERRED) != null) {
+        if (NewAggregateInserts.deferring()) {
             inserts.addReferenced(insertLead, leadRow);
         } else {
             jdbc.update(insertLead, leadRow);

@@ -20,7 +20,6 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The SOP deadlines (时限) other modules open, meet, cancel and transfer. The due time is computed
@@ -109,7 +108,7 @@ class DeadlineService implements Deadlines {
         PolicyVersion snapshot = policy.current();
         List<Instant> reminders = remindersUntil(snapshot, subject, ruleId, ownerId, startedAt, dueAt);
         UUID id = Ids.newId();
-        PerTransaction.get(openedForNew, () -> Boolean.TRUE);
+        PerTransaction.mark(openedForNew);
         inserts.add("""
                         insert into sop_deadline (id, rule_id, subject_type, subject_id, owner_id, policy_version,
                             started_at, due_at, reminder_at, state, reminders_sent, next_fire_at, version, created_at)
@@ -138,7 +137,7 @@ class DeadlineService implements Deadlines {
      * sends nothing early.
      */
     private void sendOpenedForNew() {
-        if (TransactionSynchronizationManager.getResource(openedForNew) != null) {
+        if (PerTransaction.isMarked(openedForNew)) {
             inserts.flush();
             PerTransaction.forget(openedForNew);
         }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.Collection;
+import java.util.concurrent.atomic.AtomicReference;
 import com.lead2cash.lead.Grade;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,6 +29,7 @@ class LeadRouter {
     private final OrgDirectory directory;
     private final Regions regions;
     private final JdbcClient jdbc;
+    private final AtomicReference<Known> known = new AtomicReference<>();
 
     LeadRouter(OrgDirectory directory, Regions regions, JdbcClient jdbc) {
         this.directory = directory;
@@ -56,12 +58,28 @@ class LeadRouter {
         return RoutingEngine.route(rules.seniority(), lead, all, candidates(reps), today);
     }
 
+    /** The territories as last read, and the revision they were read at. */
+    private record Known(long revision, List<Territory> territories) {
+    }
+
     /**
-     * The territories, read once per transaction: an import routes thousands of leads in a row, and
-     * territories do not change under it.
+     * The territories, checked once per transaction (an import routes thousands of leads in a row, and
+     * territories do not change under it) and read again only when their revision moved: a capture
+     * asks for one number instead of every territory with its reps. The database keeps the revision
+     * (lead_territory_revision), so a change made by any instance is seen by the next transaction here.
      */
     private List<Territory> territories() {
-        return PerTransaction.get(SalesTerritory.class, this::load);
+        return PerTransaction.get(SalesTerritory.class, () -> {
+            long revision = jdbc.sql("select revision from lead_territory_revision where id = 1").query(Long.class)
+                    .single();
+            Known last = known.get();
+            if (last != null && last.revision() == revision) {
+                return last.territories();
+            }
+            List<Territory> loaded = load();
+            known.set(new Known(revision, loaded));
+            return loaded;
+        });
     }
 
     /** The territories and their reps in one query, in name order. */
@@ -74,7 +92,7 @@ class LeadRouter {
                 """).query((rs, i) -> new Territory(rs.getObject("id", UUID.class), rs.getString("name"),
                         SalesTerritory.split(rs.getString("industries")), SalesTerritory.split(rs.getString("regions")),
                         SalesTerritory.split(rs.getString("product_lines")), rs.getObject("manager_id", UUID.class),
-                        Set.of((UUID[]) rs.getArray("members").getArray()))).list();
+                        Set.of((UUID[]) rs.getArray("members").getArray()))).list().stream().toList();
     }
 
     /** A rep's open A+B leads and last assignment, as routing weighs them. */

@@ -148,13 +148,16 @@ public class CustomerQueries {
             if (!f.pool() && !scope.isAll() && scope.owners().size() > 1 && f.ownerId() == null && !ListView.mine.name().equals(f.view())) {
                 // a team: each owner's first rows from the owner index, then the first of those — reading the whole
                 // company's newest customers for the few of the team (and a filter's few of those) grew with both
-                // the owner list is the scope: no "owner_id in (…)" inside, or the planner scans the whole team per owner
+                // the owner list is the scope: no "owner_id in (…)" inside, or the planner scans the whole team per owner.
+                // Each owner's first rows are picked as ids from the owner index alone (an index-only scan where the
+                // filter's columns are in it) and only the page's rows are read: not every owner's page of rows
                 params.put("listOwners", scope.owners().toArray(new UUID[0]));
                 String perOwner = new StringBuilder(common).delete(ownerConditionAt, ownerConditionAt + ownerCondition.length())
                         .toString();
-                return new Statement("select " + COLUMNS + " from unnest(cast(:listOwners as uuid[])) w(list_owner) "
-                        + "cross join lateral (select " + COLUMNS + " from customer_customer where owner_id = w.list_owner and "
-                        + perOwner + order + ") c" + order, params);
+                return new Statement("select " + COLUMNS + " from customer_customer where id in (select id from "
+                        + "unnest(cast(:listOwners as uuid[])) w(list_owner) cross join lateral (select id, created_at "
+                        + "from customer_customer where owner_id = w.list_owner and " + perOwner + order + ") c" + order
+                        + ")" + order, params);
             }
             return new Statement("select " + COLUMNS + " from customer_customer where " + common + order, params);
         }

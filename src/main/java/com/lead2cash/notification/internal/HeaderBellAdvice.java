@@ -1,7 +1,10 @@
 package com.lead2cash.notification.internal;
 
 import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.PageShell;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -9,8 +12,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(annotations = Controller.class)
 class HeaderBellAdvice {
 
-    @ModelAttribute("headerFragment")
-    String headerFragment() {
-        return CurrentUser.get().isPresent() ? "/notifications/badge" : null;
+    @ModelAttribute
+    void headerFragment(Model model, HttpServletRequest request) {
+        if (PageShell.isRendered(request)) {
+            model.addAttribute("headerFragment", CurrentUser.get().isPresent() ? "/notifications/badge" : null);
+        }
     }
 }

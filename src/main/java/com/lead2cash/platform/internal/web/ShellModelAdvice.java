@@ -2,10 +2,12 @@ package com.lead2cash.platform.internal.web;
 
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.NavigationEntry;
+import com.lead2cash.platform.PageShell;
 import java.util.Comparator;
 import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -19,29 +21,22 @@ class ShellModelAdvice {
         this.navigation = navigation.stream().sorted(Comparator.comparingInt(NavigationEntry::order)).toList();
     }
 
-    @ModelAttribute("navigation")
-    List<NavigationEntry> navigation() {
-        return visible().stream().filter(n -> !n.isAdministration()).toList();
-    }
-
-    /** Administration screens go into one menu, so the bar stays short. */
-    @ModelAttribute("adminNavigation")
-    List<NavigationEntry> adminNavigation() {
-        return visible().stream().filter(NavigationEntry::isAdministration).toList();
+    /** One model method for the shell, and nothing for an API answer ({@link PageShell}). */
+    @ModelAttribute
+    void shell(Model model, HttpServletRequest request) {
+        if (!PageShell.isRendered(request)) {
+            return;
+        }
+        List<NavigationEntry> visible = visible();
+        model.addAttribute("navigation", visible.stream().filter(n -> !n.isAdministration()).toList());
+        // administration screens go into one menu, so the bar stays short
+        model.addAttribute("adminNavigation", visible.stream().filter(NavigationEntry::isAdministration).toList());
+        model.addAttribute("me", CurrentUser.get().orElse(null));
+        model.addAttribute("requestPath", request.getRequestURI());
     }
 
     private List<NavigationEntry> visible() {
         return CurrentUser.get().map(me -> navigation.stream().filter(n -> n.visibleFor(me)).toList())
                 .orElse(List.of());
-    }
-
-    @ModelAttribute("me")
-    CurrentUser me() {
-        return CurrentUser.get().orElse(null);
-    }
-
-    @ModelAttribute("requestPath")
-    String requestPath(HttpServletRequest request) {
-        return request.getRequestURI();
     }
 }

@@ -16,7 +16,8 @@ import org.springframework.web.servlet.HandlerMapping;
  */
 public final class PageShell {
 
-    private static final Map<Method, Boolean> WRITES_BODY = new ConcurrentHashMap<>();
+    private static final Map<Class<?>, Boolean> BODY_TYPES = new ConcurrentHashMap<>();
+    private static final Map<Method, Boolean> BODY_METHODS = new ConcurrentHashMap<>();
 
     private PageShell() {
     }
@@ -26,8 +27,10 @@ public final class PageShell {
         if (!(request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod handler)) {
             return true;
         }
-        return !WRITES_BODY.computeIfAbsent(handler.getMethod(),
-                m -> AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), ResponseBody.class)
-                        || AnnotatedElementUtils.hasAnnotation(m, ResponseBody.class));
+        boolean writesBody = BODY_TYPES.computeIfAbsent(handler.getBeanType(),
+                type -> AnnotatedElementUtils.hasAnnotation(type, ResponseBody.class))
+                || BODY_METHODS.computeIfAbsent(handler.getMethod(),
+                        method -> AnnotatedElementUtils.hasAnnotation(method, ResponseBody.class));
+        return !writesBody;
     }
 }

@@ -32,11 +32,35 @@ class PageShellTest {
         }
     }
 
+    static class Shared {
+        String shared() {
+            return "x";
+        }
+    }
+
+    @RestController
+    static class ApiOfShared extends Shared {
+    }
+
+    @Controller
+    static class PageOfShared extends Shared {
+    }
+
     private static MockHttpServletRequest handledBy(Object bean, String method) throws NoSuchMethodException {
         MockHttpServletRequest request = new MockHttpServletRequest();
+        Class<?> declaring = bean.getClass();
+        while (java.util.Arrays.stream(declaring.getDeclaredMethods()).noneMatch(m -> m.getName().equals(method))) {
+            declaring = declaring.getSuperclass();
+        }
         request.setAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE,
-                new HandlerMethod(bean, bean.getClass().getDeclaredMethod(method)));
+                new HandlerMethod(bean, declaring.getDeclaredMethod(method)));
         return request;
+    }
+
+    @Test
+    void oneMethodInheritedByAnApiAndByAPageIsJudgedByTheControllerThatHandles() throws Exception {
+        assertThat(PageShell.isRendered(handledBy(new ApiOfShared(), "shared"))).isFalse();
+        assertThat(PageShell.isRendered(handledBy(new PageOfShared(), "shared"))).isTrue();
     }
 
     @Test

@@ -97,7 +97,7 @@ class ConfirmationLinksTest {
         CLOCK.set(START);
         deliveries.runOnce();
         smtp.purgeEmailFromAllMailboxes();
-        String name = "rep" + System.nanoTime() % 1_000_000;
+        String name = "rep" + java.util.UUID.randomUUID().toString().substring(0, 8);
         rep = fixtures.user(name, fixtures.rootUnit(), LocalDate.of(2024, 1, 1), Role.SALES_REP);
     }
 
@@ -363,7 +363,7 @@ class ConfirmationLinksTest {
     @Test
     void onlyPeopleWhoseScopeCoversTheOwnerSeeAConfirmation() {
         SentConfirmation sent = send(Purpose.CONFIRM_DOCUMENT);
-        User other = fixtures.user("other" + System.nanoTime() % 1_000_000, fixtures.rootUnit(),
+        User other = fixtures.user("other" + java.util.UUID.randomUUID().toString().substring(0, 8), fixtures.rootUnit(),
                 LocalDate.of(2024, 1, 1), Role.SALES_REP);
         String uri = "/api/v1/confirmations/" + sent.confirmation().id();
         assertThat(mvc.get().uri(uri).header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, other.username())))

@@ -62,7 +62,7 @@ class NeedsAnalysisTest {
     @BeforeEach
     void aCustomerWithTwoContacts() {
         clock.set(NOW);
-        company = support.company("na" + (++tags) + System.nanoTime() % 10_000);
+        company = support.company("na" + (++tags) + java.util.UUID.randomUUID().toString().substring(0, 8));
         rep = support.bearer(mvc, company.eastRep());
         customerId = registered("上海需求测试有限公司" + tags);
         wangId = support.postJson(mvc, rep, "/api/v1/customers/" + customerId + "/contacts", """
@@ -265,7 +265,7 @@ class NeedsAnalysisTest {
         }
         assertThat(mvc.post().uri("/needs-analyses/" + id + "/send").cookie(westSession).param("contactId", wangId)
                 .with(SecurityMockMvcRequestPostProcessors.csrf())).hasStatus(404);
-        var marketing = fixtures.user("mkt.na" + tags + System.nanoTime() % 10_000, fixtures.rootUnit(),
+        var marketing = fixtures.user("mkt.na" + tags + java.util.UUID.randomUUID().toString().substring(0, 8), fixtures.rootUnit(),
                 CustomerTestSupport.HIRED, Role.MARKETING);
         assertThat(support.get(mvc, support.bearer(mvc, marketing), "/api/v1/needs-analyses/" + id)).hasStatus(403);
         // the manager above the rep sees it; finance sees it but its role may not write one

@@ -76,7 +76,8 @@ class LeadRouter {
             if (last != null && last.revision() == revision) {
                 return last.territories();
             }
-            List<Territory> loaded = load();
+            // kept across requests and threads: an unmodifiable copy
+            List<Territory> loaded = List.copyOf(load());
             known.set(new Known(revision, loaded));
             return loaded;
         });
@@ -92,7 +93,7 @@ class LeadRouter {
                 """).query((rs, i) -> new Territory(rs.getObject("id", UUID.class), rs.getString("name"),
                         SalesTerritory.split(rs.getString("industries")), SalesTerritory.split(rs.getString("regions")),
                         SalesTerritory.split(rs.getString("product_lines")), rs.getObject("manager_id", UUID.class),
-                        Set.of((UUID[]) rs.getArray("members").getArray()))).list().stream().toList();
+                        Set.of((UUID[]) rs.getArray("members").getArray()))).list();
     }
 
     /** A rep's open A+B leads and last assignment, as routing weighs them. */

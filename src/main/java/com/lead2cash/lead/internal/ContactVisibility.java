@@ -1,5 +1,6 @@
 package com.lead2cash.lead.internal;
 
+import com.lead2cash.lead.internal.domain.Lead;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DataScope;
 import com.lead2cash.platform.Role;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * masked.
  */
 @Component
-class ContactVisibility {
+public class ContactVisibility {
 
     private final DataScope dataScope;
 

@@ -1,5 +1,9 @@
 package com.lead2cash.lead.internal;
 
+import com.lead2cash.lead.internal.domain.Lead;
+import com.lead2cash.lead.internal.domain.LeadActor;
+import com.lead2cash.lead.internal.domain.LeadRepository;
+import com.lead2cash.lead.internal.domain.LeadRules;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DataScope;
 import com.lead2cash.platform.FieldValidationException;
@@ -20,7 +24,7 @@ import org.springframework.stereotype.Component;
  * still read it, but not change it once it is owned outside their scope. Anything else is not found.
  */
 @Component
-class LeadAccess {
+public class LeadAccess {
 
     private final LeadRepository leads;
     private final DataScope dataScope;
@@ -40,7 +44,7 @@ class LeadAccess {
     }
 
     /** A lead the person may read. */
-    Lead readable(UUID leadId) {
+    public Lead readable(UUID leadId) {
         Lead lead = find(leadId);
         if (!inScope(lead) && !capturedByMe(lead)) {
             throw new RecordNotFoundException(Lead.SUBJECT, leadId);
@@ -49,7 +53,7 @@ class LeadAccess {
     }
 
     /** A lead the person may act on: in the pool or within their scope. */
-    Lead changeable(UUID leadId) {
+    public Lead changeable(UUID leadId) {
         Lead lead = find(leadId);
         if (!inScope(lead)) {
             throw new RecordNotFoundException(Lead.SUBJECT, leadId);
@@ -66,7 +70,7 @@ class LeadAccess {
     }
 
     /** The person on this thread as the lead's rules see them. */
-    LeadActor actor(Lead lead) {
+    public LeadActor actor(Lead lead) {
         CurrentUser me = CurrentUser.require();
         LeadRules rules = policy.current().bind(LeadRules.class);
         LocalDate hired = me.hasAny(Role.SALES_REP, Role.ACCOUNT_MANAGER)

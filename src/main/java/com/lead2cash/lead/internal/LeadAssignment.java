@@ -1,5 +1,11 @@
 package com.lead2cash.lead.internal;
 
+import com.lead2cash.lead.internal.domain.Lead;
+import com.lead2cash.lead.internal.domain.LeadAction;
+import com.lead2cash.lead.internal.domain.LeadActor;
+import com.lead2cash.lead.internal.domain.LeadRepository;
+import com.lead2cash.lead.internal.domain.LeadRules;
+import com.lead2cash.lead.internal.routing.LeadRouting;
 import com.lead2cash.notification.Notification;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.CurrentUser;
@@ -24,10 +30,10 @@ import org.springframework.transaction.annotation.Transactional;
  * the weekly batch ({@link LeadRoutines}).
  */
 @Service
-class LeadAssignment {
+public class LeadAssignment {
 
     /** Outcome of a claim for the API: 200 with the lead, or 202 when a contest opened. */
-    record ClaimResult(Lead lead, Lead.ClaimOutcome outcome) {
+    public record ClaimResult(Lead lead, Lead.ClaimOutcome outcome) {
     }
 
     private final LeadRepository leads;
@@ -60,7 +66,7 @@ class LeadAssignment {
 
     /** A manager assigns or reassigns a lead to a rep of their team; a reassignment needs a reason. */
     @Transactional
-    Lead assignByManager(UUID leadId, UUID rep, String reason, Long version) {
+    public Lead assignByManager(UUID leadId, UUID rep, String reason, Long version) {
         Lead lead = access.changeable(leadId);
         lead.expectVersion(version);
         LeadActor actor = access.actor(lead);
@@ -96,7 +102,7 @@ class LeadAssignment {
 
     /** Bulk assignment from the pool; all or nothing. */
     @Transactional
-    int bulkAssign(List<UUID> leadIds, UUID rep, String reason) {
+    public int bulkAssign(List<UUID> leadIds, UUID rep, String reason) {
         if (leadIds == null || leadIds.isEmpty()) {
             throw new FieldValidationException("leadIds", "lead.bulk.empty");
         }
@@ -108,7 +114,7 @@ class LeadAssignment {
 
     /** A rep claims a lead; claims of one lead are decided one at a time (row lock). */
     @Transactional
-    ClaimResult claim(UUID leadId) {
+    public ClaimResult claim(UUID leadId) {
         CurrentUser me = CurrentUser.require();
         Lead lead = access.lockedForClaim(leadId);
         UUID ownerBefore = lead.ownerId();
@@ -128,7 +134,7 @@ class LeadAssignment {
     }
 
     /** A page of the weekly nurture batch: how many leads it looked at and assigned, and where it stopped. */
-    record NurturePage(int seen, int assigned, Instant lastCreatedAt, UUID lastId) {
+    public record NurturePage(int seen, int assigned, Instant lastCreatedAt, UUID lastId) {
     }
 
     /**
@@ -137,7 +143,7 @@ class LeadAssignment {
      * locked and skipped by anyone else running, so no lead is handed out twice.
      */
     @Transactional
-    NurturePage assignNurtured(Instant afterCreatedAt, UUID afterId, int size) {
+    public NurturePage assignNurtured(Instant afterCreatedAt, UUID afterId, int size) {
         LeadRules rules = policy.current().bind(LeadRules.class);
         Instant now = clock.instant();
         List<Object[]> page = jdbc.sql("""
@@ -163,7 +169,7 @@ class LeadAssignment {
 
     /** The manager decides a claim contest for one of the claimants. */
     @Transactional
-    Lead arbitrate(UUID leadId, UUID winner, String reason, Long version) {
+    public Lead arbitrate(UUID leadId, UUID winner, String reason, Long version) {
         Lead lead = access.changeable(leadId);
         lead.expectVersion(version);
         Instant now = clock.instant();

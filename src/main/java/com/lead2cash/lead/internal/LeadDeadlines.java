@@ -1,5 +1,7 @@
 package com.lead2cash.lead.internal;
 
+import com.lead2cash.lead.internal.domain.Lead;
+import com.lead2cash.lead.internal.domain.LeadRules;
 import com.lead2cash.notification.Notification;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.OrgDirectory;
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Component;
  * All join the caller's transaction, so a clock runs exactly when the change that started it committed.
  */
 @Component
-class LeadDeadlines {
+public class LeadDeadlines {
 
     private final Deadlines deadlines;
     private final Notifier notifier;
@@ -31,16 +33,16 @@ class LeadDeadlines {
     }
 
     /** Captured without complete data: whoever screens it has the screening window. */
-    void awaitsScreening(Lead lead, UUID screener, Instant at) {
+    public void awaitsScreening(Lead lead, UUID screener, Instant at) {
         deadlines.open(LeadRules.SCREENING, subject(lead), screener, at);
     }
 
     /** Captured with complete data: screened the moment it arrived, on time by definition. */
-    void screenedOnCapture(Lead lead, UUID screener, Instant at) {
+    public void screenedOnCapture(Lead lead, UUID screener, Instant at) {
         deadlines.recordMet(LeadRules.SCREENING, subject(lead), screener, at);
     }
 
-    void screened(Lead lead, Instant at) {
+    public void screened(Lead lead, Instant at) {
         deadlines.meet(LeadRules.SCREENING, subject(lead), at);
     }
 
@@ -49,7 +51,7 @@ class LeadDeadlines {
      * the same transaction, so the notice is met the moment its clock starts. L7: the first response
      * starts for the new owner (a previous owner's is cancelled). L9: a wait in a manager queue ends.
      */
-    void assigned(Lead lead, boolean reassignment, String noticeKey, Instant at) {
+    public void assigned(Lead lead, boolean reassignment, String noticeKey, Instant at) {
         UUID owner = lead.ownerId();
         if (reassignment) {
             deadlines.cancel(LeadRules.FIRST_RESPONSE, subject(lead));
@@ -73,7 +75,7 @@ class LeadDeadlines {
      * L9 — the lead waits in a manager queue: nobody matched, so the queue's manager — the sales
      * director for the general queue — has the window to assign it. No lead waits without a clock.
      */
-    void queued(Lead lead, UUID queueManager, Instant at) {
+    public void queued(Lead lead, UUID queueManager, Instant at) {
         Optional.ofNullable(queueManager)
                 .or(() -> directory.activeWithRole(Role.SALES_DIRECTOR).stream().map(OrgDirectory.Person::id).findFirst())
                 .ifPresent(owner -> deadlines.open(LeadRules.MANAGER_QUEUE, subject(lead), owner, at));

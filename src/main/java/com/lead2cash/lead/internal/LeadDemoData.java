@@ -1,6 +1,10 @@
 package com.lead2cash.lead.internal;
 
 import com.lead2cash.lead.LeadSource;
+import com.lead2cash.lead.internal.capture.LeadCapture;
+import com.lead2cash.lead.internal.domain.CaptureChannel;
+import com.lead2cash.lead.internal.domain.LeadDraft;
+import com.lead2cash.lead.internal.routing.TerritoryService;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Role;
 import java.math.BigDecimal;
@@ -28,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Order(10)
-class LeadDemoData implements ApplicationRunner {
+public class LeadDemoData implements ApplicationRunner {
 
     private final TerritoryService territories;
     private final LeadCapture leads;

@@ -1,5 +1,6 @@
 package com.lead2cash.lead.internal;
 
+import com.lead2cash.lead.internal.domain.GradeReason;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DeferredInserts;
 import java.sql.Timestamp;
@@ -16,9 +17,9 @@ import org.springframework.stereotype.Component;
  * as bundle keys with arguments, beside the field-level audit trail.
  */
 @Component
-class LeadHistory {
+public class LeadHistory {
 
-    record Entry(Instant occurredAt, UUID actorId, String messageKey, List<String> args) {
+    public record Entry(Instant occurredAt, UUID actorId, String messageKey, List<String> args) {
     }
 
     private final JdbcClient jdbc;
@@ -34,14 +35,14 @@ class LeadHistory {
      * deferred inserts just before it commits — after the lead row they refer to exists, and in one
      * batch for an import.
      */
-    void record(UUID leadId, Instant at, String messageKey, Object... args) {
+    public void record(UUID leadId, Instant at, String messageKey, Object... args) {
         inserts.add("insert into lead_event (lead_id, occurred_at, actor_id, message_key, args) values (?, ?, ?, ?, ?)",
                 leadId, Timestamp.from(at), CurrentUser.get().map(CurrentUser::id).orElse(null), messageKey,
                 Arrays.stream(args).map(a -> a == null ? "—" : String.valueOf(a))
                         .collect(Collectors.joining(GradeReason.SEPARATOR)));
     }
 
-    List<Entry> of(UUID leadId) {
+    public List<Entry> of(UUID leadId) {
         return jdbc.sql("select occurred_at, actor_id, message_key, args from lead_event where lead_id = :l order by id")
                 .param("l", leadId).query((rs, i) -> new Entry(rs.getTimestamp("occurred_at").toInstant(),
                         rs.getObject("actor_id", UUID.class), rs.getString("message_key"),

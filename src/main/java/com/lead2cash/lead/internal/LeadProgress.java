@@ -3,9 +3,15 @@ package com.lead2cash.lead.internal;
 import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.lead.LeadConverted;
 import com.lead2cash.lead.LeadStatus;
+import com.lead2cash.lead.internal.domain.ContactIntent;
+import com.lead2cash.lead.internal.domain.DisqualifyReasons;
+import com.lead2cash.lead.internal.domain.Lead;
+import com.lead2cash.lead.internal.domain.LeadAction;
+import com.lead2cash.lead.internal.domain.LeadActor;
+import com.lead2cash.lead.internal.domain.LeadRepository;
 import com.lead2cash.opportunity.Opportunities;
-import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.FieldValidationException.FieldError;
+import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Ids;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -25,10 +31,10 @@ import org.springframework.transaction.annotation.Transactional;
  * reason, and reopening.
  */
 @Service
-class LeadProgress {
+public class LeadProgress {
 
     /** The ids conversion created or linked; the same answer on a repeated call. */
-    record Conversion(UUID customerId, UUID contactId, UUID opportunityId) {
+    public record Conversion(UUID customerId, UUID contactId, UUID opportunityId) {
     }
 
     private final LeadRepository leads;
@@ -59,7 +65,7 @@ class LeadProgress {
 
     /** The owner (or a manager) logs a contact attempt with an intent level; the first one is the first response. */
     @Transactional
-    Lead recordContact(UUID leadId, String channel, ContactIntent intent, String summary, Instant occurredAt) {
+    public Lead recordContact(UUID leadId, String channel, ContactIntent intent, String summary, Instant occurredAt) {
         Lead lead = access.changeable(leadId);
         LeadActor actor = access.actor(lead);
         Instant now = clock.instant();
@@ -100,7 +106,7 @@ class LeadProgress {
      * contact, and optionally an opportunity. Idempotent: a converted lead answers its conversion.
      */
     @Transactional
-    Conversion convert(UUID leadId, UUID existingCustomerId, boolean createOpportunity, String opportunityName,
+    public Conversion convert(UUID leadId, UUID existingCustomerId, boolean createOpportunity, String opportunityName,
                        BigDecimal amount) {
         Lead lead = access.changeable(leadId);
         if (lead.status() == LeadStatus.CONVERTED) {
@@ -143,7 +149,7 @@ class LeadProgress {
     }
 
     @Transactional
-    Lead disqualify(UUID leadId, String reasonCode, String note, Long version) {
+    public Lead disqualify(UUID leadId, String reasonCode, String note, Long version) {
         Lead lead = access.changeable(leadId);
         lead.expectVersion(version);
         Instant now = clock.instant();
@@ -159,7 +165,7 @@ class LeadProgress {
     }
 
     @Transactional
-    Lead reopen(UUID leadId, Long version) {
+    public Lead reopen(UUID leadId, Long version) {
         Lead lead = access.changeable(leadId);
         lead.expectVersion(version);
         Instant now = clock.instant();

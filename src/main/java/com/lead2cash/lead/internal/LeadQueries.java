@@ -1,11 +1,11 @@
 package com.lead2cash.lead.internal;
 
-import com.lead2cash.platform.LikePatterns;
 import com.lead2cash.lead.Grade;
 import com.lead2cash.lead.LeadSource;
 import com.lead2cash.lead.LeadStatus;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.DataScope;
+import com.lead2cash.platform.LikePatterns;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Scope;
 import com.lead2cash.platform.SearchKeyStatistics;
@@ -31,20 +31,20 @@ import org.springframework.stereotype.Component;
  * only where the reader sees them unmasked ({@link ContactVisibility}).
  */
 @Component
-class LeadQueries {
+public class LeadQueries {
 
     /**
      * A row of a lead list; {@code region} as entered, {@code regionCode} its division, {@code regionResolved}
      * false when it names none (flagged), null without a region.
      */
-    record LeadRow(UUID id, String code, String companyName, String contactName, String industry, String region,
+    public record LeadRow(UUID id, String code, String companyName, String contactName, String industry, String region,
                    String productLine, Grade grade, LeadStatus status, LeadSource source, UUID ownerId,
                    String ownerName, UUID queueManagerId, boolean contestOpen, BigDecimal budget, Instant createdAt,
                    long ageDays, long version, String regionCode, Boolean regionResolved) {
     }
 
     /** Filters of the lead list; {@code view} is null (all visible), "pool", "nurture", "queue", "mine" or "contests". */
-    record LeadFilter(Grade grade, LeadStatus status, LeadSource source, UUID ownerId, UUID territoryId,
+    public record LeadFilter(Grade grade, LeadStatus status, LeadSource source, UUID ownerId, UUID territoryId,
                       Integer minAgeDays, Integer maxAgeDays, String q, String view, String cursor, Integer size) {
     }
 
@@ -65,7 +65,7 @@ class LeadQueries {
         this.clock = clock;
     }
 
-    CursorPage<LeadRow> list(LeadFilter f) {
+    public CursorPage<LeadRow> list(LeadFilter f) {
         int size = CursorPage.size(f.size());
         Scope scope = dataScope.current();
         Instant now = clock.instant();
@@ -176,16 +176,16 @@ class LeadQueries {
     }
 
     /** The territories to filter by, in name order: names only, not their members. */
-    List<TerritoryName> territoryNames() {
+    public List<TerritoryName> territoryNames() {
         return jdbc.sql("select id, name from lead_territory order by name")
                 .query((rs, i) -> new TerritoryName(rs.getObject("id", UUID.class), rs.getString("name"))).list();
     }
 
     /** Contact attempts of a lead, newest first. */
-    record ContactAttempt(String channel, String intent, String summary, Instant occurredAt, UUID loggedBy) {
+    public record ContactAttempt(String channel, String intent, String summary, Instant occurredAt, UUID loggedBy) {
     }
 
-    List<ContactAttempt> contactAttempts(UUID leadId) {
+    public List<ContactAttempt> contactAttempts(UUID leadId) {
         return jdbc.sql("""
                 select channel, intent, summary, occurred_at, logged_by from lead_contact_attempt
                 where lead_id = :l order by occurred_at desc

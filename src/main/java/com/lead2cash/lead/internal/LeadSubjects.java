@@ -1,5 +1,6 @@
 package com.lead2cash.lead.internal;
 
+import com.lead2cash.lead.internal.domain.Lead;
 import com.lead2cash.sop.SubjectDescriber;
 import java.util.Collection;
 import java.util.List;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** How a lead reads on the deadline screens: its code and company, linking to its page. */
 @Component
-class LeadSubjects implements SubjectDescriber {
+public class LeadSubjects implements SubjectDescriber {
 
     private final JdbcClient jdbc;
 

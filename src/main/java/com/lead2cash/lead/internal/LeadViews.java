@@ -3,6 +3,10 @@ package com.lead2cash.lead.internal;
 import com.lead2cash.lead.Grade;
 import com.lead2cash.lead.LeadSource;
 import com.lead2cash.lead.LeadStatus;
+import com.lead2cash.lead.internal.capture.DuplicateFinder;
+import com.lead2cash.lead.internal.domain.Lead;
+import com.lead2cash.lead.internal.domain.LeadAction;
+import com.lead2cash.lead.internal.domain.LeadClaim;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.region.Region;
 import com.lead2cash.region.Regions;
@@ -22,7 +26,7 @@ import org.springframework.stereotype.Component;
  * masked unless they may see them ({@link ContactVisibility}), and what they may do next.
  */
 @Component
-class LeadViews {
+public class LeadViews {
 
     record GradeReasonView(String criterion, boolean met, String text) {
     }
@@ -34,9 +38,9 @@ class LeadViews {
      * A possible duplicate as its reader may see it: full details inside their scope; outside it only
      * that a record of another team matches, on what, and whom to ask.
      */
-    record DuplicateView(String kind, boolean inScope, UUID id, String code, String name, String status,
+    public record DuplicateView(String kind, boolean inScope, UUID id, String code, String name, String status,
                          List<String> matchedOn, String ownerName, boolean mergeable) {
-        static DuplicateView of(DuplicateFinder.Duplicate d) {
+        public static DuplicateView of(DuplicateFinder.Duplicate d) {
             return new DuplicateView(d.kind(), d.inScope(), d.id(), d.code(), d.name(), d.status(), d.matchedOn(),
                     d.ownerName(), d.mergeable());
         }
@@ -48,7 +52,7 @@ class LeadViews {
      * names; {@code regionResolved} false when it names none (kept as entered, flagged), null without a
      * region; {@code availableActions} what the reader may do with it next.
      */
-    record LeadView(UUID id, String code, String companyName, String contactName, String contactTitle, String phone,
+    public record LeadView(UUID id, String code, String companyName, String contactName, String contactTitle, String phone,
                     String email, boolean contactMasked, String industry, String region, String productLine,
                     LeadSource source, String sourceDetail, Instant sourcedAt, BigDecimal budget, String currency,
                     LocalDate purchaseDate, boolean decisionMakerKnown, String decisionChainNotes, String uscc,
@@ -83,11 +87,11 @@ class LeadViews {
         this.clock = clock;
     }
 
-    LeadView of(Lead lead) {
+    public LeadView of(Lead lead) {
         return of(lead, List.of());
     }
 
-    LeadView of(Lead lead, List<DuplicateFinder.Duplicate> duplicates) {
+    public LeadView of(Lead lead, List<DuplicateFinder.Duplicate> duplicates) {
         boolean mayContact = contacts.seesContact(lead);
         var people = directory.people(lead.claimsInOrder().stream().map(LeadClaim::userId)
                 .collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new)));
@@ -117,7 +121,7 @@ class LeadViews {
     }
 
     /** For a region that names no division: the divisions it might mean (西湖区 → 杭州's or 南昌's), to say so. */
-    List<Region> regionCandidates(Lead lead) {
+    public List<Region> regionCandidates(Lead lead) {
         return lead.regionUnresolved() ? regions.candidates(lead.region()) : List.of();
     }
 

@@ -1,5 +1,7 @@
 package com.lead2cash.lead.internal;
 
+import com.lead2cash.lead.internal.routing.SalesTerritory;
+import com.lead2cash.lead.internal.routing.TerritoryService;
 import com.lead2cash.region.Region;
 import com.lead2cash.region.Regions;
 import java.sql.Connection;
@@ -23,7 +25,7 @@ import org.springframework.stereotype.Component;
  * reads the divisions through {@link Regions}.
  */
 @Component
-class V202612014001__lead_region_codes extends BaseJavaMigration {
+public class V202612014001__lead_region_codes extends BaseJavaMigration {
 
     private final Regions regions;
 

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * transaction before the application serves anything ({@link SearchKeysFill}).
  */
 @Component
-class V202612015002__lead_search_keys extends BaseJavaMigration {
+public class V202612015002__lead_search_keys extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws SQLException {

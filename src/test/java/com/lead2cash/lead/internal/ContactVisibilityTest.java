@@ -2,6 +2,8 @@ package com.lead2cash.lead.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.lead2cash.lead.internal.domain.Lead;
+import com.lead2cash.lead.internal.domain.LeadTest;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DataScope;
 import com.lead2cash.platform.Role;

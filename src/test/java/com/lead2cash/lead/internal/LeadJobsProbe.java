@@ -1,5 +1,8 @@
 package com.lead2cash.lead.internal;
 
+import com.lead2cash.lead.internal.jobs.DailyLeadSummary;
+import com.lead2cash.lead.internal.jobs.LeadRoutines;
+import com.lead2cash.lead.internal.jobs.NurtureBatch;
 import java.time.LocalDate;
 import org.springframework.stereotype.Component;
 

@@ -1,0 +1,192 @@
+package com.lead2cash.lead.internal.capture;
+
+import com.lead2cash.lead.Grade;
+import com.lead2cash.lead.LeadStatus;
+import com.lead2cash.lead.internal.LeadAccess;
+import com.lead2cash.lead.internal.LeadDeadlines;
+import com.lead2cash.lead.internal.LeadHistory;
+import com.lead2cash.lead.internal.domain.CaptureChannel;
+import com.lead2cash.lead.internal.domain.Lead;
+import com.lead2cash.lead.internal.domain.LeadDraft;
+import com.lead2cash.lead.internal.domain.LeadDrafts;
+import com.lead2cash.lead.internal.domain.LeadRepository;
+import com.lead2cash.lead.internal.domain.LeadRules;
+import com.lead2cash.lead.internal.grading.GradingInput;
+import com.lead2cash.lead.internal.grading.GradingResult;
+import com.lead2cash.lead.internal.grading.LeadGrader;
+import com.lead2cash.lead.internal.grading.ScreeningRule;
+import com.lead2cash.lead.internal.routing.LeadRouting;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.HumanCodes;
+import com.lead2cash.region.Regions;
+import com.lead2cash.sop.SopPolicy;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A lead comes in and is made ready for a rep (线索录入与初筛): captured from any channel with a
+ * duplicate check, graded ({@link LeadGrader}), screened ({@link ScreeningRule}) and routed
+ * ({@link LeadRouting}); corrected, verified or re-graded by a person afterwards.
+ */
+@Service
+public class LeadCapture {
+
+    public static final String CODE_SEQUENCE = "lead_code_seq";
+
+    /** What a capture does with possible duplicates: keep both (with a reason) or merge into a lead. */
+    public record DuplicateDecision(Action action, String reason, UUID mergeIntoLeadId) {
+        public enum Action { KEEP_BOTH, MERGE }
+    }
+
+    /** The outcome of a capture: the lead and the duplicates that were found. */
+    public record Captured(Lead lead, List<DuplicateFinder.Duplicate> duplicates, boolean merged) {
+    }
+
+    private final LeadRepository leads;
+    private final LeadAccess access;
+    private final DuplicateFinder duplicates;
+    private final LeadRouting routing;
+    private final ScreeningRule screening;
+    private final LeadDeadlines clocks;
+    private final LeadHistory history;
+    private final SopPolicy policy;
+    private final HumanCodes codes;
+    private final Regions regions;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    LeadCapture(LeadRepository leads, LeadAccess access, DuplicateFinder duplicates, LeadRouting routing,
+                ScreeningRule screening, LeadDeadlines clocks, LeadHistory history, SopPolicy policy,
+                HumanCodes codes, Regions regions, Clock clock, @Value("${l2c.zone}") ZoneId zone) {
+        this.leads = leads;
+        this.access = access;
+        this.duplicates = duplicates;
+        this.routing = routing;
+        this.screening = screening;
+        this.clocks = clocks;
+        this.history = history;
+        this.policy = policy;
+        this.codes = codes;
+        this.regions = regions;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), zone);
+    }
+
+    /** Validates without storing: the duplicate candidates a capture of this draft would find. */
+    public List<DuplicateFinder.Duplicate> checkDuplicates(LeadDraft draft) {
+        return duplicates.find(LeadDrafts.validate(draft, today(), regions), null);
+    }
+
+    /**
+     * Captures a lead: validate, look for duplicates, grade, screen at once when the data is complete,
+     * route. {@code decision} null keeps both and reports the duplicates, as the API does; the UI asks
+     * the person first.
+     */
+    @Transactional
+    public Captured capture(LeadDraft raw, CaptureChannel via, UUID capturedBy, DuplicateDecision decision) {
+        LeadDraft draft = LeadDrafts.validate(raw, today(), regions);
+        Instant now = clock.instant();
+        List<DuplicateFinder.Duplicate> found = duplicates.find(draft, null);
+        if (decision != null && decision.action() == DuplicateDecision.Action.MERGE) {
+            Lead target = access.changeable(decision.mergeIntoLeadId());
+            target.mergeFrom(access.actor(target), draft, now);
+            history.record(target.id(), now, "lead.history.merged", draft.companyName());
+            return new Captured(leads.save(target), found, true);
+        }
+        String keepReason = null;
+        if (decision != null && !found.isEmpty()) {
+            if (decision.reason() == null || decision.reason().isBlank()) {
+                throw new FieldValidationException("duplicateReason", "lead.duplicate.reason.required");
+            }
+            keepReason = decision.reason().strip();
+        }
+        LeadRules rules = policy.current().bind(LeadRules.class);
+        GradingResult grading = LeadGrader.grade(rules.grading(), gradingInput(draft));
+        Lead lead = Lead.capture(codes.next("L", CODE_SEQUENCE), draft, via, capturedBy, grading, keepReason, now);
+        history.record(lead.id(), now, "lead.history.captured", via, lead.grade(), lead.gradePoints());
+        UUID screener = screening.screener(capturedBy).orElse(null);
+        if (ScreeningRule.screensItself(grading)) {
+            lead.screenAutomatically(now);
+            if (screener != null) {
+                clocks.screenedOnCapture(lead, screener, now);
+            }
+            history.record(lead.id(), now, "lead.history.screenedAutomatically");
+            routing.route(lead, rules, now);
+        } else if (screener != null) {
+            clocks.awaitsScreening(lead, screener, now);
+        }
+        return new Captured(leads.save(lead), found, false);
+    }
+
+    /**
+     * Corrects a lead's data; the grade follows (unless set by hand). A lead still waiting for
+     * screening whose data is now complete is screened and routed, as at capture.
+     */
+    @Transactional
+    public Lead correct(UUID leadId, LeadDraft raw, Long version) {
+        Lead lead = access.changeable(leadId);
+        lead.expectVersion(version);
+        LeadDraft draft = LeadDrafts.validate(raw, today(), regions);
+        Instant now = clock.instant();
+        LeadRules rules = policy.current().bind(LeadRules.class);
+        Grade before = lead.grade();
+        GradingResult grading = LeadGrader.grade(rules.grading(), gradingInput(draft));
+        lead.correct(access.actor(lead), draft, grading, now);
+        history.record(lead.id(), now, "lead.history.corrected", before, lead.grade());
+        if (lead.status() == LeadStatus.NEW && ScreeningRule.screensItself(grading)) {
+            lead.screenAutomatically(now);
+            clocks.screened(lead, now);
+            history.record(lead.id(), now, "lead.history.screenedAutomatically");
+            routing.route(lead, rules, now);
+        }
+        return leads.save(lead);
+    }
+
+    /** A person verifies the lead as graded: screening met, and it is routed. */
+    @Transactional
+    public Lead screen(UUID leadId, Long version) {
+        Lead lead = access.changeable(leadId);
+        lead.expectVersion(version);
+        Instant now = clock.instant();
+        lead.screen(access.actor(lead), now);
+        clocks.screened(lead, now);
+        history.record(lead.id(), now, "lead.history.screened");
+        routing.route(lead, policy.current().bind(LeadRules.class), now);
+        return leads.save(lead);
+    }
+
+    /** Manual re-grade with a reason; on an unscreened lead it is the screening too. */
+    @Transactional
+    public Lead regrade(UUID leadId, Grade grade, String reason, Long version) {
+        Lead lead = access.changeable(leadId);
+        lead.expectVersion(version);
+        Instant now = clock.instant();
+        boolean wasNew = lead.status() == LeadStatus.NEW;
+        Grade before = lead.grade();
+        LeadRules rules = policy.current().bind(LeadRules.class);
+        lead.regrade(access.actor(lead), LeadGrader.grade(rules.grading(), lead.gradingInput(today())), grade, reason,
+                now);
+        history.record(lead.id(), now, "lead.history.regraded", before, grade, reason);
+        if (wasNew) {
+            clocks.screened(lead, now);
+            routing.route(lead, rules, now);
+        }
+        return leads.save(lead);
+    }
+
+    private GradingInput gradingInput(LeadDraft d) {
+        return new GradingInput(d.industry(), d.budget(), d.purchaseDate(), d.decisionMakerKnown(), d.contactName(),
+                today());
+    }
+}

@@ -1,0 +1,203 @@
+package com.lead2cash.lead.internal.capture;
+
+import com.lead2cash.lead.LeadSource;
+import com.lead2cash.lead.internal.domain.CaptureChannel;
+import com.lead2cash.lead.internal.domain.Lead;
+import com.lead2cash.lead.internal.domain.LeadDraft;
+import com.lead2cash.lead.internal.domain.LeadRepository;
+import com.lead2cash.platform.ConflictException;
+import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.Ids;
+import com.lead2cash.platform.RecordNotFoundException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Web-to-lead (官网表单): API keys per source, managed by administrators and stored hashed; a
+ * per-key request budget per minute shared by every node (a counter row per key and minute); and
+ * idempotency keys so a retried submission creates one lead.
+ */
+@Service
+public class WebToLead {
+
+    static final String PREFIX = "l2cw_";
+
+    public record ApiKey(UUID id, String name, LeadSource source, String prefix, int ratePerMinute, Instant createdAt,
+                  Instant revokedAt) {
+    }
+
+    public record IssuedKey(ApiKey key, String secret) {
+    }
+
+    /** A verified caller: the key's id and the source its leads are registered under. */
+    public record Caller(UUID keyId, LeadSource source, int ratePerMinute) {
+    }
+
+    /** The lead a submission produced, and whether it is new or an idempotent repeat. */
+    public record Submission(Lead lead, boolean repeated) {
+    }
+
+    private final SecureRandom random = new SecureRandom();
+    private final JdbcClient jdbc;
+    private final LeadCapture leads;
+    private final LeadRepository repository;
+    private final Clock clock;
+
+    WebToLead(JdbcClient jdbc, LeadCapture leads, LeadRepository repository, Clock clock) {
+        this.jdbc = jdbc;
+        this.leads = leads;
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public IssuedKey issue(String name, LeadSource source, int ratePerMinute) {
+        if (name == null || name.isBlank() || name.length() > 100) {
+            throw new FieldValidationException("name", "lead.apiKey.name.invalid");
+        }
+        if (source == null) {
+            throw new FieldValidationException("source", "lead.source.required");
+        }
+        if (ratePerMinute < 1 || ratePerMinute > 10_000) {
+            throw new FieldValidationException("ratePerMinute", "lead.apiKey.rate.invalid");
+        }
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        UUID id = Ids.newId();
+        Instant now = clock.instant();
+        jdbc.sql("""
+                insert into lead_api_key (id, name, source, key_hash, key_prefix, rate_per_minute, created_by, created_at)
+                values (:id, :name, :source, :hash, :prefix, :rate, :by, :now)
+                """).param("id", id).param("name", name.strip()).param("source", source.name())
+                .param("hash", hash(secret)).param("prefix", secret.substring(0, 9)).param("rate", ratePerMinute)
+                .param("by", CurrentUser.get().map(CurrentUser::id).orElse(null)).param("now", Timestamp.from(now))
+                .update();
+        return new IssuedKey(new ApiKey(id, name.strip(), source, secret.substring(0, 9), ratePerMinute, now, null),
+                secret);
+    }
+
+    @Transactional
+    public void revoke(UUID id) {
+        if (jdbc.sql("update lead_api_key set revoked_at = :now where id = :id and revoked_at is null")
+                .param("id", id).param("now", Timestamp.from(clock.instant())).update() == 0) {
+            throw new RecordNotFoundException("ApiKey", id);
+        }
+    }
+
+    public List<ApiKey> keys() {
+        return jdbc.sql("""
+                select id, name, source, key_prefix, rate_per_minute, created_at, revoked_at from lead_api_key
+                order by created_at desc
+                """).query((rs, i) -> new ApiKey(rs.getObject("id", UUID.class), rs.getString("name"),
+                LeadSource.valueOf(rs.getString("source")), rs.getString("key_prefix"), rs.getInt("rate_per_minute"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("revoked_at") == null ? null : rs.getTimestamp("revoked_at").toInstant())).list();
+    }
+
+    public Optional<Caller> verify(String secret) {
+        if (secret == null || !secret.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select id, source, rate_per_minute from lead_api_key where key_hash = :h and revoked_at is null")
+                .param("h", hash(secret)).query((rs, i) -> new Caller(rs.getObject("id", UUID.class),
+                        LeadSource.valueOf(rs.getString("source")), rs.getInt("rate_per_minute"))).optional();
+    }
+
+    /**
+     * Counts the request against the key's budget for the current minute; false when it is spent. Runs
+     * on its own so that refused and failed submissions count too.
+     */
+    @Transactional
+    public boolean admit(Caller caller) {
+        Instant window = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        int hits = jdbc.sql("""
+                insert into lead_rate_window (api_key_id, window_start, hits) values (:k, :w, 1)
+                on conflict (api_key_id, window_start) do update set hits = lead_rate_window.hits + 1
+                returning hits
+                """).param("k", caller.keyId()).param("w", Timestamp.from(window)).query(Integer.class).single();
+        // old windows are of no use; dropping them here keeps the table at one row per active key
+        jdbc.sql("delete from lead_rate_window where api_key_id = :k and window_start < :w")
+                .param("k", caller.keyId()).param("w", Timestamp.from(window)).update();
+        return hits <= caller.ratePerMinute();
+    }
+
+    /**
+     * Captures the submitted lead once per idempotency key; a repeat with the same body (its
+     * {@code bodyHash}) answers the lead it created, the same key with another body is refused (422).
+     */
+    @Transactional
+    public Submission submit(Caller caller, LeadDraft draft, String idempotencyKey, String bodyHash) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
+            throw new FieldValidationException("Idempotency-Key", "lead.idempotencyKey.invalid");
+        }
+        if (idempotencyKey != null) {
+            Optional<Earlier> earlier = earlier(caller, idempotencyKey);
+            if (earlier.isPresent()) {
+                if (earlier.get().bodyHash() != null && !earlier.get().bodyHash().equals(bodyHash)) {
+                    throw new FieldValidationException("Idempotency-Key", "lead.idempotencyKey.reused");
+                }
+                Optional<Lead> lead = repository.findById(earlier.get().leadId());
+                if (lead.isPresent()) {
+                    return new Submission(lead.get(), true);
+                }
+            }
+        }
+        LeadDraft sourced = new LeadDraft(draft.companyName(), draft.contactName(), draft.contactTitle(), draft.phone(),
+                draft.email(), draft.industry(), draft.region(), draft.productLine(),
+                draft.source() == null ? caller.source() : draft.source(), draft.sourceDetail(), null, draft.budget(),
+                draft.purchaseDate(), draft.decisionMakerKnown(), draft.decisionChainNotes(), draft.uscc(),
+                draft.notes());
+        LeadCapture.Captured captured = leads.capture(sourced, CaptureChannel.WEB_FORM, null, null);
+        if (idempotencyKey != null) {
+            try {
+                jdbc.sql("""
+                        insert into lead_idempotency (api_key_id, idem_key, lead_id, created_at, body_hash)
+                        values (:k, :i, :l, :now, :hash)
+                        """).param("k", caller.keyId()).param("i", idempotencyKey).param("l", captured.lead().id())
+                        .param("hash", bodyHash)
+                        .param("now", Timestamp.from(clock.instant())).update();
+            } catch (DuplicateKeyException e) {
+                // a concurrent request with the same key won; this transaction rolls back and the client retries
+                throw new ConflictException("lead.idempotencyKey.inFlight");
+            }
+        }
+        return new Submission(captured.lead(), false);
+    }
+
+    /** The lead an idempotency key made, and the fingerprint of the body it came with (none for old keys). */
+    private record Earlier(UUID leadId, String bodyHash) {
+    }
+
+    private Optional<Earlier> earlier(Caller caller, String idempotencyKey) {
+        return jdbc.sql("select lead_id, body_hash from lead_idempotency where api_key_id = :k and idem_key = :i")
+                .param("k", caller.keyId()).param("i", idempotencyKey)
+                .query((rs, i) -> new Earlier(rs.getObject("lead_id", UUID.class), rs.getString("body_hash")))
+                .optional();
+    }
+
+    public static String hash(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

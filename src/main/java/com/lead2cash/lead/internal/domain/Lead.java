@@ -1,0 +1,653 @@
+package com.lead2cash.lead.internal.domain;
+
+import com.lead2cash.customer.CompanyNames;
+import com.lead2cash.customer.EmailAddresses;
+import com.lead2cash.customer.PhoneNumbers;
+import com.lead2cash.lead.Grade;
+import com.lead2cash.lead.LeadSource;
+import com.lead2cash.lead.LeadStatus;
+import com.lead2cash.lead.internal.grading.GradingInput;
+import com.lead2cash.lead.internal.grading.GradingResult;
+import com.lead2cash.platform.ConflictException;
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.ForbiddenException;
+import com.lead2cash.platform.Ids;
+import com.lead2cash.platform.NotAudited;
+import com.lead2cash.platform.RecordNotFoundException;
+import com.lead2cash.platform.SearchKeys;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * 线索 — a prospective customer before qualification. Its transitions are named for what happens in
+ * the business and refuse what the lead SOP forbids; {@link #availableActions} answers, from the same
+ * rules, what a given person may do next. Lifecycle: NEW → SCREENED → ASSIGNED → CONTACTED →
+ * CONVERTED, or → NURTURING (the nurture pool) / DISQUALIFIED (with a reason, can be reopened).
+ */
+@Table("lead_lead")
+public class Lead {
+
+    public static final String SUBJECT = "Lead";
+
+    @Id
+    private UUID id;
+    private String code;
+    private String companyName;
+    @NotAudited
+    private String companyNameNormalized;
+    private String contactName;
+    private String contactTitle;
+    private String phone;
+    @NotAudited
+    private String phoneNormalized;
+    private String email;
+    @NotAudited
+    private String emailNormalized;
+    /** What lists find the lead by: any fragment of its company, contact, code or phone (see SearchKeys). */
+    @NotAudited
+    private List<String> searchKeys;
+    private String industry;
+    /** The region as entered (or the division's full name when chosen by code); see {@link #regionCode}. */
+    private String region;
+    /** The administrative division (行政区划) the region names; null while {@link #region} names none. */
+    private String regionCode;
+    private String productLine;
+    private LeadSource source;
+    private String sourceDetail;
+    private Instant sourcedAt;
+    private BigDecimal budget;
+    private LocalDate purchaseDate;
+    private boolean decisionMakerKnown;
+    private String decisionChainNotes;
+    private String uscc;
+    private String notes;
+    private CaptureChannel capturedVia;
+    private UUID capturedBy;
+    private Grade grade;
+    private int gradePoints;
+    private boolean gradeComplete;
+    private String gradeOverrideReason;
+    @NotAudited
+    @MappedCollection(idColumn = "lead_id")
+    private Set<GradeReason> gradeReasons;
+    private Instant gradedAt;
+    private Instant screenedAt;
+    private UUID screenedBy;
+    private LeadStatus status;
+    private UUID ownerId;
+    private UUID queueManagerId;
+    private UUID territoryId;
+    private Instant assignedAt;
+    private Instant firstContactAt;
+    private Instant contestClosesAt;
+    private boolean contestOpen;
+    @NotAudited
+    @MappedCollection(idColumn = "lead_id")
+    private Set<LeadClaim> claims;
+    private String duplicateKeepReason;
+    private String disqualifyReason;
+    private String disqualifyNote;
+    private Instant convertedAt;
+    private UUID customerId;
+    private UUID contactId;
+    private UUID opportunityId;
+    @Version
+    private Long version;
+    private Instant createdAt;
+    @NotAudited
+    private Instant updatedAt;
+
+    @PersistenceCreator
+    Lead(UUID id, String code, String companyName, String companyNameNormalized, String contactName,
+         String contactTitle, String phone, String phoneNormalized, String email, String emailNormalized,
+         String industry, String region, String productLine, LeadSource source, String sourceDetail,
+         Instant sourcedAt, BigDecimal budget, LocalDate purchaseDate, boolean decisionMakerKnown,
+         String decisionChainNotes, String uscc, String notes, CaptureChannel capturedVia, UUID capturedBy,
+         Grade grade, int gradePoints, boolean gradeComplete, String gradeOverrideReason,
+         Set<GradeReason> gradeReasons, Instant gradedAt, Instant screenedAt, UUID screenedBy, LeadStatus status,
+         UUID ownerId, UUID queueManagerId, UUID territoryId, Instant assignedAt, Instant firstContactAt,
+         Instant contestClosesAt, boolean contestOpen, Set<LeadClaim> claims, String duplicateKeepReason,
+         String disqualifyReason, String disqualifyNote, Instant convertedAt, UUID customerId, UUID contactId,
+         UUID opportunityId, Long version, Instant createdAt, Instant updatedAt) {
+        this.id = id;
+        this.code = code;
+        this.companyName = companyName;
+        this.companyNameNormalized = companyNameNormalized;
+        this.contactName = contactName;
+        this.contactTitle = contactTitle;
+        this.phone = phone;
+        this.phoneNormalized = phoneNormalized;
+        this.email = email;
+        this.emailNormalized = emailNormalized;
+        this.industry = industry;
+        this.region = region;
+        this.productLine = productLine;
+        this.source = source;
+        this.sourceDetail = sourceDetail;
+        this.sourcedAt = sourcedAt;
+        this.budget = budget;
+        this.purchaseDate = purchaseDate;
+        this.decisionMakerKnown = decisionMakerKnown;
+        this.decisionChainNotes = decisionChainNotes;
+        this.uscc = uscc;
+        this.notes = notes;
+        this.capturedVia = capturedVia;
+        this.capturedBy = capturedBy;
+        this.grade = grade;
+        this.gradePoints = gradePoints;
+        this.gradeComplete = gradeComplete;
+        this.gradeOverrideReason = gradeOverrideReason;
+        this.gradeReasons = gradeReasons == null ? new HashSet<>() : new HashSet<>(gradeReasons);
+        this.gradedAt = gradedAt;
+        this.screenedAt = screenedAt;
+        this.screenedBy = screenedBy;
+        this.status = status;
+        this.ownerId = ownerId;
+        this.queueManagerId = queueManagerId;
+        this.territoryId = territoryId;
+        this.assignedAt = assignedAt;
+        this.firstContactAt = firstContactAt;
+        this.contestClosesAt = contestClosesAt;
+        this.contestOpen = contestOpen;
+        this.claims = claims == null ? new HashSet<>() : new HashSet<>(claims);
+        this.duplicateKeepReason = duplicateKeepReason;
+        this.disqualifyReason = disqualifyReason;
+        this.disqualifyNote = disqualifyNote;
+        this.convertedAt = convertedAt;
+        this.customerId = customerId;
+        this.contactId = contactId;
+        this.opportunityId = opportunityId;
+        this.version = version;
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
+    }
+
+    /** A new lead, graded on capture. Validation of the draft happened before (LeadDrafts). */
+    public static Lead capture(String code, LeadDraft d, CaptureChannel via, UUID capturedBy, GradingResult grading,
+                        String duplicateKeepReason, Instant now) {
+        Lead lead = new Lead(Ids.newId(), code, d.companyName(), CompanyNames.normalize(d.companyName()),
+                d.contactName(), d.contactTitle(), d.phone(), PhoneNumbers.normalize(d.phone()), d.email(),
+                EmailAddresses.normalize(d.email()), d.industry(), d.region(), d.productLine(), d.source(),
+                d.sourceDetail(), d.sourcedAt() == null ? now : d.sourcedAt(), d.budget(), d.purchaseDate(),
+                d.decisionMakerKnown(), d.decisionChainNotes(), d.uscc(), d.notes(), via, capturedBy, null, 0, false,
+                null, null, null, null, null, LeadStatus.NEW, null, null, null, null, null, null, false, null,
+                duplicateKeepReason, null, null, null, null, null, null, null, now, now);
+        lead.regionCode = d.regionCode();
+        lead.indexForSearch();
+        lead.applyGrading(grading, now);
+        return lead;
+    }
+
+    // --- what may be done next -----------------------------------------------------------------------
+
+    /** The actions the actor may take now; every transition below refuses exactly the others. */
+    public Set<LeadAction> availableActions(LeadActor actor, Instant now) {
+        Set<LeadAction> actions = EnumSet.noneOf(LeadAction.class);
+        for (LeadAction action : LeadAction.values()) {
+            if (refusal(action, actor, now) == null) {
+                actions.add(action);
+            }
+        }
+        return actions;
+    }
+
+    /** Refuses, with the reason, an action the actor may not take now. */
+    public void require(LeadAction action, LeadActor actor, Instant now) {
+        DomainException refused = refusal(action, actor, now);
+        if (refused != null) {
+            throw refused;
+        }
+    }
+
+    /**
+     * Why the actor may not take the action now, or null when they may. A lead outside the actor's
+     * scope is not found (never a hint that it exists) — except by reps joining the contest of an A
+     * lead claimed moments ago. Then roles, then the lead's state.
+     */
+    private DomainException refusal(LeadAction action, LeadActor actor, Instant now) {
+        if (action == LeadAction.CLAIM) {
+            return claimRefusal(actor, now);
+        }
+        if (!actor.inScope()) {
+            return new RecordNotFoundException(SUBJECT, id);
+        }
+        return switch (action) {
+            case SCREEN -> status == LeadStatus.NEW ? null
+                    : new DomainException("lead.status.expected", LeadStatus.NEW, status);
+            case REGRADE, CORRECT, DISQUALIFY -> closedRefusal();
+            case ASSIGN -> !actor.manager() ? new ForbiddenException("lead.managersOnly")
+                    : status.isClosed() ? closedRefusal()
+                    : status == LeadStatus.NEW ? new DomainException("lead.assign.notScreened") : null;
+            case ARBITRATE -> !actor.manager() ? new ForbiddenException("lead.managersOnly")
+                    : contestOpen ? null : new DomainException("lead.arbitrate.noContest");
+            case CONTACT -> !ownerOrManager(actor) ? new ForbiddenException("lead.contact.ownerOnly")
+                    : status == LeadStatus.ASSIGNED || status == LeadStatus.CONTACTED ? null
+                    : new DomainException("lead.contact.notAssigned");
+            case CONVERT -> !ownerOrManager(actor) ? new ForbiddenException("lead.convert.ownerOnly")
+                    : status == LeadStatus.CONTACTED ? null : new DomainException("lead.convert.notQualified");
+            case REOPEN -> !actor.manager() ? new ForbiddenException("lead.managersOnly")
+                    : status == LeadStatus.DISQUALIFIED ? null
+                    : new DomainException("lead.status.expected", LeadStatus.DISQUALIFIED, status);
+            case CLAIM -> throw new IllegalStateException("claims are decided above");
+        };
+    }
+
+    private DomainException claimRefusal(LeadActor actor, Instant now) {
+        boolean pool = inPool();
+        boolean contest = contestWindowOpen(now) && !actor.id().equals(ownerId);
+        if (!actor.inScope() && !contest) {
+            return new RecordNotFoundException(SUBJECT, id);
+        }
+        if (!actor.rep()) {
+            return new ForbiddenException("lead.claim.repsOnly");
+        }
+        if (status.isClosed()) {
+            return closedRefusal();
+        }
+        if (!pool && !contest) {
+            return new DomainException(actor.id().equals(ownerId) ? "lead.claim.alreadyYours" : "lead.claim.notInPool");
+        }
+        if (grade == Grade.A && !actor.seniority().senior()) {
+            return new DomainException("lead.claim.seniorityRequired", actor.seniority().requiredMonths());
+        }
+        if (contest && hasClaimedSinceAssignment(actor.id())) {
+            return new DomainException("lead.claim.alreadyClaimed");
+        }
+        return null;
+    }
+
+    private DomainException closedRefusal() {
+        return status.isClosed() ? new DomainException("lead.closed", status) : null;
+    }
+
+    private boolean ownerOrManager(LeadActor actor) {
+        return actor.id().equals(ownerId) || actor.manager();
+    }
+
+    /** Unowned, screened or nurtured: anyone who works leads may take it. */
+    private boolean inPool() {
+        return ownerId == null && (status == LeadStatus.SCREENED || status == LeadStatus.NURTURING);
+    }
+
+    /** An A lead claimed moments ago: other claims until the window closes make a contest. */
+    private boolean contestWindowOpen(Instant now) {
+        return grade == Grade.A && status == LeadStatus.ASSIGNED && contestClosesAt != null
+                && now.isBefore(contestClosesAt);
+    }
+
+    private boolean hasClaimedSinceAssignment(UUID rep) {
+        return assignedAt != null && claims.stream().anyMatch(c -> c.userId().equals(rep) && !c.claimedAt().isBefore(assignedAt));
+    }
+
+    // --- screening and grading -----------------------------------------------------------------------
+
+    private void applyGrading(GradingResult grading, Instant now) {
+        this.grade = grading.grade();
+        this.gradePoints = grading.points();
+        this.gradeComplete = grading.complete();
+        this.gradeReasons = new HashSet<>(grading.criteria().stream().map(GradeReason::of).toList());
+        this.gradedAt = now;
+        this.updatedAt = now;
+    }
+
+    /**
+     * Corrects what is known about the lead (its registration data). The automatic grade follows the
+     * facts; a grade set by hand stays, with its reasons refreshed.
+     */
+    public void correct(LeadActor actor, LeadDraft d, GradingResult grading, Instant now) {
+        require(LeadAction.CORRECT, actor, now);
+        companyName = d.companyName();
+        companyNameNormalized = CompanyNames.normalize(d.companyName());
+        contactName = d.contactName();
+        contactTitle = d.contactTitle();
+        phone = d.phone();
+        phoneNormalized = PhoneNumbers.normalize(d.phone());
+        email = d.email();
+        emailNormalized = EmailAddresses.normalize(d.email());
+        industry = d.industry();
+        locate(d.region(), d.regionCode());
+        productLine = d.productLine();
+        source = d.source();
+        sourceDetail = d.sourceDetail();
+        budget = d.budget();
+        purchaseDate = d.purchaseDate();
+        decisionMakerKnown = d.decisionMakerKnown();
+        decisionChainNotes = d.decisionChainNotes();
+        uscc = d.uscc();
+        notes = d.notes();
+        indexForSearch();
+        Grade manual = gradeOverrideReason == null ? null : grade;
+        applyGrading(grading, now);
+        if (manual != null) {
+            grade = manual;
+        }
+    }
+
+    /** The lead's registration data as a draft, for the edit form. */
+    public LeadDraft draft() {
+        return new LeadDraft(companyName, contactName, contactTitle, phone, email, industry, region, productLine, source,
+                sourceDetail, sourcedAt, budget, purchaseDate, decisionMakerKnown, decisionChainNotes, uscc, notes,
+                regionCode);
+    }
+
+    /**
+     * The lead's region changes. The same division stays as it was entered (a form posts the code of
+     * the division the lead already has; the person's own words are kept).
+     */
+    private void locate(String text, String code) {
+        if (code != null && code.equals(regionCode) && region != null) {
+            return;
+        }
+        region = text;
+        regionCode = text == null ? null : code;
+    }
+
+    /** A person verifies the lead as graded: screening done. */
+    public void screen(LeadActor actor, Instant now) {
+        require(LeadAction.SCREEN, actor, now);
+        markScreened(actor.id(), now);
+    }
+
+    /** The data was complete, so the automatic grade stands without a person ({@link ScreeningRule}). */
+    public void screenAutomatically(Instant now) {
+        if (status != LeadStatus.NEW) {
+            throw new DomainException("lead.status.expected", LeadStatus.NEW, status);
+        }
+        markScreened(null, now);
+    }
+
+    private void markScreened(UUID by, Instant now) {
+        this.status = LeadStatus.SCREENED;
+        this.screenedAt = now;
+        this.screenedBy = by;
+        this.updatedAt = now;
+    }
+
+    /**
+     * A person changes the grade by hand, with a reason that the audit trail keeps. On a lead not yet
+     * screened, this is its screening.
+     */
+    public void regrade(LeadActor actor, GradingResult recomputed, Grade manualGrade, String reason, Instant now) {
+        require(LeadAction.REGRADE, actor, now);
+        if (manualGrade == null) {
+            throw new FieldValidationException("grade", "lead.grade.required");
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            throw new FieldValidationException("reason", "lead.regrade.reason.required");
+        }
+        applyGrading(recomputed, now);
+        this.grade = manualGrade;
+        this.gradeOverrideReason = reason.trim();
+        if (status == LeadStatus.NEW) {
+            markScreened(actor.id(), now);
+        }
+    }
+
+    /** A duplicate capture's facts fill what this lead does not know yet; its note is appended. */
+    public void mergeFrom(LeadActor actor, LeadDraft d, Instant now) {
+        require(LeadAction.CORRECT, actor, now);
+        contactName = firstNonBlank(contactName, d.contactName());
+        contactTitle = firstNonBlank(contactTitle, d.contactTitle());
+        if (phone == null && d.phone() != null) {
+            phone = d.phone();
+            phoneNormalized = PhoneNumbers.normalize(d.phone());
+        }
+        if (email == null && d.email() != null) {
+            email = d.email();
+            emailNormalized = EmailAddresses.normalize(d.email());
+        }
+        industry = firstNonBlank(industry, d.industry());
+        if (region == null || region.isBlank()) {
+            locate(d.region(), d.regionCode());
+        }
+        productLine = firstNonBlank(productLine, d.productLine());
+        budget = budget == null ? d.budget() : budget;
+        purchaseDate = purchaseDate == null ? d.purchaseDate() : purchaseDate;
+        decisionMakerKnown = decisionMakerKnown || d.decisionMakerKnown();
+        uscc = firstNonBlank(uscc, d.uscc());
+        if (d.notes() != null && !d.notes().isBlank()) {
+            String merged = (notes == null ? "" : notes + "\n") + d.notes();
+            notes = merged.length() > 2000 ? merged.substring(0, 2000) : merged;
+        }
+        indexForSearch();
+        updatedAt = now;
+    }
+
+    /** The search keys follow what the lead list searches: company, contact and code as text, the phone as a number. */
+    private void indexForSearch() {
+        searchKeys = SearchKeys.of(Stream.of(companyName, contactName, code).filter(Objects::nonNull).toList(),
+                phoneNormalized == null ? List.of() : List.of(phoneNormalized));
+    }
+
+    private static String firstNonBlank(String current, String candidate) {
+        return current != null && !current.isBlank() ? current : candidate;
+    }
+
+    // --- routing, assignment and claims --------------------------------------------------------------
+
+    /** Routing hands the screened lead to a rep, or the weekly batch a nurtured one; the first response starts. */
+    public void routeTo(UUID rep, UUID territory, Instant now) {
+        if (status != LeadStatus.SCREENED && status != LeadStatus.NURTURING) {
+            throw new DomainException("lead.status.expected", LeadStatus.SCREENED, status);
+        }
+        takeOver(rep, territory, now);
+    }
+
+    /** A manager assigns the lead, or reassigns it, to a rep; the first response starts again. */
+    public void assign(LeadActor actor, UUID rep, Instant now) {
+        require(LeadAction.ASSIGN, actor, now);
+        takeOver(rep, territoryId, now);
+    }
+
+    private void takeOver(UUID rep, UUID territory, Instant now) {
+        this.ownerId = rep;
+        this.territoryId = territory;
+        this.queueManagerId = null;
+        this.status = LeadStatus.ASSIGNED;
+        this.assignedAt = now;
+        this.firstContactAt = null;
+        this.contestOpen = false;
+        this.contestClosesAt = null;
+        this.updatedAt = now;
+    }
+
+    /** No rep matched: the lead waits in the territory manager's queue (or the general one when null). */
+    public void queueFor(UUID manager, UUID territory, Instant now) {
+        if (status != LeadStatus.SCREENED || ownerId != null) {
+            throw new DomainException("lead.status.expected", LeadStatus.SCREENED, status);
+        }
+        this.queueManagerId = manager;
+        this.territoryId = territory;
+        this.updatedAt = now;
+    }
+
+    /** A C lead goes to the nurture pool, to wait for the weekly batch. */
+    public void nurture(Instant now) {
+        if (status != LeadStatus.SCREENED) {
+            throw new DomainException("lead.status.expected", LeadStatus.SCREENED, status);
+        }
+        this.status = LeadStatus.NURTURING;
+        this.ownerId = null;
+        this.updatedAt = now;
+    }
+
+    /** Outcome of a claim: the claimant owns the lead, or a contest for the manager opened. */
+    public enum ClaimOutcome { CLAIMED, CONTEST }
+
+    /**
+     * L8 — a rep claims the lead from the pool (认领). The first claim wins. Claims of an A lead within
+     * the policy's contest window after the first make a contest that a manager arbitrates; a later claim of a B or C lead within that window lost the race (409) — after it,
+     * the lead is someone else's and not found.
+     */
+    public ClaimOutcome claim(LeadActor actor, LeadRules rules, Instant now) {
+        if (actor.rep() && !actor.inScope() && !inPool() && !contestWindowOpen(now)
+                && claimedWithin(rules.claimContestWindow(), now)) {
+            throw new ConflictException("lead.claim.lost", code);
+        }
+        require(LeadAction.CLAIM, actor, now);
+        claims.add(new LeadClaim(actor.id(), now));
+        if (inPool()) {
+            takeOver(actor.id(), territoryId, now);
+            if (grade == Grade.A) {
+                contestClosesAt = now.plus(rules.claimContestWindow());
+            }
+            return ClaimOutcome.CLAIMED;
+        }
+        contestOpen = true;
+        updatedAt = now;
+        return ClaimOutcome.CONTEST;
+    }
+
+    /** The owner took the lead by a claim less than {@code window} ago. */
+    private boolean claimedWithin(Duration window, Instant now) {
+        return ownerId != null && status == LeadStatus.ASSIGNED && claims.stream()
+                .anyMatch(c -> c.userId().equals(ownerId) && now.isBefore(c.claimedAt().plus(window)));
+    }
+
+    /** The manager decides a claim contest for one of the claimants. */
+    public void arbitrate(LeadActor actor, UUID winner, Instant now) {
+        require(LeadAction.ARBITRATE, actor, now);
+        if (winner == null || !hasClaimedSinceAssignment(winner)) {
+            throw new FieldValidationException("winnerId", "lead.arbitrate.notAClaimant");
+        }
+        takeOver(winner, territoryId, now);
+    }
+
+    // --- progress and conversion ---------------------------------------------------------------------
+
+    /** The rep logged a contact attempt with an intent level; answers whether it was the first response. */
+    public boolean recordContact(LeadActor actor, Instant occurredAt, Instant now) {
+        require(LeadAction.CONTACT, actor, now);
+        boolean first = firstContactAt == null;
+        if (first) {
+            firstContactAt = occurredAt;
+        }
+        status = LeadStatus.CONTACTED;
+        updatedAt = now;
+        return first;
+    }
+
+    /** The earliest time a contact attempt may say it happened: a day before the assignment. */
+    public Instant earliestContact() {
+        return assignedAt == null ? null : assignedAt.minusSeconds(86_400);
+    }
+
+    /** Conversion (线索转化): only a contacted (qualified) lead becomes a customer. */
+    public void convert(LeadActor actor, UUID customer, UUID contact, UUID opportunity, Instant now) {
+        require(LeadAction.CONVERT, actor, now);
+        this.status = LeadStatus.CONVERTED;
+        this.customerId = customer;
+        this.contactId = contact;
+        this.opportunityId = opportunity;
+        this.convertedAt = now;
+        this.contestOpen = false;
+        this.updatedAt = now;
+    }
+
+    public void disqualify(LeadActor actor, String reasonCode, String note, Instant now) {
+        require(LeadAction.DISQUALIFY, actor, now);
+        if (reasonCode == null || reasonCode.isBlank()) {
+            throw new FieldValidationException("reason", "lead.disqualify.reason.required");
+        }
+        if (note != null && note.length() > 1000) {
+            throw new FieldValidationException("note", "lead.field.tooLong", 1000);
+        }
+        this.status = LeadStatus.DISQUALIFIED;
+        this.disqualifyReason = reasonCode;
+        this.disqualifyNote = note == null || note.isBlank() ? null : note.trim();
+        this.contestOpen = false;
+        this.updatedAt = now;
+    }
+
+    /** A disqualified lead comes back into the pool, unowned, its grade kept. */
+    public void reopen(LeadActor actor, Instant now) {
+        require(LeadAction.REOPEN, actor, now);
+        this.status = screenedAt == null ? LeadStatus.NEW : LeadStatus.SCREENED;
+        this.ownerId = null;
+        this.queueManagerId = null;
+        this.disqualifyReason = null;
+        this.disqualifyNote = null;
+        this.updatedAt = now;
+    }
+
+    public void expectVersion(Long expected) {
+        if (expected != null) {
+            this.version = expected;
+        }
+    }
+
+    public List<LeadClaim> claimsInOrder() {
+        return claims.stream().sorted(Comparator.comparing(LeadClaim::claimedAt)).toList();
+    }
+
+    public List<GradeReason> gradeReasonsInOrder() {
+        return gradeReasons.stream().sorted(Comparator.comparing(GradeReason::criterion)).toList();
+    }
+
+    public GradingInput gradingInput(LocalDate today) {
+        return new GradingInput(industry, budget, purchaseDate, decisionMakerKnown, contactName, today);
+    }
+
+    public UUID id() { return id; }
+    public String code() { return code; }
+    public String companyName() { return companyName; }
+    public String contactName() { return contactName; }
+    public String contactTitle() { return contactTitle; }
+    public String phone() { return phone; }
+    public String email() { return email; }
+    public String industry() { return industry; }
+    public String region() { return region; }
+    public String regionCode() { return regionCode; }
+    /** A region was entered that names no division: kept as entered, shown with a warning. */
+    public boolean regionUnresolved() { return region != null && regionCode == null; }
+    public String productLine() { return productLine; }
+    public LeadSource source() { return source; }
+    public String sourceDetail() { return sourceDetail; }
+    public Instant sourcedAt() { return sourcedAt; }
+    public BigDecimal budget() { return budget; }
+    public LocalDate purchaseDate() { return purchaseDate; }
+    public boolean decisionMakerKnown() { return decisionMakerKnown; }
+    public String decisionChainNotes() { return decisionChainNotes; }
+    public String uscc() { return uscc; }
+    public String notes() { return notes; }
+    CaptureChannel capturedVia() { return capturedVia; }
+    public UUID capturedBy() { return capturedBy; }
+    public Grade grade() { return grade; }
+    public int gradePoints() { return gradePoints; }
+    public boolean gradeComplete() { return gradeComplete; }
+    public String gradeOverrideReason() { return gradeOverrideReason; }
+    Instant screenedAt() { return screenedAt; }
+    public LeadStatus status() { return status; }
+    public UUID ownerId() { return ownerId; }
+    public UUID queueManagerId() { return queueManagerId; }
+    public UUID territoryId() { return territoryId; }
+    public Instant assignedAt() { return assignedAt; }
+    public Instant firstContactAt() { return firstContactAt; }
+    public boolean contestOpen() { return contestOpen; }
+    public Instant contestClosesAt() { return contestClosesAt; }
+    String duplicateKeepReason() { return duplicateKeepReason; }
+    public String disqualifyReason() { return disqualifyReason; }
+    public String disqualifyNote() { return disqualifyNote; }
+    Instant convertedAt() { return convertedAt; }
+    public UUID customerId() { return customerId; }
+    public UUID contactId() { return contactId; }
+    public UUID opportunityId() { return opportunityId; }
+    public Long version() { return version; }
+    public Instant createdAt() { return createdAt; }
+}

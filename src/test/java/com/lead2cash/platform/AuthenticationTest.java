@@ -51,6 +51,14 @@ class AuthenticationTest {
     }
 
     @Test
+    void aPasswordIsStoredAsABcryptHashOfTheConfiguredStrength() {
+        // tests hash at bcrypt's lowest strength (testing.CheapPasswordHashes); the product's is 10 (application.yml)
+        String hash = jdbc.sql("select password_hash from platform_user where username = :u").param("u", username)
+                .query(String.class).single();
+        assertThat(hash).startsWith("{bcrypt}$2a$04$").doesNotContain(Fixtures.PASSWORD);
+    }
+
+    @Test
     void wrongPasswordIsRefusedAndRecorded() {
         assertThat(formLogin(username, "wrong-password")).hasRedirectedUrl("/login?error");
         assertThat(auditActions(username)).contains("LOGIN_FAILED");

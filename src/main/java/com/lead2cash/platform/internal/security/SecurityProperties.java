@@ -5,9 +5,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Sign-in hardening: lockout of an account after repeated failures, throttling of a client address
- * after repeated failures (whatever the accounts), lifetime of API tokens.
+ * after repeated failures (whatever the accounts), lifetime of API tokens, and the cost of a password
+ * hash ({@code passwordHashStrength}: bcrypt's log2 rounds, 4–31; each step doubles the time).
  */
 @ConfigurationProperties("l2c.security")
 record SecurityProperties(int maxFailedLogins, Duration lockout, int addressMaxFailures, Duration addressWindow,
-                          Duration tokenTtl) {
+                          Duration tokenTtl, int passwordHashStrength) {
 }

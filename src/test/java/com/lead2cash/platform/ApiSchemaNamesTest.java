@@ -47,8 +47,8 @@ class ApiSchemaNamesTest {
         bodyTypes().forEach(t -> names.add(t.getName()));
         // a request body, a record inside it, and a response inside a generic wrapper
         assertThat(names).contains(
-                "com.lead2cash.approval.internal.ApprovalApiController$DecisionRequest",
-                "com.lead2cash.approval.internal.ApprovalApiController$ApproverBody");
+                "com.lead2cash.approval.internal.web.ApprovalApiController$DecisionRequest",
+                "com.lead2cash.approval.internal.web.ApprovalApiController$ApproverBody");
     }
 
     private static Set<Class<?>> bodyTypes() throws ClassNotFoundException {

@@ -1,6 +1,7 @@
 package com.lead2cash.aftersales.internal;
 
 import com.lead2cash.aftersales.SatisfactionSurveys;
+import com.lead2cash.aftersales.internal.domain.HandoverRepository;
 import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.order.OrderAccepted;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * the answer and is the one it rates.
  */
 @Component
-class AcceptanceSurvey {
+public class AcceptanceSurvey {
 
     private final SatisfactionSurveys surveys;
     private final HandoverRepository handovers;

@@ -1,5 +1,9 @@
 package com.lead2cash.aftersales.internal;
 
+import com.lead2cash.aftersales.internal.domain.Complaint;
+import com.lead2cash.aftersales.internal.domain.ComplaintRepository;
+import com.lead2cash.aftersales.internal.domain.Handover;
+import com.lead2cash.aftersales.internal.domain.HandoverRepository;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DataScope;
 import com.lead2cash.platform.OrgDirectory;
@@ -84,13 +88,13 @@ public class AftersalesAccess {
         return isReader() && (scope.covers(c.handlerId()) || scope.covers(c.customerOwnerId()));
     }
 
-    Handover.Actor actor(Handover h) {
+    public Handover.Actor actor(Handover h) {
         CurrentUser me = CurrentUser.require();
         boolean seller = me.roles().stream().anyMatch(SELLERS::contains) && scope().covers(h.repId());
         return new Handover.Actor(me.id(), seller);
     }
 
-    Complaint.Actor actor(Complaint c) {
+    public Complaint.Actor actor(Complaint c) {
         CurrentUser me = CurrentUser.require();
         boolean works = me.roles().stream().anyMatch(r -> SELLERS.contains(r) || r == Role.AFTER_SALES)
                 && scope().covers(c.handlerId());

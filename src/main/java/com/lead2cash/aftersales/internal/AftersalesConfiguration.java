@@ -1,5 +1,6 @@
 package com.lead2cash.aftersales.internal;
 
+import com.lead2cash.aftersales.internal.domain.AftersalesRules;
 import com.lead2cash.customer.CustomerPagePanel;
 import com.lead2cash.platform.NavigationEntry;
 import com.lead2cash.sop.SopPolicy;
@@ -18,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * start, and how its deadlines' subjects read on the deadline screens.
  */
 @Configuration
-class AftersalesConfiguration {
+public class AftersalesConfiguration {
 
     AftersalesConfiguration() {
         SopPolicy.defaults().bind(AftersalesRules.class);

@@ -1,5 +1,13 @@
 package com.lead2cash.aftersales.internal;
 
+import com.lead2cash.aftersales.internal.domain.Complaint;
+import com.lead2cash.aftersales.internal.domain.ComplaintCategory;
+import com.lead2cash.aftersales.internal.domain.ComplaintRepository;
+import com.lead2cash.aftersales.internal.domain.ComplaintStatus;
+import com.lead2cash.aftersales.internal.domain.Handover;
+import com.lead2cash.aftersales.internal.domain.HandoverRepository;
+import com.lead2cash.aftersales.internal.domain.HandoverStatus;
+import com.lead2cash.aftersales.internal.domain.Severity;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Scope;

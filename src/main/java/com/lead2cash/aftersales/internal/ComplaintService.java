@@ -2,6 +2,14 @@ package com.lead2cash.aftersales.internal;
 
 import com.lead2cash.aftersales.MajorComplaintReceived;
 import com.lead2cash.aftersales.SatisfactionSurveys;
+import com.lead2cash.aftersales.internal.domain.AftersalesRules;
+import com.lead2cash.aftersales.internal.domain.Complaint;
+import com.lead2cash.aftersales.internal.domain.ComplaintCategory;
+import com.lead2cash.aftersales.internal.domain.ComplaintRepository;
+import com.lead2cash.aftersales.internal.domain.Handover;
+import com.lead2cash.aftersales.internal.domain.HandoverRepository;
+import com.lead2cash.aftersales.internal.domain.ReceivedVia;
+import com.lead2cash.aftersales.internal.domain.Severity;
 import com.lead2cash.confirmation.ConfirmationDocument;
 import com.lead2cash.confirmation.ConfirmationRequest;
 import com.lead2cash.confirmation.ConfirmationState;

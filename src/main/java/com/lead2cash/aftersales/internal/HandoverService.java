@@ -1,5 +1,8 @@
 package com.lead2cash.aftersales.internal;
 
+import com.lead2cash.aftersales.internal.domain.AftersalesRules;
+import com.lead2cash.aftersales.internal.domain.Handover;
+import com.lead2cash.aftersales.internal.domain.HandoverRepository;
 import com.lead2cash.contract.ContractSigned;
 import com.lead2cash.contract.Contracts;
 import com.lead2cash.customer.CustomerDirectory;

@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-class SurveyService implements SatisfactionSurveys {
+public class SurveyService implements SatisfactionSurveys {
 
     private final Confirmations confirmations;
     private final CustomerDirectory customers;

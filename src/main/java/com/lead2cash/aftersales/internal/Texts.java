@@ -5,13 +5,13 @@ import com.lead2cash.platform.InputRules;
 import java.util.List;
 
 /** The one check of free text the after-sales records take: no control characters, within a length. */
-final class Texts {
+public final class Texts {
 
     private Texts() {
     }
 
     /** The stripped text, null when blank; a problem is added to {@code errors} (and the text kept). */
-    static String checked(String field, String value, int max, List<FieldError> errors) {
+    public static String checked(String field, String value, int max, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
             return null;
         }

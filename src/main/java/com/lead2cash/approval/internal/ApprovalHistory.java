@@ -2,6 +2,7 @@ package com.lead2cash.approval.internal;
 
 import com.lead2cash.approval.ApprovalRemark;
 import com.lead2cash.approval.ApprovalView;
+import com.lead2cash.approval.internal.domain.Happening;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** The append-only history of approvals (审批记录): written once per event, never changed. */
 @Component
-class ApprovalHistory {
+public class ApprovalHistory {
 
     private final JdbcClient jdbc;
 

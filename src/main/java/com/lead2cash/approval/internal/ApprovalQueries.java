@@ -1,6 +1,7 @@
 package com.lead2cash.approval.internal;
 
 import com.lead2cash.approval.ApprovalView;
+import com.lead2cash.approval.internal.domain.Actor;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.Role;
 import java.time.Instant;

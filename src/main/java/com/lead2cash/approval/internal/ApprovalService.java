@@ -1,16 +1,21 @@
 package com.lead2cash.approval.internal;
 
-import com.lead2cash.approval.Decision;
 import com.lead2cash.approval.ApprovalCompleted;
 import com.lead2cash.approval.ApprovalRef;
 import com.lead2cash.approval.ApprovalRemark;
 import com.lead2cash.approval.ApprovalRequest;
 import com.lead2cash.approval.ApprovalSentBack;
 import com.lead2cash.approval.ApprovalTaskDecided;
-import com.lead2cash.approval.FlowDefinition;
-import com.lead2cash.approval.PendingApproval;
 import com.lead2cash.approval.ApprovalView;
 import com.lead2cash.approval.Approvals;
+import com.lead2cash.approval.Decision;
+import com.lead2cash.approval.FlowDefinition;
+import com.lead2cash.approval.PendingApproval;
+import com.lead2cash.approval.internal.domain.Actor;
+import com.lead2cash.approval.internal.domain.Approval;
+import com.lead2cash.approval.internal.domain.ApprovalRepository;
+import com.lead2cash.approval.internal.domain.DelegationRepository;
+import com.lead2cash.approval.internal.domain.Happening;
 import com.lead2cash.notification.Notification;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.ConflictException;

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** How an approval task's SLA deadline reads on the deadline screens: the approval's title, linking to it. */
 @Component
-class ApprovalSubjects implements SubjectDescriber {
+public class ApprovalSubjects implements SubjectDescriber {
 
     private final JdbcClient jdbc;
 

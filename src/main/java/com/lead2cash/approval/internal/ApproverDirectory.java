@@ -1,6 +1,7 @@
 package com.lead2cash.approval.internal;
 
 import com.lead2cash.approval.ApproverRule;
+import com.lead2cash.approval.internal.domain.Assignment;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Role;
 import java.time.LocalDate;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * their own request) — falls to the sales directors' pool, with the reason kept in the history.
  */
 @Component
-class ApproverDirectory implements ApproverResolver {
+public class ApproverDirectory implements ApproverResolver {
 
     static final Role FALLBACK = Role.SALES_DIRECTOR;
 

@@ -1,5 +1,7 @@
 package com.lead2cash.approval.internal;
 
+import com.lead2cash.approval.internal.domain.Delegation;
+import com.lead2cash.approval.internal.domain.DelegationRepository;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.OrgDirectory;

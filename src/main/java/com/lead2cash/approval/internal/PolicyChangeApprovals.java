@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * approvals.
  */
 @Component
-class PolicyChangeApprovals {
+public class PolicyChangeApprovals {
 
     static final String SUBJECT = "PolicyChange";
 

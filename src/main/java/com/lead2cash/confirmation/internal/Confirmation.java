@@ -28,14 +28,14 @@ import org.springframework.data.relational.core.mapping.Table;
  * where and on which version.
  */
 @Table("confirmation_confirmation")
-class Confirmation {
+public class Confirmation {
 
     static final int MAX_NAME = 100;
     static final int MAX_COMMENT = 4000;
     static final int MAX_USER_AGENT = 500;
 
     /** One answer as the contact gave it, with where it came from. */
-    record Answer(Purpose.Outcome outcome, String name, Integer rating, String comment, String fromAddress,
+    public record Answer(Purpose.Outcome outcome, String name, Integer rating, String comment, String fromAddress,
                   String userAgent) {
     }
 

@@ -5,5 +5,5 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ConfirmationProperties.class)
-class ConfirmationConfiguration {
+public class ConfirmationConfiguration {
 }

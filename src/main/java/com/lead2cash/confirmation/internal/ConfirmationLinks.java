@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * holds a usable token. See docs/decisions/0011-customer-confirmations.md.
  */
 @Component
-class ConfirmationLinks {
+public class ConfirmationLinks {
 
     static final int TOKEN_BYTES = 18;
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{24}");

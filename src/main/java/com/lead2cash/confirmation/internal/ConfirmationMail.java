@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** The e-mail that carries a confirmation link to the contact, in the language the owning module chose (Chinese by default). */
 @Component
-class ConfirmationMail {
+public class ConfirmationMail {
 
     static final String KIND = "confirmation.request";
 

@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param requestsPerMinute requests to the public page one client address may make per minute
  */
 @ConfigurationProperties("l2c.confirmation")
-record ConfirmationProperties(
+public record ConfirmationProperties(
         @DefaultValue("14d") Duration linkValidity,
         @DefaultValue("") String baseUrl,
         @DefaultValue("30") int requestsPerMinute) {

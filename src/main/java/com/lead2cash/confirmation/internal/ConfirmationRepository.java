@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.CrudRepository;
 
-interface ConfirmationRepository extends CrudRepository<Confirmation, UUID> {
+public interface ConfirmationRepository extends CrudRepository<Confirmation, UUID> {
 
     @Query("select * from confirmation_confirmation where subject_type = :type and subject_id = :id"
             + " order by subject_version desc, sent_at desc")

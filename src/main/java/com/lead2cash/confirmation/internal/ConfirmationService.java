@@ -9,6 +9,7 @@ import com.lead2cash.confirmation.ConfirmationSubjects;
 import com.lead2cash.confirmation.ConfirmationView;
 import com.lead2cash.confirmation.Confirmations;
 import com.lead2cash.confirmation.SentConfirmation;
+import com.lead2cash.confirmation.internal.web.PublicConfirmationController;
 import com.lead2cash.notification.Notification;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.RecordNotFoundException;
@@ -30,15 +31,15 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * refuses every bad link alike ({@link LinkRefusedException}).
  */
 @Service
-class ConfirmationService implements Confirmations {
+public class ConfirmationService implements Confirmations {
 
     private static final Logger log = LoggerFactory.getLogger(ConfirmationService.class);
 
     /** What a link opens onto. */
-    enum Access { OPEN, SUPERSEDED }
+    public enum Access { OPEN, SUPERSEDED }
 
     /** A link that opened: the confirmation and the document exactly as sent. */
-    record Opened(Access access, ConfirmationView confirmation, ConfirmationDocument document) {
+    public record Opened(Access access, ConfirmationView confirmation, ConfirmationDocument document) {
     }
 
     private final ConfirmationRepository confirmations;
@@ -122,7 +123,7 @@ class ConfirmationService implements Confirmations {
 
     /** A confirmation the caller's data scope covers; 404 otherwise. */
     @Transactional(readOnly = true)
-    ConfirmationView visible(UUID confirmationId) {
+    public ConfirmationView visible(UUID confirmationId) {
         ConfirmationView view = find(confirmationId)
                 .orElseThrow(() -> new RecordNotFoundException("Confirmation", confirmationId));
         subjects.requireVisible(view);
@@ -131,16 +132,16 @@ class ConfirmationService implements Confirmations {
 
     /** The document exactly as it was sent, for the rep's page. */
     @Transactional(readOnly = true)
-    ConfirmationDocument documentOf(UUID confirmationId) {
+    public ConfirmationDocument documentOf(UUID confirmationId) {
         return DocumentCodec.parse(confirmations.findById(confirmationId)
                 .orElseThrow(() -> new RecordNotFoundException("Confirmation", confirmationId)).document());
     }
 
-    Optional<ConfirmationSubjects.SubjectInfo> subjectInfo(ConfirmationView view) {
+    public Optional<ConfirmationSubjects.SubjectInfo> subjectInfo(ConfirmationView view) {
         return subjects.info(view);
     }
 
-    int linkCount(UUID confirmationId) {
+    public int linkCount(UUID confirmationId) {
         return links.count(confirmationId);
     }
 
@@ -149,7 +150,7 @@ class ConfirmationService implements Confirmations {
      * again). Earlier links keep working until the confirmation is answered, superseded or expires.
      */
     @Transactional
-    SentConfirmation reissue(UUID confirmationId, UUID issuedBy, boolean email) {
+    public SentConfirmation reissue(UUID confirmationId, UUID issuedBy, boolean email) {
         visible(confirmationId);
         Confirmation confirmation = confirmations.findByIdForUpdate(confirmationId)
                 .orElseThrow(() -> new RecordNotFoundException("Confirmation", confirmationId));
@@ -186,7 +187,7 @@ class ConfirmationService implements Confirmations {
 
     /** Opens the link: the document as sent, or word that it was superseded; the first open marks it VIEWED. */
     @Transactional(noRollbackFor = LinkRefusedException.class)
-    Opened open(String confirmationId, String token) {
+    public Opened open(String confirmationId, String token) {
         Confirmation confirmation = verified(confirmationId, token, false);
         Instant now = clock.instant();
         if (confirmation.stateAt(now) == ConfirmationState.SUPERSEDED) {
@@ -202,7 +203,7 @@ class ConfirmationService implements Confirmations {
 
     /** Takes the contact's answer through the link; field errors come back as FieldValidationException. */
     @Transactional
-    ConfirmationView answer(String confirmationId, String token, Confirmation.Answer answer) {
+    public ConfirmationView answer(String confirmationId, String token, Confirmation.Answer answer) {
         Confirmation confirmation = verified(confirmationId, token, true);
         Instant now = clock.instant();
         if (!confirmation.openAt(now) || answer.outcome() == null || !confirmation.purpose().allows(answer.outcome())) {

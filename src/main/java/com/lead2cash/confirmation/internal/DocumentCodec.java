@@ -7,7 +7,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads a stored document back from its canonical form, to show it. */
-final class DocumentCodec {
+public final class DocumentCodec {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

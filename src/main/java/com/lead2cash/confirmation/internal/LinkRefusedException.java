@@ -4,7 +4,7 @@ package com.lead2cash.confirmation.internal;
  * A confirmation link that does not open: unknown, altered, another record's, expired, already
  * answered. The public page answers every case alike, so a refusal tells nothing.
  */
-class LinkRefusedException extends RuntimeException {
+public class LinkRefusedException extends RuntimeException {
 
     LinkRefusedException() {
         super("confirmation link refused", null, false, false);

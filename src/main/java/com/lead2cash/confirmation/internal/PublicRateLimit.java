@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * first; it also keeps one client from filling the session table.
  */
 @Component
-class PublicRateLimit {
+public class PublicRateLimit {
 
     private final JdbcClient jdbc;
     private final Clock clock;

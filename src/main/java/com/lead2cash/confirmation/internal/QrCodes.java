@@ -14,7 +14,7 @@ import java.util.Base64;
 import java.util.Map;
 
 /** A confirmation link as a QR code (二维码) the contact scans with WeChat. */
-final class QrCodes {
+public final class QrCodes {
 
     static final int SIZE = 240;
 

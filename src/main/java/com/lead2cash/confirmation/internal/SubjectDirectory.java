@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * A confirmation is visible to whoever's data scope covers its subject's current owner.
  */
 @Component
-class SubjectDirectory {
+public class SubjectDirectory {
 
     private final Map<String, ConfirmationSubjects> byType;
     private final DataScope scope;

@@ -1,6 +1,7 @@
 package com.lead2cash.notification.internal;
 
 import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.internal.domain.StoredMessage;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.RecordNotFoundException;
 import java.sql.Timestamp;
@@ -18,10 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** 站内信 — a person's in-app inbox: newest first, unread count, mark read. Only ever the caller's own. */
 @Service
-class Inbox {
+public class Inbox {
 
     /** An inbox entry with its title rendered for the reader. */
-    record Item(UUID id, String kind, String title, String link, Notification.Urgency urgency, Instant createdAt,
+    public record Item(UUID id, String kind, String title, String link, Notification.Urgency urgency, Instant createdAt,
                 Instant readAt) {
     }
 
@@ -38,7 +39,7 @@ class Inbox {
     }
 
     /** The person's notifications, newest first, keyset-paginated on (created_at, id). */
-    CursorPage<Item> list(UUID userId, boolean unreadOnly, String cursor, Integer requestedSize, Locale locale) {
+    public CursorPage<Item> list(UUID userId, boolean unreadOnly, String cursor, Integer requestedSize, Locale locale) {
         int size = CursorPage.size(requestedSize);
         StringBuilder sql = new StringBuilder("select " + StoredMessage.COLUMNS
                 + " from notification_message m where m.recipient_id = :user");
@@ -59,18 +60,18 @@ class Inbox {
         return CursorPage.of(rows, size, m -> List.of(m.createdAt(), m.id())).map(m -> item(m, locale));
     }
 
-    long unreadCount(UUID userId) {
+    public long unreadCount(UUID userId) {
         return jdbc.sql("select count(*) from notification_message where recipient_id = :user and read_at is null")
                 .param("user", userId).query(Long.class).single();
     }
 
-    Item item(UUID userId, UUID id, Locale locale) {
+    public Item item(UUID userId, UUID id, Locale locale) {
         return item(own(userId, id), locale);
     }
 
     /** Marks one of the person's notifications read; someone else's answers 404. */
     @Transactional
-    StoredMessage markRead(UUID userId, UUID id) {
+    public StoredMessage markRead(UUID userId, UUID id) {
         StoredMessage message = own(userId, id);
         jdbc.sql("update notification_message set read_at = :now where id = :id and read_at is null")
                 .param("now", Timestamp.from(clock.instant())).param("id", id).update();
@@ -78,7 +79,7 @@ class Inbox {
     }
 
     @Transactional
-    int markAllRead(UUID userId) {
+    public int markAllRead(UUID userId) {
         return jdbc.sql("update notification_message set read_at = :now where recipient_id = :user and read_at is null")
                 .param("now", Timestamp.from(clock.instant())).param("user", userId).update();
     }

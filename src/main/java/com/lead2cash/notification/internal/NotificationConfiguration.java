@@ -3,6 +3,7 @@ package com.lead2cash.notification.internal;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import com.lead2cash.notification.internal.delivery.DeliveryWorker;
 import com.lead2cash.platform.NavigationEntry;
 import com.lead2cash.platform.Role;
 import java.time.Duration;
@@ -18,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(NotificationProperties.class)
-class NotificationConfiguration {
+public class NotificationConfiguration {
 
     @Bean
     NavigationEntry robotsNavigation() {

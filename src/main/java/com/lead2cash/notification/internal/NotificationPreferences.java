@@ -1,5 +1,7 @@
 package com.lead2cash.notification.internal;
 
+import com.lead2cash.notification.internal.domain.NotificationPreference;
+import com.lead2cash.notification.internal.domain.NotificationPreferenceRepository;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -13,7 +15,7 @@ import org.springframework.util.StringUtils;
 
 /** Reads and changes people's notification preferences, and knows whether e-mail can go out at all. */
 @Service
-class NotificationPreferences {
+public class NotificationPreferences {
 
     private final NotificationPreferenceRepository preferences;
     private final JdbcClient jdbc;
@@ -29,16 +31,16 @@ class NotificationPreferences {
         this.emailAvailable = StringUtils.hasText(mailHost);
     }
 
-    boolean emailAvailable() {
+    public boolean emailAvailable() {
         return emailAvailable;
     }
 
-    NotificationPreference of(UUID userId) {
+    public NotificationPreference of(UUID userId) {
         return preferences.findById(userId).orElseGet(() -> NotificationPreference.defaults(userId));
     }
 
     @Transactional
-    NotificationPreference change(UUID userId, String locale, boolean emailEnabled, boolean digestEnabled,
+    public NotificationPreference change(UUID userId, String locale, boolean emailEnabled, boolean digestEnabled,
                                   Collection<String> mutedKinds, Long expectedVersion) {
         NotificationPreference preference = of(userId);
         preference.expectVersion(expectedVersion);
@@ -47,7 +49,7 @@ class NotificationPreferences {
     }
 
     /** Kinds the person can mute: those they have received, and those already muted. */
-    List<String> knownKinds(UUID userId) {
+    public List<String> knownKinds(UUID userId) {
         TreeSet<String> kinds = new TreeSet<>(jdbc.sql("""
                 select distinct kind from notification_message where recipient_id = :user
                 """).param("user", userId).query(String.class).list());

@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param readTimeout     robot webhook read timeout
  */
 @ConfigurationProperties("l2c.notification")
-record NotificationProperties(
+public record NotificationProperties(
         @DefaultValue("5s") Duration pollInterval,
         @DefaultValue("50") int batchSize,
         @DefaultValue("8") int maxAttempts,
@@ -34,7 +34,7 @@ record NotificationProperties(
         @DefaultValue("10s") Duration readTimeout) {
 
     /** The link as a reader outside the application can follow it. */
-    String absolute(String link) {
+    public String absolute(String link) {
         if (link == null || link.isBlank()) {
             return null;
         }

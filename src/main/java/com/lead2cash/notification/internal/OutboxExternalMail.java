@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link DeliveryWorker} sends it after commit with the same retries and backoff as notifications.
  */
 @Service
-class OutboxExternalMail implements ExternalMail {
+public class OutboxExternalMail implements ExternalMail {
 
     private final JdbcClient jdbc;
     private final Clock clock;

@@ -2,10 +2,13 @@ package com.lead2cash.notification.internal;
 
 import com.lead2cash.notification.Notification;
 import com.lead2cash.notification.Notifier;
+import com.lead2cash.notification.internal.domain.Channel;
+import com.lead2cash.notification.internal.domain.NotificationRobot;
+import com.lead2cash.notification.internal.domain.NotificationRobotRepository;
 import com.lead2cash.platform.DeferredInserts;
 import com.lead2cash.platform.Ids;
-import com.lead2cash.platform.PerTransaction;
 import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.platform.PerTransaction;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * never holds up or fails the business transaction.
  */
 @Service
-class OutboxNotifier implements Notifier {
+public class OutboxNotifier implements Notifier {
 
     private final DeferredInserts inserts;
     private final JsonMapper json;

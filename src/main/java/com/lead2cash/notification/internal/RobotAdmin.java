@@ -1,5 +1,9 @@
 package com.lead2cash.notification.internal;
 
+import com.lead2cash.notification.internal.delivery.RobotWebhooks;
+import com.lead2cash.notification.internal.domain.Channel;
+import com.lead2cash.notification.internal.domain.NotificationRobot;
+import com.lead2cash.notification.internal.domain.NotificationRobotRepository;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.RecordNotFoundException;
@@ -13,17 +17,17 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** An administrator's work on the company's group robots: connect, change, switch off, try out. */
 @Service
-class RobotAdmin {
+public class RobotAdmin {
 
     /** What the administrator enters; an empty secret keeps the stored one. */
-    record RobotForm(Channel channel, String name, String webhookUrl, String secret, boolean clearSecret,
+    public record RobotForm(Channel channel, String name, String webhookUrl, String secret, boolean clearSecret,
                      String kindPrefixes) {
     }
 
     /** A robot as the admin screens show it: the secret and the webhook's token masked. */
-    record RobotRow(UUID id, Channel channel, String name, String maskedWebhook, String maskedSecret,
+    public record RobotRow(UUID id, Channel channel, String name, String maskedWebhook, String maskedSecret,
                     String kindPrefixes, boolean enabled, Long version) {
-        static RobotRow of(NotificationRobot r) {
+        public static RobotRow of(NotificationRobot r) {
             return new RobotRow(r.id(), r.channel(), r.name(), r.maskedWebhook(), r.maskedSecret(), r.kindPrefixes(),
                     r.enabled(), r.version());
         }
@@ -41,22 +45,22 @@ class RobotAdmin {
         this.clock = clock;
     }
 
-    List<RobotRow> list() {
+    public List<RobotRow> list() {
         return robots.findAllByName().stream().map(RobotRow::of).toList();
     }
 
-    NotificationRobot robot(UUID id) {
+    public NotificationRobot robot(UUID id) {
         return robots.findById(id).orElseThrow(() -> new RecordNotFoundException("NotificationRobot", id));
     }
 
     @Transactional
-    NotificationRobot connect(RobotForm form) {
+    public NotificationRobot connect(RobotForm form) {
         return save(NotificationRobot.connect(form.channel(), form.name(), form.webhookUrl(), form.secret(),
                 form.kindPrefixes(), clock.instant()));
     }
 
     @Transactional
-    NotificationRobot reconfigure(UUID id, RobotForm form, Long expectedVersion) {
+    public NotificationRobot reconfigure(UUID id, RobotForm form, Long expectedVersion) {
         NotificationRobot robot = robot(id);
         robot.expectVersion(expectedVersion);
         robot.reconfigure(form.name(), form.webhookUrl(), form.secret(), form.clearSecret(), form.kindPrefixes(),
@@ -65,7 +69,7 @@ class RobotAdmin {
     }
 
     @Transactional
-    NotificationRobot setEnabled(UUID id, boolean enabled, Long expectedVersion) {
+    public NotificationRobot setEnabled(UUID id, boolean enabled, Long expectedVersion) {
         NotificationRobot robot = robot(id);
         robot.expectVersion(expectedVersion);
         if (enabled) {
@@ -77,7 +81,7 @@ class RobotAdmin {
     }
 
     /** Posts a test message now (not through the outbox) so the administrator sees at once whether the robot works. */
-    void sendTest(UUID id, Locale locale) {
+    public void sendTest(UUID id, Locale locale) {
         NotificationRobot robot = robot(id);
         webhooks.post(robot, titles.text("notification.robot.test", locale, robot.name(),
                 CurrentUser.get().map(CurrentUser::displayName).orElse("")));

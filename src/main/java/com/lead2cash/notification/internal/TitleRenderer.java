@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * it is shown or sent — so a later translation fix reaches old notifications too.
  */
 @Component
-class TitleRenderer {
+public class TitleRenderer {
 
     private final MessageSource messages;
 
@@ -18,11 +18,11 @@ class TitleRenderer {
         this.messages = messages;
     }
 
-    String render(String key, List<String> args, Locale locale) {
+    public String render(String key, List<String> args, Locale locale) {
         return messages.getMessage(key, args.toArray(), key, locale);
     }
 
-    String text(String key, Locale locale, Object... args) {
+    public String text(String key, Locale locale, Object... args) {
         return messages.getMessage(key, args, key, locale);
     }
 }

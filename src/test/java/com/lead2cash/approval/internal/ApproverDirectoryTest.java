@@ -3,6 +3,7 @@ package com.lead2cash.approval.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lead2cash.approval.ApproverRule;
+import com.lead2cash.approval.internal.domain.Assignment;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Role;
 import java.time.LocalDate;

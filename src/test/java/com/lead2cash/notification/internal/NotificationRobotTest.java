@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.internal.delivery.RobotWebhooks;
+import com.lead2cash.notification.internal.domain.Channel;
+import com.lead2cash.notification.internal.domain.NotificationRobot;
 import com.lead2cash.platform.FieldValidationException;
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,0 @@
-package com.lead2cash.aftersales.internal;
-
-/** What a complaint is about (投诉类别). */
-public enum ComplaintCategory { PRODUCT, DELIVERY, SERVICE, BILLING, OTHER }

@@ -1,4 +1,0 @@
-package com.lead2cash.aftersales.internal;
-
-/** How a complaint reached the company: phone, e-mail, a visit, or from the customer through a link. */
-public enum ReceivedVia { PHONE, EMAIL, VISIT, LINK, OTHER }

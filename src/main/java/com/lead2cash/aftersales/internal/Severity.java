@@ -1,4 +1,0 @@
-package com.lead2cash.aftersales.internal;
-
-/** How bad a complaint is (严重程度); its SLA windows come from the policy (S1, S2). */
-public enum Severity { CRITICAL, MAJOR, MINOR }

@@ -1,0 +1,403 @@
+package com.lead2cash.aftersales.internal.web;
+
+import com.lead2cash.aftersales.internal.AftersalesAccess;
+import com.lead2cash.aftersales.internal.AftersalesQueries;
+import com.lead2cash.aftersales.internal.ComplaintService;
+import com.lead2cash.aftersales.internal.HandoverService;
+import com.lead2cash.aftersales.internal.domain.Complaint;
+import com.lead2cash.aftersales.internal.domain.ComplaintCategory;
+import com.lead2cash.aftersales.internal.domain.ComplaintStatus;
+import com.lead2cash.aftersales.internal.domain.Handover;
+import com.lead2cash.aftersales.internal.domain.HandoverStatus;
+import com.lead2cash.aftersales.internal.domain.ReceivedVia;
+import com.lead2cash.aftersales.internal.domain.Severity;
+import com.lead2cash.confirmation.Confirmations;
+import com.lead2cash.confirmation.SentConfirmation;
+import com.lead2cash.customer.CustomerDirectory;
+import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.platform.Role;
+import com.lead2cash.platform.web.Flash;
+import com.lead2cash.platform.web.FormProblems;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The after-sales screens: the handover inbox and a handover's page with its checklist, the complaint
+ * list with SLA state and filters, a complaint's page with the 5 Whys form, and the card on a customer's
+ * page (who serves it, its service health). A refused change renders the page again with the reasons
+ * and what was typed.
+ */
+@Controller
+@PreAuthorize(AftersalesAccess.READER_ROLES)
+public class AftersalesController {
+
+    private final HandoverService handovers;
+    private final ComplaintService complaints;
+    private final AftersalesQueries queries;
+    private final AftersalesAccess access;
+    private final CustomerDirectory customers;
+    private final Confirmations confirmations;
+    private final OrgDirectory org;
+    private final MessageSource messages;
+
+    AftersalesController(HandoverService handovers, ComplaintService complaints, AftersalesQueries queries,
+                         AftersalesAccess access, CustomerDirectory customers, Confirmations confirmations,
+                         OrgDirectory org, MessageSource messages) {
+        this.handovers = handovers;
+        this.complaints = complaints;
+        this.queries = queries;
+        this.access = access;
+        this.customers = customers;
+        this.confirmations = confirmations;
+        this.org = org;
+        this.messages = messages;
+    }
+
+    // ---- handovers
+
+    @GetMapping("/handovers")
+    String handoverInbox(@RequestParam(required = false) HandoverStatus status,
+                         @RequestParam(required = false) String cursor, Model model) {
+        var page = queries.handovers(status, cursor, null);
+        model.addAttribute("page", page);
+        model.addAttribute("status", status);
+        model.addAttribute("statuses", HandoverStatus.values());
+        model.addAttribute("names", names(page.items().stream().flatMap(h -> java.util.stream.Stream.of(h.repId(),
+                h.serviceOwnerId())).toList()));
+        return "aftersales/handovers";
+    }
+
+    @GetMapping("/handovers/{id}")
+    String handover(@PathVariable UUID id, Model model) {
+        return handoverPage(handovers.get(id), FormProblems.NONE, model);
+    }
+
+    @PostMapping("/handovers/{id}/checklist")
+    String checklist(@PathVariable UUID id, @RequestParam Map<String, String> form, @RequestParam Long version,
+                     @RequestParam(required = false) UUID serviceOwnerId,
+                     @RequestParam(defaultValue = "save") String then, Model model, RedirectAttributes redirect,
+                     Locale locale) {
+        try {
+            Handover h = handovers.writeChecklist(id, new Handover.Checklist(form.get("background"),
+                    form.get("serviceNeeds"), form.get("specialAgreements"), form.get("keyContacts"),
+                    form.get("openIssues"), form.get("documents")), version);
+            if ("handOver".equals(then)) {
+                h = handovers.handOver(id, serviceOwnerId, h.version());
+                Flash.success(redirect, "aftersales.handover.flash.handedOver", h.code());
+            } else {
+                Flash.success(redirect, "aftersales.handover.flash.saved", h.code());
+            }
+            return "redirect:/handovers/" + id;
+        } catch (DomainException e) {
+            return handoverPage(handovers.get(id), FormProblems.of(e, messages, locale, "background", "serviceNeeds",
+                    "specialAgreements", "keyContacts", "openIssues", "documents", "serviceOwnerId"), model);
+        }
+    }
+
+    @PostMapping("/handovers/{id}/accept")
+    String accept(@PathVariable UUID id, @RequestParam Long version, Model model, RedirectAttributes redirect,
+                  Locale locale) {
+        try {
+            Handover h = handovers.accept(id, version);
+            Flash.success(redirect, "aftersales.handover.flash.accepted", h.code());
+            return "redirect:/handovers/" + id;
+        } catch (DomainException e) {
+            return handoverPage(handovers.get(id), FormProblems.of(e, messages, locale), model);
+        }
+    }
+
+    @PostMapping("/handovers/{id}/return")
+    String returnIt(@PathVariable UUID id, @RequestParam Long version, @RequestParam(required = false) String questions,
+                    Model model, RedirectAttributes redirect, Locale locale) {
+        try {
+            Handover h = handovers.returnWithQuestions(id, questions, version);
+            Flash.success(redirect, "aftersales.handover.flash.returned", h.code());
+            return "redirect:/handovers/" + id;
+        } catch (DomainException e) {
+            return handoverPage(handovers.get(id), FormProblems.of(e, messages, locale, "questions"), model);
+        }
+    }
+
+    private String handoverPage(Handover h, FormProblems problems, Model model) {
+        Set<Handover.Action> actions = h.availableActions(access.actor(h));
+        model.addAttribute("h", h);
+        Handover.Checklist c = h.checklist();
+        Map<String, String> checklist = new java.util.HashMap<>();
+        checklist.put("background", c.background());
+        checklist.put("serviceNeeds", c.serviceNeeds());
+        checklist.put("specialAgreements", c.specialAgreements());
+        checklist.put("keyContacts", c.keyContacts());
+        checklist.put("openIssues", c.openIssues());
+        checklist.put("documents", c.documents());
+        model.addAttribute("checklist", checklist);
+        model.addAttribute("actions", actions.stream().map(Enum::name).toList());
+        model.addAttribute("problems", problems);
+        model.addAttribute("afterSales", actions.contains(Handover.Action.HAND_OVER)
+                ? org.activeWithRole(Role.AFTER_SALES) : List.of());
+        model.addAttribute("names", names(java.util.Arrays.asList(h.repId(), h.serviceOwnerId())));
+        return "aftersales/handover";
+    }
+
+    // ---- complaints
+
+    /** What the complaint list is filtered by, as chosen (the filters show it). */
+    record ComplaintListFilter(ComplaintStatus status, Severity severity, ComplaintCategory category,
+                               Complaint.SlaState sla) {
+    }
+
+    @GetMapping("/complaints")
+    String complaintList(@RequestParam(required = false) ComplaintStatus status,
+                         @RequestParam(required = false) Severity severity,
+                         @RequestParam(required = false) ComplaintCategory category,
+                         @RequestParam(required = false) Complaint.SlaState sla,
+                         @RequestParam(required = false) Boolean levelOne,
+                         @RequestParam(required = false) UUID customerId,
+                         @RequestParam(required = false) String cursor, Model model) {
+        var page = queries.complaints(new AftersalesQueries.ComplaintFilter(status, severity, category, sla, levelOne,
+                customerId, false, cursor, null));
+        model.addAttribute("page", page);
+        model.addAttribute("now", queries.now());
+        model.addAttribute("filter", new ComplaintListFilter(status, severity, category, sla));
+        model.addAttribute("statuses", ComplaintStatus.values());
+        model.addAttribute("severities", Severity.values());
+        model.addAttribute("categories", ComplaintCategory.values());
+        model.addAttribute("slaStates", Complaint.SlaState.values());
+        model.addAttribute("names", names(page.items().stream().map(Complaint::handlerId).toList()));
+        return "aftersales/complaints";
+    }
+
+    @GetMapping("/complaints/new")
+    String newComplaint(@RequestParam(required = false) UUID customerId, Model model) {
+        return complaintForm(customerId, FormProblems.NONE, model);
+    }
+
+    @PostMapping("/complaints")
+    String receive(@RequestParam(required = false) UUID customerId,
+                   @RequestParam(required = false) ComplaintCategory category,
+                   @RequestParam(required = false) Severity severity,
+                   @RequestParam(required = false) ReceivedVia receivedVia,
+                   @RequestParam(required = false) UUID contactId,
+                   @RequestParam(required = false) String productLine,
+                   @RequestParam(required = false) String description, Model model, RedirectAttributes redirect,
+                   Locale locale) {
+        try {
+            Complaint c = complaints.receive(new ComplaintService.NewComplaint(customerId, category, severity, description,
+                    receivedVia, contactId, productLine));
+            Flash.success(redirect, "aftersales.complaint.flash.received", c.code());
+            return "redirect:/complaints/" + c.id();
+        } catch (DomainException e) {
+            return complaintForm(customerId, FormProblems.of(e, messages, locale, "customerId", "category", "severity",
+                    "description", "contactId", "productLine"), model);
+        }
+    }
+
+    private String complaintForm(UUID customerId, FormProblems problems, Model model) {
+        List<CustomerDirectory.CustomerRef> choices = new ArrayList<>();
+        if (customerId != null) {
+            customers.find(customerId).ifPresent(choices::add);
+        }
+        model.addAttribute("customerChoices", choices);
+        model.addAttribute("served", customerId == null ? servedCustomers() : List.of());
+        model.addAttribute("customerId", customerId);
+        model.addAttribute("contacts", choices.isEmpty() ? List.of() : customers.contacts(customerId));
+        model.addAttribute("severities", Severity.values());
+        model.addAttribute("categories", ComplaintCategory.values());
+        model.addAttribute("channels", ReceivedVia.values());
+        model.addAttribute("problems", problems);
+        return "aftersales/complaint-form";
+    }
+
+    /** The customers the current user serves as after-sales owner: id and name. */
+    private List<Map<String, Object>> servedCustomers() {
+        return queries.servedBy(CurrentUser.require().id());
+    }
+
+    @GetMapping("/complaints/{id}")
+    String complaint(@PathVariable UUID id, Model model) {
+        return complaintPage(complaints.get(id), FormProblems.NONE, model);
+    }
+
+    @PostMapping("/complaints/{id}/classify")
+    String classify(@PathVariable UUID id, @RequestParam Long version,
+                    @RequestParam(required = false) ComplaintCategory category,
+                    @RequestParam(required = false) Severity severity, Model model, RedirectAttributes redirect,
+                    Locale locale) {
+        return change(id, model, redirect, locale, () -> complaints.classify(id, category, severity, null, version));
+    }
+
+    @PostMapping("/complaints/{id}/first-response")
+    String respond(@PathVariable UUID id, @RequestParam Long version, @RequestParam(required = false) String text,
+                   Model model, RedirectAttributes redirect, Locale locale) {
+        return change(id, model, redirect, locale, () -> complaints.respond(id, text, version));
+    }
+
+    @PostMapping("/complaints/{id}/root-cause")
+    String analyse(@PathVariable UUID id, @RequestParam Long version,
+                   @RequestParam(required = false) List<String> whys,
+                   @RequestParam(required = false) String rootCause,
+                   @RequestParam(required = false) String correctiveAction,
+                   @RequestParam(required = false) UUID correctiveOwnerId,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate correctiveDueOn,
+                   @RequestParam(required = false) String preventiveAction,
+                   @RequestParam(required = false) UUID preventiveOwnerId,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate preventiveDueOn,
+                   Model model, RedirectAttributes redirect, Locale locale) {
+        List<String> filled = whys == null ? List.of() : whys.stream().filter(w -> w != null && !w.isBlank()).toList();
+        return change(id, model, redirect, locale, () -> complaints.analyse(id, new Complaint.RootCause(filled, rootCause,
+                correctiveAction, correctiveOwnerId, correctiveDueOn, preventiveAction, preventiveOwnerId,
+                preventiveDueOn), version));
+    }
+
+    @PostMapping("/complaints/{id}/feedback")
+    String feedback(@PathVariable UUID id, @RequestParam Long version, @RequestParam(required = false) String resolution,
+                    Model model, RedirectAttributes redirect, Locale locale) {
+        return change(id, model, redirect, locale, () -> complaints.giveFeedback(id, resolution, version));
+    }
+
+    @PostMapping("/complaints/{id}/close")
+    String close(@PathVariable UUID id, @RequestParam Long version,
+                 @RequestParam(required = false) UUID satisfactionConfirmationId,
+                 @RequestParam(required = false) String noRatingReason, Model model, RedirectAttributes redirect,
+                 Locale locale) {
+        return change(id, model, redirect, locale,
+                () -> complaints.close(id, satisfactionConfirmationId, noRatingReason, version));
+    }
+
+    @PostMapping("/complaints/{id}/evidence")
+    String evidence(@PathVariable UUID id, @RequestParam("file") MultipartFile file, Model model,
+                    RedirectAttributes redirect, Locale locale) throws IOException {
+        try {
+            complaints.addEvidence(id, file.getOriginalFilename(), file.getSize(), file.getInputStream());
+            Flash.success(redirect, "aftersales.complaint.flash.evidence", file.getOriginalFilename());
+            return "redirect:/complaints/" + id;
+        } catch (DomainException e) {
+            return complaintPage(complaints.get(id), FormProblems.of(e, messages, locale, "file"), model);
+        }
+    }
+
+    @GetMapping("/complaints/{id}/evidence/{fileId}")
+    org.springframework.http.ResponseEntity<org.springframework.core.io.Resource> evidenceFile(@PathVariable UUID id,
+                                                                                              @PathVariable UUID fileId) {
+        var f = complaints.evidenceFile(id, fileId);
+        return com.lead2cash.files.FileResponses.inline(f, complaints.open(f));
+    }
+
+    @PostMapping("/complaints/{id}/rating-request")
+    String requestRating(@PathVariable UUID id, @RequestParam(required = false) UUID contactId, Model model,
+                         Locale locale) {
+        try {
+            SentConfirmation sent = complaints.requestRating(id, contactId, locale);
+            model.addAttribute("c", complaints.get(id));
+            model.addAttribute("sent", sent);
+            model.addAttribute("refusal", null);
+            return "aftersales/complaint-sent";
+        } catch (DomainException e) {
+            return complaintPage(complaints.get(id), FormProblems.of(e, messages, locale, "contactId"), model);
+        }
+    }
+
+    private String change(UUID id, Model model, RedirectAttributes redirect, Locale locale,
+                          java.util.function.Supplier<Complaint> work) {
+        try {
+            Complaint c = work.get();
+            Flash.success(redirect, "aftersales.complaint.flash.saved", c.code());
+            return "redirect:/complaints/" + id;
+        } catch (DomainException e) {
+            return complaintPage(complaints.get(id), FormProblems.of(e, messages, locale, "category", "severity",
+                    "firstResponse", "whys", "rootCause", "correctiveAction", "correctiveOwnerId", "correctiveDueOn",
+                    "preventiveAction", "preventiveOwnerId", "preventiveDueOn", "resolution", "noRatingReason",
+                    "satisfactionConfirmationId"), model);
+        }
+    }
+
+    private String complaintPage(Complaint c, FormProblems problems, Model model) {
+        Set<Complaint.Action> actions = c.availableActions(access.actor(c));
+        model.addAttribute("c", c);
+        model.addAttribute("actions", actions.stream().map(Enum::name).toList());
+        model.addAttribute("problems", problems);
+        model.addAttribute("now", queries.now());
+        model.addAttribute("severities", Severity.values());
+        model.addAttribute("categories", ComplaintCategory.values());
+        model.addAttribute("linked", complaints.linked(c).stream().filter(x -> !x.id().equals(c.id())).toList());
+        model.addAttribute("evidence", complaints.evidence(c));
+        var ratings = confirmations.of(AftersalesAccess.COMPLAINT, c.id().toString());
+        model.addAttribute("confirmations", ratings);
+        model.addAttribute("rated", ratings.stream().filter(r -> r.rating() != null).findFirst().orElse(null));
+        List<UUID> people = new ArrayList<>(java.util.Arrays.asList(c.handlerId(), c.rootCauseAnalysis().correctiveOwnerId(),
+                c.rootCauseAnalysis().preventiveOwnerId()));
+        List<OrgDirectory.Person> colleagues = actions.contains(Complaint.Action.ANALYSE) ? colleagues() : List.of();
+        colleagues.forEach(p -> people.add(p.id()));
+        model.addAttribute("colleagues", colleagues);
+        model.addAttribute("names", names(people));
+        model.addAttribute("contacts", actions.contains(Complaint.Action.REQUEST_RATING)
+                ? contactsOf(c) : List.of());
+        return "aftersales/complaint";
+    }
+
+    /** Whom an action can be given to: after-sales and the sales staff of the handler's unit. */
+    private List<OrgDirectory.Person> colleagues() {
+        Set<UUID> seen = new HashSet<>();
+        List<OrgDirectory.Person> all = new ArrayList<>();
+        for (OrgDirectory.Person p : org.activeWithRole(Role.AFTER_SALES)) {
+            if (seen.add(p.id())) {
+                all.add(p);
+            }
+        }
+        CurrentUser me = CurrentUser.require();
+        if (me.orgUnitId() != null) {
+            for (OrgDirectory.Person p : org.activeMembersOf(me.orgUnitId())) {
+                if (seen.add(p.id())) {
+                    all.add(p);
+                }
+            }
+        }
+        return all;
+    }
+
+    /** The customer's contacts the reader may reach (names only), primary first. */
+    private List<Map<String, Object>> contactsOf(Complaint c) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (UUID id : complaints.contactsOf(c.customerId())) {
+            customers.contactPoint(id).ifPresent(k -> list.add(Map.of("id", k.contactId(), "name", k.name())));
+        }
+        return list;
+    }
+
+    // ---- the card on the customer's page
+
+    @GetMapping("/aftersales/customers/{id}/panel")
+    String customerPanel(@PathVariable UUID id, Model model) {
+        customers.requireVisible(id);
+        model.addAttribute("customerId", id);
+        model.addAttribute("servedBy", handovers.servedBy(id).flatMap(org::person).orElse(null));
+        model.addAttribute("health", queries.health(id));
+        return "aftersales/customer-panel :: panel";
+    }
+
+    private Map<UUID, String> names(java.util.Collection<UUID> ids) {
+        Map<UUID, String> names = new java.util.HashMap<>();
+        org.people(ids.stream().filter(java.util.Objects::nonNull).toList())
+                .forEach((k, v) -> names.put(k, v.displayName()));
+        return names;
+    }
+}

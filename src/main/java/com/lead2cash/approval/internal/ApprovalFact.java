@@ -1,8 +1,0 @@
-package com.lead2cash.approval.internal;
-
-import org.springframework.data.relational.core.mapping.Table;
-
-/** A fact the submitting module shows approvers: "discount" → "18%", "amount" → "1,200,000.00 CNY". */
-@Table("approval_fact")
-record ApprovalFact(String name, String value) {
-}

@@ -1,0 +1,479 @@
+package com.lead2cash.approval.internal.domain;
+
+import com.lead2cash.approval.ApprovalCompleted.Outcome;
+import com.lead2cash.approval.ApprovalRemark;
+import com.lead2cash.approval.ApprovalRequest;
+import com.lead2cash.approval.ApprovalView.State;
+import com.lead2cash.approval.ApprovalView.StepState;
+import com.lead2cash.approval.ApprovalView.TaskState;
+import com.lead2cash.approval.ApprovalView;
+import com.lead2cash.approval.ApproverRule;
+import com.lead2cash.approval.Decision;
+import com.lead2cash.approval.FlowDefinition;
+import com.lead2cash.approval.StepMode;
+import com.lead2cash.approval.internal.ApproverResolver;
+import com.lead2cash.platform.ConflictException;
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.ForbiddenException;
+import com.lead2cash.platform.Ids;
+import com.lead2cash.platform.RecordNotFoundException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Transient;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * 审批单 — one approval flow for one business record: its steps, one task per resolved approver,
+ * and the rules of deciding. A step completes when all its approvers approved; a rejection by
+ * anyone ends the flow; a send-back (退回) returns it to the submitter, who may resubmit it, which
+ * starts the flow again from step 1 in a new round. In a JOINT step (联合评审) a send-back waits for
+ * the other approvers' verdicts, so the submitter gets every objection of the round at once.
+ */
+@Table("approval")
+public class Approval {
+
+    static final int MAX_COMMENT = 2000;
+    static final int MAX_TITLE = 200;
+    static final int MAX_REMARKS = 50;
+
+    @Id
+    private final UUID id;
+    private final String subjectType;
+    private final String subjectId;
+    private final String title;
+    private final UUID submitterId;
+    private State state;
+    private int round;
+    private int currentStep;
+    @MappedCollection(idColumn = "approval", keyColumn = "position")
+    private final List<FlowStep> steps;
+    @MappedCollection(idColumn = "approval")
+    private final Set<ApprovalFact> facts;
+    @MappedCollection(idColumn = "approval", keyColumn = "position")
+    private final List<ApprovalTask> tasks;
+    private final Instant submittedAt;
+    private Instant endedAt;
+    @Version
+    private Long version;
+
+    @Transient
+    private final List<Happening> happenings = new ArrayList<>();
+
+    @PersistenceCreator
+    Approval(UUID id, String subjectType, String subjectId, String title, UUID submitterId, State state, int round,
+             int currentStep, List<FlowStep> steps, Set<ApprovalFact> facts, List<ApprovalTask> tasks,
+             Instant submittedAt, Instant endedAt, Long version) {
+        this.id = id;
+        this.subjectType = subjectType;
+        this.subjectId = subjectId;
+        this.title = title;
+        this.submitterId = submitterId;
+        this.state = state;
+        this.round = round;
+        this.currentStep = currentStep;
+        this.steps = new ArrayList<>(steps);
+        this.facts = new LinkedHashSet<>(facts);
+        this.tasks = new ArrayList<>(tasks);
+        this.submittedAt = submittedAt;
+        this.endedAt = endedAt;
+        this.version = version;
+    }
+
+    /** Starts a flow: round 1, step 1's approvers resolved and their tasks opened. */
+    public static Approval submit(ApprovalRequest request, Instant now, ApproverResolver resolver) {
+        List<FieldValidationException.FieldError> errors = new ArrayList<>();
+        String title = request.title().trim();
+        if (title.isEmpty() || title.length() > MAX_TITLE) {
+            errors.add(new FieldValidationException.FieldError("title", "approval.title.invalid", MAX_TITLE));
+        }
+        if (request.subjectType().isBlank() || request.subjectId().isBlank()) {
+            errors.add(new FieldValidationException.FieldError("subjectType", "approval.subject.required"));
+        }
+        if (!errors.isEmpty()) {
+            throw new FieldValidationException(errors);
+        }
+        Approval approval = new Approval(Ids.newId(), request.subjectType().trim(), request.subjectId().trim(), title,
+                request.submitterId(), State.IN_PROGRESS, 1, 0,
+                request.flow().steps().stream().map(FlowStep::of).toList(),
+                request.facts().entrySet().stream().map(e -> new ApprovalFact(e.getKey(), e.getValue()))
+                        .collect(Collectors.toSet()),
+                List.of(), now, null, null);
+        approval.log("SUBMITTED", null, null, request.submitterId(), null, null, null, now);
+        approval.startStep(0, now, resolver);
+        return approval;
+    }
+
+    /**
+     * An approver decides their task. Refused: a finished flow, a task that is not the actor's (nor
+     * their delegator's), a task already decided or not yet its turn, a second vote by the same
+     * person in one step, deciding one's own submission, and rejecting or sending back without a comment.
+     */
+    public void decide(UUID taskId, Actor actor, Decision decision, String comment, Instant now,
+                       ApproverResolver resolver) {
+        decide(taskId, actor, decision, comment, List.of(), now, resolver);
+    }
+
+    /** The same, with remarks on sections of the record (kept with the decision, shown beside the sections). */
+    public void decide(UUID taskId, Actor actor, Decision decision, String comment, List<ApprovalRemark> remarks,
+                       Instant now, ApproverResolver resolver) {
+        requireInProgress();
+        ApprovalTask task = tasks.stream().filter(t -> t.id().equals(taskId)).findFirst()
+                .orElseThrow(() -> new RecordNotFoundException("ApprovalTask", taskId));
+        UUID onBehalfOf = authorityOver(task, actor)
+                .orElseThrow(() -> new ForbiddenException("approval.task.notYours"));
+        if (task.state() == TaskState.WAITING) {
+            throw new ConflictException("approval.task.notYourTurn");
+        }
+        if (task.state() != TaskState.PENDING || task.round() != round || task.stepIndex() != currentStep) {
+            throw new ConflictException("approval.task.alreadyDecided");
+        }
+        boolean votedInStep = tasks.stream().anyMatch(t -> t.in(round, currentStep) && actor.userId().equals(t.actedBy()));
+        if (votedInStep) {
+            throw new ConflictException("approval.task.oneVotePerStep");
+        }
+        String text = comment == null || comment.isBlank() ? null : comment.trim();
+        if (decision.needsComment() && text == null) {
+            throw new FieldValidationException("comment", "approval.comment.required");
+        }
+        if (text != null && text.length() > MAX_COMMENT) {
+            throw new FieldValidationException("comment", "approval.comment.tooLong", MAX_COMMENT);
+        }
+        List<ApprovalRemark> kept = validRemarks(remarks);
+        UUID principal = onBehalfOf.equals(actor.userId()) ? null : onBehalfOf;
+        task.record(decision, actor.userId(), principal, text, now);
+        happen(new Happening.TaskClosed(task.id(), step().slaRuleId(), true, now));
+        log(task.state().name(), currentStep, task.id(), actor.userId(), principal, text, null, now);
+        if (!kept.isEmpty()) {
+            happen(new Happening.Remarked(task.id(), round, kept, now));
+        }
+        happen(new Happening.Decided(task.id(), round, currentStep, decision, actor.userId(), now));
+        if (decision == Decision.APPROVE) {
+            afterApproval(now, resolver);
+        } else if (decision == Decision.REJECT) {
+            skipOpenTasks(now);
+            end(Outcome.REJECTED, now);
+        } else if (step().mode() == StepMode.JOINT) {
+            afterJointVerdict(now);
+        } else {
+            skipOpenTasks(now);
+            returnToSubmitter(actor.userId(), principal, text, now);
+        }
+    }
+
+    private static List<ApprovalRemark> validRemarks(List<ApprovalRemark> remarks) {
+        if (remarks == null || remarks.isEmpty()) {
+            return List.of();
+        }
+        if (remarks.size() > MAX_REMARKS) {
+            throw new FieldValidationException("remarks", "approval.remarks.tooMany", MAX_REMARKS);
+        }
+        List<FieldValidationException.FieldError> errors = new ArrayList<>();
+        List<ApprovalRemark> kept = new ArrayList<>();
+        for (int i = 0; i < remarks.size(); i++) {
+            ApprovalRemark r = remarks.get(i);
+            if (r.section().isEmpty() || r.section().length() > 100) {
+                errors.add(new FieldValidationException.FieldError("remarks[" + i + "].section", "approval.remark.section"));
+            } else if (r.text().length() > ApprovalRemark.MAX_TEXT) {
+                errors.add(new FieldValidationException.FieldError("remarks[" + i + "].text", "approval.comment.tooLong",
+                        ApprovalRemark.MAX_TEXT));
+            } else if (!r.text().isEmpty()) {
+                kept.add(r);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new FieldValidationException(errors);
+        }
+        return kept;
+    }
+
+    /** A JOINT step ends when the last verdict is in: sent back when anyone sent back, else approved. */
+    private void afterJointVerdict(Instant now) {
+        List<ApprovalTask> stepTasks = tasks.stream().filter(t -> t.in(round, currentStep)).toList();
+        if (stepTasks.stream().anyMatch(ApprovalTask::isOpen)) {
+            return;
+        }
+        List<ApprovalTask> objections = stepTasks.stream().filter(t -> t.state() == TaskState.SENT_BACK).toList();
+        String comments = objections.stream().map(ApprovalTask::comment).filter(Objects::nonNull)
+                .collect(Collectors.joining("\n"));
+        returnToSubmitter(objections.get(0).actedBy(), null, comments.isEmpty() ? null : comments, now);
+    }
+
+    private void returnToSubmitter(UUID by, UUID principal, String text, Instant now) {
+        state = State.SENT_BACK;
+        endedAt = now;
+        log("RETURNED_TO_SUBMITTER", currentStep, null, by, principal, text, null, now);
+        happen(new Happening.SentBack(round, by, text, now));
+    }
+
+    /** After a send-back the submitter starts again from step 1, in the next round. */
+    public void resubmit(UUID by, Instant now, ApproverResolver resolver) {
+        resubmit(by, null, null, now, resolver);
+    }
+
+    /**
+     * The same with the flow and facts as they stand after the rework (null keeps them): the new round
+     * runs the new steps; earlier rounds keep their tasks and history.
+     */
+    public void resubmit(UUID by, FlowDefinition flow, Map<String, String> newFacts, Instant now,
+                         ApproverResolver resolver) {
+        if (!submitterId.equals(by)) {
+            throw new ForbiddenException("approval.resubmit.notSubmitter");
+        }
+        if (state != State.SENT_BACK) {
+            throw new ConflictException("approval.resubmit.notSentBack");
+        }
+        if (flow != null) {
+            steps.clear();
+            flow.steps().stream().map(FlowStep::of).forEach(steps::add);
+        }
+        if (newFacts != null) {
+            facts.clear();
+            newFacts.forEach((k, v) -> facts.add(new ApprovalFact(k, v)));
+        }
+        round++;
+        state = State.IN_PROGRESS;
+        endedAt = null;
+        log("RESUBMITTED", null, null, by, null, null, null, now);
+        startStep(0, now, resolver);
+    }
+
+    /** The submitter takes the flow back before it ended; nothing is decided any more. */
+    public void withdraw(UUID by, Instant now) {
+        if (!submitterId.equals(by)) {
+            throw new ForbiddenException("approval.withdraw.notSubmitter");
+        }
+        if (state != State.IN_PROGRESS && state != State.SENT_BACK) {
+            throw new ConflictException("approval.finished");
+        }
+        skipOpenTasks(now);
+        state = State.WITHDRAWN;
+        endedAt = now;
+        log("WITHDRAWN", null, null, by, null, null, null, now);
+    }
+
+    /**
+     * The task in the current step this actor may decide now: their own first, then a role pool of
+     * theirs, then one they hold by delegation.
+     */
+    public Optional<UUID> actionableTaskFor(Actor actor) {
+        if (state != State.IN_PROGRESS || actor.userId().equals(submitterId)) {
+            return Optional.empty();
+        }
+        boolean voted = tasks.stream().anyMatch(t -> t.in(round, currentStep) && actor.userId().equals(t.actedBy()));
+        if (voted) {
+            return Optional.empty();
+        }
+        List<ApprovalTask> pending = tasks.stream()
+                .filter(t -> t.in(round, currentStep) && t.state() == TaskState.PENDING).toList();
+        return pending.stream().filter(t -> actor.userId().equals(t.assigneeId())).findFirst()
+                .or(() -> pending.stream().filter(t -> t.isPool() && actor.roles().contains(t.assigneeRole())).findFirst())
+                .or(() -> pending.stream().filter(t -> authorityOver(t, actor).isPresent()).findFirst())
+                .map(ApprovalTask::id);
+    }
+
+    /** The submitter, anyone who is or was an approver of it (pools included), and their delegates. */
+    public boolean involves(Actor actor) {
+        if (actor.userId().equals(submitterId)) {
+            return true;
+        }
+        return tasks.stream().anyMatch(t -> actor.userId().equals(t.actedBy())
+                || actor.userId().equals(t.onBehalfOf()) || heldBy(t, actor.userId(), actor.roles())
+                || actor.delegators().entrySet().stream().anyMatch(d -> heldBy(t, d.getKey(), d.getValue())));
+    }
+
+    private static boolean heldBy(ApprovalTask task, UUID userId, Set<com.lead2cash.platform.Role> roles) {
+        return task.isPool() ? roles.contains(task.assigneeRole()) : userId.equals(task.assigneeId());
+    }
+
+    /** Whom the actor decides for: themselves, or a delegator; empty when the task is not theirs. */
+    private Optional<UUID> authorityOver(ApprovalTask task, Actor actor) {
+        if (actor.userId().equals(submitterId)) {
+            throw new DomainException("approval.task.ownSubmission");
+        }
+        if (task.isPool()) {
+            if (actor.roles().contains(task.assigneeRole())) {
+                return Optional.of(actor.userId());
+            }
+            return actor.delegatorWithRole(task.assigneeRole()).filter(d -> !d.equals(submitterId));
+        }
+        if (task.assigneeId().equals(actor.userId())) {
+            return Optional.of(actor.userId());
+        }
+        return actor.delegators().containsKey(task.assigneeId()) ? Optional.of(task.assigneeId()) : Optional.empty();
+    }
+
+    private void afterApproval(Instant now, ApproverResolver resolver) {
+        List<ApprovalTask> stepTasks = tasks.stream().filter(t -> t.in(round, currentStep)).toList();
+        Optional<ApprovalTask> nextInLine = stepTasks.stream().filter(t -> t.state() == TaskState.WAITING).findFirst();
+        if (nextInLine.isPresent()) {
+            open(nextInLine.get(), now);
+            return;
+        }
+        if (step().mode() == StepMode.JOINT && stepTasks.stream().anyMatch(t -> t.state() == TaskState.SENT_BACK)) {
+            afterJointVerdict(now);
+            return;
+        }
+        if (stepTasks.stream().allMatch(t -> t.state() == TaskState.APPROVED)) {
+            log("STEP_COMPLETED", currentStep, null, null, null, null, null, now);
+            if (currentStep + 1 < steps.size()) {
+                startStep(currentStep + 1, now, resolver);
+            } else {
+                end(Outcome.APPROVED, now);
+            }
+        }
+    }
+
+    private void startStep(int index, Instant now, ApproverResolver resolver) {
+        currentStep = index;
+        FlowStep step = steps.get(index);
+        log("STEP_STARTED", index, null, null, null, null, step.name(), now);
+        // one task per distinct approver: the same manager reached by two rules decides once
+        Set<Assignment> assignments = new LinkedHashSet<>();
+        for (ApproverRule rule : step.approverRules()) {
+            assignments.add(resolver.resolve(rule, submitterId));
+        }
+        List<ApprovalTask> created = new ArrayList<>();
+        for (Assignment a : assignments) {
+            ApprovalTask task = ApprovalTask.waiting(round, index, a);
+            tasks.add(task);
+            created.add(task);
+            if (a.fallbackReason() != null) {
+                log("APPROVER_FALLBACK", index, task.id(), null, null, null, a.fallbackReason(), now);
+            }
+        }
+        if (step.mode() == StepMode.PARALLEL || step.mode() == StepMode.JOINT) {
+            created.forEach(t -> open(t, now));
+        } else {
+            open(created.get(0), now);
+        }
+    }
+
+    private void open(ApprovalTask task, Instant now) {
+        task.open(now);
+        happen(new Happening.TaskOpened(task.id(), task.assigneeId(), task.assigneeRole(),
+                steps.get(task.stepIndex()).slaRuleId(), now));
+    }
+
+    private void skipOpenTasks(Instant now) {
+        for (ApprovalTask t : tasks) {
+            if (t.isOpen()) {
+                if (t.state() == TaskState.PENDING) {
+                    happen(new Happening.TaskClosed(t.id(), steps.get(t.stepIndex()).slaRuleId(), false, now));
+                }
+                t.skip();
+            }
+        }
+    }
+
+    private void end(Outcome outcome, Instant now) {
+        state = outcome == Outcome.APPROVED ? State.APPROVED : State.REJECTED;
+        endedAt = now;
+        log("COMPLETED", null, null, null, null, null, outcome.name(), now);
+        happen(new Happening.Ended(outcome, now));
+    }
+
+    private void requireInProgress() {
+        if (state != State.IN_PROGRESS) {
+            throw new ConflictException("approval.finished");
+        }
+    }
+
+    private FlowStep step() {
+        return steps.get(currentStep);
+    }
+
+    private void log(String event, Integer stepIndex, UUID taskId, UUID actorId, UUID onBehalfOf, String comment,
+                     String detail, Instant now) {
+        happen(new Happening.Logged(event, round, stepIndex, taskId, actorId, onBehalfOf, comment, detail, now));
+    }
+
+    private void happen(Happening happening) {
+        happenings.add(happening);
+    }
+
+    /** What the last changes set in motion, once; the service carries it out after saving. */
+    public List<Happening> drainHappenings() {
+        List<Happening> drained = List.copyOf(happenings);
+        happenings.clear();
+        return drained;
+    }
+
+    /** The current round's steps with their tasks, and the history given. */
+    public ApprovalView view(List<ApprovalView.HistoryEntry> history) {
+        return view(history, Map.of());
+    }
+
+    /** The same, with the remarks each task's decision gave (by task id). */
+    public ApprovalView view(List<ApprovalView.HistoryEntry> history, Map<UUID, List<ApprovalRemark>> remarks) {
+        List<ApprovalView.StepView> stepViews = IntStream.range(0, steps.size()).mapToObj(i -> {
+            FlowStep s = steps.get(i);
+            List<ApprovalTask> stepTasks = tasks.stream().filter(t -> t.in(round, i)).toList();
+            return new ApprovalView.StepView(i, s.name(), s.mode(), s.slaRuleId(), stepState(stepTasks),
+                    stepTasks.stream().map(t -> new ApprovalView.TaskView(t.id(), t.assigneeId(), t.assigneeRole(),
+                            t.state(), t.actedBy(), t.actedAt(), t.comment(), t.onBehalfOf(), t.fallbackReason(),
+                            t.openedAt(), remarks.getOrDefault(t.id(), List.of()))).toList());
+        }).toList();
+        Map<String, String> factMap = new TreeMap<>();
+        facts.forEach(f -> factMap.put(f.name(), f.value()));
+        return new ApprovalView(id, subjectType, subjectId, title, state, round, submitterId,
+                Collections.unmodifiableMap(factMap), stepViews, List.copyOf(history), submittedAt,
+                version == null ? 0 : version);
+    }
+
+    private StepState stepState(List<ApprovalTask> stepTasks) {
+        if (stepTasks.isEmpty()) {
+            return state == State.IN_PROGRESS ? StepState.NOT_STARTED : StepState.SKIPPED;
+        }
+        Set<TaskState> states = stepTasks.stream().map(ApprovalTask::state).collect(Collectors.toSet());
+        if (states.contains(TaskState.REJECTED)) {
+            return StepState.REJECTED;
+        }
+        if (state == State.IN_PROGRESS && (states.contains(TaskState.PENDING) || states.contains(TaskState.WAITING))) {
+            return StepState.IN_PROGRESS;
+        }
+        if (states.contains(TaskState.SENT_BACK)) {
+            return StepState.SENT_BACK;
+        }
+        if (states.equals(Set.of(TaskState.APPROVED))) {
+            return StepState.APPROVED;
+        }
+        if (states.contains(TaskState.PENDING) || states.contains(TaskState.WAITING)) {
+            return StepState.IN_PROGRESS;
+        }
+        return StepState.SKIPPED;
+    }
+
+    public UUID id() { return id; }
+    public String subjectType() { return subjectType; }
+    public String subjectId() { return subjectId; }
+    public String title() { return title; }
+    public UUID submitterId() { return submitterId; }
+    public State state() { return state; }
+    public int round() { return round; }
+    public int currentStep() { return currentStep; }
+    public Long version() { return version; }
+    List<ApprovalTask> tasks() { return Collections.unmodifiableList(tasks); }
+
+    /** Applies the client's version so that a decision on a stale screen fails with 409. */
+    public void expectVersion(Long expected) {
+        if (expected != null && !Objects.equals(expected, version)) {
+            throw new ConflictException("error.staleVersion");
+        }
+    }
+}

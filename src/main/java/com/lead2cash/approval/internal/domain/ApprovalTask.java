@@ -1,0 +1,107 @@
+package com.lead2cash.approval.internal.domain;
+
+import com.lead2cash.approval.ApprovalView.TaskState;
+import com.lead2cash.approval.Decision;
+import com.lead2cash.platform.Ids;
+import com.lead2cash.platform.Role;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * 审批任务 — one approver's part in one step of one round: a person's, or a role pool's that any
+ * holder of the role may take. Part of the {@link Approval} aggregate.
+ */
+@Table("approval_task")
+public class ApprovalTask {
+
+    @Id
+    private final UUID id;
+    private final int round;
+    private final int stepIndex;
+    private final UUID assigneeId;
+    private final Role assigneeRole;
+    private final String fallbackReason;
+    private TaskState state;
+    private Instant openedAt;
+    private UUID actedBy;
+    private Instant actedAt;
+    private String comment;
+    private UUID onBehalfOf;
+
+    @PersistenceCreator
+    ApprovalTask(UUID id, int round, int stepIndex, UUID assigneeId, Role assigneeRole, String fallbackReason,
+                 TaskState state, Instant openedAt, UUID actedBy, Instant actedAt, String comment, UUID onBehalfOf) {
+        this.id = id;
+        this.round = round;
+        this.stepIndex = stepIndex;
+        this.assigneeId = assigneeId;
+        this.assigneeRole = assigneeRole;
+        this.fallbackReason = fallbackReason;
+        this.state = state;
+        this.openedAt = openedAt;
+        this.actedBy = actedBy;
+        this.actedAt = actedAt;
+        this.comment = comment;
+        this.onBehalfOf = onBehalfOf;
+    }
+
+    static ApprovalTask waiting(int round, int stepIndex, Assignment assignment) {
+        return new ApprovalTask(Ids.newId(), round, stepIndex, assignment.userId(), assignment.role(),
+                assignment.fallbackReason(), TaskState.WAITING, null, null, null, null, null);
+    }
+
+    void open(Instant now) {
+        state = TaskState.PENDING;
+        openedAt = now;
+    }
+
+    void record(Decision decision, UUID actor, UUID onBehalf, String text, Instant now) {
+        state = switch (decision) {
+            case APPROVE -> TaskState.APPROVED;
+            case REJECT -> TaskState.REJECTED;
+            case SEND_BACK -> TaskState.SENT_BACK;
+        };
+        actedBy = actor;
+        onBehalfOf = onBehalf;
+        comment = text;
+        actedAt = now;
+    }
+
+    void skip() {
+        state = TaskState.SKIPPED;
+    }
+
+    boolean isOpen() {
+        return state == TaskState.PENDING || state == TaskState.WAITING;
+    }
+
+    boolean isPool() {
+        return assigneeRole != null;
+    }
+
+    boolean in(int round, int stepIndex) {
+        return this.round == round && this.stepIndex == stepIndex;
+    }
+
+    UUID id() { return id; }
+    int round() { return round; }
+    int stepIndex() { return stepIndex; }
+    UUID assigneeId() { return assigneeId; }
+    Role assigneeRole() { return assigneeRole; }
+    String fallbackReason() { return fallbackReason; }
+    TaskState state() { return state; }
+    Instant openedAt() { return openedAt; }
+    UUID actedBy() { return actedBy; }
+    Instant actedAt() { return actedAt; }
+    String comment() { return comment; }
+    UUID onBehalfOf() { return onBehalfOf; }
+
+    /** How the audit trail shows a task among the aggregate's fields. */
+    @Override
+    public String toString() {
+        return id + ":" + state + (actedBy == null ? "" : " by " + actedBy);
+    }
+}

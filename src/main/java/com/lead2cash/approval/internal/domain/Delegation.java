@@ -1,0 +1,112 @@
+package com.lead2cash.approval.internal.domain;
+
+import com.lead2cash.platform.ConflictException;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.ForbiddenException;
+import com.lead2cash.platform.Ids;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * 审批代理 — while away, a person lets another decide their approval tasks from one date to another
+ * (both inclusive, in the company's zone). Decisions taken so are recorded "on behalf of".
+ */
+@Table("approval_delegation")
+public class Delegation {
+
+    static final int MAX_NOTE = 200;
+
+    @Id
+    private final UUID id;
+    private final UUID delegatorId;
+    private final UUID delegateId;
+    private final LocalDate startsOn;
+    private final LocalDate endsOn;
+    private final String note;
+    private boolean active;
+    private final Instant createdAt;
+    private Instant revokedAt;
+    @Version
+    private Long version;
+
+    @PersistenceCreator
+    Delegation(UUID id, UUID delegatorId, UUID delegateId, LocalDate startsOn, LocalDate endsOn, String note,
+               boolean active, Instant createdAt, Instant revokedAt, Long version) {
+        this.id = id;
+        this.delegatorId = delegatorId;
+        this.delegateId = delegateId;
+        this.startsOn = startsOn;
+        this.endsOn = endsOn;
+        this.note = note;
+        this.active = active;
+        this.createdAt = createdAt;
+        this.revokedAt = revokedAt;
+        this.version = version;
+    }
+
+    /** A new delegation: it starts today or later (nobody decides in someone's name for days gone by). */
+    public static Delegation grant(UUID delegatorId, UUID delegateId, LocalDate startsOn, LocalDate endsOn,
+                                   String note, LocalDate today, Instant now) {
+        List<FieldValidationException.FieldError> errors = new ArrayList<>();
+        if (delegateId == null) {
+            errors.add(new FieldValidationException.FieldError("delegateId", "approval.delegation.delegate.required"));
+        } else if (delegateId.equals(delegatorId)) {
+            errors.add(new FieldValidationException.FieldError("delegateId", "approval.delegation.self"));
+        }
+        if (startsOn == null) {
+            errors.add(new FieldValidationException.FieldError("startsOn", "approval.delegation.date.required"));
+        }
+        if (endsOn == null) {
+            errors.add(new FieldValidationException.FieldError("endsOn", "approval.delegation.date.required"));
+        } else if (startsOn != null && endsOn.isBefore(startsOn)) {
+            errors.add(new FieldValidationException.FieldError("endsOn", "approval.delegation.endsBeforeStart"));
+        } else if (endsOn.isBefore(today)) {
+            errors.add(new FieldValidationException.FieldError("endsOn", "approval.delegation.inPast"));
+        }
+        if (startsOn != null && startsOn.isBefore(today)) {
+            errors.add(new FieldValidationException.FieldError("startsOn", "approval.delegation.startsInPast"));
+        }
+        String text = note == null || note.isBlank() ? null : note.trim();
+        if (text != null && text.length() > MAX_NOTE) {
+            errors.add(new FieldValidationException.FieldError("note", "approval.delegation.note.tooLong", MAX_NOTE));
+        }
+        if (!errors.isEmpty()) {
+            throw new FieldValidationException(errors);
+        }
+        return new Delegation(Ids.newId(), delegatorId, delegateId, startsOn, endsOn, text, true, now, null, null);
+    }
+
+    /** Only the delegator ends their delegation; it stays on record. */
+    public void revoke(UUID by, Instant now) {
+        if (!delegatorId.equals(by)) {
+            throw new ForbiddenException("approval.delegation.notYours");
+        }
+        if (!active) {
+            throw new ConflictException("approval.delegation.alreadyRevoked");
+        }
+        active = false;
+        revokedAt = now;
+    }
+
+    public boolean coversDay(LocalDate day) {
+        return active && !day.isBefore(startsOn) && !day.isAfter(endsOn);
+    }
+
+    public UUID id() { return id; }
+    public UUID delegatorId() { return delegatorId; }
+    public UUID delegateId() { return delegateId; }
+    public LocalDate startsOn() { return startsOn; }
+    public LocalDate endsOn() { return endsOn; }
+    public String note() { return note; }
+    public boolean active() { return active; }
+    public Instant createdAt() { return createdAt; }
+    public Instant revokedAt() { return revokedAt; }
+    public Long version() { return version; }
+}

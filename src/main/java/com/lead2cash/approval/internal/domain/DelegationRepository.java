@@ -1,0 +1,13 @@
+package com.lead2cash.approval.internal.domain;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.CrudRepository;
+
+public interface DelegationRepository extends CrudRepository<Delegation, UUID> {
+
+    /** Delegations given to this person that are switched on (their dates are checked by the caller). */
+    @Query("select * from approval_delegation where delegate_id = :delegateId and active")
+    List<Delegation> findActiveForDelegate(UUID delegateId);
+}

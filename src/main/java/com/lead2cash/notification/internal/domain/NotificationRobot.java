@@ -1,0 +1,200 @@
+package com.lead2cash.notification.internal.domain;
+
+import com.lead2cash.notification.Notification;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.Ids;
+import com.lead2cash.platform.NotAudited;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * 群机器人 — a DingTalk or WeCom group robot the company posts notifications to, configured by an
+ * administrator: its webhook, DingTalk's signing secret, and which notification kinds it receives
+ * (kind prefixes; none means every URGENT notification).
+ */
+@Table("notification_robot")
+public class NotificationRobot {
+
+    private static final Pattern PREFIX = Pattern.compile("[a-zA-Z0-9._-]{1,80}");
+
+    @Id
+    private UUID id;
+    private Channel channel;
+    private String name;
+    // the webhook carries the robot's access token: a credential, so it stays out of the audit trail
+    @NotAudited
+    private String webhookUrl;
+    @NotAudited
+    private String secret;
+    private String kindPrefixes;
+    private boolean enabled;
+    @Version
+    private Long version;
+    private Instant createdAt;
+    @NotAudited
+    private Instant updatedAt;
+
+    @PersistenceCreator
+    NotificationRobot(UUID id, Channel channel, String name, String webhookUrl, String secret, String kindPrefixes,
+                      boolean enabled, Long version, Instant createdAt, Instant updatedAt) {
+        this.id = id;
+        this.channel = channel;
+        this.name = name;
+        this.webhookUrl = webhookUrl;
+        this.secret = secret;
+        this.kindPrefixes = kindPrefixes == null ? "" : kindPrefixes;
+        this.enabled = enabled;
+        this.version = version;
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
+    }
+
+    /** An administrator connects a group robot. */
+    public static NotificationRobot connect(Channel channel, String name, String webhookUrl, String secret,
+                                     String kindPrefixes, Instant now) {
+        if (channel == null || !channel.isRobot()) {
+            throw new FieldValidationException("channel", "notification.robot.channel.invalid");
+        }
+        NotificationRobot robot = new NotificationRobot(Ids.newId(), channel, null, null, null, "", true, null, now, now);
+        robot.reconfigure(name, webhookUrl, secret, false, kindPrefixes, now);
+        return robot;
+    }
+
+    /**
+     * An administrator changes the robot. An empty secret keeps the stored one (it is never shown
+     * back), unless {@code clearSecret} asks to remove it.
+     */
+    public void reconfigure(String name, String webhookUrl, String newSecret, boolean clearSecret, String kindPrefixes,
+                     Instant now) {
+        List<FieldValidationException.FieldError> errors = new ArrayList<>();
+        String trimmedName = name == null ? "" : name.trim();
+        if (trimmedName.isEmpty() || trimmedName.length() > 60) {
+            errors.add(new FieldValidationException.FieldError("name", "notification.robot.name.invalid"));
+        }
+        String url = webhookUrl == null ? "" : webhookUrl.trim();
+        if (!isHttpUrl(url)) {
+            errors.add(new FieldValidationException.FieldError("webhookUrl", "notification.robot.url.invalid"));
+        }
+        Set<String> prefixes = new LinkedHashSet<>();
+        for (String p : (kindPrefixes == null ? "" : kindPrefixes).split(",")) {
+            if (p.isBlank()) {
+                continue;
+            }
+            if (!PREFIX.matcher(p.trim()).matches()) {
+                errors.add(new FieldValidationException.FieldError("kindPrefixes", "notification.robot.kinds.invalid", p.trim()));
+                break;
+            }
+            prefixes.add(p.trim());
+        }
+        if (!errors.isEmpty()) {
+            throw new FieldValidationException(errors);
+        }
+        this.name = trimmedName;
+        this.webhookUrl = url;
+        if (clearSecret) {
+            this.secret = null;
+        } else if (newSecret != null && !newSecret.isBlank()) {
+            this.secret = newSecret.trim();
+        }
+        this.kindPrefixes = String.join(",", prefixes);
+        this.updatedAt = now;
+    }
+
+    public void disable(Instant now) {
+        this.enabled = false;
+        this.updatedAt = now;
+    }
+
+    public void enable(Instant now) {
+        this.enabled = true;
+        this.updatedAt = now;
+    }
+
+    /** Whether the robot's group gets this notification: a listed kind prefix, or any URGENT one when none is listed. */
+    public boolean receives(Notification notification) {
+        if (!enabled) {
+            return false;
+        }
+        List<String> prefixes = prefixes();
+        if (prefixes.isEmpty()) {
+            return notification.urgency() == Notification.Urgency.URGENT;
+        }
+        return prefixes.stream().anyMatch(notification.kind()::startsWith);
+    }
+
+    public List<String> prefixes() {
+        return kindPrefixes.isEmpty() ? List.of() : Arrays.stream(kindPrefixes.split(",")).toList();
+    }
+
+    /** The secret as the admin screens may show it: only that one is set and its last characters. */
+    public String maskedSecret() {
+        if (secret == null || secret.isEmpty()) {
+            return null;
+        }
+        return secret.length() > 8 ? "••••" + secret.substring(secret.length() - 4) : "••••";
+    }
+
+    /** The webhook without its access token, for lists. */
+    public String maskedWebhook() {
+        return webhookUrl.replaceAll("(?i)(access_token|key)=([^&]{0,4})[^&]*", "$1=$2••••");
+    }
+
+    public void expectVersion(Long expected) {
+        if (expected != null && !expected.equals(version)) {
+            throw new org.springframework.dao.OptimisticLockingFailureException("robot changed");
+        }
+    }
+
+    private static boolean isHttpUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            return uri.getHost() != null && ("https".equalsIgnoreCase(uri.getScheme())
+                    || "http".equalsIgnoreCase(uri.getScheme()));
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String webhookUrl() {
+        return webhookUrl;
+    }
+
+    public String secret() {
+        return secret;
+    }
+
+    public String kindPrefixes() {
+        return kindPrefixes;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public Long version() {
+        return version;
+    }
+}

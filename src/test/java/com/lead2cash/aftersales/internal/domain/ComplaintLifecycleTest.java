@@ -1,0 +1,111 @@
+package com.lead2cash.aftersales.internal.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.sop.SopPolicy;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ComplaintLifecycleTest {
+
+    static final Instant T0 = Instant.parse("2026-12-01T02:00:00Z");
+    static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
+    final UUID handler = UUID.randomUUID();
+    final Complaint.Actor works = new Complaint.Actor(handler, true);
+    final Complaint.Actor onlooker = new Complaint.Actor(UUID.randomUUID(), false);
+
+    Complaint received() {
+        return Complaint.receive("CP-2026-000001", new Complaint.Receipt(UUID.randomUUID(), "杭州甲方科技有限公司",
+                        UUID.randomUUID(), null, "工业网关", ComplaintCategory.PRODUCT, Severity.MAJOR, ReceivedVia.PHONE,
+                        "网关频繁掉线"), handler, handler,
+                new Complaint.Sla(1, T0.plus(Duration.ofHours(4)), T0.plus(Duration.ofDays(2)), false), null, T0);
+    }
+
+    Complaint handling() {
+        Complaint c = received();
+        c.classify(ComplaintCategory.PRODUCT, Severity.MAJOR, null,
+                new Complaint.Sla(1, c.responseDueAt(), c.resolutionDueAt(), false), works, T0);
+        c.respond("已致电客户，安排工程师排查", works, T0.plusSeconds(600));
+        return c;
+    }
+
+    static Complaint.RootCause fiveWhys() {
+        return new Complaint.RootCause(List.of("网关掉线", "固件看门狗超时", "新版固件未做高温测试", "测试用例缺高温场景",
+                        "测试规范未随产品更新"), "测试规范未覆盖高温场景", "为客户升级修复固件", UUID.randomUUID(),
+                TODAY.plusDays(3), "测试规范增加高温场景", UUID.randomUUID(), TODAY.plusDays(30));
+    }
+
+    @Test
+    void theLifecycleRunsReceivedClassifiedHandlingFeedbackClosedAndRefusesSkippingAStep() {
+        Complaint c = received();
+        assertThat(c.availableActions(works)).containsExactlyInAnyOrder(Complaint.Action.CLASSIFY,
+                Complaint.Action.ADD_EVIDENCE);
+        assertThatThrownBy(() -> c.respond("x", works, T0)).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> c.giveFeedback("x", works, T0)).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> c.close(null, null, null, "reason", works, T0)).isInstanceOf(DomainException.class);
+        assertThat(c.status()).isEqualTo(ComplaintStatus.RECEIVED);
+        assertThat(c.availableActions(onlooker)).isEmpty();
+    }
+
+    @Test
+    void S2_theResolutionIsRefusedUntilTheRootCauseAndTheCorrectiveActionAreRecorded() {
+        Complaint c = handling();
+        assertThatThrownBy(() -> c.giveFeedback("已升级固件", works, T0)).isInstanceOf(DomainException.class)
+                .hasMessage("aftersales.error.rootCauseFirst");
+        assertThat(c.status()).isEqualTo(ComplaintStatus.HANDLING);
+        c.analyse(fiveWhys(), works, TODAY);
+        assertThat(c.whys()).hasSize(5);
+        c.giveFeedback("已升级固件并回访确认", works, T0.plusSeconds(3600));
+        assertThat(c.status()).isEqualTo(ComplaintStatus.FEEDBACK);
+        assertThat(c.slaState(T0.plus(Duration.ofDays(10)))).isEqualTo(Complaint.SlaState.MET);
+    }
+
+    @Test
+    void anActionNeedsAnOwnerAndADueDateNotInThePastAndFiveWhysAtMost() {
+        Complaint c = handling();
+        var noOwner = new Complaint.RootCause(List.of("为什么"), "根因", "纠正", null, TODAY.minusDays(1), null, null, null);
+        assertThatThrownBy(() -> c.analyse(noOwner, works, TODAY))
+                .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldValidationException.FieldError::field)
+                        .containsExactlyInAnyOrder("correctiveOwnerId", "correctiveDueOn"));
+        var six = new Complaint.RootCause(List.of("1", "2", "3", "4", "5", "6"), "根因", null, null, null, null, null, null);
+        assertThatThrownBy(() -> c.analyse(six, works, TODAY)).isInstanceOf(FieldValidationException.class);
+        assertThat(c.rootCauseAnalysis().rootCause()).isNull();
+    }
+
+    @Test
+    void closingIsRefusedWithoutTheCustomersRatingOrAReasonAndTakesEither() {
+        Complaint c = handling();
+        c.analyse(fiveWhys(), works, TODAY);
+        c.giveFeedback("已升级固件", works, T0);
+        assertThatThrownBy(() -> c.close(null, null, null, "   ", works, T0)).isInstanceOf(DomainException.class)
+                .hasMessage("aftersales.error.closeNeedsRating");
+        assertThat(c.status()).isEqualTo(ComplaintStatus.FEEDBACK);
+        c.close(null, null, null, "客户联系人已离职，无法取得评价", works, T0.plusSeconds(60));
+        assertThat(c.status()).isEqualTo(ComplaintStatus.CLOSED);
+        assertThat(c.noRatingReason()).isEqualTo("客户联系人已离职，无法取得评价");
+        assertThat(c.availableActions(works)).isEmpty();
+    }
+
+    @Test
+    void theSlaIsBreachedOnceADueTimePassesUnmetOrWasMetLate() {
+        Complaint c = received();
+        assertThat(c.slaState(T0.plus(Duration.ofHours(3)))).isEqualTo(Complaint.SlaState.ON_TRACK);
+        assertThat(c.slaState(T0.plus(Duration.ofHours(5)))).isEqualTo(Complaint.SlaState.BREACHED);
+    }
+
+    @Test
+    void S3_criticalComplaintsAreLevelOneByTheDefaultPolicy() {
+        AftersalesRules rules = SopPolicy.defaults().bind(AftersalesRules.class);
+        assertThat(rules.isLevelOne(Severity.CRITICAL)).isTrue();
+        assertThat(rules.isLevelOne(Severity.MAJOR)).isFalse();
+        assertThat(rules.isLevelOne(Severity.MINOR)).isFalse();
+    }
+}

@@ -1,0 +1,60 @@
+package com.lead2cash.approval.internal.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.lead2cash.platform.ConflictException;
+import com.lead2cash.platform.FieldValidationException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class DelegationTest {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
+    static final Instant NOW = Instant.parse("2026-11-24T02:00:00Z");
+    final UUID boss = UUID.randomUUID();
+    final UUID deputy = UUID.randomUUID();
+
+    @Test
+    void aDelegationCoversItsDaysInclusiveUntilRevoked() {
+        Delegation d = Delegation.grant(boss, deputy, TODAY, TODAY.plusDays(4), "trade fair", TODAY, NOW);
+        assertThat(d.coversDay(TODAY)).isTrue();
+        assertThat(d.coversDay(TODAY.plusDays(4))).isTrue();
+        assertThat(d.coversDay(TODAY.plusDays(5))).isFalse();
+        assertThat(d.coversDay(TODAY.minusDays(1))).isFalse();
+        d.revoke(boss, NOW);
+        assertThat(d.coversDay(TODAY)).isFalse();
+        assertThatThrownBy(() -> d.revoke(boss, NOW)).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void nobodyDelegatesToThemselvesNorForAPeriodThatIsOverOrBackwards() {
+        assertThatThrownBy(() -> Delegation.grant(boss, boss, TODAY, TODAY, null, TODAY, NOW))
+                .isInstanceOfSatisfying(FieldValidationException.class,
+                        e -> assertThat(e.errors().get(0).messageKey()).isEqualTo("approval.delegation.self"));
+        assertThatThrownBy(() -> Delegation.grant(boss, deputy, TODAY, TODAY.minusDays(1), null, TODAY, NOW))
+                .hasMessage("error.validation");
+        assertThatThrownBy(() -> Delegation.grant(boss, deputy, TODAY.minusDays(5), TODAY.minusDays(1), null, TODAY, NOW))
+                .isInstanceOfSatisfying(FieldValidationException.class,
+                        e -> assertThat(e.errors().get(0).messageKey()).isEqualTo("approval.delegation.inPast"));
+    }
+
+    @Test
+    void aDelegationCannotStartInThePast() {
+        assertThatThrownBy(() -> Delegation.grant(boss, deputy, TODAY.minusDays(1), TODAY.plusDays(3), null, TODAY, NOW))
+                .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldValidationException.FieldError::field, FieldValidationException.FieldError::messageKey)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("startsOn", "approval.delegation.startsInPast")));
+        assertThat(Delegation.grant(boss, deputy, TODAY, TODAY.plusDays(3), null, TODAY, NOW).startsOn()).isEqualTo(TODAY);
+        assertThat(Delegation.grant(boss, deputy, TODAY.plusDays(7), TODAY.plusDays(9), null, TODAY, NOW).startsOn())
+                .isEqualTo(TODAY.plusDays(7));
+    }
+
+    @Test
+    void onlyTheDelegatorEndsADelegation() {
+        Delegation d = Delegation.grant(boss, deputy, TODAY, TODAY, null, TODAY, NOW);
+        assertThatThrownBy(() -> d.revoke(deputy, NOW)).hasMessage("approval.delegation.notYours");
+    }
+}

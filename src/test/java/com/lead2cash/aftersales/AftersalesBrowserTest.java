@@ -84,6 +84,8 @@ class AftersalesBrowserTest {
         page.fill("#username", username);
         page.fill("#password", Fixtures.PASSWORD);
         page.click("#login-submit");
+        assertThat(page.locator("#login-submit")).hasCount(0);
+        Browser.ready(page);
         return page;
     }
 

@@ -60,6 +60,8 @@ class ContractJourneyBrowserTest {
         page.fill("#username", user.username());
         page.fill("#password", Fixtures.PASSWORD);
         page.click("#login-submit");
+        assertThat(page.locator("#login-submit")).hasCount(0);
+        Browser.ready(page);
         return page;
     }
 

@@ -114,9 +114,8 @@ class NeedsConfirmationBrowserTest extends BrowserTestCase {
         rep.fill("#budget", "50–80 万元");
         rep.fill("#decisionProcess", "总经理拍板。");
         rep.fill("#customerWords", "我们每月因为跟进不及时流失约 5% 的客户。");
-        // the header's bell is swapped in by htmx after the page loads; a click during that swap can land beside
-        // the button (twice on loaded CI machines the form stayed unsubmitted, with no error on the page)
-        Browser.awaitHtmx(rep);
+        // twice on loaded machines the form stayed unsubmitted after this click, with no error on the page
+        Browser.ready(rep);
         rep.click("#needs-save");
         assertThat(rep.locator("#flash-success")).containsText("第 1 版已保存");
         assertThat(rep.locator("#needs-due-state")).hasText("待发送");

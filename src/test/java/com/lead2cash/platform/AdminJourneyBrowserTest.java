@@ -2,6 +2,7 @@ package com.lead2cash.platform;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.lead2cash.testing.Browser;
 import com.lead2cash.testing.BrowserTestCase;
 import com.lead2cash.testing.Fixtures;
 import com.microsoft.playwright.Page;
@@ -24,6 +25,7 @@ class AdminJourneyBrowserTest extends BrowserTestCase {
         page.fill("#password", Fixtures.ADMIN_PASSWORD);
         page.click("#login-submit");
         assertThat(page.locator("h1")).containsText("您好");
+        Browser.ready(page);
 
         page.click("#adminMenu");
         page.click("a.dropdown-item:has-text('用户')");
@@ -45,6 +47,7 @@ class AdminJourneyBrowserTest extends BrowserTestCase {
         assertThat(page.locator("#users-table")).containsText("赵雷");
         assertThat(page.locator("#users-table")).containsText("销售代表");
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/users-zh.png")));
+        Browser.ready(page);
 
         page.click("#langMenu");
         page.click("#lang-en");

@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.LoadState;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -57,6 +58,17 @@ public final class Browser implements AutoCloseable {
      */
     public static void awaitHtmx(Page page) {
         page.waitForFunction("() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')");
+    }
+
+    /**
+     * Waits until a page a click navigated to is ready for the next click: its deferred scripts ran (the load
+     * event; before it a click on a Bootstrap dropdown toggle does nothing) and htmx has settled what it
+     * loads with the page (the header's bell, the home page's panels). Playwright's click waits for the
+     * element only, and on a loaded machine it came before either (a dropdown that never opened).
+     */
+    public static void ready(Page page) {
+        page.waitForLoadState(LoadState.LOAD);
+        awaitHtmx(page);
     }
 
     @Override

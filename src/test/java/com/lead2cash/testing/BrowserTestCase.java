@@ -49,6 +49,7 @@ public abstract class BrowserTestCase {
         page.fill("#password", password);
         page.click("#login-submit");
         assertThat(page.locator("#login-submit")).hasCount(0);
+        Browser.ready(page);
         return page;
     }
 }

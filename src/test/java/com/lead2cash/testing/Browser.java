@@ -40,15 +40,37 @@ public final class Browser implements AutoCloseable {
     public Page newPage(String acceptLanguage, int width, int height) {
         BrowserContext context = browser.newContext(new NewContextOptions().setLocale(acceptLanguage)
                 .setViewportSize(width, height));
-        context.setDefaultTimeout(15_000);
-        return context.newPage();
+        return page(context);
     }
 
     /** A fresh browser profile on a phone-sized screen (375 × 812, touch), as a customer opens a link from WeChat. */
     public Page newPhonePage(String acceptLanguage) {
         BrowserContext context = browser.newContext(new NewContextOptions().setLocale(acceptLanguage)
                 .setViewportSize(375, 812).setIsMobile(true).setHasTouch(true).setDeviceScaleFactor(2));
+        return page(context);
+    }
+
+    /**
+     * Every page is hidden from the test until its own scripts are ready: Playwright acts on an element as soon
+     * as it is visible, and the page's scripts are deferred (they run after parsing, htmx wires its forms and
+     * buttons on DOMContentLoaded), so on a loaded machine a click could come first and do nothing (a
+     * dropdown that never opened, an htmx form that was never sent). A person cannot click that fast.
+     */
+    private static final String HIDDEN_UNTIL_READY = """
+            (() => {
+              if (document.readyState !== 'loading') return;
+              const sheet = new CSSStyleSheet();
+              sheet.replaceSync('html { visibility: hidden !important; }');
+              document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+              document.addEventListener('DOMContentLoaded', () => setTimeout(() => {
+                document.adoptedStyleSheets = document.adoptedStyleSheets.filter(s => s !== sheet);
+              }, 0));
+            })();
+            """;
+
+    private static Page page(BrowserContext context) {
         context.setDefaultTimeout(15_000);
+        context.addInitScript(HIDDEN_UNTIL_READY);
         return context.newPage();
     }
 

@@ -19,8 +19,8 @@ public final class Browser implements AutoCloseable {
     private final com.microsoft.playwright.Browser browser;
 
     public Browser() {
-        // assertions wait as long as actions do: a save, its redirect and the next page took more than
-        // Playwright's default 5 s on a loaded 2-core CI machine (NeedsConfirmationBrowserTest, once)
+        // assertions wait as long as actions do (15 s): on a loaded 2-core CI machine a save, its redirect and
+        // the next page can take longer than Playwright's default 5 s
         com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -83,10 +83,9 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * Waits until a page a click navigated to is ready for the next click: its deferred scripts ran (the load
-     * event; before it a click on a Bootstrap dropdown toggle does nothing) and htmx has settled what it
-     * loads with the page (the header's bell, the home page's panels). Playwright's click waits for the
-     * element only, and on a loaded machine it came before either (a dropdown that never opened).
+     * Waits until a page a click navigated to has loaded and htmx has settled what it loads with the page (the
+     * header's bell, the home page's panels), so the next click does not land while the header is swapped.
+     * That its scripts ran is already ensured for every page ({@link #HIDDEN_UNTIL_READY}).
      */
     public static void ready(Page page) {
         page.waitForLoadState(LoadState.LOAD);

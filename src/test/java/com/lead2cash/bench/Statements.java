@@ -40,9 +40,12 @@ final class Statements {
         }
         StringBuilder md = new StringBuilder("# Statements by total time, size " + size
                 + " (pg_stat_statements, the product's own statements over the whole run)\n\n"
-                + "| total ms | calls | mean ms | rows | statement |\n| ---: | ---: | ---: | ---: | --- |\n");
+                + "(blocks read: pages that were not in PostgreSQL's cache, and the time their reads took)\n\n"
+                + "| total ms | calls | mean ms | rows | blocks hit | blocks read | read ms | statement |\n"
+                + "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
         try (Connection c = db.getConnection(); var st = c.prepareStatement("""
-                select total_exec_time, calls, mean_exec_time, rows, query from pg_stat_statements
+                select total_exec_time, calls, mean_exec_time, rows, query, shared_blks_hit, shared_blks_read,
+                       shared_blk_read_time from pg_stat_statements
                 where dbid = (select oid from pg_database where datname = current_database())
                   and userid = (select oid from pg_roles where rolname = ?)
                 order by total_exec_time desc limit 40""")) {
@@ -50,8 +53,9 @@ final class Statements {
             ResultSet rs = st.executeQuery();
             while (rs.next()) {
                 String q = rs.getString(5).replaceAll("\\s+", " ").replace("|", "\\|");
-                md.append(String.format(Locale.ROOT, "| %.0f | %d | %.2f | %d | `%s` |%n", rs.getDouble(1),
-                        rs.getLong(2), rs.getDouble(3), rs.getLong(4), q.length() > 300 ? q.substring(0, 300) + "…" : q));
+                md.append(String.format(Locale.ROOT, "| %.0f | %d | %.2f | %d | %d | %d | %.0f | `%s` |%n", rs.getDouble(1),
+                        rs.getLong(2), rs.getDouble(3), rs.getLong(4), rs.getLong(6), rs.getLong(7), rs.getDouble(8),
+                        q.length() > 300 ? q.substring(0, 300) + "…" : q));
             }
         }
         Files.writeString(file, md.toString());

@@ -29,7 +29,7 @@ public final class BenchDatabase implements AutoCloseable {
      * The machine's memory. PostgreSQL gets a quarter of it as its own cache (shared_buffers) and is told
      * three quarters may hold its files, the usual first tuning of a database server. At 512 MB, a run
      * at L evicted the pages the raw twin had just read before the product read them again (a
-     * two-character search reads 250–900 pages), and each came back from disk at about 40 µs.
+     * two-character search reads 250–900 pages), and each came back from disk at 20–40 µs.
      */
     static final long MEMORY = ((com.sun.management.OperatingSystemMXBean)
             java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();

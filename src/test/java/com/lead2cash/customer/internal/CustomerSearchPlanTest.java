@@ -68,12 +68,9 @@ class CustomerSearchPlanTest {
         assertThat(plan).contains("customer_customer_search_idx").doesNotContain("BitmapAnd")
                 .doesNotContain("customer_customer_owner");
 
-        // and it answers: the team's customers with the fragment, none of another team's
+        // and it answers: the team's one customer with the fragment, not the two of other owners
         var found = jdbc.sql(statement.sql()).params(statement.params())
                 .query((rs, n) -> (UUID) rs.getObject("owner_id")).list();
-        long expected = java.util.stream.IntStream.range(0, CUSTOMERS)
-                .filter(i -> brand(i).equals(q) && team.contains(owner(i % OWNERS))).count();
-        assertThat(expected).isEqualTo(1);
         assertThat(found).containsExactly(owner(5));
     }
 }

@@ -31,34 +31,35 @@ class CustomerSearchPlanTest {
     @Autowired JdbcClient jdbc;
 
     private static UUID owner(int i) {
-        return UUID.fromString("00000000-0000-4000-8000-%012d".formatted(i));
-    }
-
-    /** The rare two-character fragment of customer i: one of 10 000, in 3 customers. */
-    private static String brand(int i) {
-        return new String(Character.toChars(0x4E00 + i / 100 % 100)) + new String(Character.toChars(0x4F00 + i % 100));
+        return new UUID(0, i);
     }
 
     @Test
     void aTeamsSearchForARareFragmentReadsTheSearchIndexAloneAndFindsTheTeamsCustomers() {
+        UUID[] owners = new UUID[OWNERS];
+        for (int o = 0; o < OWNERS; o++) {
+            owners[o] = owner(o);
+        }
+        // customer i has owner i % 30 and a brand (字号) of two characters, one of 10 000: each in 3 customers
         jdbc.sql("""
                 insert into customer_customer (id, code, name, name_normalized, status, version, created_at, grade,
                                                owner_id, search_tokens, name_folded)
                 select gen_random_uuid(), 'C-PLAN-' || i, b || '公司' || i, b || '公司' || i, 'SIGNED', 0,
-                       now() - i * interval '1 minute', 'A', ('00000000-0000-4000-8000-' || lpad((i % :owners)::text, 12, '0'))::uuid,
+                       now() - i * interval '1 minute', 'A', (cast(:owners as uuid[]))[i % :ownerCount + 1],
                        array(select 'n:c' || ((i * 7 + k * 131) % 1500) from generate_series(1, 15) k)
                            || array['n:b' || (i % 1500), 'n:' || b], b || '公司' || i
                 from generate_series(0, :customers - 1) i
                 cross join lateral (select chr(19968 + i / 100 % 100) || chr(20224 + i % 100) as b) brand
-                """).param("owners", OWNERS).param("customers", CUSTOMERS).update();
+                """).param("owners", owners).param("ownerCount", OWNERS).param("customers", CUSTOMERS).update();
         jdbc.sql("analyze customer_customer").update();
 
         Set<UUID> team = new HashSet<>();
         for (int o = 0; o < 10; o++) {
             team.add(owner(o));
         }
-        int sample = 5; // customers 5, 10005 and 20005: owners 5 (the team's), 15 and 25
-        String q = brand(sample);
+        // customer 5's brand is also customer 10005's and 20005's: owners 5 (the team's), 15 and 25
+        String q = jdbc.sql("select left(name, 2) from customer_customer where code = 'C-PLAN-5'")
+                .query(String.class).single();
         CustomerQueries.Statement statement = CustomerQueries.statement(
                 new CustomerQueries.CustomerFilter(q, null, null, null, null, null, null, 20),
                 new Scope(ScopeKind.TEAM, owner(0), team), 20, Map.of());

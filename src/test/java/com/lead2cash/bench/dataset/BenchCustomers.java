@@ -5,6 +5,7 @@ import com.lead2cash.customer.CompanyNames;
 import com.lead2cash.customer.EmailAddresses;
 import com.lead2cash.customer.PhoneNumbers;
 import com.lead2cash.lead.internal.BenchLeads;
+import com.lead2cash.sop.PolicySnapshot;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,8 +33,11 @@ public final class BenchCustomers {
     private final SplittableRandom random;
     private final Instant now;
     private final ZoneId zone;
+    private final BenchOpportunities pipeline;
 
-    public BenchCustomers(BenchOrg org, Rows rows, SplittableRandom random, Instant now, ZoneId zone) {
+    public BenchCustomers(BenchOrg org, PolicySnapshot policy, Rows rows, SplittableRandom random, Instant now,
+                          ZoneId zone) {
+        this.pipeline = BenchOpportunities.of(policy, rows, random, now, zone);
         this.org = org;
         this.rows = rows;
         this.random = random;
@@ -93,9 +97,8 @@ public final class BenchCustomers {
                         opportunityCodesUsed + (opportunities - opportunitiesLeft));
                 String line = ChineseData.PRODUCT_LINES.get(random.nextInt(ChineseData.PRODUCT_LINES.size()));
                 String name = company.name() + " · " + line;
-                rows.insert(BenchLeads.OPPORTUNITY_TABLE, BenchLeads.OPPORTUNITY_COLUMNS, opportunity, code, id, name,
-                        BigDecimal.valueOf(50_000L + random.nextInt(300) * 10_000L), "CNY", "DISCOVERY", owner.id(), null,
-                        0L, opened, opened, opened);
+                pipeline.write(opportunity, code, id, name, BigDecimal.valueOf(50_000L + random.nextInt(300) * 10_000L),
+                        owner.id(), null, line, opened);
             }
         }
     }

@@ -33,7 +33,7 @@ public final class DataGenerator {
     /** The tables the generator fills in bulk. */
     static final Set<String> BULK_TABLES = new LinkedHashSet<>(List.of("lead_lead", "lead_grade_reason", "lead_event",
             "lead_contact_attempt", "sop_deadline", "platform_audit_event", "notification_message", "customer_customer",
-            "customer_contact", "opportunity_opportunity", "customer_activity"));
+            "customer_contact", "opportunity_opportunity", "opportunity_stage_change", "customer_activity"));
 
     /** Follow-up activities (跟进记录) per customer: 5 000 000 at L, as issue 13 measures the timeline against. */
     static final int ACTIVITIES_PER_CUSTOMER = 5;
@@ -81,7 +81,7 @@ public final class DataGenerator {
             leads.write(size.leads());
             log(started, "%d leads (%d converted)".formatted(size.leads(), leads.converted()));
             long customers = Math.max(0, size.customers() - leads.customersCreated());
-            new BenchCustomers(org, rows, random.split(), now, zone).write(customers,
+            new BenchCustomers(org, policy, rows, random.split(), now, zone).write(customers,
                     Math.max(customers, size.contacts() - leads.converted()),
                     Math.max(0, size.opportunities() - leads.opportunitiesCreated()), size.leads(),
                     leads.customersCreated(), leads.opportunitiesCreated(), size.leads());
@@ -99,7 +99,7 @@ public final class DataGenerator {
         log(started, "read models rebuilt");
         jdbc.sql("select setval('lead_code_seq', :n)").param("n", size.leads()).query(Long.class).single();
         setSequence(jdbc, "customer_code_seq", counts.getOrDefault(BenchLeads.CUSTOMER_TABLE, 0L));
-        setSequence(jdbc, "opportunity_code_seq", counts.getOrDefault(BenchLeads.OPPORTUNITY_TABLE, 0L));
+        setSequence(jdbc, "opportunity_code_seq", counts.getOrDefault(BenchOpportunities.TABLE, 0L));
         log(started, "done");
         return size + " seed " + seed + ": " + counts;
     }

@@ -4,6 +4,7 @@ import com.lead2cash.bench.dataset.AggregateRows;
 import com.lead2cash.bench.dataset.AuditRows.Actor;
 import com.lead2cash.bench.dataset.AuditRows;
 import com.lead2cash.bench.dataset.BenchIds;
+import com.lead2cash.bench.dataset.BenchOpportunities;
 import com.lead2cash.bench.dataset.BenchOrg.Member;
 import com.lead2cash.bench.dataset.BenchOrg.Team;
 import com.lead2cash.bench.dataset.BenchOrg;
@@ -95,9 +96,6 @@ public final class BenchLeads {
     public static final String CONTACT_TABLE = "customer_contact";
     public static final List<String> CONTACT_COLUMNS = List.of("id", "customer_id", "name", "title", "phone",
             "phone_normalized", "email", "email_normalized", "decision_role", "created_at");
-    public static final String OPPORTUNITY_TABLE = "opportunity_opportunity";
-    public static final List<String> OPPORTUNITY_COLUMNS = List.of("id", "code", "customer_id", "name", "amount",
-            "currency", "stage", "owner_id", "source_lead_code", "version", "created_at", "stage_changed_at", "updated_at");
     static final String EVENT_TABLE = "lead_event";
     static final List<String> EVENT_COLUMNS = List.of("lead_id", "occurred_at", "actor_id", "message_key", "args");
     static final String ATTEMPT_TABLE = "lead_contact_attempt";
@@ -133,6 +131,7 @@ public final class BenchLeads {
     private final SplittableRandom random;
     private final Instant now;
     private final ZoneId zone;
+    private final BenchOpportunities opportunities;
     private final Map<UUID, Territory> territories = new HashMap<>();
     private final Map<UUID, int[]> loads = new HashMap<>();
     private final Map<UUID, Instant> lastAssigned = new HashMap<>();
@@ -163,6 +162,7 @@ public final class BenchLeads {
         this.random = random;
         this.now = now;
         this.zone = zone;
+        this.opportunities = BenchOpportunities.of(policy, rows, random, now, zone);
         for (Team t : org.teams()) {
             territories.put(t.territoryId(), new Territory(t.territoryId(), t.name(), Set.copyOf(t.industries()),
                     t.provinces().stream().map(ChineseData::provinceCode).collect(Collectors.toSet()), Set.of(),
@@ -493,9 +493,9 @@ public final class BenchLeads {
                 opportunity = BenchIds.uuid7(at, random);
                 String code = code("O", ++opportunitySeq, at);
                 String name = lead.companyName() + (lead.productLine() == null ? "" : " · " + lead.productLine());
-                rows.insert(OPPORTUNITY_TABLE, OPPORTUNITY_COLUMNS, opportunity, code, customer, name,
-                        lead.budget() != null ? lead.budget() : BigDecimal.ZERO, "CNY", "DISCOVERY", lead.ownerId(),
-                        lead.code(), 0L, at, at, at);
+                opportunities.write(opportunity, code, customer, name,
+                        lead.budget() != null ? lead.budget() : BigDecimal.ZERO, lead.ownerId(), lead.code(),
+                        lead.productLine(), at);
                 audit.recorded(at, actor, "CREATE", "Opportunity", opportunity, code + " " + name + " (" + lead.code() + ")");
             }
             lead.convert(leadActor(lead.ownerId(), false), customer, contact, opportunity, at);

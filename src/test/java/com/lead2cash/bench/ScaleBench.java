@@ -17,16 +17,21 @@ import com.lead2cash.bench.driver.LeadOperations;
 import com.lead2cash.bench.driver.LoadDriver;
 import com.lead2cash.bench.driver.Measurement;
 import com.lead2cash.bench.driver.Operation;
+import com.lead2cash.bench.driver.OpportunityOperations;
 import com.lead2cash.bench.driver.Report;
+import com.lead2cash.opportunity.Stage;
+import com.lead2cash.opportunity.internal.OpportunityRules;
 import com.lead2cash.region.Regions;
 import com.lead2cash.sop.BusinessCalendar;
 import com.lead2cash.sop.SopPolicy;
 import com.lead2cash.sop.internal.deadline.DeadlineSweeper;
 import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -123,12 +128,18 @@ class ScaleBench {
         List<Operation> reads = new ArrayList<>(leadOperations.operations());
         CustomerOperations customerOperations = new CustomerOperations(org, http, db.dataSource(), settings.readClients());
         reads.addAll(customerOperations.operations());
+        OpportunityRules opportunityRules = policy.bind(OpportunityRules.class);
+        Map<String, BigDecimal> probabilities = new LinkedHashMap<>();
+        Stage.OPEN.forEach(stage -> probabilities.put(stage.name(), opportunityRules.probability(stage)));
+        reads.addAll(new OpportunityOperations(org, http, settings.readClients(), clock.instant(), zone, probabilities)
+                .operations());
         for (Operation op : reads) {
             if (settings.selected(op.name())) {
                 lines.add(measure(driver, op, settings.maxRequests(), db, settings.profile() ? out : null));
             }
         }
-        if (reads.stream().anyMatch(op -> !op.name().startsWith("customer.") && settings.selected(op.name()))) {
+        if (reads.stream().anyMatch(op -> !op.name().startsWith("customer.") && !op.name().startsWith("opportunity.")
+                && settings.selected(op.name()))) {
             java.nio.file.Files.writeString(out.resolve("plans.md"), "# Plans of the main read statements, size "
                     + size + "\n\n" + leadOperations.plans(db.dataSource()));
         }
@@ -180,6 +191,9 @@ class ScaleBench {
             product = driver.product(op, maxRequests);
         } else {
             try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
+                // JFR's profile samples each thread every 10 ms: a few hundred samples in a 15 s pass, too few
+                // to tell a request's parts apart; every millisecond gives tens of thousands
+                recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
                 recording.start();
                 product = driver.product(op, maxRequests);
                 recording.stop();

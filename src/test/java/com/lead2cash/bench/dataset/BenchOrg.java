@@ -4,8 +4,10 @@ import com.lead2cash.platform.Role;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -140,6 +142,38 @@ public final class BenchOrg {
             throw new IllegalArgumentException("not in the organisation: " + id);
         }
         return m;
+    }
+
+    /** The ALL scope is null; otherwise the owners the user's data scope covers (SELF, or the unit subtree). */
+    public Set<UUID> scopeOf(Member m) {
+        return switch (m.role()) {
+            case SALES_DIRECTOR, ADMIN, FINANCE -> null;
+            case SALES_MANAGER -> {
+                Team team = teams().stream().filter(t -> t.manager().id().equals(m.id())).findFirst()
+                        .orElseThrow();
+                Set<UUID> s = new HashSet<>();
+                s.add(m.id());
+                team.reps().forEach(r -> s.add(r.id()));
+                yield s;
+            }
+            case REGIONAL_MANAGER -> {
+                Region region = regions.stream().filter(r -> r.manager().id().equals(m.id()))
+                        .findFirst().orElseThrow();
+                Set<UUID> s = new HashSet<>();
+                s.add(m.id());
+                region.teams().forEach(t -> {
+                    s.add(t.manager().id());
+                    t.reps().forEach(r -> s.add(r.id()));
+                });
+                yield s;
+            }
+            case SALES_ASSISTANT -> {
+                Set<UUID> s = new HashSet<>();
+                everyone.forEach(x -> s.add(x.id()));
+                yield s;
+            }
+            default -> Set.of(m.id());
+        };
     }
 
     /** The nearest unit manager above the person who is not the person (as the org directory answers). */

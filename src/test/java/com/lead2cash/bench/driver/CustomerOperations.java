@@ -6,6 +6,7 @@ import com.lead2cash.bench.driver.Operation.Kind;
 import com.lead2cash.customer.CustomerGrade;
 import com.lead2cash.customer.CustomerStatus;
 import com.lead2cash.customer.internal.CustomerQueries;
+import com.lead2cash.platform.Role;
 import com.lead2cash.platform.Scope;
 import com.lead2cash.platform.ScopeKind;
 import java.nio.charset.StandardCharsets;
@@ -232,19 +233,15 @@ public final class CustomerOperations {
 
     // ---- the raw side ----
 
-    /** The reader's data scope as the product computes it: the director all, a manager the team, a rep themself. */
+    /** The reader's data scope as the product computes it ({@link BenchOrg#scopeOf}). */
+    static Scope scope(BenchOrg org, Member m) {
+        Set<UUID> owners = org.scopeOf(m);
+        return owners == null ? new Scope(ScopeKind.ALL, m.id(), null)
+                : new Scope(m.role() == Role.SALES_REP ? ScopeKind.SELF : ScopeKind.TEAM, m.id(), owners);
+    }
+
     private Scope scope(Member m) {
-        return switch (m.role()) {
-            case SALES_DIRECTOR, ADMIN, FINANCE -> new Scope(ScopeKind.ALL, m.id(), null);
-            case SALES_MANAGER -> {
-                Set<UUID> s = new HashSet<>();
-                s.add(m.id());
-                org.teams().stream().filter(t -> t.manager().id().equals(m.id())).findFirst().orElseThrow()
-                        .reps().forEach(r -> s.add(r.id()));
-                yield new Scope(ScopeKind.TEAM, m.id(), s);
-            }
-            default -> new Scope(ScopeKind.SELF, m.id(), Set.of(m.id()));
-        };
+        return scope(org, m);
     }
 
     /** CustomerQueries.list: the statement exactly as the product builds it, then the owners' names. */
@@ -270,7 +267,7 @@ public final class CustomerOperations {
         return CustomerQueries.statement(filter, scope, size, commonTokens);
     }
 
-    private static JdbcClient jdbc(Connection c) {
+    static JdbcClient jdbc(Connection c) {
         return JdbcClient.create(new SingleConnectionDataSource(c, true));
     }
 

@@ -67,7 +67,7 @@ public final class LeadOperations {
         this.managers = new ArrayList<>(org.managers());
         managers.add(org.director());
         for (Member m : org.everyone()) {
-            scopes.put(m.id(), scopeOf(m));
+            scopes.put(m.id(), org.scopeOf(m));
         }
         try (Connection c = db.getConnection()) {
             for (Object[] r : Sql.query(c, """
@@ -97,38 +97,6 @@ public final class LeadOperations {
         Set<UUID> readers = new HashSet<>();
         pageUsers.forEach(m -> readers.add(m.id()));
         samples.stream().filter(l -> l.ownerId() == null || readers.contains(l.ownerId())).forEach(pageSamples::add);
-    }
-
-    /** The ALL scope is null; otherwise the owners the user's data scope covers (SELF, or the unit subtree). */
-    private Set<UUID> scopeOf(Member m) {
-        return switch (m.role()) {
-            case SALES_DIRECTOR, ADMIN, FINANCE -> null;
-            case SALES_MANAGER -> {
-                BenchOrg.Team team = org.teams().stream().filter(t -> t.manager().id().equals(m.id())).findFirst()
-                        .orElseThrow();
-                Set<UUID> s = new HashSet<>();
-                s.add(m.id());
-                team.reps().forEach(r -> s.add(r.id()));
-                yield s;
-            }
-            case REGIONAL_MANAGER -> {
-                BenchOrg.Region region = org.regions().stream().filter(r -> r.manager().id().equals(m.id()))
-                        .findFirst().orElseThrow();
-                Set<UUID> s = new HashSet<>();
-                s.add(m.id());
-                region.teams().forEach(t -> {
-                    s.add(t.manager().id());
-                    t.reps().forEach(r -> s.add(r.id()));
-                });
-                yield s;
-            }
-            case SALES_ASSISTANT -> {
-                Set<UUID> s = new HashSet<>();
-                org.everyone().forEach(x -> s.add(x.id()));
-                yield s;
-            }
-            default -> Set.of(m.id());
-        };
     }
 
     static String cursor(Instant createdAt, UUID id) {

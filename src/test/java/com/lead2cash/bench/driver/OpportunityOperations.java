@@ -1,0 +1,189 @@
+package com.lead2cash.bench.driver;
+
+import com.lead2cash.bench.dataset.BenchOrg;
+import com.lead2cash.bench.dataset.BenchOrg.Member;
+import com.lead2cash.bench.driver.Operation.Kind;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The pipeline's reads of issue 14 — a manager's pipeline board of their team (商机看板) and the director's
+ * forecast by team (销售预测) — each with its raw twin: the statements {@code PipelineQueries.board} and
+ * {@code ForecastQueries.forecast} run for the same reader and filter, bound the same way, over plain JDBC.
+ */
+public final class OpportunityOperations {
+
+    /** Cards per board column, as the API asks for them. */
+    static final int CARDS = 20;
+    /** The forecast's months from the current one, as the API's default. */
+    static final int MONTHS = 6;
+    private static final String OPEN = "'DISCOVERY','EVALUATION','PROPOSAL','NEGOTIATION','CONTRACT'";
+
+    private final BenchOrg org;
+    private final Http http;
+    private final int clients;
+    private final YearMonth month;
+    private final ZoneId zone;
+    private final Map<String, Object> probabilities;
+
+    /**
+     * @param probabilities the policy's probability per open stage (O1), bound as the forecast binds them
+     */
+    public OpportunityOperations(BenchOrg org, Http http, int clients, Instant now, ZoneId zone,
+                                 Map<String, java.math.BigDecimal> probabilities) {
+        this.org = org;
+        this.http = http;
+        this.clients = clients;
+        this.zone = zone;
+        this.month = YearMonth.from(LocalDate.ofInstant(now, zone));
+        this.probabilities = new LinkedHashMap<>();
+        probabilities.forEach((stage, p) -> this.probabilities.put("p" + stage, p));
+    }
+
+    private BenchOrg.Team team(long i) {
+        List<BenchOrg.Team> teams = org.teams();
+        return teams.get((int) Math.floorMod(i, teams.size()));
+    }
+
+    public List<Operation> operations() {
+        List<Operation> ops = new ArrayList<>();
+        ops.add(new Operation("opportunity.board", Kind.REPORT, clients, (c, i) -> {
+            BenchOrg.Team team = team(i);
+            return LeadOperations.expect(http.get("/api/v1/opportunities/board?teamId=" + team.unitId(),
+                    team.manager().token()), 200, "\"columns\"");
+        }, (conn, c, i) -> board(conn, team(i)), "a manager's pipeline board of their team, 20 cards a column, API"));
+        ops.add(new Operation("opportunity.forecast", Kind.REPORT, clients,
+                (c, i) -> LeadOperations.expect(http.get("/api/v1/opportunities/forecast?groupBy=TEAM&months=" + MONTHS,
+                        org.director().token()), 200, "\"company\""),
+                (conn, c, i) -> forecast(conn), "the director's forecast of six months by team, the company's total, API"));
+        return ops;
+    }
+
+    // ---- the raw side ----
+
+    /**
+     * The board: the team's members within the manager's scope, each column's count and total from the
+     * forecast's cells, the first cards of each column (each owner's first, then the first of those), the
+     * cards' owners and customers.
+     */
+    private void board(Connection c, BenchOrg.Team team) {
+        JdbcClient jdbc = CustomerOperations.jdbc(c);
+        Set<UUID> scope = org.scopeOf(team.manager());
+        Set<UUID> members = new LinkedHashSet<>();
+        for (Map<String, Object> row : jdbc.sql(LeadOperations.PERSON + "\n" + """
+                 join platform_org_unit o on o.id = u.org_unit_id
+                 where u.active and o.path like (select path from platform_org_unit where id = :unit) || '%'
+                 order by u.username""").param("unit", team.unitId()).query().listOfRows()) {
+            if (scope.contains((UUID) row.get("id"))) {
+                members.add((UUID) row.get("id"));
+            }
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("scopeOwners", scope);
+        params.put("teamMembers", members);
+        params.put("closedMonth", Date.valueOf(month.atDay(1)));
+        params.put("closedFrom", Timestamp.from(month.atDay(1).atStartOfDay(zone).toInstant()));
+        params.put("closedTo", Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()));
+        params.put("perColumn", CARDS);
+        params.put("cardOwners", members.toArray(new UUID[0]));
+        String owners = "owner_id in (:scopeOwners) and owner_id in (:teamMembers)";
+        jdbc.sql("select stage, sum(opportunities) as n, coalesce(sum(amount), 0) as total from opportunity_forecast_month "
+                + "where " + owners + " and (stage in (" + OPEN + ") or stage in ('WON','LOST') and month = :closedMonth) "
+                + "group by stage").params(params).query().listOfRows();
+        String cardOwners = "o.owner_id in (:scopeOwners) and o.owner_id in (:teamMembers)";
+        List<Map<String, Object>> cards = jdbc.sql("""
+                select c.* from unnest(array[%s]) s(stage)
+                cross join lateral (%s) c
+                union all
+                select c.* from unnest(array['WON','LOST']) s(stage)
+                cross join lateral (%s) c
+                """.formatted(OPEN, column(cardOwners, "o.expected_close_date, o.id"),
+                column(cardOwners + " and o.closed_at >= :closedFrom and o.closed_at < :closedTo", "o.closed_at desc, o.id")))
+                .params(params).query().listOfRows();
+        Set<UUID> people = new LinkedHashSet<>();
+        Set<UUID> customers = new LinkedHashSet<>();
+        cards.forEach(r -> {
+            people.add((UUID) r.get("owner_id"));
+            customers.add((UUID) r.get("customer_id"));
+        });
+        if (!people.isEmpty()) {
+            jdbc.sql(LeadOperations.PERSON + " where u.id in (:ids)").param("ids", people).query().listOfRows();
+            jdbc.sql("select id, name, owner_id, merged_into_id from customer_customer where id in (:ids)")
+                    .param("ids", customers).query().listOfRows();
+        }
+    }
+
+    /** A column's first cards: the first of each known owner's first, as {@code PipelineQueries.column}. */
+    private static String column(String condition, String order) {
+        String first = "select o.* from opportunity_opportunity o where o.stage = s.stage and %s order by %s limit :perColumn";
+        return ("select o.* from unnest(cast(:cardOwners as uuid[])) w(owner_id) cross join lateral ("
+                + first.formatted("o.owner_id = w.owner_id and " + condition, order) + ") o order by %s limit :perColumn")
+                .formatted(order);
+    }
+
+    /**
+     * The forecast over the whole company: one row per owner and month summed from the forecast's cells,
+     * the owners, and each team's manager for its label.
+     */
+    private void forecast(Connection c) {
+        JdbcClient jdbc = CustomerOperations.jdbc(c);
+        Map<String, Object> params = new LinkedHashMap<>(probabilities);
+        params.put("from", Date.valueOf(month.atDay(1)));
+        params.put("to", Date.valueOf(month.plusMonths(MONTHS).atDay(1)));
+        StringBuilder probability = new StringBuilder("case stage");
+        probabilities.keySet().forEach(p -> probability.append(" when '").append(p.substring(1))
+                .append("' then cast(:").append(p).append(" as numeric)"));
+        probability.append(" end");
+        List<Map<String, Object>> rows = jdbc.sql("""
+                with open_cells as (
+                    select owner_id, case when month < :from then null else month end as month,
+                           stage, forecast_category, sum(opportunities) as n, sum(amount) as amount
+                    from opportunity_forecast_month
+                    where stage not in ('WON', 'LOST') and month < :to and true
+                    group by 1, 2, 3, 4
+                )
+                select owner_id, month,
+                       coalesce(sum(amount) filter (where forecast_category = 'PIPELINE'), 0) as pipeline,
+                       coalesce(sum(amount) filter (where forecast_category = 'BEST_CASE'), 0) as best_case,
+                       coalesce(sum(amount) filter (where forecast_category = 'COMMIT'), 0) as commit_amount,
+                       coalesce(sum(round(amount * %1$s / 100, 2)) filter (where forecast_category <> 'OMITTED'), 0) as weighted,
+                       0 as won, coalesce(sum(n) filter (where forecast_category <> 'OMITTED'), 0) as open_count, 0 as won_count
+                from open_cells
+                group by 1, 2
+                union all
+                select owner_id, month, 0, 0, 0, 0, sum(amount), 0, sum(opportunities)
+                from opportunity_forecast_month
+                where stage = 'WON' and month >= :from and month < :to and true
+                group by 1, 2
+                """.formatted(probability)).params(params).query().listOfRows();
+        Set<UUID> owners = new LinkedHashSet<>();
+        rows.forEach(r -> owners.add((UUID) r.get("owner_id")));
+        Set<UUID> units = new LinkedHashSet<>();
+        for (Map<String, Object> person : jdbc.sql(LeadOperations.PERSON + " where u.id in (:ids)").param("ids", owners)
+                .query().listOfRows()) {
+            units.add((UUID) person.get("org_unit_id"));
+        }
+        for (UUID unit : units) {
+            jdbc.sql(LeadOperations.PERSON + "\n" + """
+                     join platform_org_unit o on o.manager_id = u.id
+                     join platform_org_unit unit on unit.id = :unit
+                     where unit.path like o.path || '%' and u.active
+                     order by length(o.path) desc limit 1""").param("unit", unit).query().listOfRows();
+        }
+    }
+}

@@ -176,6 +176,8 @@ class OpportunityApiTest {
         assertThat(discovery.get("count").asInt()).isEqualTo(2);
         assertThat(discovery.get("total").decimalValue()).isEqualByComparingTo("400000");
         assertThat(discovery.get("weighted").decimalValue()).isEqualByComparingTo("40000");
+        assertThat(discovery.get("cards").valueStream().map(c -> c.get("name").asString()))
+                .as("the team's cards, read for the team's members").hasSize(2).allMatch(name -> name.contains("期"));
         JsonNode proposal = board.get("columns").get(2);
         assertThat(proposal.get("weighted").decimalValue()).isEqualByComparingTo("200000");
         assertThat(board.get("openWeighted").decimalValue()).isEqualByComparingTo("240000");

@@ -71,7 +71,9 @@ public class PipelineQueries {
 
     @Transactional(readOnly = true)
     public PipelineBoard board(Filter filter, Scope scope, OpportunityRules rules, LocalDate today, int cardsPerColumn) {
-        Where where = where(filter, scope, "");
+        // the team's members are read once: the totals' and the cards' conditions and the card owners all use them
+        Set<UUID> teamMembers = teamMembers(filter, scope);
+        Where where = where(filter, scope, teamMembers, "");
         YearMonth closedMonth = filter.closeMonth() != null ? filter.closeMonth() : YearMonth.from(today);
         Map<Stage, long[]> counts = new EnumMap<>(Stage.class);
         Map<Stage, BigDecimal> totals = new EnumMap<>(Stage.class);
@@ -84,7 +86,8 @@ public class PipelineQueries {
                     totals.put(s, rs.getBigDecimal("total"));
                     return s;
                 }).list();
-        List<OpportunityCard> cards = cards(filter, where(filter, scope, "o."), knownOwners(filter, scope), closedMonth, today,
+        List<OpportunityCard> cards = cards(filter, where(filter, scope, teamMembers, "o."),
+                knownOwners(filter, scope, teamMembers), closedMonth, today,
                 cardsPerColumn);
         Map<Stage, List<OpportunityCard>> byStage = new EnumMap<>(Stage.class);
         cards.forEach(c -> byStage.computeIfAbsent(c.stage(), s -> new ArrayList<>()).add(c));
@@ -138,7 +141,7 @@ public class PipelineQueries {
     @Transactional(readOnly = true)
     public CursorPage<OpportunityCard> list(Filter filter, Stage stage, Scope scope, LocalDate today, String cursor, Integer size) {
         int n = CursorPage.size(size);
-        Where where = where(filter, scope, "");
+        Where where = where(filter, scope, teamMembers(filter, scope), "");
         StringBuilder sql = new StringBuilder("select * from opportunity_opportunity where ").append(where.sql);
         if (stage != null) {
             sql.append(" and stage = :stage");
@@ -205,14 +208,18 @@ public class PipelineQueries {
                 .formatted(order);
     }
 
+    /** The owners a team filter stands for within the scope; null without one. */
+    private Set<UUID> teamMembers(Filter filter, Scope scope) {
+        return filter.teamId() == null ? null : teams.members(filter.teamId(), scope);
+    }
+
     /** The owners the board is limited to, when it is: the owner filter, the team's members, or the scope's owners. */
-    private Set<UUID> knownOwners(Filter filter, Scope scope) {
+    private Set<UUID> knownOwners(Filter filter, Scope scope, Set<UUID> members) {
         Set<UUID> owners = scope.isAll() ? null : new HashSet<>(scope.owners());
         if (filter.ownerId() != null) {
             owners = owners == null || owners.contains(filter.ownerId()) ? Set.of(filter.ownerId()) : Set.of();
         }
-        if (filter.teamId() != null) {
-            Set<UUID> members = teams.members(filter.teamId(), scope);
+        if (members != null) {
             owners = owners == null ? members : owners.stream().filter(members::contains).collect(java.util.stream.Collectors.toSet());
         }
         return owners;
@@ -243,8 +250,8 @@ public class PipelineQueries {
                 c.evaluationScore(), c.version(), c.overdue())).toList();
     }
 
-    /** The scope and the owner, team and product-line filters as one SQL condition. */
-    private Where where(Filter filter, Scope scope, String alias) {
+    /** The scope and the owner, team ({@code members}: its owners) and product-line filters as one SQL condition. */
+    private static Where where(Filter filter, Scope scope, Set<UUID> members, String alias) {
         List<String> parts = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>(scope.params());
         parts.add(scope.ownerPredicate(alias + "owner_id"));
@@ -252,8 +259,7 @@ public class PipelineQueries {
             parts.add(alias + "owner_id = :ownerId");
             params.put("ownerId", filter.ownerId());
         }
-        if (filter.teamId() != null) {
-            Set<UUID> members = teams.members(filter.teamId(), scope);
+        if (members != null) {
             if (members.isEmpty()) {
                 parts.add("false");
             } else {

@@ -92,14 +92,19 @@ public final class BenchDeals {
     private final QuoteRules quoteRules;
     private final ContractRules contractRules;
     private final ReceivableRules receivableRules;
+    private final Deadlines deadlines;
+    private final Notifications notifications;
     private long quoteSeq;
     private long contractSeq;
     private long receiptSeq;
     private long buyerSeq;
 
     public BenchDeals(PolicySnapshot policy, Rows rows, AggregateRows aggregates, BenchOrg org, SplittableRandom random,
-                      Instant now, ZoneId zone, List<Product> products, Template template, String seller) {
+                      Instant now, ZoneId zone, List<Product> products, Template template, String seller,
+                      Deadlines deadlines, Notifications notifications) {
         this.rows = rows;
+        this.deadlines = deadlines;
+        this.notifications = notifications;
         this.aggregates = aggregates;
         this.org = org;
         this.finance = org.finance().id();
@@ -319,7 +324,9 @@ public final class BenchDeals {
      * The payment plan made when the contract was signed, and its life to today: each plan due in the past is
      * paid (1–3 receipts around its due date), or still overdue — the likelier the younger it is (P2's buckets) and
      * half of those paid in part — or, rarely, written off; plans not yet due are planned, a few paid in part ahead.
-     * The reminder (P1) went out when its time came, overdue plans were escalated as far as their bucket calls for.
+     * The reminder (P1) went out when its time came, opening the rep's deadline (met when they confirm or the plan is
+     * paid, cancelled when written off), overdue plans were escalated as far as their bucket calls for, each level
+     * told; the deadlines' own reminders, breaches and notifications are {@link Deadlines}'.
      */
     private void plan(Contract c, LocalDate signedOn, Instant planned) {
         List<Contracts.Milestone> milestones = new ArrayList<>();
@@ -332,28 +339,23 @@ public final class BenchDeals {
                 c.sellerName(), c.amount(), c.currency(), signedOn, c.termStart(), c.termEnd(), milestones, List.of(),
                 List.of());
         List<Receivable> plans = PaymentPlan.of(signed, due -> remindAt(due, planned), signedOn, planned);
-        Map<Receivable, long[]> versions = new java.util.IdentityHashMap<>();
-        for (Receivable p : plans) {
-            setId(p, "id", BenchIds.uuid7(planned, random));
-            versions.put(p, new long[1]);
-        }
         List<Receipt> receipts = new ArrayList<>();
         for (Receivable p : plans) {
-            pay(p, c, signedOn, receipts, versions.get(p));
-        }
-        for (Receivable p : plans) {
-            long[] v = versions.get(p);
-            if (p.remindAt() != null && !p.remindAt().isAfter(now)) {
-                p.reminded(p.remindAt());
-                v[0]++;
-            }
+            setId(p, "id", BenchIds.uuid7(planned, random));
+            Life life = new Life(p);
+            pay(life, c, signedOn, receipts);
+            life.remindUntil(now);
+            life.settle(now);
             if (p.refresh(today)) {
-                v[0]++;
+                life.version++;
             }
             if (p.state() == ReceivableState.OVERDUE) {
-                escalate(p, today, v);
+                life.escalate(today);
             }
-            aggregates.write(rows, p, v[0]);
+            if (life.reminder != null) {
+                life.reminder.write();
+            }
+            aggregates.write(rows, p, life.version);
         }
         for (Receipt r : receipts) {
             aggregates.write(rows, r, r.state() == com.lead2cash.receivable.internal.domain.ReceiptState.REVERSED
@@ -367,14 +369,124 @@ public final class BenchDeals {
         }
     }
 
+    /**
+     * One plan on its way to today, with what the routine and the people did to it: its saves (the version), the
+     * P1 deadline the reminder opened and when the rep confirmed reminding the customer.
+     */
+    private final class Life {
+        final Receivable plan;
+        long version;
+        Deadlines.Deadline reminder;
+        Instant confirmed;
+
+        Life(Receivable plan) {
+            this.plan = plan;
+        }
+
+        /**
+         * P1 — CollectionRoutine.remind: once the reminder's time has come (by {@code t}) the rep is told and owns the
+         * deadline to remind the customer; most confirm within two days (ReceivablePlanning.customerReminded).
+         */
+        void remindUntil(Instant t) {
+            Instant at = plan.remindAt();
+            if (at == null || at.isAfter(t) || at.isAfter(now)) {
+                return;
+            }
+            plan.reminded(at);
+            version++;
+            reminder = deadlines.open(ReceivableRules.REMINDER, SUBJECT, plan.id().toString(), plan.ownerId(), at);
+            notifications.send(plan.ownerId(), "receivable.reminder", "receivable.notify.reminder",
+                    "/receivables/" + plan.id(), false, at, plan.contractNumber(), plan.outstanding().toPlainString(),
+                    plan.dueDate());
+            if (random.nextInt(100) < 75) {
+                confirmed = at.plus(Duration.ofMinutes(30 + random.nextInt(48 * 60)));
+            }
+        }
+
+        /** The rep's confirmation, when it came by {@code t}. */
+        void settle(Instant t) {
+            if (reminder != null && confirmed != null && !confirmed.isAfter(t) && !confirmed.isAfter(now)) {
+                reminder.meet(confirmed);
+                confirmed = null;
+            }
+        }
+
+        /** A receipt allocated at {@code at} paid the plan in full: its reminder deadline is met (ReceiptService). */
+        void paid(Instant at) {
+            settle(at);
+            if (reminder != null && plan.state() == ReceivableState.PAID) {
+                reminder.meet(at);
+            }
+        }
+
+        /**
+         * P2 — CollectionRoutine.escalate, day by day up to {@code day}: on the first day of the owner's, the manager's
+         * and the director's bucket the plan is escalated and the new levels told (urgent).
+         */
+        void escalate(LocalDate day) {
+            long overdue = ChronoUnit.DAYS.between(plan.dueDate(), day);
+            long[] firsts = {1, firstDayOf(receivableRules.managerFromBucket()),
+                firstDayOf(receivableRules.directorFromBucket())};
+            java.util.Arrays.sort(firsts);
+            for (long first : firsts) {
+                if (first > overdue) {
+                    break;
+                }
+                int level = receivableRules.escalationLevel(receivableRules.bucket(first));
+                if (level <= plan.escalationLevel()) {
+                    continue;
+                }
+                Instant at = plan.dueDate().plusDays(first).atTime(ROUTINE_HOUR, 0).atZone(zone).toInstant();
+                java.util.Set<UUID> told = new java.util.LinkedHashSet<>();
+                for (int l = plan.escalationLevel() + 1; l <= level; l++) {
+                    for (UUID person : recipients(l)) {
+                        if (told.add(person)) {
+                            notifications.send(person, "receivable.overdue", "receivable.notify.overdue",
+                                    "/receivables/" + plan.id(), true, at, plan.contractNumber(),
+                                    plan.outstanding().toPlainString(), first);
+                        }
+                    }
+                }
+                plan.escalatedTo(level);
+                version++;
+            }
+        }
+
+        private List<UUID> recipients(int level) {
+            return switch (level) {
+                case 1 -> List.of(plan.ownerId());
+                case 2 -> {
+                    BenchOrg.Member manager = org.managerOf(plan.ownerId());
+                    yield manager == null ? List.of() : List.of(manager.id());
+                }
+                default -> List.of(org.director().id());
+            };
+        }
+    }
+
+    /** The routine's run the generator places its reminders and escalations at, in the company's morning. */
+    private static final int ROUTINE_HOUR = 8;
+    private static final String SUBJECT = "Receivable";
+
+    /** CollectionRoutine.firstDayOf: the first day overdue of bucket {@code n} (1–4). */
+    private long firstDayOf(int n) {
+        return switch (n) {
+            case 1 -> 1;
+            case 2 -> receivableRules.bucket1Days() + 1L;
+            case 3 -> receivableRules.bucket2Days() + 1L;
+            default -> receivableRules.bucket3Days() + 1L;
+        };
+    }
+
     /** What happened to one plan up to today: receipts (and a reversed duplicate now and then), a write-off. */
-    private void pay(Receivable p, Contract c, LocalDate signedOn, List<Receipt> receipts, long[] version) {
+    private void pay(Life life, Contract c, LocalDate signedOn, List<Receipt> receipts) {
+        Receivable p = life.plan;
         LocalDate due = p.dueDate();
         int h = random.nextInt(10_000);
         if (due == null || due.isAfter(today) || due.equals(today)) {
             if (h < 300 && signedOn.isBefore(today)) { // paid in part ahead of the due date
                 BigDecimal half = p.amount().divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP);
-                collect(p, c, half, between(signedOn, today), receipts, version);
+                collect(life, c, half, between(signedOn, today), receipts);
             }
             return;
         }
@@ -390,21 +502,27 @@ public final class BenchDeals {
             if (h % 2 == 0) {
                 BigDecimal part = p.amount().multiply(BigDecimal.valueOf(1 + h % 5)).divide(BigDecimal.TEN, 2,
                         RoundingMode.HALF_UP);
-                collect(p, c, part, between(due.minusDays(5), today.minusDays(1), signedOn), receipts, version);
+                collect(life, c, part, between(due.minusDays(5), today.minusDays(1), signedOn), receipts);
             }
             return;
         }
         if (h >= 9950 && days > receivableRules.bucket3Days()) { // written off once long overdue, a third paid
             BigDecimal part = p.amount().multiply(BigDecimal.valueOf(3)).divide(BigDecimal.TEN, 2, RoundingMode.HALF_UP);
-            collect(p, c, part, between(due.minusDays(5), due.plusDays(20), signedOn), receipts, version);
+            collect(life, c, part, between(due.minusDays(5), due.plusDays(20), signedOn), receipts);
             LocalDate writtenOff = due.plusDays(receivableRules.bucket3Days() + 1 + random.nextInt(30));
             if (writtenOff.isAfter(today)) {
                 writtenOff = today;
             }
+            Instant at = writtenOff.atTime(16, 0).atZone(zone).toInstant();
+            life.remindUntil(at);
+            life.settle(at);
             p.refresh(writtenOff);
-            escalate(p, writtenOff, version);
-            p.writeOff("客户破产清算，经财务确认无法收回", writtenOff.atTime(16, 0).atZone(zone).toInstant());
-            version[0]++;
+            life.escalate(writtenOff);
+            p.writeOff("客户破产清算，经财务确认无法收回", at);
+            life.version++;
+            if (life.reminder != null) { // ReceivablePlanning.writeOff cancels the reminder
+                life.reminder.cancel(at);
+            }
             return;
         }
         // paid in full: one to three receipts from a few days before the due date to a few weeks after
@@ -413,7 +531,7 @@ public final class BenchDeals {
         LocalDate on = between(due.minusDays(5), due.plusDays(10), signedOn);
         for (int i = 0; i < k; i++) {
             BigDecimal part = i == k - 1 ? p.amount().subtract(p.paidAmount()) : each;
-            collect(p, c, part, on, receipts, version);
+            collect(life, c, part, on, receipts);
             on = on.plusDays(1 + random.nextInt(10));
             if (!on.isBefore(today)) {
                 on = today.minusDays(1);
@@ -422,20 +540,18 @@ public final class BenchDeals {
     }
 
     /** Finance records a receipt of {@code part} on {@code on} and allocates it to the plan at once. */
-    private void collect(Receivable p, Contract c, BigDecimal part, LocalDate on, List<Receipt> receipts, long[] version) {
-        Instant recorded = on.atTime(10, random.nextInt(60)).atZone(zone).toInstant();
-        if (p.remindAt() != null && !p.remindAt().isAfter(recorded)) { // the P1 reminder went out before
-            p.reminded(p.remindAt());
-            version[0]++;
-        }
+    private void collect(Life life, Contract c, BigDecimal part, LocalDate on, List<Receipt> receipts) {
+        Receivable p = life.plan;
         Receipt r = receipt(c, part, on);
-        Instant allocated = recorded.plus(Duration.ofMinutes(30 + random.nextInt(240)));
+        life.remindUntil(r.recordedAt());
+        Instant allocated = r.recordedAt().plus(Duration.ofMinutes(30 + random.nextInt(240)));
         r.allocate(p, part, finance, on, allocated);
-        version[0]++;
+        life.version++;
+        life.paid(allocated);
         receipts.add(r);
         if (random.nextInt(1000) < 7) { // recorded twice by mistake, the duplicate reversed the same day
             Receipt duplicate = receipt(c, part, on);
-            duplicate.reverse("重复登记", Map.of(), finance, on, recorded.plus(Duration.ofHours(5)));
+            duplicate.reverse("重复登记", Map.of(), finance, on, duplicate.recordedAt().plus(Duration.ofHours(5)));
             receipts.add(duplicate);
         }
     }
@@ -446,15 +562,6 @@ public final class BenchDeals {
                 METHODS[random.nextInt(METHODS.length)], c.buyerName(), "BR" + receiptSeq, finance, recorded);
         setId(r, "id", BenchIds.uuid7(recorded, random));
         return r;
-    }
-
-    /** P2 — the routine escalates an overdue plan as far as its bucket on {@code day} calls for. */
-    private void escalate(Receivable p, LocalDate day, long[] version) {
-        int level = receivableRules.escalationLevel(receivableRules.bucket(ChronoUnit.DAYS.between(p.dueDate(), day)));
-        if (level > p.escalationLevel()) {
-            p.escalatedTo(level);
-            version[0]++;
-        }
     }
 
     /** P1 — as ReceivablePlanning: none when the due day has begun by planning time. */

@@ -86,9 +86,13 @@ public final class DataGenerator {
             BenchLeads leads = new BenchLeads(org, policy, regions, deadlines, notifications, new AuditRows(rows),
                     new AggregateRows(app), rows, random.split(), now, zone);
             // a stream of its own, so the rest of the data is what this seed gave before deals were written
-            BenchDeals deals = new BenchDeals(policy, rows, new AggregateRows(app), org,
-                    new SplittableRandom(seed ^ 0xDEA15L), now, zone, products, template,
-                    app.getBean(com.lead2cash.platform.Letterhead.class).name());
+            SplittableRandom dealsRandom = new SplittableRandom(seed ^ 0xDEA15L);
+            Notifications dealNotifications = new Notifications(rows, dealsRandom.split(), now);
+            Deadlines dealDeadlines = new Deadlines(rows, policy, app.getBean(BusinessCalendar.class).current(),
+                    dealNotifications, org, dealsRandom.split(), now, zone);
+            BenchDeals deals = new BenchDeals(policy, rows, new AggregateRows(app), org, dealsRandom, now, zone,
+                    products, template, app.getBean(com.lead2cash.platform.Letterhead.class).name(), dealDeadlines,
+                    dealNotifications);
             leads.deals(deals);
             leads.write(size.leads());
             log(started, "%d leads (%d converted)".formatted(size.leads(), leads.converted()));
@@ -102,7 +106,9 @@ public final class DataGenerator {
                     deals.receipts()));
             sequences = new long[] {deals.quotes(), deals.contracts(), deals.receipts()};
             List<UUID> owners = org.reps().stream().map(BenchOrg.Member::id).toList();
-            deadlines.haystack(Math.max(0, size.openDeadlines() - deadlines.openCount()), owners);
+            // the open deadlines of the size count the receivables' open P1 reminders too
+            deadlines.haystack(Math.max(0, size.openDeadlines() - deadlines.openCount() - dealDeadlines.openCount()),
+                    owners);
             rows.commit();
             counts = new java.util.LinkedHashMap<>(rows.counts());
             log(started, "copied " + counts);
@@ -139,7 +145,15 @@ public final class DataGenerator {
                     from receivable_receipt group by 1) s""").query(String.class).single()
                 + "; quotes " + jdbc.sql("""
                 select string_agg(status || '=' || n, ', ' order by status) from (
-                    select status, count(*) as n from quote_quote group by status) s""").query(String.class).single());
+                    select status, count(*) as n from quote_quote group by status) s""").query(String.class).single()
+                + "; P1 reminder deadlines " + jdbc.sql("""
+                select string_agg(state || '=' || n, ', ' order by state) from (
+                    select state, count(*) as n from sop_deadline where rule_id = :rule group by state) s""")
+                .param("rule", ReceivableRules.REMINDER).query(String.class).single()
+                + "; receivable notifications " + jdbc.sql("""
+                select string_agg(kind || '=' || n, ', ' order by kind) from (
+                    select kind, count(*) as n from notification_message where kind like 'receivable.%' group by kind) s""")
+                .query(String.class).single());
         log(started, "done");
         return size + " seed " + seed + ": " + counts;
     }

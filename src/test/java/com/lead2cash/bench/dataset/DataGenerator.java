@@ -102,8 +102,8 @@ public final class DataGenerator {
                     Math.max(0, size.opportunities() - leads.opportunitiesCreated()), size.leads(),
                     leads.customersCreated(), leads.opportunitiesCreated(), size.leads());
             log(started, "%d further customers".formatted(customers));
-            log(started, "%d quotes, %d contracts, %d receipts".formatted(deals.quotes(), deals.contracts(),
-                    deals.receipts()));
+            log(started, "%d quotes, %d contracts, %d receipts (%.1f s of it)".formatted(deals.quotes(),
+                    deals.contracts(), deals.receipts(), deals.seconds()));
             sequences = new long[] {deals.quotes(), deals.contracts(), deals.receipts()};
             List<UUID> owners = org.reps().stream().map(BenchOrg.Member::id).toList();
             // the open deadlines of the size count the receivables' open P1 reminders too

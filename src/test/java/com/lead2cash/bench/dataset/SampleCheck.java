@@ -165,7 +165,8 @@ public final class SampleCheck {
 
     /**
      * Generated contracts and their payment plans read back through the API by their owner (GET
-     * /api/v1/contracts/{id}, GET /api/v1/receivables?contractId=…), and by finance; the plans add up to the
+     * /api/v1/contracts/{id}, GET /api/v1/receivables?contractId=…), and by finance; quotes by their author, receipts
+     * by finance; the plans add up to the
      * contract and each plan has been paid what its allocations say.
      */
     private void readBackDeals() throws Exception {
@@ -188,6 +189,22 @@ public final class SampleCheck {
                     problems.add("plans of generated contract " + number + " read back by " + reader.username() + " as "
                             + plans.status() + " " + plans.body());
                 }
+            }
+        }
+        for (Map<String, Object> quote : jdbc.sql("""
+                select id, number, status, author_id from quote_quote order by md5(id::text) limit 10""")
+                .query().listOfRows()) {
+            Http.Answer a = http.get("/api/v1/quotes/" + quote.get("id"), org.member((UUID) quote.get("author_id")).token());
+            if (a.status() != 200 || !a.body().contains("\"" + quote.get("number") + "\"")
+                    || !a.body().contains("\"" + quote.get("status") + "\"")) {
+                problems.add("generated quote " + quote.get("number") + " read back as " + a.status() + " " + a.body());
+            }
+        }
+        for (Map<String, Object> receipt : jdbc.sql("""
+                select id, number from receivable_receipt order by md5(id::text) limit 5""").query().listOfRows()) {
+            Http.Answer a = http.get("/api/v1/receipts/" + receipt.get("id"), org.finance().token());
+            if (a.status() != 200 || !a.body().contains("\"" + receipt.get("number") + "\"")) {
+                problems.add("generated receipt " + receipt.get("number") + " read back as " + a.status() + " " + a.body());
             }
         }
         long unbalanced = jdbc.sql("""

@@ -241,8 +241,13 @@ public final class BenchDeals {
         Instant drafted = between(contractStage, won, 0.05);
         Instant revised = between(contractStage, won, 0.1);
         Instant submitted = between(contractStage, won, 0.2);
-        Instant reviewed = between(contractStage, won, 0.5);
+        // approved a few hours to two and a half days before it is signed (K3's window runs from the approval)
         Instant approved = between(contractStage, won, 0.6);
+        Instant lateApproval = won.minus(Duration.ofHours(6 + random.nextInt(55)));
+        if (lateApproval.isAfter(approved)) {
+            approved = lateApproval;
+        }
+        Instant reviewed = between(submitted, approved, 0.8);
         LocalDate signedOn = LocalDate.ofInstant(won, zone);
         BigDecimal amount = quote.total();
         List<PaymentMilestone> milestones = new ArrayList<>();
@@ -310,7 +315,29 @@ public final class BenchDeals {
         String scanSha = BenchIds.sha256(number + " scan");
         c.sign(signedOn, signatories, scan, owner, signedOn, LocalDate.ofInstant(approved, zone), won);
         c.keepUntil(contractRules.keptUntil(signedOn));
-        aggregates.write(rows, c, 5 + (editedKeys.isEmpty() ? 0 : 1));
+        // K3: signing, from the approval to the signature; K4: archiving, from the signature, which the owner does
+        // within its window for most contracts (the key data on record, where the original is kept)
+        Deadlines.Deadline signing = deadlines.open(ContractRules.SIGNING, CONTRACT, c.id().toString(), owner, approved);
+        signing.meet(won);
+        signing.write();
+        Deadlines.Deadline archiving = deadlines.open(ContractRules.ARCHIVING, CONTRACT, c.id().toString(), owner, won);
+        Instant archived = null;
+        if (random.nextInt(100) < 85) {
+            Instant by = archiving.due().isAfter(won) ? archiving.due() : won.plus(Duration.ofHours(2));
+            archived = between(won, by, 0.2 + 0.7 * random.nextDouble());
+            if (archived.isAfter(now) || !archived.isAfter(won)) {
+                archived = null;
+            }
+        }
+        String location = null;
+        if (archived != null) {
+            c.archive("档案室 " + (char) ('A' + random.nextInt(6)) + " 柜 " + (1 + random.nextInt(40)) + " 格", owner,
+                    archived);
+            location = c.archiveLocation();
+            archiving.meet(archived);
+        }
+        archiving.write();
+        aggregates.write(rows, c, 5 + (editedKeys.isEmpty() ? 0 : 1) + (archived == null ? 0 : 1));
         UUID id = c.id();
         event(id, "DRAFTED", owner, template.code() + " v" + template.version(), drafted);
         for (String key : editedKeys) {
@@ -320,6 +347,9 @@ public final class BenchDeals {
         event(id, "REVIEWS_PASSED", null, null, reviewed);
         event(id, "APPROVED", null, "sha256 " + copySha, approved);
         event(id, "SIGNED", owner, signedOn + " " + signatories + " sha256 " + scanSha, won);
+        if (archived != null) {
+            event(id, "ARCHIVED", owner, location, archived);
+        }
         plan(c, signedOn, won.plus(Duration.ofSeconds(1 + random.nextInt(30))));
     }
 
@@ -479,6 +509,7 @@ public final class BenchDeals {
     /** The routine's run the generator places its reminders and escalations at, in the company's morning. */
     private static final int ROUTINE_HOUR = 8;
     private static final String SUBJECT = "Receivable";
+    private static final String CONTRACT = "Contract";
 
     /** CollectionRoutine.firstDayOf: the first day overdue of bucket {@code n} (1–4). */
     private long firstDayOf(int n) {

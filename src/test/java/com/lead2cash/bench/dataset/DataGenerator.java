@@ -146,10 +146,13 @@ public final class DataGenerator {
                 + "; quotes " + jdbc.sql("""
                 select string_agg(status || '=' || n, ', ' order by status) from (
                     select status, count(*) as n from quote_quote group by status) s""").query(String.class).single()
-                + "; P1 reminder deadlines " + jdbc.sql("""
-                select string_agg(state || '=' || n, ', ' order by state) from (
-                    select state, count(*) as n from sop_deadline where rule_id = :rule group by state) s""")
-                .param("rule", ReceivableRules.REMINDER).query(String.class).single()
+                + "; contracts " + jdbc.sql("""
+                select string_agg(status || '=' || n, ', ' order by status) from (
+                    select status, count(*) as n from contract_contract group by status) s""").query(String.class).single()
+                + "; deadlines of contracts and receivables " + jdbc.sql("""
+                select string_agg(rule_id || ' ' || state || '=' || n, ', ' order by rule_id, state) from (
+                    select rule_id, state, count(*) as n from sop_deadline where subject_type in ('Contract', 'Receivable')
+                    group by 1, 2) s""").query(String.class).single()
                 + "; receivable notifications " + jdbc.sql("""
                 select string_agg(kind || '=' || n, ', ' order by kind) from (
                     select kind, count(*) as n from notification_message where kind like 'receivable.%' group by kind) s""")

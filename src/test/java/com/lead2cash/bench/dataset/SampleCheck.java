@@ -164,7 +164,7 @@ public final class SampleCheck {
     }
 
     /**
-     * Generated contracts and their payment plans read back through the API by their owner (GET
+     * Generated contracts (signed, most archived) and their payment plans read back through the API by their owner (GET
      * /api/v1/contracts/{id}, GET /api/v1/receivables?contractId=…), and by finance; quotes by their author, receipts
      * by finance; the plans add up to the
      * contract and each plan has been paid what its allocations say.
@@ -180,7 +180,7 @@ public final class SampleCheck {
             Member owner = org.member((UUID) contract.get("owner_id"));
             String number = (String) contract.get("number");
             Http.Answer a = http.get("/api/v1/contracts/" + contract.get("id"), owner.token());
-            if (a.status() != 200 || !a.body().contains("\"" + number + "\"") || !a.body().contains("\"SIGNED\"")) {
+            if (a.status() != 200 || !a.body().contains("\"" + number + "\"") || !a.body().contains("\"" + contract.get("status") + "\"")) {
                 problems.add("generated contract " + number + " read back as " + a.status() + " " + a.body());
             }
             for (Member reader : List.of(owner, org.finance())) {

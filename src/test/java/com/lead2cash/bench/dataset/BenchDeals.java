@@ -94,6 +94,7 @@ public final class BenchDeals {
     private final ReceivableRules receivableRules;
     private final Deadlines deadlines;
     private final Notifications notifications;
+    private final AuditRows audit;
     private long quoteSeq;
     private long contractSeq;
     private long receiptSeq;
@@ -104,6 +105,7 @@ public final class BenchDeals {
                       Instant now, ZoneId zone, List<Product> products, Template template, String seller,
                       Deadlines deadlines, Notifications notifications) {
         this.rows = rows;
+        this.audit = new AuditRows(rows);
         this.deadlines = deadlines;
         this.notifications = notifications;
         this.aggregates = aggregates;
@@ -212,25 +214,28 @@ public final class BenchDeals {
         String number = code("Q", ++quoteSeq, drafted);
         Quote q = Quote.draft(number, opportunity, customer, owner, terms, lines, required, quotedOn, drafted);
         setId(q, "id", BenchIds.uuid7(drafted, random));
-        long version = 0;
+        AuditRows.Actor author = person(owner);
+        Trail trail = new Trail(q, drafted, author);
         if (outcome != Outcome.DRAFT) {
-            q.submit(Authority.REP, required, between(drafted, sent, 0.3));
-            version++;
+            Instant submitted = between(drafted, sent, 0.3);
+            q.submit(Authority.REP, required, submitted);
+            trail.saved(submitted, author);
             BenchOrg.Member manager = org.managerOf(owner);
             if (quoteRules.reviewBeforeSending() && manager != null) {
-                q.review(new QuoteActor(manager.id(), true, true), null, between(drafted, sent, 0.7));
-                version++;
+                Instant reviewed = between(drafted, sent, 0.7);
+                q.review(new QuoteActor(manager.id(), true, true), null, reviewed);
+                trail.saved(reviewed, person(manager.id()));
             }
         }
         if (outcome == Outcome.SENT || outcome == Outcome.ACCEPTED || outcome == Outcome.REJECTED) {
             q.sent(null, quoteRules.reviewBeforeSending() && org.managerOf(owner) != null, sent);
-            version++;
+            trail.saved(sent, author);
         }
-        if (answered != null) {
+        if (answered != null) { // the customer answers through the confirmation's public link
             q.answered(outcome == Outcome.ACCEPTED, answered);
-            version++;
+            trail.saved(answered, CUSTOMER);
         }
-        aggregates.write(rows, q, version);
+        aggregates.write(rows, q, trail.version());
         return q;
     }
 
@@ -281,12 +286,15 @@ public final class BenchDeals {
                 template.version(), owner, amount, risk, signedOn, termEnd, buyer, seller, template.clauses(), values,
                 milestones, lines), number, owner, contractRules.keptUntil(LocalDate.ofInstant(drafted, zone)), drafted);
         setId(c, "id", BenchIds.uuid7(drafted, random));
+        AuditRows.Actor drafter = person(owner);
+        Trail trail = new Trail(c, drafted, drafter);
         // the drafter completes the buyer's particulars the template's parties clause asks for
         String taxId = buyerTaxId != null ? buyerTaxId : ChineseData.company(BUYER_BAND + buyerSeq++).uscc();
         String address = ROADS[random.nextInt(ROADS.length)] + (1 + random.nextInt(999)) + "号";
         String representative = ChineseData.person(random).name();
         c.revise(new Contract.Terms(null, null, null, signedOn, termEnd, null, taxId, address, representative, null),
                 revised);
+        trail.saved(revised, drafter);
         // without negotiation minutes confirmed by the customer the drafter writes what the minutes would have filled
         Instant edited = between(contractStage, won, 0.15);
         List<String> editedKeys = new ArrayList<>();
@@ -295,6 +303,7 @@ public final class BenchDeals {
                 String body = section.body().replace("{{minutes.deliveryStandard}}", DELIVERY_STANDARD)
                         .replace("{{minutes.liability}}", LIABILITY);
                 c.editSection(section.sectionKey(), null, body, edited);
+                trail.saved(edited, drafter);
                 editedKeys.add(section.sectionKey());
             }
         }
@@ -308,13 +317,18 @@ public final class BenchDeals {
         }
         String copySha = BenchIds.sha256(number + " R" + round);
         c.reviewCopy(BenchIds.uuid7(submitted, random), copySha);
+        trail.saved(submitted, drafter);
+        // the approval flows end in listeners, outside any request
         c.reviewsPassed(reviewed);
+        trail.saved(reviewed, AuditRows.Actor.SYSTEM);
         c.approved(approved);
+        trail.saved(approved, AuditRows.Actor.SYSTEM);
         String signatories = representative + "；" + org.member(owner).displayName();
         UUID scan = BenchIds.uuid7(won, random);
         String scanSha = BenchIds.sha256(number + " scan");
         c.sign(signedOn, signatories, scan, owner, signedOn, LocalDate.ofInstant(approved, zone), won);
         c.keepUntil(contractRules.keptUntil(signedOn));
+        trail.saved(won, drafter);
         // K3: signing, from the approval to the signature; K4: archiving, from the signature, which the owner does
         // within its window for most contracts (the key data on record, where the original is kept)
         Deadlines.Deadline signing = deadlines.open(ContractRules.SIGNING, CONTRACT, c.id().toString(), owner, approved);
@@ -334,10 +348,11 @@ public final class BenchDeals {
             c.archive("档案室 " + (char) ('A' + random.nextInt(6)) + " 柜 " + (1 + random.nextInt(40)) + " 格", owner,
                     archived);
             location = c.archiveLocation();
+            trail.saved(archived, drafter);
             archiving.meet(archived);
         }
         archiving.write();
-        aggregates.write(rows, c, 5 + (editedKeys.isEmpty() ? 0 : 1) + (archived == null ? 0 : 1));
+        aggregates.write(rows, c, trail.version());
         UUID id = c.id();
         event(id, "DRAFTED", owner, template.code() + " v" + template.version(), drafted);
         for (String key : editedKeys) {
@@ -384,12 +399,13 @@ public final class BenchDeals {
         List<Receipt> receipts = new ArrayList<>();
         for (Receivable p : plans) {
             setId(p, "id", BenchIds.uuid7(planned, random));
-            Life life = new Life(p);
+            Life life = new Life(p, planned);
             pay(life, c, signedOn, receipts);
             life.remindUntil(now);
             life.settle(now);
-            if (p.refresh(today)) {
-                life.version++;
+            if (p.refresh(today)) { // the routine's state change on the due date (or the day after it)
+                LocalDate changed = p.state() == ReceivableState.OVERDUE ? p.dueDate().plusDays(1) : p.dueDate();
+                life.trail.saved(changed.atTime(ROUTINE_HOUR, 0).atZone(zone).toInstant(), AuditRows.Actor.SYSTEM);
             }
             if (p.state() == ReceivableState.OVERDUE) {
                 life.escalate(today);
@@ -397,16 +413,16 @@ public final class BenchDeals {
             if (life.reminder != null) {
                 life.reminder.write();
             }
-            aggregates.write(rows, p, life.version);
+            aggregates.write(rows, p, life.trail.version());
         }
-        for (Receipt r : receipts) {
-            aggregates.write(rows, r, r.state() == com.lead2cash.receivable.internal.domain.ReceiptState.REVERSED
-                    || !r.allocations().isEmpty() ? 1 : 0);
+        for (Receipt r : receipts) { // recorded, then allocated or reversed: saved twice
+            aggregates.write(rows, r, 1);
         }
         // money in the bank from this customer not yet matched to a plan (the workbench's list)
         if (random.nextInt(100) < 2 && signedOn.isBefore(today.minusDays(1))) {
             LocalDate on = today.minusDays(random.nextInt((int) Math.min(60, ChronoUnit.DAYS.between(signedOn, today))));
             Receipt r = receipt(c, BigDecimal.valueOf(5_000L + random.nextInt(300) * 100L), on);
+            new Trail(r, r.recordedAt(), person(finance));
             aggregates.write(rows, r, 0);
         }
     }
@@ -417,12 +433,14 @@ public final class BenchDeals {
      */
     private final class Life {
         final Receivable plan;
-        long version;
+        final Trail trail;
         Deadlines.Deadline reminder;
         Instant confirmed;
 
-        Life(Receivable plan) {
+        /** A plan made by the listener of ContractSigned, outside any request. */
+        Life(Receivable plan, Instant planned) {
             this.plan = plan;
+            this.trail = new Trail(plan, planned, AuditRows.Actor.SYSTEM);
         }
 
         /**
@@ -435,7 +453,7 @@ public final class BenchDeals {
                 return;
             }
             plan.reminded(at);
-            version++;
+            trail.saved(at, AuditRows.Actor.SYSTEM);
             reminder = deadlines.open(ReceivableRules.REMINDER, SUBJECT, plan.id().toString(), plan.ownerId(), at);
             notifications.send(plan.ownerId(), "receivable.reminder", "receivable.notify.reminder",
                     "/receivables/" + plan.id(), false, at, plan.contractNumber(), plan.outstanding().toPlainString(),
@@ -490,7 +508,7 @@ public final class BenchDeals {
                     }
                 }
                 plan.escalatedTo(level);
-                version++;
+                trail.saved(at, AuditRows.Actor.SYSTEM);
             }
         }
 
@@ -559,10 +577,13 @@ public final class BenchDeals {
             Instant at = writtenOff.atTime(16, 0).atZone(zone).toInstant();
             life.remindUntil(at);
             life.settle(at);
-            p.refresh(writtenOff);
+            if (p.refresh(writtenOff)) {
+                life.trail.saved(p.dueDate().plusDays(1).atTime(ROUTINE_HOUR, 0).atZone(zone).toInstant(),
+                        AuditRows.Actor.SYSTEM);
+            }
             life.escalate(writtenOff);
             p.writeOff("客户破产清算，经财务确认无法收回", at);
-            life.version++;
+            life.trail.saved(at, person(finance));
             if (life.reminder != null) { // ReceivablePlanning.writeOff cancels the reminder
                 life.reminder.cancel(at);
             }
@@ -587,14 +608,19 @@ public final class BenchDeals {
         Receivable p = life.plan;
         Receipt r = receipt(c, part, on);
         life.remindUntil(r.recordedAt());
+        Trail receiptTrail = new Trail(r, r.recordedAt(), person(finance));
         Instant allocated = r.recordedAt().plus(Duration.ofMinutes(30 + random.nextInt(240)));
         r.allocate(p, part, finance, on, allocated);
-        life.version++;
+        life.trail.saved(allocated, person(finance));
+        receiptTrail.saved(allocated, person(finance));
         life.paid(allocated);
         receipts.add(r);
         if (random.nextInt(1000) < 7) { // recorded twice by mistake, the duplicate reversed the same day
             Receipt duplicate = receipt(c, part, on);
-            duplicate.reverse("重复登记", Map.of(), finance, on, duplicate.recordedAt().plus(Duration.ofHours(5)));
+            Trail duplicateTrail = new Trail(duplicate, duplicate.recordedAt(), person(finance));
+            Instant reversed = duplicate.recordedAt().plus(Duration.ofHours(5));
+            duplicate.reverse("重复登记", Map.of(), finance, on, reversed);
+            duplicateTrail.saved(reversed, person(finance));
             receipts.add(duplicate);
         }
     }
@@ -613,6 +639,64 @@ public final class BenchDeals {
             return null;
         }
         return receivableRules.remindAt(due, zone);
+    }
+
+    // ---- the audit trail ----
+
+    /** Where people's requests come from, as the audit trail records it (BenchLeads' address). */
+    private static final String OFFICE = "10.20.8.21";
+    /** A customer answering a quote through its public link: no user, the request's address. */
+    private static final AuditRows.Actor CUSTOMER = new AuditRows.Actor(null, "system", "203.0.113.45");
+
+    private AuditRows.Actor person(UUID id) {
+        BenchOrg.Member m = org.member(id);
+        return new AuditRows.Actor(m.id(), m.username(), OFFICE);
+    }
+
+    /**
+     * An aggregate's audit trail as AggregateAuditListener writes it on every save: one CREATE entry with every
+     * value set, then one UPDATE entry per field a save changed; the saves give the stored version.
+     */
+    private final class Trail {
+        private final Object aggregate;
+        private final String type;
+        private final Object id;
+        private Map<String, String> last;
+        private long saves;
+
+        Trail(Object aggregate, Instant at, AuditRows.Actor actor) {
+            this.aggregate = aggregate;
+            this.type = aggregate.getClass().getSimpleName();
+            this.id = idOf(aggregate);
+            audit.created(at, actor, type, id, aggregates.auditCreation(aggregate));
+            last = aggregates.auditValues(aggregate);
+            saves = 1;
+        }
+
+        void saved(Instant at, AuditRows.Actor actor) {
+            Map<String, String> now = aggregates.auditValues(aggregate);
+            audit.updated(at, actor, type, id, last, now);
+            last = now;
+            saves++;
+        }
+
+        /** The version Spring Data JDBC stores after these saves (0 after the insert). */
+        long version() {
+            return saves - 1;
+        }
+    }
+
+    private static Object idOf(Object aggregate) {
+        if (aggregate instanceof Quote q) {
+            return q.id();
+        }
+        if (aggregate instanceof Contract c) {
+            return c.id();
+        }
+        if (aggregate instanceof Receivable r) {
+            return r.id();
+        }
+        return ((Receipt) aggregate).id();
     }
 
     // ---- helpers ----

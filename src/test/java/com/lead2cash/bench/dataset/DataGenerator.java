@@ -153,6 +153,11 @@ public final class DataGenerator {
                 select string_agg(rule_id || ' ' || state || '=' || n, ', ' order by rule_id, state) from (
                     select rule_id, state, count(*) as n from sop_deadline where subject_type in ('Contract', 'Receivable')
                     group by 1, 2) s""").query(String.class).single()
+                + "; audit entries " + jdbc.sql("""
+                select string_agg(entity_type || ' ' || action || '=' || n, ', ' order by entity_type, action) from (
+                    select entity_type, action, count(*) as n from platform_audit_event
+                    where entity_type in ('Quote', 'Contract', 'Receivable', 'Receipt') group by 1, 2) s""")
+                .query(String.class).single()
                 + "; receivable notifications " + jdbc.sql("""
                 select string_agg(kind || '=' || n, ', ' order by kind) from (
                     select kind, count(*) as n from notification_message where kind like 'receivable.%' group by kind) s""")

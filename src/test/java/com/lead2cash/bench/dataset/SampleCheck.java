@@ -183,6 +183,13 @@ public final class SampleCheck {
             if (a.status() != 200 || !a.body().contains("\"" + number + "\"") || !a.body().contains("\"" + contract.get("status") + "\"")) {
                 problems.add("generated contract " + number + " read back as " + a.status() + " " + a.body());
             }
+            // the contract list's search finds it by its number (its search keys, V202612024401, written with the row)
+            Http.Answer found = http.get("/api/v1/contracts?q=" + java.net.URLEncoder.encode(number,
+                    java.nio.charset.StandardCharsets.UTF_8), owner.token());
+            if (found.status() != 200 || !found.body().contains("\"" + number + "\"")) {
+                problems.add("generated contract " + number + " not found by its number: " + found.status() + " "
+                        + found.body());
+            }
             for (Member reader : List.of(owner, org.finance())) {
                 Http.Answer plans = http.get("/api/v1/receivables?contractId=" + contract.get("id"), reader.token());
                 if (plans.status() != 200 || !plans.body().contains("\"" + number + "\"")) {

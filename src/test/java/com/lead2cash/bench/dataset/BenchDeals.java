@@ -82,7 +82,9 @@ public final class BenchDeals {
     private final AggregateRows aggregates;
     private final BenchOrg org;
     private final UUID finance;
-    private final SplittableRandom random;
+    /** Each opportunity's deals draw on a stream of their own, from the seed and the opportunity's code. */
+    private final long streamSeed;
+    private SplittableRandom random;
     private final Instant now;
     private final LocalDate today;
     private final ZoneId zone;
@@ -111,7 +113,7 @@ public final class BenchDeals {
         this.aggregates = aggregates;
         this.org = org;
         this.finance = org.finance().id();
-        this.random = random;
+        this.streamSeed = random.nextLong();
         this.now = now;
         this.today = LocalDate.ofInstant(now, zone);
         this.zone = zone;
@@ -142,11 +144,15 @@ public final class BenchDeals {
 
     /**
      * An opportunity as {@link BenchOpportunities} wrote it: {@code reached} is when it moved into each stage it
-     * got to (LOST included), {@code stage} where it is now, {@code lostFrom} the stage it was lost from.
+     * got to (LOST included), {@code stage} where it is now, {@code lostFrom} the stage it was lost from; {@code code}
+     * its code (O-…).
      */
-    public void write(UUID opportunity, String name, UUID customer, String buyer, String buyerTaxId, UUID owner,
-                      String productLine, Stage stage, Stage lostFrom, Map<Stage, Instant> reached) {
+    public void write(UUID opportunity, String code, String name, UUID customer, String buyer, String buyerTaxId,
+                      UUID owner, String productLine, Stage stage, Stage lostFrom, Map<Stage, Instant> reached) {
         if (reached.containsKey(Stage.PROPOSAL)) {
+            // a stream per opportunity, so what one opportunity draws (which may depend on how close to "now" its
+            // moves fall) never shifts what the next one draws
+            random = new SplittableRandom(streamSeed ^ (code.hashCode() * 0x9E3779B97F4A7C15L));
             long started = System.nanoTime();
             quoteAndContract(opportunity, name, customer, buyer, buyerTaxId, owner, productLine, stage, reached);
             nanos += System.nanoTime() - started;

@@ -131,7 +131,7 @@ public final class BenchOpportunities {
             reached.put((Stage) change[1], changedAt);
         }
         if (deals != null) {
-            deals.write(id, name, customer, buyer, buyerTaxId, owner, productLine, stage, lostFrom, reached);
+            deals.write(id, code, name, customer, buyer, buyerTaxId, owner, productLine, stage, lostFrom, reached);
         }
     }
 

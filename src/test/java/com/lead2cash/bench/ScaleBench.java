@@ -18,9 +18,11 @@ import com.lead2cash.bench.driver.LoadDriver;
 import com.lead2cash.bench.driver.Measurement;
 import com.lead2cash.bench.driver.Operation;
 import com.lead2cash.bench.driver.OpportunityOperations;
+import com.lead2cash.bench.driver.ReceivableOperations;
 import com.lead2cash.bench.driver.Report;
 import com.lead2cash.opportunity.Stage;
 import com.lead2cash.opportunity.internal.OpportunityRules;
+import com.lead2cash.receivable.internal.ReceivableRules;
 import com.lead2cash.region.Regions;
 import com.lead2cash.sop.BusinessCalendar;
 import com.lead2cash.sop.SopPolicy;
@@ -133,6 +135,8 @@ class ScaleBench {
         Stage.OPEN.forEach(stage -> probabilities.put(stage.name(), opportunityRules.probability(stage)));
         reads.addAll(new OpportunityOperations(org, http, settings.readClients(), clock.instant(), zone, probabilities)
                 .operations());
+        reads.addAll(new ReceivableOperations(org, http, settings.readClients(), clock.instant(), zone,
+                policy.bind(ReceivableRules.class)).operations());
         for (Operation op : reads) {
             if (settings.selected(op.name())) {
                 lines.add(measure(driver, op, settings.maxRequests(), db, settings.profile() ? out : null));
@@ -218,7 +222,8 @@ class ScaleBench {
         Map<String, Object> counts = new LinkedHashMap<>();
         JdbcClient jdbc = JdbcClient.create(db.dataSource());
         for (String table : List.of("lead_lead", "lead_event", "sop_deadline", "platform_audit_event",
-                "notification_message", "customer_customer", "customer_contact", "customer_activity", "opportunity_opportunity")) {
+                "notification_message", "customer_customer", "customer_contact", "customer_activity", "opportunity_opportunity", "quote_quote", "contract_contract",
+                "receivable_plan", "receivable_receipt")) {
             counts.put(table, jdbc.sql("select reltuples::bigint from pg_class where relname = :t").param("t", table)
                     .query(Long.class).single());
         }

@@ -24,8 +24,9 @@ import org.springframework.data.relational.core.mapping.RelationalPersistentProp
  */
 public final class AggregateRows {
 
+    /** A mapped collection; {@code keyed} when its rows carry their list index (a {@code keyColumn}). */
     private record Child(RelationalPersistentProperty property, String table, List<String> columns,
-                         List<RelationalPersistentProperty> properties) {
+                         List<RelationalPersistentProperty> properties, boolean keyed) {
     }
 
     private record Shape(String table, List<String> columns, List<RelationalPersistentProperty> properties,
@@ -68,15 +69,22 @@ public final class AggregateRows {
             if (items == null) {
                 continue;
             }
+            int index = 0;
             for (Object item : (Collection<?>) items) {
                 PersistentPropertyAccessor<?> itemAccessor = context
                         .getRequiredPersistentEntity(item.getClass()).getPropertyAccessor(item);
                 Object[] childValues = new Object[child.columns().size()];
                 childValues[0] = id;
+                int first = 1;
+                if (child.keyed()) { // a list's element stores its index, from 0, as Spring Data JDBC does
+                    childValues[1] = index;
+                    first = 2;
+                }
                 for (int i = 0; i < child.properties().size(); i++) {
-                    childValues[i + 1] = itemAccessor.getProperty(child.properties().get(i));
+                    childValues[i + first] = itemAccessor.getProperty(child.properties().get(i));
                 }
                 rows.insert(child.table(), child.columns(), childValues);
+                index++;
             }
         }
     }
@@ -114,13 +122,17 @@ public final class AggregateRows {
                     RelationalPersistentEntity<?> childEntity = context.getRequiredPersistentEntity(p.getActualType());
                     List<String> childColumns = new ArrayList<>();
                     childColumns.add(p.getReverseColumnName(entity).getReference());
+                    boolean keyed = p.isQualified() && p.getKeyColumn() != null;
+                    if (keyed) {
+                        childColumns.add(p.getKeyColumn().getReference());
+                    }
                     List<RelationalPersistentProperty> childProperties = new ArrayList<>();
                     childEntity.forEach(cp -> {
                         childColumns.add(cp.getColumnName().getReference());
                         childProperties.add(cp);
                     });
                     children.add(new Child(p, childEntity.getTableName().getReference(), List.copyOf(childColumns),
-                            List.copyOf(childProperties)));
+                            List.copyOf(childProperties), keyed));
                 } else {
                     columns.add(p.getColumnName().getReference());
                     properties.add(p);

@@ -26,7 +26,7 @@ public final class AuditRows {
     }
 
     public void created(Instant at, Actor actor, String type, Object id, String values) {
-        rows.insert(TABLE, COLUMNS, at, actor.id(), actor.name(), "CREATE", type, id.toString(), null, null, values,
+        rows.insert(TABLE, COLUMNS, at, actor.id(), actor.name(), "CREATE", type, id.toString(), null, null, cut(values),
                 null, actor.address());
     }
 
@@ -36,14 +36,22 @@ public final class AuditRows {
         after.forEach((field, value) -> {
             String old = before.get(field);
             if (!Objects.equals(old, value)) {
-                rows.insert(TABLE, COLUMNS, at, actor.id(), actor.name(), "UPDATE", type, id.toString(), field, old,
-                        value, null, actor.address());
+                rows.insert(TABLE, COLUMNS, at, actor.id(), actor.name(), "UPDATE", type, id.toString(), field, cut(old),
+                        cut(value), null, actor.address());
             }
         });
     }
 
     public void recorded(Instant at, Actor actor, String action, String type, Object id, String detail) {
         rows.insert(TABLE, COLUMNS, at, actor.id(), actor.name(), action, type, id.toString(), null, null, null,
-                detail, actor.address());
+                cut(detail), actor.address());
+    }
+
+    /** The recorder keeps at most this much of a value (AuditRecorder.MAX_VALUE_LENGTH), marking the cut. */
+    static final int MAX_VALUE_LENGTH = 2000;
+
+    /** As AuditRecorder.cut: a contract's clauses and other long texts are stored cut, with an ellipsis. */
+    static String cut(String value) {
+        return value == null || value.length() <= MAX_VALUE_LENGTH ? value : value.substring(0, MAX_VALUE_LENGTH) + "…";
     }
 }

@@ -35,6 +35,12 @@ public final class BenchCustomers {
     private final ZoneId zone;
     private final BenchOpportunities pipeline;
 
+    /** Quotes, contracts and receivables of the opportunities written from now on (see {@link BenchDeals}). */
+    public BenchCustomers deals(BenchDeals deals) {
+        pipeline.deals(deals);
+        return this;
+    }
+
     public BenchCustomers(BenchOrg org, PolicySnapshot policy, Rows rows, SplittableRandom random, Instant now,
                           ZoneId zone) {
         this.pipeline = BenchOpportunities.of(policy, rows, random, now, zone);
@@ -68,10 +74,11 @@ public final class BenchCustomers {
             ChineseData.Company company = ChineseData.company(firstCompany + k);
             UUID id = BenchIds.uuid7(created, random);
             String status = STATUSES[random.nextInt(STATUSES.length)];
+            String uscc = random.nextInt(10) < 9 ? company.uscc() : null;
             rows.insert(BenchLeads.CUSTOMER_TABLE, BenchLeads.CUSTOMER_COLUMNS,
                     BenchLeads.withCustomerSearch(company.name(), id,
                     "C-%d-%06d".formatted(created.atZone(zone).getYear(), codesUsed + k + 1), company.name(),
-                    CompanyNames.normalize(company.name()), random.nextInt(10) < 9 ? company.uscc() : null,
+                    CompanyNames.normalize(company.name()), uscc,
                     company.industry(), company.city().province(), status, "LOST".equals(status) ? null : owner.id(),
                     SOURCES[random.nextInt(SOURCES.length)], null, 0L, created, GRADES[random.nextInt(GRADES.length)]));
             long remaining = customers - k;
@@ -98,7 +105,7 @@ public final class BenchCustomers {
                 String line = ChineseData.PRODUCT_LINES.get(random.nextInt(ChineseData.PRODUCT_LINES.size()));
                 String name = company.name() + " · " + line;
                 pipeline.write(opportunity, code, id, name, BigDecimal.valueOf(50_000L + random.nextInt(300) * 10_000L),
-                        owner.id(), null, line, opened);
+                        owner.id(), null, line, opened, company.name(), uscc);
             }
         }
     }

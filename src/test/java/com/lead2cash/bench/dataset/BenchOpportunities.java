@@ -52,6 +52,7 @@ public final class BenchOpportunities {
     private final ZoneId zone;
     private final int passScore;
     private final int maxScore;
+    private BenchDeals deals;
 
     /** With the evaluation's pass score and maximum from the policy's O1. */
     public static BenchOpportunities of(PolicySnapshot policy, Rows rows, SplittableRandom random, Instant now,
@@ -73,12 +74,19 @@ public final class BenchOpportunities {
         this.maxScore = maxScore;
     }
 
+    /** From now on, what opportunities past PROPOSAL leave behind (quotes, contracts, receivables) is written too. */
+    public void deals(BenchDeals deals) {
+        this.deals = deals;
+    }
+
     /**
      * Writes one opportunity opened at {@code opened} by {@code owner} and lived until now: the stage it
-     * reached (a move that would fall after now is not made), its close date 1–6 months after it opened.
+     * reached (a move that would fall after now is not made), its close date 1–6 months after it opened;
+     * with {@link #deals} its quote, contract and receivables ({@code buyer}, {@code buyerTaxId}: the customer's
+     * name and credit code, null when not on record).
      */
     public void write(UUID id, String code, UUID customer, String name, BigDecimal amount, UUID owner,
-                      String sourceLeadCode, String productLine, Instant opened) {
+                      String sourceLeadCode, String productLine, Instant opened, String buyer, String buyerTaxId) {
         Stage target = pick();
         // lost from any open stage: as far up as it got first
         int climb = target == Stage.LOST ? random.nextInt(Stage.OPEN.size()) : indexOf(target);
@@ -114,11 +122,16 @@ public final class BenchOpportunities {
                 productLine == null ? List.of() : List.of(productLine), ForecastCategory.forStage(stage).name(),
                 lost ? LOST_REASONS[random.nextInt(LOST_REASONS.length)] : null, lost ? lostFrom.name() : null,
                 stage.isClosed() ? at : null, score, owner);
+        java.util.Map<Stage, Instant> reached = new java.util.EnumMap<>(Stage.class);
         for (Object[] change : changes) {
             Instant changedAt = (Instant) change[2];
             rows.insert(CHANGE_TABLE, CHANGE_COLUMNS, BenchIds.uuid7(changedAt, random), id,
                     change[0] == null ? null : ((Stage) change[0]).name(), ((Stage) change[1]).name(), changedAt, owner,
                     amount.setScale(2, RoundingMode.HALF_UP));
+            reached.put((Stage) change[1], changedAt);
+        }
+        if (deals != null) {
+            deals.write(id, code, name, customer, buyer, buyerTaxId, owner, productLine, stage, lostFrom, reached);
         }
     }
 

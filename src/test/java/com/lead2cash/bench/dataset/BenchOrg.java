@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 /**
  * The sales organisation of the benchmark company: a director, four regions (大区) under regional
  * managers, five teams (销售组) in each with a sales manager and ten reps, two marketing people and an
- * assistant — 20 teams, 200 reps. Each team is a territory (销售辖区) of its region's provinces and four
+ * assistant — 20 teams, 200 reps — and, outside sales, finance (财务部) with one accountant who records receipts. Each team is a territory (销售辖区) of its region's provinces and four
  * industries, so every province and industry of a region has exactly one team.
  */
 public final class BenchOrg {
@@ -23,6 +23,8 @@ public final class BenchOrg {
     private final Member director;
     private final List<Member> marketing;
     private final Member assistant;
+    private final UUID financeUnit;
+    private final Member finance;
     private final List<Region> regions;
     private final List<String> apiKeys;
     private final List<Member> everyone;
@@ -31,14 +33,16 @@ public final class BenchOrg {
     private final Map<UUID, Team> teams = new HashMap<>();
 
     public BenchOrg(UUID salesUnit, Member director, List<Member> marketing, Member assistant, List<Region> regions,
-                    List<String> apiKeys) {
+                    List<String> apiKeys, UUID financeUnit, Member finance) {
+        this.financeUnit = financeUnit;
+        this.finance = finance;
         this.salesUnit = salesUnit;
         this.director = director;
         this.marketing = marketing;
         this.assistant = assistant;
         this.regions = regions;
         this.apiKeys = apiKeys;
-        this.everyone = Stream.of(List.of(director), marketing, List.of(assistant), managers(), reps())
+        this.everyone = Stream.of(List.of(director), marketing, List.of(assistant), managers(), reps(), List.of(finance))
                 .flatMap(List::stream).toList();
         everyone.forEach(m -> byId.put(m.id(), m));
         for (Region r : regions) {
@@ -70,6 +74,16 @@ public final class BenchOrg {
 
     public Member assistant() {
         return assistant;
+    }
+
+    /** The finance department's unit, beside the sales centre under the company's root. */
+    public UUID financeUnit() {
+        return financeUnit;
+    }
+
+    /** Finance (财务): records and allocates receipts, sees every receivable (data scope ALL). */
+    public Member finance() {
+        return finance;
     }
 
     public List<Region> regions() {
@@ -167,9 +181,9 @@ public final class BenchOrg {
                 });
                 yield s;
             }
-            case SALES_ASSISTANT -> {
+            case SALES_ASSISTANT -> { // the sales centre's subtree: everyone but finance
                 Set<UUID> s = new HashSet<>();
-                everyone.forEach(x -> s.add(x.id()));
+                everyone.stream().filter(x -> x != finance).forEach(x -> s.add(x.id()));
                 yield s;
             }
             default -> Set.of(m.id());

@@ -2,6 +2,7 @@ package com.lead2cash.bench.dataset;
 
 import com.lead2cash.bench.BenchSize;
 import com.lead2cash.lead.internal.BenchLeads;
+import com.lead2cash.receivable.internal.ReceivableRules;
 import com.lead2cash.region.Regions;
 import com.lead2cash.sop.BusinessCalendar;
 import com.lead2cash.sop.PolicySnapshot;
@@ -33,7 +34,9 @@ public final class DataGenerator {
     /** The tables the generator fills in bulk. */
     static final Set<String> BULK_TABLES = new LinkedHashSet<>(List.of("lead_lead", "lead_grade_reason", "lead_event",
             "lead_contact_attempt", "sop_deadline", "platform_audit_event", "notification_message", "customer_customer",
-            "customer_contact", "opportunity_opportunity", "opportunity_stage_change", "customer_activity"));
+            "customer_contact", "opportunity_opportunity", "opportunity_stage_change", "customer_activity",
+            "quote_quote", "quote_line", "contract_contract", "contract_section", "contract_milestone", "contract_line",
+            "contract_value", "contract_event", "receivable_plan", "receivable_receipt", "receivable_allocation"));
 
     /** Follow-up activities (跟进记录) per customer: 5 000 000 at L, as issue 13 measures the timeline against. */
     static final int ACTIVITIES_PER_CUSTOMER = 5;
@@ -66,11 +69,15 @@ public final class DataGenerator {
         OrgWriter.write(jdbc, org, app.getBean(PasswordEncoder.class).encode(OrgWriter.PASSWORD), now);
         log(started, "organisation: %d people, %d teams".formatted(org.everyone().size(), org.teams().size()));
 
+        List<BenchDeals.Product> products = catalog(jdbc, now);
+        BenchDeals.Template template = template(jdbc);
+
         BulkLoad load = new BulkLoad(dataSource, BULK_TABLES);
         load.dropIndexes();
         PolicySnapshot policy = app.getBean(SopPolicy.class).current();
         Regions regions = app.getBean(Regions.class);
         Map<String, Long> counts;
+        long[] sequences;
         try (CopyRows rows = new CopyRows(dataSource)) {
             SplittableRandom random = new SplittableRandom(seed);
             Notifications notifications = new Notifications(rows, random.split(), now);
@@ -78,16 +85,30 @@ public final class DataGenerator {
                     notifications, org, random.split(), now, zone);
             BenchLeads leads = new BenchLeads(org, policy, regions, deadlines, notifications, new AuditRows(rows),
                     new AggregateRows(app), rows, random.split(), now, zone);
+            // a stream of its own, so the rest of the data is what this seed gave before deals were written
+            SplittableRandom dealsRandom = new SplittableRandom(seed ^ 0xDEA15L);
+            Notifications dealNotifications = new Notifications(rows, dealsRandom.split(), now);
+            Deadlines dealDeadlines = new Deadlines(rows, policy, app.getBean(BusinessCalendar.class).current(),
+                    dealNotifications, org, dealsRandom.split(), now, zone);
+            BenchDeals deals = new BenchDeals(policy, rows, new AggregateRows(app), org, dealsRandom, now, zone,
+                    products, template, app.getBean(com.lead2cash.platform.Letterhead.class).name(), dealDeadlines,
+                    dealNotifications);
+            leads.deals(deals);
             leads.write(size.leads());
             log(started, "%d leads (%d converted)".formatted(size.leads(), leads.converted()));
             long customers = Math.max(0, size.customers() - leads.customersCreated());
-            new BenchCustomers(org, policy, rows, random.split(), now, zone).write(customers,
+            new BenchCustomers(org, policy, rows, random.split(), now, zone).deals(deals).write(customers,
                     Math.max(customers, size.contacts() - leads.converted()),
                     Math.max(0, size.opportunities() - leads.opportunitiesCreated()), size.leads(),
                     leads.customersCreated(), leads.opportunitiesCreated(), size.leads());
             log(started, "%d further customers".formatted(customers));
+            log(started, "%d quotes, %d contracts, %d receipts (%.1f s of it)".formatted(deals.quotes(),
+                    deals.contracts(), deals.receipts(), deals.seconds()));
+            sequences = new long[] {deals.quotes(), deals.contracts(), deals.receipts()};
             List<UUID> owners = org.reps().stream().map(BenchOrg.Member::id).toList();
-            deadlines.haystack(Math.max(0, size.openDeadlines() - deadlines.openCount()), owners);
+            // the open deadlines of the size count the receivables' open P1 reminders too
+            deadlines.haystack(Math.max(0, size.openDeadlines() - deadlines.openCount() - dealDeadlines.openCount()),
+                    owners);
             rows.commit();
             counts = new java.util.LinkedHashMap<>(rows.counts());
             log(started, "copied " + counts);
@@ -100,6 +121,47 @@ public final class DataGenerator {
         jdbc.sql("select setval('lead_code_seq', :n)").param("n", size.leads()).query(Long.class).single();
         setSequence(jdbc, "customer_code_seq", counts.getOrDefault(BenchLeads.CUSTOMER_TABLE, 0L));
         setSequence(jdbc, "opportunity_code_seq", counts.getOrDefault(BenchOpportunities.TABLE, 0L));
+        setSequence(jdbc, "quote_number_seq", sequences[0]);
+        setSequence(jdbc, "contract_number_seq", sequences[1]);
+        setSequence(jdbc, "receivable_receipt_seq", sequences[2]);
+        log(started, "payment plans by state " + jdbc.sql("""
+                select string_agg(state || '=' || n, ', ' order by state) from (
+                    select state, count(*) as n from receivable_plan group by state) s""").query(String.class).single());
+        ReceivableRules rules = policy.bind(ReceivableRules.class);
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        log(started, "overdue plans by aging bucket " + jdbc.sql("""
+                select string_agg(bucket || '=' || n, ', ' order by bucket) from (
+                    select case when due_date >= :b1 then 'B1' when due_date >= :b2 then 'B2' when due_date >= :b3 then 'B3'
+                                else 'B4' end as bucket, count(*) as n
+                    from receivable_plan where state in ('DUE', 'PARTIALLY_PAID', 'OVERDUE', 'PLANNED') and due_date < :today
+                    group by 1) s""").param("today", java.sql.Date.valueOf(today))
+                .param("b1", java.sql.Date.valueOf(today.minusDays(rules.bucket1Days())))
+                .param("b2", java.sql.Date.valueOf(today.minusDays(rules.bucket2Days())))
+                .param("b3", java.sql.Date.valueOf(today.minusDays(rules.bucket3Days()))).query(String.class).single());
+        log(started, "receipts " + jdbc.sql("""
+                select string_agg(k || '=' || n, ', ' order by k) from (
+                    select case when state = 'REVERSED' then 'reversed' when allocated_amount = amount then 'allocated'
+                                when allocated_amount = 0 then 'unallocated' else 'partly allocated' end as k, count(*) as n
+                    from receivable_receipt group by 1) s""").query(String.class).single()
+                + "; quotes " + jdbc.sql("""
+                select string_agg(status || '=' || n, ', ' order by status) from (
+                    select status, count(*) as n from quote_quote group by status) s""").query(String.class).single()
+                + "; contracts " + jdbc.sql("""
+                select string_agg(status || '=' || n, ', ' order by status) from (
+                    select status, count(*) as n from contract_contract group by status) s""").query(String.class).single()
+                + "; deadlines of contracts and receivables " + jdbc.sql("""
+                select string_agg(rule_id || ' ' || state || '=' || n, ', ' order by rule_id, state) from (
+                    select rule_id, state, count(*) as n from sop_deadline where subject_type in ('Contract', 'Receivable')
+                    group by 1, 2) s""").query(String.class).single()
+                + "; audit entries " + jdbc.sql("""
+                select string_agg(entity_type || ' ' || action || '=' || n, ', ' order by entity_type, action) from (
+                    select entity_type, action, count(*) as n from platform_audit_event
+                    where entity_type in ('Quote', 'Contract', 'Receivable', 'Receipt') group by 1, 2) s""")
+                .query(String.class).single()
+                + "; receivable notifications " + jdbc.sql("""
+                select string_agg(kind || '=' || n, ', ' order by kind) from (
+                    select kind, count(*) as n from notification_message where kind like 'receivable.%' group by kind) s""")
+                .query(String.class).single());
         log(started, "done");
         return size + " seed " + seed + ": " + counts;
     }
@@ -107,7 +169,8 @@ public final class DataGenerator {
     /**
      * The read models the product keeps by triggers, which were off during the load ({@link BulkLoad}), filled
      * from the loaded rows as their migrations fill them (V202612015004__lead_rep_load.sql,
-     * V202612023001__opportunity_forecast_month.sql).
+     * V202612023001__opportunity_forecast_month.sql, V202612024301__receivable_plan_month.sql). The contracts'
+     * search keys (V202612024401) are a column of the contract row the generator writes with it.
      */
     private static void rebuildReadModels(JdbcClient jdbc) {
         jdbc.sql("delete from lead_rep_load").update();
@@ -122,7 +185,17 @@ public final class DataGenerator {
                 select owner_id, opportunity_forecast_month_of(stage, expected_close_date, closed_at), stage,
                        forecast_category, count(*), sum(amount)
                 from opportunity_opportunity group by 1, 2, 3, 4""").update();
+        jdbc.sql("delete from receivable_plan_month").update();
+        jdbc.sql("""
+                insert into receivable_plan_month (owner_id, month, plans, due, collected, open_plans, outstanding)
+                select owner_id, date_trunc('month', due_date)::date, count(*), sum(amount), sum(paid_amount),
+                       count(*) filter (where state in ('PLANNED', 'DUE', 'PARTIALLY_PAID', 'OVERDUE')),
+                       coalesce(sum(amount - paid_amount) filter (where state in ('PLANNED', 'DUE', 'PARTIALLY_PAID', 'OVERDUE')), 0)
+                from receivable_plan
+                where due_date is not null
+                group by 1, 2""").update();
         jdbc.sql("vacuum (analyze) lead_rep_load").update();
+        jdbc.sql("vacuum (analyze) receivable_plan_month").update();
         jdbc.sql("vacuum (analyze) opportunity_forecast_month").update();
     }
 
@@ -145,6 +218,46 @@ public final class DataGenerator {
                 cross join generate_series(1, :n) g
                 cross join lateral (select c.created_at + (cast(:now as timestamptz) - c.created_at) * g / (:n + 1) as at) t
                 """).param("n", ACTIVITIES_PER_CUSTOMER).param("now", java.sql.Timestamp.from(now)).update();
+    }
+
+    /** The catalogue the quotes draw on: three products (standard, professional, a service) of every product line. */
+    private static List<BenchDeals.Product> catalog(JdbcClient jdbc, Instant now) {
+        List<BenchDeals.Product> products = new java.util.ArrayList<>();
+        String[][] kinds = {{"STD", "标准版", "套", "13", "1"}, {"PRO", "专业版", "套", "13", "3"},
+            {"SVC", "实施服务", "人天", "6", "0"}};
+        SplittableRandom random = new SplittableRandom(0xCA7A1L);
+        for (int l = 0; l < ChineseData.PRODUCT_LINES.size(); l++) {
+            String line = ChineseData.PRODUCT_LINES.get(l);
+            for (String[] k : kinds) {
+                long price = "SVC".equals(k[0]) ? 1_500L + 100L * random.nextInt(20)
+                        : (20_000L + 1_000L * random.nextInt(80)) * Integer.parseInt(k[4]);
+                products.add(new BenchDeals.Product(BenchIds.uuid7(now, random), "P%02d-%s".formatted(l + 1, k[0]),
+                        line + k[1], "SVC".equals(k[0]) ? "现场实施与培训" : "含一年维保", k[2], line,
+                        java.math.BigDecimal.valueOf(price).setScale(2), new java.math.BigDecimal(k[3]).setScale(2)));
+            }
+        }
+        for (BenchDeals.Product p : products) {
+            jdbc.sql("""
+                    insert into catalog_product (id, code, name, specification, unit, product_line, list_price, tax_rate,
+                                                 active, created_at, updated_at, version)
+                    values (:id, :code, :name, :spec, :unit, :line, :price, :tax, true, :now, :now, 0)""")
+                    .param("id", p.id()).param("code", p.code()).param("name", p.name()).param("spec", p.specification())
+                    .param("unit", p.unit()).param("line", p.productLine()).param("price", p.listPrice())
+                    .param("tax", p.taxRate()).param("now", java.sql.Timestamp.from(now)).update();
+        }
+        return products;
+    }
+
+    /** The published standard template (V202612019004) contracts are drafted on. */
+    private static BenchDeals.Template template(JdbcClient jdbc) {
+        Map<String, Object> t = jdbc.sql("select id, code, template_version from contract_template where state = 'PUBLISHED' "
+                + "order by code limit 1").query().singleRow();
+        List<com.lead2cash.contract.internal.domain.Contract.TemplateClause> clauses = jdbc.sql(
+                "select section_key, heading, body from contract_template_clause where template = :t order by position")
+                .param("t", t.get("id")).query((rs, i) -> new com.lead2cash.contract.internal.domain.Contract.TemplateClause(
+                        rs.getString("section_key"), rs.getString("heading"), rs.getString("body"))).list();
+        return new BenchDeals.Template((UUID) t.get("id"), (String) t.get("code"),
+                ((Number) t.get("template_version")).intValue(), clauses);
     }
 
     private static void setSequence(JdbcClient jdbc, String sequence, long value) {

@@ -82,7 +82,12 @@ public final class OrgWriter {
         for (int k = 0; k < API_KEYS; k++) {
             keys.add("l2cw_bench" + k + "x" + Long.toString(seed & 0xFFFFFFL, 36));
         }
-        return new BenchOrg(salesUnit, director, marketing, assistant, List.copyOf(regions), List.copyOf(keys));
+        // finance last, so everyone else keeps the ids and names this seed gave before finance was added
+        UUID financeUnit = BenchIds.uuid7(created, random);
+        Member finance = member(random, created, "bench.finance", financeUnit, today.minusYears(6), Role.FINANCE, seed,
+                counter);
+        return new BenchOrg(salesUnit, director, marketing, assistant, List.copyOf(regions), List.copyOf(keys),
+                financeUnit, finance);
     }
 
     private static Member member(SplittableRandom random, Instant created, String username, UUID unit,
@@ -100,6 +105,7 @@ public final class OrgWriter {
         UUID root = jdbc.sql("select id from platform_org_unit where parent_id is null").query(UUID.class).single();
         String salesPath = rootPath + org.salesUnit() + "/";
         unit(jdbc, org.salesUnit(), root, "销售中心", salesPath, now);
+        unit(jdbc, org.financeUnit(), root, "财务部", rootPath + org.financeUnit() + "/", now);
         for (Region r : org.regions()) {
             String regionPath = salesPath + r.unitId() + "/";
             unit(jdbc, r.unitId(), org.salesUnit(), r.name(), regionPath, now);

@@ -71,6 +71,7 @@ public final class SampleCheck {
             }
         }
         readBack();
+        readBackDeals();
         return problems;
     }
 
@@ -159,6 +160,75 @@ public final class SampleCheck {
                     || !a.body().contains("\"" + lead.get("status") + "\"")) {
                 problems.add("generated lead " + lead.get("code") + " read back as " + a.status() + " " + a.body());
             }
+        }
+    }
+
+    /**
+     * Generated contracts (signed, most archived) and their payment plans read back through the API by their owner (GET
+     * /api/v1/contracts/{id}, GET /api/v1/receivables?contractId=…), and by finance; quotes by their author, receipts
+     * by finance; the plans add up to the
+     * contract and each plan has been paid what its allocations say.
+     */
+    private void readBackDeals() throws Exception {
+        List<Map<String, Object>> sample = jdbc.sql("""
+                select id, number, owner_id, status from contract_contract order by md5(id::text) limit 10""")
+                .query().listOfRows();
+        if (sample.isEmpty()) {
+            problems.add("no generated contracts");
+        }
+        for (Map<String, Object> contract : sample) {
+            Member owner = org.member((UUID) contract.get("owner_id"));
+            String number = (String) contract.get("number");
+            Http.Answer a = http.get("/api/v1/contracts/" + contract.get("id"), owner.token());
+            if (a.status() != 200 || !a.body().contains("\"" + number + "\"") || !a.body().contains("\"" + contract.get("status") + "\"")) {
+                problems.add("generated contract " + number + " read back as " + a.status() + " " + a.body());
+            }
+            // the contract list's search finds it by its number (its search keys, V202612024401, written with the row)
+            Http.Answer found = http.get("/api/v1/contracts?q=" + java.net.URLEncoder.encode(number,
+                    java.nio.charset.StandardCharsets.UTF_8), owner.token());
+            if (found.status() != 200 || !found.body().contains("\"" + number + "\"")) {
+                problems.add("generated contract " + number + " not found by its number: " + found.status() + " "
+                        + found.body());
+            }
+            for (Member reader : List.of(owner, org.finance())) {
+                Http.Answer plans = http.get("/api/v1/receivables?contractId=" + contract.get("id"), reader.token());
+                if (plans.status() != 200 || !plans.body().contains("\"" + number + "\"")) {
+                    problems.add("plans of generated contract " + number + " read back by " + reader.username() + " as "
+                            + plans.status() + " " + plans.body());
+                }
+            }
+        }
+        for (Map<String, Object> quote : jdbc.sql("""
+                select id, number, status, author_id from quote_quote order by md5(id::text) limit 10""")
+                .query().listOfRows()) {
+            Http.Answer a = http.get("/api/v1/quotes/" + quote.get("id"), org.member((UUID) quote.get("author_id")).token());
+            if (a.status() != 200 || !a.body().contains("\"" + quote.get("number") + "\"")
+                    || !a.body().contains("\"" + quote.get("status") + "\"")) {
+                problems.add("generated quote " + quote.get("number") + " read back as " + a.status() + " " + a.body());
+            }
+        }
+        for (Map<String, Object> receipt : jdbc.sql("""
+                select id, number from receivable_receipt order by md5(id::text) limit 5""").query().listOfRows()) {
+            Http.Answer a = http.get("/api/v1/receipts/" + receipt.get("id"), org.finance().token());
+            if (a.status() != 200 || !a.body().contains("\"" + receipt.get("number") + "\"")) {
+                problems.add("generated receipt " + receipt.get("number") + " read back as " + a.status() + " " + a.body());
+            }
+        }
+        long unbalanced = jdbc.sql("""
+                select count(*) from contract_contract c
+                where c.amount <> (select coalesce(sum(p.amount), 0) from receivable_plan p where p.contract_id = c.id)""")
+                .query(Long.class).single();
+        long unpaid = jdbc.sql("""
+                select count(*) from receivable_plan p where p.paid_amount <> (select coalesce(sum(a.amount), 0)
+                    from receivable_allocation a join receivable_receipt r on r.id = a.receipt
+                    where a.plan_id = p.id and r.state = 'RECORDED')""").query(Long.class).single();
+        if (unbalanced + unpaid > 0) {
+            problems.add(unbalanced + " contracts whose plans do not add up to them, " + unpaid
+                    + " plans paid other than their allocations");
+        }
+        Http.Answer aging = http.get("/api/v1/receivables/aging", org.finance().token());
+        if (aging.status() != 200 || !aging.body().contains("\"buckets\"")) {
+            problems.add("the aging report answered " + aging.status() + " " + aging.body());
         }
     }
 

@@ -183,6 +183,11 @@ public final class BenchLeads {
         return converted;
     }
 
+    /** Quotes, contracts and receivables of the converted leads' opportunities (see {@link com.lead2cash.bench.dataset.BenchDeals}). */
+    public void deals(com.lead2cash.bench.dataset.BenchDeals deals) {
+        opportunities.deals(deals);
+    }
+
     /** Writes {@code count} leads created evenly over the three years up to now, oldest first. */
     public void write(int count) {
         Instant start = now.minus(Duration.ofDays(3 * 365));
@@ -495,7 +500,7 @@ public final class BenchLeads {
                 String name = lead.companyName() + (lead.productLine() == null ? "" : " · " + lead.productLine());
                 opportunities.write(opportunity, code, customer, name,
                         lead.budget() != null ? lead.budget() : BigDecimal.ZERO, lead.ownerId(), lead.code(),
-                        lead.productLine(), at);
+                        lead.productLine(), at, lead.companyName(), lead.uscc());
                 audit.recorded(at, actor, "CREATE", "Opportunity", opportunity, code + " " + name + " (" + lead.code() + ")");
             }
             lead.convert(leadActor(lead.ownerId(), false), customer, contact, opportunity, at);

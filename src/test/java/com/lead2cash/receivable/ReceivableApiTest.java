@@ -213,6 +213,20 @@ class ReceivableApiTest {
                 .as("the written-off January plan still counts as due: bad debt lowers the rate").isEqualByComparingTo("180000.00");
         assertAgingIsThePlansOwn("2027-04-15");
         assertRatesAreThePlansOwn("2027-04-15");
+        // a manager's report is their team's plans only, its rates their team's reps; another team's rep sees none of it
+        String team = "owner_id in (select u.id from platform_user u join platform_org_unit o on o.id = u.org_unit_id "
+                + "where o.path like (select path from platform_org_unit where id = '%s') || '%%')"
+                .formatted(reviewers().manager().orgUnitId());
+        String manager = customers.bearer(mvc, reviewers().manager());
+        assertAgingIsThePlansOwn("2027-04-15", manager, team);
+        List<String> teamReps = jdbc.sql("select distinct cast(owner_id as text) from receivable_plan where due_date <= "
+                + "date '2027-04-15' and " + team).query(String.class).list();
+        assertThat(StreamSupport.stream(customers.getJson(mvc, manager, "/api/v1/receivables/aging").get("reps")
+                .spliterator(), false).map(r -> r.get("ownerId").asString()).toList())
+                .containsExactlyInAnyOrderElementsOf(teamReps).contains(rep.toString());
+        assertThat(StreamSupport.stream(customers.getJson(mvc, customers.bearer(mvc, reviewers().otherRep()),
+                "/api/v1/receivables/aging").get("reps").spliterator(), false).map(r -> r.get("ownerId").asString()))
+                .doesNotContain(rep.toString());
         // periods cut months: starting mid-month, ending mid-month, within one month, and whole months
         for (String[] period : new String[][] {{"2026-12-15", "2027-01-31"}, {"2026-12-01", "2027-01-09"},
                 {"2026-12-18", "2026-12-25"}, {"2026-12-01", "2027-03-31"}, {"2027-01-11", "2027-04-15"}}) {
@@ -237,14 +251,19 @@ class ReceivableApiTest {
 
     /** The report's buckets are exactly what the open plans overdue on that day still owe, bucketed by days overdue. */
     void assertAgingIsThePlansOwn(String today) {
+        assertAgingIsThePlansOwn(today, finance(), "true");
+    }
+
+    /** The same for a reader whose scope is the plans with {@code owners} (a condition on {@code owner_id}). */
+    void assertAgingIsThePlansOwn(String today, String reader, String owners) {
         java.util.Map<String, String> expected = new java.util.TreeMap<>();
         jdbc.sql("""
                 select case when :today::date - due_date <= 30 then 'B1' when :today::date - due_date <= 60 then 'B2'
                             when :today::date - due_date <= 90 then 'B3' else 'B4' end, count(*), sum(amount - paid_amount)
                 from receivable_plan where state in ('PLANNED', 'DUE', 'PARTIALLY_PAID', 'OVERDUE') and due_date < :today::date
-                group by 1""").param("today", today)
+                and (%s) group by 1""".formatted(owners)).param("today", today)
                 .query((rs, i) -> expected.put(rs.getString(1), rs.getInt(2) + " " + rs.getBigDecimal(3).setScale(2))).list();
-        JsonNode aging = customers.getJson(mvc, finance(), "/api/v1/receivables/aging");
+        JsonNode aging = customers.getJson(mvc, reader, "/api/v1/receivables/aging");
         java.util.Map<String, String> actual = new java.util.TreeMap<>();
         aging.get("buckets").forEach(b -> {
             if (b.get("plans").asInt() > 0) {

@@ -72,6 +72,46 @@ public class CollectionRates {
             throw new FieldValidationException("from", "receivable.rates.period.invalid", until);
         }
         Scope scope = access.scope();
+        Map<UUID, BigDecimal[]> byOwner = byOwner(from, until, scope);
+        Map<UUID, OrgDirectory.Person> people = org.people(byOwner.keySet());
+        List<Rate> reps = reps(byOwner, people);
+        Map<UUID, BigDecimal[]> byTeam = new LinkedHashMap<>();
+        BigDecimal[] company = {zero(), zero()};
+        byOwner.forEach((owner, sums) -> {
+            OrgDirectory.Person p = people.get(owner);
+            if (p != null && p.orgUnitId() != null) {
+                add(byTeam.computeIfAbsent(p.orgUnitId(), u -> new BigDecimal[] {zero(), zero()}), sums);
+            }
+            add(company, sums);
+        });
+        List<Rate> teams = new ArrayList<>();
+        byTeam.forEach((unit, sums) -> teams.add(new Rate(unit,
+                org.managerOfUnit(unit).map(OrgDirectory.Person::displayName).orElse(null), sums[0], sums[1])));
+        teams.sort(java.util.Comparator.comparing(Rate::name, java.util.Comparator.nullsLast(String::compareTo)));
+        return new Report(from, until, reps, teams, scope.isAll() ? new Rate(null, null, company[0], company[1]) : null);
+    }
+
+    /**
+     * The rates of every rep in {@code scope} over all plans due by today, by name — the aging report's, which
+     * shows no teams and so looks up no team's manager.
+     */
+    public List<Rate> repsDueByToday(Scope scope) {
+        Map<UUID, BigDecimal[]> byOwner = byOwner(null, policy.today(), scope);
+        return reps(byOwner, org.people(byOwner.keySet()));
+    }
+
+    private static List<Rate> reps(Map<UUID, BigDecimal[]> byOwner, Map<UUID, OrgDirectory.Person> people) {
+        List<Rate> reps = new ArrayList<>();
+        byOwner.forEach((owner, sums) -> {
+            OrgDirectory.Person p = people.get(owner);
+            reps.add(new Rate(owner, p == null ? null : p.displayName(), sums[0], sums[1]));
+        });
+        reps.sort(java.util.Comparator.comparing(Rate::name, java.util.Comparator.nullsLast(String::compareTo)));
+        return reps;
+    }
+
+    /** Due and collected per owner in {@code scope} over the plans due from {@code from} (open when null) to {@code until}. */
+    private Map<UUID, BigDecimal[]> byOwner(LocalDate from, LocalDate until, Scope scope) {
         Map<UUID, BigDecimal[]> byOwner = new LinkedHashMap<>();
         String owners = scope.ownerPredicate("owner_id");
         // whole months come from their read model (receivable_plan_month, kept by the database with every change of a
@@ -104,24 +144,7 @@ public class CollectionRates {
                     byOwner.put(rs.getObject("owner_id", UUID.class),
                             new BigDecimal[] {rs.getBigDecimal("due"), rs.getBigDecimal("collected")});
                 });
-        Map<UUID, OrgDirectory.Person> people = org.people(byOwner.keySet());
-        List<Rate> reps = new ArrayList<>();
-        Map<UUID, BigDecimal[]> byTeam = new LinkedHashMap<>();
-        BigDecimal[] company = {zero(), zero()};
-        byOwner.forEach((owner, sums) -> {
-            OrgDirectory.Person p = people.get(owner);
-            reps.add(new Rate(owner, p == null ? null : p.displayName(), sums[0], sums[1]));
-            if (p != null && p.orgUnitId() != null) {
-                add(byTeam.computeIfAbsent(p.orgUnitId(), u -> new BigDecimal[] {zero(), zero()}), sums);
-            }
-            add(company, sums);
-        });
-        reps.sort(java.util.Comparator.comparing(Rate::name, java.util.Comparator.nullsLast(String::compareTo)));
-        List<Rate> teams = new ArrayList<>();
-        byTeam.forEach((unit, sums) -> teams.add(new Rate(unit,
-                org.managerOfUnit(unit).map(OrgDirectory.Person::displayName).orElse(null), sums[0], sums[1])));
-        teams.sort(java.util.Comparator.comparing(Rate::name, java.util.Comparator.nullsLast(String::compareTo)));
-        return new Report(from, until, reps, teams, scope.isAll() ? new Rate(null, null, company[0], company[1]) : null);
+        return byOwner;
     }
 
     private static void add(BigDecimal[] into, BigDecimal[] sums) {

@@ -118,7 +118,11 @@ public class ReceivableQueries implements ContractCollections {
      * only the plans due since that boundary's month are read and bucketed one by one.
      */
     public List<BucketTotal> aging() {
-        Scope scope = access.scope();
+        return aging(access.scope());
+    }
+
+    /** The aging buckets of the plans in {@code scope} (a request that reads it once for several answers). */
+    public List<BucketTotal> aging(Scope scope) {
         ReceivableRules rules = policy.rules();
         LocalDate today = policy.today();
         LocalDate b3 = today.minusDays(rules.bucket3Days());

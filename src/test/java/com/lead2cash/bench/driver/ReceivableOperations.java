@@ -21,8 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The receivables' aging report (账龄分析, P2: GET /api/v1/receivables/aging) — for finance, whose scope is the
  * whole company, and for a sales manager, whose scope is their team — each with its raw twin: the statements the
- * request runs ({@code ReceivableQueries.aging}, then {@code CollectionRates.of(null, null)} with the owners'
- * names and each team's manager), in the same order, bound the same way, over plain JDBC.
+ * request runs ({@code ReceivableQueries.aging}, then {@code CollectionRates.repsDueByToday} with the owners'
+ * names), in the same order, bound the same way, over plain JDBC.
  */
 public final class ReceivableOperations {
 
@@ -64,14 +64,13 @@ public final class ReceivableOperations {
     // ---- the raw side ----
 
     /**
-     * The request's statements: the policy's version (the aging's transaction), the reader's team when the scope
-     * is TEAM, the buckets; the reader's team again (the rates' transaction), the rates by owner, the owners, and the
-     * manager of each of their units (named teams).
+     * The request's statements: the reader's team when the scope is TEAM (read once for the report), the policy's
+     * version (the aging's transaction), the buckets, the rates by owner and the owners' names.
      */
     private void aging(Connection c, BenchOrg.Member manager) {
         JdbcClient jdbc = CustomerOperations.jdbc(c);
-        jdbc.sql("select coalesce(max(version), 0) from sop_policy_version").query(Long.class).single();
         Set<UUID> scope = manager == null ? null : team(jdbc, manager);
+        jdbc.sql("select coalesce(max(version), 0) from sop_policy_version").query(Long.class).single();
         String owners = scope == null ? "true" : "owner_id in (:scopeOwners)";
         Map<String, Object> scopeParams = scope == null ? Map.of() : Map.of("scopeOwners", scope);
         LocalDate b3 = today.minusDays(rules.bucket3Days());
@@ -93,10 +92,6 @@ public final class ReceivableOperations {
                 .param("b3", Date.valueOf(b3))
                 .query().listOfRows();
 
-        if (manager != null) {
-            scope = team(jdbc, manager);
-            scopeParams = Map.of("scopeOwners", scope);
-        }
         Map<String, Object> params = new LinkedHashMap<>(scopeParams);
         params.put("until", Date.valueOf(today));
         params.put("tailFrom", Date.valueOf(today.withDayOfMonth(1)));
@@ -108,26 +103,13 @@ public final class ReceivableOperations {
         jdbc.sql("select owner_id, sum(due) as due, sum(collected) as collected from (" + String.join(" union all ", parts)
                 + ") as d group by owner_id").params(params).query().listOfRows()
                 .forEach(r -> reps.add((UUID) r.get("owner_id")));
-        if (reps.isEmpty()) {
-            return;
-        }
-        Set<UUID> units = new LinkedHashSet<>();
-        for (Map<String, Object> person : jdbc.sql(LeadOperations.PERSON + "\n where u.id in (:ids)")
-                .param("ids", new HashSet<>(reps)).query().listOfRows()) {
-            if (person.get("org_unit_id") != null) {
-                units.add((UUID) person.get("org_unit_id"));
-            }
-        }
-        for (UUID unit : units) {
-            jdbc.sql(LeadOperations.PERSON + "\n" + """
-                     join platform_org_unit o on o.manager_id = u.id
-                     join platform_org_unit unit on unit.id = :unit
-                     where unit.path like o.path || '%' and u.active
-                     order by length(o.path) desc limit 1""").param("unit", unit).query().listOfRows();
+        if (!reps.isEmpty()) {
+            jdbc.sql(LeadOperations.PERSON + "\n where u.id in (:ids)").param("ids", new HashSet<>(reps)).query()
+                    .listOfRows();
         }
     }
 
-    /** The TEAM scope as the product reads it for each transaction: everyone in the reader's unit and below, and them. */
+    /** The TEAM scope as the product reads it: everyone in the reader's unit and below, and them. */
     private static Set<UUID> team(JdbcClient jdbc, BenchOrg.Member reader) {
         Set<UUID> owners = new HashSet<>(jdbc.sql("""
                 select u.id from platform_user u join platform_org_unit o on o.id = u.org_unit_id

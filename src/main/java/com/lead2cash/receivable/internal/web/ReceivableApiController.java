@@ -3,6 +3,7 @@ package com.lead2cash.receivable.internal.web;
 import com.lead2cash.platform.web.ReasonedAction;
 import com.lead2cash.contract.MilestoneType;
 import com.lead2cash.platform.CursorPage;
+import com.lead2cash.platform.Scope;
 import com.lead2cash.platform.Versioned;
 import com.lead2cash.platform.web.Refuses;
 import com.lead2cash.receivable.internal.CollectionRates;
@@ -129,14 +130,17 @@ class ReceivableApiController {
     @Operation(summary = "P2: the aging report: what overdue plans owe by bucket, and collection rates per rep and in total")
     @GetMapping("/api/v1/receivables/aging")
     AgingReport aging() {
-        return report(queries, rates);
+        return report(queries, rates, access.scope());
     }
 
-    /** The aging buckets with the collection rates of every plan due by today (see {@link CollectionRates}). */
-    static AgingReport report(ReceivableQueries queries, CollectionRates rates) {
-        List<AgingBucketView> buckets = queries.aging().stream()
+    /**
+     * The aging buckets with the collection rates of every plan due by today (see {@link CollectionRates}), both
+     * in the reader's {@code scope}, read once for the two.
+     */
+    static AgingReport report(ReceivableQueries queries, CollectionRates rates, Scope scope) {
+        List<AgingBucketView> buckets = queries.aging(scope).stream()
                 .map(b -> new AgingBucketView(b.bucket(), b.label(), b.plans(), b.outstanding())).toList();
-        List<CollectionRates.Rate> reps = rates.of(null, null).reps();
+        List<CollectionRates.Rate> reps = rates.repsDueByToday(scope);
         CollectionRates.Rate total = new CollectionRates.Rate(null, null,
                 reps.stream().map(CollectionRates.Rate::due).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add),
                 reps.stream().map(CollectionRates.Rate::collected).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add));

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -83,6 +84,39 @@ public final class OpportunityOperations {
      */
     private void board(Connection c, BenchOrg.Team team) {
         JdbcClient jdbc = CustomerOperations.jdbc(c);
+        Map<String, Object> params = boardParams(jdbc, team);
+        jdbc.sql(BOARD_TOTALS).params(params).query().listOfRows();
+        List<Map<String, Object>> cards = jdbc.sql(BOARD_CARDS).params(params).query().listOfRows();
+        Set<UUID> people = new LinkedHashSet<>();
+        Set<UUID> customers = new LinkedHashSet<>();
+        cards.forEach(r -> {
+            people.add((UUID) r.get("owner_id"));
+            customers.add((UUID) r.get("customer_id"));
+        });
+        if (!people.isEmpty()) {
+            jdbc.sql(LeadOperations.PERSON + " where u.id in (:ids)").param("ids", people).query().listOfRows();
+            jdbc.sql("select id, name, owner_id, merged_into_id from customer_customer where id in (:ids)")
+                    .param("ids", customers).query().listOfRows();
+        }
+    }
+
+    /** The board's count and total per column, from the forecast's cells of the team's members in scope. */
+    private static final String BOARD_TOTALS = "select stage, sum(opportunities) as n, coalesce(sum(amount), 0) as total "
+            + "from opportunity_forecast_month where owner_id in (:scopeOwners) and owner_id in (:teamMembers) and "
+            + "(stage in (" + OPEN + ") or stage in ('WON','LOST') and month = :closedMonth) group by stage";
+    private static final String CARD_OWNERS = "o.owner_id in (:scopeOwners) and o.owner_id in (:teamMembers)";
+    /** The board's first cards of every column. */
+    private static final String BOARD_CARDS = """
+            select c.* from unnest(array[%s]) s(stage)
+            cross join lateral (%s) c
+            union all
+            select c.* from unnest(array['WON','LOST']) s(stage)
+            cross join lateral (%s) c
+            """.formatted(OPEN, column(CARD_OWNERS, "o.expected_close_date, o.id"),
+            column(CARD_OWNERS + " and o.closed_at >= :closedFrom and o.closed_at < :closedTo", "o.closed_at desc, o.id"));
+
+    /** The board's parameters: the manager's scope, the team's members in it (read as the product reads them). */
+    private Map<String, Object> boardParams(JdbcClient jdbc, BenchOrg.Team team) {
         Set<UUID> scope = org.scopeOf(team.manager());
         Set<UUID> members = new LinkedHashSet<>();
         for (Map<String, Object> row : jdbc.sql(LeadOperations.PERSON + "\n" + """
@@ -101,31 +135,23 @@ public final class OpportunityOperations {
         params.put("closedTo", Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()));
         params.put("perColumn", CARDS);
         params.put("cardOwners", members.toArray(new UUID[0]));
-        String owners = "owner_id in (:scopeOwners) and owner_id in (:teamMembers)";
-        jdbc.sql("select stage, sum(opportunities) as n, coalesce(sum(amount), 0) as total from opportunity_forecast_month "
-                + "where " + owners + " and (stage in (" + OPEN + ") or stage in ('WON','LOST') and month = :closedMonth) "
-                + "group by stage").params(params).query().listOfRows();
-        String cardOwners = "o.owner_id in (:scopeOwners) and o.owner_id in (:teamMembers)";
-        List<Map<String, Object>> cards = jdbc.sql("""
-                select c.* from unnest(array[%s]) s(stage)
-                cross join lateral (%s) c
-                union all
-                select c.* from unnest(array['WON','LOST']) s(stage)
-                cross join lateral (%s) c
-                """.formatted(OPEN, column(cardOwners, "o.expected_close_date, o.id"),
-                column(cardOwners + " and o.closed_at >= :closedFrom and o.closed_at < :closedTo", "o.closed_at desc, o.id")))
-                .params(params).query().listOfRows();
-        Set<UUID> people = new LinkedHashSet<>();
-        Set<UUID> customers = new LinkedHashSet<>();
-        cards.forEach(r -> {
-            people.add((UUID) r.get("owner_id"));
-            customers.add((UUID) r.get("customer_id"));
-        });
-        if (!people.isEmpty()) {
-            jdbc.sql(LeadOperations.PERSON + " where u.id in (:ids)").param("ids", people).query().listOfRows();
-            jdbc.sql("select id, name, owner_id, merged_into_id from customer_customer where id in (:ids)")
-                    .param("ids", customers).query().listOfRows();
+        return params;
+    }
+
+    /** {@code EXPLAIN (ANALYZE, BUFFERS)} of the board's two main statements for the first team's manager. */
+    public String plans(DataSource db) throws SQLException {
+        StringBuilder md = new StringBuilder();
+        try (Connection c = db.getConnection()) {
+            JdbcClient jdbc = CustomerOperations.jdbc(c);
+            Map<String, Object> params = boardParams(jdbc, team(0));
+            for (var e : Map.of("opportunity.board: totals", BOARD_TOTALS, "opportunity.board: cards", BOARD_CARDS)
+                    .entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+                md.append("## ").append(e.getKey()).append("\n\n```sql\n").append(e.getValue().strip())
+                        .append("\n```\n\n```\n").append(String.join("\n", jdbc.sql("explain (analyze, buffers) "
+                                + e.getValue()).params(params).query(String.class).list())).append("\n```\n\n");
+            }
         }
+        return md.toString();
     }
 
     /** A column's first cards: the first of each known owner's first, as {@code PipelineQueries.column}. */

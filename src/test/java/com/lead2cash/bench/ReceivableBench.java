@@ -139,17 +139,7 @@ class ReceivableBench {
                     return null;
                 });
 
-        String aging = """
-                select bucket, sum(plans), sum(outstanding) from (
-                    select 4 as bucket, open_plans as plans, outstanding from receivable_plan_month
-                    where month < :oldMonths and open_plans > 0 and %s
-                    union all
-                    select case when due_date >= :b1 then 1 when due_date >= :b2 then 2 when due_date >= :b3 then 3 else 4 end,
-                           1, amount - paid_amount
-                    from receivable_plan
-                    where state in ('PLANNED', 'DUE', 'PARTIALLY_PAID', 'OVERDUE') and due_date >= :oldMonths
-                      and due_date < (:today::date) and %s) as d
-                group by bucket""";
+        String aging = com.lead2cash.bench.driver.ReceivableOperations.AGING;
         String rates = """
                 select owner_id, sum(due), sum(collected) from (
                     select owner_id, due, collected from receivable_plan_month where month < :monthStart and %s

@@ -28,6 +28,22 @@ public final class ReceivableOperations {
 
     private static final String OPEN = "('PLANNED', 'DUE', 'PARTIALLY_PAID', 'OVERDUE')";
 
+    /**
+     * {@code ReceivableQueries.aging}'s statement: the buckets of the open plans overdue on {@code :today} (the old
+     * months from their read model), the owners' condition in both {@code %s}.
+     */
+    public static final String AGING = """
+            select bucket, sum(plans) as plans, sum(outstanding) as outstanding from (
+                select 4 as bucket, open_plans as plans, outstanding from receivable_plan_month
+                where month < :oldMonths and open_plans > 0 and %s
+                union all
+                select case when due_date >= :b1 then 1 when due_date >= :b2 then 2 when due_date >= :b3 then 3 else 4 end,
+                       1, amount - paid_amount
+                from receivable_plan
+                where state in """ + OPEN + """
+             and due_date >= :oldMonths and due_date < :today and %s) as d
+            group by bucket""";
+
     private final BenchOrg org;
     private final Http http;
     private final int clients;
@@ -74,16 +90,7 @@ public final class ReceivableOperations {
         String owners = scope == null ? "true" : "owner_id in (:scopeOwners)";
         Map<String, Object> scopeParams = scope == null ? Map.of() : Map.of("scopeOwners", scope);
         LocalDate b3 = today.minusDays(rules.bucket3Days());
-        jdbc.sql("""
-                select bucket, sum(plans) as plans, sum(outstanding) as outstanding from (
-                    select 4 as bucket, open_plans as plans, outstanding from receivable_plan_month
-                    where month < :oldMonths and open_plans > 0 and %s
-                    union all
-                    select case when due_date >= :b1 then 1 when due_date >= :b2 then 2 when due_date >= :b3 then 3 else 4 end,
-                           1, amount - paid_amount
-                    from receivable_plan
-                    where state in %s and due_date >= :oldMonths and due_date < :today and %s) as d
-                group by bucket""".formatted(owners, OPEN, owners))
+        jdbc.sql(AGING.formatted(owners, owners))
                 .params(scopeParams)
                 .param("today", Date.valueOf(today))
                 .param("oldMonths", Date.valueOf(b3.withDayOfMonth(1)))

@@ -112,8 +112,9 @@ public final class OpportunityOperations {
             union all
             select c.* from unnest(array['WON','LOST']) s(stage)
             cross join lateral (%s) c
-            """.formatted(OPEN, column(CARD_OWNERS, "o.expected_close_date, o.id"),
-            column(CARD_OWNERS + " and o.closed_at >= :closedFrom and o.closed_at < :closedTo", "o.closed_at desc, o.id"));
+            """.formatted(OPEN, column(CARD_OWNERS + " and o.stage not in ('WON','LOST')", "o.expected_close_date, o.id"),
+            column(CARD_OWNERS + " and o.stage in ('WON','LOST') and o.closed_at >= :closedFrom and o.closed_at < :closedTo",
+                    "o.closed_at desc, o.id"));
 
     /** The board's parameters: the manager's scope, the team's members in it (read as the product reads them). */
     private Map<String, Object> boardParams(JdbcClient jdbc, BenchOrg.Team team) {

@@ -86,9 +86,9 @@ public class PipelineQueries {
                     totals.put(s, rs.getBigDecimal("total"));
                     return s;
                 }).list();
-        List<OpportunityCard> cards = cards(filter, where(filter, scope, teamMembers, "o."),
-                knownOwners(filter, scope, teamMembers), closedMonth, today,
-                cardsPerColumn);
+        Statement cardsStatement = cards(filter, scope, teamMembers, closedMonth, zone, cardsPerColumn);
+        List<OpportunityCard> cards = withNames(jdbc.sql(cardsStatement.sql()).params(cardsStatement.params())
+                .query((rs, i) -> card(rs, today)).list());
         Map<Stage, List<OpportunityCard>> byStage = new EnumMap<>(Stage.class);
         cards.forEach(c -> byStage.computeIfAbsent(c.stage(), s -> new ArrayList<>()).add(c));
         List<BoardColumn> columns = new ArrayList<>();
@@ -173,14 +173,20 @@ public class PipelineQueries {
      * first cards of each owner from the index {@code (owner_id, stage, …)} and keeps the first of those, so
      * it reads a few hundred rows whatever the team holds (reading all of a team's opportunities of a
      * stage to sort them was the board's cost: 125 ms of 20 000 page reads at 25 000 opportunities a team).
+     * Each column also names its stages as literals: the closed-column and close-date indexes are partial,
+     * and PostgreSQL uses a partial index only when the query states its predicate — {@code s.stage} is
+     * known only at run time (without it a team's closed columns read 13 600 pages at L, docs/performance.md).
      */
-    private List<OpportunityCard> cards(Filter filter, Where where, Set<UUID> owners, YearMonth closedMonth, LocalDate today,
-                                        int perColumn) {
+    static Statement cards(Filter filter, Scope scope, Set<UUID> teamMembers, YearMonth closedMonth, ZoneId zone,
+                           int perColumn) {
+        Where where = where(filter, scope, teamMembers, "o.");
+        Set<UUID> owners = knownOwners(filter, scope, teamMembers);
         String openMonth = filter.closeMonth() == null ? ""
                 : " and o.expected_close_date >= :monthStart and o.expected_close_date < :monthEnd";
-        String open = column(owners, where.sql + openMonth, "o.expected_close_date, o.id");
-        String closed = column(owners, where.sql + " and o.closed_at >= :closedFrom and o.closed_at < :closedTo",
-                "o.closed_at desc, o.id");
+        String open = column(owners, where.sql + " and o.stage not in ('WON','LOST')" + openMonth,
+                "o.expected_close_date, o.id");
+        String closed = column(owners, where.sql + " and o.stage in ('WON','LOST')"
+                + " and o.closed_at >= :closedFrom and o.closed_at < :closedTo", "o.closed_at desc, o.id");
         String sql = """
                 select c.* from unnest(array['DISCOVERY','EVALUATION','PROPOSAL','NEGOTIATION','CONTRACT']) s(stage)
                 cross join lateral (%s) c
@@ -188,13 +194,18 @@ public class PipelineQueries {
                 select c.* from unnest(array['WON','LOST']) s(stage)
                 cross join lateral (%s) c
                 """.formatted(open, closed);
-        var statement = bind(jdbc.sql(sql), where, filter).param("perColumn", perColumn)
-                .param("closedFrom", Timestamp.from(closedMonth.atDay(1).atStartOfDay(zone).toInstant()))
-                .param("closedTo", Timestamp.from(closedMonth.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()));
+        Map<String, Object> params = new LinkedHashMap<>(where.params);
+        params.put("perColumn", perColumn);
+        params.put("closedFrom", Timestamp.from(closedMonth.atDay(1).atStartOfDay(zone).toInstant()));
+        params.put("closedTo", Timestamp.from(closedMonth.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()));
         if (owners != null) {
-            statement = statement.param("cardOwners", owners.toArray(new UUID[0]));
+            params.put("cardOwners", owners.toArray(new UUID[0]));
         }
-        return withNames(statement.query((rs, i) -> card(rs, today)).list());
+        return new Statement(sql, params);
+    }
+
+    /** A statement and its parameters, for reading and for its plan. */
+    record Statement(String sql, Map<String, Object> params) {
     }
 
     /** The first cards of column {@code s.stage}: over all owners, or the first of each known owner's first. */
@@ -214,7 +225,7 @@ public class PipelineQueries {
     }
 
     /** The owners the board is limited to, when it is: the owner filter, the team's members, or the scope's owners. */
-    private Set<UUID> knownOwners(Filter filter, Scope scope, Set<UUID> members) {
+    private static Set<UUID> knownOwners(Filter filter, Scope scope, Set<UUID> members) {
         Set<UUID> owners = scope.isAll() ? null : new HashSet<>(scope.owners());
         if (filter.ownerId() != null) {
             owners = owners == null || owners.contains(filter.ownerId()) ? Set.of(filter.ownerId()) : Set.of();

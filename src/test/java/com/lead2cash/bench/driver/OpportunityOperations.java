@@ -23,8 +23,8 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The pipeline's reads of issue 14 — a manager's pipeline board of their team (商机看板) and the director's
- * forecast by team (销售预测) — each with its raw twin: the statements {@code PipelineQueries.board} and
+ * The pipeline's reads of issue 14 — a manager's pipeline board of their team (商机看板), the director's board
+ * of the whole company and the director's forecast by team (销售预测) — each with its raw twin: the statements {@code PipelineQueries.board} and
  * {@code ForecastQueries.forecast} run for the same reader and filter, bound the same way, over plain JDBC.
  */
 public final class OpportunityOperations {
@@ -68,6 +68,10 @@ public final class OpportunityOperations {
             return LeadOperations.expect(http.get("/api/v1/opportunities/board?teamId=" + team.unitId(),
                     team.manager().token()), 200, "\"columns\"");
         }, (conn, c, i) -> board(conn, team(i)), "a manager's pipeline board of their team, 20 cards a column, API"));
+        ops.add(new Operation("opportunity.board.company", Kind.REPORT, clients,
+                (c, i) -> LeadOperations.expect(http.get("/api/v1/opportunities/board", org.director().token()), 200,
+                        "\"columns\""),
+                (conn, c, i) -> companyBoard(conn), "the director's pipeline board of the whole company, 20 cards a column, API"));
         ops.add(new Operation("opportunity.forecast", Kind.REPORT, clients,
                 (c, i) -> LeadOperations.expect(http.get("/api/v1/opportunities/forecast?groupBy=TEAM&months=" + MONTHS,
                         org.director().token()), 200, "\"company\""),
@@ -86,7 +90,19 @@ public final class OpportunityOperations {
         JdbcClient jdbc = CustomerOperations.jdbc(c);
         Map<String, Object> params = boardParams(jdbc, team);
         jdbc.sql(BOARD_TOTALS).params(params).query().listOfRows();
-        List<Map<String, Object>> cards = jdbc.sql(BOARD_CARDS).params(params).query().listOfRows();
+        names(jdbc, jdbc.sql(BOARD_CARDS).params(params).query().listOfRows());
+    }
+
+    /** The company's board: every owner's cells summed, each column's first cards over all owners, their names. */
+    private void companyBoard(Connection c) {
+        JdbcClient jdbc = CustomerOperations.jdbc(c);
+        Map<String, Object> params = closedMonthParams();
+        jdbc.sql(COMPANY_BOARD_TOTALS).params(params).query().listOfRows();
+        names(jdbc, jdbc.sql(COMPANY_BOARD_CARDS).params(params).query().listOfRows());
+    }
+
+    /** The cards' owners and customers, one statement each. */
+    private static void names(JdbcClient jdbc, List<Map<String, Object>> cards) {
         Set<UUID> people = new LinkedHashSet<>();
         Set<UUID> customers = new LinkedHashSet<>();
         cards.forEach(r -> {
@@ -106,15 +122,30 @@ public final class OpportunityOperations {
             + "(stage in (" + OPEN + ") or stage in ('WON','LOST') and month = :closedMonth) group by stage";
     private static final String CARD_OWNERS = "o.owner_id in (:scopeOwners) and o.owner_id in (:teamMembers)";
     /** The board's first cards of every column. */
-    private static final String BOARD_CARDS = """
-            select c.* from unnest(array[%s]) s(stage)
-            cross join lateral (%s) c
-            union all
-            select c.* from unnest(array['WON','LOST']) s(stage)
-            cross join lateral (%s) c
-            """.formatted(OPEN, column(CARD_OWNERS + " and o.stage not in ('WON','LOST')", "o.expected_close_date, o.id"),
+    private static final String BOARD_CARDS = cards(
+            column(CARD_OWNERS + " and o.stage not in ('WON','LOST')", "o.expected_close_date, o.id"),
             column(CARD_OWNERS + " and o.stage in ('WON','LOST') and o.closed_at >= :closedFrom and o.closed_at < :closedTo",
                     "o.closed_at desc, o.id"));
+    /** The company board's count and total per column: every owner's cells. */
+    private static final String COMPANY_BOARD_TOTALS = "select stage, sum(opportunities) as n, coalesce(sum(amount), 0) as total "
+            + "from opportunity_forecast_month where true and "
+            + "(stage in (" + OPEN + ") or stage in ('WON','LOST') and month = :closedMonth) group by stage";
+    /** The company board's first cards of every column, over all owners. */
+    private static final String COMPANY_BOARD_CARDS = cards(
+            companyColumn("o.stage not in ('WON','LOST')", "o.expected_close_date, o.id"),
+            companyColumn("o.stage in ('WON','LOST') and o.closed_at >= :closedFrom and o.closed_at < :closedTo",
+                    "o.closed_at desc, o.id"));
+
+    /** The open columns' and the closed columns' first cards, in one statement. */
+    private static String cards(String openColumn, String closedColumn) {
+        return """
+                select c.* from unnest(array[%s]) s(stage)
+                cross join lateral (%s) c
+                union all
+                select c.* from unnest(array['WON','LOST']) s(stage)
+                cross join lateral (%s) c
+                """.formatted(OPEN, openColumn, closedColumn);
+    }
 
     /** The board's parameters: the manager's scope, the team's members in it (read as the product reads them). */
     private Map<String, Object> boardParams(JdbcClient jdbc, BenchOrg.Team team) {
@@ -131,28 +162,49 @@ public final class OpportunityOperations {
         Map<String, Object> params = new HashMap<>();
         params.put("scopeOwners", scope);
         params.put("teamMembers", members);
-        params.put("closedMonth", Date.valueOf(month.atDay(1)));
-        params.put("closedFrom", Timestamp.from(month.atDay(1).atStartOfDay(zone).toInstant()));
-        params.put("closedTo", Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()));
-        params.put("perColumn", CARDS);
+        params.putAll(closedMonthParams());
         params.put("cardOwners", members.toArray(new UUID[0]));
         return params;
     }
 
-    /** {@code EXPLAIN (ANALYZE, BUFFERS)} of the board's two main statements for the first team's manager. */
+    /** The closed columns' month (this one) and the cards per column. */
+    private Map<String, Object> closedMonthParams() {
+        Map<String, Object> params = new HashMap<>();
+        params.put("closedMonth", Date.valueOf(month.atDay(1)));
+        params.put("closedFrom", Timestamp.from(month.atDay(1).atStartOfDay(zone).toInstant()));
+        params.put("closedTo", Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()));
+        params.put("perColumn", CARDS);
+        return params;
+    }
+
+    /**
+     * {@code EXPLAIN (ANALYZE, BUFFERS)} of the board's two main statements for the first team's manager
+     * and for the director's company board.
+     */
     public String plans(DataSource db) throws SQLException {
         StringBuilder md = new StringBuilder();
         try (Connection c = db.getConnection()) {
             JdbcClient jdbc = CustomerOperations.jdbc(c);
-            Map<String, Object> params = boardParams(jdbc, team(0));
-            for (var e : Map.of("opportunity.board: totals", BOARD_TOTALS, "opportunity.board: cards", BOARD_CARDS)
-                    .entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
-                md.append("## ").append(e.getKey()).append("\n\n```sql\n").append(e.getValue().strip())
+            Map<String, Object> team = boardParams(jdbc, team(0));
+            Map<String, Object> company = closedMonthParams();
+            record Explained(String title, String sql, Map<String, Object> params) {
+            }
+            for (Explained e : List.of(new Explained("opportunity.board: cards", BOARD_CARDS, team),
+                    new Explained("opportunity.board: totals", BOARD_TOTALS, team),
+                    new Explained("opportunity.board.company: cards", COMPANY_BOARD_CARDS, company),
+                    new Explained("opportunity.board.company: totals", COMPANY_BOARD_TOTALS, company))) {
+                md.append("## ").append(e.title()).append("\n\n```sql\n").append(e.sql().strip())
                         .append("\n```\n\n```\n").append(String.join("\n", jdbc.sql("explain (analyze, buffers) "
-                                + e.getValue()).params(params).query(String.class).list())).append("\n```\n\n");
+                                + e.sql()).params(e.params()).query(String.class).list())).append("\n```\n\n");
             }
         }
         return md.toString();
+    }
+
+    /** A column's first cards over all owners, as {@code PipelineQueries.column} without known owners. */
+    private static String companyColumn(String condition, String order) {
+        return "select o.* from opportunity_opportunity o where o.stage = s.stage and true and %s order by %s limit :perColumn"
+                .formatted(condition, order);
     }
 
     /** A column's first cards: the first of each known owner's first, as {@code PipelineQueries.column}. */

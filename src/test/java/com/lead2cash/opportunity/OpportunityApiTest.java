@@ -9,6 +9,7 @@ import com.lead2cash.testing.SalesTestSupport;
 import com.lead2cash.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -181,8 +182,15 @@ class OpportunityApiTest {
         JsonNode proposal = board.get("columns").get(2);
         assertThat(proposal.get("weighted").decimalValue()).isEqualByComparingTo("200000");
         assertThat(board.get("openWeighted").decimalValue()).isEqualByComparingTo("240000");
-        assertThat(customers.getJson(mvc, sales.bearer(mvc, team.company().westManager()), "/api/v1/opportunities/board")
+        String westManager = sales.bearer(mvc, team.company().westManager());
+        assertThat(customers.getJson(mvc, westManager, "/api/v1/opportunities/board")
                 .get("openCount").asInt()).as("another team's board").isZero();
+        for (String foreign : List.of("teamId=" + team.company().east(), "ownerId=" + team.rep().id())) {
+            JsonNode theirs = customers.getJson(mvc, westManager, "/api/v1/opportunities/board?" + foreign);
+            assertThat(theirs.get("columns").valueStream().flatMap(c -> c.get("cards").valueStream()))
+                    .as("another team's cards asked for by %s", foreign).isEmpty();
+            assertThat(theirs.get("openCount").asInt()).as(foreign).isZero();
+        }
 
         JsonNode forecast = customers.getJson(mvc, manager, "/api/v1/opportunities/forecast?from=2026-12&months=3&groupBy=REP");
         JsonNode december = forecast.get("company").get("months").get("2026-12");

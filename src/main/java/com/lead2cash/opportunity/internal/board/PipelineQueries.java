@@ -179,8 +179,12 @@ public class PipelineQueries {
      */
     static Statement cards(Filter filter, Scope scope, Set<UUID> teamMembers, YearMonth closedMonth, ZoneId zone,
                            int perColumn) {
-        Where where = where(filter, scope, teamMembers, "o.");
         Set<UUID> owners = knownOwners(filter, scope, teamMembers);
+        // known owners are read one by one, so the scope, owner and team conditions are met already; repeated
+        // in each owner's look-up, they made PostgreSQL cost it as one descent per owner listed and walk the
+        // month's closed opportunities of all owners instead (13 000 rows for a team's closed columns at L)
+        Where where = owners == null ? where(filter, scope, teamMembers, "o.") : attributes(filter, "o.", new ArrayList<>(),
+                new LinkedHashMap<>());
         String openMonth = filter.closeMonth() == null ? ""
                 : " and o.expected_close_date >= :monthStart and o.expected_close_date < :monthEnd";
         String open = column(owners, where.sql + " and o.stage not in ('WON','LOST')" + openMonth,
@@ -278,6 +282,11 @@ public class PipelineQueries {
                 params.put("teamMembers", members);
             }
         }
+        return attributes(filter, alias, parts, params);
+    }
+
+    /** The product-line filter and the close month's parameters, after the {@code parts} given. */
+    private static Where attributes(Filter filter, String alias, List<String> parts, Map<String, Object> params) {
         if (filter.productLine() != null && !filter.productLine().isBlank()) {
             parts.add(alias + "product_lines @> array[cast(:productLine as text)]");
             params.put("productLine", filter.productLine().strip());
@@ -286,7 +295,7 @@ public class PipelineQueries {
             params.put("monthStart", Date.valueOf(filter.closeMonth().atDay(1)));
             params.put("monthEnd", Date.valueOf(filter.closeMonth().plusMonths(1).atDay(1)));
         }
-        return new Where(String.join(" and ", parts), params);
+        return new Where(parts.isEmpty() ? "true" : String.join(" and ", parts), params);
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Where where, Filter filter) {

@@ -99,12 +99,13 @@ class JdbcCustomerDirectory implements CustomerDirectory {
         }
         record Row(UUID id, String name, UUID ownerId, UUID mergedIntoId) {
         }
-        java.util.Map<UUID, Boolean> visibleOwners = new java.util.HashMap<>();
+        // the reader's scope read once for all the owners (read per owner, it was a fifth of a board's CPU)
+        java.util.function.Predicate<UUID> visible = access.visibleOwners();
         for (Row r : jdbc.sql("select id, name, owner_id, merged_into_id from customer_customer where id in (:ids)")
                 .param("ids", customerIds).query(Row.class).list()) {
             if (r.mergedIntoId() != null) {
                 find(r.id()).ifPresent(survivor -> names.put(r.id(), survivor.name()));
-            } else if (visibleOwners.computeIfAbsent(r.ownerId(), access::isVisible)) {
+            } else if (visible.test(r.ownerId())) {
                 names.put(r.id(), r.name());
             }
         }

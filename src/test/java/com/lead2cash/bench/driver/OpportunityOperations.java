@@ -34,6 +34,9 @@ public final class OpportunityOperations {
     /** The forecast's months from the current one, as the API's default. */
     static final int MONTHS = 6;
     private static final String OPEN = "'DISCOVERY','EVALUATION','PROPOSAL','NEGOTIATION','CONTRACT'";
+    /** A card's columns, as {@code PipelineQueries} reads them. */
+    private static final String CARD_COLUMNS = "o.id, o.code, o.name, o.customer_id, o.amount, o.expected_close_date, o.closed_at,"
+            + " o.owner_id, o.stage, o.evaluation_score, o.version";
 
     private final BenchOrg org;
     private final Http http;
@@ -202,13 +205,15 @@ public final class OpportunityOperations {
 
     /** A column's first cards over all owners, as {@code PipelineQueries.column} without known owners. */
     private static String companyColumn(String condition, String order) {
-        return "select o.* from opportunity_opportunity o where o.stage = s.stage and true and %s order by %s limit :perColumn"
+        return ("select " + CARD_COLUMNS + " from opportunity_opportunity o where o.stage = s.stage and true and %s order by %s"
+                + " limit :perColumn")
                 .formatted(condition, order);
     }
 
     /** A column's first cards: the first of each known owner's first, as {@code PipelineQueries.column}. */
     private static String column(String condition, String order) {
-        String first = "select o.* from opportunity_opportunity o where o.stage = s.stage and %s order by %s limit :perColumn";
+        String first = "select " + CARD_COLUMNS + " from opportunity_opportunity o where o.stage = s.stage and %s order by %s"
+                + " limit :perColumn";
         return ("select o.* from unnest(cast(:cardOwners as uuid[])) w(owner_id) cross join lateral ("
                 + first.formatted("o.owner_id = w.owner_id and " + condition, order) + ") o order by %s limit :perColumn")
                 .formatted(order);

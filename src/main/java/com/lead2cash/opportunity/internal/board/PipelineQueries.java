@@ -212,9 +212,14 @@ public class PipelineQueries {
     record Statement(String sql, Map<String, Object> params) {
     }
 
+    /** What a card shows and its column sorts by: the row's arrays and notes were read and dropped for every card. */
+    private static final String CARD_COLUMNS = "o.id, o.code, o.name, o.customer_id, o.amount, o.expected_close_date, o.closed_at,"
+            + " o.owner_id, o.stage, o.evaluation_score, o.version";
+
     /** The first cards of column {@code s.stage}: over all owners, or the first of each known owner's first. */
     private static String column(Set<UUID> owners, String condition, String order) {
-        String first = "select o.* from opportunity_opportunity o where o.stage = s.stage and %s order by %s limit :perColumn";
+        String first = "select " + CARD_COLUMNS + " from opportunity_opportunity o where o.stage = s.stage and %s order by %s"
+                + " limit :perColumn";
         if (owners == null) {
             return first.formatted(condition, order);
         }

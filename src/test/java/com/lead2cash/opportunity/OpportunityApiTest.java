@@ -199,4 +199,39 @@ class OpportunityApiTest {
         assertThat(december.get("weighted").decimalValue()).isEqualByComparingTo("240000");
         assertThat(forecast.get("rows").get(0).get("label").asString()).isEqualTo(team.rep().displayName());
     }
+
+    @Test
+    void theListPagesTheOpenOpportunitiesInScopeByCloseDate() {
+        var team = sales.team("list");
+        String rep = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "台州机电有限公司", "周经理", "zhou@tz.test");
+        sales.opportunity(mvc, rep, customer, "甲", "100000");
+        sales.opportunity(mvc, rep, customer, "乙", "200000");
+        String third = sales.opportunity(mvc, rep, customer, "丙", "300000").get("id").asString();
+        sales.qualify(mvc, team, third);
+        sales.move(mvc, rep, third, "PROPOSAL");
+
+        String owner = "/api/v1/opportunities?ownerId=" + team.rep().id() + "&size=2";
+        JsonNode first = customers.getJson(mvc, rep, owner);
+        assertThat(first.get("items").size()).isEqualTo(2);
+        JsonNode second = customers.getJson(mvc, rep, owner + "&cursor=" + first.get("nextCursor").asString());
+        assertThat(second.get("items").size()).isEqualTo(1);
+        assertThat(second.get("nextCursor").isNull()).as("the last page").isTrue();
+        assertThat(java.util.stream.Stream.concat(first.get("items").valueStream(), second.get("items").valueStream())
+                .map(c -> c.get("name").asString())).containsExactlyInAnyOrder("甲", "乙", "丙");
+
+        JsonNode proposal = customers.getJson(mvc, rep, owner + "&stage=PROPOSAL").get("items");
+        assertThat(proposal.size()).isEqualTo(1);
+        JsonNode card = proposal.get(0);
+        assertThat(card.get("id").asString()).isEqualTo(third);
+        assertThat(card.get("stage").asString()).isEqualTo("PROPOSAL");
+        assertThat(card.get("amount").decimalValue()).isEqualByComparingTo("300000");
+        assertThat(card.get("customerName").asString()).isEqualTo("台州机电有限公司");
+        assertThat(card.get("ownerName").asString()).isEqualTo(team.rep().displayName());
+        assertThat(card.get("expectedCloseDate").isNull()).isFalse();
+        assertThat(card.get("version").asLong()).isPositive();
+
+        String westManager = sales.bearer(mvc, team.company().westManager());
+        assertThat(customers.getJson(mvc, westManager, owner).get("items").size()).as("another team's rep's list").isZero();
+    }
 }

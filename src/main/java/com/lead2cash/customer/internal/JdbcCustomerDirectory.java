@@ -102,7 +102,8 @@ class JdbcCustomerDirectory implements CustomerDirectory {
         // the reader's scope read once for all the owners (read per owner, it was a fifth of a board's CPU)
         java.util.function.Predicate<UUID> visible = access.visibleOwners();
         for (Row r : jdbc.sql("select id, name, owner_id, merged_into_id from customer_customer where id in (:ids)")
-                .param("ids", customerIds).query(Row.class).list()) {
+                .param("ids", customerIds).query((rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getObject(3, UUID.class), rs.getObject(4, UUID.class))).list()) {
             if (r.mergedIntoId() != null) {
                 find(r.id()).ifPresent(survivor -> names.put(r.id(), survivor.name()));
             } else if (visible.test(r.ownerId())) {

@@ -165,11 +165,7 @@ class OpportunityApiTest {
         String rep = sales.bearer(mvc, team.rep());
         String manager = sales.bearer(mvc, team.manager());
         String customer = sales.customerWithContact(team.rep(), "嘉兴电子有限公司", "孙经理", "sun@jx.test");
-        sales.opportunity(mvc, rep, customer, "一期", "100000");
-        sales.opportunity(mvc, rep, customer, "二期", "300000");
-        String third = sales.opportunity(mvc, rep, customer, "三期", "500000").get("id").asString();
-        sales.qualify(mvc, team, third);
-        sales.move(mvc, rep, third, "PROPOSAL");
+        twoInDiscoveryOneInProposal(team, rep, customer, "一期 100000", "二期 300000", "三期 500000");
 
         JsonNode board = customers.getJson(mvc, manager, "/api/v1/opportunities/board?teamId=" + team.company().east());
         JsonNode discovery = board.get("columns").get(0);
@@ -205,11 +201,7 @@ class OpportunityApiTest {
         var team = sales.team("list");
         String rep = sales.bearer(mvc, team.rep());
         String customer = sales.customerWithContact(team.rep(), "台州机电有限公司", "周经理", "zhou@tz.test");
-        sales.opportunity(mvc, rep, customer, "甲", "100000");
-        sales.opportunity(mvc, rep, customer, "乙", "200000");
-        String third = sales.opportunity(mvc, rep, customer, "丙", "300000").get("id").asString();
-        sales.qualify(mvc, team, third);
-        sales.move(mvc, rep, third, "PROPOSAL");
+        String third = twoInDiscoveryOneInProposal(team, rep, customer, "甲 100000", "乙 200000", "丙 300000");
 
         String owner = "/api/v1/opportunities?ownerId=" + team.rep().id() + "&size=2";
         JsonNode first = customers.getJson(mvc, rep, owner);
@@ -233,5 +225,17 @@ class OpportunityApiTest {
 
         String westManager = sales.bearer(mvc, team.company().westManager());
         assertThat(customers.getJson(mvc, westManager, owner).get("items").size()).as("another team's rep's list").isZero();
+    }
+
+    /** Three opportunities of the team's rep, each "name amount": the first two in DISCOVERY, the third moved to PROPOSAL. */
+    private String twoInDiscoveryOneInProposal(SalesTestSupport.Team team, String rep, String customer, String... opportunities) {
+        String last = null;
+        for (String o : opportunities) {
+            String[] nameAndAmount = o.split(" ");
+            last = sales.opportunity(mvc, rep, customer, nameAndAmount[0], nameAndAmount[1]).get("id").asString();
+        }
+        sales.qualify(mvc, team, last);
+        sales.move(mvc, rep, last, "PROPOSAL");
+        return last;
     }
 }

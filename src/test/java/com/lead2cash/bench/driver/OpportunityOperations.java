@@ -119,24 +119,27 @@ public final class OpportunityOperations {
         }
     }
 
+    private static final String OPEN_CARDS = "o.stage not in ('WON','LOST')";
+    private static final String OPEN_ORDER = "o.expected_close_date, o.id";
+    private static final String CLOSED_CARDS = "o.stage in ('WON','LOST') and o.closed_at >= :closedFrom and o.closed_at < :closedTo";
+    private static final String CLOSED_ORDER = "o.closed_at desc, o.id";
     /** The board's count and total per column, from the forecast's cells of the team's members in scope. */
-    private static final String BOARD_TOTALS = "select stage, sum(opportunities) as n, coalesce(sum(amount), 0) as total "
-            + "from opportunity_forecast_month where owner_id in (:scopeOwners) and owner_id in (:teamMembers) and "
-            + "(stage in (" + OPEN + ") or stage in ('WON','LOST') and month = :closedMonth) group by stage";
+    private static final String BOARD_TOTALS = totals("owner_id in (:scopeOwners) and owner_id in (:teamMembers)");
     /** The board's first cards of every column, for the team's members in scope (the card owners). */
-    private static final String BOARD_CARDS = cards(
-            column("true and o.stage not in ('WON','LOST')", "o.expected_close_date, o.id"),
-            column("true and o.stage in ('WON','LOST') and o.closed_at >= :closedFrom and o.closed_at < :closedTo",
-                    "o.closed_at desc, o.id"));
+    private static final String BOARD_CARDS = cards(column("true and " + OPEN_CARDS, OPEN_ORDER),
+            column("true and " + CLOSED_CARDS, CLOSED_ORDER));
     /** The company board's count and total per column: every owner's cells. */
-    private static final String COMPANY_BOARD_TOTALS = "select stage, sum(opportunities) as n, coalesce(sum(amount), 0) as total "
-            + "from opportunity_forecast_month where true and "
-            + "(stage in (" + OPEN + ") or stage in ('WON','LOST') and month = :closedMonth) group by stage";
+    private static final String COMPANY_BOARD_TOTALS = totals("true");
     /** The company board's first cards of every column, over all owners. */
-    private static final String COMPANY_BOARD_CARDS = cards(
-            companyColumn("o.stage not in ('WON','LOST')", "o.expected_close_date, o.id"),
-            companyColumn("o.stage in ('WON','LOST') and o.closed_at >= :closedFrom and o.closed_at < :closedTo",
-                    "o.closed_at desc, o.id"));
+    private static final String COMPANY_BOARD_CARDS = cards(companyColumn(OPEN_CARDS, OPEN_ORDER),
+            companyColumn(CLOSED_CARDS, CLOSED_ORDER));
+
+    /** Count and total per column from the forecast's cells of the owners in {@code owners}. */
+    private static String totals(String owners) {
+        return "select stage, sum(opportunities) as n, coalesce(sum(amount), 0) as total from opportunity_forecast_month "
+                + "where " + owners + " and (stage in (" + OPEN + ") or stage in ('WON','LOST') and month = :closedMonth)"
+                + " group by stage";
+    }
 
     /** The open columns' and the closed columns' first cards, in one statement. */
     private static String cards(String openColumn, String closedColumn) {

@@ -24,8 +24,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The pipeline's reads of issue 14 — a manager's pipeline board of their team (商机看板), the director's board
- * of the whole company and the director's forecast by team (销售预测) — each with its raw twin: the statements {@code PipelineQueries.board} and
- * {@code ForecastQueries.forecast} run for the same reader and filter, bound the same way, over plain JDBC.
+ * of the whole company and the director's forecast by team (销售预测) — each with its raw twin: the statements
+ * {@code PipelineQueries.board} and {@code ForecastQueries.forecast} run for the same reader and filter, bound the
+ * same way, over plain JDBC.
  */
 public final class OpportunityOperations {
 
@@ -206,20 +207,22 @@ public final class OpportunityOperations {
         return md.toString();
     }
 
+    /** A column's first cards under {@code condition}, as {@code PipelineQueries.column} reads them. */
+    private static String firstCards(String condition, String order) {
+        return "select " + CARD_COLUMNS + " from opportunity_opportunity o where o.stage = s.stage and " + condition
+                + " order by " + order + " limit :perColumn";
+    }
+
     /** A column's first cards over all owners, as {@code PipelineQueries.column} without known owners. */
     private static String companyColumn(String condition, String order) {
-        return ("select " + CARD_COLUMNS + " from opportunity_opportunity o where o.stage = s.stage and true and %s order by %s"
-                + " limit :perColumn")
-                .formatted(condition, order);
+        return firstCards("true and " + condition, order);
     }
 
     /** A column's first cards: the first of each known owner's first, as {@code PipelineQueries.column}. */
     private static String column(String condition, String order) {
-        String first = "select " + CARD_COLUMNS + " from opportunity_opportunity o where o.stage = s.stage and %s order by %s"
+        return "select o.* from unnest(cast(:cardOwners as uuid[])) w(owner_id) cross join lateral ("
+                + firstCards("o.owner_id = w.owner_id and " + condition, order) + ") o order by " + order
                 + " limit :perColumn";
-        return ("select o.* from unnest(cast(:cardOwners as uuid[])) w(owner_id) cross join lateral ("
-                + first.formatted("o.owner_id = w.owner_id and " + condition, order) + ") o order by %s limit :perColumn")
-                .formatted(order);
     }
 
     /**

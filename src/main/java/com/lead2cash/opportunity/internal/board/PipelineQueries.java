@@ -184,8 +184,7 @@ public class PipelineQueries {
         // known owners are read one by one, so the scope, owner and team conditions are met already; repeated
         // in each owner's look-up, they made PostgreSQL cost it as one descent per owner listed and walk the
         // month's closed opportunities of all owners instead (13 000 rows for a team's closed columns at L)
-        Where where = owners == null ? where(filter, scope, teamMembers, "o.") : attributes(filter, "o.", new ArrayList<>(),
-                new LinkedHashMap<>());
+        Where where = owners == null ? where(filter, scope, teamMembers, "o.") : attributes(filter, "o.");
         String openMonth = filter.closeMonth() == null ? ""
                 : " and o.expected_close_date >= :monthStart and o.expected_close_date < :monthEnd";
         String open = column(owners, where.sql + " and o.stage not in ('WON','LOST')" + openMonth,
@@ -294,6 +293,11 @@ public class PipelineQueries {
             }
         }
         return attributes(filter, alias, parts, params);
+    }
+
+    /** The product-line filter and the close month's parameters alone (the owners are known otherwise). */
+    private static Where attributes(Filter filter, String alias) {
+        return attributes(filter, alias, new ArrayList<>(), new LinkedHashMap<>());
     }
 
     /** The product-line filter and the close month's parameters, after the {@code parts} given. */

@@ -115,7 +115,9 @@ class ScaleBench {
         System.out.printf("BENCH %s: product on %s%n", size, app.baseUrl());
 
         Regions regions = app.context().getBean(Regions.class);
-        SingleCaptures captures = new SingleCaptures(org, policy, regions, calendar, aggregates, zone, settings.seed());
+        SingleCaptures captures = new SingleCaptures(org, policy, regions,
+                app.context().getBean(com.lead2cash.customer.internal.CustomerRegions.class), calendar, aggregates, zone,
+                settings.seed());
         List<String> check = new SampleCheck(org, http, db.dataSource(), clock, captures).run();
         System.out.printf("BENCH %s: sample check %s%n", size, check.isEmpty() ? "passed" : check);
 

@@ -29,7 +29,14 @@ public final class AggregateRows {
                          List<RelationalPersistentProperty> properties, boolean keyed) {
     }
 
-    private record Shape(String table, List<String> columns, List<RelationalPersistentProperty> properties,
+    /**
+     * A root column: a property of the aggregate, or of a value embedded in it ({@code embedded} its holder,
+     * columns named with the holder's prefix).
+     */
+    private record Column(RelationalPersistentProperty embedded, RelationalPersistentProperty property) {
+    }
+
+    private record Shape(String table, List<String> columns, List<Column> properties,
                          RelationalPersistentProperty version, List<Child> children) {
     }
 
@@ -59,8 +66,16 @@ public final class AggregateRows {
         PersistentPropertyAccessor<?> accessor = entity.getPropertyAccessor(aggregate);
         Object[] values = new Object[shape.columns().size()];
         for (int i = 0; i < shape.properties().size(); i++) {
-            RelationalPersistentProperty p = shape.properties().get(i);
-            values[i] = p == shape.version() ? version : accessor.getProperty(p);
+            Column c = shape.properties().get(i);
+            if (c.property() == shape.version()) {
+                values[i] = version;
+            } else if (c.embedded() == null) {
+                values[i] = accessor.getProperty(c.property());
+            } else {
+                Object holder = accessor.getProperty(c.embedded());
+                values[i] = holder == null ? null : context.getRequiredPersistentEntity(holder.getClass())
+                        .getPropertyAccessor(holder).getProperty(c.property());
+            }
         }
         rows.insert(shape.table(), shape.columns(), values);
         Object id = entity.getIdentifierAccessor(aggregate).getRequiredIdentifier();
@@ -115,10 +130,16 @@ public final class AggregateRows {
         return shapes.computeIfAbsent(type, t -> {
             RelationalPersistentEntity<?> entity = context.getRequiredPersistentEntity(t);
             List<String> columns = new ArrayList<>();
-            List<RelationalPersistentProperty> properties = new ArrayList<>();
+            List<Column> properties = new ArrayList<>();
             List<Child> children = new ArrayList<>();
             entity.forEach(p -> {
-                if (p.isEntity()) {
+                if (p.isEmbedded()) {
+                    // an embedded value's columns sit in the root row, named with its prefix
+                    context.getRequiredPersistentEntity(p.getActualType()).forEach(ep -> {
+                        columns.add(p.getEmbeddedPrefix() + ep.getColumnName().getReference());
+                        properties.add(new Column(p, ep));
+                    });
+                } else if (p.isEntity()) {
                     RelationalPersistentEntity<?> childEntity = context.getRequiredPersistentEntity(p.getActualType());
                     List<String> childColumns = new ArrayList<>();
                     childColumns.add(p.getReverseColumnName(entity).getReference());
@@ -135,7 +156,7 @@ public final class AggregateRows {
                             List.copyOf(childProperties), keyed));
                 } else {
                     columns.add(p.getColumnName().getReference());
-                    properties.add(p);
+                    properties.add(new Column(null, p));
                 }
             });
             return new Shape(entity.getTableName().getReference(), List.copyOf(columns), List.copyOf(properties),

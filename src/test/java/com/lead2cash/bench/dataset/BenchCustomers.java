@@ -1,39 +1,88 @@
 package com.lead2cash.bench.dataset;
 
 import com.lead2cash.bench.dataset.BenchOrg.Member;
-import com.lead2cash.customer.CompanyNames;
-import com.lead2cash.customer.EmailAddresses;
-import com.lead2cash.customer.PhoneNumbers;
-import com.lead2cash.lead.internal.BenchLeads;
+import com.lead2cash.customer.CustomerGrade;
+import com.lead2cash.customer.CustomerStatus;
+import com.lead2cash.customer.internal.CustomerRegions;
+import com.lead2cash.customer.internal.domain.Activity;
+import com.lead2cash.customer.internal.domain.ActivityDraft;
+import com.lead2cash.customer.internal.domain.ActivityType;
+import com.lead2cash.customer.internal.domain.Contact;
+import com.lead2cash.customer.internal.domain.ContactDetails;
+import com.lead2cash.customer.internal.domain.Customer;
+import com.lead2cash.customer.internal.domain.CustomerProfile;
+import com.lead2cash.customer.internal.domain.CustomerRules;
+import com.lead2cash.customer.internal.domain.CustomerSource;
+import com.lead2cash.customer.internal.domain.DecisionRole;
+import com.lead2cash.customer.internal.domain.FollowUpCadence;
+import com.lead2cash.customer.internal.domain.GradeFactors;
+import com.lead2cash.customer.internal.domain.PursuitMode;
 import com.lead2cash.sop.PolicySnapshot;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
 /**
  * Customers (客户) that did not come from a lead — the company's existing accounts, public-pool
- * companies, referrals — with their contacts (联系人) and opportunities (商机), in every lifecycle
- * state the customer module knows, spread over the three years. Names never repeat a lead's.
+ * companies, referrals — with their contacts (联系人), follow-ups (跟进记录) and opportunities (商机), in
+ * every lifecycle state the customer module knows, spread over the three years.
+ *
+ * <p>Each customer lives its life through the product's own aggregate: {@code Customer.register} (the region
+ * resolved to its division as the product resolves it), a follow-up by its owner ({@code recordFollowUp}, each
+ * with its {@code Activity}) every so often within its cadence (C2), the lifecycle's steps at follow-ups,
+ * signing, delivery, loss. A customer in development whose owner let its cadence lapse returns to the public
+ * pool as the C7 sweep returns it (at its {@code lapsesAt}); one its owner has no room for (C7's holding limit)
+ * is released to the pool by hand; some of the pool's were later claimed again. The rows written are the
+ * aggregate's as Spring Data JDBC stores them ({@link AggregateRows}), and a customer still in development
+ * with an owner has its running follow-up deadline (C2) as the SOP engine keeps it. Names never repeat a
+ * lead's.
+ *
+ * <p>Not written (the harness reads none of them): the customers' history and audit entries, and the C4/C5
+ * deadlines of each follow-up (logged two hours after it happened, demos and negotiations with their minutes).
  */
 public final class BenchCustomers {
 
-    private static final String[] STATUSES = {"PROSPECT", "PROSPECT", "PROSPECT", "INITIAL_CONTACT", "INITIAL_CONTACT",
-        "NEEDS_CONFIRMED", "OPPORTUNITY", "SIGNED", "SIGNED", "DELIVERED", "ACTIVE", "ACTIVE", "LOST"};
-    private static final String[] GRADES = {"A", "B", "B", "C", "C", "C"};
+    private static final CustomerStatus[] STATUSES = {CustomerStatus.PROSPECT, CustomerStatus.PROSPECT,
+        CustomerStatus.PROSPECT, CustomerStatus.INITIAL_CONTACT, CustomerStatus.INITIAL_CONTACT,
+        CustomerStatus.NEEDS_CONFIRMED, CustomerStatus.OPPORTUNITY, CustomerStatus.SIGNED, CustomerStatus.SIGNED,
+        CustomerStatus.DELIVERED, CustomerStatus.ACTIVE, CustomerStatus.ACTIVE, CustomerStatus.LOST};
+    private static final CustomerGrade[] GRADES = {CustomerGrade.A, CustomerGrade.B, CustomerGrade.B, CustomerGrade.C,
+        CustomerGrade.C, CustomerGrade.C};
     private static final String[] ROLES = {"DECISION_MAKER", "INFLUENCER", "USER", "USER", null};
-    private static final String[] SOURCES = {"REFERRAL", "PARTNER", "CHANNEL", "PUBLIC_INFORMATION", "RESEARCH", "OTHER"};
+    private static final CustomerSource[] SOURCES = {CustomerSource.REFERRAL, CustomerSource.PARTNER,
+        CustomerSource.CHANNEL, CustomerSource.PUBLIC_INFORMATION, CustomerSource.RESEARCH, CustomerSource.OTHER};
+    private static final ActivityType[] TYPES = ActivityType.values();
+    private static final String[] LOST_REASONS = {"选择了竞争对手的方案", "预算取消", "项目无限期搁置", "联系人离职，需求不再推进"};
+    /** Follow-ups are logged this long after they happened (within C4's window). */
+    private static final Duration LOGGED_AFTER = Duration.ofHours(2);
+    /** The C7 sweep runs every few minutes: a lapsed customer leaves its owner this long after its lapse. */
+    private static final Duration SWEEP_LAG = Duration.ofMinutes(3);
 
     private final BenchOrg org;
     private final Rows rows;
+    private final AggregateRows aggregates;
+    private final Deadlines deadlines;
+    private final CustomerRegions regions;
     private final SplittableRandom random;
     private final Instant now;
     private final ZoneId zone;
     private final BenchOpportunities pipeline;
+    private final CustomerRules rules;
+    private final FollowUpCadence cadence;
+    /** Customers in development each rep holds at the end of generation (C7's holding limit). */
+    private final Map<UUID, Integer> held = new HashMap<>();
+    private final int followUps;
+    /** The chance that a customer in development stays with its owner (given room under the limit). */
+    private final double keep;
+    private long activities;
 
     /** Quotes, contracts and receivables of the opportunities written from now on (see {@link BenchDeals}). */
     public BenchCustomers deals(BenchDeals deals) {
@@ -41,14 +90,92 @@ public final class BenchCustomers {
         return this;
     }
 
-    public BenchCustomers(BenchOrg org, PolicySnapshot policy, Rows rows, SplittableRandom random, Instant now,
-                          ZoneId zone) {
+    /**
+     * @param expectedCustomers customers of the size, converted ones included: how many a rep may keep in
+     *                          development decides how many of them stay with their owner
+     * @param followUps         follow-ups a customer has on average
+     */
+    public BenchCustomers(BenchOrg org, PolicySnapshot policy, Rows rows, AggregateRows aggregates, Deadlines deadlines,
+                          CustomerRegions regions, SplittableRandom random, Instant now, ZoneId zone,
+                          long expectedCustomers, int followUps) {
         this.pipeline = BenchOpportunities.of(policy, rows, random, now, zone);
         this.org = org;
         this.rows = rows;
+        this.aggregates = aggregates;
+        this.deadlines = deadlines;
+        this.regions = regions;
         this.random = random;
         this.now = now;
         this.zone = zone;
+        this.rules = policy.bind(CustomerRules.class);
+        this.cadence = rules.cadence(zone);
+        this.followUps = followUps;
+        // about four fifths of the holding limit kept by each rep at the end, whatever the size
+        long developing = expectedCustomers * 7 / STATUSES.length;
+        this.keep = Math.min(0.9, 0.8 * rules.maxPrivateCustomers() * org.reps().size() / Math.max(1.0, developing));
+    }
+
+    /**
+     * A customer converted from a lead, registered as the lead module registers it
+     * ({@code CustomerDirectory.register}: at INITIAL_CONTACT with the lead's grade, source and code), then
+     * living its life as the others do; {@code contact} is the contact the conversion added.
+     */
+    public void converted(UUID id, String code, String name, String uscc, String industry, String region, String source,
+                          String leadCode, String grade, UUID owner, UUID contact, Instant at) {
+        CustomerProfile profile = regions.resolve(CustomerProfile.validated(name, uscc, industry, null, region, null,
+                null, null, CustomerSource.of(source)));
+        Customer customer = Customer.register(code, profile, leadCode, CustomerGrade.valueOf(grade), GradeFactors.UNKNOWN,
+                null, CustomerStatus.INITIAL_CONTACT, owner, owner, at);
+        CustomerStatus target = STATUSES[random.nextInt(STATUSES.length)];
+        live(customer, id, owner, contact, target == CustomerStatus.PROSPECT ? CustomerStatus.INITIAL_CONTACT : target);
+    }
+
+    /**
+     * A contact (联系人) as {@code Contact.add} makes it; the customer's first is its primary contact, as the
+     * contact service makes the first one.
+     */
+    public UUID contact(UUID customer, String name, String title, String phone, String email, String role,
+                        boolean primary, Instant at) {
+        Contact contact = Contact.add(customer, ContactDetails.validated(name, title, null, phone, email, null,
+                DecisionRole.of(role), null, null), primary, at);
+        UUID id = BenchIds.uuid7(at, random);
+        BenchIds.assign(contact, "id", id);
+        aggregates.write(rows, contact, 0L);
+        return id;
+    }
+
+    /**
+     * A customer registered now through the API ({@code POST /api/v1/customers}: a prospect with its grade and
+     * no factors, held by {@code owner}) as this generator registers it, with its running follow-up deadline: for
+     * the sample check, which compares it with the customer the product stored.
+     */
+    public void registered(UUID id, String code, String name, String uscc, String industry, String region,
+                           String source, String grade, UUID owner, UUID createdBy, Instant at) {
+        Customer customer = Customer.register(code, regions.resolve(CustomerProfile.validated(name, uscc, industry,
+                null, region, null, null, null, CustomerSource.of(source))), null, CustomerGrade.valueOf(grade),
+                GradeFactors.UNKNOWN, null, CustomerStatus.PROSPECT, owner, createdBy, at);
+        BenchIds.assign(customer, "id", id);
+        Customer.ScheduleChange change = customer.reschedule(cadence, at, true);
+        aggregates.write(rows, customer, 0L);
+        deadlines.openUntil(change.rule(), "Customer", id.toString(), owner, change.startsAt(), change.due()).write();
+    }
+
+    /** Registered at {@code customer}'s creation: lives until now, then its rows and running deadline are written. */
+    private void live(Customer customer, UUID id, UUID rep, UUID contact, CustomerStatus target) {
+        BenchIds.assign(customer, "id", id);
+        customer.reschedule(cadence, customer.createdAt(), true);
+        Life life = new Life(customer, rep, contact);
+        life.live(target, random.nextDouble() < keep);
+        aggregates.write(rows, customer, life.saves - 1);
+        if (customer.cadenceRule() != null) {
+            deadlines.openUntil(customer.cadenceRule(), "Customer", id.toString(), customer.ownerId(),
+                    customer.cadenceAnchorAt(), customer.followUpDueAt()).write();
+        }
+    }
+
+    /** Follow-ups written so far. */
+    public long activities() {
+        return activities;
     }
 
     /**
@@ -73,26 +200,26 @@ public final class BenchCustomers {
             }
             ChineseData.Company company = ChineseData.company(firstCompany + k);
             UUID id = BenchIds.uuid7(created, random);
-            String status = STATUSES[random.nextInt(STATUSES.length)];
+            CustomerStatus target = STATUSES[random.nextInt(STATUSES.length)];
             String uscc = random.nextInt(10) < 9 ? company.uscc() : null;
-            rows.insert(BenchLeads.CUSTOMER_TABLE, BenchLeads.CUSTOMER_COLUMNS,
-                    BenchLeads.withCustomerSearch(company.name(), id,
-                    "C-%d-%06d".formatted(created.atZone(zone).getYear(), codesUsed + k + 1), company.name(),
-                    CompanyNames.normalize(company.name()), uscc,
-                    company.industry(), company.city().province(), status, "LOST".equals(status) ? null : owner.id(),
-                    SOURCES[random.nextInt(SOURCES.length)], null, 0L, created, GRADES[random.nextInt(GRADES.length)]));
+            CustomerProfile profile = regions.resolve(CustomerProfile.validated(company.name(), uscc, company.industry(),
+                    null, company.city().province(), null, null, null, SOURCES[random.nextInt(SOURCES.length)]));
+            Customer customer = Customer.register("C-%d-%06d".formatted(created.atZone(zone).getYear(), codesUsed + k + 1),
+                    profile, null, GRADES[random.nextInt(GRADES.length)], GradeFactors.UNKNOWN, null,
+                    CustomerStatus.PROSPECT, owner.id(), owner.id(), created);
             long remaining = customers - k;
             long n = Math.max(1, Math.round((double) contactsLeft / remaining + random.nextInt(3) - 1));
+            UUID firstContact = null;
             for (int c = 0; c < n && contactsLeft > 0; c++, contactsLeft--) {
                 ChineseData.Person person = ChineseData.person(random);
                 String number = random.nextInt(10) < 8 ? ChineseData.mobile(phone++, random.nextInt(4))
                         : ChineseData.landline(company.city(), phone++);
                 String email = random.nextInt(10) < 7 ? person.emailLocal() + "@" + company.domain() : null;
-                rows.insert(BenchLeads.CONTACT_TABLE, BenchLeads.CONTACT_COLUMNS, BenchIds.uuid7(created, random), id,
-                        person.name(), ChineseData.TITLES.get(random.nextInt(ChineseData.TITLES.size())), number,
-                        PhoneNumbers.normalize(number), email, EmailAddresses.normalize(email),
-                        ROLES[random.nextInt(ROLES.length)], created);
+                UUID contact = contact(id, person.name(), ChineseData.TITLES.get(random.nextInt(ChineseData.TITLES.size())),
+                        number, email, ROLES[random.nextInt(ROLES.length)], firstContact == null, created);
+                firstContact = firstContact == null ? contact : firstContact;
             }
+            live(customer, id, owner.id(), firstContact, target);
             if (opportunitiesLeft > 0 && random.nextDouble() < (double) opportunitiesLeft / remaining) {
                 opportunitiesLeft--;
                 Instant opened = created.plus(Duration.ofDays(random.nextInt(60)));
@@ -107,6 +234,153 @@ public final class BenchCustomers {
                 pipeline.write(opportunity, code, id, name, BigDecimal.valueOf(50_000L + random.nextInt(300) * 10_000L),
                         owner.id(), null, line, opened, company.name(), uscc);
             }
+        }
+    }
+
+    /** One customer's life from its registration until now, through the aggregate's own transitions. */
+    private final class Life {
+        private final Customer customer;
+        private final UUID rep;
+        private final UUID contact;
+        private int saves = 1;
+        private int logged;
+        private Instant at;
+
+        Life(Customer customer, UUID rep, UUID contact) {
+            this.customer = customer;
+            this.rep = rep;
+            this.contact = contact;
+            this.at = customer.createdAt();
+        }
+
+        /** Lives towards {@code target}; {@code keep}: a customer still in development stays with its owner. */
+        void live(CustomerStatus target, boolean keep) {
+            int days = cadence.days(customer.grade(), PursuitMode.DEVELOPMENT);
+            // the lifecycle's steps, each reached at a follow-up: the first follow-up is initial contact (a
+            // converted lead's customer is there already), then needs confirmed, opportunity, signed
+            int steps = switch (target) {
+                case PROSPECT -> 0;
+                case INITIAL_CONTACT -> 1;
+                case NEEDS_CONFIRMED -> 2;
+                case OPPORTUNITY -> 3;
+                case SIGNED, DELIVERED, ACTIVE -> 4;
+                case LOST -> 1 + random.nextInt(3);
+            };
+            // a prospect has had no follow-up; the others as many as keep the size's mean over all customers
+            int budget = target == CustomerStatus.PROSPECT ? 0 : 1 + random.nextInt(Math.max(1,
+                    (int) Math.round(2.0 * followUps * STATUSES.length / (STATUSES.length - 3) - 1)));
+            boolean signs = target != CustomerStatus.LOST && !target.inDevelopment();
+            int developing = Math.max(steps, signs ? budget - budget / 3 : budget);
+            if (target.inDevelopment() && keep && room() && developing > 0) {
+                // followed up within its cadence until now: if the chain would start long after the customer
+                // lapsed, it went to the pool and its owner claimed it back (after C7's cooldown)
+                Instant chainStart = now.minus(Duration.ofHours((long) (developing - 1) * days * 16
+                        + random.nextInt(Math.max(1, days * 20))));
+                Instant lapsed = customer.lapsesAt();
+                if (chainStart.isAfter(lapsed.plus(Duration.ofDays(rules.reclaimCooldownDays() + 1L)))) {
+                    at = lapsed.plus(SWEEP_LAG);
+                    customer.returnToPool(at);
+                    customer.reschedule(cadence, at, false);
+                    saves++;
+                    at = chainStart.minus(Duration.ofHours(1 + random.nextInt(23)));
+                    customer.claim(rep, at);
+                    customer.reschedule(cadence, at, true);
+                    saves++;
+                }
+            }
+            int reached = 0;
+            for (int i = 1; i <= developing && followUp(days); i++) {
+                int due = (int) Math.ceil((double) i * steps / developing);
+                while (reached < due) {
+                    reached++;
+                    if (reached > 1) {
+                        customer.advance(at);
+                        customer.reschedule(cadence, at, false);
+                        saves++;
+                    }
+                }
+            }
+            if (target == CustomerStatus.LOST && customer.status() != CustomerStatus.PROSPECT && next(30)) {
+                customer.lost(LOST_REASONS[random.nextInt(LOST_REASONS.length)], at);
+                customer.reschedule(cadence, at, false);
+                saves++;
+            }
+            if (customer.status() == CustomerStatus.SIGNED) {
+                for (CustomerStatus further : new CustomerStatus[] {CustomerStatus.DELIVERED, CustomerStatus.ACTIVE}) {
+                    if (target.ordinal() >= further.ordinal() && next(90)) {
+                        customer.advance(at);
+                        saves++;
+                    }
+                }
+                // a signed customer is still called on now and then, without a cadence
+                List<Instant> later = new ArrayList<>();
+                long span = Duration.between(at, now).toMillis();
+                for (int k = logged; k < budget; k++) {
+                    later.add(at.plusMillis((long) (random.nextDouble() * span)));
+                }
+                later.stream().sorted().forEach(this::log);
+            }
+            if (customer.ownerId() != null && customer.status().inDevelopment()) {
+                Instant lapses = customer.lapsesAt();
+                if (!lapses.isAfter(now)) {
+                    Instant swept = lapses.plus(SWEEP_LAG); // the C7 sweep
+                    customer.returnToPool(swept.isAfter(now) ? now : swept);
+                    customer.reschedule(cadence, swept.isAfter(now) ? now : swept, false);
+                    saves++;
+                } else if (!keep || !room()) {
+                    // released to the pool by hand: the owner has no room for it, or gave up on it
+                    Instant released = at.plus(Duration.ofHours(1 + random.nextInt(72)));
+                    customer.returnToPool(released.isAfter(now) ? now : released);
+                    customer.reschedule(cadence, released.isAfter(now) ? now : released, false);
+                    saves++;
+                } else {
+                    held.merge(rep, 1, Integer::sum);
+                }
+            }
+        }
+
+        private boolean room() {
+            return held.getOrDefault(rep, 0) < rules.maxPrivateCustomers();
+        }
+
+        /** Moves the clock on by up to {@code days}; false when that would pass now. */
+        private boolean next(int days) {
+            Instant later = at.plus(Duration.ofHours(1 + random.nextInt(days * 24)));
+            if (later.isAfter(now)) {
+                return false;
+            }
+            at = later;
+            return true;
+        }
+
+        /** A follow-up within the cadence (3 to 20 of each 24 parts of it), unless that would pass now. */
+        private boolean followUp(int days) {
+            Instant later = at.plus(Duration.ofHours((long) days * (3 + random.nextInt(18))));
+            if (later.isAfter(now)) {
+                return false;
+            }
+            log(later);
+            return true;
+        }
+
+        private void log(Instant occurred) {
+            at = occurred;
+            ActivityType type = TYPES[(logged + random.nextInt(TYPES.length)) % TYPES.length];
+            Instant loggedAt = occurred.plus(LOGGED_AFTER);
+            ActivityDraft draft = new ActivityDraft(type, occurred, contact == null ? List.of() : List.of(contact),
+                    "第" + (logged + 1) + "次跟进：沟通需求与预算", null, null, null, "约下次拜访", null,
+                    type.needsMinutes() ? "纪要：客户关注实施周期与价格，已答复，待对方内部评审" : null)
+                    .validated(loggedAt);
+            // C4 and C5 due on the SOP's working calendar, as the activity service computes them
+            Activity activity = Activity.log(customer.id(), draft, rep, loggedAt,
+                    deadlines.calendar().due(occurred, rules.activityLogWindow()),
+                    type.needsMinutes() ? deadlines.calendar().due(occurred, rules.minutesWindow()) : null);
+            BenchIds.assign(activity, "id", BenchIds.uuid7(occurred, random));
+            aggregates.write(rows, activity, 0L);
+            customer.recordFollowUp(occurred, null, cadence, loggedAt);
+            saves++;
+            logged++;
+            activities++;
         }
     }
 }

@@ -219,7 +219,7 @@ public final class BenchDeals {
                 null);
         String number = code("Q", ++quoteSeq, drafted);
         Quote q = Quote.draft(number, opportunity, customer, owner, terms, lines, required, quotedOn, drafted);
-        setId(q, "id", BenchIds.uuid7(drafted, random));
+        BenchIds.assign(q, "id", BenchIds.uuid7(drafted, random));
         AuditRows.Actor author = person(owner);
         Trail trail = new Trail(q, drafted, author);
         if (outcome != Outcome.DRAFT) {
@@ -291,7 +291,7 @@ public final class BenchDeals {
         Contract c = Contract.draft(new Contract.Draft(title, opportunity, customer, quote.id(), template.id(),
                 template.version(), owner, amount, risk, signedOn, termEnd, buyer, seller, template.clauses(), values,
                 milestones, lines), number, owner, contractRules.keptUntil(LocalDate.ofInstant(drafted, zone)), drafted);
-        setId(c, "id", BenchIds.uuid7(drafted, random));
+        BenchIds.assign(c, "id", BenchIds.uuid7(drafted, random));
         AuditRows.Actor drafter = person(owner);
         Trail trail = new Trail(c, drafted, drafter);
         // the drafter completes the buyer's particulars the template's parties clause asks for
@@ -404,7 +404,7 @@ public final class BenchDeals {
         List<Receivable> plans = PaymentPlan.of(signed, due -> remindAt(due, planned), signedOn, planned);
         List<Receipt> receipts = new ArrayList<>();
         for (Receivable p : plans) {
-            setId(p, "id", BenchIds.uuid7(planned, random));
+            BenchIds.assign(p, "id", BenchIds.uuid7(planned, random));
             Life life = new Life(p, planned);
             pay(life, c, signedOn, receipts);
             life.remindUntil(now);
@@ -635,7 +635,7 @@ public final class BenchDeals {
         Instant recorded = on.atTime(10, random.nextInt(60)).atZone(zone).toInstant();
         Receipt r = Receipt.record(code("SK", ++receiptSeq, recorded), c.customerId(), amount, on,
                 METHODS[random.nextInt(METHODS.length)], c.buyerName(), "BR" + receiptSeq, finance, recorded);
-        setId(r, "id", BenchIds.uuid7(recorded, random));
+        BenchIds.assign(r, "id", BenchIds.uuid7(recorded, random));
         return r;
     }
 
@@ -741,25 +741,5 @@ public final class BenchDeals {
 
     private String code(String prefix, long n, Instant at) {
         return "%s-%d-%06d".formatted(prefix, at.atZone(zone).getYear(), n);
-    }
-
-    private static final Map<Class<?>, Field> ID_FIELDS = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** The product's aggregates take a random v7 id; the generator gives them one from its seed. */
-    private static void setId(Object aggregate, String field, UUID id) {
-        try {
-            Field f = ID_FIELDS.computeIfAbsent(aggregate.getClass(), t -> {
-                try {
-                    Field found = t.getDeclaredField(field);
-                    found.setAccessible(true);
-                    return found;
-                } catch (NoSuchFieldException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            f.set(aggregate, id);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -31,4 +31,25 @@ public final class BenchIds {
             throw new IllegalStateException(e);
         }
     }
+
+    private static final java.util.Map<Class<?>, java.lang.reflect.Field> ID_FIELDS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The product's aggregates take a random v7 id; the generator gives them one from its seed. */
+    public static void assign(Object aggregate, String field, UUID id) {
+        try {
+            java.lang.reflect.Field f = ID_FIELDS.computeIfAbsent(aggregate.getClass(), t -> {
+                try {
+                    java.lang.reflect.Field found = t.getDeclaredField(field);
+                    found.setAccessible(true);
+                    return found;
+                } catch (NoSuchFieldException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            f.set(aggregate, id);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -142,18 +142,22 @@ public final class CopyRows implements Rows, AutoCloseable {
             b.append(bool ? 't' : 'f');
         } else if (value instanceof Enum<?> e) {
             b.append(e.name());
+        } else if (value instanceof Object[] items) {
+            append(b, java.util.Arrays.asList(items));
         } else if (value instanceof Collection<?> items) {
-            // a PostgreSQL array literal; only plain values (timestamps, numbers) go into arrays here
-            b.append('{');
+            // a PostgreSQL array literal, each element quoted (its quotes and backslashes escaped), then the
+            // whole escaped for COPY's text format
+            StringBuilder literal = new StringBuilder("{");
             boolean first = true;
             for (Object item : items) {
                 if (!first) {
-                    b.append(',');
+                    literal.append(',');
                 }
                 first = false;
-                b.append('"').append(item).append('"');
+                literal.append('"').append(item.toString().replace("\\", "\\\\").replace("\"", "\\\""))
+                        .append('"');
             }
-            b.append('}');
+            escape(b, literal.append('}').toString());
         } else {
             escape(b, value.toString());
         }

@@ -1,6 +1,7 @@
 package com.lead2cash.bench.dataset;
 
 import com.lead2cash.bench.BenchSize;
+import com.lead2cash.customer.internal.CustomerRegions;
 import com.lead2cash.lead.internal.BenchLeads;
 import com.lead2cash.receivable.internal.ReceivableRules;
 import com.lead2cash.region.Regions;
@@ -78,6 +79,7 @@ public final class DataGenerator {
         Regions regions = app.getBean(Regions.class);
         Map<String, Long> counts;
         long[] sequences;
+        long followUps;
         try (CopyRows rows = new CopyRows(dataSource)) {
             SplittableRandom random = new SplittableRandom(seed);
             Notifications notifications = new Notifications(rows, random.split(), now);
@@ -94,14 +96,20 @@ public final class DataGenerator {
                     products, template, app.getBean(com.lead2cash.platform.Letterhead.class).name(), dealDeadlines,
                     dealNotifications);
             leads.deals(deals);
+            // one holder of the customers' lives: the converted leads' customers and the others count against the
+            // same holding limit
+            BenchCustomers customers = new BenchCustomers(org, policy, rows, new AggregateRows(app), deadlines,
+                    app.getBean(CustomerRegions.class), random.split(), now, zone, size.customers(),
+                    ACTIVITIES_PER_CUSTOMER).deals(deals);
+            leads.customers(customers);
             leads.write(size.leads());
             log(started, "%d leads (%d converted)".formatted(size.leads(), leads.converted()));
-            long customers = Math.max(0, size.customers() - leads.customersCreated());
-            new BenchCustomers(org, policy, rows, random.split(), now, zone).deals(deals).write(customers,
-                    Math.max(customers, size.contacts() - leads.converted()),
+            long further = Math.max(0, size.customers() - leads.customersCreated());
+            customers.write(further, Math.max(further, size.contacts() - leads.converted()),
                     Math.max(0, size.opportunities() - leads.opportunitiesCreated()), size.leads(),
                     leads.customersCreated(), leads.opportunitiesCreated(), size.leads());
-            log(started, "%d further customers".formatted(customers));
+            log(started, "%d further customers, %d follow-ups".formatted(further, customers.activities()));
+            followUps = customers.activities();
             log(started, "%d quotes, %d contracts, %d receipts (%.1f s of it)".formatted(deals.quotes(),
                     deals.contracts(), deals.receipts(), deals.seconds()));
             sequences = new long[] {deals.quotes(), deals.contracts(), deals.receipts()};
@@ -113,8 +121,7 @@ public final class DataGenerator {
             counts = new java.util.LinkedHashMap<>(rows.counts());
             log(started, "copied " + counts);
         }
-        counts.put("customer_activity", activities(jdbc, now));
-        log(started, counts.get("customer_activity") + " activities");
+        counts.put("customer_activity", followUps);
         load.restoreIndexes(step -> log(started, "index " + step));
         rebuildReadModels(jdbc);
         log(started, "read models rebuilt");
@@ -197,27 +204,6 @@ public final class DataGenerator {
         jdbc.sql("vacuum (analyze) lead_rep_load").update();
         jdbc.sql("vacuum (analyze) receivable_plan_month").update();
         jdbc.sql("vacuum (analyze) opportunity_forecast_month").update();
-    }
-
-    /**
-     * Every customer's follow-ups, written in SQL while the indexes are off: {@link #ACTIVITIES_PER_CUSTOMER}
-     * a customer, spread evenly from the day it was created until now, of every type, logged by its owner
-     * (the pool's by whoever held it last is not known here: the first rep); ids derived from the customer's,
-     * so the data stays deterministic for a seed.
-     */
-    private static long activities(JdbcClient jdbc, Instant now) {
-        return jdbc.sql("""
-                insert into customer_activity (id, customer_id, type, occurred_at, logged_at, logged_by, summary, late,
-                       log_due_at, next_step, version, updated_at)
-                select md5(c.id::text || ':' || g)::uuid, c.id,
-                       (array['CALL','VISIT','EMAIL','MEETING','DEMO','NEGOTIATION','OTHER'])[1 + (g + abs(hashtext(c.id::text))) % 7],
-                       t.at, t.at + interval '2 hours',
-                       coalesce(c.owner_id, (select min(r.platform_user::text)::uuid from platform_user_role r where r.role = 'SALES_REP')),
-                       '第' || g || '次跟进：沟通需求与预算', false, t.at + interval '24 hours', '约下次拜访', 0, t.at + interval '2 hours'
-                from customer_customer c
-                cross join generate_series(1, :n) g
-                cross join lateral (select c.created_at + (cast(:now as timestamptz) - c.created_at) * g / (:n + 1) as at) t
-                """).param("n", ACTIVITIES_PER_CUSTOMER).param("now", java.sql.Timestamp.from(now)).update();
     }
 
     /** The catalogue the quotes draw on: three products (standard, professional, a service) of every product line. */

@@ -80,16 +80,21 @@ public final class Deadlines {
 
         private Deadline(String rule, String subjectType, String subjectId, UUID owner, Instant started,
                          boolean withReminders) {
+            this(rule, subjectType, subjectId, owner, started, BenchReminders.window(policy, rule), null, withReminders);
+        }
+
+        /** With {@code due} given (a customer's cadence) the window only says how reminders count time. */
+        private Deadline(String rule, String subjectType, String subjectId, UUID owner, Instant started,
+                         DeadlineWindow window, Instant due, boolean withReminders) {
             this.id = BenchIds.uuid7(started, random);
             this.rule = rule;
             this.subjectType = subjectType;
             this.subjectId = subjectId;
             this.owner = owner;
             this.started = started;
-            DeadlineWindow window = BenchReminders.window(policy, rule);
-            this.due = calendar.due(started, window);
+            this.due = due != null ? due : calendar.due(started, window);
             this.reminders = withReminders
-                    ? BenchReminders.of(started, due, window, BenchReminders.fractions(policy), calendar) : List.of();
+                    ? BenchReminders.of(started, this.due, window, BenchReminders.fractions(policy), calendar) : List.of();
             this.sweptUntil = started;
         }
 
@@ -173,6 +178,15 @@ public final class Deadlines {
         return new Deadline(rule, subjectType, subjectId, owner, at, true);
     }
 
+    /**
+     * {@code Deadlines.openUntil}: a clock whose due time its module computed (a customer's follow-up cadence,
+     * C2 / C3), reminders counted in calendar time as the deadline service counts them.
+     */
+    public Deadline openUntil(String rule, String subjectType, String subjectId, UUID owner, Instant at, Instant due) {
+        return new Deadline(rule, subjectType, subjectId, owner, at,
+                DeadlineWindow.calendar(com.lead2cash.sop.BusinessDuration.ofMinutes(0)), due, true);
+    }
+
     /** {@code Deadlines.recordMet}: done at once (met at its start, no reminders); written immediately. */
     public void recordMet(String rule, String subjectType, String subjectId, UUID owner, Instant at) {
         Deadline d = new Deadline(rule, subjectType, subjectId, owner, at, false);
@@ -182,8 +196,9 @@ public final class Deadlines {
     }
 
     /**
-     * Open deadlines that stand in for those of modules still to come (customers' follow-up cadences),
-     * so the sweep looks for its due ones among as many as a company of this size keeps running. They
+     * Open deadlines that make up the size's count of running deadlines beyond those the generated leads,
+     * customers, contracts and receivables keep, so the sweep looks for its due ones among as many as the
+     * size names. They
      * are marked with the subject type {@code BenchSweep}, due in the future and never touched by
      * anything but the sweep benchmark.
      */

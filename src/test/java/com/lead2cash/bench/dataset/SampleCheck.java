@@ -28,7 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the rows the product stored — the lead, its grade reasons, history, deadlines, notifications and
  * audit entry — are compared with the rows the generator writes for the same draft at the same
  * instant. Routing may pick another rep of the same team (loads differ), so owners are compared by
- * team. Then generated leads are read back through the API by their owners.
+ * team. Customers registered through the API are compared with the generator's registration of them
+ * in the same way. Then generated leads, contracts, quotes and receipts are read back through the API.
  */
 public final class SampleCheck {
 
@@ -36,6 +37,8 @@ public final class SampleCheck {
     static final long BAND = 7_000_000;
     private static final int PER_CHANNEL = 6;
     private static final Pattern CODE = Pattern.compile("L-\\d{4}-\\d{6,}");
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+            .build();
 
     private final BenchOrg org;
     private final Http http;
@@ -70,9 +73,59 @@ public final class SampleCheck {
                 }
             }
         }
+        compareCustomers();
         readBack();
         readBackDeals();
         return problems;
+    }
+
+    /**
+     * Customers registered through the API by reps, each compared with the generator's registration of the same
+     * company by the same rep at the same instant: every column of the customer row (a stored column the generator
+     * does not write is a problem too), and the running follow-up deadline (C2) of its grade.
+     */
+    private void compareCustomers() throws Exception {
+        String[] grades = {"A", "B", "C"};
+        for (int i = 0; i < grades.length; i++) {
+            ChineseData.Company company = ChineseData.company(BAND + 600 + i);
+            Member rep = org.reps().get(i * 7 % org.reps().size());
+            Map<String, Object> body = new java.util.LinkedHashMap<>();
+            body.put("name", company.name());
+            body.put("uscc", company.uscc());
+            body.put("industry", company.industry());
+            body.put("region", company.city().province());
+            body.put("source", "REFERRAL");
+            body.put("grade", grades[i]);
+            Http.Answer answer = http.postJson("/api/v1/customers", rep.token(), JSON.writeValueAsString(body));
+            String label = "customer " + company.name();
+            if (answer.status() != 201) {
+                problems.add(label + " answered " + answer.status() + " " + answer.body());
+                continue;
+            }
+            Map<String, Object> stored = jdbc.sql("select * from customer_customer where name = :name")
+                    .param("name", company.name()).query().singleRow();
+            UUID id = (UUID) stored.get("id");
+            Instant at = ((Timestamp) stored.get("created_at")).toInstant();
+            MemoryRows rows = new MemoryRows();
+            captures.customers(rows, at).registered(id, (String) stored.get("code"), company.name(), company.uscc(),
+                    company.industry(), company.city().province(), "REFERRAL", grades[i], rep.id(), rep.id(), at);
+            MemoryRows.Row generated = rows.of("customer_customer").get(0);
+            for (String column : stored.keySet()) {
+                if (!generated.columns().contains(column)) {
+                    problems.add(label + ": customer_customer." + column + " is not generated");
+                } else {
+                    same(label + " customer_customer." + column, generated.get(column), stored.get(column));
+                }
+            }
+            same(label + " deadlines", rows.of("sop_deadline").stream().map(r -> deadline(r.asMap(), rep.id())).toList(),
+                    jdbc.sql("select * from sop_deadline where subject_type = 'Customer' and subject_id = :id")
+                            .param("id", id.toString()).query().listOfRows().stream().map(r -> deadline(r, rep.id()))
+                            .toList());
+            if (problems.isEmpty()) {
+                System.out.printf("BENCH check: %s (grade %s) matches the product's %s%n", label, grades[i],
+                        stored.get("code"));
+            }
+        }
     }
 
     private void compare(long index, BenchLeads.Request request, boolean viaWeb) throws Exception {
@@ -232,9 +285,9 @@ public final class SampleCheck {
         }
     }
 
-    private String deadline(Map<String, Object> r, UUID leadOwner) {
+    private String deadline(Map<String, Object> r, UUID subjectOwner) {
         UUID owner = (UUID) r.get("owner_id");
-        String who = owner.equals(leadOwner) ? "lead owner" : owner.toString();
+        String who = owner.equals(subjectOwner) ? "its owner" : owner.toString();
         return r.get("rule_id") + " " + r.get("state") + " owner=" + who + " policy=" + r.get("policy_version")
                 + " started=" + text(r.get("started_at")) + " due=" + text(r.get("due_at")) + " reminders="
                 + text(r.get("reminder_at")) + " met=" + text(r.get("met_at")) + " next=" + text(r.get("next_fire_at"))
@@ -315,6 +368,9 @@ public final class SampleCheck {
             } catch (java.sql.SQLException e) {
                 return a.toString();
             }
+        }
+        if (v instanceof Object[] items) {
+            return text(java.util.Arrays.asList(items));
         }
         if (v instanceof Collection<?> c) {
             return c.stream().map(SampleCheck::text).collect(Collectors.toList()).toString();

@@ -1,5 +1,6 @@
 package com.lead2cash.bench.dataset;
 
+import com.lead2cash.customer.internal.CustomerRegions;
 import com.lead2cash.lead.internal.BenchLeads;
 import com.lead2cash.region.Regions;
 import com.lead2cash.sop.PolicySnapshot;
@@ -21,10 +22,12 @@ public final class SingleCaptures {
     private final AggregateRows aggregates;
     private final ZoneId zone;
     private final long seed;
+    private final CustomerRegions customerRegions;
 
-    public SingleCaptures(BenchOrg org, PolicySnapshot policy, Regions regions, WorkingCalendar calendar,
-                          AggregateRows aggregates, ZoneId zone, long seed) {
+    public SingleCaptures(BenchOrg org, PolicySnapshot policy, Regions regions, CustomerRegions customerRegions,
+                          WorkingCalendar calendar, AggregateRows aggregates, ZoneId zone, long seed) {
         this.org = org;
+        this.customerRegions = customerRegions;
         this.policy = policy;
         this.regions = regions;
         this.calendar = calendar;
@@ -40,5 +43,13 @@ public final class SingleCaptures {
         Deadlines deadlines = new Deadlines(rows, policy, calendar, notifications, org, random, at, zone);
         return new BenchLeads(org, policy, regions, deadlines, notifications, new AuditRows(rows), aggregates, rows,
                 random, at, zone);
+    }
+
+    /** The customers' generator as of {@code at}, writing into {@code rows} (for the sample check). */
+    public BenchCustomers customers(MemoryRows rows, Instant at) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Notifications notifications = new Notifications(rows, random, at);
+        Deadlines deadlines = new Deadlines(rows, policy, calendar, notifications, org, random, at, zone);
+        return new BenchCustomers(org, policy, rows, aggregates, deadlines, customerRegions, random, at, zone, 1, 1);
     }
 }

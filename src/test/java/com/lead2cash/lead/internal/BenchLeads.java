@@ -12,9 +12,6 @@ import com.lead2cash.bench.dataset.ChineseData;
 import com.lead2cash.bench.dataset.Deadlines;
 import com.lead2cash.bench.dataset.Notifications;
 import com.lead2cash.bench.dataset.Rows;
-import com.lead2cash.customer.CompanyNames;
-import com.lead2cash.customer.EmailAddresses;
-import com.lead2cash.customer.PhoneNumbers;
 import com.lead2cash.lead.Grade;
 import com.lead2cash.lead.LeadSource;
 import com.lead2cash.lead.internal.domain.CaptureChannel;
@@ -73,29 +70,8 @@ public final class BenchLeads {
     public record Capture(LeadDraft draft, CaptureChannel channel, Member capturer) {
     }
 
-    /** Customer, contact and opportunity rows a conversion leaves; the customer module's tables. */
+    /** The customer module's table the converted leads' customers go to (see BenchCustomers). */
     public static final String CUSTOMER_TABLE = "customer_customer";
-    public static final List<String> CUSTOMER_COLUMNS = List.of("id", "code", "name", "name_normalized", "uscc",
-            "industry", "region", "status", "owner_id", "source", "source_lead_code", "version", "created_at", "grade",
-            "name_folded", "search_tokens", "search_pinyin", "search_initials");
-
-    /**
-     * The search columns of a customer named {@code name}, last in {@link #CUSTOMER_COLUMNS}, as the customer
-     * aggregate keeps them (customer.internal.jobs.SearchKeysBackfill writes the same).
-     */
-    public static Object[] withCustomerSearch(String name, Object... values) {
-        com.lead2cash.platform.SearchKeys.Name keys = com.lead2cash.platform.SearchKeys.name(name);
-        Object[] row = Arrays.copyOf(values, values.length + 4);
-        row[values.length] = keys.folded().isEmpty() ? "-" : keys.folded();
-        row[values.length + 1] = keys.tokens();
-        row[values.length + 2] = keys.pinyin();
-        row[values.length + 3] = keys.initials();
-        return row;
-    }
-
-    public static final String CONTACT_TABLE = "customer_contact";
-    public static final List<String> CONTACT_COLUMNS = List.of("id", "customer_id", "name", "title", "phone",
-            "phone_normalized", "email", "email_normalized", "decision_role", "created_at");
     static final String EVENT_TABLE = "lead_event";
     static final List<String> EVENT_COLUMNS = List.of("lead_id", "occurred_at", "actor_id", "message_key", "args");
     static final String ATTEMPT_TABLE = "lead_contact_attempt";
@@ -137,6 +113,7 @@ public final class BenchLeads {
     private final Map<UUID, Instant> lastAssigned = new HashMap<>();
     private final PriorityQueue<Closing> closings = new PriorityQueue<>();
     private long customerSeq;
+    private com.lead2cash.bench.dataset.BenchCustomers customers;
     private long opportunitySeq;
     private long converted;
 
@@ -181,6 +158,11 @@ public final class BenchLeads {
 
     public long converted() {
         return converted;
+    }
+
+    /** Where the converted leads' customers are registered and live on. */
+    public void customers(com.lead2cash.bench.dataset.BenchCustomers customers) {
+        this.customers = customers;
     }
 
     /** Quotes, contracts and receivables of the converted leads' opportunities (see {@link com.lead2cash.bench.dataset.BenchDeals}). */
@@ -484,15 +466,12 @@ public final class BenchLeads {
             Map<String, String> before = aggregates.auditValues(lead);
             UUID customer = BenchIds.uuid7(at, random);
             String customerCode = code("C", ++customerSeq, at);
-            rows.insert(CUSTOMER_TABLE, CUSTOMER_COLUMNS, withCustomerSearch(lead.companyName(), customer, customerCode,
-                    lead.companyName(),
-                    CompanyNames.normalize(lead.companyName()), lead.uscc(), lead.industry(), lead.region(), "PROSPECT",
-                    lead.ownerId(), lead.source().name(), lead.code(), 0L, at, "C"));
-            UUID contact = BenchIds.uuid7(at, random);
-            rows.insert(CONTACT_TABLE, CONTACT_COLUMNS, contact, customer,
+            // the conversion registers the customer, then adds the lead's contact (CustomerDirectory.addContact)
+            UUID contact = customers.contact(customer,
                     lead.contactName() == null ? lead.companyName() : lead.contactName(), lead.contactTitle(),
-                    lead.phone(), PhoneNumbers.normalize(lead.phone()), lead.email(), EmailAddresses.normalize(lead.email()),
-                    lead.decisionMakerKnown() ? "DECISION_MAKER" : null, at);
+                    lead.phone(), lead.email(), lead.decisionMakerKnown() ? "DECISION_MAKER" : null, true, at);
+            customers.converted(customer, customerCode, lead.companyName(), lead.uscc(), lead.industry(), lead.region(),
+                    lead.source().name(), lead.code(), lead.grade().name(), lead.ownerId(), contact, at);
             UUID opportunity = null;
             if (random.nextInt(100) < 60) {
                 opportunity = BenchIds.uuid7(at, random);

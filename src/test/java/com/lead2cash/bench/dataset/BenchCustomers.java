@@ -122,12 +122,11 @@ public final class BenchCustomers {
      */
     public void converted(UUID id, String code, String name, String uscc, String industry, String region, String source,
                           String leadCode, String grade, UUID owner, UUID contact, Instant at) {
-        CustomerProfile profile = regions.resolve(CustomerProfile.validated(name, uscc, industry, null, region, null,
-                null, null, CustomerSource.of(source)));
-        Customer customer = Customer.register(code, profile, leadCode, CustomerGrade.valueOf(grade), GradeFactors.UNKNOWN,
-                null, CustomerStatus.INITIAL_CONTACT, owner, owner, at);
+        Customer customer = register(id, code, CustomerProfile.validated(name, uscc, industry, null, region, null, null,
+                null, CustomerSource.of(source)), leadCode, CustomerGrade.valueOf(grade), CustomerStatus.INITIAL_CONTACT,
+                owner, owner, at);
         CustomerStatus target = STATUSES[random.nextInt(STATUSES.length)];
-        live(customer, id, owner, contact, target == CustomerStatus.PROSPECT ? CustomerStatus.INITIAL_CONTACT : target);
+        live(customer, owner, contact, target == CustomerStatus.PROSPECT ? CustomerStatus.INITIAL_CONTACT : target);
     }
 
     /**
@@ -151,24 +150,36 @@ public final class BenchCustomers {
      */
     public void registered(UUID id, String code, String name, String uscc, String industry, String region,
                            String source, String grade, UUID owner, UUID createdBy, Instant at) {
-        Customer customer = Customer.register(code, regions.resolve(CustomerProfile.validated(name, uscc, industry,
-                null, region, null, null, null, CustomerSource.of(source))), null, CustomerGrade.valueOf(grade),
-                GradeFactors.UNKNOWN, null, CustomerStatus.PROSPECT, owner, createdBy, at);
-        BenchIds.assign(customer, "id", id);
-        Customer.ScheduleChange change = customer.reschedule(cadence, at, true);
-        aggregates.write(rows, customer, 0L);
-        deadlines.openUntil(change.rule(), "Customer", id.toString(), owner, change.startsAt(), change.due()).write();
+        store(register(id, code, CustomerProfile.validated(name, uscc, industry, null, region, null, null, null,
+                CustomerSource.of(source)), null, CustomerGrade.valueOf(grade), CustomerStatus.PROSPECT, owner, createdBy,
+                at), 1);
     }
 
-    /** Registered at {@code customer}'s creation: lives until now, then its rows and running deadline are written. */
-    private void live(Customer customer, UUID id, UUID rep, UUID contact, CustomerStatus target) {
+    /** As {@code CustomerService.register}: the region resolved, the aggregate registered, its cadence started. */
+    private Customer register(UUID id, String code, CustomerProfile profile, String leadCode, CustomerGrade grade,
+                              CustomerStatus status, UUID owner, UUID createdBy, Instant at) {
+        Customer customer = Customer.register(code, regions.resolve(profile), leadCode, grade, GradeFactors.UNKNOWN, null,
+                status, owner, createdBy, at);
         BenchIds.assign(customer, "id", id);
-        customer.reschedule(cadence, customer.createdAt(), true);
+        customer.reschedule(cadence, at, true);
+        return customer;
+    }
+
+    /** Lives from its registration until now, towards {@code target}; then it is stored. */
+    private void live(Customer customer, UUID rep, UUID contact, CustomerStatus target) {
         Life life = new Life(customer, rep, contact);
         life.live(target, random.nextDouble() < keep);
-        aggregates.write(rows, customer, life.saves - 1);
+        store(customer, life.saves);
+    }
+
+    /**
+     * The customer's rows after {@code saves} saves, and its running follow-up deadline (C2/C3) as
+     * {@code CadenceDeadlines} opened it at the last change of its schedule.
+     */
+    private void store(Customer customer, int saves) {
+        aggregates.write(rows, customer, saves - 1L);
         if (customer.cadenceRule() != null) {
-            deadlines.openUntil(customer.cadenceRule(), "Customer", id.toString(), customer.ownerId(),
+            deadlines.openUntil(customer.cadenceRule(), "Customer", customer.id().toString(), customer.ownerId(),
                     customer.cadenceAnchorAt(), customer.followUpDueAt()).write();
         }
     }
@@ -202,11 +213,10 @@ public final class BenchCustomers {
             UUID id = BenchIds.uuid7(created, random);
             CustomerStatus target = STATUSES[random.nextInt(STATUSES.length)];
             String uscc = random.nextInt(10) < 9 ? company.uscc() : null;
-            CustomerProfile profile = regions.resolve(CustomerProfile.validated(company.name(), uscc, company.industry(),
-                    null, company.city().province(), null, null, null, SOURCES[random.nextInt(SOURCES.length)]));
-            Customer customer = Customer.register("C-%d-%06d".formatted(created.atZone(zone).getYear(), codesUsed + k + 1),
-                    profile, null, GRADES[random.nextInt(GRADES.length)], GradeFactors.UNKNOWN, null,
-                    CustomerStatus.PROSPECT, owner.id(), owner.id(), created);
+            Customer customer = register(id, "C-%d-%06d".formatted(created.atZone(zone).getYear(), codesUsed + k + 1),
+                    CustomerProfile.validated(company.name(), uscc, company.industry(), null, company.city().province(),
+                            null, null, null, SOURCES[random.nextInt(SOURCES.length)]),
+                    null, GRADES[random.nextInt(GRADES.length)], CustomerStatus.PROSPECT, owner.id(), owner.id(), created);
             long remaining = customers - k;
             long n = Math.max(1, Math.round((double) contactsLeft / remaining + random.nextInt(3) - 1));
             UUID firstContact = null;
@@ -219,7 +229,7 @@ public final class BenchCustomers {
                         number, email, ROLES[random.nextInt(ROLES.length)], firstContact == null, created);
                 firstContact = firstContact == null ? contact : firstContact;
             }
-            live(customer, id, owner.id(), firstContact, target);
+            live(customer, owner.id(), firstContact, target);
             if (opportunitiesLeft > 0 && random.nextDouble() < (double) opportunitiesLeft / remaining) {
                 opportunitiesLeft--;
                 Instant opened = created.plus(Duration.ofDays(random.nextInt(60)));

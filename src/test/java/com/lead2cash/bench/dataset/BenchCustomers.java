@@ -3,6 +3,7 @@ package com.lead2cash.bench.dataset;
 import com.lead2cash.bench.dataset.BenchOrg.Member;
 import com.lead2cash.customer.CustomerGrade;
 import com.lead2cash.customer.CustomerStatus;
+import com.lead2cash.customer.internal.CustomerAccess;
 import com.lead2cash.customer.internal.CustomerRegions;
 import com.lead2cash.customer.internal.domain.Activity;
 import com.lead2cash.customer.internal.domain.ActivityDraft;
@@ -111,7 +112,7 @@ public final class BenchCustomers {
         this.cadence = rules.cadence(zone);
         this.followUps = followUps;
         // about four fifths of the holding limit kept by each rep at the end, whatever the size
-        long developing = expectedCustomers * 7 / STATUSES.length;
+        long developing = expectedCustomers * count(CustomerStatus::inDevelopment) / STATUSES.length;
         this.keep = Math.min(0.9, 0.8 * rules.maxPrivateCustomers() * org.reps().size() / Math.max(1.0, developing));
     }
 
@@ -179,9 +180,14 @@ public final class BenchCustomers {
     private void store(Customer customer, int saves) {
         aggregates.write(rows, customer, saves - 1L);
         if (customer.cadenceRule() != null) {
-            deadlines.openUntil(customer.cadenceRule(), "Customer", customer.id().toString(), customer.ownerId(),
+            deadlines.openUntil(customer.cadenceRule(), CustomerAccess.SUBJECT, customer.id().toString(), customer.ownerId(),
                     customer.cadenceAnchorAt(), customer.followUpDueAt()).write();
         }
+    }
+
+    /** How many of the statuses customers are drawn from are of this kind. */
+    private static long count(java.util.function.Predicate<CustomerStatus> kind) {
+        return java.util.Arrays.stream(STATUSES).filter(kind).count();
     }
 
     /** Follow-ups written so far. */
@@ -277,8 +283,8 @@ public final class BenchCustomers {
                 case LOST -> 1 + random.nextInt(3);
             };
             // a prospect has had no follow-up; the others as many as keep the size's mean over all customers
-            int budget = target == CustomerStatus.PROSPECT ? 0 : 1 + random.nextInt(Math.max(1,
-                    (int) Math.round(2.0 * followUps * STATUSES.length / (STATUSES.length - 3) - 1)));
+            int budget = target == CustomerStatus.PROSPECT ? 0 : 1 + random.nextInt(Math.max(1, (int) Math.round(
+                    2.0 * followUps * STATUSES.length / count(s -> s != CustomerStatus.PROSPECT) - 1)));
             boolean signs = target != CustomerStatus.LOST && !target.inDevelopment();
             int developing = Math.max(steps, signs ? budget - budget / 3 : budget);
             if (target.inDevelopment() && keep && room() && developing > 0) {
@@ -288,10 +294,7 @@ public final class BenchCustomers {
                         + random.nextInt(Math.max(1, days * 20))));
                 Instant lapsed = customer.lapsesAt();
                 if (chainStart.isAfter(lapsed.plus(Duration.ofDays(rules.reclaimCooldownDays() + 1L)))) {
-                    at = lapsed.plus(SWEEP_LAG);
-                    customer.returnToPool(at);
-                    customer.reschedule(cadence, at, false);
-                    saves++;
+                    toPool(lapsed.plus(SWEEP_LAG)); // the C7 sweep
                     at = chainStart.minus(Duration.ofHours(1 + random.nextInt(23)));
                     customer.claim(rep, at);
                     customer.reschedule(cadence, at, true);
@@ -333,20 +336,22 @@ public final class BenchCustomers {
             if (customer.ownerId() != null && customer.status().inDevelopment()) {
                 Instant lapses = customer.lapsesAt();
                 if (!lapses.isAfter(now)) {
-                    Instant swept = lapses.plus(SWEEP_LAG); // the C7 sweep
-                    customer.returnToPool(swept.isAfter(now) ? now : swept);
-                    customer.reschedule(cadence, swept.isAfter(now) ? now : swept, false);
-                    saves++;
+                    toPool(lapses.plus(SWEEP_LAG)); // the C7 sweep
                 } else if (!keep || !room()) {
                     // released to the pool by hand: the owner has no room for it, or gave up on it
-                    Instant released = at.plus(Duration.ofHours(1 + random.nextInt(72)));
-                    customer.returnToPool(released.isAfter(now) ? now : released);
-                    customer.reschedule(cadence, released.isAfter(now) ? now : released, false);
-                    saves++;
+                    toPool(at.plus(Duration.ofHours(1 + random.nextInt(72))));
                 } else {
                     held.merge(rep, 1, Integer::sum);
                 }
             }
+        }
+
+        /** The customer leaves its owner for the public pool at {@code when} (at the latest now). */
+        private void toPool(Instant when) {
+            Instant t = when.isAfter(now) ? now : when;
+            customer.returnToPool(t);
+            customer.reschedule(cadence, t, false);
+            saves++;
         }
 
         private boolean room() {

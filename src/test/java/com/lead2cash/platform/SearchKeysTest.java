@@ -87,6 +87,32 @@ class SearchKeysTest {
         assertThat(SearchKeys.nameNeedle("a")).isEmpty();
     }
 
+    /** Four initials ask the index for two trigrams (short lists), two initials for their one bigram. */
+    @Test
+    void initialsOfThreeLettersOrMoreAreSearchedByTrigramAndTwoByTheirBigram() {
+        assertThat(SearchKeys.initialsNeedle("hwjs")).containsExactly("j:hwj", "j:wjs");
+        assertThat(SearchKeys.initialsNeedle("hwj")).containsExactly("j:hwj");
+        assertThat(SearchKeys.initialsNeedle("hw")).containsExactly("i:hw");
+        assertThat(SearchKeys.name("华为技术").tokens()).contains("i:hw", "i:wj", "i:js", "j:hwj", "j:wjs")
+                .filteredOn(t -> t.startsWith("j:")).hasSize(2);
+    }
+
+    /** Whatever contiguous run of a name's initials is typed, the name holds every key the search asks for. */
+    @Test
+    void aNameHoldsTheInitialsKeysOfEveryRunOfItsInitials() {
+        qt().forAll(strings().betweenCodePoints(0x4e00, 0x9fa5).ofLengthBetween(2, 10), integers().between(0, 9),
+                        integers().between(2, 10))
+                .checkAssert((name, from, length) -> {
+                    SearchKeys.Name keys = SearchKeys.name(name);
+                    String initials = keys.initials();
+                    int start = Math.min(from, Math.max(0, initials.length() - 2));
+                    String typed = initials.substring(start, Math.min(initials.length(), start + length));
+                    if (typed.length() >= 2) {
+                        assertThat(keys.tokens()).containsAll(SearchKeys.initialsNeedle(typed));
+                    }
+                });
+    }
+
     /** Both key sets fold alike, so a query folded once serves either. */
     @Test
     void leadKeysAndNameKeysFoldTheTextTheSameWay() {

@@ -212,7 +212,7 @@ public class CustomerQueries {
             List<String> initials = SearchKeys.initialsNeedle(folded);
             if (!initials.isEmpty()) {
                 branches.add("(search_tokens @> cast(:initialTokens as text[]) and search_initials like :textLike)");
-                params.put("initialTokens", array(initials));
+                params.put("initialTokens", array(SearchKeys.selective(initials, commonTokens)));
             }
             List<String> pinyin = SearchKeys.pinyinNeedle(folded);
             if (!pinyin.isEmpty()) {

@@ -97,6 +97,18 @@ class SearchKeysTest {
                 .filteredOn(t -> t.startsWith("j:")).hasSize(2);
     }
 
+    /** One key that is the whole query decides the match alone; several keys may be scattered over the text. */
+    @Test
+    void aNeedleIsTheWholeQueryOnlyWhenItsOneKeyIsTheQuery() {
+        assertThat(SearchKeys.wholeQuery(SearchKeys.nameNeedle("宏远"), "宏远")).isTrue();
+        assertThat(SearchKeys.wholeQuery(SearchKeys.nameNeedle("宏"), "宏")).isTrue();
+        assertThat(SearchKeys.wholeQuery(SearchKeys.initialsNeedle("hzh"), "hzh")).isTrue();
+        assertThat(SearchKeys.wholeQuery(SearchKeys.initialsNeedle("hz"), "hz")).isTrue();
+        assertThat(SearchKeys.wholeQuery(SearchKeys.nameNeedle("宏远科"), "宏远科")).isFalse();
+        assertThat(SearchKeys.wholeQuery(SearchKeys.initialsNeedle("hzhy"), "hzhy")).isFalse();
+        assertThat(SearchKeys.wholeQuery(List.of("n:宏远"), "远科")).isFalse();
+    }
+
     /** Whatever contiguous run of a name's initials is typed, the name holds every key the search asks for. */
     @Test
     void aNameHoldsTheInitialsKeysOfEveryRunOfItsInitials() {

@@ -201,26 +201,32 @@ public class CustomerQueries {
         if (folded.isEmpty()) {
             return branches;
         }
-        params.put("textLike", LikePatterns.containing(folded));
-        List<String> name = SearchKeys.nameNeedle(folded);
-        if (!name.isEmpty()) {
-            branches.add("(search_tokens @> cast(:nameTokens as text[]) and name_folded like :textLike)");
-            // a full name: not 有限, 公司 … that nearly every customer holds (the name itself is checked on the rows)
-            params.put("nameTokens", array(SearchKeys.selective(name, commonTokens)));
-        }
+        // a full name: not 有限, 公司 … that nearly every customer holds (the name itself is checked on the rows)
+        branch(branches, params, "nameTokens", SearchKeys.nameNeedle(folded), folded, "name_folded", commonTokens);
         if (!SearchKeys.containsHan(folded) && LATIN.matcher(folded).matches()) {
-            List<String> initials = SearchKeys.initialsNeedle(folded);
-            if (!initials.isEmpty()) {
-                branches.add("(search_tokens @> cast(:initialTokens as text[]) and search_initials like :textLike)");
-                params.put("initialTokens", array(SearchKeys.selective(initials, commonTokens)));
-            }
-            List<String> pinyin = SearchKeys.pinyinNeedle(folded);
-            if (!pinyin.isEmpty()) {
-                branches.add("(search_tokens @> cast(:pinyinTokens as text[]) and search_pinyin like :textLike)");
-                params.put("pinyinTokens", array(pinyin));
-            }
+            branch(branches, params, "initialTokens", SearchKeys.initialsNeedle(folded), folded, "search_initials",
+                    commonTokens);
+            branch(branches, params, "pinyinTokens", SearchKeys.pinyinNeedle(folded), folded, "search_pinyin", Map.of());
         }
         return branches;
+    }
+
+    /**
+     * One kind of text match: the rows holding the needle's keys (the common ones left out when rarer ones are
+     * there), the text re-checked for a contiguous match unless the needle is the whole query already.
+     */
+    private static void branch(List<String> branches, Map<String, Object> params, String name, List<String> needle,
+                               String folded, String textColumn, Map<String, Double> commonTokens) {
+        if (needle.isEmpty()) {
+            return;
+        }
+        params.put(name, array(SearchKeys.selective(needle, commonTokens)));
+        if (SearchKeys.wholeQuery(needle, folded)) {
+            branches.add("search_tokens @> cast(:" + name + " as text[])");
+        } else {
+            params.put("textLike", LikePatterns.containing(folded));
+            branches.add("(search_tokens @> cast(:" + name + " as text[]) and " + textColumn + " like :textLike)");
+        }
     }
 
     /** A PostgreSQL array literal of tokens (letters and digits only, so nothing needs quoting but the prefix). */

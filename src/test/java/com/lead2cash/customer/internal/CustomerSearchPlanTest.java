@@ -74,4 +74,59 @@ class CustomerSearchPlanTest {
                 .query((rs, n) -> (UUID) rs.getObject("owner_id")).list();
         assertThat(found).containsExactly(owner(5));
     }
+
+    /**
+     * A fragment in one customer of a hundred, searched over the whole company: its first page walks the newest
+     * customers until it has a page, instead of reading and sorting every customer with the fragment. The
+     * key alone decides a two-character fragment (its one bigram is the fragment); with the name's
+     * {@code like} re-checked beside it, PostgreSQL multiplied the two and estimated 300 matches at a
+     * handful (木齐 of 乌鲁木齐: 12 000 names sorted, 130 ms at L, docs/performance.md).
+     */
+    @Test
+    void theCompanysFirstPageOfACommonFragmentWalksTheNewestCustomers() {
+        // customer i has the fragment 乌木 when i % 100 == 0, and a rare brand of its own otherwise
+        jdbc.sql("""
+                insert into customer_customer (id, code, name, name_normalized, status, version, created_at, grade,
+                                               owner_id, search_tokens, name_folded)
+                select gen_random_uuid(), 'C-COMMON-' || i, b || '公司' || i, b || '公司' || i, 'SIGNED', 0,
+                       now() - i * interval '1 minute', 'A', :owner,
+                       array(select 'n:c' || ((i * 7 + k * 131) % 1500) from generate_series(1, 15) k)
+                           || array['n:' || b], b || '公司' || i
+                from generate_series(0, :customers - 1) i
+                cross join lateral (select case when i % 100 = 0 then '乌木'
+                                           else chr(19968 + i / 100 % 100) || chr(20224 + i % 100) end as b) brand
+                """).param("owner", owner(0)).param("customers", CUSTOMERS).update();
+        jdbc.sql("analyze customer_customer").update();
+
+        CustomerQueries.Statement statement = CustomerQueries.statement(
+                new CustomerQueries.CustomerFilter("乌木", null, null, null, null, null, null, 20),
+                new Scope(ScopeKind.ALL, owner(0), null), 20, Map.of());
+
+        assertThat(statement.sql()).doesNotContain("like");
+        String plan = String.join("\n", jdbc.sql("explain " + statement.sql()).params(statement.params())
+                .query(String.class).list());
+        assertThat(plan).contains("customer_customer_created_idx").doesNotContain("Bitmap Heap Scan");
+        var found = jdbc.sql(statement.sql()).params(statement.params())
+                .query((rs, n) -> rs.getString("name")).list();
+        assertThat(found).hasSize(21).allMatch(name -> name.startsWith("乌木"));
+    }
+
+    /** A fragment longer than its one key is re-checked on the name: 宏远科 must be contiguous, not 宏远 … 远科. */
+    @Test
+    void aFragmentOfSeveralKeysIsReCheckedOnTheName() {
+        CustomerQueries.Statement three = CustomerQueries.statement(
+                new CustomerQueries.CustomerFilter("宏远科", null, null, null, null, null, null, 20),
+                new Scope(ScopeKind.ALL, owner(0), null), 20, Map.of());
+        assertThat(three.sql()).contains("name_folded like :textLike");
+        assertThat(three.params()).containsEntry("textLike", "%宏远科%");
+        CustomerQueries.Statement initials = CustomerQueries.statement(
+                new CustomerQueries.CustomerFilter("hzhy", null, null, null, null, null, null, 20),
+                new Scope(ScopeKind.ALL, owner(0), null), 20, Map.of());
+        assertThat(initials.sql()).contains("search_initials like :textLike").contains("search_pinyin like :textLike");
+        CustomerQueries.Statement two = CustomerQueries.statement(
+                new CustomerQueries.CustomerFilter("hz", null, null, null, null, null, null, 20),
+                new Scope(ScopeKind.ALL, owner(0), null), 20, Map.of());
+        assertThat(two.sql()).doesNotContain("like");
+        assertThat(two.params()).doesNotContainKey("textLike").containsEntry("initialTokens", "{\"i:hz\"}");
+    }
 }

@@ -20,6 +20,8 @@ import com.lead2cash.bench.driver.Operation;
 import com.lead2cash.bench.driver.OpportunityOperations;
 import com.lead2cash.bench.driver.ReceivableOperations;
 import com.lead2cash.bench.driver.Report;
+import com.lead2cash.customer.internal.CustomerPolicy;
+import com.lead2cash.customer.internal.HoldingCheck;
 import com.lead2cash.opportunity.Stage;
 import com.lead2cash.opportunity.internal.OpportunityRules;
 import com.lead2cash.receivable.internal.ReceivableRules;
@@ -118,7 +120,10 @@ class ScaleBench {
         SingleCaptures captures = new SingleCaptures(org, policy, regions,
                 app.context().getBean(com.lead2cash.customer.internal.CustomerRegions.class), calendar, aggregates, zone,
                 settings.seed());
-        List<String> check = new SampleCheck(org, http, db.dataSource(), clock, captures).run();
+        HoldingCheck holding = app.context().getBean(HoldingCheck.class);
+        CustomerPolicy customerPolicy = app.context().getBean(CustomerPolicy.class);
+        List<String> check = new SampleCheck(org, http, db.dataSource(), clock, captures,
+                rep -> customerPolicy.holding().hasRoomFor(holding.held(rep), 1)).run();
         System.out.printf("BENCH %s: sample check %s%n", size, check.isEmpty() ? "passed" : check);
 
         Path out = settings.results().resolve(size.name());

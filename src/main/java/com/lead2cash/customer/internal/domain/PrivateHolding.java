@@ -13,11 +13,16 @@ import java.time.ZoneId;
  */
 public record PrivateHolding(boolean enabled, int maxPrivateCustomers, int reclaimCooldownDays, ZoneId zone) {
 
-    /** Refuses taking on one more customer when {@code held} already reaches the limit. */
+    /** Refuses taking on {@code adding} more customers when {@code held} already reaches the limit. */
     public void requireRoomFor(long held, int adding) {
-        if (enabled && held + adding > maxPrivateCustomers) {
+        if (!hasRoomFor(held, adding)) {
             throw new DomainException("customer.holding.limit", maxPrivateCustomers, held);
         }
+    }
+
+    /** Whether someone holding {@code held} customers in development may take on {@code adding} more. */
+    public boolean hasRoomFor(long held, int adding) {
+        return !enabled || held + adding <= maxPrivateCustomers;
     }
 
     /**

@@ -197,6 +197,10 @@ class CustomerRulesTest {
                 .hasMessage("customer.holding.limit")
                 .satisfies(e -> assertThat(((DomainException) e).args()).containsExactly(200, 200L));
         new PrivateHolding(false, 200, 30, TestRules.SHANGHAI).requireRoomFor(500, 1);
+        assertThat(holding.hasRoomFor(199, 1)).isTrue();
+        assertThat(holding.hasRoomFor(199, 2)).isFalse();
+        assertThat(holding.hasRoomFor(200, 1)).isFalse();
+        assertThat(new PrivateHolding(false, 200, 30, TestRules.SHANGHAI).hasRoomFor(500, 1)).isTrue();
     }
 
     @Test

@@ -41,7 +41,7 @@ public final class SearchKeys {
      * Prefixes of the name keys: bigrams, single Chinese characters, initials bigrams and trigrams, pinyin
      * trigrams. Initials are 26 letters, so a bigram of them is in one name of a hundred and its list in the
      * index is long; a query of three initials or more asks for trigrams, whose lists are twenty times
-     * shorter (a million customers: 0.3–1.4 ms for four initials instead of 3–13, docs/performance.md).
+     * shorter (a million customers: 0.2–1.9 ms for four initials instead of 1.1–12.5, docs/performance.md).
      */
     public static final String NAME = "n:";
     public static final String CHARACTER = "u:";

@@ -129,4 +129,18 @@ class CustomerSearchPlanTest {
         assertThat(two.sql()).doesNotContain("like");
         assertThat(two.params()).doesNotContainKey("textLike").containsEntry("initialTokens", "{\"i:hz\"}");
     }
+
+    /** Digits alone (a phone number) are looked for among the contacts' phones and in the name, not in initials or pinyin. */
+    @Test
+    void digitsAloneAreNotLookedForInInitialsOrPinyin() {
+        CustomerQueries.Statement phone = CustomerQueries.statement(
+                new CustomerQueries.CustomerFilter("1380013", null, null, null, null, null, null, 20),
+                new Scope(ScopeKind.ALL, owner(0), null), 20, Map.of());
+        assertThat(phone.sql()).contains("phone_normalized like :phone").contains("name_folded like :textLike")
+                .doesNotContain("search_initials").doesNotContain("search_pinyin");
+        CustomerQueries.Statement mixed = CustomerQueries.statement(
+                new CustomerQueries.CustomerFilter("3m", null, null, null, null, null, null, 20),
+                new Scope(ScopeKind.ALL, owner(0), null), 20, Map.of());
+        assertThat(mixed.params()).containsKey("initialTokens");
+    }
 }

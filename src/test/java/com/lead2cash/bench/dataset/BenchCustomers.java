@@ -17,6 +17,7 @@ import com.lead2cash.customer.internal.domain.CustomerSource;
 import com.lead2cash.customer.internal.domain.DecisionRole;
 import com.lead2cash.customer.internal.domain.FollowUpCadence;
 import com.lead2cash.customer.internal.domain.GradeFactors;
+import com.lead2cash.customer.internal.domain.PrivateHolding;
 import com.lead2cash.customer.internal.domain.PursuitMode;
 import com.lead2cash.sop.PolicySnapshot;
 import java.math.BigDecimal;
@@ -78,6 +79,7 @@ public final class BenchCustomers {
     private final BenchOpportunities pipeline;
     private final CustomerRules rules;
     private final FollowUpCadence cadence;
+    private final PrivateHolding holding;
     /** Customers in development each rep holds at the end of generation (C7's holding limit). */
     private final Map<UUID, Integer> held = new HashMap<>();
     private final int followUps;
@@ -110,6 +112,7 @@ public final class BenchCustomers {
         this.zone = zone;
         this.rules = policy.bind(CustomerRules.class);
         this.cadence = rules.cadence(zone);
+        this.holding = rules.holding(zone);
         this.followUps = followUps;
         // about four fifths of the holding limit kept by each rep at the end, whatever the size
         long developing = expectedCustomers * count(CustomerStatus::inDevelopment) / STATUSES.length;
@@ -355,7 +358,7 @@ public final class BenchCustomers {
         }
 
         private boolean room() {
-            return held.getOrDefault(rep, 0) < rules.maxPrivateCustomers();
+            return holding.hasRoomFor(held.getOrDefault(rep, 0), 1);
         }
 
         /** Moves the clock on by up to {@code days}; false when that would pass now. */

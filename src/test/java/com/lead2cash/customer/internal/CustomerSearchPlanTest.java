@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,8 +21,9 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * A team's search for a name fragment (a brand, 字号) is narrowed by the index of owners and search keys
- * alone: it does not also read the owners' index for every customer of the team. The names are shaped like real ones for the statistics: over a thousand tokens each in 1 %
- * of the customers (cities, industries, 有限, 公司), then rarer ones. With the column's default
+ * alone: it does not also read the owners' index for every customer of the team. The names are shaped like
+ * real ones for the statistics: over a thousand tokens each in 1 % of the customers (cities, industries,
+ * 有限, 公司), then rarer ones. With the column's default
  * statistics target the planner guessed every token outside its thousand commonest at 0.5 % and read
  * the owners' index too (10 ms for a team of 45 000 customers at L, docs/performance.md);
  * V202612025201 raised the target.
@@ -61,10 +63,7 @@ class CustomerSearchPlanTest {
                 """).param("owners", owners).param("ownerCount", OWNERS).param("customers", CUSTOMERS).update();
         jdbc.sql("analyze customer_customer").update();
 
-        Set<UUID> team = new HashSet<>();
-        for (int o = 0; o < 10; o++) {
-            team.add(owner(o));
-        }
+        Set<UUID> team = team();
         // customer 5's brand is also customer 10005's and 20005's: owners 5 (the team's), 15 and 25
         String q = jdbc.sql("select left(name, 2) from customer_customer where code = 'C-PLAN-5'")
                 .query(String.class).single();
@@ -111,10 +110,7 @@ class CustomerSearchPlanTest {
         // vacuumed too, as a table is when it grew by a tenth: the keys out of the index's pending list (a bulk
         // insert's), which every search would read whole
         jdbc.sql("vacuum analyze customer_customer").update();
-        Set<UUID> team = new HashSet<>();
-        for (int o = 0; o < 10; o++) {
-            team.add(owner(o));
-        }
+        Set<UUID> team = team();
         long teams = jdbc.sql("select count(*) from customer_customer where name like '乌木%' and owner_id in (:team)")
                 .param("team", team).query(Long.class).single();
         long company = jdbc.sql("select count(*) from customer_customer where name like '乌木%'").query(Long.class).single();
@@ -209,9 +205,18 @@ class CustomerSearchPlanTest {
         return owners;
     }
 
+    /** The team: owners 0 to 9 of the 30. */
+    private static Set<UUID> team() {
+        Set<UUID> team = new HashSet<>();
+        for (int o = 0; o < 10; o++) {
+            team.add(owner(o));
+        }
+        return team;
+    }
+
     /** A plan node's estimated and actual rows. */
     private static double[] rowsOf(String plan, String node) {
-        var m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(node)
+        var m = Pattern.compile(Pattern.quote(node)
                 + " .*rows=(\\d+) .*actual .*rows=([\\d.]+) ").matcher(plan);
         assertThat(m.find()).as(plan).isTrue();
         return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))};
@@ -220,7 +225,7 @@ class CustomerSearchPlanTest {
     /** The customer indexes a plan reads. */
     private static Set<String> indexesRead(String plan) {
         Set<String> indexes = new HashSet<>();
-        var m = java.util.regex.Pattern.compile("on (customer_customer_\\w+)").matcher(plan);
+        var m = Pattern.compile("on (customer_customer_\\w+)").matcher(plan);
         while (m.find()) {
             indexes.add(m.group(1));
         }

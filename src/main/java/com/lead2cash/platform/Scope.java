@@ -33,6 +33,16 @@ public record Scope(ScopeKind kind, UUID userId, Set<UUID> owners) {
         return isAll() ? "true" : ownerColumn + " in (:" + OWNERS_PARAM + ")";
     }
 
+    /**
+     * An SQL predicate for records that have an owner the scope covers (not the unowned ones, a pool's); bind
+     * {@link #params()} with it. A limited scope's owner list says "not null" already: said again beside it,
+     * PostgreSQL takes the two for independent and cuts its estimate of the owners' records by the unowned
+     * share (by half for the customers at L, where it made reading the owners' index look cheap).
+     */
+    public String ownedPredicate(String ownerColumn) {
+        return isAll() ? ownerColumn + " is not null" : ownerPredicate(ownerColumn);
+    }
+
     public Map<String, Object> params() {
         return isAll() ? Map.of() : Map.of(OWNERS_PARAM, owners);
     }

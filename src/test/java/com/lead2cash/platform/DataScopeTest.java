@@ -48,6 +48,8 @@ class DataScopeTest {
         assertThat(scope.covers(eastRep2.id())).isFalse();
         assertThat(scope.covers(null)).isFalse();
         assertThat(scope.ownerPredicate("owner_id")).isEqualTo("owner_id in (:scopeOwners)");
+        // owned records: the owner list alone, which leaves out the unowned ones already
+        assertThat(scope.ownedPredicate("owner_id")).isEqualTo("owner_id in (:scopeOwners)");
     }
 
     @Test
@@ -62,6 +64,7 @@ class DataScopeTest {
         Scope scope = scopeOf(director);
         assertThat(scope.isAll()).isTrue();
         assertThat(scope.ownerPredicate("owner_id")).isEqualTo("true");
+        assertThat(scope.ownedPredicate("owner_id")).isEqualTo("owner_id is not null");
         assertThat(scope.covers(westRep.id())).isTrue();
     }
 

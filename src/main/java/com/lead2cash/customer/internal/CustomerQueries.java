@@ -117,10 +117,7 @@ public class CustomerQueries {
         Map<String, Object> params = new HashMap<>(scope.params());
         String sortColumn = f.pool() ? "pool_since" : "created_at";
         StringBuilder common = new StringBuilder("merged_into_id is null");
-        // "owner_id in (…)" says the owner is not null already; saying it again halved PostgreSQL's estimate of
-        // the owners' customers (the two taken for independent), which made reading the owners' index look cheap
-        String ownerCondition = f.pool() ? " and owner_id is null"
-                : scope.isAll() ? " and owner_id is not null" : " and " + scope.ownerPredicate("owner_id");
+        String ownerCondition = " and " + (f.pool() ? "owner_id is null" : scope.ownedPredicate("owner_id"));
         int ownerConditionAt = common.length();
         common.append(ownerCondition);
         if (ListView.mine.name().equals(f.view())) {
@@ -294,8 +291,8 @@ public class CustomerQueries {
                                count(*) filter (where follow_up_due_at >= :now and follow_up_due_at < :soon) as due_soon,
                                min(follow_up_due_at) as oldest
                           from customer_customer
-                         where owner_id is not null and merged_into_id is null and follow_up_due_at < :soon"""
-                        + " and " + scope.ownerPredicate("owner_id") + " group by owner_id order by overdue desc, oldest")
+                         where merged_into_id is null and follow_up_due_at < :soon"""
+                        + " and " + scope.ownedPredicate("owner_id") + " group by owner_id order by overdue desc, oldest")
                 .params(scope.params()).param("now", Timestamp.from(now)).param("soon", Timestamp.from(soon))
                 .query((rs, i) -> new Object[] {rs.getObject("owner_id", UUID.class), rs.getLong("overdue"),
                         rs.getLong("due_soon"), instant(rs.getTimestamp("oldest"))}).list();
@@ -310,8 +307,8 @@ public class CustomerQueries {
     /** Overdue cadence follow-ups in the reader's scope, oldest first (the manager's team view). */
     public List<CustomerRow> overdue(Instant now, int limit) {
         Scope scope = access.scope();
-        return rows(jdbc.sql("select " + COLUMNS + " from customer_customer where owner_id is not null"
-                        + " and merged_into_id is null and follow_up_due_at < :now and " + scope.ownerPredicate("owner_id")
+        return rows(jdbc.sql("select " + COLUMNS + " from customer_customer where merged_into_id is null"
+                        + " and follow_up_due_at < :now and " + scope.ownedPredicate("owner_id")
                         + " order by follow_up_due_at, id limit :limit")
                 .params(scope.params()).param("now", Timestamp.from(now)).param("limit", limit));
     }

@@ -50,7 +50,7 @@ public class ContactVisibility {
         params.putAll(scope.params());
         params.put("contactReader", me.get().id());
         return "(captured_by = :contactReader or (owner_id is null and " + seesPoolContacts(me.get(), scope)
-                + ") or (owner_id is not null and " + scope.ownerPredicate("owner_id") + "))";
+                + ") or " + scope.ownedPredicate("owner_id") + ")";
     }
 
     private static boolean seesPoolContacts(CurrentUser me, Scope scope) {

@@ -33,6 +33,7 @@ class CustomerSearchPlanTest {
 
     private static final int CUSTOMERS = 30_000;
     private static final int OWNERS = 30;
+    private static final int POOLED = 10_000;
 
     @Autowired JdbcClient jdbc;
     @Autowired DataSource dataSource;
@@ -73,7 +74,7 @@ class CustomerSearchPlanTest {
 
         String plan = String.join("\n", jdbc.sql("explain " + statement.sql()).params(statement.params())
                 .query(String.class).list());
-        assertThat(indexesRead(plan)).containsOnly("customer_customer_owner_search_idx");
+        assertThat(indexesRead(plan)).containsOnly("customer_customer_owned_search_idx");
         assertThat(plan).doesNotContain("BitmapAnd");
 
         // and it answers: the team's one customer with the fragment, not the two of other owners
@@ -132,10 +133,10 @@ class CustomerSearchPlanTest {
                     .query(String.class).list());
             c.rollback();
         }
-        assertThat(indexesRead(plan)).as(plan).containsOnly("customer_customer_owner_search_idx");
+        assertThat(indexesRead(plan)).as(plan).containsOnly("customer_customer_owned_search_idx");
         assertThat(plan).doesNotContain("BitmapAnd").doesNotContain("Rows Removed by Index Recheck");
         // the index hands over the team's customers with the fragment, and PostgreSQL expected about as many
-        var index = rowsOf(plan, "Bitmap Index Scan on customer_customer_owner_search_idx");
+        var index = rowsOf(plan, "Bitmap Index Scan on customer_customer_owned_search_idx");
         assertThat(index[1]).as(plan).isEqualTo(teams);
         var rows = rowsOf(plan, "Bitmap Heap Scan on customer_customer");
         assertThat(rows[1]).as(plan).isEqualTo(teams);
@@ -147,22 +148,26 @@ class CustomerSearchPlanTest {
      * customers until it has a page, instead of reading and sorting every customer with the fragment. The
      * key alone decides a two-character fragment (its one bigram is the fragment); with the name's
      * {@code like} re-checked beside it, PostgreSQL multiplied the two and estimated 300 matches at a
-     * handful (木齐 of 乌鲁木齐: 12 000 names sorted, 130 ms at L, docs/performance.md).
+     * handful (木齐 of 乌鲁木齐: 12 000 names sorted, 130 ms at L, docs/performance.md). The walk reads owned
+     * customers only: the newest customers are mostly in the public pool, which the company's list leaves out
+     * (V202612031701; at L 20 000 rows read for a page of 21 before).
      */
     @Test
-    void theCompanysFirstPageOfACommonFragmentWalksTheNewestCustomers() {
-        // customer i has the fragment 乌木 when i % 100 == 0, and a rare brand of its own otherwise
+    void theCompanysFirstPageOfACommonFragmentWalksTheNewestOwnedCustomers() {
+        // customer i has the fragment 乌木 when i % 100 == 0, and a rare brand of its own otherwise; the 10 000
+        // newest are in the pool, the 30 000 owned ones older
         jdbc.sql("""
                 insert into customer_customer (id, code, name, name_normalized, status, version, created_at, grade,
-                                               owner_id, search_tokens, name_folded)
-                select gen_random_uuid(), 'C-COMMON-' || i, b || '公司' || i, b || '公司' || i, 'SIGNED', 0,
-                       now() - i * interval '1 minute', 'A', :owner,
+                                               owner_id, pool_since, search_tokens, name_folded)
+                select gen_random_uuid(), 'C-COMMON-' || i, b || '公司' || i, b || '公司' || i, 'PROSPECT', 0,
+                       now() - i * interval '1 minute', 'A', case when i >= :pooled then cast(:owner as uuid) end,
+                       case when i < :pooled then now() end,
                        array(select 'n:c' || ((i * 7 + k * 131) % 1500) from generate_series(1, 15) k)
                            || array['n:' || b], b || '公司' || i
-                from generate_series(0, :customers - 1) i
+                from generate_series(0, :pooled + :customers - 1) i
                 cross join lateral (select case when i % 100 = 0 then '乌木'
                                            else chr(19968 + i / 100 % 100) || chr(20224 + i % 100) end as b) brand
-                """).param("owner", owner(0)).param("customers", CUSTOMERS).update();
+                """).param("owner", owner(0)).param("customers", CUSTOMERS).param("pooled", POOLED).update();
         jdbc.sql("analyze customer_customer").update();
 
         CustomerQueries.Statement statement = CustomerQueries.statement(
@@ -170,12 +175,53 @@ class CustomerSearchPlanTest {
                 new Scope(ScopeKind.ALL, owner(0), null), 20, Map.of());
 
         assertThat(statement.sql()).doesNotContain("like");
-        String plan = String.join("\n", jdbc.sql("explain " + statement.sql()).params(statement.params())
-                .query(String.class).list());
-        assertThat(plan).contains("customer_customer_created_idx").doesNotContain("Bitmap Heap Scan");
+        String plan = String.join("\n", jdbc.sql("explain (analyze, buffers) " + statement.sql())
+                .params(statement.params()).query(String.class).list());
+        assertThat(plan).contains("customer_customer_owned_created_idx").doesNotContain("Bitmap Heap Scan");
+        // about 2 000 owned customers walked for 21 with the fragment; none of the 10 000 pooled ones
+        assertThat(rowsRemoved(plan)).as(plan).isLessThan(POOLED / 2);
         var found = jdbc.sql(statement.sql()).params(statement.params())
-                .query((rs, n) -> rs.getString("name")).list();
-        assertThat(found).hasSize(21).allMatch(name -> name.startsWith("乌木"));
+                .query((rs, n) -> rs.getString("code")).list();
+        assertThat(found).hasSize(21).startsWith("C-COMMON-" + POOLED, "C-COMMON-" + (POOLED + 100));
+    }
+
+    /**
+     * The director's search and the public pool's each read their own side's keys: half the customers are in the
+     * pool, and one index of every customer's keys made the director's search read the pool's matches too and
+     * drop them (at L 1 212 rows read for 569, V202612031801).
+     */
+    @Test
+    void theCompanysSearchAndThePoolsReadOnlyTheirOwnSidesMatches() {
+        // customer i has brand i % 1 000 (30 customers each); every other thousand is in the pool
+        jdbc.sql("""
+                insert into customer_customer (id, code, name, name_normalized, status, version, created_at, grade,
+                                               owner_id, pool_since, search_tokens, name_folded)
+                select gen_random_uuid(), 'C-SIDE-' || i, b || '公司' || i, b || '公司' || i, 'PROSPECT', 0,
+                       now() - i * interval '1 minute', 'A', case when i / 1000 % 2 = 0 then cast(:owner as uuid) end,
+                       case when i / 1000 % 2 = 1 then now() - i * interval '1 minute' end,
+                       array(select 'n:c' || ((i * 7 + k * 131) % 1500) from generate_series(1, 15) k)
+                           || array['n:' || b], b || '公司' || i
+                from generate_series(0, :customers - 1) i
+                cross join lateral (select chr(19968 + i % 1000 / 100) || chr(20224 + i % 100) as b) brand
+                """).param("owner", owner(0)).param("customers", CUSTOMERS).update();
+        jdbc.sql("analyze customer_customer").update();
+        String q = jdbc.sql("select left(name, 2) from customer_customer where code = 'C-SIDE-7'")
+                .query(String.class).single();
+
+        for (String view : new String[] {null, "pool"}) {
+            CustomerQueries.Statement statement = CustomerQueries.statement(
+                    new CustomerQueries.CustomerFilter(q, null, null, null, null, view, null, 50),
+                    new Scope(ScopeKind.ALL, owner(0), null), 50, Map.of());
+            String plan = String.join("\n", jdbc.sql("explain (analyze, buffers) " + statement.sql())
+                    .params(statement.params()).query(String.class).list());
+            assertThat(indexesRead(plan)).as(plan).containsOnly(view == null
+                    ? "customer_customer_owned_search_idx" : "customer_customer_pool_search_idx");
+            assertThat(plan).doesNotContain("Rows Removed by Filter");
+            var owners = jdbc.sql(statement.sql()).params(statement.params())
+                    .query((rs, n) -> java.util.Optional.ofNullable(rs.getObject("owner_id", UUID.class))).list();
+            assertThat(owners).hasSize(15).containsOnly(view == null
+                    ? java.util.Optional.of(owner(0)) : java.util.Optional.empty());
+        }
     }
 
     /** A fragment longer than its one key is re-checked on the name: 宏远科 must be contiguous, not 宏远 … 远科. */
@@ -220,6 +266,16 @@ class CustomerSearchPlanTest {
                 + " .*rows=(\\d+) .*actual .*rows=([\\d.]+) ").matcher(plan);
         assertThat(m.find()).as(plan).isTrue();
         return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))};
+    }
+
+    /** The rows all of a plan's filters dropped. */
+    private static long rowsRemoved(String plan) {
+        var m = Pattern.compile("Rows Removed by Filter: (\\d+)").matcher(plan);
+        long removed = 0;
+        while (m.find()) {
+            removed += Long.parseLong(m.group(1));
+        }
+        return removed;
     }
 
     /** The customer indexes a plan reads. */

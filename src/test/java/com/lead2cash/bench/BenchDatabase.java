@@ -235,7 +235,8 @@ public final class BenchDatabase implements AutoCloseable {
         dataSource.setJdbcUrl(url);
         dataSource.setUsername(user());
         dataSource.setPassword(password());
-        dataSource.setMaximumPoolSize(24);
+        // a COPY stream a bulk table while the generator writes, and a few for its own reads
+        dataSource.setMaximumPoolSize(com.lead2cash.bench.dataset.DataGenerator.BULK_TABLES.size() + 4);
         dataSource.setPoolName("bench-" + size);
     }
 

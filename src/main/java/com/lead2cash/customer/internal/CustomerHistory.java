@@ -37,11 +37,17 @@ public class CustomerHistory {
     public void record(UUID customerId, Instant at, String messageKey, Object... args) {
         inserts.add("insert into customer_event (customer_id, occurred_at, actor_id, message_key, args) values (?, ?, ?, ?, ?)",
                 customerId, Timestamp.from(at), CurrentUser.get().map(CurrentUser::id).orElse(null), messageKey,
-                Arrays.stream(args).map(a -> a == null ? "" : String.valueOf(a).replace(SEPARATOR, " "))
-                        .collect(Collectors.joining(SEPARATOR)));
+                joined(args));
     }
 
-    static List<String> args(String joined) {
+    /** An entry's arguments as stored: one text, none of them null (the benchmark's generator writes them so too). */
+    public static String joined(Object... args) {
+        return Arrays.stream(args).map(a -> a == null ? "" : String.valueOf(a).replace(SEPARATOR, " "))
+                .collect(Collectors.joining(SEPARATOR));
+    }
+
+    /** The arguments of a stored entry: what {@link #joined} made of them. */
+    public static List<String> args(String joined) {
         return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(SEPARATOR, -1));
     }
 }

@@ -34,8 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CustomerOwnership {
 
-    static final String LAPSED = "LAPSED";
-    static final String RELEASED = "RELEASED";
+    /** Why a customer left its owner for the pool (customer_pool_release.reason): C7's sweep, or by hand. */
+    public static final String LAPSED = "LAPSED";
+    public static final String RELEASED = "RELEASED";
 
     private final CustomerRepository customers;
     private final CustomerAccess access;

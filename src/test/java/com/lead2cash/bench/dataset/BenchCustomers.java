@@ -4,6 +4,8 @@ import com.lead2cash.bench.dataset.BenchOrg.Member;
 import com.lead2cash.customer.CustomerGrade;
 import com.lead2cash.customer.CustomerStatus;
 import com.lead2cash.customer.internal.CustomerAccess;
+import com.lead2cash.customer.internal.CustomerHistory;
+import com.lead2cash.customer.internal.CustomerOwnership;
 import com.lead2cash.customer.internal.CustomerRegions;
 import com.lead2cash.customer.internal.domain.Activity;
 import com.lead2cash.customer.internal.domain.ActivityDraft;
@@ -47,8 +49,12 @@ import java.util.UUID;
  * with an owner has its running follow-up deadline (C2) as the SOP engine keeps it. Names never repeat a
  * lead's.
  *
- * <p>Not written (the harness reads none of them): the customers' history and audit entries, and the C4/C5
- * deadlines of each follow-up (logged two hours after it happened, demos and negotiations with their minutes).
+ * Each step writes the customer's story as the product's services record it ({@code CustomerHistory}: created or
+ * converted, each status change with who made it, claimed, lapsed or released to the pool) and a return to the
+ * pool its release record ({@code customer_pool_release}, which a later claim's cooldown reads).
+ *
+ * <p>Not written: the customers' audit entries, and the C4/C5 deadlines of each follow-up (logged two hours
+ * after it happened, demos and negotiations with their minutes).
  */
 public final class BenchCustomers {
 
@@ -63,6 +69,11 @@ public final class BenchCustomers {
         CustomerSource.CHANNEL, CustomerSource.PUBLIC_INFORMATION, CustomerSource.RESEARCH, CustomerSource.OTHER};
     private static final ActivityType[] TYPES = ActivityType.values();
     private static final String[] LOST_REASONS = {"选择了竞争对手的方案", "预算取消", "项目无限期搁置", "联系人离职，需求不再推进"};
+    private static final String[] RELEASE_REASONS = {"客户暂无采购计划", "名额已满，让给同事跟进", "多次联系不上关键人"};
+    static final String EVENT_TABLE = "customer_event";
+    static final List<String> EVENT_COLUMNS = List.of("customer_id", "occurred_at", "actor_id", "message_key", "args");
+    static final String RELEASE_TABLE = "customer_pool_release";
+    static final List<String> RELEASE_COLUMNS = List.of("customer_id", "previous_owner_id", "released_at", "reason");
     /** Follow-ups are logged this long after they happened (within C4's window). */
     private static final Duration LOGGED_AFTER = Duration.ofHours(2);
     /** The C7 sweep runs every few minutes: a lapsed customer leaves its owner this long after its lapse. */
@@ -166,7 +177,20 @@ public final class BenchCustomers {
                 status, owner, createdBy, at);
         BenchIds.assign(customer, "id", id);
         customer.reschedule(cadence, at, true);
+        history(id, at, createdBy, leadCode != null ? "customer.history.converted" : "customer.history.created", leadCode,
+                customer.grade());
         return customer;
+    }
+
+    /** An entry of the customer's story, as {@code CustomerHistory.record} writes it. */
+    private void history(UUID customer, Instant at, UUID actor, String key, Object... args) {
+        rows.insert(EVENT_TABLE, EVENT_COLUMNS, customer, at, actor, key, CustomerHistory.joined(args));
+    }
+
+    /** A status change as {@code CustomerService} and {@code ActivityService} record it. */
+    private void statusChanged(Customer customer, CustomerStatus before, Instant at, UUID actor, String reason) {
+        history(customer.id(), at, actor, "customer.history.status", "#customer.status." + before,
+                "#customer.status." + customer.status(), reason);
     }
 
     /** Lives from its registration until now, towards {@code target}; then it is stored. */
@@ -297,10 +321,11 @@ public final class BenchCustomers {
                         + random.nextInt(Math.max(1, days * 20))));
                 Instant lapsed = customer.lapsesAt();
                 if (chainStart.isAfter(lapsed.plus(Duration.ofDays(rules.reclaimCooldownDays() + 1L)))) {
-                    toPool(lapsed.plus(SWEEP_LAG)); // the C7 sweep
+                    toPool(lapsed.plus(SWEEP_LAG), null); // the C7 sweep
                     at = chainStart.minus(Duration.ofHours(1 + random.nextInt(23)));
                     customer.claim(rep, at);
                     customer.reschedule(cadence, at, true);
+                    history(customer.id(), at, rep, "customer.history.claimed", org.member(rep).displayName());
                     saves++;
                 }
             }
@@ -310,21 +335,28 @@ public final class BenchCustomers {
                 while (reached < due) {
                     reached++;
                     if (reached > 1) {
+                        CustomerStatus before = customer.status();
                         customer.advance(at);
                         customer.reschedule(cadence, at, false);
+                        statusChanged(customer, before, at, rep, null);
                         saves++;
                     }
                 }
             }
             if (target == CustomerStatus.LOST && customer.status() != CustomerStatus.PROSPECT && next(30)) {
-                customer.lost(LOST_REASONS[random.nextInt(LOST_REASONS.length)], at);
+                CustomerStatus before = customer.status();
+                String reason = LOST_REASONS[random.nextInt(LOST_REASONS.length)];
+                customer.lost(reason, at);
                 customer.reschedule(cadence, at, false);
+                statusChanged(customer, before, at, rep, reason);
                 saves++;
             }
             if (customer.status() == CustomerStatus.SIGNED) {
                 for (CustomerStatus further : new CustomerStatus[] {CustomerStatus.DELIVERED, CustomerStatus.ACTIVE}) {
                     if (target.ordinal() >= further.ordinal() && next(90)) {
+                        CustomerStatus before = customer.status();
                         customer.advance(at);
+                        statusChanged(customer, before, at, rep, null);
                         saves++;
                     }
                 }
@@ -339,21 +371,30 @@ public final class BenchCustomers {
             if (customer.ownerId() != null && customer.status().inDevelopment()) {
                 Instant lapses = customer.lapsesAt();
                 if (!lapses.isAfter(now)) {
-                    toPool(lapses.plus(SWEEP_LAG)); // the C7 sweep
+                    toPool(lapses.plus(SWEEP_LAG), null); // the C7 sweep
                 } else if (!keep || !room()) {
                     // released to the pool by hand: the owner has no room for it, or gave up on it
-                    toPool(at.plus(Duration.ofHours(1 + random.nextInt(72))));
+                    toPool(at.plus(Duration.ofHours(1 + random.nextInt(72))),
+                            RELEASE_REASONS[random.nextInt(RELEASE_REASONS.length)]);
                 } else {
                     held.merge(rep, 1, Integer::sum);
                 }
             }
         }
 
-        /** The customer leaves its owner for the public pool at {@code when} (at the latest now). */
-        private void toPool(Instant when) {
+        /**
+         * The customer leaves its owner for the public pool at {@code when} (at the latest now): released by its
+         * owner with {@code reason}, or by C7's sweep (no reason, no person) as {@code CustomerOwnership} records it.
+         */
+        private void toPool(Instant when, String reason) {
             Instant t = when.isAfter(now) ? now : when;
-            customer.returnToPool(t);
+            UUID previous = customer.returnToPool(t);
             customer.reschedule(cadence, t, false);
+            rows.insert(RELEASE_TABLE, RELEASE_COLUMNS, customer.id(), previous, t,
+                    reason == null ? CustomerOwnership.LAPSED : CustomerOwnership.RELEASED);
+            history(customer.id(), t, reason == null ? null : previous,
+                    reason == null ? "customer.history.lapsed" : "customer.history.released",
+                    org.member(previous).displayName(), reason);
             saves++;
         }
 
@@ -395,7 +436,11 @@ public final class BenchCustomers {
                     type.needsMinutes() ? deadlines.calendar().due(occurred, rules.minutesWindow()) : null);
             BenchIds.assign(activity, "id", BenchIds.uuid7(occurred, random));
             aggregates.write(rows, activity, 0L);
+            CustomerStatus before = customer.status();
             customer.recordFollowUp(occurred, null, cadence, loggedAt);
+            if (customer.status() != before) {
+                statusChanged(customer, before, loggedAt, rep, null);
+            }
             saves++;
             logged++;
             activities++;

@@ -32,10 +32,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 public final class DataGenerator {
 
-    /** The tables the generator fills in bulk. */
-    static final Set<String> BULK_TABLES = new LinkedHashSet<>(List.of("lead_lead", "lead_grade_reason", "lead_event",
-            "lead_contact_attempt", "sop_deadline", "platform_audit_event", "notification_message", "customer_customer",
-            "customer_contact", "opportunity_opportunity", "opportunity_stage_change", "customer_activity",
+    /** The tables the generator fills in bulk (one COPY stream, so one connection, each while it runs). */
+    public static final Set<String> BULK_TABLES = new LinkedHashSet<>(List.of("lead_lead", "lead_grade_reason",
+            "lead_event", "lead_contact_attempt", "sop_deadline", "platform_audit_event", "notification_message",
+            "customer_customer", "customer_contact", "customer_event", "customer_pool_release",
+            "opportunity_opportunity", "opportunity_stage_change", "customer_activity",
             "quote_quote", "quote_line", "contract_contract", "contract_section", "contract_milestone", "contract_line",
             "contract_value", "contract_event", "receivable_plan", "receivable_receipt", "receivable_allocation"));
 

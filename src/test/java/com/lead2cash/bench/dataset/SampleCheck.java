@@ -129,6 +129,11 @@ public final class SampleCheck {
                     jdbc.sql("select * from sop_deadline where subject_type = 'Customer' and subject_id = :id")
                             .param("id", id.toString()).query().listOfRows().stream().map(r -> deadline(r, rep.id()))
                             .toList());
+            same(label + " history", rows.of(BenchCustomers.EVENT_TABLE).stream()
+                            .map(r -> r.get("message_key") + "|" + r.get("args") + "|" + r.get("actor_id")).toList(),
+                    jdbc.sql("select message_key, args, actor_id from customer_event where customer_id = :id order by id")
+                            .param("id", id).query((rs, n) -> rs.getString(1) + "|" + rs.getString(2) + "|"
+                                    + rs.getObject(3)).list());
             if (problems.isEmpty()) {
                 System.out.printf("BENCH check: %s (grade %s) matches the product's %s%n", label, grades[i],
                         stored.get("code"));

@@ -1,0 +1,103 @@
+package com.lead2cash.bench.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lead2cash.customer.internal.CustomerHistory;
+import com.lead2cash.customer.internal.CustomerOwnership;
+import com.lead2cash.customer.internal.CustomerRegions;
+import com.lead2cash.sop.BusinessCalendar;
+import com.lead2cash.sop.PolicySnapshot;
+import com.lead2cash.sop.SopPolicy;
+import com.lead2cash.testing.IntegrationTest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * The generated customers' story (customer_event) is the one their rows tell: it starts with the registration,
+ * each status change starts where the last one ended and the last ends at the customer's status, and each
+ * return to the pool (with its release record) and claim alternate as the owner does.
+ */
+@IntegrationTest
+class BenchCustomersStoryTest {
+
+    private static final int CUSTOMERS = 2_000;
+
+    @Autowired ApplicationContext app;
+    @Value("${l2c.zone}") ZoneId zone;
+
+    @Test
+    void eachCustomersStoryEndsWhereItsRowIs() {
+        Instant now = Instant.parse("2026-12-01T02:00:00Z");
+        BenchOrg org = OrgWriter.plan(20261201L, LocalDate.ofInstant(now, zone));
+        PolicySnapshot policy = app.getBean(SopPolicy.class).current();
+        MemoryRows rows = new MemoryRows();
+        SplittableRandom random = new SplittableRandom(7);
+        Deadlines deadlines = new Deadlines(rows, policy, app.getBean(BusinessCalendar.class).current(),
+                new Notifications(rows, random.split(), now), org, random.split(), now, zone);
+        new BenchCustomers(org, policy, rows, new AggregateRows(app), deadlines, app.getBean(CustomerRegions.class),
+                random.split(), now, zone, CUSTOMERS, 5).write(CUSTOMERS, CUSTOMERS, 0, 0, 0, 0, 0);
+
+        Map<Object, List<MemoryRows.Row>> stories = new LinkedHashMap<>();
+        rows.of(BenchCustomers.EVENT_TABLE).forEach(e -> stories.computeIfAbsent(e.get("customer_id"),
+                id -> new ArrayList<>()).add(e));
+        Map<Object, Long> releases = new LinkedHashMap<>();
+        rows.of(BenchCustomers.RELEASE_TABLE).forEach(r -> releases.merge(r.get("customer_id"), 1L, Long::sum));
+        List<MemoryRows.Row> customers = rows.of("customer_customer");
+        assertThat(customers).hasSize(CUSTOMERS);
+        long lapsed = 0;
+        long claimed = 0;
+        for (MemoryRows.Row customer : customers) {
+            List<MemoryRows.Row> story = stories.get(customer.get("id"));
+            assertThat(story).as("story of %s", customer.get("code")).isNotEmpty();
+            assertThat(story.get(0).get("message_key")).isEqualTo("customer.history.created");
+            String status = "PROSPECT";
+            boolean owned = true;
+            long toPool = 0;
+            for (MemoryRows.Row e : story.subList(1, story.size())) {
+                List<String> args = CustomerHistory.args((String) e.get("args"));
+                switch ((String) e.get("message_key")) {
+                    case "customer.history.status" -> {
+                        assertThat(args.get(0)).as("%s %s", customer.get("code"), story).isEqualTo("#customer.status." + status);
+                        status = args.get(1).substring("#customer.status.".length());
+                        assertThat(e.get("actor_id")).isNotNull();
+                    }
+                    case "customer.history.lapsed", "customer.history.released" -> {
+                        assertThat(owned).as("%s %s", customer.get("code"), story).isTrue();
+                        owned = false;
+                        toPool++;
+                        boolean sweep = e.get("message_key").equals("customer.history.lapsed");
+                        assertThat(e.get("actor_id") == null).isEqualTo(sweep);
+                        lapsed += sweep ? 1 : 0;
+                    }
+                    case "customer.history.claimed" -> {
+                        assertThat(owned).as("%s %s", customer.get("code"), story).isFalse();
+                        owned = true;
+                        claimed++;
+                    }
+                    default -> throw new AssertionError("unexpected entry " + e);
+                }
+            }
+            assertThat(status).as("%s %s", customer.get("code"), story).isEqualTo(customer.get("status").toString());
+            assertThat(owned).as("%s %s", customer.get("code"), story).isEqualTo(customer.get("owner_id") != null);
+            assertThat(releases.getOrDefault(customer.get("id"), 0L)).isEqualTo(toPool);
+        }
+        // the generator's every path is taken: lapsed by the sweep, claimed back
+        assertThat(lapsed).isPositive();
+        assertThat(claimed).isPositive();
+        assertThat(rows.of(BenchCustomers.RELEASE_TABLE)).allSatisfy(r -> {
+            assertThat(r.get("previous_owner_id")).isInstanceOf(UUID.class);
+            assertThat(r.get("reason")).isIn(CustomerOwnership.LAPSED, CustomerOwnership.RELEASED);
+        });
+    }
+}

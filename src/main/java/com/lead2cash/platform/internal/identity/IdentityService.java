@@ -123,27 +123,35 @@ public class IdentityService {
      * request and its round trips are the price of every page and API call.
      */
     public Optional<User> findUserForRequest(UUID id) {
-        return jdbc.sql("""
-                select u.id, u.username, u.display_name, u.email, u.password_hash, u.password_changed_at,
-                       u.org_unit_id, u.hire_date, u.active, u.failed_logins, u.locked_until, u.demo, u.version,
-                       u.created_at, u.updated_at,
-                       (select string_agg(r.role, ',') from platform_user_role r where r.platform_user = u.id) as roles
-                from platform_user u where u.id = :id""")
+        return jdbc.sql("select " + REQUEST_USER_COLUMNS + " from platform_user u where u.id = :id")
                 .param("id", id)
-                .query((rs, i) -> {
-                    String roles = rs.getString("roles");
-                    Set<User.RoleGrant> grants = roles == null ? Set.of() : java.util.Arrays.stream(roles.split(","))
-                            .map(r -> new User.RoleGrant(Role.valueOf(r)))
-                            .collect(Collectors.toSet());
-                    return new User(rs.getObject("id", UUID.class), rs.getString("username"),
-                            rs.getString("display_name"), rs.getString("email"), rs.getString("password_hash"),
-                            instant(rs.getTimestamp("password_changed_at")), rs.getObject("org_unit_id", UUID.class),
-                            rs.getObject("hire_date", LocalDate.class), rs.getBoolean("active"),
-                            rs.getInt("failed_logins"), instant(rs.getTimestamp("locked_until")),
-                            rs.getBoolean("demo"), grants, rs.getLong("version"),
-                            instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")));
-                })
+                .query((rs, i) -> requestUser(rs))
                 .optional();
+    }
+
+    /**
+     * What {@link #findUserForRequest} reads of {@code platform_user u}, roles included: for a statement that
+     * finds the user by what names them (a bearer token) in the same round trip. Read with {@link #requestUser}.
+     */
+    public static final String REQUEST_USER_COLUMNS = """
+            u.id, u.username, u.display_name, u.email, u.password_hash, u.password_changed_at,
+            u.org_unit_id, u.hire_date, u.active, u.failed_logins, u.locked_until, u.demo, u.version,
+            u.created_at, u.updated_at,
+            (select string_agg(r.role, ',') from platform_user_role r where r.platform_user = u.id) as roles""";
+
+    /** The user in a row of {@link #REQUEST_USER_COLUMNS}. */
+    public static User requestUser(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String roles = rs.getString("roles");
+        Set<User.RoleGrant> grants = roles == null ? Set.of() : java.util.Arrays.stream(roles.split(","))
+                .map(r -> new User.RoleGrant(Role.valueOf(r)))
+                .collect(Collectors.toSet());
+        return new User(rs.getObject("id", UUID.class), rs.getString("username"),
+                rs.getString("display_name"), rs.getString("email"), rs.getString("password_hash"),
+                instant(rs.getTimestamp("password_changed_at")), rs.getObject("org_unit_id", UUID.class),
+                rs.getObject("hire_date", LocalDate.class), rs.getBoolean("active"),
+                rs.getInt("failed_logins"), instant(rs.getTimestamp("locked_until")),
+                rs.getBoolean("demo"), grants, rs.getLong("version"),
+                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")));
     }
 
     private static Instant instant(java.sql.Timestamp ts) {

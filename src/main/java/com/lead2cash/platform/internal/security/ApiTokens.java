@@ -3,6 +3,8 @@ package com.lead2cash.platform.internal.security;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.RecordNotFoundException;
+import com.lead2cash.platform.internal.identity.IdentityService;
+import com.lead2cash.platform.internal.identity.User;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -69,27 +71,30 @@ public class ApiTokens {
     }
 
     /**
-     * The owner of a live token. Its last use is kept to the minute: touching the row on every call
+     * The owner of a live token, with their roles, as {@link IdentityService#findUserForRequest} reads them. Its last use is kept to the minute: touching the row on every call
      * would turn every API read into a write waiting for the disk.
      */
-    Optional<UUID> authenticate(String token) {
+    Optional<User> authenticate(String token) {
         if (token == null || !token.startsWith(PREFIX)) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Optional<LiveToken> live = jdbc.sql("""
-                select id, user_id, last_used_at from platform_api_token
-                where token_hash = :hash and revoked_at is null and expires_at > :now
-                """).param("hash", hash(token)).param("now", ts(now))
-                .query((rs, i) -> new LiveToken(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
-                        instant(rs.getTimestamp("last_used_at")))).optional();
+        // the token and its user in one round trip: this runs before every API call
+        Optional<LiveToken> live = jdbc.sql("select t.id as token_id, t.last_used_at as token_last_used_at, "
+                        + IdentityService.REQUEST_USER_COLUMNS + """
+
+                        from platform_api_token t join platform_user u on u.id = t.user_id
+                        where t.token_hash = :hash and t.revoked_at is null and t.expires_at > :now
+                        """).param("hash", hash(token)).param("now", ts(now))
+                .query((rs, i) -> new LiveToken(rs.getObject("token_id", UUID.class),
+                        instant(rs.getTimestamp("token_last_used_at")), IdentityService.requestUser(rs))).optional();
         live.filter(t -> t.lastUsedAt() == null || t.lastUsedAt().isBefore(now.minus(LAST_USE_PRECISION)))
                 .ifPresent(t -> jdbc.sql("update platform_api_token set last_used_at = :now where id = :id")
                         .param("now", ts(now)).param("id", t.id()).update());
-        return live.map(LiveToken::userId);
+        return live.map(LiveToken::user);
     }
 
-    private record LiveToken(UUID id, UUID userId, Instant lastUsedAt) {
+    private record LiveToken(UUID id, Instant lastUsedAt, User user) {
     }
 
     @Transactional

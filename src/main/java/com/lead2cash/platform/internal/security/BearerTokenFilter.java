@@ -1,6 +1,5 @@
 package com.lead2cash.platform.internal.security;
 
-import com.lead2cash.platform.internal.identity.IdentityService;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,12 +13,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class BearerTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
-    private final IdentityService identity;
     private final L2cUserDetailsService details;
 
-    BearerTokenFilter(ApiTokens tokens, IdentityService identity, L2cUserDetailsService details) {
+    BearerTokenFilter(ApiTokens tokens, L2cUserDetailsService details) {
         this.tokens = tokens;
-        this.identity = identity;
         this.details = details;
     }
 
@@ -30,7 +27,6 @@ class BearerTokenFilter extends OncePerRequestFilter {
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             String token = header.substring(7).trim();
             tokens.authenticate(token)
-                    .flatMap(identity::findUserForRequest)
                     .map(details::principal)
                     .filter(p -> p.isEnabled() && p.isAccountNonLocked())
                     .ifPresent(p -> {

@@ -1,6 +1,5 @@
 package com.lead2cash.platform.internal.security;
 
-import com.lead2cash.platform.internal.identity.IdentityService;
 import com.lead2cash.platform.internal.web.ProblemWriter;
 import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -103,14 +102,14 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, AuthenticationManager manager, ApiTokens tokens,
-                            IdentityService identity, L2cUserDetailsService details, ProblemWriter problems)
+                            L2cUserDetailsService details, ProblemWriter problems)
             throws Exception {
         http.securityMatcher("/api/**")
                 .authenticationManager(manager)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .addFilterBefore(new BearerTokenFilter(tokens, identity, details), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, details), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/auth/token", "/api/v1/public/**").permitAll()
                         .requestMatchers("/api/v1/users/**", "/api/v1/org-units/**", "/api/v1/audit/**")

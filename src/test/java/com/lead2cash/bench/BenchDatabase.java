@@ -1,5 +1,6 @@
 package com.lead2cash.bench;
 
+import com.lead2cash.bench.dataset.DataGenerator;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -236,7 +237,7 @@ public final class BenchDatabase implements AutoCloseable {
         dataSource.setUsername(user());
         dataSource.setPassword(password());
         // a COPY stream a bulk table while the generator writes, and a few for its own reads
-        dataSource.setMaximumPoolSize(com.lead2cash.bench.dataset.DataGenerator.BULK_TABLES.size() + 4);
+        dataSource.setMaximumPoolSize(DataGenerator.BULK_TABLES.size() + 4);
         dataSource.setPoolName("bench-" + size);
     }
 

@@ -156,18 +156,8 @@ class CustomerSearchPlanTest {
     void theCompanysFirstPageOfACommonFragmentWalksTheNewestOwnedCustomers() {
         // customer i has the fragment 乌木 when i % 100 == 0, and a rare brand of its own otherwise; the 10 000
         // newest are in the pool, the 30 000 owned ones older
-        jdbc.sql("""
-                insert into customer_customer (id, code, name, name_normalized, status, version, created_at, grade,
-                                               owner_id, pool_since, search_tokens, name_folded)
-                select gen_random_uuid(), 'C-COMMON-' || i, b || '公司' || i, b || '公司' || i, 'PROSPECT', 0,
-                       now() - i * interval '1 minute', 'A', case when i >= :pooled then cast(:owner as uuid) end,
-                       case when i < :pooled then now() end,
-                       array(select 'n:c' || ((i * 7 + k * 131) % 1500) from generate_series(1, 15) k)
-                           || array['n:' || b], b || '公司' || i
-                from generate_series(0, :pooled + :customers - 1) i
-                cross join lateral (select case when i % 100 = 0 then '乌木'
-                                           else chr(19968 + i / 100 % 100) || chr(20224 + i % 100) end as b) brand
-                """).param("owner", owner(0)).param("customers", CUSTOMERS).param("pooled", POOLED).update();
+        insertCustomers("C-COMMON-", POOLED + CUSTOMERS, "i >= " + POOLED,
+                "case when i % 100 = 0 then '乌木' else chr(19968 + i / 100 % 100) || chr(20224 + i % 100) end");
         jdbc.sql("analyze customer_customer").update();
 
         CustomerQueries.Statement statement = CustomerQueries.statement(
@@ -193,17 +183,7 @@ class CustomerSearchPlanTest {
     @Test
     void theCompanysSearchAndThePoolsReadOnlyTheirOwnSidesMatches() {
         // customer i has brand i % 1 000 (30 customers each); every other thousand is in the pool
-        jdbc.sql("""
-                insert into customer_customer (id, code, name, name_normalized, status, version, created_at, grade,
-                                               owner_id, pool_since, search_tokens, name_folded)
-                select gen_random_uuid(), 'C-SIDE-' || i, b || '公司' || i, b || '公司' || i, 'PROSPECT', 0,
-                       now() - i * interval '1 minute', 'A', case when i / 1000 % 2 = 0 then cast(:owner as uuid) end,
-                       case when i / 1000 % 2 = 1 then now() - i * interval '1 minute' end,
-                       array(select 'n:c' || ((i * 7 + k * 131) % 1500) from generate_series(1, 15) k)
-                           || array['n:' || b], b || '公司' || i
-                from generate_series(0, :customers - 1) i
-                cross join lateral (select chr(19968 + i % 1000 / 100) || chr(20224 + i % 100) as b) brand
-                """).param("owner", owner(0)).param("customers", CUSTOMERS).update();
+        insertCustomers("C-SIDE-", CUSTOMERS, "i / 1000 % 2 = 0", "chr(19968 + i % 1000 / 100) || chr(20224 + i % 100)");
         jdbc.sql("analyze customer_customer").update();
         String q = jdbc.sql("select left(name, 2) from customer_customer where code = 'C-SIDE-7'")
                 .query(String.class).single();
@@ -300,5 +280,24 @@ class CustomerSearchPlanTest {
                 new CustomerQueries.CustomerFilter("3m", null, null, null, null, null, null, 20),
                 new Scope(ScopeKind.ALL, owner(0), null), 20, Map.of());
         assertThat(mixed.params()).containsKey("initialTokens");
+    }
+
+    /**
+     * Customers i = 0 … count - 1, customer i registered i minutes ago, named by {@code brand} (SQL of i) with
+     * fifteen common keys each; owned by the first owner when {@code owned} (SQL of i) holds, in the pool otherwise.
+     */
+    private void insertCustomers(String codePrefix, int count, String owned, String brand) {
+        jdbc.sql("""
+                insert into customer_customer (id, code, name, name_normalized, status, version, created_at, grade,
+                                               owner_id, pool_since, search_tokens, name_folded)
+                select gen_random_uuid(), :prefix || i, b || '公司' || i, b || '公司' || i, 'PROSPECT', 0,
+                       now() - i * interval '1 minute', 'A', case when %1$s then cast(:owner as uuid) end,
+                       case when not (%1$s) then now() - i * interval '1 minute' end,
+                       array(select 'n:c' || ((i * 7 + k * 131) %% 1500) from generate_series(1, 15) k)
+                           || array['n:' || b], b || '公司' || i
+                from generate_series(0, :count - 1) i
+                cross join lateral (select %2$s as b) brand
+                """.formatted(owned, brand)).param("prefix", codePrefix).param("owner", owner(0))
+                .param("count", count).update();
     }
 }

@@ -119,8 +119,8 @@ public class IdentityService {
 
     /**
      * The user with their roles in one statement and no transaction of its own: every request reads its
-     * person again (a session is revalidated, a bearer token names its user), so this runs once per
-     * request and its round trips are the price of every page and API call.
+     * person again, so its round trips are the price of every page and API call. A session is revalidated
+     * with this; a bearer token reads the same columns joined to the token ({@link #REQUEST_USER_COLUMNS}).
      */
     public Optional<User> findUserForRequest(UUID id) {
         return jdbc.sql("select " + REQUEST_USER_COLUMNS + " from platform_user u where u.id = :id")

@@ -71,21 +71,20 @@ public class ApiTokens {
     }
 
     /**
-     * The owner of a live token, with their roles, as {@link IdentityService#findUserForRequest} reads them. Its last use is kept to the minute: touching the row on every call
-     * would turn every API read into a write waiting for the disk.
+     * The owner of a live token, with their roles, read with the token in one round trip (this runs before
+     * every API call) as {@link IdentityService#findUserForRequest} reads a user. Its last use is kept to the
+     * minute: touching the row on every call would turn every API read into a write waiting for the disk.
      */
     Optional<User> authenticate(String token) {
         if (token == null || !token.startsWith(PREFIX)) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        // the token and its user in one round trip: this runs before every API call
-        Optional<LiveToken> live = jdbc.sql("select t.id as token_id, t.last_used_at as token_last_used_at, "
-                        + IdentityService.REQUEST_USER_COLUMNS + """
-
-                        from platform_api_token t join platform_user u on u.id = t.user_id
-                        where t.token_hash = :hash and t.revoked_at is null and t.expires_at > :now
-                        """).param("hash", hash(token)).param("now", ts(now))
+        Optional<LiveToken> live = jdbc.sql("""
+                select t.id as token_id, t.last_used_at as token_last_used_at, %s
+                from platform_api_token t join platform_user u on u.id = t.user_id
+                where t.token_hash = :hash and t.revoked_at is null and t.expires_at > :now
+                """.formatted(IdentityService.REQUEST_USER_COLUMNS)).param("hash", hash(token)).param("now", ts(now))
                 .query((rs, i) -> new LiveToken(rs.getObject("token_id", UUID.class),
                         instant(rs.getTimestamp("token_last_used_at")), IdentityService.requestUser(rs))).optional();
         live.filter(t -> t.lastUsedAt() == null || t.lastUsedAt().isBefore(now.minus(LAST_USE_PRECISION)))

@@ -1,6 +1,7 @@
 package com.lead2cash.bench;
 
 import com.lead2cash.bench.dataset.DataGenerator;
+import com.lead2cash.platform.internal.db.EmbeddedPostgresConfiguration;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -57,11 +58,12 @@ public final class BenchDatabase implements AutoCloseable {
         } else {
             Path pg = db.dir.resolve("pg");
             delete(pg);
-            if (Files.isDirectory(db.pristine())) {
+            boolean generated = Files.isDirectory(db.pristine());
+            if (generated) {
                 System.out.printf("BENCH %s: restoring the generated database from %s%n", size, db.pristine());
                 copy(db.pristine(), pg);
             }
-            db.start();
+            db.start(generated);
         }
         db.connect();
         return db;
@@ -141,7 +143,7 @@ public final class BenchDatabase implements AutoCloseable {
             stop();
             delete(pristine());
             copy(dir.resolve("pg"), pristine());
-            start();
+            start(true);
             connect();
         }
     }
@@ -194,10 +196,16 @@ public final class BenchDatabase implements AutoCloseable {
         return dir.resolve("pristine");
     }
 
-    private void start() throws IOException, SQLException {
+    /**
+     * Starts the embedded server. {@code durable}: with the product's own durability settings
+     * ({@link EmbeddedPostgresConfiguration#DURABILITY}: a commit waits for its log on disk), as every
+     * measurement runs; without them (zonky's {@code -F} and asynchronous commit) only while an empty database
+     * is filled, which a crash would have to start again anyway.
+     */
+    private void start(boolean durable) throws IOException, SQLException {
         Path pg = dir.resolve("pg");
         Files.createDirectories(pg);
-        postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(pg)
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false)
@@ -213,8 +221,11 @@ public final class BenchDatabase implements AutoCloseable {
                 .setServerConfig("random_page_cost", "1.1")
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("track_io_timing", "on")
-                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
-                .start();
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        if (durable) {
+            EmbeddedPostgresConfiguration.DURABILITY.forEach(builder::setServerConfig);
+        }
+        postgres = builder.start();
         try (Connection c = postgres.getPostgresDatabase().getConnection()) {
             var rs = c.createStatement().executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'");
             if (!rs.next()) {

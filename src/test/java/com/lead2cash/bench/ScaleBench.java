@@ -188,7 +188,11 @@ class ScaleBench {
                         "load average after", loadAfter, "java", System.getProperty("java.version"),
                         "max heap (MB)", Runtime.getRuntime().maxMemory() / 1048576,
                         "database", JdbcClient.create(db.dataSource()).sql("select version()").query(String.class)
-                                .single().replaceAll(" on .*", "")),
+                                .single().replaceAll(" on .*", ""),
+                        // whether a commit waited for its log on disk, as in the product
+                        "fsync / synchronous_commit", JdbcClient.create(db.dataSource())
+                                .sql("select current_setting('fsync') || ' / ' || current_setting('synchronous_commit')")
+                                .query(String.class).single()),
                 dataset(db), Report.map("warm-up (s)", settings.warmup().toSeconds(), "measured (s)",
                         settings.duration().toSeconds(), "request bound", settings.maxRequests(), "seed",
                         settings.seed(), "data generated on", db.generatedOn()), check, lines);

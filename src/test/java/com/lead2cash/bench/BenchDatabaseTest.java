@@ -1,0 +1,47 @@
+package com.lead2cash.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lead2cash.platform.internal.db.EmbeddedPostgresConfiguration;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The benchmark's embedded database is filled fast, and measured as the product runs: a generated data set,
+ * fresh or restored, is served with the product's durability settings, so a capture's commit waits for its
+ * log on disk in the benchmark as it does in production.
+ */
+class BenchDatabaseTest {
+
+    @TempDir Path data;
+
+    @Test
+    void aGeneratedDataSetIsServedWithTheProductsDurability() throws Exception {
+        BenchSettings settings = new BenchSettings(List.of(BenchSize.S), data, data.resolve("results"),
+                Duration.ofSeconds(1), Duration.ofSeconds(1), 10, 1, 1, 0, List.of(), 7L, false, null, null, null);
+        try (BenchDatabase db = BenchDatabase.open(settings, BenchSize.S)) {
+            assertThat(setting(db, "fsync")).as("an empty database is filled without syncing").isEqualTo("off");
+            db.markGenerated(LocalDate.of(2026, 12, 1), "test");
+            assertDurable(db);
+        }
+        try (BenchDatabase restored = BenchDatabase.open(settings, BenchSize.S)) {
+            assertThat(restored.generatedOn()).isEqualTo(LocalDate.of(2026, 12, 1));
+            assertDurable(restored);
+        }
+    }
+
+    private static void assertDurable(BenchDatabase db) {
+        EmbeddedPostgresConfiguration.DURABILITY.forEach((name, value) ->
+                assertThat(setting(db, name)).as("%s while measuring", name).isEqualTo(value));
+    }
+
+    private static String setting(BenchDatabase db, String name) {
+        return JdbcClient.create(db.dataSource()).sql("select current_setting(?)").param(name).query(String.class)
+                .single();
+    }
+}

@@ -3,6 +3,7 @@ package com.lead2cash.bench.dataset;
 import com.lead2cash.bench.dataset.BenchOrg.Member;
 import com.lead2cash.customer.CustomerGrade;
 import com.lead2cash.customer.CustomerStatus;
+import com.lead2cash.customer.internal.ActivityRules;
 import com.lead2cash.customer.internal.CustomerAccess;
 import com.lead2cash.customer.internal.CustomerHistory;
 import com.lead2cash.customer.internal.CustomerOwnership;
@@ -45,16 +46,19 @@ import java.util.UUID;
  * signing, delivery, loss. A customer in development whose owner let its cadence lapse returns to the public
  * pool as the C7 sweep returns it (at its {@code lapsesAt}); one its owner has no room for (C7's holding limit)
  * is released to the pool by hand; some of the pool's were later claimed again. The rows written are the
- * aggregate's as Spring Data JDBC stores them ({@link AggregateRows}), and a customer still in development
- * with an owner has its running follow-up deadline (C2) as the SOP engine keeps it. Names never repeat a
- * lead's.
+ * aggregate's as Spring Data JDBC stores them ({@link AggregateRows}). Names never repeat a lead's.
  *
  * Each step writes the customer's story as the product's services record it ({@code CustomerHistory}: created or
  * converted, each status change with who made it, claimed, lapsed or released to the pool) and a return to the
  * pool its release record ({@code customer_pool_release}, which a later claim's cooldown reads).
  *
- * <p>Not written: the customers' audit entries, and the C4/C5 deadlines of each follow-up (logged two hours
- * after it happened, demos and negotiations with their minutes).
+ * <p>Its deadlines are the ones the SOP engine keeps for it ({@code CadenceDeadlines}, {@code ActivityService}):
+ * each change of its follow-up schedule meets (a follow-up) or cancels (a status change, the pool) the running
+ * follow-up deadline (C2) and opens the next, so a customer leaves a trail of them with the reminders and
+ * breaches the sweep sent; each follow-up has its C4 deadline, met when it was logged two hours after it
+ * happened, and a demo or negotiation its C5, met by the minutes written with it.
+ *
+ * <p>Not written: the customers' audit entries.
  */
 public final class BenchCustomers {
 
@@ -165,9 +169,11 @@ public final class BenchCustomers {
      */
     public void registered(UUID id, String code, String name, String uscc, String industry, String region,
                            String source, String grade, UUID owner, UUID createdBy, Instant at) {
-        store(register(id, code, CustomerProfile.validated(name, uscc, industry, null, region, null, null, null,
-                CustomerSource.of(source)), null, CustomerGrade.valueOf(grade), CustomerStatus.PROSPECT, owner, createdBy,
-                at), 1);
+        Customer customer = register(id, code, CustomerProfile.validated(name, uscc, industry, null, region, null, null,
+                null, CustomerSource.of(source)), null, CustomerGrade.valueOf(grade), CustomerStatus.PROSPECT, owner,
+                createdBy, at);
+        aggregates.write(rows, customer, 0L);
+        firstCadence(customer).write();
     }
 
     /** As {@code CustomerService.register}: the region resolved, the aggregate registered, its cadence started. */
@@ -197,19 +203,17 @@ public final class BenchCustomers {
     private void live(Customer customer, UUID rep, UUID contact, CustomerStatus target) {
         Life life = new Life(customer, rep, contact);
         life.live(target, random.nextDouble() < keep);
-        store(customer, life.saves);
+        aggregates.write(rows, customer, life.saves - 1L);
+        if (life.running != null) {
+            life.running.write();
+        }
     }
 
-    /**
-     * The customer's rows after {@code saves} saves, and its running follow-up deadline (C2/C3) as
-     * {@code CadenceDeadlines} opened it at the last change of its schedule.
-     */
-    private void store(Customer customer, int saves) {
-        aggregates.write(rows, customer, saves - 1L);
-        if (customer.cadenceRule() != null) {
-            deadlines.openUntil(customer.cadenceRule(), CustomerAccess.SUBJECT, customer.id().toString(), customer.ownerId(),
-                    customer.cadenceAnchorAt(), customer.followUpDueAt()).write();
-        }
+    /** The follow-up deadline (C2) a registration opens, as {@code CadenceDeadlines.registered} opens it. */
+    private Deadlines.Deadline firstCadence(Customer customer) {
+        return customer.cadenceRule() == null ? null : deadlines.openUntil(customer.cadenceRule(),
+                CustomerAccess.SUBJECT, customer.id().toString(), customer.ownerId(), customer.cadenceAnchorAt(),
+                customer.followUpDueAt());
     }
 
     /** How many of the statuses customers are drawn from are of this kind. */
@@ -288,12 +292,35 @@ public final class BenchCustomers {
         private int saves = 1;
         private int logged;
         private Instant at;
+        /** The follow-up deadline (C2) running for it, written when it is settled or at the end. */
+        private Deadlines.Deadline running;
 
         Life(Customer customer, UUID rep, UUID contact) {
             this.customer = customer;
             this.rep = rep;
             this.contact = contact;
             this.at = customer.createdAt();
+            this.running = firstCadence(customer);
+        }
+
+        /**
+         * As {@code CadenceDeadlines}: a changed schedule settles the running deadline — met at {@code metAt} by a
+         * follow-up recorded at {@code recordedAt}, else cancelled then — and opens the next one.
+         */
+        private void schedule(Customer.ScheduleChange change, Instant metAt, Instant recordedAt) {
+            if (!change.changed()) {
+                return;
+            }
+            if (change.previousRule() != null && running != null) {
+                if (metAt != null) {
+                    running.meet(metAt, recordedAt);
+                } else {
+                    running.cancel(recordedAt);
+                }
+                running.write();
+            }
+            running = change.rule() == null ? null : deadlines.openUntil(change.rule(), CustomerAccess.SUBJECT,
+                    customer.id().toString(), customer.ownerId(), change.startsAt(), change.due());
         }
 
         /** Lives towards {@code target}; {@code keep}: a customer still in development stays with its owner. */
@@ -324,7 +351,7 @@ public final class BenchCustomers {
                     toPool(lapsed.plus(SWEEP_LAG), null); // the C7 sweep
                     at = chainStart.minus(Duration.ofHours(1 + random.nextInt(23)));
                     customer.claim(rep, at);
-                    customer.reschedule(cadence, at, true);
+                    schedule(customer.reschedule(cadence, at, true), null, at);
                     history(customer.id(), at, rep, "customer.history.claimed", org.member(rep).displayName());
                     saves++;
                 }
@@ -337,7 +364,7 @@ public final class BenchCustomers {
                     if (reached > 1) {
                         CustomerStatus before = customer.status();
                         customer.advance(at);
-                        customer.reschedule(cadence, at, false);
+                        schedule(customer.reschedule(cadence, at, false), null, at);
                         statusChanged(customer, before, at, rep, null);
                         saves++;
                     }
@@ -347,7 +374,7 @@ public final class BenchCustomers {
                 CustomerStatus before = customer.status();
                 String reason = LOST_REASONS[random.nextInt(LOST_REASONS.length)];
                 customer.lost(reason, at);
-                customer.reschedule(cadence, at, false);
+                schedule(customer.reschedule(cadence, at, false), null, at);
                 statusChanged(customer, before, at, rep, reason);
                 saves++;
             }
@@ -389,7 +416,7 @@ public final class BenchCustomers {
         private void toPool(Instant when, String reason) {
             Instant t = when.isAfter(now) ? now : when;
             UUID previous = customer.returnToPool(t);
-            customer.reschedule(cadence, t, false);
+            schedule(customer.reschedule(cadence, t, false), null, t);
             rows.insert(RELEASE_TABLE, RELEASE_COLUMNS, customer.id(), previous, t,
                     reason == null ? CustomerOwnership.LAPSED : CustomerOwnership.RELEASED);
             history(customer.id(), t, reason == null ? null : previous,
@@ -436,8 +463,20 @@ public final class BenchCustomers {
                     type.needsMinutes() ? deadlines.calendar().due(occurred, rules.minutesWindow()) : null);
             BenchIds.assign(activity, "id", BenchIds.uuid7(occurred, random));
             aggregates.write(rows, activity, 0L);
+            // C4 from when it happened until it was logged; C5 met by the minutes written with it
+            String subject = activity.id().toString();
+            Deadlines.Deadline loggedRule = deadlines.open(ActivityRules.LOGGED, ActivityRules.SUBJECT, subject, rep,
+                    occurred);
+            loggedRule.meet(loggedAt);
+            loggedRule.write();
+            if (type.needsMinutes()) {
+                Deadlines.Deadline minutes = deadlines.open(ActivityRules.MINUTES, ActivityRules.SUBJECT, subject, rep,
+                        occurred);
+                minutes.meet(loggedAt);
+                minutes.write();
+            }
             CustomerStatus before = customer.status();
-            customer.recordFollowUp(occurred, null, cadence, loggedAt);
+            schedule(customer.recordFollowUp(occurred, null, cadence, loggedAt), occurred, loggedAt);
             if (customer.status() != before) {
                 statusChanged(customer, before, loggedAt, rep, null);
             }

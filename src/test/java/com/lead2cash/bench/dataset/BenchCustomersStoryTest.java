@@ -36,8 +36,7 @@ class BenchCustomersStoryTest {
     @Autowired ApplicationContext app;
     @Value("${l2c.zone}") ZoneId zone;
 
-    @Test
-    void eachCustomersStoryEndsWhereItsRowIs() {
+    private MemoryRows generate() {
         Instant now = Instant.parse("2026-12-01T02:00:00Z");
         BenchOrg org = OrgWriter.plan(20261201L, LocalDate.ofInstant(now, zone));
         PolicySnapshot policy = app.getBean(SopPolicy.class).current();
@@ -47,6 +46,12 @@ class BenchCustomersStoryTest {
                 new Notifications(rows, random.split(), now), org, random.split(), now, zone);
         new BenchCustomers(org, policy, rows, new AggregateRows(app), deadlines, app.getBean(CustomerRegions.class),
                 random.split(), now, zone, CUSTOMERS, 5).write(CUSTOMERS, CUSTOMERS, 0, 0, 0, 0, 0);
+        return rows;
+    }
+
+    @Test
+    void eachCustomersStoryEndsWhereItsRowIs() {
+        MemoryRows rows = generate();
 
         Map<Object, List<MemoryRows.Row>> stories = new LinkedHashMap<>();
         rows.of(BenchCustomers.EVENT_TABLE).forEach(e -> stories.computeIfAbsent(e.get("customer_id"),
@@ -99,5 +104,76 @@ class BenchCustomersStoryTest {
             assertThat(r.get("previous_owner_id")).isInstanceOf(UUID.class);
             assertThat(r.get("reason")).isIn(CustomerOwnership.LAPSED, CustomerOwnership.RELEASED);
         });
+    }
+
+    /**
+     * C2: the follow-up deadlines of a customer follow one another, each met by a follow-up or cancelled by a
+     * change before the next opens, and the last is running exactly when the customer has a cadence, due when the
+     * customer is. C4 and C5: each follow-up has its logging deadline, met when it was logged, and a demo or
+     * negotiation its minutes' deadline.
+     */
+    @Test
+    void eachScheduleChangeAndFollowUpLeavesItsDeadlines() {
+        MemoryRows rows = generate();
+        Map<String, List<MemoryRows.Row>> bySubject = new LinkedHashMap<>();
+        rows.of(Deadlines.TABLE).forEach(d -> bySubject.computeIfAbsent(d.get("subject_type") + "/" + d.get("rule_id")
+                + "/" + d.get("subject_id"), k -> new ArrayList<>()).add(d));
+        long met = 0;
+        long cancelledAfterBreach = 0;
+        for (MemoryRows.Row customer : rows.of("customer_customer")) {
+            List<MemoryRows.Row> trail = new ArrayList<>();
+            for (String rule : List.of("C2", "C3")) {
+                trail.addAll(bySubject.getOrDefault("Customer/" + rule + "/" + customer.get("id"), List.of()));
+            }
+            trail.sort(java.util.Comparator.comparing(d -> (Instant) d.get("started_at")));
+            for (int i = 0; i < trail.size(); i++) {
+                MemoryRows.Row d = trail.get(i);
+                boolean last = i == trail.size() - 1;
+                boolean running = d.get("state").equals("OPEN") || d.get("state").equals("BREACHED");
+                assertThat(running).as("%s: only the last one runs: %s", customer.get("code"), trail)
+                        .isEqualTo(last && customer.get("cadence_rule") != null);
+                if (!running) {
+                    Instant settled = (Instant) (d.get("state").equals("MET") ? d.get("met_at") : d.get("cancelled_at"));
+                    assertThat(settled).as("%s: %s", customer.get("code"), d).isNotNull();
+                    if (!last) {
+                        assertThat(settled).as("%s: settled before the next opens: %s", customer.get("code"), trail)
+                                .isBeforeOrEqualTo((Instant) trail.get(i + 1).get("started_at"));
+                    }
+                    met += d.get("state").equals("MET") ? 1 : 0;
+                    cancelledAfterBreach += d.get("state").equals("CANCELLED") && d.get("breached_at") != null ? 1 : 0;
+                } else {
+                    assertThat(d.get("rule_id")).isEqualTo(customer.get("cadence_rule"));
+                    assertThat(d.get("due_at")).isEqualTo(customer.get("follow_up_due_at"));
+                }
+            }
+            if (customer.get("cadence_rule") != null) {
+                assertThat(trail).as("%s has a running follow-up deadline", customer.get("code")).isNotEmpty();
+            }
+        }
+        // follow-ups met their deadlines; customers that lapsed to the pool had theirs breached first
+        assertThat(met).isPositive();
+        assertThat(cancelledAfterBreach).isPositive();
+
+        List<MemoryRows.Row> activities = rows.of("customer_activity");
+        assertThat(activities).isNotEmpty();
+        long demos = 0;
+        for (MemoryRows.Row a : activities) {
+            List<MemoryRows.Row> logged = bySubject.get("Activity/C4/" + a.get("id"));
+            assertThat(logged).as("C4 of %s", a).hasSize(1);
+            assertThat(logged.get(0).get("state")).isEqualTo("MET");
+            assertThat(logged.get(0).get("started_at")).isEqualTo(a.get("occurred_at"));
+            assertThat(logged.get(0).get("met_at")).isEqualTo(a.get("logged_at"));
+            assertThat(logged.get(0).get("due_at")).isEqualTo(a.get("log_due_at"));
+            List<MemoryRows.Row> minutes = bySubject.get("Activity/C5/" + a.get("id"));
+            if (a.get("minutes_due_at") == null) {
+                assertThat(minutes).as("C5 of %s", a).isNull();
+            } else {
+                demos++;
+                assertThat(minutes).as("C5 of %s", a).hasSize(1);
+                assertThat(minutes.get(0).get("state")).isEqualTo("MET");
+                assertThat(minutes.get(0).get("due_at")).isEqualTo(a.get("minutes_due_at"));
+            }
+        }
+        assertThat(demos).isPositive();
     }
 }

@@ -142,7 +142,15 @@ public final class Deadlines {
 
         /** The work was done at {@code at} (late if the breach fired before). */
         public void meet(Instant at) {
-            sweepUntil(at);
+            meet(at, at);
+        }
+
+        /**
+         * The work done at {@code at} was recorded at {@code recordedAt} (a follow-up logged after it happened):
+         * the sweeps until then did what they did, and the deadline is met as of {@code at}.
+         */
+        public void meet(Instant at, Instant recordedAt) {
+            sweepUntil(recordedAt);
             if ("OPEN".equals(state) || "BREACHED".equals(state)) {
                 state = "MET";
                 metAt = at;

@@ -106,6 +106,20 @@ class WebToLeadTest {
     }
 
     @Test
+    void aNewMinutesFirstRequestDropsTheKeysEarlierWindows() {
+        java.util.UUID keyId = jdbc.sql("select id from lead_api_key where key_prefix = :p")
+                .param("p", key.substring(0, 9)).query(java.util.UUID.class).single();
+        // a spent window of an earlier minute neither counts nor stays
+        jdbc.sql("insert into lead_rate_window (api_key_id, window_start, hits) values (:k, "
+                + "date_trunc('minute', now()) - interval '2 minutes', 99)").param("k", keyId).update();
+        assertThat(submit(key, null, "{\"companyName\":\"新一分钟公司\"}")).hasStatus(HttpStatus.CREATED);
+        assertThat(submit(key, null, "{\"companyName\":\"新一分钟公司二\"}")).hasStatus(HttpStatus.CREATED);
+        assertThat(jdbc.sql("select hits from lead_rate_window where api_key_id = :k").param("k", keyId)
+                .query(Integer.class).list()).as("one window, this minute's").singleElement()
+                .satisfies(hits -> assertThat(hits).isBetween(1, 2));
+    }
+
+    @Test
     void anInvalidCreditCodeIsRefusedFieldByField() {
         assertThat(submit(key, null, "{\"companyName\":\"信用代码错误公司\",\"uscc\":\"91350100M000100Y44\"}"))
                 .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)

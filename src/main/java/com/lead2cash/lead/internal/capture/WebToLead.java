@@ -122,20 +122,30 @@ public class WebToLead {
 
     /**
      * Counts the request against the key's budget for the current minute; false when it is spent. Runs
-     * on its own so that refused and failed submissions count too.
+     * on its own so that refused and failed submissions count too. Its commit does not wait for the disk:
+     * the count only throttles, and the few hits a crash could lose are worth less than a second wait on
+     * every capture (the submission's own commit still waits).
      */
     @Transactional
     public boolean admit(Caller caller) {
+        jdbc.sql("set local synchronous_commit = off").update();
         Instant window = clock.instant().truncatedTo(ChronoUnit.MINUTES);
-        int hits = jdbc.sql("""
+        Window counted = jdbc.sql("""
                 insert into lead_rate_window (api_key_id, window_start, hits) values (:k, :w, 1)
                 on conflict (api_key_id, window_start) do update set hits = lead_rate_window.hits + 1
-                returning hits
-                """).param("k", caller.keyId()).param("w", Timestamp.from(window)).query(Integer.class).single();
-        // old windows are of no use; dropping them here keeps the table at one row per active key
-        jdbc.sql("delete from lead_rate_window where api_key_id = :k and window_start < :w")
-                .param("k", caller.keyId()).param("w", Timestamp.from(window)).update();
-        return hits <= caller.ratePerMinute();
+                returning hits, xmax = 0 as opened
+                """).param("k", caller.keyId()).param("w", Timestamp.from(window))
+                .query((rs, i) -> new Window(rs.getInt("hits"), rs.getBoolean("opened"))).single();
+        if (counted.opened()) {
+            // the minute's first request: earlier windows are of no use, and the table keeps one row per active key
+            jdbc.sql("delete from lead_rate_window where api_key_id = :k and window_start < :w")
+                    .param("k", caller.keyId()).param("w", Timestamp.from(window)).update();
+        }
+        return counted.hits() <= caller.ratePerMinute();
+    }
+
+    /** A key's count in the current minute; {@code opened}: this request began the minute's window. */
+    private record Window(int hits, boolean opened) {
     }
 
     /**

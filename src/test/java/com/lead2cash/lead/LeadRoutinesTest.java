@@ -211,7 +211,7 @@ class LeadRoutinesTest {
     @Test
     void everyRoutineIsABackgroundTaskOfTheNodesScheduler() {
         assertThat(tasks.stream().map(Task::getName))
-                .contains("lead-routines", "notification-digest", "notification-delivery", "sop-deadline-sweep", "lead-import");
+                .contains("lead-routines", "notification-digest", "notification-delivery", "sop-deadline-sweep", "sop-compliance-fold", "lead-import");
     }
 
     @Test

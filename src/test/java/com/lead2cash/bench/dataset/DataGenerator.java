@@ -177,7 +177,8 @@ public final class DataGenerator {
     /**
      * The read models the product keeps by triggers, which were off during the load ({@link BulkLoad}), filled
      * from the loaded rows as their migrations fill them (V202612015004__lead_rep_load.sql,
-     * V202612023001__opportunity_forecast_month.sql, V202612024301__receivable_plan_month.sql). The contracts'
+     * V202612023001__opportunity_forecast_month.sql, V202612024301__receivable_plan_month.sql, and the compliance
+     * days by the function V202612040101__sop_compliance_day.sql defines for it). The contracts'
      * search keys (V202612024401) are a column of the contract row the generator writes with it.
      */
     private static void rebuildReadModels(JdbcClient jdbc) {
@@ -202,7 +203,9 @@ public final class DataGenerator {
                 from receivable_plan
                 where due_date is not null
                 group by 1, 2""").update();
+        jdbc.sql("select sop_compliance_refill()").query().listOfRows();
         jdbc.sql("vacuum (analyze) lead_rep_load").update();
+        jdbc.sql("vacuum (analyze) sop_compliance_day").update();
         jdbc.sql("vacuum (analyze) receivable_plan_month").update();
         jdbc.sql("vacuum (analyze) opportunity_forecast_month").update();
     }

@@ -5,6 +5,7 @@ import com.lead2cash.bench.dataset.BenchOrg.Member;
 import com.lead2cash.bench.dataset.OrgWriter;
 import com.lead2cash.bench.driver.Operation.Kind;
 import com.lead2cash.platform.SearchKeys;
+import com.lead2cash.sop.internal.compliance.ComplianceQueries;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -21,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -54,6 +57,8 @@ public final class LeadOperations {
     private final List<Member> managers;
     private final List<Member> pageUsers = new ArrayList<>();
     private final List<SampleLead> pageSamples = new ArrayList<>();
+    /** A named parameter (:name) of a product statement; a cast (::text) is none. */
+    private static final Pattern NAMED_PARAMETER = Pattern.compile("(?<!:):([a-zA-Z]\\w*)");
     private final Instant now;
     /** The keys PostgreSQL's statistics count as common, as the product reads them (SearchKeyStatistics). */
     private final Map<String, Double> commonKeys = new HashMap<>();
@@ -309,18 +314,22 @@ public final class LeadOperations {
 
     private Statement complianceStatement(Member user, String groupBy) {
         Set<UUID> scope = scopes.get(user.id());
-        String key = "rule".equals(groupBy) ? "rule_id" : "owner_id::text";
+        Map<String, Object> named = new HashMap<>(ComplianceQueries.Period.of(from(), now).params());
+        if (scope != null) {
+            named.put("scope", scope);
+        }
+        String sql = ComplianceQueries.statement("rule".equals(groupBy) ? "rule_id" : "owner_id::text",
+                scope == null ? "true" : "owner_id in (:scope)");
+        // the product's named parameters, in order, as the driver's positional ones
         List<Object> params = new ArrayList<>();
-        params.add(from());
-        params.add(now);
-        params.addAll(scopeParams(scope));
-        return new Statement("select " + key + " as k,"
-                + """
-                 count(*) filter (where state = 'MET' and breached_at is null and met_at <= due_at) as met,
-                 count(*) filter (where breached_at is not null or met_at > due_at) as breached,
-                 count(*) filter (where state = 'OPEN') as open
-                from sop_deadline
-                where due_at >= ? and due_at < ? and\s""" + scopePredicate(scope) + " group by k", params.toArray());
+        Matcher m = NAMED_PARAMETER.matcher(sql);
+        StringBuilder positional = new StringBuilder();
+        while (m.find()) {
+            params.add(named.get(m.group(1)));
+            m.appendReplacement(positional, "?");
+        }
+        m.appendTail(positional);
+        return new Statement(positional.toString(), params.toArray());
     }
 
     /**

@@ -6,6 +6,8 @@ import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Scope;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -56,18 +58,10 @@ public class ComplianceQueries {
             throw new FieldValidationException("to", "compliance.error.period");
         }
         Scope scope = dataScope.current();
-        String key = groupBy == GroupBy.RULE ? "rule_id" : "owner_id::text";
         Map<String, Object> params = new HashMap<>(scope.params());
-        params.put("from", Timestamp.from(from));
-        params.put("to", Timestamp.from(to));
-        List<Counts> counts = jdbc.sql("select " + key + " as k,"
-                        + """
-                         count(*) filter (where state = 'MET' and breached_at is null and met_at <= due_at) as met,
-                         count(*) filter (where breached_at is not null or met_at > due_at) as breached,
-                         count(*) filter (where state = 'OPEN') as open
-                        from sop_deadline
-                        where due_at >= :from and due_at < :to and\s""" + scope.ownerPredicate("owner_id")
-                        + " group by k")
+        params.putAll(Period.of(from, to).params());
+        List<Counts> counts = jdbc.sql(statement(groupBy == GroupBy.RULE ? "rule_id" : "owner_id::text",
+                        scope.ownerPredicate("owner_id")))
                 .params(params)
                 .query((rs, i) -> new Counts(rs.getString("k"), rs.getLong("met"), rs.getLong("breached"),
                         rs.getLong("open")))
@@ -96,6 +90,71 @@ public class ComplianceQueries {
         rows.removeIf(r -> r.met() + r.breached() + r.open() == 0);
         rows.sort(Comparator.comparing(Row::label).thenComparing(Row::key));
         return rows;
+    }
+
+    /**
+     * The counts of a period by {@code key} ({@code rule_id} or {@code owner_id::text}) within an owner predicate,
+     * in one statement (one snapshot): its whole UTC days from {@code sop_compliance_day} and the changes not
+     * folded into them yet ({@code sop_compliance_delta}), the parts of days at either end from the deadlines
+     * themselves. Parameters: {@link Period#params()} and the predicate's. The benchmark's raw twin runs it too.
+     */
+    public static String statement(String key, String ownerPredicate) {
+        return """
+                select %1$s as k, sum(met) as met, sum(breached) as breached, sum(open) as open from (
+                    select rule_id, owner_id, met, breached, open from sop_compliance_day
+                    where day >= :fromDay and day < :toDay and %2$s
+                    union all
+                    select rule_id, owner_id, met, breached, open from sop_compliance_delta
+                    where day >= :fromDay and day < :toDay and %2$s
+                    union all
+                    %3$s
+                    union all
+                    %4$s
+                ) counted
+                group by k""".formatted(key, ownerPredicate, counted(":from", ":headEnd", ownerPredicate),
+                counted(":tailStart", ":to", ownerPredicate));
+    }
+
+    /** The deadlines due in [from, to) counted as the report counts them (each end its own index range). */
+    private static String counted(String from, String to, String ownerPredicate) {
+        return """
+                select rule_id, owner_id,
+                       count(*) filter (where state = 'MET' and breached_at is null and met_at <= due_at),
+                       count(*) filter (where breached_at is not null or met_at > due_at),
+                       count(*) filter (where state = 'OPEN')
+                from sop_deadline where due_at >= %s and due_at < %s and %s
+                group by rule_id, owner_id""".formatted(from, to, ownerPredicate);
+    }
+
+    /**
+     * A period [from, to) cut into its whole UTC days [fromDay, toDay) and the parts before and after them,
+     * [from, headEnd) and [tailStart, to); a period within one day is all head.
+     */
+    public record Period(Instant from, Instant to, LocalDate fromDay, LocalDate toDay) {
+
+        public static Period of(Instant from, Instant to) {
+            LocalDate first = LocalDate.ofInstant(from, ZoneOffset.UTC);
+            LocalDate fromDay = startOf(first).equals(from) ? first : first.plusDays(1);
+            LocalDate toDay = LocalDate.ofInstant(to, ZoneOffset.UTC);
+            return fromDay.isBefore(toDay) ? new Period(from, to, fromDay, toDay) : new Period(from, to, toDay, toDay);
+        }
+
+        Instant headEnd() {
+            return fromDay.equals(toDay) ? to : startOf(fromDay);
+        }
+
+        Instant tailStart() {
+            return fromDay.equals(toDay) ? to : startOf(toDay);
+        }
+
+        public Map<String, Object> params() {
+            return Map.of("from", Timestamp.from(from), "to", Timestamp.from(to), "fromDay", fromDay, "toDay", toDay,
+                    "headEnd", Timestamp.from(headEnd()), "tailStart", Timestamp.from(tailStart()));
+        }
+
+        private static Instant startOf(LocalDate day) {
+            return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
     }
 
     /** The owners of the counted deadlines, read at once (a report names a few hundred). */

@@ -49,13 +49,17 @@ public final class JobOperations {
         this.clock = clock;
     }
 
-    /** Makes {@value #DUE} of the open stand-in deadlines due now (breach at the next sweep); answers how many. */
+    /**
+     * Makes {@value #DUE} of the open stand-in deadlines due now (breach at the next sweep); answers how many. The
+     * next ones to fire, found on the sweep's own index: picked by id, they were looked for among all 17 million
+     * deadlines at L (18 s a run).
+     */
     private int makeDue(Connection c) throws SQLException {
         Instant now = clock.instant();
         try (PreparedStatement st = c.prepareStatement("""
                 update sop_deadline set due_at = ?, next_fire_at = ? where id in (
                     select id from sop_deadline where state = 'OPEN' and subject_type = 'BenchSweep'
-                    and next_fire_at > ? order by id limit ?)""")) {
+                    and next_fire_at > ? order by next_fire_at limit ?)""")) {
             Timestamp past = Timestamp.from(now.minusSeconds(60));
             st.setTimestamp(1, past);
             st.setTimestamp(2, past);

@@ -17,6 +17,13 @@ public final class AuditRows {
     public record Actor(UUID id, String name, String address) {
 
         public static final Actor SYSTEM = new Actor(null, "system", null);
+        /** Where people's requests come from, as the audit trail records it (BenchLeads' address). */
+        static final String OFFICE = "10.20.8.21";
+
+        /** A person of the organisation, working from the office. */
+        public static Actor of(BenchOrg.Member member) {
+            return new Actor(member.id(), member.username(), OFFICE);
+        }
     }
 
     private final Rows rows;

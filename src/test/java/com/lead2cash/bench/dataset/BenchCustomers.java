@@ -58,7 +58,8 @@ import java.util.UUID;
  * breaches the sweep sent; each follow-up has its C4 deadline, met when it was logged two hours after it
  * happened, and a demo or negotiation its C5, met by the minutes written with it.
  *
- * <p>Not written: the customers' audit entries.
+ * <p>Each save of a customer, and the creation of each contact and follow-up, leaves its audit entries as
+ * {@code AggregateAuditListener} writes them (by the rep, or the system for the C7 sweep).
  */
 public final class BenchCustomers {
 
@@ -97,6 +98,7 @@ public final class BenchCustomers {
     private final PrivateHolding holding;
     /** Customers in development each rep holds at the end of generation (C7's holding limit). */
     private final Map<UUID, Integer> held = new HashMap<>();
+    private final AuditRows audit;
     private final int followUps;
     /** The chance that a customer in development stays with its owner (given room under the limit). */
     private final double keep;
@@ -120,6 +122,7 @@ public final class BenchCustomers {
         this.org = org;
         this.rows = rows;
         this.aggregates = aggregates;
+        this.audit = new AuditRows(rows);
         this.deadlines = deadlines;
         this.regions = regions;
         this.random = random;
@@ -149,17 +152,23 @@ public final class BenchCustomers {
     }
 
     /**
-     * A contact (联系人) as {@code Contact.add} makes it; the customer's first is its primary contact, as the
-     * contact service makes the first one.
+     * A contact (联系人) as {@code Contact.add} makes it, added by {@code by}; the customer's first is its primary
+     * contact, as the contact service makes the first one.
      */
     public UUID contact(UUID customer, String name, String title, String phone, String email, String role,
-                        boolean primary, Instant at) {
+                        boolean primary, UUID by, Instant at) {
         Contact contact = Contact.add(customer, ContactDetails.validated(name, title, null, phone, email, null,
                 DecisionRole.of(role), null, null), primary, at);
         UUID id = BenchIds.uuid7(at, random);
         BenchIds.assign(contact, "id", id);
         aggregates.write(rows, contact, 0L);
+        audit.created(at, person(by), "Contact", id, aggregates.auditCreation(contact));
         return id;
+    }
+
+    /** Someone of the organisation, as the audit trail names them. */
+    private AuditRows.Actor person(UUID id) {
+        return AuditRows.Actor.of(org.member(id));
     }
 
     /**
@@ -172,7 +181,7 @@ public final class BenchCustomers {
         Customer customer = register(id, code, CustomerProfile.validated(name, uscc, industry, null, region, null, null,
                 null, CustomerSource.of(source)), null, CustomerGrade.valueOf(grade), CustomerStatus.PROSPECT, owner,
                 createdBy, at);
-        aggregates.write(rows, customer, 0L);
+        aggregates.write(rows, customer, new AuditTrail(audit, aggregates, customer, id, at, person(createdBy)).version());
         firstCadence(customer).write();
     }
 
@@ -203,7 +212,7 @@ public final class BenchCustomers {
     private void live(Customer customer, UUID rep, UUID contact, CustomerStatus target) {
         Life life = new Life(customer, rep, contact);
         life.live(target, random.nextDouble() < keep);
-        aggregates.write(rows, customer, life.saves - 1L);
+        aggregates.write(rows, customer, life.trail.version());
         if (life.running != null) {
             life.running.write();
         }
@@ -263,7 +272,7 @@ public final class BenchCustomers {
                         : ChineseData.landline(company.city(), phone++);
                 String email = random.nextInt(10) < 7 ? person.emailLocal() + "@" + company.domain() : null;
                 UUID contact = contact(id, person.name(), ChineseData.TITLES.get(random.nextInt(ChineseData.TITLES.size())),
-                        number, email, ROLES[random.nextInt(ROLES.length)], firstContact == null, created);
+                        number, email, ROLES[random.nextInt(ROLES.length)], firstContact == null, owner.id(), created);
                 firstContact = firstContact == null ? contact : firstContact;
             }
             live(customer, owner.id(), firstContact, target);
@@ -289,7 +298,8 @@ public final class BenchCustomers {
         private final Customer customer;
         private final UUID rep;
         private final UUID contact;
-        private int saves = 1;
+        /** Its saves' audit entries; their count gives the stored version. */
+        private final AuditTrail trail;
         private int logged;
         private Instant at;
         /** The follow-up deadline (C2) running for it, written when it is settled or at the end. */
@@ -301,6 +311,7 @@ public final class BenchCustomers {
             this.contact = contact;
             this.at = customer.createdAt();
             this.running = firstCadence(customer);
+            this.trail = new AuditTrail(audit, aggregates, customer, customer.id(), at, person(customer.createdBy()));
         }
 
         /**
@@ -353,7 +364,7 @@ public final class BenchCustomers {
                     customer.claim(rep, at);
                     schedule(customer.reschedule(cadence, at, true), null, at);
                     history(customer.id(), at, rep, "customer.history.claimed", org.member(rep).displayName());
-                    saves++;
+                    trail.saved(at, person(rep));
                 }
             }
             int reached = 0;
@@ -366,7 +377,7 @@ public final class BenchCustomers {
                         customer.advance(at);
                         schedule(customer.reschedule(cadence, at, false), null, at);
                         statusChanged(customer, before, at, rep, null);
-                        saves++;
+                        trail.saved(at, person(rep));
                     }
                 }
             }
@@ -376,7 +387,7 @@ public final class BenchCustomers {
                 customer.lost(reason, at);
                 schedule(customer.reschedule(cadence, at, false), null, at);
                 statusChanged(customer, before, at, rep, reason);
-                saves++;
+                trail.saved(at, person(rep));
             }
             if (customer.status() == CustomerStatus.SIGNED) {
                 for (CustomerStatus further : new CustomerStatus[] {CustomerStatus.DELIVERED, CustomerStatus.ACTIVE}) {
@@ -384,7 +395,7 @@ public final class BenchCustomers {
                         CustomerStatus before = customer.status();
                         customer.advance(at);
                         statusChanged(customer, before, at, rep, null);
-                        saves++;
+                        trail.saved(at, person(rep));
                     }
                 }
                 // a signed customer is still called on now and then, without a cadence
@@ -422,7 +433,7 @@ public final class BenchCustomers {
             history(customer.id(), t, reason == null ? null : previous,
                     reason == null ? "customer.history.lapsed" : "customer.history.released",
                     org.member(previous).displayName(), reason);
-            saves++;
+            trail.saved(t, reason == null ? AuditRows.Actor.SYSTEM : person(previous));
         }
 
         private boolean room() {
@@ -463,6 +474,7 @@ public final class BenchCustomers {
                     type.needsMinutes() ? deadlines.calendar().due(occurred, rules.minutesWindow()) : null);
             BenchIds.assign(activity, "id", BenchIds.uuid7(occurred, random));
             aggregates.write(rows, activity, 0L);
+            audit.created(loggedAt, person(rep), "Activity", activity.id(), aggregates.auditCreation(activity));
             // C4 from when it happened until it was logged; C5 met by the minutes written with it
             String subject = activity.id().toString();
             Deadlines.Deadline loggedRule = deadlines.open(ActivityRules.LOGGED, ActivityRules.SUBJECT, subject, rep,
@@ -480,7 +492,7 @@ public final class BenchCustomers {
             if (customer.status() != before) {
                 statusChanged(customer, before, loggedAt, rep, null);
             }
-            saves++;
+            trail.saved(loggedAt, person(rep));
             logged++;
             activities++;
         }

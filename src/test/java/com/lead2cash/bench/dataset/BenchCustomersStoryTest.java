@@ -176,4 +176,38 @@ class BenchCustomersStoryTest {
         }
         assertThat(demos).isPositive();
     }
+
+    /**
+     * Every save leaves its audit entries as the audit listener writes them: a customer's creation, then one entry
+     * per field a save changed, so its status entries tell its story again; a contact's and a follow-up's creation.
+     */
+    @Test
+    void eachSaveLeavesItsAuditEntries() {
+        MemoryRows rows = generate();
+        Map<Object, List<MemoryRows.Row>> byEntity = new LinkedHashMap<>();
+        rows.of(AuditRows.TABLE).forEach(e -> byEntity.computeIfAbsent(e.get("entity_type") + "/" + e.get("entity_id"),
+                k -> new ArrayList<>()).add(e));
+        for (MemoryRows.Row customer : rows.of("customer_customer")) {
+            List<MemoryRows.Row> trail = byEntity.get("Customer/" + customer.get("id"));
+            assertThat(trail).as("audit of %s", customer.get("code")).isNotEmpty();
+            assertThat(trail.get(0).get("action")).isEqualTo("CREATE");
+            assertThat(trail.subList(1, trail.size())).allSatisfy(e -> assertThat(e.get("action")).isEqualTo("UPDATE"));
+            String status = "PROSPECT";
+            for (MemoryRows.Row e : trail.subList(1, trail.size())) {
+                if ("status".equals(e.get("field"))) {
+                    assertThat(e.get("old_value")).as("%s %s", customer.get("code"), trail).isEqualTo(status);
+                    status = (String) e.get("new_value");
+                }
+            }
+            assertThat(status).isEqualTo(customer.get("status").toString());
+            assertThat(customer.get("version")).as("a version per save after the first").isEqualTo(
+                    (long) trail.stream().map(e -> e.get("occurred_at")).distinct().count() - 1);
+        }
+        for (String type : List.of("customer_contact/Contact", "customer_activity/Activity")) {
+            String[] table = type.split("/");
+            assertThat(rows.of(table[0])).allSatisfy(r -> assertThat(byEntity.get(table[1] + "/" + r.get("id")))
+                    .as("audit of %s", r.get("id")).singleElement()
+                    .satisfies(e -> assertThat(e.get("action")).isEqualTo("CREATE")));
+        }
+    }
 }

@@ -221,7 +221,7 @@ public final class BenchDeals {
         Quote q = Quote.draft(number, opportunity, customer, owner, terms, lines, required, quotedOn, drafted);
         BenchIds.assign(q, "id", BenchIds.uuid7(drafted, random));
         AuditRows.Actor author = person(owner);
-        Trail trail = new Trail(q, drafted, author);
+        AuditTrail trail = trail(q, drafted, author);
         if (outcome != Outcome.DRAFT) {
             Instant submitted = between(drafted, sent, 0.3);
             q.submit(Authority.REP, required, submitted);
@@ -293,7 +293,7 @@ public final class BenchDeals {
                 milestones, lines), number, owner, contractRules.keptUntil(LocalDate.ofInstant(drafted, zone)), drafted);
         BenchIds.assign(c, "id", BenchIds.uuid7(drafted, random));
         AuditRows.Actor drafter = person(owner);
-        Trail trail = new Trail(c, drafted, drafter);
+        AuditTrail trail = trail(c, drafted, drafter);
         // the drafter completes the buyer's particulars the template's parties clause asks for
         String taxId = buyerTaxId != null ? buyerTaxId : ChineseData.company(BUYER_BAND + buyerSeq++).uscc();
         String address = ROADS[random.nextInt(ROADS.length)] + (1 + random.nextInt(999)) + "号";
@@ -428,7 +428,7 @@ public final class BenchDeals {
         if (random.nextInt(100) < 2 && signedOn.isBefore(today.minusDays(1))) {
             LocalDate on = today.minusDays(random.nextInt((int) Math.min(60, ChronoUnit.DAYS.between(signedOn, today))));
             Receipt r = receipt(c, BigDecimal.valueOf(5_000L + random.nextInt(300) * 100L), on);
-            new Trail(r, r.recordedAt(), person(finance));
+            trail(r, r.recordedAt(), person(finance));
             aggregates.write(rows, r, 0);
         }
     }
@@ -439,14 +439,14 @@ public final class BenchDeals {
      */
     private final class Life {
         final Receivable plan;
-        final Trail trail;
+        final AuditTrail trail;
         Deadlines.Deadline reminder;
         Instant confirmed;
 
         /** A plan made by the listener of ContractSigned, outside any request. */
         Life(Receivable plan, Instant planned) {
             this.plan = plan;
-            this.trail = new Trail(plan, planned, AuditRows.Actor.SYSTEM);
+            this.trail = trail(plan, planned, AuditRows.Actor.SYSTEM);
         }
 
         /**
@@ -614,7 +614,7 @@ public final class BenchDeals {
         Receivable p = life.plan;
         Receipt r = receipt(c, part, on);
         life.remindUntil(r.recordedAt());
-        Trail receiptTrail = new Trail(r, r.recordedAt(), person(finance));
+        AuditTrail receiptTrail = trail(r, r.recordedAt(), person(finance));
         Instant allocated = r.recordedAt().plus(Duration.ofMinutes(30 + random.nextInt(240)));
         r.allocate(p, part, finance, on, allocated);
         life.trail.saved(allocated, person(finance));
@@ -623,7 +623,7 @@ public final class BenchDeals {
         receipts.add(r);
         if (random.nextInt(1000) < 7) { // recorded twice by mistake, the duplicate reversed the same day
             Receipt duplicate = receipt(c, part, on);
-            Trail duplicateTrail = new Trail(duplicate, duplicate.recordedAt(), person(finance));
+            AuditTrail duplicateTrail = trail(duplicate, duplicate.recordedAt(), person(finance));
             Instant reversed = duplicate.recordedAt().plus(Duration.ofHours(5));
             duplicate.reverse("重复登记", Map.of(), finance, on, reversed);
             duplicateTrail.saved(reversed, person(finance));
@@ -649,47 +649,16 @@ public final class BenchDeals {
 
     // ---- the audit trail ----
 
-    /** Where people's requests come from, as the audit trail records it (BenchLeads' address). */
-    private static final String OFFICE = "10.20.8.21";
     /** A customer answering a quote through its public link: no user, the request's address. */
     private static final AuditRows.Actor CUSTOMER = new AuditRows.Actor(null, "system", "203.0.113.45");
 
     private AuditRows.Actor person(UUID id) {
-        BenchOrg.Member m = org.member(id);
-        return new AuditRows.Actor(m.id(), m.username(), OFFICE);
+        return AuditRows.Actor.of(org.member(id));
     }
 
-    /**
-     * An aggregate's audit trail as AggregateAuditListener writes it on every save: one CREATE entry with every
-     * value set, then one UPDATE entry per field a save changed; the saves give the stored version.
-     */
-    private final class Trail {
-        private final Object aggregate;
-        private final String type;
-        private final Object id;
-        private Map<String, String> last;
-        private long saves;
-
-        Trail(Object aggregate, Instant at, AuditRows.Actor actor) {
-            this.aggregate = aggregate;
-            this.type = aggregate.getClass().getSimpleName();
-            this.id = idOf(aggregate);
-            audit.created(at, actor, type, id, aggregates.auditCreation(aggregate));
-            last = aggregates.auditValues(aggregate);
-            saves = 1;
-        }
-
-        void saved(Instant at, AuditRows.Actor actor) {
-            Map<String, String> now = aggregates.auditValues(aggregate);
-            audit.updated(at, actor, type, id, last, now);
-            last = now;
-            saves++;
-        }
-
-        /** The version Spring Data JDBC stores after these saves (0 after the insert). */
-        long version() {
-            return saves - 1;
-        }
+    /** The aggregate's audit trail from its creation at {@code at} by {@code actor}. */
+    private AuditTrail trail(Object aggregate, Instant at, AuditRows.Actor actor) {
+        return new AuditTrail(audit, aggregates, aggregate, idOf(aggregate), at, actor);
     }
 
     private static Object idOf(Object aggregate) {

@@ -29,7 +29,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the rows the product stored — the lead, its grade reasons, history, deadlines, notifications and
  * audit entry — are compared with the rows the generator writes for the same draft at the same
  * instant. Routing may pick another rep of the same team (loads differ), so owners are compared by
- * team. Customers registered through the API are compared with the generator's registration of them
+ * team. Customers registered through the API (their row, follow-up deadline, audit entries and history) are
+ * compared with the generator's registration of them
  * in the same way. Then generated leads, contracts, quotes and receipts are read back through the API.
  */
 public final class SampleCheck {
@@ -129,6 +130,14 @@ public final class SampleCheck {
                     jdbc.sql("select * from sop_deadline where subject_type = 'Customer' and subject_id = :id")
                             .param("id", id.toString()).query().listOfRows().stream().map(r -> deadline(r, rep.id()))
                             .toList());
+            same(label + " audit", rows.of(AuditRows.TABLE).stream()
+                            .map(r -> r.get("action") + "|" + r.get("field") + "|" + r.get("new_value") + "|"
+                                    + r.get("actor_id")).toList(),
+                    jdbc.sql("""
+                            select action, field, new_value, actor_id from platform_audit_event
+                            where entity_type = 'Customer' and entity_id = :id order by id""")
+                            .param("id", id.toString()).query((rs, n) -> rs.getString(1) + "|" + rs.getString(2) + "|"
+                                    + rs.getString(3) + "|" + rs.getObject(4)).list());
             same(label + " history", rows.of(BenchCustomers.EVENT_TABLE).stream()
                             .map(r -> r.get("message_key") + "|" + r.get("args") + "|" + r.get("actor_id")).toList(),
                     jdbc.sql("select message_key, args, actor_id from customer_event where customer_id = :id order by id")

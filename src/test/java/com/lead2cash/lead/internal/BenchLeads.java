@@ -469,7 +469,8 @@ public final class BenchLeads {
             // the conversion registers the customer, then adds the lead's contact (CustomerDirectory.addContact)
             UUID contact = customers.contact(customer,
                     lead.contactName() == null ? lead.companyName() : lead.contactName(), lead.contactTitle(),
-                    lead.phone(), lead.email(), lead.decisionMakerKnown() ? "DECISION_MAKER" : null, true, at);
+                    lead.phone(), lead.email(), lead.decisionMakerKnown() ? "DECISION_MAKER" : null, true, lead.ownerId(),
+                    at);
             customers.converted(customer, customerCode, lead.companyName(), lead.uscc(), lead.industry(), lead.region(),
                     lead.source().name(), lead.code(), lead.grade().name(), lead.ownerId(), contact, at);
             UUID opportunity = null;

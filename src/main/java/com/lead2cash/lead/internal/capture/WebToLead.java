@@ -122,13 +122,11 @@ public class WebToLead {
 
     /**
      * Counts the request against the key's budget for the current minute; false when it is spent. Runs
-     * on its own so that refused and failed submissions count too. Its commit does not wait for the disk:
-     * the count only throttles, and the few hits a crash could lose are worth less than a second wait on
-     * every capture (the submission's own commit still waits).
+     * on its own so that refused and failed submissions count too; like every write, it is on disk once
+     * committed.
      */
     @Transactional
     public boolean admit(Caller caller) {
-        jdbc.sql("set local synchronous_commit = off").update();
         Instant window = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         Window counted = jdbc.sql("""
                 insert into lead_rate_window (api_key_id, window_start, hits) values (:k, :w, 1)

@@ -115,14 +115,16 @@ public class ComplianceQueries {
                 counted(":tailStart", ":to", ownerPredicate));
     }
 
-    /** The deadlines due in [from, to) counted as the report counts them (each end its own index range). */
+    /**
+     * The deadlines due in [from, to) counted as the days count them: by {@code sop_compliance_category}, the
+     * one place the migration spells the categories (PostgreSQL inlines it). Each end is its own index range.
+     */
     private static String counted(String from, String to, String ownerPredicate) {
         return """
-                select rule_id, owner_id,
-                       count(*) filter (where state = 'MET' and breached_at is null and met_at <= due_at),
-                       count(*) filter (where breached_at is not null or met_at > due_at),
-                       count(*) filter (where state = 'OPEN')
-                from sop_deadline where due_at >= %s and due_at < %s and %s
+                select rule_id, owner_id, count(*) filter (where c = 'met'), count(*) filter (where c = 'breached'),
+                       count(*) filter (where c = 'open')
+                from (select rule_id, owner_id, sop_compliance_category(state, breached_at, met_at, due_at) as c
+                      from sop_deadline where due_at >= %s and due_at < %s and %s) d
                 group by rule_id, owner_id""".formatted(from, to, ownerPredicate);
     }
 

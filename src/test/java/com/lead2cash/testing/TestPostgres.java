@@ -1,16 +1,19 @@
 package com.lead2cash.testing;
 
+import com.lead2cash.platform.internal.db.EmbeddedPostgresConfiguration;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** One real PostgreSQL per test JVM; every test class gets a database of its own on it. */
 public final class TestPostgres {
 
+    static final String DURABLE = "l2c.test.durable";
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static EmbeddedPostgres server;
 
@@ -20,16 +23,14 @@ public final class TestPostgres {
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder()
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                         .setDataDirectory(Files.createTempDirectory("l2c-test-pg"))
                         .setCleanDataDirectory(true)
-                        .setServerConfig("fsync", "off")
-                        .setServerConfig("synchronous_commit", "off")
-                        .setServerConfig("full_page_writes", "off")
                         .setServerConfig("max_connections", "300")
                         .setServerConfig("timezone", "UTC")
-                        .setRegisterShutdownHook(false)
-                        .start();
+                        .setRegisterShutdownHook(false);
+                durability().forEach(builder::setServerConfig);
+                server = builder.start();
                 EmbeddedPostgres started = server;
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
@@ -43,6 +44,15 @@ public final class TestPostgres {
             }
         }
         return server;
+    }
+
+    /**
+     * Tests need not wait for the disk. The bench profile sets {@value #DURABLE}: its module benchmarks measure
+     * writes as the product commits them (a commit waits for its log on disk).
+     */
+    static Map<String, String> durability() {
+        return Boolean.getBoolean(DURABLE) ? EmbeddedPostgresConfiguration.DURABILITY
+                : Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off");
     }
 
     /** A fresh, empty database; returns its JDBC URL. */

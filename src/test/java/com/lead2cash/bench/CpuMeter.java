@@ -1,9 +1,7 @@
 package com.lead2cash.bench;
 
-import java.io.IOException;
+import com.lead2cash.bench.driver.CpuUse;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -12,14 +10,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class CpuMeter {
 
-    private final JdbcClient jdbc;
+    private final CpuUse database;
     private final long jvmStart;
     private final long workersStart;
     private final long databaseStart;
 
     /** Starts counting now; {@code jdbc} reaches the database whose server processes are counted. */
     CpuMeter(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        this.database = CpuUse.ofBackend(jdbc.sql("select pg_backend_pid()").query(Integer.class).single());
         this.jvmStart = jvmNanos();
         this.workersStart = workerNanos();
         this.databaseStart = databaseTicks();
@@ -50,32 +48,6 @@ final class CpuMeter {
 
     /** utime + stime (clock ticks) of the PostgreSQL server process and all its children. */
     private long databaseTicks() {
-        int backend = jdbc.sql("select pg_backend_pid()").query(Integer.class).single();
-        try {
-            String postmaster = field(Path.of("/proc", String.valueOf(backend), "stat"), 3);
-            long ticks = 0;
-            try (var processes = Files.list(Path.of("/proc"))) {
-                for (Path dir : processes.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
-                    try {
-                        Path stat = dir.resolve("stat");
-                        if (dir.getFileName().toString().equals(postmaster) || field(stat, 3).equals(postmaster)) {
-                            ticks += Long.parseLong(field(stat, 13)) + Long.parseLong(field(stat, 14));
-                        }
-                    } catch (IOException | RuntimeException gone) {
-                        // the process ended meanwhile
-                    }
-                }
-            }
-            return ticks;
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    /** Field {@code index} (0-based, as proc(5) numbers them from 1 minus one) of /proc/<pid>/stat. */
-    private static String field(Path stat, int index) throws IOException {
-        String text = Files.readString(stat);
-        String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-        return fields[index - 2];
+        return database.databaseTicks();
     }
 }

@@ -9,6 +9,7 @@ import com.lead2cash.bench.dataset.OrgWriter;
 import com.lead2cash.bench.dataset.SampleCheck;
 import com.lead2cash.bench.dataset.SingleCaptures;
 import com.lead2cash.bench.driver.CaptureOperations;
+import com.lead2cash.bench.driver.CpuUse;
 import com.lead2cash.bench.driver.CustomerOperations;
 import com.lead2cash.bench.driver.Http;
 import com.lead2cash.bench.driver.JobOperations;
@@ -129,7 +130,7 @@ class ScaleBench {
         Path out = settings.results().resolve(size.name());
         java.nio.file.Files.createDirectories(out);
         Statements statements = new Statements(db.dataSource(), db.user());
-        LoadDriver driver = new LoadDriver(settings.warmup(), settings.duration());
+        LoadDriver driver = new LoadDriver(settings.warmup(), settings.duration(), CpuUse.of(db.dataSource()));
         List<Report.Line> lines = new ArrayList<>();
         LeadOperations leadOperations = new LeadOperations(org, http, db.dataSource(), settings.readClients(),
                 clock.instant());
@@ -232,6 +233,10 @@ class ScaleBench {
                 l.product().p95(), l.product().p99(), l.product().max(), l.product().errors(),
                 l.raw() == null ? 0 : l.raw().throughput(), l.raw() == null ? 0 : l.raw().p95(), l.ratioP95(),
                 l.missed().isEmpty() ? "" : l.missed());
+        if (!l.product().cpuMsPerRequest().isEmpty()) {
+            System.out.printf("BENCH %-20s CPU ms per request: product side %s | raw %s%n", l.name(),
+                    l.product().cpuMsPerRequest(), l.raw() == null ? "" : l.raw().cpuMsPerRequest());
+        }
     }
 
     private static Map<String, Object> dataset(BenchDatabase db) {

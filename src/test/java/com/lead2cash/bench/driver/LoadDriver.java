@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.HdrHistogram.Histogram;
@@ -23,10 +25,13 @@ public final class LoadDriver {
 
     private final Duration warmup;
     private final Duration duration;
+    private final CpuUse cpu;
 
-    public LoadDriver(Duration warmup, Duration duration) {
+    /** {@code cpu}: what to read the machine's CPU from around each measured window. */
+    public LoadDriver(Duration warmup, Duration duration, CpuUse cpu) {
         this.warmup = warmup;
         this.duration = duration;
+        this.cpu = cpu;
     }
 
     private interface Call {
@@ -70,6 +75,7 @@ public final class LoadDriver {
         List<String> samples = Collections.synchronizedList(new ArrayList<>());
         List<Histogram> histograms = new ArrayList<>();
         CountDownLatch done = new CountDownLatch(clients);
+        CountDownLatch cpuRead = new CountDownLatch(1);
         for (int c = 0; c < clients; c++) {
             Histogram h = new Histogram(HIGHEST_MICROS, 3);
             histograms.add(h);
@@ -107,15 +113,31 @@ public final class LoadDriver {
                     }
                 } finally {
                     done.countDown();
+                    // a thread that has ended leaves /proc: the client lives until the window's CPU is read
+                    awaitQuietly(cpuRead);
                 }
             }, "bench-client-" + c);
             t.setDaemon(true);
             t.start();
         }
+        // the CPU of the measured window only: read when it opens (unless every client is done before) and at its end
+        done.await(Math.max(0, measureFrom - System.nanoTime()), TimeUnit.NANOSECONDS);
+        Map<String, Long> cpuBefore = cpu.now();
         done.await();
+        Map<String, Long> cpuAfter = cpu.now();
+        cpuRead.countDown();
         Histogram all = new Histogram(HIGHEST_MICROS, 3);
         histograms.forEach(all::add);
         double seconds = Math.max(0, lastEnd.get() - measureFrom) / 1e9;
-        return Measurement.of(all, errors.get(), seconds, samples);
+        return Measurement.of(all, errors.get(), seconds, samples,
+                CpuUse.perRequest(cpuBefore, cpuAfter, all.getTotalCount()));
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

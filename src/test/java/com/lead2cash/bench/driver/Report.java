@@ -123,7 +123,42 @@ public final class Report {
             }
             md.append("\n");
         }
+        cpu(md, run.operations());
         return md.toString();
+    }
+
+    /** The machine's CPU per request of each measured window, by who spent it ({@link CpuUse}). */
+    private static void cpu(StringBuilder md, List<Line> lines) {
+        if (lines.stream().allMatch(l -> cpuOf(l.product()).isEmpty())) {
+            return;
+        }
+        md.append("\nCPU per request in ms (both cores; *product*: the product's request threads, *database*: "
+                + "PostgreSQL's processes, *driver*: the load driver's clients, *jit*: the JIT compilers, *gc*: garbage "
+                + "collection, *other*: the JVM's other threads). Their total bounds the requests a second this machine "
+                + "can serve: 2 000 ms / total.\n\n| operation | side |");
+        CpuUse.GROUPS.forEach(g -> md.append(' ').append(g).append(" |"));
+        md.append(" total |\n| --- | --- |");
+        CpuUse.GROUPS.forEach(g -> md.append(" ---: |"));
+        md.append(" ---: |\n");
+        for (Line l : lines) {
+            cpuRow(md, l.name(), "product", cpuOf(l.product()));
+            if (l.raw() != null) {
+                cpuRow(md, l.name(), "raw", cpuOf(l.raw()));
+            }
+        }
+    }
+
+    private static Map<String, Double> cpuOf(Measurement m) {
+        return m.cpuMsPerRequest() == null ? Map.of() : m.cpuMsPerRequest();
+    }
+
+    private static void cpuRow(StringBuilder md, String name, String side, Map<String, Double> ms) {
+        if (ms.isEmpty()) {
+            return;
+        }
+        md.append("| ").append(name).append(" | ").append(side).append(" |");
+        CpuUse.GROUPS.forEach(g -> md.append(' ').append(num(ms.getOrDefault(g, 0.0))).append(" |"));
+        md.append(' ').append(num(ms.getOrDefault("total", 0.0))).append(" |\n");
     }
 
     private static String num(double v) {

@@ -23,7 +23,7 @@ class BenchDatabaseTest {
     @Test
     void aGeneratedDataSetIsServedWithTheProductsDurability() throws Exception {
         BenchSettings settings = new BenchSettings(List.of(BenchSize.S), data, data.resolve("results"),
-                Duration.ofSeconds(1), Duration.ofSeconds(1), 10, 1, 1, 0, List.of(), 7L, false, null, null, null);
+                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ZERO, 10, 1, 1, 0, List.of(), 7L, false, null, null, null);
         try (BenchDatabase db = BenchDatabase.open(settings, BenchSize.S)) {
             assertThat(setting(db, "fsync")).as("an empty database is filled without syncing").isEqualTo("off");
             db.markGenerated(LocalDate.of(2026, 12, 1), "test");

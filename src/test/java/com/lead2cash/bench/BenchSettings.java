@@ -15,6 +15,9 @@ import java.util.List;
  *   <li>{@code bench.results} — where reports and the plot go (default {@code target/bench});
  *   <li>{@code bench.warmup}, {@code bench.duration} — seconds of warm-up and measurement per
  *       operation (default 5 and 20);
+ *   <li>{@code bench.jvm-warmup} — seconds each selected operation runs, unmeasured, before the first is
+ *       measured (default 2): the product's JVM then compiles the paths every operation shares (security, MVC,
+ *       templates) before any is timed, as on a server that has been up a while;
  *   <li>{@code bench.max-requests} — bound on requests per measured operation (default 20 000);
  *   <li>{@code bench.clients} — concurrent clients for reads (default 4); writes use 8;
  *   <li>{@code bench.port} — the product's HTTP port (default 0: any free one);
@@ -26,7 +29,7 @@ import java.util.List;
  * </ul>
  */
 public record BenchSettings(List<BenchSize> sizes, Path data, Path results, Duration warmup, Duration duration,
-                            int maxRequests, int readClients, int writeClients, int port, List<String> ops, long seed,
+                            Duration jvmWarmup, int maxRequests, int readClients, int writeClients, int port, List<String> ops, long seed,
                             boolean profile, String jdbcUrl, String jdbcUser, String jdbcPassword) {
 
     public static BenchSettings fromSystemProperties() {
@@ -36,6 +39,7 @@ public record BenchSettings(List<BenchSize> sizes, Path data, Path results, Dura
                 Path.of(prop("bench.results", "target/bench")).toAbsolutePath(),
                 Duration.ofMillis((long) (Double.parseDouble(prop("bench.warmup", "5")) * 1000)),
                 Duration.ofMillis((long) (Double.parseDouble(prop("bench.duration", "20")) * 1000)),
+                Duration.ofMillis((long) (Double.parseDouble(prop("bench.jvm-warmup", "2")) * 1000)),
                 Integer.parseInt(prop("bench.max-requests", "20000")),
                 Integer.parseInt(prop("bench.clients", "4")),
                 Integer.parseInt(prop("bench.write-clients", "8")),

@@ -25,6 +25,7 @@ public final class CpuUse {
     public static final List<String> GROUPS = List.of("product", "database", "driver", "jit", "gc", "other");
     private static final double TICK_MS = 10;
     private static final String JVM = "jvm";
+    private static final String THREAD = "thread:";
 
     private final String postmaster;
 
@@ -44,12 +45,11 @@ public final class CpuUse {
     }
 
     /**
-     * Clock ticks spent so far, by group, and the whole JVM's ({@code jvm}: it keeps the time of threads that have
-     * ended, which {@link #perRequest} counts as {@code other}).
+     * Clock ticks spent so far: each live thread of this JVM ({@code thread:<id>:<group>}), the whole JVM
+     * ({@code jvm}, which keeps the time of threads that have ended) and the database ({@code database}).
      */
     public Map<String, Long> now() {
         Map<String, Long> ticks = new LinkedHashMap<>();
-        GROUPS.forEach(g -> ticks.put(g, 0L));
         Stat jvm = Stat.read(Path.of("/proc/self/stat"));
         if (jvm == null) {
             return Map.of();
@@ -59,21 +59,21 @@ public final class CpuUse {
             for (Path task : tasks.toList()) {
                 Stat stat = Stat.read(task.resolve("stat"));
                 if (stat != null) {
-                    ticks.merge(group(stat.name()), stat.ticks(), Long::sum);
+                    ticks.put(THREAD + task.getFileName() + ":" + group(stat.name()), stat.ticks());
                 }
             }
         } catch (IOException e) {
             return Map.of();
         }
-        if (postmaster != null) {
-            ticks.put("database", databaseTicks());
-        }
+        ticks.put("database", databaseTicks());
         return ticks;
     }
 
     /**
-     * Milliseconds of CPU per request between two readings, by group, and their total. {@code other} is what the
-     * JVM spent beyond the named groups' live threads: its other threads, and any thread that ended meanwhile.
+     * Milliseconds of CPU per request between two readings, by group, and their total. A group is what its threads
+     * alive at the second reading spent since the first (or since they started). {@code other} is the rest of what
+     * the JVM spent: its other threads, and threads that ended in between (an idle pool thread that ends takes
+     * its earlier time with it, which would otherwise count against its group).
      */
     public static Map<String, Double> perRequest(Map<String, Long> before, Map<String, Long> after, long requests) {
         Map<String, Double> ms = new LinkedHashMap<>();
@@ -81,13 +81,16 @@ public final class CpuUse {
             return ms;
         }
         Map<String, Long> spent = new LinkedHashMap<>();
-        long named = 0;
-        for (String group : GROUPS) {
-            long ticks = Math.max(0, after.getOrDefault(group, 0L) - before.getOrDefault(group, 0L));
-            spent.put(group, ticks);
-            named += group.equals("database") || group.equals("other") ? 0 : ticks;
-        }
+        GROUPS.forEach(g -> spent.put(g, 0L));
+        after.forEach((key, ticks) -> {
+            if (key.startsWith(THREAD)) {
+                String group = key.substring(key.lastIndexOf(':') + 1);
+                spent.merge(group, Math.max(0, ticks - before.getOrDefault(key, 0L)), Long::sum);
+            }
+        });
+        long named = spent.get("product") + spent.get("driver") + spent.get("jit") + spent.get("gc");
         spent.put("other", Math.max(0, after.getOrDefault(JVM, 0L) - before.getOrDefault(JVM, 0L) - named));
+        spent.put("database", Math.max(0, after.getOrDefault("database", 0L) - before.getOrDefault("database", 0L)));
         long total = spent.values().stream().mapToLong(Long::longValue).sum();
         spent.forEach((group, ticks) -> ms.put(group, Math.round(ticks * TICK_MS / requests * 100) / 100.0));
         ms.put("total", Math.round(total * TICK_MS / requests * 100) / 100.0);

@@ -38,10 +38,13 @@ public final class CpuUse {
         return new CpuUse(database == null ? null : postmaster(database));
     }
 
-    /** The database server that runs the backend process {@code backendPid} ({@code select pg_backend_pid()}). */
+    /**
+     * The database server that runs the backend process {@code backendPid} ({@code select pg_backend_pid()}); none
+     * when no PostgreSQL process has that number here (a server on another machine).
+     */
     public static CpuUse ofBackend(int backendPid) {
         Stat backend = Stat.read(Path.of("/proc", String.valueOf(backendPid), "stat"));
-        return new CpuUse(backend == null ? null : backend.parent());
+        return new CpuUse(backend == null || !backend.name().equals("postgres") ? null : backend.parent());
     }
 
     /**

@@ -2,7 +2,6 @@ package com.lead2cash.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.lead2cash.platform.internal.db.EmbeddedPostgresConfiguration;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -36,8 +35,7 @@ class BenchDatabaseTest {
     }
 
     private static void assertDurable(BenchDatabase db) {
-        EmbeddedPostgresConfiguration.DURABILITY.forEach((name, value) ->
-                assertThat(setting(db, name)).as("%s while measuring", name).isEqualTo(value));
+        BenchDurability.assertDurable(JdbcClient.create(db.dataSource()));
     }
 
     private static String setting(BenchDatabase db, String name) {

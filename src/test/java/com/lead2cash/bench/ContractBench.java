@@ -49,7 +49,7 @@ class ContractBench {
 
     @Test
     void contractListAtTwoHundredThousandContractsAndATwentyPagePdf() throws Exception {
-        ModuleBenchDurability.assertDurable(jdbc);
+        BenchDurability.assertDurable(jdbc);
         java.time.LocalDate hired = java.time.LocalDate.of(2020, 1, 1);
         List<UUID> reps = new ArrayList<>();
         String firstManager = null;

@@ -20,7 +20,7 @@ final class CpuMeter {
         this.database = CpuUse.ofBackend(jdbc.sql("select pg_backend_pid()").query(Integer.class).single());
         this.jvmStart = jvmNanos();
         this.workersStart = workerNanos();
-        this.databaseStart = databaseTicks();
+        this.databaseStart = database.databaseTicks();
     }
 
     double jvmSeconds() {
@@ -39,15 +39,10 @@ final class CpuMeter {
     }
 
     double databaseSeconds() {
-        return (databaseTicks() - databaseStart) / 100.0;
+        return (database.databaseTicks() - databaseStart) / 100.0;
     }
 
     private static long jvmNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    /** utime + stime (clock ticks) of the PostgreSQL server process and all its children. */
-    private long databaseTicks() {
-        return database.databaseTicks();
     }
 }

@@ -74,7 +74,7 @@ class CustomerImportBench {
 
     @Test
     void importTenThousandCustomers() {
-        ModuleBenchDurability.assertDurable(jdbc);
+        BenchDurability.assertDurable(jdbc);
         var company = support.company("cbench");
         List<String> reps = IntStream.range(0, REPS).mapToObj(i -> fixtures.user("cbench-rep" + i, company.east(),
                 LocalDate.of(2020, 1, 1), Role.SALES_REP).username()).toList();

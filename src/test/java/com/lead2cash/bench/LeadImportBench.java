@@ -72,7 +72,7 @@ class LeadImportBench {
 
     @Test
     void importTenThousandRows() {
-        ModuleBenchDurability.assertDurable(jdbc);
+        BenchDurability.assertDurable(jdbc);
         LeadTestSupport.Company company = support.company(mvc, "bench10k");
         String admin = support.bearer(mvc, "admin");
         importRows(company, admin, "预热公司", 1, 2000, new long[1]);
@@ -100,7 +100,7 @@ class LeadImportBench {
 
     @Test
     void importOneHundredThousandRowsInBoundedMemory() {
-        ModuleBenchDurability.assertDurable(jdbc);
+        BenchDurability.assertDurable(jdbc);
         LeadTestSupport.Company company = support.company(mvc, "bench100k");
         String admin = support.bearer(mvc, "admin");
         long[] took = new long[1];

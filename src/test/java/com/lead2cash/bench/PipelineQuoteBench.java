@@ -42,7 +42,7 @@ class PipelineQuoteBench {
 
     @Test
     void boardForecastAndPdfAtHalfAMillionOpportunities() {
-        ModuleBenchDurability.assertDurable(jdbc);
+        BenchDurability.assertDurable(jdbc);
         java.time.LocalDate hired = java.time.LocalDate.of(2020, 1, 1);
         List<UUID> reps = new ArrayList<>();
         List<UUID> teams = new ArrayList<>();

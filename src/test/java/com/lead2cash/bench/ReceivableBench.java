@@ -85,7 +85,7 @@ class ReceivableBench {
 
     @Test
     void agingWorkbenchAndExportAtAMillionPlansAndTwoMillionReceipts() throws Exception {
-        ModuleBenchDurability.assertDurable(jdbc);
+        BenchDurability.assertDurable(jdbc);
         LocalDate hired = LocalDate.of(2020, 1, 1);
         List<UUID> reps = new ArrayList<>();
         List<User> managers = new ArrayList<>();

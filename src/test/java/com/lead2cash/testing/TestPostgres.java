@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /** One real PostgreSQL per test JVM; every test class gets a database of its own on it. */
 public final class TestPostgres {
@@ -52,7 +53,7 @@ public final class TestPostgres {
      */
     static Map<String, String> durability() {
         return Boolean.getBoolean(DURABLE) ? EmbeddedPostgresConfiguration.DURABILITY
-                : Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off");
+                : EmbeddedPostgresConfiguration.DURABILITY.keySet().stream().collect(Collectors.toMap(s -> s, s -> "off"));
     }
 
     /** A fresh, empty database; returns its JDBC URL. */

@@ -26,6 +26,7 @@ public final class CpuUse {
     private static final double TICK_MS = 10;
     private static final String JVM = "jvm";
     private static final String THREAD = "thread:";
+    private static final String OTHER = "other";
 
     private final String postmaster;
 
@@ -48,8 +49,9 @@ public final class CpuUse {
     }
 
     /**
-     * Clock ticks spent so far: each live thread of this JVM ({@code thread:<id>:<group>}), the whole JVM
-     * ({@code jvm}, which keeps the time of threads that have ended) and the database ({@code database}).
+     * Clock ticks spent so far: each live thread of this JVM in a named group ({@code thread:<id>:<group>}), the
+     * whole JVM ({@code jvm}, which keeps the time of threads that have ended; the rest of it is {@code other}) and
+     * the database ({@code database}).
      */
     public Map<String, Long> now() {
         Map<String, Long> ticks = new LinkedHashMap<>();
@@ -61,8 +63,9 @@ public final class CpuUse {
         try (var tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : tasks.toList()) {
                 Stat stat = Stat.read(task.resolve("stat"));
-                if (stat != null) {
-                    ticks.put(THREAD + task.getFileName() + ":" + group(stat.name()), stat.ticks());
+                String group = stat == null ? OTHER : group(stat.name());
+                if (!group.equals(OTHER)) {
+                    ticks.put(THREAD + task.getFileName() + ":" + group, stat.ticks());
                 }
             }
         } catch (IOException e) {
@@ -85,14 +88,16 @@ public final class CpuUse {
         }
         Map<String, Long> spent = new LinkedHashMap<>();
         GROUPS.forEach(g -> spent.put(g, 0L));
-        after.forEach((key, ticks) -> {
-            if (key.startsWith(THREAD)) {
-                String group = key.substring(key.lastIndexOf(':') + 1);
-                spent.merge(group, Math.max(0, ticks - before.getOrDefault(key, 0L)), Long::sum);
+        long named = 0;
+        for (var thread : after.entrySet()) {
+            String key = thread.getKey();
+            if (key.startsWith(THREAD) && !key.endsWith(":" + OTHER)) {
+                long ticks = Math.max(0, thread.getValue() - before.getOrDefault(key, 0L));
+                spent.merge(key.substring(key.lastIndexOf(':') + 1), ticks, Long::sum);
+                named += ticks;
             }
-        });
-        long named = spent.get("product") + spent.get("driver") + spent.get("jit") + spent.get("gc");
-        spent.put("other", Math.max(0, after.getOrDefault(JVM, 0L) - before.getOrDefault(JVM, 0L) - named));
+        }
+        spent.put(OTHER, Math.max(0, after.getOrDefault(JVM, 0L) - before.getOrDefault(JVM, 0L) - named));
         spent.put("database", Math.max(0, after.getOrDefault("database", 0L) - before.getOrDefault("database", 0L)));
         long total = spent.values().stream().mapToLong(Long::longValue).sum();
         spent.forEach((group, ticks) -> ms.put(group, Math.round(ticks * TICK_MS / requests * 100) / 100.0));
@@ -114,7 +119,7 @@ public final class CpuUse {
         if (thread.startsWith("GC Thread") || thread.startsWith("G1 ")) {
             return "gc";
         }
-        return "other";
+        return OTHER;
     }
 
     /** Clock ticks the database server's processes have spent (0 when it does not run on this machine). */

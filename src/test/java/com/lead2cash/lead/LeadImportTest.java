@@ -7,8 +7,6 @@ import com.lead2cash.testing.LeadTestSupport;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import org.awaitility.Awaitility;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -43,9 +41,7 @@ class LeadImportTest {
 
     /** Polls the import's status until it is no longer under way. */
     private JsonNode finished(String bearer, String id) {
-        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .until(() -> support.getJson(mvc, bearer, "/api/v1/leads/imports/" + id),
-                        s -> !List.of("RECEIVING", "QUEUED", "RUNNING").contains(s.get("state").asString()));
+        return support.finishedImport(mvc, bearer, id, Duration.ofSeconds(60), Duration.ofMillis(100));
     }
 
     private int count(String prefix) {

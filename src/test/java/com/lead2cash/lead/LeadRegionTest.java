@@ -1,7 +1,6 @@
 package com.lead2cash.lead;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.internal.identity.User;
@@ -12,7 +11,6 @@ import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -240,10 +238,7 @@ class LeadRegionTest {
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").exchange();
         assertThat(started).hasStatus(HttpStatus.ACCEPTED);
         String id = support.json(started).get("id").asString();
-        JsonNode status = await().atMost(Duration.ofSeconds(60)).until(
-                () -> support.getJson(mvc, admin, "/api/v1/leads/imports/" + id),
-                // an import waits in RECEIVING and QUEUED before it runs
-                s -> !List.of("RECEIVING", "QUEUED", "RUNNING").contains(s.get("state").asString()));
+        JsonNode status = support.finishedImport(mvc, admin, id, Duration.ofSeconds(60), Duration.ofMillis(100));
 
         assertThat(status.get("state").asString()).as("a warning is not a refusal").isEqualTo("DONE");
         assertThat(status.get("imported").asInt()).isEqualTo(3);

@@ -3,11 +3,13 @@ package com.lead2cash.testing;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.internal.identity.User;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -136,6 +138,16 @@ public class LeadTestSupport {
     public JsonNode getJson(MockMvcTester mvc, String token, String uri) {
         return fixtures.mapper().readTree(mvc.get().uri(uri).header(HttpHeaders.AUTHORIZATION, token).exchange()
                 .getResponse().getContentAsByteArray());
+    }
+
+    /**
+     * Polls a lead import's status until it is no longer under way (receiving, queued or running: the states
+     * {@code LeadImports.State.underWay} names) and answers it.
+     */
+    public JsonNode finishedImport(MockMvcTester mvc, String bearer, String id, Duration atMost, Duration poll) {
+        return Awaitility.await().atMost(atMost).pollInterval(poll)
+                .until(() -> getJson(mvc, bearer, "/api/v1/leads/imports/" + id),
+                        s -> !List.of("RECEIVING", "QUEUED", "RUNNING").contains(s.get("state").asString()));
     }
 
     /** Deadlines the SOP engine holds for a lead, as (rule, state) pairs. */

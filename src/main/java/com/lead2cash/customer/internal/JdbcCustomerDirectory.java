@@ -1,6 +1,7 @@
 package com.lead2cash.customer.internal;
 
 import com.lead2cash.customer.CustomerDirectory;
+import com.lead2cash.customer.CompanyKeys;
 import com.lead2cash.customer.CustomerStatus;
 import com.lead2cash.customer.internal.contact.ContactService;
 import com.lead2cash.customer.internal.domain.Contact;
@@ -14,7 +15,10 @@ import com.lead2cash.customer.internal.domain.GradeFactors;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.RecordNotFoundException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -56,6 +60,16 @@ class JdbcCustomerDirectory implements CustomerDirectory {
     @Override
     public List<CustomerMatch> possibleDuplicates(CompanyProbe probe) {
         return duplicates.candidates(probe.keys(), null);
+    }
+
+    @Override
+    public Map<CompanyProbe, List<CustomerMatch>> possibleDuplicates(Collection<CompanyProbe> probes) {
+        // one statement for all the probes (a capture group, an import batch), not one each
+        Map<CompanyKeys, List<CustomerMatch>> byKeys = duplicates.candidates(probes.stream().map(CompanyProbe::keys)
+                .toList());
+        Map<CompanyProbe, List<CustomerMatch>> all = new LinkedHashMap<>();
+        probes.forEach(p -> all.put(p, byKeys.getOrDefault(p.keys(), List.of())));
+        return all;
     }
 
     @Override

@@ -231,8 +231,10 @@ public class DuplicateFinder {
     /** Cuts every match to what the asker may know of it, by the rule every duplicate list follows. */
     private List<Duplicate> disclosed(List<Match> matches) {
         UUID me = CurrentUser.get().map(CurrentUser::id).orElse(null);
-        // an import checks thousands of rows in one transaction: the asker's scope is read once for them all
-        Scope scope = me == null ? null : PerTransaction.get(Scope.class, dataScope::current);
+        // an import checks thousands of rows in one transaction: the asker's scope is read once for them all;
+        // captures grouped in one transaction (LeadCapture.together) each have their own asker
+        Scope scope = me == null ? null : PerTransaction.get(Scope.class, HashMap<UUID, Scope>::new)
+                .computeIfAbsent(me, m -> dataScope.current());
         List<DuplicateDisclosure.Found> found = matches.stream().map(m -> new DuplicateDisclosure.Found(m.kind(),
                 m.id(), m.code(), m.name(), m.status(), m.matchedOn(), m.ownerId(), reaches(m, me, scope))).toList();
         List<DuplicateDisclosure.Disclosed> disclosed = DuplicateDisclosure.disclose(found, directory);

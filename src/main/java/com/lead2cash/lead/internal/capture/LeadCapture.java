@@ -17,18 +17,26 @@ import com.lead2cash.lead.internal.grading.LeadGrader;
 import com.lead2cash.lead.internal.grading.ScreeningRule;
 import com.lead2cash.lead.internal.routing.LeadRouting;
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.GroupCommit;
 import com.lead2cash.platform.HumanCodes;
 import com.lead2cash.region.Regions;
 import com.lead2cash.sop.SopPolicy;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A lead comes in and is made ready for a rep (线索录入与初筛): captured from any channel with a
@@ -61,10 +69,18 @@ public class LeadCapture {
     private final Regions regions;
     private final Clock clock;
     private final ZoneId zone;
+    private final GroupCommit<Together, Object> together;
+
+    /** A capture's work in a group's transaction, and its draft for the group's prefetch. */
+    private record Together(LeadDraft draft, Supplier<?> work) {
+    }
 
     LeadCapture(LeadRepository leads, LeadAccess access, DuplicateFinder duplicates, LeadRouting routing,
                 ScreeningRule screening, LeadDeadlines clocks, LeadHistory history, SopPolicy policy,
-                HumanCodes codes, Regions regions, Clock clock, @Value("${l2c.zone}") ZoneId zone) {
+                HumanCodes codes, Regions regions, Clock clock, @Value("${l2c.zone}") ZoneId zone,
+                PlatformTransactionManager transactions,
+                @Value("${l2c.lead.capture-group.lanes}") int lanes,
+                @Value("${l2c.lead.capture-group.max-size}") int maxGroup, MeterRegistry meters) {
         this.leads = leads;
         this.access = access;
         this.duplicates = duplicates;
@@ -77,6 +93,15 @@ public class LeadCapture {
         this.regions = regions;
         this.clock = clock;
         this.zone = zone;
+        this.together = new GroupCommit<>(new TransactionTemplate(transactions), this::prepare,
+                unit -> unit.work().get(), lanes, maxGroup);
+        // how the groups form (units / groups: their average size), for whoever tunes the lanes
+        FunctionCounter.builder("l2c.lead.capture.groups", together, g -> g.counts()[0])
+                .description("capture groups run (each one transaction)").register(meters);
+        FunctionCounter.builder("l2c.lead.capture.grouped", together, g -> g.counts()[1])
+                .description("captures run in groups").register(meters);
+        Gauge.builder("l2c.lead.capture.waiting", together, GroupCommit::queued)
+                .description("captures waiting for a lane").register(meters);
     }
 
     private LocalDate today() {
@@ -127,6 +152,36 @@ public class LeadCapture {
             clocks.awaitsScreening(lead, screener, now);
         }
         return new Captured(leads.save(lead), found, false);
+    }
+
+    /**
+     * {@link #capture} in a transaction shared with the captures arriving at the same time (group commit,
+     * {@link GroupCommit}): what a request pays per transaction — the commit, the policy and territory
+     * reads, the routing loads, the duplicate candidates — is paid once for the group. The draft is
+     * checked here first, so bad input is refused before it joins a group.
+     */
+    public Captured captureTogether(LeadDraft raw, CaptureChannel via, UUID capturedBy, DuplicateDecision decision) {
+        return together(raw, () -> capture(raw, via, capturedBy, decision));
+    }
+
+    /**
+     * Runs {@code work} — which captures {@code raw} with {@link #capture} — in a group's transaction, as
+     * {@link #captureTogether} does (web-to-lead's idempotency record goes in with its lead). Inside a
+     * transaction already (an import batch) it runs there.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T together(LeadDraft raw, Supplier<T> work) {
+        LeadDraft draft = LeadDrafts.validate(raw, today(), regions);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return work.get();
+        }
+        return (T) together.submit(new Together(draft, work));
+    }
+
+    /** What a group's captures will ask for one at a time, fetched for all of them at once (as an import batch does). */
+    private void prepare(List<Together> units) {
+        codes.reserve(CODE_SEQUENCE, units.size());
+        duplicates.prefetch(units.stream().map(Together::draft).toList());
     }
 
     /**

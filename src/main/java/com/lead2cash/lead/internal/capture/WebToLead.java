@@ -149,12 +149,22 @@ public class WebToLead {
     /**
      * Captures the submitted lead once per idempotency key; a repeat with the same body (its
      * {@code bodyHash}) answers the lead it created, the same key with another body is refused (422).
+     * The lead and its key are written together, in a transaction shared with the captures arriving at
+     * the same time ({@link LeadCapture#together}).
      */
-    @Transactional
     public Submission submit(Caller caller, LeadDraft draft, String idempotencyKey, String bodyHash) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
             throw new FieldValidationException("Idempotency-Key", "lead.idempotencyKey.invalid");
         }
+        LeadDraft sourced = new LeadDraft(draft.companyName(), draft.contactName(), draft.contactTitle(), draft.phone(),
+                draft.email(), draft.industry(), draft.region(), draft.productLine(),
+                draft.source() == null ? caller.source() : draft.source(), draft.sourceDetail(), null, draft.budget(),
+                draft.purchaseDate(), draft.decisionMakerKnown(), draft.decisionChainNotes(), draft.uscc(),
+                draft.notes());
+        return leads.together(sourced, () -> once(caller, sourced, idempotencyKey, bodyHash));
+    }
+
+    private Submission once(Caller caller, LeadDraft sourced, String idempotencyKey, String bodyHash) {
         if (idempotencyKey != null) {
             Optional<Earlier> earlier = earlier(caller, idempotencyKey);
             if (earlier.isPresent()) {
@@ -167,11 +177,6 @@ public class WebToLead {
                 }
             }
         }
-        LeadDraft sourced = new LeadDraft(draft.companyName(), draft.contactName(), draft.contactTitle(), draft.phone(),
-                draft.email(), draft.industry(), draft.region(), draft.productLine(),
-                draft.source() == null ? caller.source() : draft.source(), draft.sourceDetail(), null, draft.budget(),
-                draft.purchaseDate(), draft.decisionMakerKnown(), draft.decisionChainNotes(), draft.uscc(),
-                draft.notes());
         LeadCapture.Captured captured = leads.capture(sourced, CaptureChannel.WEB_FORM, null, null);
         if (idempotencyKey != null) {
             try {

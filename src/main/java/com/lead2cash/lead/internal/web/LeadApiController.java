@@ -125,8 +125,8 @@ public class LeadApiController {
     @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "Merged into an existing lead (duplicateAction MERGE)")
     ResponseEntity<LeadViews.LeadView> create(@RequestBody LeadRequest body) {
-        LeadCapture.Captured captured = capture.capture(body.draft(), CaptureChannel.API, CurrentUser.require().id(),
-                body.decision());
+        LeadCapture.Captured captured = capture.captureTogether(body.draft(), CaptureChannel.API,
+                CurrentUser.require().id(), body.decision());
         LeadViews.LeadView view = views.of(captured.lead(), captured.duplicates());
         if (captured.merged()) {
             return ResponseEntity.ok(view);

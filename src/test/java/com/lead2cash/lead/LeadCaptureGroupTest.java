@@ -209,4 +209,19 @@ class LeadCaptureGroupTest {
         assertThat(xmin("南京拒绝前")).isNotEqualTo(xmin("南京拒绝后"));
         assertThat(leadColumn("captured_by", "南京拒绝后")).isEqualTo(co.westRep().id().toString());
     }
+
+    @Test
+    void oneIdempotencyKeyTwiceInOneGroupMakesOneLeadAndAnswersItTwice() throws Exception {
+        Company co = support.company(mvc, UUID.randomUUID().toString().substring(0, 6));
+        String apiKey = support.postJson(mvc, support.bearer(mvc, "admin"), "/api/v1/lead-api-keys",
+                "{\"name\":\"组提交重复键\",\"source\":\"WEBSITE_FORM\",\"ratePerMinute\":50}").get("apiKey").asString();
+        String phone = phone("1390067");
+        List<MvcTestResult> results = asOneGroup(List.of(webForm(apiKey, "same-" + co.tag(), "官网重复键", phone),
+                webForm(apiKey, "same-" + co.tag(), "官网重复键", phone)));
+
+        assertThat(results.get(0)).hasStatus(HttpStatus.CREATED);
+        assertThat(results.get(1)).hasStatus(HttpStatus.OK);
+        assertThat(support.json(results.get(1))).isEqualTo(support.json(results.get(0)));
+        assertThat(leadsNamed("官网重复键")).isEqualTo(1);
+    }
 }

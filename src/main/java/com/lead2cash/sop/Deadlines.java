@@ -28,14 +28,6 @@ public interface Deadlines {
     UUID openUntil(String ruleId, SubjectRef subject, UUID ownerId, Instant startedAt, Instant dueAt);
 
     /**
-     * As {@link #open}, for a subject created in the caller's transaction, which cannot have a running
-     * deadline yet: sent with the transaction's deferred inserts, as {@link #openUntilForNew} is.
-     */
-    default UUID openForNew(String ruleId, SubjectRef subject, UUID ownerId, Instant startedAt) {
-        return open(ruleId, subject, ownerId, startedAt);
-    }
-
-    /**
      * As {@link #openUntil}, for a subject created in the caller's transaction, which cannot have a
      * running deadline yet: the engine may send the row with the transaction's other deferred inserts
      * ({@code platform.DeferredInserts}), so an import batch opens hundreds of deadlines in one round

@@ -5,12 +5,10 @@ import com.lead2cash.lead.internal.domain.LeadRules;
 import com.lead2cash.notification.Notification;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.OrgDirectory;
-import com.lead2cash.platform.PerTransaction;
 import com.lead2cash.platform.Role;
 import com.lead2cash.sop.Deadlines;
 import com.lead2cash.sop.SubjectRef;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -27,8 +25,6 @@ public class LeadDeadlines {
     private final Deadlines deadlines;
     private final Notifier notifier;
     private final OrgDirectory directory;
-    /** The leads captured in the current transaction that were queued in it (L9). */
-    private final Object queuedKey = new Object();
 
     LeadDeadlines(Deadlines deadlines, Notifier notifier, OrgDirectory directory) {
         this.deadlines = deadlines;
@@ -38,7 +34,7 @@ public class LeadDeadlines {
 
     /** Captured without complete data: whoever screens it has the screening window. */
     public void awaitsScreening(Lead lead, UUID screener, Instant at) {
-        open(lead, LeadRules.SCREENING, screener, at);
+        deadlines.open(LeadRules.SCREENING, subject(lead), screener, at);
     }
 
     /** Captured with complete data: screened the moment it arrived, on time by definition. */
@@ -63,23 +59,8 @@ public class LeadDeadlines {
         notifier.send(Notification.of(owner, "lead.assigned", noticeKey, "/leads/" + lead.id(), lead.code(),
                 lead.companyName(), lead.grade()));
         deadlines.recordMet(LeadRules.NOTIFY_ASSIGNEE, subject(lead), owner, at);
-        open(lead, LeadRules.FIRST_RESPONSE, owner, at);
-        // a lead captured in this transaction has a queue clock only if it was queued in it
-        if (lead.stored() || PerTransaction.get(queuedKey, HashSet<UUID>::new).contains(lead.id())) {
-            deadlines.meet(LeadRules.MANAGER_QUEUE, subject(lead), at);
-        }
-    }
-
-    /**
-     * Opens the rule's clock; for a lead captured in this transaction — which can have none running —
-     * with the transaction's deferred inserts (a capture group or an import batch sends them together).
-     */
-    private void open(Lead lead, String rule, UUID owner, Instant at) {
-        if (lead.stored()) {
-            deadlines.open(rule, subject(lead), owner, at);
-        } else {
-            deadlines.openForNew(rule, subject(lead), owner, at);
-        }
+        deadlines.open(LeadRules.FIRST_RESPONSE, subject(lead), owner, at);
+        deadlines.meet(LeadRules.MANAGER_QUEUE, subject(lead), at);
     }
 
     /** A contest was decided for another rep than the provisional winner: the first response is now theirs. */
@@ -97,12 +78,7 @@ public class LeadDeadlines {
     public void queued(Lead lead, UUID queueManager, Instant at) {
         Optional.ofNullable(queueManager)
                 .or(() -> directory.activeWithRole(Role.SALES_DIRECTOR).stream().map(OrgDirectory.Person::id).findFirst())
-                .ifPresent(owner -> {
-                    if (!lead.stored()) {
-                        PerTransaction.get(queuedKey, HashSet<UUID>::new).add(lead.id());
-                    }
-                    open(lead, LeadRules.MANAGER_QUEUE, owner, at);
-                });
+                .ifPresent(owner -> deadlines.open(LeadRules.MANAGER_QUEUE, subject(lead), owner, at));
     }
 
     /** The first contact attempt with an intent level: the first response is done. */

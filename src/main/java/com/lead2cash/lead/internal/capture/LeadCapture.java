@@ -19,7 +19,6 @@ import com.lead2cash.lead.internal.routing.LeadRouting;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.GroupCommit;
 import com.lead2cash.platform.HumanCodes;
-import com.lead2cash.platform.NewAggregateInserts;
 import com.lead2cash.region.Regions;
 import com.lead2cash.sop.SopPolicy;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -181,8 +180,6 @@ public class LeadCapture {
 
     /** What a group's captures will ask for one at a time, fetched for all of them at once (as an import batch does). */
     private void prepare(List<Together> units) {
-        // nothing reads a group's new leads back before commit (a later duplicate check sends what waits first)
-        NewAggregateInserts.deferNewAggregates();
         codes.reserve(CODE_SEQUENCE, units.size());
         duplicates.prefetch(units.stream().map(Together::draft).toList());
     }

@@ -7,7 +7,6 @@ import com.lead2cash.lead.internal.domain.LeadDraft;
 import com.lead2cash.lead.internal.domain.LeadRepository;
 import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.CurrentUser;
-import com.lead2cash.platform.DeferredInserts;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.RecordNotFoundException;
@@ -58,12 +57,10 @@ public class WebToLead {
     private final JdbcClient jdbc;
     private final LeadCapture leads;
     private final LeadRepository repository;
-    private final DeferredInserts inserts;
     private final Clock clock;
 
-    WebToLead(JdbcClient jdbc, LeadCapture leads, LeadRepository repository, DeferredInserts inserts, Clock clock) {
+    WebToLead(JdbcClient jdbc, LeadCapture leads, LeadRepository repository, Clock clock) {
         this.jdbc = jdbc;
-        this.inserts = inserts;
         this.leads = leads;
         this.repository = repository;
         this.clock = clock;
@@ -164,12 +161,7 @@ public class WebToLead {
                 draft.source() == null ? caller.source() : draft.source(), draft.sourceDetail(), null, draft.budget(),
                 draft.purchaseDate(), draft.decisionMakerKnown(), draft.decisionChainNotes(), draft.uscc(),
                 draft.notes());
-        try {
-            return leads.together(sourced, () -> once(caller, sourced, idempotencyKey, bodyHash));
-        } catch (DuplicateKeyException e) {
-            // a concurrent request with the same key won (its key row refused ours at commit); the client retries
-            throw new ConflictException("lead.idempotencyKey.inFlight");
-        }
+        return leads.together(sourced, () -> once(caller, sourced, idempotencyKey, bodyHash));
     }
 
     private Submission once(Caller caller, LeadDraft sourced, String idempotencyKey, String bodyHash) {
@@ -187,11 +179,17 @@ public class WebToLead {
         }
         LeadCapture.Captured captured = leads.capture(sourced, CaptureChannel.WEB_FORM, null, null);
         if (idempotencyKey != null) {
-            // sent after the lead it refers to, with the transaction's other deferred rows
-            inserts.add("""
-                    insert into lead_idempotency (api_key_id, idem_key, lead_id, created_at, body_hash)
-                    values (?, ?, ?, ?, ?)""", caller.keyId(), idempotencyKey, captured.lead().id(),
-                    Timestamp.from(clock.instant()), bodyHash);
+            try {
+                jdbc.sql("""
+                        insert into lead_idempotency (api_key_id, idem_key, lead_id, created_at, body_hash)
+                        values (:k, :i, :l, :now, :hash)
+                        """).param("k", caller.keyId()).param("i", idempotencyKey).param("l", captured.lead().id())
+                        .param("hash", bodyHash)
+                        .param("now", Timestamp.from(clock.instant())).update();
+            } catch (DuplicateKeyException e) {
+                // a concurrent request with the same key won; this transaction rolls back and the client retries
+                throw new ConflictException("lead.idempotencyKey.inFlight");
+            }
         }
         return new Submission(captured.lead(), false);
     }

@@ -649,8 +649,5 @@ public class Lead {
     public UUID contactId() { return contactId; }
     public UUID opportunityId() { return opportunityId; }
     public Long version() { return version; }
-
-    /** False for a lead captured in the current transaction and not saved yet: it has no deadlines in the database. */
-    public boolean stored() { return version != null; }
     public Instant createdAt() { return createdAt; }
 }

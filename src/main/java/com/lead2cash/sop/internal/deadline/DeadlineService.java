@@ -54,15 +54,6 @@ class DeadlineService implements Deadlines {
     @Override
     @Transactional
     public UUID open(String ruleId, SubjectRef subject, UUID ownerId, Instant startedAt) {
-        Scheduled s = schedule(ruleId, subject, ownerId, startedAt);
-        return insertOpen(ruleId, subject, ownerId, s.policyVersion(), startedAt, s.due(), s.reminders());
-    }
-
-    /** When a deadline of the rule started now falls due, and when it reminds, by the current policy and calendar. */
-    private record Scheduled(long policyVersion, Instant due, List<Instant> reminders) {
-    }
-
-    private Scheduled schedule(String ruleId, SubjectRef subject, UUID ownerId, Instant startedAt) {
         Objects.requireNonNull(ruleId, "ruleId");
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(ownerId, "ownerId");
@@ -71,8 +62,9 @@ class DeadlineService implements Deadlines {
         DeadlineWindow window = snapshot.deadlineWindow(ruleId);
         WorkingCalendar workingCalendar = calendar.current();
         Instant due = workingCalendar.due(startedAt, window);
-        return new Scheduled(snapshot.version(), due,
-                ReminderSchedule.of(startedAt, due, window, snapshot.reminderFractions(), workingCalendar));
+        List<Instant> reminders = ReminderSchedule.of(startedAt, due, window, snapshot.reminderFractions(),
+                workingCalendar);
+        return insertOpen(ruleId, subject, ownerId, snapshot.version(), startedAt, due, reminders);
     }
 
     private UUID insertOpen(String ruleId, SubjectRef subject, UUID ownerId, long policyVersion, Instant startedAt,
@@ -115,26 +107,13 @@ class DeadlineService implements Deadlines {
     public UUID openUntilForNew(String ruleId, SubjectRef subject, UUID ownerId, Instant startedAt, Instant dueAt) {
         PolicyVersion snapshot = policy.current();
         List<Instant> reminders = remindersUntil(snapshot, subject, ruleId, ownerId, startedAt, dueAt);
-        return deferOpen(ruleId, subject, ownerId, snapshot.version(), startedAt, dueAt, reminders);
-    }
-
-    /** {@link #open}'s due time and reminders, the row deferred as {@link #openUntilForNew}'s is. */
-    @Override
-    @Transactional
-    public UUID openForNew(String ruleId, SubjectRef subject, UUID ownerId, Instant startedAt) {
-        Scheduled s = schedule(ruleId, subject, ownerId, startedAt);
-        return deferOpen(ruleId, subject, ownerId, s.policyVersion(), startedAt, s.due(), s.reminders());
-    }
-
-    private UUID deferOpen(String ruleId, SubjectRef subject, UUID ownerId, long policyVersion, Instant startedAt,
-                           Instant dueAt, List<Instant> reminders) {
         UUID id = Ids.newId();
         PerTransaction.mark(openedForNew);
         inserts.add("""
                         insert into sop_deadline (id, rule_id, subject_type, subject_id, owner_id, policy_version,
                             started_at, due_at, reminder_at, state, reminders_sent, next_fire_at, version, created_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as timestamptz[]), 'OPEN', 0, ?, 0, ?)""",
-                id, ruleId, subject.type(), subject.id(), ownerId, policyVersion, Timestamp.from(startedAt),
+                id, ruleId, subject.type(), subject.id(), ownerId, snapshot.version(), Timestamp.from(startedAt),
                 Timestamp.from(dueAt), timestamps(reminders),
                 Timestamp.from(reminders.isEmpty() ? dueAt : reminders.get(0)), Timestamp.from(clock.instant()));
         return id;

@@ -95,6 +95,7 @@ public final class GroupCommit<U, R> {
         synchronized (this) {
             waiting.addLast(entry);
         }
+        boolean interrupted = false;
         while (true) {
             List<Entry> group;
             synchronized (this) {
@@ -102,11 +103,15 @@ public final class GroupCommit<U, R> {
                     try {
                         wait();
                     } catch (InterruptedException e) {
-                        // the unit may be running in another thread's group: its outcome still decides this request
-                        Thread.currentThread().interrupt();
+                        // the unit may be running in another thread's group: its outcome still decides this
+                        // request, so the wait goes on and the interrupt is kept for the caller
+                        interrupted = true;
                     }
                 }
                 if (entry.done) {
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
                     return outcome(entry);
                 }
                 freeLanes--;

@@ -3,6 +3,8 @@ package com.lead2cash.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +15,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -201,5 +205,37 @@ class GroupCommitTest {
     void lanesAndGroupsAreAtLeastOne() {
         assertThatThrownBy(() -> groups(0, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> groups(1, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aSubmitterInterruptedWhileItsUnitWaitsWaitsOnQuietlyGetsItsOutcomeAndKeepsTheInterrupt() throws Exception {
+        GroupCommit<String, String> groups = groups(1, 32);
+        Future<String> blocker = submitAs(groups, "blocker", "first", Locale.CHINA);
+        while (groups.counts()[0] == 0) {
+            Thread.sleep(5);
+        }
+        AtomicReference<String> result = new AtomicReference<>();
+        AtomicBoolean interruptKept = new AtomicBoolean();
+        Thread waiter = new Thread(() -> {
+            result.set(groups.submit("late"));
+            interruptKept.set(Thread.currentThread().isInterrupted());
+        });
+        waiter.start();
+        while (groups.queued() < 1) {
+            Thread.sleep(5);
+        }
+        waiter.interrupt();
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        long before = cpu.getThreadCpuTime(waiter.getId());
+        Thread.sleep(300);
+        // still waiting for the lane, and not spinning on the interrupt while it waits
+        assertThat(waiter.isAlive()).isTrue();
+        assertThat(cpu.getThreadCpuTime(waiter.getId()) - before).isLessThan(TimeUnit.MILLISECONDS.toNanos(100));
+        release.countDown();
+        blocker.get(10, TimeUnit.SECONDS);
+        waiter.join(10_000);
+        assertThat(result.get()).isEqualTo("late/nobody/" + Locale.getDefault().toLanguageTag());
+        assertThat(interruptKept).isTrue();
+        assertThat(committedWrites.get("late")).hasSize(1);
     }
 }

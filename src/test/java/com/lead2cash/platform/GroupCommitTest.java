@@ -120,7 +120,7 @@ class GroupCommitTest {
         });
     }
 
-    /** Holds the only lane with a blocking unit, queues {@code units}, then lets them go. */
+    /** Holds the only lane with a blocking unit, queues {@code units} in their order, then lets them go. */
     private List<Future<String>> queuedBehindABusyLane(GroupCommit<String, String> groups, List<String> units)
             throws Exception {
         Future<String> blocker = submitAs(groups, "blocker", "first", Locale.CHINA);
@@ -130,9 +130,10 @@ class GroupCommitTest {
         List<Future<String>> futures = new ArrayList<>();
         for (int i = 0; i < units.size(); i++) {
             futures.add(submitAs(groups, units.get(i), "user" + i, i % 2 == 0 ? Locale.CHINA : Locale.US));
-        }
-        while (groups.queued() < units.size()) {
-            Thread.sleep(5);
+            // one at a time, so that they queue in the order given
+            while (groups.queued() < i + 1) {
+                Thread.sleep(1);
+            }
         }
         release.countDown();
         assertThat(blocker.get(10, TimeUnit.SECONDS)).isEqualTo("blocker/first/zh-CN");

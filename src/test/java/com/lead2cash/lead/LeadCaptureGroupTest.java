@@ -9,6 +9,7 @@ import com.lead2cash.testing.LeadTestSupport;
 import com.lead2cash.testing.LeadTestSupport.Company;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -18,7 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,12 +61,8 @@ class LeadCaptureGroupTest {
         return meters.get("l2c.lead.capture.waiting").gauge().value();
     }
 
-    private static void await(Supplier<Boolean> condition) throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.get()) {
-            assertThat(System.nanoTime()).as("waited too long").isLessThan(until);
-            Thread.sleep(5);
-        }
+    private static void await(Callable<Boolean> condition) {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(condition);
     }
 
     private String leadColumn(String column, String company) {

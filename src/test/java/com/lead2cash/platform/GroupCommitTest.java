@@ -2,9 +2,11 @@ package com.lead2cash.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -124,16 +126,13 @@ class GroupCommitTest {
     private List<Future<String>> queuedBehindABusyLane(GroupCommit<String, String> groups, List<String> units)
             throws Exception {
         Future<String> blocker = submitAs(groups, "blocker", "first", Locale.CHINA);
-        while (groups.counts()[0] == 0) {
-            Thread.sleep(5);
-        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> groups.counts()[0] == 1);
         List<Future<String>> futures = new ArrayList<>();
         for (int i = 0; i < units.size(); i++) {
             futures.add(submitAs(groups, units.get(i), "user" + i, i % 2 == 0 ? Locale.CHINA : Locale.US));
             // one at a time, so that they queue in the order given
-            while (groups.queued() < i + 1) {
-                Thread.sleep(1);
-            }
+            int queued = i + 1;
+            await().atMost(Duration.ofSeconds(10)).until(() -> groups.queued() == queued);
         }
         release.countDown();
         assertThat(blocker.get(10, TimeUnit.SECONDS)).isEqualTo("blocker/first/zh-CN");
@@ -212,9 +211,7 @@ class GroupCommitTest {
     void aSubmitterInterruptedWhileItsUnitWaitsWaitsOnQuietlyGetsItsOutcomeAndKeepsTheInterrupt() throws Exception {
         GroupCommit<String, String> groups = groups(1, 32);
         Future<String> blocker = submitAs(groups, "blocker", "first", Locale.CHINA);
-        while (groups.counts()[0] == 0) {
-            Thread.sleep(5);
-        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> groups.counts()[0] == 1);
         AtomicReference<String> result = new AtomicReference<>();
         AtomicBoolean interruptKept = new AtomicBoolean();
         Thread waiter = new Thread(() -> {
@@ -222,15 +219,12 @@ class GroupCommitTest {
             interruptKept.set(Thread.currentThread().isInterrupted());
         });
         waiter.start();
-        while (groups.queued() < 1) {
-            Thread.sleep(5);
-        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> groups.queued() == 1);
         waiter.interrupt();
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         long before = cpu.getThreadCpuTime(waiter.getId());
-        Thread.sleep(300);
-        // still waiting for the lane, and not spinning on the interrupt while it waits
-        assertThat(waiter.isAlive()).isTrue();
+        // still waiting for the lane throughout, and not spinning on the interrupt while it waits
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(waiter::isAlive);
         assertThat(cpu.getThreadCpuTime(waiter.getId()) - before).isLessThan(TimeUnit.MILLISECONDS.toNanos(100));
         release.countDown();
         blocker.get(10, TimeUnit.SECONDS);

@@ -10,6 +10,7 @@ import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -27,6 +28,10 @@ import org.springframework.web.context.request.RequestContextHolder;
  * back and each of its units runs again in a transaction of its own, so one unit's refusal reaches
  * only its submitter and the others are committed as if alone. A unit's work must therefore be safe to
  * run twice when its first run rolled back (everything it wrote in the database is undone with it).
+ *
+ * <p>A unit submitted inside a transaction (an import's batch capturing its rows) is part of that
+ * transaction: it runs there at once, without {@code prepare} — the caller's transaction fetches for its
+ * own rows — and its failure is the caller's to handle.
  */
 public final class GroupCommit<U, R> {
 
@@ -91,6 +96,9 @@ public final class GroupCommit<U, R> {
 
     /** Runs the unit in a group's transaction and answers its result once committed, or throws its failure. */
     public R submit(U unit) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return work.apply(unit);
+        }
         Entry entry = new Entry(unit);
         synchronized (this) {
             waiting.addLast(entry);

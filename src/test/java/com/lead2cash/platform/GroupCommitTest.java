@@ -194,6 +194,27 @@ class GroupCommitTest {
     }
 
     @Test
+    void aUnitSubmittedInsideATransactionRunsInThatTransactionWithoutPreparingAndFailsThere() {
+        List<List<String>> prepared = new ArrayList<>();
+        GroupCommit<String, String> groups = new GroupCommit<>(new TransactionTemplate(transactions), prepared::add,
+                this::work, 1, 32);
+        TransactionTemplate outer = new TransactionTemplate(transactions);
+        String inner = outer.execute(status -> groups.submit("inner"));
+        assertThat(inner).isEqualTo("inner/nobody/" + LocaleContextHolder.getLocale().toLanguageTag());
+        assertThat(transactions.begun.get()).isEqualTo(1);
+        assertThat(ranIn.get("inner")).isEqualTo(1);
+        assertThat(committedWrites.get("inner")).containsExactly(1);
+        assertThat(prepared).isEmpty();
+        assertThat(groups.counts()).containsExactly(0, 0);
+        // a refusal is the caller's: thrown in its transaction, which it rolls back
+        assertThatThrownBy(() -> outer.execute(status -> groups.submit("refused-inner")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("refused: refused-inner");
+        assertThat(transactions.begun.get()).isEqualTo(2);
+        assertThat(transactions.rolledBack.get()).isEqualTo(1);
+        assertThat(committedWrites).doesNotContainKey("refused-inner");
+    }
+
+    @Test
     void aLoneUnitsFailureIsThrownAsItIs() {
         GroupCommit<String, String> groups = groups(1, 32);
         assertThatThrownBy(() -> groups.submit("refused-alone")).isInstanceOf(IllegalArgumentException.class)

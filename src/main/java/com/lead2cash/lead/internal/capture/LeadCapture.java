@@ -35,7 +35,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -166,15 +165,12 @@ public class LeadCapture {
 
     /**
      * Runs {@code work} — which captures {@code raw} with {@link #capture} — in a group's transaction, as
-     * {@link #captureTogether} does (web-to-lead's idempotency record goes in with its lead). Inside a
-     * transaction already (an import batch) it runs there.
+     * {@link #captureTogether} does (web-to-lead's idempotency record goes in with its lead); inside a
+     * transaction already it runs there ({@link GroupCommit#submit}).
      */
     @SuppressWarnings("unchecked")
     public <T> T together(LeadDraft raw, Supplier<T> work) {
         LeadDraft draft = LeadDrafts.validate(raw, today(), regions);
-        if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            return work.get();
-        }
         return (T) together.submit(new Together(draft, work));
     }
 

@@ -32,6 +32,10 @@ class VersionedRequestAdvice extends RequestBodyAdviceAdapter {
     @Override
     public Object afterBodyRead(Object body, HttpInputMessage inputMessage, MethodParameter parameter, Type targetType,
                                 Class<? extends HttpMessageConverter<?>> converterType) {
+        if (body == null) {
+            // a body of JSON null: Spring MVC refuses it as a missing body (400) once the advice is done
+            return null;
+        }
         Versioned update = (Versioned) body;
         Long ifMatch = ifMatch(inputMessage.getHeaders().getFirst(HttpHeaders.IF_MATCH));
         if (update.version() == null) {

@@ -49,9 +49,13 @@ class PageExceptionHandler {
         return page(response, model, status, e.messageKey(), e.args());
     }
 
-    /** {@code InvalidPropertyException}: a form row beyond what binding grows a list to ({@code lines[5000].…}). */
+    /**
+     * {@code InvalidPropertyException}: a form row beyond what binding grows a list to ({@code lines[5000].…});
+     * {@code MultipartException}: an upload form posted without its file, as a plain form.
+     */
     @ExceptionHandler({TypeMismatchException.class, BindException.class, MissingServletRequestParameterException.class,
             MissingServletRequestPartException.class, HttpMessageNotReadableException.class,
+            org.springframework.web.multipart.MultipartException.class,
             org.springframework.beans.InvalidPropertyException.class, org.apache.tomcat.util.http.InvalidParameterException.class})
     String unreadable(Exception e, HttpServletResponse response, Model model) {
         return page(response, model, HttpServletResponse.SC_BAD_REQUEST, "error.page.unreadable", new Object[0]);

@@ -63,7 +63,8 @@ class PolicyAdminController {
     String save(@PathVariable String ruleId, @RequestParam(defaultValue = "") String reason,
                 @RequestParam(defaultValue = "save") String action,
                 @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        RuleCatalog.RuleDef rule = RuleCatalog.require(ruleId);
+        RuleCatalog.RuleDef rule = RuleCatalog.find(ruleId)
+                .orElseThrow(() -> new com.lead2cash.platform.RecordNotFoundException("SopRule", ruleId));
         Map<String, String> values = new LinkedHashMap<>();
         List<PolicyService.Change> changes = new ArrayList<>();
         for (RuleCatalog.ParamDef p : rule.params()) {

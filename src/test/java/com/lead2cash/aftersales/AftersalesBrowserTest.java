@@ -34,6 +34,7 @@ import tools.jackson.databind.JsonNode;
  * tells the customer the resolution; the customer's contact rates it through the link on a phone, and
  * the complaint closes with that rating; the customer's page shows who serves it and its service health.
  */
+@org.junit.jupiter.api.extension.ExtendWith(com.lead2cash.testing.BrowserFailureReport.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"l2c.demo=false", "L2C_ADMIN_PASSWORD=" + Fixtures.ADMIN_PASSWORD, "server.shutdown=immediate",
                 "l2c.lead.jobs-delay=1h"})

@@ -28,6 +28,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * buyer's data and submits; legal, finance and operations each pass their review, the sales manager and
  * the legal head approve, the rep uploads the signed scan and archives it, and the opportunity is won.
  */
+@org.junit.jupiter.api.extension.ExtendWith(com.lead2cash.testing.BrowserFailureReport.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"l2c.demo=false", "L2C_ADMIN_PASSWORD=" + Fixtures.ADMIN_PASSWORD, "server.shutdown=immediate",
                 "l2c.lead.jobs-delay=1h", "l2c.notification.poll-interval=1h", "l2c.lead.routines.enabled=false",

@@ -15,6 +15,9 @@ import java.util.List;
  */
 public final class Browser implements AutoCloseable {
 
+    /** Every browser open in this JVM, for {@link BrowserFailureReport}. */
+    static final java.util.Set<Browser> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final Playwright playwright;
     private final com.microsoft.playwright.Browser browser;
 
@@ -29,6 +32,12 @@ public final class Browser implements AutoCloseable {
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+        OPEN.add(this);
+    }
+
+    /** The pages open in this browser, in the order they were opened. */
+    List<Page> pages() {
+        return browser.contexts().stream().flatMap(c -> c.pages().stream()).toList();
     }
 
     /** A fresh browser profile (no cookies) with the given Accept-Language. */
@@ -94,6 +103,7 @@ public final class Browser implements AutoCloseable {
 
     @Override
     public void close() {
+        OPEN.remove(this);
         browser.close();
         playwright.close();
     }

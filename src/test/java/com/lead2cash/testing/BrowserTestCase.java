@@ -13,6 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * password known, immediate shutdown), one real Chromium for the class ({@link Browser}), and signing in
  * through the login form. A test class adds its own properties with {@code @TestPropertySource}.
  */
+@org.junit.jupiter.api.extension.ExtendWith(com.lead2cash.testing.BrowserFailureReport.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"l2c.demo=false", "L2C_ADMIN_PASSWORD=" + Fixtures.ADMIN_PASSWORD, "server.shutdown=immediate"})
 public abstract class BrowserTestCase {

@@ -1,0 +1,35 @@
+package com.lead2cash.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.mockito.Mockito;
+
+/** A failed browser test's output says which page each open browser was on and what it showed. */
+class BrowserFailureReportTest {
+
+    @Test
+    void aFailurePrintsTheAddressAndTextOfEveryOpenPage() {
+        ExtensionContext context = Mockito.mock(ExtensionContext.class);
+        Mockito.when(context.getDisplayName()).thenReturn("savesTheRootCause()");
+        PrintStream console = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Browser browser = new Browser();
+        try (browser) {
+            Page page = browser.newPage("zh-CN");
+            page.setContent("<main><p id='complaint-problems'>请先记录根因</p></main>");
+            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            new BrowserFailureReport().testFailed(context, new AssertionError("not found"));
+        } finally {
+            System.setOut(console);
+        }
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("Browser pages when savesTheRootCause() failed", "--- about:blank", "请先记录根因");
+        assertThat(Browser.OPEN).doesNotContain(browser);
+    }
+}

@@ -21,7 +21,8 @@ public final class BrowserFailureReport implements TestWatcher {
             for (Page page : browser.pages()) {
                 report.append("--- ").append(page.url()).append('\n');
                 try {
-                    String text = page.innerText("body");
+                    // the page's own content, past the navigation shared by every page
+                    String text = page.innerText(page.locator("main").count() > 0 ? "main" : "body");
                     report.append(text, 0, Math.min(text.length(), TEXT)).append('\n');
                 } catch (PlaywrightException e) {
                     report.append("(its text could not be read: ").append(e.getMessage().lines().findFirst().orElse(""))

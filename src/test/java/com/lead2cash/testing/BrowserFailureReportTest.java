@@ -22,14 +22,15 @@ class BrowserFailureReportTest {
         Browser browser = new Browser();
         try (browser) {
             Page page = browser.newPage("zh-CN");
-            page.setContent("<main><p id='complaint-problems'>请先记录根因</p></main>");
+            page.setContent("<nav>首页 客户投诉</nav><main><p id='complaint-problems'>请先记录根因</p></main>");
             System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
             new BrowserFailureReport().testFailed(context, new AssertionError("not found"));
         } finally {
             System.setOut(console);
         }
         assertThat(printed.toString(StandardCharsets.UTF_8))
-                .contains("Browser pages when savesTheRootCause() failed", "--- about:blank", "请先记录根因");
+                .contains("Browser pages when savesTheRootCause() failed", "--- about:blank", "请先记录根因")
+                .doesNotContain("首页");
         assertThat(Browser.OPEN).doesNotContain(browser);
     }
 }

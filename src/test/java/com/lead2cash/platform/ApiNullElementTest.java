@@ -54,6 +54,7 @@ class ApiNullElementTest {
         JsonNode problem = fixtures.json(mvc.put().uri("/api/v1/policy").header(HttpHeaders.AUTHORIZATION, admin)
                 .contentType(MediaType.APPLICATION_JSON).content("{\"version\":1,\"reason\":\"x\",\"changes\":[null]}"));
         assertThat(problem.get("status").asInt()).isEqualTo(400);
-        assertThat(problem.toString()).contains("changes[0]");
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("changes[0]");
+        assertThat(problem.get("errors").get(0).get("code").asString()).isEqualTo("error.nullElement");
     }
 }

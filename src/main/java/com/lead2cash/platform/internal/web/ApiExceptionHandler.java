@@ -223,7 +223,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             String field = path(json);
             Class<?> type = json instanceof tools.jackson.databind.exc.MismatchedInputException mismatch
                     ? mismatch.getTargetType() : null;
-            problem.setProperty("errors", List.of(fieldProblem(field, type, "error.unreadableField")));
+            String key = json instanceof tools.jackson.databind.exc.InvalidNullException
+                    ? "error.nullElement" : "error.unreadableField";
+            problem.setProperty("errors", List.of(fieldProblem(field, type, key)));
         }
         return ResponseEntity.badRequest().body(problem);
     }

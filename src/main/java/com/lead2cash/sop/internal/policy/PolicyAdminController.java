@@ -46,10 +46,15 @@ class PolicyAdminController {
         return "sop/policy";
     }
 
+    /** The rule the address names; a rule the catalogue does not have is the 404 page, to read and to save. */
+    private static RuleCatalog.RuleDef rule(String ruleId) {
+        return RuleCatalog.find(ruleId)
+                .orElseThrow(() -> new com.lead2cash.platform.RecordNotFoundException("SopRule", ruleId));
+    }
+
     @GetMapping("/admin/policy/rules/{ruleId}")
     String edit(@PathVariable String ruleId, Model model) {
-        RuleCatalog.RuleDef rule = RuleCatalog.find(ruleId)
-                .orElseThrow(() -> new com.lead2cash.platform.RecordNotFoundException("SopRule", ruleId));
+        RuleCatalog.RuleDef rule = rule(ruleId);
         PolicyVersion current = policy.current();
         model.addAttribute("rule", rule);
         model.addAttribute("values", texts(current, rule));
@@ -63,8 +68,7 @@ class PolicyAdminController {
     String save(@PathVariable String ruleId, @RequestParam(defaultValue = "") String reason,
                 @RequestParam(defaultValue = "save") String action,
                 @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        RuleCatalog.RuleDef rule = RuleCatalog.find(ruleId)
-                .orElseThrow(() -> new com.lead2cash.platform.RecordNotFoundException("SopRule", ruleId));
+        RuleCatalog.RuleDef rule = rule(ruleId);
         Map<String, String> values = new LinkedHashMap<>();
         List<PolicyService.Change> changes = new ArrayList<>();
         for (RuleCatalog.ParamDef p : rule.params()) {

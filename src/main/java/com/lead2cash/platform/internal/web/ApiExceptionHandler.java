@@ -221,11 +221,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         // name the field whose value could not be read (a wrong enum, a date in the wrong format)
         if (ex.getCause() instanceof tools.jackson.core.JacksonException json && !json.getPath().isEmpty()) {
             String field = path(json);
-            Class<?> type = json instanceof tools.jackson.databind.exc.MismatchedInputException mismatch
-                    ? mismatch.getTargetType() : null;
-            String key = json instanceof tools.jackson.databind.exc.InvalidNullException
-                    ? "error.nullElement" : "error.unreadableField";
-            problem.setProperty("errors", List.of(fieldProblem(field, type, key)));
+            // a null element is named as such, whatever the list holds (a null in a list of enums is no bad value)
+            FieldProblem unreadable = json instanceof tools.jackson.databind.exc.InvalidNullException
+                    ? fieldProblem(field, null, "error.nullElement")
+                    : fieldProblem(field, json instanceof tools.jackson.databind.exc.MismatchedInputException mismatch
+                            ? mismatch.getTargetType() : null, "error.unreadableField");
+            problem.setProperty("errors", List.of(unreadable));
         }
         return ResponseEntity.badRequest().body(problem);
     }

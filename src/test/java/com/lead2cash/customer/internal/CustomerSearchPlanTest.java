@@ -283,10 +283,6 @@ class CustomerSearchPlanTest {
     }
 
     /**
-     * Customers i = 0 … count - 1, customer i registered i minutes ago, named by {@code brand} (SQL of i) with
-     * fifteen common keys each; owned by the first owner when {@code owned} (SQL of i) holds, in the pool otherwise.
-     */
-    /**
      * Statistics and index as a table has them once autovacuum passed: a plain {@code analyze} left it to chance
      * whether autovacuum had emptied the keys' index's pending list (a bulk insert's) before the plan was made,
      * and the planner costs that list — one CI run in several chose the bitmap scan here.
@@ -295,6 +291,10 @@ class CustomerSearchPlanTest {
         jdbc.sql("vacuum analyze customer_customer").update();
     }
 
+    /**
+     * Customers i = 0 … count - 1, customer i registered i minutes ago, named by {@code brand} (SQL of i) with
+     * fifteen common keys each; owned by the first owner when {@code owned} (SQL of i) holds, in the pool otherwise.
+     */
     private void insertCustomers(String codePrefix, int count, String owned, String brand) {
         jdbc.sql("""
                 insert into customer_customer (id, code, name, name_normalized, status, version, created_at, grade,

@@ -8,6 +8,7 @@ import com.lead2cash.testing.IntegrationTest;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,27 @@ class BadInputTest {
                 {"reason":"tidy","changes":[{"rule":"L1","parameter":"window","value":"30m\\u0007"}]}""");
         assertThat(answer).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
         assertThat(answer).bodyJson().extractingPath("$.errors[0].field").isEqualTo("changes[0].value");
+    }
+
+    @Test
+    void aBodyOfJsonNullIsAMissingBody() {
+        // every route (HostileInputWalkTest); VersionedRequestAdvice once took null for an update (a 500)
+        for (String uri : List.of("/api/v1/receipts/" + UUID.randomUUID() + "/reversal",
+                "/api/v1/orders/" + UUID.randomUUID() + "/delivery")) {
+            assertThat(post(uri, "null")).as(uri).hasStatus(HttpStatus.BAD_REQUEST);
+        }
+        assertThat(mvc.put().uri("/api/v1/leads/" + UUID.randomUUID()).header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON).content("null")).hasStatus(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void aNullElementInAListIsRefusedNamingItsPath() {
+        MvcTestResult answer = mvc.put().uri("/api/v1/policy").header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"version\":1,\"reason\":\"x\",\"changes\":[null]}")
+                .exchange();
+        assertThat(answer).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(answer).bodyJson().extractingPath("$.errors[0].field").isEqualTo("changes[0]");
+        assertThat(answer).bodyJson().extractingPath("$.errors[0].code").isEqualTo("error.nullElement");
     }
 
     @Test

@@ -30,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Bad input is a 4xx, never a 5xx, and stores nothing. Walks every route of the served OpenAPI document
  * ({@code /v3/api-docs}): each write route (POST, PUT, PATCH, DELETE) gets a valid-shaped body with one
  * hostile value at a time in each field (NUL characters, overlong text, huge and over-precise numbers,
- * wrong types, unknown enum values, garbled ids and dates), and hostile path and query parameters;
+ * wrong types, unknown enum values, garbled ids and dates, a null element in a list), a body of JSON null, and
+ * hostile path and query parameters;
  * every read route gets hostile query parameters (forged cursors, absurd and negative sizes). Every
  * answer must be a 4xx problem (or, for reads, a 2xx), and the business tables must be unchanged.
  */
@@ -39,6 +40,9 @@ class HostileInputWalkTest {
 
     static final String NUL = "before\u0000after";
     static final String OVERLONG = "长".repeat(100_001);
+    /** Probes that are refused as unreadable (400) before anything else but the role check (403) looks at them. */
+    static final String NULL_BODY = "body null (required)";
+    static final String NULL_ELEMENT = "[0]: null element";
     /** Tables that record requests rather than business (sessions, token use, rate and throttle counters, the scheduler). */
     static final List<String> BOOKKEEPING = List.of("flyway_schema_history", "spring_session",
             "spring_session_attributes", "scheduled_tasks", "event_publication", "event_publication_archive",
@@ -73,6 +77,7 @@ class HostileInputWalkTest {
         Map<String, String> before = businessData();
 
         List<Probe> wrong = new ArrayList<>();
+        List<Probe> nulls = new ArrayList<>();
         int probes = 0;
         int writeRoutes = 0;
         for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").properties().iterator(); paths.hasNext(); ) {
@@ -89,6 +94,9 @@ class HostileInputWalkTest {
                     if (!refused && !readAnswered) {
                         wrong.add(probe);
                     }
+                    if (probe.what.equals(NULL_BODY) || probe.what.endsWith(NULL_ELEMENT)) {
+                        nulls.add(probe);
+                    }
                 }
             }
         }
@@ -96,6 +104,8 @@ class HostileInputWalkTest {
         assertThat(writeRoutes).as("the document lists the API's write routes").isGreaterThan(40);
         assertThat(probes).isGreaterThan(1000);
         assertThat(wrong).as("answers that are not a 4xx problem").isEmpty();
+        assertThat(nulls).as("a null body or element on every write route that reads JSON").hasSizeGreaterThan(40)
+                .allSatisfy(probe -> assertThat(probe.status).as(probe.toString()).isIn(400, 403));
         assertThat(businessData()).as("nothing stored by hostile requests").isEqualTo(before);
     }
 
@@ -121,6 +131,10 @@ class HostileInputWalkTest {
         pathParams.forEach(p -> validPath.put(p.get("name").asString(), sampleText(resolve(p.path("schema")))));
 
         if (write && "application/json".equals(mediaType)) {
+            // JSON null for the whole body: a missing body where one is required, no body where it is optional
+            boolean required = operation.path("requestBody").path("required").asBoolean(false);
+            probes.add(send(method, uri(template, validPath, Map.of()), required ? NULL_BODY : "body null (optional)",
+                    "null", MediaType.APPLICATION_JSON));
             JsonNode valid = sample(bodySchema, 0);
             for (Map.Entry<String, JsonNode> variant : hostileBodies(bodySchema, valid).entrySet()) {
                 probes.add(send(method, uri(template, validPath, Map.of()), variant.getKey(), variant.getValue().toString(),
@@ -201,6 +215,9 @@ class HostileInputWalkTest {
             if ("array".equals(type(propertySchema))) {
                 JsonNode items = resolve(propertySchema.path("items"));
                 JsonNode item = sample(items, 1);
+                ObjectNode withNull = object.deepCopy();
+                withNull.set(property.getKey(), nodes.arrayNode().addNull());
+                variants.put(property.getKey() + NULL_ELEMENT, withNull);
                 for (Map.Entry<String, JsonNode> hostile : hostileValues(items).entrySet()) {
                     ObjectNode variant = object.deepCopy();
                     variant.set(property.getKey(), nodes.arrayNode().add(hostile.getValue()));

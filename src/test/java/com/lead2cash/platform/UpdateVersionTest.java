@@ -69,32 +69,6 @@ class UpdateVersionTest {
         assertThat(answers).allSatisfy((route, status) -> assertThat(status).as(route).isEqualTo(428));
     }
 
-    @Test
-    void everyRouteOfTheApiThatReadsABodyRefusesAJsonNullAs400() {
-        JsonNode document = fixtures.json(mvc.get().uri("/v3/api-docs").header(HttpHeaders.AUTHORIZATION, admin));
-        Map<String, Integer> required = new TreeMap<>();
-        Map<String, Integer> optional = new TreeMap<>();
-        document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
-            JsonNode body = operation.getValue().path("requestBody");
-            if (body.path("content").has("application/json")) {
-                String uri = path.getKey().replaceAll("\\{[a-zA-Z]+\\}", UUID.randomUUID().toString());
-                MvcTestResult answer = mvc.method(org.springframework.http.HttpMethod.valueOf(
-                                operation.getKey().toUpperCase())).uri(uri).header(HttpHeaders.AUTHORIZATION, admin)
-                        .contentType(MediaType.APPLICATION_JSON).content("null").exchange();
-                (body.path("required").asBoolean(false) ? required : optional)
-                        .put(operation.getKey() + " " + path.getKey(), answer.getResponse().getStatus());
-            }
-        }));
-        // a required body of null is a missing body (unless the route is not the administrator's: 403 first); an
-        // optional one is no body, and the route answers as without
-        assertThat(required).containsEntry("put /api/v1/leads/{id}", 400)
-                .containsEntry("post /api/v1/receipts/{id}/reversal", 400)
-                .containsEntry("post /api/v1/orders/{id}/delivery", 400);
-        assertThat(required).allSatisfy((route, status) -> assertThat(status).as(route).isIn(400, 403));
-        assertThat(optional).isNotEmpty()
-                .allSatisfy((route, status) -> assertThat(status).as(route).isBetween(400, 499));
-    }
-
     /** The smallest body the route can read: its primitive fields (which may not be missing) set, no version. */
     private String readableBody(JsonNode document, JsonNode operation) {
         String ref = operation.path("requestBody").path("content").path("application/json").path("schema")

@@ -50,18 +50,32 @@ public final class BenchDatabase implements AutoCloseable {
         this.dir = settings.data().resolve(size.name());
     }
 
-    /** Opens the size's database: from its pristine copy when one was generated with this seed, else empty. */
+    /**
+     * Opens the size's database: from its pristine copy when one was generated (without copies: the generated
+     * database as it stands), else empty.
+     */
     public static BenchDatabase open(BenchSettings settings, BenchSize size) throws IOException, SQLException {
         BenchDatabase db = new BenchDatabase(settings, size);
         if (settings.external()) {
             db.url = settings.jdbcUrl();
         } else {
             Path pg = db.dir.resolve("pg");
-            delete(pg);
-            boolean generated = Files.isDirectory(db.pristine());
-            if (generated) {
-                System.out.printf("BENCH %s: restoring the generated database from %s%n", size, db.pristine());
-                copy(db.pristine(), pg);
+            boolean generated;
+            if (settings.pristine()) {
+                delete(pg);
+                generated = Files.isDirectory(db.pristine());
+                if (generated) {
+                    System.out.printf("BENCH %s: restoring the generated database from %s%n", size, db.pristine());
+                    copy(db.pristine(), pg);
+                }
+            } else {
+                // the one copy: kept once a data set was generated into it, else (an interrupted load) begun again
+                generated = Files.exists(db.generatedMark());
+                if (generated) {
+                    System.out.printf("BENCH %s: no pristine copy, the database in %s as the last run left it%n", size, pg);
+                } else {
+                    delete(pg);
+                }
             }
             db.start(generated);
         }
@@ -144,12 +158,19 @@ public final class BenchDatabase implements AutoCloseable {
         keepAsPristine();
     }
 
-    /** Embedded: the database as it stands becomes the copy every later run starts from. */
+    /**
+     * Embedded: the database as it stands becomes the copy every later run starts from (without a pristine copy:
+     * the one every later run goes on with), served from now on with the product's durability.
+     */
     private void keepAsPristine() throws IOException, SQLException {
         if (!settings.external()) {
             stop();
-            delete(pristine());
-            copy(dir.resolve("pg"), pristine());
+            if (settings.pristine()) {
+                delete(pristine());
+                copy(dir.resolve("pg"), pristine());
+            } else {
+                Files.writeString(generatedMark(), "generated with seed " + settings.seed() + "\n");
+            }
             start(true);
             connect();
         }
@@ -201,6 +222,11 @@ public final class BenchDatabase implements AutoCloseable {
 
     private Path pristine() {
         return dir.resolve("pristine");
+    }
+
+    /** Without a pristine copy: says that {@code pg} holds a whole generated data set. */
+    private Path generatedMark() {
+        return dir.resolve("generated");
     }
 
     /**

@@ -12,6 +12,9 @@ import java.util.List;
  *   <li>{@code bench.size} — S, M or L, or several comma-separated (default S);
  *   <li>{@code bench.data} — where the generated databases live, one directory per size (default
  *       {@code target/bench-data}); a database generated once is reused, from a pristine copy;
+ *   <li>{@code bench.pristine} — false to keep no pristine copy (default true): a run then starts from the
+ *       database as the last run left it (its captures and claims added), for a size whose copy does not fit on
+ *       the disk (L with its audit trail: about 48 GB, twice that with the copy);
  *   <li>{@code bench.results} — where reports and the plot go (default {@code target/bench});
  *   <li>{@code bench.warmup}, {@code bench.duration} — seconds of warm-up and measurement per
  *       operation (default 5 and 20);
@@ -30,7 +33,7 @@ import java.util.List;
  */
 public record BenchSettings(List<BenchSize> sizes, Path data, Path results, Duration warmup, Duration duration,
                             Duration jvmWarmup, int maxRequests, int readClients, int writeClients, int port, List<String> ops, long seed,
-                            boolean profile, String jdbcUrl, String jdbcUser, String jdbcPassword) {
+                            boolean profile, boolean pristine, String jdbcUrl, String jdbcUser, String jdbcPassword) {
 
     public static BenchSettings fromSystemProperties() {
         return new BenchSettings(
@@ -48,6 +51,7 @@ public record BenchSettings(List<BenchSize> sizes, Path data, Path results, Dura
                         : Arrays.stream(prop("bench.ops", "").split(",")).map(String::strip).toList(),
                 Long.parseLong(prop("bench.seed", "20261201")),
                 Boolean.parseBoolean(prop("bench.profile", "false")),
+                Boolean.parseBoolean(prop("bench.pristine", "true")),
                 blankToNull(prop("bench.jdbc-url", "")), prop("bench.jdbc-user", "postgres"),
                 prop("bench.jdbc-password", "postgres"));
     }

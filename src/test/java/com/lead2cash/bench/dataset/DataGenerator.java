@@ -47,6 +47,7 @@ public final class DataGenerator {
     private final DataSource dataSource;
     private final BenchSize size;
     private final long seed;
+    private LocalDate anchor;
 
     public DataGenerator(ApplicationContext app, DataSource dataSource, BenchSize size, long seed) {
         this.app = app;
@@ -55,10 +56,16 @@ public final class DataGenerator {
         this.seed = seed;
     }
 
-    /** The company's "today" when the data is generated: hire dates and the three years count from it. */
-    public LocalDate anchor() {
-        Instant now = app.getBean(Clock.class).instant();
-        return LocalDate.ofInstant(now, ZoneId.of(app.getEnvironment().getRequiredProperty("l2c.zone")));
+    /**
+     * The company's "today" when the data is generated: hire dates and the three years count from it. Fixed at
+     * the first call: an L load crosses midnight in the company's zone, and the people's ids derive from it.
+     */
+    public synchronized LocalDate anchor() {
+        if (anchor == null) {
+            Instant now = app.getBean(Clock.class).instant();
+            anchor = LocalDate.ofInstant(now, ZoneId.of(app.getEnvironment().getRequiredProperty("l2c.zone")));
+        }
+        return anchor;
     }
 
     /** Generates everything; answers a one-line description of what was written. */

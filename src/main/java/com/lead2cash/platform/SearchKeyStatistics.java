@@ -20,7 +20,21 @@ public class SearchKeyStatistics {
 
     static final Duration REFRESH = Duration.ofMinutes(10);
 
-    private record Read(Map<String, Double> frequencies, Instant at) {
+    /**
+     * What the statistics say of a table's keys: the share of rows holding each common key, and the rows of the
+     * table ({@code pg_class.reltuples}, kept by the same ANALYZE). {@link #NONE}: nothing known.
+     */
+    public record Counts(Map<String, Double> frequencies, double rows) {
+
+        public static final Counts NONE = new Counts(Map.of(), 0);
+
+        /** About how many rows hold every one of {@code keys}: the rarest key's; 0 when none is a common key. */
+        public double rowsHoldingAll(java.util.List<String> keys) {
+            return keys.stream().mapToDouble(k -> frequencies.getOrDefault(k, 0.0)).min().orElse(0) * rows;
+        }
+    }
+
+    private record Read(Counts counts, Instant at) {
     }
 
     private final JdbcClient jdbc;
@@ -34,12 +48,19 @@ public class SearchKeyStatistics {
 
     /** The share of rows holding each common key of {@code table.column} (a {@code text[]} of keys). */
     public Map<String, Double> frequencies(String table, String column) {
+        return counts(table, column).frequencies();
+    }
+
+    /** The common keys of {@code table.column} with their shares, and the table's rows. */
+    public Counts counts(String table, String column) {
         Instant now = clock.instant();
         Read last = read.get(table + "." + column);
         if (last != null && last.at().plus(REFRESH).isAfter(now)) {
-            return last.frequencies();
+            return last.counts();
         }
         Map<String, Double> frequencies = new HashMap<>();
+        double rows = jdbc.sql("select greatest(reltuples, 0) from pg_class where oid = to_regclass(:table)")
+                .param("table", table).query(Double.class).optional().orElse(0.0);
         jdbc.sql("""
                 select most_common_elems::text::text[] as keys, most_common_elem_freqs as freqs from pg_stats
                 where schemaname = current_schema() and tablename = :table and attname = :column""")
@@ -57,7 +78,7 @@ public class SearchKeyStatistics {
                         frequencies.put(k[i], f[i].doubleValue());
                     }
                 });
-        Map<String, Double> result = Map.copyOf(frequencies);
+        Counts result = new Counts(Map.copyOf(frequencies), rows);
         read.put(table + "." + column, new Read(result, now));
         return result;
     }

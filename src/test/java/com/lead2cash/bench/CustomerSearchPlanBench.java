@@ -114,7 +114,7 @@ class CustomerSearchPlanBench {
 
     private static CustomerQueries.Statement statement(String q, String view, Scope scope) {
         return CustomerQueries.statement(new CustomerQueries.CustomerFilter(q, null, null, null, null, view, null, 20),
-                scope, 20, java.util.Map.of()); // no token statistics: the index must serve even a name's every token
+                scope, 20, com.lead2cash.platform.SearchKeyStatistics.Counts.NONE); // no token statistics: the index must serve even a name's every token
     }
 
     /** One million customers through COPY; the search index is built after the load, as a bulk load would. */

@@ -66,15 +66,15 @@ public final class CustomerOperations {
     private final List<Member> managers = new ArrayList<>();
     private final Map<UUID, String> laterCursors = new HashMap<>();
     private final List<SampleCustomer> samples = new ArrayList<>();
-    private final Map<String, Double> commonTokens;
+    private final com.lead2cash.platform.SearchKeyStatistics.Counts keyCounts;
 
     public CustomerOperations(BenchOrg org, Http http, DataSource db, int clients) throws SQLException {
         this.org = org;
         this.http = http;
         this.clients = clients;
         this.managers.addAll(org.teams().stream().map(BenchOrg.Team::manager).toList());
-        this.commonTokens = new com.lead2cash.platform.SearchKeyStatistics(JdbcClient.create(db), java.time.Clock.systemUTC())
-                .frequencies("customer_customer", "search_tokens");
+        this.keyCounts = new com.lead2cash.platform.SearchKeyStatistics(JdbcClient.create(db), java.time.Clock.systemUTC())
+                .counts("customer_customer", "search_tokens");
         try (Connection c = db.getConnection()) {
             for (Member rep : org.reps()) {
                 // a later page: LATER_OFFSET rows in, or half-way through a rep with fewer (size S has ~50 a rep)
@@ -264,7 +264,7 @@ public final class CustomerOperations {
 
     /** The statement as the product builds it, with the token statistics the product reads. */
     private CustomerQueries.Statement statement(CustomerQueries.CustomerFilter filter, Scope scope, int size) {
-        return CustomerQueries.statement(filter, scope, size, commonTokens);
+        return CustomerQueries.statement(filter, scope, size, keyCounts);
     }
 
     static JdbcClient jdbc(Connection c) {

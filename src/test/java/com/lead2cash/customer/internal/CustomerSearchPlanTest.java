@@ -2,6 +2,7 @@ package com.lead2cash.customer.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.lead2cash.platform.SearchKeyStatistics;
 import com.lead2cash.platform.Scope;
 import com.lead2cash.platform.ScopeKind;
 import com.lead2cash.testing.IntegrationTest;
@@ -70,7 +71,7 @@ class CustomerSearchPlanTest {
                 .query(String.class).single();
         CustomerQueries.Statement statement = CustomerQueries.statement(
                 new CustomerQueries.CustomerFilter(q, null, null, null, null, null, null, 20),
-                new Scope(ScopeKind.TEAM, owner(0), team), 20, Map.of());
+                new Scope(ScopeKind.TEAM, owner(0), team), 20, SearchKeyStatistics.Counts.NONE);
 
         String plan = String.join("\n", jdbc.sql("explain " + statement.sql()).params(statement.params())
                 .query(String.class).list());
@@ -119,7 +120,7 @@ class CustomerSearchPlanTest {
 
         CustomerQueries.Statement statement = CustomerQueries.statement(
                 new CustomerQueries.CustomerFilter("乌木", null, null, null, null, null, null, 20),
-                new Scope(ScopeKind.TEAM, owner(0), team), 20, Map.of());
+                new Scope(ScopeKind.TEAM, owner(0), team), 20, SearchKeyStatistics.Counts.NONE);
         String plan;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -162,7 +163,7 @@ class CustomerSearchPlanTest {
 
         CustomerQueries.Statement statement = CustomerQueries.statement(
                 new CustomerQueries.CustomerFilter("乌木", null, null, null, null, null, null, 20),
-                new Scope(ScopeKind.ALL, owner(0), null), 20, Map.of());
+                new Scope(ScopeKind.ALL, owner(0), null), 20, SearchKeyStatistics.Counts.NONE);
 
         assertThat(statement.sql()).doesNotContain("like");
         String plan = String.join("\n", jdbc.sql("explain (analyze, buffers) " + statement.sql())
@@ -173,6 +174,68 @@ class CustomerSearchPlanTest {
         var found = jdbc.sql(statement.sql()).params(statement.params())
                 .query((rs, n) -> rs.getString("code")).list();
         assertThat(found).hasSize(21).startsWith("C-COMMON-" + POOLED, "C-COMMON-" + (POOLED + 100));
+    }
+
+    /**
+     * The director's search for a fragment the statistics count in many names reads them period by period, newest
+     * first (V202612041701): a page of the newest matches, and the older periods' matches never read. At L a
+     * fragment in 5 700 owned names read 1 700 rows walking the newest customers (3.7 ms); by period 1.7 ms. Each
+     * page, across the periods' borders, is the page the plain newest-first order gives.
+     */
+    @Test
+    void theCompanysSearchForACommonFragmentReadsTheNewestPeriodsFirst() {
+        // customer i has the fragment 乌木 when i % 10 == 0 (3 000 of them), registered i × 2 hours ago: about 108
+        // with the fragment in each 90-day period, over seven years
+        insertCustomers("C-PERIOD-", CUSTOMERS, "true",
+                "case when i % 10 = 0 then '乌木' else chr(19968 + i / 100 % 100) || chr(20224 + i % 100) end");
+        jdbc.sql("update customer_customer set created_at = now() - cast(substring(code from 10) as int) * interval '2 hours'")
+                .update();
+        settled();
+        SearchKeyStatistics.Counts counts = new SearchKeyStatistics(jdbc, java.time.Clock.systemUTC())
+                .counts("customer_customer", "search_tokens");
+        assertThat(counts.rowsHoldingAll(List.of("n:乌木"))).as("the statistics count the fragment")
+                .isGreaterThan(CustomerQueries.PERIOD_WALK_ROWS);
+        Scope director = new Scope(ScopeKind.ALL, owner(0), null);
+
+        CustomerQueries.Statement first = CustomerQueries.statement(
+                new CustomerQueries.CustomerFilter("乌木", null, null, null, null, null, null, 20), director, 20, counts);
+        assertThat(first.sql()).contains("customer_search_period");
+        String plan = String.join("\n", jdbc.sql("explain (analyze, buffers) " + first.sql())
+                .params(first.params()).query(String.class).list());
+        assertThat(heapRowsRead(plan)).as(plan).isPositive().isLessThan(300);
+
+        List<String> newestFirst = jdbc.sql("""
+                select code from customer_customer where name like '乌木%' order by created_at desc, id desc limit 300""")
+                .query(String.class).list();
+        List<String> paged = new java.util.ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < 6; page++) {
+            CustomerQueries.Statement statement = CustomerQueries.statement(
+                    new CustomerQueries.CustomerFilter("乌木", null, null, null, null, null, cursor, 50), director, 50, counts);
+            List<CustomerQueries.CustomerRow> rows = jdbc.sql(statement.sql()).params(statement.params())
+                    .query((rs, n) -> new CustomerQueries.CustomerRow(rs.getObject("id", UUID.class), rs.getString("code"),
+                            null, null, null, null, null, null, null, null, null, null, null, null,
+                            rs.getTimestamp("created_at").toInstant(), 0)).list();
+            var items = com.lead2cash.platform.CursorPage.of(rows, 50, r -> List.of(r.createdAt().toString(), r.id()));
+            items.items().forEach(r -> paged.add(r.code()));
+            cursor = items.nextCursor();
+        }
+        assertThat(paged).hasSize(300).isEqualTo(newestFirst);
+
+        CustomerQueries.Statement team = CustomerQueries.statement(
+                new CustomerQueries.CustomerFilter("乌木", null, null, null, null, null, null, 20),
+                new Scope(ScopeKind.TEAM, owner(1), team()), 20, counts);
+        assertThat(team.sql()).as("an owner list narrows a team's search already").doesNotContain("customer_search_period");
+    }
+
+    /** The rows a plan's bitmap heap scans read, over all their loops. */
+    private static long heapRowsRead(String plan) {
+        var m = Pattern.compile("Bitmap Heap Scan .*actual time=[\\d.]+ rows=([\\d.]+) loops=(\\d+)").matcher(plan);
+        double rows = 0;
+        while (m.find()) {
+            rows += Double.parseDouble(m.group(1)) * Long.parseLong(m.group(2));
+        }
+        return Math.round(rows);
     }
 
     /**
@@ -191,7 +254,7 @@ class CustomerSearchPlanTest {
         for (String view : new String[] {null, "pool"}) {
             CustomerQueries.Statement statement = CustomerQueries.statement(
                     new CustomerQueries.CustomerFilter(q, null, null, null, null, view, null, 50),
-                    new Scope(ScopeKind.ALL, owner(0), null), 50, Map.of());
+                    new Scope(ScopeKind.ALL, owner(0), null), 50, SearchKeyStatistics.Counts.NONE);
             String plan = String.join("\n", jdbc.sql("explain (analyze, buffers) " + statement.sql())
                     .params(statement.params()).query(String.class).list());
             assertThat(indexesRead(plan)).as(plan).containsOnly(view == null
@@ -209,16 +272,16 @@ class CustomerSearchPlanTest {
     void aFragmentOfSeveralKeysIsReCheckedOnTheName() {
         CustomerQueries.Statement three = CustomerQueries.statement(
                 new CustomerQueries.CustomerFilter("宏远科", null, null, null, null, null, null, 20),
-                new Scope(ScopeKind.ALL, owner(0), null), 20, Map.of());
+                new Scope(ScopeKind.ALL, owner(0), null), 20, SearchKeyStatistics.Counts.NONE);
         assertThat(three.sql()).contains("name_folded like :textLike");
         assertThat(three.params()).containsEntry("textLike", "%宏远科%");
         CustomerQueries.Statement initials = CustomerQueries.statement(
                 new CustomerQueries.CustomerFilter("hzhy", null, null, null, null, null, null, 20),
-                new Scope(ScopeKind.ALL, owner(0), null), 20, Map.of());
+                new Scope(ScopeKind.ALL, owner(0), null), 20, SearchKeyStatistics.Counts.NONE);
         assertThat(initials.sql()).contains("search_initials like :textLike").contains("search_pinyin like :textLike");
         CustomerQueries.Statement two = CustomerQueries.statement(
                 new CustomerQueries.CustomerFilter("hz", null, null, null, null, null, null, 20),
-                new Scope(ScopeKind.ALL, owner(0), null), 20, Map.of());
+                new Scope(ScopeKind.ALL, owner(0), null), 20, SearchKeyStatistics.Counts.NONE);
         assertThat(two.sql()).doesNotContain("like");
         assertThat(two.params()).doesNotContainKey("textLike").containsEntry("initialTokens", "{\"i:hz\"}");
     }
@@ -273,12 +336,12 @@ class CustomerSearchPlanTest {
     void digitsAloneAreNotLookedForInInitialsOrPinyin() {
         CustomerQueries.Statement phone = CustomerQueries.statement(
                 new CustomerQueries.CustomerFilter("1380013", null, null, null, null, null, null, 20),
-                new Scope(ScopeKind.ALL, owner(0), null), 20, Map.of());
+                new Scope(ScopeKind.ALL, owner(0), null), 20, SearchKeyStatistics.Counts.NONE);
         assertThat(phone.sql()).contains("phone_normalized like :phone").contains("name_folded like :textLike")
                 .doesNotContain("search_initials").doesNotContain("search_pinyin");
         CustomerQueries.Statement mixed = CustomerQueries.statement(
                 new CustomerQueries.CustomerFilter("3m", null, null, null, null, null, null, 20),
-                new Scope(ScopeKind.ALL, owner(0), null), 20, Map.of());
+                new Scope(ScopeKind.ALL, owner(0), null), 20, SearchKeyStatistics.Counts.NONE);
         assertThat(mixed.params()).containsKey("initialTokens");
     }
 

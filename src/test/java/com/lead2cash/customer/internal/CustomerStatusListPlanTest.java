@@ -2,6 +2,7 @@ package com.lead2cash.customer.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.lead2cash.platform.SearchKeyStatistics;
 import com.lead2cash.customer.CustomerStatus;
 import com.lead2cash.platform.Scope;
 import com.lead2cash.platform.ScopeKind;
@@ -87,7 +88,7 @@ class CustomerStatusListPlanTest {
     /** The director's first page of the customers with {@code status}. */
     private static CustomerQueries.Statement directorsFirstPage(CustomerStatus status) {
         return CustomerQueries.statement(new CustomerQueries.CustomerFilter(null, null, status, null, null, null, null, 20),
-                new Scope(ScopeKind.ALL, new UUID(0, 1), null), 20, Map.of());
+                new Scope(ScopeKind.ALL, new UUID(0, 1), null), 20, SearchKeyStatistics.Counts.NONE);
     }
 
     private String plan(CustomerQueries.Statement statement) {

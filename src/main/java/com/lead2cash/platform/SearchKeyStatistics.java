@@ -28,9 +28,14 @@ public class SearchKeyStatistics {
 
         public static final Counts NONE = new Counts(Map.of(), 0);
 
+        /** About which share of the rows holds every one of {@code keys}: the rarest key's; 0 when none is common. */
+        public double shareHoldingAll(java.util.List<String> keys) {
+            return keys.stream().mapToDouble(k -> frequencies.getOrDefault(k, 0.0)).min().orElse(0);
+        }
+
         /** About how many rows hold every one of {@code keys}: the rarest key's; 0 when none is a common key. */
         public double rowsHoldingAll(java.util.List<String> keys) {
-            return keys.stream().mapToDouble(k -> frequencies.getOrDefault(k, 0.0)).min().orElse(0) * rows;
+            return shareHoldingAll(keys) * rows;
         }
     }
 

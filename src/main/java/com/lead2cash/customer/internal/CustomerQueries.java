@@ -51,12 +51,18 @@ public class CustomerQueries {
     /**
      * From how many rows holding a branch's keys (as the statistics estimate them, owned and pooled) the
      * director's search reads the matches period by period, newest first ({@code customer_search_period},
-     * V202612041701), rather than every match or the newest customers one by one. Below it a period's lookup
-     * costs more than the rows it spares: at a million customers a fragment in 200 owned names took 0.9 ms by
-     * period against 0.7 for every match, one in 5 700 took 1.7 against 3.7 (docs/performance.md, "The
-     * director's common fragments by period"). A key is counted only when it is among the table's common keys.
+     * V202612041701), rather than every match or the newest customers one by one; a key is counted only when
+     * it is among the table's common keys. Below it a period's lookup costs more than the rows it spares: at a
+     * million customers a fragment in 200 owned names took 0.9 ms by period against 0.7 for every match
+     * (docs/performance.md, "The director's common fragments by period").
      */
     static final double PERIOD_WALK_ROWS = 400;
+    /**
+     * The share of the rows from which the newest customers, walked one by one, meet a page sooner than the newest
+     * period's matches are read: at a million customers the keys in 500–20 000 names took 1.1–13 ms and now 0.6–2.3,
+     * while those in 2–4 % took 2.9 ms walked and 3.7 by period, and in 6–12 % 1.1–1.5 against 7.8–12.5.
+     */
+    static final double PERIOD_WALK_SHARE_BELOW = 0.02;
 
     /** A row of a customer list. */
     public record CustomerRow(UUID id, String code, String name, String industry, String region, CustomerGrade grade,
@@ -181,7 +187,7 @@ public class CustomerQueries {
         }
         List<String> parts = new ArrayList<>();
         for (Branch branch : branches) {
-            if (scope.isAll() && !f.pool() && branch.rowsEstimate() >= PERIOD_WALK_ROWS) {
+            if (scope.isAll() && !f.pool() && branch.walksByPeriod()) {
                 parts.add("(" + byPeriod(common + " and " + branch.condition(), f.cursor() != null && !f.cursor().isBlank(),
                         size) + ")");
             } else {
@@ -212,11 +218,19 @@ public class CustomerQueries {
                 + limit;
     }
 
-    /** One kind of text match: its condition, and about how many rows hold its keys (0: not a common key). */
-    private record Branch(String condition, double rowsEstimate) {
+    /**
+     * One kind of text match: its condition, and about which share of the rows and how many hold its keys (0: not
+     * a common key).
+     */
+    private record Branch(String condition, double share, double rows) {
 
         Branch(String condition) {
-            this(condition, 0);
+            this(condition, 0, 0);
+        }
+
+        /** Whether the company's matches are better read period by period (see {@link #PERIOD_WALK_ROWS}). */
+        boolean walksByPeriod() {
+            return rows >= PERIOD_WALK_ROWS && share < PERIOD_WALK_SHARE_BELOW;
         }
     }
 
@@ -273,11 +287,12 @@ public class CustomerQueries {
         List<String> keys = SearchKeys.selective(needle, keyCounts.frequencies());
         params.put(name, array(keys));
         if (SearchKeys.wholeQuery(needle, folded)) {
-            branches.add(new Branch("search_tokens @> cast(:" + name + " as text[])", keyCounts.rowsHoldingAll(keys)));
+            branches.add(new Branch("search_tokens @> cast(:" + name + " as text[])", keyCounts.shareHoldingAll(keys),
+                    keyCounts.rowsHoldingAll(keys)));
         } else {
             params.put("textLike", LikePatterns.containing(folded));
             branches.add(new Branch("(search_tokens @> cast(:" + name + " as text[]) and " + textColumn + " like :textLike)",
-                    keyCounts.rowsHoldingAll(keys)));
+                    keyCounts.shareHoldingAll(keys), keyCounts.rowsHoldingAll(keys)));
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.List;
  *       {@code target/bench-data}); a database generated once is reused, from a pristine copy;
  *   <li>{@code bench.pristine} — false to keep no pristine copy (default true): a run then starts from the
  *       database as the last run left it (its captures and claims added), for a size whose copy does not fit on
- *       the disk (L with its audit trail: about 48 GB, twice that with the copy);
+ *       the disk (L with its audit trail: about 45 GB, twice that with the copy);
  *   <li>{@code bench.results} — where reports and the plot go (default {@code target/bench});
  *   <li>{@code bench.warmup}, {@code bench.duration} — seconds of warm-up and measurement per
  *       operation (default 5 and 20);

@@ -187,7 +187,8 @@ public class CustomerQueries {
         }
         List<String> parts = new ArrayList<>();
         for (Branch branch : branches) {
-            if (scope.isAll() && !f.pool() && branch.walksByPeriod()) {
+            if (scope.isAll() && !f.pool() && f.ownerId() == null && !ListView.mine.name().equals(f.view())
+                    && branch.walksByPeriod()) {
                 parts.add("(" + byPeriod(common + " and " + branch.condition(), f.cursor() != null && !f.cursor().isBlank(),
                         size) + ")");
             } else {

@@ -226,6 +226,9 @@ class CustomerSearchPlanTest {
                 new CustomerQueries.CustomerFilter("乌木", null, null, null, null, null, null, 20),
                 new Scope(ScopeKind.TEAM, owner(1), team()), 20, counts);
         assertThat(team.sql()).as("an owner list narrows a team's search already").doesNotContain("customer_search_period");
+        CustomerQueries.Statement mine = CustomerQueries.statement(
+                new CustomerQueries.CustomerFilter("乌木", null, null, null, null, "mine", null, 20), director, 20, counts);
+        assertThat(mine.sql()).as("the director's own customers: an owner narrows it").doesNotContain("customer_search_period");
         CustomerQueries.Statement everywhere = CustomerQueries.statement(
                 new CustomerQueries.CustomerFilter("齐鲁", null, null, null, null, null, null, 20), director, 20, counts);
         assertThat(everywhere.sql()).as("one name in ten: the newest customers meet a page sooner")

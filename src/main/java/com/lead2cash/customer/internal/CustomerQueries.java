@@ -157,16 +157,19 @@ public class CustomerQueries {
             common.append(" and owner_id = :owner");
             params.put("owner", f.ownerId());
         }
-        if (f.cursor() != null && !f.cursor().isBlank()) {
+        boolean paged = f.cursor() != null && !f.cursor().isBlank();
+        if (paged) {
             CursorPage.Key key = CursorPage.decode(f.cursor(), 2);
             common.append(" and (").append(sortColumn).append(", id) < (:k0, :k1)");
             params.put("k0", key.timestamp(0));
             params.put("k1", key.uuid(1));
         }
         String order = " order by " + sortColumn + " desc, id desc limit " + (size + 1);
+        // the scope's owned customers with no owner named: a team's lists, the company's search
+        boolean scopeAlone = !f.pool() && f.ownerId() == null && !ListView.mine.name().equals(f.view());
         List<Branch> branches = textBranches(f.q(), params, keyCounts);
         if (branches == null) {
-            if (!f.pool() && !scope.isAll() && scope.owners().size() > 1 && f.ownerId() == null && !ListView.mine.name().equals(f.view())) {
+            if (scopeAlone && !scope.isAll() && scope.owners().size() > 1) {
                 // a team: each owner's first rows from the owner index, then the first of those — reading the whole
                 // company's newest customers for the few of the team (and a filter's few of those) grew with both
                 // the owner list is the scope: no "owner_id in (…)" inside, or the planner scans the whole team per owner.
@@ -187,10 +190,8 @@ public class CustomerQueries {
         }
         List<String> parts = new ArrayList<>();
         for (Branch branch : branches) {
-            if (scope.isAll() && !f.pool() && f.ownerId() == null && !ListView.mine.name().equals(f.view())
-                    && branch.walksByPeriod()) {
-                parts.add("(" + byPeriod(common + " and " + branch.condition(), f.cursor() != null && !f.cursor().isBlank(),
-                        size) + ")");
+            if (scopeAlone && scope.isAll() && branch.walksByPeriod()) {
+                parts.add("(" + byPeriod(common + " and " + branch.condition(), paged, size) + ")");
             } else {
                 parts.add("(select " + COLUMNS + " from customer_customer where " + common + " and " + branch.condition()
                         + order + ")");
@@ -208,9 +209,10 @@ public class CustomerQueries {
      */
     private static String byPeriod(String where, boolean cursor, int size) {
         String owned = "merged_into_id is null and owner_id is not null";
-        String newest = cursor ? "least(customer_search_period(cast(:k0 as timestamptz)), "
-                + "(select customer_search_period(max(created_at)) from customer_customer where " + owned + "))"
-                : "(select customer_search_period(max(created_at)) from customer_customer where " + owned + ")";
+        String newest = "(select customer_search_period(max(created_at)) from customer_customer where " + owned + ")";
+        if (cursor) {
+            newest = "least(customer_search_period(cast(:k0 as timestamptz)), " + newest + ")";
+        }
         String limit = " limit " + (size + 1);
         return "select * from (select c.* from generate_series(" + newest + ", (select customer_search_period(min(created_at)) "
                 + "from customer_customer where " + owned + "), -1) p(period) cross join lateral (select " + COLUMNS
@@ -220,18 +222,18 @@ public class CustomerQueries {
     }
 
     /**
-     * One kind of text match: its condition, and about which share of the rows and how many hold its keys (0: not
-     * a common key).
+     * One kind of text match: its condition, the search keys it asks the index for (none: another index) and the
+     * statistics they were chosen by.
      */
-    private record Branch(String condition, double share, double rows) {
+    private record Branch(String condition, List<String> keys, SearchKeyStatistics.Counts counts) {
 
         Branch(String condition) {
-            this(condition, 0, 0);
+            this(condition, List.of(), SearchKeyStatistics.Counts.NONE);
         }
 
         /** Whether the company's matches are better read period by period (see {@link #PERIOD_WALK_ROWS}). */
         boolean walksByPeriod() {
-            return rows >= PERIOD_WALK_ROWS && share < PERIOD_WALK_SHARE_BELOW;
+            return counts.rowsHoldingAll(keys) >= PERIOD_WALK_ROWS && counts.shareHoldingAll(keys) < PERIOD_WALK_SHARE_BELOW;
         }
     }
 
@@ -287,14 +289,12 @@ public class CustomerQueries {
         }
         List<String> keys = SearchKeys.selective(needle, keyCounts.frequencies());
         params.put(name, array(keys));
-        if (SearchKeys.wholeQuery(needle, folded)) {
-            branches.add(new Branch("search_tokens @> cast(:" + name + " as text[])", keyCounts.shareHoldingAll(keys),
-                    keyCounts.rowsHoldingAll(keys)));
-        } else {
+        String condition = "search_tokens @> cast(:" + name + " as text[])";
+        if (!SearchKeys.wholeQuery(needle, folded)) {
             params.put("textLike", LikePatterns.containing(folded));
-            branches.add(new Branch("(search_tokens @> cast(:" + name + " as text[]) and " + textColumn + " like :textLike)",
-                    keyCounts.shareHoldingAll(keys), keyCounts.rowsHoldingAll(keys)));
+            condition = "(" + condition + " and " + textColumn + " like :textLike)";
         }
+        branches.add(new Branch(condition, keys, keyCounts));
     }
 
     /** A PostgreSQL array literal of tokens (letters and digits only, so nothing needs quoting but the prefix). */

@@ -9,7 +9,6 @@ import com.lead2cash.testing.IntegrationTest;
 import java.sql.Connection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -187,9 +186,7 @@ class CustomerSearchPlanTest {
         // customer i has the fragment 乌木 when i % 60 == 0 (500 of them, 1.7 %), 齐鲁 when i % 10 == 5 (3 000, 10 %),
         // registered i × 2 hours ago: about 18 with 乌木 in each 90-day period, over seven years
         insertCustomers("C-PERIOD-", CUSTOMERS, "true", "case when i % 60 = 0 then '乌木' when i % 10 = 5 then '齐鲁'"
-                + " else chr(19968 + i / 100 % 100) || chr(20224 + i % 100) end");
-        jdbc.sql("update customer_customer set created_at = now() - cast(substring(code from 10) as int) * interval '2 hours'")
-                .update();
+                + " else chr(19968 + i / 100 % 100) || chr(20224 + i % 100) end", "2 hours");
         settled();
         SearchKeyStatistics.Counts counts = new SearchKeyStatistics(jdbc, java.time.Clock.systemUTC())
                 .counts("customer_customer", "search_tokens");
@@ -212,10 +209,9 @@ class CustomerSearchPlanTest {
         for (int page = 0; page < 6; page++) {
             CustomerQueries.Statement statement = CustomerQueries.statement(
                     new CustomerQueries.CustomerFilter("乌木", null, null, null, null, null, cursor, 50), director, 50, counts);
-            List<CustomerQueries.CustomerRow> rows = jdbc.sql(statement.sql()).params(statement.params())
-                    .query((rs, n) -> new CustomerQueries.CustomerRow(rs.getObject("id", UUID.class), rs.getString("code"),
-                            null, null, null, null, null, null, null, null, null, null, null, null,
-                            rs.getTimestamp("created_at").toInstant(), 0)).list();
+            List<Found> rows = jdbc.sql(statement.sql()).params(statement.params())
+                    .query((rs, n) -> new Found(rs.getString("code"), rs.getTimestamp("created_at").toInstant(),
+                            rs.getObject("id", UUID.class))).list();
             var items = com.lead2cash.platform.CursorPage.of(rows, 50, r -> List.of(r.createdAt().toString(), r.id()));
             items.items().forEach(r -> paged.add(r.code()));
             cursor = items.nextCursor();
@@ -233,6 +229,10 @@ class CustomerSearchPlanTest {
                 new CustomerQueries.CustomerFilter("齐鲁", null, null, null, null, null, null, 20), director, 20, counts);
         assertThat(everywhere.sql()).as("one name in ten: the newest customers meet a page sooner")
                 .doesNotContain("customer_search_period");
+    }
+
+    /** A row of a page, with its sort key. */
+    private record Found(String code, java.time.Instant createdAt, UUID id) {
     }
 
     /** The rows a plan's bitmap heap scans read, over all their loops. */
@@ -366,17 +366,22 @@ class CustomerSearchPlanTest {
      * fifteen common keys each; owned by the first owner when {@code owned} (SQL of i) holds, in the pool otherwise.
      */
     private void insertCustomers(String codePrefix, int count, String owned, String brand) {
+        insertCustomers(codePrefix, count, owned, brand, "1 minute");
+    }
+
+    /** The same, customer i registered i × {@code apart} (an SQL interval) ago. */
+    private void insertCustomers(String codePrefix, int count, String owned, String brand, String apart) {
         jdbc.sql("""
                 insert into customer_customer (id, code, name, name_normalized, status, version, created_at, grade,
                                                owner_id, pool_since, search_tokens, name_folded)
                 select gen_random_uuid(), :prefix || i, b || '公司' || i, b || '公司' || i, 'PROSPECT', 0,
-                       now() - i * interval '1 minute', 'A', case when %1$s then cast(:owner as uuid) end,
-                       case when not (%1$s) then now() - i * interval '1 minute' end,
+                       now() - i * cast(:apart as interval), 'A', case when %1$s then cast(:owner as uuid) end,
+                       case when not (%1$s) then now() - i * cast(:apart as interval) end,
                        array(select 'n:c' || ((i * 7 + k * 131) %% 1500) from generate_series(1, 15) k)
                            || array['n:' || b], b || '公司' || i
                 from generate_series(0, :count - 1) i
                 cross join lateral (select %2$s as b) brand
                 """.formatted(owned, brand)).param("prefix", codePrefix).param("owner", owner(0))
-                .param("count", count).update();
+                .param("count", count).param("apart", apart).update();
     }
 }

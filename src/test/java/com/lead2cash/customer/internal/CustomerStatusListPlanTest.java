@@ -2,12 +2,11 @@ package com.lead2cash.customer.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.lead2cash.platform.SearchKeyStatistics;
 import com.lead2cash.customer.CustomerStatus;
 import com.lead2cash.platform.Scope;
+import com.lead2cash.platform.SearchKeyStatistics;
 import com.lead2cash.platform.ScopeKind;
 import com.lead2cash.testing.IntegrationTest;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

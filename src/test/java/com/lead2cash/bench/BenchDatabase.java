@@ -125,7 +125,7 @@ public final class BenchDatabase implements AutoCloseable {
             // years of autovacuum of a running database would have left it
             c.createStatement().execute("vacuum (analyze)");
         }
-        keepAsPristine();
+        keepForLaterRuns();
     }
 
     /** Migrations applied so far (0 before the product first started on the database). */
@@ -155,14 +155,14 @@ public final class BenchDatabase implements AutoCloseable {
             c.createStatement().execute("vacuum (analyze)");
             c.createStatement().execute("checkpoint");
         }
-        keepAsPristine();
+        keepForLaterRuns();
     }
 
     /**
      * Embedded: the database as it stands becomes the copy every later run starts from (without a pristine copy:
      * the one every later run goes on with), served from now on with the product's durability.
      */
-    private void keepAsPristine() throws IOException, SQLException {
+    private void keepForLaterRuns() throws IOException, SQLException {
         if (!settings.external()) {
             stop();
             if (settings.pristine()) {

@@ -47,24 +47,21 @@ public final class DataGenerator {
     private final DataSource dataSource;
     private final BenchSize size;
     private final long seed;
-    private LocalDate anchor;
+    private final LocalDate anchor;
 
     public DataGenerator(ApplicationContext app, DataSource dataSource, BenchSize size, long seed) {
         this.app = app;
         this.dataSource = dataSource;
         this.size = size;
         this.seed = seed;
+        // the day the generation begins on: an L load crosses midnight in the company's zone, and the people's ids
+        // derive from it
+        this.anchor = LocalDate.ofInstant(app.getBean(Clock.class).instant(),
+                ZoneId.of(app.getEnvironment().getRequiredProperty("l2c.zone")));
     }
 
-    /**
-     * The company's "today" when the data is generated: hire dates and the three years count from it. Fixed at
-     * the first call: an L load crosses midnight in the company's zone, and the people's ids derive from it.
-     */
-    public synchronized LocalDate anchor() {
-        if (anchor == null) {
-            Instant now = app.getBean(Clock.class).instant();
-            anchor = LocalDate.ofInstant(now, ZoneId.of(app.getEnvironment().getRequiredProperty("l2c.zone")));
-        }
+    /** The company's "today" when the data is generated: hire dates and the three years count from it. */
+    public LocalDate anchor() {
         return anchor;
     }
 

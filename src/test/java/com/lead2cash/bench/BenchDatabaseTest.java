@@ -56,7 +56,7 @@ class BenchDatabaseTest {
 
     private BenchSettings settings(boolean pristine) {
         return new BenchSettings(List.of(BenchSize.S), data, data.resolve("results"), Duration.ofSeconds(1),
-                Duration.ofSeconds(1), Duration.ZERO, 10, 1, 1, 0, List.of(), 7L, false, pristine, null, null, null);
+                Duration.ofSeconds(1), Duration.ZERO, Duration.ZERO, 10, 1, 1, 0, List.of(), 7L, false, pristine, null, null, null);
     }
 
     private static boolean tableExists(BenchDatabase db, String table) {

@@ -18,6 +18,9 @@ import java.util.List;
  *   <li>{@code bench.results} — where reports and the plot go (default {@code target/bench});
  *   <li>{@code bench.warmup}, {@code bench.duration} — seconds of warm-up and measurement per
  *       operation (default 5 and 20);
+ *   <li>{@code bench.jit-quiet} — seconds an operation's warm-up may go on after {@code bench.warmup} while
+ *       the JIT compilers are still busy ({@link com.lead2cash.bench.driver.WarmUp}; default 60; 0: the warm-up is
+ *       fixed);
  *   <li>{@code bench.jvm-warmup} — seconds each selected operation runs, unmeasured, before the first is
  *       measured (default 2): the product's JVM then compiles the paths every operation shares (security, MVC,
  *       templates) before any is timed, as on a server that has been up a while;
@@ -32,7 +35,7 @@ import java.util.List;
  * </ul>
  */
 public record BenchSettings(List<BenchSize> sizes, Path data, Path results, Duration warmup, Duration duration,
-                            Duration jvmWarmup, int maxRequests, int readClients, int writeClients, int port, List<String> ops, long seed,
+                            Duration jitQuiet, Duration jvmWarmup, int maxRequests, int readClients, int writeClients, int port, List<String> ops, long seed,
                             boolean profile, boolean pristine, String jdbcUrl, String jdbcUser, String jdbcPassword) {
 
     public static BenchSettings fromSystemProperties() {
@@ -42,6 +45,7 @@ public record BenchSettings(List<BenchSize> sizes, Path data, Path results, Dura
                 Path.of(prop("bench.results", "target/bench")).toAbsolutePath(),
                 Duration.ofMillis((long) (Double.parseDouble(prop("bench.warmup", "5")) * 1000)),
                 Duration.ofMillis((long) (Double.parseDouble(prop("bench.duration", "20")) * 1000)),
+                Duration.ofMillis((long) (Double.parseDouble(prop("bench.jit-quiet", "60")) * 1000)),
                 Duration.ofMillis((long) (Double.parseDouble(prop("bench.jvm-warmup", "2")) * 1000)),
                 Integer.parseInt(prop("bench.max-requests", "20000")),
                 Integer.parseInt(prop("bench.clients", "4")),

@@ -21,6 +21,7 @@ import com.lead2cash.bench.driver.Operation;
 import com.lead2cash.bench.driver.OpportunityOperations;
 import com.lead2cash.bench.driver.ReceivableOperations;
 import com.lead2cash.bench.driver.Report;
+import com.lead2cash.bench.driver.WarmUp;
 import com.lead2cash.customer.internal.CustomerPolicy;
 import com.lead2cash.customer.internal.HoldingCheck;
 import com.lead2cash.opportunity.Stage;
@@ -130,7 +131,8 @@ class ScaleBench {
         Path out = settings.results().resolve(size.name());
         java.nio.file.Files.createDirectories(out);
         Statements statements = new Statements(db.dataSource(), db.user());
-        LoadDriver driver = new LoadDriver(settings.warmup(), settings.duration(), CpuUse.of(db.dataSource()));
+        LoadDriver driver = new LoadDriver(new WarmUp(settings.warmup(), settings.jitQuiet()), settings.duration(),
+                CpuUse.of(db.dataSource()));
         List<Report.Line> lines = new ArrayList<>();
         LeadOperations leadOperations = new LeadOperations(org, http, db.dataSource(), settings.readClients(),
                 clock.instant());
@@ -195,7 +197,8 @@ class ScaleBench {
                         "fsync / synchronous_commit", JdbcClient.create(db.dataSource())
                                 .sql("select current_setting('fsync') || ' / ' || current_setting('synchronous_commit')")
                                 .query(String.class).single()),
-                dataset(db), Report.map("warm-up (s)", settings.warmup().toSeconds(), "measured (s)",
+                dataset(db), Report.map("warm-up (s)", settings.warmup().toSeconds(), "longer while the JIT compiles, at most (s)",
+                        settings.jitQuiet().toSeconds(), "measured (s)",
                         settings.duration().toSeconds(), "request bound", settings.maxRequests(), "seed",
                         settings.seed(), "data generated on", db.generatedOn()), check, lines);
     }
@@ -211,7 +214,7 @@ class ScaleBench {
         if (settings.jvmWarmup().isZero()) {
             return;
         }
-        LoadDriver warming = new LoadDriver(settings.jvmWarmup(), Duration.ZERO, CpuUse.of(null));
+        LoadDriver warming = new LoadDriver(WarmUp.fixed(settings.jvmWarmup()), Duration.ZERO, CpuUse.of(null));
         long started = System.nanoTime();
         int operations = 0;
         for (Operation op : reads) {

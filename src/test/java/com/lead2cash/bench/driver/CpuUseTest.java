@@ -98,17 +98,18 @@ class CpuUseTest {
         Histogram latencies = new Histogram(1_000_000, 3);
         latencies.recordValue(5_000);
         Measurement product = Measurement.of(latencies, 0, 1, List.of(), Map.of("product", 4.1, "database", 3.2,
-                "driver", 1.2, "jit", 1.0, "gc", 0.0, "other", 0.1, "total", 9.6));
+                "driver", 1.2, "jit", 1.0, "gc", 0.0, "other", 0.1, "total", 9.6), 43.5);
         Measurement raw = Measurement.of(latencies, 0, 1, List.of(), Map.of("database", 2.5, "driver", 1.0,
-                "total", 3.5));
+                "total", 3.5), 5);
         Report.Line line = Report.line(new Operation("lead.create.api", Operation.Kind.WRITE, 8, (c, i) -> null,
                 (conn, c, i) -> { }, "capture"), product, raw);
 
         String md = Report.markdown(new Report.Run("S", "a", "b", Map.of(), Map.of(), Map.of(), List.of(),
                 List.of(line)));
 
-        assertThat(md).contains("| operation | side | product | database | driver | jit | gc | other | total |")
-                .contains("| lead.create.api | product | 4.10 | 3.20 | 1.20 | 1.00 | 0.00 | 0.10 | 9.60 |")
-                .contains("| lead.create.api | raw | 0.00 | 2.50 | 1.00 | 0.00 | 0.00 | 0.00 | 3.50 |");
+        assertThat(md).contains("| operation | side | warm-up (s) | product | database | driver | jit | gc | other | total |")
+                .contains("| lead.create.api | product | 43.5 | 4.10 | 3.20 | 1.20 | 1.00 | 0.00 | 0.10 | 9.60 |")
+                .contains("| lead.create.api | raw | 5.00 | 0.00 | 2.50 | 1.00 | 0.00 | 0.00 | 0.00 | 3.50 |")
+                .contains("more than 5 % of the CPU");
     }
 }

@@ -14,8 +14,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The load driver (压测驱动): a fixed number of client threads call one side of an operation as fast
- * as it answers — first a warm-up that is not recorded, then the measured window, which ends after
- * its duration or its request bound, whichever comes first. Every call is timed into a per-client
+ * as it answers — first a warm-up that is not recorded ({@link WarmUp}: fixed, or longer while the JIT still
+ * compiles), then the measured window, which ends after its duration or its request bound, whichever comes first. Every call is timed into a per-client
  * HdrHistogram (microseconds); every wrong answer counts as an error.
  */
 public final class LoadDriver {
@@ -23,12 +23,12 @@ public final class LoadDriver {
     private static final long HIGHEST_MICROS = Duration.ofMinutes(10).toNanos() / 1000;
     private static final int ERROR_SAMPLES = 5;
 
-    private final Duration warmup;
+    private final WarmUp warmup;
     private final Duration duration;
     private final CpuUse cpu;
 
-    /** {@code cpu}: what to read the machine's CPU from around each measured window. */
-    public LoadDriver(Duration warmup, Duration duration, CpuUse cpu) {
+    /** {@code cpu}: what to read the machine's CPU from around each measured window (and the JIT's in the warm-up). */
+    public LoadDriver(WarmUp warmup, Duration duration, CpuUse cpu) {
         this.warmup = warmup;
         this.duration = duration;
         this.cpu = cpu;
@@ -67,11 +67,12 @@ public final class LoadDriver {
 
     private Measurement run(int clients, long maxRequests, Call call) throws InterruptedException {
         long start = System.nanoTime();
-        long measureFrom = start + warmup.toNanos();
-        long measureUntil = measureFrom + duration.toNanos();
+        // opened once the warm-up is over, which the JIT may lengthen: until then no client measures or ends
+        AtomicLong measureFrom = new AtomicLong(Long.MAX_VALUE);
+        AtomicLong measureUntil = new AtomicLong(Long.MAX_VALUE);
         AtomicLong measured = new AtomicLong();
         AtomicLong errors = new AtomicLong();
-        AtomicLong lastEnd = new AtomicLong(measureFrom);
+        AtomicLong lastEnd = new AtomicLong();
         List<String> samples = Collections.synchronizedList(new ArrayList<>());
         List<Histogram> histograms = new ArrayList<>();
         CountDownLatch done = new CountDownLatch(clients);
@@ -85,10 +86,10 @@ public final class LoadDriver {
                     long iteration = 0;
                     while (true) {
                         long t0 = System.nanoTime();
-                        if (t0 >= measureUntil) {
+                        if (t0 >= measureUntil.get()) {
                             break;
                         }
-                        boolean measuring = t0 >= measureFrom;
+                        boolean measuring = t0 >= measureFrom.get();
                         if (measuring && measured.incrementAndGet() > maxRequests) {
                             break;
                         }
@@ -120,17 +121,37 @@ public final class LoadDriver {
             t.setDaemon(true);
             t.start();
         }
-        // the CPU of the measured window only: read when it opens (unless every client is done before) and at its end
-        done.await(Math.max(0, measureFrom - System.nanoTime()), TimeUnit.NANOSECONDS);
+        warmUp(start);
+        // the CPU of the measured window only: read when it opens and at its end
         Map<String, Long> cpuBefore = cpu.now();
+        long from = System.nanoTime();
+        lastEnd.set(from);
+        measureUntil.set(from + duration.toNanos());
+        measureFrom.set(from);
         done.await();
         Map<String, Long> cpuAfter = cpu.now();
         cpuRead.countDown();
         Histogram all = new Histogram(HIGHEST_MICROS, 3);
         histograms.forEach(all::add);
-        double seconds = Math.max(0, lastEnd.get() - measureFrom) / 1e9;
+        double seconds = Math.max(0, lastEnd.get() - from) / 1e9;
         return Measurement.of(all, errors.get(), seconds, samples,
-                CpuUse.perRequest(cpuBefore, cpuAfter, all.getTotalCount()));
+                CpuUse.perRequest(cpuBefore, cpuAfter, all.getTotalCount()), (from - start) / 1e9);
+    }
+
+    /** Returns when the warm-up begun at {@code start} is over: its least, then steps while the JIT is busy. */
+    private void warmUp(long start) throws InterruptedException {
+        TimeUnit.NANOSECONDS.sleep(Math.max(0, start + warmup.least().toNanos() - System.nanoTime()));
+        long latest = System.nanoTime() + warmup.mostMore().toNanos();
+        int cores = Runtime.getRuntime().availableProcessors();
+        while (System.nanoTime() < latest) {
+            Map<String, Long> before = cpu.now();
+            long stepFrom = System.nanoTime();
+            TimeUnit.NANOSECONDS.sleep(Math.min(WarmUp.STEP.toNanos(), latest - stepFrom));
+            double jitMs = CpuUse.perRequest(before, cpu.now(), 1).getOrDefault("jit", 0.0);
+            if (WarmUp.quiet(jitMs, (System.nanoTime() - stepFrom) / 1e6, cores)) {
+                return;
+            }
+        }
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

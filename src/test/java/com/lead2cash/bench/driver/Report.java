@@ -135,15 +135,17 @@ public final class Report {
         md.append("\nCPU per request in ms (both cores; *product*: the product's request threads, *database*: "
                 + "PostgreSQL's processes, *driver*: the load driver's clients, *jit*: the JIT compilers, *gc*: garbage "
                 + "collection, *other*: the JVM's other threads). Their total bounds the requests a second this machine "
-                + "can serve: 2 000 ms / total.\n\n| operation | side |");
+                + "can serve: 2 000 ms / total. *warm-up*: seconds the side ran unmeasured before, longer than the run's "
+                + "warm-up while the JIT compilers still took more than " + Math.round(WarmUp.QUIET_SHARE * 100)
+                + " % of the CPU.\n\n| operation | side | warm-up (s) |");
         CpuUse.GROUPS.forEach(g -> md.append(' ').append(g).append(" |"));
-        md.append(" total |\n| --- | --- |");
+        md.append(" total |\n| --- | --- | ---: |");
         CpuUse.GROUPS.forEach(g -> md.append(" ---: |"));
         md.append(" ---: |\n");
         for (Line l : lines) {
-            cpuRow(md, l.name(), "product", cpuOf(l.product()));
+            cpuRow(md, l.name(), "product", l.product());
             if (l.raw() != null) {
-                cpuRow(md, l.name(), "raw", cpuOf(l.raw()));
+                cpuRow(md, l.name(), "raw", l.raw());
             }
         }
     }
@@ -152,11 +154,12 @@ public final class Report {
         return m.cpuMsPerRequest() == null ? Map.of() : m.cpuMsPerRequest();
     }
 
-    private static void cpuRow(StringBuilder md, String name, String side, Map<String, Double> ms) {
+    private static void cpuRow(StringBuilder md, String name, String side, Measurement m) {
+        Map<String, Double> ms = cpuOf(m);
         if (ms.isEmpty()) {
             return;
         }
-        md.append("| ").append(name).append(" | ").append(side).append(" |");
+        md.append("| ").append(name).append(" | ").append(side).append(" | ").append(num(m.warmupSeconds())).append(" |");
         CpuUse.GROUPS.forEach(g -> md.append(' ').append(num(ms.getOrDefault(g, 0.0))).append(" |"));
         md.append(' ').append(num(ms.getOrDefault("total", 0.0))).append(" |\n");
     }

@@ -1,0 +1,46 @@
+package com.lead2cash.bench.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class LoadDriverTest {
+
+    @Test
+    void theWindowOpensAfterTheWarmUpAndCountsOnlyWhatFollows() throws Exception {
+        AtomicLong calls = new AtomicLong();
+        Operation op = new Operation("noop", Operation.Kind.LIST, 2, (client, iteration) -> {
+            calls.incrementAndGet();
+            Thread.onSpinWait();
+            return null;
+        }, (connection, client, iteration) -> { }, "a call that does nothing");
+
+        Measurement m = new LoadDriver(WarmUp.fixed(Duration.ofMillis(200)), Duration.ofMillis(100), CpuUse.of(null))
+                .product(op, 1_000_000);
+
+        assertThat(m.warmupSeconds()).isGreaterThanOrEqualTo(0.2);
+        assertThat(m.requests()).isPositive().isLessThan(calls.get());
+        assertThat(m.errors()).isZero();
+    }
+
+    @Test
+    void theRequestBoundEndsTheWindow() throws Exception {
+        Operation op = new Operation("noop", Operation.Kind.LIST, 3, (client, iteration) -> null,
+                (connection, client, iteration) -> { }, "a call that does nothing");
+
+        Measurement m = new LoadDriver(WarmUp.fixed(Duration.ZERO), Duration.ofMinutes(10), CpuUse.of(null))
+                .product(op, 500);
+
+        assertThat(m.requests()).isEqualTo(500);
+    }
+
+    @Test
+    void theCompilersAreQuietBelowAShareOfTheMachine() {
+        // two cores for three seconds: 6 000 ms of CPU, of which 5 % is 300
+        assertThat(WarmUp.quiet(300, 3_000, 2)).isTrue();
+        assertThat(WarmUp.quiet(301, 3_000, 2)).isFalse();
+        assertThat(WarmUp.quiet(0, 3_000, 2)).isTrue();
+    }
+}

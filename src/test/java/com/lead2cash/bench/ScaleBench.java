@@ -261,8 +261,9 @@ class ScaleBench {
                 l.raw() == null ? 0 : l.raw().throughput(), l.raw() == null ? 0 : l.raw().p95(), l.ratioP95(),
                 l.missed().isEmpty() ? "" : l.missed());
         if (!l.product().cpuMsPerRequest().isEmpty()) {
-            System.out.printf("BENCH %-20s CPU ms per request: product side %s | raw %s%n", l.name(),
-                    l.product().cpuMsPerRequest(), l.raw() == null ? "" : l.raw().cpuMsPerRequest());
+            System.out.printf("BENCH %-20s CPU ms per request: product side %s after %.0f s of warm-up | raw %s%n",
+                    l.name(), l.product().cpuMsPerRequest(), l.product().warmupSeconds(),
+                    l.raw() == null ? "" : l.raw().cpuMsPerRequest());
         }
     }
 

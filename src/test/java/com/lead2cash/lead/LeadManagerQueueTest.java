@@ -109,6 +109,20 @@ class LeadManagerQueueTest {
     }
 
     @Test
+    void aLeadNamedTwiceInOneBulkAssignmentIsAssignedOnce() {
+        String id = generalQueueLead("西藏排队戊").get("id").asString();
+        String director = support.bearer(mvc, co.director().username());
+        assertThat(support.post(mvc, director, "/api/v1/leads/bulk-assign", """
+                {"leadIds":["%s","%s"],"ownerId":"%s","reason":"按区域"}""".formatted(id, id, co.westRep().id())))
+                .hasStatusOk().bodyJson().extractingPath("$.assigned").isEqualTo(1);
+        assertThat(support.deadlines(UUID.fromString(id)))
+                .as("one assignment: no reassignment to the same rep, no first response started twice")
+                .containsExactlyInAnyOrder("L1:MET", "L9:MET", "L6:MET", "L7:OPEN");
+        assertThat(jdbc.sql("select count(*) from lead_event where lead_id = :id and message_key like 'lead.history.%assigned'")
+                .param("id", UUID.fromString(id)).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void L9_disqualifyingAQueuedLeadCancelsItsDeadline() {
         JsonNode lead = generalQueueLead("西藏排队丙");
         String id = lead.get("id").asString();

@@ -65,6 +65,29 @@ class CustomerCreditTest {
     }
 
     @Test
+    void C8_whileAChangeWaitsForFinanceNoSmallerChangeSlipsPastIt() {
+        var company = support.company("credit3");
+        String rep = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, rep, "信用排队有限公司", null).get("id").asString();
+        String approval = support.postJson(mvc, rep, "/api/v1/customers/" + id + "/credit",
+                "{\"creditRating\":\"A\",\"creditLimit\":5000000,\"reason\":\"大单\"}").get("creditApprovalId").asString();
+
+        // accepted, this dropped the waiting change while finance's approval stayed open: approved, it did nothing
+        assertThat(support.post(mvc, rep, "/api/v1/customers/" + id + "/credit",
+                "{\"creditRating\":\"B\",\"creditLimit\":1000,\"reason\":\"先小额\"}"))
+                .hasStatus(422).bodyJson().extractingPath("$.code").isEqualTo("customer.credit.pending");
+        JsonNode waiting = support.getJson(mvc, rep, "/api/v1/customers/" + id);
+        assertThat(waiting.get("creditApprovalId").asString()).isEqualTo(approval);
+        assertThat(waiting.get("creditLimit").isNull()).isTrue();
+
+        assertThat(support.post(mvc, support.bearer(mvc, company.finance()), "/api/v1/approvals/" + approval + "/decision",
+                "{\"decision\":\"APPROVE\",\"comment\":\"同意\"}")).hasStatusOk();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(support.getJson(mvc, rep, "/api/v1/customers/" + id).get("creditLimit").decimalValue())
+                        .isEqualByComparingTo("5000000"));
+    }
+
+    @Test
     void C8_aRejectedLimitIsDropped() {
         var company = support.company("credit2");
         String rep = support.bearer(mvc, company.eastRep());

@@ -3,6 +3,7 @@ package com.lead2cash.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lead2cash.customer.internal.activity.FollowUpFeed;
+import com.lead2cash.platform.internal.identity.IdentityService;
 import com.lead2cash.testing.CustomerTestSupport;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.MutableClock;
@@ -37,6 +38,7 @@ class CustomerFollowUpTest {
     @Autowired MutableClock clock;
     @Autowired JdbcClient jdbc;
     @Autowired FollowUpFeed feed;
+    @Autowired IdentityService identity;
 
     @BeforeEach
     void resetClock() {
@@ -193,5 +195,20 @@ class CustomerFollowUpTest {
         feed.revoke(company.eastRep().id());
         assertThat(calendar(replacement)).hasStatus(404);
         assertThat(calendar("not-a-secret")).hasStatus(404);
+    }
+
+    @Test
+    void aDeactivatedRepsCalendarFeedStopsAtOnce() throws Exception {
+        var company = support.company("icsoff");
+        String rep = support.bearer(mvc, company.eastRep());
+        support.customer(mvc, rep, "离职日历测试公司", "\"grade\":\"A\"");
+        String secret = feed.issue(company.eastRep().id(), Locale.SIMPLIFIED_CHINESE);
+        assertThat(calendar(secret)).hasStatusOk();
+
+        identity.setActive(company.eastRep().id(), false, identity.user(company.eastRep().id()).version());
+
+        MvcTestResult answer = calendar(secret);
+        assertThat(answer).as("the feed is the deactivated rep's credential too").hasStatus(404);
+        assertThat(answer.getResponse().getContentAsString(StandardCharsets.UTF_8)).doesNotContain("离职日历测试公司");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Role;
+import com.lead2cash.platform.internal.identity.IdentityService;
 import com.lead2cash.testing.Fixtures;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.LeadTestSupport;
@@ -25,6 +26,7 @@ class LeadManagerQueueTest {
     @Autowired Fixtures fixtures;
     @Autowired JdbcClient jdbc;
     @Autowired OrgDirectory directory;
+    @Autowired IdentityService identity;
 
     Company co;
     String marketing;
@@ -82,6 +84,42 @@ class LeadManagerQueueTest {
         assertThat(support.post(mvc, support.bearer(mvc, co.senior().username()), "/api/v1/leads/" + id + "/claim", ""))
                 .hasStatusOk();
         assertThat(support.deadlines(UUID.fromString(id))).contains("L9:MET", "L7:OPEN");
+    }
+
+    @Test
+    void L9_aTerritoryWhoseManagerWasDeactivatedQueuesItsLeadsForTheSalesDirector() {
+        String region = "浙江省温州市";
+        String admin = support.bearer(mvc, "admin");
+        assertThat(support.post(mvc, admin, "/api/v1/lead-territories", """
+                {"name":"Wenzhou %s","regions":["%s"],"managerId":"%s","repIds":["%s"]}
+                """.formatted(co.tag(), region, co.eastManager().id(), co.junior().id()))).hasStatus(201);
+        identity.setActive(co.eastManager().id(), false, identity.user(co.eastManager().id()).version());
+
+        JsonNode lead = support.postJson(mvc, marketing, "/api/v1/leads",
+                co.gradeALead("温州排队丁", "13877770009").replace(co.region(), region));
+        String id = lead.get("id").asString();
+        assertThat(lead.get("queueManagerId").isNull()).as("not the queue of someone who has left").isTrue();
+        assertThat(directory.person(queueOwner(id)).orElseThrow().roles()).contains(Role.SALES_DIRECTOR);
+
+        assertThat(support.post(mvc, admin, "/api/v1/lead-territories", """
+                {"name":"Wenzhou two %s","regions":["%s"],"managerId":"%s","repIds":[]}
+                """.formatted(co.tag(), region, co.eastManager().id())))
+                .as("nor can a territory be given to them").hasStatus(422)
+                .bodyJson().extractingPath("$.errors[0].code").isEqualTo("territory.manager.inactive");
+    }
+
+    @Test
+    void aLeadNamedTwiceInOneBulkAssignmentIsAssignedOnce() {
+        String id = generalQueueLead("西藏排队戊").get("id").asString();
+        String director = support.bearer(mvc, co.director().username());
+        assertThat(support.post(mvc, director, "/api/v1/leads/bulk-assign", """
+                {"leadIds":["%s","%s"],"ownerId":"%s","reason":"按区域"}""".formatted(id, id, co.westRep().id())))
+                .hasStatusOk().bodyJson().extractingPath("$.assigned").isEqualTo(1);
+        assertThat(support.deadlines(UUID.fromString(id)))
+                .as("one assignment: no reassignment to the same rep, no first response started twice")
+                .containsExactlyInAnyOrder("L1:MET", "L9:MET", "L6:MET", "L7:OPEN");
+        assertThat(jdbc.sql("select count(*) from lead_event where lead_id = :id and message_key like 'lead.history.%assigned'")
+                .param("id", UUID.fromString(id)).query(Integer.class).single()).isEqualTo(1);
     }
 
     @Test

@@ -147,6 +147,25 @@ class WebToLeadTest {
     }
 
     @Test
+    void issuingAndRevokingAKeyAreInTheAuditTrailWithoutTheSecret() {
+        String admin = support.bearer(mvc, "admin");
+        var issued = support.postJson(mvc, admin, "/api/v1/lead-api-keys",
+                "{\"name\":\"展会表单\",\"source\":\"TRADE_SHOW\",\"ratePerMinute\":10}");
+        String id = issued.get("id").asString();
+        assertThat(mvc.delete().uri("/api/v1/lead-api-keys/" + id).header("Authorization", admin)).hasStatus(HttpStatus.NO_CONTENT);
+
+        var entries = jdbc.sql("""
+                        select action, actor_name, coalesce(detail, '') || coalesce(new_value, '') as text
+                        from platform_audit_event where entity_type = 'LeadApiKey' and entity_id = :id order by id""")
+                .param("id", id).query((rs, i) -> rs.getString("action") + "|" + rs.getString("actor_name") + "|"
+                        + rs.getString("text")).list();
+        assertThat(entries).hasSize(2);
+        assertThat(entries.get(0)).startsWith("lead.apiKey.issued|admin|").contains("展会表单", "TRADE_SHOW");
+        assertThat(entries.get(1)).startsWith("lead.apiKey.revoked|admin|");
+        assertThat(String.join("\n", entries)).doesNotContain(issued.get("apiKey").asString());
+    }
+
+    @Test
     void aValueOfTheWrongTypeIsRefusedNamingItsField() {
         assertThat(submit(key, null, "{\"companyName\":\"类型错误公司\",\"source\":\"BILLBOARD\"}"))
                 .hasStatus(HttpStatus.BAD_REQUEST)

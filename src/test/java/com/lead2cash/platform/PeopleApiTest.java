@@ -127,5 +127,46 @@ class PeopleApiTest {
                 .findValuesAsString("name")).contains("Region", "Team");
     }
 
+    @Test
+    void theLastActiveAdministratorCanNeitherBeDeactivatedNorLoseTheRole() {
+        jdbc.sql("""
+                update platform_user set active = false where username <> 'admin' and id in
+                    (select platform_user from platform_user_role where role = 'ADMIN')""").update();
+        JsonNode me = fixtures.json(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, admin));
+        String id = me.get("id").asString();
+        String body = """
+                {"displayName":"Administrator","orgUnitId":"%s","roles":%s,"active":%s,"version":%d}
+                """;
+        long version = fixtures.json(mvc.get().uri("/api/v1/users/" + id).header(HttpHeaders.AUTHORIZATION, admin))
+                .get("version").asLong();
+
+        assertThat(mvc.put().uri("/api/v1/users/" + id).header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body.formatted(fixtures.rootUnit(), "[\"ADMIN\"]", false, version)))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyJson().extractingPath("$.code").isEqualTo("user.lastAdministrator");
+        assertThat(mvc.put().uri("/api/v1/users/" + id).header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body.formatted(fixtures.rootUnit(), "[\"SALES_REP\"]", true, version)))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyJson().extractingPath("$.code").isEqualTo("user.lastAdministrator");
+        assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, admin))
+                .as("still signed in, still an administrator").hasStatusOk()
+                .bodyJson().extractingPath("$.roles").asArray().containsExactly("ADMIN");
+        assertThat(jdbc.sql("select version from platform_user where id = :id").param("id", java.util.UUID.fromString(id))
+                .query(Long.class).single()).as("nothing half-written").isEqualTo(version);
+
+        JsonNode second = createUser("second.admin", fixtures.rootUnit().toString());
+        String secondId = second.get("id").asString();
+        assertThat(mvc.put().uri("/api/v1/users/" + secondId).header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body.formatted(fixtures.rootUnit(), "[\"ADMIN\"]", true, 0))).hasStatusOk();
+        assertThat(mvc.put().uri("/api/v1/users/" + secondId).header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body.formatted(fixtures.rootUnit(), "[\"ADMIN\"]", false, 1)))
+                .as("another administrator remains").hasStatusOk()
+                .bodyJson().extractingPath("$.active").isEqualTo(false);
+    }
+
     @Autowired OrgDirectory directory;
 }

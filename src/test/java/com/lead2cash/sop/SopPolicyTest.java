@@ -171,6 +171,26 @@ class SopPolicyTest {
     }
 
     @Test
+    void windowsAndPeriodsLongerThanTheProductCanCountAreRefused() {
+        String token = admin();
+        long before = policy.current().version();
+        // accepted, L1 opened every new lead's deadline a trillion business days ahead (500 on every capture), and
+        // C2 every grade C customer's next follow-up past the last date the database stores (every registration refused)
+        assertThat(change(token, """
+                {"reason":"too long","changes":[{"rule":"L1","parameter":"window","value":"999999999999d business"},
+                 {"rule":"K3","parameter":"window","value":"99999999h calendar"},
+                 {"rule":"C2","parameter":"gradeCDays","value":"2147483647"},
+                 {"rule":"C7","parameter":"cadenceMultiple","value":"2147483647"},
+                 {"rule":"L4","parameter":"seniorityMonths","value":"2147483647"},
+                 {"rule":"R1","parameter":"importantYears","value":"2147483647"}]}"""))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyJson().extractingPath("$.errors[*].field").asArray().containsExactlyInAnyOrder(
+                        "L1.window", "K3.window", "C2.gradeCDays", "C7.cadenceMultiple", "L4.seniorityMonths",
+                        "R1.importantYears");
+        assertThat(policy.current().version()).isEqualTo(before);
+    }
+
+    @Test
     void aVersionWrittenByAnotherNodeIsSeenAtOnce() {
         PolicyVersion before = policy.current();
         String values = jdbc.sql("select policy_values::text from sop_policy_version where version = :v")

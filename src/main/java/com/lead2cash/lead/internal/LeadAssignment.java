@@ -17,8 +17,10 @@ import com.lead2cash.sop.SopPolicy;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -100,16 +102,17 @@ public class LeadAssignment {
         return person;
     }
 
-    /** Bulk assignment from the pool; all or nothing. */
+    /** Bulk assignment from the pool; all or nothing; a lead named twice is assigned once. */
     @Transactional
     public int bulkAssign(List<UUID> leadIds, UUID rep, String reason) {
         if (leadIds == null || leadIds.isEmpty()) {
             throw new FieldValidationException("leadIds", "lead.bulk.empty");
         }
-        for (UUID id : leadIds) {
+        Set<UUID> distinct = new LinkedHashSet<>(leadIds);
+        for (UUID id : distinct) {
             assignByManager(id, rep, reason, null);
         }
-        return leadIds.size();
+        return distinct.size();
     }
 
     /** A rep claims a lead; claims of one lead are decided one at a time (row lock). */

@@ -1,6 +1,7 @@
 package com.lead2cash.customer.internal.activity;
 
 import com.lead2cash.customer.internal.CustomerQueries;
+import com.lead2cash.platform.OrgDirectory;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -39,7 +40,8 @@ import org.springframework.transaction.annotation.Transactional;
  * A rep's personal calendar feed of planned follow-ups (跟进日历订阅, iCalendar): a subscription URL
  * carrying its own secret, which the rep can replace (the old URL stops working) or revoke. Only a hash
  * of the secret is stored, so the URL is shown once, when it is issued. The feed holds the rep's
- * customers with a planned or due follow-up from a week back to three months ahead.
+ * customers with a planned or due follow-up from a week back to three months ahead. The secret is one of
+ * the rep's credentials: the feed of a deactivated user answers nothing, like their tokens and sessions.
  */
 @Service
 public class FollowUpFeed {
@@ -52,15 +54,17 @@ public class FollowUpFeed {
     private final JdbcClient jdbc;
     private final CustomerQueries queries;
     private final MessageSource messages;
+    private final OrgDirectory directory;
     private final SecureRandom random = new SecureRandom();
     private final String baseUrl;
     private final Clock clock;
 
-    FollowUpFeed(JdbcClient jdbc, CustomerQueries queries, MessageSource messages,
+    FollowUpFeed(JdbcClient jdbc, CustomerQueries queries, MessageSource messages, OrgDirectory directory,
                  @Value("${l2c.notification.base-url:}") String baseUrl, Clock clock) {
         this.jdbc = jdbc;
         this.queries = queries;
         this.messages = messages;
+        this.directory = directory;
         this.baseUrl = baseUrl == null ? "" : baseUrl.replaceAll("/+$", "");
         this.clock = clock;
     }
@@ -91,7 +95,7 @@ public class FollowUpFeed {
                 .query(Timestamp.class).optional().map(Timestamp::toInstant);
     }
 
-    /** The calendar of the feed with this secret; empty for an unknown or revoked secret. */
+    /** The calendar of the feed with this secret; empty for an unknown or revoked secret or a deactivated user. */
     public Optional<String> calendar(String secret) {
         if (secret == null || secret.length() > 100) {
             return Optional.empty();
@@ -101,7 +105,9 @@ public class FollowUpFeed {
         return jdbc.sql("select user_id, locale from customer_calendar_feed where secret_hash = :h")
                 .param("h", hash(secret))
                 .query((rs, i) -> new Feed(rs.getObject("user_id", UUID.class), Locale.forLanguageTag(rs.getString("locale"))))
-                .optional().map(f -> render(f.userId(), f.locale()));
+                .optional()
+                .filter(f -> directory.person(f.userId()).map(OrgDirectory.Person::active).orElse(false))
+                .map(f -> render(f.userId(), f.locale()));
     }
 
     private String render(UUID owner, Locale locale) {

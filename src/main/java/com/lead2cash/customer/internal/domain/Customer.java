@@ -414,6 +414,10 @@ public class Customer {
     public void setCredit(CreditRating rating, BigDecimal limit, Instant now) {
         requireNotMerged();
         validateCredit(limit);
+        // a change waiting for finance is decided first: replaced here, finance's approval would apply nothing
+        if (creditApprovalId != null) {
+            throw new DomainException("customer.credit.pending");
+        }
         creditRating = rating;
         creditLimit = limit;
         pendingCreditRating = null;

@@ -5,6 +5,7 @@ import com.lead2cash.lead.internal.domain.CaptureChannel;
 import com.lead2cash.lead.internal.domain.Lead;
 import com.lead2cash.lead.internal.domain.LeadDraft;
 import com.lead2cash.lead.internal.domain.LeadRepository;
+import com.lead2cash.platform.AuditTrail;
 import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.FieldValidationException;
@@ -57,12 +58,14 @@ public class WebToLead {
     private final JdbcClient jdbc;
     private final LeadCapture leads;
     private final LeadRepository repository;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    WebToLead(JdbcClient jdbc, LeadCapture leads, LeadRepository repository, Clock clock) {
+    WebToLead(JdbcClient jdbc, LeadCapture leads, LeadRepository repository, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.leads = leads;
         this.repository = repository;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -89,6 +92,9 @@ public class WebToLead {
                 .param("hash", hash(secret)).param("prefix", secret.substring(0, 9)).param("rate", ratePerMinute)
                 .param("by", CurrentUser.get().map(CurrentUser::id).orElse(null)).param("now", Timestamp.from(now))
                 .update();
+        // a credential handed to a website: who issued it and for what is kept, never the secret
+        audit.record("lead.apiKey.issued", "LeadApiKey", id,
+                name.strip() + ", " + source.name() + ", " + ratePerMinute + "/min, " + secret.substring(0, 9) + "…");
         return new IssuedKey(new ApiKey(id, name.strip(), source, secret.substring(0, 9), ratePerMinute, now, null),
                 secret);
     }
@@ -99,6 +105,7 @@ public class WebToLead {
                 .param("id", id).param("now", Timestamp.from(clock.instant())).update() == 0) {
             throw new RecordNotFoundException("ApiKey", id);
         }
+        audit.record("lead.apiKey.revoked", "LeadApiKey", id, "");
     }
 
     public List<ApiKey> keys() {

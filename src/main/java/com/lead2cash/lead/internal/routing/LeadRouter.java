@@ -57,7 +57,19 @@ public class LeadRouter {
         if (lead.grade() != Grade.C) {
             RoutingEngine.mostSpecificMatches(lead, all).forEach(t -> reps.addAll(t.memberIds()));
         }
-        return RoutingEngine.route(rules.seniority(), lead, all, candidates(reps), today);
+        return inAnActiveManagersQueue(RoutingEngine.route(rules.seniority(), lead, all, candidates(reps), today));
+    }
+
+    /**
+     * A territory whose manager has been deactivated queues its leads in the general queue, which the sales
+     * director works (L9): never in the queue of someone who can no longer sign in to take them.
+     */
+    private RoutingDecision inAnActiveManagersQueue(RoutingDecision decision) {
+        if (decision.kind() != RoutingDecision.Kind.MANAGER_QUEUE || decision.userId() == null
+                || people(Set.of(decision.userId())).stream().anyMatch(OrgDirectory.Person::active)) {
+            return decision;
+        }
+        return new RoutingDecision(decision.kind(), null, decision.territoryId(), decision.messageKey(), decision.args());
     }
 
     /** The territories as last read, and the revision they were read at. */

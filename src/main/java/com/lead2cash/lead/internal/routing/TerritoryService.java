@@ -117,8 +117,12 @@ public class TerritoryService {
     }
 
     private void checkPeople(TerritoryForm form) {
-        if (form.managerId() != null && directory.person(form.managerId()).isEmpty()) {
-            throw new FieldValidationException("managerId", "territory.manager.unknown");
+        if (form.managerId() != null) {
+            OrgDirectory.Person manager = directory.person(form.managerId())
+                    .orElseThrow(() -> new FieldValidationException("managerId", "territory.manager.unknown"));
+            if (!manager.active()) {
+                throw new FieldValidationException("managerId", "territory.manager.inactive");
+            }
         }
         if (form.repIds() != null && directory.people(form.repIds()).size() != form.repIds().size()) {
             throw new FieldValidationException("repIds", "territory.rep.unknown");

@@ -122,10 +122,7 @@ class IdentityApiController {
     @PutMapping("/api/v1/users/{id}")
     UserDto update(@PathVariable UUID id, @Valid @RequestBody UpdateUser body) {
         User user = identity.updateUser(id, new IdentityService.UserForm(null, body.displayName(), body.email(),
-                body.password(), body.orgUnitId(), body.roles(), body.hireDate()), body.version());
-        if (body.active() != null && body.active() != user.active()) {
-            user = identity.setActive(id, body.active(), user.version());
-        }
+                body.password(), body.orgUnitId(), body.roles(), body.hireDate()), body.active(), body.version());
         return UserDto.of(user, clock.instant());
     }
 

@@ -2,6 +2,7 @@ package com.lead2cash.platform.internal.identity;
 
 import com.lead2cash.platform.LikePatterns;
 import com.lead2cash.platform.CursorPage;
+import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.Role;
@@ -72,6 +73,7 @@ public class IdentityService {
             throw new FieldValidationException("orgUnitId", "user.orgUnit.unknown");
         }
         user.expectVersion(expectedVersion);
+        keepAnAdministrator(user, user.active(), orElseEmpty(form.roles()));
         user.changeProfile(form.displayName(), form.email(), form.orgUnitId(), form.hireDate(),
                 orElseEmpty(form.roles()), clock.instant());
         if (form.password() != null && !form.password().isEmpty()) {
@@ -83,10 +85,18 @@ public class IdentityService {
         return users.save(user);
     }
 
+    /** The profile and, when {@code active} is given, the activation of a user: both or neither. */
+    @Transactional
+    public User updateUser(UUID id, UserForm form, Boolean active, Long expectedVersion) {
+        User user = updateUser(id, form, expectedVersion);
+        return active == null || active == user.active() ? user : setActive(id, active, user.version());
+    }
+
     @Transactional
     public User setActive(UUID id, boolean active, Long expectedVersion) {
         User user = user(id);
         user.expectVersion(expectedVersion);
+        keepAnAdministrator(user, active, user.roleSet());
         if (active) {
             user.activate(clock.instant());
         } else {
@@ -283,6 +293,26 @@ public class IdentityService {
 
     private static String trim(String s) {
         return s == null ? null : s.trim();
+    }
+
+    /**
+     * An active administrator who would stop being one (deactivated, or the role taken away) must leave
+     * another: without one nobody could manage people, the org tree or the SOP policy any more. Changes
+     * of administrators are decided one at a time, so two of them cannot deactivate each other at once.
+     */
+    private void keepAnAdministrator(User user, boolean staysActive, Set<Role> roles) {
+        boolean isAdministrator = user.active() && user.roleSet().contains(Role.ADMIN);
+        if (!isAdministrator || staysActive && roles.contains(Role.ADMIN)) {
+            return;
+        }
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('l2c.administrators'))").query().singleRow();
+        int others = jdbc.sql("""
+                        select count(*) from platform_user u join platform_user_role r on r.platform_user = u.id
+                        where r.role = 'ADMIN' and u.active and u.id <> :id""")
+                .param("id", user.id()).query(Integer.class).single();
+        if (others == 0) {
+            throw new DomainException("user.lastAdministrator");
+        }
     }
 
     private static Set<Role> orElseEmpty(Set<Role> roles) {

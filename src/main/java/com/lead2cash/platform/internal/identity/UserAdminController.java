@@ -144,6 +144,8 @@ class UserAdminController {
         try {
             User user = identity.setActive(id, active, version);
             Flash.success(redirect, active ? "flash.user.activated" : "flash.user.deactivated", user.username());
+        } catch (DomainException e) {
+            Flash.error(redirect, e);
         } catch (OptimisticLockingFailureException e) {
             Flash.error(redirect, "error.staleVersion");
         }

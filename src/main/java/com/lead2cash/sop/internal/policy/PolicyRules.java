@@ -14,11 +14,23 @@ import java.util.Map;
  */
 final class PolicyRules {
 
+    /*
+     * Not SOP numbers but what the product can count: the working calendar counts business time across a
+     * century at most, and every due date, lapse and retention date must fit a database timestamp. A rule's
+     * window or period of days stays within ten years (a cadence's multiple within a hundred of them), a
+     * seniority within a hundred years of months, a retention within a hundred years.
+     */
+    static final int MAX_DAYS = 3_650;
+    static final int MAX_MONTHS = 1_200;
+    static final int MAX_YEARS = 100;
+    static final int MAX_MULTIPLE = 100;
+
     private PolicyRules() {
     }
 
     static List<FieldError> check(Map<String, Map<String, Object>> v) {
         List<FieldError> errors = new ArrayList<>();
+        v.forEach((rule, params) -> params.forEach((param, value) -> withinCountableRange(errors, rule, param, value)));
         int a = (Integer) v.get("L3").get("gradeAMinPoints");
         int b = (Integer) v.get("L3").get("gradeBMinPoints");
         if (a > 4) {
@@ -86,6 +98,26 @@ final class PolicyRules {
             errors.add(new FieldError("L8.contestWindow", "policy.error.calendarOnly"));
         }
         return errors;
+    }
+
+    private static void withinCountableRange(List<FieldError> errors, String rule, String param, Object value) {
+        if (value instanceof DeadlineWindow window) {
+            long amount = window.duration().amount();
+            long days = switch (window.duration().unit()) {
+                case MINUTES -> amount / (24 * 60);
+                case HOURS -> amount / 24;
+                case DAYS -> amount;
+            };
+            if (days > MAX_DAYS) {
+                errors.add(new FieldError(rule + "." + param, "policy.error.windowTooLong", MAX_DAYS));
+            }
+        } else if (value instanceof Integer n) {
+            int max = param.endsWith("Days") ? MAX_DAYS : param.endsWith("Months") ? MAX_MONTHS
+                    : param.endsWith("Years") ? MAX_YEARS : param.endsWith("Multiple") ? MAX_MULTIPLE : Integer.MAX_VALUE;
+            if (n > max) {
+                errors.add(new FieldError(rule + "." + param, "policy.error.atMost", max));
+            }
+        }
     }
 
     private static void ascending(List<FieldError> errors, Map<String, Map<String, Object>> v, String rule,

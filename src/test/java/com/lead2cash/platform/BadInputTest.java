@@ -142,6 +142,37 @@ class BadInputTest {
     }
 
     @Test
+    void aDateOutsideTheYearsARecordCanHaveIsRefusedWith422AndNothingIsStored() {
+        String lead = """
+                {"companyName":"%s","source":"REFERRAL","purchaseDate":"%s"}""";
+        // 0001-12-04 was stored and read back as 0001-12-06 (java.sql.Timestamp's Julian calendar)
+        for (String date : new String[] {"0001-12-04", "1582-10-04", "1899-12-31", "2200-01-01", "9999-12-31"}) {
+            MvcTestResult answer = post("/api/v1/leads", lead.formatted("古日期测试", date));
+            assertThat(answer).as(date).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+            assertThat(answer).bodyJson().extractingPath("$.errors[0].field").isEqualTo("purchaseDate");
+            assertThat(answer).bodyJson().extractingPath("$.errors[0].code").isEqualTo("error.input.dateOutOfRange");
+        }
+        assertThat(jdbc.sql("select count(*) from lead_lead where company_name = '古日期测试'").query(Integer.class).single())
+                .isZero();
+        assertThat(post("/api/v1/leads", lead.formatted("近日期测试", "2027-02-15"))).hasStatus(HttpStatus.CREATED);
+        assertThat(jdbc.sql("select purchase_date::text from lead_lead where company_name = '近日期测试'")
+                .query(String.class).single()).isEqualTo("2027-02-15");
+    }
+
+    @Test
+    void aParameterWrittenAsADateOutsideTheYearsARecordCanHaveIsRefusedWith422NamingIt() {
+        assertThat(mvc.get().uri("/api/v1/users?from={d}", "0001-12-04").header(HttpHeaders.AUTHORIZATION, admin))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("from");
+        assertThat(mvc.get().uri("/api/v1/users?from={d}", "2200-01-01").header(HttpHeaders.AUTHORIZATION, admin))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+        for (String date : new String[] {"1900-01-01", "2199-12-31", "2026-12-04"}) {
+            assertThat(mvc.get().uri("/api/v1/users?from={d}", date).header(HttpHeaders.AUTHORIZATION, admin)).as(date)
+                    .hasStatus(HttpStatus.OK);
+        }
+    }
+
+    @Test
     void aQueryParameterWithANulIsRefusedWith422NamingIt() {
         assertThat(mvc.get().uri("/api/v1/users?q={q}", "a\u0000b").header(HttpHeaders.AUTHORIZATION, admin))
                 .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)

@@ -12,9 +12,9 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * The input rules for query parameters and form fields (URL-encoded and multipart): a control character
- * or an overlong value is refused (422 naming the parameter; a page shows the refusal) before the
- * controller binds anything. A query parameter whose document lists its allowed values
+ * The input rules for query parameters and form fields (URL-encoded and multipart): a control character,
+ * an overlong value or a date outside the years a record can have is refused (422 naming the parameter; a page
+ * shows the refusal) before the controller binds anything. A query parameter whose document lists its allowed values
  * ({@code @Parameter(schema = @Schema(allowableValues = …))}) takes only those: the API document is the truth,
  * and an unknown value is refused (422 listing them) rather than silently read as the default.
  */
@@ -33,6 +33,9 @@ class RequestParameterGuard implements HandlerInterceptor {
             for (String value : parameter.getValue()) {
                 InputRules.textProblem(value).ifPresent(key -> {
                     throw new FieldValidationException(name, key, InputRules.MAX_TEXT);
+                });
+                InputRules.dateTextProblem(value).ifPresent(key -> {
+                    throw new FieldValidationException(name, key, InputRules.FIRST_DATE, InputRules.LAST_DATE);
                 });
             }
         }

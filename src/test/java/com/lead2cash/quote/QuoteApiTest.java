@@ -289,6 +289,20 @@ class QuoteApiTest {
         assertThat(jdbc.sql("select count(*) from quote_quote").query(Long.class).single()).isEqualTo(before);
     }
 
+    @Test
+    void aQuoteWhoseTotalWouldNotFitAnAmountIsRefusedNamingItsLinesAndNothingIsStored() {
+        Deal d = deal("huge");
+        long before = jdbc.sql("select count(*) from quote_quote").query(Long.class).single();
+        // 10^13 × 1 000.00 is 10^16: each number fits, the line total does not (the database refused it, 422 unchecked)
+        var refused = customers.post(mvc, d.rep(), "/api/v1/quotes", """
+                {"opportunityId":"%s","lines":[{"productId":"%s","quantity":10000000000000}]}"""
+                .formatted(d.opportunityId(), d.gateway()));
+        assertThat(refused).hasStatus(422);
+        assertThat(customers.json(refused).get("errors").get(0).get("field").asString()).isEqualTo("lines");
+        assertThat(customers.json(refused).get("errors").get(0).get("code").asString()).isEqualTo("quote.lines.totalTooLarge");
+        assertThat(jdbc.sql("select count(*) from quote_quote").query(Long.class).single()).isEqualTo(before);
+    }
+
     private static String body(org.springframework.test.web.servlet.assertj.MvcTestResult result) {
         try {
             return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);

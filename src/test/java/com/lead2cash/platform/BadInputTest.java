@@ -42,11 +42,26 @@ class BadInputTest {
         }
     }
 
+    /** Stands for a multipart or form route that reads an amount as a parameter (a contract amendment's change). */
+    @RestController
+    static class AmountParameter {
+        @PostMapping("/api/v1/test-only/amount")
+        java.util.Map<String, String> write(
+                @org.springframework.web.bind.annotation.RequestParam java.math.BigDecimal amountChange) {
+            return java.util.Map.of("amountChange", amountChange.toPlainString());
+        }
+    }
+
     @TestConfiguration
     static class Routes {
         @Bean
         UncheckedWrite uncheckedWrite() {
             return new UncheckedWrite();
+        }
+
+        @Bean
+        AmountParameter amountParameter() {
+            return new AmountParameter();
         }
     }
 
@@ -170,6 +185,20 @@ class BadInputTest {
             assertThat(mvc.get().uri("/api/v1/users?from={d}", date).header(HttpHeaders.AUTHORIZATION, admin)).as(date)
                     .hasStatus(HttpStatus.OK);
         }
+    }
+
+    @Test
+    void aParameterReadAsAnAmountBeyondTheMoneyColumnsIsRefusedWith422NamingIt() {
+        // an amendment's amountChange=99999999999999999999 reached the database: 'numeric field overflow'
+        for (String amount : new String[] {"99999999999999999999", "-99999999999999999999", "1.005"}) {
+            MvcTestResult answer = mvc.post().uri("/api/v1/test-only/amount").header(HttpHeaders.AUTHORIZATION, admin)
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED).param("amountChange", amount).exchange();
+            assertThat(answer).as(amount).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+            assertThat(answer).bodyJson().extractingPath("$.errors[0].field").isEqualTo("amountChange");
+        }
+        assertThat(mvc.post().uri("/api/v1/test-only/amount").header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).param("amountChange", "-1200.50").exchange())
+                .hasStatus(HttpStatus.OK).bodyJson().extractingPath("$.amountChange").isEqualTo("-1200.50");
     }
 
     @Test

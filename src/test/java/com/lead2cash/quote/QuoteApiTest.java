@@ -303,6 +303,28 @@ class QuoteApiTest {
         assertThat(jdbc.sql("select count(*) from quote_quote").query(Long.class).single()).isEqualTo(before);
     }
 
+    @Test
+    void aClosedOpportunityTakesNoNewQuoteOrMinutesAndItsOwnerIsToldWhyNotThatTheyMayNot() {
+        Deal d = deal("closed");
+        assertThat(customers.post(mvc, d.rep(), "/api/v1/opportunities/" + d.opportunityId() + "/stage",
+                "{\"stage\":\"LOST\",\"lostReason\":\"PRICE\"}")).hasStatus(200);
+        long before = jdbc.sql("select count(*) from quote_quote").query(Long.class).single();
+        // the owner was answered 403 "not allowed", as if someone else's: the stage's refusal is the answer
+        var quote = customers.post(mvc, d.rep(), "/api/v1/quotes", quoteBody(d, "0"));
+        assertThat(quote).hasStatus(422);
+        assertThat(customers.json(quote).get("code").asString()).isEqualTo("quote.opportunity.closed");
+        var minutes = customers.post(mvc, d.rep(), "/api/v1/negotiation-minutes", """
+                {"opportunityId":"%s","heldOn":"2026-12-01","agreedPrice":1000,
+                 "milestones":[{"type":"PREPAYMENT","percent":100,"dueCondition":"签约后"}],
+                 "deliveryStandard":"标准","liability":"违约金","ourAttendees":["刘洋"],"customerAttendees":["王经理"]}"""
+                .formatted(d.opportunityId()));
+        assertThat(minutes).hasStatus(422);
+        assertThat(customers.json(minutes).get("code").asString()).isEqualTo("minutes.opportunity.notNegotiating");
+        assertThat(customers.post(mvc, sales.bearer(mvc, d.team().otherRep()), "/api/v1/quotes", quoteBody(d, "0")))
+                .as("another team's opportunity, closed or not").hasStatus(404);
+        assertThat(jdbc.sql("select count(*) from quote_quote").query(Long.class).single()).isEqualTo(before);
+    }
+
     private static String body(org.springframework.test.web.servlet.assertj.MvcTestResult result) {
         try {
             return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);

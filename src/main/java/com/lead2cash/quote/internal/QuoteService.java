@@ -117,7 +117,7 @@ public class QuoteService {
             throw new FieldValidationException("opportunityId", "quote.opportunity.required");
         }
         OpportunityRef opportunity = opportunities.requireVisible(opportunityId);
-        if (!opportunities.mayWork(opportunityId)) {
+        if (!opportunities.worksOn(opportunityId)) {
             throw new com.lead2cash.platform.ForbiddenException("error.forbidden");
         }
         if (opportunity.stage() == Stage.WON || opportunity.stage() == Stage.LOST) {

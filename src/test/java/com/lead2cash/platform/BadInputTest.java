@@ -52,6 +52,15 @@ class BadInputTest {
         }
     }
 
+    /** Stands for a route that reads a month as a parameter (the forecast's first month). */
+    @RestController
+    static class MonthParameter {
+        @org.springframework.web.bind.annotation.GetMapping("/api/v1/test-only/month")
+        java.util.Map<String, String> read(@org.springframework.web.bind.annotation.RequestParam java.time.YearMonth from) {
+            return java.util.Map.of("from", from.toString());
+        }
+    }
+
     @TestConfiguration
     static class Routes {
         @Bean
@@ -62,6 +71,11 @@ class BadInputTest {
         @Bean
         AmountParameter amountParameter() {
             return new AmountParameter();
+        }
+
+        @Bean
+        MonthParameter monthParameter() {
+            return new MonthParameter();
         }
     }
 
@@ -185,6 +199,19 @@ class BadInputTest {
             assertThat(mvc.get().uri("/api/v1/users?from={d}", date).header(HttpHeaders.AUTHORIZATION, admin)).as(date)
                     .hasStatus(HttpStatus.OK);
         }
+    }
+
+    @Test
+    void aParameterReadAsAMonthOutsideTheYearsARecordCanHaveIsRefusedWith422NamingIt() {
+        // the forecast from=-999999999-01 reached the database: 'date out of range', 422 unchecked and a stack
+        for (String month : new String[] {"-999999999-01", "0001-01", "2200-01"}) {
+            MvcTestResult answer = mvc.get().uri("/api/v1/test-only/month?from={m}", month)
+                    .header(HttpHeaders.AUTHORIZATION, admin).exchange();
+            assertThat(answer).as(month).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+            assertThat(answer).bodyJson().extractingPath("$.errors[0].field").isEqualTo("from");
+        }
+        assertThat(mvc.get().uri("/api/v1/test-only/month?from={m}", "2026-12").header(HttpHeaders.AUTHORIZATION, admin)
+                .exchange()).hasStatus(HttpStatus.OK).bodyJson().extractingPath("$.from").isEqualTo("2026-12");
     }
 
     @Test

@@ -23,8 +23,14 @@ public interface Opportunities {
     /** The opportunity, whoever asks (system use: events, labels). */
     Optional<OpportunityRef> find(UUID opportunityId);
 
-    /** Whether the current user may work the opportunity (its owner, or a manager above the owner). */
+    /** Whether the current user may work the opportunity (its owner, or a manager above the owner) in its stage now. */
     boolean mayWork(UUID opportunityId);
+
+    /**
+     * Whether the current user works the opportunity (its owner, or a manager above the owner) whatever its stage:
+     * who asks is decided by this (403), a closed stage by the caller's own rule (422).
+     */
+    boolean worksOn(UUID opportunityId);
 
     /**
      * The customer accepted a quote of the opportunity: from PROPOSAL it moves to NEGOTIATION, from

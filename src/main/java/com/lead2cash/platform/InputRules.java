@@ -1,12 +1,16 @@
 package com.lead2cash.platform;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What any input must be before a module sees it, decided once for every request (JSON bodies, form
  * fields and query parameters alike): text without control characters and of a sane length, amounts that
- * fit the money columns. A refusal names the message key; the platform answers it as 422 with the field.
+ * fit the money columns, dates within the years a business record can have. A refusal names the message key;
+ * the platform answers it as 422 with the field.
  */
 public final class InputRules {
 
@@ -18,6 +22,16 @@ public final class InputRules {
      */
     public static final int MONEY_PRECISION = 18;
     public static final int MONEY_SCALE = 2;
+    /**
+     * The first and the last day a date of any record may name. Dates are written to PostgreSQL through
+     * {@code java.sql.Timestamp}, whose calendar is Julian before 1582-10-15: an older date comes back days
+     * off (0001-12-04 is read as 0001-12-06). No contract, receipt, shipment or plan lies outside these years.
+     */
+    public static final LocalDate FIRST_DATE = LocalDate.of(1900, 1, 1);
+    public static final LocalDate LAST_DATE = LocalDate.of(2199, 12, 31);
+
+    /** A form field or query parameter that is written as a date (yyyy-MM-dd, possibly with a signed year). */
+    private static final Pattern ISO_DATE = Pattern.compile("[+-]?\\d{4,9}-\\d{2}-\\d{2}");
 
     private InputRules() {
     }
@@ -83,6 +97,30 @@ public final class InputRules {
             return Optional.of("error.input.amountTooPrecise");
         }
         return Optional.empty();
+    }
+
+    /** Why the date is refused, if it is: before {@link #FIRST_DATE} or after {@link #LAST_DATE}. */
+    public static Optional<String> dateProblem(LocalDate date) {
+        if (date == null || (!date.isBefore(FIRST_DATE) && !date.isAfter(LAST_DATE))) {
+            return Optional.empty();
+        }
+        return Optional.of("error.input.dateOutOfRange");
+    }
+
+    /**
+     * {@link #dateProblem} for a form field or query parameter: a value written as a date (yyyy-MM-dd) outside
+     * the years a record can have is refused, whatever the controller later parses it into. Other text, and
+     * text that is no real date, is left to the controller.
+     */
+    public static Optional<String> dateTextProblem(String text) {
+        if (text == null || !ISO_DATE.matcher(text.strip()).matches()) {
+            return Optional.empty();
+        }
+        try {
+            return dateProblem(LocalDate.parse(text.strip()));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     private static boolean isRefusedControl(char c) {

@@ -372,4 +372,28 @@ class ComplaintApiTest {
         assertThat(customers.getJson(mvc, customers.bearer(mvc, s.manager()), "/api/v1/complaints?status=RECEIVED&severity=MAJOR")
                 .get("items")).extracting(i -> i.get("id").asString()).containsExactly(id);
     }
+
+    @Test
+    void aComplaintIsHandedOnlyToSomeoneWhoMayServeItsCustomer() {
+        Service s = support.service("hand");
+        String rep = customers.bearer(mvc, s.rep());
+        String customer = support.customer(s.rep(), "杭州转交科技有限公司");
+        JsonNode c = receive(rep, customer, "MAJOR", "网关频繁掉线");
+        String id = c.get("id").asString();
+
+        // another team's rep could be named, and then read the complaint of a customer outside their scope
+        MvcTestResult refused = post(rep, "/api/v1/complaints/" + id + "/classify", """
+                {"category":"PRODUCT","severity":"MAJOR","handlerId":"%s","version":%d}"""
+                .formatted(s.otherRep().id(), c.get("version").asLong()));
+        assertThat(refused).hasStatus(422);
+        assertThat(customers.json(refused).get("errors").get(0).get("field").asString()).isEqualTo("handlerId");
+        assertThat(customers.get(mvc, customers.bearer(mvc, s.otherRep()), "/api/v1/complaints/" + id)).hasStatus(404);
+        assertThat(customers.getJson(mvc, rep, "/api/v1/complaints/" + id).get("handlerId").asString())
+                .isEqualTo(c.get("handlerId").asString());
+
+        JsonNode toManager = act(rep, c, "classify", "\"category\":\"PRODUCT\",\"severity\":\"MAJOR\",\"handlerId\":\""
+                + s.manager().id() + "\"");
+        assertThat(toManager.get("handlerId").asString()).as("the rep's manager sees the customer")
+                .isEqualTo(s.manager().id().toString());
+    }
 }

@@ -42,11 +42,40 @@ class BadInputTest {
         }
     }
 
+    /** Stands for a multipart or form route that reads an amount as a parameter (a contract amendment's change). */
+    @RestController
+    static class AmountParameter {
+        @PostMapping("/api/v1/test-only/amount")
+        java.util.Map<String, String> write(
+                @org.springframework.web.bind.annotation.RequestParam java.math.BigDecimal amountChange) {
+            return java.util.Map.of("amountChange", amountChange.toPlainString());
+        }
+    }
+
+    /** Stands for a route that reads a month as a parameter (the forecast's first month). */
+    @RestController
+    static class MonthParameter {
+        @org.springframework.web.bind.annotation.GetMapping("/api/v1/test-only/month")
+        java.util.Map<String, String> read(@org.springframework.web.bind.annotation.RequestParam java.time.YearMonth from) {
+            return java.util.Map.of("from", from.toString());
+        }
+    }
+
     @TestConfiguration
     static class Routes {
         @Bean
         UncheckedWrite uncheckedWrite() {
             return new UncheckedWrite();
+        }
+
+        @Bean
+        AmountParameter amountParameter() {
+            return new AmountParameter();
+        }
+
+        @Bean
+        MonthParameter monthParameter() {
+            return new MonthParameter();
         }
     }
 
@@ -139,6 +168,64 @@ class BadInputTest {
         assertThat(post("/api/v1/leads", lead.formatted("500000.50"))).hasStatus(HttpStatus.CREATED);
         assertThat(jdbc.sql("select count(*) from lead_lead where company_name = '大额测试'").query(Integer.class).single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aDateOutsideTheYearsARecordCanHaveIsRefusedWith422AndNothingIsStored() {
+        String lead = """
+                {"companyName":"%s","source":"REFERRAL","purchaseDate":"%s"}""";
+        // 0001-12-04 was stored and read back as 0001-12-06 (java.sql.Timestamp's Julian calendar)
+        for (String date : new String[] {"0001-12-04", "1582-10-04", "1899-12-31", "2200-01-01", "9999-12-31"}) {
+            MvcTestResult answer = post("/api/v1/leads", lead.formatted("古日期测试", date));
+            assertThat(answer).as(date).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+            assertThat(answer).bodyJson().extractingPath("$.errors[0].field").isEqualTo("purchaseDate");
+            assertThat(answer).bodyJson().extractingPath("$.errors[0].code").isEqualTo("error.input.dateOutOfRange");
+        }
+        assertThat(jdbc.sql("select count(*) from lead_lead where company_name = '古日期测试'").query(Integer.class).single())
+                .isZero();
+        assertThat(post("/api/v1/leads", lead.formatted("近日期测试", "2027-02-15"))).hasStatus(HttpStatus.CREATED);
+        assertThat(jdbc.sql("select purchase_date::text from lead_lead where company_name = '近日期测试'")
+                .query(String.class).single()).isEqualTo("2027-02-15");
+    }
+
+    @Test
+    void aParameterWrittenAsADateOutsideTheYearsARecordCanHaveIsRefusedWith422NamingIt() {
+        assertThat(mvc.get().uri("/api/v1/users?from={d}", "0001-12-04").header(HttpHeaders.AUTHORIZATION, admin))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("from");
+        assertThat(mvc.get().uri("/api/v1/users?from={d}", "2200-01-01").header(HttpHeaders.AUTHORIZATION, admin))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+        for (String date : new String[] {"1900-01-01", "2199-12-31", "2026-12-04"}) {
+            assertThat(mvc.get().uri("/api/v1/users?from={d}", date).header(HttpHeaders.AUTHORIZATION, admin)).as(date)
+                    .hasStatus(HttpStatus.OK);
+        }
+    }
+
+    @Test
+    void aParameterReadAsAMonthOutsideTheYearsARecordCanHaveIsRefusedWith422NamingIt() {
+        // the forecast from=-999999999-01 reached the database: 'date out of range', 422 unchecked and a stack
+        for (String month : new String[] {"-999999999-01", "0001-01", "2200-01"}) {
+            MvcTestResult answer = mvc.get().uri("/api/v1/test-only/month?from={m}", month)
+                    .header(HttpHeaders.AUTHORIZATION, admin).exchange();
+            assertThat(answer).as(month).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+            assertThat(answer).bodyJson().extractingPath("$.errors[0].field").isEqualTo("from");
+        }
+        assertThat(mvc.get().uri("/api/v1/test-only/month?from={m}", "2026-12").header(HttpHeaders.AUTHORIZATION, admin)
+                .exchange()).hasStatus(HttpStatus.OK).bodyJson().extractingPath("$.from").isEqualTo("2026-12");
+    }
+
+    @Test
+    void aParameterReadAsAnAmountBeyondTheMoneyColumnsIsRefusedWith422NamingIt() {
+        // an amendment's amountChange=99999999999999999999 reached the database: 'numeric field overflow'
+        for (String amount : new String[] {"99999999999999999999", "-99999999999999999999", "1.005"}) {
+            MvcTestResult answer = mvc.post().uri("/api/v1/test-only/amount").header(HttpHeaders.AUTHORIZATION, admin)
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED).param("amountChange", amount).exchange();
+            assertThat(answer).as(amount).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+            assertThat(answer).bodyJson().extractingPath("$.errors[0].field").isEqualTo("amountChange");
+        }
+        assertThat(mvc.post().uri("/api/v1/test-only/amount").header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).param("amountChange", "-1200.50").exchange())
+                .hasStatus(HttpStatus.OK).bodyJson().extractingPath("$.amountChange").isEqualTo("-1200.50");
     }
 
     @Test

@@ -37,6 +37,24 @@ class I18nBundlesTest {
         zh.forEach((k, v) -> assertThat(v.toString()).as("zh " + k).isNotBlank());
     }
 
+    /**
+     * A text without arguments is shown as written (Spring formats a message only when it has arguments), so
+     * an apostrophe doubled for MessageFormat would show doubled: "the buyer''s name".
+     */
+    @ParameterizedTest
+    @MethodSource("registeredBundles")
+    void aTextWithoutArgumentsHasNoDoubledApostrophe(String basename) throws IOException {
+        for (String suffix : new String[] {"", "_zh"}) {
+            Properties bundle = load(RESOURCES.resolve(basename + suffix + ".properties"));
+            bundle.forEach((k, v) -> {
+                String text = v.toString();
+                if (!text.matches("(?s).*\\{\\d+[^}]*}.*")) {
+                    assertThat(text).as(basename + suffix + " " + k).doesNotContain("''");
+                }
+            });
+        }
+    }
+
     @Test
     void templatesOnlyUseKeysThatExist() throws IOException {
         Properties all = new Properties();

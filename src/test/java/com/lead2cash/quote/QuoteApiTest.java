@@ -289,6 +289,42 @@ class QuoteApiTest {
         assertThat(jdbc.sql("select count(*) from quote_quote").query(Long.class).single()).isEqualTo(before);
     }
 
+    @Test
+    void aQuoteWhoseTotalWouldNotFitAnAmountIsRefusedNamingItsLinesAndNothingIsStored() {
+        Deal d = deal("huge");
+        long before = jdbc.sql("select count(*) from quote_quote").query(Long.class).single();
+        // 10^13 × 1 000.00 is 10^16: each number fits, the line total does not (the database refused it, 422 unchecked)
+        var refused = customers.post(mvc, d.rep(), "/api/v1/quotes", """
+                {"opportunityId":"%s","lines":[{"productId":"%s","quantity":10000000000000}]}"""
+                .formatted(d.opportunityId(), d.gateway()));
+        assertThat(refused).hasStatus(422);
+        assertThat(customers.json(refused).get("errors").get(0).get("field").asString()).isEqualTo("lines");
+        assertThat(customers.json(refused).get("errors").get(0).get("code").asString()).isEqualTo("quote.lines.totalTooLarge");
+        assertThat(jdbc.sql("select count(*) from quote_quote").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void aClosedOpportunityTakesNoNewQuoteOrMinutesAndItsOwnerIsToldWhyNotThatTheyMayNot() {
+        Deal d = deal("closed");
+        assertThat(customers.post(mvc, d.rep(), "/api/v1/opportunities/" + d.opportunityId() + "/stage",
+                "{\"stage\":\"LOST\",\"lostReason\":\"PRICE\"}")).hasStatus(200);
+        long before = jdbc.sql("select count(*) from quote_quote").query(Long.class).single();
+        // the owner was answered 403 "not allowed", as if someone else's: the stage's refusal is the answer
+        var quote = customers.post(mvc, d.rep(), "/api/v1/quotes", quoteBody(d, "0"));
+        assertThat(quote).hasStatus(422);
+        assertThat(customers.json(quote).get("code").asString()).isEqualTo("quote.opportunity.closed");
+        var minutes = customers.post(mvc, d.rep(), "/api/v1/negotiation-minutes", """
+                {"opportunityId":"%s","heldOn":"2026-12-01","agreedPrice":1000,
+                 "milestones":[{"type":"PREPAYMENT","percent":100,"dueCondition":"签约后"}],
+                 "deliveryStandard":"标准","liability":"违约金","ourAttendees":["刘洋"],"customerAttendees":["王经理"]}"""
+                .formatted(d.opportunityId()));
+        assertThat(minutes).hasStatus(422);
+        assertThat(customers.json(minutes).get("code").asString()).isEqualTo("minutes.opportunity.notNegotiating");
+        assertThat(customers.post(mvc, sales.bearer(mvc, d.team().otherRep()), "/api/v1/quotes", quoteBody(d, "0")))
+                .as("another team's opportunity, closed or not").hasStatus(404);
+        assertThat(jdbc.sql("select count(*) from quote_quote").query(Long.class).single()).isEqualTo(before);
+    }
+
     private static String body(org.springframework.test.web.servlet.assertj.MvcTestResult result) {
         try {
             return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);

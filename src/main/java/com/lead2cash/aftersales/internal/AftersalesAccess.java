@@ -88,6 +88,26 @@ public class AftersalesAccess {
         return isReader() && (scope.covers(c.handlerId()) || scope.covers(c.customerOwnerId()));
     }
 
+    /**
+     * Whether the person may be named the complaint's handler: an active after-sales colleague, or an active
+     * sales colleague whose own data scope covers the customer's rep. Naming someone else would hand them a
+     * customer's complaint they may not otherwise see (handler's scope decides who reads it).
+     */
+    boolean mayHandle(OrgDirectory.Person person, Complaint c) {
+        if (!person.active()) {
+            return false;
+        }
+        if (person.roles().contains(Role.AFTER_SALES)) {
+            return true;
+        }
+        if (person.roles().stream().noneMatch(SELLERS::contains)) {
+            return false;
+        }
+        CurrentUser handler = new CurrentUser(person.id(), person.username(), person.displayName(), person.orgUnitId(),
+                person.roles());
+        return dataScope.of(handler).covers(c.customerOwnerId());
+    }
+
     public Handover.Actor actor(Handover h) {
         CurrentUser me = CurrentUser.require();
         boolean seller = me.roles().stream().anyMatch(SELLERS::contains) && scope().covers(h.repId());

@@ -32,7 +32,6 @@ import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.HumanCodes;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.RecordNotFoundException;
-import com.lead2cash.platform.Role;
 import com.lead2cash.sop.BusinessCalendar;
 import com.lead2cash.sop.Deadlines;
 import com.lead2cash.sop.PolicySnapshot;
@@ -165,8 +164,7 @@ public class ComplaintService {
     /** The handler confirms category and severity, and may name another handler. */
     public Complaint classify(UUID id, ComplaintCategory category, Severity severity, UUID handler, Long version) {
         Complaint c = locked(id, version);
-        if (handler != null && org.person(handler).filter(p -> p.active() && p.roles().stream()
-                .anyMatch(r -> r == Role.AFTER_SALES || AftersalesAccess.SELLERS.contains(r))).isEmpty()) {
+        if (handler != null && org.person(handler).filter(p -> access.mayHandle(p, c)).isEmpty()) {
             throw new FieldValidationException("handlerId", "aftersales.error.notHandler");
         }
         UUID before = c.handlerId();

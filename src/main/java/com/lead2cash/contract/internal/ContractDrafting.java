@@ -99,7 +99,7 @@ public class ContractDrafting {
             throw new AccessDeniedException("only sales people draft contracts");
         }
         Opportunities.OpportunityRef opportunity = opportunities.requireVisible(n.opportunityId());
-        if (!opportunities.mayWork(opportunity.id()) && !me.has(Role.SALES_ASSISTANT)) {
+        if (!opportunities.worksOn(opportunity.id()) && !me.has(Role.SALES_ASSISTANT)) {
             throw new AccessDeniedException("drafting a contract for an opportunity one does not work");
         }
         if (opportunity.stage() != Stage.CONTRACT) {

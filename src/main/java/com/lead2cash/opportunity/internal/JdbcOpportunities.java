@@ -60,6 +60,17 @@ class JdbcOpportunities implements Opportunities {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public boolean worksOn(UUID opportunityId) {
+        try {
+            Opportunity o = access.visible(opportunityId);
+            return o.workedBy(access.actor(o));
+        } catch (RecordNotFoundException e) {
+            return false;
+        }
+    }
+
+    @Override
     public void quoteAccepted(UUID opportunityId, UUID quoteId, BigDecimal total, Instant at) {
         service.quoteAccepted(opportunityId, total, "quote:" + quoteId);
     }

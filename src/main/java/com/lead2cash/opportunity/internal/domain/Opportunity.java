@@ -348,10 +348,15 @@ public class Opportunity {
 
     // ---- what may be done next
 
+    /** Whether the actor works this opportunity — a seller who owns it or manages its owner — whatever its stage. */
+    public boolean workedBy(OpportunityActor actor) {
+        return actor.sells() && (actor.userId().equals(ownerId) || actor.coversOwner());
+    }
+
     /** What the actor may do with the opportunity now. */
     public Set<OpportunityAction> availableActions(OpportunityActor actor, Set<PanelSeat> panel) {
         Set<OpportunityAction> actions = EnumSet.noneOf(OpportunityAction.class);
-        boolean works = actor.sells() && (actor.userId().equals(ownerId) || actor.coversOwner());
+        boolean works = workedBy(actor);
         boolean evaluating = stage == Stage.DISCOVERY || stage == Stage.EVALUATION;
         if (stage == Stage.LOST) {
             if (works) {
@@ -389,7 +394,7 @@ public class Opportunity {
         if (availableActions(actor, panel).contains(action)) {
             return;
         }
-        boolean works = actor.sells() && (actor.userId().equals(ownerId) || actor.coversOwner());
+        boolean works = workedBy(actor);
         boolean theirs = switch (action) {
             case EVALUATE -> seatOf(actor).filter(panel::contains).isPresent();
             case REASSIGN -> works && actor.isManager();

@@ -1,7 +1,10 @@
 package com.lead2cash.platform.internal.web;
 
 import com.lead2cash.platform.InputRules;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
@@ -11,12 +14,13 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import tools.jackson.databind.deser.jdk.NumberDeserializers;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.ext.javatime.deser.LocalDateDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
- * The input rules for every JSON request body: each text and each decimal number is checked as it is read,
- * so a NUL character, an overlong text or an amount beyond the money columns is refused with the field's
- * path before any module sees the request. Boot registers the module in the application's JSON mapper; it
+ * The input rules for every JSON request body: each text, each decimal number and each date is checked as it
+ * is read, so a NUL character, an overlong text, an amount beyond the money columns or a date outside the years
+ * a record can have is refused with the field's path before any module sees the request. Boot registers the module in the application's JSON mapper; it
  * checks only what the HTTP converter reads ({@link #CHECKED} is set on its reader), never JSON the
  * application stored itself.
  */
@@ -30,6 +34,7 @@ class InputRulesJacksonModule extends SimpleModule {
         super("lead2cash-input-rules");
         addDeserializer(String.class, new CheckedText());
         addDeserializer(BigDecimal.class, new CheckedAmount());
+        addDeserializer(LocalDate.class, new CheckedDate());
     }
 
     static final class CheckedText extends StringDeserializer {
@@ -56,6 +61,53 @@ class InputRulesJacksonModule extends SimpleModule {
             InputRules.amountProblem(value).ifPresent(key -> {
                 throw new RefusedInputException(p, BigDecimal.class, key,
                         InputRules.MONEY_PRECISION - InputRules.MONEY_SCALE, InputRules.MONEY_SCALE);
+            });
+            return value;
+        }
+    }
+
+    static final class CheckedDate extends LocalDateDeserializer {
+
+        CheckedDate() {
+            super(DateTimeFormatter.ISO_LOCAL_DATE);
+        }
+
+        private CheckedDate(LocalDateDeserializer base, DateTimeFormatter format) {
+            super(base, format);
+        }
+
+        private CheckedDate(LocalDateDeserializer base, Boolean leniency) {
+            super(base, leniency);
+        }
+
+        private CheckedDate(LocalDateDeserializer base, JsonFormat.Shape shape) {
+            super(base, shape);
+        }
+
+        // a field's @JsonFormat makes a new deserializer: it stays a checked one
+        @Override
+        protected LocalDateDeserializer withDateFormat(DateTimeFormatter format) {
+            return new CheckedDate(this, format);
+        }
+
+        @Override
+        protected LocalDateDeserializer withLeniency(Boolean leniency) {
+            return new CheckedDate(this, leniency);
+        }
+
+        @Override
+        protected LocalDateDeserializer withShape(JsonFormat.Shape shape) {
+            return new CheckedDate(this, shape);
+        }
+
+        @Override
+        public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) {
+            LocalDate value = super.deserialize(p, ctxt);
+            if (ctxt.getAttribute(CHECKED) == null) {
+                return value;
+            }
+            InputRules.dateProblem(value).ifPresent(key -> {
+                throw new RefusedInputException(p, LocalDate.class, key, InputRules.FIRST_DATE, InputRules.LAST_DATE);
             });
             return value;
         }

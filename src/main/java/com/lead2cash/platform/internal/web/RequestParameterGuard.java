@@ -4,6 +4,9 @@ import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.InputRules;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Map;
 import org.springframework.core.MethodParameter;
@@ -12,9 +15,10 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * The input rules for query parameters and form fields (URL-encoded and multipart): a control character
- * or an overlong value is refused (422 naming the parameter; a page shows the refusal) before the
- * controller binds anything. A query parameter whose document lists its allowed values
+ * The input rules for query parameters and form fields (URL-encoded and multipart): a control character,
+ * an overlong value, a date (or a parameter read as a month) outside the years a record can have, or a parameter
+ * read as a decimal that does not fit the money columns is refused (422 naming the parameter; a page shows the
+ * refusal) before the controller binds anything. A query parameter whose document lists its allowed values
  * ({@code @Parameter(schema = @Schema(allowableValues = …))}) takes only those: the API document is the truth,
  * and an unknown value is refused (422 listing them) rather than silently read as the default.
  */
@@ -34,12 +38,74 @@ class RequestParameterGuard implements HandlerInterceptor {
                 InputRules.textProblem(value).ifPresent(key -> {
                     throw new FieldValidationException(name, key, InputRules.MAX_TEXT);
                 });
+                InputRules.dateTextProblem(value).ifPresent(key -> {
+                    throw new FieldValidationException(name, key, InputRules.FIRST_DATE, InputRules.LAST_DATE);
+                });
             }
         }
         for (MethodParameter parameter : ((HandlerMethod) handler).getMethodParameters()) {
             checkAllowedValues(request, parameter);
+            checkAmount(request, parameter);
+            checkMonth(request, parameter);
         }
         return true;
+    }
+
+    /** A parameter the controller reads as a decimal is an amount: the money columns' rule, as in a JSON body. */
+    private static void checkAmount(HttpServletRequest request, MethodParameter parameter) {
+        RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+        if (param == null || parameter.getNestedParameterType() != BigDecimal.class) {
+            return;
+        }
+        String name = nameOf(param, parameter);
+        String[] values = name == null ? null : request.getParameterValues(name);
+        if (values == null) {
+            return;
+        }
+        for (String value : values) {
+            BigDecimal amount;
+            try {
+                amount = value.isBlank() ? null : new BigDecimal(value.strip());
+            } catch (NumberFormatException e) {
+                continue; // not a number: the binding answers it (400)
+            }
+            InputRules.amountProblem(amount).ifPresent(key -> {
+                throw new FieldValidationException(name, key,
+                        InputRules.MONEY_PRECISION - InputRules.MONEY_SCALE, InputRules.MONEY_SCALE);
+            });
+        }
+    }
+
+    /** A parameter the controller reads as a month (a forecast's first month) lies in the years a date may. */
+    private static void checkMonth(HttpServletRequest request, MethodParameter parameter) {
+        RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+        if (param == null || parameter.getNestedParameterType() != YearMonth.class) {
+            return;
+        }
+        String name = nameOf(param, parameter);
+        String[] values = name == null ? null : request.getParameterValues(name);
+        if (values == null) {
+            return;
+        }
+        for (String value : values) {
+            YearMonth month;
+            try {
+                month = value.isBlank() ? null : YearMonth.parse(value.strip());
+            } catch (DateTimeParseException e) {
+                continue; // not a month: the binding answers it (400)
+            }
+            if (month != null) {
+                InputRules.dateProblem(month.atDay(1)).or(() -> InputRules.dateProblem(month.atEndOfMonth()))
+                        .ifPresent(key -> {
+                            throw new FieldValidationException(name, key, InputRules.FIRST_DATE, InputRules.LAST_DATE);
+                        });
+            }
+        }
+    }
+
+    private static String nameOf(RequestParam param, MethodParameter parameter) {
+        return !param.name().isEmpty() ? param.name() : !param.value().isEmpty() ? param.value()
+                : parameter.getParameterName();
     }
 
     private static void checkAllowedValues(HttpServletRequest request, MethodParameter parameter) {
@@ -49,8 +115,7 @@ class RequestParameterGuard implements HandlerInterceptor {
         if (documented == null || param == null || documented.schema().allowableValues().length == 0) {
             return;
         }
-        String name = !param.name().isEmpty() ? param.name() : !param.value().isEmpty() ? param.value()
-                : parameter.getParameterName();
+        String name = nameOf(param, parameter);
         String[] values = name == null ? null : request.getParameterValues(name);
         if (values == null) {
             return;

@@ -65,7 +65,7 @@ public class NegotiationMinutesService {
             throw new FieldValidationException("opportunityId", "quote.opportunity.required");
         }
         OpportunityRef opportunity = opportunities.requireVisible(opportunityId);
-        if (!opportunities.mayWork(opportunityId)) {
+        if (!opportunities.worksOn(opportunityId)) {
             throw new ForbiddenException("error.forbidden");
         }
         if (opportunity.stage() != Stage.NEGOTIATION && opportunity.stage() != Stage.CONTRACT) {

@@ -190,6 +190,8 @@ class QuoteApiTest {
         Deal d = deal("q1send");
         String id = create(d, "0").get("id").asString();
         JsonNode approved = submit(d.rep(), id);
+        assertThat(approved.get("actions").toString()).as("what it answers the rep may do agrees with the refusal")
+                .contains("REVISE").doesNotContain("SEND");
         String contact = customers.getJson(mvc, d.rep(), "/api/v1/customers/" + d.customerId() + "/contacts").get(0).get("id").asString();
         String send = "{\"contactId\":\"" + contact + "\"}";
         var refused = customers.post(mvc, d.rep(), "/api/v1/quotes/" + id + "/send", send);
@@ -204,6 +206,7 @@ class QuoteApiTest {
         var reviewed = customers.post(mvc, manager, "/api/v1/quotes/" + id + "/review", "{\"comment\":\"逻辑与价格无误\"}");
         assertThat(reviewed).hasStatus(200);
         assertThat(customers.json(reviewed).at("/review/comment").asString()).isEqualTo("逻辑与价格无误");
+        assertThat(customers.getJson(mvc, d.rep(), "/api/v1/quotes/" + id).get("actions").toString()).contains("SEND");
 
         JsonNode sent = customers.json(SalesTestSupport.expect(customers.post(mvc, d.rep(), "/api/v1/quotes/" + id + "/send", send), 200));
         assertThat(sent.at("/confirmation/state").asString()).isEqualTo("SENT");

@@ -412,7 +412,7 @@ public class QuoteService {
 
     private Quote forAction(UUID id, Long version, QuoteAction action) {
         Quote quote = visibleForUpdate(id, version);
-        quote.requireAction(actor(quote), action);
+        quote.requireAction(actor(quote), action, rules().reviewBeforeSending());
         return quote;
     }
 

@@ -184,7 +184,8 @@ public class Quote {
 
     /** Q1 — a manager other than the author records their review of the quote's logic and pricing. */
     public void review(QuoteActor actor, String comment, Instant now) {
-        requireAction(actor, QuoteAction.REVIEW);
+        // who may review does not depend on whether sending waits for a review
+        requireAction(actor, QuoteAction.REVIEW, false);
         reviewedBy = actor.id();
         reviewedAt = now;
         reviewComment = comment == null || comment.isBlank() ? null : comment.strip();
@@ -192,9 +193,9 @@ public class Quote {
     }
 
     /** Sends the approved quote to the customer; with the policy's Q1 review required, a reviewed one only. */
-    public void sent(UUID confirmation, boolean reviewRequired, Instant now) {
+    public void sent(UUID confirmation, boolean reviewBeforeSending, Instant now) {
         requireStatus(QuoteStatus.APPROVED, "quote.send.notApproved");
-        if (reviewRequired && reviewedAt == null) {
+        if (awaitsReview(reviewBeforeSending)) {
             throw new DomainException("quote.send.notReviewed");
         }
         status = QuoteStatus.SENT;
@@ -224,8 +225,16 @@ public class Quote {
         updatedAt = now;
     }
 
-    /** What the actor may do with this version now. */
-    public Set<QuoteAction> availableActions(QuoteActor actor) {
+    /** Q1 — whether this version may not be sent before a manager has reviewed it. */
+    private boolean awaitsReview(boolean reviewBeforeSending) {
+        return reviewBeforeSending && reviewedAt == null;
+    }
+
+    /**
+     * What the actor may do with this version now; {@code reviewBeforeSending}: the policy's Q1 (an approved version
+     * is offered for sending only once reviewed).
+     */
+    public Set<QuoteAction> availableActions(QuoteActor actor, boolean reviewBeforeSending) {
         Set<QuoteAction> actions = EnumSet.noneOf(QuoteAction.class);
         if (!actor.works()) {
             return actions;
@@ -236,7 +245,9 @@ public class Quote {
                 actions.add(QuoteAction.SUBMIT);
             }
             case APPROVED -> {
-                actions.add(QuoteAction.SEND);
+                if (!awaitsReview(reviewBeforeSending)) {
+                    actions.add(QuoteAction.SEND);
+                }
                 actions.add(QuoteAction.REVISE);
             }
             case PENDING_APPROVAL, SENT, REJECTED -> actions.add(QuoteAction.REVISE);
@@ -252,12 +263,15 @@ public class Quote {
     }
 
     /** Refuses what the actor may not do: 403 when nobody in their place could, 422 when the state forbids it. */
-    public void requireAction(QuoteActor actor, QuoteAction action) {
-        if (availableActions(actor).contains(action)) {
+    public void requireAction(QuoteActor actor, QuoteAction action, boolean reviewBeforeSending) {
+        if (availableActions(actor, reviewBeforeSending).contains(action)) {
             return;
         }
         if (!actor.works() || (action == QuoteAction.REVIEW && (!actor.manager() || actor.id().equals(authorId)))) {
             throw new ForbiddenException("error.forbidden");
+        }
+        if (action == QuoteAction.SEND && status == QuoteStatus.APPROVED && awaitsReview(reviewBeforeSending)) {
+            throw new DomainException("quote.send.notReviewed");
         }
         throw new DomainException("quote.action.notNow", action.name(), status.name());
     }

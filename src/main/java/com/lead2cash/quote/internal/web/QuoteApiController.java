@@ -213,6 +213,6 @@ class QuoteApiController {
                 q.paymentTerms(), q.notes(), q.lines().stream().map(QuoteLineView::of).toList(), q.subtotal(), taxes, q.tax(),
                 q.total(), totals.listTotal(), totals.belowListPercent(), q.maxDiscount(), q.requiredAuthority(),
                 q.approvalId(), q.reviewedAt() == null ? null : new QuoteReviewView(q.reviewedBy(), q.reviewedAt(), q.reviewComment()),
-                q.confirmationId(), q.sentAt(), q.answeredAt(), q.availableActions(service.actor(q)), q.version());
+                q.confirmationId(), q.sentAt(), q.answeredAt(), q.availableActions(service.actor(q), service.rules().reviewBeforeSending()), q.version());
     }
 }

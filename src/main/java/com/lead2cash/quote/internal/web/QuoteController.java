@@ -229,7 +229,7 @@ class QuoteController {
     String detail(@PathVariable UUID id, Model model) {
         Quote q = service.visible(id);
         Opportunities.OpportunityRef opportunity = opportunities.find(q.opportunityId()).orElseThrow();
-        Set<QuoteAction> actions = q.availableActions(service.actor(q));
+        Set<QuoteAction> actions = q.availableActions(service.actor(q), service.rules().reviewBeforeSending());
         model.addAttribute("q", q);
         model.addAttribute("actions", actions);
         model.addAttribute("opportunity", opportunity);

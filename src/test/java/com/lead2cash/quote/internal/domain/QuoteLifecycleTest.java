@@ -41,8 +41,8 @@ class QuoteLifecycleTest {
         assertThat(q.tax()).isEqualByComparingTo("234.00");
         assertThat(q.total()).isEqualByComparingTo("2034.00");
         assertThat(q.maxDiscount()).isEqualByComparingTo("10.00");
-        assertThat(q.availableActions(rep)).containsExactlyInAnyOrder(QuoteAction.EDIT, QuoteAction.SUBMIT);
-        assertThat(q.availableActions(boss)).contains(QuoteAction.REVIEW);
+        assertThat(q.availableActions(rep, true)).containsExactlyInAnyOrder(QuoteAction.EDIT, QuoteAction.SUBMIT);
+        assertThat(q.availableActions(boss, true)).contains(QuoteAction.REVIEW);
     }
 
     @Test
@@ -57,7 +57,7 @@ class QuoteLifecycleTest {
         Quote approved = draft("10");
         assertThat(approved.submit(Authority.REP, Authority.MANAGER, NOW)).isTrue();
         assertThat(approved.status()).isEqualTo(QuoteStatus.PENDING_APPROVAL);
-        assertThat(approved.availableActions(rep)).containsExactly(QuoteAction.REVISE);
+        assertThat(approved.availableActions(rep, true)).containsExactly(QuoteAction.REVISE);
         approved.approved(manager, "价格合理", NOW);
         assertThat(approved.status()).isEqualTo(QuoteStatus.APPROVED);
         assertThat(approved.reviewedBy()).as("the approver reviewed the pricing (Q1)").isEqualTo(manager);
@@ -75,9 +75,15 @@ class QuoteLifecycleTest {
         q.submit(Authority.REP, Authority.REP, NOW);
         assertThatThrownBy(() -> q.sent(null, true, NOW)).isInstanceOf(DomainException.class)
                 .hasMessageContaining("quote.send.notReviewed");
+        assertThat(q.availableActions(rep, true)).as("not offered before the review").containsExactly(QuoteAction.REVISE);
+        assertThatThrownBy(() -> q.requireAction(rep, QuoteAction.SEND, true)).isInstanceOf(DomainException.class)
+                .hasMessageContaining("quote.send.notReviewed");
+        assertThat(q.availableActions(rep, false)).as("without the Q1 review in the policy")
+                .containsExactlyInAnyOrder(QuoteAction.SEND, QuoteAction.REVISE);
         assertThatThrownBy(() -> q.review(rep, "自己审", NOW)).as("not the author").isInstanceOf(ForbiddenException.class);
         q.review(boss, "逻辑与价格无误", NOW);
         assertThat(q.reviewComment()).isEqualTo("逻辑与价格无误");
+        assertThat(q.availableActions(rep, true)).containsExactlyInAnyOrder(QuoteAction.SEND, QuoteAction.REVISE);
         q.sent(null, true, NOW);
         assertThat(q.status()).isEqualTo(QuoteStatus.SENT);
         q.answered(true, NOW);
@@ -105,7 +111,7 @@ class QuoteLifecycleTest {
         assertThat(v2.status()).isEqualTo(QuoteStatus.DRAFT);
         assertThat(v2.lines()).isEqualTo(v1.lines());
         assertThat(v2.id()).isNotEqualTo(v1.id());
-        assertThat(v1.availableActions(rep)).isEmpty();
+        assertThat(v1.availableActions(rep, true)).isEmpty();
         assertThatThrownBy(() -> v1.revise(author, TODAY, NOW)).isInstanceOf(DomainException.class);
     }
 
@@ -116,7 +122,7 @@ class QuoteLifecycleTest {
         assertThatThrownBy(() -> q.change(new QuoteTerms(null, null, null, null, null), q.lines(), Authority.REP, TODAY, NOW))
                 .isInstanceOf(DomainException.class).hasMessageContaining("quote.notDraft");
         QuoteActor outsider = new QuoteActor(UUID.randomUUID(), false, true);
-        assertThat(q.availableActions(outsider)).isEmpty();
-        assertThatThrownBy(() -> q.requireAction(outsider, QuoteAction.SEND)).isInstanceOf(ForbiddenException.class);
+        assertThat(q.availableActions(outsider, false)).isEmpty();
+        assertThatThrownBy(() -> q.requireAction(outsider, QuoteAction.SEND, false)).isInstanceOf(ForbiddenException.class);
     }
 }

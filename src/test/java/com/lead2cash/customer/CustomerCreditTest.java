@@ -69,8 +69,7 @@ class CustomerCreditTest {
         var company = support.company("credit3");
         String rep = support.bearer(mvc, company.eastRep());
         String id = support.customer(mvc, rep, "信用排队有限公司", null).get("id").asString();
-        String approval = support.postJson(mvc, rep, "/api/v1/customers/" + id + "/credit",
-                "{\"creditRating\":\"A\",\"creditLimit\":5000000,\"reason\":\"大单\"}").get("creditApprovalId").asString();
+        String approval = limitForFinance(rep, id);
 
         // accepted, this dropped the waiting change while finance's approval stayed open: approved, it did nothing
         assertThat(support.post(mvc, rep, "/api/v1/customers/" + id + "/credit",
@@ -92,8 +91,7 @@ class CustomerCreditTest {
         var company = support.company("credit2");
         String rep = support.bearer(mvc, company.eastRep());
         String id = support.customer(mvc, rep, "信用驳回有限公司", null).get("id").asString();
-        String approval = support.postJson(mvc, rep, "/api/v1/customers/" + id + "/credit",
-                "{\"creditRating\":\"A\",\"creditLimit\":5000000}").get("creditApprovalId").asString();
+        String approval = limitForFinance(rep, id);
         assertThat(support.post(mvc, support.bearer(mvc, company.finance()), "/api/v1/approvals/" + approval + "/decision",
                 "{\"decision\":\"REJECT\",\"comment\":\"额度过高\"}")).hasStatusOk();
         Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
@@ -101,5 +99,11 @@ class CustomerCreditTest {
             assertThat(after.get("creditApprovalId").isNull()).isTrue();
             assertThat(after.get("creditLimit").isNull()).isTrue();
         });
+    }
+
+    /** A rep asks for a limit of 5 000 000, beyond their own authority: the id of finance's approval. */
+    private String limitForFinance(String rep, String customerId) {
+        return support.postJson(mvc, rep, "/api/v1/customers/" + customerId + "/credit",
+                "{\"creditRating\":\"A\",\"creditLimit\":5000000}").get("creditApprovalId").asString();
     }
 }

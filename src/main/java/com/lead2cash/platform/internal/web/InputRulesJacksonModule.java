@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
@@ -40,29 +42,16 @@ class InputRulesJacksonModule extends SimpleModule {
     static final class CheckedText extends StringDeserializer {
         @Override
         public String deserialize(JsonParser p, DeserializationContext ctxt) {
-            String text = super.deserialize(p, ctxt);
-            if (ctxt.getAttribute(CHECKED) == null) {
-                return text;
-            }
-            InputRules.textProblem(text).ifPresent(key -> {
-                throw new RefusedInputException(p, String.class, key, InputRules.MAX_TEXT);
-            });
-            return text;
+            return checked(p, ctxt, super.deserialize(p, ctxt), String.class, InputRules::textProblem,
+                    InputRules.MAX_TEXT);
         }
     }
 
     static final class CheckedAmount extends NumberDeserializers.BigDecimalDeserializer {
         @Override
         public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) {
-            BigDecimal value = super.deserialize(p, ctxt);
-            if (ctxt.getAttribute(CHECKED) == null) {
-                return value;
-            }
-            InputRules.amountProblem(value).ifPresent(key -> {
-                throw new RefusedInputException(p, BigDecimal.class, key,
-                        InputRules.MONEY_PRECISION - InputRules.MONEY_SCALE, InputRules.MONEY_SCALE);
-            });
-            return value;
+            return checked(p, ctxt, super.deserialize(p, ctxt), BigDecimal.class, InputRules::amountProblem,
+                    InputRules.MONEY_PRECISION - InputRules.MONEY_SCALE, InputRules.MONEY_SCALE);
         }
     }
 
@@ -102,15 +91,20 @@ class InputRulesJacksonModule extends SimpleModule {
 
         @Override
         public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) {
-            LocalDate value = super.deserialize(p, ctxt);
-            if (ctxt.getAttribute(CHECKED) == null) {
-                return value;
-            }
-            InputRules.dateProblem(value).ifPresent(key -> {
-                throw new RefusedInputException(p, LocalDate.class, key, InputRules.FIRST_DATE, InputRules.LAST_DATE);
-            });
-            return value;
+            return checked(p, ctxt, super.deserialize(p, ctxt), LocalDate.class, InputRules::dateProblem,
+                    InputRules.FIRST_DATE, InputRules.LAST_DATE);
         }
+    }
+
+    /** The value as read; refused with {@code problem}'s key (and {@code args}) when a request body holds it. */
+    private static <T> T checked(JsonParser p, DeserializationContext ctxt, T value, Class<T> type,
+                                 Function<T, Optional<String>> problem, Object... args) {
+        if (ctxt.getAttribute(CHECKED) != null) {
+            problem.apply(value).ifPresent(key -> {
+                throw new RefusedInputException(p, type, key, args);
+            });
+        }
+        return value;
     }
 
     /** The API's JSON converter, marking what it reads as a request body to check. */

@@ -9,6 +9,8 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
@@ -53,33 +55,30 @@ class RequestParameterGuard implements HandlerInterceptor {
 
     /** A parameter the controller reads as a decimal is an amount: the money columns' rule, as in a JSON body. */
     private static void checkAmount(HttpServletRequest request, MethodParameter parameter) {
-        RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
-        if (param == null || parameter.getNestedParameterType() != BigDecimal.class) {
-            return;
-        }
-        String name = nameOf(param, parameter);
-        String[] values = name == null ? null : request.getParameterValues(name);
-        if (values == null) {
-            return;
-        }
-        for (String value : values) {
-            BigDecimal amount;
-            try {
-                amount = value.isBlank() ? null : new BigDecimal(value.strip());
-            } catch (NumberFormatException e) {
-                continue; // not a number: the binding answers it (400)
-            }
-            InputRules.amountProblem(amount).ifPresent(key -> {
-                throw new FieldValidationException(name, key,
-                        InputRules.MONEY_PRECISION - InputRules.MONEY_SCALE, InputRules.MONEY_SCALE);
-            });
-        }
+        checkRead(request, parameter, BigDecimal.class, BigDecimal::new, (name, amount) ->
+                InputRules.amountProblem(amount).ifPresent(key -> {
+                    throw new FieldValidationException(name, key,
+                            InputRules.MONEY_PRECISION - InputRules.MONEY_SCALE, InputRules.MONEY_SCALE);
+                }));
     }
 
     /** A parameter the controller reads as a month (a forecast's first month) lies in the years a date may. */
     private static void checkMonth(HttpServletRequest request, MethodParameter parameter) {
+        checkRead(request, parameter, YearMonth.class, YearMonth::parse, (name, month) ->
+                InputRules.dateProblem(month.atDay(1)).or(() -> InputRules.dateProblem(month.atEndOfMonth()))
+                        .ifPresent(key -> {
+                            throw new FieldValidationException(name, key, InputRules.FIRST_DATE, InputRules.LAST_DATE);
+                        }));
+    }
+
+    /**
+     * Each value of a {@code @RequestParam} the controller reads as {@code type}, read as it will be and handed to
+     * {@code check}; a value that does not read is left to the binding, which answers it (400).
+     */
+    private static <T> void checkRead(HttpServletRequest request, MethodParameter parameter, Class<T> type,
+                                      Function<String, T> read, BiConsumer<String, T> check) {
         RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
-        if (param == null || parameter.getNestedParameterType() != YearMonth.class) {
+        if (param == null || parameter.getNestedParameterType() != type) {
             return;
         }
         String name = nameOf(param, parameter);
@@ -88,18 +87,16 @@ class RequestParameterGuard implements HandlerInterceptor {
             return;
         }
         for (String value : values) {
-            YearMonth month;
+            if (value.isBlank()) {
+                continue;
+            }
+            T parsed;
             try {
-                month = value.isBlank() ? null : YearMonth.parse(value.strip());
-            } catch (DateTimeParseException e) {
-                continue; // not a month: the binding answers it (400)
+                parsed = read.apply(value.strip());
+            } catch (NumberFormatException | DateTimeParseException e) {
+                continue;
             }
-            if (month != null) {
-                InputRules.dateProblem(month.atDay(1)).or(() -> InputRules.dateProblem(month.atEndOfMonth()))
-                        .ifPresent(key -> {
-                            throw new FieldValidationException(name, key, InputRules.FIRST_DATE, InputRules.LAST_DATE);
-                        });
-            }
+            check.accept(name, parsed);
         }
     }
 

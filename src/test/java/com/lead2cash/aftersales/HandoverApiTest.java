@@ -108,6 +108,9 @@ class HandoverApiTest {
         JsonNode seen = customers.getJson(mvc, service, "/api/v1/handovers/" + handoverId);
         assertThat(seen.get("specialAgreements").asString()).isEqualTo("谈判中承诺免费延保一年");
         assertThat(seen.get("availableActions").toString()).contains("ACCEPT", "RETURN");
+        assertThat(contracts.post(mvc, rep, "/api/v1/handovers/" + handoverId + "/accept",
+                "{\"version\":" + seen.get("version").asLong() + "}")).as("its rep sees it but is not its owner: 403")
+                .hasStatus(403);
         JsonNode accepted = ok(contracts.post(mvc, service, "/api/v1/handovers/" + handoverId + "/accept",
                 "{\"version\":" + seen.get("version").asLong() + "}"));
         assertThat(accepted.get("status").asString()).isEqualTo("ACCEPTED");

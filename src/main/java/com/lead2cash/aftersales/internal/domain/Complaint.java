@@ -2,6 +2,7 @@ package com.lead2cash.aftersales.internal.domain;
 
 import com.lead2cash.aftersales.internal.Texts;
 import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.FieldValidationException.FieldError;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Ids;
@@ -351,10 +352,15 @@ public class Complaint {
         levelOne = sla.levelOne();
     }
 
+    /** Refuses what the actor may not do: 403 when they do not work the complaint, 422 when its status forbids it. */
     private void require(Action action, Actor actor) {
-        if (!availableActions(actor).contains(action)) {
-            throw new DomainException("aftersales.error.complaint." + action, code, status);
+        if (availableActions(actor).contains(action)) {
+            return;
         }
+        if (!actor.works()) {
+            throw new ForbiddenException("error.forbidden");
+        }
+        throw new DomainException("aftersales.error.complaint." + action, code, status);
     }
 
     public UUID id() { return id; }

@@ -2,6 +2,7 @@ package com.lead2cash.aftersales.internal.domain;
 
 import com.lead2cash.aftersales.internal.Texts;
 import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.FieldValidationException.FieldError;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Ids;
@@ -163,10 +164,22 @@ public class Handover {
         return actions;
     }
 
+    /**
+     * Refuses what the actor may not do: 403 when nobody in their place could (the rep's steps by someone who does
+     * not sell, the owner's by someone else), 422 when the handover's status forbids it.
+     */
     private void require(Action action, Actor actor) {
-        if (!availableActions(actor).contains(action)) {
-            throw new DomainException("aftersales.error.handover." + action, code, status);
+        if (availableActions(actor).contains(action)) {
+            return;
         }
+        boolean theirs = switch (action) {
+            case EDIT_CHECKLIST, HAND_OVER -> actor.seller();
+            case ACCEPT, RETURN -> actor.id().equals(serviceOwnerId);
+        };
+        if (!theirs) {
+            throw new ForbiddenException("error.forbidden");
+        }
+        throw new DomainException("aftersales.error.handover." + action, code, status);
     }
 
     private static String text(String field, String value, List<FieldError> errors) {

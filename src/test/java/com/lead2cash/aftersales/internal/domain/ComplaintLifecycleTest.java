@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.sop.SopPolicy;
 import java.time.Duration;
@@ -52,6 +53,11 @@ class ComplaintLifecycleTest {
         assertThatThrownBy(() -> c.close(null, null, null, "reason", works, T0)).isInstanceOf(DomainException.class);
         assertThat(c.status()).isEqualTo(ComplaintStatus.RECEIVED);
         assertThat(c.availableActions(onlooker)).isEmpty();
+        assertThatThrownBy(() -> c.classify(ComplaintCategory.PRODUCT, Severity.MAJOR, null,
+                new Complaint.Sla(1, c.responseDueAt(), c.resolutionDueAt(), false), onlooker, T0))
+                .as("who asks: 403").isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> c.respond("x", works, T0)).as("the status: 422").isInstanceOf(DomainException.class)
+                .isNotInstanceOf(ForbiddenException.class);
     }
 
     @Test

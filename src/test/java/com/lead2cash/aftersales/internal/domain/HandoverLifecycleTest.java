@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.FieldValidationException;
 import java.time.Instant;
 import java.util.List;
@@ -43,12 +44,13 @@ class HandoverLifecycleTest {
         assertThat(h.availableActions(repActor)).isEmpty();
         assertThat(h.availableActions(serviceActor)).containsExactlyInAnyOrder(Handover.Action.ACCEPT,
                 Handover.Action.RETURN);
-        assertThatThrownBy(() -> h.accept(stranger, T0)).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> h.accept(stranger, T0)).as("not its owner: 403").isInstanceOf(ForbiddenException.class);
         h.accept(serviceActor, T0.plusSeconds(120));
         assertThat(h.status()).isEqualTo(HandoverStatus.ACCEPTED);
         assertThat(h.acceptedAt()).isEqualTo(T0.plusSeconds(120));
         assertThat(h.availableActions(serviceActor)).isEmpty();
-        assertThatThrownBy(() -> h.returnWithQuestions("?", serviceActor, T0)).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> h.returnWithQuestions("?", serviceActor, T0)).as("accepted already: 422")
+                .isInstanceOf(DomainException.class).isNotInstanceOf(ForbiddenException.class);
     }
 
     @Test
@@ -84,7 +86,7 @@ class HandoverLifecycleTest {
     @Test
     void H1_onlyTheRepsSideWritesTheChecklistAndControlCharactersAreRefused() {
         Handover h = open();
-        assertThatThrownBy(() -> h.writeChecklist(complete(), stranger)).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> h.writeChecklist(complete(), stranger)).isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> h.writeChecklist(new Handover.Checklist("a\u0000b", null, null, null, null, null), repActor))
                 .isInstanceOfSatisfying(FieldValidationException.class,
                         e -> assertThat(e.errors().get(0).messageKey()).isEqualTo("error.input.controlCharacter"));

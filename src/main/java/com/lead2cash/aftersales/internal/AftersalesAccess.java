@@ -103,9 +103,7 @@ public class AftersalesAccess {
         if (person.roles().stream().noneMatch(SELLERS::contains)) {
             return false;
         }
-        CurrentUser handler = new CurrentUser(person.id(), person.username(), person.displayName(), person.orgUnitId(),
-                person.roles());
-        return dataScope.of(handler).covers(c.customerOwnerId());
+        return dataScope.of(CurrentUser.of(person)).covers(c.customerOwnerId());
     }
 
     public Handover.Actor actor(Handover h) {

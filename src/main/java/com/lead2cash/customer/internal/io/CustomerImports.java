@@ -175,8 +175,7 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
             finish(id, State.FAILED, List.of(new CustomerImportRowError(0, "file", "uploader inactive")));
             return;
         }
-        CurrentUser uploader = new CurrentUser(person.id(), person.username(), person.displayName(), person.orgUnitId(),
-                person.roles());
+        CurrentUser uploader = CurrentUser.of(person);
         try {
             actAs(uploader, () -> {
                 process(id, q.fileName(), q.content(), q.mode(), q.locale());

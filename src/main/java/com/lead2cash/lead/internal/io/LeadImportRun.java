@@ -140,7 +140,7 @@ public class LeadImportRun {
             return;
         }
         CurrentUser uploader = directory.person(header.createdBy())
-                .map(p -> new CurrentUser(p.id(), p.username(), p.displayName(), p.orgUnitId(), p.roles()))
+                .map(CurrentUser::of)
                 .orElse(null);
         if (uploader == null) {
             giveUp(id, "lead.import.uploaderGone");

@@ -27,7 +27,6 @@ import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.FieldValidationException.FieldError;
 import com.lead2cash.platform.HumanCodes;
-import com.lead2cash.platform.InputRules;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.Role;
 import com.lead2cash.quote.internal.domain.Authority;
@@ -51,7 +50,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -396,12 +394,6 @@ public class QuoteService {
         }
         if (!errors.isEmpty()) {
             throw new FieldValidationException(errors);
-        }
-        // each quantity and price fits an amount, their products may not: the totals are stored as amounts too
-        QuoteTotals.Totals totals = QuoteTotals.of(lines);
-        if (Stream.of(totals.total(), totals.listTotal()).anyMatch(t -> InputRules.amountProblem(t).isPresent())) {
-            throw new FieldValidationException("lines", "quote.lines.totalTooLarge",
-                    InputRules.MONEY_PRECISION - InputRules.MONEY_SCALE);
         }
         return lines;
     }

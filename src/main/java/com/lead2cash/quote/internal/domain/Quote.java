@@ -4,6 +4,7 @@ import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.Ids;
+import com.lead2cash.platform.InputRules;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +13,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
@@ -99,13 +101,18 @@ public class Quote {
         if (newLines.size() > MAX_LINES) {
             throw new FieldValidationException("lines", "quote.lines.tooMany", MAX_LINES);
         }
+        // each quantity and price fits an amount, their products may not: the totals are stored as amounts too
+        QuoteTotals.Totals totals = QuoteTotals.of(newLines);
+        if (Stream.of(totals.total(), totals.listTotal()).anyMatch(t -> InputRules.amountProblem(t).isPresent())) {
+            throw new FieldValidationException("lines", "quote.lines.totalTooLarge",
+                    InputRules.MONEY_PRECISION - InputRules.MONEY_SCALE);
+        }
         priceListId = terms.priceListId();
         validUntil = terms.validUntil();
         deliveryPeriod = terms.deliveryPeriod();
         paymentTerms = terms.paymentTerms();
         notes = terms.notes();
         lines = new ArrayList<>(newLines);
-        QuoteTotals.Totals totals = QuoteTotals.of(lines);
         subtotal = totals.subtotal();
         tax = totals.tax();
         total = totals.total();

@@ -75,7 +75,12 @@ class ContractJourneyBrowserTest {
         // the rep drafts it from the opportunity's page: the quote's lines and the minutes' milestones are in it
         Page rep = signIn(r.rep());
         rep.navigate(base + "/opportunities/" + deal.opportunityId());
+        // the contract card comes by htmx after the page; a loaded CI machine can take longer than an assertion's
+        // 5 s to answer the draft's page, so the test waits for the navigation as a person would
+        Browser.ready(rep);
         rep.click("#draft-contract");
+        rep.waitForURL("**/contracts/new**");
+        Browser.ready(rep);
         assertThat(rep.locator("#contract-sources")).containsText(deal.quoteNumber());
         rep.fill("#termStart", "2026-12-10");
         rep.fill("#termEnd", "2027-12-09");

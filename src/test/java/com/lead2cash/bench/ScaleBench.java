@@ -167,7 +167,8 @@ class ScaleBench {
             java.nio.file.Files.writeString(out.resolve("opportunity-plans.md"), "# Plans of the pipeline board, size "
                     + size + "\n\n" + opportunityOperations.plans(db.dataSource()));
         }
-        List<Operation> writes = new CaptureOperations(org, http, settings.writeClients(), clock, captures).operations();
+        List<Operation> writes = new CaptureOperations(org, http, settings.writeClients(), clock, captures,
+                db.rawDataSource()).operations();
         for (Operation op : writes) {
             if (settings.selected(op.name())) {
                 // captures are bounded so a run adds at most a tenth to the leads it measures against

@@ -9,10 +9,12 @@ import com.lead2cash.customer.CompanyNames;
 import com.lead2cash.lead.internal.BenchLeads;
 import com.lead2cash.bench.dataset.SingleCaptures;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * Capture (线索录入) through the API and through the public web-to-lead endpoint — duplicate check,
@@ -35,14 +37,38 @@ public final class CaptureOperations {
     private final SingleCaptures captures;
     private final String run;
     private final JdbcRows jdbcRows = new JdbcRows();
+    private final long rawApiFrom;
+    private final long rawPublicFrom;
 
-    public CaptureOperations(BenchOrg org, Http http, int clients, Clock clock, SingleCaptures captures) {
+    public CaptureOperations(BenchOrg org, Http http, int clients, Clock clock, SingleCaptures captures,
+                             DataSource raw) throws SQLException {
         this.org = org;
         this.http = http;
         this.clients = clients;
         this.clock = clock;
         this.captures = captures;
         this.run = Long.toString(clock.instant().toEpochMilli(), 36);
+        this.rawApiFrom = firstFree(raw, RAW_API_BAND);
+        this.rawPublicFrom = firstFree(raw, RAW_PUBLIC_BAND);
+    }
+
+    /**
+     * The first index of a raw band no earlier run wrote on this database: a run without a pristine copy
+     * (`-Dbench.pristine=false`) meets the raw captures of the runs before it, whose codes (L-year-index) it would
+     * write again and the code's unique key refuse.
+     */
+    static long firstFree(DataSource raw, long band) throws SQLException {
+        try (Connection c = raw.getConnection(); var st = c.prepareStatement("""
+                select max(cast(substr(code, 8) as bigint)) from lead_lead
+                where code ~ '^L-[0-9]{4}-[0-9]{7}$' and cast(substr(code, 8) as bigint) between ? and ?""")) {
+            st.setLong(1, band + 1);
+            st.setLong(2, band + 999_999);
+            try (var rs = st.executeQuery()) {
+                rs.next();
+                long last = rs.getLong(1);
+                return rs.wasNull() ? band : last;
+            }
+        }
     }
 
 
@@ -52,7 +78,7 @@ public final class CaptureOperations {
                     clock.instant());
             Member by = r.capturer() != null ? r.capturer() : org.marketing().get(0);
             return LeadOperations.expect(http.postJson("/api/v1/leads", by.token(), r.json()), 201, "\"grade\"");
-        }, (conn, c, i) -> rawCapture(conn, RAW_API_BAND + i, null),
+        }, (conn, c, i) -> rawCapture(conn, rawApiFrom + i, null),
                 "capture through the API by reps and marketing (8 clients)");
         Operation web = new Operation("lead.create.public", Kind.WRITE, clients, (c, i) -> {
             BenchLeads.Request r = captures.leads(new MemoryRows(), PUBLIC_BAND + i, clock.instant()).request(PUBLIC_BAND + i,
@@ -60,7 +86,7 @@ public final class CaptureOperations {
             String key = org.apiKeys().get(c % org.apiKeys().size());
             return LeadOperations.expect(http.postPublic("/api/v1/public/leads", key, "bench-" + run + "-" + i,
                     r.json()), 201, "\"code\"");
-        }, (conn, c, i) -> rawCapture(conn, RAW_PUBLIC_BAND + i, org.apiKeys().get(c % org.apiKeys().size())),
+        }, (conn, c, i) -> rawCapture(conn, rawPublicFrom + i, org.apiKeys().get(c % org.apiKeys().size())),
                 "capture through the public web-to-lead endpoint with API keys and idempotency keys (8 clients)");
         return List.of(api, web);
     }

@@ -104,11 +104,12 @@ public final class LoadDriver {
                         if (measuring) {
                             h.recordValue(Math.min(HIGHEST_MICROS, Math.max(1, (t1 - t0) / 1000)));
                             lastEnd.accumulateAndGet(t1, Math::max);
-                            if (error != null) {
-                                errors.incrementAndGet();
-                                if (samples.size() < ERROR_SAMPLES) {
-                                    samples.add(error.length() > 300 ? error.substring(0, 300) : error);
-                                }
+                        }
+                        // an error of the warm-up counts too: a warm-up of failing calls is no warm-up
+                        if (error != null) {
+                            errors.incrementAndGet();
+                            if (samples.size() < ERROR_SAMPLES) {
+                                samples.add(error.length() > 300 ? error.substring(0, 300) : error);
                             }
                         }
                     }

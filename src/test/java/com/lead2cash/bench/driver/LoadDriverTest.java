@@ -26,6 +26,20 @@ class LoadDriverTest {
     }
 
     @Test
+    void anErrorOfTheWarmUpIsCounted() throws Exception {
+        // the first calls fail, as a raw capture did whose code an earlier run on the same database had written
+        Operation op = new Operation("fails first", Operation.Kind.WRITE, 1,
+                (client, iteration) -> iteration < 3 ? "duplicate key" : null,
+                (connection, client, iteration) -> { }, "a call that fails three times, then succeeds");
+
+        Measurement m = new LoadDriver(WarmUp.fixed(Duration.ofMillis(200)), Duration.ofMillis(100), CpuUse.of(null))
+                .product(op, 1_000_000);
+
+        assertThat(m.errors()).isEqualTo(3);
+        assertThat(m.errorSamples()).containsExactly("duplicate key", "duplicate key", "duplicate key");
+    }
+
+    @Test
     void theRequestBoundEndsTheWindow() throws Exception {
         Operation op = new Operation("noop", Operation.Kind.LIST, 3, (client, iteration) -> null,
                 (connection, client, iteration) -> { }, "a call that does nothing");

@@ -8,7 +8,7 @@ import org.HdrHistogram.Histogram;
 
 /**
  * What one side (the product over HTTP, or its SQL over plain JDBC) of one operation did in the
- * measured window: requests, errors, throughput and latency percentiles in milliseconds, the
+ * measured window: requests, errors (the warm-up's too), throughput and latency percentiles in milliseconds, the
  * machine's CPU per request by who spent it ({@link CpuUse}; empty when not measured) and the seconds of
  * warm-up before the window ({@link WarmUp}).
  */

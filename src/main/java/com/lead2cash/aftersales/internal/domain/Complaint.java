@@ -354,13 +354,12 @@ public class Complaint {
 
     /** Refuses what the actor may not do: 403 when they do not work the complaint, 422 when its status forbids it. */
     private void require(Action action, Actor actor) {
-        if (availableActions(actor).contains(action)) {
-            return;
-        }
         if (!actor.works()) {
             throw new ForbiddenException("error.forbidden");
         }
-        throw new DomainException("aftersales.error.complaint." + action, code, status);
+        if (!availableActions(actor).contains(action)) {
+            throw new DomainException("aftersales.error.complaint." + action, code, status);
+        }
     }
 
     public UUID id() { return id; }

@@ -153,33 +153,38 @@ public class Handover {
     /** What this actor may do now. */
     public Set<Action> availableActions(Actor actor) {
         Set<Action> actions = EnumSet.noneOf(Action.class);
-        if ((status == HandoverStatus.OPEN || status == HandoverStatus.RETURNED) && actor.seller()) {
-            actions.add(Action.EDIT_CHECKLIST);
-            actions.add(Action.HAND_OVER);
-        }
-        if (status == HandoverStatus.SUBMITTED && actor.id().equals(serviceOwnerId)) {
-            actions.add(Action.ACCEPT);
-            actions.add(Action.RETURN);
+        for (Action action : Action.values()) {
+            if (theirs(action, actor) && open(action)) {
+                actions.add(action);
+            }
         }
         return actions;
     }
 
-    /**
-     * Refuses what the actor may not do: 403 when nobody in their place could (the rep's steps by someone who does
-     * not sell, the owner's by someone else), 422 when the handover's status forbids it.
-     */
-    private void require(Action action, Actor actor) {
-        if (availableActions(actor).contains(action)) {
-            return;
-        }
-        boolean theirs = switch (action) {
+    /** Whose step an action is: the rep's (whoever sells) or the after-sales owner's. */
+    private boolean theirs(Action action, Actor actor) {
+        return switch (action) {
             case EDIT_CHECKLIST, HAND_OVER -> actor.seller();
             case ACCEPT, RETURN -> actor.id().equals(serviceOwnerId);
         };
-        if (!theirs) {
+    }
+
+    /** When a step is open: the rep's while the handover is open or returned, the owner's once it is submitted. */
+    private boolean open(Action action) {
+        return switch (action) {
+            case EDIT_CHECKLIST, HAND_OVER -> status == HandoverStatus.OPEN || status == HandoverStatus.RETURNED;
+            case ACCEPT, RETURN -> status == HandoverStatus.SUBMITTED;
+        };
+    }
+
+    /** Refuses what the actor may not do: 403 when the step is not theirs, 422 when the handover's status forbids it. */
+    private void require(Action action, Actor actor) {
+        if (!theirs(action, actor)) {
             throw new ForbiddenException("error.forbidden");
         }
-        throw new DomainException("aftersales.error.handover." + action, code, status);
+        if (!open(action)) {
+            throw new DomainException("aftersales.error.handover." + action, code, status);
+        }
     }
 
     private static String text(String field, String value, List<FieldError> errors) {

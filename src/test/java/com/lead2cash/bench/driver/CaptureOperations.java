@@ -54,8 +54,8 @@ public final class CaptureOperations {
 
     /**
      * The first index of a raw band no earlier run wrote on this database: a run without a pristine copy
-     * (`-Dbench.pristine=false`) meets the raw captures of the runs before it, whose codes (L-year-index) it would
-     * write again and the code's unique key refuse.
+     * ({@code -Dbench.pristine=false}) meets the raw captures of the runs before it, whose codes (L-year-index)
+     * it would write again and the code's unique key refuse.
      */
     static long firstFree(DataSource raw, long band) throws SQLException {
         try (Connection c = raw.getConnection(); var st = c.prepareStatement("""

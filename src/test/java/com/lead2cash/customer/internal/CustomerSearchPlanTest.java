@@ -345,8 +345,9 @@ class CustomerSearchPlanTest {
      */
     @Test
     void newCustomersKeysWaitingForTheSearchIndexAreAtMost32Pages() {
-        insertCustomers("C-NEW-", 4_000, "true", "chr(19968 + i % 500) || chr(20224 + i / 500 % 100)");
-        insertCustomers("C-POOL-", 4_000, "false", "chr(19968 + i % 500) || chr(20224 + i / 500 % 100)");
+        String brand = "chr(19968 + i % 500) || chr(20224 + i / 500 % 100)";
+        insertCustomers("C-NEW-", 4_000, "true", brand);
+        insertCustomers("C-POOL-", 4_000, "false", brand);
         jdbc.sql("create extension if not exists pgstattuple").update();
 
         for (String index : List.of("customer_customer_owned_search_idx", "customer_customer_pool_search_idx")) {

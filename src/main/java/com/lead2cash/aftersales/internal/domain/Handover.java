@@ -177,7 +177,7 @@ public class Handover {
         };
     }
 
-    /** Refuses what the actor may not do: 403 when the step is not theirs, 422 when the handover's status forbids it. */
+    /** Refuses what the actor may not do: 403 when the step is not theirs, 422 when the status forbids it. */
     private void require(Action action, Actor actor) {
         if (!theirs(action, actor)) {
             throw new ForbiddenException("error.forbidden");

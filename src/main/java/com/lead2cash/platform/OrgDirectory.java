@@ -31,6 +31,9 @@ public interface OrgDirectory {
     /** The manager responsible for a unit: its own, or the nearest one above it. */
     Optional<Person> managerOfUnit(UUID orgUnitId);
 
+    /** The unit's name (a team as reports label it), absent for an unknown id. */
+    Optional<String> unitName(UUID orgUnitId);
+
     /** Active people in the unit and every unit below it. */
     List<Person> activeMembersOf(UUID orgUnitId);
 

@@ -147,7 +147,10 @@ class ComplianceTest {
         assertThat(rows.keySet()).containsExactlyInAnyOrder(teamA.toString(), teamB.toString());
         assertThat(counts(rows.get(teamA.toString()))).containsExactly(2L, 3L, 1L, 0.4);
         assertThat(counts(rows.get(teamB.toString()))).containsExactly(1L, 0L, 0L, 1.0);
-        assertThat(rows.get(teamA.toString()).get("label").asString()).contains(manager.displayName());
+        assertThat(rows.get(teamA.toString()).get("label").asString())
+                .contains("Compliance A").contains(manager.displayName());
+        // a unit no manager answers for is named, never labelled with its id
+        assertThat(rows.get(teamB.toString()).get("label").asString()).startsWith("Compliance B");
     }
 
     @Test

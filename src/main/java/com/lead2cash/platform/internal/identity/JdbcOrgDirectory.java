@@ -102,6 +102,12 @@ class JdbcOrgDirectory implements OrgDirectory, DataScope {
     }
 
     @Override
+    public Optional<String> unitName(UUID orgUnitId) {
+        return jdbc.sql("select name from platform_org_unit where id = :unit").param("unit", orgUnitId)
+                .query(String.class).optional();
+    }
+
+    @Override
     public List<Person> activeMembersOf(UUID orgUnitId) {
         return jdbc.sql(PERSON + """
                  join platform_org_unit o on o.id = u.org_unit_id

@@ -168,10 +168,12 @@ public class ComplianceQueries {
         if ("?".equals(unitId)) {
             return unitId;
         }
-        // the org directory names a unit's manager, not the unit: the team is named after its manager
-        return org.managerOfUnit(UUID.fromString(unitId))
-                .map(m -> messages.getMessage("compliance.teamOf", new Object[] {m.displayName()}, locale))
-                .orElse(unitId);
+        UUID unit = UUID.fromString(unitId);
+        String name = org.unitName(unit).orElse(unitId);
+        // a team is its unit, with whoever answers for it: its manager or the nearest one above
+        return org.managerOfUnit(unit)
+                .map(m -> messages.getMessage("compliance.teamOf", new Object[] {name, m.displayName()}, locale))
+                .orElse(name);
     }
 
     private static Row row(String key, String label, Counts c) {

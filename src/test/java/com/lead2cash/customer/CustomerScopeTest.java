@@ -43,6 +43,8 @@ class CustomerScopeTest {
         String activity = support.postJson(mvc, east, "/api/v1/activities", """
                 {"customerId":"%s","type":"DEMO","occurredAt":"%s","summary":"演示"}""".formatted(id, TestClock.START))
                 .get("id").asString();
+        String analysis = support.postJson(mvc, east, "/api/v1/customers/" + id + "/needs-analyses", """
+                {"interviewedAt":"%s","painPoints":["跟进靠 Excel"]}""".formatted(TestClock.START)).get("id").asString();
         String westCustomer = support.customer(mvc, support.bearer(mvc, company.westRep()), "西区客户有限公司", null)
                 .get("id").asString();
         long versionBefore = support.getJson(mvc, east, "/api/v1/customers/" + id).get("version").asLong();
@@ -73,7 +75,9 @@ class CustomerScopeTest {
                     new String[] {"GET", "/api/v1/activities?customerId=" + id, null},
                     new String[] {"GET", "/api/v1/activities/" + activity, null},
                     new String[] {"PUT", "/api/v1/activities/" + activity, "{\"summary\":\"x\",\"version\":0}"},
-                    new String[] {"POST", "/api/v1/activities/" + activity + "/minutes", "{\"minutes\":\"x\"}"});
+                    new String[] {"POST", "/api/v1/activities/" + activity + "/minutes", "{\"minutes\":\"x\"}"},
+                    new String[] {"GET", "/api/v1/needs-analyses/" + analysis, null},
+                    new String[] {"POST", "/api/v1/needs-analyses/" + analysis + "/send", "{\"contactId\":\"" + contact + "\"}"});
             for (String[] r : routes) {
                 if (r[1].contains(westCustomer) && outsider.equals(company.eastRep2())) {
                     continue; // the west customer is out of eastRep2's scope too; covered by the other outsiders
@@ -86,7 +90,8 @@ class CustomerScopeTest {
                 var result = request.header(HttpHeaders.AUTHORIZATION, token).contentType(MediaType.APPLICATION_JSON)
                         .content(r[2] == null ? "{}" : r[2]).exchange();
                 // exactly as for a record that does not exist: 404, or 403 where the caller's role may not use the route
-                String unknownUri = r[1].replace(id, UNKNOWN).replace(contact, UNKNOWN).replace(activity, UNKNOWN);
+                String unknownUri = r[1].replace(id, UNKNOWN).replace(contact, UNKNOWN).replace(activity, UNKNOWN)
+                        .replace(analysis, UNKNOWN);
                 String unknownBody = r[2] == null ? "{}" : r[2].replace(id, UNKNOWN);
                 var unknown = (switch (r[0]) {
                     case "GET" -> mvc.get().uri(unknownUri);
@@ -101,6 +106,11 @@ class CustomerScopeTest {
                 }
                 assertThat(result.getResponse().getContentAsByteArray()).as("no hint in " + r[1])
                         .asString(java.nio.charset.StandardCharsets.UTF_8).doesNotContain("东区客户");
+                if (!r[1].contains(id) && (r[2] == null || !r[2].contains(id))) {
+                    // a contact's, an activity's or a report's refusal must not name the customer it belongs to
+                    assertThat(result.getResponse().getContentAsByteArray()).as("no customer id in " + r[1])
+                            .asString(java.nio.charset.StandardCharsets.UTF_8).doesNotContain(id);
+                }
             }
             var session = support.session(mvc, outsider);
             for (String page : List.of("/customers/" + id, "/customers/" + id + "/edit", "/customers/" + id + "/timeline")) {

@@ -63,6 +63,27 @@ public class CustomerAccess {
         return c;
     }
 
+    /**
+     * The customer of a record of its own (a contact, an activity, a report) if the current user may see it,
+     * else 404 in the record's name: the answer must not tell that the record exists, nor whose it is.
+     */
+    public Customer visibleParentOf(String subject, Object recordId, UUID customerId) {
+        try {
+            return visible(customerId);
+        } catch (RecordNotFoundException outOfScope) {
+            throw new RecordNotFoundException(subject, recordId);
+        }
+    }
+
+    /** The same, with the customer's row locked for the rest of the transaction. */
+    public Customer visibleParentForUpdateOf(String subject, Object recordId, UUID customerId) {
+        try {
+            return visibleForUpdate(customerId);
+        } catch (RecordNotFoundException outOfScope) {
+            throw new RecordNotFoundException(subject, recordId);
+        }
+    }
+
     public void requireVisible(Customer c) {
         requireVisible(c.id(), c.ownerId());
     }

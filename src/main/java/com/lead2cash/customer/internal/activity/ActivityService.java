@@ -126,7 +126,7 @@ public class ActivityService {
     /** An activity of a customer the current user may see. */
     public Activity visible(UUID activityId) {
         Activity a = activities.findById(activityId).orElseThrow(() -> new RecordNotFoundException("Activity", activityId));
-        access.visible(a.customerId());
+        access.visibleParentOf("Activity", activityId, a.customerId());
         return a;
     }
 

@@ -73,7 +73,7 @@ public class ContactService {
     @Transactional
     public Contact correct(UUID contactId, ContactDetails details, Boolean primary, Long version) {
         Contact contact = contacts.findById(contactId).orElseThrow(() -> new RecordNotFoundException("Contact", contactId));
-        Customer c = access.visibleForUpdate(contact.customerId());
+        Customer c = access.visibleParentForUpdateOf("Contact", contactId, contact.customerId());
         c.requireAction(access.actor(c), CustomerAction.ADD_CONTACT);
         contact.expectVersion(version);
         Instant now = clock.instant();
@@ -103,12 +103,12 @@ public class ContactService {
 
     public ContactView view(UUID contactId) {
         Contact k = contacts.findById(contactId).orElseThrow(() -> new RecordNotFoundException("Contact", contactId));
-        Customer c = access.visible(k.customerId());
+        Customer c = access.visibleParentOf("Contact", contactId, k.customerId());
         return view(k, access.maySeePersonalData(c));
     }
 
     public ContactView view(Contact k) {
-        Customer c = access.visible(k.customerId());
+        Customer c = access.visibleParentOf("Contact", k.id(), k.customerId());
         return view(k, access.maySeePersonalData(c));
     }
 

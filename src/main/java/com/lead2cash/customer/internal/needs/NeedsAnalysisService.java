@@ -117,7 +117,7 @@ class NeedsAnalysisService {
     SentConfirmation send(UUID analysisId, UUID contactId, Locale locale) {
         NeedsAnalysis analysis = analyses.findByIdForUpdate(analysisId)
                 .orElseThrow(() -> new RecordNotFoundException("NeedsAnalysis", analysisId));
-        Customer customer = access.visibleForUpdate(analysis.customerId());
+        Customer customer = access.visibleParentForUpdateOf("NeedsAnalysis", analysisId, analysis.customerId());
         customer.requireAction(access.actor(customer), CustomerAction.WRITE_NEEDS_ANALYSIS);
         if (contactId == null) {
             throw new FieldValidationException("contactId", "customer.needs.contact.required");
@@ -147,11 +147,7 @@ class NeedsAnalysisService {
     Written version(UUID analysisId) {
         NeedsAnalysis analysis = analyses.findById(analysisId)
                 .orElseThrow(() -> new RecordNotFoundException("NeedsAnalysis", analysisId));
-        try {
-            return new Written(analysis, access.visible(analysis.customerId()));
-        } catch (RecordNotFoundException outOfScope) {
-            throw new RecordNotFoundException("NeedsAnalysis", analysisId);
-        }
+        return new Written(analysis, access.visibleParentOf("NeedsAnalysis", analysisId, analysis.customerId()));
     }
 
     /** The confirmations of a version, newest first. */

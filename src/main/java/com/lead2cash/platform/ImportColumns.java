@@ -142,6 +142,17 @@ public final class ImportColumns<C extends Enum<C> & ImportColumns.Column> {
         return cells;
     }
 
+    /**
+     * The cells of a row whose text no field accepts ({@link InputRules#textProblem}: a control character such as
+     * NUL, a broken surrogate, more than {@link InputRules#MAX_TEXT} characters), each with its refusal's message
+     * key (its one argument {@link InputRules#MAX_TEXT}). The API refuses such text; an import refuses the row.
+     */
+    public static <C extends Enum<C>> Map<C, String> refusedCells(Map<C, String> cells) {
+        Map<C, String> refused = new java.util.LinkedHashMap<>();
+        cells.forEach((column, value) -> InputRules.textProblem(value).ifPresent(key -> refused.put(column, key)));
+        return refused;
+    }
+
     /** Writes the header row of a template or report: bold, each column wide enough for its Chinese header. */
     public static void writeHeader(Worksheet ws, List<? extends Column> columns) {
         for (int i = 0; i < columns.size(); i++) {

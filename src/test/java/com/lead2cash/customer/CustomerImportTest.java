@@ -193,6 +193,21 @@ class CustomerImportTest {
     }
 
     @Test
+    void aRowWithAControlCharacterIsRefusedAsTheApiRefusesItAndTheOtherRowsAreImported() {
+        var company = support.company("imp8");
+        String rep = support.bearer(mvc, company.eastRep());
+        String csv = "客户名称,联系人\r\n控制符前有限公司,\r\n\"控制\u0000符有限公司\",\r\n控制符后有限公司,钱\u0007经理\r\n";
+        JsonNode done = importAndWait(rep, csv, "VALID_ROWS");
+        assertThat(done.get("state").asString()).isEqualTo("DONE");
+        assertThat(done.get("imported").asInt()).isEqualTo(1);
+        assertThat(done.get("errors").valueStream().map(e -> e.get("line").asInt() + " " + e.get("field").asString()))
+                .containsExactly("3 name", "4 contact.name");
+        assertThat(done.get("errors").toString()).contains("control character");
+        assertThat(support.getJson(mvc, rep, "/api/v1/customers?q={q}", "控制符").get("items").valueStream()
+                .map(c -> c.get("name").asString())).containsExactly("控制符前有限公司");
+    }
+
+    @Test
     void aFileThatCannotBeReadIsRefusedAtOnce() {
         var company = support.company("imp3");
         var result = mvc.post().uri("/api/v1/customers/imports").multipart()

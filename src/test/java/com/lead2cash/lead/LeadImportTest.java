@@ -80,6 +80,18 @@ class LeadImportTest {
     }
 
     @Test
+    void aRowWithAControlCharacterIsRefusedAsTheApiRefusesItAndTheOtherRowsAreImported() throws Exception {
+        String csv = HEADER + "控制符前公司,展会,,,,,,,\r\n\"控制\u0000符公司\",展会,,,,,,,\r\n"
+                + "控制符后公司,展会,,,钱\u0007经理,,,,\r\n控制符末公司,展会,,,,,,,\r\n";
+        JsonNode status = importAndWait("control.csv", csv.getBytes(StandardCharsets.UTF_8), "VALID_ROWS");
+        assertThat(status.get("state").asString()).isEqualTo("DONE");
+        assertThat(status.get("imported").asInt()).isEqualTo(2);
+        assertThat(status.get("errors").valueStream().map(e -> e.get("line").asInt() + " " + e.get("field").asString()))
+                .containsExactly("3 companyName", "4 contactName");
+        assertThat(count("控制符")).isEqualTo(2);
+    }
+
+    @Test
     void allOrNothingModeImportsNothingWhenAnyRowIsInvalid() throws Exception {
         JsonNode status = importAndWait("leads.csv", csv("全有全无"), "ALL_OR_NOTHING");
         assertThat(status.get("state").asString()).isEqualTo("REFUSED");

@@ -20,6 +20,8 @@ import com.lead2cash.platform.DeferredInserts;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Ids;
+import com.lead2cash.platform.ImportColumns;
+import com.lead2cash.platform.InputRules;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.Role;
@@ -183,7 +185,8 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
             });
         } catch (RuntimeException e) {
             log.error("Customer import {} failed", id, e);
-            finish(id, State.FAILED, List.of(new CustomerImportRowError(0, "file", e.getClass().getSimpleName())));
+            finish(id, State.FAILED, List.of(new CustomerImportRowError(0, "file",
+                    text("customer.import.failed", new Object[0], q.locale()))));
         }
     }
 
@@ -297,6 +300,12 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
         return owners;
     }
 
+    /** A column's field as the row errors name it (the profile's and the contact's, as their checks do). */
+    private static String field(CustomerImportFile.Column column) {
+        String name = column.name().toLowerCase(Locale.ROOT);
+        return name.startsWith("contact_") ? "contact." + name.substring("contact_".length()) : name;
+    }
+
     /** A row as checked so far: its problems, what it would store, and its company keys (null without a valid profile). */
     private record Checked(List<CustomerImportRowError> problems, Ready ready, CompanyKeys keys) {
     }
@@ -305,6 +314,13 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
     private Checked check(CustomerImportFile.ImportRow row, Map<String, OrgDirectory.Person> people, Scope scope,
                           Locale locale) {
         List<CustomerImportRowError> problems = new ArrayList<>();
+        Map<CustomerImportFile.Column, String> refused = ImportColumns.refusedCells(row.cells());
+        if (!refused.isEmpty()) {
+            // text the API refuses never reaches the checks below nor the database
+            refused.forEach((column, key) -> problems.add(new CustomerImportRowError(row.line(), field(column),
+                    text(key, new Object[] {InputRules.MAX_TEXT}, locale))));
+            return new Checked(problems, null, null);
+        }
         CustomerProfile profile = null;
         try {
             profile = CustomerProfile.validated(row.get(CustomerImportFile.Column.NAME), row.get(CustomerImportFile.Column.USCC),

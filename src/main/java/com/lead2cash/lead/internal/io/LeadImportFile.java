@@ -3,6 +3,7 @@ package com.lead2cash.lead.internal.io;
 import com.lead2cash.lead.LeadSource;
 import com.lead2cash.lead.internal.domain.LeadDraft;
 import com.lead2cash.platform.ImportColumns;
+import com.lead2cash.platform.InputRules;
 import com.lead2cash.platform.SpreadsheetText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -106,6 +107,8 @@ public final class LeadImportFile {
     /** Reads a row into a draft; problems of form (not a number, not a date) are reported, not thrown. */
     static LeadDraft draft(ImportRow row, List<RowProblem> problems) {
         Map<Column, String> c = row.cells();
+        ImportColumns.refusedCells(c).forEach((column, key) -> problems.add(
+                new RowProblem(row.line(), column.names().alias(), key, List.of(InputRules.MAX_TEXT))));
         LeadSource source = null;
         String rawSource = c.get(Column.SOURCE);
         if (rawSource != null) {

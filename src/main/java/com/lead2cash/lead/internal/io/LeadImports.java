@@ -221,7 +221,8 @@ public class LeadImports {
             Checked checked = check(row, today);
             List<Map<String, String>> errors = checked.errors();
             Map<String, String> cells = new LinkedHashMap<>();
-            row.cells().forEach((column, value) -> cells.put(column.name(), value));
+            // jsonb holds no NUL: a cell with one is refused (LeadImportFile.draft) and kept for the report marked
+            row.cells().forEach((column, value) -> cells.put(column.name(), value.replace('\u0000', '\uFFFD')));
             String cellsJson = json.writeValueAsString(cells);
             pending.add(new Object[] {id, row.line(), cellsJson, errors.isEmpty() ? "PENDING" : "REFUSED",
                     errors.isEmpty() ? null : json.writeValueAsString(errors),

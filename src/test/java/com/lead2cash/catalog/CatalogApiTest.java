@@ -146,6 +146,27 @@ class CatalogApiTest {
         assertThat(products()).isEqualTo(before);
     }
 
+    @Test
+    void theExportNeutralisesTextASpreadsheetWouldRunAsAFormulaAndImportsBackAsTheSameText() throws Exception {
+        var company = support.company("cat4");
+        String director = support.bearer(mvc, company.director());
+        String name = "=HYPERLINK(\"http://e.example\",\"点我\")";
+        support.postJson(mvc, director, "/api/v1/products", "{\"code\":\"@SUM-1\",\"name\":\""
+                + name.replace("\"", "\\\"") + "\",\"unit\":\"个\",\"listPrice\":800,\"taxRate\":13}");
+        byte[] xlsx = mvc.get().uri("/api/v1/products/export").header(HttpHeaders.AUTHORIZATION, director).exchange()
+                .getResponse().getContentAsByteArray();
+        try (ReadableWorkbook wb = new ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            assertThat(wb.getFirstSheet().read()).anyMatch(r -> "'@SUM-1".equals(r.getCell(0).getText())
+                    && ("'" + name).equals(r.getCell(1).getText()));
+        }
+        var imported = mvc.post().uri("/api/v1/products/import").header(HttpHeaders.AUTHORIZATION, director)
+                .multipart().file(new MockMultipartFile("file", "产品目录.xlsx", null, xlsx)).exchange();
+        assertThat(imported).hasStatus(200);
+        JsonNode product = support.getJson(mvc, director, "/api/v1/products?q=SUM-1").get("items").get(0);
+        assertThat(product.get("code").asString()).isEqualTo("@SUM-1");
+        assertThat(product.get("name").asString()).isEqualTo(name);
+    }
+
     private static byte[] workbook(Object[][] rows) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Workbook wb = new Workbook(out, "test", "1.0")) {

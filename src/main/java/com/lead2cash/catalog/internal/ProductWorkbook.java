@@ -2,6 +2,7 @@ package com.lead2cash.catalog.internal;
 
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.SpreadsheetText;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -97,8 +98,8 @@ public final class ProductWorkbook {
             int[] r = {1};
             products.forEach(p -> {
                 int row = r[0]++;
-                ws.inlineString(row, 0, p.code());
-                ws.inlineString(row, 1, p.name());
+                text(ws, row, 0, p.code());
+                text(ws, row, 1, p.name());
                 text(ws, row, 2, p.specification());
                 text(ws, row, 3, p.unit());
                 text(ws, row, 4, p.productLine());
@@ -113,9 +114,10 @@ public final class ProductWorkbook {
         }
     }
 
+    /** A text cell through the exporters' rule ({@link SpreadsheetText}): a code "=cmd|…" stays text. */
     private static void text(Worksheet ws, int row, int col, String value) {
         if (value != null) {
-            ws.inlineString(row, col, value);
+            ws.inlineString(row, col, SpreadsheetText.cell(value));
         }
     }
 
@@ -167,7 +169,7 @@ public final class ProductWorkbook {
             Map<Column, String> cells = new EnumMap<>(Column.class);
             for (int c = 0; c < columns.length && c < values.size(); c++) {
                 if (columns[c] != null && values.get(c) != null && !values.get(c).isBlank()) {
-                    cells.put(columns[c], values.get(c).strip());
+                    cells.put(columns[c], SpreadsheetText.fromCell(values.get(c).strip()));
                 }
             }
             rows.add(row(i + 1, cells));

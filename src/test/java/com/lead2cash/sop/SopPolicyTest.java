@@ -191,6 +191,39 @@ class SopPolicyTest {
     }
 
     @Test
+    void windowsOfZeroAmountsPastTheMoneyColumnsUnknownListEntriesAndZeroDayCountsAreRefused() {
+        String token = admin();
+        long before = policy.current().version();
+        Integer changesBefore = jdbc.sql("select count(*) from sop_policy_change").query(Integer.class).single();
+        // each was saved as a version: a lead's L1 deadline due at once, a budget no lead can hold, contracts without review
+        List<List<String>> refused = List.of(
+                List.of("L1", "window", "0m business", "policy.error.windowZero"),
+                List.of("K1", "window", "0d business", "policy.error.windowZero"),
+                List.of("L8", "contestWindow", "0m calendar", "policy.error.windowZero"),
+                List.of("L3", "minimumBudget", "1e30", "error.input.amountTooLarge"),
+                List.of("K1", "reviewers", "LEGAL, NOPE", "policy.error.oneOrMoreChoices"),
+                List.of("K1", "reviewers", ",", "policy.error.oneOrMoreChoices"),
+                List.of("O2", "panelRoles", "SALES_REP, CEO", "policy.error.oneOrMoreChoices"),
+                List.of("K5", "riskLevels", "HIGH, SEVERE", "policy.error.choices"),
+                List.of("S3", "severities", "NOPE", "policy.error.choices"),
+                List.of("L3", "urgencyDays", "0", "policy.error.atLeast"),
+                List.of("S4", "repeatWindowDays", "0", "policy.error.atLeast"));
+        for (List<String> c : refused) {
+            var result = mvc.put().uri("/api/v1/policy").header(HttpHeaders.AUTHORIZATION, token)
+                    .contentType(MediaType.APPLICATION_JSON).content("""
+                            {"reason":"t","version":%d,"changes":[{"rule":"%s","parameter":"%s","value":"%s"}]}"""
+                            .formatted(before, c.get(0), c.get(1), c.get(2))).exchange();
+            assertThat(result).as(c.toString()).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+            assertThat(result).as(c.toString()).bodyJson().extractingPath("$.errors[0].field").asString()
+                    .isEqualTo(c.get(0) + "." + c.get(1));
+            assertThat(result).as(c.toString()).bodyJson().extractingPath("$.errors[0].code").asString()
+                    .isEqualTo(c.get(3));
+        }
+        assertThat(policy.current().version()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from sop_policy_change").query(Integer.class).single()).isEqualTo(changesBefore);
+    }
+
+    @Test
     void aVersionWrittenByAnotherNodeIsSeenAtOnce() {
         PolicyVersion before = policy.current();
         String values = jdbc.sql("select policy_values::text from sop_policy_version where version = :v")
@@ -248,6 +281,18 @@ class SopPolicyTest {
                 .param("p.window", "x").param("reason", "typo")).hasStatusOk()
                 .bodyText().contains("is-invalid");
         long before = policy.current().version();
+        // saved as a version before: every contract reviewed by nobody within no time
+        assertThat(mvc.post().uri("/admin/policy/rules/K1").cookie(session).with(csrf())
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .param("p.window", "0d business").param("p.reviewers", "LEGAL, NOPE").param("reason", "t"))
+                .hasStatusOk().bodyText().contains("is-invalid", "A window must be longer than 0.",
+                        "Name at least one of LEGAL, FINANCE, OPERATIONS, and only those.");
+        assertThat(mvc.post().uri("/admin/policy/rules/L3").cookie(session).with(csrf())
+                .param("p.targetIndustries", RuleCatalog.DEFAULT_TARGET_INDUSTRIES).param("p.minimumBudget", "1e30")
+                .param("p.urgencyDays", "0").param("p.gradeAMinPoints", "3").param("p.gradeBMinPoints", "2")
+                .param("reason", "t").header(HttpHeaders.ACCEPT_LANGUAGE, "en")).hasStatusOk().bodyText()
+                .contains("is-invalid", "Must be at least 1.", "The amount has more than 16 digits");
+        assertThat(policy.current().version()).isEqualTo(before);
         assertThat(mvc.post().uri("/admin/policy/rules/L7").cookie(session).with(csrf())
                 .param("p.window", "3h").param("reason", "Faster first response"))
                 .hasRedirectedUrl("/admin/policy");

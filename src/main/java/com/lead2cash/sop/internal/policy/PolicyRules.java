@@ -1,6 +1,7 @@
 package com.lead2cash.sop.internal.policy;
 
 import com.lead2cash.platform.FieldValidationException.FieldError;
+import com.lead2cash.platform.InputRules;
 import com.lead2cash.sop.DeadlineWindow;
 import com.lead2cash.sop.TimeBasis;
 import java.math.BigDecimal;
@@ -30,7 +31,8 @@ final class PolicyRules {
 
     static List<FieldError> check(Map<String, Map<String, Object>> v) {
         List<FieldError> errors = new ArrayList<>();
-        v.forEach((rule, params) -> params.forEach((param, value) -> withinCountableRange(errors, rule, param, value)));
+        v.forEach((rule, params) -> params.forEach((param, value) ->
+                withinRange(errors, rule, RuleCatalog.require(rule).param(param).orElseThrow(), value)));
         int a = (Integer) v.get("L3").get("gradeAMinPoints");
         int b = (Integer) v.get("L3").get("gradeBMinPoints");
         if (a > 4) {
@@ -75,6 +77,10 @@ final class PolicyRules {
         }
         atLeast(errors, v, "C1", "gradeBMinScore", 5);
         atLeast(errors, v, "R1", "standardYears", 1);
+        // a lead needing to buy within 0 days, a repeat within 0 days, overdue after 0 days: never or always
+        atLeast(errors, v, "L3", "urgencyDays", 1);
+        atLeast(errors, v, "S4", "repeatWindowDays", 1);
+        atLeast(errors, v, "E2", "overdueBusinessDays", 1);
         int criterionMax = (Integer) v.get("O1").get("criterionMax");
         atLeast(errors, v, "O1", "criterionMax", 1);
         if ((Integer) v.get("O1").get("passScore") > criterionMax * 4) {
@@ -88,34 +94,54 @@ final class PolicyRules {
                 errors.add(new FieldError("O1." + stages.get(i), "policy.error.notDecreasing"));
             }
         }
-        // O2: the panel is made of the seats the product knows, at least one
-        @SuppressWarnings("unchecked")
-        List<String> panel = (List<String>) v.get("O2").get("panelRoles");
-        if (panel.isEmpty() || !List.of("SALES_REP", "SALES_MANAGER", "TECH_SUPPORT").containsAll(panel)) {
-            errors.add(new FieldError("O2.panelRoles", "policy.error.panelRoles"));
-        }
         if (((DeadlineWindow) v.get("L8").get("contestWindow")).basis() != TimeBasis.CALENDAR) {
             errors.add(new FieldError("L8.contestWindow", "policy.error.calendarOnly"));
         }
         return errors;
     }
 
-    private static void withinCountableRange(List<FieldError> errors, String rule, String param, Object value) {
-        if (value instanceof DeadlineWindow window) {
-            long amount = window.duration().amount();
-            long days = switch (window.duration().unit()) {
-                case MINUTES -> amount / (24 * 60);
-                case HOURS -> amount / 24;
-                case DAYS -> amount;
-            };
-            if (days > MAX_DAYS) {
-                errors.add(new FieldError(rule + "." + param, "policy.error.windowTooLong", MAX_DAYS));
+    /**
+     * What one value of its type may be beyond its form ({@link ParamType} reads the form and refuses signs):
+     * a window that ends at once or later than can be counted, an amount no money column stores, a list entry
+     * that is none of the choices the reading module knows, a count past what can be counted.
+     */
+    private static void withinRange(List<FieldError> errors, String rule, RuleCatalog.ParamDef def, Object value) {
+        String field = rule + "." + def.name();
+        String param = def.name();
+        switch (def.type()) {
+            case DURATION -> {
+                DeadlineWindow window = (DeadlineWindow) value;
+                long amount = window.duration().amount();
+                long days = switch (window.duration().unit()) {
+                    case MINUTES -> amount / (24 * 60);
+                    case HOURS -> amount / 24;
+                    case DAYS -> amount;
+                };
+                if (amount == 0) {
+                    errors.add(new FieldError(field, "policy.error.windowZero"));
+                } else if (days > MAX_DAYS) {
+                    errors.add(new FieldError(field, "policy.error.windowTooLong", MAX_DAYS));
+                }
             }
-        } else if (value instanceof Integer n) {
-            int max = param.endsWith("Days") ? MAX_DAYS : param.endsWith("Months") ? MAX_MONTHS
-                    : param.endsWith("Years") ? MAX_YEARS : param.endsWith("Multiple") ? MAX_MULTIPLE : Integer.MAX_VALUE;
-            if (n > max) {
-                errors.add(new FieldError(rule + "." + param, "policy.error.atMost", max));
+            case MONEY -> InputRules.amountProblem((BigDecimal) value).ifPresent(key -> errors.add(new FieldError(
+                    field, key, InputRules.MONEY_PRECISION - InputRules.MONEY_SCALE, InputRules.MONEY_SCALE)));
+            case LIST -> {
+                List<?> entries = (List<?>) value;
+                if (!def.choices().isEmpty() && (!def.choices().containsAll(entries)
+                        || (entries.isEmpty() && !def.noneAllowed()))) {
+                    errors.add(new FieldError(field, def.noneAllowed() ? "policy.error.choices"
+                            : "policy.error.oneOrMoreChoices", String.join(", ", def.choices())));
+                }
+            }
+            case INTEGER -> {
+                int max = param.endsWith("Days") ? MAX_DAYS : param.endsWith("Months") ? MAX_MONTHS
+                        : param.endsWith("Years") ? MAX_YEARS : param.endsWith("Multiple") ? MAX_MULTIPLE
+                        : Integer.MAX_VALUE;
+                if ((Integer) value > max) {
+                    errors.add(new FieldError(field, "policy.error.atMost", max));
+                }
+            }
+            default -> {
             }
         }
     }

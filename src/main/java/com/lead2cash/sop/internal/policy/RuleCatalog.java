@@ -29,8 +29,17 @@ public final class RuleCatalog {
     public enum Stage { LEAD, CUSTOMER, OPPORTUNITY, QUOTE, CONTRACT, DELIVERY, PAYMENT, HANDOVER, TEAM, INCIDENT,
         RETENTION, GENERAL }
 
-    /** One typed parameter of a rule with its default in canonical text form. */
-    public record ParamDef(String name, ParamType type, String defaultText) {
+    /**
+     * One typed parameter of a rule with its default in canonical text form. A list whose entries the
+     * reading module takes as the names of one of its enums declares those names as {@code choices} (any
+     * other entry is refused), and {@code noneAllowed} whether it may name none; an empty {@code choices}
+     * is a list of free texts.
+     */
+    public record ParamDef(String name, ParamType type, String defaultText, List<String> choices, boolean noneAllowed) {
+        public ParamDef {
+            choices = List.copyOf(choices);
+        }
+
         public Object defaultValue() {
             return type.parse(defaultText, null);
         }
@@ -100,7 +109,9 @@ public final class RuleCatalog {
                 p("discoveryProbability", PERCENT, "10"), p("evaluationProbability", PERCENT, "20"),
                 p("proposalProbability", PERCENT, "40"), p("negotiationProbability", PERCENT, "60"),
                 p("contractProbability", PERCENT, "80"));
-        rule("O2", s, "000", "answerWindow", p("panelRoles", LIST, "SALES_REP, SALES_MANAGER, TECH_SUPPORT"),
+        // the roles of the opportunity module's PanelSeat
+        rule("O2", s, "000", "answerWindow", oneOrMoreOf("panelRoles", "SALES_REP, SALES_MANAGER, TECH_SUPPORT",
+                        "SALES_REP", "SALES_MANAGER", "TECH_SUPPORT"),
                 p("answerWindow", DURATION, "1d business"));
 
         s = Stage.QUOTE;
@@ -109,12 +120,13 @@ public final class RuleCatalog {
         rule("Q3", s, "000,001", null);
 
         s = Stage.CONTRACT;
+        // the contract module's Department and RiskLevel
         rule("K1", s, "000", "window", p("window", DURATION, "2d business"),
-                p("reviewers", LIST, "LEGAL, FINANCE, OPERATIONS"));
+                oneOrMoreOf("reviewers", "LEGAL, FINANCE, OPERATIONS", "LEGAL", "FINANCE", "OPERATIONS"));
         rule("K2", s, "000", null);
         rule("K3", s, "002", "window", p("window", DURATION, "3d calendar"));
         rule("K4", s, "000", "window", p("window", DURATION, "1d business"));
-        rule("K5", s, "003", null, p("amountThreshold", MONEY, "1000000"), p("riskLevels", LIST, "HIGH"));
+        rule("K5", s, "003", null, p("amountThreshold", MONEY, "1000000"), anyOf("riskLevels", "HIGH", "LOW", "MEDIUM", "HIGH"));
 
         s = Stage.DELIVERY;
         rule("D1", s, "000", "window", p("window", DURATION, "7d calendar"));
@@ -134,7 +146,8 @@ public final class RuleCatalog {
                 p("majorWindow", DURATION, "4h business"), p("minorWindow", DURATION, "1d business"));
         rule("S2", s, "002", null, p("criticalWindow", DURATION, "1d business"),
                 p("majorWindow", DURATION, "2d business"), p("minorWindow", DURATION, "5d business"));
-        rule("S3", s, "002", null, p("severities", LIST, "CRITICAL"));
+        // the after-sales module's Severity
+        rule("S3", s, "002", null, anyOf("severities", "CRITICAL", "CRITICAL", "MAJOR", "MINOR"));
         rule("S4", s, "COMMON", null, p("repeatWindowDays", INTEGER, "90"));
 
         s = Stage.TEAM;
@@ -163,7 +176,17 @@ public final class RuleCatalog {
     }
 
     private static ParamDef p(String name, ParamType type, String defaultText) {
-        return new ParamDef(name, type, defaultText);
+        return new ParamDef(name, type, defaultText, List.of(), true);
+    }
+
+    /** A list of some of the choices, possibly none. */
+    private static ParamDef anyOf(String name, String defaultText, String... choices) {
+        return new ParamDef(name, LIST, defaultText, List.of(choices), true);
+    }
+
+    /** A list of at least one of the choices. */
+    private static ParamDef oneOrMoreOf(String name, String defaultText, String... choices) {
+        return new ParamDef(name, LIST, defaultText, List.of(choices), false);
     }
 
     private static void rule(String id, Stage stage, String sources, String windowParam, ParamDef... params) {

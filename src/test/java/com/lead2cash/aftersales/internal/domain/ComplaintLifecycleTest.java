@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.lead2cash.platform.DomainException;
-import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.sop.SopPolicy;
+import com.lead2cash.sop.internal.policy.RuleCatalog;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -113,5 +115,11 @@ class ComplaintLifecycleTest {
         assertThat(rules.isLevelOne(Severity.CRITICAL)).isTrue();
         assertThat(rules.isLevelOne(Severity.MAJOR)).isFalse();
         assertThat(rules.isLevelOne(Severity.MINOR)).isFalse();
+    }
+
+    @Test
+    void S3_thePolicyOffersExactlyTheSeveritiesThisModuleKnows() {
+        assertThat(RuleCatalog.require(AftersalesRules.LEVEL_ONE).param("severities").orElseThrow().choices())
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(Severity.values()).map(Enum::name).toList());
     }
 }

@@ -7,16 +7,18 @@ import com.lead2cash.opportunity.Stage;
 import com.lead2cash.opportunity.internal.OpportunityRules;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.Role;
 import com.lead2cash.sop.SopPolicy;
+import com.lead2cash.sop.internal.policy.RuleCatalog;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import com.lead2cash.platform.ForbiddenException;
 
 /** The evaluation gate (O1) and the panel (O2) on the catalogue's defaults: who scores, how scores combine, when it qualifies. */
 class OpportunityEvaluationRulesTest {
@@ -188,5 +190,11 @@ class OpportunityEvaluationRulesTest {
         assertThat(List.of(Stage.DISCOVERY, Stage.EVALUATION, Stage.PROPOSAL, Stage.NEGOTIATION, Stage.CONTRACT, Stage.WON))
                 .extracting(RULES::probability).extracting(BigDecimal::intValue).containsExactly(10, 20, 40, 60, 80, 100);
         assertThat(RULES.probability(Stage.LOST)).isZero();
+    }
+
+    @Test
+    void O2_thePolicyOffersExactlyThePanelSeatsThisModuleKnows() {
+        assertThat(RuleCatalog.require(OpportunityRules.PANEL).param("panelRoles").orElseThrow().choices())
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(PanelSeat.values()).map(PanelSeat::role).toList());
     }
 }

@@ -224,6 +224,22 @@ class SopPolicyTest {
     }
 
     @Test
+    void aChangeNamingOneParameterTwiceIsRefusedAndWritesNothing() {
+        String token = admin();
+        long before = policy.current().version();
+        Integer changesBefore = jdbc.sql("select count(*) from sop_policy_change").query(Integer.class).single();
+        // answered 409 after the database refused the second change row's key
+        assertThat(mvc.put().uri("/api/v1/policy").header(HttpHeaders.AUTHORIZATION, token)
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"reason":"twice","version":%d,"changes":[{"rule":"L1","parameter":"window","value":"30m business"},
+                         {"rule":"L1","parameter":"window","value":"5h business"}]}""".formatted(before)))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyJson().extractingPath("$.errors[*].code").asArray().containsExactly("policy.error.duplicateParameter");
+        assertThat(policy.current().version()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from sop_policy_change").query(Integer.class).single()).isEqualTo(changesBefore);
+    }
+
+    @Test
     void aVersionWrittenByAnotherNodeIsSeenAtOnce() {
         PolicyVersion before = policy.current();
         String values = jdbc.sql("select policy_values::text from sop_policy_version where version = :v")

@@ -12,10 +12,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -177,12 +179,18 @@ public class PolicyService implements SopPolicy {
         });
         List<ChangeRow> rows = new ArrayList<>();
         long next = base.version() + 1;
+        Set<String> named = new HashSet<>();
         for (Change c : changes == null ? List.<Change>of() : changes) {
             String field = c.rule() + "." + c.parameter();
             var rule = c.rule() == null ? null : RuleCatalog.find(c.rule()).orElse(null);
             var param = rule == null || c.parameter() == null ? null : rule.param(c.parameter()).orElse(null);
             if (param == null) {
                 errors.add(new FieldError(field, "policy.error.unknownParameter", field));
+                continue;
+            }
+            if (!named.add(field)) {
+                // one version holds one value per parameter: which of two would be meant is not ours to guess
+                errors.add(new FieldError(field, "policy.error.duplicateParameter", field));
                 continue;
             }
             Object old = values.get(rule.id()).get(param.name());

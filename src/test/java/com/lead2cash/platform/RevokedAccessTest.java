@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.JsonNode;
 
@@ -98,6 +99,32 @@ class RevokedAccessTest {
         identity.setActive(rep.id(), false, rep.version());
         assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, token))
                 .hasStatus(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void aReactivatedUserSignsInAgainTheirTokensAndSessionsFromBeforeStayDead() {
+        User rep = user("returning.rep", Role.SALES_REP);
+        String token = "Bearer " + fixtures.token(mvc, rep.username());
+        Cookie session = signIn(rep.username());
+        String admin = "Bearer " + fixtures.token(mvc, "admin");
+        String body = """
+                {"displayName":"%s","orgUnitId":"%s","roles":["SALES_REP"],"active":%s,"version":%d}""";
+        assertThat(mvc.put().uri("/api/v1/users/" + rep.id()).header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body.formatted(rep.displayName(), rep.orgUnitId(), false, identity.user(rep.id()).version())))
+                .hasStatusOk();
+        assertThat(mvc.put().uri("/api/v1/users/" + rep.id()).header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body.formatted(rep.displayName(), rep.orgUnitId(), true, identity.user(rep.id()).version())))
+                .hasStatusOk();
+
+        // the old token answered again once the user was active again
+        assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, token))
+                .hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(mvc.get().uri("/").cookie(session)).as("a session with no request while deactivated")
+                .hasStatus(HttpStatus.FOUND).redirectedUrl().endsWith("/login");
+        assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION,
+                "Bearer " + fixtures.token(mvc, rep.username()))).as("signed in again").hasStatusOk();
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.Role;
+import com.lead2cash.platform.internal.security.ApiTokens;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +19,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,9 +35,13 @@ public class IdentityService {
     private final PasswordEncoder passwordEncoder;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApiTokens tokens;
+    private final FindByIndexNameSessionRepository<? extends Session> sessions;
 
     IdentityService(UserRepository users, OrgUnitRepository units, PasswordEncoder passwordEncoder, JdbcClient jdbc,
-                    Clock clock) {
+                    Clock clock, ApiTokens tokens, FindByIndexNameSessionRepository<? extends Session> sessions) {
+        this.tokens = tokens;
+        this.sessions = sessions;
         this.users = users;
         this.units = units;
         this.passwordEncoder = passwordEncoder;
@@ -101,6 +108,10 @@ public class IdentityService {
             user.activate(clock.instant());
         } else {
             user.deactivate(clock.instant());
+            // tokens and web sessions end now and stay ended: a re-activated user signs in again (a session
+            // with no request while deactivated would otherwise go on)
+            tokens.revokeAll(id);
+            sessions.findByPrincipalName(user.username()).keySet().forEach(sessions::deleteById);
         }
         return users.save(user);
     }

@@ -107,6 +107,13 @@ public class ApiTokens {
         }
     }
 
+    /** Every live token of the user (a deactivated user is let back in only by signing in again). */
+    @Transactional
+    public void revokeAll(UUID userId) {
+        jdbc.sql("update platform_api_token set revoked_at = :now where user_id = :user and revoked_at is null")
+                .param("user", userId).param("now", ts(clock.instant())).update();
+    }
+
     @Transactional
     void revokeByValue(String token) {
         jdbc.sql("update platform_api_token set revoked_at = :now where token_hash = :hash and revoked_at is null")

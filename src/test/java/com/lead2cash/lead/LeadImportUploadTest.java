@@ -182,6 +182,28 @@ class LeadImportUploadTest {
         assertThat(page).contains("id=\"flash-error\"", "文件超过32 MB");
     }
 
+    @Test
+    void aFileNameWithANulIs422AProblemInTheApiAndTheErrorPageOnAScreen() throws Exception {
+        // the container refused the name while the upload was read: 500 with Spring's default body, an ERROR stack
+        HttpResponse<String> api = upload(token("admin", Fixtures.ADMIN_PASSWORD), "evil\0.exe.pdf",
+                "公司名称*,来源渠道*\r\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(api.statusCode()).as(api.body()).isEqualTo(422);
+        assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        assertThat(json.readTree(api.body()).get("code").asString()).isEqualTo("error.input.controlCharacter");
+
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String login = browser.send(HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        browser.send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + Fixtures.ADMIN_PASSWORD
+                        + "&_csrf=" + hidden(login, "_csrf"))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(uri("/leads/imports"))
+                .header("Accept-Language", "en").header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart("evil\0.csv", new byte[] {'a'}))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(422);
+        assertThat(page.body()).contains("id=\"error-detail\"", "control character");
+    }
+
     private static String hidden(String html, String name) {
         Matcher m = Pattern.compile("name=\"" + name + "\"[^>]*value=\"([^\"]+)\"").matcher(html);
         assertThat(m.find()).isTrue();

@@ -6,33 +6,44 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Map;
+import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.ViewResolver;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 /**
  * Reads every upload (multipart request) before anything else does, so that one above the size limit
  * is answered as the product answers, not by the container: a 413 problem in the API, and on a page
  * the form's screen again with a message saying the limit. Read later — by the CSRF check or a
- * controller — a too-large body would only surface as a missing parameter or a server error.
+ * controller — a too-large body would only surface as a missing parameter or a server error. A file
+ * name the container refuses (a NUL in it) is answered here too, for the same reason.
  */
 @Component
 @Order(-104) // after the request context (locale) is set up, before Spring Security
 class UploadLimitFilter extends OncePerRequestFilter {
 
     private static final String KEY = "error.uploadTooLarge";
+    private static final String CONTROL_CHARACTER = "error.input.controlCharacter";
 
     private final ProblemWriter problems;
     private final DataSize maxUpload;
+    private final ViewResolver views;
     private final SessionFlashMapManager flashMaps = new SessionFlashMapManager();
 
-    UploadLimitFilter(ProblemWriter problems, @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxUpload) {
+    UploadLimitFilter(ProblemWriter problems, @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxUpload,
+                      @Qualifier("thymeleafViewResolver") ViewResolver views) {
         this.problems = problems;
+        this.views = views;
         this.maxUpload = maxUpload;
     }
 
@@ -47,7 +58,11 @@ class UploadLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         try {
             request.getParts();
-        } catch (IllegalStateException | IOException | ServletException e) {
+        } catch (RuntimeException | IOException | ServletException e) {
+            if (refusedFileName(e)) {
+                refuseFileName(request, response);
+                return;
+            }
             if (!tooLarge(e)) {
                 throw e;
             }
@@ -66,6 +81,38 @@ class UploadLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * A file name with a NUL, which the container refuses to hand out (and would have answered 500): text the
+     * product never takes, refused as every NUL is — 422, the problem in the API and the error page on a screen.
+     */
+    private void refuseFileName(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/api/")) {
+            problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT, CONTROL_CHARACTER);
+        } else {
+            // the error page as PageExceptionHandler shows it, rendered here: an error dispatch would parse the
+            // upload again and fail the same way
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            try {
+                View page = views.resolveViewName("error", LocaleContextHolder.getLocale());
+                page.render(Map.of("status", HttpStatus.UNPROCESSABLE_CONTENT.value(), "errorKey", CONTROL_CHARACTER,
+                        "errorArgs", new Object[0]), request, response);
+            } catch (Exception e) {
+                throw new IOException(e);
+            }
+        }
+    }
+
+    /** The container refused a file name (Tomcat wraps its InvalidFileNameException in an IllegalStateException). */
+    private static boolean refusedFileName(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidFileNameException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The container's own words for a body over its multipart limits (the test Spring itself uses). */

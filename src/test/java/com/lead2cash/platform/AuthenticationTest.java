@@ -91,6 +91,30 @@ class AuthenticationTest {
     }
 
     @Test
+    void aRefusedSignInIsAuditedWithWhyInTheAuditsWordsNeverAClassName() {
+        // from an address of its own, so that its failures do not throttle the other tests' sign-ins
+        java.util.function.Consumer<String> signIn = password -> mvc.post().uri("/login").with(csrf())
+                .with(request -> {
+                    request.setRemoteAddr("203.0.113.9");
+                    return request;
+                }).param("username", username).param("password", password).exchange();
+        signIn.accept("wrong-password");
+        jdbc.sql("update platform_user set locked_until = now() + interval '1 hour' where username = :u")
+                .param("u", username).update();
+        signIn.accept(Fixtures.PASSWORD);
+        jdbc.sql("update platform_user set locked_until = null, active = false where username = :u")
+                .param("u", username).update();
+        signIn.accept(Fixtures.PASSWORD);
+        // recorded as LockedException and DisabledException
+        String admin = "Bearer " + fixtures.token(mvc, "admin");
+        assertThat(mvc.get().uri("/api/v1/audit?action=LOGIN_FAILED&actor=" + username)
+                .header(HttpHeaders.AUTHORIZATION, admin)).hasStatusOk()
+                .bodyJson().extractingPath("$.items[*].detail").asArray()
+                .contains("bad credentials", "account locked", "account deactivated")
+                .noneSatisfy(d -> assertThat(String.valueOf(d)).endsWith("Exception"));
+    }
+
+    @Test
     void aTokenAuthenticatesApiCallsUntilItIsRevoked() {
         String token = fixtures.token(mvc, username);
         assertThat(token).startsWith("l2c_");

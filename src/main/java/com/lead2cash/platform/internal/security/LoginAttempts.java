@@ -3,10 +3,15 @@ package com.lead2cash.platform.internal.security;
 import com.lead2cash.platform.internal.audit.AuditRecorder;
 import com.lead2cash.platform.internal.identity.LoginRecorder;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.AccountExpiredException;
+import org.springframework.security.authentication.CredentialsExpiredException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
@@ -49,8 +54,17 @@ class LoginAttempts {
             boolean locked = logins.failed(username, properties.maxFailedLogins(), properties.lockout());
             audit.recordAs(null, username, locked ? "LOCKED" : "LOGIN_FAILED", "bad credentials");
         } else {
-            audit.recordAs(null, username, "LOGIN_FAILED", event.getException().getClass().getSimpleName());
+            audit.recordAs(null, username, "LOGIN_FAILED", reason(event.getException()));
         }
+    }
+
+    /** Why a sign-in was refused, in the audit's words ("bad credentials" above), never a class name. */
+    private static String reason(AuthenticationException e) {
+        return e instanceof DisabledException ? "account deactivated"
+                : e instanceof LockedException ? "account locked"
+                : e instanceof AccountExpiredException ? "account expired"
+                : e instanceof CredentialsExpiredException ? "password expired"
+                : "sign-in refused";
     }
 
     @EventListener

@@ -59,6 +59,10 @@ class OpportunityApiTest {
         assertThat(refused).hasStatus(422);
         assertThat(customers.json(refused).get("code").asString()).isEqualTo("opportunity.stage.evaluationIncomplete");
 
+        // a score is whole points: 5.5 is refused, never cut to 5, and writes no scorecard
+        assertThat(customers.post(mvc, rep, "/api/v1/opportunities/" + id + "/evaluations",
+                "{\"needMatch\":5.5,\"competitiveStrength\":6,\"paymentRisk\":6,\"resourceInvestment\":6}")).hasStatus(400);
+        assertThat(customers.getJson(mvc, rep, "/api/v1/opportunities/" + id + "/evaluations").get("evaluations")).isEmpty();
         String low = "{\"needMatch\":6,\"competitiveStrength\":6,\"paymentRisk\":6,\"resourceInvestment\":6}";
         var first = customers.post(mvc, rep, "/api/v1/opportunities/" + id + "/evaluations", low);
         assertThat(first).hasStatus(201);

@@ -45,6 +45,15 @@ class CustomerPagesTest {
         check(company.eastManager().username(), List.of("/", "/customers", "/customers/pool", "/customers/" + id,
                 "/customers/follow-ups/team", "/customers/follow-ups/team/panel", "/customers?bucket=POTENTIAL&q=页面"));
         check(company.finance().username(), List.of("/customers", "/customers/" + id));
+
+        // finance reads customers and registers none: the list offers neither registering nor importing
+        Cookie finance = fixtures.session(mvc, company.finance().username(), Fixtures.PASSWORD);
+        assertThat(mvc.get().uri("/customers").cookie(finance).exchange().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).doesNotContain("id=\"new-customer\"", "id=\"import-customers\"");
+        assertThat(mvc.get().uri("/customers/new").cookie(finance).exchange()).hasStatus(403);
+        Cookie eastRep = fixtures.session(mvc, company.eastRep().username(), Fixtures.PASSWORD);
+        assertThat(mvc.get().uri("/customers").cookie(eastRep).exchange().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("id=\"new-customer\"", "id=\"import-customers\"");
     }
 
     private void check(String user, List<String> paths) throws Exception {

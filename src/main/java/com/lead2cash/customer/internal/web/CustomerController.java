@@ -22,6 +22,7 @@ import com.lead2cash.customer.internal.domain.ActivityDraft;
 import com.lead2cash.customer.internal.domain.ActivityType;
 import com.lead2cash.customer.internal.domain.Attitude;
 import com.lead2cash.customer.internal.domain.CompanySize;
+import com.lead2cash.customer.internal.domain.CustomerActor;
 import com.lead2cash.customer.internal.domain.ContactDetails;
 import com.lead2cash.customer.internal.domain.CreditRating;
 import com.lead2cash.customer.internal.domain.Customer;
@@ -206,6 +207,8 @@ class CustomerController {
         CurrentUser me = CurrentUser.require();
         model.addAttribute("isManager", me.isManager());
         model.addAttribute("isRep", me.hasAny(Role.SALES_REP, Role.ACCOUNT_MANAGER));
+        // registering and importing are for those who work customers; finance reads them
+        model.addAttribute("registers", new CustomerActor(me.id(), me.roles(), true).worksCustomers());
         model.addAttribute("people", me.isManager() ? teamPeople() : List.of());
         model.addAttribute("now", clock.instant());
         return htmx != null && cursor != null ? "customer/list :: rows" : "customer/list";
@@ -248,12 +251,14 @@ class CustomerController {
     // ---- registration and correction
 
     @GetMapping("/customers/new")
+    @PreAuthorize(CustomerAccess.WORKER_ROLES)
     String newCustomer(Model model) {
         model.addAttribute("form", new CustomerForm());
         return form(model, List.of(), null);
     }
 
     @PostMapping("/customers/new")
+    @PreAuthorize(CustomerAccess.WORKER_ROLES)
     String create(@ModelAttribute("form") CustomerForm form, BindingResult binding, Model model,
                   RedirectAttributes redirect) {
         if (binding.hasErrors()) {

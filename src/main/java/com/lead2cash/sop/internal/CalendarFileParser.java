@@ -1,7 +1,7 @@
 package com.lead2cash.sop.internal;
 
+import com.lead2cash.platform.InputRules;
 import com.lead2cash.sop.DayKind;
-
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.time.LocalDate;
@@ -38,13 +38,15 @@ public final class CalendarFileParser {
     public static final String UNKNOWN_KIND = "calendar.import.unknown-kind";
     public static final String EXTRA_TEXT = "calendar.import.extra-text";
     public static final String CONFLICT = "calendar.import.conflict";
+    public static final String OUT_OF_RANGE = "calendar.import.out-of-range";
 
     private static final Map<String, String> DEFAULT_MESSAGES = Map.of(
             INVALID_DATE, "''{0}'' is not a date in the form YYYY-MM-DD",
             MISSING_KIND, "The date {0} needs ''holiday'' or ''workday'' after it",
             UNKNOWN_KIND, "''{0}'' is neither ''holiday'' nor ''workday''",
             EXTRA_TEXT, "Unexpected text after the day kind: ''{0}''",
-            CONFLICT, "{0} is already a {2} on line {1,number,#}, it cannot also be a {3}");
+            CONFLICT, "{0} is already a {2} on line {1,number,#}, it cannot also be a {3}",
+            OUT_OF_RANGE, "{0} lies outside the years any record may name ({1}–{2})");
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
     private static final Pattern SEPARATOR = Pattern.compile("[\\p{javaWhitespace}\\u00A0]+");
@@ -81,6 +83,12 @@ public final class CalendarFileParser {
                 date = LocalDate.parse(tokens[0]);
             } catch (DateTimeParseException e) {
                 errors.add(new LineError(lineNumber, line, INVALID_DATE, List.of(tokens[0])));
+                continue;
+            }
+            if (InputRules.dateProblem(date).isPresent()) {
+                // the same years the calendar's own form and API accept
+                errors.add(new LineError(lineNumber, line, OUT_OF_RANGE, List.of(date.toString(),
+                        String.valueOf(InputRules.FIRST_DATE.getYear()), String.valueOf(InputRules.LAST_DATE.getYear()))));
                 continue;
             }
             if (tokens.length < 2) {

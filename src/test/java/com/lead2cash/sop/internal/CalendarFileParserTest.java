@@ -61,6 +61,16 @@ class CalendarFileParserTest {
     }
 
     @Test
+    void aDayOutsideTheYearsAnyRecordMayNameIsRejectedAsTheCalendarsFormRejectsIt() {
+        Result result = CalendarFileParser.parse("2027-10-01 holiday\n9999-01-01 holiday\n1899-12-31 workday\n");
+
+        assertThat(result.entries()).containsOnlyKeys(LocalDate.of(2027, 10, 1));
+        assertThat(result.errors()).containsExactly(
+                new LineError(2, "9999-01-01 holiday", CalendarFileParser.OUT_OF_RANGE, List.of("9999-01-01", "1900", "2199")),
+                new LineError(3, "1899-12-31 workday", CalendarFileParser.OUT_OF_RANGE, List.of("1899-12-31", "1900", "2199")));
+    }
+
+    @Test
     void readsAWholeFileSkippingBlankLinesAndComments() {
         String file = """
                 # 2027 schedule

@@ -109,6 +109,17 @@ class ApprovalApiTest {
     }
 
     @Test
+    void theSubmitterMaySeeTheirApprovalButNeverDecideItA403NotAConflict() {
+        UUID id = submitReview("C-5");
+        assertThat(mvc.get().uri("/api/v1/approvals/{id}", id).header(HttpHeaders.AUTHORIZATION, bearer("rep")))
+                .hasStatusOk();
+        assertThat(decide("rep", id, "{\"decision\":\"APPROVE\"}")).hasStatus(HttpStatus.FORBIDDEN)
+                .bodyJson().extractingPath("$.code").isEqualTo("approval.task.ownSubmission");
+        assertThat(mvc.get().uri("/api/v1/approvals/{id}", id).header(HttpHeaders.AUTHORIZATION, bearer("rep")))
+                .bodyJson().extractingPath("$.state").isEqualTo("IN_PROGRESS");
+    }
+
+    @Test
     void rejectingWithoutACommentIsRefusedFieldByField() {
         UUID id = submitReview("C-4");
         assertThat(decide("accountant", id, "{\"decision\":\"REJECT\"}")).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)

@@ -18,7 +18,6 @@ import com.lead2cash.approval.internal.domain.DelegationRepository;
 import com.lead2cash.approval.internal.domain.Happening;
 import com.lead2cash.notification.Notification;
 import com.lead2cash.notification.Notifier;
-import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.RecordNotFoundException;
@@ -135,7 +134,7 @@ public class ApprovalService implements Approvals {
 
     /**
      * The user decides on an approval they may see: on the given task, or on the one of the
-     * current step that is theirs (409 when there is none left for them).
+     * current step that is theirs (when there is none, the approval says why: 403 or 409).
      */
     public ApprovalView decide(UUID approvalId, UUID userId, Decision decision, String comment, UUID taskId,
                                Long expectedVersion) {
@@ -144,8 +143,7 @@ public class ApprovalService implements Approvals {
         requireVisible(approval, actor);
         approval.expectVersion(expectedVersion);
         UUID task = taskId != null ? taskId : approval.actionableTaskFor(actor)
-                .orElseThrow(() -> approval.state() == ApprovalView.State.IN_PROGRESS
-                        ? new ConflictException("approval.noPendingTask") : new ConflictException("approval.finished"));
+                .orElseThrow(() -> approval.nothingToDecideFor(actor));
         approval.decide(task, actor, decision, comment, now(), resolver);
         return view(save(approval));
     }

@@ -107,6 +107,35 @@ class LeadLifecycleApiTest {
     }
 
     @Test
+    void L4_screeningRoutesPastARepWithoutAHireDateForAnALeadAndToThemForABLead() {
+        // a rep created without a hire date has no known seniority
+        var undated = fixtures.user("undated." + co.tag(), co.east(), null, com.lead2cash.platform.Role.SALES_REP);
+        String region = "浙江省嘉兴市";
+        assertThat(support.post(mvc, support.bearer(mvc, "admin"), "/api/v1/lead-territories", """
+                {"name":"Jiaxing %s","regions":["%s"],"managerId":"%s","repIds":["%s"]}
+                """.formatted(co.tag(), region, co.eastManager().id(), undated.id()))).hasStatus(HttpStatus.CREATED);
+        // no named contact: both wait for screening
+        JsonNode a = support.postJson(mvc, marketing, "/api/v1/leads",
+                co.gradeALead("嘉兴无入职甲", "13800000051").replace(co.region(), region).replace("\"王经理\"", "null"));
+        JsonNode b = support.postJson(mvc, marketing, "/api/v1/leads",
+                co.gradeBLead("嘉兴无入职乙", "13800000052").replace(co.region(), region).replace("\"李工\"", "null"));
+        assertThat(List.of(a.get("status").asString(), b.get("status").asString())).containsOnly("NEW");
+
+        var screenedA = support.post(mvc, marketing, "/api/v1/leads/" + a.get("id").asString() + "/screen", "{}");
+        assertThat(screenedA).hasStatusOk();
+        JsonNode leadA = support.json(screenedA);
+        assertThat(leadA.get("grade").asString()).isEqualTo("A");
+        assertThat(leadA.get("ownerId").isNull()).isTrue();
+        assertThat(leadA.get("queueManagerId").asString()).isEqualTo(co.eastManager().id().toString());
+
+        var screenedB = support.post(mvc, marketing, "/api/v1/leads/" + b.get("id").asString() + "/screen", "{}");
+        assertThat(screenedB).hasStatusOk();
+        JsonNode leadB = support.json(screenedB);
+        assertThat(leadB.get("grade").asString()).isEqualTo("B");
+        assertThat(leadB.get("ownerId").asString()).isEqualTo(undated.id().toString());
+    }
+
+    @Test
     void L7_firstContactMeetsTheFirstResponseDeadlineAndConversionCreatesCustomerContactAndOpportunityOnce() {
         JsonNode lead = body(support.post(mvc, marketing, "/api/v1/leads", co.gradeALead("上海丙科技", "13800000002")));
         UUID id = UUID.fromString(lead.get("id").asString());

@@ -8,7 +8,9 @@ import java.util.UUID;
 /**
  * A sales rep as lead routing ({@link RoutingEngine}) sees them.
  *
- * @param hireDate first working day; seniority for A leads counts from it
+ * @param hireDate first working day; seniority for A leads counts from it. Null when the user has none
+ *     recorded: no known seniority, so not senior ({@link com.lead2cash.lead.internal.domain.SeniorityRule}),
+ *     but eligible for B leads
  * @param active false for reps who left, are on leave or are blocked from new leads
  * @param openABLeads A and B leads assigned to the rep and not yet closed: the load that
  *     least-loaded routing balances
@@ -18,7 +20,6 @@ public record RepCandidate(UUID userId, LocalDate hireDate, boolean active, int 
 
     public RepCandidate {
         Objects.requireNonNull(userId, "userId");
-        Objects.requireNonNull(hireDate, "hireDate");
         if (openABLeads < 0) {
             throw new IllegalArgumentException("openABLeads must not be negative: " + openABLeads);
         }

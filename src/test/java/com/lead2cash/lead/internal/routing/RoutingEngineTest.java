@@ -107,6 +107,20 @@ class RoutingEngineTest {
     }
 
     @Test
+    void L4_aRepWithoutAHireDateHasNoKnownSeniorityGetsNoALeadButMayGetBLeads() {
+        Territory east = territory(1, Set.of(), Set.of("East"), Set.of(), EAST_MANAGER, Set.of(id(1), id(2)));
+        RepCandidate undated = rep(1, null, 0);
+
+        RoutingDecision alone = route(A_LEAD, List.of(east), List.of(undated));
+        assertThat(alone.kind()).isEqualTo(Kind.MANAGER_QUEUE);
+        assertThat(alone.userId()).isEqualTo(EAST_MANAGER);
+        assertThat(alone.messageKey()).isEqualTo("lead.routing.managerQueue.noSeniorRep");
+        assertThat(route(A_LEAD, List.of(east), List.of(undated, rep(2, VETERAN, 9))).userId())
+                .as("the senior rep, however loaded").isEqualTo(id(2));
+        assertThat(route(B_LEAD, List.of(east), List.of(undated, rep(2, VETERAN, 9))).userId()).isEqualTo(id(1));
+    }
+
+    @Test
     void L4_gradeBLeadGoesToAnyActiveRepRegardlessOfSeniority() {
         Territory all = catchAll(1, Set.of(id(1), id(2)));
 

@@ -9,6 +9,7 @@ import com.lead2cash.testing.Fixtures;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.LeadTestSupport;
 import com.lead2cash.testing.LeadTestSupport.Company;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,6 +107,66 @@ class LeadManagerQueueTest {
                 """.formatted(co.tag(), region, co.eastManager().id())))
                 .as("nor can a territory be given to them").hasStatus(422)
                 .bodyJson().extractingPath("$.errors[0].code").isEqualTo("territory.manager.inactive");
+    }
+
+    @Test
+    void aTerritoryRefusesRepsWhoAreNoActiveSalesRepsAndAManagerWhoManagesNoSalesAndStoresNothing() {
+        String admin = support.bearer(mvc, "admin");
+        var finance = fixtures.user("fin." + co.tag(), fixtures.rootUnit(), co.today().minusYears(3), Role.FINANCE);
+        var legal = fixtures.user("legal." + co.tag(), fixtures.rootUnit(), co.today().minusYears(3), Role.LEGAL);
+        var left = fixtures.user("left." + co.tag(), co.east(), co.today().minusYears(3), Role.SALES_REP);
+        identity.setActive(left.id(), false, identity.user(left.id()).version());
+        String create = """
+                {"name":"Refused %s","regions":["浙江省舟山市"],"managerId":"%s","repIds":["%s"]}""";
+
+        var notARep = support.post(mvc, admin, "/api/v1/lead-territories",
+                create.formatted(co.tag(), co.eastManager().id(), finance.id()));
+        assertThat(notARep).hasStatus(422).bodyJson().extractingPath("$.errors[0].field").isEqualTo("repIds");
+        assertThat(notARep).bodyJson().extractingPath("$.errors[0].code").isEqualTo("territory.rep.notARep");
+        assertThat(support.post(mvc, admin, "/api/v1/lead-territories",
+                create.formatted(co.tag(), co.eastManager().id(), left.id())))
+                .as("a rep who has left").hasStatus(422)
+                .bodyJson().extractingPath("$.errors[0].code").isEqualTo("territory.rep.notARep");
+        var notAManager = support.post(mvc, admin, "/api/v1/lead-territories",
+                create.formatted(co.tag(), legal.id(), co.junior().id()));
+        assertThat(notAManager).hasStatus(422).bodyJson().extractingPath("$.errors[0].field").isEqualTo("managerId");
+        assertThat(notAManager).bodyJson().extractingPath("$.errors[0].code").isEqualTo("territory.manager.notAManager");
+        assertThat(jdbc.sql("select count(*) from lead_territory where name = :n").param("n", "Refused " + co.tag())
+                .query(Integer.class).single()).isZero();
+
+        long version = jdbc.sql("select version from lead_territory where id = :id").param("id", co.eastTerritory())
+                .query(Long.class).single();
+        assertThat(mvc.put().uri("/api/v1/lead-territories/" + co.eastTerritory())
+                .header(org.springframework.http.HttpHeaders.AUTHORIZATION, admin)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("""
+                        {"name":"East %s","regions":["%s"],"managerId":"%s","repIds":["%s","%s"],"version":%d}
+                        """.formatted(co.tag(), co.region(), legal.id(), co.senior().id(), finance.id(), version)))
+                .hasStatus(422);
+        assertThat(jdbc.sql("select user_id from lead_territory_member where lead_territory = :id")
+                .param("id", co.eastTerritory()).query(UUID.class).list())
+                .containsExactlyInAnyOrder(co.senior().id(), co.junior().id());
+        assertThat(jdbc.sql("select manager_id from lead_territory where id = :id").param("id", co.eastTerritory())
+                .query(UUID.class).single()).isEqualTo(co.eastManager().id());
+    }
+
+    @Test
+    void L5_aTerritoryMemberWhoLeftTheSalesRolesOrWasDeactivatedSinceTakesNoLead() {
+        String region = "浙江省湖州市";
+        var moved = fixtures.user("moved." + co.tag(), co.east(), co.today().minusYears(3), Role.SALES_REP);
+        var left = fixtures.user("gone." + co.tag(), co.east(), co.today().minusYears(3), Role.SALES_REP);
+        assertThat(support.post(mvc, support.bearer(mvc, "admin"), "/api/v1/lead-territories", """
+                {"name":"Huzhou %s","regions":["%s"],"managerId":"%s","repIds":["%s","%s"]}
+                """.formatted(co.tag(), region, co.eastManager().id(), moved.id(), left.id()))).hasStatus(201);
+        // one moves to finance, the other leaves
+        identity.updateUser(moved.id(), new IdentityService.UserForm(moved.username(), moved.displayName(),
+                moved.email(), null, moved.orgUnitId(), Set.of(Role.FINANCE), moved.hireDate()),
+                identity.user(moved.id()).version());
+        identity.setActive(left.id(), false, identity.user(left.id()).version());
+
+        JsonNode lead = support.postJson(mvc, marketing, "/api/v1/leads",
+                co.gradeBLead("湖州无人承接", "13877770010").replace(co.region(), region));
+        assertThat(lead.get("ownerId").isNull()).isTrue();
+        assertThat(lead.get("queueManagerId").asString()).isEqualTo(co.eastManager().id().toString());
     }
 
     @Test

@@ -6,13 +6,13 @@ import com.lead2cash.lead.internal.domain.LeadActor;
 import com.lead2cash.lead.internal.domain.LeadRepository;
 import com.lead2cash.lead.internal.domain.LeadRules;
 import com.lead2cash.lead.internal.routing.LeadRouting;
+import com.lead2cash.lead.internal.routing.SalesPeople;
 import com.lead2cash.notification.Notification;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DataScope;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.OrgDirectory;
-import com.lead2cash.platform.Role;
 import com.lead2cash.sop.SopPolicy;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -92,9 +92,7 @@ public class LeadAssignment {
     /** An active rep (or manager) within the assigning manager's team. */
     private OrgDirectory.Person assignee(UUID rep) {
         OrgDirectory.Person person = (rep == null ? Optional.<OrgDirectory.Person>empty() : directory.person(rep))
-                .filter(OrgDirectory.Person::active)
-                .filter(p -> p.roles().contains(Role.SALES_REP) || p.roles().contains(Role.ACCOUNT_MANAGER)
-                        || p.roles().stream().anyMatch(Role::isManagerial))
+                .filter(SalesPeople::holdsLeads)
                 .orElseThrow(() -> new FieldValidationException("ownerId", "lead.assign.notARep"));
         if (!dataScope.current().covers(person.id())) {
             throw new FieldValidationException("ownerId", "lead.assign.outsideTeam");

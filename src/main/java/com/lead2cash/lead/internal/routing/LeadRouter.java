@@ -117,9 +117,9 @@ public class LeadRouter {
     }
 
     /**
-     * Seniority, activity and current load of the given reps. Loads are read once per transaction and
-     * then kept up to date by {@link #assigned}, so routing a whole import costs no more per lead than
-     * routing one.
+     * Seniority, whether they still take leads ({@link SalesPeople#holdsLeads}) and current load of the
+     * given reps. Loads are read once per transaction and then kept up to date by {@link #assigned}, so
+     * routing a whole import costs no more per lead than routing one.
      */
     List<RepCandidate> candidates(Set<UUID> reps) {
         if (reps.isEmpty()) {
@@ -139,8 +139,9 @@ public class LeadRouter {
                         load.lastAssigned = ts == null ? null : ts.toInstant();
                     });
         }
+        // a member deactivated, or no longer in a sales role, since the territory was made takes no lead
         return people(reps).stream()
-                .map(p -> new RepCandidate(p.id(), p.hireDate(), p.active(), loads.get(p.id()).openAB,
+                .map(p -> new RepCandidate(p.id(), p.hireDate(), SalesPeople.holdsLeads(p), loads.get(p.id()).openAB,
                         loads.get(p.id()).lastAssigned))
                 .toList();
     }

@@ -11,7 +11,8 @@ import java.util.UUID;
  * @param hireDate first working day; seniority for A leads counts from it. Null when the user has none
  *     recorded: no known seniority, so not senior ({@link com.lead2cash.lead.internal.domain.SeniorityRule}),
  *     but eligible for B leads
- * @param active false for reps who left, are on leave or are blocked from new leads
+ * @param active false for reps who left, are on leave, are blocked from new leads or no longer hold a sales
+ *     role ({@link SalesPeople#holdsLeads})
  * @param openABLeads A and B leads assigned to the rep and not yet closed: the load that
  *     least-loaded routing balances
  * @param lastAssignedAt when the rep last got a lead, or null if never

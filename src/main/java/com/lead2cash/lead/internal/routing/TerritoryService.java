@@ -123,9 +123,21 @@ public class TerritoryService {
             if (!manager.active()) {
                 throw new FieldValidationException("managerId", "territory.manager.inactive");
             }
+            if (!SalesPeople.managesSales(manager)) {
+                throw new FieldValidationException("managerId", "territory.manager.notAManager", manager.displayName());
+            }
         }
-        if (form.repIds() != null && directory.people(form.repIds()).size() != form.repIds().size()) {
-            throw new FieldValidationException("repIds", "territory.rep.unknown");
+        if (form.repIds() != null) {
+            Map<UUID, OrgDirectory.Person> reps = directory.people(form.repIds());
+            if (reps.size() != form.repIds().size()) {
+                throw new FieldValidationException("repIds", "territory.rep.unknown");
+            }
+            // routing would hand them leads they cannot work (or even read)
+            String notReps = reps.values().stream().filter(p -> !SalesPeople.holdsLeads(p))
+                    .map(OrgDirectory.Person::displayName).sorted().collect(Collectors.joining("、"));
+            if (!notReps.isEmpty()) {
+                throw new FieldValidationException("repIds", "territory.rep.notARep", notReps);
+            }
         }
     }
 

@@ -304,6 +304,45 @@ class LeadDisclosureTest {
         }
     }
 
+    /** A pool lead is every rep's to claim, not to rewrite: SPEC gives reps their own leads, marketing the pool. */
+    @Test
+    void aRepMayClaimAPoolLeadButNotCorrectRegradeDisqualifyOrScreenIt() {
+        // no territory covers 西藏: the leads wait unowned, within every rep's reach
+        String pool = support.postJson(mvc, marketing, "/api/v1/leads", """
+                {"companyName":"西藏公海测试","contactName":"王","region":"西藏","industry":"餐饮业","source":"REFERRAL",
+                 "budget":200000,"purchaseDate":"%s","decisionMakerKnown":false}""".formatted(co.today().plusDays(10)))
+                .get("id").asString();
+        String unscreened = support.postJson(mvc, marketing, "/api/v1/leads",
+                "{\"companyName\":\"西藏待筛测试\",\"region\":\"西藏\",\"source\":\"WEBSITE_FORM\"}").get("id").asString();
+        Map<String, Object> poolBefore = state(pool);
+        Map<String, Object> unscreenedBefore = state(unscreened);
+        String rep = support.bearer(mvc, co.westRep().username());
+
+        assertThat(support.getJson(mvc, rep, "/api/v1/leads/" + pool).get("availableActions").valueStream()
+                .map(JsonNode::asString).toList()).containsExactly("CLAIM");
+        assertThat(mvc.put().uri("/api/v1/leads/" + pool).header(HttpHeaders.AUTHORIZATION, rep)
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"companyName":"改名","source":"REFERRAL","version":%d}""".formatted(poolBefore.get("version"))))
+                .as("PUT").hasStatus(HttpStatus.FORBIDDEN).bodyJson().extractingPath("$.code").isEqualTo("lead.ownLeadsOnly");
+        assertThat(support.post(mvc, rep, "/api/v1/leads/" + pool + "/regrade", "{\"grade\":\"A\",\"reason\":\"试试\"}"))
+                .as("regrade").hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(support.post(mvc, rep, "/api/v1/leads/" + pool + "/disqualify", "{\"reason\":\"NO_NEED\"}"))
+                .as("disqualify").hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(support.post(mvc, rep, "/api/v1/leads/" + unscreened + "/screen", "{}"))
+                .as("screen").hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(state(pool)).isEqualTo(poolBefore);
+        assertThat(state(unscreened)).isEqualTo(unscreenedBefore);
+
+        String page = page(co.westRep().username(), pool, "zh-CN");
+        assertThat(page).contains("claim-lead").doesNotContain("edit-lead", "/leads/" + pool + "/regrade",
+                "/leads/" + pool + "/disqualify");
+        assertThat(page(co.westRep().username(), unscreened, "zh-CN")).doesNotContain("screen-lead", "edit-lead");
+        // marketing works the pool as before
+        assertThat(support.getJson(mvc, marketing, "/api/v1/leads/" + pool).get("availableActions").valueStream()
+                .map(JsonNode::asString).toList()).containsExactlyInAnyOrder("REGRADE", "CORRECT", "DISQUALIFY");
+        assertThat(page(co.marketing().username(), unscreened, "zh-CN")).contains("screen-lead", "edit-lead");
+    }
+
     private String page(String user, String id, String language) {
         try {
             return mvc.get().uri("/leads/" + id).cookie(fixtures.session(mvc, user, Fixtures.PASSWORD))

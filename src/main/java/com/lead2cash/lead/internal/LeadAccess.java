@@ -75,7 +75,8 @@ public class LeadAccess {
         LeadRules rules = policy.current().bind(LeadRules.class);
         LocalDate hired = me.hasAny(Role.SALES_REP, Role.ACCOUNT_MANAGER)
                 ? directory.person(me.id()).map(OrgDirectory.Person::hireDate).orElse(null) : null;
-        return new LeadActor(me.id(), me.isManager(), me.hasAny(Role.SALES_REP, Role.ACCOUNT_MANAGER),
+        boolean curator = me.isManager() || me.hasAny(Role.MARKETING, Role.SALES_ASSISTANT, Role.ADMIN);
+        return new LeadActor(me.id(), me.isManager(), me.hasAny(Role.SALES_REP, Role.ACCOUNT_MANAGER), curator,
                 rules.seniority().of(hired, LocalDate.ofInstant(clock.instant(), zone)), inScope(lead));
     }
 

@@ -32,6 +32,7 @@ import com.lead2cash.lead.internal.routing.RoutableLead;
 import com.lead2cash.lead.internal.routing.RoutingDecision;
 import com.lead2cash.lead.internal.routing.RoutingEngine;
 import com.lead2cash.lead.internal.routing.Territory;
+import com.lead2cash.platform.Role;
 import com.lead2cash.region.Region;
 import com.lead2cash.region.Regions;
 import com.lead2cash.sop.BusinessDuration;
@@ -292,7 +293,7 @@ public final class BenchLeads {
                 }
                 Actor actor = actor(screener, "web");
                 Map<String, String> before = aggregates.auditValues(lead);
-                lead.screen(leadActor(screener.id(), false), screened);
+                lead.screen(screenerActor(screener), screened);
                 screening.meet(screened);
                 history(screened, actor, "lead.history.screened");
                 decision = route(screened, actor, routable(lead.grade()));
@@ -540,7 +541,13 @@ public final class BenchLeads {
 
     /** Who acts on the lead, as its rules see them: in scope, a manager or not. */
     private static LeadActor leadActor(UUID id, boolean manager) {
-        return new LeadActor(id, manager, !manager, new SeniorityRule.Seniority(true, 0), true);
+        return new LeadActor(id, manager, !manager, manager, new SeniorityRule.Seniority(true, 0), true);
+    }
+
+    /** The screener: whoever captured the lead, or marketing (who screens any lead). */
+    private static LeadActor screenerActor(Member screener) {
+        boolean rep = screener.role() == Role.SALES_REP || screener.role() == Role.ACCOUNT_MANAGER;
+        return new LeadActor(screener.id(), false, rep, !rep, new SeniorityRule.Seniority(true, 0), true);
     }
 
     private Actor actor(Member member, String via) {

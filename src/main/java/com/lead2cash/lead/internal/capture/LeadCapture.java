@@ -7,6 +7,8 @@ import com.lead2cash.lead.internal.LeadDeadlines;
 import com.lead2cash.lead.internal.LeadHistory;
 import com.lead2cash.lead.internal.domain.CaptureChannel;
 import com.lead2cash.lead.internal.domain.Lead;
+import com.lead2cash.lead.internal.domain.LeadAction;
+import com.lead2cash.lead.internal.domain.LeadActor;
 import com.lead2cash.lead.internal.domain.LeadDraft;
 import com.lead2cash.lead.internal.domain.LeadDrafts;
 import com.lead2cash.lead.internal.domain.LeadRepository;
@@ -188,12 +190,15 @@ public class LeadCapture {
     public Lead correct(UUID leadId, LeadDraft raw, Long version) {
         Lead lead = access.changeable(leadId);
         lead.expectVersion(version);
-        LeadDraft draft = LeadDrafts.validate(raw, today(), regions);
         Instant now = clock.instant();
+        LeadActor actor = access.actor(lead);
+        // who asks (403) before what they send (422)
+        lead.require(LeadAction.CORRECT, actor, now);
+        LeadDraft draft = LeadDrafts.validate(raw, today(), regions);
         LeadRules rules = policy.current().bind(LeadRules.class);
         Grade before = lead.grade();
         GradingResult grading = LeadGrader.grade(rules.grading(), gradingInput(draft));
-        lead.correct(access.actor(lead), draft, grading, now);
+        lead.correct(actor, draft, grading, now);
         history.record(lead.id(), now, "lead.history.corrected", before, lead.grade());
         if (lead.status() == LeadStatus.NEW && ScreeningRule.screensItself(grading)) {
             lead.screenAutomatically(now);

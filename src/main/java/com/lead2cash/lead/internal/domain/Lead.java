@@ -228,9 +228,11 @@ public class Lead {
             return new RecordNotFoundException(SUBJECT, id);
         }
         return switch (action) {
-            case SCREEN -> status == LeadStatus.NEW ? null
+            case SCREEN -> !keeps(actor) ? new ForbiddenException("lead.ownLeadsOnly")
+                    : status == LeadStatus.NEW ? null
                     : new DomainException("lead.status.expected", LeadStatus.NEW, status);
-            case REGRADE, CORRECT, DISQUALIFY -> closedRefusal();
+            case REGRADE, CORRECT, DISQUALIFY -> !keeps(actor) ? new ForbiddenException("lead.ownLeadsOnly")
+                    : closedRefusal();
             case ASSIGN -> !actor.manager() ? new ForbiddenException("lead.managersOnly")
                     : status.isClosed() ? closedRefusal()
                     : status == LeadStatus.NEW ? new DomainException("lead.assign.notScreened") : null;
@@ -274,6 +276,15 @@ public class Lead {
 
     private DomainException closedRefusal() {
         return status.isClosed() ? new DomainException("lead.closed", status) : null;
+    }
+
+    /**
+     * Whether the actor may screen, correct, regrade or disqualify the lead: a curator any lead in scope; a rep
+     * their own, or one they captured while it waits for their screening. A pool lead they may only claim.
+     */
+    private boolean keeps(LeadActor actor) {
+        return actor.curator() || actor.id().equals(ownerId)
+                || status == LeadStatus.NEW && actor.id().equals(capturedBy);
     }
 
     private boolean ownerOrManager(LeadActor actor) {

@@ -8,10 +8,14 @@ import java.util.UUID;
  *
  * @param manager a sales director or a regional / sales manager
  * @param rep a sales rep or account manager: the people who claim leads
+ * @param curator marketing (the lead pool), an assistant or a manager (the team), an administrator: screens,
+ *     corrects, regrades and disqualifies any lead in scope. A rep alone (SPEC: "own leads") does so only
+ *     with the leads they own, or captured and that still wait for screening (L1 is theirs)
  * @param seniority whether they count as senior for A leads ({@link SeniorityRule})
  * @param inScope the lead is in the pool (no owner) or its owner is within their data scope
  */
-public record LeadActor(UUID id, boolean manager, boolean rep, SeniorityRule.Seniority seniority, boolean inScope) {
+public record LeadActor(UUID id, boolean manager, boolean rep, boolean curator, SeniorityRule.Seniority seniority,
+                        boolean inScope) {
 
     public LeadActor {
         Objects.requireNonNull(id, "id");

@@ -22,6 +22,7 @@ import com.lead2cash.lead.internal.grading.LeadGrader;
 import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.sop.SopPolicy;
 import java.math.BigDecimal;
@@ -66,24 +67,24 @@ public class LeadTest {
     // --- people --------------------------------------------------------------------------------------
 
     static LeadActor rep(UUID id, boolean inScope) {
-        return new LeadActor(id, false, true, SENIOR, inScope);
+        return new LeadActor(id, false, true, false, SENIOR, inScope);
     }
 
     static LeadActor junior(boolean inScope) {
-        return new LeadActor(JUNIOR, false, true, NOT_SENIOR, inScope);
+        return new LeadActor(JUNIOR, false, true, false, NOT_SENIOR, inScope);
     }
 
     static LeadActor manager(boolean inScope) {
-        return new LeadActor(MANAGER, true, false, NOT_SENIOR, inScope);
+        return new LeadActor(MANAGER, true, false, true, NOT_SENIOR, inScope);
     }
 
     /** A sales assistant: the team's records in scope, but neither a manager nor a rep. */
     static LeadActor assistant() {
-        return new LeadActor(ASSISTANT, false, false, NOT_SENIOR, true);
+        return new LeadActor(ASSISTANT, false, false, true, NOT_SENIOR, true);
     }
 
     static LeadActor marketing(boolean inScope) {
-        return new LeadActor(MARKETING, false, false, NOT_SENIOR, inScope);
+        return new LeadActor(MARKETING, false, false, true, NOT_SENIOR, inScope);
     }
 
     // --- leads in every state ------------------------------------------------------------------------
@@ -107,6 +108,12 @@ public class LeadTest {
 
     static Lead captured(Grade grade) {
         return Lead.capture("L-2026-000001", draft(), CaptureChannel.MANUAL, MARKETING, graded(grade, false), null,
+                NOW.minus(Duration.ofHours(2)));
+    }
+
+    /** A new lead a rep captured themselves: its screening (L1) is theirs. */
+    static Lead capturedByARep() {
+        return Lead.capture("L-2026-000002", draft(), CaptureChannel.MANUAL, OTHER_REP, graded(Grade.B, false), null,
                 NOW.minus(Duration.ofHours(2)));
     }
 
@@ -169,14 +176,18 @@ public class LeadTest {
                         plus(open, SCREEN)),
                 row("new lead, a manager: not assignable before screening", () -> captured(Grade.B), manager(true),
                         plus(open, SCREEN)),
-                row("new lead, a rep: not claimable before screening", () -> captured(Grade.B), rep(OTHER_REP, true),
+                row("new lead, a rep who did not capture it: neither claimable nor theirs to screen",
+                        () -> captured(Grade.B), rep(OTHER_REP, true), EnumSet.noneOf(LeadAction.class)),
+                row("new lead, the rep who captured it screens it", LeadTest::capturedByARep, rep(OTHER_REP, true),
                         plus(open, SCREEN)),
-                row("pool B lead, a rep claims it", () -> pool(Grade.B), rep(OTHER_REP, true), plus(open, CLAIM)),
+                row("pool B lead, a rep claims it and no more", () -> pool(Grade.B), rep(OTHER_REP, true),
+                        EnumSet.of(CLAIM)),
                 row("pool B lead, a manager assigns it", () -> pool(Grade.B), manager(true), plus(open, ASSIGN)),
                 row("pool B lead, marketing", () -> pool(Grade.B), marketing(true), open),
-                row("pool A lead, a senior rep claims it", () -> pool(Grade.A), rep(OTHER_REP, true), plus(open, CLAIM)),
-                row("pool A lead, a junior rep may not", () -> pool(Grade.A), junior(true), open),
-                row("nurture pool, a rep claims it", LeadTest::nurtured, rep(OTHER_REP, true), plus(open, CLAIM)),
+                row("pool A lead, a senior rep claims it", () -> pool(Grade.A), rep(OTHER_REP, true), EnumSet.of(CLAIM)),
+                row("pool A lead, a junior rep may not", () -> pool(Grade.A), junior(true),
+                        EnumSet.noneOf(LeadAction.class)),
+                row("nurture pool, a rep claims it", LeadTest::nurtured, rep(OTHER_REP, true), EnumSet.of(CLAIM)),
                 row("nurture pool, a manager assigns it", LeadTest::nurtured, manager(true), plus(open, ASSIGN)),
                 row("assigned, its owner contacts it", () -> assigned(Grade.B), rep(OWNER, true),
                         plus(open, CONTACT)),
@@ -328,6 +339,19 @@ public class LeadTest {
                 .hasMessage("lead.claim.lost");
         assertThatThrownBy(() -> lead.claim(rep(OTHER_REP, false), RULES, NOW.plus(Duration.ofMinutes(20))))
                 .isInstanceOf(RecordNotFoundException.class);
+    }
+
+    @Test
+    void aRepMayOnlyClaimAPoolLeadTheyDoNotOwnNotScreenCorrectRegradeOrDisqualifyIt() {
+        for (LeadAction action : EnumSet.of(SCREEN, CORRECT, REGRADE, DISQUALIFY)) {
+            Supplier<Lead> lead = action == SCREEN ? () -> captured(Grade.B) : () -> pool(Grade.B);
+            assertThatThrownBy(() -> perform(action, lead.get(), rep(OTHER_REP, true))).as(action.name())
+                    .isInstanceOf(ForbiddenException.class).hasMessage("lead.ownLeadsOnly");
+            perform(action, lead.get(), marketing(true));
+        }
+        Lead claimed = pool(Grade.B);
+        claimed.claim(rep(OTHER_REP, true), RULES, NOW.minus(Duration.ofMinutes(1)));
+        assertThat(claimed.availableActions(rep(OTHER_REP, true), NOW)).contains(CORRECT, REGRADE, DISQUALIFY);
     }
 
     @Test

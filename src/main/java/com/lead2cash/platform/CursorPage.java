@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -24,6 +25,10 @@ public record CursorPage<T>(
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 200;
+
+    /** PostgreSQL's timestamp range, 4713 BC to 294276 AD (from 1 January of 4712 BC, to be safe of its calendar). */
+    private static final LocalDate FIRST_STORABLE = LocalDate.of(-4711, 1, 1);
+    private static final LocalDate LAST_STORABLE = LocalDate.of(294276, 12, 30);
 
     public <R> CursorPage<R> map(Function<T, R> mapper) {
         return new CursorPage<>(items.stream().map(mapper).toList(), nextCursor);
@@ -107,12 +112,27 @@ public record CursorPage<T>(
         }
 
         public LocalDate date(int i) {
-            return read(i, LocalDate::parse);
+            return read(i, text -> storable(LocalDate.parse(text)));
         }
 
         /** A timestamp as JDBC binds it. */
         public Timestamp timestamp(int i) {
-            return read(i, text -> Timestamp.from(Instant.parse(text)));
+            return read(i, text -> {
+                Instant at = Instant.parse(text);
+                storable(LocalDate.ofInstant(at, ZoneOffset.UTC));
+                return Timestamp.from(at);
+            });
+        }
+
+        /**
+         * A key's date within what PostgreSQL's timestamp stores: no list made a cursor beyond it, and the
+         * database would refuse to bind it (year +999999999 came back as "timestamp out of range").
+         */
+        private static LocalDate storable(LocalDate date) {
+            if (date.isBefore(FIRST_STORABLE) || date.isAfter(LAST_STORABLE)) {
+                throw invalid();
+            }
+            return date;
         }
 
         private <T> T read(int i, Function<String, T> parse) {

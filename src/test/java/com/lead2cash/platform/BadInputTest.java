@@ -252,6 +252,31 @@ class BadInputTest {
         assertThat(answers).allSatisfy((request, answer) -> assertThat(answer).as(request).isEqualTo("400 true"));
     }
 
+    /**
+     * A cursor's time lies within what the database stores (4713 BC to 294276 AD): beyond it, no list made it and
+     * the database could not bind it (it was a 422 "not storable" and a logged stack). Within it, however odd, the
+     * list answers (an activity typed as of year 0202 is stored, and a page may end on it).
+     */
+    @Test
+    void aCursorAtATimeTheDatabaseCannotStoreIsA400() throws Exception {
+        UUID id = UUID.randomUUID();
+        for (String at : new String[] {"+999999999-12-31T23:59:59Z", "+294277-06-01T00:00:00Z", "-999999999-01-01T00:00:00Z"}) {
+            for (String uri : new String[] {"/api/v1/leads", "/api/v1/notifications"}) {
+                assertThat(mvc.get().uri(uri + "?cursor={c}", cursor(at, id)).header(HttpHeaders.AUTHORIZATION, admin))
+                        .as(uri + " " + at).hasStatus(HttpStatus.BAD_REQUEST)
+                        .bodyJson().extractingPath("$.errors[0].code").isEqualTo("error.cursor.invalid");
+            }
+        }
+        for (String at : new String[] {"0202-05-01T00:00:00Z", "2200-01-01T00:00:00Z", "+294276-06-01T00:00:00Z"}) {
+            assertThat(mvc.get().uri("/api/v1/leads?cursor={c}", cursor(at, id)).header(HttpHeaders.AUTHORIZATION, admin))
+                    .as(at).hasStatusOk();
+        }
+    }
+
+    private static String cursor(String at, UUID id) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((at + "\u001f" + id).getBytes(StandardCharsets.UTF_8));
+    }
+
     @Test
     void anAbsurdOrNegativePageSizeIsA400AndALargeOneIsCapped() {
         for (String size : new String[] {"99999999999", "-1", "0", "ten"}) {

@@ -154,6 +154,14 @@ class ComplianceTest {
     }
 
     @Test
+    void anUnknownDeadlineStateOrScopeCannotBeReadA400AsEveryUnknownChoice() {
+        assertThat(mvc.get().uri("/api/v1/deadlines?state=BOGUS").header(HttpHeaders.AUTHORIZATION, admin()))
+                .hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("state");
+        assertThat(mvc.get().uri("/api/v1/deadlines?scope=all").header(HttpHeaders.AUTHORIZATION, admin()))
+                .hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("scope");
+    }
+
+    @Test
     void thePeriodIsByDueTimeAndTheUpperBoundIsExclusive() {
         Map<String, JsonNode> december = rows(admin(), "from=2026-12-01&to=2027-01-01&groupBy=rule");
         assertThat(counts(december.get("L7"))).containsExactly(0L, 0L, 1L, "null");
@@ -162,8 +170,9 @@ class ComplianceTest {
         assertThat(rows(admin(), "from=2026-10-01&to=2026-11-01&groupBy=rule")).isEmpty();
         assertThat(mvc.get().uri("/api/v1/compliance?from=2026-12-01&to=2026-11-01").header(HttpHeaders.AUTHORIZATION, admin()))
                 .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+        // an unknown grouping cannot be read, as any unknown choice (400)
         assertThat(mvc.get().uri("/api/v1/compliance?groupBy=region").header(HttpHeaders.AUTHORIZATION, admin()))
-                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field").isEqualTo("groupBy");
     }
 
     @Test

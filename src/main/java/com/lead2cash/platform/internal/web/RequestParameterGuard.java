@@ -1,5 +1,6 @@
 package com.lead2cash.platform.internal.web;
 
+import com.lead2cash.platform.BadRequestException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.InputRules;
 import jakarta.servlet.http.HttpServletRequest;
@@ -120,7 +121,8 @@ class RequestParameterGuard implements HandlerInterceptor {
         String[] allowed = documented.schema().allowableValues();
         for (String value : values) {
             if (!value.isEmpty() && !Arrays.asList(allowed).contains(value)) {
-                throw new FieldValidationException(name, "error.badEnum", name, String.join(", ", allowed));
+                // an unknown choice cannot be read, as an unknown enum value bound by Spring (400)
+                throw new BadRequestException(name, "error.badEnum", name, String.join(", ", allowed));
             }
         }
     }

@@ -1,5 +1,6 @@
 package com.lead2cash.sop.internal.compliance;
 
+import com.lead2cash.platform.BadRequestException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.NavigationEntry;
 import io.swagger.v3.oas.annotations.Operation;
@@ -36,7 +37,7 @@ class ComplianceController {
         try {
             return ComplianceQueries.GroupBy.valueOf((value == null ? "rule" : value).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new FieldValidationException("groupBy", "compliance.error.groupBy", String.valueOf(value));
+            throw new BadRequestException("groupBy", "compliance.error.groupBy", String.valueOf(value));
         }
     }
 

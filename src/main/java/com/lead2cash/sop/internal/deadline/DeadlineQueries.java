@@ -1,9 +1,9 @@
 package com.lead2cash.sop.internal.deadline;
 
+import com.lead2cash.platform.BadRequestException;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.DataScope;
-import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Scope;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -71,7 +71,7 @@ public class DeadlineQueries {
             sql.append(" and owner_id = :me");
             params.put("me", CurrentUser.require().id());
         } else if (filter.scope() != null && !filter.scope().isBlank() && !"team".equals(filter.scope())) {
-            throw new FieldValidationException("scope", "deadline.error.scope", filter.scope());
+            throw new BadRequestException("scope", "deadline.error.scope", filter.scope());
         }
         if (filter.rule() != null && !filter.rule().isBlank()) {
             sql.append(" and rule_id = :rule");
@@ -79,7 +79,7 @@ public class DeadlineQueries {
         }
         if (filter.state() != null && !filter.state().isBlank()) {
             if (!STATES.contains(filter.state())) {
-                throw new FieldValidationException("state", "deadline.error.state", filter.state());
+                throw new BadRequestException("state", "deadline.error.state", filter.state());
             }
             sql.append(" and state = :state");
             params.put("state", filter.state());

@@ -68,6 +68,13 @@ public interface CustomerDirectory {
     CustomerRef requireVisible(UUID customerId);
 
     /**
+     * The same for a customer that new work is started on (an opportunity): one merged into another is
+     * closed, refused with {@link com.lead2cash.platform.DomainException} {@code customer.merged} (422), as
+     * its contacts and follow-ups are; the work belongs on the survivor.
+     */
+    CustomerRef requireOpenForWork(UUID customerId);
+
+    /**
      * The contacts of a customer the current user may see, primary first; phone and e-mail masked
      * unless the user owns the customer or stands above its owner (masking fails closed).
      */

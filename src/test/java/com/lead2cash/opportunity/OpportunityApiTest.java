@@ -88,6 +88,24 @@ class OpportunityApiTest {
     }
 
     @Test
+    void anOpportunityIsNotOpenedOnACustomerMergedIntoAnother() {
+        var team = sales.team("omerged");
+        String rep = sales.bearer(mvc, team.rep());
+        String survivor = sales.customerWithContact(team.rep(), "常州合并电子有限公司", "钱工", "qian@changzhou.test");
+        String merged = sales.customerWithContact(team.rep(), "常州合并电子（重复）", "孙工", "sun@changzhou.test");
+        assertThat(customers.post(mvc, sales.bearer(mvc, team.manager()), "/api/v1/customers/" + survivor + "/merge",
+                "{\"mergedId\":\"" + merged + "\",\"reason\":\"同一家公司\"}")).hasStatusOk();
+
+        var refused = customers.post(mvc, rep, "/api/v1/opportunities",
+                "{\"customerId\":\"" + merged + "\",\"name\":\"x\",\"amount\":1}");
+        assertThat(refused).hasStatus(422);
+        assertThat(customers.json(refused).get("code").asString()).isEqualTo("customer.merged");
+        assertThat(jdbc.sql("select count(*) from opportunity_opportunity where customer_id in (:a, :b)")
+                .param("a", java.util.UUID.fromString(merged)).param("b", java.util.UUID.fromString(survivor))
+                .query(Long.class).single()).as("nothing stored").isZero();
+    }
+
+    @Test
     void O2_anInvitedTechSupportColleagueHasTheAnswerWindowAndMeetsItByScoring() {
         var team = sales.team("o2");
         String rep = sales.bearer(mvc, team.rep());

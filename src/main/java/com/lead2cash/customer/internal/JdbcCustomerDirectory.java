@@ -133,6 +133,13 @@ class JdbcCustomerDirectory implements CustomerDirectory {
     }
 
     @Override
+    public CustomerRef requireOpenForWork(UUID customerId) {
+        Customer c = access.visible(customerId);
+        c.requireNotMerged();
+        return ref(c);
+    }
+
+    @Override
     public List<ContactRef> contacts(UUID customerId) {
         return contacts.of(customerId).stream().map(v -> new ContactRef(v.id(), v.customerId(), v.name(), v.title(),
                 v.role() == null ? null : v.role().name(), v.primary(), v.phone(), v.email(), v.masked())).toList();

@@ -90,9 +90,10 @@ public class OpportunityService {
     }
 
     /**
-     * Opens an opportunity on a customer the user may see and that has an owner (a pool customer is
-     * claimed first). The owner is the one named — the user themselves, or for a manager someone in
-     * their scope who sells — else the user, or for a manager the customer's owner.
+     * Opens an opportunity on a customer the user may see, not merged into another (422: the survivor
+     * carries the work) and that has an owner (a pool customer is claimed first). The owner is the one
+     * named — the user themselves, or for a manager someone in their scope who sells — else the user, or
+     * for a manager the customer's owner.
      */
     @Transactional
     public Opportunity create(UUID customerId, OpportunityDetails details, UUID requestedOwner) {
@@ -100,7 +101,7 @@ public class OpportunityService {
         if (customerId == null) {
             throw new FieldValidationException("customerId", "opportunity.customer.required");
         }
-        CustomerDirectory.CustomerRef customer = customers.requireVisible(customerId);
+        CustomerDirectory.CustomerRef customer = customers.requireOpenForWork(customerId);
         if (customer.ownerId() == null) {
             throw new DomainException("opportunity.customer.inPool", customer.name());
         }

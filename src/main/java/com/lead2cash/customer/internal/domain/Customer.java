@@ -579,7 +579,8 @@ public class Customer {
         }
     }
 
-    private void requireNotMerged() {
+    /** A customer merged into another is closed: nothing changes on it, and nothing new starts on it. */
+    public void requireNotMerged() {
         if (mergedIntoId != null) {
             throw new DomainException("customer.merged", code);
         }

@@ -138,6 +138,25 @@ class OpportunityApiTest {
     }
 
     @Test
+    void aStageMoveWithoutTheVersionItWasReadAtIs428AndMovesNothing() {
+        var team = sales.team("o428");
+        String rep = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "镇江阀门有限公司", "周总", "zhou@zj.test");
+        String id = sales.opportunity(mvc, rep, customer, "阀门更换", "50000").get("id").asString();
+        var refused = customers.post(mvc, rep, "/api/v1/opportunities/" + id + "/stage",
+                "{\"stage\":\"LOST\",\"lostReason\":\"PRICE\"}");
+        assertThat(refused).hasStatus(428);
+        assertThat(customers.json(refused).get("code").asString()).isEqualTo("error.versionRequired");
+        JsonNode unchanged = customers.getJson(mvc, rep, "/api/v1/opportunities/" + id);
+        assertThat(unchanged.get("stage").asString()).isEqualTo("DISCOVERY");
+        assertThat(unchanged.get("version").asLong()).isZero();
+        // If-Match names the version as well as the field does
+        assertThat(mvc.post().uri("/api/v1/opportunities/" + id + "/stage").header("Authorization", rep)
+                .header("If-Match", "\"0\"").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{\"stage\":\"LOST\",\"lostReason\":\"PRICE\"}")).hasStatusOk();
+    }
+
+    @Test
     void aLostOpportunityNamesItsReasonAndAWonOneSignsTheCustomer() {
         var team = sales.team("close");
         String rep = sales.bearer(mvc, team.rep());

@@ -309,8 +309,9 @@ class QuoteApiTest {
     @Test
     void aClosedOpportunityTakesNoNewQuoteOrMinutesAndItsOwnerIsToldWhyNotThatTheyMayNot() {
         Deal d = deal("closed");
+        long version = customers.getJson(mvc, d.rep(), "/api/v1/opportunities/" + d.opportunityId()).get("version").asLong();
         assertThat(customers.post(mvc, d.rep(), "/api/v1/opportunities/" + d.opportunityId() + "/stage",
-                "{\"stage\":\"LOST\",\"lostReason\":\"PRICE\"}")).hasStatus(200);
+                "{\"stage\":\"LOST\",\"lostReason\":\"PRICE\",\"version\":" + version + "}")).hasStatus(200);
         long before = jdbc.sql("select count(*) from quote_quote").query(Long.class).single();
         // the owner was answered 403 "not allowed", as if someone else's: the stage's refusal is the answer
         var quote = customers.post(mvc, d.rep(), "/api/v1/quotes", quoteBody(d, "0"));

@@ -69,8 +69,8 @@ class OpportunityApiController {
         }
     }
 
-    /** SPEC §6: {stage, version, lostReason}, plus a note and the competitor it was lost to. */
-    record StageRequest(Stage stage, Long version, String lostReason, String lostNote, String lostTo) {
+    /** SPEC §6: {stage, version, lostReason}, plus a note and the competitor it was lost to; without a version 428. */
+    record StageRequest(Stage stage, Long version, String lostReason, String lostNote, String lostTo) implements Versioned {
     }
 
     record EvaluationRequest(Integer needMatch, Integer competitiveStrength, Integer paymentRisk,
@@ -156,7 +156,7 @@ class OpportunityApiController {
         return views.of(service.edit(id, body.details(), body.version()));
     }
 
-    @Operation(summary = "Move to a stage: 422 when a gate refuses (evaluation O1, lost reason, won after contract), 409 on a stale version")
+    @Operation(summary = "Move to a stage: 422 when a gate refuses (evaluation O1, lost reason, won after contract), 409 on a stale version, 428 without one")
     @PostMapping("/api/v1/opportunities/{id}/stage")
     OpportunityViews.OpportunityView stage(@PathVariable UUID id, @RequestBody StageRequest body) {
         if (body.stage() == null) {

@@ -71,6 +71,29 @@ class CustomerApiTest {
                 .contains("activity", "event", "deadline");
     }
 
+    @Test
+    void transferGradeAndAdvanceWithoutTheVersionTheyWereReadAtAre428AndChangeNothing() {
+        var company = support.company("api428");
+        String rep = support.bearer(mvc, company.eastRep());
+        String manager = support.bearer(mvc, company.eastManager());
+        JsonNode customer = support.customer(mvc, rep, "无版本测试有限公司", "\"grade\":\"B\"");
+        String id = customer.get("id").asString();
+        String uri = "/api/v1/customers/" + id;
+        for (var refused : java.util.List.of(
+                support.post(mvc, manager, uri + "/transfer",
+                        "{\"ownerId\":\"" + company.eastRep2().id() + "\",\"reason\":\"x\"}"),
+                support.post(mvc, rep, uri + "/grade", "{\"grade\":\"A\"}"),
+                support.post(mvc, rep, uri + "/advance", "{}"))) {
+            assertThat(refused).hasStatus(HttpStatus.PRECONDITION_REQUIRED)
+                    .bodyJson().extractingPath("$.code").isEqualTo("error.versionRequired");
+        }
+        JsonNode after = support.getJson(mvc, rep, uri);
+        assertThat(after.get("ownerId").asString()).isEqualTo(company.eastRep().id().toString());
+        assertThat(after.get("grade").asString()).isEqualTo("B");
+        assertThat(after.get("status").asString()).isEqualTo(customer.get("status").asString());
+        assertThat(after.get("version").asLong()).isEqualTo(customer.get("version").asLong());
+    }
+
     /** The list's views are declared: the document lists them, and any other view is refused naming them. */
     @Test
     void anUnknownListViewIsRefusedWithTheViewsAllowed() {

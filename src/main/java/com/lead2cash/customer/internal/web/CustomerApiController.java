@@ -1,6 +1,7 @@
 package com.lead2cash.customer.internal.web;
 
 import com.lead2cash.platform.web.VersionRequest;
+import com.lead2cash.platform.web.VersionedAction;
 import com.lead2cash.customer.CustomerGrade;
 import com.lead2cash.customer.CustomerStatus;
 import com.lead2cash.customer.LifecycleBucket;
@@ -74,7 +75,7 @@ class CustomerApiController {
     }
 
     record CustomerGradeRequest(CustomerGrade grade, Level industryPosition, Level urgency, Level budget, Level potential,
-                        String note, Long version) {
+                        String note, Long version) implements Versioned {
     }
 
     record CustomerPursuitModeRequest(PursuitMode mode, Long version) {
@@ -86,7 +87,7 @@ class CustomerApiController {
     record CustomerPlanRequest(Instant nextFollowUpAt, Long version) {
     }
 
-    record CustomerTransferRequest(UUID ownerId, String reason, Long version) {
+    record CustomerTransferRequest(UUID ownerId, String reason, Long version) implements Versioned {
     }
 
     record CustomerBulkTransferRequest(List<UUID> customerIds, UUID ownerId, String reason) {
@@ -187,8 +188,8 @@ class CustomerApiController {
 
     @Operation(summary = "The next lifecycle step")
     @PostMapping("/api/v1/customers/{id}/advance")
-    CustomerViews.CustomerView advance(@PathVariable UUID id, @RequestBody(required = false) VersionRequest body) {
-        return views.of(service.advance(id, body == null ? null : body.version()));
+    CustomerViews.CustomerView advance(@PathVariable UUID id, @RequestBody VersionedAction body) {
+        return views.of(service.advance(id, body.version()));
     }
 
     @Operation(summary = "Mark the customer lost, with the reason")

@@ -193,8 +193,11 @@ class QuoteApiTest {
         assertThat(approved.get("actions").toString()).as("what it answers the rep may do agrees with the refusal")
                 .contains("REVISE").doesNotContain("SEND");
         String contact = customers.getJson(mvc, d.rep(), "/api/v1/customers/" + d.customerId() + "/contacts").get(0).get("id").asString();
-        String send = "{\"contactId\":\"" + contact + "\"}";
-        var refused = customers.post(mvc, d.rep(), "/api/v1/quotes/" + id + "/send", send);
+        String send = "{\"contactId\":\"" + contact + "\",\"version\":%d}";
+        var unversioned = customers.post(mvc, d.rep(), "/api/v1/quotes/" + id + "/send", "{\"contactId\":\"" + contact + "\"}");
+        assertThat(unversioned).as("sent without the version it was read at").hasStatus(428);
+        var refused = customers.post(mvc, d.rep(), "/api/v1/quotes/" + id + "/send",
+                send.formatted(approved.get("version").asLong()));
         assertThat(refused).hasStatus(422);
         assertThat(customers.json(refused).get("code").asString()).isEqualTo("quote.send.notReviewed");
         assertThat(customers.getJson(mvc, d.rep(), "/api/v1/quotes/" + id).get("version").asLong())
@@ -208,7 +211,13 @@ class QuoteApiTest {
         assertThat(customers.json(reviewed).at("/review/comment").asString()).isEqualTo("逻辑与价格无误");
         assertThat(customers.getJson(mvc, d.rep(), "/api/v1/quotes/" + id).get("actions").toString()).contains("SEND");
 
-        JsonNode sent = customers.json(SalesTestSupport.expect(customers.post(mvc, d.rep(), "/api/v1/quotes/" + id + "/send", send), 200));
+        var unversionedReviewed = customers.post(mvc, d.rep(), "/api/v1/quotes/" + id + "/send", "{\"contactId\":\"" + contact + "\"}");
+        assertThat(unversionedReviewed).as("sendable, but not without its version").hasStatus(428);
+        assertThat(customers.json(unversionedReviewed).get("code").asString()).isEqualTo("error.versionRequired");
+        JsonNode unsent = customers.getJson(mvc, d.rep(), "/api/v1/quotes/" + id);
+        assertThat(unsent.get("status").asString()).as("the refusal sent nothing").isEqualTo("APPROVED");
+        JsonNode sent = customers.json(SalesTestSupport.expect(customers.post(mvc, d.rep(), "/api/v1/quotes/" + id + "/send",
+                send.formatted(unsent.get("version").asLong())), 200));
         assertThat(sent.at("/confirmation/state").asString()).isEqualTo("SENT");
         assertThat(sent.at("/quote/status").asString()).isEqualTo("SENT");
         String url = sent.at("/confirmation/url").asString();

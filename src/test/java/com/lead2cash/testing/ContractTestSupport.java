@@ -100,7 +100,9 @@ public class ContractTestSupport {
                 "{\"comment\":\"价格无误\"}"), 200);
         String contact = customers.getJson(mvc, rep, "/api/v1/customers/" + customer + "/contacts").get(0).get("id").asString();
         String send = "{\"contactId\":\"" + contact + "\"}";
-        answer(mvc, customers.json(SalesTestSupport.expect(customers.post(mvc, rep, "/api/v1/quotes/" + quoteId + "/send", send), 200))
+        long quoteVersion = customers.getJson(mvc, rep, "/api/v1/quotes/" + quoteId).get("version").asLong();
+        answer(mvc, customers.json(SalesTestSupport.expect(customers.post(mvc, rep, "/api/v1/quotes/" + quoteId + "/send",
+                "{\"contactId\":\"" + contact + "\",\"version\":" + quoteVersion + "}"), 200))
                 .at("/confirmation/url").asString(), "ACCEPTED");
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
                 "NEGOTIATION".equals(customers.getJson(mvc, rep, "/api/v1/opportunities/" + opportunity).get("stage").asString()));

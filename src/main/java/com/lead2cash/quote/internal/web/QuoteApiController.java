@@ -79,7 +79,7 @@ class QuoteApiController {
     }
 
     /** To whom, and in which language the document and e-mail are written (Chinese when absent). */
-    record QuoteSendRequest(UUID contactId, String locale, Long version) {
+    record QuoteSendRequest(UUID contactId, String locale, Long version) implements Versioned {
     }
 
     record QuoteLineView(UUID productId, String productCode, String productName, String specification, String unit,

@@ -74,6 +74,19 @@ class CatalogApiTest {
                 {"code":"GW-100","name":"陈旧","listPrice":1,"taxRate":13,"version":0}""")).hasStatus(409);
         assertThat(support.getJson(mvc, rep, "/api/v1/products/" + id).get("listPrice").decimalValue())
                 .isEqualByComparingTo("11800");
+
+        // (de)activating is done on the version read, like a correction: without it 428 and nothing changes
+        for (String action : new String[] {"deactivate", "activate"}) {
+            var unversioned = support.post(mvc, director, "/api/v1/products/" + id + "/" + action, "{}");
+            assertThat(unversioned).as(action).hasStatus(428);
+            assertThat(support.json(unversioned).get("code").asString()).isEqualTo("error.versionRequired");
+        }
+        JsonNode unchanged = support.getJson(mvc, rep, "/api/v1/products/" + id);
+        assertThat(unchanged.get("active").asBoolean()).isTrue();
+        assertThat(unchanged.get("version").asLong()).isEqualTo(1);
+        assertThat(support.post(mvc, director, "/api/v1/products/" + id + "/deactivate", "{\"version\":1}")).hasStatus(200);
+        assertThat(support.post(mvc, director, "/api/v1/products/" + id + "/activate", "{}")).hasStatus(428);
+        assertThat(support.getJson(mvc, rep, "/api/v1/products/" + id).get("active").asBoolean()).isFalse();
     }
 
     @Test

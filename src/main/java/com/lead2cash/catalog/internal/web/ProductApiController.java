@@ -1,6 +1,6 @@
 package com.lead2cash.catalog.internal.web;
 
-import com.lead2cash.platform.web.VersionRequest;
+import com.lead2cash.platform.web.VersionedAction;
 import com.lead2cash.catalog.Catalog;
 import com.lead2cash.catalog.internal.CatalogRoles;
 import com.lead2cash.catalog.internal.Product;
@@ -128,15 +128,15 @@ class ProductApiController {
     @Operation(summary = "No longer offered in new quotes")
     @PostMapping("/api/v1/products/{id}/deactivate")
     @PreAuthorize(CatalogRoles.EDITORS)
-    ProductView deactivate(@PathVariable UUID id, @RequestBody(required = false) VersionRequest body) {
-        return ProductView.of(products.setActive(id, false, body == null ? null : body.version()));
+    ProductView deactivate(@PathVariable UUID id, @RequestBody VersionedAction body) {
+        return ProductView.of(products.setActive(id, false, body.version()));
     }
 
     @Operation(summary = "Offered again in new quotes")
     @PostMapping("/api/v1/products/{id}/activate")
     @PreAuthorize(CatalogRoles.EDITORS)
-    ProductView activate(@PathVariable UUID id, @RequestBody(required = false) VersionRequest body) {
-        return ProductView.of(products.setActive(id, true, body == null ? null : body.version()));
+    ProductView activate(@PathVariable UUID id, @RequestBody VersionedAction body) {
+        return ProductView.of(products.setActive(id, true, body.version()));
     }
 
     @Operation(summary = "The unit price a customer gets on a day (a named price list, the customer's group list, the standard list, or the list price)")

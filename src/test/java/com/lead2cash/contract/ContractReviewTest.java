@@ -220,6 +220,11 @@ class ContractReviewTest {
         assertThat(customers.getJson(mvc, rep, "/api/v1/customers/" + signed.get("customerId").asString())
                 .get("status").asString()).isEqualTo("SIGNED");
 
+        var unversioned = support.post(mvc, rep, "/api/v1/contracts/" + id + "/archive", "{\"location\":\"A柜\"}");
+        assertThat(unversioned).as("archived on the version read, or not at all").hasStatus(428);
+        assertThat(support.json(unversioned).get("code").asString()).isEqualTo("error.versionRequired");
+        assertThat(support.json(support.get(mvc, rep, "/api/v1/contracts/" + id)).get("status").asString()).isEqualTo("SIGNED");
+        assertThat(customers.deadlines("Contract", id)).contains("K4:OPEN");
         JsonNode archived = customers.json(support.post(mvc, rep, "/api/v1/contracts/" + id + "/archive",
                 "{\"location\":\"档案室 A-3\",\"version\":" + signed.get("version").asLong() + "}"));
         assertThat(archived.get("status").asString()).isEqualTo("ARCHIVED");

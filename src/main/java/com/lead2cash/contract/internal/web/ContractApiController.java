@@ -93,7 +93,7 @@ class ContractApiController {
     record ContractDecisionRequest(ApproverDecision decision, String comment) {
     }
 
-    record ArchiveRequest(String location, Long version) {
+    record ArchiveRequest(String location, Long version) implements com.lead2cash.platform.Versioned {
     }
 
     record TerminationRequest(String reason, LocalDate effectiveOn, Long version) {
@@ -251,8 +251,8 @@ class ContractApiController {
 
     @Operation(summary = "Archive a signed contract with its key data (K4), and where the paper original is kept")
     @PostMapping("/api/v1/contracts/{id}/archive")
-    ContractViews.ContractView archive(@PathVariable UUID id, @RequestBody(required = false) ArchiveRequest body) {
-        return view(lifecycle.archive(id, body == null ? null : body.location(), body == null ? null : body.version()));
+    ContractViews.ContractView archive(@PathVariable UUID id, @RequestBody ArchiveRequest body) {
+        return view(lifecycle.archive(id, body.location(), body.version()));
     }
 
     @Operation(summary = "Terminate the contract with a reason (its own record); a running review is withdrawn")

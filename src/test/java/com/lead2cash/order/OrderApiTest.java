@@ -250,10 +250,21 @@ class OrderApiTest {
         JsonNode delivered = expectOk(customers.post(mvc, rep(), "/api/v1/orders/" + id + "/delivery",
                 "{\"deliveredOn\":\"2026-12-04\",\"version\":%d}".formatted(shipped.get("version").asLong())));
 
+        String version = String.valueOf(delivered.get("version").asLong());
+        MvcTestResult unversioned = mvc.post().uri("/api/v1/orders/" + id + "/acceptance").multipart()
+                .file(new MockMultipartFile("form", "acceptance.pdf", "application/pdf", TestFiles.pdf(2048, 3)))
+                .param("acceptedOn", "2026-12-05").param("signedBy", "王经理").param("quantity", "10 台全部收到")
+                .param("quality", "合格").header(HttpHeaders.AUTHORIZATION, rep()).exchange();
+        assertThat(unversioned).as("accepted on the version read, or not at all").hasStatus(428);
+        assertThat(customers.json(unversioned).get("code").asString()).isEqualTo("error.versionRequired");
+        JsonNode unaccepted = customers.getJson(mvc, rep(), "/api/v1/orders/" + id);
+        assertThat(unaccepted.get("status").asString()).isEqualTo("DELIVERED");
+        assertThat(unaccepted.get("version").asLong()).isEqualTo(delivered.get("version").asLong());
         MvcTestResult executable = mvc.post().uri("/api/v1/orders/" + id + "/acceptance").multipart()
                 .file(new MockMultipartFile("form", "acceptance.pdf", "application/pdf", TestFiles.executable()))
                 .param("acceptedOn", "2026-12-05").param("signedBy", "王经理").param("quantity", "10 台全部收到")
-                .param("quality", "合格").header(HttpHeaders.AUTHORIZATION, rep()).exchange();
+                .param("quality", "合格").header(HttpHeaders.AUTHORIZATION, rep()).header(HttpHeaders.IF_MATCH, "\"" + version + "\"")
+                .exchange();
         assertThat(executable).as("a renamed executable is no acceptance form").hasStatus(422);
         MvcTestResult accepted = mvc.post().uri("/api/v1/orders/" + id + "/acceptance").multipart()
                 .file(new MockMultipartFile("form", "acceptance.pdf", "application/pdf", TestFiles.pdf(2048, 3)))

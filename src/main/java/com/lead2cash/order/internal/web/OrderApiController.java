@@ -14,6 +14,7 @@ import com.lead2cash.order.internal.domain.OrderStatus;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.Versioned;
 import com.lead2cash.platform.web.Refuses;
+import com.lead2cash.platform.web.RequiredVersion;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,6 +28,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,6 +37,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -188,15 +191,17 @@ class OrderApiController {
         return view(service.deliver(id, body.deliveredOn(), body.version()));
     }
 
-    @Operation(summary = "Record the acceptance on the signed acceptance form (a PDF or image, at most 20 MB): quantity, quality, remarks, signed by, date")
+    @Operation(summary = "Record the acceptance on the signed acceptance form (a PDF or image, at most 20 MB): quantity, quality, remarks, signed by, date; on the version read (the field or If-Match, 428 without)")
     @PostMapping(value = "/api/v1/orders/{id}/acceptance", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     OrderView accept(@PathVariable UUID id, @RequestPart("form") MultipartFile form,
                      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate acceptedOn,
                      @RequestParam String signedBy, @RequestParam String quantity, @RequestParam String quality,
                      @RequestParam(required = false) String remarks,
-                     @RequestParam(required = false) Long version) throws IOException {
+                     @RequestParam(required = false) Long version,
+                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) throws IOException {
+        long read = RequiredVersion.of(version, ifMatch);
         return view(service.accept(id, new AcceptanceForm(acceptedOn, signedBy, quantity, quality, remarks),
-                form.getOriginalFilename(), form.getSize(), form.getInputStream(), version));
+                form.getOriginalFilename(), form.getSize(), form.getInputStream(), read));
     }
 
     @Operation(summary = "Send the acceptance form to a contact of the customer, who accepts online through the link")

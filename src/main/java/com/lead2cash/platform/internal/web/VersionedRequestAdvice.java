@@ -1,9 +1,7 @@
 package com.lead2cash.platform.internal.web;
 
-import com.lead2cash.platform.BadRequestException;
-import com.lead2cash.platform.FieldValidationException;
-import com.lead2cash.platform.VersionRequiredException;
 import com.lead2cash.platform.Versioned;
+import com.lead2cash.platform.web.RequiredVersion;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -16,9 +14,9 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 
 /**
- * The one place an update's version is required: every {@link Versioned} request body passes here after
- * it is read. No version and no {@code If-Match}: 428. {@code If-Match} ({@code "3"}, {@code W/"3"} or
- * {@code 3}) fills a missing version; a different version in body and header is refused.
+ * Where an update's version is required of a JSON body: every {@link Versioned} request body passes here
+ * after it is read, through {@link RequiredVersion} (no version and no {@code If-Match}: 428; a different
+ * version in body and header is refused); {@code If-Match} fills a missing version.
  */
 @ControllerAdvice
 class VersionedRequestAdvice extends RequestBodyAdviceAdapter {
@@ -37,35 +35,8 @@ class VersionedRequestAdvice extends RequestBodyAdviceAdapter {
             return null;
         }
         Versioned update = (Versioned) body;
-        Long ifMatch = ifMatch(inputMessage.getHeaders().getFirst(HttpHeaders.IF_MATCH));
-        if (update.version() == null) {
-            if (ifMatch == null) {
-                throw new VersionRequiredException();
-            }
-            return withVersion(update, ifMatch);
-        }
-        if (ifMatch != null && !ifMatch.equals(update.version())) {
-            throw new FieldValidationException("version", "error.version.ifMatchDiffers", update.version(), ifMatch);
-        }
-        return body;
-    }
-
-    static Long ifMatch(String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        String tag = header.strip();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
-            tag = tag.substring(1, tag.length() - 1);
-        }
-        try {
-            return Long.valueOf(tag);
-        } catch (NumberFormatException e) {
-            throw new BadRequestException("If-Match", "error.ifMatch.invalid");
-        }
+        long version = RequiredVersion.of(update.version(), inputMessage.getHeaders().getFirst(HttpHeaders.IF_MATCH));
+        return update.version() == null ? withVersion(update, version) : body;
     }
 
     /** The same record with its version component set. */

@@ -1,0 +1,50 @@
+package com.lead2cash.platform.web;
+
+import com.lead2cash.platform.BadRequestException;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.VersionRequiredException;
+
+/**
+ * The version an update or action names, as the {@code version} field or {@code If-Match}: neither is 428,
+ * both and different 422, an {@code If-Match} that is no version 400 (docs/decisions/0014-refusals.md).
+ * Every {@link com.lead2cash.platform.Versioned} JSON body is checked with it by the platform; an action
+ * without a JSON body (a multipart upload) calls it with its {@code version} parameter and header.
+ */
+public final class RequiredVersion {
+
+    private RequiredVersion() {
+    }
+
+    public static long of(Long version, String ifMatchHeader) {
+        Long ifMatch = ifMatch(ifMatchHeader);
+        if (version == null) {
+            if (ifMatch == null) {
+                throw new VersionRequiredException();
+            }
+            return ifMatch;
+        }
+        if (ifMatch != null && !ifMatch.equals(version)) {
+            throw new FieldValidationException("version", "error.version.ifMatchDiffers", version, ifMatch);
+        }
+        return version;
+    }
+
+    /** The version an {@code If-Match} header names ({@code "3"}, {@code W/"3"} or {@code 3}); null without one. */
+    static Long ifMatch(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String tag = header.strip();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+            tag = tag.substring(1, tag.length() - 1);
+        }
+        try {
+            return Long.valueOf(tag);
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("If-Match", "error.ifMatch.invalid");
+        }
+    }
+}

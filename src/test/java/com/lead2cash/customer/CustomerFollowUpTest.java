@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,6 +109,26 @@ class CustomerFollowUpTest {
         support.postJson(mvc, rep, "/api/v1/customers/" + c.get("id").asString() + "/pursuit-mode",
                 "{\"mode\":\"ACTIVE_PURSUIT\",\"version\":" + c.get("version").asLong() + "}");
         assertThat(due(c.get("id").asString())).isEqualTo(NOW.plus(Duration.ofDays(1)));
+    }
+
+    @Test
+    void aFollowUpPlannedOrLoggedOutsideTheYearsARecordCanHaveIsRefusedAndNothingIsLogged() {
+        var company = support.company("cad9");
+        String rep = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, rep, "远期测试公司", null).get("id").asString();
+        String call = """
+                {"customerId":"%s","type":"CALL","summary":"沟通记录",""".formatted(id);
+        Map<String, String> refusedOn = Map.of(
+                "occurredAt", call + "\"occurredAt\":\"1899-12-31T00:00:00Z\"}",
+                "nextFollowUpAt", call + "\"occurredAt\":\"" + NOW.minus(Duration.ofHours(1))
+                        + "\",\"nextFollowUpAt\":\"9999-01-01T00:00:00Z\"}");
+        refusedOn.forEach((field, body) -> {
+            var refused = support.post(mvc, rep, "/api/v1/activities", body);
+            assertThat(refused).as(field).hasStatus(422);
+            assertThat(support.json(refused).get("errors").get(0).get("field").asString()).isEqualTo(field);
+            assertThat(support.json(refused).get("errors").get(0).get("code").asString()).isEqualTo("error.input.dateOutOfRange");
+        });
+        assertThat(support.getJson(mvc, rep, "/api/v1/activities?customerId=" + id).get("items")).isEmpty();
     }
 
     @Test

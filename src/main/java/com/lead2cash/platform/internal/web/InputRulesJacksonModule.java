@@ -3,7 +3,9 @@ package com.lead2cash.platform.internal.web;
 import com.lead2cash.platform.InputRules;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.function.Function;
@@ -16,12 +18,14 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import tools.jackson.databind.deser.jdk.NumberDeserializers;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.ext.javatime.deser.InstantDeserializer;
 import tools.jackson.databind.ext.javatime.deser.LocalDateDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
  * The input rules for every JSON request body: each text, each decimal number and each date is checked as it
- * is read, so a NUL character, an overlong text, an amount beyond the money columns or a date outside the years
+ * is read, so a NUL character, an overlong text, an amount beyond the money columns or a date (or a point in time)
+ * outside the years
  * a record can have is refused with the field's path before any module sees the request. Boot registers the module in the application's JSON mapper; it
  * checks only what the HTTP converter reads ({@link #CHECKED} is set on its reader), never JSON the
  * application stored itself.
@@ -37,6 +41,7 @@ class InputRulesJacksonModule extends SimpleModule {
         addDeserializer(String.class, new CheckedText());
         addDeserializer(BigDecimal.class, new CheckedAmount());
         addDeserializer(LocalDate.class, new CheckedDate());
+        addDeserializer(Instant.class, new CheckedInstant());
     }
 
     static final class CheckedText extends StringDeserializer {
@@ -92,6 +97,21 @@ class InputRulesJacksonModule extends SimpleModule {
         @Override
         public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) {
             return checked(p, ctxt, super.deserialize(p, ctxt), LocalDate.class, InputRules::dateProblem,
+                    InputRules.FIRST_DATE, InputRules.LAST_DATE);
+        }
+    }
+
+    /** A point in time, within the same years as a date: a follow-up planned for 9999 is a typing error. */
+    static final class CheckedInstant extends InstantDeserializer<Instant> {
+
+        CheckedInstant() {
+            super(InstantDeserializer.INSTANT, DateTimeFormatter.ISO_INSTANT);
+        }
+
+        @Override
+        public Instant deserialize(JsonParser p, DeserializationContext ctxt) {
+            return checked(p, ctxt, super.deserialize(p, ctxt), Instant.class,
+                    at -> at == null ? Optional.empty() : InputRules.dateProblem(LocalDate.ofInstant(at, ZoneOffset.UTC)),
                     InputRules.FIRST_DATE, InputRules.LAST_DATE);
         }
     }

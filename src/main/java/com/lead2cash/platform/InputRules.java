@@ -29,11 +29,21 @@ public final class InputRules {
      */
     public static final LocalDate FIRST_DATE = LocalDate.of(1900, 1, 1);
     public static final LocalDate LAST_DATE = LocalDate.of(2199, 12, 31);
+    /**
+     * How far after today a date the business plans (a due date, a promised delivery, a termination taking
+     * effect) may lie: further is a typo or a way to push a record out of sight, not a plan.
+     */
+    public static final int MAX_YEARS_AHEAD = 10;
 
     /** A form field or query parameter that is written as a date (yyyy-MM-dd, possibly with a signed year). */
     private static final Pattern ISO_DATE = Pattern.compile("[+-]?\\d{4,9}-\\d{2}-\\d{2}");
 
     private InputRules() {
+    }
+
+    /** The last day a planned date may name on {@code today} ({@link #MAX_YEARS_AHEAD}). */
+    public static LocalDate latestAhead(LocalDate today) {
+        return today.plusYears(MAX_YEARS_AHEAD);
     }
 
     /** Why the text is refused, if it is: a control character (tab and line breaks are fine), or its length. */

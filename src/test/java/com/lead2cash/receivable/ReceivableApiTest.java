@@ -320,6 +320,50 @@ class ReceivableApiTest {
     }
 
     @Test
+    void P2_anOverduePlanStaysInSightOnlyFinanceMovesItsDueDateAndNeverBeforeTheSigningNorTenYearsAhead() {
+        JsonNode contract = signed("杭州回款八号科技有限公司", "2026-12-12");
+        List<JsonNode> plans = plans(rep(), contract.get("id").asString());
+        String overdue = plans.get(0).get("id").asString();
+        String onAcceptance = plans.get(1).get("id").asString();
+        String move = """
+                {"dueDate":"%s","version":%d}""";
+        long version = customers.getJson(mvc, rep(), "/api/v1/receivables/" + onAcceptance).get("version").asLong();
+
+        var tooEarly = customers.post(mvc, rep(), "/api/v1/receivables/" + onAcceptance + "/due-date",
+                move.formatted("2020-01-01", version));
+        assertThat(tooEarly).as("before the contract was signed").hasStatus(422);
+        assertThat(customers.json(tooEarly).get("errors").get(0).get("field").asString()).isEqualTo("dueDate");
+        assertThat(customers.post(mvc, rep(), "/api/v1/receivables/" + onAcceptance + "/due-date",
+                move.formatted("2199-12-31", version))).as("absurdly far ahead").hasStatus(422);
+        assertThat(customers.post(mvc, rep(), "/api/v1/receivables/" + onAcceptance + "/due-date",
+                move.formatted("2027-03-01", version))).as("a plan not yet due: the owner sets it")
+                .hasStatusOk();
+
+        clock.set(LocalDate.of(2026, 12, 17).atTime(9, 0).atZone(SHANGHAI).toInstant());
+        routine.run();
+        JsonNode before = customers.getJson(mvc, rep(), "/api/v1/receivables/" + overdue);
+        assertThat(before.get("state").asString()).isEqualTo("OVERDUE");
+        assertThat(before.get("actions").valueStream().map(JsonNode::asString)).doesNotContain("SET_DUE_DATE");
+
+        assertThat(customers.post(mvc, rep(), "/api/v1/receivables/" + overdue + "/due-date",
+                move.formatted("2199-12-31", before.get("version").asLong()))).as("the owner hides it").hasStatus(403);
+        assertThat(customers.post(mvc, rep(), "/api/v1/receivables/" + overdue + "/due-date",
+                move.formatted("2027-01-31", before.get("version").asLong()))).as("nor a plausible date").hasStatus(403);
+        JsonNode after = customers.getJson(mvc, finance(), "/api/v1/receivables/" + overdue);
+        assertThat(after.get("dueDate").asString()).isEqualTo("2026-12-12");
+        assertThat(after.get("state").asString()).isEqualTo("OVERDUE");
+        assertThat(after.get("daysOverdue").asLong()).isEqualTo(5);
+        assertThat(after.get("escalationLevel").asInt()).isEqualTo(before.get("escalationLevel").asInt());
+
+        assertThat(customers.post(mvc, finance(), "/api/v1/receivables/" + overdue + "/due-date",
+                move.formatted("2199-12-31", after.get("version").asLong()))).as("finance neither").hasStatus(422);
+        var moved = customers.post(mvc, finance(), "/api/v1/receivables/" + overdue + "/due-date",
+                move.formatted("2026-12-31", after.get("version").asLong()));
+        assertThat(moved).as(ContractTestSupport.text(moved)).hasStatusOk();
+        assertThat(customers.json(moved).get("state").asString()).isEqualTo("PLANNED");
+    }
+
+    @Test
     void P1_theRepIsRemindedThreeCalendarDaysBeforeTheDueDateAndMeetsItByRemindingTheCustomer() {
         JsonNode contract = signed("杭州回款四号科技有限公司", "2026-12-20");
         String plan = plans(rep(), contract.get("id").asString()).get(0).get("id").asString();

@@ -76,7 +76,7 @@ public class ReceivablePlanning {
             if (r.type() == type && r.dueDate() == null && r.state().isOpen()) {
                 LocalDate due = day.plusDays(daysGranted(r.dueCondition()));
                 Receivable locked = plans.findByIdForUpdate(r.id()).orElseThrow();
-                locked.fallDueOn(due, remindAt(due), policy.today(), policy.now());
+                locked.fallDueOn(due, signedOn(locked), remindAt(due), policy.today(), policy.now());
                 plans.save(locked);
             }
         }
@@ -168,7 +168,7 @@ public class ReceivablePlanning {
         require(r, ReceivableAction.SET_DUE_DATE);
         r.expectVersion(version);
         deadlines.cancel(ReceivableRules.REMINDER, subject(r));
-        r.fallDueOn(dueDate, remindAt(dueDate), policy.today(), policy.now());
+        r.fallDueOn(dueDate, signedOn(r), remindAt(dueDate), policy.today(), policy.now());
         return plans.save(r);
     }
 
@@ -203,16 +203,16 @@ public class ReceivablePlanning {
 
     /** What the current user may do with the plan. */
     public java.util.Set<ReceivableAction> actions(Receivable r) {
-        return r.availableActions(ReceivableAccess.isFinance(CurrentUser.require()), access.works(r));
+        return r.availableActions(ReceivableAccess.isFinance(CurrentUser.require()), access.works(r), policy.today());
     }
 
     private void require(Receivable r, ReceivableAction action) {
-        if (!actions(r).contains(action)) {
-            if (action == ReceivableAction.WRITE_OFF && !ReceivableAccess.isFinance(CurrentUser.require())) {
-                throw new com.lead2cash.platform.ForbiddenException("receivable.financeOnly");
-            }
-            throw new DomainException("receivable.action.notAllowed", action.name(), r.state().name());
-        }
+        r.requireAction(action, ReceivableAccess.isFinance(CurrentUser.require()), access.works(r), policy.today());
+    }
+
+    /** The day the plan's contract was signed: no plan falls due before it. */
+    private LocalDate signedOn(Receivable r) {
+        return contracts.signed(r.contractId()).map(Contracts.SignedContract::signedOn).orElse(null);
     }
 
     static SubjectRef subject(Receivable r) {

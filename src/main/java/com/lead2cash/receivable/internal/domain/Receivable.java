@@ -2,7 +2,10 @@ package com.lead2cash.receivable.internal.domain;
 
 import com.lead2cash.contract.MilestoneType;
 import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.Ids;
+import com.lead2cash.platform.InputRules;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -135,13 +138,24 @@ public class Receivable {
         refresh(today);
     }
 
-    /** The due date is fixed (the condition was met: delivered, accepted) or moved; the P1 reminder follows it. */
-    public void fallDueOn(LocalDate date, Instant newRemindAt, LocalDate today, Instant now) {
+    /**
+     * The due date is fixed (the condition was met: delivered, accepted) or moved; the P1 reminder follows it.
+     * The date lies between the contract's signing and {@link InputRules#MAX_YEARS_AHEAD} years from today: a
+     * date of 2199 would hide the plan from aging and P2 for good.
+     */
+    public void fallDueOn(LocalDate date, LocalDate signedOn, Instant newRemindAt, LocalDate today, Instant now) {
         if (!state.isOpen()) {
             throw new DomainException("receivable.notOpen", contractNumber, position);
         }
         if (date == null) {
             throw new DomainException("receivable.dueDate.required");
+        }
+        if (signedOn != null && date.isBefore(signedOn)) {
+            throw new FieldValidationException("dueDate", "receivable.dueDate.beforeSigning", signedOn);
+        }
+        LocalDate latest = InputRules.latestAhead(today);
+        if (date.isAfter(latest)) {
+            throw new FieldValidationException("dueDate", "receivable.dueDate.tooFar", latest);
         }
         dueDate = date;
         remindAt = newRemindAt;
@@ -197,26 +211,56 @@ public class Receivable {
         return state != before;
     }
 
-    /** What the person may do next: finance records and writes off, the owner confirms the reminder. */
-    public Set<ReceivableAction> availableActions(boolean finance, boolean owner) {
+    /**
+     * What the person may do next: finance records, moves due dates and writes off; the owner confirms the
+     * reminder and sets the due date of a plan not yet due.
+     */
+    public Set<ReceivableAction> availableActions(boolean finance, boolean owner, LocalDate today) {
         Set<ReceivableAction> actions = EnumSet.noneOf(ReceivableAction.class);
-        if (!state.isOpen()) {
-            return actions;
-        }
-        if (finance) {
-            actions.add(ReceivableAction.RECORD_RECEIPT);
-            actions.add(ReceivableAction.SET_DUE_DATE);
-            if (state == ReceivableState.OVERDUE) {
-                actions.add(ReceivableAction.WRITE_OFF);
-            }
-        }
-        if (owner) {
-            actions.add(ReceivableAction.SET_DUE_DATE);
-            if (remindedAt != null) {
-                actions.add(ReceivableAction.CONFIRM_REMINDER);
+        for (ReceivableAction action : ReceivableAction.values()) {
+            if (theirs(action, finance, owner, today) && open(action)) {
+                actions.add(action);
             }
         }
         return actions;
+    }
+
+    /**
+     * Refuses what the person may not do: 403 when the step is not theirs (finance's, or the owner's), 422 when
+     * the plan's state forbids it.
+     */
+    public void requireAction(ReceivableAction action, boolean finance, boolean owner, LocalDate today) {
+        if (!theirs(action, finance, owner, today)) {
+            throw new ForbiddenException(switch (action) {
+                case RECORD_RECEIPT, WRITE_OFF -> "receivable.financeOnly";
+                case SET_DUE_DATE -> owner ? "receivable.dueDate.financeOnly" : "error.forbidden";
+                case CONFIRM_REMINDER -> "error.forbidden";
+            });
+        }
+        if (!open(action)) {
+            throw new DomainException("receivable.action.notAllowed", action.name(), state.name());
+        }
+    }
+
+    /** Whose step an action is. Once a plan is due, moving its date is finance's: the owner would hide it from P2. */
+    private boolean theirs(ReceivableAction action, boolean finance, boolean owner, LocalDate today) {
+        return switch (action) {
+            case RECORD_RECEIPT, WRITE_OFF -> finance;
+            case SET_DUE_DATE -> finance || (owner && (dueDate == null || dueDate.isAfter(today)));
+            case CONFIRM_REMINDER -> owner;
+        };
+    }
+
+    /** When a step is open: while money is owed; a write-off once overdue, a confirmation once reminded. */
+    private boolean open(ReceivableAction action) {
+        if (!state.isOpen()) {
+            return false;
+        }
+        return switch (action) {
+            case RECORD_RECEIPT, SET_DUE_DATE -> true;
+            case WRITE_OFF -> state == ReceivableState.OVERDUE;
+            case CONFIRM_REMINDER -> remindedAt != null;
+        };
     }
 
     public UUID id() { return id; }

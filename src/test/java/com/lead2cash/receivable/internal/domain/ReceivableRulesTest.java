@@ -9,6 +9,8 @@ import com.lead2cash.contract.Contracts.Milestone;
 import com.lead2cash.contract.Contracts.SignedContract;
 import com.lead2cash.contract.MilestoneType;
 import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.receivable.internal.ReceivableRules;
 import com.lead2cash.sop.SopPolicy;
 import java.math.BigDecimal;
@@ -258,6 +260,44 @@ class ReceivableRulesTest {
 
         assertThat(plan.state()).isEqualTo(ReceivableState.WRITTEN_OFF);
         assertThat(plan.outstanding()).isEqualByComparingTo("0");
-        assertThat(plan.availableActions(true, true)).isEmpty();
+        assertThat(plan.availableActions(true, true, TODAY)).isEmpty();
+    }
+
+    @Test
+    void P2_onceAPlanIsDueOnlyFinanceMovesItsDueDate() {
+        Receivable plan = twoPlans().get(0);
+        LocalDate due = plan.dueDate();
+        assertThat(plan.availableActions(false, true, TODAY)).as("the owner sets the date of a plan not yet due")
+                .contains(ReceivableAction.SET_DUE_DATE);
+        assertThat(plan.availableActions(false, true, due)).as("due today").doesNotContain(ReceivableAction.SET_DUE_DATE);
+
+        LocalDate later = due.plusDays(5);
+        plan.refresh(later);
+        assertThat(plan.state()).isEqualTo(ReceivableState.OVERDUE);
+        assertThat(plan.availableActions(false, true, later)).doesNotContain(ReceivableAction.SET_DUE_DATE);
+        assertThatThrownBy(() -> plan.requireAction(ReceivableAction.SET_DUE_DATE, false, true, later))
+                .isInstanceOf(ForbiddenException.class).hasMessage("receivable.dueDate.financeOnly");
+        assertThat(plan.availableActions(true, false, later)).contains(ReceivableAction.SET_DUE_DATE);
+        plan.requireAction(ReceivableAction.SET_DUE_DATE, true, false, later);
+    }
+
+    @Test
+    void aDueDateLiesBetweenTheContractsSigningAndTenYearsAhead() {
+        Receivable plan = twoPlans().get(1);
+        LocalDate signedOn = TODAY.minusDays(3);
+
+        assertThatThrownBy(() -> plan.fallDueOn(signedOn.minusDays(1), signedOn, null, TODAY, NOW))
+                .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldValidationException.FieldError::field, FieldValidationException.FieldError::messageKey)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("dueDate", "receivable.dueDate.beforeSigning")));
+        assertThatThrownBy(() -> plan.fallDueOn(LocalDate.of(2199, 12, 31), signedOn, null, TODAY, NOW))
+                .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldValidationException.FieldError::messageKey).containsExactly("receivable.dueDate.tooFar"));
+        assertThat(plan.dueDate()).as("refused: unchanged").isNull();
+
+        plan.fallDueOn(signedOn, signedOn, null, TODAY, NOW);
+        assertThat(plan.dueDate()).isEqualTo(signedOn);
+        plan.fallDueOn(TODAY.plusYears(10), signedOn, null, TODAY, NOW);
+        assertThat(plan.dueDate()).isEqualTo(TODAY.plusYears(10));
     }
 }

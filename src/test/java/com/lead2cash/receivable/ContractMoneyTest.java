@@ -331,4 +331,22 @@ class ContractMoneyTest {
         assertThat(figures.get("planned").decimalValue()).isEqualByComparingTo("350000.00");
         assertThat(figures.get("collectedPercent").decimalValue()).isEqualByComparingTo("28.57");
     }
+
+    @Test
+    void anAmendmentThatWouldTakeTheContractToTheLargestAmountOrBeyondIsRefusedAndKeepsNothing() {
+        JsonNode contract = signed("杭州补充协议上限科技有限公司");
+        String id = contract.get("id").asString();
+        String rep = token(reviewers().rep());
+        int files = customers.getJson(mvc, rep, "/api/v1/contracts/" + id + "/files").size();
+
+        for (String change : List.of("9999999999999.99", "1e15")) {
+            MvcTestResult refused = amend(id, change);
+            assertThat(refused).as(change).hasStatus(422);
+            assertThat(customers.json(refused).get("errors").get(0).get("field").asString()).isEqualTo("amountChange");
+        }
+        assertThat(customers.getJson(mvc, rep, "/api/v1/contracts/" + id + "/amendments").size()).isZero();
+        assertThat(customers.getJson(mvc, rep, "/api/v1/contracts/" + id + "/files").size()).as("no scan kept").isEqualTo(files);
+        assertThat(amountsOf(plans(id))).as("the plans unchanged")
+                .containsExactly("1 PREPAYMENT 180000.00 0.00 PLANNED", "2 ACCEPTANCE 420000.00 0.00 PLANNED");
+    }
 }

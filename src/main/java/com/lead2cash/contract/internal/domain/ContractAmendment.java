@@ -41,7 +41,7 @@ public class ContractAmendment {
 
     /**
      * A new amendment of the contract whose amount is {@code currentAmount} now (signed, with the earlier
-     * amendments' changes); the change may not bring it to zero or below.
+     * amendments' changes); the change may not bring it to zero or below, nor to {@link Contract#MAX_AMOUNT}.
      */
     public static ContractAmendment record(Contract contract, BigDecimal currentAmount, int sequence, String title,
                                            String summary, BigDecimal amountChange, LocalDate signedOn, UUID scan,
@@ -60,6 +60,11 @@ public class ContractAmendment {
             errors.add(new FieldValidationException.FieldError("amountChange", "contract.amount.invalid"));
         } else if (currentAmount.add(change).signum() <= 0) {
             errors.add(new FieldValidationException.FieldError("amountChange", "contract.amendment.amount"));
+        } else if (change.abs().compareTo(Contract.MAX_AMOUNT) >= 0
+                || currentAmount.add(change).compareTo(Contract.MAX_AMOUNT) >= 0) {
+            // the bound a new contract's amount has: amendments may not grow it past what it could be signed for
+            errors.add(new FieldValidationException.FieldError("amountChange", "contract.amendment.tooLarge",
+                    Contract.MAX_AMOUNT.toPlainString()));
         }
         if (signedOn == null) {
             errors.add(new FieldValidationException.FieldError("signedOn", "contract.signedOn.required"));

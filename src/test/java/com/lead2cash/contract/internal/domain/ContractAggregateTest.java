@@ -155,4 +155,22 @@ class ContractAggregateTest {
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("contract.retained"));
         assertThatCode(() -> c.requireRetentionEnded(LocalDate.of(2036, 12, 3))).doesNotThrowAnyException();
     }
+
+    @Test
+    void anAmendmentNeitherChangesNorBringsTheAmountToTheLargestAContractTakes() {
+        Contract c = approved();
+        c.sign(TODAY, "甲方：王经理；乙方：张伟", UUID.randomUUID(), OWNER, TODAY, TODAY, NOW);
+        BigDecimal current = c.amount();
+
+        for (String change : List.of("9999999999999.99", "1E+15", "-9999999999999.99",
+                Contract.MAX_AMOUNT.subtract(current).toPlainString())) {
+            assertThatThrownBy(() -> ContractAmendment.record(c, current, 1, "补充协议", "调整数量", new BigDecimal(change),
+                    TODAY, UUID.randomUUID(), OWNER, TODAY, NOW)).as(change)
+                    .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
+                            .extracting(FieldValidationException.FieldError::field).containsExactly("amountChange"));
+        }
+        BigDecimal largest = Contract.MAX_AMOUNT.subtract(current).subtract(new BigDecimal("0.01"));
+        assertThat(ContractAmendment.record(c, current, 1, "补充协议", "调整数量", largest, TODAY, UUID.randomUUID(), OWNER,
+                TODAY, NOW).amountChange()).isEqualByComparingTo(largest);
+    }
 }

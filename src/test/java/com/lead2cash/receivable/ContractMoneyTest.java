@@ -349,4 +349,38 @@ class ContractMoneyTest {
         assertThat(amountsOf(plans(id))).as("the plans unchanged")
                 .containsExactly("1 PREPAYMENT 180000.00 0.00 PLANNED", "2 ACCEPTANCE 420000.00 0.00 PLANNED");
     }
+
+    @Test
+    void aTerminationTakesEffectBetweenTheSigningAndTenYearsAheadAndTheContractShowsItsDayAndReason() {
+        JsonNode contract = signed("杭州终止生效科技有限公司");
+        String id = contract.get("id").asString();
+        String manager = token(reviewers().manager());
+        String terminate = """
+                {"reason":"客户经营困难，双方协商终止","effectiveOn":"%s","version":%d}""";
+        long version = contract.get("version").asLong();
+
+        for (String day : List.of("2199-12-05", "2036-12-02", "2026-11-30")) {
+            MvcTestResult refused = customers.post(mvc, manager, "/api/v1/contracts/" + id + "/termination",
+                    terminate.formatted(day, version));
+            assertThat(refused).as(day).hasStatus(422);
+            assertThat(customers.json(refused).get("errors").get(0).get("field").asString()).isEqualTo("effectiveOn");
+        }
+        JsonNode unchanged = customers.getJson(mvc, manager, "/api/v1/contracts/" + id);
+        assertThat(unchanged.get("status").asString()).isEqualTo("SIGNED");
+        assertThat(unchanged.get("retainUntil").asString()).isEqualTo(contract.get("retainUntil").asString());
+        assertThat(unchanged.get("termination").isNull()).isTrue();
+
+        MvcTestResult terminated = customers.post(mvc, manager, "/api/v1/contracts/" + id + "/termination",
+                terminate.formatted("2027-03-31", version));
+        assertThat(terminated).as(ContractTestSupport.text(terminated)).hasStatusOk();
+        JsonNode view = customers.json(terminated);
+        assertThat(view.get("status").asString()).isEqualTo("TERMINATED");
+        assertThat(view.at("/termination/effectiveOn").asString()).isEqualTo("2027-03-31");
+        assertThat(view.at("/termination/reason").asString()).isEqualTo("客户经营困难，双方协商终止");
+        assertThat(view.get("retainUntil").asString()).as("R1 from the day it takes effect").isEqualTo("2037-03-31");
+
+        Cookie session = customers.session(mvc, reviewers().rep());
+        assertThat(page(session, "/contracts/" + id, "en")).contains("Effective 2027-03-31 · 客户经营困难，双方协商终止");
+        assertThat(page(session, "/contracts/" + id, "zh-CN")).contains("2027-03-31 起生效 · 客户经营困难，双方协商终止");
+    }
 }

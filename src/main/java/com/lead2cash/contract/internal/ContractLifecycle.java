@@ -282,8 +282,8 @@ public class ContractLifecycle {
     }
 
     /**
-     * Terminates the contract with a reason, effective on a day (today when not given, not before the
-     * contract was drafted): a running review is withdrawn, open deadlines cancelled; the termination is
+     * Terminates the contract with a reason, effective on a day (today when not given; the contract bounds
+     * it): a running review is withdrawn, open deadlines cancelled; the termination is
      * its own record, and the contract is kept from then for the retention (R1).
      */
     public Contract terminate(UUID id, String reason, LocalDate effectiveOn, Long version) {
@@ -291,11 +291,9 @@ public class ContractLifecycle {
         c.requireAction(actor(c), ContractAction.TERMINATE);
         c.expectVersion(version);
         Instant now = now();
-        LocalDate effective = effectiveOn == null ? today(now) : effectiveOn;
-        if (effective.isBefore(today(c.createdAt()))) {
-            throw new FieldValidationException("effectiveOn", "contract.termination.beforeDraft");
-        }
-        ContractStatus before = c.terminate(reason, now);
+        Contract.Termination termination = c.terminate(reason, effectiveOn, zone, now);
+        ContractStatus before = termination.before();
+        LocalDate effective = termination.effectiveOn();
         UUID me = CurrentUser.require().id();
         if (before == ContractStatus.IN_REVIEW || before == ContractStatus.FINAL_APPROVAL
                 || before == ContractStatus.REVISING) {
@@ -307,13 +305,26 @@ public class ContractLifecycle {
         keepLonger(c, rules().keptUntil(effective.isAfter(today(now)) ? effective : today(now)));
         jdbc.sql("insert into contract_termination (id, contract_id, reason, effective_on, status_before, terminated_by, "
                         + "terminated_at) values (:id, :c, :reason, :on, :before, :by, :at)")
-                .param("id", com.lead2cash.platform.Ids.newId()).param("c", c.id()).param("reason", reason.strip())
+                .param("id", com.lead2cash.platform.Ids.newId()).param("c", c.id()).param("reason", termination.reason())
                 .param("on", Date.valueOf(effective)).param("before", before.name()).param("by", me)
                 .param("at", Timestamp.from(now)).update();
         Contract saved = contracts.save(c);
-        events.record(c.id(), "TERMINATED", me, reason.strip(), now);
+        events.record(c.id(), "TERMINATED", me, termination.reason(), now);
         publisher.publishEvent(new ContractTerminated(c.id(), c.number(), c.customerId(), before.signed(), effective));
         return saved;
+    }
+
+    /** The contract's termination as recorded: the day it takes effect and why; empty unless terminated. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Contract.Termination> termination(Contract c) {
+        if (c.terminatedAt() == null) {
+            return java.util.Optional.empty();
+        }
+        return jdbc.sql("select status_before, effective_on, reason from contract_termination where contract_id = :c")
+                .param("c", c.id())
+                .query((rs, n) -> new Contract.Termination(ContractStatus.valueOf(rs.getString("status_before")),
+                        rs.getDate("effective_on").toLocalDate(), rs.getString("reason")))
+                .optional();
     }
 
     /** A signed amendment (补充协议) with its scan: its own record; the contract's text stays as signed. */

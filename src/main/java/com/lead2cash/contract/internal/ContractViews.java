@@ -53,12 +53,18 @@ public class ContractViews {
             String pdfSha256,
             Instant approvedAt, LocalDate signedOn, String signatories, Instant archivedAt, String archiveLocation,
             Instant terminatedAt,
+            @Schema(description = "The termination: the day it takes effect and why; null unless terminated")
+            TerminationView termination,
             @Schema(requiredMode = RequiredMode.REQUIRED) LocalDate retainUntil,
             @Schema(requiredMode = RequiredMode.REQUIRED) List<ContractAction> availableActions) {
     }
 
     public record Party(@Schema(requiredMode = RequiredMode.REQUIRED) String name, String taxId, String address,
                         String representative) {
+    }
+
+    public record TerminationView(@Schema(requiredMode = RequiredMode.REQUIRED) LocalDate effectiveOn,
+                                  @Schema(requiredMode = RequiredMode.REQUIRED) String reason) {
     }
 
     public record MilestoneView(@Schema(requiredMode = RequiredMode.REQUIRED) MilestoneType type,
@@ -111,9 +117,11 @@ public class ContractViews {
     }
 
     private final ContractReviews reviews;
+    private final ContractLifecycle lifecycle;
 
-    ContractViews(ContractReviews reviews) {
+    ContractViews(ContractReviews reviews, ContractLifecycle lifecycle) {
         this.reviews = reviews;
+        this.lifecycle = lifecycle;
     }
 
     public ContractView of(Contract c, ContractActor actor) {
@@ -128,7 +136,9 @@ public class ContractViews {
                 c.lines().stream().map(ContractViews::line).toList(),
                 c.sections().stream().map(ContractViews::section).toList(), c.reviewRound(), c.approvalId(), reviewViews,
                 c.status().editable() ? null : c.reviewCopySha256(), c.approvedAt(), c.signedOn(), c.signatories(),
-                c.archivedAt(), c.archiveLocation(), c.terminatedAt(), c.retainUntil(),
+                c.archivedAt(), c.archiveLocation(), c.terminatedAt(),
+                lifecycle.termination(c).map(t -> new TerminationView(t.effectiveOn(), t.reason())).orElse(null),
+                c.retainUntil(),
                 c.availableActions(actor).stream().sorted().toList());
     }
 

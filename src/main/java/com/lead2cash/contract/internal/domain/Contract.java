@@ -7,12 +7,14 @@ import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Ids;
+import com.lead2cash.platform.InputRules;
 import com.lead2cash.platform.NotAudited;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.SearchKeys;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -407,20 +409,42 @@ public class Contract {
         waitFor(List.of(), now);
     }
 
-    /** Any state but TERMINATED → TERMINATED 已终止, with a reason; the termination itself is its own record. */
-    public ContractStatus terminate(String reason, Instant now) {
+    /** What a termination says: the status it ended, the day it takes effect and why. */
+    public record Termination(ContractStatus before, LocalDate effectiveOn, String reason) {
+    }
+
+    /**
+     * Any state but TERMINATED → TERMINATED 已终止, with a reason, effective on a day (today when not given): not
+     * before the contract was signed (drafted, when it never was), nor more than {@link InputRules#MAX_YEARS_AHEAD}
+     * years ahead — the retention (R1) counts from it. The termination itself is its own record.
+     */
+    public Termination terminate(String reason, LocalDate effectiveOn, ZoneId zone, Instant now) {
         if (status == ContractStatus.TERMINATED) {
             throw new ConflictException("contract.terminated");
         }
+        List<FieldValidationException.FieldError> errors = new ArrayList<>();
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > MAX_REASON) {
-            throw new FieldValidationException("reason", "contract.reason.required", MAX_REASON);
+            errors.add(new FieldValidationException.FieldError("reason", "contract.reason.required", MAX_REASON));
+        }
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        LocalDate effective = effectiveOn == null ? today : effectiveOn;
+        if (signedOn != null && effective.isBefore(signedOn)) {
+            errors.add(new FieldValidationException.FieldError("effectiveOn", "contract.termination.beforeSigning", signedOn));
+        } else if (effective.isBefore(LocalDate.ofInstant(createdAt, zone))) {
+            errors.add(new FieldValidationException.FieldError("effectiveOn", "contract.termination.beforeDraft"));
+        } else if (effective.isAfter(InputRules.latestAhead(today))) {
+            errors.add(new FieldValidationException.FieldError("effectiveOn", "contract.termination.tooFar",
+                    InputRules.latestAhead(today)));
+        }
+        if (!errors.isEmpty()) {
+            throw new FieldValidationException(errors);
         }
         ContractStatus before = status;
         terminatedAt = now;
         moveTo(ContractStatus.TERMINATED, now);
         waitFor(List.of(), now);
-        return before;
+        return new Termination(before, effective, why);
     }
 
     /** R1: the retention moves later with the contract's last event of record (signing, termination). */

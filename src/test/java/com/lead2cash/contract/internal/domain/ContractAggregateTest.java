@@ -173,4 +173,29 @@ class ContractAggregateTest {
         assertThat(ContractAmendment.record(c, current, 1, "补充协议", "调整数量", largest, TODAY, UUID.randomUUID(), OWNER,
                 TODAY, NOW).amountChange()).isEqualByComparingTo(largest);
     }
+
+    @Test
+    void aTerminationTakesEffectNotBeforeTheSigningNorMoreThanTenYearsAhead() {
+        java.time.ZoneId shanghai = java.time.ZoneId.of("Asia/Shanghai");
+        Contract unsigned = draft("600000.00", milestones("600000.00"), "合同签订后 30 日内交付。");
+        assertThatThrownBy(() -> unsigned.terminate("客户撤单", TODAY.minusDays(1), shanghai, NOW))
+                .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldValidationException.FieldError::messageKey).containsExactly("contract.termination.beforeDraft"));
+
+        Contract c = approved();
+        LocalDate signedOn = TODAY;
+        c.sign(signedOn, "甲方：王经理；乙方：张伟", UUID.randomUUID(), OWNER, TODAY, TODAY, NOW);
+        for (LocalDate day : List.of(signedOn.minusDays(1), TODAY.plusYears(10).plusDays(1), LocalDate.of(2199, 12, 5))) {
+            assertThatThrownBy(() -> c.terminate("客户经营困难", day, shanghai, NOW)).as(day.toString())
+                    .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
+                            .extracting(FieldValidationException.FieldError::field).containsExactly("effectiveOn"));
+        }
+        assertThat(c.status()).isEqualTo(ContractStatus.SIGNED);
+
+        Contract.Termination t = c.terminate(" 客户经营困难 ", TODAY.plusYears(10), shanghai, NOW);
+
+        assertThat(t).isEqualTo(new Contract.Termination(ContractStatus.SIGNED, TODAY.plusYears(10), "客户经营困难"));
+        assertThat(c.status()).isEqualTo(ContractStatus.TERMINATED);
+        assertThat(approved().terminate("撤单", null, shanghai, NOW).effectiveOn()).as("today when not given").isEqualTo(TODAY);
+    }
 }

@@ -68,6 +68,26 @@ class ContractDraftingTest {
     }
 
     @Test
+    void anUpdateKeepsTheTermsAndBuyerDataItLeavesOut() {
+        Reviewers r = support.reviewers("dkp");
+        String rep = support.bearer(mvc, r.rep());
+        String opportunity = support.opportunityAtContractStage(mvc, r, "杭州保留条款科技有限公司", "800000.00");
+        String id = support.draft(mvc, rep, opportunity, "800000.00", "LOW").get("id").asString();
+        JsonNode complete = support.complete(mvc, rep, id);
+
+        JsonNode renamed = customers.json(com.lead2cash.testing.SalesTestSupport.expect(customers.put(mvc, rep,
+                "/api/v1/contracts/" + id, """
+                {"title":"边缘服务器框架协议","version":%d}""".formatted(complete.get("version").asLong())), 200));
+
+        assertThat(renamed.get("title").asString()).isEqualTo("边缘服务器框架协议");
+        for (String field : new String[] {"/termStart", "/termEnd", "/buyer/taxId", "/buyer/address", "/buyer/representative",
+                "/amount", "/riskLevel", "/milestones"}) {
+            assertThat(renamed.at(field)).as(field).isEqualTo(complete.at(field));
+        }
+        assertThat(renamed.at("/buyer/taxId").isNull()).isFalse();
+    }
+
+    @Test
     void paymentMilestonesThatDoNotAddUpToTheAmountAreRefusedAndNoContractIsDrafted() {
         Reviewers r = support.reviewers("dms");
         String rep = support.bearer(mvc, r.rep());

@@ -127,7 +127,7 @@ public class Contract {
     public record TemplateClause(String sectionKey, String heading, String body) {
     }
 
-    /** The terms that may change while drafting or revising; null keeps a term as it is, except the term dates. */
+    /** The terms that may change while drafting or revising; null (left out) keeps a term as it is, blank text clears it. */
     public record Terms(String title, BigDecimal amount, RiskLevel riskLevel, LocalDate termStart, LocalDate termEnd,
                         String buyerName, String buyerTaxId, String buyerAddress, String buyerRepresentative,
                         List<PaymentMilestone> milestones) {
@@ -197,7 +197,9 @@ public class Contract {
         } else if (newAmount.signum() <= 0 || newAmount.scale() > 2 || newAmount.compareTo(MAX_AMOUNT) >= 0) {
             errors.add(new FieldValidationException.FieldError("amount", "contract.amount.invalid"));
         }
-        if (t.termStart() != null && t.termEnd() != null && t.termEnd().isBefore(t.termStart())) {
+        LocalDate newStart = t.termStart() == null ? termStart : t.termStart();
+        LocalDate newEnd = t.termEnd() == null ? termEnd : t.termEnd();
+        if (newStart != null && newEnd != null && newEnd.isBefore(newStart)) {
             errors.add(new FieldValidationException.FieldError("termEnd", "contract.term.order"));
         }
         String newBuyer = t.buyerName() == null ? buyerName : t.buyerName().strip();
@@ -218,13 +220,13 @@ public class Contract {
         title = newTitle;
         amount = newAmount.setScale(2);
         riskLevel = t.riskLevel() == null ? riskLevel : t.riskLevel();
-        termStart = t.termStart();
-        termEnd = t.termEnd();
+        termStart = newStart;
+        termEnd = newEnd;
         buyerName = newBuyer;
         if (!creating) {
-            buyerTaxId = blankToNull(t.buyerTaxId());
-            buyerAddress = blankToNull(t.buyerAddress());
-            buyerRepresentative = blankToNull(t.buyerRepresentative());
+            buyerTaxId = t.buyerTaxId() == null ? buyerTaxId : blankToNull(t.buyerTaxId());
+            buyerAddress = t.buyerAddress() == null ? buyerAddress : blankToNull(t.buyerAddress());
+            buyerRepresentative = t.buyerRepresentative() == null ? buyerRepresentative : blankToNull(t.buyerRepresentative());
         }
         milestones.clear();
         milestones.addAll(checked);

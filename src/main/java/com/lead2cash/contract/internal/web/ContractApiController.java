@@ -176,7 +176,7 @@ class ContractApiController {
     }
 
     @Operation(summary = "Change the terms while drafting or revising (title, amount, risk, term, the buyer, milestones); "
-            + "clauses nobody rewrote follow the new values")
+            + "a field left out (or null) keeps its value, blank text clears it; clauses nobody rewrote follow the new values")
     @PutMapping("/api/v1/contracts/{id}")
     ContractViews.ContractView revise(@PathVariable UUID id, @RequestBody TermsRequest body) {
         return view(drafting.revise(id, new Contract.Terms(body.title(), body.amount(), body.riskLevel(),

@@ -78,6 +78,27 @@ class ContractAggregateTest {
     }
 
     @Test
+    void aRevisionKeepsTheTermsItLeavesOutAndClearsTheTextItBlanks() {
+        Contract c = draft("600000.00", milestones("300000.00", "300000.00"), "交付。");
+        c.revise(new Contract.Terms(null, null, null, LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31), null,
+                "91330100716105852F", "杭州市西湖区文三路 1 号", "王经理", null), NOW);
+
+        c.revise(new Contract.Terms("园区网关采购合同", null, null, null, null, null, null, null, null, null), NOW);
+
+        assertThat(c.title()).isEqualTo("园区网关采购合同");
+        assertThat(List.of(c.termStart(), c.termEnd())).containsExactly(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31));
+        assertThat(List.of(c.buyerTaxId(), c.buyerAddress(), c.buyerRepresentative()))
+                .containsExactly("91330100716105852F", "杭州市西湖区文三路 1 号", "王经理");
+        assertThat(c.amount()).isEqualByComparingTo("600000.00");
+
+        c.revise(new Contract.Terms(null, null, null, null, null, null, null, " ", null, null), NOW);
+        assertThat(c.buyerAddress()).as("blank clears").isNull();
+        assertThat(c.buyerRepresentative()).isEqualTo("王经理");
+        assertThatThrownBy(() -> c.revise(new Contract.Terms(null, null, null, null, LocalDate.of(2026, 12, 31), null, null,
+                null, null, null), NOW)).as("an end before the start kept").isInstanceOf(FieldValidationException.class);
+    }
+
+    @Test
     void K1_aContractWithAnUnfilledPlaceholderIsNotSubmittedToReview() {
         Contract c = draft("600000.00", milestones("600000.00"), "合同签订后 {{quote.deliveryPeriod}} 内交付。");
 

@@ -88,6 +88,23 @@ class ContractDraftingTest {
     }
 
     @Test
+    void theBuyersTaxIdIsCheckedAsAUnifiedSocialCreditCodeAsInvoicesDo() {
+        Reviewers r = support.reviewers("dtx");
+        String rep = support.bearer(mvc, r.rep());
+        String opportunity = support.opportunityAtContractStage(mvc, r, "杭州税号校验科技有限公司", "800000.00");
+        JsonNode draft = support.draft(mvc, rep, opportunity, "800000.00", "LOW");
+        String id = draft.get("id").asString();
+
+        var refused = customers.put(mvc, rep, "/api/v1/contracts/" + id, """
+                {"buyerTaxId":"<img src=x onerror=alert(1)>","version":%d}""".formatted(draft.get("version").asLong()));
+        assertThat(refused).hasStatus(422);
+        assertThat(customers.json(refused).get("errors").get(0).get("field").asString()).isEqualTo("buyerTaxId");
+        JsonNode unchanged = customers.getJson(mvc, rep, "/api/v1/contracts/" + id);
+        assertThat(unchanged.at("/buyer/taxId").isNull()).isTrue();
+        assertThat(unchanged.get("version").asLong()).isEqualTo(draft.get("version").asLong());
+    }
+
+    @Test
     void paymentMilestonesThatDoNotAddUpToTheAmountAreRefusedAndNoContractIsDrafted() {
         Reviewers r = support.reviewers("dms");
         String rep = support.bearer(mvc, r.rep());

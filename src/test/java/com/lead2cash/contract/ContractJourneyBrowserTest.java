@@ -92,7 +92,7 @@ class ContractJourneyBrowserTest {
         String contractUrl = rep.url();
 
         rep.click("#terms-edit summary");
-        rep.fill("#t-tax", "91320200MA1XXXXX3Z");
+        rep.fill("#t-tax", "91440300708461136T");
         rep.fill("#t-address", "无锡市新吴区长江路 7 号");
         rep.fill("#t-rep", "王经理");
         rep.click("#save-terms");

@@ -145,7 +145,7 @@ public class ContractTestSupport {
     public JsonNode complete(MockMvcTester mvc, String token, String contractId) {
         JsonNode c = customers.getJson(mvc, token, "/api/v1/contracts/" + contractId);
         JsonNode revised = customers.json(SalesTestSupport.expect(customers.put(mvc, token, "/api/v1/contracts/" + contractId, """
-                {"buyerTaxId":"91330106MA2XXXXX1X","buyerAddress":"杭州市西湖区文三路 1 号","buyerRepresentative":"王经理",
+                {"buyerTaxId":"91330100716105852F","buyerAddress":"杭州市西湖区文三路 1 号","buyerRepresentative":"王经理",
                  "termStart":"%s","termEnd":"%s","version":%d}"""
                 .formatted(c.get("termStart").asString(), c.get("termEnd").asString(), c.get("version").asLong())), 200));
         for (JsonNode s : revised.get("sections")) {

@@ -2,6 +2,8 @@ package com.lead2cash.contract.internal.domain;
 
 import com.lead2cash.contract.ContractStatus;
 import com.lead2cash.contract.RiskLevel;
+import com.lead2cash.customer.InvalidUnifiedSocialCreditCodeException;
+import com.lead2cash.customer.UnifiedSocialCreditCode;
 import com.lead2cash.platform.ChineseCapitals;
 import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.DomainException;
@@ -206,10 +208,19 @@ public class Contract {
         if (newBuyer == null || newBuyer.isEmpty() || newBuyer.length() > MAX_PARTY) {
             errors.add(new FieldValidationException.FieldError("buyerName", "contract.buyer.required", MAX_PARTY));
         }
-        for (var field : List.of(new String[] {"buyerTaxId", t.buyerTaxId()}, new String[] {"buyerAddress", t.buyerAddress()},
+        for (var field : List.of(new String[] {"buyerAddress", t.buyerAddress()},
                 new String[] {"buyerRepresentative", t.buyerRepresentative()})) {
             if (field[1] != null && field[1].strip().length() > MAX_PARTY) {
                 errors.add(new FieldValidationException.FieldError(field[0], "contract.field.tooLong", MAX_PARTY));
+            }
+        }
+        String newTaxId = t.buyerTaxId();
+        if (newTaxId != null && !newTaxId.isBlank()) {
+            // the taxpayer id printed in the PARTIES clause and the PDF is the one invoices check: a unified social credit code
+            try {
+                newTaxId = UnifiedSocialCreditCode.parse(newTaxId).value();
+            } catch (InvalidUnifiedSocialCreditCodeException e) {
+                errors.add(new FieldValidationException.FieldError("buyerTaxId", e.messageKey(), e.args().toArray()));
             }
         }
         if (!errors.isEmpty()) {
@@ -224,7 +235,7 @@ public class Contract {
         termEnd = newEnd;
         buyerName = newBuyer;
         if (!creating) {
-            buyerTaxId = t.buyerTaxId() == null ? buyerTaxId : blankToNull(t.buyerTaxId());
+            buyerTaxId = newTaxId == null ? buyerTaxId : blankToNull(newTaxId);
             buyerAddress = t.buyerAddress() == null ? buyerAddress : blankToNull(t.buyerAddress());
             buyerRepresentative = t.buyerRepresentative() == null ? buyerRepresentative : blankToNull(t.buyerRepresentative());
         }

@@ -99,6 +99,20 @@ class ContractAggregateTest {
     }
 
     @Test
+    void theBuyersTaxIdIsAUnifiedSocialCreditCode() {
+        Contract c = draft("600000.00", milestones("300000.00", "300000.00"), "交付。");
+        for (String bad : List.of("<img src=x onerror=alert(1)>", "91330106MA2XXXXX1X")) {
+            assertThatThrownBy(() -> c.revise(new Contract.Terms(null, null, null, null, null, null, bad, null, null, null), NOW))
+                    .as(bad).isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
+                            .extracting(FieldValidationException.FieldError::field).containsExactly("buyerTaxId"));
+        }
+        assertThat(c.buyerTaxId()).isNull();
+
+        c.revise(new Contract.Terms(null, null, null, null, null, null, " 91330100716105852f ", null, null, null), NOW);
+        assertThat(c.buyerTaxId()).as("as invoices keep it").isEqualTo("91330100716105852F");
+    }
+
+    @Test
     void K1_aContractWithAnUnfilledPlaceholderIsNotSubmittedToReview() {
         Contract c = draft("600000.00", milestones("600000.00"), "合同签订后 {{quote.deliveryPeriod}} 内交付。");
 

@@ -7,6 +7,7 @@ import com.lead2cash.order.internal.domain.Order;
 import com.lead2cash.order.internal.domain.OrderLine;
 import com.lead2cash.order.internal.domain.OrderStatus;
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.InputRules;
 import com.lead2cash.sop.BusinessDuration;
 import com.lead2cash.sop.DayKind;
 import com.lead2cash.sop.DeadlineWindow;
@@ -80,6 +81,22 @@ class OrderRulesTest {
         assertThatThrownBy(() -> o.delay(LocalDate.of(2027, 1, 5), " ", UUID.randomUUID(), TODAY, NOW))
                 .isInstanceOfSatisfying(FieldValidationException.class,
                         e -> assertThat(e.errors()).extracting(FieldValidationException.FieldError::messageKey).contains("order.delay.reason"));
+    }
+
+    @Test
+    void aPromisedDateLiesAtMostTenYearsAheadWhenOrderedAndWhenDelayed() {
+        Order o = order();
+        LocalDate latest = TODAY.plusYears(InputRules.MAX_YEARS_AHEAD);
+        assertThatThrownBy(() -> o.delay(latest.plusDays(1), "缺货", UUID.randomUUID(), TODAY, NOW))
+                .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldValidationException.FieldError::messageKey).containsExactly("order.promisedDate.tooFar"));
+        assertThat(o.promisedDate()).isNotEqualTo(latest.plusDays(1));
+        o.delay(latest, "缺货", UUID.randomUUID(), TODAY, NOW);
+        assertThat(o.promisedDate()).isEqualTo(latest);
+        assertThatThrownBy(() -> Order.create("DD-1", UUID.randomUUID(), "HT-1", UUID.randomUUID(), UUID.randomUUID(),
+                o.lines(), "杭州", "王经理", null, LocalDate.of(2199, 12, 20), UUID.randomUUID(), TODAY, NOW))
+                .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldValidationException.FieldError::field).containsExactly("promisedDate"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.lead2cash.order.internal.domain;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Ids;
+import com.lead2cash.platform.InputRules;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -77,6 +78,9 @@ public class Order {
             errors.add(new FieldValidationException.FieldError("promisedDate", "order.promisedDate.required"));
         } else if (promisedDate.isBefore(today)) {
             errors.add(new FieldValidationException.FieldError("promisedDate", "order.promisedDate.past"));
+        } else if (promisedDate.isAfter(InputRules.latestAhead(today))) {
+            errors.add(new FieldValidationException.FieldError("promisedDate", "order.promisedDate.tooFar",
+                    InputRules.latestAhead(today)));
         }
         if (!errors.isEmpty()) {
             throw new FieldValidationException(errors);
@@ -172,6 +176,9 @@ public class Order {
         }
         if (!newDate.isAfter(promisedDate) || newDate.isBefore(today)) {
             throw new FieldValidationException("promisedDate", "order.delay.later", promisedDate.toString());
+        }
+        if (newDate.isAfter(InputRules.latestAhead(today))) {
+            throw new FieldValidationException("promisedDate", "order.promisedDate.tooFar", InputRules.latestAhead(today));
         }
         promisedDate = newDate;
         PromisedDate p = new PromisedDate(newDate, reason.strip(), null, by, now);

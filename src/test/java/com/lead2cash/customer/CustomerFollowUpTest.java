@@ -116,18 +116,18 @@ class CustomerFollowUpTest {
         var company = support.company("cad9");
         String rep = support.bearer(mvc, company.eastRep());
         String id = support.customer(mvc, rep, "远期测试公司", null).get("id").asString();
-        String call = """
-                {"customerId":"%s","type":"CALL","summary":"沟通记录",""".formatted(id);
+        String call = "{\"customerId\":\"" + id + "\",\"type\":\"CALL\",\"summary\":\"沟通记录\",";
         Map<String, String> refusedOn = Map.of(
-                "occurredAt", call + "\"occurredAt\":\"1899-12-31T00:00:00Z\"}",
+                "occurredAt", call + "\"occurredAt\":\"1899-12-31T00:00:00Z\"",
                 "nextFollowUpAt", call + "\"occurredAt\":\"" + NOW.minus(Duration.ofHours(1))
-                        + "\",\"nextFollowUpAt\":\"9999-01-01T00:00:00Z\"}");
-        refusedOn.forEach((field, body) -> {
-            var refused = support.post(mvc, rep, "/api/v1/activities", body);
-            assertThat(refused).as(field).hasStatus(422);
-            assertThat(support.json(refused).get("errors").get(0).get("field").asString()).isEqualTo(field);
-            assertThat(support.json(refused).get("errors").get(0).get("code").asString()).isEqualTo("error.input.dateOutOfRange");
-        });
+                        + "\",\"nextFollowUpAt\":\"9999-01-01T00:00:00Z\"");
+        for (Map.Entry<String, String> wrong : refusedOn.entrySet()) {
+            var refused = support.post(mvc, rep, "/api/v1/activities", wrong.getValue() + "}");
+            assertThat(refused).as(wrong.getKey()).hasStatus(422);
+            JsonNode error = support.json(refused).get("errors").get(0);
+            assertThat(error.get("field").asString()).isEqualTo(wrong.getKey());
+            assertThat(error.get("code").asString()).isEqualTo("error.input.dateOutOfRange");
+        }
         assertThat(support.getJson(mvc, rep, "/api/v1/activities?customerId=" + id).get("items")).isEmpty();
     }
 

@@ -289,8 +289,9 @@ public class Approval {
 
     /**
      * Why the actor has nothing to decide now ({@link #actionableTaskFor} empty): the approval is over (409);
-     * the actor submitted it or holds none of its tasks — they may see it, never decide it (403); or their task
-     * is decided or not reached yet (409).
+     * the actor submitted it, or is no approver of it ({@link #involves}: a director or an administrator who
+     * reads every approval) — they may see it, never decide it (403); or their task is decided or not reached yet
+     * (409).
      */
     public DomainException nothingToDecideFor(Actor actor) {
         if (state != State.IN_PROGRESS) {
@@ -299,9 +300,8 @@ public class Approval {
         if (actor.userId().equals(submitterId)) {
             return new ForbiddenException("approval.task.ownSubmission");
         }
-        boolean approver = tasks.stream().anyMatch(t -> heldBy(t, actor.userId(), actor.roles())
-                || actor.delegators().entrySet().stream().anyMatch(d -> heldBy(t, d.getKey(), d.getValue())));
-        return approver ? new ConflictException("approval.noPendingTask") : new ForbiddenException("approval.task.notYours");
+        return involves(actor) ? new ConflictException("approval.noPendingTask")
+                : new ForbiddenException("approval.task.notYours");
     }
 
     /** The submitter, anyone who is or was an approver of it (pools included), and their delegates. */

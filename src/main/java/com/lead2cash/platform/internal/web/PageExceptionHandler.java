@@ -74,9 +74,16 @@ class PageExceptionHandler {
 
     private static String page(HttpServletResponse response, Model model, int status, String messageKey, Object[] args) {
         response.setStatus(status);
-        model.addAttribute("status", status);
-        model.addAttribute("errorKey", messageKey);
-        model.addAttribute("errorArgs", args);
+        model.addAllAttributes(errorModel(status, messageKey, args));
         return "error";
+    }
+
+    /** What the "error" page shows: the status and, when there is one, the refusal's message. */
+    static java.util.Map<String, Object> errorModel(int status, String messageKey, Object[] args) {
+        java.util.Map<String, Object> model = new java.util.HashMap<>();
+        model.put("status", status);
+        model.put("errorKey", messageKey);
+        model.put("errorArgs", args);
+        return model;
     }
 }

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -97,8 +96,8 @@ class UploadLimitFilter extends OncePerRequestFilter {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             try {
                 View page = views.resolveViewName("error", LocaleContextHolder.getLocale());
-                page.render(Map.of("status", HttpStatus.UNPROCESSABLE_CONTENT.value(), "errorKey", CONTROL_CHARACTER,
-                        "errorArgs", new Object[0]), request, response);
+                page.render(PageExceptionHandler.errorModel(HttpStatus.UNPROCESSABLE_CONTENT.value(), CONTROL_CHARACTER,
+                        new Object[0]), request, response);
             } catch (Exception e) {
                 throw new IOException(e);
             }

@@ -8,6 +8,8 @@ import com.lead2cash.opportunity.internal.board.ForecastQueries;
 import com.lead2cash.opportunity.internal.board.PipelineQueries;
 import com.lead2cash.opportunity.internal.board.TeamScope;
 import com.lead2cash.opportunity.internal.board.WinLossQueries;
+import com.lead2cash.opportunity.internal.domain.OpportunityActor;
+import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
@@ -92,6 +94,9 @@ class BoardController {
         PipelineQueries.Filter filter = new PipelineQueries.Filter(ownerId, teamId, productLine, closeMonth);
         boardModel(model, filter, null, locale);
         filterChoices(model);
+        // opening one is for those who work opportunities; finance, assistants and admins read the board
+        CurrentUser me = CurrentUser.require();
+        model.addAttribute("opens", new OpportunityActor(me.id(), me.roles(), true, false).sells());
         return htmx != null ? "opportunity/board :: board" : "opportunity/board";
     }
 

@@ -122,6 +122,32 @@ class CatalogApiTest {
     }
 
     @Test
+    void aRepOfTheOtherTeamIsNotToldWhichCustomersAGroupListHas() {
+        var company = support.company("cat5");
+        String director = support.bearer(mvc, company.director());
+        String east = support.bearer(mvc, company.eastRep());
+        String west = support.bearer(mvc, company.westRep());
+        String customer = sales.customerWithContact(company.eastRep(), "温州分组测试有限公司", "王工", "wang@wz.test");
+        String list = support.postJson(mvc, director, "/api/v1/price-lists", """
+                {"name":"华东战略客户","kind":"CUSTOMER_GROUP","validFrom":"2026-01-01","customerIds":["%s"]}"""
+                .formatted(customer)).get("id").asString();
+
+        for (String uri : new String[] {"/api/v1/price-lists", "/api/v1/price-lists/" + list}) {
+            var asWest = support.get(mvc, west, uri);
+            assertThat(asWest).as(uri).hasStatus(200).bodyText().doesNotContain(customer);
+            assertThat(support.get(mvc, east, uri)).as(uri).hasStatus(200).bodyText().contains(customer);
+            assertThat(support.get(mvc, director, uri)).as(uri).hasStatus(200).bodyText().contains(customer);
+        }
+        assertThat(support.getJson(mvc, west, "/api/v1/price-lists/" + list).get("customerIds").isEmpty()).isTrue();
+
+        // the page names the list's customers by the same rule
+        assertThat(mvc.get().uri("/price-lists/" + list).cookie(support.session(mvc, company.westRep())))
+                .hasStatusOk().bodyText().doesNotContain(customer).doesNotContain("温州分组测试有限公司");
+        assertThat(mvc.get().uri("/price-lists/" + list).cookie(support.session(mvc, company.eastRep())))
+                .hasStatusOk().bodyText().contains(customer).contains("温州分组测试有限公司");
+    }
+
+    @Test
     void theExportedWorkbookImportsBackAndOneBadRowRefusesTheWholeFile() throws Exception {
         var company = support.company("cat3");
         String director = support.bearer(mvc, company.director());

@@ -99,6 +99,21 @@ public class PriceListService {
         return lists.findAllInOrder();
     }
 
+    /**
+     * The customers of these lists the current user may know of: the editors keep the membership and see
+     * every one; anyone else only those the customer module lets them read (their data scope, the pool),
+     * so a list never tells another team which customers it has.
+     */
+    @Transactional(readOnly = true)
+    public Set<UUID> visibleMembers(Collection<PriceList> of) {
+        Set<UUID> members = new HashSet<>();
+        of.forEach(l -> members.addAll(l.customerIds()));
+        if (members.isEmpty() || CatalogRoles.currentUserEdits()) {
+            return members;
+        }
+        return Set.copyOf(customers.names(members).keySet());
+    }
+
     private void requireNoStandardOverlap(PriceList list) {
         if (list.kind() != PriceListKind.STANDARD || !list.active()) {
             return;

@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -80,9 +81,10 @@ class PriceListApiController {
     record PriceListView(UUID id, String name, PriceListKind kind, String channel, LocalDate validFrom,
                          LocalDate validTo, boolean active, String currency, List<UUID> customerIds,
                          List<PriceView> prices, long version) {
-        static PriceListView of(PriceList l) {
+        /** {@code visibleMembers}: the customers the reader may know of (the others are left out). */
+        static PriceListView of(PriceList l, Set<UUID> visibleMembers) {
             return new PriceListView(l.id(), l.name(), l.kind(), l.channel(), l.validFrom(), l.validTo(), l.active(),
-                    "CNY", l.customerIds().stream().sorted().toList(),
+                    "CNY", l.customerIds().stream().filter(visibleMembers::contains).sorted().toList(),
                     l.entries().stream().sorted(Comparator.comparing(e -> e.productId()))
                             .map(e -> new PriceView(e.productId(), e.unitPrice())).toList(),
                     l.version());
@@ -95,10 +97,12 @@ class PriceListApiController {
         this.lists = lists;
     }
 
-    @Operation(summary = "Every price list: by kind, latest validity first")
+    @Operation(summary = "Every price list: by kind, latest validity first; customerIds only those the caller may read (all for the catalogue's editors)")
     @GetMapping("/api/v1/price-lists")
     CursorPage<PriceListView> list() {
-        return new CursorPage<>(lists.all().stream().map(PriceListView::of).toList(), null);
+        List<PriceList> all = lists.all();
+        Set<UUID> visible = lists.visibleMembers(all);
+        return new CursorPage<>(all.stream().map(l -> PriceListView.of(l, visible)).toList(), null);
     }
 
     @Operation(summary = "Create a price list; two active standard lists never share a day")
@@ -106,34 +110,38 @@ class PriceListApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(CatalogRoles.EDITORS)
     ResponseEntity<PriceListView> create(@RequestBody PriceListRequest body) {
-        PriceListView view = PriceListView.of(lists.create(body.terms(), body.priceMap(), body.customerIds()));
+        PriceListView view = view(lists.create(body.terms(), body.priceMap(), body.customerIds()));
         return ResponseEntity.created(URI.create("/api/v1/price-lists/" + view.id())).body(view);
     }
 
-    @Operation(summary = "One price list with its prices and customers")
+    @Operation(summary = "One price list with its prices and the customers the caller may read (all for the catalogue's editors)")
     @GetMapping("/api/v1/price-lists/{id}")
     PriceListView get(@PathVariable UUID id) {
-        return PriceListView.of(lists.require(id));
+        return view(lists.require(id));
     }
 
     @Operation(summary = "Change a price list (409 on a stale version); prices and customerIds replace the list's when sent")
     @PutMapping("/api/v1/price-lists/{id}")
     @PreAuthorize(CatalogRoles.EDITORS)
     PriceListView change(@PathVariable UUID id, @RequestBody PriceListUpdate body) {
-        return PriceListView.of(lists.change(id, body.terms(), prices(body.prices()), body.customerIds(), body.version()));
+        return view(lists.change(id, body.terms(), prices(body.prices()), body.customerIds(), body.version()));
     }
 
     @Operation(summary = "The price list is no longer used")
     @PostMapping("/api/v1/price-lists/{id}/deactivate")
     @PreAuthorize(CatalogRoles.EDITORS)
     PriceListView deactivate(@PathVariable UUID id, @RequestBody(required = false) VersionRequest body) {
-        return PriceListView.of(lists.setActive(id, false, body == null ? null : body.version()));
+        return view(lists.setActive(id, false, body == null ? null : body.version()));
     }
 
     @Operation(summary = "The price list is in force again (two active standard lists never share a day)")
     @PostMapping("/api/v1/price-lists/{id}/activate")
     @PreAuthorize(CatalogRoles.EDITORS)
     PriceListView activate(@PathVariable UUID id, @RequestBody(required = false) VersionRequest body) {
-        return PriceListView.of(lists.setActive(id, true, body == null ? null : body.version()));
+        return view(lists.setActive(id, true, body == null ? null : body.version()));
+    }
+
+    private PriceListView view(PriceList list) {
+        return PriceListView.of(list, lists.visibleMembers(List.of(list)));
     }
 }

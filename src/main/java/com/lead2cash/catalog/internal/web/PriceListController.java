@@ -7,10 +7,8 @@ import com.lead2cash.catalog.internal.PriceListService;
 import com.lead2cash.catalog.internal.Product;
 import com.lead2cash.catalog.internal.ProductService;
 import com.lead2cash.customer.CustomerDirectory;
-import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
-import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormProblems;
 import java.math.BigDecimal;
@@ -222,7 +220,8 @@ class PriceListController {
                     p == null ? null : p.unit(), p == null ? null : p.listPrice(), e.unitPrice()));
         }
         prices.sort(Comparator.comparing(PriceRow::code, String.CASE_INSENSITIVE_ORDER));
-        List<MemberRow> members = list.customerIds().stream()
+        // a customer the reader may not read is left out, not shown as unknown: the page gives no hint of it
+        List<MemberRow> members = lists.visibleMembers(List.of(list)).stream()
                 .map(cid -> customers.find(cid).map(c -> new MemberRow(cid, c.code(), c.name()))
                         .orElse(new MemberRow(cid, "?", "")))
                 .sorted(Comparator.comparing(MemberRow::code)).toList();
@@ -236,6 +235,6 @@ class PriceListController {
     }
 
     private static boolean mayEdit() {
-        return CurrentUser.get().map(u -> u.hasAny(Role.ADMIN, Role.SALES_DIRECTOR)).orElse(false);
+        return CatalogRoles.currentUserEdits();
     }
 }

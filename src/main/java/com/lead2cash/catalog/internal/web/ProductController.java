@@ -7,7 +7,6 @@ import com.lead2cash.catalog.internal.ProductQueries;
 import com.lead2cash.catalog.internal.ProductService;
 import com.lead2cash.catalog.internal.ProductWorkbook;
 import com.lead2cash.platform.AuditTrail;
-import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.NavigationEntry;
@@ -199,7 +198,7 @@ class ProductController {
     }
 
     private static boolean mayEdit() {
-        return CurrentUser.get().map(u -> u.hasAny(Role.ADMIN, Role.SALES_DIRECTOR)).orElse(false);
+        return CatalogRoles.currentUserEdits();
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -10,7 +10,8 @@ import java.util.UUID;
 
 /**
  * What other modules may ask of the catalogue (产品目录): products, and the price a customer gets for a
- * product on a day. The catalogue is company data, not owned by anyone, so nothing here is scoped.
+ * product on a day. The catalogue is company data, not owned by anyone, so nothing here is scoped: a caller
+ * that names a customer has checked it lies in the reader's scope (a quote through its opportunity).
  */
 public interface Catalog {
 

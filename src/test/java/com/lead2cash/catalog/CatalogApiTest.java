@@ -148,6 +148,32 @@ class CatalogApiTest {
     }
 
     @Test
+    void thePriceOfAnotherTeamsCustomerIsNotFoundAsAnUnknownCustomerIs() {
+        var company = support.company("cat6");
+        String director = support.bearer(mvc, company.director());
+        String east = support.bearer(mvc, company.eastRep());
+        String west = support.bearer(mvc, company.westRep());
+        String product = support.postJson(mvc, director, "/api/v1/products",
+                "{\"code\":\"SV-6\",\"name\":\"驻场服务\",\"unit\":\"人天\",\"listPrice\":3000,\"taxRate\":6}")
+                .get("id").asString();
+        String customer = sales.customerWithContact(company.eastRep(), "台州分组测试有限公司", "赵工", "zhao@tz.test");
+        assertThat(support.post(mvc, director, "/api/v1/price-lists", """
+                {"name":"华东大客户价","kind":"CUSTOMER_GROUP","validFrom":"2026-01-01","customerIds":["%s"],
+                 "prices":[{"productId":"%s","unitPrice":2600}]}""".formatted(customer, product))).hasStatus(201);
+        String price = "/api/v1/products/" + product + "/price?on=2026-06-01&customerId=";
+        assertThat(support.getJson(mvc, east, price + customer).get("unitPrice").decimalValue())
+                .isEqualByComparingTo("2600");
+
+        String unknown = java.util.UUID.randomUUID().toString();
+        var outOfScope = support.get(mvc, west, price + customer);
+        var notThere = support.get(mvc, west, price + unknown);
+        assertThat(outOfScope).hasStatus(404).bodyText().doesNotContain("华东大客户价").doesNotContain("2600");
+        assertThat(notThere).hasStatus(404);
+        // the same answer but for the id the caller sent: nothing tells that this customer exists
+        assertThat(body(outOfScope).replace(customer, "ID")).isEqualTo(body(notThere).replace(unknown, "ID"));
+    }
+
+    @Test
     void theExportedWorkbookImportsBackAndOneBadRowRefusesTheWholeFile() throws Exception {
         var company = support.company("cat3");
         String director = support.bearer(mvc, company.director());
@@ -204,6 +230,10 @@ class CatalogApiTest {
         JsonNode product = support.getJson(mvc, director, "/api/v1/products?q=SUM-1").get("items").get(0);
         assertThat(product.get("code").asString()).isEqualTo("@SUM-1");
         assertThat(product.get("name").asString()).isEqualTo(name);
+    }
+
+    private static String body(org.springframework.test.web.servlet.assertj.MvcTestResult result) {
+        return new String(result.getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static byte[] workbook(Object[][] rows) throws Exception {

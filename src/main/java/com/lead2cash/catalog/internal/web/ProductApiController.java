@@ -7,6 +7,7 @@ import com.lead2cash.catalog.internal.Product;
 import com.lead2cash.catalog.internal.ProductDetails;
 import com.lead2cash.catalog.internal.ProductQueries;
 import com.lead2cash.catalog.internal.ProductService;
+import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.platform.AuditTrail;
 import com.lead2cash.platform.CursorPage;
 import io.swagger.v3.oas.annotations.Operation;
@@ -79,15 +80,17 @@ class ProductApiController {
     private final ProductService products;
     private final ProductQueries queries;
     private final Catalog catalog;
+    private final CustomerDirectory customers;
     private final AuditTrail audit;
     private final Clock clock;
     private final ZoneId zone;
 
-    ProductApiController(ProductService products, ProductQueries queries, Catalog catalog, AuditTrail audit,
-                         Clock clock, @Value("${l2c.zone}") ZoneId zone) {
+    ProductApiController(ProductService products, ProductQueries queries, Catalog catalog, CustomerDirectory customers,
+                         AuditTrail audit, Clock clock, @Value("${l2c.zone}") ZoneId zone) {
         this.products = products;
         this.queries = queries;
         this.catalog = catalog;
+        this.customers = customers;
         this.audit = audit;
         this.clock = clock;
         this.zone = zone;
@@ -139,10 +142,14 @@ class ProductApiController {
         return ProductView.of(products.setActive(id, true, body.version()));
     }
 
-    @Operation(summary = "The unit price a customer gets on a day (a named price list, the customer's group list, the standard list, or the list price)")
+    @Operation(summary = "The unit price a customer gets on a day (a named price list, the customer's group list, the standard list, or the list price); a customer outside the caller's scope is not found")
     @GetMapping("/api/v1/products/{id}/price")
     Catalog.Price price(@PathVariable UUID id, @RequestParam(required = false) UUID customerId,
                         @RequestParam(required = false) UUID priceListId, @RequestParam(required = false) LocalDate on) {
+        if (customerId != null) {
+            // a customer's price tells its group: outside the caller's scope it is not found, as an unknown id
+            customers.requireVisible(customerId);
+        }
         return catalog.priceFor(id, customerId, priceListId, on != null ? on : LocalDate.now(clock.withZone(zone)));
     }
 

@@ -71,6 +71,12 @@ class AuthenticationTest {
     }
 
     @Test
+    void theSignInPageNamesItsIconAndTheIconIsServedToAnyone() {
+        assertThat(mvc.get().uri("/login")).hasStatusOk().bodyText().contains("href=\"/img/favicon.svg\"");
+        assertThat(mvc.get().uri("/img/favicon.svg")).hasStatusOk().bodyText().startsWith("<svg");
+    }
+
+    @Test
     void aPostWithoutCsrfTokenIsRefused() {
         MvcTestResult result = mvc.post().uri("/login").param("username", username)
                 .param("password", Fixtures.PASSWORD).exchange();

@@ -6,6 +6,8 @@ import com.lead2cash.platform.Role;
 import com.lead2cash.testing.Fixtures;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.LeadTestSupport;
+import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
 
 /** Claims from the pool (L8): the first claim of a B lead wins; claims of an A lead close together become a contest. */
@@ -111,5 +115,69 @@ class LeadClaimTest {
         assertThat(decided.get("ownerId").asString()).isEqualTo(second.id().toString());
         assertThat(decided.get("contestOpen").asBoolean()).isFalse();
         assertThat(support.inbox(first.id())).contains("lead.arbitrated");
+    }
+
+    /** An A lead no territory covers (西藏): it waits in the pool, its phone known. */
+    private String poolALead(String token, String company, String phone) {
+        return poolLead(token, """
+                {"companyName":"%s","contactName":"刘总","phone":"%s","region":"西藏","industry":"制造业",
+                 "source":"TRADE_SHOW","budget":900000,"purchaseDate":"%s","decisionMakerKnown":true}
+                """.formatted(company, phone, support.today().plusDays(10)));
+    }
+
+    private MvcTestResult claim(String token, String id) {
+        return mvc.post().uri("/api/v1/leads/" + id + "/claim").header(HttpHeaders.AUTHORIZATION, token).exchange();
+    }
+
+    private MvcTestResult get(String token, String uri) {
+        return mvc.get().uri(uri).header(HttpHeaders.AUTHORIZATION, token).exchange();
+    }
+
+    private List<String> contests(String token) {
+        return support.getJson(mvc, token, "/api/v1/leads?view=contests").get("items").valueStream()
+                .map(row -> row.get("id").asString()).toList();
+    }
+
+    private String page(Cookie session, String id) throws Exception {
+        var result = mvc.get().uri("/leads/" + id).cookie(session).exchange();
+        assertThat(result).hasStatus(HttpStatus.OK);
+        return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void L8_aClaimantOfAnotherTeamReadsTheContestedLeadMaskedAndUnchangeableUntilTheManagerDecides() throws Exception {
+        var co = support.company(mvc, "read");
+        String id = poolALead(support.bearer(mvc, co.marketing().username()), "西藏争议读取", "13912345678");
+        assertThat(claim(support.bearer(mvc, co.senior().username()), id)).hasStatus(200);
+        String west = support.bearer(mvc, co.westRep().username());
+        assertThat(claim(west, id)).hasStatus(202);
+
+        // the claimant from the West reads the lead the East now holds: contact masked, nothing to do
+        JsonNode lead = support.getJson(mvc, west, "/api/v1/leads/" + id);
+        assertThat(lead.get("contestOpen").asBoolean()).isTrue();
+        assertThat(lead.get("contactMasked").asBoolean()).isTrue();
+        assertThat(lead.get("phone").asString()).isNotEqualTo("13912345678");
+        assertThat(lead.get("availableActions")).isEmpty();
+        assertThat(get(west, "/api/v1/leads/" + id + "/history")).hasStatus(200);
+        assertThat(contests(west)).contains(id);
+        Cookie session = fixtures.session(mvc, co.westRep().username(), Fixtures.PASSWORD);
+        assertThat(page(session, id)).contains("西藏争议读取").doesNotContain("13912345678", "claim-lead", "contact-form",
+                "edit-lead", "/leads/" + id + "/arbitrate");
+        // … and changes nothing; their team's manager, no claimant, reads nothing
+        assertThat(support.post(mvc, west, "/api/v1/leads/" + id + "/contact-attempts",
+                "{\"channel\":\"PHONE\",\"intent\":\"HIGH\",\"summary\":\"试试\"}")).hasStatus(404);
+        String westManager = support.bearer(mvc, co.westManager().username());
+        assertThat(get(westManager, "/api/v1/leads/" + id)).hasStatus(404);
+        assertThat(contests(westManager)).doesNotContain(id);
+
+        String boss = support.bearer(mvc, co.eastManager().username());
+        support.postJson(mvc, boss, "/api/v1/leads/" + id + "/arbitrate", "{\"winnerId\":\"" + co.senior().id()
+                + "\",\"version\":" + support.getJson(mvc, boss, "/api/v1/leads/" + id).get("version").asLong() + "}");
+
+        // decided: the loser is back to their scope
+        assertThat(get(west, "/api/v1/leads/" + id)).hasStatus(404);
+        assertThat(get(west, "/api/v1/leads/" + id + "/history")).hasStatus(404);
+        assertThat(mvc.get().uri("/leads/" + id).cookie(session)).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(contests(west)).doesNotContain(id);
     }
 }

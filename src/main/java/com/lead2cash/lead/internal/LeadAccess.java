@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Which leads the signed-in person reaches, and who they are to a lead. Unowned leads (the pool) are
  * in everyone's hands who works leads; owned ones follow the data scope; whoever captured a lead may
- * still read it, but not change it once it is owned outside their scope. Anything else is not found.
+ * still read it, and so may a claimant of its open contest until a manager decides it, but neither
+ * changes it once it is owned outside their scope. Anything else is not found.
  */
 @Component
 public class LeadAccess {
@@ -46,7 +47,7 @@ public class LeadAccess {
     /** A lead the person may read. */
     public Lead readable(UUID leadId) {
         Lead lead = find(leadId);
-        if (!inScope(lead) && !capturedByMe(lead)) {
+        if (!inScope(lead) && !capturedByMe(lead) && !contestingIt(lead)) {
             throw new RecordNotFoundException(Lead.SUBJECT, leadId);
         }
         return lead;
@@ -87,6 +88,10 @@ public class LeadAccess {
     private boolean capturedByMe(Lead lead) {
         return lead.capturedBy() != null
                 && CurrentUser.get().map(me -> me.id().equals(lead.capturedBy())).orElse(false);
+    }
+
+    private boolean contestingIt(Lead lead) {
+        return CurrentUser.get().map(me -> lead.contestedBy(me.id())).orElse(false);
     }
 
     private Lead find(UUID leadId) {

@@ -26,8 +26,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Lead lists: filters by grade, status, source, owner, territory, age and text; the pool and a
- * manager's queue; newest first with keyset pagination; always within the caller's data scope
- * (unowned pool leads are visible to everyone who works leads). Text search matches phone numbers
+ * manager's queue; newest first with keyset pagination; always what the caller may read
+ * ({@link LeadAccess#readable}: unowned pool leads for everyone who works leads, the data scope, what they
+ * captured, the open contests they claimed in). Text search matches phone numbers
  * only where the reader sees them unmasked ({@link ContactVisibility}).
  */
 @Component
@@ -69,13 +70,16 @@ public class LeadQueries {
         int size = CursorPage.size(f.size());
         Scope scope = dataScope.current();
         Instant now = clock.instant();
+        // LeadAccess.readable as SQL; a claimant of an open contest is Lead.contestedBy's rule
         StringBuilder sql = new StringBuilder("""
                 select id, code, company_name, contact_name, industry, region, product_line, grade, status, source,
                        owner_id, queue_manager_id, contest_open, budget, created_at, version, region_code
-                from lead_lead where (owner_id is null or %s or captured_by = :capturer)
+                from lead_lead where (owner_id is null or %s or captured_by = :reader
+                    or contest_open and exists (select 1 from lead_claim c where c.lead_id = lead_lead.id
+                        and c.user_id = :reader and c.claimed_at >= lead_lead.assigned_at))
                 """.formatted(scope.ownerPredicate("owner_id")));
         Map<String, Object> params = new HashMap<>(scope.params());
-        params.put("capturer", scope.userId());
+        params.put("reader", scope.userId());
         if (f.grade() != null) {
             sql.append(" and grade = :grade");
             params.put("grade", f.grade().name());

@@ -302,6 +302,14 @@ public class Lead {
                 && now.isBefore(contestClosesAt);
     }
 
+    /**
+     * Whether the person is a claimant of the contest that is still open: they read the lead until a
+     * manager decides it, though it lies outside their scope (they change nothing, {@link #availableActions}).
+     */
+    public boolean contestedBy(UUID person) {
+        return contestOpen && person != null && hasClaimedSinceAssignment(person);
+    }
+
     private boolean hasClaimedSinceAssignment(UUID rep) {
         return assignedAt != null && claims.stream().anyMatch(c -> c.userId().equals(rep) && !c.claimedAt().isBefore(assignedAt));
     }

@@ -331,6 +331,18 @@ public class LeadTest {
     }
 
     @Test
+    void L8_theClaimantsOfAnOpenContestReadItUntilTheManagerDecidesNobodyElse() {
+        Lead lead = contest();
+
+        assertThat(lead.contestedBy(OTHER_REP)).isTrue();
+        assertThat(lead.contestedBy(OWNER)).isTrue();
+        assertThat(lead.contestedBy(JUNIOR)).isFalse();
+        assertThat(claimedA(Duration.ofMinutes(5)).contestedBy(OWNER)).as("no contest, no claimant").isFalse();
+        lead.arbitrate(manager(true), OWNER, NOW);
+        assertThat(lead.contestedBy(OTHER_REP)).isFalse();
+    }
+
+    @Test
     void aBLeadClaimedMomentsAgoByAnotherRepIsLostNotHidden() {
         Lead lead = pool(Grade.B);
         lead.claim(rep(OWNER, true), RULES, NOW.minus(Duration.ofMinutes(1)));

@@ -6,8 +6,11 @@ import com.lead2cash.platform.Role;
 import com.lead2cash.testing.Fixtures;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.LeadTestSupport;
+import com.lead2cash.testing.MutableClock;
+import com.lead2cash.testing.TestClock;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,12 +34,14 @@ import tools.jackson.databind.JsonNode;
 
 /** Claims from the pool (L8): the first claim of a B lead wins; claims of an A lead close together become a contest. */
 @IntegrationTest
+@Import(TestClock.class)
 class LeadClaimTest {
 
     @Autowired MockMvcTester mvc;
     @Autowired Fixtures fixtures;
     @Autowired LeadTestSupport support;
     @Autowired JdbcClient jdbc;
+    @Autowired MutableClock clock;
 
     /** A lead in the pool: no territory matches its region, so it waits unowned. */
     private String poolLead(String token, String body) {
@@ -179,5 +185,28 @@ class LeadClaimTest {
         assertThat(get(west, "/api/v1/leads/" + id + "/history")).hasStatus(404);
         assertThat(mvc.get().uri("/leads/" + id).cookie(session)).hasStatus(HttpStatus.NOT_FOUND);
         assertThat(contests(west)).doesNotContain(id);
+    }
+
+    @Test
+    void L8_aJuniorRepOfAnotherTeamIsNotToldALeadIsGradeAOnceItIsNoLongerClaimable() {
+        var co = support.company(mvc, "junior");
+        fixtures.user("westjunior.claims", co.west(), co.today().minusMonths(2), Role.SALES_REP);
+        String junior = support.bearer(mvc, "westjunior.claims");
+        String marketing = support.bearer(mvc, co.marketing().username());
+
+        // a pool lead, or one claimed moments ago (the contest window open): claimable, so the rule says why not
+        String id = poolALead(marketing, "西藏资历提示", "13912345679");
+        assertThat(claim(junior, id)).hasStatus(422).bodyJson().extractingPath("$.code")
+                .isEqualTo("lead.claim.seniorityRequired");
+        assertThat(claim(support.bearer(mvc, co.senior().username()), id)).hasStatus(200);
+        assertThat(claim(junior, id)).hasStatus(422);
+
+        // the window over, the East's A lead is not found, as an id that names nothing
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(claim(junior, id)).hasStatus(404).bodyJson().extractingPath("$.code").isEqualTo("error.notFound");
+        // an A lead routed to the East (never claimed): not found either
+        String routed = support.postJson(mvc, marketing, "/api/v1/leads", co.gradeALead("南京资历提示", "13912340001"))
+                .get("id").asString();
+        assertThat(claim(junior, routed)).hasStatus(404).bodyJson().extractingPath("$.code").isEqualTo("error.notFound");
     }
 }

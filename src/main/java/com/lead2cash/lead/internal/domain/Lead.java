@@ -253,6 +253,7 @@ public class Lead {
     private DomainException claimRefusal(LeadActor actor, Instant now) {
         boolean pool = inPool();
         boolean contest = contestWindowOpen(now) && !actor.id().equals(ownerId);
+        // not found before any rule: the seniority refusal would tell a stranger that the lead is grade A
         if (!actor.inScope() && !contest) {
             return new RecordNotFoundException(SUBJECT, id);
         }

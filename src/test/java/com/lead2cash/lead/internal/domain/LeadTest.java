@@ -343,6 +343,18 @@ public class LeadTest {
     }
 
     @Test
+    void L8_aJuniorRepOfAnotherTeamHearsOfTheSeniorityRuleOnlyWhileTheALeadIsClaimable() {
+        assertThatThrownBy(() -> claimedA(Duration.ofMinutes(5)).claim(junior(false), RULES, NOW))
+                .hasMessage("lead.claim.seniorityRequired");
+        assertThatThrownBy(() -> claimedA(Duration.ofMinutes(20)).claim(junior(false), RULES, NOW))
+                .isInstanceOf(RecordNotFoundException.class);
+        assertThatThrownBy(() -> contest().claim(junior(false), RULES, NOW.plus(Duration.ofMinutes(11))))
+                .as("a contest still undecided after its window").isInstanceOf(RecordNotFoundException.class);
+        assertThatThrownBy(() -> assigned(Grade.A).claim(junior(false), RULES, NOW))
+                .as("routed, never claimed").isInstanceOf(RecordNotFoundException.class);
+    }
+
+    @Test
     void aBLeadClaimedMomentsAgoByAnotherRepIsLostNotHidden() {
         Lead lead = pool(Grade.B);
         lead.claim(rep(OWNER, true), RULES, NOW.minus(Duration.ofMinutes(1)));

@@ -123,6 +123,27 @@ class LeadClaimTest {
         assertThat(support.inbox(first.id())).contains("lead.arbitrated");
     }
 
+    @Test
+    void L8_aRepClaimsALeadAgainOnceItIsBackInThePool() {
+        var co = support.company(mvc, "again");
+        String rep = support.bearer(mvc, co.senior().username());
+        String id = poolALead(support.bearer(mvc, co.marketing().username()), "西藏再次认领", "13912345670");
+        assertThat(claim(rep, id)).hasStatus(200);
+        String boss = support.bearer(mvc, co.eastManager().username());
+        support.postJson(mvc, boss, "/api/v1/leads/" + id + "/disqualify", "{\"reason\":\"NO_NEED\",\"version\":"
+                + support.getJson(mvc, boss, "/api/v1/leads/" + id).get("version").asLong() + "}");
+        JsonNode reopened = support.postJson(mvc, boss, "/api/v1/leads/" + id + "/reopen", "{\"version\":"
+                + support.getJson(mvc, boss, "/api/v1/leads/" + id).get("version").asLong() + "}");
+        assertThat(reopened.get("ownerId").isNull()).isTrue();
+
+        // the earlier claim was the rep's too: the new one, a day later, replaces it (it was 409 "exists already")
+        clock.advance(Duration.ofDays(1));
+        assertThat(claim(rep, id)).hasStatus(200).bodyJson().extractingPath("$.ownerId")
+                .isEqualTo(co.senior().id().toString());
+        assertThat(jdbc.sql("select count(*) from lead_claim where lead_id = :l").param("l", UUID.fromString(id))
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
     /** An A lead no territory covers (西藏): it waits in the pool, its phone known. */
     private String poolALead(String token, String company, String phone) {
         return poolLead(token, """

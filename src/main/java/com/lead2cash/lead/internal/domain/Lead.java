@@ -521,6 +521,8 @@ public class Lead {
             throw new ConflictException("lead.claim.lost", code);
         }
         require(LeadAction.CLAIM, actor, now);
+        // one claim a person: a lead back in the pool (reopened, nurtured) is claimed anew by the same rep
+        claims.removeIf(c -> c.userId().equals(actor.id()));
         claims.add(new LeadClaim(actor.id(), now));
         if (inPool()) {
             takeOver(actor.id(), territoryId, now);

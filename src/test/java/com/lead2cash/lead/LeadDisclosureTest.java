@@ -337,6 +337,11 @@ class LeadDisclosureTest {
         assertThat(page).contains("claim-lead").doesNotContain("edit-lead", "/leads/" + pool + "/regrade",
                 "/leads/" + pool + "/disqualify");
         assertThat(page(co.westRep().username(), unscreened, "zh-CN")).doesNotContain("screen-lead", "edit-lead");
+        // nor does the correction form open for them (it did, and its save answered 403)
+        Cookie repSession = fixtures.session(mvc, co.westRep().username(), Fixtures.PASSWORD);
+        assertThat(mvc.get().uri("/leads/" + pool + "/edit").cookie(repSession)).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.get().uri("/leads/" + pool + "/edit").cookie(fixtures.session(mvc, co.marketing().username(),
+                Fixtures.PASSWORD))).hasStatusOk();
         // marketing works the pool as before
         assertThat(support.getJson(mvc, marketing, "/api/v1/leads/" + pool).get("availableActions").valueStream()
                 .map(JsonNode::asString).toList()).containsExactlyInAnyOrder("REGRADE", "CORRECT", "DISQUALIFY");

@@ -182,18 +182,25 @@ public class LeadCapture {
         duplicates.prefetch(units.stream().map(Together::draft).toList());
     }
 
+    /** A lead the person may correct, as its form opens: out of reach 404, not theirs to correct 403. */
+    @Transactional(readOnly = true)
+    public Lead correctable(UUID leadId) {
+        Lead lead = access.changeable(leadId);
+        lead.require(LeadAction.CORRECT, access.actor(lead), clock.instant());
+        return lead;
+    }
+
     /**
      * Corrects a lead's data; the grade follows (unless set by hand). A lead still waiting for
      * screening whose data is now complete is screened and routed, as at capture.
      */
     @Transactional
     public Lead correct(UUID leadId, LeadDraft raw, Long version) {
-        Lead lead = access.changeable(leadId);
+        // who asks (403) before what they send (422)
+        Lead lead = correctable(leadId);
         lead.expectVersion(version);
         Instant now = clock.instant();
         LeadActor actor = access.actor(lead);
-        // who asks (403) before what they send (422)
-        lead.require(LeadAction.CORRECT, actor, now);
         LeadDraft draft = LeadDrafts.validate(raw, today(), regions);
         LeadRules rules = policy.current().bind(LeadRules.class);
         Grade before = lead.grade();

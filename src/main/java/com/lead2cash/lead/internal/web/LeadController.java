@@ -259,7 +259,7 @@ public class LeadController {
 
     @GetMapping("/leads/{id}/edit")
     String edit(@PathVariable UUID id, Model model) {
-        Lead lead = access.readable(id);
+        Lead lead = capture.correctable(id);
         model.addAttribute("form", LeadForm.of(lead));
         model.addAttribute("editing", views.of(lead));
         return captureForm(model, List.of());

@@ -17,6 +17,11 @@ public final class InputRules {
     /** Longest text accepted in any one field; longer documents come as files. */
     public static final int MAX_TEXT = 10_000;
     /**
+     * Longest search text ({@code q}): it matches a name, number or phone, none of which is longer than 200
+     * characters; a longer one is a paste gone wrong and would only make the address outgrow the server's limit.
+     */
+    public static final int MAX_SEARCH = 200;
+    /**
      * Amounts are stored as {@code numeric(18, 2)} (every money column of the schema): at most 16 digits
      * before the point and 2 after it.
      */

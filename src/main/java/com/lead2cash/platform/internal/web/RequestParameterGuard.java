@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -19,7 +20,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * The input rules for query parameters and form fields (URL-encoded and multipart): a control character,
- * an overlong value, a date (or a parameter read as a month) outside the years a record can have, or a parameter
+ * an overlong value (a search text {@code q} longer than {@link InputRules#MAX_SEARCH}), a date (or a parameter read as a month) outside the years a record can have, or a parameter
  * read as a decimal that does not fit the money columns is refused (422 naming the parameter; a page shows the
  * refusal) before the controller binds anything. A query parameter whose document lists its allowed values
  * ({@code @Parameter(schema = @Schema(allowableValues = …))}) takes only those: the API document is the truth,
@@ -44,6 +45,11 @@ class RequestParameterGuard implements HandlerInterceptor {
                 InputRules.dateTextProblem(value).ifPresent(key -> {
                     throw new FieldValidationException(name, key, InputRules.FIRST_DATE, InputRules.LAST_DATE);
                 });
+                if (isSearchText(name)) {
+                    InputRules.fieldProblem(name, value, InputRules.MAX_SEARCH).ifPresent(error -> {
+                        throw new FieldValidationException(List.of(error));
+                    });
+                }
             }
         }
         for (MethodParameter parameter : ((HandlerMethod) handler).getMethodParameters()) {
@@ -52,6 +58,11 @@ class RequestParameterGuard implements HandlerInterceptor {
             checkMonth(request, parameter);
         }
         return true;
+    }
+
+    /** Every list's search text is {@code q} (a region picker's {@code picker.q}). */
+    private static boolean isSearchText(String name) {
+        return name.equals("q") || name.endsWith(".q");
     }
 
     /** A parameter the controller reads as a decimal is an amount: the money columns' rule, as in a JSON body. */

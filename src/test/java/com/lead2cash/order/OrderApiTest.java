@@ -240,6 +240,30 @@ class OrderApiTest {
     }
 
     @Test
+    void aDeliveryDatedBeforeTheShipmentLeftOrAfterTodayIsRefusedAndNothingChanges() {
+        JsonNode order = order("杭州订单六号科技有限公司");
+        String id = order.get("id").asString();
+        JsonNode shipped = expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments", """
+                {"line":1,"quantity":10,"carrier":"顺丰速运","waybillNumber":"SF6","shipDate":"2026-12-03","version":%d}"""
+                .formatted(order.get("version").asLong())));
+        clock.set(shanghai("2026-12-05T10:00"));
+
+        for (String[] refused : new String[][] {{"2026-12-02", "order.deliveredOn.beforeShipment"},
+                {"2026-12-06", "order.deliveredOn.invalid"}}) {
+            MvcTestResult answer = customers.post(mvc, rep(), "/api/v1/orders/" + id + "/delivery",
+                    "{\"deliveredOn\":\"%s\",\"version\":%d}".formatted(refused[0], shipped.get("version").asLong()));
+            assertThat(answer).as(refused[0]).hasStatus(422);
+            JsonNode error = customers.json(answer).get("errors").get(0);
+            assertThat(error.get("field").asString()).isEqualTo("deliveredOn");
+            assertThat(error.get("code").asString()).isEqualTo(refused[1]);
+        }
+        JsonNode unchanged = customers.getJson(mvc, rep(), "/api/v1/orders/" + id);
+        assertThat(unchanged.get("status").asString()).isEqualTo("SHIPPED");
+        assertThat(unchanged.get("deliveredOn").isNull()).isTrue();
+        assertThat(unchanged.get("version").asLong()).isEqualTo(shipped.get("version").asLong());
+    }
+
+    @Test
     void theAcceptanceFormIsUploadedSignedAndAnOrderOutsideScopeIsNotFound() {
         JsonNode order = order("杭州订单五号科技有限公司");
         String id = order.get("id").asString();

@@ -113,12 +113,34 @@ class OrderRulesTest {
         o.recordWaybill(1, "SF1", NOW);
         assertThatThrownBy(() -> o.recordWaybill(1, "SF9", NOW)).hasMessage("order.waybill.recorded");
 
-        o.deliver(TODAY, TODAY, NOW);
-        assertThatThrownBy(() -> o.accept(TODAY, "王经理", "10 台", "合格", null, null, null, TODAY, NOW))
+        LocalDate arrived = TODAY.plusDays(4);
+        o.deliver(arrived, arrived, NOW);
+        assertThatThrownBy(() -> o.accept(arrived, "王经理", "10 台", "合格", null, null, null, arrived, NOW))
                 .as("neither the signed form nor the online confirmation").isInstanceOfSatisfying(FieldValidationException.class,
                         e -> assertThat(e.errors()).extracting(FieldValidationException.FieldError::messageKey).contains("order.acceptance.form"));
-        o.accept(TODAY, "王经理", "10 台", "合格", null, UUID.randomUUID(), null, TODAY, NOW);
+        o.accept(arrived, "王经理", "10 台", "合格", null, UUID.randomUUID(), null, arrived, NOW);
         assertThat(o.status()).isEqualTo(OrderStatus.ACCEPTED);
         assertThat(o.availableActions(true, true)).isEmpty();
+    }
+
+    @Test
+    void aDeliveryIsAFactNeitherBeforeTheLastShipmentLeftNorAfterToday() {
+        Order o = order();
+        o.ship(1, new BigDecimal("4"), "顺丰", "SF1", TODAY.minusDays(3), UUID.randomUUID(), NOW);
+        o.ship(1, new BigDecimal("6"), "顺丰", "SF2", TODAY.minusDays(1), UUID.randomUUID(), NOW);
+
+        assertThatThrownBy(() -> o.deliver(TODAY.minusDays(2), TODAY, NOW)).as("before the second shipment left")
+                .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
+                        .extracting(error -> error.field() + " " + error.messageKey())
+                        .containsExactly("deliveredOn order.deliveredOn.beforeShipment"));
+        assertThatThrownBy(() -> o.deliver(TODAY.plusDays(1), TODAY, NOW)).as("tomorrow")
+                .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
+                        .extracting(error -> error.field() + " " + error.messageKey())
+                        .containsExactly("deliveredOn order.deliveredOn.invalid"));
+        assertThat(o.status()).isEqualTo(OrderStatus.SHIPPED);
+        assertThat(o.deliveredOn()).isNull();
+
+        o.deliver(TODAY.minusDays(1), TODAY, NOW);
+        assertThat(o.deliveredOn()).isEqualTo(TODAY.minusDays(1));
     }
 }

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -198,11 +199,18 @@ public class Order {
         }
     }
 
-    /** SHIPPED → DELIVERED: everything arrived on {@code day}. */
+    /**
+     * SHIPPED → DELIVERED: everything arrived on {@code day}, a fact: not after today, and not before the last
+     * shipment left.
+     */
     public void deliver(LocalDate day, LocalDate today, Instant now) {
         requireStatus(EnumSet.of(OrderStatus.SHIPPED));
         if (day == null || day.isAfter(today)) {
             throw new FieldValidationException("deliveredOn", "order.deliveredOn.invalid");
+        }
+        LocalDate lastShipped = shipments.stream().map(Shipment::shipDate).max(Comparator.naturalOrder()).orElseThrow();
+        if (day.isBefore(lastShipped)) {
+            throw new FieldValidationException("deliveredOn", "order.deliveredOn.beforeShipment", lastShipped.toString());
         }
         deliveredOn = day;
         status = OrderStatus.DELIVERED;

@@ -1,5 +1,6 @@
 package com.lead2cash.receivable.internal;
 
+import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.platform.AuditTrail;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.SpreadsheetText;
@@ -18,7 +19,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * The aging report as an Excel file (账龄表, P2): every overdue plan in the reader's scope with its days
+ * The aging report as an Excel file (账龄表, P2): every overdue plan in the reader's scope with its customer, days
  * overdue and bucket, streamed page by page so memory stays flat however long the list, text cells
  * neutralised against formula injection, the export audited.
  */
@@ -31,21 +32,23 @@ public class AgingExport {
     private final ReceivableQueries queries;
     private final ReceivablePolicy policy;
     private final OrgDirectory org;
+    private final CustomerDirectory customers;
     private final MessageSource messages;
     private final AuditTrail audit;
 
-    AgingExport(ReceivableQueries queries, ReceivablePolicy policy, OrgDirectory org, MessageSource messages,
-                AuditTrail audit) {
+    AgingExport(ReceivableQueries queries, ReceivablePolicy policy, OrgDirectory org, CustomerDirectory customers,
+                MessageSource messages, AuditTrail audit) {
         this.queries = queries;
         this.policy = policy;
         this.org = org;
+        this.customers = customers;
         this.messages = messages;
         this.audit = audit;
     }
 
     /** Writes the workbook; answers the number of plans written. */
     public int write(Locale locale, OutputStream out) throws IOException {
-        String[] headers = {"receivable.contract", "receivable.type", "receivable.owner", "receivable.amount",
+        String[] headers = {"receivable.contract", "receivable.customer", "receivable.type", "receivable.owner", "receivable.amount",
                 "receivable.paid", "receivable.outstandingLabel", "receivable.dueDate", "receivable.export.days",
                 "receivable.aging"};
         ReceivableRules rules = policy.rules();
@@ -59,24 +62,32 @@ public class AgingExport {
             List<PlanRow> page = queries.overdueAfter(null, null, PAGE);
             while (!page.isEmpty() && row < MAX_ROWS) {
                 Set<UUID> owners = new HashSet<>();
-                page.forEach(p -> owners.add(p.ownerId()));
+                Set<UUID> customerIds = new HashSet<>();
+                page.forEach(p -> {
+                    owners.add(p.ownerId());
+                    customerIds.add(p.customerId());
+                });
                 Map<UUID, OrgDirectory.Person> people = org.people(owners);
+                // through the customer module, as its lists name them: a merged one by its survivor, one the
+                // reader may not see left blank
+                Map<UUID, String> customerNames = customers.names(customerIds);
                 for (PlanRow p : page) {
                     row++;
                     ws.inlineString(row, 0, SpreadsheetText.cell(p.contractNumber()));
-                    ws.inlineString(row, 1, text("receivable.type." + p.type(), locale));
+                    ws.inlineString(row, 1, SpreadsheetText.cell(customerNames.getOrDefault(p.customerId(), "")));
+                    ws.inlineString(row, 2, text("receivable.type." + p.type(), locale));
                     OrgDirectory.Person owner = people.get(p.ownerId());
-                    ws.inlineString(row, 2, SpreadsheetText.cell(owner == null ? "" : owner.displayName()));
-                    ws.value(row, 3, p.amount());
-                    ws.value(row, 4, p.paidAmount());
-                    ws.value(row, 5, p.outstanding());
-                    for (int c = 3; c <= 5; c++) {
+                    ws.inlineString(row, 3, SpreadsheetText.cell(owner == null ? "" : owner.displayName()));
+                    ws.value(row, 4, p.amount());
+                    ws.value(row, 5, p.paidAmount());
+                    ws.value(row, 6, p.outstanding());
+                    for (int c = 4; c <= 6; c++) {
                         ws.style(row, c).format("#,##0.00").set();
                     }
-                    ws.value(row, 6, p.dueDate());
-                    ws.style(row, 6).format("yyyy-mm-dd").set();
-                    ws.value(row, 7, p.daysOverdue());
-                    ws.inlineString(row, 8, p.agingBucket() == null ? "" : ReceivableQueries.label(p.agingBucket(), rules));
+                    ws.value(row, 7, p.dueDate());
+                    ws.style(row, 7).format("yyyy-mm-dd").set();
+                    ws.value(row, 8, p.daysOverdue());
+                    ws.inlineString(row, 9, p.agingBucket() == null ? "" : ReceivableQueries.label(p.agingBucket(), rules));
                 }
                 ws.flush();
                 PlanRow last = page.get(page.size() - 1);

@@ -6,14 +6,20 @@ import java.util.Map;
 /**
  * Lets the module that owns a kind of subject say how a deadline's subject reads on screen ("L-2026-000123
  * 上海某某公司") and where it lives ("/leads/…"). A module contributes one bean per subject type it
- * opens deadlines for; without one, screens show the type and id.
+ * opens deadlines for; without one, screens show the type and id. A deadline stays on its owner's (and their
+ * team's) screens after its record moved out of their read scope (a lead reassigned, a customer transferred):
+ * the label is still theirs to read, the link only when the page would open for them.
  */
 public interface SubjectDescriber {
 
     /** The {@link SubjectRef#type()} this describer knows. */
     String subjectType();
 
-    /** Labels for the given subject ids; ids it does not know are simply absent. */
+    /**
+     * Labels for the given subject ids, as the person on this thread may follow them: the link only to a page
+     * the module's own access rules open for them (no one on the thread: no link). Ids it does not know are
+     * simply absent. One query for the lot, not one per id.
+     */
     Map<String, SubjectLabel> describe(Collection<String> subjectIds);
 
     /** The ids that are UUIDs (most subjects' are), skipping any that are not. */
@@ -29,7 +35,7 @@ public interface SubjectDescriber {
         return ids;
     }
 
-    /** How a subject reads, and the app-relative path of its page (or null). */
+    /** How a subject reads; link: the page's app-relative path when the reader may open it, else null. */
     record SubjectLabel(String label, String link) {
     }
 }

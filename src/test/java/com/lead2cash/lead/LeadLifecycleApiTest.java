@@ -349,6 +349,30 @@ class LeadLifecycleApiTest {
                 .contains("页面公司").doesNotContain("??");
     }
 
+    @Autowired com.lead2cash.sop.Deadlines deadlineClocks;
+
+    @Test
+    void marketingsDeadlinesLinkOnlyTheLeadsMarketingMayStillOpen() throws Exception {
+        String director = support.bearer(mvc, co.director().username());
+        JsonNode gone = support.postJson(mvc, director, "/api/v1/leads", co.gradeALead("已转走公司", "13800000031"));
+        assertThat(gone.get("ownerId").asString()).isEqualTo(co.senior().id().toString());
+        UUID goneId = UUID.fromString(gone.get("id").asString());
+        // marketing screened it (as web-to-lead's screener does) without capturing it: L1 is theirs, the lead never was
+        deadlineClocks.recordMet("L1", com.lead2cash.sop.SubjectRef.of("Lead", goneId), co.marketing().id(),
+                java.time.Instant.now());
+        JsonNode kept = support.postJson(mvc, marketing, "/api/v1/leads", co.gradeALead("自己录入公司", "13800000032"));
+        String keptId = kept.get("id").asString();
+
+        var session = fixtures.session(mvc, co.marketing().username(), com.lead2cash.testing.Fixtures.PASSWORD);
+        assertThat(mvc.get().uri("/leads/" + goneId).cookie(session)).hasStatus(HttpStatus.NOT_FOUND);
+        var deadlines = mvc.get().uri("/deadlines").cookie(session).exchange();
+        assertThat(deadlines).hasStatusOk();
+        assertThat(deadlines.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains(gone.get("code").asString() + " 已转走公司")
+                .doesNotContain("href=\"/leads/" + goneId + "\"")
+                .contains("href=\"/leads/" + keptId + "\"");
+    }
+
     private JsonNode body(org.springframework.test.web.servlet.assertj.MvcTestResult result) {
         assertThat(result).hasStatus(HttpStatus.CREATED);
         return support.json(result);

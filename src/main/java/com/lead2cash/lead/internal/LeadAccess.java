@@ -10,11 +10,13 @@ import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.Role;
+import com.lead2cash.platform.Scope;
 import com.lead2cash.sop.SopPolicy;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -51,6 +53,17 @@ public class LeadAccess {
             throw new RecordNotFoundException(Lead.SUBJECT, leadId);
         }
         return lead;
+    }
+
+    /**
+     * {@link #readable} for many leads at once, asked with a lead's owner and who captured it (in that order):
+     * the reader's scope is read once (the deadline screens link a page of leads).
+     */
+    public BiPredicate<UUID, UUID> readableByOwnerAndCapturer() {
+        CurrentUser me = CurrentUser.get().orElse(null);
+        Scope scope = me == null ? null : dataScope.current();
+        return (ownerId, capturedBy) -> ownerId == null || (me != null && (scope.covers(ownerId)
+                || me.id().equals(capturedBy)));
     }
 
     /** A lead the person may act on: in the pool or within their scope. */

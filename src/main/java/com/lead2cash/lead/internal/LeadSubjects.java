@@ -6,18 +6,21 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** How a lead reads on the deadline screens: its code and company, linking to its page. */
+/** How a lead reads on the deadline screens: its code and company, linking to its page when the reader may open it. */
 @Component
 public class LeadSubjects implements SubjectDescriber {
 
     private final JdbcClient jdbc;
+    private final LeadAccess access;
 
-    LeadSubjects(JdbcClient jdbc) {
+    LeadSubjects(JdbcClient jdbc, LeadAccess access) {
         this.jdbc = jdbc;
+        this.access = access;
     }
 
     @Override
@@ -31,10 +34,13 @@ public class LeadSubjects implements SubjectDescriber {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql("select id, code, company_name from lead_lead where id in (:ids)").param("ids", ids)
+        BiPredicate<UUID, UUID> readable = access.readableByOwnerAndCapturer();
+        return jdbc.sql("select id, code, company_name, owner_id, captured_by from lead_lead where id in (:ids)")
+                .param("ids", ids)
                 .query((rs, i) -> Map.entry(rs.getObject("id", UUID.class).toString(),
                         new SubjectLabel(rs.getString("code") + " " + rs.getString("company_name"),
-                                "/leads/" + rs.getObject("id", UUID.class))))
+                                readable.test(rs.getObject("owner_id", UUID.class), rs.getObject("captured_by", UUID.class))
+                                        ? "/leads/" + rs.getObject("id", UUID.class) : null)))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

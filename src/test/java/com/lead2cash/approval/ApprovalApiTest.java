@@ -28,14 +28,15 @@ class ApprovalApiTest {
     @Autowired Fixtures fixtures;
 
     UUID rep;
+    java.util.Map<String, com.lead2cash.platform.internal.identity.User> people = new java.util.HashMap<>();
 
     @BeforeAll
     void people() {
         LocalDate hired = LocalDate.of(2022, 5, 1);
         rep = fixtures.user("rep", fixtures.rootUnit(), hired, Role.SALES_REP).id();
-        fixtures.user("lawyer", fixtures.rootUnit(), hired, Role.LEGAL);
+        people.put("lawyer", fixtures.user("lawyer", fixtures.rootUnit(), hired, Role.LEGAL));
         fixtures.user("accountant", fixtures.rootUnit(), hired, Role.FINANCE);
-        fixtures.user("outsider", fixtures.rootUnit(), hired, Role.MARKETING);
+        people.put("outsider", fixtures.user("outsider", fixtures.rootUnit(), hired, Role.MARKETING));
     }
 
     String bearer(String username) {
@@ -150,14 +151,25 @@ class ApprovalApiTest {
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbcForLabels;
 
     @Test
-    void anApprovalTasksDeadlineReadsAsTheApprovalsTitleAndLinksToIt() {
+    void anApprovalTasksDeadlineReadsAsTheApprovalsTitleAndLinksToItForThoseItOpensFor() {
         UUID id = submitReview("C-7");
         UUID task = jdbcForLabels.sql("select id from approval_task where approval = :a limit 1").param("a", id)
                 .query(UUID.class).single();
         String title = jdbcForLabels.sql("select title from approval where id = :a").param("a", id).query(String.class).single();
         var describer = describers.stream().filter(d -> d.subjectType().equals("ApprovalTask")).findFirst().orElseThrow();
-        assertThat(describer.describe(java.util.List.of(task.toString(), "not-a-uuid")))
+        var ids = java.util.List.of(task.toString(), "not-a-uuid");
+        assertThat(as("lawyer").actAs(() -> describer.describe(ids)))
                 .containsOnlyKeys(task.toString())
                 .containsEntry(task.toString(), new com.lead2cash.sop.SubjectDescriber.SubjectLabel(title, "/approvals/" + id));
+        // someone the approval does not involve reads the label (a deadline of their team's) but gets no link: 404 there
+        assertThat(mvc.get().uri("/api/v1/approvals/{id}", id).header(HttpHeaders.AUTHORIZATION, bearer("outsider")))
+                .hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(as("outsider").actAs(() -> describer.describe(ids)))
+                .containsEntry(task.toString(), new com.lead2cash.sop.SubjectDescriber.SubjectLabel(title, null));
+    }
+
+    com.lead2cash.platform.CurrentUser as(String username) {
+        var u = people.get(username);
+        return new com.lead2cash.platform.CurrentUser(u.id(), u.username(), u.displayName(), u.orgUnitId(), u.roleSet());
     }
 }

@@ -119,4 +119,30 @@ class CustomerTransferTest {
         assertThat(openDeadlineOwners("C2", "Customer", a)).containsExactly(company.eastRep2().id());
         assertThat(owner(west)).isEqualTo(company.westRep().id());
     }
+
+    @Autowired List<com.lead2cash.sop.SubjectDescriber> describers;
+
+    @Test
+    void aTransferredCustomersReportStillReadsOnTheOldOwnersDeadlinesButNoLongerLinksThere() {
+        var company = support.company("xfer3");
+        String rep = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, rep, "转移标签公司", "\"grade\":\"B\"").get("id").asString();
+        String report = support.postJson(mvc, rep, "/api/v1/customers/" + id + "/needs-analyses", """
+                {"interviewedAt":"%s","background":"制造业","painPoints":["跟进靠 Excel"]}"""
+                .formatted(NOW.minus(Duration.ofHours(2)))).get("reportId").asString();
+        long version = support.getJson(mvc, rep, "/api/v1/customers/" + id).get("version").asLong();
+        support.postJson(mvc, support.bearer(mvc, company.eastManager()), "/api/v1/customers/" + id + "/transfer",
+                "{\"ownerId\":\"%s\",\"reason\":\"调岗\",\"version\":%d}".formatted(company.eastRep2().id(), version));
+
+        var describer = describers.stream().filter(d -> d.subjectType().equals("NeedsAnalysis")).findFirst().orElseThrow();
+        var labels = as(company.eastRep()).actAs(() -> describer.describe(List.of(report)));
+        assertThat(labels.get(report).label()).contains("转移标签公司");
+        assertThat(labels.get(report).link()).isNull();
+        assertThat(as(company.eastRep2()).actAs(() -> describer.describe(List.of(report))).get(report).link())
+                .isEqualTo("/customers/" + id + "/needs-analyses");
+    }
+
+    private static com.lead2cash.platform.CurrentUser as(com.lead2cash.platform.internal.identity.User u) {
+        return new com.lead2cash.platform.CurrentUser(u.id(), u.username(), u.displayName(), u.orgUnitId(), u.roleSet());
+    }
 }

@@ -32,6 +32,11 @@ class OpportunityApiTest {
     @Autowired SalesTestSupport sales;
     @Autowired MutableClock clock;
     @Autowired JdbcClient jdbc;
+    @Autowired java.util.List<com.lead2cash.sop.SubjectDescriber> describers;
+
+    private static com.lead2cash.platform.CurrentUser as(com.lead2cash.platform.internal.identity.User u) {
+        return new com.lead2cash.platform.CurrentUser(u.id(), u.username(), u.displayName(), u.orgUnitId(), u.roleSet());
+    }
 
     @BeforeEach
     void resetClock() {
@@ -121,6 +126,16 @@ class OpportunityApiTest {
         assertThat(invited).hasStatus(201);
         String invitation = customers.json(invited).get("id").asString();
         assertThat(customers.deadlines("EvaluationInvitation", invitation)).containsExactly("O2:OPEN");
+        // the deadline links the invitee to the opportunity; a colleague outside its scope reads the label alone
+        var describer = describers.stream().filter(d -> d.subjectType().equals("EvaluationInvitation")).findFirst()
+                .orElseThrow();
+        assertThat(as(team.tech()).actAs(() -> describer.describe(java.util.List.of(invitation))).get(invitation).link())
+                .isEqualTo("/opportunities/" + id);
+        assertThat(as(team.company().eastRep2()).actAs(() -> describer.describe(java.util.List.of(invitation)))
+                .get(invitation)).satisfies(l -> {
+                    assertThat(l.label()).contains("机房扩容");
+                    assertThat(l.link()).isNull();
+                });
         Instant due = jdbc.sql("select due_at from sop_deadline where subject_type = 'EvaluationInvitation' and subject_id = :id")
                 .param("id", invitation).query(java.sql.Timestamp.class).single().toInstant();
         assertThat(due).as("one business day after Tuesday 10:00").isEqualTo(Instant.parse("2026-12-02T02:00:00Z"));

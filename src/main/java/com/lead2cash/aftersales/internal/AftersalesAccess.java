@@ -13,6 +13,7 @@ import com.lead2cash.platform.Scope;
 import com.lead2cash.platform.ScopeKind;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,8 +68,7 @@ public class AftersalesAccess {
     Handover handover(UUID id, boolean forUpdate) {
         Handover h = (forUpdate ? handovers.findLockedById(id) : handovers.findById(id))
                 .orElseThrow(() -> new RecordNotFoundException(HANDOVER, id));
-        Scope scope = scope();
-        if (!isReader() || !(scope.covers(h.repId()) || scope.covers(h.serviceOwnerId()))) {
+        if (!visibleByEither().test(h.repId(), h.serviceOwnerId())) {
             throw new RecordNotFoundException(HANDOVER, id);
         }
         return h;
@@ -84,8 +84,20 @@ public class AftersalesAccess {
     }
 
     boolean isVisible(Complaint c) {
+        return visibleByEither().test(c.handlerId(), c.customerOwnerId());
+    }
+
+    /**
+     * Whether a record with these two people is visible: a handover by its rep and its after-sales owner, a
+     * complaint by its handler and the customer's rep — either within the reader's scope. Asked for many records
+     * at once, the reader's roles and scope are read once.
+     */
+    BiPredicate<UUID, UUID> visibleByEither() {
+        if (!isReader()) {
+            return (one, other) -> false;
+        }
         Scope scope = scope();
-        return isReader() && (scope.covers(c.handlerId()) || scope.covers(c.customerOwnerId()));
+        return (one, other) -> scope.covers(one) || scope.covers(other);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +21,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @Configuration
 public class AftersalesConfiguration {
+
+    /** The two people whose scope makes a record visible ({@link AftersalesAccess#visibleByEither}), as columns. */
+    private static final String HANDOVER_PEOPLE = "rep_id as one_id, service_owner_id as other_id";
+    private static final String COMPLAINT_PEOPLE = "handler_id as one_id, customer_owner_id as other_id";
 
     AftersalesConfiguration() {
         SopPolicy.defaults().bind(AftersalesRules.class);
@@ -42,22 +47,25 @@ public class AftersalesConfiguration {
     }
 
     @Bean
-    SubjectDescriber handoverSubjects(JdbcClient jdbc) {
-        return describer(jdbc, AftersalesAccess.HANDOVER, "aftersales_handover", "/handovers/");
+    SubjectDescriber handoverSubjects(JdbcClient jdbc, AftersalesAccess access) {
+        return describer(jdbc, access, AftersalesAccess.HANDOVER, "aftersales_handover", HANDOVER_PEOPLE, "/handovers/");
     }
 
     @Bean
-    SubjectDescriber handoverReviewSubjects(JdbcClient jdbc) {
-        return describer(jdbc, AftersalesAccess.HANDOVER_REVIEW, "aftersales_handover", "/handovers/");
+    SubjectDescriber handoverReviewSubjects(JdbcClient jdbc, AftersalesAccess access) {
+        return describer(jdbc, access, AftersalesAccess.HANDOVER_REVIEW, "aftersales_handover", HANDOVER_PEOPLE,
+                "/handovers/");
     }
 
     @Bean
-    SubjectDescriber complaintSubjects(JdbcClient jdbc) {
-        return describer(jdbc, AftersalesAccess.COMPLAINT, "aftersales_complaint", "/complaints/");
+    SubjectDescriber complaintSubjects(JdbcClient jdbc, AftersalesAccess access) {
+        return describer(jdbc, access, AftersalesAccess.COMPLAINT, "aftersales_complaint", COMPLAINT_PEOPLE,
+                "/complaints/");
     }
 
-    /** "HO-2026-000001 上海某某公司", linking to its page. */
-    private static SubjectDescriber describer(JdbcClient jdbc, String type, String table, String path) {
+    /** "HO-2026-000001 上海某某公司", linking to its page when the reader may open it. */
+    private static SubjectDescriber describer(JdbcClient jdbc, AftersalesAccess access, String type, String table,
+                                              String people, String path) {
         return new SubjectDescriber() {
             @Override
             public String subjectType() {
@@ -70,10 +78,13 @@ public class AftersalesConfiguration {
                 if (ids.isEmpty()) {
                     return Map.of();
                 }
-                return jdbc.sql("select id, code, customer_name from " + table + " where id in (:ids)").param("ids", ids)
+                BiPredicate<UUID, UUID> visible = access.visibleByEither();
+                return jdbc.sql("select id, code, customer_name, " + people + " from " + table + " where id in (:ids)")
+                        .param("ids", ids)
                         .query((rs, i) -> Map.entry(rs.getObject("id", UUID.class).toString(),
                                 new SubjectLabel(rs.getString("code") + " " + rs.getString("customer_name"),
-                                        path + rs.getObject("id", UUID.class))))
+                                        visible.test(rs.getObject("one_id", UUID.class), rs.getObject("other_id", UUID.class))
+                                                ? path + rs.getObject("id", UUID.class) : null)))
                         .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
             }
         };

@@ -27,8 +27,10 @@ import com.lead2cash.sop.SubjectRef;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -181,11 +183,28 @@ public class ApprovalService implements Approvals {
         return new Actor(userId, roles, delegators);
     }
 
+    /** Of these approvals, those the user may see ({@link #viewFor}'s rule), their actor read once. */
+    @Transactional(readOnly = true)
+    public Set<UUID> visibleAmong(Collection<UUID> approvalIds, UUID userId) {
+        Actor actor = actor(userId);
+        Set<UUID> visible = new HashSet<>();
+        approvals.findAllById(approvalIds).forEach(a -> {
+            if (maySee(a, actor)) {
+                visible.add(a.id());
+            }
+        });
+        return visible;
+    }
+
     private void requireVisible(Approval approval, Actor actor) {
-        boolean overseer = actor.roles().contains(Role.ADMIN) || actor.roles().contains(Role.SALES_DIRECTOR);
-        if (!overseer && !approval.involves(actor)) {
+        if (!maySee(approval, actor)) {
             throw new RecordNotFoundException("Approval", approval.id());
         }
+    }
+
+    private static boolean maySee(Approval approval, Actor actor) {
+        boolean overseer = actor.roles().contains(Role.ADMIN) || actor.roles().contains(Role.SALES_DIRECTOR);
+        return overseer || approval.involves(actor);
     }
 
     private Approval locked(UUID approvalId) {

@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -79,11 +80,21 @@ public class ContractAccess {
 
     /** Whether a contract with this owner, submitted or not, is visible to the current user. */
     public boolean isVisible(UUID ownerId, boolean submitted) {
+        return visibleContracts().test(ownerId, submitted);
+    }
+
+    /**
+     * {@link #isVisible} for many contracts at once, asked with an owner and whether it was submitted: the
+     * reader's roles and scope are read once (the deadline screens link a page of contracts).
+     */
+    public BiPredicate<UUID, Boolean> visibleContracts() {
         CurrentUser me = CurrentUser.get().orElse(null);
         if (me == null || me.roles().stream().noneMatch(READERS::contains)) {
-            return false;
+            return (ownerId, submitted) -> false;
         }
-        return scope().covers(ownerId) || (submitted && isReviewer(me));
+        Scope scope = scope();
+        boolean reviewer = isReviewer(me);
+        return (ownerId, submitted) -> scope.covers(ownerId) || (submitted && reviewer);
     }
 
     /** One of those who draft and work contracts (a sales role). */

@@ -5,18 +5,24 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** How a contract's deadlines (K3 signing, K4 archiving) read on the deadline screens: its number and title. */
+/**
+ * How a contract's deadlines (K3 signing, K4 archiving) read on the deadline screens: its number and title,
+ * linking to its page when the reader may open it.
+ */
 @Component
 class ContractSubjects implements SubjectDescriber {
 
     private final JdbcClient jdbc;
+    private final ContractAccess access;
 
-    ContractSubjects(JdbcClient jdbc) {
+    ContractSubjects(JdbcClient jdbc, ContractAccess access) {
         this.jdbc = jdbc;
+        this.access = access;
     }
 
     @Override
@@ -30,10 +36,15 @@ class ContractSubjects implements SubjectDescriber {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql("select id, number, title from contract_contract where id in (:ids)").param("ids", ids)
+        BiPredicate<UUID, Boolean> visible = access.visibleContracts();
+        return jdbc.sql("""
+                        select id, number, title, owner_id, submitted_at is not null as submitted
+                        from contract_contract where id in (:ids)""")
+                .param("ids", ids)
                 .query((rs, i) -> Map.entry(rs.getObject("id", UUID.class).toString(),
                         new SubjectLabel(rs.getString("number") + " " + rs.getString("title"),
-                                "/contracts/" + rs.getObject("id", UUID.class))))
+                                visible.test(rs.getObject("owner_id", UUID.class), rs.getBoolean("submitted"))
+                                        ? "/contracts/" + rs.getObject("id", UUID.class) : null)))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

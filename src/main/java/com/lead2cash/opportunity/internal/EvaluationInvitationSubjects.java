@@ -1,22 +1,29 @@
 package com.lead2cash.opportunity.internal;
 
+import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.sop.SubjectDescriber;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** How an invited evaluator's O2 deadline reads on the deadline screens: the opportunity, linking to it. */
+/**
+ * How an invited evaluator's O2 deadline reads on the deadline screens: the opportunity, linking to it when the
+ * reader may open it (an invitation withdrawn, or an opportunity reassigned out of the reader's scope, closes it).
+ */
 @Component
 class EvaluationInvitationSubjects implements SubjectDescriber {
 
     private final JdbcClient jdbc;
+    private final OpportunityAccess access;
 
-    EvaluationInvitationSubjects(JdbcClient jdbc) {
+    EvaluationInvitationSubjects(JdbcClient jdbc, OpportunityAccess access) {
         this.jdbc = jdbc;
+        this.access = access;
     }
 
     @Override
@@ -30,12 +37,20 @@ class EvaluationInvitationSubjects implements SubjectDescriber {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql("select i.id, o.id as opportunity_id, o.code, o.name from opportunity_evaluation_invitation i "
-                        + "join opportunity_opportunity o on o.id = i.opportunity_id where i.id in (:ids)")
-                .param("ids", ids)
+        BiPredicate<UUID, Boolean> visible = access.visibleOpportunities();
+        UUID me = CurrentUser.get().map(CurrentUser::id).orElse(null);
+        // "invited": an invitation of the reader's that is not withdrawn (EvaluationInvitation.grantsView)
+        return jdbc.sql("""
+                        select i.id, o.id as opportunity_id, o.code, o.name, o.owner_id,
+                               exists (select 1 from opportunity_evaluation_invitation g where g.opportunity_id = o.id
+                                       and g.invitee_id = :me and g.withdrawn_at is null) as invited
+                        from opportunity_evaluation_invitation i join opportunity_opportunity o on o.id = i.opportunity_id
+                        where i.id in (:ids)""")
+                .param("ids", ids).param("me", me, java.sql.Types.OTHER)
                 .query((rs, n) -> Map.entry(rs.getObject("id", UUID.class).toString(),
                         new SubjectLabel(rs.getString("code") + " " + rs.getString("name"),
-                                "/opportunities/" + rs.getObject("opportunity_id", UUID.class))))
+                                visible.test(rs.getObject("owner_id", UUID.class), rs.getBoolean("invited"))
+                                        ? "/opportunities/" + rs.getObject("opportunity_id", UUID.class) : null)))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

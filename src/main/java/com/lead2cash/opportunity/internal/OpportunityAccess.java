@@ -11,6 +11,7 @@ import com.lead2cash.platform.Role;
 import com.lead2cash.platform.Scope;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,10 +67,20 @@ public class OpportunityAccess {
 
     public boolean isVisible(Opportunity o) {
         CurrentUser me = CurrentUser.get().orElse(null);
+        return visibleOpportunities().test(o.ownerId(), me != null && o.invitationGrantsView(me.id()));
+    }
+
+    /**
+     * {@link #isVisible} for many opportunities at once, asked with an owner and whether an invitation of the
+     * reader's grants the view ({@link Opportunity#invitationGrantsView}): roles and scope are read once.
+     */
+    public BiPredicate<UUID, Boolean> visibleOpportunities() {
+        CurrentUser me = CurrentUser.get().orElse(null);
         if (me == null || me.roles().stream().noneMatch(READERS::contains)) {
-            return false;
+            return (ownerId, invited) -> false;
         }
-        return scope().covers(o.ownerId()) || o.invitationGrantsView(me.id());
+        Scope scope = scope();
+        return (ownerId, invited) -> scope.covers(ownerId) || invited;
     }
 
     public OpportunityActor actor(Opportunity o) {

@@ -10,6 +10,7 @@ import com.lead2cash.receivable.internal.domain.Receivable;
 import com.lead2cash.receivable.internal.domain.ReceivableRepository;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,6 +56,15 @@ public class ReceivableAccess {
         Receivable r = plans.findByIdForUpdate(id).orElseThrow(() -> new RecordNotFoundException(SUBJECT, id));
         dataScope.requireVisible(SUBJECT, id, r.ownerId());
         return r;
+    }
+
+    /** Whether plans of these owners are visible ({@link #visible}'s rule), for many at once: the scope is read once. */
+    public Predicate<UUID> visibleOwners() {
+        if (CurrentUser.get().isEmpty()) {
+            return ownerId -> false;
+        }
+        Scope scope = scope();
+        return scope::covers;
     }
 
     /** Finance (and the administrator) record and reverse receipts and write plans off. */

@@ -5,18 +5,24 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** How a payment plan's deadline (P1 reminder) reads on the deadline screens: its contract and position. */
+/**
+ * How a payment plan's deadline (P1 reminder) reads on the deadline screens: its contract and position, linking
+ * to its page when the reader may open it.
+ */
 @Component
 class ReceivableSubjects implements SubjectDescriber {
 
     private final JdbcClient jdbc;
+    private final ReceivableAccess access;
 
-    ReceivableSubjects(JdbcClient jdbc) {
+    ReceivableSubjects(JdbcClient jdbc, ReceivableAccess access) {
         this.jdbc = jdbc;
+        this.access = access;
     }
 
     @Override
@@ -30,10 +36,13 @@ class ReceivableSubjects implements SubjectDescriber {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql("select id, contract_number, position from receivable_plan where id in (:ids)").param("ids", ids)
+        Predicate<UUID> visible = access.visibleOwners();
+        return jdbc.sql("select id, contract_number, position, owner_id from receivable_plan where id in (:ids)")
+                .param("ids", ids)
                 .query((rs, i) -> Map.entry(rs.getObject("id", UUID.class).toString(),
                         new SubjectLabel(rs.getString("contract_number") + " #" + rs.getInt("position"),
-                                "/receivables/" + rs.getObject("id", UUID.class))))
+                                visible.test(rs.getObject("owner_id", UUID.class))
+                                        ? "/receivables/" + rs.getObject("id", UUID.class) : null)))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

@@ -1,18 +1,21 @@
 package com.lead2cash.customer.internal.needs;
 
 import com.lead2cash.confirmation.ConfirmationSubjects;
+import com.lead2cash.customer.internal.CustomerAccess;
 import com.lead2cash.sop.SubjectDescriber;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * How a needs-analysis report reads on the deadline screens (its C6 deadline) and on its confirmations:
- * "需求分析报告 · 客户名", linking to the customer's reports, owned by the customer's owner now.
+ * "需求分析报告 · 客户名", linking to the customer's reports, owned by the customer's owner now. On the deadline
+ * screens the link is there only while the reader may see that customer (a transferred one may be out of reach).
  */
 @Component
 class NeedsAnalysisSubjects implements SubjectDescriber {
@@ -20,9 +23,11 @@ class NeedsAnalysisSubjects implements SubjectDescriber {
     static final String TYPE = "NeedsAnalysis";
 
     private final JdbcClient jdbc;
+    private final CustomerAccess access;
 
-    NeedsAnalysisSubjects(JdbcClient jdbc) {
+    NeedsAnalysisSubjects(JdbcClient jdbc, CustomerAccess access) {
         this.jdbc = jdbc;
+        this.access = access;
     }
 
     @Override
@@ -32,8 +37,10 @@ class NeedsAnalysisSubjects implements SubjectDescriber {
 
     @Override
     public Map<String, SubjectLabel> describe(Collection<String> reportIds) {
+        Predicate<UUID> visible = access.visibleOwners();
         return find(reportIds).entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                e -> new SubjectLabel(e.getValue().label(), e.getValue().link())));
+                e -> new SubjectLabel(e.getValue().label(),
+                        visible.test(e.getValue().ownerId()) ? e.getValue().link() : null)));
     }
 
     /** The same reports as subjects of their confirmations (one per version sent): label, link and owner. */

@@ -49,15 +49,16 @@ public class LeadAccess {
     /** A lead the person may read. */
     public Lead readable(UUID leadId) {
         Lead lead = find(leadId);
-        if (!inScope(lead) && !capturedByMe(lead) && !contestingIt(lead)) {
+        if (!readableByOwnerAndCapturer().test(lead.ownerId(), lead.capturedBy()) && !contestingIt(lead)) {
             throw new RecordNotFoundException(Lead.SUBJECT, leadId);
         }
         return lead;
     }
 
     /**
-     * {@link #readable} for many leads at once, asked with a lead's owner and who captured it (in that order):
-     * the reader's scope is read once (the deadline screens link a page of leads).
+     * Who may read a lead by its owner and who captured it (in that order): unowned, owned within the reader's
+     * scope, or captured by them — {@link #readable}'s rule (with a contest's claimants), asked of many leads at
+     * once on the deadline screens, the reader's scope read once.
      */
     public BiPredicate<UUID, UUID> readableByOwnerAndCapturer() {
         CurrentUser me = CurrentUser.get().orElse(null);
@@ -96,11 +97,6 @@ public class LeadAccess {
 
     boolean inScope(Lead lead) {
         return lead.ownerId() == null || dataScope.current().covers(lead.ownerId());
-    }
-
-    private boolean capturedByMe(Lead lead) {
-        return lead.capturedBy() != null
-                && CurrentUser.get().map(me -> me.id().equals(lead.capturedBy())).orElse(false);
     }
 
     private boolean contestingIt(Lead lead) {

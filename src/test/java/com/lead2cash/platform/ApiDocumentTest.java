@@ -116,6 +116,23 @@ class ApiDocumentTest {
     }
 
     @Test
+    void everySearchTextSaysItsLongestLengthAsTheGuardEnforcesIt() {
+        java.util.Map<String, Integer> lengths = new java.util.TreeMap<>();
+        document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            JsonNode parameters = operation.getValue().get("parameters");
+            if (parameters != null) {
+                parameters.valueStream().filter(p -> "q".equals(p.get("name").asString())
+                                && "query".equals(p.get("in").asString()))
+                        .forEach(p -> lengths.put(path.getKey(), p.at("/schema/maxLength").asInt(-1)));
+            }
+        }));
+        assertThat(lengths).containsKeys("/api/v1/leads", "/api/v1/customers", "/api/v1/contracts");
+        assertThat(lengths).containsEntry("/api/v1/contracts", com.lead2cash.contract.internal.ContractQueries.MAX_SEARCH);
+        lengths.remove("/api/v1/contracts");
+        assertThat(lengths.values()).containsOnly(com.lead2cash.platform.InputRules.MAX_SEARCH);
+    }
+
+    @Test
     void bearerTokensSecureTheApiExceptTheTokenCallAndTheWebToLeadEndpointTakesAnApiKey() {
         JsonNode schemes = document.at("/components/securitySchemes");
         assertThat(schemes.at("/bearer/scheme").asString()).isEqualTo("bearer");

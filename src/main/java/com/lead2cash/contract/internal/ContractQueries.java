@@ -38,6 +38,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class ContractQueries {
 
+    /** Longest search text: a contract number, title or customer name (shorter than any list's, InputRules). */
+    public static final int MAX_SEARCH = 100;
+
     /** Whom a contract waits for: a department or role's pool, or a person. */
     public record Waiting(String role, UUID userId, String name) {
     }
@@ -110,8 +113,8 @@ public class ContractQueries {
         }
         if (f.q() != null && !f.q().isBlank()) {
             String q = f.q().strip();
-            if (q.length() > 100) {
-                throw new FieldValidationException("q", "contract.field.tooLong", 100);
+            if (q.length() > MAX_SEARCH) {
+                throw new FieldValidationException("q", "contract.field.tooLong", MAX_SEARCH);
             }
             // number, title or buyer contains it; the search keys' GIN index narrows the rows it is checked on
             sql.append(" and (number ilike :q or title ilike :q or buyer_name ilike :q)");

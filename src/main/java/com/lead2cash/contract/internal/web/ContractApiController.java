@@ -150,6 +150,7 @@ class ContractApiController {
     @GetMapping("/api/v1/contracts")
     CursorPage<ContractQueries.ContractRow> list(@RequestParam(required = false) ContractStatus status,
                                                  @RequestParam(required = false) UUID ownerId,
+                                                 @io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(maxLength = ContractQueries.MAX_SEARCH))
                                                  @RequestParam(required = false) String q,
                                                  @RequestParam(defaultValue = "false") boolean waitingForMe,
                                                  @RequestParam(required = false) String cursor,

@@ -24,7 +24,7 @@ import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
  * The API document ({@code /v3/api-docs}): security schemes, the problem-details schema and one
  * reusable response per refusal. Which operation answers which refusal is derived from the code by
  * {@link ProblemResponses} and {@link SecurityRequirements}; property rules by {@link SchemaRules}; stable
- * operation ids by {@link OperationIds}.
+ * operation ids by {@link OperationIds}; the search text's length by {@link SearchTextParameters}.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentConfiguration {
@@ -130,6 +130,11 @@ class ApiDocumentConfiguration {
     @Bean
     SchemaRules schemaRules() {
         return new SchemaRules();
+    }
+
+    @Bean
+    SearchTextParameters searchTextParameters() {
+        return new SearchTextParameters();
     }
 
     static Content problemContent() {

@@ -14,6 +14,7 @@ import com.lead2cash.testing.SignedContracts;
 import com.lead2cash.testing.TestClock;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Map;
@@ -202,6 +203,9 @@ class OrderPagesTest {
                 .param("line", "1").param("quantity", "10").param("carrier", "顺丰速运").param("waybillNumber", "SF1")
                 .param("shipDate", "2026-12-01").param("version", state(orderId).get("version").toString()).exchange())
                 .hasStatus3xxRedirection();
+        // the date picker offers only the days a delivery may have: from the day it left to today
+        assertThat(page(rep, "/orders/" + orderId, "en")).containsPattern(
+                "id=\"delivered-on\"[^>]*min=\"2026-12-01\"[^>]*max=\"" + LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai")) + "\"");
         assertThat(mvc.post().uri("/orders/" + orderId + "/delivery").with(csrf()).cookie(rep)
                 .param("deliveredOn", "2026-12-01").param("version", state(orderId).get("version").toString()).exchange())
                 .hasStatus3xxRedirection();

@@ -208,7 +208,7 @@ public class Order {
         if (day == null || day.isAfter(today)) {
             throw new FieldValidationException("deliveredOn", "order.deliveredOn.invalid");
         }
-        LocalDate lastShipped = shipments.stream().map(Shipment::shipDate).max(Comparator.naturalOrder()).orElseThrow();
+        LocalDate lastShipped = lastShipDate();
         if (day.isBefore(lastShipped)) {
             throw new FieldValidationException("deliveredOn", "order.deliveredOn.beforeShipment", lastShipped.toString());
         }
@@ -313,6 +313,11 @@ public class Order {
     public UUID acceptanceConfirmationId() { return acceptanceConfirmationId; }
     public List<OrderLine> lines() { return List.copyOf(lines); }
     public List<Shipment> shipments() { return List.copyOf(shipments); }
+
+    /** The day the last shipment left (null before the first): no delivery is dated earlier. */
+    public LocalDate lastShipDate() {
+        return shipments.stream().map(Shipment::shipDate).max(Comparator.naturalOrder()).orElse(null);
+    }
     public List<PromisedDate> promises() { return List.copyOf(promises); }
     public Instant createdAt() { return createdAt; }
     public Long version() { return version; }

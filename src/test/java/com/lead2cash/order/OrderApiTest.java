@@ -195,10 +195,7 @@ class OrderApiTest {
     void theCustomerAcceptsOnlineThroughTheLinkTheCustomerIsDeliveredAndTheAcceptancePaymentFallsDue() throws Exception {
         JsonNode order = order("杭州订单四号科技有限公司");
         String id = order.get("id").asString();
-        JsonNode shipped = expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments", """
-                {"line":1,"quantity":10,"carrier":"顺丰速运","waybillNumber":"SF1","shipDate":"2026-12-03","version":%d}"""
-                .formatted(order.get("version").asLong())));
-        clock.set(shanghai("2026-12-05T10:00"));
+        JsonNode shipped = shippedWhole(order, "顺丰速运", "SF1");
         JsonNode delivered = expectOk(customers.post(mvc, rep(), "/api/v1/orders/" + id + "/delivery",
                 "{\"deliveredOn\":\"2026-12-05\",\"version\":%d}".formatted(shipped.get("version").asLong())));
         assertThat(delivered.get("status").asString()).isEqualTo("DELIVERED");
@@ -243,10 +240,7 @@ class OrderApiTest {
     void aDeliveryDatedBeforeTheShipmentLeftOrAfterTodayIsRefusedAndNothingChanges() {
         JsonNode order = order("杭州订单六号科技有限公司");
         String id = order.get("id").asString();
-        JsonNode shipped = expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments", """
-                {"line":1,"quantity":10,"carrier":"顺丰速运","waybillNumber":"SF6","shipDate":"2026-12-03","version":%d}"""
-                .formatted(order.get("version").asLong())));
-        clock.set(shanghai("2026-12-05T10:00"));
+        JsonNode shipped = shippedWhole(order, "顺丰速运", "SF6");
 
         for (String[] refused : new String[][] {{"2026-12-02", "order.deliveredOn.beforeShipment"},
                 {"2026-12-06", "order.deliveredOn.invalid"}}) {
@@ -267,10 +261,7 @@ class OrderApiTest {
     void theAcceptanceFormIsUploadedSignedAndAnOrderOutsideScopeIsNotFound() {
         JsonNode order = order("杭州订单五号科技有限公司");
         String id = order.get("id").asString();
-        JsonNode shipped = expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments", """
-                {"line":1,"quantity":10,"carrier":"德邦物流","waybillNumber":"DB1","shipDate":"2026-12-03","version":%d}"""
-                .formatted(order.get("version").asLong())));
-        clock.set(shanghai("2026-12-05T10:00"));
+        JsonNode shipped = shippedWhole(order, "德邦物流", "DB1");
         JsonNode delivered = expectOk(customers.post(mvc, rep(), "/api/v1/orders/" + id + "/delivery",
                 "{\"deliveredOn\":\"2026-12-04\",\"version\":%d}".formatted(shipped.get("version").asLong())));
 
@@ -303,5 +294,15 @@ class OrderApiTest {
         assertThat(customers.getJson(mvc, customers.bearer(mvc, reviewers().otherRep()), "/api/v1/orders").get("items").size()).isZero();
         assertThat(customers.getJson(mvc, rep(), "/api/v1/orders?contractId=" + order.get("contractId").asString())
                 .get("items").size()).isEqualTo(1);
+    }
+
+    /** The whole order (ten units) shipped on 2026-12-03 by operations; the clock then two days on (12-05). */
+    private JsonNode shippedWhole(JsonNode order, String carrier, String waybill) {
+        JsonNode shipped = expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + order.get("id").asString()
+                + "/shipments", """
+                {"line":1,"quantity":10,"carrier":"%s","waybillNumber":"%s","shipDate":"2026-12-03","version":%d}"""
+                .formatted(carrier, waybill, order.get("version").asLong())));
+        clock.set(shanghai("2026-12-05T10:00"));
+        return shipped;
     }
 }

@@ -3,6 +3,7 @@ package com.lead2cash.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.RealServerTest;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -11,9 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,10 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * problem naming {@code q}, on every list that searches, not by the server's own HTML page. Sent to the real
  * server, since MockMvc knows no header limit.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"l2c.demo=false", "L2C_ADMIN_PASSWORD=" + Fixtures.ADMIN_PASSWORD, "server.shutdown=immediate",
-                "l2c.scheduler.enabled=false"})
-@AutoConfigureMockMvc
+@RealServerTest
 class LongSearchTextTest {
 
     @LocalServerPort int port;

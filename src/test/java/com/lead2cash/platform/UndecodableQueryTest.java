@@ -3,26 +3,22 @@ package com.lead2cash.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.RealServerTest;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 /**
  * A query string the server cannot decode ({@code %} not followed by two hex digits) is the client's
  * error: 400 with a problem for the API and a 400 page for a screen, never a 500. Sent over a raw socket,
  * since neither MockMvc nor Java's URI lets such an address through.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"l2c.demo=false", "L2C_ADMIN_PASSWORD=" + Fixtures.ADMIN_PASSWORD, "server.shutdown=immediate",
-                "l2c.scheduler.enabled=false"})
-@AutoConfigureMockMvc
+@RealServerTest
 class UndecodableQueryTest {
 
     @LocalServerPort int port;

@@ -350,6 +350,7 @@ class LeadLifecycleApiTest {
     }
 
     @Autowired com.lead2cash.sop.Deadlines deadlineClocks;
+    @Autowired java.time.Clock clock;
 
     @Test
     void marketingsDeadlinesLinkOnlyTheLeadsMarketingMayStillOpen() throws Exception {
@@ -359,7 +360,7 @@ class LeadLifecycleApiTest {
         UUID goneId = UUID.fromString(gone.get("id").asString());
         // marketing screened it (as web-to-lead's screener does) without capturing it: L1 is theirs, the lead never was
         deadlineClocks.recordMet("L1", com.lead2cash.sop.SubjectRef.of("Lead", goneId), co.marketing().id(),
-                java.time.Instant.now());
+                clock.instant());
         JsonNode kept = support.postJson(mvc, marketing, "/api/v1/leads", co.gradeALead("自己录入公司", "13800000032"));
         String keptId = kept.get("id").asString();
 

@@ -11,9 +11,12 @@ import org.springframework.test.context.MergedContextConfiguration;
 
 /**
  * Gives every test class that starts a Spring context its own fresh database, so each class starts
- * from clean data (and Flyway proves the migrations on an empty schema every time).
+ * from clean data. The first context of a JVM migrates an empty schema (proving the migrations); the next ones
+ * start from a copy of a database migrated alike ({@link PerClassDatabaseAutoConfiguration}).
  */
 public class PerClassDatabase implements ContextCustomizerFactory {
+
+    static final String ENABLED = "l2c.test.per-class-database";
 
     @Override
     public ContextCustomizer createContextCustomizer(Class<?> testClass,
@@ -34,6 +37,7 @@ public class PerClassDatabase implements ContextCustomizerFactory {
                                      MergedContextConfiguration config) {
             String url = TestPostgres.newDatabase(testClass.substring(testClass.lastIndexOf('.') + 1));
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase", Map.of(
+                    ENABLED, "true",
                     "spring.datasource.url", url,
                     "spring.datasource.username", "postgres",
                     "spring.datasource.password", "postgres",

@@ -2,12 +2,17 @@ package com.lead2cash.testing;
 
 import com.lead2cash.platform.internal.db.EmbeddedPostgresConfiguration;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.Configuration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -17,6 +22,8 @@ public final class TestPostgres {
     static final String DURABLE = "l2c.test.durable";
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static EmbeddedPostgres server;
+    /** Migrated databases to copy, by what they were migrated with ({@link #templateKey}). */
+    private static final Map<String, String> TEMPLATES = new ConcurrentHashMap<>();
 
     private TestPostgres() {
     }
@@ -58,13 +65,66 @@ public final class TestPostgres {
 
     /** A fresh, empty database; returns its JDBC URL. */
     public static String newDatabase(String hint) {
-        String name = "t" + COUNTER.incrementAndGet() + "_" + hint.toLowerCase().replaceAll("[^a-z0-9]", "").substring(0,
+        String name = name(hint);
+        execute("create database " + name);
+        return server().getJdbcUrl("postgres", name);
+    }
+
+    /**
+     * Makes the empty database {@code name} a copy of the template migrated with this Flyway configuration, if this
+     * JVM has one ({@link #keepAsTemplate}): copying takes a fraction of running the migrations again. False, and
+     * the database left as it was, when there is no such template or the database is in use already.
+     */
+    static boolean copyTemplate(String name, Configuration configuration) {
+        String template = TEMPLATES.get(templateKey(configuration));
+        if (template == null) {
+            return false;
+        }
+        try {
+            execute("drop database " + name);
+        } catch (IllegalStateException inUse) {
+            return false;
+        }
+        execute("create database " + name + " template " + template);
+        return true;
+    }
+
+    /**
+     * Once per JVM and Flyway configuration: migrates a database of its own, to be copied by {@link #copyTemplate}.
+     * Its connections are closed when this returns, as a copy requires.
+     */
+    static synchronized void keepAsTemplate(Configuration configuration) {
+        String key = templateKey(configuration);
+        if (TEMPLATES.containsKey(key)) {
+            return;
+        }
+        String name = name("template");
+        execute("create database " + name);
+        Flyway.configure(configuration.getClassLoader()).configuration(configuration)
+                .dataSource(server().getJdbcUrl("postgres", name), "postgres", "postgres")
+                .load().migrate();
+        TEMPLATES.put(key, name);
+    }
+
+    /**
+     * What makes two migrated databases alike: the placeholders (a test may run in another zone) and the Java
+     * migrations, which are beans (a module test has only its modules').
+     */
+    private static String templateKey(Configuration configuration) {
+        return new TreeMap<>(configuration.getPlaceholders()) + " " + Arrays.stream(configuration.getJavaMigrations())
+                .map(migration -> migration.getClass().getName()).sorted().toList();
+    }
+
+    private static String name(String hint) {
+        return "t" + COUNTER.incrementAndGet() + "_" + hint.toLowerCase().replaceAll("[^a-z0-9]", "").substring(0,
                 Math.min(20, hint.replaceAll("[^A-Za-z0-9]", "").length()));
+    }
+
+    private static void execute(String statement) {
         try (Connection c = server().getPostgresDatabase().getConnection()) {
-            c.createStatement().execute("create database " + name);
+            c.createStatement().execute(statement);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return server().getJdbcUrl("postgres", name);
     }
 }

@@ -17,7 +17,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -294,6 +302,47 @@ class OrderApiTest {
         assertThat(customers.getJson(mvc, customers.bearer(mvc, reviewers().otherRep()), "/api/v1/orders").get("items").size()).isZero();
         assertThat(customers.getJson(mvc, rep(), "/api/v1/orders?contractId=" + order.get("contractId").asString())
                 .get("items").size()).isEqualTo(1);
+    }
+
+    @Test
+    void tenOrdersOfAContractsWholeLineAtOnceOnlyOneIsMadeAndTheRestAreRefused() throws Exception {
+        JsonNode contract = contracts.signFromAcceptedQuote(mvc, reviewers(), "race", "杭州订单并发科技有限公司", "2026-12-01");
+        String gateway = contract.get("lines").get(0).get("productId").asString();
+        assertThat(contract.get("lines").get(0).get("quantity").decimalValue()).isEqualByComparingTo("10");
+        String body = """
+                {"contractId":"%s","lines":[{"productId":"%s","quantity":10}],"address":"杭州",
+                 "consignee":"王经理","consigneePhone":"13800000000","promisedDate":"2026-12-20"}"""
+                .formatted(contract.get("id").asString(), gateway);
+        String rep = rep();
+
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<MvcTestResult>> futures = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            futures.add(pool.submit(() -> {
+                start.await();
+                return customers.post(mvc, rep, "/api/v1/orders", body);
+            }));
+        }
+        start.countDown();
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        List<String> refusals = new ArrayList<>();
+        for (Future<MvcTestResult> f : futures) {
+            MvcTestResult r = f.get(60, TimeUnit.SECONDS);
+            statuses.merge(r.getResponse().getStatus(), 1, Integer::sum);
+            if (r.getResponse().getStatus() == 422) {
+                refusals.add(customers.json(r).at("/errors/0/code").asString());
+            }
+        }
+        pool.shutdown();
+
+        assertThat(statuses).as("one order takes the ten gateways").containsExactly(Map.entry(201, 1), Map.entry(422, 9));
+        assertThat(refusals).containsOnly("order.line.exceedsContract");
+        assertThat(jdbc.sql("select coalesce(sum(l.quantity), 0) from order_line l join order_order o on o.id = l.order_id "
+                        + "where o.contract_id = :c and l.product_id = :p")
+                .param("c", java.util.UUID.fromString(contract.get("id").asString()))
+                .param("p", java.util.UUID.fromString(gateway)).query(java.math.BigDecimal.class).single())
+                .as("ordered within the contract").isEqualByComparingTo("10");
     }
 
     /** The whole order (ten units) shipped on 2026-12-03 by operations; the clock then two days on (12-05). */

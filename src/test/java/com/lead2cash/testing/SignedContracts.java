@@ -36,7 +36,25 @@ public class SignedContracts {
                 {"opportunityId":"%s","title":"工业网关采购合同","amount":%s,"riskLevel":"LOW",
                  "termStart":"2026-12-01","termEnd":"2027-11-30","milestones":[%s]}"""
                 .formatted(opportunity, amount, milestonesJson)), 201));
-        String id = draft.get("id").asString();
+        return signDraft(mvc, r, draft.get("id").asString(), signedOn);
+    }
+
+    /**
+     * Signs a contract drafted from the accepted quote of {@link ContractTestSupport#opportunityFromAcceptedQuote}
+     * (lines 工业网关 × 10 and 安装调试服务 × 2, 12 360.00); {@code tag} names its products uniquely.
+     */
+    public JsonNode signFromAcceptedQuote(MockMvcTester mvc, ContractTestSupport.Reviewers r, String tag,
+                                          String customerName, String signedOn) {
+        String rep = support.bearer(mvc, r.rep());
+        ContractTestSupport.Deal deal = support.opportunityFromAcceptedQuote(mvc, r, tag, customerName);
+        JsonNode draft = support.json(SalesTestSupport.expect(support.post(mvc, rep, "/api/v1/contracts", """
+                {"opportunityId":"%s","amount":12360.00,"riskLevel":"LOW","termStart":"2026-12-01","termEnd":"2027-11-30"}"""
+                .formatted(deal.opportunityId())), 201));
+        return signDraft(mvc, r, draft.get("id").asString(), signedOn);
+    }
+
+    private JsonNode signDraft(MockMvcTester mvc, ContractTestSupport.Reviewers r, String id, String signedOn) {
+        String rep = support.bearer(mvc, r.rep());
         JsonNode complete = support.complete(mvc, rep, id);
         expectOk(support.post(mvc, rep, "/api/v1/contracts/" + id + "/submit", "{\"version\":" + complete.get("version").asLong() + "}"));
         review(mvc, r.lawyer(), id, "LEGAL");

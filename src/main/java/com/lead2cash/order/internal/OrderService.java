@@ -151,6 +151,8 @@ public class OrderService {
         for (String[] f : new String[][] {{"address", address}, {"consignee", consignee}, {"consigneePhone", consigneePhone}}) {
             InputRules.requireFieldText(f[0], f[1], MAX_TEXT);
         }
+        // one order at a time per contract, so two cannot both take what is left of a line
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))").param("key", "order:" + c.id()).query(Object.class).list();
         Instant now = clock.instant();
         Order o = Order.create(codes.next("DD", "order_number_seq"), c.id(), c.number(), c.customerId(), c.ownerId(),
                 lines(c, requested), address, consignee, consigneePhone, promisedDate, me.id(), today(), now);

@@ -264,6 +264,27 @@ class LeadLifecycleApiTest {
     }
 
     @Test
+    void L7_reassigningALeadToTheRepWhoOwnsItIsRefusedAndNothingIsRecordedAgain() {
+        JsonNode lead = body(support.post(mvc, marketing, "/api/v1/leads", co.gradeBLead("上海戊二餐饮", "13800000014")));
+        String id = lead.get("id").asString();
+        UUID owner = UUID.fromString(lead.get("ownerId").asString());
+        String manager = support.bearer(mvc, co.eastManager().username());
+        JsonNode before = support.getJson(mvc, manager, "/api/v1/leads/" + id);
+        List<String> deadlines = support.deadlines(UUID.fromString(id));
+        List<String> inbox = support.inbox(owner);
+
+        assertThat(support.post(mvc, manager, "/api/v1/leads/" + id + "/assign",
+                "{\"ownerId\":\"" + owner + "\",\"reason\":\"再分配\"}"))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().extractingPath("$.errors[0].code")
+                .isEqualTo("lead.assign.alreadyOwner");
+        JsonNode after = support.getJson(mvc, manager, "/api/v1/leads/" + id);
+        assertThat(after.get("version").asLong()).isEqualTo(before.get("version").asLong());
+        assertThat(after.get("assignedAt").asString()).isEqualTo(before.get("assignedAt").asString());
+        assertThat(support.deadlines(UUID.fromString(id))).as("L6 and L7 as they were").isEqualTo(deadlines);
+        assertThat(support.inbox(owner)).as("no second new-lead notice").isEqualTo(inbox);
+    }
+
+    @Test
     void disqualifyNeedsAReasonFromTheListAndAManagerCanReopen() {
         JsonNode lead = body(support.post(mvc, marketing, "/api/v1/leads", co.gradeBLead("上海己", "13800000005")));
         String id = lead.get("id").asString();

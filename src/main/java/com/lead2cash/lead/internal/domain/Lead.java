@@ -472,6 +472,10 @@ public class Lead {
     /** A manager assigns the lead, or reassigns it, to a rep; the first response starts again. */
     public void assign(LeadActor actor, UUID rep, Instant now) {
         require(LeadAction.ASSIGN, actor, now);
+        // assigning it to its owner again would restart L7 and notify them of a lead they already hold
+        if (rep.equals(ownerId)) {
+            throw new FieldValidationException("ownerId", "lead.assign.alreadyOwner");
+        }
         takeOver(rep, territoryId, now);
     }
 

@@ -388,6 +388,10 @@ public class LeadTest {
         assertThatThrownBy(() -> pool(Grade.B).assign(rep(OWNER, true), OTHER_REP, NOW)).hasMessage("lead.managersOnly");
         assertThatThrownBy(() -> captured(Grade.B).assign(manager(true), OWNER, NOW))
                 .hasMessage("lead.assign.notScreened");
+        assertThatThrownBy(() -> assigned(Grade.B).assign(manager(true), OWNER, NOW)).as("L7: to the rep who owns it")
+                .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldValidationException.FieldError::messageKey)
+                        .containsExactly("lead.assign.alreadyOwner"));
         assertThatThrownBy(() -> assigned(Grade.B).recordContact(assistant(), NOW, NOW))
                 .hasMessage("lead.contact.ownerOnly");
         assertThatThrownBy(() -> pool(Grade.B).recordContact(manager(true), NOW, NOW))

@@ -47,12 +47,18 @@ public class LeadTestSupport {
         }
     }
 
+    // each test of a class makes its own company in the class's one database: its territories' cities must not be
+    // another company's, so there are more cities than any class has tests (at most 14 today)
     private static final List<String> EAST_CITIES = List.of("江苏省南京市", "江苏省无锡市", "江苏省徐州市", "江苏省常州市",
             "江苏省苏州市", "江苏省南通市", "江苏省连云港市", "江苏省淮安市", "江苏省盐城市", "江苏省扬州市", "江苏省镇江市",
-            "江苏省泰州市", "江苏省宿迁市");
+            "江苏省泰州市", "江苏省宿迁市", "安徽省合肥市", "安徽省芜湖市", "安徽省淮南市", "安徽省马鞍山市", "安徽省淮北市",
+            "安徽省铜陵市", "安徽省安庆市", "安徽省黄山市", "安徽省滁州市", "安徽省阜阳市", "安徽省六安市", "安徽省亳州市",
+            "安徽省池州市");
     private static final List<String> WEST_CITIES = List.of("四川省成都市", "四川省自贡市", "四川省攀枝花市", "四川省泸州市",
             "四川省德阳市", "四川省绵阳市", "四川省广元市", "四川省遂宁市", "四川省内江市", "四川省乐山市", "四川省南充市",
-            "四川省眉山市", "四川省宜宾市");
+            "四川省眉山市", "四川省宜宾市", "四川省广安市", "四川省达州市", "四川省雅安市", "四川省巴中市", "四川省资阳市",
+            "贵州省贵阳市", "贵州省遵义市", "贵州省安顺市", "贵州省六盘水市", "云南省昆明市", "云南省曲靖市", "云南省玉溪市",
+            "云南省保山市");
 
     private final Fixtures fixtures;
     private final JdbcClient jdbc;

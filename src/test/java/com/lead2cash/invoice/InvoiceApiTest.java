@@ -1,6 +1,7 @@
 package com.lead2cash.invoice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.lead2cash.testing.ContractTestSupport;
@@ -17,6 +18,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
@@ -38,6 +41,7 @@ class InvoiceApiTest {
     @Autowired ContractTestSupport support;
     @Autowired CustomerTestSupport customers;
     @Autowired ContractInvoicing invoicing;
+    @Autowired JdbcClient jdbc;
 
     Reviewers reviewers() {
         if (reviewers == null) {
@@ -57,6 +61,33 @@ class InvoiceApiTest {
                  "buyerAddressPhone":"杭州市西湖区文三路 1 号 0571-88888888","buyerBankAccount":"工商银行西湖支行 1202000000000000001",
                  "amount":%s,"lines":[{"description":"工业网关 GW-100","amount":%s,"taxRate":13}]}"""
                 .formatted(contractId, taxId, amount, amount));
+    }
+
+    /** Finance approves the request; the invoice's id once it is APPROVED. */
+    String approved(MvcTestResult requested) {
+        assertThat(requested).as(ContractTestSupport.text(requested)).hasStatus(201);
+        JsonNode invoice = customers.json(requested);
+        String id = invoice.get("id").asString();
+        String finance = customers.bearer(mvc, reviewers().finance());
+        ok(customers.post(mvc, finance, "/api/v1/approvals/" + invoice.get("approvalId").asString() + "/decision",
+                "{\"decision\":\"APPROVE\"}"));
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                "APPROVED".equals(customers.getJson(mvc, finance, "/api/v1/invoices/" + id).get("status").asString()));
+        return id;
+    }
+
+    MvcTestResult issue(String id, String invoiceNumber) {
+        String finance = customers.bearer(mvc, reviewers().finance());
+        long version = customers.getJson(mvc, finance, "/api/v1/invoices/" + id).get("version").asLong();
+        return customers.post(mvc, finance, "/api/v1/invoices/" + id + "/issue",
+                "{\"invoiceNumber\":\"%s\",\"invoicedOn\":\"2026-12-01\",\"version\":%d}".formatted(invoiceNumber, version));
+    }
+
+    JsonNode redReverse(String id) {
+        String finance = customers.bearer(mvc, reviewers().finance());
+        long version = customers.getJson(mvc, finance, "/api/v1/invoices/" + id).get("version").asLong();
+        return ok(customers.post(mvc, finance, "/api/v1/invoices/" + id + "/red-reversal",
+                "{\"reason\":\"购买方名称有误\",\"version\":%d}".formatted(version)));
     }
 
     JsonNode ok(MvcTestResult result) {
@@ -97,7 +128,11 @@ class InvoiceApiTest {
                 + mine.get("nextCursor").asString());
         assertThat(next.get("items")).as("the next request, on the next page").hasSize(1);
         assertThat(next.get("items").get(0).get("id").asString()).isNotEqualTo(mine.get("items").get(0).get("id").asString());
-        assertThat(customers.getJson(mvc, rep, "/api/v1/invoices?status=ISSUED").get("items")).isEmpty();
+        // other tests of the class issue invoices on their contracts
+        customers.getJson(mvc, rep, "/api/v1/invoices?status=ISSUED&size=200").get("items").forEach(i -> {
+            assertThat(i.get("status").asString()).isEqualTo("ISSUED");
+            assertThat(i.get("contractId").asString()).as("none of this contract's").isNotEqualTo(contract);
+        });
         assertThat(customers.getJson(mvc, customers.bearer(mvc, reviewers().otherRep()), "/api/v1/invoices").get("items"))
                 .as("another team's rep").isEmpty();
     }
@@ -132,5 +167,36 @@ class InvoiceApiTest {
         assertThat(red.get("redReason").asString()).isEqualTo("购买方名称有误");
         assertThat(invoicing.invoiced(List.of(UUID.fromString(contract)))).isEmpty();
         assertThat(request(contract, VALID_TAX_ID, "600000.00")).as("the amount is free again").hasStatus(201);
+    }
+
+    @Test
+    void aTaxInvoiceNumberIsOnOneInvoiceOnlyAlsoAfterThatOneIsReversedByRedLetter() {
+        String contract = signed("杭州发票三号科技有限公司").get("id").asString();
+        String a = approved(request(contract, VALID_TAX_ID, "300000.00"));
+        String b = approved(request(contract, VALID_TAX_ID, "300000.00"));
+        ok(issue(a, "99990001"));
+
+        MvcTestResult twice = issue(b, "99990001");
+        assertThat(twice).as(ContractTestSupport.text(twice)).hasStatus(422);
+        assertThat(customers.json(twice).get("errors").get(0).get("field").asString()).isEqualTo("invoiceNumber");
+        assertThat(customers.getJson(mvc, customers.bearer(mvc, reviewers().finance()), "/api/v1/invoices/" + b)
+                .get("status").asString()).as("nothing changed").isEqualTo("APPROVED");
+
+        redReverse(a);
+        assertThat(issue(b, " 99990001 ")).as("the reversed invoice keeps its number").hasStatus(422);
+        assertThat(ok(issue(b, "99990002")).get("status").asString()).isEqualTo("ISSUED");
+    }
+
+    @Test
+    void twoInvoicesIssuedWithOneNumberAtTheSameMomentAreRefusedByTheDatabase() {
+        String contract = signed("杭州发票四号科技有限公司").get("id").asString();
+        String a = approved(request(contract, VALID_TAX_ID, "300000.00"));
+        String b = approved(request(contract, VALID_TAX_ID, "300000.00"));
+        ok(issue(a, "99990011"));
+
+        // what the second issue writes when its check ran before the first committed
+        assertThatThrownBy(() -> jdbc.sql("update invoice_invoice set invoice_number = '99990011', status = 'ISSUED' "
+                + "where id = :id").param("id", UUID.fromString(b)).update())
+                .isInstanceOf(DuplicateKeyException.class);
     }
 }

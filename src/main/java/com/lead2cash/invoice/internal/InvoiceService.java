@@ -41,6 +41,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -167,8 +168,14 @@ public class InvoiceService implements ContractInvoicing {
     public Invoice issue(UUID id, String invoiceNumber, LocalDate invoicedOn, Long version) {
         Invoice inv = forAction(id, version, InvoiceAction.ISSUE);
         InputRules.requireFieldText("invoiceNumber", invoiceNumber, MAX_TEXT);
-        inv.issue(invoiceNumber, invoicedOn, LocalDate.ofInstant(clock.instant(), zone), clock.instant());
-        Invoice saved = invoices.save(inv);
+        inv.issue(invoiceNumber, invoices::invoiceNumberTaken, invoicedOn, LocalDate.ofInstant(clock.instant(), zone),
+                clock.instant());
+        Invoice saved;
+        try {
+            saved = invoices.save(inv);
+        } catch (DuplicateKeyException e) { // issued at the same moment on another invoice: the unique index decides
+            throw new FieldValidationException("invoiceNumber", "invoice.invoiceNumber.taken", inv.invoiceNumber());
+        }
         audit.record("INVOICE_ISSUED", SUBJECT, saved.id().toString(), saved.number() + " " + saved.invoiceNumber());
         return saved;
     }

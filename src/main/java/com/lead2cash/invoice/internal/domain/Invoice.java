@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
@@ -141,13 +142,20 @@ public class Invoice {
         updatedAt = now;
     }
 
-    /** APPROVED → ISSUED: the number and date of the invoice as issued by the tax system. */
-    public void issue(String invoiceNo, LocalDate on, LocalDate today, Instant now) {
+    /**
+     * APPROVED → ISSUED: the number and date of the invoice as issued by the tax system. A number another
+     * invoice already carries is refused ({@code taken} answers that), also when that one was reversed:
+     * the red-letter invoice cancels it, the number stays used.
+     */
+    public void issue(String invoiceNo, Predicate<String> taken, LocalDate on, LocalDate today, Instant now) {
         if (status != InvoiceStatus.APPROVED) {
             throw new DomainException("invoice.status.notAllowed", status.name());
         }
         if (blank(invoiceNo)) {
             throw new FieldValidationException("invoiceNumber", "invoice.invoiceNumber.required");
+        }
+        if (taken.test(invoiceNo.strip())) {
+            throw new FieldValidationException("invoiceNumber", "invoice.invoiceNumber.taken", invoiceNo.strip());
         }
         if (on == null || on.isAfter(today)) {
             throw new FieldValidationException("invoicedOn", "invoice.invoicedOn.invalid");

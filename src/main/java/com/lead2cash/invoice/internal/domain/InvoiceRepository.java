@@ -18,6 +18,10 @@ public interface InvoiceRepository extends CrudRepository<Invoice, UUID> {
     @Query("select * from invoice_invoice where contract_id = :contractId order by created_at")
     List<Invoice> findByContract(UUID contractId);
 
+    /** Whether an invoice (issued or reversed since) already carries this tax invoice number. */
+    @Query("select exists (select 1 from invoice_invoice where invoice_number = :invoiceNumber)")
+    boolean invoiceNumberTaken(String invoiceNumber);
+
     /** What the contract's requests hold: pending, approved and issued (rejected and reversed ones are free). */
     @Query("select coalesce(sum(amount), 0) from invoice_invoice where contract_id = :contractId "
             + "and status in ('PENDING_APPROVAL', 'APPROVED', 'ISSUED')")

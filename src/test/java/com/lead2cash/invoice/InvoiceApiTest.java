@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.lead2cash.files.TestFiles;
 import com.lead2cash.testing.ContractTestSupport;
 import com.lead2cash.testing.ContractTestSupport.Reviewers;
 import com.lead2cash.testing.CustomerTestSupport;
@@ -19,7 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
@@ -88,6 +91,14 @@ class InvoiceApiTest {
         long version = customers.getJson(mvc, finance, "/api/v1/invoices/" + id).get("version").asLong();
         return ok(customers.post(mvc, finance, "/api/v1/invoices/" + id + "/red-reversal",
                 "{\"reason\":\"购买方名称有误\",\"version\":%d}".formatted(version)));
+    }
+
+    MvcTestResult amend(String contractId, String amountChange) {
+        return mvc.post().uri("/api/v1/contracts/" + contractId + "/amendments").multipart()
+                .file(new MockMultipartFile("scan", "amendment.pdf", "application/pdf", TestFiles.pdf(4096, 11)))
+                .param("title", "补充协议").param("summary", "调整采购数量").param("amountChange", amountChange)
+                .param("signedOn", "2026-12-01")
+                .header(HttpHeaders.AUTHORIZATION, customers.bearer(mvc, reviewers().rep())).exchange();
     }
 
     JsonNode ok(MvcTestResult result) {
@@ -198,5 +209,29 @@ class InvoiceApiTest {
         assertThatThrownBy(() -> jdbc.sql("update invoice_invoice set invoice_number = '99990011', status = 'ISSUED' "
                 + "where id = :id").param("id", UUID.fromString(b)).update())
                 .isInstanceOf(DuplicateKeyException.class);
+    }
+
+    @Test
+    void anAmendmentBelowWhatTheContractHasInvoicedOrRequestedIsRefusedUntilARedLetterReversalFreesIt() {
+        String contract = signed("杭州发票补充协议科技有限公司").get("id").asString();
+        String rep = customers.bearer(mvc, reviewers().rep());
+        MvcTestResult requested = request(contract, VALID_TAX_ID, "500000.00");
+
+        MvcTestResult belowRequested = amend(contract, "-100000.01");
+        assertThat(belowRequested).as("499 999.99 is below the 500 000.00 requested").hasStatus(422);
+        assertThat(ContractTestSupport.text(belowRequested)).contains("500000.00");
+        assertThat(customers.getJson(mvc, rep, "/api/v1/contracts/" + contract + "/amendments").size())
+                .as("the refused amendment is not kept").isZero();
+        MvcTestResult down = amend(contract, "-100000.00");
+        assertThat(down).as(ContractTestSupport.text(down)).hasStatus(201);
+
+        String invoice = approved(requested);
+        ok(issue(invoice, "99990021"));
+        assertThat(amend(contract, "-5000.00")).as("500 000.00 stands invoiced").hasStatus(422);
+
+        redReverse(invoice);
+        MvcTestResult afterReversal = amend(contract, "-5000.00");
+        assertThat(afterReversal).as(ContractTestSupport.text(afterReversal)).hasStatus(201);
+        assertThat(customers.getJson(mvc, rep, "/api/v1/contracts/" + contract + "/amendments").size()).isEqualTo(2);
     }
 }

@@ -9,6 +9,7 @@ import com.lead2cash.approval.Approvals;
 import com.lead2cash.approval.FlowDefinition;
 import com.lead2cash.approval.StepDefinition;
 import com.lead2cash.approval.StepMode;
+import com.lead2cash.contract.ContractAmended;
 import com.lead2cash.contract.ContractStatus;
 import com.lead2cash.contract.Contracts;
 import com.lead2cash.customer.InvalidUnifiedSocialCreditCodeException;
@@ -42,6 +43,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -99,6 +101,9 @@ public class InvoiceService implements ContractInvoicing {
         if (in.contractId() == null) {
             throw new FieldValidationException("contractId", "invoice.contract.required");
         }
+        // one request at a time per contract, so two cannot both take what is left; taken before the contract
+        // is read, so an amendment committed meanwhile is seen with its amount
+        lockInvoicing(in.contractId());
         Contracts.SignedContract c = contracts.signed(in.contractId())
                 .filter(s -> scope.current().covers(s.ownerId()))
                 .orElseThrow(() -> new RecordNotFoundException("Contract", in.contractId()));
@@ -123,8 +128,6 @@ public class InvoiceService implements ContractInvoicing {
                 }
             }
         }
-        // one request at a time per contract, so two cannot both take what is left
-        jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))").param("key", "invoice:" + c.id()).query(Object.class).list();
         BigDecimal uninvoiced = c.currentAmount().subtract(invoices.held(c.id()));
         Instant now = clock.instant();
         Invoice inv = Invoice.request(codes.next("KP", "invoice_number_seq"), c.id(), c.number(), c.customerId(),
@@ -141,6 +144,17 @@ public class InvoiceService implements ContractInvoicing {
                         "buyer", saved.buyerName(), "taxId", saved.buyerTaxId())));
         saved.submittedFor(ref.id());
         return invoices.save(saved);
+    }
+
+    /**
+     * An amendment lowering the contract below what its invoices hold is refused: heard in the amendment's
+     * transaction (docs/decisions/0017), the refusal (422) undoes it. Under the lock a request takes, so a
+     * request and an amendment at the same moment see each other.
+     */
+    @EventListener
+    void on(ContractAmended amended) {
+        lockInvoicing(amended.contractId());
+        Invoice.requireContractAmountCovers(amended.amount(), invoices.held(amended.contractId()));
     }
 
     @ApplicationModuleListener
@@ -288,6 +302,10 @@ public class InvoiceService implements ContractInvoicing {
                         rs.getObject("contract_id", UUID.class), rs.getString("contract_number"), rs.getString("buyer_name"),
                         rs.getBigDecimal("amount"), rs.getString("status"), rs.getTimestamp("created_at").toInstant()))
                 .list();
+    }
+
+    private void lockInvoicing(UUID contractId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))").param("key", "invoice:" + contractId).query(Object.class).list();
     }
 
     private Invoice forAction(UUID id, Long version, InvoiceAction action) {

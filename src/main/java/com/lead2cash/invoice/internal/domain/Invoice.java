@@ -129,6 +129,16 @@ public class Invoice {
         return inv;
     }
 
+    /**
+     * A contract's amount may not fall below what its invoices hold (pending, approved and issued requests):
+     * an amendment that would is refused; a red-letter reversal (or a rejected request) frees the amount first.
+     */
+    public static void requireContractAmountCovers(BigDecimal amount, BigDecimal held) {
+        if (amount.compareTo(held) < 0) {
+            throw new DomainException("invoice.amendment.belowInvoiced", amount.toPlainString(), held.toPlainString());
+        }
+    }
+
     public void submittedFor(UUID approval) {
         approvalId = approval;
     }

@@ -51,7 +51,10 @@ public final class InputRules {
         return today.plusYears(MAX_YEARS_AHEAD);
     }
 
-    /** Why the text is refused, if it is: a control character (tab and line breaks are fine), or its length. */
+    /**
+     * Why the text is refused, if it is: a control character (tab and line breaks are fine; bidirectional
+     * controls are refused alike), or its length.
+     */
     public static Optional<String> textProblem(String text) {
         if (text == null) {
             return Optional.empty();
@@ -139,6 +142,14 @@ public final class InputRules {
     }
 
     private static boolean isRefusedControl(char c) {
-        return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f);
+        return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f) || isBidiControl(c);
+    }
+
+    /**
+     * The bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069): invisible, they
+     * make a name read reversed in every list (a spoof), and nobody types them.
+     */
+    private static boolean isBidiControl(char c) {
+        return (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
     }
 }

@@ -120,6 +120,18 @@ class BadInputTest {
     }
 
     @Test
+    void aBidiOverrideInANameIsRefusedLikeAControlCharacterAndNothingIsStored() {
+        // shown in a list, "\u202eRTL公司" reads reversed: a name that spoofs another
+        MvcTestResult answer = post("/api/v1/leads", "{\"companyName\":\"\\u202eRTL公司\\u200f\",\"source\":\"TRADE_SHOW\"}");
+        assertThat(answer).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(answer).bodyJson().extractingPath("$.errors[0].field").isEqualTo("companyName");
+        assertThat(answer).bodyJson().extractingPath("$.errors[0].code").isEqualTo("error.input.controlCharacter");
+        assertThat(jdbc.sql("select count(*) from lead_lead where company_name like '%RTL公司%'").query(Integer.class)
+                .single()).isZero();
+    }
+
+    @Test
     void aBodyOfJsonNullIsAMissingBody() {
         // every route (HostileInputWalkTest); VersionedRequestAdvice once took null for an update (a 500)
         for (String uri : List.of("/api/v1/receipts/" + UUID.randomUUID() + "/reversal",

@@ -29,4 +29,14 @@ class InputRulesFieldTextTest {
                         assertThat(ex.errors()).extracting(FieldValidationException.FieldError::field)
                                 .isEqualTo(List.of("reason")));
     }
+
+    @Test
+    void theBidirectionalEmbeddingOverrideAndIsolateControlsAreRefusedAsControlCharacters() {
+        for (char c : "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069".toCharArray()) {
+            assertThat(InputRules.textProblem("RTL" + c + "公司")).as("U+%04X", (int) c)
+                    .contains("error.input.controlCharacter");
+        }
+        // the characters just outside those ranges (a narrow no-break space among them) and a zero-width joiner stay text
+        assertThat(InputRules.textProblem("\u2029\u202f\u2065\u206a\u200d")).isEmpty();
+    }
 }

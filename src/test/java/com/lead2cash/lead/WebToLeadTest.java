@@ -96,6 +96,17 @@ class WebToLeadTest {
     }
 
     @Test
+    void withoutAValidKeyTheAnswerIs401WhateverTheBody() {
+        // the key is checked before the body is read (decision 0014: 401 first), not after a lecture about it
+        assertThat(submit(null, null, "{\"companyName\":\"x\",\"source\":\"NOPE\"}")).hasStatus(HttpStatus.UNAUTHORIZED)
+                .bodyJson().extractingPath("$.code").isEqualTo("lead.apiKey.rejected");
+        assertThat(submit("l2cw_not-a-key", null, "{not json")).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(submit(null, null, "{\"companyName\":\"无钥匙大正文\",\"padding\":\"" + "x".repeat(3 << 20) + "\"}"))
+                .hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(leadsNamed("无钥匙大正文")).isZero();
+    }
+
+    @Test
     void beyondTheKeysRatePerMinuteTheAnswerIs429() {
         for (int i = 0; i < 5; i++) {
             assertThat(submit(key, null, "{\"companyName\":\"限流公司" + i + "\"}")).hasStatus(HttpStatus.CREATED);

@@ -2,13 +2,13 @@ package com.lead2cash.lead.internal.web;
 
 import com.lead2cash.lead.LeadStatus;
 import com.lead2cash.lead.internal.capture.WebToLead;
-import com.lead2cash.platform.RequestRefusedException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Web-to-lead (public)")
 public class PublicLeadController {
+
+    static final String PATH = "/api/v1/public/leads";
 
     /** All a public submission learns: the lead's code to quote, and that it was received. */
     record PublicLead(String code, LeadStatus status) {
@@ -39,20 +41,15 @@ public class PublicLeadController {
             mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
             name = "A website form", value = """
                     {"companyName": "苏州明远精密机械有限公司", "contactName": "李娜", "phone": "13912345678", "email": "li.na@example.com", "industry": "制造业", "region": "江苏省苏州市", "source": "WEBSITE_FORM", "budget": 120000, "purchaseDate": "2027-01-20", "decisionMakerKnown": false, "notes": "官网咨询表单"}""")))
-    @PostMapping("/api/v1/public/leads")
+    @PostMapping(PATH)
     @io.swagger.v3.oas.annotations.security.SecurityRequirement(name = "apiKey")
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The lead already submitted with this Idempotency-Key")
     @com.lead2cash.platform.web.Refuses({401, 409, 429})
-    ResponseEntity<PublicLead> submit(@Parameter(hidden = true) // documented as the apiKey security scheme
-                                      @RequestHeader(value = "X-Api-Key", required = false) String apiKey,
+    ResponseEntity<PublicLead> submit(@Parameter(hidden = true) // the X-Api-Key, checked before the body is read
+                                      @RequestAttribute(PublicLeadKeyCheck.CALLER) WebToLead.Caller caller,
                                       @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
                                       @RequestBody LeadApiController.LeadRequest body) {
-        WebToLead.Caller caller = webToLead.verify(apiKey)
-                .orElseThrow(() -> new RequestRefusedException(401, null, "lead.apiKey.rejected"));
-        if (!webToLead.admit(caller)) {
-            throw new RequestRefusedException(429, 60, "lead.apiKey.rateLimited");
-        }
         // the body as read, field by field: a retry matches whatever its spacing or field order
         String bodyHash = WebToLead.hash(json.writeValueAsString(body));
         WebToLead.Submission s = webToLead.submit(caller, body.draft(), idempotencyKey, bodyHash);

@@ -1,0 +1,48 @@
+package com.lead2cash.lead.internal.web;
+
+import com.lead2cash.lead.internal.capture.WebToLead;
+import com.lead2cash.platform.RequestRefusedException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The web-to-lead key is checked, and counted against its budget, before the body is read: the endpoint is
+ * open to anyone, so a caller without a valid key gets 401 (and a spent key 429) whatever it sends — not a
+ * lecture about its body, and not the work of reading a large one (decision 0014: 401 comes first).
+ */
+@Configuration(proxyBeanMethods = false)
+class PublicLeadKeyCheck implements WebMvcConfigurer {
+
+    /** The request attribute that hands the verified caller to {@link PublicLeadController}. */
+    static final String CALLER = "com.lead2cash.lead.webToLeadCaller";
+
+    private final WebToLead webToLead;
+
+    PublicLeadKeyCheck(WebToLead webToLead) {
+        this.webToLead = webToLead;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        // before the platform's parameter guard (order 10), as the filter chain's 401 is for other routes
+        registry.addInterceptor(new Check()).addPathPatterns(PublicLeadController.PATH).order(0);
+    }
+
+    private final class Check implements HandlerInterceptor {
+
+        @Override
+        public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+            WebToLead.Caller caller = webToLead.verify(request.getHeader("X-Api-Key"))
+                    .orElseThrow(() -> new RequestRefusedException(401, null, "lead.apiKey.rejected"));
+            if (!webToLead.admit(caller)) {
+                throw new RequestRefusedException(429, 60, "lead.apiKey.rateLimited");
+            }
+            request.setAttribute(CALLER, caller);
+            return true;
+        }
+    }
+}

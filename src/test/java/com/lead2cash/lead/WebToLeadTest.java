@@ -107,6 +107,15 @@ class WebToLeadTest {
     }
 
     @Test
+    void aBodyPastTheLimitIs413AndStoresNothing() {
+        String large = "{\"companyName\":\"大正文公司\",\"padding\":\"" + "x".repeat(3 << 20) + "\"}";
+        assertThat(submit(key, null, large)).hasStatus(HttpStatus.CONTENT_TOO_LARGE)
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson().extractingPath("$.code").isEqualTo("error.bodyTooLarge");
+        assertThat(leadsNamed("大正文公司")).isZero();
+    }
+
+    @Test
     void beyondTheKeysRatePerMinuteTheAnswerIs429() {
         for (int i = 0; i < 5; i++) {
             assertThat(submit(key, null, "{\"companyName\":\"限流公司" + i + "\"}")).hasStatus(HttpStatus.CREATED);

@@ -44,7 +44,8 @@ class ApiDocumentConfiguration {
         NOT_FOUND(404, "NotFound", "No such record, or it is outside the caller's data scope (never a hint that "
                 + "it exists)."),
         CONFLICT(409, "Conflict", "A stale version (someone changed the record meanwhile) or a lost race."),
-        PAYLOAD_TOO_LARGE(413, "PayloadTooLarge", "The uploaded content is larger than this operation accepts."),
+        PAYLOAD_TOO_LARGE(413, "PayloadTooLarge", "The uploaded file is larger than this operation accepts, or the "
+                + "request body larger than any request may be."),
         UNPROCESSABLE(422, "UnprocessableContent", "A business rule refused the request, or input was refused field "
                 + "by field (see errors)."),
         PRECONDITION_REQUIRED(428, "PreconditionRequired", "An update without a version: send the version read "

@@ -22,6 +22,7 @@ import org.springframework.web.method.HandlerMethod;
  *   <li>400 — it reads a body or a typed/required parameter (unreadable JSON, wrong type, unknown enum);</li>
  *   <li>403 — a role restriction ({@code @PreAuthorize} on the method or its controller);</li>
  *   <li>404 — an id in the path (missing or outside the caller's data scope);</li>
+ *   <li>413 — a body (an upload past its limit, or any other body past {@code l2c.web.max-body-size});</li>
  *   <li>409 and 428 — the body carries a {@code version}, or an {@code If-Match} header is taken;</li>
  *   <li>422 — a body (field errors), a transition (POST/PUT/PATCH: a business rule), or a query parameter
  *       (the platform's input rules, a {@code cursor} to decode).</li>
@@ -48,6 +49,10 @@ class ProblemResponses implements GlobalOperationComponentsCustomizer {
         boolean changes = java.util.Set.of("POST", "PUT", "PATCH").contains(httpMethod(handler));
         if (reads) {
             add(responses, Refusal.BAD_REQUEST);
+        }
+        // an upload past its limit, any other body past l2c.web.max-body-size
+        if (body != null) {
+            add(responses, Refusal.PAYLOAD_TOO_LARGE);
         }
         if (AnnotatedElementUtils.hasAnnotation(handler.getMethod(), PreAuthorize.class)
                 || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), PreAuthorize.class)) {

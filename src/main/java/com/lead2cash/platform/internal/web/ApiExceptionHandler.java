@@ -209,6 +209,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        // a body past l2c.web.max-body-size (BodyLimitFilter), wrapped by whichever reader met it: 413
+        for (Throwable t = ex.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof BodyLimitFilter.BodyTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problems.problem(
+                        HttpStatus.CONTENT_TOO_LARGE, "error.bodyTooLarge", tooLarge.limitMegabytes()));
+            }
+        }
         // a value read but refused by the input rules (a NUL, an overlong text, an amount out of range): 422
         if (ex.getCause() instanceof RefusedInputException refused) {
             String field = path(refused);

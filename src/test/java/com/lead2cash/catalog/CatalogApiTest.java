@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.lead2cash.testing.CustomerTestSupport;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.TestClock;
+import com.lead2cash.testing.Workbooks;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import org.dhatim.fastexcel.Workbook;
@@ -230,6 +231,24 @@ class CatalogApiTest {
         JsonNode product = support.getJson(mvc, director, "/api/v1/products?q=SUM-1").get("items").get(0);
         assertThat(product.get("code").asString()).isEqualTo("@SUM-1");
         assertThat(product.get("name").asString()).isEqualTo(name);
+    }
+
+    @Test
+    void aZipBombWorkbookIsRefusedByTheSpreadsheetReadersLimitsWhileItIsReadAndImportsNothing() {
+        var company = support.company("cat7");
+        String director = support.bearer(mvc, company.director());
+        long before = products();
+        // one cell of 64 M letters packs into some kilobytes (the walk's 1.5 G one ran the server out of memory)
+        var oneCell = mvc.post().uri("/api/v1/products/import").header(HttpHeaders.AUTHORIZATION, director)
+                .multipart().file(new MockMultipartFile("file", "bomb.xlsx", null, Workbooks.cellBomb("产品编码", 64L << 20)))
+                .exchange();
+        assertThat(oneCell).hasStatus(422).bodyJson().extractingPath("$.errors[0].code").isEqualTo("spreadsheet.cellTooLong");
+        var manyRows = mvc.post().uri("/api/v1/products/import").header(HttpHeaders.AUTHORIZATION, director)
+                .multipart().file(new MockMultipartFile("file", "bomb.xlsx", null, Workbooks.zipBomb(400L << 20)))
+                .exchange();
+        assertThat(manyRows).hasStatus(422).bodyJson().extractingPath("$.errors[0].code").asString()
+                .isIn("spreadsheet.packRatio", "spreadsheet.unpacksTooLarge");
+        assertThat(products()).isEqualTo(before);
     }
 
     private static String body(org.springframework.test.web.servlet.assertj.MvcTestResult result) {

@@ -55,6 +55,22 @@ public final class Workbooks {
                 }, false);
     }
 
+    /**
+     * A workbook of some kilobytes whose sheet has the header {@code header} and below it one inline-string
+     * cell of {@code chars} letters — one cell no spreadsheet program could hold; written as a stream.
+     */
+    public static byte[] cellBomb(String header, long chars) {
+        byte[] chunk = "A".repeat(8192).getBytes(StandardCharsets.US_ASCII);
+        return xlsx(out -> {
+            write(out, "<worksheet xmlns=\"" + MAIN + "\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>"
+                    + header + "</t></is></c></row><row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>");
+            for (long written = 0; written < chars; written += chunk.length) {
+                out.write(chunk);
+            }
+            write(out, "</t></is></c></row></sheetData></worksheet>");
+        }, null, false);
+    }
+
     private interface PartWriter {
         void write(OutputStream out) throws IOException;
     }

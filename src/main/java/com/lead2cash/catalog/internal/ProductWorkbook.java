@@ -1,13 +1,14 @@
 package com.lead2cash.catalog.internal;
 
-import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.SpreadsheetReader;
 import com.lead2cash.platform.SpreadsheetText;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -17,8 +18,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
-import org.dhatim.fastexcel.reader.CellType;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
 
 /**
  * The catalogue as an Excel workbook (产品目录.xlsx): one product a row under Chinese column headers
@@ -121,7 +120,11 @@ public final class ProductWorkbook {
         }
     }
 
-    /** Reads an uploaded workbook into rows; a row's problems are collected, never thrown one by one. */
+    /**
+     * Reads an uploaded workbook into rows; a row's problems are collected, never thrown one by one. The
+     * file is read by the platform's {@link SpreadsheetReader}, whose limits (cell length, rows, what the
+     * zip unpacks to) refuse a hostile file while it is read, as every other import does.
+     */
     public static List<Row> readUpload(byte[] content) {
         if (content == null || content.length == 0) {
             throw new FieldValidationException("file", "catalog.import.empty");
@@ -129,50 +132,41 @@ public final class ProductWorkbook {
         if (content.length > MAX_BYTES) {
             throw new FieldValidationException("file", "catalog.import.tooLarge", MAX_BYTES / 1024 / 1024);
         }
-        List<List<String>> table = new ArrayList<>();
-        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(content));
-             var rows = wb.getFirstSheet().openStream()) {
-            var it = rows.iterator();
-            while (it.hasNext()) {
-                var r = it.next();
-                if (table.size() > MAX_ROWS + 1) {
-                    throw new FieldValidationException("file", "catalog.import.tooManyRows", MAX_ROWS);
+        List<SpreadsheetReader.Row> table = new ArrayList<>();
+        Path file = null;
+        try {
+            file = Files.createTempFile("product-import-", ".xlsx");
+            Files.write(file, content);
+            SpreadsheetReader.read(file, "upload.xlsx", SpreadsheetReader.Limits.forRows(MAX_ROWS), r -> {
+                if (!r.blank()) {
+                    table.add(r);
                 }
-                List<String> values = new ArrayList<>();
-                for (int i = 0; i < r.getCellCount(); i++) {
-                    var cell = r.getCell(i);
-                    if (cell == null) {
-                        values.add(null);
-                    } else if (cell.getType() == CellType.NUMBER) {
-                        values.add(cell.asNumber().stripTrailingZeros().toPlainString());
-                    } else {
-                        values.add(cell.getText());
-                    }
-                }
-                table.add(values);
-            }
-        } catch (DomainException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
+            });
+        } catch (IOException e) {
             throw new FieldValidationException("file", "catalog.import.unreadable");
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // a temporary file the system cleans up
+                }
+            }
         }
         if (table.isEmpty()) {
             throw new FieldValidationException("file", "catalog.import.empty");
         }
-        Column[] columns = headers(table.get(0));
+        Column[] columns = headers(table.get(0).cells());
         List<Row> rows = new ArrayList<>();
-        for (int i = 1; i < table.size(); i++) {
-            List<String> values = table.get(i);
-            if (values.stream().allMatch(v -> v == null || v.isBlank())) {
-                continue;
-            }
+        for (SpreadsheetReader.Row read : table.subList(1, table.size())) {
+            List<String> values = read.cells();
             Map<Column, String> cells = new EnumMap<>(Column.class);
             for (int c = 0; c < columns.length && c < values.size(); c++) {
                 if (columns[c] != null && values.get(c) != null && !values.get(c).isBlank()) {
                     cells.put(columns[c], SpreadsheetText.fromCell(values.get(c).strip()));
                 }
             }
-            rows.add(row(i + 1, cells));
+            rows.add(row(read.line(), cells));
         }
         return rows;
     }

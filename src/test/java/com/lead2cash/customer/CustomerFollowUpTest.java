@@ -132,6 +132,31 @@ class CustomerFollowUpTest {
     }
 
     @Test
+    void aFollowUpNamingMoreContactsThanTheLimitIsRefusedOnContactIdsAndNothingIsLogged() {
+        var company = support.company("cad10");
+        String rep = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, rep, "联系人过多公司", null).get("id").asString();
+        java.util.function.IntFunction<String> naming = n -> "{\"customerId\":\"" + id
+                + "\",\"type\":\"CALL\",\"summary\":\"沟通记录\",\"occurredAt\":\"" + NOW.minus(Duration.ofHours(1))
+                + "\",\"contactIds\":[" + String.join(",", java.util.stream.Stream.generate(() -> "\"" + UUID.randomUUID() + "\"")
+                .limit(n).toList()) + "]}";
+        // 100 000 ids passed PostgreSQL's limit of parameters and came back as a database error
+        for (int n : new int[] {501, 100_000}) {
+            var refused = support.post(mvc, rep, "/api/v1/activities", naming.apply(n));
+            assertThat(refused).as("%d contacts", n).hasStatus(422);
+            JsonNode error = support.json(refused).get("errors").get(0);
+            assertThat(error.get("field").asString()).isEqualTo("contactIds");
+            assertThat(error.get("code").asString()).isEqualTo("activity.contacts.tooMany");
+            assertThat(error.get("message").asString()).contains("500");
+        }
+        // at the limit the list is read and its ids checked against the customer's contacts
+        var atLimit = support.post(mvc, rep, "/api/v1/activities", naming.apply(500));
+        assertThat(atLimit).hasStatus(422);
+        assertThat(support.json(atLimit).get("errors").get(0).get("code").asString()).isEqualTo("activity.contacts.unknown");
+        assertThat(support.getJson(mvc, rep, "/api/v1/activities?customerId=" + id).get("items")).isEmpty();
+    }
+
+    @Test
     void C4_aContactLoggedMoreThanTwentyFourHoursAfterItHappenedIsLateAndCountsAsABreach() {
         var company = support.company("cad4");
         String rep = support.bearer(mvc, company.eastRep());

@@ -18,6 +18,12 @@ public record ActivityDraft(ActivityType type, Instant occurredAt, List<UUID> co
                             String needsChanges, String objections, String objectionHandling, String nextStep,
                             Instant nextFollowUpAt, String minutes) {
 
+    /**
+     * The contacts one follow-up may name, as a bulk transfer's customers: a longer list is no meeting
+     * anyone had, and would pass the database's limit of parameters in one statement.
+     */
+    public static final int MAX_CONTACTS = 500;
+
     /** A contact logged a little ahead of the server's clock is still "now". */
     private static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
 
@@ -43,6 +49,9 @@ public record ActivityDraft(ActivityType type, Instant occurredAt, List<UUID> co
         if (nextFollowUpAt != null && (nextFollowUpAt.isBefore(now.minus(CLOCK_TOLERANCE))
                 || (occurredAt != null && !nextFollowUpAt.isAfter(occurredAt)))) {
             errors.add(new FieldError("nextFollowUpAt", "activity.nextFollowUpAt.invalid"));
+        }
+        if (contactIds != null && contactIds.size() > MAX_CONTACTS) {
+            errors.add(new FieldError("contactIds", "activity.contacts.tooMany", MAX_CONTACTS));
         }
         if (!errors.isEmpty()) {
             throw new FieldValidationException(errors);

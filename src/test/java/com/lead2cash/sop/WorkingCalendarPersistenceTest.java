@@ -189,11 +189,40 @@ class WorkingCalendarPersistenceTest {
                 .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
                 .bodyJson().satisfies(json -> {
                     assertThat(json).extractingPath("$.errors[*].line").asArray().containsExactly(2, 3);
+                    // a field error as every 422 names one (decision 0014), the line's number in the field
+                    assertThat(json).extractingPath("$.errors[*].field").asArray().containsExactly("lines[2]", "lines[3]");
                     assertThat(json).extractingPath("$.errors[0].code").asString().isEqualTo("calendar.import.invalid-date");
                     assertThat(json).extractingPath("$.errors[1].message").asString().contains("Line 3", "vacation");
                 });
         assertThat(exceptionCount()).isEqualTo(before);
         assertThat(service.exceptions(2028)).isEmpty();
+    }
+
+    @Test
+    void aFileWithoutADateIsRefusedOnTheFileAndImportsNothing() {
+        int before = exceptionCount();
+        long revision = service.settings().revision();
+        var uploads = java.util.List.of(
+                mvc.post().uri("/api/v1/calendar/import").header(HttpHeaders.AUTHORIZATION, admin)
+                        .contentType(MediaType.TEXT_PLAIN).content(new byte[0]).exchange(),
+                mvc.post().uri("/api/v1/calendar/import").header(HttpHeaders.AUTHORIZATION, admin)
+                        .contentType(MediaType.TEXT_PLAIN).content("# 2030 还没公布\n\n".getBytes(StandardCharsets.UTF_8)).exchange(),
+                mvc.post().uri("/api/v1/calendar/import").header(HttpHeaders.AUTHORIZATION, admin)
+                        .multipart().file(new MockMultipartFile("file", "empty.txt", "text/plain", new byte[0])).exchange());
+        for (var upload : uploads) {
+            assertThat(upload).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().satisfies(json -> {
+                assertThat(json).extractingPath("$.errors[0].field").isEqualTo("file");
+                assertThat(json).extractingPath("$.errors[0].code").isEqualTo("calendar.import.empty");
+                assertThat(json).extractingPath("$.errors[0].message").asString().contains("no dates");
+            });
+        }
+        Cookie session = mvc.post().uri("/login").with(csrf()).param("username", "admin")
+                .param("password", Fixtures.ADMIN_PASSWORD).exchange().getResponse().getCookie("SESSION");
+        assertThat(mvc.post().uri("/admin/calendar/import").cookie(session).with(csrf()).header("Accept-Language", "en")
+                .multipart().file(new MockMultipartFile("file", "empty.txt", "text/plain", new byte[0])))
+                .bodyText().contains("import-file-error", "no dates");
+        assertThat(exceptionCount()).isEqualTo(before);
+        assertThat(service.settings().revision()).isEqualTo(revision);
     }
 
     @Test

@@ -89,6 +89,8 @@ class CalendarAdminController {
         } catch (CalendarService.ImportRefused e) {
             model.addAttribute("importErrors", e.errors());
             return render(null, model, Map.of());
+        } catch (FieldValidationException e) {
+            return render(null, model, errors(e));
         }
     }
 

@@ -57,17 +57,22 @@ class CalendarApiController {
     record ExceptionRequest(@NotNull LocalDate day, @NotNull DayKind kind, String note) {
     }
 
-    record LineProblem(int line, String text, String code, String message) {
+    /**
+     * A refused line as every 422 names a field error (decision 0014): field {@code lines[<n>]}, code and
+     * message; {@code line} and {@code text} say which line it was and what it read.
+     */
+    record LineProblem(String field, String code, String message, int line, String text) {
     }
 
-    /** The problem a refused import answers (for the API document): RFC 9457 with one error per bad line. */
+    /** The problem a refused import answers (for the API document): RFC 9457 with one field error per bad line. */
     record ImportRefusedProblem(java.net.URI type, String title, int status, String detail, String instance,
                                 String code, List<LineProblem> errors) {
     }
 
     /** One operation in the API document, whether the lines come as text or as an uploaded file. */
     static final String IMPORT_SUMMARY = "Import 'YYYY-MM-DD holiday|workday' lines, as text/plain or as a file in "
-            + "multipart field 'file'; any bad line refuses the file (422, one error per line) and imports nothing";
+            + "multipart field 'file'; any bad line refuses the file (422, one error per line, field lines[n]) and imports nothing, "
+            + "as does a file without a date (422 on field file)";
 
     private final CalendarService calendar;
     private final MessageSource messages;
@@ -148,8 +153,8 @@ class CalendarApiController {
             problem.setDetail(messages.getMessage("calendar.import.refused", null, locale));
             problem.setType(java.net.URI.create("urn:lead2cash:problem:calendar.import.refused"));
             problem.setProperty("code", "calendar.import.refused");
-            problem.setProperty("errors", e.errors().stream().map(l -> new LineProblem(l.line(), l.text(), l.messageKey(),
-                    lineMessage(l, locale))).toList());
+            problem.setProperty("errors", e.errors().stream().map(l -> new LineProblem("lines[" + l.line() + "]", l.messageKey(),
+                    lineMessage(l, locale), l.line(), l.text())).toList());
             return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
         }

@@ -225,12 +225,18 @@ public class CalendarService implements BusinessCalendar {
         return removed > 0;
     }
 
-    /** Imports a calendar file; any invalid line refuses the whole file ({@link ImportRefused}) and stores nothing. */
+    /**
+     * Imports a calendar file; any invalid line refuses the whole file ({@link ImportRefused}) and stores
+     * nothing, as does a file without a single date (empty, or comments only: an upload gone wrong).
+     */
     @Transactional
     public ImportResult importFile(String content) {
         CalendarFileParser.Result parsed = CalendarFileParser.parse(content == null ? "" : content);
         if (parsed.hasErrors()) {
             throw new ImportRefused(parsed.errors());
+        }
+        if (parsed.entries().isEmpty()) {
+            throw new FieldValidationException("file", "calendar.import.empty");
         }
         int holidays = 0;
         int workdays = 0;

@@ -1,7 +1,9 @@
 package com.lead2cash.notification.internal;
 
+import com.lead2cash.notification.internal.domain.RobotWebhookHosts;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -20,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        in e-mails and robot messages; empty leaves them app-relative
  * @param connectTimeout  robot webhook connect timeout
  * @param readTimeout     robot webhook read timeout
+ * @param robotHosts      hosts a group robot's webhook may name (DingTalk's and WeCom's robot hosts)
+ * @param robotPlainHttp  whether a webhook may use plain http (only for tests against a local server)
  */
 @ConfigurationProperties("l2c.notification")
 public record NotificationProperties(
@@ -31,7 +35,13 @@ public record NotificationProperties(
         @DefaultValue("Lead2Cash <noreply@lead2cash.local>") String mailFrom,
         @DefaultValue("") String baseUrl,
         @DefaultValue("5s") Duration connectTimeout,
-        @DefaultValue("10s") Duration readTimeout) {
+        @DefaultValue("10s") Duration readTimeout,
+        @DefaultValue({"oapi.dingtalk.com", "qyapi.weixin.qq.com"}) List<String> robotHosts,
+        @DefaultValue("false") boolean robotPlainHttp) {
+
+    public RobotWebhookHosts robotWebhookHosts() {
+        return RobotWebhookHosts.of(robotHosts, robotPlainHttp);
+    }
 
     /** The link as a reader outside the application can follow it. */
     public String absolute(String link) {

@@ -4,6 +4,7 @@ import com.lead2cash.notification.internal.delivery.RobotWebhooks;
 import com.lead2cash.notification.internal.domain.Channel;
 import com.lead2cash.notification.internal.domain.NotificationRobot;
 import com.lead2cash.notification.internal.domain.NotificationRobotRepository;
+import com.lead2cash.notification.internal.domain.RobotWebhookHosts;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.RecordNotFoundException;
@@ -36,12 +37,15 @@ public class RobotAdmin {
     private final NotificationRobotRepository robots;
     private final RobotWebhooks webhooks;
     private final TitleRenderer titles;
+    private final RobotWebhookHosts hosts;
     private final Clock clock;
 
-    RobotAdmin(NotificationRobotRepository robots, RobotWebhooks webhooks, TitleRenderer titles, Clock clock) {
+    RobotAdmin(NotificationRobotRepository robots, RobotWebhooks webhooks, TitleRenderer titles,
+               NotificationProperties properties, Clock clock) {
         this.robots = robots;
         this.webhooks = webhooks;
         this.titles = titles;
+        this.hosts = properties.robotWebhookHosts();
         this.clock = clock;
     }
 
@@ -56,7 +60,7 @@ public class RobotAdmin {
     @Transactional
     public NotificationRobot connect(RobotForm form) {
         return save(NotificationRobot.connect(form.channel(), form.name(), form.webhookUrl(), form.secret(),
-                form.kindPrefixes(), clock.instant()));
+                form.kindPrefixes(), hosts, clock.instant()));
     }
 
     @Transactional
@@ -64,7 +68,7 @@ public class RobotAdmin {
         NotificationRobot robot = robot(id);
         robot.expectVersion(expectedVersion);
         robot.reconfigure(form.name(), form.webhookUrl(), form.secret(), form.clearSecret(), form.kindPrefixes(),
-                clock.instant());
+                hosts, clock.instant());
         return save(robot);
     }
 

@@ -7,8 +7,10 @@ import com.lead2cash.notification.Notification;
 import com.lead2cash.notification.internal.delivery.RobotWebhooks;
 import com.lead2cash.notification.internal.domain.Channel;
 import com.lead2cash.notification.internal.domain.NotificationRobot;
+import com.lead2cash.notification.internal.domain.RobotWebhookHosts;
 import com.lead2cash.platform.FieldValidationException;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -16,10 +18,11 @@ class NotificationRobotTest {
 
     static final Instant NOW = Instant.parse("2026-11-24T00:00:00Z");
     static final UUID SOMEONE = UUID.randomUUID();
+    static final RobotWebhookHosts HOSTS = RobotWebhookHosts.of(List.of("oapi.dingtalk.com", "qyapi.weixin.qq.com"), false);
 
     private static NotificationRobot robot(String prefixes) {
         return NotificationRobot.connect(Channel.DINGTALK, "group", "https://oapi.dingtalk.com/robot/send?access_token=abcdef123",
-                "SEC0123456789", prefixes, NOW);
+                "SEC0123456789", prefixes, HOSTS, NOW);
     }
 
     @Test
@@ -50,19 +53,36 @@ class NotificationRobotTest {
         NotificationRobot robot = robot("");
         assertThat(robot.maskedSecret()).isEqualTo("••••6789");
         assertThat(robot.maskedWebhook()).isEqualTo("https://oapi.dingtalk.com/robot/send?access_token=abcd••••");
-        robot.reconfigure("group", robot.webhookUrl(), "", false, "", NOW);
+        robot.reconfigure("group", robot.webhookUrl(), "", false, "", HOSTS, NOW);
         assertThat(robot.secret()).isEqualTo("SEC0123456789");
-        robot.reconfigure("group", robot.webhookUrl(), null, true, "", NOW);
+        robot.reconfigure("group", robot.webhookUrl(), null, true, "", HOSTS, NOW);
         assertThat(robot.secret()).isNull();
     }
 
     @Test
     void aRobotNeedsAnHttpWebhookANameAndARobotChannel() {
-        assertThatThrownBy(() -> NotificationRobot.connect(Channel.WECOM, " ", "ftp://x", null, "", NOW))
+        assertThatThrownBy(() -> NotificationRobot.connect(Channel.WECOM, " ", "ftp://x", null, "", HOSTS, NOW))
                 .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
                         .extracting(FieldValidationException.FieldError::field).containsExactly("name", "webhookUrl"));
-        assertThatThrownBy(() -> NotificationRobot.connect(Channel.EMAIL, "n", "https://x.example", null, "", NOW))
+        assertThatThrownBy(() -> NotificationRobot.connect(Channel.EMAIL, "n", "https://oapi.dingtalk.com/robot/send", null, "", HOSTS, NOW))
                 .isInstanceOf(FieldValidationException.class);
+    }
+
+    @Test
+    void aWebhookIsHttpsOnADingTalkOrWeComRobotHostUnlessConfiguredOtherwise() {
+        for (String refused : List.of("http://127.0.0.1:9999/robot-ssrf", "http://oapi.dingtalk.com/robot/send",
+                "https://10.0.0.1/robot/send", "https://oapi.dingtalk.com.evil.example/robot/send",
+                "https://oapi.dingtalk.com@10.0.0.1/robot/send", "https://localhost/robot/send")) {
+            assertThatThrownBy(() -> NotificationRobot.connect(Channel.DINGTALK, "n", refused, null, "", HOSTS, NOW))
+                    .as(refused).isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
+                            .containsExactly(new FieldValidationException.FieldError("webhookUrl",
+                                    "notification.robot.url.invalid", "oapi.dingtalk.com, qyapi.weixin.qq.com")));
+        }
+        assertThat(NotificationRobot.connect(Channel.WECOM, "n", "https://QYAPI.weixin.qq.com/cgi-bin/webhook/send?key=k",
+                null, "", HOSTS, NOW).webhookUrl()).startsWith("https://QYAPI");
+        RobotWebhookHosts local = RobotWebhookHosts.of(List.of("localhost"), true);
+        assertThat(local.allows("http://localhost:8089/robot/send")).isTrue();
+        assertThat(local.allows("http://127.0.0.1:8089/robot/send")).isFalse();
     }
 
     @Test

@@ -49,7 +49,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** DingTalk and WeCom group robots against a local HTTP server: signature, body, retries, transactions. */
 @IntegrationTest
-@TestPropertySource(properties = "l2c.notification.poll-interval=1h")
+// the robots are a local server: its host and plain http allowed here only
+@TestPropertySource(properties = {"l2c.notification.poll-interval=1h", "l2c.notification.robot-hosts=localhost",
+        "l2c.notification.robot-plain-http=true"})
 class RobotDeliveryTest {
 
     static final Instant START = Instant.parse("2026-11-24T02:00:00Z");
@@ -280,6 +282,42 @@ class RobotDeliveryTest {
         Cookie repSession = mvc.post().uri("/login").with(csrf()).param("username", rep)
                 .param("password", Fixtures.PASSWORD).exchange().getResponse().getCookie("SESSION");
         assertThat(mvc.get().uri("/admin/integrations/robots").cookie(repSession)).hasStatus(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void aWebhookOutsideTheRobotHostsIsRefusedOnTheFormAndATestFailureShowsTheStatusNotTheAnswer() {
+        Cookie session = mvc.post().uri("/login").with(csrf()).param("username", "admin")
+                .param("password", Fixtures.ADMIN_PASSWORD).exchange().getResponse().getCookie("SESSION");
+        // a loopback address by number is not the allowed host "localhost"
+        assertThat(mvc.post().uri("/admin/integrations/robots/new").cookie(session).with(csrf())
+                .param("channel", "DINGTALK").param("name", "ssrf")
+                .param("webhookUrl", "http://127.0.0.1:" + robotServer.port() + "/robot/send"))
+                .hasStatusOk().bodyText().contains("is-invalid", "localhost");
+        assertThat(jdbc.sql("select count(*) from notification_robot").query(Integer.class).single()).isZero();
+
+        robotServer.stubFor(post(urlPathEqualTo("/robot/send"))
+                .willReturn(aResponse().withStatus(502).withBody("internal reply: db password hunter2")));
+        NotificationRobot robot = dingTalk(null, "");
+        var test = mvc.post().uri("/admin/integrations/robots/" + robot.id() + "/test").cookie(session).with(csrf())
+                .exchange();
+        assertThat(test).hasStatus(HttpStatus.FOUND).flash().containsEntry("flashError", "notification.flash.testFailed");
+        assertThat((Object[]) test.getMvcResult().getFlashMap().get("flashArgs")).containsExactly(robot.name(), "502");
+
+        robotServer.stubFor(post(urlPathEqualTo("/robot/send")).willReturn(okJson("{\"errcode\":1,\"errmsg\":\"hunter2\"}")));
+        test = mvc.post().uri("/admin/integrations/robots/" + robot.id() + "/test").cookie(session).with(csrf())
+                .exchange();
+        assertThat((Object[]) test.getMvcResult().getFlashMap().get("flashArgs")).containsExactly(robot.name(), "200");
+    }
+
+    @Test
+    void aRobotSavedWithAnAddressNoLongerAllowedIsNeverPosted() {
+        NotificationRobot robot = dingTalk(null, "");
+        jdbc.sql("update notification_robot set webhook_url = :url where id = :id")
+                .param("url", "http://127.0.0.1:" + robotServer.port() + "/robot/send").param("id", robot.id()).update();
+        notifier.send(urgent());
+        worker.runOnce();
+        assertThat(delivery().state()).isEqualTo("FAILED");
+        assertThat(robotServer.getAllServeEvents()).isEmpty();
     }
 
     record Delivery(String state, int attempts, Instant nextAttemptAt, String lastError) {

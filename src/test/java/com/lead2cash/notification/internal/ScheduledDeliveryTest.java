@@ -27,7 +27,9 @@ import org.springframework.test.context.TestPropertySource;
 
 /** Without anyone calling the worker, its background task delivers what was committed. */
 @IntegrationTest
-@TestPropertySource(properties = {"l2c.notification.poll-interval=200ms", "l2c.scheduler.polling-interval=100ms"})
+// the robot is a local server: its host and plain http allowed here only
+@TestPropertySource(properties = {"l2c.notification.poll-interval=200ms", "l2c.scheduler.polling-interval=100ms",
+        "l2c.notification.robot-hosts=localhost", "l2c.notification.robot-plain-http=true"})
 class ScheduledDeliveryTest {
 
     static WireMockServer robotServer;

@@ -3,6 +3,7 @@ package com.lead2cash.notification.internal.delivery;
 import com.lead2cash.notification.internal.NotificationProperties;
 import com.lead2cash.notification.internal.domain.Channel;
 import com.lead2cash.notification.internal.domain.NotificationRobot;
+import com.lead2cash.notification.internal.domain.RobotWebhookHosts;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,6 +18,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientResponseException;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * with 加签 security get the documented signature: {@code timestamp} and
  * {@code sign = urlencode(base64(HmacSHA256(secret, timestamp + "\n" + secret)))} as query
  * parameters. Both answer HTTP 200 with {@code errcode} 0 on success; anything else is a failure.
+ * Only addresses the configured hosts allow are posted to (a robot saved before the rule is refused).
  */
 @Component
 public class RobotWebhooks {
@@ -32,6 +36,24 @@ public class RobotWebhooks {
     private final RestClient http;
     private final JsonMapper json;
     private final Clock clock;
+    private final RobotWebhookHosts hosts;
+
+    /**
+     * The robot did not take the message. The message (for the delivery's log) may quote the robot's
+     * {@code errmsg}; what a screen shows is the HTTP status alone, never what the remote answered.
+     */
+    public static class Failure extends RuntimeException {
+        private final int status;
+
+        Failure(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
 
     RobotWebhooks(NotificationProperties properties, JsonMapper json, Clock clock) {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
@@ -40,10 +62,14 @@ public class RobotWebhooks {
         this.http = RestClient.builder().requestFactory(requests).build();
         this.json = json;
         this.clock = clock;
+        this.hosts = properties.robotWebhookHosts();
     }
 
     public void post(NotificationRobot robot, String text) {
         String url = robot.webhookUrl();
+        if (!hosts.allows(url)) {
+            throw new DeliveryRefused("webhook address not allowed");
+        }
         if (robot.channel() == Channel.DINGTALK && robot.secret() != null && !robot.secret().isEmpty()) {
             long timestamp = clock.millis();
             url += (url.contains("?") ? "&" : "?") + "timestamp=" + timestamp + "&sign="
@@ -51,14 +77,25 @@ public class RobotWebhooks {
         }
         String body = json.writeValueAsString(Map.of("msgtype", "text", "text", Map.of("content", text)));
         // a URI object is sent as it is: the signature is already encoded and must not be encoded twice
-        String answer = http.post().uri(URI.create(url)).contentType(MediaType.APPLICATION_JSON).body(body)
-                .retrieve().body(String.class);
-        JsonNode reply = answer == null || answer.isBlank() ? null : json.readTree(answer);
+        String answer;
+        try {
+            answer = http.post().uri(URI.create(url)).contentType(MediaType.APPLICATION_JSON).body(body)
+                    .retrieve().body(String.class);
+        } catch (RestClientResponseException e) {
+            // the exception's message quotes the answer's body: keep only the status
+            throw new Failure(e.getStatusCode().value(), "robot answered HTTP " + e.getStatusCode().value());
+        }
+        JsonNode reply;
+        try {
+            reply = answer == null || answer.isBlank() ? null : json.readTree(answer);
+        } catch (JacksonException e) {
+            throw new Failure(200, "robot answered no JSON");
+        }
         JsonNode code = reply == null ? null : reply.get("errcode");
         if (code == null || !code.isNumber() || code.intValue() != 0) {
             JsonNode message = reply == null ? null : reply.get("errmsg");
-            throw new IllegalStateException("robot refused the message: errcode " + code + " "
-                    + (message == null ? answer : message.asString()));
+            throw new Failure(200, "robot refused the message: errcode " + code + " "
+                    + (message == null || !message.isString() ? "" : message.asString()));
         }
     }
 

@@ -4,7 +4,6 @@ import com.lead2cash.notification.Notification;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.NotAudited;
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,29 +61,30 @@ public class NotificationRobot {
 
     /** An administrator connects a group robot. */
     public static NotificationRobot connect(Channel channel, String name, String webhookUrl, String secret,
-                                     String kindPrefixes, Instant now) {
+                                     String kindPrefixes, RobotWebhookHosts hosts, Instant now) {
         if (channel == null || !channel.isRobot()) {
             throw new FieldValidationException("channel", "notification.robot.channel.invalid");
         }
         NotificationRobot robot = new NotificationRobot(Ids.newId(), channel, null, null, null, "", true, null, now, now);
-        robot.reconfigure(name, webhookUrl, secret, false, kindPrefixes, now);
+        robot.reconfigure(name, webhookUrl, secret, false, kindPrefixes, hosts, now);
         return robot;
     }
 
     /**
      * An administrator changes the robot. An empty secret keeps the stored one (it is never shown
-     * back), unless {@code clearSecret} asks to remove it.
+     * back), unless {@code clearSecret} asks to remove it. The webhook must be one {@code hosts} allows.
      */
     public void reconfigure(String name, String webhookUrl, String newSecret, boolean clearSecret, String kindPrefixes,
-                     Instant now) {
+                     RobotWebhookHosts hosts, Instant now) {
         List<FieldValidationException.FieldError> errors = new ArrayList<>();
         String trimmedName = name == null ? "" : name.trim();
         if (trimmedName.isEmpty() || trimmedName.length() > 60) {
             errors.add(new FieldValidationException.FieldError("name", "notification.robot.name.invalid"));
         }
         String url = webhookUrl == null ? "" : webhookUrl.trim();
-        if (!isHttpUrl(url)) {
-            errors.add(new FieldValidationException.FieldError("webhookUrl", "notification.robot.url.invalid"));
+        if (!hosts.allows(url)) {
+            errors.add(new FieldValidationException.FieldError("webhookUrl", "notification.robot.url.invalid",
+                    hosts.listed()));
         }
         Set<String> prefixes = new LinkedHashSet<>();
         for (String p : (kindPrefixes == null ? "" : kindPrefixes).split(",")) {
@@ -153,16 +153,6 @@ public class NotificationRobot {
     public void expectVersion(Long expected) {
         if (expected != null && !expected.equals(version)) {
             throw new org.springframework.dao.OptimisticLockingFailureException("robot changed");
-        }
-    }
-
-    private static boolean isHttpUrl(String url) {
-        try {
-            URI uri = new URI(url);
-            return uri.getHost() != null && ("https".equalsIgnoreCase(uri.getScheme())
-                    || "http".equalsIgnoreCase(uri.getScheme()));
-        } catch (java.net.URISyntaxException e) {
-            return false;
         }
     }
 

@@ -1,6 +1,7 @@
 package com.lead2cash.notification.internal.web;
 
 import com.lead2cash.notification.internal.RobotAdmin;
+import com.lead2cash.notification.internal.delivery.DeliveryRefused;
 import com.lead2cash.notification.internal.delivery.RobotWebhooks;
 import com.lead2cash.notification.internal.domain.Channel;
 import com.lead2cash.notification.internal.domain.NotificationRobot;
@@ -8,6 +9,8 @@ import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormErrors;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -67,6 +70,7 @@ public class RobotAdminController {
     }
 
     private static final String LIST = "/admin/integrations/robots";
+    private static final Logger log = LoggerFactory.getLogger(RobotAdminController.class);
 
     private final RobotAdmin robots;
 
@@ -140,9 +144,14 @@ public class RobotAdminController {
         try {
             robots.sendTest(id, LocaleContextHolder.getLocale());
             Flash.success(redirect, "notification.flash.testSent", robot.name());
+        } catch (RobotWebhooks.Failure e) {
+            // the status only: the remote answer is not ours to show
+            Flash.error(redirect, "notification.flash.testFailed", robot.name(), String.valueOf(e.status()));
+        } catch (DeliveryRefused e) {
+            Flash.error(redirect, "notification.flash.testAddressRefused", robot.name());
         } catch (RuntimeException e) {
-            Flash.error(redirect, "notification.flash.testFailed", robot.name(),
-                    RobotWebhooks.redact(String.valueOf(e.getMessage())));
+            log.info("test message to robot {} failed: {}", id, RobotWebhooks.redact(String.valueOf(e.getMessage())));
+            Flash.error(redirect, "notification.flash.testUnreachable", robot.name());
         }
         return "redirect:" + LIST;
     }

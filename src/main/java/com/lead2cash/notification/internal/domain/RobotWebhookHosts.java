@@ -1,0 +1,46 @@
+package com.lead2cash.notification.internal.domain;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Where a group robot's webhook may point: https on one of the configured hosts (by default DingTalk's
+ * and WeCom's robot hosts), so that an administrator cannot make the server post to, and read back,
+ * an internal address. Plain http only where configured (tests against a local server).
+ *
+ * @param hosts     the host names a webhook may name, exactly (no sub-domains)
+ * @param plainHttp whether {@code http://} is accepted besides {@code https://}
+ */
+public record RobotWebhookHosts(Set<String> hosts, boolean plainHttp) {
+
+    public RobotWebhookHosts {
+        hosts = hosts.stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    public static RobotWebhookHosts of(List<String> hosts, boolean plainHttp) {
+        return new RobotWebhookHosts(Set.copyOf(hosts), plainHttp);
+    }
+
+    public boolean allows(String url) {
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme();
+            boolean schemeAllowed = "https".equalsIgnoreCase(scheme) || plainHttp && "http".equalsIgnoreCase(scheme);
+            // user info ("https://oapi.dingtalk.com@10.0.0.1/") is no business of a robot address
+            return schemeAllowed && uri.getHost() != null && uri.getRawUserInfo() == null
+                    && hosts.contains(uri.getHost().toLowerCase(Locale.ROOT));
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    /** The hosts as the form's message names them. */
+    public String listed() {
+        return hosts.stream().sorted().collect(Collectors.joining(", "));
+    }
+}

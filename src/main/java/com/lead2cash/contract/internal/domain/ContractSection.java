@@ -36,9 +36,9 @@ public record ContractSection(String sectionKey, String heading, String body, St
         return templateText == null;
     }
 
-    /** Text still holding a placeholder the drafting could not fill ({{customer.address}}). */
+    /** Text still holding a placeholder the drafting could not fill ({{buyer.address}}); other braces are text. */
     public boolean unfilled() {
-        return body.contains("{{");
+        return !Placeholders.unfilledIn(body).isEmpty();
     }
 
     ContractSection withText(String newHeading, String newBody) {

@@ -50,6 +50,10 @@ public final class Placeholders {
         KNOWN = Map.copyOf(known);
     }
 
+    /**
+     * What a placeholder is, for the template check and the submit check alike: {{name}}. Other text
+     * in braces ({{7*7}}, in a template or in a customer's name) is text.
+     */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9_.]*)\\s*}}");
 
     private Placeholders() {
@@ -65,6 +69,18 @@ public final class Placeholders {
             }
         }
         return unknown;
+    }
+
+    /** The known placeholders a text still holds: what filling left for want of a value. */
+    public static Set<String> unfilledIn(String text) {
+        Set<String> unfilled = new TreeSet<>();
+        Matcher m = PLACEHOLDER.matcher(text == null ? "" : text);
+        while (m.find()) {
+            if (KNOWN.containsKey(m.group(1))) {
+                unfilled.add(m.group(1));
+            }
+        }
+        return unfilled;
     }
 
     /** The text with every known value in place; missing ones stay "{{name}}". */

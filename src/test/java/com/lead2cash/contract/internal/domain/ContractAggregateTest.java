@@ -122,6 +122,24 @@ class ContractAggregateTest {
     }
 
     @Test
+    void K1_textInBracesThatIsNoPlaceholderDoesNotHoldTheContractBack() {
+        // a customer's name and a template's text with braces: only {{name}} of a known placeholder is one
+        List<Contract.TemplateClause> clauses = Arrays.stream(SectionKey.values()).filter(SectionKey::core)
+                .map(k -> new Contract.TemplateClause(k.name(), k.name(), k == SectionKey.PARTIES
+                        ? "买方：{{buyer.name}}；卖方：{{seller.name}}。" : "第 " + k.ordinal() + " 条的约定 {{7*7}}。"))
+                .toList();
+        Contract c = Contract.draft(new Contract.Draft("工业网关采购合同", UUID.randomUUID(), UUID.randomUUID(), null,
+                null, null, OWNER, new BigDecimal("600000.00"), RiskLevel.LOW, LocalDate.of(2026, 12, 1),
+                LocalDate.of(2027, 11, 30), "X{{7*7}}", "乙方有限公司", clauses, Map.of(), milestones("600000.00"),
+                List.of()), "HT-2026-000001", OWNER, LocalDate.of(2036, 12, 3), NOW);
+        assertThat(c.sections().stream().filter(s -> s.sectionKey().equals("PARTIES")).findFirst().orElseThrow().body())
+                .isEqualTo("买方：X{{7*7}}；卖方：乙方有限公司。");
+
+        assertThat(c.submit(NOW)).isEqualTo(1);
+        assertThat(Placeholders.unknownIn("{{7*7}} {{ buyer.nme }}")).containsExactly("buyer.nme");
+    }
+
+    @Test
     void K1_anObjectionSendsTheContractToRevisingWhereItMayBeEditedAndSubmittedAgain() {
         Contract c = draft("600000.00", milestones("600000.00"), "合同签订后 30 日内交付。");
         assertThat(c.submit(NOW)).isEqualTo(1);

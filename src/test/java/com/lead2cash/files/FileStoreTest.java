@@ -71,6 +71,23 @@ class FileStoreTest {
     }
 
     @Test
+    void theKeptNameEndsInTheDetectedTypesExtensionAndLosesBidiControls() {
+        byte[] pdf = TestFiles.pdf(2048, 2);
+        byte[] jpeg = TestFiles.jpeg();
+        assertThat(name("a.html", pdf)).isEqualTo("a.html.pdf");
+        assertThat(name("scan.PNG", pdf)).isEqualTo("scan.pdf");
+        assertThat(name("合同 v1.2", pdf)).isEqualTo("合同 v1.2.pdf");
+        assertThat(name("照片.JPEG", jpeg)).isEqualTo("照片.JPEG");
+        // right-to-left override: "中文\u202Egnp.exe" shows as "中文exe.png"
+        assertThat(name("中文\u202Egnp.exe", jpeg)).isEqualTo("中文gnp.exe.jpg");
+        assertThat(name("\u2066\u200F.", jpeg)).isEqualTo("file.jpg");
+    }
+
+    private String name(String uploaded, byte[] content) {
+        return tx.execute(s -> files.store(scan(uploaded, content.length), new ByteArrayInputStream(content))).fileName();
+    }
+
+    @Test
     void aRenamedExecutableIsRefusedAsAScanAndNothingIsKept() {
         byte[] exe = TestFiles.executable();
         int before = count();

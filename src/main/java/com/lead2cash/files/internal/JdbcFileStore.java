@@ -23,13 +23,16 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,7 +80,6 @@ class JdbcFileStore implements FileStore {
     @Override
     public StoredFile store(Upload upload, InputStream content) {
         long max = Math.min(upload.maxBytes(), properties.maxSize().toBytes());
-        String name = fileName(upload);
         if (upload.declaredSize() > max) {
             throw tooLarge(upload, max);
         }
@@ -95,6 +97,7 @@ class JdbcFileStore implements FileStore {
                 .orElseThrow(() -> new FieldValidationException(upload.field(), "files.typeRefused", detected,
                         upload.accepted().stream().map(k -> k.extension().toUpperCase()).sorted()
                                 .collect(Collectors.joining(", "))));
+        String name = fileName(upload, kind);
         UUID id = Ids.newId();
         MeasuredStream measured = new MeasuredStream(new SequenceInputStream(new ByteArrayInputStream(prefix), content), max);
         String key;
@@ -213,14 +216,29 @@ class JdbcFileStore implements FileStore {
         return where;
     }
 
-    private static String fileName(Upload upload) {
+    /** Bidi controls: U+202E makes "x\u202Egnp.exe" read as "xexe.png". */
+    private static final Pattern BIDI_CONTROLS = Pattern.compile("[\u202A-\u202E\u2066-\u2069\u200E\u200F]");
+
+    /**
+     * The name the file is kept and served under: the last segment of what the browser sent, without
+     * control and bidi characters, ending in the extension of the detected kind (a wrong kind's
+     * extension replaced, any other kept and the right one appended), so "save as" gives what it is.
+     */
+    static String fileName(Upload upload, FileKind kind) {
         String name = upload.fileName() == null ? "" : upload.fileName().strip();
-        // a browser may send a path; keep the last segment, without control characters
-        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1)
-                .replaceAll("\\p{Cntrl}", "");
-        if (name.isEmpty()) {
-            name = "file";
+        // a browser may send a path; keep the last segment
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        name = BIDI_CONTROLS.matcher(name.replaceAll("\\p{Cntrl}", "")).replaceAll("").strip().replaceAll("\\.+$", "");
+        int dot = name.lastIndexOf('.');
+        String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        if (!kind.namedBy(extension)) {
+            boolean otherKind = Arrays.stream(FileKind.values()).anyMatch(k -> k.namedBy(extension));
+            name = (otherKind ? name.substring(0, dot) : name) + "." + kind.extension();
         }
+        if (name.startsWith(".")) {
+            name = "file" + name;
+        }
+        // cut at the front: the extension stays
         return name.length() > 255 ? name.substring(name.length() - 255) : name;
     }
 

@@ -9,7 +9,10 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -19,6 +22,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * since neither MockMvc nor Java's URI lets such an address through.
  */
 @RealServerTest
+@ExtendWith(OutputCaptureExtension.class)
 class UndecodableQueryTest {
 
     @LocalServerPort int port;
@@ -47,5 +51,18 @@ class UndecodableQueryTest {
 
         String page = get("/login?x=%zz", null);
         assertThat(page).startsWith("HTTP/1.1 400");
+    }
+
+    @Test
+    void anUndecodableQueryOnAnAddressNoControllerAnswersIsTheSame400AndNotLogged(CapturedOutput log) throws Exception {
+        String admin = "Bearer " + fixtures.token(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+
+        for (String answer : new String[] {get("/api/v1/public/nothing?q=%ff%fe", null),
+                get("/api/v1/nothing?q=%ff%fe", admin)}) {
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json", "error.badEncoding")
+                    .doesNotContain("\"timestamp\"");
+        }
+        assertThat(get("/no-such-page?q=%ff%fe", null)).startsWith("HTTP/1.1 400");
+        assertThat(log.getAll()).doesNotContain("InvalidParameterException");
     }
 }

@@ -1,6 +1,7 @@
 package com.lead2cash.platform.internal.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -15,7 +16,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * What no controller answers: an unknown route under {@code /api} is a 404 problem like any other API
- * refusal (a wrong method 405, a wrong content type 415); elsewhere the error page.
+ * refusal (a wrong method 405, a wrong content type 415, an undecodable query 400); elsewhere the error page.
  */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -40,6 +41,15 @@ class ApiFallbackHandler {
                     org.springframework.http.HttpMethod[]::new)).body(entity.getBody());
         }
         return answer;
+    }
+
+    /**
+     * A query Tomcat cannot decode ({@code ?q=%ff%fe}) on an address no controller answers: the
+     * controllers' handlers do not cover the resource handler, so without this Tomcat logged it as an error.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    Object badEncoding(HttpServletRequest request) {
+        return answer(request, HttpStatus.BAD_REQUEST, "error.badEncoding");
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

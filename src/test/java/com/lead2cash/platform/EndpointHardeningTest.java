@@ -64,6 +64,20 @@ class EndpointHardeningTest {
     }
 
     @Test
+    void theErrorAddressAskedForDirectlyIsA404LikeAnyAddressWithoutAPage() {
+        jakarta.servlet.http.Cookie admin = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+        assertThat(mvc.get().uri("/error").accept(MediaType.APPLICATION_JSON))
+                .hasStatus(HttpStatus.NOT_FOUND).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson().extractingPath("$.code").isEqualTo("error.noRoute");
+        assertThat(mvc.get().uri("/error").accept(MediaType.APPLICATION_JSON).cookie(admin))
+                .hasStatus(HttpStatus.NOT_FOUND).bodyText().doesNotContain("999");
+        assertThat(mvc.get().uri("/error").accept(MediaType.TEXT_HTML).cookie(admin))
+                .hasStatus(HttpStatus.NOT_FOUND).hasContentTypeCompatibleWith(MediaType.TEXT_HTML);
+        assertThat(mvc.get().uri("/error").accept(MediaType.TEXT_HTML))
+                .hasStatus(HttpStatus.NOT_FOUND).hasContentTypeCompatibleWith(MediaType.TEXT_HTML);
+    }
+
+    @Test
     void aQueryParameterTakesOnlyTheValuesTheDocumentLists() {
         String token = "Bearer " + fixtures.token(mvc, "admin");
         // a value the document does not list cannot be read, as an unknown enum value (400)

@@ -6,10 +6,13 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import com.lead2cash.customer.internal.jobs.PoolSweep;
 import com.lead2cash.platform.BackgroundTasks;
 import com.lead2cash.platform.Role;
+import com.lead2cash.testing.ContractTestSupport;
 import com.lead2cash.testing.CustomerTestSupport;
 import com.lead2cash.testing.Fixtures;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.MutableClock;
+import com.lead2cash.testing.SalesTestSupport;
+import com.lead2cash.testing.SignedContracts;
 import com.lead2cash.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -212,5 +215,97 @@ class CustomerPoolTest {
         support.post(mvc, rep, "/api/v1/customers/" + id + "/release", "{\"reason\":\"让给同事\"}");
         assertThat(support.post(mvc, support.bearer(mvc, company.eastRep2()), "/api/v1/customers/" + id + "/claim", null))
                 .hasStatus(200);
+    }
+
+    // ---- open business keeps the customer with its owner: no release, no "lost", no lapse to the pool
+
+    /** One set of contract reviewers for the class: K2 asks the longest-serving legal head. */
+    static ContractTestSupport.Reviewers reviewers;
+    static String product;
+
+    @Autowired SalesTestSupport sales;
+    @Autowired ContractTestSupport contracts;
+    @Autowired SignedContracts signing;
+
+    ContractTestSupport.Reviewers reviewers() {
+        if (reviewers == null) {
+            reviewers = contracts.reviewers("open", CustomerTestSupport.HIRED.minusYears(10));
+            product = sales.product(mvc, reviewers.team(), "OB-100", "开放业务网关 OB-100", "6000.00", "13");
+        }
+        return reviewers;
+    }
+
+    private JsonNode customerJson(String token, String id) {
+        return support.getJson(mvc, token, "/api/v1/customers/" + id);
+    }
+
+    private List<String> actions(String token, String id) {
+        return customerJson(token, id).get("availableActions").valueStream().map(JsonNode::asString).toList();
+    }
+
+    private String refused(String token, String id, String action, String code) {
+        long version = customerJson(token, id).get("version").asLong();
+        var result = support.post(mvc, token, "/api/v1/customers/" + id + "/" + action,
+                "{\"reason\":\"不再跟进\",\"version\":" + version + "}");
+        assertThat(result).hasStatus(422).bodyJson().extractingPath("$.code").isEqualTo(code);
+        assertThat(customerJson(token, id).get("version").asLong()).as("a refusal changes nothing").isEqualTo(version);
+        return support.json(result).get("detail").asString();
+    }
+
+    @Test
+    void releaseAndLostAreRefusedWhileAnOpportunityIsOpenAndOfferedOnceItIsClosed() {
+        var company = support.company("openopp");
+        String rep = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, rep, "未结商机公司", null).get("id").asString();
+        String code = sales.opportunity(mvc, rep, id, "监控改造", "300000").get("code").asString();
+        assertThat(actions(rep, id)).doesNotContain("RELEASE_TO_POOL", "MARK_LOST");
+
+        assertThat(refused(rep, id, "release", "customer.pool.openBusiness")).contains(code).contains("监控改造");
+        assertThat(refused(rep, id, "lost", "customer.lost.openBusiness")).contains(code);
+        JsonNode kept = customerJson(rep, id);
+        assertThat(kept.get("ownerId").asString()).isEqualTo(company.eastRep().id().toString());
+        assertThat(kept.get("status").asString()).isNotEqualTo("LOST");
+
+        jdbc.sql("update opportunity_opportunity set stage = 'LOST' where code = :c").param("c", code).update();
+        assertThat(actions(rep, id)).contains("RELEASE_TO_POOL", "MARK_LOST");
+        assertThat(support.post(mvc, rep, "/api/v1/customers/" + id + "/release", "{\"reason\":\"商机已丢\"}"))
+                .hasStatus(200);
+        assertThat(owner(id)).isNull();
+    }
+
+    @Test
+    void aSignedCustomerWithAContractAnOrderOrUnpaidPlansIsNotLostAndThePageDoesNotOfferIt() throws Exception {
+        var r = reviewers();
+        JsonNode contract = signing.sign(mvc, r, "未结合同公司", "600000.00", """
+                {"type":"PREPAYMENT","amount":180000.00,"dueDate":"2026-12-20"},
+                {"type":"ACCEPTANCE","amount":420000.00,"dueCondition":"验收合格后 30 日内"}""", "2026-12-01");
+        String rep = support.bearer(mvc, r.rep());
+        var created = support.post(mvc, rep, "/api/v1/orders", """
+                {"contractId":"%s","lines":[{"productId":"%s","quantity":10}],"address":"杭州市西湖区文三路 1 号",
+                 "consignee":"王经理","consigneePhone":"13800000000","promisedDate":"2026-12-20"}"""
+                .formatted(contract.get("id").asString(), product));
+        assertThat(created).as(ContractTestSupport.text(created)).hasStatus(201);
+        String order = support.json(created).get("number").asString();
+        String contractNumber = contract.get("number").asString();
+        String id = contract.get("customerId").asString();
+        assertThat(actions(rep, id)).doesNotContain("MARK_LOST", "RELEASE_TO_POOL");
+        var page = fixtures.session(mvc, r.rep().username(), Fixtures.PASSWORD);
+        assertThat(mvc.get().uri("/customers/" + id).cookie(page).exchange().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("/customers/" + id + "/lost");
+
+        assertThat(refused(rep, id, "lost", "customer.lost.openBusiness"))
+                .contains(contractNumber, order, "2 unpaid payment plans", "600000.00 CNY");
+        jdbc.sql("update contract_contract set status = 'ARCHIVED' where number = :n").param("n", contractNumber).update();
+        assertThat(refused(rep, id, "lost", "customer.lost.openBusiness")).doesNotContain(contractNumber).contains(order);
+        jdbc.sql("update order_order set status = 'ACCEPTED' where number = :n").param("n", order).update();
+        assertThat(refused(rep, id, "lost", "customer.lost.openBusiness")).doesNotContain(order)
+                .contains("unpaid payment plans");
+        jdbc.sql("update receivable_plan set state = 'PAID', paid_amount = amount where contract_number = :n")
+                .param("n", contractNumber).update();
+
+        assertThat(actions(rep, id)).contains("MARK_LOST");
+        assertThat(mvc.get().uri("/customers/" + id).cookie(page).exchange().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("/customers/" + id + "/lost");
+        assertThat(support.post(mvc, rep, "/api/v1/customers/" + id + "/lost", "{\"reason\":\"合作结束\"}")).hasStatus(200);
     }
 }

@@ -1,6 +1,7 @@
 package com.lead2cash.customer.internal;
 
 import com.lead2cash.customer.CustomerOwnerChanged;
+import com.lead2cash.customer.OpenBusiness;
 import com.lead2cash.customer.internal.domain.Customer;
 import com.lead2cash.customer.internal.domain.CustomerAction;
 import com.lead2cash.customer.internal.domain.CustomerActor;
@@ -47,14 +48,15 @@ public class CustomerOwnership {
     private final CustomerHistory history;
     private final Deadlines deadlines;
     private final OrgDirectory directory;
+    private final OpenBusinessCheck openBusiness;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CustomerOwnership(CustomerRepository customers, CustomerAccess access, CustomerService service,
                       CustomerPolicy policy, CadenceDeadlines cadence, HoldingCheck holding, CustomerHistory history,
-                      Deadlines deadlines, OrgDirectory directory, JdbcClient jdbc, ApplicationEventPublisher events,
-                      Clock clock) {
+                      Deadlines deadlines, OrgDirectory directory, OpenBusinessCheck openBusiness, JdbcClient jdbc,
+                      ApplicationEventPublisher events, Clock clock) {
         this.customers = customers;
         this.access = access;
         this.service = service;
@@ -64,6 +66,7 @@ public class CustomerOwnership {
         this.history = history;
         this.deadlines = deadlines;
         this.directory = directory;
+        this.openBusiness = openBusiness;
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
@@ -136,21 +139,22 @@ public class CustomerOwnership {
         if (reason.length() > 500) {
             throw new FieldValidationException("reason", "customer.field.tooLong", 500);
         }
-        return toPool(c, RELEASED, "customer.history.released", reason.strip());
+        return toPool(c, openBusiness.of(c), RELEASED, "customer.history.released", reason.strip());
     }
 
     /**
      * C7 — the pool job returns a customer whose follow-up lapsed; the caller holds the row lock and
-     * has checked the lapse time. No user is signed in.
+     * has checked the lapse time and that nothing is open with it ({@link OpenBusinessCheck#among}). No user
+     * is signed in.
      */
     @Transactional
     public Customer lapse(Customer c) {
-        return toPool(c, LAPSED, "customer.history.lapsed", null);
+        return toPool(c, List.of(), LAPSED, "customer.history.lapsed", null);
     }
 
-    private Customer toPool(Customer c, String reason, String historyKey, String note) {
+    private Customer toPool(Customer c, List<OpenBusiness.Fact> open, String reason, String historyKey, String note) {
         Instant now = clock.instant();
-        UUID previous = c.returnToPool(now);
+        UUID previous = c.returnToPool(now, open);
         Customer.ScheduleChange change = c.reschedule(policy.cadence(), now, false);
         c = customers.save(c);
         cadence.apply(c, change);

@@ -55,13 +55,16 @@ public class CustomerService {
     private final OrgDirectory directory;
     private final HumanCodes codes;
     private final CustomerRegions regions;
+    private final OpenBusinessCheck openBusiness;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CustomerService(CustomerRepository customers, CustomerAccess access, CustomerPolicy policy, CadenceDeadlines cadence,
                     CustomerHistory history, DuplicateCheck duplicates, HoldingCheck holding, OrgDirectory directory,
-                    HumanCodes codes, CustomerRegions regions, ApplicationEventPublisher events, Clock clock) {
+                    HumanCodes codes, CustomerRegions regions, OpenBusinessCheck openBusiness,
+                    ApplicationEventPublisher events, Clock clock) {
         this.regions = regions;
+        this.openBusiness = openBusiness;
         this.customers = customers;
         this.access = access;
         this.policy = policy;
@@ -171,7 +174,7 @@ public class CustomerService {
 
     @Transactional
     public Customer markLost(UUID id, String reason, Long version) {
-        return transition(id, version, CustomerAction.MARK_LOST, c -> c.lost(reason, clock.instant()), reason);
+        return transition(id, version, CustomerAction.MARK_LOST, c -> c.lost(reason, clock.instant(), openBusiness.of(c)), reason);
     }
 
     @Transactional

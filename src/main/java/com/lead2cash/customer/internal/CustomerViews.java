@@ -66,9 +66,12 @@ public class CustomerViews {
     private final CustomerPolicy policy;
     private final OrgDirectory directory;
     private final CustomerRegions regions;
+    private final OpenBusinessCheck openBusiness;
 
-    CustomerViews(CustomerAccess access, CustomerPolicy policy, OrgDirectory directory, CustomerRegions regions) {
+    CustomerViews(CustomerAccess access, CustomerPolicy policy, OrgDirectory directory, CustomerRegions regions,
+                  OpenBusinessCheck openBusiness) {
         this.regions = regions;
+        this.openBusiness = openBusiness;
         this.access = access;
         this.policy = policy;
         this.directory = directory;
@@ -89,7 +92,7 @@ public class CustomerViews {
                 c.cadenceRule(), c.followUpDueAt(), c.plannedFollowUpAt(), c.lastActivityAt(), c.lapsesAt(),
                 c.creditRating(), money(c.creditLimit()), "CNY", c.pendingCreditRating(), money(c.pendingCreditLimit()),
                 c.creditApprovalId(), c.mergedIntoId(), c.createdAt(),
-                duplicates.stream().map(CustomerDuplicateView::of).toList(), c.availableActions(access.actor(c)),
+                duplicates.stream().map(CustomerDuplicateView::of).toList(), c.availableActions(access.actor(c), openBusiness.of(c)),
                 c.version() == null ? 0 : c.version());
     }
 

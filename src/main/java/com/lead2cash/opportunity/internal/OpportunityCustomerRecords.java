@@ -1,20 +1,27 @@
 package com.lead2cash.opportunity.internal;
 
 import com.lead2cash.customer.CustomerMergeParticipant;
+import com.lead2cash.customer.OpenBusiness;
 import com.lead2cash.customer.TimelineContributor;
 import com.lead2cash.customer.TimelineCursor;
 import com.lead2cash.customer.TimelineEntry;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The opportunities (商机) of a customer as the customer module needs them: on its timeline, opened at
- * the time they were created, and moved to the survivor when two customers merge.
+ * the time they were created, moved to the survivor when two customers merge, and the open ones as
+ * business that keeps the customer with its owner.
  */
 @Component
-class OpportunityCustomerRecords implements TimelineContributor, CustomerMergeParticipant {
+class OpportunityCustomerRecords implements TimelineContributor, CustomerMergeParticipant, OpenBusiness {
 
     private final JdbcClient jdbc;
 
@@ -51,6 +58,25 @@ class OpportunityCustomerRecords implements TimelineContributor, CustomerMergePa
                             rs.getObject("owner_id", UUID.class));
                 })
                 .list();
+    }
+
+    /** The opportunities not yet won or lost. */
+    @Override
+    public Map<UUID, List<Fact>> of(Collection<UUID> customerIds) {
+        Map<UUID, List<Fact>> open = new LinkedHashMap<>();
+        if (customerIds.isEmpty()) {
+            return open;
+        }
+        jdbc.sql("""
+                select customer_id, code, name, stage from opportunity_opportunity
+                where customer_id in (:ids) and stage not in ('WON', 'LOST') order by created_at, id""")
+                .param("ids", customerIds)
+                .query(rs -> {
+                    open.computeIfAbsent(rs.getObject("customer_id", UUID.class), c -> new ArrayList<>())
+                            .add(Fact.of("opportunity.openBusiness", rs.getString("code"), rs.getString("name"),
+                                    new DefaultMessageSourceResolvable("opportunity.stage." + rs.getString("stage"))));
+                });
+        return open;
     }
 
     @Override

@@ -384,7 +384,7 @@ public final class BenchCustomers {
             if (target == CustomerStatus.LOST && customer.status() != CustomerStatus.PROSPECT && next(30)) {
                 CustomerStatus before = customer.status();
                 String reason = LOST_REASONS[random.nextInt(LOST_REASONS.length)];
-                customer.lost(reason, at);
+                customer.lost(reason, at, List.of()); // the data set draws deals apart from the customers' lives
                 schedule(customer.reschedule(cadence, at, false), null, at);
                 statusChanged(customer, before, at, rep, reason);
                 trail.saved(at, person(rep));
@@ -426,7 +426,7 @@ public final class BenchCustomers {
          */
         private void toPool(Instant when, String reason) {
             Instant t = when.isAfter(now) ? now : when;
-            UUID previous = customer.returnToPool(t);
+            UUID previous = customer.returnToPool(t, List.of());
             schedule(customer.reschedule(cadence, t, false), null, t);
             rows.insert(RELEASE_TABLE, RELEASE_COLUMNS, customer.id(), previous, t,
                     reason == null ? CustomerOwnership.LAPSED : CustomerOwnership.RELEASED);

@@ -4,6 +4,7 @@ import com.lead2cash.customer.CompanyNames;
 import com.lead2cash.customer.CustomerGrade;
 import com.lead2cash.customer.CustomerStatus;
 import com.lead2cash.customer.LifecycleBucket;
+import com.lead2cash.customer.OpenBusiness;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Ids;
@@ -15,6 +16,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Embedded;
@@ -281,12 +284,13 @@ public class Customer {
         step(CustomerStatus.DELIVERED, CustomerStatus.ACTIVE, now);
     }
 
-    /** Any status → LOST 流失, with the reason. */
-    public void lost(String reason, Instant now) {
+    /** Any status → LOST 流失, with the reason; refused while business with the customer is open. */
+    public void lost(String reason, Instant now, List<OpenBusiness.Fact> openBusiness) {
         requireNotMerged();
         if (status == CustomerStatus.LOST) {
             throw new DomainException("customer.status.illegal", status, CustomerStatus.LOST);
         }
+        requireNothingOpen("customer.lost.openBusiness", openBusiness);
         if (reason == null || reason.isBlank()) {
             throw new FieldValidationException("reason", "customer.lost.reason.required");
         }
@@ -380,7 +384,7 @@ public class Customer {
     }
 
     /** The customer leaves its owner for the public pool (公海): lapsed (C7) or released by hand. */
-    public UUID returnToPool(Instant now) {
+    public UUID returnToPool(Instant now, List<OpenBusiness.Fact> openBusiness) {
         requireNotMerged();
         if (ownerId == null) {
             throw new DomainException("customer.pool.already");
@@ -388,6 +392,7 @@ public class Customer {
         if (!status.inDevelopment() && status != CustomerStatus.LOST) {
             throw new DomainException("customer.pool.signedStays");
         }
+        requireNothingOpen("customer.pool.openBusiness", openBusiness);
         UUID previous = ownerId;
         ownerId = null;
         poolSince = now;
@@ -510,9 +515,32 @@ public class Customer {
         updatedAt = now;
     }
 
+    /**
+     * While business with the customer is open (another module's opportunity, contract, order or payment
+     * plan), it stays with its owner: lost or in the pool, its business would belong to nobody who sees it.
+     */
+    private static void requireNothingOpen(String key, List<OpenBusiness.Fact> openBusiness) {
+        if (!openBusiness.isEmpty()) {
+            throw new DomainException(key, listed(openBusiness));
+        }
+    }
+
+    /** The facts as one localised list: each joined to the rest by the bundle's separator. */
+    private static MessageSourceResolvable listed(List<OpenBusiness.Fact> facts) {
+        MessageSourceResolvable list = facts.get(facts.size() - 1);
+        for (int i = facts.size() - 2; i >= 0; i--) {
+            list = new DefaultMessageSourceResolvable(new String[] {"customer.openBusiness.more"},
+                    new Object[] {facts.get(i), list});
+        }
+        return list;
+    }
+
     // ---- what may be done next
 
-    /** What the actor may do with this customer now. */
+    /**
+     * What the actor may do with this customer now, as far as their role and its state decide: marking it
+     * lost and releasing it also need nothing open, which {@link #availableActions(CustomerActor, List)} knows.
+     */
     public Set<CustomerAction> availableActions(CustomerActor actor) {
         Set<CustomerAction> actions = EnumSet.noneOf(CustomerAction.class);
         if (mergedIntoId != null) {
@@ -555,6 +583,15 @@ public class Customer {
             }
         } else if (actor.coversOwner() && actor.isFinance()) {
             actions.add(CustomerAction.CHANGE_CREDIT);
+        }
+        return actions;
+    }
+
+    /** What the actor may do with this customer now, knowing the business still open with it. */
+    public Set<CustomerAction> availableActions(CustomerActor actor, List<OpenBusiness.Fact> openBusiness) {
+        Set<CustomerAction> actions = availableActions(actor);
+        if (!openBusiness.isEmpty()) {
+            actions.removeAll(EnumSet.of(CustomerAction.MARK_LOST, CustomerAction.RELEASE_TO_POOL));
         }
         return actions;
     }

@@ -10,6 +10,7 @@ import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.Role;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -34,7 +35,7 @@ class CustomerLifecycleTest {
             "signed", Customer::signed,
             "delivered", Customer::delivered,
             "activated", Customer::activated,
-            "lost", (c, at) -> c.lost("竞争对手中标", at),
+            "lost", (c, at) -> c.lost("竞争对手中标", at, List.of()),
             "wonBack", Customer::wonBack);
 
     static final Map<String, Set<CustomerStatus>> ALLOWED_FROM = Map.of(
@@ -58,7 +59,7 @@ class CustomerLifecycleTest {
                         null, null, null, null), null, CustomerGrade.B, null, null, CustomerStatus.PROSPECT, OWNER,
                 OWNER, NOW);
         if (status == CustomerStatus.LOST) {
-            c.lost("没有预算", NOW);
+            c.lost("没有预算", NOW, List.of());
         } else if (status != CustomerStatus.PROSPECT) {
             c.reached(status, NOW);
         }
@@ -102,10 +103,10 @@ class CustomerLifecycleTest {
     @Test
     void aLostCustomerNeedsAReason() {
         Customer c = at(CustomerStatus.OPPORTUNITY);
-        assertThatThrownBy(() -> c.lost(" ", NOW)).isInstanceOf(DomainException.class)
+        assertThatThrownBy(() -> c.lost(" ", NOW, List.of())).isInstanceOf(DomainException.class)
                 .hasMessage("error.validation");
         assertThat(c.status()).isEqualTo(CustomerStatus.OPPORTUNITY);
-        c.lost("客户预算取消", NOW);
+        c.lost("客户预算取消", NOW, List.of());
         assertThat(c.lostReason()).isEqualTo("客户预算取消");
     }
 
@@ -161,7 +162,7 @@ class CustomerLifecycleTest {
                 .doesNotContain(CustomerAction.MARK_LOST, CustomerAction.ADVANCE);
 
         Customer pooled = at(CustomerStatus.INITIAL_CONTACT);
-        pooled.returnToPool(NOW);
+        pooled.returnToPool(NOW, List.of());
         assertThat(pooled.availableActions(otherRep)).containsExactly(CustomerAction.CLAIM);
         assertThat(pooled.availableActions(manager)).containsExactlyInAnyOrder(CustomerAction.TRANSFER, CustomerAction.MERGE);
         assertThatThrownBy(() -> pooled.requireAction(otherRep, CustomerAction.LOG_ACTIVITY))

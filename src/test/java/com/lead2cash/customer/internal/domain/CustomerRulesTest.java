@@ -219,7 +219,7 @@ class CustomerRulesTest {
     void C7_aClaimOfAnOwnedCustomerIsLostAndAPoolCustomerStartsAFreshCadence() {
         Customer c = customer(CustomerGrade.A);
         assertThatThrownBy(() -> c.claim(UUID.randomUUID(), NOW)).isInstanceOf(ConflictException.class);
-        UUID previous = c.returnToPool(NOW);
+        UUID previous = c.returnToPool(NOW, List.of());
         assertThat(previous).isEqualTo(REP);
         assertThat(c.reschedule(cadence, NOW, false).rule()).isNull();
         UUID other = UUID.randomUUID();

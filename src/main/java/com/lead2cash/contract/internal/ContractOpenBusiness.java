@@ -1,0 +1,45 @@
+package com.lead2cash.contract.internal;
+
+import com.lead2cash.customer.OpenBusiness;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A customer's contracts that are not closed, for the customer module's rule that such a customer stays
+ * with its owner: every contract until it is archived or terminated (an archived contract's unpaid plans
+ * the receivables module answers).
+ */
+@Component
+class ContractOpenBusiness implements OpenBusiness {
+
+    private final JdbcClient jdbc;
+
+    ContractOpenBusiness(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Map<UUID, List<Fact>> of(Collection<UUID> customerIds) {
+        Map<UUID, List<Fact>> open = new LinkedHashMap<>();
+        if (customerIds.isEmpty()) {
+            return open;
+        }
+        jdbc.sql("""
+                select customer_id, number, status from contract_contract
+                where customer_id in (:ids) and status not in ('ARCHIVED', 'TERMINATED') order by created_at, id""")
+                .param("ids", customerIds)
+                .query(rs -> {
+                    open.computeIfAbsent(rs.getObject("customer_id", UUID.class), c -> new ArrayList<>())
+                            .add(Fact.of("contract.openBusiness", rs.getString("number"),
+                                    new DefaultMessageSourceResolvable("contract.status." + rs.getString("status"))));
+                });
+        return open;
+    }
+}

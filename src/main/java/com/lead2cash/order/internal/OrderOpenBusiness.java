@@ -1,0 +1,41 @@
+package com.lead2cash.order.internal;
+
+import com.lead2cash.customer.OpenBusiness;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** A customer's orders not yet accepted, for the customer module's rule that such a customer stays with its owner. */
+@Component
+class OrderOpenBusiness implements OpenBusiness {
+
+    private final JdbcClient jdbc;
+
+    OrderOpenBusiness(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Map<UUID, List<Fact>> of(Collection<UUID> customerIds) {
+        Map<UUID, List<Fact>> open = new LinkedHashMap<>();
+        if (customerIds.isEmpty()) {
+            return open;
+        }
+        jdbc.sql("""
+                select customer_id, number, status from order_order
+                where customer_id in (:ids) and status <> 'ACCEPTED' order by created_at, id""")
+                .param("ids", customerIds)
+                .query(rs -> {
+                    open.computeIfAbsent(rs.getObject("customer_id", UUID.class), c -> new ArrayList<>())
+                            .add(Fact.of("order.openBusiness", rs.getString("number"),
+                                    new DefaultMessageSourceResolvable("order.status." + rs.getString("status"))));
+                });
+        return open;
+    }
+}

@@ -1,0 +1,44 @@
+package com.lead2cash.receivable.internal;
+
+import com.lead2cash.customer.OpenBusiness;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A customer's payment plans with money still to collect (not paid, not written off), for the customer
+ * module's rule that such a customer stays with its owner: how many and how much, per currency.
+ */
+@Component
+class ReceivableOpenBusiness implements OpenBusiness {
+
+    private final JdbcClient jdbc;
+
+    ReceivableOpenBusiness(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Map<UUID, List<Fact>> of(Collection<UUID> customerIds) {
+        Map<UUID, List<Fact>> open = new LinkedHashMap<>();
+        if (customerIds.isEmpty()) {
+            return open;
+        }
+        jdbc.sql("""
+                select customer_id, currency, count(*) as plans, sum(amount - paid_amount) as outstanding
+                from receivable_plan where customer_id in (:ids) and state in %s
+                group by customer_id, currency order by customer_id, currency""".formatted(ReceivableQueries.OPEN))
+                .param("ids", customerIds)
+                .query(rs -> {
+                    open.computeIfAbsent(rs.getObject("customer_id", UUID.class), c -> new ArrayList<>())
+                            .add(Fact.of("receivable.openBusiness", rs.getInt("plans"),
+                                    rs.getBigDecimal("outstanding").toPlainString(), rs.getString("currency")));
+                });
+        return open;
+    }
+}

@@ -308,4 +308,18 @@ class CustomerPoolTest {
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("/customers/" + id + "/lost");
         assertThat(support.post(mvc, rep, "/api/v1/customers/" + id + "/lost", "{\"reason\":\"合作结束\"}")).hasStatus(200);
     }
+
+    @Test
+    void C7_theDailyJobLeavesALapsedCustomerWithOpenBusinessWithItsOwner() {
+        var company = support.company("lapseopen");
+        String rep = support.bearer(mvc, company.eastRep());
+        String busy = support.customer(mvc, rep, "回收未结公司", "\"grade\":\"A\"").get("id").asString();
+        String idle = support.customer(mvc, rep, "回收空闲公司", "\"grade\":\"A\"").get("id").asString();
+        sales.opportunity(mvc, rep, busy, "网关升级", "120000");
+
+        clock.set(NOW.plus(Duration.ofDays(15)));
+        assertThat(sweep.run().returned()).contains(UUID.fromString(idle)).doesNotContain(UUID.fromString(busy));
+        assertThat(owner(busy)).isEqualTo(company.eastRep().id());
+        assertThat(owner(idle)).isNull();
+    }
 }

@@ -8,5 +8,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Quotes",
         allowedDependencies = {"platform", "platform :: web", "sop", "opportunity", "catalog", "customer", "approval",
-                "confirmation"})
+                "confirmation", "notification"})
 package com.lead2cash.quote;

@@ -192,6 +192,10 @@ class QuoteApiTest {
         JsonNode approved = submit(d.rep(), id);
         assertThat(approved.get("actions").toString()).as("what it answers the rep may do agrees with the refusal")
                 .contains("REVISE").doesNotContain("SEND");
+        assertThat(jdbc.sql("select recipient_id from notification_message where kind = 'quote.reviewRequested' and link = :link")
+                .param("link", "/quotes/" + id).query(java.util.UUID.class).list())
+                .as("the rep's manager is told the quote waits for their review, with a link to it")
+                .containsExactly(d.team().manager().id());
         String contact = customers.getJson(mvc, d.rep(), "/api/v1/customers/" + d.customerId() + "/contacts").get(0).get("id").asString();
         String send = "{\"contactId\":\"" + contact + "\",\"version\":%d}";
         var unversioned = customers.post(mvc, d.rep(), "/api/v1/quotes/" + id + "/send", "{\"contactId\":\"" + contact + "\"}");

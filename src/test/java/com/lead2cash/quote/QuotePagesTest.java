@@ -96,6 +96,40 @@ class QuotePagesTest {
     }
 
     @Test
+    void Q1_aQuoteAwaitingTheManagersReviewIsOnTheirHomePanelWithTheReviewOnItsPage() {
+        clock.set(TestClock.START);
+        var team = sales.team("qreview");
+        String rep = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "嘉兴电子有限公司", "陈静", "chen@jiaxing.test");
+        String opportunity = sales.opportunity(mvc, rep, customer, "仓储改造", "100000").get("id").asString();
+        String gateway = sales.product(mvc, team, "GW-QR", "工业网关", "1000.00", "13");
+        JsonNode quote = customers.json(SalesTestSupport.expect(customers.post(mvc, rep, "/api/v1/quotes", """
+                {"opportunityId":"%s","lines":[{"productId":"%s","quantity":3}]}""".formatted(opportunity, gateway)), 201));
+        String quoteId = quote.get("id").asString();
+        Cookie managerSession = customers.session(mvc, team.manager());
+        assertThat(page(managerSession, "/quotes/awaiting-review/panel", "en")).as("a draft waits for nobody")
+                .doesNotContain(quoteId);
+
+        JsonNode approved = customers.json(SalesTestSupport.expect(customers.post(mvc, rep,
+                "/api/v1/quotes/" + quoteId + "/submit", "{}"), 200));
+        assertThat(approved.get("status").asString()).as("within the rep's authority").isEqualTo("APPROVED");
+        assertThat(page(managerSession, "/", "zh-CN")).contains("待我审核的报价", "/quotes/awaiting-review/panel");
+        assertThat(page(managerSession, "/quotes/awaiting-review/panel", "zh-CN"))
+                .contains("/quotes/" + quoteId, quote.get("number").asString(), "嘉兴电子有限公司", "3,390.00");
+        assertThat(page(customers.session(mvc, team.company().westManager()), "/quotes/awaiting-review/panel", "en"))
+                .as("another team's manager does not review it").doesNotContain(quoteId).contains("No quote is waiting");
+        assertThat(page(customers.session(mvc, team.rep()), "/", "en")).as("a rep reviews nothing")
+                .doesNotContain("/quotes/awaiting-review/panel");
+        assertThat(page(managerSession, "/quotes/" + quoteId, "en")).contains("id=\"review-quote\"");
+
+        assertThat(mvc.post().uri("/quotes/" + quoteId + "/review").cookie(managerSession)
+                .with(SecurityMockMvcRequestPostProcessors.csrf()).param("comment", "价格合理").exchange())
+                .hasStatus3xxRedirection();
+        assertThat(page(managerSession, "/quotes/awaiting-review/panel", "en")).as("reviewed, it waits no more")
+                .doesNotContain(quoteId);
+    }
+
+    @Test
     void Q3_theRepWritesNegotiationMinutesOnTheFormAndSendsThemForConfirmation() {
         clock.set(TestClock.START);
         var team = sales.team("mpages");

@@ -22,13 +22,18 @@ import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.opportunity.Opportunities;
 import com.lead2cash.opportunity.Opportunities.OpportunityRef;
 import com.lead2cash.opportunity.Stage;
+import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.DataScope;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.FieldValidationException.FieldError;
 import com.lead2cash.platform.HumanCodes;
+import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.Role;
+import com.lead2cash.platform.Scope;
 import com.lead2cash.quote.internal.domain.Authority;
 import com.lead2cash.quote.internal.domain.Quote;
 import com.lead2cash.quote.internal.domain.QuoteAction;
@@ -85,12 +90,19 @@ public class QuoteService {
     private final QuoteDocuments documents;
     private final SopPolicy policy;
     private final HumanCodes codes;
+    private final OrgDirectory org;
+    private final Notifier notifier;
+    private final DataScope dataScope;
     private final Clock clock;
     private final ZoneId zone;
 
     QuoteService(QuoteRepository quotes, Opportunities opportunities, Catalog catalog, CustomerDirectory customers,
                  Approvals approvals, Confirmations confirmations, QuoteDocuments documents, SopPolicy policy,
-                 HumanCodes codes, Clock clock, @Value("${l2c.zone}") ZoneId zone) {
+                 HumanCodes codes, OrgDirectory org, Notifier notifier, DataScope dataScope, Clock clock,
+                 @Value("${l2c.zone}") ZoneId zone) {
+        this.org = org;
+        this.notifier = notifier;
+        this.dataScope = dataScope;
         this.quotes = quotes;
         this.opportunities = opportunities;
         this.catalog = catalog;
@@ -177,7 +189,42 @@ public class QuoteService {
                     title(quote), me.id(), flow(required), facts(quote, required)));
             quote.approvalStarted(approval.id());
         }
-        return quotes.save(quote);
+        Quote saved = quotes.save(quote);
+        if (saved.awaitsManagersReview(rules.reviewBeforeSending())) {
+            askForReview(saved);
+        }
+        return saved;
+    }
+
+    /**
+     * Q1 — tells the author's line manager that the quote waits for their review: a manager above the author is
+     * above the opportunity's owner too (the author works it), and is never the author (who may not review).
+     */
+    private void askForReview(Quote quote) {
+        org.managerOf(quote.authorId()).filter(m -> !m.id().equals(quote.authorId())).ifPresent(manager ->
+                notifier.send(Notification.of(manager.id(), "quote.reviewRequested", "quote.notify.reviewRequested",
+                        "/quotes/" + quote.id(), quote.number(), quote.revision(),
+                        customers.find(quote.customerId()).map(CustomerDirectory.CustomerRef::name).orElse(""),
+                        org.person(quote.authorId()).map(OrgDirectory.Person::displayName).orElse(""))));
+    }
+
+    /**
+     * Q1 — the approved quotes waiting for the current user's review (the aggregate decides who may review), oldest
+     * first: the managers' home panel. Candidates are read within the reader's scope of authors.
+     */
+    @Transactional(readOnly = true)
+    public List<Quote> awaitingMyReview(int limit) {
+        boolean reviewBeforeSending = rules().reviewBeforeSending();
+        if (!reviewBeforeSending) {
+            return List.of();
+        }
+        UUID me = CurrentUser.require().id();
+        Scope scope = dataScope.current();
+        // a few more than shown: some candidates in scope may be ones the reader does not work
+        int candidates = limit * 3;
+        List<Quote> found = scope.isAll() ? quotes.findAwaitingReview(me, candidates)
+                : scope.owners().isEmpty() ? List.of() : quotes.findAwaitingReviewOf(scope.owners(), me, candidates);
+        return found.stream().filter(q -> q.awaitsReviewBy(actor(q), reviewBeforeSending)).limit(limit).toList();
     }
 
     /** Q1 — a manager records their review of the quote's logic and pricing. */

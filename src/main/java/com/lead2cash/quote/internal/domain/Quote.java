@@ -237,6 +237,17 @@ public class Quote {
         return reviewBeforeSending && reviewedAt == null;
     }
 
+    /** Q1 — approved but held until a manager reviews it: the one step before sending that only a manager can take. */
+    public boolean awaitsManagersReview(boolean reviewBeforeSending) {
+        return status == QuoteStatus.APPROVED && awaitsReview(reviewBeforeSending);
+    }
+
+    /** Q1 — whether the actor is the one this version waits for: it awaits a review and they may record it. */
+    public boolean awaitsReviewBy(QuoteActor actor, boolean reviewBeforeSending) {
+        return awaitsManagersReview(reviewBeforeSending)
+                && availableActions(actor, reviewBeforeSending).contains(QuoteAction.REVIEW);
+    }
+
     /**
      * What the actor may do with this version now; {@code reviewBeforeSending}: the policy's Q1 (an approved version
      * is offered for sending only once reviewed).

@@ -1,5 +1,6 @@
 package com.lead2cash.quote.internal.domain;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,6 +24,18 @@ public interface QuoteRepository extends CrudRepository<Quote, UUID> {
     /** How many quotes the customer accepted so far (an approver sees the customer's history). */
     @Query("select count(*) from quote_quote where customer_id = :customerId and status = 'ACCEPTED'")
     long countAccepted(UUID customerId);
+
+    /** Q1 — approved versions not yet reviewed that others wrote, oldest first (every author: a reader who sees all). */
+    @Query("""
+            select * from quote_quote where status = 'APPROVED' and reviewed_at is null and author_id <> :me
+            order by updated_at, id limit :limit""")
+    List<Quote> findAwaitingReview(UUID me, int limit);
+
+    /** {@link #findAwaitingReview} of these authors only (the reader's scope). */
+    @Query("""
+            select * from quote_quote where status = 'APPROVED' and reviewed_at is null and author_id <> :me
+            and author_id in (:authors) order by updated_at, id limit :limit""")
+    List<Quote> findAwaitingReviewOf(Collection<UUID> authors, UUID me, int limit);
 
     @Query("select * from quote_quote where approval_id = :approvalId for update")
     Optional<Quote> findByApprovalForUpdate(UUID approvalId);

@@ -53,6 +53,8 @@ class QuoteController {
 
     /** Blank rows the form offers beside the lines already written. */
     static final int SPARE_ROWS = 3;
+    /** How many quotes awaiting review the home panel lists. */
+    static final int PANEL_ITEMS = 10;
     static final String[] FIELDS = {"priceListId", "validUntil", "deliveryPeriod", "paymentTerms", "notes", "lines"};
 
     /** One row of the form; a row without a product is left out. */
@@ -158,6 +160,17 @@ class QuoteController {
         this.messages = messages;
         this.clock = clock;
         this.zone = zone;
+    }
+
+    /** Q1 — the manager's home panel: the approved quotes waiting for their review, each linking to its page. */
+    @GetMapping("/quotes/awaiting-review/panel")
+    String awaitingReview(Model model) {
+        List<Quote> items = service.awaitingMyReview(PANEL_ITEMS);
+        model.addAttribute("items", items);
+        model.addAttribute("customerNames", customers.names(items.stream().map(Quote::customerId).toList()));
+        model.addAttribute("names", org.people(items.stream().map(Quote::authorId).toList()));
+        model.addAttribute("money", new QuoteDocuments.Money());
+        return "quote/panel :: panel";
     }
 
     /** The quotes card of the opportunity's page: each quote's latest version first, its earlier versions below. */
@@ -334,5 +347,17 @@ class QuoteController {
                 : catalog.listsFor(opportunity.customerId(), LocalDate.now(clock.withZone(zone))));
         model.addAttribute("problems", problems);
         return "quote/form";
+    }
+
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class QuotePanels {
+
+        /** Q1 — shown to those who review quotes: the manager's roles (the aggregate's {@code QuoteActor.manager}). */
+        @org.springframework.context.annotation.Bean
+        com.lead2cash.platform.HomePanel quotesAwaitingReviewPanel() {
+            return new com.lead2cash.platform.HomePanel("quote.panel.awaitingReview", "/quotes/awaiting-review/panel", 22,
+                    Set.of(com.lead2cash.platform.Role.SALES_DIRECTOR, com.lead2cash.platform.Role.REGIONAL_MANAGER,
+                            com.lead2cash.platform.Role.SALES_MANAGER));
+        }
     }
 }

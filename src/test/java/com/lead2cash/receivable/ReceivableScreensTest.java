@@ -92,4 +92,44 @@ class ReceivableScreensTest {
                 .contains("Collected 180,000.00 (30 %)", "invoiced 0.00 (0 %)", "1/2 plans paid");
         assertThat(page(finance, "/receivables/contracts/" + contractId + "/figures", "zh-CN")).contains("已回款 1/2 期");
     }
+
+    @Test
+    void theContractsPageLinksItsPlansAndFinanceFindsAContractsOpenPlansOnTheWorkbench() {
+        Reviewers r = support.reviewers("rcl", CustomerTestSupport.HIRED.minusYears(10));
+        JsonNode contract = contracts.sign(mvc, r, "绍兴远期回款纺织有限公司", "500000.00", """
+                {"type":"PREPAYMENT","amount":100000.00,"dueDate":"2026-12-20"},
+                {"type":"INSTALLMENT","amount":400000.00,"dueDate":"2027-06-30"}""", "2026-12-01");
+        String rep = customers.bearer(mvc, r.rep());
+        String contractId = contract.get("id").asString();
+        String number = contract.get("number").asString();
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                customers.getJson(mvc, rep, "/api/v1/receivables?contractId=" + contractId).get("items").size() == 2);
+        var plans = customers.getJson(mvc, rep, "/api/v1/receivables?contractId=" + contractId).get("items");
+        String prepayment = plans.get(0).get("id").asString();
+        String nextYear = plans.get(1).get("id").asString();
+        Cookie finance = fixtures.session(mvc, r.finance().username(), Fixtures.PASSWORD);
+        Cookie repSession = fixtures.session(mvc, r.rep().username(), Fixtures.PASSWORD);
+
+        assertThat(page(repSession, "/contracts/" + contractId, "en")).as("the contract's page loads the plans card")
+                .contains("/receivables/contracts/" + contractId + "/panel");
+        for (String lang : new String[] {"zh-CN", "en"}) {
+            assertThat(page(finance, "/receivables/contracts/" + contractId + "/panel", lang))
+                    .contains("/receivables/" + prepayment, "/receivables/" + nextYear, "2027-06-30", "400,000.00");
+        }
+        assertThat(page(repSession, "/receivables/contracts/" + contractId + "/panel", "en")).contains("/receivables/" + nextYear);
+        Cookie otherRep = fixtures.session(mvc, r.otherRep().username(), Fixtures.PASSWORD);
+        assertThat(page(otherRep, "/receivables/contracts/" + contractId + "/panel", "en"))
+                .as("out of the receivables' scope: no plan, no link").doesNotContain("/receivables/" + prepayment);
+
+        for (String lang : new String[] {"zh-CN", "en"}) {
+            assertThat(page(finance, "/receivables?q=" + number, lang)).as("by contract number, the plan due next year too")
+                    .contains("/receivables/" + prepayment, "/receivables/" + nextYear);
+        }
+        assertThat(page(finance, "/receivables?q=远期回款", "en")).as("by the customer's name")
+                .contains("/receivables/" + nextYear, "绍兴远期回款纺织有限公司");
+        assertThat(page(finance, "/receivables?q=HT-0000-999999", "en")).contains("No open plan matches.")
+                .doesNotContain("/receivables/" + nextYear);
+        assertThat(page(otherRep, "/receivables?q=" + number, "en")).as("a search stays in the reader's scope")
+                .doesNotContain("/receivables/" + nextYear);
+    }
 }

@@ -2,6 +2,7 @@ package com.lead2cash.receivable.internal;
 
 import com.lead2cash.contract.MilestoneType;
 import com.lead2cash.platform.CursorPage;
+import com.lead2cash.platform.LikePatterns;
 import com.lead2cash.platform.Scope;
 import com.lead2cash.receivable.ContractCollections;
 import com.lead2cash.receivable.internal.domain.AgingBucket;
@@ -217,6 +218,23 @@ public class ReceivableQueries implements ContractCollections {
                 .query((rs, i) -> row(rs, today, rules)).list()
                 .forEach(r -> plans.computeIfAbsent(r.customerId(), c -> new ArrayList<>()).add(r));
         return plans;
+    }
+
+    /**
+     * The open plans in the reader's scope whose contract number contains {@code text} or whose customer is one of
+     * {@code customerIds}, by contract and position: finance finds a contract's plans from the workbench (an early
+     * payment on a plan due next year, a plan an amendment added).
+     */
+    public List<PlanRow> openMatching(String text, Collection<UUID> customerIds, int limit) {
+        Scope scope = access.scope();
+        LocalDate today = policy.today();
+        ReceivableRules rules = policy.rules();
+        return jdbc.sql("select " + COLUMNS + " from receivable_plan where state in " + OPEN
+                        + " and (contract_number ilike :number or customer_id = any(:customers)) and "
+                        + scope.ownerPredicate("owner_id") + " order by contract_number, position limit :limit")
+                .params(scope.params()).param("number", LikePatterns.containing(text.strip()))
+                .param("customers", customerIds.toArray(new UUID[0])).param("limit", limit)
+                .query((rs, i) -> row(rs, today, rules)).list();
     }
 
     /** Receipts with money not yet allocated to plans, oldest first. */

@@ -67,13 +67,16 @@ class ReceivableController {
     private final com.lead2cash.invoice.ContractInvoicing invoicing;
     private final com.lead2cash.receivable.internal.CollectionRates rates;
     private final com.lead2cash.receivable.internal.ReceiptQueries receiptList;
+    private final com.lead2cash.customer.CustomerDirectory customers;
 
     ReceivableController(ReceivableQueries queries, ReceivablePlanning planning, ReceiptService receipts,
                          ReceivableAccess access, ReceivablePolicy policy, OrgDirectory org,
                          ContractFiguresReader figures, com.lead2cash.invoice.ContractInvoicing invoicing,
                          com.lead2cash.receivable.internal.AgingExport agingExport,
                          com.lead2cash.receivable.internal.CollectionRates rates,
-                         com.lead2cash.receivable.internal.ReceiptQueries receiptList) {
+                         com.lead2cash.receivable.internal.ReceiptQueries receiptList,
+                         com.lead2cash.customer.CustomerDirectory customers) {
+        this.customers = customers;
         this.agingExport = agingExport;
         this.rates = rates;
         this.receiptList = receiptList;
@@ -89,7 +92,16 @@ class ReceivableController {
 
     @GetMapping("/receivables")
     String workbench(@RequestParam(required = false) String ratesFrom, @RequestParam(required = false) String ratesTo,
-                     Model model) {
+                     @RequestParam(required = false) String q, Model model) {
+        if (q != null && !q.isBlank()) {
+            // by contract number or by customer (the customer module's own search: name, pinyin, code…)
+            var found = queries.openMatching(q, customers.search(q.strip(), LIST).stream()
+                    .map(com.lead2cash.customer.CustomerDirectory.CustomerRef::id).toList(), LIST);
+            model.addAttribute("found", found);
+            model.addAttribute("foundCustomers", customers.names(found.stream().map(ReceivableQueries.PlanRow::customerId)
+                    .collect(java.util.stream.Collectors.toSet())));
+        }
+        model.addAttribute("q", q);
         LocalDate today = policy.today();
         LocalDate weekEnd = today.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
         boolean finance = ReceivableAccess.isFinance(CurrentUser.require());
@@ -129,6 +141,13 @@ class ReceivableController {
                 .Filter(null, null, null, null, null), null, 20).items() : List.of());
         model.addAttribute("readsReceipts", readsReceipts);
         return "receivable/workbench";
+    }
+
+    /** The payment plans card on a contract's page: the plans the reader may see (the module's scope), each linking to its page. */
+    @GetMapping("/receivables/contracts/{contractId}/panel")
+    String contractPlans(@PathVariable UUID contractId, Model model) {
+        model.addAttribute("plans", planning.ofContract(contractId));
+        return "receivable/contract-panel :: panel";
     }
 
     /** A contract's collected and invoiced figures, for the contract's page and list to load with htmx. */
@@ -315,6 +334,11 @@ class ReceivableController {
         @Bean
         NavigationEntry receivablesNavigation() {
             return new NavigationEntry("receivable.nav", "/receivables", 160, ReceivableAccess.READERS);
+        }
+
+        @Bean
+        com.lead2cash.contract.ContractPagePanel contractPlansPanel() {
+            return new com.lead2cash.contract.ContractPagePanel("/receivables/contracts/{id}/panel", 15);
         }
 
         @Bean

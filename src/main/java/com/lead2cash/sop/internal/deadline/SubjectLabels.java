@@ -1,6 +1,7 @@
 package com.lead2cash.sop.internal.deadline;
 
 import com.lead2cash.sop.SubjectDescriber;
+import com.lead2cash.sop.SubjectRef;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** Asks the owning modules how the subjects of a page of deadlines read; keyed "type:id". */
 @Component
-class SubjectLabels {
+public class SubjectLabels {
 
     private final Map<String, SubjectDescriber> describers;
 
@@ -19,9 +20,14 @@ class SubjectLabels {
     }
 
     Map<String, SubjectDescriber.SubjectLabel> of(Collection<DeadlineQueries.Row> rows) {
+        return ofSubjects(rows.stream().map(r -> new SubjectRef(r.subjectType(), r.subjectId())).toList());
+    }
+
+    /** The same for any subjects (one describer call per type); keyed "type:id". */
+    public Map<String, SubjectDescriber.SubjectLabel> ofSubjects(Collection<SubjectRef> subjects) {
         Map<String, SubjectDescriber.SubjectLabel> labels = new HashMap<>();
-        rows.stream().collect(Collectors.groupingBy(DeadlineQueries.Row::subjectType,
-                        Collectors.mapping(DeadlineQueries.Row::subjectId, Collectors.toSet())))
+        subjects.stream().collect(Collectors.groupingBy(SubjectRef::type,
+                        Collectors.mapping(SubjectRef::id, Collectors.toSet())))
                 .forEach((type, ids) -> {
                     SubjectDescriber describer = describers.get(type);
                     if (describer != null) {

@@ -69,13 +69,9 @@ class PolicyAdminController {
                 @RequestParam(defaultValue = "save") String action,
                 @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         RuleCatalog.RuleDef rule = rule(ruleId);
-        Map<String, String> values = new LinkedHashMap<>();
-        List<PolicyService.Change> changes = new ArrayList<>();
-        for (RuleCatalog.ParamDef p : rule.params()) {
-            String value = form.getOrDefault("p." + p.name(), p.type() == ParamType.BOOLEAN ? "false" : "");
-            values.put(p.name(), value);
-            changes.add(new PolicyService.Change(rule.id(), p.name(), value));
-        }
+        RuleForm posted = RuleForm.read(rule, form);
+        Map<String, String> values = posted.values();
+        List<PolicyService.Change> changes = posted.changes();
         try {
             if ("propose".equals(action)) {
                 // the change waits for the sales director's approval (approval flow), then becomes a version

@@ -161,10 +161,24 @@ public class PolicyService implements SopPolicy {
     record Prepared(long next, Map<String, Map<String, Object>> values, List<ChangeRow> rows) {
     }
 
+    /**
+     * The policy as it would be with these changes, unsaved: checked value by value exactly as
+     * {@link #change} checks them (422 with the same field errors), without a reason since nothing is
+     * stored. Its version number is the one the change would get. The 90-day replay counts with it.
+     */
+    public PolicyVersion proposed(List<Change> changes) {
+        Prepared prepared = prepare(null, changes, false);
+        return new PolicyVersion(prepared.next(), clock.instant(), null, null, null, prepared.values());
+    }
+
     /** Checks a change against the current version; refuses it field by field, stores nothing. */
     Prepared prepare(String reason, List<Change> changes) {
+        return prepare(reason, changes, true);
+    }
+
+    private Prepared prepare(String reason, List<Change> changes, boolean reasonRequired) {
         List<FieldError> errors = new ArrayList<>();
-        if (reason == null || reason.isBlank()) {
+        if (reasonRequired && (reason == null || reason.isBlank())) {
             errors.add(new FieldError("reason", "policy.error.reasonRequired"));
         }
         if (changes == null || changes.isEmpty()) {

@@ -23,11 +23,11 @@ public interface RoutingReplay {
     Outcome replay(String ruleId, PolicySnapshot current, PolicySnapshot proposed, Instant from, Instant to);
 
     /**
-     * The replay's answer: {@code scopeKey} says what was replayed and from which stored facts (shown on the
-     * page as is), {@code replayed} how many records, {@code tallies} the counts side by side, {@code changes}
+     * The replay's answer: {@code scopeKey} (its arguments as text) says what was replayed and from which stored
+     * facts (shown on the page as is), {@code replayed} how many records, {@code tallies} the counts side by side, {@code changes}
      * how many would be decided otherwise, {@code moved} a bounded list of those, newest first.
      */
-    record Outcome(String scopeKey, List<Object> scopeArgs, long replayed, List<Tally> tallies, List<Tally> changes,
+    record Outcome(String scopeKey, List<String> scopeArgs, long replayed, List<Tally> tallies, List<Tally> changes,
                    List<Moved> moved) {
 
         public Outcome {

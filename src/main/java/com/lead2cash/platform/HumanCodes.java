@@ -9,10 +9,12 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Human codes for records ("L-2026-000123"): a prefix, the year, and a number from the module's own
- * database sequence, so codes are unique across nodes without coordination.
+ * database sequence, so codes are unique across nodes without coordination. Documents an audit counts
+ * (contracts, invoices, receipts, orders, complaints) take theirs without gaps instead: {@link #nextDocumentNumber}.
  */
 @Component
 public class HumanCodes {
@@ -33,10 +35,36 @@ public class HumanCodes {
         Deque<Long> reserved = PerTransaction.get(reservedKey, HashMap<String, Deque<Long>>::new).get(sequence);
         long n = reserved != null && !reserved.isEmpty() ? reserved.poll()
                 : jdbc.sql("select nextval('" + checked(sequence) + "')").query(Long.class).single();
-        // "L-2026-000123", without String.format's parsing on every code (an import makes thousands)
+        return code(prefix, clock.instant().atZone(zone).getYear(), n);
+    }
+
+    // "L-2026-000123", without String.format's parsing on every code (an import makes thousands)
+    private static String code(String prefix, int year, long n) {
         String number = Long.toString(n);
-        return prefix + '-' + clock.instant().atZone(zone).getYear() + '-' + "000000".substring(Math.min(6, number.length()))
-                + number;
+        return prefix + '-' + year + '-' + "000000".substring(Math.min(6, number.length())) + number;
+    }
+
+    /**
+     * The next number of a document series ("HT-2026-000004") without gaps: the series' counter row of the year is
+     * advanced in the creating transaction, so a refused or rolled-back create gives its number back (a sequence
+     * never does). The row stays locked until that transaction ends: creates of one series wait for each other,
+     * so take the number after the checks that may refuse.
+     */
+    public String nextDocumentNumber(String prefix) {
+        if (!prefix.matches("[A-Z]+")) {
+            throw new IllegalArgumentException("not a document prefix: " + prefix);
+        }
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            // outside a transaction the number would be committed at once, whatever becomes of the document
+            throw new IllegalStateException("a document number is taken in the transaction that creates the document");
+        }
+        int year = clock.instant().atZone(zone).getYear();
+        long n = jdbc.sql("""
+                        insert into platform_document_number (prefix, year, last) values (:prefix, :year, 1)
+                        on conflict (prefix, year) do update set last = platform_document_number.last + 1
+                        returning last""")
+                .param("prefix", prefix).param("year", year).query(Long.class).single();
+        return code(prefix, year, n);
     }
 
     /**

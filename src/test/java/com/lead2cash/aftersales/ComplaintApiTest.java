@@ -11,6 +11,7 @@ import com.lead2cash.testing.AftersalesTestSupport;
 import com.lead2cash.testing.AftersalesTestSupport.Service;
 import com.lead2cash.testing.ContractTestSupport;
 import com.lead2cash.testing.CustomerTestSupport;
+import com.lead2cash.testing.DocumentNumbers;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.MutableClock;
 import com.lead2cash.testing.RecordingNotifier;
@@ -338,6 +339,20 @@ class ComplaintApiTest {
         assertThat(customers.getJson(mvc, customers.bearer(mvc, s.company().westManager()), "/api/v1/satisfaction"))
                 .as("another team's manager sees none of it").isEmpty();
         assertThat(customers.get(mvc, manager, "/api/v1/satisfaction?from=2026-12-10&to=2026-12-01")).hasStatus(422);
+    }
+
+    @Test
+    void aRefusedComplaintTakesNoComplaintNumberTheNextComplaintGetsTheOneAfterTheLast() {
+        Service s = support.service("cnum");
+        String rep = customers.bearer(mvc, s.rep());
+        String customer = support.customer(s.rep(), "杭州投诉编号科技有限公司");
+        String last = receive(rep, customer, "MINOR", "说明书缺页").get("code").asString();
+
+        // refused by the complaint itself, after the receiving took its number: the number is given back
+        assertThat(post(rep, "/api/v1/complaints", "{\"customerId\":\"%s\",\"category\":\"PRODUCT\",\"severity\":\"MAJOR\"}"
+                .formatted(customer))).as("no description").hasStatus(422);
+
+        assertThat(receive(rep, customer, "MINOR", "包装破损").get("code").asString()).isEqualTo(DocumentNumbers.following(last));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.lead2cash.testing.ContractTestSupport;
 import com.lead2cash.testing.ContractTestSupport.Reviewers;
 import com.lead2cash.testing.CustomerTestSupport;
+import com.lead2cash.testing.DocumentNumbers;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.MutableClock;
 import com.lead2cash.testing.TestClock;
@@ -120,6 +121,25 @@ class ContractDraftingTest {
         assertThat(refused).hasStatus(422);
         assertThat(ContractTestSupport.text(refused)).contains("milestones");
         assertThat(listed(customers.getJson(mvc, rep, "/api/v1/contracts"))).isZero();
+    }
+
+    @Test
+    void aRefusedDraftTakesNoContractNumberTheNextDraftGetsTheOneAfterTheLast() {
+        Reviewers r = support.reviewers("dnum");
+        String rep = support.bearer(mvc, r.rep());
+        String first = support.opportunityAtContractStage(mvc, r, "杭州编号甲方科技有限公司", "600000.00");
+        String second = support.opportunityAtContractStage(mvc, r, "杭州编号乙方科技有限公司", "600000.00");
+        String last = support.draft(mvc, rep, first, "600000.00", "LOW").get("number").asString();
+
+        // refused by the contract itself, after the drafting took its number: the number is given back
+        assertThat(support.post(mvc, rep, "/api/v1/contracts", """
+                {"opportunityId":"%s","title":"工业网关采购合同","amount":600000.00,"riskLevel":"LOW",
+                 "termStart":"2026-12-01","termEnd":"2027-11-30",
+                 "milestones":[{"type":"PREPAYMENT","amount":300000.00,"dueCondition":"合同签订后 7 日内"}]}"""
+                .formatted(second))).hasStatus(422);
+
+        assertThat(support.draft(mvc, rep, second, "600000.00", "LOW").get("number").asString())
+                .isEqualTo(DocumentNumbers.following(last));
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.lead2cash.files.TestFiles;
 import com.lead2cash.testing.ContractTestSupport;
 import com.lead2cash.testing.ContractTestSupport.Reviewers;
 import com.lead2cash.testing.CustomerTestSupport;
+import com.lead2cash.testing.DocumentNumbers;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.SignedContracts;
 import com.lead2cash.testing.TestClock;
@@ -146,6 +147,24 @@ class InvoiceApiTest {
         });
         assertThat(customers.getJson(mvc, customers.bearer(mvc, reviewers().otherRep()), "/api/v1/invoices").get("items"))
                 .as("another team's rep").isEmpty();
+    }
+
+    @Test
+    void refusedRequestsTakeNoInvoiceNumberTheNextRequestGetsTheOneAfterTheLast() {
+        String contract = signed("杭州发票编号科技有限公司").get("id").asString();
+        String last = customers.json(request(contract, VALID_TAX_ID, "100000.00")).get("number").asString();
+
+        // refused by the invoice itself, after the request took its number: the number is given back
+        assertThat(request(contract, VALID_TAX_ID, "500000.01")).as("above the 500 000.00 left").hasStatus(422);
+        assertThat(customers.post(mvc, customers.bearer(mvc, reviewers().rep()), "/api/v1/invoices", """
+                {"contractId":"%s","type":"VAT_SPECIAL","buyerName":"杭州发票科技有限公司","buyerTaxId":"%s",
+                 "amount":100.00,"lines":[{"description":"工业网关 GW-100","amount":100.00,"taxRate":250}]}"""
+                .formatted(contract, VALID_TAX_ID))).as("a tax rate of 250 %").hasStatus(422);
+        assertThat(request(contract, "91350100M000100Y44", "100.00")).as("a bad taxpayer id").hasStatus(422);
+
+        MvcTestResult next = request(contract, VALID_TAX_ID, "100.00");
+        assertThat(next).as(ContractTestSupport.text(next)).hasStatus(201);
+        assertThat(customers.json(next).get("number").asString()).isEqualTo(DocumentNumbers.following(last));
     }
 
     @Test

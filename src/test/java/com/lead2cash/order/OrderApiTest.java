@@ -8,6 +8,7 @@ import com.lead2cash.files.TestFiles;
 import com.lead2cash.testing.ContractTestSupport;
 import com.lead2cash.testing.ContractTestSupport.Reviewers;
 import com.lead2cash.testing.CustomerTestSupport;
+import com.lead2cash.testing.DocumentNumbers;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.MutableClock;
 import com.lead2cash.testing.SalesTestSupport;
@@ -302,6 +303,27 @@ class OrderApiTest {
         assertThat(customers.getJson(mvc, customers.bearer(mvc, reviewers().otherRep()), "/api/v1/orders").get("items").size()).isZero();
         assertThat(customers.getJson(mvc, rep(), "/api/v1/orders?contractId=" + order.get("contractId").asString())
                 .get("items").size()).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedOrderTakesNoOrderNumberTheNextOrderGetsTheOneAfterTheLast() {
+        JsonNode contract = contracts.signFromAcceptedQuote(mvc, reviewers(), "onum", "杭州订单编号科技有限公司", "2026-12-01");
+        String gateway = contract.get("lines").get(0).get("productId").asString();
+        String body = """
+                {"contractId":"%s","lines":[{"productId":"%s","quantity":%d}],"address":"杭州",
+                 "consignee":"王经理","consigneePhone":"13800000000","promisedDate":"2026-12-20"}""";
+        String id = contract.get("id").asString();
+        MvcTestResult first = customers.post(mvc, rep(), "/api/v1/orders", body.formatted(id, gateway, 4));
+        assertThat(first).as(ContractTestSupport.text(first)).hasStatus(201);
+        String last = customers.json(first).get("number").asString();
+
+        // refused for its lines, after the order took its number: the number is given back
+        assertThat(customers.post(mvc, rep(), "/api/v1/orders", body.formatted(id, gateway, 7))).as("7 of the 6 left")
+                .hasStatus(422);
+
+        MvcTestResult next = customers.post(mvc, rep(), "/api/v1/orders", body.formatted(id, gateway, 6));
+        assertThat(next).as(ContractTestSupport.text(next)).hasStatus(201);
+        assertThat(customers.json(next).get("number").asString()).isEqualTo(DocumentNumbers.following(last));
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.lead2cash.receivable.internal.CollectionRoutine;
 import com.lead2cash.testing.ContractTestSupport;
 import com.lead2cash.testing.ContractTestSupport.Reviewers;
 import com.lead2cash.testing.CustomerTestSupport;
+import com.lead2cash.testing.DocumentNumbers;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.MutableClock;
 import com.lead2cash.testing.SignedContracts;
@@ -292,6 +293,27 @@ class ReceivableApiTest {
         assertThat(StreamSupport.stream(aging.get("reps").spliterator(), false)
                 .map(r -> r.get("ownerId").asString() + " " + r.get("due").decimalValue().setScale(2) + " "
                         + r.get("collected").decimalValue().setScale(2)).sorted().toList()).isEqualTo(expected);
+    }
+
+    @Test
+    void aRefusedReceiptTakesNoReceiptNumberTheNextReceiptGetsTheOneAfterTheLast() {
+        JsonNode contract = signed("杭州收款编号科技有限公司", "2026-12-20");
+        String plan = plans(finance(), contract.get("id").asString()).get(0).get("id").asString();
+        String body = """
+                {"customerId":"%s","amount":%s,"receivedOn":"2026-12-01","method":"CASH",
+                 "allocations":[{"receivableId":"%s","amount":%s}]}""";
+        String customer = contract.get("customerId").asString();
+        var first = customers.post(mvc, finance(), "/api/v1/receipts", body.formatted(customer, "100.00", plan, "100.00"));
+        assertThat(first).as(ContractTestSupport.text(first)).hasStatus(201);
+        String last = customers.json(first).get("number").asString();
+
+        // refused for its allocation, after the receipt took its number: the number is given back
+        assertThat(customers.post(mvc, finance(), "/api/v1/receipts", body.formatted(customer, "900000.00", plan, "900000.00")))
+                .as("an allocation above what the plan owes").hasStatus(422);
+
+        var next = customers.post(mvc, finance(), "/api/v1/receipts", body.formatted(customer, "200.00", plan, "200.00"));
+        assertThat(next).as(ContractTestSupport.text(next)).hasStatus(201);
+        assertThat(customers.json(next).get("number").asString()).isEqualTo(DocumentNumbers.following(last));
     }
 
     @Test

@@ -142,7 +142,7 @@ public class ComplaintService {
         Complaint.Sla sla = req.severity() == null ? null : sla(snapshot, rules, req.severity(), now);
         UUID repeatOf = complaints.findLatestSince(req.customerId(),
                 now.minus(Duration.ofDays(rules.repeatWindowDays()))).orElse(null);
-        Complaint c = Complaint.receive(codes.next("CP", "aftersales_complaint_seq"),
+        Complaint c = Complaint.receive(codes.nextDocumentNumber("CP"),
                 new Complaint.Receipt(req.customerId(), party.name(), party.ownerId(), contact, req.productLine(),
                         req.category(), req.severity(), req.receivedVia(), req.description()),
                 handler, me.id(), sla == null ? new Complaint.Sla(snapshot.version(), now, now, false) : sla, repeatOf, now);

@@ -125,7 +125,7 @@ public class ContractDrafting {
                 buyer, letterhead.name(),
                 template.clauses().stream().map(t -> new Contract.TemplateClause(t.sectionKey(), t.heading(), t.body())).toList(),
                 source.values(), milestones, source.lines()),
-                codes.next("HT", "contract_number_seq"), me.id(), rules.keptUntil(today(now)), now);
+                codes.nextDocumentNumber("HT"), me.id(), rules.keptUntil(today(now)), now);
         Contract saved = contracts.save(contract);
         events.record(saved.id(), "DRAFTED", me.id(), template.code() + " v" + template.templateVersion(), now);
         return saved;

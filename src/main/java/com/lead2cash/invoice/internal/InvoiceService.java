@@ -130,7 +130,7 @@ public class InvoiceService implements ContractInvoicing {
         }
         BigDecimal uninvoiced = c.currentAmount().subtract(invoices.held(c.id()));
         Instant now = clock.instant();
-        Invoice inv = Invoice.request(codes.next("KP", "invoice_number_seq"), c.id(), c.number(), c.customerId(),
+        Invoice inv = Invoice.request(codes.nextDocumentNumber("KP"), c.id(), c.number(), c.customerId(),
                 c.ownerId(), in.type(), in.buyerName(), taxId, in.buyerAddressPhone(), in.buyerBankAccount(), in.amount(),
                 in.lines() == null ? null : in.lines().stream()
                         .map(l -> l == null ? null : new InvoiceLine(l.description(), l.amount(), l.taxRate())).toList(),

@@ -154,7 +154,7 @@ public class OrderService {
         // one order at a time per contract, so two cannot both take what is left of a line
         jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))").param("key", "order:" + c.id()).query(Object.class).list();
         Instant now = clock.instant();
-        Order o = Order.create(codes.next("DD", "order_number_seq"), c.id(), c.number(), c.customerId(), c.ownerId(),
+        Order o = Order.create(codes.nextDocumentNumber("DD"), c.id(), c.number(), c.customerId(), c.ownerId(),
                 lines(c, requested), address, consignee, consigneePhone, promisedDate, me.id(), today(), now);
         Order saved = orders.save(o);
         deadlines.open(OrderRules.PROGRESS, subject(saved), saved.ownerId(), now);

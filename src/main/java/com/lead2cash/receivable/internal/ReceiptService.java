@@ -98,7 +98,7 @@ public class ReceiptService {
         }
         CurrentUser me = CurrentUser.require();
         Instant now = policy.now();
-        Receipt r = Receipt.record(codes.next("SK", "receivable_receipt_seq"), in.customerId(), in.amount(),
+        Receipt r = Receipt.record(codes.nextDocumentNumber("SK"), in.customerId(), in.amount(),
                 in.receivedOn(), in.method(), blankToNull(in.payer()), blankToNull(in.reference()), me.id(), now);
         allocateAll(r, in.allocations(), me.id(), today, now);
         Receipt saved = receipts.save(r);

@@ -83,7 +83,7 @@ public final class DataGenerator {
         PolicySnapshot policy = app.getBean(SopPolicy.class).current();
         Regions regions = app.getBean(Regions.class);
         Map<String, Long> counts;
-        long[] sequences;
+        long quotes;
         long followUps;
         try (CopyRows rows = new CopyRows(dataSource)) {
             SplittableRandom random = new SplittableRandom(seed);
@@ -117,7 +117,7 @@ public final class DataGenerator {
             followUps = customers.activities();
             log(started, "%d quotes, %d contracts, %d receipts (%.1f s of it)".formatted(deals.quotes(),
                     deals.contracts(), deals.receipts(), deals.seconds()));
-            sequences = new long[] {deals.quotes(), deals.contracts(), deals.receipts()};
+            quotes = deals.quotes();
             List<UUID> owners = org.reps().stream().map(BenchOrg.Member::id).toList();
             // the open deadlines of the size count the receivables' open P1 reminders too
             deadlines.haystack(Math.max(0, size.openDeadlines() - deadlines.openCount() - dealDeadlines.openCount()),
@@ -133,9 +133,10 @@ public final class DataGenerator {
         jdbc.sql("select setval('lead_code_seq', :n)").param("n", size.leads()).query(Long.class).single();
         setSequence(jdbc, "customer_code_seq", counts.getOrDefault(BenchLeads.CUSTOMER_TABLE, 0L));
         setSequence(jdbc, "opportunity_code_seq", counts.getOrDefault(BenchOpportunities.TABLE, 0L));
-        setSequence(jdbc, "quote_number_seq", sequences[0]);
-        setSequence(jdbc, "contract_number_seq", sequences[1]);
-        setSequence(jdbc, "receivable_receipt_seq", sequences[2]);
+        setSequence(jdbc, "quote_number_seq", quotes);
+        // contracts and receipts number without gaps from a counter per prefix and year (HumanCodes.nextDocumentNumber)
+        continueDocumentNumbers(jdbc, "HT", "contract_contract");
+        continueDocumentNumbers(jdbc, "SK", "receivable_receipt");
         log(started, "payment plans by state " + jdbc.sql("""
                 select string_agg(state || '=' || n, ', ' order by state) from (
                     select state, count(*) as n from receivable_plan group by state) s""").query(String.class).single());
@@ -252,6 +253,16 @@ public final class DataGenerator {
                         rs.getString("section_key"), rs.getString("heading"), rs.getString("body"))).list();
         return new BenchDeals.Template((UUID) t.get("id"), (String) t.get("code"),
                 ((Number) t.get("template_version")).intValue(), clauses);
+    }
+
+    /** Sets the counters of {@code prefix} to the highest number each year has in {@code table}. */
+    private static void continueDocumentNumbers(JdbcClient jdbc, String prefix, String table) {
+        jdbc.sql("""
+                insert into platform_document_number (prefix, year, last)
+                select :prefix, split_part(number, '-', 2)::int, max(split_part(number, '-', 3)::bigint) from %s
+                where number ~ ('^' || :prefix || '-[0-9]{4}-[0-9]{1,18}$') group by split_part(number, '-', 2)
+                on conflict (prefix, year) do update set last = greatest(platform_document_number.last, excluded.last)"""
+                .formatted(table)).param("prefix", prefix).update();
     }
 
     private static void setSequence(JdbcClient jdbc, String sequence, long value) {

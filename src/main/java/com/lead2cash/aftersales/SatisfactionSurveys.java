@@ -4,8 +4,9 @@ import java.util.UUID;
 
 /**
  * Sends a short satisfaction survey (满意度调查) to a customer's contact through the confirmation module:
- * a rating from 1 to 5 with a comment. The after-sales module sends one when a complaint closes and when
- * it hears that an order's delivery was accepted. One survey per occasion and subject; asking again sends
+ * a rating from 1 to 5 with a comment. The after-sales module sends one when a complaint closes without
+ * the customer's rating (a closing rating is itself the complaint's result) and when it hears that an
+ * order's delivery was accepted. One survey per occasion and subject; asking again sends
  * nothing. Joins the caller's transaction.
  */
 public interface SatisfactionSurveys {

@@ -2,6 +2,7 @@ package com.lead2cash.aftersales;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.lead2cash.aftersales.internal.AftersalesQueries;
 import com.lead2cash.confirmation.SentConfirmation;
 import com.lead2cash.files.TestFiles;
 import com.lead2cash.notification.Notification;
@@ -68,6 +69,7 @@ class ComplaintApiTest {
     @Autowired DeadlineSweeper sweeper;
     @Autowired SatisfactionSurveys surveys;
     @Autowired ApplicationEvents events;
+    @Autowired AftersalesQueries queries;
 
     @AfterEach
     void resetClock() {
@@ -291,9 +293,33 @@ class ComplaintApiTest {
         assertThat(closed.get("rating").asInt()).isEqualTo(4);
         assertThat(closed.get("ratingComment").asString()).isEqualTo("处理及时");
         assertThat(closed.get("availableActions")).isEmpty();
-        assertThat(jdbc.sql("select count(*) from aftersales_survey where occasion = 'COMPLAINT_CLOSED' and subject_id = :id")
-                .param("id", UUID.fromString(id)).query(Integer.class).single())
-                .as("a satisfaction survey went to the contact").isEqualTo(1);
+        // the closing rating is the complaint's satisfaction result: recorded once, answered, no second survey
+        assertThat(jdbc.sql("""
+                        select rating, comment, confirmation_id, rep_id, team_id, product_line from aftersales_survey
+                        where occasion = 'COMPLAINT_CLOSED' and subject_id = :id and answered_at is not null""")
+                .param("id", UUID.fromString(id)).query().listOfRows()).singleElement().satisfies(row -> {
+                    assertThat(row.get("rating")).isEqualTo(4);
+                    assertThat(row.get("comment")).isEqualTo("处理及时");
+                    assertThat(row.get("confirmation_id")).hasToString(confirmationId);
+                    assertThat(row.get("rep_id")).as("the customer's rep").isEqualTo(s.rep().id());
+                    assertThat(row.get("team_id")).isEqualTo(s.company().east());
+                    assertThat(row.get("product_line")).isEqualTo("工业网关");
+                });
+        assertThat(jdbc.sql("select count(*) from confirmation_confirmation where subject_type = 'SatisfactionSurvey' "
+                        + "and title like :about").param("about", "%" + closed.get("code").asString())
+                .query(Integer.class).single()).as("the customer is not asked to rate the same complaint twice").isZero();
+        String manager = customers.bearer(mvc, s.manager());
+        assertThat(customers.getJson(mvc, manager, "/api/v1/satisfaction?groupBy=REP")).singleElement().satisfies(row -> {
+            assertThat(row.get("key").asString()).isEqualTo(s.rep().id().toString());
+            assertThat(row.get("answered").asInt()).isEqualTo(1);
+            assertThat(row.get("average").decimalValue()).isEqualByComparingTo("4.00");
+        });
+        assertThat(customers.getJson(mvc, manager, "/api/v1/satisfaction?groupBy=TEAM")).singleElement()
+                .satisfies(row -> assertThat(row.get("key").asString()).isEqualTo(s.company().east().toString()));
+        assertThat(customers.getJson(mvc, manager, "/api/v1/satisfaction?groupBy=PRODUCT_LINE")).singleElement()
+                .satisfies(row -> assertThat(row.get("key").asString()).isEqualTo("工业网关"));
+        assertThat(queries.health(UUID.fromString(customer)).trend())
+                .as("the rating counts once in the customer's service health").hasSize(1);
     }
 
     @Test

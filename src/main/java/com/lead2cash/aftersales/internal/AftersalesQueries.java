@@ -196,11 +196,13 @@ public class AftersalesQueries {
                 from aftersales_complaint where customer_id = :c""")
                 .param("c", customerId).param("now", Timestamp.from(clock.instant()))
                 .query((rs, i) -> new int[] {rs.getInt("open"), rs.getInt("breached"), rs.getInt("total")}).single();
+        // a complaint's closing rating is recorded as its survey result too: counted once
         List<Rating> trend = jdbc.sql("""
                 select at, rating from (
                     select closed_at as at, rating from aftersales_complaint where customer_id = :c and rating is not null
                     union all
-                    select answered_at, rating from aftersales_survey where customer_id = :c and rating is not null
+                    select answered_at, rating from aftersales_survey s where customer_id = :c and rating is not null
+                      and not exists (select 1 from aftersales_complaint k where k.rating_confirmation_id = s.confirmation_id)
                 ) r order by at desc limit 6""")
                 .param("c", customerId)
                 .query((rs, i) -> new Rating(rs.getTimestamp("at").toInstant(), rs.getInt("rating"))).list();

@@ -59,8 +59,8 @@ import org.springframework.transaction.annotation.Transactional;
  * A complaint's way from receipt to close (投诉处理): receipt with its SLA on the working calendar by
  * severity (S1 first response, S2 resolution), the level-I flag (S3) and the repeat link (S4); the
  * handler's classification, first response, 5 Whys with actions, evidence files, the resolution told to
- * the customer, the customer's rating through the confirmation link, and the close — with the rating
- * or a reason — after which a satisfaction survey goes to the contact.
+ * the customer, the customer's rating through the confirmation link, and the close — with the rating,
+ * which is then the complaint's satisfaction result, or with a reason, after which a survey goes to the contact.
  */
 @Service
 @Transactional
@@ -78,7 +78,7 @@ public class ComplaintService {
     private final AftersalesAccess access;
     private final CustomerDirectory customers;
     private final Confirmations confirmations;
-    private final SatisfactionSurveys surveys;
+    private final SurveyService surveys;
     private final FileStore files;
     private final Deadlines deadlines;
     private final BusinessCalendar calendar;
@@ -92,7 +92,7 @@ public class ComplaintService {
     private final ZoneId zone;
 
     ComplaintService(ComplaintRepository complaints, HandoverRepository handovers, AftersalesAccess access,
-                     CustomerDirectory customers, Confirmations confirmations, SatisfactionSurveys surveys,
+                     CustomerDirectory customers, Confirmations confirmations, SurveyService surveys,
                      FileStore files, Deadlines deadlines, BusinessCalendar calendar, SopPolicy policy,
                      OrgDirectory org, Notifier notifier, HumanCodes codes, JdbcClient jdbc,
                      ApplicationEventPublisher publisher, Clock clock,
@@ -301,12 +301,14 @@ public class ComplaintService {
 
     /**
      * Closes with the customer's rating (a RATED confirmation of this complaint) or, when none could be
-     * obtained, a reason; refused with neither. A satisfaction survey then goes to the contact.
+     * obtained, a reason; refused with neither. The rating is the complaint's satisfaction result; closed
+     * with a reason, a satisfaction survey goes to the contact.
      */
     public Complaint close(UUID id, UUID satisfactionConfirmationId, String noRatingReason, Long version) {
         Complaint c = locked(id, version);
         Integer rating = null;
         String comment = null;
+        ConfirmationView rated = null;
         if (satisfactionConfirmationId != null) {
             ConfirmationView v = confirmations.find(satisfactionConfirmationId)
                     .filter(x -> x.subject().type().equals(AftersalesAccess.COMPLAINT)
@@ -318,14 +320,18 @@ public class ComplaintService {
             }
             rating = v.rating();
             comment = v.comment();
+            rated = v;
         }
         Complaint.Actor actor = access.actor(c);
         c.close(rating, comment, satisfactionConfirmationId, noRatingReason, actor, clock.instant());
         Complaint saved = complaints.save(c);
-        if (saved.contactId() != null) {
-            surveys.send(new SatisfactionSurveys.SurveyRequest(SatisfactionSurveys.Occasion.COMPLAINT_CLOSED, saved.id(),
-                    saved.customerId(), saved.contactId(), saved.customerOwnerId(), saved.productLine(), saved.code(),
-                    actor.id()));
+        SatisfactionSurveys.SurveyRequest survey = new SatisfactionSurveys.SurveyRequest(
+                SatisfactionSurveys.Occasion.COMPLAINT_CLOSED, saved.id(), saved.customerId(), saved.contactId(),
+                saved.customerOwnerId(), saved.productLine(), saved.code(), actor.id());
+        if (rated != null) {
+            surveys.recordRating(survey, rated);
+        } else if (saved.contactId() != null) {
+            surveys.send(survey);
         }
         return saved;
     }

@@ -5,6 +5,7 @@ import com.lead2cash.confirmation.ConfirmationAnswered;
 import com.lead2cash.confirmation.ConfirmationDocument;
 import com.lead2cash.confirmation.ConfirmationRequest;
 import com.lead2cash.confirmation.ConfirmationSubject;
+import com.lead2cash.confirmation.ConfirmationView;
 import com.lead2cash.confirmation.Confirmations;
 import com.lead2cash.confirmation.Purpose;
 import com.lead2cash.confirmation.Recipient;
@@ -50,9 +51,7 @@ public class SurveyService implements SatisfactionSurveys {
 
     @Override
     public Optional<SentConfirmation> send(SurveyRequest r) {
-        boolean sent = jdbc.sql("select count(*) from aftersales_survey where occasion = :o and subject_id = :s")
-                .param("o", r.occasion().name()).param("s", r.subjectId()).query(Integer.class).single() > 0;
-        if (sent) {
+        if (alreadySent(r)) {
             return Optional.empty();
         }
         Optional<CustomerDirectory.ContactPoint> point = customers.contactPoint(r.contactId())
@@ -66,7 +65,7 @@ public class SurveyService implements SatisfactionSurveys {
                 ConfirmationSubject.of(AftersalesAccess.SURVEY, id, 1), document(r),
                 new Recipient(point.get().contactId(), point.get().name(), point.get().email()), r.repId(),
                 r.requestedBy(), null, Locale.SIMPLIFIED_CHINESE));
-        UUID team = r.repId() == null ? null : org.person(r.repId()).map(OrgDirectory.Person::orgUnitId).orElse(null);
+        UUID team = teamOf(r.repId());
         jdbc.sql("""
                 insert into aftersales_survey (id, customer_id, occasion, subject_id, rep_id, team_id, product_line,
                                                confirmation_id, sent_at)
@@ -76,6 +75,37 @@ public class SurveyService implements SatisfactionSurveys {
                 .param("line", r.productLine()).param("confirmation", confirmation.confirmation().id())
                 .param("now", Timestamp.from(now)).update();
         return Optional.of(confirmation);
+    }
+
+    /**
+     * A complaint closed with the customer's rating: that rating (the RATED confirmation) is the complaint's
+     * survey result, recorded as answered, so no second survey asks the same customer again.
+     */
+    void recordRating(SurveyRequest r, ConfirmationView rated) {
+        if (r.occasion() != Occasion.COMPLAINT_CLOSED || rated.rating() == null || alreadySent(r)) {
+            return;
+        }
+        Instant answeredAt = rated.answeredAt() != null ? rated.answeredAt() : clock.instant();
+        jdbc.sql("""
+                insert into aftersales_survey (id, customer_id, occasion, subject_id, rep_id, team_id, product_line,
+                                               confirmation_id, sent_at, rating, comment, answered_at)
+                values (:id, :customer, :occasion, :subject, :rep, :team, :line, :confirmation, :sent, :rating,
+                        :comment, :answered)""")
+                .param("id", Ids.newId()).param("customer", r.customerId()).param("occasion", r.occasion().name())
+                .param("subject", r.subjectId()).param("rep", r.repId()).param("team", teamOf(r.repId()))
+                .param("line", r.productLine()).param("confirmation", rated.id())
+                .param("sent", Timestamp.from(rated.sentAt() != null ? rated.sentAt() : answeredAt))
+                .param("rating", rated.rating()).param("comment", rated.comment())
+                .param("answered", Timestamp.from(answeredAt)).update();
+    }
+
+    private boolean alreadySent(SurveyRequest r) {
+        return jdbc.sql("select count(*) from aftersales_survey where occasion = :o and subject_id = :s")
+                .param("o", r.occasion().name()).param("s", r.subjectId()).query(Integer.class).single() > 0;
+    }
+
+    private UUID teamOf(UUID repId) {
+        return repId == null ? null : org.person(repId).map(OrgDirectory.Person::orgUnitId).orElse(null);
     }
 
     private static ConfirmationDocument document(SurveyRequest r) {

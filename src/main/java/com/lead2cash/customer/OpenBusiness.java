@@ -1,10 +1,15 @@
 package com.lead2cash.customer;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * 未结业务 — what another module still has open with a customer (an open opportunity, a contract not yet
@@ -20,6 +25,27 @@ public interface OpenBusiness {
      * nothing open are absent). A fixed number of queries for the whole batch, never one per id.
      */
     Map<UUID, List<Fact>> of(Collection<UUID> customerIds);
+
+    /**
+     * The usual answer: one query whose rows (a {@code customer_id} column, the customers bound as {@code :ids})
+     * each give one fact of their customer, in the query's order.
+     */
+    static Map<UUID, List<Fact>> byCustomer(JdbcClient jdbc, String sql, Collection<UUID> customerIds, FactOfRow fact) {
+        Map<UUID, List<Fact>> open = new LinkedHashMap<>();
+        if (customerIds.isEmpty()) {
+            return open;
+        }
+        jdbc.sql(sql).param("ids", customerIds).query(rs -> {
+            open.computeIfAbsent(rs.getObject("customer_id", UUID.class), c -> new ArrayList<>()).add(fact.of(rs));
+        });
+        return open;
+    }
+
+    /** One row's fact. */
+    @FunctionalInterface
+    interface FactOfRow {
+        Fact of(ResultSet row) throws SQLException;
+    }
 
     /**
      * One open thing as a sentence of the answering module's message bundle ({@code code} and its arguments,

@@ -1,9 +1,7 @@
 package com.lead2cash.contract.internal;
 
 import com.lead2cash.customer.OpenBusiness;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,19 +25,10 @@ class ContractOpenBusiness implements OpenBusiness {
 
     @Override
     public Map<UUID, List<Fact>> of(Collection<UUID> customerIds) {
-        Map<UUID, List<Fact>> open = new LinkedHashMap<>();
-        if (customerIds.isEmpty()) {
-            return open;
-        }
-        jdbc.sql("""
+        return OpenBusiness.byCustomer(jdbc, """
                 select customer_id, number, status from contract_contract
-                where customer_id in (:ids) and status not in ('ARCHIVED', 'TERMINATED') order by created_at, id""")
-                .param("ids", customerIds)
-                .query(rs -> {
-                    open.computeIfAbsent(rs.getObject("customer_id", UUID.class), c -> new ArrayList<>())
-                            .add(Fact.of("contract.openBusiness", rs.getString("number"),
-                                    new DefaultMessageSourceResolvable("contract.status." + rs.getString("status"))));
-                });
-        return open;
+                where customer_id in (:ids) and status not in ('ARCHIVED', 'TERMINATED') order by created_at, id""",
+                customerIds, rs -> Fact.of("contract.openBusiness", rs.getString("number"),
+                        new DefaultMessageSourceResolvable("contract.status." + rs.getString("status"))));
     }
 }

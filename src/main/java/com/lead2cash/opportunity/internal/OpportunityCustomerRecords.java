@@ -5,9 +5,7 @@ import com.lead2cash.customer.OpenBusiness;
 import com.lead2cash.customer.TimelineContributor;
 import com.lead2cash.customer.TimelineCursor;
 import com.lead2cash.customer.TimelineEntry;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,20 +61,11 @@ class OpportunityCustomerRecords implements TimelineContributor, CustomerMergePa
     /** The opportunities not yet won or lost. */
     @Override
     public Map<UUID, List<Fact>> of(Collection<UUID> customerIds) {
-        Map<UUID, List<Fact>> open = new LinkedHashMap<>();
-        if (customerIds.isEmpty()) {
-            return open;
-        }
-        jdbc.sql("""
+        return OpenBusiness.byCustomer(jdbc, """
                 select customer_id, code, name, stage from opportunity_opportunity
-                where customer_id in (:ids) and stage not in ('WON', 'LOST') order by created_at, id""")
-                .param("ids", customerIds)
-                .query(rs -> {
-                    open.computeIfAbsent(rs.getObject("customer_id", UUID.class), c -> new ArrayList<>())
-                            .add(Fact.of("opportunity.openBusiness", rs.getString("code"), rs.getString("name"),
-                                    new DefaultMessageSourceResolvable("opportunity.stage." + rs.getString("stage"))));
-                });
-        return open;
+                where customer_id in (:ids) and stage not in ('WON', 'LOST') order by created_at, id""",
+                customerIds, rs -> Fact.of("opportunity.openBusiness", rs.getString("code"), rs.getString("name"),
+                        new DefaultMessageSourceResolvable("opportunity.stage." + rs.getString("stage"))));
     }
 
     @Override

@@ -1,9 +1,7 @@
 package com.lead2cash.order.internal;
 
 import com.lead2cash.customer.OpenBusiness;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,19 +21,10 @@ class OrderOpenBusiness implements OpenBusiness {
 
     @Override
     public Map<UUID, List<Fact>> of(Collection<UUID> customerIds) {
-        Map<UUID, List<Fact>> open = new LinkedHashMap<>();
-        if (customerIds.isEmpty()) {
-            return open;
-        }
-        jdbc.sql("""
+        return OpenBusiness.byCustomer(jdbc, """
                 select customer_id, number, status from order_order
-                where customer_id in (:ids) and status <> 'ACCEPTED' order by created_at, id""")
-                .param("ids", customerIds)
-                .query(rs -> {
-                    open.computeIfAbsent(rs.getObject("customer_id", UUID.class), c -> new ArrayList<>())
-                            .add(Fact.of("order.openBusiness", rs.getString("number"),
-                                    new DefaultMessageSourceResolvable("order.status." + rs.getString("status"))));
-                });
-        return open;
+                where customer_id in (:ids) and status <> 'ACCEPTED' order by created_at, id""",
+                customerIds, rs -> Fact.of("order.openBusiness", rs.getString("number"),
+                        new DefaultMessageSourceResolvable("order.status." + rs.getString("status"))));
     }
 }

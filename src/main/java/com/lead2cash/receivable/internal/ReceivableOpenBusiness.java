@@ -1,9 +1,7 @@
 package com.lead2cash.receivable.internal;
 
 import com.lead2cash.customer.OpenBusiness;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,20 +23,11 @@ class ReceivableOpenBusiness implements OpenBusiness {
 
     @Override
     public Map<UUID, List<Fact>> of(Collection<UUID> customerIds) {
-        Map<UUID, List<Fact>> open = new LinkedHashMap<>();
-        if (customerIds.isEmpty()) {
-            return open;
-        }
-        jdbc.sql("""
+        return OpenBusiness.byCustomer(jdbc, """
                 select customer_id, currency, count(*) as plans, sum(amount - paid_amount) as outstanding
                 from receivable_plan where customer_id in (:ids) and state in %s
-                group by customer_id, currency order by customer_id, currency""".formatted(ReceivableQueries.OPEN))
-                .param("ids", customerIds)
-                .query(rs -> {
-                    open.computeIfAbsent(rs.getObject("customer_id", UUID.class), c -> new ArrayList<>())
-                            .add(Fact.of("receivable.openBusiness", rs.getInt("plans"),
-                                    rs.getBigDecimal("outstanding").toPlainString(), rs.getString("currency")));
-                });
-        return open;
+                group by customer_id, currency order by customer_id, currency""".formatted(ReceivableQueries.OPEN),
+                customerIds, rs -> Fact.of("receivable.openBusiness", rs.getInt("plans"),
+                        rs.getBigDecimal("outstanding").toPlainString(), rs.getString("currency")));
     }
 }

@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -44,9 +43,6 @@ class PolicyApiController {
     }
 
     record VersionDto(long version, OffsetDateTime createdAt, String createdBy, String reason, int changes) {
-    }
-
-    record ChangeItem(@NotBlank String rule, @NotBlank String parameter, @NotNull String value) {
     }
 
     /** A change on top of the current version; {@code version}, when sent, is the version it was based on (409 if stale). */
@@ -106,8 +102,7 @@ class PolicyApiController {
     @com.lead2cash.platform.web.Refuses(409)
     @Operation(summary = "Change parameters with a reason; creates a new version (422 with field errors when refused)")
     ResponseEntity<PolicyDto> change(@Valid @RequestBody ChangeRequest request) {
-        PolicyVersion saved = policy.change(request.reason(), request.changes().stream()
-                .map(c -> new PolicyService.Change(c.rule(), c.parameter(), c.value())).toList(), CurrentUser.require(),
+        PolicyVersion saved = policy.change(request.reason(), ChangeItem.changes(request.changes()), CurrentUser.require(),
                 request.version());
         return ResponseEntity.status(HttpStatus.CREATED).body(dto(saved));
     }
@@ -117,8 +112,7 @@ class PolicyApiController {
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.ACCEPTED)
     @Operation(summary = "Propose a change for approval by the sales director; it becomes a version once approved (202)")
     ResponseEntity<ProposalCreated> propose(@Valid @RequestBody ChangeRequest request) {
-        java.util.UUID id = proposals.propose(request.reason(), request.changes().stream()
-                .map(c -> new PolicyService.Change(c.rule(), c.parameter(), c.value())).toList(), CurrentUser.require());
+        java.util.UUID id = proposals.propose(request.reason(), ChangeItem.changes(request.changes()), CurrentUser.require());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new ProposalCreated(id, "PENDING"));
     }
 

@@ -1,14 +1,12 @@
 package com.lead2cash.sop.internal.replay;
 
 import com.lead2cash.platform.RecordNotFoundException;
-import com.lead2cash.sop.internal.policy.PolicyService;
+import com.lead2cash.sop.internal.policy.ChangeItem;
 import com.lead2cash.sop.internal.policy.RuleCatalog;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,9 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/policy/rules")
 @Tag(name = "SOP policy", description = "Versioned SOP rules (the rule catalogue)")
 class PolicyReplayApiController {
-
-    record ChangeItem(@NotBlank String rule, @NotBlank String parameter, @NotNull String value) {
-    }
 
     /** The body a change posts; {@code reason} and {@code version} are accepted and not needed: nothing is stored. */
     record ReplayRequest(String reason, @NotEmpty List<@Valid ChangeItem> changes, Long version) {
@@ -43,7 +38,6 @@ class PolicyReplayApiController {
             + "leads that would be graded and routed otherwise; writes nothing (422 for values the change would refuse)")
     PolicyReplay.Result replay(@PathVariable String ruleId, @Valid @RequestBody ReplayRequest request) {
         RuleCatalog.RuleDef rule = RuleCatalog.find(ruleId).orElseThrow(() -> new RecordNotFoundException("SopRule", ruleId));
-        return replay.replay(rule, request.changes().stream()
-                .map(c -> new PolicyService.Change(c.rule(), c.parameter(), c.value())).toList());
+        return replay.replay(rule, ChangeItem.changes(request.changes()));
     }
 }

@@ -370,6 +370,25 @@ class LeadLifecycleApiTest {
                 .contains("页面公司").doesNotContain("??");
     }
 
+    @Test
+    void theLeadPageShowsHowItCameInAndTheContactChannelAndIntentAsLabelsNotCodes() throws Exception {
+        JsonNode lead = body(support.post(mvc, marketing, "/api/v1/leads", co.gradeALead("标签公司", "13800000041")));
+        String id = lead.get("id").asString();
+        String rep = support.bearer(mvc, co.senior().username());
+        // the API takes the channel as typed: upper case too
+        assertThat(support.post(mvc, rep, "/api/v1/leads/" + id + "/contact-attempts",
+                "{\"channel\":\"PHONE\",\"intent\":\"HIGH\",\"summary\":\"电话沟通\"}")).hasStatusOk();
+        var session = fixtures.session(mvc, co.senior().username(), com.lead2cash.testing.Fixtures.PASSWORD);
+
+        String en = mvc.get().uri("/leads/" + id + "?lang=en").cookie(session).exchange().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(en).contains("Captured (through the API)", "Contact attempt (Phone call): High intent",
+                "<span>Phone call</span>").doesNotContain("(API)", "PHONE", ">HIGH<", "intent HIGH");
+        String zh = mvc.get().uri("/leads/" + id + "?lang=zh-CN").cookie(session).exchange().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(zh).contains("录入（接口）", "联系（电话），高意向", "<span>电话</span>").doesNotContain("PHONE");
+    }
+
     @Autowired com.lead2cash.sop.Deadlines deadlineClocks;
     @Autowired java.time.Clock clock;
 

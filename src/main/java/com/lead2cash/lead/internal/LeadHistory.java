@@ -7,8 +7,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +22,35 @@ import org.springframework.stereotype.Component;
 public class LeadHistory {
 
     public record Entry(Instant occurredAt, UUID actorId, String messageKey, List<String> args) {
+
+        /**
+         * The arguments as the page shows them: a stored code (capture channel, contact channel, intent) as its
+         * label, read in the reader's language; a code without a label shows as stored.
+         */
+        public Object[] displayArgs() {
+            Object[] shown = args.toArray();
+            switch (messageKey) {
+                case "lead.history.captured" -> label(shown, 0, "lead.capturedVia.");
+                case "lead.history.contacted" -> {
+                    label(shown, 0, CHANNEL_LABEL);
+                    label(shown, 1, "lead.intent.");
+                }
+                default -> {
+                }
+            }
+            return shown;
+        }
+
+        private static void label(Object[] args, int index, String prefix) {
+            if (index < args.length && args[index] instanceof String code && !code.isEmpty()) {
+                String key = prefix + (prefix.equals(CHANNEL_LABEL) ? code.toLowerCase(Locale.ROOT) : code);
+                args[index] = new DefaultMessageSourceResolvable(new String[] {key}, code);
+            }
+        }
     }
+
+    /** Contact channels are stored as typed (the page sends "phone", the API may send "PHONE"). */
+    static final String CHANNEL_LABEL = "lead.channel.";
 
     private final JdbcClient jdbc;
     private final DeferredInserts inserts;

@@ -104,4 +104,30 @@ class ApprovalPagesTest {
         assertThat(mvc.get().uri("/approvals/delegations").cookie(session)).hasStatusOk().bodyText()
                 .contains("delegations-table", "rep Name");
     }
+
+    @Test
+    void theApprovalPagesNameTheKindOfRecordAndTheStepsInTheReadersLanguageWithoutRawCodesOrIds() throws Exception {
+        String quoteId = UUID.randomUUID().toString();
+        List<ApproverRule> legal = List.of(new ApproverRule.ByRole(Role.LEGAL));
+        UUID id = approvals.submit(new ApprovalRequest("Quote", quoteId, "Quote Q-20 v1", rep, new FlowDefinition(List.of(
+                new StepDefinition("MANAGER", StepMode.SEQUENTIAL, legal, null),
+                new StepDefinition("finance", StepMode.PARALLEL, legal, null),
+                new StepDefinition("FINAL_APPROVAL", StepMode.PARALLEL, legal, null),
+                // stored before the contract module gave its steps keys: shown as stored
+                new StepDefinition("终审 Final approval (K2)", StepMode.PARALLEL, legal, null))),
+                Map.of("requiredAuthority", "MANAGER"))).id();
+        Cookie session = login("lawyer");
+
+        String en = mvc.get().uri("/approvals/{id}?lang=en", id).cookie(session).exchange().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(en).contains(">Quote<", "1. Manager&#39;s approval", "2. Finance", "3. Final approval (K2)",
+                        "4. 终审 Final approval (K2)", "A manager&#39;s approval")
+                .doesNotContain(quoteId, "1. MANAGER", "2. finance", "FINAL_APPROVAL", ">MANAGER<");
+        String zh = mvc.get().uri("/approvals/{id}?lang=zh-CN", id).cookie(session).exchange().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(zh).contains(">报价<", "1. 经理审批", "2. 财务", "3. 终审（K2）").doesNotContain(quoteId);
+
+        assertThat(mvc.get().uri("/approvals?lang=en").cookie(session)).hasStatusOk().bodyText()
+                .contains(">Quote<", ">Manager&#39;s approval<").doesNotContain(quoteId, ">MANAGER<");
+    }
 }

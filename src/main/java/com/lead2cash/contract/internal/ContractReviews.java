@@ -40,9 +40,10 @@ public class ContractReviews {
 
     /** The flow's first step is always the departments' review (K1). */
     public static final int REVIEW_STEP = 0;
-    static final String REVIEW_STEP_NAME = "合同评审 Contract review (K1)";
-    static final String RISK_STEP_NAME = "风险评审 Risk review (K5)";
-    static final String FINAL_STEP_NAME = "终审 Final approval (K2)";
+    // step names are keys the approval screens translate (approval.step.NAME in the contract bundle)
+    static final String REVIEW_STEP_NAME = "CONTRACT_REVIEW";
+    static final String RISK_STEP_NAME = "RISK_REVIEW";
+    static final String FINAL_STEP_NAME = "FINAL_APPROVAL";
     static final String TASK_SUBJECT = "ApprovalTask";
     private static final Instant FAR_FUTURE = Instant.parse("9999-12-31T00:00:00Z");
 

@@ -98,9 +98,12 @@ class ContractPagesTest {
             assertThat(page(session, "/contracts/panel", "zh-CN")).as("the reviewer's home panel").contains(draft.get("number").asString());
             String theirs = page(session, path, "en");
             assertThat(theirs).contains("review-" + reviewer[1]).containsOnlyOnce("review-form");
-            assertThat(post(session, path + "/reviews/" + reviewer[1], "verdict", "PASS", "comment", "同意"))
-                    .hasStatus3xxRedirection();
+            assertThat(post(session, path + "/reviews/" + reviewer[1], "verdict", "PASS", "comment", "同意",
+                    "remarkSection", "LIABILITY", "remarkText", "请补充违约金比例")).hasStatus3xxRedirection();
         }
+        // a remark names its clause by the heading this contract gives it, never by the clause's code
+        assertThat(page(rep, path, "en")).contains("违约责任: 请补充违约金比例").doesNotContain("LIABILITY：", "LIABILITY:");
+        assertThat(page(rep, path, "zh-CN")).contains("违约责任：请补充违约金比例").doesNotContain("LIABILITY：");
         assertThat(api(r.rep(), id).get("status").asString()).isEqualTo("FINAL_APPROVAL");
         for (User approver : new User[] {r.manager(), r.legalHead()}) {
             Cookie session = customers.session(mvc, approver);
@@ -108,6 +111,8 @@ class ContractPagesTest {
             assertThat(post(session, path + "/decision", "decision", "APPROVE")).hasStatus3xxRedirection();
         }
         assertThat(api(r.rep(), id).get("status").asString()).isEqualTo("APPROVED");
+        assertThat(page(rep, path, "en")).as("the timeline names the approval step").contains("Approved in Final approval (K2)")
+                .doesNotContain("FINAL_APPROVAL");
 
         MvcTestResult signed = mvc.post().uri(path + "/signing").multipart()
                 .file(new MockMultipartFile("scan", "签署版.pdf", "application/pdf", TestFiles.pdf(4096, 11)))

@@ -57,6 +57,11 @@ public class ContractViews {
             TerminationView termination,
             @Schema(requiredMode = RequiredMode.REQUIRED) LocalDate retainUntil,
             @Schema(requiredMode = RequiredMode.REQUIRED) List<ContractAction> availableActions) {
+
+        /** The heading this contract gives the clause a review remark names by its key; null when it has none. */
+        public String clauseHeading(String key) {
+            return sections.stream().filter(s -> s.key().equals(key)).map(SectionView::heading).findFirst().orElse(null);
+        }
     }
 
     public record Party(@Schema(requiredMode = RequiredMode.REQUIRED) String name, String taxId, String address,

@@ -56,6 +56,26 @@ class CustomerPagesTest {
                 .getContentAsString(StandardCharsets.UTF_8)).contains("id=\"new-customer\"", "id=\"import-customers\"");
     }
 
+    @Test
+    void theDeadlinesPageNamesACustomersAndAFollowUpsDeadlinesByTheCustomerNotByTypeAndId() throws Exception {
+        var company = support.company("dl");
+        String rep = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, rep, "期限名称有限公司", "\"grade\":\"A\"").get("id").asString();
+        String code = support.getJson(mvc, rep, "/api/v1/customers/" + id).get("code").asString();
+        String activity = support.postJson(mvc, rep, "/api/v1/activities", """
+                {"customerId":"%s","type":"DEMO","occurredAt":"%s","summary":"演示"}
+                """.formatted(id, TestClock.START.minusSeconds(600))).get("id").asString();
+        assertThat(support.deadlines("Customer", id)).isNotEmpty();
+        assertThat(support.deadlines("Activity", activity)).isNotEmpty();
+
+        Cookie session = fixtures.session(mvc, company.eastRep().username(), Fixtures.PASSWORD);
+        String page = mvc.get().uri("/deadlines?scope=mine&lang=en").cookie(session).exchange().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains(code + " 期限名称有限公司", "href=\"/customers/" + id + "\"",
+                        code + " 期限名称有限公司 · ")
+                .doesNotContain("Customer " + id, "Activity " + activity);
+    }
+
     private void check(String user, List<String> paths) throws Exception {
         Cookie session = fixtures.session(mvc, user, Fixtures.PASSWORD);
         for (String path : paths) {

@@ -191,6 +191,17 @@ class OrderPagesTest {
                 .param("version", state(orderId).get("version").toString()).exchange();
         assertThat(delayBack).as("an earlier date is no delay").hasStatus(422);
         assertThat(html(delayBack)).contains("The new promised date must be later than 2026-12-20");
+
+        assertThat(mvc.post().uri("/orders/" + orderId + "/delays").with(csrf()).cookie(rep)
+                .param("promisedDate", "2026-12-28").param("reason", "芯片缺货")
+                .param("version", state(orderId).get("version").toString()).exchange()).hasStatus3xxRedirection();
+        String number = jdbc.sql("select number || ' · ' || contract_number from order_order where id = :id::uuid")
+                .param("id", orderId).query(String.class).single();
+        // the shipment's D2 and the delay's D3 name their order, not "OrderShipment <id>:1"
+        assertThat(page(operations, "/deadlines?rule=D2", "en")).contains(number + " #1", "href=\"/orders/" + orderId + "\"")
+                .doesNotContain("OrderShipment " + orderId);
+        assertThat(page(rep, "/deadlines?rule=D3", "en")).contains(number + " #", "href=\"/orders/" + orderId + "\"")
+                .doesNotContain("OrderDelay " + orderId);
     }
 
     @Test

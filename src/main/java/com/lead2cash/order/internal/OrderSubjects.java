@@ -2,8 +2,10 @@ package com.lead2cash.order.internal;
 
 import com.lead2cash.sop.SubjectDescriber;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -11,8 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * How an order's deadline (D1 weekly check) reads on the deadline screens: its number and contract, linking to
- * its page when the reader may open it.
+ * How an order's deadlines (its D1 weekly check, the D2 and D3 of its shipments and delays) read on the deadline
+ * screens: its number and contract, linking to its page when the reader may open it.
  */
 @Component
 class OrderSubjects implements SubjectDescriber {
@@ -32,7 +34,34 @@ class OrderSubjects implements SubjectDescriber {
 
     @Override
     public Map<String, SubjectLabel> describe(Collection<String> subjectIds) {
-        List<UUID> ids = SubjectDescriber.uuids(subjectIds);
+        return labels(SubjectDescriber.uuids(subjectIds));
+    }
+
+    /**
+     * Labels for subjects that are parts of an order, keyed "orderId:n" (a shipment's D2 deadline, a delay's D3):
+     * the order's label with "#n", linking to the order's page when the reader may open it.
+     */
+    Map<String, SubjectLabel> describeParts(Collection<String> subjectIds) {
+        Map<String, SubjectLabel> labels = new HashMap<>();
+        Map<String, UUID> orders = new HashMap<>();
+        for (String id : subjectIds) {
+            int colon = id.indexOf(':');
+            List<UUID> order = colon < 0 ? List.of() : SubjectDescriber.uuids(List.of(id.substring(0, colon)));
+            if (!order.isEmpty()) {
+                orders.put(id, order.get(0));
+            }
+        }
+        Map<String, SubjectLabel> byOrder = labels(Set.copyOf(orders.values()));
+        orders.forEach((id, order) -> {
+            SubjectLabel label = byOrder.get(order.toString());
+            if (label != null) {
+                labels.put(id, new SubjectLabel(label.label() + " #" + id.substring(id.indexOf(':') + 1), label.link()));
+            }
+        });
+        return labels;
+    }
+
+    private Map<String, SubjectLabel> labels(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
@@ -44,5 +73,47 @@ class OrderSubjects implements SubjectDescriber {
                                 visible.test(rs.getObject("owner_id", UUID.class))
                                         ? "/orders/" + rs.getObject("id", UUID.class) : null)))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** A shipment's waybill deadline (D2), keyed "orderId:shipment". */
+    @Component
+    static class OfShipments implements SubjectDescriber {
+
+        private final OrderSubjects orders;
+
+        OfShipments(OrderSubjects orders) {
+            this.orders = orders;
+        }
+
+        @Override
+        public String subjectType() {
+            return OrderService.SHIPMENT_SUBJECT;
+        }
+
+        @Override
+        public Map<String, SubjectLabel> describe(Collection<String> subjectIds) {
+            return orders.describeParts(subjectIds);
+        }
+    }
+
+    /** A delay's same-day customer notice (D3), keyed "orderId:promise". */
+    @Component
+    static class OfDelays implements SubjectDescriber {
+
+        private final OrderSubjects orders;
+
+        OfDelays(OrderSubjects orders) {
+            this.orders = orders;
+        }
+
+        @Override
+        public String subjectType() {
+            return OrderService.DELAY_SUBJECT;
+        }
+
+        @Override
+        public Map<String, SubjectLabel> describe(Collection<String> subjectIds) {
+            return orders.describeParts(subjectIds);
+        }
     }
 }

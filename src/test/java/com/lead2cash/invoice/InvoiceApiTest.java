@@ -179,6 +179,10 @@ class InvoiceApiTest {
                 "{\"decision\":\"APPROVE\"}"));
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 "APPROVED".equals(customers.getJson(mvc, rep, "/api/v1/invoices/" + id).get("status").asString()));
+        // the rep is told with the amount as the screens show it
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(customers.getJson(mvc, rep,
+                "/api/v1/notifications").get("items").findValuesAsString("title"))
+                .anySatisfy(title -> assertThat(title).contains(invoice.get("number").asString(), "600,000.00")));
         JsonNode approved = customers.getJson(mvc, finance, "/api/v1/invoices/" + id);
         assertThat(customers.post(mvc, rep, "/api/v1/invoices/" + id + "/issue",
                 "{\"invoiceNumber\":\"33001234\",\"invoicedOn\":\"2026-12-01\",\"version\":%d}".formatted(approved.get("version").asLong())))

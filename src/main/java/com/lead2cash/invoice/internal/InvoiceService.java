@@ -28,6 +28,7 @@ import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.HumanCodes;
 import com.lead2cash.platform.InputRules;
+import com.lead2cash.platform.MoneyText;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.Role;
 import java.math.BigDecimal;
@@ -137,7 +138,7 @@ public class InvoiceService implements ContractInvoicing {
                 uninvoiced, me.id(), now);
         Invoice saved = invoices.save(inv);
         ApprovalRef ref = approvals.submit(new ApprovalRequest(SUBJECT, saved.id().toString(),
-                saved.number() + " " + c.number() + " " + saved.amount().toPlainString(), me.id(),
+                saved.number() + " " + c.number() + " " + MoneyText.of(saved.amount()), me.id(),
                 FlowDefinition.of(new StepDefinition("finance", StepMode.PARALLEL,
                         List.of(new ApproverRule.ByRole(Role.FINANCE)), null)),
                 Map.of("contract", c.number(), "amount", saved.amount().toPlainString(), "type", saved.type().name(),

@@ -2,6 +2,7 @@ package com.lead2cash.receivable.internal;
 
 import com.lead2cash.notification.Notification;
 import com.lead2cash.notification.Notifier;
+import com.lead2cash.platform.MoneyText;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Role;
 import com.lead2cash.receivable.internal.domain.AgingBucket;
@@ -85,7 +86,7 @@ public class CollectionRoutine {
             plans.save(r);
             deadlines.open(ReceivableRules.REMINDER, ReceivablePlanning.subject(r), r.ownerId(), startedAt);
             notifier.send(Notification.of(r.ownerId(), "receivable.reminder", "receivable.notify.reminder",
-                    "/receivables/" + r.id(), r.contractNumber(), r.outstanding().toPlainString(), r.dueDate()));
+                    "/receivables/" + r.id(), r.contractNumber(), MoneyText.of(r.outstanding()), r.dueDate()));
         }
         return due.size();
     }
@@ -130,7 +131,7 @@ public class CollectionRoutine {
                 for (UUID person : recipients(r, l)) {
                     if (told.add(person)) {
                         notifier.send(Notification.of(person, "receivable.overdue", "receivable.notify.overdue",
-                                "/receivables/" + r.id(), r.contractNumber(), r.outstanding().toPlainString(), days)
+                                "/receivables/" + r.id(), r.contractNumber(), MoneyText.of(r.outstanding()), days)
                                 .urgent());
                     }
                 }

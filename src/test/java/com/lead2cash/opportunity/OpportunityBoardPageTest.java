@@ -36,4 +36,19 @@ class OpportunityBoardPageTest {
         assertThat(mvc.get().uri("/opportunities").cookie(rep).exchange().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("id=\"new-opportunity\"");
     }
+
+    @Test
+    void anOpportunitysProductLinesAreListedWithTheSeparatorOfTheReadersLanguage() throws Exception {
+        var team = sales.team("separator-page");
+        String token = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "列举测试有限公司", "王经理", "wang@example.com");
+        String id = customers.json(SalesTestSupport.expect(customers.post(mvc, token, "/api/v1/opportunities", """
+                {"customerId":"%s","name":"列举测试","amount":1000,"expectedCloseDate":"2026-12-31","productLines":["安防","门禁"]}"""
+                .formatted(customer)), 201)).get("id").asString();
+        Cookie rep = customers.session(mvc, team.rep());
+        assertThat(mvc.get().uri("/opportunities/" + id + "?lang=en").cookie(rep).exchange().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("安防, 门禁").doesNotContain("安防、门禁");
+        assertThat(mvc.get().uri("/opportunities/" + id + "?lang=zh-CN").cookie(rep).exchange().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("安防、门禁");
+    }
 }

@@ -75,7 +75,11 @@ class AftersalesPagesTest {
         Cookie otherSession = customers.session(mvc, s.otherRep());
         assertThat(mvc.get().uri("/complaints/" + complaintId).cookie(otherSession).exchange()).hasStatus(404);
         assertThat(page(otherSession, "/complaints", "zh-CN")).doesNotContain(complaint.get("code").asString());
-        assertThat(mvc.get().uri("/complaints").cookie(customers.session(mvc, s.company().finance())).exchange())
+        Cookie financeSession = customers.session(mvc, s.company().finance());
+        assertThat(mvc.get().uri("/complaints").cookie(financeSession).exchange()).hasStatus(403);
+        // the card's route refuses finance (403): their customer page does not load it
+        assertThat(mvc.get().uri("/aftersales/customers/" + customer + "/panel").cookie(financeSession).exchange())
                 .hasStatus(403);
+        assertThat(page(financeSession, "/customers/" + customer, "en")).doesNotContain("/aftersales/customers/");
     }
 }

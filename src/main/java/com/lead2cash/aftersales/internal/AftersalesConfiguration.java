@@ -43,7 +43,7 @@ public class AftersalesConfiguration {
     /** Who serves the customer and its service health, on the customer's page. */
     @Bean
     CustomerPagePanel serviceHealthPanel() {
-        return new CustomerPagePanel("/aftersales/customers/{id}/panel", 10);
+        return new CustomerPagePanel("/aftersales/customers/{id}/panel", 10, AftersalesAccess.READERS);
     }
 
     @Bean

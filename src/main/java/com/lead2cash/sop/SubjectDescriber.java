@@ -1,7 +1,13 @@
 package com.lead2cash.sop;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Lets the module that owns a kind of subject say how a deadline's subject reads on screen ("L-2026-000123
@@ -23,16 +29,38 @@ public interface SubjectDescriber {
     Map<String, SubjectLabel> describe(Collection<String> subjectIds);
 
     /** The ids that are UUIDs (most subjects' are), skipping any that are not. */
-    static java.util.List<java.util.UUID> uuids(Collection<String> subjectIds) {
-        java.util.List<java.util.UUID> ids = new java.util.ArrayList<>();
+    static List<UUID> uuids(Collection<String> subjectIds) {
+        List<UUID> ids = new java.util.ArrayList<>();
         for (String id : subjectIds) {
             try {
-                ids.add(java.util.UUID.fromString(id));
+                ids.add(UUID.fromString(id));
             } catch (IllegalArgumentException notAUuid) {
                 // a subject of another kind of id is simply not described
             }
         }
         return ids;
+    }
+
+    /**
+     * The usual description: one query whose rows (an {@code id} column; the subjects bound as {@code :ids}, any other
+     * parameter bound by the caller) each read into their subject's label. Ids that are not UUIDs are skipped.
+     */
+    static Map<String, SubjectLabel> byRows(JdbcClient.StatementSpec query, Collection<String> subjectIds,
+                                            LabelOfRow label) {
+        List<UUID> ids = uuids(subjectIds);
+        Map<String, SubjectLabel> labels = new HashMap<>();
+        if (!ids.isEmpty()) {
+            query.param("ids", ids).query(rs -> {
+                labels.put(rs.getObject("id", UUID.class).toString(), label.of(rs));
+            });
+        }
+        return labels;
+    }
+
+    /** One row's label. */
+    @FunctionalInterface
+    interface LabelOfRow {
+        SubjectLabel of(ResultSet row) throws SQLException;
     }
 
     /** How a subject reads; link: the page's app-relative path when the reader may open it, else null. */

@@ -6,11 +6,9 @@ import com.lead2cash.platform.NavigationEntry;
 import com.lead2cash.sop.SopPolicy;
 import com.lead2cash.sop.SubjectDescriber;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiPredicate;
-import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,18 +72,12 @@ public class AftersalesConfiguration {
 
             @Override
             public Map<String, SubjectLabel> describe(Collection<String> subjectIds) {
-                List<UUID> ids = SubjectDescriber.uuids(subjectIds);
-                if (ids.isEmpty()) {
-                    return Map.of();
-                }
                 BiPredicate<UUID, UUID> visible = access.visibleByEither();
-                return jdbc.sql("select id, code, customer_name, " + people + " from " + table + " where id in (:ids)")
-                        .param("ids", ids)
-                        .query((rs, i) -> Map.entry(rs.getObject("id", UUID.class).toString(),
-                                new SubjectLabel(rs.getString("code") + " " + rs.getString("customer_name"),
-                                        visible.test(rs.getObject("one_id", UUID.class), rs.getObject("other_id", UUID.class))
-                                                ? path + rs.getObject("id", UUID.class) : null)))
-                        .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                return SubjectDescriber.byRows(jdbc.sql(
+                                "select id, code, customer_name, " + people + " from " + table + " where id in (:ids)"),
+                        subjectIds, rs -> new SubjectLabel(rs.getString("code") + " " + rs.getString("customer_name"),
+                                visible.test(rs.getObject("one_id", UUID.class), rs.getObject("other_id", UUID.class))
+                                        ? path + rs.getObject("id", UUID.class) : null));
             }
         };
     }

@@ -2,11 +2,9 @@ package com.lead2cash.contract.internal;
 
 import com.lead2cash.sop.SubjectDescriber;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiPredicate;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -32,19 +30,12 @@ class ContractSubjects implements SubjectDescriber {
 
     @Override
     public Map<String, SubjectLabel> describe(Collection<String> subjectIds) {
-        List<UUID> ids = SubjectDescriber.uuids(subjectIds);
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
         BiPredicate<UUID, Boolean> visible = access.visibleContracts();
-        return jdbc.sql("""
+        return SubjectDescriber.byRows(jdbc.sql("""
                         select id, number, title, owner_id, submitted_at is not null as submitted
-                        from contract_contract where id in (:ids)""")
-                .param("ids", ids)
-                .query((rs, i) -> Map.entry(rs.getObject("id", UUID.class).toString(),
-                        new SubjectLabel(rs.getString("number") + " " + rs.getString("title"),
-                                visible.test(rs.getObject("owner_id", UUID.class), rs.getBoolean("submitted"))
-                                        ? "/contracts/" + rs.getObject("id", UUID.class) : null)))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                        from contract_contract where id in (:ids)"""), subjectIds,
+                rs -> new SubjectLabel(rs.getString("number") + " " + rs.getString("title"),
+                        visible.test(rs.getObject("owner_id", UUID.class), rs.getBoolean("submitted"))
+                                ? "/contracts/" + rs.getObject("id", UUID.class) : null));
     }
 }

@@ -1,14 +1,14 @@
 package com.lead2cash.customer.internal;
 
 import com.lead2cash.sop.SubjectDescriber;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -35,18 +35,16 @@ class CustomerSubjects implements SubjectDescriber {
 
     @Override
     public Map<String, SubjectLabel> describe(Collection<String> subjectIds) {
-        List<UUID> ids = SubjectDescriber.uuids(subjectIds);
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
         Predicate<UUID> visible = access.visibleOwners();
-        return jdbc.sql("select id, code, name, owner_id from customer_customer where id in (:ids)")
-                .param("ids", ids)
-                .query((rs, i) -> Map.entry(rs.getObject("id", UUID.class).toString(),
-                        new SubjectLabel(rs.getString("code") + " " + rs.getString("name"),
-                                visible.test(rs.getObject("owner_id", UUID.class))
-                                        ? "/customers/" + rs.getObject("id", UUID.class) : null)))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return SubjectDescriber.byRows(jdbc.sql("select id, id as customer_id, code, name, owner_id from customer_customer "
+                + "where id in (:ids)"), subjectIds, rs -> customer(rs, visible, ""));
+    }
+
+    /** "C-2026-000001 上海某某公司" and what follows, linking to the customer's page while the reader may see it. */
+    static SubjectLabel customer(ResultSet rs, Predicate<UUID> visible, String after) throws SQLException {
+        UUID customer = rs.getObject("customer_id", UUID.class);
+        return new SubjectLabel(rs.getString("code") + " " + rs.getString("name") + after,
+                visible.test(rs.getObject("owner_id", UUID.class)) ? "/customers/" + customer : null);
     }
 
     /**
@@ -75,22 +73,12 @@ class CustomerSubjects implements SubjectDescriber {
 
         @Override
         public Map<String, SubjectLabel> describe(Collection<String> subjectIds) {
-            List<UUID> ids = SubjectDescriber.uuids(subjectIds);
-            if (ids.isEmpty()) {
-                return Map.of();
-            }
             Predicate<UUID> visible = access.visibleOwners();
-            return jdbc.sql("""
+            return SubjectDescriber.byRows(jdbc.sql("""
                             select a.id, a.occurred_at, c.id as customer_id, c.code, c.name, c.owner_id
                             from customer_activity a join customer_customer c on c.id = a.customer_id
-                            where a.id in (:ids)""")
-                    .param("ids", ids)
-                    .query((rs, i) -> Map.entry(rs.getObject("id", UUID.class).toString(),
-                            new SubjectLabel(rs.getString("code") + " " + rs.getString("name") + " · "
-                                    + WHEN.format(rs.getTimestamp("occurred_at").toInstant().atZone(zone)),
-                                    visible.test(rs.getObject("owner_id", UUID.class))
-                                            ? "/customers/" + rs.getObject("customer_id", UUID.class) : null)))
-                    .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                            where a.id in (:ids)"""), subjectIds,
+                    rs -> customer(rs, visible, " · " + WHEN.format(rs.getTimestamp("occurred_at").toInstant().atZone(zone))));
         }
     }
 }

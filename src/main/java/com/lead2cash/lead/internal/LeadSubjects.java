@@ -3,11 +3,9 @@ package com.lead2cash.lead.internal;
 import com.lead2cash.lead.internal.domain.Lead;
 import com.lead2cash.sop.SubjectDescriber;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiPredicate;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -30,17 +28,11 @@ public class LeadSubjects implements SubjectDescriber {
 
     @Override
     public Map<String, SubjectLabel> describe(Collection<String> subjectIds) {
-        List<UUID> ids = SubjectDescriber.uuids(subjectIds);
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
         BiPredicate<UUID, UUID> readable = access.readableByOwnerAndCapturer();
-        return jdbc.sql("select id, code, company_name, owner_id, captured_by from lead_lead where id in (:ids)")
-                .param("ids", ids)
-                .query((rs, i) -> Map.entry(rs.getObject("id", UUID.class).toString(),
-                        new SubjectLabel(rs.getString("code") + " " + rs.getString("company_name"),
-                                readable.test(rs.getObject("owner_id", UUID.class), rs.getObject("captured_by", UUID.class))
-                                        ? "/leads/" + rs.getObject("id", UUID.class) : null)))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return SubjectDescriber.byRows(jdbc.sql(
+                        "select id, code, company_name, owner_id, captured_by from lead_lead where id in (:ids)"), subjectIds,
+                rs -> new SubjectLabel(rs.getString("code") + " " + rs.getString("company_name"),
+                        readable.test(rs.getObject("owner_id", UUID.class), rs.getObject("captured_by", UUID.class))
+                                ? "/leads/" + rs.getObject("id", UUID.class) : null));
     }
 }

@@ -3,11 +3,9 @@ package com.lead2cash.opportunity.internal;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.sop.SubjectDescriber;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiPredicate;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -33,24 +31,18 @@ class EvaluationInvitationSubjects implements SubjectDescriber {
 
     @Override
     public Map<String, SubjectLabel> describe(Collection<String> subjectIds) {
-        List<UUID> ids = SubjectDescriber.uuids(subjectIds);
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
         BiPredicate<UUID, Boolean> visible = access.visibleOpportunities();
         UUID me = CurrentUser.get().map(CurrentUser::id).orElse(null);
         // "invited": an invitation of the reader's that is not withdrawn (EvaluationInvitation.grantsView)
-        return jdbc.sql("""
+        return SubjectDescriber.byRows(jdbc.sql("""
                         select i.id, o.id as opportunity_id, o.code, o.name, o.owner_id,
                                exists (select 1 from opportunity_evaluation_invitation g where g.opportunity_id = o.id
                                        and g.invitee_id = :me and g.withdrawn_at is null) as invited
                         from opportunity_evaluation_invitation i join opportunity_opportunity o on o.id = i.opportunity_id
                         where i.id in (:ids)""")
-                .param("ids", ids).param("me", me, java.sql.Types.OTHER)
-                .query((rs, n) -> Map.entry(rs.getObject("id", UUID.class).toString(),
-                        new SubjectLabel(rs.getString("code") + " " + rs.getString("name"),
-                                visible.test(rs.getObject("owner_id", UUID.class), rs.getBoolean("invited"))
-                                        ? "/opportunities/" + rs.getObject("opportunity_id", UUID.class) : null)))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                .param("me", me, java.sql.Types.OTHER), subjectIds,
+                rs -> new SubjectLabel(rs.getString("code") + " " + rs.getString("name"),
+                        visible.test(rs.getObject("owner_id", UUID.class), rs.getBoolean("invited"))
+                                ? "/opportunities/" + rs.getObject("opportunity_id", UUID.class) : null));
     }
 }

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -34,7 +33,7 @@ class OrderSubjects implements SubjectDescriber {
 
     @Override
     public Map<String, SubjectLabel> describe(Collection<String> subjectIds) {
-        return labels(SubjectDescriber.uuids(subjectIds));
+        return labels(subjectIds);
     }
 
     /**
@@ -51,7 +50,7 @@ class OrderSubjects implements SubjectDescriber {
                 orders.put(id, order.get(0));
             }
         }
-        Map<String, SubjectLabel> byOrder = labels(Set.copyOf(orders.values()));
+        Map<String, SubjectLabel> byOrder = labels(orders.values().stream().map(UUID::toString).collect(Collectors.toSet()));
         orders.forEach((id, order) -> {
             SubjectLabel label = byOrder.get(order.toString());
             if (label != null) {
@@ -61,18 +60,12 @@ class OrderSubjects implements SubjectDescriber {
         return labels;
     }
 
-    private Map<String, SubjectLabel> labels(Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
+    private Map<String, SubjectLabel> labels(Collection<String> orderIds) {
         Predicate<UUID> visible = access.visibleOwners();
-        return jdbc.sql("select id, number, contract_number, owner_id from order_order where id in (:ids)")
-                .param("ids", ids)
-                .query((rs, i) -> Map.entry(rs.getObject("id", UUID.class).toString(),
-                        new SubjectLabel(rs.getString("number") + " · " + rs.getString("contract_number"),
-                                visible.test(rs.getObject("owner_id", UUID.class))
-                                        ? "/orders/" + rs.getObject("id", UUID.class) : null)))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return SubjectDescriber.byRows(jdbc.sql(
+                        "select id, number, contract_number, owner_id from order_order where id in (:ids)"), orderIds,
+                rs -> new SubjectLabel(rs.getString("number") + " · " + rs.getString("contract_number"),
+                        visible.test(rs.getObject("owner_id", UUID.class)) ? "/orders/" + rs.getObject("id", UUID.class) : null));
     }
 
     /** A shipment's waybill deadline (D2), keyed "orderId:shipment". */

@@ -2,11 +2,9 @@ package com.lead2cash.receivable.internal;
 
 import com.lead2cash.sop.SubjectDescriber;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -32,17 +30,11 @@ class ReceivableSubjects implements SubjectDescriber {
 
     @Override
     public Map<String, SubjectLabel> describe(Collection<String> subjectIds) {
-        List<UUID> ids = SubjectDescriber.uuids(subjectIds);
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
         Predicate<UUID> visible = access.visibleOwners();
-        return jdbc.sql("select id, contract_number, position, owner_id from receivable_plan where id in (:ids)")
-                .param("ids", ids)
-                .query((rs, i) -> Map.entry(rs.getObject("id", UUID.class).toString(),
-                        new SubjectLabel(rs.getString("contract_number") + " #" + rs.getInt("position"),
-                                visible.test(rs.getObject("owner_id", UUID.class))
-                                        ? "/receivables/" + rs.getObject("id", UUID.class) : null)))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return SubjectDescriber.byRows(jdbc.sql(
+                        "select id, contract_number, position, owner_id from receivable_plan where id in (:ids)"), subjectIds,
+                rs -> new SubjectLabel(rs.getString("contract_number") + " #" + rs.getInt("position"),
+                        visible.test(rs.getObject("owner_id", UUID.class))
+                                ? "/receivables/" + rs.getObject("id", UUID.class) : null));
     }
 }

@@ -7,6 +7,7 @@ import com.lead2cash.lead.internal.domain.SeniorityRule;
 import com.lead2cash.lead.internal.grading.GradingInput;
 import com.lead2cash.lead.internal.grading.GradingRules;
 import com.lead2cash.lead.internal.grading.LeadGrader;
+import com.lead2cash.lead.internal.routing.RoutingEngine.Route;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.sop.PolicySnapshot;
 import com.lead2cash.sop.RoutingReplay;
@@ -38,22 +39,14 @@ import org.springframework.stereotype.Component;
 @Component
 class LeadRoutingReplay implements RoutingReplay {
 
-    /** Where a grade sends a lead (L4). */
-    enum Route { SENIOR_REP, ANY_REP, NURTURE_POOL;
-
-        static Route of(Grade grade) {
-            return switch (grade) {
-                case A -> SENIOR_REP;
-                case B -> ANY_REP;
-                case C -> NURTURE_POOL;
-            };
-        }
-    }
-
     static final int MOVED_LIMIT = 50;
 
     private record Row(UUID id, Instant capturedAt, GradingInput input, Grade grade, boolean byHand, UUID ownerId,
                        Instant assignedAt) {
+    }
+
+    /** A lead the proposal routes elsewhere, before it is named: where it went and where it would go (message keys). */
+    private record Rerouted(Row row, String actualKey, String proposedKey) {
     }
 
     private final JdbcClient jdbc;
@@ -116,8 +109,7 @@ class LeadRoutingReplay implements RoutingReplay {
         long gradeChanged = 0;
         long routeChanged = 0;
         long notSenior = 0;
-        List<Row> movedRows = new ArrayList<>();
-        List<String[]> movedKeys = new ArrayList<>();
+        List<Rerouted> rerouted = new ArrayList<>();
         for (Row row : rows) {
             Grade proposedGrade = row.byHand() ? row.grade() : LeadGrader.grade(grading, row.input()).grade();
             byHand += row.byHand() ? 1 : 0;
@@ -125,10 +117,11 @@ class LeadRoutingReplay implements RoutingReplay {
             grades.get(proposedGrade)[1]++;
             routes.get(Route.of(row.grade()))[0]++;
             routes.get(Route.of(proposedGrade))[1]++;
-            String[] keys = null;
+            Rerouted moved = null;
             if (proposedGrade != row.grade()) {
                 gradeChanged++;
-                keys = new String[] {"lead.replay.route." + Route.of(row.grade()), "lead.replay.route." + Route.of(proposedGrade)};
+                moved = new Rerouted(row, "lead.replay.route." + Route.of(row.grade()),
+                        "lead.replay.route." + Route.of(proposedGrade));
             } else if (row.grade() == Grade.A && row.ownerId() != null && row.assignedAt() != null) {
                 OrgDirectory.Person owner = people.get(row.ownerId());
                 LocalDate hired = owner == null ? null : owner.hireDate();
@@ -136,26 +129,23 @@ class LeadRoutingReplay implements RoutingReplay {
                 // only what the proposal changes: senior enough under the values in force, no longer under the proposed
                 if (currentSeniority.isSenior(hired, assignedOn) && !seniority.isSenior(hired, assignedOn)) {
                     notSenior++;
-                    keys = new String[] {"lead.replay.route.SENIOR_REP", "lead.replay.route.otherSeniorRep"};
+                    moved = new Rerouted(row, "lead.replay.route.SENIOR_REP", "lead.replay.route.otherSeniorRep");
                 }
             }
-            if (keys != null) {
+            if (moved != null) {
                 routeChanged++;
-                if (movedRows.size() < MOVED_LIMIT) {
-                    movedRows.add(row);
-                    movedKeys.add(keys);
+                if (rerouted.size() < MOVED_LIMIT) {
+                    rerouted.add(moved);
                 }
             }
         }
-        Map<String, SubjectDescriber.SubjectLabel> labels = movedRows.isEmpty() ? Map.of()
-                : subjects.describe(movedRows.stream().map(r -> r.id().toString()).toList());
-        List<Moved> moved = new ArrayList<>();
-        for (int i = 0; i < movedRows.size(); i++) {
-            Row row = movedRows.get(i);
-            SubjectDescriber.SubjectLabel label = labels.get(row.id().toString());
-            moved.add(new Moved(label == null ? row.id().toString() : label.label(), label == null ? null : label.link(),
-                    row.capturedAt(), movedKeys.get(i)[0], movedKeys.get(i)[1]));
-        }
+        Map<String, SubjectDescriber.SubjectLabel> labels = subjects.describe(
+                rerouted.stream().map(r -> r.row().id().toString()).toList());
+        List<Moved> moved = rerouted.stream().map(r -> {
+            SubjectDescriber.SubjectLabel label = labels.get(r.row().id().toString());
+            return new Moved(label == null ? r.row().id().toString() : label.label(), label == null ? null : label.link(),
+                    r.row().capturedAt(), r.actualKey(), r.proposedKey());
+        }).toList();
         List<Tally> tallies = new ArrayList<>();
         grades.forEach((g, n) -> tallies.add(new Tally("lead.replay.grade." + g, n[0], n[1])));
         routes.forEach((r, n) -> tallies.add(new Tally("lead.replay.route." + r, n[0], n[1])));

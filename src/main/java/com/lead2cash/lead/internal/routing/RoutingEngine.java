@@ -1,5 +1,6 @@
 package com.lead2cash.lead.internal.routing;
 
+import com.lead2cash.lead.Grade;
 import com.lead2cash.lead.internal.domain.SeniorityRule;
 import com.lead2cash.lead.internal.grading.CategoryKeys;
 import java.time.Instant;
@@ -52,19 +53,31 @@ public final class RoutingEngine {
     private RoutingEngine() {
     }
 
+    /** Where a grade sends a lead (L4): A to reps senior enough, B to any rep, C to the nurture pool. */
+    enum Route { SENIOR_REP, ANY_REP, NURTURE_POOL;
+
+        static Route of(Grade grade) {
+            return switch (grade) {
+                case A -> SENIOR_REP;
+                case B -> ANY_REP;
+                case C -> NURTURE_POOL;
+            };
+        }
+    }
+
     public static RoutingDecision route(
             SeniorityRule seniority,
             RoutableLead lead,
             List<Territory> territories,
             List<RepCandidate> candidates,
             LocalDate today) {
-        return switch (lead.grade()) {
-            case C -> new RoutingDecision(RoutingDecision.Kind.NURTURE, null, null, REASON + "nurture.gradeC",
+        return switch (Route.of(lead.grade())) {
+            case NURTURE_POOL -> new RoutingDecision(RoutingDecision.Kind.NURTURE, null, null, REASON + "nurture.gradeC",
                     List.of());
-            case A -> routeToTerritory(lead, territories, candidates, new Eligibility(
+            case SENIOR_REP -> routeToTerritory(lead, territories, candidates, new Eligibility(
                     rep -> seniority.isSenior(rep.hireDate(), today), "assign.seniorLeastLoaded",
                     "managerQueue.noSeniorRep", List.of(seniority.months())));
-            case B -> routeToTerritory(lead, territories, candidates, new Eligibility(
+            case ANY_REP -> routeToTerritory(lead, territories, candidates, new Eligibility(
                     rep -> true, "assign.leastLoaded", "managerQueue.noActiveRep", List.of()));
         };
     }

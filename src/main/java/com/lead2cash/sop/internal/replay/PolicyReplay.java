@@ -83,6 +83,10 @@ public class PolicyReplay {
                        Instant startedAt, Instant dueAt, String state, Instant metAt, Instant breachedAt) {
     }
 
+    /** A replayed deadline whose outcome changes, before its subject and owner are named. */
+    private record Changed(Row row, Instant proposedDue, DeadlineOutcome actual, DeadlineOutcome proposed) {
+    }
+
     private final PolicyService policy;
     private final JdbcClient jdbc;
     private final BusinessCalendar calendar;
@@ -153,7 +157,7 @@ public class PolicyReplay {
             counts.put(o, new long[2]);
         }
         Map<UUID, long[]> byOwner = new HashMap<>();
-        List<ChangedDeadline> changed = new ArrayList<>();
+        List<Changed> changed = new ArrayList<>();
         long replayed = 0;
         long notReplayed = 0;
         for (Row row : rows) {
@@ -175,29 +179,29 @@ public class PolicyReplay {
             owner[1] += actual.breached() ? 1 : 0;
             owner[2] += underProposed.breached() ? 1 : 0;
             if (actual != underProposed) {
-                changed.add(new ChangedDeadline(row.id(), row.subjectType(), row.subjectId(), null, null, row.ownerId(),
-                        null, row.startedAt(), row.policyVersion(), row.dueAt(), proposedDue, actual, underProposed));
+                changed.add(new Changed(row, proposedDue, actual, underProposed));
             }
         }
-        List<ChangedDeadline> newest = changed.stream()
-                .sorted(Comparator.comparing(ChangedDeadline::startedAt).thenComparing(ChangedDeadline::id).reversed())
+        List<Changed> newest = changed.stream()
+                .sorted(Comparator.comparing((Changed c) -> c.row().startedAt()).thenComparing(c -> c.row().id()).reversed())
                 .limit(CHANGED_LIMIT).toList();
         List<Map.Entry<UUID, long[]>> owners = byOwner.entrySet().stream().filter(e -> e.getValue()[1] != e.getValue()[2])
                 .sorted(Comparator.comparingLong((Map.Entry<UUID, long[]> e) -> -Math.abs(e.getValue()[2] - e.getValue()[1]))
                         .thenComparing(e -> e.getKey()))
                 .limit(OWNER_LIMIT).toList();
         Set<UUID> people = new HashSet<>();
-        newest.forEach(c -> people.add(c.ownerId()));
+        newest.forEach(c -> people.add(c.row().ownerId()));
         owners.forEach(e -> people.add(e.getKey()));
         Map<UUID, OrgDirectory.Person> names = people.isEmpty() ? Map.of() : directory.people(people);
         Map<String, SubjectDescriber.SubjectLabel> subjectLabels = labels.ofSubjects(
-                newest.stream().map(c -> new SubjectRef(c.subjectType(), c.subjectId())).toList());
+                newest.stream().map(c -> new SubjectRef(c.row().subjectType(), c.row().subjectId())).toList());
         List<ChangedDeadline> described = newest.stream().map(c -> {
-            SubjectDescriber.SubjectLabel label = subjectLabels.get(c.subjectType() + ":" + c.subjectId());
-            return new ChangedDeadline(c.id(), c.subjectType(), c.subjectId(),
-                    label == null ? c.subjectType() + " " + c.subjectId() : label.label(),
-                    label == null ? null : label.link(), c.ownerId(), name(names, c.ownerId()), c.startedAt(),
-                    c.policyVersion(), c.actualDueAt(), c.proposedDueAt(), c.actual(), c.proposed());
+            Row r = c.row();
+            SubjectDescriber.SubjectLabel label = subjectLabels.get(r.subjectType() + ":" + r.subjectId());
+            return new ChangedDeadline(r.id(), r.subjectType(), r.subjectId(),
+                    label == null ? r.subjectType() + " " + r.subjectId() : label.label(),
+                    label == null ? null : label.link(), r.ownerId(), name(names, r.ownerId()), r.startedAt(),
+                    r.policyVersion(), r.dueAt(), c.proposedDue(), c.actual(), c.proposed());
         }).toList();
         List<OwnerTally> ownerTallies = owners.stream().map(e -> new OwnerTally(e.getKey(), name(names, e.getKey()),
                 e.getValue()[0], e.getValue()[1], e.getValue()[2])).toList();

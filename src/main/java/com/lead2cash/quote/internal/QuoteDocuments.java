@@ -9,9 +9,6 @@ import com.lead2cash.quote.internal.domain.Quote;
 import com.lead2cash.quote.internal.domain.QuoteLine;
 import com.lead2cash.quote.internal.domain.QuoteTotals;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,10 +121,8 @@ public class QuoteDocuments {
 
     /** Money as printed: thousands separated, two places. */
     public static final class Money {
-        private final DecimalFormat amount = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
-
         public String format(BigDecimal value) {
-            return value == null ? "" : amount.format(value.setScale(2, RoundingMode.HALF_UP));
+            return value == null ? "" : com.lead2cash.platform.MoneyText.of(value);
         }
 
         public String quantity(BigDecimal value) {

@@ -2,12 +2,9 @@ package com.lead2cash.contract.internal.domain;
 
 import com.lead2cash.platform.ChineseCapitals;
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -116,11 +113,7 @@ public final class Placeholders {
 
     /** 1200000 → 1,200,000.00 */
     public static String money(BigDecimal amount) {
-        if (amount == null) {
-            return null;
-        }
-        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        return format.format(amount);
+        return amount == null ? null : com.lead2cash.platform.MoneyText.of(amount);
     }
 
     static String date(LocalDate day) {

@@ -149,7 +149,7 @@ public final class InputRules {
      * The bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069): invisible, they
      * make a name read reversed in every list (a spoof), and nobody types them.
      */
-    private static boolean isBidiControl(char c) {
+    public static boolean isBidiControl(char c) {
         return (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
     }
 }

@@ -9,6 +9,7 @@ import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Ids;
+import com.lead2cash.platform.InputRules;
 import com.lead2cash.platform.RecordNotFoundException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -32,7 +33,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -216,8 +216,6 @@ class JdbcFileStore implements FileStore {
         return where;
     }
 
-    /** Bidi controls: U+202E makes "x\u202Egnp.exe" read as "xexe.png". */
-    private static final Pattern BIDI_CONTROLS = Pattern.compile("[\u202A-\u202E\u2066-\u2069\u200E\u200F]");
 
     /**
      * The name the file is kept and served under: the last segment of what the browser sent, without
@@ -228,7 +226,11 @@ class JdbcFileStore implements FileStore {
         String name = upload.fileName() == null ? "" : upload.fileName().strip();
         // a browser may send a path; keep the last segment
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        name = BIDI_CONTROLS.matcher(name.replaceAll("\\p{Cntrl}", "")).replaceAll("").strip().replaceAll("\\.+$", "");
+        // the bidi controls text fields refuse (U+202E makes "x\u202Egnp.exe" read as "xexe.png"), and the marks too
+        name = name.replaceAll("\\p{Cntrl}", "").chars()
+                .filter(c -> !InputRules.isBidiControl((char) c) && c != '\u200e' && c != '\u200f')
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString()
+                .strip().replaceAll("\\.+$", "");
         int dot = name.lastIndexOf('.');
         String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
         if (!kind.namedBy(extension)) {

@@ -65,15 +65,7 @@ public class SurveyService implements SatisfactionSurveys {
                 ConfirmationSubject.of(AftersalesAccess.SURVEY, id, 1), document(r),
                 new Recipient(point.get().contactId(), point.get().name(), point.get().email()), r.repId(),
                 r.requestedBy(), null, Locale.SIMPLIFIED_CHINESE));
-        UUID team = teamOf(r.repId());
-        jdbc.sql("""
-                insert into aftersales_survey (id, customer_id, occasion, subject_id, rep_id, team_id, product_line,
-                                               confirmation_id, sent_at)
-                values (:id, :customer, :occasion, :subject, :rep, :team, :line, :confirmation, :now)""")
-                .param("id", id).param("customer", r.customerId()).param("occasion", r.occasion().name())
-                .param("subject", r.subjectId()).param("rep", r.repId()).param("team", team)
-                .param("line", r.productLine()).param("confirmation", confirmation.confirmation().id())
-                .param("now", Timestamp.from(now)).update();
+        insert(id, r, confirmation.confirmation().id(), now, null, null, null);
         return Optional.of(confirmation);
     }
 
@@ -86,17 +78,25 @@ public class SurveyService implements SatisfactionSurveys {
             return;
         }
         Instant answeredAt = rated.answeredAt() != null ? rated.answeredAt() : clock.instant();
+        insert(Ids.newId(), r, rated.id(), rated.sentAt() != null ? rated.sentAt() : answeredAt, rated.rating(),
+                rated.comment(), answeredAt);
+    }
+
+    /** A survey with the rep, their team and the product line it rates; answered already when given a rating. */
+    private void insert(UUID id, SurveyRequest r, UUID confirmation, Instant sentAt, Integer rating, String comment,
+                        Instant answeredAt) {
         jdbc.sql("""
                 insert into aftersales_survey (id, customer_id, occasion, subject_id, rep_id, team_id, product_line,
                                                confirmation_id, sent_at, rating, comment, answered_at)
                 values (:id, :customer, :occasion, :subject, :rep, :team, :line, :confirmation, :sent, :rating,
                         :comment, :answered)""")
-                .param("id", Ids.newId()).param("customer", r.customerId()).param("occasion", r.occasion().name())
+                .param("id", id).param("customer", r.customerId()).param("occasion", r.occasion().name())
                 .param("subject", r.subjectId()).param("rep", r.repId()).param("team", teamOf(r.repId()))
-                .param("line", r.productLine()).param("confirmation", rated.id())
-                .param("sent", Timestamp.from(rated.sentAt() != null ? rated.sentAt() : answeredAt))
-                .param("rating", rated.rating()).param("comment", rated.comment())
-                .param("answered", Timestamp.from(answeredAt)).update();
+                .param("line", r.productLine()).param("confirmation", confirmation)
+                .param("sent", Timestamp.from(sentAt)).param("rating", rating, java.sql.Types.INTEGER)
+                .param("comment", comment, java.sql.Types.VARCHAR)
+                .param("answered", answeredAt == null ? null : Timestamp.from(answeredAt), java.sql.Types.TIMESTAMP)
+                .update();
     }
 
     private boolean alreadySent(SurveyRequest r) {

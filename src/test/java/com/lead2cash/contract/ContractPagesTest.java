@@ -123,6 +123,17 @@ class ContractPagesTest {
         assertThat(api(r.rep(), id).get("status").asString()).isEqualTo("SIGNED");
         detail = page(rep, path, "zh-CN");
         assertThat(detail).contains("签署扫描件", "archive-form");
+        assertThat(detail).as("the rep's page loads the cards of orders, invoices and plans")
+                .contains("/orders/contracts/" + id + "/panel", "/invoices/contracts/" + id + "/panel",
+                        "/receivables/contracts/" + id + "/panel");
+        for (User reviewer : new User[] {r.lawyer(), r.operations()}) {
+            Cookie session = customers.session(mvc, reviewer);
+            assertThat(mvc.get().uri("/invoices/contracts/" + id + "/panel").cookie(session).exchange())
+                    .as("the invoices card's route refuses them").hasStatus(403);
+            assertThat(page(session, path, "en")).as("so their page does not load it, nor the plans'")
+                    .doesNotContain("/invoices/contracts/" + id + "/panel", "/receivables/contracts/" + id + "/panel");
+        }
+        assertThat(page(customers.session(mvc, r.lawyer()), path, "en")).doesNotContain("/orders/contracts/" + id + "/panel");
         String scanId = fileOf(r.rep(), id, "SIGNED_SCAN");
         MvcTestResult download = mvc.get().uri(path + "/files/" + scanId).cookie(rep).exchange();
         assertThat(download).hasStatusOk();

@@ -255,7 +255,8 @@ class ContractController {
                 m.amount().toPlainString(), m.dueDate() == null ? null : m.dueDate().toString(), m.dueCondition())).toList()));
         model.addAttribute("pendingReviews", actor.pendingReviews().stream().sorted().toList());
         model.addAttribute("noProblems", FormProblems.NONE);
-        model.addAttribute("panels", panels.stream().map(p -> p.pathFor(id)).toList());
+        com.lead2cash.platform.CurrentUser reader = com.lead2cash.platform.CurrentUser.require();
+        model.addAttribute("panels", panels.stream().filter(p -> p.visibleFor(reader)).map(p -> p.pathFor(id)).toList());
         moneyFigures(model, List.of(id));
         return "contract/detail";
     }

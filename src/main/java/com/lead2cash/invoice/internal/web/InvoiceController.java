@@ -247,7 +247,7 @@ class InvoiceController {
 
         @Bean
         ContractPagePanel contractInvoicesPanel() {
-            return new ContractPagePanel("/invoices/contracts/{id}/panel", 20);
+            return new ContractPagePanel("/invoices/contracts/{id}/panel", 20, READERS);
         }
     }
 }

@@ -374,7 +374,7 @@ class OrderController {
 
         @Bean
         ContractPagePanel contractOrdersPanel() {
-            return new ContractPagePanel("/orders/contracts/{id}/panel", 10);
+            return new ContractPagePanel("/orders/contracts/{id}/panel", 10, OrderAccess.READERS);
         }
     }
 }

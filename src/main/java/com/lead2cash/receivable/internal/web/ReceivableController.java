@@ -338,7 +338,8 @@ class ReceivableController {
 
         @Bean
         com.lead2cash.contract.ContractPagePanel contractPlansPanel() {
-            return new com.lead2cash.contract.ContractPagePanel("/receivables/contracts/{id}/panel", 15);
+            return new com.lead2cash.contract.ContractPagePanel("/receivables/contracts/{id}/panel", 15,
+                    ReceivableAccess.READERS);
         }
 
         @Bean

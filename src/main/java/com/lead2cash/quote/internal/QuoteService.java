@@ -71,6 +71,8 @@ public class QuoteService {
 
     /** The subject type of a quote's approvals and confirmations. */
     public static final String SUBJECT = "Quote";
+    /** The roles that review quotes (Q1): a {@link QuoteActor#manager()}; their home page lists the quotes awaiting it. */
+    public static final java.util.Set<Role> REVIEWERS = java.util.Set.of(Role.SALES_MANAGER, Role.REGIONAL_MANAGER, Role.SALES_DIRECTOR);
 
     /** One line as asked: the unit price defaults to the applicable price list's, the discount to none. */
     public record LineRequest(UUID productId, BigDecimal quantity, BigDecimal unitPrice, BigDecimal discountPercent) {
@@ -298,7 +300,7 @@ public class QuoteService {
     public QuoteActor actor(Quote quote) {
         CurrentUser me = CurrentUser.require();
         return new QuoteActor(me.id(), opportunities.mayWork(quote.opportunityId()),
-                me.hasAny(Role.SALES_MANAGER, Role.REGIONAL_MANAGER, Role.SALES_DIRECTOR));
+                REVIEWERS.stream().anyMatch(me::has));
     }
 
     /** Q2 — the approval ended: approved moves the quote on (the approver reviewed its pricing), rejected sends it back to draft. */

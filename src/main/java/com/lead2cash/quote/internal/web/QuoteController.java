@@ -352,12 +352,11 @@ class QuoteController {
     @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
     static class QuotePanels {
 
-        /** Q1 — shown to those who review quotes: the manager's roles (the aggregate's {@code QuoteActor.manager}). */
+        /** Q1 — shown to those who review quotes. */
         @org.springframework.context.annotation.Bean
         com.lead2cash.platform.HomePanel quotesAwaitingReviewPanel() {
             return new com.lead2cash.platform.HomePanel("quote.panel.awaitingReview", "/quotes/awaiting-review/panel", 22,
-                    Set.of(com.lead2cash.platform.Role.SALES_DIRECTOR, com.lead2cash.platform.Role.REGIONAL_MANAGER,
-                            com.lead2cash.platform.Role.SALES_MANAGER));
+                    QuoteService.REVIEWERS);
         }
     }
 }

@@ -1,13 +1,9 @@
 package com.lead2cash.sop;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Lets the module that owns a kind of subject say how a deadline's subject reads on screen ("L-2026-000123
@@ -24,7 +20,7 @@ public interface SubjectDescriber {
     /**
      * Labels for the given subject ids, as the person on this thread may follow them: the link only to a page
      * the module's own access rules open for them (no one on the thread: no link). Ids it does not know are
-     * simply absent. One query for the lot, not one per id.
+     * simply absent. One query for the lot, not one per id ({@link SubjectDescriptions} is the usual way).
      */
     Map<String, SubjectLabel> describe(Collection<String> subjectIds);
 
@@ -39,28 +35,6 @@ public interface SubjectDescriber {
             }
         }
         return ids;
-    }
-
-    /**
-     * The usual description: one query whose rows (an {@code id} column; the subjects bound as {@code :ids}, any other
-     * parameter bound by the caller) each read into their subject's label. Ids that are not UUIDs are skipped.
-     */
-    static Map<String, SubjectLabel> byRows(JdbcClient.StatementSpec query, Collection<String> subjectIds,
-                                            LabelOfRow label) {
-        List<UUID> ids = uuids(subjectIds);
-        Map<String, SubjectLabel> labels = new HashMap<>();
-        if (!ids.isEmpty()) {
-            query.param("ids", ids).query(rs -> {
-                labels.put(rs.getObject("id", UUID.class).toString(), label.of(rs));
-            });
-        }
-        return labels;
-    }
-
-    /** One row's label. */
-    @FunctionalInterface
-    interface LabelOfRow {
-        SubjectLabel of(ResultSet row) throws SQLException;
     }
 
     /** How a subject reads; link: the page's app-relative path when the reader may open it, else null. */

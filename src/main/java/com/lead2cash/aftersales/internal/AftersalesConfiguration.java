@@ -5,10 +5,8 @@ import com.lead2cash.customer.CustomerPagePanel;
 import com.lead2cash.platform.NavigationEntry;
 import com.lead2cash.sop.SopPolicy;
 import com.lead2cash.sop.SubjectDescriber;
-import java.util.Collection;
-import java.util.Map;
+import com.lead2cash.sop.SubjectDescriptions;
 import java.util.UUID;
-import java.util.function.BiPredicate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,21 +62,11 @@ public class AftersalesConfiguration {
     /** "HO-2026-000001 上海某某公司", linking to its page when the reader may open it. */
     private static SubjectDescriber describer(JdbcClient jdbc, AftersalesAccess access, String type, String table,
                                               String people, String path) {
-        return new SubjectDescriber() {
-            @Override
-            public String subjectType() {
-                return type;
-            }
-
-            @Override
-            public Map<String, SubjectLabel> describe(Collection<String> subjectIds) {
-                BiPredicate<UUID, UUID> visible = access.visibleByEither();
-                return SubjectDescriber.byRows(jdbc.sql(
-                                "select id, code, customer_name, " + people + " from " + table + " where id in (:ids)"),
-                        subjectIds, rs -> new SubjectLabel(rs.getString("code") + " " + rs.getString("customer_name"),
-                                visible.test(rs.getObject("one_id", UUID.class), rs.getObject("other_id", UUID.class))
-                                        ? path + rs.getObject("id", UUID.class) : null));
-            }
-        };
+        return SubjectDescriptions.of(type, () -> jdbc.sql(
+                        "select id, code, customer_name, " + people + " from " + table + " where id in (:ids)"))
+                .label(rs -> rs.getString("code") + " " + rs.getString("customer_name"))
+                .link(rs -> path + rs.getObject("id", UUID.class))
+                .openTo(access::visibleByEither, (visible, rs) ->
+                        visible.test(rs.getObject("one_id", UUID.class), rs.getObject("other_id", UUID.class)));
     }
 }

@@ -1,10 +1,7 @@
 package com.lead2cash.contract.internal;
 
-import com.lead2cash.sop.SubjectDescriber;
-import java.util.Collection;
-import java.util.Map;
+import com.lead2cash.sop.SubjectDescriptions;
 import java.util.UUID;
-import java.util.function.BiPredicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -13,29 +10,15 @@ import org.springframework.stereotype.Component;
  * linking to its page when the reader may open it.
  */
 @Component
-class ContractSubjects implements SubjectDescriber {
-
-    private final JdbcClient jdbc;
-    private final ContractAccess access;
+class ContractSubjects extends SubjectDescriptions {
 
     ContractSubjects(JdbcClient jdbc, ContractAccess access) {
-        this.jdbc = jdbc;
-        this.access = access;
-    }
-
-    @Override
-    public String subjectType() {
-        return ContractAccess.SUBJECT;
-    }
-
-    @Override
-    public Map<String, SubjectLabel> describe(Collection<String> subjectIds) {
-        BiPredicate<UUID, Boolean> visible = access.visibleContracts();
-        return SubjectDescriber.byRows(jdbc.sql("""
+        super(SubjectDescriptions.of(ContractAccess.SUBJECT, () -> jdbc.sql("""
                         select id, number, title, owner_id, submitted_at is not null as submitted
-                        from contract_contract where id in (:ids)"""), subjectIds,
-                rs -> new SubjectLabel(rs.getString("number") + " " + rs.getString("title"),
-                        visible.test(rs.getObject("owner_id", UUID.class), rs.getBoolean("submitted"))
-                                ? "/contracts/" + rs.getObject("id", UUID.class) : null));
+                        from contract_contract where id in (:ids)"""))
+                .label(rs -> rs.getString("number") + " " + rs.getString("title"))
+                .link(rs -> "/contracts/" + rs.getObject("id", UUID.class))
+                .openTo(access::visibleContracts, (visible, rs) ->
+                        visible.test(rs.getObject("owner_id", UUID.class), rs.getBoolean("submitted"))));
     }
 }

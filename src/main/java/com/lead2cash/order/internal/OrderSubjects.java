@@ -1,12 +1,12 @@
 package com.lead2cash.order.internal;
 
 import com.lead2cash.sop.SubjectDescriber;
+import com.lead2cash.sop.SubjectDescriptions;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -16,24 +16,14 @@ import org.springframework.stereotype.Component;
  * screens: its number and contract, linking to its page when the reader may open it.
  */
 @Component
-class OrderSubjects implements SubjectDescriber {
-
-    private final JdbcClient jdbc;
-    private final OrderAccess access;
+class OrderSubjects extends SubjectDescriptions {
 
     OrderSubjects(JdbcClient jdbc, OrderAccess access) {
-        this.jdbc = jdbc;
-        this.access = access;
-    }
-
-    @Override
-    public String subjectType() {
-        return OrderAccess.SUBJECT;
-    }
-
-    @Override
-    public Map<String, SubjectLabel> describe(Collection<String> subjectIds) {
-        return labels(subjectIds);
+        super(SubjectDescriptions.of(OrderAccess.SUBJECT, () -> jdbc.sql(
+                        "select id, number, contract_number, owner_id from order_order where id in (:ids)"))
+                .label(rs -> rs.getString("number") + " · " + rs.getString("contract_number"))
+                .link(rs -> "/orders/" + rs.getObject("id", UUID.class))
+                .openTo(access::visibleOwners, (visible, rs) -> visible.test(rs.getObject("owner_id", UUID.class))));
     }
 
     /**
@@ -50,7 +40,7 @@ class OrderSubjects implements SubjectDescriber {
                 orders.put(id, order.get(0));
             }
         }
-        Map<String, SubjectLabel> byOrder = labels(orders.values().stream().map(UUID::toString).collect(Collectors.toSet()));
+        Map<String, SubjectLabel> byOrder = describe(orders.values().stream().map(UUID::toString).collect(Collectors.toSet()));
         orders.forEach((id, order) -> {
             SubjectLabel label = byOrder.get(order.toString());
             if (label != null) {
@@ -58,14 +48,6 @@ class OrderSubjects implements SubjectDescriber {
             }
         });
         return labels;
-    }
-
-    private Map<String, SubjectLabel> labels(Collection<String> orderIds) {
-        Predicate<UUID> visible = access.visibleOwners();
-        return SubjectDescriber.byRows(jdbc.sql(
-                        "select id, number, contract_number, owner_id from order_order where id in (:ids)"), orderIds,
-                rs -> new SubjectLabel(rs.getString("number") + " · " + rs.getString("contract_number"),
-                        visible.test(rs.getObject("owner_id", UUID.class)) ? "/orders/" + rs.getObject("id", UUID.class) : null));
     }
 
     /** A shipment's waybill deadline (D2), keyed "orderId:shipment". */

@@ -1,10 +1,7 @@
 package com.lead2cash.receivable.internal;
 
-import com.lead2cash.sop.SubjectDescriber;
-import java.util.Collection;
-import java.util.Map;
+import com.lead2cash.sop.SubjectDescriptions;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -13,28 +10,13 @@ import org.springframework.stereotype.Component;
  * to its page when the reader may open it.
  */
 @Component
-class ReceivableSubjects implements SubjectDescriber {
-
-    private final JdbcClient jdbc;
-    private final ReceivableAccess access;
+class ReceivableSubjects extends SubjectDescriptions {
 
     ReceivableSubjects(JdbcClient jdbc, ReceivableAccess access) {
-        this.jdbc = jdbc;
-        this.access = access;
-    }
-
-    @Override
-    public String subjectType() {
-        return ReceivableAccess.SUBJECT;
-    }
-
-    @Override
-    public Map<String, SubjectLabel> describe(Collection<String> subjectIds) {
-        Predicate<UUID> visible = access.visibleOwners();
-        return SubjectDescriber.byRows(jdbc.sql(
-                        "select id, contract_number, position, owner_id from receivable_plan where id in (:ids)"), subjectIds,
-                rs -> new SubjectLabel(rs.getString("contract_number") + " #" + rs.getInt("position"),
-                        visible.test(rs.getObject("owner_id", UUID.class))
-                                ? "/receivables/" + rs.getObject("id", UUID.class) : null));
+        super(SubjectDescriptions.of(ReceivableAccess.SUBJECT, () -> jdbc.sql(
+                        "select id, contract_number, position, owner_id from receivable_plan where id in (:ids)"))
+                .label(rs -> rs.getString("contract_number") + " #" + rs.getInt("position"))
+                .link(rs -> "/receivables/" + rs.getObject("id", UUID.class))
+                .openTo(access::visibleOwners, (visible, rs) -> visible.test(rs.getObject("owner_id", UUID.class))));
     }
 }

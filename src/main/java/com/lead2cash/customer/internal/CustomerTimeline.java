@@ -3,6 +3,7 @@ package com.lead2cash.customer.internal;
 import com.lead2cash.customer.TimelineContributor;
 import com.lead2cash.customer.TimelineCursor;
 import com.lead2cash.customer.TimelineEntry;
+import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.sop.Deadlines;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * A customer's timeline (客户动态): its follow-up activities, its story (created, status and owner
  * changes, grading, pool, merges), its follow-up deadlines, and whatever other modules contribute
- * (opportunities, confirmations) — one chronological view, newest first, keyset-paged across all
+ * (opportunities, confirmations, contracts, orders, receipts; each only to a reader its routes admit) — one
+ * chronological view, newest first, keyset-paged across all
  * sources: each source answers the entries after the cursor, the merge keeps the first page's worth.
  */
 @Component
@@ -58,8 +60,11 @@ public class CustomerTimeline {
         int limit = size + 1;
         List<TimelineEntry> all = new ArrayList<>(story(customerId, after, limit));
         all.addAll(deadlineEntries(subject, after, limit));
+        CurrentUser reader = CurrentUser.require();
         for (TimelineContributor contributor : contributors) {
-            all.addAll(contributor.entries(customerId, after, limit));
+            if (contributor.visibleFor(reader)) {
+                all.addAll(contributor.entries(customerId, after, limit));
+            }
         }
         TimelineCursor from = after;
         List<TimelineEntry> page = all.stream().filter(from::admits).sorted(NEWEST_FIRST).limit(limit).toList();

@@ -368,6 +368,95 @@ class OrderApiTest {
     }
 
     /** The whole order (ten units) shipped on 2026-12-03 by operations; the clock then two days on (12-05). */
+    /** The customer's timeline entries of the given kinds, newest first, as "kind messageKey". */
+    static List<String> entries(JsonNode timeline, java.util.Set<String> kinds) {
+        return timeline.get("items").valueStream().filter(e -> kinds.contains(e.get("kind").asString()))
+                .map(e -> e.get("kind").asString() + " " + e.get("messageKey").asString()).toList();
+    }
+
+    @Test
+    void theCustomersTimelineShowsTheContractItsOrderAndTheReceiptsInOrderPageByPage() throws Exception {
+        clock.set(shanghai("2026-12-01T10:00"));
+        JsonNode contract = contracts.sign(mvc, reviewers(), "杭州订单动态科技有限公司", "600000.00", """
+                {"type":"PREPAYMENT","amount":180000.00,"dueDate":"2026-12-20"},
+                {"type":"ACCEPTANCE","amount":420000.00,"dueCondition":"验收合格后 30 日内"}""", "2026-12-01");
+        String customer = contract.get("customerId").asString();
+        clock.set(shanghai("2026-12-01T11:00"));
+        JsonNode order = customers.json(customers.post(mvc, rep(), "/api/v1/orders", """
+                {"contractId":"%s","lines":[{"productId":"%s","quantity":10}],"address":"杭州市西湖区文三路 1 号",
+                 "consignee":"王经理","promisedDate":"2026-12-20"}""".formatted(contract.get("id").asString(), product)));
+        String id = order.get("id").asString();
+        clock.set(shanghai("2026-12-02T09:00"));
+        JsonNode shipped = shippedWhole(order, "顺丰速运", "SF9");
+        JsonNode delivered = expectOk(customers.post(mvc, rep(), "/api/v1/orders/" + id + "/delivery",
+                "{\"deliveredOn\":\"2026-12-05\",\"version\":%d}".formatted(shipped.get("version").asLong())));
+        clock.set(shanghai("2026-12-05T15:00"));
+        expectOk(mvc.post().uri("/api/v1/orders/" + id + "/acceptance").multipart()
+                .file(new MockMultipartFile("form", "acceptance.pdf", "application/pdf", TestFiles.pdf(2048, 3)))
+                .param("acceptedOn", "2026-12-05").param("signedBy", "王经理").param("quantity", "10 台全部收到")
+                .param("quality", "合格").param("version", String.valueOf(delivered.get("version").asLong()))
+                .header(HttpHeaders.AUTHORIZATION, rep()).exchange());
+        String finance = customers.bearer(mvc, reviewers().finance());
+        clock.set(shanghai("2026-12-06T09:00"));
+        String receipt = """
+                {"customerId":"%s","amount":%s,"receivedOn":"2026-12-06","method":"BANK_TRANSFER","payer":"杭州订单动态科技有限公司"}""";
+        JsonNode wrong = customers.json(customers.post(mvc, finance, "/api/v1/receipts", receipt.formatted(customer, "1800.00")));
+        clock.set(shanghai("2026-12-06T09:30"));
+        expectOk(customers.post(mvc, finance, "/api/v1/receipts/" + wrong.get("id").asString() + "/reversal",
+                "{\"reason\":\"金额录错\",\"version\":%d}".formatted(wrong.get("version").asLong())));
+        clock.set(shanghai("2026-12-06T10:00"));
+        MvcTestResult recorded = customers.post(mvc, finance, "/api/v1/receipts", receipt.formatted(customer, "180000.00"));
+        assertThat(recorded).hasStatus(201);
+
+        JsonNode timeline = customers.getJson(mvc, rep(), "/api/v1/customers/" + customer + "/timeline?size=100");
+
+        var business = java.util.Set.of("contract", "order", "receipt");
+        assertThat(entries(timeline, business)).containsExactly(
+                "receipt receipt.customerTimeline.RECORDED", "receipt receipt.customerTimeline.REVERSED",
+                "receipt receipt.customerTimeline.RECORDED", "order order.customerTimeline.ACCEPTED",
+                "order order.customerTimeline.DELIVERED", "order order.customerTimeline.SHIPPED",
+                "order order.customerTimeline.CREATED", "contract contract.customerTimeline.SIGNED",
+                "contract contract.customerTimeline.APPROVED", "contract contract.customerTimeline.SUBMITTED");
+        JsonNode paid = timeline.get("items").valueStream().filter(e -> e.get("kind").asString().equals("receipt")).findFirst().orElseThrow();
+        assertThat(paid.get("args").get(1).asString()).as("the amount as screens print it").isEqualTo("180,000.00");
+        assertThat(paid.get("link").isNull()).as("the rep may not open the receipts list").isTrue();
+        assertThat(timeline.get("items").valueStream().filter(e -> e.get("kind").asString().equals("order")))
+                .allSatisfy(e -> assertThat(e.get("link").asString()).isEqualTo("/orders/" + id));
+        assertThat(timeline.get("items").valueStream().filter(e -> e.get("kind").asString().equals("contract")))
+                .allSatisfy(e -> assertThat(e.get("link").asString()).isEqualTo("/contracts/" + contract.get("id").asString()));
+        JsonNode forFinance = customers.getJson(mvc, finance, "/api/v1/customers/" + customer + "/timeline?size=100");
+        assertThat(forFinance.get("items").valueStream().filter(e -> e.get("kind").asString().equals("receipt")).findFirst()
+                .orElseThrow().get("link").asString()).isEqualTo("/receipts?from=2026-12-06&to=2026-12-06");
+
+        jakarta.servlet.http.Cookie session = customers.session(mvc, reviewers().rep());
+        String en = mvc.get().uri("/customers/" + customer + "?lang=en").cookie(session).exchange().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(en).contains("Receipt " + customers.json(recorded).get("number").asString()
+                        + " recorded: 180,000.00 CNY received on 2026-12-06 (Bank transfer)",
+                "Order " + order.get("number").asString() + " accepted on 2026-12-05, signed by 王经理",
+                "Contract " + contract.get("number").asString() + " 工业网关采购合同 signed: 600,000.00");
+        String zh = mvc.get().uri("/customers/" + customer + "?lang=zh-CN").cookie(session).exchange().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(zh).contains("订单 " + order.get("number").asString() + " 已于 2026-12-05 验收，签收人 王经理",
+                "收款 " + wrong.get("number").asString() + "（1,800.00 CNY）已冲销：金额录错");
+
+        List<String> walked = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = customers.getJson(mvc, rep(), "/api/v1/customers/" + customer + "/timeline?size=3"
+                    + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(page.get("items").size()).isLessThanOrEqualTo(3);
+            page.get("items").forEach(e -> walked.add(e.get("key").asString()));
+            JsonNode next = page.get("nextCursor");
+            cursor = next == null || next.isNull() ? null : next.asString();
+        } while (cursor != null);
+        assertThat(walked).as("pages of three across every source: each entry once, in order")
+                .containsExactlyElementsOf(timeline.get("items").valueStream().map(e -> e.get("key").asString()).toList());
+
+        assertThat(customers.get(mvc, customers.bearer(mvc, reviewers().otherRep()),
+                "/api/v1/customers/" + customer + "/timeline")).as("another team's rep").hasStatus(404);
+    }
+
     private JsonNode shippedWhole(JsonNode order, String carrier, String waybill) {
         JsonNode shipped = expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + order.get("id").asString()
                 + "/shipments", """

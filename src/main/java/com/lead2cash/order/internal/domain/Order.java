@@ -40,7 +40,10 @@ public class Order {
     private String consigneePhone;
     private LocalDate promisedDate;
     private LocalDate deliveredOn;
+    /** When the delivery was recorded: the day alone cannot order it before an acceptance of the same day. */
+    private Instant deliveredAt;
     private LocalDate acceptedOn;
+    private Instant acceptedAt;
     private String acceptanceSignedBy;
     private String acceptanceQuantity;
     private String acceptanceQuality;
@@ -213,6 +216,7 @@ public class Order {
             throw new FieldValidationException("deliveredOn", "order.deliveredOn.beforeShipment", lastShipped.toString());
         }
         deliveredOn = day;
+        deliveredAt = now;
         status = OrderStatus.DELIVERED;
         updatedAt = now;
     }
@@ -241,6 +245,7 @@ public class Order {
             throw new FieldValidationException(errors);
         }
         acceptedOn = day;
+        acceptedAt = now;
         acceptanceSignedBy = signedBy.strip();
         acceptanceQuantity = quantity.strip();
         acceptanceQuality = quality.strip();

@@ -253,7 +253,7 @@ class CustomerApiController {
         return views.of(credit.change(id, body.creditRating(), body.creditLimit(), body.reason(), body.version()));
     }
 
-    @Operation(summary = "The customer's timeline: activities, status and owner changes, deadlines, opportunities, confirmations; newest first")
+    @Operation(summary = "The customer's timeline: activities, status and owner changes, deadlines, opportunities, confirmations, contracts, orders, receipts (each to the roles that read them); newest first")
     @GetMapping("/api/v1/customers/{id}/timeline")
     CursorPage<TimelineEntry> timeline(@PathVariable UUID id, @RequestParam(required = false) String cursor,
                                        @RequestParam(required = false) Integer size) {

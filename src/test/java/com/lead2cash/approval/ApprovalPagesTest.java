@@ -121,7 +121,7 @@ class ApprovalPagesTest {
         String en = mvc.get().uri("/approvals/{id}?lang=en", id).cookie(session).exchange().getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(en).contains(">Quote<", "1. Manager&#39;s approval", "2. Finance", "3. Final approval (K2)",
-                        "4. 终审 Final approval (K2)", "A manager&#39;s approval")
+                        "4. 终审 Final approval (K2)", "a manager&#39;s approval")
                 .doesNotContain(quoteId, "1. MANAGER", "2. finance", "FINAL_APPROVAL", ">MANAGER<");
         String zh = mvc.get().uri("/approvals/{id}?lang=zh-CN", id).cookie(session).exchange().getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
@@ -129,5 +129,35 @@ class ApprovalPagesTest {
 
         assertThat(mvc.get().uri("/approvals?lang=en").cookie(session)).hasStatusOk().bodyText()
                 .contains(">Quote<", ">Manager&#39;s approval<").doesNotContain(quoteId, ">MANAGER<");
+    }
+
+    @Test
+    void factsThatAreCodesShowTheirModulesLabelsInTheReadersLanguageAndAStoredValueWithoutOneAsItIs() throws Exception {
+        List<ApproverRule> legal = List.of(new ApproverRule.ByRole(Role.LEGAL));
+        // the facts as ContractReviews and InvoiceService build them
+        UUID contract = approvals.submit(new ApprovalRequest("Contract", UUID.randomUUID().toString(), "HT-1", rep,
+                FlowDefinition.of(new StepDefinition("CONTRACT_REVIEW", StepMode.PARALLEL, legal, null)),
+                Map.of("riskLevel", "HIGH", "customer", "MEDIUM"))).id();
+        UUID invoice = approvals.submit(new ApprovalRequest("Invoice", UUID.randomUUID().toString(), "KP-1", rep,
+                FlowDefinition.of(new StepDefinition("finance", StepMode.PARALLEL, legal, null)),
+                Map.of("type", "VAT_SPECIAL"))).id();
+        // stored before its value had a label
+        UUID old = approvals.submit(new ApprovalRequest("Contract", UUID.randomUUID().toString(), "HT-0", rep,
+                FlowDefinition.of(new StepDefinition("CONTRACT_REVIEW", StepMode.PARALLEL, legal, null)),
+                Map.of("riskLevel", "SEVERE"))).id();
+        Cookie session = login("lawyer");
+
+        assertThat(page(contract, "en", session)).contains(">Risk<", ">High<", ">Customer<", ">MEDIUM<")
+                .doesNotContain(">HIGH<", ">riskLevel<", ">Medium<");
+        assertThat(page(contract, "zh-CN", session)).contains(">风险等级<", ">高<").doesNotContain(">HIGH<");
+        assertThat(page(invoice, "en", session)).contains(">Invoice type<", ">VAT special invoice (专票)<")
+                .doesNotContain(">VAT_SPECIAL<", ">type<");
+        assertThat(page(invoice, "zh-CN", session)).contains(">发票类型<", ">增值税专用发票<").doesNotContain(">VAT_SPECIAL<");
+        assertThat(page(old, "en", session)).contains(">SEVERE<");
+    }
+
+    private String page(UUID approval, String lang, Cookie session) throws Exception {
+        return mvc.get().uri("/approvals/{id}?lang=" + lang, approval).cookie(session).exchange().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -7,14 +7,17 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * How the approval screens name a step and the kind of record approved, in the reader's language. Templates call it
- * as a bean: {@code ${@approvalLabels.step(a.task.stepName)}}.
+ * How the approval screens name a step, the kind of record approved and its facts, in the reader's language.
+ * Templates call it as a bean: {@code ${@approvalLabels.step(a.task.stepName)}}.
  */
 @Component("approvalLabels")
 public class ApprovalLabels {
 
     /** A step named like a role ("FINANCE", "finance") may be read through the role's label. */
     private static final Pattern ROLE_LIKE = Pattern.compile("[A-Za-z_]{1,40}");
+
+    /** A fact value that may be a code of the submitting module (HIGH, VAT_SPECIAL), not a name or an amount. */
+    private static final Pattern CODE_LIKE = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
 
     private final MessageSource messages;
 
@@ -44,5 +47,27 @@ public class ApprovalLabels {
             return "";
         }
         return messages.getMessage("approval.subject." + subjectType, null, subjectType, LocaleContextHolder.getLocale());
+    }
+
+    /** A fact's name (approval.fact.NAME, given by the module that submits it), else the name as stored. */
+    public String fact(String name) {
+        if (name == null) {
+            return "";
+        }
+        return messages.getMessage("approval.fact." + name, null, name, LocaleContextHolder.getLocale());
+    }
+
+    /**
+     * A fact's value: a code read through the labels its module already has for it — the module's bundle names
+     * them, approval.factLabels.SUBJECT.NAME=contract.risk reads HIGH as contract.risk.HIGH — else the value as
+     * stored (names, amounts, and codes that have no label).
+     */
+    public String factValue(String subjectType, String name, String value) {
+        if (value == null || subjectType == null || name == null || !CODE_LIKE.matcher(value).matches()) {
+            return value == null ? "" : value;
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        String labels = messages.getMessage("approval.factLabels." + subjectType + "." + name, null, null, locale);
+        return labels == null ? value : messages.getMessage(labels + "." + value, null, value, locale);
     }
 }

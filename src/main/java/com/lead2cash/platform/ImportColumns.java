@@ -89,7 +89,7 @@ public final class ImportColumns<C extends Enum<C> & ImportColumns.Column> {
             columns.add(column);
         }
         if (!unknown.isEmpty()) {
-            throw new FieldValidationException("file", messages + ".unknownColumns", String.join("、", unknown));
+            throw new FieldValidationException("file", messages + ".unknownColumns", ListText.of(unknown));
         }
         if (!columns.contains(identifying)) {
             throw new FieldValidationException("file", messages + ".missingColumn", identifying.names().zh());

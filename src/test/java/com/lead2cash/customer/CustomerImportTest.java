@@ -217,6 +217,19 @@ class CustomerImportTest {
     }
 
     @Test
+    void theUnknownColumnsAreListedWithTheSeparatorOfTheReadersLanguage() {
+        var company = support.company("imp3b");
+        for (String[] lang : new String[][] {{"en", "名字, 电话"}, {"zh-CN", "名字、电话"}}) {
+            var result = mvc.post().uri("/api/v1/customers/imports").multipart()
+                    .file(new MockMultipartFile("file", "x.csv", "text/csv", "名字,电话\r\n甲,1\r\n".getBytes(StandardCharsets.UTF_8)))
+                    .header(HttpHeaders.AUTHORIZATION, support.bearer(mvc, company.eastRep()))
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, lang[0]).exchange();
+            assertThat(result).hasStatus(422).bodyJson().extractingPath("$.errors[0].message").asString()
+                    .as(lang[0]).contains(lang[1]);
+        }
+    }
+
+    @Test
     void aZipBombIsRefusedWhileItIsReadAndImportsNothing() {
         var company = support.company("imp4");
         var result = mvc.post().uri("/api/v1/customers/imports").multipart()

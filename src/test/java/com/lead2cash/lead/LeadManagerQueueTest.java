@@ -14,6 +14,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.JsonNode;
@@ -123,6 +125,14 @@ class LeadManagerQueueTest {
                 create.formatted(co.tag(), co.eastManager().id(), finance.id()));
         assertThat(notARep).hasStatus(422).bodyJson().extractingPath("$.errors[0].field").isEqualTo("repIds");
         assertThat(notARep).bodyJson().extractingPath("$.errors[0].code").isEqualTo("territory.rep.notARep");
+        var twoNotReps = mvc.post().uri("/api/v1/lead-territories").header(HttpHeaders.AUTHORIZATION, admin)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"name":"Refused %s","regions":["浙江省舟山市"],"managerId":"%s","repIds":["%s","%s"]}"""
+                        .formatted(co.tag(), co.eastManager().id(), finance.id(), legal.id())).exchange();
+        assertThat(twoNotReps).as("an English refusal lists them with \", \"").hasStatus(422).bodyJson()
+                .extractingPath("$.errors[0].message").asString()
+                .contains(finance.displayName() + ", " + legal.displayName()).doesNotContain("、");
         assertThat(support.post(mvc, admin, "/api/v1/lead-territories",
                 create.formatted(co.tag(), co.eastManager().id(), left.id())))
                 .as("a rep who has left").hasStatus(422)

@@ -1,6 +1,7 @@
 package com.lead2cash.catalog.internal;
 
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.ListText;
 import com.lead2cash.platform.SpreadsheetReader;
 import com.lead2cash.platform.SpreadsheetText;
 import java.io.IOException;
@@ -223,7 +224,7 @@ public final class ProductWorkbook {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new FieldValidationException("file", "catalog.import.unknownColumns", String.join("、", unknown));
+            throw new FieldValidationException("file", "catalog.import.unknownColumns", ListText.of(unknown));
         }
         for (Column required : Column.values()) {
             if (required.required && Arrays.stream(columns).noneMatch(c -> c == required)) {

@@ -1,6 +1,7 @@
 package com.lead2cash.lead.internal.routing;
 
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.ListText;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.region.Region;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -96,7 +96,7 @@ public class TerritoryService {
                 throw candidates.isEmpty()
                         ? new FieldValidationException("regions", "territory.region.unknown", entry)
                         : new FieldValidationException("regions", "territory.region.ambiguous", entry,
-                                candidates.stream().map(Region::name).collect(Collectors.joining("、")));
+                                ListText.of(candidates.stream().map(Region::name).toList()));
             }
         }
         return codes;
@@ -133,10 +133,10 @@ public class TerritoryService {
                 throw new FieldValidationException("repIds", "territory.rep.unknown");
             }
             // routing would hand them leads they cannot work (or even read)
-            String notReps = reps.values().stream().filter(p -> !SalesPeople.holdsLeads(p))
-                    .map(OrgDirectory.Person::displayName).sorted().collect(Collectors.joining("、"));
+            List<String> notReps = reps.values().stream().filter(p -> !SalesPeople.holdsLeads(p))
+                    .map(OrgDirectory.Person::displayName).sorted().toList();
             if (!notReps.isEmpty()) {
-                throw new FieldValidationException("repIds", "territory.rep.notARep", notReps);
+                throw new FieldValidationException("repIds", "territory.rep.notARep", ListText.of(notReps));
             }
         }
     }

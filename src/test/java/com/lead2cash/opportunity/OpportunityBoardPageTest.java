@@ -2,7 +2,11 @@ package com.lead2cash.opportunity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.platform.Role;
+import com.lead2cash.platform.internal.identity.IdentityService;
 import com.lead2cash.testing.CustomerTestSupport;
+import com.lead2cash.testing.Fixtures;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.SalesTestSupport;
 import com.lead2cash.testing.TestClock;
@@ -13,7 +17,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-/** The pipeline board offers "new opportunity" only to those who may open one. */
+/**
+ * The pipeline board offers "new opportunity" only to those who may open one; an opportunity's page lists in the
+ * reader's language and says why nobody can be invited to its panel.
+ */
 @IntegrationTest
 @Import(TestClock.class)
 class OpportunityBoardPageTest {
@@ -21,6 +28,9 @@ class OpportunityBoardPageTest {
     @Autowired MockMvcTester mvc;
     @Autowired CustomerTestSupport customers;
     @Autowired SalesTestSupport sales;
+    @Autowired Fixtures fixtures;
+    @Autowired OrgDirectory org;
+    @Autowired IdentityService identity;
 
     @Test
     void financeReadsTheBoardWithoutTheNewOpportunityButtonARepHasIt() throws Exception {
@@ -50,5 +60,30 @@ class OpportunityBoardPageTest {
                 .getContentAsString(StandardCharsets.UTF_8)).contains("安防, 门禁").doesNotContain("安防、门禁");
         assertThat(mvc.get().uri("/opportunities/" + id + "?lang=zh-CN").cookie(rep).exchange().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("安防、门禁");
+    }
+
+    @Test
+    void withoutATechSupportColleagueTheEvaluationPanelSaysWhyNobodyIsInvitedAndWhoAddsOne() throws Exception {
+        var company = customers.company("no-tech");
+        // other tests of this class add tech-support colleagues: here nobody active has the role
+        org.activeWithRole(Role.TECH_SUPPORT).forEach(p -> identity.setActive(p.id(), false, identity.user(p.id()).version()));
+        String token = customers.bearer(mvc, company.eastRep());
+        String customer = sales.customerWithContact(company.eastRep(), "无技术支持有限公司", "李经理", "li@example.com");
+        String id = customers.json(SalesTestSupport.expect(customers.post(mvc, token, "/api/v1/opportunities", """
+                {"customerId":"%s","name":"无人可邀","amount":1000,"expectedCloseDate":"2026-12-31"}"""
+                .formatted(customer)), 201)).get("id").asString();
+        Cookie rep = customers.session(mvc, company.eastRep());
+
+        assertThat(page(id, "en", rep)).contains("id=\"invite-none\"", "needs a tech-support colleague",
+                "An administrator adds one").doesNotContain("id=\"invite-submit\"");
+        assertThat(page(id, "zh-CN", rep)).contains("评估需要一位技术支持同事", "系统管理员");
+
+        fixtures.user("tech.no-tech", fixtures.rootUnit(), CustomerTestSupport.HIRED, Role.TECH_SUPPORT);
+        assertThat(page(id, "en", rep)).contains("id=\"invite-submit\"", "tech.no-tech").doesNotContain("invite-none");
+    }
+
+    private String page(String id, String lang, Cookie session) throws Exception {
+        return mvc.get().uri("/opportunities/" + id + "?lang=" + lang).cookie(session).exchange().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
     }
 }

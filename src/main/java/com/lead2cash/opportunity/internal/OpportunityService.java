@@ -30,6 +30,7 @@ import com.lead2cash.sop.SubjectRef;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import com.lead2cash.platform.ForbiddenException;
@@ -195,6 +196,22 @@ public class OpportunityService {
                     "/opportunities/" + o.id(), o.code(), o.name(), CurrentUser.require().displayName()));
         }
         return save(o);
+    }
+
+    /**
+     * Whom the actor may invite to the panel (O2) now: the active tech-support colleagues while the opportunity
+     * offers the invitation. {@code noneToInvite}: it offers it but the company has no such colleague, which the
+     * page explains rather than hiding the invitation without a word.
+     */
+    public record Invitees(List<OrgDirectory.Person> people, boolean noneToInvite) {
+    }
+
+    public Invitees invitees(Opportunity o) {
+        if (!o.availableActions(access.actor(o), rules().panel()).contains(OpportunityAction.INVITE_EVALUATOR)) {
+            return new Invitees(List.of(), false);
+        }
+        List<OrgDirectory.Person> tech = org.activeWithRole(Role.TECH_SUPPORT);
+        return new Invitees(tech, tech.isEmpty());
     }
 
     /** O2: invites a tech-support colleague to the panel, who has the policy's window to answer. */

@@ -17,7 +17,6 @@ import com.lead2cash.opportunity.internal.domain.Scorecard;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.OrgDirectory;
-import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormProblems;
 import java.math.BigDecimal;
@@ -161,8 +160,7 @@ class OpportunityController {
         model.addAttribute("openStages", Stage.OPEN);
         model.addAttribute("categories", List.of(ForecastCategory.PIPELINE, ForecastCategory.BEST_CASE,
                 ForecastCategory.COMMIT, ForecastCategory.OMITTED));
-        model.addAttribute("techSupport", view.availableActions().contains(OpportunityAction.INVITE_EVALUATOR)
-                ? org.activeWithRole(Role.TECH_SUPPORT) : List.of());
+        model.addAttribute("invitees", service.invitees(o));
         model.addAttribute("sellers", view.availableActions().contains(OpportunityAction.REASSIGN)
                 ? teams.sellers(access.scope()) : List.of());
         List<UUID> people = stayPeople(o);

@@ -237,6 +237,27 @@ class QuoteApiTest {
             assertThat(opportunity.get("stage").asString()).isEqualTo("NEGOTIATION");
             assertThat(opportunity.get("amount").decimalValue()).isEqualByComparingTo("12360.00"); // 11000 + 1360 tax
         });
+
+        // the rep may revise quotes: what refuses an accepted version is its state (422), and it is not offered
+        JsonNode accepted = customers.getJson(mvc, d.rep(), "/api/v1/quotes/" + id);
+        assertThat(accepted.get("actions").toString()).doesNotContain("REVISE");
+        var notRevised = customers.post(mvc, d.rep(), "/api/v1/quotes/" + id + "/revisions", "{}");
+        assertThat(notRevised).hasStatus(422);
+        assertThat(customers.json(notRevised).get("code").asString()).isEqualTo("quote.revise.accepted");
+    }
+
+    @Test
+    void aQuoteOfALostOpportunityIsRefusedByItsState422NotByWhoAsks() {
+        Deal d = deal("lostq");
+        String id = create(d, "0").get("id").asString();
+        submit(d.rep(), id);
+        long version = customers.getJson(mvc, d.rep(), "/api/v1/opportunities/" + d.opportunityId()).get("version").asLong();
+        SalesTestSupport.expect(customers.post(mvc, d.rep(), "/api/v1/opportunities/" + d.opportunityId() + "/stage",
+                "{\"stage\":\"LOST\",\"lostReason\":\"PRICE\",\"version\":" + version + "}"), 200);
+        assertThat(customers.getJson(mvc, d.rep(), "/api/v1/quotes/" + id).get("actions")).as("nothing offered").isEmpty();
+        var refused = customers.post(mvc, d.rep(), "/api/v1/quotes/" + id + "/revisions", "{}");
+        assertThat(refused).as("the owner asks: the stage refuses").hasStatus(422);
+        assertThat(customers.json(refused).get("code").asString()).isEqualTo("quote.opportunityClosed");
     }
 
     @Test

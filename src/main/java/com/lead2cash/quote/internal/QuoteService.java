@@ -299,8 +299,10 @@ public class QuoteService {
 
     public QuoteActor actor(Quote quote) {
         CurrentUser me = CurrentUser.require();
-        return new QuoteActor(me.id(), opportunities.mayWork(quote.opportunityId()),
-                REVIEWERS.stream().anyMatch(me::has));
+        // who works the opportunity whatever its stage (403 otherwise); a won or lost one refuses by its state (422)
+        Stage stage = opportunities.find(quote.opportunityId()).map(OpportunityRef::stage).orElseThrow();
+        return new QuoteActor(me.id(), opportunities.worksOn(quote.opportunityId()),
+                REVIEWERS.stream().anyMatch(me::has), stage.isOpen());
     }
 
     /** Q2 — the approval ended: approved moves the quote on (the approver reviewed its pricing), rejected sends it back to draft. */

@@ -131,7 +131,10 @@ public class Quote {
      * the customer accepted it.
      */
     public Quote revise(UUID authorId, LocalDate today, Instant now) {
-        if (status == QuoteStatus.SUPERSEDED || status == QuoteStatus.ACCEPTED || status == QuoteStatus.DRAFT) {
+        if (status == QuoteStatus.ACCEPTED) {
+            throw new DomainException("quote.revise.accepted");
+        }
+        if (status == QuoteStatus.SUPERSEDED || status == QuoteStatus.DRAFT) {
             throw new DomainException("quote.revise.notAllowed", status.name());
         }
         Quote next = new Quote();
@@ -254,7 +257,7 @@ public class Quote {
      */
     public Set<QuoteAction> availableActions(QuoteActor actor, boolean reviewBeforeSending) {
         Set<QuoteAction> actions = EnumSet.noneOf(QuoteAction.class);
-        if (!actor.works()) {
+        if (!actor.works() || !actor.opportunityOpen()) {
             return actions;
         }
         switch (status) {
@@ -287,6 +290,13 @@ public class Quote {
         }
         if (!actor.works() || (action == QuoteAction.REVIEW && (!actor.manager() || actor.id().equals(authorId)))) {
             throw new ForbiddenException("error.forbidden");
+        }
+        // from here on someone who may act on quotes asks: what refuses them is a state, 422
+        if (!actor.opportunityOpen()) {
+            throw new DomainException("quote.opportunityClosed");
+        }
+        if (action == QuoteAction.REVISE && status == QuoteStatus.ACCEPTED) {
+            throw new DomainException("quote.revise.accepted");
         }
         if (action == QuoteAction.SEND && status == QuoteStatus.APPROVED && awaitsReview(reviewBeforeSending)) {
             throw new DomainException("quote.send.notReviewed");

@@ -89,6 +89,9 @@ class QuoteLifecycleTest {
         q.answered(true, NOW);
         assertThat(q.status()).isEqualTo(QuoteStatus.ACCEPTED);
         assertThatThrownBy(() -> q.revise(author, TODAY, NOW)).as("kept as accepted").isInstanceOf(DomainException.class);
+        assertThat(q.availableActions(rep, true)).as("nothing offered on an accepted version").isEmpty();
+        assertThatThrownBy(() -> q.requireAction(rep, QuoteAction.REVISE, true)).as("its state refuses, not who asks (422)")
+                .isInstanceOf(DomainException.class).hasMessageContaining("quote.revise.accepted");
 
         Quote unreviewed = draft("0");
         unreviewed.submit(Authority.REP, Authority.REP, NOW);
@@ -124,5 +127,17 @@ class QuoteLifecycleTest {
         QuoteActor outsider = new QuoteActor(UUID.randomUUID(), false, true);
         assertThat(q.availableActions(outsider, false)).isEmpty();
         assertThatThrownBy(() -> q.requireAction(outsider, QuoteAction.SEND, false)).isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void aWonOrLostOpportunityRefusesItsQuotesByState422ToWhoWorksItAnd403ToWhoDoesNot() {
+        Quote q = draft("0");
+        q.submit(Authority.REP, Authority.REP, NOW);
+        QuoteActor owner = new QuoteActor(author, true, false, false);
+        assertThat(q.availableActions(owner, false)).isEmpty();
+        assertThatThrownBy(() -> q.requireAction(owner, QuoteAction.REVISE, false))
+                .isInstanceOf(DomainException.class).hasMessageContaining("quote.opportunityClosed");
+        QuoteActor outsider = new QuoteActor(UUID.randomUUID(), false, true, false);
+        assertThatThrownBy(() -> q.requireAction(outsider, QuoteAction.REVISE, false)).isInstanceOf(ForbiddenException.class);
     }
 }

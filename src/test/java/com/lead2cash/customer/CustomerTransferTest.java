@@ -51,7 +51,7 @@ class CustomerTransferTest {
     }
 
     @Test
-    void aManagerTransfersACustomerWithAReasonAndItsOpenDeadlinesMoveAlong() {
+    void aManagerTransfersACustomerWithAReasonAndItsOpenDeadlinesMoveAlong() throws Exception {
         var company = support.company("xfer1");
         String rep = support.bearer(mvc, company.eastRep());
         JsonNode created = support.customer(mvc, rep, "转移测试一公司", "\"grade\":\"B\"");
@@ -78,6 +78,13 @@ class CustomerTransferTest {
         assertThat(support.post(mvc, manager, "/api/v1/customers/" + id + "/transfer",
                 "{\"ownerId\":\"%s\",\"reason\":\" \",\"version\":%d}".formatted(to, version))).hasStatus(422);
         assertThat(owner(id)).isEqualTo(from);
+        // the customer's page offers the manager everyone in the team but its owner, whom a transfer refuses
+        var page = mvc.get().uri("/customers/" + id).cookie(support.session(mvc, company.eastManager())).exchange();
+        assertThat(page).hasStatus(200);
+        String html = page.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        String choices = html.substring(html.indexOf("id=\"transfer-owner\""));
+        assertThat(choices.substring(0, choices.indexOf("</select>"))).contains("value=\"" + to + "\"")
+                .doesNotContain("value=\"" + from + "\"");
 
         JsonNode moved = support.postJson(mvc, manager, "/api/v1/customers/" + id + "/transfer",
                 "{\"ownerId\":\"%s\",\"reason\":\"调岗\",\"version\":%d}".formatted(to, version));

@@ -264,7 +264,7 @@ class LeadLifecycleApiTest {
     }
 
     @Test
-    void L7_reassigningALeadToTheRepWhoOwnsItIsRefusedAndNothingIsRecordedAgain() {
+    void L7_reassigningALeadToTheRepWhoOwnsItIsRefusedAndNothingIsRecordedAgain() throws Exception {
         JsonNode lead = body(support.post(mvc, marketing, "/api/v1/leads", co.gradeBLead("上海戊二餐饮", "13800000014")));
         String id = lead.get("id").asString();
         UUID owner = UUID.fromString(lead.get("ownerId").asString());
@@ -282,6 +282,15 @@ class LeadLifecycleApiTest {
         assertThat(after.get("assignedAt").asString()).isEqualTo(before.get("assignedAt").asString());
         assertThat(support.deadlines(UUID.fromString(id))).as("L6 and L7 as they were").isEqualTo(deadlines);
         assertThat(support.inbox(owner)).as("no second new-lead notice").isEqualTo(inbox);
+
+        // the lead's page does not offer the owner it would refuse
+        var page = mvc.get().uri("/leads/" + id).cookie(fixtures.session(mvc, co.eastManager().username(),
+                com.lead2cash.testing.Fixtures.PASSWORD)).exchange();
+        assertThat(page).hasStatus(HttpStatus.OK);
+        String html = page.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(html).contains("id=\"assign-owner\"");
+        String choices = html.substring(html.indexOf("id=\"assign-owner\""));
+        assertThat(choices.substring(0, choices.indexOf("</select>"))).doesNotContain("value=\"" + owner + "\"");
     }
 
     @Test

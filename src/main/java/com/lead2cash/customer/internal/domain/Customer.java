@@ -365,13 +365,18 @@ public class Customer {
 
     // ---- ownership and the public pool (C7)
 
+    /** Whether the customer may be handed to this person: anyone but its owner. */
+    public boolean transferableTo(UUID newOwner) {
+        return !newOwner.equals(ownerId);
+    }
+
     /** A manager hands the customer to another owner; the follow-up schedule is kept. */
     public void transferTo(UUID newOwner, Instant now) {
         requireNotMerged();
         if (newOwner == null) {
             throw new FieldValidationException("ownerId", "customer.owner.required");
         }
-        if (newOwner.equals(ownerId)) {
+        if (!transferableTo(newOwner)) {
             throw new FieldValidationException("ownerId", "customer.transfer.sameOwner");
         }
         boolean fromPool = ownerId == null;

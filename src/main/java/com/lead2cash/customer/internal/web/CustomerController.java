@@ -339,7 +339,8 @@ class CustomerController {
         model.addAttribute("grades", CustomerGrade.values());
         model.addAttribute("modes", PursuitMode.values());
         model.addAttribute("ratings", CreditRating.values());
-        model.addAttribute("people", view.can("TRANSFER") ? teamPeople() : List.of());
+        model.addAttribute("people", view.can("TRANSFER")
+                ? teamPeople().stream().filter(p -> c.transferableTo(p.id())).toList() : List.of());
         model.addAttribute("now", clock.instant());
         model.addAttribute("nowLocal", LocalDateTime.ofInstant(clock.instant(), policy.zone()).withSecond(0).withNano(0));
         model.addAttribute("threshold", policy.rules().creditApprovalThreshold());

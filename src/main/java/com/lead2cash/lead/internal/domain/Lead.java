@@ -472,11 +472,15 @@ public class Lead {
     /** A manager assigns the lead, or reassigns it, to a rep; the first response starts again. */
     public void assign(LeadActor actor, UUID rep, Instant now) {
         require(LeadAction.ASSIGN, actor, now);
-        // assigning it to its owner again would restart L7 and notify them of a lead they already hold
-        if (rep.equals(ownerId)) {
+        if (!assignableTo(rep)) {
             throw new FieldValidationException("ownerId", "lead.assign.alreadyOwner");
         }
         takeOver(rep, territoryId, now);
+    }
+
+    /** Whether the lead may be assigned to the rep: not to its owner, which would restart L7 for a lead they hold. */
+    public boolean assignableTo(UUID rep) {
+        return !rep.equals(ownerId);
     }
 
     private void takeOver(UUID rep, UUID territory, Instant now) {

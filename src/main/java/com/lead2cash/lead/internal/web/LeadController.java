@@ -301,7 +301,8 @@ public class LeadController {
         model.addAttribute("reasons", reasons.active(locale));
         model.addAttribute("disqualifyLabel", lead.disqualifyReason() == null ? null
                 : reasons.label(lead.disqualifyReason(), locale));
-        model.addAttribute("reps", view.can("ASSIGN") ? assignableReps() : List.of());
+        model.addAttribute("reps", view.can("ASSIGN")
+                ? assignableReps().stream().filter(r -> lead.assignableTo(r.id())).toList() : List.of());
         model.addAttribute("grades", Grade.values());
         model.addAttribute("intents", ContactIntent.values());
         model.addAttribute("people", directory.people(entries.stream().map(LeadHistory.Entry::actorId)

@@ -39,7 +39,7 @@ class DeadlineController {
         model.addAttribute("state", state);
         model.addAttribute("scope", s);
         model.addAttribute("now", queries.now());
-        model.addAttribute("rules", RuleCatalog.all().stream().filter(r -> r.windowParam() != null).toList());
+        model.addAttribute("rules", RuleCatalog.deadlineRules());
         model.addAttribute("states", new String[] {"OPEN", "BREACHED", "MET", "CANCELLED"});
         return htmx != null && cursor != null ? "sop/deadlines :: rows" : "sop/deadlines";
     }

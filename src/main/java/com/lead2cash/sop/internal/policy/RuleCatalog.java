@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every rule of the default SOP policy with its source document and typed parameters — the one place
@@ -62,6 +63,11 @@ public final class RuleCatalog {
         public String descriptionKey() {
             return "rule." + id + ".description";
         }
+
+        /** Whether modules start deadlines under this rule (a window parameter alone does not say so). */
+        public boolean startsDeadlines() {
+            return DEADLINE_RULES.contains(id);
+        }
     }
 
     /** The rule whose parameter holds the reminder fractions of every deadline. */
@@ -70,6 +76,14 @@ public final class RuleCatalog {
     public static final String DEFAULT_TARGET_INDUSTRIES = "制造业, 软件和信息技术服务业, 批发和零售业, 金融业, 医疗健康";
 
     private static final Map<String, RuleDef> RULES = new LinkedHashMap<>();
+
+    /**
+     * The rules under which modules start deadlines ({@code Deadlines.open}, {@code openUntil}, {@code recordMet}),
+     * whether their window is a parameter (L1) or worked out by the module (C2, D3, S1); the deadline list filters
+     * by these. DeadlineRulesTest reads the modules' calls and fails when this set and they differ.
+     */
+    private static final Set<String> DEADLINE_RULES = Set.of("L1", "L6", "L7", "L9",
+            "C2", "C3", "C4", "C5", "C6", "O2", "K1", "K3", "K4", "D1", "D2", "D3", "P1", "H1", "S1", "S2");
 
     static {
         Stage s = Stage.LEAD;
@@ -195,6 +209,11 @@ public final class RuleCatalog {
 
     public static List<RuleDef> all() {
         return List.copyOf(RULES.values());
+    }
+
+    /** The rules deadlines are started under, in catalogue order. */
+    public static List<RuleDef> deadlineRules() {
+        return RULES.values().stream().filter(RuleDef::startsDeadlines).toList();
     }
 
     public static Optional<RuleDef> find(String ruleId) {

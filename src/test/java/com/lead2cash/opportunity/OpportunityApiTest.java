@@ -244,7 +244,14 @@ class OpportunityApiTest {
             assertThat(theirs.get("openCount").asInt()).as(foreign).isZero();
         }
 
+        // without an expected close date an opportunity has no month: left out of the figures, counted apart
+        SalesTestSupport.expect(customers.post(mvc, rep, "/api/v1/opportunities", """
+                {"customerId":"%s","name":"四期","amount":70000}""".formatted(customer)), 201);
         JsonNode forecast = customers.getJson(mvc, manager, "/api/v1/opportunities/forecast?from=2026-12&months=3&groupBy=REP");
+        assertThat(forecast.at("/undated/count").asLong()).isEqualTo(1);
+        assertThat(forecast.at("/undated/amount").decimalValue()).isEqualByComparingTo("70000");
+        assertThat(customers.getJson(mvc, westManager, "/api/v1/opportunities/forecast").at("/undated/count").asLong())
+                .as("another team's").isZero();
         JsonNode december = forecast.get("company").get("months").get("2026-12");
         assertThat(december.get("pipeline").decimalValue()).isEqualByComparingTo("400000");
         assertThat(december.get("bestCase").decimalValue()).isEqualByComparingTo("500000");

@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The sales forecast (销售预测): for each close month, open opportunities by forecast category (pipeline,
  * best case, commit), the weighted pipeline (amount × the stage's probability) and what was won that
  * month, per rep, per team and for the company within the reader's scope. Open opportunities whose close
- * date has passed are shown apart as overdue. It reads the cells of {@code opportunity_forecast_month}
+ * date has passed are shown apart as overdue, those without one are counted apart as undated. It reads the cells of {@code opportunity_forecast_month}
  * (owner, month, stage, category; the database keeps them as opportunities change), never the
  * opportunities themselves; the roll-ups are summed here.
  */
@@ -57,7 +57,15 @@ public class ForecastQueries {
         }
     }
 
-    public record Forecast(List<YearMonth> months, List<ForecastRow> rows, ForecastRow company) {
+    /**
+     * The forecast; {@code undated}: the open opportunities (not omitted) it leaves out because they have no expected
+     * close date, so no month — counted apart so that the reader knows the figures miss them.
+     */
+    public record Forecast(List<YearMonth> months, List<ForecastRow> rows, ForecastRow company, Undated undated) {
+    }
+
+    /** Open opportunities without an expected close date: how many and their amount. */
+    public record Undated(long count, BigDecimal amount) {
     }
 
     private final JdbcClient jdbc;
@@ -150,7 +158,20 @@ public class ForecastQueries {
         List<ForecastRow> sorted = new ArrayList<>(rows.values().stream().map(Totals::row).toList());
         sorted.sort(Comparator.comparing((ForecastRow r) -> r.total().weighted()).reversed()
                 .thenComparing(r -> r.label() == null ? "" : r.label()));
-        return new Forecast(monthList, sorted, company.row());
+        return new Forecast(monthList, sorted, company.row(), undated(owners, params));
+    }
+
+    /** The open cells without a month (no expected close date) in the same scope and team as the forecast. */
+    private Undated undated(String owners, Map<String, Object> params) {
+        var statement = jdbc.sql("""
+                select coalesce(sum(opportunities), 0) as n, coalesce(sum(amount), 0) as amount
+                from opportunity_forecast_month
+                where stage not in ('WON', 'LOST') and month is null and forecast_category <> 'OMITTED' and %s
+                """.formatted(owners));
+        for (var e : params.entrySet()) {
+            statement = statement.param(e.getKey(), e.getValue());
+        }
+        return statement.query((rs, i) -> new Undated(rs.getLong("n"), rs.getBigDecimal("amount"))).single();
     }
 
     /** A row being summed: its cells by month, overdue and the total. */

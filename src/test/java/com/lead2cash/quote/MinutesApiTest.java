@@ -87,4 +87,31 @@ class MinutesApiTest {
                 .containsExactly(new java.math.BigDecimal("141000.00"), new java.math.BigDecimal("282000.00"),
                         new java.math.BigDecimal("47000.00"));
     }
+
+    @Test
+    void minutesOfALostOpportunityAreRefusedByItsState422NotByWhoAsks() {
+        clock.set(TestClock.START);
+        var team = sales.team("q3lost");
+        String rep = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "无锡港口机械有限公司", "王芳", "wang@wuxi.test");
+        String opportunity = sales.opportunity(mvc, rep, customer, "岸桥监控", "300000").get("id").asString();
+        sales.qualify(mvc, team, opportunity);
+        sales.move(mvc, rep, opportunity, "PROPOSAL");
+        sales.move(mvc, rep, opportunity, "NEGOTIATION");
+        String minutes = customers.json(SalesTestSupport.expect(customers.post(mvc, rep, "/api/v1/negotiation-minutes",
+                MINUTES.formatted(opportunity, "300000", "30000")), 201)).get("id").asString();
+        long version = customers.getJson(mvc, rep, "/api/v1/opportunities/" + opportunity).get("version").asLong();
+        SalesTestSupport.expect(customers.post(mvc, rep, "/api/v1/opportunities/" + opportunity + "/stage",
+                "{\"stage\":\"LOST\",\"lostReason\":\"PRICE\",\"version\":" + version + "}"), 200);
+        String contact = customers.getJson(mvc, rep, "/api/v1/customers/" + customer + "/contacts").get(0).get("id").asString();
+
+        var refused = customers.post(mvc, rep, "/api/v1/negotiation-minutes/" + minutes + "/send",
+                "{\"contactId\":\"" + contact + "\"}");
+        assertThat(refused).as("the owner asks: the stage refuses").hasStatus(422);
+        assertThat(customers.json(refused).get("code").asString()).isEqualTo("minutes.opportunityClosed");
+        assertThat(customers.getJson(mvc, rep, "/api/v1/negotiation-minutes/" + minutes).get("status").asString())
+                .as("nothing sent").isEqualTo("DRAFT");
+        assertThat(customers.post(mvc, sales.bearer(mvc, team.otherRep()), "/api/v1/negotiation-minutes/" + minutes + "/send",
+                "{\"contactId\":\"" + contact + "\"}")).as("another team's rep").hasStatus(404);
+    }
 }

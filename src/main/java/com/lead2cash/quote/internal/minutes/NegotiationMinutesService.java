@@ -87,8 +87,12 @@ public class NegotiationMinutesService {
     public Sent send(UUID id, UUID contactId, Locale locale) {
         NegotiationMinutes m = minutes.findByIdForUpdate(id).orElseThrow(() -> new RecordNotFoundException(SUBJECT, id));
         OpportunityRef opportunity = visibleOpportunity(m);
-        if (!opportunities.mayWork(m.opportunityId())) {
+        // who asks is 403; a won or lost opportunity refuses by its state (422)
+        if (!opportunities.worksOn(m.opportunityId())) {
             throw new ForbiddenException("error.forbidden");
+        }
+        if (!opportunity.stage().isOpen()) {
+            throw new DomainException("minutes.opportunityClosed");
         }
         if (contactId == null) {
             throw new FieldValidationException("contactId", "quote.contact.required");

@@ -47,3 +47,19 @@ document.addEventListener('keydown', function (event) {
     }
   }
 });
+
+// "Copy link" beside a just-issued confirmation link (confirmation/fragments :: sent): the link goes to the clipboard
+// for the rep to paste into WeChat; where the browser has no clipboard API the link is selected to copy by hand.
+document.addEventListener('click', function (event) {
+  var button = event.target.closest && event.target.closest('[data-copy-link]');
+  if (!button) {
+    return;
+  }
+  var field = button.closest('.input-group').querySelector('input');
+  field.select();
+  if (navigator.clipboard) {
+    navigator.clipboard.writeText(field.value).then(function () {
+      button.textContent = button.getAttribute('data-copied');
+    });
+  }
+});

@@ -24,8 +24,10 @@ public interface SatisfactionSurveys {
     }
 
     /**
-     * Sends the survey by e-mail unless the contact has no e-mail address; answers the confirmation with
-     * its link (to show as a QR code too) when sent now, empty when not sent or sent before.
+     * Sends the survey to the contact, by e-mail when they have an address; without one the survey is made all
+     * the same and its link goes by phone or WeChat (the survey's card renews it). Answers the confirmation with
+     * its link (to show as a QR code too) when sent now, empty when not sent (a contact not of the customer) or
+     * sent before.
      */
     java.util.Optional<com.lead2cash.confirmation.SentConfirmation> send(SurveyRequest request);
 }

@@ -26,6 +26,14 @@ public interface Confirmations {
     /** The confirmations of a record, every version, newest first; for the owning module's screens (no scope check). */
     List<ConfirmationView> of(String subjectType, String subjectId);
 
+    /**
+     * A fresh link to an open confirmation, to show on the owning module's page (no scope check: the owning
+     * module has checked its record); every earlier link stops working, so a link once shown can be replaced
+     * without anyone storing it. Not e-mailed. 404 for an unknown confirmation; 422 (confirmation.notOpen) once
+     * it is answered, superseded or expired.
+     */
+    SentConfirmation renewLink(UUID confirmationId, UUID issuedBy);
+
     /** One confirmation, no scope check (the owning module has checked its record). */
     Optional<ConfirmationView> find(UUID confirmationId);
 }

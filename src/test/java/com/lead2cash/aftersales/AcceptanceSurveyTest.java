@@ -39,6 +39,7 @@ class AcceptanceSurveyTest {
     @Autowired TransactionTemplate tx;
     @Autowired JdbcClient jdbc;
     @Autowired Confirmations confirmations;
+    @Autowired SalesTestSupport sales;
 
     void accepted(UUID order, UUID contract, String customer, UUID rep, UUID contact, String productLine) {
         tx.executeWithoutResult(s -> events.publishEvent(new OrderAccepted(order, "SO-" + order.toString().substring(0, 6),
@@ -100,5 +101,73 @@ class AcceptanceSurveyTest {
         assertThat(confirmations.find((UUID) survey.get("confirmation_id")).orElseThrow().recipientContactId())
                 .isEqualTo(UUID.fromString(support.contactOf(customer)));
         assertThat(survey.get("product_line")).isNull();
+    }
+
+    /** The path of a link to the public page; GET it as the contact does, without signing in. */
+    int opens(String url) {
+        return mvc.get().uri(java.net.URI.create(url).getPath()).exchange().getResponse().getStatus();
+    }
+
+    @Test
+    void aContactWithoutEmailIsAskedThroughALinkTheRepRenewsAndEachNewLinkEndsTheOldOne() throws Exception {
+        Service s = support.service("asv3");
+        String customer = sales.customerWithContact(s.rep(), "杭州验收调查三号科技有限公司", "李工", null);
+        UUID contact = UUID.fromString(support.contactOf(customer));
+        UUID order = UUID.randomUUID();
+
+        accepted(order, UUID.randomUUID(), customer, s.rep().id(), contact, "安防");
+
+        var survey = surveyOf(order);
+        UUID surveyId = jdbc.sql("select id from aftersales_survey where subject_id = :o").param("o", order)
+                .query(UUID.class).single();
+        ConfirmationView sent = confirmations.find((UUID) survey.get("confirmation_id")).orElseThrow();
+        assertThat(sent.recipientContactId()).as("asked although there is no address to e-mail").isEqualTo(contact);
+        assertThat(sent.recipientEmail()).isNull();
+        for (String lang : java.util.List.of("zh-CN", "en")) {
+            String panel = mvc.get().uri("/aftersales/customers/" + customer + "/panel?lang=" + lang)
+                    .cookie(customers.session(mvc, s.rep())).exchange().getResponse().getContentAsString(
+                            java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(panel).as("the customer's after-sales card shows it with its new-link action")
+                    .contains("survey-" + surveyId, "survey-renew-link", "/aftersales/surveys/" + surveyId + "/link",
+                            "survey-no-email").doesNotContain("??");
+        }
+
+        String rep = contracts.bearer(mvc, s.rep());
+        String path = "/api/v1/satisfaction/surveys/" + surveyId + "/link";
+        JsonNode first = customers.json(SalesTestSupport.expect(contracts.post(mvc, rep, path, null), 200))
+                .get("confirmation");
+        assertThat(first.get("emailed").asBoolean()).isFalse();
+        String firstUrl = first.get("url").asString();
+        assertThat(opens(firstUrl)).isEqualTo(200);
+        String secondUrl = customers.json(SalesTestSupport.expect(contracts.post(mvc, rep, path, null), 200))
+                .get("confirmation").get("url").asString();
+        assertThat(secondUrl).isNotEqualTo(firstUrl);
+        assertThat(opens(firstUrl)).as("a renewed link ends the one given out before").isEqualTo(404);
+        assertThat(opens(secondUrl)).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from confirmation_link where confirmation_id = :c and revoked_at is null")
+                .param("c", sent.id()).query(Integer.class).single()).as("one live link: the last one").isEqualTo(1);
+
+        SalesTestSupport.expect(contracts.post(mvc, contracts.bearer(mvc, s.otherRep()), path, null), 404);
+        SalesTestSupport.expect(contracts.post(mvc, contracts.bearer(mvc, s.afterSales()), path, null), 404);
+        SalesTestSupport.expect(contracts.post(mvc, rep, "/api/v1/satisfaction/surveys/" + UUID.randomUUID() + "/link",
+                null), 404);
+        assertThat(opens(secondUrl)).as("a refused renewal changes nothing").isEqualTo(200);
+        String renewed = mvc.post().uri("/aftersales/surveys/" + surveyId + "/link")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .cookie(customers.session(mvc, s.rep())).exchange().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(renewed).as("the card's new link, shown once with its QR code and copy action")
+                .contains("confirmation-url", "confirmation-qr", "data-copy-link");
+        String shown = java.util.regex.Pattern.compile("id=\"confirmation-url\"[^>]*value=\"([^\"]+)\"")
+                .matcher(renewed).results().map(m -> m.group(1)).findFirst().orElseThrow();
+        assertThat(opens(secondUrl)).isEqualTo(404);
+        secondUrl = shown;
+        assertThat(opens(secondUrl)).isEqualTo(200);
+
+        assertThat(mvc.post().uri(java.net.URI.create(secondUrl).getPath())
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("outcome", "RATED").param("name", "李工").param("rating", "5").param("comment", "很好")
+                .exchange()).hasStatus3xxRedirection();
+        SalesTestSupport.expect(contracts.post(mvc, rep, path, null), 422);
     }
 }

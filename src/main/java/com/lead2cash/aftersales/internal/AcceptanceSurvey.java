@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * After a delivery's acceptance (验收) the customer is asked how satisfied they are (满意度调查). The survey
  * goes to the contact who accepted online, else to the first reachable key contact handed over with the
- * contract (primary first); a customer without a reachable contact gets none. The order's rep is told of
+ * contract (primary first) — the first of them with an e-mail address, else the first of them, whose link the
+ * rep passes on by phone or WeChat; a customer without any such contact gets none. The order's rep is told of
  * the answer and is the one it rates.
  */
 @Component
@@ -38,12 +39,14 @@ public class AcceptanceSurvey {
         handovers.findByContractId(accepted.contractId())
                 .or(() -> handovers.findLatestAccepted(accepted.customerId()))
                 .ifPresent(h -> candidates.addAll(h.contactIds()));
-        candidates.stream().distinct()
-                .filter(id -> customers.contactPoint(id)
-                        .filter(p -> p.customerId().equals(accepted.customerId()))
-                        .filter(p -> p.email() != null && !p.email().isBlank())
-                        .isPresent())
-                .findFirst()
+        List<CustomerDirectory.ContactPoint> reachable = candidates.stream().distinct()
+                .flatMap(id -> customers.contactPoint(id).stream())
+                .filter(p -> p.customerId().equals(accepted.customerId()))
+                .toList();
+        // by e-mail where an address is known; else the rep passes the link on (the survey's card shows it)
+        reachable.stream().filter(p -> p.email() != null && !p.email().isBlank()).findFirst()
+                .or(() -> reachable.stream().findFirst())
+                .map(CustomerDirectory.ContactPoint::contactId)
                 .ifPresent(contact -> surveys.send(new SatisfactionSurveys.SurveyRequest(
                         SatisfactionSurveys.Occasion.ORDER_ACCEPTED, accepted.orderId(), accepted.customerId(), contact,
                         accepted.ownerId(), accepted.productLine(), accepted.number(), accepted.ownerId())));

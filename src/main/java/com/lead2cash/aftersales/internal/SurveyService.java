@@ -11,8 +11,11 @@ import com.lead2cash.confirmation.Purpose;
 import com.lead2cash.confirmation.Recipient;
 import com.lead2cash.confirmation.SentConfirmation;
 import com.lead2cash.customer.CustomerDirectory;
+import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.platform.RecordNotFoundException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,8 +57,9 @@ public class SurveyService implements SatisfactionSurveys {
         if (alreadySent(r)) {
             return Optional.empty();
         }
+        // a contact without an e-mail address is asked too: the rep passes the link on by phone or WeChat
         Optional<CustomerDirectory.ContactPoint> point = customers.contactPoint(r.contactId())
-                .filter(p -> p.customerId().equals(r.customerId()) && p.email() != null && !p.email().isBlank());
+                .filter(p -> p.customerId().equals(r.customerId()));
         if (point.isEmpty()) {
             return Optional.empty();
         }
@@ -80,6 +84,46 @@ public class SurveyService implements SatisfactionSurveys {
         Instant answeredAt = rated.answeredAt() != null ? rated.answeredAt() : clock.instant();
         insert(Ids.newId(), r, rated.id(), rated.sentAt() != null ? rated.sentAt() : answeredAt, rated.rating(),
                 rated.comment(), answeredAt);
+    }
+
+    /** The surveys of a customer, newest first; for a page that has checked the reader may see the customer. */
+    @Transactional(readOnly = true)
+    public List<Survey> ofCustomer(UUID customerId) {
+        return surveys("customer_id = :key", customerId);
+    }
+
+    /** The survey sent for a subject (a complaint, an order), if any; for a page that has checked its record. */
+    @Transactional(readOnly = true)
+    public Optional<Survey> of(Occasion occasion, UUID subjectId) {
+        return surveys("subject_id = :key", subjectId).stream().filter(v -> v.occasion() == occasion).findFirst();
+    }
+
+    private List<Survey> surveys(String where, UUID key) {
+        record Row(UUID id, Occasion occasion, UUID subject, UUID customer, UUID confirmation) {
+        }
+        return jdbc.sql("select id, occasion, subject_id, customer_id, confirmation_id from aftersales_survey where "
+                        + where + " order by sent_at desc, id desc")
+                .param("key", key)
+                .query((rs, i) -> new Row(rs.getObject("id", UUID.class), Occasion.valueOf(rs.getString("occasion")),
+                        rs.getObject("subject_id", UUID.class), rs.getObject("customer_id", UUID.class),
+                        rs.getObject("confirmation_id", UUID.class)))
+                .list().stream()
+                .flatMap(r -> confirmations.find(r.confirmation()).map(c -> new Survey(r.id(), r.occasion(), r.subject(),
+                        c, customers.find(r.customer()).isPresent())).stream())
+                .toList();
+    }
+
+    /**
+     * A fresh link to the survey for the rep to pass on (by phone, WeChat); the earlier links stop working. 404
+     * when the survey is unknown or its customer outside the reader's scope; 422 once it can no longer be answered.
+     */
+    public SentConfirmation renewLink(UUID surveyId) {
+        Survey survey = surveys("id = :key", surveyId).stream().filter(Survey::customerVisible).findFirst()
+                .orElseThrow(() -> new RecordNotFoundException(AftersalesAccess.SURVEY, surveyId));
+        if (!survey.availableActions().contains(Survey.Action.RENEW_LINK)) {
+            throw new DomainException("confirmation.notOpen");
+        }
+        return confirmations.renewLink(survey.confirmation().id(), CurrentUser.require().id());
     }
 
     /** A survey with the rep, their team and the product line it rates; answered already when given a rating. */

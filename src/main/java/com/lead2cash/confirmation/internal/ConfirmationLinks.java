@@ -72,9 +72,15 @@ public class ConfirmationLinks {
         }
         String binding = confirmation.map(ConfirmationLinks::binding).orElse(BINDING_VERSION + "|none");
         byte[] mac = mac(binding, token);
-        Optional<UUID> owner = jdbc.sql("select confirmation_id from confirmation_link where token_mac = :mac")
+        Optional<UUID> owner = jdbc.sql("select confirmation_id from confirmation_link where token_mac = :mac and revoked_at is null")
                 .param("mac", mac).query(UUID.class).optional();
         return confirmation.isPresent() && owner.isPresent() && owner.get().equals(confirmation.get().id());
+    }
+
+    /** Every link issued for the confirmation so far stops working (the rows stay: they were issued). */
+    void revokeAll(UUID confirmationId) {
+        jdbc.sql("update confirmation_link set revoked_at = :now where confirmation_id = :id and revoked_at is null")
+                .param("now", Timestamp.from(clock.instant())).param("id", confirmationId).update();
     }
 
     /** How many links were issued for the confirmation (the rep's page shows it). */

@@ -152,12 +152,25 @@ public class ConfirmationService implements Confirmations {
     @Transactional
     public SentConfirmation reissue(UUID confirmationId, UUID issuedBy, boolean email) {
         visible(confirmationId);
+        return issueLink(openForUpdate(confirmationId), issuedBy, email);
+    }
+
+    @Override
+    @Transactional
+    public SentConfirmation renewLink(UUID confirmationId, UUID issuedBy) {
+        Confirmation confirmation = openForUpdate(confirmationId);
+        links.revokeAll(confirmationId);
+        return issueLink(confirmation, issuedBy, false);
+    }
+
+    /** The confirmation locked for a new link; 404 unknown, 422 no longer open. */
+    private Confirmation openForUpdate(UUID confirmationId) {
         Confirmation confirmation = confirmations.findByIdForUpdate(confirmationId)
                 .orElseThrow(() -> new RecordNotFoundException("Confirmation", confirmationId));
         if (!confirmation.openAt(clock.instant())) {
             throw new com.lead2cash.platform.DomainException("confirmation.notOpen");
         }
-        return issueLink(confirmation, issuedBy, email);
+        return confirmation;
     }
 
     private SentConfirmation issueLink(Confirmation confirmation, UUID issuedBy, boolean email) {

@@ -1,9 +1,11 @@
 package com.lead2cash.aftersales.internal.web;
 
+import com.lead2cash.aftersales.SatisfactionSurveys;
 import com.lead2cash.aftersales.internal.AftersalesAccess;
 import com.lead2cash.aftersales.internal.AftersalesQueries;
 import com.lead2cash.aftersales.internal.ComplaintService;
 import com.lead2cash.aftersales.internal.HandoverService;
+import com.lead2cash.aftersales.internal.SurveyService;
 import com.lead2cash.aftersales.internal.domain.Complaint;
 import com.lead2cash.aftersales.internal.domain.ComplaintCategory;
 import com.lead2cash.aftersales.internal.domain.ComplaintStatus;
@@ -17,6 +19,7 @@ import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormProblems;
@@ -57,18 +60,20 @@ public class AftersalesController {
     private final AftersalesAccess access;
     private final CustomerDirectory customers;
     private final Confirmations confirmations;
+    private final SurveyService surveys;
     private final OrgDirectory org;
     private final MessageSource messages;
 
     AftersalesController(HandoverService handovers, ComplaintService complaints, AftersalesQueries queries,
                          AftersalesAccess access, CustomerDirectory customers, Confirmations confirmations,
-                         OrgDirectory org, MessageSource messages) {
+                         SurveyService surveys, OrgDirectory org, MessageSource messages) {
         this.handovers = handovers;
         this.complaints = complaints;
         this.queries = queries;
         this.access = access;
         this.customers = customers;
         this.confirmations = confirmations;
+        this.surveys = surveys;
         this.org = org;
         this.messages = messages;
     }
@@ -343,6 +348,7 @@ public class AftersalesController {
         var ratings = confirmations.of(AftersalesAccess.COMPLAINT, c.id().toString());
         model.addAttribute("confirmations", ratings);
         model.addAttribute("rated", ratings.stream().filter(r -> r.rating() != null).findFirst().orElse(null));
+        model.addAttribute("survey", surveys.of(SatisfactionSurveys.Occasion.COMPLAINT_CLOSED, c.id()).orElse(null));
         List<UUID> people = new ArrayList<>(java.util.Arrays.asList(c.handlerId(), c.rootCauseAnalysis().correctiveOwnerId(),
                 c.rootCauseAnalysis().preventiveOwnerId()));
         List<OrgDirectory.Person> colleagues = actions.contains(Complaint.Action.ANALYSE) ? colleagues() : List.of();
@@ -391,7 +397,21 @@ public class AftersalesController {
         model.addAttribute("customerId", id);
         model.addAttribute("servedBy", handovers.servedBy(id).flatMap(org::person).orElse(null));
         model.addAttribute("health", queries.health(id));
+        model.addAttribute("surveys", surveys.ofCustomer(id));
         return "aftersales/customer-panel :: panel";
+    }
+
+    /** htmx: a fresh link to a survey, shown once with its QR code and "copy link"; the earlier links stop working. */
+    @PostMapping("/aftersales/surveys/{id}/link")
+    String renewSurveyLink(@PathVariable UUID id, Model model) {
+        try {
+            model.addAttribute("sent", surveys.renewLink(id));
+        } catch (RecordNotFoundException e) {
+            throw e;
+        } catch (DomainException e) {
+            model.addAttribute("refusal", e);
+        }
+        return "confirmation/fragments :: sent";
     }
 
     private Map<UUID, String> names(java.util.Collection<UUID> ids) {

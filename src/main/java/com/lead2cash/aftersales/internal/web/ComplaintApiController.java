@@ -3,6 +3,7 @@ package com.lead2cash.aftersales.internal.web;
 import com.lead2cash.aftersales.internal.AftersalesAccess;
 import com.lead2cash.aftersales.internal.AftersalesQueries;
 import com.lead2cash.aftersales.internal.ComplaintService;
+import com.lead2cash.aftersales.internal.SurveyService;
 import com.lead2cash.aftersales.internal.domain.Complaint;
 import com.lead2cash.aftersales.internal.domain.ComplaintCategory;
 import com.lead2cash.aftersales.internal.domain.ComplaintStatus;
@@ -10,6 +11,7 @@ import com.lead2cash.aftersales.internal.domain.ReceivedVia;
 import com.lead2cash.aftersales.internal.domain.Severity;
 import com.lead2cash.confirmation.ConfirmationState;
 import com.lead2cash.confirmation.SentConfirmation;
+import com.lead2cash.confirmation.SentLink;
 import com.lead2cash.files.FileResponses;
 import com.lead2cash.files.StoredFile;
 import com.lead2cash.platform.CursorPage;
@@ -134,11 +136,14 @@ public class ComplaintApiController {
     private final ComplaintService service;
     private final AftersalesQueries queries;
     private final AftersalesAccess access;
+    private final SurveyService surveys;
 
-    ComplaintApiController(ComplaintService service, AftersalesQueries queries, AftersalesAccess access) {
+    ComplaintApiController(ComplaintService service, AftersalesQueries queries, AftersalesAccess access,
+                           SurveyService surveys) {
         this.service = service;
         this.queries = queries;
         this.access = access;
+        this.surveys = surveys;
     }
 
     @Operation(summary = "Complaints in your scope (as handler or the customer's rep), newest first, with their SLA "
@@ -262,6 +267,15 @@ public class ComplaintApiController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         return queries.satisfaction(groupBy, from, to);
+    }
+
+    @Operation(summary = "A fresh link to a satisfaction survey the contact has not answered, for you to pass on by "
+            + "phone or WeChat (a contact without an e-mail address gets it no other way); every earlier link stops "
+            + "working. 404 when the survey's customer is outside your scope; 422 once it can no longer be answered")
+    @PostMapping("/api/v1/satisfaction/surveys/{id}/link")
+    @Refuses(422)
+    SentLink.Answer renewSurveyLink(@PathVariable UUID id) {
+        return SentLink.Answer.of(surveys.renewLink(id));
     }
 
     private ComplaintView view(Complaint c) {

@@ -1,0 +1,26 @@
+package com.lead2cash.aftersales.internal;
+
+import com.lead2cash.aftersales.SatisfactionSurveys.Occasion;
+import com.lead2cash.confirmation.ConfirmationView;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A satisfaction survey as its card shows it to the reader: its confirmation now (state, recipient, whether it has
+ * an e-mail address) and what the reader may do with its link. The link itself is never kept: it exists only in the
+ * answer to {@link SurveyService#renewLink}.
+ *
+ * @param customerVisible whether the reader may read the survey's customer (who may not is never handed its link)
+ */
+public record Survey(UUID id, Occasion occasion, UUID subjectId, ConfirmationView confirmation,
+                     boolean customerVisible) {
+
+    /** What the rep may do with the survey's link. */
+    public enum Action { RENEW_LINK }
+
+    /** A fresh link while the contact may still answer (not answered, superseded or expired), to one who reads the customer. */
+    public Set<Action> availableActions() {
+        return customerVisible && confirmation.isOpen() ? EnumSet.of(Action.RENEW_LINK) : EnumSet.noneOf(Action.class);
+    }
+}

@@ -20,14 +20,14 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * V202612051001 gives the complaints closed with the customer's rating before 568ca00 the satisfaction row the code
+ * V202612051003 gives the complaints closed with the customer's rating before 568ca00 the satisfaction row the code
  * has written since ({@link SurveyService#recordRating}): the same columns, once, and nothing for a complaint closed
  * with a reason or one that has its survey row already.
  */
 @IntegrationTest
 class ClosingRatingSurveyMigrationTest {
 
-    private static final String MIGRATION = "db/migration/V202612051001__aftersales_survey_closing_ratings.sql";
+    private static final String MIGRATION = "db/migration/V202612051003__aftersales_survey_closing_ratings.sql";
     private static final String ROW = """
             select customer_id, occasion, subject_id, rep_id, team_id, product_line, confirmation_id, sent_at, rating,
                    comment, answered_at from aftersales_survey where occasion = 'COMPLAINT_CLOSED' and subject_id = :k""";

@@ -1,6 +1,7 @@
 package com.lead2cash.contract;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -21,11 +22,12 @@ public interface Contracts {
 
     /**
      * A signed contract's terms. {@code amount} is the amount signed; {@code amendments} are the signed
-     * supplements (补充协议) that changed it since.
+     * supplements (补充协议) that changed it since. {@code createdAt} is when it was drafted: no money can
+     * have been paid under it before.
      */
     record SignedContract(UUID id, String number, String title, ContractStatus status, UUID customerId,
                           UUID opportunityId, UUID quoteId, UUID ownerId, String buyerName, String buyerTaxId,
-                          String sellerName, BigDecimal amount, String currency, LocalDate signedOn,
+                          String sellerName, BigDecimal amount, String currency, Instant createdAt, LocalDate signedOn,
                           LocalDate termStart, LocalDate termEnd, List<Milestone> milestones, List<Line> lines,
                           List<Amendment> amendments) {
 

@@ -342,6 +342,30 @@ class ReceivableApiTest {
     }
 
     @Test
+    void aReceiptIsDatedNeitherBeforeTheCustomersFirstContractWasDraftedNorInTheFuture() {
+        JsonNode contract = signed("杭州回款日期科技有限公司", "2026-12-20");
+        String plan = plans(finance(), contract.get("id").asString()).get(0).get("id").asString();
+        String body = """
+                {"customerId":"%s","amount":100.00,"receivedOn":"%s","method":"CASH",
+                 "allocations":[{"receivableId":"%s","amount":100.00}]}""";
+        String customer = contract.get("customerId").asString();
+
+        // the contract was drafted on 2026-12-01 (the test clock)
+        for (String day : List.of("1900-01-01", "2026-11-30")) {
+            var refused = customers.post(mvc, finance(), "/api/v1/receipts", body.formatted(customer, day, plan));
+            assertThat(refused).as(day).hasStatus(422);
+            JsonNode error = customers.json(refused).get("errors").get(0);
+            assertThat(error.get("field").asString() + " " + error.get("code").asString())
+                    .isEqualTo("receivedOn receipt.receivedOn.beforeContract");
+        }
+        assertThat(customers.getJson(mvc, finance(), "/api/v1/receivables/" + plan).get("paidAmount").decimalValue())
+                .as("refused, nothing paid").isEqualByComparingTo("0");
+
+        assertThat(customers.post(mvc, finance(), "/api/v1/receipts", body.formatted(customer, "2026-12-01", plan)))
+                .as("the day it was drafted").hasStatus(201);
+    }
+
+    @Test
     void P2_anOverduePlanStaysInSightOnlyFinanceMovesItsDueDateAndNeverBeforeTheSigningNorTenYearsAhead() {
         JsonNode contract = signed("杭州回款八号科技有限公司", "2026-12-12");
         List<JsonNode> plans = plans(rep(), contract.get("id").asString());

@@ -87,6 +87,15 @@ class ReceivableScreensTest {
         }
         assertThat(page(repSession, "/receivables/" + plan, "en")).as("a rep records no receipts").doesNotContain("record-receipt");
 
+        assertThat(page(finance, "/receivables/" + plan, "en")).as("the picker offers the days the service accepts")
+                .contains("min=\"2026-12-01\"", "max=\"2026-12-15\"");
+        var implausible = mvc.post().uri("/receivables/" + plan + "/receipts").with(csrf()).cookie(finance)
+                .param("amount", "200000.00").param("receivedOn", "1900-01-01").param("method", "BANK_TRANSFER").exchange();
+        assertThat(implausible).hasStatus3xxRedirection();
+        assertThat(implausible.getMvcResult().getFlashMap().get("flashError")).isEqualTo("receipt.receivedOn.beforeContract");
+        assertThat(customers.getJson(mvc, rep, "/api/v1/receivables/" + plan).get("state").asString())
+                .as("a receipt of 1900 is refused on the page as in the API").isEqualTo("PLANNED");
+
         var posted = mvc.post().uri("/receivables/" + plan + "/receipts").with(csrf()).cookie(finance)
                 .param("amount", "200000.00").param("receivedOn", "2026-12-15").param("method", "BANK_TRANSFER")
                 .param("payer", "杭州回款屏幕科技有限公司").param("reference", "CCB-77").exchange();

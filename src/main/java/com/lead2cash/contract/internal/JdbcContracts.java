@@ -51,8 +51,8 @@ class JdbcContracts implements Contracts {
         List<ContractLine> ls = c.lines();
         return new SignedContract(c.id(), c.number(), c.title(), c.status() == ContractStatus.TERMINATED
                 ? ContractStatus.TERMINATED : c.status(), c.customerId(), c.opportunityId(), c.quoteId(), c.ownerId(),
-                c.buyerName(), c.buyerTaxId(), c.sellerName(), c.amount(), c.currency(), c.signedOn(), c.termStart(),
-                c.termEnd(),
+                c.buyerName(), c.buyerTaxId(), c.sellerName(), c.amount(), c.currency(), c.createdAt(), c.signedOn(),
+                c.termStart(), c.termEnd(),
                 IntStream.range(0, ms.size()).mapToObj(i -> new Milestone(i + 1, ms.get(i).type(), ms.get(i).amount(),
                         ms.get(i).dueDate(), ms.get(i).dueCondition())).toList(),
                 IntStream.range(0, ls.size()).mapToObj(i -> new Line(i + 1, ls.get(i).productId(), ls.get(i).productCode(),

@@ -1,5 +1,6 @@
 package com.lead2cash.receivable.internal;
 
+import com.lead2cash.contract.Contracts;
 import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.platform.AuditTrail;
 import com.lead2cash.platform.CurrentUser;
@@ -20,9 +21,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -52,16 +55,18 @@ public class ReceiptService {
     private final ReceiptRepository receipts;
     private final ReceivableRepository plans;
     private final CustomerDirectory customers;
+    private final Contracts contracts;
     private final HumanCodes codes;
     private final ReceivablePolicy policy;
     private final Deadlines deadlines;
     private final AuditTrail audit;
 
     ReceiptService(ReceiptRepository receipts, ReceivableRepository plans, CustomerDirectory customers,
-                   HumanCodes codes, ReceivablePolicy policy, Deadlines deadlines, AuditTrail audit) {
+                   Contracts contracts, HumanCodes codes, ReceivablePolicy policy, Deadlines deadlines, AuditTrail audit) {
         this.receipts = receipts;
         this.plans = plans;
         this.customers = customers;
+        this.contracts = contracts;
         this.codes = codes;
         this.policy = policy;
         this.deadlines = deadlines;
@@ -73,10 +78,13 @@ public class ReceiptService {
         ReceivableAccess.requireFinance();
         List<FieldError> errors = new ArrayList<>();
         LocalDate today = policy.today();
+        Optional<LocalDate> earliest = Optional.empty();
         if (in.customerId() == null) {
             errors.add(new FieldError("customerId", "receipt.customer.required"));
         } else if (customers.find(in.customerId()).isEmpty()) {
             errors.add(new FieldError("customerId", "receipt.customer.unknown"));
+        } else {
+            earliest = earliestDay(in.customerId());
         }
         if (in.amount() == null || in.amount().signum() <= 0) {
             errors.add(new FieldError("amount", "receipt.amount.positive"));
@@ -87,6 +95,8 @@ public class ReceiptService {
             errors.add(new FieldError("receivedOn", "receipt.receivedOn.required"));
         } else if (in.receivedOn().isAfter(today)) {
             errors.add(new FieldError("receivedOn", "receipt.receivedOn.future"));
+        } else if (earliest.isPresent() && in.receivedOn().isBefore(earliest.get())) {
+            errors.add(new FieldError("receivedOn", "receipt.receivedOn.beforeContract", earliest.get()));
         }
         if (in.method() == null) {
             errors.add(new FieldError("method", "receipt.method.required"));
@@ -105,6 +115,17 @@ public class ReceiptService {
         audit.record("RECEIPT_RECORDED", ReceivableAccess.RECEIPT, saved.id().toString(),
                 saved.number() + " " + saved.amount().toPlainString());
         return saved;
+    }
+
+    /**
+     * The first day money from the customer can have arrived: the day its first signed contract was drafted
+     * (a receipt of 1900 is a typo, and would sit in the rates and the list for good); empty without one
+     * (money ahead of any contract stays recordable, only not in the future).
+     */
+    @Transactional(readOnly = true)
+    public Optional<LocalDate> earliestDay(UUID customerId) {
+        return contracts.signedOf(customerId).stream().map(Contracts.SignedContract::createdAt)
+                .min(Comparator.naturalOrder()).map(at -> LocalDate.ofInstant(at, policy.zone()));
     }
 
     /** Allocates what is left of a receipt to plans of its customer. */

@@ -399,8 +399,8 @@ public final class BenchDeals {
         }
         Contracts.SignedContract signed = new Contracts.SignedContract(c.id(), c.number(), c.title(), ContractStatus.SIGNED,
                 c.customerId(), c.opportunityId(), c.quoteId(), c.ownerId(), c.buyerName(), c.buyerTaxId(),
-                c.sellerName(), c.amount(), c.currency(), signedOn, c.termStart(), c.termEnd(), milestones, List.of(),
-                List.of());
+                c.sellerName(), c.amount(), c.currency(), c.createdAt(), signedOn, c.termStart(), c.termEnd(), milestones,
+                List.of(), List.of());
         List<Receivable> plans = PaymentPlan.of(signed, due -> remindAt(due, planned), signedOn, planned);
         List<Receipt> receipts = new ArrayList<>();
         for (Receivable p : plans) {

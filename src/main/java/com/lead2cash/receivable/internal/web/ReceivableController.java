@@ -193,6 +193,8 @@ class ReceivableController {
         model.addAttribute("owner", org.person(r.ownerId()).orElse(null));
         model.addAttribute("methods", ReceiptMethod.values());
         model.addAttribute("today", today);
+        // the date picker offers the days the service accepts
+        model.addAttribute("earliestReceipt", receipts.earliestDay(r.customerId()).orElse(null));
         return "receivable/plan";
     }
 

@@ -36,7 +36,7 @@ class ReceivableRulesTest {
     static SignedContract contract(String amount, List<Milestone> milestones, List<Amendment> amendments) {
         return new SignedContract(UUID.randomUUID(), "HT-2026-000001", "采购合同", ContractStatus.SIGNED, CUSTOMER,
                 UUID.randomUUID(), null, UUID.randomUUID(), "杭州甲方科技有限公司", null, "卖方", new BigDecimal(amount), "CNY",
-                TODAY, TODAY, TODAY.plusYears(1), milestones, List.of(), amendments);
+                NOW, TODAY, TODAY, TODAY.plusYears(1), milestones, List.of(), amendments);
     }
 
     static Milestone milestone(int position, MilestoneType type, String amount, LocalDate due, String condition) {

@@ -29,6 +29,7 @@ class ContractDraftingTest {
     @Autowired ContractTestSupport support;
     @Autowired CustomerTestSupport customers;
     @Autowired MutableClock clock;
+    @Autowired com.lead2cash.testing.SalesTestSupport sales;
 
     @BeforeEach
     void resetClock() {
@@ -86,6 +87,42 @@ class ContractDraftingTest {
             assertThat(renamed.at(field)).as(field).isEqualTo(complete.at(field));
         }
         assertThat(renamed.at("/buyer/taxId").isNull()).isFalse();
+    }
+
+    /** The form's prefilled buyer's taxpayer id for a new contract of the opportunity. */
+    String offeredTaxId(Reviewers r, String opportunity) {
+        var form = mvc.get().uri("/contracts/new?opportunityId=" + opportunity).cookie(customers.session(mvc, r.rep())).exchange();
+        assertThat(form).hasStatusOk();
+        var m = java.util.regex.Pattern.compile("id=\"buyerTaxId\" name=\"buyerTaxId\"[^>]*value=\"([^\"]*)\"")
+                .matcher(new String(form.getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8));
+        return m.find() ? m.group(1) : null;
+    }
+
+    @Test
+    void aNewContractCarriesTheBuyersTaxpayerIdFromTheCustomerRecordElseTheCustomersLatestContract() {
+        Reviewers r = support.reviewers("dtc");
+        String rep = support.bearer(mvc, r.rep());
+        JsonNode first = support.draft(mvc, rep, support.opportunityAtContractStage(mvc, r, "杭州税号沿用科技有限公司",
+                "800000.00"), "800000.00", "LOW");
+        assertThat(first.at("/buyer/taxId").isNull()).as("nothing to carry yet").isTrue();
+        support.complete(mvc, rep, first.get("id").asString()); // names 91330100716105852F
+        String customer = first.get("customerId").asString();
+        String second = sales.opportunity(mvc, rep, customer, "二期项目", "500000.00").get("id").asString();
+        sales.qualify(mvc, r.team(), second);
+        for (String stage : new String[] {"PROPOSAL", "NEGOTIATION", "CONTRACT"}) {
+            sales.move(mvc, rep, second, stage);
+        }
+
+        assertThat(offeredTaxId(r, second)).as("the latest contract's").isEqualTo("91330100716105852F");
+
+        JsonNode profile = customers.getJson(mvc, rep, "/api/v1/customers/" + customer);
+        com.lead2cash.testing.SalesTestSupport.expect(customers.put(mvc, rep, "/api/v1/customers/" + customer, """
+                {"name":"%s","uscc":"91330106MA2CFK1X1J","industry":"制造业","source":"OTHER","version":%d}"""
+                .formatted(profile.get("name").asString(), profile.get("version").asLong())), 200);
+        assertThat(offeredTaxId(r, second)).as("the customer record's code first").isEqualTo("91330106MA2CFK1X1J");
+
+        JsonNode drafted = support.draft(mvc, rep, second, "500000.00", "LOW");
+        assertThat(drafted.at("/buyer/taxId").asString()).as("the API defaults it when left out").isEqualTo("91330106MA2CFK1X1J");
     }
 
     @Test

@@ -43,10 +43,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ContractDrafting {
 
-    /** What the rep asks for (SPEC §6 POST /contracts). */
+    /**
+     * What the rep asks for (SPEC §6 POST /contracts); {@code buyerTaxId} left out (null) is the customer's
+     * ({@link #buyerTaxIdFor}), blank is none.
+     */
     public record NewContract(UUID opportunityId, UUID quoteId, UUID templateId, String title, BigDecimal amount,
                               RiskLevel riskLevel, LocalDate termStart, LocalDate termEnd,
-                              List<PaymentMilestone> milestones) {
+                              List<PaymentMilestone> milestones, String buyerTaxId) {
     }
 
     private final ContractRepository contracts;
@@ -122,13 +125,23 @@ public class ContractDrafting {
                 n.title() == null || n.title().isBlank() ? opportunity.name() : n.title(), opportunity.id(),
                 opportunity.customerId(), n.quoteId() == null ? quoteOf(source) : n.quoteId(), template.id(),
                 template.templateVersion(), opportunity.ownerId(), n.amount(), n.riskLevel(), n.termStart(), n.termEnd(),
-                buyer, letterhead.name(),
+                buyer, n.buyerTaxId() == null ? buyerTaxIdFor(opportunity.customerId()).orElse(null) : n.buyerTaxId(),
+                letterhead.name(),
                 template.clauses().stream().map(t -> new Contract.TemplateClause(t.sectionKey(), t.heading(), t.body())).toList(),
                 source.values(), milestones, source.lines()),
                 codes.nextDocumentNumber("HT"), me.id(), rules.keptUntil(today(now)), now);
         Contract saved = contracts.save(contract);
         events.record(saved.id(), "DRAFTED", me.id(), template.code() + " v" + template.templateVersion(), now);
         return saved;
+    }
+
+    /**
+     * The buyer's taxpayer id a new contract of the customer starts with: the credit code on the customer's
+     * record, else the one its latest contract named — the buyer does not change between contracts.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> buyerTaxIdFor(UUID customerId) {
+        return customers.creditCode(customerId).or(() -> contracts.findLatestBuyerTaxId(customerId));
     }
 
     public Contract revise(UUID id, Contract.Terms terms, Long version) {

@@ -96,12 +96,21 @@ class JdbcCustomerDirectory implements CustomerDirectory {
 
     @Override
     public Optional<CustomerRef> find(UUID customerId) {
+        return visibleSurvivor(customerId).map(JdbcCustomerDirectory::ref);
+    }
+
+    @Override
+    public Optional<String> creditCode(UUID customerId) {
+        return visibleSurvivor(customerId).map(Customer::uscc);
+    }
+
+    private Optional<Customer> visibleSurvivor(UUID customerId) {
         Optional<Customer> found = customers.findById(customerId);
         int hops = 0;
         while (found.isPresent() && found.get().mergedIntoId() != null && hops++ < 10) {
             found = customers.findById(found.get().mergedIntoId());
         }
-        return found.filter(c -> access.isVisible(c.ownerId())).map(JdbcCustomerDirectory::ref);
+        return found.filter(c -> access.isVisible(c.ownerId()));
     }
 
     @Override

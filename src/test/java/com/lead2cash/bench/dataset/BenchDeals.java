@@ -289,7 +289,7 @@ public final class BenchDeals {
         LocalDate termEnd = signedOn.plusYears(1 + random.nextInt(3)).minusDays(1);
         String number = code("HT", ++contractSeq, drafted);
         Contract c = Contract.draft(new Contract.Draft(title, opportunity, customer, quote.id(), template.id(),
-                template.version(), owner, amount, risk, signedOn, termEnd, buyer, seller, template.clauses(), values,
+                template.version(), owner, amount, risk, signedOn, termEnd, buyer, null, seller, template.clauses(), values,
                 milestones, lines), number, owner, contractRules.keptUntil(LocalDate.ofInstant(drafted, zone)), drafted);
         BenchIds.assign(c, "id", BenchIds.uuid7(drafted, random));
         AuditRows.Actor drafter = person(owner);

@@ -120,8 +120,8 @@ public class Contract {
      */
     public record Draft(String title, UUID opportunityId, UUID customerId, UUID quoteId, UUID templateId,
                         Integer templateVersion, UUID ownerId, BigDecimal amount, RiskLevel riskLevel,
-                        LocalDate termStart, LocalDate termEnd, String buyerName, String sellerName,
-                        List<TemplateClause> clauses, java.util.Map<String, String> sourceValues,
+                        LocalDate termStart, LocalDate termEnd, String buyerName, String buyerTaxId,
+                        String sellerName, List<TemplateClause> clauses, java.util.Map<String, String> sourceValues,
                         List<PaymentMilestone> milestones, List<ContractLine> lines) {
     }
 
@@ -159,7 +159,7 @@ public class Contract {
             }
         });
         c.apply(new Terms(d.title(), d.amount(), d.riskLevel() == null ? RiskLevel.LOW : d.riskLevel(), d.termStart(),
-                d.termEnd(), d.buyerName(), null, null, null, d.milestones()), true);
+                d.termEnd(), d.buyerName(), d.buyerTaxId(), null, null, d.milestones()), true);
         java.util.Map<String, String> values = c.values();
         c.sections = new ArrayList<>(d.clauses().stream()
                 .map(t -> ContractSection.fromTemplate(t.sectionKey(), t.heading(), t.body(), values)).toList());
@@ -234,8 +234,8 @@ public class Contract {
         termStart = newStart;
         termEnd = newEnd;
         buyerName = newBuyer;
+        buyerTaxId = newTaxId == null ? buyerTaxId : blankToNull(newTaxId);
         if (!creating) {
-            buyerTaxId = newTaxId == null ? buyerTaxId : blankToNull(newTaxId);
             buyerAddress = t.buyerAddress() == null ? buyerAddress : blankToNull(t.buyerAddress());
             buyerRepresentative = t.buyerRepresentative() == null ? buyerRepresentative : blankToNull(t.buyerRepresentative());
         }

@@ -16,4 +16,9 @@ public interface ContractRepository extends ListCrudRepository<Contract, UUID> {
     /** The number of the opportunity's contract that is not terminated, if any (one live contract per opportunity). */
     @Query("select number from contract_contract where opportunity_id = :opportunityId and status <> 'TERMINATED' limit 1")
     Optional<String> findLiveByOpportunity(UUID opportunityId);
+
+    /** The buyer's taxpayer id on the customer's latest contract that names one. */
+    @Query("select buyer_tax_id from contract_contract where customer_id = :customerId and buyer_tax_id is not null "
+            + "order by created_at desc, id desc limit 1")
+    Optional<String> findLatestBuyerTaxId(UUID customerId);
 }

@@ -67,9 +67,13 @@ class ContractApiController {
         }
     }
 
-    /** SPEC: {opportunityId*, quoteId, templateId, title, amount*, riskLevel, milestones[]}, plus the term. */
+    /**
+     * SPEC: {opportunityId*, quoteId, templateId, title, amount*, riskLevel, milestones[]}, plus the term and
+     * the buyer's taxpayer id (the customer's when left out).
+     */
     record CreateRequest(UUID opportunityId, UUID quoteId, UUID templateId, String title, BigDecimal amount,
-                         RiskLevel riskLevel, LocalDate termStart, LocalDate termEnd, List<MilestoneBody> milestones) {
+                         RiskLevel riskLevel, LocalDate termStart, LocalDate termEnd, List<MilestoneBody> milestones,
+                         String buyerTaxId) {
     }
 
     record TermsRequest(String title, BigDecimal amount, RiskLevel riskLevel, LocalDate termStart, LocalDate termEnd,
@@ -165,7 +169,7 @@ class ContractApiController {
     ResponseEntity<ContractViews.ContractView> create(@RequestBody CreateRequest body) {
         Contract c = drafting.draft(new ContractDrafting.NewContract(body.opportunityId(), body.quoteId(),
                 body.templateId(), body.title(), body.amount(), body.riskLevel(), body.termStart(), body.termEnd(),
-                milestones(body.milestones())));
+                milestones(body.milestones()), body.buyerTaxId()));
         return ResponseEntity.created(URI.create("/api/v1/contracts/" + c.id())).body(view(c));
     }
 

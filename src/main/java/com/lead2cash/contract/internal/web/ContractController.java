@@ -204,19 +204,21 @@ class ContractController {
         BigDecimal amount = source.milestones().stream().map(PaymentMilestone::amount).reduce(BigDecimal::add)
                 .orElse(opportunity.amount());
         return form(model, opportunity, source, opportunity.name(), amount == null ? "" : amount.toPlainString(),
-                RiskLevel.LOW.name(), "", "", null, rows, FormProblems.NONE);
+                RiskLevel.LOW.name(), "", "", drafting.buyerTaxIdFor(opportunity.customerId()).orElse(""), null, rows,
+                FormProblems.NONE);
     }
 
     @PostMapping("/contracts")
     String create(@RequestParam UUID opportunityId, @RequestParam(required = false) String title,
                   @RequestParam(required = false) String amount, @RequestParam(required = false) String riskLevel,
                   @RequestParam(required = false) String termStart, @RequestParam(required = false) String termEnd,
+                  @RequestParam(required = false) String buyerTaxId,
                   @RequestParam(required = false) UUID templateId, MilestoneRows milestones, Model model,
                   RedirectAttributes redirect, Locale locale) {
         try {
             Contract c = drafting.draft(new ContractDrafting.NewContract(opportunityId, null, templateId, title,
                     decimal("amount", amount), risk(riskLevel), date("termStart", termStart), date("termEnd", termEnd),
-                    milestones.milestones()));
+                    milestones.milestones(), buyerTaxId));
             Flash.success(redirect, "contract.drafted", c.number());
             return "redirect:/contracts/" + c.id();
         } catch (DomainException e) {
@@ -225,7 +227,7 @@ class ContractController {
             }
             Opportunities.OpportunityRef opportunity = opportunities.requireVisible(opportunityId);
             return form(model, opportunity, sources.forOpportunity(opportunityId, null), title, amount, riskLevel,
-                    termStart, termEnd, templateId, milestones.rows(), FormProblems.of(e, messages, locale));
+                    termStart, termEnd, buyerTaxId, templateId, milestones.rows(), FormProblems.of(e, messages, locale));
         }
     }
 
@@ -417,8 +419,8 @@ class ContractController {
     }
 
     private String form(Model model, Opportunities.OpportunityRef opportunity, DraftSources.Source source, String title,
-                        String amount, String riskLevel, String termStart, String termEnd, UUID templateId,
-                        List<MilestoneRow> milestones, FormProblems problems) {
+                        String amount, String riskLevel, String termStart, String termEnd, String buyerTaxId,
+                        UUID templateId, List<MilestoneRow> milestones, FormProblems problems) {
         model.addAttribute("opportunity", opportunity);
         model.addAttribute("customer", customers.find(opportunity.customerId()).orElse(null));
         model.addAttribute("source", source);
@@ -427,6 +429,7 @@ class ContractController {
         model.addAttribute("riskLevel", riskLevel);
         model.addAttribute("termStart", termStart);
         model.addAttribute("termEnd", termEnd);
+        model.addAttribute("buyerTaxId", buyerTaxId);
         model.addAttribute("templateId", templateId);
         model.addAttribute("templates", templates.published());
         model.addAttribute("milestoneRows", rows(milestones));

@@ -43,7 +43,7 @@ class ContractAggregateTest {
                 .toList();
         return Contract.draft(new Contract.Draft("工业网关采购合同", UUID.randomUUID(), UUID.randomUUID(), null, null, null,
                 OWNER, new BigDecimal(amount), RiskLevel.LOW, LocalDate.of(2026, 12, 1), LocalDate.of(2027, 11, 30),
-                "杭州甲方科技有限公司", "乙方有限公司", clauses, Map.of(), milestones, List.of()),
+                "杭州甲方科技有限公司", null, "乙方有限公司", clauses, Map.of(), milestones, List.of()),
                 "HT-2026-000001", OWNER, LocalDate.of(2036, 12, 3), NOW);
     }
 
@@ -130,13 +130,42 @@ class ContractAggregateTest {
                 .toList();
         Contract c = Contract.draft(new Contract.Draft("工业网关采购合同", UUID.randomUUID(), UUID.randomUUID(), null,
                 null, null, OWNER, new BigDecimal("600000.00"), RiskLevel.LOW, LocalDate.of(2026, 12, 1),
-                LocalDate.of(2027, 11, 30), "X{{7*7}}", "乙方有限公司", clauses, Map.of(), milestones("600000.00"),
+                LocalDate.of(2027, 11, 30), "X{{7*7}}", null, "乙方有限公司", clauses, Map.of(), milestones("600000.00"),
                 List.of()), "HT-2026-000001", OWNER, LocalDate.of(2036, 12, 3), NOW);
         assertThat(c.sections().stream().filter(s -> s.sectionKey().equals("PARTIES")).findFirst().orElseThrow().body())
                 .isEqualTo("买方：X{{7*7}}；卖方：乙方有限公司。");
 
         assertThat(c.submit(NOW)).isEqualTo(1);
         assertThat(Placeholders.unknownIn("{{7*7}} {{ buyer.nme }}")).containsExactly("buyer.nme");
+    }
+
+    static Contract draftWithLines(String amount, Map<String, String> sources, String buyerTaxId) {
+        List<Contract.TemplateClause> clauses = Arrays.stream(SectionKey.values()).filter(SectionKey::core)
+                .map(k -> new Contract.TemplateClause(k.name(), k.name(), k == SectionKey.SCOPE
+                        ? "乙方提供下列产品：\n{{contract.lines}}" : "第 " + k.ordinal() + " 条的约定。"))
+                .toList();
+        List<ContractLine> lines = List.of(
+                new ContractLine(UUID.randomUUID(), "GW-100", "工业网关", "GW-100", "台", new BigDecimal("10"),
+                        new BigDecimal("1000.00"), new BigDecimal("10"), new BigDecimal("9000.00")),
+                new ContractLine(UUID.randomUUID(), "SV-1", "安装服务", null, "次", new BigDecimal("1"),
+                        new BigDecimal("1000.00"), BigDecimal.ZERO, new BigDecimal("1000.00")));
+        return Contract.draft(new Contract.Draft("工业网关采购合同", UUID.randomUUID(), UUID.randomUUID(), null, null,
+                null, OWNER, new BigDecimal(amount), RiskLevel.LOW, LocalDate.of(2026, 12, 1), LocalDate.of(2027, 11, 30),
+                "杭州甲方科技有限公司", buyerTaxId, "乙方有限公司", clauses, sources, milestones(amount), lines),
+                "HT-2026-000001", OWNER, LocalDate.of(2036, 12, 3), NOW);
+    }
+
+    static String scope(Contract c) {
+        return c.sections().stream().filter(s -> s.sectionKey().equals("SCOPE")).findFirst().orElseThrow().body();
+    }
+
+    @Test
+    void aDraftStartsWithTheBuyersTaxpayerIdItWasGivenCheckedAsACreditCode() {
+        assertThat(draftWithLines("11300.00", Map.of(), "91330100716105852F").buyerTaxId()).isEqualTo("91330100716105852F");
+        assertThat(draftWithLines("11300.00", Map.of(), null).buyerTaxId()).isNull();
+        assertThatThrownBy(() -> draftWithLines("11300.00", Map.of(), "91330100716105852X"))
+                .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldValidationException.FieldError::field).containsExactly("buyerTaxId"));
     }
 
     @Test

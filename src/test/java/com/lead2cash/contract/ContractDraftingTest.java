@@ -225,6 +225,9 @@ class ContractDraftingTest {
         java.util.Map<String, String> clauses = new java.util.HashMap<>();
         draft.get("sections").forEach(s -> clauses.put(s.get("key").asString(), s.get("body").asString()));
         assertThat(clauses.get("SCOPE")).contains(deal.quoteNumber(), "工业网关 × 10", "安装调试服务 × 2").doesNotContain("{{");
+        assertThat(clauses.get("SCOPE")).as("the lines add up to the contract amount, as the quote's totals do")
+                .contains("以上不含税合计人民币 11,000.00 元，税额人民币 1,360.00 元，价税合计人民币 12,360.00 元，"
+                        + "合同金额人民币 12,360.00 元。");
         assertThat(clauses.get("DELIVERY")).contains("合同签订后 30 天", "交付标准：按技术协议附件一验收").doesNotContain("{{");
         assertThat(clauses.get("LIABILITY")).contains("逾期交付每日按合同额千分之一计违约金").doesNotContain("{{");
         assertThat(clauses.get("PAYMENT")).contains("预付款：人民币 3,708.00 元", "质保金：人民币 1,236.00 元（壹仟贰佰叁拾陆元整）");

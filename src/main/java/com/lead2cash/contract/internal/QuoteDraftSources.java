@@ -42,6 +42,7 @@ class QuoteDraftSources implements DraftSources {
             values.put("quote.deliveryPeriod", q.deliveryPeriod());
             values.put("quote.paymentTerms", q.paymentTerms());
             values.put("quote.total", Placeholders.money(q.total()));
+            values.put(Placeholders.QUOTE_TAX, q.tax().setScale(2).toPlainString());
         });
         minutes.ifPresent(m -> {
             values.put("minutes.agreedPrice", Placeholders.money(m.agreedPrice()));

@@ -107,7 +107,7 @@ public final class Placeholders {
         values.put("contract.termStart", date(c.termStart()));
         values.put("contract.termEnd", date(c.termEnd()));
         values.put("contract.milestones", milestones(c.milestones()));
-        values.put("contract.lines", lines(c.lines()));
+        values.put("contract.lines", lines(c.lines(), c.amount(), sources.get(QUOTE_TAX)));
         return values;
     }
 
@@ -140,21 +140,50 @@ public final class Placeholders {
         return text.toString();
     }
 
-    private static String lines(List<ContractLine> lines) {
+    /**
+     * The lines as the quote document prints them — price, discount, the line's total without tax — and
+     * below them the sums from there to the contract amount: without tax, the quote's tax, with tax, and
+     * what was agreed off (or on) since, so the clause adds up to the amount the contract states.
+     */
+    static String lines(List<ContractLine> lines, BigDecimal amount, String quoteTax) {
         if (lines.isEmpty()) {
             return null;
         }
         StringBuilder text = new StringBuilder();
+        BigDecimal subtotal = BigDecimal.ZERO.setScale(2);
         for (int i = 0; i < lines.size(); i++) {
             ContractLine l = lines.get(i);
             text.append(i + 1).append(". ").append(l.productName())
                     .append(l.specification() == null ? "" : "（" + l.specification() + "）").append(" × ")
                     .append(l.quantity().stripTrailingZeros().toPlainString()).append(l.unit() == null ? "" : " " + l.unit())
-                    .append("，单价人民币 ").append(money(l.unitPrice())).append(" 元，小计人民币 ")
-                    .append(money(l.lineTotal())).append(" 元").append(i + 1 < lines.size() ? "；\n" : "。");
+                    .append("，单价人民币 ").append(money(l.unitPrice())).append(" 元");
+            if (l.discountPercent() != null && l.discountPercent().signum() != 0) {
+                text.append("，折扣 ").append(l.discountPercent().stripTrailingZeros().toPlainString()).append(" %");
+            }
+            text.append("，小计人民币 ").append(money(l.lineTotal())).append(" 元（不含税）；\n");
+            subtotal = subtotal.add(l.lineTotal());
         }
-        return text.toString();
+        text.append("以上不含税合计人民币 ").append(money(subtotal)).append(" 元");
+        BigDecimal total = subtotal;
+        if (quoteTax != null) {
+            BigDecimal tax = new BigDecimal(quoteTax);
+            total = subtotal.add(tax);
+            text.append("，税额人民币 ").append(money(tax)).append(" 元，价税合计人民币 ").append(money(total)).append(" 元");
+        }
+        if (amount != null && amount.compareTo(total) != 0) {
+            BigDecimal off = total.subtract(amount);
+            // without the quote's tax (a contract drafted before it was kept) the difference holds the tax too
+            text.append(quoteTax == null ? "，税费及调整人民币 " : off.signum() > 0 ? "，商定优惠人民币 " : "，商定调增人民币 ")
+                    .append(money(quoteTax == null ? off.negate() : off.abs())).append(" 元");
+        }
+        if (amount != null) {
+            text.append("，合同金额人民币 ").append(money(amount)).append(" 元");
+        }
+        return text.append("。").toString();
     }
+
+    /** The accepted quote's tax (plain, two places) among the draft's source values: not a placeholder. */
+    public static final String QUOTE_TAX = "quote.tax";
 
     /** How the contract text names each kind of milestone (the text is Chinese, like the contract). */
     private static final Map<String, String> MILESTONE_NAMES = Map.of("PREPAYMENT", "预付款", "ON_DELIVERY", "到货款",

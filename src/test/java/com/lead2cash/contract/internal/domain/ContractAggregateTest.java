@@ -160,6 +160,24 @@ class ContractAggregateTest {
     }
 
     @Test
+    void theScopeClausesLinesShowTheQuotesDiscountAndAddUpToTheContractAmount() {
+        // the quote: 9 000.00 + 1 000.00 without tax, 1 300.00 tax at 13 %, 11 300.00 with it; 11 000.00 agreed since
+        Contract c = draftWithLines("11000.00", Map.of("quote.tax", "1300.00"), null);
+
+        assertThat(scope(c)).isEqualTo("""
+                乙方提供下列产品：
+                1. 工业网关（GW-100） × 10 台，单价人民币 1,000.00 元，折扣 10 %，小计人民币 9,000.00 元（不含税）；
+                2. 安装服务 × 1 次，单价人民币 1,000.00 元，小计人民币 1,000.00 元（不含税）；
+                以上不含税合计人民币 10,000.00 元，税额人民币 1,300.00 元，价税合计人民币 11,300.00 元，\
+                商定优惠人民币 300.00 元，合同金额人民币 11,000.00 元。""");
+
+        c.revise(new Contract.Terms(null, new BigDecimal("11300.00"), null, null, null, null, null, null, null,
+                milestones("11300.00")), NOW);
+        assertThat(scope(c)).as("at the quote's total nothing was agreed off")
+                .endsWith("价税合计人民币 11,300.00 元，合同金额人民币 11,300.00 元。");
+    }
+
+    @Test
     void aDraftStartsWithTheBuyersTaxpayerIdItWasGivenCheckedAsACreditCode() {
         assertThat(draftWithLines("11300.00", Map.of(), "91330100716105852F").buyerTaxId()).isEqualTo("91330100716105852F");
         assertThat(draftWithLines("11300.00", Map.of(), null).buyerTaxId()).isNull();

@@ -117,12 +117,12 @@ class ContractDraftingTest {
 
         JsonNode profile = customers.getJson(mvc, rep, "/api/v1/customers/" + customer);
         com.lead2cash.testing.SalesTestSupport.expect(customers.put(mvc, rep, "/api/v1/customers/" + customer, """
-                {"name":"%s","uscc":"91330106MA2CFK1X1J","industry":"制造业","source":"OTHER","version":%d}"""
+                {"name":"%s","uscc":"914403001922038216","industry":"制造业","source":"OTHER","version":%d}"""
                 .formatted(profile.get("name").asString(), profile.get("version").asLong())), 200);
-        assertThat(offeredTaxId(r, second)).as("the customer record's code first").isEqualTo("91330106MA2CFK1X1J");
+        assertThat(offeredTaxId(r, second)).as("the customer record's code first").isEqualTo("914403001922038216");
 
         JsonNode drafted = support.draft(mvc, rep, second, "500000.00", "LOW");
-        assertThat(drafted.at("/buyer/taxId").asString()).as("the API defaults it when left out").isEqualTo("91330106MA2CFK1X1J");
+        assertThat(drafted.at("/buyer/taxId").asString()).as("the API defaults it when left out").isEqualTo("914403001922038216");
     }
 
     @Test

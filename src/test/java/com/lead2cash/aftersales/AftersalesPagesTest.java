@@ -2,6 +2,7 @@ package com.lead2cash.aftersales;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.lead2cash.sop.SubjectRef;
 import com.lead2cash.testing.AftersalesTestSupport;
 import com.lead2cash.testing.AftersalesTestSupport.Service;
 import com.lead2cash.testing.ContractTestSupport;
@@ -10,6 +11,7 @@ import com.lead2cash.testing.IntegrationTest;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -81,5 +83,51 @@ class AftersalesPagesTest {
         assertThat(mvc.get().uri("/aftersales/customers/" + customer + "/panel").cookie(financeSession).exchange())
                 .hasStatus(403);
         assertThat(page(financeSession, "/customers/" + customer, "en")).doesNotContain("/aftersales/customers/");
+    }
+
+    @Autowired com.lead2cash.sop.Deadlines deadlines;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired java.time.Clock clock;
+
+    @Test
+    void theDeadlinesPageLinksAHandoverAndAComplaintOnlyForAReaderWhoMayOpenThem() throws Exception {
+        Service s = support.service("dls");
+        String customer = support.customer(s.rep(), "杭州期限链接科技有限公司");
+        String handoverId = support.signed(customer, s.rep(), "HT-2026-800101");
+        String rep = customers.bearer(mvc, s.rep());
+        JsonNode h = customers.getJson(mvc, rep, "/api/v1/handovers/" + handoverId);
+        h = customers.json(customers.put(mvc, rep, "/api/v1/handovers/" + handoverId + "/checklist", """
+                {"background":"制造业","serviceNeeds":"电话支持","specialAgreements":"无","keyContacts":"王经理","version":%d}"""
+                .formatted(h.get("version").asLong())));
+        assertThat(customers.post(mvc, rep, "/api/v1/handovers/" + handoverId + "/hand-over",
+                "{\"serviceOwnerId\":\"%s\",\"version\":%d}".formatted(s.afterSales().id(), h.get("version").asLong())))
+                .hasStatusOk();
+        String complaintId = customers.postJson(mvc, rep, "/api/v1/complaints", """
+                {"customerId":"%s","category":"DELIVERY","severity":"MAJOR","description":"到货延误三天"}"""
+                .formatted(customer)).get("id").asString();
+        String handover = jdbc.sql("select code || ' ' || customer_name from aftersales_handover where id = :id::uuid")
+                .param("id", handoverId).query(String.class).single();
+        String complaint = jdbc.sql("select code || ' ' || customer_name from aftersales_complaint where id = :id::uuid")
+                .param("id", complaintId).query(String.class).single();
+        String handoverLink = "href=\"/handovers/" + handoverId + "\"";
+        String complaintLink = "href=\"/complaints/" + complaintId + "\"";
+        // a colleague in after-sales owns a deadline of each kind on records neither theirs nor their customer's
+        // (S1's window is the complaint's own, so its running one is moved to them)
+        UUID colleague = s.afterSales2().id();
+        deadlines.recordMet("H1", SubjectRef.of("Handover", handoverId), colleague, clock.instant());
+        deadlines.recordMet("H1", SubjectRef.of("HandoverReview", handoverId), colleague, clock.instant());
+        deadlines.transfer("S1", SubjectRef.of("Complaint", complaintId), colleague);
+
+        assertThat(page(customers.session(mvc, s.rep()), "/deadlines", "en")).as("the rep: their handover and complaint")
+                .contains(handover, handoverLink, complaint, complaintLink);
+        assertThat(page(customers.session(mvc, s.afterSales()), "/deadlines", "en"))
+                .as("the service owner: the handover to review").contains(handover, handoverLink);
+        String colleagues = page(customers.session(mvc, s.afterSales2()), "/deadlines", "en");
+        assertThat(colleagues).as("the colleague reads the labels but may open neither")
+                .contains(handover, complaint).doesNotContain(handoverLink, complaintLink);
+        assertThat(colleagues).as("each of the three kinds is described")
+                .doesNotContain("Handover " + handoverId, "HandoverReview " + handoverId, "Complaint " + complaintId);
+        assertThat(page(customers.session(mvc, s.otherRep()), "/deadlines?scope=team", "en"))
+                .as("another team's rep: no entry at all").doesNotContain(handover, complaint);
     }
 }

@@ -152,6 +152,44 @@ class ContractPagesTest {
         assertThat(page(rep, "/contracts?status=DRAFT", "en")).doesNotContain(draft.get("number").asString());
     }
 
+    @Autowired com.lead2cash.sop.Deadlines deadlines;
+
+    @Test
+    void theDeadlinesPageLinksAContractOnlyForAReaderWhoMayOpenIt() {
+        Reviewers r = support.reviewers("cdl");
+        String token = support.bearer(mvc, r.rep());
+        JsonNode submitted = support.complete(mvc, token, support.draft(mvc, token,
+                support.opportunityAtContractStage(mvc, r, "深圳期限甲科技有限公司", "100000"), "100000", "LOW")
+                .get("id").asString());
+        assertThat(support.post(mvc, token, "/api/v1/contracts/" + submitted.get("id").asString() + "/submit",
+                "{\"version\":" + submitted.get("version").asLong() + "}")).hasStatusOk();
+        JsonNode draft = support.draft(mvc, token,
+                support.opportunityAtContractStage(mvc, r, "深圳期限乙科技有限公司", "100000"), "100000", "LOW");
+        String a = submitted.get("id").asString();
+        String b = draft.get("id").asString();
+        String labelA = submitted.get("number").asString() + " 工业网关采购合同";
+        String labelB = draft.get("number").asString() + " 工业网关采购合同";
+        User teamRep = r.team().company().eastRep2();
+        // the list shows the deadlines of owners in the reader's scope; who owns the contract decides the link
+        deadlines.recordMet("K3", com.lead2cash.sop.SubjectRef.of("Contract", a), r.rep().id(), clock.instant());
+        deadlines.recordMet("K3", com.lead2cash.sop.SubjectRef.of("Contract", b), r.rep().id(), clock.instant());
+        deadlines.recordMet("K3", com.lead2cash.sop.SubjectRef.of("Contract", a), teamRep.id(), clock.instant());
+        deadlines.recordMet("K4", com.lead2cash.sop.SubjectRef.of("Contract", a), r.lawyer().id(), clock.instant());
+        deadlines.recordMet("K4", com.lead2cash.sop.SubjectRef.of("Contract", b), r.lawyer().id(), clock.instant());
+
+        assertThat(page(customers.session(mvc, r.rep()), "/deadlines", "en")).as("the owner")
+                .contains(labelA, "href=\"/contracts/" + a + "\"", labelB, "href=\"/contracts/" + b + "\"");
+        assertThat(page(customers.session(mvc, r.manager()), "/deadlines?scope=team", "en")).as("the owner's manager")
+                .contains(labelA, "href=\"/contracts/" + a + "\"", labelB, "href=\"/contracts/" + b + "\"");
+        assertThat(page(customers.session(mvc, teamRep), "/deadlines", "en")).as("a colleague: their deadline, not their contract")
+                .contains(labelA).doesNotContain("href=\"/contracts/" + a + "\"", labelB);
+        assertThat(page(customers.session(mvc, r.lawyer()), "/deadlines", "en"))
+                .as("legal opens a submitted contract, not a draft").contains(labelA, "href=\"/contracts/" + a + "\"", labelB)
+                .doesNotContain("href=\"/contracts/" + b + "\"");
+        assertThat(page(customers.session(mvc, r.otherRep()), "/deadlines?scope=team", "en"))
+                .as("another team's rep: no entry at all").doesNotContain(labelA, labelB);
+    }
+
     @Test
     void legalWritesAndPublishesATemplateVersionOldVersionsStayReadableAndNobodyElseMayChangeThem() {
         Reviewers r = support.reviewers("ctpl");

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,68 +29,48 @@ class OrderSubjects extends SubjectDescriptions {
     }
 
     /**
-     * Labels for subjects that are parts of an order, keyed "orderId:n" (a shipment's D2 deadline, a delay's D3):
-     * the order's label with "#n", linking to the order's page when the reader may open it.
+     * Subjects that are parts of an order, keyed "orderId:n" (a shipment's D2 deadline, a delay's D3): the order's
+     * label with "#n", linking to the order's page when the reader may open it. One class, a bean per part's type.
      */
-    Map<String, SubjectLabel> describeParts(Collection<String> subjectIds) {
-        Map<String, SubjectLabel> labels = new HashMap<>();
-        Map<String, UUID> orders = new HashMap<>();
-        for (String id : subjectIds) {
-            int colon = id.indexOf(':');
-            List<UUID> order = colon < 0 ? List.of() : SubjectDescriber.uuids(List.of(id.substring(0, colon)));
-            if (!order.isEmpty()) {
-                orders.put(id, order.get(0));
-            }
-        }
-        Map<String, SubjectLabel> byOrder = describe(orders.values().stream().map(UUID::toString).collect(Collectors.toSet()));
-        orders.forEach((id, order) -> {
-            SubjectLabel label = byOrder.get(order.toString());
-            if (label != null) {
-                labels.put(id, new SubjectLabel(label.label() + " #" + id.substring(id.indexOf(':') + 1), label.link()));
-            }
-        });
-        return labels;
-    }
-
-    /** A shipment's waybill deadline (D2), keyed "orderId:shipment". */
-    @Component
-    static class OfShipments implements SubjectDescriber {
-
-        private final OrderSubjects orders;
-
-        OfShipments(OrderSubjects orders) {
-            this.orders = orders;
-        }
-
-        @Override
-        public String subjectType() {
-            return OrderService.SHIPMENT_SUBJECT;
-        }
+    record Parts(String subjectType, OrderSubjects orders) implements SubjectDescriber {
 
         @Override
         public Map<String, SubjectLabel> describe(Collection<String> subjectIds) {
-            return orders.describeParts(subjectIds);
+            Map<String, SubjectLabel> labels = new HashMap<>();
+            Map<String, UUID> orderOf = new HashMap<>();
+            for (String id : subjectIds) {
+                int colon = id.indexOf(':');
+                List<UUID> order = colon < 0 ? List.of() : SubjectDescriber.uuids(List.of(id.substring(0, colon)));
+                if (!order.isEmpty()) {
+                    orderOf.put(id, order.get(0));
+                }
+            }
+            Map<String, SubjectLabel> byOrder = orders.describe(
+                    orderOf.values().stream().map(UUID::toString).collect(Collectors.toSet()));
+            orderOf.forEach((id, order) -> {
+                SubjectLabel label = byOrder.get(order.toString());
+                if (label != null) {
+                    labels.put(id, new SubjectLabel(label.label() + " #" + id.substring(id.indexOf(':') + 1),
+                            label.link()));
+                }
+            });
+            return labels;
         }
     }
 
-    /** A delay's same-day customer notice (D3), keyed "orderId:promise". */
-    @Component
-    static class OfDelays implements SubjectDescriber {
+    @Configuration(proxyBeanMethods = false)
+    static class PartDescribers {
 
-        private final OrderSubjects orders;
-
-        OfDelays(OrderSubjects orders) {
-            this.orders = orders;
+        /** A shipment's waybill deadline (D2), keyed "orderId:shipment". */
+        @Bean
+        SubjectDescriber orderShipmentSubjects(OrderSubjects orders) {
+            return new Parts(OrderService.SHIPMENT_SUBJECT, orders);
         }
 
-        @Override
-        public String subjectType() {
-            return OrderService.DELAY_SUBJECT;
-        }
-
-        @Override
-        public Map<String, SubjectLabel> describe(Collection<String> subjectIds) {
-            return orders.describeParts(subjectIds);
+        /** A delay's same-day customer notice (D3), keyed "orderId:promise". */
+        @Bean
+        SubjectDescriber orderDelaySubjects(OrderSubjects orders) {
+            return new Parts(OrderService.DELAY_SUBJECT, orders);
         }
     }
 }

@@ -20,20 +20,21 @@ class ModularityTests {
      */
     static final String OUTPUT = System.getProperty("l2c.module-docs", "target/module-docs");
 
-    private final ApplicationModules modules = ApplicationModules.of(Lead2CashApplication.class);
+    /** Once for the class: reading the modules is most of this class's time. */
+    private static final ApplicationModules MODULES = ApplicationModules.of(Lead2CashApplication.class);
 
     @Test
     void modulesRespectTheirBoundaries() {
-        modules.verify();
+        MODULES.verify();
     }
 
     @Test
     void everyBusinessCapabilityIsAModuleThatNamesItsAllowedDependencies() {
-        assertThat(modules.stream().map(m -> m.getBasePackage().getName()))
+        assertThat(MODULES.stream().map(m -> m.getBasePackage().getName()))
                 .contains("com.lead2cash.platform", "com.lead2cash.sop", "com.lead2cash.lead",
                         "com.lead2cash.customer", "com.lead2cash.notification", "com.lead2cash.approval",
                         "com.lead2cash.region");
-        modules.forEach(module -> {
+        MODULES.forEach(module -> {
             var declared = module.getBasePackage()
                     .getAnnotation(org.springframework.modulith.ApplicationModule.class);
             assertThat(declared).as(module.getIdentifier().toString()).isPresent();
@@ -44,7 +45,7 @@ class ModularityTests {
 
     @Test
     void writesModuleDocumentation() {
-        new Documenter(modules, Documenter.Options.defaults().withOutputFolder(OUTPUT))
+        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(OUTPUT))
                 .writeModulesAsPlantUml()
                 .writeIndividualModulesAsPlantUml()
                 .writeModuleCanvases();

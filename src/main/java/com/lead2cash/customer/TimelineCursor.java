@@ -1,6 +1,7 @@
 package com.lead2cash.customer;
 
 import java.time.Instant;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Where a page of the timeline ends: entries come newest first, ordered by {@code at} and then by
@@ -35,6 +36,21 @@ public record TimelineCursor(Instant at, String key) {
         }
         return "(" + atColumn + " < :cursorAt or (" + atColumn + " = :cursorAt and (" + keyExpression
                 + ") collate \"C\" < :cursorKey))";
+    }
+
+    /**
+     * A page of a contributor's entries: {@code entries} selects (a union, typically) rows with an {@code at} time
+     * and a {@code key}; the page is those before this cursor, newest first, at most {@code :limit} of them. Bind
+     * with {@link #bind}.
+     */
+    public String pageOf(String entries) {
+        return "select * from (" + entries + ") x where " + sqlPredicate("x.at", "x.key")
+                + " order by x.at desc, x.key collate \"C\" desc limit :limit";
+    }
+
+    /** Binds what {@link #sqlPredicate} and {@link #pageOf} name: the cursor and the page's {@code limit}. */
+    public JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, int limit) {
+        return statement.param("cursorAt", atParam()).param("cursorKey", key()).param("limit", limit);
     }
 
     /** The cursor time as a JDBC parameter (a far-future time for the start). */

@@ -420,6 +420,9 @@ class OrderApiTest {
         JsonNode paid = timeline.get("items").valueStream().filter(e -> e.get("kind").asString().equals("receipt")).findFirst().orElseThrow();
         assertThat(paid.get("args").get(1).asString()).as("the amount as screens print it").isEqualTo("180,000.00");
         assertThat(paid.get("link").isNull()).as("the rep may not open the receipts list").isTrue();
+        assertThat(timeline.get("items").valueStream().filter(e -> e.get("kind").asString().equals("opportunity")))
+                .as("the opportunity opened and won, its amount as screens print it too").hasSize(2)
+                .allSatisfy(e -> assertThat(e.get("args").get(2).asString()).matches("\\d{1,3}(,\\d{3})*\\.\\d{2}"));
         assertThat(timeline.get("items").valueStream().filter(e -> e.get("kind").asString().equals("order")))
                 .allSatisfy(e -> assertThat(e.get("link").asString()).isEqualTo("/orders/" + id));
         assertThat(timeline.get("items").valueStream().filter(e -> e.get("kind").asString().equals("contract")))

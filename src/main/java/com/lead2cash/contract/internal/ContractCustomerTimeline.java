@@ -40,13 +40,12 @@ class ContractCustomerTimeline implements TimelineContributor {
     public List<TimelineEntry> entries(UUID customerId, TimelineCursor cursor, int limit) {
         BiPredicate<UUID, Boolean> opens = access.visibleContracts();
         String key = "'contract:' || lpad(e.id::text, 19, '0')";
-        return jdbc.sql("select " + key + " as key, e.kind, e.actor_id, e.detail, e.occurred_at, c.id, c.number, c.title,"
+        return cursor.bind(jdbc.sql("select " + key + " as key, e.kind, e.actor_id, e.detail, e.occurred_at, c.id, c.number, c.title,"
                         + " c.amount, c.currency, c.owner_id, c.submitted_at is not null as submitted"
                         + " from contract_contract c join contract_event e on e.contract_id = c.id"
                         + " where c.customer_id = :c and e.kind in (:kinds) and " + cursor.sqlPredicate("e.occurred_at", key)
-                        + " order by e.occurred_at desc, e.id desc limit :limit")
-                .param("c", customerId).param("kinds", KINDS).param("cursorAt", cursor.atParam())
-                .param("cursorKey", cursor.key()).param("limit", limit)
+                        + " order by e.occurred_at desc, e.id desc limit :limit"), limit)
+                .param("c", customerId).param("kinds", KINDS)
                 .query((rs, i) -> {
                     String kind = rs.getString("kind");
                     String number = rs.getString("number");

@@ -97,16 +97,15 @@ public class CustomerTimeline {
 
     /** Its story (created, status and owner changes, grading, pool, merges) and its activities, in one statement. */
     private List<TimelineEntry> story(UUID customerId, TimelineCursor after, int limit) {
-        return jdbc.sql("(select 'event' as kind, 'event:' || lpad(e.id::text, 19, '0') as key, e.occurred_at, e.actor_id,"
+        return after.bind(jdbc.sql("(select 'event' as kind, 'event:' || lpad(e.id::text, 19, '0') as key, e.occurred_at, e.actor_id,"
                         + " e.message_key, e.args, null as type, null as summary, false as late from customer_event e"
                         + " where e.customer_id = :c and " + after.sqlPredicate("e.occurred_at", "'event:' || lpad(e.id::text, 19, '0')")
                         + " order by e.occurred_at desc, e.id desc limit :limit)"
                         + " union all (select 'activity', 'activity:' || a.id::text, a.occurred_at, a.logged_by,"
                         + " null, null, a.type, a.summary, a.late from customer_activity a"
                         + " where a.customer_id = :c and " + after.sqlPredicate("a.occurred_at", "'activity:' || a.id::text")
-                        + " order by a.occurred_at desc, a.id desc limit :limit)")
-                .param("c", customerId).param("cursorAt", after.atParam()).param("cursorKey", after.key())
-                .param("limit", limit)
+                        + " order by a.occurred_at desc, a.id desc limit :limit)"), limit)
+                .param("c", customerId)
                 .query((rs, i) -> {
                     java.time.Instant at = rs.getTimestamp("occurred_at").toInstant();
                     UUID actor = rs.getObject("actor_id", UUID.class);

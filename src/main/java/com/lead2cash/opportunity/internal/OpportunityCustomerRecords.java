@@ -5,6 +5,7 @@ import com.lead2cash.customer.OpenBusiness;
 import com.lead2cash.customer.TimelineContributor;
 import com.lead2cash.customer.TimelineCursor;
 import com.lead2cash.customer.TimelineEntry;
+import com.lead2cash.platform.MoneyText;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -30,16 +31,15 @@ class OpportunityCustomerRecords implements TimelineContributor, CustomerMergePa
     /** The opportunity opened, and won or lost, each at the time it happened. */
     @Override
     public List<TimelineEntry> entries(UUID customerId, TimelineCursor cursor, int limit) {
-        return jdbc.sql("select c.id, c.to_stage, c.from_stage, c.changed_at, c.amount, o.id as opportunity_id, o.code,"
+        return cursor.bind(jdbc.sql("select c.id, c.to_stage, c.from_stage, c.changed_at, c.amount, o.id as opportunity_id, o.code,"
                         + " o.name, o.currency, o.owner_id, o.lost_reason from opportunity_stage_change c join opportunity_opportunity o on o.id = c.opportunity_id"
                         + " where o.customer_id = :c and (c.from_stage is null or c.to_stage in ('WON', 'LOST')) and "
                         + cursor.sqlPredicate("c.changed_at", "'opportunity:' || c.id::text")
-                        + " order by c.changed_at desc, c.id desc limit :limit")
-                .param("c", customerId).param("cursorAt", cursor.atParam()).param("cursorKey", cursor.key())
-                .param("limit", limit)
+                        + " order by c.changed_at desc, c.id desc limit :limit"), limit)
+                .param("c", customerId)
                 .query((rs, i) -> {
                     String stage = rs.getString("to_stage");
-                    String amount = rs.getBigDecimal("amount").toPlainString();
+                    String amount = MoneyText.of(rs.getBigDecimal("amount"));
                     boolean opened = rs.getString("from_stage") == null;
                     String key = opened ? "opportunity.timeline.opened"
                             : "WON".equals(stage) ? "opportunity.timeline.won" : "opportunity.timeline.lost";

@@ -35,8 +35,8 @@ class OrderCustomerTimeline implements TimelineContributor {
     public List<TimelineEntry> entries(UUID customerId, TimelineCursor cursor, int limit) {
         Predicate<UUID> opens = access.visibleOwners();
         // a shipment's line_key counts from 1 (the API's line), the list's own key column from 0
-        return jdbc.sql("select * from ("
-                        + "select 'CREATED' as kind, 'order:' || o.id::text as key, o.created_at as at, p.recorded_by as actor,"
+        return cursor.bind(jdbc.sql(cursor.pageOf("select 'CREATED' as kind, 'order:' || o.id::text as key,"
+                        + " o.created_at as at, p.recorded_by as actor,"
                         + " o.id, o.number, o.owner_id, o.contract_number as a1, o.promised_date::text as a2, null as a3,"
                         + " null as a4, null as a5 from order_order o"
                         + " left join order_promise p on p.order_id = o.id and p.promise_key = 0 where o.customer_id = :c"
@@ -50,11 +50,8 @@ class OrderCustomerTimeline implements TimelineContributor {
                         + " where o.customer_id = :c and o.delivered_at is not null"
                         + " union all select 'ACCEPTED', 'order-accepted:' || o.id::text, o.accepted_at, null, o.id, o.number,"
                         + " o.owner_id, o.accepted_on::text, o.acceptance_signed_by, null, null, null from order_order o"
-                        + " where o.customer_id = :c and o.accepted_at is not null"
-                        + ") x where " + cursor.sqlPredicate("x.at", "x.key")
-                        + " order by x.at desc, x.key collate \"C\" desc limit :limit")
-                .param("c", customerId).param("cursorAt", cursor.atParam()).param("cursorKey", cursor.key())
-                .param("limit", limit)
+                        + " where o.customer_id = :c and o.accepted_at is not null")), limit)
+                .param("c", customerId)
                 .query((rs, i) -> {
                     String kind = rs.getString("kind");
                     List<String> args = List.of(rs.getString("number"), text(rs.getString("a1")), text(rs.getString("a2")),

@@ -35,17 +35,14 @@ class ReceiptCustomerTimeline implements TimelineContributor {
     @Override
     public List<TimelineEntry> entries(UUID customerId, TimelineCursor cursor, int limit) {
         boolean opens = ReceiptQueries.mayRead(CurrentUser.require());
-        return jdbc.sql("select * from ("
-                        + "select 'RECORDED' as kind, 'receipt:' || r.id::text as key, r.recorded_at as at, r.recorded_by as actor,"
+        return cursor.bind(jdbc.sql(cursor.pageOf("select 'RECORDED' as kind, 'receipt:' || r.id::text as key,"
+                        + " r.recorded_at as at, r.recorded_by as actor,"
                         + " r.number, r.amount, r.currency, r.received_on, r.method, null as reason from receivable_receipt r"
                         + " where r.customer_id = :c"
                         + " union all select 'REVERSED', 'receipt-reversed:' || r.id::text, r.reversed_at, r.reversed_by, r.number,"
                         + " r.amount, r.currency, r.received_on, r.method, r.reversal_reason from receivable_receipt r"
-                        + " where r.customer_id = :c and r.reversed_at is not null"
-                        + ") x where " + cursor.sqlPredicate("x.at", "x.key")
-                        + " order by x.at desc, x.key collate \"C\" desc limit :limit")
-                .param("c", customerId).param("cursorAt", cursor.atParam()).param("cursorKey", cursor.key())
-                .param("limit", limit)
+                        + " where r.customer_id = :c and r.reversed_at is not null")), limit)
+                .param("c", customerId)
                 .query((rs, i) -> {
                     String kind = rs.getString("kind");
                     LocalDate day = rs.getObject("received_on", LocalDate.class);

@@ -39,6 +39,11 @@ public final class InputRules {
      * effect) may lie: further is a typo or a way to push a record out of sight, not a plan.
      */
     public static final int MAX_YEARS_AHEAD = 10;
+    /**
+     * How far before today a date of something that happened (money received) may lie: accounting vouchers are
+     * kept 30 years (会计档案管理办法), so an older one is a typo, not a record being entered late.
+     */
+    public static final int MAX_YEARS_BACK = 30;
 
     /** A form field or query parameter that is written as a date (yyyy-MM-dd, possibly with a signed year). */
     private static final Pattern ISO_DATE = Pattern.compile("[+-]?\\d{4,9}-\\d{2}-\\d{2}");
@@ -49,6 +54,11 @@ public final class InputRules {
     /** The last day a planned date may name on {@code today} ({@link #MAX_YEARS_AHEAD}). */
     public static LocalDate latestAhead(LocalDate today) {
         return today.plusYears(MAX_YEARS_AHEAD);
+    }
+
+    /** The first day a date of something that happened may name on {@code today} ({@link #MAX_YEARS_BACK}). */
+    public static LocalDate earliestBack(LocalDate today) {
+        return today.minusYears(MAX_YEARS_BACK);
     }
 
     /**

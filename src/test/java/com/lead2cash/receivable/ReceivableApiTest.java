@@ -44,6 +44,7 @@ class ReceivableApiTest {
     @Autowired MutableClock clock;
     @Autowired CollectionRoutine routine;
     @Autowired com.lead2cash.testing.Fixtures fixtures;
+    @Autowired com.lead2cash.testing.SalesTestSupport sales;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @AfterEach
@@ -363,6 +364,19 @@ class ReceivableApiTest {
 
         assertThat(customers.post(mvc, finance(), "/api/v1/receipts", body.formatted(customer, "2026-12-01", plan)))
                 .as("the day it was drafted").hasStatus(201);
+
+        // a customer without a signed contract: no older than the 30 years accounting vouchers are kept
+        String unsigned = sales.customerWithContact(reviewers().rep(), "杭州回款无合同科技有限公司", "赵会计",
+                "zhao@receipts.test");
+        String free = """
+                {"customerId":"%s","amount":100.00,"receivedOn":"%s","method":"CASH"}""";
+        var old = customers.post(mvc, finance(), "/api/v1/receipts", free.formatted(unsigned, "1900-01-01"));
+        assertThat(old).hasStatus(422);
+        JsonNode error = customers.json(old).get("errors").get(0);
+        assertThat(error.get("field").asString() + " " + error.get("code").asString())
+                .isEqualTo("receivedOn receipt.receivedOn.tooOld");
+        assertThat(customers.post(mvc, finance(), "/api/v1/receipts", free.formatted(unsigned, "2000-01-01")))
+                .as("within the 30 years").hasStatus(201);
     }
 
     @Test

@@ -97,6 +97,9 @@ public class ReceiptService {
             errors.add(new FieldError("receivedOn", "receipt.receivedOn.future"));
         } else if (earliest.isPresent() && in.receivedOn().isBefore(earliest.get())) {
             errors.add(new FieldError("receivedOn", "receipt.receivedOn.beforeContract", earliest.get()));
+        } else if (in.receivedOn().isBefore(InputRules.earliestBack(today))) {
+            // a customer without a signed contract: no earlier than the oldest voucher a company keeps
+            errors.add(new FieldError("receivedOn", "receipt.receivedOn.tooOld", InputRules.earliestBack(today)));
         }
         if (in.method() == null) {
             errors.add(new FieldError("method", "receipt.method.required"));

@@ -98,8 +98,13 @@ class MinutesApiTest {
         sales.qualify(mvc, team, opportunity);
         sales.move(mvc, rep, opportunity, "PROPOSAL");
         sales.move(mvc, rep, opportunity, "NEGOTIATION");
-        String minutes = customers.json(SalesTestSupport.expect(customers.post(mvc, rep, "/api/v1/negotiation-minutes",
-                MINUTES.formatted(opportunity, "300000", "30000")), 201)).get("id").asString();
+        JsonNode written = customers.json(SalesTestSupport.expect(customers.post(mvc, rep, "/api/v1/negotiation-minutes",
+                MINUTES.formatted(opportunity, "300000", "30000")), 201));
+        String minutes = written.get("id").asString();
+        assertThat(written.get("actions").valueStream().map(JsonNode::asString)).containsExactlyInAnyOrder("SEND", "REVISE");
+        assertThat(customers.getJson(mvc, sales.bearer(mvc, team.manager()), "/api/v1/negotiation-minutes/" + minutes)
+                .get("actions").valueStream().map(JsonNode::asString)).as("the manager above the owner works it too")
+                .containsExactlyInAnyOrder("SEND", "REVISE");
         long version = customers.getJson(mvc, rep, "/api/v1/opportunities/" + opportunity).get("version").asLong();
         SalesTestSupport.expect(customers.post(mvc, rep, "/api/v1/opportunities/" + opportunity + "/stage",
                 "{\"stage\":\"LOST\",\"lostReason\":\"PRICE\",\"version\":" + version + "}"), 200);
@@ -109,8 +114,11 @@ class MinutesApiTest {
                 "{\"contactId\":\"" + contact + "\"}");
         assertThat(refused).as("the owner asks: the stage refuses").hasStatus(422);
         assertThat(customers.json(refused).get("code").asString()).isEqualTo("minutes.opportunityClosed");
-        assertThat(customers.getJson(mvc, rep, "/api/v1/negotiation-minutes/" + minutes).get("status").asString())
-                .as("nothing sent").isEqualTo("DRAFT");
+        JsonNode after = customers.getJson(mvc, rep, "/api/v1/negotiation-minutes/" + minutes);
+        assertThat(after.get("status").asString()).as("nothing sent").isEqualTo("DRAFT");
+        assertThat(after.get("actions")).as("a lost opportunity's minutes offer nothing").isEmpty();
+        assertThat(customers.getJson(mvc, rep, "/api/v1/negotiation-minutes?opportunityId=" + opportunity)
+                .at("/items/0/actions")).isEmpty();
         assertThat(customers.post(mvc, sales.bearer(mvc, team.otherRep()), "/api/v1/negotiation-minutes/" + minutes + "/send",
                 "{\"contactId\":\"" + contact + "\"}")).as("another team's rep").hasStatus(404);
     }

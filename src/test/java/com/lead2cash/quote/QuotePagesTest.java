@@ -163,6 +163,40 @@ class QuotePagesTest {
         assertThat(page(session, path, "zh-CN")).contains("待客户确认");
     }
 
+    @Test
+    void Q3_theMinutesPageOffersExactlyWhatTheMinutesAnswerNoNewVersionOutsideNegotiationNoSendingOnceLost() {
+        clock.set(TestClock.START);
+        var team = sales.team("mactions");
+        String rep = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "台州汽配有限公司", "郑洁", "zheng@taizhou.test");
+        String opportunity = sales.opportunity(mvc, rep, customer, "仓储改造", "300000").get("id").asString();
+        sales.qualify(mvc, team, opportunity);
+        sales.move(mvc, rep, opportunity, "PROPOSAL");
+        sales.move(mvc, rep, opportunity, "NEGOTIATION");
+        Cookie session = customers.session(mvc, team.rep());
+        String path = minutes(session, opportunity, "70").exchange().getResponse().getRedirectedUrl();
+        assertThat(page(session, path, "en")).contains("id=\"send-minutes\"", "id=\"revise-minutes\"");
+
+        sales.move(mvc, rep, opportunity, "PROPOSAL");
+        String proposal = page(session, path, "en");
+        assertThat(proposal).as("what was written may still be sent").contains("id=\"send-minutes\"");
+        assertThat(proposal).as("a new version is written in negotiation only").doesNotContain("id=\"revise-minutes\"");
+        assertThat(page(session, "/opportunities/" + opportunity + "/quotes", "en")).doesNotContain("id=\"new-minutes\"");
+
+        long version = customers.getJson(mvc, rep, "/api/v1/opportunities/" + opportunity).get("version").asLong();
+        SalesTestSupport.expect(customers.post(mvc, rep, "/api/v1/opportunities/" + opportunity + "/stage",
+                "{\"stage\":\"LOST\",\"lostReason\":\"PRICE\",\"version\":" + version + "}"), 200);
+        String lost = page(session, path, "zh-CN");
+        assertThat(lost).as("a lost opportunity's minutes are no longer sent")
+                .doesNotContain("id=\"send-minutes\"", "id=\"minutes-send-form\"", "id=\"revise-minutes\"");
+        MvcTestResult refused = mvc.post().uri(path + "/send").cookie(session).with(SecurityMockMvcRequestPostProcessors.csrf())
+                .param("contactId", customers.getJson(mvc, rep, "/api/v1/customers/" + customer + "/contacts").get(0).get("id").asString())
+                .exchange();
+        assertThat(refused).hasStatus3xxRedirection();
+        assertThat(customers.getJson(mvc, rep, "/api/v1/" + path.substring(1)).get("status").asString()).as("nothing sent")
+                .isEqualTo("DRAFT");
+    }
+
     private org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder minutes(Cookie session,
                                                                                                      String opportunity,
                                                                                                      String secondPercent) {

@@ -1,13 +1,16 @@
 package com.lead2cash.quote.internal.minutes;
 
 import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.Ids;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -51,9 +54,17 @@ public class NegotiationMinutes {
     NegotiationMinutes() {
     }
 
-    /** Writes a version: the first of the opportunity, or the next one superseding {@code previous}. */
+    /**
+     * Writes a version: the first of the opportunity, or the next one superseding {@code previous} (which the actor
+     * must be offered to revise).
+     */
     public static NegotiationMinutes write(UUID opportunityId, UUID customerId, NegotiationMinutes previous,
-                                           MinutesContent content, UUID authorId, Instant now) {
+                                           MinutesContent content, UUID authorId, MinutesActor actor, Instant now) {
+        if (previous == null) {
+            requireWritable(actor);
+        } else {
+            previous.requireAction(actor, MinutesAction.REVISE);
+        }
         NegotiationMinutes m = new NegotiationMinutes();
         m.id = Ids.newId();
         m.opportunityId = opportunityId;
@@ -79,11 +90,9 @@ public class NegotiationMinutes {
         return m;
     }
 
-    /** Sent to the customer's contact for written confirmation; a superseded version is not sent. */
-    public void sent(Instant now) {
-        if (status == MinutesStatus.SUPERSEDED || status == MinutesStatus.CONFIRMED) {
-            throw new DomainException("minutes.send.notNow", status.name());
-        }
+    /** Sent to the customer's contact for written confirmation; a superseded or confirmed version is not sent. */
+    public void sent(MinutesActor actor, Instant now) {
+        requireAction(actor, MinutesAction.SEND);
         status = MinutesStatus.SENT;
         sentAt = now;
         updatedAt = now;
@@ -105,6 +114,61 @@ public class NegotiationMinutes {
 
     public boolean isCurrent() {
         return status != MinutesStatus.SUPERSEDED;
+    }
+
+    /** Q3 — whether the actor may write minutes on the opportunity now (the first version, or the next one). */
+    public static boolean mayWrite(MinutesActor actor) {
+        return actor.works() && actor.negotiating();
+    }
+
+    /** Refuses writing minutes: 403 to whoever does not work the opportunity, 422 outside negotiation. */
+    public static void requireWritable(MinutesActor actor) {
+        if (!actor.works()) {
+            throw new ForbiddenException("error.forbidden");
+        }
+        if (!actor.negotiating()) {
+            throw new DomainException("minutes.opportunity.notNegotiating", actor.stage().name());
+        }
+    }
+
+    /** What the actor may do with this version now. */
+    public Set<MinutesAction> availableActions(MinutesActor actor) {
+        Set<MinutesAction> actions = EnumSet.noneOf(MinutesAction.class);
+        if (!actor.works()) {
+            return actions;
+        }
+        // a sent version may be sent again (to another contact, or after the link expired)
+        boolean sendable = status == MinutesStatus.DRAFT || status == MinutesStatus.SENT
+                || status == MinutesStatus.CHANGES_REQUESTED;
+        if (sendable && actor.opportunityOpen()) {
+            actions.add(MinutesAction.SEND);
+        }
+        if (isCurrent() && mayWrite(actor)) {
+            actions.add(MinutesAction.REVISE);
+        }
+        return actions;
+    }
+
+    /** Refuses what the actor may not do: 403 when they do not work the opportunity, 422 when a state forbids it. */
+    public void requireAction(MinutesActor actor, MinutesAction action) {
+        if (availableActions(actor).contains(action)) {
+            return;
+        }
+        if (!actor.works()) {
+            throw new ForbiddenException("error.forbidden");
+        }
+        switch (action) {
+            case SEND -> {
+                if (!actor.opportunityOpen()) {
+                    throw new DomainException("minutes.opportunityClosed");
+                }
+                throw new DomainException("minutes.send.notNow", status.name());
+            }
+            case REVISE -> {
+                requireWritable(actor);
+                throw new DomainException("minutes.revise.superseded");
+            }
+        }
     }
 
     private static String join(List<String> items) {

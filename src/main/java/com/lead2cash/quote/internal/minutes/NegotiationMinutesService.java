@@ -12,11 +12,8 @@ import com.lead2cash.confirmation.SentConfirmation;
 import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.opportunity.Opportunities;
 import com.lead2cash.opportunity.Opportunities.OpportunityRef;
-import com.lead2cash.opportunity.Stage;
 import com.lead2cash.platform.CurrentUser;
-import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
-import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.quote.internal.QuoteDocuments;
 import java.time.Clock;
@@ -65,15 +62,11 @@ public class NegotiationMinutesService {
             throw new FieldValidationException("opportunityId", "quote.opportunity.required");
         }
         OpportunityRef opportunity = opportunities.requireVisible(opportunityId);
-        if (!opportunities.worksOn(opportunityId)) {
-            throw new ForbiddenException("error.forbidden");
-        }
-        if (opportunity.stage() != Stage.NEGOTIATION && opportunity.stage() != Stage.CONTRACT) {
-            throw new DomainException("minutes.opportunity.notNegotiating", opportunity.stage().name());
-        }
+        MinutesActor actor = actor(opportunity);
+        NegotiationMinutes.requireWritable(actor);
         NegotiationMinutes previous = minutes.findCurrentForUpdate(opportunityId).orElse(null);
         NegotiationMinutes written = NegotiationMinutes.write(opportunity.id(), opportunity.customerId(), previous,
-                content, CurrentUser.require().id(), clock.instant());
+                content, CurrentUser.require().id(), actor, clock.instant());
         if (previous != null) {
             minutes.save(previous);
         }
@@ -87,20 +80,16 @@ public class NegotiationMinutesService {
     public Sent send(UUID id, UUID contactId, Locale locale) {
         NegotiationMinutes m = minutes.findByIdForUpdate(id).orElseThrow(() -> new RecordNotFoundException(SUBJECT, id));
         OpportunityRef opportunity = visibleOpportunity(m);
-        // who asks is 403; a won or lost opportunity refuses by its state (422)
-        if (!opportunities.worksOn(m.opportunityId())) {
-            throw new ForbiddenException("error.forbidden");
-        }
-        if (!opportunity.stage().isOpen()) {
-            throw new DomainException("minutes.opportunityClosed");
-        }
+        MinutesActor actor = actor(opportunity);
+        // who asks and the minutes' state refuse before the contact is looked at
+        m.requireAction(actor, MinutesAction.SEND);
         if (contactId == null) {
             throw new FieldValidationException("contactId", "quote.contact.required");
         }
         CustomerDirectory.ContactPoint contact = customers.contactPoint(contactId)
                 .filter(c -> c.customerId().equals(m.customerId()))
                 .orElseThrow(() -> new FieldValidationException("contactId", "quote.contact.notOfCustomer"));
-        m.sent(clock.instant());
+        m.sent(actor, clock.instant());
         String customerName = customers.find(m.customerId()).map(CustomerDirectory.CustomerRef::name).orElse("");
         SentConfirmation sent = confirmations.request(new ConfirmationRequest(Purpose.CONFIRM_DOCUMENT,
                 new ConfirmationSubject(SUBJECT, m.opportunityId().toString(), m.revision()),
@@ -119,6 +108,17 @@ public class NegotiationMinutesService {
         NegotiationMinutes m = minutes.findById(id).orElseThrow(() -> new RecordNotFoundException(SUBJECT, id));
         visibleOpportunity(m);
         return m;
+    }
+
+    /** Who asks about the minutes of an opportunity the caller sees; what they may do is the minutes' answer. */
+    @Transactional(readOnly = true)
+    public MinutesActor actor(UUID opportunityId) {
+        return actor(opportunities.requireVisible(opportunityId));
+    }
+
+    private MinutesActor actor(OpportunityRef opportunity) {
+        // who works the opportunity whatever its stage (403 otherwise); the stage refuses by its state (422)
+        return new MinutesActor(opportunities.worksOn(opportunity.id()), opportunity.stage());
     }
 
     /** Every version for the opportunity, newest first. */

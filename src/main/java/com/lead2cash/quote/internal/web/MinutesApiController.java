@@ -5,6 +5,8 @@ import com.lead2cash.confirmation.ConfirmationState;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.web.Refuses;
 import com.lead2cash.quote.internal.minutes.MilestoneType;
+import com.lead2cash.quote.internal.minutes.MinutesAction;
+import com.lead2cash.quote.internal.minutes.MinutesActor;
 import com.lead2cash.quote.internal.minutes.MinutesContent;
 import com.lead2cash.quote.internal.minutes.MinutesStatus;
 import com.lead2cash.quote.internal.minutes.NegotiationMinutes;
@@ -18,6 +20,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -58,13 +61,14 @@ class MinutesApiController {
                        int revision, MinutesStatus status, LocalDate heldOn, BigDecimal agreedPrice, String currency,
                        List<MinutesMilestoneView> milestones, String deliveryStandard, String liability, List<String> openIssues,
                        List<String> ourAttendees, List<String> customerAttendees, UUID authorId, UUID confirmationId,
-                       Instant sentAt, Instant answeredAt, long version) {
-        static MinutesView of(NegotiationMinutes m) {
+                       Instant sentAt, Instant answeredAt, Set<MinutesAction> actions, long version) {
+        /** The version as the caller sees it: {@code actions} is what they may do with it now. */
+        static MinutesView of(NegotiationMinutes m, MinutesActor actor) {
             return new MinutesView(m.id(), m.opportunityId(), m.customerId(), m.revision(), m.status(), m.heldOn(),
                     m.agreedPrice(), m.currency(), m.milestones().stream().map(p -> new MinutesMilestoneView(p.type(), p.percent(),
                     p.amountOf(m.agreedPrice()), p.dueCondition())).toList(), m.deliveryStandard(), m.liability(),
                     m.openIssues(), m.ourAttendees(), m.customerAttendees(), m.authorId(), m.confirmationId(), m.sentAt(),
-                    m.answeredAt(), m.version());
+                    m.answeredAt(), m.availableActions(actor), m.version());
         }
     }
 
@@ -86,7 +90,8 @@ class MinutesApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @Refuses(404)
     ResponseEntity<MinutesView> write(@RequestBody MinutesRequest body) {
-        MinutesView view = MinutesView.of(service.write(body.opportunityId(), body.content()));
+        NegotiationMinutes written = service.write(body.opportunityId(), body.content());
+        MinutesView view = MinutesView.of(written, service.actor(written.opportunityId()));
         return ResponseEntity.created(URI.create("/api/v1/negotiation-minutes/" + view.id())).body(view);
     }
 
@@ -94,13 +99,16 @@ class MinutesApiController {
     @GetMapping("/api/v1/negotiation-minutes")
     @Refuses(404)
     CursorPage<MinutesView> list(@RequestParam UUID opportunityId) {
-        return new CursorPage<>(service.ofOpportunity(opportunityId).stream().map(MinutesView::of).toList(), null);
+        List<NegotiationMinutes> versions = service.ofOpportunity(opportunityId);
+        MinutesActor actor = service.actor(opportunityId);
+        return new CursorPage<>(versions.stream().map(m -> MinutesView.of(m, actor)).toList(), null);
     }
 
     @Operation(summary = "One version of negotiation minutes")
     @GetMapping("/api/v1/negotiation-minutes/{id}")
     MinutesView get(@PathVariable UUID id) {
-        return MinutesView.of(service.visible(id));
+        NegotiationMinutes m = service.visible(id);
+        return MinutesView.of(m, service.actor(m.opportunityId()));
     }
 
     @Operation(summary = "Q3: send the minutes to a contact of the customer for written confirmation")
@@ -108,6 +116,6 @@ class MinutesApiController {
     MinutesSentBody send(@PathVariable UUID id, @RequestBody MinutesSendRequest body) {
         NegotiationMinutesService.Sent sent = service.send(id, body.contactId(), QuoteApiController.documentLocale(body.locale()));
         var c = sent.confirmation();
-        return new MinutesSentBody(SentLink.of(c), MinutesView.of(sent.minutes()));
+        return new MinutesSentBody(SentLink.of(c), MinutesView.of(sent.minutes(), service.actor(sent.minutes().opportunityId())));
     }
 }

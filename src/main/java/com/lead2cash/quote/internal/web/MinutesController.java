@@ -8,7 +8,7 @@ import com.lead2cash.platform.web.FormProblems;
 import com.lead2cash.quote.internal.QuoteDocuments;
 import com.lead2cash.quote.internal.minutes.MilestoneType;
 import com.lead2cash.quote.internal.minutes.MinutesContent;
-import com.lead2cash.quote.internal.minutes.MinutesStatus;
+import com.lead2cash.quote.internal.minutes.MinutesAction;
 import com.lead2cash.quote.internal.minutes.NegotiationMinutes;
 import com.lead2cash.quote.internal.minutes.NegotiationMinutesService;
 import com.lead2cash.quote.internal.minutes.PaymentMilestone;
@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -168,15 +169,13 @@ class MinutesController {
     @GetMapping("/negotiation-minutes/{id}")
     String detail(@PathVariable UUID id, Model model) {
         NegotiationMinutes m = service.visible(id);
-        boolean works = opportunities.mayWork(m.opportunityId());
+        Set<MinutesAction> actions = m.availableActions(service.actor(m.opportunityId()));
         model.addAttribute("m", m);
         model.addAttribute("opportunity", opportunities.find(m.opportunityId()).orElseThrow());
         model.addAttribute("versions", service.ofOpportunity(m.opportunityId()));
         model.addAttribute("confirmations", service.confirmationsOf(m));
-        model.addAttribute("maySend", works && (m.status() == MinutesStatus.DRAFT || m.status() == MinutesStatus.SENT
-                || m.status() == MinutesStatus.CHANGES_REQUESTED));
-        model.addAttribute("mayRevise", works && m.isCurrent());
-        model.addAttribute("contacts", works ? customers.contacts(m.customerId()) : List.of());
+        model.addAttribute("actions", actions);
+        model.addAttribute("contacts", actions.contains(MinutesAction.SEND) ? customers.contacts(m.customerId()) : List.of());
         model.addAttribute("money", new QuoteDocuments.Money());
         return "quote/minutes";
     }

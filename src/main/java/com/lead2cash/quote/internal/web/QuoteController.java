@@ -183,8 +183,8 @@ class QuoteController {
         }
         model.addAttribute("quotes", byNumber);
         model.addAttribute("minutes", minutes.ofOpportunity(id));
-        model.addAttribute("mayWriteMinutes", opportunities.mayWork(id)
-                && (opportunity.stage() == Stage.NEGOTIATION || opportunity.stage() == Stage.CONTRACT));
+        model.addAttribute("mayWriteMinutes",
+                com.lead2cash.quote.internal.minutes.NegotiationMinutes.mayWrite(minutes.actor(id)));
         model.addAttribute("opportunityId", id);
         model.addAttribute("mayQuote", opportunities.mayWork(id)
                 && opportunity.stage() != Stage.WON && opportunity.stage() != Stage.LOST);

@@ -1,6 +1,8 @@
 package com.lead2cash.confirmation;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -36,4 +38,7 @@ public interface Confirmations {
 
     /** One confirmation, no scope check (the owning module has checked its record). */
     Optional<ConfirmationView> find(UUID confirmationId);
+
+    /** Several confirmations at once (a list's worth), keyed by id; unknown ids are absent. No scope check, as {@link #find}. */
+    Map<UUID, ConfirmationView> findAll(Collection<UUID> confirmationIds);
 }

@@ -169,5 +169,19 @@ class AcceptanceSurveyTest {
                 .param("outcome", "RATED").param("name", "李工").param("rating", "5").param("comment", "很好")
                 .exchange()).hasStatus3xxRedirection();
         SalesTestSupport.expect(contracts.post(mvc, rep, path, null), 422);
+        String answered = mvc.get().uri("/aftersales/customers/" + customer + "/panel?lang=en")
+                .cookie(customers.session(mvc, s.rep())).exchange().getResponse().getContentAsString(
+                        java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(answered).as("an answered survey stays on the card and offers no new link")
+                .contains("survey-" + surveyId).doesNotContain("survey-renew-link");
+        var refused = mvc.post().uri("/aftersales/surveys/" + surveyId + "/link?lang=en")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .cookie(customers.session(mvc, s.rep())).exchange();
+        assertThat(refused.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .as("a card left open refuses in place with the survey's reason").contains("alert-danger")
+                .doesNotContain("confirmation-url");
+        assertThat(mvc.post().uri("/aftersales/surveys/" + surveyId + "/link")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .cookie(customers.session(mvc, s.otherRep())).exchange()).as("out of scope, never a hint").hasStatus(404);
     }
 }

@@ -2,7 +2,10 @@ package com.lead2cash.aftersales.internal;
 
 import com.lead2cash.aftersales.SatisfactionSurveys.Occasion;
 import com.lead2cash.confirmation.ConfirmationView;
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.RecordNotFoundException;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -22,5 +25,27 @@ public record Survey(UUID id, Occasion occasion, UUID subjectId, ConfirmationVie
     /** A fresh link while the contact may still answer (not answered, superseded or expired), to one who reads the customer. */
     public Set<Action> availableActions() {
         return customerVisible && confirmation.isOpen() ? EnumSet.of(Action.RENEW_LINK) : EnumSet.noneOf(Action.class);
+    }
+
+    /**
+     * Why the action is not offered, empty when it is: 404 to one who may not read the customer (never a hint), 422
+     * once the contact can no longer answer.
+     */
+    public Optional<DomainException> refusal(Action action) {
+        if (availableActions().contains(action)) {
+            return Optional.empty();
+        }
+        if (!customerVisible) {
+            return Optional.of(new RecordNotFoundException(AftersalesAccess.SURVEY, id));
+        }
+        return Optional.of(new DomainException("confirmation.notOpen"));
+    }
+
+    /** Refuses the action unless offered, as {@link #refusal} says why. */
+    public void requireAction(Action action) {
+        Optional<DomainException> refused = refusal(action);
+        if (refused.isPresent()) {
+            throw refused.get();
+        }
     }
 }

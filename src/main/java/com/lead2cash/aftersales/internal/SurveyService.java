@@ -12,7 +12,6 @@ import com.lead2cash.confirmation.Recipient;
 import com.lead2cash.confirmation.SentConfirmation;
 import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.platform.CurrentUser;
-import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.RecordNotFoundException;
@@ -21,7 +20,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -101,16 +102,34 @@ public class SurveyService implements SatisfactionSurveys {
     private List<Survey> surveys(String where, UUID key) {
         record Row(UUID id, Occasion occasion, UUID subject, UUID customer, UUID confirmation) {
         }
-        return jdbc.sql("select id, occasion, subject_id, customer_id, confirmation_id from aftersales_survey where "
+        List<Row> rows = jdbc.sql("select id, occasion, subject_id, customer_id, confirmation_id from aftersales_survey where "
                         + where + " order by sent_at desc, id desc")
                 .param("key", key)
                 .query((rs, i) -> new Row(rs.getObject("id", UUID.class), Occasion.valueOf(rs.getString("occasion")),
                         rs.getObject("subject_id", UUID.class), rs.getObject("customer_id", UUID.class),
                         rs.getObject("confirmation_id", UUID.class)))
-                .list().stream()
-                .flatMap(r -> confirmations.find(r.confirmation()).map(c -> new Survey(r.id(), r.occasion(), r.subject(),
-                        c, customers.find(r.customer()).isPresent())).stream())
+                .list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        // both modules asked once for all the rows (a customer's card lists all its surveys)
+        Map<UUID, ConfirmationView> sent = confirmations.findAll(rows.stream().map(Row::confirmation).toList());
+        Set<UUID> visibleCustomers = customers.names(rows.stream().map(Row::customer).distinct().toList()).keySet();
+        return rows.stream()
+                .filter(r -> sent.containsKey(r.confirmation()))
+                .map(r -> new Survey(r.id(), r.occasion(), r.subject(), sent.get(r.confirmation()),
+                        visibleCustomers.contains(r.customer())))
                 .toList();
+    }
+
+    /**
+     * The survey as the reader sees it; 404 when it is unknown or its customer outside the reader's scope. What the
+     * reader may do with it is the survey's answer ({@link Survey#availableActions}).
+     */
+    @Transactional(readOnly = true)
+    public Survey visible(UUID surveyId) {
+        return surveys("id = :key", surveyId).stream().filter(Survey::customerVisible).findFirst()
+                .orElseThrow(() -> new RecordNotFoundException(AftersalesAccess.SURVEY, surveyId));
     }
 
     /**
@@ -118,11 +137,9 @@ public class SurveyService implements SatisfactionSurveys {
      * when the survey is unknown or its customer outside the reader's scope; 422 once it can no longer be answered.
      */
     public SentConfirmation renewLink(UUID surveyId) {
-        Survey survey = surveys("id = :key", surveyId).stream().filter(Survey::customerVisible).findFirst()
+        Survey survey = surveys("id = :key", surveyId).stream().findFirst()
                 .orElseThrow(() -> new RecordNotFoundException(AftersalesAccess.SURVEY, surveyId));
-        if (!survey.availableActions().contains(Survey.Action.RENEW_LINK)) {
-            throw new DomainException("confirmation.notOpen");
-        }
+        survey.requireAction(Survey.Action.RENEW_LINK);
         return confirmations.renewLink(survey.confirmation().id(), CurrentUser.require().id());
     }
 

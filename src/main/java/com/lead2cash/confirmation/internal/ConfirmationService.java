@@ -15,7 +15,11 @@ import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.RecordNotFoundException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -117,6 +121,19 @@ public class ConfirmationService implements Confirmations {
     @Transactional(readOnly = true)
     public Optional<ConfirmationView> find(UUID confirmationId) {
         return confirmations.findById(confirmationId).map(c -> c.view(clock.instant()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, ConfirmationView> findAll(Collection<UUID> confirmationIds) {
+        List<UUID> ids = confirmationIds.stream().filter(Objects::nonNull).distinct().toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Instant now = clock.instant();
+        Map<UUID, ConfirmationView> found = new HashMap<>();
+        confirmations.findAllById(ids).forEach(c -> found.put(c.id(), c.view(now)));
+        return found;
     }
 
     // ---- the rep's side ----

@@ -5,6 +5,7 @@ import com.lead2cash.aftersales.internal.AftersalesAccess;
 import com.lead2cash.aftersales.internal.AftersalesQueries;
 import com.lead2cash.aftersales.internal.ComplaintService;
 import com.lead2cash.aftersales.internal.HandoverService;
+import com.lead2cash.aftersales.internal.Survey;
 import com.lead2cash.aftersales.internal.SurveyService;
 import com.lead2cash.aftersales.internal.domain.Complaint;
 import com.lead2cash.aftersales.internal.domain.ComplaintCategory;
@@ -19,7 +20,6 @@ import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.OrgDirectory;
-import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormProblems;
@@ -404,13 +404,11 @@ public class AftersalesController {
     /** htmx: a fresh link to a survey, shown once with its QR code and "copy link"; the earlier links stop working. */
     @PostMapping("/aftersales/surveys/{id}/link")
     String renewSurveyLink(@PathVariable UUID id, Model model) {
-        try {
-            model.addAttribute("sent", surveys.renewLink(id));
-        } catch (RecordNotFoundException e) {
-            throw e;
-        } catch (DomainException e) {
-            model.addAttribute("refusal", e);
-        }
+        Survey survey = surveys.visible(id);
+        // a survey that offers no new link says why, shown in place of the link (htmx swaps only a 2xx answer)
+        survey.refusal(Survey.Action.RENEW_LINK).ifPresentOrElse(
+                refusal -> model.addAttribute("refusal", refusal),
+                () -> model.addAttribute("sent", surveys.renewLink(id)));
         return "confirmation/fragments :: sent";
     }
 

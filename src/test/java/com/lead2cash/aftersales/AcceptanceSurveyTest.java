@@ -3,6 +3,7 @@ package com.lead2cash.aftersales;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.lead2cash.aftersales.internal.AftersalesListeners;
 import com.lead2cash.confirmation.Confirmations;
 import com.lead2cash.confirmation.ConfirmationView;
 import com.lead2cash.confirmation.Purpose;
@@ -18,10 +19,8 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,15 +34,15 @@ class AcceptanceSurveyTest {
     @Autowired AftersalesTestSupport support;
     @Autowired CustomerTestSupport customers;
     @Autowired ContractTestSupport contracts;
-    @Autowired ApplicationEventPublisher events;
-    @Autowired TransactionTemplate tx;
+    @Autowired AftersalesListeners listeners;
     @Autowired JdbcClient jdbc;
     @Autowired Confirmations confirmations;
     @Autowired SalesTestSupport sales;
 
+    /** An order's acceptance as the order module announces it, heard by after-sales (no order or contract behind it). */
     void accepted(UUID order, UUID contract, String customer, UUID rep, UUID contact, String productLine) {
-        tx.executeWithoutResult(s -> events.publishEvent(new OrderAccepted(order, "SO-" + order.toString().substring(0, 6),
-                contract, UUID.fromString(customer), LocalDate.of(2026, 12, 5), rep, contact, productLine)));
+        listeners.orderAccepted(new OrderAccepted(order, "SO-" + order.toString().substring(0, 6),
+                contract, UUID.fromString(customer), LocalDate.of(2026, 12, 5), rep, contact, productLine));
     }
 
     /** The survey sent for the order: rep, product line, confirmation; waits until it is there. */

@@ -14,6 +14,7 @@ import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * The API contract as a check on every MockMvc exchange: each {@code /api/**} response must match the
@@ -63,18 +64,36 @@ public class ApiContract implements ResultMatcher {
                         || m.getKey().equals("validation.request.operation.notAllowed"));
     }
 
-    /** The document served by this application, read once per application context. */
+    /**
+     * The document served by this application, read once per API surface in this JVM: every test class starts a
+     * context of its own, and springdoc took 2–6 s per context to build the same document again (a test JVM
+     * starts about 60). Contexts whose API handler methods differ (a test that switches a controller off) each
+     * read their own.
+     */
     public OpenApiInteractionValidator validator() {
         OpenApiInteractionValidator v = validator;
         if (v == null) {
             synchronized (this) {
                 if (validator == null) {
-                    validator = OpenApiInteractionValidator.createForInlineApiSpecification(document()).build();
+                    validator = BY_API_SURFACE.computeIfAbsent(apiSurface(context.get()),
+                            surface -> OpenApiInteractionValidator.createForInlineApiSpecification(document()).build());
                 }
                 v = validator;
             }
         }
         return v;
+    }
+
+    private static final java.util.Map<String, OpenApiInteractionValidator> BY_API_SURFACE =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Every handler method of the application with the requests it maps, in one string. */
+    static String apiSurface(WebApplicationContext context) {
+        return context.getBeansOfType(RequestMappingHandlerMapping.class).values().stream()
+                .flatMap(mapping -> mapping.getHandlerMethods().entrySet().stream())
+                .map(entry -> entry.getKey() + " -> " + entry.getValue())
+                .sorted()
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 
     public String document() {

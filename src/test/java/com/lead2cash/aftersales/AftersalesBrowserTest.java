@@ -61,12 +61,12 @@ class AftersalesBrowserTest {
 
     @BeforeAll
     static void openBrowser() {
-        browser = new Browser();
+        browser = Browser.shared();
     }
 
     @AfterAll
     static void closeBrowser() {
-        browser.close();
+        browser.closePages();
     }
 
     private JsonNode api(String method, String path, String token, String body) throws Exception {

@@ -47,12 +47,12 @@ class ContractJourneyBrowserTest {
 
     @BeforeAll
     static void openBrowser() {
-        browser = new Browser();
+        browser = Browser.shared();
     }
 
     @AfterAll
     static void closeBrowser() {
-        browser.close();
+        browser.closePages();
     }
 
     private Page signIn(User user) {

@@ -11,12 +11,31 @@ import java.util.List;
 
 /**
  * Real headless Chromium (Debian's, at /usr/bin/chromium) driven by Playwright; no browser download.
- * One per test class: open in @BeforeAll, close in @AfterAll.
+ * The browser tests share one per test JVM ({@link #shared()}; starting Playwright's driver and Chromium took
+ * 2–6 s a class), each class with browser profiles of its own that it closes when done ({@link #closePages()}).
  */
 public final class Browser implements AutoCloseable {
 
     /** Every browser open in this JVM, for {@link BrowserFailureReport}. */
     static final java.util.Set<Browser> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private static Browser shared;
+
+    /** The browser of this test JVM, started by the first class that asks and closed when the JVM exits. */
+    public static synchronized Browser shared() {
+        if (shared == null) {
+            Browser browser = new Browser();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    browser.close();
+                } catch (RuntimeException driverAlreadyGone) {
+                    // the JVM is exiting: Playwright's driver may have stopped first, taking Chromium with it
+                }
+            }, "browser-close"));
+            shared = browser;
+        }
+        return shared;
+    }
 
     private final Playwright playwright;
     private final com.microsoft.playwright.Browser browser;
@@ -99,6 +118,11 @@ public final class Browser implements AutoCloseable {
     public static void ready(Page page) {
         page.waitForLoadState(LoadState.LOAD);
         awaitHtmx(page);
+    }
+
+    /** Closes every browser profile opened so far (with its pages): a class leaves no page to the next. */
+    public void closePages() {
+        browser.contexts().forEach(BrowserContext::close);
     }
 
     @Override

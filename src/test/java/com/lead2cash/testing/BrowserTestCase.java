@@ -10,7 +10,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * What every browser test stands on: the product on a random port (no demo data, the administrator's
- * password known, immediate shutdown), one real Chromium for the class ({@link Browser}), and signing in
+ * password known, immediate shutdown), the test JVM's real Chromium ({@link Browser#shared()}), and signing in
  * through the login form. A test class adds its own properties with {@code @TestPropertySource}.
  */
 @org.junit.jupiter.api.extension.ExtendWith(com.lead2cash.testing.BrowserFailureReport.class)
@@ -25,12 +25,12 @@ public abstract class BrowserTestCase {
 
     @BeforeAll
     static void openBrowser() {
-        browser = new Browser();
+        browser = Browser.shared();
     }
 
     @AfterAll
     static void closeBrowser() {
-        browser.close();
+        browser.closePages();
     }
 
     /** The product's address, e.g. {@code http://localhost:41234}. */

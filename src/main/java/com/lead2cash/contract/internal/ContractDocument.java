@@ -3,7 +3,9 @@ package com.lead2cash.contract.internal;
 import com.lead2cash.contract.internal.domain.Contract;
 import com.lead2cash.contract.internal.domain.ContractSection;
 import com.lead2cash.contract.internal.domain.Placeholders;
+import com.lead2cash.platform.MoneyText;
 import com.lead2cash.platform.Pdf;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -57,8 +59,20 @@ public class ContractDocument {
             clauses.add(new PrintedClause("第" + chineseOrdinal(n++) + "条", s.heading(), List.of(s.body().split("\n"))));
         }
         model.put("clauses", clauses);
-        model.put("money", (java.util.function.Function<java.math.BigDecimal, String>) Placeholders::money);
+        model.put("totals", c.lineTotals());
+        model.put("figures", new Figures());
         return model;
+    }
+
+    /** Numbers as the screens print them: money with thousands and two places, a percentage. */
+    public static final class Figures {
+        public String money(BigDecimal amount) {
+            return amount == null ? "" : MoneyText.of(amount);
+        }
+
+        public String percent(BigDecimal value) {
+            return value == null ? "" : value.stripTrailingZeros().toPlainString() + " %";
+        }
     }
 
     /** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 35 → 三十五 (clauses number up to 99). */

@@ -187,6 +187,13 @@ public class Contract {
         return Placeholders.of(this, sources);
     }
 
+    /** The sums under the product lines down to the amount, as the scope clause states them. */
+    public LineTotals lineTotals() {
+        String quoteTax = sourceValues.stream().filter(v -> v.name().equals(Placeholders.QUOTE_TAX))
+                .map(ContractValue::value).findFirst().orElse(null);
+        return LineTotals.of(lines, amount, quoteTax);
+    }
+
     private void apply(Terms t, boolean creating) {
         List<FieldValidationException.FieldError> errors = new ArrayList<>();
         String newTitle = t.title() == null ? (creating ? null : title) : t.title().strip();

@@ -107,7 +107,7 @@ public final class Placeholders {
         values.put("contract.termStart", date(c.termStart()));
         values.put("contract.termEnd", date(c.termEnd()));
         values.put("contract.milestones", milestones(c.milestones()));
-        values.put("contract.lines", lines(c.lines(), c.amount(), sources.get(QUOTE_TAX)));
+        values.put("contract.lines", lines(c.lines(), LineTotals.of(c.lines(), c.amount(), sources.get(QUOTE_TAX))));
         return values;
     }
 
@@ -142,15 +142,14 @@ public final class Placeholders {
 
     /**
      * The lines as the quote document prints them — price, discount, the line's total without tax — and
-     * below them the sums from there to the contract amount: without tax, the quote's tax, with tax, and
-     * what was agreed off (or on) since, so the clause adds up to the amount the contract states.
+     * below them the sums from there to the contract amount ({@link LineTotals}): without tax, the quote's
+     * tax, with tax, and what was agreed off (or on) since, so the clause adds up to the amount the contract states.
      */
-    static String lines(List<ContractLine> lines, BigDecimal amount, String quoteTax) {
+    static String lines(List<ContractLine> lines, LineTotals totals) {
         if (lines.isEmpty()) {
             return null;
         }
         StringBuilder text = new StringBuilder();
-        BigDecimal subtotal = BigDecimal.ZERO.setScale(2);
         for (int i = 0; i < lines.size(); i++) {
             ContractLine l = lines.get(i);
             text.append(i + 1).append(". ").append(l.productName())
@@ -161,23 +160,21 @@ public final class Placeholders {
                 text.append("，折扣 ").append(l.discountPercent().stripTrailingZeros().toPlainString()).append(" %");
             }
             text.append("，小计人民币 ").append(money(l.lineTotal())).append(" 元（不含税）；\n");
-            subtotal = subtotal.add(l.lineTotal());
         }
-        text.append("以上不含税合计人民币 ").append(money(subtotal)).append(" 元");
-        BigDecimal total = subtotal;
-        if (quoteTax != null) {
-            BigDecimal tax = new BigDecimal(quoteTax);
-            total = subtotal.add(tax);
-            text.append("，税额人民币 ").append(money(tax)).append(" 元，价税合计人民币 ").append(money(total)).append(" 元");
+        text.append("以上不含税合计人民币 ").append(money(totals.withoutTax())).append(" 元");
+        if (totals.tax() != null) {
+            text.append("，税额人民币 ").append(money(totals.tax())).append(" 元，价税合计人民币 ")
+                    .append(money(totals.withTax())).append(" 元");
         }
-        if (amount != null && amount.compareTo(total) != 0) {
-            BigDecimal off = total.subtract(amount);
-            // without the quote's tax (a contract drafted before it was kept) the difference holds the tax too
-            text.append(quoteTax == null ? "，税费及调整人民币 " : off.signum() > 0 ? "，商定优惠人民币 " : "，商定调增人民币 ")
-                    .append(money(quoteTax == null ? off.negate() : off.abs())).append(" 元");
+        if (totals.adjustment() != null) {
+            text.append(switch (totals.adjustment().kind()) {
+                case AGREED_OFF -> "，商定优惠人民币 ";
+                case AGREED_ON -> "，商定调增人民币 ";
+                case TAX_AND_ADJUSTMENTS -> "，税费及调整人民币 ";
+            }).append(money(totals.adjustment().amount())).append(" 元");
         }
-        if (amount != null) {
-            text.append("，合同金额人民币 ").append(money(amount)).append(" 元");
+        if (totals.amount() != null) {
+            text.append("，合同金额人民币 ").append(money(totals.amount())).append(" 元");
         }
         return text.append("。").toString();
     }

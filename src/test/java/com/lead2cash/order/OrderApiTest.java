@@ -211,8 +211,18 @@ class OrderApiTest {
         String contact = jdbc.sql("select id from customer_contact where customer_id = :c")
                 .param("c", java.util.UUID.fromString(order.get("customerId").asString())).query(String.class).single();
 
+        String englishReader = customers.json(SalesTestSupport.expect(customers.post(mvc, rep(), "/api/v1/customers/"
+                + order.get("customerId").asString() + "/contacts", "{\"name\":\"Mr Smith\",\"email\":\"smith@example.test\"}"),
+                201)).get("id").asString();
+        expectOk(customers.post(mvc, rep(), "/api/v1/orders/" + id + "/acceptance/send",
+                "{\"contactId\":\"" + englishReader + "\",\"locale\":\"en\"}"));
         JsonNode sent = expectOk(customers.post(mvc, rep(), "/api/v1/orders/" + id + "/acceptance/send",
                 "{\"contactId\":\"" + contact + "\"}"));
+        assertThat(jdbc.sql("select title from confirmation_confirmation where subject_type = 'OrderAcceptance' "
+                        + "and subject_id = :o order by locale").param("o", id).query(String.class).list())
+                .as("the document in the language asked for, Chinese when none is")
+                .containsExactly("Acceptance of order " + order.get("number").asString(),
+                        "订单 " + order.get("number").asString() + " 验收单");
         String url = sent.get("confirmation").get("url").asString();
         String path = url.substring(url.indexOf("/c/"));
         MvcTestResult answered = mvc.post().uri(path).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").with(csrf())

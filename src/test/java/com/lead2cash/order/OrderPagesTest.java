@@ -252,4 +252,69 @@ class OrderPagesTest {
         assertThat(file).hasStatusOk();
         assertThat(file.getResponse().getContentAsByteArray()).isEqualTo(TestFiles.pdf(2048, 5));
     }
+
+    /** The acceptance document of the link sent last for the order (one not seen before): its title, canonical form and language. */
+    Map<String, Object> lastSent(String orderId, java.util.List<Object> seen) {
+        Map<String, Object> sent = jdbc.sql("""
+                        select id, title, document, locale from confirmation_confirmation
+                        where subject_type = 'OrderAcceptance' and subject_id = :o""")
+                .param("o", orderId).query().listOfRows().stream().filter(r -> !seen.contains(r.get("id")))
+                .reduce((a, b) -> { throw new AssertionError("more than one new link"); }).orElseThrow();
+        seen.add(sent.get("id"));
+        return sent;
+    }
+
+    /** A new contact of the customer (a link goes once to each contact: sent again, the open one is re-sent as it was). */
+    String contact(String customerId, String name) {
+        return customers.json(SalesTestSupport.expect(customers.post(mvc, customers.bearer(mvc, reviewers().rep()),
+                "/api/v1/customers/" + customerId + "/contacts", "{\"name\":\"" + name + "\",\"email\":\"c"
+                        + Math.abs(name.hashCode()) + "@example.test\"}"), 201)).get("id").asString();
+    }
+
+    @Test
+    void theRepChoosesTheAcceptanceDocumentsLanguageChineseWhenNoneIsChosenWhateverTheScreensLanguage() {
+        String contractId = signed("杭州订单页面四号科技有限公司");
+        Cookie rep = customers.session(mvc, reviewers().rep());
+        Cookie operations = customers.session(mvc, reviewers().operations());
+        String orderId = orderIdFrom(createOrder(rep, contractId, "10", "杭州市西湖区文三路 1 号"));
+        assertThat(mvc.post().uri("/orders/" + orderId + "/shipments").with(csrf()).cookie(operations)
+                .param("line", "1").param("quantity", "10").param("carrier", "顺丰速运").param("waybillNumber", "SF4")
+                .param("shipDate", "2026-12-01").param("version", state(orderId).get("version").toString()).exchange())
+                .hasStatus3xxRedirection();
+        assertThat(mvc.post().uri("/orders/" + orderId + "/delivery").with(csrf()).cookie(rep)
+                .param("deliveredOn", "2026-12-01").param("version", state(orderId).get("version").toString()).exchange())
+                .hasStatus3xxRedirection();
+        assertThat(page(rep, "/orders/" + orderId, "zh-CN")).contains("name=\"documentLocale\"", "文件语言", "英文");
+        assertThat(page(rep, "/orders/" + orderId, "en")).contains("Language of the document");
+        String customerId = jdbc.sql("select customer_id from order_order where id = cast(:id as uuid)").param("id", orderId)
+                .query(String.class).single();
+        String number = jdbc.sql("select number from order_order where id = cast(:id as uuid)").param("id", orderId)
+                .query(String.class).single();
+        java.util.List<Object> seen = new java.util.ArrayList<>();
+
+        // the rep reads Chinese screens and sends a contact the English document
+        assertThat(mvc.post().uri("/orders/" + orderId + "/acceptance/send?lang=zh-CN").with(csrf()).cookie(rep)
+                .param("contactId", contact(customerId, "Mr Smith")).param("documentLocale", "en").exchange()).hasStatusOk();
+        Map<String, Object> english = lastSent(orderId, seen);
+        assertThat(english.get("title")).isEqualTo("Acceptance of order " + number);
+        assertThat((String) english.get("document")).contains("Goods", "Quantity", "By confirming, you accept")
+                .doesNotContain("货物", "验收");
+        assertThat(english.get("locale")).isEqualTo("en");
+
+        // and on English screens another contact the Chinese one
+        assertThat(mvc.post().uri("/orders/" + orderId + "/acceptance/send?lang=en").with(csrf()).cookie(rep)
+                .param("contactId", contact(customerId, "李经理")).param("documentLocale", "zh").exchange()).hasStatusOk();
+        Map<String, Object> chinese = lastSent(orderId, seen);
+        assertThat(chinese.get("title")).isEqualTo("订单 " + number + " 验收单");
+        assertThat((String) chinese.get("document")).contains("货物", "数量", "确认即表示您已全部收到上述货物")
+                .doesNotContain("Goods");
+
+        // none chosen, or one not offered: Chinese, as the quote's document
+        for (String chosen : new String[] {null, "fr"}) {
+            var send = mvc.post().uri("/orders/" + orderId + "/acceptance/send?lang=en").with(csrf()).cookie(rep)
+                    .param("contactId", contact(customerId, "联系人 " + chosen));
+            assertThat((chosen == null ? send : send.param("documentLocale", chosen)).exchange()).hasStatusOk();
+            assertThat(lastSent(orderId, seen).get("title")).as(String.valueOf(chosen)).isEqualTo("订单 " + number + " 验收单");
+        }
+    }
 }

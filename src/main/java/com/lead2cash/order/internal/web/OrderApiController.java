@@ -74,6 +74,7 @@ class OrderApiController {
     record DeliveryRequest(LocalDate deliveredOn, Long version) implements Versioned {
     }
 
+    /** To whom, and in which language the document and e-mail are written (Chinese when absent). */
     record AcceptanceSendRequest(UUID contactId, String locale) {
     }
 
@@ -208,11 +209,14 @@ class OrderApiController {
     @PostMapping("/api/v1/orders/{id}/acceptance/send")
     @Refuses(422)
     AcceptanceSent sendAcceptance(@PathVariable UUID id, @RequestBody AcceptanceSendRequest body) {
-        Locale locale = body.locale() != null && body.locale().toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH
-                : Locale.SIMPLIFIED_CHINESE;
-        SentConfirmation s = service.sendAcceptance(id, body.contactId(), locale);
+        SentConfirmation s = service.sendAcceptance(id, body.contactId(), documentLocale(body.locale()));
         return new AcceptanceSent(new AcceptanceLink(s.confirmation().id(), s.confirmation().state(), s.url(),
                 s.expiresAt(), s.emailQueued()));
+    }
+
+    /** The language the acceptance document and e-mail are written in: English when asked for, Chinese otherwise (as the quote's). */
+    static Locale documentLocale(String tag) {
+        return tag != null && tag.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
     }
 
     private OrderView view(Order o) {

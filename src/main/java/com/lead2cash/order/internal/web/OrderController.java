@@ -290,7 +290,9 @@ class OrderController {
                           HttpServletResponse response) {
         try {
             String contact = values.get("contactId");
-            SentConfirmation sent = service.sendAcceptance(id, blank(contact) ? null : uuid("contactId", contact), locale);
+            // the document's language is the one chosen on the form, not the reader's screen language
+            SentConfirmation sent = service.sendAcceptance(id, blank(contact) ? null : uuid("contactId", contact),
+                    OrderApiController.documentLocale(values.get("documentLocale")));
             model.addAttribute("order", access.visible(id));
             model.addAttribute("sent", sent);
             model.addAttribute("refusal", null);

@@ -57,11 +57,24 @@ class NeedsConfirmationBrowserTest extends BrowserTestCase {
     static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
             .withPerMethodLifecycle(false);
 
+    // a confirmation is e-mailed only with a configured public address: here the product's own, on a port chosen now
+    static final int PORT = freePort();
+
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
         registry.add("l2c.notification.poll-interval", () -> "1h");
+        registry.add("server.port", () -> PORT);
+        registry.add("l2c.confirmation.base-url", () -> "http://localhost:" + PORT);
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Autowired

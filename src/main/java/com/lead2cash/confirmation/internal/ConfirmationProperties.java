@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param linkValidity      how long a link works when the owning module names no expiry of its own
  *                          (docs/decisions/0011-customer-confirmations.md says why 14 days)
  * @param baseUrl           public address of the application for the links in e-mails and QR codes;
- *                          empty takes the address of the request that sends them
+ *                          empty: no link is e-mailed (its host would come from the request's Host
+ *                          header), and the link shown to the rep takes the address the rep uses
  * @param requestsPerMinute requests to the public page one client address may make per minute
  */
 @ConfigurationProperties("l2c.confirmation")

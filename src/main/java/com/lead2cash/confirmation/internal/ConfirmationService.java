@@ -191,19 +191,32 @@ public class ConfirmationService implements Confirmations {
     }
 
     private SentConfirmation issueLink(Confirmation confirmation, UUID issuedBy, boolean email) {
-        boolean emailed = email && mail.canSend(confirmation);
+        boolean mailable = email && mail.canSend(confirmation);
+        // an e-mailed link never takes its host from the request: a forged Host header would put a foreign
+        // address into a mail the company sends; without a configured public address the rep passes the link on
+        boolean publicAddressMissing = mailable && !hasPublicAddress();
+        boolean emailed = mailable && !publicAddressMissing;
+        if (publicAddressMissing) {
+            log.warn("confirmation {}: not e-mailed, l2c.confirmation.base-url (L2C_BASE_URL) is not set",
+                    confirmation.id());
+        }
         String token = links.issue(confirmation, issuedBy, emailed);
         String url = url(confirmation.id(), token);
         if (emailed) {
             mail.send(confirmation, url);
         }
         return new SentConfirmation(confirmation.view(clock.instant()), url, confirmation.expiresAt(),
-                QrCodes.dataUri(url), emailed);
+                QrCodes.dataUri(url), emailed, publicAddressMissing);
     }
 
+    private boolean hasPublicAddress() {
+        return properties.baseUrl() != null && !properties.baseUrl().isBlank();
+    }
+
+    /** The configured public address; without one (a link only shown to the rep) the address the rep uses. */
     private String url(UUID id, String token) {
         String base = properties.baseUrl();
-        if (base == null || base.isBlank()) {
+        if (!hasPublicAddress()) {
             try {
                 base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
             } catch (IllegalStateException noRequest) {

@@ -38,6 +38,8 @@ import tools.jackson.databind.JsonNode;
 class InvoiceApiTest {
 
     static final String VALID_TAX_ID = "91350100M000100Y43";
+    /** 发票代码 of the paper invoices the tests issue (their numbers have 8 digits). */
+    static final String PAPER_CODE = "3300261130";
     static Reviewers reviewers;
 
     @Autowired MockMvcTester mvc;
@@ -80,11 +82,18 @@ class InvoiceApiTest {
         return id;
     }
 
+    /** Issues a paper invoice of {@link #PAPER_CODE}. */
     MvcTestResult issue(String id, String invoiceNumber) {
+        return issue(id, invoiceNumber, PAPER_CODE);
+    }
+
+    /** Issues with this number and code (null: none sent). */
+    MvcTestResult issue(String id, String invoiceNumber, String invoiceCode) {
         String finance = customers.bearer(mvc, reviewers().finance());
         long version = customers.getJson(mvc, finance, "/api/v1/invoices/" + id).get("version").asLong();
         return customers.post(mvc, finance, "/api/v1/invoices/" + id + "/issue",
-                "{\"invoiceNumber\":\"%s\",\"invoicedOn\":\"2026-12-01\",\"version\":%d}".formatted(invoiceNumber, version));
+                "{\"invoiceNumber\":\"%s\",%s\"invoicedOn\":\"2026-12-01\",\"version\":%d}".formatted(invoiceNumber,
+                        invoiceCode == null ? "" : "\"invoiceCode\":\"%s\",".formatted(invoiceCode), version));
     }
 
     JsonNode redReverse(String id) {
@@ -185,11 +194,11 @@ class InvoiceApiTest {
                 .anySatisfy(title -> assertThat(title).contains(invoice.get("number").asString(), "600,000.00")));
         JsonNode approved = customers.getJson(mvc, finance, "/api/v1/invoices/" + id);
         assertThat(customers.post(mvc, rep, "/api/v1/invoices/" + id + "/issue",
-                "{\"invoiceNumber\":\"33001234\",\"invoicedOn\":\"2026-12-01\",\"version\":%d}".formatted(approved.get("version").asLong())))
+                "{\"invoiceNumber\":\"33001234\",\"invoiceCode\":\"3300261130\",\"invoicedOn\":\"2026-12-01\",\"version\":%d}".formatted(approved.get("version").asLong())))
                 .as("finance issues").hasStatus(403);
 
         JsonNode issued = ok(customers.post(mvc, finance, "/api/v1/invoices/" + id + "/issue",
-                "{\"invoiceNumber\":\"33001234\",\"invoicedOn\":\"2026-12-01\",\"version\":%d}".formatted(approved.get("version").asLong())));
+                "{\"invoiceNumber\":\"33001234\",\"invoiceCode\":\"3300261130\",\"invoicedOn\":\"2026-12-01\",\"version\":%d}".formatted(approved.get("version").asLong())));
         assertThat(issued.get("status").asString()).isEqualTo("ISSUED");
         assertThat(invoicing.invoiced(List.of(UUID.fromString(contract))))
                 .containsExactly(Map.entry(UUID.fromString(contract), new BigDecimal("600000.00")));
@@ -222,6 +231,40 @@ class InvoiceApiTest {
     }
 
     @Test
+    void aPaperInvoiceCarriesItsCodeOf10Or12DigitsAndAFullyDigitalOneNone() {
+        String contract = signed("杭州发票代码科技有限公司").get("id").asString();
+        String a = approved(request(contract, VALID_TAX_ID, "200000.00"));
+        String b = approved(request(contract, VALID_TAX_ID, "200000.00"));
+        String c = approved(request(contract, VALID_TAX_ID, "200000.00"));
+
+        record Refused(String number, String code, String field) {
+        }
+        for (Refused r : List.of(new Refused("12345678", null, "invoiceCode"), new Refused("12345678", " ", "invoiceCode"),
+                new Refused("12345678", "33002611", "invoiceCode"), new Refused("12345678", "33002611301", "invoiceCode"),
+                new Refused("12345678", "330026113x", "invoiceCode"), new Refused("12345678", "３３００２６１１３０", "invoiceCode"),
+                new Refused("26332000000012345678", PAPER_CODE, "invoiceCode"), new Refused("1234567", PAPER_CODE, "invoiceNumber"),
+                new Refused("INV-0001", null, "invoiceNumber"), new Refused("2633200000001234567", null, "invoiceNumber"))) {
+            MvcTestResult refused = issue(a, r.number(), r.code());
+            assertThat(refused).as(r + ": " + ContractTestSupport.text(refused)).hasStatus(422);
+            assertThat(customers.json(refused).get("errors").get(0).get("field").asString()).as(r.toString())
+                    .isEqualTo(r.field());
+        }
+        assertThat(jdbc.sql("select status || ' ' || coalesce(invoice_number, '-') || ' ' || coalesce(invoice_code, '-') "
+                + "from invoice_invoice where id = :id").param("id", UUID.fromString(a)).query(String.class).single())
+                .as("nothing changed").isEqualTo("APPROVED - -");
+
+        JsonNode paper = ok(issue(a, "12345678", "033002611301"));
+        assertThat(paper.get("invoiceCode").asString()).isEqualTo("033002611301");
+        assertThat(paper.get("invoiceNumber").asString()).isEqualTo("12345678");
+        assertThat(ok(issue(b, "12345678", " " + PAPER_CODE + " ")).get("invoiceCode").asString())
+                .as("a paper number is unique within its code").isEqualTo(PAPER_CODE);
+        JsonNode digital = ok(issue(c, "26332000000012345678", null));
+        assertThat(digital.get("invoiceCode").isNull()).isTrue();
+        assertThat(customers.getJson(mvc, customers.bearer(mvc, reviewers().rep()), "/api/v1/invoices/" + a)
+                .get("invoiceCode").asString()).isEqualTo("033002611301");
+    }
+
+    @Test
     void twoInvoicesIssuedWithOneNumberAtTheSameMomentAreRefusedByTheDatabase() {
         String contract = signed("杭州发票四号科技有限公司").get("id").asString();
         String a = approved(request(contract, VALID_TAX_ID, "300000.00"));
@@ -229,8 +272,8 @@ class InvoiceApiTest {
         ok(issue(a, "99990011"));
 
         // what the second issue writes when its check ran before the first committed
-        assertThatThrownBy(() -> jdbc.sql("update invoice_invoice set invoice_number = '99990011', status = 'ISSUED' "
-                + "where id = :id").param("id", UUID.fromString(b)).update())
+        assertThatThrownBy(() -> jdbc.sql("update invoice_invoice set invoice_number = '99990011', "
+                + "invoice_code = '" + PAPER_CODE + "', status = 'ISSUED' where id = :id").param("id", UUID.fromString(b)).update())
                 .isInstanceOf(DuplicateKeyException.class);
     }
 

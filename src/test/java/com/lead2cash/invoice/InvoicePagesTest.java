@@ -116,11 +116,18 @@ class InvoicePagesTest {
                 .param("invoiceNumber", " ").param("invoicedOn", "2026-12-01").param("version", version).exchange();
         assertThat(blankNumber).hasStatus(422);
         assertThat(html(blankNumber)).contains("Give the invoice number.");
+        MvcTestResult noCode = mvc.post().uri("/invoices/" + id + "/issue?lang=en").with(csrf()).cookie(finance)
+                .param("invoiceNumber", "33001234").param("invoiceCode", "").param("invoicedOn", "2026-12-01")
+                .param("version", version).exchange();
+        assertThat(noCode).hasStatus(422);
+        assertThat(html(noCode)).contains("A paper invoice (8-digit number) needs its invoice code");
         assertThat(mvc.post().uri("/invoices/" + id + "/issue").with(csrf()).cookie(finance)
-                .param("invoiceNumber", "33001234").param("invoicedOn", "2026-12-01").param("version", version).exchange())
+                .param("invoiceNumber", "33001234").param("invoiceCode", "3300261130").param("invoicedOn", "2026-12-01")
+                .param("version", version).exchange())
                 .hasStatus3xxRedirection();
         String issued = page(finance, "/invoices/" + id, "en");
-        assertThat(issued).contains("33001234 · 2026-12-01", "red-form").doesNotContain("issue-form");
+        assertThat(issued).contains("33001234 · 2026-12-01", "id=\"invoice-code\">3300261130<", "red-form")
+                .doesNotContain("issue-form");
 
         version = jdbc.sql("select version from invoice_invoice where id = cast(:id as uuid)").param("id", id)
                 .query(String.class).single();

@@ -155,7 +155,7 @@ class ContractMoneyTest {
                 "APPROVED".equals(customers.getJson(mvc, finance, "/api/v1/invoices/" + invoiceId).get("status").asString()));
         long version = customers.getJson(mvc, finance, "/api/v1/invoices/" + invoiceId).get("version").asLong();
         assertThat(customers.post(mvc, finance, "/api/v1/invoices/" + invoiceId + "/issue",
-                "{\"invoiceNumber\":\"33005678\",\"invoicedOn\":\"2026-12-01\",\"version\":%d}".formatted(version)))
+                "{\"invoiceNumber\":\"33005678\",\"invoiceCode\":\"3300261130\",\"invoicedOn\":\"2026-12-01\",\"version\":%d}".formatted(version)))
                 .hasStatusOk();
 
         Cookie rep = customers.session(mvc, reviewers().rep());

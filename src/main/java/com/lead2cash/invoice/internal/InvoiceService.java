@@ -178,18 +178,20 @@ public class InvoiceService implements ContractInvoicing {
         }
     }
 
-    /** Finance records the number and date of the issued invoice. */
+    /** Finance records the number (and a paper invoice's code) and the date of the issued invoice. */
     @Transactional
-    public Invoice issue(UUID id, String invoiceNumber, LocalDate invoicedOn, Long version) {
+    public Invoice issue(UUID id, String invoiceNumber, String invoiceCode, LocalDate invoicedOn, Long version) {
         Invoice inv = forAction(id, version, InvoiceAction.ISSUE);
         InputRules.requireFieldText("invoiceNumber", invoiceNumber, MAX_TEXT);
-        inv.issue(invoiceNumber, invoices::invoiceNumberTaken, invoicedOn, LocalDate.ofInstant(clock.instant(), zone),
-                clock.instant());
+        InputRules.requireFieldText("invoiceCode", invoiceCode, MAX_TEXT);
+        inv.issue(invoiceNumber, invoiceCode, invoices::invoiceNumberTaken, invoicedOn,
+                LocalDate.ofInstant(clock.instant(), zone), clock.instant());
         Invoice saved;
         try {
             saved = invoices.save(inv);
         } catch (DuplicateKeyException e) { // issued at the same moment on another invoice: the unique index decides
-            throw new FieldValidationException("invoiceNumber", "invoice.invoiceNumber.taken", inv.invoiceNumber());
+            throw new FieldValidationException("invoiceNumber", "invoice.invoiceNumber.taken",
+                    inv.invoiceCode() == null ? inv.invoiceNumber() : inv.invoiceCode() + " " + inv.invoiceNumber());
         }
         audit.record("INVOICE_ISSUED", SUBJECT, saved.id().toString(), saved.number() + " " + saved.invoiceNumber());
         return saved;

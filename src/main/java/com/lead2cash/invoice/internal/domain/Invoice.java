@@ -11,7 +11,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
+import java.util.regex.Pattern;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
@@ -26,6 +27,12 @@ import org.springframework.data.relational.core.mapping.Table;
 public class Invoice {
 
     public static final int MAX_LINES = 50;
+
+    /** A paper invoice's number (8 digits, with a code) or a fully digital one's (全电发票, 20 digits, no code). */
+    private static final Pattern PAPER_NUMBER = Pattern.compile("\\d{8}");
+    private static final Pattern DIGITAL_NUMBER = Pattern.compile("\\d{20}");
+    /** 发票代码 of a paper invoice: 10 digits (专票) or 12 (普票). */
+    private static final Pattern INVOICE_CODE = Pattern.compile("\\d{10}|\\d{12}");
 
     @Id
     private UUID id;
@@ -44,6 +51,7 @@ public class Invoice {
     private InvoiceStatus status;
     private UUID approvalId;
     private String invoiceNumber;
+    private String invoiceCode;
     private LocalDate invoicedOn;
     private String redReason;
     private Instant redAt;
@@ -153,24 +161,45 @@ public class Invoice {
     }
 
     /**
-     * APPROVED → ISSUED: the number and date of the invoice as issued by the tax system. A number another
-     * invoice already carries is refused ({@code taken} answers that), also when that one was reversed:
-     * the red-letter invoice cancels it, the number stays used.
+     * APPROVED → ISSUED: the number and date of the invoice as issued by the tax system, and for a paper
+     * invoice (8-digit number) its code (发票代码, 10 or 12 digits); a fully digital invoice (20-digit number)
+     * has no code. A number (with its code) another invoice already carries is refused ({@code taken(code,
+     * number)} answers that, the code empty for a digital one), also when that one was reversed: the
+     * red-letter invoice cancels it, the number stays used.
      */
-    public void issue(String invoiceNo, Predicate<String> taken, LocalDate on, LocalDate today, Instant now) {
+    public void issue(String invoiceNo, String code, BiPredicate<String, String> taken, LocalDate on, LocalDate today,
+                      Instant now) {
         if (status != InvoiceStatus.APPROVED) {
             throw new DomainException("invoice.status.notAllowed", status.name());
         }
         if (blank(invoiceNo)) {
             throw new FieldValidationException("invoiceNumber", "invoice.invoiceNumber.required");
         }
-        if (taken.test(invoiceNo.strip())) {
-            throw new FieldValidationException("invoiceNumber", "invoice.invoiceNumber.taken", invoiceNo.strip());
+        String no = invoiceNo.strip();
+        String theCode = blank(code) ? null : code.strip();
+        if (PAPER_NUMBER.matcher(no).matches()) {
+            if (theCode == null) {
+                throw new FieldValidationException("invoiceCode", "invoice.invoiceCode.required");
+            }
+            if (!INVOICE_CODE.matcher(theCode).matches()) {
+                throw new FieldValidationException("invoiceCode", "invoice.invoiceCode.format");
+            }
+        } else if (DIGITAL_NUMBER.matcher(no).matches()) {
+            if (theCode != null) {
+                throw new FieldValidationException("invoiceCode", "invoice.invoiceCode.digital");
+            }
+        } else {
+            throw new FieldValidationException("invoiceNumber", "invoice.invoiceNumber.format");
+        }
+        if (taken.test(theCode == null ? "" : theCode, no)) {
+            throw new FieldValidationException("invoiceNumber", "invoice.invoiceNumber.taken",
+                    theCode == null ? no : theCode + " " + no);
         }
         if (on == null || on.isAfter(today)) {
             throw new FieldValidationException("invoicedOn", "invoice.invoicedOn.invalid");
         }
-        invoiceNumber = invoiceNo.strip();
+        invoiceNumber = no;
+        invoiceCode = theCode;
         invoicedOn = on;
         status = InvoiceStatus.ISSUED;
         updatedAt = now;
@@ -227,6 +256,8 @@ public class Invoice {
     public InvoiceStatus status() { return status; }
     public UUID approvalId() { return approvalId; }
     public String invoiceNumber() { return invoiceNumber; }
+    /** 发票代码 of a paper invoice; null for a fully digital one (and before issue). */
+    public String invoiceCode() { return invoiceCode; }
     public LocalDate invoicedOn() { return invoicedOn; }
     public String redReason() { return redReason; }
     public Instant redAt() { return redAt; }

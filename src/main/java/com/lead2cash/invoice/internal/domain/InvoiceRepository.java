@@ -18,9 +18,13 @@ public interface InvoiceRepository extends CrudRepository<Invoice, UUID> {
     @Query("select * from invoice_invoice where contract_id = :contractId order by created_at")
     List<Invoice> findByContract(UUID contractId);
 
-    /** Whether an invoice (issued or reversed since) already carries this tax invoice number. */
-    @Query("select exists (select 1 from invoice_invoice where invoice_number = :invoiceNumber)")
-    boolean invoiceNumberTaken(String invoiceNumber);
+    /**
+     * Whether an invoice (issued or reversed since) already carries this tax invoice number with this code
+     * ({@code ""} for a fully digital invoice, which has none).
+     */
+    @Query("select exists (select 1 from invoice_invoice where invoice_number = :invoiceNumber "
+            + "and coalesce(invoice_code, '') = :invoiceCode)")
+    boolean invoiceNumberTaken(String invoiceCode, String invoiceNumber);
 
     /** What the contract's requests hold: pending, approved and issued (rejected and reversed ones are free). */
     @Query("select coalesce(sum(amount), 0) from invoice_invoice where contract_id = :contractId "

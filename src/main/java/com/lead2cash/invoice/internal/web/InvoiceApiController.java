@@ -48,7 +48,9 @@ class InvoiceApiController {
                           List<InvoiceLineRequest> lines) {
     }
 
-    record InvoiceIssueRequest(String invoiceNumber, LocalDate invoicedOn, Long version) implements Versioned {
+    /** invoiceCode: 发票代码 of a paper invoice (8-digit number), absent for a fully digital one (20-digit number). */
+    record InvoiceIssueRequest(String invoiceNumber, String invoiceCode, LocalDate invoicedOn, Long version)
+            implements Versioned {
     }
 
     record InvoiceLineView(String description, BigDecimal amount, BigDecimal taxRate) {
@@ -59,7 +61,7 @@ class InvoiceApiController {
                        UUID approvalId, UUID contractId, String contractNumber, UUID customerId, InvoiceType type,
                        String buyerName, String buyerTaxId, String buyerAddressPhone, String buyerBankAccount,
                        BigDecimal amount, String currency, List<InvoiceLineView> lines, String invoiceNumber,
-                       LocalDate invoicedOn, String redReason, Instant redAt, Instant createdAt,
+                       String invoiceCode, LocalDate invoicedOn, String redReason, Instant redAt, Instant createdAt,
                        Set<InvoiceAction> actions, long version) {
     }
 
@@ -106,10 +108,11 @@ class InvoiceApiController {
         return view(service.visible(id));
     }
 
-    @Operation(summary = "Finance records the number and date of the approved invoice as issued")
+    @Operation(summary = "Finance records the number and date of the approved invoice as issued; a paper invoice "
+            + "(8-digit number) with its invoiceCode (10 or 12 digits), a fully digital one (20 digits) without")
     @PostMapping("/api/v1/invoices/{id}/issue")
     InvoiceView issue(@PathVariable UUID id, @RequestBody InvoiceIssueRequest body) {
-        return view(service.issue(id, body.invoiceNumber(), body.invoicedOn(), body.version()));
+        return view(service.issue(id, body.invoiceNumber(), body.invoiceCode(), body.invoicedOn(), body.version()));
     }
 
     @Operation(summary = "Finance reverses an issued invoice by a red-letter invoice, with a reason; the amount may be invoiced again")
@@ -122,7 +125,7 @@ class InvoiceApiController {
         return new InvoiceView(i.id(), i.number(), i.status(), i.approvalId(), i.contractId(), i.contractNumber(),
                 i.customerId(), i.type(), i.buyerName(), i.buyerTaxId(), i.buyerAddressPhone(), i.buyerBankAccount(),
                 i.amount(), i.currency(), i.lines().stream().map(l -> new InvoiceLineView(l.description(), l.amount(),
-                        l.taxRate())).toList(), i.invoiceNumber(), i.invoicedOn(), i.redReason(), i.redAt(), i.createdAt(),
+                        l.taxRate())).toList(), i.invoiceNumber(), i.invoiceCode(), i.invoicedOn(), i.redReason(), i.redAt(), i.createdAt(),
                 service.actions(i), i.version());
     }
 }

@@ -192,8 +192,9 @@ class InvoiceController {
     String issue(@PathVariable UUID id, @RequestParam Map<String, String> values, Model model,
                  RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
         return act(id, "issue", values, model, redirect, locale, response, "invoice.flash.issued",
-                () -> service.issue(id, values.get("invoiceNumber"), date("invoicedOn", values.get("invoicedOn"), "invoice.invoicedOn.invalid"), version(values)),
-                "invoiceNumber", "invoicedOn");
+                () -> service.issue(id, values.get("invoiceNumber"), values.get("invoiceCode"),
+                        date("invoicedOn", values.get("invoicedOn"), "invoice.invoicedOn.invalid"), version(values)),
+                "invoiceNumber", "invoiceCode", "invoicedOn");
     }
 
     @PostMapping("/invoices/{id}/red-reversal")

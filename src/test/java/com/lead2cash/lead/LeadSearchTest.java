@@ -88,6 +88,19 @@ class LeadSearchTest {
         assertThat(found(manager, "有限公司")).contains(huawei, meida);
     }
 
+    /**
+     * A term without a letter or digit holds no search key: it matches nothing, answered without reading every
+     * lead in scope for an ilike (the customer search answers the same), even where a name holds it.
+     */
+    @Test
+    void aTermWithoutALetterOrDigitMatchesNothingWithoutAQuery() {
+        String smiley = support.postJson(mvc, marketing, "/api/v1/leads", co.gradeBLead("😀笑脸贸易有限公司", "0571-88776655"))
+                .get("id").asString();
+        assertThat(found(manager, "笑脸贸易")).containsExactly(smiley);
+        assertThat(found(manager, "😀")).isEmpty();
+        assertThat(found(manager, "--")).isEmpty();
+    }
+
     @Test
     void aWholeCodeInAnyCaseFindsExactlyThatLead() {
         assertThat(found(manager, huaweiCode.toLowerCase())).containsExactly(huawei);

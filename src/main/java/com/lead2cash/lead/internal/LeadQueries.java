@@ -108,7 +108,10 @@ public class LeadQueries {
             sql.append(" and created_at >= :newerThan");
             params.put("newerThan", Timestamp.from(now.minus(f.maxAgeDays(), ChronoUnit.DAYS)));
         }
-        if (f.q() != null && !f.q().isBlank()) {
+        // a term without a letter or digit (😀, "--") holds no search key: an ilike would read every lead in
+        // scope for it, so it matches nothing without a query, as the customer search answers
+        boolean unsearchable = f.q() != null && !f.q().isBlank() && SearchKeys.normalize(f.q()).isEmpty();
+        if (f.q() != null && !f.q().isBlank() && !unsearchable) {
             search(f.q(), sql, params);
         }
         if ("pool".equals(f.view())) {
@@ -125,6 +128,9 @@ public class LeadQueries {
             sql.append(" and contest_open");
         }
         CursorPage.newestFirst(f.cursor(), size, sql, params);
+        if (unsearchable) {
+            return new CursorPage<>(List.of(), null);
+        }
         List<Object[]> raw = jdbc.sql(sql.toString()).params(params).query((rs, i) -> new Object[] {
                 rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("company_name"),
                 rs.getString("contact_name"), rs.getString("industry"), rs.getString("region"),

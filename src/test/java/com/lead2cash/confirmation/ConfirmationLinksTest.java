@@ -361,6 +361,23 @@ class ConfirmationLinksTest {
     }
 
     @Test
+    void theSameVersionSentToTheSameContactInAnotherLanguageReplacesTheOpenConfirmation() {
+        UUID contact = UUID.randomUUID();
+        SentConfirmation chinese = send(Purpose.CONFIRM_DOCUMENT, "doc-language", 1, contact);
+        SentConfirmation english = tx.execute(s -> confirmations.request(new ConfirmationRequest(
+                Purpose.CONFIRM_DOCUMENT, ConfirmationSubject.of("TestDocument", "doc-language", 1), report(1),
+                new Recipient(contact, "王伟", "wang.wei@customer.test"), rep.id(), rep.id(), null,
+                java.util.Locale.ENGLISH)));
+
+        assertThat(english.confirmation().id()).isNotEqualTo(chinese.confirmation().id());
+        assertThat(state(chinese.confirmation().id())).isEqualTo("SUPERSEDED");
+        assertThat(confirmations.of("TestDocument", "doc-language")).extracting(ConfirmationView::state)
+                .containsExactlyInAnyOrder(ConfirmationState.SENT, ConfirmationState.SUPERSEDED);
+        assertThat(open(path(chinese)).getResponse().getStatus()).isEqualTo(410);
+        assertThat(open(path(english))).hasStatusOk();
+    }
+
+    @Test
     void onlyPeopleWhoseScopeCoversTheOwnerSeeAConfirmation() {
         SentConfirmation sent = send(Purpose.CONFIRM_DOCUMENT);
         User other = fixtures.user("other" + java.util.UUID.randomUUID().toString().substring(0, 8), fixtures.rootUnit(),

@@ -73,10 +73,17 @@ public class ConfirmationService implements Confirmations {
     public SentConfirmation request(ConfirmationRequest request) {
         Instant now = clock.instant();
         Instant expiresAt = request.expiresAt() != null ? request.expiresAt() : now.plus(properties.linkValidity());
-        Confirmation confirmation = openFor(request, now)
-                .map(open -> {
-                    open.resend(now, expiresAt);
-                    return open;
+        Optional<Confirmation> open = openFor(request, now);
+        if (open.isPresent() && !open.get().locale().equals(request.locale())) {
+            // the same version in another language replaces the open one, whose link then says so
+            open.get().supersede(now);
+            confirmations.save(open.get());
+            open = Optional.empty();
+        }
+        Confirmation confirmation = open
+                .map(same -> {
+                    same.resend(now, expiresAt);
+                    return same;
                 })
                 .orElseGet(() -> Confirmation.send(request.purpose(), request.subject(), request.document(),
                         request.recipient(), request.ownerId(), request.requestedBy(), request.locale(), now,
@@ -85,7 +92,10 @@ public class ConfirmationService implements Confirmations {
         return issueLink(confirmation, request.requestedBy(), true);
     }
 
-    /** The open confirmation of the same version for the same contact, which a new request re-sends. */
+    /**
+     * The open confirmation of the same version for the same contact, which a new request re-sends (in the same
+     * language; asked in another, it is superseded by a new one).
+     */
     private Optional<Confirmation> openFor(ConfirmationRequest request, Instant now) {
         if (request.recipient().contactId() == null) {
             return Optional.empty();

@@ -256,6 +256,26 @@ class OrderApiTest {
     }
 
     @Test
+    void aShipDateBeyondTenYearsAheadOrThirtyBackIsRefusedAndNothingChanges() {
+        JsonNode order = order("杭州订单七号科技有限公司");
+        String id = order.get("id").asString();
+        for (String refused : new String[] {"2199-01-01", "1900-01-01"}) {
+            MvcTestResult answer = customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments", """
+                    {"line":1,"quantity":10,"carrier":"顺丰速运","shipDate":"%s","version":%d}"""
+                    .formatted(refused, order.get("version").asLong()));
+            assertThat(answer).as(refused).hasStatus(422);
+            JsonNode error = customers.json(answer).get("errors").get(0);
+            assertThat(error.get("field").asString()).isEqualTo("shipDate");
+            assertThat(error.get("code").asString()).isEqualTo("order.shipment.shipDate.range");
+        }
+        JsonNode unchanged = customers.getJson(mvc, rep(), "/api/v1/orders/" + id);
+        assertThat(unchanged.get("status").asString()).isEqualTo("CREATED");
+        assertThat(unchanged.get("shipments")).isEmpty();
+        assertThat(unchanged.get("version").asLong()).isEqualTo(order.get("version").asLong());
+        assertThat(deadlines("D2", "OrderShipment", id + ":1")).isEmpty();
+    }
+
+    @Test
     void aDeliveryDatedBeforeTheShipmentLeftOrAfterTodayIsRefusedAndNothingChanges() {
         JsonNode order = order("杭州订单六号科技有限公司");
         String id = order.get("id").asString();

@@ -168,6 +168,13 @@ class OrderPagesTest {
                 .param("version", before.get("version").toString()).exchange();
         assertThat(noCarrier).hasStatus(422);
         assertThat(html(noCarrier)).contains("Give the carrier.", "is-invalid");
+        assertThat(opsView).as("the ship date's picker offers only dates a shipment may carry")
+                .contains("min=\"1996-12-01\" max=\"2036-12-01\"");
+        MvcTestResult tooFar = mvc.post().uri("/orders/" + orderId + "/shipments?lang=en").with(csrf()).cookie(operations)
+                .param("line", "1").param("quantity", "4").param("carrier", "顺丰速运").param("shipDate", "2199-01-01")
+                .param("version", before.get("version").toString()).exchange();
+        assertThat(tooFar).hasStatus(422);
+        assertThat(html(tooFar)).contains("A ship date lies between 1996-12-01 and 2036-12-01.");
         assertThat(state(orderId)).as("nothing changed").isEqualTo(before);
 
         assertThat(mvc.post().uri("/orders/" + orderId + "/shipments").with(csrf()).cookie(operations)

@@ -275,7 +275,7 @@ public class OrderService {
         InputRules.requireFieldText("carrier", carrier, MAX_TEXT);
         InputRules.requireFieldText("waybillNumber", waybill, MAX_TEXT);
         Instant now = clock.instant();
-        int key = o.ship(line, quantity, carrier, waybill, shipDate, CurrentUser.require().id(), now);
+        int key = o.ship(line, quantity, carrier, waybill, shipDate, CurrentUser.require().id(), today(), now);
         SubjectRef shipment = shipmentSubject(o, key);
         Instant due = rules().waybillDueAt(shipDate, calendar.current());
         deadlines.openUntil(OrderRules.WAYBILL, shipment, CurrentUser.require().id(), now, due.isAfter(now) ? due : now);

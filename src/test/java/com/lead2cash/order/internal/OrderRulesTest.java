@@ -104,11 +104,11 @@ class OrderRulesTest {
         Order o = order();
         assertThatThrownBy(() -> o.deliver(TODAY, TODAY, NOW)).as("nothing shipped yet").hasMessage("order.status.notAllowed");
 
-        o.ship(1, new BigDecimal("4"), "顺丰", null, TODAY.plusDays(2), UUID.randomUUID(), NOW);
+        o.ship(1, new BigDecimal("4"), "顺丰", null, TODAY.plusDays(2), UUID.randomUUID(), TODAY, NOW);
         assertThat(o.status()).isEqualTo(OrderStatus.PREPARING);
-        assertThatThrownBy(() -> o.ship(1, new BigDecimal("6.01"), "顺丰", null, TODAY, UUID.randomUUID(), NOW))
+        assertThatThrownBy(() -> o.ship(1, new BigDecimal("6.01"), "顺丰", null, TODAY, UUID.randomUUID(), TODAY, NOW))
                 .hasMessage("order.shipment.exceedsLine");
-        o.ship(1, new BigDecimal("6"), "顺丰", "SF2", TODAY.plusDays(3), UUID.randomUUID(), NOW);
+        o.ship(1, new BigDecimal("6"), "顺丰", "SF2", TODAY.plusDays(3), UUID.randomUUID(), TODAY, NOW);
         assertThat(o.status()).isEqualTo(OrderStatus.SHIPPED);
         o.recordWaybill(1, "SF1", NOW);
         assertThatThrownBy(() -> o.recordWaybill(1, "SF9", NOW)).hasMessage("order.waybill.recorded");
@@ -126,8 +126,8 @@ class OrderRulesTest {
     @Test
     void aDeliveryIsAFactNeitherBeforeTheLastShipmentLeftNorAfterToday() {
         Order o = order();
-        o.ship(1, new BigDecimal("4"), "顺丰", "SF1", TODAY.minusDays(3), UUID.randomUUID(), NOW);
-        o.ship(1, new BigDecimal("6"), "顺丰", "SF2", TODAY.minusDays(1), UUID.randomUUID(), NOW);
+        o.ship(1, new BigDecimal("4"), "顺丰", "SF1", TODAY.minusDays(3), UUID.randomUUID(), TODAY, NOW);
+        o.ship(1, new BigDecimal("6"), "顺丰", "SF2", TODAY.minusDays(1), UUID.randomUUID(), TODAY, NOW);
 
         assertThatThrownBy(() -> o.deliver(TODAY.minusDays(2), TODAY, NOW)).as("before the second shipment left")
                 .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())

@@ -120,7 +120,7 @@ public class Order {
      * line has shipped in full the order is SHIPPED. Answers the shipment's number (1, 2, …).
      */
     public int ship(int lineKey, BigDecimal quantity, String carrier, String waybill, LocalDate shipDate, UUID by,
-                    Instant now) {
+                    LocalDate today, Instant now) {
         requireStatus(EnumSet.of(OrderStatus.CREATED, OrderStatus.PREPARING));
         if (lineKey < 1 || lineKey > lines.size()) {
             throw new FieldValidationException("line", "order.shipment.line");
@@ -133,6 +133,10 @@ public class Order {
         }
         if (shipDate == null) {
             throw new FieldValidationException("shipDate", "order.shipment.shipDate");
+        }
+        if (shipDate.isBefore(earliestShipDate(today)) || shipDate.isAfter(latestShipDate(today))) {
+            throw new FieldValidationException("shipDate", "order.shipment.shipDate.range", earliestShipDate(today),
+                    latestShipDate(today));
         }
         OrderLine line = lines.get(lineKey - 1);
         if (quantity.compareTo(line.remaining()) > 0) {
@@ -149,6 +153,19 @@ public class Order {
         }
         updatedAt = now;
         return shipments.size();
+    }
+
+    /**
+     * The first day a shipment may be dated: it is recorded before it leaves (D2 counts back from the ship date) or
+     * after, but not as far back as a record the company no longer keeps ({@link InputRules#MAX_YEARS_BACK}).
+     */
+    public static LocalDate earliestShipDate(LocalDate today) {
+        return InputRules.earliestBack(today);
+    }
+
+    /** The last day a shipment may be planned for, as far ahead as any planned date ({@link InputRules#MAX_YEARS_AHEAD}). */
+    public static LocalDate latestShipDate(LocalDate today) {
+        return InputRules.latestAhead(today);
     }
 
     /** D2 — the carrier's waybill number for a shipment recorded without one. */

@@ -351,6 +351,8 @@ class OrderController {
         model.addAttribute("noValues", Map.of());
         model.addAttribute("problems", problems);
         model.addAttribute("today", service.today());
+        model.addAttribute("earliestShipDate", Order.earliestShipDate(service.today()));
+        model.addAttribute("latestShipDate", Order.latestShipDate(service.today()));
         return "order/detail";
     }
 

@@ -216,6 +216,42 @@ class OpportunityApiTest {
     }
 
     @Test
+    void aLostOpportunityOnTheCustomersTimelineNamesItsReasonByItsLabelInTheReadersLanguage() throws Exception {
+        var team = sales.team("lostline");
+        String rep = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "无锡动态机电有限公司", "孙总", "sun@wx.test");
+        // a reason an administrator added: a row with two labels, no message key
+        jdbc.sql("insert into opportunity_lost_reason (code, label_zh, label_en, active, position)"
+                + " values ('TL_BUDGET_CUT', '预算被砍', 'Budget cut', true, 95)").update();
+        try {
+            String lost = sales.opportunity(mvc, rep, customer, "仓储门禁", "90000").get("id").asString();
+            assertThat(customers.post(mvc, rep, "/api/v1/opportunities/" + lost + "/stage",
+                    "{\"stage\":\"LOST\",\"version\":0,\"lostReason\":\"TL_BUDGET_CUT\"}")).hasStatus(200);
+
+            assertThat(lostReasonOnTimeline(rep, customer, "en")).isEqualTo("Budget cut");
+            assertThat(lostReasonOnTimeline(rep, customer, "zh-CN")).isEqualTo("预算被砍");
+            var session = customers.session(mvc, team.rep());
+            String page = mvc.get().uri("/customers/" + customer + "?lang=en").cookie(session).exchange().getResponse()
+                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(page).contains("仓储门禁 lost: Budget cut").doesNotContain("TL_BUDGET_CUT");
+        } finally {
+            jdbc.sql("delete from opportunity_lost_reason where code = 'TL_BUDGET_CUT'").update();
+        }
+        assertThat(lostReasonOnTimeline(rep, customer, "en")).as("the row deleted: its code").isEqualTo("TL_BUDGET_CUT");
+    }
+
+    /** The reason of the (one) lost opportunity on the customer's timeline, as the API answers it in that language. */
+    private String lostReasonOnTimeline(String token, String customer, String language) {
+        var answer = mvc.get().uri("/api/v1/customers/" + customer + "/timeline")
+                .header(org.springframework.http.HttpHeaders.AUTHORIZATION, token)
+                .header(org.springframework.http.HttpHeaders.ACCEPT_LANGUAGE, language).exchange();
+        assertThat(answer).hasStatusOk();
+        return customers.json(answer).get("items").valueStream()
+                .filter(e -> e.get("messageKey").asString().equals("opportunity.timeline.lost")).findFirst().orElseThrow()
+                .get("args").get(2).asString();
+    }
+
+    @Test
     void theBoardAndTheForecastWeighEachStageByItsProbability() {
         var team = sales.team("board");
         String rep = sales.bearer(mvc, team.rep());

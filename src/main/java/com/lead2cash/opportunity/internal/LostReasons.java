@@ -22,8 +22,13 @@ public class LostReasons {
     public record LostReason(String code, String labelZh, String labelEn, boolean active, int position) {
 
         public String label(Locale locale) {
-            return "zh".equals(locale.getLanguage()) ? labelZh : labelEn;
+            return LostReasons.label(labelZh, labelEn, locale);
         }
+    }
+
+    /** The label of a reason in the reader's language, from its two labels. */
+    static String label(String labelZh, String labelEn, Locale locale) {
+        return "zh".equals(locale.getLanguage()) ? labelZh : labelEn;
     }
 
     private final JdbcClient jdbc;

@@ -8,8 +8,10 @@ import com.lead2cash.customer.TimelineEntry;
 import com.lead2cash.platform.MoneyText;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,11 +30,17 @@ class OpportunityCustomerRecords implements TimelineContributor, CustomerMergePa
         this.jdbc = jdbc;
     }
 
-    /** The opportunity opened, and won or lost, each at the time it happened. */
+    /**
+     * The opportunity opened, and won or lost, each at the time it happened. A lost reason is an administrator's row,
+     * not a message key: its label is read here in the reader's language, the code when the row is gone.
+     */
     @Override
     public List<TimelineEntry> entries(UUID customerId, TimelineCursor cursor, int limit) {
+        Locale locale = LocaleContextHolder.getLocale();
         return cursor.bind(jdbc.sql("select c.id, c.to_stage, c.from_stage, c.changed_at, c.amount, o.id as opportunity_id, o.code,"
-                        + " o.name, o.currency, o.owner_id, o.lost_reason from opportunity_stage_change c join opportunity_opportunity o on o.id = c.opportunity_id"
+                        + " o.name, o.currency, o.owner_id, o.lost_reason, r.label_zh, r.label_en"
+                        + " from opportunity_stage_change c join opportunity_opportunity o on o.id = c.opportunity_id"
+                        + " left join opportunity_lost_reason r on r.code = o.lost_reason"
                         + " where o.customer_id = :c and (c.from_stage is null or c.to_stage in ('WON', 'LOST')) and "
                         + cursor.sqlPredicate("c.changed_at", "'opportunity:' || c.id::text")
                         + " order by c.changed_at desc, c.id desc limit :limit"), limit)
@@ -48,14 +56,21 @@ class OpportunityCustomerRecords implements TimelineContributor, CustomerMergePa
                                     "#opportunity.stage." + stage)
                             : "WON".equals(stage) ? List.of(rs.getString("code"), rs.getString("name"), amount,
                                     rs.getString("currency"))
-                            : List.of(rs.getString("code"), rs.getString("name"),
-                                    rs.getString("lost_reason") == null ? "" : rs.getString("lost_reason"));
+                            : List.of(rs.getString("code"), rs.getString("name"), lostReason(rs.getString("lost_reason"),
+                                    rs.getString("label_zh"), rs.getString("label_en"), locale));
                     return new TimelineEntry(rs.getTimestamp("changed_at").toInstant(),
                             "opportunity:" + rs.getObject("id", UUID.class), "opportunity", key, args,
                             "/opportunities/" + rs.getObject("opportunity_id", UUID.class),
                             rs.getObject("owner_id", UUID.class));
                 })
                 .list();
+    }
+
+    private static String lostReason(String code, String labelZh, String labelEn, Locale locale) {
+        if (code == null) {
+            return "";
+        }
+        return labelZh == null ? code : LostReasons.label(labelZh, labelEn, locale);
     }
 
     /** The opportunities not yet won or lost. */

@@ -455,6 +455,11 @@ class OrderApiTest {
                 .allSatisfy(e -> assertThat(e.get("args").get(2).asString()).matches("\\d{1,3}(,\\d{3})*\\.\\d{2}"));
         assertThat(timeline.get("items").valueStream().filter(e -> e.get("kind").asString().equals("order")))
                 .allSatisfy(e -> assertThat(e.get("link").asString()).isEqualTo("/orders/" + id));
+        assertThat(timeline.get("items").valueStream().filter(e -> e.get("kind").asString().equals("order"))
+                .map(e -> e.get("messageKey").asString() + " " + e.get("actorId").asString()))
+                .as("who recorded the delivery and the acceptance").contains(
+                        "order.customerTimeline.DELIVERED " + reviewers().rep().id(),
+                        "order.customerTimeline.ACCEPTED " + reviewers().rep().id());
         assertThat(timeline.get("items").valueStream().filter(e -> e.get("kind").asString().equals("contract")))
                 .allSatisfy(e -> assertThat(e.get("link").asString()).isEqualTo("/contracts/" + contract.get("id").asString()));
         JsonNode forFinance = customers.getJson(mvc, finance, "/api/v1/customers/" + customer + "/timeline?size=100");

@@ -45,10 +45,10 @@ class OrderCustomerTimeline implements TimelineContributor {
                         + " s.quantity::text, s.carrier, s.ship_date::text from order_order o"
                         + " join order_shipment s on s.order_id = o.id"
                         + " join order_line l on l.order_id = o.id and l.line_key = s.line_key - 1 where o.customer_id = :c"
-                        + " union all select 'DELIVERED', 'order-delivered:' || o.id::text, o.delivered_at, null, o.id, o.number,"
+                        + " union all select 'DELIVERED', 'order-delivered:' || o.id::text, o.delivered_at, o.delivered_by, o.id, o.number,"
                         + " o.owner_id, o.delivered_on::text, null, null, null, null from order_order o"
                         + " where o.customer_id = :c and o.delivered_at is not null"
-                        + " union all select 'ACCEPTED', 'order-accepted:' || o.id::text, o.accepted_at, null, o.id, o.number,"
+                        + " union all select 'ACCEPTED', 'order-accepted:' || o.id::text, o.accepted_at, o.accepted_by, o.id, o.number,"
                         + " o.owner_id, o.accepted_on::text, o.acceptance_signed_by, null, null, null from order_order o"
                         + " where o.customer_id = :c and o.accepted_at is not null")), limit)
                 .param("c", customerId)

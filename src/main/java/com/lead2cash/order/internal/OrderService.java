@@ -375,7 +375,7 @@ public class OrderService {
     @Transactional
     public Order deliver(UUID id, LocalDate deliveredOn, Long version) {
         Order o = forAction(id, version, OrderAction.DELIVER);
-        o.deliver(deliveredOn, today(), clock.instant());
+        o.deliver(deliveredOn, CurrentUser.require().id(), today(), clock.instant());
         Order saved = orders.save(o);
         events.publishEvent(new OrderDelivered(o.id(), o.number(), o.contractId(), o.customerId(), deliveredOn));
         return saved;
@@ -396,7 +396,7 @@ public class OrderService {
             fileId = stored.id();
         }
         o.accept(form.acceptedOn(), form.signedBy(), form.quantity(), form.quality(), form.remarks(), fileId, null,
-                today(), clock.instant());
+                CurrentUser.require().id(), today(), clock.instant());
         return accepted(o);
     }
 
@@ -444,7 +444,7 @@ public class OrderService {
                     o.accept(LocalDate.ofInstant(answered.answeredAt(), zone), answered.answeredName(),
                             messages.getMessage("order.acceptance.online.quantity", null, zh),
                             messages.getMessage("order.acceptance.online.quality", null, zh), answered.comment(), null,
-                            answered.confirmationId(), LocalDate.ofInstant(clock.instant(), zone), clock.instant());
+                            answered.confirmationId(), null, LocalDate.ofInstant(clock.instant(), zone), clock.instant());
                     accepted(o);
                 });
     }

@@ -102,7 +102,7 @@ class OrderRulesTest {
     @Test
     void anOrderShipsInPartsIsDeliveredAndAcceptedAndRefusesStepsOutOfOrder() {
         Order o = order();
-        assertThatThrownBy(() -> o.deliver(TODAY, TODAY, NOW)).as("nothing shipped yet").hasMessage("order.status.notAllowed");
+        assertThatThrownBy(() -> o.deliver(TODAY, UUID.randomUUID(), TODAY, NOW)).as("nothing shipped yet").hasMessage("order.status.notAllowed");
 
         o.ship(1, new BigDecimal("4"), "顺丰", null, TODAY.plusDays(2), UUID.randomUUID(), TODAY, NOW);
         assertThat(o.status()).isEqualTo(OrderStatus.PREPARING);
@@ -114,11 +114,11 @@ class OrderRulesTest {
         assertThatThrownBy(() -> o.recordWaybill(1, "SF9", NOW)).hasMessage("order.waybill.recorded");
 
         LocalDate arrived = TODAY.plusDays(4);
-        o.deliver(arrived, arrived, NOW);
-        assertThatThrownBy(() -> o.accept(arrived, "王经理", "10 台", "合格", null, null, null, arrived, NOW))
+        o.deliver(arrived, UUID.randomUUID(), arrived, NOW);
+        assertThatThrownBy(() -> o.accept(arrived, "王经理", "10 台", "合格", null, null, null, UUID.randomUUID(), arrived, NOW))
                 .as("neither the signed form nor the online confirmation").isInstanceOfSatisfying(FieldValidationException.class,
                         e -> assertThat(e.errors()).extracting(FieldValidationException.FieldError::messageKey).contains("order.acceptance.form"));
-        o.accept(arrived, "王经理", "10 台", "合格", null, UUID.randomUUID(), null, arrived, NOW);
+        o.accept(arrived, "王经理", "10 台", "合格", null, UUID.randomUUID(), null, UUID.randomUUID(), arrived, NOW);
         assertThat(o.status()).isEqualTo(OrderStatus.ACCEPTED);
         assertThat(o.availableActions(true, true)).isEmpty();
     }
@@ -129,18 +129,18 @@ class OrderRulesTest {
         o.ship(1, new BigDecimal("4"), "顺丰", "SF1", TODAY.minusDays(3), UUID.randomUUID(), TODAY, NOW);
         o.ship(1, new BigDecimal("6"), "顺丰", "SF2", TODAY.minusDays(1), UUID.randomUUID(), TODAY, NOW);
 
-        assertThatThrownBy(() -> o.deliver(TODAY.minusDays(2), TODAY, NOW)).as("before the second shipment left")
+        assertThatThrownBy(() -> o.deliver(TODAY.minusDays(2), UUID.randomUUID(), TODAY, NOW)).as("before the second shipment left")
                 .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
                         .extracting(error -> error.field() + " " + error.messageKey())
                         .containsExactly("deliveredOn order.deliveredOn.beforeShipment"));
-        assertThatThrownBy(() -> o.deliver(TODAY.plusDays(1), TODAY, NOW)).as("tomorrow")
+        assertThatThrownBy(() -> o.deliver(TODAY.plusDays(1), UUID.randomUUID(), TODAY, NOW)).as("tomorrow")
                 .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
                         .extracting(error -> error.field() + " " + error.messageKey())
                         .containsExactly("deliveredOn order.deliveredOn.invalid"));
         assertThat(o.status()).isEqualTo(OrderStatus.SHIPPED);
         assertThat(o.deliveredOn()).isNull();
 
-        o.deliver(TODAY.minusDays(1), TODAY, NOW);
+        o.deliver(TODAY.minusDays(1), UUID.randomUUID(), TODAY, NOW);
         assertThat(o.deliveredOn()).isEqualTo(TODAY.minusDays(1));
     }
 }

@@ -42,8 +42,12 @@ public class Order {
     private LocalDate deliveredOn;
     /** When the delivery was recorded: the day alone cannot order it before an acceptance of the same day. */
     private Instant deliveredAt;
+    /** Who recorded the delivery (null on orders delivered before it was kept). */
+    private UUID deliveredBy;
     private LocalDate acceptedOn;
     private Instant acceptedAt;
+    /** Who recorded the acceptance: null when the customer's contact accepted online, or before it was kept. */
+    private UUID acceptedBy;
     private String acceptanceSignedBy;
     private String acceptanceQuantity;
     private String acceptanceQuality;
@@ -223,7 +227,7 @@ public class Order {
      * SHIPPED → DELIVERED: everything arrived on {@code day}, a fact: not after today, and not before the last
      * shipment left.
      */
-    public void deliver(LocalDate day, LocalDate today, Instant now) {
+    public void deliver(LocalDate day, UUID by, LocalDate today, Instant now) {
         requireStatus(EnumSet.of(OrderStatus.SHIPPED));
         if (day == null || day.isAfter(today)) {
             throw new FieldValidationException("deliveredOn", "order.deliveredOn.invalid");
@@ -234,13 +238,17 @@ public class Order {
         }
         deliveredOn = day;
         deliveredAt = now;
+        deliveredBy = by;
         status = OrderStatus.DELIVERED;
         updatedAt = now;
     }
 
-    /** DELIVERED → ACCEPTED (验收): on the signed form ({@code fileId}) or online ({@code confirmationId}). */
+    /**
+     * DELIVERED → ACCEPTED (验收): on the signed form ({@code fileId}) recorded by a user ({@code by}), or online
+     * ({@code confirmationId}), where the customer's contact accepted and no user did ({@code by} null).
+     */
     public void accept(LocalDate day, String signedBy, String quantity, String quality, String remarks, UUID fileId,
-                       UUID confirmationId, LocalDate today, Instant now) {
+                       UUID confirmationId, UUID by, LocalDate today, Instant now) {
         requireStatus(EnumSet.of(OrderStatus.DELIVERED));
         List<FieldValidationException.FieldError> errors = new ArrayList<>();
         if (day == null || day.isAfter(today) || (deliveredOn != null && day.isBefore(deliveredOn))) {
@@ -263,6 +271,7 @@ public class Order {
         }
         acceptedOn = day;
         acceptedAt = now;
+        acceptedBy = by;
         acceptanceSignedBy = signedBy.strip();
         acceptanceQuantity = quantity.strip();
         acceptanceQuality = quality.strip();
@@ -326,7 +335,9 @@ public class Order {
     public String consigneePhone() { return consigneePhone; }
     public LocalDate promisedDate() { return promisedDate; }
     public LocalDate deliveredOn() { return deliveredOn; }
+    public UUID deliveredBy() { return deliveredBy; }
     public LocalDate acceptedOn() { return acceptedOn; }
+    public UUID acceptedBy() { return acceptedBy; }
     public String acceptanceSignedBy() { return acceptanceSignedBy; }
     public String acceptanceQuantity() { return acceptanceQuantity; }
     public String acceptanceQuality() { return acceptanceQuality; }

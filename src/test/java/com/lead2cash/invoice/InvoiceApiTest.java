@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +49,7 @@ class InvoiceApiTest {
     @Autowired CustomerTestSupport customers;
     @Autowired ContractInvoicing invoicing;
     @Autowired JdbcClient jdbc;
+    @Autowired com.lead2cash.testing.MutableClock clock;
 
     Reviewers reviewers() {
         if (reviewers == null) {
@@ -299,5 +301,53 @@ class InvoiceApiTest {
         MvcTestResult afterReversal = amend(contract, "-5000.00");
         assertThat(afterReversal).as(ContractTestSupport.text(afterReversal)).hasStatus(201);
         assertThat(customers.getJson(mvc, rep, "/api/v1/contracts/" + contract + "/amendments").size()).isEqualTo(2);
+    }
+
+    @Test
+    void theCustomersTimelineShowsTheAmendmentAndTheInvoiceIssuedAndReversedInOrderToItsReaders() throws Exception {
+        try {
+            clock.set(java.time.Instant.parse("2026-12-01T02:00:00Z"));
+            JsonNode contract = signed("杭州发票动态科技有限公司");
+            String customer = contract.get("customerId").asString();
+            clock.set(java.time.Instant.parse("2026-12-02T01:00:00Z"));
+            MvcTestResult amended = amend(contract.get("id").asString(), "50000.00");
+            assertThat(amended).as(ContractTestSupport.text(amended)).hasStatus(201);
+            clock.set(java.time.Instant.parse("2026-12-03T01:00:00Z"));
+            String invoice = approved(request(contract.get("id").asString(), VALID_TAX_ID, "100000.00"));
+            clock.set(java.time.Instant.parse("2026-12-03T02:00:00Z"));
+            ok(issue(invoice, "99990031"));
+            clock.set(java.time.Instant.parse("2026-12-04T01:00:00Z"));
+            redReverse(invoice);
+
+            String rep = customers.bearer(mvc, reviewers().rep());
+            JsonNode timeline = customers.getJson(mvc, rep, "/api/v1/customers/" + customer + "/timeline?size=100");
+            List<JsonNode> business = timeline.get("items").valueStream()
+                    .filter(e -> Set.of("invoice", "contract").contains(e.get("kind").asString())).toList();
+            assertThat(business).extracting(e -> e.get("messageKey").asString()).startsWith(
+                    "invoice.customerTimeline.RED_REVERSED", "invoice.customerTimeline.ISSUED",
+                    "contract.customerTimeline.AMENDMENT_SIGNED", "contract.customerTimeline.SIGNED");
+            String finance = reviewers().finance().id().toString();
+            assertThat(business.subList(0, 3)).extracting(e -> e.get("link").asString() + " " + e.get("actorId").asString())
+                    .containsExactly("/invoices/" + invoice + " " + finance, "/invoices/" + invoice + " " + finance,
+                            "/contracts/" + contract.get("id").asString() + " " + reviewers().rep().id());
+            assertThat(business.get(2).get("args").get(4).asString()).as("the change as screens print money").isEqualTo("+50,000.00");
+
+            jakarta.servlet.http.Cookie session = customers.session(mvc, reviewers().rep());
+            String en = mvc.get().uri("/customers/" + customer + "?lang=en").cookie(session).exchange().getResponse()
+                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            String number = customers.getJson(mvc, rep, "/api/v1/invoices/" + invoice).get("number").asString();
+            assertThat(en).contains("Invoice " + number + " issued: VAT special invoice (专票) No. 99990031 of 2026-12-01, 100,000.00 CNY",
+                    "Invoice " + number + " (No. 99990031, 100,000.00 CNY) reversed by a red-letter invoice: 购买方名称有误",
+                    "amendment " + contract.get("number").asString() + "-B1 补充协议 signed on 2026-12-01, amount +50,000.00 CNY");
+            String zh = mvc.get().uri("/customers/" + customer + "?lang=zh-CN").cookie(session).exchange().getResponse()
+                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(zh).contains("发票 " + number + "（发票号码 99990031，100,000.00 CNY）已红冲：购买方名称有误",
+                    "补充协议 " + contract.get("number").asString() + "-B1 补充协议 已于 2026-12-01 签署，金额 +50,000.00 CNY");
+
+            assertThat(customers.get(mvc, customers.bearer(mvc, reviewers().otherRep()),
+                    "/api/v1/customers/" + customer + "/timeline")).as("another team's rep").hasStatus(404);
+        } finally {
+            clock.set(com.lead2cash.testing.TestClock.START);
+        }
     }
 }

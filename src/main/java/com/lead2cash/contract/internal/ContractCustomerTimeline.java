@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The customer's contracts on its timeline: submitted for review, approved, signed and terminated, read from
- * the contract's own timeline (合同动态) in one statement per page. The number links to the contract only
+ * the contract's own timeline (合同动态), and each amendment signed, in one statement per page. The number links to the contract only
  * for a reader who may open it.
  */
 @Component
@@ -22,6 +22,8 @@ class ContractCustomerTimeline implements TimelineContributor {
 
     /** The moments a rep wants on the customer's page; the drafting and review steps stay on the contract's. */
     static final List<String> KINDS = List.of("SUBMITTED", "APPROVED", "SIGNED", "TERMINATED");
+    /** An amendment signed, read from the amendment itself (the contract's AMENDED event carries only its title). */
+    static final String AMENDMENT_SIGNED = "AMENDMENT_SIGNED";
 
     private final JdbcClient jdbc;
     private final ContractAccess access;
@@ -39,12 +41,17 @@ class ContractCustomerTimeline implements TimelineContributor {
     @Override
     public List<TimelineEntry> entries(UUID customerId, TimelineCursor cursor, int limit) {
         BiPredicate<UUID, Boolean> opens = access.visibleContracts();
-        String key = "'contract:' || lpad(e.id::text, 19, '0')";
-        return cursor.bind(jdbc.sql("select " + key + " as key, e.kind, e.actor_id, e.detail, e.occurred_at, c.id, c.number, c.title,"
-                        + " c.amount, c.currency, c.owner_id, c.submitted_at is not null as submitted"
+        String contract = " c.id, c.number, c.title, c.amount, c.currency, c.owner_id, c.submitted_at is not null as submitted";
+        // an amendment (补充协议) from its own record: its number, the amount it changes and the day it was signed
+        return cursor.bind(jdbc.sql(cursor.pageOf("select 'contract:' || lpad(e.id::text, 19, '0') as key, e.kind,"
+                        + " e.actor_id, e.detail, e.occurred_at as at," + contract + ", null as amendment, null as amendment_title,"
+                        + " null::numeric as amount_change, null::date as signed_on"
                         + " from contract_contract c join contract_event e on e.contract_id = c.id"
-                        + " where c.customer_id = :c and e.kind in (:kinds) and " + cursor.sqlPredicate("e.occurred_at", key)
-                        + " order by e.occurred_at desc, e.id desc limit :limit"), limit)
+                        + " where c.customer_id = :c and e.kind in (:kinds)"
+                        + " union all select 'contract-amendment:' || a.id::text, '" + AMENDMENT_SIGNED + "', a.created_by,"
+                        + " null, a.created_at," + contract + ", a.number, a.title, a.amount_change, a.signed_on"
+                        + " from contract_contract c join contract_amendment a on a.contract_id = c.id where c.customer_id = :c")),
+                        limit)
                 .param("c", customerId).param("kinds", KINDS)
                 .query((rs, i) -> {
                     String kind = rs.getString("kind");
@@ -53,14 +60,22 @@ class ContractCustomerTimeline implements TimelineContributor {
                         case "SIGNED" -> List.of(number, rs.getString("title"), MoneyText.of(rs.getBigDecimal("amount")),
                                 rs.getString("currency"));
                         case "TERMINATED" -> List.of(number, rs.getString("title"), rs.getString("detail"));
+                        case AMENDMENT_SIGNED -> List.of(number, rs.getString("title"), rs.getString("amendment"),
+                                rs.getString("amendment_title"), signed(rs.getBigDecimal("amount_change")), rs.getString("currency"),
+                                String.valueOf(rs.getObject("signed_on", java.time.LocalDate.class)));
                         default -> List.of(number, rs.getString("title"));
                     };
                     UUID id = rs.getObject("id", UUID.class);
                     String link = opens.test(rs.getObject("owner_id", UUID.class), rs.getBoolean("submitted"))
                             ? "/contracts/" + id : null;
-                    return new TimelineEntry(rs.getTimestamp("occurred_at").toInstant(), rs.getString("key"), "contract",
+                    return new TimelineEntry(rs.getTimestamp("at").toInstant(), rs.getString("key"), "contract",
                             "contract.customerTimeline." + kind, args, link, rs.getObject("actor_id", UUID.class));
                 })
                 .list();
+    }
+
+    /** An amount change as a change reads: +50,000.00 or -50,000.00. */
+    private static String signed(java.math.BigDecimal change) {
+        return (change.signum() < 0 ? "-" : "+") + MoneyText.of(change.abs());
     }
 }

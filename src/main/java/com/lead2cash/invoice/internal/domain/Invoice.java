@@ -53,8 +53,12 @@ public class Invoice {
     private String invoiceNumber;
     private String invoiceCode;
     private LocalDate invoicedOn;
+    /** When and by whom the issue was recorded: the day alone cannot place it on a timeline (null before it was kept). */
+    private Instant issuedAt;
+    private UUID issuedBy;
     private String redReason;
     private Instant redAt;
+    private UUID redBy;
     private UUID requestedBy;
     @MappedCollection(idColumn = "invoice_id", keyColumn = "line_key")
     private List<InvoiceLine> lines = new ArrayList<>();
@@ -167,8 +171,8 @@ public class Invoice {
      * number)} answers that, the code empty for a digital one), also when that one was reversed: the
      * red-letter invoice cancels it, the number stays used.
      */
-    public void issue(String invoiceNo, String code, BiPredicate<String, String> taken, LocalDate on, LocalDate today,
-                      Instant now) {
+    public void issue(String invoiceNo, String code, BiPredicate<String, String> taken, LocalDate on, UUID by,
+                      LocalDate today, Instant now) {
         if (status != InvoiceStatus.APPROVED) {
             throw new DomainException("invoice.status.notAllowed", status.name());
         }
@@ -201,12 +205,14 @@ public class Invoice {
         invoiceNumber = no;
         invoiceCode = theCode;
         invoicedOn = on;
+        issuedAt = now;
+        issuedBy = by;
         status = InvoiceStatus.ISSUED;
         updatedAt = now;
     }
 
     /** ISSUED → RED_REVERSED (红冲): a red-letter invoice cancels it, with the reason; the amount is free again. */
-    public void redReverse(String reason, Instant now) {
+    public void redReverse(String reason, UUID by, Instant now) {
         if (status != InvoiceStatus.ISSUED) {
             throw new DomainException("invoice.status.notAllowed", status.name());
         }
@@ -215,6 +221,7 @@ public class Invoice {
         }
         redReason = reason.strip();
         redAt = now;
+        redBy = by;
         status = InvoiceStatus.RED_REVERSED;
         updatedAt = now;
     }
@@ -261,6 +268,9 @@ public class Invoice {
     public LocalDate invoicedOn() { return invoicedOn; }
     public String redReason() { return redReason; }
     public Instant redAt() { return redAt; }
+    public Instant issuedAt() { return issuedAt; }
+    public UUID issuedBy() { return issuedBy; }
+    public UUID redBy() { return redBy; }
     public List<InvoiceLine> lines() { return List.copyOf(lines); }
     public Instant createdAt() { return createdAt; }
     public Long version() { return version; }

@@ -56,8 +56,7 @@ class InvoiceController {
 
     /** Line rows the request form offers. */
     static final int LINE_ROWS = 3;
-    static final Set<Role> READERS = Set.of(Role.SALES_DIRECTOR, Role.REGIONAL_MANAGER, Role.SALES_MANAGER,
-            Role.SALES_REP, Role.ACCOUNT_MANAGER, Role.SALES_ASSISTANT, Role.FINANCE, Role.ADMIN);
+    static final Set<Role> READERS = InvoiceService.READERS;
 
     private final InvoiceService service;
     private final InvoiceQueries queries;

@@ -5,6 +5,7 @@ import com.lead2cash.confirmation.ConfirmationState;
 import com.lead2cash.confirmation.SentConfirmation;
 import com.lead2cash.customer.internal.CustomerAccess;
 import com.lead2cash.platform.CursorPage;
+import com.lead2cash.platform.DocumentLanguage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -75,6 +76,6 @@ class NeedsAnalysisApiController {
             + "(e-mail with a signed link, and the link for a QR code); meets the C6 deadline")
     @PostMapping("/api/v1/needs-analyses/{id}/send")
     SentLink.Answer send(@PathVariable UUID id, @RequestBody SendRequest body) {
-        return SentLink.Answer.of(service.send(id, body.contactId(), NeedsAnalysisController.documentLocale(body.locale())));
+        return SentLink.Answer.of(service.send(id, body.contactId(), DocumentLanguage.of(body.locale())));
     }
 }

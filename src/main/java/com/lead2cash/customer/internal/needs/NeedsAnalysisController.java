@@ -3,6 +3,7 @@ package com.lead2cash.customer.internal.needs;
 import com.lead2cash.customer.internal.CustomerAccess;
 import com.lead2cash.customer.internal.domain.Customer;
 import com.lead2cash.customer.internal.domain.CustomerAction;
+import com.lead2cash.platform.DocumentLanguage;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.OrgDirectory;
@@ -42,11 +43,6 @@ class NeedsAnalysisController {
 
     static String pagePath(UUID customerId) {
         return "/customers/" + customerId + "/needs-analyses";
-    }
-
-    /** The language the document and e-mail are written in: English when asked for, Chinese otherwise. */
-    static Locale documentLocale(String tag) {
-        return tag != null && tag.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
     }
 
     /** The report form; pain points one a line, in order of priority. */
@@ -196,7 +192,7 @@ class NeedsAnalysisController {
     String send(@PathVariable UUID id, @RequestParam(required = false) UUID contactId,
                 @RequestParam(required = false) String language, Model model) {
         try {
-            model.addAttribute("sent", service.send(id, contactId, documentLocale(language)));
+            model.addAttribute("sent", service.send(id, contactId, DocumentLanguage.of(language)));
         } catch (RecordNotFoundException | ForbiddenException e) {
             throw e;
         } catch (DomainException e) {

@@ -1,5 +1,6 @@
 package com.lead2cash.order.internal.web;
 
+import com.lead2cash.platform.DocumentLanguage;
 import com.lead2cash.platform.web.VersionedAction;
 import com.lead2cash.confirmation.ConfirmationState;
 import com.lead2cash.confirmation.SentConfirmation;
@@ -24,7 +25,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -209,14 +209,9 @@ class OrderApiController {
     @PostMapping("/api/v1/orders/{id}/acceptance/send")
     @Refuses(422)
     AcceptanceSent sendAcceptance(@PathVariable UUID id, @RequestBody AcceptanceSendRequest body) {
-        SentConfirmation s = service.sendAcceptance(id, body.contactId(), documentLocale(body.locale()));
+        SentConfirmation s = service.sendAcceptance(id, body.contactId(), DocumentLanguage.of(body.locale()));
         return new AcceptanceSent(new AcceptanceLink(s.confirmation().id(), s.confirmation().state(), s.url(),
                 s.expiresAt(), s.emailQueued()));
-    }
-
-    /** The language the acceptance document and e-mail are written in: English when asked for, Chinese otherwise (as the quote's). */
-    static Locale documentLocale(String tag) {
-        return tag != null && tag.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
     }
 
     private OrderView view(Order o) {

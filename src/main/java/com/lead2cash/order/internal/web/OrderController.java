@@ -19,6 +19,7 @@ import com.lead2cash.order.internal.OrderService.LineRequest;
 import com.lead2cash.order.internal.domain.Order;
 import com.lead2cash.order.internal.domain.OrderAction;
 import com.lead2cash.order.internal.domain.OrderStatus;
+import com.lead2cash.platform.DocumentLanguage;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.NavigationEntry;
@@ -292,7 +293,7 @@ class OrderController {
             String contact = values.get("contactId");
             // the document's language is the one chosen on the form, not the reader's screen language
             SentConfirmation sent = service.sendAcceptance(id, blank(contact) ? null : uuid("contactId", contact),
-                    OrderApiController.documentLocale(values.get("documentLocale")));
+                    DocumentLanguage.of(values.get("documentLocale")));
             model.addAttribute("order", access.visible(id));
             model.addAttribute("sent", sent);
             model.addAttribute("refusal", null);

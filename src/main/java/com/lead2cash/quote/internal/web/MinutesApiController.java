@@ -3,6 +3,7 @@ package com.lead2cash.quote.internal.web;
 import com.lead2cash.confirmation.SentLink;
 import com.lead2cash.confirmation.ConfirmationState;
 import com.lead2cash.platform.CursorPage;
+import com.lead2cash.platform.DocumentLanguage;
 import com.lead2cash.platform.web.Refuses;
 import com.lead2cash.quote.internal.minutes.MilestoneType;
 import com.lead2cash.quote.internal.minutes.MinutesAction;
@@ -114,7 +115,7 @@ class MinutesApiController {
     @Operation(summary = "Q3: send the minutes to a contact of the customer for written confirmation")
     @PostMapping("/api/v1/negotiation-minutes/{id}/send")
     MinutesSentBody send(@PathVariable UUID id, @RequestBody MinutesSendRequest body) {
-        NegotiationMinutesService.Sent sent = service.send(id, body.contactId(), QuoteApiController.documentLocale(body.locale()));
+        NegotiationMinutesService.Sent sent = service.send(id, body.contactId(), DocumentLanguage.of(body.locale()));
         var c = sent.confirmation();
         return new MinutesSentBody(SentLink.of(c), MinutesView.of(sent.minutes(), service.actor(sent.minutes().opportunityId())));
     }

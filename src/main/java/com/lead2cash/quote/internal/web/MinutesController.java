@@ -2,6 +2,7 @@ package com.lead2cash.quote.internal.web;
 
 import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.opportunity.Opportunities;
+import com.lead2cash.platform.DocumentLanguage;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormProblems;
@@ -184,7 +185,7 @@ class MinutesController {
     String send(@PathVariable UUID id, @RequestParam(required = false) UUID contactId,
                 @RequestParam(required = false) String documentLocale, Model model, RedirectAttributes redirect) {
         try {
-            NegotiationMinutesService.Sent sent = service.send(id, contactId, QuoteApiController.documentLocale(documentLocale));
+            NegotiationMinutesService.Sent sent = service.send(id, contactId, DocumentLanguage.of(documentLocale));
             model.addAttribute("m", sent.minutes());
             model.addAttribute("sent", sent.confirmation());
             model.addAttribute("refusal", null);

@@ -1,5 +1,6 @@
 package com.lead2cash.quote.internal.web;
 
+import com.lead2cash.platform.DocumentLanguage;
 import com.lead2cash.platform.web.VersionRequest;
 import com.lead2cash.confirmation.SentLink;
 import com.lead2cash.confirmation.ConfirmationState;
@@ -23,7 +24,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.ContentDisposition;
@@ -181,7 +181,7 @@ class QuoteApiController {
     @PostMapping("/api/v1/quotes/{id}/send")
     @Refuses(409)
     QuoteSentBody send(@PathVariable UUID id, @RequestBody QuoteSendRequest body) {
-        QuoteService.Sent sent = service.send(id, body.contactId(), body.version(), documentLocale(body.locale()));
+        QuoteService.Sent sent = service.send(id, body.contactId(), body.version(), DocumentLanguage.of(body.locale()));
         var c = sent.confirmation();
         return new QuoteSentBody(SentLink.of(c), view(sent.quote()));
     }
@@ -193,15 +193,11 @@ class QuoteApiController {
                     schema = @Schema(type = "string", format = "binary")))
     ResponseEntity<byte[]> pdf(@PathVariable UUID id, @RequestParam(required = false) String locale) {
         Quote quote = service.visible(id);
-        byte[] bytes = documents.pdf(quote, documentLocale(locale));
+        byte[] bytes = documents.pdf(quote, DocumentLanguage.of(locale));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename(QuoteDocuments.fileName(quote)).build().toString())
                 .body(bytes);
-    }
-
-    static Locale documentLocale(String tag) {
-        return tag != null && tag.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
     }
 
     private QuoteView view(Quote q) {

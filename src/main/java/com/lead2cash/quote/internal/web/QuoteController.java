@@ -4,6 +4,7 @@ import com.lead2cash.catalog.Catalog;
 import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.opportunity.Opportunities;
 import com.lead2cash.opportunity.Stage;
+import com.lead2cash.platform.DocumentLanguage;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.web.Flash;
@@ -297,7 +298,7 @@ class QuoteController {
                 @RequestParam(required = false) String documentLocale, @RequestParam(required = false) Long version,
                 Model model, RedirectAttributes redirect) {
         try {
-            QuoteService.Sent sent = service.send(id, contactId, version, QuoteApiController.documentLocale(documentLocale));
+            QuoteService.Sent sent = service.send(id, contactId, version, DocumentLanguage.of(documentLocale));
             model.addAttribute("q", sent.quote());
             model.addAttribute("sent", sent.confirmation());
             model.addAttribute("refusal", null);

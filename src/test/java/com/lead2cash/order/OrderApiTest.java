@@ -462,6 +462,10 @@ class OrderApiTest {
                         "order.customerTimeline.ACCEPTED " + reviewers().rep().id());
         assertThat(timeline.get("items").valueStream().filter(e -> e.get("kind").asString().equals("contract")))
                 .allSatisfy(e -> assertThat(e.get("link").asString()).isEqualTo("/contracts/" + contract.get("id").asString()));
+        assertThat(timeline.get("items").valueStream()
+                .filter(e -> e.get("messageKey").asString().equals("contract.customerTimeline.APPROVED"))
+                .map(e -> e.get("actorId").asString()))
+                .as("the approval names who approved last (K2: the legal head)").containsExactly(reviewers().legalHead().id().toString());
         JsonNode forFinance = customers.getJson(mvc, finance, "/api/v1/customers/" + customer + "/timeline?size=100");
         assertThat(forFinance.get("items").valueStream().filter(e -> e.get("kind").asString().equals("receipt")).findFirst()
                 .orElseThrow().get("link").asString()).isEqualTo("/receipts?from=2026-12-06&to=2026-12-06");

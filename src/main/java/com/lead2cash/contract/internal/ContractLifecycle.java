@@ -218,7 +218,8 @@ public class ContractLifecycle {
             }
             case APPROVED -> {
                 if (c.approved(now)) {
-                    events.record(c.id(), "APPROVED", null, "sha256 " + c.reviewCopySha256(), now);
+                    events.record(c.id(), "APPROVED", ContractReviews.finalApprover(view).orElse(null),
+                            "sha256 " + c.reviewCopySha256(), now);
                     deadlines.open(ContractRules.SIGNING, subject(c), c.ownerId(), now);
                     notifier.send(Notification.of(c.ownerId(), "contract.approved", "contract.notify.approved",
                             "/contracts/" + c.id(), c.number(), c.title()));

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -136,6 +137,26 @@ public class ContractReviews {
                 .filter(t -> t.state() == ApprovalView.TaskState.PENDING)
                 .map(t -> t.assigneeId() != null ? "USER:" + t.assigneeId() : "ROLE:" + t.assigneeRole().name())
                 .toList();
+    }
+
+    /**
+     * Who approved last, completing the approval (K2's final approver): the latest approval of the last step anyone
+     * approved in (steps approve in order; within a step the later decision, the later task at the same instant).
+     */
+    static Optional<UUID> finalApprover(ApprovalView v) {
+        for (int i = v.steps().size() - 1; i >= 0; i--) {
+            ApprovalView.TaskView last = null;
+            for (ApprovalView.TaskView t : v.steps().get(i).tasks()) {
+                if (t.state() == ApprovalView.TaskState.APPROVED && t.actedBy() != null && t.actedAt() != null
+                        && (last == null || !t.actedAt().isBefore(last.actedAt()))) {
+                    last = t;
+                }
+            }
+            if (last != null) {
+                return Optional.of(last.actedBy());
+            }
+        }
+        return Optional.empty();
     }
 
     /** When the current step's first open task was opened (the list's "days waiting"). */

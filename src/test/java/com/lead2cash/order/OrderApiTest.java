@@ -297,6 +297,29 @@ class OrderApiTest {
     }
 
     @Test
+    void anOrderShippedInFullForALaterDayIsNotYetDeliveredOnAnyDayAndNothingChanges() {
+        JsonNode order = order("杭州订单八号科技有限公司");
+        String id = order.get("id").asString();
+        JsonNode shipped = expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments", """
+                {"line":1,"quantity":10,"carrier":"顺丰速运","waybillNumber":"SF8","shipDate":"2026-12-08","version":%d}"""
+                .formatted(order.get("version").asLong())));
+        clock.set(shanghai("2026-12-05T10:00"));
+        assertThat(shipped.get("status").asString()).isEqualTo("SHIPPED");
+        assertThat(customers.getJson(mvc, rep(), "/api/v1/orders/" + id).get("actions"))
+                .extracting(JsonNode::asString).doesNotContain("DELIVER");
+
+        for (String day : new String[] {"2026-12-05", "2026-12-08"}) {
+            MvcTestResult answer = customers.post(mvc, rep(), "/api/v1/orders/" + id + "/delivery",
+                    "{\"deliveredOn\":\"%s\",\"version\":%d}".formatted(day, shipped.get("version").asLong()));
+            assertThat(answer).as(day).hasStatus(422);
+            assertThat(customers.json(answer).get("code").asString()).isEqualTo("order.deliver.notYet");
+        }
+        JsonNode unchanged = customers.getJson(mvc, rep(), "/api/v1/orders/" + id);
+        assertThat(unchanged.get("status").asString()).isEqualTo("SHIPPED");
+        assertThat(unchanged.get("version").asLong()).isEqualTo(shipped.get("version").asLong());
+    }
+
+    @Test
     void theAcceptanceFormIsUploadedSignedAndAnOrderOutsideScopeIsNotFound() {
         JsonNode order = order("杭州订单五号科技有限公司");
         String id = order.get("id").asString();

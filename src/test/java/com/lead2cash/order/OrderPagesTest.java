@@ -260,6 +260,35 @@ class OrderPagesTest {
         assertThat(file.getResponse().getContentAsByteArray()).isEqualTo(TestFiles.pdf(2048, 5));
     }
 
+    @Test
+    void anOrderShippedInFullForALaterDayOffersNoDeliveryFormButTheDayItCanBeRecordedFrom() {
+        String contractId = signed("杭州订单页面五号科技有限公司");
+        Cookie rep = customers.session(mvc, reviewers().rep());
+        Cookie operations = customers.session(mvc, reviewers().operations());
+        String orderId = orderIdFrom(createOrder(rep, contractId, "10", "杭州市西湖区文三路 1 号"));
+        clock.set(LocalDateTime.parse("2026-12-05T10:00").atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+        assertThat(mvc.post().uri("/orders/" + orderId + "/shipments").with(csrf()).cookie(operations)
+                .param("line", "1").param("quantity", "10").param("carrier", "顺丰速运").param("waybillNumber", "SF5")
+                .param("shipDate", "2026-12-08").param("version", state(orderId).get("version").toString()).exchange())
+                .hasStatus3xxRedirection();
+        assertThat(state(orderId).get("status")).isEqualTo("SHIPPED");
+
+        for (Cookie who : new Cookie[] {rep, operations}) {
+            assertThat(page(who, "/orders/" + orderId, "en")).doesNotContain("deliver-form", "delivered-on")
+                    .contains("id=\"delivery-opens-on\"",
+                            "The last shipment leaves on 2026-12-08: its delivery can be recorded from that day.");
+        }
+        assertThat(page(rep, "/orders/" + orderId, "zh-CN")).contains("最后一批于 2026-12-08 发货，届时起才能登记到货。");
+        MvcTestResult early = mvc.post().uri("/orders/" + orderId + "/delivery?lang=en").with(csrf()).cookie(rep)
+                .param("deliveredOn", "2026-12-05").param("version", state(orderId).get("version").toString()).exchange();
+        assertThat(early).hasStatus(422);
+        assertThat(state(orderId).get("status")).isEqualTo("SHIPPED");
+
+        clock.set(LocalDateTime.parse("2026-12-08T10:00").atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+        assertThat(page(rep, "/orders/" + orderId, "en")).contains("deliver-form").doesNotContain("delivery-opens-on")
+                .containsPattern("id=\"delivered-on\"[^>]*min=\"2026-12-08\"[^>]*max=\"2026-12-08\"");
+    }
+
     /** The acceptance document of the link sent last for the order (one not seen before): its title, canonical form and language. */
     Map<String, Object> lastSent(String orderId, java.util.List<Object> seen) {
         Map<String, Object> sent = jdbc.sql("""

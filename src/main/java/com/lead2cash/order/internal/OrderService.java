@@ -527,12 +527,21 @@ public class OrderService {
     }
 
     public Set<OrderAction> actions(Order o) {
-        return o.availableActions(access.works(o), OrderAccess.isOperations(CurrentUser.require()));
+        return o.availableActions(access.works(o), OrderAccess.isOperations(CurrentUser.require()), today());
+    }
+
+    /** The day from which the caller can record the order's delivery, when only the last shipment's date holds it back. */
+    public LocalDate deliveryOpensOn(Order o) {
+        return o.deliveryOpensOn(access.works(o), OrderAccess.isOperations(CurrentUser.require()), today());
     }
 
     private Order forAction(UUID id, Long version, OrderAction action) {
         Order o = access.visibleForUpdate(id);
         if (!actions(o).contains(action)) {
+            LocalDate opensOn = action == OrderAction.DELIVER ? deliveryOpensOn(o) : null;
+            if (opensOn != null) {
+                throw new DomainException("order.deliver.notYet", opensOn.toString());
+            }
             throw new DomainException("order.action.notAllowed", action.name(), o.status().name());
         }
         o.expectVersion(version);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.lead2cash.order.internal.domain.Order;
+import com.lead2cash.order.internal.domain.OrderAction;
 import com.lead2cash.order.internal.domain.OrderLine;
 import com.lead2cash.order.internal.domain.OrderStatus;
 import com.lead2cash.platform.FieldValidationException;
@@ -120,7 +121,7 @@ class OrderRulesTest {
                         e -> assertThat(e.errors()).extracting(FieldValidationException.FieldError::messageKey).contains("order.acceptance.form"));
         o.accept(arrived, "王经理", "10 台", "合格", null, UUID.randomUUID(), null, UUID.randomUUID(), arrived, NOW);
         assertThat(o.status()).isEqualTo(OrderStatus.ACCEPTED);
-        assertThat(o.availableActions(true, true)).isEmpty();
+        assertThat(o.availableActions(true, true, arrived)).isEmpty();
     }
 
     @Test
@@ -142,5 +143,24 @@ class OrderRulesTest {
 
         o.deliver(TODAY.minusDays(1), UUID.randomUUID(), TODAY, NOW);
         assertThat(o.deliveredOn()).isEqualTo(TODAY.minusDays(1));
+    }
+
+    @Test
+    void anOrderShippedInFullWithALaterShipDateOffersNoDeliveryBeforeThatDay() {
+        Order o = order();
+        LocalDate leaves = TODAY.plusDays(3);
+        o.ship(1, new BigDecimal("10"), "顺丰", "SF1", leaves, UUID.randomUUID(), TODAY, NOW);
+
+        assertThat(o.status()).as("every good booked to ship").isEqualTo(OrderStatus.SHIPPED);
+        assertThat(o.availableActions(true, true, TODAY)).doesNotContain(OrderAction.DELIVER);
+        assertThat(o.deliveryOpensOn(true, false, TODAY)).isEqualTo(leaves);
+        assertThat(o.deliveryOpensOn(false, false, TODAY)).as("nor later for one who may not record it").isNull();
+        assertThat(o.availableActions(true, true, leaves.minusDays(1))).doesNotContain(OrderAction.DELIVER);
+
+        assertThat(o.availableActions(true, false, leaves)).contains(OrderAction.DELIVER);
+        assertThat(o.availableActions(false, true, leaves)).contains(OrderAction.DELIVER);
+        assertThat(o.deliveryOpensOn(true, true, leaves)).isNull();
+        o.deliver(leaves, UUID.randomUUID(), leaves, NOW);
+        assertThat(o.status()).isEqualTo(OrderStatus.DELIVERED);
     }
 }

@@ -282,8 +282,21 @@ public class Order {
         updatedAt = now;
     }
 
+    /**
+     * The day from which the person could record the delivery when they may record it but not yet: everything is
+     * booked to ship, the last shipment only leaves after today, and no delivery can be dated before it leaves.
+     * Null when they may record it now, or never may.
+     */
+    public LocalDate deliveryOpensOn(boolean works, boolean operations, LocalDate today) {
+        if (!(works || operations) || status != OrderStatus.SHIPPED) {
+            return null;
+        }
+        LocalDate lastShipped = lastShipDate();
+        return lastShipped != null && lastShipped.isAfter(today) ? lastShipped : null;
+    }
+
     /** What the person may do next: the rep works the order (progress, delays, acceptance), operations ships. */
-    public Set<OrderAction> availableActions(boolean works, boolean operations) {
+    public Set<OrderAction> availableActions(boolean works, boolean operations, LocalDate today) {
         Set<OrderAction> actions = EnumSet.noneOf(OrderAction.class);
         boolean open = status != OrderStatus.ACCEPTED;
         if (operations && status == OrderStatus.CREATED) {
@@ -295,7 +308,7 @@ public class Order {
         if (operations && shipments.stream().anyMatch(s -> s.waybillNumber() == null)) {
             actions.add(OrderAction.RECORD_WAYBILL);
         }
-        if ((works || operations) && status == OrderStatus.SHIPPED) {
+        if ((works || operations) && status == OrderStatus.SHIPPED && deliveryOpensOn(works, operations, today) == null) {
             actions.add(OrderAction.DELIVER);
         }
         if (works && open) {

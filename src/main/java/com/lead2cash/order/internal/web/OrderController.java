@@ -342,6 +342,7 @@ class OrderController {
         Set<OrderAction> actions = service.actions(o);
         model.addAttribute("order", o);
         model.addAttribute("actions", actions);
+        model.addAttribute("deliveryOpensOn", service.deliveryOpensOn(o));
         model.addAttribute("notes", service.progressNotes(o.id()));
         model.addAttribute("deadlines", service.deadlinesOf(o));
         model.addAttribute("links", service.acceptanceLinks(o));

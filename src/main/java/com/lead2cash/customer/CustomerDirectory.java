@@ -90,6 +90,12 @@ public interface CustomerDirectory {
     Optional<ContactPoint> contactPoint(UUID contactId);
 
     /**
+     * Where to reach a customer's primary contact (else its first), to deliver a message to them; never for
+     * display. Empty when the customer has no contact.
+     */
+    Optional<ContactPoint> primaryContactPoint(UUID customerId);
+
+    /**
      * Another module proved a milestone (needs confirmed by the customer, a contract signed, a delivery
      * accepted): the customer moves forward to it, skipping steps the proof implies; a customer already
      * at or past it, or lost, stays where it is.

@@ -102,6 +102,21 @@ class AcceptanceSurveyTest {
         assertThat(survey.get("product_line")).isNull();
     }
 
+    @Test
+    void acceptedOnThePaperFormWithoutAHandoverTheSurveyGoesToTheCustomersPrimaryContact() {
+        Service s = support.service("asv4");
+        String customer = support.customer(s.rep(), "杭州验收调查四号科技有限公司");
+        UUID order = UUID.randomUUID();
+
+        // no contact accepted online, no handover of the contract or the customer
+        accepted(order, UUID.randomUUID(), customer, s.rep().id(), null, null);
+
+        var survey = surveyOf(order);
+        assertThat(confirmations.find((UUID) survey.get("confirmation_id")).orElseThrow().recipientContactId())
+                .isEqualTo(UUID.fromString(support.contactOf(customer)));
+        assertThat(survey.get("rep_id")).isEqualTo(s.rep().id());
+    }
+
     /** The path of a link to the public page; GET it as the contact does, without signing in. */
     int opens(String url) {
         return mvc.get().uri(java.net.URI.create(url).getPath()).exchange().getResponse().getStatus();

@@ -165,6 +165,12 @@ class JdbcCustomerDirectory implements CustomerDirectory {
     }
 
     @Override
+    public Optional<ContactPoint> primaryContactPoint(UUID customerId) {
+        return contacts.rawOf(customerId).stream().findFirst()
+                .map(k -> new ContactPoint(k.id(), k.customerId(), k.name(), k.phone(), k.email()));
+    }
+
+    @Override
     public void reached(UUID customerId, CustomerStatus milestone, Instant at) {
         service.reached(customerId, milestone, at);
     }

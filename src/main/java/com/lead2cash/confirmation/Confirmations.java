@@ -41,4 +41,10 @@ public interface Confirmations {
 
     /** Several confirmations at once (a list's worth), keyed by id; unknown ids are absent. No scope check, as {@link #find}. */
     Map<UUID, ConfirmationView> findAll(Collection<UUID> confirmationIds);
+
+    /**
+     * Whether each confirmation reached its contact by e-mail and, if not, why as far as can be told now (a card
+     * that lists sent confirmations says so); unknown ids are absent. No scope check, as {@link #find}.
+     */
+    Map<UUID, EmailDelivery> emailDelivery(Collection<UUID> confirmationIds);
 }

@@ -7,11 +7,9 @@ import java.time.Instant;
  * it), so this is the moment to show it to the rep as text and as a QR code for WeChat.
  *
  * @param qrCodeDataUri the link as a QR code, a {@code data:image/png;base64,…} URI for an {@code <img>}
- * @param emailQueued   whether the link went to the contact by e-mail (no address, no mail server, or no
- *                      public address configured: not)
- * @param publicAddressMissing the e-mail was withheld only because {@code l2c.confirmation.base-url} is not set
- *                      (a link in a mail never takes its host from the request)
+ * @param emailQueued   whether the link went to the contact by e-mail
+ * @param emailNotSent  why it did not, null when it did
  */
 public record SentConfirmation(ConfirmationView confirmation, String url, Instant expiresAt, String qrCodeDataUri,
-                               boolean emailQueued, boolean publicAddressMissing) {
+                               boolean emailQueued, EmailNotSent emailNotSent) {
 }

@@ -117,6 +117,36 @@ class AcceptanceSurveyTest {
         assertThat(survey.get("rep_id")).isEqualTo(s.rep().id());
     }
 
+    @Test
+    void aSurveyThatWasNotMailedSaysSoAndWhyOnTheCustomersCardAndOffersALinkToPassOn() throws Exception {
+        Service s = support.service("asv5");
+        String customer = support.customer(s.rep(), "杭州验收调查五号科技有限公司"); // 王经理 has an e-mail address
+        UUID order = UUID.randomUUID();
+
+        accepted(order, UUID.randomUUID(), customer, s.rep().id(), UUID.fromString(support.contactOf(customer)), null);
+
+        surveyOf(order);
+        UUID surveyId = jdbc.sql("select id from aftersales_survey where subject_id = :o").param("o", order)
+                .query(UUID.class).single();
+        // this context has no mail server: nothing went out although the contact has an address
+        String panel = mvc.get().uri("/aftersales/customers/" + customer + "/panel?lang=en")
+                .cookie(customers.session(mvc, s.rep())).exchange().getResponse().getContentAsString(
+                        java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(panel).contains("survey-" + surveyId, "survey-no-email", "no mail server is configured",
+                        "survey-renew-link")
+                .doesNotContain("by e-mail.", "survey-emailed", "??");
+        String zh = mvc.get().uri("/aftersales/customers/" + customer + "/panel?lang=zh-CN")
+                .cookie(customers.session(mvc, s.rep())).exchange().getResponse().getContentAsString(
+                        java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(zh).contains("未配置邮件服务器").doesNotContain("已通过邮件发送", "??");
+
+        JsonNode renewed = customers.json(SalesTestSupport.expect(contracts.post(mvc, contracts.bearer(mvc, s.rep()),
+                "/api/v1/satisfaction/surveys/" + surveyId + "/link", null), 200)).get("confirmation");
+        assertThat(renewed.get("emailed").asBoolean()).isFalse();
+        assertThat(renewed.get("emailNotSentReason").asString()).as("a renewed link is never mailed")
+                .isEqualTo("NOT_REQUESTED");
+    }
+
     /** The path of a link to the public page; GET it as the contact does, without signing in. */
     int opens(String url) {
         return mvc.get().uri(java.net.URI.create(url).getPath()).exchange().getResponse().getStatus();
@@ -144,6 +174,7 @@ class AcceptanceSurveyTest {
             assertThat(panel).as("the customer's after-sales card shows it with its new-link action")
                     .contains("survey-" + surveyId, "survey-renew-link", "/aftersales/surveys/" + surveyId + "/link",
                             "survey-no-email").doesNotContain("??");
+            assertThat(panel).as("why it was not mailed").containsAnyOf("李工 has no e-mail address", "李工 没有邮箱地址");
         }
 
         String rep = contracts.bearer(mvc, s.rep());
@@ -171,7 +202,8 @@ class AcceptanceSurveyTest {
                 .cookie(customers.session(mvc, s.rep())).exchange().getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(renewed).as("the card's new link, shown once with its QR code and copy action")
-                .contains("confirmation-url", "confirmation-qr", "data-copy-link");
+                .contains("confirmation-url", "confirmation-qr", "data-copy-link", "this link is for you to pass on")
+                .doesNotContain("no address, or no mail server");
         String shown = java.util.regex.Pattern.compile("id=\"confirmation-url\"[^>]*value=\"([^\"]+)\"")
                 .matcher(renewed).results().map(m -> m.group(1)).findFirst().orElseThrow();
         assertThat(opens(secondUrl)).isEqualTo(404);

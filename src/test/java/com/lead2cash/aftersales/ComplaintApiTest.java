@@ -281,6 +281,9 @@ class ComplaintApiTest {
                 .as("neither rating nor reason").hasStatus(422);
         JsonNode sent = ok(post(service, "/api/v1/complaints/" + id + "/rating-request", "{}"));
         String confirmationId = sent.at("/confirmation/id").asString();
+        assertThat(sent.at("/confirmation/emailed").asBoolean()).isFalse();
+        assertThat(sent.at("/confirmation/emailNotSentReason").asString()).as("this context has no mail server")
+                .isEqualTo("NO_MAIL_SERVER");
         c = customers.getJson(mvc, service, "/api/v1/complaints/" + id);
         assertThat(post(service, "/api/v1/complaints/" + id + "/close", "{\"satisfactionConfirmationId\":\"%s\",\"version\":%d}"
                 .formatted(confirmationId, c.get("version").asLong()))).as("not rated yet").hasStatus(422);

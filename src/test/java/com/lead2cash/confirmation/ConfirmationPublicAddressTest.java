@@ -63,7 +63,7 @@ class ConfirmationPublicAddressTest {
                 new ConfirmationDocument("需求分析报告 v1", List.of(new ConfirmationDocument.Paragraph("客户背景", "制造业"))),
                 new Recipient(UUID.randomUUID(), "王伟", "wang.wei@customer.test"), rep.id(), rep.id(), null, null)));
         assertThat(sent.emailQueued()).isFalse();
-        assertThat(sent.publicAddressMissing()).isTrue();
+        assertThat(sent.emailNotSent()).isEqualTo(EmailNotSent.NO_PUBLIC_ADDRESS);
         String uri = "/api/v1/confirmations/" + sent.confirmation().id() + "/links";
 
         // the API, asked to e-mail a new link, with a forged Host header
@@ -72,6 +72,7 @@ class ConfirmationPublicAddressTest {
                 .contentType(MediaType.APPLICATION_JSON).content("{\"email\":true}").exchange()
                 .getResponse().getContentAsString(StandardCharsets.UTF_8));
         assertThat(link.at("/confirmation/emailed").asBoolean()).isFalse();
+        assertThat(link.at("/confirmation/emailNotSentReason").asString()).isEqualTo("NO_PUBLIC_ADDRESS");
         assertThat(link.at("/confirmation/url").asString()).as("shown to the rep only").startsWith("http://evil.example/c/");
 
         // the page, the same, tells the rep why nothing was mailed

@@ -2,6 +2,7 @@ package com.lead2cash.aftersales.internal;
 
 import com.lead2cash.aftersales.SatisfactionSurveys.Occasion;
 import com.lead2cash.confirmation.ConfirmationView;
+import com.lead2cash.confirmation.EmailDelivery;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.RecordNotFoundException;
 import java.util.EnumSet;
@@ -14,9 +15,10 @@ import java.util.UUID;
  * an e-mail address) and what the reader may do with its link. The link itself is never kept: it exists only in the
  * answer to {@link SurveyService#renewLink}.
  *
+ * @param email           whether the survey went to the contact by e-mail, and if not why
  * @param customerVisible whether the reader may read the survey's customer (who may not is never handed its link)
  */
-public record Survey(UUID id, Occasion occasion, UUID subjectId, ConfirmationView confirmation,
+public record Survey(UUID id, Occasion occasion, UUID subjectId, ConfirmationView confirmation, EmailDelivery email,
                      boolean customerVisible) {
 
     /** What the rep may do with the survey's link. */

@@ -7,6 +7,7 @@ import com.lead2cash.confirmation.ConfirmationRequest;
 import com.lead2cash.confirmation.ConfirmationSubject;
 import com.lead2cash.confirmation.ConfirmationView;
 import com.lead2cash.confirmation.Confirmations;
+import com.lead2cash.confirmation.EmailDelivery;
 import com.lead2cash.confirmation.Purpose;
 import com.lead2cash.confirmation.Recipient;
 import com.lead2cash.confirmation.SentConfirmation;
@@ -113,12 +114,14 @@ public class SurveyService implements SatisfactionSurveys {
             return List.of();
         }
         // both modules asked once for all the rows (a customer's card lists all its surveys)
-        Map<UUID, ConfirmationView> sent = confirmations.findAll(rows.stream().map(Row::confirmation).toList());
+        List<UUID> confirmationIds = rows.stream().map(Row::confirmation).toList();
+        Map<UUID, ConfirmationView> sent = confirmations.findAll(confirmationIds);
+        Map<UUID, EmailDelivery> email = confirmations.emailDelivery(confirmationIds);
         Set<UUID> visibleCustomers = customers.names(rows.stream().map(Row::customer).distinct().toList()).keySet();
         return rows.stream()
                 .filter(r -> sent.containsKey(r.confirmation()))
                 .map(r -> new Survey(r.id(), r.occasion(), r.subject(), sent.get(r.confirmation()),
-                        visibleCustomers.contains(r.customer())))
+                        email.get(r.confirmation()), visibleCustomers.contains(r.customer())))
                 .toList();
     }
 

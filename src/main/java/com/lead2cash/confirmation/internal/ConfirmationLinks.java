@@ -7,7 +7,10 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -81,6 +84,13 @@ public class ConfirmationLinks {
     void revokeAll(UUID confirmationId) {
         jdbc.sql("update confirmation_link set revoked_at = :now where confirmation_id = :id and revoked_at is null")
                 .param("now", Timestamp.from(clock.instant())).param("id", confirmationId).update();
+    }
+
+    /** Of these confirmations, those one of whose links went by e-mail. */
+    Set<UUID> emailed(Collection<UUID> confirmationIds) {
+        return new HashSet<>(jdbc.sql("select distinct confirmation_id from confirmation_link where emailed "
+                        + "and confirmation_id in (:ids)")
+                .param("ids", confirmationIds).query(UUID.class).list());
     }
 
     /** How many links were issued for the confirmation (the rep's page shows it). */

@@ -31,12 +31,12 @@ public class ConfirmationMail {
         this.zone = zone;
     }
 
-    /** The contact has an address and e-mail can go out. */
-    boolean canSend(Confirmation confirmation) {
-        return confirmation.recipientEmail() != null && mail.available();
+    /** E-mail can leave the application at all (a mail server is configured). */
+    boolean serverAvailable() {
+        return mail.available();
     }
 
-    /** Queues the e-mail with the link (see {@link #canSend}). */
+    /** Queues the e-mail with the link (to a contact with an address, a mail server configured). */
     void send(Confirmation confirmation, String url) {
         Locale locale = confirmation.locale();
         String sender = directory.person(confirmation.requestedBy()).map(OrgDirectory.Person::displayName)

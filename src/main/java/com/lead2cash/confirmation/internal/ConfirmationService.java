@@ -7,6 +7,8 @@ import com.lead2cash.confirmation.ConfirmationState;
 import com.lead2cash.confirmation.ConfirmationSubject;
 import com.lead2cash.confirmation.ConfirmationSubjects;
 import com.lead2cash.confirmation.ConfirmationView;
+import com.lead2cash.confirmation.EmailDelivery;
+import com.lead2cash.confirmation.EmailNotSent;
 import com.lead2cash.confirmation.Confirmations;
 import com.lead2cash.confirmation.SentConfirmation;
 import com.lead2cash.confirmation.internal.web.PublicConfirmationController;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -201,12 +204,9 @@ public class ConfirmationService implements Confirmations {
     }
 
     private SentConfirmation issueLink(Confirmation confirmation, UUID issuedBy, boolean email) {
-        boolean mailable = email && mail.canSend(confirmation);
-        // an e-mailed link never takes its host from the request: a forged Host header would put a foreign
-        // address into a mail the company sends; without a configured public address the rep passes the link on
-        boolean publicAddressMissing = mailable && !hasPublicAddress();
-        boolean emailed = mailable && !publicAddressMissing;
-        if (publicAddressMissing) {
+        EmailNotSent notSent = email ? whyNotEmailed(confirmation.recipientEmail()) : EmailNotSent.NOT_REQUESTED;
+        boolean emailed = notSent == null;
+        if (notSent == EmailNotSent.NO_PUBLIC_ADDRESS) {
             log.warn("confirmation {}: not e-mailed, l2c.confirmation.base-url (L2C_BASE_URL) is not set",
                     confirmation.id());
         }
@@ -216,7 +216,37 @@ public class ConfirmationService implements Confirmations {
             mail.send(confirmation, url);
         }
         return new SentConfirmation(confirmation.view(clock.instant()), url, confirmation.expiresAt(),
-                QrCodes.dataUri(url), emailed, publicAddressMissing);
+                QrCodes.dataUri(url), emailed, notSent);
+    }
+
+    /**
+     * Why a link to this address cannot be e-mailed now, null when it can; the first that holds, in the order the
+     * rep or an administrator would fix them. An e-mailed link never takes its host from the request: a forged Host
+     * header would put a foreign address into a mail the company sends, so without a configured public address
+     * the rep passes the link on.
+     */
+    private EmailNotSent whyNotEmailed(String recipientEmail) {
+        if (recipientEmail == null || recipientEmail.isBlank()) {
+            return EmailNotSent.NO_ADDRESS;
+        }
+        if (!mail.serverAvailable()) {
+            return EmailNotSent.NO_MAIL_SERVER;
+        }
+        return hasPublicAddress() ? null : EmailNotSent.NO_PUBLIC_ADDRESS;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, EmailDelivery> emailDelivery(Collection<UUID> confirmationIds) {
+        List<UUID> ids = confirmationIds.stream().filter(Objects::nonNull).distinct().toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Set<UUID> emailed = links.emailed(ids);
+        Map<UUID, EmailDelivery> delivery = new HashMap<>();
+        confirmations.findAllById(ids).forEach(c -> delivery.put(c.id(), emailed.contains(c.id())
+                ? new EmailDelivery(true, null) : new EmailDelivery(false, whyNotEmailed(c.recipientEmail()))));
+        return delivery;
     }
 
     private boolean hasPublicAddress() {

@@ -7,6 +7,8 @@ import com.lead2cash.aftersales.SatisfactionSurveys.Occasion;
 import com.lead2cash.confirmation.ConfirmationState;
 import com.lead2cash.confirmation.ConfirmationSubject;
 import com.lead2cash.confirmation.ConfirmationView;
+import com.lead2cash.confirmation.EmailDelivery;
+import com.lead2cash.confirmation.EmailNotSent;
 import com.lead2cash.confirmation.Purpose;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.RecordNotFoundException;
@@ -23,7 +25,8 @@ class SurveyTest {
                 ConfirmationSubject.of(AftersalesAccess.SURVEY, id, 1), state, "服务满意度调查", UUID.randomUUID(), "李工",
                 null, UUID.randomUUID(), UUID.randomUUID(), Instant.parse("2026-12-05T02:00:00Z"), null, null, null, null,
                 false, null, null, state == ConfirmationState.RATED ? 5 : null, null, null);
-        return new Survey(id, Occasion.ORDER_ACCEPTED, UUID.randomUUID(), confirmation, customerVisible);
+        return new Survey(id, Occasion.ORDER_ACCEPTED, UUID.randomUUID(), confirmation,
+                new EmailDelivery(false, EmailNotSent.NO_ADDRESS), customerVisible);
     }
 
     @Test

@@ -9,7 +9,6 @@ import com.lead2cash.aftersales.internal.domain.ComplaintCategory;
 import com.lead2cash.aftersales.internal.domain.ComplaintStatus;
 import com.lead2cash.aftersales.internal.domain.ReceivedVia;
 import com.lead2cash.aftersales.internal.domain.Severity;
-import com.lead2cash.confirmation.ConfirmationState;
 import com.lead2cash.confirmation.SentConfirmation;
 import com.lead2cash.confirmation.SentLink;
 import com.lead2cash.files.FileResponses;
@@ -84,17 +83,6 @@ public class ComplaintApiController {
                         @Schema(description = "Taken for the stable shape only: the root cause is recorded with "
                                 + "PUT /api/v1/complaints/{id}/root-cause before the resolution, so a close never changes it")
                         String rootCause, UUID satisfactionConfirmationId, String noRatingReason) implements Versioned {
-    }
-
-    record RatingLink(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID id,
-                      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) ConfirmationState state,
-                      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String url,
-                      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant expiresAt,
-                      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean emailed) {
-    }
-
-    /** SPEC §6: {@code {confirmation: {id, state: SENT, url, expiresAt}}}. */
-    record RatingSentBody(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) RatingLink confirmation) {
     }
 
     record EvidenceView(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID id,
@@ -243,12 +231,11 @@ public class ComplaintApiController {
     @Operation(summary = "Send the customer's contact a link to rate the handling from 1 to 5 with a comment")
     @PostMapping("/api/v1/complaints/{id}/rating-request")
     @Refuses(422)
-    RatingSentBody requestRating(@PathVariable UUID id, @RequestBody RatingRequest body) {
+    SentLink.Answer requestRating(@PathVariable UUID id, @RequestBody RatingRequest body) {
         Locale locale = body.locale() == null || body.locale().isBlank() ? Locale.SIMPLIFIED_CHINESE
                 : Locale.forLanguageTag(body.locale());
         SentConfirmation sent = service.requestRating(id, body.contactId(), locale);
-        return new RatingSentBody(new RatingLink(sent.confirmation().id(), sent.confirmation().state(), sent.url(),
-                sent.expiresAt(), sent.emailQueued()));
+        return SentLink.Answer.of(sent);
     }
 
     @Operation(summary = "Close with the customer's rating (the confirmation they answered) or a reason why none "

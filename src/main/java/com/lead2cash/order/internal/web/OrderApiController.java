@@ -2,8 +2,8 @@ package com.lead2cash.order.internal.web;
 
 import com.lead2cash.platform.DocumentLanguage;
 import com.lead2cash.platform.web.VersionedAction;
-import com.lead2cash.confirmation.ConfirmationState;
 import com.lead2cash.confirmation.SentConfirmation;
+import com.lead2cash.confirmation.SentLink;
 import com.lead2cash.order.internal.OrderAccess;
 import com.lead2cash.order.internal.OrderQueries;
 import com.lead2cash.order.internal.OrderService;
@@ -104,12 +104,6 @@ class OrderApiController {
     record OrderDelayed(OrderView order, boolean customerEmailed) {
     }
 
-    record AcceptanceLink(UUID id, ConfirmationState state, String url, Instant expiresAt, boolean emailed) {
-    }
-
-    record AcceptanceSent(AcceptanceLink confirmation) {
-    }
-
     private final OrderService service;
     private final OrderAccess access;
     private final OrderQueries queries;
@@ -208,10 +202,9 @@ class OrderApiController {
     @Operation(summary = "Send the acceptance form to a contact of the customer, who accepts online through the link")
     @PostMapping("/api/v1/orders/{id}/acceptance/send")
     @Refuses(422)
-    AcceptanceSent sendAcceptance(@PathVariable UUID id, @RequestBody AcceptanceSendRequest body) {
+    SentLink.Answer sendAcceptance(@PathVariable UUID id, @RequestBody AcceptanceSendRequest body) {
         SentConfirmation s = service.sendAcceptance(id, body.contactId(), DocumentLanguage.of(body.locale()));
-        return new AcceptanceSent(new AcceptanceLink(s.confirmation().id(), s.confirmation().state(), s.url(),
-                s.expiresAt(), s.emailQueued()));
+        return SentLink.Answer.of(s);
     }
 
     private OrderView view(Order o) {

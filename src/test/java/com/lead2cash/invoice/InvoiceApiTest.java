@@ -89,13 +89,18 @@ class InvoiceApiTest {
         return issue(id, invoiceNumber, PAPER_CODE);
     }
 
-    /** Issues with this number and code (null: none sent). */
+    /** Issues with this number and code (null: none sent), dated 2026-12-01. */
     MvcTestResult issue(String id, String invoiceNumber, String invoiceCode) {
+        return issue(id, invoiceNumber, invoiceCode, "2026-12-01");
+    }
+
+    /** Issues with this number, code (null: none sent) and invoice date. */
+    MvcTestResult issue(String id, String invoiceNumber, String invoiceCode, String invoicedOn) {
         String finance = customers.bearer(mvc, reviewers().finance());
         long version = customers.getJson(mvc, finance, "/api/v1/invoices/" + id).get("version").asLong();
         return customers.post(mvc, finance, "/api/v1/invoices/" + id + "/issue",
-                "{\"invoiceNumber\":\"%s\",%s\"invoicedOn\":\"2026-12-01\",\"version\":%d}".formatted(invoiceNumber,
-                        invoiceCode == null ? "" : "\"invoiceCode\":\"%s\",".formatted(invoiceCode), version));
+                "{\"invoiceNumber\":\"%s\",%s\"invoicedOn\":\"%s\",\"version\":%d}".formatted(invoiceNumber,
+                        invoiceCode == null ? "" : "\"invoiceCode\":\"%s\",".formatted(invoiceCode), invoicedOn, version));
     }
 
     JsonNode redReverse(String id) {
@@ -267,6 +272,38 @@ class InvoiceApiTest {
     }
 
     @Test
+    void anInvoiceIsDatedFromTheDayItWasRequestedUntilTodayNeither1900NorTomorrow() {
+        String finance = customers.bearer(mvc, reviewers().finance());
+        try {
+            String contract = signed("杭州发票日期科技有限公司").get("id").asString(); // on 2026-12-01
+            clock.set(java.time.Instant.parse("2026-12-02T02:00:00Z")); // 10:00 in Shanghai
+            String id = approved(request(contract, VALID_TAX_ID, "100000.00"));
+            clock.set(java.time.Instant.parse("2026-12-04T02:00:00Z"));
+
+            record Refused(String invoicedOn, String code) {
+            }
+            for (Refused r : List.of(new Refused("1900-01-01", "invoice.invoicedOn.beforeRequest"),
+                    new Refused("2026-12-01", "invoice.invoicedOn.beforeRequest"),
+                    new Refused("2026-12-05", "invoice.invoicedOn.invalid"))) {
+                MvcTestResult refused = issue(id, "99990041", PAPER_CODE, r.invoicedOn());
+                assertThat(refused).as(r + ": " + ContractTestSupport.text(refused)).hasStatus(422);
+                JsonNode error = customers.json(refused).get("errors").get(0);
+                assertThat(error.get("field").asString() + " " + error.get("code").asString()).as(r.toString())
+                        .isEqualTo("invoicedOn " + r.code());
+            }
+            assertThat(customers.json(issue(id, "99990041", PAPER_CODE, "1900-01-01")).get("errors").get(0)
+                    .get("message").asString()).as("the first day it may name").contains("2026-12-02");
+            assertThat(customers.getJson(mvc, finance, "/api/v1/invoices/" + id).get("status").asString())
+                    .as("nothing changed").isEqualTo("APPROVED");
+
+            assertThat(ok(issue(id, "99990041", PAPER_CODE, "2026-12-02")).get("invoicedOn").asString())
+                    .as("the day it was requested").isEqualTo("2026-12-02");
+        } finally {
+            clock.set(TestClock.START);
+        }
+    }
+
+    @Test
     void twoInvoicesIssuedWithOneNumberAtTheSameMomentAreRefusedByTheDatabase() {
         String contract = signed("杭州发票四号科技有限公司").get("id").asString();
         String a = approved(request(contract, VALID_TAX_ID, "300000.00"));
@@ -315,7 +352,7 @@ class InvoiceApiTest {
             clock.set(java.time.Instant.parse("2026-12-03T01:00:00Z"));
             String invoice = approved(request(contract.get("id").asString(), VALID_TAX_ID, "100000.00"));
             clock.set(java.time.Instant.parse("2026-12-03T02:00:00Z"));
-            ok(issue(invoice, "99990031"));
+            ok(issue(invoice, "99990031", PAPER_CODE, "2026-12-03")); // not before the request
             clock.set(java.time.Instant.parse("2026-12-04T01:00:00Z"));
             redReverse(invoice);
 
@@ -336,7 +373,7 @@ class InvoiceApiTest {
             String en = mvc.get().uri("/customers/" + customer + "?lang=en").cookie(session).exchange().getResponse()
                     .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
             String number = customers.getJson(mvc, rep, "/api/v1/invoices/" + invoice).get("number").asString();
-            assertThat(en).contains("Invoice " + number + " issued: VAT special invoice (专票) No. 99990031 of 2026-12-01, 100,000.00 CNY",
+            assertThat(en).contains("Invoice " + number + " issued: VAT special invoice (专票) No. 99990031 of 2026-12-03, 100,000.00 CNY",
                     "Invoice " + number + " (No. 99990031, 100,000.00 CNY) reversed by a red-letter invoice: 购买方名称有误",
                     "amendment " + contract.get("number").asString() + "-B1 补充协议 signed on 2026-12-01, amount +50,000.00 CNY");
             String zh = mvc.get().uri("/customers/" + customer + "?lang=zh-CN").cookie(session).exchange().getResponse()

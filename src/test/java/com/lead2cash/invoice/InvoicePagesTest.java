@@ -110,8 +110,17 @@ class InvoicePagesTest {
             page(finance, "/invoices", lang);
         }
 
+        // the request and today are both 2026-12-01 on the test clock: the date picker offers that day only
+        assertThat(page(finance, "/invoices/" + id, "en")).containsPattern(
+                "<input[^>]*id=\"invoicedOn\"[^>]*min=\"2026-12-01\" max=\"2026-12-01\"");
+
         String version = jdbc.sql("select version from invoice_invoice where id = cast(:id as uuid)").param("id", id)
                 .query(String.class).single();
+        MvcTestResult longAgo = mvc.post().uri("/invoices/" + id + "/issue?lang=en").with(csrf()).cookie(finance)
+                .param("invoiceNumber", "33001234").param("invoiceCode", "3300261130").param("invoicedOn", "1900-01-01")
+                .param("version", version).exchange();
+        assertThat(longAgo).hasStatus(422);
+        assertThat(html(longAgo)).contains("The invoice date cannot be before the day it was requested (2026-12-01).");
         MvcTestResult blankNumber = mvc.post().uri("/invoices/" + id + "/issue?lang=en").with(csrf()).cookie(finance)
                 .param("invoiceNumber", " ").param("invoicedOn", "2026-12-01").param("version", version).exchange();
         assertThat(blankNumber).hasStatus(422);

@@ -188,7 +188,7 @@ public class InvoiceService implements ContractInvoicing {
         InputRules.requireFieldText("invoiceNumber", invoiceNumber, MAX_TEXT);
         InputRules.requireFieldText("invoiceCode", invoiceCode, MAX_TEXT);
         inv.issue(invoiceNumber, invoiceCode, invoices::invoiceNumberTaken, invoicedOn, CurrentUser.require().id(),
-                LocalDate.ofInstant(clock.instant(), zone), clock.instant());
+                zone, clock.instant());
         Invoice saved;
         try {
             saved = invoices.save(inv);
@@ -254,6 +254,16 @@ public class InvoiceService implements ContractInvoicing {
     /** The company's today, in its zone. */
     public LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), zone);
+    }
+
+    /** The first day the invoice may be dated when it is issued (the date picker's min). */
+    public LocalDate earliestInvoiceDate(Invoice inv) {
+        return inv.earliestInvoiceDate(zone);
+    }
+
+    /** The last day the invoice may be dated when it is issued today (the date picker's max). */
+    public LocalDate latestInvoiceDate() {
+        return Invoice.latestInvoiceDate(today());
     }
 
     /** A contract an invoice may be requested on now, and what is left to invoice on it. */

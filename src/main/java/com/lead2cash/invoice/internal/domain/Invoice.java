@@ -6,6 +6,7 @@ import com.lead2cash.platform.Ids;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -169,10 +170,11 @@ public class Invoice {
      * invoice (8-digit number) its code (发票代码, 10 or 12 digits); a fully digital invoice (20-digit number)
      * has no code. A number (with its code) another invoice already carries is refused ({@code taken(code,
      * number)} answers that, the code empty for a digital one), also when that one was reversed: the
-     * red-letter invoice cancels it, the number stays used.
+     * red-letter invoice cancels it, the number stays used. The date is the day it was issued: from
+     * {@link #earliestInvoiceDate} to {@link #latestInvoiceDate}, the company's days in {@code zone}.
      */
     public void issue(String invoiceNo, String code, BiPredicate<String, String> taken, LocalDate on, UUID by,
-                      LocalDate today, Instant now) {
+                      ZoneId zone, Instant now) {
         if (status != InvoiceStatus.APPROVED) {
             throw new DomainException("invoice.status.notAllowed", status.name());
         }
@@ -199,8 +201,11 @@ public class Invoice {
             throw new FieldValidationException("invoiceNumber", "invoice.invoiceNumber.taken",
                     theCode == null ? no : theCode + " " + no);
         }
-        if (on == null || on.isAfter(today)) {
+        if (on == null || on.isAfter(latestInvoiceDate(LocalDate.ofInstant(now, zone)))) {
             throw new FieldValidationException("invoicedOn", "invoice.invoicedOn.invalid");
+        }
+        if (on.isBefore(earliestInvoiceDate(zone))) {
+            throw new FieldValidationException("invoicedOn", "invoice.invoicedOn.beforeRequest", earliestInvoiceDate(zone));
         }
         invoiceNumber = no;
         invoiceCode = theCode;
@@ -209,6 +214,19 @@ public class Invoice {
         issuedBy = by;
         status = InvoiceStatus.ISSUED;
         updatedAt = now;
+    }
+
+    /**
+     * The first day the invoice may be dated: the day it was requested. It is issued only after finance approved
+     * the request, and the request needs a signed contract, so an earlier date is a typo (1900-01-01), not a fact.
+     */
+    public LocalDate earliestInvoiceDate(ZoneId zone) {
+        return LocalDate.ofInstant(createdAt, zone);
+    }
+
+    /** The last day the invoice may be dated: today, the day of issue is a fact, never a plan. */
+    public static LocalDate latestInvoiceDate(LocalDate today) {
+        return today;
     }
 
     /** ISSUED → RED_REVERSED (红冲): a red-letter invoice cancels it, with the reason; the amount is free again. */

@@ -230,6 +230,8 @@ class InvoiceController {
         model.addAttribute("noValues", Map.of());
         model.addAttribute("problems", problems);
         model.addAttribute("today", service.today());
+        model.addAttribute("earliestInvoiceDate", service.earliestInvoiceDate(inv));
+        model.addAttribute("latestInvoiceDate", service.latestInvoiceDate());
         return "invoice/detail";
     }
 

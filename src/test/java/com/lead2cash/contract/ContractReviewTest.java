@@ -202,8 +202,17 @@ class ContractReviewTest {
         assertThat(afterReviews.get("status").asString()).isEqualTo("FINAL_APPROVAL");
 
         decide(r.manager(), id, "APPROVE");
+        var notTheirs = support.post(mvc, support.bearer(mvc, r.director()), "/api/v1/contracts/" + id + "/decision",
+                "{\"decision\":\"APPROVE\"}");
+        assertThat(notTheirs).as("the legal head's step, not the director's: " + ContractTestSupport.text(notTheirs))
+                .hasStatus(403);
+        assertThat(customers.json(notTheirs).get("code").asString()).isEqualTo("contract.approval.notYourStep");
         JsonNode approved = decide(r.legalHead(), id, "APPROVE");
         assertThat(approved.get("status").asString()).isEqualTo("APPROVED");
+        var noStep = support.post(mvc, support.bearer(mvc, r.director()), "/api/v1/contracts/" + id + "/decision",
+                "{\"decision\":\"APPROVE\"}");
+        assertThat(noStep).as("no step is pending: " + ContractTestSupport.text(noStep)).hasStatus(422);
+        assertThat(customers.json(noStep).get("code").asString()).isEqualTo("contract.action.notNow");
         assertThat(customers.deadlines("Contract", id)).contains("K3:OPEN");
 
         var renamed = support.sign(mvc, rep, id, TestFiles.executable(), "signed.pdf", "2026-12-01");

@@ -8,6 +8,7 @@ import com.lead2cash.platform.ChineseCapitals;
 import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.InputRules;
 import com.lead2cash.platform.NotAudited;
@@ -518,7 +519,10 @@ public class Contract {
         return Collections.unmodifiableSet(actions);
     }
 
-    /** Refused with 403 when the actor may not do it at all, 422 when the contract's state does not allow it now. */
+    /**
+     * Refused with 403 when the actor may not do it at all or, for a decision, when the pending step is not
+     * theirs (docs/decisions/0014); 422 when the contract's state does not allow it now.
+     */
     public void requireAction(ContractActor actor, ContractAction action) {
         if (availableActions(actor).contains(action)) {
             return;
@@ -534,6 +538,11 @@ public class Contract {
         };
         if (!theirs) {
             throw new AccessDeniedException("contract action " + action);
+        }
+        if (action == ContractAction.APPROVE
+                && (status == ContractStatus.IN_REVIEW || status == ContractStatus.FINAL_APPROVAL)) {
+            // a step is pending, but not for them: who asks (403), not what the contract's state forbids (422)
+            throw new ForbiddenException("contract.approval.notYourStep");
         }
         throw new DomainException("contract.action.notNow", action.name(), status.name());
     }

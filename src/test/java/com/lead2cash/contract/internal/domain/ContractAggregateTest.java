@@ -10,6 +10,7 @@ import com.lead2cash.contract.RiskLevel;
 import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.Role;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -212,6 +213,26 @@ class ContractAggregateTest {
 
         assertThat(c.status()).isEqualTo(ContractStatus.APPROVED);
         assertThat(c.availableActions(owner())).contains(ContractAction.SIGN).doesNotContain(ContractAction.EDIT);
+    }
+
+    @Test
+    void K2_aDecisionOnAStepThatIsNotTheActorsIs403AndOneWithNoStepPending422() {
+        ContractActor director = new ContractActor(UUID.randomUUID(), Set.of(Role.SALES_DIRECTOR), false, true, Set.of(), false);
+        ContractActor approver = new ContractActor(UUID.randomUUID(), Set.of(Role.LEGAL), false, false, Set.of(), true);
+        Contract c = draft("600000.00", milestones("600000.00"), "交付。");
+        c.submit(NOW);
+        c.reviewsPassed(NOW);
+
+        assertThatThrownBy(() -> c.requireAction(director, ContractAction.APPROVE))
+                .as("the legal head's step waits: not the director's").isInstanceOfSatisfying(ForbiddenException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("contract.approval.notYourStep"));
+        assertThatCode(() -> c.requireAction(approver, ContractAction.APPROVE)).doesNotThrowAnyException();
+
+        c.approved(NOW);
+        assertThatThrownBy(() -> c.requireAction(director, ContractAction.APPROVE)).as("no step is pending")
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e)
+                        .isNotInstanceOf(ForbiddenException.class)
+                        .extracting(DomainException::messageKey).isEqualTo("contract.action.notNow"));
     }
 
     @Test

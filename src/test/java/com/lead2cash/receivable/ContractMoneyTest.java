@@ -271,6 +271,18 @@ class ContractMoneyTest {
 
         assertThat(customers.get(mvc, token(reviewers().rep()), "/api/v1/receipts")).as("a rep").hasStatus(403);
         assertThat(customers.get(mvc, token(reviewers().manager()), "/api/v1/receipts")).as("a manager").hasStatus(403);
+        // one receipt as the list: reps and managers read their plans, not receipts; 403 before any lookup, so a
+        // receipt of their own customer and an id that is none answer alike
+        String own = "/api/v1/receipts/" + second.get("id").asString();
+        String none = "/api/v1/receipts/" + java.util.UUID.randomUUID();
+        for (var who : List.of(reviewers().rep(), reviewers().manager())) {
+            assertThat(customers.get(mvc, token(who), own)).as(who.username() + ", their customer's").hasStatus(403);
+            assertThat(customers.get(mvc, token(who), none)).as(who.username() + ", none").hasStatus(403);
+        }
+        assertThat(customers.get(mvc, token(west().rep()), own)).as("another team's rep").hasStatus(403);
+        assertThat(customers.getJson(mvc, token(reviewers().director()), own).get("number").asString())
+                .isEqualTo(second.get("number").asString());
+        assertThat(customers.get(mvc, finance, none)).hasStatus(404);
         assertThat(customers.get(mvc, finance, "/api/v1/receipts?from=2026-12-01&to=2026-11-30")).hasStatus(422);
 
         Cookie financeSession = customers.session(mvc, reviewers().finance());

@@ -6,6 +6,7 @@ import com.lead2cash.platform.AuditTrail;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.FieldValidationException.FieldError;
 import com.lead2cash.platform.HumanCodes;
 import com.lead2cash.platform.InputRules;
@@ -161,18 +162,16 @@ public class ReceiptService {
         return saved;
     }
 
-    /** A receipt, for whoever sees all receivables (finance, the director, the administrator); 404 for others. */
+    /**
+     * A receipt, for whoever reads receipts (the list's rule, {@link ReceiptQueries#mayRead}); 403 for others
+     * before any lookup, whether the id exists or not: reps and managers read their plans, not receipts.
+     */
     @Transactional(readOnly = true)
     public Receipt visible(UUID id) {
-        Receipt r = receipts.findById(id).orElseThrow(() -> new RecordNotFoundException(ReceivableAccess.RECEIPT, id));
-        if (!CurrentUser.get().map(ReceivableAccess::isFinance).orElse(false) && !policyScopeAll()) {
-            throw new RecordNotFoundException(ReceivableAccess.RECEIPT, id);
+        if (!ReceiptQueries.mayRead(CurrentUser.require())) {
+            throw new ForbiddenException("receivable.financeOnly");
         }
-        return r;
-    }
-
-    private boolean policyScopeAll() {
-        return CurrentUser.get().map(u -> u.scopeKind() == com.lead2cash.platform.ScopeKind.ALL).orElse(false);
+        return receipts.findById(id).orElseThrow(() -> new RecordNotFoundException(ReceivableAccess.RECEIPT, id));
     }
 
     private void allocateAll(Receipt r, List<AllocationRequest> requested, UUID by, LocalDate today, Instant now) {

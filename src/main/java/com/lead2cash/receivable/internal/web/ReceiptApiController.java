@@ -118,7 +118,7 @@ class ReceiptApiController {
 
     @Operation(summary = "One receipt with its allocations (finance, the sales director, the administrator)")
     @GetMapping("/api/v1/receipts/{id}")
-    @PreAuthorize(ReceivableAccess.READER_ROLES)
+    @PreAuthorize(ReceivableAccess.RECEIPT_READER_ROLES)
     ReceiptView get(@PathVariable UUID id) {
         return ReceiptView.of(receipts.visible(id));
     }

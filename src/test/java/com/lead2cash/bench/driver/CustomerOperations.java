@@ -280,7 +280,8 @@ public final class CustomerOperations {
 
     /**
      * The timeline's statements as CustomerTimeline and its contributors ask them for the first page: the
-     * owner and merged ids, the story with the activities, the deadlines, the opportunities, the needs analyses.
+     * owner and merged ids, the story with the activities, the deadlines, the opportunities, the needs analyses,
+     * the contracts, orders, receipts and invoices.
      */
     private static Map<String, CustomerQueries.Statement> timelineStatements(UUID customer) {
         int limit = PAGE + 1;
@@ -298,11 +299,59 @@ public final class CustomerOperations {
                 + "and started_at <= :before order by started_at desc, id desc limit " + limit,
                 Map.of("s", List.of(customer.toString()), "before", Timestamp.from(Instant.parse("9999-12-31T00:00:00Z")))));
         statements.put("opportunities", new CustomerQueries.Statement("select c.id, c.to_stage, c.from_stage, c.changed_at, "
-                + "c.amount, o.id, o.code, o.name, o.currency, o.owner_id, o.lost_reason from opportunity_stage_change c "
-                + "join opportunity_opportunity o on o.id = c.opportunity_id where o.customer_id = :c and (c.from_stage is null "
+                + "c.amount, o.id, o.code, o.name, o.currency, o.owner_id, o.lost_reason, r.label_zh, r.label_en "
+                + "from opportunity_stage_change c join opportunity_opportunity o on o.id = c.opportunity_id "
+                + "left join opportunity_lost_reason r on r.code = o.lost_reason where o.customer_id = :c and (c.from_stage is null "
                 + "or c.to_stage in ('WON', 'LOST')) order by c.changed_at desc, c.id desc limit " + limit, Map.of("c", customer)));
         statements.put("needs analyses", new CustomerQueries.Statement("select id, report_id, number, written_at, written_by "
                 + "from customer_needs_analysis where customer_id = :c order by written_at desc, id desc", Map.of("c", customer)));
+        // the contributors of the contract, order, receivable and invoice modules (their *CustomerTimeline), each one
+        // statement through TimelineCursor.pageOf
+        String contract = " c.id, c.number, c.title, c.amount, c.currency, c.owner_id, c.submitted_at is not null as submitted";
+        statements.put("contracts", firstPage("select 'contract:' || lpad(e.id::text, 19, '0') as key, e.kind,"
+                + " e.actor_id, e.detail, e.occurred_at as at," + contract + ", null as amendment, null as amendment_title,"
+                + " null::numeric as amount_change, null::date as signed_on"
+                + " from contract_contract c join contract_event e on e.contract_id = c.id"
+                + " where c.customer_id = :c and e.kind in ('SUBMITTED', 'APPROVED', 'SIGNED', 'TERMINATED')"
+                + " union all select 'contract-amendment:' || a.id::text, 'AMENDMENT_SIGNED', a.created_by,"
+                + " null, a.created_at," + contract + ", a.number, a.title, a.amount_change, a.signed_on"
+                + " from contract_contract c join contract_amendment a on a.contract_id = c.id where c.customer_id = :c",
+                limit, customer));
+        statements.put("orders", firstPage("select 'CREATED' as kind, 'order:' || o.id::text as key,"
+                + " o.created_at as at, p.recorded_by as actor,"
+                + " o.id, o.number, o.owner_id, o.contract_number as a1, o.promised_date::text as a2, null as a3,"
+                + " null as a4, null as a5 from order_order o"
+                + " left join order_promise p on p.order_id = o.id and p.promise_key = 0 where o.customer_id = :c"
+                + " union all select 'SHIPPED', 'order-shipment:' || o.id::text || ':' || lpad(s.shipment_key::text, 5, '0'),"
+                + " s.recorded_at, s.recorded_by, o.id, o.number, o.owner_id, (s.shipment_key + 1)::text, l.product_name,"
+                + " s.quantity::text, s.carrier, s.ship_date::text from order_order o"
+                + " join order_shipment s on s.order_id = o.id"
+                + " join order_line l on l.order_id = o.id and l.line_key = s.line_key - 1 where o.customer_id = :c"
+                + " union all select 'DELIVERED', 'order-delivered:' || o.id::text, o.delivered_at, o.delivered_by, o.id, o.number,"
+                + " o.owner_id, o.delivered_on::text, null, null, null, null from order_order o"
+                + " where o.customer_id = :c and o.delivered_at is not null"
+                + " union all select 'ACCEPTED', 'order-accepted:' || o.id::text, o.accepted_at, o.accepted_by, o.id, o.number,"
+                + " o.owner_id, o.accepted_on::text, o.acceptance_signed_by, null, null, null from order_order o"
+                + " where o.customer_id = :c and o.accepted_at is not null", limit, customer));
+        statements.put("receipts", firstPage("select 'RECORDED' as kind, 'receipt:' || r.id::text as key,"
+                + " r.recorded_at as at, r.recorded_by as actor,"
+                + " r.number, r.amount, r.currency, r.received_on, r.method, null as reason from receivable_receipt r"
+                + " where r.customer_id = :c"
+                + " union all select 'REVERSED', 'receipt-reversed:' || r.id::text, r.reversed_at, r.reversed_by, r.number,"
+                + " r.amount, r.currency, r.received_on, r.method, r.reversal_reason from receivable_receipt r"
+                + " where r.customer_id = :c and r.reversed_at is not null", limit, customer));
+        String invoice = " i.id, i.number, i.owner_id, i.type, i.invoice_number, i.amount, i.currency, i.invoiced_on";
+        statements.put("invoices", firstPage("select 'ISSUED' as kind, 'invoice:' || i.id::text as key,"
+                + " i.issued_at as at, i.issued_by as actor," + invoice + ", null as reason from invoice_invoice i"
+                + " where i.customer_id = :c and i.issued_at is not null"
+                + " union all select 'RED_REVERSED', 'invoice-red:' || i.id::text, i.red_at, i.red_by," + invoice
+                + ", i.red_reason from invoice_invoice i where i.customer_id = :c and i.red_at is not null", limit, customer));
         return statements;
+    }
+
+    /** TimelineCursor.pageOf at the start of the timeline: the newest {@code limit} of a contributor's entries. */
+    private static CustomerQueries.Statement firstPage(String entries, int limit, UUID customer) {
+        return new CustomerQueries.Statement("select * from (" + entries + ") x where true"
+                + " order by x.at desc, x.key collate \"C\" desc limit " + limit, Map.of("c", customer));
     }
 }

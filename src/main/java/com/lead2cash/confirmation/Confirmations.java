@@ -39,12 +39,9 @@ public interface Confirmations {
     /** One confirmation, no scope check (the owning module has checked its record). */
     Optional<ConfirmationView> find(UUID confirmationId);
 
-    /** Several confirmations at once (a list's worth), keyed by id; unknown ids are absent. No scope check, as {@link #find}. */
-    Map<UUID, ConfirmationView> findAll(Collection<UUID> confirmationIds);
-
     /**
-     * Whether each confirmation reached its contact by e-mail and, if not, why as far as can be told now (a card
-     * that lists sent confirmations says so); unknown ids are absent. No scope check, as {@link #find}.
+     * Several confirmations at once (a list's worth), keyed by id, each with whether it reached its contact by e-mail
+     * and, if not, why; unknown ids are absent. No scope check, as {@link #find}.
      */
-    Map<UUID, EmailDelivery> emailDelivery(Collection<UUID> confirmationIds);
+    Map<UUID, ConfirmationDelivery> findAll(Collection<UUID> confirmationIds);
 }

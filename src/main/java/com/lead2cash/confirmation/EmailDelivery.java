@@ -1,8 +1,9 @@
 package com.lead2cash.confirmation;
 
 /**
- * Whether a confirmation reached its contact by e-mail (one of its links was mailed) and, if not, why as far as can
- * be told now ({@code reason} null when none of the reasons holds any more: the configuration changed since).
+ * Whether a confirmation reached its contact by e-mail (one of its links was mailed) and, if not, why its latest link
+ * was not, as decided when that link was issued ({@code reason} null when it was mailed, and for links issued before
+ * the reason was recorded, whose reason is unknown).
  */
 public record EmailDelivery(boolean emailed, EmailNotSent reason) {
 }

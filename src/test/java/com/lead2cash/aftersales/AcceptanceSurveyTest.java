@@ -145,6 +145,15 @@ class AcceptanceSurveyTest {
         assertThat(renewed.get("emailed").asBoolean()).isFalse();
         assertThat(renewed.get("emailNotSentReason").asString()).as("a renewed link is never mailed")
                 .isEqualTo("NOT_REQUESTED");
+        String after = mvc.get().uri("/aftersales/customers/" + customer + "/panel?lang=en")
+                .cookie(customers.session(mvc, s.rep())).exchange().getResponse().getContentAsString(
+                        java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(after).as("the card still says why the survey was not mailed, not that a link was renewed")
+                .contains("no mail server is configured");
+        assertThat(jdbc.sql("select not_emailed_reason from confirmation_link l join aftersales_survey s "
+                        + "on s.confirmation_id = l.confirmation_id where s.id = :s order by l.issued_at, l.id")
+                .param("s", surveyId).query(String.class).list()).as("each link's reason, recorded as it was issued")
+                .containsExactly("NO_MAIL_SERVER", "NOT_REQUESTED");
     }
 
     /** The path of a link to the public page; GET it as the contact does, without signing in. */

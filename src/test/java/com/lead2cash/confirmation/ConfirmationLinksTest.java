@@ -361,6 +361,31 @@ class ConfirmationLinksTest {
     }
 
     @Test
+    void whetherAConfirmationWasMailedAndWhyNotIsWhatItsLinksRecordedAsTheyWereIssued() {
+        SentConfirmation mailed = send(Purpose.CONFIRM_DOCUMENT);
+        SentConfirmation noAddress = tx.execute(s -> confirmations.request(new ConfirmationRequest(
+                Purpose.CONFIRM_DOCUMENT, ConfirmationSubject.of("TestDocument", "doc-" + (++counter), 1), report(1),
+                new Recipient(UUID.randomUUID(), "李工", null), rep.id(), rep.id(), null, null)));
+        assertThat(noAddress.emailNotSent()).isEqualTo(EmailNotSent.NO_ADDRESS);
+        // a link renewed to pass on is never mailed; it changes neither answer
+        tx.executeWithoutResult(s -> {
+            confirmations.renewLink(mailed.confirmation().id(), rep.id());
+            confirmations.renewLink(noAddress.confirmation().id(), rep.id());
+        });
+
+        java.util.Map<UUID, ConfirmationDelivery> found = confirmations.findAll(List.of(mailed.confirmation().id(),
+                noAddress.confirmation().id(), UUID.randomUUID()));
+        assertThat(found).hasSize(2);
+        assertThat(found.get(mailed.confirmation().id()).email()).isEqualTo(new EmailDelivery(true, null));
+        assertThat(found.get(noAddress.confirmation().id()).email())
+                .isEqualTo(new EmailDelivery(false, EmailNotSent.NO_ADDRESS));
+        assertThat(found.get(noAddress.confirmation().id()).confirmation().recipientName()).isEqualTo("李工");
+        assertThat(jdbc.sql("select not_emailed_reason from confirmation_link where confirmation_id = :c "
+                        + "order by issued_at, id").param("c", noAddress.confirmation().id()).query(String.class).list())
+                .containsExactly("NO_ADDRESS", "NOT_REQUESTED");
+    }
+
+    @Test
     void theSameVersionSentToTheSameContactInAnotherLanguageReplacesTheOpenConfirmation() {
         UUID contact = UUID.randomUUID();
         SentConfirmation chinese = send(Purpose.CONFIRM_DOCUMENT, "doc-language", 1, contact);

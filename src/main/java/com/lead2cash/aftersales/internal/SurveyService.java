@@ -2,12 +2,12 @@ package com.lead2cash.aftersales.internal;
 
 import com.lead2cash.aftersales.SatisfactionSurveys;
 import com.lead2cash.confirmation.ConfirmationAnswered;
+import com.lead2cash.confirmation.ConfirmationDelivery;
 import com.lead2cash.confirmation.ConfirmationDocument;
 import com.lead2cash.confirmation.ConfirmationRequest;
 import com.lead2cash.confirmation.ConfirmationSubject;
 import com.lead2cash.confirmation.ConfirmationView;
 import com.lead2cash.confirmation.Confirmations;
-import com.lead2cash.confirmation.EmailDelivery;
 import com.lead2cash.confirmation.Purpose;
 import com.lead2cash.confirmation.Recipient;
 import com.lead2cash.confirmation.SentConfirmation;
@@ -114,14 +114,12 @@ public class SurveyService implements SatisfactionSurveys {
             return List.of();
         }
         // both modules asked once for all the rows (a customer's card lists all its surveys)
-        List<UUID> confirmationIds = rows.stream().map(Row::confirmation).toList();
-        Map<UUID, ConfirmationView> sent = confirmations.findAll(confirmationIds);
-        Map<UUID, EmailDelivery> email = confirmations.emailDelivery(confirmationIds);
+        Map<UUID, ConfirmationDelivery> sent = confirmations.findAll(rows.stream().map(Row::confirmation).toList());
         Set<UUID> visibleCustomers = customers.names(rows.stream().map(Row::customer).distinct().toList()).keySet();
         return rows.stream()
                 .filter(r -> sent.containsKey(r.confirmation()))
-                .map(r -> new Survey(r.id(), r.occasion(), r.subject(), sent.get(r.confirmation()),
-                        email.get(r.confirmation()), visibleCustomers.contains(r.customer())))
+                .map(r -> new Survey(r.id(), r.occasion(), r.subject(), sent.get(r.confirmation()).confirmation(),
+                        sent.get(r.confirmation()).email(), visibleCustomers.contains(r.customer())))
                 .toList();
     }
 
@@ -140,8 +138,12 @@ public class SurveyService implements SatisfactionSurveys {
      * when the survey is unknown or its customer outside the reader's scope; 422 once it can no longer be answered.
      */
     public SentConfirmation renewLink(UUID surveyId) {
-        Survey survey = surveys("id = :key", surveyId).stream().findFirst()
-                .orElseThrow(() -> new RecordNotFoundException(AftersalesAccess.SURVEY, surveyId));
+        return renewLink(surveys("id = :key", surveyId).stream().findFirst()
+                .orElseThrow(() -> new RecordNotFoundException(AftersalesAccess.SURVEY, surveyId)));
+    }
+
+    /** {@link #renewLink(UUID)} for a survey the caller has read already (a page that showed why it offers none). */
+    public SentConfirmation renewLink(Survey survey) {
         survey.requireAction(Survey.Action.RENEW_LINK);
         return confirmations.renewLink(survey.confirmation().id(), CurrentUser.require().id());
     }

@@ -1,16 +1,19 @@
 package com.lead2cash.confirmation.internal;
 
+import com.lead2cash.confirmation.EmailDelivery;
+import com.lead2cash.confirmation.EmailNotSent;
 import com.lead2cash.platform.Ids;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -49,18 +52,23 @@ public class ConfirmationLinks {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Issues a new link token for the confirmation; the answer is the only place the token exists. */
-    String issue(Confirmation confirmation, UUID issuedBy, boolean emailed) {
+    /**
+     * Issues a new link token for the confirmation; the answer is the only place the token exists. {@code notEmailed}:
+     * why the link is not e-mailed, null when it is.
+     */
+    String issue(Confirmation confirmation, UUID issuedBy, EmailNotSent notEmailed) {
         byte[] bytes = new byte[TOKEN_BYTES];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         jdbc.sql("""
-                insert into confirmation_link (id, confirmation_id, token_mac, issued_at, issued_by, emailed)
-                values (:id, :confirmation, :mac, :now, :by, :emailed)
+                insert into confirmation_link (id, confirmation_id, token_mac, issued_at, issued_by, emailed,
+                                               not_emailed_reason)
+                values (:id, :confirmation, :mac, :now, :by, :emailed, :reason)
                 """)
                 .param("id", Ids.newId()).param("confirmation", confirmation.id())
                 .param("mac", mac(binding(confirmation), token)).param("now", Timestamp.from(clock.instant()))
-                .param("by", issuedBy).param("emailed", emailed)
+                .param("by", issuedBy).param("emailed", notEmailed == null)
+                .param("reason", notEmailed == null ? null : notEmailed.name(), Types.VARCHAR)
                 .update();
         return token;
     }
@@ -86,11 +94,28 @@ public class ConfirmationLinks {
                 .param("now", Timestamp.from(clock.instant())).param("id", confirmationId).update();
     }
 
-    /** Of these confirmations, those one of whose links went by e-mail. */
-    Set<UUID> emailed(Collection<UUID> confirmationIds) {
-        return new HashSet<>(jdbc.sql("select distinct confirmation_id from confirmation_link where emailed "
-                        + "and confirmation_id in (:ids)")
-                .param("ids", confirmationIds).query(UUID.class).list());
+    /**
+     * Whether each of these confirmations reached its contact by e-mail — one of its links was mailed — and if not,
+     * why, as recorded when its links were issued: the latest link that was to be mailed says why it was not (a link
+     * only renewed to pass on, NOT_REQUESTED, would hide that the contact has no address). Confirmations without links
+     * are absent.
+     */
+    Map<UUID, EmailDelivery> delivery(Collection<UUID> confirmationIds) {
+        Map<UUID, EmailDelivery> delivery = new HashMap<>();
+        jdbc.sql("""
+                        select confirmation_id, bool_or(emailed) as emailed,
+                               (array_agg(not_emailed_reason order by not_emailed_reason = 'NOT_REQUESTED', issued_at desc,
+                                          id desc))[1] as reason
+                        from confirmation_link where confirmation_id in (:ids) group by confirmation_id""")
+                .param("ids", confirmationIds)
+                .query((rs, i) -> {
+                    boolean emailed = rs.getBoolean("emailed");
+                    String reason = rs.getString("reason");
+                    return Map.entry(rs.getObject("confirmation_id", UUID.class), new EmailDelivery(emailed,
+                            emailed || reason == null ? null : EmailNotSent.valueOf(reason)));
+                })
+                .list().forEach(e -> delivery.put(e.getKey(), e.getValue()));
+        return delivery;
     }
 
     /** How many links were issued for the confirmation (the rep's page shows it). */

@@ -1,6 +1,7 @@
 package com.lead2cash.confirmation.internal;
 
 import com.lead2cash.confirmation.ConfirmationAnswered;
+import com.lead2cash.confirmation.ConfirmationDelivery;
 import com.lead2cash.confirmation.ConfirmationDocument;
 import com.lead2cash.confirmation.ConfirmationRequest;
 import com.lead2cash.confirmation.ConfirmationState;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,14 +138,16 @@ public class ConfirmationService implements Confirmations {
 
     @Override
     @Transactional(readOnly = true)
-    public Map<UUID, ConfirmationView> findAll(Collection<UUID> confirmationIds) {
+    public Map<UUID, ConfirmationDelivery> findAll(Collection<UUID> confirmationIds) {
         List<UUID> ids = confirmationIds.stream().filter(Objects::nonNull).distinct().toList();
         if (ids.isEmpty()) {
             return Map.of();
         }
         Instant now = clock.instant();
-        Map<UUID, ConfirmationView> found = new HashMap<>();
-        confirmations.findAllById(ids).forEach(c -> found.put(c.id(), c.view(now)));
+        Map<UUID, EmailDelivery> delivery = links.delivery(ids);
+        Map<UUID, ConfirmationDelivery> found = new HashMap<>();
+        confirmations.findAllById(ids).forEach(c -> found.put(c.id(), new ConfirmationDelivery(c.view(now),
+                delivery.getOrDefault(c.id(), new EmailDelivery(false, null)))));
         return found;
     }
 
@@ -210,7 +212,7 @@ public class ConfirmationService implements Confirmations {
             log.warn("confirmation {}: not e-mailed, l2c.confirmation.base-url (L2C_BASE_URL) is not set",
                     confirmation.id());
         }
-        String token = links.issue(confirmation, issuedBy, emailed);
+        String token = links.issue(confirmation, issuedBy, notSent);
         String url = url(confirmation.id(), token);
         if (emailed) {
             mail.send(confirmation, url);
@@ -233,20 +235,6 @@ public class ConfirmationService implements Confirmations {
             return EmailNotSent.NO_MAIL_SERVER;
         }
         return hasPublicAddress() ? null : EmailNotSent.NO_PUBLIC_ADDRESS;
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public Map<UUID, EmailDelivery> emailDelivery(Collection<UUID> confirmationIds) {
-        List<UUID> ids = confirmationIds.stream().filter(Objects::nonNull).distinct().toList();
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        Set<UUID> emailed = links.emailed(ids);
-        Map<UUID, EmailDelivery> delivery = new HashMap<>();
-        confirmations.findAllById(ids).forEach(c -> delivery.put(c.id(), emailed.contains(c.id())
-                ? new EmailDelivery(true, null) : new EmailDelivery(false, whyNotEmailed(c.recipientEmail()))));
-        return delivery;
     }
 
     private boolean hasPublicAddress() {

@@ -408,7 +408,7 @@ public class AftersalesController {
         // a survey that offers no new link says why, shown in place of the link (htmx swaps only a 2xx answer)
         survey.refusal(Survey.Action.RENEW_LINK).ifPresentOrElse(
                 refusal -> model.addAttribute("refusal", refusal),
-                () -> model.addAttribute("sent", surveys.renewLink(id)));
+                () -> model.addAttribute("sent", surveys.renewLink(survey)));
         return "confirmation/fragments :: sent";
     }
 

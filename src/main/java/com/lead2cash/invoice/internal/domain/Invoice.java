@@ -197,15 +197,16 @@ public class Invoice {
         } else {
             throw new FieldValidationException("invoiceNumber", "invoice.invoiceNumber.format");
         }
-        if (taken.test(theCode == null ? "" : theCode, no)) {
-            throw new FieldValidationException("invoiceNumber", "invoice.invoiceNumber.taken",
-                    theCode == null ? no : theCode + " " + no);
-        }
         if (on == null || on.isAfter(latestInvoiceDate(LocalDate.ofInstant(now, zone)))) {
             throw new FieldValidationException("invoicedOn", "invoice.invoicedOn.invalid");
         }
         if (on.isBefore(earliestInvoiceDate(zone))) {
             throw new FieldValidationException("invoicedOn", "invoice.invoicedOn.beforeRequest", earliestInvoiceDate(zone));
+        }
+        // last: the only check that asks the database
+        if (taken.test(theCode == null ? "" : theCode, no)) {
+            throw new FieldValidationException("invoiceNumber", "invoice.invoiceNumber.taken",
+                    theCode == null ? no : theCode + " " + no);
         }
         invoiceNumber = no;
         invoiceCode = theCode;

@@ -4,15 +4,27 @@ import java.util.Locale;
 
 /**
  * The language of a document the company sends its customer (quote, needs analysis, acceptance form) and of its
- * e-mail: English when asked for, Chinese otherwise — whatever else is asked, the customer still gets a document.
+ * e-mail: Chinese unless English is asked for. Another language is refused (422 on {@code locale}) rather than
+ * answered with a Chinese document the caller did not ask for.
  */
 public final class DocumentLanguage {
+
+    /** The languages documents are written in, as a refusal names them. */
+    public static final String SUPPORTED = "zh-CN, en";
 
     private DocumentLanguage() {
     }
 
-    /** The document's language for a requested tag ({@code en}, {@code en-GB}, {@code zh}, none…). */
+    /** The document's language for a requested tag ({@code en}, {@code en-GB}, {@code zh-CN}, none: Chinese). */
     public static Locale of(String tag) {
-        return tag != null && tag.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+        if (tag == null || tag.isBlank()) {
+            return Locale.SIMPLIFIED_CHINESE;
+        }
+        String language = Locale.forLanguageTag(tag.strip().replace('_', '-')).getLanguage();
+        return switch (language) {
+            case "en" -> Locale.ENGLISH;
+            case "zh" -> Locale.SIMPLIFIED_CHINESE;
+            default -> throw new FieldValidationException("locale", "error.input.documentLanguage", SUPPORTED);
+        };
     }
 }

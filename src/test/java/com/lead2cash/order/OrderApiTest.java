@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.TestPropertySource;
@@ -214,6 +215,13 @@ class OrderApiTest {
         String englishReader = customers.json(SalesTestSupport.expect(customers.post(mvc, rep(), "/api/v1/customers/"
                 + order.get("customerId").asString() + "/contacts", "{\"name\":\"Mr Smith\",\"email\":\"smith@example.test\"}"),
                 201)).get("id").asString();
+        MvcTestResult french = customers.post(mvc, rep(), "/api/v1/orders/" + id + "/acceptance/send",
+                "{\"contactId\":\"" + englishReader + "\",\"locale\":\"fr\"}");
+        assertThat(french).as("a language documents are not written in is refused, not answered in Chinese")
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(french).bodyJson().extractingPath("$.errors[0].field").isEqualTo("locale");
+        assertThat(jdbc.sql("select count(*) from confirmation_confirmation where subject_type = 'OrderAcceptance' "
+                + "and subject_id = :o").param("o", id).query(Integer.class).single()).isZero();
         expectOk(customers.post(mvc, rep(), "/api/v1/orders/" + id + "/acceptance/send",
                 "{\"contactId\":\"" + englishReader + "\",\"locale\":\"en\"}"));
         JsonNode sent = expectOk(customers.post(mvc, rep(), "/api/v1/orders/" + id + "/acceptance/send",

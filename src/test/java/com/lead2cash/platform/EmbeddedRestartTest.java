@@ -26,12 +26,21 @@ class EmbeddedRestartTest {
                 "--L2C_ADMIN_PASSWORD=Admin-Pass-2026", "--L2C_DEMO_PASSWORD=Demo-Pass-2026");
     }
 
+    private static java.util.List<String> demoProducts(ConfigurableApplicationContext context) {
+        return context.getBean(JdbcClient.class).sql("select name from catalog_product where code like 'DEMO-%'")
+                .query(String.class).list();
+    }
+
     @Test
     void theProductStartsOnADurableEmbeddedDatabaseRestartsAndKeepsItsData() {
         try (ConfigurableApplicationContext first = start()) {
             IdentityService identity = first.getBean(IdentityService.class);
             assertThat(identity.findByUsername("admin")).isPresent();
             assertThat(identity.findByUsername("east.rep1")).as("demo company seeded").isPresent();
+            assertThat(identity.findByUsername("tech.support")).as("the O1 panel's technical seat can be filled")
+                    .isPresent().get().extracting(u -> u.roleSet()).isEqualTo(Set.of(Role.TECH_SUPPORT));
+            assertThat(demoProducts(first)).as("a quote can be written in the demo").hasSize(6)
+                    .allMatch(name -> name.endsWith("（演示）"));
             identity.createUser(new IdentityService.UserForm("kept.user", "Kept", null, "Kept-pass-1",
                     identity.orgTree().get(0).id(), Set.of(Role.SALES_REP), LocalDate.of(2025, 1, 2)));
         }
@@ -49,6 +58,7 @@ class EmbeddedRestartTest {
             Integer admins = second.getBean(JdbcClient.class)
                     .sql("select count(*) from platform_user where username = 'admin'").query(Integer.class).single();
             assertThat(admins).as("first start runs once").isEqualTo(1);
+            assertThat(demoProducts(second)).as("the demo catalogue is seeded once").hasSize(6);
         }
     }
 }

@@ -107,8 +107,10 @@ class FirstStart implements ApplicationRunner {
         OrgUnit operations = units.save(root.child("运营部（演示）", true, now));
         OrgUnit afterSales = units.save(root.child("售后服务部（演示）", true, now));
         OrgUnit marketing = units.save(root.child("市场部（演示）", true, now));
+        OrgUnit techSupport = units.save(root.child("技术支持部（演示）", true, now));
         var byName = java.util.Map.of("sales", sales, "east", east, "south", south, "finance", finance,
-                "legal", legal, "operations", operations, "afterSales", afterSales, "marketing", marketing);
+                "legal", legal, "operations", operations, "afterSales", afterSales, "marketing", marketing,
+                "techSupport", techSupport);
         List<DemoUser> people = List.of(
                 new DemoUser("director", "张伟（演示）", "sales", Role.SALES_DIRECTOR, 96, true),
                 new DemoUser("east.manager", "李娜（演示）", "east", Role.REGIONAL_MANAGER, 60, true),
@@ -124,6 +126,8 @@ class FirstStart implements ApplicationRunner {
                 new DemoUser("operations", "孙运（演示）", "operations", Role.OPERATIONS, 28, true),
                 new DemoUser("aftersales", "马服（演示）", "afterSales", Role.AFTER_SALES, 20, true),
                 new DemoUser("marketing", "林市（演示）", "marketing", Role.MARKETING, 16, true),
+                // the opportunity evaluation's panel needs a technical seat (O1)
+                new DemoUser("tech.support", "高技（演示）", "techSupport", Role.TECH_SUPPORT, 24, true),
                 new DemoUser("assistant", "何助（演示）", "sales", Role.SALES_ASSISTANT, 10, false));
         boolean generated = demoPassword.isBlank();
         String password = generated ? randomPassword() : demoPassword;

@@ -41,6 +41,11 @@ public record CurrentUser(UUID id, String username, String displayName, UUID org
         return roles.stream().map(Role::defaultScope).reduce(ScopeKind.SELF, ScopeKind::widest);
     }
 
+    /** The widest scope over personal data any of the user's roles grants ({@link Role#personalDataScope}). */
+    public ScopeKind personalDataScopeKind() {
+        return roles.stream().map(Role::personalDataScope).reduce(ScopeKind.SELF, ScopeKind::widest);
+    }
+
     /** A person of the organisation as the actor of work done for them (an import, a scope decided for them). */
     public static CurrentUser of(OrgDirectory.Person person) {
         return new CurrentUser(person.id(), person.username(), person.displayName(), person.orgUnitId(), person.roles());

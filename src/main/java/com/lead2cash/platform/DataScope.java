@@ -21,6 +21,13 @@ public interface DataScope {
      */
     Scope teamOf(CurrentUser user);
 
+    /**
+     * The owners whose contacts' phone and e-mail the user on this thread reads unmasked: the owner and those above
+     * (SPEC §1) — {@link #current()} but for roles that read everything without standing above anyone
+     * ({@link Role#personalDataScope}).
+     */
+    Scope personalData();
+
     /** Throws {@link RecordNotFoundException} unless the current user's scope covers the owner. */
     default void requireVisible(String entityType, Object id, UUID ownerId) {
         if (!current().covers(ownerId)) {

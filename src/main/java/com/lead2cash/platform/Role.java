@@ -26,6 +26,15 @@ public enum Role {
         return defaultScope;
     }
 
+    /**
+     * Whose contacts' phone and e-mail the role reads unmasked (SPEC §1: the owner and those above the owner):
+     * its data scope, except finance's, which reads every record for the money on it without standing above
+     * anyone (财务只读全部业务数据，不因此看到客户联系人的个人信息).
+     */
+    public ScopeKind personalDataScope() {
+        return this == FINANCE ? ScopeKind.SELF : defaultScope;
+    }
+
     /** The Spring Security authority for this role. */
     public String authority() {
         return "ROLE_" + name();

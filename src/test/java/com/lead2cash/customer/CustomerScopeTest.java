@@ -144,6 +144,16 @@ class CustomerScopeTest {
         assertThat(own.get("masked").asBoolean()).isFalse();
         JsonNode manager = support.getJson(mvc, support.bearer(mvc, company.eastManager()), "/api/v1/customers/" + id + "/contacts").get(0);
         assertThat(manager.get("email").asString()).isEqualTo("sun@example.com");
+        // finance reads every customer, but stands above no owner: masked, and its phone search finds none of them
+        String finance = support.bearer(mvc, company.finance());
+        JsonNode forFinance = support.getJson(mvc, finance, "/api/v1/customers/" + id + "/contacts").get(0);
+        assertThat(forFinance.get("masked").asBoolean()).isTrue();
+        assertThat(forFinance.get("phone").asString()).isEqualTo("139****5678");
+        assertThat(support.getJson(mvc, finance, "/api/v1/customers/" + id).get("name").asString())
+                .isEqualTo("脱敏测试有限公司");
+        assertThat(support.getJson(mvc, finance, "/api/v1/customers?q=13912345678").get("items").size()).isZero();
+        assertThat(support.getJson(mvc, support.bearer(mvc, company.director()), "/api/v1/customers?q=13912345678")
+                .get("items").valueStream().map(c -> c.get("id").asString()).toList()).contains(id);
 
         support.post(mvc, rep, "/api/v1/customers/" + id + "/release", "{\"reason\":\"放弃\"}");
         JsonNode pooled = support.getJson(mvc, support.bearer(mvc, company.westRep()), "/api/v1/customers/" + id + "/contacts").get(0);

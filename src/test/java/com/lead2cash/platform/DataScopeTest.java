@@ -69,6 +69,27 @@ class DataScopeTest {
     }
 
     @Test
+    void financeReadsEverythingButPersonalDataOnlyAsFarAsItStandsAboveTheOwnerTheDirectorAboveEveryone() {
+        User finance = fixtures.user("f" + shortId(), fixtures.rootUnit(), null, Role.FINANCE);
+        assertThat(scopeOf(finance).isAll()).as("finance reads every record").isTrue();
+        Scope financePersonal = new CurrentUser(finance.id(), finance.username(), finance.displayName(),
+                finance.orgUnitId(), finance.roleSet()).actAs(() -> dataScope.personalData());
+        assertThat(financePersonal.kind()).isEqualTo(ScopeKind.SELF);
+        assertThat(financePersonal.covers(eastRep.id())).isFalse();
+        assertThat(financePersonal.covers(finance.id())).isTrue();
+
+        Scope directorPersonal = new CurrentUser(director.id(), director.username(), director.displayName(),
+                director.orgUnitId(), director.roleSet()).actAs(() -> dataScope.personalData());
+        assertThat(directorPersonal.isAll()).isTrue();
+        Scope managerPersonal = new CurrentUser(eastManager.id(), eastManager.username(), eastManager.displayName(),
+                eastManager.orgUnitId(), eastManager.roleSet()).actAs(() -> dataScope.personalData());
+        assertThat(managerPersonal).isEqualTo(scopeOf(eastManager));
+        // finance who also manages a team stands above that team
+        assertThat(new CurrentUser(finance.id(), "x", "x", eastManager.orgUnitId(),
+                Set.of(Role.FINANCE, Role.REGIONAL_MANAGER)).personalDataScopeKind()).isEqualTo(ScopeKind.TEAM);
+    }
+
+    @Test
     void theWidestRoleWins() {
         assertThat(new CurrentUser(UUID.randomUUID(), "x", "x", UUID.randomUUID(),
                 Set.of(Role.SALES_REP, Role.SALES_MANAGER)).scopeKind()).isEqualTo(ScopeKind.TEAM);
@@ -80,6 +101,7 @@ class DataScopeTest {
             @Override public Scope current() { return scopeOf(eastRep); }
             @Override public Scope of(CurrentUser user) { return dataScope.of(user); }
             @Override public Scope teamOf(CurrentUser user) { return dataScope.teamOf(user); }
+            @Override public Scope personalData() { return current(); }
         };
         assertThatThrownBy(() -> fixed.requireVisible("Lead", "L-1", westRep.id()))
                 .isInstanceOf(RecordNotFoundException.class);

@@ -49,6 +49,11 @@ public class CustomerAccess {
         return dataScope.current();
     }
 
+    /** The owners whose contacts' personal data the reader sees unmasked ({@link DataScope#personalData}). */
+    public Scope personalDataScope() {
+        return dataScope.personalData();
+    }
+
     /** The customer if the current user may see it (merged ones too: their page leads on), else 404. */
     public Customer visible(UUID id) {
         Customer c = customers.findById(required(id)).orElseThrow(() -> new RecordNotFoundException(SUBJECT, id));
@@ -130,7 +135,10 @@ public class CustomerAccess {
         return new CustomerActor(me.id(), me.roles(), c.ownerId() != null && scope().covers(c.ownerId()));
     }
 
-    /** The owner, those above the owner, and ALL-scope readers for pool customers; nobody else, and nobody unknown. */
+    /**
+     * The owner, those above the owner, and those above everyone for pool customers ({@link DataScope#personalData}:
+     * finance reads every customer, not its contacts' personal data); nobody else, and nobody unknown.
+     */
     public boolean maySeePersonalData(Customer c) {
         return maySeePersonalData(c.ownerId());
     }
@@ -139,7 +147,7 @@ public class CustomerAccess {
         if (CurrentUser.get().isEmpty()) {
             return false;
         }
-        Scope scope = scope();
+        Scope scope = personalDataScope();
         return ownerId == null ? scope.isAll() : scope.covers(ownerId);
     }
 }

@@ -110,7 +110,8 @@ public class CustomerQueries {
 
     public CursorPage<CustomerRow> list(CustomerFilter f) {
         int size = CursorPage.size(f.size());
-        Statement statement = statement(f, access.scope(), size, statistics.counts("customer_customer", "search_tokens"));
+        Statement statement = statement(f, access.scope(), access.personalDataScope(), size,
+                statistics.counts("customer_customer", "search_tokens"));
         if (statement == null) {
             return new CursorPage<>(List.of(), null);
         }
@@ -130,6 +131,16 @@ public class CustomerQueries {
      * exactly what runs.
      */
     public static Statement statement(CustomerFilter f, Scope scope, int size, SearchKeyStatistics.Counts keyCounts) {
+        return statement(f, scope, scope, size, keyCounts);
+    }
+
+    /**
+     * {@link #statement(CustomerFilter, Scope, int, SearchKeyStatistics.Counts)} for a reader whose scope over
+     * contacts' personal data ({@code personal}) may be narrower than their data scope: a phone number matches only
+     * where the reader sees it unmasked, so a search never confirms digits the page would mask.
+     */
+    public static Statement statement(CustomerFilter f, Scope scope, Scope personal, int size,
+                                      SearchKeyStatistics.Counts keyCounts) {
         Map<String, Object> params = new HashMap<>(scope.params());
         String sortColumn = f.pool() ? "pool_since" : "created_at";
         StringBuilder common = new StringBuilder("merged_into_id is null");
@@ -167,7 +178,7 @@ public class CustomerQueries {
         String order = " order by " + sortColumn + " desc, id desc limit " + (size + 1);
         // the scope's owned customers with no owner named: a team's lists, the company's search
         boolean scopeAlone = !f.pool() && f.ownerId() == null && !ListView.mine.name().equals(f.view());
-        List<Branch> branches = textBranches(f.q(), params, keyCounts);
+        List<Branch> branches = textBranches(f.q(), params, keyCounts, phoneCondition(f, scope, personal, params));
         if (branches == null) {
             if (scopeAlone && !scope.isAll() && scope.owners().size() > 1) {
                 // a team: each owner's first rows from the owner index, then the first of those — reading the whole
@@ -241,7 +252,24 @@ public class CustomerQueries {
      * The text search as separate index-served conditions (joined by union), null without a query, or
      * empty when the query can match nothing (a single Latin letter).
      */
-    private static List<Branch> textBranches(String q, Map<String, Object> params, SearchKeyStatistics.Counts keyCounts) {
+    /**
+     * What a phone number's match adds to the list's conditions so that it matches only contacts the reader sees
+     * unmasked ({@link CustomerAccess#maySeePersonalData}): nothing where the list's scope says it already, null when
+     * no row of the list can be such a customer.
+     */
+    private static String phoneCondition(CustomerFilter f, Scope scope, Scope personal, Map<String, Object> params) {
+        if (f.pool()) {
+            return personal.isAll() ? "" : null;
+        }
+        if (personal.isAll() || personal.equals(scope)) {
+            return "";
+        }
+        params.put("phoneOwners", personal.owners());
+        return " and owner_id in (:phoneOwners)";
+    }
+
+    private static List<Branch> textBranches(String q, Map<String, Object> params, SearchKeyStatistics.Counts keyCounts,
+                                             String phoneCondition) {
         if (q == null || q.isBlank()) {
             return null;
         }
@@ -256,10 +284,11 @@ public class CustomerQueries {
             branches.add(new Branch("uscc = :uscc"));
             params.put("uscc", upper);
         }
-        if (PHONE_SHAPE.matcher(raw).matches()) {
+        if (PHONE_SHAPE.matcher(raw).matches() && phoneCondition != null) {
             String phone = PhoneNumbers.normalize(raw);
             if (phone != null && phone.replace("+", "").length() >= 7) {
-                branches.add(new Branch("id in (select customer_id from customer_contact where phone_normalized like :phone)"));
+                branches.add(new Branch("id in (select customer_id from customer_contact where phone_normalized like :phone)"
+                        + phoneCondition));
                 params.put("phone", LikePatterns.escape(phone) + "%");
             }
         }

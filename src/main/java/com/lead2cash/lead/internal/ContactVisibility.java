@@ -10,9 +10,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Who sees a lead's phone and e-mail unmasked (个人信息脱敏): the owner and those above the owner,
- * whoever captured the lead, and for unowned pool leads the managers, marketing and sales assistants
- * (and anyone with scope ALL). Everyone else sees them masked — nobody signed in included. The same
+ * Who sees a lead's phone and e-mail unmasked (个人信息脱敏): the owner and those above the owner
+ * ({@link DataScope#personalData}), whoever captured the lead, and for unowned pool leads the managers, marketing
+ * and sales assistants (and anyone above everyone). Everyone else sees them masked — nobody signed in included. The same
  * rule, once for a lead on screen and once as SQL, so search never matches digits the reader sees
  * masked.
  */
@@ -33,7 +33,7 @@ public class ContactVisibility {
         if (me.get().id().equals(lead.capturedBy())) {
             return true;
         }
-        Scope scope = dataScope.current();
+        Scope scope = dataScope.personalData();
         return lead.ownerId() == null ? seesPoolContacts(me.get(), scope) : scope.covers(lead.ownerId());
     }
 
@@ -46,11 +46,16 @@ public class ContactVisibility {
         if (me.isEmpty()) {
             return "false";
         }
-        Scope scope = dataScope.current();
-        params.putAll(scope.params());
+        Scope scope = dataScope.personalData();
         params.put("contactReader", me.get().id());
+        // its own parameter: the query's data scope may be wider (finance reads leads it may not read contacts of)
+        String owned = "owner_id is not null";
+        if (!scope.isAll()) {
+            params.put("contactOwners", scope.owners());
+            owned = "owner_id in (:contactOwners)";
+        }
         return "(captured_by = :contactReader or (owner_id is null and " + seesPoolContacts(me.get(), scope)
-                + ") or " + scope.ownedPredicate("owner_id") + ")";
+                + ") or " + owned + ")";
     }
 
     private static boolean seesPoolContacts(CurrentUser me, Scope scope) {

@@ -42,6 +42,11 @@ class ContactVisibilityTest {
         public Scope teamOf(CurrentUser user) {
             return current();
         }
+
+        @Override
+        public Scope personalData() {
+            return current();
+        }
     };
 
     static DataScope self(UUID me) {
@@ -59,6 +64,36 @@ class ContactVisibilityTest {
             @Override
             public Scope teamOf(CurrentUser user) {
                 return current();
+            }
+
+            @Override
+            public Scope personalData() {
+                return current();
+            }
+        };
+    }
+
+    /** Finance's scopes: every record, the personal data of none but its own (it owns none). */
+    static DataScope finance(UUID me) {
+        return new DataScope() {
+            @Override
+            public Scope current() {
+                return new Scope(ScopeKind.ALL, me, null);
+            }
+
+            @Override
+            public Scope of(CurrentUser user) {
+                return current();
+            }
+
+            @Override
+            public Scope teamOf(CurrentUser user) {
+                return current();
+            }
+
+            @Override
+            public Scope personalData() {
+                return new Scope(ScopeKind.SELF, me, Set.of(me));
             }
         };
     }
@@ -79,6 +114,20 @@ class ContactVisibilityTest {
         Map<String, Object> params = new HashMap<>();
         assertThat(visibility.predicate(params)).isEqualTo("false");
         assertThat(params).isEmpty();
+    }
+
+    @Test
+    void financeReadsLeadsButNotTheirContactsAndSearchesNoneOfTheirPhones() {
+        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(
+                new SignedIn(new CurrentUser(REP, "finance", "Finance", null, Set.of(Role.FINANCE))), null));
+        ContactVisibility visibility = new ContactVisibility(finance(REP));
+
+        assertThat(visibility.seesContact(LeadTest.assigned(com.lead2cash.lead.Grade.B))).isFalse();
+        assertThat(visibility.seesContact(LeadTest.pool(com.lead2cash.lead.Grade.B))).isFalse();
+        Map<String, Object> params = new HashMap<>();
+        assertThat(visibility.predicate(params))
+                .isEqualTo("(captured_by = :contactReader or (owner_id is null and false) or owner_id in (:contactOwners))");
+        assertThat(params).containsEntry("contactOwners", Set.of(REP)).doesNotContainKey(Scope.OWNERS_PARAM);
     }
 
     @Test

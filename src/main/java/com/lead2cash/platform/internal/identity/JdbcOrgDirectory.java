@@ -139,7 +139,17 @@ class JdbcOrgDirectory implements OrgDirectory, DataScope {
 
     @Override
     public Scope of(CurrentUser user) {
-        ScopeKind kind = user.scopeKind();
+        return of(user, user.scopeKind());
+    }
+
+    @Override
+    public Scope personalData() {
+        CurrentUser user = CurrentUser.get()
+                .orElseThrow(() -> new IllegalStateException("data scope asked for without an authenticated user"));
+        return of(user, user.personalDataScopeKind());
+    }
+
+    private Scope of(CurrentUser user, ScopeKind kind) {
         return switch (kind) {
             case ALL -> new Scope(kind, user.id(), null);
             case SELF -> new Scope(kind, user.id(), Set.of(user.id()));

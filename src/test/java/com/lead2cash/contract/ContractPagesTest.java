@@ -223,14 +223,14 @@ class ContractPagesTest {
         for (int i = 0; i < draft.get("clauses").size(); i++) {
             JsonNode clause = draft.get("clauses").get(i);
             String body = clause.get("sectionKey").asString().equals("DISPUTE")
-                    ? "争议提交{{buyer.city}}仲裁委员会仲裁。" : clause.get("body").asString();
+                    ? "争议提交{{buyer.city}}仲裁委员会仲裁，{{7*7}}。" : clause.get("body").asString();
             params.addAll(java.util.List.of("clauses[" + i + "].sectionKey", clause.get("sectionKey").asString(),
                     "clauses[" + i + "].heading", clause.get("heading").asString(), "clauses[" + i + "].body", body));
         }
         MvcTestResult typo = post(legal, draftPath, params.toArray(String[]::new));
         assertThat(typo).as("shown on the form").hasStatusOk();
-        assertThat(body(typo)).contains("Unknown placeholders: buyer.city.");
-        int dispute = params.indexOf("争议提交{{buyer.city}}仲裁委员会仲裁。");
+        assertThat(body(typo)).contains("Unknown placeholders: 7*7, buyer.city.");
+        int dispute = params.indexOf("争议提交{{buyer.city}}仲裁委员会仲裁，{{7*7}}。");
         params.set(dispute, "争议提交杭州仲裁委员会仲裁。");
         assertThat(post(legal, draftPath, params.toArray(String[]::new))).hasStatus3xxRedirection();
         long version = customers.getJson(mvc, repToken, "/api/v1/contract-templates/" + draftId).get("version").asLong();

@@ -56,13 +56,21 @@ public final class Placeholders {
     private Placeholders() {
     }
 
-    /** The placeholders a text uses that no contract can fill (a typo in a template). */
+    /** Anything in double braces, as a template's author may have meant a placeholder by it. */
+    private static final Pattern IN_BRACES = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
+
+    /**
+     * What a template's text holds in double braces that is no placeholder a contract can fill: a typo
+     * ({{buyer.nme}}) or something else ({{7*7}}, {{买方名称}}). In a template double braces are for placeholders
+     * only, so legal never publishes one that a draft would print as it stands.
+     */
     public static Set<String> unknownIn(String text) {
         Set<String> unknown = new TreeSet<>();
-        Matcher m = PLACEHOLDER.matcher(text == null ? "" : text);
+        Matcher m = IN_BRACES.matcher(text == null ? "" : text);
         while (m.find()) {
-            if (!KNOWN.containsKey(m.group(1))) {
-                unknown.add(m.group(1));
+            String inside = m.group(1).strip();
+            if (!KNOWN.containsKey(inside)) {
+                unknown.add(inside.length() > 40 ? inside.substring(0, 40) + "…" : inside);
             }
         }
         return unknown;

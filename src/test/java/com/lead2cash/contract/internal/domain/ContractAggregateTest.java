@@ -137,7 +137,9 @@ class ContractAggregateTest {
                 .isEqualTo("买方：X{{7*7}}；卖方：乙方有限公司。");
 
         assertThat(c.submit(NOW)).isEqualTo(1);
-        assertThat(Placeholders.unknownIn("{{7*7}} {{ buyer.nme }}")).containsExactly("buyer.nme");
+        // in a template, though, double braces are for placeholders only
+        assertThat(Placeholders.unknownIn("{{7*7}} {{ buyer.nme }} {{ buyer.name }} {{买方名称}}"))
+                .containsExactly("7*7", "buyer.nme", "买方名称");
     }
 
     static Contract draftWithLines(String amount, Map<String, String> sources, String buyerTaxId) {

@@ -3,11 +3,11 @@ package com.lead2cash.confirmation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.internal.identity.User;
 import com.lead2cash.testing.Fixtures;
 import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.TestMailServer;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
@@ -37,13 +37,11 @@ import tools.jackson.databind.JsonNode;
 class ConfirmationPublicAddressTest {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withPerMethodLifecycle(false);
+    static GreenMailExtension smtp = TestMailServer.start();
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+        TestMailServer.use(smtp, registry);
     }
 
     @Autowired MockMvcTester mvc;

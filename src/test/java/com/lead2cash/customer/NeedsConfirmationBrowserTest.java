@@ -7,6 +7,7 @@ import com.lead2cash.testing.Browser;
 import com.lead2cash.testing.BrowserTestCase;
 import com.lead2cash.testing.Fixtures;
 import com.lead2cash.testing.MutableClock;
+import com.lead2cash.testing.TestMailServer;
 import com.microsoft.playwright.Page;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,7 +19,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -54,16 +54,14 @@ class NeedsConfirmationBrowserTest extends BrowserTestCase {
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withPerMethodLifecycle(false);
+    static GreenMailExtension smtp = TestMailServer.start();
 
     // a confirmation is e-mailed only with a configured public address: here the product's own, on a port chosen now
     static final int PORT = freePort();
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+        TestMailServer.use(smtp, registry);
         registry.add("l2c.notification.poll-interval", () -> "1h");
         registry.add("server.port", () -> PORT);
         registry.add("l2c.confirmation.base-url", () -> "http://localhost:" + PORT);

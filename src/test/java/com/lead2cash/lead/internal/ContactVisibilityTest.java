@@ -26,34 +26,12 @@ class ContactVisibilityTest {
     record SignedIn(CurrentUser currentUser) implements CurrentUser.HasCurrentUser {
     }
 
-    /** A data scope that must not be asked when nobody is signed in. */
-    static final DataScope NO_SCOPE = new DataScope() {
-        @Override
-        public Scope current() {
-            throw new IllegalStateException("data scope asked for without an authenticated user");
-        }
-
-        @Override
-        public Scope of(CurrentUser user) {
-            return current();
-        }
-
-        @Override
-        public Scope teamOf(CurrentUser user) {
-            return current();
-        }
-
-        @Override
-        public Scope personalData() {
-            return current();
-        }
-    };
-
-    static DataScope self(UUID me) {
+    /** A data scope: {@code current} for the records, {@code personal} for their contacts' personal data. */
+    static DataScope scopes(java.util.function.Supplier<Scope> current, java.util.function.Supplier<Scope> personal) {
         return new DataScope() {
             @Override
             public Scope current() {
-                return new Scope(ScopeKind.SELF, me, Set.of(me));
+                return current.get();
             }
 
             @Override
@@ -68,34 +46,25 @@ class ContactVisibilityTest {
 
             @Override
             public Scope personalData() {
-                return current();
+                return personal.get();
             }
         };
     }
 
+    /** A data scope that must not be asked when nobody is signed in. */
+    static final DataScope NO_SCOPE = scopes(ContactVisibilityTest::noScope, ContactVisibilityTest::noScope);
+
+    private static Scope noScope() {
+        throw new IllegalStateException("data scope asked for without an authenticated user");
+    }
+
+    static DataScope self(UUID me) {
+        return scopes(() -> new Scope(ScopeKind.SELF, me, Set.of(me)), () -> new Scope(ScopeKind.SELF, me, Set.of(me)));
+    }
+
     /** Finance's scopes: every record, the personal data of none but its own (it owns none). */
     static DataScope finance(UUID me) {
-        return new DataScope() {
-            @Override
-            public Scope current() {
-                return new Scope(ScopeKind.ALL, me, null);
-            }
-
-            @Override
-            public Scope of(CurrentUser user) {
-                return current();
-            }
-
-            @Override
-            public Scope teamOf(CurrentUser user) {
-                return current();
-            }
-
-            @Override
-            public Scope personalData() {
-                return new Scope(ScopeKind.SELF, me, Set.of(me));
-            }
-        };
+        return scopes(() -> new Scope(ScopeKind.ALL, me, null), () -> new Scope(ScopeKind.SELF, me, Set.of(me)));
     }
 
     @AfterEach

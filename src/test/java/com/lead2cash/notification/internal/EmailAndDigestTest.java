@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import com.lead2cash.notification.ExternalMail;
 import com.lead2cash.notification.Notification;
 import com.lead2cash.notification.Notifier;
@@ -13,6 +12,7 @@ import com.lead2cash.notification.internal.delivery.DigestJob;
 import com.lead2cash.platform.Role;
 import com.lead2cash.testing.Fixtures;
 import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.TestMailServer;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -44,13 +44,11 @@ import org.springframework.test.context.TestPropertySource;
 class EmailAndDigestTest {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withPerMethodLifecycle(false);
+    static GreenMailExtension smtp = TestMailServer.start();
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+        TestMailServer.use(smtp, registry);
     }
 
     // 2026-11-24 09:00 in Shanghai

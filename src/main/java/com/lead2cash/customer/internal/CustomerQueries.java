@@ -249,10 +249,6 @@ public class CustomerQueries {
     }
 
     /**
-     * The text search as separate index-served conditions (joined by union), null without a query, or
-     * empty when the query can match nothing (a single Latin letter).
-     */
-    /**
      * What a phone number's match adds to the list's conditions so that it matches only contacts the reader sees
      * unmasked ({@link CustomerAccess#maySeePersonalData}): nothing where the list's scope says it already, null when
      * no row of the list can be such a customer.
@@ -268,6 +264,10 @@ public class CustomerQueries {
         return " and owner_id in (:phoneOwners)";
     }
 
+    /**
+     * The text search as separate index-served conditions (joined by union), null without a query, or
+     * empty when the query can match nothing (a single Latin letter).
+     */
     private static List<Branch> textBranches(String q, Map<String, Object> params, SearchKeyStatistics.Counts keyCounts,
                                              String phoneCondition) {
         if (q == null || q.isBlank()) {

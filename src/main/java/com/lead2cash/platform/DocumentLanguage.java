@@ -12,6 +12,10 @@ public final class DocumentLanguage {
     /** The languages documents are written in, as a refusal names them. */
     public static final String SUPPORTED = "zh-CN, en";
 
+    /** What an API request's {@code locale} is, for the API document. */
+    public static final String API_DESCRIPTION = "The document's language: zh-CN (when none is given) or en; any other "
+            + "is refused (422)";
+
     private DocumentLanguage() {
     }
 

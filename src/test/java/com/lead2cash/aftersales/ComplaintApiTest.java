@@ -279,6 +279,11 @@ class ComplaintApiTest {
 
         assertThat(post(service, "/api/v1/complaints/" + id + "/close", "{\"version\":" + c.get("version").asLong() + "}"))
                 .as("neither rating nor reason").hasStatus(422);
+        MvcTestResult french = post(service, "/api/v1/complaints/" + id + "/rating-request", "{\"locale\":\"fr\"}");
+        assertThat(french).as("a language the rating form is not written in").hasStatus(422);
+        assertThat(french).bodyJson().extractingPath("$.errors[0].field").isEqualTo("locale");
+        assertThat(jdbc.sql("select count(*) from confirmation_confirmation where subject_type = 'Complaint' and "
+                + "subject_id = :c").param("c", id).query(Integer.class).single()).as("nothing sent").isZero();
         JsonNode sent = ok(post(service, "/api/v1/complaints/" + id + "/rating-request", "{}"));
         String confirmationId = sent.at("/confirmation/id").asString();
         assertThat(sent.at("/confirmation/emailed").asBoolean()).isFalse();

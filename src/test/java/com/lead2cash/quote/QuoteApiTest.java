@@ -272,6 +272,11 @@ class QuoteApiTest {
             assertThat(text).contains("杭州示例科技有限公司pdf", "工业网关", "安装调试服务", "报价单", q.get("number").asString(),
                     "12,360.00", "预付 30 %");
         }
+        var french = customers.get(mvc, d.rep(), "/api/v1/quotes/" + q.get("id").asString() + "/pdf?locale=fr");
+        assertThat(french).as("a language the quote is not written in").hasStatus(422);
+        assertThat(customers.json(french).get("errors").get(0).get("field").asString()).isEqualTo("locale");
+        assertThat(customers.get(mvc, d.rep(), "/api/v1/quotes/" + q.get("id").asString() + "/pdf?locale=en"))
+                .hasStatus(200);
     }
 
     @Test

@@ -14,6 +14,7 @@ import com.lead2cash.confirmation.SentLink;
 import com.lead2cash.files.FileResponses;
 import com.lead2cash.files.StoredFile;
 import com.lead2cash.platform.CursorPage;
+import com.lead2cash.platform.DocumentLanguage;
 import com.lead2cash.platform.Versioned;
 import com.lead2cash.platform.web.Refuses;
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,7 +27,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.springframework.core.io.Resource;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -75,7 +75,7 @@ public class ComplaintApiController {
     record FeedbackRequest(String resolution, Long version) implements Versioned {
     }
 
-    record RatingRequest(UUID contactId, String locale) {
+    record RatingRequest(UUID contactId, @Schema(description = DocumentLanguage.API_DESCRIPTION) String locale) {
     }
 
     /** SPEC: {version*, rootCause, satisfactionConfirmationId, noRatingReason}. */
@@ -232,9 +232,7 @@ public class ComplaintApiController {
     @PostMapping("/api/v1/complaints/{id}/rating-request")
     @Refuses(422)
     SentLink.Answer requestRating(@PathVariable UUID id, @RequestBody RatingRequest body) {
-        Locale locale = body.locale() == null || body.locale().isBlank() ? Locale.SIMPLIFIED_CHINESE
-                : Locale.forLanguageTag(body.locale());
-        SentConfirmation sent = service.requestRating(id, body.contactId(), locale);
+        SentConfirmation sent = service.requestRating(id, body.contactId(), DocumentLanguage.of(body.locale()));
         return SentLink.Answer.of(sent);
     }
 

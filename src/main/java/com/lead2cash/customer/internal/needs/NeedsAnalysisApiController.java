@@ -7,6 +7,7 @@ import com.lead2cash.customer.internal.CustomerAccess;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.DocumentLanguage;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
@@ -40,7 +41,7 @@ class NeedsAnalysisApiController {
     }
 
     /** To whom, and in which language the document and e-mail are written (Chinese when absent). */
-    record SendRequest(UUID contactId, String locale) {
+    record SendRequest(UUID contactId, @Schema(description = DocumentLanguage.API_DESCRIPTION) String locale) {
     }
 
     private final NeedsAnalysisService service;

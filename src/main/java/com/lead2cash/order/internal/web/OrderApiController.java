@@ -75,7 +75,7 @@ class OrderApiController {
     }
 
     /** To whom, and in which language the document and e-mail are written (Chinese when absent). */
-    record AcceptanceSendRequest(UUID contactId, String locale) {
+    record AcceptanceSendRequest(UUID contactId, @Schema(description = DocumentLanguage.API_DESCRIPTION) String locale) {
     }
 
     record OrderLineView(int line, UUID productId, String productCode, String productName, String unit,

@@ -73,7 +73,7 @@ class MinutesApiController {
         }
     }
 
-    record MinutesSendRequest(UUID contactId, String locale) {
+    record MinutesSendRequest(UUID contactId, @Schema(description = DocumentLanguage.API_DESCRIPTION) String locale) {
     }
 
     /** {confirmation: {id, state: SENT, url, expiresAt}}, and the minutes now SENT. */

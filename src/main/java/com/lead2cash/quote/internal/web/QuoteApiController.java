@@ -17,6 +17,7 @@ import com.lead2cash.quote.internal.domain.QuoteAction;
 import com.lead2cash.quote.internal.domain.QuoteLine;
 import com.lead2cash.quote.internal.domain.QuoteStatus;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
@@ -79,7 +80,8 @@ class QuoteApiController {
     }
 
     /** To whom, and in which language the document and e-mail are written (Chinese when absent). */
-    record QuoteSendRequest(UUID contactId, String locale, Long version) implements Versioned {
+    record QuoteSendRequest(UUID contactId, @Schema(description = DocumentLanguage.API_DESCRIPTION) String locale,
+                            Long version) implements Versioned {
     }
 
     record QuoteLineView(UUID productId, String productCode, String productName, String specification, String unit,
@@ -188,10 +190,12 @@ class QuoteApiController {
 
     @Operation(summary = "The quote as a PDF with the company's letterhead and a searchable Chinese text layer")
     @GetMapping("/api/v1/quotes/{id}/pdf")
+    @Refuses(422)
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The quote's PDF",
             content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_PDF_VALUE,
                     schema = @Schema(type = "string", format = "binary")))
-    ResponseEntity<byte[]> pdf(@PathVariable UUID id, @RequestParam(required = false) String locale) {
+    ResponseEntity<byte[]> pdf(@PathVariable UUID id, @Parameter(description = DocumentLanguage.API_DESCRIPTION)
+                               @RequestParam(required = false) String locale) {
         Quote quote = service.visible(id);
         byte[] bytes = documents.pdf(quote, DocumentLanguage.of(locale));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)

@@ -1,5 +1,6 @@
 package com.lead2cash.confirmation;
 
+import com.lead2cash.platform.PersonalData;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -20,5 +21,12 @@ public record ConfirmationView(UUID id, Purpose purpose, ConfirmationSubject sub
 
     public boolean isOpen() {
         return state.isOpen();
+    }
+
+    /** The same, its recipient's e-mail address masked for a reader who may not see it (SPEC §1). */
+    public ConfirmationView withRecipientEmailMasked() {
+        return new ConfirmationView(id, purpose, subject, state, title, recipientContactId, recipientName,
+                PersonalData.mask(recipientEmail), ownerId, requestedBy, sentAt, expiresAt, viewedAt, answeredAt,
+                answeredName, nameMatchesRecipient, answeredFrom, answeredUserAgent, rating, comment, documentSha256);
     }
 }

@@ -401,17 +401,26 @@ class ConfirmationLinksTest {
     }
 
     @Test
-    void onlyPeopleWhoseScopeCoversTheOwnerSeeAConfirmation() {
+    void onlyPeopleWhoseScopeCoversTheOwnerSeeAConfirmationAndOnlyThoseAboveTheOwnerTheContactsAddress() throws Exception {
         SentConfirmation sent = send(Purpose.CONFIRM_DOCUMENT);
         User other = fixtures.user("other" + java.util.UUID.randomUUID().toString().substring(0, 8), fixtures.rootUnit(),
                 LocalDate.of(2024, 1, 1), Role.SALES_REP);
         String uri = "/api/v1/confirmations/" + sent.confirmation().id();
         assertThat(mvc.get().uri(uri).header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, other.username())))
                 .hasStatus(404);
-        assertThat(mvc.get().uri(uri).header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, rep.username())))
-                .hasStatusOk();
+        assertThat(fixtures.json(mvc.get().uri(uri).header(HttpHeaders.AUTHORIZATION, "Bearer "
+                + fixtures.token(mvc, rep.username()))).at("/recipient/email").asString()).isEqualTo("wang.wei@customer.test");
         assertThat(mvc.get().uri(uri).header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, "admin")))
                 .hasStatusOk();
+        // finance reads every confirmation, the contact's address masked: it stands above no owner (SPEC §1)
+        User finance = fixtures.user("fin" + java.util.UUID.randomUUID().toString().substring(0, 8), fixtures.rootUnit(),
+                LocalDate.of(2024, 1, 1), Role.FINANCE);
+        assertThat(fixtures.json(mvc.get().uri(uri).header(HttpHeaders.AUTHORIZATION, "Bearer "
+                + fixtures.token(mvc, finance.username()))).at("/recipient/email").asString()).isEqualTo("w***@customer.test");
+        assertThat(mvc.get().uri("/confirmations/" + sent.confirmation().id())
+                .cookie(fixtures.session(mvc, finance.username(), Fixtures.PASSWORD)).exchange().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("w***@customer.test")
+                .doesNotContain("wang.wei@customer.test");
         assertThat(mvc.post().uri(uri + "/links")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, other.username()))).hasStatus(404);
         assertThat(mvc.get().uri(uri)).hasStatus(401);

@@ -117,6 +117,21 @@ class OrderApiTest {
     }
 
     @Test
+    void theConsigneesPhoneIsWholeForTheOwnerAndOperationsWhoShipAndMaskedForFinance() throws Exception {
+        String id = order("杭州订单收货电话科技有限公司").get("id").asString();
+        assertThat(customers.getJson(mvc, rep(), "/api/v1/orders/" + id).get("consigneePhone").asString())
+                .isEqualTo("13800000000");
+        assertThat(customers.getJson(mvc, operations(), "/api/v1/orders/" + id).get("consigneePhone").asString())
+                .isEqualTo("13800000000");
+        String finance = customers.bearer(mvc, reviewers().finance());
+        assertThat(customers.getJson(mvc, finance, "/api/v1/orders/" + id).get("consigneePhone").asString())
+                .as("finance reads the order for its money, not to call the consignee").isEqualTo("138****0000");
+        String page = mvc.get().uri("/orders/" + id).cookie(customers.session(mvc, reviewers().finance())).exchange()
+                .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("138****0000").doesNotContain("13800000000");
+    }
+
+    @Test
     void D2_theWaybillIsDueOneBusinessDayBeforeTheShipDateAcrossTheWeekendAndShipmentsGoInParts() {
         JsonNode order = order("杭州订单一号科技有限公司");
         String id = order.get("id").asString();

@@ -153,13 +153,12 @@ public class ConfirmationService implements Confirmations {
 
     // ---- the rep's side ----
 
-    /** A confirmation the caller's data scope covers; 404 otherwise. */
+    /** A confirmation the caller's data scope covers, its recipient's address masked as theirs to see; 404 otherwise. */
     @Transactional(readOnly = true)
     public ConfirmationView visible(UUID confirmationId) {
         ConfirmationView view = find(confirmationId)
                 .orElseThrow(() -> new RecordNotFoundException("Confirmation", confirmationId));
-        subjects.requireVisible(view);
-        return view;
+        return subjects.requireVisible(view);
     }
 
     /** The document exactly as it was sent, for the rep's page. */

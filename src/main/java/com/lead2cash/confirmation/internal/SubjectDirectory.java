@@ -37,8 +37,13 @@ public class SubjectDirectory {
         return info(view).map(ConfirmationSubjects.SubjectInfo::ownerId).orElse(view.ownerId());
     }
 
-    /** 404 unless the caller's scope covers the subject's owner. */
-    void requireVisible(ConfirmationView view) {
-        scope.requireVisible("Confirmation", view.id(), ownerOf(view));
+    /**
+     * 404 unless the caller's scope covers the subject's owner; the confirmation as the caller sees it — the
+     * recipient's e-mail address masked unless they stand above the owner (SPEC §1, {@code DataScope.personalData}).
+     */
+    ConfirmationView requireVisible(ConfirmationView view) {
+        UUID owner = ownerOf(view);
+        scope.requireVisible("Confirmation", view.id(), owner);
+        return scope.personalData().covers(owner) ? view : view.withRecipientEmailMasked();
     }
 }

@@ -8,6 +8,7 @@ import com.lead2cash.lead.internal.domain.Lead;
 import com.lead2cash.lead.internal.domain.LeadAction;
 import com.lead2cash.lead.internal.domain.LeadClaim;
 import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.platform.PersonalData;
 import com.lead2cash.region.Region;
 import com.lead2cash.region.Regions;
 import java.math.BigDecimal;
@@ -98,7 +99,7 @@ public class LeadViews {
         String ownerName = lead.ownerId() == null ? null
                 : directory.person(lead.ownerId()).map(OrgDirectory.Person::displayName).orElse(null);
         return new LeadView(lead.id(), lead.code(), lead.companyName(), lead.contactName(), lead.contactTitle(),
-                mayContact ? lead.phone() : mask(lead.phone()), mayContact ? lead.email() : mask(lead.email()),
+                PersonalData.shown(lead.phone(), mayContact), PersonalData.shown(lead.email(), mayContact),
                 !mayContact, lead.industry(), lead.region(), lead.productLine(), lead.source(), lead.sourceDetail(),
                 lead.sourcedAt(), money(lead.budget()), "CNY", lead.purchaseDate(), lead.decisionMakerKnown(),
                 lead.decisionChainNotes(), lead.uscc(), lead.notes(), lead.grade(), lead.gradePoints(),
@@ -134,16 +135,5 @@ public class LeadViews {
     /** Money answers with two decimal places, as everywhere in the API. */
     static BigDecimal money(BigDecimal amount) {
         return amount == null ? null : amount.setScale(2, java.math.RoundingMode.HALF_UP);
-    }
-
-    static String mask(String value) {
-        if (value == null) {
-            return null;
-        }
-        if (value.contains("@")) {
-            int at = value.indexOf('@');
-            return value.charAt(0) + "***" + value.substring(at);
-        }
-        return value.length() <= 7 ? "****" : value.substring(0, 3) + "****" + value.substring(value.length() - 4);
     }
 }

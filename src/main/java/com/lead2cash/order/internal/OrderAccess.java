@@ -4,6 +4,7 @@ import com.lead2cash.order.internal.domain.Order;
 import com.lead2cash.order.internal.domain.OrderRepository;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DataScope;
+import com.lead2cash.platform.PersonalData;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.Scope;
@@ -78,6 +79,16 @@ public class OrderAccess {
     public boolean works(Order o) {
         CurrentUser me = CurrentUser.require();
         return me.roles().stream().anyMatch(SELLERS::contains) && scope().covers(o.ownerId());
+    }
+
+    /**
+     * The consignee's phone as the reader sees it: whole for the owner and those above (SPEC §1) and for operations,
+     * who ship to it; masked for the rest (finance reads every order for its money, not to call the consignee).
+     */
+    public String consigneePhone(Order o) {
+        CurrentUser me = CurrentUser.get().orElse(null);
+        boolean whole = me != null && (me.has(Role.OPERATIONS) || dataScope.personalData().covers(o.ownerId()));
+        return PersonalData.shown(o.consigneePhone(), whole);
     }
 
     public static boolean isOperations(CurrentUser me) {

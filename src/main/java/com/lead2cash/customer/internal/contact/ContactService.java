@@ -1,7 +1,6 @@
 package com.lead2cash.customer.internal.contact;
 
 import com.lead2cash.customer.internal.CustomerAccess;
-import com.lead2cash.customer.internal.Masks;
 import com.lead2cash.customer.internal.domain.Attitude;
 import com.lead2cash.customer.internal.domain.Contact;
 import com.lead2cash.customer.internal.domain.ContactDetails;
@@ -9,6 +8,7 @@ import com.lead2cash.customer.internal.domain.ContactRepository;
 import com.lead2cash.customer.internal.domain.Customer;
 import com.lead2cash.customer.internal.domain.CustomerAction;
 import com.lead2cash.customer.internal.domain.DecisionRole;
+import com.lead2cash.platform.PersonalData;
 import com.lead2cash.platform.RecordNotFoundException;
 import java.time.Clock;
 import java.time.Instant;
@@ -114,8 +114,8 @@ public class ContactService {
 
     static ContactView view(Contact k, boolean full) {
         return new ContactView(k.id(), k.customerId(), k.name(), k.title(), k.department(),
-                full ? k.phone() : Masks.mask(k.phone()), full ? k.email() : Masks.mask(k.email()),
-                full ? k.wechat() : Masks.mask(k.wechat()), k.decisionRole(), k.attitude(), k.primary(), k.notes(),
+                full ? k.phone() : PersonalData.mask(k.phone()), full ? k.email() : PersonalData.mask(k.email()),
+                full ? k.wechat() : PersonalData.mask(k.wechat()), k.decisionRole(), k.attitude(), k.primary(), k.notes(),
                 !full, k.version() == null ? 0 : k.version());
     }
 

@@ -220,7 +220,7 @@ class OrderApiController {
                     s.waybillRecordedAt(), s.shipDate(), s.recordedAt()));
         }
         return new OrderView(o.id(), o.number(), o.status(), o.contractId(), o.contractNumber(), o.customerId(),
-                o.ownerId(), o.address(), o.consignee(), o.consigneePhone(), o.promisedDate(),
+                o.ownerId(), o.address(), o.consignee(), access.consigneePhone(o), o.promisedDate(),
                 o.promises().stream().map(p -> new PromisedDateView(p.promisedDate(), p.reason(), p.customerToldAt(),
                         p.recordedAt())).toList(), lines, shipments, o.deliveredOn(),
                 o.acceptedOn() == null ? null : new AcceptanceView(o.acceptedOn(), o.acceptanceSignedBy(),

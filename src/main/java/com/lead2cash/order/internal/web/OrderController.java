@@ -341,6 +341,7 @@ class OrderController {
     private String page(Order o, String failed, Map<String, String> values, FormProblems problems, Model model) {
         Set<OrderAction> actions = service.actions(o);
         model.addAttribute("order", o);
+        model.addAttribute("consigneePhone", access.consigneePhone(o));
         model.addAttribute("actions", actions);
         model.addAttribute("deliveryOpensOn", service.deliveryOpensOn(o));
         model.addAttribute("notes", service.progressNotes(o.id()));

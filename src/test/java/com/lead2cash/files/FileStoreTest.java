@@ -129,6 +129,31 @@ class FileStoreTest {
     }
 
     @Test
+    void aPdfThatDoesNotOpenOrHasNoPageIsRefusedAndNothingIsKept() throws Exception {
+        int chunks = chunksOfKeptFiles();
+        byte[] noPages = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] headerOnly = java.util.Arrays.copyOf("%PDF-1.7\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 4096);
+        java.io.ByteArrayOutputStream locked = new java.io.ByteArrayOutputStream();
+        try (var document = org.apache.pdfbox.Loader.loadPDF(TestFiles.pdf(4096, 9))) {
+            document.protect(new org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy("owner", "user",
+                    new org.apache.pdfbox.pdmodel.encryption.AccessPermission()));
+            document.save(locked);
+        }
+        for (byte[] content : java.util.List.of(noPages, headerOnly, locked.toByteArray())) {
+            assertThatThrownBy(() -> tx.execute(s -> files.store(scan("signed.pdf", content.length),
+                    new ByteArrayInputStream(content))))
+                    .isInstanceOfSatisfying(FieldValidationException.class,
+                            e -> assertThat(e.errors().get(0).messageKey()).isEqualTo("files.pdfUnreadable"));
+        }
+        assertThat(jdbc.sql("select count(*) from files_chunk").query(Integer.class).single())
+                .as("no chunk left behind").isEqualTo(chunks);
+        byte[] opens = TestFiles.pdf(4096, 9);
+        assertThat(tx.execute(s -> files.store(scan("signed.pdf", opens.length), new ByteArrayInputStream(opens))).size())
+                .isEqualTo(4096);
+    }
+
+    @Test
     void R1_aFileCannotBeDeletedBeforeItsRetentionDateAndGoesCompletelyAfter() {
         byte[] content = TestFiles.pdf(10_000, 3);
         StoredFile stored = tx.execute(s -> files.store(scan("a.pdf", content.length), new ByteArrayInputStream(content)));

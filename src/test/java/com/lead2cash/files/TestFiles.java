@@ -1,23 +1,63 @@
 package com.lead2cash.files;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 
-/** Content for file tests: a PDF of a given length, a JPEG, and a Windows executable. */
+/** Content for file tests: a PDF of a given length that opens, a JPEG, and a Windows executable. */
 public final class TestFiles {
 
     private TestFiles() {
     }
 
-    /** A PDF header followed by seeded random bytes up to {@code length}: detected as application/pdf. */
+    /**
+     * A PDF that opens, with one page, exactly {@code length} bytes long: its page carries an unused stream of seeded
+     * random bytes (as a scan carries its image), sized to make up the length. At least {@link #MIN_PDF} bytes.
+     */
     public static byte[] pdf(int length, long seed) {
-        byte[] bytes = new byte[length];
-        new Random(seed).nextBytes(bytes);
-        byte[] header = "%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n".getBytes(StandardCharsets.ISO_8859_1);
-        System.arraycopy(header, 0, bytes, 0, header.length);
-        byte[] trailer = "\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1);
-        System.arraycopy(trailer, 0, bytes, length - trailer.length, trailer.length);
-        return bytes;
+        int padding = Math.max(0, length - MIN_PDF);
+        for (int attempt = 0; attempt < 5; attempt++) {
+            byte[] bytes = pdfWithPadding(padding, seed);
+            if (bytes.length == length) {
+                return bytes;
+            }
+            padding += length - bytes.length;
+            if (padding < 0) {
+                break;
+            }
+        }
+        throw new IllegalArgumentException("no PDF of exactly " + length + " bytes (at least " + MIN_PDF + ")");
+    }
+
+    /** About the smallest {@link #pdf} can make. */
+    public static final int MIN_PDF = 700;
+
+    /** The bytes {@link #pdf} hides in the page, as a stream nothing draws. */
+    private static byte[] pdfWithPadding(int padding, long seed) {
+        byte[] random = new byte[padding];
+        new Random(seed).nextBytes(random);
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            COSStream stream = document.getDocument().createCOSStream();
+            try (OutputStream out = stream.createRawOutputStream()) {
+                out.write(random);
+            }
+            page.getCOSObject().setItem(COSName.getPDFName("L2CTestPadding"), stream);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out, CompressParameters.NO_COMPRESSION);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The start of a JPEG (SOI and a JFIF APP0 segment) and some data. */

@@ -107,6 +107,10 @@ class JdbcFileStore implements FileStore {
                 writer.remove(id, key);
                 throw new FieldValidationException(upload.field(), "files.incomplete");
             }
+            if (kind == FileKind.PDF && !PdfPages.opens(writer.read(id, key))) {
+                writer.remove(id, key);
+                throw new FieldValidationException(upload.field(), "files.pdfUnreadable");
+            }
         } catch (MeasuredStream.TooLarge e) {
             throw tooLarge(upload, max);
         } catch (IOException e) {

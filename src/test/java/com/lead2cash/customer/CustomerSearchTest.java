@@ -73,6 +73,7 @@ class CustomerSearchTest {
         assertThat(names(rep, "13800138000")).containsExactly("华为技术有限公司");
         assertThat(names(rep, "138 0013 8000")).containsExactly("华为技术有限公司");
         assertThat(names(rep, "1380013")).containsExactly("华为技术有限公司");
+        assertThat(names(rep, "１３８００１３８０００")).as("typed in full-width digits").containsExactly("华为技术有限公司");
         assertThat(names(rep, "914403001922038216")).containsExactly("华为技术有限公司");
         assertThat(names(rep, huawei)).containsExactly("华为技术有限公司");
     }

@@ -70,6 +70,7 @@ class LeadSearchTest {
         assertThat(found(manager, "王经理")).containsExactly(huawei);
         assertThat(found(manager, "1234567")).containsExactly(huawei);
         assertThat(found(manager, "138-1234")).containsExactly(huawei);
+        assertThat(found(manager, "１２３４５６７")).as("full-width digits").containsExactly(huawei);
         assertThat(found(manager, "83216549")).containsExactly(meida);
         assertThat(found(manager, "7654321")).isEmpty();
     }

@@ -284,7 +284,9 @@ public class CustomerQueries {
             branches.add(new Branch("uscc = :uscc"));
             params.put("uscc", upper);
         }
-        if (PHONE_SHAPE.matcher(raw).matches() && phoneCondition != null) {
+        // full-width digits, as typed on a Chinese keyboard, are a phone number too
+        if (PHONE_SHAPE.matcher(java.text.Normalizer.normalize(raw, java.text.Normalizer.Form.NFKC)).matches()
+                && phoneCondition != null) {
             String phone = PhoneNumbers.normalize(raw);
             if (phone != null && phone.replace("+", "").length() >= 7) {
                 branches.add(new Branch("id in (select customer_id from customer_contact where phone_normalized like :phone)"

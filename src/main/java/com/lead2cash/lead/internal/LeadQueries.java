@@ -166,7 +166,8 @@ public class LeadQueries {
             return;
         }
         String q = LikePatterns.escape(text.strip());
-        String digits = q.replaceAll("\\D", "");
+        // full-width digits (a Chinese keyboard's) are digits of the number too
+        String digits = java.text.Normalizer.normalize(q, java.text.Normalizer.Form.NFKC).replaceAll("\\D", "");
         sql.append(" and (company_name ilike :q or contact_name ilike :q or code ilike :q");
         if (digits.length() >= 4) {
             // phone fragments match the normalised number — only where the reader sees it unmasked

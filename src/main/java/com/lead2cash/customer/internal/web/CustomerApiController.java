@@ -136,7 +136,8 @@ class CustomerApiController {
                                                  @RequestParam(required = false) CustomerStatus status,
                                                  @RequestParam(required = false) LifecycleBucket bucket,
                                                  @RequestParam(required = false) UUID ownerId,
-                                                 @io.swagger.v3.oas.annotations.Parameter(description = "default: every customer visible to the caller")
+                                                 @io.swagger.v3.oas.annotations.Parameter(description = "default: the owned customers visible to the caller; "
+                                                         + "mine: the caller's own; pool: the public pool (公海)")
                                                  @RequestParam(required = false) CustomerQueries.ListView view,
                                                  @RequestParam(required = false) String cursor,
                                                  @RequestParam(required = false) Integer size) {

@@ -218,6 +218,22 @@ class NeedsAnalysisTest {
     }
 
     @Test
+    void aCurrentVersionNotYetSentShowsAsNotSentOnTheScreens() {
+        JsonNode v1 = write(report(INTERVIEW, "客户跟进靠 Excel"));
+        send(v1.get("id").asString(), wangId);
+        clock.advance(Duration.ofHours(1));
+        write(report(INTERVIEW, "回款逾期多"));
+        Cookie session = fixtures.session(mvc, company.eastRep().username(), Fixtures.PASSWORD);
+        String page = "/customers/" + customerId + "/needs-analyses";
+        for (String screen : List.of(page, page + "/card")) {
+            assertThat(body(mvc.get().uri(screen + "?lang=en").cookie(session).exchange())).as(screen)
+                    .contains("Not sent yet").doesNotContain("??", "NOT_SENT");
+            assertThat(body(mvc.get().uri(screen + "?lang=zh-CN").cookie(session).exchange())).as(screen)
+                    .contains("尚未发送").doesNotContain("??", "NOT_SENT");
+        }
+    }
+
+    @Test
     void C6_aCorrectionWithoutANewInterviewKeepsTheRunningClock() {
         JsonNode v1 = write(report(INTERVIEW, "客户跟进靠 Excel"));
         clock.advance(Duration.ofHours(1));

@@ -7,13 +7,16 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** Every UI text exists in English and Chinese, and templates use no key that the bundles lack. */
 class I18nBundlesTest {
@@ -25,6 +28,18 @@ class I18nBundlesTest {
         String line = Files.readAllLines(RESOURCES.resolve("application.yml"), StandardCharsets.UTF_8).stream()
                 .filter(l -> l.strip().startsWith("basename:")).findFirst().orElseThrow();
         return java.util.Arrays.stream(line.strip().substring("basename:".length()).split(",")).map(String::strip);
+    }
+
+    /** The checks below run over the registered bundles: a bundle file left out of the list would escape them. */
+    @Test
+    void everyBundleFileIsRegistered() throws IOException {
+        try (Stream<Path> files = Files.walk(RESOURCES)) {
+            assertThat(files.map(f -> RESOURCES.relativize(f).toString().replace('\\', '/'))
+                    .filter(f -> f.endsWith(".properties") && !f.startsWith("application"))
+                    .map(f -> f.substring(0, f.length() - ".properties".length()).replaceFirst("_zh$", ""))
+                    .distinct().toList())
+                    .containsExactlyInAnyOrderElementsOf(registeredBundles().toList());
+        }
     }
 
     @ParameterizedTest
@@ -53,6 +68,75 @@ class I18nBundlesTest {
                 }
             });
         }
+    }
+
+    /**
+     * A text with arguments goes through MessageFormat, where a lone apostrophe starts a quoted part: "the
+     * catalogue's: {0}" prints "the catalogues: {0}", the argument never filled in. Each such text, in each
+     * language, is formatted here as Spring formats it (the application's message-source settings, dummy
+     * arguments): every argument must be filled in and every apostrophe kept. A text that takes no arguments
+     * is formatted too when {@code spring.messages.always-use-message-format} is on.
+     */
+    @ParameterizedTest
+    @MethodSource("registeredBundles")
+    void aFormattedTextFillsEveryArgumentAndKeepsItsApostrophes(String basename) throws IOException {
+        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+        source.setBasename(basename);
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        source.setAlwaysUseMessageFormat(alwaysUseMessageFormat());
+        Properties en = load(RESOURCES.resolve(basename + ".properties"));
+        Properties zh = load(RESOURCES.resolve(basename + "_zh.properties"));
+        SoftAssertions softly = new SoftAssertions();
+        Pattern argument = Pattern.compile("\\{(\\d+)([^}]*)}");
+        for (String key : en.stringPropertyNames()) {
+            String both = en.getProperty(key) + "\n" + zh.getProperty(key, "");
+            Matcher m = argument.matcher(both);
+            int count = 0;
+            java.util.Set<Integer> numeric = new java.util.HashSet<>();
+            while (m.find()) {
+                int n = Integer.parseInt(m.group(1));
+                count = Math.max(count, n + 1);
+                if (!m.group(2).isEmpty()) {
+                    numeric.add(n); // {0,number,#} and {0,choice,…} take a number
+                }
+            }
+            if (count == 0 && !alwaysUseMessageFormat()) {
+                continue; // shown as written: aTextWithoutArgumentsHasNoDoubledApostrophe
+            }
+            Object[] args = new Object[Math.max(count, 1)];
+            for (int i = 0; i < args.length; i++) {
+                args[i] = numeric.contains(i) ? (Object) 7 : "‹" + i + "›";
+            }
+            for (var language : java.util.Map.of(Locale.ENGLISH, en, Locale.CHINESE, zh).entrySet()) {
+                String raw = language.getValue().getProperty(key);
+                if (raw == null) {
+                    continue;
+                }
+                String where = basename + " " + language.getKey() + " " + key + " = " + raw;
+                String shown = source.getMessage(key, args, language.getKey());
+                softly.assertThat(shown).as(where).doesNotContainPattern("\\{\\d");
+                Matcher simple = Pattern.compile("\\{(\\d+)}").matcher(raw);
+                while (simple.find()) {
+                    if (!numeric.contains(Integer.parseInt(simple.group(1)))) {
+                        softly.assertThat(shown).as(where).contains("‹" + simple.group(1) + "›");
+                    }
+                }
+                softly.assertThat(apostrophes(shown)).as(where + " → " + shown).isEqualTo(apostrophes(raw.replace("''", "'")));
+            }
+        }
+        softly.assertAll();
+    }
+
+    private static long apostrophes(String text) {
+        return text.chars().filter(c -> c == '\'').count();
+    }
+
+    /** spring.messages.always-use-message-format in application.yml (Spring's default: off). */
+    private static boolean alwaysUseMessageFormat() throws IOException {
+        return Files.readAllLines(RESOURCES.resolve("application.yml"), StandardCharsets.UTF_8).stream()
+                .map(String::strip).filter(l -> l.startsWith("always-use-message-format:"))
+                .anyMatch(l -> l.endsWith("true"));
     }
 
     @Test

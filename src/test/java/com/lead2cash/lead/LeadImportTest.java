@@ -150,6 +150,25 @@ class LeadImportTest {
         assertThat(result).hasStatus(422).bodyJson().extractingPath("$.errors[0].code").isEqualTo("lead.import.unknownColumns");
     }
 
+    @Test
+    void aHeaderOfTwentyThousandUnknownColumnsNamesTheFirstTenAndCountsTheRest() throws Exception {
+        StringBuilder header = new StringBuilder("公司名称");
+        for (int i = 1; i <= 20_000; i++) {
+            header.append(",col").append(i);
+        }
+        var result = mvc.post().uri("/api/v1/leads/imports").multipart()
+                .file(new MockMultipartFile("file", "wide.csv", "text/csv",
+                        (header + "\r\n甲\r\n").getBytes(StandardCharsets.UTF_8)))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .header(HttpHeaders.AUTHORIZATION, support.bearer(mvc, "admin")).exchange();
+        assertThat(result).hasStatus(422);
+        String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(body.length()).isLessThan(2_000);
+        assertThat(support.json(result).at("/errors/0/message").asString()).isEqualTo(
+                "Unknown columns: col1, col2, col3, col4, col5, col6, col7, col8, col9, col10 and 19,990 more."
+                        + " Use the template's headers.");
+    }
+
     /** What the SOP left behind for a lead: status, grade, reasons, deadlines, history, audit and notifications. */
     private java.util.Map<String, Object> sopTrail(String leadId) {
         var trail = new java.util.LinkedHashMap<String, Object>();

@@ -26,4 +26,15 @@ class PageShellRenderTest {
                 // the administration menu is active on an administration screen
                 .containsPattern("class=\"nav-link dropdown-toggle[^\"]*active");
     }
+
+    @Test
+    void theLanguageSwitchKeepsThePagesQuery() {
+        Cookie admin = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+        assertThat(mvc.get().uri("/admin/audit?actor={q}&entityType=Lead&lang=zh-CN&x={x}", "张 三", "\"><b>")
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").cookie(admin))
+                .hasStatusOk().bodyText()
+                .contains("href=\"?actor=%E5%BC%A0+%E4%B8%89&amp;entityType=Lead&amp;x=%22%3E%3Cb%3E&amp;lang=en\" id=\"lang-en\"",
+                        "href=\"?actor=%E5%BC%A0+%E4%B8%89&amp;entityType=Lead&amp;x=%22%3E%3Cb%3E&amp;lang=zh-CN\" id=\"lang-zh\"")
+                .doesNotContain("<b>");
+    }
 }

@@ -11,7 +11,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What every page of the shell needs: the signed-in person and the current path (for the active nav item). */
+/**
+ * What every page of the shell needs: the signed-in person, the current path (for the active nav item) and the
+ * language switch's links to this same page.
+ */
 @ControllerAdvice(annotations = Controller.class)
 class ShellModelAdvice {
 
@@ -33,6 +36,7 @@ class ShellModelAdvice {
         model.addAttribute("adminNavigation", visible.stream().filter(NavigationEntry::isAdministration).toList());
         model.addAttribute("me", CurrentUser.get().orElse(null));
         model.addAttribute("requestPath", request.getRequestURI());
+        model.addAttribute("languageLinks", LanguageLinks.of(request.getQueryString()));
     }
 
     private List<NavigationEntry> visible() {

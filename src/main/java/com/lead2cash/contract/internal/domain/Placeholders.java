@@ -62,14 +62,17 @@ public final class Placeholders {
     /**
      * What a template's text holds in double braces that is no placeholder a contract can fill: a typo
      * ({{buyer.nme}}) or something else ({{7*7}}, {{买方名称}}). In a template double braces are for placeholders
-     * only, so legal never publishes one that a draft would print as it stands.
+     * only, so legal never publishes one that a draft would print as it stands. Empty braces are named as
+     * they are written, {{}}: an empty name would read "Unknown placeholders: .".
      */
     public static Set<String> unknownIn(String text) {
         Set<String> unknown = new TreeSet<>();
         Matcher m = IN_BRACES.matcher(text == null ? "" : text);
         while (m.find()) {
             String inside = m.group(1).strip();
-            if (!KNOWN.containsKey(inside)) {
+            if (inside.isEmpty()) {
+                unknown.add("{{}}");
+            } else if (!KNOWN.containsKey(inside)) {
                 unknown.add(inside.length() > 40 ? inside.substring(0, 40) + "…" : inside);
             }
         }

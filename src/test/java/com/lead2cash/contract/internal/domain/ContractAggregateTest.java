@@ -140,6 +140,8 @@ class ContractAggregateTest {
         // in a template, though, double braces are for placeholders only
         assertThat(Placeholders.unknownIn("{{7*7}} {{ buyer.nme }} {{ buyer.name }} {{买方名称}}"))
                 .containsExactly("7*7", "buyer.nme", "买方名称");
+        // empty braces are named as written, not as an empty name
+        assertThat(Placeholders.unknownIn("{{}} {{ }} {{buyer.name}}")).containsExactly("{{}}");
     }
 
     static Contract draftWithLines(String amount, Map<String, String> sources, String buyerTaxId) {

@@ -74,6 +74,13 @@ public interface CustomerDirectory {
     CustomerRef requireVisible(UUID customerId);
 
     /**
+     * Whether the current user may open the customer's page — the page's own rule ({@link #requireVisible}, the
+     * roles that read customers included): another module's page links to the customer only then, else shows its
+     * name as text.
+     */
+    boolean mayOpen(UUID customerId);
+
+    /**
      * The same for a customer that new work is started on (an opportunity): one merged into another is
      * closed, refused with {@link com.lead2cash.platform.DomainException} {@code customer.merged} (422), as
      * its contacts and follow-ups are; the work belongs on the survivor.

@@ -23,6 +23,12 @@ public interface Opportunities {
     /** The opportunity, whoever asks (system use: events, labels). */
     Optional<OpportunityRef> find(UUID opportunityId);
 
+    /**
+     * Whether the current user may open the opportunity's page — the page's own rule ({@link #requireVisible}, its
+     * roles included): another module's page links to the opportunity only then, else shows it as text.
+     */
+    boolean mayOpen(UUID opportunityId);
+
     /** Whether the current user may work the opportunity (its owner, or a manager above the owner) in its stage now. */
     boolean mayWork(UUID opportunityId);
 

@@ -191,6 +191,50 @@ class ContractPagesTest {
     }
 
     @Test
+    void anOpportunitysPageShowsTechSupportNeitherTheQuotesNorTheContractCardNorACustomerLinkItsRolesCannotOpen() {
+        Reviewers r = support.reviewers("ocards");
+        String opportunity = support.opportunityAtContractStage(mvc, r, "无锡卡片科技有限公司", "100000");
+        String quotes = "hx-get=\"/opportunities/" + opportunity + "/quotes\"";
+        String contract = "hx-get=\"/opportunities/" + opportunity + "/contract\"";
+
+        Cookie tech = customers.session(mvc, r.team().tech());
+        String techPage = page(tech, "/opportunities/" + opportunity, "en");
+        assertThat(techPage).as("the invited evaluator reads the page, its evaluation and the customer's name")
+                .contains("id=\"evaluation\"", "无锡卡片科技有限公司")
+                .doesNotContain(quotes, contract, "id=\"opportunity-quotes\"", "id=\"opportunity-contract\"",
+                        "href=\"/customers/");
+        // what the cards and the link would have loaded: refused to tech support
+        assertThat(mvc.get().uri("/opportunities/" + opportunity + "/quotes").cookie(tech).exchange()).hasStatus(403);
+        assertThat(mvc.get().uri("/opportunities/" + opportunity + "/contract").cookie(tech).exchange()).hasStatus(403);
+        page(tech, "/opportunities/" + opportunity, "zh-CN");
+
+        String repPage = page(customers.session(mvc, r.rep()), "/opportunities/" + opportunity, "en");
+        assertThat(repPage).contains(quotes, contract, "href=\"/customers/");
+    }
+
+    @Test
+    void aContractsPageLinksItsOpportunityOnlyForAReaderWhoMayOpenIt() {
+        Reviewers r = support.reviewers("copp");
+        String token = support.bearer(mvc, r.rep());
+        String opportunity = support.opportunityAtContractStage(mvc, r, "常州链接科技有限公司", "100000");
+        JsonNode draft = support.complete(mvc, token, support.draft(mvc, token, opportunity, "100000", "LOW")
+                .get("id").asString());
+        String id = draft.get("id").asString();
+        assertThat(support.post(mvc, token, "/api/v1/contracts/" + id + "/submit",
+                "{\"version\":" + draft.get("version").asLong() + "}")).hasStatusOk();
+        String link = "href=\"/opportunities/" + opportunity + "\"";
+
+        assertThat(page(customers.session(mvc, r.rep()), "/contracts/" + id, "en")).contains(link);
+        for (User reviewer : new User[] {r.lawyer(), r.operations()}) {
+            Cookie session = customers.session(mvc, reviewer);
+            assertThat(page(session, "/contracts/" + id, "en")).as(reviewer.username())
+                    .contains("id=\"contract-opportunity\"", "常州链接科技有限公司 项目").doesNotContain(link);
+            assertThat(mvc.get().uri("/opportunities/" + opportunity).cookie(session).exchange())
+                    .as("what the link would have opened").hasStatus(403);
+        }
+    }
+
+    @Test
     void legalWritesAndPublishesATemplateVersionOldVersionsStayReadableAndNobodyElseMayChangeThem() {
         Reviewers r = support.reviewers("ctpl");
         Cookie legal = customers.session(mvc, r.lawyer());

@@ -137,6 +137,11 @@ class JdbcCustomerDirectory implements CustomerDirectory {
     }
 
     @Override
+    public boolean mayOpen(UUID customerId) {
+        return customerId != null && customers.findById(customerId).filter(c -> access.isVisible(c.ownerId())).isPresent();
+    }
+
+    @Override
     public CustomerRef requireVisible(UUID customerId) {
         return ref(access.visible(customerId));
     }

@@ -50,6 +50,12 @@ class JdbcOpportunities implements Opportunities {
 
     @Override
     @Transactional(readOnly = true)
+    public boolean mayOpen(UUID opportunityId) {
+        return opportunityId != null && opportunities.findById(opportunityId).filter(access::isVisible).isPresent();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public boolean mayWork(UUID opportunityId) {
         try {
             Opportunity o = access.visible(opportunityId);

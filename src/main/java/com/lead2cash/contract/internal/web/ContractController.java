@@ -240,6 +240,8 @@ class ContractController {
         model.addAttribute("actions", Set.copyOf(view.availableActions()));
         model.addAttribute("customer", customers.find(c.customerId()).orElse(null));
         model.addAttribute("opportunity", opportunities.find(c.opportunityId()).orElse(null));
+        // legal and operations review contracts without reading opportunities: the opportunity is text for them
+        model.addAttribute("opportunityLinked", opportunities.mayOpen(c.opportunityId()));
         model.addAttribute("diffs", view.sections().stream().filter(ContractViews.SectionView::changedFromTemplate)
                 .collect(java.util.stream.Collectors.toMap(ContractViews.SectionView::key,
                         s -> ClauseDiff.of(s.templateText(), s.body()))));

@@ -1,6 +1,7 @@
 package com.lead2cash.opportunity.internal.web;
 
 import com.lead2cash.customer.CustomerDirectory;
+import com.lead2cash.opportunity.OpportunityPagePanel;
 import com.lead2cash.opportunity.Stage;
 import com.lead2cash.opportunity.internal.LostReasons;
 import com.lead2cash.opportunity.internal.OpportunityAccess;
@@ -88,12 +89,14 @@ class OpportunityController {
     private final com.lead2cash.catalog.Catalog catalog;
     private final Clock clock;
     private final ZoneId zone;
+    private final List<OpportunityPagePanel> panels;
 
     OpportunityController(OpportunityService service, OpportunityAccess access, OpportunityViews views,
                           StageHistory history, LostReasons lostReasons, TeamScope teams, CustomerDirectory customers,
                           OrgDirectory org, MessageSource messages, com.lead2cash.catalog.Catalog catalog, Clock clock,
-                          @Value("${l2c.zone}") ZoneId zone) {
+                          @Value("${l2c.zone}") ZoneId zone, List<OpportunityPagePanel> panels) {
         this.catalog = catalog;
+        this.panels = panels.stream().sorted(java.util.Comparator.comparingInt(OpportunityPagePanel::order)).toList();
         this.service = service;
         this.access = access;
         this.views = views;
@@ -167,6 +170,11 @@ class OpportunityController {
         stays.forEach(st -> people.add(st.changedBy()));
         model.addAttribute("names", org.people(new java.util.HashSet<>(people)));
         model.addAttribute("zone", zone);
+        // only what the reader's roles open: a card its route refuses would stay "loading", a link would answer 403
+        CurrentUser reader = CurrentUser.require();
+        model.addAttribute("panels", panels.stream().filter(p -> p.shownTo(reader, o.stage()))
+                .map(p -> new PanelView(p.elementId(), p.titleKey(), p.pathFor(o.id()))).toList());
+        model.addAttribute("customerLinked", customers.mayOpen(o.customerId()));
         return "opportunity/detail";
     }
 
@@ -269,6 +277,10 @@ class OpportunityController {
         model.addAttribute("sellers", me.isManager() && o == null ? teams.sellers(access.scope()) : List.of());
         model.addAttribute("productLineChoices", catalog.productLines());
         return "opportunity/form";
+    }
+
+    /** A contributed card as the page loads it. */
+    record PanelView(String elementId, String titleKey, String path) {
     }
 
     private static List<UUID> stayPeople(Opportunity o) {

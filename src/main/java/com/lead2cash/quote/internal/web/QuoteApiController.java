@@ -48,9 +48,18 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize(QuoteApiController.READER_ROLES)
 class QuoteApiController {
 
-    /** Roles that see quotes at all (whoever sees the opportunity). */
+    /**
+     * Roles that see quotes at all: those who read opportunities, except tech support, who sees only the opportunities
+     * it is invited to evaluate.
+     */
     static final String READER_ROLES = "hasAnyRole('SALES_DIRECTOR','REGIONAL_MANAGER','SALES_MANAGER',"
             + "'SALES_REP','ACCOUNT_MANAGER','SALES_ASSISTANT','FINANCE','ADMIN')";
+    /** {@link #READER_ROLES} as roles, for what other screens offer. */
+    static final java.util.Set<com.lead2cash.platform.Role> READERS = java.util.Set.of(
+            com.lead2cash.platform.Role.SALES_DIRECTOR, com.lead2cash.platform.Role.REGIONAL_MANAGER,
+            com.lead2cash.platform.Role.SALES_MANAGER, com.lead2cash.platform.Role.SALES_REP,
+            com.lead2cash.platform.Role.ACCOUNT_MANAGER, com.lead2cash.platform.Role.SALES_ASSISTANT,
+            com.lead2cash.platform.Role.FINANCE, com.lead2cash.platform.Role.ADMIN);
 
     record QuoteLineRequest(UUID productId, BigDecimal quantity, BigDecimal unitPrice, BigDecimal discountPercent) {
         LineRequest request() {

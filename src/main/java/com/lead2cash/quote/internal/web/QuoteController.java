@@ -359,5 +359,12 @@ class QuoteController {
             return new com.lead2cash.platform.HomePanel("quote.panel.awaitingReview", "/quotes/awaiting-review/panel", 22,
                     QuoteService.REVIEWERS);
         }
+
+        /** The quotes card of an opportunity's page, in every stage, for those the card's route admits. */
+        @org.springframework.context.annotation.Bean
+        com.lead2cash.opportunity.OpportunityPagePanel opportunityQuotesPanel() {
+            return new com.lead2cash.opportunity.OpportunityPagePanel("opportunity-quotes", "opportunity.quotes.title",
+                    "/opportunities/{id}/quotes", 10, QuoteApiController.READERS, java.util.EnumSet.allOf(Stage.class));
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -35,6 +36,13 @@ public interface Confirmations {
      * it is answered, superseded or expired.
      */
     SentConfirmation renewLink(UUID confirmationId, UUID issuedBy);
+
+    /**
+     * Of these confirmations, the ids of those the current user may open on their page ({@code /confirmations/{id}}),
+     * by that page's own rule (the reader's data scope covers the subject's owner now): the owning module's page links
+     * only those, as a reader who sees the record by another rule (operations, every order) would get a 404.
+     */
+    Set<UUID> openable(Collection<ConfirmationView> confirmations);
 
     /** One confirmation, no scope check (the owning module has checked its record). */
     Optional<ConfirmationView> find(UUID confirmationId);

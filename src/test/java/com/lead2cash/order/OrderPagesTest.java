@@ -309,6 +309,36 @@ class OrderPagesTest {
     }
 
     @Test
+    void anOrdersAcceptanceLinksOpenTheirConfirmationOnlyForAReaderWhoMayOpenIt() {
+        String contractId = signed("杭州订单页面五号科技有限公司");
+        Cookie rep = customers.session(mvc, reviewers().rep());
+        Cookie operations = customers.session(mvc, reviewers().operations());
+        String orderId = orderIdFrom(createOrder(rep, contractId, "10", "杭州市西湖区文三路 1 号"));
+        assertThat(mvc.post().uri("/orders/" + orderId + "/shipments").with(csrf()).cookie(operations)
+                .param("line", "1").param("quantity", "10").param("carrier", "顺丰速运").param("waybillNumber", "SF5")
+                .param("shipDate", "2026-12-01").param("version", state(orderId).get("version").toString()).exchange())
+                .hasStatus3xxRedirection();
+        assertThat(mvc.post().uri("/orders/" + orderId + "/delivery").with(csrf()).cookie(rep)
+                .param("deliveredOn", "2026-12-01").param("version", state(orderId).get("version").toString()).exchange())
+                .hasStatus3xxRedirection();
+        String customerId = jdbc.sql("select customer_id from order_order where id = cast(:id as uuid)").param("id", orderId)
+                .query(String.class).single();
+        assertThat(mvc.post().uri("/orders/" + orderId + "/acceptance/send?lang=en").with(csrf()).cookie(rep)
+                .param("contactId", contact(customerId, "验收联系人")).exchange()).hasStatusOk();
+        String confirmation = jdbc.sql("select cast(id as varchar) from confirmation_confirmation "
+                + "where subject_type = 'OrderAcceptance' and subject_id = :o").param("o", orderId).query(String.class).single();
+        String link = "href=\"/confirmations/" + confirmation + "\"";
+
+        assertThat(page(rep, "/orders/" + orderId, "en")).contains("id=\"confirmation-" + confirmation + "\"", link);
+        for (String lang : new String[] {"en", "zh-CN"}) {
+            assertThat(page(operations, "/orders/" + orderId, lang)).as("operations reads where it stands, unlinked")
+                    .contains("id=\"confirmation-" + confirmation + "\"", "验收联系人").doesNotContain(link);
+        }
+        assertThat(mvc.get().uri("/confirmations/" + confirmation).cookie(operations).exchange())
+                .as("what the link would have opened").hasStatus(404);
+    }
+
+    @Test
     void theRepChoosesTheAcceptanceDocumentsLanguageChineseWhenNoneIsChosenWhateverTheScreensLanguage() throws Exception {
         String contractId = signed("杭州订单页面四号科技有限公司");
         Cookie rep = customers.session(mvc, reviewers().rep());

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,6 +129,12 @@ public class ConfirmationService implements Confirmations {
     public List<ConfirmationView> of(String subjectType, String subjectId) {
         Instant now = clock.instant();
         return confirmations.findBySubject(subjectType, subjectId).stream().map(c -> c.view(now)).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Set<UUID> openable(Collection<ConfirmationView> views) {
+        return views.isEmpty() ? Set.of() : subjects.visible(views);
     }
 
     @Override

@@ -3,9 +3,13 @@ package com.lead2cash.confirmation.internal;
 import com.lead2cash.confirmation.ConfirmationSubjects;
 import com.lead2cash.confirmation.ConfirmationView;
 import com.lead2cash.platform.DataScope;
+import com.lead2cash.platform.Scope;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -45,5 +49,22 @@ public class SubjectDirectory {
         UUID owner = ownerOf(view);
         scope.requireVisible("Confirmation", view.id(), owner);
         return scope.personalData().covers(owner) ? view : view.withRecipientEmailMasked();
+    }
+
+    /** Of these confirmations, those {@link #requireVisible} lets the caller see: subjects read once per type. */
+    Set<UUID> visible(Collection<ConfirmationView> views) {
+        Scope reader = scope.current();
+        Map<String, List<ConfirmationView>> byTypeOfSubject = views.stream()
+                .collect(Collectors.groupingBy(v -> v.subject().type()));
+        Set<UUID> visible = new HashSet<>();
+        byTypeOfSubject.forEach((type, ofType) -> {
+            ConfirmationSubjects describer = byType.get(type);
+            Map<String, ConfirmationSubjects.SubjectInfo> infos = describer == null ? Map.of()
+                    : describer.describe(ofType.stream().map(v -> v.subject().id()).distinct().toList());
+            ofType.stream().filter(v -> reader.covers(Optional.ofNullable(infos.get(v.subject().id()))
+                            .map(ConfirmationSubjects.SubjectInfo::ownerId).orElse(v.ownerId())))
+                    .forEach(v -> visible.add(v.id()));
+        });
+        return visible;
     }
 }

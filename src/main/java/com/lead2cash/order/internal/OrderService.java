@@ -512,6 +512,11 @@ public class OrderService {
         return confirmations.of(ACCEPTANCE_SUBJECT, o.id().toString());
     }
 
+    /** Of these acceptance confirmations, those the reader may open on their own page. */
+    public java.util.Set<UUID> openable(List<com.lead2cash.confirmation.ConfirmationView> links) {
+        return confirmations.openable(links);
+    }
+
     /** The signed acceptance form of an order the reader may see. */
     @Transactional(readOnly = true)
     public StoredFile acceptanceForm(UUID id) {

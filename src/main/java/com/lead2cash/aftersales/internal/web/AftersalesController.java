@@ -347,6 +347,7 @@ public class AftersalesController {
         model.addAttribute("evidence", complaints.evidence(c));
         var ratings = confirmations.of(AftersalesAccess.COMPLAINT, c.id().toString());
         model.addAttribute("confirmations", ratings);
+        model.addAttribute("openable", confirmations.openable(ratings));
         model.addAttribute("rated", ratings.stream().filter(r -> r.rating() != null).findFirst().orElse(null));
         model.addAttribute("survey", surveys.of(SatisfactionSurveys.Occasion.COMPLAINT_CLOSED, c.id()).orElse(null));
         List<UUID> people = new ArrayList<>(java.util.Arrays.asList(c.handlerId(), c.rootCauseAnalysis().correctiveOwnerId(),

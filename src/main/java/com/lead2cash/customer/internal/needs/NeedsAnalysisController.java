@@ -1,5 +1,6 @@
 package com.lead2cash.customer.internal.needs;
 
+import com.lead2cash.confirmation.ConfirmationView;
 import com.lead2cash.customer.internal.CustomerAccess;
 import com.lead2cash.customer.internal.domain.Customer;
 import com.lead2cash.customer.internal.domain.CustomerAction;
@@ -130,7 +131,9 @@ class NeedsAnalysisController {
         model.addAttribute("current", current == null ? null
                 : views.stream().filter(v -> v.id().equals(current.analysis().id())).findFirst().orElseThrow());
         model.addAttribute("doc", current == null ? null : documents.of(current.analysis(), customer.name(), locale));
-        model.addAttribute("confirmations", current == null ? List.of() : service.confirmationsOf(current.analysis()));
+        List<ConfirmationView> sent = current == null ? List.of() : service.confirmationsOf(current.analysis());
+        model.addAttribute("confirmations", sent);
+        model.addAttribute("openable", service.openable(sent));
         model.addAttribute("contacts", service.contactsOf(customer.id()));
         model.addAttribute("mayWrite", mayWrite(customer));
         authors(model, versions);
@@ -155,7 +158,9 @@ class NeedsAnalysisController {
         model.addAttribute("customer", written.customer());
         model.addAttribute("v", views.of(written.analysis()));
         model.addAttribute("doc", documents.of(written.analysis(), written.customer().name(), locale));
-        model.addAttribute("confirmations", service.confirmationsOf(written.analysis()));
+        List<ConfirmationView> sent = service.confirmationsOf(written.analysis());
+        model.addAttribute("confirmations", sent);
+        model.addAttribute("openable", service.openable(sent));
         authors(model, List.of(written));
         return "customer/needs-version";
     }

@@ -151,6 +151,11 @@ class NeedsAnalysisService {
     }
 
     /** The confirmations of a version, newest first. */
+    /** Of these confirmations, those the reader may open on their own page. */
+    java.util.Set<UUID> openable(List<ConfirmationView> sent) {
+        return confirmations.openable(sent);
+    }
+
     List<ConfirmationView> confirmationsOf(NeedsAnalysis a) {
         return confirmations.of(NeedsAnalysisSubjects.TYPE, a.reportId().toString()).stream()
                 .filter(c -> c.subject().version() == a.number()).toList();

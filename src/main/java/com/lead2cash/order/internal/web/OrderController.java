@@ -346,7 +346,10 @@ class OrderController {
         model.addAttribute("deliveryOpensOn", service.deliveryOpensOn(o));
         model.addAttribute("notes", service.progressNotes(o.id()));
         model.addAttribute("deadlines", service.deadlinesOf(o));
-        model.addAttribute("links", service.acceptanceLinks(o));
+        var links = service.acceptanceLinks(o);
+        model.addAttribute("links", links);
+        // operations sees every order but opens a confirmation only within its data scope: the rest show unlinked
+        model.addAttribute("openable", service.openable(links));
         model.addAttribute("contacts", actions.contains(OrderAction.SEND_ACCEPTANCE) ? customers.contacts(o.customerId())
                 : List.of());
         model.addAttribute("failed", failed);

@@ -174,7 +174,9 @@ class MinutesController {
         model.addAttribute("m", m);
         model.addAttribute("opportunity", opportunities.find(m.opportunityId()).orElseThrow());
         model.addAttribute("versions", service.ofOpportunity(m.opportunityId()));
-        model.addAttribute("confirmations", service.confirmationsOf(m));
+        var sent = service.confirmationsOf(m);
+        model.addAttribute("confirmations", sent);
+        model.addAttribute("openable", service.openable(sent));
         model.addAttribute("actions", actions);
         model.addAttribute("contacts", actions.contains(MinutesAction.SEND) ? customers.contacts(m.customerId()) : List.of());
         model.addAttribute("money", new QuoteDocuments.Money());

@@ -260,7 +260,9 @@ class QuoteController {
         model.addAttribute("names", org.people(people));
         model.addAttribute("money", new QuoteDocuments.Money());
         model.addAttribute("reviewRequired", service.rules().reviewBeforeSending());
-        model.addAttribute("confirmations", service.confirmationsOf(q));
+        var sent = service.confirmationsOf(q);
+        model.addAttribute("confirmations", sent);
+        model.addAttribute("openable", service.openable(sent));
         return "quote/detail";
     }
 

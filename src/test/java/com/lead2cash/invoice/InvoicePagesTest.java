@@ -66,6 +66,31 @@ class InvoicePagesTest {
     }
 
     @Test
+    void theRequestFormAndTheApiAnswerAnUnknownContractAsOneOutOfScope() {
+        Reviewers r = support.reviewers("invscope");
+        String contractId = contracts.sign(mvc, r, "杭州发票范围科技有限公司", "600000.00", """
+                {"type":"PREPAYMENT","amount":600000.00,"dueDate":"2026-12-20"}""", "2026-12-01").get("id").asString();
+        String unknown = java.util.UUID.randomUUID().toString();
+        Cookie otherRep = customers.session(mvc, r.otherRep());
+        for (String id : new String[] {contractId, unknown}) {
+            assertThat(mvc.get().uri("/invoices/new?contractId=" + id + "&lang=en").cookie(otherRep).exchange())
+                    .as(id).hasStatus(404);
+            assertThat(requestForm(otherRep, id, VALID_TAX_ID, "100.00")).as(id).hasStatus(404);
+        }
+        String token = customers.bearer(mvc, r.otherRep());
+        String body = """
+                {"contractId":"%s","type":"VAT_SPECIAL","buyerName":"杭州发票范围科技有限公司","buyerTaxId":"%s",
+                 "amount":100.00,"lines":[{"description":"工业网关","amount":100.00,"taxRate":13}]}""";
+        MvcTestResult outOfScope = customers.post(mvc, token, "/api/v1/invoices", body.formatted(contractId, VALID_TAX_ID));
+        MvcTestResult notAContract = customers.post(mvc, token, "/api/v1/invoices", body.formatted(unknown, VALID_TAX_ID));
+        assertThat(outOfScope).hasStatus(404);
+        assertThat(notAContract).hasStatus(404);
+        assertThat(html(notAContract)).contains("404");
+        assertThat(html(notAContract).replace(unknown, "ID")).isEqualTo(html(outOfScope).replace(contractId, "ID"));
+        assertThat(invoicesOf(contractId)).isZero();
+    }
+
+    @Test
     void aRequestFromTheContractIsApprovedByFinanceIssuedAndReversedByRedLetterOnItsPage() {
         Reviewers r = support.reviewers("invp", CustomerTestSupport.HIRED.minusYears(10));
         JsonNode contract = contracts.sign(mvc, r, "杭州发票页面科技有限公司", "600000.00", """

@@ -339,6 +339,29 @@ class OrderPagesTest {
     }
 
     @Test
+    void theOrderFormAndTheApiAnswerAnUnknownContractAsOneOutOfScope() {
+        String contractId = signed("杭州订单页面六号科技有限公司");
+        String unknown = java.util.UUID.randomUUID().toString();
+        Cookie otherRep = customers.session(mvc, reviewers().otherRep());
+        for (String id : new String[] {contractId, unknown}) {
+            assertThat(mvc.get().uri("/orders/new?contractId=" + id + "&lang=en").cookie(otherRep).exchange())
+                    .as(id).hasStatus(404);
+            assertThat(createOrder(otherRep, id, "10", "杭州市西湖区文三路 1 号")).as(id).hasStatus(404);
+        }
+        String token = customers.bearer(mvc, reviewers().otherRep());
+        String body = """
+                {"contractId":"%s","address":"杭州市西湖区文三路 1 号","consignee":"王经理","consigneePhone":"13800000000",
+                 "promisedDate":"2026-12-20"}""";
+        MvcTestResult outOfScope = customers.post(mvc, token, "/api/v1/orders", body.formatted(contractId));
+        MvcTestResult notAContract = customers.post(mvc, token, "/api/v1/orders", body.formatted(unknown));
+        assertThat(outOfScope).hasStatus(404);
+        assertThat(notAContract).hasStatus(404);
+        assertThat(html(notAContract)).contains("404");
+        assertThat(html(notAContract).replace(unknown, "ID")).isEqualTo(html(outOfScope).replace(contractId, "ID"));
+        assertThat(ordersOf(contractId)).isZero();
+    }
+
+    @Test
     void theRepChoosesTheAcceptanceDocumentsLanguageChineseWhenNoneIsChosenWhateverTheScreensLanguage() throws Exception {
         String contractId = signed("杭州订单页面四号科技有限公司");
         Cookie rep = customers.session(mvc, reviewers().rep());

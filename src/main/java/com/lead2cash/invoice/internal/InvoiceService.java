@@ -281,6 +281,19 @@ public class InvoiceService implements ContractInvoicing {
                 .filter(r -> r.uninvoiced().signum() > 0);
     }
 
+    /**
+     * {@link #requestable} for the request form: no signed contract by that id within the caller's scope — unknown,
+     * unsigned or someone else's — answers 404 alike, as {@link #request} does, so the form never tells that an id is
+     * a contract; one that may not be invoiced now answers 422 ({@code invoice.request.notRequestable}).
+     */
+    @Transactional(readOnly = true)
+    public Requestable requireRequestable(UUID contractId) {
+        if (signedContract(contractId).isEmpty()) {
+            throw new RecordNotFoundException("Contract", contractId);
+        }
+        return requestable(contractId).orElseThrow(() -> new DomainException("invoice.request.notRequestable"));
+    }
+
     /** The approval of the request (finance's decision), as the approval mechanism reports it. */
     @Transactional(readOnly = true)
     public java.util.Optional<com.lead2cash.approval.ApprovalView> approval(Invoice inv) {

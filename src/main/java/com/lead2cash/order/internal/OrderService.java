@@ -215,6 +215,19 @@ public class OrderService {
                 });
     }
 
+    /**
+     * {@link #orderable} for the order form: no signed contract by that id within the caller's scope — unknown,
+     * unsigned or someone else's — answers 404 alike, as {@link #create} does, so the form never tells that an id is
+     * a contract; one that may not be ordered from now answers 422 ({@code order.create.notOrderable}).
+     */
+    @Transactional(readOnly = true)
+    public Orderable requireOrderable(UUID contractId) {
+        if (signedContract(contractId).isEmpty()) {
+            throw new RecordNotFoundException("Contract", contractId);
+        }
+        return orderable(contractId).orElseThrow(() -> new DomainException("order.create.notOrderable"));
+    }
+
     /** The lines asked for, each a product of the contract within what the contract's other orders left. */
     private List<OrderLine> lines(Contracts.SignedContract c, List<LineRequest> requested) {
         Map<UUID, BigDecimal> ordered = new HashMap<>();

@@ -171,7 +171,7 @@ class InvoiceController {
     }
 
     private InvoiceService.Requestable requestable(UUID contractId) {
-        return service.requestable(contractId).orElseThrow(() -> new DomainException("invoice.request.notRequestable"));
+        return service.requireRequestable(contractId);
     }
 
     private String form(Model model, InvoiceService.Requestable requestable, RequestForm form, FormProblems problems) {

@@ -176,7 +176,7 @@ class OrderController {
     }
 
     private OrderService.Orderable orderable(UUID contractId) {
-        return service.orderable(contractId).orElseThrow(() -> new DomainException("order.create.notOrderable"));
+        return service.requireOrderable(contractId);
     }
 
     private String form(Model model, OrderService.Orderable orderable, OrderForm form, FormProblems problems) {

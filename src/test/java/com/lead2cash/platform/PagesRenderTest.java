@@ -6,6 +6,7 @@ import com.lead2cash.testing.Fixtures;
 import com.lead2cash.testing.IntegrationTest;
 import jakarta.servlet.http.Cookie;
 import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,5 +47,18 @@ class PagesRenderTest {
             String html = result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
             assertThat(html).as("untranslated key on " + path).doesNotContain("??");
         }
+    }
+
+    @Test
+    void aUsersNameIsAskedForWhenTheUserIsMadeAndNotOfferedWhenTheUserIsEdited() throws Exception {
+        Cookie session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+        var someone = fixtures.user("edit" + java.util.UUID.randomUUID().toString().substring(0, 8), fixtures.rootUnit(),
+                LocalDate.of(2024, 1, 1), Role.SALES_REP);
+        String made = mvc.get().uri("/admin/users/new").cookie(session).exchange().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(made).contains("name=\"username\"");
+        String edited = mvc.get().uri("/admin/users/" + someone.id()).cookie(session).exchange().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(edited).contains("name=\"displayName\"").doesNotContain("name=\"username\"");
     }
 }

@@ -290,6 +290,13 @@ class OrderPagesTest {
                 .containsPattern("id=\"delivered-on\"[^>]*min=\"2026-12-08\"[^>]*max=\"2026-12-08\"");
     }
 
+    /** How many state badges the confirmation's row of a page shows. */
+    static int badges(String html, String confirmationId) {
+        int row = html.indexOf("id=\"confirmation-" + confirmationId + "\"");
+        String cells = html.substring(row, html.indexOf("</tr>", row));
+        return cells.split("confirmation-state", -1).length - 1;
+    }
+
     /** The acceptance document of the link sent last for the order (one not seen before): its title, canonical form and language. */
     Map<String, Object> lastSent(String orderId, java.util.List<Object> seen) {
         Map<String, Object> sent = jdbc.sql("""
@@ -329,10 +336,14 @@ class OrderPagesTest {
                 + "where subject_type = 'OrderAcceptance' and subject_id = :o").param("o", orderId).query(String.class).single();
         String link = "href=\"/confirmations/" + confirmation + "\"";
 
-        assertThat(page(rep, "/orders/" + orderId, "en")).contains("id=\"confirmation-" + confirmation + "\"", link);
+        String forRep = page(rep, "/orders/" + orderId, "en");
+        assertThat(forRep).contains("id=\"confirmation-" + confirmation + "\"", link);
+        assertThat(badges(forRep, confirmation)).as("the state once, as the link").isEqualTo(1);
         for (String lang : new String[] {"en", "zh-CN"}) {
-            assertThat(page(operations, "/orders/" + orderId, lang)).as("operations reads where it stands, unlinked")
+            String forOperations = page(operations, "/orders/" + orderId, lang);
+            assertThat(forOperations).as("operations reads where it stands, unlinked")
                     .contains("id=\"confirmation-" + confirmation + "\"", "验收联系人").doesNotContain(link);
+            assertThat(badges(forOperations, confirmation)).isEqualTo(1);
         }
         assertThat(mvc.get().uri("/confirmations/" + confirmation).cookie(operations).exchange())
                 .as("what the link would have opened").hasStatus(404);

@@ -276,7 +276,12 @@ public class InvoiceService implements ContractInvoicing {
      */
     @Transactional(readOnly = true)
     public java.util.Optional<Requestable> requestable(UUID contractId) {
-        return signedContract(contractId).filter(c -> c.status() != ContractStatus.TERMINATED)
+        return signedContract(contractId).flatMap(this::requestable);
+    }
+
+    /** {@link #requestable(UUID)} of a signed contract the caller sees. */
+    private java.util.Optional<Requestable> requestable(Contracts.SignedContract signed) {
+        return java.util.Optional.of(signed).filter(c -> c.status() != ContractStatus.TERMINATED)
                 .map(c -> new Requestable(c, c.currentAmount().subtract(invoices.held(c.id()))))
                 .filter(r -> r.uninvoiced().signum() > 0);
     }
@@ -288,10 +293,9 @@ public class InvoiceService implements ContractInvoicing {
      */
     @Transactional(readOnly = true)
     public Requestable requireRequestable(UUID contractId) {
-        if (signedContract(contractId).isEmpty()) {
-            throw new RecordNotFoundException("Contract", contractId);
-        }
-        return requestable(contractId).orElseThrow(() -> new DomainException("invoice.request.notRequestable"));
+        Contracts.SignedContract signed = signedContract(contractId)
+                .orElseThrow(() -> new RecordNotFoundException("Contract", contractId));
+        return requestable(signed).orElseThrow(() -> new DomainException("invoice.request.notRequestable"));
     }
 
     /** The approval of the request (finance's decision), as the approval mechanism reports it. */

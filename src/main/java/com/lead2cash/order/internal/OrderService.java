@@ -198,8 +198,13 @@ public class OrderService {
      */
     @Transactional(readOnly = true)
     public java.util.Optional<Orderable> orderable(UUID contractId) {
+        return signedContract(contractId).flatMap(this::orderable);
+    }
+
+    /** {@link #orderable(UUID)} of a signed contract the caller sees. */
+    private java.util.Optional<Orderable> orderable(Contracts.SignedContract signed) {
         CurrentUser me = CurrentUser.require();
-        return signedContract(contractId)
+        return java.util.Optional.of(signed)
                 .filter(c -> c.status() != ContractStatus.TERMINATED && mayMakeOrders(me))
                 .flatMap(c -> {
                     Map<UUID, BigDecimal> ordered = new HashMap<>();
@@ -222,10 +227,9 @@ public class OrderService {
      */
     @Transactional(readOnly = true)
     public Orderable requireOrderable(UUID contractId) {
-        if (signedContract(contractId).isEmpty()) {
-            throw new RecordNotFoundException("Contract", contractId);
-        }
-        return orderable(contractId).orElseThrow(() -> new DomainException("order.create.notOrderable"));
+        Contracts.SignedContract signed = signedContract(contractId)
+                .orElseThrow(() -> new RecordNotFoundException("Contract", contractId));
+        return orderable(signed).orElseThrow(() -> new DomainException("order.create.notOrderable"));
     }
 
     /** The lines asked for, each a product of the contract within what the contract's other orders left. */
@@ -523,11 +527,6 @@ public class OrderService {
     @Transactional(readOnly = true)
     public List<com.lead2cash.confirmation.ConfirmationView> acceptanceLinks(Order o) {
         return confirmations.of(ACCEPTANCE_SUBJECT, o.id().toString());
-    }
-
-    /** Of these acceptance confirmations, those the reader may open on their own page. */
-    public java.util.Set<UUID> openable(List<com.lead2cash.confirmation.ConfirmationView> links) {
-        return confirmations.openable(links);
     }
 
     /** The signed acceptance form of an order the reader may see. */

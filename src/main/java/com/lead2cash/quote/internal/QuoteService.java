@@ -292,11 +292,6 @@ public class QuoteService {
     }
 
     /** The customer's links for this version, newest first. */
-    /** Of these confirmations, those the reader may open on their own page. */
-    public java.util.Set<UUID> openable(List<com.lead2cash.confirmation.ConfirmationView> sent) {
-        return confirmations.openable(sent);
-    }
-
     public List<com.lead2cash.confirmation.ConfirmationView> confirmationsOf(Quote quote) {
         return confirmations.of(SUBJECT, quote.number()).stream()
                 .filter(c -> c.subject().version() == quote.revision()).toList();

@@ -1,6 +1,7 @@
 package com.lead2cash.customer.internal.needs;
 
 import com.lead2cash.confirmation.ConfirmationView;
+import com.lead2cash.confirmation.Confirmations;
 import com.lead2cash.customer.internal.CustomerAccess;
 import com.lead2cash.customer.internal.domain.Customer;
 import com.lead2cash.customer.internal.domain.CustomerAction;
@@ -108,15 +109,18 @@ class NeedsAnalysisController {
     private final CustomerAccess access;
     private final OrgDirectory org;
     private final ZoneId zone;
+    private final Confirmations confirmations;
 
     NeedsAnalysisController(NeedsAnalysisService service, NeedsAnalysisViews views, NeedsAnalysisDocument documents,
-                            CustomerAccess access, OrgDirectory org, @Value("${l2c.zone}") ZoneId zone) {
+                            CustomerAccess access, OrgDirectory org, @Value("${l2c.zone}") ZoneId zone,
+                            Confirmations confirmations) {
         this.service = service;
         this.views = views;
         this.documents = documents;
         this.access = access;
         this.org = org;
         this.zone = zone;
+        this.confirmations = confirmations;
     }
 
     @GetMapping("/customers/{id}/needs-analyses")
@@ -133,7 +137,7 @@ class NeedsAnalysisController {
         model.addAttribute("doc", current == null ? null : documents.of(current.analysis(), customer.name(), locale));
         List<ConfirmationView> sent = current == null ? List.of() : service.confirmationsOf(current.analysis());
         model.addAttribute("confirmations", sent);
-        model.addAttribute("openable", service.openable(sent));
+        model.addAttribute("openable", confirmations.openable(sent));
         model.addAttribute("contacts", service.contactsOf(customer.id()));
         model.addAttribute("mayWrite", mayWrite(customer));
         authors(model, versions);
@@ -160,7 +164,7 @@ class NeedsAnalysisController {
         model.addAttribute("doc", documents.of(written.analysis(), written.customer().name(), locale));
         List<ConfirmationView> sent = service.confirmationsOf(written.analysis());
         model.addAttribute("confirmations", sent);
-        model.addAttribute("openable", service.openable(sent));
+        model.addAttribute("openable", confirmations.openable(sent));
         authors(model, List.of(written));
         return "customer/needs-version";
     }

@@ -150,11 +150,6 @@ class NeedsAnalysisService {
         return new Written(analysis, access.visibleParentOf("NeedsAnalysis", analysisId, analysis.customerId()));
     }
 
-    /** Of these confirmations, those the reader may open on their own page. */
-    java.util.Set<UUID> openable(List<ConfirmationView> sent) {
-        return confirmations.openable(sent);
-    }
-
     /** The confirmations of a version, newest first. */
     List<ConfirmationView> confirmationsOf(NeedsAnalysis a) {
         return confirmations.of(NeedsAnalysisSubjects.TYPE, a.reportId().toString()).stream()

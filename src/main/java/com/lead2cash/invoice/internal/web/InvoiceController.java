@@ -103,7 +103,7 @@ class InvoiceController {
 
     @GetMapping("/invoices/new")
     String newRequest(@RequestParam UUID contractId, Model model) {
-        InvoiceService.Requestable r = requestable(contractId);
+        InvoiceService.Requestable r = service.requireRequestable(contractId);
         List<String> descriptions = new ArrayList<>(List.of(r.contract().title()));
         List<String> amounts = new ArrayList<>(List.of(r.uninvoiced().toPlainString()));
         List<String> rates = new ArrayList<>(List.of(""));
@@ -156,7 +156,7 @@ class InvoiceController {
             return "redirect:/invoices/" + inv.id();
         } catch (DomainException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return form(model, requestable(contractId), form, FormProblems.of(e, messages, locale, formFields(form))
+            return form(model, service.requireRequestable(contractId), form, FormProblems.of(e, messages, locale, formFields(form))
                     .renumbered("lines", rows));
         }
     }
@@ -168,10 +168,6 @@ class InvoiceController {
             fields.addAll(List.of("lines[" + i + "].description", "lines[" + i + "].amount", "lines[" + i + "].taxRate"));
         }
         return fields.toArray(String[]::new);
-    }
-
-    private InvoiceService.Requestable requestable(UUID contractId) {
-        return service.requireRequestable(contractId);
     }
 
     private String form(Model model, InvoiceService.Requestable requestable, RequestForm form, FormProblems problems) {

@@ -1,5 +1,6 @@
 package com.lead2cash.order.internal.web;
 
+import com.lead2cash.confirmation.Confirmations;
 import static com.lead2cash.platform.web.FormValues.blank;
 import static com.lead2cash.platform.web.FormValues.date;
 import static com.lead2cash.platform.web.FormValues.decimal;
@@ -74,15 +75,17 @@ class OrderController {
     private final CustomerDirectory customers;
     private final Catalog catalog;
     private final MessageSource messages;
+    private final Confirmations confirmations;
 
     OrderController(OrderQueries queries, OrderService service, OrderAccess access, CustomerDirectory customers,
-                    Catalog catalog, MessageSource messages) {
+                    Catalog catalog, MessageSource messages, Confirmations confirmations) {
         this.queries = queries;
         this.service = service;
         this.access = access;
         this.customers = customers;
         this.catalog = catalog;
         this.messages = messages;
+        this.confirmations = confirmations;
     }
 
     @GetMapping("/orders")
@@ -114,7 +117,7 @@ class OrderController {
 
     @GetMapping("/orders/new")
     String newOrder(@RequestParam UUID contractId, Model model) {
-        OrderService.Orderable orderable = orderable(contractId);
+        OrderService.Orderable orderable = service.requireOrderable(contractId);
         List<String> products = new ArrayList<>();
         List<String> quantities = new ArrayList<>();
         orderable.lines().forEach(l -> {
@@ -170,13 +173,9 @@ class OrderController {
                 shown.add("lines[" + i + "].productId");
                 shown.add("lines[" + i + "].quantity");
             }
-            return form(model, orderable(contractId), form,
+            return form(model, service.requireOrderable(contractId), form,
                     FormProblems.of(e, messages, locale, shown.toArray(String[]::new)).renumbered("lines", rows));
         }
-    }
-
-    private OrderService.Orderable orderable(UUID contractId) {
-        return service.requireOrderable(contractId);
     }
 
     private String form(Model model, OrderService.Orderable orderable, OrderForm form, FormProblems problems) {
@@ -349,7 +348,7 @@ class OrderController {
         var links = service.acceptanceLinks(o);
         model.addAttribute("links", links);
         // operations sees every order but opens a confirmation only within its data scope: the rest show unlinked
-        model.addAttribute("openable", service.openable(links));
+        model.addAttribute("openable", confirmations.openable(links));
         model.addAttribute("contacts", actions.contains(OrderAction.SEND_ACCEPTANCE) ? customers.contacts(o.customerId())
                 : List.of());
         model.addAttribute("failed", failed);

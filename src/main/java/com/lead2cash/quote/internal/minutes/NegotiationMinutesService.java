@@ -129,11 +129,6 @@ public class NegotiationMinutesService {
     }
 
     /** The contact's answers to this version, newest first. */
-    /** Of these confirmations, those the reader may open on their own page. */
-    public java.util.Set<UUID> openable(List<ConfirmationView> sent) {
-        return confirmations.openable(sent);
-    }
-
     public List<ConfirmationView> confirmationsOf(NegotiationMinutes m) {
         return confirmations.of(SUBJECT, m.opportunityId().toString()).stream()
                 .filter(c -> c.subject().version() == m.revision()).toList();

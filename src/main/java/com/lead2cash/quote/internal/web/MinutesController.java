@@ -1,5 +1,6 @@
 package com.lead2cash.quote.internal.web;
 
+import com.lead2cash.confirmation.Confirmations;
 import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.opportunity.Opportunities;
 import com.lead2cash.platform.DocumentLanguage;
@@ -136,12 +137,15 @@ class MinutesController {
     private final CustomerDirectory customers;
     private final MessageSource messages;
 
+    private final Confirmations confirmations;
+
     MinutesController(NegotiationMinutesService service, Opportunities opportunities, CustomerDirectory customers,
-                      MessageSource messages) {
+                      MessageSource messages, Confirmations confirmations) {
         this.service = service;
         this.opportunities = opportunities;
         this.customers = customers;
         this.messages = messages;
+        this.confirmations = confirmations;
     }
 
     @GetMapping("/negotiation-minutes/new")
@@ -176,7 +180,7 @@ class MinutesController {
         model.addAttribute("versions", service.ofOpportunity(m.opportunityId()));
         var sent = service.confirmationsOf(m);
         model.addAttribute("confirmations", sent);
-        model.addAttribute("openable", service.openable(sent));
+        model.addAttribute("openable", confirmations.openable(sent));
         model.addAttribute("actions", actions);
         model.addAttribute("contacts", actions.contains(MinutesAction.SEND) ? customers.contacts(m.customerId()) : List.of());
         model.addAttribute("money", new QuoteDocuments.Money());

@@ -1,6 +1,7 @@
 package com.lead2cash.quote.internal.web;
 
 import com.lead2cash.platform.DocumentLanguage;
+import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.VersionRequest;
 import com.lead2cash.confirmation.SentLink;
 import com.lead2cash.confirmation.ConfirmationState;
@@ -55,11 +56,8 @@ class QuoteApiController {
     static final String READER_ROLES = "hasAnyRole('SALES_DIRECTOR','REGIONAL_MANAGER','SALES_MANAGER',"
             + "'SALES_REP','ACCOUNT_MANAGER','SALES_ASSISTANT','FINANCE','ADMIN')";
     /** {@link #READER_ROLES} as roles, for what other screens offer. */
-    static final java.util.Set<com.lead2cash.platform.Role> READERS = java.util.Set.of(
-            com.lead2cash.platform.Role.SALES_DIRECTOR, com.lead2cash.platform.Role.REGIONAL_MANAGER,
-            com.lead2cash.platform.Role.SALES_MANAGER, com.lead2cash.platform.Role.SALES_REP,
-            com.lead2cash.platform.Role.ACCOUNT_MANAGER, com.lead2cash.platform.Role.SALES_ASSISTANT,
-            com.lead2cash.platform.Role.FINANCE, com.lead2cash.platform.Role.ADMIN);
+    static final Set<Role> READERS = Set.of(Role.SALES_DIRECTOR, Role.REGIONAL_MANAGER, Role.SALES_MANAGER,
+            Role.SALES_REP, Role.ACCOUNT_MANAGER, Role.SALES_ASSISTANT, Role.FINANCE, Role.ADMIN);
 
     record QuoteLineRequest(UUID productId, BigDecimal quantity, BigDecimal unitPrice, BigDecimal discountPercent) {
         LineRequest request() {

@@ -1,6 +1,7 @@
 package com.lead2cash.quote.internal.web;
 
 import com.lead2cash.catalog.Catalog;
+import com.lead2cash.confirmation.Confirmations;
 import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.opportunity.Opportunities;
 import com.lead2cash.opportunity.Stage;
@@ -146,11 +147,13 @@ class QuoteController {
     private final MessageSource messages;
     private final java.time.Clock clock;
     private final java.time.ZoneId zone;
+    private final Confirmations confirmations;
 
     QuoteController(QuoteService service, com.lead2cash.quote.internal.minutes.NegotiationMinutesService minutes,
                     QuoteDocuments documents, Opportunities opportunities,
                     CustomerDirectory customers, Catalog catalog, OrgDirectory org, MessageSource messages,
-                    java.time.Clock clock, @org.springframework.beans.factory.annotation.Value("${l2c.zone}") java.time.ZoneId zone) {
+                    java.time.Clock clock, @org.springframework.beans.factory.annotation.Value("${l2c.zone}") java.time.ZoneId zone,
+                    Confirmations confirmations) {
         this.service = service;
         this.minutes = minutes;
         this.documents = documents;
@@ -161,6 +164,7 @@ class QuoteController {
         this.messages = messages;
         this.clock = clock;
         this.zone = zone;
+        this.confirmations = confirmations;
     }
 
     /** Q1 — the manager's home panel: the approved quotes waiting for their review, each linking to its page. */
@@ -262,7 +266,7 @@ class QuoteController {
         model.addAttribute("reviewRequired", service.rules().reviewBeforeSending());
         var sent = service.confirmationsOf(q);
         model.addAttribute("confirmations", sent);
-        model.addAttribute("openable", service.openable(sent));
+        model.addAttribute("openable", confirmations.openable(sent));
         return "quote/detail";
     }
 

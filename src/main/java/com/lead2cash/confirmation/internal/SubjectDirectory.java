@@ -5,6 +5,7 @@ import com.lead2cash.confirmation.ConfirmationView;
 import com.lead2cash.platform.DataScope;
 import com.lead2cash.platform.Scope;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,20 @@ public class SubjectDirectory {
 
     /** The subject's owner now, or the owner given when it was sent. */
     UUID ownerOf(ConfirmationView view) {
-        return info(view).map(ConfirmationSubjects.SubjectInfo::ownerId).orElse(view.ownerId());
+        return ownersOf(List.of(view)).get(view.id());
+    }
+
+    /** {@link #ownerOf} for several confirmations, by confirmation id: each type's subjects described at once. */
+    private Map<UUID, UUID> ownersOf(Collection<ConfirmationView> views) {
+        Map<UUID, UUID> owners = new HashMap<>();
+        views.stream().collect(Collectors.groupingBy(v -> v.subject().type())).forEach((type, ofType) -> {
+            ConfirmationSubjects describer = byType.get(type);
+            Map<String, ConfirmationSubjects.SubjectInfo> infos = describer == null ? Map.of()
+                    : describer.describe(ofType.stream().map(v -> v.subject().id()).distinct().toList());
+            ofType.forEach(v -> owners.put(v.id(), Optional.ofNullable(infos.get(v.subject().id()))
+                    .map(ConfirmationSubjects.SubjectInfo::ownerId).orElse(v.ownerId())));
+        });
+        return owners;
     }
 
     /**
@@ -51,19 +65,14 @@ public class SubjectDirectory {
         return scope.personalData().covers(owner) ? view : view.withRecipientEmailMasked();
     }
 
-    /** Of these confirmations, those {@link #requireVisible} lets the caller see: subjects read once per type. */
+    /** Of these confirmations, those {@link #requireVisible} lets the caller see. */
     Set<UUID> visible(Collection<ConfirmationView> views) {
         Scope reader = scope.current();
-        Map<String, List<ConfirmationView>> byTypeOfSubject = views.stream()
-                .collect(Collectors.groupingBy(v -> v.subject().type()));
         Set<UUID> visible = new HashSet<>();
-        byTypeOfSubject.forEach((type, ofType) -> {
-            ConfirmationSubjects describer = byType.get(type);
-            Map<String, ConfirmationSubjects.SubjectInfo> infos = describer == null ? Map.of()
-                    : describer.describe(ofType.stream().map(v -> v.subject().id()).distinct().toList());
-            ofType.stream().filter(v -> reader.covers(Optional.ofNullable(infos.get(v.subject().id()))
-                            .map(ConfirmationSubjects.SubjectInfo::ownerId).orElse(v.ownerId())))
-                    .forEach(v -> visible.add(v.id()));
+        ownersOf(views).forEach((id, owner) -> {
+            if (reader.covers(owner)) {
+                visible.add(id);
+            }
         });
         return visible;
     }

@@ -63,7 +63,8 @@ public final class Placeholders {
      * What a template's text holds in double braces that is no placeholder a contract can fill: a typo
      * ({{buyer.nme}}) or something else ({{7*7}}, {{买方名称}}). In a template double braces are for placeholders
      * only, so legal never publishes one that a draft would print as it stands. Empty braces are named as
-     * they are written, {{}}: an empty name would read "Unknown placeholders: .".
+     * they are written, {{}}: an empty name would read "Unknown placeholders: .". (The refusal names them as a
+     * {@code ListText}, which bounds how many and how long.)
      */
     public static Set<String> unknownIn(String text) {
         Set<String> unknown = new TreeSet<>();
@@ -73,7 +74,7 @@ public final class Placeholders {
             if (inside.isEmpty()) {
                 unknown.add("{{}}");
             } else if (!KNOWN.containsKey(inside)) {
-                unknown.add(inside.length() > 40 ? inside.substring(0, 40) + "…" : inside);
+                unknown.add(inside);
             }
         }
         return unknown;

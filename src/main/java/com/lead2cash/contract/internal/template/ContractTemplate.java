@@ -7,6 +7,7 @@ import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Ids;
+import com.lead2cash.platform.ListText;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -129,7 +130,7 @@ public class ContractTemplate {
             Set<String> unknown = Placeholders.unknownIn(body);
             if (!unknown.isEmpty()) {
                 errors.add(new FieldValidationException.FieldError(at + ".body", "contract.template.placeholder",
-                        String.join(", ", unknown)));
+                        ListText.of(unknown)));
             }
             kept.add(new TemplateClauseText(key.name(), heading, body));
         }

@@ -114,8 +114,8 @@ public class ContactService {
 
     static ContactView view(Contact k, boolean full) {
         return new ContactView(k.id(), k.customerId(), k.name(), k.title(), k.department(),
-                full ? k.phone() : PersonalData.mask(k.phone()), full ? k.email() : PersonalData.mask(k.email()),
-                full ? k.wechat() : PersonalData.mask(k.wechat()), k.decisionRole(), k.attitude(), k.primary(), k.notes(),
+                PersonalData.shown(k.phone(), full), PersonalData.shown(k.email(), full),
+                PersonalData.shown(k.wechat(), full), k.decisionRole(), k.attitude(), k.primary(), k.notes(),
                 !full, k.version() == null ? 0 : k.version());
     }
 

@@ -218,16 +218,11 @@ class OrderPagesTest {
         Cookie rep = customers.session(mvc, reviewers().rep());
         Cookie operations = customers.session(mvc, reviewers().operations());
         String orderId = orderIdFrom(createOrder(rep, contractId, "10", "杭州市西湖区文三路 1 号"));
-        assertThat(mvc.post().uri("/orders/" + orderId + "/shipments").with(csrf()).cookie(operations)
-                .param("line", "1").param("quantity", "10").param("carrier", "顺丰速运").param("waybillNumber", "SF1")
-                .param("shipDate", "2026-12-01").param("version", state(orderId).get("version").toString()).exchange())
-                .hasStatus3xxRedirection();
+        expectShippedWhole(operations, orderId, "SF1", "2026-12-01");
         // the date picker offers only the days a delivery may have: from the day it left to today
         assertThat(page(rep, "/orders/" + orderId, "en")).containsPattern(
                 "id=\"delivered-on\"[^>]*min=\"2026-12-01\"[^>]*max=\"" + LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai")) + "\"");
-        assertThat(mvc.post().uri("/orders/" + orderId + "/delivery").with(csrf()).cookie(rep)
-                .param("deliveredOn", "2026-12-01").param("version", state(orderId).get("version").toString()).exchange())
-                .hasStatus3xxRedirection();
+        expectDelivered(rep, orderId, "2026-12-01");
 
         assertThat(page(rep, "/orders/" + orderId, "en")).as("the rep records the acceptance or sends the link")
                 .contains("accept-form", "send-acceptance-form").doesNotContain("deliver-form", "ship-form");
@@ -268,10 +263,7 @@ class OrderPagesTest {
         Cookie operations = customers.session(mvc, reviewers().operations());
         String orderId = orderIdFrom(createOrder(rep, contractId, "10", "杭州市西湖区文三路 1 号"));
         clock.set(LocalDateTime.parse("2026-12-05T10:00").atZone(ZoneId.of("Asia/Shanghai")).toInstant());
-        assertThat(mvc.post().uri("/orders/" + orderId + "/shipments").with(csrf()).cookie(operations)
-                .param("line", "1").param("quantity", "10").param("carrier", "顺丰速运").param("waybillNumber", "SF5")
-                .param("shipDate", "2026-12-08").param("version", state(orderId).get("version").toString()).exchange())
-                .hasStatus3xxRedirection();
+        expectShippedWhole(operations, orderId, "SF5", "2026-12-08");
         assertThat(state(orderId).get("status")).isEqualTo("SHIPPED");
 
         for (Cookie who : new Cookie[] {rep, operations}) {
@@ -288,6 +280,21 @@ class OrderPagesTest {
         clock.set(LocalDateTime.parse("2026-12-08T10:00").atZone(ZoneId.of("Asia/Shanghai")).toInstant());
         assertThat(page(rep, "/orders/" + orderId, "en")).contains("deliver-form").doesNotContain("delivery-opens-on")
                 .containsPattern("id=\"delivered-on\"[^>]*min=\"2026-12-08\"[^>]*max=\"2026-12-08\"");
+    }
+
+    /** Operations ships the order's one line whole on the form; the page answers with a redirect. */
+    void expectShippedWhole(Cookie operations, String orderId, String waybill, String shipDate) {
+        assertThat(mvc.post().uri("/orders/" + orderId + "/shipments").with(csrf()).cookie(operations)
+                .param("line", "1").param("quantity", "10").param("carrier", "顺丰速运").param("waybillNumber", waybill)
+                .param("shipDate", shipDate).param("version", state(orderId).get("version").toString()).exchange())
+                .hasStatus3xxRedirection();
+    }
+
+    /** The rep records the delivery on the form; the page answers with a redirect. */
+    void expectDelivered(Cookie rep, String orderId, String deliveredOn) {
+        assertThat(mvc.post().uri("/orders/" + orderId + "/delivery").with(csrf()).cookie(rep)
+                .param("deliveredOn", deliveredOn).param("version", state(orderId).get("version").toString()).exchange())
+                .hasStatus3xxRedirection();
     }
 
     /** How many state badges the confirmation's row of a page shows. */
@@ -321,13 +328,8 @@ class OrderPagesTest {
         Cookie rep = customers.session(mvc, reviewers().rep());
         Cookie operations = customers.session(mvc, reviewers().operations());
         String orderId = orderIdFrom(createOrder(rep, contractId, "10", "杭州市西湖区文三路 1 号"));
-        assertThat(mvc.post().uri("/orders/" + orderId + "/shipments").with(csrf()).cookie(operations)
-                .param("line", "1").param("quantity", "10").param("carrier", "顺丰速运").param("waybillNumber", "SF5")
-                .param("shipDate", "2026-12-01").param("version", state(orderId).get("version").toString()).exchange())
-                .hasStatus3xxRedirection();
-        assertThat(mvc.post().uri("/orders/" + orderId + "/delivery").with(csrf()).cookie(rep)
-                .param("deliveredOn", "2026-12-01").param("version", state(orderId).get("version").toString()).exchange())
-                .hasStatus3xxRedirection();
+        expectShippedWhole(operations, orderId, "SF5", "2026-12-01");
+        expectDelivered(rep, orderId, "2026-12-01");
         String customerId = jdbc.sql("select customer_id from order_order where id = cast(:id as uuid)").param("id", orderId)
                 .query(String.class).single();
         assertThat(mvc.post().uri("/orders/" + orderId + "/acceptance/send?lang=en").with(csrf()).cookie(rep)
@@ -378,13 +380,8 @@ class OrderPagesTest {
         Cookie rep = customers.session(mvc, reviewers().rep());
         Cookie operations = customers.session(mvc, reviewers().operations());
         String orderId = orderIdFrom(createOrder(rep, contractId, "10", "杭州市西湖区文三路 1 号"));
-        assertThat(mvc.post().uri("/orders/" + orderId + "/shipments").with(csrf()).cookie(operations)
-                .param("line", "1").param("quantity", "10").param("carrier", "顺丰速运").param("waybillNumber", "SF4")
-                .param("shipDate", "2026-12-01").param("version", state(orderId).get("version").toString()).exchange())
-                .hasStatus3xxRedirection();
-        assertThat(mvc.post().uri("/orders/" + orderId + "/delivery").with(csrf()).cookie(rep)
-                .param("deliveredOn", "2026-12-01").param("version", state(orderId).get("version").toString()).exchange())
-                .hasStatus3xxRedirection();
+        expectShippedWhole(operations, orderId, "SF4", "2026-12-01");
+        expectDelivered(rep, orderId, "2026-12-01");
         assertThat(page(rep, "/orders/" + orderId, "zh-CN")).contains("name=\"documentLocale\"", "文件语言", "英文");
         assertThat(page(rep, "/orders/" + orderId, "en")).contains("Language of the document");
         String customerId = jdbc.sql("select customer_id from order_order where id = cast(:id as uuid)").param("id", orderId)

@@ -77,6 +77,13 @@ class I18nBundlesTest {
      * arguments): every argument must be filled in and every apostrophe kept. A text that takes no arguments
      * is formatted too when {@code spring.messages.always-use-message-format} is on.
      */
+    /** An argument of a text, {0} or {0,number,#}: its index and its format (empty for a plain one). */
+    private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)([^}]*)}");
+    /** A plain argument, {0}, which a formatted text shows as the argument given. */
+    private static final Pattern PLAIN_ARGUMENT = Pattern.compile("\\{(\\d+)}");
+    /** What is left of an argument MessageFormat did not fill in. */
+    private static final Pattern UNFILLED = Pattern.compile("\\{\\d");
+
     @ParameterizedTest
     @MethodSource("registeredBundles")
     void aFormattedTextFillsEveryArgumentAndKeepsItsApostrophes(String basename) throws IOException {
@@ -88,10 +95,9 @@ class I18nBundlesTest {
         Properties en = load(RESOURCES.resolve(basename + ".properties"));
         Properties zh = load(RESOURCES.resolve(basename + "_zh.properties"));
         SoftAssertions softly = new SoftAssertions();
-        Pattern argument = Pattern.compile("\\{(\\d+)([^}]*)}");
         for (String key : en.stringPropertyNames()) {
             String both = en.getProperty(key) + "\n" + zh.getProperty(key, "");
-            Matcher m = argument.matcher(both);
+            Matcher m = ARGUMENT.matcher(both);
             int count = 0;
             java.util.Set<Integer> numeric = new java.util.HashSet<>();
             while (m.find()) {
@@ -115,8 +121,8 @@ class I18nBundlesTest {
                 }
                 String where = basename + " " + language.getKey() + " " + key + " = " + raw;
                 String shown = source.getMessage(key, args, language.getKey());
-                softly.assertThat(shown).as(where).doesNotContainPattern("\\{\\d");
-                Matcher simple = Pattern.compile("\\{(\\d+)}").matcher(raw);
+                softly.assertThat(shown).as(where).doesNotContainPattern(UNFILLED);
+                Matcher simple = PLAIN_ARGUMENT.matcher(raw);
                 while (simple.find()) {
                     if (!numeric.contains(Integer.parseInt(simple.group(1)))) {
                         softly.assertThat(shown).as(where).contains("‹" + simple.group(1) + "›");

@@ -58,10 +58,15 @@ public final class LiveHeap implements AutoCloseable {
         return last.get();
     }
 
-    /** From now on collects once a second, so {@link #peak()} follows the live heap while work runs. */
+    /**
+     * From now on collects a second after the previous collection ended, so {@link #peak()} follows the
+     * live heap while work runs. Not at a fixed rate: a full collection of a large heap on a busy machine
+     * takes a second or more, and at a fixed rate they ran back to back and stopped the JVM for whole
+     * seconds (a test's own request then timed out connecting).
+     */
     public LiveHeap sampleEverySecond() {
         sampler = Executors.newSingleThreadScheduledExecutor();
-        sampler.scheduleAtFixedRate(() -> ManagementFactory.getMemoryMXBean().gc(), 200, 1000, TimeUnit.MILLISECONDS);
+        sampler.scheduleWithFixedDelay(() -> ManagementFactory.getMemoryMXBean().gc(), 200, 1000, TimeUnit.MILLISECONDS);
         return this;
     }
 

@@ -1,6 +1,5 @@
 package com.lead2cash.confirmation;
 
-import com.lead2cash.platform.PersonalData;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -23,10 +22,10 @@ public record ConfirmationView(UUID id, Purpose purpose, ConfirmationSubject sub
         return state.isOpen();
     }
 
-    /** The same, its recipient's e-mail address masked for a reader who may not see it (SPEC §1). */
-    public ConfirmationView withRecipientEmailMasked() {
+    /** The same, its recipient's e-mail address as a reader sees it (SPEC §1: masked, or null where it is hidden). */
+    public ConfirmationView withRecipientEmail(String shown) {
         return new ConfirmationView(id, purpose, subject, state, title, recipientContactId, recipientName,
-                PersonalData.mask(recipientEmail), ownerId, requestedBy, sentAt, expiresAt, viewedAt, answeredAt,
+                shown, ownerId, requestedBy, sentAt, expiresAt, viewedAt, answeredAt,
                 answeredName, nameMatchesRecipient, answeredFrom, answeredUserAgent, rating, comment, documentSha256);
     }
 }

@@ -43,6 +43,11 @@ public record CurrentUser(UUID id, String username, String displayName, UUID org
 
     /** The widest scope over personal data any of the user's roles grants ({@link Role#personalDataScope}). */
     public ScopeKind personalDataScopeKind() {
+        return personalDataScopeKind(roles);
+    }
+
+    /** The widest scope over personal data any of {@code roles} grants. */
+    public static ScopeKind personalDataScopeKind(java.util.Collection<Role> roles) {
         return roles.stream().map(Role::personalDataScope).reduce(ScopeKind.SELF, ScopeKind::widest);
     }
 

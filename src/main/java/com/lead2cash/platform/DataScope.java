@@ -22,11 +22,12 @@ public interface DataScope {
     Scope teamOf(CurrentUser user);
 
     /**
-     * The owners whose contacts' phone and e-mail the user on this thread reads unmasked: the owner and those above
-     * (SPEC §1) — {@link #current()} but for roles that read everything without standing above anyone
-     * ({@link Role#personalDataScope}).
+     * The owners whose {@code field} the user on this thread reads unmasked: the owner and those above (SPEC §1) —
+     * {@link #current()} but for roles that read everything without standing above anyone
+     * ({@link Role#personalDataScope}), and only through the roles an administrator left on the default rule for the
+     * field ({@link FieldRules}); nobody's when none is.
      */
-    Scope personalData();
+    Scope personalData(ProtectedField field);
 
     /** Throws {@link RecordNotFoundException} unless the current user's scope covers the owner. */
     default void requireVisible(String entityType, Object id, UUID ownerId) {

@@ -82,6 +82,7 @@ class ConfirmationLinksTest {
     @Autowired MockMvcTester mvc;
     @Autowired Confirmations confirmations;
     @Autowired Fixtures fixtures;
+    @Autowired com.lead2cash.testing.CustomerTestSupport customers;
     @Autowired JdbcClient jdbc;
     @Autowired ApplicationEvents events;
     @Autowired TransactionTemplate tx;
@@ -424,6 +425,27 @@ class ConfirmationLinksTest {
         assertThat(mvc.post().uri(uri + "/links")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, other.username()))).hasStatus(404);
         assertThat(mvc.get().uri(uri)).hasStatus(401);
+    }
+
+    @Test
+    void theRecipientsAddressFollowsTheContactEmailsFieldRuleAndAHiddenOneCanStillBeMailedAgain() throws Exception {
+        SentConfirmation sent = send(Purpose.CONFIRM_DOCUMENT);
+        String uri = "/api/v1/confirmations/" + sent.confirmation().id();
+        String token = "Bearer " + fixtures.token(mvc, rep.username());
+        customers.fieldRules(mvc, "[{\"role\":\"SALES_REP\",\"field\":\"CONTACT_EMAIL\",\"access\":\"HIDDEN\"}]");
+        try {
+            assertThat(fixtures.json(mvc.get().uri(uri).header(HttpHeaders.AUTHORIZATION, token))
+                    .at("/recipient/email").isNull()).isTrue();
+            String page = mvc.get().uri("/confirmations/" + sent.confirmation().id())
+                    .cookie(fixtures.session(mvc, rep.username(), Fixtures.PASSWORD)).exchange().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            assertThat(page).doesNotContain("wang.wei@customer.test", "w***@customer.test").contains("/links?email=true");
+            customers.fieldRules(mvc, "[{\"role\":\"SALES_REP\",\"field\":\"CONTACT_EMAIL\",\"access\":\"MASKED\"}]");
+            assertThat(fixtures.json(mvc.get().uri(uri).header(HttpHeaders.AUTHORIZATION, token))
+                    .at("/recipient/email").asString()).isEqualTo("w***@customer.test");
+        } finally {
+            customers.fieldRules(mvc, "[]");
+        }
     }
 
     @Test

@@ -132,6 +132,23 @@ class OrderApiTest {
     }
 
     @Test
+    void theConsigneesPhoneFollowsTheFieldRulesOperationsIncluded() {
+        String id = order("杭州收货电话字段权限科技有限公司").get("id").asString();
+        customers.fieldRules(mvc, """
+                [{"role":"OPERATIONS","field":"CONSIGNEE_PHONE","access":"MASKED"},
+                 {"role":"SALES_REP","field":"CONSIGNEE_PHONE","access":"HIDDEN"}]""");
+        try {
+            assertThat(customers.getJson(mvc, operations(), "/api/v1/orders/" + id).get("consigneePhone").asString())
+                    .isEqualTo("138****0000");
+            assertThat(customers.getJson(mvc, rep(), "/api/v1/orders/" + id).get("consigneePhone").isNull()).isTrue();
+        } finally {
+            customers.fieldRules(mvc, "[]");
+        }
+        assertThat(customers.getJson(mvc, rep(), "/api/v1/orders/" + id).get("consigneePhone").asString())
+                .isEqualTo("13800000000");
+    }
+
+    @Test
     void D2_theWaybillIsDueOneBusinessDayBeforeTheShipDateAcrossTheWeekendAndShipmentsGoInParts() {
         JsonNode order = order("杭州订单一号科技有限公司");
         String id = order.get("id").asString();

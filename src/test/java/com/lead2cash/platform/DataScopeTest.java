@@ -73,16 +73,16 @@ class DataScopeTest {
         User finance = fixtures.user("f" + shortId(), fixtures.rootUnit(), null, Role.FINANCE);
         assertThat(scopeOf(finance).isAll()).as("finance reads every record").isTrue();
         Scope financePersonal = new CurrentUser(finance.id(), finance.username(), finance.displayName(),
-                finance.orgUnitId(), finance.roleSet()).actAs(() -> dataScope.personalData());
+                finance.orgUnitId(), finance.roleSet()).actAs(() -> dataScope.personalData(ProtectedField.CONTACT_PHONE));
         assertThat(financePersonal.kind()).isEqualTo(ScopeKind.SELF);
         assertThat(financePersonal.covers(eastRep.id())).isFalse();
         assertThat(financePersonal.covers(finance.id())).isTrue();
 
         Scope directorPersonal = new CurrentUser(director.id(), director.username(), director.displayName(),
-                director.orgUnitId(), director.roleSet()).actAs(() -> dataScope.personalData());
+                director.orgUnitId(), director.roleSet()).actAs(() -> dataScope.personalData(ProtectedField.CONTACT_PHONE));
         assertThat(directorPersonal.isAll()).isTrue();
         Scope managerPersonal = new CurrentUser(eastManager.id(), eastManager.username(), eastManager.displayName(),
-                eastManager.orgUnitId(), eastManager.roleSet()).actAs(() -> dataScope.personalData());
+                eastManager.orgUnitId(), eastManager.roleSet()).actAs(() -> dataScope.personalData(ProtectedField.CONTACT_PHONE));
         assertThat(managerPersonal).isEqualTo(scopeOf(eastManager));
         // finance who also manages a team stands above that team
         assertThat(new CurrentUser(finance.id(), "x", "x", eastManager.orgUnitId(),
@@ -101,7 +101,7 @@ class DataScopeTest {
             @Override public Scope current() { return scopeOf(eastRep); }
             @Override public Scope of(CurrentUser user) { return dataScope.of(user); }
             @Override public Scope teamOf(CurrentUser user) { return dataScope.teamOf(user); }
-            @Override public Scope personalData() { return current(); }
+            @Override public Scope personalData(ProtectedField field) { return current(); }
         };
         assertThatThrownBy(() -> fixed.requireVisible("Lead", "L-1", westRep.id()))
                 .isInstanceOf(RecordNotFoundException.class);

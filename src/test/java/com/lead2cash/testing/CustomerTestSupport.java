@@ -68,6 +68,19 @@ public class CustomerTestSupport {
         }
     }
 
+    /**
+     * Replaces the field rules (as the administrator) with {@code rulesJson}, a JSON array of {role, field, access};
+     * {@code []} puts every field back on the default rule. Refuses a failed change.
+     */
+    public void fieldRules(MockMvcTester mvc, String rulesJson) {
+        String admin = bearer(mvc, "admin");
+        long version = getJson(mvc, admin, "/api/v1/field-rules").get("version").asLong();
+        var result = put(mvc, admin, "/api/v1/field-rules", "{\"version\":%d,\"rules\":%s}".formatted(version, rulesJson));
+        if (result.getResponse().getStatus() != 200) {
+            throw new IllegalStateException("field rules refused: " + result.getResponse().getStatus());
+        }
+    }
+
     /** A POST with a JSON body, or none when {@code body} is null. */
     public MvcTestResult post(MockMvcTester mvc, String token, String uri, String body) {
         var request = mvc.post().uri(uri).header(HttpHeaders.AUTHORIZATION, token);

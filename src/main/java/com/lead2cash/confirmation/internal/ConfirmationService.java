@@ -168,6 +168,15 @@ public class ConfirmationService implements Confirmations {
         return subjects.requireVisible(view);
     }
 
+    /**
+     * Whether the confirmation has an address to e-mail its link to — asked of the stored record, since the reader's
+     * view may hide the address (field rules) while the link can still be mailed to it.
+     */
+    @Transactional(readOnly = true)
+    public boolean addressed(UUID confirmationId) {
+        return find(confirmationId).map(ConfirmationView::recipientEmail).filter(e -> !e.isBlank()).isPresent();
+    }
+
     /** The document exactly as it was sent, for the rep's page. */
     @Transactional(readOnly = true)
     public ConfirmationDocument documentOf(UUID confirmationId) {
@@ -223,7 +232,7 @@ public class ConfirmationService implements Confirmations {
         if (emailed) {
             mail.send(confirmation, url);
         }
-        return new SentConfirmation(confirmation.view(clock.instant()), url, confirmation.expiresAt(),
+        return new SentConfirmation(subjects.asSeen(confirmation.view(clock.instant())), url, confirmation.expiresAt(),
                 QrCodes.dataUri(url), emailed, notSent);
     }
 

@@ -2,7 +2,11 @@ package com.lead2cash.confirmation.internal;
 
 import com.lead2cash.confirmation.ConfirmationSubjects;
 import com.lead2cash.confirmation.ConfirmationView;
+import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DataScope;
+import com.lead2cash.platform.FieldRules;
+import com.lead2cash.platform.PersonalData;
+import com.lead2cash.platform.ProtectedField;
 import com.lead2cash.platform.Scope;
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,11 +29,13 @@ public class SubjectDirectory {
 
     private final Map<String, ConfirmationSubjects> byType;
     private final DataScope scope;
+    private final FieldRules fieldRules;
 
-    SubjectDirectory(List<ConfirmationSubjects> subjects, DataScope scope) {
+    SubjectDirectory(List<ConfirmationSubjects> subjects, DataScope scope, FieldRules fieldRules) {
         this.byType = subjects.stream().collect(Collectors.toMap(ConfirmationSubjects::subjectType,
                 Function.identity()));
         this.scope = scope;
+        this.fieldRules = fieldRules;
     }
 
     Optional<ConfirmationSubjects.SubjectInfo> info(ConfirmationView view) {
@@ -56,13 +62,29 @@ public class SubjectDirectory {
     }
 
     /**
-     * 404 unless the caller's scope covers the subject's owner; the confirmation as the caller sees it — the
-     * recipient's e-mail address masked unless they stand above the owner (SPEC §1, {@code DataScope.personalData}).
+     * 404 unless the caller's scope covers the subject's owner; the confirmation as the caller sees it
+     * ({@link #asSeen}).
      */
     ConfirmationView requireVisible(ConfirmationView view) {
         UUID owner = ownerOf(view);
         scope.requireVisible("Confirmation", view.id(), owner);
-        return scope.personalData().covers(owner) ? view : view.withRecipientEmailMasked();
+        return asSeen(view, owner);
+    }
+
+    /**
+     * The confirmation as the user on this thread sees it: the recipient's e-mail address is a contact's, read by
+     * the contact's rule — whole for the owner and those above (SPEC §1), masked or hidden as the field rules say
+     * ({@code ProtectedField.CONTACT_EMAIL}); masked for nobody signed in.
+     */
+    ConfirmationView asSeen(ConfirmationView view) {
+        // sent by a background task: nobody reads it, and the subject's owner is not worth asking for
+        return CurrentUser.get().isEmpty() ? view.withRecipientEmail(PersonalData.mask(view.recipientEmail()))
+                : asSeen(view, ownerOf(view));
+    }
+
+    private ConfirmationView asSeen(ConfirmationView view, UUID owner) {
+        boolean whole = scope.personalData(ProtectedField.CONTACT_EMAIL).covers(owner);
+        return view.withRecipientEmail(fieldRules.sight(ProtectedField.CONTACT_EMAIL).shown(view.recipientEmail(), whole));
     }
 
     /** Of these confirmations, those {@link #requireVisible} lets the caller see. */

@@ -5,6 +5,7 @@ import com.lead2cash.customer.internal.domain.CustomerActor;
 import com.lead2cash.customer.internal.domain.CustomerRepository;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DataScope;
+import com.lead2cash.platform.ProtectedField;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.Role;
@@ -49,9 +50,9 @@ public class CustomerAccess {
         return dataScope.current();
     }
 
-    /** The owners whose contacts' personal data the reader sees unmasked ({@link DataScope#personalData}). */
-    public Scope personalDataScope() {
-        return dataScope.personalData();
+    /** The owners whose contacts' {@code field} the reader sees unmasked ({@link DataScope#personalData}). */
+    public Scope personalDataScope(ProtectedField field) {
+        return dataScope.personalData(field);
     }
 
     /** The customer if the current user may see it (merged ones too: their page leads on), else 404. */
@@ -139,15 +140,11 @@ public class CustomerAccess {
      * The owner, those above the owner, and those above everyone for pool customers ({@link DataScope#personalData}:
      * finance reads every customer, not its contacts' personal data); nobody else, and nobody unknown.
      */
-    public boolean maySeePersonalData(Customer c) {
-        return maySeePersonalData(c.ownerId());
-    }
-
-    public boolean maySeePersonalData(UUID ownerId) {
+    public boolean maySeePersonalData(Customer c, ProtectedField field) {
         if (CurrentUser.get().isEmpty()) {
             return false;
         }
-        Scope scope = personalDataScope();
-        return ownerId == null ? scope.isAll() : scope.covers(ownerId);
+        Scope scope = personalDataScope(field);
+        return c.ownerId() == null ? scope.isAll() : scope.covers(c.ownerId());
     }
 }

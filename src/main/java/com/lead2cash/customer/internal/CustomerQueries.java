@@ -1,5 +1,6 @@
 package com.lead2cash.customer.internal;
 
+import com.lead2cash.platform.ProtectedField;
 import com.lead2cash.platform.LikePatterns;
 import com.lead2cash.customer.CustomerGrade;
 import com.lead2cash.customer.CustomerStatus;
@@ -110,7 +111,7 @@ public class CustomerQueries {
 
     public CursorPage<CustomerRow> list(CustomerFilter f) {
         int size = CursorPage.size(f.size());
-        Statement statement = statement(f, access.scope(), access.personalDataScope(), size,
+        Statement statement = statement(f, access.scope(), access.personalDataScope(ProtectedField.CONTACT_PHONE), size,
                 statistics.counts("customer_customer", "search_tokens"));
         if (statement == null) {
             return new CursorPage<>(List.of(), null);
@@ -259,6 +260,9 @@ public class CustomerQueries {
         }
         if (personal.isAll() || personal.equals(scope)) {
             return "";
+        }
+        if (personal.owners().isEmpty()) {
+            return null;
         }
         params.put("phoneOwners", personal.owners());
         return " and owner_id in (:phoneOwners)";

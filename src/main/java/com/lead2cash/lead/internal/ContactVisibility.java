@@ -3,6 +3,9 @@ package com.lead2cash.lead.internal;
 import com.lead2cash.lead.internal.domain.Lead;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DataScope;
+import com.lead2cash.platform.FieldRules;
+import com.lead2cash.platform.FieldSight;
+import com.lead2cash.platform.ProtectedField;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.Scope;
 import java.util.Map;
@@ -12,41 +15,64 @@ import org.springframework.stereotype.Component;
 /**
  * Who sees a lead's phone and e-mail unmasked (个人信息脱敏): the owner and those above the owner
  * ({@link DataScope#personalData}), whoever captured the lead, and for unowned pool leads the managers, marketing
- * and sales assistants (and anyone above everyone). Everyone else sees them masked — nobody signed in included. The same
- * rule, once for a lead on screen and once as SQL, so search never matches digits the reader sees
- * masked.
+ * and sales assistants (and anyone above everyone) — each through the roles an administrator left on the default rule
+ * for the field ({@link FieldRules}). Everyone else sees them masked (or not at all, where a rule hides them) — nobody
+ * signed in included. The same rule, once for a lead on screen and once as SQL, so search never matches digits the
+ * reader sees masked.
  */
 @Component
 public class ContactVisibility {
 
-    private final DataScope dataScope;
-
-    ContactVisibility(DataScope dataScope) {
-        this.dataScope = dataScope;
+    /** A lead's phone and e-mail as the reader sees them, and whether either is kept from them. */
+    record Shown(String phone, String email, boolean masked) {
     }
 
-    boolean seesContact(Lead lead) {
+    private final DataScope dataScope;
+    private final FieldRules fieldRules;
+
+    ContactVisibility(DataScope dataScope, FieldRules fieldRules) {
+        this.dataScope = dataScope;
+        this.fieldRules = fieldRules;
+    }
+
+    Shown shown(Lead lead) {
+        boolean phone = seesWhole(lead, ProtectedField.LEAD_PHONE);
+        boolean email = seesWhole(lead, ProtectedField.LEAD_EMAIL);
+        return new Shown(fieldRules.sight(ProtectedField.LEAD_PHONE).shown(lead.phone(), phone),
+                fieldRules.sight(ProtectedField.LEAD_EMAIL).shown(lead.email(), email),
+                (!phone && present(lead.phone())) || (!email && present(lead.email())));
+    }
+
+    boolean seesWhole(Lead lead, ProtectedField field) {
         Optional<CurrentUser> me = CurrentUser.get();
         if (me.isEmpty()) {
+            return false;
+        }
+        FieldSight sight = fieldRules.sight(me.get(), field);
+        if (!sight.anyDefault()) {
             return false;
         }
         if (me.get().id().equals(lead.capturedBy())) {
             return true;
         }
-        Scope scope = dataScope.personalData();
-        return lead.ownerId() == null ? seesPoolContacts(me.get(), scope) : scope.covers(lead.ownerId());
+        Scope scope = dataScope.personalData(field);
+        return lead.ownerId() == null ? seesPoolContacts(sight, scope) : scope.covers(lead.ownerId());
     }
 
     /**
-     * The same rule as an SQL predicate on {@code lead_lead}'s columns, its parameters put into
+     * The same rule for the phone number as an SQL predicate on {@code lead_lead}'s columns, its parameters put into
      * {@code params}; false for nobody signed in.
      */
-    String predicate(Map<String, Object> params) {
+    String phonePredicate(Map<String, Object> params) {
         Optional<CurrentUser> me = CurrentUser.get();
         if (me.isEmpty()) {
             return "false";
         }
-        Scope scope = dataScope.personalData();
+        FieldSight sight = fieldRules.sight(me.get(), ProtectedField.LEAD_PHONE);
+        if (!sight.anyDefault()) {
+            return "false";
+        }
+        Scope scope = dataScope.personalData(ProtectedField.LEAD_PHONE);
         params.put("contactReader", me.get().id());
         // its own parameter: the query's data scope may be wider (finance reads leads it may not read contacts of)
         String owned = "owner_id is not null";
@@ -54,11 +80,17 @@ public class ContactVisibility {
             params.put("contactOwners", scope.owners());
             owned = "owner_id in (:contactOwners)";
         }
-        return "(captured_by = :contactReader or (owner_id is null and " + seesPoolContacts(me.get(), scope)
+        return "(captured_by = :contactReader or (owner_id is null and " + seesPoolContacts(sight, scope)
                 + ") or " + owned + ")";
     }
 
-    private static boolean seesPoolContacts(CurrentUser me, Scope scope) {
-        return scope.isAll() || me.hasAny(Role.SALES_MANAGER, Role.REGIONAL_MANAGER, Role.MARKETING, Role.SALES_ASSISTANT);
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    /** Pool leads: through a role that keeps the default rule and works the pool, or a scope over everyone. */
+    private static boolean seesPoolContacts(FieldSight sight, Scope scope) {
+        return scope.isAll() || sight.keepsDefault(Role.SALES_MANAGER) || sight.keepsDefault(Role.REGIONAL_MANAGER)
+                || sight.keepsDefault(Role.MARKETING) || sight.keepsDefault(Role.SALES_ASSISTANT);
     }
 }

@@ -171,7 +171,7 @@ public class LeadQueries {
         sql.append(" and (company_name ilike :q or contact_name ilike :q or code ilike :q");
         if (digits.length() >= 4) {
             // phone fragments match the normalised number — only where the reader sees it unmasked
-            sql.append(" or (phone_normalized like :qDigits and ").append(contacts.predicate(params)).append(")");
+            sql.append(" or (phone_normalized like :qDigits and ").append(contacts.phonePredicate(params)).append(")");
             params.put("qDigits", "%" + digits + "%");
         }
         sql.append(")");

@@ -8,7 +8,6 @@ import com.lead2cash.lead.internal.domain.Lead;
 import com.lead2cash.lead.internal.domain.LeadAction;
 import com.lead2cash.lead.internal.domain.LeadClaim;
 import com.lead2cash.platform.OrgDirectory;
-import com.lead2cash.platform.PersonalData;
 import com.lead2cash.region.Region;
 import com.lead2cash.region.Regions;
 import java.math.BigDecimal;
@@ -93,14 +92,13 @@ public class LeadViews {
     }
 
     public LeadView of(Lead lead, List<DuplicateFinder.Duplicate> duplicates) {
-        boolean mayContact = contacts.seesContact(lead);
+        ContactVisibility.Shown contact = contacts.shown(lead);
         var people = directory.people(lead.claimsInOrder().stream().map(LeadClaim::userId)
                 .collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new)));
         String ownerName = lead.ownerId() == null ? null
                 : directory.person(lead.ownerId()).map(OrgDirectory.Person::displayName).orElse(null);
         return new LeadView(lead.id(), lead.code(), lead.companyName(), lead.contactName(), lead.contactTitle(),
-                PersonalData.shown(lead.phone(), mayContact), PersonalData.shown(lead.email(), mayContact),
-                !mayContact, lead.industry(), lead.region(), lead.productLine(), lead.source(), lead.sourceDetail(),
+                contact.phone(), contact.email(), contact.masked(), lead.industry(), lead.region(), lead.productLine(), lead.source(), lead.sourceDetail(),
                 lead.sourcedAt(), money(lead.budget()), "CNY", lead.purchaseDate(), lead.decisionMakerKnown(),
                 lead.decisionChainNotes(), lead.uscc(), lead.notes(), lead.grade(), lead.gradePoints(),
                 lead.gradeComplete(), reasons(lead), lead.gradeOverrideReason(), lead.status(), lead.ownerId(),

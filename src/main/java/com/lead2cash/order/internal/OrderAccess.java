@@ -4,7 +4,9 @@ import com.lead2cash.order.internal.domain.Order;
 import com.lead2cash.order.internal.domain.OrderRepository;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DataScope;
-import com.lead2cash.platform.PersonalData;
+import com.lead2cash.platform.FieldRules;
+import com.lead2cash.platform.FieldSight;
+import com.lead2cash.platform.ProtectedField;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.Scope;
@@ -32,10 +34,12 @@ public class OrderAccess {
 
     private final OrderRepository orders;
     private final DataScope dataScope;
+    private final FieldRules fieldRules;
 
-    OrderAccess(OrderRepository orders, DataScope dataScope) {
+    OrderAccess(OrderRepository orders, DataScope dataScope, FieldRules fieldRules) {
         this.orders = orders;
         this.dataScope = dataScope;
+        this.fieldRules = fieldRules;
     }
 
     public Scope scope() {
@@ -83,12 +87,15 @@ public class OrderAccess {
 
     /**
      * The consignee's phone as the reader sees it: whole for the owner and those above (SPEC §1) and for operations,
-     * who ship to it; masked for the rest (finance reads every order for its money, not to call the consignee).
+     * who ship to it; masked for the rest (finance reads every order for its money, not to call the consignee) — each
+     * through the roles an administrator left on the default rule for it, masked or hidden otherwise.
      */
     public String consigneePhone(Order o) {
         CurrentUser me = CurrentUser.get().orElse(null);
-        boolean whole = me != null && (me.has(Role.OPERATIONS) || dataScope.personalData().covers(o.ownerId()));
-        return PersonalData.shown(o.consigneePhone(), whole);
+        FieldSight sight = fieldRules.sight(ProtectedField.CONSIGNEE_PHONE);
+        boolean whole = me != null && (sight.keepsDefault(Role.OPERATIONS)
+                || dataScope.personalData(ProtectedField.CONSIGNEE_PHONE).covers(o.ownerId()));
+        return sight.shown(o.consigneePhone(), whole);
     }
 
     public static boolean isOperations(CurrentUser me) {

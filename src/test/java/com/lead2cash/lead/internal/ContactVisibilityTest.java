@@ -6,9 +6,12 @@ import com.lead2cash.lead.internal.domain.Lead;
 import com.lead2cash.lead.internal.domain.LeadTest;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DataScope;
+import com.lead2cash.platform.FieldAccess;
+import com.lead2cash.platform.ProtectedField;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.Scope;
 import com.lead2cash.platform.ScopeKind;
+import com.lead2cash.testing.FixedFieldRules;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +48,7 @@ class ContactVisibilityTest {
             }
 
             @Override
-            public Scope personalData() {
+            public Scope personalData(ProtectedField field) {
                 return personal.get();
             }
         };
@@ -76,12 +79,12 @@ class ContactVisibilityTest {
     void nobodySignedInSeesNoContactAndSearchesNone() {
         Lead pool = LeadTest.pool(com.lead2cash.lead.Grade.B);
         Lead owned = LeadTest.assigned(com.lead2cash.lead.Grade.B);
-        ContactVisibility visibility = new ContactVisibility(NO_SCOPE);
+        ContactVisibility visibility = new ContactVisibility(NO_SCOPE, FixedFieldRules.DEFAULTS);
 
-        assertThat(visibility.seesContact(pool)).isFalse();
-        assertThat(visibility.seesContact(owned)).isFalse();
+        assertThat(visibility.seesWhole(pool, ProtectedField.LEAD_PHONE)).isFalse();
+        assertThat(visibility.seesWhole(owned, ProtectedField.LEAD_EMAIL)).isFalse();
         Map<String, Object> params = new HashMap<>();
-        assertThat(visibility.predicate(params)).isEqualTo("false");
+        assertThat(visibility.phonePredicate(params)).isEqualTo("false");
         assertThat(params).isEmpty();
     }
 
@@ -89,12 +92,12 @@ class ContactVisibilityTest {
     void financeReadsLeadsButNotTheirContactsAndSearchesNoneOfTheirPhones() {
         SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(
                 new SignedIn(new CurrentUser(REP, "finance", "Finance", null, Set.of(Role.FINANCE))), null));
-        ContactVisibility visibility = new ContactVisibility(finance(REP));
+        ContactVisibility visibility = new ContactVisibility(finance(REP), FixedFieldRules.DEFAULTS);
 
-        assertThat(visibility.seesContact(LeadTest.assigned(com.lead2cash.lead.Grade.B))).isFalse();
-        assertThat(visibility.seesContact(LeadTest.pool(com.lead2cash.lead.Grade.B))).isFalse();
+        assertThat(visibility.seesWhole(LeadTest.assigned(com.lead2cash.lead.Grade.B), ProtectedField.LEAD_PHONE)).isFalse();
+        assertThat(visibility.seesWhole(LeadTest.pool(com.lead2cash.lead.Grade.B), ProtectedField.LEAD_PHONE)).isFalse();
         Map<String, Object> params = new HashMap<>();
-        assertThat(visibility.predicate(params))
+        assertThat(visibility.phonePredicate(params))
                 .isEqualTo("(captured_by = :contactReader or (owner_id is null and false) or owner_id in (:contactOwners))");
         assertThat(params).containsEntry("contactOwners", Set.of(REP)).doesNotContainKey(Scope.OWNERS_PARAM);
     }
@@ -103,13 +106,41 @@ class ContactVisibilityTest {
     void aRepSeesTheirOwnLeadsContactButNotThePoolsNorAnotherRepsOne() {
         SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(
                 new SignedIn(new CurrentUser(LeadTest.OWNER, "rep", "Rep", null, Set.of(Role.SALES_REP))), null));
-        ContactVisibility visibility = new ContactVisibility(self(LeadTest.OWNER));
+        ContactVisibility visibility = new ContactVisibility(self(LeadTest.OWNER), FixedFieldRules.DEFAULTS);
 
-        assertThat(visibility.seesContact(LeadTest.assigned(com.lead2cash.lead.Grade.B))).isTrue();
-        assertThat(visibility.seesContact(LeadTest.pool(com.lead2cash.lead.Grade.B))).isFalse();
+        assertThat(visibility.seesWhole(LeadTest.assigned(com.lead2cash.lead.Grade.B), ProtectedField.LEAD_PHONE)).isTrue();
+        assertThat(visibility.seesWhole(LeadTest.pool(com.lead2cash.lead.Grade.B), ProtectedField.LEAD_PHONE)).isFalse();
         SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(
                 new SignedIn(new CurrentUser(REP, "other", "Other", null, Set.of(Role.SALES_REP))), null));
-        assertThat(new ContactVisibility(self(REP)).seesContact(LeadTest.assigned(com.lead2cash.lead.Grade.B)))
+        assertThat(new ContactVisibility(self(REP), FixedFieldRules.DEFAULTS).seesWhole(LeadTest.assigned(com.lead2cash.lead.Grade.B), ProtectedField.LEAD_PHONE))
                 .isFalse();
+    }
+
+    @Test
+    void aRuleMaskingOrHidingAFieldForTheRoleKeepsItFromTheOwnerTooAndFromSearch() {
+        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(
+                new SignedIn(new CurrentUser(LeadTest.OWNER, "rep", "Rep", null, Set.of(Role.SALES_REP))), null));
+        Lead own = LeadTest.assigned(com.lead2cash.lead.Grade.B);
+
+        ContactVisibility masked = new ContactVisibility(self(LeadTest.OWNER),
+                FixedFieldRules.of(Role.SALES_REP, ProtectedField.LEAD_PHONE, FieldAccess.MASKED));
+        assertThat(masked.seesWhole(own, ProtectedField.LEAD_PHONE)).isFalse();
+        assertThat(masked.seesWhole(own, ProtectedField.LEAD_EMAIL)).as("another field keeps the default").isTrue();
+        ContactVisibility.Shown shown = masked.shown(own);
+        assertThat(shown.phone()).isEqualTo(com.lead2cash.platform.PersonalData.mask(own.phone())).isNotEqualTo(own.phone());
+        assertThat(shown.email()).isEqualTo(own.email());
+        assertThat(shown.masked()).isTrue();
+        Map<String, Object> params = new HashMap<>();
+        assertThat(masked.phonePredicate(params)).isEqualTo("false");
+
+        ContactVisibility hidden = new ContactVisibility(self(LeadTest.OWNER),
+                FixedFieldRules.of(Role.SALES_REP, ProtectedField.LEAD_EMAIL, FieldAccess.HIDDEN));
+        assertThat(hidden.shown(own).email()).isNull();
+        assertThat(hidden.shown(own).phone()).isEqualTo(own.phone());
+
+        // a second role on the default rule reads the field as that role allows
+        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(new SignedIn(new CurrentUser(
+                LeadTest.OWNER, "rep", "Rep", null, Set.of(Role.SALES_REP, Role.ACCOUNT_MANAGER))), null));
+        assertThat(masked.seesWhole(own, ProtectedField.LEAD_PHONE)).isTrue();
     }
 }

@@ -41,6 +41,7 @@ public class ConfirmationController {
         model.addAttribute("subject", service.subjectInfo(view).orElse(null));
         model.addAttribute("sender", org.person(view.requestedBy()).map(OrgDirectory.Person::displayName).orElse(""));
         model.addAttribute("links", service.linkCount(id));
+        model.addAttribute("addressed", service.addressed(id));
         model.addAttribute("zone", zone);
         return "confirmation/detail";
     }

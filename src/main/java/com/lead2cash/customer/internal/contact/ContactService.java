@@ -8,7 +8,9 @@ import com.lead2cash.customer.internal.domain.ContactRepository;
 import com.lead2cash.customer.internal.domain.Customer;
 import com.lead2cash.customer.internal.domain.CustomerAction;
 import com.lead2cash.customer.internal.domain.DecisionRole;
-import com.lead2cash.platform.PersonalData;
+import com.lead2cash.platform.FieldRules;
+import com.lead2cash.platform.FieldSight;
+import com.lead2cash.platform.ProtectedField;
 import com.lead2cash.platform.RecordNotFoundException;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,11 +36,13 @@ public class ContactService {
     private final ContactRepository contacts;
     private final CustomerAccess access;
     private final Clock clock;
+    private final FieldRules fieldRules;
 
-    ContactService(ContactRepository contacts, CustomerAccess access, Clock clock) {
+    ContactService(ContactRepository contacts, CustomerAccess access, Clock clock, FieldRules fieldRules) {
         this.contacts = contacts;
         this.access = access;
         this.clock = clock;
+        this.fieldRules = fieldRules;
     }
 
     /** Adds a contact to a customer the current user may change; the first one (or one asked for) is primary. */
@@ -97,26 +101,43 @@ public class ContactService {
     /** The contacts of a visible customer, primary first. */
     public List<ContactView> of(UUID customerId) {
         Customer c = access.visible(customerId);
-        boolean full = access.maySeePersonalData(c);
-        return contacts.findByCustomer(c.id()).stream().map(k -> view(k, full)).toList();
+        Sight sight = sight(c);
+        return contacts.findByCustomer(c.id()).stream().map(sight::view).toList();
     }
 
     public ContactView view(UUID contactId) {
         Contact k = contacts.findById(contactId).orElseThrow(() -> new RecordNotFoundException("Contact", contactId));
         Customer c = access.visibleParentOf("Contact", contactId, k.customerId());
-        return view(k, access.maySeePersonalData(c));
+        return sight(c).view(k);
     }
 
     public ContactView view(Contact k) {
         Customer c = access.visibleParentOf("Contact", k.id(), k.customerId());
-        return view(k, access.maySeePersonalData(c));
+        return sight(c).view(k);
     }
 
-    static ContactView view(Contact k, boolean full) {
-        return new ContactView(k.id(), k.customerId(), k.name(), k.title(), k.department(),
-                PersonalData.shown(k.phone(), full), PersonalData.shown(k.email(), full),
-                PersonalData.shown(k.wechat(), full), k.decisionRole(), k.attitude(), k.primary(), k.notes(),
-                !full, k.version() == null ? 0 : k.version());
+    private Sight sight(Customer c) {
+        return new Sight(fieldRules.sight(ProtectedField.CONTACT_PHONE), access.maySeePersonalData(c, ProtectedField.CONTACT_PHONE),
+                fieldRules.sight(ProtectedField.CONTACT_EMAIL), access.maySeePersonalData(c, ProtectedField.CONTACT_EMAIL),
+                fieldRules.sight(ProtectedField.CONTACT_WECHAT), access.maySeePersonalData(c, ProtectedField.CONTACT_WECHAT));
+    }
+
+    /** How the reader sees the contacts of one customer: each field whole, masked or hidden (SPEC §1, field rules). */
+    private record Sight(FieldSight phone, boolean phoneWhole, FieldSight email, boolean emailWhole, FieldSight wechat,
+                         boolean wechatWhole) {
+
+        ContactView view(Contact k) {
+            boolean masked = (!phoneWhole && present(k.phone())) || (!emailWhole && present(k.email()))
+                    || (!wechatWhole && present(k.wechat()));
+            return new ContactView(k.id(), k.customerId(), k.name(), k.title(), k.department(),
+                    phone.shown(k.phone(), phoneWhole), email.shown(k.email(), emailWhole),
+                    wechat.shown(k.wechat(), wechatWhole), k.decisionRole(), k.attitude(), k.primary(), k.notes(),
+                    masked, k.version() == null ? 0 : k.version());
+        }
+
+        private static boolean present(String value) {
+            return value != null && !value.isBlank();
+        }
     }
 
     public Contact raw(UUID contactId) {

@@ -39,7 +39,8 @@ public class AuditRecorder implements AuditTrail {
         append(actorId, actorName, action, null, null, null, null, null, detail);
     }
 
-    void recordFieldChange(String action, String entityType, Object entityId, String field, String oldValue,
+    /** An entry for one field changed from {@code oldValue} to {@code newValue} by the user on this thread. */
+    public void recordFieldChange(String action, String entityType, Object entityId, String field, String oldValue,
                            String newValue) {
         CurrentUser actor = CurrentUser.get().orElse(null);
         append(actor == null ? null : actor.id(), actor == null ? "system" : actor.username(), action, entityType,

@@ -2,8 +2,11 @@ package com.lead2cash.platform.internal.identity;
 
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DataScope;
+import com.lead2cash.platform.FieldRules;
+import com.lead2cash.platform.FieldSight;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.PerTransaction;
+import com.lead2cash.platform.ProtectedField;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.Scope;
 import com.lead2cash.platform.ScopeKind;
@@ -33,9 +36,11 @@ class JdbcOrgDirectory implements OrgDirectory, DataScope {
             """;
 
     private final JdbcClient jdbc;
+    private final FieldRules fieldRules;
 
-    JdbcOrgDirectory(JdbcClient jdbc) {
+    JdbcOrgDirectory(JdbcClient jdbc, FieldRules fieldRules) {
         this.jdbc = jdbc;
+        this.fieldRules = fieldRules;
     }
 
     @Override
@@ -143,10 +148,14 @@ class JdbcOrgDirectory implements OrgDirectory, DataScope {
     }
 
     @Override
-    public Scope personalData() {
+    public Scope personalData(ProtectedField field) {
         CurrentUser user = CurrentUser.get()
                 .orElseThrow(() -> new IllegalStateException("data scope asked for without an authenticated user"));
-        return of(user, user.personalDataScopeKind());
+        FieldSight sight = fieldRules.sight(user, field);
+        if (!sight.anyDefault()) {
+            return new Scope(ScopeKind.SELF, user.id(), Set.of());
+        }
+        return of(user, CurrentUser.personalDataScopeKind(sight.defaultRoles()));
     }
 
     private Scope of(CurrentUser user, ScopeKind kind) {

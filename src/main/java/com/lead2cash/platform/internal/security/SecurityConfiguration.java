@@ -112,7 +112,8 @@ class SecurityConfiguration {
                 .addFilterBefore(new BearerTokenFilter(tokens, details), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/auth/token", "/api/v1/public/**").permitAll()
-                        .requestMatchers("/api/v1/users/**", "/api/v1/org-units/**", "/api/v1/audit/**")
+                        .requestMatchers("/api/v1/users/**", "/api/v1/org-units/**", "/api/v1/audit/**",
+                                "/api/v1/field-rules/**")
                         .hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e

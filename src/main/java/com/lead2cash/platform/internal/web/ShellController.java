@@ -50,6 +50,11 @@ class ShellController {
         }
 
         @Bean
+        NavigationEntry fieldRulesNavigation() {
+            return new NavigationEntry("nav.fieldRules", "/admin/field-rules", 915, Set.of(Role.ADMIN));
+        }
+
+        @Bean
         NavigationEntry auditNavigation() {
             return new NavigationEntry("nav.audit", "/admin/audit", 990, Set.of(Role.ADMIN));
         }

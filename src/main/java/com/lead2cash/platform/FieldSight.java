@@ -1,0 +1,40 @@
+package com.lead2cash.platform;
+
+import java.util.Set;
+
+/**
+ * How the user on this thread reads one {@link ProtectedField}: through the roles that keep the default rule for it
+ * ({@code defaultRoles}, whose data scope decides whose records they read whole), masked through the others, or not
+ * at all when every role hides it. A user with several roles reads a field as the least restricted of them allows.
+ */
+public record FieldSight(ProtectedField field, Set<Role> defaultRoles, boolean hidden) {
+
+    public FieldSight {
+        defaultRoles = Set.copyOf(defaultRoles);
+        if (hidden && !defaultRoles.isEmpty()) {
+            throw new IllegalArgumentException("a field some role reads by default is not hidden");
+        }
+    }
+
+    /** Whether one of the roles that keep the default rule is {@code role} (operations reads consignees whole). */
+    public boolean keepsDefault(Role role) {
+        return defaultRoles.contains(role);
+    }
+
+    /** Whether any of the reader's roles keeps the default rule: only then may anything be read whole. */
+    public boolean anyDefault() {
+        return !defaultRoles.isEmpty();
+    }
+
+    /**
+     * The value as the reader sees it: null when hidden, whole when {@code wholeByDefault} (which the caller worked
+     * out from {@link DataScope#personalData(ProtectedField)} or its own rule for the roles that keep the default),
+     * masked otherwise.
+     */
+    public String shown(String value, boolean wholeByDefault) {
+        if (hidden) {
+            return null;
+        }
+        return PersonalData.shown(value, wholeByDefault && anyDefault());
+    }
+}

@@ -1,0 +1,192 @@
+package com.lead2cash.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lead2cash.testing.CustomerTestSupport;
+import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.TestClock;
+import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * SPEC §1: an administrator marks protected fields masked or hidden per role, on the screen and over the API; every
+ * page, answer and search obeys it; each change is audited; a stale or malformed change is refused and changes
+ * nothing.
+ */
+@IntegrationTest
+@Import(TestClock.class)
+class FieldRulesTest {
+
+    @Autowired MockMvcTester mvc;
+    @Autowired CustomerTestSupport support;
+    @Autowired JdbcClient jdbc;
+    @Autowired Fixtures fixtures;
+
+    @AfterEach
+    void backToTheDefault() {
+        support.fieldRules(mvc, "[]");
+    }
+
+    @Test
+    void aFieldMaskedOrHiddenForARoleIsKeptFromItsOwnRecordsInTheApiThePageAndSearch() {
+        var company = support.company("fields");
+        String rep = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, rep, "字段权限测试有限公司", null).get("id").asString();
+        support.post(mvc, rep, "/api/v1/customers/" + id + "/contacts",
+                "{\"name\":\"周总\",\"phone\":\"13955554444\",\"email\":\"zhou@example.com\",\"wechat\":\"zhouwx88\"}");
+        assertThat(support.getJson(mvc, rep, "/api/v1/customers?q=13955554444").get("items").size()).isOne();
+
+        String admin = support.bearer(mvc, "admin");
+        long version = support.getJson(mvc, admin, "/api/v1/field-rules").get("version").asLong();
+        var saved = support.put(mvc, admin, "/api/v1/field-rules", """
+                {"version":%d,"rules":[{"role":"SALES_REP","field":"CONTACT_PHONE","access":"MASKED"},
+                                       {"role":"SALES_REP","field":"CONTACT_EMAIL","access":"HIDDEN"}]}"""
+                .formatted(version));
+        assertThat(saved).hasStatus(200);
+        JsonNode rules = support.json(saved);
+        assertThat(rules.get("version").asLong()).isEqualTo(version + 1);
+        assertThat(rules.get("rules").size()).isEqualTo(2);
+
+        JsonNode own = support.getJson(mvc, rep, "/api/v1/customers/" + id + "/contacts").get(0);
+        assertThat(own.get("phone").asString()).as("masked on the rep's own customer").isEqualTo("139****4444");
+        assertThat(own.get("email").isNull()).as("hidden").isTrue();
+        assertThat(own.get("wechat").asString()).as("a field without a rule keeps the default").isEqualTo("zhouwx88");
+        assertThat(own.get("masked").asBoolean()).isTrue();
+        assertThat(support.getJson(mvc, rep, "/api/v1/customers?q=13955554444").get("items").size())
+                .as("search never matches what the reader sees masked").isZero();
+        String page = page("/customers/" + id, support.session(mvc, company.eastRep()));
+        assertThat(page).contains("139****4444").doesNotContain("13955554444", "zhou@example.com", "z***@example.com");
+
+        JsonNode manager = support.getJson(mvc, support.bearer(mvc, company.eastManager()),
+                "/api/v1/customers/" + id + "/contacts").get(0);
+        assertThat(manager.get("phone").asString()).as("another role keeps the default").isEqualTo("13955554444");
+        assertThat(manager.get("email").asString()).isEqualTo("zhou@example.com");
+
+        List<Map<String, Object>> audited = jdbc.sql("""
+                        select entity_id, field, old_value, new_value from platform_audit_event
+                        where entity_type = 'FieldRule' and entity_id = 'SALES_REP' order by id""")
+                .query().listOfRows();
+        assertThat(audited).extracting(r -> r.get("field") + ":" + r.get("old_value") + "→" + r.get("new_value"))
+                .containsSubsequence("CONTACT_PHONE:DEFAULT→MASKED", "CONTACT_EMAIL:DEFAULT→HIDDEN");
+
+        support.fieldRules(mvc, "[]");
+        JsonNode restored = support.getJson(mvc, rep, "/api/v1/customers/" + id + "/contacts").get(0);
+        assertThat(restored.get("phone").asString()).isEqualTo("13955554444");
+        assertThat(restored.get("email").asString()).isEqualTo("zhou@example.com");
+        assertThat(support.getJson(mvc, rep, "/api/v1/customers?q=13955554444").get("items").size()).isOne();
+    }
+
+    @Test
+    void aLeadsPhoneHiddenForTheRoleOfItsCapturerIsNeitherShownNorFound() {
+        var company = support.company("leadfields");
+        String rep = support.bearer(mvc, company.eastRep());
+        var captured = support.post(mvc, rep, "/api/v1/leads", """
+                {"companyName":"隐藏电话线索有限公司","contactName":"吴总","phone":"13766665555","email":"wu@example.com",
+                 "region":"西藏","industry":"制造业","source":"TRADE_SHOW"}""");
+        assertThat(captured).hasStatus(201);
+        String id = support.json(captured).get("id").asString();
+        assertThat(support.getJson(mvc, rep, "/api/v1/leads/" + id).get("phone").asString()).isEqualTo("13766665555");
+
+        support.fieldRules(mvc, "[{\"role\":\"SALES_REP\",\"field\":\"LEAD_PHONE\",\"access\":\"HIDDEN\"}]");
+        JsonNode lead = support.getJson(mvc, rep, "/api/v1/leads/" + id);
+        assertThat(lead.get("phone").isNull()).isTrue();
+        assertThat(lead.get("email").asString()).isEqualTo("wu@example.com");
+        assertThat(support.getJson(mvc, rep, "/api/v1/leads?q=13766665555").get("items").valueStream()
+                .map(l -> l.get("id").asString()).toList()).doesNotContain(id);
+        assertThat(page("/leads/" + id, support.session(mvc, company.eastRep()))).doesNotContain("13766665555", "137****5555");
+    }
+
+    @Test
+    void aStaleDoubledOrUnversionedChangeIsRefusedAndChangesNothingAndOnlyAnAdministratorMayChange() {
+        var company = support.company("fieldrefusals");
+        String admin = support.bearer(mvc, "admin");
+        long version = support.getJson(mvc, admin, "/api/v1/field-rules").get("version").asLong();
+        String one = "[{\"role\":\"FINANCE\",\"field\":\"CONSIGNEE_PHONE\",\"access\":\"HIDDEN\"}]";
+
+        assertThat(support.put(mvc, admin, "/api/v1/field-rules", "{\"version\":%d,\"rules\":%s}"
+                .formatted(version + 5, one))).hasStatus(409);
+        assertThat(support.put(mvc, admin, "/api/v1/field-rules", "{\"rules\":" + one + "}")).hasStatus(428);
+        var twice = support.put(mvc, admin, "/api/v1/field-rules", """
+                {"version":%d,"rules":[{"role":"FINANCE","field":"CONSIGNEE_PHONE","access":"HIDDEN"},
+                                       {"role":"FINANCE","field":"CONSIGNEE_PHONE","access":"MASKED"}]}"""
+                .formatted(version));
+        assertThat(twice).hasStatus(422);
+        assertThat(support.json(twice).get("errors").get(0).get("code").asString()).isEqualTo("fieldRules.error.twice");
+        assertThat(support.put(mvc, admin, "/api/v1/field-rules", """
+                {"version":%d,"rules":[{"role":"NOBODY","field":"CONSIGNEE_PHONE","access":"HIDDEN"}]}"""
+                .formatted(version))).hasStatus(400);
+        String rep = support.bearer(mvc, company.eastRep());
+        assertThat(support.get(mvc, rep, "/api/v1/field-rules")).hasStatus(403);
+        assertThat(support.put(mvc, rep, "/api/v1/field-rules", "{\"version\":%d,\"rules\":[]}".formatted(version)))
+                .hasStatus(403);
+
+        JsonNode after = support.getJson(mvc, admin, "/api/v1/field-rules");
+        assertThat(after.get("version").asLong()).isEqualTo(version);
+        assertThat(after.get("rules").size()).isZero();
+    }
+
+    @Test
+    void theAdministratorsScreenSavesEveryChoiceAndRefusesOneNotOffered() throws Exception {
+        var company = support.company("fieldscreen");
+        Cookie admin = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+        String screen = page("/admin/field-rules", admin);
+        assertThat(screen).contains("name=\"SALES_REP.CONTACT_WECHAT\"", "name=\"OPERATIONS.CONSIGNEE_PHONE\"");
+        long version = Long.parseLong(value(screen, "version"));
+
+        var refused = mvc.post().uri("/admin/field-rules").cookie(admin).with(csrf())
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .content("version=" + version + "&SALES_REP.CONTACT_WECHAT=SHOWN").exchange();
+        assertThat(refused).hasStatus(400);
+        assertThat(support.getJson(mvc, support.bearer(mvc, "admin"), "/api/v1/field-rules").get("rules").size()).isZero();
+
+        var saved = mvc.post().uri("/admin/field-rules").cookie(admin).with(csrf())
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .content("version=" + version + "&SALES_REP.CONTACT_WECHAT=HIDDEN&SALES_REP.CONTACT_PHONE=DEFAULT").exchange();
+        assertThat(saved).hasStatus(302);
+        JsonNode rules = support.getJson(mvc, support.bearer(mvc, "admin"), "/api/v1/field-rules").get("rules");
+        assertThat(rules.size()).isOne();
+        assertThat(rules.get(0).get("field").asString()).isEqualTo("CONTACT_WECHAT");
+        assertThat(page("/admin/field-rules", admin)).containsPattern(
+                "name=\"SALES_REP.CONTACT_WECHAT\"[\\s\\S]*?<option value=\"HIDDEN\" selected");
+
+        var stale = mvc.post().uri("/admin/field-rules").cookie(admin).with(csrf())
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .content("version=" + version + "&SALES_REP.CONTACT_WECHAT=MASKED").exchange();
+        assertThat(stale).hasStatus(302);
+        assertThat(support.getJson(mvc, support.bearer(mvc, "admin"), "/api/v1/field-rules").get("rules").get(0)
+                .get("access").asString()).as("a stale form changes nothing").isEqualTo("HIDDEN");
+
+        assertThat(mvc.get().uri("/admin/field-rules").cookie(support.session(mvc, company.eastRep()))).hasStatus(403);
+    }
+
+    private String page(String uri, Cookie session) {
+        try {
+            return mvc.get().uri(uri).cookie(session).exchange().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String value(String html, String name) {
+        Matcher m = Pattern.compile("name=\"" + name + "\"[^>]*value=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor csrf() {
+        return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+    }
+}

@@ -1,5 +1,6 @@
 package com.lead2cash.platform;
 
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -36,5 +37,21 @@ public record FieldSight(ProtectedField field, Set<Role> defaultRoles, boolean h
             return null;
         }
         return PersonalData.shown(value, wholeByDefault && anyDefault());
+    }
+
+    /**
+     * What an edit by the reader leaves in the field: what they sent, except that sending back what they were shown of
+     * it (the mask, or nothing where the field is hidden from them) keeps the stored value — a reader who could not
+     * see the value cannot have meant to write the mask over it, nor to blank it.
+     */
+    public String kept(String stored, String sent, boolean wholeByDefault) {
+        if (wholeByDefault && anyDefault()) {
+            return sent;
+        }
+        return Objects.equals(blankAsNull(sent), blankAsNull(shown(stored, false))) ? stored : sent;
+    }
+
+    private static String blankAsNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

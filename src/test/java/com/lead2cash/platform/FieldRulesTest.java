@@ -70,10 +70,24 @@ class FieldRulesTest {
         String page = page("/customers/" + id, support.session(mvc, company.eastRep()));
         assertThat(page).contains("139****4444").doesNotContain("13955554444", "zhou@example.com", "z***@example.com");
 
+        // the rep corrects the contact with what they were shown: the mask and the hidden address keep what they stand for
+        var corrected = support.put(mvc, rep, "/api/v1/contacts/" + own.get("id").asString(), """
+                {"name":"周总经理","phone":"139****4444","email":null,"wechat":"zhouwx88","version":%d}"""
+                .formatted(own.get("version").asLong()));
+        assertThat(corrected).hasStatus(200);
+        assertThat(support.json(corrected).get("phone").asString()).isEqualTo("139****4444");
+
         JsonNode manager = support.getJson(mvc, support.bearer(mvc, company.eastManager()),
                 "/api/v1/customers/" + id + "/contacts").get(0);
         assertThat(manager.get("phone").asString()).as("another role keeps the default").isEqualTo("13955554444");
         assertThat(manager.get("email").asString()).isEqualTo("zhou@example.com");
+        assertThat(manager.get("name").asString()).isEqualTo("周总经理");
+        // a new number is a correction, seen or not
+        support.put(mvc, rep, "/api/v1/contacts/" + own.get("id").asString(), """
+                {"name":"周总经理","phone":"13955553333","email":null,"wechat":"zhouwx88","version":%d}"""
+                .formatted(manager.get("version").asLong()));
+        assertThat(support.getJson(mvc, support.bearer(mvc, company.eastManager()), "/api/v1/customers/" + id + "/contacts")
+                .get(0).get("phone").asString()).isEqualTo("13955553333");
 
         List<Map<String, Object>> audited = jdbc.sql("""
                         select entity_id, field, old_value, new_value from platform_audit_event
@@ -84,9 +98,9 @@ class FieldRulesTest {
 
         support.fieldRules(mvc, "[]");
         JsonNode restored = support.getJson(mvc, rep, "/api/v1/customers/" + id + "/contacts").get(0);
-        assertThat(restored.get("phone").asString()).isEqualTo("13955554444");
+        assertThat(restored.get("phone").asString()).isEqualTo("13955553333");
         assertThat(restored.get("email").asString()).isEqualTo("zhou@example.com");
-        assertThat(support.getJson(mvc, rep, "/api/v1/customers?q=13955554444").get("items").size()).isOne();
+        assertThat(support.getJson(mvc, rep, "/api/v1/customers?q=13955553333").get("items").size()).isOne();
     }
 
     @Test
@@ -107,6 +121,17 @@ class FieldRulesTest {
         assertThat(support.getJson(mvc, rep, "/api/v1/leads?q=13766665555").get("items").valueStream()
                 .map(l -> l.get("id").asString()).toList()).doesNotContain(id);
         assertThat(page("/leads/" + id, support.session(mvc, company.eastRep()))).doesNotContain("13766665555", "137****5555");
+        assertThat(page("/leads/" + id + "/edit", support.session(mvc, company.eastRep())))
+                .as("the edit form holds what the reader sees").contains("wu@example.com").doesNotContain("13766665555");
+
+        // corrected without the phone the rep cannot see: the phone stays
+        var corrected = support.put(mvc, rep, "/api/v1/leads/" + id, """
+                {"companyName":"隐藏电话线索有限公司","contactName":"吴总","phone":null,"email":"wu@example.com",
+                 "region":"西藏","industry":"制造业","source":"TRADE_SHOW","version":%d}"""
+                .formatted(lead.get("version").asLong()));
+        assertThat(corrected).hasStatus(200);
+        assertThat(support.getJson(mvc, support.bearer(mvc, company.director()), "/api/v1/leads/" + id).get("phone")
+                .asString()).isEqualTo("13766665555");
     }
 
     @Test

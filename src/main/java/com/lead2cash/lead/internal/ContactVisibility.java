@@ -1,6 +1,7 @@
 package com.lead2cash.lead.internal;
 
 import com.lead2cash.lead.internal.domain.Lead;
+import com.lead2cash.lead.internal.domain.LeadDraft;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DataScope;
 import com.lead2cash.platform.FieldRules;
@@ -41,6 +42,15 @@ public class ContactVisibility {
         return new Shown(fieldRules.sight(ProtectedField.LEAD_PHONE).shown(lead.phone(), phone),
                 fieldRules.sight(ProtectedField.LEAD_EMAIL).shown(lead.email(), email),
                 (!phone && present(lead.phone())) || (!email && present(lead.email())));
+    }
+
+    /** The draft of an edit with the phone and e-mail it keeps ({@link FieldSight#kept}). */
+    public LeadDraft kept(Lead lead, LeadDraft edited) {
+        return edited.withContact(
+                fieldRules.sight(ProtectedField.LEAD_PHONE).kept(lead.phone(), edited.phone(),
+                        seesWhole(lead, ProtectedField.LEAD_PHONE)),
+                fieldRules.sight(ProtectedField.LEAD_EMAIL).kept(lead.email(), edited.email(),
+                        seesWhole(lead, ProtectedField.LEAD_EMAIL)));
     }
 
     boolean seesWhole(Lead lead, ProtectedField field) {

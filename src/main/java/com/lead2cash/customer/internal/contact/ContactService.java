@@ -75,11 +75,13 @@ public class ContactService {
     }
 
     @Transactional
-    public Contact correct(UUID contactId, ContactDetails details, Boolean primary, Long version) {
+    public Contact correct(UUID contactId, ContactDetails entered, Boolean primary, Long version) {
         Contact contact = contacts.findById(contactId).orElseThrow(() -> new RecordNotFoundException("Contact", contactId));
         Customer c = access.visibleParentForUpdateOf("Contact", contactId, contact.customerId());
         c.requireAction(access.actor(c), CustomerAction.ADD_CONTACT);
         contact.expectVersion(version);
+        // who asks (403) before what they send (422); a mask sent back keeps what it masks
+        ContactDetails details = sight(c).kept(contact, entered).validated();
         Instant now = clock.instant();
         contact.correct(details, now);
         if (Boolean.TRUE.equals(primary) && !contact.primary()) {
@@ -133,6 +135,12 @@ public class ContactService {
                     phone.shown(k.phone(), phoneWhole), email.shown(k.email(), emailWhole),
                     wechat.shown(k.wechat(), wechatWhole), k.decisionRole(), k.attitude(), k.primary(), k.notes(),
                     masked, k.version() == null ? 0 : k.version());
+        }
+
+        /** The entered details with the phone, e-mail and WeChat an edit keeps ({@link FieldSight#kept}). */
+        ContactDetails kept(Contact k, ContactDetails entered) {
+            return entered.withReach(phone.kept(k.phone(), entered.phone(), phoneWhole),
+                    email.kept(k.email(), entered.email(), emailWhole), wechat.kept(k.wechat(), entered.wechat(), wechatWhole));
         }
 
         private static boolean present(String value) {

@@ -38,4 +38,13 @@ public record ContactDetails(String name, String title, String department, Strin
         return new ContactDetails(n, t, d, p, e, w, role, attitude, notesText);
     }
 
+    /** These details as entered, checked ({@link #validated}). */
+    public ContactDetails validated() {
+        return validated(name, title, department, phone, email, wechat, role, attitude, notes);
+    }
+
+    /** The same details with another phone, e-mail and WeChat (what an edit keeps of fields the editor could not see). */
+    public ContactDetails withReach(String phone, String email, String wechat) {
+        return new ContactDetails(name, title, department, phone, email, wechat, role, attitude, notes);
+    }
 }

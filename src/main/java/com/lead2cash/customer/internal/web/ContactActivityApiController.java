@@ -38,8 +38,9 @@ class ContactActivityApiController {
     /** A contact as a client sends it (SPEC §6). */
     record ContactRequest(String name, String title, String department, String phone, String email, String wechat,
                           DecisionRole role, Attitude attitude, Boolean primary, String notes) {
+        /** As entered: the service checks them once it knows the caller may change the contact. */
         ContactDetails details() {
-            return ContactDetails.validated(name, title, department, phone, email, wechat, role, attitude, notes);
+            return new ContactDetails(name, title, department, phone, email, wechat, role, attitude, notes);
         }
     }
 
@@ -47,8 +48,9 @@ class ContactActivityApiController {
     record ContactUpdateRequest(String name, String title, String department, String phone, String email,
                                 String wechat, DecisionRole role, Attitude attitude, Boolean primary, String notes,
                                 Long version) implements Versioned {
+        /** As entered: the service checks them once it knows the caller may change the contact. */
         ContactDetails details() {
-            return ContactDetails.validated(name, title, department, phone, email, wechat, role, attitude, notes);
+            return new ContactDetails(name, title, department, phone, email, wechat, role, attitude, notes);
         }
     }
 

@@ -2,6 +2,7 @@ package com.lead2cash.lead.internal.capture;
 
 import com.lead2cash.lead.Grade;
 import com.lead2cash.lead.LeadStatus;
+import com.lead2cash.lead.internal.ContactVisibility;
 import com.lead2cash.lead.internal.LeadAccess;
 import com.lead2cash.lead.internal.LeadDeadlines;
 import com.lead2cash.lead.internal.LeadHistory;
@@ -60,6 +61,7 @@ public class LeadCapture {
 
     private final LeadRepository leads;
     private final LeadAccess access;
+    private final ContactVisibility contacts;
     private final DuplicateFinder duplicates;
     private final LeadRouting routing;
     private final ScreeningRule screening;
@@ -76,7 +78,8 @@ public class LeadCapture {
     private record Together(LeadDraft draft, Supplier<?> work) {
     }
 
-    LeadCapture(LeadRepository leads, LeadAccess access, DuplicateFinder duplicates, LeadRouting routing,
+    LeadCapture(LeadRepository leads, LeadAccess access, ContactVisibility contacts, DuplicateFinder duplicates,
+                LeadRouting routing,
                 ScreeningRule screening, LeadDeadlines clocks, LeadHistory history, SopPolicy policy,
                 HumanCodes codes, Regions regions, Clock clock, @Value("${l2c.zone}") ZoneId zone,
                 PlatformTransactionManager transactions,
@@ -84,6 +87,7 @@ public class LeadCapture {
                 @Value("${l2c.lead.capture-group.max-size}") int maxGroup, MeterRegistry meters) {
         this.leads = leads;
         this.access = access;
+        this.contacts = contacts;
         this.duplicates = duplicates;
         this.routing = routing;
         this.screening = screening;
@@ -201,7 +205,7 @@ public class LeadCapture {
         lead.expectVersion(version);
         Instant now = clock.instant();
         LeadActor actor = access.actor(lead);
-        LeadDraft draft = LeadDrafts.validate(raw, today(), regions);
+        LeadDraft draft = LeadDrafts.validate(contacts.kept(lead, raw), today(), regions);
         LeadRules rules = policy.current().bind(LeadRules.class);
         Grade before = lead.grade();
         GradingResult grading = LeadGrader.grade(rules.grading(), gradingInput(draft));

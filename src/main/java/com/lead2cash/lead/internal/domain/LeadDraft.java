@@ -26,4 +26,11 @@ public record LeadDraft(String companyName, String contactName, String contactTi
         this(companyName, contactName, contactTitle, phone, email, industry, region, productLine, source, sourceDetail,
                 sourcedAt, budget, purchaseDate, decisionMakerKnown, decisionChainNotes, uscc, notes, null);
     }
+
+    /** The same draft with another phone and e-mail (what an edit keeps of fields the editor could not see). */
+    public LeadDraft withContact(String phone, String email) {
+        return new LeadDraft(companyName, contactName, contactTitle, phone, email, industry, region, productLine, source,
+                sourceDetail, sourcedAt, budget, purchaseDate, decisionMakerKnown, decisionChainNotes, uscc, notes,
+                regionCode);
+    }
 }

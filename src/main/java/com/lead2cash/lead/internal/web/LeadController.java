@@ -80,14 +80,15 @@ public class LeadController {
         public Long getVersion() { return version; }
         public void setVersion(Long v) { version = v; }
 
-        static LeadForm of(Lead lead) {
+        /** The lead to correct, its phone and e-mail as the editor sees them ({@code shown}): masked or left out. */
+        static LeadForm of(Lead lead, LeadViews.LeadView shown) {
             LeadDraft d = lead.draft();
             LeadForm f = new LeadForm();
             f.companyName = d.companyName();
             f.contactName = d.contactName();
             f.contactTitle = d.contactTitle();
-            f.phone = d.phone();
-            f.email = d.email();
+            f.phone = shown.phone();
+            f.email = shown.email();
             f.industry = d.industry();
             // the picker shows the division the lead has; text that names none stays text
             f.region = d.regionCode() != null ? d.regionCode() : d.region();
@@ -260,8 +261,9 @@ public class LeadController {
     @GetMapping("/leads/{id}/edit")
     String edit(@PathVariable UUID id, Model model) {
         Lead lead = capture.correctable(id);
-        model.addAttribute("form", LeadForm.of(lead));
-        model.addAttribute("editing", views.of(lead));
+        LeadViews.LeadView shown = views.of(lead);
+        model.addAttribute("form", LeadForm.of(lead, shown));
+        model.addAttribute("editing", shown);
         return captureForm(model, List.of());
     }
 

@@ -1,0 +1,35 @@
+package com.lead2cash.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** How a field reads and what an edit keeps of it, by the reader's sight of it. */
+class FieldSightTest {
+
+    static final FieldSight DEFAULT = new FieldSight(ProtectedField.CONTACT_PHONE, Set.of(Role.SALES_REP), false);
+    static final FieldSight MASKED = new FieldSight(ProtectedField.CONTACT_PHONE, Set.of(), false);
+    static final FieldSight HIDDEN = new FieldSight(ProtectedField.CONTACT_PHONE, Set.of(), true);
+
+    @Test
+    void shownWholeOnlyThroughARoleOnTheDefaultRuleMaskedOtherwiseAndNotAtAllWhenHidden() {
+        assertThat(DEFAULT.shown("13912345678", true)).isEqualTo("13912345678");
+        assertThat(DEFAULT.shown("13912345678", false)).isEqualTo("139****5678");
+        assertThat(MASKED.shown("13912345678", true)).as("no role keeps the default").isEqualTo("139****5678");
+        assertThat(HIDDEN.shown("13912345678", true)).isNull();
+    }
+
+    @Test
+    void anEditKeepsTheStoredValueWhereTheReaderSendsBackWhatTheyWereShown() {
+        assertThat(DEFAULT.kept("13912345678", "", true)).as("seen whole: the edit stands").isEmpty();
+        assertThat(DEFAULT.kept("13912345678", "139****5678", false)).isEqualTo("13912345678");
+        assertThat(MASKED.kept("13912345678", " 139****5678 ", true)).isEqualTo("13912345678");
+        assertThat(MASKED.kept("13912345678", "13800000000", true)).isEqualTo("13800000000");
+        assertThat(MASKED.kept("13912345678", null, true)).as("a masked value cleared on purpose").isNull();
+        assertThat(HIDDEN.kept("13912345678", null, true)).isEqualTo("13912345678");
+        assertThat(HIDDEN.kept("13912345678", "  ", true)).isEqualTo("13912345678");
+        assertThat(HIDDEN.kept("13912345678", "13800000000", true)).isEqualTo("13800000000");
+        assertThat(HIDDEN.kept(null, null, true)).isNull();
+    }
+}

@@ -69,6 +69,11 @@ class FieldRulesTest {
                 .as("search never matches what the reader sees masked").isZero();
         String page = page("/customers/" + id, support.session(mvc, company.eastRep()));
         assertThat(page).contains("139****4444").doesNotContain("13955554444", "zhou@example.com", "z***@example.com");
+        support.postJson(mvc, rep, "/api/v1/customers/" + id + "/needs-analyses", """
+                {"interviewedAt":"%s","painPoints":["跟进靠 Excel"]}""".formatted(TestClock.START));
+        String needs = page("/customers/" + id + "/needs-analyses", support.session(mvc, company.eastRep()));
+        assertThat(needs).as("the contact to send the needs to, as the rep sees it").contains("id=\"send-needs\"", "周总")
+                .doesNotContain("zhou@example.com", "z***@example.com");
 
         // the rep corrects the contact with what they were shown: the mask and the hidden address keep what they stand for
         var corrected = support.put(mvc, rep, "/api/v1/contacts/" + own.get("id").asString(), """

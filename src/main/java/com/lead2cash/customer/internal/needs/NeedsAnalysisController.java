@@ -3,6 +3,7 @@ package com.lead2cash.customer.internal.needs;
 import com.lead2cash.confirmation.ConfirmationView;
 import com.lead2cash.confirmation.Confirmations;
 import com.lead2cash.customer.internal.CustomerAccess;
+import com.lead2cash.customer.internal.contact.ContactService;
 import com.lead2cash.customer.internal.domain.Customer;
 import com.lead2cash.customer.internal.domain.CustomerAction;
 import com.lead2cash.platform.DocumentLanguage;
@@ -110,10 +111,11 @@ class NeedsAnalysisController {
     private final OrgDirectory org;
     private final ZoneId zone;
     private final Confirmations confirmations;
+    private final ContactService contacts;
 
     NeedsAnalysisController(NeedsAnalysisService service, NeedsAnalysisViews views, NeedsAnalysisDocument documents,
                             CustomerAccess access, OrgDirectory org, @Value("${l2c.zone}") ZoneId zone,
-                            Confirmations confirmations) {
+                            Confirmations confirmations, ContactService contacts) {
         this.service = service;
         this.views = views;
         this.documents = documents;
@@ -121,6 +123,7 @@ class NeedsAnalysisController {
         this.org = org;
         this.zone = zone;
         this.confirmations = confirmations;
+        this.contacts = contacts;
     }
 
     @GetMapping("/customers/{id}/needs-analyses")
@@ -138,7 +141,7 @@ class NeedsAnalysisController {
         List<ConfirmationView> sent = current == null ? List.of() : service.confirmationsOf(current.analysis());
         model.addAttribute("confirmations", sent);
         model.addAttribute("openable", confirmations.openable(sent));
-        model.addAttribute("contacts", service.contactsOf(customer.id()));
+        model.addAttribute("contacts", contacts.of(customer.id()));
         model.addAttribute("mayWrite", mayWrite(customer));
         authors(model, versions);
         return "customer/needs";
@@ -214,7 +217,7 @@ class NeedsAnalysisController {
 
     private String form(Customer customer, Model model) {
         model.addAttribute("customer", customer);
-        model.addAttribute("contacts", service.contactsOf(customer.id()));
+        model.addAttribute("contacts", contacts.of(customer.id()));
         return "customer/needs-form";
     }
 

@@ -161,11 +161,6 @@ class NeedsAnalysisService {
         return deadlines.of(deadlineSubject(a.reportId()), a.writtenAt(), 1).stream().findFirst();
     }
 
-    /** The contacts a report can name and go to. */
-    List<Contact> contactsOf(UUID customerId) {
-        return contacts.findByCustomer(customerId);
-    }
-
     /**
      * The customer answered: a confirmation of the current version proves the needs are confirmed, and
      * the customer aggregate decides whether its lifecycle moves (需求明确).

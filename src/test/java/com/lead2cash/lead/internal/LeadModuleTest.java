@@ -83,6 +83,12 @@ class LeadModuleTest {
         DeferredInserts deferredInserts(JdbcTemplate jdbc) {
             return new DeferredInserts(jdbc);
         }
+
+        /** No administrator's field rules: every field reads by the default rule. */
+        @Bean
+        com.lead2cash.platform.FieldRules fieldRules() {
+            return com.lead2cash.testing.FixedFieldRules.DEFAULTS;
+        }
     }
 
     @MockitoBean SopPolicy policy;

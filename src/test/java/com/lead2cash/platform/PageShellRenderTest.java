@@ -37,4 +37,13 @@ class PageShellRenderTest {
                         "href=\"?actor=%E5%BC%A0+%E4%B8%89&amp;entityType=Lead&amp;x=%22%3E%3Cb%3E&amp;lang=zh-CN\" id=\"lang-zh\"")
                 .doesNotContain("<b>");
     }
+
+    @Test
+    void theSignInPagesLanguageSwitchKeepsWhyItIsShown() {
+        // a failed sign-in switched to English still says that it failed
+        assertThat(mvc.get().uri("/login?error").header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN"))
+                .hasStatusOk().bodyText()
+                .contains("href=\"?error&amp;lang=en\" id=\"lang-en\"", "href=\"?error&amp;lang=zh-CN\" id=\"lang-zh\"");
+        assertThat(mvc.get().uri("/login")).hasStatusOk().bodyText().contains("href=\"?lang=en\" id=\"lang-en\"");
+    }
 }

@@ -224,11 +224,15 @@ class ContractPagesTest {
                 "{\"version\":" + draft.get("version").asLong() + "}")).hasStatusOk();
         String link = "href=\"/opportunities/" + opportunity + "\"";
 
-        assertThat(page(customers.session(mvc, r.rep()), "/contracts/" + id, "en")).contains(link);
+        assertThat(page(customers.session(mvc, r.rep()), "/contracts/" + id, "en")).contains(link)
+                .doesNotContain("id=\"contract-buyer\"");
+        String buyer = draft.get("buyer").get("name").asString();
         for (User reviewer : new User[] {r.lawyer(), r.operations()}) {
             Cookie session = customers.session(mvc, reviewer);
             assertThat(page(session, "/contracts/" + id, "en")).as(reviewer.username())
-                    .contains("id=\"contract-opportunity\"", "常州链接科技有限公司 项目").doesNotContain(link);
+                    .contains("id=\"contract-opportunity\"", "常州链接科技有限公司 项目").doesNotContain(link)
+                    // whom the contract is with, from the contract: the customer's page is not theirs to open
+                    .contains("<span id=\"contract-buyer\">" + buyer + "</span>");
             assertThat(mvc.get().uri("/opportunities/" + opportunity).cookie(session).exchange())
                     .as("what the link would have opened").hasStatus(403);
         }

@@ -129,6 +129,28 @@ class FileStoreTest {
     }
 
     @Test
+    void aPictureWhoseHeaderDoesNotReadIsRefusedAndNothingIsKeptARealOneIsKept() throws Exception {
+        int chunks = chunksOfKeptFiles();
+        byte[] pngSignatureThenNoise = java.util.Arrays.copyOf(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A,
+                '\n', 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'}, 2048);
+        for (byte[] content : java.util.List.of(TestFiles.fakeJpeg(), pngSignatureThenNoise)) {
+            assertThatThrownBy(() -> tx.execute(s -> files.store(scan("photo.jpg", content.length),
+                    new ByteArrayInputStream(content))))
+                    .isInstanceOfSatisfying(FieldValidationException.class,
+                            e -> assertThat(e.errors().get(0).messageKey()).isEqualTo("files.imageUnreadable"));
+        }
+        assertThat(jdbc.sql("select count(*) from files_chunk").query(Integer.class).single())
+                .as("no chunk left behind").isEqualTo(chunks);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "png", png);
+        for (byte[] content : java.util.List.of(TestFiles.jpeg(), png.toByteArray())) {
+            assertThat(tx.execute(s -> files.store(scan("photo", content.length), new ByteArrayInputStream(content)))
+                    .size()).isEqualTo(content.length);
+        }
+    }
+
+    @Test
     void aPdfThatDoesNotOpenOrHasNoPageIsRefusedAndNothingIsKept() throws Exception {
         int chunks = chunksOfKeptFiles();
         byte[] noPages = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"

@@ -69,8 +69,26 @@ public final class TestFiles {
         }
     }
 
-    /** The start of a JPEG (SOI and a JFIF APP0 segment) and some data. */
+    /** A real JPEG photo, 64 × 48 pixels of a gradient, the same bytes on every call. */
     public static byte[] jpeg() {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(64, 48,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 64; x++) {
+            for (int y = 0; y < 48; y++) {
+                image.setRGB(x, y, (x * 4) << 16 | (y * 5) << 8 | 0x80);
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "jpg", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** What a JPEG starts with (SOI and a JFIF APP0 segment), then noise: a file that only claims to be a photo. */
+    public static byte[] fakeJpeg() {
         byte[] bytes = new byte[4096];
         new Random(7).nextBytes(bytes);
         byte[] head = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0x00, 0x10, 'J', 'F', 'I', 'F', 0x00, 0x01,

@@ -111,6 +111,10 @@ class JdbcFileStore implements FileStore {
                 writer.remove(id, key);
                 throw new FieldValidationException(upload.field(), "files.pdfUnreadable");
             }
+            if (kind != FileKind.PDF && !ImageHeaders.readable(writer.read(id, key), kind)) {
+                writer.remove(id, key);
+                throw new FieldValidationException(upload.field(), "files.imageUnreadable");
+            }
         } catch (MeasuredStream.TooLarge e) {
             throw tooLarge(upload, max);
         } catch (IOException e) {

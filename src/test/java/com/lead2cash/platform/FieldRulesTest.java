@@ -173,7 +173,9 @@ class FieldRulesTest {
         var company = support.company("fieldscreen");
         Cookie admin = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
         String screen = page("/admin/field-rules", admin);
-        assertThat(screen).contains("name=\"SALES_REP.CONTACT_WECHAT\"", "name=\"OPERATIONS.CONSIGNEE_PHONE\"");
+        assertThat(screen).contains("name=\"SALES_REP.CONTACT_WECHAT\"", "name=\"OPERATIONS.CONSIGNEE_PHONE\"",
+                // each choice says to a screen reader which role and field it is
+                "aria-label=\"Contact WeChat for Sales rep\"");
         long version = Long.parseLong(value(screen, "version"));
 
         var refused = mvc.post().uri("/admin/field-rules").cookie(admin).with(csrf())

@@ -39,6 +39,11 @@ public record FieldSight(ProtectedField field, Set<Role> defaultRoles, boolean h
         return PersonalData.shown(value, wholeByDefault && anyDefault());
     }
 
+    /** Whether the reader is kept from a value the record has: one they see masked or not at all. */
+    public boolean withholds(String value, boolean wholeByDefault) {
+        return blankAsNull(value) != null && !(wholeByDefault && anyDefault());
+    }
+
     /**
      * What an edit by the reader leaves in the field: what they sent, except that sending back what they were shown of
      * it (the mask, or nothing where the field is hidden from them) keeps the stored value — a reader who could not

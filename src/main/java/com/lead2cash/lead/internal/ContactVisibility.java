@@ -37,11 +37,12 @@ public class ContactVisibility {
     }
 
     Shown shown(Lead lead) {
-        boolean phone = seesWhole(lead, ProtectedField.LEAD_PHONE);
-        boolean email = seesWhole(lead, ProtectedField.LEAD_EMAIL);
-        return new Shown(fieldRules.sight(ProtectedField.LEAD_PHONE).shown(lead.phone(), phone),
-                fieldRules.sight(ProtectedField.LEAD_EMAIL).shown(lead.email(), email),
-                (!phone && present(lead.phone())) || (!email && present(lead.email())));
+        boolean phoneWhole = seesWhole(lead, ProtectedField.LEAD_PHONE);
+        boolean emailWhole = seesWhole(lead, ProtectedField.LEAD_EMAIL);
+        FieldSight phone = fieldRules.sight(ProtectedField.LEAD_PHONE);
+        FieldSight email = fieldRules.sight(ProtectedField.LEAD_EMAIL);
+        return new Shown(phone.shown(lead.phone(), phoneWhole), email.shown(lead.email(), emailWhole),
+                phone.withholds(lead.phone(), phoneWhole) || email.withholds(lead.email(), emailWhole));
     }
 
     /** The draft of an edit with the phone and e-mail it keeps ({@link FieldSight#kept}). */
@@ -92,10 +93,6 @@ public class ContactVisibility {
         }
         return "(captured_by = :contactReader or (owner_id is null and " + seesPoolContacts(sight, scope)
                 + ") or " + owned + ")";
-    }
-
-    private static boolean present(String value) {
-        return value != null && !value.isBlank();
     }
 
     /** Pool leads: through a role that keeps the default rule and works the pool, or a scope over everyone. */

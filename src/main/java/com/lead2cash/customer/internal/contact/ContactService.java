@@ -129,8 +129,8 @@ public class ContactService {
                          boolean wechatWhole) {
 
         ContactView view(Contact k) {
-            boolean masked = (!phoneWhole && present(k.phone())) || (!emailWhole && present(k.email()))
-                    || (!wechatWhole && present(k.wechat()));
+            boolean masked = phone.withholds(k.phone(), phoneWhole) || email.withholds(k.email(), emailWhole)
+                    || wechat.withholds(k.wechat(), wechatWhole);
             return new ContactView(k.id(), k.customerId(), k.name(), k.title(), k.department(),
                     phone.shown(k.phone(), phoneWhole), email.shown(k.email(), emailWhole),
                     wechat.shown(k.wechat(), wechatWhole), k.decisionRole(), k.attitude(), k.primary(), k.notes(),
@@ -141,10 +141,6 @@ public class ContactService {
         ContactDetails kept(Contact k, ContactDetails entered) {
             return entered.withReach(phone.kept(k.phone(), entered.phone(), phoneWhole),
                     email.kept(k.email(), entered.email(), emailWhole), wechat.kept(k.wechat(), entered.wechat(), wechatWhole));
-        }
-
-        private static boolean present(String value) {
-            return value != null && !value.isBlank();
         }
     }
 

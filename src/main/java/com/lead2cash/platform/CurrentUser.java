@@ -41,12 +41,7 @@ public record CurrentUser(UUID id, String username, String displayName, UUID org
         return roles.stream().map(Role::defaultScope).reduce(ScopeKind.SELF, ScopeKind::widest);
     }
 
-    /** The widest scope over personal data any of the user's roles grants ({@link Role#personalDataScope}). */
-    public ScopeKind personalDataScopeKind() {
-        return personalDataScopeKind(roles);
-    }
-
-    /** The widest scope over personal data any of {@code roles} grants. */
+    /** The widest scope over personal data any of {@code roles} grants ({@link Role#personalDataScope}). */
     public static ScopeKind personalDataScopeKind(java.util.Collection<Role> roles) {
         return roles.stream().map(Role::personalDataScope).reduce(ScopeKind.SELF, ScopeKind::widest);
     }

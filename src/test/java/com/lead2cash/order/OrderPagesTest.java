@@ -217,8 +217,7 @@ class OrderPagesTest {
         String contractId = signed("杭州订单页面三号科技有限公司");
         Cookie rep = customers.session(mvc, reviewers().rep());
         Cookie operations = customers.session(mvc, reviewers().operations());
-        String orderId = orderIdFrom(createOrder(rep, contractId, "10", "杭州市西湖区文三路 1 号"));
-        expectShippedWhole(operations, orderId, "SF1", "2026-12-01");
+        String orderId = shippedOrder(rep, operations, contractId, "SF1");
         // the date picker offers only the days a delivery may have: from the day it left to today
         assertThat(page(rep, "/orders/" + orderId, "en")).containsPattern(
                 "id=\"delivered-on\"[^>]*min=\"2026-12-01\"[^>]*max=\"" + LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai")) + "\"");
@@ -282,6 +281,13 @@ class OrderPagesTest {
                 .containsPattern("id=\"delivered-on\"[^>]*min=\"2026-12-08\"[^>]*max=\"2026-12-08\"");
     }
 
+    /** The rep orders the contract's ten units and operations ships them whole on 2026-12-01: the order's id. */
+    String shippedOrder(Cookie rep, Cookie operations, String contractId, String waybill) {
+        String orderId = orderIdFrom(createOrder(rep, contractId, "10", "杭州市西湖区文三路 1 号"));
+        expectShippedWhole(operations, orderId, waybill, "2026-12-01");
+        return orderId;
+    }
+
     /** Operations ships the order's one line whole on the form; the page answers with a redirect. */
     void expectShippedWhole(Cookie operations, String orderId, String waybill, String shipDate) {
         assertThat(mvc.post().uri("/orders/" + orderId + "/shipments").with(csrf()).cookie(operations)
@@ -327,8 +333,7 @@ class OrderPagesTest {
         String contractId = signed("杭州订单页面五号科技有限公司");
         Cookie rep = customers.session(mvc, reviewers().rep());
         Cookie operations = customers.session(mvc, reviewers().operations());
-        String orderId = orderIdFrom(createOrder(rep, contractId, "10", "杭州市西湖区文三路 1 号"));
-        expectShippedWhole(operations, orderId, "SF5", "2026-12-01");
+        String orderId = shippedOrder(rep, operations, contractId, "SF5");
         expectDelivered(rep, orderId, "2026-12-01");
         String customerId = jdbc.sql("select customer_id from order_order where id = cast(:id as uuid)").param("id", orderId)
                 .query(String.class).single();
@@ -379,8 +384,7 @@ class OrderPagesTest {
         String contractId = signed("杭州订单页面四号科技有限公司");
         Cookie rep = customers.session(mvc, reviewers().rep());
         Cookie operations = customers.session(mvc, reviewers().operations());
-        String orderId = orderIdFrom(createOrder(rep, contractId, "10", "杭州市西湖区文三路 1 号"));
-        expectShippedWhole(operations, orderId, "SF4", "2026-12-01");
+        String orderId = shippedOrder(rep, operations, contractId, "SF4");
         expectDelivered(rep, orderId, "2026-12-01");
         assertThat(page(rep, "/orders/" + orderId, "zh-CN")).contains("name=\"documentLocale\"", "文件语言", "英文");
         assertThat(page(rep, "/orders/" + orderId, "en")).contains("Language of the document");

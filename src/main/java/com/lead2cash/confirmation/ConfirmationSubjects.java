@@ -1,8 +1,10 @@
 package com.lead2cash.confirmation;
 
+import com.lead2cash.platform.Scope;
 import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Lets the module that owns a kind of subject say how it reads on screen ("需求分析报告 v2 · 上海某某"),
@@ -16,6 +18,15 @@ public interface ConfirmationSubjects {
 
     /** What is known of the given subject ids; ids it does not know are absent. */
     Map<String, SubjectInfo> describe(Collection<String> subjectIds);
+
+    /**
+     * Whose subjects of this type the user on this thread reads, by the subject's owner: those the reader's data
+     * scope covers, unless the owning module lets more people read its records (operations read every order, so
+     * its acceptance too).
+     */
+    default Predicate<UUID> readableOwners(Scope scope) {
+        return scope::covers;
+    }
 
     /** How a subject reads, the app-relative path of its page (or null) and its current owner (or null). */
     record SubjectInfo(String label, String link, UUID ownerId) {

@@ -329,7 +329,7 @@ class OrderPagesTest {
     }
 
     @Test
-    void anOrdersAcceptanceLinksOpenTheirConfirmationOnlyForAReaderWhoMayOpenIt() {
+    void anOrdersAcceptanceLinksOpenTheirConfirmationForWhoeverReadsTheOrderOperationsIncluded() {
         String contractId = signed("杭州订单页面五号科技有限公司");
         Cookie rep = customers.session(mvc, reviewers().rep());
         Cookie operations = customers.session(mvc, reviewers().operations());
@@ -341,19 +341,24 @@ class OrderPagesTest {
                 .param("contactId", contact(customerId, "验收联系人")).exchange()).hasStatusOk();
         String confirmation = jdbc.sql("select cast(id as varchar) from confirmation_confirmation "
                 + "where subject_type = 'OrderAcceptance' and subject_id = :o").param("o", orderId).query(String.class).single();
+        String orderNumber = jdbc.sql("select number from order_order where id = cast(:id as uuid)").param("id", orderId)
+                .query(String.class).single();
         String link = "href=\"/confirmations/" + confirmation + "\"";
 
-        String forRep = page(rep, "/orders/" + orderId, "en");
-        assertThat(forRep).contains("id=\"confirmation-" + confirmation + "\"", link);
-        assertThat(badges(forRep, confirmation)).as("the state once, as the link").isEqualTo(1);
-        for (String lang : new String[] {"en", "zh-CN"}) {
-            String forOperations = page(operations, "/orders/" + orderId, lang);
-            assertThat(forOperations).as("operations reads where it stands, unlinked")
-                    .contains("id=\"confirmation-" + confirmation + "\"", "验收联系人").doesNotContain(link);
-            assertThat(badges(forOperations, confirmation)).isEqualTo(1);
+        for (Cookie reader : new Cookie[] {rep, operations}) {
+            for (String lang : new String[] {"en", "zh-CN"}) {
+                String order = page(reader, "/orders/" + orderId, lang);
+                assertThat(order).contains("id=\"confirmation-" + confirmation + "\"", "验收联系人", link);
+                assertThat(badges(order, confirmation)).as("the state once, as the link").isEqualTo(1);
+            }
+            assertThat(page(reader, "/confirmations/" + confirmation, "en"))
+                    .as("operations deliver the order and may show the customer its acceptance")
+                    .contains(orderNumber, "href=\"/orders/" + orderId + "\"");
         }
-        assertThat(mvc.get().uri("/confirmations/" + confirmation).cookie(operations).exchange())
-                .as("what the link would have opened").hasStatus(404);
+        assertThat(mvc.get().uri("/confirmations/" + confirmation).cookie(customers.session(mvc, reviewers().otherRep()))
+                .exchange()).as("a rep of another team reads neither the order nor its acceptance").hasStatus(404);
+        assertThat(customers.getJson(mvc, customers.bearer(mvc, reviewers().operations()),
+                "/api/v1/confirmations/" + confirmation).get("id").asString()).isEqualTo(confirmation);
     }
 
     @Test

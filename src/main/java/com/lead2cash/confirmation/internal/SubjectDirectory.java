@@ -7,6 +7,7 @@ import com.lead2cash.platform.DataScope;
 import com.lead2cash.platform.FieldRules;
 import com.lead2cash.platform.PersonalData;
 import com.lead2cash.platform.ProtectedField;
+import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.Scope;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,12 +18,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
  * What the owning modules say of their subjects: how they read, where they live and who owns them now.
- * A confirmation is visible to whoever's data scope covers its subject's current owner.
+ * A confirmation is visible to whoever reads its subject: by default whoever's data scope covers the subject's
+ * current owner.
  */
 @Component
 public class SubjectDirectory {
@@ -62,13 +65,21 @@ public class SubjectDirectory {
     }
 
     /**
-     * 404 unless the caller's scope covers the subject's owner; the confirmation as the caller sees it
+     * 404 unless the caller reads the subject's owner's records of this kind ({@link ConfirmationSubjects#readableOwners}); the confirmation as the caller sees it
      * ({@link #asSeen}).
      */
     ConfirmationView requireVisible(ConfirmationView view) {
         UUID owner = ownerOf(view);
-        scope.requireVisible("Confirmation", view.id(), owner);
+        if (!readableOwners(view.subject().type(), scope.current()).test(owner)) {
+            throw new RecordNotFoundException("Confirmation", view.id());
+        }
         return asSeen(view, owner);
+    }
+
+    /** Whose subjects of this type the reader reads: their scope, or what the owning module says of its records. */
+    private Predicate<UUID> readableOwners(String type, Scope reader) {
+        ConfirmationSubjects describer = byType.get(type);
+        return describer == null ? reader::covers : describer.readableOwners(reader);
     }
 
     /**
@@ -90,12 +101,15 @@ public class SubjectDirectory {
     /** Of these confirmations, those {@link #requireVisible} lets the caller see. */
     Set<UUID> visible(Collection<ConfirmationView> views) {
         Scope reader = scope.current();
+        Map<String, Predicate<UUID>> readable = new HashMap<>();
+        Map<UUID, UUID> owners = ownersOf(views);
         Set<UUID> visible = new HashSet<>();
-        ownersOf(views).forEach((id, owner) -> {
-            if (reader.covers(owner)) {
-                visible.add(id);
+        for (ConfirmationView view : views) {
+            if (readable.computeIfAbsent(view.subject().type(), type -> readableOwners(type, reader))
+                    .test(owners.get(view.id()))) {
+                visible.add(view.id());
             }
-        });
+        }
         return visible;
     }
 }

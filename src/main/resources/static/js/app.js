@@ -63,3 +63,11 @@ document.addEventListener('click', function (event) {
     });
   }
 });
+
+// "Back to the form" on the page of a refused form (error.html): the browser's own back, which gives the form back
+// as it was filled in.
+document.addEventListener('click', function (event) {
+  if (event.target.closest && event.target.closest('[data-history-back]')) {
+    history.back();
+  }
+});

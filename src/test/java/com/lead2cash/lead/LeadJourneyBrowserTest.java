@@ -122,4 +122,28 @@ class LeadJourneyBrowserTest extends BrowserTestCase {
         page.click("#save-lead");
         assertThat(page.locator("#flash-success")).containsText("已合并到线索");
     }
+
+    @Test
+    void aFormRefusedOnTheErrorPageGoesBackToTheFormAsItWasFilledIn() {
+        UUID unit = fixtures.unit("退回（测试）");
+        fixtures.user("back.marketing", unit, support.today().minusYears(1), Role.MARKETING);
+        String base = base();
+        Page page = signIn("back.marketing");
+        page.navigate(base + "/leads/new");
+        // pasted from a spreadsheet with a stray control character: the platform refuses the whole form
+        page.fill("#companyName", "退回测试\u0007有限公司");
+        page.selectOption("#source", "REFERRAL");
+        page.fill("#contactName", "钱经理");
+        page.fill("#phone", "13700004444");
+        page.click("#save-lead");
+
+        assertThat(page.locator("#error-detail")).containsText("控制字符");
+        page.click("#back-to-form");
+        assertThat(page.locator("#companyName")).hasValue("退回测试\u0007有限公司");
+        assertThat(page.locator("#contactName")).hasValue("钱经理");
+        assertThat(page.locator("#phone")).hasValue("13700004444");
+        page.fill("#companyName", "退回测试有限公司");
+        page.click("#save-lead");
+        assertThat(page.locator("#flash-success")).containsText("已录入线索");
+    }
 }

@@ -37,7 +37,7 @@ class ErrorEndpoint extends BasicErrorController {
     public ModelAndView errorHtml(HttpServletRequest request, HttpServletResponse response) {
         if (direct(request)) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
-            return new ModelAndView("error", PageExceptionHandler.errorModel(404, null, new Object[0]),
+            return new ModelAndView("error", PageExceptionHandler.errorModel(404, null, new Object[0], null),
                     HttpStatus.NOT_FOUND);
         }
         return super.errorHtml(request, response);

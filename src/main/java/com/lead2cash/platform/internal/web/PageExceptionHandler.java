@@ -5,6 +5,7 @@ import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.RequestRefusedException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,16 +75,24 @@ class PageExceptionHandler {
 
     private static String page(HttpServletResponse response, Model model, int status, String messageKey, Object[] args) {
         response.setStatus(status);
-        model.addAllAttributes(errorModel(status, messageKey, args));
+        HttpServletRequest request = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes servlet ? servlet.getRequest() : null;
+        model.addAllAttributes(errorModel(status, messageKey, args, request));
         return "error";
     }
 
-    /** What the "error" page shows: the status and, when there is one, the refusal's message. */
-    static java.util.Map<String, Object> errorModel(int status, String messageKey, Object[] args) {
+    /**
+     * What the "error" page shows: the status, the refusal's message when there is one, and — for a form the
+     * product refused (a POST answered 400, 409 or 422) — a way back to it: the browser gives the form back as it
+     * was filled in, so nothing typed is lost to a refusal the page itself could not show beside its field.
+     */
+    static java.util.Map<String, Object> errorModel(int status, String messageKey, Object[] args, HttpServletRequest request) {
         java.util.Map<String, Object> model = new java.util.HashMap<>();
         model.put("status", status);
         model.put("errorKey", messageKey);
         model.put("errorArgs", args);
+        model.put("backToForm", request != null && "POST".equals(request.getMethod())
+                && (status == HttpServletResponse.SC_BAD_REQUEST || status == HttpServletResponse.SC_CONFLICT || status == 422));
         return model;
     }
 }

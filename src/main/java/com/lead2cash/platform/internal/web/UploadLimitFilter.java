@@ -97,7 +97,7 @@ class UploadLimitFilter extends OncePerRequestFilter {
             try {
                 View page = views.resolveViewName("error", LocaleContextHolder.getLocale());
                 page.render(PageExceptionHandler.errorModel(HttpStatus.UNPROCESSABLE_CONTENT.value(), CONTROL_CHARACTER,
-                        new Object[0]), request, response);
+                        new Object[0], request), request, response);
             } catch (Exception e) {
                 throw new IOException(e);
             }

@@ -52,6 +52,21 @@ class LeadRegionBrowserTest extends BrowserTestCase {
     }
 
     @Test
+    void whenTheSessionEndsUnderAnOpenFormThePickersNextSuggestionsTakeThePageThroughSignInAndBack() {
+        Page page = newLead(browser.newPage("zh-CN"), "region.expired");
+        page.context().clearCookies();
+        page.fill("#region", "hangzhou");
+        // the whole page signs in, not the suggestions
+        assertThat(page.locator("#login-submit")).isVisible();
+        assertThat(page.locator("#region-picker-region")).hasCount(0);
+        page.fill("#username", "region.expired");
+        page.fill("#password", com.lead2cash.testing.Fixtures.PASSWORD);
+        page.click("#login-submit");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/leads/new(\\?continue)?$"));
+        assertThat(page.locator("#region-picker-region")).isVisible();
+    }
+
+    @Test
     void onAPhoneTheProvinceCityAndCountyListsChooseTheDivisionAndUnknownTextIsKeptAndFlagged() {
         Page page = newLead(browser.newPage("zh-CN", 390, 844), "region.phone");
         page.selectOption("#region-picker-region select[name='picker.province']", "330000");

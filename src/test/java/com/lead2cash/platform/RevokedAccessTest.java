@@ -54,6 +54,26 @@ class RevokedAccessTest {
     }
 
     @Test
+    void aPartOfAPageAskedForAfterTheSessionEndedReloadsItsPageThroughSignInInsteadOfShowingTheSignInForm() {
+        User rep = user("polling.rep", Role.SALES_REP);
+        Cookie session = signIn(rep.username());
+        assertThat(mvc.get().uri("/notifications/badge").cookie(session).header("HX-Request", "true")).hasStatusOk();
+
+        identity.setActive(rep.id(), false, rep.version());
+
+        var bell = mvc.get().uri("/notifications/badge").cookie(session).header("HX-Request", "true")
+                .header("HX-Current-URL", "http://localhost/leads?status=NEW").exchange();
+        assertThat(bell).as("not a redirect the browser would follow into the bell").hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(bell).headers().hasValue("HX-Redirect", "/leads?status=NEW");
+        assertThat(mvc.get().uri("/notifications/badge").header("HX-Request", "true")
+                .header("HX-Current-URL", "https://elsewhere.example//evil.example/x").exchange())
+                .headers().hasValue("HX-Redirect", "/");
+        var page = mvc.get().uri("/leads?status=NEW").cookie(session).exchange();
+        assertThat(page).as("the whole page then goes through sign-in").hasStatus(HttpStatus.FOUND)
+                .redirectedUrl().endsWith("/login");
+    }
+
+    @Test
     void aRoleRemovedOrGrantedAppliesToOpenSessionsAtTheNextRequest() {
         User helper = user("acting.admin", Role.ADMIN, Role.SALES_REP);
         Cookie session = signIn(helper.username());

@@ -71,3 +71,35 @@ document.addEventListener('click', function (event) {
     history.back();
   }
 });
+
+// A part of the page refused (htmx swaps no error answer, so nothing would change on screen) or not answered: the
+// refusal's own words, as its error page gives them, above the page (templates/fragments/layout.html).
+function showRefusal(text) {
+  var box = document.getElementById('request-refused');
+  if (!box) {
+    return;
+  }
+  document.getElementById('request-refused-text').textContent = text || box.dataset.other;
+  box.classList.remove('d-none');
+  box.scrollIntoView({block: 'nearest'});
+}
+document.addEventListener('htmx:responseError', function (event) {
+  var text = null;
+  try {
+    var answer = new DOMParser().parseFromString(event.detail.xhr.responseText, 'text/html');
+    var said = answer.getElementById('error-detail') || answer.querySelector('main .lead');
+    text = said && said.textContent.trim();
+  } catch (unreadable) {
+    // not a page: the general words
+  }
+  showRefusal(text);
+});
+document.addEventListener('htmx:sendError', function () {
+  var box = document.getElementById('request-refused');
+  showRefusal(box && box.dataset.unreachable);
+});
+document.addEventListener('click', function (event) {
+  if (event.target.closest && event.target.closest('[data-dismiss-refusal]')) {
+    document.getElementById('request-refused').classList.add('d-none');
+  }
+});

@@ -67,6 +67,20 @@ class LeadRegionBrowserTest extends BrowserTestCase {
     }
 
     @Test
+    void suggestionsRefusedForAControlCharacterSayWhyAboveThePageAndTheFormStays() {
+        Page page = newLead(browser.newPage("zh-CN"), "region.refused");
+        assertThat(page.locator("#request-refused")).isHidden();
+        page.fill("#region", "杭\u0007州");
+        assertThat(page.locator("#request-refused")).isVisible();
+        assertThat(page.locator("#request-refused-text")).containsText("控制字符");
+        assertThat(page.locator("#region")).hasValue("杭\u0007州");
+        page.click("#request-refused [data-dismiss-refusal]");
+        assertThat(page.locator("#request-refused")).isHidden();
+        page.fill("#region", "hangzhou");
+        assertThat(page.locator("#region-picker-region .region-suggestion").first()).containsText("浙江省杭州市");
+    }
+
+    @Test
     void onAPhoneTheProvinceCityAndCountyListsChooseTheDivisionAndUnknownTextIsKeptAndFlagged() {
         Page page = newLead(browser.newPage("zh-CN", 390, 844), "region.phone");
         page.selectOption("#region-picker-region select[name='picker.province']", "330000");

@@ -73,5 +73,18 @@ public interface Deadlines {
         public boolean metOnTime() {
             return "MET".equals(state) && breachedAt == null && metAt != null && !metAt.isAfter(dueAt);
         }
+
+        /**
+         * Met, but after the due time — whether or not the sweep had marked it breached first (it runs every few
+         * seconds, so a deadline met moments late may never have been BREACHED); compliance counts it as breached.
+         */
+        public boolean metLate() {
+            return "MET".equals(state) && !metOnTime();
+        }
+
+        /** Late as of {@code now}: breached, met late, or still open past its due time. */
+        public boolean lateAt(Instant now) {
+            return breachedAt != null || metLate() || "OPEN".equals(state) && dueAt.isBefore(now);
+        }
     }
 }

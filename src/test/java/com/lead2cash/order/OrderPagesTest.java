@@ -192,7 +192,20 @@ class OrderPagesTest {
         assertThat(mvc.post().uri("/orders/" + orderId + "/shipments/1/waybill").with(csrf()).cookie(operations)
                 .param("waybillNumber", "SF1234567890").param("version", version.toString()).exchange())
                 .hasStatus3xxRedirection();
-        assertThat(page(operations, "/orders/" + orderId, "en")).contains("SF1234567890").doesNotContain("waybill-form");
+        assertThat(page(operations, "/orders/" + orderId, "en")).as("met an hour late, before any sweep marked it breached")
+                .contains("SF1234567890", "Waybill recorded late (due 2026-12-04 09:00)")
+                .doesNotContain("waybill-form", "Waybill on time");
+        assertThat(page(operations, "/deadlines?rule=D2&state=MET", "en")).contains("deadline-late");
+        JsonNode d2 = null;
+        for (JsonNode item : customers.getJson(mvc, customers.bearer(mvc, reviewers().operations()),
+                "/api/v1/deadlines?rule=D2&state=MET").get("items")) {
+            if ((orderId + ":1").equals(item.get("subjectId").asString())) {
+                d2 = item;
+            }
+        }
+        assertThat(d2).isNotNull();
+        assertThat(d2.get("breachedAt").isNull()).as(d2.toString()).isTrue();
+        assertThat(d2.get("late").asBoolean()).isTrue();
 
         MvcTestResult delayBack = mvc.post().uri("/orders/" + orderId + "/delays?lang=en").with(csrf()).cookie(rep)
                 .param("promisedDate", "2026-12-10").param("reason", "芯片缺货")

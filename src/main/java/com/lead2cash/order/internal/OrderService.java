@@ -495,12 +495,14 @@ public class OrderService {
         return orders.findByContract(contractId).stream().filter(o -> access.isVisible(o.ownerId())).toList();
     }
 
-    /** A deadline of the order as its page shows it: late when breached, or open past its due time. */
+    /**
+     * A deadline of the order as its page shows it: late when breached, met late or open past its due time; its state
+     * MET_LATE when met after the due time (the sweep need not have seen it breached).
+     */
     public record OrderDeadline(String ruleId, Instant dueAt, String state, boolean late) {
 
         static OrderDeadline of(Deadlines.DeadlineRecord d, Instant now) {
-            return new OrderDeadline(d.ruleId(), d.dueAt(), d.state(),
-                    d.breachedAt() != null || ("OPEN".equals(d.state()) && d.dueAt().isBefore(now)));
+            return new OrderDeadline(d.ruleId(), d.dueAt(), d.metLate() ? "MET_LATE" : d.state(), d.lateAt(now));
         }
     }
 

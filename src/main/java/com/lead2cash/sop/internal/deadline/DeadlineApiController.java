@@ -20,7 +20,10 @@ class DeadlineApiController {
 
     record DeadlineDto(UUID id, String rule, String subjectType, String subjectId, UUID ownerId, OffsetDateTime dueAt,
                        String state, OffsetDateTime startedAt, OffsetDateTime metAt, OffsetDateTime breachedAt,
-                       long policyVersion) {
+                       long policyVersion,
+                       @io.swagger.v3.oas.annotations.media.Schema(description = "Breached, met after its due time, or "
+                               + "open past it (a deadline met late may be MET without ever having been BREACHED)")
+                       boolean late) {
     }
 
     record Page(List<DeadlineDto> items, String nextCursor) {
@@ -40,11 +43,12 @@ class DeadlineApiController {
               @io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"mine", "team"}), description = "default: team") @RequestParam(required = false) String scope,
               @RequestParam(required = false) String cursor,
               @RequestParam(required = false) Integer size) {
+        java.time.Instant now = queries.now();
         CursorPage<DeadlineQueries.Row> page = queries.list(new DeadlineQueries.Filter(rule, state, ownerId,
                 dueBefore == null ? null : dueBefore.toInstant(), scope), cursor, size);
         return new Page(page.items().stream().map(r -> new DeadlineDto(r.id(), r.rule(), r.subjectType(), r.subjectId(),
                 r.ownerId(), utc(r.dueAt()), r.state(), utc(r.startedAt()), utc(r.metAt()), utc(r.breachedAt()),
-                r.policyVersion())).toList(), page.nextCursor());
+                r.policyVersion(), r.lateAt(now))).toList(), page.nextCursor());
     }
 
     private static OffsetDateTime utc(java.time.Instant instant) {

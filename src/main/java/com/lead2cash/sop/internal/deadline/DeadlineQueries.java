@@ -39,6 +39,21 @@ public class DeadlineQueries {
             return running() && !now.isBefore(dueAt);
         }
 
+        /** Met after its due time ({@link com.lead2cash.sop.Deadlines.DeadlineRecord#metLate}). */
+        public boolean metLate() {
+            return asRecord().metLate();
+        }
+
+        /** Late as of {@code now} ({@link com.lead2cash.sop.Deadlines.DeadlineRecord#lateAt}). */
+        public boolean lateAt(Instant now) {
+            return asRecord().lateAt(now);
+        }
+
+        private com.lead2cash.sop.Deadlines.DeadlineRecord asRecord() {
+            return new com.lead2cash.sop.Deadlines.DeadlineRecord(id, rule, new com.lead2cash.sop.SubjectRef(subjectType,
+                    subjectId), ownerId, startedAt, dueAt, state, metAt, breachedAt);
+        }
+
         /** Whole minutes from now to the due time; negative when overdue. */
         public long minutesLeft(Instant now) {
             return Duration.between(now, dueAt).toMinutes();

@@ -136,6 +136,8 @@ class InvoicePagesTest {
         String approvalId = jdbc.sql("select approval_id from invoice_invoice where id = cast(:id as uuid)").param("id", id)
                 .query(String.class).single();
         String financeToken = customers.bearer(mvc, r.finance());
+        assertThat(page(finance, "/approvals/" + approvalId, "en")).as("finance opens the request it approves")
+                .contains("id=\"approval-subject\"", "href=\"/invoices/" + id + "\"");
         assertThat(customers.post(mvc, financeToken, "/api/v1/approvals/" + approvalId + "/decision",
                 "{\"decision\":\"APPROVE\"}")).hasStatusOk();
         await().atMost(Duration.ofSeconds(20)).until(() -> page(finance, "/invoices/" + id, "en").contains("issue-form"));

@@ -78,6 +78,8 @@ class QuotePagesTest {
         Cookie managerSession = customers.session(mvc, team.manager());
         String approvalPage = page(managerSession, "/approvals/" + quote.get("approvalId").asString(), "en");
         assertThat(approvalPage).contains("Largest discount (%)", "12.00", "Below list prices (%)", "Customer&#39;s opportunities won / amount");
+        assertThat(approvalPage).as("the approver opens the whole quote from its approval")
+                .contains("id=\"approval-subject\"", "href=\"" + quotePath + "\"", quote.get("number").asString() + " v1");
         assertThat(mvc.post().uri("/approvals/" + quote.get("approvalId").asString() + "/decision").cookie(managerSession)
                 .with(SecurityMockMvcRequestPostProcessors.csrf()).param("decision", "APPROVE").param("comment", "同意")
                 .param("version", String.valueOf(customers.getJson(mvc, sales.bearer(mvc, team.manager()),

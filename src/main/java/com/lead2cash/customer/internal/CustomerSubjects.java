@@ -17,9 +17,12 @@ import org.springframework.stereotype.Component;
 class CustomerSubjects extends SubjectDescriptions {
 
     CustomerSubjects(JdbcClient jdbc, CustomerAccess access) {
-        super(customers(CustomerAccess.SUBJECT, () -> jdbc.sql(
-                "select id, id as customer_id, code, name, owner_id from customer_customer where id in (:ids)"),
-                access, rs -> ""));
+        super(customers(CustomerAccess.SUBJECT, byId(jdbc), access, rs -> ""));
+    }
+
+    /** Customers by their own ids. */
+    private static Supplier<JdbcClient.StatementSpec> byId(JdbcClient jdbc) {
+        return () -> jdbc.sql("select id, id as customer_id, code, name, owner_id from customer_customer where id in (:ids)");
     }
 
     /** "C-2026-000001 上海某某公司" and what follows, linking to the customer's page while the reader may see it. */
@@ -29,6 +32,15 @@ class CustomerSubjects extends SubjectDescriptions {
                 .label(rs -> rs.getString("code") + " " + rs.getString("name") + after.of(rs))
                 .link(rs -> "/customers/" + rs.getObject("customer_id", UUID.class))
                 .openTo(access::visibleOwners, (visible, rs) -> visible.test(rs.getObject("owner_id", UUID.class)));
+    }
+
+    /** A customer's credit limit as its approval names it: the customer, linking to its page while the reader may see it. */
+    @Component
+    static class OfCreditApprovals extends SubjectDescriptions {
+
+        OfCreditApprovals(JdbcClient jdbc, CustomerAccess access) {
+            super(customers(CustomerCredit.SUBJECT, byId(jdbc), access, rs -> ""));
+        }
     }
 
     /**

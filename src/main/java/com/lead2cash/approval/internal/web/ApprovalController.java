@@ -70,11 +70,13 @@ public class ApprovalController {
     private final ApprovalService service;
     private final ApprovalQueries queries;
     private final OrgDirectory org;
+    private final ApprovedSubjects subjects;
     private final ZoneId zone;
 
-    ApprovalController(ApprovalService service, ApprovalQueries queries, OrgDirectory org,
+    ApprovalController(ApprovalService service, ApprovalQueries queries, OrgDirectory org, ApprovedSubjects subjects,
                        @Value("${l2c.zone}") ZoneId zone) {
         this.service = service;
+        this.subjects = subjects;
         this.queries = queries;
         this.org = org;
         this.zone = zone;
@@ -187,6 +189,7 @@ public class ApprovalController {
         ApprovalView view = visible(id, me);
         Actor actor = service.actor(me);
         model.addAttribute("approval", view);
+        model.addAttribute("subject", subjects.of(view.subjectType(), view.subjectId()).orElse(null));
         DecisionForm form = submitted;
         UUID onBehalfOf = null;
         var task = service.actionableTask(id, me);

@@ -74,6 +74,10 @@ class OpportunityApiTest {
         assertThat(customers.json(first).get("score").decimalValue()).isEqualByComparingTo("24");
         assertThat(customers.json(first).get("qualified").asBoolean()).isFalse();
         assertThat(customers.json(first).get("stage").asString()).isEqualTo("EVALUATION");
+        assertThat(jdbc.sql("select count(*) from notification_message where recipient_id = :m "
+                        + "and kind = 'opportunity.managerScoreAwaited' and link = :link")
+                .param("m", team.manager().id()).param("link", "/opportunities/" + id).query(Integer.class).single())
+                .as("O2: the rep's line manager learns the panel awaits their score").isEqualTo(1);
 
         sales.qualify(mvc, team, id);
         JsonNode panel = customers.getJson(mvc, rep, "/api/v1/opportunities/" + id + "/evaluations");

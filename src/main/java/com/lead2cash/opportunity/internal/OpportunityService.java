@@ -195,7 +195,19 @@ public class OpportunityService {
             notifier.send(Notification.of(o.ownerId(), "opportunity.evaluated", "opportunity.notify.evaluated",
                     "/opportunities/" + o.id(), o.code(), o.name(), CurrentUser.require().displayName()));
         }
+        if (seat == PanelSeat.REP && awaitsManager(o, rules.panel())) {
+            // O2: the manager's seat is the owner's line manager's to take; tech support is invited, the manager told
+            org.managerOf(o.ownerId()).ifPresent(manager -> notifier.send(Notification.of(manager.id(),
+                    "opportunity.managerScoreAwaited", "opportunity.notify.managerScoreAwaited", "/opportunities/" + o.id(),
+                    o.code(), o.name(), CurrentUser.require().displayName())));
+        }
         return save(o);
+    }
+
+    /** The panel has a manager's seat (O2) and nobody has scored in it yet. */
+    private static boolean awaitsManager(Opportunity o, java.util.Set<PanelSeat> panel) {
+        return panel.contains(PanelSeat.MANAGER)
+                && o.evaluations().stream().noneMatch(e -> e.current() && e.seat() == PanelSeat.MANAGER);
     }
 
     /**

@@ -76,7 +76,8 @@ class ContractPagesTest {
 
         String detail = page(rep, path, "zh-CN");
         assertThat(detail).contains("草拟", "terms-form", "submit-contract", "工业网关", "{{buyer.taxId}}");
-        page(rep, path, "en");
+        assertThat(page(rep, path, "en")).as("the term's dates as every screen writes them, in English too")
+                .contains("2026-12-10 – 2027-12-09");
         assertThat(post(rep, path + "/terms", "title", "园区网关采购合同", "amount", "12360.00", "riskLevel", "LOW",
                 "termStart", "2026-12-10", "termEnd", "2027-12-09", "buyerName", "苏州庚方科技有限公司", "buyerTaxId", "91110108551385082Q", "buyerAddress", "苏州市工业园区星湖街 1 号",
                 "buyerRepresentative", "王经理", "version", draft.get("version").asString())).hasStatus3xxRedirection();

@@ -7,6 +7,7 @@ import com.lead2cash.platform.internal.identity.User;
 import com.lead2cash.testing.ContractTestSupport;
 import com.lead2cash.testing.ContractTestSupport.Reviewers;
 import com.lead2cash.testing.CustomerTestSupport;
+import com.lead2cash.testing.FormHtml;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.MutableClock;
 import com.lead2cash.testing.TestClock;
@@ -151,6 +152,29 @@ class ContractPagesTest {
         assertThat(page(rep, "/contracts", "zh-CN")).contains(draft.get("number").asString(), "已归档");
         assertThat(page(rep, "/contracts?status=ARCHIVED", "en")).contains(draft.get("number").asString());
         assertThat(page(rep, "/contracts?status=DRAFT", "en")).doesNotContain(draft.get("number").asString());
+    }
+
+    @Test
+    void theDraftFormsTitleIsTheOneProposedAtFirstAndWhatWasTypedAfterARefusalNeverThePageHeading() {
+        Reviewers r = support.reviewers("ctitle");
+        String opportunity = support.opportunityAtContractStage(mvc, r, "苏州标题科技有限公司", "100000");
+        Cookie rep = customers.session(mvc, r.rep());
+        for (String[] lang : new String[][] {{"en", "Draft contract"}, {"zh-CN", "拟定合同"}}) {
+            String form = page(rep, "/contracts/new?opportunityId=" + opportunity, lang[0]);
+            assertThat(FormHtml.inputValue(form, "title")).as("the opportunity's name, proposed " + lang[0])
+                    .isEqualTo("苏州标题科技有限公司 项目");
+
+            MvcTestResult refused = post(rep, "/contracts", "opportunityId", opportunity, "title", "园区网关采购合同",
+                    "amount", "一万", "lang", lang[0]);
+            assertThat(refused).as("an unreadable amount is shown on the form").hasStatusOk();
+            assertThat(FormHtml.inputValue(body(refused), "title")).as("what was typed, " + lang[0]).isEqualTo("园区网关采购合同");
+
+            MvcTestResult blank = post(rep, "/contracts", "opportunityId", opportunity, "title", "", "amount", "一万",
+                    "lang", lang[0]);
+            assertThat(FormHtml.inputValue(body(blank), "title")).as("a title left blank stays blank, " + lang[0])
+                    .isEmpty();
+            assertThat(body(blank)).as("the heading is still the page's").contains("<title>" + lang[1] + " · Lead2Cash</title>");
+        }
     }
 
     @Autowired com.lead2cash.sop.Deadlines deadlines;

@@ -426,7 +426,8 @@ class ContractController {
         model.addAttribute("opportunity", opportunity);
         model.addAttribute("customer", customers.find(opportunity.customerId()).orElse(null));
         model.addAttribute("source", source);
-        model.addAttribute("title", title);
+        // not "title": the layout's own parameter of that name (the page heading) would win in the template
+        model.addAttribute("contractTitle", title);
         model.addAttribute("amount", amount);
         model.addAttribute("riskLevel", riskLevel);
         model.addAttribute("termStart", termStart);

@@ -7,6 +7,7 @@ import com.lead2cash.testing.AftersalesTestSupport;
 import com.lead2cash.testing.AftersalesTestSupport.Service;
 import com.lead2cash.testing.ContractTestSupport;
 import com.lead2cash.testing.CustomerTestSupport;
+import com.lead2cash.testing.FormHtml;
 import com.lead2cash.testing.IntegrationTest;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
@@ -83,6 +84,67 @@ class AftersalesPagesTest {
         assertThat(mvc.get().uri("/aftersales/customers/" + customer + "/panel").cookie(financeSession).exchange())
                 .hasStatus(403);
         assertThat(page(financeSession, "/customers/" + customer, "en")).doesNotContain("/aftersales/customers/");
+    }
+
+    @Test
+    void aRefusedComplaintComesBackWithTheSameCustomersToChooseFromAndEverythingTyped() throws Exception {
+        Service s = support.service("cform");
+        String served = support.customer(s.rep(), "杭州投诉表单科技有限公司");
+        String handoverId = support.signed(served, s.rep(), "HT-2026-800201");
+        String rep = customers.bearer(mvc, s.rep());
+        JsonNode h = customers.getJson(mvc, rep, "/api/v1/handovers/" + handoverId);
+        h = customers.json(customers.put(mvc, rep, "/api/v1/handovers/" + handoverId + "/checklist", """
+                {"background":"制造业","serviceNeeds":"电话支持","specialAgreements":"无","keyContacts":"王经理","version":%d}"""
+                .formatted(h.get("version").asLong())));
+        h = customers.json(customers.post(mvc, rep, "/api/v1/handovers/" + handoverId + "/hand-over",
+                "{\"serviceOwnerId\":\"%s\",\"version\":%d}".formatted(s.afterSales().id(), h.get("version").asLong())));
+        assertThat(customers.post(mvc, customers.bearer(mvc, s.afterSales()), "/api/v1/handovers/" + handoverId + "/accept",
+                "{\"version\":" + h.get("version").asLong() + "}")).hasStatusOk();
+        Cookie service = customers.session(mvc, s.afterSales());
+
+        String first = page(service, "/complaints/new", "en");
+        List<String> offered = FormHtml.options(first, "customerId");
+        assertThat(offered).as("the customers they serve").containsExactly(served);
+        for (String[] lang : new String[][] {{"en", "This field is required."}, {"zh-CN", "此项必填。"}}) {
+            MvcTestResult refused = post(service, "/complaints", lang[0], "customerId", served, "servedChoices", "true",
+                    "category", "PRODUCT", "severity", "CRITICAL", "receivedVia", "EMAIL", "productLine", "工业网关",
+                    "description", "");
+            assertThat(refused).as("shown on the form, " + lang[0]).hasStatusOk();
+            String again = html(refused);
+            assertThat(again).contains(lang[1]).doesNotContain("??");
+            assertThat(FormHtml.options(again, "customerId")).as("the same choices, " + lang[0]).isEqualTo(offered);
+            assertThat(FormHtml.selected(again, "customerId")).isEqualTo(served);
+            assertThat(FormHtml.selected(again, "category")).isEqualTo("PRODUCT");
+            assertThat(FormHtml.selected(again, "severity")).isEqualTo("CRITICAL");
+            assertThat(FormHtml.selected(again, "receivedVia")).isEqualTo("EMAIL");
+            assertThat(FormHtml.inputValue(again, "productLine")).isEqualTo("工业网关");
+        }
+        MvcTestResult noCategory = post(service, "/complaints", "en", "customerId", served, "servedChoices", "true",
+                "severity", "MINOR", "description", "网关每天掉线两次");
+        assertThat(FormHtml.textareaText(html(noCategory), "description")).as("the description typed")
+                .isEqualTo("网关每天掉线两次");
+        assertThat(FormHtml.options(html(noCategory), "customerId")).isEqualTo(offered);
+
+        // from the customer's card: that one customer, and its contact chosen, again after a refusal
+        Cookie repSession = customers.session(mvc, s.rep());
+        String contact = support.contactOf(served);
+        String fromCard = page(repSession, "/complaints/new?customerId=" + served, "zh-CN");
+        assertThat(FormHtml.options(fromCard, "customerId")).containsExactly(served);
+        MvcTestResult refused = post(repSession, "/complaints", "zh-CN", "customerId", served, "contactId", contact,
+                "category", "SERVICE", "severity", "MAJOR", "description", "");
+        assertThat(refused).hasStatusOk();
+        assertThat(FormHtml.options(html(refused), "customerId")).containsExactly(served);
+        assertThat(FormHtml.selected(html(refused), "contactId")).isEqualTo(contact);
+        assertThat(customers.getJson(mvc, rep, "/api/v1/complaints").get("items")).as("nothing received").isEmpty();
+    }
+
+    private MvcTestResult post(Cookie session, String path, String lang, String... params) {
+        var request = mvc.post().uri(path + "?lang=" + lang).cookie(session)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
+        for (int i = 0; i < params.length; i += 2) {
+            request = request.param(params[i], params[i + 1]);
+        }
+        return request.exchange();
     }
 
     @Autowired com.lead2cash.sop.Deadlines deadlines;

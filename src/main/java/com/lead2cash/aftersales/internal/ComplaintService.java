@@ -126,9 +126,7 @@ public class ComplaintService {
             throw new FieldValidationException("customerId", "aftersales.error.required");
         }
         Optional<UUID> servedBy = handovers.findServiceOwner(req.customerId());
-        CustomerParty party = customers.find(req.customerId())
-                .map(c -> new CustomerParty(c.name(), c.ownerId()))
-                .or(() -> servedBy.filter(me.id()::equals).flatMap(s -> servedCustomer(req.customerId())))
+        Complainant party = complainant(req.customerId())
                 .orElseThrow(() -> new RecordNotFoundException("Customer", req.customerId()));
         if (req.contactId() != null && customers.contactPoint(req.contactId())
                 .filter(p -> p.customerId().equals(req.customerId())).isEmpty()) {
@@ -377,11 +375,22 @@ public class ComplaintService {
         deadlines.openUntil(AftersalesRules.RESOLUTION, subject(c), c.handlerId(), c.receivedAt(), c.resolutionDueAt());
     }
 
-    private record CustomerParty(String name, UUID ownerId) {
+    /** A customer a complaint may be received for: the form's choice (id and name) and the customer's rep. */
+    public record Complainant(UUID id, String name, UUID ownerId) {
     }
 
-    private Optional<CustomerParty> servedCustomer(UUID customerId) {
-        return handovers.findLatestAccepted(customerId).map(h -> new CustomerParty(h.customerName(), h.repId()));
+    /**
+     * The customer if the current user may receive a complaint of it: one they may see, or one they serve as
+     * its after-sales owner (who need not read the customer's own record); empty for any other. The complaint
+     * form offers what this answers, so it never offers a customer {@link #receive} would refuse.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Complainant> complainant(UUID customerId) {
+        UUID me = CurrentUser.require().id();
+        return customers.find(customerId).map(c -> new Complainant(customerId, c.name(), c.ownerId()))
+                .or(() -> handovers.findServiceOwner(customerId).filter(me::equals)
+                        .flatMap(s -> handovers.findLatestAccepted(customerId))
+                        .map(h -> new Complainant(customerId, h.customerName(), h.repId())));
     }
 
     private Complaint locked(UUID id, Long version) {

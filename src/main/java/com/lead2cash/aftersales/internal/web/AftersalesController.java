@@ -191,9 +191,10 @@ public class AftersalesController {
         return "aftersales/complaints";
     }
 
+    /** From a customer's card that customer; from the complaint list the customers the user serves. */
     @GetMapping("/complaints/new")
     String newComplaint(@RequestParam(required = false) UUID customerId, Model model) {
-        return complaintForm(customerId, FormProblems.NONE, model);
+        return complaintForm(customerId, customerId == null, FormProblems.NONE, model);
     }
 
     @PostMapping("/complaints")
@@ -203,7 +204,8 @@ public class AftersalesController {
                    @RequestParam(required = false) ReceivedVia receivedVia,
                    @RequestParam(required = false) UUID contactId,
                    @RequestParam(required = false) String productLine,
-                   @RequestParam(required = false) String description, Model model, RedirectAttributes redirect,
+                   @RequestParam(required = false) String description,
+                   @RequestParam(defaultValue = "false") boolean servedChoices, Model model, RedirectAttributes redirect,
                    Locale locale) {
         try {
             Complaint c = complaints.receive(new ComplaintService.NewComplaint(customerId, category, severity, description,
@@ -211,20 +213,25 @@ public class AftersalesController {
             Flash.success(redirect, "aftersales.complaint.flash.received", c.code());
             return "redirect:/complaints/" + c.id();
         } catch (DomainException e) {
-            return complaintForm(customerId, FormProblems.of(e, messages, locale, "customerId", "category", "severity",
-                    "description", "contactId", "productLine"), model);
+            return complaintForm(customerId, servedChoices, FormProblems.of(e, messages, locale, "customerId", "category",
+                    "severity", "description", "contactId", "productLine"), model);
         }
     }
 
-    private String complaintForm(UUID customerId, FormProblems problems, Model model) {
-        List<CustomerDirectory.CustomerRef> choices = new ArrayList<>();
-        if (customerId != null) {
-            customers.find(customerId).ifPresent(choices::add);
-        }
+    /**
+     * The complaint form offering either the customers the user serves ({@code servedChoices}, the form posts
+     * that back so a refusal offers them again) or the one customer asked for, as {@link ComplaintService#complainant}
+     * admits it — an after-sales owner may not read the customer's record, only serve it. {@code customerId}
+     * is the customer chosen.
+     */
+    private String complaintForm(UUID customerId, boolean servedChoices, FormProblems problems, Model model) {
+        List<ComplaintService.Complainant> choices = servedChoices || customerId == null ? List.of()
+                : complaints.complainant(customerId).stream().toList();
         model.addAttribute("customerChoices", choices);
-        model.addAttribute("served", customerId == null ? servedCustomers() : List.of());
+        model.addAttribute("served", servedChoices ? servedCustomers() : List.of());
+        model.addAttribute("servedChoices", servedChoices);
         model.addAttribute("customerId", customerId);
-        model.addAttribute("contacts", choices.isEmpty() ? List.of() : customers.contacts(customerId));
+        model.addAttribute("contacts", choices.isEmpty() ? List.of() : contactsOf(customerId));
         model.addAttribute("severities", Severity.values());
         model.addAttribute("categories", ComplaintCategory.values());
         model.addAttribute("channels", ReceivedVia.values());
@@ -357,7 +364,7 @@ public class AftersalesController {
         model.addAttribute("colleagues", colleagues);
         model.addAttribute("names", names(people));
         model.addAttribute("contacts", actions.contains(Complaint.Action.REQUEST_RATING)
-                ? contactsOf(c) : List.of());
+                ? contactsOf(c.customerId()) : List.of());
         return "aftersales/complaint";
     }
 
@@ -382,9 +389,9 @@ public class AftersalesController {
     }
 
     /** The customer's contacts the reader may reach (names only), primary first. */
-    private List<Map<String, Object>> contactsOf(Complaint c) {
+    private List<Map<String, Object>> contactsOf(UUID customerId) {
         List<Map<String, Object>> list = new ArrayList<>();
-        for (UUID id : complaints.contactsOf(c.customerId())) {
+        for (UUID id : complaints.contactsOf(customerId)) {
             customers.contactPoint(id).ifPresent(k -> list.add(Map.of("id", k.contactId(), "name", k.name())));
         }
         return list;

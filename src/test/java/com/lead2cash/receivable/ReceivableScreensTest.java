@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import com.lead2cash.testing.ContractTestSupport;
 import com.lead2cash.testing.ContractTestSupport.Reviewers;
 import com.lead2cash.testing.CustomerTestSupport;
+import com.lead2cash.testing.FormHtml;
 import com.lead2cash.testing.Fixtures;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.MutableClock;
@@ -110,6 +111,43 @@ class ReceivableScreensTest {
         assertThat(page(repSession, "/receivables/contracts/" + contractId + "/figures", "en"))
                 .contains("Collected 180,000.00 (30 %)", "invoiced 0.00 (0 %)", "1/2 plans paid");
         assertThat(page(finance, "/receivables/contracts/" + contractId + "/figures", "zh-CN")).contains("已回款 1/2 期");
+    }
+
+    @Test
+    void aRefusedReceiptSaysWhyWithItsLimitAndTheFormKeepsWhatFinanceTyped() {
+        Reviewers r = reviewers();
+        JsonNode contract = contracts.sign(mvc, r, "湖州收款表单科技有限公司", "300000.00", """
+                {"type":"PREPAYMENT","amount":90000.00,"dueDate":"2026-12-20"},
+                {"type":"ACCEPTANCE","amount":210000.00,"dueCondition":"验收合格后 30 日内"}""", "2026-12-01");
+        String rep = customers.bearer(mvc, r.rep());
+        String contractId = contract.get("id").asString();
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                customers.getJson(mvc, rep, "/api/v1/receivables?contractId=" + contractId).get("items").size() == 2);
+        String plan = customers.getJson(mvc, rep, "/api/v1/receivables?contractId=" + contractId).get("items").get(0)
+                .get("id").asString();
+        clock.set(LocalDateTime.parse("2026-12-15T10:00").atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+        Cookie finance = fixtures.session(mvc, r.finance().username(), Fixtures.PASSWORD);
+
+        String fresh = page(finance, "/receivables/" + plan, "en");
+        assertThat(FormHtml.inputValue(fresh, "receipt-amount")).as("at first the plan's outstanding amount").isEqualTo("90000.00");
+        assertThat(FormHtml.inputValue(fresh, "receipt-receivedOn")).isEqualTo("2026-12-15");
+
+        for (String[] lang : new String[][] {{"en", "The amount has more than 16 digits before the decimal point."},
+                {"zh-CN", "金额整数部分超过 16 位。"}}) {
+            var refused = mvc.post().uri("/receivables/" + plan + "/receipts").with(csrf()).cookie(finance)
+                    .param("amount", "99999999999999999999").param("receivedOn", "2026-12-14").param("method", "CASH")
+                    .param("payer", "湖州收款表单科技有限公司财务部").param("reference", "ICBC-2026-0042").exchange();
+            assertThat(refused).hasStatus3xxRedirection();
+            String again = page(finance, "/receivables/" + plan, lang[0]);
+            assertThat(again).as("the limit named, " + lang[0]).contains(lang[1]).doesNotContain("{0}");
+            assertThat(FormHtml.inputValue(again, "receipt-amount")).as("the amount typed, " + lang[0]).isEqualTo("99999999999999999999");
+            assertThat(FormHtml.inputValue(again, "receipt-receivedOn")).isEqualTo("2026-12-14");
+            assertThat(FormHtml.inputValue(again, "receipt-payer")).isEqualTo("湖州收款表单科技有限公司财务部");
+            assertThat(FormHtml.inputValue(again, "receipt-reference")).isEqualTo("ICBC-2026-0042");
+            assertThat(FormHtml.selected(again, "receipt-method")).as("the method chosen").isEqualTo("CASH");
+        }
+        assertThat(FormHtml.inputValue(page(finance, "/receivables/" + plan, "en"), "receipt-payer")).as("given back once").isEmpty();
+        assertThat(customers.getJson(mvc, rep, "/api/v1/receivables/" + plan).get("state").asString()).isEqualTo("PLANNED");
     }
 
     @Test

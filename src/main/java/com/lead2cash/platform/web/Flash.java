@@ -27,4 +27,20 @@ public final class Flash {
         redirect.addFlashAttribute("flashError", messageKey);
         redirect.addFlashAttribute("flashArgs", args);
     }
+
+    /**
+     * What a refused form held, as {@code name, value} pairs, under {@code form} for the page the refusal
+     * redirects to: its fields show it again instead of their defaults (a file input excepted, a browser takes
+     * none from a page). A plain map, as the session stores flash attributes serialized; a value may be null.
+     */
+    public static void typed(RedirectAttributes redirect, String form, String... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("names and values in pairs");
+        }
+        java.util.HashMap<String, String> values = new java.util.HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            values.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        redirect.addFlashAttribute(form, values);
+    }
 }

@@ -90,7 +90,8 @@ public class ReceiptService {
         if (in.amount() == null || in.amount().signum() <= 0) {
             errors.add(new FieldError("amount", "receipt.amount.positive"));
         } else {
-            InputRules.amountProblem(in.amount()).ifPresent(k -> errors.add(new FieldError("amount", k)));
+            InputRules.amountProblem(in.amount()).ifPresent(k -> errors.add(new FieldError("amount", k,
+                    InputRules.MONEY_PRECISION - InputRules.MONEY_SCALE, InputRules.MONEY_SCALE)));
         }
         if (in.receivedOn() == null) {
             errors.add(new FieldError("receivedOn", "receipt.receivedOn.required"));

@@ -214,6 +214,9 @@ class ReceivableController {
             Flash.success(redirect, "receipt.recorded", receipt.number(), receipt.amount().toPlainString());
         } catch (DomainException e) {
             Flash.error(redirect, e);
+            // the form shows what finance typed again, not the plan's outstanding amount and blank fields
+            Flash.typed(redirect, "receiptTyped", "amount", amount, "receivedOn", receivedOn, "method", method,
+                    "payer", payer, "reference", reference);
         }
         return "redirect:/receivables/" + id;
     }

@@ -116,6 +116,23 @@ class ContractPagesTest {
         assertThat(page(rep, path, "en")).as("the timeline names the approval step").contains("Approved in Final approval (K2)")
                 .doesNotContain("FINAL_APPROVAL");
 
+        for (String lang : new String[] {"en", "zh-CN"}) {
+            for (MockMultipartFile wrongScan : new MockMultipartFile[] {
+                    new MockMultipartFile("scan", "签署版.pdf", "application/pdf", TestFiles.executable()),
+                    new MockMultipartFile("scan", "签署版.pdf", "application/pdf", new byte[0])}) {
+                MvcTestResult upload = mvc.post().uri(path + "/signing").multipart().file(wrongScan)
+                        .param("signedOn", "2026-12-01").param("signatories", "甲方：王经理；乙方：张伟")
+                        .param("version", String.valueOf(api(r.rep(), id).get("version").asLong()))
+                        .cookie(rep).with(SecurityMockMvcRequestPostProcessors.csrf()).exchange();
+                assertThat(upload).hasStatus3xxRedirection();
+                String again = page(rep, path, lang);
+                assertThat(again).as("refused, " + lang).contains("id=\"flash-error\"", "sign-form");
+                assertThat(FormHtml.inputValue(again, "signedOn")).as("the day typed is kept, " + lang).isEqualTo("2026-12-01");
+                assertThat(FormHtml.inputValue(again, "signatories")).as("the signatories typed are kept, " + lang)
+                        .isEqualTo("甲方：王经理；乙方：张伟");
+            }
+        }
+        assertThat(FormHtml.inputValue(page(rep, path, "en"), "signatories")).as("given back once, not for good").isEmpty();
         MvcTestResult signed = mvc.post().uri(path + "/signing").multipart()
                 .file(new MockMultipartFile("scan", "签署版.pdf", "application/pdf", TestFiles.pdf(4096, 11)))
                 .param("signedOn", "2026-12-01").param("signatories", "甲方：王经理；乙方：张伟")

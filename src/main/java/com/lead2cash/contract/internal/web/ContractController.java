@@ -320,7 +320,9 @@ class ContractController {
     String sign(@PathVariable UUID id, @RequestParam(required = false) MultipartFile scan,
                 @RequestParam(required = false) String signedOn, @RequestParam(required = false) String signatories,
                 @RequestParam(required = false) Long version, RedirectAttributes redirect) {
-        return act(id, redirect, "contract.signed", () -> {
+        // a refused scan (a wrong kind, an empty file) gives the day and the signatories back to the form
+        return act(id, redirect, "contract.signed",
+                () -> Flash.typed(redirect, "signingTyped", "signedOn", signedOn, "signatories", signatories), () -> {
             if (scan == null || scan.isEmpty()) {
                 throw new FieldValidationException("scan", "contract.scan.required");
             }
@@ -449,6 +451,12 @@ class ContractController {
     }
 
     private String act(UUID id, RedirectAttributes redirect, String done, java.util.function.Supplier<Contract> action) {
+        return act(id, redirect, done, () -> { }, action);
+    }
+
+    /** The action, then the contract's page with what came of it; {@code refused} runs when it was refused. */
+    private String act(UUID id, RedirectAttributes redirect, String done, Runnable refused,
+                       java.util.function.Supplier<Contract> action) {
         try {
             Contract c = action.get();
             Flash.success(redirect, done, c.number());
@@ -456,6 +464,7 @@ class ContractController {
             throw e;
         } catch (DomainException e) {
             Flash.error(redirect, e);
+            refused.run();
         }
         return "redirect:/contracts/" + id;
     }

@@ -77,6 +77,11 @@ class ContractPagesTest {
 
         String detail = page(rep, path, "zh-CN");
         assertThat(detail).contains("草拟", "terms-form", "submit-contract", "工业网关", "{{buyer.taxId}}");
+        assertThat(post(rep, path + "/submit?lang=en", "version", draft.get("version").asString())).hasStatus3xxRedirection();
+        String unfilled = page(rep, path, "en");
+        assertThat(unfilled.substring(unfilled.indexOf("flash-error"))).as("the refusal names the clause and its values")
+                .contains("still has values to fill in:", "{{buyer.taxId}}", "Edit the terms");
+        assertThat(api(r.rep(), id).get("status").asString()).isEqualTo("DRAFT");
         assertThat(page(rep, path, "en")).as("the term's dates as every screen writes them, in English too")
                 .contains("2026-12-10 – 2027-12-09");
         assertThat(post(rep, path + "/terms", "title", "园区网关采购合同", "amount", "12360.00", "riskLevel", "LOW",

@@ -310,7 +310,10 @@ public class Contract {
         }
         for (ContractSection s : sections) {
             if (s.unfilled()) {
-                errors.add(new FieldValidationException.FieldError("sections." + s.sectionKey(), "contract.section.unfilled"));
+                // which clause and which values, so the rep knows what to give under "Edit the terms"
+                errors.add(new FieldValidationException.FieldError("sections." + s.sectionKey(), "contract.section.unfilled",
+                        s.heading(), com.lead2cash.platform.ListText.of(Placeholders.unfilledIn(s.body()).stream()
+                                .map(p -> "{{" + p + "}}").toList())));
             }
         }
         if (milestones.isEmpty()) {

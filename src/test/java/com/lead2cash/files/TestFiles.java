@@ -14,7 +14,7 @@ import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 
-/** Content for file tests: a PDF of a given length that opens, a JPEG, and a Windows executable. */
+/** Content for file tests: a PDF of a given length that opens, a JPEG, a PNG, files cut short, and a Windows executable. */
 public final class TestFiles {
 
     private TestFiles() {
@@ -85,6 +85,33 @@ public final class TestFiles {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * A real PNG picture, 48 × 32 pixels of seeded noise (so it does not compress to almost nothing), the same bytes on
+     * every call.
+     */
+    public static byte[] png() {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(48, 32,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(5);
+        for (int x = 0; x < 48; x++) {
+            for (int y = 0; y < 32; y++) {
+                image.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The first {@code length} bytes of a file: what an interrupted download or copy leaves. */
+    public static byte[] cut(byte[] content, int length) {
+        return java.util.Arrays.copyOf(content, length);
     }
 
     /** What a JPEG starts with (SOI and a JFIF APP0 segment), then noise: a file that only claims to be a photo. */

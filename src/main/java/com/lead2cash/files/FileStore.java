@@ -16,8 +16,9 @@ public interface FileStore {
 
     /**
      * Keeps the content: its type detected from the bytes (refused unless one of the accepted kinds —
-     * a renamed executable is not a PDF), its length within the owner's limit and the store's, its
-     * SHA-256 recorded. Refusals are field errors on {@link Upload#field()}; nothing is kept then.
+     * a renamed executable is not a PDF), readable as that kind and running to the end the format marks
+     * (a file cut short is refused), its length within the owner's limit and the store's, its SHA-256
+     * recorded. Refusals are field errors on {@link Upload#field()}; nothing is kept then.
      */
     StoredFile store(Upload upload, InputStream content);
 

@@ -176,6 +176,41 @@ class FileStoreTest {
     }
 
     @Test
+    void aFileCutShortIsRefusedAndNothingIsKeptAWholeOneIsKeptEvenWithAVideoAfterItsPhoto() {
+        int before = count();
+        int chunks = chunksOfKeptFiles();
+        byte[] pdf = TestFiles.pdf(700_000, 8);
+        // what a walk uploaded: a PNG whose header and IHDR arrived, a PDF cut in half; and a JPEG cut after its header
+        for (byte[] content : List.of(TestFiles.cut(TestFiles.png(), 200), TestFiles.cut(pdf, pdf.length / 2),
+                TestFiles.cut(TestFiles.jpeg(), TestFiles.jpeg().length - 2))) {
+            for (long declared : new long[] {content.length, -1}) {
+                assertThatThrownBy(() -> tx.execute(s -> files.store(scan("scan", declared),
+                        new ByteArrayInputStream(content))))
+                        .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
+                                .singleElement().satisfies(f -> {
+                                    assertThat(f.field()).isEqualTo("scan");
+                                    assertThat(f.messageKey()).isEqualTo("files.truncated");
+                                }));
+            }
+        }
+        assertThat(count()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from files_chunk").query(Integer.class).single())
+                .as("no chunk left behind").isEqualTo(chunks);
+
+        byte[] photo = TestFiles.jpeg();
+        // an Android motion photo: the video (an MP4, "ftyp" first) after the JPEG's end of image
+        byte[] video = new byte[30_000];
+        new java.util.Random(4).nextBytes(video);
+        System.arraycopy("\0\0\0\u0018ftypmp42".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0, video, 0, 12);
+        byte[] motionPhoto = java.util.Arrays.copyOf(photo, photo.length + video.length);
+        System.arraycopy(video, 0, motionPhoto, photo.length, video.length);
+        for (byte[] content : List.of(TestFiles.png(), photo, motionPhoto, pdf)) {
+            assertThat(tx.execute(s -> files.store(scan("scan", content.length), new ByteArrayInputStream(content)))
+                    .size()).isEqualTo(content.length);
+        }
+    }
+
+    @Test
     void R1_aFileCannotBeDeletedBeforeItsRetentionDateAndGoesCompletelyAfter() {
         byte[] content = TestFiles.pdf(10_000, 3);
         StoredFile stored = tx.execute(s -> files.store(scan("a.pdf", content.length), new ByteArrayInputStream(content)));

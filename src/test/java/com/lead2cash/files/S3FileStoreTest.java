@@ -114,6 +114,25 @@ class S3FileStoreTest {
         assertThat(objectExists("files/" + kept.get().id())).isFalse();
     }
 
+    @Test
+    void aPdfCutShortIsRefusedAndNoObjectIsLeftInTheBucket() throws Exception {
+        byte[] whole = TestFiles.pdf(300_000, 14);
+        byte[] half = TestFiles.cut(whole, whole.length / 2);
+        int before = jdbc.sql("select count(*) from files_file").query(Integer.class).single();
+        for (long declared : new long[] {half.length, -1}) {
+            assertThatThrownBy(() -> tx.execute(s -> files.store(scan("a.pdf", declared), new ByteArrayInputStream(half))))
+                    .isInstanceOfSatisfying(com.lead2cash.platform.FieldValidationException.class,
+                            e -> assertThat(e.errors().get(0).messageKey()).isEqualTo("files.truncated"));
+        }
+        assertThat(jdbc.sql("select count(*) from files_file").query(Integer.class).single()).isEqualTo(before);
+        try (S3Client s3 = S3Client.builder().endpointOverride(URI.create("http://127.0.0.1:" + proxy.getPort()))
+                .region(Region.US_EAST_1).forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY, SECRET))).build()) {
+            assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET).prefix("files/")).contents()).as("objects left")
+                    .hasSize(jdbc.sql("select count(*) from files_file where store = 'S3'").query(Integer.class).single());
+        }
+    }
+
     private boolean objectExists(String key) {
         try (S3Client s3 = S3Client.builder().endpointOverride(URI.create("http://127.0.0.1:" + proxy.getPort()))
                 .region(Region.US_EAST_1).forcePathStyle(true)

@@ -99,7 +99,8 @@ class JdbcFileStore implements FileStore {
                                 .collect(Collectors.joining(", "))));
         String name = fileName(upload, kind);
         UUID id = Ids.newId();
-        MeasuredStream measured = new MeasuredStream(new SequenceInputStream(new ByteArrayInputStream(prefix), content), max);
+        FileEnd end = FileEnd.watch(kind, new SequenceInputStream(new ByteArrayInputStream(prefix), content));
+        MeasuredStream measured = new MeasuredStream(end, max);
         String key;
         try {
             key = writer.write(id, measured, upload.declaredSize());
@@ -114,6 +115,11 @@ class JdbcFileStore implements FileStore {
             if (kind != FileKind.PDF && !ImageHeaders.readable(writer.read(id, key), kind)) {
                 writer.remove(id, key);
                 throw new FieldValidationException(upload.field(), "files.imageUnreadable");
+            }
+            // after the checks above, so a file that is no PDF or picture at all is called broken, not cut short
+            if (!end.reached()) {
+                writer.remove(id, key);
+                throw new FieldValidationException(upload.field(), "files.truncated");
             }
         } catch (MeasuredStream.TooLarge e) {
             throw tooLarge(upload, max);

@@ -270,6 +270,12 @@ class ComplaintApiTest {
                 .file(new MockMultipartFile("file", "photo.jpg", "image/jpeg", TestFiles.executable()))
                 .header(HttpHeaders.AUTHORIZATION, service).exchange();
         assertThat(exe).hasStatus(422);
+        byte[] report = TestFiles.pdf(8192, 21);
+        MvcTestResult cutShort = mvc.post().uri("/api/v1/complaints/" + id + "/evidence").multipart()
+                .file(new MockMultipartFile("file", "检测报告.pdf", "application/pdf", TestFiles.cut(report, report.length / 2)))
+                .header(HttpHeaders.AUTHORIZATION, service).exchange();
+        assertThat(cutShort).as("a PDF cut in half").hasStatus(422);
+        assertThat(cutShort).bodyJson().extractingPath("$.errors[0].code").isEqualTo("files.truncated");
         assertThat(customers.getJson(mvc, rep, "/api/v1/complaints/" + id + "/evidence"))
                 .extracting(f -> f.get("fileName").asString()).containsExactly("现场照片.jpg");
         c = customers.getJson(mvc, service, "/api/v1/complaints/" + id);

@@ -138,6 +138,15 @@ class ContractPagesTest {
             }
         }
         assertThat(FormHtml.inputValue(page(rep, path, "en"), "signatories")).as("given back once, not for good").isEmpty();
+        MvcTestResult cutShort = mvc.post().uri(path + "/signing").multipart()
+                .file(new MockMultipartFile("scan", "签署版.png", "image/png", TestFiles.cut(TestFiles.png(), 200)))
+                .param("signedOn", "2026-12-01").param("signatories", "甲方：王经理；乙方：张伟")
+                .param("version", String.valueOf(api(r.rep(), id).get("version").asLong()))
+                .cookie(rep).with(SecurityMockMvcRequestPostProcessors.csrf()).exchange();
+        assertThat(cutShort).as("a scan cut short: back to the page, which says why").hasStatus3xxRedirection()
+                .flash().containsEntry("flashError", "files.truncated");
+        assertThat(api(r.rep(), id).get("status").asString()).isEqualTo("APPROVED");
+
         MvcTestResult signed = mvc.post().uri(path + "/signing").multipart()
                 .file(new MockMultipartFile("scan", "签署版.pdf", "application/pdf", TestFiles.pdf(4096, 11)))
                 .param("signedOn", "2026-12-01").param("signatories", "甲方：王经理；乙方：张伟")

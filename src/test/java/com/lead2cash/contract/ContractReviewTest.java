@@ -218,6 +218,15 @@ class ContractReviewTest {
         var renamed = support.sign(mvc, rep, id, TestFiles.executable(), "signed.pdf", "2026-12-01");
         assertThat(renamed).as("a renamed executable is no scan").hasStatus(422);
         assertThat(support.json(support.get(mvc, rep, "/api/v1/contracts/" + id)).get("status").asString()).isEqualTo("APPROVED");
+        var cutShort = support.sign(mvc, rep, id, TestFiles.cut(TestFiles.png(), 200), "signed.png", "2026-12-01");
+        assertThat(cutShort).as("a scan whose header arrived but not the rest: " + ContractTestSupport.text(cutShort))
+                .hasStatus(422);
+        assertThat(support.json(cutShort).get("errors").get(0).get("field").asString()).isEqualTo("scan");
+        assertThat(support.json(cutShort).get("errors").get(0).get("code").asString()).isEqualTo("files.truncated");
+        assertThat(support.json(support.get(mvc, rep, "/api/v1/contracts/" + id)).get("status").asString()).isEqualTo("APPROVED");
+        assertThat(customers.deadlines("Contract", id)).as("not signed").contains("K3:OPEN");
+        assertThat(jdbc.sql("select count(*) from files_file where owner_id = :id and content_type = 'image/png'")
+                .param("id", id).query(Integer.class).single()).as("nothing kept").isZero();
 
         var signedResult = support.sign(mvc, rep, id, TestFiles.pdf(4096, 7), "signed.pdf", "2026-12-01");
         assertThat(signedResult).as(ContractTestSupport.text(signedResult)).hasStatusOk();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lead2cash.files.TestFiles;
 import com.lead2cash.platform.internal.identity.User;
+import com.lead2cash.contract.internal.domain.ContractSection;
 import com.lead2cash.testing.ContractTestSupport;
 import com.lead2cash.testing.ContractTestSupport.Reviewers;
 import com.lead2cash.testing.CustomerTestSupport;
@@ -91,7 +92,21 @@ class ContractPagesTest {
         String liability = api(r.rep(), id).at("/sections/7/body").asString();
         assertThat(post(rep, path + "/sections/LIABILITY", "heading", "违约责任", "body",
                 liability.replace("百分之二十", "百分之三十"), "version", String.valueOf(version))).hasStatus3xxRedirection();
+        // the two saves above each left their note for the page (the API reads none); a visit shows one
+        assertThat(page(rep, path, "zh-CN")).contains("id=\"flash-success\"");
+        assertThat(page(rep, path, "zh-CN")).contains("id=\"flash-success\"");
+        String overlong = "违约责任" + "很".repeat(ContractSection.MAX_HEADING);
+        assertThat(post(rep, path + "/sections/LIABILITY", "heading", overlong, "body", "改写到一半的违约责任条款",
+                "version", String.valueOf(api(r.rep(), id).get("version").asLong())))
+                .as("a heading too long: refused").hasStatus3xxRedirection();
+        String refusedClause = page(rep, path, "zh-CN");
+        assertThat(refusedClause).contains("id=\"flash-error\"");
+        String clause = refusedClause.substring(refusedClause.indexOf("id=\"clause-LIABILITY\""));
+        assertThat(clause.substring(0, clause.indexOf("</form>"))).as("the rewrite comes back as typed, its form open")
+                .contains("改写到一半的违约责任条款", overlong, " open");
+        assertThat(api(r.rep(), id).at("/sections/7/body").asString()).doesNotContain("改写到一半");
         detail = page(rep, path, "zh-CN");
+        assertThat(detail).doesNotContain("改写到一半的违约责任条款");
         assertThat(detail).contains("与模板不同", "<del class=\"text-danger\">二</del>", "<ins class=\"text-success\">三</ins>")
                 .doesNotContain("{{buyer.taxId}}");
 

@@ -283,7 +283,10 @@ class ContractController {
     String editSection(@PathVariable UUID id, @PathVariable String key, @RequestParam(required = false) String heading,
                        @RequestParam(required = false) String body, @RequestParam(required = false) Long version,
                        RedirectAttributes redirect) {
-        return act(id, redirect, "contract.saved", () -> drafting.editSection(id, key, heading, body, version));
+        // a refused rewrite (a stale version, an overlong heading) gives the clause's form back as typed, open
+        return act(id, redirect, "contract.saved",
+                () -> Flash.typed(redirect, "clauseTyped", "key", key, "heading", heading, "body", body),
+                () -> drafting.editSection(id, key, heading, body, version));
     }
 
     @PostMapping("/contracts/{id}/submit")

@@ -63,6 +63,14 @@ class ReceivableScreensTest {
         return html;
     }
 
+    /** The contract's two payment plans, once planning (after the signing commits) made them. */
+    private JsonNode twoPlans(Reviewers r, String contractId) {
+        String rep = customers.bearer(mvc, r.rep());
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                customers.getJson(mvc, rep, "/api/v1/receivables?contractId=" + contractId).get("items").size() == 2);
+        return customers.getJson(mvc, rep, "/api/v1/receivables?contractId=" + contractId).get("items");
+    }
+
     @Test
     void financeSeesTheWeeksDuePlanRecordsTheReceiptOnItsPageAndTheRepsPanelShowsWhatIsDue() {
         Reviewers r = reviewers();
@@ -71,10 +79,7 @@ class ReceivableScreensTest {
                 {"type":"ACCEPTANCE","amount":420000.00,"dueCondition":"验收合格后 30 日内"}""", "2026-12-01");
         String rep = customers.bearer(mvc, r.rep());
         String contractId = contract.get("id").asString();
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                customers.getJson(mvc, rep, "/api/v1/receivables?contractId=" + contractId).get("items").size() == 2);
-        String plan = customers.getJson(mvc, rep, "/api/v1/receivables?contractId=" + contractId).get("items").get(0)
-                .get("id").asString();
+        String plan = twoPlans(r, contractId).get(0).get("id").asString();
         clock.set(LocalDateTime.parse("2026-12-15T10:00").atZone(ZoneId.of("Asia/Shanghai")).toInstant());
         Cookie finance = fixtures.session(mvc, r.finance().username(), Fixtures.PASSWORD);
         Cookie repSession = fixtures.session(mvc, r.rep().username(), Fixtures.PASSWORD);
@@ -121,10 +126,7 @@ class ReceivableScreensTest {
                 {"type":"ACCEPTANCE","amount":210000.00,"dueCondition":"验收合格后 30 日内"}""", "2026-12-01");
         String rep = customers.bearer(mvc, r.rep());
         String contractId = contract.get("id").asString();
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                customers.getJson(mvc, rep, "/api/v1/receivables?contractId=" + contractId).get("items").size() == 2);
-        String plan = customers.getJson(mvc, rep, "/api/v1/receivables?contractId=" + contractId).get("items").get(0)
-                .get("id").asString();
+        String plan = twoPlans(r, contractId).get(0).get("id").asString();
         clock.set(LocalDateTime.parse("2026-12-15T10:00").atZone(ZoneId.of("Asia/Shanghai")).toInstant());
         Cookie finance = fixtures.session(mvc, r.finance().username(), Fixtures.PASSWORD);
 
@@ -156,12 +158,9 @@ class ReceivableScreensTest {
         JsonNode contract = contracts.sign(mvc, r, "绍兴远期回款纺织有限公司", "500000.00", """
                 {"type":"PREPAYMENT","amount":100000.00,"dueDate":"2026-12-20"},
                 {"type":"INSTALLMENT","amount":400000.00,"dueDate":"2027-06-30"}""", "2026-12-01");
-        String rep = customers.bearer(mvc, r.rep());
         String contractId = contract.get("id").asString();
         String number = contract.get("number").asString();
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                customers.getJson(mvc, rep, "/api/v1/receivables?contractId=" + contractId).get("items").size() == 2);
-        var plans = customers.getJson(mvc, rep, "/api/v1/receivables?contractId=" + contractId).get("items");
+        var plans = twoPlans(r, contractId);
         String prepayment = plans.get(0).get("id").asString();
         String nextYear = plans.get(1).get("id").asString();
         Cookie finance = fixtures.session(mvc, r.finance().username(), Fixtures.PASSWORD);

@@ -65,16 +65,7 @@ abstract sealed class FileEnd extends FilterInputStream {
 
     @Override
     public long skip(long n) throws IOException {
-        byte[] discard = new byte[(int) Math.min(8192, Math.max(n, 0))];
-        long left = n;
-        while (left > 0) {
-            int r = read(discard, 0, (int) Math.min(discard.length, left));
-            if (r < 0) {
-                break;
-            }
-            left -= r;
-        }
-        return n - left;
+        return SkipByReading.skip(this, n);
     }
 
     @Override

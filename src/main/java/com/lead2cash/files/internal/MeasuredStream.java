@@ -58,16 +58,7 @@ final class MeasuredStream extends FilterInputStream {
     /** Skipped bytes are still read, so the checksum and the size cover every byte of the file. */
     @Override
     public long skip(long n) throws IOException {
-        byte[] discard = new byte[(int) Math.min(8192, Math.max(n, 0))];
-        long left = n;
-        while (left > 0) {
-            int r = read(discard, 0, (int) Math.min(discard.length, left));
-            if (r < 0) {
-                break;
-            }
-            left -= r;
-        }
-        return n - left;
+        return SkipByReading.skip(this, n);
     }
 
     @Override

@@ -17,6 +17,13 @@ public interface Approvals {
 
     Optional<ApprovalView> find(UUID approvalId);
 
+    /**
+     * Whether the user may open this approval's page ({@code /approvals/{id}}), by that page's own rule
+     * (submitter, approvers and their delegates, directors, administrators): a record's page links its approval
+     * only then, as another reader of the record (finance on a quote) would get a 404.
+     */
+    boolean mayOpen(UUID approvalId, UUID userId);
+
     /** After a send-back, the submitter starts the flow again from its first step (next round). */
     ApprovalRef resubmit(UUID approvalId, UUID submitterId);
 

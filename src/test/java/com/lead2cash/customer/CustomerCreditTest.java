@@ -40,6 +40,13 @@ class CustomerCreditTest {
         assertThat(support.post(mvc, rep, "/api/v1/customers/" + id + "/credit", "{\"creditRating\":\"A\",\"creditLimit\":900000}"))
                 .hasStatus(422).bodyJson().extractingPath("$.code").isEqualTo("customer.credit.pending");
 
+        // the page links the approval only for whom its page lets in: the rep who asked, not their manager (404 there)
+        assertThat(customerPage(company.eastRep(), id)).contains("id=\"credit-pending\"", "/approvals/" + approval);
+        var manager = support.session(mvc, company.eastManager());
+        assertThat(mvc.get().uri("/approvals/" + approval).cookie(manager).exchange()).hasStatus(404);
+        assertThat(customerPage(company.eastManager(), id)).contains("id=\"credit-pending\"")
+                .doesNotContain("/approvals/" + approval);
+
         String finance = support.bearer(mvc, company.finance());
         JsonNode flow = support.getJson(mvc, finance, "/api/v1/approvals/" + approval);
         assertThat(flow.get("facts").get("requestedLimit").asString()).isEqualTo("800000");
@@ -62,6 +69,12 @@ class CustomerCreditTest {
         // finance may only change credit: its role refuses the rest
         assertThat(support.post(mvc, finance, "/api/v1/customers/" + id + "/lost", "{\"reason\":\"x\"}")).hasStatus(403);
         assertThat(support.post(mvc, finance, "/api/v1/activities", "{}")).hasStatus(403);
+    }
+
+    private String customerPage(com.lead2cash.platform.internal.identity.User user, String id) {
+        var result = mvc.get().uri("/customers/" + id).cookie(support.session(mvc, user)).exchange();
+        assertThat(result).hasStatusOk();
+        return new String(result.getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test

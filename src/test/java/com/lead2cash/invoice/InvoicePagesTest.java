@@ -135,6 +135,11 @@ class InvoicePagesTest {
 
         String approvalId = jdbc.sql("select approval_id from invoice_invoice where id = cast(:id as uuid)").param("id", id)
                 .query(String.class).single();
+        // the rep's manager reads the invoice but not finance's approval (its page answers 404): no link that leads there
+        Cookie manager = customers.session(mvc, r.manager());
+        assertThat(mvc.get().uri("/approvals/" + approvalId).cookie(manager).exchange()).hasStatus(404);
+        assertThat(page(manager, "/invoices/" + id, "en")).contains("Waiting for finance")
+                .doesNotContain("open-approval", "/approvals/" + approvalId);
         String financeToken = customers.bearer(mvc, r.finance());
         assertThat(page(finance, "/approvals/" + approvalId, "en")).as("finance opens the request it approves")
                 .contains("id=\"approval-subject\"", "href=\"/invoices/" + id + "\"");

@@ -76,6 +76,14 @@ class QuotePagesTest {
 
         JsonNode quote = customers.getJson(mvc, rep, "/api/v1/quotes/" + quoteId);
         Cookie managerSession = customers.session(mvc, team.manager());
+        String approvalPath = "/approvals/" + quote.get("approvalId").asString();
+        assertThat(pending).contains("id=\"quote-approval\"", approvalPath);
+        assertThat(page(managerSession, quotePath, "en")).contains("id=\"quote-approval\"", approvalPath);
+        // finance reads the quote but not its approval (its page answers 404): no link that leads there
+        Cookie financeSession = customers.session(mvc, team.company().finance());
+        assertThat(mvc.get().uri(approvalPath).cookie(financeSession).exchange()).hasStatus(404);
+        assertThat(page(financeSession, quotePath, "en")).contains("Awaiting approval")
+                .doesNotContain("id=\"quote-approval\"", approvalPath, "Open the approval");
         String approvalPage = page(managerSession, "/approvals/" + quote.get("approvalId").asString(), "en");
         assertThat(approvalPage).contains("Largest discount (%)", "12.00", "Below list prices (%)", "Customer&#39;s opportunities won / amount");
         assertThat(approvalPage).as("the approver opens the whole quote from its approval")

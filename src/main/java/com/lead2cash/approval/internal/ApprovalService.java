@@ -196,6 +196,12 @@ public class ApprovalService implements Approvals {
         return visible;
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public boolean mayOpen(UUID approvalId, UUID userId) {
+        return approvals.findById(approvalId).filter(a -> maySee(a, actor(userId))).isPresent();
+    }
+
     private void requireVisible(Approval approval, Actor actor) {
         if (!maySee(approval, actor)) {
             throw new RecordNotFoundException("Approval", approval.id());

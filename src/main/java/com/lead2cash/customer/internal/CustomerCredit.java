@@ -54,6 +54,12 @@ public class CustomerCredit {
         this.clock = clock;
     }
 
+    /** Whether the current user may open the pending change's approval (C8): the approval module's rule, not the customer's readers. */
+    @Transactional(readOnly = true)
+    public boolean approvalOpenable(Customer c) {
+        return c.creditApprovalId() != null && approvals.mayOpen(c.creditApprovalId(), CurrentUser.require().id());
+    }
+
     @Transactional
     public Customer change(UUID id, CreditRating rating, BigDecimal limit, String reason, Long version) {
         CurrentUser me = CurrentUser.require();

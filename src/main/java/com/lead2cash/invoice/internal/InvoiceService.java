@@ -304,6 +304,12 @@ public class InvoiceService implements ContractInvoicing {
         return inv.approvalId() == null ? java.util.Optional.empty() : approvals.find(inv.approvalId());
     }
 
+    /** Whether the current user may open the request's approval: the approval module's rule, not the invoice's readers. */
+    @Transactional(readOnly = true)
+    public boolean approvalOpenable(Invoice inv) {
+        return inv.approvalId() != null && approvals.mayOpen(inv.approvalId(), CurrentUser.require().id());
+    }
+
     public Set<InvoiceAction> actions(Invoice inv) {
         return inv.availableActions(CurrentUser.require().hasAny(Role.FINANCE, Role.ADMIN));
     }

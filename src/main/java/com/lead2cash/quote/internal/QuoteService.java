@@ -297,6 +297,12 @@ public class QuoteService {
                 .filter(c -> c.subject().version() == quote.revision()).toList();
     }
 
+    /** Whether the current user may open the quote's approval (Q2): the approval module's rule, not the quote's readers. */
+    @Transactional(readOnly = true)
+    public boolean approvalOpenable(Quote quote) {
+        return quote.approvalId() != null && approvals.mayOpen(quote.approvalId(), CurrentUser.require().id());
+    }
+
     public QuoteActor actor(Quote quote) {
         CurrentUser me = CurrentUser.require();
         // who works the opportunity whatever its stage (403 otherwise); a won or lost one refuses by its state (422)

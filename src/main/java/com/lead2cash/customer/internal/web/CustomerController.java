@@ -344,6 +344,7 @@ class CustomerController {
         model.addAttribute("now", clock.instant());
         model.addAttribute("nowLocal", LocalDateTime.ofInstant(clock.instant(), policy.zone()).withSecond(0).withNano(0));
         model.addAttribute("threshold", policy.rules().creditApprovalThreshold());
+        model.addAttribute("creditApprovalLinked", credit.approvalOpenable(c));
         com.lead2cash.platform.CurrentUser reader = com.lead2cash.platform.CurrentUser.require();
         model.addAttribute("panels", panels.orderedStream().filter(p -> p.visibleFor(reader))
                 .sorted(java.util.Comparator.comparingInt(com.lead2cash.customer.CustomerPagePanel::order))

@@ -221,6 +221,7 @@ class InvoiceController {
         model.addAttribute("inv", inv);
         model.addAttribute("actions", actions);
         model.addAttribute("approval", service.approval(inv).orElse(null));
+        model.addAttribute("approvalLinked", service.approvalOpenable(inv));
         model.addAttribute("failed", failed);
         model.addAttribute("values", values);
         model.addAttribute("noValues", Map.of());

@@ -264,6 +264,7 @@ class QuoteController {
         model.addAttribute("names", org.people(people));
         model.addAttribute("money", new QuoteDocuments.Money());
         model.addAttribute("reviewRequired", service.rules().reviewBeforeSending());
+        model.addAttribute("approvalLinked", service.approvalOpenable(q));
         var sent = service.confirmationsOf(q);
         model.addAttribute("confirmations", sent);
         model.addAttribute("openable", confirmations.openable(sent));

@@ -127,6 +127,11 @@ class ContractPagesTest {
         assertThat(page(rep, path, "en")).contains("违约责任: 请补充违约金比例").doesNotContain("LIABILITY：", "LIABILITY:");
         assertThat(page(rep, path, "zh-CN")).contains("违约责任：请补充违约金比例").doesNotContain("LIABILITY：");
         assertThat(api(r.rep(), id).get("status").asString()).isEqualTo("FINAL_APPROVAL");
+        // the timeline names each reviewing department as the review panel does, never by its code
+        assertThat(page(rep, path, "en")).contains("Legal passed", "Finance passed", "Operations passed")
+                .doesNotContain("LEGAL passed", "FINANCE passed", "OPERATIONS passed");
+        assertThat(page(rep, path, "zh-CN")).contains("法务评审通过", "财务评审通过", "运营评审通过")
+                .doesNotContain("LEGAL评审", "FINANCE评审", "OPERATIONS评审");
         for (User approver : new User[] {r.manager(), r.legalHead()}) {
             Cookie session = customers.session(mvc, approver);
             assertThat(page(session, path, "zh-CN")).contains("approve-contract");

@@ -15,11 +15,12 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /**
  * The pipeline board offers "new opportunity" only to those who may open one; an opportunity's page lists in the
- * reader's language and says why nobody can be invited to its panel.
+ * reader's language, says why nobody can be invited to its panel and, after an invitation, whom it went to.
  */
 @IntegrationTest
 @Import(TestClock.class)
@@ -80,6 +81,31 @@ class OpportunityBoardPageTest {
 
         fixtures.user("tech.no-tech", fixtures.rootUnit(), CustomerTestSupport.HIRED, Role.TECH_SUPPORT);
         assertThat(page(id, "en", rep)).contains("id=\"invite-submit\"", "tech.no-tech").doesNotContain("invite-none");
+    }
+
+    @Test
+    void O2_aRepWhoInvitesTechSupportOnThePageIsToldWhomTheInvitationWentTo() throws Exception {
+        var team = sales.team("invite-flash");
+        var second = fixtures.user("tech2.invite-flash", fixtures.rootUnit(), CustomerTestSupport.HIRED, Role.TECH_SUPPORT);
+        String token = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "邀请提示有限公司", "赵经理", "zhao@example.com");
+        String id = sales.opportunity(mvc, token, customer, "邀请提示", "1000").get("id").asString();
+        Cookie rep = customers.session(mvc, team.rep());
+
+        assertThat(inviteAndShow(id, "zh-CN", rep, team.tech().id()))
+                .contains("已向 " + team.tech().username() + " Name 发出评估邀请。");
+        assertThat(inviteAndShow(id, "en", rep, second.id()))
+                .contains("Invitation sent to " + second.username() + " Name.");
+    }
+
+    /** Invites on the page and follows the redirect, as the browser does: the page shows the flash message. */
+    private String inviteAndShow(String id, String lang, Cookie session, java.util.UUID invitee) throws Exception {
+        var invited = mvc.post().uri("/opportunities/" + id + "/invitations").cookie(session)
+                .with(SecurityMockMvcRequestPostProcessors.csrf()).param("inviteeId", invitee.toString()).exchange();
+        assertThat(invited).hasStatus3xxRedirection().flash().containsEntry("flashSuccess", "opportunity.invite.sent");
+        return mvc.get().uri(invited.getResponse().getRedirectedUrl() + "?lang=" + lang).cookie(session)
+                .flashAttrs(invited.getMvcResult().getFlashMap()).exchange().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
     }
 
     private String page(String id, String lang, Cookie session) throws Exception {

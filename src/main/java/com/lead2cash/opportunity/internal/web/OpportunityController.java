@@ -243,10 +243,9 @@ class OpportunityController {
 
     @PostMapping("/opportunities/{id}/invitations")
     String invite(@PathVariable UUID id, @RequestParam(required = false) UUID inviteeId, RedirectAttributes redirect) {
-        return act(id, redirect, "opportunity.invite.sent", () -> {
-            service.invite(id, inviteeId);
-            return null;
-        });
+        // the message names who was invited, not the opportunity the page already shows
+        return attempt(id, redirect, "opportunity.invite.sent", () -> org.person(service.invite(id, inviteeId).inviteeId())
+                .map(OrgDirectory.Person::displayName).orElse(""));
     }
 
     @PostMapping("/opportunities/{id}/invitations/{invitationId}/withdraw")
@@ -256,9 +255,14 @@ class OpportunityController {
 
     private String act(UUID id, RedirectAttributes redirect, String successKey,
                        java.util.function.Supplier<Opportunity> action) {
+        return attempt(id, redirect, successKey, () -> action.get().code());
+    }
+
+    /** Carries out the action; its success message names what the action answers, a refusal says why. */
+    private String attempt(UUID id, RedirectAttributes redirect, String successKey,
+                           java.util.function.Supplier<String> action) {
         try {
-            Opportunity o = action.get();
-            Flash.success(redirect, successKey, o == null ? "" : o.code());
+            Flash.success(redirect, successKey, action.get());
         } catch (OptimisticLockingFailureException e) {
             Flash.error(redirect, "error.staleVersion");
         } catch (DomainException e) {

@@ -279,13 +279,16 @@ class ContractPagesTest {
                 .contains("id=\"evaluation\"", "无锡卡片科技有限公司")
                 .doesNotContain(quotes, contract, "id=\"opportunity-quotes\"", "id=\"opportunity-contract\"",
                         "href=\"/customers/");
+        // the customer module tells tech support no customer: the header leaves it out, no empty link, no "· ·"
+        assertThat(techPage).doesNotContain("href=\"\"", "id=\"opportunity-customer\"").doesNotContainPattern("·\\s*·");
         // what the cards and the link would have loaded: refused to tech support
         assertThat(mvc.get().uri("/opportunities/" + opportunity + "/quotes").cookie(tech).exchange()).hasStatus(403);
         assertThat(mvc.get().uri("/opportunities/" + opportunity + "/contract").cookie(tech).exchange()).hasStatus(403);
         page(tech, "/opportunities/" + opportunity, "zh-CN");
 
         String repPage = page(customers.session(mvc, r.rep()), "/opportunities/" + opportunity, "en");
-        assertThat(repPage).contains(quotes, contract, "href=\"/customers/");
+        assertThat(repPage).contains(quotes, contract, "href=\"/customers/").doesNotContain("href=\"\"")
+                .containsPattern("<a href=\"/customers/[^\"]+\" id=\"opportunity-customer\">无锡卡片科技有限公司</a>");
     }
 
     @Test
@@ -307,6 +310,8 @@ class ContractPagesTest {
             Cookie session = customers.session(mvc, reviewer);
             assertThat(page(session, "/contracts/" + id, "en")).as(reviewer.username())
                     .contains("id=\"contract-opportunity\"", "常州链接科技有限公司 项目").doesNotContain(link)
+                    // the opportunity as text: no link at all, not one to the page itself (href="")
+                    .doesNotContain("href=\"\"").containsPattern("<span id=\"contract-opportunity\">[^<]*常州链接科技有限公司 项目</span>")
                     // whom the contract is with, from the contract: the customer's page is not theirs to open
                     .contains("<span id=\"contract-buyer\">" + buyer + "</span>");
             assertThat(mvc.get().uri("/opportunities/" + opportunity).cookie(session).exchange())

@@ -164,6 +164,26 @@ class LeadLifecycleApiTest {
                 .single()).isEqualByComparingTo("480000");
         assertThat(support.getJson(mvc, rep, "/api/v1/leads/" + id).get("status").asString()).isEqualTo("CONVERTED");
 
+        // the lead's page names what it became, never by id: linked for the rep, who opens both
+        String customerId = first.get("customerId").asString();
+        String opportunityId = first.get("opportunityId").asString();
+        String customerName = support.getJson(mvc, rep, "/api/v1/customers/" + customerId).get("name").asString();
+        String opportunityCode = support.getJson(mvc, rep, "/api/v1/opportunities/" + opportunityId).get("code").asString();
+        String repPage = leadPage(co.senior().username(), id, "en");
+        assertThat(repPage).contains("Converted into", "href=\"/customers/" + customerId + "\"",
+                        "href=\"/opportunities/" + opportunityId + "\"")
+                .containsPattern("<a id=\"conversion-customer\"[^>]*>" + customerName + "</a>")
+                .containsPattern("<a id=\"conversion-opportunity\"[^>]*>" + opportunityCode + "</a>");
+        assertThat(leadPage(co.senior().username(), id, "zh-CN")).contains("已转化为", customerName, opportunityCode);
+        // marketing captured the lead but reads no customers and cannot open the opportunity: its code as text
+        String marketingCard = conversionCard(leadPage(co.marketing().username(), id, "en"));
+        assertThat(marketingCard).contains("<span id=\"conversion-opportunity\">" + opportunityCode + "</span>",
+                        "<span id=\"conversion-customer\">— (outside what you may see)</span>")
+                .doesNotContain("href=", customerName);
+        for (String card : new String[] {conversionCard(repPage), marketingCard}) {
+            assertThat(card).as("no raw ids shown").doesNotContain(">" + customerId, ">" + opportunityId);
+        }
+
         // the converted company is now a customer: a new capture of it is flagged against both
         JsonNode again2 = support.postJson(mvc, marketing, "/api/v1/leads",
                 co.gradeBLead("上海丙科技有限公司", "+86 138-0000-0002"));
@@ -172,6 +192,20 @@ class LeadLifecycleApiTest {
                 .containsExactlyInAnyOrder("NAME", "PHONE");
         assertThat(jdbc.sql("select count(*) from platform_audit_event where entity_type = 'Lead' and entity_id = :id and field = 'status'")
                 .param("id", id.toString()).query(Integer.class).single()).isGreaterThanOrEqualTo(2);
+    }
+
+    private static String conversionCard(String html) {
+        String card = html.substring(html.indexOf("id=\"conversion\""));
+        return card.substring(0, card.indexOf("</dl>"));
+    }
+
+    private String leadPage(String username, UUID id, String lang) {
+        var page = mvc.get().uri("/leads/" + id + "?lang=" + lang)
+                .cookie(fixtures.session(mvc, username, com.lead2cash.testing.Fixtures.PASSWORD)).exchange();
+        assertThat(page).hasStatus(HttpStatus.OK);
+        String html = new String(page.getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(html).as("untranslated key").doesNotContain("??");
+        return html;
     }
 
     /** Routing reads each rep's load from rows the database keeps; after every kind of change they equal a recount. */

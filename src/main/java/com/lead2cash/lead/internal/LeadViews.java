@@ -1,5 +1,6 @@
 package com.lead2cash.lead.internal;
 
+import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.lead.Grade;
 import com.lead2cash.lead.LeadSource;
 import com.lead2cash.lead.LeadStatus;
@@ -7,6 +8,7 @@ import com.lead2cash.lead.internal.capture.DuplicateFinder;
 import com.lead2cash.lead.internal.domain.Lead;
 import com.lead2cash.lead.internal.domain.LeadAction;
 import com.lead2cash.lead.internal.domain.LeadClaim;
+import com.lead2cash.opportunity.Opportunities;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.region.Region;
 import com.lead2cash.region.Regions;
@@ -76,15 +78,43 @@ public class LeadViews {
     private final OrgDirectory directory;
     private final Regions regions;
     private final Clock clock;
+    private final CustomerDirectory customers;
+    private final Opportunities opportunities;
 
     LeadViews(MessageSource messages, ContactVisibility contacts, LeadAccess access, OrgDirectory directory,
-              Regions regions, Clock clock) {
+              Regions regions, Clock clock, CustomerDirectory customers, Opportunities opportunities) {
         this.messages = messages;
         this.contacts = contacts;
         this.access = access;
         this.directory = directory;
         this.regions = regions;
         this.clock = clock;
+        this.customers = customers;
+        this.opportunities = opportunities;
+    }
+
+    /**
+     * What a converted lead became, as the reader may know it: the customer's name as the customer module tells
+     * this reader (null when it tells them nothing), the opportunity's code; each linked only when its own page
+     * lets the reader in.
+     */
+    public record Conversion(UUID customerId, String customerName, boolean customerLinked, UUID opportunityId,
+                             String opportunityCode, boolean opportunityLinked) {
+    }
+
+    /** The conversion of a converted lead, through the customer and opportunity modules' public API; else null. */
+    public Conversion conversion(Lead lead) {
+        if (lead.status() != LeadStatus.CONVERTED) {
+            return null;
+        }
+        UUID customerId = lead.customerId();
+        String customerName = customerId == null ? null
+                : customers.find(customerId).map(CustomerDirectory.CustomerRef::name).orElse(null);
+        UUID opportunityId = lead.opportunityId();
+        String opportunityCode = opportunityId == null ? null
+                : opportunities.find(opportunityId).map(Opportunities.OpportunityRef::code).orElse(null);
+        return new Conversion(customerId, customerName, customerName != null && customers.mayOpen(customerId),
+                opportunityId, opportunityCode, opportunityCode != null && opportunities.mayOpen(opportunityId));
     }
 
     public LeadView of(Lead lead) {

@@ -296,6 +296,7 @@ public class LeadController {
         Lead lead = access.readable(id);
         LeadViews.LeadView view = views.of(lead);
         model.addAttribute("lead", view);
+        model.addAttribute("conversion", views.conversion(lead));
         model.addAttribute("regionCandidates", views.regionCandidates(lead));
         List<LeadHistory.Entry> entries = history.of(id);
         model.addAttribute("history", entries);

@@ -51,6 +51,15 @@ public final class InputRules {
     private InputRules() {
     }
 
+    /**
+     * The text in its plain (half-width) form: NFKC turns the full-width digits, letters and signs typed in a
+     * Chinese input method (１２３４, ＡＢ, －) into ASCII, so a number typed either way is read, checked and
+     * stored alike.
+     */
+    public static String halfWidth(String text) {
+        return text == null ? null : java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
+    }
+
     /** The last day a planned date may name on {@code today} ({@link #MAX_YEARS_AHEAD}). */
     public static LocalDate latestAhead(LocalDate today) {
         return today.plusYears(MAX_YEARS_AHEAD);

@@ -172,8 +172,9 @@ class InvoicePagesTest {
                 .param("version", version).exchange();
         assertThat(noCode).hasStatus(422);
         assertThat(html(noCode)).contains("A paper invoice (8-digit number) needs its invoice code");
+        // typed in a Chinese input method: full-width digits, kept as ASCII
         assertThat(mvc.post().uri("/invoices/" + id + "/issue").with(csrf()).cookie(finance)
-                .param("invoiceNumber", "33001234").param("invoiceCode", "3300261130").param("invoicedOn", "2026-12-01")
+                .param("invoiceNumber", "３３００１２３４").param("invoiceCode", "３３００２６１１３０").param("invoicedOn", "2026-12-01")
                 .param("version", version).exchange())
                 .hasStatus3xxRedirection();
         String issued = page(finance, "/invoices/" + id, "en");

@@ -30,8 +30,8 @@ public final class FormValues {
         if (blank(text)) {
             return null;
         }
-        // full-width digits typed in a Chinese input method read as digits (NFKC: １２，３ → 12,3)
-        String plain = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).strip().replace(",", "");
+        // full-width digits typed in a Chinese input method read as digits (１２，３ → 12,3)
+        String plain = com.lead2cash.platform.InputRules.halfWidth(text).strip().replace(",", "");
         if (!plain.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)") || plain.length() > 40) {
             throw new FieldValidationException(field, messageKey);
         }

@@ -3,6 +3,7 @@ package com.lead2cash.invoice.internal.domain;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Ids;
+import com.lead2cash.platform.InputRules;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -181,8 +182,9 @@ public class Invoice {
         if (blank(invoiceNo)) {
             throw new FieldValidationException("invoiceNumber", "invoice.invoiceNumber.required");
         }
-        String no = invoiceNo.strip();
-        String theCode = blank(code) ? null : code.strip();
+        // full-width digits (１２３４５６７８, typed in a Chinese input method) are checked and kept as ASCII
+        String no = InputRules.halfWidth(invoiceNo).strip();
+        String theCode = blank(code) ? null : InputRules.halfWidth(code).strip();
         if (PAPER_NUMBER.matcher(no).matches()) {
             if (theCode == null) {
                 throw new FieldValidationException("invoiceCode", "invoice.invoiceCode.required");

@@ -69,6 +69,22 @@ class InvoiceTest {
     }
 
     @Test
+    void fullWidthDigitsTypedInAChineseInputMethodAreReadAndKeptAsAsciiDigits() {
+        Register register = new Register();
+        Invoice paper = approved();
+        paper.issue("１２３４５６７８", "０３１００１９００１１１", register, LocalDate.of(2026, 12, 1), UUID.randomUUID(),
+                SHANGHAI, NOW);
+        assertThat(paper.invoiceNumber()).isEqualTo("12345678");
+        assertThat(paper.invoiceCode()).isEqualTo("031001900111");
+        Invoice digital = approved();
+        digital.issue(" １２３４５６７８９０１２３４５６７８９０ ", null, register, LocalDate.of(2026, 12, 1), UUID.randomUUID(),
+                SHANGHAI, NOW);
+        assertThat(digital.invoiceNumber()).isEqualTo("12345678901234567890");
+        assertThat(register.asked).as("the register is asked in ASCII, as numbers are stored")
+                .containsExactly("031001900111 12345678", " 12345678901234567890");
+    }
+
+    @Test
     void aNumberAnotherInvoiceCarriesIsRefusedAndTheInvoiceStaysApproved() {
         Invoice inv = approved();
         assertThatThrownBy(() -> inv.issue("12345678901234567890", null, (code, number) -> true,

@@ -1,19 +1,16 @@
 package com.lead2cash.platform;
 
-import java.util.regex.Pattern;
-
 /**
  * Text as it goes into an exported spreadsheet (.xlsx or .csv). A value a spreadsheet program would
  * run as a formula — one starting with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage
  * return, such as a company name {@code =HYPERLINK(...)} typed into a web form — gets a leading
- * apostrophe, so it is shown as the text it is and never calls anything (CSV/formula injection).
- * Plain numbers and phone numbers ({@code -12.5}, {@code +86 138 0013 8000}) stay as they are: made of
- * digits, spaces and {@code + - ( ) . , /} only, they cannot call a function or refer to a cell.
+ * apostrophe, so it is shown as the text it is and never calls anything (CSV/formula injection, as OWASP
+ * advises: every such start, with no exception for text that looks like a number — a contact named
+ * {@code -2+3} is a formula to a spreadsheet opening the file as CSV). Amounts and dates are not text: the
+ * exporters write them as numeric cells, which nothing runs, so a negative amount stays a number.
  * Every exporter writes text cells through this class.
  */
 public final class SpreadsheetText {
-
-    private static final Pattern HARMLESS_NUMBER = Pattern.compile("[+-]?[0-9][0-9 +\\-().,/]*");
 
     private SpreadsheetText() {
     }
@@ -26,10 +23,7 @@ public final class SpreadsheetText {
         char first = value.charAt(0);
         boolean formulaLike = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t'
                 || first == '\r';
-        if (!formulaLike || (first != '=' && first != '@' && HARMLESS_NUMBER.matcher(value).matches())) {
-            return value;
-        }
-        return "'" + value;
+        return formulaLike ? "'" + value : value;
     }
 
     /**

@@ -373,7 +373,8 @@ class LeadLifecycleApiTest {
 
     @Test
     void theListExportsToExcelWithinTheReadersScopeAndTheExportIsAudited() throws Exception {
-        support.post(mvc, marketing, "/api/v1/leads", co.gradeALead("导出甲公司", "13800000011"));
+        // a contact named like a formula that is all digits and signs: still a formula to a spreadsheet
+        support.post(mvc, marketing, "/api/v1/leads", co.gradeALead("导出甲公司", "13800000011").replace("\"王经理\"", "\"-2+3\""));
         var westMarketing = support.bearer(mvc, co.marketing().username());
         support.post(mvc, westMarketing, "/api/v1/leads", """
                 {"companyName":"导出乙公司","contactName":"陈","region":"%s","industry":"制造业","source":"REFERRAL",
@@ -384,13 +385,19 @@ class LeadLifecycleApiTest {
                 .getContentAsByteArray();
         java.util.List<String> companies = new java.util.ArrayList<>();
         java.util.List<String> header = new java.util.ArrayList<>();
+        java.util.List<org.dhatim.fastexcel.reader.Row> exported = new java.util.ArrayList<>();
         try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
             var rows = wb.getFirstSheet().read();
             rows.get(0).forEach(c -> header.add(c.getText()));
             rows.stream().skip(1).forEach(r -> companies.add(r.getCellText(1)));
+            exported.addAll(rows.subList(1, rows.size()));
         }
         assertThat(header).startsWith("编号", "公司名称", "等级");
         assertThat(companies).contains("导出甲公司").doesNotContain("导出乙公司");
+        var row = exported.get(companies.indexOf("导出甲公司"));
+        assertThat(row.getCellText(8)).as("the contact's name as text, never run").isEqualTo("'-2+3");
+        assertThat(row.getCell(9).getType()).as("the budget stays a number").isEqualTo(org.dhatim.fastexcel.reader.CellType.NUMBER);
+        assertThat(row.getCell(9).asNumber()).isEqualByComparingTo("500000");
         assertThat(jdbc.sql("select count(*) from platform_audit_event where action = 'EXPORT' and actor_name = :u")
                 .param("u", co.eastManager().username()).query(Integer.class).single()).isEqualTo(1);
     }

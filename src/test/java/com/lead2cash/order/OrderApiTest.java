@@ -447,6 +447,8 @@ class OrderApiTest {
             statuses.merge(r.getResponse().getStatus(), 1, Integer::sum);
             if (r.getResponse().getStatus() == 422) {
                 refusals.add(customers.json(r).at("/errors/0/code").asString());
+                assertThat(customers.json(r).at("/errors/0/message").asString()).as("the quantity as written, 0 not 0.000")
+                        .contains("0").doesNotContain("0.000");
             }
         }
         pool.shutdown();

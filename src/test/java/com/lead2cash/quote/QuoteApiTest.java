@@ -356,6 +356,7 @@ class QuoteApiTest {
         var quote = customers.post(mvc, d.rep(), "/api/v1/quotes", quoteBody(d, "0"));
         assertThat(quote).hasStatus(422);
         assertThat(customers.json(quote).get("code").asString()).isEqualTo("quote.opportunity.closed");
+        assertThat(customers.json(quote).get("detail").asString()).as("the stage in words, not its code").doesNotContain("LOST");
         var minutes = customers.post(mvc, d.rep(), "/api/v1/negotiation-minutes", """
                 {"opportunityId":"%s","heldOn":"2026-12-01","agreedPrice":1000,
                  "milestones":[{"type":"PREPAYMENT","percent":100,"dueCondition":"签约后"}],

@@ -267,7 +267,8 @@ public class OrderService {
                         .orElseThrow(() -> new FieldValidationException(at + ".productId", "order.line.notInContract"));
                 BigDecimal left = line.quantity().subtract(ordered.getOrDefault(r.productId(), BigDecimal.ZERO));
                 if (r.quantity().compareTo(left) > 0) {
-                    throw new FieldValidationException(at + ".quantity", "order.line.exceedsContract", left.toPlainString());
+                    throw new FieldValidationException(at + ".quantity", "order.line.exceedsContract",
+                            left.stripTrailingZeros().toPlainString());
                 }
             }
             ordered.merge(r.productId(), r.quantity(), BigDecimal::add);

@@ -133,7 +133,9 @@ public class QuoteService {
             throw new com.lead2cash.platform.ForbiddenException("error.forbidden");
         }
         if (opportunity.stage() == Stage.WON || opportunity.stage() == Stage.LOST) {
-            throw new DomainException("quote.opportunity.closed", opportunity.stage().name());
+            // the stage as the reader's language names it ("Won", "赢单"), not its code
+            throw new DomainException("quote.opportunity.closed",
+                    new org.springframework.context.support.DefaultMessageSourceResolvable("opportunity.stage." + opportunity.stage().name()));
         }
         LocalDate today = today();
         QuoteTerms terms = terms(content, opportunity.customerId(), today);

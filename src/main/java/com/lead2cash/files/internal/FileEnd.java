@@ -73,7 +73,26 @@ abstract sealed class FileEnd extends FilterInputStream {
         return false;
     }
 
-    private static final class Png extends FileEnd {
+    /**
+     * A format whose structure is walked byte by byte to the mark of its end (PNG, JPEG): reached once the walk
+     * met it; a structure that breaks on the way never reaches it.
+     */
+    private abstract static sealed class Walked extends FileEnd {
+
+        boolean ended;
+        boolean broken;
+
+        Walked(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        final boolean reached() {
+            return ended;
+        }
+    }
+
+    private static final class Png extends Walked {
 
         private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
@@ -84,16 +103,9 @@ abstract sealed class FileEnd extends FilterInputStream {
         /** What is left of the current chunk's data and CRC. */
         private long bodyLeft = -1;
         private boolean iend;
-        private boolean ended;
-        private boolean broken;
 
         Png(InputStream in) {
             super(in);
-        }
-
-        @Override
-        boolean reached() {
-            return ended;
         }
 
         @Override
@@ -127,7 +139,7 @@ abstract sealed class FileEnd extends FilterInputStream {
         }
     }
 
-    private static final class Jpeg extends FileEnd {
+    private static final class Jpeg extends Walked {
 
         private enum State { SOI, SOI_MARKER, MARKER, MARKER_CODE, LENGTH_HIGH, LENGTH_LOW, SEGMENT, SCAN, SCAN_FF }
 
@@ -136,16 +148,9 @@ abstract sealed class FileEnd extends FilterInputStream {
         private int segmentLeft;
         /** Whether the segment being skipped is a start of scan, after which the entropy-coded data comes. */
         private boolean startOfScan;
-        private boolean ended;
-        private boolean broken;
 
         Jpeg(InputStream in) {
             super(in);
-        }
-
-        @Override
-        boolean reached() {
-            return ended;
         }
 
         @Override

@@ -31,6 +31,11 @@ public record CurrentUser(UUID id, String username, String displayName, UUID org
         return false;
     }
 
+    /** Whether the user has any of the roles a module lets do something (its READERS, SELLERS…). */
+    public boolean hasAny(java.util.Collection<Role> candidates) {
+        return candidates.stream().anyMatch(roles::contains);
+    }
+
     /** A sales director or a regional / sales manager: the people who assign, arbitrate and decide. */
     public boolean isManager() {
         return roles.stream().anyMatch(Role::isManagerial);

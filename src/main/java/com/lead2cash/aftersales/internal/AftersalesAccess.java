@@ -120,7 +120,7 @@ public class AftersalesAccess {
 
     public Handover.Actor actor(Handover h) {
         CurrentUser me = CurrentUser.require();
-        boolean seller = me.roles().stream().anyMatch(SELLERS::contains) && scope().covers(h.repId());
+        boolean seller = me.hasAny(SELLERS) && scope().covers(h.repId());
         return new Handover.Actor(me.id(), seller);
     }
 
@@ -139,6 +139,6 @@ public class AftersalesAccess {
     }
 
     private static boolean isReader() {
-        return CurrentUser.get().map(me -> me.roles().stream().anyMatch(READERS::contains)).orElse(false);
+        return CurrentUser.get().map(me -> me.hasAny(READERS)).orElse(false);
     }
 }

@@ -99,19 +99,19 @@ public class ContractAccess {
 
     /** One of those who draft and work contracts (a sales role). */
     public static boolean isSeller(CurrentUser me) {
-        return me.roles().stream().anyMatch(SELLERS::contains);
+        return me.hasAny(SELLERS);
     }
 
     /** A reviewing department's member sees every submitted contract (the list's condition). */
     public static boolean isReviewer(CurrentUser me) {
-        return me.roles().stream().anyMatch(REVIEWERS::contains);
+        return me.hasAny(REVIEWERS);
     }
 
     /** Who the current user is for this contract, given the approval tasks waiting for them now. */
     public ContractActor actor(Contract c, List<PendingApproval> pendingForMe) {
         CurrentUser me = CurrentUser.require();
         Scope scope = scope();
-        boolean seller = me.roles().stream().anyMatch(SELLERS::contains);
+        boolean seller = me.hasAny(SELLERS);
         boolean works = seller && scope.covers(c.ownerId());
         boolean manages = me.isManager() && scope.covers(c.ownerId()) && !me.id().equals(c.ownerId());
         Set<Department> reviews = EnumSet.noneOf(Department.class);

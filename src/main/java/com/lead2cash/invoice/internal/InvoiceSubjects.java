@@ -27,6 +27,6 @@ class InvoiceSubjects extends SubjectDescriptions {
     }
 
     private static boolean readsInvoices() {
-        return CurrentUser.get().filter(me -> me.roles().stream().anyMatch(InvoiceService.READERS::contains)).isPresent();
+        return CurrentUser.get().filter(me -> me.hasAny(InvoiceService.READERS)).isPresent();
     }
 }

@@ -82,7 +82,7 @@ public class OrderAccess {
     /** The seller who owns the order or manages its owner (within scope). */
     public boolean works(Order o) {
         CurrentUser me = CurrentUser.require();
-        return me.roles().stream().anyMatch(SELLERS::contains) && scope().covers(o.ownerId());
+        return me.hasAny(SELLERS) && scope().covers(o.ownerId());
     }
 
     /**

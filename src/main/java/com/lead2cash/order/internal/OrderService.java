@@ -163,7 +163,7 @@ public class OrderService {
 
     /** Sales (the contract's rep and those above them, by scope) and operations make orders. */
     private static boolean mayMakeOrders(CurrentUser me) {
-        return me.roles().stream().anyMatch(OrderAccess.SELLERS::contains) || OrderAccess.isOperations(me);
+        return me.hasAny(OrderAccess.SELLERS) || OrderAccess.isOperations(me);
     }
 
     /** A product of the contract and how much of it no order has taken yet; the order form starts from it. */

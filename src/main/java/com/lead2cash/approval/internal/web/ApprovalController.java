@@ -13,6 +13,8 @@ import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormErrors;
+import com.lead2cash.sop.SubjectRef;
+import com.lead2cash.sop.Subjects;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
@@ -70,10 +72,10 @@ public class ApprovalController {
     private final ApprovalService service;
     private final ApprovalQueries queries;
     private final OrgDirectory org;
-    private final ApprovedSubjects subjects;
+    private final Subjects subjects;
     private final ZoneId zone;
 
-    ApprovalController(ApprovalService service, ApprovalQueries queries, OrgDirectory org, ApprovedSubjects subjects,
+    ApprovalController(ApprovalService service, ApprovalQueries queries, OrgDirectory org, Subjects subjects,
                        @Value("${l2c.zone}") ZoneId zone) {
         this.service = service;
         this.subjects = subjects;
@@ -189,7 +191,7 @@ public class ApprovalController {
         ApprovalView view = visible(id, me);
         Actor actor = service.actor(me);
         model.addAttribute("approval", view);
-        model.addAttribute("subject", subjects.of(view.subjectType(), view.subjectId()).orElse(null));
+        model.addAttribute("subject", subjects.label(new SubjectRef(view.subjectType(), view.subjectId())).orElse(null));
         DecisionForm form = submitted;
         UUID onBehalfOf = null;
         var task = service.actionableTask(id, me);

@@ -20,8 +20,7 @@ class QuoteSubjects extends SubjectDescriptions {
                         "select id, number, revision, opportunity_id from quote_quote where id in (:ids)"))
                 .label(rs -> rs.getString("number") + " v" + rs.getInt("revision"))
                 .link(rs -> "/quotes/" + rs.getObject("id", UUID.class))
-                .openTo(() -> CurrentUser.get().filter(me -> me.roles().stream()
-                                .anyMatch(QuoteApiController.READERS::contains)).isPresent(),
+                .openTo(() -> CurrentUser.get().filter(me -> me.hasAny(QuoteApiController.READERS)).isPresent(),
                         (readsQuotes, rs) -> readsQuotes && opportunities.mayOpen(rs.getObject("opportunity_id", UUID.class))));
     }
 }

@@ -2,6 +2,7 @@ package com.lead2cash.sop.internal.deadline;
 
 import com.lead2cash.sop.SubjectDescriber;
 import com.lead2cash.sop.SubjectRef;
+import com.lead2cash.sop.Subjects;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -9,9 +10,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
-/** Asks the owning modules how the subjects of a page of deadlines read; keyed "type:id". */
+/** Asks the owning modules how subjects read, one describer per subject type. */
 @Component
-public class SubjectLabels {
+class SubjectLabels implements Subjects {
 
     private final Map<String, SubjectDescriber> describers;
 
@@ -19,19 +20,21 @@ public class SubjectLabels {
         this.describers = describers.stream().collect(Collectors.toMap(SubjectDescriber::subjectType, d -> d, (a, b) -> a));
     }
 
+    /** The subjects of a page of deadlines. */
     Map<String, SubjectDescriber.SubjectLabel> of(Collection<DeadlineQueries.Row> rows) {
-        return ofSubjects(rows.stream().map(r -> new SubjectRef(r.subjectType(), r.subjectId())).toList());
+        return labels(rows.stream().map(r -> new SubjectRef(r.subjectType(), r.subjectId())).toList());
     }
 
-    /** The same for any subjects (one describer call per type); keyed "type:id". */
-    public Map<String, SubjectDescriber.SubjectLabel> ofSubjects(Collection<SubjectRef> subjects) {
+    @Override
+    public Map<String, SubjectDescriber.SubjectLabel> labels(Collection<SubjectRef> subjects) {
         Map<String, SubjectDescriber.SubjectLabel> labels = new HashMap<>();
         subjects.stream().collect(Collectors.groupingBy(SubjectRef::type,
                         Collectors.mapping(SubjectRef::id, Collectors.toSet())))
                 .forEach((type, ids) -> {
                     SubjectDescriber describer = describers.get(type);
                     if (describer != null) {
-                        describer.describe(ids).forEach((id, label) -> labels.put(type + ":" + id, label));
+                        describer.describe(ids).forEach((id, label) ->
+                                labels.put(Subjects.key(new SubjectRef(type, id)), label));
                     }
                 });
         return labels;

@@ -7,8 +7,8 @@ import com.lead2cash.sop.DeadlineWindow;
 import com.lead2cash.sop.RoutingReplay;
 import com.lead2cash.sop.SubjectDescriber;
 import com.lead2cash.sop.SubjectRef;
+import com.lead2cash.sop.Subjects;
 import com.lead2cash.sop.WorkingCalendar;
-import com.lead2cash.sop.internal.deadline.SubjectLabels;
 import com.lead2cash.sop.internal.policy.PolicyService;
 import com.lead2cash.sop.internal.policy.PolicyVersion;
 import com.lead2cash.sop.internal.policy.RuleCatalog;
@@ -90,12 +90,12 @@ public class PolicyReplay {
     private final PolicyService policy;
     private final JdbcClient jdbc;
     private final BusinessCalendar calendar;
-    private final SubjectLabels labels;
+    private final Subjects labels;
     private final OrgDirectory directory;
     private final List<RoutingReplay> routingReplays;
     private final Clock clock;
 
-    PolicyReplay(PolicyService policy, JdbcClient jdbc, BusinessCalendar calendar, SubjectLabels labels,
+    PolicyReplay(PolicyService policy, JdbcClient jdbc, BusinessCalendar calendar, Subjects labels,
                  OrgDirectory directory, List<RoutingReplay> routingReplays, Clock clock) {
         this.policy = policy;
         this.jdbc = jdbc;
@@ -193,11 +193,11 @@ public class PolicyReplay {
         newest.forEach(c -> people.add(c.row().ownerId()));
         owners.forEach(e -> people.add(e.getKey()));
         Map<UUID, OrgDirectory.Person> names = people.isEmpty() ? Map.of() : directory.people(people);
-        Map<String, SubjectDescriber.SubjectLabel> subjectLabels = labels.ofSubjects(
+        Map<String, SubjectDescriber.SubjectLabel> subjectLabels = labels.labels(
                 newest.stream().map(c -> new SubjectRef(c.row().subjectType(), c.row().subjectId())).toList());
         List<ChangedDeadline> described = newest.stream().map(c -> {
             Row r = c.row();
-            SubjectDescriber.SubjectLabel label = subjectLabels.get(r.subjectType() + ":" + r.subjectId());
+            SubjectDescriber.SubjectLabel label = subjectLabels.get(Subjects.key(new SubjectRef(r.subjectType(), r.subjectId())));
             return new ChangedDeadline(r.id(), r.subjectType(), r.subjectId(),
                     label == null ? r.subjectType() + " " + r.subjectId() : label.label(),
                     label == null ? null : label.link(), r.ownerId(), name(names, r.ownerId()), r.startedAt(),

@@ -294,7 +294,7 @@ class CustomerPoolTest {
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("/customers/" + id + "/lost");
 
         assertThat(refused(rep, id, "lost", "customer.lost.openBusiness"))
-                .contains(contractNumber, order, "2 unpaid payment plans", "600000.00 CNY");
+                .contains(contractNumber, order, "2 unpaid payment plans", "600,000.00 CNY");
         jdbc.sql("update contract_contract set status = 'ARCHIVED' where number = :n").param("n", contractNumber).update();
         assertThat(refused(rep, id, "lost", "customer.lost.openBusiness")).doesNotContain(contractNumber).contains(order);
         jdbc.sql("update order_order set status = 'ACCEPTED' where number = :n").param("n", order).update();

@@ -329,7 +329,7 @@ class ContractMoneyTest {
 
         MvcTestResult belowCollected = amend(id, "-560000.00");
         assertThat(belowCollected).as("650 000.00 − 560 000.00 is below the 100 000.00 collected").hasStatus(422);
-        assertThat(ContractTestSupport.text(belowCollected)).contains("100000.00");
+        assertThat(ContractTestSupport.text(belowCollected)).contains("The amended amount 90,000.00 is below the 100,000.00");
         assertThat(amountsOf(plans(id))).as("nothing changed").isEqualTo(amountsOf(increased));
         assertThat(customers.getJson(mvc, token(reviewers().rep()), "/api/v1/contracts/" + id + "/amendments").size())
                 .as("the refused amendment is not kept").isEqualTo(1);

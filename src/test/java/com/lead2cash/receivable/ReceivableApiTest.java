@@ -330,8 +330,10 @@ class ReceivableApiTest {
                 .as("a rep does not record receipts").hasStatus(403);
         assertThat(customers.post(mvc, finance(), "/api/v1/receipts", body.formatted(customer, "100.00", "2026-12-01", plan, "180000.01")))
                 .as("allocations above the receipt").hasStatus(422);
-        assertThat(customers.post(mvc, finance(), "/api/v1/receipts", body.formatted(customer, "200000.00", "2026-12-01", plan, "180000.01")))
-                .as("an allocation above what the plan owes").hasStatus(422);
+        var abovePlan = customers.post(mvc, finance(), "/api/v1/receipts", body.formatted(customer, "200000.00", "2026-12-01", plan, "180000.01"));
+        assertThat(abovePlan).as("an allocation above what the plan owes").hasStatus(422);
+        assertThat(customers.json(abovePlan).get("detail").asString()).as("the amount as the screens show it")
+                .endsWith(" owes only 180,000.00.");
         assertThat(customers.post(mvc, finance(), "/api/v1/receipts", body.formatted(customer, "100.00", "2026-12-02", plan, "100.00")))
                 .as("money that arrives tomorrow").hasStatus(422);
         assertThat(customers.post(mvc, finance(), "/api/v1/receipts", body.formatted(customer, "-5", "2026-12-01", plan, "100.00")))

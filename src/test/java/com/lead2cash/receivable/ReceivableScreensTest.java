@@ -99,6 +99,8 @@ class ReceivableScreensTest {
                 .param("amount", "200000.00").param("receivedOn", "1900-01-01").param("method", "BANK_TRANSFER").exchange();
         assertThat(implausible).hasStatus3xxRedirection();
         assertThat(implausible.getMvcResult().getFlashMap().get("flashError")).isEqualTo("receipt.receivedOn.beforeContract");
+        assertThat(page(finance, implausible.getResponse().getRedirectedUrl(), "en")).as("the refusal, shown once")
+                .contains("The money cannot have arrived before");
         assertThat(customers.getJson(mvc, rep, "/api/v1/receivables/" + plan).get("state").asString())
                 .as("a receipt of 1900 is refused on the page as in the API").isEqualTo("PLANNED");
 
@@ -106,6 +108,8 @@ class ReceivableScreensTest {
                 .param("amount", "200000.00").param("receivedOn", "2026-12-15").param("method", "BANK_TRANSFER")
                 .param("payer", "杭州回款屏幕科技有限公司").param("reference", "CCB-77").exchange();
         assertThat(posted).hasStatus3xxRedirection();
+        assertThat(page(finance, posted.getResponse().getRedirectedUrl(), "en")).as("the flash names the amount as the screens show it")
+                .containsPattern("Receipt SK-\\S+ of 200,000\\.00 is recorded\\.");
 
         JsonNode paid = customers.getJson(mvc, rep, "/api/v1/receivables/" + plan);
         assertThat(paid.get("state").asString()).isEqualTo("PAID");

@@ -10,6 +10,7 @@ import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.FieldValidationException.FieldError;
 import com.lead2cash.platform.HumanCodes;
 import com.lead2cash.platform.InputRules;
+import com.lead2cash.platform.MoneyText;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.receivable.internal.domain.Receipt;
 import com.lead2cash.receivable.internal.domain.ReceiptMethod;
@@ -118,7 +119,7 @@ public class ReceiptService {
         allocateAll(r, in.allocations(), me.id(), today, now);
         Receipt saved = receipts.save(r);
         audit.record("RECEIPT_RECORDED", ReceivableAccess.RECEIPT, saved.id().toString(),
-                saved.number() + " " + saved.amount().toPlainString());
+                saved.number() + " " + MoneyText.of(saved.amount()));
         return saved;
     }
 
@@ -195,7 +196,7 @@ public class ReceiptService {
         }
         BigDecimal total = byPlan.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         if (total.compareTo(r.unallocated()) > 0) {
-            throw new DomainException("receipt.allocation.exceedsReceipt", r.unallocated().toPlainString());
+            throw new DomainException("receipt.allocation.exceedsReceipt", MoneyText.of(r.unallocated()));
         }
         Map<UUID, Receivable> locked = plans.lockAll(byPlan.keySet()).stream()
                 .collect(Collectors.toMap(Receivable::id, Function.identity()));

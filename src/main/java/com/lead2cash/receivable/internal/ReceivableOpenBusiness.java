@@ -1,6 +1,7 @@
 package com.lead2cash.receivable.internal;
 
 import com.lead2cash.customer.OpenBusiness;
+import com.lead2cash.platform.MoneyText;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,6 @@ class ReceivableOpenBusiness implements OpenBusiness {
                 from receivable_plan where customer_id in (:ids) and state in %s
                 group by customer_id, currency order by customer_id, currency""".formatted(ReceivableQueries.OPEN),
                 customerIds, rs -> Fact.of("receivable.openBusiness", rs.getInt("plans"),
-                        rs.getBigDecimal("outstanding").toPlainString(), rs.getString("currency")));
+                        MoneyText.of(rs.getBigDecimal("outstanding")), rs.getString("currency")));
     }
 }

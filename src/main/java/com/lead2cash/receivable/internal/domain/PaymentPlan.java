@@ -3,6 +3,7 @@ package com.lead2cash.receivable.internal.domain;
 import com.lead2cash.contract.Contracts.Milestone;
 import com.lead2cash.contract.Contracts.SignedContract;
 import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.MoneyText;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -82,8 +83,8 @@ public final class PaymentPlan {
         BigDecimal reducible = plans.stream().filter(p -> p.state().isOpen())
                 .map(p -> p.amount().subtract(p.paidAmount())).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (reducible.compareTo(delta.negate()) < 0) {
-            throw new DomainException("receivable.amendment.belowSettled", target.toPlainString(),
-                    sum.subtract(reducible).toPlainString());
+            throw new DomainException("receivable.amendment.belowSettled", MoneyText.of(target),
+                    MoneyText.of(sum.subtract(reducible)));
         }
         BigDecimal need = delta.negate();
         List<Receivable> lastFirst = new ArrayList<>(plans);
@@ -114,7 +115,7 @@ public final class PaymentPlan {
     public static void requireAddsUp(List<Receivable> plans, BigDecimal contractAmount) {
         BigDecimal sum = plans.stream().map(Receivable::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (sum.compareTo(contractAmount) != 0) {
-            throw new DomainException("receivable.plan.sum", sum.toPlainString(), contractAmount.toPlainString());
+            throw new DomainException("receivable.plan.sum", MoneyText.of(sum), MoneyText.of(contractAmount));
         }
     }
 }

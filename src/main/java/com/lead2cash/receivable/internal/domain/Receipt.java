@@ -2,6 +2,7 @@ package com.lead2cash.receivable.internal.domain;
 
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.Ids;
+import com.lead2cash.platform.MoneyText;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -86,7 +87,7 @@ public class Receipt {
             throw new DomainException("receipt.allocation.amount");
         }
         if (part.compareTo(unallocated()) > 0) {
-            throw new DomainException("receipt.allocation.exceedsReceipt", unallocated().toPlainString());
+            throw new DomainException("receipt.allocation.exceedsReceipt", MoneyText.of(unallocated()));
         }
         plan.collect(part, today, now);
         allocations.add(new Allocation(plan.id(), part.setScale(2), by, now));

@@ -6,6 +6,7 @@ import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.InputRules;
+import com.lead2cash.platform.MoneyText;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -102,7 +103,7 @@ public class Receivable {
         }
         if (part.compareTo(outstanding()) > 0) {
             throw new DomainException("receivable.allocation.exceedsPlan", contractNumber, position,
-                    outstanding().toPlainString());
+                    MoneyText.of(outstanding()));
         }
         paidAmount = paidAmount.add(part);
         updatedAt = now;

@@ -4,6 +4,7 @@ import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.HomePanel;
+import com.lead2cash.platform.MoneyText;
 import com.lead2cash.platform.NavigationEntry;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Role;
@@ -211,7 +212,7 @@ class ReceivableController {
             Receipt receipt = receipts.record(new NewReceipt(r.customerId(), money, date("receivedOn", receivedOn),
                     method(method), payer, reference,
                     toPlan.signum() > 0 ? List.of(new AllocationRequest(r.id(), toPlan)) : List.of()));
-            Flash.success(redirect, "receipt.recorded", receipt.number(), receipt.amount().toPlainString());
+            Flash.success(redirect, "receipt.recorded", receipt.number(), MoneyText.of(receipt.amount()));
         } catch (DomainException e) {
             Flash.error(redirect, e);
             // the form shows what finance typed again, not the plan's outstanding amount and blank fields

@@ -122,7 +122,7 @@ class InvoicePagesTest {
         assertThat(invoicesOf(contractId)).as("nothing stored").isZero();
         MvcTestResult tooMuch = requestForm(rep, contractId, VALID_TAX_ID, "600000.01");
         assertThat(tooMuch).hasStatus(422);
-        assertThat(html(tooMuch)).contains("Only 600000.00 of the contract is left to invoice.");
+        assertThat(html(tooMuch)).contains("Only 600,000.00 of the contract is left to invoice.");
         assertThat(invoicesOf(contractId)).isZero();
 
         MvcTestResult requested = requestForm(rep, contractId, VALID_TAX_ID, "400000.00");
@@ -142,7 +142,8 @@ class InvoicePagesTest {
                 .doesNotContain("open-approval", "/approvals/" + approvalId);
         String financeToken = customers.bearer(mvc, r.finance());
         assertThat(page(finance, "/approvals/" + approvalId, "en")).as("finance opens the request it approves")
-                .contains("id=\"approval-subject\"", "href=\"/invoices/" + id + "\"");
+                .contains("id=\"approval-subject\"", "href=\"/invoices/" + id + "\"")
+                .as("the amount among the facts as the screens show it").contains(">400,000.00<");
         assertThat(customers.post(mvc, financeToken, "/api/v1/approvals/" + approvalId + "/decision",
                 "{\"decision\":\"APPROVE\"}")).hasStatusOk();
         await().atMost(Duration.ofSeconds(20)).until(() -> page(finance, "/invoices/" + id, "en").contains("issue-form"));

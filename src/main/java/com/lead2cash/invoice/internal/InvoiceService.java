@@ -144,7 +144,7 @@ public class InvoiceService implements ContractInvoicing {
                 saved.number() + " " + c.number() + " " + MoneyText.of(saved.amount()), me.id(),
                 FlowDefinition.of(new StepDefinition("finance", StepMode.PARALLEL,
                         List.of(new ApproverRule.ByRole(Role.FINANCE)), null)),
-                Map.of("contract", c.number(), "amount", saved.amount().toPlainString(), "type", saved.type().name(),
+                Map.of("contract", c.number(), "amount", MoneyText.of(saved.amount()), "type", saved.type().name(),
                         "buyer", saved.buyerName(), "taxId", saved.buyerTaxId())));
         saved.submittedFor(ref.id());
         return invoices.save(saved);

@@ -4,6 +4,7 @@ import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.InputRules;
+import com.lead2cash.platform.MoneyText;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -115,10 +116,10 @@ public class Invoice {
         }
         BigDecimal sum = lines.stream().map(InvoiceLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (sum.compareTo(amount) != 0) {
-            throw new FieldValidationException("lines", "invoice.lines.sum", sum.toPlainString(), amount.toPlainString());
+            throw new FieldValidationException("lines", "invoice.lines.sum", MoneyText.of(sum), MoneyText.of(amount));
         }
         if (amount.compareTo(uninvoiced) > 0) {
-            throw new DomainException("invoice.amount.exceedsUninvoiced", uninvoiced.toPlainString());
+            throw new DomainException("invoice.amount.exceedsUninvoiced", MoneyText.of(uninvoiced));
         }
         Invoice inv = new Invoice();
         inv.id = Ids.newId();
@@ -149,7 +150,7 @@ public class Invoice {
      */
     public static void requireContractAmountCovers(BigDecimal amount, BigDecimal held) {
         if (amount.compareTo(held) < 0) {
-            throw new DomainException("invoice.amendment.belowInvoiced", amount.toPlainString(), held.toPlainString());
+            throw new DomainException("invoice.amendment.belowInvoiced", MoneyText.of(amount), MoneyText.of(held));
         }
     }
 

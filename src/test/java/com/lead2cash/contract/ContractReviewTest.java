@@ -177,6 +177,11 @@ class ContractReviewTest {
         JsonNode afterReviews = reviewed(r, contract);
 
         assertThat(afterReviews.get("status").asString()).as("the risk review comes first").isEqualTo("IN_REVIEW");
+        String approval = jdbc.sql("select approval_id from contract_contract where id = cast(:id as uuid)").param("id", id)
+                .query(String.class).single();
+        assertThat(customers.getJson(mvc, support.bearer(mvc, r.director()), "/api/v1/approvals/" + approval)
+                .at("/facts/amount").asString()).as("the amount the approvers see, as the screens show it")
+                .isEqualTo("1,200,000.00 CNY");
         decide(r.director(), id, "APPROVE");
         JsonNode afterRisk = decide(r.finance(), id, "APPROVE");
         assertThat(afterRisk.get("status").asString()).isEqualTo("FINAL_APPROVAL");

@@ -12,6 +12,7 @@ import com.lead2cash.approval.StepMode;
 import com.lead2cash.contract.internal.domain.Contract;
 import com.lead2cash.contract.internal.domain.ContractRules;
 import com.lead2cash.contract.internal.domain.Department;
+import com.lead2cash.platform.MoneyText;
 import com.lead2cash.platform.Role;
 import com.lead2cash.sop.Deadlines;
 import com.lead2cash.sop.SubjectRef;
@@ -76,7 +77,7 @@ public class ContractReviews {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("contract", c.number());
         facts.put("customer", c.buyerName());
-        facts.put("amount", c.amount().toPlainString() + " " + c.currency());
+        facts.put("amount", MoneyText.of(c.amount()) + " " + c.currency());
         facts.put("riskLevel", c.riskLevel().name());
         facts.put("round", String.valueOf(c.reviewRound()));
         if (c.reviewCopySha256() != null) {

@@ -2,6 +2,7 @@ package com.lead2cash.contract.internal.domain;
 
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Ids;
+import com.lead2cash.platform.MoneyText;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -64,7 +65,7 @@ public class ContractAmendment {
                 || currentAmount.add(change).compareTo(Contract.MAX_AMOUNT) >= 0) {
             // the bound a new contract's amount has: amendments may not grow it past what it could be signed for
             errors.add(new FieldValidationException.FieldError("amountChange", "contract.amendment.tooLarge",
-                    Contract.MAX_AMOUNT.toPlainString()));
+                    MoneyText.of(Contract.MAX_AMOUNT)));
         }
         if (signedOn == null) {
             errors.add(new FieldValidationException.FieldError("signedOn", "contract.signedOn.required"));

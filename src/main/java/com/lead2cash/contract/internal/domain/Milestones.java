@@ -1,6 +1,7 @@
 package com.lead2cash.contract.internal.domain;
 
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.MoneyText;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,8 +56,8 @@ public final class Milestones {
         if (!kept.isEmpty() && amount != null) {
             BigDecimal sum = kept.stream().map(PaymentMilestone::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
             if (sum.compareTo(amount) != 0) {
-                throw new FieldValidationException("milestones", "contract.milestones.sum", sum.toPlainString(),
-                        amount.toPlainString());
+                throw new FieldValidationException("milestones", "contract.milestones.sum", MoneyText.of(sum),
+                        MoneyText.of(amount));
             }
         }
         return List.copyOf(kept);

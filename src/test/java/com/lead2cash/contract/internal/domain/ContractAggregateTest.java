@@ -63,8 +63,10 @@ class ContractAggregateTest {
     @Test
     void paymentMilestonesThatDoNotAddUpToTheAmountAreRefused() {
         assertThatThrownBy(() -> draft("600000.00", milestones("300000.00", "299999.99"), "交付。"))
-                .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
-                        .extracting(FieldValidationException.FieldError::messageKey).containsExactly("contract.milestones.sum"));
+                .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(f -> assertThat(f.messageKey()).isEqualTo("contract.milestones.sum"))
+                        .satisfies(f -> assertThat(f.args()).as("the amounts as the screens show them")
+                                .containsExactly("599,999.99", "600,000.00")));
     }
 
     @Test

@@ -86,6 +86,8 @@ class QuotePagesTest {
                 .doesNotContain("id=\"quote-approval\"", approvalPath, "Open the approval");
         String approvalPage = page(managerSession, "/approvals/" + quote.get("approvalId").asString(), "en");
         assertThat(approvalPage).contains("Largest discount (%)", "12.00", "Below list prices (%)", "Customer&#39;s opportunities won / amount");
+        assertThat(approvalPage).as("the facts' amounts as the screens show them")
+                .contains(">4,972.00 CNY<", ">4,400.00<", ">5,000.00<", ">1 / 200,000.00<");
         assertThat(approvalPage).as("the approver opens the whole quote from its approval")
                 .contains("id=\"approval-subject\"", "href=\"" + quotePath + "\"", quote.get("number").asString() + " v1");
         assertThat(mvc.post().uri("/approvals/" + quote.get("approvalId").asString() + "/decision").cookie(managerSession)
@@ -157,7 +159,7 @@ class QuotePagesTest {
 
         MvcTestResult refused = minutes(session, opportunity, "50").exchange();
         assertThat(refused).hasStatusOk();
-        assertThat(body(refused)).contains("id=\"milestones-error\"", "300000");
+        assertThat(body(refused)).contains("id=\"milestones-error\"", "240,000.00", "300,000.00");
         MvcTestResult written = minutes(session, opportunity, "70").exchange();
         assertThat(written).hasStatus3xxRedirection();
         String path = written.getResponse().getRedirectedUrl();

@@ -2,6 +2,7 @@ package com.lead2cash.quote.internal.minutes;
 
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.FieldValidationException.FieldError;
+import com.lead2cash.platform.MoneyText;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ public record MinutesContent(LocalDate heldOn, BigDecimal agreedPrice, List<Paym
             BigDecimal sum = cleaned.stream().map(m -> m.amountOf(agreedPrice)).reduce(BigDecimal.ZERO, BigDecimal::add);
             // percentages rounded to the fen may miss the price by a fen or two; more than that is a mistake
             if (sum.subtract(agreedPrice).abs().compareTo(new BigDecimal("0.01").multiply(BigDecimal.valueOf(cleaned.size()))) > 0) {
-                errors.add(new FieldError("milestones", "minutes.milestones.sum", sum.toPlainString(), agreedPrice.toPlainString()));
+                errors.add(new FieldError("milestones", "minutes.milestones.sum", MoneyText.of(sum), MoneyText.of(agreedPrice)));
             }
         }
         String delivery = text(deliveryStandard, "deliveryStandard", 4000, errors);

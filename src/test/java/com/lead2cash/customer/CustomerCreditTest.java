@@ -49,7 +49,12 @@ class CustomerCreditTest {
 
         String finance = support.bearer(mvc, company.finance());
         JsonNode flow = support.getJson(mvc, finance, "/api/v1/approvals/" + approval);
-        assertThat(flow.get("facts").get("requestedLimit").asString()).isEqualTo("800000");
+        assertThat(flow.get("facts").get("requestedLimit").asString()).isEqualTo("800,000.00");
+        String approvalPage = page(company.finance(), "/approvals/" + approval + "?lang=en");
+        assertThat(approvalPage).as("the limits finance decides on, as the screens show amounts")
+                .contains(">800,000.00<", ">200,000.00<").doesNotContain(">800000<", ">200000<");
+        assertThat(page(company.eastRep(), "/customers/" + id + "/timeline?lang=en")).as("the customer's timeline too")
+                .contains("Credit set to B / 200,000.00 CNY", "Credit change to A / 800,000.00 CNY submitted to finance");
         assertThat(support.post(mvc, finance, "/api/v1/approvals/" + approval + "/decision",
                 "{\"decision\":\"APPROVE\",\"comment\":\"回款记录良好\"}")).hasStatusOk();
         Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
@@ -72,7 +77,11 @@ class CustomerCreditTest {
     }
 
     private String customerPage(com.lead2cash.platform.internal.identity.User user, String id) {
-        var result = mvc.get().uri("/customers/" + id).cookie(support.session(mvc, user)).exchange();
+        return page(user, "/customers/" + id);
+    }
+
+    private String page(com.lead2cash.platform.internal.identity.User user, String path) {
+        var result = mvc.get().uri(path).cookie(support.session(mvc, user)).exchange();
         assertThat(result).hasStatusOk();
         return new String(result.getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
     }

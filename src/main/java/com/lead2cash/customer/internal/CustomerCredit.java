@@ -15,6 +15,7 @@ import com.lead2cash.customer.internal.domain.CustomerAction;
 import com.lead2cash.customer.internal.domain.CustomerRepository;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.MoneyText;
 import com.lead2cash.platform.Role;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -77,9 +78,9 @@ public class CustomerCredit {
             Map<String, String> facts = new LinkedHashMap<>();
             facts.put("customer", c.code() + " " + c.name());
             facts.put("creditRating", rating == null ? "—" : rating.name());
-            facts.put("currentLimit", c.creditLimit() == null ? "—" : c.creditLimit().toPlainString());
-            facts.put("requestedLimit", limit.toPlainString());
-            facts.put("threshold", policy.rules().creditApprovalThreshold().toPlainString());
+            facts.put("currentLimit", MoneyText.of(c.creditLimit()));
+            facts.put("requestedLimit", MoneyText.of(limit));
+            facts.put("threshold", MoneyText.of(policy.rules().creditApprovalThreshold()));
             if (reason != null && !reason.isBlank()) {
                 facts.put("reason", reason.strip());
             }
@@ -89,11 +90,11 @@ public class CustomerCredit {
                     FlowDefinition.of(new StepDefinition("FINANCE", StepMode.SEQUENTIAL,
                             List.of(new ApproverRule.ByRole(Role.FINANCE)), null)), facts));
             c.requestCredit(rating, limit, ref.id(), now);
-            history.record(c.id(), now, "customer.history.creditRequested", rating, limit.toPlainString(), reason);
+            history.record(c.id(), now, "customer.history.creditRequested", rating, MoneyText.of(limit), reason);
         } else {
             c.setCredit(rating, limit, now);
             history.record(c.id(), now, "customer.history.creditSet", rating,
-                    limit == null ? null : limit.toPlainString(), reason);
+                    limit == null ? null : MoneyText.of(limit), reason);
         }
         return customers.save(c);
     }
@@ -122,7 +123,7 @@ public class CustomerCredit {
             Instant now = clock.instant();
             BigDecimal requested = c.pendingCreditLimit();
             c.creditDecided(approvalId, approved, now);
-            history.record(c.id(), now, historyKey, requested == null ? null : requested.toPlainString());
+            history.record(c.id(), now, historyKey, requested == null ? null : MoneyText.of(requested));
             customers.save(c);
         });
     }

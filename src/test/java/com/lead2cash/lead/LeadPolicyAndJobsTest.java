@@ -44,7 +44,8 @@ class LeadPolicyAndJobsTest {
         JsonNode after = support.postJson(mvc, marketing, "/api/v1/leads",
                 body.formatted("策略后公司", co.region(), support.today().plusDays(30)));
         assertThat(after.get("grade").asString()).isEqualTo("B");
-        assertThat(after.get("gradeReasons").get(1).get("text").asString()).contains("600000");
+        assertThat(after.get("gradeReasons").get(1).get("text").asString()).as("the budget and the threshold as amounts")
+                .contains("500,000.00", "600,000.00");
         // the earlier lead keeps the grade it was given
         String manager = support.bearer(mvc, co.eastManager().username());
         assertThat(support.getJson(mvc, manager, "/api/v1/leads/" + before.get("id").asString()).get("grade").asString())

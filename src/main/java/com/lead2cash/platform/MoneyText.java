@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /**
  * An amount as the screens show it — thousands separated by commas, two decimals ("148,770.00") — for text built
- * outside a template (notification texts, approval titles), which would otherwise carry the bare number.
+ * outside a template (notification texts, approval titles and facts, flash messages, the arguments of a refusal's
+ * message, timeline entries), which would otherwise carry the bare number. Form values and API numbers stay plain.
  */
 public final class MoneyText {
 

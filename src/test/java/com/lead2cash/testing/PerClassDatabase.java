@@ -11,8 +11,8 @@ import org.springframework.test.context.MergedContextConfiguration;
 
 /**
  * Gives every test class that starts a Spring context its own fresh database, so each class starts
- * from clean data. The first context of a JVM migrates an empty schema (proving the migrations); the next ones
- * start from a copy of a database migrated alike ({@link PerClassDatabaseAutoConfiguration}).
+ * from clean data: a copy of a database this JVM migrated from empty (proving the migrations), created when the
+ * context's Flyway would migrate ({@link PerClassDatabaseAutoConfiguration}).
  */
 public class PerClassDatabase implements ContextCustomizerFactory {
 
@@ -35,7 +35,7 @@ public class PerClassDatabase implements ContextCustomizerFactory {
         @Override
         public void customizeContext(org.springframework.context.ConfigurableApplicationContext context,
                                      MergedContextConfiguration config) {
-            String url = TestPostgres.newDatabase(testClass.substring(testClass.lastIndexOf('.') + 1));
+            String url = TestPostgres.reserveDatabase(testClass.substring(testClass.lastIndexOf('.') + 1));
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase", Map.of(
                     ENABLED, "true",
                     "spring.datasource.url", url,

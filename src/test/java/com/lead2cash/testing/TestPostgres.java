@@ -70,40 +70,37 @@ public final class TestPostgres {
         return server().getJdbcUrl("postgres", name);
     }
 
-    /**
-     * Makes the empty database {@code name} a copy of the template migrated with this Flyway configuration, if this
-     * JVM has one ({@link #keepAsTemplate}): copying takes a fraction of running the migrations again. False, and
-     * the database left as it was, when there is no such template or the database is in use already.
-     */
-    static boolean copyTemplate(String name, Configuration configuration) {
-        String template = TEMPLATES.get(templateKey(configuration));
-        if (template == null) {
-            return false;
-        }
-        try {
-            execute("drop database " + name);
-        } catch (IllegalStateException inUse) {
-            return false;
-        }
-        execute("create database " + name + " template " + template);
-        return true;
+    /** The JDBC URL a database of this name will have, before {@link #createMigrated} creates it. */
+    static String reserveDatabase(String hint) {
+        return server().getJdbcUrl("postgres", name(hint));
     }
 
     /**
-     * Once per JVM and Flyway configuration: migrates a database of its own, to be copied by {@link #copyTemplate}.
-     * Its connections are closed when this returns, as a copy requires.
+     * Creates the database {@code name} as a copy of the template this JVM migrated with this Flyway configuration,
+     * migrating the template first if there is none yet (the first class of a JVM proves the migrations on an empty
+     * database): copying takes a fraction of running or even validating the migrations again.
      */
-    static synchronized void keepAsTemplate(Configuration configuration) {
+    static void createMigrated(String name, Configuration configuration) {
+        // file by file: the default (WAL_LOG) writes every page of the copy to the log, which tests need not keep
+        execute("create database " + name + " template " + template(configuration) + " strategy file_copy");
+    }
+
+    /**
+     * Once per JVM and Flyway configuration: a database migrated from empty, not used by any context; Flyway has
+     * closed its connections when this returns, as a copy requires.
+     */
+    private static synchronized String template(Configuration configuration) {
         String key = templateKey(configuration);
-        if (TEMPLATES.containsKey(key)) {
-            return;
+        String template = TEMPLATES.get(key);
+        if (template == null) {
+            template = name("template");
+            execute("create database " + template);
+            Flyway.configure(configuration.getClassLoader()).configuration(configuration)
+                    .dataSource(server().getJdbcUrl("postgres", template), "postgres", "postgres")
+                    .load().migrate();
+            TEMPLATES.put(key, template);
         }
-        String name = name("template");
-        execute("create database " + name);
-        Flyway.configure(configuration.getClassLoader()).configuration(configuration)
-                .dataSource(server().getJdbcUrl("postgres", name), "postgres", "postgres")
-                .load().migrate();
-        TEMPLATES.put(key, name);
+        return template;
     }
 
     /**

@@ -43,7 +43,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReceiptService {
 
     static final int MAX_TEXT = 200;
-    static final int MAX_ALLOCATIONS = 50;
+    /** Allocations one request may make: the receipt form offers at most as many open plans. */
+    public static final int MAX_ALLOCATIONS = 50;
 
     /** One allocation asked for: so much of the receipt to this plan. */
     public record AllocationRequest(UUID receivableId, BigDecimal amount) {

@@ -192,4 +192,240 @@ class ReceivableScreensTest {
         assertThat(page(otherRep, "/receivables?q=" + number, "en")).as("a search stays in the reader's scope")
                 .doesNotContain("/receivables/" + nextYear);
     }
+
+    /** The contract's {@code count} plans sorted by position, once planning (after the signing commits) made them. */
+    private java.util.List<JsonNode> plansOf(Reviewers r, String contractId, int count) {
+        String rep = customers.bearer(mvc, r.rep());
+        String uri = "/api/v1/receivables?contractId=" + contractId;
+        await().atMost(Duration.ofSeconds(20)).until(() -> customers.getJson(mvc, rep, uri).get("items").size() == count);
+        return java.util.stream.StreamSupport.stream(customers.getJson(mvc, rep, uri).get("items").spliterator(), false)
+                .sorted(java.util.Comparator.comparingInt(p -> p.get("position").asInt())).toList();
+    }
+
+    private JsonNode plan(String token, String id) {
+        return customers.getJson(mvc, token, "/api/v1/receivables/" + id);
+    }
+
+    /** The receipts of that payer (unique per test) over the API, as finance reads them. */
+    private JsonNode receiptsOf(String financeToken, String payer) {
+        return customers.getJson(mvc, financeToken, "/api/v1/receipts?payer=" + payer).get("items");
+    }
+
+    private org.springframework.test.web.servlet.assertj.MvcTestResult postReceipt(Cookie session, String... namesAndValues) {
+        var post = mvc.post().uri("/receipts").with(csrf()).cookie(session);
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            post = post.param(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return post.exchange();
+    }
+
+    /**
+     * The page a form redirected to, as the browser follows it: the flash waits in the session the cookie names, for
+     * the one request that follows.
+     */
+    private String followed(Cookie session, org.springframework.test.web.servlet.assertj.MvcTestResult refused, String lang) {
+        assertThat(refused).hasStatus3xxRedirection();
+        String location = refused.getResponse().getRedirectedUrl();
+        var result = mvc.get().uri(location + (location.contains("?") ? "&" : "?") + "lang=" + lang).cookie(session).exchange();
+        assertThat(result).as(location).hasStatusOk();
+        String html = new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+        assertThat(html).as("untranslated key on " + location).doesNotContain("??");
+        return html;
+    }
+
+    private static String inputTag(String html, String id) {
+        var tag = java.util.regex.Pattern.compile("<input\\b[^>]*\\bid=\"" + java.util.regex.Pattern.quote(id) + "\"[^>]*>")
+                .matcher(html);
+        assertThat(tag.find()).as("input #" + id).isTrue();
+        return tag.group();
+    }
+
+    @Test
+    void financeRecordsAReceiptFromTheReceiptsListSplitOverTwoOfTheCustomersPlans() {
+        Reviewers r = reviewers();
+        JsonNode contract = contracts.sign(mvc, r, "嘉兴分摊收款电子有限公司", "600000.00", """
+                {"type":"PREPAYMENT","amount":180000.00,"dueDate":"2026-12-20"},
+                {"type":"ACCEPTANCE","amount":420000.00,"dueCondition":"验收合格后 30 日内"}""", "2026-12-01");
+        String customerId = contract.get("customerId").asString();
+        var plans = plansOf(r, contract.get("id").asString(), 2);
+        String prepayment = plans.get(0).get("id").asString();
+        String acceptance = plans.get(1).get("id").asString();
+        clock.set(LocalDateTime.parse("2026-12-15T10:00").atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+        Cookie finance = fixtures.session(mvc, r.finance().username(), Fixtures.PASSWORD);
+        String financeToken = customers.bearer(mvc, r.finance());
+
+        for (String lang : new String[] {"zh-CN", "en"}) {
+            assertThat(page(finance, "/receipts", lang)).as("the list offers the form").contains("href=\"/receipts/new\"");
+            String form = page(finance, "/receipts/new", lang);
+            assertThat(form).contains("id=\"customer-search\"", "id=\"receipt-amount\"", "id=\"receipt-customer-missing\"")
+                    .doesNotContain("hx-swap-oob");
+        }
+        assertThat(page(finance, "/receipts/new/customers?q=分摊收款", "en")).as("the customer module's search")
+                .contains("嘉兴分摊收款电子有限公司", "/receipts/new/details?chosen=" + customerId);
+        for (String lang : new String[] {"zh-CN", "en"}) {
+            String details = page(finance, "/receipts/new/details?chosen=" + customerId + "&amount=300000&payer=嘉兴分摊", lang);
+            assertThat(details).as("the customer's open plans, each with its field")
+                    .contains("alloc-" + prepayment, "alloc-" + acceptance, "180,000.00", "420,000.00", "2026-12-20")
+                    .contains("name=\"customerId\" value=\"" + customerId + "\"")
+                    .as("the picker bounded as the service is").contains("min=\"2026-12-01\"", "max=\"2026-12-15\"");
+            assertThat(details).as("the picker's matches close").contains("id=\"customer-options\" class=\"list-group mt-1\" hx-swap-oob=\"true\"");
+            assertThat(FormHtml.inputValue(details, "receipt-amount")).as("typed before choosing, kept").isEqualTo("300000");
+            assertThat(FormHtml.inputValue(details, "receipt-payer")).isEqualTo("嘉兴分摊");
+        }
+
+        var posted = postReceipt(finance, "customerId", customerId, "amount", "300,000.00", "receivedOn", "2026-12-15",
+                "method", "BANK_TRANSFER", "payer", "嘉兴分摊收款电子有限公司", "reference", "CCB-2026-1215",
+                "alloc-" + prepayment, "180000.00", "alloc-" + acceptance, "100,000.00");
+        assertThat(posted).hasStatus3xxRedirection().hasRedirectedUrl("/receipts");
+        var flash = posted.getMvcResult().getFlashMap();
+        assertThat(flash.get("flashSuccess")).isEqualTo("receipt.new.recorded");
+
+        assertThat(plan(financeToken, prepayment).get("state").asString()).isEqualTo("PAID");
+        assertThat(plan(financeToken, prepayment).get("outstanding").decimalValue()).isEqualByComparingTo("0");
+        assertThat(plan(financeToken, acceptance).get("state").asString()).isEqualTo("PARTIALLY_PAID");
+        assertThat(plan(financeToken, acceptance).get("outstanding").decimalValue()).isEqualByComparingTo("320000.00");
+        JsonNode listed = receiptsOf(financeToken, "嘉兴分摊收款电子有限公司");
+        assertThat(listed.size()).isEqualTo(1);
+        JsonNode receipt = customers.getJson(mvc, financeToken, "/api/v1/receipts/" + listed.get(0).get("id").asString());
+        assertThat(receipt.get("customerId").asString()).isEqualTo(customerId);
+        assertThat(receipt.get("allocations")).extracting(a -> a.get("receivableId").asString() + " "
+                        + a.get("amount").decimalValue().setScale(2).toPlainString())
+                .containsExactlyInAnyOrder(prepayment + " 180000.00", acceptance + " 100000.00");
+        assertThat(receipt.get("unallocated").decimalValue()).isEqualByComparingTo("20000.00");
+        assertThat(((Object[]) flash.get("flashArgs"))[0]).as("the flash names the receipt").isEqualTo(receipt.get("number").asString());
+
+        String number = receipt.get("number").asString();
+        assertThat(followed(finance, posted, "zh-CN")).as("the list, with the receipt and what became of it")
+                .contains("收款 " + number + "（300,000.00）已登记：已分配 280,000.00，待分配 20,000.00。", "CCB-2026-1215");
+    }
+
+    @Test
+    void anAdvancePaymentOfACustomerWithoutOpenPlansIsRecordedWithNothingAllocated() {
+        Reviewers r = reviewers();
+        String customerId = customers.customer(mvc, customers.bearer(mvc, r.rep()), "舟山预收款海运有限公司", null)
+                .get("id").asString();
+        clock.set(LocalDateTime.parse("2026-12-15T10:00").atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+        Cookie finance = fixtures.session(mvc, r.finance().username(), Fixtures.PASSWORD);
+        String financeToken = customers.bearer(mvc, r.finance());
+
+        for (String lang : new String[] {"zh-CN", "en"}) {
+            String form = page(finance, "/receipts/new?customerId=" + customerId, lang);
+            assertThat(form).as("no plan to split over: said so").contains("id=\"receipt-no-open-plans\"")
+                    .doesNotContain("alloc-").as("no contract: as far back as vouchers are kept")
+                    .contains("min=\"1996-12-15\"", "max=\"2026-12-15\"");
+            assertThat(page(finance, "/receipts/new/details?chosen=" + customerId, lang)).contains("id=\"receipt-no-open-plans\"");
+        }
+
+        var posted = postReceipt(finance, "customerId", customerId, "amount", "50000", "receivedOn", "2026-12-14",
+                "method", "ACCEPTANCE_BILL", "payer", "舟山预收款海运有限公司", "reference", "");
+        assertThat(posted).hasStatus3xxRedirection().hasRedirectedUrl("/receipts");
+        JsonNode listed = receiptsOf(financeToken, "舟山预收款海运有限公司");
+        assertThat(listed.size()).isEqualTo(1);
+        assertThat(listed.get(0).get("amount").decimalValue()).isEqualByComparingTo("50000.00");
+        assertThat(listed.get(0).get("unallocated").decimalValue()).as("all of it waits").isEqualByComparingTo("50000.00");
+        assertThat(listed.get(0).get("method").asString()).isEqualTo("ACCEPTANCE_BILL");
+        assertThat(followed(finance, posted, "en")).contains("Receipt " + listed.get(0).get("number").asString()
+                + " of 50,000.00 is recorded: 0.00 allocated, 50,000.00 left unallocated.");
+        assertThat(page(finance, "/receivables", "en")).as("waiting on the workbench").contains(listed.get(0).get("number").asString());
+    }
+
+    @Test
+    void aRefusedReceiptComesBackOnTheFormWithEverythingTypedAndNothingIsRecorded() {
+        Reviewers r = reviewers();
+        JsonNode contract = contracts.sign(mvc, r, "台州拒收表单机械有限公司", "300000.00", """
+                {"type":"PREPAYMENT","amount":90000.00,"dueDate":"2026-12-20"},
+                {"type":"ACCEPTANCE","amount":210000.00,"dueCondition":"验收合格后 30 日内"}""", "2026-12-01");
+        String customerId = contract.get("customerId").asString();
+        var plans = plansOf(r, contract.get("id").asString(), 2);
+        String prepayment = plans.get(0).get("id").asString();
+        String acceptance = plans.get(1).get("id").asString();
+        JsonNode other = contracts.sign(mvc, r, "台州别家客户机械有限公司", "100000.00", """
+                {"type":"PREPAYMENT","amount":100000.00,"dueDate":"2026-12-20"}""", "2026-12-01");
+        String othersPlan = plansOf(r, other.get("id").asString(), 1).get(0).get("id").asString();
+        clock.set(LocalDateTime.parse("2026-12-15T10:00").atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+        Cookie finance = fixtures.session(mvc, r.finance().username(), Fixtures.PASSWORD);
+        String financeToken = customers.bearer(mvc, r.finance());
+        String payer = "台州拒收表单机械有限公司财务部";
+
+        // {what is wrong, the refusal, the field marked, amount, day, first plan's part, second plan's part}
+        String[][] refusals = {
+                {"allocations above the receipt", "receipt.allocation.exceedsReceipt", null, "100000.00", "2026-12-14", "90000.00", "20000.00"},
+                {"above what a plan owes", "receivable.allocation.exceedsPlan", null, "200000.00", "2026-12-14", "90000.01", ""},
+                {"before the contract was drafted", "receipt.receivedOn.beforeContract", "receivedOn", "1000.00", "2026-11-30", "1000.00", ""},
+                {"in the future", "receipt.receivedOn.future", "receivedOn", "1000.00", "2026-12-16", "1000.00", ""},
+                {"no amount", "receipt.amount.positive", "amount", "一千", "2026-12-14", "", "1000.00"},
+                {"a negative part", "receipt.allocation.amount", "alloc-" + acceptance, "1000.00", "2026-12-14", "", "-5"},
+        };
+        for (int i = 0; i < refusals.length; i++) {
+            String[] refusal = refusals[i];
+            var refused = postReceipt(finance, "customerId", customerId, "amount", refusal[3], "receivedOn", refusal[4],
+                    "method", "CASH", "payer", payer, "reference", "ICBC-2026-0042",
+                    "alloc-" + prepayment, refusal[5], "alloc-" + acceptance, refusal[6]);
+            assertThat(refused).as(refusal[0]).hasStatus3xxRedirection()
+                    .hasRedirectedUrl("/receipts/new?customerId=" + customerId);
+            assertThat(refused.getMvcResult().getFlashMap().get("flashError")).as(refusal[0]).isEqualTo(refusal[1]);
+            String lang = i % 2 == 0 ? "en" : "zh-CN"; // the flash is for the one request that follows: one language
+            String again = followed(finance, refused, lang);
+            assertThat(again).as(refusal[0] + ": the refusal shown, " + lang).contains("id=\"flash-error\"").doesNotContain("{0}");
+            assertThat(FormHtml.inputValue(again, "receipt-amount")).as(refusal[0]).isEqualTo(refusal[3]);
+            assertThat(FormHtml.inputValue(again, "receipt-receivedOn")).isEqualTo(refusal[4]);
+            assertThat(FormHtml.selected(again, "receipt-method")).isEqualTo("CASH");
+            assertThat(FormHtml.inputValue(again, "receipt-payer")).isEqualTo(payer);
+            assertThat(FormHtml.inputValue(again, "receipt-reference")).isEqualTo("ICBC-2026-0042");
+            assertThat(FormHtml.inputValue(again, "alloc-" + prepayment)).isEqualTo(refusal[5]);
+            assertThat(FormHtml.inputValue(again, "alloc-" + acceptance)).isEqualTo(refusal[6]);
+            assertThat(again).as("the customer still chosen").contains("name=\"customerId\" value=\"" + customerId + "\"");
+            if (refusal[2] != null) {
+                String input = refusal[2].startsWith("alloc-") ? refusal[2] : "receipt-" + refusal[2];
+                assertThat(inputTag(again, input)).as(refusal[0] + ": the field marked").contains("is-invalid");
+            }
+        }
+        assertThat(followed(finance, postReceipt(finance, "customerId", customerId, "amount", "100000.00", "receivedOn",
+                "2026-12-14", "method", "CASH", "payer", payer, "alloc-" + prepayment, "90000.00", "alloc-" + acceptance,
+                "20000.00"), "en")).as("the limit named").contains("Only 100,000.00 of the receipt is left to allocate.");
+
+        var othersPlanRefused = postReceipt(finance, "customerId", customerId, "amount", "1000.00", "receivedOn", "2026-12-14",
+                "method", "CASH", "payer", payer, "alloc-" + othersPlan, "1000.00");
+        assertThat(othersPlanRefused.getMvcResult().getFlashMap().get("flashError")).as("a plan of another customer")
+                .isEqualTo("receipt.allocation.otherCustomer");
+        assertThat(followed(finance, othersPlanRefused, "zh-CN")).contains("合同 " + other.get("number").asString() + " 的回款计划属于其他客户。");
+        var noCustomer = postReceipt(finance, "amount", "1000.00", "receivedOn", "2026-12-14", "method", "CASH", "payer", payer);
+        assertThat(noCustomer).hasRedirectedUrl("/receipts/new");
+        assertThat(noCustomer.getMvcResult().getFlashMap().get("flashError")).isEqualTo("receipt.customer.required");
+        assertThat(FormHtml.inputValue(followed(finance, noCustomer, "en"), "receipt-payer")).isEqualTo(payer);
+
+        assertThat(postReceipt(finance, "customerId", java.util.UUID.randomUUID().toString(), "amount", "1000.00",
+                "receivedOn", "2026-12-14", "method", "CASH")).as("no such customer").hasStatus(404);
+        assertThat(postReceipt(finance, "customerId", "not-an-id", "amount", "1000.00")).hasStatus(404);
+        assertThat(postReceipt(finance, "customerId", customerId, "amount", "1000.00", "receivedOn", "2026-12-14",
+                "method", "CASH", "alloc-" + java.util.UUID.randomUUID(), "1000.00")).as("no such plan").hasStatus(404);
+        assertThat(mvc.get().uri("/receipts/new?customerId=" + java.util.UUID.randomUUID()).cookie(finance)).hasStatus(404);
+        assertThat(mvc.get().uri("/receipts/new/details?chosen=" + java.util.UUID.randomUUID()).cookie(finance)).hasStatus(404);
+
+        assertThat(receiptsOf(financeToken, payer).size()).as("nothing recorded").isZero();
+        assertThat(plan(financeToken, prepayment).get("state").asString()).isEqualTo("PLANNED");
+        assertThat(plan(financeToken, acceptance).get("paidAmount").decimalValue()).isEqualByComparingTo("0");
+        assertThat(plan(financeToken, othersPlan).get("paidAmount").decimalValue()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void onlyFinanceRecordsAReceiptFromTheReceiptsList() {
+        Reviewers r = reviewers();
+        String customerId = customers.customer(mvc, customers.bearer(mvc, r.rep()), "衢州只限财务收款有限公司", null)
+                .get("id").asString();
+        Cookie rep = fixtures.session(mvc, r.rep().username(), Fixtures.PASSWORD);
+        Cookie director = fixtures.session(mvc, r.director().username(), Fixtures.PASSWORD);
+
+        assertThat(page(director, "/receipts", "en")).as("the director reads receipts, records none")
+                .doesNotContain("/receipts/new");
+        for (Cookie who : new Cookie[] {rep, director}) {
+            assertThat(mvc.get().uri("/receipts/new").cookie(who)).hasStatus(403);
+            assertThat(mvc.get().uri("/receipts/new?customerId=" + customerId).cookie(who)).hasStatus(403);
+            assertThat(mvc.get().uri("/receipts/new/customers?q=只限财务").cookie(who)).hasStatus(403);
+            assertThat(mvc.get().uri("/receipts/new/details?chosen=" + customerId).cookie(who)).hasStatus(403);
+            assertThat(postReceipt(who, "customerId", customerId, "amount", "1000.00", "receivedOn", "2026-12-01",
+                    "method", "CASH", "payer", "衢州只限财务收款有限公司")).hasStatus(403);
+        }
+        assertThat(receiptsOf(customers.bearer(mvc, r.finance()), "衢州只限财务收款有限公司").size()).as("nothing recorded").isZero();
+    }
 }

@@ -294,6 +294,8 @@ class ContractMoneyTest {
 
         String cash = page(financeSession, "/receipts?payer=收款台账&method=CASH", "en");
         assertThat(cash).contains(second.get("number").asString(), "Reverse").doesNotContain(third.get("number").asString());
+        assertThat(cash).as("whose money it is: the customer, beside a payer of another name")
+                .contains("<td class=\"receipt-customer\">杭州收款台账科技有限公司</td>", "<td>收款台账分公司</td>");
         assertThat(page(financeSession, "/receipts?payer=收款台账&state=REVERSED", "zh-CN"))
                 .contains(first.get("number").asString(), "已冲销").doesNotContain(second.get("number").asString());
         assertThat(page(financeSession, "/receipts?from=2026-12-01&to=2026-11-30", "en"))

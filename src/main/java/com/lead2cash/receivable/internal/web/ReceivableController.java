@@ -9,6 +9,7 @@ import com.lead2cash.platform.NavigationEntry;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
+import com.lead2cash.receivable.internal.ReceiptQueries;
 import com.lead2cash.receivable.internal.ReceiptService;
 import com.lead2cash.receivable.internal.ReceiptService.AllocationRequest;
 import com.lead2cash.receivable.internal.ReceiptService.NewReceipt;
@@ -67,7 +68,7 @@ class ReceivableController {
     private final com.lead2cash.receivable.internal.AgingExport agingExport;
     private final com.lead2cash.invoice.ContractInvoicing invoicing;
     private final com.lead2cash.receivable.internal.CollectionRates rates;
-    private final com.lead2cash.receivable.internal.ReceiptQueries receiptList;
+    private final ReceiptQueries receiptList;
     private final com.lead2cash.customer.CustomerDirectory customers;
 
     ReceivableController(ReceivableQueries queries, ReceivablePlanning planning, ReceiptService receipts,
@@ -75,7 +76,7 @@ class ReceivableController {
                          ContractFiguresReader figures, com.lead2cash.invoice.ContractInvoicing invoicing,
                          com.lead2cash.receivable.internal.AgingExport agingExport,
                          com.lead2cash.receivable.internal.CollectionRates rates,
-                         com.lead2cash.receivable.internal.ReceiptQueries receiptList,
+                         ReceiptQueries receiptList,
                          com.lead2cash.customer.CustomerDirectory customers) {
         this.customers = customers;
         this.agingExport = agingExport;
@@ -117,7 +118,7 @@ class ReceivableController {
             collection = rates.of(null, null);
         }
         CurrentUser me = CurrentUser.require();
-        boolean readsReceipts = com.lead2cash.receivable.internal.ReceiptQueries.mayRead(me);
+        boolean readsReceipts = ReceiptQueries.mayRead(me);
         Map<ReceivableQueries.UnallocatedReceipt, List<ReceivableQueries.PlanRow>> toAllocate = new LinkedHashMap<>();
         if (finance) {
             var receipts = queries.unallocatedReceipts(20);
@@ -138,8 +139,10 @@ class ReceivableController {
         model.addAttribute("invoicesWaiting", finance ? invoicing.waiting(20) : List.of());
         model.addAttribute("people", org.people(people));
         model.addAttribute("rates", collection);
-        model.addAttribute("receipts", readsReceipts ? receiptList.list(new com.lead2cash.receivable.internal.ReceiptQueries
-                .Filter(null, null, null, null, null), null, 20).items() : List.of());
+        var latestReceipts = readsReceipts ? receiptList.list(new ReceiptQueries
+                .Filter(null, null, null, null, null), null, 20).items() : List.<ReceiptQueries.ReceiptRow>of();
+        model.addAttribute("receipts", latestReceipts);
+        model.addAttribute("receiptCustomers", customerNames(latestReceipts));
         model.addAttribute("readsReceipts", readsReceipts);
         return "receivable/workbench";
     }
@@ -284,17 +287,20 @@ class ReceivableController {
                        @RequestParam(required = false) String payer, @RequestParam(required = false) String cursor,
                        @RequestHeader(value = "HX-Request", required = false) String htmx,
                        Model model) {
-        var filter = new com.lead2cash.receivable.internal.ReceiptQueries.Filter(from, to, method, state, payer);
+        var filter = new ReceiptQueries.Filter(from, to, method, state, payer);
         model.addAttribute("filter", filter);
         model.addAttribute("methods", ReceiptMethod.values());
         model.addAttribute("states", com.lead2cash.receivable.internal.domain.ReceiptState.values());
         model.addAttribute("finance", ReceivableAccess.isFinance(CurrentUser.require()));
+        com.lead2cash.platform.CursorPage<ReceiptQueries.ReceiptRow> page;
         try {
-            model.addAttribute("page", receiptList.list(filter, cursor, LIST));
+            page = receiptList.list(filter, cursor, LIST);
         } catch (FieldValidationException e) {
             model.addAttribute("filterError", e.errors().get(0).messageKey());
-            model.addAttribute("page", new com.lead2cash.platform.CursorPage<>(List.of(), null));
+            page = new com.lead2cash.platform.CursorPage<>(List.of(), null);
         }
+        model.addAttribute("page", page);
+        model.addAttribute("receiptCustomers", customerNames(page.items()));
         return htmx != null && cursor != null ? "receivable/receipts :: rows" : "receivable/receipts";
     }
 
@@ -308,6 +314,12 @@ class ReceivableController {
             Flash.error(redirect, e);
         }
         return "redirect:/receipts";
+    }
+
+    /** Whose money each receipt is: a merged customer under its survivor's name, as the customer module names it. */
+    private Map<UUID, String> customerNames(List<ReceiptQueries.ReceiptRow> receipts) {
+        return receipts.isEmpty() ? Map.of() : customers.names(receipts.stream().map(ReceiptQueries.ReceiptRow::customerId)
+                .collect(java.util.stream.Collectors.toSet()));
     }
 
     static BigDecimal money(String field, String text) {

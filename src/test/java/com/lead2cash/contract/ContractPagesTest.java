@@ -39,6 +39,7 @@ class ContractPagesTest {
     @Autowired MockMvcTester mvc;
     @Autowired ContractTestSupport support;
     @Autowired CustomerTestSupport customers;
+    @Autowired com.lead2cash.testing.SignedContracts signedContracts;
     @Autowired MutableClock clock;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
@@ -47,9 +48,19 @@ class ContractPagesTest {
         clock.set(TestClock.START);
     }
 
+    static Reviewers signers;
+
+    /** One team for the tests that get contracts signed: K2 asks the longest-serving legal head, so one head for the class. */
+    Reviewers signers() {
+        if (signers == null) {
+            signers = support.reviewers("cpg", CustomerTestSupport.HIRED.minusYears(10));
+        }
+        return signers;
+    }
+
     @Test
     void aContractIsDraftedReviewedApprovedSignedAndArchivedOnItsPages() {
-        Reviewers r = support.reviewers("cpg", CustomerTestSupport.HIRED.minusYears(10));
+        Reviewers r = signers();
         ContractTestSupport.Deal deal = support.opportunityFromAcceptedQuote(mvc, r, "cpg", "苏州庚方科技有限公司");
         Cookie rep = customers.session(mvc, r.rep());
 
@@ -203,6 +214,50 @@ class ContractPagesTest {
         assertThat(page(rep, "/contracts", "zh-CN")).contains(draft.get("number").asString(), "已归档");
         assertThat(page(rep, "/contracts?status=ARCHIVED", "en")).contains(draft.get("number").asString());
         assertThat(page(rep, "/contracts?status=DRAFT", "en")).doesNotContain(draft.get("number").asString());
+    }
+
+    @Test
+    void aRefusedAmendmentArchiveOrTerminationComesBackWithWhatWasTypedItsFormOpen() {
+        Reviewers r = signers();
+        JsonNode contract = signedContracts.sign(mvc, r, "苏州补充协议科技有限公司", "300000.00", """
+                {"type":"PREPAYMENT","amount":300000.00,"dueDate":"2026-12-20"}""", "2026-12-01");
+        String id = contract.get("id").asString();
+        String path = "/contracts/" + id;
+        Cookie rep = customers.session(mvc, r.rep());
+
+        assertThat(page(rep, path, "en")).as("closed at first").doesNotContainPattern("<details[^>]*id=\"amend\"[^>]*open");
+        MvcTestResult amend = mvc.post().uri(path + "/amendments").multipart()
+                .file(new MockMultipartFile("scan", "补充协议.pdf", "application/pdf", TestFiles.pdf(4096, 5)))
+                .param("title", "补充协议一：减少采购数量").param("summary", "甲方减少网关 10 台，总价相应调减。\n其余条款不变。")
+                .param("amountChange", "-300000.00").param("signedOn", "2026-12-01")
+                .cookie(rep).with(SecurityMockMvcRequestPostProcessors.csrf()).exchange();
+        assertThat(amend).as("an amendment bringing the amount to zero").hasStatus3xxRedirection()
+                .flash().containsEntry("flashError", "contract.amendment.amount");
+        String again = page(rep, path, "zh-CN");
+        assertThat(again).as("the amendment's form open").containsPattern("<details[^>]*id=\"amend\"[^>]*open");
+        assertThat(FormHtml.inputValue(again, "amend-title")).isEqualTo("补充协议一：减少采购数量");
+        assertThat(FormHtml.textareaText(again, "amend-summary")).isEqualTo("甲方减少网关 10 台，总价相应调减。\n其余条款不变。");
+        assertThat(FormHtml.inputValue(again, "amend-amountChange")).isEqualTo("-300000.00");
+        assertThat(FormHtml.inputValue(again, "amend-signedOn")).isEqualTo("2026-12-01");
+        assertThat(FormHtml.inputValue(page(rep, path, "en"), "amend-title")).as("given back once").isEmpty();
+
+        long version = api(r.rep(), id).get("version").asLong();
+        assertThat(post(rep, path + "/archive", "location", "档案室 B-2 第三柜", "version", String.valueOf(version + 1)))
+                .as("archived by someone else meanwhile").hasStatus3xxRedirection()
+                .flash().containsEntry("flashError", "error.staleVersion");
+        assertThat(FormHtml.inputValue(page(rep, path, "en"), "location")).isEqualTo("档案室 B-2 第三柜");
+        assertThat(FormHtml.inputValue(page(rep, path, "en"), "location")).as("given back once").isEmpty();
+
+        Cookie manager = customers.session(mvc, r.manager());
+        assertThat(post(manager, path + "/termination", "reason", "客户资金链断裂，双方协商终止。", "effectiveOn", "2026-11-20",
+                "version", String.valueOf(version))).as("effective before the signing").hasStatus3xxRedirection()
+                .flash().containsEntry("flashError", "contract.termination.beforeSigning");
+        String terminate = page(manager, path, "en");
+        assertThat(terminate).as("the termination's form open").containsPattern("<details[^>]*id=\"terminate\"[^>]*open");
+        assertThat(FormHtml.textareaText(terminate, "terminate-reason")).isEqualTo("客户资金链断裂，双方协商终止。");
+        assertThat(FormHtml.inputValue(terminate, "terminate-effectiveOn")).isEqualTo("2026-11-20");
+        assertThat(FormHtml.textareaText(page(manager, path, "en"), "terminate-reason")).as("given back once").isEmpty();
+        assertThat(api(r.rep(), id).get("status").asString()).isEqualTo("SIGNED");
     }
 
     @Test

@@ -341,14 +341,18 @@ class ContractController {
     @PostMapping("/contracts/{id}/archive")
     String archive(@PathVariable UUID id, @RequestParam(required = false) String location,
                    @RequestParam(required = false) Long version, RedirectAttributes redirect) {
-        return act(id, redirect, "contract.archived", () -> lifecycle.archive(id, location, version));
+        // a refused archiving (a stale version, a location too long) gives the location back to the form
+        return act(id, redirect, "contract.archived", () -> Flash.typed(redirect, "archiveTyped", "location", location),
+                () -> lifecycle.archive(id, location, version));
     }
 
     @PostMapping("/contracts/{id}/termination")
     String terminate(@PathVariable UUID id, @RequestParam(required = false) String reason,
                      @RequestParam(required = false) String effectiveOn, @RequestParam(required = false) Long version,
                      RedirectAttributes redirect) {
+        // a refused termination (a day before the signing) gives the reason and the day back, its form open
         return act(id, redirect, "contract.terminatedNow",
+                () -> Flash.typed(redirect, "terminationTyped", "reason", reason, "effectiveOn", effectiveOn),
                 () -> lifecycle.terminate(id, reason, date("effectiveOn", effectiveOn), version));
     }
 
@@ -357,7 +361,9 @@ class ContractController {
                  @RequestParam(required = false) String title, @RequestParam(required = false) String summary,
                  @RequestParam(required = false) String amountChange, @RequestParam(required = false) String signedOn,
                  RedirectAttributes redirect) {
-        return act(id, redirect, "contract.amended", () -> {
+        // a refused amendment (an amount change receivables refuse, a wrong scan) gives all but the scan back, its form open
+        return act(id, redirect, "contract.amended", () -> Flash.typed(redirect, "amendmentTyped", "title", title,
+                "summary", summary, "amountChange", amountChange, "signedOn", signedOn), () -> {
             if (scan == null || scan.isEmpty()) {
                 throw new FieldValidationException("scan", "contract.scan.required");
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import com.lead2cash.receivable.internal.CollectionRoutine;
 import com.lead2cash.testing.ContractTestSupport;
 import com.lead2cash.testing.ContractTestSupport.Reviewers;
 import com.lead2cash.testing.CustomerTestSupport;
@@ -39,6 +40,7 @@ class ReceivableScreensTest {
     @Autowired CustomerTestSupport customers;
     @Autowired Fixtures fixtures;
     @Autowired MutableClock clock;
+    @Autowired CollectionRoutine routine;
 
     @AfterEach
     void resetClock() {
@@ -154,6 +156,41 @@ class ReceivableScreensTest {
         }
         assertThat(FormHtml.inputValue(page(finance, "/receivables/" + plan, "en"), "receipt-payer")).as("given back once").isEmpty();
         assertThat(customers.getJson(mvc, rep, "/api/v1/receivables/" + plan).get("state").asString()).isEqualTo("PLANNED");
+    }
+
+    @Test
+    void aRefusedDueDateKeepsTheDayTypedOnThePlansPageAndAStaleWriteOffLeadsBackToTheForm() {
+        Reviewers r = reviewers();
+        JsonNode contract = contracts.sign(mvc, r, "嘉兴核销表单科技有限公司", "200000.00", """
+                {"type":"PREPAYMENT","amount":60000.00,"dueDate":"2026-12-20"},
+                {"type":"ACCEPTANCE","amount":140000.00,"dueCondition":"验收合格后 30 日内"}""", "2026-12-01");
+        String plan = twoPlans(r, contract.get("id").asString()).get(0).get("id").asString();
+        clock.set(LocalDateTime.parse("2027-02-15T10:00").atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+        routine.run(); // the prepayment, due 20 December, is overdue: finance may write it off
+        Cookie finance = fixtures.session(mvc, r.finance().username(), Fixtures.PASSWORD);
+        String rep = customers.bearer(mvc, r.rep());
+        long version = customers.getJson(mvc, rep, "/api/v1/receivables/" + plan).get("version").asLong();
+
+        String fresh = page(finance, "/receivables/" + plan, "en");
+        assertThat(FormHtml.inputValue(fresh, "due-date")).as("at first the plan's due date").isEqualTo("2026-12-20");
+        assertThat(FormHtml.inputValue(fresh, "write-off-reason")).isEmpty();
+
+        var dueDate = mvc.post().uri("/receivables/" + plan + "/due-date").with(csrf()).cookie(finance)
+                .param("dueDate", "2026-11-20").param("version", String.valueOf(version)).exchange();
+        assertThat(dueDate).as("a day before the signing").hasStatus3xxRedirection()
+                .flash().containsEntry("flashError", "receivable.dueDate.beforeSigning");
+        assertThat(FormHtml.inputValue(page(finance, "/receivables/" + plan, "zh-CN"), "due-date"))
+                .as("the day typed, not the plan's").isEqualTo("2026-11-20");
+        assertThat(FormHtml.inputValue(page(finance, "/receivables/" + plan, "en"), "due-date")).as("given back once")
+                .isEqualTo("2026-12-20");
+
+        // a write-off refused on a stale version answers the error page, whose way back is the form as the browser kept it
+        String reason = "客户已进入破产清算程序，法院裁定受理（2027）浙04破1号，预计无可分配财产。";
+        var stale = mvc.post().uri("/receivables/" + plan + "/write-off").with(csrf()).cookie(finance)
+                .param("reason", reason).param("version", String.valueOf(version + 1)).exchange();
+        assertThat(stale).hasStatus(409);
+        assertThat(new String(stale.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8)).contains("back-to-form");
+        assertThat(customers.getJson(mvc, rep, "/api/v1/receivables/" + plan).get("state").asString()).isEqualTo("OVERDUE");
     }
 
     @Test

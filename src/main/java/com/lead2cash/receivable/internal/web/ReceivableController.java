@@ -233,6 +233,8 @@ class ReceivableController {
             Flash.success(redirect, "receivable.dueDate.saved");
         } catch (DomainException e) {
             Flash.error(redirect, e);
+            // the form shows the day typed again, not the plan's due date
+            Flash.typed(redirect, "dueDateTyped", "dueDate", dueDate);
         }
         return "redirect:/receivables/" + id;
     }

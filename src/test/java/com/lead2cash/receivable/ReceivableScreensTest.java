@@ -194,6 +194,48 @@ class ReceivableScreensTest {
     }
 
     @Test
+    void aRefusedAllocationOnTheWorkbenchKeepsThePlanChosenAndTheAmountTyped() {
+        Reviewers r = reviewers();
+        JsonNode contract = contracts.sign(mvc, r, "台州分配表单科技有限公司", "300000.00", """
+                {"type":"PREPAYMENT","amount":100000.00,"dueDate":"2026-12-20"},
+                {"type":"ON_DELIVERY","amount":50000.00,"dueDate":"2027-01-20"},
+                {"type":"ACCEPTANCE","amount":150000.00,"dueDate":"2027-03-20"}""", "2026-12-01");
+        String contractId = contract.get("id").asString();
+        String rep = customers.bearer(mvc, r.rep());
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                customers.getJson(mvc, rep, "/api/v1/receivables?contractId=" + contractId).get("items").size() == 3);
+        JsonNode plans = customers.getJson(mvc, rep, "/api/v1/receivables?contractId=" + contractId).get("items");
+        String acceptance = plans.get(2).get("id").asString();
+        clock.set(LocalDateTime.parse("2026-12-15T10:00").atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+        var recorded = customers.post(mvc, customers.bearer(mvc, r.finance()), "/api/v1/receipts", """
+                {"customerId":"%s","amount":120000.00,"receivedOn":"2026-12-15","method":"BANK_TRANSFER",
+                 "allocations":[{"receivableId":"%s","amount":100000.00}]}""".formatted(
+                plans.get(0).get("customerId").asString(), plans.get(0).get("id").asString()));
+        assertThat(recorded).as(ContractTestSupport.text(recorded)).hasStatus(201);
+        JsonNode receipt = customers.json(recorded);
+        String receiptId = receipt.get("id").asString();
+        Cookie finance = fixtures.session(mvc, r.finance().username(), Fixtures.PASSWORD);
+
+        String fresh = page(finance, "/receivables", "en");
+        assertThat(FormHtml.options(fresh, "allocate-plan-" + receiptId)).as("the customer's open plans")
+                .containsExactly(plans.get(1).get("id").asString(), acceptance);
+        assertThat(FormHtml.selected(fresh, "allocate-plan-" + receiptId)).isEqualTo(plans.get(1).get("id").asString());
+        assertThat(FormHtml.inputValue(fresh, "allocate-amount-" + receiptId)).as("what is left").isEqualTo("20000.00");
+
+        var refused = mvc.post().uri("/receipts/" + receiptId + "/allocations").with(csrf()).cookie(finance)
+                .param("receivableId", acceptance).param("amount", "25000.00")
+                .param("version", receipt.get("version").asString()).exchange();
+        assertThat(refused).as("more than the receipt has left").hasStatus3xxRedirection()
+                .flash().containsEntry("flashError", "receipt.allocation.exceedsReceipt");
+        String again = page(finance, "/receivables", "zh-CN");
+        assertThat(FormHtml.selected(again, "allocate-plan-" + receiptId)).as("the plan chosen").isEqualTo(acceptance);
+        assertThat(FormHtml.inputValue(again, "allocate-amount-" + receiptId)).as("the amount typed").isEqualTo("25000.00");
+        String later = page(finance, "/receivables", "en");
+        assertThat(FormHtml.inputValue(later, "allocate-amount-" + receiptId)).as("given back once").isEqualTo("20000.00");
+        assertThat(FormHtml.selected(later, "allocate-plan-" + receiptId)).isEqualTo(plans.get(1).get("id").asString());
+    }
+
+    @Test
     void theContractsPageLinksItsPlansAndFinanceFindsAContractsOpenPlansOnTheWorkbench() {
         Reviewers r = reviewers();
         JsonNode contract = contracts.sign(mvc, r, "绍兴远期回款纺织有限公司", "500000.00", """

@@ -275,6 +275,9 @@ class ReceivableController {
             Flash.success(redirect, "receipt.allocated", r.number());
         } catch (DomainException e) {
             Flash.error(redirect, e);
+            // the workbench lists many receipts: the one refused shows the plan chosen and the amount typed again
+            Flash.typed(redirect, "allocationTyped", "receipt", id.toString(), "receivableId",
+                    receivableId == null ? null : receivableId.toString(), "amount", amount);
         }
         return "redirect:/receivables";
     }

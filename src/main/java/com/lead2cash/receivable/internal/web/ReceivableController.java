@@ -258,6 +258,8 @@ class ReceivableController {
             Flash.success(redirect, "receivable.writtenOff");
         } catch (DomainException e) {
             Flash.error(redirect, e);
+            // no refusal today leaves the form on the page (a stale version answers the 409 page), a future one would
+            Flash.typed(redirect, "writeOffTyped", "reason", reason);
         }
         return "redirect:/receivables/" + id;
     }

@@ -261,6 +261,62 @@ class ContractPagesTest {
     }
 
     @Test
+    void refusedTermsAReviewAndADecisionComeBackWithWhatWasTyped() {
+        Reviewers r = signers();
+        String token = support.bearer(mvc, r.rep());
+        String opportunity = support.opportunityAtContractStage(mvc, r, "苏州条款表单科技有限公司", "100000");
+        JsonNode draft = support.complete(mvc, token, support.draft(mvc, token, opportunity, "100000", "LOW").get("id").asString());
+        String id = draft.get("id").asString();
+        String path = "/contracts/" + id;
+        Cookie rep = customers.session(mvc, r.rep());
+
+        assertThat(post(rep, path + "/terms", "title", "园区网关采购合同（修订）", "amount", "100000.00", "riskLevel", "MEDIUM",
+                "termStart", "2026-12-05", "termEnd", "2027-12-04", "buyerName", "苏州条款表单科技有限公司",
+                "buyerTaxId", "91330100716105852X", "buyerAddress", "苏州市工业园区星湖街 2 号", "buyerRepresentative", "李经理",
+                "milestones[0].type", "PREPAYMENT", "milestones[0].amount", "30000.00", "milestones[0].dueCondition", "合同签订后 10 日内",
+                "milestones[1].type", "ACCEPTANCE", "milestones[1].amount", "70000.00", "milestones[1].dueCondition", "验收合格后 15 日内",
+                "milestones[2].type", "", "milestones[2].amount", "", "milestones[2].dueDate", "", "milestones[2].dueCondition", "",
+                "version", draft.get("version").asString()))
+                .as("a tax id mistyped").hasStatus3xxRedirection().flash().containsEntry("flashError", "uscc.invalid.checkDigit");
+        String terms = page(rep, path, "en");
+        assertThat(terms).as("the terms' form open").containsPattern("<details[^>]*id=\"terms-edit\"[^>]*open");
+        assertThat(FormHtml.inputValue(terms, "t-title")).isEqualTo("园区网关采购合同（修订）");
+        assertThat(FormHtml.selected(terms, "t-risk")).isEqualTo("MEDIUM");
+        assertThat(FormHtml.inputValue(terms, "t-start")).isEqualTo("2026-12-05");
+        assertThat(FormHtml.inputValue(terms, "t-tax")).isEqualTo("91330100716105852X");
+        assertThat(FormHtml.inputValue(terms, "t-address")).isEqualTo("苏州市工业园区星湖街 2 号");
+        assertThat(FormHtml.inputValue(terms, "t-rep")).isEqualTo("李经理");
+        String rows = terms.substring(terms.indexOf("id=\"terms-form\""), terms.indexOf("id=\"save-terms\""));
+        assertThat(rows).as("the milestone rows typed").contains("value=\"30000.00\"", "合同签订后 10 日内", "验收合格后 15 日内")
+                .doesNotContain("value=\"50000.00\"");
+        assertThat(FormHtml.inputValue(page(rep, path, "en"), "t-tax")).as("given back once").isEqualTo("91330100716105852F");
+
+        assertThat(support.post(mvc, token, "/api/v1/contracts/" + id + "/submit",
+                "{\"version\":" + api(r.rep(), id).get("version").asLong() + "}")).hasStatusOk();
+        Cookie lawyer = customers.session(mvc, r.lawyer());
+        assertThat(post(lawyer, path + "/reviews/LEGAL", "verdict", "OBJECT", "comment", "", "remarkSection", "LIABILITY",
+                "remarkText", "违约金比例过高，建议降至百分之十")).as("an objection without its comment")
+                .hasStatus3xxRedirection().flash().containsEntry("flashError", "approval.comment.required");
+        String review = page(lawyer, path, "zh-CN");
+        assertThat(FormHtml.selected(review, "review-section-LEGAL")).as("the clause chosen").isEqualTo("LIABILITY");
+        assertThat(FormHtml.inputValue(review, "review-remark-LEGAL")).isEqualTo("违约金比例过高，建议降至百分之十");
+        assertThat(FormHtml.inputValue(page(lawyer, path, "en"), "review-remark-LEGAL")).as("given back once").isEmpty();
+
+        for (Object[] reviewer : new Object[][] {{r.lawyer(), "LEGAL"}, {r.finance(), "FINANCE"}, {r.operations(), "OPERATIONS"}}) {
+            assertThat(support.post(mvc, support.bearer(mvc, (User) reviewer[0]), "/api/v1/contracts/" + id + "/reviews/"
+                    + reviewer[1], "{\"verdict\":\"PASS\"}")).hasStatusOk();
+        }
+        Cookie manager = customers.session(mvc, r.manager());
+        String longComment = "请补充交付计划：" + "分批到货的时间与数量须逐批写明。".repeat(130);
+        assertThat(post(manager, path + "/decision", "decision", "SEND_BACK", "comment", longComment))
+                .as("a comment longer than a decision keeps").hasStatus3xxRedirection()
+                .flash().containsEntry("flashError", "approval.comment.tooLong");
+        assertThat(FormHtml.textareaText(page(manager, path, "en"), "decision-comment")).isEqualTo(longComment);
+        assertThat(FormHtml.textareaText(page(manager, path, "en"), "decision-comment")).as("given back once").isEmpty();
+        assertThat(api(r.rep(), id).get("status").asString()).isEqualTo("FINAL_APPROVAL");
+    }
+
+    @Test
     void theDraftFormsTitleIsTheOneProposedAtFirstAndWhatWasTypedAfterARefusalNeverThePageHeading() {
         Reviewers r = support.reviewers("ctitle");
         String opportunity = support.opportunityAtContractStage(mvc, r, "苏州标题科技有限公司", "100000");

@@ -255,8 +255,11 @@ class ContractController {
         view.reviews().stream().map(ContractViews.ReviewView::decidedBy).filter(Objects::nonNull).forEach(people::add);
         model.addAttribute("names", org.people(people));
         model.addAttribute("zone", zone);
-        model.addAttribute("milestoneRows", rows(view.milestones().stream().map(m -> new MilestoneRow(m.type().name(),
-                m.amount().toPlainString(), m.dueDate() == null ? null : m.dueDate().toString(), m.dueCondition())).toList()));
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, String> termsTyped = (java.util.Map<String, String>) model.getAttribute("termsTyped");
+        model.addAttribute("milestoneRows", rows(termsTyped != null ? typedRows(termsTyped)
+                : view.milestones().stream().map(m -> new MilestoneRow(m.type().name(), m.amount().toPlainString(),
+                        m.dueDate() == null ? null : m.dueDate().toString(), m.dueCondition())).toList()));
         model.addAttribute("pendingReviews", actor.pendingReviews().stream().sorted().toList());
         model.addAttribute("noProblems", FormProblems.NONE);
         com.lead2cash.platform.CurrentUser reader = com.lead2cash.platform.CurrentUser.require();
@@ -273,7 +276,11 @@ class ContractController {
                   @RequestParam(required = false) String buyerAddress,
                   @RequestParam(required = false) String buyerRepresentative, MilestoneRows milestones,
                   @RequestParam(required = false) Long version, RedirectAttributes redirect) {
-        return act(id, redirect, "contract.saved", () -> drafting.revise(id, new Contract.Terms(title,
+        // a refused revision (a tax id mistyped, milestones not adding up) gives every field and row back, its form open
+        return act(id, redirect, "contract.saved", () -> termsTyped(redirect, milestones, "title", title, "amount", amount,
+                "riskLevel", riskLevel, "termStart", termStart, "termEnd", termEnd, "buyerName", buyerName,
+                "buyerTaxId", buyerTaxId, "buyerAddress", buyerAddress, "buyerRepresentative", buyerRepresentative),
+                () -> drafting.revise(id, new Contract.Terms(title,
                 decimal("amount", amount), risk(riskLevel), date("termStart", termStart), date("termEnd", termEnd),
                 buyerName, buyerTaxId, buyerAddress, buyerRepresentative,
                 milestones.rows().stream().allMatch(MilestoneRow::blank) ? null : milestones.milestones()), version));
@@ -298,7 +305,9 @@ class ContractController {
     String review(@PathVariable UUID id, @PathVariable Department department, @RequestParam(required = false) String verdict,
                   @RequestParam(required = false) String comment, @RequestParam(required = false) String remarkSection,
                   @RequestParam(required = false) String remarkText, RedirectAttributes redirect) {
-        return act(id, redirect, "contract.reviewed", () -> {
+        // a refused review (an objection without its comment, a comment too long) gives this department's form back
+        return act(id, redirect, "contract.reviewed", () -> Flash.typed(redirect, "reviewTyped", "department",
+                department.name(), "comment", comment, "remarkSection", remarkSection, "remarkText", remarkText), () -> {
             if (!"PASS".equals(verdict) && !"OBJECT".equals(verdict)) {
                 throw new FieldValidationException("verdict", "contract.verdict.required");
             }
@@ -311,7 +320,7 @@ class ContractController {
     @PostMapping("/contracts/{id}/decision")
     String decide(@PathVariable UUID id, @RequestParam(required = false) String decision,
                   @RequestParam(required = false) String comment, RedirectAttributes redirect) {
-        return act(id, redirect, "contract.decided", () -> {
+        return act(id, redirect, "contract.decided", () -> Flash.typed(redirect, "decisionTyped", "comment", comment), () -> {
             if (!"APPROVE".equals(decision) && !"SEND_BACK".equals(decision)) {
                 throw new FieldValidationException("decision", "contract.decision.required");
             }
@@ -449,6 +458,33 @@ class ContractController {
         model.addAttribute("milestoneRows", rows(milestones));
         model.addAttribute("problems", problems);
         return "contract/form";
+    }
+
+    /**
+     * What a refused terms form held for {@link Flash#typed}: its fields, and the rows written as
+     * {@code milestones[i].type} … (numbered as the refusal numbers them, blank rows left out).
+     */
+    private static void termsTyped(RedirectAttributes redirect, MilestoneRows milestones, String... fields) {
+        List<String> pairs = new ArrayList<>(java.util.Arrays.asList(fields));
+        List<MilestoneRow> rows = milestones.rows().stream().filter(r -> !r.blank()).toList();
+        for (int i = 0; i < rows.size(); i++) {
+            String at = "milestones[" + i + "].";
+            MilestoneRow r = rows.get(i);
+            pairs.addAll(java.util.Arrays.asList(at + "type", r.getType(), at + "amount", r.getAmount(),
+                    at + "dueDate", r.getDueDate(), at + "dueCondition", r.getDueCondition()));
+        }
+        Flash.typed(redirect, "termsTyped", pairs.toArray(String[]::new));
+    }
+
+    /** The milestone rows {@link #termsTyped} kept, in their order. */
+    private static List<MilestoneRow> typedRows(java.util.Map<String, String> typed) {
+        List<MilestoneRow> rows = new ArrayList<>();
+        for (int i = 0; typed.containsKey("milestones[" + i + "].type"); i++) {
+            String at = "milestones[" + i + "].";
+            rows.add(new MilestoneRow(typed.get(at + "type"), typed.get(at + "amount"), typed.get(at + "dueDate"),
+                    typed.get(at + "dueCondition")));
+        }
+        return rows;
     }
 
     private static List<MilestoneRow> rows(List<MilestoneRow> written) {

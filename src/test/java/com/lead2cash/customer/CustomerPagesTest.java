@@ -1,9 +1,11 @@
 package com.lead2cash.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import com.lead2cash.testing.CustomerTestSupport;
 import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.FormHtml;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.TestClock;
 import org.springframework.context.annotation.Import;
@@ -74,6 +76,106 @@ class CustomerPagesTest {
         assertThat(page).contains(code + " 期限名称有限公司", "href=\"/customers/" + id + "\"",
                         code + " 期限名称有限公司 · ")
                 .doesNotContain("Customer " + id, "Activity " + activity);
+    }
+
+    @Test
+    void aRefusedFormOnTheCustomersPageComesBackWithWhatWasTyped() throws Exception {
+        var company = support.company("typed");
+        String rep = support.bearer(mvc, company.eastRep());
+        JsonNode customer = support.customer(mvc, rep, "表单回填测试有限公司", "\"grade\":\"B\"");
+        String id = customer.get("id").asString();
+        String path = "/customers/" + id;
+        // a version someone else's change made stale: each form below is refused for it
+        String stale = "99999";
+        String contact = support.postJson(mvc, rep, "/api/v1/customers/" + id + "/contacts",
+                "{\"name\":\"李工\",\"phone\":\"13900139000\"}").get("id").asString();
+        String demo = support.postJson(mvc, rep, "/api/v1/activities", """
+                {"customerId":"%s","type":"DEMO","occurredAt":"%s","summary":"演示"}
+                """.formatted(id, TestClock.START.minusSeconds(600))).get("id").asString();
+        Cookie session = fixtures.session(mvc, company.eastRep().username(), Fixtures.PASSWORD);
+
+        refused(session, path + "/contacts", "contact.phone.invalid", "name", "赵敏", "title", "采购经理", "department", "采购部",
+                "phone", "1390013900", "email", "zhao.min@example.com", "wechat", "zhaomin88", "role", "DECISION_MAKER",
+                "attitude", "SUPPORTIVE", "primary", "true");
+        String page = page(session, path, "en");
+        assertThat(page).as("the contact's form open").containsPattern("<details[^>]*id=\"contact-add\"[^>]*open");
+        assertThat(FormHtml.inputValue(page, "contact-name")).isEqualTo("赵敏");
+        assertThat(FormHtml.inputValue(page, "contact-department")).isEqualTo("采购部");
+        assertThat(FormHtml.inputValue(page, "contact-phone")).isEqualTo("1390013900");
+        assertThat(FormHtml.inputValue(page, "contact-email")).isEqualTo("zhao.min@example.com");
+        assertThat(FormHtml.inputValue(page, "contact-wechat")).isEqualTo("zhaomin88");
+        assertThat(FormHtml.selected(page, "contact-role")).isEqualTo("DECISION_MAKER");
+        assertThat(FormHtml.selected(page, "contact-attitude")).isEqualTo("SUPPORTIVE");
+        assertThat(page).containsPattern("<input[^>]*id=\"contact-primary\"[^>]*checked");
+        assertThat(FormHtml.inputValue(page(session, path, "en"), "contact-name")).as("given back once").isEmpty();
+
+        refused(session, path + "/activities", "activity.occurredAt.future", "type", "VISIT", "occurredAt", "2026-12-02T09:30",
+                "contactIds", contact, "summary", "拜访采购部，介绍二期方案", "needsChanges", "新增仓库两处", "objections", "价格偏高",
+                "objectionHandling", "分期付款", "nextStep", "发送报价", "nextFollowUpAt", "2026-12-08T10:00", "minutes", "会谈纪要：……");
+        page = page(session, path, "zh-CN");
+        assertThat(FormHtml.selected(page, "activity-type")).isEqualTo("VISIT");
+        assertThat(FormHtml.inputValue(page, "activity-occurred")).isEqualTo("2026-12-02T09:30");
+        assertThat(page).containsPattern("<input[^>]*id=\"with-" + contact + "\"[^>]*checked");
+        assertThat(FormHtml.textareaText(page, "activity-summary")).isEqualTo("拜访采购部，介绍二期方案");
+        assertThat(FormHtml.textareaText(page, "activity-needsChanges")).isEqualTo("新增仓库两处");
+        assertThat(FormHtml.textareaText(page, "activity-objections")).isEqualTo("价格偏高");
+        assertThat(FormHtml.textareaText(page, "activity-objectionHandling")).isEqualTo("分期付款");
+        assertThat(FormHtml.textareaText(page, "activity-nextStep")).isEqualTo("发送报价");
+        assertThat(FormHtml.inputValue(page, "activity-next")).isEqualTo("2026-12-08T10:00");
+        assertThat(FormHtml.textareaText(page, "activity-minutes")).isEqualTo("会谈纪要：……");
+        assertThat(FormHtml.inputValue(page(session, path, "en"), "activity-occurred")).as("given back once: now")
+                .isEqualTo("2026-12-01T10:00");
+
+        refused(session, path + "/activities/" + demo + "/minutes", "error.staleVersion", "minutes", "演示纪要：客户关注报表导出",
+                "version", stale);
+        assertThat(FormHtml.textareaText(page(session, path, "en"), "minutes-" + demo)).isEqualTo("演示纪要：客户关注报表导出");
+
+        refused(session, path + "/grade", "error.staleVersion", "industryPosition", "HIGH", "urgency", "MEDIUM", "budget", "HIGH",
+                "potential", "LOW", "grade", "A", "note", "行业龙头，预算已批", "version", stale);
+        page = page(session, path, "en");
+        assertThat(FormHtml.selected(page, "grade-select")).isEqualTo("A");
+        assertThat(FormHtml.selected(page, "grade-urgency")).isEqualTo("MEDIUM");
+        assertThat(FormHtml.selected(page, "grade-potential")).isEqualTo("LOW");
+        assertThat(FormHtml.inputValue(page, "grade-note")).isEqualTo("行业龙头，预算已批");
+
+        refused(session, path + "/credit", "error.staleVersion", "rating", "B", "limit", "20000.00", "reason", "年采购额上升",
+                "version", stale);
+        page = page(session, path, "en");
+        assertThat(FormHtml.selected(page, "credit-rating")).isEqualTo("B");
+        assertThat(FormHtml.inputValue(page, "credit-limit")).isEqualTo("20000.00");
+        assertThat(FormHtml.inputValue(page, "credit-reason")).isEqualTo("年采购额上升");
+
+        refused(session, path + "/lost", "error.staleVersion", "reason", "客户已选用竞品", "version", stale);
+        assertThat(FormHtml.inputValue(page(session, path, "en"), "lost-reason")).isEqualTo("客户已选用竞品");
+        refused(session, path + "/release", "error.staleVersion", "reason", "暂无预算，明年再跟", "version", stale);
+        assertThat(FormHtml.inputValue(page(session, path, "en"), "release-reason")).isEqualTo("暂无预算，明年再跟");
+
+        Cookie manager = fixtures.session(mvc, company.eastManager().username(), Fixtures.PASSWORD);
+        refused(manager, path + "/transfer", "error.staleVersion", "ownerId", company.eastRep2().id().toString(),
+                "reason", "区域调整", "version", stale);
+        page = page(manager, path, "en");
+        assertThat(FormHtml.selected(page, "transfer-owner")).isEqualTo(company.eastRep2().id().toString());
+        assertThat(FormHtml.inputValue(page, "transfer-reason")).isEqualTo("区域调整");
+        refused(manager, path + "/merge", "customer.merge.unknown", "mergedCode", "C-0000-000000", "reason", "同一家公司重复登记");
+        page = page(manager, path, "en");
+        assertThat(FormHtml.inputValue(page, "merge-code")).isEqualTo("C-0000-000000");
+        assertThat(FormHtml.inputValue(page, "merge-reason")).isEqualTo("同一家公司重复登记");
+    }
+
+    private void refused(Cookie session, String path, String why, String... params) {
+        var request = mvc.post().uri(path).cookie(session).with(csrf());
+        for (int i = 0; i < params.length; i += 2) {
+            request = request.param(params[i], params[i + 1]);
+        }
+        assertThat(request.exchange()).as(path).hasStatus3xxRedirection().flash().containsEntry("flashError", why);
+    }
+
+    private String page(Cookie session, String path, String lang) throws Exception {
+        var result = mvc.get().uri(path + "?lang=" + lang).cookie(session).exchange();
+        assertThat(result).as(path).hasStatusOk();
+        String html = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).as("untranslated key on " + path).doesNotContain("??");
+        return html;
     }
 
     private void check(String user, List<String> paths) throws Exception {

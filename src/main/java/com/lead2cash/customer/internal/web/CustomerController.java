@@ -369,15 +369,26 @@ class CustomerController {
 
     /** Runs an action on the customer and comes back to its page with the outcome as a flash message. */
     private String act(UUID id, RedirectAttributes redirect, String successKey, Runnable action) {
+        return act(id, redirect, successKey, () -> { }, action);
+    }
+
+    /** {@link #act}, and {@code refused} runs when it was refused: a form's {@link Flash#typed} values for the page. */
+    private String act(UUID id, RedirectAttributes redirect, String successKey, Runnable refused, Runnable action) {
         try {
             action.run();
             Flash.success(redirect, successKey);
         } catch (DomainException e) {
             Flash.error(redirect, e);
+            refused.run();
         } catch (OptimisticLockingFailureException e) {
             Flash.error(redirect, "error.staleVersion");
+            refused.run();
         }
         return "redirect:/customers/" + id;
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value instanceof Enum<?> e ? e.name() : value.toString();
     }
 
     @PostMapping("/customers/{id}/grade")
@@ -386,7 +397,9 @@ class CustomerController {
                  @RequestParam(required = false) Level budget, @RequestParam(required = false) Level potential,
                  @RequestParam(required = false) String note, @RequestParam(required = false) Long version,
                  RedirectAttributes redirect) {
-        return act(id, redirect, "customer.flash.graded", () -> service.regrade(id, grade,
+        return act(id, redirect, "customer.flash.graded", () -> Flash.typed(redirect, "gradeTyped", "grade", text(grade),
+                "industryPosition", text(industryPosition), "urgency", text(urgency), "budget", text(budget),
+                "potential", text(potential), "note", note), () -> service.regrade(id, grade,
                 new GradeFactors(industryPosition, urgency, budget, potential), note, version));
     }
 
@@ -404,7 +417,8 @@ class CustomerController {
     @PostMapping("/customers/{id}/lost")
     String lost(@PathVariable UUID id, @RequestParam(required = false) String reason,
                 @RequestParam(required = false) Long version, RedirectAttributes redirect) {
-        return act(id, redirect, "customer.flash.lost", () -> service.markLost(id, reason, version));
+        return act(id, redirect, "customer.flash.lost", () -> Flash.typed(redirect, "lostTyped", "reason", reason),
+                () -> service.markLost(id, reason, version));
     }
 
     @PostMapping("/customers/{id}/win-back")
@@ -423,13 +437,16 @@ class CustomerController {
     String transfer(@PathVariable UUID id, @RequestParam(required = false) UUID ownerId,
                     @RequestParam(required = false) String reason, @RequestParam(required = false) Long version,
                     RedirectAttributes redirect) {
-        return act(id, redirect, "customer.flash.transferred", () -> ownership.transfer(id, ownerId, reason, version));
+        return act(id, redirect, "customer.flash.transferred",
+                () -> Flash.typed(redirect, "transferTyped", "ownerId", text(ownerId), "reason", reason),
+                () -> ownership.transfer(id, ownerId, reason, version));
     }
 
     @PostMapping("/customers/{id}/release")
     String release(@PathVariable UUID id, @RequestParam(required = false) String reason,
                    @RequestParam(required = false) Long version, RedirectAttributes redirect) {
-        return act(id, redirect, "customer.flash.released", () -> ownership.release(id, reason, version));
+        return act(id, redirect, "customer.flash.released", () -> Flash.typed(redirect, "releaseTyped", "reason", reason),
+                () -> ownership.release(id, reason, version));
     }
 
     @PostMapping("/customers/{id}/claim")
@@ -440,7 +457,8 @@ class CustomerController {
     @PostMapping("/customers/{id}/merge")
     String merge(@PathVariable UUID id, @RequestParam(required = false) String mergedCode,
                  @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        return act(id, redirect, "customer.flash.merged", () -> {
+        return act(id, redirect, "customer.flash.merged",
+                () -> Flash.typed(redirect, "mergeTyped", "mergedCode", mergedCode, "reason", reason), () -> {
             CustomerQueries.CustomerRow other = mergedCode == null || mergedCode.isBlank() ? null
                     : queries.list(new CustomerQueries.CustomerFilter(mergedCode.strip(), null, null, null, null, null,
                             null, 2)).items().stream().filter(r -> r.code().equalsIgnoreCase(mergedCode.strip()))
@@ -456,7 +474,9 @@ class CustomerController {
     String credit(@PathVariable UUID id, @RequestParam(required = false) CreditRating rating,
                   @RequestParam(required = false) BigDecimal limit, @RequestParam(required = false) String reason,
                   @RequestParam(required = false) Long version, RedirectAttributes redirect) {
-        return act(id, redirect, "customer.flash.credit", () -> credit.change(id, rating, limit, reason, version));
+        return act(id, redirect, "customer.flash.credit", () -> Flash.typed(redirect, "creditTyped", "rating", text(rating),
+                "limit", limit == null ? null : limit.toPlainString(), "reason", reason),
+                () -> credit.change(id, rating, limit, reason, version));
     }
 
     @PostMapping("/customers/{id}/contacts")
@@ -466,7 +486,10 @@ class CustomerController {
                       @RequestParam(required = false) String wechat, @RequestParam(required = false) DecisionRole role,
                       @RequestParam(required = false) Attitude attitude,
                       @RequestParam(defaultValue = "false") boolean primary, RedirectAttributes redirect) {
-        return act(id, redirect, "customer.flash.contactAdded", () -> contacts.add(id,
+        // a refused contact (a phone or e-mail mistyped) gives the whole form back, open
+        return act(id, redirect, "customer.flash.contactAdded", () -> Flash.typed(redirect, "contactTyped", "name", name,
+                "title", title, "department", department, "phone", phone, "email", email, "wechat", wechat,
+                "role", text(role), "attitude", text(attitude), "primary", String.valueOf(primary)), () -> contacts.add(id,
                 ContactDetails.validated(name, title, department, phone, email, wechat, role, attitude, null), primary));
     }
 
@@ -481,7 +504,13 @@ class CustomerController {
                        @RequestParam(required = false) String nextStep,
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime nextFollowUpAt,
                        @RequestParam(required = false) String minutes, RedirectAttributes redirect) {
-        return act(id, redirect, "customer.flash.activityLogged", () -> activities.log(id, new ActivityDraft(type,
+        // a refused follow-up (a time ahead of now, a next follow-up before it) gives everything written back
+        return act(id, redirect, "customer.flash.activityLogged", () -> Flash.typed(redirect, "activityTyped",
+                "type", text(type), "occurredAt", text(occurredAt), "contactIds", contactIds == null ? null
+                        : String.join(",", contactIds.stream().map(String::valueOf).toList()),
+                "summary", summary, "needsChanges", needsChanges, "objections", objections,
+                "objectionHandling", objectionHandling, "nextStep", nextStep, "nextFollowUpAt", text(nextFollowUpAt),
+                "minutes", minutes), () -> activities.log(id, new ActivityDraft(type,
                 instant(occurredAt), contactIds, summary, needsChanges, objections, objectionHandling, nextStep,
                 instant(nextFollowUpAt), minutes)));
     }
@@ -489,7 +518,8 @@ class CustomerController {
     @PostMapping("/customers/{id}/activities/{activityId}/minutes")
     String minutes(@PathVariable UUID id, @PathVariable UUID activityId, @RequestParam(required = false) String minutes,
                    @RequestParam(required = false) Long version, RedirectAttributes redirect) {
-        return act(id, redirect, "customer.flash.minutes", () -> activities.writeMinutes(activityId, minutes, version));
+        return act(id, redirect, "customer.flash.minutes", () -> Flash.typed(redirect, "minutesTyped",
+                "activity", activityId.toString(), "minutes", minutes), () -> activities.writeMinutes(activityId, minutes, version));
     }
 
     // ---- helpers

@@ -124,6 +124,33 @@ class LeadClaimTest {
     }
 
     @Test
+    void aRefusedArbitrationComesBackWithTheWinnerChosenAndTheReasonTyped() {
+        UUID unit = fixtures.unit("Arbitration");
+        var manager = fixtures.user("arbiter.boss", unit, support.today().minusYears(6), Role.SALES_MANAGER);
+        fixtures.appointManager(unit, manager.id());
+        fixtures.user("arbiter.a", unit, support.today().minusMonths(40), Role.SALES_REP);
+        var second = fixtures.user("arbiter.b", unit, support.today().minusMonths(30), Role.SALES_REP);
+        fixtures.user("arbiter.mkt", unit, null, Role.MARKETING);
+        String id = poolLead(support.bearer(mvc, "arbiter.mkt"), """
+                {"companyName":"西藏仲裁大客户","contactName":"马总","region":"西藏","industry":"制造业","source":"TRADE_SHOW",
+                 "budget":900000,"purchaseDate":"%s","decisionMakerKnown":true}
+                """.formatted(support.today().plusDays(10)));
+        for (String rep : new String[] {"arbiter.a", "arbiter.b"}) {
+            mvc.post().uri("/api/v1/leads/" + id + "/claim").header(HttpHeaders.AUTHORIZATION, support.bearer(mvc, rep)).exchange();
+        }
+        Cookie boss = fixtures.session(mvc, "arbiter.boss", Fixtures.PASSWORD);
+        assertThat(mvc.post().uri("/leads/" + id + "/arbitrate").cookie(boss)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("winnerId", second.id().toString()).param("reason", "熟悉该行业，客户点名").param("version", "99999"))
+                .as("decided by someone else meanwhile").hasStatus3xxRedirection().flash()
+                .containsEntry("flashError", "error.staleVersion");
+        String page = new String(mvc.get().uri("/leads/" + id + "?lang=en").cookie(boss).exchange().getResponse()
+                .getContentAsByteArray(), StandardCharsets.UTF_8);
+        assertThat(page).containsPattern("<input[^>]*id=\"w-" + second.id() + "\"[^>]*checked");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(page, "arbitrate-reason")).isEqualTo("熟悉该行业，客户点名");
+    }
+
+    @Test
     void L8_aRepClaimsALeadAgainOnceItIsBackInThePool() {
         var co = support.company(mvc, "again");
         String rep = support.bearer(mvc, co.senior().username());

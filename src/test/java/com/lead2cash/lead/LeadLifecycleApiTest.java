@@ -194,6 +194,73 @@ class LeadLifecycleApiTest {
                 .param("id", id.toString()).query(Integer.class).single()).isGreaterThanOrEqualTo(2);
     }
 
+    @Test
+    void aRefusedFormOnTheLeadsPageComesBackWithWhatWasTyped() {
+        JsonNode lead = body(support.post(mvc, marketing, "/api/v1/leads", co.gradeALead("上海回填科技", "13800000009")));
+        UUID id = UUID.fromString(lead.get("id").asString());
+        String path = "/leads/" + id;
+        var senior = fixtures.session(mvc, co.senior().username(), com.lead2cash.testing.Fixtures.PASSWORD);
+        // a version someone else's change made stale
+        String stale = "99999";
+
+        String longSummary = "客户介绍了现有系统的问题：" + "报表需要手工汇总，".repeat(250);
+        refused(senior, path + "/contact-attempts", "lead.contact.summary.required", "channel", "visit", "intent", "MEDIUM",
+                "summary", longSummary);
+        String page = sessionPage(senior, id, "en");
+        assertThat(com.lead2cash.testing.FormHtml.selected(page, "contact-channel")).isEqualTo("visit");
+        assertThat(com.lead2cash.testing.FormHtml.selected(page, "contact-intent")).isEqualTo("MEDIUM");
+        assertThat(com.lead2cash.testing.FormHtml.textareaText(page, "contact-summary")).isEqualTo(longSummary);
+        assertThat(com.lead2cash.testing.FormHtml.textareaText(sessionPage(senior, id, "en"), "contact-summary"))
+                .as("given back once").isEmpty();
+
+        refused(senior, path + "/regrade", "error.staleVersion", "grade", "C", "reason", "预算推迟到明年", "version", stale);
+        page = sessionPage(senior, id, "zh-CN");
+        assertThat(com.lead2cash.testing.FormHtml.selected(page, "regrade-grade")).isEqualTo("C");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(page, "regrade-reason")).isEqualTo("预算推迟到明年");
+
+        refused(senior, path + "/disqualify", "error.staleVersion", "reason", "NO_BUDGET", "note", "预算被砍，半年内无采购",
+                "version", stale);
+        page = sessionPage(senior, id, "en");
+        assertThat(com.lead2cash.testing.FormHtml.selected(page, "disqualify-reason")).isEqualTo("NO_BUDGET");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(page, "disqualify-note")).isEqualTo("预算被砍，半年内无采购");
+
+        var manager = fixtures.session(mvc, co.eastManager().username(), com.lead2cash.testing.Fixtures.PASSWORD);
+        refused(manager, path + "/assign", "error.staleVersion", "ownerId", co.junior().id().toString(),
+                "reason", "资深销售本周出差", "version", stale);
+        page = sessionPage(manager, id, "en");
+        assertThat(com.lead2cash.testing.FormHtml.selected(page, "assign-owner")).isEqualTo(co.junior().id().toString());
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(page, "assign-reason")).isEqualTo("资深销售本周出差");
+
+        assertThat(support.post(mvc, support.bearer(mvc, co.senior().username()), "/api/v1/leads/" + id + "/contact-attempts",
+                "{\"channel\":\"phone\",\"intent\":\"HIGH\",\"summary\":\"需求明确\"}")).hasStatusOk();
+        refused(senior, path + "/convert", "opportunity.amount.negative", "createOpportunity", "true",
+                "opportunityName", "回填科技 二期", "amount", "-1000.00");
+        page = sessionPage(senior, id, "en");
+        assertThat(page).containsPattern("<input[^>]*id=\"createOpportunity\"[^>]*checked");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(page, "convert-name")).isEqualTo("回填科技 二期");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(page, "convert-amount")).isEqualTo("-1000.00");
+        assertThat(support.getJson(mvc, support.bearer(mvc, co.senior().username()), "/api/v1/leads/" + id)
+                .get("status").asString()).isEqualTo("CONTACTED");
+    }
+
+    /** The lead's page in this session: a refusal's flash lives in the session that posted. */
+    private String sessionPage(jakarta.servlet.http.Cookie session, UUID id, String lang) {
+        var page = mvc.get().uri("/leads/" + id + "?lang=" + lang).cookie(session).exchange();
+        assertThat(page).hasStatus(HttpStatus.OK);
+        String html = new String(page.getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(html).as("untranslated key").doesNotContain("??");
+        return html;
+    }
+
+    private void refused(jakarta.servlet.http.Cookie session, String path, String why, String... params) {
+        var request = mvc.post().uri(path).cookie(session)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
+        for (int i = 0; i < params.length; i += 2) {
+            request = request.param(params[i], params[i + 1]);
+        }
+        assertThat(request.exchange()).as(path).hasStatus3xxRedirection().flash().containsEntry("flashError", why);
+    }
+
     private static String conversionCard(String html) {
         String card = html.substring(html.indexOf("id=\"conversion\""));
         return card.substring(0, card.indexOf("</dl>"));

@@ -318,6 +318,11 @@ public class LeadController {
      * outside the reader's scope is the 404 page, as on every route.
      */
     private String act(UUID id, RedirectAttributes redirect, String successKey, Runnable action) {
+        return act(id, redirect, successKey, () -> { }, action);
+    }
+
+    /** {@link #act}, and {@code refused} runs when it was refused: a form's {@link Flash#typed} values for the page. */
+    private String act(UUID id, RedirectAttributes redirect, String successKey, Runnable refused, Runnable action) {
         try {
             action.run();
             Flash.success(redirect, successKey);
@@ -325,8 +330,10 @@ public class LeadController {
             throw e;
         } catch (DomainException e) {
             Flash.error(redirect, e);
+            refused.run();
         } catch (OptimisticLockingFailureException e) {
             Flash.error(redirect, "error.staleVersion");
+            refused.run();
         }
         return "redirect:/leads/" + id;
     }
@@ -339,13 +346,17 @@ public class LeadController {
     @PostMapping("/leads/{id}/regrade")
     String regrade(@PathVariable UUID id, @RequestParam Grade grade, @RequestParam String reason,
                    @RequestParam Long version, RedirectAttributes redirect) {
-        return act(id, redirect, "lead.flash.regraded", () -> capture.regrade(id, grade, reason, version));
+        return act(id, redirect, "lead.flash.regraded",
+                () -> Flash.typed(redirect, "regradeTyped", "grade", grade.name(), "reason", reason),
+                () -> capture.regrade(id, grade, reason, version));
     }
 
     @PostMapping("/leads/{id}/assign")
     String assign(@PathVariable UUID id, @RequestParam UUID ownerId, @RequestParam(required = false) String reason,
                   @RequestParam Long version, RedirectAttributes redirect) {
-        return act(id, redirect, "lead.flash.assigned", () -> assignment.assignByManager(id, ownerId, reason, version));
+        return act(id, redirect, "lead.flash.assigned",
+                () -> Flash.typed(redirect, "assignTyped", "ownerId", ownerId.toString(), "reason", reason),
+                () -> assignment.assignByManager(id, ownerId, reason, version));
     }
 
     @PostMapping("/leads/bulk-assign")
@@ -379,21 +390,27 @@ public class LeadController {
     @PostMapping("/leads/{id}/arbitrate")
     String arbitrate(@PathVariable UUID id, @RequestParam UUID winnerId, @RequestParam(required = false) String reason,
                      @RequestParam Long version, RedirectAttributes redirect) {
-        return act(id, redirect, "lead.flash.arbitrated", () -> assignment.arbitrate(id, winnerId, reason, version));
+        return act(id, redirect, "lead.flash.arbitrated",
+                () -> Flash.typed(redirect, "arbitrateTyped", "winnerId", winnerId.toString(), "reason", reason),
+                () -> assignment.arbitrate(id, winnerId, reason, version));
     }
 
     @PostMapping("/leads/{id}/contact-attempts")
     String contact(@PathVariable UUID id, @RequestParam String channel,
                    @RequestParam(required = false) ContactIntent intent, @RequestParam String summary,
                    RedirectAttributes redirect) {
-        return act(id, redirect, "lead.flash.contacted", () -> progress.recordContact(id, channel, intent, summary, null));
+        return act(id, redirect, "lead.flash.contacted", () -> Flash.typed(redirect, "leadContactTyped", "channel", channel,
+                "intent", intent == null ? null : intent.name(), "summary", summary),
+                () -> progress.recordContact(id, channel, intent, summary, null));
     }
 
     @PostMapping("/leads/{id}/convert")
     String convert(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean createOpportunity,
                    @RequestParam(required = false) String opportunityName,
                    @RequestParam(required = false) BigDecimal amount, RedirectAttributes redirect) {
-        return act(id, redirect, "lead.flash.converted",
+        return act(id, redirect, "lead.flash.converted", () -> Flash.typed(redirect, "convertTyped",
+                        "createOpportunity", String.valueOf(createOpportunity), "opportunityName", opportunityName,
+                        "amount", amount == null ? null : amount.toPlainString()),
                 () -> progress.convert(id, null, createOpportunity, opportunityName, amount));
     }
 
@@ -401,7 +418,9 @@ public class LeadController {
     String disqualify(@PathVariable UUID id, @RequestParam(required = false) String reason,
                       @RequestParam(required = false) String note, @RequestParam Long version,
                       RedirectAttributes redirect) {
-        return act(id, redirect, "lead.flash.disqualified", () -> progress.disqualify(id, reason, note, version));
+        return act(id, redirect, "lead.flash.disqualified",
+                () -> Flash.typed(redirect, "disqualifyTyped", "reason", reason, "note", note),
+                () -> progress.disqualify(id, reason, note, version));
     }
 
     @PostMapping("/leads/{id}/reopen")

@@ -7,6 +7,7 @@ import com.lead2cash.platform.Role;
 import com.lead2cash.platform.internal.identity.IdentityService;
 import com.lead2cash.testing.CustomerTestSupport;
 import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.FormHtml;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.SalesTestSupport;
 import com.lead2cash.testing.TestClock;
@@ -17,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The pipeline board offers "new opportunity" only to those who may open one; an opportunity's page lists in the
@@ -96,6 +98,44 @@ class OpportunityBoardPageTest {
                 .contains("已向 " + team.tech().username() + " Name 发出评估邀请。");
         assertThat(inviteAndShow(id, "en", rep, second.id()))
                 .contains("Invitation sent to " + second.username() + " Name.");
+    }
+
+    @Test
+    void aRefusedLossOrEvaluationComesBackWithWhatWasChosenAndTyped() throws Exception {
+        var team = sales.team("typed-page");
+        String token = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "回填商机有限公司", "钱经理", "qian@example.com");
+        JsonNode opportunity = sales.opportunity(mvc, token, customer, "回填商机", "1000");
+        String id = opportunity.get("id").asString();
+        Cookie rep = customers.session(mvc, team.rep());
+
+        refused(rep, id + "/stage", "opportunity.lost.reasonRequired", "stage", "LOST", "lostReason", "",
+                "lostTo", "某友商", "lostNote", "对方报价低两成，客户高层已拍板", "version", opportunity.get("version").asString());
+        String page = page(id, "en", rep);
+        assertThat(FormHtml.inputValue(page, "lost-to")).isEqualTo("某友商");
+        assertThat(FormHtml.inputValue(page, "lost-note")).isEqualTo("对方报价低两成，客户高层已拍板");
+        refused(rep, id + "/stage", "error.staleVersion", "stage", "LOST", "lostReason", "COMPETITOR",
+                "lostTo", "某友商", "lostNote", "对方报价低两成", "version", "99999");
+        assertThat(FormHtml.selected(page(id, "zh-CN", rep), "lost-reason-select")).isEqualTo("COMPETITOR");
+        assertThat(FormHtml.inputValue(page(id, "en", rep), "lost-note")).as("given back once").isEmpty();
+
+        String comment = "需求匹配，但回款周期长：" + "客户付款审批需经集团三级签字，".repeat(150);
+        refused(rep, id + "/evaluations", "opportunity.field.tooLong", "needMatch", "8", "competitiveStrength", "7",
+                "paymentRisk", "4", "resourceInvestment", "6", "comment", comment);
+        page = page(id, "en", rep);
+        assertThat(FormHtml.inputValue(page, "score-needMatch")).isEqualTo("8");
+        assertThat(FormHtml.inputValue(page, "score-competitiveStrength")).isEqualTo("7");
+        assertThat(FormHtml.inputValue(page, "score-paymentRisk")).isEqualTo("4");
+        assertThat(FormHtml.inputValue(page, "score-resourceInvestment")).isEqualTo("6");
+        assertThat(FormHtml.inputValue(page, "score-comment")).isEqualTo(comment);
+    }
+
+    private void refused(Cookie session, String path, String why, String... params) {
+        var request = mvc.post().uri("/opportunities/" + path).cookie(session).with(SecurityMockMvcRequestPostProcessors.csrf());
+        for (int i = 0; i < params.length; i += 2) {
+            request = request.param(params[i], params[i + 1]);
+        }
+        assertThat(request.exchange()).as(path).hasStatus3xxRedirection().flash().containsEntry("flashError", why);
     }
 
     /** Invites on the page and follows the redirect, as the browser does: the page shows the flash message. */

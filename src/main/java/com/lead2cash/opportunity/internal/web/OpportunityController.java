@@ -209,8 +209,12 @@ class OpportunityController {
                  @RequestParam(required = false) String lostReason, @RequestParam(required = false) String lostNote,
                  @RequestParam(required = false) String lostTo, @RequestParam(required = false) Long version,
                  RedirectAttributes redirect) {
-        return act(id, redirect, "opportunity.stage.moved",
-                () -> service.move(id, stage, lostReason, lostNote, lostTo, version));
+        // a refused loss (no reason chosen, a stale version) gives the reason, the rival and the note back
+        return act(id, redirect, "opportunity.stage.moved", () -> {
+            if (stage == Stage.LOST) {
+                Flash.typed(redirect, "markLostTyped", "lostReason", lostReason, "lostTo", lostTo, "lostNote", lostNote);
+            }
+        }, () -> service.move(id, stage, lostReason, lostNote, lostTo, version));
     }
 
     @PostMapping("/opportunities/{id}/reopen")
@@ -237,8 +241,10 @@ class OpportunityController {
                     @RequestParam(required = false) Integer paymentRisk,
                     @RequestParam(required = false) Integer resourceInvestment,
                     @RequestParam(required = false) String comment, RedirectAttributes redirect) {
-        return act(id, redirect, "opportunity.evaluation.saved", () -> service.evaluate(id, needMatch,
-                competitiveStrength, paymentRisk, resourceInvestment, comment));
+        return act(id, redirect, "opportunity.evaluation.saved", () -> Flash.typed(redirect, "evaluationTyped",
+                "needMatch", text(needMatch), "competitiveStrength", text(competitiveStrength),
+                "paymentRisk", text(paymentRisk), "resourceInvestment", text(resourceInvestment), "comment", comment),
+                () -> service.evaluate(id, needMatch, competitiveStrength, paymentRisk, resourceInvestment, comment));
     }
 
     @PostMapping("/opportunities/{id}/invitations")
@@ -255,14 +261,26 @@ class OpportunityController {
 
     private String act(UUID id, RedirectAttributes redirect, String successKey,
                        java.util.function.Supplier<Opportunity> action) {
-        return attempt(id, redirect, successKey, () -> action.get().code());
+        return act(id, redirect, successKey, () -> { }, action);
+    }
+
+    /** {@link #act}, and {@code refused} runs when it was refused: a form's {@link Flash#typed} values for the page. */
+    private String act(UUID id, RedirectAttributes redirect, String successKey, Runnable refused,
+                       java.util.function.Supplier<Opportunity> action) {
+        return attempt(id, redirect, successKey, refused, () -> action.get().code());
+    }
+
+    private String attempt(UUID id, RedirectAttributes redirect, String successKey,
+                           java.util.function.Supplier<String> action) {
+        return attempt(id, redirect, successKey, () -> { }, action);
     }
 
     /** Carries out the action; its success message names what the action answers, a refusal says why. */
-    private String attempt(UUID id, RedirectAttributes redirect, String successKey,
+    private String attempt(UUID id, RedirectAttributes redirect, String successKey, Runnable refused,
                            java.util.function.Supplier<String> action) {
         try {
             Flash.success(redirect, successKey, action.get());
+            return "redirect:/opportunities/" + id;
         } catch (OptimisticLockingFailureException e) {
             Flash.error(redirect, "error.staleVersion");
         } catch (DomainException e) {
@@ -270,7 +288,12 @@ class OpportunityController {
         } catch (IllegalArgumentException e) {
             Flash.error(redirect, "error.form.unreadable");
         }
+        refused.run();
         return "redirect:/opportunities/" + id;
+    }
+
+    private static String text(Integer value) {
+        return value == null ? null : value.toString();
     }
 
     private String form(Model model, OpportunityForm form, Opportunity o, FormProblems problems) {

@@ -134,6 +134,14 @@ class QuotePagesTest {
                 .doesNotContain("/quotes/awaiting-review/panel");
         assertThat(page(managerSession, "/quotes/" + quoteId, "en")).contains("id=\"review-quote\"");
 
+        String longComment = "价格合理，" + "但第三行的安装费请与客户再确认一次，".repeat(120);
+        assertThat(mvc.post().uri("/quotes/" + quoteId + "/review").cookie(managerSession)
+                .with(SecurityMockMvcRequestPostProcessors.csrf()).param("comment", longComment).exchange())
+                .as("a comment longer than a review keeps").hasStatus3xxRedirection().flash()
+                .containsEntry("flashError", "quote.field.tooLong");
+        assertThat(com.lead2cash.testing.FormHtml.textareaText(page(managerSession, "/quotes/" + quoteId, "en"),
+                "review-comment")).as("what the manager wrote, given back").isEqualTo(longComment);
+
         assertThat(mvc.post().uri("/quotes/" + quoteId + "/review").cookie(managerSession)
                 .with(SecurityMockMvcRequestPostProcessors.csrf()).param("comment", "价格合理").exchange())
                 .hasStatus3xxRedirection();

@@ -283,7 +283,7 @@ class QuoteController {
     @PostMapping("/quotes/{id}/review")
     String review(@PathVariable UUID id, @RequestParam(required = false) String comment,
                   @RequestParam(required = false) Long version, RedirectAttributes redirect) {
-        return act(id, redirect, () -> {
+        return act(id, redirect, () -> Flash.typed(redirect, "quoteReviewTyped", "comment", comment), () -> {
             service.review(id, comment, version);
             Flash.success(redirect, "quote.reviewed");
             return id;
@@ -333,10 +333,16 @@ class QuoteController {
     }
 
     private String act(UUID id, RedirectAttributes redirect, java.util.function.Supplier<UUID> action) {
+        return act(id, redirect, () -> { }, action);
+    }
+
+    /** {@link #act}, and {@code refused} runs when it was refused: a form's {@link Flash#typed} values for the page. */
+    private String act(UUID id, RedirectAttributes redirect, Runnable refused, java.util.function.Supplier<UUID> action) {
         try {
             return "redirect:/quotes/" + action.get();
         } catch (DomainException e) {
             Flash.error(redirect, e);
+            refused.run();
             return "redirect:/quotes/" + id;
         }
     }

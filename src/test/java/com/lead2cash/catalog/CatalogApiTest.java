@@ -123,6 +123,24 @@ class CatalogApiTest {
     }
 
     @Test
+    void aPriceRefusedForAMistypedProductCodeComesBackOnThePriceListsPage() {
+        var company = support.company("cat-typed");
+        String director = support.bearer(mvc, company.director());
+        String list = support.postJson(mvc, director, "/api/v1/price-lists",
+                "{\"name\":\"渠道价\",\"kind\":\"CHANNEL\",\"channel\":\"华东代理\",\"validFrom\":\"2026-01-01\"}")
+                .get("id").asString();
+        var session = support.session(mvc, company.director());
+        assertThat(mvc.post().uri("/price-lists/" + list + "/prices").cookie(session)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("productCode", "GW-1OO").param("unitPrice", "1880.00"))
+                .hasStatus3xxRedirection().flash().containsEntry("flashError", "catalog.product.code.unknown");
+        String page = new String(mvc.get().uri("/price-lists/" + list + "?lang=en").cookie(session).exchange()
+                .getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(page, "productCode")).isEqualTo("GW-1OO");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(page, "unitPrice")).isEqualTo("1880.00");
+    }
+
+    @Test
     void aRepOfTheOtherTeamIsNotToldWhichCustomersAGroupListHas() {
         var company = support.company("cat5");
         String director = support.bearer(mvc, company.director());

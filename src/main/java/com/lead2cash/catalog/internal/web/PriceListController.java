@@ -150,11 +150,14 @@ class PriceListController {
             }
             lists.price(id, product, price, version);
             Flash.success(redirect, price == null ? "catalog.priceList.priceRemoved" : "catalog.priceList.priceSet");
+            return "redirect:/price-lists/" + id;
         } catch (OptimisticLockingFailureException e) {
             Flash.error(redirect, "error.staleVersion");
         } catch (DomainException e) {
             Flash.error(redirect, e);
         }
+        // a product code mistyped: the form shows the code and the price again
+        Flash.typed(redirect, "priceTyped", "productCode", productCode, "unitPrice", unitPrice);
         return "redirect:/price-lists/" + id;
     }
 

@@ -109,18 +109,18 @@ class OpportunityBoardPageTest {
         String id = opportunity.get("id").asString();
         Cookie rep = customers.session(mvc, team.rep());
 
-        refused(rep, id + "/stage", "opportunity.lost.reasonRequired", "stage", "LOST", "lostReason", "",
+        refused(rep, "/opportunities/" + id + "/stage", "opportunity.lost.reasonRequired", "stage", "LOST", "lostReason", "",
                 "lostTo", "某友商", "lostNote", "对方报价低两成，客户高层已拍板", "version", opportunity.get("version").asString());
         String page = page(id, "en", rep);
         assertThat(FormHtml.inputValue(page, "lost-to")).isEqualTo("某友商");
         assertThat(FormHtml.inputValue(page, "lost-note")).isEqualTo("对方报价低两成，客户高层已拍板");
-        refused(rep, id + "/stage", "error.staleVersion", "stage", "LOST", "lostReason", "COMPETITOR",
+        refused(rep, "/opportunities/" + id + "/stage", "error.staleVersion", "stage", "LOST", "lostReason", "COMPETITOR",
                 "lostTo", "某友商", "lostNote", "对方报价低两成", "version", "99999");
         assertThat(FormHtml.selected(page(id, "zh-CN", rep), "lost-reason-select")).isEqualTo("COMPETITOR");
         assertThat(FormHtml.inputValue(page(id, "en", rep), "lost-note")).as("given back once").isEmpty();
 
         String comment = "需求匹配，但回款周期长：" + "客户付款审批需经集团三级签字，".repeat(150);
-        refused(rep, id + "/evaluations", "opportunity.field.tooLong", "needMatch", "8", "competitiveStrength", "7",
+        refused(rep, "/opportunities/" + id + "/evaluations", "opportunity.field.tooLong", "needMatch", "8", "competitiveStrength", "7",
                 "paymentRisk", "4", "resourceInvestment", "6", "comment", comment);
         page = page(id, "en", rep);
         assertThat(FormHtml.inputValue(page, "score-needMatch")).isEqualTo("8");
@@ -130,8 +130,29 @@ class OpportunityBoardPageTest {
         assertThat(FormHtml.inputValue(page, "score-comment")).isEqualTo(comment);
     }
 
+    @Test
+    void aRefusedLostReasonComesBackWithWhatTheAdministratorTyped() throws Exception {
+        Cookie admin = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+        refused(admin, "/admin/opportunity-lost-reasons", "opportunity.lostReason.code.invalid", "code", "交付慢",
+                "labelZh", "交付周期过长", "labelEn", "Delivery too slow", "position", "60", "active", "true");
+        String page = mvc.get().uri("/admin/opportunity-lost-reasons?lang=en").cookie(admin).exchange().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(FormHtml.inputValue(page, "new-reason-code")).isEqualTo("交付慢");
+        assertThat(FormHtml.inputValue(page, "new-reason-labelZh")).isEqualTo("交付周期过长");
+        assertThat(FormHtml.inputValue(page, "new-reason-labelEn")).isEqualTo("Delivery too slow");
+        assertThat(FormHtml.inputValue(page, "new-reason-position")).isEqualTo("60");
+        assertThat(FormHtml.inputValue(page, "labelEn-PRICE")).as("the rows as they are").isEqualTo("Price too high");
+
+        refused(admin, "/admin/opportunity-lost-reasons", "opportunity.lostReason.label.required", "code", "PRICE",
+                "labelZh", "", "labelEn", "Price above the budget", "position", "10", "active", "true");
+        page = mvc.get().uri("/admin/opportunity-lost-reasons?lang=en").cookie(admin).exchange().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(FormHtml.inputValue(page, "labelEn-PRICE")).as("the row's edit").isEqualTo("Price above the budget");
+        assertThat(FormHtml.inputValue(page, "new-reason-code")).as("not the new reason's").isEmpty();
+    }
+
     private void refused(Cookie session, String path, String why, String... params) {
-        var request = mvc.post().uri("/opportunities/" + path).cookie(session).with(SecurityMockMvcRequestPostProcessors.csrf());
+        var request = mvc.post().uri(path).cookie(session).with(SecurityMockMvcRequestPostProcessors.csrf());
         for (int i = 0; i < params.length; i += 2) {
             request = request.param(params[i], params[i + 1]);
         }

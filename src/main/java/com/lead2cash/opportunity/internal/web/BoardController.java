@@ -196,6 +196,9 @@ class BoardController {
             Flash.success(redirect, "opportunity.lostReason.saved", code);
         } catch (DomainException e) {
             Flash.error(redirect, e);
+            // the reason's row (by its code), or the new reason's form, shows what was typed again
+            Flash.typed(redirect, "lostReasonTyped", "code", code, "labelZh", labelZh, "labelEn", labelEn,
+                    "active", String.valueOf(active), "position", String.valueOf(position));
         }
         return "redirect:/admin/opportunity-lost-reasons";
     }

@@ -178,16 +178,16 @@ class BoardController {
         return "opportunity/win-loss";
     }
 
-    /** The managed list of lost reasons (administrators and the sales director). */
+    /** The managed list of lost reasons: a picklist, the administrators' as every /admin page is (its menu entry too). */
     @GetMapping("/admin/opportunity-lost-reasons")
-    @PreAuthorize("hasAnyRole('ADMIN','SALES_DIRECTOR')")
+    @PreAuthorize("hasRole('ADMIN')")
     String lostReasons(Model model) {
         model.addAttribute("reasons", lostReasons.all());
         return "opportunity/lost-reasons";
     }
 
     @PostMapping("/admin/opportunity-lost-reasons")
-    @PreAuthorize("hasAnyRole('ADMIN','SALES_DIRECTOR')")
+    @PreAuthorize("hasRole('ADMIN')")
     String saveLostReason(@RequestParam(required = false) String code, @RequestParam(required = false) String labelZh,
                           @RequestParam(required = false) String labelEn, @RequestParam(defaultValue = "false") boolean active,
                           @RequestParam(defaultValue = "100") int position, RedirectAttributes redirect) {

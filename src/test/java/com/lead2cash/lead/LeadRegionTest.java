@@ -224,6 +224,25 @@ class LeadRegionTest {
         assertThat(refused).flash().containsEntry("flashError", "territory.region.unknown");
         assertThat(jdbc.sql("select regions from lead_territory where id = cast(:id as uuid)").param("id", id)
                 .query(String.class).single()).isEqualTo("330000,华东片区,330100");
+        // the same territory's form comes back (not "Add", whose save would make a second one) with what was typed
+        assertThat(refused).hasRedirectedUrl("/leads/territories?edit=" + id);
+        String back = mvc.get().uri("/leads/territories?edit=" + id + "&lang=en").cookie(session)
+                .flashAttrs(refused.getMvcResult().getFlashMap()).exchange().getResponse().getContentAsString();
+        assertThat(back).contains("name=\"id\" value=\"" + id + "\"")
+                .containsPattern("name=\"regions\"\\s+value=\"华南片区\"")
+                .doesNotContainPattern("name=\"regions\"\\s+value=\"330100\"");
+        var taken = mvc.post().uri("/leads/territories").cookie(session)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("name", "界面区域").param("industries", "纺织").param("productLines", "MES")
+                .param("regions", "440305").param("managerId", manager.id().toString())
+                .param("repIds", someone.id().toString()).exchange();
+        assertThat(taken).flash().containsEntry("flashError", "territory.name.taken");
+        assertThat(taken).hasRedirectedUrl("/leads/territories");
+        String add = mvc.get().uri("/leads/territories?lang=en").cookie(session)
+                .flashAttrs(taken.getMvcResult().getFlashMap()).exchange().getResponse().getContentAsString();
+        assertThat(add).doesNotContain("name=\"id\"").contains("value=\"纺织\"", "value=\"MES\"")
+                .containsPattern("name=\"regions\"\\s+value=\"440305\"")
+                .containsPattern("value=\"" + someone.id() + "\"\\s+selected");
     }
 
     @Test

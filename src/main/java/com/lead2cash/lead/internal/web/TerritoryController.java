@@ -44,6 +44,9 @@ public class TerritoryController {
     private final TerritoryService territories;
     private final OrgDirectory directory;
 
+    /** The flash attribute holding what a refused territory form held. */
+    static final String TYPED = "territoryTyped";
+
     TerritoryController(TerritoryService territories, OrgDirectory directory) {
         this.territories = territories;
         this.directory = directory;
@@ -54,7 +57,13 @@ public class TerritoryController {
         List<SalesTerritory> all = territories.all();
         model.addAttribute("territories", all);
         model.addAttribute("regionLabels", territories.regionLabels(all));
-        model.addAttribute("editing", edit == null ? null : territories.get(edit));
+        SalesTerritory editing = edit == null ? null : territories.get(edit);
+        model.addAttribute("editing", editing);
+        // a refused save: the form shows what was typed, its regions in the picker as the entries posted
+        @SuppressWarnings("unchecked")
+        Map<String, String> typed = (Map<String, String>) model.getAttribute(TYPED);
+        model.addAttribute("regionValues", typed != null ? SalesTerritory.split(typed.get("regions"))
+                : editing == null ? null : editing.regionEntries());
         List<OrgDirectory.Person> reps = Stream.concat(directory.activeWithRole(Role.SALES_REP).stream(),
                 directory.activeWithRole(Role.ACCOUNT_MANAGER).stream()).distinct().toList();
         List<OrgDirectory.Person> managers = java.util.Arrays.stream(Role.values()).filter(Role::isManagerial)
@@ -80,10 +89,21 @@ public class TerritoryController {
             Flash.success(redirect, "territory.flash.saved", t.name());
         } catch (DomainException e) {
             Flash.error(redirect, e);
+            return refused(id, redirect, name, industries, regions, productLines, managerId, repIds);
         } catch (OptimisticLockingFailureException e) {
             Flash.error(redirect, "error.staleVersion");
+            return refused(id, redirect, name, industries, regions, productLines, managerId, repIds);
         }
         return "redirect:/leads/territories";
+    }
+
+    /** Back to the form refused, the same territory's when it was an edit (not "Add", which would make another). */
+    private static String refused(UUID id, RedirectAttributes redirect, String name, String industries, String regions,
+                                  String productLines, UUID managerId, List<UUID> repIds) {
+        Flash.typed(redirect, TYPED, "name", name, "industries", industries, "regions", regions,
+                "productLines", productLines, "managerId", managerId == null ? null : managerId.toString(),
+                "repIds", repIds == null ? "" : String.join(",", repIds.stream().map(UUID::toString).toList()));
+        return "redirect:/leads/territories" + (id == null ? "" : "?edit=" + id);
     }
 
     @PostMapping("/leads/territories/{id}/delete")

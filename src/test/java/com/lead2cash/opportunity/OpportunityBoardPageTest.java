@@ -66,6 +66,32 @@ class OpportunityBoardPageTest {
     }
 
     @Test
+    void anAmountTypedWithThousandsSeparatorsOrFullWidthDigitsIsReadAsOnEveryOtherForm() throws Exception {
+        var team = sales.team("grouped-amount");
+        String token = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "千分位金额有限公司", "赵经理", "zhao@example.com");
+        JsonNode created = customers.json(SalesTestSupport.expect(customers.post(mvc, token, "/api/v1/opportunities", """
+                {"customerId":"%s","name":"千分位","amount":1000,"expectedCloseDate":"2026-12-31"}"""
+                .formatted(customer)), 201));
+        String id = created.get("id").asString();
+        Cookie rep = customers.session(mvc, team.rep());
+        long version = created.get("version").asLong();
+        for (String typed : new String[] {"1,200,000.00", "１，３００，０００．５０"}) {
+            var saved = mvc.post().uri("/opportunities/" + id).cookie(rep).with(SecurityMockMvcRequestPostProcessors.csrf())
+                    .param("name", "千分位").param("amount", typed).param("expectedCloseDate", "2026-12-31")
+                    .param("version", String.valueOf(version)).exchange();
+            assertThat(saved).as(typed).hasStatus3xxRedirection();
+            version++;
+        }
+        assertThat(customers.json(customers.get(mvc, token, "/api/v1/opportunities/" + id)).get("amount").decimalValue())
+                .isEqualByComparingTo("1300000.50");
+        String refused = mvc.post().uri("/opportunities/" + id).cookie(rep).with(SecurityMockMvcRequestPostProcessors.csrf())
+                .param("name", "千分位").param("amount", "1,2a").param("expectedCloseDate", "2026-12-31")
+                .param("version", String.valueOf(version)).exchange().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(FormHtml.inputValue(refused, "amount")).as("no amount: refused, given back as typed").isEqualTo("1,2a");
+    }
+
+    @Test
     void withoutATechSupportColleagueTheEvaluationPanelSaysWhyNobodyIsInvitedAndWhoAddsOne() throws Exception {
         var company = customers.company("no-tech");
         // other tests of this class add tech-support colleagues: here nobody active has the role

@@ -12,15 +12,21 @@ import org.springframework.context.MessageSource;
 /**
  * A refusal shown on a form whose values are a record (not a bean with setters): each field's message
  * by field name, in the reader's language, and the messages that concern the whole form. Templates
- * ask {@code problems.has('amount')} and {@code problems.get('amount')}.
+ * ask {@code problems.has('amount')} and {@code problems.get('amount')}; a field whose value could not be read
+ * shows it as typed through {@code problems.typedOr('amount', form.amount)} (the record holds null there).
  */
-public record FormProblems(Map<String, String> fields, List<String> global) {
+public record FormProblems(Map<String, String> fields, List<String> global, Map<String, String> unreadable) {
 
     public static final FormProblems NONE = new FormProblems(Map.of(), List.of());
 
     public FormProblems {
         fields = Map.copyOf(fields);
         global = List.copyOf(global);
+        unreadable = Map.copyOf(unreadable);
+    }
+
+    public FormProblems(Map<String, String> fields, List<String> global) {
+        this(fields, global, Map.of());
     }
 
     /** The refusal's messages, field by field; a field the form does not show goes to the global list. */
@@ -53,11 +59,16 @@ public record FormProblems(Map<String, String> fields, List<String> global) {
             return null;
         }
         Map<String, String> fields = new LinkedHashMap<>();
-        binding.getFieldErrors().forEach(f -> fields.put(f.getField(),
-                messages.getMessage("error.form.unreadable", null, "error.form.unreadable", locale)));
+        Map<String, String> typed = new LinkedHashMap<>();
+        binding.getFieldErrors().forEach(f -> {
+            fields.put(f.getField(), messages.getMessage("error.form.unreadable", null, "error.form.unreadable", locale));
+            if (f.getRejectedValue() instanceof String text) {
+                typed.put(f.getField(), text);
+            }
+        });
         List<String> global = binding.getGlobalErrors().stream()
                 .map(g -> messages.getMessage("error.form.unreadable", null, "error.form.unreadable", locale)).toList();
-        return new FormProblems(fields, global);
+        return new FormProblems(fields, global, typed);
     }
 
     /**
@@ -81,7 +92,7 @@ public record FormProblems(Map<String, String> fields, List<String> global) {
             }
             out.merge(key, text, (a, b) -> a + " " + b);
         });
-        return new FormProblems(out, global);
+        return new FormProblems(out, global, unreadable);
     }
 
     public boolean has(String field) {
@@ -90,6 +101,11 @@ public record FormProblems(Map<String, String> fields, List<String> global) {
 
     public String get(String field) {
         return fields.get(field);
+    }
+
+    /** What was typed in a field that could not be read, else the form's own value. */
+    public Object typedOr(String field, Object value) {
+        return unreadable.containsKey(field) ? unreadable.get(field) : value;
     }
 
     public boolean any() {

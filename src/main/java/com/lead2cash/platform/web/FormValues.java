@@ -30,15 +30,23 @@ public final class FormValues {
         if (blank(text)) {
             return null;
         }
-        // full-width digits typed in a Chinese input method read as digits (１２，３ → 12,3)
+        return readDecimal(text).orElseThrow(() -> new FieldValidationException(field, messageKey));
+    }
+
+    /**
+     * The one reading of an amount or quantity a person typed — thousands separators allowed, full-width digits
+     * typed in a Chinese input method read as digits (１２，３ → 12,3), plain digits only — for forms read field by
+     * field ({@link #decimal}) and for those Spring binds to an object alike. Empty when it is no such number.
+     */
+    public static java.util.Optional<BigDecimal> readDecimal(String text) {
         String plain = com.lead2cash.platform.InputRules.halfWidth(text).strip().replace(",", "");
         if (!plain.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)") || plain.length() > 40) {
-            throw new FieldValidationException(field, messageKey);
+            return java.util.Optional.empty();
         }
         try {
-            return new BigDecimal(plain);
+            return java.util.Optional.of(new BigDecimal(plain));
         } catch (NumberFormatException e) {
-            throw new FieldValidationException(field, messageKey);
+            return java.util.Optional.empty();
         }
     }
 

@@ -1,7 +1,13 @@
 package com.lead2cash.platform.internal.web;
 
 import com.fasterxml.jackson.annotation.Nulls;
+import com.lead2cash.platform.web.FormValues;
+import java.math.BigDecimal;
+import java.text.ParseException;
+import java.util.Locale;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.format.Formatter;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -15,6 +21,25 @@ class InputConfiguration implements WebMvcConfigurer {
 
     InputConfiguration(JsonMapper json) {
         this.json = json;
+    }
+
+    /**
+     * An amount bound to a form's object reads as a field read by {@link FormValues#decimal} does: 1,200,000.00
+     * and full-width digits are amounts, not "a value that cannot be read"; shown back in a field as plain digits.
+     */
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        registry.addFormatterForFieldType(BigDecimal.class, new Formatter<BigDecimal>() {
+            @Override
+            public BigDecimal parse(String text, Locale locale) throws ParseException {
+                return FormValues.readDecimal(text).orElseThrow(() -> new ParseException(text, 0));
+            }
+
+            @Override
+            public String print(BigDecimal amount, Locale locale) {
+                return amount.toPlainString();
+            }
+        });
     }
 
     @Override

@@ -184,6 +184,22 @@ class LeadImportUploadTest {
         assertThat(posted.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/leads/imports"));
         String page = browser.send(HttpRequest.newBuilder(uri("/leads/imports")).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(page).contains("id=\"flash-error\"", "文件超过32 MB");
+
+        // a form on another screen (a contract's signing on the contract's page) goes back to that screen, never to
+        // another site's address a referrer names
+        java.util.Map<String, String> screens = java.util.Map.of(uri("/leads?grade=A").toString(), "/leads?grade=A",
+                uri("/") + "/evil.example/x", "/leads/imports",
+                "http://evil.example/leads", "/leads/imports");
+        for (var referrer : screens.entrySet()) {
+            HttpResponse<String> back = browser.send(HttpRequest.newBuilder(uri(action.group(1).replace("&amp;", "&")))
+                    .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY).header("Referer", referrer.getKey())
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(multipart("huge.csv", tooLarge))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(back.headers().firstValue("Location")).as(referrer.getKey())
+                    .hasValueSatisfying(l -> assertThat(l).endsWith(referrer.getValue()).doesNotContain("evil"));
+        }
+        assertThat(browser.send(HttpRequest.newBuilder(uri("/leads?grade=A")).build(), HttpResponse.BodyHandlers.ofString())
+                .body()).contains("id=\"flash-error\"", "文件超过32 MB");
     }
 
     @Test

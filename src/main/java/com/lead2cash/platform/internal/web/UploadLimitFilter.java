@@ -69,17 +69,40 @@ class UploadLimitFilter extends OncePerRequestFilter {
             if (path.startsWith("/api/")) {
                 problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, KEY, maxUpload.toMegabytes());
             } else {
+                String[] screen = formScreen(request);
                 FlashMap flash = new FlashMap();
                 flash.put("flashError", KEY);
                 flash.put("flashArgs", new Object[] {maxUpload.toMegabytes()});
-                flash.setTargetRequestPath(request.getRequestURI());
+                flash.setTargetRequestPath(screen[0]);
                 flashMaps.saveOutputFlashMap(flash, request, response);
-                // the form posts to the address of its own screen
-                response.sendRedirect(request.getRequestURI());
+                response.sendRedirect(screen[0] + (screen[1] == null ? "" : "?" + screen[1]));
             }
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * The screen the form was on, as path and query: the page the browser names as the referrer (a contract's
+     * page posts its signing to /contracts/{id}/signing, which has no page of its own), kept to a path of this
+     * application; without one, the address posted to (a form that posts to its own screen).
+     */
+    private static String[] formScreen(HttpServletRequest request) {
+        String referer = request.getHeader("Referer");
+        if (referer != null) {
+            try {
+                java.net.URI page = new java.net.URI(referer);
+                String path = page.getRawPath();
+                // a path only, so never another site: not "//host/…" (a browser reads that as a host) nor a backslash
+                if (path != null && path.startsWith(request.getContextPath() + "/") && !path.startsWith("//")
+                        && !path.contains("\\") && (page.getHost() == null || page.getHost().equals(request.getServerName()))) {
+                    return new String[] {path, page.getRawQuery()};
+                }
+            } catch (java.net.URISyntaxException unreadable) {
+                // no screen to go back to: the address posted to
+            }
+        }
+        return new String[] {request.getRequestURI(), null};
     }
 
     /**

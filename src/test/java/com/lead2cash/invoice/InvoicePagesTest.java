@@ -143,7 +143,8 @@ class InvoicePagesTest {
         String financeToken = customers.bearer(mvc, r.finance());
         assertThat(page(finance, "/approvals/" + approvalId, "en")).as("finance opens the request it approves")
                 .contains("id=\"approval-subject\"", "href=\"/invoices/" + id + "\"")
-                .as("the amount among the facts as the screens show it").contains(">400,000.00<");
+                .as("the amount among the facts as the screens show it").contains(">400,000.00<")
+                .as("the title says what the figures are").containsPattern("<h1 class=\"h3 mb-1\">KP-\\d{4}-\\d+ · HT-\\d{4}-\\d+ · 400,000.00 CNY</h1>");
         assertThat(customers.post(mvc, financeToken, "/api/v1/approvals/" + approvalId + "/decision",
                 "{\"decision\":\"APPROVE\"}")).hasStatusOk();
         await().atMost(Duration.ofSeconds(20)).until(() -> page(finance, "/invoices/" + id, "en").contains("issue-form"));

@@ -88,6 +88,9 @@ class QuotePagesTest {
         assertThat(approvalPage).contains("Largest discount (%)", "12.00", "Below list prices (%)", "Customer&#39;s opportunities won / amount");
         assertThat(approvalPage).as("the facts' amounts as the screens show them")
                 .contains(">4,972.00 CNY<", ">4,400.00<", ">5,000.00<", ">1 / 200,000.00<");
+        assertThat(approvalPage).as("a title in no one language: the quote and whose it is, 'Quote' said beside it")
+                .contains("<h1 class=\"h3 mb-1\">" + quote.get("number").asString() + " v1 · 宁波港口物流有限公司</h1>")
+                .doesNotContain(">Quote " + quote.get("number").asString());
         assertThat(approvalPage).as("the approver opens the whole quote from its approval")
                 .contains("id=\"approval-subject\"", "href=\"" + quotePath + "\"", quote.get("number").asString() + " v1");
         assertThat(mvc.post().uri("/approvals/" + quote.get("approvalId").asString() + "/decision").cookie(managerSession)

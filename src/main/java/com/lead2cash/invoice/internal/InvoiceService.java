@@ -141,7 +141,7 @@ public class InvoiceService implements ContractInvoicing {
                 uninvoiced, me.id(), now);
         Invoice saved = invoices.save(inv);
         ApprovalRef ref = approvals.submit(new ApprovalRequest(SUBJECT, saved.id().toString(),
-                saved.number() + " " + c.number() + " " + MoneyText.of(saved.amount()), me.id(),
+                saved.number() + " · " + c.number() + " · " + MoneyText.of(saved.amount()) + " " + saved.currency(), me.id(),
                 FlowDefinition.of(new StepDefinition("finance", StepMode.PARALLEL,
                         List.of(new ApproverRule.ByRole(Role.FINANCE)), null)),
                 Map.of("contract", c.number(), "amount", MoneyText.of(saved.amount()), "type", saved.type().name(),

@@ -191,7 +191,8 @@ public class QuoteService {
         Authority required = rules.required(quote.maxDiscount());
         if (quote.submit(QuoteRules.of(me.roles()), required, clock.instant())) {
             ApprovalRef approval = approvals.submit(new ApprovalRequest(SUBJECT, quote.id().toString(),
-                    title(quote), me.id(), flow(required), facts(quote, required)));
+                    title(quote, customers.find(quote.customerId()).map(CustomerDirectory.CustomerRef::name).orElse("")),
+                    me.id(), flow(required), facts(quote, required)));
             quote.approvalStarted(approval.id());
         }
         Quote saved = quotes.save(quote);
@@ -400,8 +401,13 @@ public class QuoteService {
         return facts;
     }
 
-    private static String title(Quote quote) {
-        return "Quote " + quote.number() + " v" + quote.revision();
+    /**
+     * The approval's title, in no reader's language (it is stored once and read in both): the quote and whose it
+     * is; the approval page says "Quote" / "报价" beside it.
+     */
+    private static String title(Quote quote, String customer) {
+        String title = quote.number() + " v" + quote.revision() + (customer.isBlank() ? "" : " · " + customer);
+        return title.length() > 200 ? title.substring(0, 200) : title;
     }
 
     private QuoteTerms terms(Content content, UUID customerId, LocalDate today) {

@@ -54,7 +54,7 @@ class LeadJourneyBrowserTest extends BrowserTestCase {
         assertThat(page.locator("#flash-success")).containsText("已录入线索");
         assertThat(page.locator("#lead-grade")).hasText("A类");
         assertThat(page.locator("#grade-reasons")).containsText("行业“制造业”属于目标行业");
-        assertThat(page.locator("#grade-reasons")).containsText("预算150000元，达到100000元");
+        assertThat(page.locator("#grade-reasons")).containsText("预算150,000.00元，达到100,000.00元");
         // a correction keeps the lead and its grade
         page.click("#edit-lead");
         page.fill("#productLine", "MES");

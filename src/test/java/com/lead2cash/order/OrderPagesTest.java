@@ -162,7 +162,7 @@ class OrderPagesTest {
                 .param("line", "1").param("quantity", "11").param("carrier", "顺丰速运").param("shipDate", "2026-12-07")
                 .param("version", before.get("version").toString()).exchange();
         assertThat(tooMany).hasStatus(422);
-        assertThat(html(tooMany)).contains("Only 10.00 of 工业网关 GW-OP is left to ship.")
+        assertThat(html(tooMany)).contains("Only 10 of 工业网关 GW-OP is left to ship.")
                 .as("the form keeps what was entered").contains("value=\"顺丰速运\"");
         MvcTestResult noCarrier = mvc.post().uri("/orders/" + orderId + "/shipments?lang=en").with(csrf()).cookie(operations)
                 .param("line", "1").param("quantity", "4").param("carrier", "").param("shipDate", "2026-12-07")
@@ -182,6 +182,8 @@ class OrderPagesTest {
                 .param("line", "1").param("quantity", "4").param("carrier", "顺丰速运").param("shipDate", "2026-12-07")
                 .param("version", before.get("version").toString()).exchange()).hasStatus3xxRedirection();
         String shipped = page(operations, "/orders/" + orderId, "en");
+        assertThat(shipped).as("quantities as the quote shows them: 4, not 4.00")
+                .contains("<td class=\"text-end shipped\">4</td>").doesNotContain(">4.00<");
         assertThat(shipped).as("D2: Monday's shipment needs its waybill by Friday 09:00")
                 .contains("Waybill due 2026-12-04 09:00", "waybill-form");
         assertThat(page(rep, "/orders/" + orderId, "en")).as("the rep records no waybill").doesNotContain("waybill-form");

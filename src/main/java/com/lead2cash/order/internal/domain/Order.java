@@ -144,7 +144,9 @@ public class Order {
         }
         OrderLine line = lines.get(lineKey - 1);
         if (quantity.compareTo(line.remaining()) > 0) {
-            throw new DomainException("order.shipment.exceedsLine", line.productName(), line.remaining().toPlainString());
+            // a quantity as the order's lines show it: 5, not 5.00
+            throw new DomainException("order.shipment.exceedsLine", line.productName(),
+                    line.remaining().stripTrailingZeros().toPlainString());
         }
         lines.set(lineKey - 1, line.shippedMore(quantity));
         String wb = waybill == null || waybill.isBlank() ? null : waybill.strip();

@@ -2,21 +2,22 @@
 // current while finance types, so the split is seen to add up before it is sent. Only a help: the server decides.
 // No inline handlers: the pages' Content-Security-Policy forbids them.
 (function () {
-  // an amount as typed (thousands separators allowed) in cents; null when it is no amount
+  // an amount as typed (thousands separators and full-width digits allowed, as the server reads it) in cents, a
+  // BigInt so that no amount the server accepts loses a cent; null when it is no amount
   function cents(text) {
-    var plain = (text || '').replace(/,/g, '').trim();
+    var plain = (text || '').normalize('NFKC').replace(/,/g, '').trim();
     if (!/^\d+(\.\d{0,2})?$/.test(plain)) {
       return null;
     }
     var parts = plain.split('.');
-    return parseInt(parts[0], 10) * 100 + parseInt(((parts[1] || '') + '00').substring(0, 2), 10);
+    return BigInt(parts[0]) * 100n + BigInt(((parts[1] || '') + '00').substring(0, 2));
   }
 
   function format(c) {
-    var sign = c < 0 ? '-' : '';
-    var abs = Math.abs(c);
-    var whole = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-    return sign + whole + '.' + ('0' + (abs % 100)).slice(-2);
+    var sign = c < 0n ? '-' : '';
+    var abs = c < 0n ? -c : c;
+    var whole = (abs / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    return sign + whole + '.' + (abs % 100n).toString().padStart(2, '0');
   }
 
   function update() {
@@ -33,7 +34,7 @@
       }
     });
     left.textContent = rest === null ? '—' : format(rest);
-    left.classList.toggle('text-danger', rest !== null && rest < 0);
+    left.classList.toggle('text-danger', rest !== null && rest < 0n);
   }
 
   document.addEventListener('input', function (event) {

@@ -405,7 +405,8 @@ class ReceivableScreensTest {
         assertThat(listed.get(0).get("method").asString()).isEqualTo("ACCEPTANCE_BILL");
         assertThat(followed(finance, posted, "en")).contains("Receipt " + listed.get(0).get("number").asString()
                 + " of 50,000.00 is recorded: 0.00 allocated, 50,000.00 left unallocated.");
-        assertThat(page(finance, "/receivables", "en")).as("waiting on the workbench").contains(listed.get(0).get("number").asString());
+        assertThat(page(finance, "/receivables", "en")).as("waiting on the workbench, whose it is said")
+                .contains(listed.get(0).get("number").asString(), "<span class=\"receipt-customer\">舟山预收款海运有限公司</span>");
     }
 
     @Test

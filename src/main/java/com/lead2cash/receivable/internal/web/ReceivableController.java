@@ -136,6 +136,9 @@ class ReceivableController {
         model.addAttribute("overdue", overdue);
         model.addAttribute("buckets", buckets);
         model.addAttribute("toAllocate", toAllocate);
+        // whose money each receipt waiting is: the plans offered are that customer's
+        model.addAttribute("toAllocateCustomers", toAllocate.isEmpty() ? Map.of() : customers.names(toAllocate.keySet()
+                .stream().map(ReceivableQueries.UnallocatedReceipt::customerId).collect(java.util.stream.Collectors.toSet())));
         model.addAttribute("invoicesWaiting", finance ? invoicing.waiting(20) : List.of());
         model.addAttribute("people", org.people(people));
         model.addAttribute("rates", collection);

@@ -322,6 +322,9 @@ class NeedsAnalysisTest {
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").with(SecurityMockMvcRequestPostProcessors.csrf())
                 .param("contactId", wangId).param("language", "zh-CN").exchange());
         assertThat(fragment).contains("data:image/png;base64,", "/c/");
+        assertThat(fragment).as("the page's list of links sent lists it at once, swapped out of band")
+                .contains("id=\"needs-sent-list\" hx-swap-oob=\"true\"", "confirmation-list", "王伟")
+                .doesNotContain("待发送");
         assertThat(body(mvc.get().uri(page + "?lang=zh-CN").cookie(session).exchange())).contains("已按时发送", "已发送");
         assertThat(body(mvc.get().uri(page + "/card?lang=en").cookie(session).exchange()))
                 .contains("Version 1", "Sent", "Open the report").doesNotContain("??");

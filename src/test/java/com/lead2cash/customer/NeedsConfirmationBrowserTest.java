@@ -142,6 +142,9 @@ class NeedsConfirmationBrowserTest extends BrowserTestCase {
         org.assertj.core.api.Assertions.assertThat(link).startsWith(base + "/c/");
 
         assertThat(rep.locator("#sent-emailed")).containsText("已通过邮件发送给 王伟");
+        // the list of links sent above the form lists it at once, no reload (htmx swaps it out of band)
+        assertThat(rep.locator("#needs-sent-list .confirmation-state")).hasCount(1);
+        assertThat(rep.locator("#needs-sent-list")).not().containsText("尚未发送");
         org.assertj.core.api.Assertions.assertThat(deliveries.runOnce()).isEqualTo(1);
         jakarta.mail.internet.MimeMessage mail = smtp.getReceivedMessages()[0];
         org.assertj.core.api.Assertions.assertThat(mail.getSubject()).contains("请确认：需求分析报告（第 1 版）");

@@ -205,6 +205,11 @@ class NeedsAnalysisController {
                 @RequestParam(required = false) String language, Model model) {
         try {
             model.addAttribute("sent", service.send(id, contactId, DocumentLanguage.of(language)));
+            // the page's list of links sent, above the form, lists this one too (swapped out of band)
+            List<ConfirmationView> sent = service.confirmationsOf(service.version(id).analysis());
+            model.addAttribute("confirmations", sent);
+            model.addAttribute("openable", confirmations.openable(sent));
+            model.addAttribute("oob", true);
         } catch (RecordNotFoundException | ForbiddenException e) {
             throw e;
         } catch (DomainException e) {
@@ -212,7 +217,7 @@ class NeedsAnalysisController {
                     && !f.errors().isEmpty() ? new DomainException(f.errors().get(0).messageKey(),
                     f.errors().get(0).args().toArray()) : e);
         }
-        return "confirmation/fragments :: sent";
+        return "customer/needs :: sentWithList";
     }
 
     private String form(Customer customer, Model model) {

@@ -100,8 +100,8 @@ class ReceivableController {
             var found = queries.openMatching(q, customers.search(q.strip(), LIST).stream()
                     .map(com.lead2cash.customer.CustomerDirectory.CustomerRef::id).toList(), LIST);
             model.addAttribute("found", found);
-            model.addAttribute("foundCustomers", customers.names(found.stream().map(ReceivableQueries.PlanRow::customerId)
-                    .collect(java.util.stream.Collectors.toSet())));
+            model.addAttribute("foundCustomers",
+                    customerNames(found.stream().map(ReceivableQueries.PlanRow::customerId).toList()));
         }
         model.addAttribute("q", q);
         LocalDate today = policy.today();
@@ -137,15 +137,16 @@ class ReceivableController {
         model.addAttribute("buckets", buckets);
         model.addAttribute("toAllocate", toAllocate);
         // whose money each receipt waiting is: the plans offered are that customer's
-        model.addAttribute("toAllocateCustomers", toAllocate.isEmpty() ? Map.of() : customers.names(toAllocate.keySet()
-                .stream().map(ReceivableQueries.UnallocatedReceipt::customerId).collect(java.util.stream.Collectors.toSet())));
+        model.addAttribute("toAllocateCustomers", customerNames(toAllocate.keySet().stream()
+                .map(ReceivableQueries.UnallocatedReceipt::customerId).toList()));
         model.addAttribute("invoicesWaiting", finance ? invoicing.waiting(20) : List.of());
         model.addAttribute("people", org.people(people));
         model.addAttribute("rates", collection);
         var latestReceipts = readsReceipts ? receiptList.list(new ReceiptQueries
                 .Filter(null, null, null, null, null), null, 20).items() : List.<ReceiptQueries.ReceiptRow>of();
         model.addAttribute("receipts", latestReceipts);
-        model.addAttribute("receiptCustomers", customerNames(latestReceipts));
+        model.addAttribute("receiptCustomers",
+                customerNames(latestReceipts.stream().map(ReceiptQueries.ReceiptRow::customerId).toList()));
         model.addAttribute("readsReceipts", readsReceipts);
         return "receivable/workbench";
     }
@@ -310,7 +311,8 @@ class ReceivableController {
             page = new com.lead2cash.platform.CursorPage<>(List.of(), null);
         }
         model.addAttribute("page", page);
-        model.addAttribute("receiptCustomers", customerNames(page.items()));
+        model.addAttribute("receiptCustomers",
+                customerNames(page.items().stream().map(ReceiptQueries.ReceiptRow::customerId).toList()));
         return htmx != null && cursor != null ? "receivable/receipts :: rows" : "receivable/receipts";
     }
 
@@ -326,10 +328,9 @@ class ReceivableController {
         return "redirect:/receipts";
     }
 
-    /** Whose money each receipt is: a merged customer under its survivor's name, as the customer module names it. */
-    private Map<UUID, String> customerNames(List<ReceiptQueries.ReceiptRow> receipts) {
-        return receipts.isEmpty() ? Map.of() : customers.names(receipts.stream().map(ReceiptQueries.ReceiptRow::customerId)
-                .collect(java.util.stream.Collectors.toSet()));
+    /** The customers' names for a list: a merged customer under its survivor's name, as the customer module names it. */
+    private Map<UUID, String> customerNames(List<UUID> customerIds) {
+        return customerIds.isEmpty() ? Map.of() : customers.names(Set.copyOf(customerIds));
     }
 
     static BigDecimal money(String field, String text) {

@@ -9,9 +9,16 @@ import java.time.ZoneOffset;
 /** A clock a test sets and moves forward, so time passes without sleeping. */
 public class MutableClock extends Clock {
 
+    private final Instant start;
     private volatile Instant now;
 
     public MutableClock(Instant start) {
+        this.start = start;
+        this.now = start;
+    }
+
+    /** Back to where it started: the next test class sharing this context finds the clock a fresh one shows. */
+    public void reset() {
         this.now = start;
     }
 

@@ -2,7 +2,6 @@ package com.lead2cash.testing;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
@@ -10,9 +9,10 @@ import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
- * Gives every test class that starts a Spring context its own fresh database, so each class starts
- * from clean data: a copy of a database this JVM migrated from empty (proving the migrations), created when the
- * context's Flyway would migrate ({@link PerClassDatabaseAutoConfiguration}).
+ * Gives every Spring context of the tests a database of its own: a copy of a database this JVM migrated from empty
+ * (proving the migrations), created when the context's Flyway would migrate
+ * ({@link PerClassDatabaseAutoConfiguration}). Test classes alike share a context, and each starts from the data
+ * the context started with ({@link FreshDataPerClass}).
  */
 public class PerClassDatabase implements ContextCustomizerFactory {
 
@@ -21,38 +21,42 @@ public class PerClassDatabase implements ContextCustomizerFactory {
     @Override
     public ContextCustomizer createContextCustomizer(Class<?> testClass,
                                                      List<ContextConfigurationAttributes> configAttributes) {
-        return new Customizer(testClass.getName());
+        return new Customizer(testClass.getSimpleName());
     }
 
     private static final class Customizer implements ContextCustomizer {
 
-        private final String testClass;
+        /** Names the database after the first class to use it (a hint when reading the server's log). */
+        private final String firstClass;
 
-        Customizer(String testClass) {
-            this.testClass = testClass;
+        Customizer(String firstClass) {
+            this.firstClass = firstClass;
         }
 
         @Override
         public void customizeContext(org.springframework.context.ConfigurableApplicationContext context,
                                      MergedContextConfiguration config) {
-            String url = TestPostgres.reserveDatabase(testClass.substring(testClass.lastIndexOf('.') + 1));
+            String url = TestPostgres.reserveDatabase(firstClass);
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase", Map.of(
                     ENABLED, "true",
                     "spring.datasource.url", url,
                     "spring.datasource.username", "postgres",
                     "spring.datasource.password", "postgres",
                     // the shared server may stop before a context at JVM exit: don't wait 30 s for a connection then
-                    "spring.datasource.hikari.connection-timeout", "5000")));
+                    "spring.datasource.hikari.connection-timeout", "5000",
+                    // the next class's fresh data is put in place while no connection may be taken
+                    "spring.datasource.hikari.allow-pool-suspension", "true")));
         }
 
+        /** Alike whatever the class: the database does not set classes apart, their configuration does. */
         @Override
         public boolean equals(Object o) {
-            return o instanceof Customizer other && other.testClass.equals(testClass);
+            return o instanceof Customizer;
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(testClass);
+            return Customizer.class.hashCode();
         }
     }
 }

@@ -86,6 +86,31 @@ public final class TestPostgres {
     }
 
     /**
+     * Copies {@code database} as {@code snapshot}, a template no one connects to. A copy needs its source to
+     * have no connection, so none may open while it is taken; those open are idle ones of a suspended pool.
+     */
+    static void snapshot(String database, String snapshot) {
+        execute("alter database " + database + " allow_connections false");
+        try {
+            execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + database + "'");
+            execute("create database " + snapshot + " template " + database + " strategy file_copy");
+        } finally {
+            execute("alter database " + database + " allow_connections true");
+        }
+    }
+
+    /** Replaces {@code database} by a fresh copy of {@code snapshot}, ending any connection to the old one. */
+    static void restore(String database, String snapshot) {
+        execute("drop database " + database + " with (force)");
+        execute("create database " + database + " template " + snapshot + " strategy file_copy");
+    }
+
+    /** A new database name, unique in this JVM. */
+    static String newName(String hint) {
+        return name(hint);
+    }
+
+    /**
      * Once per JVM and Flyway configuration: a database migrated from empty, not used by any context; Flyway has
      * closed its connections when this returns, as a copy requires.
      */

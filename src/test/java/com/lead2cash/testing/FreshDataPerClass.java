@@ -1,0 +1,139 @@
+package com.lead2cash.testing;
+
+import com.lead2cash.platform.SearchKeyStatistics;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
+import org.springframework.test.context.TestContext;
+import org.springframework.test.context.TestExecutionListener;
+import org.springframework.test.util.AopTestUtils;
+
+/**
+ * Every test class starts from the data its context started with, though classes alike share one context
+ * (docs/decisions/0021): the first class to use a context has its database copied as a snapshot right after the
+ * application started; each later class gets a fresh copy of that snapshot under the same name, and the
+ * application forgets what it remembered of the database it had before.
+ */
+public class FreshDataPerClass implements TestExecutionListener, Ordered {
+
+    /** The snapshot of each context's started database. */
+    private static final Map<ApplicationContext, String> SNAPSHOTS = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final long IDLE_WAIT_MILLIS = 10_000;
+
+    @Override
+    public int getOrder() {
+        // before the listeners that prepare the test instance or its transactions
+        return 1100;
+    }
+
+    @Override
+    public void beforeTestClass(TestContext testContext) throws Exception {
+        startFromSnapshot(testContext.getApplicationContext());
+    }
+
+    /** The context's data as it started (its first class: snapshot it as it is). */
+    static void startFromSnapshot(ApplicationContext context) throws Exception {
+        if (!"true".equals(context.getEnvironment().getProperty(PerClassDatabase.ENABLED))) {
+            return;
+        }
+        HikariDataSource pool = context.getBean(DataSource.class).unwrap(HikariDataSource.class);
+        String url = pool.getJdbcUrl();
+        String database = url.substring(url.lastIndexOf('/') + 1).replaceFirst("\\?.*", "");
+        String snapshot = SNAPSHOTS.get(context);
+        HikariPoolMXBean connections = pool.getHikariPoolMXBean();
+        connections.suspendPool();
+        try {
+            awaitNoneInUse(connections);
+            if (snapshot == null) {
+                snapshot = TestPostgres.newName("snapshot");
+                TestPostgres.snapshot(database, snapshot);
+                SNAPSHOTS.put(context, snapshot);
+            } else {
+                TestPostgres.restore(database, snapshot);
+                forgetTheOldDatabase((ConfigurableApplicationContext) context);
+            }
+            // idle connections were ended with the old database (or by the snapshot): none may be handed out
+            connections.softEvictConnections();
+        } finally {
+            connections.resumePool();
+        }
+    }
+
+    /** Work in flight when the previous class ended commits to the old database, not into the new one. */
+    private static void awaitNoneInUse(HikariPoolMXBean connections) throws InterruptedException {
+        long until = System.nanoTime() + IDLE_WAIT_MILLIS * 1_000_000;
+        while (connections.getActiveConnections() > 0 && System.nanoTime() < until) {
+            Thread.sleep(5);
+        }
+    }
+
+    /**
+     * What the application keeps of its database between transactions — the policy, calendar, field rules and
+     * territories it read at a revision, the confirmation signing key, search-key statistics — described a
+     * database that is gone: the revisions of the new one may repeat the old one's numbers. Such a cache is an
+     * {@link AtomicReference} or a volatile field of an application bean ({@code NodeCachesTest} keeps the list
+     * complete); the test clock goes back to its start.
+     */
+    private static void forgetTheOldDatabase(ConfigurableApplicationContext context) throws IllegalAccessException {
+        ConfigurableListableBeanFactory beans = context.getBeanFactory();
+        for (String name : beans.getSingletonNames()) {
+            Object singleton = beans.getSingleton(name);
+            if (singleton == null) {
+                continue;
+            }
+            Object bean = AopTestUtils.getUltimateTargetObject(singleton);
+            if (bean instanceof MutableClock clock) {
+                clock.reset();
+            } else if (bean instanceof RecordingNotifier notifier) {
+                notifier.clear();
+            } else if (bean instanceof SearchKeyStatistics) {
+                // its statistics by table, read again after a while: read them from the new database at once
+                for (Field field : SearchKeyStatistics.class.getDeclaredFields()) {
+                    if (Map.class.isAssignableFrom(field.getType()) && !Modifier.isStatic(field.getModifiers())) {
+                        field.setAccessible(true);
+                        ((Map<?, ?>) field.get(bean)).clear();
+                    }
+                }
+            }
+            for (Class<?> type = bean.getClass(); isApplication(type); type = type.getSuperclass()) {
+                for (Field field : type.getDeclaredFields()) {
+                    forget(bean, field);
+                }
+            }
+        }
+    }
+
+    static boolean isApplication(Class<?> type) {
+        return type != null && type.getName().startsWith("com.lead2cash.")
+                && !type.getName().startsWith("com.lead2cash.testing.") && !type.getName().contains("$$");
+    }
+
+    /** Whether the field is a node's cache by the convention above. */
+    static boolean isNodeCache(Field field) {
+        int modifiers = field.getModifiers();
+        return !Modifier.isStatic(modifiers) && (AtomicReference.class.equals(field.getType())
+                || (Modifier.isVolatile(modifiers) && !Modifier.isFinal(modifiers) && !field.getType().isPrimitive()));
+    }
+
+    private static void forget(Object bean, Field field) throws IllegalAccessException {
+        if (!isNodeCache(field)) {
+            return;
+        }
+        field.setAccessible(true);
+        if (AtomicReference.class.equals(field.getType())) {
+            ((AtomicReference<?>) field.get(bean)).set(null);
+        } else {
+            field.set(bean, null);
+        }
+    }
+}

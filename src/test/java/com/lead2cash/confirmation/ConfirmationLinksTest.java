@@ -509,16 +509,18 @@ class ConfirmationLinksTest {
         assertThat(body(mvc.get().uri("/confirmations/" + answered.confirmation().id() + "?lang=zh-CN").cookie(session)
                 .exchange())).contains("已确认", "王 伟").doesNotContain("与收件人姓名不一致");
         assertThat(body(mvc.get().uri("/confirmations/" + open.confirmation().id() + "?lang=zh-CN").cookie(session)
-                .exchange())).contains("id=\"new-link\"", "已发送");
+                .exchange())).contains("id=\"new-link\"", "已发送", "<span id=\"confirmation-links\">1</span>");
 
         String fragment = body(mvc.post().uri("/confirmations/" + open.confirmation().id() + "/links").cookie(session)
                 .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
                 .exchange());
         assertThat(fragment).contains("data:image/png;base64,", "https://crm.example.test/c/" + open.confirmation().id());
+        assertThat(fragment).as("the page's count of links issued counts it at once, swapped out of band")
+                .contains("<span id=\"confirmation-links\" hx-swap-oob=\"true\">2</span>");
         assertThat(body(mvc.post().uri("/confirmations/" + answered.confirmation().id() + "/links").cookie(session)
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN")
                 .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
-                .exchange())).contains("此确认已结束").doesNotContain("data:image/png");
+                .exchange())).contains("此确认已结束").doesNotContain("data:image/png", "confirmation-links");
     }
 
     @Test

@@ -52,11 +52,14 @@ public class ConfirmationController {
         model.addAttribute("zone", zone);
         try {
             model.addAttribute("sent", service.reissue(id, CurrentUser.require().id(), email));
+            // the page's count of links issued includes this one (swapped out of band)
+            model.addAttribute("links", service.linkCount(id));
+            model.addAttribute("oob", true);
         } catch (RecordNotFoundException e) {
             throw e;
         } catch (DomainException e) {
             model.addAttribute("refusal", e);
         }
-        return "confirmation/fragments :: sent";
+        return "confirmation/detail :: sentWithCount";
     }
 }

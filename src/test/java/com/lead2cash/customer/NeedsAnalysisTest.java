@@ -222,7 +222,7 @@ class NeedsAnalysisTest {
         JsonNode v1 = write(report(INTERVIEW, "客户跟进靠 Excel"));
         send(v1.get("id").asString(), wangId);
         clock.advance(Duration.ofHours(1));
-        write(report(INTERVIEW, "回款逾期多"));
+        JsonNode v2 = write(report(INTERVIEW, "回款逾期多"));
         Cookie session = fixtures.session(mvc, company.eastRep().username(), Fixtures.PASSWORD);
         String page = "/customers/" + customerId + "/needs-analyses";
         for (String screen : List.of(page, page + "/card")) {
@@ -231,6 +231,13 @@ class NeedsAnalysisTest {
             assertThat(body(mvc.get().uri(screen + "?lang=zh-CN").cookie(session).exchange())).as(screen)
                     .contains("尚未发送").doesNotContain("??", "NOT_SENT");
         }
+        // the version's list of links sent says so once: the shared list's own words, not the page's beside them
+        String current = body(mvc.get().uri(page + "?lang=zh-CN").cookie(session).exchange());
+        String sentList = current.substring(current.indexOf("id=\"needs-sent-list\""), current.indexOf("id=\"send-needs\""));
+        assertThat(sentList).containsOnlyOnce("尚未发送").contains("尚未发送给客户确认");
+        String version = body(mvc.get().uri("/needs-analyses/" + v2.get("id").asString() + "?lang=en").cookie(session)
+                .exchange());
+        assertThat(version).containsOnlyOnce("Not sent").contains("Not sent for confirmation yet.");
     }
 
     @Test
@@ -324,7 +331,7 @@ class NeedsAnalysisTest {
         assertThat(fragment).contains("data:image/png;base64,", "/c/");
         assertThat(fragment).as("the page's list of links sent lists it at once, swapped out of band")
                 .contains("id=\"needs-sent-list\" hx-swap-oob=\"true\"", "confirmation-list", "王伟")
-                .doesNotContain("待发送");
+                .doesNotContain("尚未发送");
         assertThat(body(mvc.get().uri(page + "?lang=zh-CN").cookie(session).exchange())).contains("已按时发送", "已发送");
         assertThat(body(mvc.get().uri(page + "/card?lang=en").cookie(session).exchange()))
                 .contains("Version 1", "Sent", "Open the report").doesNotContain("??");

@@ -31,16 +31,37 @@ public final class Flash {
     /**
      * What a refused form held, as {@code name, value} pairs, under {@code form} for the page the refusal
      * redirects to: its fields show it again instead of their defaults (a file input excepted, a browser takes
-     * none from a page). A plain map, as the session stores flash attributes serialized; a value may be null.
+     * none from a page). A plain map of texts, as the session stores flash attributes serialized; each value as the
+     * form sent it ({@link #text}), null where nothing was (the name is kept: a page may ask for it by name).
      */
-    public static void typed(RedirectAttributes redirect, String form, String... namesAndValues) {
+    public static void typed(RedirectAttributes redirect, String form, Object... namesAndValues) {
         if (namesAndValues.length % 2 != 0) {
             throw new IllegalArgumentException("names and values in pairs");
         }
         java.util.HashMap<String, String> values = new java.util.HashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
-            values.put(namesAndValues[i], namesAndValues[i + 1]);
+            values.put((String) namesAndValues[i], text(namesAndValues[i + 1]));
         }
         redirect.addFlashAttribute(form, values);
+    }
+
+    /**
+     * A value read from a form as the form sends it back: a choice by its name, a list comma-separated (each
+     * value by the same rule, nothing for a null one), an amount in plain digits (never 2E+4), null as nothing.
+     */
+    static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Enum<?> e) {
+            return e.name();
+        }
+        if (value instanceof java.util.Collection<?> values) {
+            return String.join(",", values.stream().map(Flash::text).filter(java.util.Objects::nonNull).toList());
+        }
+        if (value instanceof java.math.BigDecimal amount) {
+            return amount.toPlainString();
+        }
+        return value.toString();
     }
 }

@@ -307,7 +307,7 @@ class ContractController {
                   @RequestParam(required = false) String remarkText, RedirectAttributes redirect) {
         // a refused review (an objection without its comment, a comment too long) gives this department's form back
         return act(id, redirect, "contract.reviewed", () -> Flash.typed(redirect, "reviewTyped", "department",
-                department.name(), "comment", comment, "remarkSection", remarkSection, "remarkText", remarkText), () -> {
+                department, "comment", comment, "remarkSection", remarkSection, "remarkText", remarkText), () -> {
             if (!"PASS".equals(verdict) && !"OBJECT".equals(verdict)) {
                 throw new FieldValidationException("verdict", "contract.verdict.required");
             }

@@ -387,19 +387,15 @@ class CustomerController {
         return "redirect:/customers/" + id;
     }
 
-    private static String text(Object value) {
-        return value == null ? null : value instanceof Enum<?> e ? e.name() : value.toString();
-    }
-
     @PostMapping("/customers/{id}/grade")
     String grade(@PathVariable UUID id, @RequestParam(required = false) CustomerGrade grade,
                  @RequestParam(required = false) Level industryPosition, @RequestParam(required = false) Level urgency,
                  @RequestParam(required = false) Level budget, @RequestParam(required = false) Level potential,
                  @RequestParam(required = false) String note, @RequestParam(required = false) Long version,
                  RedirectAttributes redirect) {
-        return act(id, redirect, "customer.flash.graded", () -> Flash.typed(redirect, "gradeTyped", "grade", text(grade),
-                "industryPosition", text(industryPosition), "urgency", text(urgency), "budget", text(budget),
-                "potential", text(potential), "note", note), () -> service.regrade(id, grade,
+        return act(id, redirect, "customer.flash.graded", () -> Flash.typed(redirect, "gradeTyped", "grade", grade,
+                "industryPosition", industryPosition, "urgency", urgency, "budget", budget, "potential", potential,
+                "note", note), () -> service.regrade(id, grade,
                 new GradeFactors(industryPosition, urgency, budget, potential), note, version));
     }
 
@@ -438,7 +434,7 @@ class CustomerController {
                     @RequestParam(required = false) String reason, @RequestParam(required = false) Long version,
                     RedirectAttributes redirect) {
         return act(id, redirect, "customer.flash.transferred",
-                () -> Flash.typed(redirect, "transferTyped", "ownerId", text(ownerId), "reason", reason),
+                () -> Flash.typed(redirect, "transferTyped", "ownerId", ownerId, "reason", reason),
                 () -> ownership.transfer(id, ownerId, reason, version));
     }
 
@@ -474,8 +470,8 @@ class CustomerController {
     String credit(@PathVariable UUID id, @RequestParam(required = false) CreditRating rating,
                   @RequestParam(required = false) BigDecimal limit, @RequestParam(required = false) String reason,
                   @RequestParam(required = false) Long version, RedirectAttributes redirect) {
-        return act(id, redirect, "customer.flash.credit", () -> Flash.typed(redirect, "creditTyped", "rating", text(rating),
-                "limit", limit == null ? null : limit.toPlainString(), "reason", reason),
+        return act(id, redirect, "customer.flash.credit",
+                () -> Flash.typed(redirect, "creditTyped", "rating", rating, "limit", limit, "reason", reason),
                 () -> credit.change(id, rating, limit, reason, version));
     }
 
@@ -489,7 +485,7 @@ class CustomerController {
         // a refused contact (a phone or e-mail mistyped) gives the whole form back, open
         return act(id, redirect, "customer.flash.contactAdded", () -> Flash.typed(redirect, "contactTyped", "name", name,
                 "title", title, "department", department, "phone", phone, "email", email, "wechat", wechat,
-                "role", text(role), "attitude", text(attitude), "primary", String.valueOf(primary)), () -> contacts.add(id,
+                "role", role, "attitude", attitude, "primary", primary), () -> contacts.add(id,
                 ContactDetails.validated(name, title, department, phone, email, wechat, role, attitude, null), primary));
     }
 
@@ -506,10 +502,9 @@ class CustomerController {
                        @RequestParam(required = false) String minutes, RedirectAttributes redirect) {
         // a refused follow-up (a time ahead of now, a next follow-up before it) gives everything written back
         return act(id, redirect, "customer.flash.activityLogged", () -> Flash.typed(redirect, "activityTyped",
-                "type", text(type), "occurredAt", text(occurredAt), "contactIds", contactIds == null ? null
-                        : String.join(",", contactIds.stream().map(String::valueOf).toList()),
+                "type", type, "occurredAt", occurredAt, "contactIds", contactIds,
                 "summary", summary, "needsChanges", needsChanges, "objections", objections,
-                "objectionHandling", objectionHandling, "nextStep", nextStep, "nextFollowUpAt", text(nextFollowUpAt),
+                "objectionHandling", objectionHandling, "nextStep", nextStep, "nextFollowUpAt", nextFollowUpAt,
                 "minutes", minutes), () -> activities.log(id, new ActivityDraft(type,
                 instant(occurredAt), contactIds, summary, needsChanges, objections, objectionHandling, nextStep,
                 instant(nextFollowUpAt), minutes)));
@@ -519,7 +514,7 @@ class CustomerController {
     String minutes(@PathVariable UUID id, @PathVariable UUID activityId, @RequestParam(required = false) String minutes,
                    @RequestParam(required = false) Long version, RedirectAttributes redirect) {
         return act(id, redirect, "customer.flash.minutes", () -> Flash.typed(redirect, "minutesTyped",
-                "activity", activityId.toString(), "minutes", minutes), () -> activities.writeMinutes(activityId, minutes, version));
+                "activity", activityId, "minutes", minutes), () -> activities.writeMinutes(activityId, minutes, version));
     }
 
     // ---- helpers

@@ -347,7 +347,7 @@ public class LeadController {
     String regrade(@PathVariable UUID id, @RequestParam Grade grade, @RequestParam String reason,
                    @RequestParam Long version, RedirectAttributes redirect) {
         return act(id, redirect, "lead.flash.regraded",
-                () -> Flash.typed(redirect, "regradeTyped", "grade", grade.name(), "reason", reason),
+                () -> Flash.typed(redirect, "regradeTyped", "grade", grade, "reason", reason),
                 () -> capture.regrade(id, grade, reason, version));
     }
 
@@ -355,7 +355,7 @@ public class LeadController {
     String assign(@PathVariable UUID id, @RequestParam UUID ownerId, @RequestParam(required = false) String reason,
                   @RequestParam Long version, RedirectAttributes redirect) {
         return act(id, redirect, "lead.flash.assigned",
-                () -> Flash.typed(redirect, "assignTyped", "ownerId", ownerId.toString(), "reason", reason),
+                () -> Flash.typed(redirect, "assignTyped", "ownerId", ownerId, "reason", reason),
                 () -> assignment.assignByManager(id, ownerId, reason, version));
     }
 
@@ -391,7 +391,7 @@ public class LeadController {
     String arbitrate(@PathVariable UUID id, @RequestParam UUID winnerId, @RequestParam(required = false) String reason,
                      @RequestParam Long version, RedirectAttributes redirect) {
         return act(id, redirect, "lead.flash.arbitrated",
-                () -> Flash.typed(redirect, "arbitrateTyped", "winnerId", winnerId.toString(), "reason", reason),
+                () -> Flash.typed(redirect, "arbitrateTyped", "winnerId", winnerId, "reason", reason),
                 () -> assignment.arbitrate(id, winnerId, reason, version));
     }
 
@@ -400,7 +400,7 @@ public class LeadController {
                    @RequestParam(required = false) ContactIntent intent, @RequestParam String summary,
                    RedirectAttributes redirect) {
         return act(id, redirect, "lead.flash.contacted", () -> Flash.typed(redirect, "leadContactTyped", "channel", channel,
-                "intent", intent == null ? null : intent.name(), "summary", summary),
+                "intent", intent, "summary", summary),
                 () -> progress.recordContact(id, channel, intent, summary, null));
     }
 
@@ -409,8 +409,8 @@ public class LeadController {
                    @RequestParam(required = false) String opportunityName,
                    @RequestParam(required = false) BigDecimal amount, RedirectAttributes redirect) {
         return act(id, redirect, "lead.flash.converted", () -> Flash.typed(redirect, "convertTyped",
-                        "createOpportunity", String.valueOf(createOpportunity), "opportunityName", opportunityName,
-                        "amount", amount == null ? null : amount.toPlainString()),
+                        "createOpportunity", createOpportunity, "opportunityName", opportunityName,
+                        "amount", amount),
                 () -> progress.convert(id, null, createOpportunity, opportunityName, amount));
     }
 

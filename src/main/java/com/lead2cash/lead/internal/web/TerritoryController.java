@@ -101,8 +101,7 @@ public class TerritoryController {
     private static String refused(UUID id, RedirectAttributes redirect, String name, String industries, String regions,
                                   String productLines, UUID managerId, List<UUID> repIds) {
         Flash.typed(redirect, TYPED, "name", name, "industries", industries, "regions", regions,
-                "productLines", productLines, "managerId", managerId == null ? null : managerId.toString(),
-                "repIds", repIds == null ? "" : String.join(",", repIds.stream().map(UUID::toString).toList()));
+                "productLines", productLines, "managerId", managerId, "repIds", repIds == null ? List.of() : repIds);
         return "redirect:/leads/territories" + (id == null ? "" : "?edit=" + id);
     }
 

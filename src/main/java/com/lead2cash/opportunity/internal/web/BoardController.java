@@ -198,7 +198,7 @@ class BoardController {
             Flash.error(redirect, e);
             // the reason's row (by its code), or the new reason's form, shows what was typed again
             Flash.typed(redirect, "lostReasonTyped", "code", code, "labelZh", labelZh, "labelEn", labelEn,
-                    "active", String.valueOf(active), "position", String.valueOf(position));
+                    "active", active, "position", position);
         }
         return "redirect:/admin/opportunity-lost-reasons";
     }

@@ -242,8 +242,8 @@ class OpportunityController {
                     @RequestParam(required = false) Integer resourceInvestment,
                     @RequestParam(required = false) String comment, RedirectAttributes redirect) {
         return act(id, redirect, "opportunity.evaluation.saved", () -> Flash.typed(redirect, "evaluationTyped",
-                "needMatch", text(needMatch), "competitiveStrength", text(competitiveStrength),
-                "paymentRisk", text(paymentRisk), "resourceInvestment", text(resourceInvestment), "comment", comment),
+                "needMatch", needMatch, "competitiveStrength", competitiveStrength, "paymentRisk", paymentRisk,
+                "resourceInvestment", resourceInvestment, "comment", comment),
                 () -> service.evaluate(id, needMatch, competitiveStrength, paymentRisk, resourceInvestment, comment));
     }
 
@@ -290,10 +290,6 @@ class OpportunityController {
         }
         refused.run();
         return "redirect:/opportunities/" + id;
-    }
-
-    private static String text(Integer value) {
-        return value == null ? null : value.toString();
     }
 
     private String form(Model model, OpportunityForm form, Opportunity o, FormProblems problems) {

@@ -282,8 +282,7 @@ class ReceivableController {
         } catch (DomainException e) {
             Flash.error(redirect, e);
             // the workbench lists many receipts: the one refused shows the plan chosen and the amount typed again
-            Flash.typed(redirect, "allocationTyped", "receipt", id.toString(), "receivableId",
-                    receivableId == null ? null : receivableId.toString(), "amount", amount);
+            Flash.typed(redirect, "allocationTyped", "receipt", id, "receivableId", receivableId, "amount", amount);
         }
         return "redirect:/receivables";
     }

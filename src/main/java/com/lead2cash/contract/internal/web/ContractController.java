@@ -29,6 +29,7 @@ import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormProblems;
+import com.lead2cash.platform.web.PageActions;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -68,6 +69,8 @@ class ContractController {
 
     /** Milestone rows the forms offer. */
     static final int MILESTONE_ROWS = 5;
+    /** Only a domain refusal is flashed on the contract's page: out of scope is the 404 page, a stale version the 409. */
+    private static final PageActions ACTIONS = PageActions.flashing();
 
     private final ContractDrafting drafting;
     private final ContractLifecycle lifecycle;
@@ -502,16 +505,7 @@ class ContractController {
     /** The action, then the contract's page with what came of it; {@code refused} runs when it was refused. */
     private String act(UUID id, RedirectAttributes redirect, String done, Runnable refused,
                        java.util.function.Supplier<Contract> action) {
-        try {
-            Contract c = action.get();
-            Flash.success(redirect, done, c.number());
-        } catch (com.lead2cash.platform.RecordNotFoundException e) {
-            throw e;
-        } catch (DomainException e) {
-            Flash.error(redirect, e);
-            refused.run();
-        }
-        return "redirect:/contracts/" + id;
+        return ACTIONS.runNaming(redirect, "/contracts/" + id, done, refused, () -> action.get().number());
     }
 
     static boolean isBlank(String s) {

@@ -39,6 +39,7 @@ import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormErrors;
+import com.lead2cash.platform.web.PageActions;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -66,6 +67,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @PreAuthorize(CustomerAccess.READER_ROLES)
 class CustomerController {
+
+    /** A stale version or a record not found is flashed on the customer's page, as any refusal. */
+    private static final PageActions ACTIONS = PageActions.flashing(PageActions.Also.NOT_FOUND,
+            PageActions.Also.STALE_VERSION);
 
     /** The registration / correction form as the browser posts it. */
     public static class CustomerForm {
@@ -374,17 +379,7 @@ class CustomerController {
 
     /** {@link #act}, and {@code refused} runs when it was refused: a form's {@link Flash#typed} values for the page. */
     private String act(UUID id, RedirectAttributes redirect, String successKey, Runnable refused, Runnable action) {
-        try {
-            action.run();
-            Flash.success(redirect, successKey);
-        } catch (DomainException e) {
-            Flash.error(redirect, e);
-            refused.run();
-        } catch (OptimisticLockingFailureException e) {
-            Flash.error(redirect, "error.staleVersion");
-            refused.run();
-        }
-        return "redirect:/customers/" + id;
+        return ACTIONS.run(redirect, "/customers/" + id, successKey, refused, action);
     }
 
     @PostMapping("/customers/{id}/grade")

@@ -26,6 +26,7 @@ import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormErrors;
+import com.lead2cash.platform.web.PageActions;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -52,6 +53,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @PreAuthorize(LeadApiController.LEAD_WORKERS)
 public class LeadController {
+
+    /** A stale version is flashed on the lead's page; a lead out of scope is the 404 page. */
+    private static final PageActions ACTIONS = PageActions.flashing(PageActions.Also.STALE_VERSION);
 
     /** The capture form as the browser posts it. */
     static class LeadForm {
@@ -323,19 +327,7 @@ public class LeadController {
 
     /** {@link #act}, and {@code refused} runs when it was refused: a form's {@link Flash#typed} values for the page. */
     private String act(UUID id, RedirectAttributes redirect, String successKey, Runnable refused, Runnable action) {
-        try {
-            action.run();
-            Flash.success(redirect, successKey);
-        } catch (RecordNotFoundException e) {
-            throw e;
-        } catch (DomainException e) {
-            Flash.error(redirect, e);
-            refused.run();
-        } catch (OptimisticLockingFailureException e) {
-            Flash.error(redirect, "error.staleVersion");
-            refused.run();
-        }
-        return "redirect:/leads/" + id;
+        return ACTIONS.run(redirect, "/leads/" + id, successKey, refused, action);
     }
 
     @PostMapping("/leads/{id}/screen")

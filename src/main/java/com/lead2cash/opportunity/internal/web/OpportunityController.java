@@ -20,6 +20,7 @@ import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormProblems;
+import com.lead2cash.platform.web.PageActions;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -54,6 +55,9 @@ class OpportunityController {
 
     static final String[] FIELDS = {"customerId", "name", "amount", "expectedCloseDate", "productLines", "competitors",
             "nextStep", "ownerId"};
+    /** A stale version, a record not found or an unreadable choice is flashed on the opportunity's page. */
+    private static final PageActions ACTIONS = PageActions.flashing(PageActions.Also.NOT_FOUND,
+            PageActions.Also.STALE_VERSION, PageActions.Also.UNREADABLE);
 
     /** The opportunity form; product lines and competitors one per line. */
     record OpportunityForm(UUID customerId, String customerLabel, String name, BigDecimal amount,
@@ -278,18 +282,7 @@ class OpportunityController {
     /** Carries out the action; its success message names what the action answers, a refusal says why. */
     private String attempt(UUID id, RedirectAttributes redirect, String successKey, Runnable refused,
                            java.util.function.Supplier<String> action) {
-        try {
-            Flash.success(redirect, successKey, action.get());
-            return "redirect:/opportunities/" + id;
-        } catch (OptimisticLockingFailureException e) {
-            Flash.error(redirect, "error.staleVersion");
-        } catch (DomainException e) {
-            Flash.error(redirect, e);
-        } catch (IllegalArgumentException e) {
-            Flash.error(redirect, "error.form.unreadable");
-        }
-        refused.run();
-        return "redirect:/opportunities/" + id;
+        return ACTIONS.runNaming(redirect, "/opportunities/" + id, successKey, refused, action);
     }
 
     private String form(Model model, OpportunityForm form, Opportunity o, FormProblems problems) {

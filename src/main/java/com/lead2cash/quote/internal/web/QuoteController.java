@@ -10,6 +10,7 @@ import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormProblems;
+import com.lead2cash.platform.web.PageActions;
 import com.lead2cash.quote.internal.QuoteDocuments;
 import com.lead2cash.quote.internal.QuoteService;
 import com.lead2cash.quote.internal.domain.Quote;
@@ -58,6 +59,8 @@ class QuoteController {
     /** How many quotes awaiting review the home panel lists. */
     static final int PANEL_ITEMS = 10;
     static final String[] FIELDS = {"priceListId", "validUntil", "deliveryPeriod", "paymentTerms", "notes", "lines"};
+    /** A record not found is flashed on the quote's page, as any refusal; a stale version is the 409 page. */
+    private static final PageActions ACTIONS = PageActions.flashing(PageActions.Also.NOT_FOUND);
 
     /** One row of the form; a row without a product is left out. */
     public static class LineForm {
@@ -338,13 +341,7 @@ class QuoteController {
 
     /** {@link #act}, and {@code refused} runs when it was refused: a form's {@link Flash#typed} values for the page. */
     private String act(UUID id, RedirectAttributes redirect, Runnable refused, java.util.function.Supplier<UUID> action) {
-        try {
-            return "redirect:/quotes/" + action.get();
-        } catch (DomainException e) {
-            Flash.error(redirect, e);
-            refused.run();
-            return "redirect:/quotes/" + id;
-        }
+        return "redirect:/quotes/" + ACTIONS.attempt(redirect, refused, action).orElse(id);
     }
 
     private String form(Model model, QuoteForm form, Quote quote, FormProblems problems) {

@@ -1,0 +1,78 @@
+package com.lead2cash.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.RecordNotFoundException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributesModelMap;
+
+/** A record page's action: success or refusal flashed, what was typed given back on a refusal only, back to the page. */
+class PageActionsTest {
+
+    private final RedirectAttributesModelMap redirect = new RedirectAttributesModelMap();
+    private final AtomicInteger givenBack = new AtomicInteger();
+
+    @Test
+    void aDoneActionFlashesItsSuccessAndGivesNothingBack() {
+        String view = PageActions.flashing().run(redirect, "/things/1", "thing.done", givenBack::incrementAndGet, () -> { });
+
+        assertThat(view).isEqualTo("redirect:/things/1");
+        assertThat(flash("flashSuccess")).isEqualTo("thing.done");
+        assertThat((Object[]) flash("flashArgs")).isEmpty();
+        assertThat(givenBack).hasValue(0);
+    }
+
+    @Test
+    void aSuccessCanNameWhatTheActionAnswers() {
+        PageActions.flashing().runNaming(redirect, "/things/1", "thing.done", givenBack::incrementAndGet, () -> "HT-1");
+
+        assertThat((Object[]) flash("flashArgs")).containsExactly("HT-1");
+    }
+
+    @Test
+    void aRefusalIsFlashedAndWhatWasTypedGivenBack() {
+        String view = PageActions.flashing().run(redirect, "/things/1", "thing.done", givenBack::incrementAndGet, () -> {
+            throw new DomainException("thing.refused");
+        });
+
+        assertThat(view).isEqualTo("redirect:/things/1");
+        assertThat(flash("flashError")).isEqualTo("thing.refused");
+        assertThat(flash("flashSuccess")).isNull();
+        assertThat(givenBack).hasValue(1);
+    }
+
+    @Test
+    void aStaleVersionANotFoundAndAnUnreadableValueAreFlashedOnlyWhereThePageSaysSo() {
+        PageActions all = PageActions.flashing(PageActions.Also.NOT_FOUND, PageActions.Also.STALE_VERSION,
+                PageActions.Also.UNREADABLE);
+        all.run(redirect, "/t", "k", givenBack::incrementAndGet, () -> {
+            throw new OptimisticLockingFailureException("stale");
+        });
+        assertThat(flash("flashError")).isEqualTo("error.staleVersion");
+        all.run(redirect, "/t", "k", givenBack::incrementAndGet, () -> {
+            throw new IllegalArgumentException("NOT_A_STAGE");
+        });
+        assertThat(flash("flashError")).isEqualTo("error.form.unreadable");
+        assertThat(all.attempt(redirect, givenBack::incrementAndGet, () -> {
+            throw new RecordNotFoundException("Thing", 1);
+        })).isEmpty();
+        assertThat(givenBack).hasValue(3);
+
+        PageActions none = PageActions.flashing();
+        assertThatThrownBy(() -> none.run(redirect, "/t", "k", givenBack::incrementAndGet, () -> {
+            throw new OptimisticLockingFailureException("stale");
+        })).as("the 409 page").isInstanceOf(OptimisticLockingFailureException.class);
+        assertThatThrownBy(() -> none.run(redirect, "/t", "k", givenBack::incrementAndGet, () -> {
+            throw new RecordNotFoundException("Thing", 1);
+        })).as("the 404 page").isInstanceOf(RecordNotFoundException.class);
+        assertThat(givenBack).as("nothing given back to a page not shown").hasValue(3);
+    }
+
+    private Object flash(String name) {
+        return redirect.getFlashAttributes().get(name);
+    }
+}

@@ -28,17 +28,27 @@ public class FreshDataPerClass implements TestExecutionListener, Ordered {
 
     /** The snapshot of each context's started database. */
     private static final Map<ApplicationContext, String> SNAPSHOTS = Collections.synchronizedMap(new WeakHashMap<>());
+    /** The test class that last used each context. */
+    private static final Map<ApplicationContext, Class<?>> LAST_CLASS =
+            Collections.synchronizedMap(new WeakHashMap<>());
     private static final long IDLE_WAIT_MILLIS = 10_000;
 
     @Override
     public int getOrder() {
-        // before the listeners that prepare the test instance or its transactions
-        return 1100;
+        // before the listener that injects the test instance (2000), which may use the data in a setter
+        return 1900;
     }
 
+    /**
+     * When a test instance is prepared, not before the class: a class's own extensions (a mail server whose port
+     * the context reads) start before its context may load. Once per class: an instance per test method.
+     */
     @Override
-    public void beforeTestClass(TestContext testContext) throws Exception {
-        startFromSnapshot(testContext.getApplicationContext());
+    public void prepareTestInstance(TestContext testContext) throws Exception {
+        ApplicationContext context = testContext.getApplicationContext();
+        if (LAST_CLASS.put(context, testContext.getTestClass()) != testContext.getTestClass()) {
+            startFromSnapshot(context);
+        }
     }
 
     /** The context's data as it started (its first class: snapshot it as it is). */

@@ -13,6 +13,7 @@ import com.lead2cash.platform.InputRules;
 import com.lead2cash.platform.MoneyText;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.receivable.internal.domain.Receipt;
+import com.lead2cash.receivable.internal.domain.ReceiptAction;
 import com.lead2cash.receivable.internal.domain.ReceiptMethod;
 import com.lead2cash.receivable.internal.domain.ReceiptRepository;
 import com.lead2cash.receivable.internal.domain.Receivable;
@@ -28,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -175,6 +177,11 @@ public class ReceiptService {
             throw new ForbiddenException("receivable.financeOnly");
         }
         return receipts.findById(id).orElseThrow(() -> new RecordNotFoundException(ReceivableAccess.RECEIPT, id));
+    }
+
+    /** What the current user may do with the receipt next, as the receipt answers it: finance's steps while it stands. */
+    public Set<ReceiptAction> actions(Receipt r) {
+        return r.availableActions(ReceivableAccess.isFinance(CurrentUser.require()));
     }
 
     private void allocateAll(Receipt r, List<AllocationRequest> requested, UUID by, LocalDate today, Instant now) {

@@ -7,7 +7,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -77,7 +79,7 @@ public class Receipt {
      * the receipt (the plan refuses above what it owes).
      */
     public void allocate(Receivable plan, BigDecimal part, UUID by, LocalDate today, Instant now) {
-        if (state != ReceiptState.RECORDED) {
+        if (!recorded()) {
             throw new DomainException("receipt.reversed", number);
         }
         if (!plan.customerId().equals(customerId)) {
@@ -99,7 +101,7 @@ public class Receipt {
      * from the plans (given by id, locked by the caller).
      */
     public void reverse(String reason, java.util.Map<UUID, Receivable> plans, UUID by, LocalDate today, Instant now) {
-        if (state != ReceiptState.RECORDED) {
+        if (!recorded()) {
             throw new DomainException("receipt.reversed", number);
         }
         if (reason == null || reason.isBlank()) {
@@ -112,6 +114,26 @@ public class Receipt {
         reversalReason = reason.strip();
         reversedBy = by;
         reversedAt = now;
+    }
+
+    /**
+     * What may be done with the receipt next: finance allocates what is left and reverses it while it stands; a
+     * reversed receipt takes nothing more.
+     */
+    public Set<ReceiptAction> availableActions(boolean finance) {
+        Set<ReceiptAction> actions = EnumSet.noneOf(ReceiptAction.class);
+        if (finance && recorded()) {
+            actions.add(ReceiptAction.REVERSE);
+            if (unallocated().signum() > 0) {
+                actions.add(ReceiptAction.ALLOCATE);
+            }
+        }
+        return actions;
+    }
+
+    /** Whether the receipt still stands (not reversed): only then is it allocated or reversed. */
+    private boolean recorded() {
+        return state == ReceiptState.RECORDED;
     }
 
     public void expectVersion(Long expected) {

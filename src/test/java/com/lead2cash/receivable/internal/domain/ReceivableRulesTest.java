@@ -240,6 +240,20 @@ class ReceivableRulesTest {
     }
 
     @Test
+    void financeAllocatesWhatIsLeftOfAStandingReceiptAndReversesItOthersDoNeither() {
+        List<Receivable> plans = twoPlans();
+        Receipt receipt = Receipt.record("SK-5", CUSTOMER, new BigDecimal("300.00"), TODAY, ReceiptMethod.BANK_TRANSFER,
+                null, null, UUID.randomUUID(), NOW);
+
+        assertThat(receipt.availableActions(true)).containsExactlyInAnyOrder(ReceiptAction.ALLOCATE, ReceiptAction.REVERSE);
+        assertThat(receipt.availableActions(false)).as("not finance").isEmpty();
+        receipt.allocate(plans.get(0), new BigDecimal("300.00"), UUID.randomUUID(), TODAY, NOW);
+        assertThat(receipt.availableActions(true)).as("nothing left to allocate").containsExactly(ReceiptAction.REVERSE);
+        receipt.reverse("银行退票", Map.of(plans.get(0).id(), plans.get(0)), UUID.randomUUID(), TODAY, NOW);
+        assertThat(receipt.availableActions(true)).as("reversed").isEmpty();
+    }
+
+    @Test
     void aReceiptIsAllocatedOnlyToPlansOfItsCustomer() {
         Receivable plan = twoPlans().get(0);
         Receipt other = Receipt.record("SK-4", UUID.randomUUID(), new BigDecimal("100.00"), TODAY, ReceiptMethod.OTHER,

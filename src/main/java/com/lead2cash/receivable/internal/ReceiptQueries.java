@@ -1,5 +1,6 @@
 package com.lead2cash.receivable.internal;
 
+import com.lead2cash.contract.MilestoneType;
 import com.lead2cash.platform.LikePatterns;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.CursorPage;
@@ -46,6 +47,11 @@ public class ReceiptQueries {
         }
     }
 
+    /** Part of a receipt applied to a plan, as the receipt's page shows it: the plan by its contract and place. */
+    public record AllocationRow(UUID planId, String contractNumber, int position, MilestoneType type, BigDecimal amount,
+                                Instant allocatedAt) {
+    }
+
     private final JdbcClient jdbc;
 
     ReceiptQueries(JdbcClient jdbc) {
@@ -58,9 +64,7 @@ public class ReceiptQueries {
     }
 
     public CursorPage<ReceiptRow> list(Filter f, String cursor, Integer requestedSize) {
-        if (!mayRead(CurrentUser.require())) {
-            throw new ForbiddenException("receivable.financeOnly");
-        }
+        requireReader();
         int size = CursorPage.size(requestedSize);
         if (f.from() != null && f.to() != null && f.from().isAfter(f.to())) {
             throw new FieldValidationException("from", "receipt.filter.period");
@@ -109,5 +113,29 @@ public class ReceiptQueries {
                 rs.getString("payer"), rs.getString("reference"), ReceiptState.valueOf(rs.getString("state")),
                 rs.getTimestamp("recorded_at").toInstant(), rs.getLong("version"))).list();
         return CursorPage.of(rows, size, r -> List.of(r.receivedOn(), r.id()));
+    }
+
+    /**
+     * Where a receipt's money went, in the order it was allocated. Every reader of receipts sees every plan (finance
+     * and those who see all receivables), so no plan is left out.
+     */
+    public List<AllocationRow> allocationsOf(UUID receiptId) {
+        requireReader();
+        return jdbc.sql("""
+                        select a.plan_id, p.contract_number, p.position, p.type, a.amount, a.allocated_at
+                        from receivable_allocation a join receivable_plan p on p.id = a.plan_id
+                        where a.receipt = :receipt order by a.receipt_key""")
+                .param("receipt", receiptId)
+                .query((rs, i) -> new AllocationRow(rs.getObject("plan_id", UUID.class), rs.getString("contract_number"),
+                        rs.getInt("position"), MilestoneType.valueOf(rs.getString("type")), rs.getBigDecimal("amount"),
+                        rs.getTimestamp("allocated_at").toInstant()))
+                .list();
+    }
+
+    /** Receipts are read by their readers only ({@link #mayRead}); 403 for others, whatever they ask for. */
+    private static void requireReader() {
+        if (!mayRead(CurrentUser.require())) {
+            throw new ForbiddenException("receivable.financeOnly");
+        }
     }
 }

@@ -239,7 +239,7 @@ class ReceiptFormController {
     }
 
     /** An id sent by the form; one that is no id at all is a record that does not exist. */
-    private static UUID id(String subject, String text) {
+    static UUID id(String subject, String text) {
         if (FormValues.blank(text)) {
             return null;
         }

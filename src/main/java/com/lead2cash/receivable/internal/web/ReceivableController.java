@@ -268,11 +268,11 @@ class ReceivableController {
         return "redirect:/receivables/" + id;
     }
 
-    /** Finance allocates what is left of a receipt to one plan of its customer (from the workbench). */
+    /** Finance allocates what is left of a receipt to one plan of its customer (from the workbench or the receipt's page). */
     @PostMapping("/receipts/{id}/allocations")
     String allocate(@PathVariable UUID id, @RequestParam(required = false) UUID receivableId,
                     @RequestParam(required = false) String amount, @RequestParam(required = false) Long version,
-                    RedirectAttributes redirect) {
+                    @RequestParam(required = false) String from, RedirectAttributes redirect) {
         try {
             if (receivableId == null) {
                 throw new FieldValidationException("receivableId", "receipt.allocation.plan");
@@ -284,7 +284,7 @@ class ReceivableController {
             // the workbench lists many receipts: the one refused shows the plan chosen and the amount typed again
             Flash.typed(redirect, "allocationTyped", "receipt", id, "receivableId", receivableId, "amount", amount);
         }
-        return "redirect:/receivables";
+        return ReceiptController.FROM_PAGE.equals(from) ? "redirect:/receipts/" + id : "redirect:/receivables";
     }
 
     /** 收款台账 — the receipts list for finance: filtered by the day received, method, state and payer, page by page. */
@@ -315,16 +315,18 @@ class ReceivableController {
         return htmx != null && cursor != null ? "receivable/receipts :: rows" : "receivable/receipts";
     }
 
+    /** Finance reverses a receipt with a reason (from the receipts list or the receipt's page). */
     @PostMapping("/receipts/{id}/reversal")
     String reverse(@PathVariable UUID id, @RequestParam(required = false) String reason,
-                   @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+                   @RequestParam(required = false) Long version, @RequestParam(required = false) String from,
+                   RedirectAttributes redirect) {
         try {
             Receipt r = receipts.reverse(id, reason, version);
             Flash.success(redirect, "receipt.reversedDone", r.number());
         } catch (DomainException e) {
             Flash.error(redirect, e);
         }
-        return "redirect:/receipts";
+        return ReceiptController.FROM_PAGE.equals(from) ? "redirect:/receipts/" + id : "redirect:/receipts";
     }
 
     /** The customers' names for a list: a merged customer under its survivor's name, as the customer module names it. */

@@ -1,0 +1,229 @@
+package com.lead2cash.receivable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import com.lead2cash.platform.internal.identity.User;
+import com.lead2cash.testing.ContractTestSupport;
+import com.lead2cash.testing.ContractTestSupport.Reviewers;
+import com.lead2cash.testing.CustomerTestSupport;
+import com.lead2cash.testing.FormHtml;
+import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.MutableClock;
+import com.lead2cash.testing.SignedContracts;
+import com.lead2cash.testing.TestClock;
+import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A receipt's page (/receipts/{id}) and the receipts a payment plan's page lists: what came and where it went, read by
+ * exactly those who read the receipt over the API; finance allocates the rest and reverses it there.
+ */
+@IntegrationTest
+@Import(TestClock.class)
+class ReceiptPageTest {
+
+    @Autowired MockMvcTester mvc;
+    @Autowired SignedContracts contracts;
+    @Autowired ContractTestSupport support;
+    @Autowired CustomerTestSupport customers;
+    @Autowired Fixtures fixtures;
+    @Autowired MutableClock clock;
+
+    static Reviewers reviewers;
+
+    Reviewers reviewers() {
+        if (reviewers == null) {
+            reviewers = support.reviewers("rpg", CustomerTestSupport.HIRED.minusYears(10));
+        }
+        return reviewers;
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.set(TestClock.START);
+    }
+
+    private String page(Cookie session, String path, String lang) {
+        var result = mvc.get().uri(path + (path.contains("?") ? "&" : "?") + "lang=" + lang).cookie(session).exchange();
+        assertThat(result).as(path + " " + lang).hasStatusOk();
+        String html = new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+        assertThat(html).as("untranslated key on " + path).doesNotContain("??");
+        return html;
+    }
+
+    private Cookie session(User user) {
+        return fixtures.session(mvc, user.username(), Fixtures.PASSWORD);
+    }
+
+    /** The contract's {@code count} plans by position, once planning (after the signing commits) made them. */
+    private List<JsonNode> plansOf(Reviewers r, String contractId, int count) {
+        String rep = customers.bearer(mvc, r.rep());
+        String uri = "/api/v1/receivables?contractId=" + contractId;
+        await().atMost(Duration.ofSeconds(20)).until(() -> customers.getJson(mvc, rep, uri).get("items").size() == count);
+        return StreamSupport.stream(customers.getJson(mvc, rep, uri).get("items").spliterator(), false)
+                .sorted(Comparator.comparingInt(p -> p.get("position").asInt())).toList();
+    }
+
+    private JsonNode record(Reviewers r, String body) {
+        var recorded = customers.post(mvc, customers.bearer(mvc, r.finance()), "/api/v1/receipts", body);
+        assertThat(recorded).as(ContractTestSupport.text(recorded)).hasStatus(201);
+        return customers.json(recorded);
+    }
+
+    private JsonNode receipt(Reviewers r, String id) {
+        return customers.getJson(mvc, customers.bearer(mvc, r.finance()), "/api/v1/receipts/" + id);
+    }
+
+    private static void at(MutableClock clock, String localTime) {
+        clock.set(LocalDateTime.parse(localTime).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+    }
+
+    @Test
+    void financeSeesWhatAReceiptPaidAndWhatIsLeftAllocatesTheRestAndReversesItOnItsPage() {
+        Reviewers r = reviewers();
+        JsonNode contract = contracts.sign(mvc, r, "宁波收款详情电子有限公司", "600000.00", """
+                {"type":"PREPAYMENT","amount":180000.00,"dueDate":"2026-12-20"},
+                {"type":"ACCEPTANCE","amount":420000.00,"dueCondition":"验收合格后 30 日内"}""", "2026-12-01");
+        String number = contract.get("number").asString();
+        var plans = plansOf(r, contract.get("id").asString(), 2);
+        String prepayment = plans.get(0).get("id").asString();
+        String acceptance = plans.get(1).get("id").asString();
+        at(clock, "2026-12-15T10:00");
+        JsonNode recorded = record(r, """
+                {"customerId":"%s","amount":300000.00,"receivedOn":"2026-12-14","method":"BANK_TRANSFER",
+                 "payer":"宁波收款详情电子有限公司财务部","reference":"CCB-2026-1214-07",
+                 "allocations":[{"receivableId":"%s","amount":180000.00},{"receivableId":"%s","amount":100000.00}]}"""
+                .formatted(contract.get("customerId").asString(), prepayment, acceptance));
+        String id = recorded.get("id").asString();
+        String receiptNumber = recorded.get("number").asString();
+        Cookie finance = session(r.finance());
+
+        for (String[] lang : new String[][] {{"en", "Bank transfer", "Contract " + number + ", plan 1", "Where the money went"},
+                {"zh-CN", "银行转账", "合同 " + number + " 第 1 期", "收款去向"}}) {
+            String html = page(finance, "/receipts/" + id, lang[0]);
+            assertThat(html).as("what came, when, how, from whom, " + lang[0])
+                    .contains(receiptNumber, "2026-12-14", "300,000.00", lang[1], "宁波收款详情电子有限公司财务部",
+                            "CCB-2026-1214-07", lang[3])
+                    .as("whose money it is").contains("id=\"receipt-customer\">宁波收款详情电子有限公司<")
+                    .as("each plan it paid, by its contract, linking to the plan")
+                    .contains(lang[2], "href=\"/receivables/" + prepayment + "\"", "href=\"/receivables/" + acceptance + "\"",
+                            "180,000.00", "100,000.00")
+                    .as("what is left").contains("id=\"receipt-unallocated\">20,000.00<")
+                    .as("finance's steps, as the receipt answers them").contains("id=\"allocate-receipt\"", "id=\"reverse-receipt\"")
+                    .doesNotContain("id=\"receipt-reversal\"");
+            assertThat(FormHtml.options(html, "allocate-plan")).as("the customer's open plans").containsExactly(acceptance);
+            assertThat(FormHtml.inputValue(html, "allocate-amount")).as("what is left").isEqualTo("20000.00");
+        }
+        assertThat(page(finance, "/receipts", "en")).as("the receipts list links the receipt").contains("href=\"/receipts/" + id + "\"");
+        assertThat(page(finance, "/receivables", "en")).as("the workbench's receipts to allocate and latest receipts link it")
+                .contains("href=\"/receipts/" + id + "\"");
+        assertThat(page(session(r.director()), "/receivables", "en")).as("the director's latest receipts")
+                .contains("href=\"/receipts/" + id + "\"");
+        assertThat(page(session(r.director()), "/receipts/" + id, "zh-CN")).as("the director reads it, allocates and reverses nothing")
+                .contains(receiptNumber, "id=\"receipt-unallocated\">20,000.00<")
+                .doesNotContain("id=\"allocate-receipt\"", "id=\"reverse-receipt\"");
+
+        long version = receipt(r, id).get("version").asLong();
+        var tooMuch = mvc.post().uri("/receipts/" + id + "/allocations").with(csrf()).cookie(finance)
+                .param("receivableId", acceptance).param("amount", "20000.01").param("version", String.valueOf(version))
+                .param("from", "receipt").exchange();
+        assertThat(tooMuch).as("back to the receipt's page").hasStatus3xxRedirection().hasRedirectedUrl("/receipts/" + id)
+                .flash().containsEntry("flashError", "receipt.allocation.exceedsReceipt");
+        assertThat(FormHtml.inputValue(page(finance, "/receipts/" + id, "en"), "allocate-amount")).as("the amount typed")
+                .isEqualTo("20000.01");
+        var allocated = mvc.post().uri("/receipts/" + id + "/allocations").with(csrf()).cookie(finance)
+                .param("receivableId", acceptance).param("amount", "20,000.00").param("version", String.valueOf(version))
+                .param("from", "receipt").exchange();
+        assertThat(allocated).hasStatus3xxRedirection().hasRedirectedUrl("/receipts/" + id)
+                .flash().containsEntry("flashSuccess", "receipt.allocated");
+        String whole = page(finance, "/receipts/" + id, "en");
+        assertThat(whole.substring(whole.indexOf("id=\"receipt-allocations\""))).as("each allocation, the later one too")
+                .containsSubsequence("180,000.00", "100,000.00", "20,000.00");
+        assertThat(whole).contains("id=\"receipt-unallocated\">0.00<").as("nothing left to allocate")
+                .doesNotContain("id=\"allocate-receipt\"").contains("id=\"reverse-receipt\"");
+
+        var noReason = mvc.post().uri("/receipts/" + id + "/reversal").with(csrf()).cookie(finance)
+                .param("reason", " ").param("version", String.valueOf(receipt(r, id).get("version").asLong()))
+                .param("from", "receipt").exchange();
+        assertThat(noReason).as("no reason: back to the receipt's page with the refusal").hasStatus3xxRedirection()
+                .hasRedirectedUrl("/receipts/" + id).flash().containsKey("flashError");
+        assertThat(receipt(r, id).get("state").asString()).isEqualTo("RECORDED");
+        var reversed = mvc.post().uri("/receipts/" + id + "/reversal").with(csrf()).cookie(finance)
+                .param("reason", "付款方账户错误，银行退回").param("version", String.valueOf(receipt(r, id).get("version").asLong()))
+                .param("from", "receipt").exchange();
+        assertThat(reversed).hasStatus3xxRedirection().hasRedirectedUrl("/receipts/" + id)
+                .flash().containsEntry("flashSuccess", "receipt.reversedDone");
+        assertThat(receipt(r, id).get("state").asString()).isEqualTo("REVERSED");
+        for (String[] lang : new String[][] {{"en", "Reversed"}, {"zh-CN", "已冲销"}}) {
+            assertThat(page(finance, "/receipts/" + id, lang[0])).as("its reversal, " + lang[0])
+                    .contains("id=\"receipt-reversal\"", lang[1], "id=\"receipt-reversal-reason\">付款方账户错误，银行退回<")
+                    .as("a reversed receipt takes nothing more").doesNotContain("id=\"allocate-receipt\"", "id=\"reverse-receipt\"");
+        }
+    }
+
+    @Test
+    void aReceiptsPageIsReadByWhoReadsItOverTheApiAndNoIdTellsAnyoneElseAnything() {
+        Reviewers r = reviewers();
+        String customerId = customers.customer(mvc, customers.bearer(mvc, r.rep()), "温州收款权限五金有限公司", null)
+                .get("id").asString();
+        at(clock, "2026-12-15T10:00");
+        String id = record(r, """
+                {"customerId":"%s","amount":5000.00,"receivedOn":"2026-12-15","method":"CASH"}""".formatted(customerId))
+                .get("id").asString();
+        String unknown = UUID.randomUUID().toString();
+
+        for (User reader : new User[] {r.finance(), r.director()}) {
+            Cookie session = session(reader);
+            assertThat(page(session, "/receipts/" + id, "en")).as(reader.username()).contains("温州收款权限五金有限公司");
+            assertThat(mvc.get().uri("/receipts/" + unknown).cookie(session)).as("unknown id, " + reader.username()).hasStatus(404);
+            assertThat(mvc.get().uri("/receipts/not-a-receipt").cookie(session)).as("unreadable id, " + reader.username()).hasStatus(404);
+            assertThat(mvc.get().uri("/receipts/" + id.toUpperCase()).cookie(session)).as("its id in capitals").hasStatusOk();
+        }
+        // reps and managers read plans, not receipts: the API refuses them before any lookup, whatever the id
+        User foreignManager = r.team().company().westManager();
+        for (User other : new User[] {r.otherRep(), foreignManager, r.rep(), r.manager()}) {
+            String token = customers.bearer(mvc, other);
+            Cookie session = session(other);
+            int api = customers.get(mvc, token, "/api/v1/receipts/" + id).getResponse().getStatus();
+            assertThat(api).as("the API, " + other.username()).isEqualTo(403);
+            for (String asked : new String[] {id, unknown, "not-a-receipt"}) {
+                var answered = mvc.get().uri("/receipts/" + asked).cookie(session).exchange();
+                assertThat(answered.getResponse().getStatus()).as(other.username() + " asks " + asked).isEqualTo(api);
+                assertThat(new String(answered.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8)).doesNotContain("温州收款权限五金");
+            }
+        }
+    }
+
+    @Test
+    void aReceiptOfACustomerMergedSinceIsNamedByTheSurvivor() {
+        Reviewers r = reviewers();
+        String rep = customers.bearer(mvc, r.rep());
+        String survivor = customers.customer(mvc, rep, "丽水合并收款机械有限公司", null).get("id").asString();
+        String merged = customers.customer(mvc, rep, "丽水合并收款机械（重复）", null).get("id").asString();
+        at(clock, "2026-12-15T10:00");
+        String id = record(r, """
+                {"customerId":"%s","amount":8000.00,"receivedOn":"2026-12-15","method":"OTHER"}""".formatted(merged))
+                .get("id").asString();
+        assertThat(customers.post(mvc, customers.bearer(mvc, r.manager()), "/api/v1/customers/" + survivor + "/merge",
+                "{\"mergedId\":\"" + merged + "\",\"reason\":\"同一家公司\"}")).hasStatusOk();
+
+        assertThat(page(session(r.finance()), "/receipts/" + id, "en"))
+                .contains("id=\"receipt-customer\">丽水合并收款机械有限公司<").doesNotContain("（重复）");
+    }
+}

@@ -226,4 +226,45 @@ class ReceiptPageTest {
         assertThat(page(session(r.finance()), "/receipts/" + id, "en"))
                 .contains("id=\"receipt-customer\">丽水合并收款机械有限公司<").doesNotContain("（重复）");
     }
+
+    @Test
+    void aPlansPageListsTheReceiptsAllocatedToItEachLinkingToItsPage() {
+        Reviewers r = reviewers();
+        JsonNode contract = contracts.sign(mvc, r, "金华计划收款仪表有限公司", "500000.00", """
+                {"type":"PREPAYMENT","amount":200000.00,"dueDate":"2026-12-20"},
+                {"type":"ACCEPTANCE","amount":300000.00,"dueCondition":"验收合格后 30 日内"}""", "2026-12-01");
+        String customerId = contract.get("customerId").asString();
+        var plans = plansOf(r, contract.get("id").asString(), 2);
+        String prepayment = plans.get(0).get("id").asString();
+        String acceptance = plans.get(1).get("id").asString();
+        at(clock, "2026-12-15T10:00");
+        JsonNode first = record(r, """
+                {"customerId":"%s","amount":150000.00,"receivedOn":"2026-12-10","method":"BANK_TRANSFER",
+                 "allocations":[{"receivableId":"%s","amount":120000.00},{"receivableId":"%s","amount":30000.00}]}"""
+                .formatted(customerId, prepayment, acceptance));
+        JsonNode second = record(r, """
+                {"customerId":"%s","amount":80000.00,"receivedOn":"2026-12-14","method":"ACCEPTANCE_BILL",
+                 "allocations":[{"receivableId":"%s","amount":80000.00}]}""".formatted(customerId, prepayment));
+        Cookie finance = session(r.finance());
+
+        for (String[] lang : new String[][] {{"en", "Receipts allocated to this plan"}, {"zh-CN", "分配到本期的收款"}}) {
+            String html = page(finance, "/receivables/" + prepayment, lang[0]);
+            assertThat(html).as("both receipts, each linking to its page, " + lang[0]).contains(lang[1],
+                    "href=\"/receipts/" + first.get("id").asString() + "\">" + first.get("number").asString() + "<",
+                    "href=\"/receipts/" + second.get("id").asString() + "\">" + second.get("number").asString() + "<",
+                    "2026-12-10", "2026-12-14");
+            String table = html.substring(html.indexOf("id=\"plan-receipts\""));
+            assertThat(table).as("the part allocated to this plan, not the receipt's amount").contains("120,000.00", "80,000.00")
+                    .doesNotContain("150,000.00");
+            assertThat(table.indexOf(first.get("number").asString())).as("the day the money arrived first")
+                    .isLessThan(table.indexOf(second.get("number").asString()));
+        }
+        String other = page(finance, "/receivables/" + acceptance, "en");
+        assertThat(other.substring(other.indexOf("id=\"plan-receipts\""))).contains(first.get("number").asString(), "30,000.00")
+                .doesNotContain(second.get("number").asString());
+        assertThat(page(session(r.director()), "/receivables/" + prepayment, "en")).contains("href=\"/receipts/" + second.get("id").asString() + "\"");
+        assertThat(page(session(r.rep()), "/receivables/" + prepayment, "en"))
+                .as("the rep reads the plan, not receipts (the API refuses them): no list, no link")
+                .doesNotContain("id=\"plan-receipts\"", "/receipts/" + first.get("id").asString());
+    }
 }

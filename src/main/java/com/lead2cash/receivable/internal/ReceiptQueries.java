@@ -52,6 +52,11 @@ public class ReceiptQueries {
                                 Instant allocatedAt) {
     }
 
+    /** A receipt that paid part of a plan, as the plan's page lists it: the receipt and how much of it went to the plan. */
+    public record PlanReceiptRow(UUID receiptId, String number, LocalDate receivedOn, ReceiptMethod method,
+                                 BigDecimal allocated, ReceiptState state) {
+    }
+
     private final JdbcClient jdbc;
 
     ReceiptQueries(JdbcClient jdbc) {
@@ -129,6 +134,23 @@ public class ReceiptQueries {
                 .query((rs, i) -> new AllocationRow(rs.getObject("plan_id", UUID.class), rs.getString("contract_number"),
                         rs.getInt("position"), MilestoneType.valueOf(rs.getString("type")), rs.getBigDecimal("amount"),
                         rs.getTimestamp("allocated_at").toInstant()))
+                .list();
+    }
+
+    /**
+     * The receipts allocated to a plan (the caller has the plan in scope), the day the money arrived first; a reversed
+     * one stays listed as reversed, its part no longer paying the plan.
+     */
+    public List<PlanReceiptRow> receiptsOf(UUID planId) {
+        requireReader();
+        return jdbc.sql("""
+                        select r.id, r.number, r.received_on, r.method, a.amount, r.state
+                        from receivable_allocation a join receivable_receipt r on r.id = a.receipt
+                        where a.plan_id = :plan order by r.received_on, r.number, a.receipt_key""")
+                .param("plan", planId)
+                .query((rs, i) -> new PlanReceiptRow(rs.getObject("id", UUID.class), rs.getString("number"),
+                        rs.getDate("received_on").toLocalDate(), ReceiptMethod.valueOf(rs.getString("method")),
+                        rs.getBigDecimal("amount"), ReceiptState.valueOf(rs.getString("state"))))
                 .list();
     }
 

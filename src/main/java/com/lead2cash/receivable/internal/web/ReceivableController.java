@@ -198,6 +198,10 @@ class ReceivableController {
         model.addAttribute("canSetDueDate", actions.contains(ReceivableAction.SET_DUE_DATE));
         model.addAttribute("canWriteOff", actions.contains(ReceivableAction.WRITE_OFF));
         model.addAttribute("siblings", planning.ofContract(r.contractId()));
+        // the receipts that paid the plan, for those who read receipts (reps and managers read plans, not receipts)
+        boolean readsReceipts = ReceiptQueries.mayRead(CurrentUser.require());
+        model.addAttribute("readsReceipts", readsReceipts);
+        model.addAttribute("planReceipts", readsReceipts ? receiptList.receiptsOf(r.id()) : List.of());
         model.addAttribute("owner", org.person(r.ownerId()).orElse(null));
         model.addAttribute("methods", ReceiptMethod.values());
         model.addAttribute("today", today);

@@ -290,6 +290,13 @@ class ContractPagesTest {
         assertThat(rows).as("the milestone rows typed").contains("value=\"30000.00\"", "合同签订后 10 日内", "验收合格后 15 日内")
                 .doesNotContain("value=\"50000.00\"");
         assertThat(FormHtml.inputValue(page(rep, path, "en"), "t-tax")).as("given back once").isEqualTo("91330100716105852F");
+        Cookie otherRep = customers.session(mvc, r.otherRep());
+        for (String other : new String[] {path, "/contracts/" + java.util.UUID.randomUUID()}) {
+            MvcTestResult unseen = post(otherRep, other + "/terms", "title", "他队改写", "version", draft.get("version").asString());
+            assertThat(unseen).as("another team's contract, or none: the 404 page, as its page").hasStatus(404);
+            assertThat(unseen).flash().isEmpty();
+        }
+        assertThat(api(r.rep(), id).get("version").asLong()).isEqualTo(draft.get("version").asLong());
 
         assertThat(support.post(mvc, token, "/api/v1/contracts/" + id + "/submit",
                 "{\"version\":" + api(r.rep(), id).get("version").asLong() + "}")).hasStatusOk();

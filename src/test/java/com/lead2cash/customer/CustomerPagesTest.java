@@ -162,6 +162,53 @@ class CustomerPagesTest {
         assertThat(FormHtml.inputValue(page, "merge-reason")).isEqualTo("同一家公司重复登记");
     }
 
+    @Test
+    void anActionOnACustomerOfAnotherTeamOrOnNoneIsTheNotFoundPageAsItsPageIsAndChangesNothing() throws Exception {
+        var company = support.company("unseen");
+        String rep = support.bearer(mvc, company.eastRep());
+        JsonNode customer = support.customer(mvc, rep, "他队客户有限公司", "\"grade\":\"B\"");
+        String id = customer.get("id").asString();
+        String demo = support.postJson(mvc, rep, "/api/v1/activities", """
+                {"customerId":"%s","type":"DEMO","occurredAt":"%s","summary":"演示"}
+                """.formatted(id, TestClock.START.minusSeconds(600))).get("id").asString();
+        // as the follow-up left it
+        String version = support.getJson(mvc, rep, "/api/v1/customers/" + id).get("version").asString();
+        Cookie westRep = fixtures.session(mvc, company.westRep().username(), Fixtures.PASSWORD);
+        Cookie westManager = fixtures.session(mvc, company.westManager().username(), Fixtures.PASSWORD);
+        assertThat(mvc.get().uri("/customers/" + id).cookie(westRep).exchange()).as("its page").hasStatus(404);
+
+        for (String path : new String[] {"/customers/" + id, "/customers/" + java.util.UUID.randomUUID()}) {
+            notFound(westRep, path + "/grade", "grade", "A", "note", "升级", "version", version);
+            notFound(westRep, path + "/pursuit-mode", "mode", "ACTIVE_PURSUIT", "version", version);
+            notFound(westRep, path + "/advance", "version", version);
+            notFound(westRep, path + "/lost", "reason", "客户已选用竞品", "version", version);
+            notFound(westRep, path + "/follow-up-plan", "at", "2026-12-08T10:00", "version", version);
+            notFound(westRep, path + "/release", "reason", "暂无预算", "version", version);
+            notFound(westRep, path + "/contacts", "name", "赵敏", "phone", "13900139001");
+            notFound(westRep, path + "/activities", "type", "CALL", "occurredAt", "2026-12-01T09:00", "summary", "电话");
+            notFound(westRep, path + "/activities/" + demo + "/minutes", "minutes", "纪要", "version", "0");
+            notFound(westManager, path + "/transfer", "ownerId", company.westRep().id().toString(), "reason", "调整",
+                    "version", version);
+            notFound(westManager, path + "/credit", "rating", "B", "limit", "20000.00", "reason", "上调", "version", version);
+            notFound(westManager, path + "/merge", "mergedCode", "C-0000-000000", "reason", "重复");
+        }
+        JsonNode after = support.getJson(mvc, rep, "/api/v1/customers/" + id);
+        assertThat(after.get("version").asString()).as("nothing changed").isEqualTo(version);
+        assertThat(after.get("grade").asString()).isEqualTo("B");
+        assertThat(after.get("ownerId").asString()).isEqualTo(company.eastRep().id().toString());
+        assertThat(support.getJson(mvc, rep, "/api/v1/customers/" + id + "/contacts")).as("no contact added").isEmpty();
+    }
+
+    private void notFound(Cookie session, String path, String... params) {
+        var request = mvc.post().uri(path).cookie(session).with(csrf());
+        for (int i = 0; i < params.length; i += 2) {
+            request = request.param(params[i], params[i + 1]);
+        }
+        var result = request.exchange();
+        assertThat(result).as(path).hasStatus(404);
+        assertThat(result).as(path + ": no message for the page").flash().isEmpty();
+    }
+
     private void refused(Cookie session, String path, String why, String... params) {
         var request = mvc.post().uri(path).cookie(session).with(csrf());
         for (int i = 0; i < params.length; i += 2) {

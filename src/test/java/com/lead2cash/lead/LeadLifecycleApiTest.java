@@ -213,6 +213,15 @@ class LeadLifecycleApiTest {
         assertThat(com.lead2cash.testing.FormHtml.textareaText(sessionPage(senior, id, "en"), "contact-summary"))
                 .as("given back once").isEmpty();
 
+        var west = fixtures.session(mvc, co.westRep().username(), com.lead2cash.testing.Fixtures.PASSWORD);
+        for (String other : new String[] {path, "/leads/" + UUID.randomUUID()}) {
+            var unseen = mvc.post().uri(other + "/regrade").cookie(west)
+                    .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                    .param("grade", "C").param("reason", "他队改级").param("version", lead.get("version").asString()).exchange();
+            assertThat(unseen).as("another team's lead, or none: the 404 page, as its page").hasStatus(HttpStatus.NOT_FOUND);
+            assertThat(unseen).flash().isEmpty();
+        }
+
         refused(senior, path + "/regrade", "error.staleVersion", "grade", "C", "reason", "预算推迟到明年", "version", stale);
         page = sessionPage(senior, id, "zh-CN");
         assertThat(com.lead2cash.testing.FormHtml.selected(page, "regrade-grade")).isEqualTo("C");

@@ -157,6 +157,33 @@ class OpportunityBoardPageTest {
     }
 
     @Test
+    void anActionOnAnOpportunityOfAnotherTeamOrOnNoneIsTheNotFoundPageAsItsPageIsAndChangesNothing() throws Exception {
+        var team = sales.team("unseen-page");
+        String token = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "他队商机有限公司", "孙经理", "sun@example.com");
+        JsonNode opportunity = sales.opportunity(mvc, token, customer, "他队商机", "1000");
+        String id = opportunity.get("id").asString();
+        String version = opportunity.get("version").asString();
+        Cookie other = customers.session(mvc, team.otherRep());
+        Cookie otherManager = customers.session(mvc, team.company().westManager());
+        assertThat(mvc.get().uri("/opportunities/" + id).cookie(other).exchange()).as("its page").hasStatus(404);
+
+        for (String path : new String[] {"/opportunities/" + id, "/opportunities/" + java.util.UUID.randomUUID()}) {
+            notFound(other, path + "/stage", "stage", "LOST", "lostReason", "COMPETITOR", "version", version);
+            notFound(other, path + "/reopen", "version", version);
+            notFound(other, path + "/forecast-category", "category", "COMMIT", "version", version);
+            notFound(other, path + "/evaluations", "needMatch", "8", "competitiveStrength", "8", "paymentRisk", "8",
+                    "resourceInvestment", "8", "comment", "可做");
+            notFound(other, path + "/invitations", "inviteeId", team.tech().id().toString());
+            notFound(otherManager, path + "/owner", "ownerId", team.otherRep().id().toString(), "version", version);
+        }
+        JsonNode after = customers.json(customers.get(mvc, token, "/api/v1/opportunities/" + id));
+        assertThat(after.get("version").asString()).as("nothing changed").isEqualTo(version);
+        assertThat(after.get("stage").asString()).isEqualTo(opportunity.get("stage").asString());
+        assertThat(after.get("ownerId").asString()).isEqualTo(team.rep().id().toString());
+    }
+
+    @Test
     void aRefusedLostReasonComesBackWithWhatTheAdministratorTyped() throws Exception {
         Cookie admin = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
         refused(admin, "/admin/opportunity-lost-reasons", "opportunity.lostReason.code.invalid", "code", "交付慢",
@@ -183,6 +210,16 @@ class OpportunityBoardPageTest {
             request = request.param(params[i], params[i + 1]);
         }
         assertThat(request.exchange()).as(path).hasStatus3xxRedirection().flash().containsEntry("flashError", why);
+    }
+
+    private void notFound(Cookie session, String path, String... params) {
+        var request = mvc.post().uri(path).cookie(session).with(SecurityMockMvcRequestPostProcessors.csrf());
+        for (int i = 0; i < params.length; i += 2) {
+            request = request.param(params[i], params[i + 1]);
+        }
+        var result = request.exchange();
+        assertThat(result).as(path).hasStatus(404);
+        assertThat(result).as(path + ": no message for the page").flash().isEmpty();
     }
 
     /** Invites on the page and follows the redirect, as the browser does: the page shows the flash message. */

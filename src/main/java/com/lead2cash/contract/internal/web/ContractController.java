@@ -69,8 +69,6 @@ class ContractController {
 
     /** Milestone rows the forms offer. */
     static final int MILESTONE_ROWS = 5;
-    /** Only a domain refusal is flashed on the contract's page: out of scope is the 404 page, a stale version the 409. */
-    private static final PageActions ACTIONS = PageActions.flashing();
 
     private final ContractDrafting drafting;
     private final ContractLifecycle lifecycle;
@@ -505,7 +503,7 @@ class ContractController {
     /** The action, then the contract's page with what came of it; {@code refused} runs when it was refused. */
     private String act(UUID id, RedirectAttributes redirect, String done, Runnable refused,
                        java.util.function.Supplier<Contract> action) {
-        return ACTIONS.runNaming(redirect, "/contracts/" + id, done, refused, () -> action.get().number());
+        return PageActions.runNaming(redirect, "/contracts/" + id, done, refused, () -> action.get().number());
     }
 
     static boolean isBlank(String s) {

@@ -68,10 +68,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize(CustomerAccess.READER_ROLES)
 class CustomerController {
 
-    /** A stale version or a record not found is flashed on the customer's page, as any refusal. */
-    private static final PageActions ACTIONS = PageActions.flashing(PageActions.Also.NOT_FOUND,
-            PageActions.Also.STALE_VERSION);
-
     /** The registration / correction form as the browser posts it. */
     public static class CustomerForm {
         private String name;
@@ -379,7 +375,7 @@ class CustomerController {
 
     /** {@link #act}, and {@code refused} runs when it was refused: a form's {@link Flash#typed} values for the page. */
     private String act(UUID id, RedirectAttributes redirect, String successKey, Runnable refused, Runnable action) {
-        return ACTIONS.run(redirect, "/customers/" + id, successKey, refused, action);
+        return PageActions.run(redirect, "/customers/" + id, successKey, refused, action);
     }
 
     @PostMapping("/customers/{id}/grade")
@@ -450,6 +446,8 @@ class CustomerController {
                  @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         return act(id, redirect, "customer.flash.merged",
                 () -> Flash.typed(redirect, "mergeTyped", "mergedCode", mergedCode, "reason", reason), () -> {
+            // this customer first: one out of scope is the 404 page, not a refusal of the code typed
+            access.visible(id);
             CustomerQueries.CustomerRow other = mergedCode == null || mergedCode.isBlank() ? null
                     : queries.list(new CustomerQueries.CustomerFilter(mergedCode.strip(), null, null, null, null, null,
                             null, 2)).items().stream().filter(r -> r.code().equalsIgnoreCase(mergedCode.strip()))

@@ -54,9 +54,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize(LeadApiController.LEAD_WORKERS)
 public class LeadController {
 
-    /** A stale version is flashed on the lead's page; a lead out of scope is the 404 page. */
-    private static final PageActions ACTIONS = PageActions.flashing(PageActions.Also.STALE_VERSION);
-
     /** The capture form as the browser posts it. */
     static class LeadForm {
         private String companyName;
@@ -327,7 +324,7 @@ public class LeadController {
 
     /** {@link #act}, and {@code refused} runs when it was refused: a form's {@link Flash#typed} values for the page. */
     private String act(UUID id, RedirectAttributes redirect, String successKey, Runnable refused, Runnable action) {
-        return ACTIONS.run(redirect, "/leads/" + id, successKey, refused, action);
+        return PageActions.run(redirect, "/leads/" + id, successKey, refused, action);
     }
 
     @PostMapping("/leads/{id}/screen")

@@ -55,9 +55,6 @@ class OpportunityController {
 
     static final String[] FIELDS = {"customerId", "name", "amount", "expectedCloseDate", "productLines", "competitors",
             "nextStep", "ownerId"};
-    /** A stale version, a record not found or an unreadable choice is flashed on the opportunity's page. */
-    private static final PageActions ACTIONS = PageActions.flashing(PageActions.Also.NOT_FOUND,
-            PageActions.Also.STALE_VERSION, PageActions.Also.UNREADABLE);
 
     /** The opportunity form; product lines and competitors one per line. */
     record OpportunityForm(UUID customerId, String customerLabel, String name, BigDecimal amount,
@@ -282,7 +279,7 @@ class OpportunityController {
     /** Carries out the action; its success message names what the action answers, a refusal says why. */
     private String attempt(UUID id, RedirectAttributes redirect, String successKey, Runnable refused,
                            java.util.function.Supplier<String> action) {
-        return ACTIONS.runNaming(redirect, "/opportunities/" + id, successKey, refused, action);
+        return PageActions.runNaming(redirect, "/opportunities/" + id, successKey, refused, action);
     }
 
     private String form(Model model, OpportunityForm form, Opportunity o, FormProblems problems) {

@@ -59,8 +59,6 @@ class QuoteController {
     /** How many quotes awaiting review the home panel lists. */
     static final int PANEL_ITEMS = 10;
     static final String[] FIELDS = {"priceListId", "validUntil", "deliveryPeriod", "paymentTerms", "notes", "lines"};
-    /** A record not found is flashed on the quote's page, as any refusal; a stale version is the 409 page. */
-    private static final PageActions ACTIONS = PageActions.flashing(PageActions.Also.NOT_FOUND);
 
     /** One row of the form; a row without a product is left out. */
     public static class LineForm {
@@ -341,7 +339,7 @@ class QuoteController {
 
     /** {@link #act}, and {@code refused} runs when it was refused: a form's {@link Flash#typed} values for the page. */
     private String act(UUID id, RedirectAttributes redirect, Runnable refused, java.util.function.Supplier<UUID> action) {
-        return "redirect:/quotes/" + ACTIONS.attempt(redirect, refused, action).orElse(id);
+        return "redirect:/quotes/" + PageActions.attempt(redirect, refused, action).orElse(id);
     }
 
     private String form(Model model, QuoteForm form, Quote quote, FormProblems problems) {

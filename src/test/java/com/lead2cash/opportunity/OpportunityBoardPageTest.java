@@ -184,6 +184,21 @@ class OpportunityBoardPageTest {
     }
 
     @Test
+    void aForecastCategoryNotOfferedIsRefusedOnThePageAsAnUnreadableValue() throws Exception {
+        var team = sales.team("unreadable-page");
+        String token = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "无法识别有限公司", "周经理", "zhou@example.com");
+        JsonNode opportunity = sales.opportunity(mvc, token, customer, "无法识别", "1000");
+        String id = opportunity.get("id").asString();
+        Cookie rep = customers.session(mvc, team.rep());
+
+        refused(rep, "/opportunities/" + id + "/forecast-category", "error.form.unreadable", "category", "CERTAIN",
+                "version", opportunity.get("version").asString());
+        assertThat(customers.json(customers.get(mvc, token, "/api/v1/opportunities/" + id)).get("version").asString())
+                .isEqualTo(opportunity.get("version").asString());
+    }
+
+    @Test
     void aRefusedLostReasonComesBackWithWhatTheAdministratorTyped() throws Exception {
         Cookie admin = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
         refused(admin, "/admin/opportunity-lost-reasons", "opportunity.lostReason.code.invalid", "code", "交付慢",

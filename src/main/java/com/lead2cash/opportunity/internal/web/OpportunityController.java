@@ -226,8 +226,9 @@ class OpportunityController {
     @PostMapping("/opportunities/{id}/forecast-category")
     String forecastCategory(@PathVariable UUID id, @RequestParam(required = false) String category,
                             @RequestParam(required = false) Long version, RedirectAttributes redirect) {
-        ForecastCategory chosen = category == null || category.isBlank() ? null : ForecastCategory.valueOf(category);
-        return act(id, redirect, "opportunity.forecast.saved", () -> service.setForecastCategory(id, chosen, version));
+        // read inside the action: a category not offered is refused on the page, as any unreadable value
+        return act(id, redirect, "opportunity.forecast.saved", () -> service.setForecastCategory(id,
+                category == null || category.isBlank() ? null : ForecastCategory.valueOf(category), version));
     }
 
     @PostMapping("/opportunities/{id}/owner")

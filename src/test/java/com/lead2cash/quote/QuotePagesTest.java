@@ -153,6 +153,76 @@ class QuotePagesTest {
     }
 
     @Test
+    void anActionOnAQuoteOfAnotherTeamOrOnNoneIsTheNotFoundPageAStaleVersionComesBackToThePage() {
+        clock.set(TestClock.START);
+        var team = sales.team("qunseen");
+        String rep = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "湖州他队报价有限公司", "吴芳", "wu@huzhou.test");
+        String contact = customers.getJson(mvc, rep, "/api/v1/customers/" + customer + "/contacts").get(0).get("id").asString();
+        String opportunity = sales.opportunity(mvc, rep, customer, "他队报价", "100000").get("id").asString();
+        String gateway = sales.product(mvc, team, "GW-QU", "工业网关", "1000.00", "13");
+        JsonNode quote = customers.json(SalesTestSupport.expect(customers.post(mvc, rep, "/api/v1/quotes", """
+                {"opportunityId":"%s","lines":[{"productId":"%s","quantity":3}]}""".formatted(opportunity, gateway)), 201));
+        String quoteId = quote.get("id").asString();
+        String version = quote.get("version").asString();
+        Cookie other = customers.session(mvc, team.otherRep());
+        Cookie otherManager = customers.session(mvc, team.company().westManager());
+        assertThat(mvc.get().uri("/quotes/" + quoteId).cookie(other).exchange()).as("its page").hasStatus(404);
+
+        for (String path : new String[] {"/quotes/" + quoteId, "/quotes/" + java.util.UUID.randomUUID()}) {
+            notFound(other, path + "/submit", "version", version);
+            notFound(other, path + "/revise", "version", version);
+            notFound(other, path + "/send", "contactId", contact, "version", version);
+            notFound(otherManager, path + "/review", "comment", "同意", "version", version);
+        }
+        JsonNode after = customers.getJson(mvc, rep, "/api/v1/quotes/" + quoteId);
+        assertThat(after.get("version").asString()).as("nothing changed").isEqualTo(version);
+        assertThat(after.get("status").asString()).isEqualTo("DRAFT");
+
+        // a version someone else's save made stale: back to the quote's page (or its form) with why
+        Cookie session = customers.session(mvc, team.rep());
+        String stale = "99999";
+        assertThat(mvc.post().uri("/quotes/" + quoteId + "/submit").cookie(session)
+                .with(SecurityMockMvcRequestPostProcessors.csrf()).param("version", stale).exchange())
+                .hasStatus3xxRedirection().flash().containsEntry("flashError", "error.staleVersion");
+        MvcTestResult edited = mvc.post().uri("/quotes/" + quoteId).cookie(session)
+                .with(SecurityMockMvcRequestPostProcessors.csrf()).header("Accept-Language", "en").param("lang", "en")
+                .param("lines[0].productId", gateway).param("lines[0].quantity", "4").param("paymentTerms", "货到付款")
+                .param("version", stale).exchange();
+        assertThat(edited).as("the form as typed, not the 409 page").hasStatusOk();
+        assertThat(body(edited)).contains("id=\"quote-problems\"", "Someone else changed this record meanwhile", "货到付款");
+        assertThat(customers.getJson(mvc, rep, "/api/v1/quotes/" + quoteId).get("version").asString()).isEqualTo(version);
+
+        JsonNode approved = customers.json(SalesTestSupport.expect(customers.post(mvc, rep,
+                "/api/v1/quotes/" + quoteId + "/submit", "{}"), 200));
+        assertThat(approved.get("status").asString()).isEqualTo("APPROVED");
+        Cookie manager = customers.session(mvc, team.manager());
+        assertThat(mvc.post().uri("/quotes/" + quoteId + "/review").cookie(manager)
+                .with(SecurityMockMvcRequestPostProcessors.csrf()).param("comment", "价格合理").param("version", stale)
+                .exchange()).hasStatus3xxRedirection().flash().containsEntry("flashError", "error.staleVersion");
+        assertThat(com.lead2cash.testing.FormHtml.textareaText(page(manager, "/quotes/" + quoteId, "en"), "review-comment"))
+                .as("what the manager wrote, given back").isEqualTo("价格合理");
+        assertThat(mvc.post().uri("/quotes/" + quoteId + "/review").cookie(manager)
+                .with(SecurityMockMvcRequestPostProcessors.csrf()).param("comment", "价格合理").exchange())
+                .hasStatus3xxRedirection().flash().containsEntry("flashSuccess", "quote.reviewed");
+        assertThat(mvc.post().uri("/quotes/" + quoteId + "/send").cookie(session)
+                .with(SecurityMockMvcRequestPostProcessors.csrf()).param("contactId", contact).param("version", stale)
+                .exchange()).hasStatus3xxRedirection().flash().containsEntry("flashError", "error.staleVersion");
+        assertThat(customers.getJson(mvc, rep, "/api/v1/quotes/" + quoteId).get("status").asString()).as("nothing sent")
+                .isNotEqualTo("SENT");
+    }
+
+    private void notFound(Cookie session, String path, String... params) {
+        var request = mvc.post().uri(path).cookie(session).with(SecurityMockMvcRequestPostProcessors.csrf());
+        for (int i = 0; i < params.length; i += 2) {
+            request = request.param(params[i], params[i + 1]);
+        }
+        MvcTestResult result = request.exchange();
+        assertThat(result).as(path).hasStatus(404);
+        assertThat(result).as(path + ": no message for the page").flash().isEmpty();
+    }
+
+    @Test
     void Q3_theRepWritesNegotiationMinutesOnTheFormAndSendsThemForConfirmation() {
         clock.set(TestClock.START);
         var team = sales.team("mpages");

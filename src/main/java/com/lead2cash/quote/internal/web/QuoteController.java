@@ -28,6 +28,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -241,6 +242,9 @@ class QuoteController {
             return "redirect:/quotes/" + q.id();
         } catch (DomainException e) {
             return form(model, form, current, FormProblems.of(e, messages, locale));
+        } catch (OptimisticLockingFailureException e) {
+            // saved by someone else meanwhile: the form as typed, with why it was not saved
+            return form(model, form, current, FormProblems.of(new DomainException("error.staleVersion"), messages, locale));
         }
     }
 
@@ -300,21 +304,21 @@ class QuoteController {
         });
     }
 
-    /** Sends the quote and shows the link and its QR code once (the application keeps only a hash of it). */
+    /**
+     * Sends the quote and shows the link and its QR code once (the application keeps only a hash of it); a refusal
+     * goes back to the quote's page, as its other actions.
+     */
     @PostMapping("/quotes/{id}/send")
     String send(@PathVariable UUID id, @RequestParam(required = false) UUID contactId,
                 @RequestParam(required = false) String documentLocale, @RequestParam(required = false) Long version,
                 Model model, RedirectAttributes redirect) {
-        try {
+        return PageActions.attempt(redirect, () -> { }, () -> {
             QuoteService.Sent sent = service.send(id, contactId, version, DocumentLanguage.of(documentLocale));
             model.addAttribute("q", sent.quote());
             model.addAttribute("sent", sent.confirmation());
             model.addAttribute("refusal", null);
             return "quote/sent";
-        } catch (DomainException e) {
-            Flash.error(redirect, e);
-            return "redirect:/quotes/" + id;
-        }
+        }).orElse("redirect:/quotes/" + id);
     }
 
     /** The printable page: the same template as the PDF. */

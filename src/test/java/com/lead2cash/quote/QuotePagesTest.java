@@ -248,9 +248,14 @@ class QuotePagesTest {
         page(session, path, "en");
         assertThat(page(session, "/opportunities/" + opportunity + "/quotes", "zh-CN")).contains("谈判纪要 第1版");
 
+        String contact = customers.getJson(mvc, rep, "/api/v1/customers/" + customer + "/contacts").get(0).get("id").asString();
+        Cookie other = customers.session(mvc, team.otherRep());
+        for (String unseen : new String[] {path, "/negotiation-minutes/" + java.util.UUID.randomUUID()}) {
+            notFound(other, unseen + "/send", "contactId", contact);
+        }
+        assertThat(customers.getJson(mvc, rep, "/api/v1/" + path.substring(1)).get("status").asString()).isEqualTo("DRAFT");
         MvcTestResult sent = mvc.post().uri(path + "/send").cookie(session).with(SecurityMockMvcRequestPostProcessors.csrf())
-                .param("contactId", customers.getJson(mvc, rep, "/api/v1/customers/" + customer + "/contacts").get(0).get("id").asString())
-                .exchange();
+                .param("contactId", contact).exchange();
         assertThat(sent).hasStatusOk();
         assertThat(body(sent)).contains("id=\"confirmation-url\"", "/c/");
         assertThat(page(session, path, "zh-CN")).contains("待客户确认");

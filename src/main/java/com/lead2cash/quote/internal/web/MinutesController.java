@@ -7,6 +7,7 @@ import com.lead2cash.platform.DocumentLanguage;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormProblems;
+import com.lead2cash.platform.web.PageActions;
 import com.lead2cash.quote.internal.QuoteDocuments;
 import com.lead2cash.quote.internal.minutes.MilestoneType;
 import com.lead2cash.quote.internal.minutes.MinutesContent;
@@ -190,16 +191,14 @@ class MinutesController {
     @PostMapping("/negotiation-minutes/{id}/send")
     String send(@PathVariable UUID id, @RequestParam(required = false) UUID contactId,
                 @RequestParam(required = false) String documentLocale, Model model, RedirectAttributes redirect) {
-        try {
+        // a refusal back to the minutes' page, as the quote's Send: minutes out of scope or unknown are the 404 page
+        return PageActions.attempt(redirect, () -> { }, () -> {
             NegotiationMinutesService.Sent sent = service.send(id, contactId, DocumentLanguage.of(documentLocale));
             model.addAttribute("m", sent.minutes());
             model.addAttribute("sent", sent.confirmation());
             model.addAttribute("refusal", null);
             return "quote/minutes-sent";
-        } catch (DomainException e) {
-            Flash.error(redirect, e);
-            return "redirect:/negotiation-minutes/" + id;
-        }
+        }).orElse("redirect:/negotiation-minutes/" + id);
     }
 
     private String form(Model model, MinutesForm form, FormProblems problems) {

@@ -171,6 +171,7 @@ class OpportunityBoardPageTest {
         for (String path : new String[] {"/opportunities/" + id, "/opportunities/" + java.util.UUID.randomUUID()}) {
             notFound(other, path + "/stage", "stage", "LOST", "lostReason", "COMPETITOR", "version", version);
             notFound(other, path + "/reopen", "version", version);
+            notFound(other, path + "/move", "stage", "PROPOSAL", "version", version);
             notFound(other, path + "/forecast-category", "category", "COMMIT", "version", version);
             notFound(other, path + "/evaluations", "needMatch", "8", "competitiveStrength", "8", "paymentRisk", "8",
                     "resourceInvestment", "8", "comment", "可做");

@@ -14,6 +14,7 @@ import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.NavigationEntry;
+import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
 import java.time.Clock;
@@ -116,6 +117,8 @@ class BoardController {
         Refusal refusal = null;
         try {
             service.move(id, stage, lostReason, lostNote, lostTo, version);
+        } catch (RecordNotFoundException e) {
+            throw e; // not found or out of scope: the 404 page's words above the board, as a GET of it answers
         } catch (OptimisticLockingFailureException e) {
             refusal = new Refusal(id, message("error.staleVersion", null, locale), false, stage);
         } catch (ForbiddenException e) {

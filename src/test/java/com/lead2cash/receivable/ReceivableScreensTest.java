@@ -65,6 +65,16 @@ class ReceivableScreensTest {
         return html;
     }
 
+    private void notFound(Cookie session, String path, String... params) {
+        var request = mvc.post().uri(path).with(csrf()).cookie(session);
+        for (int i = 0; i < params.length; i += 2) {
+            request = request.param(params[i], params[i + 1]);
+        }
+        var result = request.exchange();
+        assertThat(result).as(path).hasStatus(404);
+        assertThat(result).as(path + ": no message for the page").flash().isEmpty();
+    }
+
     /** The contract's two payment plans, once planning (after the signing commits) made them. */
     private JsonNode twoPlans(Reviewers r, String contractId) {
         String rep = customers.bearer(mvc, r.rep());
@@ -170,6 +180,22 @@ class ReceivableScreensTest {
         Cookie finance = fixtures.session(mvc, r.finance().username(), Fixtures.PASSWORD);
         String rep = customers.bearer(mvc, r.rep());
         long version = customers.getJson(mvc, rep, "/api/v1/receivables/" + plan).get("version").asLong();
+
+        // a plan of another team's rep, or none, a receipt that is none: the 404 page, as a GET of it, and nothing changes
+        Cookie otherRep = fixtures.session(mvc, r.otherRep().username(), Fixtures.PASSWORD);
+        String unknown = "/receivables/" + java.util.UUID.randomUUID();
+        for (Object[] asked : new Object[][] {{otherRep, "/receivables/" + plan}, {otherRep, unknown}, {finance, unknown}}) {
+            Cookie who = (Cookie) asked[0];
+            String path = (String) asked[1];
+            notFound(who, path + "/due-date", "dueDate", "2027-03-01", "version", String.valueOf(version));
+            notFound(who, path + "/customer-reminded");
+            notFound(who, path + "/write-off", "reason", "无法收回", "version", String.valueOf(version));
+            notFound(who, path + "/receipts", "amount", "1000.00", "receivedOn", "2027-02-15", "method", "CASH");
+        }
+        String noReceipt = "/receipts/" + java.util.UUID.randomUUID();
+        notFound(finance, noReceipt + "/allocations", "receivableId", plan, "amount", "1000.00", "version", "0");
+        notFound(finance, noReceipt + "/reversal", "reason", "付款方账户错误", "version", "0");
+        assertThat(customers.getJson(mvc, rep, "/api/v1/receivables/" + plan).get("version").asLong()).isEqualTo(version);
 
         String fresh = page(finance, "/receivables/" + plan, "en");
         assertThat(FormHtml.inputValue(fresh, "due-date")).as("at first the plan's due date").isEqualTo("2026-12-20");

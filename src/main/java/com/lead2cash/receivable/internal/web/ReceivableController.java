@@ -7,6 +7,7 @@ import com.lead2cash.platform.HomePanel;
 import com.lead2cash.platform.MoneyText;
 import com.lead2cash.platform.NavigationEntry;
 import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.receivable.internal.ReceiptQueries;
@@ -224,6 +225,8 @@ class ReceivableController {
                     method(method), payer, reference,
                     toPlan.signum() > 0 ? List.of(new AllocationRequest(r.id(), toPlan)) : List.of()));
             Flash.success(redirect, "receipt.recorded", receipt.number(), MoneyText.of(receipt.amount()));
+        } catch (RecordNotFoundException e) {
+            throw e; // not found or out of scope: the 404 page, as a GET of it
         } catch (DomainException e) {
             Flash.error(redirect, e);
             // the form shows what finance typed again, not the plan's outstanding amount and blank fields
@@ -239,6 +242,8 @@ class ReceivableController {
         try {
             planning.fallDueOn(id, date("dueDate", dueDate), version);
             Flash.success(redirect, "receivable.dueDate.saved");
+        } catch (RecordNotFoundException e) {
+            throw e; // not found or out of scope: the 404 page, as a GET of it
         } catch (DomainException e) {
             Flash.error(redirect, e);
             // the form shows the day typed again, not the plan's due date
@@ -252,6 +257,8 @@ class ReceivableController {
         try {
             planning.customerReminded(id);
             Flash.success(redirect, "receivable.reminder.confirmed");
+        } catch (RecordNotFoundException e) {
+            throw e; // not found or out of scope: the 404 page, as a GET of it
         } catch (DomainException e) {
             Flash.error(redirect, e);
         }
@@ -264,6 +271,8 @@ class ReceivableController {
         try {
             planning.writeOff(id, reason, version);
             Flash.success(redirect, "receivable.writtenOff");
+        } catch (RecordNotFoundException e) {
+            throw e; // not found or out of scope: the 404 page, as a GET of it
         } catch (DomainException e) {
             Flash.error(redirect, e);
             // no refusal today leaves the form on the page (a stale version answers the 409 page), a future one would
@@ -283,6 +292,8 @@ class ReceivableController {
             }
             Receipt r = receipts.allocate(id, List.of(new AllocationRequest(receivableId, money("amount", amount))), version);
             Flash.success(redirect, "receipt.allocated", r.number());
+        } catch (RecordNotFoundException e) {
+            throw e; // not found or out of scope: the 404 page, as a GET of it
         } catch (DomainException e) {
             Flash.error(redirect, e);
             // the workbench lists many receipts: the one refused shows the plan chosen and the amount typed again
@@ -327,6 +338,8 @@ class ReceivableController {
         try {
             Receipt r = receipts.reverse(id, reason, version);
             Flash.success(redirect, "receipt.reversedDone", r.number());
+        } catch (RecordNotFoundException e) {
+            throw e; // not found or out of scope: the 404 page, as a GET of it
         } catch (DomainException e) {
             Flash.error(redirect, e);
         }

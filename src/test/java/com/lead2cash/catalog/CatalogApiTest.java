@@ -138,6 +138,21 @@ class CatalogApiTest {
                 .getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(com.lead2cash.testing.FormHtml.inputValue(page, "productCode")).isEqualTo("GW-1OO");
         assertThat(com.lead2cash.testing.FormHtml.inputValue(page, "unitPrice")).isEqualTo("1880.00");
+
+        // a list that is none: the 404 page, as a GET of it
+        String none = "/price-lists/" + java.util.UUID.randomUUID();
+        for (String[] post : new String[][] {{"/prices", "productCode", "GW-100", "unitPrice", "1880.00"},
+                {"/members", "customer", java.util.UUID.randomUUID().toString(), "action", "add"},
+                {"/active", "active", "false", "version", "0"}}) {
+            var request = mvc.post().uri(none + post[0]).cookie(session)
+                    .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
+            for (int i = 1; i < post.length; i += 2) {
+                request = request.param(post[i], post[i + 1]);
+            }
+            var answered = request.exchange();
+            assertThat(answered).as(post[0]).hasStatus(404);
+            assertThat(answered).as(post[0]).flash().isEmpty();
+        }
     }
 
     @Test

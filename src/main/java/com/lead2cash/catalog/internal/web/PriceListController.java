@@ -9,6 +9,7 @@ import com.lead2cash.catalog.internal.ProductService;
 import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormProblems;
 import java.math.BigDecimal;
@@ -136,6 +137,7 @@ class PriceListController {
                  @RequestParam(required = false) UUID productId, @RequestParam(required = false) String unitPrice,
                  @RequestParam(required = false) Long version, RedirectAttributes redirect) {
         try {
+            lists.require(id); // the list first: one that is none is the 404 page, not a refusal of the code typed
             UUID product = productId;
             if (product == null) {
                 product = products.requireByCode(productCode).id();
@@ -153,6 +155,8 @@ class PriceListController {
             return "redirect:/price-lists/" + id;
         } catch (OptimisticLockingFailureException e) {
             Flash.error(redirect, "error.staleVersion");
+        } catch (RecordNotFoundException e) {
+            throw e; // not found: the 404 page, as a GET of it
         } catch (DomainException e) {
             Flash.error(redirect, e);
         }
@@ -184,6 +188,8 @@ class PriceListController {
             Flash.success(redirect, "catalog.priceList.saved", list.name());
         } catch (OptimisticLockingFailureException e) {
             Flash.error(redirect, "error.staleVersion");
+        } catch (RecordNotFoundException e) {
+            throw e; // not found: the 404 page, as a GET of it
         } catch (DomainException e) {
             Flash.error(redirect, e);
         }
@@ -199,6 +205,8 @@ class PriceListController {
             Flash.success(redirect, active ? "catalog.priceList.activated" : "catalog.priceList.deactivated");
         } catch (OptimisticLockingFailureException e) {
             Flash.error(redirect, "error.staleVersion");
+        } catch (RecordNotFoundException e) {
+            throw e; // not found: the 404 page, as a GET of it
         } catch (DomainException e) {
             Flash.error(redirect, e);
         }

@@ -61,4 +61,19 @@ class PagesRenderTest {
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(edited).contains("name=\"displayName\"").doesNotContain("name=\"username\"");
     }
+
+    @Test
+    void aUserOrAnOrganisationalUnitThatIsNoneIsTheNotFoundPageWhenChangedAsWhenOpened() {
+        Cookie session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+        var noUser = mvc.post().uri("/admin/users/" + java.util.UUID.randomUUID() + "/active").cookie(session)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("active", "false").param("version", "0").exchange();
+        assertThat(noUser).hasStatus(404);
+        assertThat(noUser).flash().isEmpty();
+        var noUnit = mvc.post().uri("/admin/org/" + java.util.UUID.randomUUID()).cookie(session)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("name", "无此部门").param("version", "0").exchange();
+        assertThat(noUnit).hasStatus(404);
+        assertThat(noUnit).flash().isEmpty();
+    }
 }

@@ -1,6 +1,7 @@
 package com.lead2cash.platform.internal.identity;
 
 import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.web.Flash;
 import java.util.UUID;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -47,6 +48,8 @@ class OrgAdminController {
         try {
             OrgUnit unit = identity.updateOrgUnit(id, name, managerId, version);
             Flash.success(redirect, "flash.org.updated", unit.name());
+        } catch (RecordNotFoundException e) {
+            throw e; // not found: the 404 page, as a GET of it
         } catch (DomainException e) {
             Flash.error(redirect, e);
         } catch (OptimisticLockingFailureException e) {

@@ -2,6 +2,7 @@ package com.lead2cash.platform.internal.identity;
 
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormErrors;
@@ -144,6 +145,8 @@ class UserAdminController {
         try {
             User user = identity.setActive(id, active, version);
             Flash.success(redirect, active ? "flash.user.activated" : "flash.user.deactivated", user.username());
+        } catch (RecordNotFoundException e) {
+            throw e; // not found: the 404 page, as a GET of it
         } catch (DomainException e) {
             Flash.error(redirect, e);
         } catch (OptimisticLockingFailureException e) {

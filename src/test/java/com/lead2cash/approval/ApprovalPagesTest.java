@@ -30,6 +30,7 @@ class ApprovalPagesTest {
     @Autowired Fixtures fixtures;
     @Autowired Approvals approvals;
     @Autowired java.time.Clock clock;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @org.springframework.beans.factory.annotation.Value("${l2c.zone}") java.time.ZoneId zone;
 
     UUID rep;
@@ -103,6 +104,18 @@ class ApprovalPagesTest {
                 .param("endsOn", today.plusDays(3).toString())).hasStatus(HttpStatus.FOUND);
         assertThat(mvc.get().uri("/approvals/delegations").cookie(session)).hasStatusOk().bodyText()
                 .contains("delegations-table", "rep Name");
+
+        // revoked by someone it was neither given by nor to, or one that is none: the 404 page, and it stays
+        UUID given = jdbc.sql("select id from approval_delegation where delegator_id = :me").param("me", lawyer)
+                .query(UUID.class).single();
+        for (UUID asked : new UUID[] {given, UUID.randomUUID()}) {
+            var revoked = mvc.post().uri("/approvals/delegations/{id}/revoke", asked).cookie(login("outsider"))
+                    .with(csrf()).exchange();
+            assertThat(revoked).hasStatus(HttpStatus.NOT_FOUND);
+            assertThat(revoked).flash().isEmpty();
+        }
+        assertThat(jdbc.sql("select active from approval_delegation where id = :id").param("id", given)
+                .query(Boolean.class).single()).isTrue();
     }
 
     @Test

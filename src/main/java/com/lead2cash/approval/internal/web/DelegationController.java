@@ -5,6 +5,7 @@ import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormErrors;
@@ -97,6 +98,8 @@ public class DelegationController {
         try {
             delegations.revoke(id, CurrentUser.require().id());
             Flash.success(redirect, "flash.approval.delegationRevoked");
+        } catch (RecordNotFoundException e) {
+            throw e; // not found, or neither given nor received by the caller: the 404 page
         } catch (DomainException e) {
             Flash.error(redirect, e.messageKey(), e.args());
         }

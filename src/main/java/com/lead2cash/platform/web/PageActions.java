@@ -17,6 +17,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 public final class PageActions {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PageActions.class);
+
     private PageActions() {
     }
 
@@ -55,6 +57,8 @@ public final class PageActions {
         } catch (OptimisticLockingFailureException e) {
             Flash.error(redirect, "error.staleVersion");
         } catch (IllegalArgumentException e) {
+            // most often a value typed by hand; logged, as it may also be a rule of the code broken
+            LOG.warn("A page's action refused a value it could not read", e);
             Flash.error(redirect, "error.form.unreadable");
         }
         refused.run();

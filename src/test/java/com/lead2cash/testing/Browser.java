@@ -18,6 +18,8 @@ public final class Browser implements AutoCloseable {
 
     /** Every browser open in this JVM, for {@link BrowserFailureReport}. */
     static final java.util.Set<Browser> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Map<com.microsoft.playwright.Request, String> pending =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private static Browser shared;
 
@@ -55,6 +57,11 @@ public final class Browser implements AutoCloseable {
     }
 
     /** The pages open in this browser, in the order they were opened. */
+    /** Requests sent and not yet answered, in every profile of this browser. */
+    List<String> pending() {
+        return List.copyOf(pending.values());
+    }
+
     List<Page> pages() {
         return browser.contexts().stream().flatMap(c -> c.pages().stream()).toList();
     }
@@ -96,8 +103,12 @@ public final class Browser implements AutoCloseable {
             })();
             """;
 
-    private static Page page(BrowserContext context) {
+    private Page page(BrowserContext context) {
         context.setDefaultTimeout(15_000);
+        // what the browser still waits for, for a failure's report (a page that never went quiet names why)
+        context.onRequest(request -> pending.put(request, request.method() + " " + request.url()));
+        context.onRequestFinished(pending::remove);
+        context.onRequestFailed(pending::remove);
         context.addInitScript(HIDDEN_UNTIL_READY);
         return context.newPage();
     }

@@ -18,6 +18,7 @@ public final class BrowserFailureReport implements TestWatcher {
     public void testFailed(ExtensionContext context, Throwable cause) {
         StringBuilder report = new StringBuilder("Browser pages when " + context.getDisplayName() + " failed:\n");
         for (Browser browser : Browser.OPEN) {
+            browser.pending().forEach(request -> report.append("(still waiting for ").append(request).append(")\n"));
             for (Page page : browser.pages()) {
                 report.append("--- ").append(page.url()).append('\n');
                 try {

@@ -61,8 +61,12 @@ public class FreshDataPerClass implements TestExecutionListener, Ordered {
         String database = url.substring(url.lastIndexOf('/') + 1).replaceFirst("\\?.*", "");
         String snapshot = SNAPSHOTS.get(context);
         HikariPoolMXBean connections = pool.getHikariPoolMXBean();
+        int minimumIdle = pool.getHikariConfigMXBean().getMinimumIdle();
+        // no connection is lent or opened while the data is replaced: none may reach the old database's last state
         connections.suspendPool();
+        pool.getHikariConfigMXBean().setMinimumIdle(0);
         try {
+            connections.softEvictConnections();
             awaitNoneInUse(connections);
             if (snapshot == null) {
                 snapshot = TestPostgres.newName("snapshot");
@@ -72,9 +76,10 @@ public class FreshDataPerClass implements TestExecutionListener, Ordered {
                 TestPostgres.restore(database, snapshot);
                 forgetTheOldDatabase((ConfigurableApplicationContext) context);
             }
-            // idle connections were ended with the old database (or by the snapshot): none may be handed out
+            // any connection still open was ended with the old database (or by the snapshot): none may be lent
             connections.softEvictConnections();
         } finally {
+            pool.getHikariConfigMXBean().setMinimumIdle(minimumIdle);
             connections.resumePool();
         }
     }

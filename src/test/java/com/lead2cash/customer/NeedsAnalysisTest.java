@@ -332,6 +332,9 @@ class NeedsAnalysisTest {
         assertThat(fragment).as("the page's list of links sent lists it at once, swapped out of band")
                 .contains("id=\"needs-sent-list\" hx-swap-oob=\"true\"", "confirmation-list", "王伟")
                 .doesNotContain("尚未发送");
+        assertThat(fragment).as("the C6 badge above the list says it was sent on time at once, swapped out of band")
+                .contains("id=\"needs-due\" hx-swap-oob=\"true\"", "id=\"needs-due-state\"", "已按时发送")
+                .doesNotContain("待发送");
         assertThat(body(mvc.get().uri(page + "?lang=zh-CN").cookie(session).exchange())).contains("已按时发送", "已发送");
         assertThat(body(mvc.get().uri(page + "/card?lang=en").cookie(session).exchange()))
                 .contains("Version 1", "Sent", "Open the report").doesNotContain("??");

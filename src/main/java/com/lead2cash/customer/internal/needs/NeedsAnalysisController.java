@@ -205,10 +205,14 @@ class NeedsAnalysisController {
                 @RequestParam(required = false) String language, Model model) {
         try {
             model.addAttribute("sent", service.send(id, contactId, DocumentLanguage.of(language)));
-            // the page's list of links sent, above the form, lists this one too (swapped out of band)
-            List<ConfirmationView> sent = service.confirmationsOf(service.version(id).analysis());
+            // the page's list of links sent, above the form, lists this one too, and the C6 badge above it says
+            // the deadline was met (both swapped out of band)
+            NeedsAnalysis analysis = service.version(id).analysis();
+            List<ConfirmationView> sent = service.confirmationsOf(analysis);
             model.addAttribute("confirmations", sent);
             model.addAttribute("openable", confirmations.openable(sent));
+            model.addAttribute("current", views.of(analysis));
+            model.addAttribute("zone", zone);
             model.addAttribute("oob", true);
         } catch (RecordNotFoundException | ForbiddenException e) {
             throw e;

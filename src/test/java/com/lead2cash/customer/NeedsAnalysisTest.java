@@ -158,6 +158,19 @@ class NeedsAnalysisTest {
     }
 
     @Test
+    void aBudgetTypedAsABareAmountReadsGroupedOnThePageAndInTheDocumentSent() {
+        JsonNode v1 = write(report(INTERVIEW, "客户跟进靠 Excel").replace("50–80 万元，分两期", "300000"));
+        Cookie session = fixtures.session(mvc, company.eastRep().username(), Fixtures.PASSWORD);
+        assertThat(body(mvc.get().uri("/customers/" + customerId + "/needs-analyses?lang=zh-CN").cookie(session)
+                .exchange())).contains("300,000.00").doesNotContain("300000");
+        JsonNode sent = send(v1.get("id").asString(), wangId);
+        assertThat(body(open(sent.at("/confirmation/url").asString()))).as("the document the customer confirms")
+                .contains("预算", "300,000.00").doesNotContain("300000");
+        assertThat(support.getJson(mvc, rep, "/api/v1/needs-analyses/" + v1.get("id").asString()).get("budget")
+                .asString()).as("kept as typed").isEqualTo("300000");
+    }
+
+    @Test
     void C6_aReportSentAfterTheWindowMeetsItLate() {
         JsonNode v1 = write(report(INTERVIEW, "客户跟进靠 Excel"));
         clock.set(INTERVIEW.plus(Duration.ofHours(30)));

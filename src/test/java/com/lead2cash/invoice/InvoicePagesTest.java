@@ -111,7 +111,11 @@ class InvoicePagesTest {
 
         for (String lang : new String[] {"zh-CN", "en"}) {
             assertThat(page(rep, "/invoices/contracts/" + contractId + "/panel", lang)).contains("request-invoice");
-            assertThat(page(rep, "/invoices/new?contractId=" + contractId, lang)).contains("600000.00", "invoice-form");
+            String form = page(rep, "/invoices/new?contractId=" + contractId, lang);
+            assertThat(form).contains("invoice-form").doesNotContain("600000.00");
+            // prefilled as the screens show amounts, grouped with two decimals
+            assertThat(com.lead2cash.testing.FormHtml.inputValue(form, "amount")).isEqualTo("600,000.00");
+            assertThat(com.lead2cash.testing.FormHtml.inputValue(form, "line-amount-0")).isEqualTo("600,000.00");
         }
         assertThat(page(rep, "/invoices/contracts/" + contractId + "/panel", "en")).contains("Not yet invoiced: 600,000.00");
 
@@ -125,7 +129,8 @@ class InvoicePagesTest {
         assertThat(html(tooMuch)).contains("Only 600,000.00 of the contract is left to invoice.");
         assertThat(invoicesOf(contractId)).isZero();
 
-        MvcTestResult requested = requestForm(rep, contractId, VALID_TAX_ID, "400000.00");
+        // the server reads a grouped amount, as the form prefills it
+        MvcTestResult requested = requestForm(rep, contractId, VALID_TAX_ID, "400,000.00");
         assertThat(requested).hasStatus3xxRedirection();
         String location = requested.getResponse().getRedirectedUrl();
         String id = location.substring(location.lastIndexOf('/') + 1).replaceAll("\\?.*", "");

@@ -1,7 +1,9 @@
 package com.lead2cash.customer.internal.needs;
 
 import com.lead2cash.confirmation.ConfirmationDocument;
+import com.lead2cash.platform.MoneyText;
 import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.platform.web.FormValues;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -44,7 +46,7 @@ class NeedsAnalysisDocument {
                     true));
         }
         paragraph(sections, "customer.needs.doc.goals", a.goals(), locale);
-        paragraph(sections, "customer.needs.doc.budget", a.budget(), locale);
+        paragraph(sections, "customer.needs.doc.budget", budget(a.budget()), locale);
         paragraph(sections, "customer.needs.doc.decisionProcess", a.decisionProcess(), locale);
         if (!a.decisionMakers().isEmpty()) {
             List<List<String>> rows = a.decisionMakers().stream()
@@ -61,6 +63,14 @@ class NeedsAnalysisDocument {
 
     String title(int number, String customerName, Locale locale) {
         return text("customer.needs.doc.title", locale, number, customerName);
+    }
+
+    /**
+     * A budget typed as a bare amount (300000) reads as amounts do on every screen (300,000.00); one written in
+     * words (50–80 万元，分两期) stays as written.
+     */
+    static String budget(String typed) {
+        return typed == null ? null : FormValues.readDecimal(typed).map(MoneyText::of).orElse(typed);
     }
 
     private void paragraph(List<ConfirmationDocument.Section> sections, String headingKey, String value, Locale locale) {

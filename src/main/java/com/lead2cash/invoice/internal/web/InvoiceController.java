@@ -16,6 +16,7 @@ import com.lead2cash.invoice.internal.domain.InvoiceStatus;
 import com.lead2cash.invoice.internal.domain.InvoiceType;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.MoneyText;
 import com.lead2cash.platform.NavigationEntry;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
@@ -105,7 +106,9 @@ class InvoiceController {
     String newRequest(@RequestParam UUID contractId, Model model) {
         InvoiceService.Requestable r = service.requireRequestable(contractId);
         List<String> descriptions = new ArrayList<>(List.of(r.contract().title()));
-        List<String> amounts = new ArrayList<>(List.of(r.uninvoiced().toPlainString()));
+        // prefilled as the screens show amounts (318,000.00); read back by FormValues.decimal, which takes the grouping
+        String uninvoiced = MoneyText.of(r.uninvoiced());
+        List<String> amounts = new ArrayList<>(List.of(uninvoiced));
         List<String> rates = new ArrayList<>(List.of(""));
         while (descriptions.size() < LINE_ROWS) {
             descriptions.add("");
@@ -113,7 +116,7 @@ class InvoiceController {
             rates.add("");
         }
         return form(model, r, new RequestForm(contractId, InvoiceType.VAT_SPECIAL.name(), r.contract().buyerName(),
-                r.contract().buyerTaxId(), null, null, r.uninvoiced().toPlainString(), descriptions, amounts, rates),
+                r.contract().buyerTaxId(), null, null, uninvoiced, descriptions, amounts, rates),
                 FormProblems.NONE);
     }
 

@@ -80,25 +80,31 @@ public class LeadDemoData implements ApplicationRunner {
                     people.get("east.manager").id(), ids(people, "east.rep1"), null));
             territories.create(new TerritoryService.TerritoryForm("华南大区（演示）", "", "广东省,福建省,广西壮族自治区,海南省", "",
                     people.get("south.manager").id(), ids(people, "south.rep1", "south.rep2", "south.rep3"), null));
-            LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-            List<LeadDraft> drafts = List.of(
-                    draft("上海恒远精密制造有限公司（演示）", "陈总", "总经理", "13816600001", "制造业", "上海市浦东新区", "CRM",
-                            LeadSource.TRADE_SHOW, 800_000, today.plusDays(30), true),
-                    draft("苏州新程软件科技有限公司（演示）", "周经理", "IT经理", "13916600002", "软件和信息技术服务业", "苏州工业园区", "CRM",
-                            LeadSource.WEBSITE_FORM, 150_000, today.plusDays(120), false),
-                    draft("杭州青禾餐饮管理有限公司（演示）", "吴女士", "运营主管", "13716600003", "餐饮业", "浙江省杭州市西湖区", "SaaS",
-                            LeadSource.REFERRAL, 150_000, today.plusDays(60), false),
-                    draft("深圳海川医疗器械有限公司（演示）", "郑博士", "采购总监", "13616600004", "医疗健康", "深圳南山区", "CRM",
-                            LeadSource.MARKETING_EVENT, 1_200_000, today.plusDays(45), true),
-                    draft("厦门鹭岛贸易有限公司（演示）", "林先生", "老板", "13516600005", "批发和零售业", "厦门思明", "ERP",
-                            LeadSource.INBOUND_INQUIRY, 300_000, today.plusDays(60), false),
-                    draft("成都天府物流有限公司（演示）", "杨经理", "信息部经理", "13416600006", "交通运输业", "四川省成都市武侯区", "WMS",
-                            LeadSource.PARTNER, 200_000, today.plusDays(20), true),
-                    // a region that names no division: kept as entered and flagged on the lead
-                    draft("宁波东港电子有限公司（演示）", "许经理", "采购经理", "13316600007", "制造业", "华东区", "CRM",
-                            LeadSource.RESEARCH, 80_000, null, false));
-            drafts.forEach(d -> leads.capture(d, CaptureChannel.MANUAL, null, null));
+            drafts(LocalDate.ofInstant(clock.instant(), zone))
+                    .forEach(d -> leads.capture(d, CaptureChannel.MANUAL, null, null));
         });
+    }
+
+    /**
+     * The demo leads, each region written as the region picker writes it (the division's full name), so none is
+     * flagged as naming no division and every action on them (disqualify, assign) is free of that warning.
+     */
+    static List<LeadDraft> drafts(LocalDate today) {
+        return List.of(
+                draft("上海恒远精密制造有限公司（演示）", "陈总", "总经理", "13816600001", "制造业", "上海市浦东新区", "CRM",
+                        LeadSource.TRADE_SHOW, 800_000, today.plusDays(30), true),
+                draft("苏州新程软件科技有限公司（演示）", "周经理", "IT经理", "13916600002", "软件和信息技术服务业",
+                        "江苏省苏州市苏州工业园区", "CRM", LeadSource.WEBSITE_FORM, 150_000, today.plusDays(120), false),
+                draft("杭州青禾餐饮管理有限公司（演示）", "吴女士", "运营主管", "13716600003", "餐饮业", "浙江省杭州市西湖区", "SaaS",
+                        LeadSource.REFERRAL, 150_000, today.plusDays(60), false),
+                draft("深圳海川医疗器械有限公司（演示）", "郑博士", "采购总监", "13616600004", "医疗健康", "广东省深圳市南山区", "CRM",
+                        LeadSource.MARKETING_EVENT, 1_200_000, today.plusDays(45), true),
+                draft("厦门鹭岛贸易有限公司（演示）", "林先生", "老板", "13516600005", "批发和零售业", "福建省厦门市思明区", "ERP",
+                        LeadSource.INBOUND_INQUIRY, 300_000, today.plusDays(60), false),
+                draft("成都天府物流有限公司（演示）", "杨经理", "信息部经理", "13416600006", "交通运输业", "四川省成都市武侯区", "WMS",
+                        LeadSource.PARTNER, 200_000, today.plusDays(20), true),
+                draft("宁波东港电子有限公司（演示）", "许经理", "采购经理", "13316600007", "制造业", "浙江省宁波市北仑区", "CRM",
+                        LeadSource.RESEARCH, 80_000, null, false));
     }
 
     private static Set<UUID> ids(Map<String, OrgDirectory.Person> people, String... usernames) {

@@ -128,7 +128,8 @@ class ReceiptPageTest {
                     .as("finance's steps, as the receipt answers them").contains("id=\"allocate-receipt\"", "id=\"reverse-receipt\"")
                     .doesNotContain("id=\"receipt-reversal\"");
             assertThat(FormHtml.options(html, "allocate-plan")).as("the customer's open plans").containsExactly(acceptance);
-            assertThat(FormHtml.inputValue(html, "allocate-amount")).as("what is left").isEqualTo("20000.00");
+            assertThat(FormHtml.inputValue(html, "allocate-amount")).as("what is left, grouped as the amounts shown")
+                    .isEqualTo("20,000.00");
         }
         assertThat(page(finance, "/receipts", "en")).as("the receipts list links the receipt").contains("href=\"/receipts/" + id + "\"");
         assertThat(page(finance, "/receivables", "en")).as("the workbench's receipts to allocate and latest receipts link it")
@@ -175,6 +176,95 @@ class ReceiptPageTest {
                     .contains("id=\"receipt-reversal\"", lang[1], "id=\"receipt-reversal-reason\">付款方账户错误，银行退回<")
                     .as("a reversed receipt takes nothing more").doesNotContain("id=\"allocate-receipt\"", "id=\"reverse-receipt\"");
         }
+    }
+
+    @Test
+    void aStaleFormOnAReceiptsPageComesBackToItWithWhatWasTypedAndAmountsReadAsEveryFormReadsThem() {
+        Reviewers r = reviewers();
+        JsonNode contract = contracts.sign(mvc, r, "绍兴收款过期表单机械有限公司", "600000.00", """
+                {"type":"PREPAYMENT","amount":180000.00,"dueDate":"2026-12-20"},
+                {"type":"ACCEPTANCE","amount":420000.00,"dueCondition":"验收合格后 30 日内"}""", "2026-12-01");
+        var plans = plansOf(r, contract.get("id").asString(), 2);
+        String prepayment = plans.get(0).get("id").asString();
+        String acceptance = plans.get(1).get("id").asString();
+        at(clock, "2026-12-15T10:00");
+        // no payer, no reference
+        String id = record(r, """
+                {"customerId":"%s","amount":1319167.50,"receivedOn":"2026-12-14","method":"BANK_TRANSFER",
+                 "allocations":[{"receivableId":"%s","amount":180000.00}]}""".formatted(contract.get("customerId").asString(),
+                prepayment)).get("id").asString();
+        Cookie finance = session(r.finance());
+        String fresh = page(finance, "/receipts/" + id, "en");
+        assertThat(FormHtml.inputValue(fresh, "allocate-amount")).as("what is left, grouped").isEqualTo("1,139,167.50");
+        assertThat(fresh).as("nothing given shows as a dash").contains("id=\"receipt-payer\">—<", "id=\"receipt-reference\">—<")
+                .as("the allocations' time column is named apart from the amount").contains(">Allocated at<");
+        long version = receipt(r, id).get("version").asLong();
+
+        var staleAllocation = mvc.post().uri("/receipts/" + id + "/allocations").with(csrf()).cookie(finance)
+                .param("receivableId", acceptance).param("amount", "12,345.00").param("version", String.valueOf(version + 1))
+                .param("from", "receipt").exchange();
+        assertThat(staleAllocation).as("a stale allocation: back to the receipt's page").hasStatus3xxRedirection()
+                .hasRedirectedUrl("/receipts/" + id).flash().containsEntry("flashError", "error.staleVersion");
+        String again = page(finance, "/receipts/" + id, "zh-CN");
+        assertThat(FormHtml.inputValue(again, "allocate-amount")).as("the amount typed").isEqualTo("12,345.00");
+        assertThat(FormHtml.selected(again, "allocate-plan")).as("the plan chosen").isEqualTo(acceptance);
+        assertThat(receipt(r, id).get("allocatedAmount").decimalValue()).as("nothing allocated").isEqualByComparingTo("180000");
+        var staleOnWorkbench = mvc.post().uri("/receipts/" + id + "/allocations").with(csrf()).cookie(finance)
+                .param("receivableId", acceptance).param("amount", "1000").param("version", String.valueOf(version + 1)).exchange();
+        assertThat(staleOnWorkbench).as("from the workbench: back to it").hasStatus3xxRedirection()
+                .hasRedirectedUrl("/receivables").flash().containsEntry("flashError", "error.staleVersion");
+        page(finance, "/receivables", "en"); // the redirect followed, as a browser does: its flash read
+
+        var exponent = mvc.post().uri("/receipts/" + id + "/allocations").with(csrf()).cookie(finance)
+                .param("receivableId", acceptance).param("amount", "1e3").param("version", String.valueOf(version))
+                .param("from", "receipt").exchange();
+        assertThat(exponent).as("an exponent is no amount a person types").hasStatus3xxRedirection()
+                .hasRedirectedUrl("/receipts/" + id).flash().containsEntry("flashError", "receipt.amount.positive");
+        assertThat(FormHtml.inputValue(page(finance, "/receipts/" + id, "en"), "allocate-amount")).isEqualTo("1e3");
+        assertThat(receipt(r, id).get("allocatedAmount").decimalValue()).isEqualByComparingTo("180000");
+        for (String[] typed : new String[][] {{"１０，０００", "190000"}, {"5,000.50", "195000.50"}}) {
+            var allocated = mvc.post().uri("/receipts/" + id + "/allocations").with(csrf()).cookie(finance)
+                    .param("receivableId", acceptance).param("amount", typed[0])
+                    .param("version", receipt(r, id).get("version").asString()).param("from", "receipt").exchange();
+            assertThat(allocated).as(typed[0]).hasStatus3xxRedirection().hasRedirectedUrl("/receipts/" + id)
+                    .flash().containsEntry("flashSuccess", "receipt.allocated");
+            page(finance, "/receipts/" + id, "en");
+            assertThat(receipt(r, id).get("allocatedAmount").decimalValue()).as(typed[0]).isEqualByComparingTo(typed[1]);
+        }
+
+        // the reversal form of a tab opened before those allocations
+        var staleReversal = mvc.post().uri("/receipts/" + id + "/reversal").with(csrf()).cookie(finance)
+                .param("reason", "付款方账户错误，银行退回").param("version", String.valueOf(version)).param("from", "receipt").exchange();
+        assertThat(staleReversal).as("a stale reversal: back to the receipt's page").hasStatus3xxRedirection()
+                .hasRedirectedUrl("/receipts/" + id).flash().containsEntry("flashError", "error.staleVersion");
+        assertThat(FormHtml.inputValue(page(finance, "/receipts/" + id, "en"), "reversal-reason")).as("the reason typed")
+                .isEqualTo("付款方账户错误，银行退回");
+        assertThat(FormHtml.inputValue(page(finance, "/receipts/" + id, "en"), "reversal-reason")).as("given back once").isEmpty();
+        assertThat(receipt(r, id).get("state").asString()).isEqualTo("RECORDED");
+
+        var reversed = mvc.post().uri("/receipts/" + id + "/reversal").with(csrf()).cookie(finance)
+                .param("reason", "付款方账户错误，银行退回").param("version", receipt(r, id).get("version").asString())
+                .param("from", "receipt").exchange();
+        assertThat(reversed).hasStatus3xxRedirection().flash().containsEntry("flashSuccess", "receipt.reversedDone");
+        for (String[] lang : new String[][] {{"en", "Undone by the reversal: the 195,000.50 it had allocated"},
+                {"zh-CN", "已随冲销撤销：原已分配的 195,000.50"}}) {
+            assertThat(page(finance, "/receipts/" + id, lang[0])).as("its allocations undone, " + lang[0])
+                    .contains("id=\"receipt-allocations-undone\"", lang[1])
+                    .as("no figure left to allocate").doesNotContain("id=\"receipt-unallocated\"", "id=\"receipt-allocated\"");
+        }
+
+        // a plan's "record a receipt" reads the amount alike
+        String rep = customers.bearer(mvc, r.rep());
+        var planExponent = mvc.post().uri("/receivables/" + acceptance + "/receipts").with(csrf()).cookie(finance)
+                .param("amount", "1e3").param("receivedOn", "2026-12-15").param("method", "CASH").exchange();
+        assertThat(planExponent).hasStatus3xxRedirection().flash().containsEntry("flashError", "receipt.amount.positive");
+        assertThat(customers.getJson(mvc, rep, "/api/v1/receivables/" + acceptance).get("outstanding").decimalValue())
+                .as("nothing recorded").isEqualByComparingTo("420000");
+        var planFullWidth = mvc.post().uri("/receivables/" + acceptance + "/receipts").with(csrf()).cookie(finance)
+                .param("amount", "１，０００").param("receivedOn", "2026-12-15").param("method", "CASH").exchange();
+        assertThat(planFullWidth).hasStatus3xxRedirection().flash().containsEntry("flashSuccess", "receipt.recorded");
+        assertThat(customers.getJson(mvc, rep, "/api/v1/receivables/" + acceptance).get("outstanding").decimalValue())
+                .isEqualByComparingTo("419000");
     }
 
     @Test

@@ -10,6 +10,8 @@ import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
+import com.lead2cash.platform.web.FormValues;
+import com.lead2cash.platform.web.PageActions;
 import com.lead2cash.receivable.internal.ReceiptQueries;
 import com.lead2cash.receivable.internal.ReceiptService;
 import com.lead2cash.receivable.internal.ReceiptService.AllocationRequest;
@@ -219,8 +221,9 @@ class ReceivableController {
                          RedirectAttributes redirect) {
         try {
             Receivable r = access.visible(id);
-            BigDecimal money = money("amount", amount);
-            BigDecimal toPlan = money.min(r.outstanding());
+            BigDecimal money = amount("amount", amount);
+            // no amount: nothing to the plan, the service refuses the receipt
+            BigDecimal toPlan = money == null ? BigDecimal.ZERO : money.min(r.outstanding());
             Receipt receipt = receipts.record(new NewReceipt(r.customerId(), money, date("receivedOn", receivedOn),
                     method(method), payer, reference,
                     toPlan.signum() > 0 ? List.of(new AllocationRequest(r.id(), toPlan)) : List.of()));
@@ -286,20 +289,18 @@ class ReceivableController {
     String allocate(@PathVariable UUID id, @RequestParam(required = false) UUID receivableId,
                     @RequestParam(required = false) String amount, @RequestParam(required = false) Long version,
                     @RequestParam(required = false) String from, RedirectAttributes redirect) {
-        try {
-            if (receivableId == null) {
-                throw new FieldValidationException("receivableId", "receipt.allocation.plan");
-            }
-            Receipt r = receipts.allocate(id, List.of(new AllocationRequest(receivableId, money("amount", amount))), version);
-            Flash.success(redirect, "receipt.allocated", r.number());
-        } catch (RecordNotFoundException e) {
-            throw e; // not found or out of scope: the 404 page, as a GET of it
-        } catch (DomainException e) {
-            Flash.error(redirect, e);
-            // the workbench lists many receipts: the one refused shows the plan chosen and the amount typed again
-            Flash.typed(redirect, "allocationTyped", "receipt", id, "receivableId", receivableId, "amount", amount);
-        }
-        return ReceiptController.FROM_PAGE.equals(from) ? "redirect:/receipts/" + id : "redirect:/receivables";
+        // back to the page the form was on, a stale version too (error.staleVersion), with the plan and amount typed
+        String page = ReceiptController.FROM_PAGE.equals(from) ? "/receipts/" + id : "/receivables";
+        return PageActions.runNaming(redirect, page, "receipt.allocated",
+                // the workbench lists many receipts: the one refused shows the plan chosen and the amount typed again
+                () -> Flash.typed(redirect, "allocationTyped", "receipt", id, "receivableId", receivableId, "amount", amount),
+                () -> {
+                    if (receivableId == null) {
+                        throw new FieldValidationException("receivableId", "receipt.allocation.plan");
+                    }
+                    return receipts.allocate(id, List.of(new AllocationRequest(receivableId, amount("amount", amount))),
+                            version).number();
+                });
     }
 
     /** 收款台账 — the receipts list for finance: filtered by the day received, method, state and payer, page by page. */
@@ -335,15 +336,11 @@ class ReceivableController {
     String reverse(@PathVariable UUID id, @RequestParam(required = false) String reason,
                    @RequestParam(required = false) Long version, @RequestParam(required = false) String from,
                    RedirectAttributes redirect) {
-        try {
-            Receipt r = receipts.reverse(id, reason, version);
-            Flash.success(redirect, "receipt.reversedDone", r.number());
-        } catch (RecordNotFoundException e) {
-            throw e; // not found or out of scope: the 404 page, as a GET of it
-        } catch (DomainException e) {
-            Flash.error(redirect, e);
-        }
-        return ReceiptController.FROM_PAGE.equals(from) ? "redirect:/receipts/" + id : "redirect:/receipts";
+        // back to the page the form was on, a stale version too (error.staleVersion), with the reason typed
+        String page = ReceiptController.FROM_PAGE.equals(from) ? "/receipts/" + id : "/receipts";
+        return PageActions.runNaming(redirect, page, "receipt.reversedDone",
+                () -> Flash.typed(redirect, "reversalTyped", "receipt", id, "reason", reason),
+                () -> receipts.reverse(id, reason, version).number());
     }
 
     /** The customers' names for a list: a merged customer under its survivor's name, as the customer module names it. */
@@ -351,12 +348,12 @@ class ReceivableController {
         return customerIds.isEmpty() ? Map.of() : customers.names(Set.copyOf(customerIds));
     }
 
-    static BigDecimal money(String field, String text) {
-        try {
-            return new BigDecimal(text == null ? "" : text.strip().replace(",", ""));
-        } catch (NumberFormatException e) {
-            throw new FieldValidationException(field, "receipt.amount.positive");
-        }
+    /**
+     * An amount typed on these forms, read as every form reads one ({@link FormValues#readDecimal}: grouped or
+     * full-width digits, no exponent); blank is null, for the service to refuse.
+     */
+    private static BigDecimal amount(String field, String text) {
+        return FormValues.decimal(field, text, "receipt.amount.positive");
     }
 
     static LocalDate date(String field, String text) {

@@ -124,6 +124,13 @@ class AftersalesPagesTest {
         assertThat(FormHtml.textareaText(html(noCategory), "description")).as("the description typed")
                 .isEqualTo("网关每天掉线两次");
         assertThat(FormHtml.options(html(noCategory), "customerId")).isEqualTo(offered);
+        // a bidi control refused by the input rules: on the form too, not the error page
+        MvcTestResult bidi = post(service, "/complaints", "en", "customerId", served, "servedChoices", "true",
+                "category", "PRODUCT", "severity", "MINOR", "description", "网关\u202e掉线");
+        assertThat(bidi).hasStatusOk();
+        assertThat(html(bidi)).contains("The text contains a control character").doesNotContain("id=\"error-detail\"");
+        assertThat(FormHtml.textareaText(html(bidi), "description")).isEqualTo("网关\u202e掉线");
+        assertThat(FormHtml.selected(html(bidi), "category")).isEqualTo("PRODUCT");
 
         // from the customer's card: that one customer, and its contact chosen, again after a refusal
         Cookie repSession = customers.session(mvc, s.rep());

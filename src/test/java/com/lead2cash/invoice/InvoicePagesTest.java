@@ -170,6 +170,15 @@ class InvoicePagesTest {
                 .param("version", version).exchange();
         assertThat(longAgo).hasStatus(422);
         assertThat(html(longAgo)).contains("The invoice date cannot be before the day it was requested (2026-12-01).");
+        // past every year a record may have (a real browser sends it when the picker is bypassed): the same form
+        MvcTestResult farAhead = mvc.post().uri("/invoices/" + id + "/issue?lang=en").with(csrf()).cookie(finance)
+                .param("invoiceNumber", "33001234").param("invoiceCode", "3300261130").param("invoicedOn", "9999-12-31")
+                .param("version", version).exchange();
+        assertThat(farAhead).hasStatus(422);
+        assertThat(html(farAhead)).contains("The date must lie between 1900-01-01 and 2199-12-31.", "issue-form")
+                .doesNotContain("id=\"error-detail\"");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(html(farAhead), "invoiceNumber")).isEqualTo("33001234");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(html(farAhead), "invoicedOn")).isEqualTo("9999-12-31");
         MvcTestResult blankNumber = mvc.post().uri("/invoices/" + id + "/issue?lang=en").with(csrf()).cookie(finance)
                 .param("invoiceNumber", " ").param("invoicedOn", "2026-12-01").param("version", version).exchange();
         assertThat(blankNumber).hasStatus(422);

@@ -322,9 +322,40 @@ class BadInputTest {
                 .contains("id=\"error-detail\"", "控制字符");
         assertThat(orgUnits()).isEqualTo(before);
 
+        // a form that shows the input rules' refusals itself (the lead form) gives them beside the field
+        int leads = leads();
         MvcTestResult lead = mvc.post().uri("/leads/new").cookie(session).with(csrf())
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN")
                 .param("companyName", "零\u0000字符").param("source", "REFERRAL").exchange();
-        assertThat(lead).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(lead).hasStatusOk();
+        assertThat(lead.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("控制字符", "is-invalid")
+                .doesNotContain("id=\"error-detail\"");
+        assertThat(leads()).isEqualTo(leads);
+    }
+
+    private int leads() {
+        return jdbc.sql("select count(*) from lead_lead").query(Integer.class).single();
+    }
+
+    @Test
+    void aDateOutsideTheYearsOfARecordIsRefusedBesideItsFieldOnTheLeadFormWithEverythingTyped() throws Exception {
+        Cookie session = adminSession();
+        assertThat(mvc.get().uri("/leads/new").cookie(session).exchange().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).as("the browser is told the bounds the server keeps")
+                .containsPattern("<input(?=[^>]*id=\"purchaseDate\")(?=[^>]*min=\"1900-01-01\")(?=[^>]*max=\"2199-12-31\")[^>]*>");
+        int before = leads();
+        MvcTestResult answer = mvc.post().uri("/leads/new").cookie(session).with(csrf())
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .param("companyName", "远期采购测试有限公司").param("contactName", "王磊").param("source", "REFERRAL")
+                .param("purchaseDate", "9999-12-31").exchange();
+        assertThat(answer).as("the form again, as for a blank company name").hasStatusOk();
+        String html = answer.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("The date must lie between 1900-01-01 and 2199-12-31.")
+                .doesNotContain("id=\"error-detail\"");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(html, "companyName")).isEqualTo("远期采购测试有限公司");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(html, "contactName")).isEqualTo("王磊");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(html, "purchaseDate")).isEqualTo("9999-12-31");
+        assertThat(leads()).isEqualTo(before);
     }
 
     @Test

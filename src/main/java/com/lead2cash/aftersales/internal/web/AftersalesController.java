@@ -23,6 +23,7 @@ import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormProblems;
+import com.lead2cash.platform.web.RefusedInput;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -205,9 +206,10 @@ public class AftersalesController {
                    @RequestParam(required = false) UUID contactId,
                    @RequestParam(required = false) String productLine,
                    @RequestParam(required = false) String description,
-                   @RequestParam(defaultValue = "false") boolean servedChoices, Model model, RedirectAttributes redirect,
-                   Locale locale) {
+                   @RequestParam(defaultValue = "false") boolean servedChoices, RefusedInput refused, Model model,
+                   RedirectAttributes redirect, Locale locale) {
         try {
+            refused.check();
             Complaint c = complaints.receive(new ComplaintService.NewComplaint(customerId, category, severity, description,
                     receivedVia, contactId, productLine));
             Flash.success(redirect, "aftersales.complaint.flash.received", c.code());

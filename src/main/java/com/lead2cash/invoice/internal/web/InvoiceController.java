@@ -21,6 +21,7 @@ import com.lead2cash.platform.NavigationEntry;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormProblems;
+import com.lead2cash.platform.web.RefusedInput;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -187,25 +188,26 @@ class InvoiceController {
     }
 
     @PostMapping("/invoices/{id}/issue")
-    String issue(@PathVariable UUID id, @RequestParam Map<String, String> values, Model model,
+    String issue(@PathVariable UUID id, @RequestParam Map<String, String> values, RefusedInput refused, Model model,
                  RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
-        return act(id, "issue", values, model, redirect, locale, response, "invoice.flash.issued",
+        return act(id, "issue", values, refused, model, redirect, locale, response, "invoice.flash.issued",
                 () -> service.issue(id, values.get("invoiceNumber"), values.get("invoiceCode"),
                         date("invoicedOn", values.get("invoicedOn"), "invoice.invoicedOn.invalid"), version(values)),
                 "invoiceNumber", "invoiceCode", "invoicedOn");
     }
 
     @PostMapping("/invoices/{id}/red-reversal")
-    String redReverse(@PathVariable UUID id, @RequestParam Map<String, String> values, Model model,
-                      RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
-        return act(id, "red", values, model, redirect, locale, response, "invoice.flash.redReversed",
+    String redReverse(@PathVariable UUID id, @RequestParam Map<String, String> values, RefusedInput refused,
+                      Model model, RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
+        return act(id, "red", values, refused, model, redirect, locale, response, "invoice.flash.redReversed",
                 () -> service.redReverse(id, values.get("reason"), version(values)), "reason");
     }
 
-    private String act(UUID id, String form, Map<String, String> values, Model model, RedirectAttributes redirect,
-                       Locale locale, HttpServletResponse response, String success, Supplier<Invoice> work,
-                       String... fields) {
+    private String act(UUID id, String form, Map<String, String> values, RefusedInput refused, Model model,
+                       RedirectAttributes redirect, Locale locale, HttpServletResponse response, String success,
+                       Supplier<Invoice> work, String... fields) {
         try {
+            refused.check();
             work.get();
             Flash.success(redirect, success);
             return "redirect:/invoices/" + id;

@@ -27,6 +27,7 @@ import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormErrors;
 import com.lead2cash.platform.web.PageActions;
+import com.lead2cash.platform.web.RefusedInput;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -225,12 +226,13 @@ public class LeadController {
     }
 
     @PostMapping("/leads/new")
-    String capture(@ModelAttribute("form") LeadForm form, BindingResult binding, Model model,
+    String capture(@ModelAttribute("form") LeadForm form, BindingResult binding, RefusedInput refused, Model model,
                    RedirectAttributes redirect) {
         if (binding.hasErrors()) {
             return captureForm(model, List.of());
         }
         try {
+            refused.check();
             LeadCapture.DuplicateDecision decision = null;
             if (form.getDuplicateAction() == null) {
                 List<DuplicateFinder.Duplicate> found = capture.checkDuplicates(form.draft());
@@ -269,9 +271,10 @@ public class LeadController {
     }
 
     @PostMapping("/leads/{id}/edit")
-    String correct(@PathVariable UUID id, @ModelAttribute("form") LeadForm form, BindingResult binding, Model model,
-                   RedirectAttributes redirect) {
+    String correct(@PathVariable UUID id, @ModelAttribute("form") LeadForm form, BindingResult binding,
+                   RefusedInput refused, Model model, RedirectAttributes redirect) {
         try {
+            refused.check();
             Lead lead = capture.correct(id, form.draft(), form.getVersion());
             Flash.success(redirect, "lead.flash.corrected", lead.code());
             return "redirect:/leads/" + id;

@@ -2,9 +2,17 @@ package com.lead2cash.platform.internal.web;
 
 import com.fasterxml.jackson.annotation.Nulls;
 import com.lead2cash.platform.web.FormValues;
+import com.lead2cash.platform.web.RefusedInput;
 import java.math.BigDecimal;
 import java.text.ParseException;
+import java.util.List;
 import java.util.Locale;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.Formatter;
 import org.springframework.format.FormatterRegistry;
@@ -45,6 +53,24 @@ class InputConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new RequestParameterGuard()).order(10);
+    }
+
+    /** A form handler's {@link RefusedInput}: what the guard refused in its fields, or none. */
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new HandlerMethodArgumentResolver() {
+            @Override
+            public boolean supportsParameter(MethodParameter parameter) {
+                return parameter.getParameterType() == RefusedInput.class;
+            }
+
+            @Override
+            public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+                                          NativeWebRequest request, WebDataBinderFactory binders) {
+                Object refused = request.getAttribute(RequestParameterGuard.REFUSED, RequestAttributes.SCOPE_REQUEST);
+                return refused instanceof RefusedInput input ? input : RefusedInput.NONE;
+            }
+        });
     }
 
     /**

@@ -3,11 +3,13 @@ package com.lead2cash.platform.internal.web;
 import com.lead2cash.platform.BadRequestException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.InputRules;
+import com.lead2cash.platform.web.RefusedInput;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -22,42 +24,64 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * The input rules for query parameters and form fields (URL-encoded and multipart): a control character,
  * an overlong value (a search text {@code q} longer than {@link InputRules#MAX_SEARCH}), a date (or a parameter read as a month) outside the years a record can have, or a parameter
  * read as a decimal that does not fit the money columns is refused (422 naming the parameter; a page shows the
- * refusal) before the controller binds anything. A query parameter whose document lists its allowed values
+ * refusal) before the controller binds anything — or, for a form handler that takes {@link RefusedInput}, handed to
+ * it to show on its form. A query parameter whose document lists its allowed values
  * ({@code @Parameter(schema = @Schema(allowableValues = …))}) takes only those: the API document is the truth,
  * and an unknown value is refused (422 listing them) rather than silently read as the default.
  */
 class RequestParameterGuard implements HandlerInterceptor {
 
+    /** The request attribute a form handler's {@link RefusedInput} is read from. */
+    static final String REFUSED = RefusedInput.class.getName();
+
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod)) {
+        if (!(handler instanceof HandlerMethod method)) {
             return true;
         }
+        boolean onItsForm = showsOnItsForm(method);
+        List<FieldValidationException> refused = new ArrayList<>();
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
             String name = parameter.getKey();
             InputRules.textProblem(name).ifPresent(key -> {
                 throw new FieldValidationException("parameter", key, InputRules.MAX_TEXT);
             });
             for (String value : parameter.getValue()) {
-                InputRules.textProblem(value).ifPresent(key -> {
-                    throw new FieldValidationException(name, key, InputRules.MAX_TEXT);
-                });
-                InputRules.dateTextProblem(value).ifPresent(key -> {
-                    throw new FieldValidationException(name, key, InputRules.FIRST_DATE, InputRules.LAST_DATE);
-                });
+                InputRules.textProblem(value).ifPresent(key ->
+                        refused.add(new FieldValidationException(name, key, InputRules.MAX_TEXT)));
+                InputRules.dateTextProblem(value).ifPresent(key ->
+                        refused.add(new FieldValidationException(name, key, InputRules.FIRST_DATE, InputRules.LAST_DATE)));
                 if (isSearchText(name)) {
-                    InputRules.fieldProblem(name, value, InputRules.MAX_SEARCH).ifPresent(error -> {
-                        throw new FieldValidationException(List.of(error));
-                    });
+                    InputRules.fieldProblem(name, value, InputRules.MAX_SEARCH).ifPresent(error ->
+                            refused.add(new FieldValidationException(List.of(error))));
                 }
             }
         }
-        for (MethodParameter parameter : ((HandlerMethod) handler).getMethodParameters()) {
+        refuseAtOnce(refused, onItsForm);
+        for (MethodParameter parameter : method.getMethodParameters()) {
             checkAllowedValues(request, parameter);
-            checkAmount(request, parameter);
-            checkMonth(request, parameter);
+            checkAmount(request, parameter, refused);
+            checkMonth(request, parameter, refused);
         }
+        refuseAtOnce(refused, onItsForm);
+        if (refused.isEmpty()) {
+            return true;
+        }
+        // the form handler throws them inside its own error handling: beside their fields, nothing typed lost
+        request.setAttribute(REFUSED, new RefusedInput(refused.stream().flatMap(e -> e.errors().stream()).toList()));
         return true;
+    }
+
+    /** The first refusal, at once (the error page or the API's 422), unless the handler shows them on its form. */
+    private static void refuseAtOnce(List<FieldValidationException> refused, boolean onItsForm) {
+        if (!refused.isEmpty() && !onItsForm) {
+            throw refused.get(0);
+        }
+    }
+
+    /** A handler that takes {@link RefusedInput} shows the refusals on its form itself. */
+    private static boolean showsOnItsForm(HandlerMethod method) {
+        return Arrays.stream(method.getMethodParameters()).anyMatch(p -> p.getParameterType() == RefusedInput.class);
     }
 
     /** Every list's search text is {@code q} (a region picker's {@code picker.q}). */
@@ -66,21 +90,20 @@ class RequestParameterGuard implements HandlerInterceptor {
     }
 
     /** A parameter the controller reads as a decimal is an amount: the money columns' rule, as in a JSON body. */
-    private static void checkAmount(HttpServletRequest request, MethodParameter parameter) {
+    private static void checkAmount(HttpServletRequest request, MethodParameter parameter,
+                                    List<FieldValidationException> refused) {
         checkRead(request, parameter, BigDecimal.class, BigDecimal::new, (name, amount) ->
-                InputRules.amountProblem(amount).ifPresent(key -> {
-                    throw new FieldValidationException(name, key,
-                            InputRules.MONEY_PRECISION - InputRules.MONEY_SCALE, InputRules.MONEY_SCALE);
-                }));
+                InputRules.amountProblem(amount).ifPresent(key -> refused.add(new FieldValidationException(name, key,
+                        InputRules.MONEY_PRECISION - InputRules.MONEY_SCALE, InputRules.MONEY_SCALE))));
     }
 
     /** A parameter the controller reads as a month (a forecast's first month) lies in the years a date may. */
-    private static void checkMonth(HttpServletRequest request, MethodParameter parameter) {
+    private static void checkMonth(HttpServletRequest request, MethodParameter parameter,
+                                   List<FieldValidationException> refused) {
         checkRead(request, parameter, YearMonth.class, YearMonth::parse, (name, month) ->
                 InputRules.dateProblem(month.atDay(1)).or(() -> InputRules.dateProblem(month.atEndOfMonth()))
-                        .ifPresent(key -> {
-                            throw new FieldValidationException(name, key, InputRules.FIRST_DATE, InputRules.LAST_DATE);
-                        }));
+                        .ifPresent(key -> refused.add(new FieldValidationException(name, key, InputRules.FIRST_DATE,
+                                InputRules.LAST_DATE))));
     }
 
     /**

@@ -209,6 +209,31 @@ class CustomerPagesTest {
         assertThat(result).as(path + ": no message for the page").flash().isEmpty();
     }
 
+    @Test
+    void C8_aCreditFormThatChangesNothingIsRefusedAndWritesNothing() throws Exception {
+        var company = support.company("nocredit");
+        String rep = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, rep, "空信用测试有限公司", null).get("id").asString();
+        String version = support.getJson(mvc, rep, "/api/v1/customers/" + id).get("version").asString();
+        Cookie session = fixtures.session(mvc, company.eastRep().username(), Fixtures.PASSWORD);
+
+        refused(session, "/customers/" + id + "/credit", "customer.credit.unchanged", "rating", "", "limit", "",
+                "reason", "", "version", version);
+        JsonNode after = support.getJson(mvc, rep, "/api/v1/customers/" + id);
+        assertThat(after.get("version").asString()).as("nothing written").isEqualTo(version);
+        assertThat(support.post(mvc, rep, "/api/v1/customers/" + id + "/credit", "{\"version\":" + version + "}"))
+                .as("the API alike").hasStatus(422);
+
+        // the same rating and limit again: nothing to save either
+        JsonNode set = support.postJson(mvc, rep, "/api/v1/customers/" + id + "/credit",
+                "{\"creditRating\":\"B\",\"creditLimit\":20000,\"version\":" + version + "}");
+        String setVersion = set.get("version").asString();
+        refused(session, "/customers/" + id + "/credit", "customer.credit.unchanged", "rating", "B", "limit", "20000.00",
+                "reason", "", "version", setVersion);
+        assertThat(support.getJson(mvc, rep, "/api/v1/customers/" + id).get("version").asString()).isEqualTo(setVersion);
+        assertThat(page(session, "/customers/" + id, "zh-CN")).contains("没有可保存的变更");
+    }
+
     private void refused(Cookie session, String path, String why, String... params) {
         var request = mvc.post().uri(path).cookie(session).with(csrf());
         for (int i = 0; i < params.length; i += 2) {

@@ -428,6 +428,7 @@ public class Customer {
         if (creditApprovalId != null) {
             throw new DomainException("customer.credit.pending");
         }
+        requireCreditChanged(rating, limit);
         creditRating = rating;
         creditLimit = limit;
         pendingCreditRating = null;
@@ -443,6 +444,7 @@ public class Customer {
         if (creditApprovalId != null) {
             throw new DomainException("customer.credit.pending");
         }
+        requireCreditChanged(rating, limit);
         pendingCreditRating = rating;
         pendingCreditLimit = limit;
         creditApprovalId = approvalId;
@@ -466,6 +468,17 @@ public class Customer {
 
     public boolean creditPending() {
         return creditApprovalId != null;
+    }
+
+    /**
+     * A credit change that leaves the rating and the limit as they are (an empty form on a customer without credit)
+     * has nothing to save: refused, so nothing is written and no one is told it was saved.
+     */
+    private void requireCreditChanged(CreditRating rating, BigDecimal limit) {
+        boolean sameLimit = limit == null ? creditLimit == null : creditLimit != null && limit.compareTo(creditLimit) == 0;
+        if (rating == creditRating && sameLimit) {
+            throw new DomainException("customer.credit.unchanged");
+        }
     }
 
     private static void validateCredit(BigDecimal limit) {

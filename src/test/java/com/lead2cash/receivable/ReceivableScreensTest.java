@@ -147,7 +147,7 @@ class ReceivableScreensTest {
         Cookie finance = fixtures.session(mvc, r.finance().username(), Fixtures.PASSWORD);
 
         String fresh = page(finance, "/receivables/" + plan, "en");
-        assertThat(FormHtml.inputValue(fresh, "receipt-amount")).as("at first the plan's outstanding amount").isEqualTo("90000.00");
+        assertThat(FormHtml.inputValue(fresh, "receipt-amount")).as("at first the plan's outstanding amount, as amounts read").isEqualTo("90,000.00");
         assertThat(FormHtml.inputValue(fresh, "receipt-receivedOn")).isEqualTo("2026-12-15");
 
         for (String[] lang : new String[][] {{"en", "The amount has more than 16 digits before the decimal point."},
@@ -246,7 +246,7 @@ class ReceivableScreensTest {
         assertThat(FormHtml.options(fresh, "allocate-plan-" + receiptId)).as("the customer's open plans")
                 .containsExactly(plans.get(1).get("id").asString(), acceptance);
         assertThat(FormHtml.selected(fresh, "allocate-plan-" + receiptId)).isEqualTo(plans.get(1).get("id").asString());
-        assertThat(FormHtml.inputValue(fresh, "allocate-amount-" + receiptId)).as("what is left").isEqualTo("20000.00");
+        assertThat(FormHtml.inputValue(fresh, "allocate-amount-" + receiptId)).as("what is left, as amounts read").isEqualTo("20,000.00");
 
         var refused = mvc.post().uri("/receipts/" + receiptId + "/allocations").with(csrf()).cookie(finance)
                 .param("receivableId", acceptance).param("amount", "25000.00")
@@ -257,7 +257,7 @@ class ReceivableScreensTest {
         assertThat(FormHtml.selected(again, "allocate-plan-" + receiptId)).as("the plan chosen").isEqualTo(acceptance);
         assertThat(FormHtml.inputValue(again, "allocate-amount-" + receiptId)).as("the amount typed").isEqualTo("25000.00");
         String later = page(finance, "/receivables", "en");
-        assertThat(FormHtml.inputValue(later, "allocate-amount-" + receiptId)).as("given back once").isEqualTo("20000.00");
+        assertThat(FormHtml.inputValue(later, "allocate-amount-" + receiptId)).as("given back once").isEqualTo("20,000.00");
         assertThat(FormHtml.selected(later, "allocate-plan-" + receiptId)).isEqualTo(plans.get(1).get("id").asString());
     }
 

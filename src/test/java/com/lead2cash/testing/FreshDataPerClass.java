@@ -4,12 +4,15 @@ import com.lead2cash.platform.SearchKeyStatistics;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import java.lang.reflect.Field;
+import java.time.Duration;
 import java.lang.reflect.Modifier;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -31,7 +34,7 @@ public class FreshDataPerClass implements TestExecutionListener, Ordered {
     /** The test class that last used each context. */
     private static final Map<ApplicationContext, Class<?>> LAST_CLASS =
             Collections.synchronizedMap(new WeakHashMap<>());
-    private static final long IDLE_WAIT_MILLIS = 10_000;
+    private static final Duration IDLE_WAIT = Duration.ofSeconds(10);
 
     @Override
     public int getOrder() {
@@ -84,11 +87,16 @@ public class FreshDataPerClass implements TestExecutionListener, Ordered {
         }
     }
 
-    /** Work in flight when the previous class ended commits to the old database, not into the new one. */
-    private static void awaitNoneInUse(HikariPoolMXBean connections) throws InterruptedException {
-        long until = System.nanoTime() + IDLE_WAIT_MILLIS * 1_000_000;
-        while (connections.getActiveConnections() > 0 && System.nanoTime() < until) {
-            Thread.sleep(5);
+    /**
+     * Work in flight when the previous class ended commits to the old database, not into the new one; a connection
+     * still lent after a while is ended with the old database.
+     */
+    private static void awaitNoneInUse(HikariPoolMXBean connections) {
+        try {
+            Awaitility.await().atMost(IDLE_WAIT).pollInterval(Duration.ofMillis(5))
+                    .until(() -> connections.getActiveConnections() == 0);
+        } catch (ConditionTimeoutException e) {
+            // drop … with (force) ends it
         }
     }
 

@@ -13,7 +13,6 @@ import com.lead2cash.receivable.internal.domain.ReceiptAction;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -56,12 +55,7 @@ class ReceiptController {
         Receipt r = receipts.visible(ReceiptFormController.id(ReceivableAccess.RECEIPT, id));
         Set<ReceiptAction> actions = receipts.actions(r);
         boolean canAllocate = actions.contains(ReceiptAction.ALLOCATE);
-        List<PlanRow> open = List.of();
-        if (canAllocate) {
-            Predicate<UUID> visible = access.visibleOwners();
-            open = plans.openOfCustomers(Set.of(r.customerId()), ReceiptService.MAX_ALLOCATIONS)
-                    .getOrDefault(r.customerId(), List.of()).stream().filter(p -> visible.test(p.ownerId())).toList();
-        }
+        List<PlanRow> open = canAllocate ? ReceiptFormController.openPlans(plans, access, r.customerId()) : List.of();
         model.addAttribute("receipt", r);
         // a merged customer under its survivor's name, as the receipts list names it
         model.addAttribute("customerName", customers.names(Set.of(r.customerId())).get(r.customerId()));

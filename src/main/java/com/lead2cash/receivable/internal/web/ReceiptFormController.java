@@ -206,9 +206,7 @@ class ReceiptFormController {
         List<PlanRow> plans = List.of();
         LocalDate earliest = InputRules.earliestBack(today);
         if (customer != null) {
-            Predicate<UUID> visible = access.visibleOwners();
-            plans = queries.openOfCustomers(Set.of(customer.id()), ReceiptService.MAX_ALLOCATIONS)
-                    .getOrDefault(customer.id(), List.of()).stream().filter(p -> visible.test(p.ownerId())).toList();
+            plans = openPlans(queries, access, customer.id());
             // the date picker offers the days the service accepts, as on a plan's page
             earliest = receipts.earliestDay(customer.id()).orElse(earliest);
         }
@@ -236,6 +234,13 @@ class ReceiptFormController {
             }
         }
         return field;
+    }
+
+    /** The customer's open plans a receipt may be allocated to, those the caller sees (this form, a receipt's page). */
+    static List<PlanRow> openPlans(ReceivableQueries queries, ReceivableAccess access, UUID customerId) {
+        Predicate<UUID> visible = access.visibleOwners();
+        return queries.openOfCustomers(Set.of(customerId), ReceiptService.MAX_ALLOCATIONS)
+                .getOrDefault(customerId, List.of()).stream().filter(p -> visible.test(p.ownerId())).toList();
     }
 
     /** An id sent by the form; one that is no id at all is a record that does not exist. */

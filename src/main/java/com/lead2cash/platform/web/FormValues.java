@@ -14,6 +14,15 @@ import java.util.Map;
  */
 public final class FormValues {
 
+    /**
+     * Plain digits with an optional sign and decimals, the whole part either ungrouped or grouped by thousands
+     * (1–3 digits, then groups of exactly three); no exponent.
+     */
+    private static final java.util.regex.Pattern AMOUNT =
+            java.util.regex.Pattern.compile("[+-]?((\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d*)?|\\.\\d+)");
+    /** Longer than any amount of 40 digits with its grouping: refused before it is matched. */
+    private static final int TYPED_MAX = 60;
+
     private FormValues() {
     }
 
@@ -22,7 +31,7 @@ public final class FormValues {
     }
 
     /**
-     * An amount or quantity, thousands separators allowed; unreadable: {@code messageKey} on {@code field}.
+     * An amount or quantity, thousands separators allowed where they group thousands; unreadable: {@code messageKey} on {@code field}.
      * Plain digits only: an exponent ("1e999999999") is no amount a person types and would make later
      * arithmetic enormous.
      */
@@ -34,13 +43,19 @@ public final class FormValues {
     }
 
     /**
-     * The one reading of an amount or quantity a person typed — thousands separators allowed, full-width digits
-     * typed in a Chinese input method read as digits (１２，３ → 12,3), plain digits only — for forms read field by
+     * The one reading of an amount or quantity a person typed — thousands separators allowed (in their places only:
+     * 1,000 or 1000, never 1,00,0), full-width digits
+     * typed in a Chinese input method read as digits (１２，３４５ → 12,345), plain digits only — for forms read field by
      * field ({@link #decimal}) and for those Spring binds to an object alike. Empty when it is no such number.
      */
     public static java.util.Optional<BigDecimal> readDecimal(String text) {
-        String plain = com.lead2cash.platform.InputRules.halfWidth(text).strip().replace(",", "");
-        if (!plain.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)") || plain.length() > 40) {
+        String typed = com.lead2cash.platform.InputRules.halfWidth(text).strip();
+        // a comma is read only where it groups thousands: "1,00,0" is a slip of the hand, not 1000
+        if (typed.length() > TYPED_MAX || !AMOUNT.matcher(typed).matches()) {
+            return java.util.Optional.empty();
+        }
+        String plain = typed.replace(",", "");
+        if (plain.length() > 40) {
             return java.util.Optional.empty();
         }
         try {

@@ -2,6 +2,9 @@ package com.lead2cash.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
@@ -30,6 +33,36 @@ class FormValuesTest {
                             e -> assertThat(e.errors()).extracting(FieldValidationException.FieldError::field)
                                     .containsExactly("quantity"));
         }
+    }
+
+    @Test
+    void groupingCommasAreReadOnlyWhereTheyGroupThousands() {
+        for (String good : new String[] {"1,000", "12,345,678.90", "999", "1000000", "-1,000.5", "１，２３４．５"}) {
+            assertThat(FormValues.readDecimal(good)).as(good).isPresent();
+        }
+        for (String bad : new String[] {"1,00,0", "1,00", "10,0000", ",100", "100,", "1,,000", "1000,000", "1,000.000,5",
+                "12,34.5", "１，２３"}) {
+            assertThatThrownBy(() -> FormValues.decimal("amount", bad, "receipt.amount.positive")).as(bad)
+                    .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
+                            .extracting(FieldValidationException.FieldError::messageKey)
+                            .containsExactly("receipt.amount.positive"));
+        }
+    }
+
+    /** Any whole amount grouped by thousands reads as itself; a comma moved one digit off its place is refused. */
+    @Test
+    void aGroupedAmountReadsAsItselfAndAMisplacedCommaIsRefused() {
+        qt().withFixedSeed(20261206L).forAll(longs().between(1000, Long.MAX_VALUE / 10), integers().between(0, 99))
+                .checkAssert((n, cents) -> {
+                    String grouped = String.format(java.util.Locale.ROOT, "%,d.%02d", n, cents);
+                    assertThat(FormValues.readDecimal(grouped)).as(grouped)
+                            .contains(new BigDecimal(n + "." + String.format("%02d", cents)));
+                    int comma = grouped.indexOf(',');
+                    // the first comma one digit to the right: 1,234 → 12,34
+                    String moved = grouped.substring(0, comma) + grouped.charAt(comma + 1) + ","
+                            + grouped.substring(comma + 2);
+                    assertThat(FormValues.readDecimal(moved)).as(moved).isEmpty();
+                });
     }
 
     @Test

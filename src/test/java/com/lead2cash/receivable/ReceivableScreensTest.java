@@ -169,7 +169,7 @@ class ReceivableScreensTest {
     }
 
     @Test
-    void aRefusedDueDateKeepsTheDayTypedOnThePlansPageAndAStaleWriteOffLeadsBackToTheForm() {
+    void aRefusedDueDateOrAStaleVersionComesBackOnThePlansPageWithWhatWasTyped() {
         Reviewers r = reviewers();
         JsonNode contract = contracts.sign(mvc, r, "嘉兴核销表单科技有限公司", "200000.00", """
                 {"type":"PREPAYMENT","amount":60000.00,"dueDate":"2026-12-20"},
@@ -210,13 +210,26 @@ class ReceivableScreensTest {
         assertThat(FormHtml.inputValue(page(finance, "/receivables/" + plan, "en"), "due-date")).as("given back once")
                 .isEqualTo("2026-12-20");
 
-        // a write-off refused on a stale version answers the error page, whose way back is the form as the browser kept it
+        // a write-off on a version changed meanwhile comes back on the plan's page with the message and the reason typed
         String reason = "客户已进入破产清算程序，法院裁定受理（2027）浙04破1号，预计无可分配财产。";
         var stale = mvc.post().uri("/receivables/" + plan + "/write-off").with(csrf()).cookie(finance)
                 .param("reason", reason).param("version", String.valueOf(version + 1)).exchange();
-        assertThat(stale).hasStatus(409);
-        assertThat(new String(stale.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8)).contains("back-to-form");
+        assertThat(stale).as("a stale version").hasStatus3xxRedirection().hasRedirectedUrl("/receivables/" + plan)
+                .flash().containsEntry("flashError", "error.staleVersion");
+        String back = page(finance, "/receivables/" + plan, "zh-CN");
+        assertThat(back).as("the message on the plan's page").contains("该记录已被他人修改");
+        assertThat(FormHtml.inputValue(back, "write-off-reason")).as("the reason typed").isEqualTo(reason);
         assertThat(customers.getJson(mvc, rep, "/api/v1/receivables/" + plan).get("state").asString()).isEqualTo("OVERDUE");
+
+        // so does a due date on a stale version, with the day typed
+        var staleDay = mvc.post().uri("/receivables/" + plan + "/due-date").with(csrf()).cookie(finance)
+                .param("dueDate", "2027-03-01").param("version", String.valueOf(version + 1)).exchange();
+        assertThat(staleDay).hasStatus3xxRedirection().hasRedirectedUrl("/receivables/" + plan)
+                .flash().containsEntry("flashError", "error.staleVersion");
+        back = page(finance, "/receivables/" + plan, "en");
+        assertThat(back).contains("Someone else changed this record meanwhile");
+        assertThat(FormHtml.inputValue(back, "due-date")).as("the day typed").isEqualTo("2027-03-01");
+        assertThat(customers.getJson(mvc, rep, "/api/v1/receivables/" + plan).get("version").asLong()).isEqualTo(version);
     }
 
     @Test

@@ -1,13 +1,11 @@
 package com.lead2cash.receivable.internal.web;
 
 import com.lead2cash.platform.CurrentUser;
-import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.HomePanel;
 import com.lead2cash.platform.MoneyText;
 import com.lead2cash.platform.NavigationEntry;
 import com.lead2cash.platform.OrgDirectory;
-import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormValues;
@@ -53,7 +51,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The receivable screens (回款): the finance workbench — plans due this week, overdue by aging bucket,
  * receipts to allocate, collection rates — the rep's "collections due" panel on the home page, and a
- * plan's page where finance records a receipt and the rep confirms the customer was reminded (P1).
+ * plan's page where finance records a receipt and the rep confirms the customer was reminded (P1). A plan page's
+ * posts answer as every record page's ({@link PageActions}): a refusal or a version changed meanwhile is flashed on
+ * the plan's page with what was typed given back; a plan not found or out of scope is the 404 page.
  */
 @Controller
 @PreAuthorize(ReceivableAccess.READER_ROLES)
@@ -219,69 +219,47 @@ class ReceivableController {
                          @RequestParam(required = false) String receivedOn, @RequestParam(required = false) String method,
                          @RequestParam(required = false) String payer, @RequestParam(required = false) String reference,
                          RedirectAttributes redirect) {
-        try {
-            Receivable r = access.visible(id);
-            BigDecimal money = amount("amount", amount);
-            // no amount: nothing to the plan, the service refuses the receipt
-            BigDecimal toPlan = money == null ? BigDecimal.ZERO : money.min(r.outstanding());
-            Receipt receipt = receipts.record(new NewReceipt(r.customerId(), money, date("receivedOn", receivedOn),
-                    method(method), payer, reference,
-                    toPlan.signum() > 0 ? List.of(new AllocationRequest(r.id(), toPlan)) : List.of()));
-            Flash.success(redirect, "receipt.recorded", receipt.number(), MoneyText.of(receipt.amount()));
-        } catch (RecordNotFoundException e) {
-            throw e; // not found or out of scope: the 404 page, as a GET of it
-        } catch (DomainException e) {
-            Flash.error(redirect, e);
-            // the form shows what finance typed again, not the plan's outstanding amount and blank fields
-            Flash.typed(redirect, "receiptTyped", "amount", amount, "receivedOn", receivedOn, "method", method,
-                    "payer", payer, "reference", reference);
-        }
+        PageActions.attempt(redirect,
+                // the form shows what finance typed again, not the plan's outstanding amount and blank fields
+                () -> Flash.typed(redirect, "receiptTyped", "amount", amount, "receivedOn", receivedOn, "method", method,
+                        "payer", payer, "reference", reference),
+                () -> {
+                    Receivable r = access.visible(id);
+                    BigDecimal money = amount("amount", amount);
+                    // no amount: nothing to the plan, the service refuses the receipt
+                    BigDecimal toPlan = money == null ? BigDecimal.ZERO : money.min(r.outstanding());
+                    Receipt receipt = receipts.record(new NewReceipt(r.customerId(), money,
+                            date("receivedOn", receivedOn), method(method), payer, reference,
+                            toPlan.signum() > 0 ? List.of(new AllocationRequest(r.id(), toPlan)) : List.of()));
+                    Flash.success(redirect, "receipt.recorded", receipt.number(), MoneyText.of(receipt.amount()));
+                    return receipt;
+                });
         return "redirect:/receivables/" + id;
     }
 
     @PostMapping("/receivables/{id}/due-date")
     String dueDate(@PathVariable UUID id, @RequestParam(required = false) String dueDate,
                    @RequestParam(required = false) Long version, RedirectAttributes redirect) {
-        try {
-            planning.fallDueOn(id, date("dueDate", dueDate), version);
-            Flash.success(redirect, "receivable.dueDate.saved");
-        } catch (RecordNotFoundException e) {
-            throw e; // not found or out of scope: the 404 page, as a GET of it
-        } catch (DomainException e) {
-            Flash.error(redirect, e);
-            // the form shows the day typed again, not the plan's due date
-            Flash.typed(redirect, "dueDateTyped", "dueDate", dueDate);
-        }
-        return "redirect:/receivables/" + id;
+        return PageActions.run(redirect, "/receivables/" + id, "receivable.dueDate.saved",
+                // the form shows the day typed again, not the plan's due date
+                () -> Flash.typed(redirect, "dueDateTyped", "dueDate", dueDate),
+                () -> planning.fallDueOn(id, date("dueDate", dueDate), version));
     }
 
     @PostMapping("/receivables/{id}/customer-reminded")
     String reminded(@PathVariable UUID id, RedirectAttributes redirect) {
-        try {
-            planning.customerReminded(id);
-            Flash.success(redirect, "receivable.reminder.confirmed");
-        } catch (RecordNotFoundException e) {
-            throw e; // not found or out of scope: the 404 page, as a GET of it
-        } catch (DomainException e) {
-            Flash.error(redirect, e);
-        }
-        return "redirect:/receivables/" + id;
+        return PageActions.run(redirect, "/receivables/" + id, "receivable.reminder.confirmed",
+                () -> { }, // a button, nothing typed to give back
+                () -> planning.customerReminded(id));
     }
 
     @PostMapping("/receivables/{id}/write-off")
     String writeOff(@PathVariable UUID id, @RequestParam(required = false) String reason,
                     @RequestParam(required = false) Long version, RedirectAttributes redirect) {
-        try {
-            planning.writeOff(id, reason, version);
-            Flash.success(redirect, "receivable.writtenOff");
-        } catch (RecordNotFoundException e) {
-            throw e; // not found or out of scope: the 404 page, as a GET of it
-        } catch (DomainException e) {
-            Flash.error(redirect, e);
-            // no refusal today leaves the form on the page (a stale version answers the 409 page), a future one would
-            Flash.typed(redirect, "writeOffTyped", "reason", reason);
-        }
-        return "redirect:/receivables/" + id;
+        return PageActions.run(redirect, "/receivables/" + id, "receivable.writtenOff",
+                // the reason comes back as typed, on a refusal as on a plan changed meanwhile
+                () -> Flash.typed(redirect, "writeOffTyped", "reason", reason),
+                () -> planning.writeOff(id, reason, version));
     }
 
     /** Finance allocates what is left of a receipt to one plan of its customer (from the workbench or the receipt's page). */

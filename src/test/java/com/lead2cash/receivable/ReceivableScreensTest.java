@@ -547,4 +547,48 @@ class ReceivableScreensTest {
         }
         assertThat(receiptsOf(customers.bearer(mvc, r.finance()), "衢州只限财务收款有限公司").size()).as("nothing recorded").isZero();
     }
+
+    @Test
+    void aPlanGivenTwiceInAnotherLetterCaseIsRefusedOnTheReceiptFormAndTheReceiptsPage() {
+        Reviewers r = reviewers();
+        JsonNode contract = contracts.sign(mvc, r, "湖州重复分配电子有限公司", "600000.00", """
+                {"type":"PREPAYMENT","amount":180000.00,"dueDate":"2026-12-20"},
+                {"type":"ACCEPTANCE","amount":420000.00,"dueCondition":"验收合格后 30 日内"}""", "2026-12-01");
+        String customerId = contract.get("customerId").asString();
+        var plans = plansOf(r, contract.get("id").asString(), 2);
+        String prepayment = plans.get(0).get("id").asString();
+        String acceptance = plans.get(1).get("id").asString();
+        clock.set(LocalDateTime.parse("2026-12-15T10:00").atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+        Cookie finance = fixtures.session(mvc, r.finance().username(), Fixtures.PASSWORD);
+        String financeToken = customers.bearer(mvc, r.finance());
+
+        // the same plan by its id in lower and in upper case: one plan given twice, not two plans, nor one value dropped
+        var posted = postReceipt(finance, "customerId", customerId, "amount", "300,000.00", "receivedOn", "2026-12-15",
+                "method", "BANK_TRANSFER", "payer", "湖州重复分配电子有限公司", "alloc-" + prepayment, "180000.00",
+                "alloc-" + prepayment.toUpperCase(java.util.Locale.ROOT), "100,000.00");
+        assertThat(posted).hasStatus3xxRedirection().hasRedirectedUrl("/receipts/new?customerId=" + customerId)
+                .flash().containsEntry("flashError", "receipt.allocation.twice");
+        String number = plans.get(0).get("contractNumber").asString();
+        String back = followed(finance, posted, "en");
+        assertThat(back).contains("Contract " + number + ", plan 1 was given more than once");
+        assertThat(inputTag(back, "alloc-" + prepayment)).as("the plan's field marked").contains("is-invalid");
+        assertThat(FormHtml.inputValue(back, "alloc-" + prepayment)).as("what was typed for it").isIn("180000.00", "100,000.00");
+        assertThat(receiptsOf(financeToken, "湖州重复分配电子有限公司").size()).as("nothing recorded").isZero();
+
+        // a receipt's page allocates to one plan: the same plan sent twice is refused alike
+        var recorded = customers.post(mvc, financeToken, "/api/v1/receipts", """
+                {"customerId":"%s","amount":50000.00,"receivedOn":"2026-12-15","method":"CASH","payer":"湖州重复分配"}"""
+                .formatted(customerId));
+        assertThat(recorded).as(ContractTestSupport.text(recorded)).hasStatus(201);
+        JsonNode receipt = customers.json(recorded);
+        String receiptId = receipt.get("id").asString();
+        var twice = mvc.post().uri("/receipts/" + receiptId + "/allocations").with(csrf()).cookie(finance)
+                .param("receivableId", acceptance, acceptance.toUpperCase(java.util.Locale.ROOT)).param("amount", "1000")
+                .param("version", receipt.get("version").asString()).param("from", "receipt").exchange();
+        assertThat(twice).hasStatus3xxRedirection().hasRedirectedUrl("/receipts/" + receiptId)
+                .flash().containsEntry("flashError", "receipt.allocation.twice");
+        assertThat(page(finance, "/receipts/" + receiptId, "zh-CN")).contains("合同 " + number + " 第 2 期回款填写了不止一次");
+        assertThat(customers.getJson(mvc, financeToken, "/api/v1/receipts/" + receiptId).get("allocatedAmount")
+                .decimalValue()).as("nothing allocated").isEqualByComparingTo("0");
+    }
 }

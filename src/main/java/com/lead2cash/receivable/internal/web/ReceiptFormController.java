@@ -18,6 +18,7 @@ import com.lead2cash.receivable.internal.ReceivableQueries;
 import com.lead2cash.receivable.internal.ReceivableQueries.PlanRow;
 import com.lead2cash.receivable.internal.domain.Receipt;
 import com.lead2cash.receivable.internal.domain.ReceiptMethod;
+import com.lead2cash.receivable.internal.domain.Receivable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -67,7 +68,12 @@ class ReceiptFormController {
             Map<String, String> allocations = new LinkedHashMap<>();
             typed.forEach((name, value) -> {
                 if (name.startsWith(ALLOCATION)) {
-                    allocations.put(name.substring(ALLOCATION.length()), value);
+                    // keyed as the form names its fields (the plan's id in lower case), a plan's value typed under an
+                    // id in upper case shown in its field all the same
+                    String plan = planKey(name.substring(ALLOCATION.length()));
+                    if (!FormValues.blank(value) || !allocations.containsKey(plan)) {
+                        allocations.put(plan, value);
+                    }
                 }
             });
             return new Values(typed.get("amount"), typed.get("receivedOn"), typed.get("method"), typed.get("payer"),
@@ -150,12 +156,17 @@ class ReceiptFormController {
         if (customerId != null) {
             customers.requireVisible(customerId);
         }
+        // a plan's field read by the plan's id, whatever its letter case: one plan named twice is refused, not summed
         Map<UUID, String> typedAllocations = new LinkedHashMap<>();
-        form.forEach((name, value) -> {
-            if (name.startsWith(ALLOCATION) && !FormValues.blank(value)) {
-                typedAllocations.put(id(ReceivableAccess.SUBJECT, name.substring(ALLOCATION.length())), value);
+        UUID givenTwice = null;
+        for (Map.Entry<String, String> field : form.entrySet()) {
+            if (field.getKey().startsWith(ALLOCATION) && !FormValues.blank(field.getValue())) {
+                UUID plan = id(ReceivableAccess.SUBJECT, field.getKey().substring(ALLOCATION.length()));
+                if (typedAllocations.putIfAbsent(plan, field.getValue()) != null && givenTwice == null) {
+                    givenTwice = plan;
+                }
             }
-        });
+        }
         boolean tooMany = typedAllocations.size() > ReceiptService.MAX_ALLOCATIONS; // refused below, none looked up
         if (!tooMany) {
             typedAllocations.keySet().forEach(access::visible);
@@ -164,6 +175,9 @@ class ReceiptFormController {
         try {
             if (tooMany) {
                 throw new FieldValidationException("allocations", "receipt.allocations.tooMany", ReceiptService.MAX_ALLOCATIONS);
+            }
+            if (givenTwice != null) {
+                throw planGivenTwice(ALLOCATION + givenTwice, access.visible(givenTwice));
             }
             List<AllocationRequest> allocations = new ArrayList<>();
             for (Map.Entry<UUID, String> a : typedAllocations.entrySet()) {
@@ -241,6 +255,20 @@ class ReceiptFormController {
         Predicate<UUID> visible = access.visibleOwners();
         return queries.openOfCustomers(Set.of(customerId), ReceiptService.MAX_ALLOCATIONS)
                 .getOrDefault(customerId, List.of()).stream().filter(p -> visible.test(p.ownerId())).toList();
+    }
+
+    /** A plan's id as a field name carries it, read as the id it is (any letter case); what is no id as it was. */
+    private static String planKey(String text) {
+        try {
+            return UUID.fromString(text.strip()).toString();
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
+    }
+
+    /** One plan given twice on an allocation form (by its id in another letter case, or its field twice). */
+    static FieldValidationException planGivenTwice(String field, Receivable plan) {
+        return new FieldValidationException(field, "receipt.allocation.twice", plan.contractNumber(), plan.position());
     }
 
     /** An id sent by the form; one that is no id at all is a record that does not exist. */

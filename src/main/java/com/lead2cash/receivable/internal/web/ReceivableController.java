@@ -264,7 +264,7 @@ class ReceivableController {
 
     /** Finance allocates what is left of a receipt to one plan of its customer (from the workbench or the receipt's page). */
     @PostMapping("/receipts/{id}/allocations")
-    String allocate(@PathVariable UUID id, @RequestParam(required = false) UUID receivableId,
+    String allocate(@PathVariable UUID id, @RequestParam(required = false) List<UUID> receivableId,
                     @RequestParam(required = false) String amount, @RequestParam(required = false) Long version,
                     @RequestParam(required = false) String from, RedirectAttributes redirect) {
         // back to the page the form was on, a stale version too (error.staleVersion), with the plan and amount typed
@@ -272,13 +272,26 @@ class ReceivableController {
         return PageActions.runNaming(redirect, page, "receipt.allocated",
                 // the workbench lists many receipts: the one refused shows the plan chosen and the amount typed again
                 () -> Flash.typed(redirect, "allocationTyped", "receipt", id, "receivableId", receivableId, "amount", amount),
-                () -> {
-                    if (receivableId == null) {
-                        throw new FieldValidationException("receivableId", "receipt.allocation.plan");
-                    }
-                    return receipts.allocate(id, List.of(new AllocationRequest(receivableId, amount("amount", amount))),
-                            version).number();
-                });
+                () -> receipts.allocate(id, List.of(new AllocationRequest(onePlan(receivableId), amount("amount", amount))),
+                        version).number());
+    }
+
+    /**
+     * The one plan the form allocates to. Ids are read as ids, whatever their letter case: the same plan sent twice is
+     * refused as given twice, two plans as no plan chosen (the form offers one), never the first taken silently.
+     */
+    private UUID onePlan(List<UUID> chosen) {
+        if (chosen == null || chosen.isEmpty() || chosen.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new FieldValidationException("receivableId", "receipt.allocation.plan");
+        }
+        UUID plan = chosen.get(0);
+        if (chosen.size() > 1) {
+            if (chosen.stream().allMatch(plan::equals)) {
+                throw ReceiptFormController.planGivenTwice("receivableId", access.visible(plan));
+            }
+            throw new FieldValidationException("receivableId", "receipt.allocation.plan");
+        }
+        return plan;
     }
 
     /** 收款台账 — the receipts list for finance: filtered by the day received, method, state and payer, page by page. */

@@ -591,4 +591,45 @@ class ReceivableScreensTest {
         assertThat(customers.getJson(mvc, financeToken, "/api/v1/receipts/" + receiptId).get("allocatedAmount")
                 .decimalValue()).as("nothing allocated").isEqualByComparingTo("0");
     }
+
+    @Test
+    void aMergedCustomersPlansAndReceiptsMoveToTheSurvivor() {
+        Reviewers r = reviewers();
+        JsonNode contract = contracts.sign(mvc, r, "湖州合并回款纺织（重复）有限公司", "300000.00", """
+                {"type":"PREPAYMENT","amount":100000.00,"dueDate":"2026-12-20"},
+                {"type":"ACCEPTANCE","amount":200000.00,"dueCondition":"验收合格后 30 日内"}""", "2026-12-01");
+        String merged = contract.get("customerId").asString();
+        var plans = plansOf(r, contract.get("id").asString(), 2);
+        String prepayment = plans.get(0).get("id").asString();
+        String acceptance = plans.get(1).get("id").asString();
+        String rep = customers.bearer(mvc, r.rep());
+        String survivor = customers.customer(mvc, rep, "湖州合并回款纺织有限公司", null).get("id").asString();
+        clock.set(LocalDateTime.parse("2026-12-15T10:00").atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+        String financeToken = customers.bearer(mvc, r.finance());
+        var advance = customers.post(mvc, financeToken, "/api/v1/receipts", """
+                {"customerId":"%s","amount":30000.00,"receivedOn":"2026-12-15","method":"BANK_TRANSFER","payer":"湖州合并预收"}"""
+                .formatted(merged));
+        assertThat(advance).as(ContractTestSupport.text(advance)).hasStatus(201);
+        String advanceId = customers.json(advance).get("id").asString();
+
+        var merge = customers.post(mvc, customers.bearer(mvc, r.manager()), "/api/v1/customers/" + survivor + "/merge",
+                "{\"mergedId\":\"" + merged + "\",\"reason\":\"同一家公司\"}");
+        assertThat(merge).as(ContractTestSupport.text(merge)).hasStatusOk();
+        assertThat(customers.json(merge).get("moved").get("payment plans and receipts").asInt()).isEqualTo(3);
+
+        assertThat(plan(financeToken, prepayment).get("customerId").asString()).isEqualTo(survivor);
+        assertThat(plan(financeToken, acceptance).get("customerId").asString()).isEqualTo(survivor);
+        assertThat(customers.getJson(mvc, financeToken, "/api/v1/receipts/" + advanceId).get("customerId").asString())
+                .isEqualTo(survivor);
+        Cookie finance = fixtures.session(mvc, r.finance().username(), Fixtures.PASSWORD);
+        assertThat(page(finance, "/receipts/new?customerId=" + survivor, "en")).as("the survivor's form offers the plans")
+                .contains("alloc-" + prepayment, "alloc-" + acceptance);
+
+        // the survivor's money goes to the plans it took over
+        var paid = customers.post(mvc, financeToken, "/api/v1/receipts", """
+                {"customerId":"%s","amount":100000.00,"receivedOn":"2026-12-15","method":"BANK_TRANSFER",
+                 "allocations":[{"receivableId":"%s","amount":100000.00}]}""".formatted(survivor, prepayment));
+        assertThat(paid).as(ContractTestSupport.text(paid)).hasStatus(201);
+        assertThat(plan(financeToken, prepayment).get("state").asString()).isEqualTo("PAID");
+    }
 }

@@ -1,0 +1,37 @@
+package com.lead2cash.receivable.internal;
+
+import com.lead2cash.customer.CustomerMergeParticipant;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * When two customers merge, the merged customer's payment plans and receipts move to the survivor, in the merge's
+ * own transaction: the survivor's receipts may then be allocated to the plans it took over (a receipt goes only to
+ * plans of its own customer), the receipt form offers them, and they count as the survivor's open business and
+ * timeline. Allocations are keyed by receipt and plan, which keep their identity.
+ */
+@Component
+class ReceivableCustomerMerge implements CustomerMergeParticipant {
+
+    private final JdbcClient jdbc;
+
+    ReceivableCustomerMerge(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public int moveToSurvivor(UUID mergedId, UUID survivorId) {
+        // a new version each: a page still open on the merged customer's plan or receipt is stale
+        int plans = jdbc.sql("update receivable_plan set customer_id = :s, version = version + 1 where customer_id = :m")
+                .param("s", survivorId).param("m", mergedId).update();
+        int receipts = jdbc.sql("update receivable_receipt set customer_id = :s, version = version + 1 where customer_id = :m")
+                .param("s", survivorId).param("m", mergedId).update();
+        return plans + receipts;
+    }
+
+    @Override
+    public String what() {
+        return "payment plans and receipts";
+    }
+}

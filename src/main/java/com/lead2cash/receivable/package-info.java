@@ -8,7 +8,8 @@
  *
  * <p>Other modules read a contract's collection figures through {@link com.lead2cash.receivable.ContractCollections};
  * the module answers the contract list's {@link com.lead2cash.contract.ContractListFigures} and re-plans a
- * contract's plans when it hears {@link com.lead2cash.contract.ContractAmended}.
+ * contract's plans when it hears {@link com.lead2cash.contract.ContractAmended}; when two customers merge, the merged
+ * one's plans and receipts move to the survivor ({@link com.lead2cash.customer.CustomerMergeParticipant}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Receivables",
         allowedDependencies = {"platform", "platform :: web", "sop", "contract", "customer", "notification", "order", "invoice"})

@@ -156,7 +156,7 @@ class ReceiptFormController {
         if (customerId != null) {
             customers.requireVisible(customerId);
         }
-        // a plan's field read by the plan's id, whatever its letter case: one plan named twice is refused, not summed
+        // a plan's field read by the plan's id, whatever its letter case: one plan named twice is refused, no amount dropped
         Map<UUID, String> typedAllocations = new LinkedHashMap<>();
         UUID givenTwice = null;
         for (Map.Entry<String, String> field : form.entrySet()) {

@@ -199,6 +199,24 @@ class CustomerPagesTest {
         assertThat(support.getJson(mvc, rep, "/api/v1/customers/" + id + "/contacts")).as("no contact added").isEmpty();
     }
 
+    @Test
+    void anActionTheCallersRoleMayNotDoIsTheForbiddenPageNotAMessageOnThePage() throws Exception {
+        var company = support.company("forbidden");
+        String rep = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, rep, "禁止认领有限公司", null).get("id").asString();
+        support.post(mvc, rep, "/api/v1/customers/" + id + "/release", "{\"reason\":\"无需求\"}");
+        Cookie manager = fixtures.session(mvc, company.eastManager().username(), Fixtures.PASSWORD);
+        assertThat(page(manager, "/customers/" + id, "en")).as("the page offers a manager no claim")
+                .doesNotContain("id=\"claim-customer\"");
+
+        // only reps claim from the pool (C7): the API answers 403, and so does the page's post
+        var result = mvc.post().uri("/customers/" + id + "/claim").cookie(manager).with(csrf()).exchange();
+        assertThat(result).hasStatus(403).hasViewName("error");
+        assertThat(result).as("no message for the page").flash().isEmpty();
+        JsonNode owner = support.getJson(mvc, rep, "/api/v1/customers/" + id).path("ownerId");
+        assertThat(owner.isNull() || owner.isMissingNode()).as("still in the pool").isTrue();
+    }
+
     private void notFound(Cookie session, String path, String... params) {
         var request = mvc.post().uri(path).cookie(session).with(csrf());
         for (int i = 0; i < params.length; i += 2) {

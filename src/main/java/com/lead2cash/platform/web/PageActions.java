@@ -1,6 +1,7 @@
 package com.lead2cash.platform.web;
 
 import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.RecordNotFoundException;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -13,7 +14,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * {@link Flash#typed}); either way the browser goes back to the page. A refusal is a domain refusal, a version
  * someone changed meanwhile ({@code error.staleVersion}) or a value the action could not read (an
  * {@link IllegalArgumentException}, {@code error.form.unreadable}). A record not found or outside the caller's
- * scope is no refusal: it is the 404 page, as a GET of the record answers, never a hint on a page.
+ * scope is no refusal: it is the 404 page, as a GET of the record answers, never a hint on a page. Nor is an action
+ * the caller's role may not do ({@link ForbiddenException}): the page never offered it, so it is the 403 page, as a
+ * GET refused by role and the API answer.
  */
 public final class PageActions {
 
@@ -50,7 +53,8 @@ public final class PageActions {
     public static <T> Optional<T> attempt(RedirectAttributes redirect, Runnable refused, Supplier<T> action) {
         try {
             return Optional.ofNullable(action.get());
-        } catch (RecordNotFoundException e) {
+        } catch (RecordNotFoundException | ForbiddenException e) {
+            // the error page's (404, 403), as the API answers them: no message on a page that never offered this
             throw e;
         } catch (DomainException e) {
             Flash.error(redirect, e);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.RecordNotFoundException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,19 @@ class PageActionsTest {
             throw new RecordNotFoundException("Thing", 1);
         })).isInstanceOf(RecordNotFoundException.class);
         assertThat(redirect.getFlashAttributes()).as("no hint flashed").isEmpty();
+        assertThat(givenBack).as("nothing given back to a page not shown").hasValue(0);
+    }
+
+    @Test
+    void aForbiddenActionIsTheForbiddenPageNeverAMessageOnAPage() {
+        // something the page never offered the caller's role: answered as a GET refused by role is, 403
+        assertThatThrownBy(() -> PageActions.run(redirect, "/t", "k", givenBack::incrementAndGet, () -> {
+            throw new ForbiddenException("error.forbidden");
+        })).as("the 403 page").isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> PageActions.attempt(redirect, givenBack::incrementAndGet, () -> {
+            throw new ForbiddenException("error.forbidden");
+        })).isInstanceOf(ForbiddenException.class);
+        assertThat(redirect.getFlashAttributes()).as("no message flashed").isEmpty();
         assertThat(givenBack).as("nothing given back to a page not shown").hasValue(0);
     }
 

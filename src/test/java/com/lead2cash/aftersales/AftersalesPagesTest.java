@@ -145,6 +145,21 @@ class AftersalesPagesTest {
         assertThat(customers.getJson(mvc, rep, "/api/v1/complaints").get("items")).as("nothing received").isEmpty();
     }
 
+    @Test
+    void H1_afterSalesServingNoCustomerIsToldNoneWasHandedOverWhileARepIsSentToTheCustomersPage() throws Exception {
+        Service s = support.service("nonehanded");
+        Cookie service = customers.session(mvc, s.afterSales());
+        // after-sales cannot open a customer's page: they serve the customers handed over to them (H1)
+        assertThat(page(service, "/complaints/new", "en")).contains("id=\"no-customer\"",
+                "No customer has been handed over to you yet").doesNotContain("customer page");
+        assertThat(page(service, "/complaints/new", "zh-CN")).contains("还没有客户移交给您").doesNotContain("客户页面");
+
+        Cookie rep = customers.session(mvc, s.otherRep());
+        assertThat(page(rep, "/complaints/new", "en")).contains("id=\"no-customer\"", "customer page")
+                .doesNotContain("handed over to you");
+        assertThat(page(rep, "/complaints/new", "zh-CN")).contains("客户页面").doesNotContain("还没有客户移交给您");
+    }
+
     private MvcTestResult post(Cookie session, String path, String lang, String... params) {
         var request = mvc.post().uri(path + "?lang=" + lang).cookie(session)
                 .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());

@@ -118,6 +118,15 @@ public class AftersalesAccess {
         return dataScope.of(CurrentUser.of(person)).covers(c.customerOwnerId());
     }
 
+    /**
+     * Whether the current user serves customers without selling to them: an after-sales person, who takes complaints
+     * only for the customers handed over to them (H1) and cannot open a customer's page, where those who sell record one.
+     */
+    public boolean servesOnly() {
+        CurrentUser me = CurrentUser.require();
+        return me.roles().contains(Role.AFTER_SALES) && !me.hasAny(SELLERS);
+    }
+
     public Handover.Actor actor(Handover h) {
         CurrentUser me = CurrentUser.require();
         boolean seller = me.hasAny(SELLERS) && scope().covers(h.repId());

@@ -232,6 +232,8 @@ public class AftersalesController {
         model.addAttribute("customerChoices", choices);
         model.addAttribute("served", servedChoices ? servedCustomers() : List.of());
         model.addAttribute("servedChoices", servedChoices);
+        // with nothing to offer: after-sales waits for a handover; those who sell start from the customer's page
+        model.addAttribute("servesOnly", access.servesOnly());
         model.addAttribute("customerId", customerId);
         model.addAttribute("contacts", choices.isEmpty() ? List.of() : contactsOf(customerId));
         model.addAttribute("severities", Severity.values());

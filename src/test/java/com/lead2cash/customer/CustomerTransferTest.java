@@ -127,6 +127,27 @@ class CustomerTransferTest {
         assertThat(owner(west)).isEqualTo(company.westRep().id());
     }
 
+    @Test
+    void theListsBulkTransferOfACustomerOutsideTheScopeIsTheNotFoundPageAsTheLeadsBulkAssignmentIsAndMovesNone() {
+        var company = support.company("xferpage");
+        String rep = support.bearer(mvc, company.eastRep());
+        String a = support.customer(mvc, rep, "页面批量甲公司", null).get("id").asString();
+        String west = support.customer(mvc, support.bearer(mvc, company.westRep()), "页面西部公司", null)
+                .get("id").asString();
+        var manager = support.session(mvc, company.eastManager());
+
+        for (String outside : new String[] {west, UUID.randomUUID().toString()}) {
+            var result = mvc.post().uri("/customers/transfer").cookie(manager)
+                    .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                    .param("customerIds", a, outside).param("ownerId", company.eastRep2().id().toString())
+                    .param("reason", "重新分配").exchange();
+            assertThat(result).as(outside).hasStatus(404).hasViewName("error");
+            assertThat(result).as("no message for the list").flash().isEmpty();
+        }
+        assertThat(owner(a)).as("nothing moved").isEqualTo(company.eastRep().id());
+        assertThat(owner(west)).isEqualTo(company.westRep().id());
+    }
+
     @Autowired List<com.lead2cash.sop.SubjectDescriber> describers;
 
     @Test

@@ -240,13 +240,10 @@ class CustomerController {
     String bulkTransfer(@RequestParam(required = false) List<UUID> customerIds, @RequestParam(required = false) UUID ownerId,
                         @RequestParam(required = false) String reason,
                         @RequestParam(required = false) CustomerQueries.ListView view, RedirectAttributes redirect) {
-        try {
-            int n = ownership.bulkTransfer(customerIds, ownerId, reason);
-            Flash.success(redirect, "customer.flash.bulkTransferred", n);
-        } catch (DomainException e) {
-            Flash.error(redirect, e);
-        }
-        return view == CustomerQueries.ListView.pool ? "redirect:/customers/pool" : "redirect:/customers";
+        // a customer selected outside the scope is the 404 page, nothing transferred (all or nothing), as the leads'
+        // bulk assignment answers: not a hint on the list
+        return PageActions.runNaming(redirect, view == CustomerQueries.ListView.pool ? "/customers/pool" : "/customers",
+                "customer.flash.bulkTransferred", () -> { }, () -> ownership.bulkTransfer(customerIds, ownerId, reason));
     }
 
     // ---- registration and correction

@@ -44,8 +44,8 @@ public interface CustomerDirectory {
 
     /**
      * Customers the current user may see that match {@code q} as the customer list's search does (name
-     * fragment, pinyin, phone, credit code, code), newest first, at most {@code limit}: for pickers in other
-     * modules' forms (a new opportunity).
+     * fragment, pinyin, phone, credit code, the code or its start or last digits), newest first, at most {@code limit}:
+     * for pickers in other modules' forms (a new opportunity).
      */
     List<CustomerRef> search(String q, int limit);
 

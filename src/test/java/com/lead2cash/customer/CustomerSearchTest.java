@@ -79,6 +79,31 @@ class CustomerSearchTest {
     }
 
     @Test
+    void aFragmentOfTheCodeFindsTheCustomerItsPrefixWithOrWithoutDashesOrItsTailDigitsWithinTheScope() throws Exception {
+        String rep = support.bearer(mvc, company.eastRep());
+        // "C-2026-000123": the year and the number
+        String year = huawei.substring(2, 6);
+        String number = huawei.substring(7);
+        assertThat(names(rep, "C-" + year)).as("the year's prefix").contains("华为技术有限公司")
+                .doesNotContain("华为终端有限公司");
+        assertThat(names(rep, "c" + year)).as("typed without the dash").contains("华为技术有限公司");
+        assertThat(names(rep, "C" + year + number)).as("the whole code without dashes").containsExactly("华为技术有限公司");
+        assertThat(names(rep, "C-" + year + "-" + number.substring(0, number.length() - 1)))
+                .as("the code less its last digit").contains("华为技术有限公司");
+        assertThat(names(rep, number)).as("the number").containsExactly("华为技术有限公司");
+        assertThat(names(rep, number.substring(number.length() - 3))).as("its last three digits").contains("华为技术有限公司");
+        assertThat(names(rep, year + "-" + number)).as("the year and number").containsExactly("华为技术有限公司");
+        assertThat(names(support.bearer(mvc, company.westRep()), number)).as("outside the scope").isEmpty();
+
+        // the pickers of other modules' forms ask the same search, within their limit
+        var picked = mvc.get().uri("/opportunities/customer-options?q={q}", "C" + year + number)
+                .cookie(support.session(mvc, company.eastRep())).exchange();
+        assertThat(picked).hasStatusOk();
+        assertThat(picked.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains(huawei + " 华为技术有限公司");
+    }
+
+    @Test
     void aRepNeverFindsAnotherRepsCustomerWhileTheDirectorFindsBoth() {
         assertThat(names(support.bearer(mvc, company.westRep()), "华为")).containsExactly("华为终端有限公司");
         assertThat(names(support.bearer(mvc, company.westRep()), "hwjs")).isEmpty();

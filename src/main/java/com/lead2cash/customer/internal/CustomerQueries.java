@@ -29,18 +29,24 @@ import org.springframework.stereotype.Component;
 /**
  * Customer lists and search (客户列表与检索): filters by grade, status, lifecycle bucket and owner; the
  * public pool; text search by name fragment (two Chinese characters are enough), pinyin initials,
- * full pinyin, a contact's phone, the credit code or the customer code — always within the reader's
- * data scope, newest first, keyset-paged.
+ * full pinyin, a contact's phone, the credit code or the customer code (its start or its last digits, as a picker is
+ * typed) — always within the reader's data scope, newest first, keyset-paged.
  *
  * <p>Each kind of text match is its own branch with its own index (the GIN index of owner and search
- * tokens, the credit code, the contact phone) and the branches are joined by {@code union}, so an {@code or}
+ * tokens, the credit code, the contact phone, the code's start and its tail) and the branches are joined by {@code union}, so an {@code or}
  * across columns never turns into a scan of the whole table (docs/performance.md). Within a limited scope
  * the search index reads the keys of the scope's owners only (V202612031501).
  */
 @Component
 public class CustomerQueries {
 
-    private static final Pattern CODE = Pattern.compile("(?i)C-\\d{4}-\\d{1,12}");
+    /** A code's start without its dashes ("C2026", "C2026000123"): the letter and the year at least. */
+    private static final Pattern CODE_START = Pattern.compile("C(\\d{4})(\\d{0,12})");
+    /**
+     * A code's last digits without its dashes ("123", "000123", "2026000123"): three at least, as fewer are in a tenth
+     * or a hundredth of all codes and tell nothing.
+     */
+    private static final Pattern CODE_TAIL = Pattern.compile("\\d{3,16}");
     private static final Pattern USCC_SHAPE = Pattern.compile("[0-9A-Z]{18}");
     private static final Pattern PHONE_SHAPE = Pattern.compile("\\+?[\\d\\s()\\-]{7,20}");
     /**
@@ -279,11 +285,8 @@ public class CustomerQueries {
         }
         String raw = q.strip();
         List<Branch> branches = new ArrayList<>();
-        if (CODE.matcher(raw).matches()) {
-            branches.add(new Branch("code = :code"));
-            params.put("code", raw.toUpperCase(Locale.ROOT));
-        }
         String upper = java.text.Normalizer.normalize(raw, java.text.Normalizer.Form.NFKC).toUpperCase(Locale.ROOT);
+        codeBranch(branches, params, upper.replaceAll("[\\s-]", ""));
         if (USCC_SHAPE.matcher(upper).matches()) {
             branches.add(new Branch("uscc = :uscc"));
             params.put("uscc", upper);
@@ -311,6 +314,22 @@ public class CustomerQueries {
                     SearchKeyStatistics.Counts.NONE);
         }
         return branches;
+    }
+
+    /**
+     * A fragment of the customer code as typed in a picker ("C-2026-000123"), dashes typed or not: its start ("C2026",
+     * the whole code) from the code's pattern index, or its last digits from the index of the code without dashes read
+     * backwards (V202612060815), where a tail is a prefix.
+     */
+    private static void codeBranch(List<Branch> branches, Map<String, Object> params, String compact) {
+        java.util.regex.Matcher start = CODE_START.matcher(compact);
+        if (start.matches()) {
+            branches.add(new Branch("code like :codeStart"));
+            params.put("codeStart", "C-" + start.group(1) + (start.group(2).isEmpty() ? "" : "-" + start.group(2)) + "%");
+        } else if (CODE_TAIL.matcher(compact).matches()) {
+            branches.add(new Branch("reverse(replace(code, '-', '')) like :codeTail"));
+            params.put("codeTail", new StringBuilder(compact).reverse() + "%");
+        }
     }
 
     /**

@@ -357,6 +357,28 @@ class CustomerSearchPlanTest {
         }
     }
 
+    /** A code's start or last digits, as a picker is typed, are read from the code's own indexes, not the table. */
+    @Test
+    void aFragmentOfTheCodeReadsTheCodesIndexes() {
+        insertCustomers("C-2026-", CUSTOMERS, "true", "'品牌'");
+        settled();
+
+        for (String[] q : new String[][] {{"C2026123", "customer_customer_code_start_idx"},
+                {"c-2026-123", "customer_customer_code_start_idx"}, {"4567", "customer_customer_code_tail_idx"}}) {
+            CustomerQueries.Statement statement = CustomerQueries.statement(
+                    new CustomerQueries.CustomerFilter(q[0], null, null, null, null, null, null, 20),
+                    new Scope(ScopeKind.ALL, owner(0), null), 20, SearchKeyStatistics.Counts.NONE);
+            String plan = String.join("\n", jdbc.sql("explain " + statement.sql()).params(statement.params())
+                    .query(String.class).list());
+            assertThat(plan).as(q[0]).contains(q[1]);
+            assertThat(plan).as(q[0]).doesNotContain("Seq Scan");
+            List<String> codes = jdbc.sql(statement.sql()).params(statement.params())
+                    .query((rs, n) -> rs.getString("code")).list();
+            assertThat(codes).as(q[0]).isNotEmpty().allSatisfy(code -> assertThat(code.replace("-", ""))
+                    .satisfiesAnyOf(c -> assertThat(c).startsWith("C2026123"), c -> assertThat(c).endsWith("4567")));
+        }
+    }
+
     /** Digits alone (a phone number) are looked for among the contacts' phones and in the name, not in initials or pinyin. */
     @Test
     void digitsAloneAreNotLookedForInInitialsOrPinyin() {

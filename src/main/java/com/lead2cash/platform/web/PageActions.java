@@ -47,6 +47,36 @@ public final class PageActions {
     }
 
     /**
+     * {@link #run}, for a form with typed fields: what the input rules refused in them ({@link RefusedInput}) is
+     * checked first inside the action, so it is flashed and the typed values given back like the action's own refusal.
+     */
+    public static String run(RedirectAttributes redirect, String page, String successKey, RefusedInput input,
+                             Runnable refused, Runnable action) {
+        return run(redirect, page, successKey, refused, () -> {
+            input.check();
+            action.run();
+        });
+    }
+
+    /** {@link #runNaming}, the form's {@link RefusedInput} checked first, as {@code run} with it does. */
+    public static String runNaming(RedirectAttributes redirect, String page, String successKey, RefusedInput input,
+                                   Runnable refused, Supplier<?> action) {
+        return runNaming(redirect, page, successKey, refused, () -> {
+            input.check();
+            return action.get();
+        });
+    }
+
+    /** {@link #attempt}, the form's {@link RefusedInput} checked first, as {@code run} with it does. */
+    public static <T> Optional<T> attempt(RedirectAttributes redirect, RefusedInput input, Runnable refused,
+                                          Supplier<T> action) {
+        return attempt(redirect, refused, () -> {
+            input.check();
+            return action.get();
+        });
+    }
+
+    /**
      * Runs an action that flashes its own success; what it answers (where to go next), or nothing when it was
      * refused: the refusal flashed and {@code refused} run.
      */

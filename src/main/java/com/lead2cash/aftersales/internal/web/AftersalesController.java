@@ -101,9 +101,10 @@ public class AftersalesController {
     @PostMapping("/handovers/{id}/checklist")
     String checklist(@PathVariable UUID id, @RequestParam Map<String, String> form, @RequestParam Long version,
                      @RequestParam(required = false) UUID serviceOwnerId,
-                     @RequestParam(defaultValue = "save") String then, Model model, RedirectAttributes redirect,
+                     @RequestParam(defaultValue = "save") String then, RefusedInput refused, Model model, RedirectAttributes redirect,
                      Locale locale) {
         try {
+            refused.check();
             Handover h = handovers.writeChecklist(id, new Handover.Checklist(form.get("background"),
                     form.get("serviceNeeds"), form.get("specialAgreements"), form.get("keyContacts"),
                     form.get("openIssues"), form.get("documents")), version);
@@ -134,8 +135,9 @@ public class AftersalesController {
 
     @PostMapping("/handovers/{id}/return")
     String returnIt(@PathVariable UUID id, @RequestParam Long version, @RequestParam(required = false) String questions,
-                    Model model, RedirectAttributes redirect, Locale locale) {
+                    RefusedInput refused, Model model, RedirectAttributes redirect, Locale locale) {
         try {
+            refused.check();
             Handover h = handovers.returnWithQuestions(id, questions, version);
             Flash.success(redirect, "aftersales.handover.flash.returned", h.code());
             return "redirect:/handovers/" + id;
@@ -258,13 +260,13 @@ public class AftersalesController {
                     @RequestParam(required = false) ComplaintCategory category,
                     @RequestParam(required = false) Severity severity, Model model, RedirectAttributes redirect,
                     Locale locale) {
-        return change(id, model, redirect, locale, () -> complaints.classify(id, category, severity, null, version));
+        return change(id, RefusedInput.NONE, model, redirect, locale, () -> complaints.classify(id, category, severity, null, version));
     }
 
     @PostMapping("/complaints/{id}/first-response")
     String respond(@PathVariable UUID id, @RequestParam Long version, @RequestParam(required = false) String text,
-                   Model model, RedirectAttributes redirect, Locale locale) {
-        return change(id, model, redirect, locale, () -> complaints.respond(id, text, version));
+                   RefusedInput refused, Model model, RedirectAttributes redirect, Locale locale) {
+        return change(id, refused, model, redirect, locale, () -> complaints.respond(id, text, version));
     }
 
     @PostMapping("/complaints/{id}/root-cause")
@@ -277,25 +279,25 @@ public class AftersalesController {
                    @RequestParam(required = false) String preventiveAction,
                    @RequestParam(required = false) UUID preventiveOwnerId,
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate preventiveDueOn,
-                   Model model, RedirectAttributes redirect, Locale locale) {
+                   RefusedInput refused, Model model, RedirectAttributes redirect, Locale locale) {
         List<String> filled = whys == null ? List.of() : whys.stream().filter(w -> w != null && !w.isBlank()).toList();
-        return change(id, model, redirect, locale, () -> complaints.analyse(id, new Complaint.RootCause(filled, rootCause,
+        return change(id, refused, model, redirect, locale, () -> complaints.analyse(id, new Complaint.RootCause(filled, rootCause,
                 correctiveAction, correctiveOwnerId, correctiveDueOn, preventiveAction, preventiveOwnerId,
                 preventiveDueOn), version));
     }
 
     @PostMapping("/complaints/{id}/feedback")
     String feedback(@PathVariable UUID id, @RequestParam Long version, @RequestParam(required = false) String resolution,
-                    Model model, RedirectAttributes redirect, Locale locale) {
-        return change(id, model, redirect, locale, () -> complaints.giveFeedback(id, resolution, version));
+                    RefusedInput refused, Model model, RedirectAttributes redirect, Locale locale) {
+        return change(id, refused, model, redirect, locale, () -> complaints.giveFeedback(id, resolution, version));
     }
 
     @PostMapping("/complaints/{id}/close")
     String close(@PathVariable UUID id, @RequestParam Long version,
                  @RequestParam(required = false) UUID satisfactionConfirmationId,
-                 @RequestParam(required = false) String noRatingReason, Model model, RedirectAttributes redirect,
+                 @RequestParam(required = false) String noRatingReason, RefusedInput refused, Model model, RedirectAttributes redirect,
                  Locale locale) {
-        return change(id, model, redirect, locale,
+        return change(id, refused, model, redirect, locale,
                 () -> complaints.close(id, satisfactionConfirmationId, noRatingReason, version));
     }
 
@@ -332,9 +334,10 @@ public class AftersalesController {
         }
     }
 
-    private String change(UUID id, Model model, RedirectAttributes redirect, Locale locale,
+    private String change(UUID id, RefusedInput refused, Model model, RedirectAttributes redirect, Locale locale,
                           java.util.function.Supplier<Complaint> work) {
         try {
+            refused.check();
             Complaint c = work.get();
             Flash.success(redirect, "aftersales.complaint.flash.saved", c.code());
             return "redirect:/complaints/" + id;

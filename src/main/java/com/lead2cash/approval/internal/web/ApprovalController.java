@@ -13,6 +13,7 @@ import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormErrors;
+import com.lead2cash.platform.web.RefusedInput;
 import com.lead2cash.sop.SubjectRef;
 import com.lead2cash.sop.Subjects;
 import java.time.ZoneId;
@@ -143,9 +144,10 @@ public class ApprovalController {
 
     @PostMapping("/approvals/{id}/decision")
     String decide(@PathVariable UUID id, @ModelAttribute("decisionForm") DecisionForm form, BindingResult binding,
-                  Model model, RedirectAttributes redirect) {
+                  RefusedInput refused, Model model, RedirectAttributes redirect) {
         UUID me = CurrentUser.require().id();
         try {
+            refused.check();
             ApprovalView view = service.decide(id, me, form.getDecision(), form.getComment(), form.getTaskId(),
                     form.getVersion());
             Flash.success(redirect, "flash.approval.decided", view.title());

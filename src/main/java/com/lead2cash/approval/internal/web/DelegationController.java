@@ -9,6 +9,7 @@ import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormErrors;
+import com.lead2cash.platform.web.RefusedInput;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -79,9 +80,10 @@ public class DelegationController {
     }
 
     @PostMapping("/approvals/delegations")
-    String grant(@ModelAttribute("form") DelegationForm form, BindingResult binding, Model model,
+    String grant(@ModelAttribute("form") DelegationForm form, BindingResult binding, RefusedInput refused, Model model,
                  RedirectAttributes redirect) {
         try {
+            refused.check();
             delegations.grant(CurrentUser.require().id(), form.getDelegateId(), form.getStartsOn(), form.getEndsOn(),
                     form.getNote());
             Flash.success(redirect, "flash.approval.delegated");

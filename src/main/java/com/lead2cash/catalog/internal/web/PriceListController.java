@@ -12,6 +12,7 @@ import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormProblems;
+import com.lead2cash.platform.web.RefusedInput;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -88,13 +89,14 @@ class PriceListController {
 
     @PostMapping("/price-lists")
     @PreAuthorize(CatalogRoles.EDITORS)
-    String create(@ModelAttribute("form") TermsForm form, BindingResult binding, Model model,
+    String create(@ModelAttribute("form") TermsForm form, BindingResult binding, RefusedInput refused, Model model,
                   RedirectAttributes redirect, Locale locale) {
         FormProblems unreadable = FormProblems.ofUnreadable(binding, messages, locale);
         if (unreadable != null) {
             return listPage(model, form, unreadable);
         }
         try {
+            refused.check();
             PriceList created = lists.create(form.terms(), Map.of(), List.of());
             Flash.success(redirect, "catalog.priceList.saved", created.name());
             return "redirect:/price-lists/" + created.id();
@@ -111,7 +113,7 @@ class PriceListController {
 
     @PostMapping("/price-lists/{id}")
     @PreAuthorize(CatalogRoles.EDITORS)
-    String change(@PathVariable UUID id, @ModelAttribute("form") TermsForm form, BindingResult binding, Model model,
+    String change(@PathVariable UUID id, @ModelAttribute("form") TermsForm form, BindingResult binding, RefusedInput refused, Model model,
                   RedirectAttributes redirect, Locale locale) {
         PriceList list = lists.require(id);
         FormProblems unreadable = FormProblems.ofUnreadable(binding, messages, locale);
@@ -119,6 +121,7 @@ class PriceListController {
             return detailPage(model, list, form, unreadable);
         }
         try {
+            refused.check();
             lists.change(id, new TermsForm(form.name(), list.kind(), form.channel(), form.validFrom(), form.validTo(),
                     form.version()).terms(), null, null, form.version());
             Flash.success(redirect, "catalog.priceList.saved", form.name());
@@ -135,9 +138,10 @@ class PriceListController {
     @PreAuthorize(CatalogRoles.EDITORS)
     String price(@PathVariable UUID id, @RequestParam(required = false) String productCode,
                  @RequestParam(required = false) UUID productId, @RequestParam(required = false) String unitPrice,
-                 @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+                 @RequestParam(required = false) Long version, RefusedInput refused, RedirectAttributes redirect) {
         try {
             lists.require(id); // the list first: one that is none is the 404 page, not a refusal of the code typed
+            refused.check();
             UUID product = productId;
             if (product == null) {
                 product = products.requireByCode(productCode).id();
@@ -170,9 +174,10 @@ class PriceListController {
     @PreAuthorize(CatalogRoles.EDITORS)
     String member(@PathVariable UUID id, @RequestParam(required = false) String customer,
                   @RequestParam(defaultValue = "add") String action, @RequestParam(required = false) Long version,
-                  RedirectAttributes redirect) {
+                  RefusedInput refused, RedirectAttributes redirect) {
         try {
             PriceList list = lists.require(id);
+            refused.check();
             Matcher m = customer == null ? null : UUID_IN_TEXT.matcher(customer);
             if (m == null || !m.find()) {
                 throw new FieldValidationException("customer", "catalog.priceList.customer.unknown", String.valueOf(customer));

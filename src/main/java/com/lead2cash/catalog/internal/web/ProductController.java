@@ -13,6 +13,7 @@ import com.lead2cash.platform.NavigationEntry;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormProblems;
+import com.lead2cash.platform.web.RefusedInput;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
@@ -97,13 +98,14 @@ class ProductController {
 
     @PostMapping("/products")
     @PreAuthorize(CatalogRoles.EDITORS)
-    String create(@ModelAttribute("form") ProductForm form, BindingResult binding, Model model,
+    String create(@ModelAttribute("form") ProductForm form, BindingResult binding, RefusedInput refused, Model model,
                   RedirectAttributes redirect, Locale locale) {
         FormProblems unreadable = FormProblems.ofUnreadable(binding, messages, locale);
         if (unreadable != null) {
             return form(model, form, null, unreadable);
         }
         try {
+            refused.check();
             Product p = products.register(form.details());
             Flash.success(redirect, "catalog.product.saved", p.code());
             return "redirect:/products?q=" + java.net.URLEncoder.encode(p.code(), java.nio.charset.StandardCharsets.UTF_8);
@@ -122,13 +124,14 @@ class ProductController {
     @PostMapping("/products/{id}")
     @PreAuthorize(CatalogRoles.EDITORS)
     String correct(@PathVariable UUID id, @ModelAttribute("form") ProductForm form, BindingResult binding,
-                   Model model, RedirectAttributes redirect, Locale locale) {
+                   RefusedInput refused, Model model, RedirectAttributes redirect, Locale locale) {
         Product p = products.require(id);
         FormProblems unreadable = FormProblems.ofUnreadable(binding, messages, locale);
         if (unreadable != null) {
             return form(model, form, p, unreadable);
         }
         try {
+            refused.check();
             products.correct(id, form.details(), form.version());
             Flash.success(redirect, "catalog.product.saved", form.code());
             return "redirect:/products/" + id;

@@ -30,6 +30,7 @@ import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormProblems;
 import com.lead2cash.platform.web.PageActions;
+import com.lead2cash.platform.web.RefusedInput;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -214,9 +215,10 @@ class ContractController {
                   @RequestParam(required = false) String amount, @RequestParam(required = false) String riskLevel,
                   @RequestParam(required = false) String termStart, @RequestParam(required = false) String termEnd,
                   @RequestParam(required = false) String buyerTaxId,
-                  @RequestParam(required = false) UUID templateId, MilestoneRows milestones, Model model,
+                  @RequestParam(required = false) UUID templateId, MilestoneRows milestones, RefusedInput refused, Model model,
                   RedirectAttributes redirect, Locale locale) {
         try {
+            refused.check();
             Contract c = drafting.draft(new ContractDrafting.NewContract(opportunityId, null, templateId, title,
                     decimal("amount", amount), risk(riskLevel), date("termStart", termStart), date("termEnd", termEnd),
                     milestones.milestones(), buyerTaxId));
@@ -276,9 +278,9 @@ class ContractController {
                   @RequestParam(required = false) String buyerName, @RequestParam(required = false) String buyerTaxId,
                   @RequestParam(required = false) String buyerAddress,
                   @RequestParam(required = false) String buyerRepresentative, MilestoneRows milestones,
-                  @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+                  @RequestParam(required = false) Long version, RefusedInput refused, RedirectAttributes redirect) {
         // a refused revision (a tax id mistyped, milestones not adding up) gives every field and row back, its form open
-        return act(id, redirect, "contract.saved", () -> termsTyped(redirect, milestones, "title", title, "amount", amount,
+        return act(id, redirect, "contract.saved", refused, () -> termsTyped(redirect, milestones, "title", title, "amount", amount,
                 "riskLevel", riskLevel, "termStart", termStart, "termEnd", termEnd, "buyerName", buyerName,
                 "buyerTaxId", buyerTaxId, "buyerAddress", buyerAddress, "buyerRepresentative", buyerRepresentative),
                 () -> drafting.revise(id, new Contract.Terms(title,
@@ -290,9 +292,9 @@ class ContractController {
     @PostMapping("/contracts/{id}/sections/{key}")
     String editSection(@PathVariable UUID id, @PathVariable String key, @RequestParam(required = false) String heading,
                        @RequestParam(required = false) String body, @RequestParam(required = false) Long version,
-                       RedirectAttributes redirect) {
+                       RefusedInput refused, RedirectAttributes redirect) {
         // a refused rewrite (a stale version, an overlong heading) gives the clause's form back as typed, open
-        return act(id, redirect, "contract.saved",
+        return act(id, redirect, "contract.saved", refused,
                 () -> Flash.typed(redirect, "clauseTyped", "key", key, "heading", heading, "body", body),
                 () -> drafting.editSection(id, key, heading, body, version));
     }
@@ -305,9 +307,9 @@ class ContractController {
     @PostMapping("/contracts/{id}/reviews/{department}")
     String review(@PathVariable UUID id, @PathVariable Department department, @RequestParam(required = false) String verdict,
                   @RequestParam(required = false) String comment, @RequestParam(required = false) String remarkSection,
-                  @RequestParam(required = false) String remarkText, RedirectAttributes redirect) {
+                  @RequestParam(required = false) String remarkText, RefusedInput refused, RedirectAttributes redirect) {
         // a refused review (an objection without its comment, a comment too long) gives this department's form back
-        return act(id, redirect, "contract.reviewed", () -> Flash.typed(redirect, "reviewTyped", "department",
+        return act(id, redirect, "contract.reviewed", refused, () -> Flash.typed(redirect, "reviewTyped", "department",
                 department, "comment", comment, "remarkSection", remarkSection, "remarkText", remarkText), () -> {
             if (!"PASS".equals(verdict) && !"OBJECT".equals(verdict)) {
                 throw new FieldValidationException("verdict", "contract.verdict.required");
@@ -320,8 +322,8 @@ class ContractController {
 
     @PostMapping("/contracts/{id}/decision")
     String decide(@PathVariable UUID id, @RequestParam(required = false) String decision,
-                  @RequestParam(required = false) String comment, RedirectAttributes redirect) {
-        return act(id, redirect, "contract.decided", () -> Flash.typed(redirect, "decisionTyped", "comment", comment), () -> {
+                  @RequestParam(required = false) String comment, RefusedInput refused, RedirectAttributes redirect) {
+        return act(id, redirect, "contract.decided", refused, () -> Flash.typed(redirect, "decisionTyped", "comment", comment), () -> {
             if (!"APPROVE".equals(decision) && !"SEND_BACK".equals(decision)) {
                 throw new FieldValidationException("decision", "contract.decision.required");
             }
@@ -332,9 +334,9 @@ class ContractController {
     @PostMapping("/contracts/{id}/signing")
     String sign(@PathVariable UUID id, @RequestParam(required = false) MultipartFile scan,
                 @RequestParam(required = false) String signedOn, @RequestParam(required = false) String signatories,
-                @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+                @RequestParam(required = false) Long version, RefusedInput refused, RedirectAttributes redirect) {
         // a refused scan (a wrong kind, an empty file) gives the day and the signatories back to the form
-        return act(id, redirect, "contract.signed",
+        return act(id, redirect, "contract.signed", refused,
                 () -> Flash.typed(redirect, "signingTyped", "signedOn", signedOn, "signatories", signatories), () -> {
             if (scan == null || scan.isEmpty()) {
                 throw new FieldValidationException("scan", "contract.scan.required");
@@ -350,18 +352,18 @@ class ContractController {
 
     @PostMapping("/contracts/{id}/archive")
     String archive(@PathVariable UUID id, @RequestParam(required = false) String location,
-                   @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+                   @RequestParam(required = false) Long version, RefusedInput refused, RedirectAttributes redirect) {
         // a refused archiving (a stale version, a location too long) gives the location back to the form
-        return act(id, redirect, "contract.archived", () -> Flash.typed(redirect, "archiveTyped", "location", location),
+        return act(id, redirect, "contract.archived", refused, () -> Flash.typed(redirect, "archiveTyped", "location", location),
                 () -> lifecycle.archive(id, location, version));
     }
 
     @PostMapping("/contracts/{id}/termination")
     String terminate(@PathVariable UUID id, @RequestParam(required = false) String reason,
                      @RequestParam(required = false) String effectiveOn, @RequestParam(required = false) Long version,
-                     RedirectAttributes redirect) {
+                     RefusedInput refused, RedirectAttributes redirect) {
         // a refused termination (a day before the signing) gives the reason and the day back, its form open
-        return act(id, redirect, "contract.terminatedNow",
+        return act(id, redirect, "contract.terminatedNow", refused,
                 () -> Flash.typed(redirect, "terminationTyped", "reason", reason, "effectiveOn", effectiveOn),
                 () -> lifecycle.terminate(id, reason, date("effectiveOn", effectiveOn), version));
     }
@@ -370,9 +372,9 @@ class ContractController {
     String amend(@PathVariable UUID id, @RequestParam(required = false) MultipartFile scan,
                  @RequestParam(required = false) String title, @RequestParam(required = false) String summary,
                  @RequestParam(required = false) String amountChange, @RequestParam(required = false) String signedOn,
-                 RedirectAttributes redirect) {
+                 RefusedInput refused, RedirectAttributes redirect) {
         // a refused amendment (an amount change receivables refuse, a wrong scan) gives all but the scan back, its form open
-        return act(id, redirect, "contract.amended", () -> Flash.typed(redirect, "amendmentTyped", "title", title,
+        return act(id, redirect, "contract.amended", refused, () -> Flash.typed(redirect, "amendmentTyped", "title", title,
                 "summary", summary, "amountChange", amountChange, "signedOn", signedOn), () -> {
             if (scan == null || scan.isEmpty()) {
                 throw new FieldValidationException("scan", "contract.scan.required");
@@ -498,6 +500,12 @@ class ContractController {
 
     private String act(UUID id, RedirectAttributes redirect, String done, java.util.function.Supplier<Contract> action) {
         return act(id, redirect, done, () -> { }, action);
+    }
+
+    /** {@link #act}, what the input rules refused in the form's fields shown as the action's own refusal. */
+    private String act(UUID id, RedirectAttributes redirect, String done, RefusedInput input, Runnable refused,
+                       java.util.function.Supplier<Contract> action) {
+        return PageActions.runNaming(redirect, "/contracts/" + id, done, input, refused, () -> action.get().number());
     }
 
     /** The action, then the contract's page with what came of it; {@code refused} runs when it was refused. */

@@ -12,6 +12,7 @@ import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormProblems;
+import com.lead2cash.platform.web.RefusedInput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -125,10 +126,11 @@ class ContractTemplateController {
 
     @PostMapping("/contracts/templates/{id}")
     @PreAuthorize(ContractAccess.TEMPLATE_EDITOR_ROLES)
-    String edit(@PathVariable UUID id, @ModelAttribute("form") TemplateForm form, Model model,
+    String edit(@PathVariable UUID id, @ModelAttribute("form") TemplateForm form, RefusedInput refused, Model model,
                 RedirectAttributes redirect, Locale locale) {
         ContractTemplate current = templates.get(id);
         try {
+            refused.check();
             ContractTemplate t = templates.edit(id, form.getName(), form.clauses(), form.getNote(), form.getVersion());
             Flash.success(redirect, "contract.template.saved", t.code(), t.templateVersion());
             return "redirect:/contracts/templates/" + t.id();

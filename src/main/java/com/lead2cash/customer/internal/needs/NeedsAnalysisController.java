@@ -13,6 +13,7 @@ import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormErrors;
+import com.lead2cash.platform.web.RefusedInput;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -183,10 +184,11 @@ class NeedsAnalysisController {
     }
 
     @PostMapping("/customers/{id}/needs-analyses")
-    String write(@PathVariable UUID id, @ModelAttribute("form") NeedsForm form, BindingResult binding, Model model,
+    String write(@PathVariable UUID id, @ModelAttribute("form") NeedsForm form, BindingResult binding, RefusedInput refused, Model model,
                  RedirectAttributes redirect) {
         if (!binding.hasErrors()) {
             try {
+                refused.check();
                 NeedsAnalysis written = service.write(id, form.draft(zone)).analysis();
                 Flash.success(redirect, "customer.needs.flash.written", written.number());
                 return "redirect:" + pagePath(id);

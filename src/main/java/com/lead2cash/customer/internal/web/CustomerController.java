@@ -40,6 +40,7 @@ import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormErrors;
 import com.lead2cash.platform.web.PageActions;
+import com.lead2cash.platform.web.RefusedInput;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -239,11 +240,12 @@ class CustomerController {
     @PostMapping("/customers/transfer")
     String bulkTransfer(@RequestParam(required = false) List<UUID> customerIds, @RequestParam(required = false) UUID ownerId,
                         @RequestParam(required = false) String reason,
-                        @RequestParam(required = false) CustomerQueries.ListView view, RedirectAttributes redirect) {
+                        @RequestParam(required = false) CustomerQueries.ListView view, RefusedInput refused,
+                        RedirectAttributes redirect) {
         // a customer selected outside the scope is the 404 page, nothing transferred (all or nothing), as the leads'
         // bulk assignment answers: not a hint on the list
         return PageActions.runNaming(redirect, view == CustomerQueries.ListView.pool ? "/customers/pool" : "/customers",
-                "customer.flash.bulkTransferred", () -> { }, () -> ownership.bulkTransfer(customerIds, ownerId, reason));
+                "customer.flash.bulkTransferred", refused, () -> { }, () -> ownership.bulkTransfer(customerIds, ownerId, reason));
     }
 
     // ---- registration and correction
@@ -257,12 +259,13 @@ class CustomerController {
 
     @PostMapping("/customers/new")
     @PreAuthorize(CustomerAccess.WORKER_ROLES)
-    String create(@ModelAttribute("form") CustomerForm form, BindingResult binding, Model model,
+    String create(@ModelAttribute("form") CustomerForm form, BindingResult binding, RefusedInput refused, Model model,
                   RedirectAttributes redirect) {
         if (binding.hasErrors()) {
             return form(model, List.of(), null);
         }
         try {
+            refused.check();
             CustomerProfile profile = form.profile();
             List<DuplicateCheck.Match> found = duplicates.find(profile.name(), profile.uscc(), null, null);
             if (!found.isEmpty() && !form.isDuplicatesSeen()) {
@@ -293,9 +296,10 @@ class CustomerController {
     }
 
     @PostMapping("/customers/{id}/edit")
-    String correct(@PathVariable UUID id, @ModelAttribute("form") CustomerForm form, BindingResult binding, Model model,
+    String correct(@PathVariable UUID id, @ModelAttribute("form") CustomerForm form, BindingResult binding, RefusedInput refused, Model model,
                    RedirectAttributes redirect) {
         try {
+            refused.check();
             Customer c = service.correct(id, form.profile(), form.getVersion());
             Flash.success(redirect, "customer.flash.corrected", c.code());
             return "redirect:/customers/" + id;
@@ -375,13 +379,19 @@ class CustomerController {
         return PageActions.run(redirect, "/customers/" + id, successKey, refused, action);
     }
 
+    /** {@link #act}, what the input rules refused in the form's fields shown as the action's own refusal. */
+    private String act(UUID id, RedirectAttributes redirect, String successKey, RefusedInput input, Runnable refused,
+                       Runnable action) {
+        return PageActions.run(redirect, "/customers/" + id, successKey, input, refused, action);
+    }
+
     @PostMapping("/customers/{id}/grade")
     String grade(@PathVariable UUID id, @RequestParam(required = false) CustomerGrade grade,
                  @RequestParam(required = false) Level industryPosition, @RequestParam(required = false) Level urgency,
                  @RequestParam(required = false) Level budget, @RequestParam(required = false) Level potential,
                  @RequestParam(required = false) String note, @RequestParam(required = false) Long version,
-                 RedirectAttributes redirect) {
-        return act(id, redirect, "customer.flash.graded", () -> Flash.typed(redirect, "gradeTyped", "grade", grade,
+                 RefusedInput refused, RedirectAttributes redirect) {
+        return act(id, redirect, "customer.flash.graded", refused, () -> Flash.typed(redirect, "gradeTyped", "grade", grade,
                 "industryPosition", industryPosition, "urgency", urgency, "budget", budget, "potential", potential,
                 "note", note), () -> service.regrade(id, grade,
                 new GradeFactors(industryPosition, urgency, budget, potential), note, version));
@@ -400,8 +410,8 @@ class CustomerController {
 
     @PostMapping("/customers/{id}/lost")
     String lost(@PathVariable UUID id, @RequestParam(required = false) String reason,
-                @RequestParam(required = false) Long version, RedirectAttributes redirect) {
-        return act(id, redirect, "customer.flash.lost", () -> Flash.typed(redirect, "lostTyped", "reason", reason),
+                @RequestParam(required = false) Long version, RefusedInput refused, RedirectAttributes redirect) {
+        return act(id, redirect, "customer.flash.lost", refused, () -> Flash.typed(redirect, "lostTyped", "reason", reason),
                 () -> service.markLost(id, reason, version));
     }
 
@@ -413,23 +423,23 @@ class CustomerController {
     @PostMapping("/customers/{id}/follow-up-plan")
     String plan(@PathVariable UUID id,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime at,
-                @RequestParam(required = false) Long version, RedirectAttributes redirect) {
-        return act(id, redirect, "customer.flash.planned", () -> service.planFollowUp(id, instant(at), version));
+                @RequestParam(required = false) Long version, RefusedInput refused, RedirectAttributes redirect) {
+        return act(id, redirect, "customer.flash.planned", refused, () -> { }, () -> service.planFollowUp(id, instant(at), version));
     }
 
     @PostMapping("/customers/{id}/transfer")
     String transfer(@PathVariable UUID id, @RequestParam(required = false) UUID ownerId,
                     @RequestParam(required = false) String reason, @RequestParam(required = false) Long version,
-                    RedirectAttributes redirect) {
-        return act(id, redirect, "customer.flash.transferred",
+                    RefusedInput refused, RedirectAttributes redirect) {
+        return act(id, redirect, "customer.flash.transferred", refused,
                 () -> Flash.typed(redirect, "transferTyped", "ownerId", ownerId, "reason", reason),
                 () -> ownership.transfer(id, ownerId, reason, version));
     }
 
     @PostMapping("/customers/{id}/release")
     String release(@PathVariable UUID id, @RequestParam(required = false) String reason,
-                   @RequestParam(required = false) Long version, RedirectAttributes redirect) {
-        return act(id, redirect, "customer.flash.released", () -> Flash.typed(redirect, "releaseTyped", "reason", reason),
+                   @RequestParam(required = false) Long version, RefusedInput refused, RedirectAttributes redirect) {
+        return act(id, redirect, "customer.flash.released", refused, () -> Flash.typed(redirect, "releaseTyped", "reason", reason),
                 () -> ownership.release(id, reason, version));
     }
 
@@ -440,11 +450,12 @@ class CustomerController {
 
     @PostMapping("/customers/{id}/merge")
     String merge(@PathVariable UUID id, @RequestParam(required = false) String mergedCode,
-                 @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+                 @RequestParam(required = false) String reason, RefusedInput refused, RedirectAttributes redirect) {
         return act(id, redirect, "customer.flash.merged",
                 () -> Flash.typed(redirect, "mergeTyped", "mergedCode", mergedCode, "reason", reason), () -> {
             // this customer first: one out of scope is the 404 page, not a refusal of the code typed
             access.visible(id);
+            refused.check();
             CustomerQueries.CustomerRow other = mergedCode == null || mergedCode.isBlank() ? null
                     : queries.list(new CustomerQueries.CustomerFilter(mergedCode.strip(), null, null, null, null, null,
                             null, 2)).items().stream().filter(r -> r.code().equalsIgnoreCase(mergedCode.strip()))
@@ -459,8 +470,8 @@ class CustomerController {
     @PostMapping("/customers/{id}/credit")
     String credit(@PathVariable UUID id, @RequestParam(required = false) CreditRating rating,
                   @RequestParam(required = false) BigDecimal limit, @RequestParam(required = false) String reason,
-                  @RequestParam(required = false) Long version, RedirectAttributes redirect) {
-        return act(id, redirect, "customer.flash.credit",
+                  @RequestParam(required = false) Long version, RefusedInput refused, RedirectAttributes redirect) {
+        return act(id, redirect, "customer.flash.credit", refused,
                 () -> Flash.typed(redirect, "creditTyped", "rating", rating, "limit", limit, "reason", reason),
                 () -> credit.change(id, rating, limit, reason, version));
     }
@@ -471,9 +482,9 @@ class CustomerController {
                       @RequestParam(required = false) String phone, @RequestParam(required = false) String email,
                       @RequestParam(required = false) String wechat, @RequestParam(required = false) DecisionRole role,
                       @RequestParam(required = false) Attitude attitude,
-                      @RequestParam(defaultValue = "false") boolean primary, RedirectAttributes redirect) {
+                      @RequestParam(defaultValue = "false") boolean primary, RefusedInput refused, RedirectAttributes redirect) {
         // a refused contact (a phone or e-mail mistyped) gives the whole form back, open
-        return act(id, redirect, "customer.flash.contactAdded", () -> Flash.typed(redirect, "contactTyped", "name", name,
+        return act(id, redirect, "customer.flash.contactAdded", refused, () -> Flash.typed(redirect, "contactTyped", "name", name,
                 "title", title, "department", department, "phone", phone, "email", email, "wechat", wechat,
                 "role", role, "attitude", attitude, "primary", primary), () -> contacts.add(id,
                 ContactDetails.validated(name, title, department, phone, email, wechat, role, attitude, null), primary));
@@ -489,9 +500,9 @@ class CustomerController {
                        @RequestParam(required = false) String objectionHandling,
                        @RequestParam(required = false) String nextStep,
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime nextFollowUpAt,
-                       @RequestParam(required = false) String minutes, RedirectAttributes redirect) {
+                       @RequestParam(required = false) String minutes, RefusedInput refused, RedirectAttributes redirect) {
         // a refused follow-up (a time ahead of now, a next follow-up before it) gives everything written back
-        return act(id, redirect, "customer.flash.activityLogged", () -> Flash.typed(redirect, "activityTyped",
+        return act(id, redirect, "customer.flash.activityLogged", refused, () -> Flash.typed(redirect, "activityTyped",
                 "type", type, "occurredAt", occurredAt, "contactIds", contactIds,
                 "summary", summary, "needsChanges", needsChanges, "objections", objections,
                 "objectionHandling", objectionHandling, "nextStep", nextStep, "nextFollowUpAt", nextFollowUpAt,
@@ -502,8 +513,8 @@ class CustomerController {
 
     @PostMapping("/customers/{id}/activities/{activityId}/minutes")
     String minutes(@PathVariable UUID id, @PathVariable UUID activityId, @RequestParam(required = false) String minutes,
-                   @RequestParam(required = false) Long version, RedirectAttributes redirect) {
-        return act(id, redirect, "customer.flash.minutes", () -> Flash.typed(redirect, "minutesTyped",
+                   @RequestParam(required = false) Long version, RefusedInput refused, RedirectAttributes redirect) {
+        return act(id, redirect, "customer.flash.minutes", refused, () -> Flash.typed(redirect, "minutesTyped",
                 "activity", activityId, "minutes", minutes), () -> activities.writeMinutes(activityId, minutes, version));
     }
 

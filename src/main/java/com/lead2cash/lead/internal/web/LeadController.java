@@ -330,6 +330,12 @@ public class LeadController {
         return PageActions.run(redirect, "/leads/" + id, successKey, refused, action);
     }
 
+    /** {@link #act}, what the input rules refused in the form's fields shown as the action's own refusal. */
+    private String act(UUID id, RedirectAttributes redirect, String successKey, RefusedInput input, Runnable refused,
+                       Runnable action) {
+        return PageActions.run(redirect, "/leads/" + id, successKey, input, refused, action);
+    }
+
     @PostMapping("/leads/{id}/screen")
     String screen(@PathVariable UUID id, @RequestParam Long version, RedirectAttributes redirect) {
         return act(id, redirect, "lead.flash.screened", () -> capture.screen(id, version));
@@ -337,24 +343,25 @@ public class LeadController {
 
     @PostMapping("/leads/{id}/regrade")
     String regrade(@PathVariable UUID id, @RequestParam Grade grade, @RequestParam String reason,
-                   @RequestParam Long version, RedirectAttributes redirect) {
-        return act(id, redirect, "lead.flash.regraded",
+                   @RequestParam Long version, RefusedInput refused, RedirectAttributes redirect) {
+        return act(id, redirect, "lead.flash.regraded", refused,
                 () -> Flash.typed(redirect, "regradeTyped", "grade", grade, "reason", reason),
                 () -> capture.regrade(id, grade, reason, version));
     }
 
     @PostMapping("/leads/{id}/assign")
     String assign(@PathVariable UUID id, @RequestParam UUID ownerId, @RequestParam(required = false) String reason,
-                  @RequestParam Long version, RedirectAttributes redirect) {
-        return act(id, redirect, "lead.flash.assigned",
+                  @RequestParam Long version, RefusedInput refused, RedirectAttributes redirect) {
+        return act(id, redirect, "lead.flash.assigned", refused,
                 () -> Flash.typed(redirect, "assignTyped", "ownerId", ownerId, "reason", reason),
                 () -> assignment.assignByManager(id, ownerId, reason, version));
     }
 
     @PostMapping("/leads/bulk-assign")
     String bulkAssign(@RequestParam(required = false) List<UUID> leadIds, @RequestParam UUID ownerId,
-                      @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+                      @RequestParam(required = false) String reason, RefusedInput refused, RedirectAttributes redirect) {
         try {
+            refused.check();
             int n = assignment.bulkAssign(leadIds, ownerId, reason);
             Flash.success(redirect, "lead.flash.bulkAssigned", n);
         } catch (RecordNotFoundException e) {
@@ -381,8 +388,8 @@ public class LeadController {
 
     @PostMapping("/leads/{id}/arbitrate")
     String arbitrate(@PathVariable UUID id, @RequestParam UUID winnerId, @RequestParam(required = false) String reason,
-                     @RequestParam Long version, RedirectAttributes redirect) {
-        return act(id, redirect, "lead.flash.arbitrated",
+                     @RequestParam Long version, RefusedInput refused, RedirectAttributes redirect) {
+        return act(id, redirect, "lead.flash.arbitrated", refused,
                 () -> Flash.typed(redirect, "arbitrateTyped", "winnerId", winnerId, "reason", reason),
                 () -> assignment.arbitrate(id, winnerId, reason, version));
     }
@@ -390,8 +397,8 @@ public class LeadController {
     @PostMapping("/leads/{id}/contact-attempts")
     String contact(@PathVariable UUID id, @RequestParam String channel,
                    @RequestParam(required = false) ContactIntent intent, @RequestParam String summary,
-                   RedirectAttributes redirect) {
-        return act(id, redirect, "lead.flash.contacted", () -> Flash.typed(redirect, "leadContactTyped", "channel", channel,
+                   RefusedInput refused, RedirectAttributes redirect) {
+        return act(id, redirect, "lead.flash.contacted", refused, () -> Flash.typed(redirect, "leadContactTyped", "channel", channel,
                 "intent", intent, "summary", summary),
                 () -> progress.recordContact(id, channel, intent, summary, null));
     }
@@ -399,8 +406,8 @@ public class LeadController {
     @PostMapping("/leads/{id}/convert")
     String convert(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean createOpportunity,
                    @RequestParam(required = false) String opportunityName,
-                   @RequestParam(required = false) BigDecimal amount, RedirectAttributes redirect) {
-        return act(id, redirect, "lead.flash.converted", () -> Flash.typed(redirect, "convertTyped",
+                   @RequestParam(required = false) BigDecimal amount, RefusedInput refused, RedirectAttributes redirect) {
+        return act(id, redirect, "lead.flash.converted", refused, () -> Flash.typed(redirect, "convertTyped",
                         "createOpportunity", createOpportunity, "opportunityName", opportunityName,
                         "amount", amount),
                 () -> progress.convert(id, null, createOpportunity, opportunityName, amount));
@@ -409,8 +416,8 @@ public class LeadController {
     @PostMapping("/leads/{id}/disqualify")
     String disqualify(@PathVariable UUID id, @RequestParam(required = false) String reason,
                       @RequestParam(required = false) String note, @RequestParam Long version,
-                      RedirectAttributes redirect) {
-        return act(id, redirect, "lead.flash.disqualified",
+                      RefusedInput refused, RedirectAttributes redirect) {
+        return act(id, redirect, "lead.flash.disqualified", refused,
                 () -> Flash.typed(redirect, "disqualifyTyped", "reason", reason, "note", note),
                 () -> progress.disqualify(id, reason, note, version));
     }

@@ -7,6 +7,7 @@ import com.lead2cash.platform.NavigationEntry;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
+import com.lead2cash.platform.web.RefusedInput;
 import com.lead2cash.region.Region;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -81,10 +82,11 @@ public class TerritoryController {
                 @RequestParam(required = false) String industries, @RequestParam(required = false) String regions,
                 @RequestParam(required = false) String productLines, @RequestParam(required = false) UUID managerId,
                 @RequestParam(required = false) List<UUID> repIds, @RequestParam(required = false) Long version,
-                RedirectAttributes redirect) {
+                RefusedInput input, RedirectAttributes redirect) {
         var form = new TerritoryService.TerritoryForm(name, industries, regions, productLines, managerId,
                 repIds == null ? Set.of() : new HashSet<>(repIds), version);
         try {
+            input.check();
             SalesTerritory t = id == null ? territories.create(form) : territories.update(id, form);
             Flash.success(redirect, "territory.flash.saved", t.name());
         } catch (DomainException e) {

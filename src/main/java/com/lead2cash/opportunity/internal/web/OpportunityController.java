@@ -21,6 +21,7 @@ import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormProblems;
 import com.lead2cash.platform.web.PageActions;
+import com.lead2cash.platform.web.RefusedInput;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -129,13 +130,14 @@ class OpportunityController {
 
     @PostMapping("/opportunities")
     @PreAuthorize(OpportunityAccess.SELLER_ROLES)
-    String create(@ModelAttribute("form") OpportunityForm form, BindingResult binding, Model model,
+    String create(@ModelAttribute("form") OpportunityForm form, BindingResult binding, RefusedInput refused, Model model,
                   RedirectAttributes redirect, Locale locale) {
         FormProblems unreadable = FormProblems.ofUnreadable(binding, messages, locale);
         if (unreadable != null) {
             return form(model, form, null, unreadable);
         }
         try {
+            refused.check();
             Opportunity o = service.create(form.customerId(), form.details(), form.ownerId());
             Flash.success(redirect, "opportunity.saved", o.code());
             return "redirect:/opportunities/" + o.id();
@@ -187,7 +189,7 @@ class OpportunityController {
     }
 
     @PostMapping("/opportunities/{id}")
-    String edit(@PathVariable UUID id, @ModelAttribute("form") OpportunityForm form, BindingResult binding, Model model,
+    String edit(@PathVariable UUID id, @ModelAttribute("form") OpportunityForm form, BindingResult binding, RefusedInput refused, Model model,
                 RedirectAttributes redirect, Locale locale) {
         Opportunity o = access.visible(id);
         FormProblems unreadable = FormProblems.ofUnreadable(binding, messages, locale);
@@ -195,6 +197,7 @@ class OpportunityController {
             return form(model, form, o, unreadable);
         }
         try {
+            refused.check();
             service.edit(id, form.details(), form.version());
             Flash.success(redirect, "opportunity.saved", o.code());
             return "redirect:/opportunities/" + id;
@@ -209,9 +212,9 @@ class OpportunityController {
     String stage(@PathVariable UUID id, @RequestParam(required = false) Stage stage,
                  @RequestParam(required = false) String lostReason, @RequestParam(required = false) String lostNote,
                  @RequestParam(required = false) String lostTo, @RequestParam(required = false) Long version,
-                 RedirectAttributes redirect) {
+                 RefusedInput refused, RedirectAttributes redirect) {
         // a refused loss (no reason chosen, a stale version) gives the reason, the rival and the note back
-        return act(id, redirect, "opportunity.stage.moved", () -> {
+        return act(id, redirect, "opportunity.stage.moved", refused, () -> {
             if (stage == Stage.LOST) {
                 Flash.typed(redirect, "markLostTyped", "lostReason", lostReason, "lostTo", lostTo, "lostNote", lostNote);
             }
@@ -242,8 +245,8 @@ class OpportunityController {
                     @RequestParam(required = false) Integer competitiveStrength,
                     @RequestParam(required = false) Integer paymentRisk,
                     @RequestParam(required = false) Integer resourceInvestment,
-                    @RequestParam(required = false) String comment, RedirectAttributes redirect) {
-        return act(id, redirect, "opportunity.evaluation.saved", () -> Flash.typed(redirect, "evaluationTyped",
+                    @RequestParam(required = false) String comment, RefusedInput refused, RedirectAttributes redirect) {
+        return act(id, redirect, "opportunity.evaluation.saved", refused, () -> Flash.typed(redirect, "evaluationTyped",
                 "needMatch", needMatch, "competitiveStrength", competitiveStrength, "paymentRisk", paymentRisk,
                 "resourceInvestment", resourceInvestment, "comment", comment),
                 () -> service.evaluate(id, needMatch, competitiveStrength, paymentRisk, resourceInvestment, comment));
@@ -270,6 +273,13 @@ class OpportunityController {
     private String act(UUID id, RedirectAttributes redirect, String successKey, Runnable refused,
                        java.util.function.Supplier<Opportunity> action) {
         return attempt(id, redirect, successKey, refused, () -> action.get().code());
+    }
+
+    /** {@link #act}, what the input rules refused in the form's fields shown as the action's own refusal. */
+    private String act(UUID id, RedirectAttributes redirect, String successKey, RefusedInput input, Runnable refused,
+                       java.util.function.Supplier<Opportunity> action) {
+        return PageActions.runNaming(redirect, "/opportunities/" + id, successKey, input, refused,
+                () -> action.get().code());
     }
 
     private String attempt(UUID id, RedirectAttributes redirect, String successKey,

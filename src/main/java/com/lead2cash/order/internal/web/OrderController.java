@@ -26,6 +26,7 @@ import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.NavigationEntry;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormProblems;
+import com.lead2cash.platform.web.RefusedInput;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -137,12 +138,13 @@ class OrderController {
                   @RequestParam(name = "quantity", required = false) List<String> quantities,
                   @RequestParam(required = false) String address, @RequestParam(required = false) String consignee,
                   @RequestParam(required = false) String consigneePhone, @RequestParam(required = false) String promisedDate,
-                  Model model, RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
+                  RefusedInput refused, Model model, RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
         List<String> products = productIds == null ? List.of() : productIds;
         List<String> amounts = quantities == null ? List.of() : quantities;
         OrderForm form = new OrderForm(contractId, products, amounts, address, consignee, consigneePhone, promisedDate);
         List<Integer> rows = new ArrayList<>();
         try {
+            refused.check();
             List<LineRequest> lines = new ArrayList<>();
             for (int i = 0; i < products.size(); i++) {
                 String product = products.get(i);
@@ -202,14 +204,14 @@ class OrderController {
     @PostMapping("/orders/{id}/preparation")
     String prepare(@PathVariable UUID id, @RequestParam(required = false) Long version, @RequestParam Map<String, String> values,
                    Model model, RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
-        return act(id, "prepare", values, model, redirect, locale, response, "order.flash.preparing",
+        return act(id, "prepare", values, RefusedInput.NONE, model, redirect, locale, response, "order.flash.preparing",
                 () -> service.startPreparing(id, version));
     }
 
     @PostMapping("/orders/{id}/shipments")
-    String ship(@PathVariable UUID id, @RequestParam Map<String, String> values, Model model, RedirectAttributes redirect,
+    String ship(@PathVariable UUID id, @RequestParam Map<String, String> values, RefusedInput refused, Model model, RedirectAttributes redirect,
                 Locale locale, HttpServletResponse response) {
-        return act(id, "ship", values, model, redirect, locale, response, "order.flash.shipped", () -> {
+        return act(id, "ship", values, refused, model, redirect, locale, response, "order.flash.shipped", () -> {
             String line = values.get("line");
             int key;
             try {
@@ -225,23 +227,23 @@ class OrderController {
 
     @PostMapping("/orders/{id}/shipments/{shipment}/waybill")
     String waybill(@PathVariable UUID id, @PathVariable int shipment, @RequestParam Map<String, String> values,
-                   Model model, RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
-        return act(id, "waybill-" + shipment, values, model, redirect, locale, response, "order.flash.waybill",
+                   RefusedInput refused, Model model, RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
+        return act(id, "waybill-" + shipment, values, refused, model, redirect, locale, response, "order.flash.waybill",
                 () -> service.recordWaybill(id, shipment, values.get("waybillNumber"), version(values)));
     }
 
     @PostMapping("/orders/{id}/progress-notes")
-    String progress(@PathVariable UUID id, @RequestParam Map<String, String> values, Model model,
+    String progress(@PathVariable UUID id, @RequestParam Map<String, String> values, RefusedInput refused, Model model,
                     RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
-        return act(id, "progress", values, model, redirect, locale, response, "order.flash.progress",
+        return act(id, "progress", values, refused, model, redirect, locale, response, "order.flash.progress",
                 () -> service.recordProgress(id, values.get("note")));
     }
 
     @PostMapping("/orders/{id}/delays")
-    String delay(@PathVariable UUID id, @RequestParam Map<String, String> values, Model model,
+    String delay(@PathVariable UUID id, @RequestParam Map<String, String> values, RefusedInput refused, Model model,
                  RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
         boolean[] emailed = {false};
-        String view = act(id, "delay", values, model, redirect, locale, response, null, () -> {
+        String view = act(id, "delay", values, refused, model, redirect, locale, response, null, () -> {
             OrderService.Delayed d = service.delay(id, date("promisedDate", values.get("promisedDate"),
                     "order.promisedDate.required"), values.get("reason"), version(values));
             emailed[0] = d.customerEmailed();
@@ -256,23 +258,23 @@ class OrderController {
     @PostMapping("/orders/{id}/delays/customer-told")
     String customerTold(@PathVariable UUID id, @RequestParam Map<String, String> values, Model model,
                         RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
-        return act(id, "told", values, model, redirect, locale, response, "order.flash.customerTold",
+        return act(id, "told", values, RefusedInput.NONE, model, redirect, locale, response, "order.flash.customerTold",
                 () -> service.customerTold(id));
     }
 
     @PostMapping("/orders/{id}/delivery")
-    String deliver(@PathVariable UUID id, @RequestParam Map<String, String> values, Model model,
+    String deliver(@PathVariable UUID id, @RequestParam Map<String, String> values, RefusedInput refused, Model model,
                    RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
-        return act(id, "deliver", values, model, redirect, locale, response, "order.flash.delivered",
+        return act(id, "deliver", values, refused, model, redirect, locale, response, "order.flash.delivered",
                 () -> service.deliver(id, date("deliveredOn", values.get("deliveredOn"), "order.deliveredOn.invalid"),
                         version(values)));
     }
 
     @PostMapping("/orders/{id}/acceptance")
     String accept(@PathVariable UUID id, @RequestParam Map<String, String> values,
-                  @RequestParam(name = "form", required = false) MultipartFile file, Model model,
+                  @RequestParam(name = "form", required = false) MultipartFile file, RefusedInput refused, Model model,
                   RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
-        return act(id, "accept", values, model, redirect, locale, response, "order.flash.accepted", () -> {
+        return act(id, "accept", values, refused, model, redirect, locale, response, "order.flash.accepted", () -> {
             AcceptanceForm form = new AcceptanceForm(date("acceptedOn", values.get("acceptedOn"), "order.acceptedOn.invalid"),
                     values.get("signedBy"), values.get("quantity"), values.get("quality"), values.get("remarks"));
             boolean attached = file != null && !file.isEmpty();
@@ -307,9 +309,11 @@ class OrderController {
      * Does one action of the order's page: on success back to the page with the message; refused, the page
      * again with the form as entered and the messages beside its fields (422), nothing changed.
      */
-    private String act(UUID id, String form, Map<String, String> values, Model model, RedirectAttributes redirect,
-                       Locale locale, HttpServletResponse response, String success, Supplier<Order> work) {
+    private String act(UUID id, String form, Map<String, String> values, RefusedInput refused, Model model,
+                       RedirectAttributes redirect, Locale locale, HttpServletResponse response, String success,
+                       Supplier<Order> work) {
         try {
+            refused.check();
             work.get();
             if (success != null) {
                 Flash.success(redirect, success);

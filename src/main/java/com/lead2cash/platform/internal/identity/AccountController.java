@@ -6,6 +6,7 @@ import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.internal.security.ApiTokens;
 import com.lead2cash.platform.internal.security.SessionRevalidation;
 import com.lead2cash.platform.web.Flash;
+import com.lead2cash.platform.web.RefusedInput;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.ZoneId;
 import java.util.List;
@@ -48,9 +49,10 @@ class AccountController {
     /** Other sessions of this user end at their next request; this one goes on. */
     @PostMapping("/account/password")
     String changePassword(@RequestParam String currentPassword, @RequestParam String newPassword,
-                          @RequestParam String confirmPassword, Model model, RedirectAttributes redirect,
+                          @RequestParam String confirmPassword, RefusedInput refused, Model model, RedirectAttributes redirect,
                           HttpServletRequest request) {
         try {
+            refused.check();
             if (!newPassword.equals(confirmPassword)) {
                 throw new FieldValidationException("confirmPassword", "password.confirm.mismatch");
             }
@@ -66,8 +68,9 @@ class AccountController {
 
     /** The secret is shown once, on the page the creation redirects to. */
     @PostMapping("/account/tokens")
-    String createToken(@RequestParam(required = false) String name, RedirectAttributes redirect) {
+    String createToken(@RequestParam(required = false) String name, RefusedInput refused, RedirectAttributes redirect) {
         try {
+            refused.check();
             ApiTokens.IssuedToken issued = tokens.issue(CurrentUser.require().id(), name);
             redirect.addFlashAttribute("newToken", issued.token());
             Flash.success(redirect, "flash.token.created");

@@ -3,6 +3,7 @@ package com.lead2cash.platform.internal.identity;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.web.Flash;
+import com.lead2cash.platform.web.RefusedInput;
 import java.util.UUID;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
@@ -32,8 +33,9 @@ class OrgAdminController {
     }
 
     @PostMapping("/admin/org")
-    String create(@RequestParam UUID parentId, @RequestParam String name, RedirectAttributes redirect) {
+    String create(@RequestParam UUID parentId, @RequestParam String name, RefusedInput refused, RedirectAttributes redirect) {
         try {
+            refused.check();
             OrgUnit unit = identity.createOrgUnit(parentId, name);
             Flash.success(redirect, "flash.org.created", unit.name());
         } catch (DomainException e) {
@@ -44,8 +46,9 @@ class OrgAdminController {
 
     @PostMapping("/admin/org/{id}")
     String update(@PathVariable UUID id, @RequestParam String name, @RequestParam(required = false) UUID managerId,
-                  @RequestParam Long version, RedirectAttributes redirect) {
+                  @RequestParam Long version, RefusedInput refused, RedirectAttributes redirect) {
         try {
+            refused.check();
             OrgUnit unit = identity.updateOrgUnit(id, name, managerId, version);
             Flash.success(redirect, "flash.org.updated", unit.name());
         } catch (RecordNotFoundException e) {

@@ -6,6 +6,7 @@ import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormErrors;
+import com.lead2cash.platform.web.RefusedInput;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
@@ -105,9 +106,10 @@ class UserAdminController {
     }
 
     @PostMapping("/admin/users/new")
-    String create(@ModelAttribute("form") UserFormModel form, BindingResult binding, Model model,
+    String create(@ModelAttribute("form") UserFormModel form, BindingResult binding, RefusedInput refused, Model model,
                   RedirectAttributes redirect) {
         try {
+            refused.check();
             User user = identity.createUser(form.toForm());
             Flash.success(redirect, "flash.user.created", user.username());
             return "redirect:/admin/users";
@@ -126,8 +128,9 @@ class UserAdminController {
 
     @PostMapping("/admin/users/{id}")
     String update(@PathVariable UUID id, @ModelAttribute("form") UserFormModel form, BindingResult binding,
-                  Model model, RedirectAttributes redirect) {
+                  RefusedInput refused, Model model, RedirectAttributes redirect) {
         try {
+            refused.check();
             User user = identity.updateUser(id, form.toForm(), form.getVersion());
             Flash.success(redirect, "flash.user.updated", user.username());
             return "redirect:/admin/users";

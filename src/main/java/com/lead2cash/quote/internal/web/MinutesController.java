@@ -8,6 +8,7 @@ import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormProblems;
 import com.lead2cash.platform.web.PageActions;
+import com.lead2cash.platform.web.RefusedInput;
 import com.lead2cash.quote.internal.QuoteDocuments;
 import com.lead2cash.quote.internal.minutes.MilestoneType;
 import com.lead2cash.quote.internal.minutes.MinutesContent;
@@ -157,13 +158,14 @@ class MinutesController {
     }
 
     @PostMapping("/negotiation-minutes")
-    String write(@ModelAttribute("form") MinutesForm form, BindingResult binding, Model model, RedirectAttributes redirect,
+    String write(@ModelAttribute("form") MinutesForm form, BindingResult binding, RefusedInput refused, Model model, RedirectAttributes redirect,
                  Locale locale) {
         FormProblems unreadable = FormProblems.ofUnreadable(binding, messages, locale);
         if (unreadable != null) {
             return form(model, form, unreadable);
         }
         try {
+            refused.check();
             NegotiationMinutes m = service.write(form.getOpportunityId(), form.content());
             Flash.success(redirect, "minutes.saved", m.revision());
             return "redirect:/negotiation-minutes/" + m.id();

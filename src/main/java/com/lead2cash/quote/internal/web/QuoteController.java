@@ -11,6 +11,7 @@ import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormProblems;
 import com.lead2cash.platform.web.PageActions;
+import com.lead2cash.platform.web.RefusedInput;
 import com.lead2cash.quote.internal.QuoteDocuments;
 import com.lead2cash.quote.internal.QuoteService;
 import com.lead2cash.quote.internal.domain.Quote;
@@ -207,13 +208,14 @@ class QuoteController {
     }
 
     @PostMapping("/quotes")
-    String create(@ModelAttribute("form") QuoteForm form, BindingResult binding, Model model, RedirectAttributes redirect,
+    String create(@ModelAttribute("form") QuoteForm form, BindingResult binding, RefusedInput refused, Model model, RedirectAttributes redirect,
                   Locale locale) {
         FormProblems unreadable = FormProblems.ofUnreadable(binding, messages, locale);
         if (unreadable != null) {
             return form(model, form, null, unreadable);
         }
         try {
+            refused.check();
             Quote q = service.create(form.getOpportunityId(), form.content());
             Flash.success(redirect, "quote.saved", q.number(), q.revision());
             return "redirect:/quotes/" + q.id();
@@ -229,7 +231,7 @@ class QuoteController {
     }
 
     @PostMapping("/quotes/{id}")
-    String change(@PathVariable UUID id, @ModelAttribute("form") QuoteForm form, BindingResult binding, Model model,
+    String change(@PathVariable UUID id, @ModelAttribute("form") QuoteForm form, BindingResult binding, RefusedInput refused, Model model,
                   RedirectAttributes redirect, Locale locale) {
         Quote current = service.visible(id);
         FormProblems unreadable = FormProblems.ofUnreadable(binding, messages, locale);
@@ -237,6 +239,7 @@ class QuoteController {
             return form(model, form, current, unreadable);
         }
         try {
+            refused.check();
             Quote q = service.change(id, form.content(), form.getVersion());
             Flash.success(redirect, "quote.saved", q.number(), q.revision());
             return "redirect:/quotes/" + q.id();
@@ -287,8 +290,9 @@ class QuoteController {
 
     @PostMapping("/quotes/{id}/review")
     String review(@PathVariable UUID id, @RequestParam(required = false) String comment,
-                  @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+                  @RequestParam(required = false) Long version, RefusedInput refused, RedirectAttributes redirect) {
         return act(id, redirect, () -> Flash.typed(redirect, "quoteReviewTyped", "comment", comment), () -> {
+            refused.check();
             service.review(id, comment, version);
             Flash.success(redirect, "quote.reviewed");
             return id;

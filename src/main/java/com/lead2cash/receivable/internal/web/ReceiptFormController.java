@@ -9,6 +9,7 @@ import com.lead2cash.platform.MoneyText;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormValues;
+import com.lead2cash.platform.web.RefusedInput;
 import com.lead2cash.receivable.internal.ReceiptService;
 import com.lead2cash.receivable.internal.ReceiptService.AllocationRequest;
 import com.lead2cash.receivable.internal.ReceiptService.NewReceipt;
@@ -150,7 +151,7 @@ class ReceiptFormController {
 
     /** Records the receipt with its allocations (none: it all waits unallocated), then lists it among the receipts. */
     @PostMapping("/receipts")
-    String record(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
+    String record(@RequestParam Map<String, String> form, RefusedInput refused, RedirectAttributes redirect) {
         // ids the reader may not see are 404 before anything is refused on the form: a refusal would tell they exist
         UUID customerId = id(CUSTOMER, form.get("customerId"));
         if (customerId != null) {
@@ -173,6 +174,7 @@ class ReceiptFormController {
         }
         List<UUID> allocated = new ArrayList<>();
         try {
+            refused.check();
             if (tooMany) {
                 throw new FieldValidationException("allocations", "receipt.allocations.tooMany", ReceiptService.MAX_ALLOCATIONS);
             }

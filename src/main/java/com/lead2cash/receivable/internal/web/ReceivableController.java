@@ -10,6 +10,7 @@ import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormValues;
 import com.lead2cash.platform.web.PageActions;
+import com.lead2cash.platform.web.RefusedInput;
 import com.lead2cash.receivable.internal.ReceiptQueries;
 import com.lead2cash.receivable.internal.ReceiptService;
 import com.lead2cash.receivable.internal.ReceiptService.AllocationRequest;
@@ -218,13 +219,14 @@ class ReceivableController {
     String recordReceipt(@PathVariable UUID id, @RequestParam(required = false) String amount,
                          @RequestParam(required = false) String receivedOn, @RequestParam(required = false) String method,
                          @RequestParam(required = false) String payer, @RequestParam(required = false) String reference,
-                         RedirectAttributes redirect) {
+                         RefusedInput refused, RedirectAttributes redirect) {
         PageActions.attempt(redirect,
                 // the form shows what finance typed again, not the plan's outstanding amount and blank fields
                 () -> Flash.typed(redirect, "receiptTyped", "amount", amount, "receivedOn", receivedOn, "method", method,
                         "payer", payer, "reference", reference),
                 () -> {
                     Receivable r = access.visible(id);
+                    refused.check(); // after the scope: a plan out of it is the 404 page first
                     BigDecimal money = amount("amount", amount);
                     // no amount: nothing to the plan, the service refuses the receipt
                     BigDecimal toPlan = money == null ? BigDecimal.ZERO : money.min(r.outstanding());
@@ -239,8 +241,8 @@ class ReceivableController {
 
     @PostMapping("/receivables/{id}/due-date")
     String dueDate(@PathVariable UUID id, @RequestParam(required = false) String dueDate,
-                   @RequestParam(required = false) Long version, RedirectAttributes redirect) {
-        return PageActions.run(redirect, "/receivables/" + id, "receivable.dueDate.saved",
+                   @RequestParam(required = false) Long version, RefusedInput refused, RedirectAttributes redirect) {
+        return PageActions.run(redirect, "/receivables/" + id, "receivable.dueDate.saved", refused,
                 // the form shows the day typed again, not the plan's due date
                 () -> Flash.typed(redirect, "dueDateTyped", "dueDate", dueDate),
                 () -> planning.fallDueOn(id, date("dueDate", dueDate), version));
@@ -255,8 +257,8 @@ class ReceivableController {
 
     @PostMapping("/receivables/{id}/write-off")
     String writeOff(@PathVariable UUID id, @RequestParam(required = false) String reason,
-                    @RequestParam(required = false) Long version, RedirectAttributes redirect) {
-        return PageActions.run(redirect, "/receivables/" + id, "receivable.writtenOff",
+                    @RequestParam(required = false) Long version, RefusedInput refused, RedirectAttributes redirect) {
+        return PageActions.run(redirect, "/receivables/" + id, "receivable.writtenOff", refused,
                 // the reason comes back as typed, on a refusal as on a plan changed meanwhile
                 () -> Flash.typed(redirect, "writeOffTyped", "reason", reason),
                 () -> planning.writeOff(id, reason, version));
@@ -266,10 +268,10 @@ class ReceivableController {
     @PostMapping("/receipts/{id}/allocations")
     String allocate(@PathVariable UUID id, @RequestParam(required = false) List<UUID> receivableId,
                     @RequestParam(required = false) String amount, @RequestParam(required = false) Long version,
-                    @RequestParam(required = false) String from, RedirectAttributes redirect) {
+                    @RequestParam(required = false) String from, RefusedInput refused, RedirectAttributes redirect) {
         // back to the page the form was on, a stale version too (error.staleVersion), with the plan and amount typed
         String page = ReceiptController.FROM_PAGE.equals(from) ? "/receipts/" + id : "/receivables";
-        return PageActions.runNaming(redirect, page, "receipt.allocated",
+        return PageActions.runNaming(redirect, page, "receipt.allocated", refused,
                 // the workbench lists many receipts: the one refused shows the plan chosen and the amount typed again
                 () -> Flash.typed(redirect, "allocationTyped", "receipt", id, "receivableId", receivableId, "amount", amount),
                 () -> receipts.allocate(id, List.of(new AllocationRequest(onePlan(receivableId), amount("amount", amount))),
@@ -326,10 +328,10 @@ class ReceivableController {
     @PostMapping("/receipts/{id}/reversal")
     String reverse(@PathVariable UUID id, @RequestParam(required = false) String reason,
                    @RequestParam(required = false) Long version, @RequestParam(required = false) String from,
-                   RedirectAttributes redirect) {
+                   RefusedInput refused, RedirectAttributes redirect) {
         // back to the page the form was on, a stale version too (error.staleVersion), with the reason typed
         String page = ReceiptController.FROM_PAGE.equals(from) ? "/receipts/" + id : "/receipts";
-        return PageActions.runNaming(redirect, page, "receipt.reversedDone",
+        return PageActions.runNaming(redirect, page, "receipt.reversedDone", refused,
                 () -> Flash.typed(redirect, "reversalTyped", "receipt", id, "reason", reason),
                 () -> receipts.reverse(id, reason, version).number());
     }

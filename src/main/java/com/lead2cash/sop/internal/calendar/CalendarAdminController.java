@@ -4,6 +4,7 @@ import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.NavigationEntry;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
+import com.lead2cash.platform.web.RefusedInput;
 import com.lead2cash.sop.DayKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,9 +48,10 @@ class CalendarAdminController {
     String settings(@RequestParam(defaultValue = "") String zone,
                     @RequestParam(required = false) @DateTimeFormat(pattern = "H:mm") LocalTime workStart,
                     @RequestParam(required = false) @DateTimeFormat(pattern = "H:mm") LocalTime workEnd,
-                    @RequestParam(required = false) Set<DayOfWeek> workingWeekdays, Model model,
+                    @RequestParam(required = false) Set<DayOfWeek> workingWeekdays, RefusedInput refused, Model model,
                     RedirectAttributes redirect) {
         try {
+            refused.check();
             calendar.updateSettings(zone, workStart, workEnd, workingWeekdays);
             Flash.success(redirect, "calendar.flash.settings");
             return "redirect:/admin/calendar";
@@ -60,9 +62,10 @@ class CalendarAdminController {
 
     @PostMapping("/admin/calendar/exceptions")
     String add(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-               @RequestParam(required = false) DayKind kind, @RequestParam(required = false) String note, Model model,
+               @RequestParam(required = false) DayKind kind, @RequestParam(required = false) String note, RefusedInput refused, Model model,
                RedirectAttributes redirect) {
         try {
+            refused.check();
             calendar.addException(day, kind, note);
             Flash.success(redirect, "calendar.flash.added", day);
             return "redirect:/admin/calendar?year=" + day.getYear();

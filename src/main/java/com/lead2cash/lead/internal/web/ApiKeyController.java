@@ -5,6 +5,7 @@ import com.lead2cash.lead.internal.capture.WebToLead;
 import com.lead2cash.platform.NavigationEntry;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
+import com.lead2cash.platform.web.RefusedInput;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Set;
@@ -46,8 +47,9 @@ public class ApiKeyController {
 
     @PostMapping("/admin/lead-api-keys")
     String issue(@RequestParam String name, @RequestParam(required = false) LeadSource source,
-                 @RequestParam(defaultValue = "60") int ratePerMinute, RedirectAttributes redirect) {
+                 @RequestParam(defaultValue = "60") int ratePerMinute, RefusedInput refused, RedirectAttributes redirect) {
         try {
+            refused.check();
             WebToLead.IssuedKey issued = webToLead.issue(name, source, ratePerMinute);
             redirect.addFlashAttribute("issuedSecret", issued.secret());
             Flash.success(redirect, "lead.apiKey.flash.issued", issued.key().name());

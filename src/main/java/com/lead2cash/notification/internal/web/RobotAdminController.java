@@ -8,6 +8,7 @@ import com.lead2cash.notification.internal.domain.NotificationRobot;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormErrors;
+import com.lead2cash.platform.web.RefusedInput;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,9 +92,10 @@ public class RobotAdminController {
     }
 
     @PostMapping(LIST + "/new")
-    String create(@ModelAttribute("form") RobotFormModel form, BindingResult binding, Model model,
+    String create(@ModelAttribute("form") RobotFormModel form, BindingResult binding, RefusedInput refused, Model model,
                   RedirectAttributes redirect) {
         try {
+            refused.check();
             NotificationRobot robot = robots.connect(form.toForm());
             Flash.success(redirect, "notification.flash.robotSaved", robot.name());
             return "redirect:" + LIST;
@@ -112,8 +114,9 @@ public class RobotAdminController {
 
     @PostMapping(LIST + "/{id}")
     String update(@PathVariable UUID id, @ModelAttribute("form") RobotFormModel form, BindingResult binding,
-                  Model model, RedirectAttributes redirect) {
+                  RefusedInput refused, Model model, RedirectAttributes redirect) {
         try {
+            refused.check();
             NotificationRobot robot = robots.reconfigure(id, form.toForm(), form.getVersion());
             Flash.success(redirect, "notification.flash.robotSaved", robot.name());
             return "redirect:" + LIST;

@@ -17,6 +17,7 @@ import com.lead2cash.platform.NavigationEntry;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
+import com.lead2cash.platform.web.RefusedInput;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -193,8 +194,9 @@ class BoardController {
     @PreAuthorize("hasRole('ADMIN')")
     String saveLostReason(@RequestParam(required = false) String code, @RequestParam(required = false) String labelZh,
                           @RequestParam(required = false) String labelEn, @RequestParam(defaultValue = "false") boolean active,
-                          @RequestParam(defaultValue = "100") int position, RedirectAttributes redirect) {
+                          @RequestParam(defaultValue = "100") int position, RefusedInput refused, RedirectAttributes redirect) {
         try {
+            refused.check();
             lostReasons.save(code, labelZh, labelEn, active, position);
             Flash.success(redirect, "opportunity.lostReason.saved", code);
         } catch (DomainException e) {

@@ -6,6 +6,7 @@ import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.NavigationEntry;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
+import com.lead2cash.platform.web.RefusedInput;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,12 +68,13 @@ class PolicyAdminController {
     @PostMapping("/admin/policy/rules/{ruleId}")
     String save(@PathVariable String ruleId, @RequestParam(defaultValue = "") String reason,
                 @RequestParam(defaultValue = "save") String action,
-                @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+                @RequestParam Map<String, String> form, RefusedInput refused, Model model, RedirectAttributes redirect) {
         RuleCatalog.RuleDef rule = rule(ruleId);
         RuleForm posted = RuleForm.read(rule, form);
         Map<String, String> values = posted.values();
         List<PolicyService.Change> changes = posted.changes();
         try {
+            refused.check();
             if ("propose".equals(action)) {
                 // the change waits for the sales director's approval (approval flow), then becomes a version
                 proposals.propose(reason, changes, CurrentUser.require());

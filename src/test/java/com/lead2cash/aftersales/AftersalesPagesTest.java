@@ -68,6 +68,16 @@ class AftersalesPagesTest {
                 .contains("尚未交接", "id=\"open-complaints\"");
         assertThat(page(repSession, "/customers/" + customer, "zh-CN")).contains("/aftersales/customers/" + customer + "/panel");
 
+        // a control character pasted into the first response: on the complaint's page beside it, with the text typed
+        long version = customers.getJson(mvc, rep, "/api/v1/complaints/" + complaintId).get("version").asLong();
+        MvcTestResult control = post(repSession, "/complaints/" + complaintId + "/first-response", "en",
+                "version", String.valueOf(version), "text", "已联系\u0000物流");
+        assertThat(control).hasStatusOk();
+        assertThat(html(control)).contains("The text contains a control character").doesNotContain("id=\"error-detail\"");
+        assertThat(FormHtml.textareaText(html(control), "first-response-text")).isEqualTo("已联系\u0000物流");
+        assertThat(customers.getJson(mvc, rep, "/api/v1/complaints/" + complaintId).get("version").asLong())
+                .as("nothing saved").isEqualTo(version);
+
         Cookie serviceSession = customers.session(mvc, s.afterSales());
         assertThat(page(serviceSession, "/complaints/new", "zh-CN")).as("nobody handed to them yet").contains("no-customer");
         assertThat(mvc.get().uri("/handovers/" + handoverId).cookie(serviceSession).exchange()).hasStatus(404);

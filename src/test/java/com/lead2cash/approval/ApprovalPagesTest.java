@@ -77,6 +77,12 @@ class ApprovalPagesTest {
                 .param("decision", "REJECT").param("comment", "").param("taskId", task.toString()))
                 .hasStatusOk().bodyText().contains("is-invalid", "invalid-feedback");
         assertThat(approvals.find(id).orElseThrow().state()).isEqualTo(State.IN_PROGRESS);
+        // a control character pasted into the comment: beside it, with the comment typed, not the error page
+        assertThat(mvc.post().uri("/approvals/{id}/decision?lang=en", id).cookie(session).with(csrf())
+                .param("decision", "REJECT").param("comment", "条款\u202e不符").param("taskId", task.toString()))
+                .hasStatusOk().bodyText().contains("is-invalid", "The text contains a control character", "条款\u202e不符")
+                .doesNotContain("id=\"error-detail\"");
+        assertThat(approvals.find(id).orElseThrow().state()).isEqualTo(State.IN_PROGRESS);
 
         assertThat(mvc.post().uri("/approvals/{id}/decision", id).cookie(session).with(csrf())
                 .param("decision", "REJECT").param("comment", "no").param("taskId", task.toString()))
@@ -99,6 +105,13 @@ class ApprovalPagesTest {
         assertThat(mvc.post().uri("/approvals/delegations").cookie(session).with(csrf())
                 .param("delegateId", rep.toString()).param("startsOn", today.toString())
                 .param("endsOn", today.minusDays(1).toString())).hasStatusOk().bodyText().contains("is-invalid");
+        assertThat(mvc.post().uri("/approvals/delegations?lang=en").cookie(session).with(csrf())
+                .param("delegateId", rep.toString()).param("startsOn", today.toString()).param("endsOn", "9999-01-01"))
+                .as("a day past the years a record can have").hasStatusOk().bodyText()
+                .contains("is-invalid", "The date must lie between 1900-01-01 and 2199-12-31.", "value=\"9999-01-01\"")
+                .doesNotContain("id=\"error-detail\"");
+        assertThat(jdbc.sql("select count(*) from approval_delegation where delegator_id = :me").param("me", lawyer)
+                .query(Integer.class).single()).as("nothing saved").isZero();
         assertThat(mvc.post().uri("/approvals/delegations").cookie(session).with(csrf())
                 .param("delegateId", rep.toString()).param("startsOn", today.toString())
                 .param("endsOn", today.plusDays(3).toString())).hasStatus(HttpStatus.FOUND);

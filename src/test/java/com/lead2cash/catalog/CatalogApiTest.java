@@ -138,6 +138,27 @@ class CatalogApiTest {
                 .getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(com.lead2cash.testing.FormHtml.inputValue(page, "productCode")).isEqualTo("GW-1OO");
         assertThat(com.lead2cash.testing.FormHtml.inputValue(page, "unitPrice")).isEqualTo("1880.00");
+        // a control character in the code: flashed on the page, the price typed given back, not the error page
+        assertThat(mvc.post().uri("/price-lists/" + list + "/prices").cookie(session)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("productCode", "GW-\u0000100").param("unitPrice", "1990.00"))
+                .hasStatus3xxRedirection().flash().containsEntry("flashError", "error.input.controlCharacter");
+        page = new String(mvc.get().uri("/price-lists/" + list + "?lang=en").cookie(session).exchange()
+                .getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("The text contains a control character").doesNotContain("id=\"error-detail\"");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(page, "unitPrice")).isEqualTo("1990.00");
+        // the list's terms with a day past the years a record can have: beside the field, as typed
+        var terms = mvc.post().uri("/price-lists/" + list + "?lang=en").cookie(session)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("name", "渠道价（改）").param("channel", "华东代理").param("validFrom", "2026-01-01")
+                .param("validTo", "9999-01-01").param("version", "0").exchange();
+        assertThat(terms).hasStatusOk();
+        String termsPage = new String(terms.getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(termsPage).contains("The date must lie between 1900-01-01 and 2199-12-31.")
+                .doesNotContain("id=\"error-detail\"");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(termsPage, "pl-to")).isEqualTo("9999-01-01");
+        assertThat(support.getJson(mvc, director, "/api/v1/price-lists/" + list).get("name").asString())
+                .as("nothing saved").isEqualTo("渠道价");
 
         // a list that is none: the 404 page, as a GET of it
         String none = "/price-lists/" + java.util.UUID.randomUUID();

@@ -290,6 +290,20 @@ class ContractPagesTest {
         assertThat(rows).as("the milestone rows typed").contains("value=\"30000.00\"", "合同签订后 10 日内", "验收合格后 15 日内")
                 .doesNotContain("value=\"50000.00\"");
         assertThat(FormHtml.inputValue(page(rep, path, "en"), "t-tax")).as("given back once").isEqualTo("91330100716105852F");
+        // a day past the years a record can have (the picker bypassed): flashed on the page, the terms given back
+        assertThat(post(rep, path + "/terms", "title", "园区网关采购合同（远期）", "amount", "100000.00", "riskLevel", "LOW",
+                "termStart", "2026-12-05", "termEnd", "9999-01-01", "version", draft.get("version").asString()))
+                .hasStatus3xxRedirection().flash().containsEntry("flashError", "error.input.dateOutOfRange");
+        terms = page(rep, path, "en");
+        assertThat(terms).contains("The date must lie between 1900-01-01 and 2199-12-31.")
+                .doesNotContain("id=\"error-detail\"");
+        assertThat(FormHtml.inputValue(terms, "t-end")).isEqualTo("9999-01-01");
+        assertThat(FormHtml.inputValue(terms, "t-title")).isEqualTo("园区网关采购合同（远期）");
+        // the draft form: the title beside its field, the amount typed kept
+        MvcTestResult drafted = post(rep, "/contracts", "opportunityId", opportunity, "title", "合同\u0000标题", "amount", "100000");
+        assertThat(drafted).hasStatusOk();
+        assertThat(body(drafted)).contains("The text contains a control character").doesNotContain("id=\"error-detail\"");
+        assertThat(FormHtml.inputValue(body(drafted), "amount")).isEqualTo("100000");
         Cookie otherRep = customers.session(mvc, r.otherRep());
         for (String other : new String[] {path, "/contracts/" + java.util.UUID.randomUUID()}) {
             MvcTestResult unseen = post(otherRep, other + "/terms", "title", "他队改写", "version", draft.get("version").asString());

@@ -163,6 +163,38 @@ class CustomerPagesTest {
     }
 
     @Test
+    void aControlCharacterTypedInACustomersFormIsRefusedOnItsPageWithWhatWasTypedNotTheErrorPage() throws Exception {
+        var company = support.company("control");
+        String rep = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, rep, "控制字符测试有限公司", "\"grade\":\"B\"").get("id").asString();
+        String version = support.getJson(mvc, rep, "/api/v1/customers/" + id).get("version").asString();
+        String path = "/customers/" + id;
+        Cookie session = fixtures.session(mvc, company.eastRep().username(), Fixtures.PASSWORD);
+
+        // a right-to-left override pasted into the reason: flashed on the page, the reason given back, nothing saved
+        refused(session, path + "/lost", "error.input.controlCharacter", "reason", "客户\u202e已选用竞品", "version", version);
+        String page = page(session, path, "en");
+        assertThat(page).contains("The text contains a control character").doesNotContain("id=\"error-detail\"");
+        assertThat(FormHtml.inputValue(page, "lost-reason")).isEqualTo("客户\u202e已选用竞品");
+        refused(session, path + "/contacts", "error.input.controlCharacter", "name", "赵\u0000敏", "phone", "13900139000");
+        assertThat(FormHtml.inputValue(page(session, path, "en"), "contact-phone")).isEqualTo("13900139000");
+
+        // the registration form: beside the field, the form as typed
+        var created = mvc.post().uri("/customers/new?lang=en").cookie(session).with(csrf())
+                .param("name", "新\u0000公司").param("industry", "制造业").exchange();
+        assertThat(created).hasStatusOk();
+        String form = created.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(form).contains("The text contains a control character", "is-invalid")
+                .doesNotContain("id=\"error-detail\"");
+        assertThat(FormHtml.inputValue(form, "industry")).isEqualTo("制造业");
+
+        JsonNode after = support.getJson(mvc, rep, "/api/v1/customers/" + id);
+        assertThat(after.get("version").asString()).as("nothing saved").isEqualTo(version);
+        assertThat(after.get("status").asString()).isNotEqualTo("LOST");
+        assertThat(support.getJson(mvc, rep, "/api/v1/customers/" + id + "/contacts")).as("no contact added").isEmpty();
+    }
+
+    @Test
     void anActionOnACustomerOfAnotherTeamOrOnNoneIsTheNotFoundPageAsItsPageIsAndChangesNothing() throws Exception {
         var company = support.company("unseen");
         String rep = support.bearer(mvc, company.eastRep());

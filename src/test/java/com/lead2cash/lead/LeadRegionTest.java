@@ -243,6 +243,18 @@ class LeadRegionTest {
         assertThat(add).doesNotContain("name=\"id\"").contains("value=\"纺织\"", "value=\"MES\"")
                 .containsPattern("name=\"regions\"\\s+value=\"440305\"")
                 .containsPattern("value=\"" + someone.id() + "\"\\s+selected");
+        // a control character in the industries: flashed on the same form with what was typed, not the error page
+        var control = mvc.post().uri("/leads/territories").cookie(session)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("id", id).param("name", "界面区域").param("industries", "纺\u202e织").param("regions", "330000")
+                .param("managerId", manager.id().toString()).exchange();
+        assertThat(control).flash().containsEntry("flashError", "error.input.controlCharacter");
+        assertThat(control).hasRedirectedUrl("/leads/territories?edit=" + id);
+        String shown = mvc.get().uri("/leads/territories?edit=" + id + "&lang=en").cookie(session)
+                .flashAttrs(control.getMvcResult().getFlashMap()).exchange().getResponse().getContentAsString();
+        assertThat(shown).contains("value=\"纺\u202e织\"").doesNotContain("id=\"error-detail\"");
+        assertThat(jdbc.sql("select regions from lead_territory where id = cast(:id as uuid)").param("id", id)
+                .query(String.class).single()).as("nothing saved").isEqualTo("330000,华东片区,330100");
     }
 
     @Test

@@ -176,6 +176,19 @@ class OrderPagesTest {
                 .param("version", before.get("version").toString()).exchange();
         assertThat(tooFar).hasStatus(422);
         assertThat(html(tooFar)).contains("A ship date lies between 1996-12-01 and 2036-12-01.");
+        // past the years any record can have (the picker bypassed), a control character in the carrier: the form again
+        MvcTestResult beyondRecords = mvc.post().uri("/orders/" + orderId + "/shipments?lang=en").with(csrf()).cookie(operations)
+                .param("line", "1").param("quantity", "4").param("carrier", "顺丰速运").param("shipDate", "9999-01-01")
+                .param("version", before.get("version").toString()).exchange();
+        assertThat(beyondRecords).hasStatus(422);
+        assertThat(html(beyondRecords)).contains("The date must lie between 1900-01-01 and 2199-12-31.", "value=\"顺丰速运\"")
+                .doesNotContain("id=\"error-detail\"");
+        MvcTestResult control = mvc.post().uri("/orders/" + orderId + "/shipments?lang=en").with(csrf()).cookie(operations)
+                .param("line", "1").param("quantity", "4").param("carrier", "顺丰\u0000速运").param("shipDate", "2026-12-07")
+                .param("version", before.get("version").toString()).exchange();
+        assertThat(control).hasStatus(422);
+        assertThat(html(control)).contains("The text contains a control character", "value=\"2026-12-07\"")
+                .doesNotContain("id=\"error-detail\"");
         assertThat(state(orderId)).as("nothing changed").isEqualTo(before);
 
         assertThat(mvc.post().uri("/orders/" + orderId + "/shipments").with(csrf()).cookie(operations)

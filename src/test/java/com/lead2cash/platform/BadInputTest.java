@@ -314,13 +314,46 @@ class BadInputTest {
     @Test
     void aNulInAFormFieldIsA422PageAndNothingIsStored() throws Exception {
         Cookie session = adminSession();
-        int before = orgUnits();
-        MvcTestResult answer = mvc.post().uri("/admin/org").cookie(session).with(csrf())
-                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").param("parentId", fixtures.rootUnit().toString()).param("name", "Nul\u0000Unit").exchange();
+        // a form whose handler does not show the input rules' refusals itself (the field rules' grid): the error page
+        long rulesVersion = jdbc.sql("select version from platform_field_rule_set")
+                .query(Long.class).single();
+        MvcTestResult answer = mvc.post().uri("/admin/field-rules").cookie(session).with(csrf())
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").param("version", String.valueOf(rulesVersion))
+                .param("note", "Nul\u0000Rule").exchange();
         assertThat(answer).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
         assertThat(answer.getResponse().getContentAsString(StandardCharsets.UTF_8))
                 .contains("id=\"error-detail\"", "控制字符");
+        assertThat(jdbc.sql("select version from platform_field_rule_set").query(Long.class)
+                .single()).isEqualTo(rulesVersion);
+
+        // the organisation's form flashes it on its page, nothing created
+        int before = orgUnits();
+        MvcTestResult org = mvc.post().uri("/admin/org").cookie(session).with(csrf())
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").param("parentId", fixtures.rootUnit().toString())
+                .param("name", "Nul\u0000Unit").exchange();
+        assertThat(org).hasStatus3xxRedirection().flash().containsEntry("flashError", "error.input.controlCharacter");
+        assertThat(mvc.get().uri("/admin/org").cookie(session).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN")
+                .flashAttrs(org.getMvcResult().getFlashMap()).exchange().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("控制字符").doesNotContain("id=\"error-detail\"");
         assertThat(orgUnits()).isEqualTo(before);
+        // a token's name on the account page alike
+        int tokens = jdbc.sql("select count(*) from platform_api_token").query(Integer.class).single();
+        assertThat(mvc.post().uri("/account/tokens").cookie(session).with(csrf()).param("name", "脚本\u202e令牌").exchange())
+                .hasStatus3xxRedirection().flash().containsEntry("flashError", "error.input.controlCharacter");
+        assertThat(jdbc.sql("select count(*) from platform_api_token").query(Integer.class).single()).isEqualTo(tokens);
+        // the calendar's exception: beside its field on the calendar page, with what was typed
+        int exceptions = jdbc.sql("select count(*) from sop_calendar_exception").query(Integer.class).single();
+        MvcTestResult holiday = mvc.post().uri("/admin/calendar/exceptions").cookie(session).with(csrf())
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").param("day", "9999-01-04").param("kind", "WORKDAY")
+                .param("note", "调休").exchange();
+        assertThat(holiday).hasStatusOk();
+        String calendar = holiday.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(calendar).contains("The date must lie between 1900-01-01 and 2199-12-31.")
+                .doesNotContain("id=\"error-detail\"");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(calendar, "exception-day")).isEqualTo("9999-01-04");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(calendar, "exception-note")).isEqualTo("调休");
+        assertThat(jdbc.sql("select count(*) from sop_calendar_exception").query(Integer.class).single())
+                .isEqualTo(exceptions);
 
         // a form that shows the input rules' refusals itself (the lead form) gives them beside the field
         int leads = leads();

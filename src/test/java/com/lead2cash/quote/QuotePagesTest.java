@@ -52,6 +52,17 @@ class QuotePagesTest {
                 .param("lines[0].productId", gateway).param("lines[0].quantity", "0").exchange();
         assertThat(refused).hasStatusOk();
         assertThat(body(refused)).contains("The quantity must be more than zero.", "is-invalid");
+        // a valid-until day past the years a record can have: on the form, beside it, with the lines typed
+        MvcTestResult farAhead = mvc.post().uri("/quotes").cookie(repSession).with(SecurityMockMvcRequestPostProcessors.csrf())
+                .header("Accept-Language", "en").param("lang", "en").param("opportunityId", opportunity)
+                .param("lines[0].productId", gateway).param("lines[0].quantity", "4").param("validUntil", "9999-01-01")
+                .exchange();
+        assertThat(farAhead).hasStatusOk();
+        assertThat(body(farAhead)).contains("The date must lie between 1900-01-01 and 2199-12-31.")
+                .doesNotContain("id=\"error-detail\"");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(body(farAhead), "validUntil")).isEqualTo("9999-01-01");
+        assertThat(customers.getJson(mvc, rep, "/api/v1/quotes?opportunityId=" + opportunity).get("items"))
+                .as("nothing saved").isEmpty();
 
         MvcTestResult created = mvc.post().uri("/quotes").cookie(repSession).with(SecurityMockMvcRequestPostProcessors.csrf())
                 .param("opportunityId", opportunity).param("lines[0].productId", gateway).param("lines[0].quantity", "5")
@@ -144,6 +155,13 @@ class QuotePagesTest {
                 .containsEntry("flashError", "quote.field.tooLong");
         assertThat(com.lead2cash.testing.FormHtml.textareaText(page(managerSession, "/quotes/" + quoteId, "en"),
                 "review-comment")).as("what the manager wrote, given back").isEqualTo(longComment);
+        assertThat(mvc.post().uri("/quotes/" + quoteId + "/review").cookie(managerSession)
+                .with(SecurityMockMvcRequestPostProcessors.csrf()).param("comment", "价格\u202e合理").exchange())
+                .as("a bidi control pasted in").hasStatus3xxRedirection().flash()
+                .containsEntry("flashError", "error.input.controlCharacter");
+        assertThat(com.lead2cash.testing.FormHtml.textareaText(page(managerSession, "/quotes/" + quoteId, "en"),
+                "review-comment")).isEqualTo("价格\u202e合理");
+        assertThat(page(managerSession, "/quotes/awaiting-review/panel", "en")).as("not reviewed").contains(quoteId);
 
         assertThat(mvc.post().uri("/quotes/" + quoteId + "/review").cookie(managerSession)
                 .with(SecurityMockMvcRequestPostProcessors.csrf()).param("comment", "价格合理").exchange())
@@ -236,7 +254,9 @@ class QuotePagesTest {
         sales.move(mvc, rep, opportunity, "NEGOTIATION");
         assertThat(page(session, "/opportunities/" + opportunity + "/quotes", "zh-CN")).contains("id=\"new-minutes\"");
         assertThat(page(session, "/negotiation-minutes/new?opportunityId=" + opportunity, "en")).contains("Payment milestones", "Prepayment");
-        page(session, "/negotiation-minutes/new?opportunityId=" + opportunity, "zh-CN");
+        assertThat(page(session, "/negotiation-minutes/new?opportunityId=" + opportunity, "zh-CN"))
+                .as("the browser is told the years a record can have")
+                .containsPattern("<input(?=[^>]*id=\"heldOn\")(?=[^>]*min=\"1900-01-01\")(?=[^>]*max=\"2199-12-31\")[^>]*>");
 
         MvcTestResult refused = minutes(session, opportunity, "50").exchange();
         assertThat(refused).hasStatusOk();

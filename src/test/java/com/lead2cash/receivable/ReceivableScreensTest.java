@@ -209,6 +209,20 @@ class ReceivableScreensTest {
                 .as("the day typed, not the plan's").isEqualTo("2026-11-20");
         assertThat(FormHtml.inputValue(page(finance, "/receivables/" + plan, "en"), "due-date")).as("given back once")
                 .isEqualTo("2026-12-20");
+        // a day past the years a record can have (the picker bypassed): the same, on the page, not the error page
+        assertThat(fresh).as("the browser is told the years a record can have").containsPattern(
+                "<input(?=[^>]*id=\"due-date\")(?=[^>]*min=\"1900-01-01\")(?=[^>]*max=\"2199-12-31\")[^>]*>");
+        assertThat(page(finance, "/receipts", "en")).as("the list's filters alike")
+                .containsPattern("<input(?=[^>]*id=\"f-from\")(?=[^>]*min=\"1900-01-01\")(?=[^>]*max=\"2199-12-31\")[^>]*>")
+                .containsPattern("<input(?=[^>]*id=\"f-to\")(?=[^>]*min=\"1900-01-01\")(?=[^>]*max=\"2199-12-31\")[^>]*>");
+        assertThat(mvc.post().uri("/receivables/" + plan + "/due-date").with(csrf()).cookie(finance)
+                .param("dueDate", "9999-01-01").param("version", String.valueOf(version)).exchange())
+                .hasStatus3xxRedirection().flash().containsEntry("flashError", "error.input.dateOutOfRange");
+        String farAhead = page(finance, "/receivables/" + plan, "en");
+        assertThat(farAhead).contains("The date must lie between 1900-01-01 and 2199-12-31.");
+        assertThat(FormHtml.inputValue(farAhead, "due-date")).isEqualTo("9999-01-01");
+        assertThat(customers.getJson(mvc, rep, "/api/v1/receivables/" + plan).get("version").asLong())
+                .as("nothing saved").isEqualTo(version);
 
         // a write-off on a version changed meanwhile comes back on the plan's page with the message and the reason typed
         String reason = "客户已进入破产清算程序，法院裁定受理（2027）浙04破1号，预计无可分配财产。";

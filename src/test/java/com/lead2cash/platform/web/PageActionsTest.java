@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.ForbiddenException;
+import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.RecordNotFoundException;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -83,6 +85,32 @@ class PageActionsTest {
         })).isInstanceOf(ForbiddenException.class);
         assertThat(redirect.getFlashAttributes()).as("no message flashed").isEmpty();
         assertThat(givenBack).as("nothing given back to a page not shown").hasValue(0);
+    }
+
+    @Test
+    void whatTheInputRulesRefusedIsFlashedAsTheActionsOwnRefusalAndTheActionNeverRuns() {
+        RefusedInput refused = new RefusedInput(List.of(
+                new FieldValidationException.FieldError("reason", "error.input.controlCharacter")));
+        AtomicInteger ran = new AtomicInteger();
+
+        String view = PageActions.run(redirect, "/things/1", "thing.done", refused, givenBack::incrementAndGet,
+                ran::incrementAndGet);
+        assertThat(view).isEqualTo("redirect:/things/1");
+        assertThat(flash("flashError")).isEqualTo("error.input.controlCharacter");
+        assertThat(givenBack).hasValue(1);
+        PageActions.runNaming(redirect, "/things/1", "thing.done", refused, givenBack::incrementAndGet, () -> {
+            ran.incrementAndGet();
+            return "HT-1";
+        });
+        assertThat(PageActions.attempt(redirect, refused, givenBack::incrementAndGet, () -> ran.incrementAndGet()))
+                .isEmpty();
+        assertThat(ran).as("nothing refused reaches the module").hasValue(0);
+        assertThat(givenBack).hasValue(3);
+
+        PageActions.run(redirect, "/things/1", "thing.done", RefusedInput.NONE, givenBack::incrementAndGet,
+                ran::incrementAndGet);
+        assertThat(ran).as("nothing refused: the action runs").hasValue(1);
+        assertThat(flash("flashSuccess")).isEqualTo("thing.done");
     }
 
     private Object flash(String name) {

@@ -89,6 +89,17 @@ class OpportunityBoardPageTest {
                 .param("name", "千分位").param("amount", "1,2a").param("expectedCloseDate", "2026-12-31")
                 .param("version", String.valueOf(version)).exchange().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(FormHtml.inputValue(refused, "amount")).as("no amount: refused, given back as typed").isEqualTo("1,2a");
+        // a close date past the years a record can have (the picker bypassed): beside it, as typed, not the error page
+        String farAhead = mvc.post().uri("/opportunities/" + id + "?lang=en").cookie(rep)
+                .with(SecurityMockMvcRequestPostProcessors.csrf()).param("name", "千分位（改）").param("amount", "1000")
+                .param("expectedCloseDate", "9999-01-01").param("version", String.valueOf(version)).exchange()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(farAhead).contains("The date must lie between 1900-01-01 and 2199-12-31.")
+                .doesNotContain("id=\"error-detail\"");
+        assertThat(FormHtml.inputValue(farAhead, "expectedCloseDate")).isEqualTo("9999-01-01");
+        assertThat(FormHtml.inputValue(farAhead, "name")).isEqualTo("千分位（改）");
+        assertThat(customers.json(customers.get(mvc, token, "/api/v1/opportunities/" + id)).get("version").asLong())
+                .as("nothing saved").isEqualTo(version);
     }
 
     @Test
@@ -154,6 +165,15 @@ class OpportunityBoardPageTest {
         assertThat(FormHtml.inputValue(page, "score-paymentRisk")).isEqualTo("4");
         assertThat(FormHtml.inputValue(page, "score-resourceInvestment")).isEqualTo("6");
         assertThat(FormHtml.inputValue(page, "score-comment")).isEqualTo(comment);
+        // a right-to-left override pasted into the rival's name: flashed on the page, everything typed given back
+        refused(rep, "/opportunities/" + id + "/stage", "error.input.controlCharacter", "stage", "LOST",
+                "lostReason", "COMPETITOR", "lostTo", "某\u202e友商", "lostNote", "价格", "version",
+                opportunity.get("version").asString());
+        page = page(id, "en", rep);
+        assertThat(page).contains("The text contains a control character").doesNotContain("id=\"error-detail\"");
+        assertThat(FormHtml.inputValue(page, "lost-to")).isEqualTo("某\u202e友商");
+        assertThat(customers.json(customers.get(mvc, token, "/api/v1/opportunities/" + id)).get("stage").asString())
+                .as("nothing saved").isNotEqualTo("LOST");
     }
 
     @Test

@@ -68,14 +68,16 @@ class AftersalesPagesTest {
                 .contains("尚未交接", "id=\"open-complaints\"");
         assertThat(page(repSession, "/customers/" + customer, "zh-CN")).contains("/aftersales/customers/" + customer + "/panel");
 
-        // a control character pasted into the first response: on the complaint's page beside it, with the text typed
-        long version = customers.getJson(mvc, rep, "/api/v1/complaints/" + complaintId).get("version").asLong();
-        MvcTestResult control = post(repSession, "/complaints/" + complaintId + "/first-response", "en",
-                "version", String.valueOf(version), "text", "已联系\u0000物流");
+        // a control character pasted into the handover's checklist: beside it on the handover's page, everything typed
+        long version = customers.getJson(mvc, rep, "/api/v1/handovers/" + handoverId).get("version").asLong();
+        MvcTestResult control = post(repSession, "/handovers/" + handoverId + "/checklist", "en",
+                "version", String.valueOf(version), "background", "制造业\u0000客户", "serviceNeeds", "电话支持");
         assertThat(control).hasStatusOk();
-        assertThat(html(control)).contains("The text contains a control character").doesNotContain("id=\"error-detail\"");
-        assertThat(FormHtml.textareaText(html(control), "first-response-text")).isEqualTo("已联系\u0000物流");
-        assertThat(customers.getJson(mvc, rep, "/api/v1/complaints/" + complaintId).get("version").asLong())
+        assertThat(html(control)).contains("The text contains a control character", "is-invalid")
+                .doesNotContain("id=\"error-detail\"");
+        assertThat(FormHtml.textareaText(html(control), "background")).isEqualTo("制造业\u0000客户");
+        assertThat(FormHtml.textareaText(html(control), "serviceNeeds")).isEqualTo("电话支持");
+        assertThat(customers.getJson(mvc, rep, "/api/v1/handovers/" + handoverId).get("version").asLong())
                 .as("nothing saved").isEqualTo(version);
 
         Cookie serviceSession = customers.session(mvc, s.afterSales());

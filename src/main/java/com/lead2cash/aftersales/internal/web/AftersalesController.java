@@ -101,7 +101,8 @@ public class AftersalesController {
     @PostMapping("/handovers/{id}/checklist")
     String checklist(@PathVariable UUID id, @RequestParam Map<String, String> form, @RequestParam Long version,
                      @RequestParam(required = false) UUID serviceOwnerId,
-                     @RequestParam(defaultValue = "save") String then, RefusedInput refused, Model model, RedirectAttributes redirect,
+                     @RequestParam(defaultValue = "save") String then,
+                     RefusedInput refused, Model model, RedirectAttributes redirect,
                      Locale locale) {
         try {
             refused.check();
@@ -260,7 +261,8 @@ public class AftersalesController {
                     @RequestParam(required = false) ComplaintCategory category,
                     @RequestParam(required = false) Severity severity, Model model, RedirectAttributes redirect,
                     Locale locale) {
-        return change(id, RefusedInput.NONE, model, redirect, locale, () -> complaints.classify(id, category, severity, null, version));
+        return change(id, RefusedInput.NONE,
+                model, redirect, locale, () -> complaints.classify(id, category, severity, null, version));
     }
 
     @PostMapping("/complaints/{id}/first-response")
@@ -281,7 +283,8 @@ public class AftersalesController {
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate preventiveDueOn,
                    RefusedInput refused, Model model, RedirectAttributes redirect, Locale locale) {
         List<String> filled = whys == null ? List.of() : whys.stream().filter(w -> w != null && !w.isBlank()).toList();
-        return change(id, refused, model, redirect, locale, () -> complaints.analyse(id, new Complaint.RootCause(filled, rootCause,
+        return change(id, refused,
+                model, redirect, locale, () -> complaints.analyse(id, new Complaint.RootCause(filled, rootCause,
                 correctiveAction, correctiveOwnerId, correctiveDueOn, preventiveAction, preventiveOwnerId,
                 preventiveDueOn), version));
     }
@@ -295,7 +298,8 @@ public class AftersalesController {
     @PostMapping("/complaints/{id}/close")
     String close(@PathVariable UUID id, @RequestParam Long version,
                  @RequestParam(required = false) UUID satisfactionConfirmationId,
-                 @RequestParam(required = false) String noRatingReason, RefusedInput refused, Model model, RedirectAttributes redirect,
+                 @RequestParam(required = false) String noRatingReason,
+                 RefusedInput refused, Model model, RedirectAttributes redirect,
                  Locale locale) {
         return change(id, refused, model, redirect, locale,
                 () -> complaints.close(id, satisfactionConfirmationId, noRatingReason, version));

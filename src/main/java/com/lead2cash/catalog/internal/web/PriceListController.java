@@ -113,7 +113,8 @@ class PriceListController {
 
     @PostMapping("/price-lists/{id}")
     @PreAuthorize(CatalogRoles.EDITORS)
-    String change(@PathVariable UUID id, @ModelAttribute("form") TermsForm form, BindingResult binding, RefusedInput refused, Model model,
+    String change(@PathVariable UUID id, @ModelAttribute("form") TermsForm form, BindingResult binding,
+                  RefusedInput refused, Model model,
                   RedirectAttributes redirect, Locale locale) {
         PriceList list = lists.require(id);
         FormProblems unreadable = FormProblems.ofUnreadable(binding, messages, locale);

@@ -215,7 +215,8 @@ class ContractController {
                   @RequestParam(required = false) String amount, @RequestParam(required = false) String riskLevel,
                   @RequestParam(required = false) String termStart, @RequestParam(required = false) String termEnd,
                   @RequestParam(required = false) String buyerTaxId,
-                  @RequestParam(required = false) UUID templateId, MilestoneRows milestones, RefusedInput refused, Model model,
+                  @RequestParam(required = false) UUID templateId, MilestoneRows milestones,
+                  RefusedInput refused, Model model,
                   RedirectAttributes redirect, Locale locale) {
         try {
             refused.check();
@@ -280,7 +281,8 @@ class ContractController {
                   @RequestParam(required = false) String buyerRepresentative, MilestoneRows milestones,
                   @RequestParam(required = false) Long version, RefusedInput refused, RedirectAttributes redirect) {
         // a refused revision (a tax id mistyped, milestones not adding up) gives every field and row back, its form open
-        return act(id, redirect, "contract.saved", refused, () -> termsTyped(redirect, milestones, "title", title, "amount", amount,
+        return act(id, redirect, "contract.saved", refused,
+                () -> termsTyped(redirect, milestones, "title", title, "amount", amount,
                 "riskLevel", riskLevel, "termStart", termStart, "termEnd", termEnd, "buyerName", buyerName,
                 "buyerTaxId", buyerTaxId, "buyerAddress", buyerAddress, "buyerRepresentative", buyerRepresentative),
                 () -> drafting.revise(id, new Contract.Terms(title,
@@ -307,7 +309,8 @@ class ContractController {
     @PostMapping("/contracts/{id}/reviews/{department}")
     String review(@PathVariable UUID id, @PathVariable Department department, @RequestParam(required = false) String verdict,
                   @RequestParam(required = false) String comment, @RequestParam(required = false) String remarkSection,
-                  @RequestParam(required = false) String remarkText, RefusedInput refused, RedirectAttributes redirect) {
+                  @RequestParam(required = false) String remarkText,
+                  RefusedInput refused, RedirectAttributes redirect) {
         // a refused review (an objection without its comment, a comment too long) gives this department's form back
         return act(id, redirect, "contract.reviewed", refused, () -> Flash.typed(redirect, "reviewTyped", "department",
                 department, "comment", comment, "remarkSection", remarkSection, "remarkText", remarkText), () -> {
@@ -323,7 +326,8 @@ class ContractController {
     @PostMapping("/contracts/{id}/decision")
     String decide(@PathVariable UUID id, @RequestParam(required = false) String decision,
                   @RequestParam(required = false) String comment, RefusedInput refused, RedirectAttributes redirect) {
-        return act(id, redirect, "contract.decided", refused, () -> Flash.typed(redirect, "decisionTyped", "comment", comment), () -> {
+        return act(id, redirect, "contract.decided", refused,
+                () -> Flash.typed(redirect, "decisionTyped", "comment", comment), () -> {
             if (!"APPROVE".equals(decision) && !"SEND_BACK".equals(decision)) {
                 throw new FieldValidationException("decision", "contract.decision.required");
             }
@@ -354,7 +358,8 @@ class ContractController {
     String archive(@PathVariable UUID id, @RequestParam(required = false) String location,
                    @RequestParam(required = false) Long version, RefusedInput refused, RedirectAttributes redirect) {
         // a refused archiving (a stale version, a location too long) gives the location back to the form
-        return act(id, redirect, "contract.archived", refused, () -> Flash.typed(redirect, "archiveTyped", "location", location),
+        return act(id, redirect, "contract.archived", refused,
+                () -> Flash.typed(redirect, "archiveTyped", "location", location),
                 () -> lifecycle.archive(id, location, version));
     }
 
@@ -374,7 +379,8 @@ class ContractController {
                  @RequestParam(required = false) String amountChange, @RequestParam(required = false) String signedOn,
                  RefusedInput refused, RedirectAttributes redirect) {
         // a refused amendment (an amount change receivables refuse, a wrong scan) gives all but the scan back, its form open
-        return act(id, redirect, "contract.amended", refused, () -> Flash.typed(redirect, "amendmentTyped", "title", title,
+        return act(id, redirect, "contract.amended", refused,
+                () -> Flash.typed(redirect, "amendmentTyped", "title", title,
                 "summary", summary, "amountChange", amountChange, "signedOn", signedOn), () -> {
             if (scan == null || scan.isEmpty()) {
                 throw new FieldValidationException("scan", "contract.scan.required");

@@ -184,7 +184,8 @@ class NeedsAnalysisController {
     }
 
     @PostMapping("/customers/{id}/needs-analyses")
-    String write(@PathVariable UUID id, @ModelAttribute("form") NeedsForm form, BindingResult binding, RefusedInput refused, Model model,
+    String write(@PathVariable UUID id, @ModelAttribute("form") NeedsForm form, BindingResult binding,
+                 RefusedInput refused, Model model,
                  RedirectAttributes redirect) {
         if (!binding.hasErrors()) {
             try {

@@ -245,7 +245,8 @@ class CustomerController {
         // a customer selected outside the scope is the 404 page, nothing transferred (all or nothing), as the leads'
         // bulk assignment answers: not a hint on the list
         return PageActions.runNaming(redirect, view == CustomerQueries.ListView.pool ? "/customers/pool" : "/customers",
-                "customer.flash.bulkTransferred", refused, () -> { }, () -> ownership.bulkTransfer(customerIds, ownerId, reason));
+                "customer.flash.bulkTransferred", refused, () -> { },
+                () -> ownership.bulkTransfer(customerIds, ownerId, reason));
     }
 
     // ---- registration and correction
@@ -296,7 +297,8 @@ class CustomerController {
     }
 
     @PostMapping("/customers/{id}/edit")
-    String correct(@PathVariable UUID id, @ModelAttribute("form") CustomerForm form, BindingResult binding, RefusedInput refused, Model model,
+    String correct(@PathVariable UUID id, @ModelAttribute("form") CustomerForm form, BindingResult binding,
+                   RefusedInput refused, Model model,
                    RedirectAttributes redirect) {
         try {
             refused.check();
@@ -391,7 +393,8 @@ class CustomerController {
                  @RequestParam(required = false) Level budget, @RequestParam(required = false) Level potential,
                  @RequestParam(required = false) String note, @RequestParam(required = false) Long version,
                  RefusedInput refused, RedirectAttributes redirect) {
-        return act(id, redirect, "customer.flash.graded", refused, () -> Flash.typed(redirect, "gradeTyped", "grade", grade,
+        return act(id, redirect, "customer.flash.graded", refused,
+                () -> Flash.typed(redirect, "gradeTyped", "grade", grade,
                 "industryPosition", industryPosition, "urgency", urgency, "budget", budget, "potential", potential,
                 "note", note), () -> service.regrade(id, grade,
                 new GradeFactors(industryPosition, urgency, budget, potential), note, version));
@@ -411,7 +414,8 @@ class CustomerController {
     @PostMapping("/customers/{id}/lost")
     String lost(@PathVariable UUID id, @RequestParam(required = false) String reason,
                 @RequestParam(required = false) Long version, RefusedInput refused, RedirectAttributes redirect) {
-        return act(id, redirect, "customer.flash.lost", refused, () -> Flash.typed(redirect, "lostTyped", "reason", reason),
+        return act(id, redirect, "customer.flash.lost", refused,
+                () -> Flash.typed(redirect, "lostTyped", "reason", reason),
                 () -> service.markLost(id, reason, version));
     }
 
@@ -424,7 +428,8 @@ class CustomerController {
     String plan(@PathVariable UUID id,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime at,
                 @RequestParam(required = false) Long version, RefusedInput refused, RedirectAttributes redirect) {
-        return act(id, redirect, "customer.flash.planned", refused, () -> { }, () -> service.planFollowUp(id, instant(at), version));
+        return act(id, redirect, "customer.flash.planned", refused,
+                () -> { }, () -> service.planFollowUp(id, instant(at), version));
     }
 
     @PostMapping("/customers/{id}/transfer")
@@ -439,7 +444,8 @@ class CustomerController {
     @PostMapping("/customers/{id}/release")
     String release(@PathVariable UUID id, @RequestParam(required = false) String reason,
                    @RequestParam(required = false) Long version, RefusedInput refused, RedirectAttributes redirect) {
-        return act(id, redirect, "customer.flash.released", refused, () -> Flash.typed(redirect, "releaseTyped", "reason", reason),
+        return act(id, redirect, "customer.flash.released", refused,
+                () -> Flash.typed(redirect, "releaseTyped", "reason", reason),
                 () -> ownership.release(id, reason, version));
     }
 
@@ -482,9 +488,11 @@ class CustomerController {
                       @RequestParam(required = false) String phone, @RequestParam(required = false) String email,
                       @RequestParam(required = false) String wechat, @RequestParam(required = false) DecisionRole role,
                       @RequestParam(required = false) Attitude attitude,
-                      @RequestParam(defaultValue = "false") boolean primary, RefusedInput refused, RedirectAttributes redirect) {
+                      @RequestParam(defaultValue = "false") boolean primary,
+                      RefusedInput refused, RedirectAttributes redirect) {
         // a refused contact (a phone or e-mail mistyped) gives the whole form back, open
-        return act(id, redirect, "customer.flash.contactAdded", refused, () -> Flash.typed(redirect, "contactTyped", "name", name,
+        return act(id, redirect, "customer.flash.contactAdded", refused,
+                () -> Flash.typed(redirect, "contactTyped", "name", name,
                 "title", title, "department", department, "phone", phone, "email", email, "wechat", wechat,
                 "role", role, "attitude", attitude, "primary", primary), () -> contacts.add(id,
                 ContactDetails.validated(name, title, department, phone, email, wechat, role, attitude, null), primary));
@@ -500,7 +508,8 @@ class CustomerController {
                        @RequestParam(required = false) String objectionHandling,
                        @RequestParam(required = false) String nextStep,
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime nextFollowUpAt,
-                       @RequestParam(required = false) String minutes, RefusedInput refused, RedirectAttributes redirect) {
+                       @RequestParam(required = false) String minutes,
+                       RefusedInput refused, RedirectAttributes redirect) {
         // a refused follow-up (a time ahead of now, a next follow-up before it) gives everything written back
         return act(id, redirect, "customer.flash.activityLogged", refused, () -> Flash.typed(redirect, "activityTyped",
                 "type", type, "occurredAt", occurredAt, "contactIds", contactIds,

@@ -47,7 +47,8 @@ public class ApiKeyController {
 
     @PostMapping("/admin/lead-api-keys")
     String issue(@RequestParam String name, @RequestParam(required = false) LeadSource source,
-                 @RequestParam(defaultValue = "60") int ratePerMinute, RefusedInput refused, RedirectAttributes redirect) {
+                 @RequestParam(defaultValue = "60") int ratePerMinute,
+                 RefusedInput refused, RedirectAttributes redirect) {
         try {
             refused.check();
             WebToLead.IssuedKey issued = webToLead.issue(name, source, ratePerMinute);

@@ -359,7 +359,8 @@ public class LeadController {
 
     @PostMapping("/leads/bulk-assign")
     String bulkAssign(@RequestParam(required = false) List<UUID> leadIds, @RequestParam UUID ownerId,
-                      @RequestParam(required = false) String reason, RefusedInput refused, RedirectAttributes redirect) {
+                      @RequestParam(required = false) String reason,
+                      RefusedInput refused, RedirectAttributes redirect) {
         try {
             refused.check();
             int n = assignment.bulkAssign(leadIds, ownerId, reason);
@@ -398,7 +399,8 @@ public class LeadController {
     String contact(@PathVariable UUID id, @RequestParam String channel,
                    @RequestParam(required = false) ContactIntent intent, @RequestParam String summary,
                    RefusedInput refused, RedirectAttributes redirect) {
-        return act(id, redirect, "lead.flash.contacted", refused, () -> Flash.typed(redirect, "leadContactTyped", "channel", channel,
+        return act(id, redirect, "lead.flash.contacted", refused,
+                () -> Flash.typed(redirect, "leadContactTyped", "channel", channel,
                 "intent", intent, "summary", summary),
                 () -> progress.recordContact(id, channel, intent, summary, null));
     }
@@ -406,7 +408,8 @@ public class LeadController {
     @PostMapping("/leads/{id}/convert")
     String convert(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean createOpportunity,
                    @RequestParam(required = false) String opportunityName,
-                   @RequestParam(required = false) BigDecimal amount, RefusedInput refused, RedirectAttributes redirect) {
+                   @RequestParam(required = false) BigDecimal amount,
+                   RefusedInput refused, RedirectAttributes redirect) {
         return act(id, redirect, "lead.flash.converted", refused, () -> Flash.typed(redirect, "convertTyped",
                         "createOpportunity", createOpportunity, "opportunityName", opportunityName,
                         "amount", amount),

@@ -194,7 +194,8 @@ class BoardController {
     @PreAuthorize("hasRole('ADMIN')")
     String saveLostReason(@RequestParam(required = false) String code, @RequestParam(required = false) String labelZh,
                           @RequestParam(required = false) String labelEn, @RequestParam(defaultValue = "false") boolean active,
-                          @RequestParam(defaultValue = "100") int position, RefusedInput refused, RedirectAttributes redirect) {
+                          @RequestParam(defaultValue = "100") int position,
+                          RefusedInput refused, RedirectAttributes redirect) {
         try {
             refused.check();
             lostReasons.save(code, labelZh, labelEn, active, position);

@@ -130,7 +130,8 @@ class OpportunityController {
 
     @PostMapping("/opportunities")
     @PreAuthorize(OpportunityAccess.SELLER_ROLES)
-    String create(@ModelAttribute("form") OpportunityForm form, BindingResult binding, RefusedInput refused, Model model,
+    String create(@ModelAttribute("form") OpportunityForm form, BindingResult binding,
+                  RefusedInput refused, Model model,
                   RedirectAttributes redirect, Locale locale) {
         FormProblems unreadable = FormProblems.ofUnreadable(binding, messages, locale);
         if (unreadable != null) {
@@ -189,7 +190,8 @@ class OpportunityController {
     }
 
     @PostMapping("/opportunities/{id}")
-    String edit(@PathVariable UUID id, @ModelAttribute("form") OpportunityForm form, BindingResult binding, RefusedInput refused, Model model,
+    String edit(@PathVariable UUID id, @ModelAttribute("form") OpportunityForm form, BindingResult binding,
+                RefusedInput refused, Model model,
                 RedirectAttributes redirect, Locale locale) {
         Opportunity o = access.visible(id);
         FormProblems unreadable = FormProblems.ofUnreadable(binding, messages, locale);

@@ -138,7 +138,9 @@ class OrderController {
                   @RequestParam(name = "quantity", required = false) List<String> quantities,
                   @RequestParam(required = false) String address, @RequestParam(required = false) String consignee,
                   @RequestParam(required = false) String consigneePhone, @RequestParam(required = false) String promisedDate,
-                  RefusedInput refused, Model model, RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
+
+                  RefusedInput refused, Model model, RedirectAttributes redirect, Locale locale,
+                  HttpServletResponse response) {
         List<String> products = productIds == null ? List.of() : productIds;
         List<String> amounts = quantities == null ? List.of() : quantities;
         OrderForm form = new OrderForm(contractId, products, amounts, address, consignee, consigneePhone, promisedDate);
@@ -209,7 +211,8 @@ class OrderController {
     }
 
     @PostMapping("/orders/{id}/shipments")
-    String ship(@PathVariable UUID id, @RequestParam Map<String, String> values, RefusedInput refused, Model model, RedirectAttributes redirect,
+    String ship(@PathVariable UUID id, @RequestParam Map<String, String> values,
+                RefusedInput refused, Model model, RedirectAttributes redirect,
                 Locale locale, HttpServletResponse response) {
         return act(id, "ship", values, refused, model, redirect, locale, response, "order.flash.shipped", () -> {
             String line = values.get("line");
@@ -227,7 +230,9 @@ class OrderController {
 
     @PostMapping("/orders/{id}/shipments/{shipment}/waybill")
     String waybill(@PathVariable UUID id, @PathVariable int shipment, @RequestParam Map<String, String> values,
-                   RefusedInput refused, Model model, RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
+
+                   RefusedInput refused, Model model, RedirectAttributes redirect, Locale locale,
+                  HttpServletResponse response) {
         return act(id, "waybill-" + shipment, values, refused, model, redirect, locale, response, "order.flash.waybill",
                 () -> service.recordWaybill(id, shipment, values.get("waybillNumber"), version(values)));
     }

@@ -49,7 +49,8 @@ class AccountController {
     /** Other sessions of this user end at their next request; this one goes on. */
     @PostMapping("/account/password")
     String changePassword(@RequestParam String currentPassword, @RequestParam String newPassword,
-                          @RequestParam String confirmPassword, RefusedInput refused, Model model, RedirectAttributes redirect,
+                          @RequestParam String confirmPassword,
+                          RefusedInput refused, Model model, RedirectAttributes redirect,
                           HttpServletRequest request) {
         try {
             refused.check();

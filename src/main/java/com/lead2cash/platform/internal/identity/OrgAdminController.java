@@ -33,7 +33,8 @@ class OrgAdminController {
     }
 
     @PostMapping("/admin/org")
-    String create(@RequestParam UUID parentId, @RequestParam String name, RefusedInput refused, RedirectAttributes redirect) {
+    String create(@RequestParam UUID parentId, @RequestParam String name,
+                  RefusedInput refused, RedirectAttributes redirect) {
         try {
             refused.check();
             OrgUnit unit = identity.createOrgUnit(parentId, name);

@@ -158,7 +158,8 @@ class MinutesController {
     }
 
     @PostMapping("/negotiation-minutes")
-    String write(@ModelAttribute("form") MinutesForm form, BindingResult binding, RefusedInput refused, Model model, RedirectAttributes redirect,
+    String write(@ModelAttribute("form") MinutesForm form, BindingResult binding,
+                 RefusedInput refused, Model model, RedirectAttributes redirect,
                  Locale locale) {
         FormProblems unreadable = FormProblems.ofUnreadable(binding, messages, locale);
         if (unreadable != null) {

@@ -208,7 +208,8 @@ class QuoteController {
     }
 
     @PostMapping("/quotes")
-    String create(@ModelAttribute("form") QuoteForm form, BindingResult binding, RefusedInput refused, Model model, RedirectAttributes redirect,
+    String create(@ModelAttribute("form") QuoteForm form, BindingResult binding,
+                  RefusedInput refused, Model model, RedirectAttributes redirect,
                   Locale locale) {
         FormProblems unreadable = FormProblems.ofUnreadable(binding, messages, locale);
         if (unreadable != null) {
@@ -231,7 +232,8 @@ class QuoteController {
     }
 
     @PostMapping("/quotes/{id}")
-    String change(@PathVariable UUID id, @ModelAttribute("form") QuoteForm form, BindingResult binding, RefusedInput refused, Model model,
+    String change(@PathVariable UUID id, @ModelAttribute("form") QuoteForm form, BindingResult binding,
+                  RefusedInput refused, Model model,
                   RedirectAttributes redirect, Locale locale) {
         Quote current = service.visible(id);
         FormProblems unreadable = FormProblems.ofUnreadable(binding, messages, locale);

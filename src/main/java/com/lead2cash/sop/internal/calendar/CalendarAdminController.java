@@ -62,7 +62,8 @@ class CalendarAdminController {
 
     @PostMapping("/admin/calendar/exceptions")
     String add(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-               @RequestParam(required = false) DayKind kind, @RequestParam(required = false) String note, RefusedInput refused, Model model,
+               @RequestParam(required = false) DayKind kind, @RequestParam(required = false) String note,
+               RefusedInput refused, Model model,
                RedirectAttributes redirect) {
         try {
             refused.check();

@@ -68,7 +68,8 @@ class PolicyAdminController {
     @PostMapping("/admin/policy/rules/{ruleId}")
     String save(@PathVariable String ruleId, @RequestParam(defaultValue = "") String reason,
                 @RequestParam(defaultValue = "save") String action,
-                @RequestParam Map<String, String> form, RefusedInput refused, Model model, RedirectAttributes redirect) {
+                @RequestParam Map<String, String> form,
+                RefusedInput refused, Model model, RedirectAttributes redirect) {
         RuleCatalog.RuleDef rule = rule(ruleId);
         RuleForm posted = RuleForm.read(rule, form);
         Map<String, String> values = posted.values();

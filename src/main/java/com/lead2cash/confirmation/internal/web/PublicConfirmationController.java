@@ -6,7 +6,6 @@ import com.lead2cash.confirmation.internal.ConfirmationService;
 import com.lead2cash.confirmation.internal.LinkRefusedException;
 import com.lead2cash.confirmation.internal.PublicRateLimit;
 import com.lead2cash.platform.FieldValidationException;
-import com.lead2cash.platform.web.RefusedInput;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
@@ -77,14 +76,13 @@ public class PublicConfirmationController {
 
     @PostMapping(PATH + "{id}/{token}")
     String answer(@PathVariable String id, @PathVariable String token, @ModelAttribute("form") AnswerForm form,
-                  HttpServletRequest request, HttpServletResponse response, RefusedInput input, Model model,
+                  HttpServletRequest request, HttpServletResponse response, Model model,
                   RedirectAttributes redirect) {
         guard(response);
         if (!rateLimit.admit(request.getRemoteAddr())) {
             return tooMany(response);
         }
         try {
-            input.check();
             var answered = service.answer(id, token, new Confirmation.Answer(form.getOutcome(), form.getName(),
                     form.getRating(), form.getComment(), request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT)));
             redirect.addFlashAttribute("answeredState", answered.state());

@@ -1,0 +1,33 @@
+package com.lead2cash.contract.internal;
+
+import com.lead2cash.customer.CustomerMergeParticipant;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * When customers merge, the merged customer's contracts move to the survivor inside the merge's
+ * transaction, so "the customer's contracts" (its page, timeline, {@code Contracts.signedOf}, the
+ * receivables' rules) include them. Only the link moves: the buyer's name, tax id and address stay as the
+ * contract was drafted and signed with them. The version is bumped so a form opened before refuses.
+ */
+@Component
+class ContractCustomerMerge implements CustomerMergeParticipant {
+
+    private final JdbcClient jdbc;
+
+    ContractCustomerMerge(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public int moveToSurvivor(UUID mergedId, UUID survivorId) {
+        return jdbc.sql("update contract_contract set customer_id = :s, version = version + 1 where customer_id = :m")
+                .param("s", survivorId).param("m", mergedId).update();
+    }
+
+    @Override
+    public String what() {
+        return "contracts";
+    }
+}

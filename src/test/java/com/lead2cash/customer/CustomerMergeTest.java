@@ -67,6 +67,9 @@ class CustomerMergeTest {
                 {"customerId":"%s","type":"DEMO","occurredAt":"%s","summary":"演示"}""".formatted(b, clock.instant().minusSeconds(60)));
         UUID opportunity = opportunities.open(new Opportunities.NewOpportunity(UUID.fromString(b), "ERP 项目",
                 new BigDecimal("300000"), company.eastRep2().id(), null));
+        String complaint = support.postJson(mvc, rep2, "/api/v1/complaints", """
+                {"customerId":"%s","category":"PRODUCT","severity":"MINOR","description":"网关偶发掉线","receivedVia":"PHONE"}"""
+                .formatted(b)).get("id").asString();
 
         // a rep may not merge (403 for the role); the manager above both may
         assertThat(support.post(mvc, support.bearer(mvc, company.eastRep()), "/api/v1/customers/" + a + "/merge",
@@ -78,6 +81,8 @@ class CustomerMergeTest {
         assertThat(answer.get("moved").get("contacts").asInt()).isEqualTo(1);
         assertThat(answer.get("moved").get("activities").asInt()).isEqualTo(2);
         assertThat(answer.get("moved").get("opportunities").asInt()).isEqualTo(1);
+        // the merged customer's open complaint is the survivor's rep's to answer now (its old rep took it: still its handler)
+        assertThat(support.get(mvc, support.bearer(mvc, company.eastRep()), "/api/v1/complaints/" + complaint)).hasStatus(200);
         JsonNode s = answer.get("survivor");
         assertThat(s.get("industry").asString()).isEqualTo("软件");
         assertThat(s.get("address").asString()).isEqualTo("杭州市西湖区");

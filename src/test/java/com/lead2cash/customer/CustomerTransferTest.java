@@ -103,6 +103,28 @@ class CustomerTransferTest {
     }
 
     @Test
+    void aCustomersOpenComplaintsGoToItsNewRep() {
+        var company = support.company("xfer4");
+        String rep = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, rep, "转移投诉跟随公司", "\"grade\":\"B\"").get("id").asString();
+        String complaint = support.postJson(mvc, rep, "/api/v1/complaints", """
+                {"customerId":"%s","category":"PRODUCT","severity":"MINOR","description":"网关偶发掉线","receivedVia":"PHONE"}"""
+                .formatted(id)).get("id").asString();
+        String rep2 = support.bearer(mvc, company.eastRep2());
+        assertThat(support.get(mvc, rep2, "/api/v1/complaints/" + complaint)).as("not the new rep's yet").hasStatus(404);
+        long version = support.getJson(mvc, rep, "/api/v1/customers/" + id).get("version").asLong();
+
+        support.postJson(mvc, support.bearer(mvc, company.eastManager()), "/api/v1/customers/" + id + "/transfer",
+                "{\"ownerId\":\"%s\",\"reason\":\"调岗\",\"version\":%d}".formatted(company.eastRep2().id(), version));
+
+        // the new rep answers for the customer's open complaint (the old one took it, so still handles it)
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(support.get(mvc, rep2, "/api/v1/complaints/" + complaint)).hasStatus(200));
+        assertThat(jdbc.sql("select customer_owner_id from aftersales_complaint where id = :id")
+                .param("id", UUID.fromString(complaint)).query(UUID.class).single()).isEqualTo(company.eastRep2().id());
+    }
+
+    @Test
     void aBulkTransferMovesEveryCustomerOrNone() {
         var company = support.company("xfer2");
         String rep = support.bearer(mvc, company.eastRep());

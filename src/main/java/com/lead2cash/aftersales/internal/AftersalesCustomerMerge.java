@@ -1,5 +1,6 @@
 package com.lead2cash.aftersales.internal;
 
+import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.customer.CustomerMergeParticipant;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,13 +49,21 @@ final class AftersalesCustomerMerge {
     static class Complaints implements CustomerMergeParticipant {
 
         private final JdbcClient jdbc;
+        private final CustomerDirectory customers;
 
-        Complaints(JdbcClient jdbc) {
+        Complaints(JdbcClient jdbc, CustomerDirectory customers) {
             this.jdbc = jdbc;
+            this.customers = customers;
         }
 
         @Override
         public int moveToSurvivor(UUID mergedId, UUID survivorId) {
+            // an open complaint is seen by the customer's rep: the survivor's, as after a transfer
+            // (ComplaintsFollowCustomerOwner); a survivor with no rep takes the merged one's, whose complaints keep it
+            customers.find(survivorId).map(CustomerDirectory.CustomerRef::ownerId).ifPresent(owner ->
+                    jdbc.sql("update aftersales_complaint set customer_owner_id = :o where customer_id = :m"
+                                    + " and status <> 'CLOSED' and customer_owner_id is distinct from :o")
+                            .param("o", owner).param("m", mergedId).update());
             return move(jdbc, "update aftersales_complaint set customer_id = :s, version = version + 1 where customer_id = :m",
                     mergedId, survivorId);
         }

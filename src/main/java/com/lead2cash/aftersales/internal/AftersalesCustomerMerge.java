@@ -20,38 +20,22 @@ final class AftersalesCustomerMerge {
     private AftersalesCustomerMerge() {
     }
 
-    private static int move(JdbcClient jdbc, String sql, UUID mergedId, UUID survivorId) {
-        return jdbc.sql(sql).param("s", survivorId).param("m", mergedId).update();
-    }
-
     @Component
-    static class Handovers implements CustomerMergeParticipant {
-
-        private final JdbcClient jdbc;
+    static class Handovers extends CustomerMergeParticipant.Rows {
 
         Handovers(JdbcClient jdbc) {
-            this.jdbc = jdbc;
-        }
-
-        @Override
-        public int moveToSurvivor(UUID mergedId, UUID survivorId) {
-            return move(jdbc, "update aftersales_handover set customer_id = :s, version = version + 1 where customer_id = :m",
-                    mergedId, survivorId);
-        }
-
-        @Override
-        public String what() {
-            return "handovers";
+            super(jdbc, "aftersales_handover", true, "handovers");
         }
     }
 
     @Component
-    static class Complaints implements CustomerMergeParticipant {
+    static class Complaints extends CustomerMergeParticipant.Rows {
 
         private final JdbcClient jdbc;
         private final CustomerDirectory customers;
 
         Complaints(JdbcClient jdbc, CustomerDirectory customers) {
+            super(jdbc, "aftersales_complaint", true, "complaints");
             this.jdbc = jdbc;
             this.customers = customers;
         }
@@ -64,33 +48,15 @@ final class AftersalesCustomerMerge {
                     jdbc.sql("update aftersales_complaint set customer_owner_id = :o where customer_id = :m"
                                     + " and status <> 'CLOSED' and customer_owner_id is distinct from :o")
                             .param("o", owner).param("m", mergedId).update());
-            return move(jdbc, "update aftersales_complaint set customer_id = :s, version = version + 1 where customer_id = :m",
-                    mergedId, survivorId);
-        }
-
-        @Override
-        public String what() {
-            return "complaints";
+            return super.moveToSurvivor(mergedId, survivorId);
         }
     }
 
     @Component
-    static class Surveys implements CustomerMergeParticipant {
-
-        private final JdbcClient jdbc;
+    static class Surveys extends CustomerMergeParticipant.Rows {
 
         Surveys(JdbcClient jdbc) {
-            this.jdbc = jdbc;
-        }
-
-        @Override
-        public int moveToSurvivor(UUID mergedId, UUID survivorId) {
-            return move(jdbc, "update aftersales_survey set customer_id = :s where customer_id = :m", mergedId, survivorId);
-        }
-
-        @Override
-        public String what() {
-            return "satisfaction surveys";
+            super(jdbc, "aftersales_survey", false, "satisfaction surveys");
         }
     }
 }

@@ -1,7 +1,6 @@
 package com.lead2cash.contract.internal;
 
 import com.lead2cash.customer.CustomerMergeParticipant;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -12,22 +11,9 @@ import org.springframework.stereotype.Component;
  * contract was drafted and signed with them. The version is bumped so a form opened before refuses.
  */
 @Component
-class ContractCustomerMerge implements CustomerMergeParticipant {
-
-    private final JdbcClient jdbc;
+class ContractCustomerMerge extends CustomerMergeParticipant.Rows {
 
     ContractCustomerMerge(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    @Override
-    public int moveToSurvivor(UUID mergedId, UUID survivorId) {
-        return jdbc.sql("update contract_contract set customer_id = :s, version = version + 1 where customer_id = :m")
-                .param("s", survivorId).param("m", mergedId).update();
-    }
-
-    @Override
-    public String what() {
-        return "contracts";
+        super(jdbc, "contract_contract", true, "contracts");
     }
 }

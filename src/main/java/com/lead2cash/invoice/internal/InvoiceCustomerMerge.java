@@ -1,7 +1,6 @@
 package com.lead2cash.invoice.internal;
 
 import com.lead2cash.customer.CustomerMergeParticipant;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -11,22 +10,9 @@ import org.springframework.stereotype.Component;
  * issued with them. The version is bumped so a form opened before refuses.
  */
 @Component
-class InvoiceCustomerMerge implements CustomerMergeParticipant {
-
-    private final JdbcClient jdbc;
+class InvoiceCustomerMerge extends CustomerMergeParticipant.Rows {
 
     InvoiceCustomerMerge(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    @Override
-    public int moveToSurvivor(UUID mergedId, UUID survivorId) {
-        return jdbc.sql("update invoice_invoice set customer_id = :s, version = version + 1 where customer_id = :m")
-                .param("s", survivorId).param("m", mergedId).update();
-    }
-
-    @Override
-    public String what() {
-        return "invoices";
+        super(jdbc, "invoice_invoice", true, "invoices");
     }
 }

@@ -1,7 +1,6 @@
 package com.lead2cash.quote.internal;
 
 import com.lead2cash.customer.CustomerMergeParticipant;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -11,22 +10,9 @@ import org.springframework.stereotype.Component;
  * a sent or accepted quote keeps what it said. The version is bumped so a form opened before refuses.
  */
 @Component
-class QuoteCustomerMerge implements CustomerMergeParticipant {
-
-    private final JdbcClient jdbc;
+class QuoteCustomerMerge extends CustomerMergeParticipant.Rows {
 
     QuoteCustomerMerge(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    @Override
-    public int moveToSurvivor(UUID mergedId, UUID survivorId) {
-        return jdbc.sql("update quote_quote set customer_id = :s, version = version + 1 where customer_id = :m")
-                .param("s", survivorId).param("m", mergedId).update();
-    }
-
-    @Override
-    public String what() {
-        return "quotes";
+        super(jdbc, "quote_quote", true, "quotes");
     }
 }

@@ -1,7 +1,6 @@
 package com.lead2cash.customer.internal.needs;
 
 import com.lead2cash.customer.CustomerMergeParticipant;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -10,22 +9,9 @@ import org.springframework.stereotype.Component;
  * versions, deadlines and confirmations (all keyed by the report, which keeps its identity).
  */
 @Component
-class NeedsAnalysisMerge implements CustomerMergeParticipant {
-
-    private final JdbcClient jdbc;
+class NeedsAnalysisMerge extends CustomerMergeParticipant.Rows {
 
     NeedsAnalysisMerge(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    @Override
-    public int moveToSurvivor(UUID mergedId, UUID survivorId) {
-        return jdbc.sql("update customer_needs_analysis set customer_id = :survivor where customer_id = :merged")
-                .param("survivor", survivorId).param("merged", mergedId).update();
-    }
-
-    @Override
-    public String what() {
-        return "needs analyses";
+        super(jdbc, "customer_needs_analysis", false, "needs analyses");
     }
 }

@@ -1,8 +1,13 @@
 package com.lead2cash.platform;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -35,6 +40,12 @@ public final class InputRules {
     public static final LocalDate FIRST_DATE = LocalDate.of(1900, 1, 1);
     public static final LocalDate LAST_DATE = LocalDate.of(2199, 12, 31);
     /**
+     * The same years as a form's {@code datetime-local} bounds ({@code min}/{@code max}): the browser takes only
+     * {@code yyyy-MM-ddTHH:mm} there, so the first minute of {@link #FIRST_DATE} and the last of {@link #LAST_DATE}.
+     */
+    public static final LocalDateTime FIRST_DATE_TIME = FIRST_DATE.atStartOfDay();
+    public static final LocalDateTime LAST_DATE_TIME = LAST_DATE.atTime(23, 59);
+    /**
      * How far after today a date the business plans (a due date, a promised delivery, a termination taking
      * effect) may lie: further is a typo or a way to push a record out of sight, not a plan.
      */
@@ -47,6 +58,12 @@ public final class InputRules {
 
     /** A form field or query parameter that is written as a date (yyyy-MM-dd, possibly with a signed year). */
     private static final Pattern ISO_DATE = Pattern.compile("[+-]?\\d{4,9}-\\d{2}-\\d{2}");
+    /**
+     * A form field or query parameter that is written as a date-time: a {@code datetime-local} field
+     * (yyyy-MM-ddTHH:mm, seconds optional) or an instant with its offset or zone (…Z, …+08:00, …+08:00[Asia/Shanghai]).
+     */
+    private static final Pattern ISO_DATE_TIME = Pattern.compile(
+            "[+-]?\\d{4,9}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?([Zz]|[+-]\\d{2}(:?\\d{2}(:?\\d{2})?)?)?(\\[[^\\]]{1,64}])?");
 
     private InputRules() {
     }
@@ -145,19 +162,40 @@ public final class InputRules {
     }
 
     /**
-     * {@link #dateProblem} for a form field or query parameter: a value written as a date (yyyy-MM-dd) outside
-     * the years a record can have is refused, whatever the controller later parses it into. Other text, and
+     * Why the point in time is refused, if it is: its day (in UTC, as an instant carries no zone) lies outside
+     * the years a record can have ({@link #dateProblem}). A follow-up planned for 9999 is a typing error, and one
+     * before 1582 comes back from the database days off, as a date would.
+     */
+    public static Optional<String> instantProblem(Instant at) {
+        return at == null ? Optional.empty() : dateProblem(LocalDate.ofInstant(at, ZoneOffset.UTC));
+    }
+
+    /**
+     * {@link #dateProblem} for a form field or query parameter: a value written as a date (yyyy-MM-dd) or a
+     * date-time ({@link #ISO_DATE_TIME}) outside the years a record can have is refused, whatever the controller
+     * later parses it into. A local date-time (a form's {@code datetime-local}) is judged by the day written, one
+     * with an offset or zone as the instant it names ({@link #instantProblem}), as in a JSON body. Other text, and
      * text that is no real date, is left to the controller.
      */
     public static Optional<String> dateTextProblem(String text) {
-        if (text == null || !ISO_DATE.matcher(text.strip()).matches()) {
+        if (text == null) {
             return Optional.empty();
         }
+        String value = text.strip();
         try {
-            return dateProblem(LocalDate.parse(text.strip()));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
+            if (ISO_DATE.matcher(value).matches()) {
+                return dateProblem(LocalDate.parse(value));
+            }
+            if (ISO_DATE_TIME.matcher(value).matches()) {
+                TemporalAccessor read = DateTimeFormatter.ISO_DATE_TIME.parseBest(value, ZonedDateTime::from,
+                        LocalDateTime::from);
+                return read instanceof ZonedDateTime zoned ? instantProblem(zoned.toInstant())
+                        : dateProblem(((LocalDateTime) read).toLocalDate());
+            }
+        } catch (java.time.DateTimeException e) {
+            // no real date (a 31 February, an unknown zone): the controller's binding answers it
         }
+        return Optional.empty();
     }
 
     private static boolean isRefusedControl(char c) {

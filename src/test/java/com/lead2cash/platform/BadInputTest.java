@@ -3,8 +3,10 @@ package com.lead2cash.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import com.lead2cash.testing.CustomerTestSupport;
 import com.lead2cash.testing.Fixtures;
 import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.TestClock;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -31,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@link HostileInputWalkTest}; these are the rules one by one.)
  */
 @IntegrationTest
+@Import(TestClock.class)
 class BadInputTest {
 
     /** Stands for any write the modules forgot to check and the database refuses. */
@@ -61,8 +65,25 @@ class BadInputTest {
         }
     }
 
+    /** Stands for a body with date-times of every kind: an offset, a zoned and a local one (an instant is a real route's). */
+    @RestController
+    static class DateTimeBody {
+        record Times(java.time.OffsetDateTime offset, java.time.ZonedDateTime zoned, java.time.LocalDateTime local) {
+        }
+
+        @PostMapping("/api/v1/test-only/date-times")
+        Times write(@org.springframework.web.bind.annotation.RequestBody Times times) {
+            return times;
+        }
+    }
+
     @TestConfiguration
     static class Routes {
+        @Bean
+        DateTimeBody dateTimeBody() {
+            return new DateTimeBody();
+        }
+
         @Bean
         UncheckedWrite uncheckedWrite() {
             return new UncheckedWrite();
@@ -82,6 +103,7 @@ class BadInputTest {
     @Autowired MockMvcTester mvc;
     @Autowired Fixtures fixtures;
     @Autowired JdbcClient jdbc;
+    @Autowired CustomerTestSupport customers;
 
     private String admin;
 
@@ -211,6 +233,106 @@ class BadInputTest {
             assertThat(mvc.get().uri("/api/v1/users?from={d}", date).header(HttpHeaders.AUTHORIZATION, admin)).as(date)
                     .hasStatus(HttpStatus.OK);
         }
+    }
+
+    @Test
+    void aDateTimeInABodyOutsideTheYearsARecordCanHaveIsRefusedWith422NamingItAndNothingIsStored() {
+        var company = customers.company("dtapi");
+        String rep = customers.bearer(mvc, company.eastRep());
+        String id = customers.customer(mvc, rep, "日期时间接口有限公司", null).get("id").asString();
+        String activity = """
+                {"customerId":"%s","type":"CALL","occurredAt":"2026-12-01T01:00:00Z","summary":"电话","nextFollowUpAt":%s}""";
+        // an instant is read as one whatever its form: with Z, an offset, a sign, or seconds since 1970
+        for (String at : new String[] {"\"9999-01-01T00:00:00Z\"", "\"9999-01-01T00:00:00+08:00\"",
+                "\"0001-01-01T00:00:00Z\"", "\"-0001-01-01T00:00:00Z\"", "\"+10000-01-01T00:00:00Z\"", "253402300800"}) {
+            MvcTestResult answer = customers.post(mvc, rep, "/api/v1/activities", activity.formatted(id, at));
+            assertThat(answer).as(at).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+            assertThat(answer).bodyJson().extractingPath("$.errors[0].field").isEqualTo("nextFollowUpAt");
+            assertThat(answer).bodyJson().extractingPath("$.errors[0].code").isEqualTo("error.input.dateOutOfRange");
+        }
+        assertThat(jdbc.sql("select count(*) from customer_activity where customer_id = :id::uuid").param("id", id)
+                .query(Integer.class).single()).isZero();
+        // the same rule for every kind of date-time a body may hold
+        for (String times : new String[] {"{\"offset\":\"9999-01-01T00:00:00+08:00\"}",
+                "{\"offset\":\"0001-01-01T00:00:00Z\"}", "{\"zoned\":\"9999-01-01T00:00:00+08:00[Asia/Shanghai]\"}",
+                "{\"local\":\"9999-01-01T00:00:00\"}", "{\"local\":\"-0001-01-01T00:00:00\"}"}) {
+            MvcTestResult answer = post("/api/v1/test-only/date-times", times);
+            assertThat(answer).as(times).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+            assertThat(answer).bodyJson().extractingPath("$.errors[0].code").isEqualTo("error.input.dateOutOfRange");
+        }
+        assertThat(post("/api/v1/test-only/date-times", "{\"local\":\"0001-01-01T00:00:00\"}"))
+                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("local");
+        assertThat(post("/api/v1/test-only/date-times", """
+                {"offset":"2199-12-31T23:59:00Z","zoned":"1900-01-01T00:00:00Z"}"""))
+                .hasStatusOk();
+    }
+
+    @Test
+    void aParameterWrittenAsADateTimeOutsideTheYearsARecordCanHaveIsRefusedWith422NamingIt() {
+        // dueBefore=9999-… and 0001-… were read; -999999999-… reached the database (422 "not storable", no field)
+        for (String at : new String[] {"9999-01-01T00:00:00Z", "0001-01-01T00:00:00Z", "2200-01-02T00:00:00+08:00",
+                "-999999999-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z"}) {
+            MvcTestResult answer = mvc.get().uri("/api/v1/deadlines?dueBefore={at}", at)
+                    .header(HttpHeaders.AUTHORIZATION, admin).exchange();
+            assertThat(answer).as(at).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+            assertThat(answer).bodyJson().extractingPath("$.errors[0].field").isEqualTo("dueBefore");
+            assertThat(answer).bodyJson().extractingPath("$.errors[0].code").isEqualTo("error.input.dateOutOfRange");
+        }
+        for (String at : new String[] {"2026-12-08T10:00:00+08:00", "2199-12-31T23:59:59Z", "1900-01-01T00:00:00Z"}) {
+            assertThat(mvc.get().uri("/api/v1/deadlines?dueBefore={at}", at).header(HttpHeaders.AUTHORIZATION, admin))
+                    .as(at).hasStatusOk();
+        }
+    }
+
+    @Test
+    void aDateTimeOutsideTheYearsOfARecordIsRefusedOnTheFollowUpFormsAndNothingIsStored() throws Exception {
+        var company = customers.company("dtform");
+        String rep = customers.bearer(mvc, company.eastRep());
+        String id = customers.customer(mvc, rep, "日期时间表单有限公司", null).get("id").asString();
+        Cookie session = customers.session(mvc, company.eastRep());
+        String page = mvc.get().uri("/customers/" + id).cookie(session).exchange().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        for (String field : new String[] {"activity-occurred", "activity-next", "plan-at"}) {
+            assertThat(page).as("the browser is told the bounds the server keeps: " + field).containsPattern("<input(?=[^>]*id=\""
+                    + field + "\")(?=[^>]*min=\"1900-01-01T00:00\")(?=[^>]*max=\"2199-12-31T23:59\")[^>]*>");
+        }
+        // a next follow-up in 9999 was logged (and a time of year 0001 stored two days off)
+        for (String[] times : new String[][] {{"2026-12-01T09:00", "9999-01-01T00:00"}, {"0001-01-01T00:00", null},
+                {"2026-12-01T09:00", "+10000-01-01T00:00"}}) {
+            var request = mvc.post().uri("/customers/" + id + "/activities").cookie(session).with(csrf())
+                    .param("type", "CALL").param("occurredAt", times[0]).param("summary", "电话回访");
+            MvcTestResult answer = (times[1] == null ? request : request.param("nextFollowUpAt", times[1])).exchange();
+            assertThat(answer).as(String.join(" ", java.util.Arrays.asList(times))).hasStatus3xxRedirection().flash()
+                    .containsEntry("flashError", "error.input.dateOutOfRange");
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, String> typed = (java.util.Map<String, String>) answer.getMvcResult().getFlashMap()
+                    .get("activityTyped");
+            assertThat(typed).as("everything written given back").containsEntry("summary", "电话回访")
+                    .containsEntry("occurredAt", times[0]);
+        }
+        assertThat(jdbc.sql("select count(*) from customer_activity where customer_id = :id::uuid").param("id", id)
+                .query(Integer.class).single()).isZero();
+        // a follow-up planned for 9999 was planned
+        assertThat(mvc.post().uri("/customers/" + id + "/follow-up-plan").cookie(session).with(csrf())
+                .param("at", "9999-01-01T00:00").exchange()).hasStatus3xxRedirection().flash()
+                .containsEntry("flashError", "error.input.dateOutOfRange");
+        assertThat(jdbc.sql("select count(*) from customer_customer where id = :id::uuid and planned_follow_up_at is not null")
+                .param("id", id).query(Integer.class).single()).isZero();
+
+        // a form that shows the refusal beside its field (the needs analysis): the bounds, the message, the text kept
+        String needs = "/customers/" + id + "/needs-analyses";
+        assertThat(mvc.get().uri(needs + "/new").cookie(session).exchange().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).containsPattern(
+                "<input(?=[^>]*id=\"interviewedAt\")(?=[^>]*min=\"1900-01-01T00:00\")(?=[^>]*max=\"2199-12-31T23:59\")[^>]*>");
+        MvcTestResult report = mvc.post().uri(needs).cookie(session).with(csrf()).header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .param("interviewedAt", "9999-01-01T10:00").param("background", "制造业").exchange();
+        assertThat(report).hasStatusOk();
+        String html = report.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("The date must lie between 1900-01-01 and 2199-12-31.", "is-invalid")
+                .doesNotContain("id=\"error-detail\"");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(html, "interviewedAt")).isEqualTo("9999-01-01T10:00");
+        assertThat(com.lead2cash.testing.FormHtml.textareaText(html, "background")).isEqualTo("制造业");
+        assertThat(jdbc.sql("select count(*) from customer_needs_analysis").query(Integer.class).single()).isZero();
     }
 
     @Test

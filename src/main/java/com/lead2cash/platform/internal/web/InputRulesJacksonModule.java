@@ -5,8 +5,11 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.Temporal;
 import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
@@ -20,13 +23,13 @@ import tools.jackson.databind.deser.jdk.NumberDeserializers;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.ext.javatime.deser.InstantDeserializer;
 import tools.jackson.databind.ext.javatime.deser.LocalDateDeserializer;
+import tools.jackson.databind.ext.javatime.deser.LocalDateTimeDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
  * The input rules for every JSON request body: each text, each decimal number and each date is checked as it
- * is read, so a NUL character, an overlong text, an amount beyond the money columns or a date (or a point in time)
- * outside the years
- * a record can have is refused with the field's path before any module sees the request. Boot registers the module in the application's JSON mapper; it
+ * is read, so a NUL character, an overlong text, an amount beyond the money columns or a date (or a date-time: an
+ * instant, an offset, zoned or local date-time) outside the years a record can have is refused with the field's path before any module sees the request. Boot registers the module in the application's JSON mapper; it
  * checks only what the HTTP converter reads ({@link #CHECKED} is set on its reader), never JSON the
  * application stored itself.
  */
@@ -41,7 +44,13 @@ class InputRulesJacksonModule extends SimpleModule {
         addDeserializer(String.class, new CheckedText());
         addDeserializer(BigDecimal.class, new CheckedAmount());
         addDeserializer(LocalDate.class, new CheckedDate());
-        addDeserializer(Instant.class, new CheckedInstant());
+        addDeserializer(Instant.class, new CheckedInstant<>(Instant.class, InstantDeserializer.INSTANT,
+                DateTimeFormatter.ISO_INSTANT, at -> at));
+        addDeserializer(OffsetDateTime.class, new CheckedInstant<>(OffsetDateTime.class,
+                InstantDeserializer.OFFSET_DATE_TIME, DateTimeFormatter.ISO_OFFSET_DATE_TIME, OffsetDateTime::toInstant));
+        addDeserializer(ZonedDateTime.class, new CheckedInstant<>(ZonedDateTime.class,
+                InstantDeserializer.ZONED_DATE_TIME, DateTimeFormatter.ISO_ZONED_DATE_TIME, ZonedDateTime::toInstant));
+        addDeserializer(LocalDateTime.class, new CheckedDateTime());
     }
 
     static final class CheckedText extends StringDeserializer {
@@ -101,17 +110,40 @@ class InputRulesJacksonModule extends SimpleModule {
         }
     }
 
-    /** A point in time, within the same years as a date: a follow-up planned for 9999 is a typing error. */
-    static final class CheckedInstant extends InstantDeserializer<Instant> {
+    /**
+     * A point in time (an instant, or a date-time with its offset or zone), within the same years as a date
+     * ({@link InputRules#instantProblem}): a follow-up planned for 9999 is a typing error.
+     */
+    static final class CheckedInstant<T extends Temporal> extends InstantDeserializer<T> {
 
-        CheckedInstant() {
-            super(InstantDeserializer.INSTANT, DateTimeFormatter.ISO_INSTANT);
+        private final Class<T> type;
+        private final Function<T, Instant> instant;
+
+        CheckedInstant(Class<T> type, InstantDeserializer<T> base, DateTimeFormatter format, Function<T, Instant> instant) {
+            super(base, format);
+            this.type = type;
+            this.instant = instant;
         }
 
         @Override
-        public Instant deserialize(JsonParser p, DeserializationContext ctxt) {
-            return checked(p, ctxt, super.deserialize(p, ctxt), Instant.class,
-                    at -> at == null ? Optional.empty() : InputRules.dateProblem(LocalDate.ofInstant(at, ZoneOffset.UTC)),
+        public T deserialize(JsonParser p, DeserializationContext ctxt) {
+            return checked(p, ctxt, super.deserialize(p, ctxt), type,
+                    at -> at == null ? Optional.empty() : InputRules.instantProblem(instant.apply(at)),
+                    InputRules.FIRST_DATE, InputRules.LAST_DATE);
+        }
+    }
+
+    /** A date-time without a zone, judged by the day it names, as a form's {@code datetime-local} field is. */
+    static final class CheckedDateTime extends LocalDateTimeDeserializer {
+
+        CheckedDateTime() {
+            super(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+        }
+
+        @Override
+        public LocalDateTime deserialize(JsonParser p, DeserializationContext ctxt) {
+            return checked(p, ctxt, super.deserialize(p, ctxt), LocalDateTime.class,
+                    at -> at == null ? Optional.empty() : InputRules.dateProblem(at.toLocalDate()),
                     InputRules.FIRST_DATE, InputRules.LAST_DATE);
         }
     }

@@ -22,7 +22,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * The input rules for query parameters and form fields (URL-encoded and multipart): a control character,
- * an overlong value (a search text {@code q} longer than {@link InputRules#MAX_SEARCH}), a date (or a parameter read as a month) outside the years a record can have, or a parameter
+ * an overlong value (a search text {@code q} longer than {@link InputRules#MAX_SEARCH}), a date or a date-time (a
+ * {@code datetime-local} field, an instant) or a parameter read as a month outside the years a record can have, or a parameter
  * read as a decimal that does not fit the money columns is refused (422 naming the parameter; a page shows the
  * refusal) before the controller binds anything — or, for a form handler that takes {@link RefusedInput}, handed to
  * it to show on its form. A query parameter whose document lists its allowed values

@@ -514,6 +514,55 @@ class BadInputTest {
     }
 
     @Test
+    void aRefusedOrganisationFormGivesBackWhatWasTyped() throws Exception {
+        Cookie session = adminSession();
+        UUID east = fixtures.unit("华东大区");
+        UUID north = fixtures.unit("华北大区");
+        UUID manager = fixtures.user("north.manager", north, java.time.LocalDate.of(2020, 3, 1), Role.SALES_MANAGER).id();
+        String tooLong = "华东".repeat(51);
+        // a new unit refused (its name too long): the parent chosen and the name written come back
+        MvcTestResult created = mvc.post().uri("/admin/org").cookie(session).with(csrf())
+                .param("parentId", east.toString()).param("name", tooLong).exchange();
+        assertThat(created).hasStatus3xxRedirection().flash().containsEntry("flashError", "org.name.invalid");
+        String page = orgPage(session, created);
+        assertThat(com.lead2cash.testing.FormHtml.selected(page, "org-parent")).isEqualTo(east.toString());
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(page, "org-new-name")).isEqualTo(tooLong);
+        // a unit's change refused (another changed it first): its own row comes back as written, the others as they are
+        long version = jdbc.sql("select version from platform_org_unit where id = :id").param("id", north)
+                .query(Long.class).single();
+        MvcTestResult updated = mvc.post().uri("/admin/org/" + north).cookie(session).with(csrf())
+                .param("name", "华北区域").param("managerId", manager.toString()).param("version", String.valueOf(version - 1))
+                .exchange();
+        assertThat(updated).hasStatus3xxRedirection().flash().containsEntry("flashError", "error.staleVersion");
+        page = orgPage(session, updated);
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(page, "org-name-" + north)).isEqualTo("华北区域");
+        assertThat(com.lead2cash.testing.FormHtml.selected(page, "org-manager-" + north)).isEqualTo(manager.toString());
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(page, "org-name-" + east)).isEqualTo("华东大区");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(orgPage(session, null), "org-name-" + north))
+                .as("given back once").isEqualTo("华北大区");
+    }
+
+    private String orgPage(Cookie session, MvcTestResult refused) throws Exception {
+        var get = mvc.get().uri("/admin/org").cookie(session);
+        if (refused != null) {
+            get = get.flashAttrs(refused.getMvcResult().getFlashMap());
+        }
+        return get.exchange().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aRefusedTokenFormGivesBackTheNameTyped() throws Exception {
+        Cookie session = adminSession();
+        String tooLong = "夜间同步脚本".repeat(17);
+        MvcTestResult refused = mvc.post().uri("/account/tokens").cookie(session).with(csrf()).param("name", tooLong)
+                .exchange();
+        assertThat(refused).hasStatus3xxRedirection().flash().containsEntry("flashError", "token.name.tooLong");
+        String page = mvc.get().uri("/account").cookie(session).flashAttrs(refused.getMvcResult().getFlashMap()).exchange()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(page, "tokenName")).isEqualTo(tooLong);
+    }
+
+    @Test
     void anUnknownChoiceInAFormIsA400PageNamingIt() throws Exception {
         Cookie session = adminSession();
         MvcTestResult source = mvc.post().uri("/leads/new").cookie(session).with(csrf())

@@ -77,6 +77,7 @@ class AccountController {
             Flash.success(redirect, "flash.token.created");
         } catch (DomainException e) {
             Flash.error(redirect, e);
+            Flash.typed(redirect, "tokenTyped", "name", name);
         }
         return "redirect:/account";
     }

@@ -41,6 +41,8 @@ class OrgAdminController {
             Flash.success(redirect, "flash.org.created", unit.name());
         } catch (DomainException e) {
             Flash.error(redirect, e);
+            // the form again as it was filled in, to correct rather than retype
+            Flash.typed(redirect, "orgTyped", "parentId", parentId, "name", name);
         }
         return "redirect:/admin/org";
     }
@@ -56,9 +58,16 @@ class OrgAdminController {
             throw e; // not found: the 404 page, as a GET of it
         } catch (DomainException e) {
             Flash.error(redirect, e);
+            typedUnit(redirect, id, name, managerId);
         } catch (OptimisticLockingFailureException e) {
             Flash.error(redirect, "error.staleVersion");
+            typedUnit(redirect, id, name, managerId);
         }
         return "redirect:/admin/org";
+    }
+
+    /** A unit's row as it was filled in, the unit named: the page has a form per unit and fills in only its own. */
+    private static void typedUnit(RedirectAttributes redirect, UUID id, String name, UUID managerId) {
+        Flash.typed(redirect, "orgUnitTyped", "unit", id, "name", name, "managerId", managerId);
     }
 }

@@ -126,6 +126,9 @@ class CustomerPagesTest {
         assertThat(FormHtml.inputValue(page(session, path, "en"), "activity-occurred")).as("given back once: now")
                 .isEqualTo("2026-12-01T10:00");
 
+        refused(session, path + "/follow-up-plan", "error.staleVersion", "at", "2026-12-09T14:30", "version", stale);
+        assertThat(FormHtml.inputValue(page(session, path, "en"), "plan-at")).isEqualTo("2026-12-09T14:30");
+
         refused(session, path + "/activities/" + demo + "/minutes", "error.staleVersion", "minutes", "演示纪要：客户关注报表导出",
                 "version", stale);
         assertThat(FormHtml.textareaText(page(session, path, "en"), "minutes-" + demo)).isEqualTo("演示纪要：客户关注报表导出");

@@ -429,7 +429,7 @@ class CustomerController {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime at,
                 @RequestParam(required = false) Long version, RefusedInput refused, RedirectAttributes redirect) {
         return act(id, redirect, "customer.flash.planned", refused,
-                () -> { }, () -> service.planFollowUp(id, instant(at), version));
+                () -> Flash.typed(redirect, "planTyped", "at", at), () -> service.planFollowUp(id, instant(at), version));
     }
 
     @PostMapping("/customers/{id}/transfer")

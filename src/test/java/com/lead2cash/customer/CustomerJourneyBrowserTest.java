@@ -62,6 +62,8 @@ class CustomerJourneyBrowserTest extends BrowserTestCase {
 
         clock.set(TestClock.START.plus(java.time.Duration.ofHours(2)));
         page.reload();
+        // the page's cards load after it (htmx): a click while one arrives may land where the layout moved
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
         page.selectOption("#activity-type", "VISIT");
         page.fill("#activity-occurred", "2026-12-01T11:30");
         page.locator("#activity-form input[name=contactIds]").first().check();

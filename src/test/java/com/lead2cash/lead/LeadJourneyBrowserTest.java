@@ -144,15 +144,25 @@ class LeadJourneyBrowserTest extends BrowserTestCase {
         page.click("#save-lead");
         assertThat(page.locator("#flash-success")).containsText("已录入线索");
 
-        // a form that has no place for the platform's refusal ends on the error page, which goes back to it as filled in
+        // the customer form too: the refusal beside its field, everything typed kept
         Page rep = signIn("back.rep");
         rep.navigate(base + "/customers/new");
         rep.fill("#name", "退回客户\u0007有限公司");
         rep.fill("#industry", "制造业");
         rep.click("#save-customer");
-        assertThat(rep.locator("#error-detail")).containsText("控制字符");
+        assertThat(rep.locator("main")).containsText("控制字符");
+        assertThat(rep.locator("#industry")).hasValue("制造业");
+
+        // a value no form offers (a choice altered in the page) ends on the error page, which goes back to the form as
+        // filled in
+        rep.navigate(base + "/customers/new");
+        rep.fill("#name", "退回客户有限公司");
+        rep.fill("#industry", "制造业");
+        rep.evaluate("() => { const s = document.querySelector('#grade'); s.add(new Option('Z', 'Z')); s.value = 'Z'; }");
+        rep.click("#save-customer");
+        assertThat(rep.locator("#error-detail")).isVisible();
         rep.click("#back-to-form");
-        assertThat(rep.locator("#name")).hasValue("退回客户\u0007有限公司");
+        assertThat(rep.locator("#name")).hasValue("退回客户有限公司");
         assertThat(rep.locator("#industry")).hasValue("制造业");
     }
 }

@@ -98,6 +98,15 @@ class OpportunityBoardPageTest {
                 .doesNotContain("id=\"error-detail\"");
         assertThat(FormHtml.inputValue(farAhead, "expectedCloseDate")).isEqualTo("9999-01-01");
         assertThat(FormHtml.inputValue(farAhead, "name")).isEqualTo("千分位（改）");
+        // an amount past the money column is too large, not too precise; too many decimals says so
+        for (String[] typed : new String[][] {{"99999999999999999999999", "more than 16 digits before the decimal point"},
+                {"1000.125", "more than 2 decimal places"}}) {
+            String wrong = mvc.post().uri("/opportunities/" + id + "?lang=en").cookie(rep)
+                    .with(SecurityMockMvcRequestPostProcessors.csrf()).param("name", "千分位").param("amount", typed[0])
+                    .param("expectedCloseDate", "2026-12-31").param("version", String.valueOf(version)).exchange()
+                    .getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(wrong).as(typed[0]).contains(typed[1]).doesNotContain("at most two decimals");
+        }
         assertThat(customers.json(customers.get(mvc, token, "/api/v1/opportunities/" + id)).get("version").asLong())
                 .as("nothing saved").isEqualTo(version);
     }

@@ -2,6 +2,7 @@ package com.lead2cash.opportunity.internal.domain;
 
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.FieldValidationException.FieldError;
+import com.lead2cash.platform.InputRules;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,7 +17,6 @@ public record OpportunityDetails(String name, BigDecimal amount, LocalDate expec
                                  List<String> competitors, String nextStep) {
 
     static final int MAX_ITEMS = 10;
-    private static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999999999999.99");
 
     public static OpportunityDetails validated(String name, BigDecimal amount, LocalDate expectedCloseDate,
                                                List<String> productLines, List<String> competitors, String nextStep) {
@@ -31,8 +31,10 @@ public record OpportunityDetails(String name, BigDecimal amount, LocalDate expec
             errors.add(new FieldError("amount", "opportunity.amount.required"));
         } else if (amount.signum() < 0) {
             errors.add(new FieldError("amount", "opportunity.amount.negative"));
-        } else if (amount.compareTo(MAX_AMOUNT) > 0 || amount.stripTrailingZeros().scale() > 2) {
-            errors.add(new FieldError("amount", "opportunity.amount.invalid"));
+        } else {
+            // the money column's limits, with the message for what is wrong: too many digits before or after the point
+            InputRules.amountProblem(amount).ifPresent(key -> errors.add(new FieldError("amount", key,
+                    InputRules.MONEY_PRECISION - InputRules.MONEY_SCALE, InputRules.MONEY_SCALE)));
         }
         if (expectedCloseDate != null && (expectedCloseDate.getYear() < 2000 || expectedCloseDate.getYear() > 2100)) {
             errors.add(new FieldError("expectedCloseDate", "opportunity.closeDate.invalid"));

@@ -256,6 +256,13 @@ class OpportunityLifecycleTest {
                 .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
                         .extracting(FieldValidationException.FieldError::field)
                         .containsExactly("name", "amount", "productLines", "nextStep"));
+        // past the money column: too large, not "too many decimals"; too many decimals says so
+        assertThatThrownBy(() -> OpportunityDetails.validated("大额", new BigDecimal("99999999999999999999999"), null,
+                null, null, null)).isInstanceOfSatisfying(FieldValidationException.class,
+                        e -> assertThat(e.errors().get(0).messageKey()).isEqualTo("error.input.amountTooLarge"));
+        assertThatThrownBy(() -> OpportunityDetails.validated("小数", new BigDecimal("1.125"), null, null, null, null))
+                .isInstanceOfSatisfying(FieldValidationException.class,
+                        e -> assertThat(e.errors().get(0).messageKey()).isEqualTo("error.input.amountTooPrecise"));
         assertThat(OpportunityDetails.validated(" 智慧园区 ", new BigDecimal("1.5"), null, List.of("安防", " 安防 ", ""),
                 null, null).productLines()).containsExactly("安防");
     }

@@ -186,6 +186,36 @@ class OpportunityBoardPageTest {
     }
 
     @Test
+    void theMoveFormOffersTheNextStageAndAMoveBackWithoutConfirmingIsRefusedAndChangesNothing() throws Exception {
+        var team = sales.team("move-back-page");
+        String token = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "回退阶段有限公司", "吴经理", "wu@example.com");
+        String id = sales.opportunity(mvc, token, customer, "回退阶段", "1000").get("id").asString();
+        sales.qualify(mvc, team, id);
+        sales.move(mvc, token, id, "PROPOSAL");
+        JsonNode negotiating = sales.move(mvc, token, id, "NEGOTIATION");
+        Cookie rep = customers.session(mvc, team.rep());
+
+        String page = page(id, "en", rep);
+        assertThat(FormHtml.selected(page, "move-stage")).as("the natural next stage").isEqualTo("CONTRACT");
+        assertThat(page).contains("id=\"move-back-confirm\"");
+
+        String version = negotiating.get("version").asString();
+        refused(rep, "/opportunities/" + id + "/stage", "opportunity.stage.backUnconfirmed", "stage", "DISCOVERY",
+                "version", version);
+        JsonNode after = customers.json(customers.get(mvc, token, "/api/v1/opportunities/" + id));
+        assertThat(after.get("stage").asString()).as("nothing changed").isEqualTo("NEGOTIATION");
+        assertThat(after.get("version").asString()).isEqualTo(version);
+
+        var confirmed = mvc.post().uri("/opportunities/" + id + "/stage").cookie(rep)
+                .with(SecurityMockMvcRequestPostProcessors.csrf()).param("stage", "PROPOSAL")
+                .param("backConfirmed", "true").param("version", version).exchange();
+        assertThat(confirmed).hasStatus3xxRedirection().flash().containsKey("flashSuccess");
+        assertThat(customers.json(customers.get(mvc, token, "/api/v1/opportunities/" + id)).get("stage").asString())
+                .as("a confirmed move back is made").isEqualTo("PROPOSAL");
+    }
+
+    @Test
     void anActionOnAnOpportunityOfAnotherTeamOrOnNoneIsTheNotFoundPageAsItsPageIsAndChangesNothing() throws Exception {
         var team = sales.team("unseen-page");
         String token = sales.bearer(mvc, team.rep());

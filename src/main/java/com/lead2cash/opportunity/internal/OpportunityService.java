@@ -137,8 +137,16 @@ public class OpportunityService {
     }
 
     /** Moves to a stage; LOST takes a reason from the managed list (the board and the API share this). */
+    /** A move whose stage the caller named deliberately (the board's drag, the API): a move back needs no confirming. */
     @Transactional
     public Opportunity move(UUID id, Stage target, String lostReason, String lostNote, String lostTo, Long version) {
+        return move(id, target, lostReason, lostNote, lostTo, version, true);
+    }
+
+    /** A move from the opportunity's page, where a move back is made only when {@code backConfirmed}. */
+    @Transactional
+    public Opportunity move(UUID id, Stage target, String lostReason, String lostNote, String lostTo, Long version,
+                            boolean backConfirmed) {
         Opportunity o = access.visibleForUpdate(id);
         OpportunityActor actor = access.actor(o);
         OpportunityRules rules = rules();
@@ -155,7 +163,8 @@ public class OpportunityService {
             lost = new Opportunity.LostDetails(lostReasons.requireActive(lostReason), text(lostNote, 1000, "lostNote"),
                     text(lostTo, 100, "lostTo"));
         }
-        o.moveTo(target, lost, o.scorecard(rules.panel(), rules.passScore()), actor.userId(), clock.instant());
+        o.moveTo(target, lost, o.scorecard(rules.panel(), rules.passScore()), backConfirmed, actor.userId(),
+                clock.instant());
         return save(o);
     }
 

@@ -141,15 +141,27 @@ public class Opportunity {
     /**
      * Moves the opportunity to another stage. Refused: a closed opportunity (reopen it first), the stage it
      * is in, a stage past evaluation while the panel has not qualified it (O1), LOST without a reason, WON
-     * before the contract stage.
+     * before the contract stage. A move back is taken as meant: the board's drag and the API name the stage.
      */
     public void moveTo(Stage target, LostDetails lost, Scorecard scorecard, UUID by, Instant now) {
+        moveTo(target, lost, scorecard, true, by, now);
+    }
+
+    /**
+     * {@link #moveTo(Stage, LostDetails, Scorecard, UUID, Instant)}, and a move back to an earlier stage is refused
+     * unless {@code backConfirmed}: on the page one click on the wrong choice would undo the pipeline's progress.
+     */
+    public void moveTo(Stage target, LostDetails lost, Scorecard scorecard, boolean backConfirmed, UUID by,
+                       Instant now) {
         if (target == null) {
             throw new FieldValidationException("stage", "opportunity.stage.required");
         }
         requireOpen();
         if (target == stage) {
             throw new DomainException("opportunity.stage.same", target);
+        }
+        if (isBackward(target) && !backConfirmed) {
+            throw new FieldValidationException("stage", "opportunity.stage.backUnconfirmed");
         }
         if (target == Stage.LOST) {
             if (lost == null || lost.reason() == null) {
@@ -170,6 +182,21 @@ public class Opportunity {
             }
         }
         changeStage(target, by, now, null);
+    }
+
+    /** The stage an open opportunity moves on to next (the following open stage, WON from the contract); none once closed. */
+    public Optional<Stage> nextStage() {
+        if (stage.isClosed()) {
+            return Optional.empty();
+        }
+        int at = Stage.OPEN.indexOf(stage);
+        return Optional.of(at + 1 < Stage.OPEN.size() ? Stage.OPEN.get(at + 1) : Stage.WON);
+    }
+
+    /** Whether moving to {@code target} goes back to an earlier open stage of an open opportunity. */
+    public boolean isBackward(Stage target) {
+        return stage.isOpen() && target != null && target.isOpen()
+                && Stage.OPEN.indexOf(target) < Stage.OPEN.indexOf(stage);
     }
 
     /** A lost opportunity is worked again, in the stage it was lost from. */

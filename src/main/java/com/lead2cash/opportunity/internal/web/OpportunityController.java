@@ -165,6 +165,9 @@ class OpportunityController {
         model.addAttribute("lostLabels", lostReasons.labels(locale));
         model.addAttribute("stages", Stage.values());
         model.addAttribute("openStages", Stage.OPEN);
+        // the move form offers what the opportunity says comes next, and marks the stages it would go back to
+        model.addAttribute("nextStage", o.nextStage().orElse(null));
+        model.addAttribute("backStages", Stage.OPEN.stream().filter(o::isBackward).toList());
         model.addAttribute("categories", List.of(ForecastCategory.PIPELINE, ForecastCategory.BEST_CASE,
                 ForecastCategory.COMMIT, ForecastCategory.OMITTED));
         model.addAttribute("invitees", service.invitees(o));
@@ -214,13 +217,14 @@ class OpportunityController {
     String stage(@PathVariable UUID id, @RequestParam(required = false) Stage stage,
                  @RequestParam(required = false) String lostReason, @RequestParam(required = false) String lostNote,
                  @RequestParam(required = false) String lostTo, @RequestParam(required = false) Long version,
+                 @RequestParam(defaultValue = "false") boolean backConfirmed,
                  RefusedInput refused, RedirectAttributes redirect) {
         // a refused loss (no reason chosen, a stale version) gives the reason, the rival and the note back
         return act(id, redirect, "opportunity.stage.moved", refused, () -> {
             if (stage == Stage.LOST) {
                 Flash.typed(redirect, "markLostTyped", "lostReason", lostReason, "lostTo", lostTo, "lostNote", lostNote);
             }
-        }, () -> service.move(id, stage, lostReason, lostNote, lostTo, version));
+        }, () -> service.move(id, stage, lostReason, lostNote, lostTo, version, backConfirmed));
     }
 
     @PostMapping("/opportunities/{id}/reopen")

@@ -138,6 +138,29 @@ class OpportunityLifecycleTest {
     }
 
     @Test
+    void theNextStageIsTheFollowingOneAndAMoveBackIsMadeOnlyWhenConfirmed() {
+        assertThat(at(Stage.DISCOVERY).nextStage()).contains(Stage.EVALUATION);
+        assertThat(at(Stage.NEGOTIATION).nextStage()).contains(Stage.CONTRACT);
+        assertThat(at(Stage.CONTRACT).nextStage()).contains(Stage.WON);
+        assertThat(at(Stage.WON).nextStage()).isEmpty();
+        assertThat(at(Stage.LOST).nextStage()).isEmpty();
+
+        Opportunity o = at(Stage.NEGOTIATION);
+        assertThat(o.isBackward(Stage.DISCOVERY)).isTrue();
+        assertThat(o.isBackward(Stage.CONTRACT)).isFalse();
+        assertThat(o.isBackward(Stage.LOST)).as("a loss is no move back").isFalse();
+        o.drainChanges();
+        assertThatThrownBy(() -> o.moveTo(Stage.DISCOVERY, null, passing(o), false, REP, LATER))
+                .isInstanceOfSatisfying(FieldValidationException.class,
+                        e -> assertThat(e.errors().get(0).messageKey()).isEqualTo("opportunity.stage.backUnconfirmed"));
+        assertThat(o.stage()).isEqualTo(Stage.NEGOTIATION);
+        assertThat(o.drainChanges()).isEmpty();
+        o.moveTo(Stage.CONTRACT, null, passing(o), false, REP, LATER);
+        o.moveTo(Stage.PROPOSAL, null, passing(o), true, REP, LATER);
+        assertThat(o.stage()).isEqualTo(Stage.PROPOSAL);
+    }
+
+    @Test
     void onlyALostOpportunityReopens() {
         for (Stage s : Stage.values()) {
             Opportunity o = at(s);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
@@ -45,6 +46,12 @@ public final class InputRules {
      */
     public static final LocalDateTime FIRST_DATE_TIME = FIRST_DATE.atStartOfDay();
     public static final LocalDateTime LAST_DATE_TIME = LAST_DATE.atTime(23, 59);
+    /**
+     * The same years as a form's {@code month} bounds: the browser takes only {@code yyyy-MM} there, so the
+     * month of {@link #FIRST_DATE} and that of {@link #LAST_DATE}.
+     */
+    public static final YearMonth FIRST_MONTH = YearMonth.from(FIRST_DATE);
+    public static final YearMonth LAST_MONTH = YearMonth.from(LAST_DATE);
     /**
      * How far after today a date the business plans (a due date, a promised delivery, a termination taking
      * effect) may lie: further is a typo or a way to push a record out of sight, not a plan.

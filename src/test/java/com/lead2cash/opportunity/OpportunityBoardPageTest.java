@@ -51,6 +51,17 @@ class OpportunityBoardPageTest {
     }
 
     @Test
+    void theMonthFiltersOfferOnlyTheYearsARecordCanHave() throws Exception {
+        var team = sales.team("month-bounds");
+        Cookie rep = customers.session(mvc, team.rep());
+        for (String page : new String[] {"/opportunities", "/opportunities/list", "/opportunities/forecast"}) {
+            String html = mvc.get().uri(page).cookie(rep).exchange().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            assertThat(html).as(page).containsPattern("type=\"month\"[^>]*min=\"1900-01\"[^>]*max=\"2199-12\"");
+        }
+    }
+
+    @Test
     void anOpportunitysProductLinesAreListedWithTheSeparatorOfTheReadersLanguage() throws Exception {
         var team = sales.team("separator-page");
         String token = sales.bearer(mvc, team.rep());

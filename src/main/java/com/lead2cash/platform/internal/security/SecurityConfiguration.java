@@ -1,6 +1,7 @@
 package com.lead2cash.platform.internal.security;
 
 import com.lead2cash.platform.internal.web.ProblemWriter;
+import com.lead2cash.platform.internal.web.RefusalPage;
 import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -126,8 +127,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, AuthenticationManager manager, SessionRevalidation sessions)
-            throws Exception {
+    SecurityFilterChain web(HttpSecurity http, AuthenticationManager manager, SessionRevalidation sessions,
+                            RefusalPage refusals) throws Exception {
         http.authenticationManager(manager)
                 // revoked access ends at the next request, before anything is authorised
                 .addFilterBefore(sessions.filter(), AnonymousAuthenticationFilter.class)
@@ -136,7 +137,9 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .exceptionHandling(e -> e.authenticationEntryPoint(PartialRequestSignIn.orSignInPage("/login")))
+                // a refusal (a form without its CSRF token included) is the product's 403 page, not Boot's error JSON
+                .exceptionHandling(e -> e.authenticationEntryPoint(PartialRequestSignIn.orSignInPage("/login"))
+                        .accessDeniedHandler(refusals))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
                         .failureHandler(new LoginFailureHandler()).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))

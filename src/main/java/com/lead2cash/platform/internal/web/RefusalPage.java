@@ -1,0 +1,69 @@
+package com.lead2cash.platform.internal.web;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.ViewResolver;
+
+/**
+ * The screens' answer to a refusal decided by the security filters (a form posted without its CSRF token, a role
+ * that may not open the page): the product's 403 error page, as {@link PageExceptionHandler} answers a refusal a
+ * controller decides — not Boot's error JSON, which a browser without {@code Accept: text/html} (htmx) and any
+ * other client got from the container's error dispatch. It renders here, in the filter, because no controller
+ * runs for a request refused before the dispatcher.
+ */
+@Component
+public class RefusalPage implements AccessDeniedHandler {
+
+    private final ViewResolver views;
+    private final LocaleResolver locales;
+
+    RefusalPage(@org.springframework.beans.factory.annotation.Qualifier("thymeleafViewResolver") ViewResolver views,
+                LocaleResolver locales) {
+        this.views = views;
+        this.locales = locales;
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException, ServletException {
+        if (response.isCommitted()) {
+            return;
+        }
+        // a missing or stale token is a page left open past its session, not a lack of rights: say what to do
+        String key = denied instanceof CsrfException ? "error.page.csrf" : null;
+        // the reader's language as on every page (the language cookie), though the dispatcher has not run
+        request.setAttribute(DispatcherServlet.LOCALE_RESOLVER_ATTRIBUTE, locales);
+        Locale locale = locales.resolveLocale(request);
+        Locale before = LocaleContextHolder.getLocale();
+        LocaleContextHolder.setLocale(locale);
+        try {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            Map<String, Object> model = PageExceptionHandler.errorModel(HttpServletResponse.SC_FORBIDDEN, key,
+                    new Object[0], request);
+            View view = views.resolveViewName("error", locale);
+            if (view == null) {
+                response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                return;
+            }
+            view.render(model, request, response);
+        } catch (IOException | ServletException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ServletException(e);
+        } finally {
+            LocaleContextHolder.setLocale(before);
+        }
+    }
+}

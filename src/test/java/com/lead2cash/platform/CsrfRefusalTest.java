@@ -1,0 +1,60 @@
+package com.lead2cash.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.LeadTestSupport;
+import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/**
+ * A form posted without its CSRF token — on a customer's public link page or on a signed-in screen, as a plain
+ * post or by htmx (which sends no {@code Accept: text/html}) — is refused with the product's 403 page, which says
+ * what to do, not with Boot's error JSON (timestamp, status, error, path).
+ */
+@IntegrationTest
+class CsrfRefusalTest {
+
+    @Autowired MockMvcTester mvc;
+    @Autowired LeadTestSupport support;
+    @Autowired Fixtures fixtures;
+
+    @Test
+    void aPublicLinkPagePostedWithoutItsTokenAnswersTheErrorPage() throws Exception {
+        MvcTestResult refused = mvc.post().uri("/c/" + UUID.randomUUID() + "/sometoken")
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").header(HttpHeaders.ACCEPT, "*/*")
+                .param("outcome", "CONFIRMED").exchange();
+        assertThat(refused).hasStatus(403);
+        assertRefusalPage(refused, "reload the page");
+    }
+
+    @Test
+    void aSignedInFormOrHtmxPostWithoutItsTokenAnswersTheErrorPageInTheReadersLanguage() throws Exception {
+        LeadTestSupport.Company co = support.company(mvc, "csrf");
+        Cookie session = fixtures.session(mvc, co.junior().username(), Fixtures.PASSWORD);
+        MvcTestResult form = mvc.post().uri("/needs-analyses/" + UUID.randomUUID() + "/send").cookie(session)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").accept(MediaType.TEXT_HTML).param("contactId", "x")
+                .exchange();
+        assertThat(form).hasStatus(403);
+        assertRefusalPage(form, "reload the page");
+        MvcTestResult htmx = mvc.post().uri("/needs-analyses/" + UUID.randomUUID() + "/send").cookie(session)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").header("HX-Request", "true").exchange();
+        assertThat(htmx).hasStatus(403);
+        assertRefusalPage(htmx, "请刷新页面后重试");
+    }
+
+    private static void assertRefusalPage(MvcTestResult result, String advice) throws Exception {
+        assertThat(result.getResponse().getContentType()).startsWith(MediaType.TEXT_HTML_VALUE);
+        assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("<h1 class=\"display-6\">403</h1>", "id=\"error-detail\"", advice)
+                .doesNotContain("\"timestamp\"", "??");
+    }
+}

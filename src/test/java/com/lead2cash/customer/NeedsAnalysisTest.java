@@ -348,6 +348,9 @@ class NeedsAnalysisTest {
         assertThat(fragment).as("the C6 badge above the list says it was sent on time at once, swapped out of band")
                 .contains("id=\"needs-due\" hx-swap-oob=\"true\"", "id=\"needs-due-state\"", "已按时发送")
                 .doesNotContain("待发送");
+        assertThat(fragment).as("the versions table below marks v1 sent at once, swapped out of band")
+                .containsPattern("<div id=\"needs-versions-list\"[^>]*hx-swap-oob=\"true\"")
+                .containsPattern("id=\"needs-versions\"[\\s\\S]*>已发送</a>");
         assertThat(body(mvc.get().uri(page + "?lang=zh-CN").cookie(session).exchange())).contains("已按时发送", "已发送");
         assertThat(body(mvc.get().uri(page + "/card?lang=en").cookie(session).exchange()))
                 .contains("Version 1", "Sent", "Open the report").doesNotContain("??");

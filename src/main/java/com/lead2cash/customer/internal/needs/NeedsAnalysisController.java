@@ -208,14 +208,17 @@ class NeedsAnalysisController {
                 @RequestParam(required = false) String language, Model model) {
         try {
             model.addAttribute("sent", service.send(id, contactId, DocumentLanguage.of(language)));
-            // the page's list of links sent, above the form, lists this one too, and the C6 badge above it says
-            // the deadline was met (both swapped out of band)
-            NeedsAnalysis analysis = service.version(id).analysis();
+            // the page's list of links sent, above the form, lists this one too, the C6 badge above it says
+            // the deadline was met, and the versions table below marks this version sent (all swapped out of band)
+            NeedsAnalysisService.Written written = service.version(id);
+            NeedsAnalysis analysis = written.analysis();
             List<ConfirmationView> sent = service.confirmationsOf(analysis);
             model.addAttribute("confirmations", sent);
             model.addAttribute("openable", confirmations.openable(sent));
             model.addAttribute("current", views.of(analysis));
-            model.addAttribute("zone", zone);
+            List<NeedsAnalysisService.Written> versions = service.versions(written.customer().id());
+            model.addAttribute("versions", versions.stream().map(w -> views.of(w.analysis())).toList());
+            authors(model, versions);
             model.addAttribute("oob", true);
         } catch (RecordNotFoundException | ForbiddenException e) {
             throw e;

@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
@@ -239,7 +240,10 @@ public class Receivable {
             });
         }
         if (!open(action)) {
-            throw new DomainException("receivable.action.notAllowed", action.name(), state.name());
+            // the action and the state in the reader's words, not their codes
+            throw new DomainException("receivable.action.notAllowed",
+                    new DefaultMessageSourceResolvable("receivable.action." + action.name()),
+                    new DefaultMessageSourceResolvable("receivable.state." + state.name()));
         }
     }
 

@@ -357,6 +357,28 @@ class OrderPagesTest {
     }
 
     @Test
+    void theAcceptanceLinkFormStartsOnTheCustomersPrimaryContact() {
+        String contractId = signed("杭州订单页面九号科技有限公司");
+        Cookie rep = customers.session(mvc, reviewers().rep());
+        Cookie operations = customers.session(mvc, reviewers().operations());
+        String orderId = shippedOrder(rep, operations, contractId, "SF9");
+        expectDelivered(rep, orderId, "2026-12-01");
+        String customerId = jdbc.sql("select customer_id from order_order where id = cast(:id as uuid)").param("id", orderId)
+                .query(String.class).single();
+        contact(customerId, "验收唯一联系人");
+        // the customer's primary contact, else its only one: the one the form should start on
+        String expected = jdbc.sql("""
+                        select cast(id as varchar) from customer_contact where customer_id = cast(:c as uuid)
+                        and (is_primary or (select count(*) from customer_contact where customer_id = cast(:c as uuid)) = 1)""")
+                .param("c", customerId).query(String.class).single();
+        String page = page(rep, "/orders/" + orderId, "en");
+        String select = page.substring(page.indexOf("id=\"acceptance-contact\""));
+        select = select.substring(0, select.indexOf("</select>"));
+        assertThat(select).as("the contact chosen already, not the placeholder")
+                .containsPattern("<option value=\"" + expected + "\"[^>]*selected");
+    }
+
+    @Test
     void anOrdersAcceptanceLinksOpenTheirConfirmationForWhoeverReadsTheOrderOperationsIncluded() {
         String contractId = signed("杭州订单页面五号科技有限公司");
         Cookie rep = customers.session(mvc, reviewers().rep());

@@ -8,5 +8,5 @@
  * <p>Other modules read a contract's invoiced amount through {@link com.lead2cash.invoice.ContractInvoicing}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Invoices",
-        allowedDependencies = {"platform", "platform :: web", "contract", "customer", "approval", "sop"})
+        allowedDependencies = {"platform", "platform :: web", "contract", "catalog", "customer", "approval", "sop"})
 package com.lead2cash.invoice;

@@ -101,6 +101,24 @@ class InvoicePagesTest {
     }
 
     @Test
+    void aNewRequestStartsOnTheTaxRateTheContractsProductsShare() {
+        Reviewers r = reviewers();
+        // lines 工业网关 at 13 % and 安装调试服务 at 6 % in the catalog
+        String contractId = contracts.signFromAcceptedQuote(mvc, r, "invrate", "杭州发票税率科技有限公司", "2026-12-01")
+                .get("id").asString();
+        Cookie rep = customers.session(mvc, r.rep());
+        String form = page(rep, "/invoices/new?contractId=" + contractId, "en");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(form, "line-tax-rate-0"))
+                .as("products at two rates: the person splits the lines").isEmpty();
+
+        // the service taxed at 13 % as well: the one rate the contract's products have is the line's
+        jdbc.sql("update catalog_product set tax_rate = 13 where code = 'SV-invrate'").update();
+        form = page(rep, "/invoices/new?contractId=" + contractId, "en");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(form, "line-tax-rate-0")).isEqualTo("13");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(form, "line-tax-rate-1")).as("the empty rows stay empty").isEmpty();
+    }
+
+    @Test
     void aRequestFromTheContractIsApprovedByFinanceIssuedAndReversedByRedLetterOnItsPage() {
         Reviewers r = reviewers();
         JsonNode contract = contracts.sign(mvc, r, "杭州发票页面科技有限公司", "600000.00", """

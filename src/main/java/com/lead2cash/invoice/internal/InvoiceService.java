@@ -9,6 +9,7 @@ import com.lead2cash.approval.Approvals;
 import com.lead2cash.approval.FlowDefinition;
 import com.lead2cash.approval.StepDefinition;
 import com.lead2cash.approval.StepMode;
+import com.lead2cash.catalog.Catalog;
 import com.lead2cash.contract.ContractAmended;
 import com.lead2cash.contract.ContractStatus;
 import com.lead2cash.contract.Contracts;
@@ -78,6 +79,7 @@ public class InvoiceService implements ContractInvoicing {
 
     private final InvoiceRepository invoices;
     private final Contracts contracts;
+    private final Catalog catalog;
     private final Approvals approvals;
     private final DataScope scope;
     private final HumanCodes codes;
@@ -86,10 +88,11 @@ public class InvoiceService implements ContractInvoicing {
     private final Clock clock;
     private final ZoneId zone;
 
-    InvoiceService(InvoiceRepository invoices, Contracts contracts, Approvals approvals, DataScope scope,
+    InvoiceService(InvoiceRepository invoices, Contracts contracts, Catalog catalog, Approvals approvals, DataScope scope,
                    HumanCodes codes, AuditTrail audit, JdbcClient jdbc, Clock clock, @Value("${l2c.zone}") ZoneId zone) {
         this.invoices = invoices;
         this.contracts = contracts;
+        this.catalog = catalog;
         this.approvals = approvals;
         this.scope = scope;
         this.codes = codes;
@@ -268,6 +271,24 @@ public class InvoiceService implements ContractInvoicing {
 
     /** A contract an invoice may be requested on now, and what is left to invoice on it. */
     public record Requestable(Contracts.SignedContract contract, BigDecimal uninvoiced) {
+    }
+
+    /**
+     * The tax rate a new request on the contract starts from: the one its products are taxed at in the catalog, when
+     * they agree on one. Products at different rates (or none known) give none: the person splits the lines.
+     */
+    public java.util.Optional<BigDecimal> usualTaxRate(Contracts.SignedContract contract) {
+        List<UUID> products = contract.lines().stream().map(Contracts.Line::productId)
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        if (products.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        var known = catalog.products(products).values();
+        if (known.size() < products.size() || known.stream().anyMatch(p -> p.taxRate() == null)) {
+            return java.util.Optional.empty();
+        }
+        List<BigDecimal> rates = known.stream().map(p -> p.taxRate().stripTrailingZeros()).distinct().toList();
+        return rates.size() == 1 ? java.util.Optional.of(rates.get(0)) : java.util.Optional.empty();
     }
 
     /**

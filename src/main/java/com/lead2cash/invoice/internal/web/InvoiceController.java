@@ -110,7 +110,9 @@ class InvoiceController {
         // prefilled as the screens show amounts (318,000.00); read back by FormValues.decimal, which takes the grouping
         String uninvoiced = MoneyText.of(r.uninvoiced());
         List<String> amounts = new ArrayList<>(List.of(uninvoiced));
-        List<String> rates = new ArrayList<>(List.of(""));
+        // the rate the contract's products are taxed at, so the first line needs no typing when they agree on one
+        List<String> rates = new ArrayList<>(List.of(service.usualTaxRate(r.contract())
+                .map(BigDecimal::toPlainString).orElse("")));
         while (descriptions.size() < LINE_ROWS) {
             descriptions.add("");
             amounts.add("");

@@ -589,6 +589,15 @@ class ReceivableScreensTest {
         assertThat(FormHtml.inputValue(back, "alloc-" + prepayment)).as("what was typed for it").isIn("180000.00", "100,000.00");
         assertThat(receiptsOf(financeToken, "湖州重复分配电子有限公司").size()).as("nothing recorded").isZero();
 
+        // the API asks the same service: the plan twice is refused there too, naming it, and nothing is recorded
+        var overApi = customers.post(mvc, financeToken, "/api/v1/receipts", """
+                {"customerId":"%s","amount":300.00,"receivedOn":"2026-12-15","method":"CASH","payer":"湖州重复分配电子有限公司",
+                 "allocations":[{"receivableId":"%s","amount":100},{"receivableId":"%s","amount":200}]}"""
+                .formatted(customerId, prepayment, prepayment.toUpperCase(java.util.Locale.ROOT)));
+        assertThat(overApi).as(ContractTestSupport.text(overApi)).hasStatus(422);
+        assertThat(ContractTestSupport.text(overApi)).contains("allocations[1].receivableId").contains(number);
+        assertThat(receiptsOf(financeToken, "湖州重复分配电子有限公司").size()).as("nothing recorded").isZero();
+
         // a receipt's page allocates to one plan: the same plan sent twice is refused alike
         var recorded = customers.post(mvc, financeToken, "/api/v1/receipts", """
                 {"customerId":"%s","amount":50000.00,"receivedOn":"2026-12-15","method":"CASH","payer":"湖州重复分配"}"""
@@ -604,6 +613,28 @@ class ReceivableScreensTest {
         assertThat(page(finance, "/receipts/" + receiptId, "zh-CN")).contains("合同 " + number + " 第 2 期回款填写了不止一次");
         assertThat(customers.getJson(mvc, financeToken, "/api/v1/receipts/" + receiptId).get("allocatedAmount")
                 .decimalValue()).as("nothing allocated").isEqualByComparingTo("0");
+    }
+
+    @Test
+    void aPlansRefusalNamesTheActionAndTheStateInTheReadersLanguage() {
+        Reviewers r = reviewers();
+        JsonNode contract = contracts.sign(mvc, r, "嘉兴核销提示电子有限公司", "100000.00", """
+                {"type":"PREPAYMENT","amount":100000.00,"dueDate":"2026-12-20"}""", "2026-12-01");
+        String id = plansOf(r, contract.get("id").asString(), 1).get(0).get("id").asString();
+        String version = customers.getJson(mvc, customers.bearer(mvc, r.finance()), "/api/v1/receivables/" + id)
+                .get("version").asString();
+        clock.set(LocalDateTime.parse("2026-12-10T10:00").atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+        Cookie finance = fixtures.session(mvc, r.finance().username(), Fixtures.PASSWORD);
+        String[][] languages = {{"en", "Writing off is not possible for a plan in state \u201cPlanned\u201d."},
+                {"zh-CN", "状态为\u201c计划中\u201d的回款计划不能核销。"}};
+        for (String[] language : languages) {
+            // a plan not yet due cannot be written off: the page says so in words, not WRITE_OFF and PLANNED
+            var refused = mvc.post().uri("/receivables/" + id + "/write-off").with(csrf()).cookie(finance)
+                    .param("reason", "客户失联").param("version", version).exchange();
+            assertThat(refused).hasStatus3xxRedirection().flash().containsEntry("flashError", "receivable.action.notAllowed");
+            String back = followed(finance, refused, language[0]);
+            assertThat(back).contains(language[1]).doesNotContain("WRITE_OFF").doesNotContain("PLANNED");
+        }
     }
 
     @Test

@@ -65,11 +65,14 @@ public class ReceiptService {
     private final ReceivablePolicy policy;
     private final Deadlines deadlines;
     private final AuditTrail audit;
+    private final ReceivableAccess access;
 
     ReceiptService(ReceiptRepository receipts, ReceivableRepository plans, CustomerDirectory customers,
-                   Contracts contracts, HumanCodes codes, ReceivablePolicy policy, Deadlines deadlines, AuditTrail audit) {
+                   Contracts contracts, HumanCodes codes, ReceivablePolicy policy, Deadlines deadlines, AuditTrail audit,
+                   ReceivableAccess access) {
         this.receipts = receipts;
         this.plans = plans;
+        this.access = access;
         this.customers = customers;
         this.contracts = contracts;
         this.codes = codes;
@@ -200,7 +203,11 @@ public class ReceiptService {
             if (a.amount() == null || a.amount().signum() <= 0 || InputRules.amountProblem(a.amount()).isPresent()) {
                 throw new FieldValidationException("allocations[" + i + "].amount", "receipt.allocation.amount");
             }
-            byPlan.merge(a.receivableId(), a.amount(), BigDecimal::add);
+            if (byPlan.putIfAbsent(a.receivableId(), a.amount()) != null) {
+                // one plan, one amount per request (API and forms alike): two parts for it are a typing slip, not a sum;
+                // named only to whom may see it (404 otherwise, as the forms answer)
+                throw planGivenTwice("allocations[" + i + "].receivableId", access.visible(a.receivableId()));
+            }
         }
         BigDecimal total = byPlan.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         if (total.compareTo(r.unallocated()) > 0) {
@@ -221,6 +228,11 @@ public class ReceiptService {
         plans.saveAll(locked.values());
     }
 
+
+    /** The refusal of one plan named twice in one request's allocations, naming the plan as the reader knows it. */
+    private static FieldValidationException planGivenTwice(String field, Receivable plan) {
+        return new FieldValidationException(field, "receipt.allocation.twice", plan.contractNumber(), plan.position());
+    }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();

@@ -157,20 +157,17 @@ class ReceiptFormController {
         if (customerId != null) {
             customers.requireVisible(customerId);
         }
-        // a plan's field read by the plan's id, whatever its letter case: one plan named twice is refused, no amount dropped
-        Map<UUID, String> typedAllocations = new LinkedHashMap<>();
-        UUID givenTwice = null;
+        // a plan's field read by the plan's id, whatever its letter case: the service refuses one plan named twice
+        List<Map.Entry<UUID, String>> typedAllocations = new ArrayList<>();
         for (Map.Entry<String, String> field : form.entrySet()) {
             if (field.getKey().startsWith(ALLOCATION) && !FormValues.blank(field.getValue())) {
                 UUID plan = id(ReceivableAccess.SUBJECT, field.getKey().substring(ALLOCATION.length()));
-                if (typedAllocations.putIfAbsent(plan, field.getValue()) != null && givenTwice == null) {
-                    givenTwice = plan;
-                }
+                typedAllocations.add(Map.entry(plan, field.getValue()));
             }
         }
         boolean tooMany = typedAllocations.size() > ReceiptService.MAX_ALLOCATIONS; // refused below, none looked up
         if (!tooMany) {
-            typedAllocations.keySet().forEach(access::visible);
+            typedAllocations.forEach(a -> access.visible(a.getKey()));
         }
         List<UUID> allocated = new ArrayList<>();
         try {
@@ -178,11 +175,8 @@ class ReceiptFormController {
             if (tooMany) {
                 throw new FieldValidationException("allocations", "receipt.allocations.tooMany", ReceiptService.MAX_ALLOCATIONS);
             }
-            if (givenTwice != null) {
-                throw planGivenTwice(ALLOCATION + givenTwice, access.visible(givenTwice));
-            }
             List<AllocationRequest> allocations = new ArrayList<>();
-            for (Map.Entry<UUID, String> a : typedAllocations.entrySet()) {
+            for (Map.Entry<UUID, String> a : typedAllocations) {
                 BigDecimal part = FormValues.decimal(ALLOCATION + a.getKey(), a.getValue(), "receipt.allocation.amount");
                 if (part.signum() != 0) { // a 0 typed in a plan's field allocates nothing to it, as a blank does
                     allocations.add(new AllocationRequest(a.getKey(), part));
@@ -266,11 +260,6 @@ class ReceiptFormController {
         } catch (IllegalArgumentException e) {
             return text;
         }
-    }
-
-    /** One plan given twice on an allocation form (by its id in another letter case, or its field twice). */
-    static FieldValidationException planGivenTwice(String field, Receivable plan) {
-        return new FieldValidationException(field, "receipt.allocation.twice", plan.contractNumber(), plan.position());
     }
 
     /** An id sent by the form; one that is no id at all is a record that does not exist. */

@@ -274,26 +274,19 @@ class ReceivableController {
         return PageActions.runNaming(redirect, page, "receipt.allocated", refused,
                 // the workbench lists many receipts: the one refused shows the plan chosen and the amount typed again
                 () -> Flash.typed(redirect, "allocationTyped", "receipt", id, "receivableId", receivableId, "amount", amount),
-                () -> receipts.allocate(id, List.of(new AllocationRequest(onePlan(receivableId), amount("amount", amount))),
-                        version).number());
+                () -> receipts.allocate(id, chosenPlans(receivableId, amount("amount", amount)), version).number());
     }
 
     /**
-     * The one plan the form allocates to. Ids are read as ids, whatever their letter case: the same plan sent twice is
-     * refused as given twice, two plans as no plan chosen (the form offers one), never the first taken silently.
+     * The plan the form allocates to, as sent. Ids are read as ids, whatever their letter case: the same plan sent twice
+     * goes to the service, which refuses a plan given twice; two plans are no plan chosen (the form offers one).
      */
-    private UUID onePlan(List<UUID> chosen) {
-        if (chosen == null || chosen.isEmpty() || chosen.stream().anyMatch(java.util.Objects::isNull)) {
+    private static List<AllocationRequest> chosenPlans(List<UUID> chosen, BigDecimal amount) {
+        if (chosen == null || chosen.isEmpty() || chosen.stream().anyMatch(java.util.Objects::isNull)
+                || chosen.stream().distinct().count() > 1) {
             throw new FieldValidationException("receivableId", "receipt.allocation.plan");
         }
-        UUID plan = chosen.get(0);
-        if (chosen.size() > 1) {
-            if (chosen.stream().allMatch(plan::equals)) {
-                throw ReceiptFormController.planGivenTwice("receivableId", access.visible(plan));
-            }
-            throw new FieldValidationException("receivableId", "receipt.allocation.plan");
-        }
-        return plan;
+        return chosen.stream().map(plan -> new AllocationRequest(plan, amount)).toList();
     }
 
     /** 收款台账 — the receipts list for finance: filtered by the day received, method, state and payer, page by page. */

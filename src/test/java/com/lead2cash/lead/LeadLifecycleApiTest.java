@@ -136,6 +136,24 @@ class LeadLifecycleApiTest {
     }
 
     @Test
+    void aConvertedLeadPointsToTheSurvivorWhenTheCustomerItBecameIsMerged() {
+        JsonNode lead = body(support.post(mvc, marketing, "/api/v1/leads", co.gradeALead("上海合并线索科技", "13800000061")));
+        String id = lead.get("id").asString();
+        String rep = support.bearer(mvc, co.senior().username());
+        support.postJson(mvc, rep, "/api/v1/leads/" + id + "/contact-attempts",
+                "{\"channel\":\"phone\",\"intent\":\"HIGH\",\"summary\":\"需求明确\"}");
+        String became = support.postJson(mvc, rep, "/api/v1/leads/" + id + "/convert", "{}").get("customerId").asString();
+        String survivor = support.postJson(mvc, rep, "/api/v1/customers",
+                "{\"name\":\"北京远洋存续软件有限公司\",\"industry\":\"软件\"}").get("id").asString();
+
+        assertThat(support.post(mvc, support.bearer(mvc, co.eastManager().username()), "/api/v1/customers/" + survivor
+                + "/merge", "{\"mergedId\":\"" + became + "\",\"reason\":\"同一家公司\"}")).hasStatusOk()
+                .bodyJson().extractingPath("$.moved['converted leads']").isEqualTo(1);
+        // the lead names the customer it became where that customer lives now
+        assertThat(support.getJson(mvc, rep, "/api/v1/leads/" + id).get("customerId").asString()).isEqualTo(survivor);
+    }
+
+    @Test
     void L7_firstContactMeetsTheFirstResponseDeadlineAndConversionCreatesCustomerContactAndOpportunityOnce() {
         JsonNode lead = body(support.post(mvc, marketing, "/api/v1/leads", co.gradeALead("上海丙科技", "13800000002")));
         UUID id = UUID.fromString(lead.get("id").asString());

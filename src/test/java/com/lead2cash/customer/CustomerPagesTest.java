@@ -287,6 +287,24 @@ class CustomerPagesTest {
         assertThat(page(session, "/customers/" + id, "zh-CN")).contains("没有可保存的变更");
     }
 
+    @Test
+    void aRefusalOfSeveralFieldsShowsEachMessageOnThePageOnce() throws Exception {
+        var company = support.company("many");
+        String id = support.customer(mvc, support.bearer(mvc, company.eastRep()), "多项拒绝测试有限公司", "\"grade\":\"B\"")
+                .get("id").asString();
+        Cookie session = fixtures.session(mvc, company.eastRep().username(), Fixtures.PASSWORD);
+        String path = "/customers/" + id;
+
+        // a control character in two fields and a follow-up in year 9999: two things to fix, each said once
+        assertThat(mvc.post().uri(path + "/activities").cookie(session).with(csrf()).param("type", "CALL")
+                .param("occurredAt", "2026-12-01T09:30").param("summary", "电话\u0007沟通").param("nextStep", "发\u0007报价")
+                .param("nextFollowUpAt", "9999-01-01T10:00").exchange()).hasStatus3xxRedirection();
+        String page = page(session, path, "en");
+        String flash = page.substring(page.indexOf("id=\"flash-error\""), page.indexOf("</div>", page.indexOf("id=\"flash-error\"")));
+        assertThat(flash).contains("control character", "1900");
+        assertThat(flash.split("control character", -1)).as("said once").hasSize(2);
+    }
+
     private void refused(Cookie session, String path, String why, String... params) {
         var request = mvc.post().uri(path).cookie(session).with(csrf());
         for (int i = 0; i < params.length; i += 2) {

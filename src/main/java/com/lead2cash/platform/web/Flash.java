@@ -13,11 +13,25 @@ public final class Flash {
         redirect.addFlashAttribute("flashArgs", args);
     }
 
-    /** The refusal's message: for field errors the first field's, which says what to fix. */
+    /**
+     * The refusal's message: for field errors the first field's, which says what to fix, and each other different
+     * message after it ({@code flashMore}, as {@code [key, args]} pairs), so one submit tells all that is wrong.
+     */
     public static void error(RedirectAttributes redirect, com.lead2cash.platform.DomainException e) {
         if (e instanceof com.lead2cash.platform.FieldValidationException fields && !fields.errors().isEmpty()) {
             var first = fields.errors().get(0);
             error(redirect, first.messageKey(), first.args().toArray());
+            java.util.LinkedHashMap<String, Object[]> more = new java.util.LinkedHashMap<>();
+            for (var other : fields.errors()) {
+                // one line a message: two dates both missing say it once
+                String said = other.messageKey() + other.args();
+                if (!said.equals(first.messageKey() + first.args())) {
+                    more.putIfAbsent(said, new Object[] {other.messageKey(), other.args().toArray()});
+                }
+            }
+            if (!more.isEmpty()) {
+                redirect.addFlashAttribute("flashMore", new java.util.ArrayList<>(more.values()));
+            }
         } else {
             error(redirect, e.messageKey(), e.args());
         }

@@ -41,6 +41,24 @@ class FlashTest {
                 .containsEntry("ids", "0190a1b2-0000-7000-8000-000000000003");
     }
 
+    @Test
+    void aRefusalOfSeveralFieldsFlashesTheFirstMessageAndEachOtherOnceAfterIt() {
+        var redirect = new RedirectAttributesModelMap();
+        Flash.error(redirect, new com.lead2cash.platform.FieldValidationException(List.of(
+                new com.lead2cash.platform.FieldValidationException.FieldError("body", "contract.section.unfilled", "2"),
+                new com.lead2cash.platform.FieldValidationException.FieldError("termStart", "contract.term.required"),
+                new com.lead2cash.platform.FieldValidationException.FieldError("termEnd", "contract.term.required"))));
+
+        assertThat(redirect.getFlashAttributes().get("flashError")).isEqualTo("contract.section.unfilled");
+        assertThat((List<?>) redirect.getFlashAttributes().get("flashMore")).as("the two missing dates said once")
+                .singleElement().satisfies(m -> assertThat(((Object[]) m)[0]).isEqualTo("contract.term.required"));
+
+        var one = new RedirectAttributesModelMap();
+        Flash.error(one, new com.lead2cash.platform.FieldValidationException("name", "error.input.controlCharacter"));
+        assertThat(one.getFlashAttributes().get("flashError")).isEqualTo("error.input.controlCharacter");
+        assertThat(one.getFlashAttributes()).doesNotContainKey("flashMore");
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, String> typed(Object... namesAndValues) {
         var redirect = new RedirectAttributesModelMap();

@@ -93,6 +93,14 @@ public interface CustomerDirectory {
      */
     List<ContactRef> contacts(UUID customerId);
 
+    /**
+     * {@link #contacts} for another module's send form: none when the current user may not open the customer — a
+     * record still theirs (an order, a quote) whose customer changed hands reads as its page, not as a 404.
+     */
+    default List<ContactRef> contactsToChooseFrom(UUID customerId) {
+        return mayOpen(customerId) ? contacts(customerId) : List.of();
+    }
+
     /** Where to reach a contact, to deliver a message to them (a confirmation link); never for display. */
     Optional<ContactPoint> contactPoint(UUID contactId);
 

@@ -379,6 +379,22 @@ class OrderPagesTest {
     }
 
     @Test
+    void anOrderWhoseCustomerChangedHandsStillOpensForTheRepWhoOwnsIt() {
+        String contractId = signed("杭州订单页面十号科技有限公司");
+        Cookie rep = customers.session(mvc, reviewers().rep());
+        Cookie operations = customers.session(mvc, reviewers().operations());
+        String orderId = shippedOrder(rep, operations, contractId, "SF10");
+        expectDelivered(rep, orderId, "2026-12-01");
+        // the customer is someone else's now (a transfer): the order stays the rep's, as its list shows it
+        jdbc.sql("update customer_customer set owner_id = :o where id = (select customer_id from order_order where id = cast(:id as uuid))")
+                .param("o", reviewers().manager().id()).param("id", orderId).update();
+
+        String page = page(rep, "/orders/" + orderId, "en");
+        assertThat(page).as("the page, its acceptance form offering no contact of a customer the rep may not open")
+                .contains("id=\"acceptance-contact\"");
+    }
+
+    @Test
     void anOrdersAcceptanceLinksOpenTheirConfirmationForWhoeverReadsTheOrderOperationsIncluded() {
         String contractId = signed("杭州订单页面五号科技有限公司");
         Cookie rep = customers.session(mvc, reviewers().rep());

@@ -358,7 +358,7 @@ class OrderController {
         model.addAttribute("links", links);
         // operations sees every order but opens a confirmation only within its data scope: the rest show unlinked
         model.addAttribute("openable", confirmations.openable(links));
-        model.addAttribute("contacts", actions.contains(OrderAction.SEND_ACCEPTANCE) ? customers.contacts(o.customerId())
+        model.addAttribute("contacts", actions.contains(OrderAction.SEND_ACCEPTANCE) ? customers.contactsToChooseFrom(o.customerId())
                 : List.of());
         model.addAttribute("failed", failed);
         model.addAttribute("values", new HashMap<>(values));

@@ -186,7 +186,7 @@ class MinutesController {
         model.addAttribute("confirmations", sent);
         model.addAttribute("openable", confirmations.openable(sent));
         model.addAttribute("actions", actions);
-        model.addAttribute("contacts", actions.contains(MinutesAction.SEND) ? customers.contacts(m.customerId()) : List.of());
+        model.addAttribute("contacts", actions.contains(MinutesAction.SEND) ? customers.contactsToChooseFrom(m.customerId()) : List.of());
         model.addAttribute("money", new QuoteDocuments.Money());
         return "quote/minutes";
     }

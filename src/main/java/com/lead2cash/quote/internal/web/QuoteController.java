@@ -265,7 +265,7 @@ class QuoteController {
         model.addAttribute("versions", service.versions(q));
         model.addAttribute("taxes", q.totals().taxByRate().entrySet().stream().sorted(Map.Entry.comparingByKey()).toList());
         model.addAttribute("belowList", q.totals().belowListPercent());
-        model.addAttribute("contacts", actions.contains(QuoteAction.SEND) ? customers.contacts(q.customerId()) : List.of());
+        model.addAttribute("contacts", actions.contains(QuoteAction.SEND) ? customers.contactsToChooseFrom(q.customerId()) : List.of());
         Set<UUID> people = new HashSet<>();
         people.add(q.authorId());
         if (q.reviewedBy() != null) {

@@ -31,24 +31,23 @@ final class AftersalesCustomerMerge {
     @Component
     static class Complaints extends CustomerMergeParticipant.Rows {
 
-        private final JdbcClient jdbc;
         private final CustomerDirectory customers;
+        private final ComplaintsFollowCustomerOwner owners;
 
-        Complaints(JdbcClient jdbc, CustomerDirectory customers) {
+        Complaints(JdbcClient jdbc, CustomerDirectory customers, ComplaintsFollowCustomerOwner owners) {
             super(jdbc, "aftersales_complaint", true, "complaints");
-            this.jdbc = jdbc;
             this.customers = customers;
+            this.owners = owners;
         }
 
         @Override
         public int moveToSurvivor(UUID mergedId, UUID survivorId) {
-            // an open complaint is seen by the customer's rep: the survivor's, as after a transfer
-            // (ComplaintsFollowCustomerOwner); a survivor with no rep takes the merged one's, whose complaints keep it
-            customers.find(survivorId).map(CustomerDirectory.CustomerRef::ownerId).ifPresent(owner ->
-                    jdbc.sql("update aftersales_complaint set customer_owner_id = :o where customer_id = :m"
-                                    + " and status <> 'CLOSED' and customer_owner_id is distinct from :o")
-                            .param("o", owner).param("m", mergedId).update());
-            return super.moveToSurvivor(mergedId, survivorId);
+            int moved = super.moveToSurvivor(mergedId, survivorId);
+            // an open complaint is seen by the customer's rep: the survivor's, as after a transfer; a survivor with no
+            // rep takes the merged one's, whose complaints keep it
+            customers.find(survivorId).map(CustomerDirectory.CustomerRef::ownerId)
+                    .ifPresent(owner -> owners.giveOpenComplaints(survivorId, owner));
+            return moved;
         }
     }
 

@@ -1,6 +1,7 @@
 package com.lead2cash.aftersales.internal;
 
 import com.lead2cash.customer.CustomerOwnerChanged;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -22,12 +23,16 @@ class ComplaintsFollowCustomerOwner {
 
     @ApplicationModuleListener
     void on(CustomerOwnerChanged changed) {
-        if (changed.newOwnerId() == null) {
-            return;
+        if (changed.newOwnerId() != null) {
+            giveOpenComplaints(changed.customerId(), changed.newOwnerId());
         }
+    }
+
+    /** The customer's open complaints are {@code rep}'s to see now (a transfer, a merge into a customer of theirs). */
+    void giveOpenComplaints(UUID customerId, UUID rep) {
         // a new version: a complaint's page open meanwhile is stale rather than writing the old rep back
         jdbc.sql("update aftersales_complaint set customer_owner_id = :o, version = version + 1"
                         + " where customer_id = :c and status <> 'CLOSED' and customer_owner_id is distinct from :o")
-                .param("o", changed.newOwnerId()).param("c", changed.customerId()).update();
+                .param("o", rep).param("c", customerId).update();
     }
 }

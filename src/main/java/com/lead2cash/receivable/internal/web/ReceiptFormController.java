@@ -19,7 +19,6 @@ import com.lead2cash.receivable.internal.ReceivableQueries;
 import com.lead2cash.receivable.internal.ReceivableQueries.PlanRow;
 import com.lead2cash.receivable.internal.domain.Receipt;
 import com.lead2cash.receivable.internal.domain.ReceiptMethod;
-import com.lead2cash.receivable.internal.domain.Receivable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -154,11 +154,14 @@ class CustomerPagesTest {
         assertThat(FormHtml.inputValue(page(session, path, "en"), "release-reason")).isEqualTo("暂无预算，明年再跟");
 
         Cookie manager = fixtures.session(mvc, company.eastManager().username(), Fixtures.PASSWORD);
+        assertThat(FormHtml.checked(page(manager, path, "en"), "transfer-business"))
+                .as("the open business goes along unless the manager says otherwise (decision 0023)").isTrue();
         refused(manager, path + "/transfer", "error.staleVersion", "ownerId", company.eastRep2().id().toString(),
                 "reason", "区域调整", "version", stale);
         page = page(manager, path, "en");
         assertThat(FormHtml.selected(page, "transfer-owner")).isEqualTo(company.eastRep2().id().toString());
         assertThat(FormHtml.inputValue(page, "transfer-reason")).isEqualTo("区域调整");
+        assertThat(FormHtml.checked(page, "transfer-business")).as("left unticked, it comes back unticked").isFalse();
         refused(manager, path + "/merge", "customer.merge.unknown", "mergedCode", "C-0000-000000", "reason", "同一家公司重复登记");
         page = page(manager, path, "en");
         assertThat(FormHtml.inputValue(page, "merge-code")).isEqualTo("C-0000-000000");

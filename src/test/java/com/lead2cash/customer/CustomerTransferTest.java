@@ -97,7 +97,8 @@ class CustomerTransferTest {
                 .param("s", id).query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(due);
         JsonNode timeline = support.getJson(mvc, manager, "/api/v1/customers/" + id + "/timeline");
         assertThat(timeline.get("items").valueStream().map(i -> i.get("messageKey").asString()))
-                .contains("customer.history.transferred");
+                .as("the open business goes along when the request does not say otherwise (decision 0023)")
+                .contains("customer.history.transferredWithBusiness");
         // the customer is the new owner's now: the old owner no longer sees it
         assertThat(support.get(mvc, rep, "/api/v1/customers/" + id)).hasStatus(404);
     }

@@ -28,6 +28,13 @@ public final class FormHtml {
         return value.find() ? HtmlUtils.htmlUnescape(value.group(1)) : "";
     }
 
+    /** Whether the checkbox shows ticked. */
+    public static boolean checked(String html, String id) {
+        Matcher input = Pattern.compile("<input\\b[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>").matcher(html);
+        assertThat(input.find()).as("checkbox #" + id).isTrue();
+        return Pattern.compile("\\bchecked\\b").matcher(input.group()).find();
+    }
+
     /** The text the text area shows. */
     public static String textareaText(String html, String id) {
         Matcher area = Pattern.compile("<textarea\\b[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>(.*?)</textarea>",

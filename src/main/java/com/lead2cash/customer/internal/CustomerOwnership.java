@@ -72,9 +72,12 @@ public class CustomerOwnership {
         this.clock = clock;
     }
 
-    /** A manager hands the customer to a person in their team, with a reason; open deadlines move along. */
+    /**
+     * A manager hands the customer to a person in their team, with a reason; open deadlines move along, and with
+     * {@code openBusinessFollows} the previous owner's open business of the customer too (decision 0023).
+     */
     @Transactional
-    public Customer transfer(UUID id, UUID newOwner, String reason, Long version) {
+    public Customer transfer(UUID id, UUID newOwner, String reason, Long version, boolean openBusinessFollows) {
         Customer c = access.visibleForUpdate(id);
         c.requireAction(access.actor(c), CustomerAction.TRANSFER);
         c.expectVersion(version);
@@ -105,14 +108,16 @@ public class CustomerOwnership {
             minutesDeadlines(c.id()).forEach(activity ->
                     deadlines.transfer(ActivityRules.MINUTES, SubjectRef.of(ActivityRules.SUBJECT, activity), newOwner));
         }
-        history.record(c.id(), now, "customer.history.transferred", name(previous), name(newOwner), reason.strip());
-        events.publishEvent(new CustomerOwnerChanged(c.id(), previous, newOwner));
+        CustomerOwnerChanged changed = new CustomerOwnerChanged(c.id(), previous, newOwner, openBusinessFollows);
+        history.record(c.id(), now, changed.handsOverOpenBusiness() ? "customer.history.transferredWithBusiness"
+                : "customer.history.transferred", name(previous), name(newOwner), reason.strip());
+        events.publishEvent(changed);
         return c;
     }
 
     /** Several customers to one owner with one reason: all or nothing. */
     @Transactional
-    public int bulkTransfer(List<UUID> ids, UUID newOwner, String reason) {
+    public int bulkTransfer(List<UUID> ids, UUID newOwner, String reason, boolean openBusinessFollows) {
         if (ids == null || ids.isEmpty()) {
             throw new FieldValidationException("customerIds", "customer.bulk.empty");
         }
@@ -121,7 +126,7 @@ public class CustomerOwnership {
         }
         int n = 0;
         for (UUID id : new LinkedHashSet<>(ids)) {
-            transfer(id, newOwner, reason, null);
+            transfer(id, newOwner, reason, null, openBusinessFollows);
             n++;
         }
         return n;

@@ -1,6 +1,7 @@
 package com.lead2cash.opportunity.internal;
 
 import com.lead2cash.customer.CustomerDirectory;
+import com.lead2cash.customer.CustomerOwnerChanged;
 import com.lead2cash.customer.CustomerStatus;
 import com.lead2cash.notification.Notification;
 import com.lead2cash.notification.Notifier;
@@ -33,6 +34,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import com.lead2cash.platform.ForbiddenException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -281,6 +283,25 @@ public class OpportunityService {
                     "/opportunities/" + o.id(), o.code(), o.name()));
         }
         return saved;
+    }
+
+    /**
+     * A customer transferred with its open business (decision 0023): the previous owner's opportunities of it that are
+     * still open go to the new owner, through the same transition as a reassignment (the quotes and minutes follow
+     * their opportunity). In the transfer's transaction, so the transfer moves all or nothing; the new owner is told
+     * of the customer once, not of each opportunity.
+     */
+    @EventListener
+    void on(CustomerOwnerChanged changed) {
+        if (!changed.handsOverOpenBusiness()) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (Opportunity o : opportunities.findOpenOfCustomerOwnedByForUpdate(changed.customerId(), changed.previousOwnerId())) {
+            o.reassign(changed.newOwnerId(), now);
+            save(o);
+            events.publishEvent(new OpportunityOwnerChanged(o.id(), changed.previousOwnerId(), changed.newOwnerId()));
+        }
     }
 
     /** A quote of the opportunity was accepted by the customer (quote module, no user on hand). */

@@ -150,6 +150,17 @@ public class Handover {
         returnedAt = now;
     }
 
+    /**
+     * The contract went to another rep with its customer's open business (decision 0023): a handover not yet accepted
+     * is theirs to finish; an accepted one stays with the rep who handed the customer over.
+     */
+    public void passToRep(UUID newRep) {
+        if (status == HandoverStatus.ACCEPTED) {
+            throw new DomainException("aftersales.error.handover.accepted", code);
+        }
+        repId = Objects.requireNonNull(newRep);
+    }
+
     /** What this actor may do now. */
     public Set<Action> availableActions(Actor actor) {
         Set<Action> actions = EnumSet.noneOf(Action.class);

@@ -478,6 +478,24 @@ public class Contract {
         }
     }
 
+    /**
+     * The contract goes to another owner with its customer's open business (decision 0023): only while it is not
+     * closed (archived or terminated contracts stay with the owner they were closed under). When it waits for its
+     * owner (to revise, to sign), it now waits for the new one, since the same moment.
+     */
+    public void handOver(UUID newOwner, Instant now) {
+        if (status == ContractStatus.ARCHIVED || status == ContractStatus.TERMINATED) {
+            throw new DomainException("contract.handOver.closed");
+        }
+        String previous = "USER:" + ownerId;
+        ownerId = Objects.requireNonNull(newOwner);
+        if (waitingFor != null) {
+            waitingFor = String.join(",", java.util.Arrays.stream(waitingFor.split(","))
+                    .map(w -> w.equals(previous) ? "USER:" + newOwner : w).toList());
+        }
+        updatedAt = now;
+    }
+
     /** Whom the contract waits for ("ROLE:LEGAL", "USER:…"), since when: the list shows it. */
     public void waitFor(List<String> whom, Instant since) {
         String joined = whom.isEmpty() ? null : String.join(",", whom);

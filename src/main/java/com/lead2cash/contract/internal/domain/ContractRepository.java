@@ -1,5 +1,6 @@
 package com.lead2cash.contract.internal.domain;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jdbc.repository.query.Query;
@@ -21,4 +22,9 @@ public interface ContractRepository extends ListCrudRepository<Contract, UUID> {
     @Query("select buyer_tax_id from contract_contract where customer_id = :customerId and buyer_tax_id is not null "
             + "order by created_at desc, id desc limit 1")
     Optional<String> findLatestBuyerTaxId(UUID customerId);
+
+    /** The customer's contracts not closed (archived, terminated) that this person owns, locked (a transfer hands them over). */
+    @Query("select * from contract_contract where customer_id = :customerId and owner_id = :ownerId"
+            + " and status not in ('ARCHIVED', 'TERMINATED') order by created_at, id for update")
+    List<Contract> findOpenOfCustomerOwnedByForUpdate(UUID customerId, UUID ownerId);
 }

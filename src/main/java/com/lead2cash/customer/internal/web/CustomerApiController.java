@@ -87,10 +87,19 @@ class CustomerApiController {
     record CustomerPlanRequest(Instant nextFollowUpAt, Long version) {
     }
 
-    record CustomerTransferRequest(UUID ownerId, String reason, Long version) implements Versioned {
+    /** {@code openBusinessFollows}: absent means yes, the previous owner's open business goes along (decision 0023). */
+    record CustomerTransferRequest(UUID ownerId, String reason, Boolean openBusinessFollows, Long version) implements Versioned {
+
+        boolean businessFollows() {
+            return !Boolean.FALSE.equals(openBusinessFollows);
+        }
     }
 
-    record CustomerBulkTransferRequest(List<UUID> customerIds, UUID ownerId, String reason) {
+    record CustomerBulkTransferRequest(List<UUID> customerIds, UUID ownerId, String reason, Boolean openBusinessFollows) {
+
+        boolean businessFollows() {
+            return !Boolean.FALSE.equals(openBusinessFollows);
+        }
     }
 
     record CustomerBulkTransferResult(int transferred) {
@@ -211,19 +220,23 @@ class CustomerApiController {
         return views.of(service.planFollowUp(id, body.nextFollowUpAt(), body.version()));
     }
 
-    @Operation(summary = "Transfer to another owner in your team, with a reason (managers); open deadlines move along")
+    @Operation(summary = "Transfer to another owner in your team, with a reason (managers); open deadlines move along, and"
+            + " unless openBusinessFollows is false the previous owner's open opportunities, contracts, orders, payment plans,"
+            + " invoices and handovers of the customer with their deadlines")
     @PostMapping("/api/v1/customers/{id}/transfer")
     @PreAuthorize(RoleChecks.MANAGERS)
     CustomerViews.CustomerView transfer(@PathVariable UUID id, @RequestBody CustomerTransferRequest body) {
-        return views.of(ownership.transfer(id, body.ownerId(), body.reason(), body.version()));
+        return views.of(ownership.transfer(id, body.ownerId(), body.reason(), body.version(), body.businessFollows()));
     }
 
-    @Operation(summary = "Transfer several customers to one owner (managers; all or nothing)")
+    @Operation(summary = "Transfer several customers to one owner (managers; all or nothing), with their open business"
+            + " as a single transfer")
     @PostMapping("/api/v1/customers/transfer")
     @Refuses(404) // a customer outside the manager's scope
     @PreAuthorize(RoleChecks.MANAGERS)
     CustomerBulkTransferResult bulkTransfer(@RequestBody CustomerBulkTransferRequest body) {
-        return new CustomerBulkTransferResult(ownership.bulkTransfer(body.customerIds(), body.ownerId(), body.reason()));
+        return new CustomerBulkTransferResult(ownership.bulkTransfer(body.customerIds(), body.ownerId(), body.reason(),
+                body.businessFollows()));
     }
 
     @Operation(summary = "Give the customer up to the public pool, with a reason")

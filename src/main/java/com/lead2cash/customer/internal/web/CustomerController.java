@@ -240,13 +240,14 @@ class CustomerController {
     @PostMapping("/customers/transfer")
     String bulkTransfer(@RequestParam(required = false) List<UUID> customerIds, @RequestParam(required = false) UUID ownerId,
                         @RequestParam(required = false) String reason,
+                        @RequestParam(defaultValue = "false") boolean openBusinessFollows,
                         @RequestParam(required = false) CustomerQueries.ListView view, RefusedInput refused,
                         RedirectAttributes redirect) {
         // a customer selected outside the scope is the 404 page, nothing transferred (all or nothing), as the leads'
         // bulk assignment answers: not a hint on the list
         return PageActions.runNaming(redirect, view == CustomerQueries.ListView.pool ? "/customers/pool" : "/customers",
                 "customer.flash.bulkTransferred", refused, () -> { },
-                () -> ownership.bulkTransfer(customerIds, ownerId, reason));
+                () -> ownership.bulkTransfer(customerIds, ownerId, reason, openBusinessFollows));
     }
 
     // ---- registration and correction
@@ -435,10 +436,12 @@ class CustomerController {
     @PostMapping("/customers/{id}/transfer")
     String transfer(@PathVariable UUID id, @RequestParam(required = false) UUID ownerId,
                     @RequestParam(required = false) String reason, @RequestParam(required = false) Long version,
+                    @RequestParam(defaultValue = "false") boolean openBusinessFollows,
                     RefusedInput refused, RedirectAttributes redirect) {
         return act(id, redirect, "customer.flash.transferred", refused,
-                () -> Flash.typed(redirect, "transferTyped", "ownerId", ownerId, "reason", reason),
-                () -> ownership.transfer(id, ownerId, reason, version));
+                () -> Flash.typed(redirect, "transferTyped", "ownerId", ownerId, "reason", reason,
+                        "openBusinessFollows", openBusinessFollows),
+                () -> ownership.transfer(id, ownerId, reason, version, openBusinessFollows));
     }
 
     @PostMapping("/customers/{id}/release")

@@ -221,6 +221,15 @@ public class Invoice {
     }
 
     /**
+     * The invoice goes with its contract to the contract's new owner (decision 0023): an invoice is seen through its
+     * contract's owner, whatever its status, so the one who now collects the contract's money sees what was invoiced.
+     */
+    public void handOver(UUID newOwner, Instant now) {
+        ownerId = java.util.Objects.requireNonNull(newOwner);
+        updatedAt = now;
+    }
+
+    /**
      * The first day the invoice may be dated: the day it was requested. It is issued only after finance approved
      * the request, and the request needs a signed contract, so an earlier date is a typo (1900-01-01), not a fact.
      */

@@ -18,6 +18,10 @@ public interface InvoiceRepository extends CrudRepository<Invoice, UUID> {
     @Query("select * from invoice_invoice where contract_id = :contractId order by created_at")
     List<Invoice> findByContract(UUID contractId);
 
+    /** The contract's invoices that this person owns, locked (they follow the contract's owner). */
+    @Query("select * from invoice_invoice where contract_id = :contractId and owner_id = :ownerId order by created_at, id for update")
+    List<Invoice> findOfContractOwnedByForUpdate(UUID contractId, UUID ownerId);
+
     /**
      * Whether an invoice (issued or reversed since) already carries this tax invoice number with this code
      * ({@code ""} for a fully digital invoice, which has none).

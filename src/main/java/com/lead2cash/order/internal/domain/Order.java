@@ -332,6 +332,16 @@ public class Order {
         }
     }
 
+    /**
+     * The order goes to its contract's new owner with the customer's open business (decision 0023) until it is
+     * accepted: an accepted order stays with the owner it was accepted under.
+     */
+    public void handOver(UUID newOwner, Instant now) {
+        requireStatus(EnumSet.complementOf(EnumSet.of(OrderStatus.ACCEPTED)));
+        ownerId = java.util.Objects.requireNonNull(newOwner);
+        updatedAt = now;
+    }
+
     public void expectVersion(Long expected) {
         if (expected != null) {
             version = expected;

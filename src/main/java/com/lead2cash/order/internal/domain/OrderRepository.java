@@ -13,4 +13,9 @@ public interface OrderRepository extends CrudRepository<Order, UUID> {
 
     @Query("select * from order_order where contract_id = :contractId order by created_at")
     List<Order> findByContract(UUID contractId);
+
+    /** The contract's orders not yet accepted that this person owns, locked (they follow the contract's owner). */
+    @Query("select * from order_order where contract_id = :contractId and owner_id = :ownerId and status <> 'ACCEPTED'"
+            + " order by created_at, id for update")
+    List<Order> findOpenOfContractOwnedByForUpdate(UUID contractId, UUID ownerId);
 }

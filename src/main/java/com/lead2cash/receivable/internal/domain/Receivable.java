@@ -125,6 +125,18 @@ public class Receivable {
     }
 
     /**
+     * The plan goes to its contract's new owner with the customer's open business (decision 0023) while money is
+     * still to collect: a paid or written-off plan stays with the owner it was closed under.
+     */
+    public void handOver(UUID newOwner, Instant now) {
+        if (!state.isOpen()) {
+            throw new DomainException("receivable.notOpen", contractNumber, position);
+        }
+        ownerId = java.util.Objects.requireNonNull(newOwner);
+        updatedAt = now;
+    }
+
+    /**
      * An amendment takes {@code part} off what the open plan still owes (补充协议减少金额); a plan that has
      * collected something is PAID once nothing is left. Refused beyond what it still owes.
      */

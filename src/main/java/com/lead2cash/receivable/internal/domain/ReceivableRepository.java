@@ -23,6 +23,11 @@ public interface ReceivableRepository extends CrudRepository<Receivable, UUID> {
     @Query("select exists (select 1 from receivable_allocation where plan_id = :planId)")
     boolean hasAllocations(UUID planId);
 
+    /** The contract's plans with money still to collect that this person owns, locked (they follow the contract's owner). */
+    @Query("select * from receivable_plan where contract_id = :contractId and owner_id = :ownerId"
+            + " and state in ('PLANNED', 'DUE', 'PARTIALLY_PAID', 'OVERDUE') order by id for update")
+    List<Receivable> findOpenOfContractOwnedByForUpdate(UUID contractId, UUID ownerId);
+
     @Query("select count(*) > 0 from receivable_plan where contract_id = :contractId")
     boolean existsForContract(UUID contractId);
 }

@@ -262,6 +262,24 @@ class ContractAggregateTest {
     }
 
     @Test
+    void anApprovedContractHandedOverWithItsCustomerWaitsForTheNewOwnerToSignAndAnArchivedOneStays() {
+        Contract c = approved();
+        assertThat(c.waitingFor()).isEqualTo("USER:" + OWNER);
+        UUID next = UUID.randomUUID();
+
+        c.handOver(next, NOW);
+
+        assertThat(c.ownerId()).isEqualTo(next);
+        assertThat(c.waitingFor()).as("the owner's turn to sign is the new owner's").isEqualTo("USER:" + next);
+
+        c.sign(TODAY, "甲方：王经理；乙方：张伟", UUID.randomUUID(), next, TODAY, TODAY, NOW);
+        c.archive("档案室 A-3", next, NOW);
+        assertThatThrownBy(() -> c.handOver(OWNER, NOW))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("contract.handOver.closed"));
+        assertThat(c.ownerId()).isEqualTo(next);
+    }
+
+    @Test
     void K4_anArchivedContractIsNeverEditedAgain() {
         Contract c = approved();
         c.sign(TODAY, "甲方：王经理；乙方：张伟", UUID.randomUUID(), OWNER, TODAY, TODAY, NOW);

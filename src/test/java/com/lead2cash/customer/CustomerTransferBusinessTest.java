@@ -67,6 +67,10 @@ class CustomerTransferBusinessTest {
         MvcTestResult transfer = transfer(b, null);
         assertThat(transfer).as(ContractTestSupport.text(transfer)).hasStatusOk();
         assertThat(customers.json(transfer).get("ownerId").asString()).isEqualTo(b.newRep().id().toString());
+        // both people are told: the new owner with a link, the previous one without (it is out of their sight)
+        assertThat(notices(b)).containsExactlyInAnyOrder(
+                b.newRep().id() + " customer.notify.transferredToYou /customers/" + b.customerId(),
+                oldRep.id() + " customer.notify.transferredAway null");
 
         String newRep = bearer(b.newRep());
         String previous = bearer(oldRep);
@@ -120,8 +124,12 @@ class CustomerTransferBusinessTest {
     void aBulkTransferTakesTheBusinessAlongAsASingleOneDoes() {
         Business b = business("tfb3", "杭州批量转交科技有限公司");
         MvcTestResult bulk = customers.post(mvc, bearer(b.team().manager()), "/api/v1/customers/transfer", """
-                {"customerIds":["%s"],"ownerId":"%s","reason":"区域调整"}""".formatted(b.customerId(), b.newRep().id()));
+                {"customerIds":["%s"],"ownerId":"%s","reason":"%s"}""".formatted(b.customerId(), b.newRep().id(), reason(b)));
         assertThat(bulk).as(ContractTestSupport.text(bulk)).hasStatusOk();
+        // one notice per person for the batch
+        assertThat(notices(b)).containsExactlyInAnyOrder(
+                b.newRep().id() + " customer.notify.bulkToYou /customers",
+                b.team().rep().id() + " customer.notify.bulkAway null");
         assertThat(customers.get(mvc, bearer(b.newRep()), "/api/v1/contracts/" + b.contractId())).hasStatusOk();
         assertThat(customers.get(mvc, bearer(b.newRep()), "/api/v1/orders/" + b.orderId())).hasStatusOk();
     }
@@ -129,8 +137,20 @@ class CustomerTransferBusinessTest {
     private MvcTestResult transfer(Business b, Boolean follows) {
         long version = customers.getJson(mvc, bearer(b.team().rep()), "/api/v1/customers/" + b.customerId()).get("version").asLong();
         return customers.post(mvc, bearer(b.team().manager()), "/api/v1/customers/" + b.customerId() + "/transfer",
-                "{\"ownerId\":\"%s\",\"reason\":\"区域调整\",\"version\":%d%s}".formatted(b.newRep().id(), version,
+                "{\"ownerId\":\"%s\",\"reason\":\"%s\",\"version\":%d%s}".formatted(b.newRep().id(), reason(b), version,
                         follows == null ? "" : ",\"openBusinessFollows\":" + follows));
+    }
+
+    /** Each test's own reason, to find its notices among the class's. */
+    private static String reason(Business b) {
+        return "区域调整 " + b.customerId();
+    }
+
+    /** The transfer notices that name the test's reason, as "recipient titleKey link". */
+    private List<String> notices(Business b) {
+        return jdbc.sql("select recipient_id || ' ' || title_key || ' ' || coalesce(link, 'null') from notification_message"
+                        + " where kind = 'customer.transferred' and args::text like :reason")
+                .param("reason", "%" + reason(b) + "%").query(String.class).list();
     }
 
     private Business business(String tag, String name) {

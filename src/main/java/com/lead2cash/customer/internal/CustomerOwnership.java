@@ -2,6 +2,8 @@ package com.lead2cash.customer.internal;
 
 import com.lead2cash.customer.CustomerOwnerChanged;
 import com.lead2cash.customer.OpenBusiness;
+import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.Notifier;
 import com.lead2cash.customer.internal.domain.Customer;
 import com.lead2cash.customer.internal.domain.CustomerAction;
 import com.lead2cash.customer.internal.domain.CustomerActor;
@@ -18,7 +20,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,6 +42,8 @@ public class CustomerOwnership {
     /** Why a customer left its owner for the pool (customer_pool_release.reason): C7's sweep, or by hand. */
     public static final String LAPSED = "LAPSED";
     public static final String RELEASED = "RELEASED";
+    /** The notices of a transfer, to the new owner and the previous one (one kind for the preferences). */
+    static final String NOTIFICATION_KIND = "customer.transferred";
 
     private final CustomerRepository customers;
     private final CustomerAccess access;
@@ -49,14 +55,15 @@ public class CustomerOwnership {
     private final Deadlines deadlines;
     private final OrgDirectory directory;
     private final OpenBusinessCheck openBusiness;
+    private final Notifier notifier;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CustomerOwnership(CustomerRepository customers, CustomerAccess access, CustomerService service,
                       CustomerPolicy policy, CadenceDeadlines cadence, HoldingCheck holding, CustomerHistory history,
-                      Deadlines deadlines, OrgDirectory directory, OpenBusinessCheck openBusiness, JdbcClient jdbc,
-                      ApplicationEventPublisher events, Clock clock) {
+                      Deadlines deadlines, OrgDirectory directory, OpenBusinessCheck openBusiness, Notifier notifier,
+                      JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
         this.customers = customers;
         this.access = access;
         this.service = service;
@@ -67,6 +74,7 @@ public class CustomerOwnership {
         this.deadlines = deadlines;
         this.directory = directory;
         this.openBusiness = openBusiness;
+        this.notifier = notifier;
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
@@ -78,6 +86,23 @@ public class CustomerOwnership {
      */
     @Transactional
     public Customer transfer(UUID id, UUID newOwner, String reason, Long version, boolean openBusinessFollows) {
+        Transferred t = move(id, newOwner, reason, version, openBusinessFollows);
+        Customer c = t.customer();
+        notifier.send(Notification.of(newOwner, NOTIFICATION_KIND, "customer.notify.transferredToYou",
+                "/customers/" + c.id(), c.code(), c.name(), t.reason()));
+        if (t.previousOwnerId() != null) {
+            // no link: the customer is out of the previous owner's sight now
+            notifier.send(Notification.of(t.previousOwnerId(), NOTIFICATION_KIND, "customer.notify.transferredAway", null,
+                    c.code(), c.name(), name(newOwner), t.reason()));
+        }
+        return c;
+    }
+
+    /** A customer moved, from whom, and why (stripped), for the notices. */
+    private record Transferred(Customer customer, UUID previousOwnerId, String reason) {
+    }
+
+    private Transferred move(UUID id, UUID newOwner, String reason, Long version, boolean openBusinessFollows) {
         Customer c = access.visibleForUpdate(id);
         c.requireAction(access.actor(c), CustomerAction.TRANSFER);
         c.expectVersion(version);
@@ -112,7 +137,7 @@ public class CustomerOwnership {
         history.record(c.id(), now, changed.handsOverOpenBusiness() ? "customer.history.transferredWithBusiness"
                 : "customer.history.transferred", name(previous), name(newOwner), reason.strip());
         events.publishEvent(changed);
-        return c;
+        return new Transferred(c, previous, reason.strip());
     }
 
     /** Several customers to one owner with one reason: all or nothing. */
@@ -125,10 +150,19 @@ public class CustomerOwnership {
             throw new FieldValidationException("customerIds", "customer.bulk.tooMany", 500);
         }
         int n = 0;
+        Map<UUID, Integer> away = new LinkedHashMap<>();
         for (UUID id : new LinkedHashSet<>(ids)) {
-            transfer(id, newOwner, reason, null, openBusinessFollows);
+            Transferred t = move(id, newOwner, reason, null, openBusinessFollows);
+            if (t.previousOwnerId() != null && !t.previousOwnerId().equals(newOwner)) {
+                away.merge(t.previousOwnerId(), 1, Integer::sum);
+            }
             n++;
         }
+        // one notice per person for the whole batch, not one per customer
+        String why = reason.strip();
+        notifier.send(Notification.of(newOwner, NOTIFICATION_KIND, "customer.notify.bulkToYou", "/customers", n, why));
+        away.forEach((previous, count) -> notifier.send(Notification.of(previous, NOTIFICATION_KIND,
+                "customer.notify.bulkAway", null, count, name(newOwner), why)));
         return n;
     }
 

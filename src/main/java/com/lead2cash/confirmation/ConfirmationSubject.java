@@ -6,7 +6,7 @@ import java.util.Objects;
  * The record a confirmation is about, in one version: ("NeedsAnalysis", id, 2). The owning module
  * chooses the type name and keeps it stable; a later version needs a new confirmation.
  */
-public record ConfirmationSubject(String type, String id, int version) {
+public record ConfirmationSubject(String type, String id, int version) implements java.io.Serializable {
 
     public ConfirmationSubject {
         Objects.requireNonNull(type, "type");

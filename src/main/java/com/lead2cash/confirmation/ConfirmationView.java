@@ -16,7 +16,7 @@ public record ConfirmationView(UUID id, Purpose purpose, ConfirmationSubject sub
                                UUID ownerId, UUID requestedBy, Instant sentAt, Instant expiresAt, Instant viewedAt,
                                Instant answeredAt, String answeredName, boolean nameMatchesRecipient,
                                String answeredFrom, String answeredUserAgent, Integer rating, String comment,
-                               String documentSha256) {
+                               String documentSha256) implements java.io.Serializable {
 
     public boolean isOpen() {
         return state.isOpen();

@@ -138,7 +138,12 @@ class QuoteJourneyBrowserTest extends BrowserTestCase {
         page.navigate(quoteUrl);
         assertThat(page.locator("#quote-review")).containsText("折扣在可接受范围");
         page.click("#send-quote");
+        // the link on a page of its own (post-redirect-get): a reload goes back to the quote and sends nothing again
+        assertThat(page).hasURL(quoteUrl + "/sent");
         String link = page.locator("#confirmation-url").inputValue();
+        page.reload();
+        assertThat(page).hasURL(quoteUrl);
+        assertThat(page.locator("#confirmation-url")).hasCount(0);
         Page phone = browser.newPhonePage("zh-CN");
         phone.navigate(link);
         assertThat(phone.locator(".confirmation-document")).containsText("工业网关");

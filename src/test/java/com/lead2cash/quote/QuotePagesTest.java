@@ -2,6 +2,7 @@ package com.lead2cash.quote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.lead2cash.quote.internal.QuoteService;
 import com.lead2cash.testing.CustomerTestSupport;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.MutableClock;
@@ -14,6 +15,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -32,6 +34,7 @@ class QuotePagesTest {
     @Autowired CustomerTestSupport customers;
     @Autowired SalesTestSupport sales;
     @Autowired MutableClock clock;
+    @Autowired JdbcClient jdbc;
 
     @Test
     void aRepWritesAQuoteOnTheFormTheManagerApprovesAndReviewsItAndItIsSentWithItsLink() {
@@ -116,9 +119,32 @@ class QuotePagesTest {
                 .header("Accept-Language", "zh-CN")
                 .param("contactId", customers.getJson(mvc, rep, "/api/v1/customers/" + customer + "/contacts").get(0).get("id").asString())
                 .exchange();
-        assertThat(sent).hasStatusOk();
-        assertThat(body(sent)).contains("id=\"confirmation-url\"", "/c/", "data:image/png;base64,");
+        // post-redirect-get: the link is shown once on a page of its own, whose reload sends nothing again
+        assertThat(sent).hasStatus3xxRedirection();
+        assertThat(sent.getResponse().getRedirectedUrl()).isEqualTo(quotePath + "/sent");
+        assertThat(links(QuoteService.SUBJECT, quote.get("number").asString())).isEqualTo(1);
+        assertThat(mvc.get().uri(quotePath + "/sent").cookie(customers.session(mvc, team.otherRep())).exchange())
+                .as("outside the reader's scope, as the quote's page").hasStatus(404);
+        assertThat(page(repSession, quotePath + "/sent", "zh-CN"))
+                .contains("id=\"confirmation-url\"", "/c/", "data:image/png;base64,", "id=\"back-to-quote\"");
+        shownOnce(repSession, quotePath);
+        assertThat(links(QuoteService.SUBJECT, quote.get("number").asString())).as("the reload sent nothing").isEqualTo(1);
         assertThat(page(repSession, quotePath, "en")).contains("With the customer", "李娜");
+    }
+
+    /** A reload (or a bookmark) of a sent page: back to the record, the link not shown again, nothing sent again. */
+    private void shownOnce(Cookie session, String recordPath) {
+        MvcTestResult again = mvc.get().uri(recordPath + "/sent").cookie(session).exchange();
+        assertThat(again).as(recordPath + "/sent again").hasStatus3xxRedirection();
+        assertThat(again.getResponse().getRedirectedUrl()).isEqualTo(recordPath);
+    }
+
+    /** The links issued for the confirmations of a subject (a quote by its number, minutes by their opportunity): one a send. */
+    private int links(String subjectType, String subjectId) {
+        return jdbc.sql("""
+                select count(*) from confirmation_link l join confirmation_confirmation c on c.id = l.confirmation_id
+                where c.subject_type = :type and c.subject_id = :id""")
+                .param("type", subjectType).param("id", subjectId).query(Integer.class).single();
     }
 
     @Test
@@ -276,8 +302,14 @@ class QuotePagesTest {
         assertThat(customers.getJson(mvc, rep, "/api/v1/" + path.substring(1)).get("status").asString()).isEqualTo("DRAFT");
         MvcTestResult sent = mvc.post().uri(path + "/send").cookie(session).with(SecurityMockMvcRequestPostProcessors.csrf())
                 .param("contactId", contact).exchange();
-        assertThat(sent).hasStatusOk();
-        assertThat(body(sent)).contains("id=\"confirmation-url\"", "/c/");
+        assertThat(sent).hasStatus3xxRedirection();
+        assertThat(sent.getResponse().getRedirectedUrl()).isEqualTo(path + "/sent");
+        assertThat(links(com.lead2cash.quote.internal.minutes.NegotiationMinutesService.SUBJECT, opportunity)).isEqualTo(1);
+        assertThat(mvc.get().uri(path + "/sent").cookie(other).exchange()).as("outside the reader's scope").hasStatus(404);
+        assertThat(page(session, path + "/sent", "en")).contains("id=\"confirmation-url\"", "/c/", "id=\"back-to-minutes\"");
+        shownOnce(session, path);
+        assertThat(links(com.lead2cash.quote.internal.minutes.NegotiationMinutesService.SUBJECT, opportunity))
+                .as("the reload sent nothing").isEqualTo(1);
         assertThat(page(session, path, "zh-CN")).contains("待客户确认");
     }
 

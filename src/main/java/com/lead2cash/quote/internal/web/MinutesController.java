@@ -1,6 +1,7 @@
 package com.lead2cash.quote.internal.web;
 
 import com.lead2cash.confirmation.Confirmations;
+import com.lead2cash.confirmation.SentConfirmation;
 import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.opportunity.Opportunities;
 import com.lead2cash.platform.DocumentLanguage;
@@ -191,17 +192,28 @@ class MinutesController {
         return "quote/minutes";
     }
 
+    /** Sends the minutes and goes on to the page that shows the link once, as the quote's Send (post-redirect-get). */
     @PostMapping("/negotiation-minutes/{id}/send")
     String send(@PathVariable UUID id, @RequestParam(required = false) UUID contactId,
-                @RequestParam(required = false) String documentLocale, Model model, RedirectAttributes redirect) {
+                @RequestParam(required = false) String documentLocale, RedirectAttributes redirect) {
         // a refusal back to the minutes' page, as the quote's Send: minutes out of scope or unknown are the 404 page
         return PageActions.attempt(redirect, () -> { }, () -> {
             NegotiationMinutesService.Sent sent = service.send(id, contactId, DocumentLanguage.of(documentLocale));
-            model.addAttribute("m", sent.minutes());
-            model.addAttribute("sent", sent.confirmation());
-            model.addAttribute("refusal", null);
-            return "quote/minutes-sent";
+            redirect.addFlashAttribute(QuoteController.SENT, sent.confirmation());
+            return "redirect:/negotiation-minutes/" + id + "/sent";
         }).orElse("redirect:/negotiation-minutes/" + id);
+    }
+
+    /** The link just sent, once; a reload or a bookmark goes to the minutes' page. Outside scope, 404. */
+    @GetMapping("/negotiation-minutes/{id}/sent")
+    String sent(@PathVariable UUID id, Model model) {
+        NegotiationMinutes m = service.visible(id);
+        if (!(model.getAttribute(QuoteController.SENT) instanceof SentConfirmation)) {
+            return "redirect:/negotiation-minutes/" + id;
+        }
+        model.addAttribute("m", m);
+        model.addAttribute("refusal", null);
+        return "quote/minutes-sent";
     }
 
     private String form(Model model, MinutesForm form, FormProblems problems) {

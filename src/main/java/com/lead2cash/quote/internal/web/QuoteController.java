@@ -2,6 +2,7 @@ package com.lead2cash.quote.internal.web;
 
 import com.lead2cash.catalog.Catalog;
 import com.lead2cash.confirmation.Confirmations;
+import com.lead2cash.confirmation.SentConfirmation;
 import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.opportunity.Opportunities;
 import com.lead2cash.opportunity.Stage;
@@ -60,6 +61,8 @@ class QuoteController {
     static final int SPARE_ROWS = 3;
     /** How many quotes awaiting review the home panel lists. */
     static final int PANEL_ITEMS = 10;
+    /** The flash attribute that carries a link just sent to the page that shows it once. */
+    static final String SENT = "sent";
     static final String[] FIELDS = {"priceListId", "validUntil", "deliveryPeriod", "paymentTerms", "notes", "lines"};
 
     /** One row of the form; a row without a product is left out. */
@@ -311,20 +314,34 @@ class QuoteController {
     }
 
     /**
-     * Sends the quote and shows the link and its QR code once (the application keeps only a hash of it); a refusal
-     * goes back to the quote's page, as its other actions.
+     * Sends the quote and goes on to the page that shows the link and its QR code once (the application keeps only a
+     * hash of it), by post-redirect-get: a reload of that page sends nothing again. A refusal goes back to the
+     * quote's page, as its other actions.
      */
     @PostMapping("/quotes/{id}/send")
     String send(@PathVariable UUID id, @RequestParam(required = false) UUID contactId,
                 @RequestParam(required = false) String documentLocale, @RequestParam(required = false) Long version,
-                Model model, RedirectAttributes redirect) {
+                RedirectAttributes redirect) {
         return PageActions.attempt(redirect, () -> { }, () -> {
             QuoteService.Sent sent = service.send(id, contactId, version, DocumentLanguage.of(documentLocale));
-            model.addAttribute("q", sent.quote());
-            model.addAttribute("sent", sent.confirmation());
-            model.addAttribute("refusal", null);
-            return "quote/sent";
+            redirect.addFlashAttribute(SENT, sent.confirmation());
+            return "redirect:/quotes/" + id + "/sent";
         }).orElse("redirect:/quotes/" + id);
+    }
+
+    /**
+     * The link just sent, once: it comes with the send's redirect (a flash attribute); a reload or a bookmark has
+     * none and goes to the quote's page. The quote's scope first, as its page: outside it, 404.
+     */
+    @GetMapping("/quotes/{id}/sent")
+    String sent(@PathVariable UUID id, Model model) {
+        Quote q = service.visible(id);
+        if (!(model.getAttribute(SENT) instanceof SentConfirmation)) {
+            return "redirect:/quotes/" + id;
+        }
+        model.addAttribute("q", q);
+        model.addAttribute("refusal", null);
+        return "quote/sent";
     }
 
     /** The printable page: the same template as the PDF. */

@@ -349,6 +349,14 @@ class OrderPagesTest {
         return sent;
     }
 
+    /** The links issued for the order's acceptance: one a send. */
+    int acceptanceLinks(String orderId) {
+        return jdbc.sql("""
+                select count(*) from confirmation_link l join confirmation_confirmation c on c.id = l.confirmation_id
+                where c.subject_type = 'OrderAcceptance' and c.subject_id = :o""")
+                .param("o", orderId).query(Integer.class).single();
+    }
+
     /** A new contact of the customer (a link goes once to each contact: sent again, the open one is re-sent as it was). */
     String contact(String customerId, String name) {
         return customers.json(SalesTestSupport.expect(customers.post(mvc, customers.bearer(mvc, reviewers().rep()),
@@ -403,8 +411,20 @@ class OrderPagesTest {
         expectDelivered(rep, orderId, "2026-12-01");
         String customerId = jdbc.sql("select customer_id from order_order where id = cast(:id as uuid)").param("id", orderId)
                 .query(String.class).single();
-        assertThat(mvc.post().uri("/orders/" + orderId + "/acceptance/send?lang=en").with(csrf()).cookie(rep)
-                .param("contactId", contact(customerId, "验收联系人")).exchange()).hasStatusOk();
+        MvcTestResult sent = mvc.post().uri("/orders/" + orderId + "/acceptance/send?lang=en").with(csrf()).cookie(rep)
+                .param("contactId", contact(customerId, "验收联系人")).exchange();
+        // post-redirect-get: the link is shown once on a page of its own, whose reload sends nothing again
+        assertThat(sent).hasStatus3xxRedirection();
+        assertThat(sent.getResponse().getRedirectedUrl()).isEqualTo("/orders/" + orderId + "/acceptance/sent");
+        assertThat(acceptanceLinks(orderId)).isEqualTo(1);
+        assertThat(mvc.get().uri("/orders/" + orderId + "/acceptance/sent").cookie(customers.session(mvc, reviewers().otherRep()))
+                .exchange()).as("outside the reader's scope, as the order's page").hasStatus(404);
+        assertThat(page(rep, "/orders/" + orderId + "/acceptance/sent", "zh-CN"))
+                .contains("id=\"confirmation-url\"", "/c/", "data:image/png;base64,", "id=\"back-to-order\"");
+        MvcTestResult reload = mvc.get().uri("/orders/" + orderId + "/acceptance/sent").cookie(rep).exchange();
+        assertThat(reload).as("a reload: back to the order, the link not shown again").hasStatus3xxRedirection();
+        assertThat(reload.getResponse().getRedirectedUrl()).isEqualTo("/orders/" + orderId);
+        assertThat(acceptanceLinks(orderId)).as("the reload sent nothing").isEqualTo(1);
         String confirmation = jdbc.sql("select cast(id as varchar) from confirmation_confirmation "
                 + "where subject_type = 'OrderAcceptance' and subject_id = :o").param("o", orderId).query(String.class).single();
         String orderNumber = jdbc.sql("select number from order_order where id = cast(:id as uuid)").param("id", orderId)
@@ -467,7 +487,7 @@ class OrderPagesTest {
 
         // the rep reads Chinese screens and sends a contact the English document
         assertThat(mvc.post().uri("/orders/" + orderId + "/acceptance/send?lang=zh-CN").with(csrf()).cookie(rep)
-                .param("contactId", contact(customerId, "Mr Smith")).param("documentLocale", "en").exchange()).hasStatusOk();
+                .param("contactId", contact(customerId, "Mr Smith")).param("documentLocale", "en").exchange()).hasStatus3xxRedirection();
         Map<String, Object> english = lastSent(orderId, seen);
         assertThat(english.get("title")).isEqualTo("Acceptance of order " + number);
         assertThat((String) english.get("document")).contains("Goods", "Quantity", "By confirming, you accept")
@@ -476,7 +496,7 @@ class OrderPagesTest {
 
         // and on English screens another contact the Chinese one
         assertThat(mvc.post().uri("/orders/" + orderId + "/acceptance/send?lang=en").with(csrf()).cookie(rep)
-                .param("contactId", contact(customerId, "李经理")).param("documentLocale", "zh").exchange()).hasStatusOk();
+                .param("contactId", contact(customerId, "李经理")).param("documentLocale", "zh").exchange()).hasStatus3xxRedirection();
         Map<String, Object> chinese = lastSent(orderId, seen);
         assertThat(chinese.get("title")).isEqualTo("订单 " + number + " 验收单");
         assertThat((String) chinese.get("document")).contains("货物", "数量", "确认即表示您已全部收到上述货物")
@@ -484,7 +504,7 @@ class OrderPagesTest {
 
         // none chosen: Chinese, as the quote's document
         assertThat(mvc.post().uri("/orders/" + orderId + "/acceptance/send?lang=en").with(csrf()).cookie(rep)
-                .param("contactId", contact(customerId, "联系人 甲")).exchange()).hasStatusOk();
+                .param("contactId", contact(customerId, "联系人 甲")).exchange()).hasStatus3xxRedirection();
         assertThat(lastSent(orderId, seen).get("title")).isEqualTo("订单 " + number + " 验收单");
 
         // one not offered is refused on the form, and nothing is sent

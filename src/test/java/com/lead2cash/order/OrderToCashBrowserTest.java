@@ -117,6 +117,8 @@ class OrderToCashBrowserTest extends BrowserTestCase {
         rep.selectOption("#acceptance-contact", contactId);
         rep.click("#send-acceptance");
         rep.waitForSelector("#confirmation-sent");
+        // the link on a page of its own (post-redirect-get), which a reload does not send again
+        assertThat(rep).hasURL(java.util.regex.Pattern.compile(".*/orders/[0-9a-f-]+/acceptance/sent$"));
         String link = rep.locator("#confirmation-url").inputValue();
         Page phone = browser.newPhonePage("zh-CN");
         phone.navigate(link);

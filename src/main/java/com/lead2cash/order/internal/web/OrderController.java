@@ -69,6 +69,8 @@ class OrderController {
 
     /** Product rows the order form offers for a contract that lists no products. */
     static final int CATALOGUE_ROWS = 3;
+    /** The flash attribute that carries a link just sent to the page that shows it once. */
+    static final String SENT = "sent";
 
     private final OrderQueries queries;
     private final OrderService service;
@@ -292,22 +294,40 @@ class OrderController {
         });
     }
 
+    /**
+     * Sends the customer the acceptance link and goes on to the page that shows it and its QR code once (the
+     * application keeps only a hash of it), by post-redirect-get: a reload of that page sends nothing again. Refused,
+     * the order's page with the form as entered (422).
+     */
     @PostMapping("/orders/{id}/acceptance/send")
     String sendAcceptance(@PathVariable UUID id, @RequestParam Map<String, String> values, Model model, Locale locale,
-                          HttpServletResponse response) {
+                          HttpServletResponse response, RedirectAttributes redirect) {
         try {
             String contact = values.get("contactId");
             // the document's language is the one chosen on the form, not the reader's screen language
             SentConfirmation sent = service.sendAcceptance(id, blank(contact) ? null : uuid("contactId", contact),
                     DocumentLanguage.of(values.get("documentLocale")));
-            model.addAttribute("order", access.visible(id));
-            model.addAttribute("sent", sent);
-            model.addAttribute("refusal", null);
-            return "order/acceptance-sent";
+            redirect.addFlashAttribute(SENT, sent);
+            return "redirect:/orders/" + id + "/acceptance/sent";
         } catch (DomainException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return page(access.visible(id), "send", values, FormProblems.of(e, messages, locale, "contactId"), model);
         }
+    }
+
+    /**
+     * The acceptance link just sent, once: it comes with the send's redirect (a flash attribute); a reload or a
+     * bookmark has none and goes to the order's page. The order's scope first, as its page: outside it, 404.
+     */
+    @GetMapping("/orders/{id}/acceptance/sent")
+    String acceptanceSent(@PathVariable UUID id, Model model) {
+        Order order = access.visible(id);
+        if (!(model.getAttribute(SENT) instanceof SentConfirmation)) {
+            return "redirect:/orders/" + id;
+        }
+        model.addAttribute("order", order);
+        model.addAttribute("refusal", null);
+        return "order/acceptance-sent";
     }
 
     /**

@@ -174,9 +174,16 @@ class AftersalesBrowserTest {
         // closing without the customer's rating or a reason is refused
         servicePage.click("#close-with-reason");
         assertThat(servicePage.locator("#complaint-problems")).containsText("需要客户的满意度评价");
+        // the refused close showed the complaint's page at the close's address
+        String complaintUrl = servicePage.url().replaceFirst("(/complaints/[0-9a-f-]{36}).*", "$1");
         servicePage.click("#request-rating");
         servicePage.waitForSelector("#confirmation-sent");
+        // the link on a page of its own (post-redirect-get): a reload goes back to the complaint and asks nothing again
+        assertThat(servicePage).hasURL(complaintUrl + "/rating-request/sent");
         String link = servicePage.locator("#confirmation-url").inputValue();
+        servicePage.reload();
+        assertThat(servicePage).hasURL(complaintUrl);
+        assertThat(servicePage.locator("#confirmation-url")).hasCount(0);
 
         // the customer's contact rates it on a phone
         Page phone = browser.newPhonePage("zh-CN");
@@ -188,7 +195,7 @@ class AftersalesBrowserTest {
         phone.click("#answer-RATED");
         assertThat(phone.locator("#answered")).isVisible();
 
-        servicePage.click("#back-to-complaint");
+        servicePage.reload();
         assertThat(servicePage.locator("#customer-rating")).containsText("4 / 5");
         servicePage.click("#close-with-rating");
         assertThat(servicePage.locator("#complaint-status")).hasText("已关闭");

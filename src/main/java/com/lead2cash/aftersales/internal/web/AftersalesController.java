@@ -55,6 +55,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize(AftersalesAccess.READER_ROLES)
 public class AftersalesController {
 
+    /** The flash attribute that carries a link just sent to the page that shows it once. */
+    static final String SENT = "sent";
+
     private final HandoverService handovers;
     private final ComplaintService complaints;
     private final AftersalesQueries queries;
@@ -324,18 +327,31 @@ public class AftersalesController {
         return com.lead2cash.files.FileResponses.inline(f, complaints.open(f));
     }
 
+    /**
+     * Asks the customer to rate the handling and goes on to the page that shows the link and its QR code once, by
+     * post-redirect-get as the quote's Send: a reload of that page asks nothing again. Refused, the complaint's page.
+     */
     @PostMapping("/complaints/{id}/rating-request")
     String requestRating(@PathVariable UUID id, @RequestParam(required = false) UUID contactId, Model model,
-                         Locale locale) {
+                         Locale locale, RedirectAttributes redirect) {
         try {
-            SentConfirmation sent = complaints.requestRating(id, contactId, locale);
-            model.addAttribute("c", complaints.get(id));
-            model.addAttribute("sent", sent);
-            model.addAttribute("refusal", null);
-            return "aftersales/complaint-sent";
+            redirect.addFlashAttribute(SENT, complaints.requestRating(id, contactId, locale));
+            return "redirect:/complaints/" + id + "/rating-request/sent";
         } catch (DomainException e) {
             return complaintPage(complaints.get(id), FormProblems.of(e, messages, locale, "contactId"), model);
         }
+    }
+
+    /** The rating link just sent, once (the send's flash attribute); a reload goes to the complaint. Outside scope, 404. */
+    @GetMapping("/complaints/{id}/rating-request/sent")
+    String ratingRequested(@PathVariable UUID id, Model model) {
+        Complaint c = complaints.get(id);
+        if (!(model.getAttribute(SENT) instanceof SentConfirmation)) {
+            return "redirect:/complaints/" + id;
+        }
+        model.addAttribute("c", c);
+        model.addAttribute("refusal", null);
+        return "aftersales/complaint-sent";
     }
 
     private String change(UUID id, RefusedInput refused, Model model, RedirectAttributes redirect, Locale locale,

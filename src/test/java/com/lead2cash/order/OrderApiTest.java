@@ -213,6 +213,19 @@ class OrderApiTest {
     }
 
     @Test
+    void aRefusedActionNamesTheActionAndTheStateInTheReadersLanguageNotTheirCodes() {
+        String id = order("杭州订单拒绝措辞科技有限公司").get("id").asString();
+        for (String[] lang : new String[][] {{"en", "Recording delivery progress", "Created"}, {"zh-CN", "记录交付进展", "已创建"}}) {
+            MvcTestResult refused = mvc.post().uri("/api/v1/orders/" + id + "/progress-notes")
+                    .header(HttpHeaders.AUTHORIZATION, operations()).header(HttpHeaders.ACCEPT_LANGUAGE, lang[0])
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{\"note\":\"x\"}").exchange();
+            assertThat(refused).as(lang[0]).hasStatus(422);
+            assertThat(refused).bodyJson().extractingPath("$.detail").asString().as(lang[0])
+                    .contains(lang[1], lang[2]).doesNotContain("RECORD_PROGRESS").doesNotContain("CREATED");
+        }
+    }
+
+    @Test
     void D3_aDelayRecordsTheNewDateKeepsTheHistoryAndEmailsTheCustomerContactTheSameDay() {
         JsonNode order = order("杭州订单三号科技有限公司");
         String id = order.get("id").asString();

@@ -53,6 +53,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -562,7 +563,10 @@ public class OrderService {
             if (opensOn != null) {
                 throw new DomainException("order.deliver.notYet", opensOn.toString());
             }
-            throw new DomainException("order.action.notAllowed", action.name(), o.status().name());
+            // the action and the state in the reader's words, not their codes
+            throw new DomainException("order.action.notAllowed",
+                    new DefaultMessageSourceResolvable("order.action." + action.name()),
+                    new DefaultMessageSourceResolvable("order.status." + o.status().name()));
         }
         o.expectVersion(version);
         return o;

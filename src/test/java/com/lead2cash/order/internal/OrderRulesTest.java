@@ -7,6 +7,7 @@ import com.lead2cash.order.internal.domain.Order;
 import com.lead2cash.order.internal.domain.OrderAction;
 import com.lead2cash.order.internal.domain.OrderLine;
 import com.lead2cash.order.internal.domain.OrderStatus;
+import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.InputRules;
 import com.lead2cash.sop.BusinessDuration;
@@ -14,11 +15,13 @@ import com.lead2cash.sop.DayKind;
 import com.lead2cash.sop.DeadlineWindow;
 import com.lead2cash.sop.SopPolicy;
 import com.lead2cash.sop.WorkingCalendar;
+import com.lead2cash.testing.RefusalText;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -103,7 +106,11 @@ class OrderRulesTest {
     @Test
     void anOrderShipsInPartsIsDeliveredAndAcceptedAndRefusesStepsOutOfOrder() {
         Order o = order();
-        assertThatThrownBy(() -> o.deliver(TODAY, UUID.randomUUID(), TODAY, NOW)).as("nothing shipped yet").hasMessage("order.status.notAllowed");
+        assertThatThrownBy(() -> o.deliver(TODAY, UUID.randomUUID(), TODAY, NOW)).as("nothing shipped yet").hasMessage("order.status.notAllowed")
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(RefusalText.of(e, Locale.ENGLISH)).as("the state in words").contains("Created").doesNotContain("CREATED");
+                    assertThat(RefusalText.of(e, Locale.CHINESE)).contains("已创建").doesNotContain("CREATED");
+                });
 
         o.ship(1, new BigDecimal("4"), "顺丰", null, TODAY.plusDays(2), UUID.randomUUID(), TODAY, NOW);
         assertThat(o.status()).isEqualTo(OrderStatus.PREPARING);

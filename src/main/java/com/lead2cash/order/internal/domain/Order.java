@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
@@ -328,7 +329,7 @@ public class Order {
 
     private void requireStatus(Set<OrderStatus> allowed) {
         if (!allowed.contains(status)) {
-            throw new DomainException("order.status.notAllowed", status.name());
+            throw new DomainException("order.status.notAllowed", new DefaultMessageSourceResolvable("order.status." + status.name()));
         }
     }
 

@@ -28,6 +28,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -230,7 +231,7 @@ public class Lead {
         return switch (action) {
             case SCREEN -> !keeps(actor) ? new ForbiddenException("lead.ownLeadsOnly")
                     : status == LeadStatus.NEW ? null
-                    : new DomainException("lead.status.expected", LeadStatus.NEW, status);
+                    : new DomainException("lead.status.expected", label(LeadStatus.NEW), label(status));
             case REGRADE, CORRECT, DISQUALIFY -> !keeps(actor) ? new ForbiddenException("lead.ownLeadsOnly")
                     : closedRefusal();
             case ASSIGN -> !actor.manager() ? new ForbiddenException("lead.managersOnly")
@@ -245,7 +246,7 @@ public class Lead {
                     : status == LeadStatus.CONTACTED ? null : new DomainException("lead.convert.notQualified");
             case REOPEN -> !actor.manager() ? new ForbiddenException("lead.managersOnly")
                     : status == LeadStatus.DISQUALIFIED ? null
-                    : new DomainException("lead.status.expected", LeadStatus.DISQUALIFIED, status);
+                    : new DomainException("lead.status.expected", label(LeadStatus.DISQUALIFIED), label(status));
             case CLAIM -> throw new IllegalStateException("claims are decided above");
         };
     }
@@ -275,8 +276,13 @@ public class Lead {
         return null;
     }
 
+    /** A status as the reader's bundle names it: a refusal shows the word, not the code. */
+    private static DefaultMessageSourceResolvable label(LeadStatus status) {
+        return new DefaultMessageSourceResolvable("lead.status." + status.name());
+    }
+
     private DomainException closedRefusal() {
-        return status.isClosed() ? new DomainException("lead.closed", status) : null;
+        return status.isClosed() ? new DomainException("lead.closed", label(status)) : null;
     }
 
     /**
@@ -387,7 +393,7 @@ public class Lead {
     /** The data was complete, so the automatic grade stands without a person ({@link ScreeningRule}). */
     public void screenAutomatically(Instant now) {
         if (status != LeadStatus.NEW) {
-            throw new DomainException("lead.status.expected", LeadStatus.NEW, status);
+            throw new DomainException("lead.status.expected", label(LeadStatus.NEW), label(status));
         }
         markScreened(null, now);
     }
@@ -464,7 +470,7 @@ public class Lead {
     /** Routing hands the screened lead to a rep, or the weekly batch a nurtured one; the first response starts. */
     public void routeTo(UUID rep, UUID territory, Instant now) {
         if (status != LeadStatus.SCREENED && status != LeadStatus.NURTURING) {
-            throw new DomainException("lead.status.expected", LeadStatus.SCREENED, status);
+            throw new DomainException("lead.status.expected", label(LeadStatus.SCREENED), label(status));
         }
         takeOver(rep, territory, now);
     }
@@ -498,7 +504,7 @@ public class Lead {
     /** No rep matched: the lead waits in the territory manager's queue (or the general one when null). */
     public void queueFor(UUID manager, UUID territory, Instant now) {
         if (status != LeadStatus.SCREENED || ownerId != null) {
-            throw new DomainException("lead.status.expected", LeadStatus.SCREENED, status);
+            throw new DomainException("lead.status.expected", label(LeadStatus.SCREENED), label(status));
         }
         this.queueManagerId = manager;
         this.territoryId = territory;
@@ -508,7 +514,7 @@ public class Lead {
     /** A C lead goes to the nurture pool, to wait for the weekly batch. */
     public void nurture(Instant now) {
         if (status != LeadStatus.SCREENED) {
-            throw new DomainException("lead.status.expected", LeadStatus.SCREENED, status);
+            throw new DomainException("lead.status.expected", label(LeadStatus.SCREENED), label(status));
         }
         this.status = LeadStatus.NURTURING;
         this.ownerId = null;

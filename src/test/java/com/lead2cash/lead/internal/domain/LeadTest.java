@@ -25,11 +25,13 @@ import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.sop.SopPolicy;
+import com.lead2cash.testing.RefusalText;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -404,7 +406,15 @@ public class LeadTest {
         assertThatThrownBy(() -> pool(Grade.B).arbitrate(manager(true), OWNER, NOW))
                 .hasMessage("lead.arbitrate.noContest");
         assertThatThrownBy(() -> assigned(Grade.B).reopen(manager(true), NOW)).hasMessage("lead.status.expected");
-        assertThatThrownBy(() -> assigned(Grade.B).screen(manager(true), NOW)).hasMessage("lead.status.expected");
+        assertThatThrownBy(() -> assigned(Grade.B).screen(manager(true), NOW)).hasMessage("lead.status.expected")
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(RefusalText.of(e, Locale.ENGLISH)).as("the states in words, not their codes")
+                            .contains("“New”", "“Assigned”").doesNotContain("NEW").doesNotContain("ASSIGNED");
+                    assertThat(RefusalText.of(e, Locale.CHINESE)).contains("新线索", "已分配").doesNotContain("NEW");
+                });
+        assertThatThrownBy(() -> converted().disqualify(manager(true), "NO_NEED", null, NOW))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(RefusalText.of(e, Locale.CHINESE))
+                        .contains("已转化").doesNotContain("CONVERTED"));
         assertThatThrownBy(() -> assigned(Grade.B).regrade(rep(OWNER, true), graded(Grade.B, true), Grade.A, " ", NOW))
                 .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
                         .extracting(FieldValidationException.FieldError::messageKey)

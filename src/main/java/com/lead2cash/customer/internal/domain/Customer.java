@@ -288,7 +288,7 @@ public class Customer {
     public void lost(String reason, Instant now, List<OpenBusiness.Fact> openBusiness) {
         requireNotMerged();
         if (status == CustomerStatus.LOST) {
-            throw new DomainException("customer.status.illegal", status, CustomerStatus.LOST);
+            throw new DomainException("customer.status.illegal", label(status), label(CustomerStatus.LOST));
         }
         requireNothingOpen("customer.lost.openBusiness", openBusiness);
         if (reason == null || reason.isBlank()) {
@@ -312,7 +312,7 @@ public class Customer {
     public void advance(Instant now) {
         CustomerStatus next = status.next();
         if (next == null) {
-            throw new DomainException("customer.status.noNext", status);
+            throw new DomainException("customer.status.noNext", label(status));
         }
         switch (next) {
             case INITIAL_CONTACT -> firstContactMade(now);
@@ -345,7 +345,7 @@ public class Customer {
     private void step(CustomerStatus from, CustomerStatus to, Instant now) {
         requireNotMerged();
         if (status != from) {
-            throw new DomainException("customer.status.illegal", status, to);
+            throw new DomainException("customer.status.illegal", label(status), label(to));
         }
         moveTo(to, now);
     }
@@ -544,6 +544,11 @@ public class Customer {
     }
 
     /** The facts as one localised list: each joined to the rest by the bundle's separator. */
+    /** A status as the reader's bundle names it: a refusal shows the word, not the code. */
+    private static MessageSourceResolvable label(CustomerStatus status) {
+        return new DefaultMessageSourceResolvable("customer.status." + status.name());
+    }
+
     private static MessageSourceResolvable listed(List<OpenBusiness.Fact> facts) {
         MessageSourceResolvable list = facts.get(facts.size() - 1);
         for (int i = facts.size() - 2; i >= 0; i--) {

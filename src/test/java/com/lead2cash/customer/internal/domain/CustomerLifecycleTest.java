@@ -8,9 +8,11 @@ import com.lead2cash.customer.CustomerStatus;
 import com.lead2cash.customer.LifecycleBucket;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.Role;
+import com.lead2cash.testing.RefusalText;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -96,7 +98,12 @@ class CustomerLifecycleTest {
             assertThat(c.status()).isEqualTo(next);
         }
         assertThatThrownBy(() -> c.advance(NOW)).isInstanceOf(DomainException.class)
-                .hasMessage("customer.status.noNext");
+                .hasMessage("customer.status.noNext")
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(RefusalText.of(e, Locale.ENGLISH)).as("the status in words, not its code")
+                            .contains("“Active”").doesNotContain("ACTIVE");
+                    assertThat(RefusalText.of(e, Locale.CHINESE)).contains("“合作中”").doesNotContain("ACTIVE");
+                });
         assertThatThrownBy(() -> at(CustomerStatus.LOST).advance(NOW)).isInstanceOf(DomainException.class);
     }
 

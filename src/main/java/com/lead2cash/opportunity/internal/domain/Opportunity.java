@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
@@ -158,7 +159,7 @@ public class Opportunity {
         }
         requireOpen();
         if (target == stage) {
-            throw new DomainException("opportunity.stage.same", target);
+            throw new DomainException("opportunity.stage.same", label(target));
         }
         if (isBackward(target) && !backConfirmed) {
             throw new FieldValidationException("stage", "opportunity.stage.backUnconfirmed");
@@ -430,7 +431,7 @@ public class Opportunity {
         if (!theirs) {
             throw new ForbiddenException("opportunity.forbidden." + action);
         }
-        throw new DomainException("opportunity.action.notNow." + action, stage);
+        throw new DomainException("opportunity.action.notNow." + action, label(stage));
     }
 
     /** The stage changes made since the last save, oldest first; the service records and announces them. */
@@ -438,6 +439,11 @@ public class Opportunity {
         List<StageChange> drained = List.copyOf(changes);
         changes.clear();
         return drained;
+    }
+
+    /** A stage as the reader's bundle names it: a refusal shows the word, not the code. */
+    private static DefaultMessageSourceResolvable label(Stage stage) {
+        return new DefaultMessageSourceResolvable("opportunity.stage." + stage.name());
     }
 
     private void requireOpen() {

@@ -9,10 +9,12 @@ import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Role;
 import com.lead2cash.sop.SopPolicy;
+import com.lead2cash.testing.RefusalText;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -255,7 +257,13 @@ class OpportunityLifecycleTest {
                 .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> proposal.requireAction(owner, OpportunityAction.EVALUATE, RULES.panel()))
                 .isInstanceOf(DomainException.class)
-                .extracting(e -> ((DomainException) e).messageKey()).isEqualTo("opportunity.action.notNow.EVALUATE");
+                .satisfies(e -> {
+                    DomainException refusal = (DomainException) e;
+                    assertThat(refusal.messageKey()).isEqualTo("opportunity.action.notNow.EVALUATE");
+                    assertThat(RefusalText.of(refusal, Locale.ENGLISH)).as("the stage in words, not its code")
+                            .contains("Proposal").doesNotContain("PROPOSAL");
+                    assertThat(RefusalText.of(refusal, Locale.CHINESE)).contains("方案").doesNotContain("PROPOSAL");
+                });
         assertThatThrownBy(() -> proposal.requireAction(owner, OpportunityAction.REASSIGN, RULES.panel()))
                 .isInstanceOf(ForbiddenException.class);
     }

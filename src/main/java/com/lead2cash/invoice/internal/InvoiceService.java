@@ -46,6 +46,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.context.event.EventListener;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -375,7 +376,8 @@ public class InvoiceService implements ContractInvoicing {
             throw new ForbiddenException("invoice.financeOnly");
         }
         if (!actions(inv).contains(action)) {
-            throw new DomainException("invoice.status.notAllowed", inv.status().name());
+            throw new DomainException("invoice.status.notAllowed",
+                    new DefaultMessageSourceResolvable("invoice.status." + inv.status().name()));
         }
         inv.expectVersion(version);
         return inv;

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
@@ -178,7 +179,7 @@ public class Invoice {
     public void issue(String invoiceNo, String code, BiPredicate<String, String> taken, LocalDate on, UUID by,
                       ZoneId zone, Instant now) {
         if (status != InvoiceStatus.APPROVED) {
-            throw new DomainException("invoice.status.notAllowed", status.name());
+            throw new DomainException("invoice.status.notAllowed", new DefaultMessageSourceResolvable("invoice.status." + status.name()));
         }
         if (blank(invoiceNo)) {
             throw new FieldValidationException("invoiceNumber", "invoice.invoiceNumber.required");
@@ -245,7 +246,7 @@ public class Invoice {
     /** ISSUED → RED_REVERSED (红冲): a red-letter invoice cancels it, with the reason; the amount is free again. */
     public void redReverse(String reason, UUID by, Instant now) {
         if (status != InvoiceStatus.ISSUED) {
-            throw new DomainException("invoice.status.notAllowed", status.name());
+            throw new DomainException("invoice.status.notAllowed", new DefaultMessageSourceResolvable("invoice.status." + status.name()));
         }
         if (blank(reason)) {
             throw new FieldValidationException("reason", "invoice.red.reason");

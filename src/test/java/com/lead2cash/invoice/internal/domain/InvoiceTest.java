@@ -3,13 +3,16 @@ package com.lead2cash.invoice.internal.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.testing.RefusalText;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.BiPredicate;
 import org.junit.jupiter.api.Test;
@@ -91,5 +94,15 @@ class InvoiceTest {
                 LocalDate.of(2026, 12, 5), UUID.randomUUID(), SHANGHAI, NOW))
                 .satisfies(e -> assertThat(field(e)).isEqualTo("invoiceNumber"));
         assertThat(inv.status()).isEqualTo(InvoiceStatus.APPROVED);
+    }
+
+    @Test
+    void aRedReversalOfAnInvoiceNotIssuedNamesItsStateInWordsNotItsCode() {
+        Invoice inv = approved();
+        assertThatThrownBy(() -> inv.redReverse("开错了", UUID.randomUUID(), NOW))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(RefusalText.of(e, Locale.ENGLISH)).contains("“Approved”").doesNotContain("APPROVED");
+                    assertThat(RefusalText.of(e, Locale.CHINESE)).contains("“已批准”").doesNotContain("APPROVED");
+                });
     }
 }

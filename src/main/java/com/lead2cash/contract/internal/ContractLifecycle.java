@@ -51,6 +51,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -156,12 +157,14 @@ public class ContractLifecycle {
             if (!actor.has(department.role())) {
                 throw new AccessDeniedException("not a member of " + department);
             }
-            throw new ConflictException("contract.review.notPending", department.name());
+            throw new ConflictException("contract.review.notPending",
+                    new DefaultMessageSourceResolvable("contract.department." + department.name()));
         }
         PendingApproval task = pending.stream().filter(p -> p.subjectId().equals(c.id().toString())
                         && p.stepIndex() == ContractReviews.REVIEW_STEP
                         && ContractReviews.departmentOf(p).filter(department::equals).isPresent())
-                .findFirst().orElseThrow(() -> new ConflictException("contract.review.notPending", department.name()));
+                .findFirst().orElseThrow(() -> new ConflictException("contract.review.notPending",
+                    new DefaultMessageSourceResolvable("contract.department." + department.name())));
         ApprovalView view = approvals.decide(c.approvalId(), task.taskId(), actor.userId(),
                 pass ? Decision.APPROVE : Decision.SEND_BACK, comment, remarks);
         events.record(c.id(), pass ? "REVIEW_PASSED" : "REVIEW_OBJECTED", actor.userId(), department.name(), now());

@@ -12,11 +12,13 @@ import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.Role;
+import com.lead2cash.testing.RefusalText;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -238,7 +240,9 @@ class ContractAggregateTest {
         assertThatThrownBy(() -> c.requireAction(director, ContractAction.APPROVE)).as("no step is pending")
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e)
                         .isNotInstanceOf(ForbiddenException.class)
-                        .extracting(DomainException::messageKey).isEqualTo("contract.action.notNow"));
+                        .extracting(DomainException::messageKey).isEqualTo("contract.action.notNow"))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(RefusalText.of(e, Locale.ENGLISH))
+                        .contains("“Approved”").doesNotContain("APPROVED"));
     }
 
     @Test
@@ -287,7 +291,12 @@ class ContractAggregateTest {
 
         assertThat(c.status()).isEqualTo(ContractStatus.ARCHIVED);
         assertThatThrownBy(() -> c.editSection("DELIVERY", null, "改过的交付条款。", NOW))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("contract.locked"));
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("contract.locked");
+                    assertThat(RefusalText.of(e, Locale.ENGLISH)).as("the status in words, not its code")
+                            .contains("“Archived”").doesNotContain("ARCHIVED");
+                    assertThat(RefusalText.of(e, Locale.CHINESE)).contains("“已归档”").doesNotContain("ARCHIVED");
+                });
         assertThatThrownBy(() -> c.archive(null, OWNER, NOW)).isInstanceOf(ConflictException.class);
         assertThat(c.availableActions(owner())).contains(ContractAction.AMEND).doesNotContain(ContractAction.EDIT);
     }

@@ -49,6 +49,8 @@ class MinutesApiTest {
         var early = customers.post(mvc, rep, "/api/v1/negotiation-minutes", MINUTES.formatted(opportunity, "480000", "48000"));
         assertThat(early).hasStatus(422);
         assertThat(customers.json(early).get("code").asString()).isEqualTo("minutes.opportunity.notNegotiating");
+        assertThat(customers.json(early).get("detail").asString()).as("the stage in words, not its code")
+                .contains("Proposal").doesNotContain("PROPOSAL");
         sales.move(mvc, rep, opportunity, "NEGOTIATION");
 
         var wrongSum = customers.post(mvc, rep, "/api/v1/negotiation-minutes", MINUTES.formatted(opportunity, "480000", "40000"));

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
@@ -135,7 +136,7 @@ public class Quote {
             throw new DomainException("quote.revise.accepted");
         }
         if (status == QuoteStatus.SUPERSEDED || status == QuoteStatus.DRAFT) {
-            throw new DomainException("quote.revise.notAllowed", status.name());
+            throw new DomainException("quote.revise.notAllowed", label(status));
         }
         Quote next = new Quote();
         next.id = Ids.newId();
@@ -301,12 +302,18 @@ public class Quote {
         if (action == QuoteAction.SEND && status == QuoteStatus.APPROVED && awaitsReview(reviewBeforeSending)) {
             throw new DomainException("quote.send.notReviewed");
         }
-        throw new DomainException("quote.action.notNow", action.name(), status.name());
+        throw new DomainException("quote.action.notNow",
+                new DefaultMessageSourceResolvable("quote.action." + action.name()), label(status));
+    }
+
+    /** A status as the reader's bundle names it: a refusal shows the word, not the code. */
+    private static DefaultMessageSourceResolvable label(QuoteStatus status) {
+        return new DefaultMessageSourceResolvable("quote.status." + status.name());
     }
 
     private void requireStatus(QuoteStatus expected, String key) {
         if (status != expected) {
-            throw new DomainException(key, status.name());
+            throw new DomainException(key, label(status));
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
@@ -127,7 +128,8 @@ public class NegotiationMinutes {
             throw new ForbiddenException("error.forbidden");
         }
         if (!actor.negotiating()) {
-            throw new DomainException("minutes.opportunity.notNegotiating", actor.stage().name());
+            throw new DomainException("minutes.opportunity.notNegotiating",
+                    new DefaultMessageSourceResolvable("opportunity.stage." + actor.stage().name()));
         }
     }
 
@@ -162,7 +164,8 @@ public class NegotiationMinutes {
                 if (!actor.opportunityOpen()) {
                     throw new DomainException("minutes.opportunityClosed");
                 }
-                throw new DomainException("minutes.send.notNow", status.name());
+                throw new DomainException("minutes.send.notNow",
+                        new DefaultMessageSourceResolvable("minutes.status." + status.name()));
             }
             case REVISE -> {
                 requireWritable(actor);

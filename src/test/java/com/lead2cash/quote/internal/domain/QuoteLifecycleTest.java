@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.ForbiddenException;
+import com.lead2cash.testing.RefusalText;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Locale;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -123,7 +125,12 @@ class QuoteLifecycleTest {
         Quote q = draft("0");
         q.submit(Authority.REP, Authority.REP, NOW);
         assertThatThrownBy(() -> q.change(new QuoteTerms(null, null, null, null, null), q.lines(), Authority.REP, TODAY, NOW))
-                .isInstanceOf(DomainException.class).hasMessageContaining("quote.notDraft");
+                .isInstanceOf(DomainException.class).hasMessageContaining("quote.notDraft")
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(RefusalText.of(e, Locale.ENGLISH)).as("the status in words, not its code")
+                            .contains("“Approved”").doesNotContain("APPROVED");
+                    assertThat(RefusalText.of(e, Locale.CHINESE)).contains("“已批准”").doesNotContain("APPROVED");
+                });
         QuoteActor outsider = new QuoteActor(UUID.randomUUID(), false, true);
         assertThat(q.availableActions(outsider, false)).isEmpty();
         assertThatThrownBy(() -> q.requireAction(outsider, QuoteAction.SEND, false)).isInstanceOf(ForbiddenException.class);

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.lead2cash.opportunity.Stage;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.ForbiddenException;
+import com.lead2cash.testing.RefusalText;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
@@ -118,7 +120,11 @@ class NegotiationMinutesActionsTest {
     @Test
     void Q3_whatIsNotOfferedIsRefusedByTheVersionsState422() {
         assertThatThrownBy(() -> in(MinutesStatus.CONFIRMED).sent(owner(Stage.CONTRACT), NOW))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("minutes.send.notNow"))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("minutes.send.notNow");
+                    assertThat(RefusalText.of(e, Locale.CHINESE)).as("the status in words, not its code")
+                            .contains("“客户已确认”").doesNotContain("CONFIRMED");
+                })
                 .isNotInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> in(MinutesStatus.SUPERSEDED).requireAction(owner(Stage.NEGOTIATION), MinutesAction.REVISE))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("minutes.revise.superseded"));

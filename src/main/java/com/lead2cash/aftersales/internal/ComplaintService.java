@@ -227,7 +227,7 @@ public class ComplaintService {
         Instant now = clock.instant();
         Complaint.Actor actor = access.actor(c);
         if (!c.availableActions(actor).contains(Complaint.Action.ADD_EVIDENCE)) {
-            throw new DomainException("aftersales.error.complaint.ADD_EVIDENCE", c.code(), c.status());
+            throw new DomainException("aftersales.error.complaint.ADD_EVIDENCE", c.code(), c.statusLabel());
         }
         int years = policy.current().bind(AftersalesRules.class).retentionYears();
         StoredFile stored = files.store(new Upload(AftersalesAccess.COMPLAINT, c.id().toString(), "file", fileName, size,
@@ -280,7 +280,7 @@ public class ComplaintService {
                 .filter(p -> p.customerId().equals(c.customerId()))
                 .orElseThrow(() -> new FieldValidationException("contactId", "aftersales.error.notCustomersContact"));
         if (!c.availableActions(actor).contains(Complaint.Action.REQUEST_RATING)) {
-            throw new DomainException("aftersales.error.complaint.REQUEST_RATING", c.code(), c.status());
+            throw new DomainException("aftersales.error.complaint.REQUEST_RATING", c.code(), c.statusLabel());
         }
         SentConfirmation sent = confirmations.request(new ConfirmationRequest(Purpose.RATE,
                 ConfirmationSubject.of(AftersalesAccess.COMPLAINT, c.id(), 1), ratingDocument(c, locale),

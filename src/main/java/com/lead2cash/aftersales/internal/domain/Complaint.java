@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
@@ -358,7 +359,7 @@ public class Complaint {
             throw new ForbiddenException("error.forbidden");
         }
         if (!availableActions(actor).contains(action)) {
-            throw new DomainException("aftersales.error.complaint." + action, code, status);
+            throw new DomainException("aftersales.error.complaint." + action, code, statusLabel());
         }
     }
 
@@ -374,6 +375,11 @@ public class Complaint {
     public ReceivedVia receivedVia() { return receivedVia; }
     public String description() { return description; }
     public ComplaintStatus status() { return status; }
+
+    /** The status as the reader's bundle names it: a refusal shows the word, not the code. */
+    public DefaultMessageSourceResolvable statusLabel() {
+        return new DefaultMessageSourceResolvable("aftersales.complaint.status." + status.name());
+    }
     public UUID handlerId() { return handlerId; }
     public UUID receivedBy() { return receivedBy; }
     public Instant receivedAt() { return receivedAt; }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
@@ -194,7 +195,8 @@ public class Handover {
             throw new ForbiddenException("error.forbidden");
         }
         if (!open(action)) {
-            throw new DomainException("aftersales.error.handover." + action, code, status);
+            throw new DomainException("aftersales.error.handover." + action, code,
+                    new DefaultMessageSourceResolvable("aftersales.handover.status." + status.name()));
         }
     }
 

@@ -7,12 +7,14 @@ import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.sop.SopPolicy;
+import com.lead2cash.testing.RefusalText;
 import com.lead2cash.sop.internal.policy.RuleCatalog;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +61,12 @@ class ComplaintLifecycleTest {
                 new Complaint.Sla(1, c.responseDueAt(), c.resolutionDueAt(), false), onlooker, T0))
                 .as("who asks: 403").isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> c.respond("x", works, T0)).as("the status: 422").isInstanceOf(DomainException.class)
-                .isNotInstanceOf(ForbiddenException.class);
+                .isNotInstanceOf(ForbiddenException.class)
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(RefusalText.of(e, Locale.ENGLISH)).as("the status in words, not its code")
+                            .contains("“Received”").doesNotContain("RECEIVED");
+                    assertThat(RefusalText.of(e, Locale.CHINESE)).contains("“已受理”").doesNotContain("RECEIVED");
+                });
     }
 
     @Test

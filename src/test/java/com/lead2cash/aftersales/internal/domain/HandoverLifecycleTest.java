@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.testing.RefusalText;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +52,12 @@ class HandoverLifecycleTest {
         assertThat(h.acceptedAt()).isEqualTo(T0.plusSeconds(120));
         assertThat(h.availableActions(serviceActor)).isEmpty();
         assertThatThrownBy(() -> h.returnWithQuestions("?", serviceActor, T0)).as("accepted already: 422")
-                .isInstanceOf(DomainException.class).isNotInstanceOf(ForbiddenException.class);
+                .isInstanceOf(DomainException.class).isNotInstanceOf(ForbiddenException.class)
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(RefusalText.of(e, Locale.ENGLISH)).as("the status in words, not its code")
+                            .contains("“Accepted”").doesNotContain("ACCEPTED");
+                    assertThat(RefusalText.of(e, Locale.CHINESE)).contains("“已接收”").doesNotContain("ACCEPTED");
+                });
     }
 
     @Test

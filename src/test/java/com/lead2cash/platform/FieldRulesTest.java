@@ -155,6 +155,8 @@ class FieldRulesTest {
                 .formatted(version));
         assertThat(twice).hasStatus(422);
         assertThat(support.json(twice).get("errors").get(0).get("code").asString()).isEqualTo("fieldRules.error.twice");
+        assertThat(support.json(twice).get("errors").get(0).get("message").asString()).as("the role and the field in words")
+                .contains("Finance", "Consignee phone").doesNotContain("FINANCE").doesNotContain("CONSIGNEE_PHONE");
         assertThat(support.put(mvc, admin, "/api/v1/field-rules", """
                 {"version":%d,"rules":[{"role":"NOBODY","field":"CONSIGNEE_PHONE","access":"HIDDEN"}]}"""
                 .formatted(version))).hasStatus(400);

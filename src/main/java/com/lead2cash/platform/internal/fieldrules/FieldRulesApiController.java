@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -70,7 +71,9 @@ class FieldRulesApiController {
             FieldAccess before = wanted.computeIfAbsent(rule.role(), r -> new EnumMap<>(ProtectedField.class))
                     .put(rule.field(), rule.access());
             if (before != null) {
-                throw new FieldValidationException("rules", "fieldRules.error.twice", rule.role(), rule.field());
+                throw new FieldValidationException("rules", "fieldRules.error.twice",
+                        new DefaultMessageSourceResolvable("role." + rule.role().name()),
+                        new DefaultMessageSourceResolvable("fieldRules.field." + rule.field().name()));
             }
         }
         return FieldRulesDto.of(service.replace(wanted, body.version()));

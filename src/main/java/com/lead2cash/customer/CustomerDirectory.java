@@ -62,6 +62,12 @@ public interface CustomerDirectory {
     Optional<String> creditCode(UUID customerId);
 
     /**
+     * The customer's address as {@link #find} sees the customer — a merged one's survivor's; empty when the record
+     * has none or the caller may not see it.
+     */
+    Optional<String> address(UUID customerId);
+
+    /**
      * The names of many customers at once (a board's or a list's worth), as {@link #find} would answer each:
      * a merged one under its survivor's name; those the caller may not see are left out.
      */

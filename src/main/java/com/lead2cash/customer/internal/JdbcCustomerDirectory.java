@@ -104,6 +104,12 @@ class JdbcCustomerDirectory implements CustomerDirectory {
         return visibleSurvivor(customerId).map(Customer::uscc);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<String> address(UUID customerId) {
+        return visibleSurvivor(customerId).map(Customer::address).filter(a -> !a.isBlank());
+    }
+
     private Optional<Customer> visibleSurvivor(UUID customerId) {
         Optional<Customer> found = customers.findById(customerId);
         int hops = 0;

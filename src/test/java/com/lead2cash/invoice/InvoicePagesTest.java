@@ -101,6 +101,28 @@ class InvoicePagesTest {
     }
 
     @Test
+    void aNewVatSpecialRequestStartsWithTheCustomersAddressAndThenWithWhatItsLastRequestGave() {
+        Reviewers r = reviewers();
+        String contractId = contracts.sign(mvc, r, "杭州发票地址科技有限公司", "600000.00", """
+                {"type":"PREPAYMENT","amount":600000.00,"dueDate":"2026-12-20"}""", "2026-12-01").get("id").asString();
+        jdbc.sql("update customer_customer set address = '杭州市滨江区网商路 599 号' where name = '杭州发票地址科技有限公司'").update();
+        Cookie rep = customers.session(mvc, r.rep());
+
+        String form = page(rep, "/invoices/new?contractId=" + contractId, "en");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(form, "buyerAddressPhone")).as("the customer's address")
+                .isEqualTo("杭州市滨江区网商路 599 号");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(form, "buyerBankAccount")).as("no record holds the bank yet")
+                .isEmpty();
+
+        assertThat(requestForm(rep, contractId, VALID_TAX_ID, "100.00")).hasStatus3xxRedirection();
+        form = page(rep, "/invoices/new?contractId=" + contractId, "en");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(form, "buyerAddressPhone")).as("what the last request gave")
+                .isEqualTo("杭州市西湖区文三路 1 号 0571-88888888");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(form, "buyerBankAccount"))
+                .isEqualTo("工商银行西湖支行 1202000000000000001");
+    }
+
+    @Test
     void aNewRequestStartsOnTheTaxRateTheContractsProductsShare() {
         Reviewers r = reviewers();
         // lines 工业网关 at 13 % and 安装调试服务 at 6 % in the catalog

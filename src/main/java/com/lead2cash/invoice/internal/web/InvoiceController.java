@@ -6,6 +6,7 @@ import static com.lead2cash.platform.web.FormValues.decimal;
 import static com.lead2cash.platform.web.FormValues.version;
 
 import com.lead2cash.contract.ContractPagePanel;
+import com.lead2cash.invoice.internal.BuyerDefaults;
 import com.lead2cash.invoice.internal.InvoiceQueries;
 import com.lead2cash.invoice.internal.InvoiceService;
 import com.lead2cash.invoice.internal.InvoiceService.LineRequest;
@@ -62,11 +63,13 @@ class InvoiceController {
 
     private final InvoiceService service;
     private final InvoiceQueries queries;
+    private final BuyerDefaults buyers;
     private final MessageSource messages;
 
-    InvoiceController(InvoiceService service, InvoiceQueries queries, MessageSource messages) {
+    InvoiceController(InvoiceService service, InvoiceQueries queries, BuyerDefaults buyers, MessageSource messages) {
         this.service = service;
         this.queries = queries;
+        this.buyers = buyers;
         this.messages = messages;
     }
 
@@ -118,8 +121,11 @@ class InvoiceController {
             amounts.add("");
             rates.add("");
         }
+        // a VAT special invoice needs the buyer's address and bank: start from what the system knows of them
+        BuyerDefaults.Buyer known = buyers.of(r.contract().customerId());
         return form(model, r, new RequestForm(contractId, InvoiceType.VAT_SPECIAL.name(), r.contract().buyerName(),
-                r.contract().buyerTaxId(), null, null, uninvoiced, descriptions, amounts, rates),
+                r.contract().buyerTaxId(), known.addressPhone(), known.bankAccount(), uninvoiced, descriptions, amounts,
+                rates),
                 FormProblems.NONE);
     }
 

@@ -104,6 +104,12 @@ class LeadLifecycleApiTest {
         assertThat(screened.get("grade").asString()).isEqualTo("C");
         assertThat(screened.get("status").asString()).isEqualTo("NURTURING");
         assertThat(support.deadlines(id)).containsExactly("L1:MET");
+
+        var again = support.post(mvc, marketing, "/api/v1/leads/" + id + "/screen",
+                "{\"version\":" + screened.get("version").asLong() + "}");
+        assertThat(again).hasStatus(422);
+        assertThat(support.json(again).get("detail").asString()).as("the states in words, not their codes")
+                .contains("“New”", "“Nurturing”").doesNotContain("NEW").doesNotContain("NURTURING");
     }
 
     @Test

@@ -179,7 +179,8 @@ public class Invoice {
     public void issue(String invoiceNo, String code, BiPredicate<String, String> taken, LocalDate on, UUID by,
                       ZoneId zone, Instant now) {
         if (status != InvoiceStatus.APPROVED) {
-            throw new DomainException("invoice.status.notAllowed", new DefaultMessageSourceResolvable("invoice.status." + status.name()));
+            throw new DomainException("invoice.status.notAllowed",
+                    new DefaultMessageSourceResolvable("invoice.status." + status.name()));
         }
         if (blank(invoiceNo)) {
             throw new FieldValidationException("invoiceNumber", "invoice.invoiceNumber.required");
@@ -246,7 +247,8 @@ public class Invoice {
     /** ISSUED → RED_REVERSED (红冲): a red-letter invoice cancels it, with the reason; the amount is free again. */
     public void redReverse(String reason, UUID by, Instant now) {
         if (status != InvoiceStatus.ISSUED) {
-            throw new DomainException("invoice.status.notAllowed", new DefaultMessageSourceResolvable("invoice.status." + status.name()));
+            throw new DomainException("invoice.status.notAllowed",
+                    new DefaultMessageSourceResolvable("invoice.status." + status.name()));
         }
         if (blank(reason)) {
             throw new FieldValidationException("reason", "invoice.red.reason");

@@ -329,7 +329,8 @@ public class Order {
 
     private void requireStatus(Set<OrderStatus> allowed) {
         if (!allowed.contains(status)) {
-            throw new DomainException("order.status.notAllowed", new DefaultMessageSourceResolvable("order.status." + status.name()));
+            throw new DomainException("order.status.notAllowed",
+                    new DefaultMessageSourceResolvable("order.status." + status.name()));
         }
     }
 

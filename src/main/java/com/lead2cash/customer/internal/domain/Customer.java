@@ -543,12 +543,12 @@ public class Customer {
         }
     }
 
-    /** The facts as one localised list: each joined to the rest by the bundle's separator. */
     /** A status as the reader's bundle names it: a refusal shows the word, not the code. */
     private static MessageSourceResolvable label(CustomerStatus status) {
         return new DefaultMessageSourceResolvable("customer.status." + status.name());
     }
 
+    /** The facts as one localised list: each joined to the rest by the bundle's separator. */
     private static MessageSourceResolvable listed(List<OpenBusiness.Fact> facts) {
         MessageSourceResolvable list = facts.get(facts.size() - 1);
         for (int i = facts.size() - 2; i >= 0; i--) {

@@ -268,6 +268,36 @@ class BadInputTest {
     }
 
     @Test
+    void aDateTimeWithoutItsZoneWhereAPointInTimeIsExpectedIsRefusedWith422NamingTheFieldAndMalformedJsonStays400() {
+        var company = customers.company("dtzone");
+        String rep = customers.bearer(mvc, company.eastRep());
+        String id = customers.customer(mvc, rep, "无时区有限公司", null).get("id").asString();
+        // readable, but which moment it means depends on a zone the client did not say: refused input, as a date out of range is
+        MvcTestResult answer = customers.post(mvc, rep, "/api/v1/activities", """
+                {"customerId":"%s","type":"CALL","occurredAt":"2026-12-01T01:00:00Z","summary":"电话","nextFollowUpAt":"2026-12-01T10:00"}"""
+                .formatted(id));
+        assertThat(answer).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(answer).bodyJson().extractingPath("$.code").isEqualTo("error.validation");
+        assertThat(answer).bodyJson().extractingPath("$.errors[0].field").isEqualTo("nextFollowUpAt");
+        assertThat(answer).bodyJson().extractingPath("$.errors[0].code").isEqualTo("error.input.dateTimeWithoutZone");
+        assertThat(jdbc.sql("select count(*) from customer_activity where customer_id = :id::uuid").param("id", id)
+                .query(Integer.class).single()).isZero();
+        for (String times : new String[] {"{\"offset\":\"2026-12-01T10:00\"}", "{\"zoned\":\"2026-12-01T10:00:30\"}"}) {
+            MvcTestResult refused = post("/api/v1/test-only/date-times", times);
+            assertThat(refused).as(times).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+            assertThat(refused).bodyJson().extractingPath("$.errors[0].code").isEqualTo("error.input.dateTimeWithoutZone");
+        }
+        // what cannot be read at all stays 400: a garbled date-time, and JSON that is no JSON
+        assertThat(post("/api/v1/test-only/date-times", "{\"offset\":\"2026-13-45T10:00\"}"))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("offset");
+        assertThat(post("/api/v1/test-only/date-times", "{\"offset\":2026-12-01T10:00}"))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson().extractingPath("$.code").isEqualTo("error.unreadable");
+    }
+
+    @Test
     void aParameterWrittenAsADateTimeOutsideTheYearsARecordCanHaveIsRefusedWith422NamingIt() {
         // dueBefore=9999-… and 0001-… were read; -999999999-… reached the database (422 "not storable", no field)
         for (String at : new String[] {"9999-01-01T00:00:00Z", "0001-01-01T00:00:00Z", "2200-01-02T00:00:00+08:00",

@@ -127,9 +127,28 @@ class InputRulesJacksonModule extends SimpleModule {
 
         @Override
         public T deserialize(JsonParser p, DeserializationContext ctxt) {
-            return checked(p, ctxt, super.deserialize(p, ctxt), type,
+            T read;
+            try {
+                read = super.deserialize(p, ctxt);
+            } catch (tools.jackson.databind.exc.InvalidFormatException e) {
+                // a readable date-time without its zone names no moment: refused input (422), not unreadable (400)
+                if (ctxt.getAttribute(CHECKED) != null && e.getValue() instanceof String text && zoneless(text)) {
+                    throw new RefusedInputException(p, type, "error.input.dateTimeWithoutZone");
+                }
+                throw e;
+            }
+            return checked(p, ctxt, read, type,
                     at -> at == null ? Optional.empty() : InputRules.instantProblem(instant.apply(at)),
                     InputRules.FIRST_DATE, InputRules.LAST_DATE);
+        }
+    }
+
+    private static boolean zoneless(String text) {
+        try {
+            LocalDateTime.parse(text.trim(), DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+            return true;
+        } catch (java.time.DateTimeException e) {
+            return false;
         }
     }
 

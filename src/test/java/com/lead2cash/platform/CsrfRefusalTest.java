@@ -1,6 +1,7 @@
 package com.lead2cash.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import com.lead2cash.testing.Fixtures;
 import com.lead2cash.testing.IntegrationTest;
@@ -34,6 +35,40 @@ class CsrfRefusalTest {
                 .param("outcome", "CONFIRMED").exchange();
         assertThat(refused).hasStatus(403);
         assertRefusalPage(refused, "reload the page");
+        // the contact has no account: the product's home would be a sign-in page to them
+        assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("This page has expired").doesNotContain("id=\"error-home\"", "Back to the home page");
+    }
+
+    @Test
+    void aPublicLinkPageRefusedForItsInputOffersNoWayHomeToTheContact() throws Exception {
+        MvcTestResult refused = mvc.post().uri("/c/" + UUID.randomUUID() + "/sometoken").with(csrf())
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").accept(MediaType.TEXT_HTML)
+                .param("outcome", "NOT_AN_OUTCOME").exchange();
+        assertThat(refused).hasStatus(400);
+        assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("id=\"error-detail\"").doesNotContain("id=\"error-home\"", "Back to the home page");
+    }
+
+    @Test
+    void aRoleRefusedAPageIsToldSoAndAnExpiredFormIsToldItExpiredBothWithTheWayHome() throws Exception {
+        LeadTestSupport.Company co = support.company(mvc, "csrfhead");
+        Cookie session = fixtures.session(mvc, co.junior().username(), Fixtures.PASSWORD);
+        MvcTestResult forbidden = mvc.get().uri("/admin/users").cookie(session)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").accept(MediaType.TEXT_HTML).exchange();
+        assertThat(forbidden).hasStatus(403);
+        assertThat(forbidden.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("You are not allowed to open this page.", "id=\"error-home\"")
+                .doesNotContain("This page has expired");
+        for (String[] language : new String[][] {{"en", "This page has expired.", "You are not allowed"},
+                {"zh-CN", "页面已过期。", "您无权打开此页面"}}) {
+            MvcTestResult expired = mvc.post().uri("/needs-analyses/" + UUID.randomUUID() + "/send").cookie(session)
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, language[0]).accept(MediaType.TEXT_HTML)
+                    .param("contactId", "x").exchange();
+            assertThat(expired).hasStatus(403);
+            assertThat(expired.getResponse().getContentAsString(StandardCharsets.UTF_8)).as(language[0])
+                    .contains(language[1], "id=\"error-home\"").doesNotContain(language[2]);
+        }
     }
 
     @Test

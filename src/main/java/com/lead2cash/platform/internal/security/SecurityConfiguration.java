@@ -39,7 +39,7 @@ class SecurityConfiguration {
             "/favicon.ico", LoginFailureHandler.THROTTLED_PAGE, "/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**",
             "/swagger-ui.html",
             // customers' contacts answer confirmations without an account; the link is the credential
-            "/c/**"};
+            RefusalPage.PUBLIC_LINKS + "**"};
 
     /**
      * Pages load scripts only from this server (htmx, Bootstrap and app.js; no inline script, no eval — the

@@ -40,7 +40,11 @@ class ErrorEndpoint extends BasicErrorController {
             return new ModelAndView("error", PageExceptionHandler.errorModel(404, null, new Object[0], null),
                     HttpStatus.NOT_FOUND);
         }
-        return super.errorHtml(request, response);
+        ModelAndView page = super.errorHtml(request, response);
+        if (page != null) {
+            page.addObject("publicReader", PageExceptionHandler.publicReader(request));
+        }
+        return page;
     }
 
     @Override

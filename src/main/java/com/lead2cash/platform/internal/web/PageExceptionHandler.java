@@ -93,6 +93,22 @@ class PageExceptionHandler {
         model.put("errorArgs", args);
         model.put("backToForm", request != null && "POST".equals(request.getMethod())
                 && (status == HttpServletResponse.SC_BAD_REQUEST || status == HttpServletResponse.SC_CONFLICT || status == 422));
+        model.put("publicReader", publicReader(request));
         return model;
+    }
+
+    /**
+     * A customer's contact on a public link page, signed in to nothing: the product's home is a sign-in page to
+     * them, so the error page offers no way "home". (An employee whose session ended on a screen is anonymous too,
+     * and for them the sign-in page is the way back.)
+     */
+    static boolean publicReader(HttpServletRequest request) {
+        if (request == null || com.lead2cash.platform.CurrentUser.get().isPresent()) {
+            return false;
+        }
+        // on the container's error dispatch the path asked for is the original one, not /error
+        Object original = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+        String uri = original instanceof String path ? path : request.getRequestURI();
+        return uri != null && uri.startsWith(request.getContextPath() + RefusalPage.PUBLIC_LINKS);
     }
 }

@@ -26,6 +26,9 @@ import org.springframework.web.servlet.ViewResolver;
 @Component
 public class RefusalPage implements AccessDeniedHandler {
 
+    /** Where the pages customers' contacts open without an account live (the link is the credential). */
+    public static final String PUBLIC_LINKS = "/c/";
+
     private final ViewResolver views;
     private final LocaleResolver locales;
 
@@ -52,6 +55,8 @@ public class RefusalPage implements AccessDeniedHandler {
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             Map<String, Object> model = PageExceptionHandler.errorModel(HttpServletResponse.SC_FORBIDDEN, key,
                     new Object[0], request);
+            // its heading says the page expired, not that the reader may not open it
+            model.put("expired", denied instanceof CsrfException);
             View view = views.resolveViewName("error", locale);
             if (view == null) {
                 response.sendError(HttpServletResponse.SC_FORBIDDEN);

@@ -182,6 +182,29 @@ class AftersalesPagesTest {
     }
 
     @Autowired com.lead2cash.sop.Deadlines deadlines;
+    @Test
+    void theHandoverLinksItsCustomerOnlyForAReaderWhoMayOpenTheCustomersPage() throws Exception {
+        Service s = support.service("hocust");
+        String customer = support.customer(s.rep(), "杭州交接客户链接科技有限公司");
+        String handoverId = support.signed(customer, s.rep(), "HT-2026-800201");
+        String rep = customers.bearer(mvc, s.rep());
+        JsonNode h = customers.getJson(mvc, rep, "/api/v1/handovers/" + handoverId);
+        h = customers.json(customers.put(mvc, rep, "/api/v1/handovers/" + handoverId + "/checklist", """
+                {"background":"制造业","serviceNeeds":"电话支持","specialAgreements":"无","keyContacts":"王经理","version":%d}"""
+                .formatted(h.get("version").asLong())));
+        assertThat(customers.post(mvc, rep, "/api/v1/handovers/" + handoverId + "/hand-over",
+                "{\"serviceOwnerId\":\"%s\",\"version\":%d}".formatted(s.afterSales().id(), h.get("version").asLong())))
+                .hasStatusOk();
+        String customerLink = "href=\"/customers/" + customer + "\"";
+        assertThat(page(customers.session(mvc, s.rep()), "/handovers/" + handoverId, "en")).as("the rep, whose customer it is")
+                .contains("id=\"handover-customer\"", customerLink);
+        Cookie service = customers.session(mvc, s.afterSales());
+        assertThat(mvc.get().uri("/customers/" + customer).cookie(service).exchange()).as("not theirs to open")
+                .hasStatus4xxClientError();
+        assertThat(page(service, "/handovers/" + handoverId, "en")).as("the after-sales owner, who may not read the customer")
+                .contains("id=\"handover-status\"").doesNotContain("id=\"handover-customer\"", customerLink);
+    }
+
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired java.time.Clock clock;
 

@@ -167,6 +167,8 @@ public class AftersalesController {
         model.addAttribute("afterSales", actions.contains(Handover.Action.HAND_OVER)
                 ? org.activeWithRole(Role.AFTER_SALES) : List.of());
         model.addAttribute("names", names(java.util.Arrays.asList(h.repId(), h.serviceOwnerId())));
+        // the customer's page by its own rule: after-sales may work a handover of a customer they do not read
+        model.addAttribute("customerLinked", customers.mayOpen(h.customerId()));
         return "aftersales/handover";
     }
 

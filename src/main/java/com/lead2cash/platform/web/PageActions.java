@@ -22,7 +22,25 @@ public final class PageActions {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PageActions.class);
 
+    /** The flash attribute a send carries to the page that shows its link once ({@link #shownOnce}). */
+    public static final String SENT = "sent";
+
     private PageActions() {
+    }
+
+    /**
+     * The page a post-redirect-get goes on to, showing once what the post carried to it as a flash attribute (a link
+     * just sent, kept nowhere else in clear): {@code fill} adds the rest of the model and the view is answered. A
+     * reload or a bookmark carries nothing and goes to {@code recordPage} — nothing is done again. The caller checks
+     * the record's scope first, as the record's page does.
+     */
+    public static String shownOnce(org.springframework.ui.Model model, String attribute, String recordPage, String view,
+                                   Runnable fill) {
+        if (model.getAttribute(attribute) == null) {
+            return "redirect:" + recordPage;
+        }
+        fill.run();
+        return view;
     }
 
     /** Runs the action and flashes {@code successKey}; back to {@code page} (a path) either way. */

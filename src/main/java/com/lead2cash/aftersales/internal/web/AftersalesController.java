@@ -15,7 +15,6 @@ import com.lead2cash.aftersales.internal.domain.HandoverStatus;
 import com.lead2cash.aftersales.internal.domain.ReceivedVia;
 import com.lead2cash.aftersales.internal.domain.Severity;
 import com.lead2cash.confirmation.Confirmations;
-import com.lead2cash.confirmation.SentConfirmation;
 import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DomainException;
@@ -23,6 +22,7 @@ import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormProblems;
+import com.lead2cash.platform.web.PageActions;
 import com.lead2cash.platform.web.RefusedInput;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -55,8 +55,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize(AftersalesAccess.READER_ROLES)
 public class AftersalesController {
 
-    /** The flash attribute that carries a link just sent to the page that shows it once. */
-    static final String SENT = "sent";
 
     private final HandoverService handovers;
     private final ComplaintService complaints;
@@ -337,7 +335,7 @@ public class AftersalesController {
     String requestRating(@PathVariable UUID id, @RequestParam(required = false) UUID contactId, Model model,
                          Locale locale, RedirectAttributes redirect) {
         try {
-            redirect.addFlashAttribute(SENT, complaints.requestRating(id, contactId, locale));
+            redirect.addFlashAttribute(PageActions.SENT, complaints.requestRating(id, contactId, locale));
             return "redirect:/complaints/" + id + "/rating-request/sent";
         } catch (DomainException e) {
             return complaintPage(complaints.get(id), FormProblems.of(e, messages, locale, "contactId"), model);
@@ -348,12 +346,10 @@ public class AftersalesController {
     @GetMapping("/complaints/{id}/rating-request/sent")
     String ratingRequested(@PathVariable UUID id, Model model) {
         Complaint c = complaints.get(id);
-        if (!(model.getAttribute(SENT) instanceof SentConfirmation)) {
-            return "redirect:/complaints/" + id;
-        }
-        model.addAttribute("c", c);
-        model.addAttribute("refusal", null);
-        return "aftersales/complaint-sent";
+        return PageActions.shownOnce(model, PageActions.SENT, "/complaints/" + id, "aftersales/complaint-sent", () -> {
+            model.addAttribute("c", c);
+            model.addAttribute("refusal", null);
+        });
     }
 
     private String change(UUID id, RefusedInput refused, Model model, RedirectAttributes redirect, Locale locale,

@@ -26,6 +26,7 @@ import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.NavigationEntry;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormProblems;
+import com.lead2cash.platform.web.PageActions;
 import com.lead2cash.platform.web.RefusedInput;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -69,8 +70,6 @@ class OrderController {
 
     /** Product rows the order form offers for a contract that lists no products. */
     static final int CATALOGUE_ROWS = 3;
-    /** The flash attribute that carries a link just sent to the page that shows it once. */
-    static final String SENT = "sent";
 
     private final OrderQueries queries;
     private final OrderService service;
@@ -307,7 +306,7 @@ class OrderController {
             // the document's language is the one chosen on the form, not the reader's screen language
             SentConfirmation sent = service.sendAcceptance(id, blank(contact) ? null : uuid("contactId", contact),
                     DocumentLanguage.of(values.get("documentLocale")));
-            redirect.addFlashAttribute(SENT, sent);
+            redirect.addFlashAttribute(PageActions.SENT, sent);
             return "redirect:/orders/" + id + "/acceptance/sent";
         } catch (DomainException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -322,12 +321,10 @@ class OrderController {
     @GetMapping("/orders/{id}/acceptance/sent")
     String acceptanceSent(@PathVariable UUID id, Model model) {
         Order order = access.visible(id);
-        if (!(model.getAttribute(SENT) instanceof SentConfirmation)) {
-            return "redirect:/orders/" + id;
-        }
-        model.addAttribute("order", order);
-        model.addAttribute("refusal", null);
-        return "order/acceptance-sent";
+        return PageActions.shownOnce(model, PageActions.SENT, "/orders/" + id, "order/acceptance-sent", () -> {
+            model.addAttribute("order", order);
+            model.addAttribute("refusal", null);
+        });
     }
 
     /**

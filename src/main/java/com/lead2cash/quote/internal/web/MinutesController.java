@@ -1,7 +1,6 @@
 package com.lead2cash.quote.internal.web;
 
 import com.lead2cash.confirmation.Confirmations;
-import com.lead2cash.confirmation.SentConfirmation;
 import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.opportunity.Opportunities;
 import com.lead2cash.platform.DocumentLanguage;
@@ -199,7 +198,7 @@ class MinutesController {
         // a refusal back to the minutes' page, as the quote's Send: minutes out of scope or unknown are the 404 page
         return PageActions.attempt(redirect, () -> { }, () -> {
             NegotiationMinutesService.Sent sent = service.send(id, contactId, DocumentLanguage.of(documentLocale));
-            redirect.addFlashAttribute(QuoteController.SENT, sent.confirmation());
+            redirect.addFlashAttribute(PageActions.SENT, sent.confirmation());
             return "redirect:/negotiation-minutes/" + id + "/sent";
         }).orElse("redirect:/negotiation-minutes/" + id);
     }
@@ -208,12 +207,10 @@ class MinutesController {
     @GetMapping("/negotiation-minutes/{id}/sent")
     String sent(@PathVariable UUID id, Model model) {
         NegotiationMinutes m = service.visible(id);
-        if (!(model.getAttribute(QuoteController.SENT) instanceof SentConfirmation)) {
-            return "redirect:/negotiation-minutes/" + id;
-        }
-        model.addAttribute("m", m);
-        model.addAttribute("refusal", null);
-        return "quote/minutes-sent";
+        return PageActions.shownOnce(model, PageActions.SENT, "/negotiation-minutes/" + id, "quote/minutes-sent", () -> {
+            model.addAttribute("m", m);
+            model.addAttribute("refusal", null);
+        });
     }
 
     private String form(Model model, MinutesForm form, FormProblems problems) {

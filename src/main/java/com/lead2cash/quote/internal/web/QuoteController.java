@@ -2,7 +2,6 @@ package com.lead2cash.quote.internal.web;
 
 import com.lead2cash.catalog.Catalog;
 import com.lead2cash.confirmation.Confirmations;
-import com.lead2cash.confirmation.SentConfirmation;
 import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.opportunity.Opportunities;
 import com.lead2cash.opportunity.Stage;
@@ -61,8 +60,6 @@ class QuoteController {
     static final int SPARE_ROWS = 3;
     /** How many quotes awaiting review the home panel lists. */
     static final int PANEL_ITEMS = 10;
-    /** The flash attribute that carries a link just sent to the page that shows it once. */
-    static final String SENT = "sent";
     static final String[] FIELDS = {"priceListId", "validUntil", "deliveryPeriod", "paymentTerms", "notes", "lines"};
 
     /** One row of the form; a row without a product is left out. */
@@ -324,7 +321,7 @@ class QuoteController {
                 RedirectAttributes redirect) {
         return PageActions.attempt(redirect, () -> { }, () -> {
             QuoteService.Sent sent = service.send(id, contactId, version, DocumentLanguage.of(documentLocale));
-            redirect.addFlashAttribute(SENT, sent.confirmation());
+            redirect.addFlashAttribute(PageActions.SENT, sent.confirmation());
             return "redirect:/quotes/" + id + "/sent";
         }).orElse("redirect:/quotes/" + id);
     }
@@ -336,12 +333,10 @@ class QuoteController {
     @GetMapping("/quotes/{id}/sent")
     String sent(@PathVariable UUID id, Model model) {
         Quote q = service.visible(id);
-        if (!(model.getAttribute(SENT) instanceof SentConfirmation)) {
-            return "redirect:/quotes/" + id;
-        }
-        model.addAttribute("q", q);
-        model.addAttribute("refusal", null);
-        return "quote/sent";
+        return PageActions.shownOnce(model, PageActions.SENT, "/quotes/" + id, "quote/sent", () -> {
+            model.addAttribute("q", q);
+            model.addAttribute("refusal", null);
+        });
     }
 
     /** The printable page: the same template as the PDF. */

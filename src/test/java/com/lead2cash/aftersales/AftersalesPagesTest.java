@@ -183,7 +183,7 @@ class AftersalesPagesTest {
 
     @Autowired com.lead2cash.sop.Deadlines deadlines;
     @Test
-    void theHandoverLinksItsCustomerOnlyForAReaderWhoMayOpenTheCustomersPage() throws Exception {
+    void theHandoverAndTheComplaintLinkTheirCustomerOnlyForAReaderWhoMayOpenTheCustomersPage() throws Exception {
         Service s = support.service("hocust");
         String customer = support.customer(s.rep(), "杭州交接客户链接科技有限公司");
         String handoverId = support.signed(customer, s.rep(), "HT-2026-800201");
@@ -203,6 +203,19 @@ class AftersalesPagesTest {
                 .hasStatus4xxClientError();
         assertThat(page(service, "/handovers/" + handoverId, "en")).as("the after-sales owner, who may not read the customer")
                 .contains("id=\"handover-status\"").doesNotContain("id=\"handover-customer\"", customerLink);
+
+        // the complaint page the same way, once the after-sales owner serves the customer and handles its complaints
+        String serviceToken = customers.bearer(mvc, s.afterSales());
+        h = customers.getJson(mvc, serviceToken, "/api/v1/handovers/" + handoverId);
+        assertThat(customers.post(mvc, serviceToken, "/api/v1/handovers/" + handoverId + "/accept",
+                "{\"version\":%d}".formatted(h.get("version").asLong()))).hasStatusOk();
+        String complaintId = customers.postJson(mvc, rep, "/api/v1/complaints", """
+                {"customerId":"%s","category":"DELIVERY","severity":"MAJOR","description":"到货延误三天"}"""
+                .formatted(customer)).get("id").asString();
+        assertThat(page(customers.session(mvc, s.rep()), "/complaints/" + complaintId, "en")).as("the rep")
+                .contains("id=\"complaint-customer\"", customerLink);
+        assertThat(page(service, "/complaints/" + complaintId, "en")).as("its handler in after-sales")
+                .contains("id=\"complaint-status\"").doesNotContain("id=\"complaint-customer\"", customerLink);
     }
 
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;

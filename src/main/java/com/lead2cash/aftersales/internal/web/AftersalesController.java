@@ -390,6 +390,8 @@ public class AftersalesController {
         model.addAttribute("names", names(people));
         model.addAttribute("contacts", actions.contains(Complaint.Action.REQUEST_RATING)
                 ? contactsOf(c.customerId()) : List.of());
+        // the customer's page by its own rule: after-sales handle complaints of customers they do not read
+        model.addAttribute("customerLinked", customers.mayOpen(c.customerId()));
         return "aftersales/complaint";
     }
 

@@ -102,6 +102,15 @@ class CustomerTransferBusinessTest {
         JsonNode timeline = customers.getJson(mvc, newRep, "/api/v1/customers/" + b.customerId() + "/timeline?size=100");
         assertThat(timeline.get("items").valueStream().map(e -> e.path("messageKey").asString()))
                 .contains("customer.history.transferredWithBusiness");
+        // its opportunities as the new owner reads them: each opened by the rep who opened it; the won one (still the
+        // first rep's) not linked, as the new owner may not open it; the open one linked
+        List<JsonNode> opportunities = timeline.get("items").valueStream().filter(e -> "opportunity".equals(e.path("kind").asString()))
+                .toList();
+        assertThat(opportunities).isNotEmpty().allSatisfy(e -> assertThat(e.path("actorId").asString())
+                .as(e.path("messageKey").asString()).isEqualTo(oldRep.id().toString()));
+        assertThat(opportunities).extracting(e -> e.path("link").isNull() ? "none" : e.path("link").asString())
+                .contains("/opportunities/" + b.openOpportunityId(), "none")
+                .doesNotContain("/opportunities/" + b.wonOpportunityId());
     }
 
     @Test

@@ -25,20 +25,26 @@ import org.springframework.stereotype.Component;
 class OpportunityCustomerRecords implements TimelineContributor, CustomerMergeParticipant, OpenBusiness {
 
     private final JdbcClient jdbc;
+    private final OpportunityAccess access;
 
-    OpportunityCustomerRecords(JdbcClient jdbc) {
+    OpportunityCustomerRecords(JdbcClient jdbc, OpportunityAccess access) {
         this.jdbc = jdbc;
+        this.access = access;
     }
 
     /**
      * The opportunity opened, and won or lost, each at the time it happened. A lost reason is an administrator's row,
-     * not a message key: its label is read here in the reader's language, the code when the row is gone.
+     * not a message key: its label is read here in the reader's language, the code when the row is gone. Each is told
+     * as done by who did it (the opportunity may have changed hands since), and linked only for a reader who may open
+     * the opportunity (a won one stays with the rep who won it when its customer is transferred).
      */
     @Override
     public List<TimelineEntry> entries(UUID customerId, TimelineCursor cursor, int limit) {
         Locale locale = LocaleContextHolder.getLocale();
+        java.util.function.BiPredicate<UUID, Boolean> opens = access.visibleOpportunities();
         return cursor.bind(jdbc.sql("select c.id, c.to_stage, c.from_stage, c.changed_at, c.amount, o.id as opportunity_id, o.code,"
-                        + " o.name, o.currency, o.owner_id, o.lost_reason, r.label_zh, r.label_en"
+                        + " o.name, o.currency, o.owner_id, coalesce(c.changed_by, o.owner_id) as actor_id, o.lost_reason,"
+                        + " r.label_zh, r.label_en"
                         + " from opportunity_stage_change c join opportunity_opportunity o on o.id = c.opportunity_id"
                         + " left join opportunity_lost_reason r on r.code = o.lost_reason"
                         + " where o.customer_id = :c and (c.from_stage is null or c.to_stage in ('WON', 'LOST')) and "
@@ -60,8 +66,9 @@ class OpportunityCustomerRecords implements TimelineContributor, CustomerMergePa
                                     rs.getString("label_zh"), rs.getString("label_en"), locale));
                     return new TimelineEntry(rs.getTimestamp("changed_at").toInstant(),
                             "opportunity:" + rs.getObject("id", UUID.class), "opportunity", key, args,
-                            "/opportunities/" + rs.getObject("opportunity_id", UUID.class),
-                            rs.getObject("owner_id", UUID.class));
+                            opens.test(rs.getObject("owner_id", UUID.class), false)
+                                    ? "/opportunities/" + rs.getObject("opportunity_id", UUID.class) : null,
+                            rs.getObject("actor_id", UUID.class));
                 })
                 .list();
     }

@@ -114,12 +114,24 @@ class InvoicePagesTest {
         assertThat(com.lead2cash.testing.FormHtml.inputValue(form, "buyerBankAccount")).as("no record holds the bank yet")
                 .isEmpty();
 
-        assertThat(requestForm(rep, contractId, VALID_TAX_ID, "100.00")).hasStatus3xxRedirection();
+        // a request made out to the contract's buyer, whose taxpayer id the form starts on
+        String buyerTaxId = com.lead2cash.testing.FormHtml.inputValue(form, "buyerTaxId");
+        assertThat(buyerTaxId).isNotBlank();
+        assertThat(requestForm(rep, contractId, buyerTaxId, "100.00")).hasStatus3xxRedirection();
         form = page(rep, "/invoices/new?contractId=" + contractId, "en");
         assertThat(com.lead2cash.testing.FormHtml.inputValue(form, "buyerAddressPhone")).as("what the last request gave")
                 .isEqualTo("杭州市西湖区文三路 1 号 0571-88888888");
         assertThat(com.lead2cash.testing.FormHtml.inputValue(form, "buyerBankAccount"))
                 .isEqualTo("工商银行西湖支行 1202000000000000001");
+
+        // the last request was made out to another taxpayer than the contract's buyer (whose id the form starts on):
+        // its address and bank are another identity's, not offered
+        jdbc.sql("update contract_contract set buyer_tax_id = :other where id = cast(:c as uuid)")
+                .param("other", VALID_TAX_ID.equals(buyerTaxId) ? "91330100716105852F" : VALID_TAX_ID).param("c", contractId).update();
+        form = page(rep, "/invoices/new?contractId=" + contractId, "en");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(form, "buyerTaxId")).isNotEqualTo(buyerTaxId);
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(form, "buyerAddressPhone")).isEqualTo("杭州市滨江区网商路 599 号");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(form, "buyerBankAccount")).isEmpty();
     }
 
     @Test

@@ -122,7 +122,7 @@ class InvoiceController {
             rates.add("");
         }
         // a VAT special invoice needs the buyer's address and bank: start from what the system knows of them
-        BuyerDefaults.Buyer known = buyers.of(r.contract().customerId());
+        BuyerDefaults.Buyer known = buyers.of(r.contract().customerId(), r.contract().buyerTaxId());
         return form(model, r, new RequestForm(contractId, InvoiceType.VAT_SPECIAL.name(), r.contract().buyerName(),
                 r.contract().buyerTaxId(), known.addressPhone(), known.bankAccount(), uninvoiced, descriptions, amounts,
                 rates),

@@ -191,7 +191,7 @@ class OrderApiTest {
         assertThat(deadlines("D1", "Order", id)).containsExactly("MET " + TestClock.START.plus(Duration.ofDays(7)),
                 "OPEN " + TestClock.START.plus(Duration.ofDays(10)));
         assertThat(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/progress-notes", "{\"note\":\"x\"}"))
-                .as("the owning rep's check").hasStatus(422);
+                .as("the owning rep's check, not operations' part").hasStatus(403);
 
         var session = fixtures.session(mvc, reviewers().rep().username(), com.lead2cash.testing.Fixtures.PASSWORD);
         for (String lang : new String[] {"zh-CN", "en"}) {
@@ -214,14 +214,26 @@ class OrderApiTest {
 
     @Test
     void aRefusedActionNamesTheActionAndTheStateInTheReadersLanguageNotTheirCodes() {
-        String id = order("杭州订单拒绝措辞科技有限公司").get("id").asString();
-        for (String[] lang : new String[][] {{"en", "Recording delivery progress", "Created"}, {"zh-CN", "记录交付进展", "已创建"}}) {
-            MvcTestResult refused = mvc.post().uri("/api/v1/orders/" + id + "/progress-notes")
+        JsonNode order = order("杭州订单拒绝措辞科技有限公司");
+        String id = order.get("id").asString();
+        for (String[] lang : new String[][] {{"en", "Recording the delivery", "Created"}, {"zh-CN", "登记到货", "已创建"}}) {
+            // nothing shipped yet: the order's state refuses it to anyone (422)
+            MvcTestResult refused = mvc.post().uri("/api/v1/orders/" + id + "/delivery")
                     .header(HttpHeaders.AUTHORIZATION, operations()).header(HttpHeaders.ACCEPT_LANGUAGE, lang[0])
-                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{\"note\":\"x\"}").exchange();
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .content("{\"deliveredOn\":\"2026-12-01\",\"version\":%d}".formatted(order.get("version").asLong())).exchange();
             assertThat(refused).as(lang[0]).hasStatus(422);
             assertThat(refused).bodyJson().extractingPath("$.detail").asString().as(lang[0])
-                    .contains(lang[1], lang[2]).doesNotContain("RECORD_PROGRESS").doesNotContain("CREATED");
+                    .contains(lang[1], lang[2]).doesNotContain("DELIVER").doesNotContain("CREATED");
+        }
+        for (String[] lang : new String[][] {{"en", "Recording delivery progress"}, {"zh-CN", "记录交付进展"}}) {
+            // the state allows it, but it is the rep's part, not operations' (403), and says so
+            MvcTestResult notTheirs = mvc.post().uri("/api/v1/orders/" + id + "/progress-notes")
+                    .header(HttpHeaders.AUTHORIZATION, operations()).header(HttpHeaders.ACCEPT_LANGUAGE, lang[0])
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{\"note\":\"x\"}").exchange();
+            assertThat(notTheirs).as(lang[0]).hasStatus(403);
+            assertThat(notTheirs).bodyJson().extractingPath("$.detail").asString().as(lang[0])
+                    .contains(lang[1]).doesNotContain("RECORD_PROGRESS").doesNotContain("CREATED");
         }
     }
 

@@ -563,6 +563,11 @@ public class OrderService {
             if (opensOn != null) {
                 throw new DomainException("order.deliver.notYet", opensOn.toString());
             }
+            if (o.availableActions(true, true, today()).contains(action)) {
+                // the order's state allows it, the caller's part does not (operations ship, the rep accepts): 403
+                throw new com.lead2cash.platform.ForbiddenException("order.action.notYours",
+                        new DefaultMessageSourceResolvable("order.action." + action.name()));
+            }
             // the action and the state in the reader's words, not their codes
             throw new DomainException("order.action.notAllowed",
                     new DefaultMessageSourceResolvable("order.action." + action.name()),

@@ -141,6 +141,13 @@ class CustomerTransferBusinessTest {
                 b.team().rep().id() + " customer.notify.bulkAway null");
         assertThat(customers.get(mvc, bearer(b.newRep()), "/api/v1/contracts/" + b.contractId())).hasStatusOk();
         assertThat(customers.get(mvc, bearer(b.newRep()), "/api/v1/orders/" + b.orderId())).hasStatusOk();
+
+        // the same batch again: refused, naming which customer already belongs to the person (a batch has many)
+        String code = customers.getJson(mvc, bearer(b.newRep()), "/api/v1/customers/" + b.customerId()).get("code").asString();
+        MvcTestResult again = customers.post(mvc, bearer(b.team().manager()), "/api/v1/customers/transfer", """
+                {"customerIds":["%s"],"ownerId":"%s","reason":"再转一次"}""".formatted(b.customerId(), b.newRep().id()));
+        assertThat(again).hasStatus(422);
+        assertThat(again).bodyJson().extractingPath("$.errors[0].message").asString().contains(code);
     }
 
     private MvcTestResult transfer(Business b, Boolean follows) {

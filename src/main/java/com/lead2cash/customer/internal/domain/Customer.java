@@ -377,7 +377,7 @@ public class Customer {
             throw new FieldValidationException("ownerId", "customer.owner.required");
         }
         if (!transferableTo(newOwner)) {
-            throw new FieldValidationException("ownerId", "customer.transfer.sameOwner");
+            throw new FieldValidationException("ownerId", "customer.transfer.sameOwner", code);
         }
         boolean fromPool = ownerId == null;
         ownerId = newOwner;

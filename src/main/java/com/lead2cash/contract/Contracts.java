@@ -17,6 +17,13 @@ public interface Contracts {
     /** The contract's terms once signed (SIGNED or ARCHIVED, or TERMINATED after signing); empty before signing. */
     Optional<SignedContract> signed(UUID contractId);
 
+    /**
+     * Whether the signed-in reader may open the contract's page (its owner in their scope, or a reviewer's once
+     * submitted): another module's page links it only then — an order kept by a rep whose contract went on with its
+     * customer to another owner (docs/decisions/0023) names it without a link.
+     */
+    boolean mayOpen(UUID contractId);
+
     /** The signed contracts of a customer, newest first. */
     List<SignedContract> signedOf(UUID customerId);
 

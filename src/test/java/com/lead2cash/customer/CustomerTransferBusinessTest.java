@@ -96,6 +96,14 @@ class CustomerTransferBusinessTest {
         assertThat(openDeadlineOwners("Order", b.orderId())).isNotEmpty().containsOnly(b.newRep().id());
         assertThat(openDeadlineOwners("Handover", b.handoverId())).isNotEmpty().containsOnly(b.newRep().id());
 
+        // an order the first rep keeps (as an accepted one stays with them) names its contract without a link, as
+        // the contract went on to the new owner; for a reader of both it is linked
+        jdbc.sql("update order_order set owner_id = :rep where id = :id").param("rep", oldRep.id())
+                .param("id", UUID.fromString(b.orderId())).update();
+        String kept = page(oldRep, "/orders/" + b.orderId());
+        assertThat(kept).contains(contract.get("number").asString()).doesNotContain("id=\"order-contract\"");
+        assertThat(page(b.team().manager(), "/orders/" + b.orderId())).contains("id=\"order-contract\"");
+
         // the contract's timeline and the customer's story say so
         assertThat(jdbc.sql("select count(*) from contract_event where contract_id = :id and kind = 'HANDED_OVER'")
                 .param("id", UUID.fromString(b.contractId())).query(Integer.class).single()).isEqualTo(1);
@@ -199,6 +207,12 @@ class CustomerTransferBusinessTest {
     private List<UUID> openDeadlineOwners(String subjectType, String subjectId) {
         return jdbc.sql("select owner_id from sop_deadline where subject_type = :t and subject_id = :id and state = 'OPEN'")
                 .param("t", subjectType).param("id", subjectId).query(UUID.class).list();
+    }
+
+    private String page(User user, String path) {
+        MvcTestResult result = mvc.get().uri(path + "?lang=en").cookie(customers.session(mvc, user)).exchange();
+        assertThat(result).as(path).hasStatusOk();
+        return new String(result.getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private JsonNode created(MvcTestResult result) {

@@ -23,11 +23,19 @@ class JdbcContracts implements Contracts {
     private final ContractRepository contracts;
     private final ContractAmendmentRepository amendments;
     private final JdbcClient jdbc;
+    private final ContractAccess access;
 
-    JdbcContracts(ContractRepository contracts, ContractAmendmentRepository amendments, JdbcClient jdbc) {
+    JdbcContracts(ContractRepository contracts, ContractAmendmentRepository amendments, JdbcClient jdbc,
+                  ContractAccess access) {
         this.contracts = contracts;
         this.amendments = amendments;
         this.jdbc = jdbc;
+        this.access = access;
+    }
+
+    @Override
+    public boolean mayOpen(UUID contractId) {
+        return contracts.findById(contractId).filter(c -> access.isVisible(c.ownerId(), c.submittedAt() != null)).isPresent();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.lead2cash.order.internal.web;
 
+import com.lead2cash.contract.Contracts;
 import com.lead2cash.confirmation.Confirmations;
 import static com.lead2cash.platform.web.FormValues.blank;
 import static com.lead2cash.platform.web.FormValues.date;
@@ -78,9 +79,10 @@ class OrderController {
     private final Catalog catalog;
     private final MessageSource messages;
     private final Confirmations confirmations;
+    private final Contracts contracts;
 
     OrderController(OrderQueries queries, OrderService service, OrderAccess access, CustomerDirectory customers,
-                    Catalog catalog, MessageSource messages, Confirmations confirmations) {
+                    Catalog catalog, MessageSource messages, Confirmations confirmations, Contracts contracts) {
         this.queries = queries;
         this.service = service;
         this.access = access;
@@ -88,6 +90,7 @@ class OrderController {
         this.catalog = catalog;
         this.messages = messages;
         this.confirmations = confirmations;
+        this.contracts = contracts;
     }
 
     @GetMapping("/orders")
@@ -367,6 +370,8 @@ class OrderController {
         Set<OrderAction> actions = service.actions(o);
         model.addAttribute("order", o);
         model.addAttribute("consigneePhone", access.consigneePhone(o));
+        // the contract's page by its own rule: an accepted order stays with its rep when the contract changes hands
+        model.addAttribute("contractLinked", contracts.mayOpen(o.contractId()));
         model.addAttribute("actions", actions);
         model.addAttribute("deliveryOpensOn", service.deliveryOpensOn(o));
         model.addAttribute("notes", service.progressNotes(o.id()));

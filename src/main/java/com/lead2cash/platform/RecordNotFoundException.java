@@ -1,9 +1,16 @@
 package com.lead2cash.platform;
 
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
 /** The record does not exist, or lies outside the caller's data scope: both answer 404 alike. */
 public class RecordNotFoundException extends DomainException {
 
+    /**
+     * {@code entityType} is the subject type ("Order"); the message names it in the reader's words
+     * ({@code record.type.Order}), the type itself where no word is kept.
+     */
     public RecordNotFoundException(String entityType, Object id) {
-        super("error.notFound", entityType, String.valueOf(id));
+        super("error.notFound", new DefaultMessageSourceResolvable(new String[] {"record.type." + entityType}, entityType),
+                String.valueOf(id));
     }
 }

@@ -238,6 +238,19 @@ class OrderApiTest {
     }
 
     @Test
+    void anOrderNotFoundIsNamedInTheReadersWordsNotByItsTypeInCode() {
+        for (String[] lang : new String[][] {{"en", "Order "}, {"zh-CN", "未找到订单"}}) {
+            MvcTestResult missing = mvc.get().uri("/api/v1/orders/" + java.util.UUID.randomUUID())
+                    .header(HttpHeaders.AUTHORIZATION, rep()).header(HttpHeaders.ACCEPT_LANGUAGE, lang[0]).exchange();
+            assertThat(missing).as(lang[0]).hasStatus(404);
+            assertThat(missing).bodyJson().extractingPath("$.detail").asString().as(lang[0]).contains(lang[1]);
+        }
+        MvcTestResult zh = mvc.get().uri("/api/v1/orders/" + java.util.UUID.randomUUID())
+                .header(HttpHeaders.AUTHORIZATION, rep()).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").exchange();
+        assertThat(zh).bodyJson().extractingPath("$.detail").asString().doesNotContain("Order");
+    }
+
+    @Test
     void D3_aDelayRecordsTheNewDateKeepsTheHistoryAndEmailsTheCustomerContactTheSameDay() {
         JsonNode order = order("杭州订单三号科技有限公司");
         String id = order.get("id").asString();

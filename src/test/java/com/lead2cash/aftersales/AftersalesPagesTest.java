@@ -104,12 +104,7 @@ class AftersalesPagesTest {
         String served = support.customer(s.rep(), "杭州投诉表单科技有限公司");
         String handoverId = support.signed(served, s.rep(), "HT-2026-800201");
         String rep = customers.bearer(mvc, s.rep());
-        JsonNode h = customers.getJson(mvc, rep, "/api/v1/handovers/" + handoverId);
-        h = customers.json(customers.put(mvc, rep, "/api/v1/handovers/" + handoverId + "/checklist", """
-                {"background":"制造业","serviceNeeds":"电话支持","specialAgreements":"无","keyContacts":"王经理","version":%d}"""
-                .formatted(h.get("version").asLong())));
-        h = customers.json(customers.post(mvc, rep, "/api/v1/handovers/" + handoverId + "/hand-over",
-                "{\"serviceOwnerId\":\"%s\",\"version\":%d}".formatted(s.afterSales().id(), h.get("version").asLong())));
+        JsonNode h = handedOver(s, handoverId);
         assertThat(customers.post(mvc, customers.bearer(mvc, s.afterSales()), "/api/v1/handovers/" + handoverId + "/accept",
                 "{\"version\":" + h.get("version").asLong() + "}")).hasStatusOk();
         Cookie service = customers.session(mvc, s.afterSales());
@@ -181,6 +176,19 @@ class AftersalesPagesTest {
         return request.exchange();
     }
 
+    /** The rep writes the handover's checklist and hands the customer to the after-sales owner; the handover as it is then. */
+    private JsonNode handedOver(Service s, String handoverId) {
+        String rep = customers.bearer(mvc, s.rep());
+        JsonNode h = customers.getJson(mvc, rep, "/api/v1/handovers/" + handoverId);
+        h = customers.json(customers.put(mvc, rep, "/api/v1/handovers/" + handoverId + "/checklist", """
+                {"background":"制造业","serviceNeeds":"电话支持","specialAgreements":"无","keyContacts":"王经理","version":%d}"""
+                .formatted(h.get("version").asLong())));
+        MvcTestResult handed = customers.post(mvc, rep, "/api/v1/handovers/" + handoverId + "/hand-over",
+                "{\"serviceOwnerId\":\"%s\",\"version\":%d}".formatted(s.afterSales().id(), h.get("version").asLong()));
+        assertThat(handed).hasStatusOk();
+        return customers.json(handed);
+    }
+
     @Autowired com.lead2cash.sop.Deadlines deadlines;
     @Test
     void theHandoverAndTheComplaintLinkTheirCustomerOnlyForAReaderWhoMayOpenTheCustomersPage() throws Exception {
@@ -188,13 +196,7 @@ class AftersalesPagesTest {
         String customer = support.customer(s.rep(), "杭州交接客户链接科技有限公司");
         String handoverId = support.signed(customer, s.rep(), "HT-2026-800201");
         String rep = customers.bearer(mvc, s.rep());
-        JsonNode h = customers.getJson(mvc, rep, "/api/v1/handovers/" + handoverId);
-        h = customers.json(customers.put(mvc, rep, "/api/v1/handovers/" + handoverId + "/checklist", """
-                {"background":"制造业","serviceNeeds":"电话支持","specialAgreements":"无","keyContacts":"王经理","version":%d}"""
-                .formatted(h.get("version").asLong())));
-        assertThat(customers.post(mvc, rep, "/api/v1/handovers/" + handoverId + "/hand-over",
-                "{\"serviceOwnerId\":\"%s\",\"version\":%d}".formatted(s.afterSales().id(), h.get("version").asLong())))
-                .hasStatusOk();
+        JsonNode h = handedOver(s, handoverId);
         String customerLink = "href=\"/customers/" + customer + "\"";
         assertThat(page(customers.session(mvc, s.rep()), "/handovers/" + handoverId, "en")).as("the rep, whose customer it is")
                 .contains("id=\"handover-customer\"", customerLink);
@@ -227,13 +229,7 @@ class AftersalesPagesTest {
         String customer = support.customer(s.rep(), "杭州期限链接科技有限公司");
         String handoverId = support.signed(customer, s.rep(), "HT-2026-800101");
         String rep = customers.bearer(mvc, s.rep());
-        JsonNode h = customers.getJson(mvc, rep, "/api/v1/handovers/" + handoverId);
-        h = customers.json(customers.put(mvc, rep, "/api/v1/handovers/" + handoverId + "/checklist", """
-                {"background":"制造业","serviceNeeds":"电话支持","specialAgreements":"无","keyContacts":"王经理","version":%d}"""
-                .formatted(h.get("version").asLong())));
-        assertThat(customers.post(mvc, rep, "/api/v1/handovers/" + handoverId + "/hand-over",
-                "{\"serviceOwnerId\":\"%s\",\"version\":%d}".formatted(s.afterSales().id(), h.get("version").asLong())))
-                .hasStatusOk();
+        handedOver(s, handoverId);
         String complaintId = customers.postJson(mvc, rep, "/api/v1/complaints", """
                 {"customerId":"%s","category":"DELIVERY","severity":"MAJOR","description":"到货延误三天"}"""
                 .formatted(customer)).get("id").asString();

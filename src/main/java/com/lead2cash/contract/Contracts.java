@@ -3,8 +3,10 @@ package com.lead2cash.contract;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -23,6 +25,9 @@ public interface Contracts {
      * customer to another owner (docs/decisions/0023) names it without a link.
      */
     boolean mayOpen(UUID contractId);
+
+    /** {@link #mayOpen} for a list's worth of contracts at once (one query): those of them the reader may open. */
+    Set<UUID> openable(Collection<UUID> contractIds);
 
     /** The signed contracts of a customer, newest first. */
     List<SignedContract> signedOf(UUID customerId);

@@ -103,6 +103,10 @@ class CustomerTransferBusinessTest {
         String kept = page(oldRep, "/orders/" + b.orderId());
         assertThat(kept).contains(contract.get("number").asString()).doesNotContain("id=\"order-contract\"");
         assertThat(page(b.team().manager(), "/orders/" + b.orderId())).contains("id=\"order-contract\"");
+        String contractLink = "href=\"/contracts/" + b.contractId() + "\"";
+        assertThat(page(oldRep, "/orders")).as("their list too").contains(contract.get("number").asString())
+                .doesNotContain(contractLink);
+        assertThat(page(b.team().manager(), "/orders")).contains(contractLink);
 
         // the contract's timeline and the customer's story say so
         assertThat(jdbc.sql("select count(*) from contract_event where contract_id = :id and kind = 'HANDED_OVER'")

@@ -7,9 +7,13 @@ import com.lead2cash.contract.internal.domain.ContractAmendmentRepository;
 import com.lead2cash.contract.internal.domain.ContractLine;
 import com.lead2cash.contract.internal.domain.ContractRepository;
 import com.lead2cash.contract.internal.domain.PaymentMilestone;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 import java.util.stream.IntStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -35,7 +39,24 @@ class JdbcContracts implements Contracts {
 
     @Override
     public boolean mayOpen(UUID contractId) {
-        return contracts.findById(contractId).filter(c -> access.isVisible(c.ownerId(), c.submittedAt() != null)).isPresent();
+        return openable(List.of(contractId)).contains(contractId);
+    }
+
+    @Override
+    public Set<UUID> openable(Collection<UUID> contractIds) {
+        if (contractIds.isEmpty()) {
+            return Set.of();
+        }
+        BiPredicate<UUID, Boolean> visible = access.visibleContracts();
+        Set<UUID> open = new HashSet<>();
+        jdbc.sql("select id, owner_id, submitted_at is not null as submitted from contract_contract where id in (:ids)")
+                .param("ids", contractIds)
+                .query(rs -> {
+                    if (visible.test(rs.getObject("owner_id", UUID.class), rs.getBoolean("submitted"))) {
+                        open.add(rs.getObject("id", UUID.class));
+                    }
+                });
+        return open;
     }
 
     @Override

@@ -96,7 +96,11 @@ class OrderController {
     @GetMapping("/orders")
     String list(@RequestParam(required = false) OrderStatus status, @RequestParam(required = false) String cursor,
                 Model model) {
-        model.addAttribute("page", queries.list(null, status, cursor, 50));
+        var page = queries.list(null, status, cursor, 50);
+        model.addAttribute("page", page);
+        // a contract linked only for a reader who may open it (an accepted order stays with its rep when the
+        // contract goes on with its customer)
+        model.addAttribute("openableContracts", contracts.openable(page.items().stream().map(o -> o.contractId()).toList()));
         model.addAttribute("status", status);
         model.addAttribute("statuses", OrderStatus.values());
         return "order/list";

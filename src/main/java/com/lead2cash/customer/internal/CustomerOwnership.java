@@ -2,12 +2,12 @@ package com.lead2cash.customer.internal;
 
 import com.lead2cash.customer.CustomerOwnerChanged;
 import com.lead2cash.customer.OpenBusiness;
-import com.lead2cash.notification.Notification;
-import com.lead2cash.notification.Notifier;
 import com.lead2cash.customer.internal.domain.Customer;
 import com.lead2cash.customer.internal.domain.CustomerAction;
 import com.lead2cash.customer.internal.domain.CustomerActor;
 import com.lead2cash.customer.internal.domain.CustomerRepository;
+import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DomainException;
@@ -19,8 +19,8 @@ import com.lead2cash.sop.SubjectRef;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -153,7 +153,7 @@ public class CustomerOwnership {
         Map<UUID, Integer> away = new LinkedHashMap<>();
         for (UUID id : new LinkedHashSet<>(ids)) {
             Transferred t = move(id, newOwner, reason, null, openBusinessFollows);
-            if (t.previousOwnerId() != null && !t.previousOwnerId().equals(newOwner)) {
+            if (t.previousOwnerId() != null) {
                 away.merge(t.previousOwnerId(), 1, Integer::sum);
             }
             n++;

@@ -26,12 +26,19 @@ public final class LoadDriver {
     private final WarmUp warmup;
     private final Duration duration;
     private final CpuUse cpu;
+    private final Runnable windowOpens;
 
     /** {@code cpu}: what to read the machine's CPU from around each measured window (and the JIT's in the warm-up). */
     public LoadDriver(WarmUp warmup, Duration duration, CpuUse cpu) {
+        this(warmup, duration, cpu, () -> { });
+    }
+
+    /** As above; {@code windowOpens} runs when the warm-up is over, before any call is measured. */
+    LoadDriver(WarmUp warmup, Duration duration, CpuUse cpu, Runnable windowOpens) {
         this.warmup = warmup;
         this.duration = duration;
         this.cpu = cpu;
+        this.windowOpens = windowOpens;
     }
 
     private interface Call {
@@ -123,6 +130,7 @@ public final class LoadDriver {
             t.start();
         }
         warmUp(start);
+        windowOpens.run();
         // the CPU of the measured window only: read when it opens and at its end
         Map<String, Long> cpuBefore = cpu.now();
         long from = System.nanoTime();

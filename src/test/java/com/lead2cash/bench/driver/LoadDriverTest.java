@@ -3,6 +3,7 @@ package com.lead2cash.bench.driver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -11,19 +12,20 @@ class LoadDriverTest {
     @Test
     void theWindowOpensAfterTheWarmUpAndCountsOnlyWhatFollows() throws Exception {
         AtomicLong calls = new AtomicLong();
-        // each client's first call outlasts the warm-up, so it started before the window opened however busy the
-        // machine is; the window then ends on its request bound, not on a short time (a 100 ms window on a loaded
-        // machine counted nothing)
+        CountDownLatch windowOpen = new CountDownLatch(1);
+        // each client's first call waits for the warm-up's end, so it started before the window opened however busy
+        // the machine is; the window then ends on its request bound, not on a short time (a 100 ms window on a
+        // loaded machine counted nothing)
         Operation op = new Operation("noop", Operation.Kind.LIST, 2, (client, iteration) -> {
             calls.incrementAndGet();
             if (iteration < 2) {
-                Thread.sleep(300);
+                windowOpen.await();
             }
             return null;
         }, (connection, client, iteration) -> { }, "a call that does nothing");
 
-        Measurement m = new LoadDriver(WarmUp.fixed(Duration.ofMillis(200)), Duration.ofMinutes(1), CpuUse.of(null))
-                .product(op, 1_000);
+        Measurement m = new LoadDriver(WarmUp.fixed(Duration.ofMillis(200)), Duration.ofMinutes(1), CpuUse.of(null),
+                windowOpen::countDown).product(op, 1_000);
 
         assertThat(m.warmupSeconds()).isGreaterThanOrEqualTo(0.2);
         assertThat(m.requests()).isEqualTo(1_000);

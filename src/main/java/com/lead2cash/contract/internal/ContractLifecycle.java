@@ -31,6 +31,7 @@ import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.Label;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.sop.Deadlines;
 import com.lead2cash.sop.SopPolicy;
@@ -51,7 +52,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -158,13 +158,13 @@ public class ContractLifecycle {
                 throw new AccessDeniedException("not a member of " + department);
             }
             throw new ConflictException("contract.review.notPending",
-                    new DefaultMessageSourceResolvable("contract.department." + department.name()));
+                    Label.of("contract.department", department));
         }
         PendingApproval task = pending.stream().filter(p -> p.subjectId().equals(c.id().toString())
                         && p.stepIndex() == ContractReviews.REVIEW_STEP
                         && ContractReviews.departmentOf(p).filter(department::equals).isPresent())
                 .findFirst().orElseThrow(() -> new ConflictException("contract.review.notPending",
-                    new DefaultMessageSourceResolvable("contract.department." + department.name())));
+                    Label.of("contract.department", department)));
         ApprovalView view = approvals.decide(c.approvalId(), task.taskId(), actor.userId(),
                 pass ? Decision.APPROVE : Decision.SEND_BACK, comment, remarks);
         events.record(c.id(), pass ? "REVIEW_PASSED" : "REVIEW_OBJECTED", actor.userId(), department.name(), now());

@@ -1,11 +1,11 @@
 package com.lead2cash.contract.internal;
 
 import com.lead2cash.customer.OpenBusiness;
+import com.lead2cash.platform.Label;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +29,6 @@ class ContractOpenBusiness implements OpenBusiness {
                 select customer_id, number, status from contract_contract
                 where customer_id in (:ids) and status not in ('ARCHIVED', 'TERMINATED') order by created_at, id""",
                 customerIds, rs -> Fact.of("contract.openBusiness", rs.getString("number"),
-                        new DefaultMessageSourceResolvable("contract.status." + rs.getString("status"))));
+                        Label.of("contract.status", rs.getString("status"))));
     }
 }

@@ -29,6 +29,7 @@ import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.HumanCodes;
 import com.lead2cash.platform.InputRules;
+import com.lead2cash.platform.Label;
 import com.lead2cash.platform.MoneyText;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.Role;
@@ -46,7 +47,6 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.context.event.EventListener;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -377,7 +377,7 @@ public class InvoiceService implements ContractInvoicing {
         }
         if (!actions(inv).contains(action)) {
             throw new DomainException("invoice.status.notAllowed",
-                    new DefaultMessageSourceResolvable("invoice.status." + inv.status().name()));
+                    Label.of("invoice.status", inv.status()));
         }
         inv.expectVersion(version);
         return inv;

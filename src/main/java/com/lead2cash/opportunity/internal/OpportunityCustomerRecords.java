@@ -5,6 +5,7 @@ import com.lead2cash.customer.OpenBusiness;
 import com.lead2cash.customer.TimelineContributor;
 import com.lead2cash.customer.TimelineCursor;
 import com.lead2cash.customer.TimelineEntry;
+import com.lead2cash.platform.Label;
 import com.lead2cash.platform.MoneyText;
 import java.util.Collection;
 import java.util.List;
@@ -12,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -87,7 +87,7 @@ class OpportunityCustomerRecords implements TimelineContributor, CustomerMergePa
                 select customer_id, code, name, stage from opportunity_opportunity
                 where customer_id in (:ids) and stage not in ('WON', 'LOST') order by created_at, id""",
                 customerIds, rs -> Fact.of("opportunity.openBusiness", rs.getString("code"), rs.getString("name"),
-                        new DefaultMessageSourceResolvable("opportunity.stage." + rs.getString("stage"))));
+                        Label.of("opportunity.stage", rs.getString("stage"))));
     }
 
     @Override

@@ -1,11 +1,11 @@
 package com.lead2cash.order.internal;
 
 import com.lead2cash.customer.OpenBusiness;
+import com.lead2cash.platform.Label;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +25,6 @@ class OrderOpenBusiness implements OpenBusiness {
                 select customer_id, number, status from order_order
                 where customer_id in (:ids) and status <> 'ACCEPTED' order by created_at, id""",
                 customerIds, rs -> Fact.of("order.openBusiness", rs.getString("number"),
-                        new DefaultMessageSourceResolvable("order.status." + rs.getString("status"))));
+                        Label.of("order.status", rs.getString("status"))));
     }
 }

@@ -32,6 +32,7 @@ import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.HumanCodes;
 import com.lead2cash.platform.InputRules;
+import com.lead2cash.platform.Label;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.sop.BusinessCalendar;
 import com.lead2cash.sop.Deadlines;
@@ -53,7 +54,6 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -566,12 +566,12 @@ public class OrderService {
             if (o.availableActions(true, true, today()).contains(action)) {
                 // the order's state allows it, the caller's part does not (operations ship, the rep accepts): 403
                 throw new com.lead2cash.platform.ForbiddenException("order.action.notYours",
-                        new DefaultMessageSourceResolvable("order.action." + action.name()));
+                        Label.of("order.action", action));
             }
             // the action and the state in the reader's words, not their codes
             throw new DomainException("order.action.notAllowed",
-                    new DefaultMessageSourceResolvable("order.action." + action.name()),
-                    new DefaultMessageSourceResolvable("order.status." + o.status().name()));
+                    Label.of("order.action", action),
+                    Label.of("order.status", o.status()));
         }
         o.expectVersion(version);
         return o;

@@ -6,6 +6,7 @@ import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.FieldValidationException.FieldError;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Ids;
+import com.lead2cash.platform.Label;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -378,7 +379,7 @@ public class Complaint {
 
     /** The status as the reader's bundle names it: a refusal shows the word, not the code. */
     public DefaultMessageSourceResolvable statusLabel() {
-        return new DefaultMessageSourceResolvable("aftersales.complaint.status." + status.name());
+        return Label.of("aftersales.complaint.status", status);
     }
     public UUID handlerId() { return handlerId; }
     public UUID receivedBy() { return receivedBy; }

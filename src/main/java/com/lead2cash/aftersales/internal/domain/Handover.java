@@ -6,6 +6,7 @@ import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.FieldValidationException.FieldError;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Ids;
+import com.lead2cash.platform.Label;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
@@ -196,7 +196,7 @@ public class Handover {
         }
         if (!open(action)) {
             throw new DomainException("aftersales.error.handover." + action, code,
-                    new DefaultMessageSourceResolvable("aftersales.handover.status." + status.name()));
+                    Label.of("aftersales.handover.status", status));
         }
     }
 

@@ -11,6 +11,7 @@ import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.InputRules;
+import com.lead2cash.platform.Label;
 import com.lead2cash.platform.NotAudited;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.SearchKeys;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.data.annotation.Id;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.data.annotation.Version;
@@ -566,7 +566,7 @@ public class Contract {
             // a step is pending, but not for them: who asks (403), not what the contract's state forbids (422)
             throw new ForbiddenException("contract.approval.notYourStep");
         }
-        throw new DomainException("contract.action.notNow", action.name(), label(status));
+        throw new DomainException("contract.action.notNow", action.name(), Label.of("contract.status", status));
     }
 
     /** R1: deletion is refused before the retention has ended. */
@@ -588,14 +588,9 @@ public class Contract {
         updatedAt = now;
     }
 
-    /** A status as the reader's bundle names it: a refusal shows the word, not the code. */
-    private static DefaultMessageSourceResolvable label(ContractStatus status) {
-        return new DefaultMessageSourceResolvable("contract.status." + status.name());
-    }
-
     private void requireEditable() {
         if (!status.editable()) {
-            throw new DomainException("contract.locked", label(status));
+            throw new DomainException("contract.locked", Label.of("contract.status", status));
         }
     }
 

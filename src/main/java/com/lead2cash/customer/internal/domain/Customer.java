@@ -8,6 +8,7 @@ import com.lead2cash.customer.OpenBusiness;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Ids;
+import com.lead2cash.platform.Label;
 import com.lead2cash.platform.NotAudited;
 import com.lead2cash.platform.SearchKeys;
 import java.math.BigDecimal;
@@ -288,7 +289,8 @@ public class Customer {
     public void lost(String reason, Instant now, List<OpenBusiness.Fact> openBusiness) {
         requireNotMerged();
         if (status == CustomerStatus.LOST) {
-            throw new DomainException("customer.status.illegal", label(status), label(CustomerStatus.LOST));
+            throw new DomainException("customer.status.illegal", Label.of("customer.status", status),
+                    Label.of("customer.status", CustomerStatus.LOST));
         }
         requireNothingOpen("customer.lost.openBusiness", openBusiness);
         if (reason == null || reason.isBlank()) {
@@ -312,7 +314,7 @@ public class Customer {
     public void advance(Instant now) {
         CustomerStatus next = status.next();
         if (next == null) {
-            throw new DomainException("customer.status.noNext", label(status));
+            throw new DomainException("customer.status.noNext", Label.of("customer.status", status));
         }
         switch (next) {
             case INITIAL_CONTACT -> firstContactMade(now);
@@ -345,7 +347,8 @@ public class Customer {
     private void step(CustomerStatus from, CustomerStatus to, Instant now) {
         requireNotMerged();
         if (status != from) {
-            throw new DomainException("customer.status.illegal", label(status), label(to));
+            throw new DomainException("customer.status.illegal", Label.of("customer.status", status),
+                    Label.of("customer.status", to));
         }
         moveTo(to, now);
     }
@@ -541,11 +544,6 @@ public class Customer {
         if (!openBusiness.isEmpty()) {
             throw new DomainException(key, listed(openBusiness));
         }
-    }
-
-    /** A status as the reader's bundle names it: a refusal shows the word, not the code. */
-    private static MessageSourceResolvable label(CustomerStatus status) {
-        return new DefaultMessageSourceResolvable("customer.status." + status.name());
     }
 
     /** The facts as one localised list: each joined to the rest by the bundle's separator. */

@@ -4,6 +4,7 @@ import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.InputRules;
+import com.lead2cash.platform.Label;
 import com.lead2cash.platform.MoneyText;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -16,7 +17,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
@@ -180,7 +180,7 @@ public class Invoice {
                       ZoneId zone, Instant now) {
         if (status != InvoiceStatus.APPROVED) {
             throw new DomainException("invoice.status.notAllowed",
-                    new DefaultMessageSourceResolvable("invoice.status." + status.name()));
+                    Label.of("invoice.status", status));
         }
         if (blank(invoiceNo)) {
             throw new FieldValidationException("invoiceNumber", "invoice.invoiceNumber.required");
@@ -248,7 +248,7 @@ public class Invoice {
     public void redReverse(String reason, UUID by, Instant now) {
         if (status != InvoiceStatus.ISSUED) {
             throw new DomainException("invoice.status.notAllowed",
-                    new DefaultMessageSourceResolvable("invoice.status." + status.name()));
+                    Label.of("invoice.status", status));
         }
         if (blank(reason)) {
             throw new FieldValidationException("reason", "invoice.red.reason");

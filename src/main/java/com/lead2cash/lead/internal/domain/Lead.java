@@ -13,6 +13,7 @@ import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.Ids;
+import com.lead2cash.platform.Label;
 import com.lead2cash.platform.NotAudited;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.SearchKeys;
@@ -28,7 +29,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -231,7 +231,7 @@ public class Lead {
         return switch (action) {
             case SCREEN -> !keeps(actor) ? new ForbiddenException("lead.ownLeadsOnly")
                     : status == LeadStatus.NEW ? null
-                    : new DomainException("lead.status.expected", label(LeadStatus.NEW), label(status));
+                    : notIn(LeadStatus.NEW);
             case REGRADE, CORRECT, DISQUALIFY -> !keeps(actor) ? new ForbiddenException("lead.ownLeadsOnly")
                     : closedRefusal();
             case ASSIGN -> !actor.manager() ? new ForbiddenException("lead.managersOnly")
@@ -246,7 +246,7 @@ public class Lead {
                     : status == LeadStatus.CONTACTED ? null : new DomainException("lead.convert.notQualified");
             case REOPEN -> !actor.manager() ? new ForbiddenException("lead.managersOnly")
                     : status == LeadStatus.DISQUALIFIED ? null
-                    : new DomainException("lead.status.expected", label(LeadStatus.DISQUALIFIED), label(status));
+                    : notIn(LeadStatus.DISQUALIFIED);
             case CLAIM -> throw new IllegalStateException("claims are decided above");
         };
     }
@@ -276,13 +276,14 @@ public class Lead {
         return null;
     }
 
-    /** A status as the reader's bundle names it: a refusal shows the word, not the code. */
-    private static DefaultMessageSourceResolvable label(LeadStatus status) {
-        return new DefaultMessageSourceResolvable("lead.status." + status.name());
+    /** The refusal of a step that needs the lead in {@code expected}, naming both states in the reader's words. */
+    private DomainException notIn(LeadStatus expected) {
+        return new DomainException("lead.status.expected", Label.of("lead.status", expected),
+                Label.of("lead.status", status));
     }
 
     private DomainException closedRefusal() {
-        return status.isClosed() ? new DomainException("lead.closed", label(status)) : null;
+        return status.isClosed() ? new DomainException("lead.closed", Label.of("lead.status", status)) : null;
     }
 
     /**
@@ -393,7 +394,7 @@ public class Lead {
     /** The data was complete, so the automatic grade stands without a person ({@link ScreeningRule}). */
     public void screenAutomatically(Instant now) {
         if (status != LeadStatus.NEW) {
-            throw new DomainException("lead.status.expected", label(LeadStatus.NEW), label(status));
+            throw notIn(LeadStatus.NEW);
         }
         markScreened(null, now);
     }
@@ -470,7 +471,7 @@ public class Lead {
     /** Routing hands the screened lead to a rep, or the weekly batch a nurtured one; the first response starts. */
     public void routeTo(UUID rep, UUID territory, Instant now) {
         if (status != LeadStatus.SCREENED && status != LeadStatus.NURTURING) {
-            throw new DomainException("lead.status.expected", label(LeadStatus.SCREENED), label(status));
+            throw notIn(LeadStatus.SCREENED);
         }
         takeOver(rep, territory, now);
     }
@@ -504,7 +505,7 @@ public class Lead {
     /** No rep matched: the lead waits in the territory manager's queue (or the general one when null). */
     public void queueFor(UUID manager, UUID territory, Instant now) {
         if (status != LeadStatus.SCREENED || ownerId != null) {
-            throw new DomainException("lead.status.expected", label(LeadStatus.SCREENED), label(status));
+            throw notIn(LeadStatus.SCREENED);
         }
         this.queueManagerId = manager;
         this.territoryId = territory;
@@ -514,7 +515,7 @@ public class Lead {
     /** A C lead goes to the nurture pool, to wait for the weekly batch. */
     public void nurture(Instant now) {
         if (status != LeadStatus.SCREENED) {
-            throw new DomainException("lead.status.expected", label(LeadStatus.SCREENED), label(status));
+            throw notIn(LeadStatus.SCREENED);
         }
         this.status = LeadStatus.NURTURING;
         this.ownerId = null;

@@ -4,6 +4,7 @@ import com.lead2cash.opportunity.Stage;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Ids;
+import com.lead2cash.platform.Label;
 import com.lead2cash.platform.NotAudited;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
@@ -159,7 +159,7 @@ public class Opportunity {
         }
         requireOpen();
         if (target == stage) {
-            throw new DomainException("opportunity.stage.same", label(target));
+            throw new DomainException("opportunity.stage.same", Label.of("opportunity.stage", target));
         }
         if (isBackward(target) && !backConfirmed) {
             throw new FieldValidationException("stage", "opportunity.stage.backUnconfirmed");
@@ -431,7 +431,7 @@ public class Opportunity {
         if (!theirs) {
             throw new ForbiddenException("opportunity.forbidden." + action);
         }
-        throw new DomainException("opportunity.action.notNow." + action, label(stage));
+        throw new DomainException("opportunity.action.notNow." + action, Label.of("opportunity.stage", stage));
     }
 
     /** The stage changes made since the last save, oldest first; the service records and announces them. */
@@ -439,11 +439,6 @@ public class Opportunity {
         List<StageChange> drained = List.copyOf(changes);
         changes.clear();
         return drained;
-    }
-
-    /** A stage as the reader's bundle names it: a refusal shows the word, not the code. */
-    private static DefaultMessageSourceResolvable label(Stage stage) {
-        return new DefaultMessageSourceResolvable("opportunity.stage." + stage.name());
     }
 
     private void requireOpen() {

@@ -4,6 +4,7 @@ import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.InputRules;
+import com.lead2cash.platform.Label;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +14,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
@@ -330,7 +330,7 @@ public class Order {
     private void requireStatus(Set<OrderStatus> allowed) {
         if (!allowed.contains(status)) {
             throw new DomainException("order.status.notAllowed",
-                    new DefaultMessageSourceResolvable("order.status." + status.name()));
+                    Label.of("order.status", status));
         }
     }
 

@@ -3,6 +3,7 @@ package com.lead2cash.platform.internal.fieldrules;
 import com.lead2cash.platform.FieldAccess;
 import com.lead2cash.platform.FieldRules;
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.Label;
 import com.lead2cash.platform.ProtectedField;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.Versioned;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -72,8 +72,8 @@ class FieldRulesApiController {
                     .put(rule.field(), rule.access());
             if (before != null) {
                 throw new FieldValidationException("rules", "fieldRules.error.twice",
-                        new DefaultMessageSourceResolvable("role." + rule.role().name()),
-                        new DefaultMessageSourceResolvable("fieldRules.field." + rule.field().name()));
+                        Label.of("role", rule.role()),
+                        Label.of("fieldRules.field", rule.field()));
             }
         }
         return FieldRulesDto.of(service.replace(wanted, body.version()));

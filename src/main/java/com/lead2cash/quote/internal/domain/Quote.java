@@ -5,6 +5,7 @@ import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.InputRules;
+import com.lead2cash.platform.Label;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
@@ -136,7 +136,7 @@ public class Quote {
             throw new DomainException("quote.revise.accepted");
         }
         if (status == QuoteStatus.SUPERSEDED || status == QuoteStatus.DRAFT) {
-            throw new DomainException("quote.revise.notAllowed", label(status));
+            throw new DomainException("quote.revise.notAllowed", Label.of("quote.status", status));
         }
         Quote next = new Quote();
         next.id = Ids.newId();
@@ -303,17 +303,12 @@ public class Quote {
             throw new DomainException("quote.send.notReviewed");
         }
         throw new DomainException("quote.action.notNow",
-                new DefaultMessageSourceResolvable("quote.action." + action.name()), label(status));
-    }
-
-    /** A status as the reader's bundle names it: a refusal shows the word, not the code. */
-    private static DefaultMessageSourceResolvable label(QuoteStatus status) {
-        return new DefaultMessageSourceResolvable("quote.status." + status.name());
+                Label.of("quote.action", action), Label.of("quote.status", status));
     }
 
     private void requireStatus(QuoteStatus expected, String key) {
         if (status != expected) {
-            throw new DomainException(key, label(status));
+            throw new DomainException(key, Label.of("quote.status", status));
         }
     }
 

@@ -3,6 +3,7 @@ package com.lead2cash.quote.internal.minutes;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.Ids;
+import com.lead2cash.platform.Label;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,7 +13,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
@@ -129,7 +129,7 @@ public class NegotiationMinutes {
         }
         if (!actor.negotiating()) {
             throw new DomainException("minutes.opportunity.notNegotiating",
-                    new DefaultMessageSourceResolvable("opportunity.stage." + actor.stage().name()));
+                    Label.of("opportunity.stage", actor.stage()));
         }
     }
 
@@ -165,7 +165,7 @@ public class NegotiationMinutes {
                     throw new DomainException("minutes.opportunityClosed");
                 }
                 throw new DomainException("minutes.send.notNow",
-                        new DefaultMessageSourceResolvable("minutes.status." + status.name()));
+                        Label.of("minutes.status", status));
             }
             case REVISE -> {
                 requireWritable(actor);

@@ -6,6 +6,7 @@ import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.InputRules;
+import com.lead2cash.platform.Label;
 import com.lead2cash.platform.MoneyText;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -14,7 +15,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
@@ -254,8 +254,8 @@ public class Receivable {
         if (!open(action)) {
             // the action and the state in the reader's words, not their codes
             throw new DomainException("receivable.action.notAllowed",
-                    new DefaultMessageSourceResolvable("receivable.action." + action.name()),
-                    new DefaultMessageSourceResolvable("receivable.state." + state.name()));
+                    Label.of("receivable.action", action),
+                    Label.of("receivable.state", state));
         }
     }
 

@@ -1,5 +1,6 @@
 package com.lead2cash.contract.internal;
 
+import com.lead2cash.contract.internal.domain.ContractRepository;
 import com.lead2cash.customer.OpenBusiness;
 import com.lead2cash.platform.Label;
 import java.util.Collection;
@@ -27,7 +28,7 @@ class ContractOpenBusiness implements OpenBusiness {
     public Map<UUID, List<Fact>> of(Collection<UUID> customerIds) {
         return OpenBusiness.byCustomer(jdbc, """
                 select customer_id, number, status from contract_contract
-                where customer_id in (:ids) and status not in ('ARCHIVED', 'TERMINATED') order by created_at, id""",
+                where customer_id in (:ids) and %s order by created_at, id""".formatted(ContractRepository.OPEN),
                 customerIds, rs -> Fact.of("contract.openBusiness", rs.getString("number"),
                         Label.of("contract.status", rs.getString("status"))));
     }

@@ -5,6 +5,7 @@ import com.lead2cash.customer.OpenBusiness;
 import com.lead2cash.customer.TimelineContributor;
 import com.lead2cash.customer.TimelineCursor;
 import com.lead2cash.customer.TimelineEntry;
+import com.lead2cash.opportunity.internal.domain.OpportunityRepository;
 import com.lead2cash.platform.Label;
 import com.lead2cash.platform.MoneyText;
 import java.util.Collection;
@@ -85,7 +86,7 @@ class OpportunityCustomerRecords implements TimelineContributor, CustomerMergePa
     public Map<UUID, List<Fact>> of(Collection<UUID> customerIds) {
         return OpenBusiness.byCustomer(jdbc, """
                 select customer_id, code, name, stage from opportunity_opportunity
-                where customer_id in (:ids) and stage not in ('WON', 'LOST') order by created_at, id""",
+                where customer_id in (:ids) and %s order by created_at, id""".formatted(OpportunityRepository.OPEN),
                 customerIds, rs -> Fact.of("opportunity.openBusiness", rs.getString("code"), rs.getString("name"),
                         Label.of("opportunity.stage", rs.getString("stage"))));
     }

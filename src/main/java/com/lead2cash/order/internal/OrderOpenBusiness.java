@@ -1,6 +1,7 @@
 package com.lead2cash.order.internal;
 
 import com.lead2cash.customer.OpenBusiness;
+import com.lead2cash.order.internal.domain.OrderRepository;
 import com.lead2cash.platform.Label;
 import java.util.Collection;
 import java.util.List;
@@ -23,7 +24,7 @@ class OrderOpenBusiness implements OpenBusiness {
     public Map<UUID, List<Fact>> of(Collection<UUID> customerIds) {
         return OpenBusiness.byCustomer(jdbc, """
                 select customer_id, number, status from order_order
-                where customer_id in (:ids) and status <> 'ACCEPTED' order by created_at, id""",
+                where customer_id in (:ids) and %s order by created_at, id""".formatted(OrderRepository.OPEN),
                 customerIds, rs -> Fact.of("order.openBusiness", rs.getString("number"),
                         Label.of("order.status", rs.getString("status"))));
     }

@@ -7,6 +7,7 @@ import com.lead2cash.platform.Scope;
 import com.lead2cash.receivable.ContractCollections;
 import com.lead2cash.receivable.internal.domain.AgingBucket;
 import com.lead2cash.receivable.internal.domain.ReceiptMethod;
+import com.lead2cash.receivable.internal.domain.ReceivableRepository;
 import com.lead2cash.receivable.internal.domain.ReceivableState;
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -33,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class ReceivableQueries implements ContractCollections {
 
-    static final String OPEN = "('PLANNED', 'DUE', 'PARTIALLY_PAID', 'OVERDUE')";
+    static final String OPEN = ReceivableRepository.OPEN;
 
     /** A plan as lists show it, with its aging on the reader's today. */
     public record PlanRow(UUID id, UUID contractId, String contractNumber, UUID customerId, UUID ownerId, int position,

@@ -10,6 +10,9 @@ import org.springframework.data.repository.ListCrudRepository;
 
 public interface ContractRepository extends ListCrudRepository<Contract, UUID> {
 
+    /** A contract not closed — not archived or terminated — for queries: open business that keeps its customer. */
+    String OPEN = "status not in ('ARCHIVED', 'TERMINATED')";
+
     /** The contract with its row locked for the rest of the transaction (review outcomes and edits serialise). */
     @Lock(LockMode.PESSIMISTIC_WRITE)
     Optional<Contract> findLockedById(UUID id);
@@ -25,6 +28,6 @@ public interface ContractRepository extends ListCrudRepository<Contract, UUID> {
 
     /** The customer's contracts not closed (archived, terminated) that this person owns, locked (a transfer hands them over). */
     @Query("select * from contract_contract where customer_id = :customerId and owner_id = :ownerId"
-            + " and status not in ('ARCHIVED', 'TERMINATED') order by created_at, id for update")
+            + " and " + OPEN + " order by created_at, id for update")
     List<Contract> findOpenOfCustomerOwnedByForUpdate(UUID customerId, UUID ownerId);
 }

@@ -8,6 +8,9 @@ import org.springframework.data.repository.CrudRepository;
 
 public interface OrderRepository extends CrudRepository<Order, UUID> {
 
+    /** An order not yet accepted, for queries: open business that keeps its customer. */
+    String OPEN = "status <> 'ACCEPTED'";
+
     @Query("select * from order_order where id = :id for update")
     Optional<Order> findByIdForUpdate(UUID id);
 
@@ -15,7 +18,7 @@ public interface OrderRepository extends CrudRepository<Order, UUID> {
     List<Order> findByContract(UUID contractId);
 
     /** The contract's orders not yet accepted that this person owns, locked (they follow the contract's owner). */
-    @Query("select * from order_order where contract_id = :contractId and owner_id = :ownerId and status <> 'ACCEPTED'"
+    @Query("select * from order_order where contract_id = :contractId and owner_id = :ownerId and " + OPEN
             + " order by created_at, id for update")
     List<Order> findOpenOfContractOwnedByForUpdate(UUID contractId, UUID ownerId);
 }

@@ -9,6 +9,9 @@ import org.springframework.data.repository.CrudRepository;
 
 public interface ReceivableRepository extends CrudRepository<Receivable, UUID> {
 
+    /** The states with money still to collect ({@link ReceivableState#OPEN}), for queries: {@code state in OPEN}. */
+    String OPEN = "('PLANNED', 'DUE', 'PARTIALLY_PAID', 'OVERDUE')";
+
     @Query("select * from receivable_plan where contract_id = :contractId order by position")
     List<Receivable> findByContract(UUID contractId);
 
@@ -25,7 +28,7 @@ public interface ReceivableRepository extends CrudRepository<Receivable, UUID> {
 
     /** The contract's plans with money still to collect that this person owns, locked (they follow the contract's owner). */
     @Query("select * from receivable_plan where contract_id = :contractId and owner_id = :ownerId"
-            + " and state in ('PLANNED', 'DUE', 'PARTIALLY_PAID', 'OVERDUE') order by id for update")
+            + " and state in " + OPEN + " order by id for update")
     List<Receivable> findOpenOfContractOwnedByForUpdate(UUID contractId, UUID ownerId);
 
     @Query("select count(*) > 0 from receivable_plan where contract_id = :contractId")

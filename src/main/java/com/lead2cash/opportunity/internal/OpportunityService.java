@@ -138,8 +138,10 @@ public class OpportunityService {
         return save(o);
     }
 
-    /** Moves to a stage; LOST takes a reason from the managed list (the board and the API share this). */
-    /** A move whose stage the caller named deliberately (the board's drag, the API): a move back needs no confirming. */
+    /**
+     * Moves to a stage; LOST takes a reason from the managed list. A move whose stage the caller named deliberately
+     * (the board's drag, the API): a move back needs no confirming.
+     */
     @Transactional
     public Opportunity move(UUID id, Stage target, String lostReason, String lostNote, String lostTo, Long version) {
         return move(id, target, lostReason, lostNote, lostTo, version, true);

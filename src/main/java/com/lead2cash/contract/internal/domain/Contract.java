@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -491,7 +492,7 @@ public class Contract {
         String previous = "USER:" + ownerId;
         ownerId = Objects.requireNonNull(newOwner);
         if (waitingFor != null) {
-            waitingFor = String.join(",", java.util.Arrays.stream(waitingFor.split(","))
+            waitingFor = String.join(",", Arrays.stream(waitingFor.split(","))
                     .map(w -> w.equals(previous) ? "USER:" + newOwner : w).toList());
         }
         updatedAt = now;

@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiPredicate;
@@ -227,7 +228,7 @@ public class Invoice {
      * contract's owner, whatever its status, so the one who now collects the contract's money sees what was invoiced.
      */
     public void handOver(UUID newOwner, Instant now) {
-        ownerId = java.util.Objects.requireNonNull(newOwner);
+        ownerId = Objects.requireNonNull(newOwner);
         updatedAt = now;
     }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
@@ -340,7 +341,7 @@ public class Order {
      */
     public void handOver(UUID newOwner, Instant now) {
         requireStatus(EnumSet.complementOf(EnumSet.of(OrderStatus.ACCEPTED)));
-        ownerId = java.util.Objects.requireNonNull(newOwner);
+        ownerId = Objects.requireNonNull(newOwner);
         updatedAt = now;
     }
 

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
@@ -132,7 +133,7 @@ public class Receivable {
         if (!state.isOpen()) {
             throw new DomainException("receivable.notOpen", contractNumber, position);
         }
-        ownerId = java.util.Objects.requireNonNull(newOwner);
+        ownerId = Objects.requireNonNull(newOwner);
         updatedAt = now;
     }
 

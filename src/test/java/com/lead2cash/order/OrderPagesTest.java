@@ -325,6 +325,19 @@ class OrderPagesTest {
     }
 
     /** The rep records the delivery on the form; the page answers with a redirect. */
+    /** A signed contract's order, shipped whole by operations and delivered on 1 December: it awaits its acceptance. */
+    String deliveredOrder(String customerName, String waybill) {
+        Cookie rep = customers.session(mvc, reviewers().rep());
+        String orderId = shippedOrder(rep, customers.session(mvc, reviewers().operations()), signed(customerName), waybill);
+        expectDelivered(rep, orderId, "2026-12-01");
+        return orderId;
+    }
+
+    String customerOf(String orderId) {
+        return jdbc.sql("select customer_id from order_order where id = cast(:id as uuid)").param("id", orderId)
+                .query(String.class).single();
+    }
+
     void expectDelivered(Cookie rep, String orderId, String deliveredOn) {
         assertThat(mvc.post().uri("/orders/" + orderId + "/delivery").with(csrf()).cookie(rep)
                 .param("deliveredOn", deliveredOn).param("version", state(orderId).get("version").toString()).exchange())
@@ -366,13 +379,9 @@ class OrderPagesTest {
 
     @Test
     void theAcceptanceLinkFormStartsOnTheCustomersPrimaryContact() {
-        String contractId = signed("杭州订单页面九号科技有限公司");
+        String orderId = deliveredOrder("杭州订单页面九号科技有限公司", "SF9");
         Cookie rep = customers.session(mvc, reviewers().rep());
-        Cookie operations = customers.session(mvc, reviewers().operations());
-        String orderId = shippedOrder(rep, operations, contractId, "SF9");
-        expectDelivered(rep, orderId, "2026-12-01");
-        String customerId = jdbc.sql("select customer_id from order_order where id = cast(:id as uuid)").param("id", orderId)
-                .query(String.class).single();
+        String customerId = customerOf(orderId);
         contact(customerId, "验收唯一联系人");
         // the customer's primary contact, else its only one: the one the form should start on
         String expected = jdbc.sql("""
@@ -388,11 +397,8 @@ class OrderPagesTest {
 
     @Test
     void anOrderWhoseCustomerChangedHandsStillOpensForTheRepWhoOwnsIt() {
-        String contractId = signed("杭州订单页面十号科技有限公司");
+        String orderId = deliveredOrder("杭州订单页面十号科技有限公司", "SF10");
         Cookie rep = customers.session(mvc, reviewers().rep());
-        Cookie operations = customers.session(mvc, reviewers().operations());
-        String orderId = shippedOrder(rep, operations, contractId, "SF10");
-        expectDelivered(rep, orderId, "2026-12-01");
         // the customer is someone else's now (a transfer): the order stays the rep's, as its list shows it
         jdbc.sql("update customer_customer set owner_id = :o where id = (select customer_id from order_order where id = cast(:id as uuid))")
                 .param("o", reviewers().manager().id()).param("id", orderId).update();
@@ -409,8 +415,7 @@ class OrderPagesTest {
         Cookie operations = customers.session(mvc, reviewers().operations());
         String orderId = shippedOrder(rep, operations, contractId, "SF5");
         expectDelivered(rep, orderId, "2026-12-01");
-        String customerId = jdbc.sql("select customer_id from order_order where id = cast(:id as uuid)").param("id", orderId)
-                .query(String.class).single();
+        String customerId = customerOf(orderId);
         MvcTestResult sent = mvc.post().uri("/orders/" + orderId + "/acceptance/send?lang=en").with(csrf()).cookie(rep)
                 .param("contactId", contact(customerId, "验收联系人")).exchange();
         // post-redirect-get: the link is shown once on a page of its own, whose reload sends nothing again
@@ -472,15 +477,11 @@ class OrderPagesTest {
 
     @Test
     void theRepChoosesTheAcceptanceDocumentsLanguageChineseWhenNoneIsChosenWhateverTheScreensLanguage() throws Exception {
-        String contractId = signed("杭州订单页面四号科技有限公司");
+        String orderId = deliveredOrder("杭州订单页面四号科技有限公司", "SF4");
         Cookie rep = customers.session(mvc, reviewers().rep());
-        Cookie operations = customers.session(mvc, reviewers().operations());
-        String orderId = shippedOrder(rep, operations, contractId, "SF4");
-        expectDelivered(rep, orderId, "2026-12-01");
         assertThat(page(rep, "/orders/" + orderId, "zh-CN")).contains("name=\"documentLocale\"", "文件语言", "英文");
         assertThat(page(rep, "/orders/" + orderId, "en")).contains("Language of the document");
-        String customerId = jdbc.sql("select customer_id from order_order where id = cast(:id as uuid)").param("id", orderId)
-                .query(String.class).single();
+        String customerId = customerOf(orderId);
         String number = jdbc.sql("select number from order_order where id = cast(:id as uuid)").param("id", orderId)
                 .query(String.class).single();
         java.util.List<Object> seen = new java.util.ArrayList<>();

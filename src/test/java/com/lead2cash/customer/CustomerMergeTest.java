@@ -34,6 +34,40 @@ class CustomerMergeTest {
     @Autowired MutableClock clock;
     @Autowired JdbcClient jdbc;
 
+    /** The notices of merges into {@code survivor}, as "recipient titleKey link". */
+    private List<String> mergeNotices(String survivor) {
+        return jdbc.sql("select recipient_id || ' ' || title_key || ' ' || coalesce(link, 'null') from notification_message"
+                        + " where title_key like 'customer.notify.merged%' and args::text like :survivor")
+                .param("survivor", "%" + jdbc.sql("select code from customer_customer where id = :id")
+                        .param("id", UUID.fromString(survivor)).query(String.class).single() + "%").query(String.class).list();
+    }
+
+    @Test
+    void withoutTheBoxTheDuplicateOwnersOpenBusinessStaysWithThemAndBothAreTold() {
+        clock.set(TestClock.START);
+        var company = support.company("mergekeep");
+        String rep = support.bearer(mvc, company.eastRep());
+        String rep2 = support.bearer(mvc, company.eastRep2());
+        String a = support.customer(mvc, rep, "合并留业务科技有限公司", "\"grade\":\"B\"").get("id").asString();
+        String b = support.json(support.post(mvc, rep2, "/api/v1/customers",
+                "{\"name\":\"合并留业务科技有限公司\",\"duplicateReason\":\"先录再查\"}")).get("id").asString();
+        UUID opportunity = opportunities.open(new Opportunities.NewOpportunity(UUID.fromString(b), "MES 项目",
+                new BigDecimal("120000"), company.eastRep2().id(), null));
+
+        assertThat(support.post(mvc, support.bearer(mvc, company.eastManager()), "/api/v1/customers/" + a + "/merge",
+                "{\"mergedId\":\"" + b + "\",\"reason\":\"同一家公司\",\"openBusinessFollows\":false}")).hasStatusOk();
+
+        assertThat(jdbc.sql("select customer_id || ' ' || owner_id from opportunity_opportunity where id = :id")
+                .param("id", opportunity).query(String.class).single())
+                .as("on the survivor, still rep2's").isEqualTo(a + " " + company.eastRep2().id());
+        assertThat(mergeNotices(a)).containsExactlyInAnyOrder(
+                company.eastRep().id() + " customer.notify.mergedToYou /customers/" + a,
+                company.eastRep2().id() + " customer.notify.mergedAway null");
+        JsonNode timeline = support.getJson(mvc, rep, "/api/v1/customers/" + a + "/timeline?size=50");
+        assertThat(timeline.get("items").valueStream().map(e -> e.get("messageKey").asString()))
+                .contains("customer.history.mergedFrom").doesNotContain("customer.history.mergedBusinessFollowed");
+    }
+
     private long count(String sql, Object id) {
         return jdbc.sql(sql).param("id", id).query(Long.class).single();
     }
@@ -96,6 +130,13 @@ class CustomerMergeTest {
         assertThat(count("select count(*) from opportunity_opportunity where customer_id = :id", UUID.fromString(a))).isEqualTo(1);
         assertThat(jdbc.sql("select customer_id from opportunity_opportunity where id = :id").param("id", opportunity)
                 .query(UUID.class).single()).isEqualTo(UUID.fromString(a));
+        // rep2 lost the customer: the open opportunity they held of it went to the survivor's owner (decision 0023),
+        // and both were told, once each
+        assertThat(jdbc.sql("select owner_id from opportunity_opportunity where id = :id").param("id", opportunity)
+                .query(UUID.class).single()).isEqualTo(company.eastRep().id());
+        assertThat(mergeNotices(a)).containsExactlyInAnyOrder(
+                company.eastRep().id() + " customer.notify.mergedToYouWithBusiness /customers/" + a,
+                company.eastRep2().id() + " customer.notify.mergedAwayWithBusiness null");
         // the merged customer's follow-up deadline is closed; the survivor follows up from the latest follow-up of both
         assertThat(support.deadlines("Customer", b)).last().asString().isIn("C2:CANCELLED", "C2:MET");
         assertThat(support.deadlines("Customer", a)).last().isEqualTo("C2:OPEN");
@@ -113,7 +154,7 @@ class CustomerMergeTest {
         assertThat(timeline.get("items").valueStream().map(e -> e.get("kind").asString()))
                 .contains("activity", "opportunity", "event", "deadline");
         assertThat(timeline.get("items").valueStream().map(e -> e.get("messageKey").asString()))
-                .contains("customer.history.mergedFrom", "customer.history.created");
+                .contains("customer.history.mergedFrom", "customer.history.created", "customer.history.mergedBusinessFollowed");
         // the merged customer's deadlines that ran are the survivor's history too
         List<String> mergedDeadlines = jdbc.sql("select 'deadline:' || id from sop_deadline where subject_type = 'Customer'"
                 + " and subject_id = :b and not (state = 'CANCELLED' and breached_at is null)").param("b", b).query(String.class).list();

@@ -162,10 +162,12 @@ class CustomerPagesTest {
         assertThat(FormHtml.selected(page, "transfer-owner")).isEqualTo(company.eastRep2().id().toString());
         assertThat(FormHtml.inputValue(page, "transfer-reason")).isEqualTo("区域调整");
         assertThat(FormHtml.checked(page, "transfer-business")).as("left unticked, it comes back unticked").isFalse();
+        assertThat(FormHtml.checked(page, "merge-business")).as("a merge hands the duplicate owner's business over too").isTrue();
         refused(manager, path + "/merge", "customer.merge.unknown", "mergedCode", "C-0000-000000", "reason", "同一家公司重复登记");
         page = page(manager, path, "en");
         assertThat(FormHtml.inputValue(page, "merge-code")).isEqualTo("C-0000-000000");
         assertThat(FormHtml.inputValue(page, "merge-reason")).isEqualTo("同一家公司重复登记");
+        assertThat(FormHtml.checked(page, "merge-business")).as("left unticked, it comes back unticked").isFalse();
     }
 
     @Test

@@ -1,12 +1,16 @@
 package com.lead2cash.customer.internal;
 
 import com.lead2cash.customer.CustomerMergeParticipant;
+import com.lead2cash.customer.CustomerOwnerChanged;
 import com.lead2cash.customer.CustomerStatus;
 import com.lead2cash.customer.CustomersMerged;
 import com.lead2cash.customer.internal.domain.Customer;
 import com.lead2cash.customer.internal.domain.CustomerAction;
 import com.lead2cash.customer.internal.domain.CustomerRepository;
+import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.AuditTrail;
+import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.FieldValidationException;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,6 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
  * the survivor from the latest follow-up of both, and the merged customer stays, closed, pointing to
  * the survivor. One transaction, audited with what moved. A merge is not undone by the product
  * (docs/decisions/0010-customers.md).
+ * <p>
+ * When the two belong to different people, the merged customer's owner loses it: unless the manager says otherwise,
+ * the open business they hold goes to the survivor's owner as in a transfer (docs/decisions/0023), and both are told.
  */
 @Service
 public class CustomerMerge {
@@ -41,13 +48,16 @@ public class CustomerMerge {
     private final CustomerHistory history;
     private final List<CustomerMergeParticipant> participants;
     private final AuditTrail audit;
+    private final Notifier notifier;
+    private final OrgDirectory directory;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CustomerMerge(CustomerRepository customers, CustomerAccess access, CustomerPolicy policy, CadenceDeadlines cadence,
                   CustomerHistory history, List<CustomerMergeParticipant> participants, AuditTrail audit,
-                  JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+                  Notifier notifier, OrgDirectory directory, JdbcClient jdbc, ApplicationEventPublisher events,
+                  Clock clock) {
         this.customers = customers;
         this.access = access;
         this.policy = policy;
@@ -55,13 +65,15 @@ public class CustomerMerge {
         this.history = history;
         this.participants = participants;
         this.audit = audit;
+        this.notifier = notifier;
+        this.directory = directory;
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
     }
 
     @Transactional
-    public Merged merge(UUID survivorId, UUID mergedId, String reason) {
+    public Merged merge(UUID survivorId, UUID mergedId, String reason, boolean openBusinessFollows) {
         if (mergedId == null) {
             throw new FieldValidationException("mergedId", "customer.merge.required");
         }
@@ -105,6 +117,7 @@ public class CustomerMerge {
             // the company is as far along as the further of the two records
             survivor.reached(merged.status(), now);
         }
+        UUID mergedOwner = merged.ownerId();
         String mergedRule = merged.cadenceRule();
         Instant mergedDue = merged.followUpDueAt();
         merged.mergeInto(survivor.id(), now);
@@ -116,9 +129,38 @@ public class CustomerMerge {
 
         history.record(survivor.id(), now, "customer.history.mergedFrom", merged.code(), merged.name(), reason.strip());
         history.record(merged.id(), now, "customer.history.mergedInto", survivor.code(), survivor.name(), reason.strip());
+        // the merged owner's open business, now the survivor's, goes to the survivor's owner: the listeners of a
+        // transfer move it in this transaction, each through its aggregate (a refusal undoes the whole merge)
+        CustomerOwnerChanged handOver = new CustomerOwnerChanged(survivor.id(), mergedOwner, survivor.ownerId(),
+                openBusinessFollows);
+        if (handOver.handsOverOpenBusiness()) {
+            history.record(survivor.id(), now, "customer.history.mergedBusinessFollowed", name(mergedOwner),
+                    name(survivor.ownerId()));
+            events.publishEvent(handOver);
+        }
         audit.record("customer.merged", "Customer", survivor.id(), merged.code() + " → " + survivor.code() + " "
                 + moved + "; " + reason.strip());
         events.publishEvent(new CustomersMerged(survivor.id(), merged.id()));
+        tellOwners(survivor, merged, mergedOwner, handOver.handsOverOpenBusiness(), reason.strip());
         return new Merged(survivor, moved);
+    }
+
+    /** The owner of the merged customer loses it to another's: both are told (once each, not per record moved). */
+    private void tellOwners(Customer survivor, Customer merged, UUID mergedOwner, boolean businessFollowed, String reason) {
+        UUID survivorOwner = survivor.ownerId();
+        if (mergedOwner == null || survivorOwner == null || mergedOwner.equals(survivorOwner)) {
+            return;
+        }
+        notifier.send(Notification.of(survivorOwner, CustomerOwnership.NOTIFICATION_KIND,
+                businessFollowed ? "customer.notify.mergedToYouWithBusiness" : "customer.notify.mergedToYou",
+                "/customers/" + survivor.id(), merged.code(), merged.name(), survivor.code(), survivor.name(), reason));
+        // no link: the survivor is another's customer
+        notifier.send(Notification.of(mergedOwner, CustomerOwnership.NOTIFICATION_KIND,
+                businessFollowed ? "customer.notify.mergedAwayWithBusiness" : "customer.notify.mergedAway", null,
+                merged.code(), merged.name(), survivor.code(), survivor.name(), name(survivorOwner), reason));
+    }
+
+    private String name(UUID person) {
+        return directory.person(person).map(OrgDirectory.Person::displayName).orElse(person.toString());
     }
 }

@@ -105,7 +105,12 @@ class CustomerApiController {
     record CustomerBulkTransferResult(int transferred) {
     }
 
-    record CustomerMergeRequest(UUID mergedId, String reason) {
+    record CustomerMergeRequest(UUID mergedId, String reason, Boolean openBusinessFollows) {
+
+        /** The merged owner's open business goes to the survivor's owner unless said otherwise (decision 0023). */
+        boolean businessFollows() {
+            return !Boolean.FALSE.equals(openBusinessFollows);
+        }
     }
 
     record CustomerMergeResult(CustomerViews.CustomerView survivor, Map<String, Integer> moved) {
@@ -257,7 +262,7 @@ class CustomerApiController {
     @PostMapping("/api/v1/customers/{id}/merge")
     @PreAuthorize(RoleChecks.MANAGERS)
     CustomerMergeResult merge(@PathVariable UUID id, @RequestBody CustomerMergeRequest body) {
-        CustomerMerge.Merged merged = merge.merge(id, body.mergedId(), body.reason());
+        CustomerMerge.Merged merged = merge.merge(id, body.mergedId(), body.reason(), body.businessFollows());
         return new CustomerMergeResult(views.of(merged.survivor()), merged.moved());
     }
 

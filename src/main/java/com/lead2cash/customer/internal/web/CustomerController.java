@@ -459,9 +459,12 @@ class CustomerController {
 
     @PostMapping("/customers/{id}/merge")
     String merge(@PathVariable UUID id, @RequestParam(required = false) String mergedCode,
-                 @RequestParam(required = false) String reason, RefusedInput refused, RedirectAttributes redirect) {
+                 @RequestParam(required = false) String reason,
+                 @RequestParam(defaultValue = "false") boolean openBusinessFollows,
+                 RefusedInput refused, RedirectAttributes redirect) {
         return act(id, redirect, "customer.flash.merged",
-                () -> Flash.typed(redirect, "mergeTyped", "mergedCode", mergedCode, "reason", reason), () -> {
+                () -> Flash.typed(redirect, "mergeTyped", "mergedCode", mergedCode, "reason", reason,
+                        "openBusinessFollows", openBusinessFollows), () -> {
             // this customer first: one out of scope is the 404 page, not a refusal of the code typed
             access.visible(id);
             refused.check();
@@ -472,7 +475,7 @@ class CustomerController {
             if (other == null) {
                 throw new com.lead2cash.platform.FieldValidationException("mergedCode", "customer.merge.unknown");
             }
-            merge.merge(id, other.id(), reason);
+            merge.merge(id, other.id(), reason, openBusinessFollows);
         });
     }
 

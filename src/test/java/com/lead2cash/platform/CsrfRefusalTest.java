@@ -86,6 +86,51 @@ class CsrfRefusalTest {
         assertRefusalPage(htmx, "请刷新页面后重试");
     }
 
+    @Test
+    void aFormPostedAfterTheSessionEndedGoesThroughSignInBackToItsPageToldNothingWasSaved() throws Exception {
+        LeadTestSupport.Company co = support.company(mvc, "csrfended");
+        // a session that ended (timed out): its cookie names no session any more, so the form's token is gone too
+        Cookie ended = new Cookie("SESSION", "ZW5kZWQ");
+        MvcTestResult form = mvc.post().uri("/needs-analyses/" + UUID.randomUUID() + "/send").cookie(ended)
+                .header(HttpHeaders.REFERER, "http://localhost/customers/abc?tab=needs")
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").accept(MediaType.TEXT_HTML).param("contactId", "x")
+                .exchange();
+        assertThat(form).as("not the 403 page: sign in again").hasStatus(302).hasRedirectedUrl("/customers/abc?tab=needs");
+        Cookie fresh = form.getResponse().getCookie("SESSION");
+        assertThat(fresh).isNotNull();
+
+        // the page asks for sign-in, which says why, once
+        assertThat(mvc.get().uri("/customers/abc?tab=needs").cookie(fresh).accept(MediaType.TEXT_HTML).exchange())
+                .hasStatus(302).redirectedUrl().endsWith("/login");
+        MvcTestResult signIn = mvc.get().uri("/login").cookie(fresh).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").exchange();
+        assertThat(signIn.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("id=\"login-session-ended\"", "登录已失效，您刚才提交的内容未保存");
+        assertThat(mvc.get().uri("/login").cookie(fresh).exchange().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .as("said once").doesNotContain("id=\"login-session-ended\"");
+
+        // signing in returns to the form's page
+        MvcTestResult signedIn = mvc.post().uri("/login").cookie(fresh)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("username", co.junior().username()).param("password", Fixtures.PASSWORD).exchange();
+        assertThat(signedIn).hasStatus(302);
+        assertThat(signedIn.getResponse().getRedirectedUrl()).contains("/customers/abc?tab=needs");
+
+        // a Referer of another site, or none, is not followed: the home page
+        for (String referer : new String[] {"https://evil.example/customers/abc", "//evil.example/x", null}) {
+            var post = mvc.post().uri("/needs-analyses/" + UUID.randomUUID() + "/send").cookie(ended)
+                    .accept(MediaType.TEXT_HTML).param("contactId", "x");
+            if (referer != null) {
+                post = post.header(HttpHeaders.REFERER, referer);
+            }
+            assertThat(post.exchange()).as(String.valueOf(referer)).hasStatus(302).hasRedirectedUrl("/");
+        }
+        // a part of a page reloads its page through sign-in, as after any ended session
+        MvcTestResult htmx = mvc.post().uri("/needs-analyses/" + UUID.randomUUID() + "/send").cookie(ended)
+                .header("HX-Request", "true").header("HX-Current-URL", "http://localhost/customers/abc").exchange();
+        assertThat(htmx).hasStatus(401);
+        assertThat(htmx.getResponse().getHeader("HX-Redirect")).isEqualTo("/customers/abc");
+    }
+
     private static void assertRefusalPage(MvcTestResult result, String advice) throws Exception {
         assertThat(result.getResponse().getContentType()).startsWith(MediaType.TEXT_HTML_VALUE);
         assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8))

@@ -137,9 +137,10 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                // a refusal (a form without its CSRF token included) is the product's 403 page, not Boot's error JSON
+                // a refusal (a form without its CSRF token included) is the product's 403 page, not Boot's error JSON;
+                // a form posted after the session ended goes through sign-in back to its page
                 .exceptionHandling(e -> e.authenticationEntryPoint(PartialRequestSignIn.orSignInPage("/login"))
-                        .accessDeniedHandler(refusals))
+                        .accessDeniedHandler(new FormAfterSessionEnded(refusals, PartialRequestSignIn.orSignInPage("/login"))))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
                         .failureHandler(new LoginFailureHandler()).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))

@@ -29,6 +29,9 @@ public class RefusalPage implements AccessDeniedHandler {
     /** Where the pages customers' contacts open without an account live (the link is the credential). */
     public static final String PUBLIC_LINKS = "/c/";
 
+    /** Set in a new session when a form arrived after the old one ended, for the sign-in page to say so; read once. */
+    public static final String SESSION_ENDED = "l2c.signIn.sessionEnded";
+
     private final ViewResolver views;
     private final LocaleResolver locales;
 

@@ -4,6 +4,8 @@ import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.HomePanel;
 import com.lead2cash.platform.NavigationEntry;
 import com.lead2cash.platform.Role;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -24,7 +26,12 @@ class ShellController {
     }
 
     @GetMapping("/login")
-    String login() {
+    String login(HttpServletRequest request, Model model) {
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(RefusalPage.SESSION_ENDED) != null) {
+            session.removeAttribute(RefusalPage.SESSION_ENDED);
+            model.addAttribute("sessionEnded", true);
+        }
         return "login";
     }
 

@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -47,7 +46,7 @@ final class FormAfterSessionEnded implements AccessDeniedHandler {
             return;
         }
         // the page the form was on: a GET of it goes through sign-in, which then returns to it
-        response.sendRedirect(pageOfForm(request));
+        response.sendRedirect(PartialRequestSignIn.pageOnThisServer(request.getHeader(HttpHeaders.REFERER), request));
     }
 
     private static boolean signedOut() {
@@ -57,25 +56,5 @@ final class FormAfterSessionEnded implements AccessDeniedHandler {
 
     private static boolean onPublicLink(HttpServletRequest request) {
         return request.getRequestURI().startsWith(request.getContextPath() + RefusalPage.PUBLIC_LINKS);
-    }
-
-    /** The Referer's path and query when it is a page of this server; else the home page. */
-    private static String pageOfForm(HttpServletRequest request) {
-        String context = request.getContextPath();
-        String referer = request.getHeader(HttpHeaders.REFERER);
-        if (referer != null) {
-            try {
-                URI page = URI.create(referer);
-                String path = page.getRawPath();
-                boolean here = page.getHost() == null || page.getHost().equalsIgnoreCase(request.getServerName());
-                if (here && path != null && path.startsWith(context + "/") && !path.startsWith("//")
-                        && !path.contains("\\")) {
-                    return path + (page.getRawQuery() == null ? "" : "?" + page.getRawQuery());
-                }
-            } catch (IllegalArgumentException unreadable) {
-                // not a URL: the home page, below
-            }
-        }
-        return context + "/";
     }
 }

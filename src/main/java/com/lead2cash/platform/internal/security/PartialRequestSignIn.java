@@ -37,17 +37,26 @@ final class PartialRequestSignIn implements AuthenticationEntryPoint {
      * then the page sign-in returns to, in place of the part asked for.
      */
     private static String pageOf(HttpServletRequest request) {
+        return pageOnThisServer(request.getHeader("HX-Current-URL"), request);
+    }
+
+    /**
+     * The path and query of {@code url} when it is a page of this server (no other host, under the context path);
+     * else the home page. Only a path is ever given back, so no answer can lead the browser to another site.
+     */
+    static String pageOnThisServer(String url, HttpServletRequest request) {
         String context = request.getContextPath();
-        String current = request.getHeader("HX-Current-URL");
-        if (current != null) {
+        if (url != null) {
             try {
-                URI page = URI.create(current);
+                URI page = URI.create(url);
                 String path = page.getRawPath();
-                if (path != null && path.startsWith(context + "/") && !path.startsWith("//")) {
+                boolean here = page.getHost() == null || page.getHost().equalsIgnoreCase(request.getServerName());
+                if (here && path != null && path.startsWith(context + "/") && !path.startsWith("//")
+                        && !path.contains("\\")) {
                     return path + (page.getRawQuery() == null ? "" : "?" + page.getRawQuery());
                 }
             } catch (IllegalArgumentException unreadable) {
-                // not a URL: the sign-in page, below
+                // not a URL: the home page, below
             }
         }
         return context + "/";

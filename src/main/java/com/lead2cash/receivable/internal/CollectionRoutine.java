@@ -74,10 +74,8 @@ public class CollectionRoutine {
 
     /** P1 — the rep hears of a plan due in the window, and owns the deadline to remind the customer. */
     private int remind(Instant now) {
-        List<UUID> due = jdbc.sql("""
-                select id from receivable_plan where remind_at <= :now
-                  and state in ('PLANNED', 'DUE', 'PARTIALLY_PAID', 'OVERDUE')
-                order by remind_at, id limit :max for update skip locked""")
+        List<UUID> due = jdbc.sql("select id from receivable_plan where remind_at <= :now and state in "
+                        + ReceivableRepository.OPEN + " order by remind_at, id limit :max for update skip locked")
                 .param("now", Timestamp.from(now)).param("max", MAX_PER_RUN).query(UUID.class).list();
         for (UUID id : due) {
             Receivable r = plans.findById(id).orElseThrow();

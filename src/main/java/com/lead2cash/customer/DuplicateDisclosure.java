@@ -1,6 +1,9 @@
 package com.lead2cash.customer;
 
+import com.lead2cash.platform.FieldRules;
 import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.platform.ProtectedField;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,11 @@ import java.util.UUID;
  * its details; any other only says that a record of another team matches, on what, and who owns it
  * (so the asker knows whom to ask) — never its id, code, name, status or owner id. What matched is
  * decided by {@link CompanyKeys}; whether the asker may read a record, by the module that owns it.
+ * <p>
+ * A match on a field the administrator hides from the asker's role (docs/decisions/0022: never matched by a
+ * search) is not told as such: the phone or e-mail is left out of what matched, and a record matched on nothing
+ * else is told without its owner — the asker learns that another team's record matches, not whose, so a hidden
+ * phone cannot be probed for who holds it (the duplicate is still reported: it is one).
  */
 public final class DuplicateDisclosure {
 
@@ -38,18 +46,37 @@ public final class DuplicateDisclosure {
                             List<String> matchedOn, UUID ownerId, String ownerName) {
     }
 
-    /** Cuts each match to what its asker may know; the owners' names are read in one lookup. */
-    public static List<Disclosed> disclose(List<Found> found, OrgDirectory directory) {
+    /**
+     * Cuts each match to what its asker (the user on this thread, whose field rules apply) may know; the owners'
+     * names are read in one lookup.
+     */
+    public static List<Disclosed> disclose(List<Found> found, OrgDirectory directory, FieldRules rules) {
         Set<UUID> owners = new HashSet<>();
         found.stream().map(Found::ownerId).filter(Objects::nonNull).forEach(owners::add);
         Map<UUID, OrgDirectory.Person> people = owners.isEmpty() ? Map.of() : directory.people(owners);
+        Map<ProtectedField, Boolean> hidden = new EnumMap<>(ProtectedField.class);
         return found.stream().map(f -> {
             OrgDirectory.Person owner = f.ownerId() == null ? null : people.get(f.ownerId());
             String ownerName = owner == null ? null : owner.displayName();
-            return f.readable()
-                    ? new Disclosed(f.kind(), true, f.id(), f.code(), f.name(), f.status(), f.matchedOn(), f.ownerId(),
-                            ownerName)
-                    : new Disclosed(f.kind(), false, null, null, null, null, f.matchedOn(), null, ownerName);
+            if (f.readable()) {
+                return new Disclosed(f.kind(), true, f.id(), f.code(), f.name(), f.status(), f.matchedOn(), f.ownerId(),
+                        ownerName);
+            }
+            List<String> told = f.matchedOn().stream().filter(key -> {
+                ProtectedField field = fieldOf(f.kind(), key);
+                return field == null || !hidden.computeIfAbsent(field, x -> rules.sight(x).hidden());
+            }).toList();
+            return new Disclosed(f.kind(), false, null, null, null, null, told, null, told.isEmpty() ? null : ownerName);
         }).toList();
+    }
+
+    /** The protected field a match on {@code key} of a record of {@code kind} was made through; null for none. */
+    static ProtectedField fieldOf(String kind, String key) {
+        boolean lead = "LEAD".equals(kind);
+        return switch (key) {
+            case "PHONE" -> lead ? ProtectedField.LEAD_PHONE : ProtectedField.CONTACT_PHONE;
+            case "EMAIL" -> lead ? ProtectedField.LEAD_EMAIL : ProtectedField.CONTACT_EMAIL;
+            default -> null;
+        };
     }
 }

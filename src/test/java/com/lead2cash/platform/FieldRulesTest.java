@@ -140,6 +140,40 @@ class FieldRulesTest {
     }
 
     @Test
+    void aDuplicateFoundOnlyThroughAPhoneHiddenFromTheAskerIsReportedWithoutWhoseItIs() {
+        var company = support.company("dupfields");
+        String east = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, east, "东部电话查重有限公司", null).get("id").asString();
+        support.post(mvc, east, "/api/v1/customers/" + id + "/contacts", "{\"name\":\"郑经理\",\"phone\":\"13955554444\"}");
+        String west = support.bearer(mvc, company.westRep());
+        String probe = """
+                {"companyName":"%s","contactName":"某人","phone":"13955554444","source":"TRADE_SHOW"}""";
+
+        // by default a rep of another team learns whom to ask: the phone matched, and the owner
+        JsonNode told = duplicateOf(support.post(mvc, west, "/api/v1/leads", probe.formatted("毫不相干贸易甲有限公司")), "CUSTOMER");
+        assertThat(told.get("matchedOn").valueStream().map(JsonNode::asString)).containsExactly("PHONE");
+        assertThat(told.get("ownerName").asString()).isEqualTo(company.eastRep().displayName());
+
+        // the administrator hides contacts' phones from reps: the match is still reported, but neither that the
+        // phone matched nor whose customer it is — a hidden phone cannot be probed for its owner
+        support.fieldRules(mvc, "[{\"role\":\"SALES_REP\",\"field\":\"CONTACT_PHONE\",\"access\":\"HIDDEN\"}]");
+        JsonNode withheld = duplicateOf(support.post(mvc, west, "/api/v1/leads", probe.formatted("毫不相干贸易乙有限公司")), "CUSTOMER");
+        assertThat(withheld.get("inScope").asBoolean()).isFalse();
+        assertThat(withheld.get("matchedOn").size()).isZero();
+        assertThat(withheld.get("ownerName").isNull()).isTrue();
+        assertThat(withheld.toString()).doesNotContain(company.eastRep().displayName(), "东部电话查重");
+    }
+
+    /** The one duplicate of {@code kind} a lead capture reported. */
+    private JsonNode duplicateOf(org.springframework.test.web.servlet.assertj.MvcTestResult captured, String kind) {
+        assertThat(captured).hasStatus(201);
+        List<JsonNode> found = support.json(captured).get("duplicates").valueStream()
+                .filter(d -> kind.equals(d.get("kind").asString())).toList();
+        assertThat(found).hasSize(1);
+        return found.get(0);
+    }
+
+    @Test
     void aStaleDoubledOrUnversionedChangeIsRefusedAndChangesNothingAndOnlyAnAdministratorMayChange() {
         var company = support.company("fieldrefusals");
         String admin = support.bearer(mvc, "admin");

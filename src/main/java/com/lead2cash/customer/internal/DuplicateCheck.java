@@ -3,6 +3,7 @@ package com.lead2cash.customer.internal;
 import com.lead2cash.customer.CompanyKeys;
 import com.lead2cash.customer.CustomerDirectory.CustomerMatch;
 import com.lead2cash.customer.DuplicateDisclosure;
+import com.lead2cash.platform.FieldRules;
 import com.lead2cash.platform.OrgDirectory;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,11 +33,13 @@ public class DuplicateCheck {
     private final JdbcClient jdbc;
     private final CustomerAccess access;
     private final OrgDirectory directory;
+    private final FieldRules fieldRules;
 
-    DuplicateCheck(JdbcClient jdbc, CustomerAccess access, OrgDirectory directory) {
+    DuplicateCheck(JdbcClient jdbc, CustomerAccess access, OrgDirectory directory, FieldRules fieldRules) {
         this.jdbc = jdbc;
         this.access = access;
         this.directory = directory;
+        this.fieldRules = fieldRules;
     }
 
     private record Candidate(UUID id, String code, String name, UUID ownerId, List<CompanyKeys> keys) {
@@ -61,7 +64,7 @@ public class DuplicateCheck {
                 .map(c -> new DuplicateDisclosure.Found("CUSTOMER", c.id(), c.code(), c.name(), null, c.matchedOn(),
                         c.ownerId(), access.isVisible(c.ownerId())))
                 .toList();
-        return DuplicateDisclosure.disclose(found, directory).stream()
+        return DuplicateDisclosure.disclose(found, directory, fieldRules).stream()
                 .map(d -> new Match(d.id(), d.code(), d.name(), d.matchedOn(), d.visible(), d.ownerId(), d.ownerName()))
                 .toList();
     }
@@ -77,7 +80,7 @@ public class DuplicateCheck {
         List<DuplicateDisclosure.Found> found = new ArrayList<>();
         candidates.values().forEach(matches -> matches.forEach(c -> found.add(new DuplicateDisclosure.Found("CUSTOMER",
                 c.id(), c.code(), c.name(), null, c.matchedOn(), c.ownerId(), visible.test(c.ownerId())))));
-        Iterator<DuplicateDisclosure.Disclosed> disclosed = DuplicateDisclosure.disclose(found, directory).iterator();
+        Iterator<DuplicateDisclosure.Disclosed> disclosed = DuplicateDisclosure.disclose(found, directory, fieldRules).iterator();
         Map<CompanyKeys, List<Match>> all = new LinkedHashMap<>();
         candidates.forEach((probe, matches) -> {
             List<Match> cut = new ArrayList<>(matches.size());

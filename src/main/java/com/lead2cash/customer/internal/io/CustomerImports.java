@@ -380,7 +380,9 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
         for (DuplicateCheck.Match m : found) {
             row.problems().add(new CustomerImportRowError(line, "name", m.visible()
                     ? text("customer.import.duplicate", new Object[] {m.code() + " " + m.name()}, locale)
-                    : text("customer.import.duplicateOtherTeam", new Object[] {m.ownerName() == null ? "—" : m.ownerName()}, locale)));
+                    // no owner named: unowned, or matched only on a field hidden from the uploader (decision 0022)
+                    : m.ownerName() == null ? text("customer.import.duplicateOtherTeamUnnamed", new Object[0], locale)
+                    : text("customer.import.duplicateOtherTeam", new Object[] {m.ownerName()}, locale)));
             break;
         }
         boolean repeated = !seen.add("n:" + keys.name()) | (keys.uscc() != null && !seen.add("u:" + keys.uscc()));

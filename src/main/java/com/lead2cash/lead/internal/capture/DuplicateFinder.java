@@ -8,6 +8,7 @@ import com.lead2cash.lead.internal.domain.LeadDraft;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DataScope;
 import com.lead2cash.platform.DeferredInserts;
+import com.lead2cash.platform.FieldRules;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.PerTransaction;
 import com.lead2cash.platform.Scope;
@@ -111,14 +112,16 @@ public class DuplicateFinder {
     private final DeferredInserts inserts;
     private final DataScope dataScope;
     private final OrgDirectory directory;
+    private final FieldRules fieldRules;
 
     DuplicateFinder(JdbcClient jdbc, CustomerDirectory customers, DeferredInserts inserts, DataScope dataScope,
-                    OrgDirectory directory) {
+                    OrgDirectory directory, FieldRules fieldRules) {
         this.jdbc = jdbc;
         this.customers = customers;
         this.inserts = inserts;
         this.dataScope = dataScope;
         this.directory = directory;
+        this.fieldRules = fieldRules;
     }
 
     /** Fetches the candidates of all these drafts in two or three queries, for the checks this transaction will make. */
@@ -237,7 +240,7 @@ public class DuplicateFinder {
                 .computeIfAbsent(me, m -> dataScope.current());
         List<DuplicateDisclosure.Found> found = matches.stream().map(m -> new DuplicateDisclosure.Found(m.kind(),
                 m.id(), m.code(), m.name(), m.status(), m.matchedOn(), m.ownerId(), reaches(m, me, scope))).toList();
-        List<DuplicateDisclosure.Disclosed> disclosed = DuplicateDisclosure.disclose(found, directory);
+        List<DuplicateDisclosure.Disclosed> disclosed = DuplicateDisclosure.disclose(found, directory, fieldRules);
         List<Duplicate> duplicates = new ArrayList<>();
         for (int i = 0; i < matches.size(); i++) {
             Match m = matches.get(i);

@@ -89,4 +89,31 @@ class AdminJourneyBrowserTest extends BrowserTestCase {
         assertThat(page.locator(".dropdown-menu.show")).isVisible();
         org.assertj.core.api.Assertions.assertThat(refused).isEmpty();
     }
+
+    /**
+     * The menu bar fits the screen in the longer language with every entry an administrator sees: the entries wrap
+     * onto a second line rather than pushing the bell, the language and the user's menu (with log out) off screen.
+     */
+    @Test
+    void theMenuBarFitsALaptopScreenInEnglishWithTheUserMenuInReach() {
+        for (int width : new int[] {1280, 1920}) {
+            Page page = browser.newPage("en", width, 800);
+            page.navigate(base() + "/login");
+            page.fill("#username", "admin");
+            page.fill("#password", Fixtures.ADMIN_PASSWORD);
+            page.click("#login-submit");
+            assertThat(page.locator("#notification-bell")).isVisible();
+            Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+            org.assertj.core.api.Assertions.assertThat(((Number) overflow).intValue()).as("sideways scroll at " + width)
+                    .isLessThanOrEqualTo(0);
+            for (String menu : new String[] {"#userMenu", "#langMenu", "#notification-bell", "#adminMenu"}) {
+                var box = page.locator(menu).boundingBox();
+                org.assertj.core.api.Assertions.assertThat(box.x + box.width).as(menu + " at " + width)
+                        .isLessThanOrEqualTo(width);
+            }
+            page.click("#userMenu");
+            assertThat(page.locator("#logout")).isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/menu-en-" + width + ".png")));
+        }
+    }
 }

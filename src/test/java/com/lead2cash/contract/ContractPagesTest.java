@@ -120,6 +120,9 @@ class ContractPagesTest {
         assertThat(detail).doesNotContain("改写到一半的违约责任条款");
         assertThat(detail).contains("与模板不同", "<del class=\"text-danger\">二</del>", "<ins class=\"text-success\">三</ins>")
                 .doesNotContain("{{buyer.taxId}}");
+        // the timeline names the clause rewritten by its heading, not its key in code
+        String timeline = detail.substring(detail.indexOf("id=\"contract-timeline\""));
+        assertThat(timeline).contains("修改条款 违约责任").doesNotContain("LIABILITY");
 
         assertThat(post(rep, path + "/submit", "version", String.valueOf(api(r.rep(), id).get("version").asLong())))
                 .hasStatus3xxRedirection();

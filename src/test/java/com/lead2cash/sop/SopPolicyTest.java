@@ -284,6 +284,11 @@ class SopPolicyTest {
         }
         assertThat(mvc.get().uri("/admin/policy").cookie(session).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN"))
                 .bodyText().contains("线索筛选", "001 线索管理");
+        // the version the product wrote on installation says who and why in the reader's words, not as stored
+        for (String page : List.of("/admin/policy/versions", "/admin/policy/versions/1")) {
+            assertThat(mvc.get().uri(page).cookie(session).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN"))
+                    .as(page).bodyText().contains("规则目录默认值", "系统（安装时）").doesNotContain("rule catalogue defaults");
+        }
     }
 
     @Test

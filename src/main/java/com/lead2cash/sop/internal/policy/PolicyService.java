@@ -46,6 +46,11 @@ public class PolicyService implements SopPolicy {
 
     /** A version as listed in the history. */
     public record VersionSummary(long version, Instant createdAt, String createdByName, String reason, int changes) {
+
+        /** The version the product wrote from the rule catalogue: its who and why are said in the reader's words. */
+        public boolean catalogueDefaults() {
+            return PolicyVersion.catalogueDefaults(null, createdByName, reason);
+        }
     }
 
     /** One stored change: the parameter's text before and after. */
@@ -256,9 +261,10 @@ public class PolicyService implements SopPolicy {
     private void insertDefaults() {
         jdbc.sql("""
                         insert into sop_policy_version (version, created_at, created_by, created_by_name, reason, policy_values)
-                        values (1, :at, null, 'system', 'rule catalogue defaults', cast(:values as jsonb))
+                        values (1, :at, null, :system, :reason, cast(:values as jsonb))
                         on conflict (version) do nothing""")
                 .param("at", Timestamp.from(clock.instant()))
+                .param("system", PolicyVersion.SYSTEM).param("reason", PolicyVersion.DEFAULTS_REASON)
                 .param("values", toJson(RuleCatalog.defaults()))
                 .update();
         PerTransaction.forget(currentInTransaction);

@@ -15,9 +15,18 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class PolicyVersion implements PolicySnapshot {
 
+    /** Who wrote, and why, the version a fresh installation starts from, as stored (pages say it in words). */
+    static final String SYSTEM = "system";
+    static final String DEFAULTS_REASON = "rule catalogue defaults";
+
     /** The catalogue's defaults as version 0: what a fresh installation writes as version 1. */
-    public static final PolicyVersion DEFAULTS = new PolicyVersion(0, Instant.EPOCH, null, "system",
-            "rule catalogue defaults", RuleCatalog.defaults());
+    public static final PolicyVersion DEFAULTS = new PolicyVersion(0, Instant.EPOCH, null, SYSTEM,
+            DEFAULTS_REASON, RuleCatalog.defaults());
+
+    /** Whether the product wrote this version from the rule catalogue (no person, no reason of theirs). */
+    static boolean catalogueDefaults(UUID createdBy, String createdByName, String reason) {
+        return createdBy == null && SYSTEM.equals(createdByName) && DEFAULTS_REASON.equals(reason);
+    }
 
     private final long version;
     private final Instant createdAt;
@@ -53,6 +62,10 @@ public final class PolicyVersion implements PolicySnapshot {
 
     public String createdByName() {
         return createdByName;
+    }
+
+    public boolean catalogueDefaults() {
+        return catalogueDefaults(createdBy, createdByName, reason);
     }
 
     public String reason() {

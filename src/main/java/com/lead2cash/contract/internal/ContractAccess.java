@@ -10,11 +10,15 @@ import com.lead2cash.platform.DataScope;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.Scope;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiPredicate;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,10 +54,14 @@ public class ContractAccess {
 
     private final ContractRepository contracts;
     private final DataScope dataScope;
+    private final Clock clock;
+    private final ZoneId zone;
 
-    ContractAccess(ContractRepository contracts, DataScope dataScope) {
+    ContractAccess(ContractRepository contracts, DataScope dataScope, Clock clock, @Value("${l2c.zone}") ZoneId zone) {
         this.contracts = contracts;
         this.dataScope = dataScope;
+        this.clock = clock;
+        this.zone = zone;
     }
 
     public Scope scope() {
@@ -126,6 +134,6 @@ public class ContractAccess {
                 approval = true;
             }
         }
-        return new ContractActor(me.id(), me.roles(), works, manages, reviews, approval);
+        return new ContractActor(me.id(), me.roles(), works, manages, reviews, approval, LocalDate.now(clock.withZone(zone)));
     }
 }

@@ -536,7 +536,7 @@ public class Contract {
                 actions.add(ContractAction.TERMINATE);
             }
         }
-        if (legalOrAdmin) {
+        if (legalOrAdmin && retentionEnded(actor.today())) {
             actions.add(ContractAction.DELETE);
         }
         return Collections.unmodifiableSet(actions);
@@ -562,6 +562,9 @@ public class Contract {
         if (!theirs) {
             throw new AccessDeniedException("contract action " + action);
         }
+        if (action == ContractAction.DELETE) {
+            requireRetentionEnded(actor.today());
+        }
         if (action == ContractAction.APPROVE
                 && (status == ContractStatus.IN_REVIEW || status == ContractStatus.FINAL_APPROVAL)) {
             // a step is pending, but not for them: who asks (403), not what the contract's state forbids (422)
@@ -572,9 +575,13 @@ public class Contract {
 
     /** R1: deletion is refused before the retention has ended. */
     public void requireRetentionEnded(LocalDate today) {
-        if (retainUntil != null && today.isBefore(retainUntil)) {
+        if (!retentionEnded(today)) {
             throw new DomainException("contract.retained", retainUntil);
         }
+    }
+
+    private boolean retentionEnded(LocalDate today) {
+        return retainUntil == null || !today.isBefore(retainUntil);
     }
 
     public void expectVersion(Long expected) {

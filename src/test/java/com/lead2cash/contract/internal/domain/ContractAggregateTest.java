@@ -51,7 +51,7 @@ class ContractAggregateTest {
     }
 
     static ContractActor owner() {
-        return new ContractActor(OWNER, Set.of(Role.SALES_REP), true, false, Set.of(), false);
+        return new ContractActor(OWNER, Set.of(Role.SALES_REP), true, false, Set.of(), false, TODAY);
     }
 
     static Contract approved() {
@@ -225,8 +225,8 @@ class ContractAggregateTest {
 
     @Test
     void K2_aDecisionOnAStepThatIsNotTheActorsIs403AndOneWithNoStepPending422() {
-        ContractActor director = new ContractActor(UUID.randomUUID(), Set.of(Role.SALES_DIRECTOR), false, true, Set.of(), false);
-        ContractActor approver = new ContractActor(UUID.randomUUID(), Set.of(Role.LEGAL), false, false, Set.of(), true);
+        ContractActor director = new ContractActor(UUID.randomUUID(), Set.of(Role.SALES_DIRECTOR), false, true, Set.of(), false, TODAY);
+        ContractActor approver = new ContractActor(UUID.randomUUID(), Set.of(Role.LEGAL), false, false, Set.of(), true, TODAY);
         Contract c = draft("600000.00", milestones("600000.00"), "交付。");
         c.submit(NOW);
         c.reviewsPassed(NOW);
@@ -308,6 +308,15 @@ class ContractAggregateTest {
         assertThatThrownBy(() -> c.requireRetentionEnded(LocalDate.of(2036, 12, 2)))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("contract.retained"));
         assertThatCode(() -> c.requireRetentionEnded(LocalDate.of(2036, 12, 3))).doesNotThrowAnyException();
+
+        // legal is offered no deletion before then: asked anyway, it is told until when the contract is kept
+        ContractActor legal = new ContractActor(UUID.randomUUID(), Set.of(Role.LEGAL), false, false, Set.of(), false, TODAY);
+        assertThat(c.availableActions(legal)).doesNotContain(ContractAction.DELETE);
+        assertThatThrownBy(() -> c.requireAction(legal, ContractAction.DELETE))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("contract.retained"));
+        ContractActor later = new ContractActor(legal.userId(), legal.roles(), false, false, Set.of(), false,
+                LocalDate.of(2036, 12, 3));
+        assertThat(c.availableActions(later)).contains(ContractAction.DELETE);
     }
 
     @Test

@@ -179,6 +179,26 @@ class ReceiptPageTest {
     }
 
     @Test
+    void aReversedAdvanceThatPaidNoPlanLeavesNothingToAllocateAndSaysNoPlanChanged() {
+        Reviewers r = reviewers();
+        at(clock, "2026-12-15T10:00");
+        String customer = customers.customer(mvc, customers.bearer(mvc, r.rep()), "绍兴冲销预收款有限公司", null)
+                .get("id").asString();
+        String id = record(r, """
+                {"customerId":"%s","amount":10000.00,"receivedOn":"2026-12-14","method":"BANK_TRANSFER"}"""
+                .formatted(customer)).get("id").asString();
+        assertThat(customers.post(mvc, customers.bearer(mvc, r.finance()), "/api/v1/receipts/" + id + "/reversal",
+                "{\"reason\":\"重复登记\",\"version\":%d}".formatted(receipt(r, id).get("version").asLong())))
+                .hasStatusOk();
+
+        JsonNode reversed = receipt(r, id);
+        assertThat(reversed.get("state").asString()).isEqualTo("REVERSED");
+        assertThat(reversed.get("unallocated").decimalValue()).as("no advance left to use").isZero();
+        String page = page(session(r.finance()), "/receipts/" + id, "en");
+        assertThat(page).contains("its reversal changed no plan").doesNotContain("owe again");
+    }
+
+    @Test
     void aStaleFormOnAReceiptsPageComesBackToItWithWhatWasTypedAndAmountsReadAsEveryFormReadsThem() {
         Reviewers r = reviewers();
         JsonNode contract = contracts.sign(mvc, r, "绍兴收款过期表单机械有限公司", "600000.00", """

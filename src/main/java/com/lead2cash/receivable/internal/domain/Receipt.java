@@ -69,9 +69,9 @@ public class Receipt {
         return r;
     }
 
-    /** What is not yet allocated to a plan. */
+    /** What is not yet allocated to a plan; nothing of a reversed receipt (its money never counted). */
     public BigDecimal unallocated() {
-        return amount.subtract(allocatedAmount);
+        return recorded() ? amount.subtract(allocatedAmount) : BigDecimal.ZERO.setScale(2);
     }
 
     /**

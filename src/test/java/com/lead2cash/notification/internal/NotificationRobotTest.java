@@ -72,7 +72,8 @@ class NotificationRobotTest {
     void aWebhookIsHttpsOnADingTalkOrWeComRobotHostUnlessConfiguredOtherwise() {
         for (String refused : List.of("http://127.0.0.1:9999/robot-ssrf", "http://oapi.dingtalk.com/robot/send",
                 "https://10.0.0.1/robot/send", "https://oapi.dingtalk.com.evil.example/robot/send",
-                "https://oapi.dingtalk.com@10.0.0.1/robot/send", "https://localhost/robot/send")) {
+                "https://oapi.dingtalk.com@10.0.0.1/robot/send", "https://localhost/robot/send",
+                "https://OAPI.DINGTALK.COM:8096/robot/send?access_token=x", "https://oapi.dingtalk.com:80/robot/send")) {
             assertThatThrownBy(() -> NotificationRobot.connect(Channel.DINGTALK, "n", refused, null, "", HOSTS, NOW))
                     .as(refused).isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
                             .containsExactly(new FieldValidationException.FieldError("webhookUrl",
@@ -80,6 +81,7 @@ class NotificationRobotTest {
         }
         assertThat(NotificationRobot.connect(Channel.WECOM, "n", "https://QYAPI.weixin.qq.com/cgi-bin/webhook/send?key=k",
                 null, "", HOSTS, NOW).webhookUrl()).startsWith("https://QYAPI");
+        assertThat(HOSTS.allows("https://oapi.dingtalk.com:443/robot/send?access_token=x")).as("https's own port").isTrue();
         RobotWebhookHosts local = RobotWebhookHosts.of(List.of("localhost"), true);
         assertThat(local.allows("http://localhost:8089/robot/send")).isTrue();
         assertThat(local.allows("http://127.0.0.1:8089/robot/send")).isFalse();

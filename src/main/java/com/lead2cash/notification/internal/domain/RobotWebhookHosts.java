@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 /**
  * Where a group robot's webhook may point: https on one of the configured hosts (by default DingTalk's
  * and WeCom's robot hosts), so that an administrator cannot make the server post to, and read back,
- * an internal address. Plain http only where configured (tests against a local server).
+ * an internal address, on https's own port. Plain http, on any port, only where configured (tests against a local
+ * server).
  *
  * @param hosts     the host names a webhook may name, exactly (no sub-domains)
  * @param plainHttp whether {@code http://} is accepted besides {@code https://}
@@ -31,8 +32,11 @@ public record RobotWebhookHosts(Set<String> hosts, boolean plainHttp) {
             URI uri = new URI(url);
             String scheme = uri.getScheme();
             boolean schemeAllowed = "https".equalsIgnoreCase(scheme) || plainHttp && "http".equalsIgnoreCase(scheme);
-            // user info ("https://oapi.dingtalk.com@10.0.0.1/") is no business of a robot address
-            return schemeAllowed && uri.getHost() != null && uri.getRawUserInfo() == null
+            // user info ("https://oapi.dingtalk.com@10.0.0.1/") is no business of a robot address, nor is a port
+            // other than https's own: the robot hosts answer on 443 (a local test server, with plain http, on any)
+            boolean portAllowed = uri.getPort() == -1 || plainHttp
+                    || uri.getPort() == 443 && "https".equalsIgnoreCase(scheme);
+            return schemeAllowed && portAllowed && uri.getHost() != null && uri.getRawUserInfo() == null
                     && hosts.contains(uri.getHost().toLowerCase(Locale.ROOT));
         } catch (URISyntaxException e) {
             return false;

@@ -366,6 +366,11 @@ class ReceivableApiTest {
 
         assertThat(customers.post(mvc, finance(), "/api/v1/receipts", body.formatted(customer, "2026-12-01", plan)))
                 .as("the day it was drafted").hasStatus(201);
+        // a deposit paid before the contract and left unallocated is dated as the bank says, as for a customer
+        // without a contract: the rule guards the money that pays a plan
+        assertThat(customers.post(mvc, finance(), "/api/v1/receipts", """
+                {"customerId":"%s","amount":500.00,"receivedOn":"2026-11-20","method":"BANK_TRANSFER"}""".formatted(customer)))
+                .as("an advance before the contract").hasStatus(201);
 
         // a customer without a signed contract: no older than the 30 years accounting vouchers are kept
         String unsigned = sales.customerWithContact(reviewers().rep(), "杭州回款无合同科技有限公司", "赵会计",

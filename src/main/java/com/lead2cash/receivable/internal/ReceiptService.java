@@ -91,7 +91,9 @@ public class ReceiptService {
             errors.add(new FieldError("customerId", "receipt.customer.required"));
         } else if (customers.find(in.customerId()).isEmpty()) {
             errors.add(new FieldError("customerId", "receipt.customer.unknown"));
-        } else {
+        } else if (in.allocations() != null && !in.allocations().isEmpty()) {
+            // money that pays a plan arrived after the customer's first contract was drafted; an advance left
+            // unallocated (a deposit paid before any contract) is dated as the bank says, as when no contract exists
             earliest = earliestDay(in.customerId());
         }
         if (in.amount() == null || in.amount().signum() <= 0) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.dhatim.fastexcel.Worksheet;
 
@@ -59,6 +60,11 @@ public final class ImportColumns<C extends Enum<C> & ImportColumns.Column> {
         /** The header the template writes. */
         default String header() {
             return required() ? names().zh() + "*" : names().zh();
+        }
+
+        /** The column as a reader sees it named: the template's header in Chinese, else the English one. */
+        default String label(Locale locale) {
+            return "zh".equals(locale.getLanguage()) ? names().zh() : names().en();
         }
     }
 

@@ -6,10 +6,14 @@ import com.lead2cash.testing.CustomerTestSupport;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.TestClock;
 import com.lead2cash.testing.Workbooks;
+import jakarta.servlet.http.Cookie;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -81,6 +85,82 @@ class CustomerImportTest {
                 .get("ownerId").asString()).isEqualTo(company.eastManager().id().toString());
         assertThat(jdbc.sql("select count(*) from platform_audit_event where action = 'CREATE' and entity_type = 'Customer' and actor_id = :m")
                 .param("m", company.eastManager().id()).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void anImportStartedInEnglishIsReadInTheReadersLanguageWithTheTemplatesColumnNames() throws Exception {
+        var company = support.company("imp9");
+        String rep = support.bearer(mvc, company.eastRep());
+        // started through the API, which speaks English
+        JsonNode done = importAndWait(rep, "客户名称,规模,负责人（用户名）,联系人,联系人电话\r\n,巨型,nobody,钱经理,12345\r\n", "VALID_ROWS");
+        assertThat(done.get("errors").toString()).contains("Enter the customer's name.", "Unknown size 巨型");
+        String id = done.get("id").asString();
+
+        JsonNode inChinese = support.json(mvc.get().uri("/api/v1/customers/imports/" + id)
+                .header(HttpHeaders.AUTHORIZATION, rep).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").exchange());
+        assertThat(inChinese.get("errors").valueStream().map(e -> e.get("field").asString() + " " + e.get("message").asString()))
+                .as("the API keeps the field codes, says the reasons in the asked language")
+                .containsExactlyInAnyOrder("name 请填写客户名称。", "size 未知的规模 巨型（微型、小型、中型、大型）。",
+                        "owner 没有用户名为 nobody 的在职销售人员。", "contact.phone 不是有效的电话号码（手机，或带区号的座机）。");
+
+        Cookie session = support.session(mvc, company.eastRep());
+        String page = mvc.get().uri("/customers/imports/" + id + "?lang=zh-CN").cookie(session).exchange().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("<td>客户名称</td><td>请填写客户名称。</td>", "<td>规模</td>",
+                "<td>负责人（用户名）</td>", "<td>联系人电话</td>").doesNotContain("Enter the customer", "<td>size</td>");
+        String english = mvc.get().uri("/customers/imports/" + id + "?lang=en").cookie(session).exchange().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(english).contains("<td>Name</td><td>Enter the customer&#39;s name.</td>", "<td>Contact phone</td>");
+
+        byte[] report = mvc.get().uri("/customers/imports/" + id + "/report.xlsx?lang=zh-CN").cookie(session).exchange()
+                .getResponse().getContentAsByteArray();
+        assertThat(cells(report)).hasSize(1 + 4).startsWith(List.of("行", "字段", "原因"))
+                .contains(List.of("2", "客户名称", "请填写客户名称。"));
+
+        // a result stored as text before reasons were stored as keys is read as it was
+        jdbc.sql("update customer_import set errors = :e where id = cast(:id as uuid)")
+                .param("e", "[{\"line\":2,\"field\":\"name\",\"message\":\"旧的原因\"}]").param("id", id).update();
+        assertThat(support.getJson(mvc, rep, "/api/v1/customers/imports/" + id).get("errors").get(0).get("message").asString())
+                .isEqualTo("旧的原因");
+    }
+
+    @Test
+    void aPageListsTheFirstHundredProblemsAndCountsTheRestWhichTheReportOfTheImportsOwnerHoldsAll() throws Exception {
+        var company = support.company("imp10");
+        String rep = support.bearer(mvc, company.eastRep());
+        StringBuilder csv = new StringBuilder("客户名称,行业\r\n");
+        for (int i = 0; i < 130; i++) {
+            csv.append(",软件\r\n");
+        }
+        JsonNode done = importAndWait(rep, csv.toString(), "VALID_ROWS");
+        assertThat(done.get("errors").size()).as("the API answer stays complete").isEqualTo(130);
+        String id = done.get("id").asString();
+
+        String page = mvc.get().uri("/customers/imports/" + id + "?lang=en").cookie(support.session(mvc, company.eastRep()))
+                .exchange().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String table = page.substring(page.indexOf("id=\"import-errors\""), page.indexOf("</table>", page.indexOf("id=\"import-errors\"")));
+        assertThat(table.split("<tr>", -1)).hasSize(1 + 1 + 100);
+        assertThat(page).contains("30 more problems are not listed here", "/customers/imports/" + id + "/report.xlsx");
+
+        var api = mvc.get().uri("/api/v1/customers/imports/" + id + "/report.xlsx").header(HttpHeaders.AUTHORIZATION, rep).exchange();
+        assertThat(api).hasStatus(200);
+        List<List<String>> rows = cells(api.getResponse().getContentAsByteArray());
+        assertThat(rows).hasSize(1 + 130);
+        assertThat(rows.get(130)).containsExactly("131", "Name", "Enter the customer's name.");
+
+        // another's import: not found, on the page and over the API alike
+        assertThat(mvc.get().uri("/customers/imports/" + id + "/report.xlsx").cookie(support.session(mvc, company.eastRep2())))
+                .hasStatus(404);
+        assertThat(mvc.get().uri("/api/v1/customers/imports/" + id + "/report.xlsx")
+                .header(HttpHeaders.AUTHORIZATION, support.bearer(mvc, company.eastRep2()))).hasStatus(404);
+    }
+
+    /** Every row of a workbook's first sheet, as text. */
+    private static List<List<String>> cells(byte[] xlsx) throws Exception {
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            return wb.getFirstSheet().read().stream()
+                    .map(r -> r.stream().map(c -> c == null ? null : c.getText()).toList()).toList();
+        }
     }
 
     @Test

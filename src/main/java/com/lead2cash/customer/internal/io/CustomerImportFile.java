@@ -2,17 +2,22 @@ package com.lead2cash.customer.internal.io;
 
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.ImportColumns;
+import com.lead2cash.platform.ImportProblem;
 import com.lead2cash.platform.SpreadsheetReader;
+import com.lead2cash.platform.SpreadsheetText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.springframework.context.MessageSource;
 
 /**
  * The customer import file (客户导入模板): Chinese column headers (English accepted too), one customer
@@ -104,6 +109,47 @@ final class CustomerImportFile {
             throw new FieldValidationException("file", "customer.import.tooManyRows", maxRows);
         }
         return rows;
+    }
+
+    /** A column's field as the row problems name it (the profile's and the contact's, as their checks do). */
+    static String field(Column column) {
+        String name = column.name().toLowerCase(Locale.ROOT);
+        return name.startsWith("contact_") ? "contact." + name.substring("contact_".length()) : name;
+    }
+
+    /** A problem's field as the reader knows it: its column as the template names it, or the whole row or file. */
+    static String fieldLabel(String field, MessageSource messages, Locale locale) {
+        for (Column column : Column.values()) {
+            if (field(column).equals(field)) {
+                return column.label(locale);
+            }
+        }
+        return messages.getMessage("file".equals(field) ? "customer.import.field.file" : "customer.import.field.row",
+                null, locale);
+    }
+
+    /** Every problem of an import, as the page lists them, written as an .xlsx while it is sent. */
+    static void problemsXlsx(List<ImportProblem.Shown> problems, OutputStream out, MessageSource messages, Locale locale) {
+        try (Workbook wb = new Workbook(out, "Lead2Cash", "1.0")) {
+            Worksheet ws = wb.newWorksheet(messages.getMessage("customer.import.report.sheet", null, locale));
+            List<String> header = List.of("customer.import.line", "customer.import.field", "customer.import.reason");
+            for (int c = 0; c < header.size(); c++) {
+                ws.inlineString(0, c, messages.getMessage(header.get(c), null, locale));
+                ws.style(0, c).bold().set();
+            }
+            int r = 0;
+            for (ImportProblem.Shown p : problems) {
+                r++;
+                if (p.line() > 0) {
+                    ws.value(r, 0, p.line());
+                }
+                ws.inlineString(r, 1, SpreadsheetText.cell(p.field()));
+                ws.inlineString(r, 2, SpreadsheetText.cell(p.reason()));
+            }
+            ws.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The template: the header row only, the required column marked with *. */

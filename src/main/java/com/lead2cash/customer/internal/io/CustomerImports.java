@@ -21,11 +21,13 @@ import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.ImportColumns;
+import com.lead2cash.platform.ImportProblem;
 import com.lead2cash.platform.InputRules;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.Scope;
+import java.io.OutputStream;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,6 +44,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -161,37 +164,35 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
     /** The db-scheduler task: runs a queued import once (a second execution finds it no longer queued). */
     @Override
     public void run(UUID id) {
-        record Queued(String fileName, Mode mode, byte[] content, UUID uploader, Locale locale) {
+        record Queued(String fileName, Mode mode, byte[] content, UUID uploader) {
         }
         Queued q = jdbc.sql("""
                 update customer_import set state = 'RUNNING' where id = :id and state = 'QUEUED'
-                returning file_name, mode, content, created_by, locale""").param("id", id)
+                returning file_name, mode, content, created_by""").param("id", id)
                 .query((rs, i) -> new Queued(rs.getString("file_name"), Mode.valueOf(rs.getString("mode")),
-                        rs.getBytes("content"), rs.getObject("created_by", UUID.class),
-                        Locale.forLanguageTag(rs.getString("locale")))).optional().orElse(null);
+                        rs.getBytes("content"), rs.getObject("created_by", UUID.class))).optional().orElse(null);
         if (q == null) {
             return;
         }
         OrgDirectory.Person person = directory.person(q.uploader()).orElse(null);
         if (person == null || !person.active()) {
-            finish(id, State.FAILED, List.of(new CustomerImportRowError(0, "file", "uploader inactive")));
+            finish(id, State.FAILED, List.of(ImportProblem.of(0, "file", "customer.import.uploaderGone")));
             return;
         }
         CurrentUser uploader = CurrentUser.of(person);
         try {
             actAs(uploader, () -> {
-                process(id, q.fileName(), q.content(), q.mode(), q.locale());
+                process(id, q.fileName(), q.content(), q.mode());
                 return null;
             });
         } catch (RuntimeException e) {
             log.error("Customer import {} failed", id, e);
-            finish(id, State.FAILED, List.of(new CustomerImportRowError(0, "file",
-                    text("customer.import.failed", new Object[0], q.locale()))));
+            finish(id, State.FAILED, List.of(ImportProblem.of(0, "file", "customer.import.failed")));
         }
     }
 
-    private void process(UUID id, String fileName, byte[] content, Mode mode, Locale locale) {
-        List<CustomerImportRowError> errors = new ArrayList<>();
+    private void process(UUID id, String fileName, byte[] content, Mode mode) {
+        List<ImportProblem> errors = new ArrayList<>();
         List<Ready> ready = new ArrayList<>();
         Map<String, OrgDirectory.Person> people = owners();
         // the uploader's team, read once for the whole file
@@ -201,14 +202,14 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
         for (int from = 0; from < rows.size(); from += BATCH) {
             List<Checked> checked = new ArrayList<>();
             for (CustomerImportFile.ImportRow row : rows.subList(from, Math.min(rows.size(), from + BATCH))) {
-                checked.add(check(row, people, scope, locale));
+                checked.add(check(row, people, scope));
             }
             // the duplicates of the batch's rows in one look-up; the rows are then judged in file order
             Map<CompanyKeys, List<DuplicateCheck.Match>> found = duplicates.findAll(checked.stream()
                     .map(Checked::keys).filter(Objects::nonNull).toList());
             for (Checked c : checked) {
                 if (c.keys() != null) {
-                    duplicatesOf(c, found.get(c.keys()), seen, locale);
+                    duplicatesOf(c, found.get(c.keys()), seen);
                 }
                 errors.addAll(c.problems());
                 if (c.problems().isEmpty()) {
@@ -216,7 +217,7 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
                 }
             }
         }
-        int refused = (int) errors.stream().mapToInt(CustomerImportRowError::line).distinct().count();
+        int refused = (int) errors.stream().mapToInt(ImportProblem::line).distinct().count();
         if (mode == Mode.ALL_OR_NOTHING && !errors.isEmpty()) {
             progress(id, rows.size(), 0, refused);
             finish(id, State.REFUSED, errors);
@@ -238,18 +239,18 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
             } catch (DomainException e) {
                 // a rule only the store can check (the holding limit) refused a row: nothing is stored
                 progress(id, rows.size(), 0, rows.size());
-                finish(id, State.REFUSED, List.of(new CustomerImportRowError(0, "file", text(e.messageKey(), e.args(), locale))));
+                finish(id, State.REFUSED, List.of(ImportProblem.of(0, "file", e)));
                 return;
             }
         } else {
             imported = 0;
             for (int from = 0; from < ready.size(); from += BATCH) {
                 List<Ready> batch = ready.subList(from, Math.min(ready.size(), from + BATCH));
-                List<CustomerImportRowError> beyondLimit = new ArrayList<>();
+                List<ImportProblem> beyondLimit = new ArrayList<>();
                 try {
                     imported += tx.execute(status -> {
                         beyondLimit.clear();
-                        return storeBatch(batch, beyondLimit, locale);
+                        return storeBatch(batch, beyondLimit);
                     });
                     errors.addAll(beyondLimit);
                     refused += beyondLimit.size();
@@ -261,7 +262,7 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
                             tx.executeWithoutResult(status -> store(r));
                             imported++;
                         } catch (DomainException e) {
-                            errors.add(new CustomerImportRowError(r.line(), "row", text(e.messageKey(), e.args(), locale)));
+                            errors.add(ImportProblem.of(r.line(), "row", e));
                             refused++;
                         }
                     }
@@ -270,7 +271,7 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
             }
         }
         progress(id, rows.size(), imported, refused);
-        errors.sort(java.util.Comparator.comparingInt(CustomerImportRowError::line));
+        errors.sort(java.util.Comparator.comparingInt(ImportProblem::line));
         finish(id, State.DONE, errors);
     }
 
@@ -278,14 +279,14 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
      * Stores a batch of checked rows in the current transaction: a row whose owner has no room left (C7)
      * is reported in {@code beyondLimit} and left out, the others stored whole. Answers how many were stored.
      */
-    private int storeBatch(List<Ready> batch, List<CustomerImportRowError> beyondLimit, Locale locale) {
+    private int storeBatch(List<Ready> batch, List<ImportProblem> beyondLimit) {
         customers.prepareBatch(batch.size(), owners(batch));
         int stored = 0;
         for (Ready r : batch) {
             try {
                 holding.checkRoomFor(r.owner(), 1);
             } catch (DomainException e) {
-                beyondLimit.add(new CustomerImportRowError(r.line(), "row", text(e.messageKey(), e.args(), locale)));
+                beyondLimit.add(ImportProblem.of(r.line(), "row", e));
                 continue;
             }
             store(r);
@@ -300,35 +301,28 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
         return owners;
     }
 
-    /** A column's field as the row errors name it (the profile's and the contact's, as their checks do). */
-    private static String field(CustomerImportFile.Column column) {
-        String name = column.name().toLowerCase(Locale.ROOT);
-        return name.startsWith("contact_") ? "contact." + name.substring("contact_".length()) : name;
-    }
-
     /** A row as checked so far: its problems, what it would store, and its company keys (null without a valid profile). */
-    private record Checked(List<CustomerImportRowError> problems, Ready ready, CompanyKeys keys) {
+    private record Checked(List<ImportProblem> problems, Ready ready, CompanyKeys keys) {
     }
 
     /** Everything about a row that needs no other row and no database: profile, grade, owner, contact. */
-    private Checked check(CustomerImportFile.ImportRow row, Map<String, OrgDirectory.Person> people, Scope scope,
-                          Locale locale) {
-        List<CustomerImportRowError> problems = new ArrayList<>();
+    private Checked check(CustomerImportFile.ImportRow row, Map<String, OrgDirectory.Person> people, Scope scope) {
+        List<ImportProblem> problems = new ArrayList<>();
         Map<CustomerImportFile.Column, String> refused = ImportColumns.refusedCells(row.cells());
         if (!refused.isEmpty()) {
             // text the API refuses never reaches the checks below nor the database
-            refused.forEach((column, key) -> problems.add(new CustomerImportRowError(row.line(), field(column),
-                    text(key, new Object[] {InputRules.MAX_TEXT}, locale))));
+            refused.forEach((column, key) -> problems.add(ImportProblem.of(row.line(), CustomerImportFile.field(column),
+                    key, InputRules.MAX_TEXT)));
             return new Checked(problems, null, null);
         }
         CustomerProfile profile = null;
         try {
             profile = CustomerProfile.validated(row.get(CustomerImportFile.Column.NAME), row.get(CustomerImportFile.Column.USCC),
-                    row.get(CustomerImportFile.Column.INDUSTRY), size(row, problems, locale), row.get(CustomerImportFile.Column.REGION),
+                    row.get(CustomerImportFile.Column.INDUSTRY), size(row, problems), row.get(CustomerImportFile.Column.REGION),
                     null, row.get(CustomerImportFile.Column.ADDRESS), row.get(CustomerImportFile.Column.WEBSITE),
                     source(row.get(CustomerImportFile.Column.SOURCE)));
         } catch (FieldValidationException e) {
-            e.errors().forEach(f -> problems.add(new CustomerImportRowError(row.line(), f.field(), text(f.messageKey(), f.args().toArray(), locale))));
+            e.errors().forEach(f -> problems.add(ImportProblem.of(row.line(), f.field(), f.messageKey(), f.args())));
         }
         CustomerGrade grade = CustomerGrade.C;
         String g = row.get(CustomerImportFile.Column.GRADE);
@@ -337,7 +331,7 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
             try {
                 grade = CustomerGrade.valueOf(letter);
             } catch (IllegalArgumentException e) {
-                problems.add(new CustomerImportRowError(row.line(), "grade", text("customer.import.grade.unknown", new Object[] {g}, locale)));
+                problems.add(ImportProblem.of(row.line(), "grade", "customer.import.grade.unknown", g));
             }
         }
         UUID owner = CurrentUser.require().id();
@@ -345,9 +339,9 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
         if (username != null) {
             OrgDirectory.Person p = people.get(username.strip().toLowerCase(Locale.ROOT));
             if (p == null) {
-                problems.add(new CustomerImportRowError(row.line(), "owner", text("customer.import.owner.unknown", new Object[] {username}, locale)));
+                problems.add(ImportProblem.of(row.line(), "owner", "customer.import.owner.unknown", username));
             } else if (!scope.covers(p.id())) {
-                problems.add(new CustomerImportRowError(row.line(), "owner", text("customer.owner.outsideTeam", new Object[0], locale)));
+                problems.add(ImportProblem.of(row.line(), "owner", "customer.owner.outsideTeam"));
             } else {
                 owner = p.id();
             }
@@ -361,8 +355,8 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
                         row.get(CustomerImportFile.Column.CONTACT_PHONE), row.get(CustomerImportFile.Column.CONTACT_EMAIL),
                         null, null, null, null);
             } catch (FieldValidationException e) {
-                e.errors().forEach(f -> problems.add(new CustomerImportRowError(row.line(), "contact." + f.field(),
-                        text(f.messageKey(), f.args().toArray(), locale))));
+                e.errors().forEach(f -> problems.add(ImportProblem.of(row.line(), "contact." + f.field(), f.messageKey(),
+                        f.args())));
             }
         }
         CompanyKeys keys = profile == null ? null : CompanyKeys.of(profile.name(), profile.uscc(),
@@ -374,20 +368,20 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
      * The row against existing customers ({@code found}: its possible duplicates, the first one reported)
      * and against the rows above it in the file (same name or credit code).
      */
-    private void duplicatesOf(Checked row, List<DuplicateCheck.Match> found, Set<String> seen, Locale locale) {
+    private static void duplicatesOf(Checked row, List<DuplicateCheck.Match> found, Set<String> seen) {
         int line = row.ready().line();
         CompanyKeys keys = row.keys();
         for (DuplicateCheck.Match m : found) {
-            row.problems().add(new CustomerImportRowError(line, "name", m.visible()
-                    ? text("customer.import.duplicate", new Object[] {m.code() + " " + m.name()}, locale)
+            row.problems().add(m.visible()
+                    ? ImportProblem.of(line, "name", "customer.import.duplicate", m.code() + " " + m.name())
                     // no owner named: unowned, or matched only on a field hidden from the uploader (decision 0022)
-                    : m.ownerName() == null ? text("customer.import.duplicateOtherTeamUnnamed", new Object[0], locale)
-                    : text("customer.import.duplicateOtherTeam", new Object[] {m.ownerName()}, locale)));
+                    : m.ownerName() == null ? ImportProblem.of(line, "name", "customer.import.duplicateOtherTeamUnnamed")
+                    : ImportProblem.of(line, "name", "customer.import.duplicateOtherTeam", m.ownerName()));
             break;
         }
         boolean repeated = !seen.add("n:" + keys.name()) | (keys.uscc() != null && !seen.add("u:" + keys.uscc()));
         if (repeated) {
-            row.problems().add(new CustomerImportRowError(line, "name", text("customer.import.repeated", new Object[0], locale)));
+            row.problems().add(ImportProblem.of(line, "name", "customer.import.repeated"));
         }
     }
 
@@ -400,7 +394,7 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
         }
     }
 
-    private CompanySize size(CustomerImportFile.ImportRow row, List<CustomerImportRowError> problems, Locale locale) {
+    private static CompanySize size(CustomerImportFile.ImportRow row, List<ImportProblem> problems) {
         String s = row.get(CustomerImportFile.Column.SIZE);
         if (s == null) {
             return null;
@@ -410,7 +404,7 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
             try {
                 size = CompanySize.valueOf(s.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                problems.add(new CustomerImportRowError(row.line(), "size", text("customer.import.size.unknown", new Object[] {s}, locale)));
+                problems.add(ImportProblem.of(row.line(), "size", "customer.import.size.unknown", s));
             }
         }
         return size;
@@ -446,32 +440,84 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
                 .param("p", processed).param("i", imported).param("f", failed).param("id", id).update();
     }
 
-    private void finish(UUID id, State state, List<CustomerImportRowError> errors) {
+    private void finish(UUID id, State state, List<ImportProblem> errors) {
         jdbc.sql("update customer_import set state = :s, errors = :e, finished_at = :now, content = null where id = :id")
                 .param("s", state.name()).param("e", json.writeValueAsString(errors))
                 .param("now", Timestamp.from(clock.instant())).param("id", id).update();
     }
 
-    private String text(String key, Object[] args, Locale locale) {
-        return messages.getMessage(key, args, key, locale);
+    /** One of my imports, its problems said in the reader's language. */
+    public CustomerImportStatus status(UUID id) {
+        Locale reader = LocaleContextHolder.getLocale();
+        Stored stored = stored(id);
+        return stored.status(stored.problems().stream()
+                .map(p -> new CustomerImportRowError(p.line(), p.field(), p.text(messages, reader))).toList());
     }
 
-    public CustomerImportStatus status(UUID id) {
-        UUID me = CurrentUser.require().id();
-        return jdbc.sql("select " + STATUS_COLUMNS + " from customer_import where id = :id and created_by = :me")
-                .param("id", id).param("me", me)
-                .query((rs, i) -> status(rs)).optional().orElseThrow(() -> new RecordNotFoundException("Import", id));
+    /**
+     * One of my imports as its page shows it: the first {@value ImportProblem#SHOWN} problems, each field
+     * named as the template's column, and how many more the report holds.
+     */
+    public CustomerImportPage page(UUID id) {
+        Stored stored = stored(id);
+        List<ImportProblem> problems = stored.problems();
+        List<ImportProblem> first = problems.subList(0, Math.min(problems.size(), ImportProblem.SHOWN));
+        return new CustomerImportPage(stored.status(List.of()),
+                new ImportProblem.Listing(shown(first), problems.size() - first.size()));
+    }
+
+    /** The status of an import as its page shows it, with its problems listed short. */
+    public record CustomerImportPage(CustomerImportStatus status, ImportProblem.Listing problems) {
+    }
+
+    /**
+     * Every problem of one of my imports, for the report file (another's import is not found, before
+     * anything is sent): line, column, reason, in the reader's language.
+     */
+    public CustomerImportReport report(UUID id) {
+        Locale reader = LocaleContextHolder.getLocale();
+        List<ImportProblem.Shown> problems = shown(stored(id).problems());
+        return out -> CustomerImportFile.problemsXlsx(problems, out, messages, reader);
+    }
+
+    /** The report, written as an .xlsx while it is sent. */
+    public interface CustomerImportReport {
+        void writeTo(OutputStream out);
+    }
+
+    private List<ImportProblem.Shown> shown(List<ImportProblem> problems) {
+        Locale reader = LocaleContextHolder.getLocale();
+        return problems.stream().map(p -> new ImportProblem.Shown(p.line(),
+                CustomerImportFile.fieldLabel(p.field(), messages, reader), p.text(messages, reader))).toList();
     }
 
     public List<CustomerImportStatus> mine() {
         return jdbc.sql("select " + STATUS_COLUMNS + " from customer_import where created_by = :me order by created_at desc limit 10")
-                .param("me", CurrentUser.require().id()).query((rs, i) -> status(rs)).list();
+                .param("me", CurrentUser.require().id()).query((rs, i) -> stored(rs).status(List.of())).list();
     }
 
-    private CustomerImportStatus status(java.sql.ResultSet rs) throws java.sql.SQLException {
+    /** An import as stored: its counts and its problems, not yet said in any language. */
+    private record Stored(UUID id, String fileName, Mode mode, State state, int totalRows, int processed, int imported,
+                          int failed, List<ImportProblem> problems, Instant createdAt, Instant finishedAt) {
+        CustomerImportStatus status(List<CustomerImportRowError> errors) {
+            return new CustomerImportStatus(id, fileName, mode, state, totalRows, processed, imported, failed, errors,
+                    createdAt, finishedAt);
+        }
+    }
+
+    /** One of my imports (another's is not found). */
+    private Stored stored(UUID id) {
+        UUID me = CurrentUser.require().id();
+        return jdbc.sql("select " + STATUS_COLUMNS + " from customer_import where id = :id and created_by = :me")
+                .param("id", id).param("me", me)
+                .query((rs, i) -> stored(rs)).optional().orElseThrow(() -> new RecordNotFoundException("Import", id));
+    }
+
+    private Stored stored(java.sql.ResultSet rs) throws java.sql.SQLException {
         String errors = rs.getString("errors");
-        List<CustomerImportRowError> list = errors == null ? List.of() : List.of(json.readValue(errors, CustomerImportRowError[].class));
-        return new CustomerImportStatus(rs.getObject("id", UUID.class), rs.getString("file_name"),
+        // problems stored before keys were: {line, field, message}, read as text
+        List<ImportProblem> list = errors == null ? List.of() : List.of(json.readValue(errors, ImportProblem[].class));
+        return new Stored(rs.getObject("id", UUID.class), rs.getString("file_name"),
                 Mode.valueOf(rs.getString("mode")), State.valueOf(rs.getString("state")), rs.getInt("total_rows"),
                 rs.getInt("processed"), rs.getInt("imported"), rs.getInt("failed"), list,
                 rs.getTimestamp("created_at").toInstant(),

@@ -6,6 +6,7 @@ import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.web.Flash;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize(CustomerAccess.WORKER_ROLES)
 class CustomerImportController {
 
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     private final CustomerImports imports;
 
     CustomerImportController(CustomerImports imports) {
@@ -60,14 +63,30 @@ class CustomerImportController {
 
     @GetMapping("/customers/imports/{id}")
     String status(@PathVariable UUID id, @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
-        model.addAttribute("imp", imports.status(id));
+        CustomerImports.CustomerImportPage page = imports.page(id);
+        model.addAttribute("imp", page.status());
+        model.addAttribute("problems", page.problems());
         return htmx != null ? "customer/import-status :: status" : "customer/import-status";
+    }
+
+    @GetMapping("/customers/imports/{id}/report.xlsx")
+    void report(@PathVariable UUID id, HttpServletResponse response) throws IOException {
+        send(imports.report(id), "客户导入问题.xlsx", response);
+    }
+
+    /** The report of an import already found to be the caller's, sent as it is written. */
+    static void send(CustomerImports.CustomerImportReport report, String fileName, HttpServletResponse response)
+            throws IOException {
+        response.setContentType(XLSX);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename(fileName, StandardCharsets.UTF_8).build().toString());
+        report.writeTo(response.getOutputStream());
     }
 
     @GetMapping("/customers/imports/template.xlsx")
     ResponseEntity<byte[]> template() {
         return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .contentType(MediaType.parseMediaType(XLSX))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("客户导入模板.xlsx", StandardCharsets.UTF_8).build().toString())
                 .body(CustomerImports.template());
@@ -103,6 +122,15 @@ class CustomerImportController {
         @GetMapping("/api/v1/customers/imports/{id}")
         CustomerImports.CustomerImportStatus status(@PathVariable UUID id) {
             return imports.status(id);
+        }
+
+        // no "produces": a bad id is answered with a problem (400/404) like on every other route, not 406
+        @Operation(summary = "Every problem of one of your customer imports (line, column, reason), as an .xlsx")
+        @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The report",
+                content = @io.swagger.v3.oas.annotations.media.Content(mediaType = XLSX))
+        @GetMapping("/api/v1/customers/imports/{id}/report.xlsx")
+        void report(@PathVariable UUID id, HttpServletResponse response) throws IOException {
+            send(imports.report(id), "customer-import-report.xlsx", response);
         }
     }
 }

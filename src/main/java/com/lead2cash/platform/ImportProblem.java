@@ -1,0 +1,75 @@
+package com.lead2cash.platform;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
+/**
+ * A problem an import found (导入问题) in a row, or in the whole file (line 0): the field and its message's key and
+ * arguments, stored so that it is said in the language of whoever reads the result — the page, the API's
+ * Accept-Language, the report — not frozen in the uploader's. Problems stored before keep their text
+ * ({@code message}, no key). Arguments are stored as JSON: numbers and texts as they are, a label
+ * ({@link Label}) as {@code {"label": key}}, anything else as its text.
+ */
+public record ImportProblem(int line, String field, String key, List<Object> args, String message) {
+
+    /** How many problems a result page lists; the rest are counted and downloaded as a report. */
+    public static final int SHOWN = 100;
+
+    public ImportProblem {
+        args = args == null ? List.of() : args;
+    }
+
+    public static ImportProblem of(int line, String field, String key, Object... args) {
+        return of(line, field, key, List.of(args));
+    }
+
+    public static ImportProblem of(int line, String field, String key, List<Object> args) {
+        List<Object> stored = new ArrayList<>(args.size());
+        for (Object arg : args) {
+            stored.add(arg == null || arg instanceof Number || arg instanceof String ? arg
+                    : arg instanceof MessageSourceResolvable label && label.getCodes() != null
+                    ? Map.of("label", label.getCodes()[0]) : String.valueOf(arg));
+        }
+        return new ImportProblem(line, field, key, stored, null);
+    }
+
+    /** A refusal of the domain as a problem of the row. */
+    public static ImportProblem of(int line, String field, DomainException refusal) {
+        return of(line, field, refusal.messageKey(), refusal.args());
+    }
+
+    public ImportProblem atLine(int line) {
+        return new ImportProblem(line, field, key, args, message);
+    }
+
+    /** The reason in the reader's language (a problem stored as text before: that text). */
+    public String text(MessageSource messages, Locale locale) {
+        if (key == null) {
+            return message;
+        }
+        Object[] resolved = args.stream().map(ImportProblem::argument).toArray();
+        return messages.getMessage(key, resolved, key, locale);
+    }
+
+    private static Object argument(Object stored) {
+        if (stored instanceof Map<?, ?> map && map.get("label") instanceof String label) {
+            return new DefaultMessageSourceResolvable(label);
+        }
+        // JSON gives a decimal back as a double: said as it was written
+        return stored instanceof Double d ? BigDecimal.valueOf(d) : stored;
+    }
+
+    /** A problem as a result page lists it: the line, the column as the template names it, the reason. */
+    public record Shown(int line, String field, String reason) {
+    }
+
+    /** The first {@link #SHOWN} problems as a page lists them, and how many more the report holds. */
+    public record Listing(List<Shown> shown, int more) {
+    }
+}

@@ -244,8 +244,12 @@ class LeadImportDurabilityTest {
                 .param("id", id).param("by", adminId).update();
         background.runSoon(new TaskInstance<>("lead-import", id.toString()));
         awaitStateOnNode("node-a", id.toString(), "FAILED");
+        // said in the reader's language, not the uploader's (zh-CN)
         JsonNode status = support.getJson(mvc, admin, "/api/v1/leads/imports/" + id);
-        assertThat(status.get("errors").get(0).get("message").asString()).contains("上传");
+        assertThat(status.get("errors").get(0).get("message").asString()).contains("upload was interrupted");
+        JsonNode inChinese = support.json(mvc.get().uri("/api/v1/leads/imports/" + id)
+                .header(HttpHeaders.AUTHORIZATION, admin).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").exchange());
+        assertThat(inChinese.get("errors").get(0).get("message").asString()).contains("上传");
         assertThat(upload(admin, "after.csv", csv("上传中断后", 1, "北京"))).hasStatus(202);
     }
 

@@ -80,6 +80,60 @@ class LeadImportTest {
     }
 
     @Test
+    void anImportStartedInEnglishIsReadInTheReadersLanguageWithTheTemplatesColumnNames() throws Exception {
+        String admin = support.bearer(mvc, "admin");
+        // started through the API, which speaks English
+        JsonNode status = importAndWait("language.csv", csv("语言"), "VALID_ROWS");
+        assertThat(status.get("errors").toString()).contains("Enter the company name.");
+        String id = status.get("id").asString();
+
+        JsonNode inChinese = support.json(mvc.get().uri("/api/v1/leads/imports/" + id)
+                .header(HttpHeaders.AUTHORIZATION, admin).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").exchange());
+        assertThat(inChinese.get("errors").valueStream().map(e -> e.get("field").asString() + " " + e.get("message").asString()))
+                .as("the API keeps the field codes, says the reasons in the asked language")
+                .contains("companyName 请填写公司名称。", "source 无法识别的来源“电视广告”。");
+
+        var session = fixtures.session(mvc, "admin", com.lead2cash.testing.Fixtures.ADMIN_PASSWORD);
+        String page = mvc.get().uri("/leads/imports/" + id + "?lang=zh-CN").cookie(session).exchange().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("<td>4</td><td>公司名称</td><td>请填写公司名称。</td>", "<td>来源渠道</td>",
+                "<td>预算（元）</td>").doesNotContain("Enter the company name", "<td>companyName</td>", "<td>budget</td>");
+
+        byte[] report = mvc.get().uri("/api/v1/leads/imports/" + id + "/report.xlsx").header(HttpHeaders.AUTHORIZATION, admin)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").exchange().getResponse().getContentAsByteArray();
+        assertThat(reasons(report)).contains("#4 请填写公司名称。");
+    }
+
+    @Test
+    void aPageListsTheFirstHundredProblemsAndCountsTheRestWhichTheReportHoldsAll() throws Exception {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 130; i++) {
+            csv.append(",展会,制造业,上海,,,,,\r\n");
+        }
+        JsonNode status = importAndWait("many.csv", csv.toString().getBytes(StandardCharsets.UTF_8), "VALID_ROWS");
+        assertThat(status.get("failed").asInt()).isEqualTo(130);
+        String id = status.get("id").asString();
+
+        var session = fixtures.session(mvc, "admin", com.lead2cash.testing.Fixtures.ADMIN_PASSWORD);
+        String page = mvc.get().uri("/leads/imports/" + id + "?lang=en").cookie(session).exchange().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        int table = page.indexOf("id=\"import-errors\"");
+        assertThat(page.substring(table, page.indexOf("</table>", table)).split("<tr>", -1)).hasSize(1 + 1 + 100);
+        assertThat(page).contains("30 more problems are not listed here", "/leads/imports/" + id + "/report.xlsx");
+
+        byte[] report = mvc.get().uri("/leads/imports/" + id + "/report.xlsx").cookie(session).exchange().getResponse()
+                .getContentAsByteArray();
+        assertThat(reasons(report)).hasSize(130).last().isEqualTo("#131 Enter the company name.");
+    }
+
+    /** The reason column of an error report, row by row. */
+    private static java.util.List<String> reasons(byte[] report) throws Exception {
+        try (ReadableWorkbook wb = new ReadableWorkbook(new java.io.ByteArrayInputStream(report))) {
+            return wb.getFirstSheet().read().stream().skip(1).map(r -> r.getCellText(r.getCellCount() - 1)).toList();
+        }
+    }
+
+    @Test
     void aRowWithAControlCharacterIsRefusedAsTheApiRefusesItAndTheOtherRowsAreImported() throws Exception {
         String csv = HEADER + "控制符前公司,展会,,,,,,,\r\n\"控制\u0000符公司\",展会,,,,,,,\r\n"
                 + "控制符后公司,展会,,,钱\u0007经理,,,,\r\n控制符末公司,展会,,,,,,,\r\n";

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.springframework.context.MessageSource;
 
 /**
  * The lead import file (线索导入模板): Chinese column headers (English accepted too), one lead a row,
@@ -145,6 +146,19 @@ public final class LeadImportFile {
                 c.get(Column.PHONE), c.get(Column.EMAIL), c.get(Column.INDUSTRY), c.get(Column.REGION),
                 c.get(Column.PRODUCT_LINE), source, c.get(Column.SOURCE_DETAIL), null, budget, purchase, decisionMaker,
                 c.get(Column.DECISION_CHAIN), c.get(Column.USCC), c.get(Column.NOTES));
+    }
+
+    /**
+     * A problem's field as the reader knows it: its column as the template names it, or the whole lead
+     * (a refusal of the SOP) or file.
+     */
+    static String fieldLabel(String field, MessageSource messages, Locale locale) {
+        for (Column column : Column.values()) {
+            if (field != null && field.equals(column.names().alias())) {
+                return column.label(locale);
+            }
+        }
+        return messages.getMessage("file".equals(field) ? "lead.import.field.file" : "lead.import.field.row", null, locale);
     }
 
     /** The template: the header row only, required columns marked with *. */

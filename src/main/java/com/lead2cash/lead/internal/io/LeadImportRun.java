@@ -9,6 +9,7 @@ import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DeferredInserts;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.HumanCodes;
+import com.lead2cash.platform.ImportProblem;
 import com.lead2cash.platform.NewAggregateInserts;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.region.Regions;
@@ -56,9 +57,9 @@ public class LeadImportRun {
     /** A row the SOP refused while its lead was being created (ALL_OR_NOTHING stops there). */
     private static final class RowRefused extends RuntimeException {
         final int line;
-        final List<Map<String, String>> errors;
+        final List<ImportProblem> errors;
 
-        RowRefused(int line, List<Map<String, String>> errors) {
+        RowRefused(int line, List<ImportProblem> errors) {
             super(null, null, false, false);
             this.line = line;
             this.errors = errors;
@@ -121,7 +122,7 @@ public class LeadImportRun {
         if (header.state() == LeadImports.State.RECEIVING) {
             // waits for the upload's row lock: only an upload that died stays RECEIVING
             int failed = tx.execute(s -> end(id, LeadImports.State.RECEIVING, LeadImports.State.FAILED,
-                    fileError(header, "lead.import.uploadInterrupted")));
+                    fileError("lead.import.uploadInterrupted")));
             if (failed == 1) {
                 return;
             }
@@ -166,7 +167,7 @@ public class LeadImportRun {
     void giveUp(UUID id, String reasonKey) {
         Header header = header(id);
         if (header != null && header.state().underWay()) {
-            tx.executeWithoutResult(s -> end(id, header.state(), LeadImports.State.FAILED, fileError(header, reasonKey)));
+            tx.executeWithoutResult(s -> end(id, header.state(), LeadImports.State.FAILED, fileError(reasonKey)));
         }
     }
 
@@ -207,7 +208,7 @@ public class LeadImportRun {
                 if (!refusedByTheSop(e)) {
                     throw e;
                 }
-                List<Map<String, String>> errors = List.of(LeadImports.error("lead", reason(e)));
+                List<ImportProblem> errors = List.of(reason(line, e));
                 tx.executeWithoutResult(s -> {
                     refuse(id, line, errors);
                     counts(id, 1, 0, 1, 0);
@@ -276,7 +277,7 @@ public class LeadImportRun {
             });
         } catch (RuntimeException e) {
             RowRefused refused = e instanceof RowRefused r ? r
-                    : refusedByTheSop(e) ? new RowRefused(current[0], List.of(LeadImports.error("lead", reason(e)))) : null;
+                    : refusedByTheSop(e) ? new RowRefused(current[0], List.of(reason(current[0], e))) : null;
             if (refused == null) {
                 throw e;
             }
@@ -325,7 +326,7 @@ public class LeadImportRun {
         final List<Refused> refusedRows = new ArrayList<>();
         int refused;
         int duplicates;
-        List<Map<String, String>> lastErrors;
+        List<ImportProblem> lastErrors;
 
         /** Marks the rows in the batch's transaction: a row has its lead exactly when the lead exists. */
         void write(UUID id) {
@@ -350,7 +351,7 @@ public class LeadImportRun {
      */
     private void importRow(Staged staged, UUID uploader, Outcome outcome) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-        List<Map<String, String>> errors = imports.check(staged.row(), today).errors();
+        List<ImportProblem> errors = imports.check(staged.row(), today).errors();
         if (!errors.isEmpty()) {
             outcome.refused++;
             outcome.lastErrors = errors;
@@ -398,7 +399,7 @@ public class LeadImportRun {
         return rows;
     }
 
-    private void refuse(UUID id, int line, List<Map<String, String>> errors) {
+    private void refuse(UUID id, int line, List<ImportProblem> errors) {
         jdbc.sql("update lead_import_row set state = 'REFUSED', errors = cast(:e as jsonb) where import_id = :id and line = :line")
                 .param("e", json.writeValueAsString(errors)).param("id", id).param("line", line).update();
     }
@@ -419,9 +420,8 @@ public class LeadImportRun {
                 .param("id", id).param("from", from.name()).update();
     }
 
-    private String fileError(Header header, String key) {
-        String message = messages.getMessage(key, null, key, header.locale());
-        return json.writeValueAsString(List.of(new LeadImports.RowError(0, "file", message)));
+    private String fileError(String key) {
+        return json.writeValueAsString(List.of(ImportProblem.of(0, "file", key)));
     }
 
     private Header header(UUID id) {
@@ -437,11 +437,11 @@ public class LeadImportRun {
         return e instanceof DomainException || e instanceof DataIntegrityViolationException;
     }
 
-    private String reason(RuntimeException e) {
+    private static ImportProblem reason(int line, RuntimeException e) {
         if (e instanceof DomainException d) {
-            return messages.getMessage(d.messageKey(), d.args(), d.messageKey(), LocaleContextHolder.getLocale());
+            return ImportProblem.of(line, "lead", d);
         }
         log.warn("Import row refused by the database", e);
-        return messages.getMessage("lead.import.rowRefused", null, LocaleContextHolder.getLocale());
+        return ImportProblem.of(line, "lead", "lead.import.rowRefused");
     }
 }

@@ -8,6 +8,7 @@ import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Ids;
+import com.lead2cash.platform.ImportProblem;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.RequestRefusedException;
 import com.lead2cash.region.Regions;
@@ -32,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -64,7 +66,7 @@ public class LeadImports {
         }
     }
 
-    /** One refused row: its line in the file, the field and the reason, in the uploader's language. */
+    /** One refused row: its line in the file, the field and the reason, in the reader's language. */
     record RowError(int line, String field, String message) {
     }
 
@@ -91,9 +93,9 @@ public class LeadImports {
             return state.underWay();
         }
 
-        /** Whether the lists stop short of all refused rows and duplicates (the report file has them all). */
-        public boolean listsTruncated() {
-            return failed + duplicates > LISTED;
+        /** Whether the list of possible duplicates stops short of them all. */
+        public boolean duplicatesTruncated() {
+            return duplicates > LISTED;
         }
 
         public int listed() {
@@ -116,8 +118,6 @@ public class LeadImports {
     }
 
     static final TypeReference<Map<String, String>> CELLS = new TypeReference<>() {
-    };
-    private static final TypeReference<List<Map<String, String>>> ERRORS = new TypeReference<>() {
     };
     /** Serialises admission checks across nodes for an instant (pg advisory lock key). */
     private static final long ADMISSION_LOCK = 0x4c3243_494d504fL;
@@ -219,7 +219,7 @@ public class LeadImports {
         long[] pendingChars = {0};
         LeadImportFile.read(file, fileName, settings.maxRows(), row -> {
             Checked checked = check(row, today);
-            List<Map<String, String>> errors = checked.errors();
+            List<ImportProblem> errors = checked.errors();
             Map<String, String> cells = new LinkedHashMap<>();
             // jsonb holds no NUL: a cell with one is refused (LeadImportFile.draft) and kept for the report marked
             row.cells().forEach((column, value) -> cells.put(column.name(), value.replace('\u0000', '\uFFFD')));
@@ -265,37 +265,26 @@ public class LeadImports {
 
     /**
      * A row checked as a lead entered by hand is checked: what is wrong with it (refused), and what is
-     * only flagged (a region that names no administrative division, kept as entered), as [{field, message}].
+     * only flagged (a region that names no administrative division, kept as entered).
      */
-    record Checked(List<Map<String, String>> errors, List<Map<String, String>> warnings) {
+    record Checked(List<ImportProblem> errors, List<ImportProblem> warnings) {
     }
 
     Checked check(LeadImportFile.ImportRow row, LocalDate today) {
-        List<Map<String, String>> errors = new ArrayList<>();
-        List<Map<String, String>> warnings = new ArrayList<>();
+        List<ImportProblem> errors = new ArrayList<>();
+        List<ImportProblem> warnings = new ArrayList<>();
         List<LeadImportFile.RowProblem> problems = new ArrayList<>();
         LeadDraft draft = LeadImportFile.draft(row, problems);
-        problems.forEach(p -> errors.add(error(p.field(), text(p.messageKey(), p.args()))));
+        problems.forEach(p -> errors.add(ImportProblem.of(row.line(), p.field(), p.messageKey(), p.args())));
         try {
             LeadDraft checked = LeadDrafts.validate(draft, today, regions);
             if (checked.region() != null && checked.regionCode() == null) {
-                warnings.add(error("region", text("lead.import.regionUnresolved", List.of(checked.region()))));
+                warnings.add(ImportProblem.of(row.line(), "region", "lead.import.regionUnresolved", checked.region()));
             }
         } catch (FieldValidationException e) {
-            e.errors().forEach(f -> errors.add(error(f.field(), text(f.messageKey(), f.args()))));
+            e.errors().forEach(f -> errors.add(ImportProblem.of(row.line(), f.field(), f.messageKey(), f.args())));
         }
         return new Checked(errors, errors.isEmpty() ? warnings : List.of());
-    }
-
-    static Map<String, String> error(String field, String message) {
-        Map<String, String> error = new LinkedHashMap<>();
-        error.put("field", field);
-        error.put("message", message);
-        return error;
-    }
-
-    private String text(String key, List<Object> args) {
-        return messages.getMessage(key, args.toArray(), key, LocaleContextHolder.getLocale());
     }
 
     /** An upload refused while it was read leaves no import behind. */
@@ -325,17 +314,17 @@ public class LeadImports {
      */
     public byte[] errorReport(UUID id) {
         ImportStatus status = status(id);
-        String notReached = status.state() != State.FAILED ? null : jdbc.sql("select locale from lead_import where id = :id")
-                .param("id", id).query((rs, i) -> messages.getMessage("lead.import.notReached", null,
-                        locale(rs.getString("locale")))).single();
+        Locale reader = LocaleContextHolder.getLocale();
+        String notReached = status.state() != State.FAILED ? null
+                : messages.getMessage("lead.import.notReached", null, reader);
         List<LeadImportFile.ReportRow> rows = new ArrayList<>();
         jdbc.sql("select line, cells, errors from lead_import_row where import_id = :id"
                         + " and (errors is not null or (:failed and state = 'PENDING')) order by line")
                 .param("id", id).param("failed", notReached != null).query(rs -> {
                     Map<LeadImportFile.Column, String> cells = new java.util.EnumMap<>(LeadImportFile.Column.class);
                     json.readValue(rs.getString("cells"), CELLS).forEach((k, v) -> cells.put(LeadImportFile.Column.valueOf(k), v));
-                    String reasons = rs.getString("errors") == null ? notReached : String.join("; ", json.readValue(
-                            rs.getString("errors"), ERRORS).stream().map(e -> e.get("message")).toList());
+                    String reasons = rs.getString("errors") == null ? notReached : String.join("; ",
+                            problems(rs.getString("errors"), 0).stream().map(p -> p.text(messages, reader)).toList());
                     rows.add(new LeadImportFile.ReportRow(rs.getInt("line"), cells, reasons));
                 });
         return LeadImportFile.errorReportXlsx(rows);
@@ -343,10 +332,11 @@ public class LeadImports {
 
     private ImportStatus status(ResultSet rs, boolean withReport) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
+        Locale reader = LocaleContextHolder.getLocale();
         List<RowError> errors = new ArrayList<>();
         String fileErrors = rs.getString("errors");
         if (fileErrors != null) {
-            errors.addAll(List.of(json.readValue(fileErrors, RowError[].class)));
+            problems(fileErrors, 0).forEach(p -> errors.add(new RowError(p.line(), p.field(), p.text(messages, reader))));
         }
         List<PossibleDuplicate> duplicates = new ArrayList<>();
         List<RowError> warnings = new ArrayList<>();
@@ -357,14 +347,10 @@ public class LeadImports {
                     order by line limit :n""")
                     .param("id", id).param("n", LISTED).query(r -> {
                         int line = r.getInt("line");
-                        if (r.getString("errors") != null) {
-                            json.readValue(r.getString("errors"), ERRORS).forEach(e ->
-                                    errors.add(new RowError(line, e.get("field"), e.get("message"))));
-                        }
-                        if (r.getString("warnings") != null) {
-                            json.readValue(r.getString("warnings"), ERRORS).forEach(w ->
-                                    warnings.add(new RowError(line, w.get("field"), w.get("message"))));
-                        }
+                        problems(r.getString("errors"), line).forEach(p ->
+                                errors.add(new RowError(line, p.field(), p.text(messages, reader))));
+                        problems(r.getString("warnings"), line).forEach(w ->
+                                warnings.add(new RowError(line, w.field(), w.text(messages, reader))));
                         if (r.getString("duplicate_of") != null) {
                             duplicates.add(new PossibleDuplicate(r.getInt("line"), r.getObject("lead_id", UUID.class),
                                     r.getString("duplicate_of")));
@@ -376,6 +362,43 @@ public class LeadImports {
                 rs.getInt("imported"), rs.getInt("failed"), rs.getInt("duplicates"), errors, duplicates,
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(), warnings);
+    }
+
+    /**
+     * One of my imports as its page shows it: its file's problems and the first of its rows', up to
+     * {@value ImportProblem#SHOWN}, each field named as the template's column, and how many more the report holds.
+     */
+    public ImportProblem.Listing problems(UUID id) {
+        String fileErrors = jdbc.sql("select errors from lead_import where id = :id and created_by = :me")
+                .param("id", id).param("me", CurrentUser.require().id()).query((rs, i) -> Optional.ofNullable(rs.getString(1)))
+                .optional().orElseThrow(() -> new RecordNotFoundException("Import", id)).orElse(null);
+        List<ImportProblem> fileProblems = problems(fileErrors, 0);
+        List<ImportProblem> problems = new ArrayList<>(fileProblems);
+        // a refused row has at least one problem: the first rows so many are enough
+        jdbc.sql("""
+                select line, errors from lead_import_row where import_id = :id and errors is not null
+                order by line limit :n""")
+                .param("id", id).param("n", ImportProblem.SHOWN)
+                .query(r -> {
+                    problems.addAll(problems(r.getString("errors"), r.getInt("line")));
+                });
+        int rowProblems = jdbc.sql("""
+                select coalesce(sum(jsonb_array_length(errors)), 0) from lead_import_row
+                where import_id = :id and errors is not null""").param("id", id).query(Integer.class).single();
+        Locale reader = LocaleContextHolder.getLocale();
+        List<ImportProblem.Shown> shown = problems.stream().limit(ImportProblem.SHOWN)
+                .map(p -> new ImportProblem.Shown(p.line(), LeadImportFile.fieldLabel(p.field(), messages, reader),
+                        p.text(messages, reader))).toList();
+        return new ImportProblem.Listing(shown, fileProblems.size() + rowProblems - shown.size());
+    }
+
+    /** Problems as stored (those stored before keys were, {field, message}, read as text), on their row's line. */
+    private List<ImportProblem> problems(String stored, int line) {
+        if (stored == null) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(json.readValue(stored, ImportProblem[].class))
+                .map(p -> line > 0 ? p.atLine(line) : p).toList();
     }
 
     private static long size(Path file) {

@@ -86,6 +86,7 @@ public class LeadImportController {
     String status(@PathVariable UUID id, @RequestHeader(value = "HX-Request", required = false) String htmx,
                   Model model) {
         model.addAttribute("imp", imports.status(id));
+        model.addAttribute("problems", imports.problems(id));
         return htmx != null ? "lead/import-status :: status" : "lead/import-status";
     }
 

@@ -205,7 +205,8 @@ public final class InputRules {
         return Optional.empty();
     }
 
-    private static boolean isRefusedControl(char c) {
+    /** A control character no person types: C0 except tab and line breaks, DEL, C1, and the bidirectional controls. */
+    public static boolean isRefusedControl(char c) {
         return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f) || isBidiControl(c);
     }
 

@@ -199,6 +199,53 @@ class WorkingCalendarPersistenceTest {
     }
 
     @Test
+    void aFileThatIsNotTextIsRefusedOnceOnTheFileWithoutEchoingItsBytes() throws Exception {
+        int before = exceptionCount();
+        byte[] noise = new byte[5 * 1024 * 1024];
+        new java.util.Random(53).nextBytes(noise);
+        byte[] workbook = java.util.HexFormat.of().parseHex("504B030414000000080000000000");
+        var uploads = java.util.List.of(
+                mvc.post().uri("/api/v1/calendar/import").header(HttpHeaders.AUTHORIZATION, admin)
+                        .multipart().file(new MockMultipartFile("file", "rnd.bin", "application/octet-stream", noise)).exchange(),
+                mvc.post().uri("/api/v1/calendar/import").header(HttpHeaders.AUTHORIZATION, admin)
+                        .contentType(MediaType.TEXT_PLAIN).content(workbook).exchange());
+        for (var upload : uploads) {
+            assertThat(upload.getResponse().getContentAsByteArray().length).isLessThan(2_000);
+            assertThat(upload).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().satisfies(json -> {
+                assertThat(json).extractingPath("$.errors").asArray().hasSize(1);
+                assertThat(json).extractingPath("$.errors[0].field").isEqualTo("file");
+                assertThat(json).extractingPath("$.errors[0].code").isEqualTo("calendar.import.not-text");
+                assertThat(json).extractingPath("$.errors[0].message").asString().contains("not a text calendar file");
+            });
+        }
+        Cookie session = mvc.post().uri("/login").with(csrf()).param("username", "admin")
+                .param("password", Fixtures.ADMIN_PASSWORD).exchange().getResponse().getCookie("SESSION");
+        assertThat(mvc.post().uri("/admin/calendar/import").cookie(session).with(csrf()).header("Accept-Language", "zh")
+                .multipart().file(new MockMultipartFile("file", "book.xlsx", "application/octet-stream", workbook)))
+                .bodyText().contains("import-file-error", "这不是文本格式的日历文件").doesNotContain("PK");
+        assertThat(exceptionCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aFileOfManyBadLinesListsTheFirstHundredAndCountsTheRest() {
+        byte[] garbage = ("2031-01-01 holiday\n" + "not a date\n".repeat(10_000)).getBytes(StandardCharsets.UTF_8);
+        assertThat(mvc.post().uri("/api/v1/calendar/import").header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.TEXT_PLAIN).content(garbage))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().satisfies(json -> {
+                    assertThat(json).extractingPath("$.errors").asArray().hasSize(100);
+                    assertThat(json).extractingPath("$.errors[0].field").isEqualTo("lines[2]");
+                    assertThat(json).extractingPath("$.errors[99].line").asNumber().isEqualTo(101);
+                    assertThat(json).extractingPath("$.moreErrors").asNumber().isEqualTo(9_900);
+                });
+        Cookie session = mvc.post().uri("/login").with(csrf()).param("username", "admin")
+                .param("password", Fixtures.ADMIN_PASSWORD).exchange().getResponse().getCookie("SESSION");
+        var page = mvc.post().uri("/admin/calendar/import").cookie(session).with(csrf()).header("Accept-Language", "en")
+                .multipart().file(new MockMultipartFile("file", "garbage.txt", "text/plain", garbage)).exchange();
+        assertThat(page).bodyText().contains("Line 101:", "9900 more invalid lines").doesNotContain("Line 102:");
+        assertThat(service.exceptions(2031)).isEmpty();
+    }
+
+    @Test
     void aFileWithoutADateIsRefusedOnTheFileAndImportsNothing() {
         int before = exceptionCount();
         long revision = service.settings().revision();

@@ -1,12 +1,17 @@
 package com.lead2cash.sop.internal;
 
+import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.InputRules;
 import com.lead2cash.sop.DayKind;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +34,8 @@ import java.util.regex.Pattern;
  *
  * <p>Errors are reported per line as a message-bundle key and arguments, because the
  * administrator reads them in Chinese or English; {@link LineError#defaultMessage()} renders the
- * English text for logs.
+ * English text for logs. Only the first {@value #REPORTED_ERRORS} are kept, the rest counted, so a
+ * garbage file cannot come back as an answer several times its size.
  */
 public final class CalendarFileParser {
 
@@ -39,6 +45,13 @@ public final class CalendarFileParser {
     public static final String EXTRA_TEXT = "calendar.import.extra-text";
     public static final String CONFLICT = "calendar.import.conflict";
     public static final String OUT_OF_RANGE = "calendar.import.out-of-range";
+    /** The whole file refused: binary, an archive, a PDF or another encoding, so nothing in it is a line. */
+    public static final String NOT_TEXT = "calendar.import.not-text";
+
+    /** How many bad lines a refusal lists; a person fixes a file from the first ones, not from ten thousand. */
+    public static final int REPORTED_ERRORS = 100;
+    /** How much of a bad line, or of a token in it, an error quotes. */
+    static final int QUOTED_CHARACTERS = 200;
 
     private static final Map<String, String> DEFAULT_MESSAGES = Map.of(
             INVALID_DATE, "''{0}'' is not a date in the form YYYY-MM-DD",
@@ -54,13 +67,37 @@ public final class CalendarFileParser {
     private CalendarFileParser() {
     }
 
+    private static final byte[][] BINARY_SIGNATURES = {
+            {'P', 'K', 3, 4}, {'P', 'K', 5, 6}, {'%', 'P', 'D', 'F', '-'}};
+
     /**
-     * Parses the uploaded bytes as UTF-8. Undecodable bytes (a file saved as GBK, say) become
-     * replacement characters: inside a comment they do no harm, in an entry they reject that line
-     * rather than the whole file.
+     * Parses the uploaded bytes as UTF-8 text. A file that is not (undecodable bytes, such as a file saved as
+     * GBK, random bytes, control characters, a zip — xlsx, docx — or a PDF) is refused as a whole on the field
+     * {@code file} with {@link #NOT_TEXT}: its "lines" would mean nothing, and echoing them would return the
+     * upload many times over.
      */
     public static Result parse(byte[] content) {
-        return parse(new String(content, StandardCharsets.UTF_8));
+        Objects.requireNonNull(content, "content");
+        for (byte[] signature : BINARY_SIGNATURES) {
+            if (content.length >= signature.length && Arrays.equals(content, 0, signature.length, signature, 0, signature.length)) {
+                throw notText();
+            }
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException e) {
+            throw notText();
+        }
+        if (text.chars().anyMatch(c -> InputRules.isRefusedControl((char) c))) {
+            throw notText();
+        }
+        return parse(text);
+    }
+
+    private static FieldValidationException notText() {
+        return new FieldValidationException("file", NOT_TEXT);
     }
 
     public static Result parse(String content) {
@@ -68,7 +105,7 @@ public final class CalendarFileParser {
         String text = !content.isEmpty() && content.charAt(0) == BYTE_ORDER_MARK ? content.substring(1) : content;
         TreeMap<LocalDate, DayKind> entries = new TreeMap<>();
         Map<LocalDate, Integer> lineOfEntry = new HashMap<>();
-        List<LineError> errors = new ArrayList<>();
+        Errors errors = new Errors();
         List<String> lines = text.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             int lineNumber = i + 1;
@@ -113,7 +150,21 @@ public final class CalendarFileParser {
                         lineOfEntry.get(date), keyword(earlier), keyword(kind))));
             }
         }
-        return new Result(Collections.unmodifiableSortedMap(entries), List.copyOf(errors));
+        return new Result(Collections.unmodifiableSortedMap(entries), List.copyOf(errors.reported), errors.unreported);
+    }
+
+    /** The first {@link #REPORTED_ERRORS} errors, and how many more there were. */
+    private static final class Errors {
+        private final List<LineError> reported = new ArrayList<>();
+        private int unreported;
+
+        void add(LineError error) {
+            if (reported.size() < REPORTED_ERRORS) {
+                reported.add(error);
+            } else {
+                unreported++;
+            }
+        }
     }
 
     private static String withoutComment(String line) {
@@ -136,10 +187,11 @@ public final class CalendarFileParser {
     /**
      * What a file yielded.
      *
-     * @param entries the valid entries, in date order
-     * @param errors  the rejected lines, in file order
+     * @param entries    the valid entries, in date order
+     * @param errors     the first {@link #REPORTED_ERRORS} rejected lines, in file order
+     * @param unreported how many more lines were rejected
      */
-    public record Result(SortedMap<LocalDate, DayKind> entries, List<LineError> errors) {
+    public record Result(SortedMap<LocalDate, DayKind> entries, List<LineError> errors, int unreported) {
 
         public boolean hasErrors() {
             return !errors.isEmpty();
@@ -150,16 +202,21 @@ public final class CalendarFileParser {
      * One rejected line.
      *
      * @param line       1-based line number
-     * @param text       the line as it stands in the file
+     * @param text       the line as it stands in the file, its first {@value #QUOTED_CHARACTERS} characters
      * @param messageKey message-bundle key, one of this parser's constants
-     * @param args       the message's arguments
+     * @param args       the message's arguments, text cut as the line is
      */
     public record LineError(int line, String text, String messageKey, List<Object> args) {
 
         public LineError {
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(messageKey, "messageKey");
-            args = List.copyOf(args);
+            text = quoted(text);
+            args = args.stream().map(a -> a instanceof String s ? quoted(s) : a).toList();
+        }
+
+        private static String quoted(String text) {
+            return text.length() <= QUOTED_CHARACTERS ? text : text.substring(0, QUOTED_CHARACTERS) + "…";
         }
 
         /** The English text, for logs; the UI resolves {@link #messageKey()} in the user's language. */

@@ -1,5 +1,6 @@
 package com.lead2cash.sop.internal;
 
+import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.sop.DayKind;
 import com.lead2cash.sop.internal.CalendarFileParser.LineError;
 import com.lead2cash.sop.internal.CalendarFileParser.Result;
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.entry;
 
 class CalendarFileParserTest {
@@ -104,16 +107,59 @@ class CalendarFileParserTest {
     }
 
     @Test
-    void aCommentInAnotherEncodingDoesNoHarm() {
+    void aFileInAnotherEncodingIsRefusedAsAWholeNotLineByLine() {
         byte[] gbkComment = {'#', ' ', (byte) 0xB9, (byte) 0xFA, (byte) 0xC7, (byte) 0xEC, '\n'};
         byte[] entry = "2027-10-01 holiday\n".getBytes(StandardCharsets.UTF_8);
         byte[] file = Arrays.copyOf(gbkComment, gbkComment.length + entry.length);
         System.arraycopy(entry, 0, file, gbkComment.length, entry.length);
 
-        Result result = CalendarFileParser.parse(file);
+        assertNotText(file);
+    }
 
-        assertThat(result.errors()).isEmpty();
+    @ParameterizedTest(name = "{0} is not a text calendar file")
+    @CsvSource(delimiter = '|', textBlock = """
+            a zip (xlsx, docx)    | 504B0304140000000800
+            an empty zip          | 504B0506000000000000
+            a PDF                 | 255044462D312E370A25
+            a NUL byte            | 323032372D31302D303120686F6C69646179000A
+            a control character   | 323032372D31302D303120686F6C696461791B0A
+            """)
+    void binaryContentIsRefusedAsAWhole(String what, String hex) {
+        assertNotText(java.util.HexFormat.of().parseHex(hex));
+    }
+
+    @Test
+    void randomBytesAreRefusedAsAWhole() {
+        byte[] noise = new byte[64 * 1024];
+        new java.util.Random(53).nextBytes(noise);
+
+        assertNotText(noise);
+    }
+
+    private static void assertNotText(byte[] file) {
+        assertThatThrownBy(() -> CalendarFileParser.parse(file)).isInstanceOfSatisfying(FieldValidationException.class,
+                e -> assertThat(e.errors()).extracting(FieldValidationException.FieldError::field,
+                        FieldValidationException.FieldError::messageKey).containsExactly(tuple("file", CalendarFileParser.NOT_TEXT)));
+    }
+
+    @Test
+    void onlyTheFirstHundredBadLinesAreReportedAndTheRestCounted() {
+        Result result = CalendarFileParser.parse("x\n".repeat(10_000) + "2027-10-01 holiday\n");
+
+        assertThat(result.errors()).hasSize(CalendarFileParser.REPORTED_ERRORS);
+        assertThat(result.errors().get(99).line()).isEqualTo(100);
+        assertThat(result.unreported()).isEqualTo(9_900);
         assertThat(result.entries()).containsOnlyKeys(LocalDate.of(2027, 10, 1));
+    }
+
+    @Test
+    void aVeryLongBadLineIsQuotedOnlyInPart() {
+        String line = "x".repeat(1_000_000);
+
+        LineError error = CalendarFileParser.parse(line).errors().get(0);
+
+        assertThat(error.text()).hasSize(CalendarFileParser.QUOTED_CHARACTERS + 1).endsWith("…");
+        assertThat(error.args()).singleElement().asString().hasSize(CalendarFileParser.QUOTED_CHARACTERS + 1);
     }
 
     @Test

@@ -7,7 +7,6 @@ import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.RefusedInput;
 import com.lead2cash.sop.DayKind;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -87,11 +86,12 @@ class CalendarAdminController {
     String importFile(@RequestParam("file") MultipartFile file, Model model, RedirectAttributes redirect)
             throws IOException {
         try {
-            CalendarService.ImportResult result = calendar.importFile(new String(file.getBytes(), StandardCharsets.UTF_8));
+            CalendarService.ImportResult result = calendar.importFile(file.getBytes());
             Flash.success(redirect, "calendar.flash.imported", result.imported(), result.holidays(), result.workdays());
             return "redirect:/admin/calendar";
         } catch (CalendarService.ImportRefused e) {
             model.addAttribute("importErrors", e.errors());
+            model.addAttribute("moreImportErrors", e.unreported());
             return render(null, model, Map.of());
         } catch (FieldValidationException e) {
             return render(null, model, errors(e));

@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -64,15 +63,19 @@ class CalendarApiController {
     record LineProblem(String field, String code, String message, int line, String text) {
     }
 
-    /** The problem a refused import answers (for the API document): RFC 9457 with one field error per bad line. */
+    /**
+     * The problem a refused import answers (for the API document): RFC 9457 with one field error per bad line,
+     * the first {@value CalendarFileParser#REPORTED_ERRORS} of them; {@code moreErrors} counts the bad lines beyond.
+     */
     record ImportRefusedProblem(java.net.URI type, String title, int status, String detail, String instance,
-                                String code, List<LineProblem> errors) {
+                                String code, List<LineProblem> errors, int moreErrors) {
     }
 
     /** One operation in the API document, whether the lines come as text or as an uploaded file. */
     static final String IMPORT_SUMMARY = "Import 'YYYY-MM-DD holiday|workday' lines, as text/plain or as a file in "
-            + "multipart field 'file'; any bad line refuses the file (422, one error per line, field lines[n]) and imports nothing, "
-            + "as does a file without a date (422 on field file)";
+            + "multipart field 'file'; any bad line refuses the file (422, one error per line, field lines[n], the first 100 listed "
+            + "and moreErrors counting the rest) and imports nothing, as does a file without a date or one that is not "
+            + "UTF-8 text (422 on field file)";
 
     private final CalendarService calendar;
     private final MessageSource messages;
@@ -132,7 +135,7 @@ class CalendarApiController {
     ResponseEntity<?> importText(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
             mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string",
             example = "2027-01-01 holiday\n2027-02-06 workday"))) @RequestBody(required = false) byte[] body) {
-        return importContent(new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8));
+        return importContent(body == null ? new byte[0] : body);
     }
 
     @PostMapping(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -140,10 +143,10 @@ class CalendarApiController {
     @Operation(summary = IMPORT_SUMMARY)
     @ImportAnswers
     ResponseEntity<?> importFile(@RequestPart("file") MultipartFile file) throws IOException {
-        return importContent(new String(file.getBytes(), StandardCharsets.UTF_8));
+        return importContent(file.getBytes());
     }
 
-    private ResponseEntity<?> importContent(String content) {
+    private ResponseEntity<?> importContent(byte[] content) {
         try {
             return ResponseEntity.ok(calendar.importFile(content));
         } catch (CalendarService.ImportRefused e) {
@@ -155,6 +158,7 @@ class CalendarApiController {
             problem.setProperty("code", "calendar.import.refused");
             problem.setProperty("errors", e.errors().stream().map(l -> new LineProblem("lines[" + l.line() + "]", l.messageKey(),
                     lineMessage(l, locale), l.line(), l.text())).toList());
+            problem.setProperty("moreErrors", e.unreported());
             return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
         }

@@ -60,14 +60,22 @@ public class CalendarService implements BusinessCalendar {
     /** An import refused because of invalid lines; nothing was stored. */
     public static class ImportRefused extends RuntimeException {
         private final List<CalendarFileParser.LineError> errors;
+        private final int unreported;
 
-        ImportRefused(List<CalendarFileParser.LineError> errors) {
+        ImportRefused(List<CalendarFileParser.LineError> errors, int unreported) {
             super("calendar.import.refused", null, false, false);
             this.errors = List.copyOf(errors);
+            this.unreported = unreported;
         }
 
+        /** The first bad lines ({@link CalendarFileParser#REPORTED_ERRORS} at most). */
         public List<CalendarFileParser.LineError> errors() {
             return errors;
+        }
+
+        /** How many more bad lines the file has. */
+        public int unreported() {
+            return unreported;
         }
     }
 
@@ -227,13 +235,14 @@ public class CalendarService implements BusinessCalendar {
 
     /**
      * Imports a calendar file; any invalid line refuses the whole file ({@link ImportRefused}) and stores
-     * nothing, as does a file without a single date (empty, or comments only: an upload gone wrong).
+     * nothing, as does a file without a single date (empty, or comments only: an upload gone wrong) and a
+     * file that is not UTF-8 text at all.
      */
     @Transactional
-    public ImportResult importFile(String content) {
-        CalendarFileParser.Result parsed = CalendarFileParser.parse(content == null ? "" : content);
+    public ImportResult importFile(byte[] content) {
+        CalendarFileParser.Result parsed = CalendarFileParser.parse(content == null ? new byte[0] : content);
         if (parsed.hasErrors()) {
-            throw new ImportRefused(parsed.errors());
+            throw new ImportRefused(parsed.errors(), parsed.unreported());
         }
         if (parsed.entries().isEmpty()) {
             throw new FieldValidationException("file", "calendar.import.empty");

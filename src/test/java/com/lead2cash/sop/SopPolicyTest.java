@@ -292,6 +292,27 @@ class SopPolicyTest {
     }
 
     @Test
+    void thePolicyScreensSayRolesWeekdaysAndChoicesInTheReadersWords() {
+        long next = policy.current().version() + 1;
+        assertThat(change(admin(), """
+                {"reason":"Batch on Fridays","changes":[{"rule":"T4","parameter":"day","value":"FRIDAY"}]}""").exchange())
+                .hasStatus(HttpStatus.CREATED);
+        Cookie session = mvc.post().uri("/login").with(csrf()).param("username", "admin")
+                .param("password", Fixtures.ADMIN_PASSWORD).exchange().getResponse().getCookie("SESSION");
+
+        assertThat(mvc.get().uri("/admin/policy").cookie(session).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN"))
+                .hasStatusOk().bodyText()
+                .contains("销售代表, 销售经理, 技术支持", "星期一", "星期五", "法务, 财务, 运营", "紧急")
+                .doesNotContain("SALES_REP", "TECH_SUPPORT", "MONDAY", "FRIDAY", "OPERATIONS", "CRITICAL");
+        assertThat(mvc.get().uri("/admin/policy").cookie(session).header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+                .bodyText().contains("Sales rep, Sales manager, Tech support", "Monday").doesNotContain("SALES_REP", "MONDAY");
+        assertThat(mvc.get().uri("/admin/policy/versions/" + next).cookie(session).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN"))
+                .hasStatusOk().bodyText().contains("星期一", "星期五").doesNotContain("MONDAY", "FRIDAY");
+        // the edit form keeps the stored value, which is what a change is written in
+        assertThat(mvc.get().uri("/admin/policy/rules/T4").cookie(session)).bodyText().contains("FRIDAY");
+    }
+
+    @Test
     void theAdminScreensShowRulesEditAndHistory() {
         var login = mvc.post().uri("/login").with(csrf()).param("username", "admin")
                 .param("password", Fixtures.ADMIN_PASSWORD).exchange();

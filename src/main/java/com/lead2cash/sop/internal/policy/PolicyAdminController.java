@@ -10,6 +10,7 @@ import com.lead2cash.platform.web.RefusedInput;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
@@ -30,19 +31,25 @@ class PolicyAdminController {
     record RuleView(RuleCatalog.RuleDef rule, Map<String, String> values) {
     }
 
+    /** A stored change as the version page shows it: old and new value in the reader's words. */
+    record ChangeView(String rule, String parameter, String oldValue, String newValue) {
+    }
+
     private final PolicyService policy;
     private final PolicyProposalService proposals;
+    private final PolicyValueWords words;
 
-    PolicyAdminController(PolicyService policy, PolicyProposalService proposals) {
+    PolicyAdminController(PolicyService policy, PolicyProposalService proposals, PolicyValueWords words) {
         this.policy = policy;
         this.proposals = proposals;
+        this.words = words;
     }
 
     @GetMapping("/admin/policy")
-    String overview(Model model) {
+    String overview(Model model, Locale locale) {
         PolicyVersion current = policy.current();
         model.addAttribute("policy", current);
-        model.addAttribute("stages", byStage(current));
+        model.addAttribute("stages", byStage(current, locale));
         model.addAttribute("proposals", proposals.recent());
         return "sop/policy";
     }
@@ -107,18 +114,25 @@ class PolicyAdminController {
     }
 
     @GetMapping("/admin/policy/versions/{version}")
-    String version(@PathVariable long version, Model model) {
+    String version(@PathVariable long version, Model model, Locale locale) {
         PolicyVersion v = policy.version(version);
         model.addAttribute("policy", v);
-        model.addAttribute("changes", policy.changes(version));
-        model.addAttribute("stages", byStage(v));
+        model.addAttribute("changes", policy.changes(version).stream().map(c -> {
+            RuleCatalog.ParamDef param = RuleCatalog.find(c.rule()).flatMap(r -> r.param(c.parameter())).orElse(null);
+            return new ChangeView(c.rule(), c.parameter(), words.of(param, c.oldValue(), locale),
+                    words.of(param, c.newValue(), locale));
+        }).toList());
+        model.addAttribute("stages", byStage(v, locale));
         return "sop/policy-version";
     }
 
-    private static Map<RuleCatalog.Stage, List<RuleView>> byStage(PolicyVersion v) {
+    /** The rules by stage with their values in the reader's words (the edit form keeps the stored text). */
+    private Map<RuleCatalog.Stage, List<RuleView>> byStage(PolicyVersion v, Locale locale) {
         Map<RuleCatalog.Stage, List<RuleView>> stages = new LinkedHashMap<>();
         for (RuleCatalog.RuleDef rule : RuleCatalog.all()) {
-            stages.computeIfAbsent(rule.stage(), s -> new ArrayList<>()).add(new RuleView(rule, texts(v, rule)));
+            Map<String, String> shown = new LinkedHashMap<>();
+            texts(v, rule).forEach((name, text) -> shown.put(name, words.of(rule.param(name).orElseThrow(), text, locale)));
+            stages.computeIfAbsent(rule.stage(), s -> new ArrayList<>()).add(new RuleView(rule, shown));
         }
         return stages;
     }

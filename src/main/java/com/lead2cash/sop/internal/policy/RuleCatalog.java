@@ -34,9 +34,11 @@ public final class RuleCatalog {
      * One typed parameter of a rule with its default in canonical text form. A list whose entries the
      * reading module takes as the names of one of its enums declares those names as {@code choices} (any
      * other entry is refused), and {@code noneAllowed} whether it may name none; an empty {@code choices}
-     * is a list of free texts.
+     * is a list of free texts. {@code choiceLabels} is the bundle prefix that says a choice in the reader's
+     * words ({@code role} for {@code role.SALES_REP}), null for free texts.
      */
-    public record ParamDef(String name, ParamType type, String defaultText, List<String> choices, boolean noneAllowed) {
+    public record ParamDef(String name, ParamType type, String defaultText, List<String> choices, boolean noneAllowed,
+                           String choiceLabels) {
         public ParamDef {
             choices = List.copyOf(choices);
         }
@@ -124,7 +126,7 @@ public final class RuleCatalog {
                 p("proposalProbability", PERCENT, "40"), p("negotiationProbability", PERCENT, "60"),
                 p("contractProbability", PERCENT, "80"));
         // the roles of the opportunity module's PanelSeat
-        rule("O2", s, "000", "answerWindow", oneOrMoreOf("panelRoles", "SALES_REP, SALES_MANAGER, TECH_SUPPORT",
+        rule("O2", s, "000", "answerWindow", oneOrMoreOf("panelRoles", "role", "SALES_REP, SALES_MANAGER, TECH_SUPPORT",
                         "SALES_REP", "SALES_MANAGER", "TECH_SUPPORT"),
                 p("answerWindow", DURATION, "1d business"));
 
@@ -136,11 +138,11 @@ public final class RuleCatalog {
         s = Stage.CONTRACT;
         // the contract module's Department and RiskLevel
         rule("K1", s, "000", "window", p("window", DURATION, "2d business"),
-                oneOrMoreOf("reviewers", "LEGAL, FINANCE, OPERATIONS", "LEGAL", "FINANCE", "OPERATIONS"));
+                oneOrMoreOf("reviewers", "contract.department", "LEGAL, FINANCE, OPERATIONS", "LEGAL", "FINANCE", "OPERATIONS"));
         rule("K2", s, "000", null);
         rule("K3", s, "002", "window", p("window", DURATION, "3d calendar"));
         rule("K4", s, "000", "window", p("window", DURATION, "1d business"));
-        rule("K5", s, "003", null, p("amountThreshold", MONEY, "1000000"), anyOf("riskLevels", "HIGH", "LOW", "MEDIUM", "HIGH"));
+        rule("K5", s, "003", null, p("amountThreshold", MONEY, "1000000"), anyOf("riskLevels", "contract.risk", "HIGH", "LOW", "MEDIUM", "HIGH"));
 
         s = Stage.DELIVERY;
         rule("D1", s, "000", "window", p("window", DURATION, "7d calendar"));
@@ -161,7 +163,7 @@ public final class RuleCatalog {
         rule("S2", s, "002", null, p("criticalWindow", DURATION, "1d business"),
                 p("majorWindow", DURATION, "2d business"), p("minorWindow", DURATION, "5d business"));
         // the after-sales module's Severity
-        rule("S3", s, "002", null, anyOf("severities", "CRITICAL", "CRITICAL", "MAJOR", "MINOR"));
+        rule("S3", s, "002", null, anyOf("severities", "aftersales.severity", "CRITICAL", "CRITICAL", "MAJOR", "MINOR"));
         rule("S4", s, "COMMON", null, p("repeatWindowDays", INTEGER, "90"));
 
         s = Stage.TEAM;
@@ -190,17 +192,17 @@ public final class RuleCatalog {
     }
 
     private static ParamDef p(String name, ParamType type, String defaultText) {
-        return new ParamDef(name, type, defaultText, List.of(), true);
+        return new ParamDef(name, type, defaultText, List.of(), true, null);
     }
 
-    /** A list of some of the choices, possibly none. */
-    private static ParamDef anyOf(String name, String defaultText, String... choices) {
-        return new ParamDef(name, LIST, defaultText, List.of(choices), true);
+    /** A list of some of the choices, possibly none, each said through the bundle's {@code labels.CHOICE}. */
+    private static ParamDef anyOf(String name, String labels, String defaultText, String... choices) {
+        return new ParamDef(name, LIST, defaultText, List.of(choices), true, labels);
     }
 
-    /** A list of at least one of the choices. */
-    private static ParamDef oneOrMoreOf(String name, String defaultText, String... choices) {
-        return new ParamDef(name, LIST, defaultText, List.of(choices), false);
+    /** A list of at least one of the choices, each said through the bundle's {@code labels.CHOICE}. */
+    private static ParamDef oneOrMoreOf(String name, String labels, String defaultText, String... choices) {
+        return new ParamDef(name, LIST, defaultText, List.of(choices), false, labels);
     }
 
     private static void rule(String id, Stage stage, String sources, String windowParam, ParamDef... params) {

@@ -110,4 +110,31 @@ class AuditTrailTest {
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(html).contains("修改SOP规则").doesNotContain("??");
     }
+
+    @Test
+    void theAuditScreenSaysRecordTypesCodesKeysAndMomentsInTheReadersWordsWhileTheTrailKeepsThemAsWritten() throws Exception {
+        String id = java.util.UUID.randomUUID().toString();
+        String created = "{companyName=审计公司, source=WEBSITE_FORM, sourcedAt=2026-12-06T14:06:32.180532Z, status=NEW}";
+        String insert = """
+                insert into platform_audit_event (occurred_at, actor_name, action, entity_type, entity_id, field,
+                                                  old_value, new_value, detail)
+                values (now(), 'admin', :action, :type, :id, :field, :old, :new, :detail)""";
+        jdbc.sql(insert).param("action", "CREATE").param("type", "Lead").param("id", id).param("field", null)
+                .param("old", null).param("new", created).param("detail", null).update();
+        jdbc.sql(insert).param("action", "UPDATE").param("type", "Receipt").param("id", id).param("field", "method")
+                .param("old", "CASH").param("new", "BANK_TRANSFER").param("detail", null).update();
+        jdbc.sql(insert).param("action", "NOTICE").param("type", "Lead").param("id", id).param("field", null)
+                .param("old", null).param("new", null).param("detail", "lead.status.NEW").update();
+        var session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+
+        String html = mvc.get().uri("/admin/audit?lang=zh-CN&entityId=" + id).cookie(session).exchange().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(html).contains("线索", "收款", "source=官网表单", "sourcedAt=2026-12-06 22:06", "status=新线索",
+                "companyName=审计公司", "银行转账", "现金", "<td>新线索</td>")
+                .doesNotContain(">Lead<", "WEBSITE_FORM", "BANK_TRANSFER", "14:06:32", "lead.status.NEW");
+        // the trail itself keeps what was written
+        assertThat(jdbc.sql("select new_value from platform_audit_event where entity_id = :id and action = 'CREATE'")
+                .param("id", id).query(String.class).single()).isEqualTo(created);
+    }
 }

@@ -1,6 +1,7 @@
 package com.lead2cash.platform.internal.audit;
 
 import java.time.LocalDate;
+import java.util.Locale;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,9 +14,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AuditController {
 
     private final AuditQueries queries;
+    private final AuditWords words;
 
-    AuditController(AuditQueries queries) {
+    AuditController(AuditQueries queries, AuditWords words) {
         this.queries = queries;
+        this.words = words;
     }
 
     @GetMapping("/admin/audit")
@@ -24,11 +27,11 @@ class AuditController {
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                   @RequestParam(required = false) String cursor,
-                  @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+                  @RequestHeader(value = "HX-Request", required = false) String htmx, Model model, Locale locale) {
         AuditQueries.AuditFilter filter = new AuditQueries.AuditFilter(entityType, entityId, actor, action, from, to,
                 cursor, 50);
         model.addAttribute("filter", filter);
-        model.addAttribute("page", queries.find(filter));
+        model.addAttribute("page", queries.find(filter).map(e -> words.row(e, locale)));
         model.addAttribute("entityTypes", queries.entityTypes());
         return htmx != null && cursor != null ? "admin/audit :: rows" : "admin/audit";
     }

@@ -1,0 +1,107 @@
+package com.lead2cash.platform.internal.audit;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * An audit entry as the audit screen shows it: the record type by its label ({@code record.type.Lead}), a detail that
+ * is a message key by its message, a moment as the other pages write one ({@code yyyy-MM-dd HH:mm} in the company's
+ * zone), and a code by its label where the bundle names it by record type and field ({@code lead.source.WEBSITE_FORM}).
+ * Anything else stays as recorded. Only the showing changes: the trail keeps what was written, as evidence.
+ */
+@Component
+class AuditWords {
+
+    /** One row of the screen. */
+    record AuditRow(Instant occurredAt, String actorName, String action, String entityType, String entityId,
+                    String field, String detail, String oldValue, String newValue) {
+    }
+
+    private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?Z");
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
+    private static final Pattern MESSAGE_KEY = Pattern.compile("[a-z][A-Za-z0-9]*(?:\\.[A-Za-z0-9_-]+)+");
+    /** A creation's values as recorded, {@code {field=value, field=value}}: the entries start where a name and = do. */
+    private static final Pattern MAP_ENTRY_START = Pattern.compile(", (?=[a-z][A-Za-z0-9]*=)");
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final MessageSource messages;
+    private final ZoneId zone;
+
+    AuditWords(MessageSource messages, @Value("${l2c.zone}") ZoneId zone) {
+        this.messages = messages;
+        this.zone = zone;
+    }
+
+    AuditRow row(AuditQueries.AuditEntry e, Locale locale) {
+        String type = e.entityType();
+        return new AuditRow(e.occurredAt(), e.actorName(), e.action(),
+                type == null ? null : messages.getMessage("record.type." + type, null, type, locale), e.entityId(),
+                e.field(), e.detail() == null ? null : detail(e.detail(), locale),
+                value(type, e.field(), e.oldValue(), locale), value(type, e.field(), e.newValue(), locale));
+    }
+
+    private String detail(String detail, Locale locale) {
+        if (MESSAGE_KEY.matcher(detail).matches()) {
+            String message = messages.getMessage(detail, null, null, locale);
+            // a message that wants arguments cannot be said without them; the key is the better clue then
+            if (message != null && !message.contains("{0")) {
+                return message;
+            }
+        }
+        return moments(detail);
+    }
+
+    private String value(String type, String field, String value, Locale locale) {
+        if (value == null) {
+            return null;
+        }
+        if (field == null && value.startsWith("{") && value.endsWith("}")) {
+            StringBuilder shown = new StringBuilder("{");
+            String[] entries = MAP_ENTRY_START.split(value.substring(1, value.length() - 1));
+            for (int i = 0; i < entries.length; i++) {
+                int eq = entries[i].indexOf('=');
+                shown.append(i == 0 ? "" : ", ").append(eq < 0 ? entries[i]
+                        : entries[i].substring(0, eq + 1) + single(type, entries[i].substring(0, eq), entries[i].substring(eq + 1), locale));
+            }
+            return shown.append('}').toString();
+        }
+        return single(type, field, value, locale);
+    }
+
+    private String single(String type, String field, String value, Locale locale) {
+        if (type != null && field != null && CODE.matcher(value).matches()) {
+            String label = messages.getMessage(Character.toLowerCase(type.charAt(0)) + type.substring(1) + "." + field + "." + value,
+                    null, null, locale);
+            return label != null ? label : value;
+        }
+        if (MESSAGE_KEY.matcher(value).matches()) {
+            String message = messages.getMessage(value, null, null, locale);
+            return message != null && !message.contains("{0") ? message : value;
+        }
+        return moments(value);
+    }
+
+    /** Every moment in the text written as the pages write one. */
+    private String moments(String text) {
+        Matcher m = INSTANT.matcher(text);
+        StringBuilder shown = new StringBuilder();
+        while (m.find()) {
+            String moment;
+            try {
+                moment = MINUTES.format(Instant.parse(m.group()).atZone(zone));
+            } catch (DateTimeParseException e) {
+                moment = m.group();
+            }
+            m.appendReplacement(shown, Matcher.quoteReplacement(moment));
+        }
+        return m.appendTail(shown).toString();
+    }
+}

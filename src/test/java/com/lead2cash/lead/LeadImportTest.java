@@ -68,6 +68,10 @@ class LeadImportTest {
         assertThat(status.get("errors").findValues("line").stream().map(JsonNode::asInt).distinct().toList())
                 .containsExactly(4, 5, 6);
         assertThat(status.get("errors").findValuesAsString("field")).contains("companyName", "source", "phone", "budget");
+        // an unknown source is one problem of one cell, not also a missing source
+        assertThat(status.get("errors").valueStream().filter(e -> e.get("line").asInt() == 5)
+                .map(e -> e.get("field").asString() + ": " + e.get("message").asString()))
+                .containsExactly("source: Unknown source \"电视广告\".");
         assertThat(count("有效行")).isEqualTo(3);
         assertThat(jdbc.sql("select company_name from lead_lead where company_name like '有效行戊%'").query(String.class)
                 .single()).isEqualTo("有效行戊公司, 有限");

@@ -34,7 +34,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -282,7 +284,10 @@ public class LeadImports {
                 warnings.add(ImportProblem.of(row.line(), "region", "lead.import.regionUnresolved", checked.region()));
             }
         } catch (FieldValidationException e) {
-            e.errors().forEach(f -> errors.add(ImportProblem.of(row.line(), f.field(), f.messageKey(), f.args())));
+            // a cell that could not be read (an unknown source) is reported once, not again as missing
+            Set<String> unread = problems.stream().map(LeadImportFile.RowProblem::field).collect(Collectors.toSet());
+            e.errors().stream().filter(f -> !unread.contains(f.field()))
+                    .forEach(f -> errors.add(ImportProblem.of(row.line(), f.field(), f.messageKey(), f.args())));
         }
         return new Checked(errors, errors.isEmpty() ? warnings : List.of());
     }

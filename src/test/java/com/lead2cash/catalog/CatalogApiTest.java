@@ -305,6 +305,21 @@ class CatalogApiTest {
         assertThat(products()).isEqualTo(before);
     }
 
+    @Test
+    void aFileThatIsNoWorkbookIsRefusedNamingOnlyTheXlsxTheImportTakes() {
+        var company = support.company("cat8");
+        String director = support.bearer(mvc, company.director());
+        long before = products();
+        var refused = mvc.post().uri("/api/v1/products/import").header(HttpHeaders.AUTHORIZATION, director)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").multipart()
+                .file(new MockMultipartFile("file", "产品目录.xlsx", null, "not a zip at all".getBytes())).exchange();
+        assertThat(refused).hasStatus(422).bodyJson().satisfies(json -> {
+            assertThat(json).extractingPath("$.errors[0].code").isEqualTo("catalog.import.unreadable");
+            assertThat(json).extractingPath("$.errors[0].message").asString().contains(".xlsx").doesNotContain(".csv");
+        });
+        assertThat(products()).isEqualTo(before);
+    }
+
     private static String body(org.springframework.test.web.servlet.assertj.MvcTestResult result) {
         return new String(result.getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
     }

@@ -145,6 +145,12 @@ public final class ProductWorkbook {
             });
         } catch (IOException e) {
             throw new FieldValidationException("file", "catalog.import.unreadable");
+        } catch (FieldValidationException e) {
+            // the reader's own word offers .csv too, which the catalogue does not take
+            if (e.errors().stream().anyMatch(f -> "spreadsheet.unreadable".equals(f.messageKey()))) {
+                throw new FieldValidationException("file", "catalog.import.unreadable");
+            }
+            throw e;
         } finally {
             if (file != null) {
                 try {

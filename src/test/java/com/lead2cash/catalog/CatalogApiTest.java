@@ -254,6 +254,15 @@ class CatalogApiTest {
         assertThat(support.getJson(mvc, director, "/api/v1/products?q=CAM-1").get("items").get(0).get("listPrice")
                 .decimalValue()).isEqualByComparingTo("750");
 
+        // the export imported back unchanged updates nothing
+        byte[] unchanged = mvc.get().uri("/api/v1/products/export").header(HttpHeaders.AUTHORIZATION, director).exchange()
+                .getResponse().getContentAsByteArray();
+        var again = mvc.post().uri("/api/v1/products/import").header(HttpHeaders.AUTHORIZATION, director)
+                .multipart().file(new MockMultipartFile("file", "产品目录.xlsx", null, unchanged)).exchange();
+        assertThat(again).hasStatus(200);
+        assertThat(support.json(again).get("created").asInt()).isZero();
+        assertThat(support.json(again).get("updated").asInt()).isZero();
+
         long before = products();
         byte[] bad = workbook(new Object[][] {
                 {"NEW-1", "新产品", null, "个", null, new BigDecimal("10"), new BigDecimal("13"), "是"},

@@ -4,6 +4,7 @@ import com.lead2cash.catalog.Catalog;
 import com.lead2cash.platform.Ids;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -48,6 +49,18 @@ public class Product {
     void correct(ProductDetails details, Instant now) {
         apply(details);
         updatedAt = now;
+    }
+
+    /** Whether the product already says all of this (amounts compared by value, 800 = 800.00). */
+    boolean says(ProductDetails d, boolean activeToo) {
+        return Objects.equals(code, d.code()) && Objects.equals(name, d.name())
+                && Objects.equals(specification, d.specification()) && Objects.equals(unit, d.unit())
+                && Objects.equals(productLine, d.productLine()) && sameAmount(listPrice, d.listPrice())
+                && sameAmount(taxRate, d.taxRate()) && active == activeToo;
+    }
+
+    private static boolean sameAmount(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
     /** No longer offered in new quotes. */

@@ -81,7 +81,7 @@ public class ProductService {
 
     /**
      * Imports the rows of a catalogue workbook: a row whose code exists updates that product (and
-     * reactivates or deactivates it as the row says), others are created. One refused row refuses the
+     * reactivates or deactivates it as the row says) when it says something else, others are created. One refused row refuses the
      * whole file, with every refusal listed by line.
      */
     @Transactional
@@ -117,6 +117,9 @@ public class ProductService {
             if (product == null) {
                 product = Product.register(row.details(), now);
                 created++;
+            } else if (product.says(row.details(), row.active())) {
+                // an unchanged row (the export imported back) is not an update: no new version, no audit entry
+                continue;
             } else {
                 product.correct(row.details(), now);
                 updated++;

@@ -159,6 +159,25 @@ class WebToLeadTest {
     }
 
     @Test
+    void everyFieldErrorOfOneSubmissionIsAnsweredAtOnce() {
+        MvcTestResult result = submit(key, null, """
+                {"companyName":"一次报全公司","budget":-5,"purchaseDate":"1700-01-01","uscc":"123","email":"bad",
+                 "notes":"a\\u0000b"}""");
+        assertThat(result).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().satisfies(json -> {
+            assertThat(json).extractingPath("$.errors[*].field").asArray()
+                    .containsExactlyInAnyOrder("purchaseDate", "notes", "budget", "uscc", "email");
+            // the date is refused by the input rules, as before, not again by the lead's own rule
+            assertThat(json).extractingPath("$.errors[?(@.field == 'purchaseDate')].code").asArray()
+                    .containsExactly("error.input.dateOutOfRange");
+        });
+        assertThat(leadsNamed("一次报全公司")).isZero();
+        // a body of refused values alone is refused all the same, whatever else it says
+        assertThat(submit(key, null, "{\"companyName\":\"日期错误公司\",\"purchaseDate\":\"1700-01-01\"}"))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(leadsNamed("日期错误公司")).isZero();
+    }
+
+    @Test
     void aRevokedKeyNoLongerWorks() {
         String admin = support.bearer(mvc, "admin");
         String id = support.getJson(mvc, admin, "/api/v1/lead-api-keys").get(0).get("id").asString();

@@ -113,6 +113,16 @@ public class LeadCapture {
         return LocalDate.ofInstant(clock.instant(), zone);
     }
 
+    /** What the lead's rules refuse in this draft (nothing when it would be captured), storing nothing. */
+    public List<com.lead2cash.platform.FieldValidationException.FieldError> problems(LeadDraft draft) {
+        try {
+            LeadDrafts.validate(draft, today(), regions);
+            return List.of();
+        } catch (com.lead2cash.platform.FieldValidationException e) {
+            return e.errors();
+        }
+    }
+
     /** Validates without storing: the duplicate candidates a capture of this draft would find. */
     public List<DuplicateFinder.Duplicate> checkDuplicates(LeadDraft draft) {
         return duplicates.find(LeadDrafts.validate(draft, today(), regions), null);

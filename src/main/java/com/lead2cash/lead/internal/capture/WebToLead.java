@@ -163,12 +163,30 @@ public class WebToLead {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
             throw new FieldValidationException("Idempotency-Key", "lead.idempotencyKey.invalid");
         }
-        LeadDraft sourced = new LeadDraft(draft.companyName(), draft.contactName(), draft.contactTitle(), draft.phone(),
+        LeadDraft sourced = sourced(caller, draft);
+        return leads.together(sourced, () -> once(caller, sourced, idempotencyKey, bodyHash));
+    }
+
+    /**
+     * The refusal of a submission some of whose values the input rules refused ({@code refused}, read as null in
+     * {@code partial}): those, and every other problem the lead's rules find in the rest, so that a website hears
+     * all of them at once. Stores nothing.
+     */
+    public FieldValidationException refusal(Caller caller, LeadDraft partial, List<FieldValidationException.FieldError> refused) {
+        List<FieldValidationException.FieldError> errors = new java.util.ArrayList<>(refused);
+        java.util.Set<String> named = new java.util.HashSet<>();
+        refused.forEach(f -> named.add(f.field()));
+        leads.problems(sourced(caller, partial)).stream().filter(f -> !named.contains(f.field())).forEach(errors::add);
+        return new FieldValidationException(errors);
+    }
+
+    /** The draft under the key's source unless it names its own. */
+    private static LeadDraft sourced(Caller caller, LeadDraft draft) {
+        return new LeadDraft(draft.companyName(), draft.contactName(), draft.contactTitle(), draft.phone(),
                 draft.email(), draft.industry(), draft.region(), draft.productLine(),
                 draft.source() == null ? caller.source() : draft.source(), draft.sourceDetail(), null, draft.budget(),
                 draft.purchaseDate(), draft.decisionMakerKnown(), draft.decisionChainNotes(), draft.uscc(),
                 draft.notes());
-        return leads.together(sourced, () -> once(caller, sourced, idempotencyKey, bodyHash));
     }
 
     private Submission once(Caller caller, LeadDraft sourced, String idempotencyKey, String bodyHash) {

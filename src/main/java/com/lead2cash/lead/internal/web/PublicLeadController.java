@@ -2,6 +2,7 @@ package com.lead2cash.lead.internal.web;
 
 import com.lead2cash.lead.LeadStatus;
 import com.lead2cash.lead.internal.capture.WebToLead;
+import com.lead2cash.platform.web.RequestBodies;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,15 +31,19 @@ public class PublicLeadController {
 
     private final WebToLead webToLead;
     private final tools.jackson.databind.json.JsonMapper json;
+    private final RequestBodies bodies;
 
-    PublicLeadController(WebToLead webToLead, tools.jackson.databind.json.JsonMapper json) {
+    PublicLeadController(WebToLead webToLead, tools.jackson.databind.json.JsonMapper json, RequestBodies bodies) {
         this.webToLead = webToLead;
         this.json = json;
+        this.bodies = bodies;
     }
 
     @Operation(summary = "Submit a lead from a website form: 201 new, 200 the same lead for a repeated Idempotency-Key with the same body, 401, 422 (also: the key reused with another body), 429")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
-            mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+            mediaType = "application/json",
+            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = LeadApiController.LeadRequest.class),
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
             name = "A website form", value = """
                     {"companyName": "苏州明远精密机械有限公司", "contactName": "李娜", "phone": "13912345678", "email": "li.na@example.com", "industry": "制造业", "region": "江苏省苏州市", "source": "WEBSITE_FORM", "budget": 120000, "purchaseDate": "2027-01-20", "decisionMakerKnown": false, "notes": "官网咨询表单"}""")))
     @PostMapping(PATH)
@@ -49,7 +54,13 @@ public class PublicLeadController {
     ResponseEntity<PublicLead> submit(@Parameter(hidden = true) // the X-Api-Key, checked before the body is read
                                       @RequestAttribute(PublicLeadKeyCheck.CALLER) WebToLead.Caller caller,
                                       @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
-                                      @RequestBody LeadApiController.LeadRequest body) {
+                                      @RequestBody tools.jackson.databind.JsonNode request) {
+        // a website's form is corrected in one go: every refused value and every other problem answered together
+        RequestBodies.Read<LeadApiController.LeadRequest> read = bodies.readCollecting(request, LeadApiController.LeadRequest.class);
+        LeadApiController.LeadRequest body = read.value();
+        if (!read.refused().isEmpty()) {
+            throw webToLead.refusal(caller, body.draft(), read.refused());
+        }
         // the body as read, field by field: a retry matches whatever its spacing or field order
         String bodyHash = WebToLead.hash(json.writeValueAsString(body));
         WebToLead.Submission s = webToLead.submit(caller, body.draft(), idempotencyKey, bodyHash);

@@ -38,6 +38,11 @@ class InputRulesJacksonModule extends SimpleModule {
 
     /** Reader attribute: this is a request body, check it. */
     static final Object CHECKED = InputRulesJacksonModule.class;
+    /**
+     * Reader attribute: a list that collects the refused values (read as null) instead of refusing at the first
+     * ({@link CollectingRequestBodies}).
+     */
+    static final Object COLLECTED = CollectingRequestBodies.class;
 
     InputRulesJacksonModule() {
         super("lead2cash-input-rules");
@@ -171,11 +176,35 @@ class InputRulesJacksonModule extends SimpleModule {
     private static <T> T checked(JsonParser p, DeserializationContext ctxt, T value, Class<T> type,
                                  Function<T, Optional<String>> problem, Object... args) {
         if (ctxt.getAttribute(CHECKED) != null) {
-            problem.apply(value).ifPresent(key -> {
-                throw new RefusedInputException(p, type, key, args);
-            });
+            Optional<String> refused = problem.apply(value);
+            if (refused.isPresent()) {
+                if (ctxt.getAttribute(COLLECTED) instanceof java.util.List<?> collected) {
+                    @SuppressWarnings("unchecked")
+                    var errors = (java.util.List<com.lead2cash.platform.FieldValidationException.FieldError>) collected;
+                    errors.add(new com.lead2cash.platform.FieldValidationException.FieldError(path(p), refused.get(), args));
+                    return null;
+                }
+                throw new RefusedInputException(p, type, refused.get(), args);
+            }
         }
         return value;
+    }
+
+    /** The field being read, written as the API names fields ({@code contacts[0].phone}). */
+    private static String path(JsonParser p) {
+        java.util.Deque<String> segments = new java.util.ArrayDeque<>();
+        for (tools.jackson.core.TokenStreamContext c = p.streamReadContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                segments.addFirst("[" + c.getCurrentIndex() + "]");
+            } else if (c.currentName() != null) {
+                segments.addFirst(c.currentName());
+            }
+        }
+        StringBuilder path = new StringBuilder();
+        for (String segment : segments) {
+            path.append(path.isEmpty() || segment.startsWith("[") ? "" : ".").append(segment);
+        }
+        return path.toString();
     }
 
     /** The API's JSON converter, marking what it reads as a request body to check. */

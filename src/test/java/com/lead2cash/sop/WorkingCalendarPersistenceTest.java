@@ -218,8 +218,7 @@ class WorkingCalendarPersistenceTest {
                 assertThat(json).extractingPath("$.errors[0].message").asString().contains("not a text calendar file");
             });
         }
-        Cookie session = mvc.post().uri("/login").with(csrf()).param("username", "admin")
-                .param("password", Fixtures.ADMIN_PASSWORD).exchange().getResponse().getCookie("SESSION");
+        Cookie session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
         assertThat(mvc.post().uri("/admin/calendar/import").cookie(session).with(csrf()).header("Accept-Language", "zh")
                 .multipart().file(new MockMultipartFile("file", "book.xlsx", "application/octet-stream", workbook)))
                 .bodyText().contains("import-file-error", "这不是文本格式的日历文件").doesNotContain("PK");
@@ -237,8 +236,7 @@ class WorkingCalendarPersistenceTest {
                     assertThat(json).extractingPath("$.errors[99].line").asNumber().isEqualTo(101);
                     assertThat(json).extractingPath("$.moreErrors").asNumber().isEqualTo(9_900);
                 });
-        Cookie session = mvc.post().uri("/login").with(csrf()).param("username", "admin")
-                .param("password", Fixtures.ADMIN_PASSWORD).exchange().getResponse().getCookie("SESSION");
+        Cookie session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
         var page = mvc.post().uri("/admin/calendar/import").cookie(session).with(csrf()).header("Accept-Language", "en")
                 .multipart().file(new MockMultipartFile("file", "garbage.txt", "text/plain", garbage)).exchange();
         assertThat(page).bodyText().contains("Line 101:", "9900 more invalid lines").doesNotContain("Line 102:");

@@ -5,6 +5,7 @@ import com.lead2cash.platform.InputRules;
 import com.lead2cash.sop.DayKind;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
@@ -71,10 +72,10 @@ public final class CalendarFileParser {
             {'P', 'K', 3, 4}, {'P', 'K', 5, 6}, {'%', 'P', 'D', 'F', '-'}};
 
     /**
-     * Parses the uploaded bytes as UTF-8 text. A file that is not (undecodable bytes, such as a file saved as
-     * GBK, random bytes, control characters, a zip — xlsx, docx — or a PDF) is refused as a whole on the field
-     * {@code file} with {@link #NOT_TEXT}: its "lines" would mean nothing, and echoing them would return the
-     * upload many times over.
+     * Parses the uploaded bytes as text: UTF-8, or GB18030 (GBK) as Notepad and Excel save it on a Chinese Windows.
+     * A file that is neither (random bytes), or holds control characters, a zip (xlsx, docx) or a PDF, is refused as
+     * a whole on the field {@code file} with {@link #NOT_TEXT}: its "lines" would mean nothing, and echoing them
+     * would return the upload many times over.
      */
     public static Result parse(byte[] content) {
         Objects.requireNonNull(content, "content");
@@ -83,17 +84,29 @@ public final class CalendarFileParser {
                 throw notText();
             }
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
-        } catch (CharacterCodingException e) {
+        String text = decoded(content, StandardCharsets.UTF_8);
+        if (text == null) {
+            text = decoded(content, GB18030);
+        }
+        if (text == null) {
             throw notText();
         }
         if (text.chars().anyMatch(c -> InputRules.isRefusedControl((char) c))) {
             throw notText();
         }
         return parse(text);
+    }
+
+    private static final Charset GB18030 = Charset.forName("GB18030");
+
+    /** The bytes as text in {@code charset}, or null where they are not. */
+    private static String decoded(byte[] content, Charset charset) {
+        try {
+            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 
     private static FieldValidationException notText() {

@@ -107,13 +107,18 @@ class CalendarFileParserTest {
     }
 
     @Test
-    void aFileInAnotherEncodingIsRefusedAsAWholeNotLineByLine() {
+    void aFileSavedAsGbkOnAChineseWindowsIsReadAsText() {
         byte[] gbkComment = {'#', ' ', (byte) 0xB9, (byte) 0xFA, (byte) 0xC7, (byte) 0xEC, '\n'};
         byte[] entry = "2027-10-01 holiday\n".getBytes(StandardCharsets.UTF_8);
         byte[] file = Arrays.copyOf(gbkComment, gbkComment.length + entry.length);
         System.arraycopy(entry, 0, file, gbkComment.length, entry.length);
 
-        assertNotText(file);
+        Result result = CalendarFileParser.parse(file);
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.entries()).containsOnlyKeys(LocalDate.of(2027, 10, 1));
+        assertThat(CalendarFileParser.parse("# 国庆\n2027-10-02 holiday\n".getBytes(java.nio.charset.Charset.forName("GB18030")))
+                .entries()).containsOnlyKeys(LocalDate.of(2027, 10, 2));
     }
 
     @ParameterizedTest(name = "{0} is not a text calendar file")

@@ -129,7 +129,10 @@ public class ContractDrafting {
                 letterhead.name(),
                 template.clauses().stream().map(t -> new Contract.TemplateClause(t.sectionKey(), t.heading(), t.body())).toList(),
                 source.values(), milestones, source.lines()),
-                codes.nextDocumentNumber("HT"), me.id(), rules.keptUntil(today(now)), now);
+                // milestones typed now are asked against today; those the minutes gave are asked on submission, after
+                // the rep could move a date that passed since the customer confirmed them
+                codes.nextDocumentNumber("HT"), me.id(), rules.keptUntil(today(now)),
+                milestones == source.milestones() ? null : today(now), now);
         Contract saved = contracts.save(contract);
         events.record(saved.id(), "DRAFTED", me.id(), template.code() + " v" + template.templateVersion(), now);
         return saved;
@@ -146,7 +149,7 @@ public class ContractDrafting {
 
     public Contract revise(UUID id, Contract.Terms terms, Long version) {
         Contract c = editable(id, version);
-        c.revise(terms, now());
+        c.revise(terms, today(c.createdAt()), now());
         return contracts.save(c);
     }
 

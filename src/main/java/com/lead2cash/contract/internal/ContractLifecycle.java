@@ -133,7 +133,7 @@ public class ContractLifecycle {
         c.requireAction(actor(c), ContractAction.SUBMIT);
         c.expectVersion(version);
         Instant now = now();
-        int round = c.submit(now);
+        int round = c.submit(today(c.createdAt()), now);
         ContractRules rules = rules();
         byte[] pdf = document.render(c);
         StoredFile copy = files.keep(c, ContractFiles.Kind.REVIEW_COPY, round, Set.of(FileKind.PDF), pdf.length + 1L,

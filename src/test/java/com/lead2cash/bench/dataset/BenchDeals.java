@@ -268,6 +268,10 @@ public final class BenchDeals {
                     : amount.multiply(BigDecimal.valueOf(SHARES[i])).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
             left = left.subtract(part);
             LocalDate due = signedOn.plusDays(DAYS[i] + random.nextInt(11) - 5);
+            // no payment falls due before the contract was drafted (the product refuses it)
+            if (due.isBefore(LocalDate.ofInstant(drafted, zone))) {
+                due = LocalDate.ofInstant(drafted, zone);
+            }
             // a payment falling due this week is, for some, due today: the workbench's "due today"
             if (!due.isBefore(today) && due.isBefore(today.plusDays(7)) && random.nextBoolean()) {
                 due = today;
@@ -290,7 +294,8 @@ public final class BenchDeals {
         String number = code("HT", ++contractSeq, drafted);
         Contract c = Contract.draft(new Contract.Draft(title, opportunity, customer, quote.id(), template.id(),
                 template.version(), owner, amount, risk, signedOn, termEnd, buyer, null, seller, template.clauses(), values,
-                milestones, lines), number, owner, contractRules.keptUntil(LocalDate.ofInstant(drafted, zone)), drafted);
+                milestones, lines), number, owner, contractRules.keptUntil(LocalDate.ofInstant(drafted, zone)),
+                LocalDate.ofInstant(drafted, zone), drafted);
         BenchIds.assign(c, "id", BenchIds.uuid7(drafted, random));
         AuditRows.Actor drafter = person(owner);
         AuditTrail trail = trail(c, drafted, drafter);
@@ -299,7 +304,7 @@ public final class BenchDeals {
         String address = ROADS[random.nextInt(ROADS.length)] + (1 + random.nextInt(999)) + "号";
         String representative = ChineseData.person(random).name();
         c.revise(new Contract.Terms(null, null, null, signedOn, termEnd, null, taxId, address, representative, null),
-                revised);
+                LocalDate.ofInstant(drafted, zone), revised);
         trail.saved(revised, drafter);
         // without negotiation minutes confirmed by the customer the drafter writes what the minutes would have filled
         Instant edited = between(contractStage, won, 0.15);
@@ -315,7 +320,7 @@ public final class BenchDeals {
         }
         int round;
         try {
-            round = c.submit(submitted);
+            round = c.submit(LocalDate.ofInstant(drafted, zone), submitted);
         } catch (com.lead2cash.platform.FieldValidationException e) {
             throw new IllegalStateException("contract " + number + " refused on submission: " + e.errors() + " "
                     + c.sections().stream().filter(com.lead2cash.contract.internal.domain.ContractSection::unfilled)

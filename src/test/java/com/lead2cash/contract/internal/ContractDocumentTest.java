@@ -43,7 +43,8 @@ class ContractDocumentTest {
                 owner, new BigDecimal(amount), RiskLevel.LOW, LocalDate.of(2026, 12, 1), LocalDate.of(2027, 11, 30),
                 "杭州甲方科技有限公司", null, "乙方有限公司", clauses, Map.of("quote.tax", quoteTax),
                 List.of(new PaymentMilestone(MilestoneType.PREPAYMENT, new BigDecimal(amount), null, "合同签订后 7 日内")),
-                lines), "HT-2026-000001", owner, LocalDate.of(2036, 12, 3), Instant.parse("2026-12-03T03:00:00Z"));
+                lines), "HT-2026-000001", owner, LocalDate.of(2036, 12, 3), LocalDate.of(2026, 12, 3),
+                Instant.parse("2026-12-03T03:00:00Z"));
     }
 
     static List<String> textLines(byte[] pdf) throws Exception {

@@ -138,8 +138,12 @@ public class Contract {
                         List<PaymentMilestone> milestones) {
     }
 
-    /** A new contract in DRAFT 草拟, kept (R1) from today until the policy's years have passed. */
-    public static Contract draft(Draft d, String number, UUID createdBy, LocalDate keptUntil, Instant now) {
+    /**
+     * A new contract in DRAFT 草拟, kept (R1) from today until the policy's years have passed; its milestones due on or
+     * after {@code today} when given (none: asked on submission).
+     */
+    public static Contract draft(Draft d, String number, UUID createdBy, LocalDate keptUntil, LocalDate today,
+                                 Instant now) {
         Contract c = new Contract();
         c.id = Ids.newId();
         c.number = number;
@@ -162,7 +166,7 @@ public class Contract {
             }
         });
         c.apply(new Terms(d.title(), d.amount(), d.riskLevel() == null ? RiskLevel.LOW : d.riskLevel(), d.termStart(),
-                d.termEnd(), d.buyerName(), d.buyerTaxId(), null, null, d.milestones()), true);
+                d.termEnd(), d.buyerName(), d.buyerTaxId(), null, null, d.milestones()), true, today);
         java.util.Map<String, String> values = c.values();
         c.sections = new ArrayList<>(d.clauses().stream()
                 .map(t -> ContractSection.fromTemplate(t.sectionKey(), t.heading(), t.body(), values)).toList());
@@ -175,9 +179,10 @@ public class Contract {
     }
 
     /** Changes the terms (only while drafting or revising); milestones must add up to the amount. */
-    public void revise(Terms terms, Instant now) {
+    /** {@code draftedOn}: the company's calendar day the contract was drafted, the earliest a payment falls due. */
+    public void revise(Terms terms, LocalDate draftedOn, Instant now) {
         requireEditable();
-        apply(terms, false);
+        apply(terms, false, draftedOn);
         java.util.Map<String, String> values = values();
         sections.replaceAll(s -> s.refilled(values));
         updatedAt = now;
@@ -197,7 +202,7 @@ public class Contract {
         return LineTotals.of(lines, amount, quoteTax);
     }
 
-    private void apply(Terms t, boolean creating) {
+    private void apply(Terms t, boolean creating, LocalDate draftedOn) {
         List<FieldValidationException.FieldError> errors = new ArrayList<>();
         String newTitle = t.title() == null ? (creating ? null : title) : t.title().strip();
         if (newTitle == null || newTitle.isEmpty() || newTitle.length() > MAX_TITLE) {
@@ -237,7 +242,9 @@ public class Contract {
             throw new FieldValidationException(errors);
         }
         List<PaymentMilestone> newMilestones = t.milestones() == null ? milestones : t.milestones();
-        List<PaymentMilestone> checked = Milestones.checked(newMilestones, newAmount.setScale(2));
+        // milestones kept as they were are not asked again (they may have fallen due since): only new ones
+        List<PaymentMilestone> checked = Milestones.checked(newMilestones, newAmount.setScale(2),
+                t.milestones() == null ? null : draftedOn);
         title = newTitle;
         amount = newAmount.setScale(2);
         riskLevel = t.riskLevel() == null ? riskLevel : t.riskLevel();
@@ -298,9 +305,10 @@ public class Contract {
 
     /**
      * DRAFT or REVISING → IN_REVIEW (K1). Refused unless the contract is complete: every core clause
-     * written without unfilled placeholders, milestones adding up to the amount, a term. Answers the round.
+     * written without unfilled placeholders, milestones adding up to the amount and none falling due before the day
+     * it was drafted ({@code draftedOn}), a term. Answers the round.
      */
-    public int submit(Instant now) {
+    public int submit(LocalDate draftedOn, Instant now) {
         if (!status.editable()) {
             throw new ConflictException("contract.submit.notEditable");
         }
@@ -330,7 +338,7 @@ public class Contract {
         if (!errors.isEmpty()) {
             throw new FieldValidationException(errors);
         }
-        Milestones.checked(milestones, amount);
+        Milestones.checked(milestones, amount, draftedOn);
         reviewRound++;
         submittedAt = submittedAt == null ? now : submittedAt;
         moveTo(ContractStatus.IN_REVIEW, now);

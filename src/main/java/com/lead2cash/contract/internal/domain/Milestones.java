@@ -3,13 +3,15 @@ package com.lead2cash.contract.internal.domain;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.MoneyText;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The payment milestones of a contract must add up to its amount, to the fen (the receivables plan is
  * made from them, SPEC §5): each milestone positive, with a due date or a due condition, and the sum
- * equal to the amount. Decided here, for drafting, revising and submitting alike.
+ * equal to the amount. Decided here, for drafting, revising and submitting alike. A due date is not before the day
+ * the contract was drafted: the plan would be born overdue, aged and counted in the collection rate.
  */
 public final class Milestones {
 
@@ -21,6 +23,12 @@ public final class Milestones {
 
     /** Checks each milestone and, when there are any, their sum; refusals name the field. */
     public static List<PaymentMilestone> checked(List<PaymentMilestone> milestones, BigDecimal amount) {
+        return checked(milestones, amount, null);
+    }
+
+    /** As {@link #checked(List, BigDecimal)}, each due date on or after {@code draftedOn} (none: not asked). */
+    public static List<PaymentMilestone> checked(List<PaymentMilestone> milestones, BigDecimal amount,
+                                                 LocalDate draftedOn) {
         List<PaymentMilestone> list = milestones == null ? List.of() : milestones;
         List<FieldValidationException.FieldError> errors = new ArrayList<>();
         if (list.size() > MAX) {
@@ -46,6 +54,9 @@ public final class Milestones {
             }
             if (m.dueDate() == null && condition == null) {
                 errors.add(new FieldValidationException.FieldError(at + ".dueDate", "contract.milestone.due"));
+            } else if (m.dueDate() != null && draftedOn != null && m.dueDate().isBefore(draftedOn)) {
+                errors.add(new FieldValidationException.FieldError(at + ".dueDate", "contract.milestone.beforeDrafting",
+                        draftedOn));
             }
             boolean amountOk = m.amount() != null && m.amount().signum() > 0 && m.amount().scale() <= 2;
             kept.add(new PaymentMilestone(m.type(), amountOk ? m.amount().setScale(2) : m.amount(), m.dueDate(), condition));

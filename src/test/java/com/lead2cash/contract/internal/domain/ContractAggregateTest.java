@@ -3,6 +3,7 @@ package com.lead2cash.contract.internal.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.lead2cash.contract.ContractStatus;
 import com.lead2cash.contract.MilestoneType;
@@ -40,6 +41,11 @@ class ContractAggregateTest {
     }
 
     static Contract draft(String amount, List<PaymentMilestone> milestones, String deliveryClause) {
+        return draft(amount, milestones, deliveryClause, TODAY);
+    }
+
+    /** {@code today} null: milestones the minutes gave, asked on submission only. */
+    static Contract draft(String amount, List<PaymentMilestone> milestones, String deliveryClause, LocalDate today) {
         List<Contract.TemplateClause> clauses = Arrays.stream(SectionKey.values()).filter(SectionKey::core)
                 .map(k -> new Contract.TemplateClause(k.name(), k.name(), k == SectionKey.DELIVERY ? deliveryClause
                         : "第 " + k.ordinal() + " 条的约定。"))
@@ -47,7 +53,7 @@ class ContractAggregateTest {
         return Contract.draft(new Contract.Draft("工业网关采购合同", UUID.randomUUID(), UUID.randomUUID(), null, null, null,
                 OWNER, new BigDecimal(amount), RiskLevel.LOW, LocalDate.of(2026, 12, 1), LocalDate.of(2027, 11, 30),
                 "杭州甲方科技有限公司", null, "乙方有限公司", clauses, Map.of(), milestones, List.of()),
-                "HT-2026-000001", OWNER, LocalDate.of(2036, 12, 3), NOW);
+                "HT-2026-000001", OWNER, LocalDate.of(2036, 12, 3), today, NOW);
     }
 
     static ContractActor owner() {
@@ -56,7 +62,7 @@ class ContractAggregateTest {
 
     static Contract approved() {
         Contract c = draft("600000.00", milestones("300000.00", "300000.00"), "合同签订后 30 日内交付。");
-        c.submit(NOW);
+        c.submit(TODAY, NOW);
         c.reviewsPassed(NOW);
         c.approved(NOW);
         return c;
@@ -72,11 +78,36 @@ class ContractAggregateTest {
     }
 
     @Test
+    void aPaymentFallingDueBeforeTheContractWasDraftedIsRefusedAndOneKeptAsItWasIsNotAskedAgain() {
+        PaymentMilestone early = new PaymentMilestone(MilestoneType.PREPAYMENT, new BigDecimal("600000.00"),
+                TODAY.minusDays(1), null);
+        assertThatThrownBy(() -> draft("600000.00", List.of(early), "交付。"))
+                .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldValidationException.FieldError::field, FieldValidationException.FieldError::messageKey)
+                        .containsExactly(tuple("milestones[0].dueDate", "contract.milestone.beforeDrafting")));
+
+        PaymentMilestone onTheDay = new PaymentMilestone(MilestoneType.PREPAYMENT, new BigDecimal("600000.00"), TODAY, null);
+        Contract c = draft("600000.00", List.of(onTheDay), "交付。");
+        // weeks later the draft is revised without touching its milestones: the one due meanwhile stays as it was
+        c.revise(new Contract.Terms("园区网关采购合同", null, null, null, null, null, null, null, null, null), TODAY,
+                NOW.plus(java.time.Duration.ofDays(30)));
+        assertThat(c.milestones()).containsExactly(onTheDay);
+        assertThatThrownBy(() -> c.revise(new Contract.Terms(null, null, null, null, null, null, null, null, null,
+                List.of(early)), TODAY, NOW)).isInstanceOf(FieldValidationException.class);
+        // milestones taken from the minutes are not asked at drafting (a date may have passed since the customer
+        // confirmed them, and the rep moves it in the draft): the submission asks
+        Contract fromMinutes = draft("600000.00", List.of(early), "交付。", null);
+        assertThatThrownBy(() -> fromMinutes.submit(TODAY, NOW)).isInstanceOfSatisfying(FieldValidationException.class,
+                e -> assertThat(e.errors()).extracting(FieldValidationException.FieldError::messageKey)
+                        .contains("contract.milestone.beforeDrafting"));
+    }
+
+    @Test
     void revisingTheAmountWithoutTheMilestonesIsRefusedAndChangesNothing() {
         Contract c = draft("600000.00", milestones("300000.00", "300000.00"), "交付。");
 
         assertThatThrownBy(() -> c.revise(new Contract.Terms(null, new BigDecimal("700000.00"), null, c.termStart(),
-                c.termEnd(), null, null, null, null, null), NOW)).isInstanceOf(FieldValidationException.class);
+                c.termEnd(), null, null, null, null, null), TODAY, NOW)).isInstanceOf(FieldValidationException.class);
 
         assertThat(c.amount()).isEqualByComparingTo("600000.00");
         assertThat(c.amountInWords()).isEqualTo("陆拾万元整");
@@ -86,9 +117,9 @@ class ContractAggregateTest {
     void aRevisionKeepsTheTermsItLeavesOutAndClearsTheTextItBlanks() {
         Contract c = draft("600000.00", milestones("300000.00", "300000.00"), "交付。");
         c.revise(new Contract.Terms(null, null, null, LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31), null,
-                "91330100716105852F", "杭州市西湖区文三路 1 号", "王经理", null), NOW);
+                "91330100716105852F", "杭州市西湖区文三路 1 号", "王经理", null), TODAY, NOW);
 
-        c.revise(new Contract.Terms("园区网关采购合同", null, null, null, null, null, null, null, null, null), NOW);
+        c.revise(new Contract.Terms("园区网关采购合同", null, null, null, null, null, null, null, null, null), TODAY, NOW);
 
         assertThat(c.title()).isEqualTo("园区网关采购合同");
         assertThat(List.of(c.termStart(), c.termEnd())).containsExactly(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31));
@@ -96,24 +127,24 @@ class ContractAggregateTest {
                 .containsExactly("91330100716105852F", "杭州市西湖区文三路 1 号", "王经理");
         assertThat(c.amount()).isEqualByComparingTo("600000.00");
 
-        c.revise(new Contract.Terms(null, null, null, null, null, null, null, " ", null, null), NOW);
+        c.revise(new Contract.Terms(null, null, null, null, null, null, null, " ", null, null), TODAY, NOW);
         assertThat(c.buyerAddress()).as("blank clears").isNull();
         assertThat(c.buyerRepresentative()).isEqualTo("王经理");
         assertThatThrownBy(() -> c.revise(new Contract.Terms(null, null, null, null, LocalDate.of(2026, 12, 31), null, null,
-                null, null, null), NOW)).as("an end before the start kept").isInstanceOf(FieldValidationException.class);
+                null, null, null), TODAY, NOW)).as("an end before the start kept").isInstanceOf(FieldValidationException.class);
     }
 
     @Test
     void theBuyersTaxIdIsAUnifiedSocialCreditCode() {
         Contract c = draft("600000.00", milestones("300000.00", "300000.00"), "交付。");
         for (String bad : List.of("<img src=x onerror=alert(1)>", "91330106MA2XXXXX1X")) {
-            assertThatThrownBy(() -> c.revise(new Contract.Terms(null, null, null, null, null, null, bad, null, null, null), NOW))
+            assertThatThrownBy(() -> c.revise(new Contract.Terms(null, null, null, null, null, null, bad, null, null, null), TODAY, NOW))
                     .as(bad).isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
                             .extracting(FieldValidationException.FieldError::field).containsExactly("buyerTaxId"));
         }
         assertThat(c.buyerTaxId()).isNull();
 
-        c.revise(new Contract.Terms(null, null, null, null, null, null, " 91330100716105852f ", null, null, null), NOW);
+        c.revise(new Contract.Terms(null, null, null, null, null, null, " 91330100716105852f ", null, null, null), TODAY, NOW);
         assertThat(c.buyerTaxId()).as("as invoices keep it").isEqualTo("91330100716105852F");
     }
 
@@ -121,7 +152,7 @@ class ContractAggregateTest {
     void K1_aContractWithAnUnfilledPlaceholderIsNotSubmittedToReview() {
         Contract c = draft("600000.00", milestones("600000.00"), "合同签订后 {{quote.deliveryPeriod}} 内交付。");
 
-        assertThatThrownBy(() -> c.submit(NOW)).isInstanceOfSatisfying(FieldValidationException.class, e ->
+        assertThatThrownBy(() -> c.submit(TODAY, NOW)).isInstanceOfSatisfying(FieldValidationException.class, e ->
                 assertThat(e.errors()).extracting(FieldValidationException.FieldError::field).containsExactly("sections.DELIVERY"));
         assertThat(c.status()).isEqualTo(ContractStatus.DRAFT);
     }
@@ -136,11 +167,11 @@ class ContractAggregateTest {
         Contract c = Contract.draft(new Contract.Draft("工业网关采购合同", UUID.randomUUID(), UUID.randomUUID(), null,
                 null, null, OWNER, new BigDecimal("600000.00"), RiskLevel.LOW, LocalDate.of(2026, 12, 1),
                 LocalDate.of(2027, 11, 30), "X{{7*7}}", null, "乙方有限公司", clauses, Map.of(), milestones("600000.00"),
-                List.of()), "HT-2026-000001", OWNER, LocalDate.of(2036, 12, 3), NOW);
+                List.of()), "HT-2026-000001", OWNER, LocalDate.of(2036, 12, 3), TODAY, NOW);
         assertThat(c.sections().stream().filter(s -> s.sectionKey().equals("PARTIES")).findFirst().orElseThrow().body())
                 .isEqualTo("买方：X{{7*7}}；卖方：乙方有限公司。");
 
-        assertThat(c.submit(NOW)).isEqualTo(1);
+        assertThat(c.submit(TODAY, NOW)).isEqualTo(1);
         // in a template, though, double braces are for placeholders only
         assertThat(Placeholders.unknownIn("{{7*7}} {{ buyer.nme }} {{ buyer.name }} {{买方名称}}"))
                 .containsExactly("7*7", "buyer.nme", "买方名称");
@@ -161,7 +192,7 @@ class ContractAggregateTest {
         return Contract.draft(new Contract.Draft("工业网关采购合同", UUID.randomUUID(), UUID.randomUUID(), null, null,
                 null, OWNER, new BigDecimal(amount), RiskLevel.LOW, LocalDate.of(2026, 12, 1), LocalDate.of(2027, 11, 30),
                 "杭州甲方科技有限公司", buyerTaxId, "乙方有限公司", clauses, sources, milestones(amount), lines),
-                "HT-2026-000001", OWNER, LocalDate.of(2036, 12, 3), NOW);
+                "HT-2026-000001", OWNER, LocalDate.of(2036, 12, 3), TODAY, NOW);
     }
 
     static String scope(Contract c) {
@@ -181,7 +212,7 @@ class ContractAggregateTest {
                 商定优惠人民币 300.00 元，合同金额人民币 11,000.00 元。""");
 
         c.revise(new Contract.Terms(null, new BigDecimal("11300.00"), null, null, null, null, null, null, null,
-                milestones("11300.00")), NOW);
+                milestones("11300.00")), TODAY, NOW);
         assertThat(scope(c)).as("at the quote's total nothing was agreed off")
                 .endsWith("价税合计人民币 11,300.00 元，合同金额人民币 11,300.00 元。");
     }
@@ -198,7 +229,7 @@ class ContractAggregateTest {
     @Test
     void K1_anObjectionSendsTheContractToRevisingWhereItMayBeEditedAndSubmittedAgain() {
         Contract c = draft("600000.00", milestones("600000.00"), "合同签订后 30 日内交付。");
-        assertThat(c.submit(NOW)).isEqualTo(1);
+        assertThat(c.submit(TODAY, NOW)).isEqualTo(1);
         assertThat(c.availableActions(owner())).doesNotContain(ContractAction.EDIT);
 
         assertThat(c.returnedForRevision(NOW)).isTrue();
@@ -206,14 +237,14 @@ class ContractAggregateTest {
 
         assertThat(c.status()).isEqualTo(ContractStatus.REVISING);
         assertThat(c.sections().stream().filter(s -> s.sectionKey().equals("DELIVERY")).findFirst().orElseThrow().deviates()).isTrue();
-        assertThat(c.submit(NOW)).isEqualTo(2);
+        assertThat(c.submit(TODAY, NOW)).isEqualTo(2);
         assertThat(c.status()).isEqualTo(ContractStatus.IN_REVIEW);
     }
 
     @Test
     void K2_theFinalApprovalFollowsThePassedReviewsAndLeadsToApproved() {
         Contract c = draft("600000.00", milestones("600000.00"), "交付。");
-        c.submit(NOW);
+        c.submit(TODAY, NOW);
 
         assertThat(c.reviewsPassed(NOW)).isTrue();
         assertThat(c.status()).isEqualTo(ContractStatus.FINAL_APPROVAL);
@@ -228,7 +259,7 @@ class ContractAggregateTest {
         ContractActor director = new ContractActor(UUID.randomUUID(), Set.of(Role.SALES_DIRECTOR), false, true, Set.of(), false, TODAY);
         ContractActor approver = new ContractActor(UUID.randomUUID(), Set.of(Role.LEGAL), false, false, Set.of(), true, TODAY);
         Contract c = draft("600000.00", milestones("600000.00"), "交付。");
-        c.submit(NOW);
+        c.submit(TODAY, NOW);
         c.reviewsPassed(NOW);
 
         assertThatThrownBy(() -> c.requireAction(director, ContractAction.APPROVE))

@@ -79,8 +79,12 @@ class AuthenticationTest {
     @Test
     void aPostWithoutCsrfTokenIsRefused() {
         MvcTestResult result = mvc.post().uri("/login").param("username", username)
-                .param("password", Fixtures.PASSWORD).exchange();
-        assertThat(result).hasStatus(HttpStatus.FORBIDDEN);
+                .param("password", Fixtures.PASSWORD).header(HttpHeaders.REFERER, "http://localhost/login").exchange();
+        // not signed in: sent back to a fresh sign-in page (a sign-in page left open past its session, say)
+        assertThat(result).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/login");
+        jakarta.servlet.http.Cookie session = result.getResponse().getCookie("SESSION");
+        assertThat(mvc.get().uri("/").cookie(session)).as("no session was signed in").hasStatus(HttpStatus.FOUND)
+                .redirectedUrl().endsWith("/login");
     }
 
     @Test

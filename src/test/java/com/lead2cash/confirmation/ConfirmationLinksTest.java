@@ -173,7 +173,8 @@ class ConfirmationLinksTest {
         MvcTestResult page = open(path(sent));
         assertThat(page).hasStatusOk();
         assertThat(body(page)).contains("请核对并确认", "需求分析报告 v1 · 上海测试有限公司", "客户跟进靠 Excel", "李娜",
-                "第 1 版", "确认无误", "需要修改", "&lt;script&gt;x&lt;/script&gt;").doesNotContain("<script>x");
+                "第 1 版", "链接有效期至 2026-12-15 10:00", "确认无误", "需要修改", "&lt;script&gt;x&lt;/script&gt;")
+                .doesNotContain("<script>x");
         assertThat(state(sent.confirmation().id())).isEqualTo("VIEWED");
 
         MvcTestResult answered = answer(path(sent), "CONFIRMED", " 王伟 ", null, null);
@@ -189,12 +190,22 @@ class ConfirmationLinksTest {
         assertThat(jdbc.sql("select kind from notification_message where recipient_id = :r").param("r", rep.id())
                 .query(String.class).list()).containsExactly("confirmation.answered");
 
-        // its purpose is done: the link neither opens nor takes a second answer, and says no more than any bad link
+        // its purpose is done: reopened, the link shows the answer given, read-only, and takes no second answer
+        MvcTestResult again = open(path(sent));
+        assertThat(again).hasStatusOk();
+        assertThat(body(again)).contains("您的答复", "致 王伟", "您已于 2026-12-01 10:00 确认第 1 版（签名：王伟）。",
+                        "客户跟进靠 Excel", "此答复已记录")
+                .doesNotContain("<form", "name=\"outcome\"", "链接有效期至", "此链接无效或已失效", "127.0.0.1", rep.username());
         Refusal neutral = neutral();
-        assertThat(Refusal.of(open(path(sent)))).isEqualTo(neutral);
         assertThat(Refusal.of(answer(path(sent), "CHANGES_REQUESTED", "王伟", "再改一下", null))).isEqualTo(neutral);
         assertThat(state(sent.confirmation().id())).isEqualTo("CONFIRMED");
         assertThat(events.stream(ConfirmationAnswered.class)).hasSize(1);
+        // an answer does not expire with the link; a wrong token on its path is still refused like any other
+        CLOCK.advance(Duration.ofDays(30));
+        assertThat(body(open(path(sent)))).contains("您已于 2026-12-01 10:00 确认第 1 版");
+        String token = path(sent).substring(path(sent).lastIndexOf('/') + 1);
+        String wrong = "/c/" + sent.confirmation().id() + "/" + (token.charAt(0) == 'A' ? 'B' : 'A') + token.substring(1);
+        assertThat(Refusal.of(open(wrong))).isEqualTo(neutral());
     }
 
     @Test
@@ -303,6 +314,8 @@ class ConfirmationLinksTest {
         assertThat(body(open(path(survey)))).contains("请为我们的服务评分", "5 · 非常满意").doesNotContain("确认无误");
         assertThat(answer(path(survey), "RATED", "王伟", null, "6").getResponse().getStatus()).isEqualTo(422);
         assertThat(answer(path(survey), "RATED", "王伟", "响应很快", "4")).hasStatus3xxRedirection();
+        assertThat(body(open(path(survey)))).contains("您已于 2026-12-01 10:00 提交评价（签名：王伟）。", "4 · 满意", "响应很快")
+                .doesNotContain("name=\"rating\"");
         assertThat(confirmations.find(survey.confirmation().id()).orElseThrow())
                 .satisfies(v -> {
                     assertThat(v.state()).isEqualTo(ConfirmationState.RATED);
@@ -314,6 +327,8 @@ class ConfirmationLinksTest {
         assertThat(Refusal.of(answer(path(quote), "CONFIRMED", "王伟", null, null))).isEqualTo(neutral());
         assertThat(answer(path(quote), "REJECTED", "王伟", "价格太高", null)).hasStatus3xxRedirection();
         assertThat(state(quote.confirmation().id())).isEqualTo("REJECTED");
+        assertThat(body(open(path(quote)))).contains("您已于 2026-12-01 10:00 拒绝第 1 版（签名：王伟）。", "价格太高")
+                .doesNotContain("<form");
     }
 
     @Test
@@ -356,7 +371,18 @@ class ConfirmationLinksTest {
         assertThat(open(path(first))).hasStatusOk();
         assertThat(open(third)).hasStatusOk();
         assertThat(answer(third, "CONFIRMED", "王伟", null, null)).hasStatus3xxRedirection();
-        assertThat(Refusal.of(open(path(first)))).isEqualTo(neutral());
+        // the e-mailed link, answered through the QR code, shows the answer too
+        assertThat(body(open(path(first)))).contains("您已于 2026-12-01 10:00 确认第 1 版（签名：王伟）。");
+    }
+
+    @Test
+    void aLinkReplacedByARenewedOneStaysRefusedAfterTheAnswer() {
+        SentConfirmation sent = send(Purpose.CONFIRM_DOCUMENT);
+        SentConfirmation renewed = tx.execute(s -> confirmations.renewLink(sent.confirmation().id(), rep.id()));
+        assertThat(Refusal.of(open(path(sent)))).isEqualTo(neutral());
+        assertThat(answer(path(renewed), "CONFIRMED", "王伟", null, null)).hasStatus3xxRedirection();
+        assertThat(body(open(path(renewed)))).contains("您已于 2026-12-01 10:00 确认第 1 版");
+        assertThat(Refusal.of(open(path(sent)))).isEqualTo(neutral());
     }
 
     @Test
@@ -528,6 +554,9 @@ class ConfirmationLinksTest {
         SentConfirmation sent = send(Purpose.CONFIRM_DOCUMENT);
         String html = body(mvc.get().uri(path(sent)).header(HttpHeaders.ACCEPT_LANGUAGE, "en-US,en;q=0.9").exchange());
         assertThat(html).contains("Please check and confirm", "Ask for changes", "Version 1", "客户跟进靠 Excel");
+        assertThat(answer(path(sent), "CONFIRMED", "Wang Wei", null, null)).hasStatus3xxRedirection();
+        assertThat(body(mvc.get().uri(path(sent)).header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange()))
+                .contains("Your answer", "You confirmed version 1 on 2026-12-01 10:00 (typed name &quot;Wang Wei&quot;).");
         assertThat(body(mvc.get().uri("/c/" + UUID.randomUUID() + "/" + "B".repeat(24))
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange())).contains("This link cannot be opened");
     }

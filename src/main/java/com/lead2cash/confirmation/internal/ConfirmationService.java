@@ -43,10 +43,10 @@ public class ConfirmationService implements Confirmations {
 
     private static final Logger log = LoggerFactory.getLogger(ConfirmationService.class);
 
-    /** What a link opens onto. */
-    public enum Access { OPEN, SUPERSEDED }
+    /** What a link opens onto: the form, word of a newer version, or the answer the contact already gave. */
+    public enum Access { OPEN, SUPERSEDED, ANSWERED }
 
-    /** A link that opened: the confirmation and the document exactly as sent. */
+    /** A link that opened: the confirmation and the document exactly as sent (none when superseded). */
     public record Opened(Access access, ConfirmationView confirmation, ConfirmationDocument document) {
     }
 
@@ -271,13 +271,20 @@ public class ConfirmationService implements Confirmations {
 
     // ---- the contact's side: every call checks the link ----
 
-    /** Opens the link: the document as sent, or word that it was superseded; the first open marks it VIEWED. */
+    /**
+     * Opens the link: the document as sent, word that it was superseded, or — once answered — the answer, read-only
+     * (the contact who answered through it may look again); the first open of an open one marks it VIEWED.
+     */
     @Transactional(noRollbackFor = LinkRefusedException.class)
     public Opened open(String confirmationId, String token) {
         Confirmation confirmation = verified(confirmationId, token, false);
         Instant now = clock.instant();
-        if (confirmation.stateAt(now) == ConfirmationState.SUPERSEDED) {
+        ConfirmationState state = confirmation.stateAt(now);
+        if (state == ConfirmationState.SUPERSEDED) {
             return new Opened(Access.SUPERSEDED, confirmation.view(now), null);
+        }
+        if (state.isAnswered()) {
+            return new Opened(Access.ANSWERED, confirmation.view(now), DocumentCodec.parse(confirmation.document()));
         }
         if (!confirmation.openAt(now)) {
             throw new LinkRefusedException();

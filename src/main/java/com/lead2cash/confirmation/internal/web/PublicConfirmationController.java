@@ -23,9 +23,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The page a customer's contact opens from the e-mail or the QR code, without an account: the document
- * exactly as sent and the answer its purpose allows. Every link that does not open — unknown, altered,
- * another record's, expired, already answered — gets the same page with the same status; only a link
- * to a superseded version says so, since only its rightful holder has it. Rate-limited per address.
+ * exactly as sent and the answer its purpose allows; once answered, that answer, read-only. Every link
+ * that does not open — unknown, altered, another record's, revoked, expired unanswered — gets the same
+ * page with the same status; only a link to a superseded version or an answered one says so, since only
+ * its rightful holder has it. Rate-limited per address.
  */
 @Controller
 public class PublicConfirmationController {
@@ -123,6 +124,9 @@ public class PublicConfirmationController {
             return "confirmation/public-superseded";
         }
         model.addAttribute("doc", opened.document());
+        if (opened.access() == ConfirmationService.Access.ANSWERED) {
+            return "confirmation/public-answered";
+        }
         model.addAttribute("action", PATH + id + "/" + token);
         model.addAttribute("outcomes", opened.confirmation().purpose().outcomes());
         model.addAttribute("form", form);

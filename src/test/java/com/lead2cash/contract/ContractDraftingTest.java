@@ -158,6 +158,14 @@ class ContractDraftingTest {
         assertThat(refused).hasStatus(422);
         assertThat(ContractTestSupport.text(refused)).contains("milestones");
         assertThat(listed(customers.getJson(mvc, rep, "/api/v1/contracts"))).isZero();
+
+        // without an accepted quote or confirmed minutes there is no agreed price to take: the amount is required
+        var noAmount = support.post(mvc, rep, "/api/v1/contracts", """
+                {"opportunityId":"%s","title":"工业网关采购合同"}""".formatted(opportunity));
+        assertThat(noAmount).hasStatus(422);
+        assertThat(support.json(noAmount).at("/errors/0/field").asString()).isEqualTo("amount");
+        assertThat(support.json(noAmount).at("/errors/0/code").asString()).isEqualTo("contract.amount.required");
+        assertThat(listed(customers.getJson(mvc, rep, "/api/v1/contracts"))).isZero();
     }
 
     @Test
@@ -207,10 +215,20 @@ class ContractDraftingTest {
         assertThat(support.json(wrongQuote).at("/errors/0/field").asString()).isEqualTo("quoteId");
         assertThat(listed(customers.getJson(mvc, rep, "/api/v1/contracts"))).as("the refusal drafted nothing").isZero();
 
-        JsonNode draft = support.json(com.lead2cash.testing.SalesTestSupport.expect(support.post(mvc, rep, "/api/v1/contracts", """
-                {"opportunityId":"%s","amount":12360.00,"termStart":"2026-12-10","termEnd":"2027-12-09"}"""
-                .formatted(deal.opportunityId())), 201));
+        var wrongAmount = support.post(mvc, rep, "/api/v1/contracts", """
+                {"opportunityId":"%s","quoteId":"%s","amount":10000.00}""".formatted(deal.opportunityId(), deal.quoteId()));
+        assertThat(wrongAmount).as("an amount stated wins over the agreed price and is checked against the milestones")
+                .hasStatus(422);
+        assertThat(support.json(wrongAmount).at("/errors/0/field").asString()).isEqualTo("milestones");
+        assertThat(listed(customers.getJson(mvc, rep, "/api/v1/contracts"))).isZero();
 
+        JsonNode draft = support.json(com.lead2cash.testing.SalesTestSupport.expect(support.post(mvc, rep, "/api/v1/contracts", """
+                {"opportunityId":"%s","quoteId":"%s","termStart":"2026-12-10","termEnd":"2027-12-09"}"""
+                .formatted(deal.opportunityId(), deal.quoteId())), 201));
+
+        assertThat(draft.get("amount").decimalValue()).as("left out, the price the confirmed minutes agreed")
+                .isEqualByComparingTo("12360.00");
+        assertThat(draft.get("amountInWords").asString()).isEqualTo("壹万贰仟叁佰陆拾元整");
         assertThat(draft.get("quoteId").asString()).as("the accepted quote is the draft's").isEqualTo(deal.quoteId());
         assertThat(draft.get("lines")).extracting(l -> l.get("productName").asString(), l -> l.get("quantity").decimalValue().intValue(),
                         l -> l.get("unitPrice").decimalValue().intValue())

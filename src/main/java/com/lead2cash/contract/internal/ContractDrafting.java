@@ -108,9 +108,6 @@ public class ContractDrafting {
         if (opportunity.stage() != Stage.CONTRACT) {
             throw new DomainException("contract.opportunity.stage", opportunity.code());
         }
-        if (n.amount() == null) {
-            throw new FieldValidationException("amount", "contract.amount.required");
-        }
         contracts.findLiveByOpportunity(opportunity.id()).ifPresent(number -> {
             throw new ConflictException("contract.opportunity.hasContract", number);
         });
@@ -118,13 +115,16 @@ public class ContractDrafting {
         DraftSources.Source source = sources.forOpportunity(opportunity.id(), n.quoteId());
         String buyer = customers.find(opportunity.customerId()).map(CustomerDirectory.CustomerRef::name)
                 .orElseThrow(() -> new DomainException("contract.customer.unknown"));
-        List<PaymentMilestone> milestones = n.milestones() == null || n.milestones().isEmpty() ? source.milestones() : n.milestones();
+        boolean milestonesGiven = n.milestones() != null && !n.milestones().isEmpty();
+        List<PaymentMilestone> milestones = milestonesGiven ? n.milestones() : source.milestones();
+        BigDecimal amount = n.amount() != null ? n.amount() : source.proposedAmount(milestonesGiven)
+                .orElseThrow(() -> new FieldValidationException("amount", "contract.amount.required"));
         Instant now = now();
         ContractRules rules = policy.current().bind(ContractRules.class);
         Contract contract = Contract.draft(new Contract.Draft(
                 n.title() == null || n.title().isBlank() ? opportunity.name() : n.title(), opportunity.id(),
                 opportunity.customerId(), n.quoteId() == null ? quoteOf(source) : n.quoteId(), template.id(),
-                template.templateVersion(), opportunity.ownerId(), n.amount(), n.riskLevel(), n.termStart(), n.termEnd(),
+                template.templateVersion(), opportunity.ownerId(), amount, n.riskLevel(), n.termStart(), n.termEnd(),
                 buyer, n.buyerTaxId() == null ? buyerTaxIdFor(opportunity.customerId()).orElse(null) : n.buyerTaxId(),
                 letterhead.name(),
                 template.clauses().stream().map(t -> new Contract.TemplateClause(t.sectionKey(), t.heading(), t.body())).toList(),

@@ -2,8 +2,10 @@ package com.lead2cash.contract.internal;
 
 import com.lead2cash.contract.internal.domain.ContractLine;
 import com.lead2cash.contract.internal.domain.PaymentMilestone;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -13,10 +15,26 @@ import java.util.UUID;
  */
 public interface DraftSources {
 
-    /** What the quote and minutes give a contract: placeholder values, lines and milestones (each may be empty). */
-    record Source(Map<String, String> values, List<ContractLine> lines, List<PaymentMilestone> milestones) {
+    /**
+     * What the quote and minutes give a contract: placeholder values, lines and milestones (each may be empty), and
+     * the price agreed — the minutes' agreed price, else the accepted quote's total (null without either).
+     */
+    record Source(Map<String, String> values, List<ContractLine> lines, List<PaymentMilestone> milestones,
+                  BigDecimal agreedPrice) {
 
-        public static final Source NONE = new Source(Map.of(), List.of(), List.of());
+        public static final Source NONE = new Source(Map.of(), List.of(), List.of(), null);
+
+        /**
+         * The amount a draft takes when the drafter names none, as the drafting form offers it: with the minutes'
+         * milestones taken over, their sum (the agreed price, each percentage worked out to the fen, so they add
+         * up); else the agreed price; nothing without minutes or an accepted quote.
+         */
+        public Optional<BigDecimal> proposedAmount(boolean milestonesGiven) {
+            if (!milestonesGiven && !milestones.isEmpty()) {
+                return milestones.stream().map(PaymentMilestone::amount).reduce(BigDecimal::add);
+            }
+            return Optional.ofNullable(agreedPrice);
+        }
     }
 
     /**

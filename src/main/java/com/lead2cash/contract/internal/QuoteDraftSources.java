@@ -6,6 +6,7 @@ import com.lead2cash.contract.internal.domain.PaymentMilestone;
 import com.lead2cash.contract.internal.domain.Placeholders;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.quote.Quotes;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,12 +56,8 @@ class QuoteDraftSources implements DraftSources {
                 l.discountPercent(), l.lineTotal())).toList()).orElse(List.of());
         List<PaymentMilestone> milestones = minutes.map(m -> m.milestones().stream().map(p -> new PaymentMilestone(
                 MilestoneType.valueOf(p.type()), p.amount(), null, p.dueCondition())).toList()).orElse(List.of());
-        return new Source(Map.copyOf(values), lines, milestones);
-    }
-
-    /** What a drafter is offered before drafting: the amount the minutes agreed, or the accepted quote's total. */
-    Optional<java.math.BigDecimal> proposedAmount(UUID opportunityId) {
-        return quotes.confirmedMinutes(opportunityId).map(Quotes.ConfirmedMinutes::agreedPrice)
-                .or(() -> quotes.acceptedQuote(opportunityId).map(Quotes.AcceptedQuote::total));
+        BigDecimal agreedPrice = minutes.map(Quotes.ConfirmedMinutes::agreedPrice)
+                .or(() -> quote.map(Quotes.AcceptedQuote::total)).orElse(null);
+        return new Source(Map.copyOf(values), lines, milestones, agreedPrice);
     }
 }

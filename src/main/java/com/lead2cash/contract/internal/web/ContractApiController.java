@@ -69,7 +69,8 @@ class ContractApiController {
 
     /**
      * SPEC: {opportunityId*, quoteId, templateId, title, amount*, riskLevel, milestones[]}, plus the term and
-     * the buyer's taxpayer id (the customer's when left out).
+     * the buyer's taxpayer id (the customer's when left out). The amount, left out, is the price agreed in the
+     * confirmed minutes (else the accepted quote's total), as the drafting form offers it; required without either.
      */
     record CreateRequest(UUID opportunityId, UUID quoteId, UUID templateId, String title, BigDecimal amount,
                          RiskLevel riskLevel, LocalDate termStart, LocalDate termEnd, List<MilestoneBody> milestones,
@@ -163,7 +164,8 @@ class ContractApiController {
     }
 
     @Operation(summary = "Draft a contract for an opportunity at the contract stage, on a published template, "
-            + "from its accepted quote and confirmed minutes; 422 when the milestones do not add up to the amount")
+            + "from its accepted quote and confirmed minutes (the amount, left out, is the price they agreed); "
+            + "422 when the milestones do not add up to the amount")
     @PostMapping("/api/v1/contracts")
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ContractViews.ContractView> create(@RequestBody CreateRequest body) {

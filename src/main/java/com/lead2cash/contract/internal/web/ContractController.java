@@ -203,8 +203,7 @@ class ContractController {
         DraftSources.Source source = sources.forOpportunity(opportunityId, null);
         List<MilestoneRow> rows = new ArrayList<>(source.milestones().stream()
                 .map(m -> new MilestoneRow(m.type().name(), m.amount().toPlainString(), null, m.dueCondition())).toList());
-        BigDecimal amount = source.milestones().stream().map(PaymentMilestone::amount).reduce(BigDecimal::add)
-                .orElse(opportunity.amount());
+        BigDecimal amount = source.proposedAmount(false).orElse(opportunity.amount());
         return form(model, opportunity, source, opportunity.name(), amount == null ? "" : amount.toPlainString(),
                 RiskLevel.LOW.name(), "", "", drafting.buyerTaxIdFor(opportunity.customerId()).orElse(""), null, rows,
                 FormProblems.NONE);

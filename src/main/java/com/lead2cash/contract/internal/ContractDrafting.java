@@ -132,7 +132,7 @@ public class ContractDrafting {
                 // milestones typed now are asked against today; those the minutes gave are asked on submission, after
                 // the rep could move a date that passed since the customer confirmed them
                 codes.nextDocumentNumber("HT"), me.id(), rules.keptUntil(today(now)),
-                milestones == source.milestones() ? null : today(now), now);
+                milestonesGiven ? today(now) : null, now);
         Contract saved = contracts.save(contract);
         events.record(saved.id(), "DRAFTED", me.id(), template.code() + " v" + template.templateVersion(), now);
         return saved;

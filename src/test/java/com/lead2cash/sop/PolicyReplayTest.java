@@ -193,24 +193,28 @@ class PolicyReplayTest {
         Cookie session = mvc.post().uri("/login").with(csrf()).param("username", "admin")
                 .param("password", Fixtures.ADMIN_PASSWORD).exchange().getResponse().getCookie("SESSION");
         assertThat(mvc.get().uri("/admin/policy/rules/K4").cookie(session)).hasStatusOk().bodyText()
-                .contains("id=\"replay-rule\"", "hx-post=\"/admin/policy/rules/K4/replay\"", "id=\"replay-slot\"");
+                .contains("id=\"replay-rule\"", "hx-post=\"/admin/policy/rules/K4/replay\"", "id=\"replay-slot\"",
+                        "name=\"p.window.amount\"", "name=\"p.window.unit\"", "name=\"p.window.basis\"");
         long version = policy.current().version();
         String before = state();
 
         // due Tuesday 10:00 (one business day); met 09:30; under "4h business" due Monday 14:00: met late
         var page = mvc.post().uri("/admin/policy/rules/K4/replay").cookie(session).with(csrf())
                 .header("HX-Request", "true").header(HttpHeaders.ACCEPT_LANGUAGE, "en")
-                .param("p.window", "4h business").param("reason", "");
+                .param("p.window.amount", "4").param("p.window.unit", "HOURS").param("p.window.basis", "BUSINESS")
+                .param("reason", "");
         assertThat(page).hasStatusOk().bodyText()
                 .contains("The last 90 days under the proposed values", "4h business", "Met in time", "Met late (breached)",
                         "1 deadline(s) would come out differently.", rep.displayName(), "2026-11-16 14:00")
                 .doesNotContain("<html", "??");
         assertThat(mvc.post().uri("/admin/policy/rules/K4/replay").cookie(session).with(csrf())
-                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").param("p.window", "4h business"))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").param("p.window.amount", "4").param("p.window.unit", "HOURS")
+                .param("p.window.basis", "BUSINESS"))
                 .hasStatusOk().bodyText().contains("按拟修改的取值回放最近 90 天", "逾期完成（超时）").doesNotContain("??");
         assertThat(mvc.post().uri("/admin/policy/rules/K4/replay").cookie(session).with(csrf())
-                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").param("p.window", "soon"))
-                .hasStatusOk().bodyText().contains("id=\"replay-refused\"", "is not a duration");
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").param("p.window.amount", "soon")
+                .param("p.window.unit", "HOURS").param("p.window.basis", "BUSINESS"))
+                .hasStatusOk().bodyText().contains("id=\"replay-refused\"", "is not a whole number");
         assertThat(mvc.post().uri("/admin/policy/rules/C8/replay").cookie(session).with(csrf())
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "en").param("p.creditApprovalThreshold", "900000"))
                 .hasStatusOk().bodyText().contains("id=\"replay-none\"", "nothing to replay")
@@ -220,6 +224,7 @@ class PolicyReplayTest {
 
         Cookie repSession = fixtures.session(mvc, rep.username(), Fixtures.PASSWORD);
         assertThat(mvc.post().uri("/admin/policy/rules/K4/replay").cookie(repSession).with(csrf())
-                .param("p.window", "4h business")).hasStatus(HttpStatus.FORBIDDEN);
+                .param("p.window.amount", "4").param("p.window.unit", "HOURS").param("p.window.basis", "BUSINESS"))
+                .hasStatus(HttpStatus.FORBIDDEN);
     }
 }

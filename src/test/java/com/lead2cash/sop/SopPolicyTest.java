@@ -308,8 +308,91 @@ class SopPolicyTest {
                 .bodyText().contains("Sales rep, Sales manager, Tech support", "Monday").doesNotContain("SALES_REP", "MONDAY");
         assertThat(mvc.get().uri("/admin/policy/versions/" + next).cookie(session).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN"))
                 .hasStatusOk().bodyText().contains("星期一", "星期五").doesNotContain("MONDAY", "FRIDAY");
-        // the edit form keeps the stored value, which is what a change is written in
-        assertThat(mvc.get().uri("/admin/policy/rules/T4").cookie(session)).bodyText().contains("FRIDAY");
+        // the form offers the seven days by name, the stored one chosen; the reader never types a code
+        assertThat(mvc.get().uri("/admin/policy/rules/T4").cookie(session).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN"))
+                .bodyText().contains("<option value=\"FRIDAY\" selected=\"selected\">星期五</option>",
+                        "<option value=\"MONDAY\">星期一</option>", "默认值 星期一").doesNotContain("MONDAY …");
+        assertThat(mvc.get().uri("/admin/policy/rules/K1").cookie(session).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN"))
+                .bodyText().contains("type=\"checkbox\"", ">法务</label>", ">财务</label>", ">运营</label>",
+                        "<option value=\"DAYS\" selected=\"selected\">天</option>",
+                        "<option value=\"BUSINESS\" selected=\"selected\">工作时间</option>", "默认值 2 天（工作时间）")
+                .doesNotContain("30m、4h", "LEGAL, FINANCE");
+    }
+
+    private MockMvcTester.MockMvcRequestBuilder saveRule(Cookie session, String ruleId, String... params) {
+        var request = mvc.post().uri("/admin/policy/rules/" + ruleId).cookie(session).with(csrf())
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN");
+        for (int i = 0; i < params.length; i += 2) {
+            request = request.param(params[i], params[i + 1]);
+        }
+        return request;
+    }
+
+    private String stored(String ruleId, String parameter) {
+        return policy.current().text(ruleId, parameter);
+    }
+
+    @Test
+    void theRuleFormTakesWeekdaysDurationsAndChoicesInTheReadersWords() {
+        Cookie session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+        long before = policy.current().version();
+
+        // 星期三 chosen in the select: stored as the API reads it
+        assertThat(saveRule(session, "T4", "p.day", "WEDNESDAY", "p.time", "10:00", "reason", "周三例会"))
+                .hasRedirectedUrl("/admin/policy");
+        assertThat(stored("T4", "day")).isEqualTo("WEDNESDAY");
+        // 2 + 小时 + 工作时间, composed on the server
+        assertThat(saveRule(session, "L7", "p.window.amount", "2", "p.window.unit", "HOURS",
+                "p.window.basis", "BUSINESS", "reason", "两小时")).hasRedirectedUrl("/admin/policy");
+        assertThat(stored("L7", "window")).isEqualTo("2h business");
+        assertThat(saveRule(session, "K3", "p.window.amount", "36", "p.window.unit", "HOURS",
+                "p.window.basis", "CALENDAR", "reason", "三十六小时")).hasRedirectedUrl("/admin/policy");
+        assertThat(stored("K3", "window")).isEqualTo("36h calendar");
+        // 高 and 低 ticked, in whatever order the browser sends them
+        assertThat(saveRule(session, "K5", "p.amountThreshold", "1000000", "p.riskLevels", "HIGH", "p.riskLevels", "LOW",
+                "reason", "低风险也要评审")).hasRedirectedUrl("/admin/policy");
+        assertThat(stored("K5", "riskLevels")).isEqualTo("LOW, HIGH");
+        assertThat(policy.current().version()).isEqualTo(before + 4);
+        // the API answers the same stored text as before the form changed
+        JsonNode v = fixtures.json(mvc.get().uri("/api/v1/policy/versions/" + (before + 4))
+                .header(HttpHeaders.AUTHORIZATION, admin()));
+        assertThat(v.get("changes").valueStream().map(c -> c.get("newValue").asString())).containsExactly("LOW, HIGH");
+        assertThat(fixtures.json(mvc.get().uri("/api/v1/policy/versions/" + (before + 1))
+                .header(HttpHeaders.AUTHORIZATION, admin())).get("changes").get(0).get("newValue").asString())
+                .isEqualTo("WEDNESDAY");
+    }
+
+    @Test
+    void aRefusedValueComesBackAsChosenAndAnOptionNotOfferedIsRefusedOutright() {
+        Cookie session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+        long before = policy.current().version();
+
+        // typed 半小时 into the number: refused beside the field, the unit and basis still chosen
+        assertThat(saveRule(session, "L1", "p.window.amount", "半小时", "p.window.unit", "MINUTES",
+                "p.window.basis", "CALENDAR", "reason", "t")).hasStatusOk().bodyText()
+                .contains("is-invalid", "“半小时”不是非负整数。", "value=\"半小时\"",
+                        "<option value=\"MINUTES\" selected=\"selected\">分钟</option>",
+                        "<option value=\"CALENDAR\" selected=\"selected\">自然时间</option>");
+        // no reviewer ticked and a window of 0: both beside their fields, in words, the reviewers still unticked
+        assertThat(saveRule(session, "K1", "p.window.amount", "0", "p.window.unit", "DAYS", "p.window.basis", "BUSINESS",
+                "reason", "t")).hasStatusOk().bodyText()
+                .contains("时限必须大于 0。", "请至少勾选一项。", "value=\"0\"")
+                .doesNotContain("checked=\"checked\"", "LEGAL, FINANCE");
+        // choices a form never offers, posted by hand
+        for (String[] forged : List.of(
+                new String[] {"p.day", "星期五", "p.time", "10:00"},
+                new String[] {"p.day", "friday", "p.time", "10:00"},
+                new String[] {"p.time", "10:00"})) {
+            assertThat(saveRule(session, "T4", forged).param("reason", "t")).as(String.join(" ", forged))
+                    .hasStatus(HttpStatus.BAD_REQUEST);
+        }
+        assertThat(saveRule(session, "K1", "p.window.amount", "2", "p.window.unit", "WEEKS", "p.window.basis", "BUSINESS",
+                "p.reviewers", "LEGAL", "reason", "t")).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(saveRule(session, "K1", "p.window.amount", "2", "p.window.unit", "DAYS", "p.window.basis", "business",
+                "p.reviewers", "LEGAL", "reason", "t")).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(saveRule(session, "K1", "p.window.amount", "2", "p.window.unit", "DAYS", "p.window.basis", "BUSINESS",
+                "p.reviewers", "LEGAL", "p.reviewers", "NOPE", "reason", "t")).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(policy.current().version()).isEqualTo(before);
     }
 
     @Test
@@ -320,15 +403,16 @@ class SopPolicyTest {
         assertThat(mvc.get().uri("/admin/policy").cookie(session)).hasStatusOk()
                 .bodyText().contains("rule-L1", "rule-R1", "30m business");
         assertThat(mvc.post().uri("/admin/policy/rules/L7").cookie(session).with(csrf())
-                .param("p.window", "x").param("reason", "typo")).hasStatusOk()
+                .param("p.window.amount", "x").param("p.window.unit", "HOURS").param("p.window.basis", "BUSINESS")
+                .param("reason", "typo")).hasStatusOk()
                 .bodyText().contains("is-invalid");
         long before = policy.current().version();
         // saved as a version before: every contract reviewed by nobody within no time
         assertThat(mvc.post().uri("/admin/policy/rules/K1").cookie(session).with(csrf())
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
-                .param("p.window", "0d business").param("p.reviewers", "LEGAL, NOPE").param("reason", "t"))
-                .hasStatusOk().bodyText().contains("is-invalid", "A window must be longer than 0.",
-                        "Name at least one of LEGAL, FINANCE, OPERATIONS, and only those.");
+                .param("p.window.amount", "0").param("p.window.unit", "DAYS").param("p.window.basis", "BUSINESS")
+                .param("reason", "t"))
+                .hasStatusOk().bodyText().contains("is-invalid", "A window must be longer than 0.", "Tick at least one.");
         assertThat(mvc.post().uri("/admin/policy/rules/L3").cookie(session).with(csrf())
                 .param("p.targetIndustries", RuleCatalog.DEFAULT_TARGET_INDUSTRIES).param("p.minimumBudget", "1e30")
                 .param("p.urgencyDays", "0").param("p.gradeAMinPoints", "3").param("p.gradeBMinPoints", "2")
@@ -336,7 +420,8 @@ class SopPolicyTest {
                 .contains("is-invalid", "Must be at least 1.", "The amount has more than 16 digits");
         assertThat(policy.current().version()).isEqualTo(before);
         assertThat(mvc.post().uri("/admin/policy/rules/L7").cookie(session).with(csrf())
-                .param("p.window", "3h").param("reason", "Faster first response"))
+                .param("p.window.amount", "3").param("p.window.unit", "HOURS").param("p.window.basis", "BUSINESS")
+                .param("reason", "Faster first response"))
                 .hasRedirectedUrl("/admin/policy");
         assertThat(policy.current().version()).isEqualTo(before + 1);
         assertThat(policy.current().deadlineWindow("L7")).isEqualTo(DeadlineWindow.business(BusinessDuration.ofHours(3)));

@@ -7,6 +7,8 @@ import com.lead2cash.platform.NavigationEntry;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.RefusedInput;
+import com.lead2cash.sop.BusinessUnit;
+import com.lead2cash.sop.TimeBasis;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -61,28 +64,25 @@ class PolicyAdminController {
     }
 
     @GetMapping("/admin/policy/rules/{ruleId}")
-    String edit(@PathVariable String ruleId, Model model) {
+    String edit(@PathVariable String ruleId, Model model, Locale locale) {
         RuleCatalog.RuleDef rule = rule(ruleId);
         PolicyVersion current = policy.current();
-        model.addAttribute("rule", rule);
-        model.addAttribute("values", texts(current, rule));
-        model.addAttribute("policy", current);
-        model.addAttribute("reason", "");
+        Map<String, RuleForm.ParamInput> inputs = new LinkedHashMap<>();
+        texts(current, rule).forEach((name, text) -> inputs.put(name, RuleForm.ParamInput.of(rule.param(name).orElseThrow(), text)));
         model.addAttribute("errors", Map.of());
-        return "sop/policy-rule";
+        return showForm(model, rule, current, inputs, "", locale);
     }
 
     @PostMapping("/admin/policy/rules/{ruleId}")
     String save(@PathVariable String ruleId, @RequestParam(defaultValue = "") String reason,
                 @RequestParam(defaultValue = "save") String action,
-                @RequestParam Map<String, String> form,
-                RefusedInput refused, Model model, RedirectAttributes redirect) {
+                @RequestParam MultiValueMap<String, String> form,
+                RefusedInput refused, Model model, RedirectAttributes redirect, Locale locale) {
         RuleCatalog.RuleDef rule = rule(ruleId);
         RuleForm posted = RuleForm.read(rule, form);
-        Map<String, String> values = posted.values();
-        List<PolicyService.Change> changes = posted.changes();
         try {
             refused.check();
+            List<PolicyService.Change> changes = posted.changes();
             if ("propose".equals(action)) {
                 // the change waits for the sales director's approval (approval flow), then becomes a version
                 proposals.propose(reason, changes, CurrentUser.require());
@@ -94,15 +94,27 @@ class PolicyAdminController {
             return "redirect:/admin/policy";
         } catch (FieldValidationException e) {
             Map<String, FieldValidationException.FieldError> errors = new LinkedHashMap<>();
-            e.errors().forEach(f -> errors.putIfAbsent(f.field(), f));
+            RuleForm.onTheForm(e.errors()).forEach(f -> errors.putIfAbsent(f.field(), f));
             model.addAttribute("errors", errors);
         } catch (ConflictException e) {
             model.addAttribute("errors", Map.of("changes",
                     new FieldValidationException.FieldError("changes", e.messageKey())));
         }
+        return showForm(model, rule, policy.current(), posted.inputs(), reason, locale);
+    }
+
+    /** The rule's form with each parameter's input by its type; weekdays and choices offered in the reader's words. */
+    private String showForm(Model model, RuleCatalog.RuleDef rule, PolicyVersion current,
+                            Map<String, RuleForm.ParamInput> inputs, String reason, Locale locale) {
         model.addAttribute("rule", rule);
-        model.addAttribute("values", values);
-        model.addAttribute("policy", policy.current());
+        model.addAttribute("inputs", inputs);
+        model.addAttribute("weekdays", words.weekdays(locale));
+        model.addAttribute("units", BusinessUnit.values());
+        model.addAttribute("bases", TimeBasis.values());
+        Map<String, String> defaults = new LinkedHashMap<>();
+        rule.params().forEach(p -> defaults.put(p.name(), words.onForm(p, p.defaultText(), locale)));
+        model.addAttribute("defaults", defaults);
+        model.addAttribute("policy", current);
         model.addAttribute("reason", reason);
         return "sop/policy-rule";
     }

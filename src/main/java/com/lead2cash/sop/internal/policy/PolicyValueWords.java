@@ -1,9 +1,12 @@
 package com.lead2cash.sop.internal.policy;
 
+import com.lead2cash.sop.DeadlineWindow;
 import java.time.DayOfWeek;
 import java.time.format.TextStyle;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -39,5 +42,24 @@ class PolicyValueWords {
                     .collect(Collectors.joining(", "));
         }
         return text;
+    }
+
+    /** As {@link #of}, and a duration in words too ("30 minutes, working time"), as the form's inputs say it. */
+    String onForm(RuleCatalog.ParamDef param, String text, Locale locale) {
+        if (param.type() != ParamType.DURATION) {
+            return of(param, text, locale);
+        }
+        DeadlineWindow w = (DeadlineWindow) param.type().parse(text, null);
+        return messages.getMessage("policy.duration." + w.duration().unit(), new Object[] {w.duration().amount(),
+                messages.getMessage("policy.basis." + w.basis(), null, locale)}, locale);
+    }
+
+    /** The seven days, Monday first, each by its stored name and its name in the reader's language. */
+    Map<String, String> weekdays(Locale locale) {
+        Map<String, String> days = new LinkedHashMap<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            days.put(day.name(), day.getDisplayName(TextStyle.FULL, locale));
+        }
+        return days;
     }
 }

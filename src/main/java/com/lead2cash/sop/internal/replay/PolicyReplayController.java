@@ -5,9 +5,9 @@ import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.sop.BusinessCalendar;
 import com.lead2cash.sop.internal.policy.RuleCatalog;
 import com.lead2cash.sop.internal.policy.RuleForm;
-import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,7 +25,7 @@ class PolicyReplayController {
     }
 
     @PostMapping("/admin/policy/rules/{ruleId}/replay")
-    String replay(@PathVariable String ruleId, @RequestParam Map<String, String> form, Model model) {
+    String replay(@PathVariable String ruleId, @RequestParam MultiValueMap<String, String> form, Model model) {
         RuleCatalog.RuleDef rule = RuleCatalog.find(ruleId).orElseThrow(() -> new RecordNotFoundException("SopRule", ruleId));
         model.addAttribute("rule", rule);
         model.addAttribute("zone", calendar.current().zone());
@@ -33,7 +33,7 @@ class PolicyReplayController {
             model.addAttribute("result", replay.replay(rule, RuleForm.read(rule, form).changes()));
         } catch (FieldValidationException e) {
             // the same refusals Save would show, here beside the replay button
-            model.addAttribute("refusals", e.errors());
+            model.addAttribute("refusals", RuleForm.onTheForm(e.errors()));
         }
         return "sop/policy-replay :: replay";
     }

@@ -142,6 +142,23 @@ class BadInputTest {
     }
 
     @Test
+    void aFieldTheRequestDoesNotHaveIsRefusedNamingItAndWhatItTakesAndNothingChanges() {
+        int before = orgUnits();
+        // a typo ("nmae") answered as if the name were left out would send the client looking in the wrong place
+        MvcTestResult answer = post("/api/v1/org-units", "{\"parentId\":\"" + fixtures.rootUnit() + "\",\"nmae\":\"East\"}");
+        assertThat(answer).hasStatus(HttpStatus.BAD_REQUEST)
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(answer).bodyJson().extractingPath("$.errors[0].field").isEqualTo("nmae");
+        assertThat(answer).bodyJson().extractingPath("$.errors[0].code").isEqualTo("error.unknownField");
+        assertThat(answer).bodyJson().extractingPath("$.errors[0].message").asString().contains("nmae", "name", "parentId");
+        // deep inside a body too, by its path
+        assertThat(post("/api/v1/policy", """
+                {"reason":"tidy","changes":[{"rule":"L1","parameter":"window","value":"30m","valeu":"1h"}]}"""))
+                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field").isEqualTo("changes[0].valeu");
+        assertThat(orgUnits()).isEqualTo(before);
+    }
+
+    @Test
     void aBidiOverrideInANameIsRefusedLikeAControlCharacterAndNothingIsStored() {
         // shown in a list, "\u202eRTL公司" reads reversed: a name that spoofs another
         MvcTestResult answer = post("/api/v1/leads", "{\"companyName\":\"\\u202eRTL公司\\u200f\",\"source\":\"TRADE_SHOW\"}");

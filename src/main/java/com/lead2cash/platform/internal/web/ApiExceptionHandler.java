@@ -231,6 +231,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             // a null element is named as such, whatever the list holds (a null in a list of enums is no bad value)
             FieldProblem unreadable = json instanceof tools.jackson.databind.exc.InvalidNullException
                     ? fieldProblem(field, null, "error.nullElement")
+                    : json instanceof tools.jackson.databind.exc.UnrecognizedPropertyException unknown
+                    ? new FieldProblem(field, "error.unknownField", problems.message("error.unknownField",
+                            unknown.getPropertyName(), unknown.getKnownPropertyIds().stream().map(String::valueOf)
+                                    .sorted().collect(java.util.stream.Collectors.joining(", "))))
                     : fieldProblem(field, json instanceof tools.jackson.databind.exc.MismatchedInputException mismatch
                             ? mismatch.getTargetType() : null, "error.unreadableField");
             problem.setProperty("errors", List.of(unreadable));

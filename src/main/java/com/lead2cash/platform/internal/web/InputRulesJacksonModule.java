@@ -214,9 +214,15 @@ class InputRulesJacksonModule extends SimpleModule {
             super(mapper);
         }
 
+        /**
+         * A request body is checked, and holds only the fields its document lists ({@code additionalProperties:
+         * false}): a field the API does not know — a typo, a field of another request — is refused naming it rather
+         * than ignored, which answered as if the field had been left out.
+         */
         @Override
         protected ObjectReader customizeReader(ObjectReader reader, JavaType javaType) {
-            return super.customizeReader(reader, javaType).withAttribute(CHECKED, Boolean.TRUE);
+            return super.customizeReader(reader, javaType).withAttribute(CHECKED, Boolean.TRUE)
+                    .with(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         }
     }
 }

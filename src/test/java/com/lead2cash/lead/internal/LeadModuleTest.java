@@ -30,6 +30,7 @@ import com.lead2cash.platform.Role;
 import com.lead2cash.platform.Scope;
 import com.lead2cash.platform.ScopeKind;
 import com.lead2cash.platform.SearchKeyStatistics;
+import com.lead2cash.platform.web.RequestBodies;
 import com.lead2cash.region.Regions;
 import com.lead2cash.sop.Deadlines;
 import com.lead2cash.sop.SopPolicy;
@@ -104,6 +105,7 @@ class LeadModuleTest {
     @MockitoBean Regions regions;
     @MockitoBean BackgroundTasks background;
     @MockitoBean SearchKeyStatistics searchKeyStatistics;
+    @MockitoBean RequestBodies requestBodies;
 
     @Autowired LeadCapture capture;
     @Autowired LeadAssignment assignment;

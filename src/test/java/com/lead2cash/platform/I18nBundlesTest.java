@@ -145,8 +145,8 @@ class I18nBundlesTest {
                 .anyMatch(l -> l.endsWith("true"));
     }
 
-    @Test
-    void templatesOnlyUseKeysThatExist() throws IOException {
+    /** Every English text of every bundle (the Chinese ones have the same keys, checked above). */
+    private static Properties allEnglish() throws IOException {
         Properties all = new Properties();
         try (Stream<Path> files = Files.walk(RESOURCES)) {
             for (Path p : files.filter(f -> f.toString().endsWith(".properties") && !f.toString().contains("_zh")
@@ -154,6 +154,31 @@ class I18nBundlesTest {
                 all.putAll(load(p));
             }
         }
+        return all;
+    }
+
+    /** The audit screen names each action in words, and offers each in its filter: every action recorded has one. */
+    @Test
+    void everyActionTheAuditTrailRecordsHasItsLabel() throws IOException {
+        Properties all = allEnglish();
+        Pattern recorded = Pattern.compile("audit\\.record\\(\"([^\"]+)\"");
+        int found = 0;
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = recorded.matcher(Files.readString(source));
+                while (m.find()) {
+                    found++;
+                    assertThat(all).as("audit.action." + m.group(1) + " recorded in " + source)
+                            .containsKey("audit.action." + m.group(1));
+                }
+            }
+        }
+        assertThat(found).as("the audit calls were found").isGreaterThan(10);
+    }
+
+    @Test
+    void templatesOnlyUseKeysThatExist() throws IOException {
+        Properties all = allEnglish();
         Pattern literalKey = Pattern.compile("#\\{([a-zA-Z][\\w.]*)(\\(|})");
         try (Stream<Path> templates = Files.walk(RESOURCES.resolve("templates"))) {
             for (Path t : templates.filter(f -> f.toString().endsWith(".html")).toList()) {

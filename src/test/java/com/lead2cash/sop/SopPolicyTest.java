@@ -317,6 +317,9 @@ class SopPolicyTest {
                         "<option value=\"DAYS\" selected=\"selected\">天</option>",
                         "<option value=\"BUSINESS\" selected=\"selected\">工作时间</option>", "默认值 2 天（工作时间）")
                 .doesNotContain("30m、4h", "LEGAL, FINANCE");
+        // a switch's default as the switch reads, not its stored "true"
+        assertThat(mvc.get().uri("/admin/policy/rules/C7").cookie(session).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN"))
+                .bodyText().contains("默认值 开启").doesNotContain("默认值 true");
     }
 
     private MockMvcTester.MockMvcRequestBuilder saveRule(Cookie session, String ruleId, String... params) {

@@ -36,6 +36,10 @@ class PolicyValueWords {
                 return text;
             }
         }
+        if (param.type() == ParamType.BOOLEAN) {
+            // a switch's stored text, "true" or "false", said as the switch reads
+            return messages.getMessage("policy.switch." + text.strip().toLowerCase(Locale.ROOT), null, text, locale);
+        }
         if (param.type() == ParamType.LIST && param.choiceLabels() != null) {
             return Arrays.stream(text.split(",")).map(String::strip).filter(c -> !c.isEmpty())
                     .map(c -> messages.getMessage(param.choiceLabels() + "." + c, null, c, locale))

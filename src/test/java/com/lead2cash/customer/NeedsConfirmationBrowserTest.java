@@ -166,9 +166,10 @@ class NeedsConfirmationBrowserTest extends BrowserTestCase {
         assertThat(phone.locator("#answered")).containsText("您已确认《需求分析报告（第 1 版）· 杭州确认测试有限公司》");
         phone.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/needs-confirmed-phone.png"))
                 .setFullPage(true));
-        // the link has done its purpose
+        // the link has done its purpose: opened again, it shows the answer, with no form to answer again
         phone.navigate(link);
-        assertThat(phone.locator("#unavailable")).isVisible();
+        assertThat(phone.locator("#answered")).containsText("确认第 1 版（签名：王伟）");
+        assertThat(phone.locator("#answer-CONFIRMED")).hasCount(0);
 
         rep.reload();
         assertThat(rep.locator("#needs-confirmation .confirmation-state")).hasText("已确认");

@@ -7,9 +7,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads a JSON request body under the input rules ({@code InputRules}) as the API's converter does, but collects
  * every value the rules refuse instead of stopping at the first: the refused values are read as null and named in
- * {@link RequestBodies.Read#refused()}, so that a route can answer all of a request's problems at once. A caller must refuse the
- * request when {@code refused} is not empty. A body that cannot be read at all (malformed, a wrong type) is still
- * 400.
+ * {@link RequestBodies.Read#refused()}, so that a route can answer all of a request's problems at once. A caller
+ * must refuse the request when {@code refused} is not empty. A body that cannot be read at all (malformed, a wrong
+ * type) is still 400.
  */
 public interface RequestBodies {
 

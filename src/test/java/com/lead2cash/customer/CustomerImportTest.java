@@ -75,6 +75,10 @@ class CustomerImportTest {
         String report = done.get("errors").toString();
         assertThat(report).contains("another team").contains(company.westRep().displayName()).doesNotContain("C-2026");
         assertThat(report).contains("appears above in the file");
+        // another team's salesperson reads as no salesperson at all: an import is no way to learn who exists
+        assertThat(done.get("errors").valueStream().filter(e -> e.get("line").asInt() == 7 && "owner".equals(e.get("field").asString()))
+                .map(e -> e.get("message").asString()).toList())
+                .containsExactly("No active salesperson in your team has the username " + company.westRep().username() + ".");
 
         JsonNode first = support.getJson(mvc, manager, "/api/v1/customers?q={q}", "导入一").get("items").get(0);
         assertThat(first.get("grade").asString()).isEqualTo("A");
@@ -101,7 +105,7 @@ class CustomerImportTest {
         assertThat(inChinese.get("errors").valueStream().map(e -> e.get("field").asString() + " " + e.get("message").asString()))
                 .as("the API keeps the field codes, says the reasons in the asked language")
                 .containsExactlyInAnyOrder("name 请填写客户名称。", "size 未知的规模 巨型（微型、小型、中型、大型）。",
-                        "owner 没有用户名为 nobody 的在职销售人员。", "contact.phone 不是有效的电话号码（手机，或带区号的座机）。");
+                        "owner 您的团队中没有用户名为 nobody 的在职销售人员。", "contact.phone 不是有效的电话号码（手机，或带区号的座机）。");
 
         Cookie session = support.session(mvc, company.eastRep());
         String page = mvc.get().uri("/customers/imports/" + id + "?lang=zh-CN").cookie(session).exchange().getResponse()

@@ -338,10 +338,9 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
         String username = row.get(CustomerImportFile.Column.OWNER);
         if (username != null) {
             OrgDirectory.Person p = people.get(username.strip().toLowerCase(Locale.ROOT));
-            if (p == null) {
+            if (p == null || !scope.covers(p.id())) {
+                // one answer for a name unknown and one outside the team: an import is no way to learn who exists
                 problems.add(ImportProblem.of(row.line(), "owner", "customer.import.owner.unknown", username));
-            } else if (!scope.covers(p.id())) {
-                problems.add(ImportProblem.of(row.line(), "owner", "customer.owner.outsideTeam"));
             } else {
                 owner = p.id();
             }

@@ -55,7 +55,7 @@ class LeadImportTest {
                 + prefix + "乙公司,官网表单,,,,,,,\r\n"
                 + ",展会,制造业,上海,,,,,\r\n"                                  // line 4: no company name
                 + prefix + "丙公司,电视广告,,,,,,,\r\n"                           // line 5: unknown source
-                + prefix + "丁公司,展会,,,,12345,abc,,\r\n"                       // line 6: bad phone and budget
+                + prefix + "丁公司,展会,,,,12345,abc,,也许\r\n"                   // line 6: bad phone, budget, yes/no
                 + "\"" + prefix + "戊公司, 有限\",客户转介绍,,,,,,,\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
@@ -72,6 +72,10 @@ class LeadImportTest {
         assertThat(status.get("errors").valueStream().filter(e -> e.get("line").asInt() == 5)
                 .map(e -> e.get("field").asString() + ": " + e.get("message").asString()))
                 .containsExactly("source: Unknown source \"电视广告\".");
+        // neither yes nor no is asked back, not stored as no
+        assertThat(status.get("errors").valueStream().filter(e -> e.get("line").asInt() == 6)
+                .map(e -> e.get("field").asString() + ": " + e.get("message").asString()))
+                .contains("decisionMakerKnown: “也许” is neither yes nor no (是 / 否).");
         assertThat(count("有效行")).isEqualTo(3);
         assertThat(jdbc.sql("select company_name from lead_lead where company_name like '有效行戊%'").query(String.class)
                 .single()).isEqualTo("有效行戊公司, 有限");
@@ -304,7 +308,8 @@ class LeadImportTest {
         JsonNode first = importAndWait("report.csv", csv("报告"), "VALID_ROWS");
         byte[] report = mvc.get().uri("/api/v1/leads/imports/" + first.get("id").asString() + "/report.xlsx")
                 .header(HttpHeaders.AUTHORIZATION, admin).exchange().getResponse().getContentAsByteArray();
-        // corrected in a spreadsheet program: every refused row gets a name and a known source, budgets become numbers
+        // corrected in a spreadsheet program: every refused row gets a name and a known source, budgets become numbers,
+        // a decision maker yes or no
         ByteArrayOutputStream corrected = new ByteArrayOutputStream();
         try (ReadableWorkbook in = new ReadableWorkbook(new java.io.ByteArrayInputStream(report));
              Workbook out = new Workbook(corrected, "test", "1.0")) {
@@ -321,6 +326,8 @@ class LeadImportTest {
                         text = "展会";
                     } else if (r > 0 && (header.startsWith("预算") || header.equals("电话"))) {
                         text = null;
+                    } else if (r > 0 && header.startsWith("联系人有决策权")) {
+                        text = "否";
                     }
                     if (text != null) {
                         ws.value(r, c, text);

@@ -142,6 +142,11 @@ public final class LeadImportFile {
         }
         String dm = c.get(Column.DECISION_MAKER);
         boolean decisionMaker = dm != null && List.of("是", "有", "y", "yes", "true", "1").contains(dm.toLowerCase(Locale.ROOT));
+        if (dm != null && !decisionMaker
+                && !List.of("否", "无", "没有", "n", "no", "false", "0").contains(dm.toLowerCase(Locale.ROOT))) {
+            // neither yes nor no (也许, 不确定): asked back, not stored as no
+            problems.add(new RowProblem(row.line(), "decisionMakerKnown", "lead.import.notAYesNo", List.of(dm)));
+        }
         return new LeadDraft(c.get(Column.COMPANY_NAME), c.get(Column.CONTACT_NAME), c.get(Column.CONTACT_TITLE),
                 c.get(Column.PHONE), c.get(Column.EMAIL), c.get(Column.INDUSTRY), c.get(Column.REGION),
                 c.get(Column.PRODUCT_LINE), source, c.get(Column.SOURCE_DETAIL), null, budget, purchase, decisionMaker,

@@ -166,6 +166,37 @@ class InvoiceApiTest {
     }
 
     @Test
+    void aRequestWithoutLinesIsOneLineAtTheRateItsProductsShareAndAMissingTaxIdIsToldWithTheOtherProblems() {
+        JsonNode contract = contracts.signFromAcceptedQuote(mvc, reviewers(), "invnolines", "杭州发票无明细科技有限公司",
+                "2026-12-01");
+        String rep = customers.bearer(mvc, reviewers().rep());
+        String body = """
+                {"contractId":"%s","type":"VAT_ORDINARY","buyerName":"杭州发票科技有限公司","buyerTaxId":"%s","amount":1000.00}"""
+                .formatted(contract.get("id").asString(), VALID_TAX_ID);
+        // products at two rates: which part at which rate is the person's to say
+        assertThat(customers.post(mvc, rep, "/api/v1/invoices", body)).hasStatus(422).bodyJson()
+                .extractingPath("$.errors[0].code").isEqualTo("invoice.lines.required");
+        // SPEC: lines[] optional — at one rate, the whole amount on one line, as the request form starts
+        jdbc.sql("update catalog_product set tax_rate = 13 where code = 'SV-invnolines'").update();
+        MvcTestResult noLines = customers.post(mvc, rep, "/api/v1/invoices", body);
+        assertThat(noLines).as(ContractTestSupport.text(noLines)).hasStatus(201);
+        JsonNode lines = customers.getJson(mvc, rep, "/api/v1/invoices/" + customers.json(noLines).get("id").asString())
+                .get("lines");
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0).get("description").asString()).isEqualTo(contract.get("title").asString());
+        assertThat(lines.get(0).get("amount").decimalValue()).isEqualByComparingTo("1000.00");
+        assertThat(lines.get(0).get("taxRate").decimalValue()).isEqualByComparingTo("13");
+
+        // no taxpayer id and no buyer: both told at once, the id as missing, not as a wrong check digit
+        MvcTestResult missing = customers.post(mvc, rep, "/api/v1/invoices", """
+                {"contractId":"%s","type":"VAT_ORDINARY","amount":100.00}""".formatted(contract.get("id").asString()));
+        assertThat(missing).hasStatus(422);
+        assertThat(customers.json(missing).get("errors").valueStream()
+                .map(e -> e.get("field").asString() + " " + e.get("code").asString()))
+                .contains("buyerTaxId invoice.buyerTaxId.required", "buyerName invoice.buyerName.required");
+    }
+
+    @Test
     void refusedRequestsTakeNoInvoiceNumberTheNextRequestGetsTheOneAfterTheLast() {
         String contract = signed("杭州发票编号科技有限公司").get("id").asString();
         String last = customers.json(request(contract, VALID_TAX_ID, "100000.00")).get("number").asString();

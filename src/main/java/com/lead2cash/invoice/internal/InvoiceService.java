@@ -38,6 +38,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -118,11 +119,17 @@ public class InvoiceService implements ContractInvoicing {
         if (c.status() == ContractStatus.TERMINATED) {
             throw new DomainException("invoice.contract.terminated", c.number());
         }
-        String taxId;
-        try {
-            taxId = UnifiedSocialCreditCode.parse(in.buyerTaxId()).value();
-        } catch (InvalidUnifiedSocialCreditCodeException e) {
-            throw new FieldValidationException("buyerTaxId", "invoice.buyerTaxId.invalid");
+        // the taxpayer id's problem is told with the request's others, not alone before them
+        FieldValidationException.FieldError taxIdProblem = null;
+        String taxId = null;
+        if (in.buyerTaxId() == null || in.buyerTaxId().isBlank()) {
+            taxIdProblem = new FieldValidationException.FieldError("buyerTaxId", "invoice.buyerTaxId.required");
+        } else {
+            try {
+                taxId = UnifiedSocialCreditCode.parse(in.buyerTaxId()).value();
+            } catch (InvalidUnifiedSocialCreditCodeException e) {
+                taxIdProblem = new FieldValidationException.FieldError("buyerTaxId", "invoice.buyerTaxId.invalid");
+            }
         }
         for (String[] f : new String[][] {{"buyerName", in.buyerName()}, {"buyerAddressPhone", in.buyerAddressPhone()},
                 {"buyerBankAccount", in.buyerBankAccount()}}) {
@@ -138,11 +145,22 @@ public class InvoiceService implements ContractInvoicing {
         }
         BigDecimal uninvoiced = c.currentAmount().subtract(invoices.held(c.id()));
         Instant now = clock.instant();
-        Invoice inv = Invoice.request(codes.nextDocumentNumber("KP"), c.id(), c.number(), c.customerId(),
-                c.ownerId(), in.type(), in.buyerName(), taxId, in.buyerAddressPhone(), in.buyerBankAccount(), in.amount(),
-                in.lines() == null ? null : in.lines().stream()
-                        .map(l -> l == null ? null : new InvoiceLine(l.description(), l.amount(), l.taxRate())).toList(),
-                uninvoiced, me.id(), now);
+        Invoice inv;
+        try {
+            inv = Invoice.request(codes.nextDocumentNumber("KP"), c.id(), c.number(), c.customerId(),
+                    c.ownerId(), in.type(), in.buyerName(), taxId, in.buyerAddressPhone(), in.buyerBankAccount(),
+                    in.amount(), linesOf(in, c), uninvoiced, me.id(), now);
+        } catch (FieldValidationException refused) {
+            if (taxIdProblem == null) {
+                throw refused;
+            }
+            List<FieldValidationException.FieldError> all = new ArrayList<>(List.of(taxIdProblem));
+            all.addAll(refused.errors());
+            throw new FieldValidationException(all);
+        }
+        if (taxIdProblem != null) {
+            throw new FieldValidationException(List.of(taxIdProblem));
+        }
         Invoice saved = invoices.save(inv);
         ApprovalRef ref = approvals.submit(new ApprovalRequest(SUBJECT, saved.id().toString(),
                 saved.number() + " · " + c.number() + " · " + MoneyText.of(saved.amount()) + " " + saved.currency(), me.id(),
@@ -272,6 +290,18 @@ public class InvoiceService implements ContractInvoicing {
 
     /** A contract an invoice may be requested on now, and what is left to invoice on it. */
     public record Requestable(Contracts.SignedContract contract, BigDecimal uninvoiced) {
+    }
+
+    /**
+     * The request's lines; none given (SPEC: {@code lines[]} is optional), one for the whole amount at the rate the
+     * contract's products share, as the request form starts — products at different rates need the lines given.
+     */
+    private List<InvoiceLine> linesOf(NewInvoice in, Contracts.SignedContract c) {
+        if (in.lines() == null || in.lines().isEmpty()) {
+            return usualTaxRate(c).map(rate -> List.of(new InvoiceLine(c.title(), in.amount(), rate))).orElse(null);
+        }
+        return in.lines().stream().map(l -> l == null ? null : new InvoiceLine(l.description(), l.amount(), l.taxRate()))
+                .toList();
     }
 
     /**

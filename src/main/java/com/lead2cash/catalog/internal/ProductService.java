@@ -81,8 +81,8 @@ public class ProductService {
 
     /**
      * Imports the rows of a catalogue workbook: a row whose code exists updates that product (and
-     * reactivates or deactivates it as the row says) when it says something else, others are created. One refused row refuses the
-     * whole file, with every refusal listed by line.
+     * reactivates or deactivates it as the row says) when it says something else, others are created.
+     * One refused row refuses the whole file, with every refusal listed by line.
      */
     @Transactional
     public ProductImportResult importRows(List<ProductWorkbook.Row> rows) {

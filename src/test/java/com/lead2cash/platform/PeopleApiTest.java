@@ -88,6 +88,30 @@ class PeopleApiTest {
     }
 
     @Test
+    void anUpdateKeepsTheEmailAndHireDateItLeavesOutAndAnEmptyEmailClearsIt() {
+        JsonNode user = createUser("kept.fields", fixtures.rootUnit().toString());
+        String id = user.get("id").asString();
+        jdbc.sql("update platform_user set email = 'kept@example.com', hire_date = date '2020-03-01' where id = :id")
+                .param("id", java.util.UUID.fromString(id)).update();
+        long version = fixtures.json(mvc.get().uri("/api/v1/users/" + id).header(HttpHeaders.AUTHORIZATION, admin))
+                .get("version").asLong();
+        assertThat(mvc.put().uri("/api/v1/users/" + id).header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"displayName":"Renamed","orgUnitId":"%s","roles":["SALES_REP"],"version":%d}"""
+                        .formatted(fixtures.rootUnit(), version))).hasStatusOk();
+        assertThat(jdbc.sql("select display_name || ' ' || email || ' ' || hire_date from platform_user where id = :id")
+                .param("id", java.util.UUID.fromString(id)).query(String.class).single())
+                .isEqualTo("Renamed kept@example.com 2020-03-01");
+
+        assertThat(mvc.put().uri("/api/v1/users/" + id).header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"displayName":"Renamed","email":"","orgUnitId":"%s","roles":["SALES_REP"],"version":%d}"""
+                        .formatted(fixtures.rootUnit(), version + 1))).hasStatusOk();
+        assertThat(jdbc.sql("select email from platform_user where id = :id").param("id", java.util.UUID.fromString(id))
+                .query(String.class).optional().orElse(null)).as("cleared when sent empty").isNull();
+    }
+
+    @Test
     void usersListFiltersByUnitSubtreeAndPagesWithACursor() {
         String east = fixtures.unit("East").toString();
         String team = fixtures.unit("East team", java.util.UUID.fromString(east)).toString();

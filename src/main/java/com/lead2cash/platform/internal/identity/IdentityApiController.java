@@ -121,8 +121,12 @@ class IdentityApiController {
     @Operation(summary = "Update a user (409 when the version is stale)")
     @PutMapping("/api/v1/users/{id}")
     UserDto update(@PathVariable UUID id, @Valid @RequestBody UpdateUser body) {
-        User user = identity.updateUser(id, new IdentityService.UserForm(null, body.displayName(), body.email(),
-                body.password(), body.orgUnitId(), body.roles(), body.hireDate()), body.active(), body.version());
+        // an e-mail or hire date left out is kept, not cleared (an empty e-mail clears it): a client that sends
+        // what it changes does not erase what it did not mention
+        User current = identity.user(id);
+        User user = identity.updateUser(id, new IdentityService.UserForm(null, body.displayName(),
+                body.email() == null ? current.email() : body.email(), body.password(), body.orgUnitId(), body.roles(),
+                body.hireDate() == null ? current.hireDate() : body.hireDate()), body.active(), body.version());
         return UserDto.of(user, clock.instant());
     }
 

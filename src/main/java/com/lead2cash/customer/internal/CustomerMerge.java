@@ -161,6 +161,6 @@ public class CustomerMerge {
     }
 
     private String name(UUID person) {
-        return directory.person(person).map(OrgDirectory.Person::displayName).orElse(person.toString());
+        return CustomerOwnership.nameOf(directory, person);
     }
 }

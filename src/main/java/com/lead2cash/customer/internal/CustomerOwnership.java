@@ -262,6 +262,11 @@ public class CustomerOwnership {
     }
 
     private String name(UUID person) {
+        return nameOf(directory, person);
+    }
+
+    /** A person as the customer's story and notices name them (a transfer's, a merge's). */
+    static String nameOf(OrgDirectory directory, UUID person) {
         return person == null ? null : directory.person(person).map(OrgDirectory.Person::displayName)
                 .orElse(person.toString());
     }

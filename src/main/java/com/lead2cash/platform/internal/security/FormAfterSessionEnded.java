@@ -36,7 +36,8 @@ final class FormAfterSessionEnded implements AccessDeniedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException, ServletException {
-        if (!(denied instanceof CsrfException) || !signedOut() || onPublicLink(request)) {
+        if (!(denied instanceof CsrfException) || !signedOut()
+                || RefusalPage.publicLink(request, request.getRequestURI())) {
             refusals.handle(request, response, denied);
             return;
         }
@@ -52,9 +53,5 @@ final class FormAfterSessionEnded implements AccessDeniedHandler {
     private static boolean signedOut() {
         Authentication who = SecurityContextHolder.getContext().getAuthentication();
         return who == null || who instanceof AnonymousAuthenticationToken || !who.isAuthenticated();
-    }
-
-    private static boolean onPublicLink(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + RefusalPage.PUBLIC_LINKS);
     }
 }

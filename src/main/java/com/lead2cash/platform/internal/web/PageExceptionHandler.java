@@ -109,6 +109,6 @@ class PageExceptionHandler {
         // on the container's error dispatch the path asked for is the original one, not /error
         Object original = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
         String uri = original instanceof String path ? path : request.getRequestURI();
-        return uri != null && uri.startsWith(request.getContextPath() + RefusalPage.PUBLIC_LINKS);
+        return RefusalPage.publicLink(request, uri);
     }
 }

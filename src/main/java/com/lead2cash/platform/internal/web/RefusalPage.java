@@ -29,6 +29,11 @@ public class RefusalPage implements AccessDeniedHandler {
     /** Where the pages customers' contacts open without an account live (the link is the credential). */
     public static final String PUBLIC_LINKS = "/c/";
 
+    /** Whether {@code uri} (a path as the request names it, with its context) is a contact's public link page. */
+    public static boolean publicLink(HttpServletRequest request, String uri) {
+        return uri != null && uri.startsWith(request.getContextPath() + PUBLIC_LINKS);
+    }
+
     /** Set in a new session when a form arrived after the old one ended, for the sign-in page to say so; read once. */
     public static final String SESSION_ENDED = "l2c.signIn.sessionEnded";
 

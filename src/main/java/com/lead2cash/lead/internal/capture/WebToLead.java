@@ -19,10 +19,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -173,8 +176,8 @@ public class WebToLead {
      * all of them at once. Stores nothing.
      */
     public FieldValidationException refusal(Caller caller, LeadDraft partial, List<FieldValidationException.FieldError> refused) {
-        List<FieldValidationException.FieldError> errors = new java.util.ArrayList<>(refused);
-        java.util.Set<String> named = new java.util.HashSet<>();
+        List<FieldValidationException.FieldError> errors = new ArrayList<>(refused);
+        Set<String> named = new HashSet<>();
         refused.forEach(f -> named.add(f.field()));
         leads.problems(sourced(caller, partial)).stream().filter(f -> !named.contains(f.field())).forEach(errors::add);
         return new FieldValidationException(errors);

@@ -142,13 +142,27 @@ class InvoicePagesTest {
                 .get("id").asString();
         Cookie rep = customers.session(mvc, r.rep());
         String form = page(rep, "/invoices/new?contractId=" + contractId, "en");
-        assertThat(com.lead2cash.testing.FormHtml.inputValue(form, "line-tax-rate-0"))
-                .as("products at two rates: the person splits the lines").isEmpty();
+        // products at two rates, nothing invoiced yet: a line per rate, with its tax (10 × 1 000 × 1.13, 2 × 500 × 1.06)
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(form, "line-description-0")).isEqualTo("工业网关");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(form, "line-amount-0")).isEqualTo("11,300.00");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(form, "line-tax-rate-0")).isEqualTo("13");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(form, "line-description-1")).isEqualTo("安装调试服务");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(form, "line-amount-1")).isEqualTo("1,060.00");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(form, "line-tax-rate-1")).isEqualTo("6");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(form, "amount")).isEqualTo("12,360.00");
+
+        // part invoiced: which products the rest is for is the person's to say
+        assertThat(requestForm(rep, contractId, VALID_TAX_ID, "100.00")).hasStatus3xxRedirection();
+        form = page(rep, "/invoices/new?contractId=" + contractId, "en");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(form, "line-amount-0")).isEqualTo("12,260.00");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(form, "line-tax-rate-0")).isEmpty();
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(form, "line-amount-1")).isEmpty();
 
         // the service taxed at 13 % as well: the one rate the contract's products have is the line's
         jdbc.sql("update catalog_product set tax_rate = 13 where code = 'SV-invrate'").update();
         form = page(rep, "/invoices/new?contractId=" + contractId, "en");
         assertThat(com.lead2cash.testing.FormHtml.inputValue(form, "line-tax-rate-0")).isEqualTo("13");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(form, "line-amount-0")).isEqualTo("12,260.00");
         assertThat(com.lead2cash.testing.FormHtml.inputValue(form, "line-tax-rate-1")).as("the empty rows stay empty").isEmpty();
     }
 

@@ -322,6 +322,58 @@ public class InvoiceService implements ContractInvoicing {
         return rates.size() == 1 ? java.util.Optional.of(rates.get(0)) : java.util.Optional.empty();
     }
 
+    /** A line the request form starts with: what it is for, its amount, its tax rate (none when unknown). */
+    public record StartingLine(String description, BigDecimal amount, BigDecimal taxRate) {
+    }
+
+    /**
+     * The lines a new request starts with: the whole uninvoiced amount at the rate the contract's products share; when
+     * they are taxed at different rates and nothing is invoiced yet, one line per rate with the products taxed at it
+     * (at most {@code rows}, the form's rows) — else one line without a rate, the person splits it.
+     */
+    public List<StartingLine> startingLines(Requestable r, int rows) {
+        Contracts.SignedContract c = r.contract();
+        java.util.Optional<BigDecimal> usual = usualTaxRate(c);
+        if (usual.isPresent()) {
+            return List.of(new StartingLine(c.title(), r.uninvoiced(), usual.get()));
+        }
+        List<StartingLine> byRate = linesByRate(c);
+        boolean wholeContract = r.uninvoiced().compareTo(c.amount()) == 0 && c.amendments().isEmpty();
+        if (wholeContract && !byRate.isEmpty() && byRate.size() <= rows
+                && byRate.stream().map(StartingLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add)
+                        .compareTo(c.amount()) == 0) {
+            return byRate;
+        }
+        return List.of(new StartingLine(c.title(), r.uninvoiced(), null));
+    }
+
+    /**
+     * The contract's lines grouped by their product's rate, in the contract's order, each group's amount with its
+     * tax; empty if a line's product or rate is unknown.
+     */
+    private List<StartingLine> linesByRate(Contracts.SignedContract c) {
+        List<UUID> products = c.lines().stream().map(Contracts.Line::productId).filter(java.util.Objects::nonNull)
+                .distinct().toList();
+        var known = catalog.products(products);
+        if (products.isEmpty() || c.lines().stream().anyMatch(l -> l.productId() == null) || known.size() < products.size()
+                || known.values().stream().anyMatch(p -> p.taxRate() == null)) {
+            return List.of();
+        }
+        Map<BigDecimal, List<Contracts.Line>> groups = new java.util.LinkedHashMap<>();
+        c.lines().stream().sorted(java.util.Comparator.comparingInt(Contracts.Line::position)).forEach(l ->
+                groups.computeIfAbsent(known.get(l.productId()).taxRate().stripTrailingZeros(), k -> new ArrayList<>())
+                        .add(l));
+        List<StartingLine> lines = new ArrayList<>();
+        groups.forEach((rate, group) -> {
+            String names = String.join("、", group.stream().map(Contracts.Line::productName).distinct().toList());
+            // the lines are without tax, the invoice's amounts with it: each rate's tax rounded once, as the quote's
+            BigDecimal net = group.stream().map(Contracts.Line::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal tax = net.multiply(rate).divide(BigDecimal.valueOf(100), 2, java.math.RoundingMode.HALF_UP);
+            lines.add(new StartingLine(names.length() <= MAX_TEXT ? names : c.title(), net.add(tax), rate));
+        });
+        return lines;
+    }
+
     /**
      * Whether an invoice may be requested on the contract now — signed, not terminated, something left to
      * invoice — the answer the contract's page and the request form ask, as {@link #request} refuses the rest.

@@ -109,13 +109,17 @@ class InvoiceController {
     @GetMapping("/invoices/new")
     String newRequest(@RequestParam UUID contractId, Model model) {
         InvoiceService.Requestable r = service.requireRequestable(contractId);
-        List<String> descriptions = new ArrayList<>(List.of(r.contract().title()));
+        List<String> descriptions = new ArrayList<>();
+        List<String> amounts = new ArrayList<>();
+        List<String> rates = new ArrayList<>();
         // prefilled as the screens show amounts (318,000.00); read back by FormValues.decimal, which takes the grouping
         String uninvoiced = MoneyText.of(r.uninvoiced());
-        List<String> amounts = new ArrayList<>(List.of(uninvoiced));
-        // the rate the contract's products are taxed at, so the first line needs no typing when they agree on one
-        List<String> rates = new ArrayList<>(List.of(service.usualTaxRate(r.contract())
-                .map(BigDecimal::toPlainString).orElse("")));
+        // at the rates the contract's products are taxed at, so the lines need no typing when the catalog knows them
+        for (InvoiceService.StartingLine line : service.startingLines(r, LINE_ROWS)) {
+            descriptions.add(line.description());
+            amounts.add(MoneyText.of(line.amount()));
+            rates.add(line.taxRate() == null ? "" : line.taxRate().toPlainString());
+        }
         while (descriptions.size() < LINE_ROWS) {
             descriptions.add("");
             amounts.add("");

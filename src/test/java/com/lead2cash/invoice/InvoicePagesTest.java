@@ -101,6 +101,14 @@ class InvoicePagesTest {
     }
 
     @Test
+    void theRequestFormWithoutAContractSendsThePersonToTheSignedContracts() {
+        Reviewers r = reviewers();
+        MvcTestResult bare = mvc.get().uri("/invoices/new?lang=en").cookie(customers.session(mvc, r.rep())).exchange();
+        assertThat(bare).hasStatus3xxRedirection().hasRedirectedUrl("/contracts?status=SIGNED")
+                .flash().containsEntry("flashError", "invoice.request.pickContract");
+    }
+
+    @Test
     void aNewVatSpecialRequestStartsWithTheCustomersAddressAndThenWithWhatItsLastRequestGave() {
         Reviewers r = reviewers();
         String contractId = contracts.sign(mvc, r, "杭州发票地址科技有限公司", "600000.00", """

@@ -6,6 +6,7 @@ import static com.lead2cash.platform.web.FormValues.decimal;
 import static com.lead2cash.platform.web.FormValues.version;
 
 import com.lead2cash.contract.ContractPagePanel;
+import com.lead2cash.contract.ContractStatus;
 import com.lead2cash.invoice.internal.BuyerDefaults;
 import com.lead2cash.invoice.internal.InvoiceQueries;
 import com.lead2cash.invoice.internal.InvoiceService;
@@ -107,7 +108,12 @@ class InvoiceController {
     }
 
     @GetMapping("/invoices/new")
-    String newRequest(@RequestParam UUID contractId, Model model) {
+    String newRequest(@RequestParam(required = false) UUID contractId, Model model, RedirectAttributes redirect) {
+        if (contractId == null) {
+            // a request is made on its contract: the signed contracts, where each offers it
+            Flash.error(redirect, "invoice.request.pickContract");
+            return "redirect:/contracts?status=" + ContractStatus.SIGNED.name();
+        }
         InvoiceService.Requestable r = service.requireRequestable(contractId);
         List<String> descriptions = new ArrayList<>();
         List<String> amounts = new ArrayList<>();

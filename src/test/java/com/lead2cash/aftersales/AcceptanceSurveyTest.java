@@ -134,11 +134,12 @@ class AcceptanceSurveyTest {
                         java.nio.charset.StandardCharsets.UTF_8);
         assertThat(panel).contains("survey-" + surveyId, "survey-no-email", "no mail server is configured",
                         "survey-renew-link")
-                .doesNotContain("by e-mail.", "survey-emailed", "??");
+                .as("what to do, in the reader's words, not the setting's name").contains("Copy the link and pass it on")
+                .doesNotContain("by e-mail.", "survey-emailed", "??", "spring.mail");
         String zh = mvc.get().uri("/aftersales/customers/" + customer + "/panel?lang=zh-CN")
                 .cookie(customers.session(mvc, s.rep())).exchange().getResponse().getContentAsString(
                         java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(zh).contains("未配置邮件服务器").doesNotContain("已通过邮件发送", "??");
+        assertThat(zh).contains("未配置邮件服务器", "待客户答复").doesNotContain("已通过邮件发送", "??", "spring.mail");
 
         JsonNode renewed = customers.json(SalesTestSupport.expect(contracts.post(mvc, contracts.bearer(mvc, s.rep()),
                 "/api/v1/satisfaction/surveys/" + surveyId + "/link", null), 200)).get("confirmation");

@@ -535,7 +535,7 @@ class ConfirmationLinksTest {
         assertThat(body(mvc.get().uri("/confirmations/" + answered.confirmation().id() + "?lang=zh-CN").cookie(session)
                 .exchange())).contains("已确认", "王 伟").doesNotContain("与收件人姓名不一致");
         assertThat(body(mvc.get().uri("/confirmations/" + open.confirmation().id() + "?lang=zh-CN").cookie(session)
-                .exchange())).contains("id=\"new-link\"", "已发送", "<span id=\"confirmation-links\">1</span>");
+                .exchange())).contains("id=\"new-link\"", "待客户答复", "<span id=\"confirmation-links\">1</span>");
 
         String fragment = body(mvc.post().uri("/confirmations/" + open.confirmation().id() + "/links").cookie(session)
                 .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())

@@ -350,10 +350,10 @@ class NeedsAnalysisTest {
                 .doesNotContain("待发送");
         assertThat(fragment).as("the versions table below marks v1 sent at once, swapped out of band")
                 .containsPattern("<div id=\"needs-versions-list\"[^>]*hx-swap-oob=\"true\"")
-                .containsPattern("id=\"needs-versions\"[\\s\\S]*>已发送</a>");
-        assertThat(body(mvc.get().uri(page + "?lang=zh-CN").cookie(session).exchange())).contains("已按时发送", "已发送");
+                .containsPattern("id=\"needs-versions\"[\\s\\S]*>待客户答复</a>");
+        assertThat(body(mvc.get().uri(page + "?lang=zh-CN").cookie(session).exchange())).contains("已按时发送", "待客户答复");
         assertThat(body(mvc.get().uri(page + "/card?lang=en").cookie(session).exchange()))
-                .contains("Version 1", "Sent", "Open the report").doesNotContain("??");
+                .contains("Version 1", "Awaiting the customer", "Open the report").doesNotContain("??");
         // the form is refused field by field, nothing is written
         assertThat(body(mvc.post().uri(page).cookie(session).with(SecurityMockMvcRequestPostProcessors.csrf())
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").param("background", "x").exchange()))

@@ -204,13 +204,14 @@ class PolicyReplayTest {
                 .param("p.window.amount", "4").param("p.window.unit", "HOURS").param("p.window.basis", "BUSINESS")
                 .param("reason", "");
         assertThat(page).hasStatusOk().bodyText()
-                .contains("The last 90 days under the proposed values", "4h business", "Met in time", "Met late (breached)",
+                .contains("The last 90 days under the proposed values", "4 hours (working time)", "Met in time", "Met late (breached)",
                         "1 deadline(s) would come out differently.", rep.displayName(), "2026-11-16 14:00")
-                .doesNotContain("<html", "??");
+                .doesNotContain("<html", "??", "4h business");
         assertThat(mvc.post().uri("/admin/policy/rules/K4/replay").cookie(session).with(csrf())
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").param("p.window.amount", "4").param("p.window.unit", "HOURS")
                 .param("p.window.basis", "BUSINESS"))
-                .hasStatusOk().bodyText().contains("按拟修改的取值回放最近 90 天", "逾期完成（超时）").doesNotContain("??");
+                .hasStatusOk().bodyText().contains("按拟修改的取值回放最近 90 天", "逾期完成（超时）", "4 小时（工作时间）")
+                .doesNotContain("??", "4h business");
         assertThat(mvc.post().uri("/admin/policy/rules/K4/replay").cookie(session).with(csrf())
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "en").param("p.window.amount", "soon")
                 .param("p.window.unit", "HOURS").param("p.window.basis", "BUSINESS"))

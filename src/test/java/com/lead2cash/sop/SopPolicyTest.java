@@ -403,8 +403,11 @@ class SopPolicyTest {
         var login = mvc.post().uri("/login").with(csrf()).param("username", "admin")
                 .param("password", Fixtures.ADMIN_PASSWORD).exchange();
         Cookie session = login.getResponse().getCookie("SESSION");
-        assertThat(mvc.get().uri("/admin/policy").cookie(session)).hasStatusOk()
-                .bodyText().contains("rule-L1", "rule-R1", "30m business");
+        // durations in words, as the rule form says them, not as stored ("30m business")
+        assertThat(mvc.get().uri("/admin/policy").cookie(session).header(HttpHeaders.ACCEPT_LANGUAGE, "en")).hasStatusOk()
+                .bodyText().contains("rule-L1", "rule-R1", "30 minutes (working time)").doesNotContain("30m business");
+        assertThat(mvc.get().uri("/admin/policy").cookie(session).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN"))
+                .bodyText().contains("30 分钟（工作时间）", "2 天（工作时间）").doesNotContain("30m business", "2d business");
         assertThat(mvc.post().uri("/admin/policy/rules/L7").cookie(session).with(csrf())
                 .param("p.window.amount", "x").param("p.window.unit", "HOURS").param("p.window.basis", "BUSINESS")
                 .param("reason", "typo")).hasStatusOk()
@@ -430,8 +433,13 @@ class SopPolicyTest {
         assertThat(policy.current().deadlineWindow("L7")).isEqualTo(DeadlineWindow.business(BusinessDuration.ofHours(3)));
         assertThat(mvc.get().uri("/admin/policy/versions").cookie(session)).hasStatusOk()
                 .bodyText().contains("Faster first response");
-        assertThat(mvc.get().uri("/admin/policy/versions/" + (before + 1)).cookie(session)).hasStatusOk()
-                .bodyText().contains("4h business", "3h business");
+        assertThat(mvc.get().uri("/admin/policy/versions/" + (before + 1)).cookie(session)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")).hasStatusOk()
+                .bodyText().contains("4 hours (working time)", "3 hours (working time)").doesNotContain("4h business");
+        // the API keeps the stored text
+        assertThat(fixtures.json(mvc.get().uri("/api/v1/policy/versions/" + (before + 1))
+                .header(HttpHeaders.AUTHORIZATION, admin())).get("changes").get(0).get("newValue").asString())
+                .isEqualTo("3h business");
         assertThat(Set.of(1)).isNotEmpty();
     }
 }

@@ -112,7 +112,7 @@ class PolicyAdminController {
         model.addAttribute("units", BusinessUnit.values());
         model.addAttribute("bases", TimeBasis.values());
         Map<String, String> defaults = new LinkedHashMap<>();
-        rule.params().forEach(p -> defaults.put(p.name(), words.onForm(p, p.defaultText(), locale)));
+        rule.params().forEach(p -> defaults.put(p.name(), words.of(p, p.defaultText(), locale)));
         model.addAttribute("defaults", defaults);
         model.addAttribute("policy", current);
         model.addAttribute("reason", reason);
@@ -138,7 +138,7 @@ class PolicyAdminController {
         return "sop/policy-version";
     }
 
-    /** The rules by stage with their values in the reader's words (the edit form keeps the stored text). */
+    /** The rules by stage with their values in the reader's words. */
     private Map<RuleCatalog.Stage, List<RuleView>> byStage(PolicyVersion v, Locale locale) {
         Map<RuleCatalog.Stage, List<RuleView>> stages = new LinkedHashMap<>();
         for (RuleCatalog.RuleDef rule : RuleCatalog.all()) {

@@ -12,12 +12,13 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * A policy value as the policy screens show it: a weekday by its name in the reader's language, a list of choices
- * (roles, departments, severities) by their labels; other values as stored. The stored text stays canonical; this is
- * for reading only.
+ * A policy value as the policy screens show it (the rule list, a version's changes, the rule form, the replay): a
+ * duration in words ("30 分钟（工作时间）"), a weekday by its name in the reader's language, a switch as it reads, a list
+ * of choices (roles, departments, severities) by their labels; other values as stored. The stored text stays
+ * canonical, as the API answers it; this is for reading only.
  */
 @Component
-class PolicyValueWords {
+public class PolicyValueWords {
 
     private final MessageSource messages;
 
@@ -25,9 +26,12 @@ class PolicyValueWords {
         this.messages = messages;
     }
 
-    String of(RuleCatalog.ParamDef param, String text, Locale locale) {
+    public String of(RuleCatalog.ParamDef param, String text, Locale locale) {
         if (param == null || text == null || text.isBlank()) {
             return text;
+        }
+        if (param.type() == ParamType.DURATION) {
+            return duration(text, locale);
         }
         if (param.type() == ParamType.WEEKDAY) {
             try {
@@ -48,12 +52,14 @@ class PolicyValueWords {
         return text;
     }
 
-    /** As {@link #of}, and a duration in words too ("30 minutes, working time"), as the form's inputs say it. */
-    String onForm(RuleCatalog.ParamDef param, String text, Locale locale) {
-        if (param.type() != ParamType.DURATION) {
-            return of(param, text, locale);
+    /** "30m business" as "30 minutes (working time)"; a text that is no duration stays as it was stored. */
+    private String duration(String text, Locale locale) {
+        DeadlineWindow w;
+        try {
+            w = (DeadlineWindow) ParamType.DURATION.parse(text, null);
+        } catch (ParamType.InvalidValue e) {
+            return text;
         }
-        DeadlineWindow w = (DeadlineWindow) param.type().parse(text, null);
         return messages.getMessage("policy.duration." + w.duration().unit(), new Object[] {w.duration().amount(),
                 messages.getMessage("policy.basis." + w.basis(), null, locale)}, locale);
     }

@@ -1,6 +1,8 @@
 package com.lead2cash.sop;
 
+import com.lead2cash.platform.RecordNames;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,8 +13,11 @@ import java.util.UUID;
  * opens deadlines for; without one, screens show the type and id. A deadline stays on its owner's (and their
  * team's) screens after its record moved out of their read scope (a lead reassigned, a customer transferred):
  * the label is still theirs to read, the link only when the page would open for them.
+ *
+ * <p>A subject is a record of its module, so a describer also names it where the platform lists records (the audit
+ * trail, {@link RecordNames}): the subject type is the record type there when the two are the same word.
  */
-public interface SubjectDescriber {
+public interface SubjectDescriber extends RecordNames {
 
     /** The {@link SubjectRef#type()} this describer knows. */
     String subjectType();
@@ -23,6 +28,18 @@ public interface SubjectDescriber {
      * simply absent. One query for the lot, not one per id ({@link SubjectDescriptions} is the usual way).
      */
     Map<String, SubjectLabel> describe(Collection<String> subjectIds);
+
+    @Override
+    default String recordType() {
+        return subjectType();
+    }
+
+    @Override
+    default Map<String, RecordName> names(Collection<String> ids) {
+        Map<String, RecordName> names = new HashMap<>();
+        describe(ids).forEach((id, label) -> names.put(id, new RecordName(label.label(), label.link())));
+        return names;
+    }
 
     /** The ids that are UUIDs (most subjects' are), skipping any that are not. */
     static List<UUID> uuids(Collection<String> subjectIds) {

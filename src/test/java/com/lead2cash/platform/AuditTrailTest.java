@@ -7,6 +7,7 @@ import com.lead2cash.platform.internal.identity.IdentityService;
 import com.lead2cash.platform.internal.identity.User;
 import com.lead2cash.testing.Fixtures;
 import com.lead2cash.testing.IntegrationTest;
+import com.lead2cash.testing.LeadTestSupport;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
 class AuditTrailTest {
@@ -25,6 +27,7 @@ class AuditTrailTest {
     @Autowired IdentityService identity;
     @Autowired JdbcClient jdbc;
     @Autowired MockMvcTester mvc;
+    @Autowired LeadTestSupport leads;
 
     record Entry(String action, String field, String oldValue, String newValue, String actorName) {
     }
@@ -136,5 +139,29 @@ class AuditTrailTest {
         // the trail itself keeps what was written
         assertThat(jdbc.sql("select new_value from platform_audit_event where entity_id = :id and action = 'CREATE'")
                 .param("id", id).query(String.class).single()).isEqualTo(created);
+    }
+
+    @Test
+    void theAuditScreenNamesARecordByTheNumberPeopleKnowLinkedToItsPageAndOneWithoutANumberByItsId() throws Exception {
+        LeadTestSupport.Company co = leads.company(mvc, "audit.names");
+        JsonNode lead = leads.postJson(mvc, leads.bearer(mvc, co.marketing().username()), "/api/v1/leads",
+                co.gradeALead("审计编号有限公司", "13800007777"));
+        String leadId = lead.get("id").asString();
+        String code = lead.get("code").asString();
+        User user = fixtures.user("audit.numberless", fixtures.rootUnit(), null, Role.SALES_REP);
+        var session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+
+        String leadRows = mvc.get().uri("/admin/audit?lang=zh-CN&entityType=Lead&entityId=" + leadId).cookie(session)
+                .exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(leadRows).contains("href=\"/leads/" + leadId + "\"", ">" + code + " 审计编号有限公司</a>")
+                .doesNotContain(">" + leadId + "<");
+        // a user has no number people know: the id it is filtered by
+        String userRows = mvc.get().uri("/admin/audit?lang=zh-CN&entityType=User&entityId=" + user.id()).cookie(session)
+                .exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(userRows).contains(">" + user.id() + "<");
+        // the API keeps the id as recorded
+        assertThat(mvc.get().uri("/api/v1/audit?entityType=Lead&entityId=" + leadId)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, "admin"))).hasStatusOk()
+                .bodyJson().extractingPath("$.items[0].entityId").isEqualTo(leadId);
     }
 }

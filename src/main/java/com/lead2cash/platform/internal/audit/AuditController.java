@@ -31,7 +31,7 @@ class AuditController {
         AuditQueries.AuditFilter filter = new AuditQueries.AuditFilter(entityType, entityId, actor, action, from, to,
                 cursor, 50);
         model.addAttribute("filter", filter);
-        model.addAttribute("page", queries.find(filter).map(e -> words.row(e, locale)));
+        model.addAttribute("page", words.page(queries.find(filter), locale));
         model.addAttribute("entityTypes", queries.entityTypes());
         return htmx != null && cursor != null ? "admin/audit :: rows" : "admin/audit";
     }

@@ -1,12 +1,19 @@
 package com.lead2cash.platform.internal.audit;
 
+import com.lead2cash.platform.CursorPage;
+import com.lead2cash.platform.RecordNames;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -15,14 +22,17 @@ import org.springframework.stereotype.Component;
  * An audit entry as the audit screen shows it: the record type by its label ({@code record.type.Lead}), a detail that
  * is a message key by its message, a moment as the other pages write one ({@code yyyy-MM-dd HH:mm} in the company's
  * zone), and a code by its label where the bundle names it by record type and field ({@code lead.source.WEBSITE_FORM}).
- * Anything else stays as recorded. Only the showing changes: the trail keeps what was written, as evidence.
+ * The record by the number people know (lead code, contract number), as its module names it ({@link RecordNames}),
+ * linked to its page when the reader may open it; a record without one by its id. Anything else stays as recorded.
+ * Only the showing changes: the trail keeps what was written, as evidence.
  */
 @Component
 class AuditWords {
 
-    /** One row of the screen. */
+    /** One row of the screen; recordName and recordLink null when the record's module names it by no number. */
     record AuditRow(Instant occurredAt, String actorName, String action, String entityType, String entityId,
-                    String field, String detail, String oldValue, String newValue) {
+                    String recordName, String recordLink, String field, String detail, String oldValue,
+                    String newValue) {
     }
 
     private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?Z");
@@ -34,16 +44,36 @@ class AuditWords {
 
     private final MessageSource messages;
     private final ZoneId zone;
+    private final ObjectProvider<RecordNames> recordNames;
 
-    AuditWords(MessageSource messages, @Value("${l2c.zone}") ZoneId zone) {
+    AuditWords(MessageSource messages, @Value("${l2c.zone}") ZoneId zone, ObjectProvider<RecordNames> recordNames) {
         this.messages = messages;
         this.zone = zone;
+        this.recordNames = recordNames;
     }
 
-    AuditRow row(AuditQueries.AuditEntry e, Locale locale) {
+    /** A page of the trail, its records named by their modules: one question per record type on the page. */
+    CursorPage<AuditRow> page(CursorPage<AuditQueries.AuditEntry> page, Locale locale) {
+        Map<String, RecordNames> namers = recordNames.orderedStream()
+                .collect(Collectors.toMap(RecordNames::recordType, n -> n, (a, b) -> a));
+        Map<String, Map<String, RecordNames.RecordName>> names = new HashMap<>();
+        page.items().stream().filter(e -> e.entityType() != null && e.entityId() != null)
+                .collect(Collectors.groupingBy(AuditQueries.AuditEntry::entityType,
+                        Collectors.mapping(AuditQueries.AuditEntry::entityId, Collectors.toSet())))
+                .forEach((type, ids) -> names.put(type, named(namers.get(type), ids)));
+        return page.map(e -> row(e, e.entityId() == null ? null
+                : names.getOrDefault(e.entityType(), Map.of()).get(e.entityId()), locale));
+    }
+
+    private static Map<String, RecordNames.RecordName> named(RecordNames namer, Collection<String> ids) {
+        return namer == null ? Map.of() : namer.names(ids);
+    }
+
+    private AuditRow row(AuditQueries.AuditEntry e, RecordNames.RecordName name, Locale locale) {
         String type = e.entityType();
         return new AuditRow(e.occurredAt(), e.actorName(), e.action(),
                 type == null ? null : messages.getMessage("record.type." + type, null, type, locale), e.entityId(),
+                name == null ? null : name.text(), name == null ? null : name.link(),
                 e.field(), e.detail() == null ? null : detail(e.detail(), locale),
                 value(type, e.field(), e.oldValue(), locale), value(type, e.field(), e.newValue(), locale));
     }

@@ -1,0 +1,26 @@
+package com.lead2cash.platform;
+
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * Lets the module that owns a kind of record say how it reads where the platform lists records by type and id (the
+ * audit trail): by the number people know ("L-2026-000123 上海某某公司", "HT-2026-000001") and, when the reader may open
+ * it, the record's page. A module contributes one bean per record type; a type without one, or a record without a
+ * number, is shown by its id. The platform never reads a module's tables: it asks here (docs/decisions/0024).
+ */
+public interface RecordNames {
+
+    /** The record type as the trail writes it: the aggregate's simple class name ({@code Lead}, {@code Contract}). */
+    String recordType();
+
+    /**
+     * Names for the given ids, as the reader on this thread may follow them: the link only to a page the module's own
+     * access rules open for them. Ids it does not know are simply absent. One query for the lot, not one per id.
+     */
+    Map<String, RecordName> names(Collection<String> ids);
+
+    /** How a record reads; link: the page's app-relative path when the reader may open it, else null. */
+    record RecordName(String text, String link) {
+    }
+}

@@ -91,8 +91,16 @@ class ContractPagesTest {
         assertThat(detail).contains("草拟", "terms-form", "submit-contract", "工业网关", "{{buyer.taxId}}");
         assertThat(post(rep, path + "/submit?lang=en", "version", draft.get("version").asString())).hasStatus3xxRedirection();
         String unfilled = page(rep, path, "en");
-        assertThat(unfilled.substring(unfilled.indexOf("flash-error"))).as("the refusal names the clause and its values")
-                .contains("still has values to fill in:", "{{buyer.taxId}}", "Edit the terms");
+        String refusal = unfilled.substring(unfilled.indexOf("flash-error"));
+        // the values by what they are, not by the placeholder written in the template
+        assertThat(refusal.substring(0, refusal.indexOf("</div>"))).as("the refusal names the clause and its values")
+                .contains("still has values to fill in:", "the customer&#39;s unified social credit code", "Edit the terms")
+                .doesNotContain("{{buyer.taxId}}", "buyer.taxId");
+        assertThat(post(rep, path + "/submit?lang=zh-CN", "version", draft.get("version").asString())).hasStatus3xxRedirection();
+        String unfilledZh = page(rep, path, "zh-CN");
+        String refusalZh = unfilledZh.substring(unfilledZh.indexOf("flash-error"));
+        assertThat(refusalZh.substring(0, refusalZh.indexOf("</div>"))).contains("仍有待填写的内容：", "客户的统一社会信用代码")
+                .doesNotContain("{{buyer.taxId}}");
         assertThat(api(r.rep(), id).get("status").asString()).isEqualTo("DRAFT");
         assertThat(page(rep, path, "en")).as("the term's dates as every screen writes them, in English too")
                 .contains("2026-12-10 – 2027-12-09");

@@ -320,10 +320,9 @@ public class Contract {
         }
         for (ContractSection s : sections) {
             if (s.unfilled()) {
-                // which clause and which values, so the rep knows what to give under "Edit the terms"
+                // which clause and which values, by what they are, so the rep knows what to give under "Edit the terms"
                 errors.add(new FieldValidationException.FieldError("sections." + s.sectionKey(), "contract.section.unfilled",
-                        s.heading(), com.lead2cash.platform.ListText.of(Placeholders.unfilledIn(s.body()).stream()
-                                .map(p -> "{{" + p + "}}").toList())));
+                        s.heading(), new PlaceholderLabels(List.copyOf(Placeholders.unfilledIn(s.body())))));
             }
         }
         if (milestones.isEmpty()) {

@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -40,8 +41,12 @@ class CustomerImportTest {
     @Autowired JdbcClient jdbc;
 
     private JsonNode importAndWait(String token, String csv, String mode) {
+        return importAndWait(token, "customers.csv", csv.getBytes(StandardCharsets.UTF_8), mode);
+    }
+
+    private JsonNode importAndWait(String token, String fileName, byte[] file, String mode) {
         var started = mvc.post().uri("/api/v1/customers/imports").multipart()
-                .file(new MockMultipartFile("file", "customers.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+                .file(new MockMultipartFile("file", fileName, "application/octet-stream", file))
                 .param("mode", mode).header(HttpHeaders.AUTHORIZATION, token).exchange();
         assertThat(started).hasStatus(202);
         String id = support.json(started).get("id").asString();
@@ -118,14 +123,100 @@ class CustomerImportTest {
 
         byte[] report = mvc.get().uri("/customers/imports/" + id + "/report.xlsx?lang=zh-CN").cookie(session).exchange()
                 .getResponse().getContentAsByteArray();
-        assertThat(cells(report)).hasSize(1 + 4).startsWith(List.of("行", "字段", "原因"))
-                .contains(List.of("2", "客户名称", "请填写客户名称。"));
+        List<Map<String, String>> rows = byHeader(cells(report));
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0)).containsEntry("规模", "巨型").containsEntry("负责人（用户名）", "nobody")
+                .containsEntry("联系人电话", "12345").doesNotContainKey("客户名称*");
+        assertThat(rows.get(0).get("导入错误")).startsWith("#2 ")
+                .contains("请填写客户名称。", "未知的规模 巨型", "您的团队中没有用户名为 nobody", "不是有效的电话号码");
 
         // a result stored as text before reasons were stored as keys is read as it was
         jdbc.sql("update customer_import set errors = :e where id = cast(:id as uuid)")
                 .param("e", "[{\"line\":2,\"field\":\"name\",\"message\":\"旧的原因\"}]").param("id", id).update();
         assertThat(support.getJson(mvc, rep, "/api/v1/customers/imports/" + id).get("errors").get(0).get("message").asString())
                 .isEqualTo("旧的原因");
+        // and an import that ended before its refused rows were kept gives back their reasons alone
+        jdbc.sql("delete from customer_import_row where import_id = cast(:id as uuid)").param("id", id).update();
+        byte[] old = mvc.get().uri("/customers/imports/" + id + "/report.xlsx?lang=zh-CN").cookie(session).exchange()
+                .getResponse().getContentAsByteArray();
+        assertThat(byHeader(cells(old))).containsExactly(Map.of("导入错误", "#2 旧的原因"));
+    }
+
+    @Test
+    void theReportGivesBackTheRefusedRowsInTheTemplatesColumnsAndImportsAgainOnceCorrected() throws Exception {
+        var company = support.company("imp11");
+        String rep = support.bearer(mvc, company.eastRep());
+        String csv = "客户名称,行业,规模,联系人,联系人电话\r\n再导甲有限公司,软件,中型,,\r\n"
+                + ",软件,巨型,钱经理,12345\r\n再导乙有限公司,制造,巨型,,\r\n";
+        JsonNode done = importAndWait(rep, csv, "VALID_ROWS");
+        assertThat(done.get("imported").asInt()).isEqualTo(1);
+        var response = mvc.get().uri("/api/v1/customers/imports/" + done.get("id").asString() + "/report.xlsx")
+                .header(HttpHeaders.AUTHORIZATION, rep).header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange();
+        assertThat(response).hasStatus(200);
+        List<List<String>> report = cells(response.getResponse().getContentAsByteArray());
+
+        List<String> template = cells(mvc.get().uri("/customers/imports/template.xlsx")
+                .cookie(support.session(mvc, company.eastRep())).exchange().getResponse().getContentAsByteArray()).get(0);
+        assertThat(report.get(0)).as("the template's headers, then the reason")
+                .containsExactlyElementsOf(java.util.stream.Stream.concat(template.stream(), java.util.stream.Stream.of("导入错误")).toList());
+        List<Map<String, String>> rows = byHeader(report);
+        assertThat(rows).extracting(r -> r.get("导入错误")).containsExactly(
+                "#3 Unknown size 巨型 (微型, 小型, 中型, 大型).; Enter the customer's name.; "
+                        + "This is not a phone number (mobile, or landline with area code).",
+                "#4 Unknown size 巨型 (微型, 小型, 中型, 大型).");
+        assertThat(rows.get(0)).containsEntry("行业", "软件").containsEntry("联系人", "钱经理").containsEntry("联系人电话", "12345");
+        assertThat(rows.get(1)).containsEntry("客户名称*", "再导乙有限公司").containsEntry("行业", "制造");
+
+        // corrected where the reasons say, the reason column left as it is, the report imports as it is
+        List<List<String>> corrected = new java.util.ArrayList<>(report);
+        corrected.set(1, with(report.get(0), report.get(1), Map.of("客户名称*", "再导丙有限公司", "规模", "中型",
+                "联系人电话", "13911112222")));
+        corrected.set(2, with(report.get(0), report.get(2), Map.of("规模", "大型")));
+        JsonNode again = importAndWait(rep, "corrected.xlsx", xlsx(corrected), "ALL_OR_NOTHING");
+        assertThat(again.get("state").asString()).isEqualTo("DONE");
+        assertThat(again.get("imported").asInt()).isEqualTo(2);
+        assertThat(support.getJson(mvc, rep, "/api/v1/customers?q={q}", "再导").get("items").valueStream()
+                .map(c -> c.get("name").asString())).containsExactlyInAnyOrder("再导甲有限公司", "再导乙有限公司", "再导丙有限公司");
+    }
+
+    /** The data rows of a workbook's cells, each by its column's header (blank cells left out). */
+    private static List<Map<String, String>> byHeader(List<List<String>> cells) {
+        List<String> header = cells.get(0);
+        return cells.subList(1, cells.size()).stream().map(row -> {
+            Map<String, String> byHeader = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < row.size(); i++) {
+                if (row.get(i) != null && !row.get(i).isEmpty()) {
+                    byHeader.put(header.get(i), row.get(i));
+                }
+            }
+            return byHeader;
+        }).toList();
+    }
+
+    /** A row with some cells replaced, by their column's header. */
+    private static List<String> with(List<String> header, List<String> row, Map<String, String> changes) {
+        List<String> changed = new java.util.ArrayList<>(row);
+        while (changed.size() < header.size()) {
+            changed.add(null);
+        }
+        changes.forEach((column, value) -> changed.set(header.indexOf(column), value));
+        return changed;
+    }
+
+    private static byte[] xlsx(List<List<String>> rows) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "test", "1.0")) {
+            org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("客户");
+            for (int r = 0; r < rows.size(); r++) {
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    if (rows.get(r).get(c) != null) {
+                        ws.inlineString(r, c, rows.get(r).get(c));
+                    }
+                }
+            }
+            ws.finish();
+        }
+        return out.toByteArray();
     }
 
     @Test
@@ -148,9 +239,9 @@ class CustomerImportTest {
 
         var api = mvc.get().uri("/api/v1/customers/imports/" + id + "/report.xlsx").header(HttpHeaders.AUTHORIZATION, rep).exchange();
         assertThat(api).hasStatus(200);
-        List<List<String>> rows = cells(api.getResponse().getContentAsByteArray());
-        assertThat(rows).hasSize(1 + 130);
-        assertThat(rows.get(130)).containsExactly("131", "Name", "Enter the customer's name.");
+        List<Map<String, String>> rows = byHeader(cells(api.getResponse().getContentAsByteArray()));
+        assertThat(rows).hasSize(130);
+        assertThat(rows.get(129)).containsExactly(Map.entry("行业", "软件"), Map.entry("导入错误", "#131 Enter the customer's name."));
 
         // another's import: not found, on the page and over the API alike
         assertThat(mvc.get().uri("/customers/imports/" + id + "/report.xlsx").cookie(support.session(mvc, company.eastRep2())))

@@ -2,7 +2,6 @@ package com.lead2cash.customer.internal.io;
 
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.ImportColumns;
-import com.lead2cash.platform.ImportProblem;
 import com.lead2cash.platform.SpreadsheetReader;
 import com.lead2cash.platform.SpreadsheetText;
 import java.io.ByteArrayOutputStream;
@@ -12,9 +11,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.context.MessageSource;
@@ -42,7 +43,9 @@ final class CustomerImportFile {
         CONTACT_NAME("联系人", "Contact"),
         CONTACT_TITLE("联系人职务", "Contact title"),
         CONTACT_PHONE("联系人电话", "Contact phone"),
-        CONTACT_EMAIL("联系人邮箱", "Contact e-mail");
+        CONTACT_EMAIL("联系人邮箱", "Contact e-mail"),
+        /** The report's reason column: ignored when the corrected report is imported again. */
+        IMPORT_ERROR("导入错误", "Import error");
 
         private final ImportColumns.Names names;
 
@@ -58,6 +61,11 @@ final class CustomerImportFile {
         @Override
         public boolean required() {
             return this == NAME;
+        }
+
+        @Override
+        public boolean ignored() {
+            return this == IMPORT_ERROR;
         }
     }
 
@@ -89,7 +97,13 @@ final class CustomerImportFile {
             if (!table.isEmpty()) {
                 ImportColumns<Column> columns = ImportColumns.fromHeader(Column.class, table.get(0).cells(), Column.NAME,
                         "customer.import");
-                table.subList(1, table.size()).forEach(r -> rows.add(new ImportRow(r.line(), columns.cells(r, Column.class))));
+                for (SpreadsheetReader.Row r : table.subList(1, table.size())) {
+                    Map<Column, String> cells = columns.cells(r, Column.class);
+                    // a report's row with only its reason (the file's problem, a row whose cells were not kept) is no customer
+                    if (!cells.isEmpty()) {
+                        rows.add(new ImportRow(r.line(), cells));
+                    }
+                }
             }
         } catch (IOException e) {
             throw new FieldValidationException("file", "customer.import.unreadable");
@@ -128,40 +142,49 @@ final class CustomerImportFile {
                 null, locale);
     }
 
-    /** Every problem of an import, as the page lists them, written as an .xlsx while it is sent. */
-    static void problemsXlsx(List<ImportProblem.Shown> problems, OutputStream out, MessageSource messages, Locale locale) {
-        try (Workbook wb = new Workbook(out, "Lead2Cash", "1.0")) {
-            Worksheet ws = wb.newWorksheet(messages.getMessage("customer.import.report.sheet", null, locale));
-            List<String> header = List.of("customer.import.line", "customer.import.field", "customer.import.reason");
-            for (int c = 0; c < header.size(); c++) {
-                ws.inlineString(0, c, messages.getMessage(header.get(c), null, locale));
-                ws.style(0, c).bold().set();
-            }
+    /**
+     * A refused row as the report gives it back: its line (0: a problem of the whole file), its cells as the file
+     * gave them (none for a row refused before they were kept), and every reason, in the reader's language.
+     */
+    record ReportRow(int line, Map<Column, String> cells, String reasons) {
+    }
+
+    /**
+     * The report, written as an .xlsx while it is sent: the refused rows in the template's columns with their
+     * reasons in the last one, so that the file, corrected, is imported again as it is (the reason column is ignored).
+     */
+    static void reportXlsx(List<ReportRow> refused, OutputStream out) {
+        Column[] columns = Column.values();
+        xlsx(out, List.of(columns), ws -> {
             int r = 0;
-            for (ImportProblem.Shown p : problems) {
+            for (ReportRow row : refused) {
                 r++;
-                if (p.line() > 0) {
-                    ws.value(r, 0, p.line());
+                for (int c = 0; c < columns.length; c++) {
+                    String value = columns[c] != Column.IMPORT_ERROR ? row.cells().get(columns[c])
+                            : row.line() > 0 ? "#" + row.line() + " " + row.reasons() : row.reasons();
+                    if (value != null) {
+                        ws.inlineString(r, c, SpreadsheetText.cell(value));
+                    }
                 }
-                ws.inlineString(r, 1, SpreadsheetText.cell(p.field()));
-                ws.inlineString(r, 2, SpreadsheetText.cell(p.reason()));
             }
-            ws.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     /** The template: the header row only, the required column marked with *. */
     static byte[] templateXlsx() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        xlsx(out, Arrays.stream(Column.values()).filter(c -> !c.ignored()).toList(), ws -> { });
+        return out.toByteArray();
+    }
+
+    private static void xlsx(OutputStream out, List<Column> columns, Consumer<Worksheet> rows) {
         try (Workbook wb = new Workbook(out, "Lead2Cash", "1.0")) {
             Worksheet ws = wb.newWorksheet("客户");
-            ImportColumns.writeHeader(ws, List.of(Column.values()));
+            ImportColumns.writeHeader(ws, columns);
+            rows.accept(ws);
             ws.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toByteArray();
     }
 }

@@ -32,19 +32,23 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -52,6 +56,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -78,6 +83,8 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
     static final int MAX_ROWS = 20_000;
     static final int MAX_BYTES = 10 << 20;
     static final int BATCH = 500;
+    private static final TypeReference<Map<String, String>> CELLS = new TypeReference<>() {
+    };
     /** What a status shows; never the uploaded file, which stays stored until the import ends. */
     private static final String STATUS_COLUMNS = "id, file_name, mode, state, total_rows, processed, imported, failed,"
             + " errors, created_at, finished_at";
@@ -106,6 +113,7 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
     private final CustomerService customers;
     private final ContactService contacts;
     private final DuplicateCheck duplicates;
@@ -119,11 +127,13 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
     private final JsonMapper json;
     private final Clock clock;
 
-    CustomerImports(JdbcClient jdbc, CustomerService customers, ContactService contacts, DuplicateCheck duplicates,
+    CustomerImports(JdbcClient jdbc, JdbcTemplate jdbcTemplate, CustomerService customers, ContactService contacts,
+                    DuplicateCheck duplicates,
                     HoldingCheck holding, DeferredInserts inserts, CustomerAccess access, OrgDirectory directory,
                     CustomerScheduling.ImportQueue scheduler, TransactionTemplate tx, MessageSource messages,
                     JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.customers = customers;
         this.contacts = contacts;
         this.duplicates = duplicates;
@@ -220,7 +230,7 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
         int refused = (int) errors.stream().mapToInt(ImportProblem::line).distinct().count();
         if (mode == Mode.ALL_OR_NOTHING && !errors.isEmpty()) {
             progress(id, rows.size(), 0, refused);
-            finish(id, State.REFUSED, errors);
+            finish(id, State.REFUSED, errors, rows);
             return;
         }
         int imported;
@@ -272,7 +282,7 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
         }
         progress(id, rows.size(), imported, refused);
         errors.sort(java.util.Comparator.comparingInt(ImportProblem::line));
-        finish(id, State.DONE, errors);
+        finish(id, State.DONE, errors, rows);
     }
 
     /**
@@ -439,6 +449,26 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
                 .param("p", processed).param("i", imported).param("f", failed).param("id", id).update();
     }
 
+    /** Ends the import and keeps the cells of the rows it refused, for the report: the file itself is dropped. */
+    private void finish(UUID id, State state, List<ImportProblem> errors, List<CustomerImportFile.ImportRow> rows) {
+        Set<Integer> refused = new HashSet<>();
+        errors.forEach(p -> refused.add(p.line()));
+        List<Object[]> kept = new ArrayList<>();
+        for (CustomerImportFile.ImportRow row : rows) {
+            if (refused.contains(row.line())) {
+                Map<String, String> cells = new LinkedHashMap<>();
+                // jsonb holds no NUL: a cell with one was refused for it, and is kept marked
+                row.cells().forEach((column, value) -> cells.put(column.name(), value.replace('\u0000', '\uFFFD')));
+                kept.add(new Object[] {id, row.line(), json.writeValueAsString(cells)});
+            }
+        }
+        tx.executeWithoutResult(status -> {
+            jdbcTemplate.batchUpdate("insert into customer_import_row (import_id, line, cells) values (?, ?, cast(? as jsonb))",
+                    kept);
+            finish(id, state, errors);
+        });
+    }
+
     private void finish(UUID id, State state, List<ImportProblem> errors) {
         jdbc.sql("update customer_import set state = :s, errors = :e, finished_at = :now, content = null where id = :id")
                 .param("s", state.name()).param("e", json.writeValueAsString(errors))
@@ -470,13 +500,26 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
     }
 
     /**
-     * Every problem of one of my imports, for the report file (another's import is not found, before
-     * anything is sent): line, column, reason, in the reader's language.
+     * The rows one of my imports refused, for the report file (another's import is not found, before anything is
+     * sent): in the template's columns as the file gave them, every reason of the row in the reader's language
+     * beside them; the problems of the whole file first, with no cells. A row refused before its cells were kept
+     * comes with its reasons only.
      */
     public CustomerImportReport report(UUID id) {
         Locale reader = LocaleContextHolder.getLocale();
-        List<ImportProblem.Shown> problems = shown(stored(id).problems());
-        return out -> CustomerImportFile.problemsXlsx(problems, out, messages, reader);
+        Map<Integer, List<String>> reasons = new TreeMap<>();
+        stored(id).problems().forEach(p -> reasons.computeIfAbsent(p.line(), l -> new ArrayList<>())
+                .add(p.text(messages, reader)));
+        Map<Integer, Map<CustomerImportFile.Column, String>> cells = new HashMap<>();
+        jdbc.sql("select line, cells from customer_import_row where import_id = :id").param("id", id).query(rs -> {
+            Map<CustomerImportFile.Column, String> row = new EnumMap<>(CustomerImportFile.Column.class);
+            json.readValue(rs.getString("cells"), CELLS).forEach((k, v) -> row.put(CustomerImportFile.Column.valueOf(k), v));
+            cells.put(rs.getInt("line"), row);
+        });
+        List<CustomerImportFile.ReportRow> rows = new ArrayList<>(reasons.size());
+        reasons.forEach((line, texts) -> rows.add(new CustomerImportFile.ReportRow(line,
+                cells.getOrDefault(line, Map.of()), String.join("; ", texts))));
+        return out -> CustomerImportFile.reportXlsx(rows, out);
     }
 
     /** The report, written as an .xlsx while it is sent. */

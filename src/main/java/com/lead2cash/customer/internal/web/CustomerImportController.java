@@ -71,7 +71,7 @@ class CustomerImportController {
 
     @GetMapping("/customers/imports/{id}/report.xlsx")
     void report(@PathVariable UUID id, HttpServletResponse response) throws IOException {
-        send(imports.report(id), "客户导入问题.xlsx", response);
+        send(imports.report(id), "客户导入被拒绝的行.xlsx", response);
     }
 
     /** The report of an import already found to be the caller's, sent as it is written. */
@@ -125,7 +125,8 @@ class CustomerImportController {
         }
 
         // no "produces": a bad id is answered with a problem (400/404) like on every other route, not 406
-        @Operation(summary = "Every problem of one of your customer imports (line, column, reason), as an .xlsx")
+        @Operation(summary = "The rows one of your customer imports refused, in the template's columns with their reasons"
+                + " in the last one, as an .xlsx to correct and import again")
         @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The report",
                 content = @io.swagger.v3.oas.annotations.media.Content(mediaType = XLSX))
         @GetMapping("/api/v1/customers/imports/{id}/report.xlsx")

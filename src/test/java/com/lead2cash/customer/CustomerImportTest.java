@@ -220,7 +220,7 @@ class CustomerImportTest {
     }
 
     @Test
-    void aPageListsTheFirstHundredProblemsAndCountsTheRestWhichTheReportOfTheImportsOwnerHoldsAll() throws Exception {
+    void aPageAndTheApiListTheFirstHundredProblemsAndCountTheRestWhichTheReportOfTheImportsOwnerHoldsAll() throws Exception {
         var company = support.company("imp10");
         String rep = support.bearer(mvc, company.eastRep());
         StringBuilder csv = new StringBuilder("客户名称,行业\r\n");
@@ -228,8 +228,11 @@ class CustomerImportTest {
             csv.append(",软件\r\n");
         }
         JsonNode done = importAndWait(rep, csv.toString(), "VALID_ROWS");
-        assertThat(done.get("errors").size()).as("the API answer stays complete").isEqualTo(130);
         String id = done.get("id").asString();
+        assertThat(done.get("errors").size()).as("the API lists as many as the page").isEqualTo(100);
+        assertThat(done.get("errors").get(99).get("line").asInt()).isEqualTo(101);
+        assertThat(done.get("problemCount").asInt()).isEqualTo(130);
+        assertThat(done.get("report").asString()).isEqualTo("/api/v1/customers/imports/" + id + "/report.xlsx");
 
         String page = mvc.get().uri("/customers/imports/" + id + "?lang=en").cookie(support.session(mvc, company.eastRep()))
                 .exchange().getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -364,6 +367,7 @@ class CustomerImportTest {
 
         JsonNode done = importAndWait(rep, "客户名称,行业\r\n全有甲有限公司,软件\r\n全有乙有限公司,软件\r\n", "ALL_OR_NOTHING");
         assertThat(done.get("state").asString()).isEqualTo("DONE");
+        assertThat(done.get("problemCount").asInt()).isZero();
         assertThat(support.getJson(mvc, rep, "/api/v1/customers?q={q}", "全有").get("items").size()).isEqualTo(2);
     }
 

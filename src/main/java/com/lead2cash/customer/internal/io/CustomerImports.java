@@ -97,8 +97,14 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
     public record CustomerImportRowError(int line, String field, String message) {
     }
 
+    /**
+     * An import's status: {@code errors} lists its first {@value ImportProblem#SHOWN} problems, as its page does (a
+     * file of garbage must not answer with every one), {@code problemCount} counts them all, and {@code report} is
+     * where they all are: the refused rows with their reasons, as an .xlsx (null when there is no problem).
+     */
     public record CustomerImportStatus(UUID id, String fileName, Mode mode, State state, int totalRows, int processed,
-                               int imported, int failed, List<CustomerImportRowError> errors, Instant createdAt, Instant finishedAt) {
+                                       int imported, int failed, List<CustomerImportRowError> errors, int problemCount,
+                                       String report, Instant createdAt, Instant finishedAt) {
         public int percent() {
             return totalRows == 0 ? (state == State.RUNNING || state == State.QUEUED ? 0 : 100) : processed * 100 / totalRows;
         }
@@ -475,11 +481,11 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
                 .param("now", Timestamp.from(clock.instant())).param("id", id).update();
     }
 
-    /** One of my imports, its problems said in the reader's language. */
+    /** One of my imports, its first problems said in the reader's language. */
     public CustomerImportStatus status(UUID id) {
         Locale reader = LocaleContextHolder.getLocale();
         Stored stored = stored(id);
-        return stored.status(stored.problems().stream()
+        return stored.status(stored.problems().stream().limit(ImportProblem.SHOWN)
                 .map(p -> new CustomerImportRowError(p.line(), p.field(), p.text(messages, reader))).toList());
     }
 
@@ -543,6 +549,7 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
                           int failed, List<ImportProblem> problems, Instant createdAt, Instant finishedAt) {
         CustomerImportStatus status(List<CustomerImportRowError> errors) {
             return new CustomerImportStatus(id, fileName, mode, state, totalRows, processed, imported, failed, errors,
+                    problems.size(), problems.isEmpty() ? null : "/api/v1/customers/imports/" + id + "/report.xlsx",
                     createdAt, finishedAt);
         }
     }

@@ -3,6 +3,7 @@ package com.lead2cash.customer.internal.web;
 import com.lead2cash.customer.internal.CustomerAccess;
 import com.lead2cash.customer.internal.io.CustomerImports;
 import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.ImportProblem;
 import com.lead2cash.platform.web.Flash;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -118,7 +119,9 @@ class CustomerImportController {
                     .body(new CustomerImportStarted(id));
         }
 
-        @Operation(summary = "The progress and per-row report of one of your customer imports")
+        @Operation(summary = "The progress of one of your customer imports, its first " + ImportProblem.SHOWN
+                + " problems (errors), how many"
+                + " there are (problemCount) and the report that has them all (report)")
         @GetMapping("/api/v1/customers/imports/{id}")
         CustomerImports.CustomerImportStatus status(@PathVariable UUID id) {
             return imports.status(id);

@@ -14,7 +14,8 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
  * arguments, stored so that it is said in the language of whoever reads the result — the page, the API's
  * Accept-Language, the report — not frozen in the uploader's. Problems stored before keep their text
  * ({@code message}, no key). Arguments are stored as JSON: numbers and texts as they are, a label
- * ({@link Label}) as {@code {"label": key}}, anything else as its text.
+ * ({@link Label}) as {@code {"label": key}}, a list of labels as {@code {"labels": [key, …]}} (said joined by the
+ * reader's {@code list.separator}), anything else as its text.
  */
 public record ImportProblem(int line, String field, String key, List<Object> args, String message) {
 
@@ -34,7 +35,9 @@ public record ImportProblem(int line, String field, String key, List<Object> arg
         for (Object arg : args) {
             stored.add(arg == null || arg instanceof Number || arg instanceof String ? arg
                     : arg instanceof MessageSourceResolvable label && label.getCodes() != null
-                    ? Map.of("label", label.getCodes()[0]) : String.valueOf(arg));
+                    ? Map.of("label", label.getCodes()[0])
+                    : arg instanceof List<?> labels ? Map.of("labels", labels.stream().map(ImportProblem::labelKey).toList())
+                    : String.valueOf(arg));
         }
         return new ImportProblem(line, field, key, stored, null);
     }
@@ -57,12 +60,46 @@ public record ImportProblem(int line, String field, String key, List<Object> arg
         return messages.getMessage(key, resolved, key, locale);
     }
 
+    private static String labelKey(Object label) {
+        return label instanceof MessageSourceResolvable l && l.getCodes() != null ? l.getCodes()[0] : String.valueOf(label);
+    }
+
     private static Object argument(Object stored) {
         if (stored instanceof Map<?, ?> map && map.get("label") instanceof String label) {
             return new DefaultMessageSourceResolvable(label);
         }
+        if (stored instanceof Map<?, ?> map && map.get("labels") instanceof List<?> labels) {
+            return new Labels(labels.stream().map(String::valueOf).toList());
+        }
         // JSON gives a decimal back as a double: said as it was written
         return stored instanceof Double d ? BigDecimal.valueOf(d) : stored;
+    }
+
+    /**
+     * Labels named together ("same company name, phone"), joined by the reader's {@code list.separator}: the
+     * separator is argument {0}, the labels {1}… of the default message "{1}{0}{2}", as {@link ListText} does.
+     */
+    private record Labels(List<String> keys) implements MessageSourceResolvable {
+
+        @Override
+        public String[] getCodes() {
+            return null;
+        }
+
+        @Override
+        public Object[] getArguments() {
+            Object[] args = new Object[keys.size() + 1];
+            args[0] = new DefaultMessageSourceResolvable("list.separator");
+            for (int i = 0; i < keys.size(); i++) {
+                args[i + 1] = new DefaultMessageSourceResolvable(new String[] {keys.get(i)}, null, keys.get(i));
+            }
+            return args;
+        }
+
+        @Override
+        public String getDefaultMessage() {
+            return ListText.joined(keys.size());
+        }
     }
 
     /** A problem as a result page lists it: the line, the column as the template names it, the reason. */

@@ -80,12 +80,14 @@ public record ListText(List<String> items, int more) implements MessageSourceRes
      */
     @Override
     public String getDefaultMessage() {
+        return joined(items.size()) + (more > 0 ? "{" + (items.size() + 1) + "}" : "");
+    }
+
+    /** "{1}{0}{2}{0}{3}": {@code count} arguments from {1} on, between separators ({0}). */
+    static String joined(int count) {
         StringBuilder pattern = new StringBuilder();
-        for (int i = 1; i <= items.size(); i++) {
+        for (int i = 1; i <= count; i++) {
             pattern.append(i > 1 ? "{0}" : "").append('{').append(i).append('}');
-        }
-        if (more > 0) {
-            pattern.append('{').append(items.size() + 1).append('}');
         }
         return pattern.toString();
     }

@@ -184,9 +184,22 @@ class LeadDisclosureTest {
 
         assertThat(report.get("duplicates").asInt()).isEqualTo(1);
         String matches = report.get("possibleDuplicates").get(0).get("matches").asString();
-        assertThat(matches).contains("another team", lead.get("ownerName").asString(), "phone")
+        String owner = lead.get("ownerName").asString();
+        assertThat(matches).isEqualTo("A record of another team matches — ask its owner, " + owner + " (same phone)")
                 .doesNotContain(code, id, "上海查重导入");
         assertThat(report.toString()).doesNotContain(code, id, "上海查重导入");
+
+        // imported in English, read in Chinese: said in the reader's language, not frozen in the uploader's
+        JsonNode inChinese = support.json(mvc.get().uri("/api/v1/leads/imports/" + importId)
+                .header(HttpHeaders.AUTHORIZATION, westManager).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").exchange());
+        assertThat(inChinese.get("possibleDuplicates").get(0).get("matches").asString())
+                .isEqualTo("其他团队的记录与之匹配，可联系负责人 " + owner + "（相同的电话）");
+
+        // a possible duplicate stored as text before is read as it was
+        jdbc.sql("update lead_import_row set duplicate_of = '其他团队的记录与之匹配（相同的电话）' where import_id = cast(:id as uuid)")
+                .param("id", importId).update();
+        assertThat(support.getJson(mvc, westManager, "/api/v1/leads/imports/" + importId).get("possibleDuplicates").get(0)
+                .get("matches").asString()).isEqualTo("其他团队的记录与之匹配（相同的电话）");
     }
 
     @Test

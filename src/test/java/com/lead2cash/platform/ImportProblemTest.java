@@ -3,6 +3,7 @@ package com.lead2cash.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.StaticMessageSource;
@@ -19,6 +20,12 @@ class ImportProblemTest {
         messages.addMessage("x.refused", Locale.CHINESE, "{0}为{1}，最多{2}");
         messages.addMessage("x.status.OPEN", Locale.ENGLISH, "Open");
         messages.addMessage("x.status.OPEN", Locale.CHINESE, "未结");
+        messages.addMessage("x.status.CLOSED", Locale.ENGLISH, "Closed");
+        messages.addMessage("x.status.CLOSED", Locale.CHINESE, "已结");
+        messages.addMessage("x.matches", Locale.ENGLISH, "same {0}");
+        messages.addMessage("x.matches", Locale.CHINESE, "相同的{0}");
+        messages.addMessage("list.separator", Locale.ENGLISH, ", ");
+        messages.addMessage("list.separator", Locale.CHINESE, "、");
     }
 
     private ImportProblem stored(ImportProblem problem) {
@@ -32,6 +39,14 @@ class ImportProblemTest {
         assertThat(problem.line()).isEqualTo(3);
         assertThat(problem.text(messages, Locale.ENGLISH)).isEqualTo("Open is 1.5, at most 200");
         assertThat(problem.text(messages, Locale.CHINESE)).isEqualTo("未结为1.5，最多200");
+    }
+
+    @Test
+    void aListOfLabelsIsSaidJoinedByTheSeparatorOfEachReadersLanguage() {
+        ImportProblem problem = stored(ImportProblem.of(4, "lead", "x.matches",
+                List.<Object>of(List.of(Label.of("x.status", "OPEN"), Label.of("x.status", "CLOSED")))));
+        assertThat(problem.text(messages, Locale.ENGLISH)).isEqualTo("same Open, Closed");
+        assertThat(problem.text(messages, Locale.CHINESE)).isEqualTo("相同的未结、已结");
     }
 
     @Test

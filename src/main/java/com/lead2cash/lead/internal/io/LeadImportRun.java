@@ -10,6 +10,7 @@ import com.lead2cash.platform.DeferredInserts;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.HumanCodes;
 import com.lead2cash.platform.ImportProblem;
+import com.lead2cash.platform.Label;
 import com.lead2cash.platform.NewAggregateInserts;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.region.Regions;
@@ -26,7 +27,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -84,7 +84,6 @@ public class LeadImportRun {
     private final TransactionTemplate tx;
     private final TransactionTemplate separately;
     private final LeadImportSettings settings;
-    private final MessageSource messages;
     private final JsonMapper json;
     private final Clock clock;
     private final ZoneId zone;
@@ -93,7 +92,7 @@ public class LeadImportRun {
                   DeferredInserts inserts,
                   OrgDirectory directory, JdbcClient jdbc,
                   JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, LeadImportSettings settings,
-                  MessageSource messages, JsonMapper json, Clock clock, @Value("${l2c.zone}") ZoneId zone) {
+                  JsonMapper json, Clock clock, @Value("${l2c.zone}") ZoneId zone) {
         this.leads = leads;
         this.imports = imports;
         this.codes = codes;
@@ -107,7 +106,6 @@ public class LeadImportRun {
         this.separately = new TransactionTemplate(transactions);
         separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.settings = settings;
-        this.messages = messages;
         this.json = json;
         this.clock = clock;
         this.zone = zone;
@@ -360,8 +358,8 @@ public class LeadImportRun {
         }
         LeadDraft draft = LeadImportFile.draft(staged.row(), new ArrayList<>());
         LeadCapture.Captured captured = leads.capture(draft, CaptureChannel.IMPORT, uploader, null);
-        String duplicateOf = captured.duplicates().isEmpty() ? null : String.join(", ", captured.duplicates().stream()
-                .map(this::named).distinct().limit(5).toList());
+        String duplicateOf = captured.duplicates().isEmpty() ? null : json.writeValueAsString(captured.duplicates().stream()
+                .map(d -> named(staged.line(), d)).distinct().limit(5).toList());
         if (duplicateOf != null) {
             outcome.duplicates++;
         }
@@ -369,19 +367,17 @@ public class LeadImportRun {
     }
 
     /**
-     * A possible duplicate as the report names it: its code when the uploader may see it, else only
-     * that a record of another team matches, on what, and whose it is.
+     * A possible duplicate as the report names it, stored as its message's key, so that every reader reads it in
+     * their language: its code when the uploader may see it, else only that a record of another team matches, on
+     * what, and whose it is.
      */
-    private String named(DuplicateFinder.Duplicate d) {
+    private static ImportProblem named(int line, DuplicateFinder.Duplicate d) {
         if (d.inScope()) {
-            return d.code();
+            return ImportProblem.of(line, "lead", "lead.import.duplicate.record", d.code());
         }
-        Locale locale = LocaleContextHolder.getLocale();
-        String on = String.join("/", d.matchedOn().stream()
-                .map(m -> messages.getMessage("lead.duplicates.match." + m, null, m, locale)).toList());
-        String who = d.ownerName() == null ? messages.getMessage("lead.duplicates.otherTeam", null, locale)
-                : messages.getMessage("lead.duplicates.otherTeamOwner", new Object[] {d.ownerName()}, locale);
-        return who + " (" + messages.getMessage("lead.duplicates.matchedOn", new Object[] {on}, locale) + ")";
+        List<Object> on = d.matchedOn().stream().map(m -> (Object) Label.of("lead.duplicates.match", m)).toList();
+        return d.ownerName() == null ? ImportProblem.of(line, "lead", "lead.import.duplicate.otherTeam", List.<Object>of(on))
+                : ImportProblem.of(line, "lead", "lead.import.duplicate.otherTeamOwner", d.ownerName(), on);
     }
 
     private List<Staged> pending(UUID id, int afterLine, int limit, boolean skipLocked) {

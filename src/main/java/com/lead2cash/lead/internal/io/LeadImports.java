@@ -358,7 +358,7 @@ public class LeadImports {
                                 warnings.add(new RowError(line, w.field(), w.text(messages, reader))));
                         if (r.getString("duplicate_of") != null) {
                             duplicates.add(new PossibleDuplicate(r.getInt("line"), r.getObject("lead_id", UUID.class),
-                                    r.getString("duplicate_of")));
+                                    duplicates(r.getString("duplicate_of"), reader)));
                         }
                     });
         }
@@ -395,6 +395,17 @@ public class LeadImports {
                 .map(p -> new ImportProblem.Shown(p.line(), LeadImportFile.fieldLabel(p.field(), messages, reader),
                         p.text(messages, reader))).toList();
         return new ImportProblem.Listing(shown, fileProblems.size() + rowProblems - shown.size());
+    }
+
+    /**
+     * A row's possible duplicates in the reader's language; those stored before as text, in the uploader's language
+     * (never a JSON list: a code or a sentence), read as they were.
+     */
+    private String duplicates(String stored, Locale reader) {
+        if (!stored.startsWith("[")) {
+            return stored;
+        }
+        return String.join(", ", problems(stored, 0).stream().map(p -> p.text(messages, reader)).toList());
     }
 
     /** Problems as stored (those stored before keys were, {field, message}, read as text), on their row's line. */

@@ -51,6 +51,16 @@ class SecurityConfiguration {
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
     /**
+     * Sessions are stored with PostgreSQL's upsert: two requests of one session that set the same attribute at
+     * once (a form sent twice, two tabs posting) both save, where the plain insert of the second failed on the
+     * attributes' key and its page was the servlet container's bare error page.
+     */
+    @Bean
+    static org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer sessionUpserts() {
+        return new org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
+    }
+
+    /**
      * Spring Security's own observations (a timed span around every filter of the chain, every
      * authentication and every authorization) cost about a tenth of a cheap API request's CPU (JFR at
      * S, docs/performance.md); the request itself is still observed ({@code http.server.requests}).

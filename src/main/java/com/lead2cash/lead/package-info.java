@@ -5,6 +5,6 @@
  * class (see {@code docs/sop-rules.md}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Leads",
-        allowedDependencies = {"platform", "platform :: web", "sop", "notification", "customer", "opportunity",
+        allowedDependencies = {"platform", "platform :: web", "sop", "notification", "customer", "opportunity", "files",
                 "region"})
 package com.lead2cash.lead;

@@ -213,6 +213,60 @@ class LeadImportTest {
     }
 
     @Test
+    void aFileThatIsNoSpreadsheetWhateverItsNameIsRefusedWholeWithoutEchoingItsContent() throws Exception {
+        String admin = support.bearer(mvc, "admin");
+        int importsBefore = jdbc.sql("select count(*) from lead_import").query(Integer.class).single();
+        var files = java.util.Map.of(
+                "picture.csv", "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>SECRET-SVG</text></svg>",
+                "page.csv", "<!DOCTYPE html><html><body>SECRET-HTML</body></html>",
+                "page.pdf", "<html><head><title>SECRET-TITLE</title></head></html>",
+                "scan.csv", "%PDF-1.4\n1 0 obj << /Title (SECRET-PDF) >> endobj\n");
+        for (var file : files.entrySet()) {
+            for (String language : java.util.List.of("en", "zh-CN")) {
+                var result = mvc.post().uri("/api/v1/leads/imports").multipart()
+                        .file(new MockMultipartFile("file", file.getKey(), "text/csv",
+                                file.getValue().getBytes(StandardCharsets.UTF_8)))
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, language).header(HttpHeaders.AUTHORIZATION, admin).exchange();
+                assertThat(result).as(file.getKey()).hasStatus(422);
+                JsonNode body = support.json(result);
+                assertThat(body.at("/errors/0/code").asString()).isEqualTo("lead.import.notASpreadsheet");
+                assertThat(body.at("/errors/0/message").asString()).as(file.getKey() + " " + language)
+                        .contains(language.equals("en") ? "not a CSV file or an Excel workbook" : "不是 CSV 文件或 Excel 工作簿");
+                assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8)).doesNotContain("SECRET", "<");
+            }
+        }
+        assertThat(jdbc.sql("select count(*) from lead_import").query(Integer.class).single()).isEqualTo(importsBefore);
+
+        // the page refuses it the same way, with the same message
+        var session = fixtures.session(mvc, "admin", com.lead2cash.testing.Fixtures.ADMIN_PASSWORD);
+        assertThat(mvc.post().uri("/leads/imports").multipart()
+                .file(new MockMultipartFile("file", "leads.csv", "text/csv",
+                        files.get("picture.csv").getBytes(StandardCharsets.UTF_8)))
+                .param("mode", "VALID_ROWS").cookie(session).with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.csrf()).exchange())
+                .hasStatus3xxRedirection().flash().containsEntry("flashError", "lead.import.notASpreadsheet");
+        assertThat(jdbc.sql("select count(*) from lead_import").query(Integer.class).single()).isEqualTo(importsBefore);
+    }
+
+    @Test
+    void aSpreadsheetIsReadAsWhatItsContentIsWhateverItsName() throws Exception {
+        // a CSV saved by Excel on Chinese Windows (GB18030) named .xls, a workbook named .csv
+        byte[] gb18030 = (HEADER + "内容为准甲公司,展会,,,,,,,\r\n").getBytes(java.nio.charset.Charset.forName("GB18030"));
+        assertThat(importAndWait("leads.xls", gb18030, "ALL_OR_NOTHING").get("imported").asInt()).isEqualTo(1);
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        try (Workbook wb = new Workbook(xlsx, "test", "1.0")) {
+            Worksheet ws = wb.newWorksheet("线索");
+            ws.value(0, 0, "公司名称");
+            ws.value(0, 1, "来源渠道");
+            ws.value(1, 0, "内容为准乙公司");
+            ws.value(1, 1, "展会");
+            ws.finish();
+        }
+        assertThat(importAndWait("leads.csv", xlsx.toByteArray(), "ALL_OR_NOTHING").get("imported").asInt()).isEqualTo(1);
+        assertThat(count("内容为准")).isEqualTo(2);
+    }
+
+    @Test
     void aHeaderOfTwentyThousandUnknownColumnsNamesTheFirstTenAndCountsTheRest() throws Exception {
         StringBuilder header = new StringBuilder("公司名称");
         for (int i = 1; i <= 20_000; i++) {

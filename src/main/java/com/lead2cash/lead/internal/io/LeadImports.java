@@ -1,6 +1,8 @@
 package com.lead2cash.lead.internal.io;
 
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.lead2cash.files.ContentTypes;
+import com.lead2cash.files.SpreadsheetFormat;
 import com.lead2cash.lead.internal.domain.LeadDraft;
 import com.lead2cash.lead.internal.domain.LeadDrafts;
 import com.lead2cash.platform.BackgroundTasks;
@@ -133,15 +135,17 @@ public class LeadImports {
     private final BackgroundTasks background;
     private final LeadImportSettings settings;
     private final MessageSource messages;
+    private final ContentTypes contentTypes;
     private final JsonMapper json;
     private final Clock clock;
     private final ZoneId zone;
 
     LeadImports(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Regions regions, TransactionTemplate tx,
                 BackgroundTasks background,
-                LeadImportSettings settings, MessageSource messages,
+                LeadImportSettings settings, MessageSource messages, ContentTypes contentTypes,
                 JsonMapper json, Clock clock, @Value("${l2c.zone}") ZoneId zone) {
         this.jdbc = jdbc;
+        this.contentTypes = contentTypes;
         this.jdbcTemplate = jdbcTemplate;
         this.regions = regions;
         this.tx = tx;
@@ -163,11 +167,14 @@ public class LeadImports {
         if (size == 0) {
             throw new FieldValidationException("file", "lead.import.empty");
         }
+        // by the content, not the name: a PDF, a picture or a web page renamed .csv is refused as a whole
+        SpreadsheetFormat format = contentTypes.spreadsheet(file)
+                .orElseThrow(() -> new FieldValidationException("file", "lead.import.notASpreadsheet"));
         String name = fileName == null || fileName.isBlank() ? "import" : fileName.strip();
         String sha256 = sha256(file);
         UUID id = tx.execute(status -> admit(me, name, mode, sha256, size));
         try {
-            tx.executeWithoutResult(status -> stage(id, name, file, mode));
+            tx.executeWithoutResult(status -> stage(id, format, file, mode));
         } catch (RuntimeException e) {
             tx.executeWithoutResult(status -> forget(id));
             throw e;
@@ -212,14 +219,14 @@ public class LeadImports {
     }
 
     /** Reads the rows into {@code lead_import_row}: valid ones PENDING, the others REFUSED with their reasons. */
-    private void stage(UUID id, String fileName, Path file, Mode mode) {
+    private void stage(UUID id, SpreadsheetFormat format, Path file, Mode mode) {
         // the upload-timeout run waits for this lock, so it never fails an import still being read
         jdbc.sql("select id from lead_import where id = :id for update").param("id", id).query(UUID.class).single();
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         List<Object[]> pending = new ArrayList<>();
         int[] counts = new int[2];
         long[] pendingChars = {0};
-        LeadImportFile.read(file, fileName, settings.maxRows(), row -> {
+        LeadImportFile.read(file, "import." + format.extension(), settings.maxRows(), row -> {
             Checked checked = check(row, today);
             List<ImportProblem> errors = checked.errors();
             Map<String, String> cells = new LinkedHashMap<>();

@@ -146,7 +146,8 @@ public class LeadImportController {
             this.messages = messages;
         }
 
-        @Operation(summary = "Start an import of .xlsx or .csv; poll GET /api/v1/leads/imports/{id}. 409 with importId "
+        @Operation(summary = "Start an import of .xlsx or .csv (told by the content, not the name: anything else is 422); "
+                + "poll GET /api/v1/leads/imports/{id}. 409 with importId "
                 + "when the same file was imported before; 429 when too many imports are under way; 413 above the upload limit")
         @PostMapping(value = "/api/v1/leads/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
         @ResponseStatus(HttpStatus.ACCEPTED)

@@ -1,5 +1,6 @@
 package com.lead2cash.files;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,16 +10,21 @@ import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.MutableClock;
 import com.lead2cash.testing.TestClock;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,6 +40,7 @@ class FileStoreTest {
     @Autowired JdbcClient jdbc;
     @Autowired MutableClock clock;
     @Autowired TransactionTemplate tx;
+    @Autowired MessageSource messages;
 
     static Upload scan(String name, long size) {
         return new Upload("Contract", "c-1", "scan", name, size, Set.of(FileKind.PDF, FileKind.JPEG, FileKind.PNG),
@@ -98,10 +105,48 @@ class FileStoreTest {
                     assertThat(e.errors()).singleElement().satisfies(f -> {
                         assertThat(f.field()).isEqualTo("scan");
                         assertThat(f.messageKey()).isEqualTo("files.typeRefused");
-                        assertThat(f.args().get(0).toString()).startsWith("application/x-msdownload");
+                        assertThat(said(f, Locale.ENGLISH)).startsWith("This file is not accepted: it is a program.");
                     });
                 });
         assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void aRefusedFileIsNamedInTheReadersWordsNeverByItsMediaType() throws Exception {
+        ByteArrayOutputStream word = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(word)) {
+            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            zip.write("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>".getBytes(UTF_8));
+            zip.closeEntry();
+        }
+        byte[] unknown = new byte[4096];
+        new java.util.Random(7).nextBytes(unknown);
+        record Refusal(byte[] content, String english, String chinese) {
+        }
+        var refusals = List.of(
+                new Refusal(word.toByteArray(), "it is a Word or Excel file.", "它是一个 Word/Excel 文件。"),
+                new Refusal("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(UTF_8), "it is a picture (SVG).",
+                        "它是一张图片（SVG）。"),
+                new Refusal("<!DOCTYPE html><html><body>x</body></html>".getBytes(UTF_8), "it is a web page.", "它是一个网页。"),
+                new Refusal(unknown, "it is a kind of file that is not recognised.", "它是一种无法识别的文件。"));
+        for (Refusal refusal : refusals) {
+            byte[] content = refusal.content();
+            Upload photo = new Upload("Complaint", "c-1", "evidence", "photo.png", content.length, Set.of(FileKind.PNG),
+                    1024 * 1024, KEEP_UNTIL);
+            assertThatThrownBy(() -> tx.execute(s -> files.store(photo, new ByteArrayInputStream(content))))
+                    .isInstanceOfSatisfying(FieldValidationException.class, e -> {
+                        FieldValidationException.FieldError f = e.errors().get(0);
+                        assertThat(f.messageKey()).isEqualTo("files.typeRefused");
+                        assertThat(said(f, Locale.ENGLISH)).contains(refusal.english())
+                                .doesNotContainPattern("[a-z-]+/[a-z]");
+                        assertThat(said(f, Locale.SIMPLIFIED_CHINESE)).contains(refusal.chinese())
+                                .doesNotContainPattern("[a-z-]+/[a-z]");
+                    });
+        }
+    }
+
+    private String said(FieldValidationException.FieldError f, Locale locale) {
+        return messages.getMessage(f.messageKey(), f.args().toArray(), locale);
     }
 
     @Test

@@ -232,6 +232,11 @@ class LeadImportTest {
                 assertThat(body.at("/errors/0/code").asString()).isEqualTo("lead.import.notASpreadsheet");
                 assertThat(body.at("/errors/0/message").asString()).as(file.getKey() + " " + language)
                         .contains(language.equals("en") ? "not a CSV file or an Excel workbook" : "不是 CSV 文件或 Excel 工作簿");
+                if (file.getKey().equals("picture.csv")) {
+                    // what it is, in the reader's words, not image/svg+xml
+                    assertThat(body.at("/errors/0/message").asString())
+                            .startsWith(language.equals("en") ? "This file is a picture (SVG), " : "此文件是一张图片（SVG），");
+                }
                 assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8)).doesNotContain("SECRET", "<");
             }
         }

@@ -1,5 +1,6 @@
 package com.lead2cash.files.internal;
 
+import com.lead2cash.files.ContentWords;
 import com.lead2cash.files.FileKind;
 import com.lead2cash.files.FileStore;
 import com.lead2cash.files.StoredFile;
@@ -94,7 +95,7 @@ class JdbcFileStore implements FileStore {
         }
         String detected = detector.detect(prefix);
         FileKind kind = FileKind.ofMediaType(detected).filter(upload.accepted()::contains)
-                .orElseThrow(() -> new FieldValidationException(upload.field(), "files.typeRefused", detected,
+                .orElseThrow(() -> new FieldValidationException(upload.field(), "files.typeRefused", ContentWords.of(detected),
                         upload.accepted().stream().map(k -> k.extension().toUpperCase()).sorted()
                                 .collect(Collectors.joining(", "))));
         String name = fileName(upload, kind);

@@ -2,6 +2,7 @@ package com.lead2cash.lead.internal.io;
 
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.lead2cash.files.ContentTypes;
+import com.lead2cash.files.ContentWords;
 import com.lead2cash.files.SpreadsheetFormat;
 import com.lead2cash.lead.internal.domain.LeadDraft;
 import com.lead2cash.lead.internal.domain.LeadDrafts;
@@ -169,7 +170,8 @@ public class LeadImports {
         }
         // by the content, not the name: a PDF, a picture or a web page renamed .csv is refused as a whole
         SpreadsheetFormat format = contentTypes.spreadsheet(file)
-                .orElseThrow(() -> new FieldValidationException("file", "lead.import.notASpreadsheet"));
+                .orElseThrow(() -> new FieldValidationException("file", "lead.import.notASpreadsheet",
+                        ContentWords.of(contentTypes.detect(file))));
         String name = fileName == null || fileName.isBlank() ? "import" : fileName.strip();
         String sha256 = sha256(file);
         UUID id = tx.execute(status -> admit(me, name, mode, sha256, size));

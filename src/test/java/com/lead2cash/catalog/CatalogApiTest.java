@@ -276,6 +276,42 @@ class CatalogApiTest {
     }
 
     @Test
+    void everyProblemOfEveryRowIsReportedInOnePassAndNothingIsImported() throws Exception {
+        var company = support.company("cat-all");
+        String director = support.bearer(mvc, company.director());
+        long before = products();
+        byte[] bad = workbook(new Object[][] {
+                {"ALL-1", "好产品", null, "个", null, new BigDecimal("10"), new BigDecimal("13"), "是"},
+                // no name and a price that is no number
+                {"ALL-2", null, null, "个", null, "十元", new BigDecimal("13"), "是"},
+                // the code of row 2 again, a tax rate that is no number and neither yes nor no
+                {"all-2", "重复产品", null, "个", null, new BigDecimal("10"), "百分之十三", "也许"},
+                // no code, a negative price, a tax rate past 100
+                {null, "无编码产品", null, "个", null, new BigDecimal("-1"), new BigDecimal("130"), "是"}});
+        var refused = mvc.post().uri("/api/v1/products/import").header(HttpHeaders.AUTHORIZATION, director)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .multipart().file(new MockMultipartFile("file", "bad.xlsx", null, bad)).exchange();
+        assertThat(refused).hasStatus(422);
+        assertThat(support.json(refused).get("errors").valueStream()
+                .map(e -> e.get("field").asString() + " " + e.get("code").asString()))
+                .containsExactlyInAnyOrder(
+                        "rows[3].listPrice catalog.import.notANumber", "rows[3].name catalog.product.name.required",
+                        "rows[4].taxRate catalog.import.notANumber", "rows[4].active catalog.import.notAYesNo",
+                        "rows[4].code catalog.import.duplicateCode",
+                        "rows[5].code catalog.product.code.required", "rows[5].listPrice catalog.price.invalid",
+                        "rows[5].taxRate catalog.product.taxRate.invalid");
+        assertThat(products()).isEqualTo(before);
+
+        // the page lists the same problems, both of row 3 among them
+        var session = support.session(mvc, company.director());
+        String page = body(mvc.post().uri("/products/import?lang=en").cookie(session)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .multipart().file(new MockMultipartFile("file", "bad.xlsx", null, bad)).exchange());
+        assertThat(page).contains("8 problem(s)", "Enter the product name.", "十元", "Enter the product code.");
+        assertThat(products()).isEqualTo(before);
+    }
+
+    @Test
     void theExportNeutralisesTextASpreadsheetWouldRunAsAFormulaAndImportsBackAsTheSameText() throws Exception {
         var company = support.company("cat4");
         String director = support.bearer(mvc, company.director());

@@ -96,11 +96,12 @@ public class ProductService {
         List<ProductWorkbook.RowProblem> problems = new java.util.ArrayList<>();
         for (ProductWorkbook.Row row : rows) {
             problems.addAll(row.problems());
-            if (row.details() != null) {
-                Integer earlier = firstLine.putIfAbsent(row.details().code().toLowerCase(Locale.ROOT), row.line());
+            // a code written twice is named whatever else is wrong with either row
+            if (row.code() != null) {
+                Integer earlier = firstLine.putIfAbsent(row.code().toLowerCase(Locale.ROOT), row.line());
                 if (earlier != null) {
                     problems.add(new ProductWorkbook.RowProblem(row.line(), "code", "catalog.import.duplicateCode",
-                            List.of(row.details().code(), earlier)));
+                            List.of(row.code(), earlier)));
                 }
             }
         }

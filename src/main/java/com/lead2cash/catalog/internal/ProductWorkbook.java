@@ -16,6 +16,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -57,8 +59,11 @@ public final class ProductWorkbook {
         }
     }
 
-    /** One data row: its line in the sheet (1 is the header), the product it describes or what is wrong with it. */
-    public record Row(int line, ProductDetails details, boolean active, List<RowProblem> problems) {
+    /**
+     * One data row: its line in the sheet (1 is the header), its code as written (null when blank), the product it
+     * describes (null when its details are refused) and everything wrong with it.
+     */
+    public record Row(int line, String code, ProductDetails details, boolean active, List<RowProblem> problems) {
     }
 
     public record RowProblem(int line, String field, String messageKey, List<Object> args) {
@@ -189,16 +194,18 @@ public final class ProductWorkbook {
                 && !List.of("否", "停用", "n", "no", "false", "0").contains(activeText.toLowerCase(Locale.ROOT))) {
             problems.add(new RowProblem(line, "active", "catalog.import.notAYesNo", List.of(activeText)));
         }
+        // the product's own checks run whatever else is wrong, so one pass names every problem of the row; a cell
+        // that is not a number was named already, not also as missing
+        Set<String> unread = problems.stream().map(RowProblem::field).collect(Collectors.toSet());
         ProductDetails details = null;
-        if (problems.isEmpty()) {
-            try {
-                details = ProductDetails.validated(cells.get(Column.CODE), cells.get(Column.NAME),
-                        cells.get(Column.SPECIFICATION), cells.get(Column.UNIT), cells.get(Column.PRODUCT_LINE), price, tax);
-            } catch (FieldValidationException e) {
-                e.errors().forEach(f -> problems.add(new RowProblem(line, f.field(), f.messageKey(), f.args())));
-            }
+        try {
+            details = ProductDetails.validated(cells.get(Column.CODE), cells.get(Column.NAME),
+                    cells.get(Column.SPECIFICATION), cells.get(Column.UNIT), cells.get(Column.PRODUCT_LINE), price, tax);
+        } catch (FieldValidationException e) {
+            e.errors().stream().filter(f -> !unread.contains(f.field()))
+                    .forEach(f -> problems.add(new RowProblem(line, f.field(), f.messageKey(), f.args())));
         }
-        return new Row(line, details, active, problems);
+        return new Row(line, ProductDetails.trim(cells.get(Column.CODE)), details, active, problems);
     }
 
     private static BigDecimal number(int line, Map<Column, String> cells, Column column, List<RowProblem> problems) {

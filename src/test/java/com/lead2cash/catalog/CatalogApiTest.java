@@ -308,6 +308,9 @@ class CatalogApiTest {
                 .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
                 .multipart().file(new MockMultipartFile("file", "bad.xlsx", null, bad)).exchange());
         assertThat(page).contains("8 problem(s)", "Enter the product name.", "十元", "Enter the product code.");
+        // each named by its column as the template heads it, not by the field's code
+        assertThat(page).contains("<td>List price</td>", "<td>Name</td>", "<td>Tax rate</td>")
+                .doesNotContain("<td>listPrice</td>", "<td>taxRate</td>");
         assertThat(products()).isEqualTo(before);
     }
 

@@ -90,6 +90,12 @@ public final class ProductWorkbook {
     private ProductWorkbook() {
     }
 
+    /** A row problem's field as the reader knows it: its column as the template heads it (Chinese, else English). */
+    public static String columnLabel(String field, Locale locale) {
+        return Arrays.stream(Column.values()).filter(c -> c.field.equals(field)).findFirst()
+                .map(c -> "zh".equals(locale.getLanguage()) ? c.zh : c.en).orElse("");
+    }
+
     /** Writes the products as a workbook, streaming, in the order given. */
     public static void write(Stream<Product> products, OutputStream out) {
         try (Workbook wb = new Workbook(out, "Lead2Cash", "1.0")) {

@@ -177,7 +177,7 @@ class ProductController {
             Flash.success(redirect, "catalog.import.done", result.created(), result.updated());
             return "redirect:/products";
         } catch (ProductWorkbook.ImportRefused refused) {
-            model.addAttribute("problems", refused.problems().stream().map(p -> new RowMessage(p.line(), p.field(),
+            model.addAttribute("problems", refused.problems().stream().map(p -> new RowMessage(p.line(), ProductWorkbook.columnLabel(p.field(), locale),
                     messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(), locale))).toList());
             return "catalog/import";
         } catch (DomainException e) {

@@ -4,5 +4,5 @@
  * credit code, normalised company names, phone and e-mail) used by every duplicate check.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Customers",
-        allowedDependencies = {"platform", "platform :: web", "sop", "approval", "region", "confirmation", "notification"})
+        allowedDependencies = {"platform", "platform :: web", "sop", "approval", "region", "confirmation", "notification", "files"})
 package com.lead2cash.customer;

@@ -396,6 +396,40 @@ class CustomerImportTest {
     }
 
     @Test
+    void aFileThatIsNoSpreadsheetIsRefusedAsWhatItIsWhateverItsNameAndNothingOfItIsQuoted() throws Exception {
+        var company = support.company("imp3c");
+        String token = support.bearer(mvc, company.eastRep());
+        long before = jdbc.sql("select count(*) from customer_import").query(Long.class).single();
+        byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>SECRET</text></svg>".getBytes(StandardCharsets.UTF_8);
+        for (String[] lang : new String[][] {{"en", "This file is a picture (SVG), not a CSV file"},
+                {"zh-CN", "此文件是一张图片（SVG），不是 CSV 文件"}}) {
+            var result = mvc.post().uri("/api/v1/customers/imports").multipart()
+                    .file(new MockMultipartFile("file", "customers.csv", "text/csv", svg))
+                    .header(HttpHeaders.AUTHORIZATION, token).header(HttpHeaders.ACCEPT_LANGUAGE, lang[0]).exchange();
+            assertThat(result).hasStatus(422).bodyJson().extractingPath("$.errors[0].code")
+                    .isEqualTo("customer.import.notASpreadsheet");
+            assertThat(support.json(result).at("/errors/0/message").asString()).as(lang[0]).startsWith(lang[1]);
+            assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8)).doesNotContain("SECRET", "svg+xml");
+        }
+        assertThat(jdbc.sql("select count(*) from customer_import").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void aWorkbookNamedCsvIsReadAsTheWorkbookItIs() throws Exception {
+        var company = support.company("imp3d");
+        java.io.ByteArrayOutputStream xlsx = new java.io.ByteArrayOutputStream();
+        try (var wb = new org.dhatim.fastexcel.Workbook(xlsx, "test", "1.0")) {
+            var ws = wb.newWorksheet("客户");
+            ws.value(0, 0, "客户名称");
+            ws.value(1, 0, "内容为准导入有限公司");
+            ws.finish();
+        }
+        JsonNode done = importAndWait(support.bearer(mvc, company.eastRep()), "customers.csv", xlsx.toByteArray(),
+                "ALL_OR_NOTHING");
+        assertThat(done.get("imported").asInt()).as(done.toString()).isEqualTo(1);
+    }
+
+    @Test
     void theUnknownColumnsAreListedWithTheSeparatorOfTheReadersLanguage() {
         var company = support.company("imp3b");
         for (String[] lang : new String[][] {{"en", "名字, 电话"}, {"zh-CN", "名字、电话"}}) {

@@ -62,6 +62,26 @@ class OpportunityBoardPageTest {
     }
 
     @Test
+    void theForecastsTotalRowSaysWhoseFiguresItAddsUp() throws Exception {
+        var team = sales.team("forecast-total");
+        String[][] readers = {{"rep", "我的合计"}, {"manager", "我的团队合计"}, {"director", "全公司"}};
+        for (String[] reader : readers) {
+            var user = switch (reader[0]) {
+                case "rep" -> team.rep();
+                case "manager" -> team.manager();
+                default -> team.director();
+            };
+            String html = mvc.get().uri("/opportunities/forecast?lang=zh-CN").cookie(customers.session(mvc, user))
+                    .exchange().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(html).as(reader[0]).contains("id=\"forecast-total-label\">" + reader[1] + "<");
+        }
+        String chosen = mvc.get().uri("/opportunities/forecast?lang=en&teamId=" + team.company().west())
+                .cookie(customers.session(mvc, team.director())).exchange().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(chosen).contains("id=\"forecast-total-label\">The chosen team&#39;s total<");
+    }
+
+    @Test
     void anOpportunitysProductLinesAreListedWithTheSeparatorOfTheReadersLanguage() throws Exception {
         var team = sales.team("separator-page");
         String token = sales.bearer(mvc, team.rep());

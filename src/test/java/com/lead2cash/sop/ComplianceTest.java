@@ -189,8 +189,14 @@ class ComplianceTest {
     void theCompliancePageShowsTheTableForAPeriod() {
         Cookie session = mvc.post().uri("/login").with(csrf()).param("username", manager.username())
                 .param("password", Fixtures.PASSWORD).exchange().getResponse().getCookie("SESSION");
-        assertThat(mvc.get().uri("/compliance?period=custom&from=2026-11-01&to=2026-11-30&groupBy=owner").cookie(session))
-                .hasStatusOk().bodyText().contains("compliance-table", rep1.displayName(), "50");
+        assertThat(mvc.get().uri("/compliance?period=custom&from=2026-11-01&to=2026-11-30&groupBy=owner&lang=en").cookie(session))
+                .hasStatusOk().bodyText().contains("compliance-table", rep1.displayName(), "50")
+                .as("whose deadlines the figures count").contains("id=\"scope-covers\">your teams&#39; records<");
+        Cookie rep = mvc.post().uri("/login").with(csrf()).param("username", rep1.username())
+                .param("password", Fixtures.PASSWORD).exchange().getResponse().getCookie("SESSION");
+        assertThat(mvc.get().uri("/compliance?period=custom&from=2026-11-01&to=2026-11-30&groupBy=team&lang=zh-CN")
+                .cookie(rep)).hasStatusOk().bodyText().as("a rep's team row counts the rep's own")
+                .contains("id=\"scope-covers\">仅您本人的记录<");
         clock.set(at(2026, 12, 10, 10, 0));
         assertThat(mvc.get().uri("/compliance?period=last&groupBy=rule").cookie(session))
                 .hasStatusOk().bodyText().contains("2026-11-01", "2026-11-30", "L7");

@@ -159,6 +159,9 @@ class BoardController {
         int n = months == null ? 6 : Math.max(1, Math.min(months, 12));
         ForecastQueries.GroupBy level = groupBy == null ? ForecastQueries.GroupBy.TEAM : groupBy;
         model.addAttribute("forecast", forecasts.forecast(start, n, level, teamId, access.scope(), service.rules()));
+        // the total row says whose figures it adds up: the company's only for a reader who sees the company
+        model.addAttribute("totalLabel", teamId != null ? "opportunity.forecast.total.team"
+                : "opportunity.forecast.total." + access.scope().kind());
         model.addAttribute("from", start);
         model.addAttribute("months", n);
         model.addAttribute("groupBy", level);

@@ -89,8 +89,11 @@ class ComplianceController {
         private final ComplianceQueries queries;
         private final Clock clock;
         private final ZoneId zone;
+        private final com.lead2cash.platform.DataScope dataScope;
 
-        Page(ComplianceQueries queries, Clock clock, @Value("${l2c.zone}") ZoneId zone) {
+        Page(ComplianceQueries queries, Clock clock, @Value("${l2c.zone}") ZoneId zone,
+             com.lead2cash.platform.DataScope dataScope) {
+            this.dataScope = dataScope;
             this.queries = queries;
             this.clock = clock;
             this.zone = zone;
@@ -123,6 +126,8 @@ class ComplianceController {
             model.addAttribute("groupBy", g.name().toLowerCase(Locale.ROOT));
             model.addAttribute("from", start);
             model.addAttribute("to", endInclusive);
+            // whose deadlines the figures count: a team row of a rep's page counts the rep's own only
+            model.addAttribute("scopeKind", dataScope.current().kind());
             try {
                 // the page's "to" is the last day shown, inclusive
                 model.addAttribute("rows", queries.report(start.atStartOfDay(zone).toInstant(),

@@ -51,6 +51,25 @@ class CsrfRefusalTest {
     }
 
     @Test
+    void aListAskedForWithAFilterItCannotReadOffersThePageWithoutItAndDoesNotSpeakOfChanges() throws Exception {
+        LeadTestSupport.Company co = support.company(mvc, "badfilter");
+        Cookie session = fixtures.session(mvc, co.junior().username(), Fixtures.PASSWORD);
+        MvcTestResult refused = mvc.get().uri("/leads?status=BOGUS").cookie(session)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").accept(MediaType.TEXT_HTML).exchange();
+        assertThat(refused).hasStatus(400);
+        assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("This page cannot be shown with a value its address holds.",
+                        "href=\"/leads\" id=\"error-plain-page\"", "id=\"error-home\"")
+                .doesNotContain("nothing was changed");
+        // a refused form still says nothing changed, and offers no page without values
+        MvcTestResult form = mvc.post().uri("/c/" + UUID.randomUUID() + "/sometoken?x=1").with(csrf())
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").accept(MediaType.TEXT_HTML)
+                .param("outcome", "NOT_AN_OUTCOME").exchange();
+        assertThat(form.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("nothing was changed").doesNotContain("error-plain-page");
+    }
+
+    @Test
     void aRoleRefusedAPageIsToldSoAndAnExpiredFormIsToldItExpiredBothWithTheWayHome() throws Exception {
         LeadTestSupport.Company co = support.company(mvc, "csrfhead");
         Cookie session = fixtures.session(mvc, co.junior().username(), Fixtures.PASSWORD);

@@ -94,7 +94,20 @@ class PageExceptionHandler {
         model.put("backToForm", request != null && "POST".equals(request.getMethod())
                 && (status == HttpServletResponse.SC_BAD_REQUEST || status == HttpServletResponse.SC_CONFLICT || status == 422));
         model.put("publicReader", publicReader(request));
+        // a page asked for with a value it cannot read (a filter typed into the address): nothing was sent to change,
+        // and the same page without the address's values is one click away
+        boolean reading = request != null && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()));
+        model.put("reading", reading);
+        model.put("plainPage", reading && status == HttpServletResponse.SC_BAD_REQUEST && request.getQueryString() != null
+                // one leading slash: "//host/…" would be a link to another server
+                ? pathAskedFor(request).replaceFirst("^/+", "/") : null);
         return model;
+    }
+
+    /** The path the request asked for, without its query (on the container's error dispatch, the original one). */
+    private static String pathAskedFor(HttpServletRequest request) {
+        Object original = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+        return original instanceof String path ? path : request.getRequestURI();
     }
 
     /**
@@ -106,9 +119,6 @@ class PageExceptionHandler {
         if (request == null || com.lead2cash.platform.CurrentUser.get().isPresent()) {
             return false;
         }
-        // on the container's error dispatch the path asked for is the original one, not /error
-        Object original = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
-        String uri = original instanceof String path ? path : request.getRequestURI();
-        return RefusalPage.publicLink(request, uri);
+        return RefusalPage.publicLink(request, pathAskedFor(request));
     }
 }

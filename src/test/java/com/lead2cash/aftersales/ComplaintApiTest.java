@@ -104,6 +104,13 @@ class ComplaintApiTest {
                 "{" + body + sep + "\"version\":" + c.get("version").asLong() + "}"));
     }
 
+    /** A minor complaint of the customer, classified and answered: its handler writes the root cause next. */
+    JsonNode handling(String token, String customerId) {
+        JsonNode c = receive(token, customerId, "MINOR", "说明书有错字");
+        c = act(token, c, "classify", "\"category\":\"PRODUCT\",\"severity\":\"MINOR\"");
+        return act(token, c, "first-response", "\"text\":\"已回电\"");
+    }
+
     JsonNode rootCause(String token, JsonNode c, User owner) {
         return ok(customers.put(mvc, token, "/api/v1/complaints/" + c.get("id").asString() + "/root-cause", """
                 {"whys":["网关频繁掉线","固件看门狗超时","新固件未做高温测试","测试用例缺高温场景","测试规范未随产品更新"],
@@ -341,9 +348,7 @@ class ComplaintApiTest {
         Service s = support.service("srv");
         String rep = customers.bearer(mvc, s.rep());
         String customer = support.customer(s.rep(), "杭州调查科技有限公司");
-        JsonNode c = receive(rep, customer, "MINOR", "说明书有错字");
-        c = act(rep, c, "classify", "\"category\":\"PRODUCT\",\"severity\":\"MINOR\"");
-        c = act(rep, c, "first-response", "\"text\":\"已回电\"");
+        JsonNode c = handling(rep, customer);
         c = rootCause(rep, c, s.rep());
         c = act(rep, c, "feedback", "\"resolution\":\"已寄送勘误\"");
         JsonNode closed = act(rep, c, "close", "\"noRatingReason\":\"客户联系人休假，无法取得评价\"");
@@ -426,6 +431,46 @@ class ComplaintApiTest {
         assertThat(customers.getJson(mvc, rep, "/api/v1/complaints/" + id).get("status").asString()).isEqualTo("RECEIVED");
         assertThat(customers.getJson(mvc, customers.bearer(mvc, s.manager()), "/api/v1/complaints?status=RECEIVED&severity=MAJOR")
                 .get("items")).extracting(i -> i.get("id").asString()).containsExactly(id);
+    }
+
+    @Test
+    void anActionGoesOnlyToSomeoneTheRootCauseFormOffersAndIsDueWithinTheDatesItTakes() {
+        Service s = support.service("own");
+        String rep = customers.bearer(mvc, s.rep());
+        String customer = support.customer(s.rep(), "杭州措施科技有限公司");
+        JsonNode c = handling(rep, customer);
+        String id = c.get("id").asString();
+        long version = c.get("version").asLong();
+        String form = """
+                {"whys":["说明书排版错误"],"rootCause":"校对遗漏","correctiveAction":"寄送勘误",
+                 "correctiveOwnerId":"%s","correctiveDueOn":"2026-12-04",
+                 "preventiveAction":"增加校对环节","preventiveOwnerId":"%s","preventiveDueOn":"%s","version":%d}""";
+
+        // another team's rep is not offered by the form: the API takes them no more
+        MvcTestResult otherTeam = customers.put(mvc, rep, "/api/v1/complaints/" + id + "/root-cause",
+                form.formatted(s.rep().id(), s.otherRep().id(), "2026-12-31", version));
+        assertThat(otherTeam).hasStatus(422);
+        assertThat(customers.json(otherTeam).get("errors")).extracting(e -> e.get("field").asString())
+                .containsExactly("preventiveOwnerId");
+        MvcTestResult tooLate = customers.put(mvc, rep, "/api/v1/complaints/" + id + "/root-cause",
+                form.formatted(s.rep().id(), s.afterSales().id(), "2200-01-01", version));
+        assertThat(tooLate).as("after the last date the form takes").hasStatus(422);
+        assertThat(customers.json(tooLate).get("errors")).extracting(e -> e.get("field").asString())
+                .containsExactly("preventiveDueOn");
+        MvcTestResult past = customers.put(mvc, rep, "/api/v1/complaints/" + id + "/root-cause",
+                form.formatted(s.rep().id(), s.afterSales().id(), "2026-11-30", version));
+        assertThat(past).as("before today").hasStatus(422);
+        assertThat(customers.json(past).get("errors")).extracting(e -> e.get("field").asString())
+                .containsExactly("preventiveDueOn");
+        assertThat(customers.getJson(mvc, rep, "/api/v1/complaints/" + id).get("preventiveOwnerId").isNull())
+                .as("refused input changes nothing").isTrue();
+
+        JsonNode saved = ok(customers.put(mvc, rep, "/api/v1/complaints/" + id + "/root-cause",
+                form.formatted(s.manager().id(), s.afterSales().id(), "2026-12-31", version)));
+        assertThat(saved.get("preventiveOwnerId").asString()).as("after-sales is offered")
+                .isEqualTo(s.afterSales().id().toString());
+        assertThat(saved.get("correctiveOwnerId").asString()).as("so is a colleague of the rep's unit")
+                .isEqualTo(s.manager().id().toString());
     }
 
     @Test

@@ -32,6 +32,7 @@ import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.HumanCodes;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.RecordNotFoundException;
+import com.lead2cash.platform.Role;
 import com.lead2cash.sop.BusinessCalendar;
 import com.lead2cash.sop.Deadlines;
 import com.lead2cash.sop.PolicySnapshot;
@@ -44,6 +45,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -216,9 +218,33 @@ public class ComplaintService {
     }
 
     private void owner(String field, UUID id, List<FieldValidationException.FieldError> errors) {
-        if (id != null && org.person(id).filter(OrgDirectory.Person::active).isEmpty()) {
-            errors.add(new FieldValidationException.FieldError(field, "aftersales.error.unknownPerson"));
+        if (id != null && actionOwners().stream().noneMatch(p -> p.id().equals(id))) {
+            errors.add(new FieldValidationException.FieldError(field, "aftersales.error.notActionOwner"));
         }
+    }
+
+    /**
+     * Whom the current user may give a corrective or preventive action to: active after-sales staff and the
+     * active members of their own unit. The form offers these; the API takes no one else.
+     */
+    @Transactional(readOnly = true)
+    public List<OrgDirectory.Person> actionOwners() {
+        Set<UUID> seen = new HashSet<>();
+        List<OrgDirectory.Person> all = new ArrayList<>();
+        for (OrgDirectory.Person p : org.activeWithRole(Role.AFTER_SALES)) {
+            if (seen.add(p.id())) {
+                all.add(p);
+            }
+        }
+        CurrentUser me = CurrentUser.require();
+        if (me.orgUnitId() != null) {
+            for (OrgDirectory.Person p : org.activeMembersOf(me.orgUnitId())) {
+                if (seen.add(p.id())) {
+                    all.add(p);
+                }
+            }
+        }
+        return all;
     }
 
     /** An evidence file (a PDF or image, checked by content) kept with the complaint. */

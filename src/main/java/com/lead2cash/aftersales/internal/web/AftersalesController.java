@@ -27,7 +27,6 @@ import com.lead2cash.platform.web.RefusedInput;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -384,7 +383,7 @@ public class AftersalesController {
         model.addAttribute("survey", surveys.of(SatisfactionSurveys.Occasion.COMPLAINT_CLOSED, c.id()).orElse(null));
         List<UUID> people = new ArrayList<>(java.util.Arrays.asList(c.handlerId(), c.rootCauseAnalysis().correctiveOwnerId(),
                 c.rootCauseAnalysis().preventiveOwnerId()));
-        List<OrgDirectory.Person> colleagues = actions.contains(Complaint.Action.ANALYSE) ? colleagues() : List.of();
+        List<OrgDirectory.Person> colleagues = actions.contains(Complaint.Action.ANALYSE) ? complaints.actionOwners() : List.of();
         colleagues.forEach(p -> people.add(p.id()));
         model.addAttribute("colleagues", colleagues);
         model.addAttribute("names", names(people));
@@ -393,26 +392,6 @@ public class AftersalesController {
         // the customer's page by its own rule: after-sales handle complaints of customers they do not read
         model.addAttribute("customerLinked", customers.mayOpen(c.customerId()));
         return "aftersales/complaint";
-    }
-
-    /** Whom an action can be given to: after-sales and the sales staff of the handler's unit. */
-    private List<OrgDirectory.Person> colleagues() {
-        Set<UUID> seen = new HashSet<>();
-        List<OrgDirectory.Person> all = new ArrayList<>();
-        for (OrgDirectory.Person p : org.activeWithRole(Role.AFTER_SALES)) {
-            if (seen.add(p.id())) {
-                all.add(p);
-            }
-        }
-        CurrentUser me = CurrentUser.require();
-        if (me.orgUnitId() != null) {
-            for (OrgDirectory.Person p : org.activeMembersOf(me.orgUnitId())) {
-                if (seen.add(p.id())) {
-                    all.add(p);
-                }
-            }
-        }
-        return all;
     }
 
     /** The customer's contacts the reader may reach (names only), primary first. */

@@ -339,6 +339,14 @@ class ComplaintApiTest {
                 .satisfies(row -> assertThat(row.get("key").asString()).isEqualTo(s.company().east().toString()));
         assertThat(customers.getJson(mvc, manager, "/api/v1/satisfaction?groupBy=PRODUCT_LINE")).singleElement()
                 .satisfies(row -> assertThat(row.get("key").asString()).isEqualTo("工业网关"));
+        assertThat(customers.getJson(mvc, service, "/api/v1/satisfaction?groupBy=REP"))
+                .as("the handler sees the rating of the complaint they handled").singleElement().satisfies(row -> {
+                    assertThat(row.get("key").asString()).isEqualTo(s.rep().id().toString());
+                    assertThat(row.get("answered").asInt()).isEqualTo(1);
+                    assertThat(row.get("average").decimalValue()).isEqualByComparingTo("4.00");
+                });
+        assertThat(customers.getJson(mvc, customers.bearer(mvc, s.afterSales2()), "/api/v1/satisfaction"))
+                .as("a colleague who did not handle it sees none of it").isEmpty();
         assertThat(queries.health(UUID.fromString(customer)).trend())
                 .as("the rating counts once in the customer's service health").hasSize(1);
     }

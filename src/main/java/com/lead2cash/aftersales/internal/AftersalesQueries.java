@@ -143,7 +143,8 @@ public class AftersalesQueries {
     }
 
     /**
-     * Answered satisfaction surveys of reps within the reader's scope, answered from {@code from} to
+     * Answered satisfaction surveys of reps within the reader's scope, and of the complaints handled within it
+     * (after-sales see the ratings of their own work), answered from {@code from} to
      * {@code to} inclusive (company dates), grouped; a group key is the rep's or team's id or the product line.
      */
     public List<SatisfactionRow> satisfaction(GroupBy groupBy, LocalDate from, LocalDate to) {
@@ -160,8 +161,11 @@ public class AftersalesQueries {
         StringBuilder sql = new StringBuilder("select coalesce(" + key + ", '') as k, count(*) as n, avg(rating) as avg,"
                 + " count(*) filter (where rating = 1) r1, count(*) filter (where rating = 2) r2,"
                 + " count(*) filter (where rating = 3) r3, count(*) filter (where rating = 4) r4,"
-                + " count(*) filter (where rating = 5) r5 from aftersales_survey where rating is not null and "
-                + scope.ownerPredicate("rep_id"));
+                + " count(*) filter (where rating = 5) r5 from aftersales_survey where rating is not null and ("
+                + scope.ownerPredicate("rep_id")
+                // the handler's own work: the ratings of the complaints they handled, credited to the rep as well
+                + " or occasion = 'COMPLAINT_CLOSED' and subject_id in (select id from aftersales_complaint where "
+                + scope.ownerPredicate("handler_id") + "))");
         if (from != null) {
             sql.append(" and answered_at >= :from");
             params.put("from", Timestamp.from(from.atStartOfDay(zone).toInstant()));

@@ -243,8 +243,9 @@ public class ComplaintApiController {
         return view(service.close(id, body.satisfactionConfirmationId(), body.noRatingReason(), body.version()));
     }
 
-    @Operation(summary = "Satisfaction survey results of the reps in your scope, grouped by rep, team or product line: "
-            + "answered surveys, average rating and the count of each score")
+    @Operation(summary = "Satisfaction survey results of the reps in your scope and of the complaints handled in it "
+            + "(after-sales: those they handled), grouped by rep, team or product line: answered surveys, average rating "
+            + "and the count of each score")
     @GetMapping("/api/v1/satisfaction")
     @Refuses(422)
     List<AftersalesQueries.SatisfactionRow> satisfaction(

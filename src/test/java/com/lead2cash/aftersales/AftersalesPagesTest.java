@@ -61,6 +61,17 @@ class AftersalesPagesTest {
         assertThat(page(repSession, "/complaints/" + complaintId, "en")).contains("Major complaint · level-I incident",
                 "classify-form");
         assertThat(page(repSession, "/complaints", "zh-CN")).contains(complaint.get("code").asString(), "一级");
+        // a lower severity asks its reason on the page, and the page keeps it in the complaint's history
+        MvcTestResult noReason = post(repSession, "/complaints/" + complaintId + "/classify", "en", "version",
+                complaint.get("version").asString(), "category", "DELIVERY", "severity", "MAJOR");
+        assertThat(noReason).hasStatusOk();
+        assertThat(html(noReason)).contains("Say why the severity is lowered", "is-invalid").doesNotContain("complaint-history");
+        assertThat(post(repSession, "/complaints/" + complaintId + "/classify", "en", "version",
+                complaint.get("version").asString(), "category", "DELIVERY", "severity", "MAJOR",
+                "reason", "客户已收到替代货物")).hasStatus3xxRedirection();
+        assertThat(page(repSession, "/complaints/" + complaintId, "en"))
+                .contains("complaint-history", "Severity lowered from Critical to Major", "客户已收到替代货物");
+        assertThat(page(repSession, "/complaints/" + complaintId, "zh-CN")).contains("严重程度由紧急降为重要");
         assertThat(page(repSession, "/complaints?severity=CRITICAL&sla=ON_TRACK", "en")).as("the filters keep what was chosen")
                 .contains("<option value=\"CRITICAL\" selected=\"selected\">", "<option value=\"ON_TRACK\" selected=\"selected\">")
                 .doesNotContain("<option value=\"MAJOR\" selected");

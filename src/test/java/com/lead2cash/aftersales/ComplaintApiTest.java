@@ -159,7 +159,8 @@ class ComplaintApiTest {
         assertThat(major.get("slaState").asString()).isEqualTo("ON_TRACK");
 
         clock.set(shanghai("2026-10-08T09:30"));
-        JsonNode classified = act(rep, major, "classify", "\"category\":\"PRODUCT\",\"severity\":\"MINOR\"");
+        JsonNode classified = act(rep, major, "classify",
+                "\"category\":\"PRODUCT\",\"severity\":\"MINOR\",\"reason\":\"客户确认只是偶发\"");
         assertThat(Instant.parse(classified.get("responseDueAt").asString()))
                 .as("reclassified: the minor window, counted from receipt").isEqualTo(shanghai("2026-10-08T17:00"));
         assertThat(due("S1", id)).isEqualTo(shanghai("2026-10-08T17:00"));
@@ -213,6 +214,58 @@ class ComplaintApiTest {
         assertThat(events.stream(MajorComplaintReceived.class).map(e -> e.complaintId().toString()))
                 .as("the incident process hears of each major complaint once")
                 .containsExactlyInAnyOrder(critical.get("id").asString(), major.get("id").asString());
+    }
+
+    @Test
+    void S3_aDowngradeNeedsAReasonIsKeptInTheHistoryAndTellsTheManagerAndTheBreachedDeadlineStaysCounted() {
+        Service s = support.service("down");
+        String rep = customers.bearer(mvc, s.rep());
+        String customer = support.customer(s.rep(), "杭州降级科技有限公司");
+        JsonNode c = receive(rep, customer, "CRITICAL", "产线停机");
+        String id = c.get("id").asString();
+        String code = c.get("code").asString();
+        clock.set(Instant.parse(c.get("responseDueAt").asString()).plus(Duration.ofMinutes(30)));
+        sweeper.sweep();
+        assertThat(customers.deadlines("Complaint", id)).containsExactly("S1:BREACHED", "S2:OPEN");
+
+        MvcTestResult noReason = post(rep, "/api/v1/complaints/" + id + "/classify",
+                "{\"category\":\"PRODUCT\",\"severity\":\"MAJOR\",\"reason\":\"  \",\"version\":%d}"
+                        .formatted(c.get("version").asLong()));
+        assertThat(noReason).as("a lower severity without a reason").hasStatus(422);
+        assertThat(customers.json(noReason).get("errors")).extracting(e -> e.get("field").asString())
+                .containsExactly("reason");
+        JsonNode unchanged = customers.getJson(mvc, rep, "/api/v1/complaints/" + id);
+        assertThat(unchanged.get("severity").asString()).isEqualTo("CRITICAL");
+        assertThat(unchanged.get("levelOne").asBoolean()).isTrue();
+        assertThat(customers.deadlines("Complaint", id)).containsExactly("S1:BREACHED", "S2:OPEN");
+
+        JsonNode lowered = act(rep, c, "classify",
+                "\"category\":\"PRODUCT\",\"severity\":\"MAJOR\",\"reason\":\"客户确认仅一条产线受影响\"");
+        assertThat(lowered.get("severity").asString()).isEqualTo("MAJOR");
+        assertThat(lowered.get("levelOne").asBoolean()).isFalse();
+        assertThat(jdbc.sql("""
+                        select kind, actor_id, severity_before, severity_after, reason from aftersales_complaint_event
+                        where complaint_id = :id""").param("id", UUID.fromString(id)).query().listOfRows())
+                .as("the complaint's history").singleElement().satisfies(row -> {
+                    assertThat(row.get("kind")).isEqualTo("SEVERITY_LOWERED");
+                    assertThat(row.get("actor_id")).isEqualTo(s.rep().id());
+                    assertThat(row.get("severity_before")).isEqualTo("CRITICAL");
+                    assertThat(row.get("severity_after")).isEqualTo("MAJOR");
+                    assertThat(row.get("reason")).isEqualTo("客户确认仅一条产线受影响");
+                });
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                notifier.sent("aftersales.complaint.levelOneDowngraded")).filteredOn(n -> n.args().contains(code))
+                .as("the manager told of the level-I incident hears it ended").singleElement().satisfies(n -> {
+                    assertThat(n.recipientId()).isEqualTo(s.manager().id());
+                    assertThat(n.args()).contains("客户确认仅一条产线受影响");
+                }));
+        // compliance still counts the breached first response of the critical complaint; the resolution deadline,
+        // not yet due, is superseded by the major one's and counts nowhere
+        assertThat(jdbc.sql("""
+                        select rule_id || ':' || state || ':' || coalesce(sop_compliance_category(state, breached_at, met_at,
+                            due_at), 'none') from sop_deadline where subject_type = 'Complaint' and subject_id = :id
+                        order by started_at, created_at, rule_id""").param("id", id).query(String.class).list())
+                .containsExactlyInAnyOrder("S1:CANCELLED:breached", "S2:CANCELLED:none", "S1:OPEN:open", "S2:OPEN:open");
     }
 
     @Test

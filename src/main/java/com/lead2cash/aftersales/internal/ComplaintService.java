@@ -87,6 +87,7 @@ public class ComplaintService {
     private final SopPolicy policy;
     private final OrgDirectory org;
     private final Notifier notifier;
+    private final ComplaintHistory history;
     private final HumanCodes codes;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher publisher;
@@ -96,7 +97,7 @@ public class ComplaintService {
     ComplaintService(ComplaintRepository complaints, HandoverRepository handovers, AftersalesAccess access,
                      CustomerDirectory customers, Confirmations confirmations, SurveyService surveys,
                      FileStore files, Deadlines deadlines, BusinessCalendar calendar, SopPolicy policy,
-                     OrgDirectory org, Notifier notifier, HumanCodes codes, JdbcClient jdbc,
+                     OrgDirectory org, Notifier notifier, ComplaintHistory history, HumanCodes codes, JdbcClient jdbc,
                      ApplicationEventPublisher publisher, Clock clock,
                      @Value("${l2c.zone}") ZoneId zone) {
         this.complaints = complaints;
@@ -111,6 +112,7 @@ public class ComplaintService {
         this.policy = policy;
         this.org = org;
         this.notifier = notifier;
+        this.history = history;
         this.codes = codes;
         this.jdbc = jdbc;
         this.publisher = publisher;
@@ -161,8 +163,14 @@ public class ComplaintService {
         return access.complaint(id, false);
     }
 
-    /** The handler confirms category and severity, and may name another handler. */
-    public Complaint classify(UUID id, ComplaintCategory category, Severity severity, UUID handler, Long version) {
+    /**
+     * The handler confirms category and severity, and may name another handler. A changed severity is kept in
+     * the complaint's history; a lower one needs a reason, and when it ends a level-I incident the manager who
+     * was told of it (S3) is told that too. The deadlines of the old severity are cancelled: compliance still
+     * counts those already breached, the others are superseded by the new severity's.
+     */
+    public Complaint classify(UUID id, ComplaintCategory category, Severity severity, UUID handler, String reason,
+                              Long version) {
         Complaint c = locked(id, version);
         if (handler != null && org.person(handler).filter(p -> access.mayHandle(p, c)).isEmpty()) {
             throw new FieldValidationException("handlerId", "aftersales.error.notHandler");
@@ -174,9 +182,12 @@ public class ComplaintService {
         Complaint.Sla sla = severity == null || severity == severityBefore
                 ? new Complaint.Sla(c.policyVersion(), c.responseDueAt(), c.resolutionDueAt(), c.levelOne())
                 : sla(snapshot, snapshot.bind(AftersalesRules.class), severity, c.receivedAt());
-        c.classify(category, severity, handler, sla, access.actor(c), clock.instant());
+        Complaint.Actor actor = access.actor(c);
+        Instant now = clock.instant();
+        String why = c.classify(category, severity, handler, reason, sla, actor, now);
         Complaint saved = complaints.save(c);
         if (severity != severityBefore) {
+            history.severityChanged(saved.id(), actor.id(), severityBefore, severity, why, now);
             deadlines.cancel(AftersalesRules.FIRST_RESPONSE, subject(saved));
             deadlines.cancel(AftersalesRules.RESOLUTION, subject(saved));
             openSla(saved);
@@ -186,12 +197,22 @@ public class ComplaintService {
         }
         if (saved.levelOne() && !wasLevelOne) {
             flagLevelOne(saved);
+        } else if (wasLevelOne && !saved.levelOne()) {
+            org.managerOf(before).ifPresent(m -> notifier.send(Notification.of(m.id(),
+                    "aftersales.complaint.levelOneDowngraded", "aftersales.notify.complaintLevelOneDowngraded",
+                    link(saved), saved.code(), saved.customerName(), why == null ? "—" : why).urgent()));
         }
         if (!saved.handlerId().equals(before)) {
             notifier.send(Notification.of(saved.handlerId(), "aftersales.complaint.received",
                     "aftersales.notify.complaintReceived", link(saved), saved.code(), saved.customerName()));
         }
         return saved;
+    }
+
+    /** The complaint's history, newest first. */
+    @Transactional(readOnly = true)
+    public List<ComplaintHistory.Event> history(Complaint c) {
+        return history.of(c.id());
     }
 
     /** S1: the first response to the customer; handling starts. */

@@ -160,10 +160,12 @@ public class Complaint {
 
     /**
      * The handler confirms category and severity and may pass the complaint to another handler (已分类).
-     * A changed severity takes the windows of the new one, counted from receipt ({@code sla}).
+     * A changed severity takes the windows of the new one, counted from receipt ({@code sla}). A lower one
+     * needs a reason: it may drop the level-I flag and loosens the SLA. Answers the reason as kept (trimmed),
+     * null when none was given.
      */
-    public void classify(ComplaintCategory newCategory, Severity newSeverity, UUID newHandler, Sla sla, Actor actor,
-                         Instant now) {
+    public String classify(ComplaintCategory newCategory, Severity newSeverity, UUID newHandler, String reason, Sla sla,
+                           Actor actor, Instant now) {
         require(Action.CLASSIFY, actor);
         List<FieldError> errors = new ArrayList<>();
         if (newCategory == null) {
@@ -171,6 +173,11 @@ public class Complaint {
         }
         if (newSeverity == null) {
             errors.add(new FieldError("severity", "aftersales.error.required"));
+        }
+        String why = Texts.checked("reason", reason, MAX_TEXT, errors);
+        if (why == null && newSeverity != null && newSeverity.isLowerThan(severity)
+                && errors.stream().noneMatch(e -> e.field().equals("reason"))) {
+            errors.add(new FieldError("reason", "aftersales.error.downgradeReason"));
         }
         if (!errors.isEmpty()) {
             throw new FieldValidationException(errors);
@@ -183,6 +190,7 @@ public class Complaint {
         applySla(sla);
         status = ComplaintStatus.CLASSIFIED;
         classifiedAt = now;
+        return why;
     }
 
     /** S1: the first response to the customer (首次响应); handling starts. */

@@ -3,6 +3,7 @@ package com.lead2cash.aftersales.internal.web;
 import com.lead2cash.aftersales.SatisfactionSurveys;
 import com.lead2cash.aftersales.internal.AftersalesAccess;
 import com.lead2cash.aftersales.internal.AftersalesQueries;
+import com.lead2cash.aftersales.internal.ComplaintHistory;
 import com.lead2cash.aftersales.internal.ComplaintService;
 import com.lead2cash.aftersales.internal.HandoverService;
 import com.lead2cash.aftersales.internal.Survey;
@@ -261,10 +262,10 @@ public class AftersalesController {
     @PostMapping("/complaints/{id}/classify")
     String classify(@PathVariable UUID id, @RequestParam Long version,
                     @RequestParam(required = false) ComplaintCategory category,
-                    @RequestParam(required = false) Severity severity, Model model, RedirectAttributes redirect,
-                    Locale locale) {
-        return change(id, RefusedInput.NONE,
-                model, redirect, locale, () -> complaints.classify(id, category, severity, null, version));
+                    @RequestParam(required = false) Severity severity, @RequestParam(required = false) String reason,
+                    RefusedInput refused, Model model, RedirectAttributes redirect, Locale locale) {
+        return change(id, refused,
+                model, redirect, locale, () -> complaints.classify(id, category, severity, null, reason, version));
     }
 
     @PostMapping("/complaints/{id}/first-response")
@@ -359,7 +360,7 @@ public class AftersalesController {
             Flash.success(redirect, "aftersales.complaint.flash.saved", c.code());
             return "redirect:/complaints/" + id;
         } catch (DomainException e) {
-            return complaintPage(complaints.get(id), FormProblems.of(e, messages, locale, "category", "severity",
+            return complaintPage(complaints.get(id), FormProblems.of(e, messages, locale, "category", "severity", "reason",
                     "firstResponse", "whys", "rootCause", "correctiveAction", "correctiveOwnerId", "correctiveDueOn",
                     "preventiveAction", "preventiveOwnerId", "preventiveDueOn", "resolution", "noRatingReason",
                     "satisfactionConfirmationId"), model);
@@ -376,6 +377,8 @@ public class AftersalesController {
         model.addAttribute("categories", ComplaintCategory.values());
         model.addAttribute("linked", complaints.linked(c).stream().filter(x -> !x.id().equals(c.id())).toList());
         model.addAttribute("evidence", complaints.evidence(c));
+        List<ComplaintHistory.Event> history = complaints.history(c);
+        model.addAttribute("history", history);
         var ratings = confirmations.of(AftersalesAccess.COMPLAINT, c.id().toString());
         model.addAttribute("confirmations", ratings);
         model.addAttribute("openable", confirmations.openable(ratings));
@@ -385,6 +388,7 @@ public class AftersalesController {
                 c.rootCauseAnalysis().preventiveOwnerId()));
         List<OrgDirectory.Person> colleagues = actions.contains(Complaint.Action.ANALYSE) ? complaints.actionOwners() : List.of();
         colleagues.forEach(p -> people.add(p.id()));
+        history.forEach(e -> people.add(e.actorId()));
         model.addAttribute("colleagues", colleagues);
         model.addAttribute("names", names(people));
         model.addAttribute("contacts", actions.contains(Complaint.Action.REQUEST_RATING)

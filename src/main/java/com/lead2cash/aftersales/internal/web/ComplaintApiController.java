@@ -60,8 +60,9 @@ public class ComplaintApiController {
                             ReceivedVia receivedVia, UUID contactId, String productLine) {
     }
 
-    record ClassifyRequest(ComplaintCategory category, Severity severity, UUID handlerId, Long version)
-            implements Versioned {
+    record ClassifyRequest(ComplaintCategory category, Severity severity, UUID handlerId,
+                           @Schema(description = "Why the severity is lowered; required for a lower severity")
+                           String reason, Long version) implements Versioned {
     }
 
     record FirstResponseRequest(String text, Long version) implements Versioned {
@@ -177,7 +178,8 @@ public class ComplaintApiController {
             + "and optionally pass the complaint to another handler")
     @PostMapping("/api/v1/complaints/{id}/classify")
     ComplaintView classify(@PathVariable UUID id, @RequestBody ClassifyRequest body) {
-        return view(service.classify(id, body.category(), body.severity(), body.handlerId(), body.version()));
+        return view(service.classify(id, body.category(), body.severity(), body.handlerId(), body.reason(),
+                body.version()));
     }
 
     @Operation(summary = "Record the first response to the customer (S1); handling starts")

@@ -35,7 +35,7 @@ class ComplaintLifecycleTest {
 
     Complaint handling() {
         Complaint c = received();
-        c.classify(ComplaintCategory.PRODUCT, Severity.MAJOR, null,
+        c.classify(ComplaintCategory.PRODUCT, Severity.MAJOR, null, null,
                 new Complaint.Sla(1, c.responseDueAt(), c.resolutionDueAt(), false), works, T0);
         c.respond("已致电客户，安排工程师排查", works, T0.plusSeconds(600));
         return c;
@@ -57,7 +57,7 @@ class ComplaintLifecycleTest {
         assertThatThrownBy(() -> c.close(null, null, null, "reason", works, T0)).isInstanceOf(DomainException.class);
         assertThat(c.status()).isEqualTo(ComplaintStatus.RECEIVED);
         assertThat(c.availableActions(onlooker)).isEmpty();
-        assertThatThrownBy(() -> c.classify(ComplaintCategory.PRODUCT, Severity.MAJOR, null,
+        assertThatThrownBy(() -> c.classify(ComplaintCategory.PRODUCT, Severity.MAJOR, null, null,
                 new Complaint.Sla(1, c.responseDueAt(), c.resolutionDueAt(), false), onlooker, T0))
                 .as("who asks: 403").isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> c.respond("x", works, T0)).as("the status: 422").isInstanceOf(DomainException.class)

@@ -115,6 +115,31 @@ class ReceivableApiTest {
     }
 
     @Test
+    void aMilestoneCountedFromSigningFallsDueTheDaysItGrantsAfterTheSigningAndIsRemindedAndAged() {
+        at(clock, "2027-06-01T10:00"); // after the other tests' aging, which this plan would join
+        JsonNode contract = contracts.sign(mvc, reviewers(), "杭州回款签约起算科技有限公司", "600000.00", """
+                {"type":"PREPAYMENT","amount":180000.00,"dueCondition":"合同签订后 7 日内"},
+                {"type":"INSTALLMENT","amount":120000.00,"dueCondition":"签约时支付"},
+                {"type":"ON_DELIVERY","amount":300000.00,"dueCondition":"合同签订且到货后 10 日内"}""", "2027-06-01");
+
+        List<JsonNode> plans = plans(finance(), contract.get("id").asString());
+
+        assertThat(plans.subList(0, 2)).extracting(p -> p.get("type").asString() + " " + p.get("dueDate").asString()
+                        + " " + p.get("state").asString())
+                .containsExactly("PREPAYMENT 2027-06-08 PLANNED", "INSTALLMENT 2027-06-01 DUE");
+        assertThat(plans.get(2).get("dueDate").isNull()).as("a condition that also waits for the delivery").isTrue();
+        String prepayment = plans.get(0).get("id").asString();
+
+        at(clock, "2027-06-05T00:00"); // P1: three calendar days before 8 June
+        routine.run();
+        assertThat(told("receivable.reminder", prepayment)).containsExactly(reviewers().rep().id());
+        at(clock, "2027-06-09T10:00");
+        routine.run();
+        assertThat(customers.getJson(mvc, finance(), "/api/v1/receivables/" + prepayment).get("state").asString())
+                .isEqualTo("OVERDUE");
+    }
+
+    @Test
     void aPartialReceiptIsSplitAcrossTwoPlansAndAReversalMakesThemOweAgain() {
         JsonNode contract = signed("杭州回款二号科技有限公司", "2026-12-20");
         List<JsonNode> plans = plans(finance(), contract.get("id").asString());

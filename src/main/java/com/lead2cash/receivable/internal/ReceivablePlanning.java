@@ -93,6 +93,27 @@ public class ReceivablePlanning {
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
+    private static final java.util.regex.Pattern SIGNING = java.util.regex.Pattern.compile("签订|签约|签署|(?i)\\bsign");
+    // "签收" is the goods signed for, "验收签字" the acceptance: a condition naming another event waits for it
+    private static final java.util.regex.Pattern OTHER_EVENT = java.util.regex.Pattern.compile(
+            "到货|验收|交付|发货|签收|安装|上线|质保|(?i)deliver|accept|ship|install|warrant");
+
+    /** Whether a due condition is counted from the contract's signing ("合同签订后 7 日内", "签约时"). */
+    static boolean countsFromSigning(String condition) {
+        return condition != null && SIGNING.matcher(condition).find() && !OTHER_EVENT.matcher(condition).find();
+    }
+
+    /**
+     * A milestone counted from signing falls due when the plan is made, the signing being its event: the
+     * signing day plus the days the condition grants, reminded (P1) as a delivery's plan is.
+     */
+    private void dateFromSigning(Receivable r, LocalDate signedOn) {
+        if (r.dueDate() == null && countsFromSigning(r.dueCondition())) {
+            LocalDate due = signedOn.plusDays(daysGranted(r.dueCondition()));
+            r.fallDueOn(due, signedOn, remindAt(due), policy.today(), policy.now());
+        }
+    }
+
     /** Plans the signed contract's milestones unless it is planned already; the plans, in milestone order. */
     @Transactional
     public List<Receivable> plan(UUID contractId) {
@@ -104,6 +125,7 @@ public class ReceivablePlanning {
                 .orElseThrow(() -> new DomainException("receivable.contractNotSigned"));
         ReceivableRules rules = policy.rules();
         List<Receivable> made = PaymentPlan.of(c, this::remindAt, policy.today(), policy.now());
+        made.forEach(r -> dateFromSigning(r, c.signedOn()));
         plans.saveAll(made);
         log.info("Payment plan of contract {}: {} plans", c.number(), made.size());
         if (!c.amendments().isEmpty()) { // amended before its plan was made: plan the difference too

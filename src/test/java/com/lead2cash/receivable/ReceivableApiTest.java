@@ -140,6 +140,55 @@ class ReceivableApiTest {
     }
 
     @Test
+    void aPaymentOnDeliveryFallsDueOnlyOnceTheContractsGoodsAreAllDeliveredCountedFromTheLastDelivery() {
+        JsonNode contract = contracts.signFromAcceptedQuote(mvc, reviewers(), "rcvdel", "杭州回款分批到货科技有限公司",
+                "2026-12-01");
+        String contractId = contract.get("id").asString();
+        String gateways = contract.get("lines").get(0).get("productId").asString(); // 10 sold
+        String service = contract.get("lines").get(1).get("productId").asString(); // 2 sold
+
+        delivered(contractId, List.of(gateways), List.of(4), "2026-12-01");
+        delivered(contractId, List.of(gateways, service), List.of(6, 2), "2026-12-03");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !plans(finance(), contractId).get(1).get("dueDate").isNull());
+        List<JsonNode> plans = plans(finance(), contractId);
+        assertThat(plans.get(1).get("type").asString()).isEqualTo("ON_DELIVERY");
+        assertThat(plans.get(1).get("dueDate").asString()).as("到货验收后 15 日内, from the last delivery, not the first")
+                .isEqualTo("2026-12-18");
+        assertThat(plans.get(2).get("dueDate").isNull()).as("the retention waits for its own condition").isTrue();
+        // the prepayment (合同签订后 7 日内) paid, so that the aging of the other tests is their plans' own
+        assertThat(customers.post(mvc, finance(), "/api/v1/receipts", """
+                {"customerId":"%s","amount":%s,"receivedOn":"2026-12-03","method":"BANK_TRANSFER",
+                 "allocations":[{"receivableId":"%s","amount":%s}]}""".formatted(contract.get("customerId").asString(),
+                plans.get(0).get("amount").asString(), plans.get(0).get("id").asString(), plans.get(0).get("amount").asString())))
+                .hasStatus(201);
+    }
+
+    /** An order of the contract's products in those quantities, shipped whole and delivered on {@code day}. */
+    void delivered(String contractId, List<String> products, List<Integer> quantities, String day) {
+        at(clock, day + "T10:00");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < products.size(); i++) {
+            lines.append(i == 0 ? "" : ",").append("{\"productId\":\"%s\",\"quantity\":%d}".formatted(products.get(i),
+                    quantities.get(i)));
+        }
+        JsonNode order = customers.json(com.lead2cash.testing.SalesTestSupport.expect(customers.post(mvc, rep(),
+                "/api/v1/orders", """
+                {"contractId":"%s","lines":[%s],"address":"杭州市西湖区文三路 1 号","consignee":"王经理",
+                 "consigneePhone":"13800000000","promisedDate":"%s"}""".formatted(contractId, lines, day)), 201));
+        String operations = customers.bearer(mvc, reviewers().operations());
+        long version = order.get("version").asLong();
+        for (int i = 0; i < products.size(); i++) {
+            version = customers.json(com.lead2cash.testing.SalesTestSupport.expect(customers.post(mvc, operations,
+                    "/api/v1/orders/" + order.get("id").asString() + "/shipments", """
+                    {"line":%d,"quantity":%d,"carrier":"顺丰速运","waybillNumber":"SF%d","shipDate":"%s","version":%d}"""
+                            .formatted(i + 1, quantities.get(i), i, day, version)), 200)).get("version").asLong();
+        }
+        com.lead2cash.testing.SalesTestSupport.expect(customers.post(mvc, rep(), "/api/v1/orders/"
+                + order.get("id").asString() + "/delivery", "{\"deliveredOn\":\"%s\",\"version\":%d}".formatted(day, version)), 200);
+    }
+
+    @Test
     void aPartialReceiptIsSplitAcrossTwoPlansAndAReversalMakesThemOweAgain() {
         JsonNode contract = signed("杭州回款二号科技有限公司", "2026-12-20");
         List<JsonNode> plans = plans(finance(), contract.get("id").asString());

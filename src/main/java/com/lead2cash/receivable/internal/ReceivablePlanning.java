@@ -3,6 +3,7 @@ package com.lead2cash.receivable.internal;
 import com.lead2cash.contract.ContractAmended;
 import com.lead2cash.contract.ContractSigned;
 import com.lead2cash.contract.Contracts;
+import com.lead2cash.order.ContractDeliveries;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.InputRules;
@@ -38,14 +39,16 @@ public class ReceivablePlanning {
     private final ReceivablePolicy policy;
     private final ReceivableAccess access;
     private final Deadlines deadlines;
+    private final ContractDeliveries deliveries;
 
     ReceivablePlanning(ReceivableRepository plans, Contracts contracts, ReceivablePolicy policy,
-                       ReceivableAccess access, Deadlines deadlines) {
+                       ReceivableAccess access, Deadlines deadlines, ContractDeliveries deliveries) {
         this.plans = plans;
         this.contracts = contracts;
         this.policy = policy;
         this.access = access;
         this.deadlines = deadlines;
+        this.deliveries = deliveries;
     }
 
     @ApplicationModuleListener
@@ -53,16 +56,30 @@ public class ReceivablePlanning {
         plan(signed.contractId());
     }
 
-    /** The customer accepted the delivery: acceptance payments due on a condition fall due (验收款). */
+    /**
+     * The customer accepted a delivery: acceptance payments due on a condition fall due (验收款) once the contract's
+     * goods are all accepted, from the day the last were (docs/decisions/0025).
+     */
     @ApplicationModuleListener
     void on(com.lead2cash.order.OrderAccepted accepted) {
-        conditionMet(accepted.contractId(), com.lead2cash.contract.MilestoneType.ACCEPTANCE, accepted.acceptedOn());
+        ContractDeliveries.Fulfilment f = deliveries.fulfilment(accepted.contractId());
+        LocalDate day = f.sellsProducts() ? f.allAcceptedOn() : accepted.acceptedOn();
+        if (day != null) {
+            conditionMet(accepted.contractId(), com.lead2cash.contract.MilestoneType.ACCEPTANCE, day);
+        }
     }
 
-    /** The goods arrived: payments on delivery due on a condition fall due (到货款). */
+    /**
+     * Goods arrived: payments on delivery due on a condition fall due (到货款) once the contract's goods are all
+     * delivered, from the day the last were; a contract of an amount only, by its first delivery (docs/decisions/0025).
+     */
     @ApplicationModuleListener
     void on(com.lead2cash.order.OrderDelivered delivered) {
-        conditionMet(delivered.contractId(), com.lead2cash.contract.MilestoneType.ON_DELIVERY, delivered.deliveredOn());
+        ContractDeliveries.Fulfilment f = deliveries.fulfilment(delivered.contractId());
+        LocalDate day = f.sellsProducts() ? f.allDeliveredOn() : delivered.deliveredOn();
+        if (day != null) {
+            conditionMet(delivered.contractId(), com.lead2cash.contract.MilestoneType.ON_DELIVERY, day);
+        }
     }
 
     /**
@@ -76,6 +93,9 @@ public class ReceivablePlanning {
             if (r.type() == type && r.dueDate() == null && r.state().isOpen()) {
                 LocalDate due = day.plusDays(daysGranted(r.dueCondition()));
                 Receivable locked = plans.findByIdForUpdate(r.id()).orElseThrow();
+                if (locked.dueDate() != null || !locked.state().isOpen()) {
+                    continue; // dated or closed meanwhile
+                }
                 locked.fallDueOn(due, signedOn(locked), remindAt(due), policy.today(), policy.now());
                 plans.save(locked);
             }

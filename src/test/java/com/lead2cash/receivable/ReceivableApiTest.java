@@ -43,6 +43,7 @@ class ReceivableApiTest {
     @Autowired CustomerTestSupport customers;
     @Autowired MutableClock clock;
     @Autowired CollectionRoutine routine;
+    @Autowired com.lead2cash.receivable.internal.ReceivablePlanning planning;
     @Autowired com.lead2cash.testing.Fixtures fixtures;
     @Autowired com.lead2cash.testing.SalesTestSupport sales;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -186,6 +187,58 @@ class ReceivableApiTest {
         }
         com.lead2cash.testing.SalesTestSupport.expect(customers.post(mvc, rep(), "/api/v1/orders/"
                 + order.get("id").asString() + "/delivery", "{\"deliveredOn\":\"%s\",\"version\":%d}".formatted(day, version)), 200);
+    }
+
+    @Test
+    void aTerminatedContractsPlansNotYetDueAreClosedNoLaterConditionDatesThemAndFinanceHearsWhatIsLeftOpen() throws Exception {
+        JsonNode contract = contracts.sign(mvc, reviewers(), "杭州回款合同终止科技有限公司", "600000.00", """
+                {"type":"PREPAYMENT","amount":180000.00,"dueDate":"2026-12-01"},
+                {"type":"INSTALLMENT","amount":120000.00,"dueCondition":"合同签订后 50 日内"},
+                {"type":"ON_DELIVERY","amount":300000.00,"dueCondition":"到货后 10 日内"}""", "2026-12-01");
+        String contractId = contract.get("id").asString();
+        List<JsonNode> before = plans(finance(), contractId);
+        assertThat(before.get(1).get("dueDate").asString()).isEqualTo("2027-01-20");
+
+        String manager = customers.bearer(mvc, reviewers().manager());
+        long version = customers.getJson(mvc, manager, "/api/v1/contracts/" + contractId).get("version").asLong();
+        assertThat(customers.post(mvc, manager, "/api/v1/contracts/" + contractId + "/termination", """
+                {"reason":"客户取消","effectiveOn":"2026-12-01","version":%d}""".formatted(version))).hasStatusOk();
+
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                "WRITTEN_OFF".equals(plans(finance(), contractId).get(2).get("state").asString()));
+        List<JsonNode> after = plans(finance(), contractId).stream()
+                .map(p -> customers.getJson(mvc, finance(), "/api/v1/receivables/" + p.get("id").asString())).toList();
+        assertThat(after).extracting(p -> p.get("type").asString() + " " + p.get("state").asString() + " "
+                        + p.get("dueDate").asString() + " " + p.get("writtenOffReason").asString())
+                .as("closed without a due date (none is shown as empty)")
+                .containsExactly("PREPAYMENT DUE 2026-12-01 ", "INSTALLMENT WRITTEN_OFF  contract terminated",
+                        "ON_DELIVERY WRITTEN_OFF  contract terminated");
+        assertThat(jdbc.sql("select recipient_id from notification_message where kind = 'receivable.contractTerminated'"
+                        + " and title_key = 'receivable.notify.contractTerminated' and link = :link and args->>2 = :left")
+                .param("link", "/receivables?q=" + contract.get("number").asString()).param("left", "#1 180,000.00")
+                .query(java.util.UUID.class).list()).as("finance hears what is left to collect")
+                .contains(reviewers().finance().id());
+
+        planning.conditionMet(java.util.UUID.fromString(contractId), com.lead2cash.contract.MilestoneType.ON_DELIVERY,
+                LocalDate.of(2026, 12, 3)); // the goods still arrived
+        assertThat(plans(finance(), contractId).get(2).get("dueDate").isNull()).as("a closed plan stays undated").isTrue();
+
+        at(clock, "2027-01-18T00:00"); // P1 of the installment due 20 January, had it stayed
+        routine.run();
+        assertThat(told("receivable.reminder", after.get(1).get("id").asString())).isEmpty();
+        at(clock, "2027-01-25T10:00");
+        JsonNode rates = customers.getJson(mvc, finance(), "/api/v1/receivables/collection-rates?from=2027-01-20&to=2027-01-20");
+        assertThat(rates.get("company").get("due").decimalValue()).as("the closed plan is not due").isEqualByComparingTo("0");
+        var session = fixtures.session(mvc, reviewers().finance().username(), com.lead2cash.testing.Fixtures.PASSWORD);
+        for (String[] lang : new String[][] {{"en", "Closed: the contract was terminated"}, {"zh-CN", "合同已终止，计划关闭"}}) {
+            String page = new String(mvc.get().uri("/receivables/" + after.get(1).get("id").asString() + "?lang=" + lang[0])
+                    .cookie(session).exchange().getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(page).contains(lang[1]).doesNotContain("contract terminated<");
+        }
+        // finance writes off what is left, so that the aging of the other tests is their plans' own
+        JsonNode overdue = customers.getJson(mvc, finance(), "/api/v1/receivables/" + after.get(0).get("id").asString());
+        assertThat(customers.post(mvc, finance(), "/api/v1/receivables/" + overdue.get("id").asString() + "/write-off",
+                "{\"reason\":\"合同终止\",\"version\":%d}".formatted(overdue.get("version").asLong()))).hasStatusOk();
     }
 
     @Test

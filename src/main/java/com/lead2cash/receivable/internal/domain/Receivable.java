@@ -205,6 +205,33 @@ public class Receivable {
         updatedAt = now;
     }
 
+    /** The reason recorded on a plan closed because its contract was terminated. */
+    public static final String CONTRACT_TERMINATED = "contract terminated";
+
+    /**
+     * The contract was terminated effective {@code effectiveOn}: a plan not yet due (PLANNED, so nothing received) that
+     * would not fall due while the contract is in force is closed (WRITTEN_OFF, reason {@link #CONTRACT_TERMINATED}),
+     * its due date given up so that no collection rate counts it as due. Answers whether it was closed; a plan due,
+     * overdue or partly paid stays for finance to collect or write off.
+     */
+    public boolean closeOnTermination(LocalDate effectiveOn, LocalDate today, Instant now) {
+        refresh(today);
+        if (state != ReceivableState.PLANNED || (dueDate != null && !dueDate.isAfter(effectiveOn))) {
+            return false;
+        }
+        state = ReceivableState.WRITTEN_OFF;
+        writtenOffReason = CONTRACT_TERMINATED;
+        dueDate = null;
+        remindAt = null;
+        updatedAt = now;
+        return true;
+    }
+
+    /** Whether the plan was closed because its contract was terminated. */
+    public boolean closedOnTermination() {
+        return state == ReceivableState.WRITTEN_OFF && CONTRACT_TERMINATED.equals(writtenOffReason);
+    }
+
     /** The state the plan is in on {@code today}: PAID when paid in full, OVERDUE past the due date, DUE from it. */
     public boolean refresh(LocalDate today) {
         ReceivableState before = state;

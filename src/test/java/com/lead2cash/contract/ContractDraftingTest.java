@@ -30,6 +30,8 @@ class ContractDraftingTest {
     @Autowired CustomerTestSupport customers;
     @Autowired MutableClock clock;
     @Autowired com.lead2cash.testing.SalesTestSupport sales;
+    @Autowired com.lead2cash.testing.HeldFirst heldFirst;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @BeforeEach
     void resetClock() {
@@ -166,6 +168,30 @@ class ContractDraftingTest {
         assertThat(support.json(noAmount).at("/errors/0/field").asString()).isEqualTo("amount");
         assertThat(support.json(noAmount).at("/errors/0/code").asString()).isEqualTo("contract.amount.required");
         assertThat(listed(customers.getJson(mvc, rep, "/api/v1/contracts"))).isZero();
+    }
+
+    @Test
+    void twoDraftsSentAtOnceMakeOneContractAndTheOtherIsRefusedAsTheCheckRefuses() throws Exception {
+        Reviewers r = support.reviewers("drace");
+        String rep = support.bearer(mvc, r.rep());
+        String opportunity = support.opportunityAtContractStage(mvc, r, "杭州并发拟定科技有限公司", "600000.00");
+        String body = """
+                {"opportunityId":"%s","title":"工业网关采购合同","amount":600000.00,"riskLevel":"LOW",
+                 "termStart":"2026-12-01","termEnd":"2027-11-30",
+                 "milestones":[{"type":"PREPAYMENT","amount":600000.00,"dueCondition":"合同签订后 7 日内"}]}"""
+                .formatted(opportunity);
+
+        // the first is stored but not committed when the second passes the check
+        var sent = heldFirst.race(() -> support.post(mvc, rep, "/api/v1/contracts", body),
+                () -> support.post(mvc, rep, "/api/v1/contracts", body));
+
+        assertThat(sent.first()).hasStatus(201);
+        assertThat(sent.second()).as("the second, as the check answers it").hasStatus(409);
+        assertThat(support.json(sent.second()).get("code").asString()).isEqualTo("contract.opportunity.hasContract");
+        assertThat(support.json(sent.second()).get("detail").asString())
+                .contains(support.json(sent.first()).get("number").asString());
+        assertThat(jdbc.sql("select count(*) from contract_contract where opportunity_id = ?")
+                .param(java.util.UUID.fromString(opportunity)).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

@@ -30,9 +30,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Drafting a contract (合同拟定): from an opportunity at the contract stage, on a published template,
@@ -64,6 +68,7 @@ public class ContractDrafting {
     private final ContractEvents events;
     private final ContractFiles files;
     private final ContractLifecycle lifecycle;
+    private final TransactionTemplate savepoint;
     private final Clock clock;
     private final ZoneId zone;
 
@@ -71,7 +76,8 @@ public class ContractDrafting {
                      Opportunities opportunities, CustomerDirectory customers,
                      DraftSources sources, SopPolicy policy,
                      HumanCodes codes, Letterhead letterhead, ContractEvents events, ContractFiles files,
-                     ContractLifecycle lifecycle, Clock clock, @Value("${l2c.zone}") ZoneId zone) {
+                     ContractLifecycle lifecycle, PlatformTransactionManager transactions, Clock clock,
+                     @Value("${l2c.zone}") ZoneId zone) {
         this.contracts = contracts;
         this.access = access;
         this.templates = templates;
@@ -84,6 +90,8 @@ public class ContractDrafting {
         this.events = events;
         this.files = files;
         this.lifecycle = lifecycle;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.clock = clock;
         this.zone = zone;
     }
@@ -108,9 +116,7 @@ public class ContractDrafting {
         if (opportunity.stage() != Stage.CONTRACT) {
             throw new DomainException("contract.opportunity.stage", opportunity.code());
         }
-        contracts.findLiveByOpportunity(opportunity.id()).ifPresent(number -> {
-            throw new ConflictException("contract.opportunity.hasContract", number);
-        });
+        refuseWhileLive(opportunity.id());
         ContractTemplate template = templates.forDrafting(n.templateId());
         DraftSources.Source source = sources.forOpportunity(opportunity.id(), n.quoteId());
         String buyer = customers.find(opportunity.customerId()).map(CustomerDirectory.CustomerRef::name)
@@ -133,9 +139,29 @@ public class ContractDrafting {
                 // the rep could move a date that passed since the customer confirmed them
                 codes.nextDocumentNumber("HT"), me.id(), rules.keptUntil(today(now)),
                 milestonesGiven ? today(now) : null, now);
-        Contract saved = contracts.save(contract);
+        Contract saved = storeUnlessAnotherIsLive(contract);
         events.record(saved.id(), "DRAFTED", me.id(), template.code() + " v" + template.templateVersion(), now);
         return saved;
+    }
+
+    private void refuseWhileLive(UUID opportunityId) {
+        contracts.findLiveByOpportunity(opportunityId).ifPresent(number -> {
+            throw new ConflictException("contract.opportunity.hasContract", number);
+        });
+    }
+
+    /**
+     * Stores the new draft; a draft of the same opportunity stored meanwhile (two sent at once both passed the
+     * check) makes the unique index refuse it, and the loser is told as the check tells: the savepoint keeps the
+     * transaction readable, and the winner committed before the index answered.
+     */
+    private Contract storeUnlessAnotherIsLive(Contract contract) {
+        try {
+            return savepoint.execute(status -> contracts.save(contract));
+        } catch (DuplicateKeyException e) {
+            refuseWhileLive(contract.opportunityId());
+            throw e;
+        }
     }
 
     /**

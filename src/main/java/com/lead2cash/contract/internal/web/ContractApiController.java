@@ -165,9 +165,11 @@ class ContractApiController {
 
     @Operation(summary = "Draft a contract for an opportunity at the contract stage, on a published template, "
             + "from its accepted quote and confirmed minutes (the amount, left out, is the price they agreed); "
-            + "422 when the milestones do not add up to the amount")
+            + "422 when the milestones do not add up to the amount; 409 when the opportunity has a live contract "
+            + "(drafted meanwhile too: one live contract per opportunity)")
     @PostMapping("/api/v1/contracts")
     @ResponseStatus(HttpStatus.CREATED)
+    @Refuses(409)
     ResponseEntity<ContractViews.ContractView> create(@RequestBody CreateRequest body) {
         Contract c = drafting.draft(new ContractDrafting.NewContract(body.opportunityId(), body.quoteId(),
                 body.templateId(), body.title(), body.amount(), body.riskLevel(), body.termStart(), body.termEnd(),

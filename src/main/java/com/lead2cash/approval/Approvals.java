@@ -42,6 +42,12 @@ public interface Approvals {
     ApprovalView decide(UUID approvalId, UUID taskId, UUID userId, Decision decision, String comment,
                         List<ApprovalRemark> remarks);
 
+    /**
+     * Refuses (409, naming who decided) a user who has nothing left to decide on the approval because their part
+     * of its current round was decided already; returns when they have a task to decide or never had one here.
+     */
+    void refuseSecondDecision(UUID approvalId, UUID userId);
+
     /** Tasks about records of this subject type that the user may decide now, oldest first, at most {@code limit}. */
     List<PendingApproval> pendingFor(UUID userId, String subjectType, int limit);
 

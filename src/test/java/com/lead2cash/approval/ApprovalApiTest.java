@@ -105,8 +105,12 @@ class ApprovalApiTest {
     void decidingTwiceOrWithNothingPendingIsAConflict() {
         UUID id = submitReview("C-3");
         assertThat(decide("lawyer", id, "{\"decision\":\"APPROVE\"}")).hasStatusOk();
-        assertThat(decide("lawyer", id, "{\"decision\":\"APPROVE\"}")).hasStatus(HttpStatus.CONFLICT)
-                .bodyJson().extractingPath("$.code").isEqualTo("approval.noPendingTask");
+        MvcTestResult again = decide("lawyer", id, "{\"decision\":\"APPROVE\"}");
+        assertThat(again).as("the second decision is told who decided, not that nothing is theirs")
+                .hasStatus(HttpStatus.CONFLICT).bodyJson().extractingPath("$.code").isEqualTo("approval.task.decidedBy");
+        assertThat(again).bodyJson().extractingPath("$.detail").asString().contains(people.get("lawyer").displayName());
+        assertThat(decide("accountant", id, "{\"decision\":\"APPROVE\"}")).as("the step's other approver still decides theirs")
+                .hasStatusOk();
     }
 
     @Test

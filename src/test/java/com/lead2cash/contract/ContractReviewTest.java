@@ -207,6 +207,12 @@ class ContractReviewTest {
         assertThat(afterReviews.get("status").asString()).isEqualTo("FINAL_APPROVAL");
 
         decide(r.manager(), id, "APPROVE");
+        var again = support.post(mvc, support.bearer(mvc, r.manager()), "/api/v1/contracts/" + id + "/decision",
+                "{\"decision\":\"APPROVE\"}");
+        assertThat(again).as("a second decision of the manager (a double click): " + ContractTestSupport.text(again))
+                .hasStatus(409);
+        assertThat(customers.json(again).get("code").asString()).isEqualTo("approval.task.decidedBy");
+        assertThat(customers.json(again).get("detail").asString()).contains(r.manager().displayName());
         var notTheirs = support.post(mvc, support.bearer(mvc, r.director()), "/api/v1/contracts/" + id + "/decision",
                 "{\"decision\":\"APPROVE\"}");
         assertThat(notTheirs).as("the legal head's step, not the director's: " + ContractTestSupport.text(notTheirs))
@@ -214,6 +220,10 @@ class ContractReviewTest {
         assertThat(customers.json(notTheirs).get("code").asString()).isEqualTo("contract.approval.notYourStep");
         JsonNode approved = decide(r.legalHead(), id, "APPROVE");
         assertThat(approved.get("status").asString()).isEqualTo("APPROVED");
+        var afterTheEnd = support.post(mvc, support.bearer(mvc, r.legalHead()), "/api/v1/contracts/" + id + "/decision",
+                "{\"decision\":\"APPROVE\"}");
+        assertThat(afterTheEnd).as("the last decision again: " + ContractTestSupport.text(afterTheEnd)).hasStatus(409);
+        assertThat(customers.json(afterTheEnd).get("detail").asString()).contains(r.legalHead().displayName());
         var noStep = support.post(mvc, support.bearer(mvc, r.director()), "/api/v1/contracts/" + id + "/decision",
                 "{\"decision\":\"APPROVE\"}");
         assertThat(noStep).as("no step is pending: " + ContractTestSupport.text(noStep)).hasStatus(422);

@@ -18,6 +18,8 @@ import com.lead2cash.approval.internal.domain.DelegationRepository;
 import com.lead2cash.approval.internal.domain.Happening;
 import com.lead2cash.notification.Notification;
 import com.lead2cash.notification.Notifier;
+import com.lead2cash.platform.ConflictException;
+import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.RecordNotFoundException;
@@ -145,9 +147,29 @@ public class ApprovalService implements Approvals {
         requireVisible(approval, actor);
         approval.expectVersion(expectedVersion);
         UUID task = taskId != null ? taskId : approval.actionableTaskFor(actor)
-                .orElseThrow(() -> approval.nothingToDecideFor(actor));
+                .orElseThrow(() -> nothingToDecide(approval, actor));
         approval.decide(task, actor, decision, comment, now(), resolver);
         return view(save(approval));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public void refuseSecondDecision(UUID approvalId, UUID userId) {
+        Actor actor = actor(userId);
+        approvals.findById(approvalId).filter(a -> a.actionableTaskFor(actor).isEmpty())
+                .flatMap(a -> a.deciderBefore(actor)).ifPresent(decider -> {
+                    throw decidedBy(decider);
+                });
+    }
+
+    /** Why the actor has nothing to decide: someone decided their part already (409), else as the approval says. */
+    private DomainException nothingToDecide(Approval approval, Actor actor) {
+        return approval.deciderBefore(actor).map(this::decidedBy).orElseGet(() -> approval.nothingToDecideFor(actor));
+    }
+
+    private DomainException decidedBy(UUID decider) {
+        return new ConflictException("approval.task.decidedBy",
+                org.person(decider).map(OrgDirectory.Person::displayName).orElse("—"));
     }
 
     /** The approval as the user may see it: submitter, approvers (and their delegates), directors and administrators. */

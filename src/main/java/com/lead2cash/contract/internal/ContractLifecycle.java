@@ -177,6 +177,10 @@ public class ContractLifecycle {
         Contract c = access.visibleForUpdate(id);
         List<PendingApproval> pending = pendingForMe();
         ContractActor actor = access.actor(c, pending);
+        if (c.approvalId() != null && !c.availableActions(actor).contains(ContractAction.APPROVE)) {
+            // a second decision (a double click) is told who decided (409), not that the step is not theirs
+            approvals.refuseSecondDecision(c.approvalId(), actor.userId());
+        }
         c.requireAction(actor, ContractAction.APPROVE);
         if (decision == Decision.REJECT) {
             throw new FieldValidationException("decision", "contract.decision.noReject");

@@ -304,6 +304,25 @@ public class Approval {
                 : new ForbiddenException("approval.task.notYours");
     }
 
+    /**
+     * The task of this round that was the actor's to decide (theirs, a delegator's, their pool's) and that is
+     * decided already, the latest: a second decision (a double click, a colleague of the pool first) is told who
+     * decided, not that the task is not theirs.
+     */
+    public Optional<UUID> deciderBefore(Actor actor) {
+        List<ApprovalTask> decided = tasks.stream()
+                .filter(t -> t.round() == round && t.actedBy() != null && t.actedAt() != null).toList();
+        // their own decision first (a pool of their role may hold earlier steps others decided), the latest step
+        java.util.Comparator<ApprovalTask> latest = java.util.Comparator.comparingInt(ApprovalTask::stepIndex)
+                .thenComparing(ApprovalTask::actedAt);
+        return decided.stream().filter(t -> actor.userId().equals(t.actedBy()) || actor.userId().equals(t.onBehalfOf()))
+                .max(latest)
+                .or(() -> decided.stream().filter(t -> heldBy(t, actor.userId(), actor.roles())
+                                || actor.delegators().entrySet().stream().anyMatch(d -> heldBy(t, d.getKey(), d.getValue())))
+                        .max(latest))
+                .map(ApprovalTask::actedBy);
+    }
+
     /** The submitter, anyone who is or was an approver of it (pools included), and their delegates. */
     public boolean involves(Actor actor) {
         if (actor.userId().equals(submitterId)) {

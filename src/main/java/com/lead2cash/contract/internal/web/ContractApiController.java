@@ -240,6 +240,7 @@ class ContractApiController {
 
     @Operation(summary = "A risk reviewer's (K5) or final approver's (K2) decision: APPROVE, or SEND_BACK with a comment")
     @PostMapping("/api/v1/contracts/{id}/decision")
+    @Refuses(409)
     ContractViews.ContractView decide(@PathVariable UUID id, @RequestBody ContractDecisionRequest body) {
         if (body.decision() == null) {
             throw new com.lead2cash.platform.FieldValidationException("decision", "contract.decision.required");

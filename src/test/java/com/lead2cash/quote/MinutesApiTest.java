@@ -27,6 +27,7 @@ class MinutesApiTest {
     @Autowired SalesTestSupport sales;
     @Autowired MutableClock clock;
     @Autowired Quotes quotes;
+    @Autowired com.lead2cash.testing.HeldFirst heldFirst;
 
     static final String MINUTES = """
             {"opportunityId":"%s","heldOn":"2026-12-01","agreedPrice":%s,
@@ -92,14 +93,11 @@ class MinutesApiTest {
 
     @Test
     void minutesOfALostOpportunityAreRefusedByItsState422NotByWhoAsks() {
-        clock.set(TestClock.START);
-        var team = sales.team("q3lost");
-        String rep = sales.bearer(mvc, team.rep());
-        String customer = sales.customerWithContact(team.rep(), "无锡港口机械有限公司", "王芳", "wang@wuxi.test");
-        String opportunity = sales.opportunity(mvc, rep, customer, "岸桥监控", "300000").get("id").asString();
-        sales.qualify(mvc, team, opportunity);
-        sales.move(mvc, rep, opportunity, "PROPOSAL");
-        sales.move(mvc, rep, opportunity, "NEGOTIATION");
+        Negotiating n = negotiating("q3lost", "无锡港口机械有限公司", "wang@wuxi.test");
+        var team = n.team();
+        String rep = n.rep();
+        String customer = n.customer();
+        String opportunity = n.opportunity();
         JsonNode written = customers.json(SalesTestSupport.expect(customers.post(mvc, rep, "/api/v1/negotiation-minutes",
                 MINUTES.formatted(opportunity, "300000", "30000")), 201));
         String minutes = written.get("id").asString();
@@ -123,5 +121,38 @@ class MinutesApiTest {
                 .at("/items/0/actions")).isEmpty();
         assertThat(customers.post(mvc, sales.bearer(mvc, team.otherRep()), "/api/v1/negotiation-minutes/" + minutes + "/send",
                 "{\"contactId\":\"" + contact + "\"}")).as("another team's rep").hasStatus(404);
+    }
+
+    @Test
+    void minutesSentTwiceAtOnceAreWrittenOnceAndTheSecondIsToldSoNotByTheDatabasesKey() throws Exception {
+        Negotiating n = negotiating("q3twice", "常州双击纪要设备有限公司", "chen@twice.test");
+        String body = MINUTES.formatted(n.opportunity(), "480000", "48000");
+
+        // the first is written but not committed when the second arrives
+        var sent = heldFirst.race(() -> customers.post(mvc, n.rep(), "/api/v1/negotiation-minutes", body),
+                () -> customers.post(mvc, n.rep(), "/api/v1/negotiation-minutes", body));
+
+        assertThat(sent.first()).hasStatus(201);
+        assertThat(sent.second()).hasStatus(409);
+        assertThat(customers.json(sent.second()).get("code").asString()).as("refused by the service, not the unique key")
+                .isEqualTo("minutes.writtenMeanwhile");
+        assertThat(customers.getJson(mvc, n.rep(), "/api/v1/negotiation-minutes?opportunityId=" + n.opportunity())
+                .get("items").size()).isEqualTo(1);
+    }
+
+    /** A team, its rep's token, the rep's customer (with a contact) and opportunity, qualified and in negotiation. */
+    record Negotiating(SalesTestSupport.Team team, String rep, String customer, String opportunity) {
+    }
+
+    Negotiating negotiating(String tag, String customerName, String email) {
+        clock.set(TestClock.START);
+        var team = sales.team(tag);
+        String rep = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), customerName, "王芳", email);
+        String opportunity = sales.opportunity(mvc, rep, customer, "岸桥监控", "300000").get("id").asString();
+        sales.qualify(mvc, team, opportunity);
+        sales.move(mvc, rep, opportunity, "PROPOSAL");
+        sales.move(mvc, rep, opportunity, "NEGOTIATION");
+        return new Negotiating(team, rep, customer, opportunity);
     }
 }

@@ -12,6 +12,7 @@ import com.lead2cash.confirmation.SentConfirmation;
 import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.opportunity.Opportunities;
 import com.lead2cash.opportunity.Opportunities.OpportunityRef;
+import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.RecordNotFoundException;
@@ -64,7 +65,14 @@ public class NegotiationMinutesService {
         OpportunityRef opportunity = opportunities.requireVisible(opportunityId);
         MinutesActor actor = actor(opportunity);
         NegotiationMinutes.requireWritable(actor);
+        UUID seen = minutes.findCurrent(opportunityId).map(NegotiationMinutes::id).orElse(null);
+        minutes.holdOpportunity(opportunityId);
         NegotiationMinutes previous = minutes.findCurrentForUpdate(opportunityId).orElse(null);
+        if (previous != null && !previous.id().equals(seen)) {
+            // written by another request while this one was on its way (a double send): refused as the expected
+            // conflict it is, before the unique key would fail in the database
+            throw new ConflictException("minutes.writtenMeanwhile", previous.revision());
+        }
         NegotiationMinutes written = NegotiationMinutes.write(opportunity.id(), opportunity.customerId(), previous,
                 content, CurrentUser.require().id(), actor, clock.instant());
         if (previous != null) {

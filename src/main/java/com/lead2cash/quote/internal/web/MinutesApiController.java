@@ -86,10 +86,11 @@ class MinutesApiController {
         this.service = service;
     }
 
-    @Operation(summary = "Q3: write the minutes of a negotiation (the first version, or the next one superseding the current)")
+    @Operation(summary = "Q3: write the minutes of a negotiation (the first version, or the next one superseding the current); "
+            + "409 when another version was written while this one was on its way")
     @PostMapping("/api/v1/negotiation-minutes")
     @ResponseStatus(HttpStatus.CREATED)
-    @Refuses(404)
+    @Refuses({404, 409})
     ResponseEntity<MinutesView> write(@RequestBody MinutesRequest body) {
         NegotiationMinutes written = service.write(body.opportunityId(), body.content());
         MinutesView view = MinutesView.of(written, service.actor(written.opportunityId()));

@@ -87,6 +87,10 @@ class QuotePagesTest {
                 .exchange()).hasStatus3xxRedirection();
         String pending = page(repSession, quotePath, "en");
         assertThat(pending).contains("Awaiting approval", "needs a manager&#39;s approval", "id=\"revise-quote\"");
+        assertThat(pending).as("no longer editable: no link to the form").doesNotContain("id=\"edit-quote\"");
+        MvcTestResult noForm = mvc.get().uri(quotePath + "/edit").cookie(repSession).header("Accept-Language", "en").exchange();
+        assertThat(noForm).as("reached by Back or a bookmark: the quote's page says why, not a form with Save")
+                .hasStatus3xxRedirection().hasRedirectedUrl(quotePath).flash().containsEntry("flashError", "quote.action.notNow");
 
         JsonNode quote = customers.getJson(mvc, rep, "/api/v1/quotes/" + quoteId);
         Cookie managerSession = customers.session(mvc, team.manager());

@@ -226,8 +226,16 @@ class QuoteController {
     }
 
     @GetMapping("/quotes/{id}/edit")
-    String editForm(@PathVariable UUID id, Model model) {
+    String editForm(@PathVariable UUID id, Model model, RedirectAttributes redirect) {
         Quote q = service.visible(id);
+        try {
+            // asked of the quote as Save asks it: one no longer editable (superseded, sent, accepted) is not offered
+            // as a form — its page says why, with its versions
+            q.requireAction(service.actor(q), QuoteAction.EDIT, service.rules().reviewBeforeSending());
+        } catch (DomainException e) {
+            Flash.error(redirect, e);
+            return "redirect:/quotes/" + q.id();
+        }
         return form(model, QuoteForm.of(q), q, FormProblems.NONE);
     }
 

@@ -32,6 +32,9 @@ class OpportunityApiTest {
     @Autowired SalesTestSupport sales;
     @Autowired MutableClock clock;
     @Autowired JdbcClient jdbc;
+    @Autowired Opportunities opportunities;
+    @Autowired com.lead2cash.testing.ContractTestSupport contracts;
+    @Autowired com.lead2cash.testing.SignedContracts signing;
     @Autowired java.util.List<com.lead2cash.sop.SubjectDescriber> describers;
 
     private static com.lead2cash.platform.CurrentUser as(com.lead2cash.platform.internal.identity.User u) {
@@ -198,7 +201,14 @@ class OpportunityApiTest {
         }
         assertThat(sales.customerStatus(customer)).isEqualTo("OPPORTUNITY");
         clock.advance(Duration.ofDays(3));
-        JsonNode closed = sales.move(mvc, rep, won, "WON");
+        var byHand = customers.post(mvc, rep, "/api/v1/opportunities/" + won + "/stage", "{\"stage\":\"WON\",\"version\":"
+                + customers.getJson(mvc, rep, "/api/v1/opportunities/" + won).get("version").asLong() + "}");
+        assertThat(byHand).as("won by hand while no contract is signed (合同签订 = 赢单)").hasStatus(422);
+        assertThat(customers.json(byHand).get("code").asString()).isEqualTo("opportunity.stage.wonNeedsSignedContract");
+        assertThat(customers.json(byHand).get("detail").asString()).contains("signed");
+        assertThat(customers.getJson(mvc, rep, "/api/v1/opportunities/" + won).get("stage").asString()).isEqualTo("CONTRACT");
+        opportunities.contractSigned(java.util.UUID.fromString(won), clock.instant()); // as the contract's signing tells it
+        JsonNode closed = customers.getJson(mvc, rep, "/api/v1/opportunities/" + won);
         assertThat(closed.get("stage").asString()).isEqualTo("WON");
         assertThat(closed.get("availableActions").size()).isZero();
         assertThat(sales.customerStatus(customer)).isEqualTo("SIGNED");
@@ -340,5 +350,21 @@ class OpportunityApiTest {
         sales.qualify(mvc, team, last);
         sales.move(mvc, rep, last, "PROPOSAL");
         return last;
+    }
+
+    @Test
+    void aContractSignedWhileTheOpportunityStoodEarlierLetsTheRepMarkItWonByHand() {
+        var r = contracts.reviewers("wonhand", CustomerTestSupport.HIRED.minusYears(10));
+        String rep = contracts.bearer(mvc, r.rep());
+        String opportunity = contracts.opportunityAtContractStage(mvc, r, "常州手动赢单有限公司", "600000.00");
+        String draft = contracts.draft(mvc, rep, opportunity, "600000.00", "LOW").get("id").asString();
+        sales.move(mvc, rep, opportunity, "NEGOTIATION");
+
+        signing.signDraft(mvc, r, draft, "2026-12-01");
+        assertThat(customers.getJson(mvc, rep, "/api/v1/opportunities/" + opportunity).get("stage").asString())
+                .as("the signing wins only from the contract stage").isEqualTo("NEGOTIATION");
+        sales.move(mvc, rep, opportunity, "CONTRACT");
+
+        assertThat(sales.move(mvc, rep, opportunity, "WON").get("stage").asString()).isEqualTo("WON");
     }
 }

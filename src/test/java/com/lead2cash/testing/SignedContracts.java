@@ -53,7 +53,8 @@ public class SignedContracts {
         return signDraft(mvc, r, draft.get("id").asString(), signedOn);
     }
 
-    private JsonNode signDraft(MockMvcTester mvc, ContractTestSupport.Reviewers r, String id, String signedOn) {
+    /** Takes the rep's draft through reviews, the final approval (K2) and signing (K3); answers the signed contract. */
+    public JsonNode signDraft(MockMvcTester mvc, ContractTestSupport.Reviewers r, String id, String signedOn) {
         String rep = support.bearer(mvc, r.rep());
         JsonNode complete = support.complete(mvc, rep, id);
         expectOk(support.post(mvc, rep, "/api/v1/contracts/" + id + "/submit", "{\"version\":" + complete.get("version").asLong() + "}"));

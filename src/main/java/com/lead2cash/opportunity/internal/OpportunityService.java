@@ -7,6 +7,7 @@ import com.lead2cash.notification.Notification;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.opportunity.OpportunityOwnerChanged;
 import com.lead2cash.opportunity.OpportunityStageChanged;
+import com.lead2cash.opportunity.SignedContracts;
 import com.lead2cash.opportunity.Stage;
 import com.lead2cash.opportunity.internal.domain.EvaluationInvitation;
 import com.lead2cash.opportunity.internal.domain.EvaluationScores;
@@ -64,11 +65,14 @@ public class OpportunityService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    private final List<SignedContracts> signedContracts;
+
     OpportunityService(OpportunityRepository opportunities, OpportunityAccess access, StageHistory history,
                        LostReasons lostReasons, CustomerDirectory customers, OrgDirectory org, SopPolicy policy,
                        Deadlines deadlines, Notifier notifier, HumanCodes codes, ApplicationEventPublisher events,
-                       Clock clock) {
+                       List<SignedContracts> signedContracts, Clock clock) {
         this.opportunities = opportunities;
+        this.signedContracts = List.copyOf(signedContracts);
         this.access = access;
         this.history = history;
         this.lostReasons = lostReasons;
@@ -162,6 +166,11 @@ public class OpportunityService {
             throw new ForbiddenException("opportunity.forbidden.MOVE");
         }
         o.expectVersion(version);
+        if (target == Stage.WON && o.stage() == Stage.CONTRACT
+                && signedContracts.stream().noneMatch(c -> c.existFor(o.id()))) {
+            // won is 合同签订: the signing wins it; by hand only once a contract is signed, never on a draft
+            throw new DomainException("opportunity.stage.wonNeedsSignedContract");
+        }
         Opportunity.LostDetails lost = null;
         if (target == Stage.LOST) {
             lost = new Opportunity.LostDetails(lostReasons.requireActive(lostReason), text(lostNote, 1000, "lostNote"),

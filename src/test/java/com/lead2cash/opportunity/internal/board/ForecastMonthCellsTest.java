@@ -46,6 +46,7 @@ class ForecastMonthCellsTest {
     @Autowired SalesTestSupport sales;
     @Autowired CustomerTestSupport customers;
     @Autowired MutableClock clock;
+    @Autowired com.lead2cash.opportunity.Opportunities opportunities;
     @Value("${l2c.zone}") String zone;
 
     /** One change: what to do ({@code kind}), to which of the opportunities written so far, and a value to derive from. */
@@ -95,7 +96,7 @@ class ForecastMonthCellsTest {
         clock.advance(Duration.ofDays(40));
         rep = sales.bearer(mvc, team.rep());
         manager = sales.bearer(mvc, team.manager());
-        sales.move(mvc, rep, won, "WON");
+        opportunities.contractSigned(java.util.UUID.fromString(won), clock.instant()); // won by its contract's signing
         assertThat(cells(owners)).isEqualTo(aggregated(owners));
 
         String lost = sales.opportunity(mvc, rep, customer, "三期", "80000").get("id").asString();

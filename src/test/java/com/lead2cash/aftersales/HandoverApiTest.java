@@ -1,6 +1,7 @@
 package com.lead2cash.aftersales;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.lead2cash.testing.AftersalesTestSupport;
 import com.lead2cash.testing.AftersalesTestSupport.Service;
@@ -36,6 +37,7 @@ class HandoverApiTest {
     @Autowired CustomerTestSupport customers;
     @Autowired MutableClock clock;
     @Autowired JdbcClient jdbc;
+    @Autowired com.lead2cash.aftersales.internal.AftersalesListeners listeners;
 
     @AfterEach
     void resetClock() {
@@ -181,5 +183,41 @@ class HandoverApiTest {
         assertThat(customers.get(mvc, customers.bearer(mvc, s.company().finance()), "/api/v1/handovers")).hasStatus(403);
         assertThat(customers.getJson(mvc, rep, "/api/v1/handovers/" + handoverId).get("status").asString()).isEqualTo("OPEN");
         assertThat(customers.deadlines("Handover", handoverId)).containsExactly("H1:OPEN");
+    }
+
+    @Test
+    void aTerminatedContractStopsItsHandoverCancelsItsH1DeadlineAndTellsItsAfterSalesOwner() throws Exception {
+        Service s = support.service("h1t");
+        String customer = support.customer(s.rep(), "杭州交接终止科技有限公司");
+        String handoverId = support.signed(customer, s.rep(), "HT-2026-900003");
+        String rep = customers.bearer(mvc, s.rep());
+        JsonNode h = customers.getJson(mvc, rep, "/api/v1/handovers/" + handoverId);
+        h = ok(customers.put(mvc, rep, "/api/v1/handovers/" + handoverId + "/checklist", checklist(h.get("version").asLong())));
+        h = ok(contracts.post(mvc, rep, "/api/v1/handovers/" + handoverId + "/hand-over",
+                "{\"serviceOwnerId\":\"%s\",\"version\":%d}".formatted(s.afterSales().id(), h.get("version").asLong())));
+        assertThat(customers.deadlines("HandoverReview", handoverId)).containsExactly("H1:OPEN");
+
+        listeners.contractTerminated(new com.lead2cash.contract.ContractTerminated(
+                java.util.UUID.fromString(h.get("contractId").asString()), "HT-2026-900003",
+                java.util.UUID.fromString(customer), true, java.time.LocalDate.of(2026, 12, 2)));
+
+        String service = contracts.bearer(mvc, s.afterSales());
+        // the listener runs on its own thread, as after the contract's transaction
+        await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() -> assertThat(customers.getJson(mvc, service,
+                "/api/v1/handovers/" + handoverId).get("contractTerminatedOn").asString()).isEqualTo("2026-12-02"));
+        JsonNode stopped = customers.getJson(mvc, service, "/api/v1/handovers/" + handoverId);
+        assertThat(stopped.get("availableActions")).as("nothing to accept or return").isEmpty();
+        assertThat(customers.deadlines("HandoverReview", handoverId)).containsExactly("H1:CANCELLED");
+        var refused = contracts.post(mvc, service, "/api/v1/handovers/" + handoverId + "/accept",
+                "{\"version\":%d}".formatted(stopped.get("version").asLong()));
+        assertThat(refused).hasStatus(422);
+        assertThat(customers.json(refused).get("code").asString()).isEqualTo("aftersales.error.handover.contractTerminated");
+        assertThat(jdbc.sql("select link from notification_message where recipient_id = :owner "
+                        + "and title_key = 'aftersales.notify.handoverContractTerminated'")
+                .param("owner", s.afterSales().id()).query(String.class).list())
+                .containsExactly("/handovers/" + handoverId);
+        String page = mvc.get().uri("/handovers/" + handoverId + "?lang=zh-CN").cookie(customers.session(mvc, s.afterSales()))
+                .exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("合同已终止", "2026-12-02");
     }
 }

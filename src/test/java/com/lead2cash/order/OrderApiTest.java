@@ -334,6 +334,70 @@ class OrderApiTest {
     }
 
     @Test
+    void aTerminatedContractStopsItsOrdersNotYetShippedAndOffersNoAcceptanceOfThoseOnTheRoadAndOperationsIsTold() {
+        JsonNode contract = contracts.sign(mvc, reviewers(), "杭州合同终止订单科技有限公司", "600000.00", """
+                {"type":"PREPAYMENT","amount":180000.00,"dueDate":"2026-12-20"},
+                {"type":"ACCEPTANCE","amount":420000.00,"dueCondition":"验收合格后 30 日内"}""", "2026-12-01");
+        String orderBody = """
+                {"contractId":"%s","lines":[{"productId":"%s","quantity":5}],"address":"杭州市西湖区文三路 1 号",
+                 "consignee":"王经理","consigneePhone":"13800000000","promisedDate":"2026-12-20"}"""
+                .formatted(contract.get("id").asString(), product);
+        JsonNode waiting = customers.json(SalesTestSupport.expect(customers.post(mvc, rep(), "/api/v1/orders", orderBody), 201));
+        JsonNode onTheRoad = customers.json(SalesTestSupport.expect(customers.post(mvc, rep(), "/api/v1/orders", orderBody), 201));
+        String waitingId = waiting.get("id").asString();
+        String onTheRoadId = onTheRoad.get("id").asString();
+        expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + onTheRoadId + "/shipments", """
+                {"line":1,"quantity":5,"carrier":"顺丰速运","waybillNumber":"SF-T1","shipDate":"2026-12-01","version":%d}"""
+                .formatted(onTheRoad.get("version").asLong())));
+
+        expectOk(customers.post(mvc, customers.bearer(mvc, reviewers().manager()),
+                "/api/v1/contracts/" + contract.get("id").asString() + "/termination",
+                "{\"reason\":\"客户取消\",\"effectiveOn\":\"2026-12-02\",\"version\":%d}"
+                        .formatted(customers.getJson(mvc, rep(), "/api/v1/contracts/" + contract.get("id").asString())
+                                .get("version").asLong())));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                customers.getJson(mvc, operations(), "/api/v1/orders/" + waitingId).get("contractTerminatedOn").asString())
+                .isEqualTo("2026-12-02"));
+        JsonNode stopped = customers.getJson(mvc, operations(), "/api/v1/orders/" + waitingId);
+        assertThat(stopped.get("status").asString()).as("SPEC's states, no new one").isEqualTo("CREATED");
+        assertThat(stopped.get("actions")).as("nothing to prepare or ship").isEmpty();
+        assertThat(customers.getJson(mvc, rep(), "/api/v1/orders/" + waitingId).get("actions")).isEmpty();
+        for (String[] lang : new String[][] {{"en", "The contract was terminated"}, {"zh-CN", "合同已终止"}}) {
+            MvcTestResult refused = mvc.post().uri("/api/v1/orders/" + waitingId + "/shipments")
+                    .header(HttpHeaders.AUTHORIZATION, operations()).header(HttpHeaders.ACCEPT_LANGUAGE, lang[0])
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .content("""
+                            {"line":1,"quantity":5,"carrier":"顺丰速运","shipDate":"2026-12-03","version":%d}"""
+                            .formatted(stopped.get("version").asLong())).exchange();
+            assertThat(refused).as(lang[0]).hasStatus(422);
+            assertThat(refused).bodyJson().extractingPath("$.detail").asString().as(lang[0]).contains(lang[1]);
+        }
+        assertThat(customers.post(mvc, operations(), "/api/v1/orders/" + waitingId + "/preparation",
+                "{\"version\":%d}".formatted(stopped.get("version").asLong()))).hasStatus(422);
+        assertThat(deadlines("D1", "Order", waitingId)).singleElement().asString().startsWith("CANCELLED");
+        assertThat(deadlines("D1", "Order", onTheRoadId)).singleElement().asString().startsWith("CANCELLED");
+
+        JsonNode delivered = expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + onTheRoadId + "/delivery",
+                "{\"deliveredOn\":\"2026-12-01\",\"version\":%d}".formatted(
+                        customers.getJson(mvc, operations(), "/api/v1/orders/" + onTheRoadId).get("version").asLong())));
+        assertThat(delivered.get("status").asString()).as("the goods on the road still arrive").isEqualTo("DELIVERED");
+        assertThat(customers.getJson(mvc, rep(), "/api/v1/orders/" + onTheRoadId).get("actions"))
+                .extracting(JsonNode::asString).doesNotContain("ACCEPT", "SEND_ACCEPTANCE");
+        assertThat(customers.post(mvc, rep(), "/api/v1/orders/" + onTheRoadId + "/acceptance/send", "{}"))
+                .hasStatus(422);
+
+        assertThat(jdbc.sql("select link from notification_message where recipient_id = :ops "
+                        + "and title_key = 'order.notify.contractTerminated' order by link")
+                .param("ops", reviewers().operations().id()).query(String.class).list())
+                .containsExactlyInAnyOrder("/orders/" + waitingId, "/orders/" + onTheRoadId);
+        var session = fixtures.session(mvc, reviewers().rep().username(), com.lead2cash.testing.Fixtures.PASSWORD);
+        String html = new String(mvc.get().uri("/orders/" + onTheRoadId + "?lang=zh-CN").cookie(session).exchange()
+                .getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(html).contains("合同已终止", "2026-12-02").doesNotContain("acceptance/send");
+    }
+
+    @Test
     void aShipDateBeyondTenYearsAheadOrThirtyBackIsRefusedAndNothingChanges() {
         JsonNode order = order("杭州订单七号科技有限公司");
         String id = order.get("id").asString();

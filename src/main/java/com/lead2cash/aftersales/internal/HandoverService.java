@@ -4,6 +4,7 @@ import com.lead2cash.aftersales.internal.domain.AftersalesRules;
 import com.lead2cash.aftersales.internal.domain.Handover;
 import com.lead2cash.aftersales.internal.domain.HandoverRepository;
 import com.lead2cash.contract.ContractSigned;
+import com.lead2cash.contract.ContractTerminated;
 import com.lead2cash.contract.Contracts;
 import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.notification.Notification;
@@ -78,6 +79,25 @@ public class HandoverService {
         deadlines.open(AftersalesRules.HANDOVER, handoverSubject(h), h.repId(), now);
         notifier.send(Notification.of(h.repId(), "aftersales.handover.opened", "aftersales.notify.handoverOpened",
                 "/handovers/" + h.id(), h.code(), customerName));
+    }
+
+    /**
+     * A terminated contract stops its handover: the H1 deadlines running on it close, and the after-sales owner (or,
+     * before it was handed over, the rep) is told. An accepted handover only says so: the customer is served already.
+     */
+    @ApplicationModuleListener
+    void on(ContractTerminated terminated) {
+        handovers.findByContractId(terminated.contractId()).flatMap(h -> handovers.findLockedById(h.id()))
+                .filter(h -> h.contractTerminated(terminated.effectiveOn()))
+                .ifPresent(h -> {
+                    handovers.save(h);
+                    deadlines.cancel(AftersalesRules.HANDOVER, handoverSubject(h));
+                    deadlines.cancel(AftersalesRules.HANDOVER, reviewSubject(h));
+                    notifier.send(Notification.of(h.serviceOwnerId() != null ? h.serviceOwnerId() : h.repId(),
+                            "aftersales.handover.contractTerminated", "aftersales.notify.handoverContractTerminated",
+                            "/handovers/" + h.id(), h.code(), h.customerName(), terminated.number(),
+                            terminated.effectiveOn().toString()));
+                });
     }
 
     @Transactional(readOnly = true)

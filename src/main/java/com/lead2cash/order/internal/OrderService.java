@@ -457,7 +457,8 @@ public class OrderService {
             return;
         }
         orders.findByIdForUpdate(UUID.fromString(answered.subjectId()))
-                .filter(o -> o.status() == OrderStatus.DELIVERED)
+                // a link sent before the contract was terminated no longer accepts the order
+                .filter(o -> o.status() == OrderStatus.DELIVERED && o.contractTerminatedOn() == null)
                 .ifPresent(o -> {
                     Locale zh = Locale.SIMPLIFIED_CHINESE;
                     o.accept(LocalDate.ofInstant(answered.answeredAt(), zone), answered.answeredName(),
@@ -559,6 +560,9 @@ public class OrderService {
     private Order forAction(UUID id, Long version, OrderAction action) {
         Order o = access.visibleForUpdate(id);
         if (!actions(o).contains(action)) {
+            if (o.byStatus(true, true, today()).contains(action)) {
+                o.requireNotStopped(action);
+            }
             LocalDate opensOn = action == OrderAction.DELIVER ? deliveryOpensOn(o) : null;
             if (opensOn != null) {
                 throw new DomainException("order.deliver.notYet", opensOn.toString());

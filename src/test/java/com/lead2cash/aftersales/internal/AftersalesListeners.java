@@ -26,6 +26,11 @@ public class AftersalesListeners {
         handovers.on(signed);
     }
 
+    /** A terminated contract stops its handover. */
+    public void contractTerminated(com.lead2cash.contract.ContractTerminated terminated) {
+        handovers.on(terminated);
+    }
+
     /** The delivery's acceptance sends its satisfaction survey. */
     public void orderAccepted(OrderAccepted accepted) {
         surveys.on(accepted);

@@ -8,6 +8,7 @@ import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.Label;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -66,6 +67,8 @@ public class Handover {
     private Instant submittedAt;
     private Instant acceptedAt;
     private Instant returnedAt;
+    /** The day its contract was terminated (合同终止), null while it stands: the handover stops where it is. */
+    private LocalDate contractTerminatedOn;
     @Version
     private Long version;
 
@@ -162,6 +165,18 @@ public class Handover {
         repId = Objects.requireNonNull(newRep);
     }
 
+    /**
+     * The contract was terminated: a handover not yet accepted stops where it is — nothing more is written, handed
+     * over, accepted or returned. Answers whether this changed it (once only).
+     */
+    public boolean contractTerminated(LocalDate effectiveOn) {
+        if (contractTerminatedOn != null) {
+            return false;
+        }
+        contractTerminatedOn = Objects.requireNonNull(effectiveOn);
+        return true;
+    }
+
     /** What this actor may do now. */
     public Set<Action> availableActions(Actor actor) {
         Set<Action> actions = EnumSet.noneOf(Action.class);
@@ -183,6 +198,9 @@ public class Handover {
 
     /** When a step is open: the rep's while the handover is open or returned, the owner's once it is submitted. */
     private boolean open(Action action) {
+        if (contractTerminatedOn != null) {
+            return false;
+        }
         return switch (action) {
             case EDIT_CHECKLIST, HAND_OVER -> status == HandoverStatus.OPEN || status == HandoverStatus.RETURNED;
             case ACCEPT, RETURN -> status == HandoverStatus.SUBMITTED;
@@ -193,6 +211,10 @@ public class Handover {
     private void require(Action action, Actor actor) {
         if (!theirs(action, actor)) {
             throw new ForbiddenException("error.forbidden");
+        }
+        if (contractTerminatedOn != null) {
+            throw new DomainException("aftersales.error.handover.contractTerminated", code, contractNumber,
+                    contractTerminatedOn.toString());
         }
         if (!open(action)) {
             throw new DomainException("aftersales.error.handover." + action, code,
@@ -235,5 +257,6 @@ public class Handover {
     public Instant submittedAt() { return submittedAt; }
     public Instant acceptedAt() { return acceptedAt; }
     public Instant returnedAt() { return returnedAt; }
+    public LocalDate contractTerminatedOn() { return contractTerminatedOn; }
     public Long version() { return version; }
 }

@@ -53,6 +53,8 @@ public class HandoverApiController {
                         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) int returnCount,
                         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant openedAt, Instant submittedAt,
                         Instant acceptedAt, Instant returnedAt,
+                        @Schema(description = "The day the contract was terminated (合同终止): the handover stopped where "
+                                + "it was. Null while the contract stands.") java.time.LocalDate contractTerminatedOn,
                         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<Handover.Action> availableActions,
                         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) long version) {
     }
@@ -112,7 +114,7 @@ public class HandoverApiController {
         return new HandoverView(h.id(), h.code(), h.contractId(), h.contractNumber(), h.customerId(), h.customerName(),
                 h.repId(), h.serviceOwnerId(), h.status(), c.background(), c.serviceNeeds(), c.specialAgreements(),
                 c.keyContacts(), c.openIssues(), c.documents(), h.returnQuestions(), h.returnCount(), h.openedAt(),
-                h.submittedAt(), h.acceptedAt(), h.returnedAt(),
+                h.submittedAt(), h.acceptedAt(), h.returnedAt(), h.contractTerminatedOn(),
                 h.availableActions(access.actor(h)).stream().sorted().toList(), h.version());
     }
 }

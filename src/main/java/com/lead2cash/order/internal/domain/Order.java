@@ -56,6 +56,8 @@ public class Order {
     private String acceptanceRemarks;
     private UUID acceptanceFileId;
     private UUID acceptanceConfirmationId;
+    /** The day the order's contract was terminated (合同终止), null while it stands. */
+    private LocalDate contractTerminatedOn;
     @MappedCollection(idColumn = "order_id", keyColumn = "line_key")
     private List<OrderLine> lines = new ArrayList<>();
     @MappedCollection(idColumn = "order_id", keyColumn = "shipment_key")
@@ -117,6 +119,7 @@ public class Order {
     /** CREATED → PREPARING: operations starts preparing the goods. */
     public void startPreparing(Instant now) {
         requireStatus(EnumSet.of(OrderStatus.CREATED));
+        requireNotStopped(OrderAction.START_PREPARING);
         status = OrderStatus.PREPARING;
         updatedAt = now;
     }
@@ -128,6 +131,7 @@ public class Order {
     public int ship(int lineKey, BigDecimal quantity, String carrier, String waybill, LocalDate shipDate, UUID by,
                     LocalDate today, Instant now) {
         requireStatus(EnumSet.of(OrderStatus.CREATED, OrderStatus.PREPARING));
+        requireNotStopped(OrderAction.SHIP);
         if (lineKey < 1 || lineKey > lines.size()) {
             throw new FieldValidationException("line", "order.shipment.line");
         }
@@ -197,6 +201,7 @@ public class Order {
     /** D3 — a delay: the new promised date and the reason, kept beside every earlier promise. */
     public PromisedDate delay(LocalDate newDate, String reason, UUID by, LocalDate today, Instant now) {
         requireStatus(EnumSet.of(OrderStatus.CREATED, OrderStatus.PREPARING, OrderStatus.SHIPPED));
+        requireNotStopped(OrderAction.DELAY);
         if (newDate == null) {
             throw new FieldValidationException("promisedDate", "order.promisedDate.required");
         }
@@ -254,6 +259,7 @@ public class Order {
     public void accept(LocalDate day, String signedBy, String quantity, String quality, String remarks, UUID fileId,
                        UUID confirmationId, UUID by, LocalDate today, Instant now) {
         requireStatus(EnumSet.of(OrderStatus.DELIVERED));
+        requireNotStopped(OrderAction.ACCEPT);
         List<FieldValidationException.FieldError> errors = new ArrayList<>();
         if (day == null || day.isAfter(today) || (deliveredOn != null && day.isBefore(deliveredOn))) {
             errors.add(new FieldValidationException.FieldError("acceptedOn", "order.acceptedOn.invalid"));
@@ -299,8 +305,37 @@ public class Order {
         return lastShipped != null && lastShipped.isAfter(today) ? lastShipped : null;
     }
 
+    /**
+     * The order's contract was terminated: the order keeps its status (SPEC §4 has no state for it), and what it
+     * still allows narrows to {@link #stoppedByTermination()}. Answers whether this changed the order (once only).
+     */
+    public boolean contractTerminated(LocalDate effectiveOn, Instant now) {
+        if (contractTerminatedOn != null || status == OrderStatus.ACCEPTED) {
+            return false;
+        }
+        contractTerminatedOn = Objects.requireNonNull(effectiveOn);
+        updatedAt = now;
+        return true;
+    }
+
+    /**
+     * What the contract's termination stops: everything but recording what already left — goods on the road are
+     * still delivered and their waybills recorded; nothing is prepared, shipped, delayed, checked or accepted.
+     */
+    public Set<OrderAction> stoppedByTermination() {
+        return contractTerminatedOn == null ? EnumSet.noneOf(OrderAction.class)
+                : EnumSet.complementOf(EnumSet.of(OrderAction.DELIVER, OrderAction.RECORD_WAYBILL));
+    }
+
     /** What the person may do next: the rep works the order (progress, delays, acceptance), operations ships. */
     public Set<OrderAction> availableActions(boolean works, boolean operations, LocalDate today) {
+        Set<OrderAction> actions = byStatus(works, operations, today);
+        actions.removeAll(stoppedByTermination());
+        return actions;
+    }
+
+    /** {@link #availableActions} as the status alone allows them, before the contract's termination. */
+    public Set<OrderAction> byStatus(boolean works, boolean operations, LocalDate today) {
         Set<OrderAction> actions = EnumSet.noneOf(OrderAction.class);
         boolean open = status != OrderStatus.ACCEPTED;
         if (operations && status == OrderStatus.CREATED) {
@@ -326,6 +361,14 @@ public class Order {
             actions.add(OrderAction.SEND_ACCEPTANCE);
         }
         return actions;
+    }
+
+    /** Refuses what the contract's termination stopped, saying so: "the contract was terminated" (合同已终止). */
+    public void requireNotStopped(OrderAction action) {
+        if (stoppedByTermination().contains(action)) {
+            throw new DomainException("order.contractTerminated.refused", Label.of("order.action", action),
+                    contractNumber, contractTerminatedOn.toString());
+        }
     }
 
     private void requireStatus(Set<OrderStatus> allowed) {
@@ -372,6 +415,7 @@ public class Order {
     public String acceptanceRemarks() { return acceptanceRemarks; }
     public UUID acceptanceFileId() { return acceptanceFileId; }
     public UUID acceptanceConfirmationId() { return acceptanceConfirmationId; }
+    public LocalDate contractTerminatedOn() { return contractTerminatedOn; }
     public List<OrderLine> lines() { return List.copyOf(lines); }
     public List<Shipment> shipments() { return List.copyOf(shipments); }
 

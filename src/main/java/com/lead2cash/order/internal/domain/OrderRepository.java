@@ -17,6 +17,10 @@ public interface OrderRepository extends CrudRepository<Order, UUID> {
     @Query("select * from order_order where contract_id = :contractId order by created_at")
     List<Order> findByContract(UUID contractId);
 
+    /** The contract's orders not yet accepted, locked (its termination stops them). */
+    @Query("select * from order_order where contract_id = :contractId and " + OPEN + " order by created_at, id for update")
+    List<Order> findOpenOfContractForUpdate(UUID contractId);
+
     /** The contract's orders not yet accepted that this person owns, locked (they follow the contract's owner). */
     @Query("select * from order_order where contract_id = :contractId and owner_id = :ownerId and " + OPEN
             + " order by created_at, id for update")

@@ -98,7 +98,11 @@ class OrderApiController {
                      UUID contractId, String contractNumber, UUID customerId, UUID ownerId, String address,
                      String consignee, String consigneePhone, LocalDate promisedDate, List<PromisedDateView> promises,
                      List<OrderLineView> lines, List<ShipmentView> shipments, LocalDate deliveredOn,
-                     AcceptanceView acceptance, Set<OrderAction> actions, long version) {
+                     AcceptanceView acceptance,
+                     @Schema(description = "The day the order's contract was terminated (合同终止): nothing more is prepared, "
+                             + "shipped or accepted; goods already shipped are still delivered. Null while the contract stands.")
+                     LocalDate contractTerminatedOn,
+                     Set<OrderAction> actions, long version) {
     }
 
     record OrderDelayed(OrderView order, boolean customerEmailed) {
@@ -226,6 +230,6 @@ class OrderApiController {
                 o.acceptedOn() == null ? null : new AcceptanceView(o.acceptedOn(), o.acceptanceSignedBy(),
                         o.acceptanceQuantity(), o.acceptanceQuality(), o.acceptanceRemarks(), o.acceptanceFileId(),
                         o.acceptanceConfirmationId()),
-                service.actions(o), o.version());
+                o.contractTerminatedOn(), service.actions(o), o.version());
     }
 }

@@ -180,6 +180,40 @@ class OrderApiTest {
     }
 
     @Test
+    void D2_aShipmentDatedBeforeTheOrderIsRefusedAndAWaybillRecordedAfterItsDueTimeIsLateNotOnTime() {
+        JsonNode order = order("杭州订单补录运单科技有限公司");
+        String id = order.get("id").asString();
+        MvcTestResult beforeTheOrder = customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments", """
+                {"line":1,"quantity":2,"carrier":"顺丰速运","waybillNumber":"SF0","shipDate":"2026-11-30","version":%d}"""
+                .formatted(order.get("version").asLong()));
+        assertThat(beforeTheOrder).as("the order was made on 2026-12-01").hasStatus(422);
+        assertThat(customers.json(beforeTheOrder).at("/errors/0/field").asString()).isEqualTo("shipDate");
+
+        // recorded on Tuesday 10:00 for a shipment leaving today: its waybill was due Monday 09:00
+        JsonNode today = expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments", """
+                {"line":1,"quantity":2,"carrier":"顺丰速运","waybillNumber":"SF1","shipDate":"2026-12-01","version":%d}"""
+                .formatted(order.get("version").asLong())));
+        // leaving tomorrow without a waybill: due today 09:00, already past; recorded an hour later
+        JsonNode tomorrow = expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments", """
+                {"line":1,"quantity":2,"carrier":"顺丰速运","shipDate":"2026-12-02","version":%d}"""
+                .formatted(today.get("version").asLong())));
+        clock.set(shanghai("2026-12-01T11:00"));
+        expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments/2/waybill",
+                "{\"waybillNumber\":\"SF2\",\"version\":%d}".formatted(tomorrow.get("version").asLong())));
+
+        for (String[] shipment : new String[][] {{"1", "2026-11-30T09:00"}, {"2", "2026-12-01T09:00"}}) {
+            assertThat(deadlines("D2", "OrderShipment", id + ":" + shipment[0])).as(shipment[0])
+                    .containsExactly("MET " + shanghai(shipment[1]));
+            assertThat(jdbc.sql("select met_at > due_at from sop_deadline where rule_id = 'D2' and subject_id = :s")
+                    .param("s", id + ":" + shipment[0]).query(Boolean.class).single()).as("met late").isTrue();
+        }
+        var session = fixtures.session(mvc, reviewers().rep().username(), com.lead2cash.testing.Fixtures.PASSWORD);
+        String html = new String(mvc.get().uri("/orders/" + id + "?lang=zh-CN").cookie(session).exchange().getResponse()
+                .getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(html).contains("运单号逾期登记").doesNotContain("运单号按时登记");
+    }
+
+    @Test
     void D1_theOwningRepChecksDeliveryProgressEveryWeekAndEachNoteOpensTheNextWeek() {
         JsonNode order = order("杭州订单二号科技有限公司");
         String id = order.get("id").asString();

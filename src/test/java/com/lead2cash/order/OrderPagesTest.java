@@ -169,13 +169,13 @@ class OrderPagesTest {
                 .param("version", before.get("version").toString()).exchange();
         assertThat(noCarrier).hasStatus(422);
         assertThat(html(noCarrier)).contains("Give the carrier.", "is-invalid");
-        assertThat(opsView).as("the ship date's picker offers only dates a shipment may carry")
-                .contains("min=\"1996-12-01\" max=\"2036-12-01\"");
+        assertThat(opsView).as("the ship date's picker offers only dates a shipment may carry: from the day the order was made")
+                .contains("min=\"2026-12-01\" max=\"2036-12-01\"");
         MvcTestResult tooFar = mvc.post().uri("/orders/" + orderId + "/shipments?lang=en").with(csrf()).cookie(operations)
                 .param("line", "1").param("quantity", "4").param("carrier", "顺丰速运").param("shipDate", "2199-01-01")
                 .param("version", before.get("version").toString()).exchange();
         assertThat(tooFar).hasStatus(422);
-        assertThat(html(tooFar)).contains("A ship date lies between 1996-12-01 and 2036-12-01.");
+        assertThat(html(tooFar)).contains("A ship date lies between the day the order was made, 2026-12-01, and 2036-12-01.");
         // past the years any record can have (the picker bypassed), a control character in the carrier: the form again
         MvcTestResult beyondRecords = mvc.post().uri("/orders/" + orderId + "/shipments?lang=en").with(csrf()).cookie(operations)
                 .param("line", "1").param("quantity", "4").param("carrier", "顺丰速运").param("shipDate", "9999-01-01")

@@ -132,6 +132,11 @@ public class OrderService {
         return LocalDate.ofInstant(clock.instant(), zone);
     }
 
+    /** The company's zone, in which an order's days are counted. */
+    public ZoneId zone() {
+        return zone;
+    }
+
     /** An order for a signed contract the caller may see; no lines means every line of the contract in full. */
     @Transactional
     public Order create(UUID contractId, List<LineRequest> requested, String address, String consignee,
@@ -286,7 +291,10 @@ public class OrderService {
         return orders.save(o);
     }
 
-    /** A shipment of part of a line; D2 runs until its waybill is on record (met at once when given now). */
+    /**
+     * A shipment of part of a line; D2 runs until its waybill is on record (met at once when given now, late when
+     * now is past the ship date less the policy's window).
+     */
     @Transactional
     public Order ship(UUID id, int line, BigDecimal quantity, String carrier, String waybill, LocalDate shipDate,
                       Long version) {
@@ -294,10 +302,12 @@ public class OrderService {
         InputRules.requireFieldText("carrier", carrier, MAX_TEXT);
         InputRules.requireFieldText("waybillNumber", waybill, MAX_TEXT);
         Instant now = clock.instant();
-        int key = o.ship(line, quantity, carrier, waybill, shipDate, CurrentUser.require().id(), today(), now);
+        int key = o.ship(line, quantity, carrier, waybill, shipDate, CurrentUser.require().id(), today(), zone, now);
         SubjectRef shipment = shipmentSubject(o, key);
+        // due when the policy says, even when that has passed: a shipment recorded late or backdated is late (met
+        // late or breached), never met on time
         Instant due = rules().waybillDueAt(shipDate, calendar.current());
-        deadlines.openUntil(OrderRules.WAYBILL, shipment, CurrentUser.require().id(), now, due.isAfter(now) ? due : now);
+        deadlines.openUntil(OrderRules.WAYBILL, shipment, CurrentUser.require().id(), now, due);
         if (o.shipments().get(key - 1).waybillNumber() != null) {
             deadlines.meet(OrderRules.WAYBILL, shipment, now);
         }

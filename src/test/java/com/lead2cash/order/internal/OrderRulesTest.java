@@ -66,9 +66,13 @@ class OrderRulesTest {
     }
 
     static Order order() {
+        return orderMade(TODAY, NOW);
+    }
+
+    static Order orderMade(LocalDate today, Instant now) {
         return Order.create("DD-2026-000001", UUID.randomUUID(), "HT-1", UUID.randomUUID(), UUID.randomUUID(),
                 List.of(new OrderLine(UUID.randomUUID(), "GW-100", "工业网关", "台", new BigDecimal("10.00"), BigDecimal.ZERO.setScale(2))),
-                "杭州市西湖区文三路 1 号", "王经理", null, LocalDate.of(2026, 12, 20), UUID.randomUUID(), TODAY, NOW);
+                "杭州市西湖区文三路 1 号", "王经理", null, LocalDate.of(2026, 12, 20), UUID.randomUUID(), today, now);
     }
 
     @Test
@@ -112,11 +116,11 @@ class OrderRulesTest {
                     assertThat(RefusalText.of(e, Locale.CHINESE)).contains("已创建").doesNotContain("CREATED");
                 });
 
-        o.ship(1, new BigDecimal("4"), "顺丰", null, TODAY.plusDays(2), UUID.randomUUID(), TODAY, NOW);
+        o.ship(1, new BigDecimal("4"), "顺丰", null, TODAY.plusDays(2), UUID.randomUUID(), TODAY, SHANGHAI, NOW);
         assertThat(o.status()).isEqualTo(OrderStatus.PREPARING);
-        assertThatThrownBy(() -> o.ship(1, new BigDecimal("6.01"), "顺丰", null, TODAY, UUID.randomUUID(), TODAY, NOW))
+        assertThatThrownBy(() -> o.ship(1, new BigDecimal("6.01"), "顺丰", null, TODAY, UUID.randomUUID(), TODAY, SHANGHAI, NOW))
                 .hasMessage("order.shipment.exceedsLine");
-        o.ship(1, new BigDecimal("6"), "顺丰", "SF2", TODAY.plusDays(3), UUID.randomUUID(), TODAY, NOW);
+        o.ship(1, new BigDecimal("6"), "顺丰", "SF2", TODAY.plusDays(3), UUID.randomUUID(), TODAY, SHANGHAI, NOW);
         assertThat(o.status()).isEqualTo(OrderStatus.SHIPPED);
         o.recordWaybill(1, "SF1", NOW);
         assertThatThrownBy(() -> o.recordWaybill(1, "SF9", NOW)).hasMessage("order.waybill.recorded");
@@ -133,9 +137,9 @@ class OrderRulesTest {
 
     @Test
     void aDeliveryIsAFactNeitherBeforeTheLastShipmentLeftNorAfterToday() {
-        Order o = order();
-        o.ship(1, new BigDecimal("4"), "顺丰", "SF1", TODAY.minusDays(3), UUID.randomUUID(), TODAY, NOW);
-        o.ship(1, new BigDecimal("6"), "顺丰", "SF2", TODAY.minusDays(1), UUID.randomUUID(), TODAY, NOW);
+        Order o = orderMade(TODAY.minusDays(5), NOW.minus(java.time.Duration.ofDays(5)));
+        o.ship(1, new BigDecimal("4"), "顺丰", "SF1", TODAY.minusDays(3), UUID.randomUUID(), TODAY, SHANGHAI, NOW);
+        o.ship(1, new BigDecimal("6"), "顺丰", "SF2", TODAY.minusDays(1), UUID.randomUUID(), TODAY, SHANGHAI, NOW);
 
         assertThatThrownBy(() -> o.deliver(TODAY.minusDays(2), UUID.randomUUID(), TODAY, NOW)).as("before the second shipment left")
                 .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
@@ -153,10 +157,22 @@ class OrderRulesTest {
     }
 
     @Test
+    void aShipmentIsNotDatedBeforeTheDayTheOrderWasMade() {
+        Order o = order();
+        assertThatThrownBy(() -> o.ship(1, new BigDecimal("4"), "顺丰", "SF1", TODAY.minusDays(1), UUID.randomUUID(), TODAY,
+                SHANGHAI, NOW)).isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
+                        .extracting(error -> error.field() + " " + error.messageKey())
+                        .containsExactly("shipDate order.shipment.shipDate.range"));
+        assertThat(o.shipments()).isEmpty();
+        o.ship(1, new BigDecimal("4"), "顺丰", "SF1", TODAY, UUID.randomUUID(), TODAY, SHANGHAI, NOW);
+        assertThat(o.shipments()).hasSize(1);
+    }
+
+    @Test
     void anOrderShippedInFullWithALaterShipDateOffersNoDeliveryBeforeThatDay() {
         Order o = order();
         LocalDate leaves = TODAY.plusDays(3);
-        o.ship(1, new BigDecimal("10"), "顺丰", "SF1", leaves, UUID.randomUUID(), TODAY, NOW);
+        o.ship(1, new BigDecimal("10"), "顺丰", "SF1", leaves, UUID.randomUUID(), TODAY, SHANGHAI, NOW);
 
         assertThat(o.status()).as("every good booked to ship").isEqualTo(OrderStatus.SHIPPED);
         assertThat(o.availableActions(true, true, TODAY)).doesNotContain(OrderAction.DELIVER);

@@ -8,6 +8,7 @@ import com.lead2cash.platform.Label;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -129,7 +130,7 @@ public class Order {
      * line has shipped in full the order is SHIPPED. Answers the shipment's number (1, 2, …).
      */
     public int ship(int lineKey, BigDecimal quantity, String carrier, String waybill, LocalDate shipDate, UUID by,
-                    LocalDate today, Instant now) {
+                    LocalDate today, ZoneId zone, Instant now) {
         requireStatus(EnumSet.of(OrderStatus.CREATED, OrderStatus.PREPARING));
         requireNotStopped(OrderAction.SHIP);
         if (lineKey < 1 || lineKey > lines.size()) {
@@ -144,8 +145,8 @@ public class Order {
         if (shipDate == null) {
             throw new FieldValidationException("shipDate", "order.shipment.shipDate");
         }
-        if (shipDate.isBefore(earliestShipDate(today)) || shipDate.isAfter(latestShipDate(today))) {
-            throw new FieldValidationException("shipDate", "order.shipment.shipDate.range", earliestShipDate(today),
+        if (shipDate.isBefore(earliestShipDate(zone)) || shipDate.isAfter(latestShipDate(today))) {
+            throw new FieldValidationException("shipDate", "order.shipment.shipDate.range", earliestShipDate(zone),
                     latestShipDate(today));
         }
         OrderLine line = lines.get(lineKey - 1);
@@ -169,10 +170,10 @@ public class Order {
 
     /**
      * The first day a shipment may be dated: it is recorded before it leaves (D2 counts back from the ship date) or
-     * after, but not as far back as a record the company no longer keeps ({@link InputRules#MAX_YEARS_BACK}).
+     * after, but nothing left before the order was made — the day the order was created in the company's zone.
      */
-    public static LocalDate earliestShipDate(LocalDate today) {
-        return InputRules.earliestBack(today);
+    public LocalDate earliestShipDate(ZoneId zone) {
+        return LocalDate.ofInstant(createdAt, zone);
     }
 
     /** The last day a shipment may be planned for, as far ahead as any planned date ({@link InputRules#MAX_YEARS_AHEAD}). */

@@ -391,7 +391,7 @@ class OrderController {
         model.addAttribute("noValues", Map.of());
         model.addAttribute("problems", problems);
         model.addAttribute("today", service.today());
-        model.addAttribute("earliestShipDate", Order.earliestShipDate(service.today()));
+        model.addAttribute("earliestShipDate", o.earliestShipDate(service.zone()));
         model.addAttribute("latestShipDate", Order.latestShipDate(service.today()));
         return "order/detail";
     }

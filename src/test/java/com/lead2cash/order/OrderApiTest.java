@@ -224,6 +224,10 @@ class OrderApiTest {
 
         assertThat(deadlines("D1", "Order", id)).containsExactly("MET " + TestClock.START.plus(Duration.ofDays(7)),
                 "OPEN " + TestClock.START.plus(Duration.ofDays(10)));
+        JsonNode withNote = customers.getJson(mvc, rep(), "/api/v1/orders/" + id);
+        assertThat(withNote.get("progressNotes")).as("the notes the page shows").singleElement()
+                .satisfies(n -> assertThat(n.get("note").asString()).isEqualTo("已与仓库确认，下周一发货"));
+        assertThat(withNote.get("number").asString()).as("SPEC's fields kept").isEqualTo(order.get("number").asString());
         assertThat(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/progress-notes", "{\"note\":\"x\"}"))
                 .as("the owning rep's check, not operations' part").hasStatus(403);
 
@@ -429,6 +433,37 @@ class OrderApiTest {
         String html = new String(mvc.get().uri("/orders/" + onTheRoadId + "?lang=zh-CN").cookie(session).exchange()
                 .getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(html).contains("合同已终止", "2026-12-02").doesNotContain("acceptance/send");
+    }
+
+    @Test
+    void theApiDocumentSaysTheAcceptancesVersionIsRequiredAsItIsAnswered428Without() {
+        JsonNode document = customers.getJson(mvc, rep(), "/v3/api-docs");
+        String acceptance = document.at("/paths/~1api~1v1~1orders~1{id}~1acceptance/post").toString();
+        assertThat(acceptance).contains("Required: the order's version as read", "\"428\"");
+    }
+
+    @Test
+    void anOrderWithAPhoneThatIsNoneAProductTwiceAndNoAddressIsRefusedWithEveryProblemAtOnce() {
+        JsonNode contract = contracts.sign(mvc, reviewers(), "杭州订单多处错误科技有限公司", "600000.00", """
+                {"type":"PREPAYMENT","amount":600000.00,"dueDate":"2026-12-20"}""", "2026-12-01");
+        for (String phone : new String[] {"abc", "1"}) {
+            MvcTestResult refused = customers.post(mvc, rep(), "/api/v1/orders", """
+                    {"contractId":"%s","lines":[{"productId":"%s","quantity":2},{"productId":"%s","quantity":3}],
+                     "address":" ","consignee":"王经理","consigneePhone":"%s","promisedDate":"2026-11-01"}"""
+                    .formatted(contract.get("id").asString(), product, product, phone));
+            assertThat(refused).as(phone).hasStatus(422);
+            assertThat(customers.json(refused).get("errors")).as(phone)
+                    .extracting(e -> e.get("field").asString() + " " + e.get("code").asString())
+                    .containsExactlyInAnyOrder("lines[1].productId order.line.duplicate", "address order.address.required",
+                            "consigneePhone order.consigneePhone.invalid", "promisedDate order.promisedDate.past");
+        }
+        assertThat(customers.getJson(mvc, rep(), "/api/v1/orders?contractId=" + contract.get("id").asString())
+                .get("items")).as("nothing stored").isEmpty();
+        MvcTestResult landline = customers.post(mvc, rep(), "/api/v1/orders", """
+                {"contractId":"%s","lines":[{"productId":"%s","quantity":2}],"address":"杭州市西湖区文三路 1 号",
+                 "consignee":"王经理","consigneePhone":"0571-8888 6666","promisedDate":"2026-12-20"}"""
+                .formatted(contract.get("id").asString(), product));
+        assertThat(landline).as("a landline with its area code, as contacts take it").hasStatus(201);
     }
 
     @Test

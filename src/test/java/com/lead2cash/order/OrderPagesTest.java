@@ -143,6 +143,22 @@ class OrderPagesTest {
     }
 
     @Test
+    void theOrderFormReportsEveryProblemAtOnceAPhoneThatIsNoneAndAProductTwice() {
+        String contractId = signed("杭州订单表单多错科技有限公司");
+        Cookie rep = customers.session(mvc, reviewers().rep());
+        MvcTestResult refused = mvc.post().uri("/orders?lang=en").with(csrf()).cookie(rep).param("contractId", contractId)
+                .param("productId", product, product).param("quantity", "-1", "2")
+                .param("address", " ").param("consignee", "").param("consigneePhone", "abc")
+                .param("promisedDate", "2026-11-01").exchange();
+        assertThat(refused).hasStatus(422);
+        assertThat(html(refused)).contains("The quantity must be more than zero with at most two decimals.",
+                "is already on line 1", "Give the delivery address.",
+                "This is not a phone number (mobile, or landline with area code).");
+        assertThat(html(refused)).contains("Give the consignee.", "The promised date cannot be in the past.");
+        assertThat(ordersOf(contractId)).as("nothing stored").isZero();
+    }
+
+    @Test
     void theOrderPageOffersOnlyTheActionsTheOrderAnswersAndABadShipmentChangesNothing() {
         String contractId = signed("杭州订单页面二号科技有限公司");
         Cookie rep = customers.session(mvc, reviewers().rep());

@@ -154,14 +154,26 @@ public class OrderService {
         if (!mayMakeOrders(me)) {
             throw new com.lead2cash.platform.ForbiddenException("order.create.notAllowed");
         }
-        for (String[] f : new String[][] {{"address", address}, {"consignee", consignee}, {"consigneePhone", consigneePhone}}) {
-            InputRules.requireFieldText(f[0], f[1], MAX_TEXT);
-        }
         // one order at a time per contract, so two cannot both take what is left of a line
         jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))").param("key", "order:" + c.id()).query(Object.class).list();
+        // every problem of the form at once, not one per attempt
+        List<FieldValidationException.FieldError> errors = new ArrayList<>();
+        List<OrderLine> lines = lines(c, requested, errors);
+        List<String> unreadable = new ArrayList<>();
+        for (String[] f : new String[][] {{"address", address}, {"consignee", consignee}, {"consigneePhone", consigneePhone}}) {
+            InputRules.fieldProblem(f[0], f[1], MAX_TEXT).ifPresent(e -> {
+                errors.add(e);
+                unreadable.add(e.field());
+            });
+        }
+        Order.problems(address, consignee, consigneePhone, promisedDate, today()).stream()
+                .filter(e -> !unreadable.contains(e.field())).forEach(errors::add);
+        if (!errors.isEmpty()) {
+            throw new FieldValidationException(errors);
+        }
         Instant now = clock.instant();
         Order o = Order.create(codes.nextDocumentNumber("DD"), c.id(), c.number(), c.customerId(), c.ownerId(),
-                lines(c, requested), address, consignee, consigneePhone, promisedDate, me.id(), today(), now);
+                lines, address, consignee, consigneePhone, promisedDate, me.id(), today(), now);
         Order saved = orders.save(o);
         deadlines.open(OrderRules.PROGRESS, subject(saved), saved.ownerId(), now);
         return saved;
@@ -238,8 +250,12 @@ public class OrderService {
         return orderable(signed).orElseThrow(() -> new DomainException("order.create.notOrderable"));
     }
 
-    /** The lines asked for, each a product of the contract within what the contract's other orders left. */
-    private List<OrderLine> lines(Contracts.SignedContract c, List<LineRequest> requested) {
+    /**
+     * The lines asked for, each a product of the contract within what the contract's other orders left, each product
+     * once; what is wrong with any line is added to {@code errors}.
+     */
+    private List<OrderLine> lines(Contracts.SignedContract c, List<LineRequest> requested,
+                                  List<FieldValidationException.FieldError> errors) {
         Map<UUID, BigDecimal> ordered = new HashMap<>();
         for (Order other : orders.findByContract(c.id())) {
             other.lines().forEach(l -> ordered.merge(l.productId(), l.quantity(), BigDecimal::add));
@@ -250,31 +266,53 @@ public class OrderService {
                         .filter(l -> l.quantity().signum() > 0).toList()
                 : requested;
         if (wanted.isEmpty()) {
-            throw new FieldValidationException("lines", "order.lines.nothingLeft");
+            errors.add(new FieldValidationException.FieldError("lines", "order.lines.nothingLeft"));
         }
         List<OrderLine> lines = new ArrayList<>();
+        Map<UUID, Integer> lineOf = new HashMap<>();
         for (int i = 0; i < wanted.size(); i++) {
             LineRequest r = wanted.get(i);
             String at = "lines[" + i + "]";
             if (r == null || r.productId() == null) {
-                throw new FieldValidationException(at + ".productId", "order.line.product");
+                errors.add(new FieldValidationException.FieldError(at + ".productId", "order.line.product"));
+                continue;
             }
-            if (r.quantity() == null || r.quantity().signum() <= 0 || r.quantity().scale() > 2) {
-                throw new FieldValidationException(at + ".quantity", "order.line.quantity");
+            boolean quantityRead = r.quantity() != null && r.quantity().signum() > 0 && r.quantity().scale() <= 2;
+            if (!quantityRead) {
+                errors.add(new FieldValidationException.FieldError(at + ".quantity", "order.line.quantity"));
             }
             Contracts.Line line;
             if (c.lines().isEmpty()) {
                 // a contract drafted without a quote lists no products: the order names catalogue products
-                Catalog.ProductRef p = catalog.product(r.productId())
-                        .orElseThrow(() -> new FieldValidationException(at + ".productId", "order.line.product"));
+                Catalog.ProductRef p = catalog.product(r.productId()).orElse(null);
+                if (p == null) {
+                    errors.add(new FieldValidationException.FieldError(at + ".productId", "order.line.product"));
+                    continue;
+                }
                 line = new Contracts.Line(i + 1, p.id(), p.code(), p.name(), p.unit(), r.quantity(), null, null);
             } else {
-                line = c.lines().stream().filter(l -> r.productId().equals(l.productId())).findFirst()
-                        .orElseThrow(() -> new FieldValidationException(at + ".productId", "order.line.notInContract"));
+                line = c.lines().stream().filter(l -> r.productId().equals(l.productId())).findFirst().orElse(null);
+                if (line == null) {
+                    errors.add(new FieldValidationException.FieldError(at + ".productId", "order.line.notInContract"));
+                    continue;
+                }
+            }
+            Integer first = lineOf.putIfAbsent(r.productId(), i + 1);
+            if (first != null) {
+                // one product, one line: two lines of it would be shipped and checked as if they were different goods
+                errors.add(new FieldValidationException.FieldError(at + ".productId", "order.line.duplicate",
+                        line.productCode() + " " + line.productName(), first));
+                continue;
+            }
+            if (!quantityRead) {
+                continue;
+            }
+            if (!c.lines().isEmpty()) {
                 BigDecimal left = line.quantity().subtract(ordered.getOrDefault(r.productId(), BigDecimal.ZERO));
                 if (r.quantity().compareTo(left) > 0) {
-                    throw new FieldValidationException(at + ".quantity", "order.line.exceedsContract",
-                            left.stripTrailingZeros().toPlainString());
+                    errors.add(new FieldValidationException.FieldError(at + ".quantity", "order.line.exceedsContract",
+                            left.stripTrailingZeros().toPlainString()));
+                    continue;
                 }
             }
             ordered.merge(r.productId(), r.quantity(), BigDecimal::add);

@@ -1,5 +1,6 @@
 package com.lead2cash.order.internal.domain;
 
+import com.lead2cash.customer.PhoneNumbers;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Ids;
@@ -81,20 +82,7 @@ public class Order {
         if (lines == null || lines.isEmpty()) {
             errors.add(new FieldValidationException.FieldError("lines", "order.lines.required"));
         }
-        if (address == null || address.isBlank()) {
-            errors.add(new FieldValidationException.FieldError("address", "order.address.required"));
-        }
-        if (consignee == null || consignee.isBlank()) {
-            errors.add(new FieldValidationException.FieldError("consignee", "order.consignee.required"));
-        }
-        if (promisedDate == null) {
-            errors.add(new FieldValidationException.FieldError("promisedDate", "order.promisedDate.required"));
-        } else if (promisedDate.isBefore(today)) {
-            errors.add(new FieldValidationException.FieldError("promisedDate", "order.promisedDate.past"));
-        } else if (promisedDate.isAfter(InputRules.latestAhead(today))) {
-            errors.add(new FieldValidationException.FieldError("promisedDate", "order.promisedDate.tooFar",
-                    InputRules.latestAhead(today)));
-        }
+        errors.addAll(problems(address, consignee, consigneePhone, promisedDate, today));
         if (!errors.isEmpty()) {
             throw new FieldValidationException(errors);
         }
@@ -115,6 +103,35 @@ public class Order {
         o.createdAt = now;
         o.updatedAt = now;
         return o;
+    }
+
+    /**
+     * Everything wrong with an order's delivery details at once: where to, to whom, a consignee's phone that can be
+     * dialled (checked as a contact's is), and the promised date.
+     */
+    public static List<FieldValidationException.FieldError> problems(String address, String consignee,
+                                                                     String consigneePhone, LocalDate promisedDate,
+                                                                     LocalDate today) {
+        List<FieldValidationException.FieldError> errors = new ArrayList<>();
+        if (address == null || address.isBlank()) {
+            errors.add(new FieldValidationException.FieldError("address", "order.address.required"));
+        }
+        if (consignee == null || consignee.isBlank()) {
+            errors.add(new FieldValidationException.FieldError("consignee", "order.consignee.required"));
+        }
+        if (consigneePhone != null && !consigneePhone.isBlank()
+                && !PhoneNumbers.isPlausible(PhoneNumbers.normalize(consigneePhone))) {
+            errors.add(new FieldValidationException.FieldError("consigneePhone", "order.consigneePhone.invalid"));
+        }
+        if (promisedDate == null) {
+            errors.add(new FieldValidationException.FieldError("promisedDate", "order.promisedDate.required"));
+        } else if (promisedDate.isBefore(today)) {
+            errors.add(new FieldValidationException.FieldError("promisedDate", "order.promisedDate.past"));
+        } else if (promisedDate.isAfter(InputRules.latestAhead(today))) {
+            errors.add(new FieldValidationException.FieldError("promisedDate", "order.promisedDate.tooFar",
+                    InputRules.latestAhead(today)));
+        }
+        return errors;
     }
 
     /** CREATED → PREPARING: operations starts preparing the goods. */

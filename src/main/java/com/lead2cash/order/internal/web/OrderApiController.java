@@ -17,6 +17,7 @@ import com.lead2cash.platform.Versioned;
 import com.lead2cash.platform.web.Refuses;
 import com.lead2cash.platform.web.RequiredVersion;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -49,6 +50,10 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "Orders")
 @PreAuthorize(OrderAccess.READER_ROLES)
 class OrderApiController {
+
+    /** A multipart action cannot make one of two places required in the document: it says so instead (0014). */
+    static final String VERSION_REQUIRED = "Required: the order's version as read, as this field or as If-Match; "
+            + "428 without either, 409 when stale";
 
     record OrderLineRequest(UUID productId, BigDecimal quantity) {
     }
@@ -93,6 +98,9 @@ class OrderApiController {
                           UUID formFileId, UUID confirmationId) {
     }
 
+    record ProgressNoteView(String note, UUID recordedBy, Instant recordedAt) {
+    }
+
     /** SPEC §6: {id, number, status, version}, and everything else an order says. */
     record OrderView(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID id, String number, OrderStatus status,
                      UUID contractId, String contractNumber, UUID customerId, UUID ownerId, String address,
@@ -102,6 +110,8 @@ class OrderApiController {
                      @Schema(description = "The day the order's contract was terminated (合同终止): nothing more is prepared, "
                              + "shipped or accepted; goods already shipped are still delivered. Null while the contract stands.")
                      LocalDate contractTerminatedOn,
+                     @Schema(description = "D1: the rep's progress notes as the order's page lists them, newest first (the last 50)")
+                     List<ProgressNoteView> progressNotes,
                      Set<OrderAction> actions, long version) {
     }
 
@@ -196,7 +206,8 @@ class OrderApiController {
                      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate acceptedOn,
                      @RequestParam String signedBy, @RequestParam String quantity, @RequestParam String quality,
                      @RequestParam(required = false) String remarks,
-                     @RequestParam(required = false) Long version,
+                     @Parameter(description = VERSION_REQUIRED) @RequestParam(required = false) Long version,
+                     @Parameter(description = VERSION_REQUIRED)
                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) throws IOException {
         long read = RequiredVersion.of(version, ifMatch);
         return view(service.accept(id, new AcceptanceForm(acceptedOn, signedBy, quantity, quality, remarks),
@@ -230,6 +241,8 @@ class OrderApiController {
                 o.acceptedOn() == null ? null : new AcceptanceView(o.acceptedOn(), o.acceptanceSignedBy(),
                         o.acceptanceQuantity(), o.acceptanceQuality(), o.acceptanceRemarks(), o.acceptanceFileId(),
                         o.acceptanceConfirmationId()),
-                o.contractTerminatedOn(), service.actions(o), o.version());
+                o.contractTerminatedOn(), service.progressNotes(o.id()).stream()
+                        .map(n -> new ProgressNoteView(n.note(), n.recordedBy(), n.recordedAt())).toList(),
+                service.actions(o), o.version());
     }
 }

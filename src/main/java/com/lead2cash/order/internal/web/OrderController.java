@@ -33,6 +33,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -155,6 +156,8 @@ class OrderController {
         List<Integer> rows = new ArrayList<>();
         try {
             refused.check();
+            // what cannot be read goes on as missing, so the order answers every other problem of the form at once
+            List<FieldValidationException.FieldError> unread = new ArrayList<>();
             List<LineRequest> lines = new ArrayList<>();
             for (int i = 0; i < products.size(); i++) {
                 String product = products.get(i);
@@ -164,18 +167,29 @@ class OrderController {
                 }
                 String at = "lines[" + lines.size() + "]";
                 rows.add(i);
-                BigDecimal q = decimal(at + ".quantity", quantity, "order.line.quantity");
+                BigDecimal q = read(unread, () -> decimal(at + ".quantity", quantity, "order.line.quantity"));
                 if (q != null && q.signum() == 0) {
                     rows.remove(rows.size() - 1); // a row set to nothing is a product left for a later order
                     continue;
                 }
-                lines.add(new LineRequest(blank(product) ? null : uuid(at + ".productId", product), q));
+                lines.add(new LineRequest(blank(product) ? null : read(unread, () -> uuid(at + ".productId", product)), q));
             }
+            LocalDate promised = read(unread, () -> date("promisedDate", promisedDate, "order.promisedDate.required"));
             if (lines.isEmpty()) {
-                throw new FieldValidationException("lines", "order.lines.required");
+                // no lines would order the whole contract: refused here, with the rest of the form's problems
+                List<FieldValidationException.FieldError> errors = new ArrayList<>(unread);
+                errors.add(new FieldValidationException.FieldError("lines", "order.lines.required"));
+                errors.addAll(Order.problems(address, consignee, consigneePhone, promised, service.today()));
+                throw new FieldValidationException(firstPerField(errors));
             }
-            Order o = service.create(contractId, lines, address, consignee, consigneePhone,
-                    date("promisedDate", promisedDate, "order.promisedDate.required"));
+            Order o;
+            try {
+                o = service.create(contractId, lines, address, consignee, consigneePhone, promised);
+            } catch (FieldValidationException e) {
+                List<FieldValidationException.FieldError> errors = new ArrayList<>(unread);
+                errors.addAll(e.errors());
+                throw new FieldValidationException(firstPerField(errors));
+            }
             Flash.success(redirect, "order.flash.created", o.number());
             return "redirect:/orders/" + o.id();
         } catch (DomainException e) {
@@ -398,6 +412,23 @@ class OrderController {
 
 
 
+
+    /** One problem per field, the first: what could not be read comes before what the order says of it missing. */
+    private static List<FieldValidationException.FieldError> firstPerField(List<FieldValidationException.FieldError> errors) {
+        Map<String, FieldValidationException.FieldError> first = new java.util.LinkedHashMap<>();
+        errors.forEach(e -> first.putIfAbsent(e.field(), e));
+        return List.copyOf(first.values());
+    }
+
+    /** The value read, or null with its problem added to {@code unread}. */
+    private static <T> T read(List<FieldValidationException.FieldError> unread, java.util.function.Supplier<T> value) {
+        try {
+            return value.get();
+        } catch (FieldValidationException e) {
+            unread.addAll(e.errors());
+            return null;
+        }
+    }
 
     private static UUID uuid(String field, String text) {
         try {

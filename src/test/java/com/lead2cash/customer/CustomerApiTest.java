@@ -13,6 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.JsonNode;
 
@@ -26,6 +28,7 @@ class CustomerApiTest {
     @Autowired MockMvcTester mvc;
     @Autowired CustomerTestSupport support;
     @Autowired MutableClock clock;
+    @Autowired JdbcClient jdbc;
 
     @BeforeEach
     void resetClock() {
@@ -69,6 +72,45 @@ class CustomerApiTest {
         JsonNode timeline = support.getJson(mvc, rep, "/api/v1/customers/" + id + "/timeline");
         assertThat(timeline.get("items").valueStream().map(e -> e.get("kind").asString()))
                 .contains("activity", "event", "deadline");
+    }
+
+    /** Finding 8 of walk 54b: the API saved "abc" as a phone and "a@b" as an e-mail; the page already refused them. */
+    @Test
+    void aContactsPhoneAndEmailAreCheckedAsALeadsAndAStoredBadOneDoesNotBlockOtherCorrections() {
+        var company = support.company("apiReach");
+        String rep = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, rep, "联系方式校验有限公司", "\"grade\":\"B\"").get("id").asString();
+        String contacts = "/api/v1/customers/" + id + "/contacts";
+        for (String[] lang : new String[][] {{"en", "The phone is", "The e-mail is"}, {"zh-CN", "电话不是", "电子邮箱不是"}}) {
+            assertThat(mvc.post().uri(contacts).header(HttpHeaders.AUTHORIZATION, rep)
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, lang[0]).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"name\":\"y\",\"email\":\"a@b\",\"phone\":\"+86 abc-<script>\"}").exchange())
+                    .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().satisfies(body -> {
+                        assertThat(body).extractingPath("$.errors[*].field").asArray().containsExactly("phone", "email");
+                        assertThat(body).extractingPath("$.errors[*].code").asArray()
+                                .containsExactly("contact.phone.invalid", "contact.email.invalid");
+                        assertThat(body).extractingPath("$.errors[0].message").asString().startsWith(lang[1]);
+                        assertThat(body).extractingPath("$.errors[1].message").asString().startsWith(lang[2]);
+                    });
+        }
+        assertThat(support.post(mvc, rep, contacts, "{\"name\":\"x\",\"email\":\"not-an-email\"}"))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(support.getJson(mvc, rep, contacts).size()).as("nothing saved").isZero();
+
+        // a contact saved before the API checked: its other fields can still be corrected, a changed phone is checked
+        String contact = support.postJson(mvc, rep, contacts, "{\"name\":\"王工\",\"phone\":\"13800138000\"}")
+                .get("id").asString();
+        jdbc.sql("update customer_contact set phone = 'abc' where id = ?").param(java.util.UUID.fromString(contact)).update();
+        JsonNode corrected = support.json(support.put(mvc, rep, "/api/v1/contacts/" + contact,
+                "{\"name\":\"王工\",\"title\":\"总工\",\"phone\":\"abc\",\"version\":0}"));
+        assertThat(corrected.get("title").asString()).isEqualTo("总工");
+        assertThat(corrected.get("phone").asString()).isEqualTo("abc");
+        assertThat(support.put(mvc, rep, "/api/v1/contacts/" + contact,
+                "{\"name\":\"王工\",\"phone\":\"abcd\",\"version\":1}"))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("phone");
+        assertThat(support.put(mvc, rep, "/api/v1/contacts/" + contact,
+                "{\"name\":\"王工\",\"phone\":\"13800138001\",\"version\":1}")).hasStatus(HttpStatus.OK);
     }
 
     @Test

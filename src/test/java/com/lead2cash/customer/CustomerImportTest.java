@@ -110,7 +110,7 @@ class CustomerImportTest {
         assertThat(inChinese.get("errors").valueStream().map(e -> e.get("field").asString() + " " + e.get("message").asString()))
                 .as("the API keeps the field codes, says the reasons in the asked language")
                 .containsExactlyInAnyOrder("name 请填写客户名称。", "size 未知的规模 巨型（微型、小型、中型、大型）。",
-                        "owner 您的团队中没有用户名为 nobody 的在职销售人员。", "contact.phone 不是有效的电话号码（手机，或带区号的座机）。");
+                        "owner 您的团队中没有用户名为 nobody 的在职销售人员。", "contact.phone 电话不是有效的电话号码（手机，或带区号的座机）。");
 
         Cookie session = support.session(mvc, company.eastRep());
         String page = mvc.get().uri("/customers/imports/" + id + "?lang=zh-CN").cookie(session).exchange().getResponse()
@@ -162,7 +162,7 @@ class CustomerImportTest {
         List<Map<String, String>> rows = byHeader(report);
         assertThat(rows).extracting(r -> r.get("导入错误")).containsExactly(
                 "#3 Unknown size 巨型 (微型, 小型, 中型, 大型).; Enter the customer's name.; "
-                        + "This is not a phone number (mobile, or landline with area code).",
+                        + "The phone is not a phone number (mobile, or landline with area code).",
                 "#4 Unknown size 巨型 (微型, 小型, 中型, 大型).");
         assertThat(rows.get(0)).containsEntry("行业", "软件").containsEntry("联系人", "钱经理").containsEntry("联系人电话", "12345");
         assertThat(rows.get(1)).containsEntry("客户名称*", "再导乙有限公司").containsEntry("行业", "制造");

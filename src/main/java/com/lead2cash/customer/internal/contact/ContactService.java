@@ -45,12 +45,15 @@ public class ContactService {
         this.fieldRules = fieldRules;
     }
 
-    /** Adds a contact to a customer the current user may change; the first one (or one asked for) is primary. */
+    /**
+     * Adds a contact, as entered, to a customer the current user may change; the first one (or one asked for) is
+     * primary. Who asks (403) before what they send (422): the details are checked here, for the page and the API.
+     */
     @Transactional
-    public Contact add(UUID customerId, ContactDetails details, boolean primary) {
+    public Contact add(UUID customerId, ContactDetails entered, boolean primary) {
         Customer c = access.visibleForUpdate(customerId);
         c.requireAction(access.actor(c), CustomerAction.ADD_CONTACT);
-        return addTo(c.id(), details, primary);
+        return addTo(c.id(), entered.validated(), primary);
     }
 
     /** Adds without an actor check (lead conversion, import); the customer's row must be locked or new. */
@@ -81,7 +84,7 @@ public class ContactService {
         c.requireAction(access.actor(c), CustomerAction.ADD_CONTACT);
         contact.expectVersion(version);
         // who asks (403) before what they send (422); a mask sent back keeps what it masks
-        ContactDetails details = sight(c).kept(contact, entered).validated();
+        ContactDetails details = sight(c).kept(contact, entered).validatedAsEditOf(contact.details());
         Instant now = clock.instant();
         contact.correct(details, now);
         if (Boolean.TRUE.equals(primary) && !contact.primary()) {

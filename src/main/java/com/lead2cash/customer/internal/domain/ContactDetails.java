@@ -6,6 +6,7 @@ import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.FieldValidationException.FieldError;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** A contact person's details as entered (联系人信息); {@link #validated} is the one check of every way in. */
 public record ContactDetails(String name, String title, String department, String phone, String email, String wechat,
@@ -13,6 +14,12 @@ public record ContactDetails(String name, String title, String department, Strin
 
     public static ContactDetails validated(String name, String title, String department, String phone, String email,
                                            String wechat, DecisionRole role, Attitude attitude, String notes) {
+        return validated(name, title, department, phone, email, wechat, role, attitude, notes, true, true);
+    }
+
+    private static ContactDetails validated(String name, String title, String department, String phone, String email,
+                                            String wechat, DecisionRole role, Attitude attitude, String notes,
+                                            boolean checkPhone, boolean checkEmail) {
         List<FieldError> errors = new ArrayList<>();
         String n = Texts.trim(name);
         if (n == null) {
@@ -21,11 +28,12 @@ public record ContactDetails(String name, String title, String department, Strin
             errors.add(new FieldError("name", "customer.field.tooLong", 200));
         }
         String p = Texts.trim(phone);
-        if (p != null && !PhoneNumbers.isPlausible(PhoneNumbers.normalize(p))) {
+        // the one rule of phone and e-mail, shared with leads (PhoneNumbers, EmailAddresses)
+        if (checkPhone && p != null && !PhoneNumbers.isPlausible(PhoneNumbers.normalize(p))) {
             errors.add(new FieldError("phone", "contact.phone.invalid"));
         }
         String e = Texts.trim(email);
-        if (e != null && !EmailAddresses.isPlausible(EmailAddresses.normalize(e))) {
+        if (checkEmail && e != null && !EmailAddresses.isPlausible(EmailAddresses.normalize(e))) {
             errors.add(new FieldError("email", "contact.email.invalid"));
         }
         String t = Texts.limited(errors, "title", title, 100);
@@ -41,6 +49,17 @@ public record ContactDetails(String name, String title, String department, Strin
     /** These details as entered, checked ({@link #validated}). */
     public ContactDetails validated() {
         return validated(name, title, department, phone, email, wechat, role, attitude, notes);
+    }
+
+    /**
+     * These details as an edit of {@code stored} enters them, checked ({@link #validated}) except a phone or e-mail
+     * left as stored: contacts added over the API before it checked them may hold one that is no number, and
+     * refusing it untouched would block every other correction of the contact; a changed value is checked.
+     */
+    public ContactDetails validatedAsEditOf(ContactDetails stored) {
+        return validated(name, title, department, phone, email, wechat, role, attitude, notes,
+                !Objects.equals(Texts.trim(phone), Texts.trim(stored.phone())),
+                !Objects.equals(Texts.trim(email), Texts.trim(stored.email())));
     }
 
     /** The same details with another phone, e-mail and WeChat (what an edit keeps of fields the editor could not see). */

@@ -501,7 +501,7 @@ class CustomerController {
                 () -> Flash.typed(redirect, "contactTyped", "name", name,
                 "title", title, "department", department, "phone", phone, "email", email, "wechat", wechat,
                 "role", role, "attitude", attitude, "primary", primary), () -> contacts.add(id,
-                ContactDetails.validated(name, title, department, phone, email, wechat, role, attitude, null), primary));
+                new ContactDetails(name, title, department, phone, email, wechat, role, attitude, null), primary));
     }
 
     @PostMapping("/customers/{id}/activities")

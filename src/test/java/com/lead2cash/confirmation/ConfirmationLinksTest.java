@@ -196,8 +196,13 @@ class ConfirmationLinksTest {
         assertThat(body(again)).contains("您的答复", "致 王伟", "您已于 2026-12-01 10:00 确认第 1 版（签名：王伟）。",
                         "客户跟进靠 Excel", "此答复已记录")
                 .doesNotContain("<form", "name=\"outcome\"", "链接有效期至", "此链接无效或已失效", "127.0.0.1", rep.username());
-        Refusal neutral = neutral();
-        assertThat(Refusal.of(answer(path(sent), "CHANGES_REQUESTED", "王伟", "再改一下", null))).isEqualTo(neutral);
+        // sent again (two tabs, Back and send), the same or another answer: the answer recorded, the first one kept
+        for (String outcome : List.of("CONFIRMED", "CHANGES_REQUESTED")) {
+            MvcTestResult second = answer(path(sent), outcome, "李四", "再改一下", null);
+            assertThat(second).hasStatusOk();
+            assertThat(body(second)).contains("您已于 2026-12-01 10:00 确认第 1 版（签名：王伟）。", "此答复已记录")
+                    .doesNotContain("<form", "此链接无效或已失效", "李四");
+        }
         assertThat(state(sent.confirmation().id())).isEqualTo("CONFIRMED");
         assertThat(events.stream(ConfirmationAnswered.class)).hasSize(1);
         // an answer does not expire with the link; a wrong token on its path is still refused like any other

@@ -294,11 +294,17 @@ public class ConfirmationService implements Confirmations {
         return new Opened(Access.OPEN, confirmation.view(now), DocumentCodec.parse(confirmation.document()));
     }
 
-    /** Takes the contact's answer through the link; field errors come back as FieldValidationException. */
+    /**
+     * Takes the contact's answer through the link; field errors come back as FieldValidationException, a second
+     * answer as {@link LinkAnsweredException}, changing nothing.
+     */
     @Transactional
     public ConfirmationView answer(String confirmationId, String token, Confirmation.Answer answer) {
         Confirmation confirmation = verified(confirmationId, token, true);
         Instant now = clock.instant();
+        if (confirmation.stateAt(now).isAnswered()) {
+            throw new LinkAnsweredException();
+        }
         if (!confirmation.openAt(now) || answer.outcome() == null || !confirmation.purpose().allows(answer.outcome())) {
             throw new LinkRefusedException();
         }

@@ -3,6 +3,7 @@ package com.lead2cash.confirmation.internal.web;
 import com.lead2cash.confirmation.Purpose;
 import com.lead2cash.confirmation.internal.Confirmation;
 import com.lead2cash.confirmation.internal.ConfirmationService;
+import com.lead2cash.confirmation.internal.LinkAnsweredException;
 import com.lead2cash.confirmation.internal.LinkRefusedException;
 import com.lead2cash.confirmation.internal.PublicRateLimit;
 import com.lead2cash.platform.FieldValidationException;
@@ -68,11 +69,7 @@ public class PublicConfirmationController {
         if (!rateLimit.admit(request.getRemoteAddr())) {
             return tooMany(response);
         }
-        try {
-            return page(service.open(id, token), id, token, new AnswerForm(), Map.of(), response, model);
-        } catch (LinkRefusedException | OptimisticLockingFailureException e) {
-            return unavailable(response);
-        }
+        return opened(id, token, new AnswerForm(), Map.of(), response, model);
     }
 
     @PostMapping(PATH + "{id}/{token}")
@@ -93,11 +90,10 @@ public class PublicConfirmationController {
             Map<String, FieldValidationException.FieldError> errors = new LinkedHashMap<>();
             e.errors().forEach(f -> errors.putIfAbsent(f.field(), f));
             response.setStatus(422);
-            try {
-                return page(service.open(id, token), id, token, form, errors, response, model);
-            } catch (LinkRefusedException | OptimisticLockingFailureException refused) {
-                return unavailable(response);
-            }
+            return opened(id, token, form, errors, response, model);
+        } catch (LinkAnsweredException e) {
+            // sent again (two tabs, Back and send): the answer recorded, read-only, not "link not valid"
+            return opened(id, token, new AnswerForm(), Map.of(), response, model);
         } catch (LinkRefusedException | OptimisticLockingFailureException e) {
             return unavailable(response);
         }
@@ -112,6 +108,16 @@ public class PublicConfirmationController {
         }
         model.addAttribute("company", companyName);
         return "confirmation/public-done";
+    }
+
+    /** The link's page as opening it shows it, or the neutral page when it does not open. */
+    private String opened(String id, String token, AnswerForm form, Map<String, FieldValidationException.FieldError> errors,
+                          HttpServletResponse response, Model model) {
+        try {
+            return page(service.open(id, token), id, token, form, errors, response, model);
+        } catch (LinkRefusedException | OptimisticLockingFailureException e) {
+            return unavailable(response);
+        }
     }
 
     private String page(ConfirmationService.Opened opened, String id, String token, AnswerForm form,

@@ -115,6 +115,13 @@ class QuoteJourneyBrowserTest extends BrowserTestCase {
         page.navigate(base + "/opportunities/" + opportunityId);
         page.click("#new-quote");
         page.selectOption("#line-product-0", new com.microsoft.playwright.options.SelectOption().setLabel("GW-B1 工业网关 · 2,000.00"));
+        // on a phone (390 px) the chosen product stays readable: the line table scrolls instead (walk 54b, finding 12)
+        Page narrow = signIn(browser.newPage("zh-CN", 390, 844), "board.rep");
+        narrow.navigate(page.url());
+        narrow.selectOption("#line-product-0", new com.microsoft.playwright.options.SelectOption().setLabel("GW-B1 工业网关 · 2,000.00"));
+        org.assertj.core.api.Assertions.assertThat(narrow.locator("#line-product-0").boundingBox().width)
+                .as("the product picker's width at 390 px").isGreaterThanOrEqualTo(240);
+        narrow.context().close();
         page.fill("#line-quantity-0", "10");
         page.fill("#line-discount-0", "10");
         page.fill("#paymentTerms", "预付 30 %，验收后 70 %");

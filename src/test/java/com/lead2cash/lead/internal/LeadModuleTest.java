@@ -101,6 +101,7 @@ class LeadModuleTest {
     @MockitoBean Opportunities opportunities;
     @MockitoBean HumanCodes codes;
     @MockitoBean DemoMode demoMode;
+    @MockitoBean com.lead2cash.files.ContentTypes contentTypes;
     @MockitoBean AuditTrail audit;
     @MockitoBean Regions regions;
     @MockitoBean BackgroundTasks background;

@@ -13,8 +13,9 @@ public interface ContractDeliveries {
      * {@code allDeliveredOn} the day the last of them was delivered once every quantity the contract's product lines
      * sell is in a delivered order, null until then; {@code allAcceptedOn} likewise for the customer's acceptance.
      * {@code sellsProducts} is false for a contract of an amount only (no product lines, or not signed), whose
-     * orders name catalogue products: nothing tells when its goods are all there.
+     * orders name catalogue products: nothing tells when its goods are all there. {@code anyShipped}: some of the
+     * contract's goods left (a shipment of any of its orders), whatever its lines.
      */
-    record Fulfilment(boolean sellsProducts, LocalDate allDeliveredOn, LocalDate allAcceptedOn) {
+    record Fulfilment(boolean sellsProducts, LocalDate allDeliveredOn, LocalDate allAcceptedOn, boolean anyShipped) {
     }
 }

@@ -429,6 +429,14 @@ class OrderApiTest {
                         + "and title_key = 'order.notify.contractTerminated' order by link")
                 .param("ops", reviewers().operations().id()).query(String.class).list())
                 .containsExactlyInAnyOrder("/orders/" + waitingId, "/orders/" + onTheRoadId);
+        // some goods left: what the customer owes for them is finance's to judge, no plan is closed; finance is told
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("select count(*) from notification_message "
+                + "where kind = 'receivable.contractTerminated' and recipient_id = :finance")
+                .param("finance", reviewers().finance().id()).query(Long.class).single() > 0);
+        JsonNode plans = customers.getJson(mvc, customers.bearer(mvc, reviewers().finance()),
+                "/api/v1/receivables?contractId=" + contract.get("id").asString()).get("items");
+        assertThat(plans).hasSize(2).extracting(p -> p.get("state").asString()).doesNotContain("WRITTEN_OFF");
+
         var session = fixtures.session(mvc, reviewers().rep().username(), com.lead2cash.testing.Fixtures.PASSWORD);
         String html = new String(mvc.get().uri("/orders/" + onTheRoadId + "?lang=zh-CN").cookie(session).exchange()
                 .getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);

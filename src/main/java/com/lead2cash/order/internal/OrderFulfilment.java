@@ -32,11 +32,13 @@ class OrderFulfilment implements ContractDeliveries {
         Map<UUID, BigDecimal> sold = new HashMap<>();
         contracts.signed(contractId).ifPresent(c -> c.lines().stream().filter(l -> l.productId() != null)
                 .forEach(l -> sold.merge(l.productId(), l.quantity(), BigDecimal::add)));
-        if (sold.isEmpty()) {
-            return new Fulfilment(false, null, null);
-        }
         List<Order> all = orders.findByContract(contractId);
-        return new Fulfilment(true, lastDay(sold, all, Order::deliveredOn), lastDay(sold, all, Order::acceptedOn));
+        boolean anyShipped = all.stream().anyMatch(o -> !o.shipments().isEmpty());
+        if (sold.isEmpty()) {
+            return new Fulfilment(false, null, null, anyShipped);
+        }
+        return new Fulfilment(true, lastDay(sold, all, Order::deliveredOn), lastDay(sold, all, Order::acceptedOn),
+                anyShipped);
     }
 
     /** The latest {@code day} of the orders that reached it, once they hold every quantity sold; null before. */

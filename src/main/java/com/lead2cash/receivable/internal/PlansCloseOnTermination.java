@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A signed contract was terminated (合同终止): its plans not yet due, with nothing received, are closed with that reason
- * and their P1 reminders cancelled, so no later delivery dates them and no one chases them; the plans already due,
+ * and their P1 reminders cancelled, so no later delivery dates them and no one chases them — unless some of its goods
+ * left: then what the customer owes for them is finance's to judge and every plan stays. The plans already due,
  * overdue or partly paid stay open, and finance is told which, to collect or write them off (核销).
  */
 @Component
@@ -33,9 +34,12 @@ class PlansCloseOnTermination {
     private final com.lead2cash.sop.Deadlines deadlines;
     private final Notifier notifier;
     private final OrgDirectory org;
+    private final com.lead2cash.order.ContractDeliveries deliveries;
 
     PlansCloseOnTermination(ReceivableRepository plans, ReceivablePlanning planning, ReceivablePolicy policy,
-                            com.lead2cash.sop.Deadlines deadlines, Notifier notifier, OrgDirectory org) {
+                            com.lead2cash.sop.Deadlines deadlines, Notifier notifier, OrgDirectory org,
+                            com.lead2cash.order.ContractDeliveries deliveries) {
+        this.deliveries = deliveries;
         this.plans = plans;
         this.planning = planning;
         this.policy = policy;
@@ -50,12 +54,14 @@ class PlansCloseOnTermination {
             return;
         }
         List<Receivable> all = planning.plan(terminated.contractId()); // planned on signing, unless that is still on its way
+        // goods on the road or delivered: a payment waiting for them may be owed in part, finance decides
+        boolean goodsLeft = deliveries.fulfilment(terminated.contractId()).anyShipped();
         List<Receivable> locked = new ArrayList<>(plans.lockAll(all.stream().map(Receivable::id).toList()));
         locked.sort(Comparator.comparingInt(Receivable::position));
         int closed = 0;
         List<Receivable> open = new ArrayList<>();
         for (Receivable r : locked) {
-            if (r.closeOnTermination(terminated.effectiveOn(), policy.today(), policy.now())) {
+            if (!goodsLeft && r.closeOnTermination(terminated.effectiveOn(), policy.today(), policy.now())) {
                 deadlines.cancel(ReceivableRules.REMINDER, ReceivablePlanning.subject(r));
                 plans.save(r);
                 closed++;

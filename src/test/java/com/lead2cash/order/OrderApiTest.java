@@ -92,9 +92,16 @@ class OrderApiTest {
 
     /** A signed contract of 600 000.00 and an order of 10 gateways on it, promised for 2026-12-20. */
     JsonNode order(String customer) {
-        JsonNode contract = contracts.sign(mvc, reviewers(), customer, "600000.00", """
+        return order(signed(customer));
+    }
+
+    JsonNode signed(String customer) {
+        return contracts.sign(mvc, reviewers(), customer, "600000.00", """
                 {"type":"PREPAYMENT","amount":180000.00,"dueDate":"2026-12-20"},
                 {"type":"ACCEPTANCE","amount":420000.00,"dueCondition":"验收合格后 30 日内"}""", "2026-12-01");
+    }
+
+    JsonNode order(JsonNode contract) {
         MvcTestResult created = customers.post(mvc, rep(), "/api/v1/orders", """
                 {"contractId":"%s","lines":[{"productId":"%s","quantity":10}],"address":"杭州市西湖区文三路 1 号",
                  "consignee":"王经理","consigneePhone":"13800000000","promisedDate":"2026-12-20"}"""
@@ -189,28 +196,50 @@ class OrderApiTest {
         assertThat(beforeTheOrder).as("the order was made on 2026-12-01").hasStatus(422);
         assertThat(customers.json(beforeTheOrder).at("/errors/0/field").asString()).isEqualTo("shipDate");
 
-        // recorded on Tuesday 10:00 for a shipment leaving today: its waybill was due Monday 09:00
-        JsonNode today = expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments", """
-                {"line":1,"quantity":2,"carrier":"顺丰速运","waybillNumber":"SF1","shipDate":"2026-12-01","version":%d}"""
-                .formatted(order.get("version").asLong())));
-        // leaving tomorrow without a waybill: due today 09:00, already past; recorded an hour later
+        // leaving tomorrow without a waybill: by the policy due today 09:00, before the order was made (10:00), so
+        // due when the order was made; recorded three days later
         JsonNode tomorrow = expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments", """
                 {"line":1,"quantity":2,"carrier":"顺丰速运","shipDate":"2026-12-02","version":%d}"""
-                .formatted(today.get("version").asLong())));
-        clock.set(shanghai("2026-12-01T11:00"));
-        expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments/2/waybill",
+                .formatted(order.get("version").asLong())));
+        clock.set(shanghai("2026-12-04T11:00"));
+        expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments/1/waybill",
                 "{\"waybillNumber\":\"SF2\",\"version\":%d}".formatted(tomorrow.get("version").asLong())));
 
-        for (String[] shipment : new String[][] {{"1", "2026-11-30T09:00"}, {"2", "2026-12-01T09:00"}}) {
-            assertThat(deadlines("D2", "OrderShipment", id + ":" + shipment[0])).as(shipment[0])
-                    .containsExactly("MET " + shanghai(shipment[1]));
-            assertThat(jdbc.sql("select met_at > due_at from sop_deadline where rule_id = 'D2' and subject_id = :s")
-                    .param("s", id + ":" + shipment[0]).query(Boolean.class).single()).as("met late").isTrue();
-        }
+        assertThat(deadlines("D2", "OrderShipment", id + ":1")).containsExactly("MET " + TestClock.START);
+        assertThat(jdbc.sql("select met_at > due_at from sop_deadline where rule_id = 'D2' and subject_id = :s")
+                .param("s", id + ":1").query(Boolean.class).single()).as("met late").isTrue();
         var session = fixtures.session(mvc, reviewers().rep().username(), com.lead2cash.testing.Fixtures.PASSWORD);
         String html = new String(mvc.get().uri("/orders/" + id + "?lang=zh-CN").cookie(session).exchange().getResponse()
                 .getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(html).contains("运单号逾期登记").doesNotContain("运单号按时登记");
+    }
+
+    @Test
+    void D2_aWaybillGivenWithAShipmentOnTheOrdersFirstDayIsOnTimeNotDueBeforeTheOrderExisted() {
+        JsonNode contract = signed("杭州订单当日发货科技有限公司");
+        Instant mondayMorning = shanghai("2026-12-07T10:00");
+        clock.set(mondayMorning);
+        JsonNode order = order(contract);
+        String id = order.get("id").asString();
+        // by the policy a Monday shipment's waybill was due the Friday before and a Tuesday one's at 09:00 today,
+        // both before the order existed
+        JsonNode monday = expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments", """
+                {"line":1,"quantity":2,"carrier":"顺丰速运","waybillNumber":"SF-M","shipDate":"2026-12-07","version":%d}"""
+                .formatted(order.get("version").asLong())));
+        expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments", """
+                {"line":1,"quantity":2,"carrier":"顺丰速运","waybillNumber":"SF-T","shipDate":"2026-12-08","version":%d}"""
+                .formatted(monday.get("version").asLong())));
+
+        for (String shipment : new String[] {"1", "2"}) {
+            assertThat(deadlines("D2", "OrderShipment", id + ":" + shipment)).as(shipment)
+                    .containsExactly("MET " + mondayMorning);
+            assertThat(jdbc.sql("select met_at <= due_at from sop_deadline where rule_id = 'D2' and subject_id = :s")
+                    .param("s", id + ":" + shipment).query(Boolean.class).single()).as("met on time").isTrue();
+        }
+        var session = fixtures.session(mvc, reviewers().rep().username(), com.lead2cash.testing.Fixtures.PASSWORD);
+        String html = new String(mvc.get().uri("/orders/" + id + "?lang=zh-CN").cookie(session).exchange().getResponse()
+                .getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(html).contains("运单号按时登记（截止 2026-12-07 10:00）").doesNotContain("运单号逾期登记");
     }
 
     @Test
@@ -387,7 +416,6 @@ class OrderApiTest {
         expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + onTheRoadId + "/shipments", """
                 {"line":1,"quantity":5,"carrier":"顺丰速运","waybillNumber":"SF-T1","shipDate":"2026-12-01","version":%d}"""
                 .formatted(onTheRoad.get("version").asLong())));
-
         expectOk(customers.post(mvc, customers.bearer(mvc, reviewers().manager()),
                 "/api/v1/contracts/" + contract.get("id").asString() + "/termination",
                 "{\"reason\":\"客户取消\",\"effectiveOn\":\"2026-12-02\",\"version\":%d}"

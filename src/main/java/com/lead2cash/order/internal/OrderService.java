@@ -331,7 +331,7 @@ public class OrderService {
 
     /**
      * A shipment of part of a line; D2 runs until its waybill is on record (met at once when given now, late when
-     * now is past the ship date less the policy's window).
+     * now is past the ship date less the policy's window, or past the order's creation when that came later).
      */
     @Transactional
     public Order ship(UUID id, int line, BigDecimal quantity, String carrier, String waybill, LocalDate shipDate,
@@ -343,8 +343,9 @@ public class OrderService {
         int key = o.ship(line, quantity, carrier, waybill, shipDate, CurrentUser.require().id(), today(), zone, now);
         SubjectRef shipment = shipmentSubject(o, key);
         // due when the policy says, even when that has passed: a shipment recorded late or backdated is late (met
-        // late or breached), never met on time
-        Instant due = rules().waybillDueAt(shipDate, calendar.current());
+        // late or breached), never met on time; but never before the order existed, which nobody could meet
+        Instant policyDue = rules().waybillDueAt(shipDate, calendar.current());
+        Instant due = policyDue.isBefore(o.createdAt()) ? o.createdAt() : policyDue;
         deadlines.openUntil(OrderRules.WAYBILL, shipment, CurrentUser.require().id(), now, due);
         if (o.shipments().get(key - 1).waybillNumber() != null) {
             deadlines.meet(OrderRules.WAYBILL, shipment, now);

@@ -416,6 +416,14 @@ class OrderApiTest {
         expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + onTheRoadId + "/shipments", """
                 {"line":1,"quantity":5,"carrier":"顺丰速运","waybillNumber":"SF-T1","shipDate":"2026-12-01","version":%d}"""
                 .formatted(onTheRoad.get("version").asLong())));
+        JsonNode arrived = customers.json(SalesTestSupport.expect(customers.post(mvc, rep(), "/api/v1/orders", orderBody), 201));
+        String arrivedId = arrived.get("id").asString();
+        JsonNode arrivedShipped = expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + arrivedId + "/shipments", """
+                {"line":1,"quantity":5,"carrier":"顺丰速运","waybillNumber":"SF-T2","shipDate":"2026-12-01","version":%d}"""
+                .formatted(arrived.get("version").asLong())));
+        expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + arrivedId + "/delivery",
+                "{\"deliveredOn\":\"2026-12-01\",\"version\":%d}".formatted(arrivedShipped.get("version").asLong())));
+
         expectOk(customers.post(mvc, customers.bearer(mvc, reviewers().manager()),
                 "/api/v1/contracts/" + contract.get("id").asString() + "/termination",
                 "{\"reason\":\"客户取消\",\"effectiveOn\":\"2026-12-02\",\"version\":%d}"
@@ -456,7 +464,8 @@ class OrderApiTest {
         assertThat(jdbc.sql("select link from notification_message where recipient_id = :ops "
                         + "and title_key = 'order.notify.contractTerminated' order by link")
                 .param("ops", reviewers().operations().id()).query(String.class).list())
-                .containsExactlyInAnyOrder("/orders/" + waitingId, "/orders/" + onTheRoadId);
+                .as("only the order the termination stopped; none for goods already shipped or delivered")
+                .containsExactly("/orders/" + waitingId);
         // some goods left: what the customer owes for them is finance's to judge, no plan is closed; finance is told
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("select count(*) from notification_message "
                 + "where kind = 'receivable.contractTerminated' and recipient_id = :finance")

@@ -5,6 +5,7 @@ import com.lead2cash.notification.Notification;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.order.internal.domain.Order;
 import com.lead2cash.order.internal.domain.OrderRepository;
+import com.lead2cash.order.internal.domain.OrderStatus;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Role;
 import com.lead2cash.sop.Deadlines;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A terminated contract (合同终止) stops its open orders: nothing more is prepared, shipped or accepted (goods already on
- * the road are still delivered), the rep's weekly progress check (D1) closes, and operations, who ship, are told.
+ * the road are still delivered), the rep's weekly progress check (D1) closes, and operations, who ship, are told
+ * of those with goods still to ship (not of one already shipped or delivered).
  */
 @Component
 class OrdersStopWithContract {
@@ -38,11 +40,16 @@ class OrdersStopWithContract {
     void on(ContractTerminated terminated) {
         Instant now = clock.instant();
         for (Order o : orders.findOpenOfContractForUpdate(terminated.contractId())) {
+            // only an order with goods still to ship is stopped for operations; one shipped or delivered needs nothing
+            boolean stillToShip = o.status() == OrderStatus.CREATED || o.status() == OrderStatus.PREPARING;
             if (!o.contractTerminated(terminated.effectiveOn(), now)) {
                 continue;
             }
             orders.save(o);
             deadlines.cancel(OrderRules.PROGRESS, OrderService.subject(o));
+            if (!stillToShip) {
+                continue;
+            }
             for (OrgDirectory.Person p : org.activeWithRole(Role.OPERATIONS)) {
                 notifier.send(Notification.of(p.id(), "order.contractTerminated", "order.notify.contractTerminated",
                         "/orders/" + o.id(), o.number(), terminated.number(), terminated.effectiveOn().toString()));

@@ -331,7 +331,8 @@ public class OrderService {
 
     /**
      * A shipment of part of a line; D2 runs until its waybill is on record (met at once when given now, late when
-     * now is past the ship date less the policy's window, or past the order's creation when that came later).
+     * now is past the ship date less the policy's window — or, when that window closed before the order existed,
+     * when the waybill comes after the shipment's record).
      */
     @Transactional
     public Order ship(UUID id, int line, BigDecimal quantity, String carrier, String waybill, LocalDate shipDate,
@@ -343,9 +344,10 @@ public class OrderService {
         int key = o.ship(line, quantity, carrier, waybill, shipDate, CurrentUser.require().id(), today(), zone, now);
         SubjectRef shipment = shipmentSubject(o, key);
         // due when the policy says, even when that has passed: a shipment recorded late or backdated is late (met
-        // late or breached), never met on time; but never before the order existed, which nobody could meet
+        // late or breached), never met on time. When that time came before the order existed, the advance notice
+        // could not be given: the waybill is due with the shipment's record, late only when given after it
         Instant policyDue = rules().waybillDueAt(shipDate, calendar.current());
-        Instant due = policyDue.isBefore(o.createdAt()) ? o.createdAt() : policyDue;
+        Instant due = policyDue.isBefore(o.createdAt()) ? now : policyDue;
         deadlines.openUntil(OrderRules.WAYBILL, shipment, CurrentUser.require().id(), now, due);
         if (o.shipments().get(key - 1).waybillNumber() != null) {
             deadlines.meet(OrderRules.WAYBILL, shipment, now);

@@ -176,6 +176,46 @@ class I18nBundlesTest {
         assertThat(found).as("the audit calls were found").isGreaterThan(10);
     }
 
+    /**
+     * The audit screen names each record type in words, in its rows and its filter: every aggregate saved through a
+     * repository (the aggregate listener records it by its class name) and every type an audit call names has one.
+     */
+    @Test
+    void everyRecordTypeTheAuditTrailRecordsHasItsLabel() throws IOException {
+        Properties all = allEnglish();
+        Pattern aggregate = Pattern.compile("Repository<\\s*([A-Z]\\w*)\\s*,");
+        Pattern named = Pattern.compile("audit\\.(?:record|recordFieldChange)\\(\"[^\"]+\",\\s*(\"([^\"]+)\"|[\\w.]+)");
+        Pattern constant = Pattern.compile("static final String (\\w+) = \"([^\"]+)\"");
+        java.util.Map<String, String> constants = new java.util.HashMap<>();
+        java.util.Map<String, String> types = new java.util.TreeMap<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String text = Files.readString(source);
+                String owner = source.getFileName().toString().replace(".java", "");
+                java.util.Map<String, String> own = new java.util.HashMap<>();
+                for (Matcher m = constant.matcher(text); m.find(); ) {
+                    own.put(m.group(1), m.group(2));
+                    constants.put(owner + "." + m.group(1), m.group(2));
+                }
+                for (Matcher m = aggregate.matcher(text); m.find(); ) {
+                    types.put(m.group(1), source.toString());
+                }
+                for (Matcher m = named.matcher(text); m.find(); ) {
+                    // a literal, a constant of this class, or another class's constant (resolved below)
+                    types.put(m.group(2) != null ? m.group(2) : own.getOrDefault(m.group(1), m.group(1)), source.toString());
+                }
+            }
+        }
+        assertThat(types).as("the audited types were found").hasSizeGreaterThan(20);
+        SoftAssertions softly = new SoftAssertions();
+        types.forEach((type, source) -> {
+            String resolved = constants.getOrDefault(type, type);
+            softly.assertThat(all.containsKey("record.type." + resolved))
+                    .as("record.type." + resolved + " recorded in " + source).isTrue();
+        });
+        softly.assertAll();
+    }
+
     @Test
     void templatesOnlyUseKeysThatExist() throws IOException {
         Properties all = allEnglish();

@@ -142,6 +142,33 @@ class AuditTrailTest {
     }
 
     @Test
+    void theAuditScreenSaysADetailWithArgumentsAndAFieldByItsLabelWhileOldTextStaysAsWritten() throws Exception {
+        String id = java.util.UUID.randomUUID().toString();
+        String insert = """
+                insert into platform_audit_event (occurred_at, actor_name, action, entity_type, entity_id, field,
+                                                  old_value, new_value, detail)
+                values (now(), 'admin', :action, 'Receivable', :id, :field, :old, :new, :detail)""";
+        jdbc.sql(insert).param("action", "EXPORT").param("id", id).param("field", null).param("old", null)
+                .param("new", null).param("detail", "receivable.audit.agingExported\n7").update();
+        jdbc.sql(insert).param("action", "EXPORT").param("id", id).param("field", null).param("old", null)
+                .param("new", null).param("detail", "3 overdue plans (aging report)").update();
+        jdbc.sql(insert).param("action", "UPDATE").param("id", id).param("field", "dueDate").param("old", null)
+                .param("new", "2026-12-14").param("detail", null).update();
+        jdbc.sql(insert).param("action", "UPDATE").param("id", id).param("field", "updatedAt")
+                .param("old", "2026-12-06T14:06:32Z").param("new", "2026-12-07T14:06:32Z").param("detail", null).update();
+        jdbc.sql(insert).param("action", "UPDATE").param("id", id).param("field", "escalationLevel").param("old", "0")
+                .param("new", "1").param("detail", null).update();
+        var session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+
+        String html = mvc.get().uri("/admin/audit?lang=zh-CN&entityId=" + id).cookie(session).exchange().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(html).contains("账龄报表：7 个逾期回款计划", "<td>到期日</td>", "<td>最后修改时间</td>",
+                        "3 overdue plans (aging report)", "<td>escalationLevel</td>")
+                .doesNotContain("receivable.audit.agingExported", ">dueDate<", ">updatedAt<");
+    }
+
+    @Test
     void theAuditScreenNamesARecordByTheNumberPeopleKnowLinkedToItsPageAndOneWithoutANumberByItsId() throws Exception {
         LeadTestSupport.Company co = leads.company(mvc, "audit.names");
         JsonNode lead = leads.postJson(mvc, leads.bearer(mvc, co.marketing().username()), "/api/v1/leads",

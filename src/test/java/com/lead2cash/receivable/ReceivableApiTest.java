@@ -632,6 +632,11 @@ class ReceivableApiTest {
             assertThat(row.getCellAsNumber(6)).hasValueSatisfying(n -> assertThat(n).isEqualByComparingTo("180000.00"));
             assertThat(row.getCellText(8)).isEqualTo("91");
             assertThat(row.getCellText(9)).isEqualTo("> 90");
+            // the audit trail keeps the export as a message and its count, said in the reader's words on its screen
+            assertThat(jdbc.sql("""
+                    select detail from platform_audit_event where action = 'EXPORT' and entity_type = 'Receivable'
+                    order by id desc limit 1""").query(String.class).single())
+                    .isEqualTo("receivable.audit.agingExported\n" + (all.size() - 1));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -95,7 +95,7 @@ public class AgingExport {
             }
             ws.finish();
         }
-        audit.record("EXPORT", ReceivableAccess.SUBJECT, null, row + " overdue plans (aging report)");
+        audit.record("EXPORT", ReceivableAccess.SUBJECT, null, "receivable.audit.agingExported", row);
         return row;
     }
 

@@ -1,11 +1,13 @@
 package com.lead2cash.platform.internal.audit;
 
+import com.lead2cash.platform.AuditTrail;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.RecordNames;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Locale;
@@ -21,7 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * An audit entry as the audit screen shows it: the record type by its label ({@code record.type.Lead}), a detail that
  * is a message key by its message, a moment as the other pages write one ({@code yyyy-MM-dd HH:mm} in the company's
- * zone), and a code by its label where the bundle names it by record type and field ({@code lead.source.WEBSITE_FORM}).
+ * zone), a code by its label where the bundle names it by record type and field ({@code lead.source.WEBSITE_FORM}),
+ * and a field by its label where the bundle names it ({@code receivable.dueDate}, {@code audit.field.updatedAt}).
  * The record by the number people know (lead code, contract number), as its module names it ({@link RecordNames}),
  * linked to its page when the reader may open it; a record without one by its id. Anything else stays as recorded.
  * Only the showing changes: the trail keeps what was written, as evidence.
@@ -74,19 +77,37 @@ class AuditWords {
         return new AuditRow(e.occurredAt(), e.actorName(), e.action(),
                 type == null ? null : messages.getMessage("record.type." + type, null, type, locale), e.entityId(),
                 name == null ? null : name.text(), name == null ? null : name.link(),
-                e.field(), e.detail() == null ? null : detail(e.detail(), locale),
+                field(type, e.field(), locale), e.detail() == null ? null : detail(e.detail(), locale),
                 value(type, e.field(), e.oldValue(), locale), value(type, e.field(), e.newValue(), locale));
     }
 
     private String detail(String detail, Locale locale) {
-        if (MESSAGE_KEY.matcher(detail).matches()) {
-            String message = messages.getMessage(detail, null, null, locale);
+        // a key alone, or a key and its arguments one a line (AuditTrail.record with arguments)
+        String[] parts = detail.split(AuditTrail.DETAIL_ARGUMENT_SEPARATOR, -1);
+        if (MESSAGE_KEY.matcher(parts[0]).matches()) {
+            Object[] args = Arrays.copyOfRange(parts, 1, parts.length);
+            String message = messages.getMessage(parts[0], args.length == 0 ? null : args, null, locale);
             // a message that wants arguments cannot be said without them; the key is the better clue then
-            if (message != null && !message.contains("{0")) {
+            if (message != null && (args.length > 0 || !message.contains("{0"))) {
                 return message;
             }
         }
         return moments(detail);
+    }
+
+    /** A field by its label where the bundle names it for the record type ({@code receivable.dueDate}) or for all. */
+    private String field(String type, String field, Locale locale) {
+        if (field == null) {
+            return null;
+        }
+        for (String key : type == null ? new String[] {"audit.field." + field}
+                : new String[] {Character.toLowerCase(type.charAt(0)) + type.substring(1) + "." + field, "audit.field." + field}) {
+            String label = messages.getMessage(key, null, null, locale);
+            if (label != null && !label.contains("{0")) {
+                return label;
+            }
+        }
+        return field;
     }
 
     private String value(String type, String field, String value, Locale locale) {

@@ -51,6 +51,14 @@ public record ImportProblem(int line, String field, String key, List<Object> arg
         return new ImportProblem(line, field, key, args, message);
     }
 
+    /**
+     * A row's reasons for a report's cell, one a line: each is a sentence with its own full stop in the reader's
+     * language, and no list separator reads right between sentences ("统一社会信用代码为18位。; 未知的等级").
+     */
+    public static String reasons(List<String> texts) {
+        return String.join("\n", texts);
+    }
+
     /** The reason in the reader's language (a problem stored as text before: that text). */
     public String text(MessageSource messages, Locale locale) {
         if (key == null) {

@@ -129,6 +129,8 @@ class CustomerImportTest {
                 .containsEntry("联系人电话", "12345").doesNotContainKey("客户名称*");
         assertThat(rows.get(0).get("导入错误")).startsWith("#2 ")
                 .contains("请填写客户名称。", "未知的规模 巨型", "您的团队中没有用户名为 nobody", "不是有效的电话号码");
+        assertThat(rows.get(0).get("导入错误").lines()).as("one reason a line, no ASCII \"; \" between Chinese sentences")
+                .hasSize(4).allSatisfy(reason -> assertThat(reason).endsWith("。").doesNotContain("; "));
 
         // a result stored as text before reasons were stored as keys is read as it was
         jdbc.sql("update customer_import set errors = :e where id = cast(:id as uuid)")
@@ -161,7 +163,7 @@ class CustomerImportTest {
                 .containsExactlyElementsOf(java.util.stream.Stream.concat(template.stream(), java.util.stream.Stream.of("导入错误")).toList());
         List<Map<String, String>> rows = byHeader(report);
         assertThat(rows).extracting(r -> r.get("导入错误")).containsExactly(
-                "#3 Unknown size 巨型 (微型, 小型, 中型, 大型).; Enter the customer's name.; "
+                "#3 Unknown size 巨型 (微型, 小型, 中型, 大型).\nEnter the customer's name.\n"
                         + "The phone is not a phone number (mobile, or landline with area code).",
                 "#4 Unknown size 巨型 (微型, 小型, 中型, 大型).");
         assertThat(rows.get(0)).containsEntry("行业", "软件").containsEntry("联系人", "钱经理").containsEntry("联系人电话", "12345");

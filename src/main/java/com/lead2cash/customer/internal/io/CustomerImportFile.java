@@ -164,6 +164,9 @@ final class CustomerImportFile {
                             : row.line() > 0 ? "#" + row.line() + " " + row.reasons() : row.reasons();
                     if (value != null) {
                         ws.inlineString(r, c, SpreadsheetText.cell(value));
+                        if (columns[c] == Column.IMPORT_ERROR) {
+                            ws.style(r, c).wrapText(true).set(); // the reasons, one a line
+                        }
                     }
                 }
             }

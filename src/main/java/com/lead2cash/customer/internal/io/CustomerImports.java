@@ -555,7 +555,7 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
         });
         List<CustomerImportFile.ReportRow> rows = new ArrayList<>(reasons.size());
         reasons.forEach((line, texts) -> rows.add(new CustomerImportFile.ReportRow(line,
-                cells.getOrDefault(line, Map.of()), String.join("; ", texts))));
+                cells.getOrDefault(line, Map.of()), ImportProblem.reasons(texts))));
         return out -> CustomerImportFile.reportXlsx(rows, out);
     }
 

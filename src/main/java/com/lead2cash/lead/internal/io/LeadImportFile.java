@@ -196,6 +196,9 @@ public final class LeadImportFile {
                             ? "#" + row.line() + " " + row.reasons() : row.cells().get(columns[c]);
                     if (value != null) {
                         ws.inlineString(r, c, SpreadsheetText.cell(value));
+                        if (columns[c] == Column.IMPORT_ERROR) {
+                            ws.style(r, c).wrapText(true).set(); // the reasons, one a line
+                        }
                     }
                 }
             }

@@ -337,7 +337,7 @@ public class LeadImports {
                 .param("id", id).param("failed", notReached != null).query(rs -> {
                     Map<LeadImportFile.Column, String> cells = new java.util.EnumMap<>(LeadImportFile.Column.class);
                     json.readValue(rs.getString("cells"), CELLS).forEach((k, v) -> cells.put(LeadImportFile.Column.valueOf(k), v));
-                    String reasons = rs.getString("errors") == null ? notReached : String.join("; ",
+                    String reasons = rs.getString("errors") == null ? notReached : ImportProblem.reasons(
                             problems(rs.getString("errors"), 0).stream().map(p -> p.text(messages, reader)).toList());
                     rows.add(new LeadImportFile.ReportRow(rs.getInt("line"), cells, reasons));
                 });

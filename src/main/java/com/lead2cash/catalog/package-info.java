@@ -5,5 +5,5 @@
  * {@link com.lead2cash.catalog.Catalog} for products and prices.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Products and prices",
-        allowedDependencies = {"platform", "platform :: web", "customer"})
+        allowedDependencies = {"platform", "platform :: web", "customer", "files"})
 package com.lead2cash.catalog;

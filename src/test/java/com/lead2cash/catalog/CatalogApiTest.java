@@ -354,7 +354,7 @@ class CatalogApiTest {
     }
 
     @Test
-    void aFileThatIsNoWorkbookIsRefusedNamingOnlyTheXlsxTheImportTakes() {
+    void aFileThatIsNoWorkbookIsRefusedSayingWhatItIsAndNamingOnlyTheXlsxTheImportTakes() {
         var company = support.company("cat8");
         String director = support.bearer(mvc, company.director());
         long before = products();
@@ -362,9 +362,20 @@ class CatalogApiTest {
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "en").multipart()
                 .file(new MockMultipartFile("file", "产品目录.xlsx", null, "not a zip at all".getBytes())).exchange();
         assertThat(refused).hasStatus(422).bodyJson().satisfies(json -> {
-            assertThat(json).extractingPath("$.errors[0].code").isEqualTo("catalog.import.unreadable");
+            assertThat(json).extractingPath("$.errors[0].code").isEqualTo("catalog.import.notAWorkbook");
             assertThat(json).extractingPath("$.errors[0].message").asString().contains(".xlsx").doesNotContain(".csv");
         });
+        // a picture renamed .xlsx is named as what it is, in the reader's language, nothing of it quoted back
+        byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>SECRET</text></svg>"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (String[] lang : new String[][] {{"en", "This file is a picture (SVG), not an Excel workbook (.xlsx)"},
+                {"zh-CN", "此文件是一张图片（SVG），不是 Excel 工作簿（.xlsx）"}}) {
+            var picture = mvc.post().uri("/api/v1/products/import").header(HttpHeaders.AUTHORIZATION, director)
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, lang[0]).multipart()
+                    .file(new MockMultipartFile("file", "产品目录.xlsx", null, svg)).exchange();
+            assertThat(picture).hasStatus(422).bodyJson().extractingPath("$.errors[0].message").asString()
+                    .startsWith(lang[1]).doesNotContain("SECRET", "svg+xml");
+        }
         assertThat(products()).isEqualTo(before);
     }
 

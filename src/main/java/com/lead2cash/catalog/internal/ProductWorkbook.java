@@ -1,5 +1,8 @@
 package com.lead2cash.catalog.internal;
 
+import com.lead2cash.files.ContentTypes;
+import com.lead2cash.files.ContentWords;
+import com.lead2cash.files.SpreadsheetFormat;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.ListText;
 import com.lead2cash.platform.SpreadsheetReader;
@@ -137,7 +140,7 @@ public final class ProductWorkbook {
      * file is read by the platform's {@link SpreadsheetReader}, whose limits (cell length, rows, what the
      * zip unpacks to) refuse a hostile file while it is read, as every other import does.
      */
-    public static List<Row> readUpload(byte[] content) {
+    public static List<Row> readUpload(byte[] content, ContentTypes contentTypes) {
         if (content == null || content.length == 0) {
             throw new FieldValidationException("file", "catalog.import.empty");
         }
@@ -149,6 +152,12 @@ public final class ProductWorkbook {
         try {
             file = Files.createTempFile("product-import-", ".xlsx");
             Files.write(file, content);
+            // by the content, as the lead and customer imports: a picture or a web page renamed .xlsx is named
+            Path uploaded = file;
+            if (contentTypes.spreadsheet(file).filter(SpreadsheetFormat.XLSX::equals).isEmpty()) {
+                throw new FieldValidationException("file", "catalog.import.notAWorkbook",
+                        ContentWords.of(contentTypes.detect(uploaded)));
+            }
             SpreadsheetReader.read(file, "upload.xlsx", SpreadsheetReader.Limits.forRows(MAX_ROWS), r -> {
                 if (!r.blank()) {
                     table.add(r);

@@ -8,6 +8,7 @@ import com.lead2cash.catalog.internal.ProductDetails;
 import com.lead2cash.catalog.internal.ProductQueries;
 import com.lead2cash.catalog.internal.ProductService;
 import com.lead2cash.customer.CustomerDirectory;
+import com.lead2cash.files.ContentTypes;
 import com.lead2cash.platform.AuditTrail;
 import com.lead2cash.platform.CursorPage;
 import io.swagger.v3.oas.annotations.Operation;
@@ -84,14 +85,17 @@ class ProductApiController {
     private final AuditTrail audit;
     private final Clock clock;
     private final ZoneId zone;
+    private final ContentTypes contentTypes;
 
     ProductApiController(ProductService products, ProductQueries queries, Catalog catalog, CustomerDirectory customers,
-                         AuditTrail audit, Clock clock, @Value("${l2c.zone}") ZoneId zone) {
+                         AuditTrail audit, Clock clock, @Value("${l2c.zone}") ZoneId zone,
+                         ContentTypes contentTypes) {
         this.products = products;
         this.queries = queries;
         this.catalog = catalog;
         this.customers = customers;
         this.audit = audit;
+        this.contentTypes = contentTypes;
         this.clock = clock;
         this.zone = zone;
     }
@@ -168,6 +172,6 @@ class ProductApiController {
     @PostMapping(path = "/api/v1/products/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(CatalogRoles.EDITORS)
     ProductService.ProductImportResult importFile(@RequestPart("file") MultipartFile file) throws IOException {
-        return products.importRows(ProductWorkbooks.read(file));
+        return products.importRows(ProductWorkbooks.read(file, contentTypes));
     }
 }

@@ -6,6 +6,7 @@ import com.lead2cash.catalog.internal.ProductDetails;
 import com.lead2cash.catalog.internal.ProductQueries;
 import com.lead2cash.catalog.internal.ProductService;
 import com.lead2cash.catalog.internal.ProductWorkbook;
+import com.lead2cash.files.ContentTypes;
 import com.lead2cash.platform.AuditTrail;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.DomainException;
@@ -67,12 +68,15 @@ class ProductController {
     private final ProductQueries queries;
     private final AuditTrail audit;
     private final MessageSource messages;
+    private final ContentTypes contentTypes;
 
-    ProductController(ProductService products, ProductQueries queries, AuditTrail audit, MessageSource messages) {
+    ProductController(ProductService products, ProductQueries queries, AuditTrail audit, MessageSource messages,
+                      ContentTypes contentTypes) {
         this.products = products;
         this.queries = queries;
         this.audit = audit;
         this.messages = messages;
+        this.contentTypes = contentTypes;
     }
 
     @GetMapping("/products")
@@ -173,7 +177,7 @@ class ProductController {
     String importFile(@RequestParam(required = false) MultipartFile file, Model model, RedirectAttributes redirect,
                       Locale locale) throws IOException {
         try {
-            ProductService.ProductImportResult result = products.importRows(ProductWorkbooks.read(file));
+            ProductService.ProductImportResult result = products.importRows(ProductWorkbooks.read(file, contentTypes));
             Flash.success(redirect, "catalog.import.done", result.created(), result.updated());
             return "redirect:/products";
         } catch (ProductWorkbook.ImportRefused refused) {

@@ -2,6 +2,7 @@ package com.lead2cash.catalog.internal.web;
 
 import com.lead2cash.catalog.internal.ProductQueries;
 import com.lead2cash.catalog.internal.ProductWorkbook;
+import com.lead2cash.files.ContentTypes;
 import com.lead2cash.platform.FieldValidationException;
 import java.io.IOException;
 import java.util.List;
@@ -28,7 +29,7 @@ final class ProductWorkbooks {
                 .body(body.toByteArray());
     }
 
-    static List<ProductWorkbook.Row> read(MultipartFile file) throws IOException {
+    static List<ProductWorkbook.Row> read(MultipartFile file, ContentTypes contentTypes) throws IOException {
         if (file == null || file.isEmpty()) {
             throw new FieldValidationException("file", "catalog.import.empty");
         }
@@ -36,6 +37,6 @@ final class ProductWorkbooks {
         if (!name.endsWith(".xlsx")) {
             throw new FieldValidationException("file", "catalog.import.notXlsx");
         }
-        return ProductWorkbook.readUpload(file.getBytes());
+        return ProductWorkbook.readUpload(file.getBytes(), contentTypes);
     }
 }

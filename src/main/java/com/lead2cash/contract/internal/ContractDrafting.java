@@ -116,6 +116,7 @@ public class ContractDrafting {
         if (opportunity.stage() != Stage.CONTRACT) {
             throw new DomainException("contract.opportunity.stage", opportunity.code());
         }
+        contracts.holdOpportunity(opportunity.id());
         refuseWhileLive(opportunity.id());
         ContractTemplate template = templates.forDrafting(n.templateId());
         DraftSources.Source source = sources.forOpportunity(opportunity.id(), n.quoteId());

@@ -17,6 +17,13 @@ public interface ContractRepository extends ListCrudRepository<Contract, UUID> {
     @Lock(LockMode.PESSIMISTIC_WRITE)
     Optional<Contract> findLockedById(UUID id);
 
+    /**
+     * Holds the opportunity's drafting for the rest of the transaction: two drafts of one opportunity sent at once go
+     * one at a time, so the second reads the first's contract rather than meeting the unique index.
+     */
+    @Query("select count(*) from (select pg_advisory_xact_lock(hashtextextended('contract-draft:' || :opportunityId, 0))) held")
+    long holdOpportunity(UUID opportunityId);
+
     /** The number of the opportunity's contract that is not terminated, if any (one live contract per opportunity). */
     @Query("select number from contract_contract where opportunity_id = :opportunityId and status <> 'TERMINATED' limit 1")
     Optional<String> findLiveByOpportunity(UUID opportunityId);

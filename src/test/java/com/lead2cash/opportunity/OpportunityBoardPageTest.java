@@ -75,6 +75,15 @@ class OpportunityBoardPageTest {
                     .exchange().getResponse().getContentAsString(StandardCharsets.UTF_8);
             assertThat(html).as(reader[0]).contains("id=\"forecast-total-label\">" + reader[1] + "<");
         }
+        // a rep's own figures are not shown as a row named after the team: by rep instead
+        String repByTeam = mvc.get().uri("/opportunities/forecast?lang=zh-CN&groupBy=TEAM")
+                .cookie(customers.session(mvc, team.rep())).exchange().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(repByTeam).containsPattern("<option value=\"REP\"\\s+selected=\"selected\"");
+        String managerByTeam = mvc.get().uri("/opportunities/forecast?lang=zh-CN&groupBy=TEAM")
+                .cookie(customers.session(mvc, team.manager())).exchange().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(managerByTeam).containsPattern("<option value=\"TEAM\"\\s+selected=\"selected\"");
         String chosen = mvc.get().uri("/opportunities/forecast?lang=en&teamId=" + team.company().west())
                 .cookie(customers.session(mvc, team.director())).exchange().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);

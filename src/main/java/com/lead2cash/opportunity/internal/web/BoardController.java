@@ -158,6 +158,10 @@ class BoardController {
         YearMonth start = from != null ? from : YearMonth.from(today());
         int n = months == null ? 6 : Math.max(1, Math.min(months, 12));
         ForecastQueries.GroupBy level = groupBy == null ? ForecastQueries.GroupBy.TEAM : groupBy;
+        if (access.scope().kind() == com.lead2cash.platform.ScopeKind.SELF && level == ForecastQueries.GroupBy.TEAM) {
+            // a rep's figures are their own: a row named after their team would read as the team's
+            level = ForecastQueries.GroupBy.REP;
+        }
         model.addAttribute("forecast", forecasts.forecast(start, n, level, teamId, access.scope(), service.rules()));
         // the total row says whose figures it adds up: the company's only for a reader who sees the company
         model.addAttribute("totalLabel", teamId != null ? "opportunity.forecast.total.team"

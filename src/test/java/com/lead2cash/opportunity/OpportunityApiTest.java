@@ -118,6 +118,22 @@ class OpportunityApiTest {
     }
 
     @Test
+    void anOpportunityReadsByItsCodeAndNameLinkedForWhoMayOpenItAsTheAuditScreenNamesIt() {
+        var team = sales.team("opp-names");
+        String rep = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "常州审计编号有限公司", "吴工", "wu@changzhou.test");
+        JsonNode created = sales.opportunity(mvc, rep, customer, "产线改造", "300000");
+        String id = created.get("id").asString();
+        var namer = describers.stream().filter(d -> d.recordType().equals("Opportunity")).findFirst().orElseThrow();
+
+        var named = as(team.rep()).actAs(() -> namer.names(java.util.List.of(id))).get(id);
+        assertThat(named.text()).isEqualTo(created.get("code").asString() + " 产线改造");
+        assertThat(named.link()).isEqualTo("/opportunities/" + id);
+        assertThat(as(team.otherRep()).actAs(() -> namer.names(java.util.List.of(id))).get(id).link())
+                .as("another team's rep reads no link").isNull();
+    }
+
+    @Test
     void O2_anInvitedTechSupportColleagueHasTheAnswerWindowAndMeetsItByScoring() {
         var team = sales.team("o2");
         String rep = sales.bearer(mvc, team.rep());

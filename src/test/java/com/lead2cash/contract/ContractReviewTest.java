@@ -93,6 +93,16 @@ class ContractReviewTest {
             assertThat(dueOf(submitted, d)).as(d + ": Friday, then Monday 11:00").isEqualTo(shanghai("2026-12-07T11:00"));
         }
         assertThat(submitted.get("pdfSha256").asString()).hasSize(64);
+
+        // legal's verdict given, a second one (a colleague at the same moment, a double click) is told who gave it
+        String id = submitted.get("id").asString();
+        String lawyer = support.bearer(mvc, r.lawyer());
+        assertThat(support.post(mvc, lawyer, "/api/v1/contracts/" + id + "/reviews/LEGAL", "{\"verdict\":\"PASS\"}"))
+                .hasStatusOk();
+        var again = support.post(mvc, lawyer, "/api/v1/contracts/" + id + "/reviews/LEGAL", "{\"verdict\":\"PASS\"}");
+        assertThat(again).hasStatus(409);
+        assertThat(customers.json(again).get("code").asString()).isEqualTo("approval.task.decidedBy");
+        assertThat(customers.json(again).get("detail").asString()).contains(r.lawyer().displayName());
     }
 
 

@@ -157,6 +157,10 @@ public class ContractLifecycle {
             if (!actor.has(department.role())) {
                 throw new AccessDeniedException("not a member of " + department);
             }
+            if (c.approvalId() != null) {
+                // a second verdict (two reviewers of the department at once, a double click) is told who gave it
+                approvals.refuseSecondDecision(c.approvalId(), actor.userId());
+            }
             throw new ConflictException("contract.review.notPending",
                     Label.of("contract.department", department));
         }

@@ -29,6 +29,7 @@ class CatalogApiTest {
     @Autowired CustomerTestSupport support;
     @Autowired com.lead2cash.testing.SalesTestSupport sales;
     @Autowired JdbcClient jdbc;
+    @Autowired com.lead2cash.testing.Fixtures fixtures;
 
     long products() {
         return jdbc.sql("select count(*) from catalog_product").query(Long.class).single();
@@ -88,6 +89,17 @@ class CatalogApiTest {
         assertThat(support.post(mvc, director, "/api/v1/products/" + id + "/deactivate", "{\"version\":1}")).hasStatus(200);
         assertThat(support.post(mvc, director, "/api/v1/products/" + id + "/activate", "{}")).hasStatus(428);
         assertThat(support.getJson(mvc, rep, "/api/v1/products/" + id).get("active").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theAuditScreenNamesAProductByItsCodeAndNameLinkedToItsPage() throws Exception {
+        var company = support.company("cataudit");
+        String id = support.json(support.post(mvc, support.bearer(mvc, company.director()), "/api/v1/products", """
+                {"code":"AUD-7","name":"审计网关","listPrice":100,"taxRate":13}""")).get("id").asString();
+        var admin = fixtures.session(mvc, "admin", com.lead2cash.testing.Fixtures.ADMIN_PASSWORD);
+        String rows = mvc.get().uri("/admin/audit?lang=zh-CN&entityType=Product&entityId=" + id).cookie(admin).exchange()
+                .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(rows).contains("href=\"/products/" + id + "\"", ">AUD-7 审计网关</a>").doesNotContain(">" + id + "<");
     }
 
     @Test

@@ -230,10 +230,12 @@ class ReceivableApiTest {
         JsonNode rates = customers.getJson(mvc, finance(), "/api/v1/receivables/collection-rates?from=2027-01-20&to=2027-01-20");
         assertThat(rates.get("company").get("due").decimalValue()).as("the closed plan is not due").isEqualByComparingTo("0");
         var session = fixtures.session(mvc, reviewers().finance().username(), com.lead2cash.testing.Fixtures.PASSWORD);
-        for (String[] lang : new String[][] {{"en", "Closed: the contract was terminated"}, {"zh-CN", "合同已终止，计划关闭"}}) {
+        for (String[] lang : new String[][] {{"en", "Closed: the contract was terminated", "(合同签订后 50 日内)"},
+                {"zh-CN", "合同已终止，计划关闭", "（合同签订后 50 日内）"}}) {
             String page = new String(mvc.get().uri("/receivables/" + after.get(1).get("id").asString() + "?lang=" + lang[0])
                     .cookie(session).exchange().getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(page).contains(lang[1]).doesNotContain("contract terminated<");
+            assertThat(page).contains(lang[1]).doesNotContain("contract terminated<")
+                    .as("the condition in the language's own brackets").contains(lang[2]);
         }
         // finance writes off what is left, so that the aging of the other tests is their plans' own
         JsonNode overdue = customers.getJson(mvc, finance(), "/api/v1/receivables/" + after.get(0).get("id").asString());

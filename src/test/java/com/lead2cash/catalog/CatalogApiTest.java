@@ -95,11 +95,11 @@ class CatalogApiTest {
     void theAuditScreenNamesAProductByItsCodeAndNameLinkedToItsPage() throws Exception {
         var company = support.company("cataudit");
         String id = support.json(support.post(mvc, support.bearer(mvc, company.director()), "/api/v1/products", """
-                {"code":"AUD-7","name":"审计网关","listPrice":100,"taxRate":13}""")).get("id").asString();
+                {"code":"AUD-7","name":"审计传感器","listPrice":100,"taxRate":13}""")).get("id").asString();
         var admin = fixtures.session(mvc, "admin", com.lead2cash.testing.Fixtures.ADMIN_PASSWORD);
         String rows = mvc.get().uri("/admin/audit?lang=zh-CN&entityType=Product&entityId=" + id).cookie(admin).exchange()
                 .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(rows).contains("href=\"/products/" + id + "\"", ">AUD-7 审计网关</a>").doesNotContain(">" + id + "<");
+        assertThat(rows).contains("href=\"/products/" + id + "\"", ">AUD-7 审计传感器</a>").doesNotContain(">" + id + "<");
     }
 
     @Test

@@ -20,6 +20,19 @@ public interface RecordNames {
      */
     Map<String, RecordName> names(Collection<String> ids);
 
+    /** The ids that are UUIDs (most records' are), skipping any that are not: a record of another kind is not named. */
+    static java.util.List<java.util.UUID> uuids(Collection<String> ids) {
+        java.util.List<java.util.UUID> uuids = new java.util.ArrayList<>();
+        for (String id : ids) {
+            try {
+                uuids.add(java.util.UUID.fromString(id));
+            } catch (IllegalArgumentException notAUuid) {
+                // named by something else than an id
+            }
+        }
+        return uuids;
+    }
+
     /** How a record reads; link: the page's app-relative path when the reader may open it, else null. */
     record RecordName(String text, String link) {
     }

@@ -43,15 +43,7 @@ public interface SubjectDescriber extends RecordNames {
 
     /** The ids that are UUIDs (most subjects' are), skipping any that are not. */
     static List<UUID> uuids(Collection<String> subjectIds) {
-        List<UUID> ids = new java.util.ArrayList<>();
-        for (String id : subjectIds) {
-            try {
-                ids.add(UUID.fromString(id));
-            } catch (IllegalArgumentException notAUuid) {
-                // a subject of another kind of id is simply not described
-            }
-        }
-        return ids;
+        return RecordNames.uuids(subjectIds);
     }
 
     /** How a subject reads; link: the page's app-relative path when the reader may open it, else null. */

@@ -29,14 +29,7 @@ class ProductRecordNames implements RecordNames {
 
     @Override
     public Map<String, RecordName> names(Collection<String> ids) {
-        List<UUID> uuids = new java.util.ArrayList<>();
-        for (String id : ids) {
-            try {
-                uuids.add(UUID.fromString(id));
-            } catch (IllegalArgumentException notAnId) {
-                // a record named by something else than an id has no product here
-            }
-        }
+        List<UUID> uuids = RecordNames.uuids(ids);
         Map<String, RecordName> names = new HashMap<>();
         if (uuids.isEmpty()) {
             return names;

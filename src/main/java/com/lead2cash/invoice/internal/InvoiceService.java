@@ -309,17 +309,29 @@ public class InvoiceService implements ContractInvoicing {
      * they agree on one. Products at different rates (or none known) give none: the person splits the lines.
      */
     public java.util.Optional<BigDecimal> usualTaxRate(Contracts.SignedContract contract) {
+        return catalogRates(contract).flatMap(InvoiceService::shared);
+    }
+
+    /** The one rate all the products are taxed at, if they agree on one. */
+    private static java.util.Optional<BigDecimal> shared(Map<UUID, BigDecimal> rates) {
+        List<BigDecimal> distinct = rates.values().stream().distinct().toList();
+        return distinct.size() == 1 ? java.util.Optional.of(distinct.get(0)) : java.util.Optional.empty();
+    }
+
+    /** Each of the contract's products' rate in the catalog; empty when it names none, or one's product or rate is unknown. */
+    private java.util.Optional<Map<UUID, BigDecimal>> catalogRates(Contracts.SignedContract contract) {
         List<UUID> products = contract.lines().stream().map(Contracts.Line::productId)
                 .filter(java.util.Objects::nonNull).distinct().toList();
         if (products.isEmpty()) {
             return java.util.Optional.empty();
         }
-        var known = catalog.products(products).values();
-        if (known.size() < products.size() || known.stream().anyMatch(p -> p.taxRate() == null)) {
+        var known = catalog.products(products);
+        if (known.size() < products.size() || known.values().stream().anyMatch(p -> p.taxRate() == null)) {
             return java.util.Optional.empty();
         }
-        List<BigDecimal> rates = known.stream().map(p -> p.taxRate().stripTrailingZeros()).distinct().toList();
-        return rates.size() == 1 ? java.util.Optional.of(rates.get(0)) : java.util.Optional.empty();
+        Map<UUID, BigDecimal> rates = new HashMap<>();
+        known.forEach((id, p) -> rates.put(id, p.taxRate().stripTrailingZeros()));
+        return java.util.Optional.of(rates);
     }
 
     /** A line the request form starts with: what it is for, its amount, its tax rate (none when unknown). */
@@ -333,11 +345,12 @@ public class InvoiceService implements ContractInvoicing {
      */
     public List<StartingLine> startingLines(Requestable r, int rows) {
         Contracts.SignedContract c = r.contract();
-        java.util.Optional<BigDecimal> usual = usualTaxRate(c);
+        java.util.Optional<Map<UUID, BigDecimal>> rates = catalogRates(c);
+        java.util.Optional<BigDecimal> usual = rates.flatMap(InvoiceService::shared);
         if (usual.isPresent()) {
             return List.of(new StartingLine(c.title(), r.uninvoiced(), usual.get()));
         }
-        List<StartingLine> byRate = linesByRate(c);
+        List<StartingLine> byRate = rates.map(known -> linesByRate(c, known)).orElse(List.of());
         boolean wholeContract = r.uninvoiced().compareTo(c.amount()) == 0 && c.amendments().isEmpty();
         if (wholeContract && !byRate.isEmpty() && byRate.size() <= rows
                 && byRate.stream().map(StartingLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add)
@@ -349,20 +362,15 @@ public class InvoiceService implements ContractInvoicing {
 
     /**
      * The contract's lines grouped by their product's rate, in the contract's order, each group's amount with its
-     * tax; empty if a line's product or rate is unknown.
+     * tax; empty if a line names no product.
      */
-    private List<StartingLine> linesByRate(Contracts.SignedContract c) {
-        List<UUID> products = c.lines().stream().map(Contracts.Line::productId).filter(java.util.Objects::nonNull)
-                .distinct().toList();
-        var known = catalog.products(products);
-        if (products.isEmpty() || c.lines().stream().anyMatch(l -> l.productId() == null) || known.size() < products.size()
-                || known.values().stream().anyMatch(p -> p.taxRate() == null)) {
+    private List<StartingLine> linesByRate(Contracts.SignedContract c, Map<UUID, BigDecimal> rates) {
+        if (c.lines().stream().anyMatch(l -> l.productId() == null)) {
             return List.of();
         }
         Map<BigDecimal, List<Contracts.Line>> groups = new java.util.LinkedHashMap<>();
         c.lines().stream().sorted(java.util.Comparator.comparingInt(Contracts.Line::position)).forEach(l ->
-                groups.computeIfAbsent(known.get(l.productId()).taxRate().stripTrailingZeros(), k -> new ArrayList<>())
-                        .add(l));
+                groups.computeIfAbsent(rates.get(l.productId()), k -> new ArrayList<>()).add(l));
         List<StartingLine> lines = new ArrayList<>();
         groups.forEach((rate, group) -> {
             String names = String.join("、", group.stream().map(Contracts.Line::productName).distinct().toList());

@@ -1,5 +1,8 @@
 package com.lead2cash.customer.internal.io;
 
+import com.lead2cash.files.ContentTypes;
+import com.lead2cash.files.ContentWords;
+import com.lead2cash.files.SpreadsheetFormat;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.ImportColumns;
 import com.lead2cash.platform.SpreadsheetReader;
@@ -80,16 +83,23 @@ final class CustomerImportFile {
     private CustomerImportFile() {
     }
 
-    static List<ImportRow> read(String fileName, byte[] content, int maxRows) {
+    /**
+     * The file's rows, read as what its content is, CSV text or an .xlsx workbook, whatever it was called — a PDF, a
+     * picture or a web page renamed .csv is refused as a whole, nothing of it quoted back.
+     */
+    static List<ImportRow> read(byte[] content, int maxRows, ContentTypes contentTypes) {
         List<ImportRow> rows = new ArrayList<>();
         Path file = null;
         try {
             file = Files.createTempFile("customer-import-", ".upload");
             Files.write(file, content);
+            Path uploaded = file;
+            SpreadsheetFormat format = contentTypes.spreadsheet(file).orElseThrow(() -> new FieldValidationException(
+                    "file", "customer.import.notASpreadsheet", ContentWords.of(contentTypes.detect(uploaded))));
             // the whole file is read before its header is judged, so a file past the reader's limits is
             // refused for that, whatever its first row says
             List<SpreadsheetReader.Row> table = new ArrayList<>();
-            SpreadsheetReader.read(file, fileName, SpreadsheetReader.Limits.forRows(maxRows), row -> {
+            SpreadsheetReader.read(file, "import." + format.extension(), SpreadsheetReader.Limits.forRows(maxRows), row -> {
                 if (!row.blank()) {
                     table.add(row);
                 }

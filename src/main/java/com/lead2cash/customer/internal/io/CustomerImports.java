@@ -16,8 +16,6 @@ import com.lead2cash.customer.internal.domain.CustomerSource;
 import com.lead2cash.customer.internal.domain.GradeFactors;
 import com.lead2cash.customer.internal.jobs.CustomerScheduling;
 import com.lead2cash.files.ContentTypes;
-import com.lead2cash.files.ContentWords;
-import com.lead2cash.files.SpreadsheetFormat;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DeferredInserts;
 import com.lead2cash.platform.DomainException;
@@ -30,11 +28,7 @@ import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.Scope;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -172,7 +166,7 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
         if (content.length > MAX_BYTES) {
             throw new FieldValidationException("file", "customer.import.tooLarge", MAX_BYTES >> 20);
         }
-        int rows = CustomerImportFile.read(readAs(content), content, MAX_ROWS).size();
+        int rows = CustomerImportFile.read(content, MAX_ROWS, contentTypes).size();
         UUID id = Ids.newId();
         tx.executeWithoutResult(status -> {
             jdbc.sql("""
@@ -184,28 +178,6 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
             scheduler.scheduleImport(id);
         });
         return id;
-    }
-
-    /**
-     * The name the file is read under: what its content is, CSV text or an .xlsx workbook, whatever it was called
-     * — a PDF, a picture or a web page renamed .csv is refused as a whole, nothing of it quoted back.
-     */
-    private String readAs(byte[] content) {
-        Path file = null;
-        try {
-            file = Files.createTempFile("customer-import-", ".upload");
-            Files.write(file, content);
-            Path uploaded = file;
-            SpreadsheetFormat format = contentTypes.spreadsheet(file).orElseThrow(() -> new FieldValidationException(
-                    "file", "customer.import.notASpreadsheet", ContentWords.of(contentTypes.detect(uploaded))));
-            return "import." + format.extension();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (file != null) {
-                file.toFile().delete();
-            }
-        }
     }
 
     /** The db-scheduler task: runs a queued import once (a second execution finds it no longer queued). */
@@ -245,7 +217,7 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
         // the uploader's team, read once for the whole file
         Scope scope = access.scope();
         Set<String> seen = new HashSet<>();
-        List<CustomerImportFile.ImportRow> rows = CustomerImportFile.read(readAs(content), content, MAX_ROWS);
+        List<CustomerImportFile.ImportRow> rows = CustomerImportFile.read(content, MAX_ROWS, contentTypes);
         for (int from = 0; from < rows.size(); from += BATCH) {
             List<Checked> checked = new ArrayList<>();
             for (CustomerImportFile.ImportRow row : rows.subList(from, Math.min(rows.size(), from + BATCH))) {

@@ -66,7 +66,18 @@ class CatalogApiTest {
         assertThat(bad).hasStatus(422);
         assertThat(support.json(bad).get("errors").valueStream().map(e -> e.get("field").asString()))
                 .containsExactlyInAnyOrder("code", "name", "listPrice", "taxRate");
+        // 1.3 is a typo for 13, not a VAT rate: refused, naming the lawful rates
+        var typo = support.post(mvc, director, "/api/v1/products",
+                "{\"code\":\"TYPO-1\",\"name\":\"税率笔误\",\"listPrice\":1,\"taxRate\":1.3}");
+        assertThat(typo).hasStatus(422);
+        assertThat(support.json(typo).get("errors").get(0).get("code").asString())
+                .isEqualTo("catalog.product.taxRate.invalid");
+        assertThat(support.json(typo).get("errors").get(0).get("message").asString()).contains("13, 9, 6, 5, 3, 1, 0");
         assertThat(products()).isEqualTo(before);
+        assertThat(support.post(mvc, director, "/api/v1/products",
+                "{\"code\":\"SIMPLE-5\",\"name\":\"简易计税服务\",\"listPrice\":1,\"taxRate\":5}"))
+                .as("a collection rate of the simplified method").hasStatus(201);
+        before = products();
 
         String id = product.get("id").asString();
         var changed = support.put(mvc, director, "/api/v1/products/" + id, """

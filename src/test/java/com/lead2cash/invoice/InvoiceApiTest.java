@@ -207,6 +207,10 @@ class InvoiceApiTest {
                 {"contractId":"%s","type":"VAT_SPECIAL","buyerName":"杭州发票科技有限公司","buyerTaxId":"%s",
                  "amount":100.00,"lines":[{"description":"工业网关 GW-100","amount":100.00,"taxRate":250}]}"""
                 .formatted(contract, VALID_TAX_ID))).as("a tax rate of 250 %").hasStatus(422);
+        assertThat(customers.post(mvc, customers.bearer(mvc, reviewers().rep()), "/api/v1/invoices", """
+                {"contractId":"%s","type":"VAT_SPECIAL","buyerName":"杭州发票科技有限公司","buyerTaxId":"%s",
+                 "amount":100.00,"lines":[{"description":"工业网关 GW-100","amount":100.00,"taxRate":1.3}]}"""
+                .formatted(contract, VALID_TAX_ID))).as("1.3 %, no VAT rate").hasStatus(422);
         assertThat(request(contract, "91350100M000100Y44", "100.00")).as("a bad taxpayer id").hasStatus(422);
 
         MvcTestResult next = request(contract, VALID_TAX_ID, "100.00");

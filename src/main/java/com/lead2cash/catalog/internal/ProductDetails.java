@@ -2,20 +2,20 @@ package com.lead2cash.catalog.internal;
 
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.FieldValidationException.FieldError;
+import com.lead2cash.platform.VatRates;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What describes a product (产品资料): code, name, specification, unit, product line, list price (CNY,
- * without tax, to the fen) and tax rate (percent: 13 for goods, 6 for services). {@link #validated} is
- * the one check the form, the API and the Excel import go through.
+ * without tax, to the fen) and tax rate (percent, one of {@link VatRates#LAWFUL}: 13 for goods, 6 for services).
+ * {@link #validated} is the one check the form, the API and the Excel import go through.
  */
 public record ProductDetails(String code, String name, String specification, String unit, String productLine,
                              BigDecimal listPrice, BigDecimal taxRate) {
 
     static final int MAX_CODE = 40;
-    private static final BigDecimal HUNDRED = new BigDecimal("100");
     private static final BigDecimal MAX_PRICE = new BigDecimal("9999999999999999.99");
 
     public static ProductDetails validated(String code, String name, String specification, String unit,
@@ -43,8 +43,8 @@ public record ProductDetails(String code, String name, String specification, Str
         }
         if (taxRate == null) {
             errors.add(new FieldError("taxRate", "catalog.product.taxRate.required"));
-        } else if (taxRate.signum() < 0 || taxRate.compareTo(HUNDRED) > 0 || taxRate.stripTrailingZeros().scale() > 2) {
-            errors.add(new FieldError("taxRate", "catalog.product.taxRate.invalid"));
+        } else if (!VatRates.lawful(taxRate)) {
+            errors.add(new FieldError("taxRate", "catalog.product.taxRate.invalid", VatRates.listed()));
         }
         if (!errors.isEmpty()) {
             throw new FieldValidationException(errors);

@@ -12,6 +12,7 @@ import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.NavigationEntry;
 import com.lead2cash.platform.Role;
+import com.lead2cash.platform.VatRates;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormProblems;
 import com.lead2cash.platform.web.RefusedInput;
@@ -201,6 +202,7 @@ class ProductController {
         model.addAttribute("product", product);
         model.addAttribute("problems", problems);
         model.addAttribute("productLines", queries.productLines());
+        model.addAttribute("vatRates", VatRates.LAWFUL);
         return "catalog/product-form";
     }
 

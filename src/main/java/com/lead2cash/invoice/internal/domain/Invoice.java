@@ -2,6 +2,7 @@ package com.lead2cash.invoice.internal.domain;
 
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.VatRates;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.InputRules;
 import com.lead2cash.platform.Label;
@@ -106,8 +107,9 @@ public class Invoice {
                 errors.add(new FieldValidationException.FieldError("lines[" + i + "].description", "invoice.line.description"));
             } else if (l.amount() == null || l.amount().signum() <= 0 || l.amount().scale() > 2) {
                 errors.add(new FieldValidationException.FieldError("lines[" + i + "].amount", "invoice.amount.positive"));
-            } else if (l.taxRate() == null || l.taxRate().signum() < 0 || l.taxRate().compareTo(BigDecimal.valueOf(100)) > 0) {
-                errors.add(new FieldValidationException.FieldError("lines[" + i + "].taxRate", "invoice.line.taxRate"));
+            } else if (!VatRates.lawful(l.taxRate())) {
+                errors.add(new FieldValidationException.FieldError("lines[" + i + "].taxRate", "invoice.line.taxRate",
+                        VatRates.listed()));
             }
         }
         if (!errors.isEmpty()) {

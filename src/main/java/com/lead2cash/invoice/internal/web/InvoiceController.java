@@ -16,6 +16,7 @@ import com.lead2cash.invoice.internal.domain.Invoice;
 import com.lead2cash.invoice.internal.domain.InvoiceAction;
 import com.lead2cash.invoice.internal.domain.InvoiceStatus;
 import com.lead2cash.invoice.internal.domain.InvoiceType;
+import com.lead2cash.platform.VatRates;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.MoneyText;
@@ -197,6 +198,7 @@ class InvoiceController {
         model.addAttribute("form", form);
         model.addAttribute("problems", problems);
         model.addAttribute("types", InvoiceType.values());
+        model.addAttribute("vatRates", VatRates.LAWFUL);
         return "invoice/form";
     }
 

@@ -61,6 +61,14 @@ class CsrfRefusalTest {
                 .contains("This page cannot be shown with a value its address holds.",
                         "href=\"/leads\" id=\"error-plain-page\"", "id=\"error-home\"")
                 .doesNotContain("nothing was changed");
+        // a value read but out of bounds (a month in 1800) is refused the same way, with what the bounds are
+        MvcTestResult outOfBounds = mvc.get().uri("/opportunities/forecast?from=1800-01").cookie(session)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").accept(MediaType.TEXT_HTML).exchange();
+        assertThat(outOfBounds).hasStatus(422);
+        assertThat(outOfBounds.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("This page cannot be shown with a value its address holds.", "id=\"error-detail\"",
+                        "href=\"/opportunities/forecast\" id=\"error-plain-page\"")
+                .doesNotContain("nothing was changed");
         // a refused form still says nothing changed, and offers no page without values
         MvcTestResult form = mvc.post().uri("/c/" + UUID.randomUUID() + "/sometoken?x=1").with(csrf())
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "en").accept(MediaType.TEXT_HTML)

@@ -98,7 +98,9 @@ class PageExceptionHandler {
         // and the same page without the address's values is one click away
         boolean reading = request != null && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()));
         model.put("reading", reading);
-        model.put("plainPage", reading && status == HttpServletResponse.SC_BAD_REQUEST && request.getQueryString() != null
+        // (400 a value it cannot read, 422 one out of bounds — a month in 1800)
+        model.put("plainPage", reading && (status == HttpServletResponse.SC_BAD_REQUEST || status == 422)
+                && request.getQueryString() != null
                 // one leading slash: "//host/…" would be a link to another server
                 ? pathAskedFor(request).replaceFirst("^/+", "/") : null);
         return model;

@@ -1,5 +1,6 @@
 // Opportunity screens. The pipeline board: cards are dragged between stage columns (SortableJS); a drop asks the
 // server to move the opportunity, which answers the whole board again — moved, or with the refusal on the card.
+// A move back to an earlier stage asks first.
 (function () {
   var FILTERS = ['ownerId', 'teamId', 'productLine', 'closeMonth'];
 
@@ -22,6 +23,15 @@
             return;
           }
           var card = evt.item;
+          // an open opportunity moved back to an earlier open stage is asked about first: a slip of the mouse
+          // would otherwise undo work the stage stands for; cancelled, the card goes back where it was
+          var lists = Array.prototype.slice.call(board.querySelectorAll('.board-list'));
+          var back = evt.to.dataset.open === 'true' && evt.from.dataset.open === 'true'
+              && lists.indexOf(evt.to) < lists.indexOf(evt.from);
+          if (back && !window.confirm(board.dataset.confirmBack)) {
+            evt.from.insertBefore(card, evt.from.children[evt.oldIndex] || null);
+            return;
+          }
           var values = {stage: evt.to.dataset.stage, version: card.dataset.version};
           FILTERS.forEach(function (k) {
             if (board.dataset[k]) {

@@ -110,6 +110,24 @@ class QuoteJourneyBrowserTest extends BrowserTestCase {
         page.locator(card).dragTo(page.locator("#list-PROPOSAL"));
         assertThat(page.locator("#list-PROPOSAL " + card)).isVisible();
         assertThat(page.locator(card + " .card-refusal")).hasCount(0);
+        // dragged back a stage, the board asks first: cancelled, the card stays; confirmed, it moves back
+        String[] asked = new String[1];
+        page.onceDialog(dialog -> {
+            asked[0] = dialog.message();
+            dialog.dismiss();
+        });
+        page.locator(card).dragTo(page.locator("#list-EVALUATION"));
+        assertThat(page.locator("#list-PROPOSAL " + card)).isVisible();
+        org.assertj.core.api.Assertions.assertThat(asked[0]).isEqualTo("确定把这个商机退回到更早的阶段吗？");
+        page.onceDialog(dialog -> dialog.accept());
+        // the card moves at once in the page; the board the server answers is waited for before the next drag
+        page.waitForResponse(r -> r.url().endsWith("/move"),
+                () -> page.locator(card).dragTo(page.locator("#list-EVALUATION")));
+        assertThat(page.locator("#list-EVALUATION " + card)).isVisible();
+        assertThat(page.locator(card + " .card-refusal")).hasCount(0);
+        page.waitForResponse(r -> r.url().endsWith("/move"),
+                () -> page.locator(card).dragTo(page.locator("#list-PROPOSAL")));
+        assertThat(page.locator("#list-PROPOSAL " + card)).isVisible();
 
         // a quote with 10 % off: above the rep's 5 %
         page.navigate(base + "/opportunities/" + opportunityId);

@@ -159,6 +159,24 @@ class BadInputTest {
     }
 
     @Test
+    void moneyMaySayItsCurrencyWhichIsYuanAnotherIsRefusedByFieldAndNothingIsStored() {
+        // SPEC §6: money carries `currency` (default CNY); a client sending it back must not be told there is no such field
+        MvcTestResult yuan = post("/api/v1/leads",
+                "{\"companyName\":\"币种人民币公司\",\"source\":\"TRADE_SHOW\",\"budget\":1000,\"currency\":\"CNY\"}");
+        assertThat(yuan).hasStatus(HttpStatus.CREATED);
+        MvcTestResult dollars = post("/api/v1/leads",
+                "{\"companyName\":\"币种美元公司\",\"source\":\"TRADE_SHOW\",\"budget\":1000,\"currency\":\"USD\"}");
+        assertThat(dollars).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(dollars).bodyJson().extractingPath("$.errors[0].field").isEqualTo("currency");
+        assertThat(dollars).bodyJson().extractingPath("$.errors[0].code").isEqualTo("error.input.currency");
+        assertThat(post("/api/v1/leads",
+                "{\"companyName\":\"币种数字公司\",\"source\":\"TRADE_SHOW\",\"currency\":156}"))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(jdbc.sql("select count(*) from lead_lead where company_name in ('币种美元公司', '币种数字公司')")
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
     void aBidiOverrideInANameIsRefusedLikeAControlCharacterAndNothingIsStored() {
         // shown in a list, "\u202eRTL公司" reads reversed: a name that spoofs another
         MvcTestResult answer = post("/api/v1/leads", "{\"companyName\":\"\\u202eRTL公司\\u200f\",\"source\":\"TRADE_SHOW\"}");

@@ -24,7 +24,8 @@ import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
  * The API document ({@code /v3/api-docs}): security schemes, the problem-details schema and one
  * reusable response per refusal. Which operation answers which refusal is derived from the code by
  * {@link ProblemResponses} and {@link SecurityRequirements}; property rules by {@link SchemaRules}; stable
- * operation ids by {@link OperationIds}; the search text's length by {@link SearchTextParameters}.
+ * operation ids by {@link OperationIds}; the search text's length by {@link SearchTextParameters}; the currency
+ * money may say by {@link MoneyCurrency}.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentConfiguration {
@@ -136,6 +137,11 @@ class ApiDocumentConfiguration {
     @Bean
     SearchTextParameters searchTextParameters() {
         return new SearchTextParameters();
+    }
+
+    @Bean
+    MoneyCurrency moneyCurrency() {
+        return new MoneyCurrency();
     }
 
     static Content problemContent() {

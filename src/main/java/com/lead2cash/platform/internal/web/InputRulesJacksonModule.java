@@ -222,7 +222,37 @@ class InputRulesJacksonModule extends SimpleModule {
         @Override
         protected ObjectReader customizeReader(ObjectReader reader, JavaType javaType) {
             return super.customizeReader(reader, javaType).withAttribute(CHECKED, Boolean.TRUE)
-                    .with(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+                    .with(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .withHandler(new CurrencyOfMoney());
+        }
+    }
+
+    /**
+     * Money is written with its {@code currency} (SPEC §6: default {@code CNY}), and the answers carry it: a request
+     * may say it too, at the body's top level (the document lists it on the bodies that carry money:
+     * {@code MoneyCurrency}). Every amount the product keeps is in yuan, so {@code CNY} is read as said and passed
+     * over; another currency is refused (422 naming the field) — never converted or stored as yuan.
+     */
+    static final class CurrencyOfMoney extends tools.jackson.databind.deser.DeserializationProblemHandler {
+
+        static final String CURRENCY = "CNY";
+
+        @Override
+        public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p,
+                                             tools.jackson.databind.ValueDeserializer<?> deserializer,
+                                             Object beanOrClass, String propertyName) {
+            tools.jackson.core.TokenStreamContext object = p.streamReadContext();
+            if (!"currency".equals(propertyName) || object == null || object.getParent() == null
+                    || !object.getParent().inRoot()) {
+                return false;
+            }
+            if (p.currentToken() == tools.jackson.core.JsonToken.VALUE_STRING && CURRENCY.equals(p.getString())) {
+                return true;
+            }
+            RefusedInputException refused = new RefusedInputException(p, String.class, "error.input.currency", CURRENCY);
+            // the reader names the field of a value it refuses, not of one a handler refuses: named here
+            refused.prependPath(beanOrClass, propertyName);
+            throw refused;
         }
     }
 }

@@ -172,6 +172,25 @@ class ApprovalApiTest {
                 .containsEntry(task.toString(), new com.lead2cash.sop.SubjectDescriber.SubjectLabel(title, null));
     }
 
+    @Autowired java.util.List<com.lead2cash.platform.RecordNames> recordNames;
+
+    @Test
+    void anApprovalReadsOnTheAuditScreenAsTheApprovalOfItsKindOfRecordAndTitleLinkedForThoseItOpensFor() throws Exception {
+        UUID id = submitReview("C-9");
+        var admin = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+
+        for (String[] language : new String[][] {{"zh-CN", "合同审批：Contract C-9"}, {"en", "Approval of Contract Contract C-9"}}) {
+            String rows = mvc.get().uri("/admin/audit?lang=" + language[0] + "&entityType=Approval&entityId=" + id)
+                    .cookie(admin).exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(rows).contains("href=\"/approvals/" + id + "\"", ">" + language[1] + "</a>")
+                    .doesNotContain(">" + id + "<");
+        }
+        var namer = recordNames.stream().filter(n -> n.recordType().equals("Approval")).findFirst().orElseThrow();
+        assertThat(as("outsider").actAs(() -> namer.names(java.util.List.of(id.toString(), "not-a-uuid"))))
+                .as("someone the approval does not involve reads its name, without a link").containsOnlyKeys(id.toString())
+                .extractingByKey(id.toString()).extracting(com.lead2cash.platform.RecordNames.RecordName::link).isNull();
+    }
+
     com.lead2cash.platform.CurrentUser as(String username) {
         var u = people.get(username);
         return new com.lead2cash.platform.CurrentUser(u.id(), u.username(), u.displayName(), u.orgUnitId(), u.roleSet());

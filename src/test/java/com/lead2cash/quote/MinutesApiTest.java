@@ -37,6 +37,40 @@ class MinutesApiTest {
              "deliveryStandard":"按技术协议附件一验收","liability":"逾期交付每日按合同额千分之一计违约金",
              "openIssues":["质保期延长至两年待定"],"ourAttendees":["张三（销售）","李四（技术）"],"customerAttendees":["陈静（采购经理）"]}""";
 
+    @Autowired com.lead2cash.testing.Fixtures fixtures;
+    @Autowired java.util.List<com.lead2cash.platform.RecordNames> recordNames;
+
+    @Test
+    void minutesReadOnTheAuditScreenAsTheVersionOfTheirOpportunitysMinutesLinkedForWhoMayOpenThem() throws Exception {
+        clock.set(TestClock.START);
+        var team = sales.team("minutes-names");
+        String rep = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "常州审计纪要有限公司", "陈工", "chen@audit-minutes.test");
+        JsonNode opportunity = sales.opportunity(mvc, rep, customer, "纪要审计", "500000");
+        String opportunityId = opportunity.get("id").asString();
+        String code = opportunity.get("code").asString();
+        sales.qualify(mvc, team, opportunityId);
+        sales.move(mvc, rep, opportunityId, "PROPOSAL");
+        sales.move(mvc, rep, opportunityId, "NEGOTIATION");
+        String id = customers.json(SalesTestSupport.expect(customers.post(mvc, rep, "/api/v1/negotiation-minutes",
+                MINUTES.formatted(opportunityId, "480000", "48000")), 201)).get("id").asString();
+        var admin = fixtures.session(mvc, "admin", com.lead2cash.testing.Fixtures.ADMIN_PASSWORD);
+
+        for (String[] language : new String[][] {{"zh-CN", code + " 纪要审计 的谈判纪要 第1版"},
+                {"en", "Negotiation minutes v1 of " + code + " 纪要审计"}}) {
+            String rows = mvc.get().uri("/admin/audit?lang=" + language[0] + "&entityType=NegotiationMinutes&entityId=" + id)
+                    .cookie(admin).exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(rows).contains("href=\"/negotiation-minutes/" + id + "\"", ">" + language[1] + "</a>")
+                    .doesNotContain(">" + id + "<");
+        }
+        var namer = recordNames.stream().filter(n -> n.recordType().equals("NegotiationMinutes")).findFirst().orElseThrow();
+        var otherRep = team.otherRep();
+        assertThat(new com.lead2cash.platform.CurrentUser(otherRep.id(), otherRep.username(), otherRep.displayName(),
+                otherRep.orgUnitId(), otherRep.roleSet()).actAs(() -> namer.names(java.util.List.of(id, "not-a-uuid"))))
+                .as("another team's rep reads the name without a link: the page is not theirs").containsOnlyKeys(id)
+                .extractingByKey(id).extracting(com.lead2cash.platform.RecordNames.RecordName::link).isNull();
+    }
+
     @Test
     void Q3_minutesAreWrittenInNegotiationVersionedAndConfirmedByTheCustomersContact() {
         clock.set(TestClock.START);

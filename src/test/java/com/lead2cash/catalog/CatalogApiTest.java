@@ -274,6 +274,10 @@ class CatalogApiTest {
         assertThat(imported).hasStatus(200);
         assertThat(support.json(imported).get("created").asInt()).isEqualTo(1);
         assertThat(support.json(imported).get("updated").asInt()).isEqualTo(1);
+        assertThat(jdbc.sql("select detail from platform_audit_event where action = 'IMPORT' and entity_type = 'Product' "
+                        + "and actor_name = :u").param("u", company.director().username()).query(String.class).single())
+                .as("a message key and its arguments, which the audit screen says in its reader's language")
+                .isEqualTo("catalog.audit.imported\n1\n1");
         assertThat(support.getJson(mvc, director, "/api/v1/products?q=CAM-1").get("items").get(0).get("listPrice")
                 .decimalValue()).isEqualByComparingTo("750");
 

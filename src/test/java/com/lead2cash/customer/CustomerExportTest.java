@@ -70,6 +70,19 @@ class CustomerExportTest {
 
         List<List<String>> west = rows(export(company.westRep()));
         assertThat(column(west, 1)).containsExactly("西区导出客户有限公司");
+
+        assertThat(jdbc.sql("select detail from platform_audit_event where action = 'EXPORT' and actor_name = :u")
+                .param("u", company.eastManager().username()).query(String.class).single())
+                .as("a message key and its arguments, which the audit screen says in its reader's language")
+                .isEqualTo(String.join("\n", "customer.audit.exported", "220", "customer.view.all",
+                        "customer.filter.anyGrade", "customer.filter.anyStatus", "customer.filter.anyBucket",
+                        "audit.detail.noSearch"));
+        assertThat(mvc.get().uri("/customers/export.xlsx?view=mine&grade=A&status=PROSPECT&bucket=NEW&q=西区")
+                .cookie(support.session(mvc, company.eastRep2()))).hasStatusOk();
+        assertThat(jdbc.sql("select detail from platform_audit_event where action = 'EXPORT' and actor_name = :u")
+                .param("u", company.eastRep2().username()).query(String.class).single())
+                .matches("customer\\.audit\\.exported\n\\d+\ncustomer\\.view\\.mine\nA\n"
+                        + "customer\\.status\\.PROSPECT\ncustomer\\.bucket\\.NEW\n西区");
     }
 
     @Test

@@ -500,6 +500,16 @@ class LeadLifecycleApiTest {
         assertThat(row.getCell(9).asNumber()).isEqualByComparingTo("500000");
         assertThat(jdbc.sql("select count(*) from platform_audit_event where action = 'EXPORT' and actor_name = :u")
                 .param("u", co.eastManager().username()).query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select detail from platform_audit_event where action = 'EXPORT' and actor_name = :u")
+                .param("u", co.eastManager().username()).query(String.class).single())
+                .as("a message key and its arguments, which the audit screen says in its reader's language")
+                .isEqualTo(String.join("\n", "lead.audit.exported", String.valueOf(companies.size()), "lead.view.all",
+                        "lead.filter.anyGrade", "lead.filter.anyStatus", "audit.detail.noSearch"));
+        assertThat(mvc.get().uri("/leads/export.xlsx?view=mine&grade=A&status=NEW&q=导出").cookie(session)).hasStatusOk();
+        assertThat(jdbc.sql("select detail from platform_audit_event where action = 'EXPORT' and actor_name = :u "
+                        + "and detail like '%mine%'")
+                .param("u", co.eastManager().username()).query(String.class).single())
+                .matches("lead\\.audit\\.exported\n\\d+\nlead\\.view\\.mine\nA\nlead\\.status\\.NEW\n导出");
     }
 
     @Test

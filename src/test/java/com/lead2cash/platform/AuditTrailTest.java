@@ -169,6 +169,44 @@ class AuditTrailTest {
     }
 
     @Test
+    void theAuditScreenSaysExportsAndImportsInTheReadersLanguageTheirKeyArgumentsTooWhileOldEnglishStaysAsWritten()
+            throws Exception {
+        String id = java.util.UUID.randomUUID().toString();
+        String insert = """
+                insert into platform_audit_event (occurred_at, actor_name, action, entity_type, entity_id, detail)
+                values (now(), 'admin', :action, :type, :id, :detail)""";
+        // as LeadExport, CustomerExport, ProductService and CalendarService write them: a key, one argument a line
+        for (String[] row : new String[][] {
+                {"EXPORT", "Lead", "lead.audit.exported\n12\nlead.view.mine\nA\nlead.status.NEW\naudit.detail.noSearch"},
+                {"EXPORT", "Customer", "customer.audit.exported\n220\ncustomer.view.pool\ncustomer.filter.anyGrade\n"
+                        + "customer.status.PROSPECT\ncustomer.bucket.NEW\n西区"},
+                {"IMPORT", "Product", "catalog.audit.imported\n3\n5"},
+                {"calendar.imported", "WorkingCalendar", "calendar.audit.imported\n2\n1"},
+                // written before they were keys: read as written
+                {"EXPORT", "Lead", "4 leads, view=null, grade=B, status=null, q=null"},
+                {"IMPORT", "Product", "created 1, updated 0"},
+                {"calendar.imported", "WorkingCalendar", "9 holidays, 6 workdays"}}) {
+            jdbc.sql(insert).param("action", row[0]).param("type", row[1]).param("id", id).param("detail", row[2]).update();
+        }
+        var session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+        String zh = mvc.get().uri("/admin/audit?lang=zh-CN&entityId=" + id).cookie(session).exchange().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        String en = mvc.get().uri("/admin/audit?lang=en&entityId=" + id).cookie(session).exchange().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+
+        String[] old = {"4 leads, view=null, grade=B, status=null, q=null", "created 1, updated 0", "9 holidays, 6 workdays"};
+        assertThat(zh).contains("导出 12 条线索（视图：我的；等级：A；状态：新线索；搜索：无）",
+                        "导出 220 个客户（视图：公海；等级：全部等级；状态：潜在；分类：新客户；搜索：西区）",
+                        "新建 3 个产品，更新 5 个产品", "导入 2 个节假日、1 个调休上班日")
+                .contains(old).doesNotContain("audit.exported", "audit.imported", "lead.view", "customer.status");
+        assertThat(en).contains("12 leads exported (view: Mine; grade: A; status: New; search: none)",
+                        "220 customers exported (view: Public pool; grade: Any grade; status: Prospect; bucket: New customers; "
+                                + "search: 西区)",
+                        "3 products created, 5 updated", "2 holidays and 1 make-up working days imported")
+                .contains(old).doesNotContain("audit.exported", "audit.imported", "lead.view", "customer.status");
+    }
+
+    @Test
     void theAuditScreenNamesARecordByTheNumberPeopleKnowLinkedToItsPageAndOneWithoutANumberByItsId() throws Exception {
         LeadTestSupport.Company co = leads.company(mvc, "audit.names");
         JsonNode lead = leads.postJson(mvc, leads.bearer(mvc, co.marketing().username()), "/api/v1/leads",

@@ -169,6 +169,10 @@ class WorkingCalendarPersistenceTest {
                         """.getBytes(StandardCharsets.UTF_8)).exchange();
         assertThat(result).hasStatusOk().bodyJson().extractingPath("$.imported").asNumber().isEqualTo(3);
         assertThat(result).bodyJson().extractingPath("$.workdays").asNumber().isEqualTo(1);
+        assertThat(jdbc.sql("select detail from platform_audit_event where action = 'calendar.imported' "
+                        + "order by id desc limit 1").query(String.class).single())
+                .as("a message key and its arguments, which the audit screen says in its reader's language")
+                .isEqualTo("calendar.audit.imported\n2\n1");
         assertThat(service.nextYearMissing()).isFalse();
         assertThat(calendar.current().exceptions()).containsEntry(LocalDate.of(2027, 1, 4), DayKind.WORKDAY);
         JsonNode year = fixtures.json(mvc.get().uri("/api/v1/calendar?year=2027").header(HttpHeaders.AUTHORIZATION, admin));

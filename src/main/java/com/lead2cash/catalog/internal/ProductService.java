@@ -132,7 +132,7 @@ public class ProductService {
             }
             products.save(product);
         }
-        audit.record("IMPORT", "Product", "catalogue", "created " + created + ", updated " + updated);
+        audit.record("IMPORT", "Product", "catalogue", "catalog.audit.imported", created, updated);
         return new ProductImportResult(created, updated);
     }
 }

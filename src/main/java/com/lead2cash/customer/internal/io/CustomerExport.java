@@ -72,8 +72,13 @@ public class CustomerExport {
             } while (cursor != null && row < MAX_ROWS);
             ws.finish();
         }
-        audit.record("EXPORT", "Customer", null, row + " customers, view=" + filter.view() + ", grade=" + filter.grade()
-                + ", status=" + filter.status() + ", bucket=" + filter.bucket() + ", q=" + filter.q());
+        // the filter as keys, so the audit screen says it in its reader's language
+        audit.record("EXPORT", "Customer", null, "customer.audit.exported", row,
+                "customer.view." + (filter.view() == null ? "all" : filter.view()),
+                filter.grade() == null ? "customer.filter.anyGrade" : filter.grade().name(),
+                filter.status() == null ? "customer.filter.anyStatus" : "customer.status." + filter.status().name(),
+                filter.bucket() == null ? "customer.filter.anyBucket" : "customer.bucket." + filter.bucket().name(),
+                filter.q() == null || filter.q().isBlank() ? "audit.detail.noSearch" : filter.q());
         return row;
     }
 

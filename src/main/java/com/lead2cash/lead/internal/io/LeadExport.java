@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Set;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,6 +24,8 @@ import org.springframework.stereotype.Component;
 public class LeadExport {
 
     static final int MAX_ROWS = 100_000;
+    /** The list's views ({@link LeadQueries.LeadFilter}); any other word lists every lead in scope. */
+    private static final Set<String> VIEWS = Set.of("pool", "nurture", "queue", "mine", "contests");
 
     private final LeadQueries queries;
     private final MessageSource messages;
@@ -74,8 +77,12 @@ public class LeadExport {
             } while (cursor != null && row < MAX_ROWS);
             ws.finish();
         }
-        audit.record("EXPORT", "Lead", null, row + " leads, view=" + filter.view() + ", grade=" + filter.grade()
-                + ", status=" + filter.status() + ", q=" + filter.q());
+        // the filter as keys, so the audit screen says it in its reader's language
+        audit.record("EXPORT", "Lead", null, "lead.audit.exported", row,
+                "lead.view." + (filter.view() != null && VIEWS.contains(filter.view()) ? filter.view() : "all"),
+                filter.grade() == null ? "lead.filter.anyGrade" : filter.grade().name(),
+                filter.status() == null ? "lead.filter.anyStatus" : "lead.status." + filter.status().name(),
+                filter.q() == null || filter.q().isBlank() ? "audit.detail.noSearch" : filter.q());
         return row;
     }
 

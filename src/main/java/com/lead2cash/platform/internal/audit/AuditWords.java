@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * An audit entry as the audit screen shows it: the record type by its label ({@code record.type.Lead}), a detail that
- * is a message key by its message, a moment as the other pages write one ({@code yyyy-MM-dd HH:mm} in the company's
- * zone), a code by its label where the bundle names it by record type and field ({@code lead.source.WEBSITE_FORM}),
+ * is a message key by its message (and each argument that is a key by its message), a moment as the other pages write
+ * one ({@code yyyy-MM-dd HH:mm} in the company's zone), a code by its label where the bundle names it by record type and field ({@code lead.source.WEBSITE_FORM}),
  * and a field by its label where the bundle names it ({@code receivable.dueDate}, {@code audit.field.updatedAt}).
  * The record by the number people know (lead code, contract number), as its module names it ({@link RecordNames}),
  * linked to its page when the reader may open it; a record without one by its id. Anything else stays as recorded.
@@ -85,7 +85,8 @@ class AuditWords {
         // a key alone, or a key and its arguments one a line (AuditTrail.record with arguments)
         String[] parts = detail.split(AuditTrail.DETAIL_ARGUMENT_SEPARATOR, -1);
         if (MESSAGE_KEY.matcher(parts[0]).matches()) {
-            Object[] args = Arrays.copyOfRange(parts, 1, parts.length);
+            // an argument that is a message key (a view, a status) is said in the reader's language too
+            Object[] args = Arrays.stream(parts, 1, parts.length).map(a -> single(null, null, a, locale)).toArray();
             String message = messages.getMessage(parts[0], args.length == 0 ? null : args, null, locale);
             // a message that wants arguments cannot be said without them; the key is the better clue then
             if (message != null && (args.length > 0 || !message.contains("{0"))) {

@@ -259,7 +259,7 @@ public class CalendarService implements BusinessCalendar {
         }
         if (holidays + workdays > 0) {
             bumpRevision();
-            audit.record("calendar.imported", "WorkingCalendar", 1, holidays + " holidays, " + workdays + " workdays");
+            audit.record("calendar.imported", "WorkingCalendar", 1, "calendar.audit.imported", holidays, workdays);
         }
         return new ImportResult(holidays + workdays, holidays, workdays);
     }

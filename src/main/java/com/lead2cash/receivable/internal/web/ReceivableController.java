@@ -74,6 +74,7 @@ class ReceivableController {
     private final com.lead2cash.receivable.internal.CollectionRates rates;
     private final ReceiptQueries receiptList;
     private final com.lead2cash.customer.CustomerDirectory customers;
+    private final com.lead2cash.contract.Contracts contracts;
 
     ReceivableController(ReceivableQueries queries, ReceivablePlanning planning, ReceiptService receipts,
                          ReceivableAccess access, ReceivablePolicy policy, OrgDirectory org,
@@ -81,8 +82,10 @@ class ReceivableController {
                          com.lead2cash.receivable.internal.AgingExport agingExport,
                          com.lead2cash.receivable.internal.CollectionRates rates,
                          ReceiptQueries receiptList,
-                         com.lead2cash.customer.CustomerDirectory customers) {
+                         com.lead2cash.customer.CustomerDirectory customers,
+                         com.lead2cash.contract.Contracts contracts) {
         this.customers = customers;
+        this.contracts = contracts;
         this.agingExport = agingExport;
         this.rates = rates;
         this.receiptList = receiptList;
@@ -158,6 +161,7 @@ class ReceivableController {
     /** The payment plans card on a contract's page: the plans the reader may see (the module's scope), each linking to its page. */
     @GetMapping("/receivables/contracts/{contractId}/panel")
     String contractPlans(@PathVariable UUID contractId, Model model) {
+        requireOpenable(contractId);
         model.addAttribute("plans", planning.ofContract(contractId));
         return "receivable/contract-panel :: panel";
     }
@@ -165,8 +169,19 @@ class ReceivableController {
     /** A contract's collected and invoiced figures, for the contract's page and list to load with htmx. */
     @GetMapping("/receivables/contracts/{contractId}/figures")
     String contractFigures(@PathVariable UUID contractId, Model model) {
+        requireOpenable(contractId);
         model.addAttribute("figures", figures.of(List.of(contractId)).stream().findFirst().orElse(null));
         return "receivable/figures :: figures";
+    }
+
+    /**
+     * A contract's cards answer only a reader of the contract: another team's contract is not found, as its page is —
+     * not an empty card or "no payment plans yet", which is untrue of a contract that has them.
+     */
+    private void requireOpenable(UUID contractId) {
+        if (!contracts.mayOpen(contractId)) {
+            throw new com.lead2cash.platform.RecordNotFoundException("Contract", contractId);
+        }
     }
 
     /** P2 — the aging report as an Excel file: every overdue plan in the reader's scope, streamed. */

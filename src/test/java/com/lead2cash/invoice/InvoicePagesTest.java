@@ -62,7 +62,16 @@ class InvoicePagesTest {
     }
 
     MvcTestResult requestForm(Cookie session, String contractId, String taxId, String amount) {
-        return mvc.post().uri("/invoices?lang=en").with(csrf()).cookie(session)
+        return requestForm(session, contractId, taxId, amount, "");
+    }
+
+    /** The request form as sent with {@code once}, its one-time token (docs/decisions/0027; none when empty). */
+    MvcTestResult requestForm(Cookie session, String contractId, String taxId, String amount, String once) {
+        var request = mvc.post().uri("/invoices?lang=en").with(csrf()).cookie(session);
+        if (!once.isEmpty()) {
+            request = request.param("_once", once);
+        }
+        return request
                 .param("contractId", contractId).param("type", "VAT_SPECIAL").param("buyerName", "杭州发票页面科技有限公司")
                 .param("buyerTaxId", taxId).param("buyerAddressPhone", "杭州市西湖区文三路 1 号 0571-88888888")
                 .param("buyerBankAccount", "工商银行西湖支行 1202000000000000001").param("amount", amount)
@@ -140,6 +149,25 @@ class InvoicePagesTest {
         assertThat(com.lead2cash.testing.FormHtml.inputValue(form, "buyerTaxId")).isNotEqualTo(buyerTaxId);
         assertThat(com.lead2cash.testing.FormHtml.inputValue(form, "buyerAddressPhone")).isEqualTo("杭州市滨江区网商路 599 号");
         assertThat(com.lead2cash.testing.FormHtml.inputValue(form, "buyerBankAccount")).isEmpty();
+    }
+
+    @Test
+    void aRequestRefusedBesideItsFieldsGivesItsFormTokenBackAndTheCorrectedRequestIsSavedOnce() {
+        Reviewers r = reviewers();
+        String contractId = contracts.sign(mvc, r, "杭州发票一次科技有限公司", "300000.00", """
+                {"type":"PREPAYMENT","amount":300000.00,"dueDate":"2026-12-20"}""", "2026-12-01").get("id").asString();
+        Cookie rep = customers.session(mvc, r.rep());
+        java.util.regex.Matcher once = java.util.regex.Pattern.compile("name=\"_once\" value=\"([^\"]+)\"")
+                .matcher(page(rep, "/invoices/new?contractId=" + contractId, "en"));
+        assertThat(once.find()).as("the form carries its one-time token").isTrue();
+        String token = once.group(1);
+
+        assertThat(requestForm(rep, contractId, "91350100M000100Y44", "100000.00", token)).hasStatus(422);
+        MvcTestResult requested = requestForm(rep, contractId, VALID_TAX_ID, "100000.00", token);
+        assertThat(requested).as("the refused post gave the token back").hasStatus3xxRedirection();
+        MvcTestResult again = requestForm(rep, contractId, VALID_TAX_ID, "100000.00", token);
+        assertThat(again).hasStatus(303).hasHeader("Location", requested.getResponse().getRedirectedUrl());
+        assertThat(invoicesOf(contractId)).as("one request").isEqualTo(1);
     }
 
     @Test

@@ -26,6 +26,12 @@ public interface Confirmations {
      */
     int supersede(ConfirmationSubject newVersion);
 
+    /**
+     * The owning module takes back what it asked of the record (every version): each open confirmation becomes
+     * WITHDRAWN, and its links say so and take no answer. Answers how many were withdrawn.
+     */
+    int withdraw(String subjectType, String subjectId);
+
     /** The confirmations of a record, every version, newest first; for the owning module's screens (no scope check). */
     List<ConfirmationView> of(String subjectType, String subjectId);
 

@@ -274,6 +274,29 @@ class ConfirmationLinksTest {
     }
 
     @Test
+    void aWithdrawnRequestsLinkSaysSoInTheContactsLanguageAndTakesNoAnswerWhileAnAnswerGivenStands() {
+        SentConfirmation open = send(Purpose.CONFIRM_DOCUMENT, "doc-withdrawn", 1, UUID.randomUUID());
+        SentConfirmation answered = send(Purpose.CONFIRM_DOCUMENT, "doc-withdrawn", 1, UUID.randomUUID());
+        assertThat(answer(path(answered), "CONFIRMED", "王伟", null, null)).hasStatus3xxRedirection();
+
+        Integer withdrawn = tx.execute(s -> confirmations.withdraw("TestDocument", "doc-withdrawn"));
+        assertThat(withdrawn).as("the open one; the answered one stands").isEqualTo(1);
+
+        MvcTestResult chinese = open(path(open));
+        assertThat(chinese.getResponse().getStatus()).isEqualTo(410);
+        assertThat(body(chinese)).contains("此确认请求已撤回", "需求分析报告 v1 · 上海测试有限公司")
+                .doesNotContain("客户跟进靠 Excel", "name=\"outcome\"");
+        assertThat(body(mvc.get().uri(path(open)).header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange()))
+                .contains("This request was withdrawn");
+        assertThat(Refusal.of(answer(path(open), "CONFIRMED", "王伟", null, null))).isEqualTo(neutral());
+        assertThat(confirmations.find(open.confirmation().id()).orElseThrow().state())
+                .isEqualTo(ConfirmationState.WITHDRAWN);
+        assertThat(body(open(path(answered)))).as("an answer given is not taken back")
+                .contains("您已于 2026-12-01 10:00 确认第 1 版（签名：王伟）。");
+        assertThat(events.stream(ConfirmationAnswered.class)).hasSize(1);
+    }
+
+    @Test
     void theRecordedHashIsTheSha256OfTheCanonicalFormOfTheSentSnapshot() throws Exception {
         SentConfirmation sent = send(Purpose.CONFIRM_DOCUMENT);
         answer(path(sent), "CHANGES_REQUESTED", "王伟", "预算应为 50 万元", null);

@@ -423,6 +423,11 @@ class OrderApiTest {
                 .formatted(arrived.get("version").asLong())));
         expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + arrivedId + "/delivery",
                 "{\"deliveredOn\":\"2026-12-01\",\"version\":%d}".formatted(arrivedShipped.get("version").asLong())));
+        String contact = jdbc.sql("select id from customer_contact where customer_id = :c")
+                .param("c", java.util.UUID.fromString(contract.get("customerId").asString())).query(String.class).single();
+        JsonNode acceptanceLink = expectOk(customers.post(mvc, rep(), "/api/v1/orders/" + arrivedId + "/acceptance/send",
+                "{\"contactId\":\"" + contact + "\"}")).get("confirmation");
+        String linkPath = acceptanceLink.get("url").asString().substring(acceptanceLink.get("url").asString().indexOf("/c/"));
 
         expectOk(customers.post(mvc, customers.bearer(mvc, reviewers().manager()),
                 "/api/v1/contracts/" + contract.get("id").asString() + "/termination",
@@ -451,6 +456,18 @@ class OrderApiTest {
                 "{\"version\":%d}".formatted(stopped.get("version").asLong()))).hasStatus(422);
         assertThat(deadlines("D1", "Order", waitingId)).singleElement().asString().startsWith("CANCELLED");
         assertThat(deadlines("D1", "Order", onTheRoadId)).singleElement().asString().startsWith("CANCELLED");
+        // the acceptance link the customer got before the termination is withdrawn: it says so and takes no answer
+        for (String[] lang : new String[][] {{"en", "This request was withdrawn"}, {"zh-CN", "此确认请求已撤回"}}) {
+            MvcTestResult opened = mvc.get().uri(linkPath).header(HttpHeaders.ACCEPT_LANGUAGE, lang[0]).exchange();
+            assertThat(opened).as(lang[0]).hasStatus(HttpStatus.GONE);
+            assertThat(new String(opened.getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8))
+                    .as(lang[0])
+                    .contains(lang[1]).doesNotContain("name=\"outcome\"");
+        }
+        assertThat(mvc.post().uri(linkPath).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").with(csrf())
+                .param("outcome", "CONFIRMED").param("name", "王经理").exchange()).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(customers.getJson(mvc, rep(), "/api/v1/confirmations/" + acceptanceLink.get("id").asString())
+                .get("state").asString()).isEqualTo("WITHDRAWN");
 
         JsonNode delivered = expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + onTheRoadId + "/delivery",
                 "{\"deliveredOn\":\"2026-12-01\",\"version\":%d}".formatted(
@@ -478,6 +495,11 @@ class OrderApiTest {
         String html = new String(mvc.get().uri("/orders/" + onTheRoadId + "?lang=zh-CN").cookie(session).exchange()
                 .getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(html).contains("合同已终止", "2026-12-02").doesNotContain("acceptance/send");
+        String arrivedHtml = new String(mvc.get().uri("/orders/" + arrivedId + "?lang=en").cookie(session).exchange()
+                .getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(arrivedHtml).as("the rep sees the link withdrawn").contains(">Withdrawn<");
+        assertThat(customers.getJson(mvc, rep(), "/api/v1/orders/" + arrivedId).get("status").asString())
+                .as("not accepted by the withdrawn link").isEqualTo("DELIVERED");
     }
 
     @Test

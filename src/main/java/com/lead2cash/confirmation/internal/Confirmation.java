@@ -67,6 +67,7 @@ public class Confirmation {
     private Integer rating;
     private String comment;
     private Instant supersededAt;
+    private Instant withdrawnAt;
     @Version
     private Long version;
 
@@ -76,7 +77,7 @@ public class Confirmation {
                  String recipientEmail, String locale, UUID ownerId, UUID requestedBy, Instant sentAt,
                  Instant expiresAt, ConfirmationState state, Instant viewedAt, Instant answeredAt, String answeredName,
                  String answeredIp, String answeredUserAgent, String answeredSha256, Integer rating, String comment,
-                 Instant supersededAt, Long version) {
+                 Instant supersededAt, Instant withdrawnAt, Long version) {
         this.id = id;
         this.purpose = purpose;
         this.subjectType = subjectType;
@@ -103,6 +104,7 @@ public class Confirmation {
         this.rating = rating;
         this.comment = comment;
         this.supersededAt = supersededAt;
+        this.withdrawnAt = withdrawnAt;
         this.version = version;
     }
 
@@ -127,7 +129,7 @@ public class Confirmation {
         return new Confirmation(Ids.newId(), purpose, subject.type(), subject.id(), subject.version(),
                 document.title(), canonical, ConfirmationDocument.sha256(canonical), recipient.contactId(),
                 recipient.name().strip(), recipient.email(), locale.toLanguageTag(), ownerId, requestedBy, now,
-                expiresAt, ConfirmationState.SENT, null, null, null, null, null, null, null, null, null, null);
+                expiresAt, ConfirmationState.SENT, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Where it stands at {@code now}: an open confirmation past its expiry is EXPIRED. */
@@ -216,6 +218,16 @@ public class Confirmation {
         }
         state = ConfirmationState.SUPERSEDED;
         supersededAt = now;
+        return true;
+    }
+
+    /** The owning module took the request back; an unanswered confirmation ends (one past its expiry too). */
+    boolean withdraw(Instant now) {
+        if (!state.isOpen()) {
+            return false;
+        }
+        state = ConfirmationState.WITHDRAWN;
+        withdrawnAt = now;
         return true;
     }
 

@@ -43,10 +43,13 @@ public class ConfirmationService implements Confirmations {
 
     private static final Logger log = LoggerFactory.getLogger(ConfirmationService.class);
 
-    /** What a link opens onto: the form, word of a newer version, or the answer the contact already gave. */
-    public enum Access { OPEN, SUPERSEDED, ANSWERED }
+    /**
+     * What a link opens onto: the form, word of a newer version, word that the request was withdrawn, or the answer
+     * the contact already gave.
+     */
+    public enum Access { OPEN, SUPERSEDED, WITHDRAWN, ANSWERED }
 
-    /** A link that opened: the confirmation and the document exactly as sent (none when superseded). */
+    /** A link that opened: the confirmation and the document exactly as sent (none when superseded or withdrawn). */
     public record Opened(Access access, ConfirmationView confirmation, ConfirmationDocument document) {
     }
 
@@ -122,6 +125,20 @@ public class ConfirmationService implements Confirmations {
             }
         }
         return superseded;
+    }
+
+    @Override
+    @Transactional
+    public int withdraw(String subjectType, String subjectId) {
+        Instant now = clock.instant();
+        int withdrawn = 0;
+        for (Confirmation c : confirmations.findBySubject(subjectType, subjectId)) {
+            if (c.withdraw(now)) {
+                confirmations.save(c);
+                withdrawn++;
+            }
+        }
+        return withdrawn;
     }
 
     @Override
@@ -272,7 +289,7 @@ public class ConfirmationService implements Confirmations {
     // ---- the contact's side: every call checks the link ----
 
     /**
-     * Opens the link: the document as sent, word that it was superseded, or — once answered — the answer, read-only
+     * Opens the link: the document as sent, word that it was superseded or withdrawn, or — once answered — the answer, read-only
      * (the contact who answered through it may look again); the first open of an open one marks it VIEWED.
      */
     @Transactional(noRollbackFor = LinkRefusedException.class)
@@ -282,6 +299,9 @@ public class ConfirmationService implements Confirmations {
         ConfirmationState state = confirmation.stateAt(now);
         if (state == ConfirmationState.SUPERSEDED) {
             return new Opened(Access.SUPERSEDED, confirmation.view(now), null);
+        }
+        if (state == ConfirmationState.WITHDRAWN) {
+            return new Opened(Access.WITHDRAWN, confirmation.view(now), null);
         }
         if (state.isAnswered()) {
             return new Opened(Access.ANSWERED, confirmation.view(now), DocumentCodec.parse(confirmation.document()));

@@ -1,5 +1,6 @@
 package com.lead2cash.order.internal;
 
+import com.lead2cash.confirmation.Confirmations;
 import com.lead2cash.contract.ContractTerminated;
 import com.lead2cash.notification.Notification;
 import com.lead2cash.notification.Notifier;
@@ -16,8 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A terminated contract (合同终止) stops its open orders: nothing more is prepared, shipped or accepted (goods already on
- * the road are still delivered), the rep's weekly progress check (D1) closes, and operations, who ship, are told
- * of those with goods still to ship (not of one already shipped or delivered).
+ * the road are still delivered), the rep's weekly progress check (D1) closes, an acceptance link the customer holds
+ * is withdrawn (its page says so and takes no answer), and operations, who ship, are told of those with goods still
+ * to ship (not of one already shipped or delivered).
  */
 @Component
 class OrdersStopWithContract {
@@ -26,10 +28,13 @@ class OrdersStopWithContract {
     private final Deadlines deadlines;
     private final OrgDirectory org;
     private final Notifier notifier;
+    private final Confirmations confirmations;
     private final Clock clock;
 
-    OrdersStopWithContract(OrderRepository orders, Deadlines deadlines, OrgDirectory org, Notifier notifier, Clock clock) {
+    OrdersStopWithContract(OrderRepository orders, Deadlines deadlines, OrgDirectory org, Notifier notifier,
+                           Confirmations confirmations, Clock clock) {
         this.orders = orders;
+        this.confirmations = confirmations;
         this.deadlines = deadlines;
         this.org = org;
         this.notifier = notifier;
@@ -47,6 +52,7 @@ class OrdersStopWithContract {
             }
             orders.save(o);
             deadlines.cancel(OrderRules.PROGRESS, OrderService.subject(o));
+            confirmations.withdraw(OrderService.ACCEPTANCE_SUBJECT, o.id().toString());
             if (!stillToShip) {
                 continue;
             }

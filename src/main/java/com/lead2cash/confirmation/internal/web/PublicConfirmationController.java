@@ -26,8 +26,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The page a customer's contact opens from the e-mail or the QR code, without an account: the document
  * exactly as sent and the answer its purpose allows; once answered, that answer, read-only. Every link
  * that does not open — unknown, altered, another record's, revoked, expired unanswered — gets the same
- * page with the same status; only a link to a superseded version or an answered one says so, since only
- * its rightful holder has it. Rate-limited per address.
+ * page with the same status; only a link to a superseded version, a withdrawn request or an answered one says so,
+ * since only its rightful holder has it. Rate-limited per address.
  */
 @Controller
 public class PublicConfirmationController {
@@ -128,6 +128,10 @@ public class PublicConfirmationController {
         if (opened.access() == ConfirmationService.Access.SUPERSEDED) {
             response.setStatus(HttpServletResponse.SC_GONE);
             return "confirmation/public-superseded";
+        }
+        if (opened.access() == ConfirmationService.Access.WITHDRAWN) {
+            response.setStatus(HttpServletResponse.SC_GONE);
+            return "confirmation/public-withdrawn";
         }
         model.addAttribute("doc", opened.document());
         if (opened.access() == ConfirmationService.Access.ANSWERED) {

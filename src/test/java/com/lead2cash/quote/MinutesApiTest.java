@@ -111,12 +111,26 @@ class MinutesApiTest {
         JsonNode sent = customers.json(SalesTestSupport.expect(customers.post(mvc, rep,
                 "/api/v1/negotiation-minutes/" + v2.get("id").asString() + "/send", "{\"contactId\":\"" + contact + "\"}"), 200));
         assertThat(sent.at("/minutes/status").asString()).isEqualTo("SENT");
+        // sent again: the link sent first is withdrawn, only the latest one can be answered
+        String first = URI.create(sent.at("/confirmation/url").asString()).getPath();
+        sent = customers.json(SalesTestSupport.expect(customers.post(mvc, rep,
+                "/api/v1/negotiation-minutes/" + v2.get("id").asString() + "/send", "{\"contactId\":\"" + contact + "\"}"), 200));
+        var withdrawn = mvc.get().uri(first).header(org.springframework.http.HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").exchange();
+        assertThat(withdrawn).hasStatus(410);
+        assertThat(new String(withdrawn.getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("此确认请求已撤回").doesNotContain("name=\"outcome\"");
+        assertThat(mvc.post().uri(first).with(SecurityMockMvcRequestPostProcessors.csrf())
+                .param("outcome", "CONFIRMED").param("name", "陈静").exchange()).hasStatus(404);
+        assertThat(customers.getJson(mvc, rep, "/api/v1/negotiation-minutes/" + v2.get("id").asString())
+                .get("status").asString()).as("the withdrawn link confirmed nothing").isEqualTo("SENT");
         String url = sent.at("/confirmation/url").asString();
         assertThat(mvc.post().uri(URI.create(url).getPath()).with(SecurityMockMvcRequestPostProcessors.csrf())
                 .param("outcome", "CONFIRMED").param("name", "陈静").exchange()).hasStatus3xxRedirection();
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(customers.getJson(mvc, rep, "/api/v1/negotiation-minutes/" + v2.get("id").asString())
                         .get("status").asString()).isEqualTo("CONFIRMED"));
+        assertThat(customers.getJson(mvc, rep, "/api/v1/confirmations/" + first.split("/")[2]).get("state").asString())
+                .as("the rep sees the first link withdrawn").isEqualTo("WITHDRAWN");
         Quotes.ConfirmedMinutes confirmed = quotes.confirmedMinutes(java.util.UUID.fromString(opportunity)).orElseThrow();
         assertThat(confirmed.revision()).as("the contract drafts from the confirmed version").isEqualTo(2);
         assertThat(confirmed.agreedPrice()).isEqualByComparingTo("470000");

@@ -83,7 +83,10 @@ public class NegotiationMinutesService {
         return saved;
     }
 
-    /** Sends the current version to a contact of the customer, who confirms it or asks for changes. */
+    /**
+     * Sends the current version to a contact of the customer, who confirms it or asks for changes. Sent again (to
+     * another contact, after the link expired), the links sent before are withdrawn: only the latest can be answered.
+     */
     @Transactional
     public Sent send(UUID id, UUID contactId, Locale locale) {
         NegotiationMinutes m = minutes.findByIdForUpdate(id).orElseThrow(() -> new RecordNotFoundException(SUBJECT, id));
@@ -98,6 +101,7 @@ public class NegotiationMinutesService {
                 .filter(c -> c.customerId().equals(m.customerId()))
                 .orElseThrow(() -> new FieldValidationException("contactId", "quote.contact.notOfCustomer"));
         m.sent(actor, clock.instant());
+        confirmations.withdraw(SUBJECT, m.opportunityId().toString());
         String customerName = customers.find(m.customerId()).map(CustomerDirectory.CustomerRef::name).orElse("");
         SentConfirmation sent = confirmations.request(new ConfirmationRequest(Purpose.CONFIRM_DOCUMENT,
                 new ConfirmationSubject(SUBJECT, m.opportunityId().toString(), m.revision()),

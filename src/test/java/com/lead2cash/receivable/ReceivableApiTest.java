@@ -210,9 +210,11 @@ class ReceivableApiTest {
                 .map(p -> customers.getJson(mvc, finance(), "/api/v1/receivables/" + p.get("id").asString())).toList();
         assertThat(after).extracting(p -> p.get("type").asString() + " " + p.get("state").asString() + " "
                         + p.get("dueDate").asString() + " " + p.get("writtenOffReason").asString())
-                .as("closed without a due date (none is shown as empty)")
-                .containsExactly("PREPAYMENT DUE 2026-12-01 ", "INSTALLMENT WRITTEN_OFF  contract terminated",
+                .as("closed, the due date it had shown as its history (none is shown as empty)")
+                .containsExactly("PREPAYMENT DUE 2026-12-01 ", "INSTALLMENT WRITTEN_OFF 2027-01-20 contract terminated",
                         "ON_DELIVERY WRITTEN_OFF  contract terminated");
+        assertThat(plans(finance(), contractId)).extracting(p -> p.get("dueDate").asString())
+                .as("the list shows it too").containsExactly("2026-12-01", "2027-01-20", "");
         assertThat(jdbc.sql("select recipient_id from notification_message where kind = 'receivable.contractTerminated'"
                         + " and title_key = 'receivable.notify.contractTerminated' and link = :link and args->>2 = :left")
                 .param("link", "/receivables?q=" + contract.get("number").asString()).param("left", "#1 180,000.00")
@@ -234,7 +236,7 @@ class ReceivableApiTest {
                 {"zh-CN", "合同已终止，计划关闭", "（合同签订后 50 日内）"}}) {
             String page = new String(mvc.get().uri("/receivables/" + after.get(1).get("id").asString() + "?lang=" + lang[0])
                     .cookie(session).exchange().getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(page).contains(lang[1]).doesNotContain("contract terminated<")
+            assertThat(page).contains(lang[1], "2027-01-20").doesNotContain("contract terminated<")
                     .as("the condition in the language's own brackets").contains(lang[2]);
         }
         // finance writes off what is left, so that the aging of the other tests is their plans' own

@@ -69,7 +69,7 @@ public class ReceivableQueries implements ContractCollections {
     }
 
     private static final String COLUMNS = "id, contract_id, contract_number, customer_id, owner_id, position, type, "
-            + "amount, paid_amount, due_date, due_condition, state";
+            + "amount, paid_amount, due_date, due_date_when_closed, due_condition, state";
 
     public CursorPage<PlanRow> list(Filter f, String cursor, Integer requestedSize) {
         int size = CursorPage.size(requestedSize);
@@ -294,7 +294,8 @@ public class ReceivableQueries implements ContractCollections {
 
     static PlanRow row(ResultSet rs, LocalDate today, ReceivableRules rules) throws SQLException {
         ReceivableState state = ReceivableState.valueOf(rs.getString("state"));
-        Date due = rs.getDate("due_date");
+        // a plan closed on termination shows the due date it had, though nothing counts it
+        Date due = rs.getDate("due_date") != null ? rs.getDate("due_date") : rs.getDate("due_date_when_closed");
         LocalDate dueDate = due == null ? null : due.toLocalDate();
         long days = dueDate != null && state.isOpen() && today.isAfter(dueDate) ? ChronoUnit.DAYS.between(dueDate, today) : 0;
         return new PlanRow(rs.getObject("id", UUID.class), rs.getObject("contract_id", UUID.class),

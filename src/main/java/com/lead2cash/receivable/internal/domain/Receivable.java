@@ -41,6 +41,8 @@ public class Receivable {
     private BigDecimal paidAmount;
     private String currency;
     private LocalDate dueDate;
+    /** The due date a plan closed on termination had: shown as its history, counted by nothing. */
+    private LocalDate dueDateWhenClosed;
     private String dueCondition;
     private ReceivableState state;
     private Instant remindAt;
@@ -211,7 +213,7 @@ public class Receivable {
     /**
      * The contract was terminated effective {@code effectiveOn}: a plan not yet due (PLANNED, so nothing received) that
      * would not fall due while the contract is in force is closed (WRITTEN_OFF, reason {@link #CONTRACT_TERMINATED}),
-     * its due date given up so that no collection rate counts it as due. Answers whether it was closed; a plan due,
+     * its due date given up so that no collection rate counts it as due (it keeps showing it as history). Answers whether it was closed; a plan due,
      * overdue or partly paid stays for finance to collect or write off.
      */
     public boolean closeOnTermination(LocalDate effectiveOn, LocalDate today, Instant now) {
@@ -221,6 +223,7 @@ public class Receivable {
         }
         state = ReceivableState.WRITTEN_OFF;
         writtenOffReason = CONTRACT_TERMINATED;
+        dueDateWhenClosed = dueDate;
         dueDate = null;
         remindAt = null;
         updatedAt = now;
@@ -318,7 +321,8 @@ public class Receivable {
     public BigDecimal amount() { return amount; }
     public BigDecimal paidAmount() { return paidAmount; }
     public String currency() { return currency; }
-    public LocalDate dueDate() { return dueDate; }
+    /** The due date the plan shows: its own, or for one closed on termination the date it had then (none counts it). */
+    public LocalDate dueDate() { return dueDate != null ? dueDate : dueDateWhenClosed; }
     public String dueCondition() { return dueCondition; }
     public ReceivableState state() { return state; }
     public Instant remindAt() { return remindAt; }

@@ -125,13 +125,11 @@ public class PublicConfirmationController {
                         Model model) {
         model.addAttribute("company", companyName);
         model.addAttribute("c", opened.confirmation());
-        if (opened.access() == ConfirmationService.Access.SUPERSEDED) {
+        if (opened.access() == ConfirmationService.Access.SUPERSEDED
+                || opened.access() == ConfirmationService.Access.WITHDRAWN) {
             response.setStatus(HttpServletResponse.SC_GONE);
-            return "confirmation/public-superseded";
-        }
-        if (opened.access() == ConfirmationService.Access.WITHDRAWN) {
-            response.setStatus(HttpServletResponse.SC_GONE);
-            return "confirmation/public-withdrawn";
+            model.addAttribute("ended", opened.access() == ConfirmationService.Access.SUPERSEDED ? "superseded" : "withdrawn");
+            return "confirmation/public-ended";
         }
         model.addAttribute("doc", opened.document());
         if (opened.access() == ConfirmationService.Access.ANSWERED) {

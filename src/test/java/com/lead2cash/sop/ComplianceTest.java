@@ -170,6 +170,11 @@ class ComplianceTest {
         assertThat(rows(admin(), "from=2026-10-01&to=2026-11-01&groupBy=rule")).isEmpty();
         assertThat(mvc.get().uri("/api/v1/compliance?from=2026-12-01&to=2026-11-01").header(HttpHeaders.AUTHORIZATION, admin()))
                 .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+        // one day asked as from=to is an empty period: the refusal says the end is exclusive and how to ask for the day
+        assertThat(mvc.get().uri("/api/v1/compliance?from=2026-12-07&to=2026-12-07").header(HttpHeaders.AUTHORIZATION, admin())
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().extractingPath("$.errors[0].message").asString()
+                .contains("not included", "to=2026-12-08");
         // an unknown grouping cannot be read, as any unknown choice (400)
         assertThat(mvc.get().uri("/api/v1/compliance?groupBy=region").header(HttpHeaders.AUTHORIZATION, admin()))
                 .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field").isEqualTo("groupBy");

@@ -328,7 +328,8 @@ class DeadlinesTest {
         Cookie session = mvc.post().uri("/login").with(csrf()).param("username", rep2.username())
                 .param("password", Fixtures.PASSWORD).exchange().getResponse().getCookie("SESSION");
         assertThat(mvc.get().uri("/deadlines/panel").cookie(session)).hasStatusOk().bodyText()
-                .contains("my-deadlines", "deadline-overdue", "4 h 0 min left");
+                .contains("my-deadlines", "deadline-overdue", "4 h 0 min left")
+                .as("days overdue in days and hours, not 69 h").containsPattern("overdue by \\d+ d \\d+ h");
         assertThat(mvc.get().uri("/deadlines").cookie(session)).hasStatusOk().bodyText().contains("deadlines-table");
         assertThat(mvc.get().uri("/").cookie(session)).hasStatusOk().bodyText().contains("/deadlines/panel");
     }

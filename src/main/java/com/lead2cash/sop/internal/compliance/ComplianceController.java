@@ -79,6 +79,10 @@ class ComplianceController {
             YearMonth month = YearMonth.now(clock.withZone(zone));
             Instant f = from == null ? month.atDay(1).atStartOfDay(zone).toInstant() : instant("from", from, zone);
             Instant t = to == null ? month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant() : instant("to", to, zone);
+            if (!f.isBefore(t)) {
+                // the end is exclusive: from=to asks for nothing, and the refusal says how to ask for the one day
+                throw new com.lead2cash.platform.FieldValidationException("to", "compliance.error.periodExclusive");
+            }
             return new Report(queries.report(f, t, groupBy(groupBy), LocaleContextHolder.getLocale()));
         }
     }

@@ -128,6 +128,11 @@ public class LeadCapture {
         return duplicates.find(LeadDrafts.validate(draft, today(), regions), null);
     }
 
+    /** The duplicate check on its own (the API's): the same candidates, from a draft that need not say its source. */
+    public List<DuplicateFinder.Duplicate> checkDuplicatesOnly(LeadDraft draft) {
+        return duplicates.find(LeadDrafts.validate(draft, today(), regions, false), null);
+    }
+
     /**
      * Captures a lead: validate, look for duplicates, grade, screen at once when the data is complete,
      * route. {@code decision} null keeps both and reports the duplicates, as the API does; the UI asks

@@ -33,6 +33,14 @@ public final class LeadDrafts {
      * names one (a code picks one directly), else kept as entered with no code — a warning, never a refusal.
      */
     public static LeadDraft validate(LeadDraft d, LocalDate today, Regions regions) {
+        return validate(d, today, regions, true);
+    }
+
+    /**
+     * {@link #validate}, where {@code sourceRequired} false lets a draft without its source through: a duplicate
+     * check asks about a company, not about where a lead came from.
+     */
+    public static LeadDraft validate(LeadDraft d, LocalDate today, Regions regions, boolean sourceRequired) {
         List<FieldError> errors = new ArrayList<>();
         String company = trim(d.companyName());
         if (company == null) {
@@ -40,7 +48,7 @@ public final class LeadDrafts {
         } else if (company.length() > NAME_MAX) {
             errors.add(new FieldError("companyName", "lead.field.tooLong", NAME_MAX));
         }
-        if (d.source() == null) {
+        if (d.source() == null && sourceRequired) {
             errors.add(new FieldError("source", "lead.source.required"));
         }
         String contactName = limit(errors, "contactName", d.contactName(), SHORT_MAX);

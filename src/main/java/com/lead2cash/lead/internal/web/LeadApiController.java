@@ -134,10 +134,10 @@ public class LeadApiController {
         return ResponseEntity.created(URI.create("/api/v1/leads/" + view.id())).body(view);
     }
 
-    @Operation(summary = "Possible duplicates of a lead that is not stored yet")
+    @Operation(summary = "Possible duplicates of a lead that is not stored yet (its source may be left out)")
     @PostMapping("/api/v1/leads/duplicates")
     List<LeadViews.DuplicateView> duplicates(@RequestBody LeadRequest body) {
-        return capture.checkDuplicates(body.draft()).stream().map(LeadViews.DuplicateView::of).toList();
+        return capture.checkDuplicatesOnly(body.draft()).stream().map(LeadViews.DuplicateView::of).toList();
     }
 
     @Operation(summary = "List leads in your scope (view = pool | queue | mine | contests)")

@@ -43,6 +43,13 @@ public interface CustomerDirectory {
     UUID addContact(UUID customerId, NewContact contact);
 
     /**
+     * Contacts made with the company before it became this customer (a converted lead's contact attempts): on the
+     * customer's timeline as follow-ups with {@code contactId} (null for none), the latest its last activity. The
+     * follow-up rules (C4, the cadence) do not count them again. A customer outside the caller's scope is not found.
+     */
+    void recordEarlierContacts(UUID customerId, UUID contactId, List<EarlierContact> contacts);
+
+    /**
      * Customers the current user may see that match {@code q} as the customer list's search does (name
      * fragment, pinyin, phone, credit code, the code or its start or last digits), newest first, at most {@code limit}:
      * for pickers in other modules' forms (a new opportunity).
@@ -150,6 +157,13 @@ public interface CustomerDirectory {
 
     /** A contact; {@code decisionRole} is DECISION_MAKER, INFLUENCER, USER, OTHER or null when unknown. */
     record NewContact(String name, String title, String phone, String email, String decisionRole) {
+    }
+
+    /**
+     * A contact made before the customer existed; {@code kind} a follow-up's kind (CALL, VISIT, EMAIL, MEETING,
+     * OTHER), {@code summary} as it is to be read on the timeline.
+     */
+    record EarlierContact(String kind, Instant occurredAt, Instant loggedAt, UUID loggedBy, String summary) {
     }
 
     /** A contact as other modules see it; {@code masked} when phone and e-mail are hidden from the reader. */

@@ -50,7 +50,13 @@ public interface Opportunities {
     /** What the company did with this customer so far: opportunities won and lost, and their amounts. */
     CustomerRecord recordOf(UUID customerId);
 
-    record NewOpportunity(UUID customerId, String name, BigDecimal amount, UUID ownerId, String sourceLeadCode) {
+    /** A new opportunity; {@code expectedCloseDate} null when unknown, {@code productLines} what it is about (may be empty). */
+    record NewOpportunity(UUID customerId, String name, BigDecimal amount, UUID ownerId, String sourceLeadCode,
+                          LocalDate expectedCloseDate, List<String> productLines) {
+
+        public NewOpportunity(UUID customerId, String name, BigDecimal amount, UUID ownerId, String sourceLeadCode) {
+            this(customerId, name, amount, ownerId, sourceLeadCode, null, List.of());
+        }
     }
 
     /** An opportunity as other modules see it. */

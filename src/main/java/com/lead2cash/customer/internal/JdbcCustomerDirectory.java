@@ -4,6 +4,7 @@ import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.customer.CompanyKeys;
 import com.lead2cash.customer.CustomerStatus;
 import com.lead2cash.customer.internal.contact.ContactService;
+import com.lead2cash.customer.internal.activity.ActivityService;
 import com.lead2cash.customer.internal.domain.Contact;
 import com.lead2cash.customer.internal.domain.ContactDetails;
 import com.lead2cash.customer.internal.domain.Customer;
@@ -35,11 +36,13 @@ class JdbcCustomerDirectory implements CustomerDirectory {
     private final DuplicateCheck duplicates;
     private final CustomerQueries queries;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final ActivityService activities;
 
     JdbcCustomerDirectory(CustomerRepository customers, CustomerService service, CustomerAccess access,
                           ContactService contacts, DuplicateCheck duplicates, CustomerQueries queries,
-                          org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+                          org.springframework.jdbc.core.simple.JdbcClient jdbc, ActivityService activities) {
         this.jdbc = jdbc;
+        this.activities = activities;
         this.customers = customers;
         this.service = service;
         this.access = access;
@@ -92,6 +95,11 @@ class JdbcCustomerDirectory implements CustomerDirectory {
         ContactDetails details = ContactDetails.validated(k.name(), k.title(), null, k.phone(), k.email(), null,
                 DecisionRole.of(k.decisionRole()), null, null);
         return contacts.addTo(c.id(), details, false).id();
+    }
+
+    @Override
+    public void recordEarlierContacts(UUID customerId, UUID contactId, List<EarlierContact> earlier) {
+        activities.carryEarlierContacts(customerId, contactId, earlier);
     }
 
     @Override

@@ -17,9 +17,16 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -32,6 +39,10 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class LeadProgress {
+
+    /** The customer's kind of follow-up for each channel the lead page offers; any other is OTHER. */
+    private static final Map<String, String> FOLLOW_UP_KINDS = Map.of("phone", "CALL", "visit", "VISIT",
+            "email", "EMAIL", "meeting", "MEETING");
 
     /** The ids conversion created or linked; the same answer on a repeated call. */
     public record Conversion(UUID customerId, UUID contactId, UUID opportunityId) {
@@ -47,10 +58,15 @@ public class LeadProgress {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ZoneId zone;
+    private final MessageSource messages;
 
     LeadProgress(LeadRepository leads, LeadAccess access, LeadDeadlines clocks, LeadHistory history,
                  CustomerDirectory customers, Opportunities opportunities, DisqualifyReasons disqualifyReasons,
-                 JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+                 JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, @Value("${l2c.zone}") ZoneId zone,
+                 MessageSource messages) {
+        this.zone = zone;
+        this.messages = messages;
         this.leads = leads;
         this.access = access;
         this.clocks = clocks;
@@ -137,15 +153,36 @@ public class LeadProgress {
             String name = opportunityName == null || opportunityName.isBlank()
                     ? lead.companyName() + (lead.productLine() == null ? "" : " · " + lead.productLine())
                     : opportunityName;
+            // what the rep knew carries over: the product line, and the purchase date as the close date unless it is past
+            LocalDate purchase = lead.purchaseDate();
             opportunity = opportunities.open(new Opportunities.NewOpportunity(customer.id(), name,
-                    amount != null ? amount : lead.budget(), owner, lead.code()));
+                    amount != null ? amount : lead.budget(), owner, lead.code(),
+                    purchase == null || purchase.isBefore(LocalDate.ofInstant(now, zone)) ? null : purchase,
+                    lead.productLine() == null ? List.of() : List.of(lead.productLine())));
         }
+        customers.recordEarlierContacts(customer.id(), contact, earlierContacts(lead));
         lead.convert(actor, customer.id(), contact, opportunity, now);
         clocks.converted(lead);
         history.record(lead.id(), now, "lead.history.converted", customer.code());
         leads.save(lead);
         events.publishEvent(new LeadConverted(lead.id(), lead.code(), customer.id(), contact, opportunity, owner));
         return new Conversion(customer.id(), contact, opportunity);
+    }
+
+    /** The lead's contact attempts as the customer's earlier contacts, the intent said in the converter's words. */
+    private List<CustomerDirectory.EarlierContact> earlierContacts(Lead lead) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return jdbc.sql("""
+                select channel, intent, summary, occurred_at, logged_by, logged_at from lead_contact_attempt
+                where lead_id = :l order by occurred_at
+                """).param("l", lead.id()).query((rs, i) -> new CustomerDirectory.EarlierContact(
+                        FOLLOW_UP_KINDS.getOrDefault(rs.getString("channel").toLowerCase(Locale.ROOT), "OTHER"),
+                        rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("logged_at").toInstant(),
+                        rs.getObject("logged_by", UUID.class),
+                        messages.getMessage("lead.convert.earlierContact", new Object[] {
+                                messages.getMessage("lead.intent." + rs.getString("intent"), null, locale),
+                                rs.getString("summary")}, locale)))
+                .list();
     }
 
     @Transactional

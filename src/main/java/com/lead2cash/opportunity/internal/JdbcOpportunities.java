@@ -33,7 +33,8 @@ class JdbcOpportunities implements Opportunities {
     @Override
     @Transactional
     public UUID open(NewOpportunity o) {
-        return service.openForLead(o.customerId(), o.name(), o.amount(), o.ownerId(), o.sourceLeadCode());
+        return service.openForLead(o.customerId(), o.name(), o.amount(), o.ownerId(), o.sourceLeadCode(),
+                o.expectedCloseDate(), o.productLines());
     }
 
     @Override

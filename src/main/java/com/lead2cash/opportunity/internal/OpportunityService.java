@@ -32,6 +32,7 @@ import com.lead2cash.sop.SubjectRef;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -120,10 +121,12 @@ public class OpportunityService {
 
     /** A converting lead opens the opportunity (the lead module checked who may). */
     @Transactional
-    public UUID openForLead(UUID customerId, String name, BigDecimal amount, UUID ownerId, String sourceLeadCode) {
+    public UUID openForLead(UUID customerId, String name, BigDecimal amount, UUID ownerId, String sourceLeadCode,
+                            LocalDate expectedCloseDate, List<String> productLines) {
         OpportunityDetails details;
         try {
-            details = OpportunityDetails.validated(name, amount == null ? BigDecimal.ZERO : amount, null, null, null, null);
+            details = OpportunityDetails.validated(name, amount == null ? BigDecimal.ZERO : amount, expectedCloseDate,
+                    productLines, null, null);
         } catch (FieldValidationException e) {
             // the lead form names the field "opportunityName"
             throw new FieldValidationException(e.errors().stream().map(f -> "name".equals(f.field())

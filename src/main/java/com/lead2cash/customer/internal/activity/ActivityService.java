@@ -1,5 +1,6 @@
 package com.lead2cash.customer.internal.activity;
 
+import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.customer.CustomerStatus;
 import com.lead2cash.customer.CustomerStatusChanged;
 import com.lead2cash.customer.internal.ActivityRules;
@@ -10,6 +11,7 @@ import com.lead2cash.customer.internal.CustomerPolicy;
 import com.lead2cash.customer.internal.domain.Activity;
 import com.lead2cash.customer.internal.domain.ActivityDraft;
 import com.lead2cash.customer.internal.domain.ActivityRepository;
+import com.lead2cash.customer.internal.domain.ActivityType;
 import com.lead2cash.customer.internal.domain.Customer;
 import com.lead2cash.customer.internal.domain.CustomerAction;
 import com.lead2cash.customer.internal.domain.CustomerRepository;
@@ -22,6 +24,7 @@ import com.lead2cash.sop.Deadlines;
 import com.lead2cash.sop.SubjectRef;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -97,6 +100,27 @@ public class ActivityService {
             events.publishEvent(new CustomerStatusChanged(c.id(), before, c.status()));
         }
         return a;
+    }
+
+    /**
+     * Contacts made before the customer existed (a converted lead's contact attempts), on its timeline as
+     * follow-ups with {@code contactId} (may be null), the latest its last activity. Neither C4 nor the cadence
+     * counts them again: the lead's own rules did.
+     */
+    @Transactional
+    public void carryEarlierContacts(UUID customerId, UUID contactId, List<CustomerDirectory.EarlierContact> earlier) {
+        if (earlier.isEmpty()) {
+            return;
+        }
+        Customer c = access.visibleForUpdate(customerId);
+        Instant now = clock.instant();
+        List<UUID> with = contactId == null ? List.of() : List.of(contactId);
+        for (CustomerDirectory.EarlierContact e : earlier) {
+            activities.save(Activity.carried(c.id(), ActivityType.of(e.kind()), e.occurredAt(), e.loggedAt(),
+                    e.loggedBy(), with, e.summary(), now));
+            c.recordEarlierContact(e.occurredAt(), now);
+        }
+        customers.save(c);
     }
 
     /** C5 — the detailed minutes of a demo or negotiation; the first writing meets the deadline. */

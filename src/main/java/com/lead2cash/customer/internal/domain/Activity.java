@@ -80,6 +80,26 @@ public class Activity {
         return a;
     }
 
+    /**
+     * A contact made before the customer existed, carried from the lead it was logged on (a converted lead's contact
+     * attempt): logged when the lead logged it, so never late — C4 counted it on the lead.
+     */
+    public static Activity carried(UUID customerId, ActivityType type, Instant occurredAt, Instant loggedAt,
+                                   UUID loggedBy, List<UUID> contactIds, String summary, Instant now) {
+        Activity a = new Activity();
+        a.id = Ids.newId();
+        a.customerId = customerId;
+        a.type = type;
+        a.occurredAt = occurredAt;
+        a.loggedAt = loggedAt;
+        a.loggedBy = loggedBy;
+        a.contactIds = contactIds.toArray(UUID[]::new);
+        a.summary = summary;
+        a.logDueAt = loggedAt;
+        a.updatedAt = now;
+        return a;
+    }
+
     /** C5 — the detailed minutes (详细纪要) of a demo or negotiation; answers whether they were owed until now. */
     public boolean writeMinutes(String text, Instant now) {
         if (text == null || text.isBlank()) {

@@ -11,4 +11,14 @@ public enum ActivityType {
     public boolean needsMinutes() {
         return this == DEMO || this == NEGOTIATION;
     }
+
+    /** The kind another module names (CALL, VISIT, …); OTHER for one it names that is none of these. */
+    public static ActivityType of(String name) {
+        for (ActivityType t : values()) {
+            if (t.name().equals(name)) {
+                return t;
+            }
+        }
+        return OTHER;
+    }
 }

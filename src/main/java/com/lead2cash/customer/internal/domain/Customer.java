@@ -221,6 +221,18 @@ public class Customer {
         return reschedule(cadence, now, true);
     }
 
+    /**
+     * A contact made before this customer was ours to follow up (a converted lead's contact attempt): the last
+     * activity, never earlier than one known; the cadence runs from when the customer was registered, as before.
+     */
+    public void recordEarlierContact(Instant occurredAt, Instant now) {
+        requireNotMerged();
+        if (lastActivityAt == null || occurredAt.isAfter(lastActivityAt)) {
+            lastActivityAt = occurredAt;
+        }
+        updatedAt = now;
+    }
+
     /** The rep plans the next follow-up (shown on the home page and in the calendar feed); null clears it. */
     public void planFollowUp(Instant at, Instant now) {
         requireNotMerged();

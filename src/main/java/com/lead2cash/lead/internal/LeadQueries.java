@@ -36,12 +36,14 @@ public class LeadQueries {
 
     /**
      * A row of a lead list; {@code region} as entered, {@code regionCode} its division, {@code regionResolved}
-     * false when it names none (flagged), null without a region.
+     * false when it names none (flagged), null without a region; {@code possibleDuplicates} when its capture found
+     * any (its page names them).
      */
     public record LeadRow(UUID id, String code, String companyName, String contactName, String industry, String region,
                    String productLine, Grade grade, LeadStatus status, LeadSource source, UUID ownerId,
                    String ownerName, UUID queueManagerId, boolean contestOpen, BigDecimal budget, Instant createdAt,
-                   long ageDays, long version, String regionCode, Boolean regionResolved) {
+                   long ageDays, long version, String regionCode, Boolean regionResolved,
+                   boolean possibleDuplicates) {
     }
 
     /** Filters of the lead list; {@code view} is null (all visible), "pool", "nurture", "queue", "mine" or "contests". */
@@ -73,7 +75,8 @@ public class LeadQueries {
         // LeadAccess.readable as SQL; a claimant of an open contest is Lead.contestedBy's rule
         StringBuilder sql = new StringBuilder("""
                 select id, code, company_name, contact_name, industry, region, product_line, grade, status, source,
-                       owner_id, queue_manager_id, contest_open, budget, created_at, version, region_code
+                       owner_id, queue_manager_id, contest_open, budget, created_at, version, region_code,
+                       possible_duplicates
                 from lead_lead where (owner_id is null or %s or captured_by = :reader
                     or contest_open and exists (select 1 from lead_claim c where c.lead_id = lead_lead.id
                         and c.user_id = :reader and c.claimed_at >= lead_lead.assigned_at))
@@ -138,7 +141,7 @@ public class LeadQueries {
                 LeadStatus.valueOf(rs.getString("status")), LeadSource.valueOf(rs.getString("source")),
                 rs.getObject("owner_id", UUID.class), rs.getObject("queue_manager_id", UUID.class),
                 rs.getBoolean("contest_open"), rs.getBigDecimal("budget"), rs.getTimestamp("created_at").toInstant(),
-                rs.getLong("version"), rs.getString("region_code")}).list();
+                rs.getLong("version"), rs.getString("region_code"), rs.getBoolean("possible_duplicates")}).list();
         Set<UUID> owners = new HashSet<>();
         raw.forEach(r -> owners.add((UUID) r[10]));
         Map<UUID, OrgDirectory.Person> people = directory.people(owners);
@@ -148,7 +151,7 @@ public class LeadQueries {
                 r[10] == null || !people.containsKey(r[10]) ? null : people.get(r[10]).displayName(), (UUID) r[11],
                 (Boolean) r[12], LeadViews.money((BigDecimal) r[13]), (Instant) r[14],
                 ChronoUnit.DAYS.between((Instant) r[14], now), (Long) r[15], (String) r[16],
-                r[5] == null ? null : r[16] != null)).toList();
+                r[5] == null ? null : r[16] != null, (Boolean) r[17])).toList();
         return CursorPage.of(rows, size, r -> List.of(r.createdAt().toString(), r.id()));
     }
 

@@ -80,9 +80,12 @@ public class LeadViews {
     private final Clock clock;
     private final CustomerDirectory customers;
     private final Opportunities opportunities;
+    private final DuplicateFinder duplicates;
 
     LeadViews(MessageSource messages, ContactVisibility contacts, LeadAccess access, OrgDirectory directory,
-              Regions regions, Clock clock, CustomerDirectory customers, Opportunities opportunities) {
+              Regions regions, Clock clock, CustomerDirectory customers, Opportunities opportunities,
+              DuplicateFinder duplicates) {
+        this.duplicates = duplicates;
         this.messages = messages;
         this.contacts = contacts;
         this.access = access;
@@ -117,8 +120,15 @@ public class LeadViews {
                 opportunityId, opportunityCode, opportunityCode != null && opportunities.mayOpen(opportunityId));
     }
 
+    /** The lead with its possible duplicates as the reader may know them (the same check as at its capture). */
     public LeadView of(Lead lead) {
-        return of(lead, List.of());
+        return of(lead, duplicates.of(lead));
+    }
+
+    /** Of the possible duplicates shown, the customers whose page the reader may open (a lead shown is theirs to read). */
+    public Set<UUID> openableCustomers(List<DuplicateView> shown) {
+        return shown.stream().filter(d -> d.inScope() && "CUSTOMER".equals(d.kind()) && customers.mayOpen(d.id()))
+                .map(DuplicateView::id).collect(java.util.stream.Collectors.toSet());
     }
 
     public LeadView of(Lead lead, List<DuplicateFinder.Duplicate> duplicates) {

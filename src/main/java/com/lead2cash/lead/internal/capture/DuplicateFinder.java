@@ -4,6 +4,7 @@ import com.lead2cash.customer.CompanyKeys;
 import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.customer.DuplicateDisclosure;
 import com.lead2cash.lead.LeadStatus;
+import com.lead2cash.lead.internal.domain.Lead;
 import com.lead2cash.lead.internal.domain.LeadDraft;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DataScope;
@@ -167,13 +168,29 @@ public class DuplicateFinder {
             found = prefetched(d, e);
         }
         if (found == null) {
-            // leads this transaction created may still wait in its deferred inserts: the query must see them
-            inserts.flush();
-            List<Match> queried = new ArrayList<>(leads(e, excludeLeadId));
-            customers.possibleDuplicates(probe(d)).forEach(c -> queried.add(customerMatch(c)));
-            found = queried;
+            found = queried(probe(d), excludeLeadId, null);
         }
         return disclosed(found);
+    }
+
+    /**
+     * The possible duplicates of a stored lead, found as its capture found them and told this reader by the same
+     * rule: the lead itself and the customer it became left out; none to merge into (merging happens at capture).
+     */
+    public List<Duplicate> of(Lead lead) {
+        return disclosed(queried(new CustomerDirectory.CompanyProbe(lead.companyName(), lead.uscc(), lead.phone(),
+                lead.email()), lead.id(), lead.customerId())).stream()
+                .map(d -> new Duplicate(d.kind(), d.inScope(), d.id(), d.code(), d.name(), d.status(), d.matchedOn(),
+                        d.ownerName(), false)).toList();
+    }
+
+    private List<Match> queried(CustomerDirectory.CompanyProbe probe, UUID excludeLeadId, UUID excludeCustomerId) {
+        // leads this transaction created may still wait in its deferred inserts: the query must see them
+        inserts.flush();
+        List<Match> queried = new ArrayList<>(leads(probe.keys(), excludeLeadId));
+        customers.possibleDuplicates(probe).stream().filter(c -> !c.id().equals(excludeCustomerId))
+                .forEach(c -> queried.add(customerMatch(c)));
+        return queried;
     }
 
     /** The matches from this transaction's prefetched candidates, or null when they cannot answer for this draft. */

@@ -159,6 +159,9 @@ public class LeadCapture {
         LeadRules rules = policy.current().bind(LeadRules.class);
         GradingResult grading = LeadGrader.grade(rules.grading(), gradingInput(draft));
         Lead lead = Lead.capture(codes.next("L", CODE_SEQUENCE), draft, via, capturedBy, grading, keepReason, now);
+        if (!found.isEmpty()) {
+            lead.foundWithPossibleDuplicates();
+        }
         history.record(lead.id(), now, "lead.history.captured", via, lead.grade(), lead.gradePoints());
         UUID screener = screening.screener(capturedBy).orElse(null);
         if (ScreeningRule.screensItself(grading)) {

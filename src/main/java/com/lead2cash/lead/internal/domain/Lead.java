@@ -102,6 +102,9 @@ public class Lead {
     @MappedCollection(idColumn = "lead_id")
     private Set<LeadClaim> claims;
     private String duplicateKeepReason;
+    /** Whether its capture found possible duplicates: the lead lists mark it (its page and the API check anew). */
+    @NotAudited
+    private boolean possibleDuplicates;
     private String disqualifyReason;
     private String disqualifyNote;
     private Instant convertedAt;
@@ -193,6 +196,11 @@ public class Lead {
         lead.indexForSearch();
         lead.applyGrading(grading, now);
         return lead;
+    }
+
+    /** Its capture found possible duplicates (kept as a separate lead): the lists say so. */
+    public void foundWithPossibleDuplicates() {
+        this.possibleDuplicates = true;
     }
 
     // --- what may be done next -----------------------------------------------------------------------

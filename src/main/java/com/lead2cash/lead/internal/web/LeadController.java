@@ -300,6 +300,7 @@ public class LeadController {
         Lead lead = access.readable(id);
         LeadViews.LeadView view = views.of(lead);
         model.addAttribute("lead", view);
+        model.addAttribute("openableCustomers", views.openableCustomers(view.duplicates()));
         model.addAttribute("conversion", views.conversion(lead));
         model.addAttribute("regionCandidates", views.regionCandidates(lead));
         List<LeadHistory.Entry> entries = history.of(id);

@@ -177,6 +177,20 @@ class BadInputTest {
     }
 
     @Test
+    void aRefusalsTitleIsInTheReadersLanguageAsItsDetailIs() {
+        for (String[] lang : new String[][] {{"zh-CN", "输入无法接受"}, {"en", "Unprocessable Content"}}) {
+            MvcTestResult refused = mvc.post().uri("/api/v1/leads").header(HttpHeaders.AUTHORIZATION, admin)
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, lang[0]).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"companyName\":\"\",\"source\":\"TRADE_SHOW\"}").exchange();
+            assertThat(refused).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+            assertThat(refused).bodyJson().extractingPath("$.title").isEqualTo(lang[1]);
+        }
+        MvcTestResult missing = mvc.get().uri("/api/v1/leads/" + java.util.UUID.randomUUID())
+                .header(HttpHeaders.AUTHORIZATION, admin).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").exchange();
+        assertThat(missing).hasStatus(HttpStatus.NOT_FOUND).bodyJson().extractingPath("$.title").isEqualTo("未找到");
+    }
+
+    @Test
     void aBidiOverrideInANameIsRefusedLikeAControlCharacterAndNothingIsStored() {
         // shown in a list, "\u202eRTL公司" reads reversed: a name that spoofs another
         MvcTestResult answer = post("/api/v1/leads", "{\"companyName\":\"\\u202eRTL公司\\u200f\",\"source\":\"TRADE_SHOW\"}");

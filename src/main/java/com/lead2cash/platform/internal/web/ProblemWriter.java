@@ -12,7 +12,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Builds RFC 9457 problem details with a localised detail; also writes them from security filters. */
+/** Builds RFC 9457 problem details with a localised title and detail; also writes them from security filters. */
 @Component
 public class ProblemWriter {
 
@@ -26,6 +26,9 @@ public class ProblemWriter {
 
     public ProblemDetail problem(HttpStatus status, String messageKey, Object... args) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message(messageKey, args));
+        // the title in the reader's language too (a zh-CN answer titled "Unprocessable Content" read as half English)
+        problem.setTitle(messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(),
+                LocaleContextHolder.getLocale()));
         problem.setType(URI.create("urn:lead2cash:problem:" + messageKey));
         problem.setProperty("code", messageKey);
         return problem;

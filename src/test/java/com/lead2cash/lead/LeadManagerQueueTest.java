@@ -90,6 +90,42 @@ class LeadManagerQueueTest {
     }
 
     @Test
+    void L4_aManagerAssignsAnALeadToAJuniorRepOnlyWithAReasonThatTheHistoryKeepsAsAnOverride() {
+        String region = "浙江省台州市";
+        support.post(mvc, support.bearer(mvc, "admin"), "/api/v1/lead-territories", """
+                {"name":"Taizhou %s","regions":["%s"],"managerId":"%s","repIds":["%s"]}
+                """.formatted(co.tag(), region, co.eastManager().id(), co.junior().id()));
+        JsonNode lead = support.postJson(mvc, marketing, "/api/v1/leads",
+                co.gradeALead("台州越级甲", "13877770010").replace(co.region(), region));
+        String id = lead.get("id").asString();
+        assertThat(lead.get("queueManagerId").asString()).isEqualTo(co.eastManager().id().toString());
+
+        // the page warns beside the rep choice before anything is sent
+        var session = fixtures.session(mvc, co.eastManager().username(), Fixtures.PASSWORD);
+        String page = new String(mvc.get().uri("/leads/" + id + "?lang=en").cookie(session).exchange().getResponse()
+                .getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"assign-seniority-rule\"", "more than 12 months of service")
+                .contains(co.junior().displayName() + " (not more than 12 months of service: reason required, L4)")
+                .doesNotContain(co.senior().displayName() + " (not more than");
+
+        String manager = support.bearer(mvc, co.eastManager().username());
+        String uri = "/api/v1/leads/" + id + "/assign";
+        String toJunior = "{\"ownerId\":\"" + co.junior().id() + "\",\"version\":" + lead.get("version").asLong();
+        var silent = support.post(mvc, manager, uri, toJunior + "}");
+        assertThat(silent).hasStatus(422).bodyJson().extractingPath("$.errors[0].field").isEqualTo("reason");
+        assertThat(support.json(silent).get("errors").get(0).get("code").asString())
+                .isEqualTo("lead.assign.seniorityOverride.reasonRequired");
+        assertThat(support.getJson(mvc, manager, "/api/v1/leads/" + id).get("ownerId").isNull()).isTrue();
+
+        JsonNode assigned = support.postJson(mvc, manager, uri, toJunior + ",\"reason\":\"客户点名要他跟进\"}");
+        assertThat(assigned.get("ownerId").asString()).isEqualTo(co.junior().id().toString());
+        assertThat(support.deadlines(UUID.fromString(id))).contains("L9:MET", "L7:OPEN");
+        assertThat(jdbc.sql("select message_key || ' ' || args from lead_event where lead_id = :id order by id desc limit 1")
+                .param("id", UUID.fromString(id)).query(String.class).single())
+                .startsWith("lead.history.assignedOverSeniority").contains(co.junior().displayName(), "12", "客户点名要他跟进");
+    }
+
+    @Test
     void L9_aTerritoryWhoseManagerWasDeactivatedQueuesItsLeadsForTheSalesDirector() {
         String region = "浙江省温州市";
         String admin = support.bearer(mvc, "admin");

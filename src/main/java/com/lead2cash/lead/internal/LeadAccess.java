@@ -4,6 +4,7 @@ import com.lead2cash.lead.internal.domain.Lead;
 import com.lead2cash.lead.internal.domain.LeadActor;
 import com.lead2cash.lead.internal.domain.LeadRepository;
 import com.lead2cash.lead.internal.domain.LeadRules;
+import com.lead2cash.lead.internal.domain.SeniorityRule;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DataScope;
 import com.lead2cash.platform.FieldValidationException;
@@ -92,7 +93,16 @@ public class LeadAccess {
                 ? directory.person(me.id()).map(OrgDirectory.Person::hireDate).orElse(null) : null;
         boolean curator = me.isManager() || me.hasAny(Role.MARKETING, Role.SALES_ASSISTANT, Role.ADMIN);
         return new LeadActor(me.id(), me.isManager(), me.hasAny(Role.SALES_REP, Role.ACCOUNT_MANAGER), curator,
-                rules.seniority().of(hired, LocalDate.ofInstant(clock.instant(), zone)), inScope(lead));
+                seniority(rules, hired), inScope(lead));
+    }
+
+    /** Whether a person counts as senior for A leads today (L4), as claims and routing judge them. */
+    public SeniorityRule.Seniority seniorityOf(OrgDirectory.Person person) {
+        return seniority(policy.current().bind(LeadRules.class), person.hireDate());
+    }
+
+    private SeniorityRule.Seniority seniority(LeadRules rules, LocalDate hired) {
+        return rules.seniority().of(hired, LocalDate.ofInstant(clock.instant(), zone));
     }
 
     boolean inScope(Lead lead) {

@@ -5,6 +5,7 @@ import com.lead2cash.lead.internal.domain.LeadAction;
 import com.lead2cash.lead.internal.domain.LeadActor;
 import com.lead2cash.lead.internal.domain.LeadRepository;
 import com.lead2cash.lead.internal.domain.LeadRules;
+import com.lead2cash.lead.internal.domain.SeniorityRule;
 import com.lead2cash.lead.internal.routing.LeadRouting;
 import com.lead2cash.lead.internal.routing.SalesPeople;
 import com.lead2cash.notification.Notification;
@@ -82,10 +83,16 @@ public class LeadAssignment {
         if (reason != null && reason.length() > 500) {
             throw new FieldValidationException("reason", "lead.field.tooLong", 500);
         }
-        lead.assign(actor, person.id(), now);
+        SeniorityRule.Seniority seniority = access.seniorityOf(person);
+        boolean overridden = lead.assign(actor, person.id(), seniority, reason, now);
         routing.assigned(lead, previous != null, "lead.notify.assigned", now);
-        history.record(lead.id(), now, previous == null ? "lead.history.assigned" : "lead.history.reassigned",
-                person.displayName(), reason);
+        if (overridden) {
+            history.record(lead.id(), now, "lead.history.assignedOverSeniority", person.displayName(),
+                    seniority.requiredMonths(), reason.strip());
+        } else {
+            history.record(lead.id(), now, previous == null ? "lead.history.assigned" : "lead.history.reassigned",
+                    person.displayName(), reason);
+        }
         return leads.save(lead);
     }
 

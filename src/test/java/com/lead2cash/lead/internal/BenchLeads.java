@@ -415,9 +415,16 @@ public final class BenchLeads {
             Member rep = hired.stream().min((a, b) -> Integer.compare(load(a.id())[0], load(b.id())[0])).orElseThrow();
             Actor actor = actor(manager, "web");
             Map<String, String> before = aggregates.auditValues(lead);
-            lead.assign(leadActor(manager.id(), true), rep.id(), at);
+            SeniorityRule.Seniority seniority = rules.seniority().of(rep.hireDate(), today);
+            String reason = lead.overridesSeniority(seniority) ? "队列积压，由负载最低的代表先跟进" : null;
+            lead.assign(leadActor(manager.id(), true), rep.id(), seniority, reason, at);
             assigned(at);
-            history(at, actor, "lead.history.assigned", rep.displayName(), null);
+            if (reason != null) {
+                history(at, actor, "lead.history.assignedOverSeniority", rep.displayName(), seniority.requiredMonths(),
+                        reason);
+            } else {
+                history(at, actor, "lead.history.assigned", rep.displayName(), null);
+            }
             save(at, actor, before);
             worked(at);
         }

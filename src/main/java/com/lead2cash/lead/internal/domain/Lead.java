@@ -484,13 +484,29 @@ public class Lead {
         takeOver(rep, territory, now);
     }
 
-    /** A manager assigns the lead, or reassigns it, to a rep; the first response starts again. */
-    public void assign(LeadActor actor, UUID rep, Instant now) {
+    /**
+     * A manager assigns the lead, or reassigns it, to a rep; the first response starts again. An A lead
+     * to a rep who is not senior (L4) is the manager's override of the rule: it needs a reason, which the
+     * history keeps. Answers whether the assignment overrode L4.
+     */
+    public boolean assign(LeadActor actor, UUID rep, SeniorityRule.Seniority repSeniority, String reason,
+                          Instant now) {
         require(LeadAction.ASSIGN, actor, now);
         if (!assignableTo(rep)) {
             throw new FieldValidationException("ownerId", "lead.assign.alreadyOwner");
         }
+        boolean override = overridesSeniority(repSeniority);
+        if (override && (reason == null || reason.isBlank())) {
+            throw new FieldValidationException("reason", "lead.assign.seniorityOverride.reasonRequired",
+                    repSeniority.requiredMonths());
+        }
         takeOver(rep, territoryId, now);
+        return override;
+    }
+
+    /** Whether giving this lead to a rep of that seniority goes against L4: an A lead to a rep who is not senior. */
+    public boolean overridesSeniority(SeniorityRule.Seniority repSeniority) {
+        return grade == Grade.A && !repSeniority.senior();
     }
 
     /** Whether the lead may be assigned to the rep: not to its owner, which would restart L7 for a lead they hold. */

@@ -309,8 +309,17 @@ public class LeadController {
         model.addAttribute("reasons", reasons.active(locale));
         model.addAttribute("disqualifyLabel", lead.disqualifyReason() == null ? null
                 : reasons.label(lead.disqualifyReason(), locale));
-        model.addAttribute("reps", view.can("ASSIGN")
-                ? assignableReps().stream().filter(r -> lead.assignableTo(r.id())).toList() : List.of());
+        List<OrgDirectory.Person> reps = view.can("ASSIGN")
+                ? assignableReps().stream().filter(r -> lead.assignableTo(r.id())).toList() : List.of();
+        model.addAttribute("reps", reps);
+        // L4: the reps this lead would go to only as the manager's override, each with the months the rule asks
+        model.addAttribute("seniorityOverrides", reps.stream()
+                .collect(java.util.HashMap<UUID, Integer>::new, (overrides, r) -> {
+                    var seniority = access.seniorityOf(r);
+                    if (lead.overridesSeniority(seniority)) {
+                        overrides.put(r.id(), seniority.requiredMonths());
+                    }
+                }, java.util.Map::putAll));
         model.addAttribute("grades", Grade.values());
         model.addAttribute("intents", ContactIntent.values());
         model.addAttribute("people", directory.people(entries.stream().map(LeadHistory.Entry::actorId)

@@ -275,7 +275,7 @@ public class LeadTest {
             case SCREEN -> lead.screen(actor, NOW);
             case REGRADE -> lead.regrade(actor, graded(lead.grade(), true), Grade.B, "客户预算已确认", NOW);
             case CORRECT -> lead.correct(actor, draft(), graded(lead.grade(), true), NOW);
-            case ASSIGN -> lead.assign(actor, OTHER_REP, NOW);
+            case ASSIGN -> lead.assign(actor, OTHER_REP, SENIOR, null, NOW);
             case CLAIM -> lead.claim(actor, RULES, NOW);
             case ARBITRATE -> lead.arbitrate(actor, lead.claimsInOrder().isEmpty() ? actor.id()
                     : lead.claimsInOrder().get(lead.claimsInOrder().size() - 1).userId(), NOW);
@@ -287,6 +287,23 @@ public class LeadTest {
     }
 
     // --- the refusals, one by one --------------------------------------------------------------------
+
+    @Test
+    void L4_aManagerGivesAnALeadToAJuniorRepOnlyWithAReasonForOverridingTheRule() {
+        Lead lead = pool(Grade.A);
+        assertThatThrownBy(() -> lead.assign(manager(true), JUNIOR, NOT_SENIOR, " ", NOW))
+                .isInstanceOfSatisfying(FieldValidationException.class, e -> {
+                    assertThat(e.errors()).extracting(FieldValidationException.FieldError::field).containsExactly("reason");
+                    assertThat(e.errors()).extracting(FieldValidationException.FieldError::messageKey)
+                            .containsExactly("lead.assign.seniorityOverride.reasonRequired");
+                });
+        assertThat(lead.ownerId()).as("refused, nothing changed").isNull();
+
+        assertThat(lead.assign(manager(true), JUNIOR, NOT_SENIOR, "客户点名要他跟进", NOW)).as("an override").isTrue();
+        assertThat(lead.ownerId()).isEqualTo(JUNIOR);
+        assertThat(pool(Grade.A).assign(manager(true), OWNER, SENIOR, null, NOW)).as("a senior rep: no override").isFalse();
+        assertThat(pool(Grade.B).assign(manager(true), JUNIOR, NOT_SENIOR, null, NOW)).as("B: any rep").isFalse();
+    }
 
     @Test
     void L4_aJuniorRepIsToldAnALeadNeedsMoreThanTheSeniorityMonths() {
@@ -387,10 +404,10 @@ public class LeadTest {
                 .hasMessage("lead.claim.alreadyYours");
         assertThatThrownBy(() -> contest().claim(rep(OTHER_REP, false), RULES, NOW))
                 .hasMessage("lead.claim.alreadyClaimed");
-        assertThatThrownBy(() -> pool(Grade.B).assign(rep(OWNER, true), OTHER_REP, NOW)).hasMessage("lead.managersOnly");
-        assertThatThrownBy(() -> captured(Grade.B).assign(manager(true), OWNER, NOW))
+        assertThatThrownBy(() -> pool(Grade.B).assign(rep(OWNER, true), OTHER_REP, SENIOR, null, NOW)).hasMessage("lead.managersOnly");
+        assertThatThrownBy(() -> captured(Grade.B).assign(manager(true), OWNER, SENIOR, null, NOW))
                 .hasMessage("lead.assign.notScreened");
-        assertThatThrownBy(() -> assigned(Grade.B).assign(manager(true), OWNER, NOW)).as("L7: to the rep who owns it")
+        assertThatThrownBy(() -> assigned(Grade.B).assign(manager(true), OWNER, SENIOR, null, NOW)).as("L7: to the rep who owns it")
                 .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
                         .extracting(FieldValidationException.FieldError::messageKey)
                         .containsExactly("lead.assign.alreadyOwner"));
@@ -431,7 +448,7 @@ public class LeadTest {
         assertThat(lead.status()).isEqualTo(LeadStatus.NEW);
         lead.screen(marketing(true), NOW);
         assertThat(lead.status()).isEqualTo(LeadStatus.SCREENED);
-        lead.assign(manager(true), OWNER, NOW);
+        lead.assign(manager(true), OWNER, SENIOR, null, NOW);
         assertThat(lead.status()).isEqualTo(LeadStatus.ASSIGNED);
         assertThat(lead.recordContact(rep(OWNER, true), NOW, NOW)).as("first response").isTrue();
         assertThat(lead.recordContact(rep(OWNER, true), NOW, NOW)).as("not the first").isFalse();

@@ -113,6 +113,25 @@ class LeadLifecycleApiTest {
     }
 
     @Test
+    void L1_thePageSaysALeadNeedsScreeningOnlyWhileItWaitsForIt() {
+        // industry and budget known, no purchase date: grade B on incomplete data, waiting for a person
+        JsonNode lead = support.postJson(mvc, marketing, "/api/v1/leads", """
+                {"companyName":"上海待核实","region":"%s","source":"REFERRAL","industry":"制造业","budget":300000}
+                """.formatted(co.region()));
+        UUID id = UUID.fromString(lead.get("id").asString());
+        var session = fixtures.session(mvc, co.marketing().username(), com.lead2cash.testing.Fixtures.PASSWORD);
+        assertThat(lead.get("awaitsScreening").asBoolean()).isTrue();
+        assertThat(sessionPage(session, id, "zh-CN")).contains("id=\"awaits-screening\"", "需人工核实后完成初筛");
+
+        JsonNode screened = support.postJson(mvc, marketing, "/api/v1/leads/" + id + "/screen",
+                "{\"version\":" + lead.get("version").asLong() + "}");
+        assertThat(screened.get("status").asString()).isEqualTo("ASSIGNED");
+        assertThat(screened.get("gradeComplete").asBoolean()).as("still incomplete data").isFalse();
+        assertThat(screened.get("awaitsScreening").asBoolean()).isFalse();
+        assertThat(sessionPage(session, id, "zh-CN")).doesNotContain("awaits-screening", "需人工核实后完成初筛");
+    }
+
+    @Test
     void L4_screeningRoutesPastARepWithoutAHireDateForAnALeadAndToThemForABLead() {
         // a rep created without a hire date has no known seniority
         var undated = fixtures.user("undated." + co.tag(), co.east(), null, com.lead2cash.platform.Role.SALES_REP);

@@ -52,7 +52,8 @@ public class LeadViews {
      * The lead as the API answers it (the stable shape of the API, extended). {@code region} is the
      * region as entered; {@code regionCode} and {@code regionName} the administrative division it
      * names; {@code regionResolved} false when it names none (kept as entered, flagged), null without a
-     * region; {@code availableActions} what the reader may do with it next.
+     * region; {@code availableActions} what the reader may do with it next; {@code awaitsScreening} whether
+     * it still waits for a person to screen it (L1).
      */
     public record LeadView(UUID id, String code, String companyName, String contactName, String contactTitle, String phone,
                     String email, boolean contactMasked, String industry, String region, String productLine,
@@ -64,7 +65,7 @@ public class LeadViews {
                     boolean contestOpen, Instant contestClosesAt, List<ClaimView> claims, String disqualifyReason,
                     String disqualifyNote, UUID customerId, UUID contactId, UUID opportunityId, Instant createdAt,
                     List<DuplicateView> duplicates, long version, String regionCode, String regionName,
-                    Boolean regionResolved, Set<LeadAction> availableActions) {
+                    Boolean regionResolved, Set<LeadAction> availableActions, boolean awaitsScreening) {
 
         /** Whether the reader may take the action now (for the screens: {@code lead.can('CLAIM')}). */
         public boolean can(String action) {
@@ -151,7 +152,7 @@ public class LeadViews {
                 lead.opportunityId(), lead.createdAt(), duplicates.stream().map(DuplicateView::of).toList(),
                 lead.version() == null ? 0 : lead.version(), lead.regionCode(), regionName(lead.regionCode()),
                 lead.region() == null ? null : lead.regionCode() != null,
-                lead.availableActions(access.actor(lead), clock.instant()));
+                lead.availableActions(access.actor(lead), clock.instant()), lead.awaitsScreening());
     }
 
     /** The full name of a division (浙江省杭州市西湖区), null without a code. */

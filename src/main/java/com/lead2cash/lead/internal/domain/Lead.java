@@ -653,6 +653,11 @@ public class Lead {
         }
     }
 
+    /** Whether the lead still waits for a person to screen it (L1): its grade rests on incomplete data. */
+    public boolean awaitsScreening() {
+        return status == LeadStatus.NEW;
+    }
+
     public List<LeadClaim> claimsInOrder() {
         return claims.stream().sorted(Comparator.comparing(LeadClaim::claimedAt)).toList();
     }

@@ -447,17 +447,52 @@ class LeadLifecycleApiTest {
     }
 
     @Test
-    void disqualifyNeedsAReasonFromTheListAndAManagerCanReopen() {
+    void L5_aReopenedLeadIsRoutedAgainAsAFreshlyScreenedOneIsWithItsOwnersClocks() {
         JsonNode lead = body(support.post(mvc, marketing, "/api/v1/leads", co.gradeBLead("上海己", "13800000005")));
         String id = lead.get("id").asString();
         String manager = support.bearer(mvc, co.eastManager().username());
-        assertThat(support.post(mvc, manager, "/api/v1/leads/" + id + "/disqualify", "{\"reason\":\"BORED\"}"))
+        assertThat(support.post(mvc, manager, "/api/v1/leads/" + id + "/disqualify",
+                "{\"reason\":\"BORED\",\"version\":" + lead.get("version").asLong() + "}"))
                 .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
-        assertThat(support.postJson(mvc, manager, "/api/v1/leads/" + id + "/disqualify", "{\"reason\":\"NO_BUDGET\"}")
-                .get("status").asString()).isEqualTo("DISQUALIFIED");
-        JsonNode reopened = support.postJson(mvc, manager, "/api/v1/leads/" + id + "/reopen", "{}");
-        assertThat(reopened.get("status").asString()).isEqualTo("SCREENED");
-        assertThat(reopened.get("ownerId").isNull()).isTrue();
+        JsonNode disqualified = support.postJson(mvc, manager, "/api/v1/leads/" + id + "/disqualify",
+                "{\"reason\":\"NO_BUDGET\",\"version\":" + lead.get("version").asLong() + "}");
+        assertThat(disqualified.get("status").asString()).isEqualTo("DISQUALIFIED");
+
+        JsonNode reopened = support.postJson(mvc, manager, "/api/v1/leads/" + id + "/reopen",
+                "{\"version\":" + disqualified.get("version").asLong() + "}");
+        assertThat(reopened.get("status").asString()).as("routed again, not left unowned").isEqualTo("ASSIGNED");
+        UUID owner = UUID.fromString(reopened.get("ownerId").asString());
+        assertThat(owner).isIn(co.senior().id(), co.junior().id());
+        assertThat(reopened.get("territoryId").asString()).isEqualTo(co.eastTerritory().toString());
+        assertThat(support.deadlines(UUID.fromString(id))).as("a new first response for the owner it was routed to")
+                .containsExactlyInAnyOrder("L1:MET", "L6:MET", "L7:CANCELLED", "L6:MET", "L7:OPEN");
+        assertThat(jdbc.sql("select owner_id from sop_deadline where rule_id = 'L7' and state = 'OPEN' and subject_id = :id")
+                .param("id", id).query(UUID.class).single()).isEqualTo(owner);
+        assertThat(support.inbox(owner)).contains("lead.assigned");
+        List<String> story = jdbc.sql("select message_key from lead_event where lead_id = :id order by id")
+                .param("id", UUID.fromString(id)).query(String.class).list();
+        assertThat(story.subList(story.indexOf("lead.history.reopened"), story.size()))
+                .as("its history says it was reopened and where routing sent it").hasSize(2)
+                .last().asString().startsWith("lead.routing.assign");
+    }
+
+    @Test
+    void L1_aLeadReopenedBeforeItWasScreenedWaitsForItsScreeningAgain() {
+        JsonNode lead = support.postJson(mvc, marketing, "/api/v1/leads",
+                "{\"companyName\":\"江苏重开\",\"region\":\"" + co.region() + "\",\"source\":\"REFERRAL\"}");
+        String id = lead.get("id").asString();
+        JsonNode disqualified = support.postJson(mvc, marketing, "/api/v1/leads/" + id + "/disqualify",
+                "{\"reason\":\"NO_NEED\",\"version\":" + lead.get("version").asLong() + "}");
+        assertThat(support.deadlines(UUID.fromString(id))).containsExactly("L1:CANCELLED");
+
+        JsonNode reopened = support.postJson(mvc, support.bearer(mvc, co.eastManager().username()),
+                "/api/v1/leads/" + id + "/reopen", "{\"version\":" + disqualified.get("version").asLong() + "}");
+        assertThat(reopened.get("status").asString()).isEqualTo("NEW");
+        assertThat(reopened.get("awaitsScreening").asBoolean()).isTrue();
+        assertThat(support.deadlines(UUID.fromString(id))).containsExactlyInAnyOrder("L1:CANCELLED", "L1:OPEN");
+        assertThat(jdbc.sql("select owner_id from sop_deadline where rule_id = 'L1' and state = 'OPEN' and subject_id = :id")
+                .param("id", id).query(UUID.class).single()).as("whoever captured it screens it, as at capture")
+                .isEqualTo(co.marketing().id());
     }
 
     @Test

@@ -239,6 +239,29 @@ class LeadManagerQueueTest {
     }
 
     @Test
+    void L9_aReopenedLeadNobodyMayTakeWaitsInTheQueueAgainWithItsDeadlineAndTheManagerIsTold() {
+        JsonNode lead = generalQueueLead("西藏重开");
+        String id = lead.get("id").asString();
+        String director = support.bearer(mvc, co.director().username());
+        JsonNode disqualified = support.postJson(mvc, director, "/api/v1/leads/" + id + "/disqualify",
+                "{\"reason\":\"NO_NEED\",\"version\":" + lead.get("version").asLong() + "}");
+        int notices = support.inbox(co.director().id()).size();
+
+        JsonNode reopened = support.postJson(mvc, director, "/api/v1/leads/" + id + "/reopen",
+                "{\"version\":" + disqualified.get("version").asLong() + "}");
+        assertThat(reopened.get("status").asString()).isEqualTo("SCREENED");
+        assertThat(reopened.get("ownerId").isNull()).isTrue();
+        assertThat(support.deadlines(UUID.fromString(id))).containsExactlyInAnyOrder("L1:MET", "L9:CANCELLED", "L9:OPEN");
+        assertThat(jdbc.sql("select owner_id from sop_deadline where rule_id = 'L9' and state = 'OPEN' and subject_id = :id")
+                .param("id", id).query(UUID.class).single()).isIn(directory.activeWithRole(Role.SALES_DIRECTOR).stream()
+                .map(OrgDirectory.Person::id).toList());
+        assertThat(support.inbox(co.director().id())).as("the queue's managers are told again").hasSize(notices + 1)
+                .last().isEqualTo("lead.queued");
+        assertThat(jdbc.sql("select message_key from lead_event where lead_id = :id order by id desc limit 1")
+                .param("id", UUID.fromString(id)).query(String.class).single()).startsWith("lead.routing.managerQueue");
+    }
+
+    @Test
     void L9_aLeadRoutedToARepWaitsInNoQueue() {
         JsonNode lead = support.postJson(mvc, marketing, "/api/v1/leads", co.gradeBLead("上海不排队", "13877770008"));
         assertThat(lead.get("status").asString()).isEqualTo("ASSIGNED");

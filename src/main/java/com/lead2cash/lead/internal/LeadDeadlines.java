@@ -2,6 +2,7 @@ package com.lead2cash.lead.internal;
 
 import com.lead2cash.lead.internal.domain.Lead;
 import com.lead2cash.lead.internal.domain.LeadRules;
+import com.lead2cash.lead.internal.grading.ScreeningRule;
 import com.lead2cash.notification.Notification;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.OrgDirectory;
@@ -25,21 +26,28 @@ public class LeadDeadlines {
     private final Deadlines deadlines;
     private final Notifier notifier;
     private final OrgDirectory directory;
+    private final ScreeningRule screening;
 
-    LeadDeadlines(Deadlines deadlines, Notifier notifier, OrgDirectory directory) {
+    LeadDeadlines(Deadlines deadlines, Notifier notifier, OrgDirectory directory, ScreeningRule screening) {
         this.deadlines = deadlines;
         this.notifier = notifier;
         this.directory = directory;
+        this.screening = screening;
     }
 
-    /** Captured without complete data: whoever screens it has the screening window. */
-    public void awaitsScreening(Lead lead, UUID screener, Instant at) {
-        deadlines.open(LeadRules.SCREENING, subject(lead), screener, at);
+    /**
+     * Captured without complete data, or reopened before it was screened: whoever screens it
+     * ({@link ScreeningRule#screener}) has the screening window.
+     */
+    public void awaitsScreening(Lead lead, Instant at) {
+        screening.screener(lead.capturedBy())
+                .ifPresent(screener -> deadlines.open(LeadRules.SCREENING, subject(lead), screener, at));
     }
 
     /** Captured with complete data: screened the moment it arrived, on time by definition. */
-    public void screenedOnCapture(Lead lead, UUID screener, Instant at) {
-        deadlines.recordMet(LeadRules.SCREENING, subject(lead), screener, at);
+    public void screenedOnCapture(Lead lead, Instant at) {
+        screening.screener(lead.capturedBy())
+                .ifPresent(screener -> deadlines.recordMet(LeadRules.SCREENING, subject(lead), screener, at));
     }
 
     public void screened(Lead lead, Instant at) {

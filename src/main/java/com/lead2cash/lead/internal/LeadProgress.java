@@ -9,10 +9,13 @@ import com.lead2cash.lead.internal.domain.Lead;
 import com.lead2cash.lead.internal.domain.LeadAction;
 import com.lead2cash.lead.internal.domain.LeadActor;
 import com.lead2cash.lead.internal.domain.LeadRepository;
+import com.lead2cash.lead.internal.domain.LeadRules;
+import com.lead2cash.lead.internal.routing.LeadRouting;
 import com.lead2cash.opportunity.Opportunities;
 import com.lead2cash.platform.FieldValidationException.FieldError;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Ids;
+import com.lead2cash.sop.SopPolicy;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -51,6 +54,8 @@ public class LeadProgress {
     private final LeadRepository leads;
     private final LeadAccess access;
     private final LeadDeadlines clocks;
+    private final LeadRouting routing;
+    private final SopPolicy policy;
     private final LeadHistory history;
     private final CustomerDirectory customers;
     private final Opportunities opportunities;
@@ -61,15 +66,17 @@ public class LeadProgress {
     private final ZoneId zone;
     private final MessageSource messages;
 
-    LeadProgress(LeadRepository leads, LeadAccess access, LeadDeadlines clocks, LeadHistory history,
-                 CustomerDirectory customers, Opportunities opportunities, DisqualifyReasons disqualifyReasons,
-                 JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, @Value("${l2c.zone}") ZoneId zone,
-                 MessageSource messages) {
+    LeadProgress(LeadRepository leads, LeadAccess access, LeadDeadlines clocks, LeadRouting routing, SopPolicy policy,
+                 LeadHistory history, CustomerDirectory customers, Opportunities opportunities,
+                 DisqualifyReasons disqualifyReasons, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
+                 @Value("${l2c.zone}") ZoneId zone, MessageSource messages) {
         this.zone = zone;
         this.messages = messages;
         this.leads = leads;
         this.access = access;
         this.clocks = clocks;
+        this.routing = routing;
+        this.policy = policy;
         this.history = history;
         this.customers = customers;
         this.opportunities = opportunities;
@@ -201,6 +208,11 @@ public class LeadProgress {
         return leads.save(lead);
     }
 
+    /**
+     * A manager reopens a disqualified lead: it re-enters the flow where a fresh one would stand — not yet
+     * screened, it waits for its screening again (L1); screened, it is routed again (L4, L5, or a manager
+     * queue with its L9 deadline).
+     */
     @Transactional
     public Lead reopen(UUID leadId, Long version) {
         Lead lead = access.changeable(leadId);
@@ -208,6 +220,11 @@ public class LeadProgress {
         Instant now = clock.instant();
         lead.reopen(access.actor(lead), now);
         history.record(lead.id(), now, "lead.history.reopened");
+        if (lead.awaitsScreening()) {
+            clocks.awaitsScreening(lead, now);
+        } else {
+            routing.route(lead, policy.current().bind(LeadRules.class), now);
+        }
         return leads.save(lead);
     }
 }

@@ -64,7 +64,6 @@ public class LeadCapture {
     private final ContactVisibility contacts;
     private final DuplicateFinder duplicates;
     private final LeadRouting routing;
-    private final ScreeningRule screening;
     private final LeadDeadlines clocks;
     private final LeadHistory history;
     private final SopPolicy policy;
@@ -80,7 +79,7 @@ public class LeadCapture {
 
     LeadCapture(LeadRepository leads, LeadAccess access, ContactVisibility contacts, DuplicateFinder duplicates,
                 LeadRouting routing,
-                ScreeningRule screening, LeadDeadlines clocks, LeadHistory history, SopPolicy policy,
+                LeadDeadlines clocks, LeadHistory history, SopPolicy policy,
                 HumanCodes codes, Regions regions, Clock clock, @Value("${l2c.zone}") ZoneId zone,
                 PlatformTransactionManager transactions,
                 @Value("${l2c.lead.capture-group.lanes}") int lanes,
@@ -90,7 +89,6 @@ public class LeadCapture {
         this.contacts = contacts;
         this.duplicates = duplicates;
         this.routing = routing;
-        this.screening = screening;
         this.clocks = clocks;
         this.history = history;
         this.policy = policy;
@@ -163,16 +161,13 @@ public class LeadCapture {
             lead.foundWithPossibleDuplicates();
         }
         history.record(lead.id(), now, "lead.history.captured", via, lead.grade(), lead.gradePoints());
-        UUID screener = screening.screener(capturedBy).orElse(null);
         if (ScreeningRule.screensItself(grading)) {
             lead.screenAutomatically(now);
-            if (screener != null) {
-                clocks.screenedOnCapture(lead, screener, now);
-            }
+            clocks.screenedOnCapture(lead, now);
             history.record(lead.id(), now, "lead.history.screenedAutomatically");
             routing.route(lead, rules, now);
-        } else if (screener != null) {
-            clocks.awaitsScreening(lead, screener, now);
+        } else {
+            clocks.awaitsScreening(lead, now);
         }
         return new Captured(leads.save(lead), found, false);
     }

@@ -636,7 +636,10 @@ public class Lead {
         this.updatedAt = now;
     }
 
-    /** A disqualified lead comes back into the pool, unowned, its grade kept. */
+    /**
+     * A disqualified lead comes back, unowned, its grade kept, where it stood before: waiting for its
+     * screening (NEW) or screened, to be routed again as a freshly screened lead is.
+     */
     public void reopen(LeadActor actor, Instant now) {
         require(LeadAction.REOPEN, actor, now);
         this.status = screenedAt == null ? LeadStatus.NEW : LeadStatus.SCREENED;

@@ -340,11 +340,14 @@ class LeadDisclosureTest {
                 .contentType(MediaType.APPLICATION_JSON).content("""
                         {"companyName":"改名","source":"REFERRAL","version":%d}""".formatted(poolBefore.get("version"))))
                 .as("PUT").hasStatus(HttpStatus.FORBIDDEN).bodyJson().extractingPath("$.code").isEqualTo("lead.ownLeadsOnly");
-        assertThat(support.post(mvc, rep, "/api/v1/leads/" + pool + "/regrade", "{\"grade\":\"A\",\"reason\":\"试试\"}"))
+        assertThat(support.post(mvc, rep, "/api/v1/leads/" + pool + "/regrade",
+                "{\"grade\":\"A\",\"reason\":\"试试\",\"version\":" + poolBefore.get("version") + "}"))
                 .as("regrade").hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(support.post(mvc, rep, "/api/v1/leads/" + pool + "/disqualify", "{\"reason\":\"NO_NEED\"}"))
+        assertThat(support.post(mvc, rep, "/api/v1/leads/" + pool + "/disqualify",
+                "{\"reason\":\"NO_NEED\",\"version\":" + poolBefore.get("version") + "}"))
                 .as("disqualify").hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(support.post(mvc, rep, "/api/v1/leads/" + unscreened + "/screen", "{}"))
+        assertThat(support.post(mvc, rep, "/api/v1/leads/" + unscreened + "/screen",
+                "{\"version\":" + unscreenedBefore.get("version") + "}"))
                 .as("screen").hasStatus(HttpStatus.FORBIDDEN);
         assertThat(state(pool)).isEqualTo(poolBefore);
         assertThat(state(unscreened)).isEqualTo(unscreenedBefore);

@@ -72,8 +72,8 @@ class LeadLifecycleApiTest {
         assertThat(support.getJson(mvc, marketing, "/api/v1/leads").get("items").findValuesAsString("id"))
                 .contains(id.toString());
         // ... but does not change it any more
-        assertThat(support.post(mvc, marketing, "/api/v1/leads/" + id + "/disqualify", "{\"reason\":\"NO_NEED\"}"))
-                .hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(support.post(mvc, marketing, "/api/v1/leads/" + id + "/disqualify",
+                "{\"reason\":\"NO_NEED\",\"version\":" + lead.get("version").asLong() + "}")).hasStatus(HttpStatus.NOT_FOUND);
     }
 
     @Test
@@ -146,14 +146,16 @@ class LeadLifecycleApiTest {
                 co.gradeBLead("嘉兴无入职乙", "13800000052").replace(co.region(), region).replace("\"李工\"", "null"));
         assertThat(List.of(a.get("status").asString(), b.get("status").asString())).containsOnly("NEW");
 
-        var screenedA = support.post(mvc, marketing, "/api/v1/leads/" + a.get("id").asString() + "/screen", "{}");
+        var screenedA = support.post(mvc, marketing, "/api/v1/leads/" + a.get("id").asString() + "/screen",
+                "{\"version\":" + a.get("version").asLong() + "}");
         assertThat(screenedA).hasStatusOk();
         JsonNode leadA = support.json(screenedA);
         assertThat(leadA.get("grade").asString()).isEqualTo("A");
         assertThat(leadA.get("ownerId").isNull()).isTrue();
         assertThat(leadA.get("queueManagerId").asString()).isEqualTo(co.eastManager().id().toString());
 
-        var screenedB = support.post(mvc, marketing, "/api/v1/leads/" + b.get("id").asString() + "/screen", "{}");
+        var screenedB = support.post(mvc, marketing, "/api/v1/leads/" + b.get("id").asString() + "/screen",
+                "{\"version\":" + b.get("version").asLong() + "}");
         assertThat(screenedB).hasStatusOk();
         JsonNode leadB = support.json(screenedB);
         assertThat(leadB.get("grade").asString()).isEqualTo("B");
@@ -342,12 +344,14 @@ class LeadLifecycleApiTest {
         support.post(mvc, senior, "/api/v1/leads/" + ids.get(0) + "/contact-attempts",
                 "{\"channel\":\"phone\",\"intent\":\"HIGH\",\"summary\":\"已联系\"}");
         support.post(mvc, senior, "/api/v1/leads/" + ids.get(0) + "/convert", "{}");
-        support.post(mvc, manager, "/api/v1/leads/" + ids.get(2) + "/disqualify", "{\"reason\":\"NO_NEED\"}");
+        support.post(mvc, manager, "/api/v1/leads/" + ids.get(2) + "/disqualify", "{\"reason\":\"NO_NEED\",\"version\":"
+                + support.getJson(mvc, manager, "/api/v1/leads/" + ids.get(2)).get("version").asLong() + "}");
         String owner = support.getJson(mvc, manager, "/api/v1/leads/" + ids.get(1)).get("ownerId").asString();
         UUID other = owner.equals(co.senior().id().toString()) ? co.junior().id() : co.senior().id();
         support.post(mvc, manager, "/api/v1/leads/" + ids.get(1) + "/assign",
                 "{\"ownerId\":\"" + other + "\",\"reason\":\"换人\"}");
-        support.post(mvc, manager, "/api/v1/leads/" + ids.get(3) + "/regrade", "{\"grade\":\"C\",\"reason\":\"预算取消\"}");
+        support.post(mvc, manager, "/api/v1/leads/" + ids.get(3) + "/regrade", "{\"grade\":\"C\",\"reason\":\"预算取消\",\"version\":"
+                + support.getJson(mvc, manager, "/api/v1/leads/" + ids.get(3)).get("version").asLong() + "}");
         assertThat(loads()).isEqualTo(recount());
         assertThat(loads().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(recount().values().stream()
                 .mapToInt(Integer::intValue).sum()).isPositive();
@@ -474,6 +478,36 @@ class LeadLifecycleApiTest {
         assertThat(story.subList(story.indexOf("lead.history.reopened"), story.size()))
                 .as("its history says it was reopened and where routing sent it").hasSize(2)
                 .last().asString().startsWith("lead.routing.assign");
+    }
+
+    @Test
+    void aLeadsScreeningGradeDisqualificationReopeningAndArbitrationAreMadeOnTheVersionRead() {
+        JsonNode lead = support.postJson(mvc, marketing, "/api/v1/leads",
+                "{\"companyName\":\"江苏版本\",\"region\":\"" + co.region() + "\",\"source\":\"REFERRAL\"}");
+        String path = "/api/v1/leads/" + lead.get("id").asString();
+        long version = lead.get("version").asLong();
+        String manager = support.bearer(mvc, co.eastManager().username());
+        for (String[] unversioned : new String[][] {{"/screen", "{}"}, {"/screen", ""},
+                {"/regrade", "{\"grade\":\"B\",\"reason\":\"预算已确认\"}"}, {"/disqualify", "{\"reason\":\"NO_NEED\"}"},
+                {"/reopen", "{}"}, {"/reopen", ""}, {"/arbitrate", "{\"winnerId\":\"" + co.senior().id() + "\"}"}}) {
+            var refused = support.post(mvc, manager, path + unversioned[0], unversioned[1]);
+            assertThat(refused).as(unversioned[0] + " " + unversioned[1]).hasStatus(HttpStatus.PRECONDITION_REQUIRED);
+            assertThat(support.json(refused).get("code").asString()).isEqualTo("error.versionRequired");
+        }
+        JsonNode unchanged = support.getJson(mvc, manager, path);
+        assertThat(unchanged.get("status").asString()).isEqualTo("NEW");
+        assertThat(unchanged.get("version").asLong()).isEqualTo(version);
+        assertThat(support.deadlines(UUID.fromString(lead.get("id").asString()))).containsExactly("L1:OPEN");
+
+        assertThat(support.post(mvc, manager, path + "/screen", "{\"version\":" + (version + 1) + "}"))
+                .as("stale").hasStatus(HttpStatus.CONFLICT);
+        assertThat(mvc.post().uri(path + "/screen").header(HttpHeaders.AUTHORIZATION, manager)
+                .header(HttpHeaders.IF_MATCH, "\"" + version + "\"").exchange())
+                .as("no body, the version as If-Match").hasStatusOk().bodyJson().extractingPath("$.status")
+                .isEqualTo("NURTURING");
+        // SPEC's shape for an assignment has no version: it stays optional
+        assertThat(support.post(mvc, manager, path + "/assign", "{\"ownerId\":\"" + co.junior().id() + "\"}"))
+                .hasStatusOk().bodyJson().extractingPath("$.ownerId").isEqualTo(co.junior().id().toString());
     }
 
     @Test

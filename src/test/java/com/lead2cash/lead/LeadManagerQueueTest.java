@@ -234,7 +234,7 @@ class LeadManagerQueueTest {
         JsonNode lead = generalQueueLead("西藏排队丙");
         String id = lead.get("id").asString();
         support.post(mvc, support.bearer(mvc, co.director().username()), "/api/v1/leads/" + id + "/disqualify",
-                "{\"reason\":\"NO_NEED\"}");
+                "{\"reason\":\"NO_NEED\",\"version\":" + lead.get("version").asLong() + "}");
         assertThat(support.deadlines(UUID.fromString(id))).containsExactly("L1:MET", "L9:CANCELLED");
     }
 

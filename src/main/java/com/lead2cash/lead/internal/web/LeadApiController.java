@@ -18,8 +18,10 @@ import com.lead2cash.lead.internal.domain.LeadDraft;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.RoleChecks;
+import com.lead2cash.platform.Versioned;
 import com.lead2cash.platform.web.Refuses;
-import com.lead2cash.platform.web.VersionRequest;
+import com.lead2cash.platform.web.RequiredVersion;
+import com.lead2cash.platform.web.VersionedAction;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
@@ -29,6 +31,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -36,6 +39,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -70,9 +74,11 @@ public class LeadApiController {
         }
     }
 
-    record RegradeRequest(Grade grade, String reason, Long version) {
+    /** A grade set by hand is decided on what the person read: its version is required (428 without it). */
+    record RegradeRequest(Grade grade, String reason, Long version) implements Versioned {
     }
 
+    /** SPEC's shape {@code {ownerId, reason}}: the version is optional, checked when sent (docs/decisions/0014). */
     record AssignRequest(UUID ownerId, String reason, Long version) {
     }
 
@@ -82,7 +88,7 @@ public class LeadApiController {
     record BulkAssignResult(int assigned) {
     }
 
-    record ArbitrateRequest(UUID winnerId, String reason, Long version) {
+    record ArbitrateRequest(UUID winnerId, String reason, Long version) implements Versioned {
     }
 
     record ContactAttemptRequest(String channel, ContactIntent intent, String summary, Instant occurredAt) {
@@ -91,7 +97,7 @@ public class LeadApiController {
     record ConvertRequest(Boolean createOpportunity, String opportunityName, BigDecimal amount, UUID customerId) {
     }
 
-    record DisqualifyRequest(String reason, String note, Long version) {
+    record DisqualifyRequest(String reason, String note, Long version) implements Versioned {
     }
 
     private final LeadCapture capture;
@@ -183,13 +189,14 @@ public class LeadApiController {
         return views.of(capture.correct(id, body.draft(), body.version()));
     }
 
-    @Operation(summary = "A person verifies the lead as graded (screening) and it is routed")
+    @Operation(summary = "A person verifies the lead as graded (screening) and it is routed; on the version read (version or If-Match)")
     @PostMapping("/api/v1/leads/{id}/screen")
-    LeadViews.LeadView screen(@PathVariable UUID id, @RequestBody(required = false) VersionRequest body) {
-        return views.of(capture.screen(id, body == null ? null : body.version()));
+    LeadViews.LeadView screen(@PathVariable UUID id, @RequestBody(required = false) VersionedAction body,
+                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return views.of(capture.screen(id, version(body, ifMatch)));
     }
 
-    @Operation(summary = "Change the grade by hand, with a reason")
+    @Operation(summary = "Change the grade by hand, with a reason, on the version read")
     @PostMapping("/api/v1/leads/{id}/regrade")
     LeadViews.LeadView regrade(@PathVariable UUID id, @RequestBody RegradeRequest body) {
         return views.of(capture.regrade(id, body.grade(), body.reason(), body.version()));
@@ -226,7 +233,7 @@ public class LeadApiController {
                 .body(views.of(result.lead()));
     }
 
-    @Operation(summary = "Decide a claim contest (managers)")
+    @Operation(summary = "Decide a claim contest (managers), on the version read")
     @PostMapping("/api/v1/leads/{id}/arbitrate")
     @PreAuthorize(RoleChecks.MANAGERS)
     LeadViews.LeadView arbitrate(@PathVariable UUID id, @RequestBody ArbitrateRequest body) {
@@ -269,17 +276,26 @@ public class LeadApiController {
                 b.amount());
     }
 
-    @Operation(summary = "Disqualify with a reason from the managed list")
+    @Operation(summary = "Disqualify with a reason from the managed list, on the version read")
     @PostMapping("/api/v1/leads/{id}/disqualify")
     LeadViews.LeadView disqualify(@PathVariable UUID id, @RequestBody DisqualifyRequest body) {
         return views.of(progress.disqualify(id, body.reason(), body.note(), body.version()));
     }
 
-    @Operation(summary = "Reopen a disqualified lead into the pool (managers)")
+    @Operation(summary = "Reopen a disqualified lead (managers), on the version read: it waits for screening again, or is routed again")
     @PostMapping("/api/v1/leads/{id}/reopen")
     @PreAuthorize(RoleChecks.MANAGERS)
-    LeadViews.LeadView reopen(@PathVariable UUID id, @RequestBody(required = false) VersionRequest body) {
-        return views.of(progress.reopen(id, body == null ? null : body.version()));
+    LeadViews.LeadView reopen(@PathVariable UUID id, @RequestBody(required = false) VersionedAction body,
+                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return views.of(progress.reopen(id, version(body, ifMatch)));
+    }
+
+    /**
+     * The version an action without other input was read at: from its body (the platform checked it), or, with
+     * no body at all, from {@code If-Match} — neither is 428, as for every update (docs/decisions/0014).
+     */
+    private static long version(VersionedAction body, String ifMatch) {
+        return body != null ? body.version() : RequiredVersion.of(null, ifMatch);
     }
 
     @io.swagger.v3.oas.annotations.Operation(summary = "The managed list of disqualification reasons, in the caller's language")

@@ -54,6 +54,14 @@ class LeadManagerQueueTest {
                 """.formatted(company, co.today().plusDays(10)));
     }
 
+    /** A grade A lead in a territory of the east manager whose only rep is junior: nobody routing may give it to. */
+    private JsonNode aLeadOfAJuniorOnlyTerritory(String territory, String region, String company, String phone) {
+        support.post(mvc, support.bearer(mvc, "admin"), "/api/v1/lead-territories", """
+                {"name":"%s %s","regions":["%s"],"managerId":"%s","repIds":["%s"]}
+                """.formatted(territory, co.tag(), region, co.eastManager().id(), co.junior().id()));
+        return support.postJson(mvc, marketing, "/api/v1/leads", co.gradeALead(company, phone).replace(co.region(), region));
+    }
+
     @Test
     void L9_aLeadInTheGeneralQueueHasADeadlineOwnedByTheSalesDirectorThatItsAssignmentMeets() {
         JsonNode lead = generalQueueLead("西藏排队甲");
@@ -71,13 +79,7 @@ class LeadManagerQueueTest {
 
     @Test
     void L9_aLeadNobodyInItsTerritoryMayTakeWaitsForTheTerritoryManagerAndAClaimMeetsTheDeadline() {
-        // a territory whose only rep is junior: its A leads wait for its manager
-        String region = "浙江省宁波市";
-        support.post(mvc, support.bearer(mvc, "admin"), "/api/v1/lead-territories", """
-                {"name":"North %s","regions":["%s"],"managerId":"%s","repIds":["%s"]}
-                """.formatted(co.tag(), region, co.eastManager().id(), co.junior().id()));
-        JsonNode lead = support.postJson(mvc, marketing, "/api/v1/leads",
-                co.gradeALead("宁波排队乙", "13877770007").replace(co.region(), region));
+        JsonNode lead = aLeadOfAJuniorOnlyTerritory("North", "浙江省宁波市", "宁波排队乙", "13877770007");
         String id = lead.get("id").asString();
         assertThat(lead.get("regionResolved").asBoolean()).isTrue();
         assertThat(lead.get("queueManagerId").asString()).isEqualTo(co.eastManager().id().toString());
@@ -91,12 +93,7 @@ class LeadManagerQueueTest {
 
     @Test
     void L4_aManagerAssignsAnALeadToAJuniorRepOnlyWithAReasonThatTheHistoryKeepsAsAnOverride() {
-        String region = "浙江省台州市";
-        support.post(mvc, support.bearer(mvc, "admin"), "/api/v1/lead-territories", """
-                {"name":"Taizhou %s","regions":["%s"],"managerId":"%s","repIds":["%s"]}
-                """.formatted(co.tag(), region, co.eastManager().id(), co.junior().id()));
-        JsonNode lead = support.postJson(mvc, marketing, "/api/v1/leads",
-                co.gradeALead("台州越级甲", "13877770010").replace(co.region(), region));
+        JsonNode lead = aLeadOfAJuniorOnlyTerritory("Taizhou", "浙江省台州市", "台州越级甲", "13877770010");
         String id = lead.get("id").asString();
         assertThat(lead.get("queueManagerId").asString()).isEqualTo(co.eastManager().id().toString());
 

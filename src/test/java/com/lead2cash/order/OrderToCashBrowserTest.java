@@ -161,5 +161,18 @@ class OrderToCashBrowserTest extends BrowserTestCase {
         assertThat(rep.locator("#contract-orders")).containsText("已验收");
         assertThat(rep.locator("#contract-collected")).containsText("100.00");
         assertThat(rep.locator("#contract-plans-paid")).hasText("2/2");
+
+        // finance's workbench on a phone: a receipt left to allocate, of a payer named without a break, fits the screen
+        customers.postJson(mvc, customers.bearer(mvc, r.finance()), "/api/v1/receipts", """
+                {"customerId":"%s","amount":42920.00,"receivedOn":"2026-12-01","method":"BANK_TRANSFER",
+                 "payer":"HANGZHOU-HUIKUAN-QUANCHENG-TECHNOLOGY-COMPANY-LIMITED-ACCOUNTS-PAYABLE"}"""
+                .formatted(contract.get("customerId").asString()));
+        Page financePhone = signIn(browser.newPage("zh-CN", 390, 844), r.finance().username());
+        financePhone.navigate(base + "/receivables");
+        assertThat(financePhone.locator("#receipts-to-allocate")).containsText("42,920.00");
+        org.assertj.core.api.Assertions.assertThat(((Number) financePhone.evaluate(
+                "() => document.documentElement.scrollWidth - window.innerWidth")).intValue())
+                .as("sideways scroll of /receivables at 390 px (walk 55b)").isLessThanOrEqualTo(0);
+        financePhone.context().close();
     }
 }

@@ -166,16 +166,19 @@ class InvoiceApiTest {
     }
 
     @Test
-    void aRequestWithoutLinesIsOneLineAtTheRateItsProductsShareAndAMissingTaxIdIsToldWithTheOtherProblems() {
+    void aRequestWithoutLinesIsOneLineAtTheRateItsProductsShareRefusedAtSeveralAndAMissingTaxIdIsToldWithTheOtherProblems() {
         JsonNode contract = contracts.signFromAcceptedQuote(mvc, reviewers(), "invnolines", "杭州发票无明细科技有限公司",
                 "2026-12-01");
         String rep = customers.bearer(mvc, reviewers().rep());
         String body = """
                 {"contractId":"%s","type":"VAT_ORDINARY","buyerName":"杭州发票科技有限公司","buyerTaxId":"%s","amount":1000.00}"""
                 .formatted(contract.get("id").asString(), VALID_TAX_ID);
-        // products at two rates: which part at which rate is the person's to say
-        assertThat(customers.post(mvc, rep, "/api/v1/invoices", body)).hasStatus(422).bodyJson()
-                .extractingPath("$.errors[0].code").isEqualTo("invoice.lines.required");
+        // products at two rates, part of the contract: which part at which rate is the person's to say
+        MvcTestResult part = customers.post(mvc, rep, "/api/v1/invoices", body);
+        assertThat(part).hasStatus(422);
+        assertThat(customers.json(part).get("errors").valueStream()
+                .map(e -> e.get("field").asString() + " " + e.get("code").asString()))
+                .containsExactly("lines invoice.lines.severalRates");
         // SPEC: lines[] optional — at one rate, the whole amount on one line, as the request form starts
         jdbc.sql("update catalog_product set tax_rate = 13 where code = 'SV-invnolines'").update();
         MvcTestResult noLines = customers.post(mvc, rep, "/api/v1/invoices", body);
@@ -194,6 +197,28 @@ class InvoiceApiTest {
         assertThat(customers.json(missing).get("errors").valueStream()
                 .map(e -> e.get("field").asString() + " " + e.get("code").asString()))
                 .contains("buyerTaxId invoice.buyerTaxId.required", "buyerName invoice.buyerName.required");
+    }
+
+    @Test
+    void aRequestWithoutLinesForTheWholeContractAtSeveralRatesIsSplitAsTheRequestFormStarts() {
+        // lines 工业网关 at 13 % and 安装调试服务 at 6 % in the catalog
+        JsonNode contract = contracts.signFromAcceptedQuote(mvc, reviewers(), "invsplit", "杭州发票拆分科技有限公司",
+                "2026-12-01");
+        String rep = customers.bearer(mvc, reviewers().rep());
+        String body = """
+                {"contractId":"%s","type":"VAT_ORDINARY","buyerName":"杭州发票科技有限公司","buyerTaxId":"%s",
+                 "amount":%%s,"lines":[]}""".formatted(contract.get("id").asString(), VALID_TAX_ID);
+        MvcTestResult less = customers.post(mvc, rep, "/api/v1/invoices", body.formatted("12359.99"));
+        assertThat(less).hasStatus(422).bodyJson().extractingPath("$.errors[0].field").isEqualTo("lines");
+        assertThat(customers.json(less).get("errors").get(0).get("code").asString()).isEqualTo("invoice.lines.severalRates");
+
+        MvcTestResult whole = customers.post(mvc, rep, "/api/v1/invoices", body.formatted("12360.00"));
+        assertThat(whole).as(ContractTestSupport.text(whole)).hasStatus(201);
+        // a line per rate with its tax, as the form starts: 10 × 1 000 × 1.13 and 2 × 500 × 1.06
+        assertThat(customers.json(whole).get("lines").valueStream().map(l -> l.get("description").asString() + " "
+                + l.get("amount").decimalValue().setScale(2).toPlainString() + " " + l.get("taxRate").decimalValue().stripTrailingZeros()
+                .toPlainString()))
+                .containsExactly("工业网关 11300.00 13", "安装调试服务 1060.00 6");
     }
 
     @Test

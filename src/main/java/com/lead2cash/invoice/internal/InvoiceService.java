@@ -144,18 +144,28 @@ public class InvoiceService implements ContractInvoicing {
             }
         }
         BigDecimal uninvoiced = c.currentAmount().subtract(invoices.held(c.id()));
+        List<InvoiceLine> lines = linesOf(in, new Requestable(c, uninvoiced));
+        // lines left out that cannot be derived: told as the reason, in place of "give the lines", with the others
+        FieldValidationException.FieldError linesProblem = lines == null && severalRates(c)
+                ? new FieldValidationException.FieldError("lines", "invoice.lines.severalRates") : null;
         Instant now = clock.instant();
         Invoice inv;
         try {
             inv = Invoice.request(codes.nextDocumentNumber("KP"), c.id(), c.number(), c.customerId(),
                     c.ownerId(), in.type(), in.buyerName(), taxId, in.buyerAddressPhone(), in.buyerBankAccount(),
-                    in.amount(), linesOf(in, c), uninvoiced, me.id(), now);
+                    in.amount(), lines, uninvoiced, me.id(), now);
         } catch (FieldValidationException refused) {
-            if (taxIdProblem == null) {
+            if (taxIdProblem == null && linesProblem == null) {
                 throw refused;
             }
-            List<FieldValidationException.FieldError> all = new ArrayList<>(List.of(taxIdProblem));
-            all.addAll(refused.errors());
+            List<FieldValidationException.FieldError> all = new ArrayList<>();
+            if (taxIdProblem != null) {
+                all.add(taxIdProblem);
+            }
+            refused.errors().stream().filter(e -> linesProblem == null || !"lines".equals(e.field())).forEach(all::add);
+            if (linesProblem != null) {
+                all.add(linesProblem);
+            }
             throw new FieldValidationException(all);
         }
         if (taxIdProblem != null) {
@@ -293,15 +303,35 @@ public class InvoiceService implements ContractInvoicing {
     }
 
     /**
-     * The request's lines; none given (SPEC: {@code lines[]} is optional), one for the whole amount at the rate the
-     * contract's products share, as the request form starts — products at different rates need the lines given.
+     * The request's lines; none given (SPEC: {@code lines[]} is optional), the lines the request form starts with: at
+     * the one rate the contract's products share, one line for the amount asked; at several rates, the line per rate
+     * when the whole uninvoiced amount is asked and the form would split it so. Null when they cannot be derived.
      */
-    private List<InvoiceLine> linesOf(NewInvoice in, Contracts.SignedContract c) {
-        if (in.lines() == null || in.lines().isEmpty()) {
-            return usualTaxRate(c).map(rate -> List.of(new InvoiceLine(c.title(), in.amount(), rate))).orElse(null);
+    private List<InvoiceLine> linesOf(NewInvoice in, Requestable r) {
+        if (in.lines() != null && !in.lines().isEmpty()) {
+            return in.lines().stream().map(l -> l == null ? null : new InvoiceLine(l.description(), l.amount(), l.taxRate()))
+                    .toList();
         }
-        return in.lines().stream().map(l -> l == null ? null : new InvoiceLine(l.description(), l.amount(), l.taxRate()))
-                .toList();
+        if (in.amount() == null) {
+            return null;
+        }
+        List<StartingLine> starting = startingLines(r, Invoice.MAX_LINES);
+        if (starting.stream().anyMatch(l -> l.taxRate() == null)) {
+            return null;
+        }
+        if (starting.size() == 1) {
+            StartingLine only = starting.get(0);
+            return List.of(new InvoiceLine(only.description(), in.amount(), only.taxRate()));
+        }
+        if (in.amount().compareTo(r.uninvoiced()) != 0) {
+            return null;
+        }
+        return starting.stream().map(l -> new InvoiceLine(l.description(), l.amount(), l.taxRate())).toList();
+    }
+
+    /** Whether the contract's products are taxed at more than one rate in the catalog. */
+    private boolean severalRates(Contracts.SignedContract c) {
+        return catalogRates(c).map(rates -> rates.values().stream().distinct().count() > 1).orElse(false);
     }
 
     /**

@@ -43,10 +43,19 @@ class InvoiceApiController {
     }
 
     /** SPEC §6: {contractId*, type, buyerName*, buyerTaxId*, amount*, lines[]}, plus address, phone, bank and account. */
-    record InvoiceRequest(UUID contractId, InvoiceType type, String buyerName, String buyerTaxId,
-                          String buyerAddressPhone, String buyerBankAccount, BigDecimal amount,
+    record InvoiceRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID contractId, InvoiceType type,
+                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String buyerName,
+                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String buyerTaxId,
+                          @Schema(description = SPECIAL_BUYER_DATA) String buyerAddressPhone,
+                          @Schema(description = SPECIAL_BUYER_DATA) String buyerBankAccount,
+                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED) BigDecimal amount,
+                          @Schema(description = "Optional. Left out (or empty): one line for the amount at the rate the "
+                                  + "contract's products share in the catalog; products at several rates are split by rate "
+                                  + "only when the amount is all the contract has not yet invoiced, otherwise 422 on lines")
                           List<InvoiceLineRequest> lines) {
     }
+
+    static final String SPECIAL_BUYER_DATA = "Required when type is VAT_SPECIAL (422 without it), optional for VAT_ORDINARY";
 
     /** invoiceCode: 发票代码 of a paper invoice (8-digit number), absent for a fully digital one (20-digit number). */
     record InvoiceIssueRequest(String invoiceNumber, String invoiceCode, LocalDate invoicedOn, Long version)

@@ -113,6 +113,45 @@ class CustomerApiTest {
                 "{\"name\":\"王工\",\"phone\":\"13800138001\",\"version\":1}")).hasStatus(HttpStatus.OK);
     }
 
+    /** Walk finding: a PUT with only the name set every other profile field to null. */
+    @Test
+    void aProfileCorrectionKeepsTheFieldsItLeavesOutAndClearsThoseSentAsNull() {
+        var company = support.company("apiKeep");
+        String rep = support.bearer(mvc, company.eastRep());
+        JsonNode customer = support.customer(mvc, rep, "杭州保留字段科技有限公司",
+                "\"uscc\":\"91350100M000100Y43\",\"industry\":\"制造业\",\"size\":\"MEDIUM\",\"region\":\"上海\","
+                        + "\"address\":\"上海市浦东新区世纪大道 1 号\",\"website\":\"www.example.com\",\"source\":\"REFERRAL\"");
+        String uri = "/api/v1/customers/" + customer.get("id").asString();
+
+        var renamed = support.put(mvc, rep, uri, "{\"name\":\"杭州保留字段智能科技有限公司\",\"version\":0}");
+        assertThat(renamed).hasStatus(HttpStatus.OK);
+        JsonNode kept = support.getJson(mvc, rep, uri);
+        assertThat(kept.get("name").asString()).isEqualTo("杭州保留字段智能科技有限公司");
+        assertThat(kept.get("uscc").asString()).isEqualTo("91350100M000100Y43");
+        assertThat(kept.get("industry").asString()).isEqualTo("制造业");
+        assertThat(kept.get("size").asString()).isEqualTo("MEDIUM");
+        assertThat(kept.get("region").asString()).isEqualTo(customer.get("region").asString());
+        assertThat(kept.get("regionCode").asString()).isEqualTo(customer.get("regionCode").asString());
+        assertThat(kept.get("address").asString()).isEqualTo("上海市浦东新区世纪大道 1 号");
+        assertThat(kept.get("website").asString()).isEqualTo("https://www.example.com");
+        assertThat(kept.get("source").asString()).isEqualTo("REFERRAL");
+
+        var cleared = support.put(mvc, rep, uri, "{\"industry\":null,\"size\":null,\"website\":null,\"version\":1}");
+        assertThat(cleared).hasStatus(HttpStatus.OK);
+        JsonNode after = support.getJson(mvc, rep, uri);
+        assertThat(after.get("industry").isNull()).isTrue();
+        assertThat(after.get("size").isNull()).isTrue();
+        assertThat(after.get("website").isNull()).isTrue();
+        assertThat(after.get("name").asString()).as("left out, kept").isEqualTo("杭州保留字段智能科技有限公司");
+        assertThat(after.get("address").asString()).isEqualTo("上海市浦东新区世纪大道 1 号");
+        assertThat(after.get("source").asString()).isEqualTo("REFERRAL");
+
+        assertThat(support.put(mvc, rep, uri, "{\"name\":null,\"version\":2}"))
+                .as("a customer keeps a name").hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("name");
+        assertThat(support.getJson(mvc, rep, uri).get("version").asLong()).as("the refusal changed nothing").isEqualTo(2);
+    }
+
     @Test
     void transferGradeAndAdvanceWithoutTheVersionTheyWereReadAtAre428AndChangeNothing() {
         var company = support.company("api428");

@@ -139,6 +139,13 @@ public class CustomerService {
         return change(id, version, CustomerAction.EDIT, c -> c.correct(keepWords(c, resolved), clock.instant()));
     }
 
+    /** A correction of some of the profile: {@code edit} answers the profile as it is, corrected (checked). */
+    @Transactional
+    public Customer correct(UUID id, java.util.function.UnaryOperator<CustomerProfile> edit, Long version) {
+        return change(id, version, CustomerAction.EDIT,
+                c -> c.correct(keepWords(c, regions.resolve(edit.apply(c.profile()))), clock.instant()));
+    }
+
     /** C1 — a person grades the customer with the four factors; the cadence follows (C2/C3). */
     @Transactional
     public Customer regrade(UUID id, CustomerGrade grade, GradeFactors factors, String note, Long version) {

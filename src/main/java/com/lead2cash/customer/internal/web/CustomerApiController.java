@@ -26,12 +26,14 @@ import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.RoleChecks;
 import com.lead2cash.platform.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import com.lead2cash.platform.web.Refuses;
 import org.springframework.http.HttpStatus;
@@ -67,10 +69,26 @@ class CustomerApiController {
         }
     }
 
-    record CustomerProfileRequest(String name, String uscc, String industry, CompanySize size, String region, String address,
-                          String website, CustomerSource source, Long version) implements Versioned {
-        CustomerProfile profile() {
-            return CustomerProfile.validated(name, uscc, industry, size, region, null, address, website, source);
+    /**
+     * A correction of the profile (docs/decisions/0030): a field left out keeps its value, a field sent as null clears
+     * it. The API's converter reads a left-out {@code Optional} as null and a JSON null as {@code Optional.empty()}.
+     */
+    @Schema(description = "A field left out keeps its value; a field sent as null is cleared (name cannot be)")
+    record CustomerProfileRequest(Optional<String> name, Optional<String> uscc, Optional<String> industry,
+                                  Optional<CompanySize> size, Optional<String> region, Optional<String> address,
+                                  Optional<String> website, Optional<CustomerSource> source, Long version)
+            implements Versioned {
+
+        /** The profile as it is, with the fields this request sends. */
+        CustomerProfile applyTo(CustomerProfile now) {
+            // the region's text is resolved again: the same text gives the same division
+            return CustomerProfile.validated(sent(name, now.name()), sent(uscc, now.uscc()),
+                    sent(industry, now.industry()), sent(size, now.size()), sent(region, now.region()), null,
+                    sent(address, now.address()), sent(website, now.website()), sent(source, now.source()));
+        }
+
+        private static <T> T sent(Optional<T> field, T now) {
+            return field == null ? now : field.orElse(null);
         }
     }
 
@@ -182,10 +200,11 @@ class CustomerApiController {
         return views.of(access.visible(id));
     }
 
-    @Operation(summary = "Correct the company profile (409 on a stale version)")
+    @Operation(summary = "Correct the company profile: a field left out keeps its value, one sent as null is cleared "
+            + "(409 on a stale version)")
     @PutMapping("/api/v1/customers/{id}")
     CustomerViews.CustomerView correct(@PathVariable UUID id, @RequestBody CustomerProfileRequest body) {
-        return views.of(service.correct(id, body.profile(), body.version()));
+        return views.of(service.correct(id, body::applyTo, body.version()));
     }
 
     @Operation(summary = "C1: grade A/B/C with the four factors; the follow-up cadence follows")

@@ -217,12 +217,15 @@ class InputRulesJacksonModule extends SimpleModule {
         /**
          * A request body is checked, and holds only the fields its document lists ({@code additionalProperties:
          * false}): a field the API does not know — a typo, a field of another request — is refused naming it rather
-         * than ignored, which answered as if the field had been left out.
+         * than ignored, which answered as if the field had been left out. An {@code Optional} field left out reads
+         * as null, sent as null as {@code Optional.empty()}: a correction can tell "keep" from "clear"
+         * (docs/decisions/0030).
          */
         @Override
         protected ObjectReader customizeReader(ObjectReader reader, JavaType javaType) {
             return super.customizeReader(reader, javaType).withAttribute(CHECKED, Boolean.TRUE)
                     .with(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .with(tools.jackson.databind.DeserializationFeature.USE_NULL_FOR_MISSING_REFERENCE_VALUES)
                     .withHandler(new CurrencyOfMoney());
         }
     }

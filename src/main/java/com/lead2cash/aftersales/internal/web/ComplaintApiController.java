@@ -56,7 +56,10 @@ import org.springframework.web.multipart.MultipartFile;
 public class ComplaintApiController {
 
     /** SPEC: {customerId*, category*, severity*, description*, receivedVia}, plus the contact and product line. */
-    record ComplaintRequest(UUID customerId, ComplaintCategory category, Severity severity, String description,
+    record ComplaintRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID customerId,
+                            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) ComplaintCategory category,
+                            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Severity severity,
+                            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String description,
                             ReceivedVia receivedVia, UUID contactId, String productLine) {
     }
 
@@ -80,7 +83,7 @@ public class ComplaintApiController {
     }
 
     /** SPEC: {version*, rootCause, satisfactionConfirmationId, noRatingReason}. */
-    record CloseRequest(Long version,
+    record CloseRequest(@Schema(description = "Required here or as If-Match (428 without either)") Long version,
                         @Schema(description = "Taken for the stable shape only: the root cause is recorded with "
                                 + "PUT /api/v1/complaints/{id}/root-cause before the resolution, so a close never changes it")
                         String rootCause, UUID satisfactionConfirmationId, String noRatingReason) implements Versioned {

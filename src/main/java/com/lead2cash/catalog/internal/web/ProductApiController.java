@@ -45,8 +45,11 @@ import org.springframework.web.multipart.MultipartFile;
 class ProductApiController {
 
     /** A product as a client sends it (SPEC §6: code, name, listPrice and taxRate required). */
-    record ProductRequest(String code, String name, String specification, String unit, String productLine,
-                          BigDecimal listPrice, BigDecimal taxRate) {
+    record ProductRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String code,
+                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name, String specification,
+                          String unit, String productLine,
+                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED) BigDecimal listPrice,
+                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED) BigDecimal taxRate) {
         ProductDetails details() {
             return ProductDetails.validated(code, name, specification, unit, productLine, listPrice, taxRate);
         }

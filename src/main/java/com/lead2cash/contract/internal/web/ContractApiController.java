@@ -72,7 +72,11 @@ class ContractApiController {
      * the buyer's taxpayer id (the customer's when left out). The amount, left out, is the price agreed in the
      * confirmed minutes (else the accepted quote's total), as the drafting form offers it; required without either.
      */
-    record CreateRequest(UUID opportunityId, UUID quoteId, UUID templateId, String title, BigDecimal amount,
+    record CreateRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID opportunityId, UUID quoteId,
+                         UUID templateId, String title,
+                         @Schema(description = "Left out: the confirmed minutes' milestones or agreed price, else the "
+                                 + "accepted quote's total; required (422) when the opportunity has neither")
+                         BigDecimal amount,
                          RiskLevel riskLevel, LocalDate termStart, LocalDate termEnd, List<MilestoneBody> milestones,
                          String buyerTaxId) {
     }

@@ -30,9 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 class NeedsAnalysisApiController {
 
     /** SPEC §6, plus the contacts named in the decision chain (null: those with a role in it). */
-    record NeedsRequest(Instant interviewedAt, String background, String currentState, List<String> painPoints,
-                        String goals, String budget, String decisionProcess, List<UUID> decisionContactIds,
-                        String customerWords) {
+    record NeedsRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant interviewedAt, String background,
+                        String currentState, List<String> painPoints, String goals, String budget,
+                        String decisionProcess, List<UUID> decisionContactIds, String customerWords) {
 
         NeedsAnalysisDraft draft() {
             return new NeedsAnalysisDraft(interviewedAt, background, currentState, painPoints, goals, budget,
@@ -41,7 +41,8 @@ class NeedsAnalysisApiController {
     }
 
     /** To whom, and in which language the document and e-mail are written (Chinese when absent). */
-    record SendRequest(UUID contactId, @Schema(description = DocumentLanguage.API_DESCRIPTION) String locale) {
+    record SendRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID contactId,
+                       @Schema(description = DocumentLanguage.API_DESCRIPTION) String locale) {
     }
 
     private final NeedsAnalysisService service;

@@ -12,6 +12,7 @@ import com.lead2cash.customer.internal.domain.DecisionRole;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
@@ -36,8 +37,9 @@ import org.springframework.web.bind.annotation.RestController;
 class ContactActivityApiController {
 
     /** A contact as a client sends it (SPEC §6). */
-    record ContactRequest(String name, String title, String department, String phone, String email, String wechat,
-                          DecisionRole role, Attitude attitude, Boolean primary, String notes) {
+    record ContactRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name, String title,
+                          String department, String phone, String email, String wechat, DecisionRole role,
+                          Attitude attitude, Boolean primary, String notes) {
         /** As entered: the service checks them once it knows the caller may change the contact. */
         ContactDetails details() {
             return new ContactDetails(name, title, department, phone, email, wechat, role, attitude, notes);
@@ -55,9 +57,12 @@ class ContactActivityApiController {
     }
 
     /** A follow-up as a client sends it (SPEC §6). */
-    record ActivityRequest(UUID customerId, ActivityType type, Instant occurredAt, List<UUID> contactIds,
-                           String summary, String needsChanges, String objections, String objectionHandling,
-                           String nextStep, Instant nextFollowUpAt, String minutes) {
+    record ActivityRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID customerId,
+                           @Schema(requiredMode = Schema.RequiredMode.REQUIRED) ActivityType type,
+                           @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant occurredAt,
+                           List<UUID> contactIds, @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String summary,
+                           String needsChanges, String objections, String objectionHandling, String nextStep,
+                           Instant nextFollowUpAt, String minutes) {
         ActivityDraft draft() {
             return new ActivityDraft(type, occurredAt, contactIds, summary, needsChanges, objections,
                     objectionHandling, nextStep, nextFollowUpAt, minutes);

@@ -55,10 +55,10 @@ import org.springframework.web.bind.annotation.RestController;
 class CustomerApiController {
 
     /** A customer as a client sends it (SPEC §6), plus the C1 factors and a reason to keep a possible duplicate. */
-    record CustomerRequest(String name, String uscc, String industry, CompanySize size, String region, String address,
-                           String website, CustomerSource source, CustomerGrade grade, Level industryPosition,
-                           Level urgency, Level budget, Level potential, String gradeNote, UUID ownerId,
-                           String duplicateReason) {
+    record CustomerRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name, String uscc,
+                           String industry, CompanySize size, String region, String address, String website,
+                           CustomerSource source, CustomerGrade grade, Level industryPosition, Level urgency,
+                           Level budget, Level potential, String gradeNote, UUID ownerId, String duplicateReason) {
 
         CustomerProfile profile() {
             return CustomerProfile.validated(name, uscc, industry, size, region, null, address, website, source);
@@ -67,6 +67,16 @@ class CustomerApiController {
         GradeFactors factors() {
             return new GradeFactors(industryPosition, urgency, budget, potential);
         }
+    }
+
+    /**
+     * A customer not stored yet, to look for possible duplicates of: what registering takes, none of it required (a
+     * credit code alone finds its company); only the name and the credit code are compared.
+     */
+    record CustomerProbeRequest(String name, String uscc, String industry, CompanySize size, String region,
+                                String address, String website, CustomerSource source, CustomerGrade grade,
+                                Level industryPosition, Level urgency, Level budget, Level potential, String gradeNote,
+                                UUID ownerId, String duplicateReason) {
     }
 
     /**
@@ -190,7 +200,7 @@ class CustomerApiController {
 
     @Operation(summary = "Possible duplicates of a customer not stored yet")
     @PostMapping("/api/v1/customers/duplicates")
-    List<CustomerViews.CustomerDuplicateView> duplicates(@RequestBody CustomerRequest body) {
+    List<CustomerViews.CustomerDuplicateView> duplicates(@RequestBody CustomerProbeRequest body) {
         return duplicates.find(body.name(), body.uscc(), null, null).stream().map(CustomerViews.CustomerDuplicateView::of).toList();
     }
 

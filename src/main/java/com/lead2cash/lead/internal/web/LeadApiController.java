@@ -23,6 +23,7 @@ import com.lead2cash.platform.web.Refuses;
 import com.lead2cash.platform.web.RequiredVersion;
 import com.lead2cash.platform.web.VersionedAction;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -56,11 +57,13 @@ public class LeadApiController {
             + "'ACCOUNT_MANAGER','SALES_ASSISTANT','MARKETING','ADMIN')";
 
     /** A lead as a client sends it, plus an optional decision about duplicates. */
-    record LeadRequest(String companyName, String contactName, String contactTitle, String phone, String email,
-                       String industry, String region, String productLine, LeadSource source, String sourceDetail,
-                       BigDecimal budget, LocalDate purchaseDate, Boolean decisionMakerKnown, String decisionChainNotes,
-                       String uscc, String notes, LeadCapture.DuplicateDecision.Action duplicateAction,
-                       String duplicateReason, UUID mergeIntoLeadId) {
+    record LeadRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String companyName, String contactName,
+                       String contactTitle, String phone, String email, String industry, String region,
+                       String productLine, @Schema(requiredMode = Schema.RequiredMode.REQUIRED) LeadSource source,
+                       String sourceDetail, BigDecimal budget, LocalDate purchaseDate, Boolean decisionMakerKnown,
+                       String decisionChainNotes, String uscc, String notes,
+                       LeadCapture.DuplicateDecision.Action duplicateAction, String duplicateReason,
+                       UUID mergeIntoLeadId) {
 
         LeadDraft draft() {
             return new LeadDraft(companyName, contactName, contactTitle, phone, email, industry, region, productLine,

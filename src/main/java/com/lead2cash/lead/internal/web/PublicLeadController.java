@@ -1,11 +1,15 @@
 package com.lead2cash.lead.internal.web;
 
+import com.lead2cash.lead.LeadSource;
 import com.lead2cash.lead.LeadStatus;
 import com.lead2cash.lead.internal.capture.WebToLead;
 import com.lead2cash.platform.web.RequestBodies;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,6 +29,24 @@ public class PublicLeadController {
 
     static final String PATH = "/api/v1/public/leads";
 
+    /**
+     * A lead as a website sends it (SPEC §6: the shape of {@code POST /api/v1/leads}), without the decision about
+     * duplicates a signed-in user takes; the source, left out, is the key's.
+     */
+    record PublicLeadRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String companyName,
+                             String contactName, String contactTitle, String phone, String email, String industry,
+                             String region, String productLine,
+                             @Schema(description = "Left out: the source the API key was issued for") LeadSource source,
+                             String sourceDetail, BigDecimal budget, LocalDate purchaseDate, Boolean decisionMakerKnown,
+                             String decisionChainNotes, String uscc, String notes) {
+
+        LeadApiController.LeadRequest lead() {
+            return new LeadApiController.LeadRequest(companyName, contactName, contactTitle, phone, email, industry,
+                    region, productLine, source, sourceDetail, budget, purchaseDate, decisionMakerKnown,
+                    decisionChainNotes, uscc, notes, null, null, null);
+        }
+    }
+
     /** All a public submission learns: the lead's code to quote, and that it was received. */
     record PublicLead(String code, LeadStatus status) {
     }
@@ -42,7 +64,7 @@ public class PublicLeadController {
     @Operation(summary = "Submit a lead from a website form: 201 new, 200 the same lead for a repeated Idempotency-Key with the same body, 401, 422 (also: the key reused with another body), 429")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
             mediaType = "application/json",
-            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = LeadApiController.LeadRequest.class),
+            schema = @Schema(implementation = PublicLeadRequest.class),
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
             name = "A website form", value = """
                     {"companyName": "苏州明远精密机械有限公司", "contactName": "李娜", "phone": "13912345678", "email": "li.na@example.com", "industry": "制造业", "region": "江苏省苏州市", "source": "WEBSITE_FORM", "budget": 120000, "purchaseDate": "2027-01-20", "decisionMakerKnown": false, "notes": "官网咨询表单"}""")))
@@ -56,8 +78,8 @@ public class PublicLeadController {
                                       @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
                                       @RequestBody tools.jackson.databind.JsonNode request) {
         // a website's form is corrected in one go: every refused value and every other problem answered together
-        RequestBodies.Read<LeadApiController.LeadRequest> read = bodies.readCollecting(request, LeadApiController.LeadRequest.class);
-        LeadApiController.LeadRequest body = read.value();
+        RequestBodies.Read<PublicLeadRequest> read = bodies.readCollecting(request, PublicLeadRequest.class);
+        LeadApiController.LeadRequest body = read.value().lead();
         if (!read.refused().isEmpty()) {
             throw webToLead.refusal(caller, body.draft(), read.refused());
         }

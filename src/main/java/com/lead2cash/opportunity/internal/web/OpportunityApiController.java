@@ -54,8 +54,11 @@ import org.springframework.web.bind.annotation.RestController;
 class OpportunityApiController {
 
     /** SPEC §6: {customerId*, name*, amount*, expectedCloseDate, productLines[]}, plus competitors, next step and owner. */
-    record OpportunityRequest(UUID customerId, String name, BigDecimal amount, LocalDate expectedCloseDate,
-                              List<String> productLines, List<String> competitors, String nextStep, UUID ownerId) {
+    record OpportunityRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID customerId,
+                              @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name,
+                              @Schema(requiredMode = Schema.RequiredMode.REQUIRED) BigDecimal amount,
+                              LocalDate expectedCloseDate, List<String> productLines, List<String> competitors,
+                              String nextStep, UUID ownerId) {
         OpportunityDetails details() {
             return OpportunityDetails.validated(name, amount, expectedCloseDate, productLines, competitors, nextStep);
         }

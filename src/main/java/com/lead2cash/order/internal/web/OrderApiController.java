@@ -59,8 +59,9 @@ class OrderApiController {
     }
 
     /** SPEC §6: {contractId*, lines[{productId, quantity}], address, consignee, promisedDate}, plus the consignee's phone. */
-    record OrderRequest(UUID contractId, List<OrderLineRequest> lines, String address, String consignee,
-                        String consigneePhone, LocalDate promisedDate) {
+    record OrderRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID contractId,
+                        List<OrderLineRequest> lines, String address, String consignee, String consigneePhone,
+                        LocalDate promisedDate) {
     }
 
     record ShipmentRequest(Integer line, BigDecimal quantity, String carrier, String waybillNumber, LocalDate shipDate,

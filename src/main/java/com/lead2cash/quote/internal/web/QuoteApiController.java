@@ -66,8 +66,9 @@ class QuoteApiController {
     }
 
     /** SPEC §6: {opportunityId*, lines[{productId, quantity, unitPrice, discountPercent}], validUntil, deliveryPeriod, paymentTerms}, plus a price list and notes. */
-    record QuoteRequest(UUID opportunityId, UUID priceListId, List<QuoteLineRequest> lines, LocalDate validUntil,
-                        String deliveryPeriod, String paymentTerms, String notes) {
+    record QuoteRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID opportunityId, UUID priceListId,
+                        List<QuoteLineRequest> lines, LocalDate validUntil, String deliveryPeriod, String paymentTerms,
+                        String notes) {
         Content content() {
             return new Content(priceListId, lines == null ? null : lines.stream().map(l -> l == null ? null : l.request()).toList(),
                     validUntil, deliveryPeriod, paymentTerms, notes);

@@ -44,7 +44,10 @@ class ReceiptApiController {
     }
 
     /** SPEC §6: {customerId*, amount*, receivedOn*, method*, reference, allocations[{receivableId, amount}]}, plus the payer. */
-    record ReceiptRequest(UUID customerId, BigDecimal amount, LocalDate receivedOn, ReceiptMethod method, String payer,
+    record ReceiptRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID customerId,
+                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED) BigDecimal amount,
+                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED) LocalDate receivedOn,
+                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED) ReceiptMethod method, String payer,
                           String reference, List<ReceiptAllocationRequest> allocations) {
     }
 

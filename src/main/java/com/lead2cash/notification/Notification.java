@@ -3,10 +3,13 @@ package com.lead2cash.notification;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.springframework.context.MessageSourceResolvable;
 
 /**
  * A message to one person. Texts are message-bundle keys with arguments, rendered in the
- * recipient's language per channel; {@code link} is an app-relative path ("/leads/…") or null.
+ * recipient's language per channel; {@code link} is an app-relative path ("/leads/…") or null. An argument is text, or
+ * a word the reader's bundle says ({@link Words}, or any {@link MessageSourceResolvable} such as
+ * {@code platform.Label.of}) — a record type, a rule's name — so it reads in the reader's language too.
  *
  * @param kind a stable name for preferences and digests, e.g. "lead.assigned", "deadline.breached"
  */
@@ -20,12 +23,38 @@ public record Notification(UUID recipientId, String kind, String titleKey, List<
         Objects.requireNonNull(recipientId, "recipientId");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(titleKey, "titleKey");
-        args = List.copyOf(args == null ? List.of() : args.stream().map(String::valueOf).toList());
+        args = List.copyOf(args == null ? List.of() : args.stream().map(Notification::arg).toList());
         urgency = urgency == null ? Urgency.NORMAL : urgency;
     }
 
     public static Notification of(UUID recipientId, String kind, String titleKey, String link, Object... args) {
         return new Notification(recipientId, kind, titleKey, List.of(args), link, Urgency.NORMAL);
+    }
+
+    private static Object arg(Object arg) {
+        if (arg instanceof Words) {
+            return arg;
+        }
+        if (arg instanceof MessageSourceResolvable word && word.getCodes() != null) {
+            return new Words(List.of(word.getCodes()), word.getDefaultMessage());
+        }
+        return String.valueOf(arg);
+    }
+
+    /**
+     * An argument said in the reader's words when the notification is read: the first of the bundle's codes it has,
+     * else the fallback. Stored as it is, so it reads in each reader's language.
+     */
+    public record Words(List<String> codes, String fallback) {
+
+        public Words {
+            codes = List.copyOf(codes);
+            fallback = fallback == null ? "" : fallback;
+        }
+
+        public static Words of(String code, String fallback) {
+            return new Words(List.of(code), fallback);
+        }
     }
 
     public Notification urgent() {

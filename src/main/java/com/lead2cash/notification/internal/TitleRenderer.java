@@ -1,8 +1,10 @@
 package com.lead2cash.notification.internal;
 
+import com.lead2cash.notification.Notification;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,8 +20,12 @@ public class TitleRenderer {
         this.messages = messages;
     }
 
-    public String render(String key, List<String> args, Locale locale) {
-        return messages.getMessage(key, args.toArray(), key, locale);
+    /** A title in the reader's language; its {@link Notification.Words} arguments said in that language too. */
+    public String render(String key, List<?> args, Locale locale) {
+        Object[] said = args.stream().map(arg -> arg instanceof Notification.Words words
+                ? new DefaultMessageSourceResolvable(words.codes().toArray(String[]::new), words.fallback())
+                : arg).toArray();
+        return messages.getMessage(key, said, key, locale);
     }
 
     public String text(String key, Locale locale, Object... args) {

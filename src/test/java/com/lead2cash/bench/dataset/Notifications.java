@@ -1,5 +1,6 @@
 package com.lead2cash.bench.dataset;
 
+import com.lead2cash.notification.Notification;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class Notifications {
                 urgent ? "URGENT" : "NORMAL", at, read);
     }
 
-    /** The arguments as the notifier serialises them: a JSON array of strings and numbers. */
+    /** The arguments as the notifier serialises them: a JSON array of strings, numbers and words. */
     static String json(Object... args) {
         StringBuilder b = new StringBuilder("[");
         for (int i = 0; i < args.length; i++) {
@@ -49,6 +50,10 @@ public final class Notifications {
                 b.append("null");
             } else if (a instanceof Number) {
                 b.append(a);
+            } else if (a instanceof Notification.Words w) {
+                // codes and fallbacks in the bench are plain identifiers: nothing to escape
+                b.append("{\"codes\":[").append(String.join(",", w.codes().stream().map(code -> "\"" + code + "\"").toList()))
+                        .append("],\"fallback\":\"").append(w.fallback()).append("\"}");
             } else {
                 b.append('"');
                 String s = a.toString();

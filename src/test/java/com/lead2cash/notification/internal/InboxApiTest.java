@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import com.lead2cash.notification.Notification;
 import com.lead2cash.notification.Notifier;
+import com.lead2cash.platform.Label;
 import com.lead2cash.platform.Role;
 import com.lead2cash.testing.Fixtures;
 import com.lead2cash.testing.IntegrationTest;
@@ -183,5 +184,18 @@ class InboxApiTest {
                 .doesNotContain("notification-unread");
         assertThat(mvc.get().uri("/notifications/preferences").cookie(session)).hasStatusOk().bodyText()
                 .contains("id=\"email-unavailable\"");
+    }
+
+    private String title(String user, String language) {
+        return fixtures.json(get(user, "/api/v1/notifications?size=1").header(HttpHeaders.ACCEPT_LANGUAGE, language))
+                .get("items").get(0).get("title").asString();
+    }
+
+    @Test
+    void aWordArgumentReadsInEachReadersLanguage() {
+        notifier.send(Notification.of(aliceId, "deadline.breached", "notification.robot.test", null,
+                Label.of("record.type", "Customer"), "X"));
+        assertThat(title(alice, "en")).contains("robot Customer is connected");
+        assertThat(title(alice, "zh-CN")).contains("测试消息：机器人 客户");
     }
 }

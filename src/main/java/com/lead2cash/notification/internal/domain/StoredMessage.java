@@ -10,17 +10,18 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A notification as the inbox stores it: the title still a key with arguments, rendered when read. */
-public record StoredMessage(UUID id, UUID recipientId, String kind, String titleKey, List<String> args, String link,
+/** A notification as the inbox stores it: the title still a key with arguments (text or words), rendered when read. */
+public record StoredMessage(UUID id, UUID recipientId, String kind, String titleKey, List<Object> args, String link,
                      Notification.Urgency urgency, Instant createdAt, Instant readAt) {
 
     public static final String COLUMNS = "m.id, m.recipient_id, m.kind, m.title_key, m.args::text as args, m.link, m.urgency,"
             + " m.created_at, m.read_at";
 
     public static StoredMessage map(ResultSet rs, JsonMapper json) throws SQLException {
-        List<String> args = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
         for (JsonNode arg : json.readTree(rs.getString("args"))) {
-            args.add(arg.isString() ? arg.asString() : arg.toString());
+            args.add(arg.isString() ? arg.asString() : arg.has("codes") ? json.treeToValue(arg, Notification.Words.class)
+                    : arg.toString());
         }
         return new StoredMessage(rs.getObject("id", UUID.class), rs.getObject("recipient_id", UUID.class),
                 rs.getString("kind"), rs.getString("title_key"), List.copyOf(args), rs.getString("link"),

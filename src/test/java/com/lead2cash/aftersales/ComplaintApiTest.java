@@ -181,7 +181,7 @@ class ComplaintApiTest {
         sweeper.sweep();
         assertThat(customers.deadlines("Complaint", id)).contains("S1:BREACHED", "S2:OPEN");
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(notifier.sent("deadline.breached"))
-                .filteredOn(n -> n.args().contains(id))
+                .filteredOn(n -> String.valueOf(n.args().get(3)).startsWith(c.get("code").asString() + " "))
                 .extracting(Notification::recipientId).containsExactlyInAnyOrder(s.rep().id(), s.manager().id()));
         JsonNode breached = customers.getJson(mvc, rep, "/api/v1/complaints/" + id);
         assertThat(breached.get("slaState").asString()).isEqualTo("BREACHED");

@@ -5,12 +5,14 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.internal.TitleRenderer;
 import com.lead2cash.platform.BackgroundTasks;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.internal.identity.User;
 import com.lead2cash.sop.internal.deadline.DeadlineSweeper;
 import com.lead2cash.sop.internal.policy.PolicyService;
+import com.lead2cash.testing.CustomerTestSupport;
 import com.lead2cash.testing.Fixtures;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.MutableClock;
@@ -24,6 +26,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -86,6 +89,8 @@ class DeadlinesTest {
     @Autowired Fixtures fixtures;
     @Autowired MockMvcTester mvc;
     @Autowired TransactionTemplate tx;
+    @Autowired TitleRenderer titles;
+    @Autowired CustomerTestSupport customers;
 
     User manager, rep, rep2, otherRep;
 
@@ -123,8 +128,29 @@ class DeadlinesTest {
         return ((Timestamp) timestamp).toInstant();
     }
 
+    /** Notices of a subject no module describes (a made-up lead): named by its id. */
     private List<Notification> sent(String kind, SubjectRef subject) {
-        return notifier.sent(kind).stream().filter(n -> n.args().get(2).equals(subject.id())).toList();
+        return notifier.sent(kind).stream().filter(n -> n.args().get(3).equals(subject.id())).toList();
+    }
+
+    /** Notices of a rule about a record its module describes, which name it by its number. */
+    private List<Notification> sent(String kind, String rule, String recordCode) {
+        return notifier.sent(kind).stream()
+                .filter(n -> n.args().get(0).equals(rule) && String.valueOf(n.args().get(3)).startsWith(recordCode + " "))
+                .toList();
+    }
+
+    /** A customer the rep registers (its follow-up deadlines are theirs): its id and code. */
+    private JsonNode customerOfRep(String name) {
+        return customers.customer(mvc, customers.bearer(mvc, rep), name, "\"grade\":\"B\"");
+    }
+
+    private String zh(Notification n) {
+        return titles.render(n.titleKey(), n.args(), Locale.SIMPLIFIED_CHINESE);
+    }
+
+    private String en(Notification n) {
+        return titles.render(n.titleKey(), n.args(), Locale.ENGLISH);
     }
 
     private static void await(BooleanSupplier condition) {
@@ -369,6 +395,53 @@ class DeadlinesTest {
         assertThat(row(ids[1]).get("state")).isEqualTo("MET");
         assertThat(jdbc.sql("select count(*) from sop_deadline where subject_id = :k").param("k", kept.id())
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(11)
+    void noticesNameTheRecordByNumberAndNameTheRuleByIdAndNameInTheReadersLanguageAndLinkToTheRecordsPage() {
+        clock.set(at(2026, 12, 3, 10, 0));
+        JsonNode customer = customerOfRep("超时测试一号有限公司");
+        String id = customer.get("id").asString();
+        String code = customer.get("code").asString();
+        deadlines.open("L7", SubjectRef.of("Customer", id), rep.id(), clock.instant());
+
+        clock.set(at(2026, 12, 3, 12, 0));
+        sweeper.sweep();
+        Notification reminder = sent("deadline.reminder", "L7", code).get(0);
+        assertThat(zh(reminder)).isEqualTo("提醒：客户 " + code + " 超时测试一号有限公司 的 SOP L7 首次响应 将于 2026-12-03 14:00 到期。");
+        assertThat(en(reminder))
+                .isEqualTo("Reminder: SOP L7 First response for Customer " + code + " 超时测试一号有限公司 is due at 2026-12-03 14:00.");
+        assertThat(reminder.link()).isEqualTo("/customers/" + id);
+
+        clock.set(at(2026, 12, 3, 14, 0));
+        sweeper.sweep();
+        List<Notification> breached = sent("deadline.breached", "L7", code);
+        assertThat(breached).extracting(Notification::recipientId).containsExactlyInAnyOrder(rep.id(), manager.id());
+        Notification own = breached.stream().filter(n -> n.recipientId().equals(rep.id())).findFirst().orElseThrow();
+        Notification team = breached.stream().filter(n -> n.recipientId().equals(manager.id())).findFirst().orElseThrow();
+        assertThat(zh(own)).isEqualTo("已超时：客户 " + code + " 超时测试一号有限公司 的 SOP L7 首次响应 已于 2026-12-03 14:00 到期。");
+        assertThat(zh(team)).isEqualTo("团队超时：客户 " + code + " 超时测试一号有限公司（" + rep.displayName()
+                + "）的 SOP L7 首次响应 已于 2026-12-03 14:00 到期。");
+        assertThat(en(team)).isEqualTo("Overdue in your team: SOP L7 First response for Customer " + code
+                + " 超时测试一号有限公司 (" + rep.displayName() + ") was due at 2026-12-03 14:00.");
+        assertThat(breached).extracting(Notification::link).containsOnly("/customers/" + id);
+    }
+
+    @Test
+    @Order(12)
+    void aNoticeAboutARecordTheRecipientMayNotOpenNamesItAndLinksToTheDeadlinesList() {
+        clock.set(at(2026, 12, 4, 10, 0));
+        JsonNode customer = customerOfRep("超时测试二号有限公司");
+        String code = customer.get("code").asString();
+        // a rep of another team holds a deadline on it: the customer's page is not theirs to open
+        deadlines.open("L7", SubjectRef.of("Customer", customer.get("id").asString()), otherRep.id(), clock.instant());
+        clock.set(at(2026, 12, 4, 12, 0));
+        sweeper.sweep();
+        Notification reminder = sent("deadline.reminder", "L7", code).get(0);
+        assertThat(reminder.recipientId()).isEqualTo(otherRep.id());
+        assertThat(zh(reminder)).startsWith("提醒：客户 " + code + " 超时测试二号有限公司 的 SOP L7");
+        assertThat(reminder.link()).isEqualTo("/deadlines");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.lead2cash.bench.dataset;
 
+import com.lead2cash.notification.Notification;
 import com.lead2cash.sop.DeadlineWindow;
 import com.lead2cash.sop.PolicySnapshot;
 import com.lead2cash.sop.WorkingCalendar;
@@ -28,6 +29,15 @@ public final class Deadlines {
     /** The background sweep runs every 30 s: a step fires on average this long after its instant. */
     private static final Duration SWEEP_LAG = Duration.ofSeconds(15);
     private static final DateTimeFormatter DUE_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /** The rule's name and the record type as the sweeper's notices carry them: words each reader's bundle says. */
+    static Notification.Words ruleName(String rule) {
+        return Notification.Words.of("rule." + rule + ".name", "");
+    }
+
+    static Notification.Words recordType(String subjectType) {
+        return Notification.Words.of("record.type." + subjectType, subjectType);
+    }
 
     private final Rows rows;
     private final PolicySnapshot policy;
@@ -120,7 +130,7 @@ public final class Deadlines {
                 remindersSent = i + 1;
                 version++;
                 notifications.send(owner, "deadline.reminder", "deadline.notify.reminder", "/deadlines", false, fired,
-                        rule, subjectType, subjectId, DUE_FORMAT.format(due.atZone(zone)));
+                        rule, ruleName(rule), recordType(subjectType), subjectId, DUE_FORMAT.format(due.atZone(zone)));
             }
             Instant breach = due.plus(SWEEP_LAG);
             if (!breach.isAfter(until)) {
@@ -129,11 +139,12 @@ public final class Deadlines {
                 version++;
                 String dueText = DUE_FORMAT.format(due.atZone(zone));
                 notifications.send(owner, "deadline.breached", "deadline.notify.breached", "/deadlines", true, breach,
-                        rule, subjectType, subjectId, dueText);
+                        rule, ruleName(rule), recordType(subjectType), subjectId, dueText);
                 BenchOrg.Member manager = org.managerOf(owner);
                 if (manager != null) {
                     notifications.send(manager.id(), "deadline.breached", "deadline.notify.breachedTeam",
-                            "/deadlines?scope=team", true, breach, rule, subjectType, subjectId, dueText,
+                            "/deadlines?scope=team", true, breach, rule, ruleName(rule), recordType(subjectType),
+                            subjectId, dueText,
                             org.member(owner).displayName());
                 }
             }

@@ -124,7 +124,10 @@ public final class JobOperations {
                     for (Object[] d : due) {
                         breach.setObject(1, d[0]);
                         breach.addBatch();
-                        String args = "[\"" + d[1] + "\",\"" + d[2] + "\",\"" + d[3] + "\",\"" + d[5] + "\"]";
+                        // the sweeper's layout: rule, its name, the record type, the record, the due time
+                        String args = "[\"" + d[1] + "\",{\"codes\":[\"rule." + d[1] + ".name\"],\"fallback\":\"\"},"
+                                + "{\"codes\":[\"record.type." + d[2] + "\"],\"fallback\":\"" + d[2] + "\"},\""
+                                + d[3] + "\",\"" + d[5] + "\"]";
                         addNotification(notify, (UUID) d[4], "deadline.notify.breached", args, "/deadlines");
                         if (d[6] != null && !d[6].equals(d[4])) {
                             addNotification(notify, (UUID) d[6], "deadline.notify.breachedTeam", args,

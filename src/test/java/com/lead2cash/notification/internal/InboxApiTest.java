@@ -10,6 +10,7 @@ import com.lead2cash.platform.Role;
 import com.lead2cash.testing.Fixtures;
 import com.lead2cash.testing.IntegrationTest;
 import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,6 +31,8 @@ import tools.jackson.databind.JsonNode;
 @IntegrationTest
 @TestPropertySource(properties = "l2c.notification.poll-interval=1h")
 class InboxApiTest {
+
+    private static final String MIGRATION = "db/migration/V202612062100__notification_deadline_notices_in_words.sql";
 
     @Autowired MockMvcTester mvc;
     @Autowired Fixtures fixtures;
@@ -197,5 +201,22 @@ class InboxApiTest {
                 Label.of("record.type", "Customer"), "X"));
         assertThat(title(alice, "en")).contains("robot Customer is connected");
         assertThat(title(alice, "zh-CN")).contains("测试消息：机器人 客户");
+    }
+
+    @Test
+    void deadlineNoticesSentBeforeTheRecordTypeAndRuleWereWordsReadInTheNewWording() throws Exception {
+        UUID lead = UUID.randomUUID();
+        jdbc.sql("""
+                insert into notification_message (id, recipient_id, kind, title_key, args, link, urgency, created_at)
+                values (:id, :to, 'deadline.breached', 'deadline.notify.breachedTeam', cast(:args as jsonb), '/deadlines',
+                    'URGENT', now())""")
+                .param("id", UUID.randomUUID()).param("to", aliceId)
+                .param("args", "[\"L1\", \"Lead\", \"" + lead + "\", \"2026-12-07 03:45\", \"林市\"]").update();
+        String migration = new ClassPathResource(MIGRATION).getContentAsString(StandardCharsets.UTF_8);
+        jdbc.sql(migration).update();
+        jdbc.sql(migration).update();
+        assertThat(title(alice, "zh-CN")).isEqualTo("团队超时：线索 " + lead + "（林市）的 SOP L1 线索筛选 已于 2026-12-07 03:45 到期。");
+        assertThat(title(alice, "en"))
+                .isEqualTo("Overdue in your team: SOP L1 Lead screening for Lead " + lead + " (林市) was due at 2026-12-07 03:45.");
     }
 }

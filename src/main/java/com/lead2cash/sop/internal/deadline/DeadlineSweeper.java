@@ -2,7 +2,11 @@ package com.lead2cash.sop.internal.deadline;
 
 import com.lead2cash.notification.Notification;
 import com.lead2cash.notification.Notifier;
+import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.sop.SubjectDescriber;
+import com.lead2cash.sop.SubjectRef;
+import com.lead2cash.sop.Subjects;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -36,21 +40,27 @@ public class DeadlineSweeper {
 
     private record Due(UUID id, String rule, String subjectType, String subjectId, UUID owner, Instant dueAt,
                        List<Instant> reminders, int remindersSent) {
+
+        SubjectRef subject() {
+            return new SubjectRef(subjectType, subjectId);
+        }
     }
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Notifier notifier;
     private final OrgDirectory org;
+    private final Subjects subjects;
     private final Clock clock;
     private final ZoneId zone;
 
-    DeadlineSweeper(JdbcClient jdbc, TransactionTemplate tx, Notifier notifier, OrgDirectory org, Clock clock,
-                    @Value("${l2c.zone}") ZoneId zone) {
+    DeadlineSweeper(JdbcClient jdbc, TransactionTemplate tx, Notifier notifier, OrgDirectory org, Subjects subjects,
+                    Clock clock, @Value("${l2c.zone}") ZoneId zone) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.notifier = notifier;
         this.org = org;
+        this.subjects = subjects;
         this.clock = clock;
         this.zone = zone;
     }
@@ -96,17 +106,23 @@ public class DeadlineSweeper {
         Set<UUID> owners = breached.stream().map(Due::owner).collect(Collectors.toSet());
         Map<UUID, OrgDirectory.Person> managers = org.managersOf(owners);
         Map<UUID, OrgDirectory.Person> people = org.people(owners);
-        for (Due d : breached) {
-            String due = DUE_FORMAT.format(d.dueAt().atZone(zone));
-            notifier.send(Notification.of(d.owner(), "deadline.breached", "deadline.notify.breached", "/deadlines",
-                    d.rule(), d.subjectType(), d.subjectId(), due).urgent());
-            OrgDirectory.Person manager = managers.get(d.owner());
-            if (manager != null && !manager.id().equals(d.owner())) {
-                String ownerName = people.containsKey(d.owner()) ? people.get(d.owner()).displayName() : "";
-                notifier.send(Notification.of(manager.id(), "deadline.breached", "deadline.notify.breachedTeam",
-                        "/deadlines?scope=team", d.rule(), d.subjectType(), d.subjectId(), due, ownerName).urgent());
+        Map<UUID, List<Due>> byOwner = breached.stream().collect(Collectors.groupingBy(Due::owner));
+        byOwner.forEach((owner, dues) -> {
+            OrgDirectory.Person person = people.get(owner);
+            Map<String, SubjectDescriber.SubjectLabel> labels = labels(person, dues);
+            for (Due d : dues) {
+                notifier.send(notice(d, "deadline.breached", "deadline.notify.breached", labels, "/deadlines").urgent());
             }
-        }
+            String ownerName = person == null ? "" : person.displayName();
+            OrgDirectory.Person manager = managers.get(owner);
+            if (manager != null && !manager.id().equals(owner)) {
+                Map<String, SubjectDescriber.SubjectLabel> theirs = labels(manager, dues);
+                for (Due d : dues) {
+                    notifier.send(notice(d, manager.id(), "deadline.breached", "deadline.notify.breachedTeam", theirs,
+                            "/deadlines?scope=team", ownerName).urgent());
+                }
+            }
+        });
     }
 
     private void remind(Due d, Instant now) {
@@ -117,9 +133,36 @@ public class DeadlineSweeper {
                 .param("id", d.id()).update();
         if (reached > d.remindersSent()) {
             // several steps passed at once (a node was down): one reminder says it all
-            notifier.send(Notification.of(d.owner(), "deadline.reminder", "deadline.notify.reminder", "/deadlines",
-                    d.rule(), d.subjectType(), d.subjectId(), DUE_FORMAT.format(d.dueAt().atZone(zone))));
+            Map<String, SubjectDescriber.SubjectLabel> labels = labels(org.person(d.owner()).orElse(null), List.of(d));
+            notifier.send(notice(d, "deadline.reminder", "deadline.notify.reminder", labels, "/deadlines"));
         }
+    }
+
+    /** How the subjects read to this person, with a link only to a page they may open (no one known: no link). */
+    private Map<String, SubjectDescriber.SubjectLabel> labels(OrgDirectory.Person reader, List<Due> dues) {
+        List<SubjectRef> refs = dues.stream().map(Due::subject).distinct().toList();
+        return reader == null ? Map.of() : CurrentUser.of(reader).actAs(() -> subjects.labels(refs));
+    }
+
+    private Notification notice(Due d, String kind, String key, Map<String, SubjectDescriber.SubjectLabel> labels,
+                                String elsewhere) {
+        return notice(d, d.owner(), kind, key, labels, elsewhere);
+    }
+
+    /**
+     * A deadline's notice as people know its parts: the rule by id and name (as the compliance page names rules), the
+     * record by its type and label (its number and name; the raw id only when its module does not describe it), the
+     * due time as the screens write it; the link to the record's page, else to the deadlines list.
+     */
+    private Notification notice(Due d, UUID recipient, String kind, String key,
+                                Map<String, SubjectDescriber.SubjectLabel> labels, String elsewhere, Object... more) {
+        SubjectDescriber.SubjectLabel label = labels.get(Subjects.key(d.subject()));
+        List<Object> args = new ArrayList<>(List.of(d.rule(), Notification.Words.of("rule." + d.rule() + ".name", ""),
+                Notification.Words.of("record.type." + d.subjectType(), d.subjectType()),
+                label == null ? d.subjectId() : label.label(), DUE_FORMAT.format(d.dueAt().atZone(zone))));
+        args.addAll(List.of(more));
+        String link = label != null && label.link() != null ? label.link() : elsewhere;
+        return new Notification(recipient, kind, key, args, link, Notification.Urgency.NORMAL);
     }
 
     private static List<Instant> instants(Array array) throws SQLException {

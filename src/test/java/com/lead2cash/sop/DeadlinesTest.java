@@ -445,6 +445,43 @@ class DeadlinesTest {
     }
 
     @Test
+    @Order(13)
+    void aBreachOfAUnitsHeadEscalatesToTheNextManagerUpAndAtTheTopToTheSalesDirectorNeverToThemselves() {
+        String s = UUID.randomUUID().toString().substring(0, 6);
+        UUID sales = fixtures.unit("销售部 " + s);
+        User director = fixtures.user("dir" + s, sales, LocalDate.of(2018, 1, 1), Role.SALES_DIRECTOR);
+        fixtures.appointManager(sales, director.id());
+        UUID region = fixtures.unit("华东 " + s, sales);
+        User regional = fixtures.user("reg" + s, region, LocalDate.of(2019, 1, 1), Role.REGIONAL_MANAGER);
+        fixtures.appointManager(region, regional.id());
+        UUID marketing = fixtures.unit("市场部 " + s);
+        User head = fixtures.user("mkt" + s, marketing, LocalDate.of(2020, 1, 1), Role.MARKETING);
+        fixtures.appointManager(marketing, head.id());
+
+        clock.set(at(2026, 12, 7, 10, 0));
+        SubjectRef ofHead = lead();
+        SubjectRef ofRegional = lead();
+        SubjectRef ofDirector = lead();
+        deadlines.open("L1", ofHead, head.id(), clock.instant());
+        deadlines.open("L1", ofRegional, regional.id(), clock.instant());
+        deadlines.open("L1", ofDirector, director.id(), clock.instant());
+        clock.set(at(2026, 12, 7, 11, 0));
+        sweeper.sweep();
+
+        // 市场部 sits under the company, which has no manager: the sales director hears of it
+        assertThat(sent("deadline.breached", ofHead)).extracting(Notification::recipientId)
+                .containsExactlyInAnyOrder(head.id(), director.id());
+        assertThat(sent("deadline.breached", ofHead)).filteredOn(n -> n.recipientId().equals(director.id()))
+                .extracting(Notification::titleKey).containsExactly("deadline.notify.breachedTeam");
+        // the head of 华东 answers to the head of 销售部 above
+        assertThat(sent("deadline.breached", ofRegional)).extracting(Notification::recipientId)
+                .containsExactlyInAnyOrder(regional.id(), director.id());
+        // nobody above the sales director: told once, as the owner
+        assertThat(sent("deadline.breached", ofDirector)).extracting(Notification::titleKey)
+                .containsExactly("deadline.notify.breached");
+    }
+
+    @Test
     @Order(99)
     void aBreachDueWhileNoSchedulerRanFiresOnceWhenANewNodeStarts() {
         appScheduler.stop();

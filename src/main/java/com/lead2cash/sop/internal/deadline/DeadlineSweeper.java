@@ -4,6 +4,7 @@ import com.lead2cash.notification.Notification;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.platform.Role;
 import com.lead2cash.sop.SubjectDescriber;
 import com.lead2cash.sop.SubjectRef;
 import com.lead2cash.sop.Subjects;
@@ -97,7 +98,7 @@ public class DeadlineSweeper {
         return due.size();
     }
 
-    /** Breaches in one update; owners and their managers read once for the whole batch. */
+    /** Breaches in one update; owners and whom they escalate to read once for the whole batch. */
     private void breach(List<Due> breached, Instant now) {
         jdbc.sql("""
                         update sop_deadline set state = 'BREACHED', breached_at = :now, next_fire_at = null,
@@ -114,15 +115,26 @@ public class DeadlineSweeper {
                 notifier.send(notice(d, "deadline.breached", "deadline.notify.breached", labels, "/deadlines").urgent());
             }
             String ownerName = person == null ? "" : person.displayName();
-            OrgDirectory.Person manager = managers.get(owner);
-            if (manager != null && !manager.id().equals(owner)) {
-                Map<String, SubjectDescriber.SubjectLabel> theirs = labels(manager, dues);
+            for (OrgDirectory.Person above : escalation(owner, managers.get(owner))) {
+                Map<String, SubjectDescriber.SubjectLabel> theirs = labels(above, dues);
                 for (Due d : dues) {
-                    notifier.send(notice(d, manager.id(), "deadline.breached", "deadline.notify.breachedTeam", theirs,
+                    notifier.send(notice(d, above.id(), "deadline.breached", "deadline.notify.breachedTeam", theirs,
                             "/deadlines?scope=team", ownerName).urgent());
                 }
             }
         });
+    }
+
+    /**
+     * Whom an owner's breach escalates to: their line manager — for the head of a unit, the next manager up the
+     * tree — and at the top, where no unit above has a manager (the head of a department under the company), the
+     * sales director. Never the owner themselves.
+     */
+    private List<OrgDirectory.Person> escalation(UUID owner, OrgDirectory.Person manager) {
+        if (manager != null) {
+            return manager.id().equals(owner) ? List.of() : List.of(manager);
+        }
+        return org.activeWithRole(Role.SALES_DIRECTOR).stream().filter(p -> !p.id().equals(owner)).toList();
     }
 
     private void remind(Due d, Instant now) {

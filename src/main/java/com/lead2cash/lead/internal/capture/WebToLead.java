@@ -9,11 +9,9 @@ import com.lead2cash.platform.AuditTrail;
 import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.IdempotencyKey;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.RecordNotFoundException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -22,7 +20,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -157,17 +154,13 @@ public class WebToLead {
     }
 
     /**
-     * Captures the submitted lead once per idempotency key; a repeat with the same body (its
-     * {@code bodyHash}) answers the lead it created, the same key with another body is refused (422).
-     * The lead and its key are written together, in a transaction shared with the captures arriving at
-     * the same time ({@link LeadCapture#together}).
+     * Captures the submitted lead once per idempotency key (none: {@code null}); a repeat with the same body answers
+     * the lead it created, the same key with another body is refused (422). The lead and its key are written
+     * together, in a transaction shared with the captures arriving at the same time ({@link LeadCapture#together}).
      */
-    public Submission submit(Caller caller, LeadDraft draft, String idempotencyKey, String bodyHash) {
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
-            throw new FieldValidationException("Idempotency-Key", "lead.idempotencyKey.invalid");
-        }
+    public Submission submit(Caller caller, LeadDraft draft, IdempotencyKey idempotencyKey) {
         LeadDraft sourced = sourced(caller, draft);
-        return leads.together(sourced, () -> once(caller, sourced, idempotencyKey, bodyHash));
+        return leads.together(sourced, () -> once(caller, sourced, idempotencyKey));
     }
 
     /**
@@ -192,13 +185,11 @@ public class WebToLead {
                 draft.notes());
     }
 
-    private Submission once(Caller caller, LeadDraft sourced, String idempotencyKey, String bodyHash) {
+    private Submission once(Caller caller, LeadDraft sourced, IdempotencyKey idempotencyKey) {
         if (idempotencyKey != null) {
-            Optional<Earlier> earlier = earlier(caller, idempotencyKey);
+            Optional<Earlier> earlier = earlier(caller, idempotencyKey.key());
             if (earlier.isPresent()) {
-                if (earlier.get().bodyHash() != null && !earlier.get().bodyHash().equals(bodyHash)) {
-                    throw new FieldValidationException("Idempotency-Key", "lead.idempotencyKey.reused");
-                }
+                idempotencyKey.requireSameBody(earlier.get().bodyHash(), "lead.idempotencyKey.reused");
                 Optional<Lead> lead = repository.findById(earlier.get().leadId());
                 if (lead.isPresent()) {
                     return new Submission(lead.get(), true);
@@ -211,8 +202,8 @@ public class WebToLead {
                 jdbc.sql("""
                         insert into lead_idempotency (api_key_id, idem_key, lead_id, created_at, body_hash)
                         values (:k, :i, :l, :now, :hash)
-                        """).param("k", caller.keyId()).param("i", idempotencyKey).param("l", captured.lead().id())
-                        .param("hash", bodyHash)
+                        """).param("k", caller.keyId()).param("i", idempotencyKey.key()).param("l", captured.lead().id())
+                        .param("hash", idempotencyKey.bodyHash())
                         .param("now", Timestamp.from(clock.instant())).update();
             } catch (DuplicateKeyException e) {
                 // a concurrent request with the same key won; this transaction rolls back and the client retries
@@ -233,12 +224,8 @@ public class WebToLead {
                 .optional();
     }
 
+    /** How a key's secret is kept: its SHA-256, never the secret. */
     public static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return IdempotencyKey.fingerprint(secret);
     }
 }

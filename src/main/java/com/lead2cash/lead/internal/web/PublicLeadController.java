@@ -3,6 +3,7 @@ package com.lead2cash.lead.internal.web;
 import com.lead2cash.lead.LeadSource;
 import com.lead2cash.lead.LeadStatus;
 import com.lead2cash.lead.internal.capture.WebToLead;
+import com.lead2cash.platform.IdempotencyKey;
 import com.lead2cash.platform.web.RequestBodies;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -10,6 +11,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -75,7 +77,7 @@ public class PublicLeadController {
     @com.lead2cash.platform.web.Refuses({401, 409, 429})
     ResponseEntity<PublicLead> submit(@Parameter(hidden = true) // the X-Api-Key, checked before the body is read
                                       @RequestAttribute(PublicLeadKeyCheck.CALLER) WebToLead.Caller caller,
-                                      @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
+                                      @RequestHeader(value = IdempotencyKey.HEADER, required = false) String idempotencyKey,
                                       @RequestBody tools.jackson.databind.JsonNode request) {
         // a website's form is corrected in one go: every refused value and every other problem answered together
         RequestBodies.Read<PublicLeadRequest> read = bodies.readCollecting(request, PublicLeadRequest.class);
@@ -84,8 +86,9 @@ public class PublicLeadController {
             throw webToLead.refusal(caller, body.draft(), read.refused());
         }
         // the body as read, field by field: a retry matches whatever its spacing or field order
-        String bodyHash = WebToLead.hash(json.writeValueAsString(body));
-        WebToLead.Submission s = webToLead.submit(caller, body.draft(), idempotencyKey, bodyHash);
+        Optional<IdempotencyKey> key = IdempotencyKey.of(idempotencyKey, json.writeValueAsString(body),
+                "lead.idempotencyKey.invalid");
+        WebToLead.Submission s = webToLead.submit(caller, body.draft(), key.orElse(null));
         PublicLead answer = new PublicLead(s.lead().code(), s.lead().status());
         // no Location: the lead's address is for signed-in users, and a website has no business with it
         return ResponseEntity.status(s.repeated() ? HttpStatus.OK : HttpStatus.CREATED).body(answer);

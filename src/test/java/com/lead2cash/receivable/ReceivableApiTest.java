@@ -21,7 +21,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -446,6 +449,71 @@ class ReceivableApiTest {
         var next = customers.post(mvc, finance(), "/api/v1/receipts", body.formatted(customer, "200.00", plan, "200.00"));
         assertThat(next).as(ContractTestSupport.text(next)).hasStatus(201);
         assertThat(customers.json(next).get("number").asString()).isEqualTo(DocumentNumbers.following(last));
+    }
+
+    /** POST /api/v1/receipts with the body and, unless null, an Idempotency-Key. */
+    MvcTestResult postReceipt(String token, String idempotencyKey, String body) {
+        var request = mvc.post().uri("/api/v1/receipts").header(HttpHeaders.AUTHORIZATION, token)
+                .contentType(MediaType.APPLICATION_JSON).content(body);
+        return (idempotencyKey == null ? request : request.header("Idempotency-Key", idempotencyKey)).exchange();
+    }
+
+    /** The receipts of the customer, as the table holds them (reversed ones too). */
+    int receiptsOf(String customerId) {
+        return jdbc.sql("select count(*) from receivable_receipt where customer_id = :c")
+                .param("c", java.util.UUID.fromString(customerId)).query(Integer.class).single();
+    }
+
+    /** The first refused field of a 422 and its code. */
+    String errorOf(MvcTestResult refused) {
+        JsonNode error = customers.json(refused).get("errors").get(0);
+        return error.get("field").asString() + " " + error.get("code").asString();
+    }
+
+    @Test
+    void aRepeatedIdempotencyKeyAnswersTheReceiptItRecordedAnotherBodyUnderItIsRefusedAndKeysAreEachUsersOwn() {
+        JsonNode contract = signed("杭州回款幂等科技有限公司", "2026-12-20");
+        String plan = plans(finance(), contract.get("id").asString()).get(0).get("id").asString();
+        String customer = contract.get("customerId").asString();
+        String body = """
+                {"customerId":"%s","amount":%s,"receivedOn":"2026-12-01","method":"CASH",
+                 "allocations":[{"receivableId":"%s","amount":1000.00}]}""";
+
+        var first = postReceipt(finance(), "pay-2026-12-01", body.formatted(customer, "1000.00", plan));
+        assertThat(first).as(ContractTestSupport.text(first)).hasStatus(201);
+        JsonNode recorded = customers.json(first);
+        // the same request again (a timeout, a retry), its fields in another order and spacing
+        var again = postReceipt(finance(), "pay-2026-12-01", """
+                { "allocations": [ {"amount": 1000.00, "receivableId": "%s"} ], "method": "CASH",
+                  "receivedOn": "2026-12-01", "amount": 1000.00, "customerId": "%s" }""".formatted(plan, customer));
+        assertThat(again).as(ContractTestSupport.text(again)).hasStatus(200);
+        assertThat(customers.json(again).get("id").asString() + " " + customers.json(again).get("number").asString())
+                .isEqualTo(recorded.get("id").asString() + " " + recorded.get("number").asString());
+        assertThat(again.getResponse().getHeader("Location")).isEqualTo("/api/v1/receipts/" + recorded.get("id").asString());
+        assertThat(receiptsOf(customer)).as("recorded once").isEqualTo(1);
+
+        var otherBody = postReceipt(finance(), "pay-2026-12-01", body.formatted(customer, "2000.00", plan));
+        assertThat(otherBody).hasStatus(422);
+        assertThat(errorOf(otherBody)).isEqualTo("Idempotency-Key receipt.idempotencyKey.reused");
+        assertThat(customers.json(otherBody).get("errors").get(0).get("message").asString())
+                .isEqualTo("This Idempotency-Key was already used for a different receipt; use a new key for a new receipt.");
+        assertThat(errorOf(postReceipt(finance(), " ", body.formatted(customer, "1000.00", plan))))
+                .isEqualTo("Idempotency-Key receipt.idempotencyKey.invalid");
+        assertThat(receiptsOf(customer)).as("refused, nothing recorded").isEqualTo(1);
+
+        // another finance user's key of the same name is another key
+        fixtures.user("fin.rcv.second", fixtures.rootUnit(), CustomerTestSupport.HIRED, com.lead2cash.platform.Role.FINANCE);
+        var colleague = postReceipt(customers.bearer(mvc, "fin.rcv.second"), "pay-2026-12-01",
+                body.formatted(customer, "1000.00", plan));
+        assertThat(colleague).as(ContractTestSupport.text(colleague)).hasStatus(201);
+        assertThat(customers.json(colleague).get("id").asString()).isNotEqualTo(recorded.get("id").asString());
+        // without the header every request records a receipt, as before
+        assertThat(postReceipt(finance(), null, body.formatted(customer, "1000.00", plan))).hasStatus(201);
+        assertThat(postReceipt(finance(), null, body.formatted(customer, "1000.00", plan))).hasStatus(201);
+
+        assertThat(receiptsOf(customer)).isEqualTo(4);
+        assertThat(customers.getJson(mvc, finance(), "/api/v1/receivables/" + plan).get("paidAmount").decimalValue())
+                .as("paid by the four receipts, not by the repeat nor the refusals").isEqualByComparingTo("4000.00");
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.FieldValidationException.FieldError;
 import com.lead2cash.platform.HumanCodes;
+import com.lead2cash.platform.IdempotencyKey;
 import com.lead2cash.platform.InputRules;
 import com.lead2cash.platform.MoneyText;
 import com.lead2cash.platform.RecordNotFoundException;
@@ -57,6 +58,10 @@ public class ReceiptService {
                              String payer, String reference, List<AllocationRequest> allocations) {
     }
 
+    /** The receipt a request recorded, or the one its idempotency key recorded before ({@code repeated}). */
+    public record Recorded(Receipt receipt, boolean repeated) {
+    }
+
     private final ReceiptRepository receipts;
     private final ReceivableRepository plans;
     private final CustomerDirectory customers;
@@ -66,11 +71,13 @@ public class ReceiptService {
     private final Deadlines deadlines;
     private final AuditTrail audit;
     private final ReceivableAccess access;
+    private final ReceiptIdempotency idempotency;
 
     ReceiptService(ReceiptRepository receipts, ReceivableRepository plans, CustomerDirectory customers,
                    Contracts contracts, HumanCodes codes, ReceivablePolicy policy, Deadlines deadlines, AuditTrail audit,
-                   ReceivableAccess access) {
+                   ReceivableAccess access, ReceiptIdempotency idempotency) {
         this.receipts = receipts;
+        this.idempotency = idempotency;
         this.plans = plans;
         this.access = access;
         this.customers = customers;
@@ -79,6 +86,27 @@ public class ReceiptService {
         this.policy = policy;
         this.deadlines = deadlines;
         this.audit = audit;
+    }
+
+    /**
+     * Records the receipt once per idempotency key of the user ({@code null}: none sent): the key sent again with the
+     * same body answers the receipt it recorded, as it stands now; with another body it is refused (422). The receipt
+     * and its key are written in one transaction: a refused receipt keeps no key.
+     */
+    @Transactional
+    public Recorded record(NewReceipt in, IdempotencyKey key) {
+        if (key == null) {
+            return new Recorded(record(in), false);
+        }
+        ReceivableAccess.requireFinance();
+        UUID me = CurrentUser.require().id();
+        Optional<UUID> earlier = idempotency.earlier(me, key);
+        if (earlier.isPresent()) {
+            return new Recorded(receipts.findById(earlier.get()).orElseThrow(), true);
+        }
+        Receipt saved = record(in);
+        idempotency.remember(me, key, saved.id());
+        return new Recorded(saved, false);
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package com.lead2cash.receivable.internal.web;
 
+import com.lead2cash.platform.IdempotencyKey;
 import com.lead2cash.platform.web.ReasonedAction;
 import com.lead2cash.platform.Versioned;
 import com.lead2cash.platform.web.Refuses;
@@ -13,6 +14,9 @@ import com.lead2cash.receivable.internal.domain.Receipt;
 import com.lead2cash.receivable.internal.domain.ReceiptMethod;
 import com.lead2cash.receivable.internal.domain.ReceiptState;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
@@ -20,6 +24,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -28,9 +33,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Receipts over the API (SPEC §6): finance records, allocates and reverses them. */
 @RestController
@@ -85,10 +92,12 @@ class ReceiptApiController {
 
     private final ReceiptService receipts;
     private final ReceiptQueries queries;
+    private final JsonMapper json;
 
-    ReceiptApiController(ReceiptService receipts, ReceiptQueries queries) {
+    ReceiptApiController(ReceiptService receipts, ReceiptQueries queries, JsonMapper json) {
         this.receipts = receipts;
         this.queries = queries;
+        this.json = json;
     }
 
     @Operation(summary = "Receipts, newest first, filtered by the day received (from, to inclusive), method, state and "
@@ -107,16 +116,28 @@ class ReceiptApiController {
                 .map(ReceiptListItem::of);
     }
 
-    @Operation(summary = "P2: finance records a receipt (amount, day, method, payer, reference) and allocates it to the customer's plans")
+    @Operation(summary = "P2: finance records a receipt (amount, day, method, payer, reference) and allocates it to the "
+            + "customer's plans: 201; 200 with the same receipt for a repeated Idempotency-Key with the same body; 422 "
+            + "also for the key reused with another body")
     @PostMapping("/api/v1/receipts")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(ReceivableAccess.FINANCE_ROLES)
+    @ApiResponse(responseCode = "200", description = "The receipt already recorded with this Idempotency-Key (as it stands now)")
     @Refuses(404)
-    ResponseEntity<ReceiptView> record(@RequestBody ReceiptRequest body) {
-        Receipt r = receipts.record(new NewReceipt(body.customerId(), body.amount(), body.receivedOn(), body.method(),
-                body.payer(), body.reference(), body.allocations() == null ? null
-                : body.allocations().stream().map(a -> a == null ? null : a.request()).toList()));
-        return ResponseEntity.created(URI.create("/api/v1/receipts/" + r.id())).body(ReceiptView.of(r));
+    ResponseEntity<ReceiptView> record(@Parameter(in = ParameterIn.HEADER, description = "Optional, 1 to 100 characters, "
+                                               + "each user's own: a retry with the same key and body records nothing "
+                                               + "and answers the receipt the first request recorded")
+                                       @RequestHeader(value = IdempotencyKey.HEADER, required = false) String idempotencyKey,
+                                       @RequestBody ReceiptRequest body) {
+        // the body as read, field by field: a retry matches whatever its spacing or field order
+        Optional<IdempotencyKey> key = IdempotencyKey.of(idempotencyKey, json.writeValueAsString(body),
+                "receipt.idempotencyKey.invalid");
+        ReceiptService.Recorded recorded = receipts.record(new NewReceipt(body.customerId(), body.amount(),
+                body.receivedOn(), body.method(), body.payer(), body.reference(), body.allocations() == null ? null
+                : body.allocations().stream().map(a -> a == null ? null : a.request()).toList()), key.orElse(null));
+        Receipt r = recorded.receipt();
+        return ResponseEntity.status(recorded.repeated() ? HttpStatus.OK : HttpStatus.CREATED)
+                .location(URI.create("/api/v1/receipts/" + r.id())).body(ReceiptView.of(r));
     }
 
     @Operation(summary = "One receipt with its allocations (finance, the sales director, the administrator)")

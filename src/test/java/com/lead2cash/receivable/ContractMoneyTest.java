@@ -99,8 +99,8 @@ class ContractMoneyTest {
     /** Finance records a receipt of {@code amount} from the customer, all of it allocated to the plan. */
     JsonNode receipt(String customerId, String planId, String amount, String receivedOn, String method, String payer) {
         MvcTestResult recorded = customers.post(mvc, token(reviewers().finance()), "/api/v1/receipts", """
-                {"customerId":"%s","amount":%s,"receivedOn":"%s","method":"%s","payer":"%s","reference":"REF-%s",
-                 "allocations":%s}""".formatted(customerId, amount, receivedOn, method, payer, receivedOn,
+                {"customerId":"%s","amount":%s,"receivedOn":"%s","method":"%s","payer":"%s","reference":"REF-%s-%s",
+                 "allocations":%s}""".formatted(customerId, amount, receivedOn, method, payer, receivedOn, amount,
                 planId == null ? "[]" : "[{\"receivableId\":\"%s\",\"amount\":%s}]".formatted(planId, amount)));
         assertThat(recorded).as(ContractTestSupport.text(recorded)).hasStatus(201);
         return customers.json(recorded);

@@ -338,6 +338,32 @@ class ReceiptPageTest {
     }
 
     @Test
+    void oneTransferEnteredUnderTwoCustomersMergedSinceIsKeptUnderTheSurvivorAndItsReferenceStaysTaken() {
+        Reviewers r = reviewers();
+        String rep = customers.bearer(mvc, r.rep());
+        String survivor = customers.customer(mvc, rep, "衢州合并流水机械有限公司", null).get("id").asString();
+        String merged = customers.customer(mvc, rep, "衢州合并流水机械（重复）", null).get("id").asString();
+        at(clock, "2026-12-15T10:00");
+        String body = """
+                {"customerId":"%s","amount":8000.00,"receivedOn":"2026-12-15","method":"BANK_TRANSFER","reference":"%s"}""";
+        JsonNode first = record(r, body.formatted(survivor, "ABC-2026-1215"));
+        JsonNode twin = record(r, body.formatted(merged, "abc-2026-1215"));
+
+        // each customer's receipt was allowed; under one customer they are the same transfer twice, which the
+        // merge keeps (finance reverses the one not meant) rather than failing on
+        assertThat(customers.post(mvc, customers.bearer(mvc, r.manager()), "/api/v1/customers/" + survivor + "/merge",
+                "{\"mergedId\":\"" + merged + "\",\"reason\":\"同一家公司\"}")).hasStatusOk();
+        assertThat(receipt(r, twin.get("id").asString()).get("customerId").asString()).isEqualTo(survivor);
+        assertThat(receipt(r, twin.get("id").asString()).get("state").asString()).isEqualTo("RECORDED");
+
+        var third = customers.post(mvc, customers.bearer(mvc, r.finance()), "/api/v1/receipts",
+                body.formatted(survivor, "ABC-2026-1215"));
+        assertThat(third).hasStatus(422);
+        assertThat(customers.json(third).get("errors").get(0).get("message").asString())
+                .contains(first.get("number").asString());
+    }
+
+    @Test
     void aPlansPageListsTheReceiptsAllocatedToItEachLinkingToItsPage() {
         Reviewers r = reviewers();
         JsonNode contract = contracts.sign(mvc, r, "金华计划收款仪表有限公司", "500000.00", """

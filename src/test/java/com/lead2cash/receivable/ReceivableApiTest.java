@@ -517,6 +517,99 @@ class ReceivableApiTest {
     }
 
     @Test
+    void aBankReferenceNamesOneTransferASecondStandingReceiptOfTheCustomerWithItIsRefusedUntilTheFirstIsReversed() {
+        JsonNode contract = signed("杭州回款流水号科技有限公司", "2026-12-20");
+        String plan = plans(finance(), contract.get("id").asString()).get(0).get("id").asString();
+        String customer = contract.get("customerId").asString();
+        String body = """
+                {"customerId":"%s","amount":1000.00,"receivedOn":"2026-12-01","method":"BANK_TRANSFER","reference":"%s",
+                 "allocations":[{"receivableId":"%s","amount":1000.00}]}""";
+
+        var first = postReceipt(finance(), null, body.formatted(customer, "ICBC-2026-7788", plan));
+        assertThat(first).as(ContractTestSupport.text(first)).hasStatus(201);
+        JsonNode recorded = customers.json(first);
+
+        // the same transfer entered again, the reference in other letters and with spaces: amount and day alike
+        var twice = postReceipt(finance(), "another-key", body.formatted(customer, "  icbc-2026-7788 ", plan));
+        assertThat(twice).hasStatus(422);
+        assertThat(errorOf(twice)).isEqualTo("reference receipt.reference.taken");
+        assertThat(customers.json(twice).get("errors").get(0).get("message").asString())
+                .startsWith("Receipt " + recorded.get("number").asString() + " of this customer already has this bank reference");
+        assertThat(receiptsOf(customer)).isEqualTo(1);
+        assertThat(customers.getJson(mvc, finance(), "/api/v1/receivables/" + plan).get("paidAmount").decimalValue())
+                .as("refused, nothing paid twice").isEqualByComparingTo("1000.00");
+
+        // another customer's transfer may carry the same reference (another bank's numbering)
+        String other = sales.customerWithContact(reviewers().rep(), "杭州回款同号客户科技有限公司", "钱会计", "qian@receipts.test");
+        assertThat(postReceipt(finance(), null, """
+                {"customerId":"%s","amount":1000.00,"receivedOn":"2026-12-01","method":"BANK_TRANSFER","reference":"ICBC-2026-7788"}"""
+                .formatted(other))).hasStatus(201);
+
+        // a reversed receipt gives its reference back
+        assertThat(customers.post(mvc, finance(), "/api/v1/receipts/" + recorded.get("id").asString() + "/reversal",
+                "{\"reason\":\"登记到错误的计划\",\"version\":%d}".formatted(recorded.get("version").asLong()))).hasStatusOk();
+        var afterReversal = postReceipt(finance(), null, body.formatted(customer, "ICBC-2026-7788", plan));
+        assertThat(afterReversal).as(ContractTestSupport.text(afterReversal)).hasStatus(201);
+    }
+
+    @Test
+    void twoReceiptsOfOneTransferSentAtOnceRecordOneTheOtherIsRefusedAndLeavesNothingBehind() throws Exception {
+        JsonNode contract = signed("杭州回款并发科技有限公司", "2026-12-20");
+        String plan = plans(finance(), contract.get("id").asString()).get(0).get("id").asString();
+        String customer = contract.get("customerId").asString();
+        String body = """
+                {"customerId":"%s","amount":1000.00,"receivedOn":"2026-12-01","method":"BANK_TRANSFER",
+                 "reference":"CMB-2026-0001","allocations":[{"receivableId":"%s","amount":1000.00}]}""".formatted(customer, plan);
+        String token = finance();
+
+        List<MvcTestResult> answers = atOnce(() -> postReceipt(token, "desk-a", body), () -> postReceipt(token, "desk-b", body));
+
+        assertThat(answers).extracting(a -> a.getResponse().getStatus()).containsExactlyInAnyOrder(201, 422);
+        MvcTestResult won = answers.stream().filter(a -> a.getResponse().getStatus() == 201).findFirst().orElseThrow();
+        MvcTestResult lost = answers.stream().filter(a -> a.getResponse().getStatus() == 422).findFirst().orElseThrow();
+        assertThat(errorOf(lost)).isEqualTo("reference receipt.reference.taken");
+        assertThat(customers.json(lost).get("errors").get(0).get("message").asString())
+                .contains(customers.json(won).get("number").asString());
+        assertThat(receiptsOf(customer)).isEqualTo(1);
+        assertThat(customers.getJson(mvc, token, "/api/v1/receivables/" + plan).get("paidAmount").decimalValue())
+                .as("the refused one allocated nothing").isEqualByComparingTo("1000.00");
+        assertThat(jdbc.sql("select count(*) from receivable_receipt_idempotency where idem_key in ('desk-a', 'desk-b')")
+                .query(Integer.class).single()).as("the refused one kept no key").isEqualTo(1);
+
+        // one key sent twice at once: the second waits for the first and answers its receipt
+        String again = body.replace("CMB-2026-0001", "CMB-2026-0002");
+        List<MvcTestResult> retried = atOnce(() -> postReceipt(token, "desk-c", again), () -> postReceipt(token, "desk-c", again));
+        assertThat(retried).extracting(a -> a.getResponse().getStatus()).containsExactlyInAnyOrder(201, 200);
+        assertThat(retried.stream().map(a -> customers.json(a).get("id").asString()).distinct().count())
+                .as("both answer the one receipt").isEqualTo(1);
+        assertThat(receiptsOf(customer)).isEqualTo(2);
+    }
+
+    /** Runs the requests on threads of their own, released together, and waits for every answer. */
+    @SafeVarargs
+    final List<MvcTestResult> atOnce(java.util.concurrent.Callable<MvcTestResult>... requests) throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(requests.length);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<MvcTestResult>> futures = new java.util.ArrayList<>();
+            for (var request : requests) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return request.call();
+                }));
+            }
+            start.countDown();
+            List<MvcTestResult> answers = new java.util.ArrayList<>();
+            for (var f : futures) {
+                answers.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void receiptsAreRecordedByFinanceOnlyAndBadInputChangesNothing() {
         JsonNode contract = signed("杭州回款三号科技有限公司", "2026-12-20");
         String plan = plans(finance(), contract.get("id").asString()).get(0).get("id").asString();

@@ -547,6 +547,35 @@ class ReceivableScreensTest {
     }
 
     @Test
+    void aBankReferenceOnAStandingReceiptOfTheCustomerIsRefusedBesideTheFieldNamingThatReceipt() {
+        Reviewers r = reviewers();
+        String customerId = customers.customer(mvc, customers.bearer(mvc, r.rep()), "温州流水号重复贸易有限公司", null)
+                .get("id").asString();
+        Cookie finance = fixtures.session(mvc, r.finance().username(), Fixtures.PASSWORD);
+        String financeToken = customers.bearer(mvc, r.finance());
+        String payer = "温州流水号重复贸易有限公司财务部";
+        assertThat(postReceipt(finance, "customerId", customerId, "amount", "5000.00", "receivedOn", "2026-12-01",
+                "method", "BANK_TRANSFER", "payer", payer, "reference", "BOC-2026-1201-9")).hasRedirectedUrl("/receipts");
+        String first = receiptsOf(financeToken, payer).get(0).get("number").asString();
+
+        for (String[] lang : new String[][] {{"en", "Receipt " + first + " of this customer already has this bank reference"},
+                {"zh-CN", "该客户的收款 " + first + " 已使用此银行流水号"}}) {
+            // the same transfer typed again, in other letters and with spaces around it: amount and day alike
+            var twice = postReceipt(finance, "customerId", customerId, "amount", "5000.00", "receivedOn", "2026-12-01",
+                    "method", "BANK_TRANSFER", "payer", payer, "reference", " boc-2026-1201-9 ");
+            assertThat(twice).as(lang[0]).hasRedirectedUrl("/receipts/new?customerId=" + customerId);
+            assertThat(twice.getMvcResult().getFlashMap().get("flashError")).isEqualTo("receipt.reference.taken");
+            String again = followed(finance, twice, lang[0]);
+            var beside = java.util.regex.Pattern.compile("id=\"receipt-reference-problem\"[^>]*>([^<]*)<").matcher(again);
+            assertThat(beside.find()).as("the refusal beside the reference, " + lang[0]).isTrue();
+            assertThat(beside.group(1)).startsWith(lang[1]);
+            assertThat(inputTag(again, "receipt-reference")).contains("is-invalid");
+            assertThat(FormHtml.inputValue(again, "receipt-reference")).isEqualTo(" boc-2026-1201-9 ");
+        }
+        assertThat(receiptsOf(financeToken, payer).size()).as("the transfer recorded once").isEqualTo(1);
+    }
+
+    @Test
     void onlyFinanceRecordsAReceiptFromTheReceiptsList() {
         Reviewers r = reviewers();
         String customerId = customers.customer(mvc, customers.bearer(mvc, r.rep()), "衢州只限财务收款有限公司", null)

@@ -144,7 +144,8 @@ public class ReceiptService {
             errors.add(new FieldError("method", "receipt.method.required"));
         }
         InputRules.fieldProblem("payer", in.payer(), MAX_TEXT).ifPresent(errors::add);
-        InputRules.fieldProblem("reference", in.reference(), MAX_TEXT).ifPresent(errors::add);
+        Optional<FieldError> referenceProblem = InputRules.fieldProblem("reference", in.reference(), MAX_TEXT);
+        referenceProblem.or(() -> referenceTaken(in.customerId(), blankToNull(in.reference()))).ifPresent(errors::add);
         if (!errors.isEmpty()) {
             throw new FieldValidationException(errors);
         }
@@ -157,6 +158,20 @@ public class ReceiptService {
         audit.record("RECEIPT_RECORDED", ReceivableAccess.RECEIPT, saved.id().toString(),
                 saved.number() + " " + MoneyText.of(saved.amount()));
         return saved;
+    }
+
+    /**
+     * A bank reference names one transfer: refused when a receipt of the customer that stands (not reversed) has it,
+     * in any letter case, naming that receipt. The reference is held until commit, so that of two receipts of one
+     * transfer recorded at once the second waits and is refused (the database's unique index holds it too).
+     */
+    private Optional<FieldError> referenceTaken(UUID customerId, String reference) {
+        if (customerId == null || reference == null) {
+            return Optional.empty();
+        }
+        receipts.holdReference(customerId, reference);
+        return receipts.findStandingByReference(customerId, reference)
+                .map(number -> new FieldError("reference", "receipt.reference.taken", number));
     }
 
     /**

@@ -25,6 +25,14 @@ class ReceivableCustomerMerge implements CustomerMergeParticipant {
         // a new version each: a page still open on the merged customer's plan or receipt is stale
         int plans = jdbc.sql("update receivable_plan set customer_id = :s, version = version + 1 where customer_id = :m")
                 .param("s", survivorId).param("m", mergedId).update();
+        // the same transfer entered under both customers: kept, marked as the migration marks a twin (out of the
+        // one-reference index), for finance to reverse the one not meant
+        jdbc.sql("""
+                update receivable_receipt m set reference_duplicate = true
+                where m.customer_id = :m and m.state = 'RECORDED' and m.reference is not null
+                  and exists (select 1 from receivable_receipt s where s.customer_id = :s and s.state = 'RECORDED'
+                                 and not s.reference_duplicate and lower(s.reference) = lower(m.reference))
+                """).param("s", survivorId).param("m", mergedId).update();
         int receipts = jdbc.sql("update receivable_receipt set customer_id = :s, version = version + 1 where customer_id = :m")
                 .param("s", survivorId).param("m", mergedId).update();
         return plans + receipts;

@@ -118,7 +118,7 @@ class ReceiptApiController {
 
     @Operation(summary = "P2: finance records a receipt (amount, day, method, payer, reference) and allocates it to the "
             + "customer's plans: 201; 200 with the same receipt for a repeated Idempotency-Key with the same body; 422 "
-            + "also for the key reused with another body")
+            + "also for the key reused with another body, and for a bank reference a standing receipt of the customer has")
     @PostMapping("/api/v1/receipts")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(ReceivableAccess.FINANCE_ROLES)

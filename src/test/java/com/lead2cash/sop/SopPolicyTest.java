@@ -171,6 +171,41 @@ class SopPolicyTest {
     }
 
     @Test
+    void rulesNoModuleEnforcesAreShownNotInForceAndTakeNoChangeNorProposal() {
+        String token = admin();
+        long before = policy.current().version();
+        assertThat(change(token, """
+                {"reason":"晨会提前","changes":[{"rule":"T1","parameter":"time","value":"09:00"}]}"""))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyJson().extractingPath("$.errors[0]").asMap()
+                .containsEntry("field", "T1.time").containsEntry("code", "policy.error.ruleNotInForce");
+        assertThat(mvc.post().uri("/api/v1/policy/proposals").header(HttpHeaders.AUTHORIZATION, token)
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"reason":"二级事故","changes":[{"rule":"E2","parameter":"overdueBusinessDays","value":"3"}]}"""))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyJson().extractingPath("$.errors[0].code").asString().isEqualTo("policy.error.ruleNotInForce");
+        assertThat(policy.current().version()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from sop_policy_proposal where reason = '二级事故'").query(Integer.class)
+                .single()).isZero();
+        JsonNode rules = fixtures.json(mvc.get().uri("/api/v1/policy").header(HttpHeaders.AUTHORIZATION, token)).get("rules");
+        assertThat(rules.valueStream().filter(r -> !r.get("inForce").asBoolean()).map(r -> r.get("id").asString()))
+                .containsExactly("T1", "T2", "T3", "T4", "T5", "T6", "T7", "E1", "E2", "E3");
+
+        Cookie session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+        assertThat(mvc.get().uri("/admin/policy").cookie(session).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN"))
+                .hasStatusOk().bodyText().contains("尚未生效", "/admin/policy/rules/L1")
+                .doesNotContain("/admin/policy/rules/T1\"", "/admin/policy/rules/E3\"");
+        assertThat(mvc.get().uri("/admin/policy").cookie(session).header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+                .bodyText().contains("Not in force yet");
+        assertThat(mvc.get().uri("/admin/policy/rules/T5").cookie(session).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN"))
+                .hasStatusOk().bodyText().contains("尚未生效").doesNotContain("id=\"save-rule\"", "id=\"propose-rule\"");
+        // a form posted by hand is refused beside the field, naming the rule
+        assertThat(saveRule(session, "T2", "p.time", "19:00", "reason", "晚一点")).hasStatusOk().bodyText()
+                .contains("规则 T2 尚未生效");
+        assertThat(policy.current().version()).isEqualTo(before);
+    }
+
+    @Test
     void windowsAndPeriodsLongerThanTheProductCanCountAreRefused() {
         String token = admin();
         long before = policy.current().version();
@@ -295,7 +330,7 @@ class SopPolicyTest {
     void thePolicyScreensSayRolesWeekdaysAndChoicesInTheReadersWords() {
         long next = policy.current().version() + 1;
         assertThat(change(admin(), """
-                {"reason":"Batch on Fridays","changes":[{"rule":"T4","parameter":"day","value":"FRIDAY"}]}""").exchange())
+                {"reason":"Batch on Fridays","changes":[{"rule":"L4","parameter":"nurtureBatchDay","value":"FRIDAY"}]}""").exchange())
                 .hasStatus(HttpStatus.CREATED);
         Cookie session = mvc.post().uri("/login").with(csrf()).param("username", "admin")
                 .param("password", Fixtures.ADMIN_PASSWORD).exchange().getResponse().getCookie("SESSION");
@@ -309,7 +344,7 @@ class SopPolicyTest {
         assertThat(mvc.get().uri("/admin/policy/versions/" + next).cookie(session).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN"))
                 .hasStatusOk().bodyText().contains("星期一", "星期五").doesNotContain("MONDAY", "FRIDAY");
         // the form offers the seven days by name, the stored one chosen; the reader never types a code
-        assertThat(mvc.get().uri("/admin/policy/rules/T4").cookie(session).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN"))
+        assertThat(mvc.get().uri("/admin/policy/rules/L4").cookie(session).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN"))
                 .bodyText().contains("<option value=\"FRIDAY\" selected=\"selected\">星期五</option>",
                         "<option value=\"MONDAY\">星期一</option>", "默认值 星期一").doesNotContain("MONDAY …");
         assertThat(mvc.get().uri("/admin/policy/rules/K1").cookie(session).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN"))
@@ -341,9 +376,9 @@ class SopPolicyTest {
         long before = policy.current().version();
 
         // 星期三 chosen in the select: stored as the API reads it
-        assertThat(saveRule(session, "T4", "p.day", "WEDNESDAY", "p.time", "10:00", "reason", "周三例会"))
-                .hasRedirectedUrl("/admin/policy");
-        assertThat(stored("T4", "day")).isEqualTo("WEDNESDAY");
+        assertThat(saveRule(session, "L4", "p.seniorityMonths", "12", "p.nurtureBatchDay", "WEDNESDAY",
+                "p.nurtureBatchTime", "09:00", "reason", "周三分配培育线索")).hasRedirectedUrl("/admin/policy");
+        assertThat(stored("L4", "nurtureBatchDay")).isEqualTo("WEDNESDAY");
         // 2 + 小时 + 工作时间, composed on the server
         assertThat(saveRule(session, "L7", "p.window.amount", "2", "p.window.unit", "HOURS",
                 "p.window.basis", "BUSINESS", "reason", "两小时")).hasRedirectedUrl("/admin/policy");
@@ -383,10 +418,10 @@ class SopPolicyTest {
                 .doesNotContain("checked=\"checked\"", "LEGAL, FINANCE");
         // choices a form never offers, posted by hand
         for (String[] forged : List.of(
-                new String[] {"p.day", "星期五", "p.time", "10:00"},
-                new String[] {"p.day", "friday", "p.time", "10:00"},
-                new String[] {"p.time", "10:00"})) {
-            assertThat(saveRule(session, "T4", forged).param("reason", "t")).as(String.join(" ", forged))
+                new String[] {"p.seniorityMonths", "12", "p.nurtureBatchDay", "星期五", "p.nurtureBatchTime", "09:00"},
+                new String[] {"p.seniorityMonths", "12", "p.nurtureBatchDay", "friday", "p.nurtureBatchTime", "09:00"},
+                new String[] {"p.seniorityMonths", "12", "p.nurtureBatchTime", "09:00"})) {
+            assertThat(saveRule(session, "L4", forged).param("reason", "t")).as(String.join(" ", forged))
                     .hasStatus(HttpStatus.BAD_REQUEST);
         }
         assertThat(saveRule(session, "K1", "p.window.amount", "2", "p.window.unit", "WEEKS", "p.window.basis", "BUSINESS",

@@ -31,8 +31,9 @@ class PolicyApiController {
     record ParameterDto(String name, String type, String value, String defaultValue) {
     }
 
+    /** {@code inForce}: whether a module enforces the rule; one not in force takes no changes (422). */
     record RuleDto(String id, String stage, List<String> sources, String name, String description,
-                   String windowParameter, List<ParameterDto> parameters) {
+                   String windowParameter, boolean inForce, List<ParameterDto> parameters) {
     }
 
     record ChangeDto(String rule, String parameter, String oldValue, String newValue) {
@@ -127,7 +128,7 @@ class PolicyApiController {
         var locale = LocaleContextHolder.getLocale();
         List<RuleDto> rules = RuleCatalog.all().stream().map(r -> new RuleDto(r.id(), r.stage().name(), r.sources(),
                 messages.getMessage(r.nameKey(), null, r.id(), locale),
-                messages.getMessage(r.descriptionKey(), null, "", locale), r.windowParam(),
+                messages.getMessage(r.descriptionKey(), null, "", locale), r.windowParam(), r.inForce(),
                 r.params().stream().map(p -> new ParameterDto(p.name(), p.type().name(), v.text(r.id(), p.name()),
                         p.defaultText())).toList())).toList();
         List<ChangeDto> changes = policy.changes(v.version()).stream()

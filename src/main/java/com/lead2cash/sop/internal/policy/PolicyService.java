@@ -207,6 +207,11 @@ public class PolicyService implements SopPolicy {
                 errors.add(new FieldError(field, "policy.error.unknownParameter", field));
                 continue;
             }
+            if (!rule.inForce()) {
+                // nothing enforces it yet: a new value would read as a rule the company now follows
+                errors.add(new FieldError(field, "policy.error.ruleNotInForce", rule.id()));
+                continue;
+            }
             if (!named.add(field)) {
                 // one version holds one value per parameter: which of two would be meant is not ours to guess
                 errors.add(new FieldError(field, "policy.error.duplicateParameter", field));

@@ -68,6 +68,14 @@ class SopRulesDocumentTest {
     }
 
     @Test
+    void exactlyTheRulesTheDocumentSaysAreNotBuiltAreNotInForce() throws IOException {
+        assertThat(RuleCatalog.all().stream().filter(r -> !r.inForce()).map(RuleCatalog.RuleDef::id))
+                .containsExactlyElementsOf(rows().values().stream().filter(r -> r.enforcedIn().equals(NOT_BUILT))
+                        .map(Row::id).toList())
+                .contains("T1", "T7", "E1", "E3");
+    }
+
+    @Test
     void everyBuiltRuleNamesTheClassThatDecidesItAndTestsNamedAfterIt() throws IOException {
         for (Row row : rows().values()) {
             if (row.enforcedIn().equals(NOT_BUILT)) {

@@ -1,13 +1,25 @@
 package com.lead2cash.sop;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The outcome of an approval of a proposed policy change (see {@link PolicyChangeProposed}). */
 public interface PolicyProposals {
 
-    /** The change is approved: it becomes a new policy version, in the proposer's name. */
+    /**
+     * The change is approved: it becomes a new policy version, in the proposer's name. Refused (409, changing nothing)
+     * when a parameter it changes changed since it was proposed: the approver saw an old value that is no longer so.
+     */
     void approve(UUID proposalId);
 
     /** The change is rejected: nothing changes. */
     void reject(UUID proposalId);
+
+    /** A proposal as its approval shows it: each change in the reader's words, and whether the policy moved on since. */
+    record Shown(List<String> changes, boolean outdated) {
+    }
+
+    Optional<Shown> shown(UUID proposalId, Locale locale);
 }

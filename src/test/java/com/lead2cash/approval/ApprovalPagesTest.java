@@ -8,16 +8,21 @@ import com.lead2cash.platform.Role;
 import com.lead2cash.testing.Fixtures;
 import com.lead2cash.testing.IntegrationTest;
 import jakarta.servlet.http.Cookie;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.awaitility.Awaitility;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /** The inbox, the approval page with its decision form, and the delegation page, as a signed-in person uses them. */
@@ -180,6 +185,41 @@ class ApprovalPagesTest {
                 .doesNotContain(">VAT_SPECIAL<", ">type<");
         assertThat(page(invoice, "zh-CN", session)).contains(">发票类型<", ">增值税专用发票<").doesNotContain(">VAT_SPECIAL<");
         assertThat(page(old, "en", session)).contains(">SEVERE<");
+    }
+
+    @Test
+    void aPolicyChangeShowsItsChangesAsThePolicySaysThemAndOnceOutdatedIsRefusedOnThePage() throws Exception {
+        UUID director = fixtures.user("pages.director", fixtures.rootUnit(), LocalDate.of(2015, 1, 1),
+                Role.SALES_DIRECTOR).id();
+        String admin = "Bearer " + fixtures.token(mvc, "admin");
+        var proposed = mvc.post().uri("/api/v1/policy/proposals").header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"reason":"经理队列五小时","changes":[{"rule":"L9","parameter":"window","value":"5h business"}]}""")
+                .exchange();
+        assertThat(proposed).hasStatus(HttpStatus.ACCEPTED);
+        String proposal = fixtures.mapper().readTree(proposed.getResponse().getContentAsByteArray()).get("id").asString();
+        UUID id = Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> approvals.pendingFor(director,
+                "PolicyChange", 50).stream().filter(a -> a.subjectId().equals(proposal)).findFirst(), Optional::isPresent)
+                .orElseThrow().approvalId();
+        Cookie session = login("pages.director");
+
+        assertThat(page(id, "zh-CN", session)).contains("L9 时限：2 小时（工作时间） → 5 小时（工作时间）")
+                .doesNotContain("L9.window", "2h business", "policy-change-outdated");
+        assertThat(page(id, "en", session)).contains("L9 Window: 2 hours (working time) → 5 hours (working time)");
+
+        // the policy moves on under it: the page says so, and approving is refused on the page, deciding nothing
+        long version = jdbc.sql("select max(version) from sop_policy_version").query(Long.class).single();
+        assertThat(mvc.put().uri("/api/v1/policy").header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"reason":"三小时","version":%d,"changes":[{"rule":"L9","parameter":"window","value":"3h business"}]}"""
+                        .formatted(version))).hasStatus(HttpStatus.CREATED);
+        assertThat(page(id, "zh-CN", session)).contains("policy-change-outdated", "已不能按所示内容批准");
+        UUID task = approvals.find(id).orElseThrow().steps().get(0).tasks().get(0).id();
+        assertThat(mvc.post().uri("/approvals/{id}/decision", id).cookie(session).with(csrf())
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").param("decision", "APPROVE").param("comment", "同意")
+                .param("taskId", task.toString()).param("version", String.valueOf(approvals.find(id).orElseThrow().version())))
+                .hasStatusOk().bodyText().contains("请驳回，并重新提出修改");
+        assertThat(approvals.find(id).orElseThrow().state()).isEqualTo(State.IN_PROGRESS);
     }
 
     private String page(UUID approval, String lang, Cookie session) throws Exception {

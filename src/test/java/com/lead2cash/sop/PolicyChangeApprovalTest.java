@@ -2,19 +2,33 @@ package com.lead2cash.sop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.Role;
+import com.lead2cash.sop.internal.policy.PolicyProposalService;
 import com.lead2cash.testing.Fixtures;
 import com.lead2cash.testing.IntegrationTest;
+import jakarta.servlet.http.Cookie;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** A policy change can go through the approval mechanism: it takes effect only once the director approves. */
@@ -24,6 +38,9 @@ class PolicyChangeApprovalTest {
     @Autowired MockMvcTester mvc;
     @Autowired Fixtures fixtures;
     @Autowired com.lead2cash.sop.internal.policy.PolicyService policy;
+    @Autowired PolicyProposalService proposals;
+    @Autowired PlatformTransactionManager transactions;
+    @Autowired JdbcClient jdbc;
 
     private JsonNode call(String method, String token, String uri, String body) {
         var request = "POST".equals(method) ? mvc.post().uri(uri) : mvc.get().uri(uri);
@@ -35,12 +52,7 @@ class PolicyChangeApprovalTest {
     }
 
     private String propose(String admin, String minutes) {
-        var result = mvc.post().uri("/api/v1/policy/proposals").header(HttpHeaders.AUTHORIZATION, admin)
-                .contentType(MediaType.APPLICATION_JSON).content("""
-                        {"reason":"筛选时限调整","changes":[{"rule":"L1","parameter":"window","value":"%s business"}]}
-                        """.formatted(minutes)).exchange();
-        assertThat(result).hasStatus(HttpStatus.ACCEPTED);
-        return fixtures.mapper().readTree(result.getResponse().getContentAsByteArray()).get("id").asString();
+        return propose(admin, "筛选时限调整", "L1", "window", minutes + " business");
     }
 
     /** The approval is opened by an event listener after the proposal commits, so it may take a moment. */
@@ -80,6 +92,140 @@ class PolicyChangeApprovalTest {
         awaitProposalState(admin, rejected, "REJECTED");
         assertThat(policy.current().version()).isEqualTo(before + 1);
 
+    }
+
+    private String propose(String admin, String reason, String rule, String parameter, String value) {
+        var result = mvc.post().uri("/api/v1/policy/proposals").header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"reason":"%s","changes":[{"rule":"%s","parameter":"%s","value":"%s"}]}
+                        """.formatted(reason, rule, parameter, value)).exchange();
+        assertThat(result).hasStatus(HttpStatus.ACCEPTED);
+        return fixtures.mapper().readTree(result.getResponse().getContentAsByteArray()).get("id").asString();
+    }
+
+    private MvcTestResult approve(String director, String approval) {
+        return mvc.post().uri("/api/v1/approvals/" + approval + "/decision").header(HttpHeaders.AUTHORIZATION, director)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"APPROVE\",\"comment\":\"同意\"}")
+                .exchange();
+    }
+
+    private JsonNode proposal(String admin, String proposal) {
+        return call("GET", admin, "/api/v1/policy/proposals", null).valueStream()
+                .filter(p -> proposal.equals(p.get("id").asString())).findFirst().orElseThrow();
+    }
+
+    private String director(String username) {
+        fixtures.user(username, fixtures.rootUnit(), LocalDate.of(2015, 1, 1), Role.SALES_DIRECTOR);
+        return "Bearer " + fixtures.token(mvc, username);
+    }
+
+    @Test
+    void aProposalWhoseParameterChangedSinceItWasMadeIsRefusedAndShownOutdatedWhileOthersStillApply() {
+        String director = director("walk.director");
+        String admin = "Bearer " + fixtures.token(mvc, "admin");
+        long base = policy.current().version();
+        String a = propose(admin, "经理队列三小时", "L9", "window", "3h business");
+        String b = propose(admin, "经理队列五小时", "L9", "window", "5h business");
+        String other = propose(admin, "通知两小时半", "L6", "window", "150m business");
+        String approvalA = pendingApprovalFor(director, a);
+        String approvalB = pendingApprovalFor(director, b);
+        String approvalOther = pendingApprovalFor(director, other);
+        assertThat(proposal(admin, b).get("baseVersion").asLong()).isEqualTo(base);
+
+        assertThat(approve(director, approvalA)).hasStatusOk();
+        awaitProposalState(admin, a, "APPLIED");
+        // the director saw 2h → 5h; the policy says 3h now: refused, nothing applied, the approval still open
+        assertThat(approve(director, approvalB)).hasStatus(HttpStatus.CONFLICT)
+                .bodyJson().extractingPath("$.code").asString().isEqualTo("policy.proposal.outdated");
+        assertThat(policy.current().version()).isEqualTo(base + 1);
+        assertThat(policy.current().deadlineWindow("L9").duration()).isEqualTo(BusinessDuration.ofHours(3));
+        assertThat(call("GET", director, "/api/v1/approvals/" + approvalB, null).get("state").asString())
+                .isEqualTo("IN_PROGRESS");
+        JsonNode outdated = proposal(admin, b);
+        assertThat(outdated.get("state").asString()).isEqualTo("PENDING");
+        assertThat(outdated.get("outdated").asBoolean()).isTrue();
+        assertThat(proposal(admin, other).get("outdated").asBoolean()).isFalse();
+        Cookie session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+        assertThat(mvc.get().uri("/admin/policy").cookie(session).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN"))
+                .hasStatusOk().bodyText().contains("已过时：规则已变更，请重新提出");
+
+        // a proposal on another parameter made on the same version still applies, on top of what is in force
+        assertThat(approve(director, approvalOther)).hasStatusOk();
+        awaitProposalState(admin, other, "APPLIED");
+        assertThat(policy.current().deadlineWindow("L6").duration()).isEqualTo(BusinessDuration.ofMinutes(150));
+        assertThat(policy.current().deadlineWindow("L9").duration()).isEqualTo(BusinessDuration.ofHours(3));
+
+        // a direct change in between outdates a proposal just the same
+        String c = propose(admin, "筛选四十分钟", "L1", "window", "40m business");
+        String approvalC = pendingApprovalFor(director, c);
+        long now = policy.current().version();
+        assertThat(mvc.put().uri("/api/v1/policy").header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"reason":"筛选二十分钟","version":%d,"changes":[{"rule":"L1","parameter":"window","value":"20m business"}]}
+                        """.formatted(now))).hasStatus(HttpStatus.CREATED);
+        assertThat(approve(director, approvalC)).hasStatus(HttpStatus.CONFLICT);
+        assertThat(policy.current().deadlineWindow("L1").duration()).isEqualTo(BusinessDuration.ofMinutes(20));
+        // rejecting the outdated proposal still closes it
+        call("POST", director, "/api/v1/approvals/" + approvalB + "/decision", "{\"decision\":\"REJECT\",\"comment\":\"重新提出\"}");
+        awaitProposalState(admin, b, "REJECTED");
+        assertThat(proposal(admin, b).get("outdated").asBoolean()).isFalse();
+    }
+
+    @Test
+    void twoApprovalsAtOnceApplyOneAfterTheOtherSoTheSecondSeesWhatTheFirstChanged() throws Exception {
+        String admin = "Bearer " + fixtures.token(mvc, "admin");
+        long base = policy.current().version();
+        // different parameters: both apply, the second on top of the first
+        UUID k3 = UUID.fromString(propose(admin, "签约两天", "K3", "window", "2d calendar"));
+        UUID k4 = UUID.fromString(propose(admin, "归档两天", "K4", "window", "2d business"));
+        assertThat(secondWhileFirstIsUncommitted(k3, k4)).isNull();
+        assertThat(policy.current().version()).isEqualTo(base + 2);
+        assertThat(policy.current().deadlineWindow("K3").duration()).isEqualTo(BusinessDuration.ofDays(2));
+        assertThat(policy.current().deadlineWindow("K4").duration()).isEqualTo(BusinessDuration.ofDays(2));
+
+        // the same parameter: the first applies, the second is refused as outdated
+        UUID fiveDays = UUID.fromString(propose(admin, "进度五天", "D1", "window", "5d calendar"));
+        UUID tenDays = UUID.fromString(propose(admin, "进度十天", "D1", "window", "10d calendar"));
+        assertThat(secondWhileFirstIsUncommitted(fiveDays, tenDays)).isInstanceOf(ConflictException.class)
+                .extracting(e -> ((ConflictException) e).messageKey()).isEqualTo("policy.proposal.outdated");
+        assertThat(policy.current().version()).isEqualTo(base + 3);
+        assertThat(policy.current().deadlineWindow("D1").duration()).isEqualTo(BusinessDuration.ofDays(5));
+    }
+
+    /**
+     * Approves the first proposal and, before that commits, the second: the second waits for the first to end rather
+     * than reading the policy the first is changing. What the second threw, or null.
+     */
+    private Throwable secondWhileFirstIsUncommitted(UUID first, UUID second) throws Exception {
+        CountDownLatch firstApplied = new CountDownLatch(1);
+        CountDownLatch commitFirst = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> one = pool.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                proposals.approve(first);
+                firstApplied.countDown();
+                try {
+                    commitFirst.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(firstApplied.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<?> two = pool.submit(() -> proposals.approve(second));
+            Awaitility.await("the second approval waiting for the first").atMost(Duration.ofSeconds(10))
+                    .until(() -> jdbc.sql("select count(*) from pg_locks where locktype = 'advisory' and not granted")
+                            .query(Integer.class).single() > 0);
+            commitFirst.countDown();
+            one.get(30, TimeUnit.SECONDS);
+            try {
+                two.get(30, TimeUnit.SECONDS);
+                return null;
+            } catch (ExecutionException e) {
+                return e.getCause();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.lead2cash.approval.internal;
 
 import com.lead2cash.approval.ApprovalCompleted;
 import com.lead2cash.approval.ApprovalRequest;
+import com.lead2cash.approval.ApprovalView;
 import com.lead2cash.approval.Approvals;
 import com.lead2cash.approval.ApproverRule;
 import com.lead2cash.approval.FlowDefinition;
@@ -11,8 +12,11 @@ import com.lead2cash.platform.Role;
 import com.lead2cash.sop.PolicyChangeProposed;
 import com.lead2cash.sop.PolicyProposals;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -45,7 +49,11 @@ public class PolicyChangeApprovals {
                 Map.of("reason", proposed.reason(), "changes", proposed.summary())));
     }
 
-    @ApplicationModuleListener
+    /**
+     * Decided in the director's own transaction, not after it: an approval the SOP engine refuses (the policy changed
+     * since the proposal, 409) is refused to the director and changes nothing, rather than ending approved and unapplied.
+     */
+    @EventListener
     void on(ApprovalCompleted completed) {
         if (!SUBJECT.equals(completed.subjectType())) {
             return;
@@ -56,5 +64,13 @@ public class PolicyChangeApprovals {
         } else {
             proposals.reject(proposal);
         }
+    }
+
+    /** A policy change's approval: its changes in the reader's words and whether the policy moved on since. */
+    public Optional<PolicyProposals.Shown> shown(ApprovalView approval, Locale locale) {
+        if (!SUBJECT.equals(approval.subjectType())) {
+            return Optional.empty();
+        }
+        return proposals.shown(UUID.fromString(approval.subjectId()), locale);
     }
 }

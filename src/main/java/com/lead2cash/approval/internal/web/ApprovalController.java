@@ -4,6 +4,7 @@ import com.lead2cash.approval.ApprovalView;
 import com.lead2cash.approval.Decision;
 import com.lead2cash.approval.internal.ApprovalQueries;
 import com.lead2cash.approval.internal.ApprovalService;
+import com.lead2cash.approval.internal.PolicyChangeApprovals;
 import com.lead2cash.approval.internal.domain.Actor;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.CursorPage;
@@ -28,6 +29,7 @@ import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -74,11 +76,13 @@ public class ApprovalController {
     private final ApprovalQueries queries;
     private final OrgDirectory org;
     private final Subjects subjects;
+    private final PolicyChangeApprovals policyChanges;
     private final ZoneId zone;
 
     ApprovalController(ApprovalService service, ApprovalQueries queries, OrgDirectory org, Subjects subjects,
-                       @Value("${l2c.zone}") ZoneId zone) {
+                       PolicyChangeApprovals policyChanges, @Value("${l2c.zone}") ZoneId zone) {
         this.service = service;
+        this.policyChanges = policyChanges;
         this.subjects = subjects;
         this.queries = queries;
         this.org = org;
@@ -194,6 +198,8 @@ public class ApprovalController {
         Actor actor = service.actor(me);
         model.addAttribute("approval", view);
         model.addAttribute("subject", subjects.label(new SubjectRef(view.subjectType(), view.subjectId())).orElse(null));
+        // a policy change says its changes as the policy's version page does, not as its stored summary
+        model.addAttribute("policyChange", policyChanges.shown(view, LocaleContextHolder.getLocale()).orElse(null));
         DecisionForm form = submitted;
         UUID onBehalfOf = null;
         var task = service.actionableTask(id, me);

@@ -34,8 +34,8 @@ class PolicyAdminController {
     record RuleView(RuleCatalog.RuleDef rule, Map<String, String> values) {
     }
 
-    /** A stored change as the version page shows it: old and new value in the reader's words. */
-    record ChangeView(String rule, String parameter, String oldValue, String newValue) {
+    /** A proposal with its changes in the reader's words, as the version page says a change. */
+    record ProposalView(PolicyProposalService.Proposal proposal, List<String> changes) {
     }
 
     private final PolicyService policy;
@@ -53,7 +53,8 @@ class PolicyAdminController {
         PolicyVersion current = policy.current();
         model.addAttribute("policy", current);
         model.addAttribute("stages", byStage(current, locale));
-        model.addAttribute("proposals", proposals.recent());
+        model.addAttribute("proposals", proposals.recent().stream()
+                .map(p -> new ProposalView(p, proposals.inWords(p.changes(), locale))).toList());
         return "sop/policy";
     }
 
@@ -129,11 +130,8 @@ class PolicyAdminController {
     String version(@PathVariable long version, Model model, Locale locale) {
         PolicyVersion v = policy.version(version);
         model.addAttribute("policy", v);
-        model.addAttribute("changes", policy.changes(version).stream().map(c -> {
-            RuleCatalog.ParamDef param = RuleCatalog.find(c.rule()).flatMap(r -> r.param(c.parameter())).orElse(null);
-            return new ChangeView(c.rule(), c.parameter(), words.of(param, c.oldValue(), locale),
-                    words.of(param, c.newValue(), locale));
-        }).toList());
+        model.addAttribute("changes", policy.changes(version).stream()
+                .map(c -> words.change(c.rule(), c.parameter(), c.oldValue(), c.newValue(), locale)).toList());
         model.addAttribute("stages", byStage(v, locale));
         return "sop/policy-version";
     }

@@ -111,9 +111,12 @@ class PolicyApiController {
     @PostMapping("/proposals")
     @PreAuthorize("hasRole('ADMIN')")
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.ACCEPTED)
-    @Operation(summary = "Propose a change for approval by the sales director; it becomes a version once approved (202)")
+    @com.lead2cash.platform.web.Refuses(409)
+    @Operation(summary = "Propose a change for approval by the sales director; it becomes a version once approved (202), "
+            + "unless a parameter it changes changed before the approval (the approval is refused, 409: propose again)")
     ResponseEntity<ProposalCreated> propose(@Valid @RequestBody ChangeRequest request) {
-        java.util.UUID id = proposals.propose(request.reason(), ChangeItem.changes(request.changes()), CurrentUser.require());
+        java.util.UUID id = proposals.propose(request.reason(), ChangeItem.changes(request.changes()), CurrentUser.require(),
+                request.version());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new ProposalCreated(id, "PENDING"));
     }
 

@@ -1,15 +1,20 @@
 package com.lead2cash.sop.internal.policy;
 
+import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.CurrentUser;
-import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.sop.PolicyChangeProposed;
 import com.lead2cash.sop.PolicyProposals;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -19,26 +24,41 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Policy changes that go through an approval flow instead of taking effect at once: validated when
- * proposed, applied on top of the then current version when approved.
+ * Policy changes that go through an approval flow instead of taking effect at once: validated when proposed on the
+ * version then current (its base), applied when approved unless a parameter it changes changed since.
  */
 @Service
 public class PolicyProposalService implements PolicyProposals {
 
-    /** A proposal as the screens and the API show it. */
-    public record Proposal(UUID id, String reason, String summary, String proposedByName, String state,
-                           Long appliedVersion, String failure, Instant createdAt, Instant decidedAt) {
+    /**
+     * A proposal as the screens and the API show it; {@code outdated}: still waiting, but a parameter it changes changed
+     * since its base version, so it can no longer be approved and must be proposed again.
+     */
+    public record Proposal(UUID id, String reason, String summary, List<ProposedChange> changes, long baseVersion,
+                           boolean outdated, String proposedByName, String state, Long appliedVersion, String failure,
+                           Instant createdAt, Instant decidedAt) {
     }
 
+    /** One change of a proposal, its parameter's text before (in the base version) and after. */
+    public record ProposedChange(String rule, String parameter, String oldValue, String newValue) {
+    }
+
+    /** Whether a waiting proposal's parameters changed in a version after its base. */
+    private static final String OUTDATED = """
+            (p.state = 'PENDING' and exists (select 1 from sop_policy_change c, jsonb_array_elements(p.change_rows) r
+                where c.version > p.base_version and c.rule_id = r->>'rule' and c.parameter = r->>'parameter'))""";
+
     private final PolicyService policy;
+    private final PolicyValueWords words;
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PolicyProposalService(PolicyService policy, JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events,
-                          Clock clock) {
+    PolicyProposalService(PolicyService policy, PolicyValueWords words, JdbcClient jdbc, JsonMapper json,
+                          ApplicationEventPublisher events, Clock clock) {
         this.policy = policy;
+        this.words = words;
         this.jdbc = jdbc;
         this.json = json;
         this.events = events;
@@ -48,16 +68,30 @@ public class PolicyProposalService implements PolicyProposals {
     /** Checks the change now (refused field by field like a direct change) and asks for approval. */
     @Transactional
     public UUID propose(String reason, List<PolicyService.Change> changes, CurrentUser actor) {
+        return propose(reason, changes, actor, null);
+    }
+
+    /** The same, made on {@code baseVersion} when given: a stale base is refused (409), as a direct change is. */
+    @Transactional
+    public UUID propose(String reason, List<PolicyService.Change> changes, CurrentUser actor, Long baseVersion) {
         PolicyService.Prepared prepared = policy.prepare(reason, changes);
-        String summary = prepared.rows().stream()
-                .map(r -> r.rule() + "." + r.parameter() + ": " + r.oldValue() + " → " + r.newValue())
+        long base = prepared.next() - 1;
+        if (baseVersion != null && base != baseVersion) {
+            throw new ConflictException("policy.error.concurrentChange");
+        }
+        List<ProposedChange> rows = prepared.rows().stream()
+                .map(r -> new ProposedChange(r.rule(), r.parameter(), r.oldValue(), r.newValue())).toList();
+        String summary = rows.stream().map(r -> r.rule() + "." + r.parameter() + ": " + r.oldValue() + " → " + r.newValue())
                 .collect(Collectors.joining("; "));
         UUID id = Ids.newId();
         jdbc.sql("""
-                insert into sop_policy_proposal (id, reason, changes, summary, proposed_by, proposed_by_name, state, created_at)
-                values (:id, :reason, cast(:changes as jsonb), :summary, :by, :byName, 'PENDING', :now)
+                insert into sop_policy_proposal (id, reason, changes, summary, base_version, change_rows, proposed_by,
+                    proposed_by_name, state, created_at)
+                values (:id, :reason, cast(:changes as jsonb), :summary, :base, cast(:rows as jsonb), :by, :byName,
+                    'PENDING', :now)
                 """).param("id", id).param("reason", reason.strip()).param("changes", json.writeValueAsString(changes))
-                .param("summary", summary).param("by", actor.id()).param("byName", actor.username())
+                .param("summary", summary).param("base", base).param("rows", json.writeValueAsString(rows))
+                .param("by", actor.id()).param("byName", actor.username())
                 .param("now", Timestamp.from(clock.instant())).update();
         events.publishEvent(new PolicyChangeProposed(id, actor.id(), reason.strip(), summary));
         return id;
@@ -67,12 +101,22 @@ public class PolicyProposalService implements PolicyProposals {
     @Transactional
     public void approve(UUID proposalId) {
         Pending p = pending(proposalId);
+        // one change of the policy at a time: of two approvals at once, the second sees what the first applied
+        policy.lockChanges();
+        List<String> moved = jdbc.sql("""
+                select distinct c.rule_id from sop_policy_change c, jsonb_array_elements(cast(:rows as jsonb)) r
+                where c.version > :base and c.rule_id = r->>'rule' and c.parameter = r->>'parameter' order by 1
+                """).param("rows", p.rows()).param("base", p.baseVersion()).query(String.class).list();
+        if (!moved.isEmpty()) {
+            // the approver saw old → new from the base version; applying it now would change what they did not see
+            throw new ConflictException("policy.proposal.outdated", String.join(", ", moved));
+        }
         try {
             var applied = policy.applyApproved(p.reason() + " ✔", List.of(json.readValue(p.changes(),
                     PolicyService.Change[].class)), p.proposedBy(), p.proposedByName());
             decide(proposalId, "APPLIED", applied.version(), null);
-        } catch (DomainException e) {
-            // the policy moved on since the proposal (a value now invalid): record why, change nothing
+        } catch (FieldValidationException e) {
+            // another parameter moved on so that this value no longer holds with it: record why, change nothing
             decide(proposalId, "FAILED", null, e.messageKey());
         }
     }
@@ -86,24 +130,52 @@ public class PolicyProposalService implements PolicyProposals {
 
     public List<Proposal> recent() {
         return jdbc.sql("""
-                select id, reason, summary, proposed_by_name, state, applied_version, failure, created_at, decided_at
-                from sop_policy_proposal order by created_at desc limit 20
-                """).query((rs, i) -> new Proposal(rs.getObject("id", UUID.class), rs.getString("reason"),
-                rs.getString("summary"), rs.getString("proposed_by_name"), rs.getString("state"),
-                (Long) rs.getObject("applied_version"), rs.getString("failure"),
-                rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("decided_at") == null ? null : rs.getTimestamp("decided_at").toInstant())).list();
+                select p.id, p.reason, p.summary, p.change_rows::text as change_rows, p.base_version, %s as outdated,
+                       p.proposed_by_name, p.state, p.applied_version, p.failure, p.created_at, p.decided_at
+                from sop_policy_proposal p order by p.created_at desc limit 20
+                """.formatted(OUTDATED)).query((rs, i) -> proposal(rs)).list();
     }
 
-    private record Pending(String reason, String changes, UUID proposedBy, String proposedByName) {
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Shown> shown(UUID proposalId, Locale locale) {
+        return jdbc.sql("""
+                select p.change_rows::text as change_rows, %s as outdated from sop_policy_proposal p where p.id = :id
+                """.formatted(OUTDATED)).param("id", proposalId)
+                .query((rs, i) -> new Shown(inWords(rows(rs.getString("change_rows")), locale), rs.getBoolean("outdated")))
+                .optional();
+    }
+
+    /** Each change on one line in the reader's words, as the version page says it. */
+    public List<String> inWords(List<ProposedChange> rows, Locale locale) {
+        return rows.stream().map(r -> words.line(words.change(r.rule(), r.parameter(), r.oldValue(), r.newValue(), locale),
+                locale)).toList();
+    }
+
+    private Proposal proposal(ResultSet rs) throws SQLException {
+        return new Proposal(rs.getObject("id", UUID.class), rs.getString("reason"), rs.getString("summary"),
+                rows(rs.getString("change_rows")), rs.getLong("base_version"), rs.getBoolean("outdated"),
+                rs.getString("proposed_by_name"), rs.getString("state"), (Long) rs.getObject("applied_version"),
+                rs.getString("failure"), rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("decided_at") == null ? null : rs.getTimestamp("decided_at").toInstant());
+    }
+
+    private List<ProposedChange> rows(String text) {
+        return List.of(json.readValue(text, ProposedChange[].class));
+    }
+
+    private record Pending(String reason, String changes, String rows, long baseVersion, UUID proposedBy,
+                           String proposedByName) {
     }
 
     private Pending pending(UUID proposalId) {
         return jdbc.sql("""
-                select reason, changes::text as changes, proposed_by, proposed_by_name from sop_policy_proposal
-                where id = :id and state = 'PENDING' for update
+                select reason, changes::text as changes, change_rows::text as change_rows, base_version, proposed_by,
+                       proposed_by_name
+                from sop_policy_proposal where id = :id and state = 'PENDING' for update
                 """).param("id", proposalId).query((rs, i) -> new Pending(rs.getString("reason"), rs.getString("changes"),
-                rs.getObject("proposed_by", UUID.class), rs.getString("proposed_by_name"))).optional()
+                rs.getString("change_rows"), rs.getLong("base_version"), rs.getObject("proposed_by", UUID.class),
+                rs.getString("proposed_by_name"))).optional()
                 .orElseThrow(() -> new RecordNotFoundException("PolicyProposal", proposalId));
     }
 

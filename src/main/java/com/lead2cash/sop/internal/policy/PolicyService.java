@@ -150,11 +150,22 @@ public class PolicyService implements SopPolicy {
     @Transactional
     public PolicyVersion change(String reason, List<Change> changes, CurrentUser actor, Long baseVersion) {
         Objects.requireNonNull(actor, "actor");
+        lockChanges();
         Prepared prepared = prepare(reason, changes);
         if (baseVersion != null && prepared.next() != baseVersion + 1) {
             throw new ConflictException("policy.error.concurrentChange");
         }
         return apply(prepared, reason, actor.id(), actor.username());
+    }
+
+    /**
+     * Makes the policy's changes (direct ones and approved proposals) one at a time until this transaction ends, and
+     * reads the version in force afresh: the second of two at once works on what the first saved, rather than failing
+     * on its version number or overlooking what it changed.
+     */
+    void lockChanges() {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('sop-policy-change'))").query().singleRow();
+        PerTransaction.forget(currentInTransaction);
     }
 
     /** Applies an approved proposal on top of whatever version is current now, in the proposer's name. */

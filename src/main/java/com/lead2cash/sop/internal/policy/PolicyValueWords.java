@@ -26,6 +26,23 @@ public class PolicyValueWords {
         this.messages = messages;
     }
 
+    /** A change of one parameter as the screens say it: the rule, the parameter's name, old and new value in words. */
+    public record ChangeWords(String rule, String parameter, String oldValue, String newValue) {
+    }
+
+    /** A stored change (a version's, or a proposal's) in the reader's words; the version page and proposals alike. */
+    public ChangeWords change(String ruleId, String parameter, String oldText, String newText, Locale locale) {
+        RuleCatalog.ParamDef param = RuleCatalog.find(ruleId).flatMap(r -> r.param(parameter)).orElse(null);
+        return new ChangeWords(ruleId, messages.getMessage("policy.param." + parameter, null, parameter, locale),
+                of(param, oldText, locale), of(param, newText, locale));
+    }
+
+    /** The change on one line, where a list shows it: "L9 时限：2 小时（工作时间） → 5 小时（工作时间）". */
+    public String line(ChangeWords change, Locale locale) {
+        return messages.getMessage("policy.changeLine", new Object[] {change.rule(), change.parameter(),
+                change.oldValue(), change.newValue()}, locale);
+    }
+
     public String of(RuleCatalog.ParamDef param, String text, Locale locale) {
         if (param == null || text == null || text.isBlank()) {
             return text;

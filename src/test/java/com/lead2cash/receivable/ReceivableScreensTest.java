@@ -41,6 +41,7 @@ class ReceivableScreensTest {
     @Autowired Fixtures fixtures;
     @Autowired MutableClock clock;
     @Autowired CollectionRoutine routine;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @AfterEach
     void resetClock() {
@@ -465,6 +466,57 @@ class ReceivableScreensTest {
                 + " of 50,000.00 is recorded: 0.00 allocated, 50,000.00 left unallocated.");
         assertThat(page(finance, "/receivables", "en")).as("waiting on the workbench, whose it is said")
                 .contains(listed.get(0).get("number").asString(), "<span class=\"receipt-customer\">舟山预收款海运有限公司</span>");
+    }
+
+    @Test
+    void theReceiptsLedgerExportsAsFilteredForItsReadersOnlyWithFormulasNeutralised() throws Exception {
+        Reviewers r = reviewers();
+        String customerId = customers.customer(mvc, customers.bearer(mvc, r.rep()), "温州导出收款有限公司", null)
+                .get("id").asString();
+        clock.set(LocalDateTime.parse("2026-12-15T10:00").atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+        Cookie finance = fixtures.session(mvc, r.finance().username(), Fixtures.PASSWORD);
+        String formula = "=HYPERLINK(\"http://evil.example/\",\"温州导出付款\")";
+        postReceipt(finance, "customerId", customerId, "amount", "50000.50", "receivedOn", "2026-12-14",
+                "method", "BANK_TRANSFER", "payer", formula, "reference", "@SUM(1+1)");
+        postReceipt(finance, "customerId", customerId, "amount", "1200", "receivedOn", "2026-12-13",
+                "method", "CASH", "payer", "温州导出付款现金");
+        postReceipt(finance, "customerId", customerId, "amount", "800", "receivedOn", "2026-12-01",
+                "method", "BANK_TRANSFER", "payer", "温州导出付款月初");
+        assertThat(receiptsOf(customers.bearer(mvc, r.finance()), "温州导出付款").size()).isEqualTo(3);
+        assertThat(page(finance, "/receipts?payer=温州导出付款&method=BANK_TRANSFER", "en")).as("the button takes the filters")
+                .contains("id=\"export-receipts\"", "/receipts/export.xlsx?", "method=BANK_TRANSFER", "payer=%E6%B8%A9");
+
+        var export = mvc.get().uri("/receipts/export.xlsx?payer=温州导出付款&method=BANK_TRANSFER&from=2026-12-10&lang=zh-CN")
+                .cookie(finance).exchange();
+        assertThat(export).hasStatusOk();
+        assertThat(export.getResponse().getContentType()).startsWith("application/vnd.openxmlformats-officedocument");
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                new java.io.ByteArrayInputStream(export.getResponse().getContentAsByteArray()));
+             var rows = workbook.getFirstSheet().openStream()) {
+            var all = rows.toList();
+            assertThat(all.get(0).getCellText(0)).as("headers in the reader's language").isEqualTo("收款编号");
+            assertThat(all.get(0).getCellText(4)).isEqualTo("付款方");
+            assertThat(all).as("the bank transfer since the 10th only: not the cash, not the one of the 1st").hasSize(2);
+            var row = all.get(1);
+            assertThat(row.getCellText(2)).isEqualTo("温州导出收款有限公司");
+            assertThat(row.getCellText(3)).isEqualTo("银行转账");
+            assertThat(row.getCellText(4)).as("a payer typed as a formula stays text").isEqualTo("'" + formula);
+            assertThat(row.getCellText(5)).isEqualTo("'@SUM(1+1)");
+            assertThat(row.getCellAsDate(1)).hasValue(LocalDateTime.parse("2026-12-14T00:00"));
+            assertThat(row.getCellAsNumber(6)).hasValueSatisfying(n -> assertThat(n).isEqualByComparingTo("50000.50"));
+            assertThat(row.getCellAsNumber(7)).hasValueSatisfying(n -> assertThat(n).isEqualByComparingTo("0"));
+        }
+        assertThat(jdbc.sql("""
+                select detail from platform_audit_event where action = 'EXPORT' and entity_type = 'Receipt'
+                and actor_name = :u""").param("u", r.finance().username()).query(String.class).single())
+                .as("a message key and its arguments, said in the reader's language on the audit screen")
+                .isEqualTo(String.join("\n", "receipt.audit.exported", "1", "2026-12-10", "receipt.filter.any",
+                        "receipt.method.BANK_TRANSFER", "receipt.filter.any", "温州导出付款"));
+
+        for (var who : new com.lead2cash.platform.internal.identity.User[] {r.rep(), r.manager()}) {
+            assertThat(mvc.get().uri("/receipts/export.xlsx").cookie(fixtures.session(mvc, who.username(), Fixtures.PASSWORD)))
+                    .as("receipts are read by finance and those who see all receivables: so exported").hasStatus(403);
+        }
     }
 
     @Test

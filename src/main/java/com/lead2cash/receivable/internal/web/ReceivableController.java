@@ -75,6 +75,7 @@ class ReceivableController {
     private final ReceiptQueries receiptList;
     private final com.lead2cash.customer.CustomerDirectory customers;
     private final com.lead2cash.contract.Contracts contracts;
+    private final com.lead2cash.receivable.internal.ReceiptExport receiptExport;
 
     ReceivableController(ReceivableQueries queries, ReceivablePlanning planning, ReceiptService receipts,
                          ReceivableAccess access, ReceivablePolicy policy, OrgDirectory org,
@@ -83,9 +84,11 @@ class ReceivableController {
                          com.lead2cash.receivable.internal.CollectionRates rates,
                          ReceiptQueries receiptList,
                          com.lead2cash.customer.CustomerDirectory customers,
-                         com.lead2cash.contract.Contracts contracts) {
+                         com.lead2cash.contract.Contracts contracts,
+                         com.lead2cash.receivable.internal.ReceiptExport receiptExport) {
         this.customers = customers;
         this.contracts = contracts;
+        this.receiptExport = receiptExport;
         this.agingExport = agingExport;
         this.rates = rates;
         this.receiptList = receiptList;
@@ -330,6 +333,21 @@ class ReceivableController {
         model.addAttribute("receiptCustomers",
                 customerNames(page.items().stream().map(ReceiptQueries.ReceiptRow::customerId).toList()));
         return htmx != null && cursor != null ? "receivable/receipts :: rows" : "receivable/receipts";
+    }
+
+    /** The receipts list as it is filtered, as an Excel file. */
+    @GetMapping("/receipts/export.xlsx")
+    @PreAuthorize(ReceivableAccess.RECEIPT_READER_ROLES)
+    void exportReceipts(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                        @RequestParam(required = false) ReceiptMethod method,
+                        @RequestParam(required = false) com.lead2cash.receivable.internal.domain.ReceiptState state,
+                        @RequestParam(required = false) String payer, java.util.Locale locale,
+                        jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename("receipts.xlsx").build().toString());
+        receiptExport.write(new ReceiptQueries.Filter(from, to, method, state, payer), locale, response.getOutputStream());
     }
 
     /** Finance reverses a receipt with a reason (from the receipts list or the receipt's page). */

@@ -85,6 +85,75 @@ class InvoicePagesTest {
     }
 
     @Test
+    void theInvoiceListExportsAsFilteredInTheReadersScopeWithFormulasNeutralised() throws Exception {
+        Reviewers r = reviewers();
+        JsonNode contract = contracts.sign(mvc, r, "宁波发票导出科技有限公司", "600000.00", """
+                {"type":"PREPAYMENT","amount":600000.00,"dueDate":"2026-12-20"}""", "2026-12-01");
+        String contractId = contract.get("id").asString();
+        String number = contract.get("number").asString();
+        Cookie rep = customers.session(mvc, r.rep());
+        String formula = "=HYPERLINK(\"http://evil.example/\",\"宁波发票导出\")";
+        requested(rep, contractId, "VAT_SPECIAL", formula, "100000.00");
+        requested(rep, contractId, "VAT_ORDINARY", "宁波发票导出普票有限公司", "50000.00");
+        String moved = requested(rep, contractId, "VAT_SPECIAL", "宁波发票导出西区有限公司", "70000.00");
+        // the class signs with one team: this invoice goes to the other team's rep, as a transfer would move it
+        jdbc.sql("update invoice_invoice set owner_id = :owner where id = cast(:id as uuid)")
+                .param("owner", r.otherRep().id()).param("id", moved).update();
+        assertThat(page(rep, "/invoices?type=VAT_SPECIAL", "en")).as("the button takes the filters")
+                .contains("id=\"export-invoices\"", "/invoices/export.xlsx?status=&amp;type=VAT_SPECIAL");
+
+        var east = exported(rep, "/invoices/export.xlsx?type=VAT_SPECIAL&lang=zh-CN");
+        assertThat(texts(east.get(0))).as("headers in the reader's language").startsWith("申请单", "合同", "发票类型", "购买方名称", "金额");
+        assertThat(east.subList(1, east.size())).as("the special invoices only").allSatisfy(row ->
+                assertThat(row.getCellText(2)).isEqualTo("增值税专用发票"));
+        var ours = east.stream().filter(row -> number.equals(row.getCellText(1))).toList();
+        assertThat(ours).as("the contract's special invoice the rep may see, its buyer typed as a formula kept as text")
+                .extracting(row -> row.getCellText(3)).containsExactly("'" + formula);
+        assertThat(ours.get(0).getCell(4).getType()).as("the amount a number").isEqualTo(org.dhatim.fastexcel.reader.CellType.NUMBER);
+        assertThat(ours.get(0).getCellAsNumber(4)).hasValueSatisfying(n -> assertThat(n).isEqualByComparingTo("100000"));
+
+        var west = exported(customers.session(mvc, r.otherRep()), "/invoices/export.xlsx?lang=en");
+        assertThat(west.get(0).getCellText(0)).isEqualTo("Request");
+        assertThat(west.subList(1, west.size())).as("the other team's rep: their one invoice, none of the east's")
+                .extracting(row -> row.getCellText(3)).containsExactly("宁波发票导出西区有限公司");
+
+        assertThat(jdbc.sql("""
+                select detail from platform_audit_event where action = 'EXPORT' and entity_type = 'Invoice'
+                and actor_name = :u""").param("u", r.rep().username()).query(String.class).single())
+                .as("a message key and its arguments, said in the reader's language on the audit screen")
+                .isEqualTo(String.join("\n", "invoice.audit.exported", String.valueOf(east.size() - 1),
+                        "invoice.filter.all", "invoice.type.VAT_SPECIAL"));
+    }
+
+    /** An invoice requested on the form; answers its id. */
+    private String requested(Cookie session, String contractId, String type, String buyer, String amount) {
+        MvcTestResult result = mvc.post().uri("/invoices?lang=en").with(csrf()).cookie(session)
+                .param("contractId", contractId).param("type", type).param("buyerName", buyer)
+                .param("buyerTaxId", VALID_TAX_ID).param("buyerAddressPhone", "宁波市鄞州区 1 号 0574-88888888")
+                .param("buyerBankAccount", "工商银行鄞州支行 1202000000000000001").param("amount", amount)
+                .param("lineDescription", "工业网关 GW-100").param("lineAmount", amount).param("lineTaxRate", "13").exchange();
+        assertThat(result).hasStatus3xxRedirection();
+        String location = result.getResponse().getRedirectedUrl();
+        return location.substring(location.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+    }
+
+    /** The workbook downloaded, its rows. */
+    private java.util.List<org.dhatim.fastexcel.reader.Row> exported(Cookie session, String path) throws java.io.IOException {
+        MvcTestResult result = mvc.get().uri(path).cookie(session).exchange();
+        assertThat(result).hasStatusOk();
+        assertThat(result.getResponse().getContentType()).startsWith("application/vnd.openxmlformats-officedocument");
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                new java.io.ByteArrayInputStream(result.getResponse().getContentAsByteArray()));
+             var rows = workbook.getFirstSheet().openStream()) {
+            return rows.toList();
+        }
+    }
+
+    private static java.util.List<String> texts(org.dhatim.fastexcel.reader.Row row) {
+        return row.stream().map(c -> c == null ? null : c.getText()).toList();
+    }
+
+    @Test
     void theRequestFormAndTheApiAnswerAnUnknownContractAsOneOutOfScope() {
         Reviewers r = reviewers();
         String contractId = contracts.sign(mvc, r, "杭州发票范围科技有限公司", "600000.00", """

@@ -8,6 +8,7 @@ import static com.lead2cash.platform.web.FormValues.version;
 import com.lead2cash.contract.ContractPagePanel;
 import com.lead2cash.contract.ContractStatus;
 import com.lead2cash.invoice.internal.BuyerDefaults;
+import com.lead2cash.invoice.internal.InvoiceExport;
 import com.lead2cash.invoice.internal.InvoiceQueries;
 import com.lead2cash.invoice.internal.InvoiceService;
 import com.lead2cash.invoice.internal.InvoiceService.LineRequest;
@@ -67,8 +68,11 @@ class InvoiceController {
     private final InvoiceQueries queries;
     private final BuyerDefaults buyers;
     private final MessageSource messages;
+    private final InvoiceExport export;
 
-    InvoiceController(InvoiceService service, InvoiceQueries queries, BuyerDefaults buyers, MessageSource messages) {
+    InvoiceController(InvoiceService service, InvoiceQueries queries, BuyerDefaults buyers, MessageSource messages,
+                      InvoiceExport export) {
+        this.export = export;
         this.service = service;
         this.queries = queries;
         this.buyers = buyers;
@@ -84,6 +88,16 @@ class InvoiceController {
         model.addAttribute("statuses", InvoiceStatus.values());
         model.addAttribute("types", InvoiceType.values());
         return "invoice/list";
+    }
+
+    /** The list as it is filtered, as an Excel file. */
+    @GetMapping("/invoices/export.xlsx")
+    void export(@RequestParam(required = false) InvoiceStatus status, @RequestParam(required = false) InvoiceType type,
+                Locale locale, HttpServletResponse response) throws java.io.IOException {
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                org.springframework.http.ContentDisposition.attachment().filename("invoices.xlsx").build().toString());
+        export.write(status, type, locale, response.getOutputStream());
     }
 
     /** The card on a contract's page: its invoices, what is left to invoice, and "request an invoice". */

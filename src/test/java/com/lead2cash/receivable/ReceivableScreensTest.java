@@ -486,26 +486,18 @@ class ReceivableScreensTest {
         assertThat(page(finance, "/receipts?payer=温州导出付款&method=BANK_TRANSFER", "en")).as("the button takes the filters")
                 .contains("id=\"export-receipts\"", "/receipts/export.xlsx?", "method=BANK_TRANSFER", "payer=%E6%B8%A9");
 
-        var export = mvc.get().uri("/receipts/export.xlsx?payer=温州导出付款&method=BANK_TRANSFER&from=2026-12-10&lang=zh-CN")
-                .cookie(finance).exchange();
-        assertThat(export).hasStatusOk();
-        assertThat(export.getResponse().getContentType()).startsWith("application/vnd.openxmlformats-officedocument");
-        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(
-                new java.io.ByteArrayInputStream(export.getResponse().getContentAsByteArray()));
-             var rows = workbook.getFirstSheet().openStream()) {
-            var all = rows.toList();
-            assertThat(all.get(0).getCellText(0)).as("headers in the reader's language").isEqualTo("收款编号");
-            assertThat(all.get(0).getCellText(4)).isEqualTo("付款方");
-            assertThat(all).as("the bank transfer since the 10th only: not the cash, not the one of the 1st").hasSize(2);
-            var row = all.get(1);
-            assertThat(row.getCellText(2)).isEqualTo("温州导出收款有限公司");
-            assertThat(row.getCellText(3)).isEqualTo("银行转账");
-            assertThat(row.getCellText(4)).as("a payer typed as a formula stays text").isEqualTo("'" + formula);
-            assertThat(row.getCellText(5)).isEqualTo("'@SUM(1+1)");
-            assertThat(row.getCellAsDate(1)).hasValue(LocalDateTime.parse("2026-12-14T00:00"));
-            assertThat(row.getCellAsNumber(6)).hasValueSatisfying(n -> assertThat(n).isEqualByComparingTo("50000.50"));
-            assertThat(row.getCellAsNumber(7)).hasValueSatisfying(n -> assertThat(n).isEqualByComparingTo("0"));
-        }
+        var all = workbook(finance, "/receipts/export.xlsx?payer=温州导出付款&method=BANK_TRANSFER&from=2026-12-10&lang=zh-CN");
+        assertThat(all.get(0).getCellText(0)).as("headers in the reader's language").isEqualTo("收款编号");
+        assertThat(all.get(0).getCellText(4)).isEqualTo("付款方");
+        assertThat(all).as("the bank transfer since the 10th only: not the cash, not the one of the 1st").hasSize(2);
+        var row = all.get(1);
+        assertThat(row.getCellText(2)).isEqualTo("温州导出收款有限公司");
+        assertThat(row.getCellText(3)).isEqualTo("银行转账");
+        assertThat(row.getCellText(4)).as("a payer typed as a formula stays text").isEqualTo("'" + formula);
+        assertThat(row.getCellText(5)).isEqualTo("'@SUM(1+1)");
+        assertThat(row.getCellAsDate(1)).hasValue(LocalDateTime.parse("2026-12-14T00:00"));
+        assertThat(row.getCellAsNumber(6)).hasValueSatisfying(n -> assertThat(n).isEqualByComparingTo("50000.50"));
+        assertThat(row.getCellAsNumber(7)).hasValueSatisfying(n -> assertThat(n).isEqualByComparingTo("0"));
         assertThat(jdbc.sql("""
                 select detail from platform_audit_event where action = 'EXPORT' and entity_type = 'Receipt'
                 and actor_name = :u""").param("u", r.finance().username()).query(String.class).single())
@@ -516,6 +508,65 @@ class ReceivableScreensTest {
         for (var who : new com.lead2cash.platform.internal.identity.User[] {r.rep(), r.manager()}) {
             assertThat(mvc.get().uri("/receipts/export.xlsx").cookie(fixtures.session(mvc, who.username(), Fixtures.PASSWORD)))
                     .as("receipts are read by finance and those who see all receivables: so exported").hasStatus(403);
+        }
+    }
+
+    @Test
+    void thePaymentPlansExportAsTheWorkbenchFindsThemInTheReadersScopeWithFormulasNeutralised() throws Exception {
+        Reviewers r = reviewers();
+        JsonNode contract = contracts.sign(mvc, r, "=丽水导出回款科技有限公司", "600000.00", """
+                {"type":"PREPAYMENT","amount":180000.00,"dueDate":"2026-12-20"},
+                {"type":"ACCEPTANCE","amount":420000.00,"dueCondition":"验收合格后 30 日内"}""", "2026-12-01");
+        JsonNode other = contracts.sign(mvc, r, "衢州导出对照回款有限公司", "300000.00", """
+                {"type":"PREPAYMENT","amount":300000.00,"dueDate":"2026-12-25"}""", "2026-12-01");
+        String number = contract.get("number").asString();
+        var plans = plansOf(r, contract.get("id").asString(), 2);
+        plansOf(r, other.get("id").asString(), 1);
+        // the class signs with one team: the acceptance plan goes to the other team's rep, as a transfer would move it
+        jdbc.sql("update receivable_plan set owner_id = :owner where id = cast(:id as uuid)")
+                .param("owner", r.otherRep().id()).param("id", plans.get(1).get("id").asString()).update();
+        Cookie rep = fixtures.session(mvc, r.rep().username(), Fixtures.PASSWORD);
+        assertThat(page(rep, "/receivables?q=丽水导出回款", "en")).as("the button takes the search")
+                .contains("id=\"export-plans\"", "/receivables/export.xlsx?q=%E4%B8%BD");
+
+        var found = workbook(rep, "/receivables/export.xlsx?q=丽水导出回款&lang=zh-CN");
+        assertThat(found.get(0).getCellText(0)).as("headers in the reader's language").isEqualTo("合同");
+        assertThat(found.get(0).getCellText(4)).isEqualTo("金额");
+        assertThat(found).as("the contract's plan the rep may see; not the other customer's").hasSize(2);
+        var row = found.get(1);
+        assertThat(row.getCellText(0)).isEqualTo(number);
+        assertThat(row.getCellText(1)).as("a customer named as a formula stays text").isEqualTo("'=丽水导出回款科技有限公司");
+        assertThat(row.getCellText(2)).isEqualTo("预付款");
+        assertThat(row.getCellAsNumber(4)).hasValueSatisfying(n -> assertThat(n).isEqualByComparingTo("180000.00"));
+        assertThat(row.getCellAsNumber(6)).hasValueSatisfying(n -> assertThat(n).isEqualByComparingTo("180000.00"));
+        assertThat(row.getCellAsDate(7)).hasValue(LocalDateTime.parse("2026-12-20T00:00"));
+
+        var all = workbook(rep, "/receivables/export.xlsx?lang=en");
+        assertThat(all.stream().map(p -> p.getCellText(0)).toList()).as("every plan of the rep, another team's none")
+                .contains(number, other.get("number").asString()).containsOnlyOnce(number);
+        var west = workbook(fixtures.session(mvc, r.otherRep().username(), Fixtures.PASSWORD), "/receivables/export.xlsx?lang=en");
+        assertThat(west).as("the other team's rep: the plan moved to them, nothing of the east's").hasSize(2);
+        assertThat(west.get(1).getCellText(0)).isEqualTo(number);
+        assertThat(west.get(1).getCellText(8)).isEqualTo("验收合格后 30 日内");
+
+        assertThat(jdbc.sql("""
+                select detail from platform_audit_event where action = 'EXPORT' and entity_type = 'Receivable'
+                and actor_name = :u order by id""").param("u", r.rep().username()).query(String.class).list())
+                .as("a message key and its arguments, said in the reader's language on the audit screen")
+                .containsExactly(String.join("\n", "receivable.audit.plansExported", "1", "丽水导出回款"),
+                        String.join("\n", "receivable.audit.plansExported", String.valueOf(all.size() - 1),
+                                "audit.detail.noSearch"));
+    }
+
+    /** An exported workbook as the reader downloads it, its rows. */
+    private java.util.List<org.dhatim.fastexcel.reader.Row> workbook(Cookie session, String path) throws java.io.IOException {
+        var result = mvc.get().uri(path).cookie(session).exchange();
+        assertThat(result).as(path).hasStatusOk();
+        assertThat(result.getResponse().getContentType()).startsWith("application/vnd.openxmlformats-officedocument");
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                new java.io.ByteArrayInputStream(result.getResponse().getContentAsByteArray()));
+             var rows = workbook.getFirstSheet().openStream()) {
+            return rows.toList();
         }
     }
 

@@ -45,8 +45,21 @@ public class ReceivableQueries implements ContractCollections {
         }
     }
 
-    /** The filter of the plan list; null fields do not filter. */
-    public record Filter(UUID contractId, ReceivableState state, Boolean overdue, UUID ownerId) {
+    /**
+     * The filter of the plan list; null fields do not filter. {@code text} finds open plans as the workbench's search
+     * does: by contract number, or by customer (one of {@code customerIds}, the customer module's matches).
+     */
+    public record Filter(UUID contractId, ReceivableState state, Boolean overdue, UUID ownerId, String text,
+                         Collection<UUID> customerIds) {
+        public Filter(UUID contractId, ReceivableState state, Boolean overdue, UUID ownerId) {
+            this(contractId, state, overdue, ownerId, null, null);
+        }
+
+        /** The workbench's search: open plans by contract number or customer. */
+        public static Filter matching(String text, Collection<UUID> customerIds) {
+            return new Filter(null, null, null, null, text == null || text.isBlank() ? null : text.strip(),
+                    customerIds == null ? List.of() : customerIds);
+        }
     }
 
     /** One aging bucket's sum: plans and what they still owe. */
@@ -96,6 +109,11 @@ public class ReceivableQueries implements ContractCollections {
         } else if (Boolean.FALSE.equals(f.overdue())) {
             sql.append(" and not (state in " + OPEN + " and due_date is not null and due_date < :today)");
             params.put("today", Date.valueOf(today));
+        }
+        if (f.text() != null) {
+            sql.append(" and state in " + OPEN + " and (contract_number ilike :number or customer_id = any(:customers))");
+            params.put("number", LikePatterns.containing(f.text()));
+            params.put("customers", f.customerIds().toArray(new UUID[0]));
         }
         if (cursor != null && !cursor.isBlank()) {
             CursorPage.Key key = CursorPage.decode(cursor, 1);

@@ -76,6 +76,7 @@ class ReceivableController {
     private final com.lead2cash.customer.CustomerDirectory customers;
     private final com.lead2cash.contract.Contracts contracts;
     private final com.lead2cash.receivable.internal.ReceiptExport receiptExport;
+    private final com.lead2cash.receivable.internal.PlanExport planExport;
 
     ReceivableController(ReceivableQueries queries, ReceivablePlanning planning, ReceiptService receipts,
                          ReceivableAccess access, ReceivablePolicy policy, OrgDirectory org,
@@ -85,9 +86,11 @@ class ReceivableController {
                          ReceiptQueries receiptList,
                          com.lead2cash.customer.CustomerDirectory customers,
                          com.lead2cash.contract.Contracts contracts,
-                         com.lead2cash.receivable.internal.ReceiptExport receiptExport) {
+                         com.lead2cash.receivable.internal.ReceiptExport receiptExport,
+                         com.lead2cash.receivable.internal.PlanExport planExport) {
         this.customers = customers;
         this.contracts = contracts;
+        this.planExport = planExport;
         this.receiptExport = receiptExport;
         this.agingExport = agingExport;
         this.rates = rates;
@@ -107,8 +110,7 @@ class ReceivableController {
                      @RequestParam(required = false) String q, Model model) {
         if (q != null && !q.isBlank()) {
             // by contract number or by customer (the customer module's own search: name, pinyin, code…)
-            var found = queries.openMatching(q, customers.search(q.strip(), LIST).stream()
-                    .map(com.lead2cash.customer.CustomerDirectory.CustomerRef::id).toList(), LIST);
+            var found = queries.openMatching(q, matchingCustomers(q), LIST);
             model.addAttribute("found", found);
             model.addAttribute("foundCustomers",
                     customerNames(found.stream().map(ReceivableQueries.PlanRow::customerId).toList()));
@@ -195,6 +197,22 @@ class ReceivableController {
                 ContentDisposition.attachment().filename("aging-" + policy.today() + ".xlsx")
                         .build().toString());
         agingExport.write(locale, response.getOutputStream());
+    }
+
+    /** The plans as the workbench finds them, as an Excel file: every plan in scope, or the open ones the search finds. */
+    @GetMapping("/receivables/export.xlsx")
+    void exportPlans(@RequestParam(required = false) String q, java.util.Locale locale,
+                     jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename("payment-plans.xlsx").build().toString());
+        planExport.write(q == null || q.isBlank() ? new ReceivableQueries.Filter(null, null, null, null)
+                : ReceivableQueries.Filter.matching(q, matchingCustomers(q)), locale, response.getOutputStream());
+    }
+
+    /** The customers a search names, by the customer module's own search (name, pinyin, code…), as the workbench finds them. */
+    private List<UUID> matchingCustomers(String q) {
+        return customers.search(q.strip(), LIST).stream().map(com.lead2cash.customer.CustomerDirectory.CustomerRef::id).toList();
     }
 
     /** The rep's collections due: their plans overdue or due within two weeks. */

@@ -349,6 +349,60 @@ class ContractPagesTest {
     }
 
     @Test
+    void theContractListExportsAsFilteredInTheReadersScopeWithFormulasNeutralised() throws Exception {
+        Reviewers r = support.reviewers("cexp");
+        Reviewers otherTeam = support.reviewers("cexp2");
+        String token = support.bearer(mvc, r.rep());
+        String formula = "=SUM(1+1)嘉兴合同导出";
+        JsonNode titled = support.json(support.post(mvc, token, "/api/v1/contracts", """
+                {"opportunityId":"%s","title":"%s","amount":120000.50,"riskLevel":"LOW"}""".formatted(
+                support.opportunityAtContractStage(mvc, r, "嘉兴合同导出科技有限公司", "120000.50"), formula)));
+        support.draft(mvc, token, support.opportunityAtContractStage(mvc, r, "湖州合同导出科技有限公司", "100000"), "100000", "LOW");
+        support.draft(mvc, support.bearer(mvc, otherTeam.rep()),
+                support.opportunityAtContractStage(mvc, otherTeam, "绍兴合同导出科技有限公司", "100000"), "100000", "LOW");
+        Cookie rep = customers.session(mvc, r.rep());
+        assertThat(page(rep, "/contracts?q=合同导出&status=DRAFT", "en")).as("the button takes the filters")
+                .contains("id=\"export-contracts\"", "/contracts/export.xlsx?status=DRAFT&amp;q=%E5%90%88");
+
+        var both = exportedContracts(rep, "/contracts/export.xlsx?q=合同导出&lang=zh-CN");
+        assertThat(both.get(0).getCellText(0)).as("headers in the reader's language").isEqualTo("合同编号");
+        assertThat(both.subList(1, both.size())).as("the rep's two drafts, not the other team's")
+                .extracting(row -> row.getCellText(2))
+                .containsExactlyInAnyOrder("嘉兴合同导出科技有限公司", "湖州合同导出科技有限公司");
+        var one = exportedContracts(rep, "/contracts/export.xlsx?q=嘉兴合同导出&status=DRAFT&lang=zh-CN");
+        assertThat(one).as("the search and the status applied").hasSize(2);
+        assertThat(one.get(1).getCellText(0)).isEqualTo(titled.get("number").asString());
+        assertThat(one.get(1).getCellText(1)).as("a title typed as a formula stays text").isEqualTo("'" + formula);
+        assertThat(one.get(1).getCellText(3)).isEqualTo("草拟");
+        assertThat(one.get(1).getCellAsNumber(6)).as("the amount a number")
+                .hasValueSatisfying(n -> assertThat(n).isEqualByComparingTo("120000.50"));
+        assertThat(exportedContracts(rep, "/contracts/export.xlsx?q=合同导出&status=SIGNED")).as("none signed").hasSize(1);
+        var other = exportedContracts(customers.session(mvc, otherTeam.rep()), "/contracts/export.xlsx?q=合同导出");
+        assertThat(other.subList(1, other.size())).extracting(row -> row.getCellText(2)).as("the other team: their own only")
+                .containsExactly("绍兴合同导出科技有限公司");
+
+        assertThat(jdbc.sql("""
+                select detail from platform_audit_event where action = 'EXPORT' and entity_type = 'Contract'
+                and actor_name = :u order by id limit 1""").param("u", r.rep().username()).query(String.class).single())
+                .as("a message key and its arguments, said in the reader's language on the audit screen")
+                .isEqualTo(String.join("\n", "contract.audit.exported", "2", "contract.filter.anyStatus",
+                        "contract.audit.anyone", "合同导出"));
+    }
+
+    /** An exported workbook as the reader downloads it, its rows. */
+    private java.util.List<org.dhatim.fastexcel.reader.Row> exportedContracts(Cookie session, String path)
+            throws java.io.IOException {
+        MvcTestResult result = mvc.get().uri(path).cookie(session).exchange();
+        assertThat(result).as(path).hasStatusOk();
+        assertThat(result.getResponse().getContentType()).startsWith("application/vnd.openxmlformats-officedocument");
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                new java.io.ByteArrayInputStream(result.getResponse().getContentAsByteArray()));
+             var rows = workbook.getFirstSheet().openStream()) {
+            return rows.toList();
+        }
+    }
+
+    @Test
     void theDraftFormsTitleIsTheOneProposedAtFirstAndWhatWasTypedAfterARefusalNeverThePageHeading() {
         Reviewers r = support.reviewers("ctitle");
         String opportunity = support.opportunityAtContractStage(mvc, r, "苏州标题科技有限公司", "100000");

@@ -46,6 +46,8 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -90,6 +92,7 @@ class ContractController {
     private final List<com.lead2cash.contract.ContractPagePanel> panels;
     /** The money columns, when a module answers them (receivables); absent, the screens leave them out. */
     private final org.springframework.beans.factory.ObjectProvider<com.lead2cash.contract.ContractListFigures> money;
+    private final com.lead2cash.contract.internal.ContractExport export;
 
     ContractController(ContractDrafting drafting, ContractLifecycle lifecycle, ContractQueries queries,
                        ContractViews views, ContractAccess access, ContractFiles files, ContractEvents events,
@@ -97,8 +100,10 @@ class ContractController {
                        DraftSources sources, Opportunities opportunities, CustomerDirectory customers, OrgDirectory org,
                        MessageSource messages, @Value("${l2c.zone}") ZoneId zone,
                        List<com.lead2cash.contract.ContractPagePanel> panels,
-                       org.springframework.beans.factory.ObjectProvider<com.lead2cash.contract.ContractListFigures> money) {
+                       org.springframework.beans.factory.ObjectProvider<com.lead2cash.contract.ContractListFigures> money,
+                       com.lead2cash.contract.internal.ContractExport export) {
         this.money = money;
+        this.export = export;
         this.drafting = drafting;
         this.lifecycle = lifecycle;
         this.queries = queries;
@@ -163,6 +168,17 @@ class ContractController {
         model.addAttribute("mayManageTemplates", ContractAccess.mayManageTemplates());
         moneyFigures(model, page.items().stream().map(ContractQueries.ContractRow::id).toList());
         return htmx != null && cursor != null ? "contract/list :: rows" : "contract/list";
+    }
+
+    /** The list as it is filtered, as an Excel file. */
+    @GetMapping("/contracts/export.xlsx")
+    void export(@RequestParam(required = false) ContractStatus status, @RequestParam(required = false) String q,
+                @RequestParam(defaultValue = "false") boolean waitingForMe, Locale locale,
+                jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename("contracts.xlsx").build().toString());
+        export.write(new ContractQueries.Filter(status, null, q, waitingForMe, null, null), locale, response.getOutputStream());
     }
 
     /**

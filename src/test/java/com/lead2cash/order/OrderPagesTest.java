@@ -143,6 +143,67 @@ class OrderPagesTest {
     }
 
     @Test
+    void theOrderListExportsAsFilteredInTheReadersScopeWithFormulasNeutralised() throws Exception {
+        String contractId = signed("杭州订单导出科技有限公司");
+        Cookie rep = customers.session(mvc, reviewers().rep());
+        String formula = "=HYPERLINK(\"http://evil.example/\",\"订单导出\")";
+        String ours = orderIdFrom(ordered(rep, contractId, formula));
+        String moved = orderIdFrom(ordered(rep, contractId, "订单导出西区收货人"));
+        // the class signs with one team: this order goes to the other team's rep, as a transfer would move it
+        jdbc.sql("update order_order set owner_id = :owner where id = cast(:id as uuid)")
+                .param("owner", reviewers().otherRep().id()).param("id", moved).update();
+        String number = jdbc.sql("select number from order_order where id = cast(:id as uuid)").param("id", ours)
+                .query(String.class).single();
+        assertThat(page(rep, "/orders?status=CREATED", "en")).as("the button takes the filter")
+                .contains("id=\"export-orders\"", "/orders/export.xlsx?status=CREATED");
+
+        var created = exportedOrders(rep, "/orders/export.xlsx?status=CREATED&lang=zh-CN");
+        assertThat(created.get(0).getCellText(0)).as("headers in the reader's language").isEqualTo("订单");
+        assertThat(created.get(0).getCellText(2)).isEqualTo("收货人");
+        assertThat(created.subList(1, created.size())).extracting(row -> row.getCellText(2))
+                .as("the rep's order, its consignee typed as a formula kept as text; not the other team's")
+                .contains("'" + formula).doesNotContain("订单导出西区收货人", formula);
+        var row = created.stream().filter(r -> number.equals(r.getCellText(0))).findFirst().orElseThrow();
+        assertThat(row.getCellAsDate(3)).as("the promised day a date").hasValue(java.time.LocalDateTime.parse("2026-12-20T00:00"));
+        assertThat(exportedOrders(rep, "/orders/export.xlsx?status=ACCEPTED")).as("the filter applied")
+                .noneMatch(r -> number.equals(r.getCellText(0)));
+        var west = exportedOrders(customers.session(mvc, reviewers().otherRep()), "/orders/export.xlsx?lang=en");
+        assertThat(west.get(0).getCellText(0)).isEqualTo("Order");
+        assertThat(west.subList(1, west.size())).extracting(r -> r.getCellText(2)).as("the other team's rep: theirs only")
+                .containsExactly("订单导出西区收货人");
+
+        assertThat(jdbc.sql("""
+                select detail from platform_audit_event where action = 'EXPORT' and entity_type = 'Order'
+                and actor_name = :u order by id limit 1""").param("u", reviewers().rep().username()).query(String.class).single())
+                .as("a message key and its arguments, said in the reader's language on the audit screen")
+                .isEqualTo(String.join("\n", "order.audit.exported", String.valueOf(created.size() - 1),
+                        "order.status.CREATED"));
+    }
+
+    /** An order of one of the contract's products for {@code consignee}. */
+    MvcTestResult ordered(Cookie session, String contractId, String consignee) {
+        MvcTestResult result = mvc.post().uri("/orders?lang=en").with(csrf()).cookie(session).param("contractId", contractId)
+                .param("productId", product, "").param("quantity", "1", "")
+                .param("address", "杭州市西湖区文三路 1 号").param("consignee", consignee).param("consigneePhone", "13800000000")
+                .param("promisedDate", "2026-12-20").exchange();
+        assertThat(result).hasStatus3xxRedirection();
+        return result;
+    }
+
+    /** An exported workbook as the reader downloads it, its rows. */
+    private java.util.List<org.dhatim.fastexcel.reader.Row> exportedOrders(Cookie session, String path)
+            throws java.io.IOException {
+        MvcTestResult result = mvc.get().uri(path).cookie(session).exchange();
+        assertThat(result).as(path).hasStatusOk();
+        assertThat(result.getResponse().getContentType()).startsWith("application/vnd.openxmlformats-officedocument");
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                new java.io.ByteArrayInputStream(result.getResponse().getContentAsByteArray()));
+             var rows = workbook.getFirstSheet().openStream()) {
+            return rows.toList();
+        }
+    }
+
+    @Test
     void theOrderFormReportsEveryProblemAtOnceAPhoneThatIsNoneAndAProductTwice() {
         String contractId = signed("杭州订单表单多错科技有限公司");
         Cookie rep = customers.session(mvc, reviewers().rep());

@@ -81,9 +81,12 @@ class OrderController {
     private final MessageSource messages;
     private final Confirmations confirmations;
     private final Contracts contracts;
+    private final com.lead2cash.order.internal.OrderExport export;
 
     OrderController(OrderQueries queries, OrderService service, OrderAccess access, CustomerDirectory customers,
-                    Catalog catalog, MessageSource messages, Confirmations confirmations, Contracts contracts) {
+                    Catalog catalog, MessageSource messages, Confirmations confirmations, Contracts contracts,
+                    com.lead2cash.order.internal.OrderExport export) {
+        this.export = export;
         this.queries = queries;
         this.service = service;
         this.access = access;
@@ -105,6 +108,16 @@ class OrderController {
         model.addAttribute("status", status);
         model.addAttribute("statuses", OrderStatus.values());
         return "order/list";
+    }
+
+    /** The list as it is filtered, as an Excel file. */
+    @GetMapping("/orders/export.xlsx")
+    void export(@RequestParam(required = false) OrderStatus status, java.util.Locale locale,
+                jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                org.springframework.http.ContentDisposition.attachment().filename("orders.xlsx").build().toString());
+        export.write(status, locale, response.getOutputStream());
     }
 
     /** The card on a contract's page: its orders, and "create order" when the contract may have one. */

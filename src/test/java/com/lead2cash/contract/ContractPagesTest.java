@@ -9,6 +9,7 @@ import com.lead2cash.testing.ContractTestSupport;
 import com.lead2cash.testing.ContractTestSupport.Reviewers;
 import com.lead2cash.testing.CustomerTestSupport;
 import com.lead2cash.testing.FormHtml;
+import com.lead2cash.testing.ExportedWorkbook;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.MutableClock;
 import com.lead2cash.testing.TestClock;
@@ -364,20 +365,20 @@ class ContractPagesTest {
         assertThat(page(rep, "/contracts?q=合同导出&status=DRAFT", "en")).as("the button takes the filters")
                 .contains("id=\"export-contracts\"", "/contracts/export.xlsx?status=DRAFT&amp;q=%E5%90%88");
 
-        var both = exportedContracts(rep, "/contracts/export.xlsx?q=合同导出&lang=zh-CN");
+        var both = ExportedWorkbook.rows(mvc, rep, "/contracts/export.xlsx?q=合同导出&lang=zh-CN");
         assertThat(both.get(0).getCellText(0)).as("headers in the reader's language").isEqualTo("合同编号");
         assertThat(both.subList(1, both.size())).as("the rep's two drafts, not the other team's")
                 .extracting(row -> row.getCellText(2))
                 .containsExactlyInAnyOrder("嘉兴合同导出科技有限公司", "湖州合同导出科技有限公司");
-        var one = exportedContracts(rep, "/contracts/export.xlsx?q=嘉兴合同导出&status=DRAFT&lang=zh-CN");
+        var one = ExportedWorkbook.rows(mvc, rep, "/contracts/export.xlsx?q=嘉兴合同导出&status=DRAFT&lang=zh-CN");
         assertThat(one).as("the search and the status applied").hasSize(2);
         assertThat(one.get(1).getCellText(0)).isEqualTo(titled.get("number").asString());
         assertThat(one.get(1).getCellText(1)).as("a title typed as a formula stays text").isEqualTo("'" + formula);
         assertThat(one.get(1).getCellText(3)).isEqualTo("草拟");
         assertThat(one.get(1).getCellAsNumber(6)).as("the amount a number")
                 .hasValueSatisfying(n -> assertThat(n).isEqualByComparingTo("120000.50"));
-        assertThat(exportedContracts(rep, "/contracts/export.xlsx?q=合同导出&status=SIGNED")).as("none signed").hasSize(1);
-        var other = exportedContracts(customers.session(mvc, otherTeam.rep()), "/contracts/export.xlsx?q=合同导出");
+        assertThat(ExportedWorkbook.rows(mvc, rep, "/contracts/export.xlsx?q=合同导出&status=SIGNED")).as("none signed").hasSize(1);
+        var other = ExportedWorkbook.rows(mvc, customers.session(mvc, otherTeam.rep()), "/contracts/export.xlsx?q=合同导出");
         assertThat(other.subList(1, other.size())).extracting(row -> row.getCellText(2)).as("the other team: their own only")
                 .containsExactly("绍兴合同导出科技有限公司");
 
@@ -387,19 +388,6 @@ class ContractPagesTest {
                 .as("a message key and its arguments, said in the reader's language on the audit screen")
                 .isEqualTo(String.join("\n", "contract.audit.exported", "2", "contract.filter.anyStatus",
                         "contract.audit.anyone", "合同导出"));
-    }
-
-    /** An exported workbook as the reader downloads it, its rows. */
-    private java.util.List<org.dhatim.fastexcel.reader.Row> exportedContracts(Cookie session, String path)
-            throws java.io.IOException {
-        MvcTestResult result = mvc.get().uri(path).cookie(session).exchange();
-        assertThat(result).as(path).hasStatusOk();
-        assertThat(result.getResponse().getContentType()).startsWith("application/vnd.openxmlformats-officedocument");
-        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(
-                new java.io.ByteArrayInputStream(result.getResponse().getContentAsByteArray()));
-             var rows = workbook.getFirstSheet().openStream()) {
-            return rows.toList();
-        }
     }
 
     @Test

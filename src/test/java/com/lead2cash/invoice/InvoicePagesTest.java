@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import com.lead2cash.testing.ContractTestSupport;
 import com.lead2cash.testing.ContractTestSupport.Reviewers;
 import com.lead2cash.testing.CustomerTestSupport;
+import com.lead2cash.testing.ExportedWorkbook;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.SignedContracts;
 import com.lead2cash.testing.TestClock;
@@ -102,7 +103,7 @@ class InvoicePagesTest {
         assertThat(page(rep, "/invoices?type=VAT_SPECIAL", "en")).as("the button takes the filters")
                 .contains("id=\"export-invoices\"", "/invoices/export.xlsx?status=&amp;type=VAT_SPECIAL");
 
-        var east = exported(rep, "/invoices/export.xlsx?type=VAT_SPECIAL&lang=zh-CN");
+        var east = ExportedWorkbook.rows(mvc, rep, "/invoices/export.xlsx?type=VAT_SPECIAL&lang=zh-CN");
         assertThat(texts(east.get(0))).as("headers in the reader's language").startsWith("申请单", "合同", "发票类型", "购买方名称", "金额");
         assertThat(east.subList(1, east.size())).as("the special invoices only").allSatisfy(row ->
                 assertThat(row.getCellText(2)).isEqualTo("增值税专用发票"));
@@ -112,7 +113,7 @@ class InvoicePagesTest {
         assertThat(ours.get(0).getCell(4).getType()).as("the amount a number").isEqualTo(org.dhatim.fastexcel.reader.CellType.NUMBER);
         assertThat(ours.get(0).getCellAsNumber(4)).hasValueSatisfying(n -> assertThat(n).isEqualByComparingTo("100000"));
 
-        var west = exported(customers.session(mvc, r.otherRep()), "/invoices/export.xlsx?lang=en");
+        var west = ExportedWorkbook.rows(mvc, customers.session(mvc, r.otherRep()), "/invoices/export.xlsx?lang=en");
         assertThat(west.get(0).getCellText(0)).isEqualTo("Request");
         assertThat(west.subList(1, west.size())).as("the other team's rep: their one invoice, none of the east's")
                 .extracting(row -> row.getCellText(3)).containsExactly("宁波发票导出西区有限公司");
@@ -135,18 +136,6 @@ class InvoicePagesTest {
         assertThat(result).hasStatus3xxRedirection();
         String location = result.getResponse().getRedirectedUrl();
         return location.substring(location.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
-    }
-
-    /** The workbook downloaded, its rows. */
-    private java.util.List<org.dhatim.fastexcel.reader.Row> exported(Cookie session, String path) throws java.io.IOException {
-        MvcTestResult result = mvc.get().uri(path).cookie(session).exchange();
-        assertThat(result).hasStatusOk();
-        assertThat(result.getResponse().getContentType()).startsWith("application/vnd.openxmlformats-officedocument");
-        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(
-                new java.io.ByteArrayInputStream(result.getResponse().getContentAsByteArray()));
-             var rows = workbook.getFirstSheet().openStream()) {
-            return rows.toList();
-        }
     }
 
     private static java.util.List<String> texts(org.dhatim.fastexcel.reader.Row row) {

@@ -7,6 +7,7 @@ import com.lead2cash.files.TestFiles;
 import com.lead2cash.testing.ContractTestSupport;
 import com.lead2cash.testing.ContractTestSupport.Reviewers;
 import com.lead2cash.testing.CustomerTestSupport;
+import com.lead2cash.testing.ExportedWorkbook;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.MutableClock;
 import com.lead2cash.testing.SalesTestSupport;
@@ -157,7 +158,7 @@ class OrderPagesTest {
         assertThat(page(rep, "/orders?status=CREATED", "en")).as("the button takes the filter")
                 .contains("id=\"export-orders\"", "/orders/export.xlsx?status=CREATED");
 
-        var created = exportedOrders(rep, "/orders/export.xlsx?status=CREATED&lang=zh-CN");
+        var created = ExportedWorkbook.rows(mvc, rep, "/orders/export.xlsx?status=CREATED&lang=zh-CN");
         assertThat(created.get(0).getCellText(0)).as("headers in the reader's language").isEqualTo("订单");
         assertThat(created.get(0).getCellText(2)).isEqualTo("收货人");
         assertThat(created.subList(1, created.size())).extracting(row -> row.getCellText(2))
@@ -165,9 +166,9 @@ class OrderPagesTest {
                 .contains("'" + formula).doesNotContain("订单导出西区收货人", formula);
         var row = created.stream().filter(r -> number.equals(r.getCellText(0))).findFirst().orElseThrow();
         assertThat(row.getCellAsDate(3)).as("the promised day a date").hasValue(java.time.LocalDateTime.parse("2026-12-20T00:00"));
-        assertThat(exportedOrders(rep, "/orders/export.xlsx?status=ACCEPTED")).as("the filter applied")
+        assertThat(ExportedWorkbook.rows(mvc, rep, "/orders/export.xlsx?status=ACCEPTED")).as("the filter applied")
                 .noneMatch(r -> number.equals(r.getCellText(0)));
-        var west = exportedOrders(customers.session(mvc, reviewers().otherRep()), "/orders/export.xlsx?lang=en");
+        var west = ExportedWorkbook.rows(mvc, customers.session(mvc, reviewers().otherRep()), "/orders/export.xlsx?lang=en");
         assertThat(west.get(0).getCellText(0)).isEqualTo("Order");
         assertThat(west.subList(1, west.size())).extracting(r -> r.getCellText(2)).as("the other team's rep: theirs only")
                 .containsExactly("订单导出西区收货人");
@@ -188,19 +189,6 @@ class OrderPagesTest {
                 .param("promisedDate", "2026-12-20").exchange();
         assertThat(result).hasStatus3xxRedirection();
         return result;
-    }
-
-    /** An exported workbook as the reader downloads it, its rows. */
-    private java.util.List<org.dhatim.fastexcel.reader.Row> exportedOrders(Cookie session, String path)
-            throws java.io.IOException {
-        MvcTestResult result = mvc.get().uri(path).cookie(session).exchange();
-        assertThat(result).as(path).hasStatusOk();
-        assertThat(result.getResponse().getContentType()).startsWith("application/vnd.openxmlformats-officedocument");
-        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(
-                new java.io.ByteArrayInputStream(result.getResponse().getContentAsByteArray()));
-             var rows = workbook.getFirstSheet().openStream()) {
-            return rows.toList();
-        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.lead2cash.testing.ContractTestSupport.Reviewers;
 import com.lead2cash.testing.CustomerTestSupport;
 import com.lead2cash.testing.FormHtml;
 import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.ExportedWorkbook;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.MutableClock;
 import com.lead2cash.testing.SignedContracts;
@@ -486,7 +487,7 @@ class ReceivableScreensTest {
         assertThat(page(finance, "/receipts?payer=温州导出付款&method=BANK_TRANSFER", "en")).as("the button takes the filters")
                 .contains("id=\"export-receipts\"", "/receipts/export.xlsx?", "method=BANK_TRANSFER", "payer=%E6%B8%A9");
 
-        var all = workbook(finance, "/receipts/export.xlsx?payer=温州导出付款&method=BANK_TRANSFER&from=2026-12-10&lang=zh-CN");
+        var all = ExportedWorkbook.rows(mvc, finance, "/receipts/export.xlsx?payer=温州导出付款&method=BANK_TRANSFER&from=2026-12-10&lang=zh-CN");
         assertThat(all.get(0).getCellText(0)).as("headers in the reader's language").isEqualTo("收款编号");
         assertThat(all.get(0).getCellText(4)).isEqualTo("付款方");
         assertThat(all).as("the bank transfer since the 10th only: not the cash, not the one of the 1st").hasSize(2);
@@ -529,7 +530,7 @@ class ReceivableScreensTest {
         assertThat(page(rep, "/receivables?q=丽水导出回款", "en")).as("the button takes the search")
                 .contains("id=\"export-plans\"", "/receivables/export.xlsx?q=%E4%B8%BD");
 
-        var found = workbook(rep, "/receivables/export.xlsx?q=丽水导出回款&lang=zh-CN");
+        var found = ExportedWorkbook.rows(mvc, rep, "/receivables/export.xlsx?q=丽水导出回款&lang=zh-CN");
         assertThat(found.get(0).getCellText(0)).as("headers in the reader's language").isEqualTo("合同");
         assertThat(found.get(0).getCellText(4)).isEqualTo("金额");
         assertThat(found).as("the contract's plan the rep may see; not the other customer's").hasSize(2);
@@ -541,10 +542,10 @@ class ReceivableScreensTest {
         assertThat(row.getCellAsNumber(6)).hasValueSatisfying(n -> assertThat(n).isEqualByComparingTo("180000.00"));
         assertThat(row.getCellAsDate(7)).hasValue(LocalDateTime.parse("2026-12-20T00:00"));
 
-        var all = workbook(rep, "/receivables/export.xlsx?lang=en");
+        var all = ExportedWorkbook.rows(mvc, rep, "/receivables/export.xlsx?lang=en");
         assertThat(all.stream().map(p -> p.getCellText(0)).toList()).as("every plan of the rep, another team's none")
                 .contains(number, other.get("number").asString()).containsOnlyOnce(number);
-        var west = workbook(fixtures.session(mvc, r.otherRep().username(), Fixtures.PASSWORD), "/receivables/export.xlsx?lang=en");
+        var west = ExportedWorkbook.rows(mvc, fixtures.session(mvc, r.otherRep().username(), Fixtures.PASSWORD), "/receivables/export.xlsx?lang=en");
         assertThat(west).as("the other team's rep: the plan moved to them, nothing of the east's").hasSize(2);
         assertThat(west.get(1).getCellText(0)).isEqualTo(number);
         assertThat(west.get(1).getCellText(8)).isEqualTo("验收合格后 30 日内");
@@ -556,18 +557,6 @@ class ReceivableScreensTest {
                 .containsExactly(String.join("\n", "receivable.audit.plansExported", "1", "丽水导出回款"),
                         String.join("\n", "receivable.audit.plansExported", String.valueOf(all.size() - 1),
                                 "audit.detail.noSearch"));
-    }
-
-    /** An exported workbook as the reader downloads it, its rows. */
-    private java.util.List<org.dhatim.fastexcel.reader.Row> workbook(Cookie session, String path) throws java.io.IOException {
-        var result = mvc.get().uri(path).cookie(session).exchange();
-        assertThat(result).as(path).hasStatusOk();
-        assertThat(result.getResponse().getContentType()).startsWith("application/vnd.openxmlformats-officedocument");
-        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(
-                new java.io.ByteArrayInputStream(result.getResponse().getContentAsByteArray()));
-             var rows = workbook.getFirstSheet().openStream()) {
-            return rows.toList();
-        }
     }
 
     @Test

@@ -3,16 +3,13 @@ package com.lead2cash.receivable.internal;
 import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.platform.AuditTrail;
 import com.lead2cash.platform.OrgDirectory;
-import com.lead2cash.platform.SpreadsheetText;
 import com.lead2cash.receivable.internal.ReceivableQueries.PlanRow;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
+import java.util.stream.Stream;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.context.MessageSource;
@@ -48,9 +45,8 @@ public class AgingExport {
 
     /** Writes the workbook; answers the number of plans written. */
     public int write(Locale locale, OutputStream out) throws IOException {
-        String[] headers = {"receivable.contract", "receivable.customer", "receivable.type", "receivable.owner", "receivable.amount",
-                "receivable.paid", "receivable.outstandingLabel", "receivable.dueDate", "receivable.export.days",
-                "receivable.aging"};
+        String[] headers = Stream.concat(Arrays.stream(PlanCells.HEADERS),
+                Stream.of("receivable.export.days", "receivable.aging")).toArray(String[]::new);
         ReceivableRules rules = policy.rules();
         int row = 0;
         try (Workbook wb = new Workbook(out, "Lead2Cash", "1.0")) {
@@ -61,31 +57,10 @@ public class AgingExport {
             }
             List<PlanRow> page = queries.overdueAfter(null, null, PAGE);
             while (!page.isEmpty() && row < MAX_ROWS) {
-                Set<UUID> owners = new HashSet<>();
-                Set<UUID> customerIds = new HashSet<>();
-                page.forEach(p -> {
-                    owners.add(p.ownerId());
-                    customerIds.add(p.customerId());
-                });
-                Map<UUID, OrgDirectory.Person> people = org.people(owners);
-                // through the customer module, as its lists name them: a merged one by its survivor, one the
-                // reader may not see left blank
-                Map<UUID, String> customerNames = customers.names(customerIds);
+                PlanCells cells = new PlanCells(page, org, customers);
                 for (PlanRow p : page) {
                     row++;
-                    ws.inlineString(row, 0, SpreadsheetText.cell(p.contractNumber()));
-                    ws.inlineString(row, 1, SpreadsheetText.cell(customerNames.getOrDefault(p.customerId(), "")));
-                    ws.inlineString(row, 2, text("receivable.type." + p.type(), locale));
-                    OrgDirectory.Person owner = people.get(p.ownerId());
-                    ws.inlineString(row, 3, SpreadsheetText.cell(owner == null ? "" : owner.displayName()));
-                    ws.value(row, 4, p.amount());
-                    ws.value(row, 5, p.paidAmount());
-                    ws.value(row, 6, p.outstanding());
-                    for (int c = 4; c <= 6; c++) {
-                        ws.style(row, c).format("#,##0.00").set();
-                    }
-                    ws.value(row, 7, p.dueDate());
-                    ws.style(row, 7).format("yyyy-mm-dd").set();
+                    cells.write(ws, row, p, text("receivable.type." + p.type(), locale));
                     ws.value(row, 8, p.daysOverdue());
                     ws.inlineString(row, 9, p.agingBucket() == null ? "" : ReceivableQueries.label(p.agingBucket(), rules));
                 }

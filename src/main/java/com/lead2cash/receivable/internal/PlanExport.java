@@ -8,10 +8,9 @@ import com.lead2cash.platform.SpreadsheetText;
 import com.lead2cash.receivable.internal.ReceivableQueries.PlanRow;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.context.MessageSource;
@@ -48,9 +47,8 @@ public class PlanExport {
 
     /** Writes the workbook of the plans {@code filter} finds; answers the number of plans written. */
     public int write(ReceivableQueries.Filter filter, Locale locale, OutputStream out) throws IOException {
-        String[] headers = {"receivable.contract", "receivable.customer", "receivable.type", "receivable.owner",
-                "receivable.amount", "receivable.paid", "receivable.outstandingLabel", "receivable.dueDate",
-                "receivable.export.dueCondition", "receivable.state", "receivable.export.days", "receivable.aging"};
+        String[] headers = Stream.concat(Arrays.stream(PlanCells.HEADERS), Stream.of("receivable.export.dueCondition",
+                "receivable.state", "receivable.export.days", "receivable.aging")).toArray(String[]::new);
         ReceivableRules rules = policy.rules();
         int row = 0;
         try (Workbook wb = new Workbook(out, "Lead2Cash", "1.0")) {
@@ -62,28 +60,10 @@ public class PlanExport {
             String cursor = null;
             do {
                 CursorPage<PlanRow> page = queries.list(filter, cursor, CursorPage.MAX_SIZE);
-                Map<UUID, OrgDirectory.Person> people = org.people(page.items().stream().map(PlanRow::ownerId)
-                        .collect(Collectors.toSet()));
-                // as the customer module names them: a merged one by its survivor, one the reader may not see left blank
-                Map<UUID, String> customerNames = page.items().isEmpty() ? Map.of() : customers.names(page.items()
-                        .stream().map(PlanRow::customerId).collect(Collectors.toSet()));
+                PlanCells cells = new PlanCells(page.items(), org, customers);
                 for (PlanRow p : page.items()) {
                     row++;
-                    ws.inlineString(row, 0, SpreadsheetText.cell(p.contractNumber()));
-                    ws.inlineString(row, 1, SpreadsheetText.cell(customerNames.getOrDefault(p.customerId(), "")));
-                    ws.inlineString(row, 2, text("receivable.type." + p.type(), locale));
-                    OrgDirectory.Person owner = people.get(p.ownerId());
-                    ws.inlineString(row, 3, SpreadsheetText.cell(owner == null ? "" : owner.displayName()));
-                    ws.value(row, 4, p.amount());
-                    ws.value(row, 5, p.paidAmount());
-                    ws.value(row, 6, p.outstanding());
-                    for (int c = 4; c <= 6; c++) {
-                        ws.style(row, c).format("#,##0.00").set();
-                    }
-                    if (p.dueDate() != null) {
-                        ws.value(row, 7, p.dueDate());
-                        ws.style(row, 7).format("yyyy-mm-dd").set();
-                    }
+                    cells.write(ws, row, p, text("receivable.type." + p.type(), locale));
                     // due on a condition (验收合格后 30 日内) until its day is set
                     ws.inlineString(row, 8, SpreadsheetText.cell(p.dueCondition() == null ? "" : p.dueCondition()));
                     ws.inlineString(row, 9, text("receivable.state." + p.state(), locale));

@@ -77,6 +77,23 @@ public class LeadApiController {
         }
     }
 
+    /**
+     * A lead not stored yet, to look for possible duplicates of: what capturing takes, its source not needed (the
+     * check asks about a company, not where a lead came from).
+     */
+    record LeadProbeRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String companyName, String contactName,
+                            String contactTitle, String phone, String email, String industry, String region,
+                            String productLine, LeadSource source, String sourceDetail, BigDecimal budget,
+                            LocalDate purchaseDate, Boolean decisionMakerKnown, String decisionChainNotes, String uscc,
+                            String notes) {
+
+        LeadDraft draft() {
+            return new LeadDraft(companyName, contactName, contactTitle, phone, email, industry, region, productLine,
+                    source, sourceDetail, null, budget, purchaseDate, Boolean.TRUE.equals(decisionMakerKnown),
+                    decisionChainNotes, uscc, notes);
+        }
+    }
+
     /** A grade set by hand is decided on what the person read: its version is required (428 without it). */
     record RegradeRequest(Grade grade, String reason, Long version) implements Versioned {
     }
@@ -145,7 +162,7 @@ public class LeadApiController {
 
     @Operation(summary = "Possible duplicates of a lead that is not stored yet (its source may be left out)")
     @PostMapping("/api/v1/leads/duplicates")
-    List<LeadViews.DuplicateView> duplicates(@RequestBody LeadRequest body) {
+    List<LeadViews.DuplicateView> duplicates(@RequestBody LeadProbeRequest body) {
         return capture.checkDuplicatesOnly(body.draft()).stream().map(LeadViews.DuplicateView::of).toList();
     }
 

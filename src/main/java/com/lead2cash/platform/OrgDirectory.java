@@ -34,6 +34,12 @@ public interface OrgDirectory {
     /** The unit's name (a team as reports label it), absent for an unknown id. */
     Optional<String> unitName(UUID orgUnitId);
 
+    /**
+     * Everyone whose own unit is this one, active or not (a team as reports count it: by the unit each owner
+     * is in, not the units below it).
+     */
+    List<Person> membersOf(UUID orgUnitId);
+
     /** Active people in the unit and every unit below it. */
     List<Person> activeMembersOf(UUID orgUnitId);
 

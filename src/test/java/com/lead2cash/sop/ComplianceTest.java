@@ -63,6 +63,7 @@ class ComplianceTest {
 
     User manager, rep1, rep2, rep3;
     UUID teamA, teamB;
+    SubjectRef a, b, c, d, e, f, g, december;
 
     static Instant at(int y, int m, int d, int h, int min) {
         return LocalDateTime.of(y, m, d, h, min).atZone(SHANGHAI).toInstant();
@@ -84,7 +85,7 @@ class ComplianceTest {
 
         Instant start = at(2026, 11, 16, 10, 0);
         clock.set(start);
-        SubjectRef a = lead(), b = lead(), c = lead(), d = lead(), e = lead(), f = lead(), g = lead();
+        a = lead(); b = lead(); c = lead(); d = lead(); e = lead(); f = lead(); g = lead(); december = lead();
         deadlines.open("L7", a, rep1.id(), start);
         deadlines.open("L7", b, rep1.id(), start);
         deadlines.open("L7", c, rep1.id(), start);
@@ -103,7 +104,7 @@ class ComplianceTest {
 
         clock.set(at(2026, 11, 30, 10, 0));
         deadlines.open("L6", lead(), rep2.id(), clock.instant());
-        deadlines.open("L7", lead(), rep1.id(), at(2026, 11, 30, 16, 0)); // due 1 December 11:00
+        deadlines.open("L7", december, rep1.id(), at(2026, 11, 30, 16, 0)); // due 1 December 11:00
     }
 
     private Map<String, JsonNode> rows(String token, String query) {
@@ -192,18 +193,56 @@ class ComplianceTest {
 
     @Test
     void theCompliancePageShowsTheTableForAPeriod() {
-        Cookie session = mvc.post().uri("/login").with(csrf()).param("username", manager.username())
-                .param("password", Fixtures.PASSWORD).exchange().getResponse().getCookie("SESSION");
+        Cookie session = signIn(manager);
         assertThat(mvc.get().uri("/compliance?period=custom&from=2026-11-01&to=2026-11-30&groupBy=owner&lang=en").cookie(session))
                 .hasStatusOk().bodyText().contains("compliance-table", rep1.displayName(), "50")
                 .as("whose deadlines the figures count").contains("id=\"scope-covers\">your teams&#39; records<");
-        Cookie rep = mvc.post().uri("/login").with(csrf()).param("username", rep1.username())
-                .param("password", Fixtures.PASSWORD).exchange().getResponse().getCookie("SESSION");
+        Cookie rep = signIn(rep1);
         assertThat(mvc.get().uri("/compliance?period=custom&from=2026-11-01&to=2026-11-30&groupBy=team&lang=zh-CN")
                 .cookie(rep)).hasStatusOk().bodyText().as("a rep's team row counts the rep's own")
                 .contains("id=\"scope-covers\">仅您本人的记录<");
         clock.set(at(2026, 12, 10, 10, 0));
         assertThat(mvc.get().uri("/compliance?period=last&groupBy=rule").cookie(session))
                 .hasStatusOk().bodyText().contains("2026-11-01", "2026-11-30", "L7");
+    }
+
+    private Cookie signIn(User user) {
+        return mvc.post().uri("/login").with(csrf()).param("username", user.username())
+                .param("password", Fixtures.PASSWORD).exchange().getResponse().getCookie("SESSION");
+    }
+
+    private String page(Cookie session, String uri) throws Exception {
+        return mvc.get().uri(uri).cookie(session).exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void eachCountOfTheCompliancePageLinksToTheDeadlinesItCounted() throws Exception {
+        Cookie session = signIn(manager);
+        String november = "dueFrom=2026-11-01&dueTo=2026-11-30";
+        String byOwner = page(session, "/compliance?period=custom&from=2026-11-01&to=2026-11-30&groupBy=owner&lang=en");
+        String rep1Breached = "/deadlines?scope=team&owner=" + rep1.id() + "&outcome=breached&" + november;
+        assertThat(byOwner).contains("href=\"" + rep1Breached.replace("&", "&amp;") + "\"");
+        // rep1's breached: one met late (marked late), one never met; neither the on-time ones nor December's open one
+        String breached = page(session, rep1Breached + "&lang=en");
+        assertThat(breached).contains(c.id(), d.id(), "deadline-late").doesNotContain(a.id(), b.id(), e.id(), december.id());
+
+        String byTeam = page(session, "/compliance?period=custom&from=2026-11-01&to=2026-11-30&groupBy=team");
+        String teamBreached = "/deadlines?scope=team&team=" + teamA + "&outcome=breached&" + november;
+        assertThat(byTeam).contains(teamBreached.replace("&", "&amp;"));
+        assertThat(page(session, teamBreached)).contains(c.id(), d.id(), e.id()).doesNotContain(a.id(), b.id());
+
+        String byRule = page(session, "/compliance?period=custom&from=2026-11-01&to=2026-11-30&groupBy=rule");
+        String l7Met = "/deadlines?scope=team&rule=L7&outcome=met&" + november;
+        assertThat(byRule).contains(l7Met.replace("&", "&amp;"));
+        // the data scope still applies: rep3 of the other team met an L7 on time, counted for the director, not here
+        assertThat(page(session, l7Met)).contains(a.id(), b.id()).doesNotContain(f.id(), c.id(), g.id());
+        assertThat(page(signIn(rep2), l7Met)).doesNotContain(a.id(), b.id(), f.id());
+        // the period: December's open deadline is listed only when December is asked
+        String open = "/deadlines?scope=team&owner=" + rep1.id() + "&outcome=open";
+        assertThat(page(session, open + "&" + november)).doesNotContain(december.id());
+        assertThat(page(session, open + "&dueFrom=2026-12-01&dueTo=2026-12-01")).contains(december.id());
+        assertThat(page(session, open + "&dueFrom=2026-12-01&dueTo=2026-12-01&lang=zh-CN"))
+                .contains("负责人：" + rep1.displayName());
+        assertThat(mvc.get().uri("/deadlines?scope=team&outcome=late").cookie(session)).hasStatus(HttpStatus.BAD_REQUEST);
     }
 }

@@ -113,6 +113,12 @@ class JdbcOrgDirectory implements OrgDirectory, DataScope {
     }
 
     @Override
+    public List<Person> membersOf(UUID orgUnitId) {
+        return jdbc.sql(PERSON + " where u.org_unit_id = :unit order by u.username").param("unit", orgUnitId)
+                .query(JdbcOrgDirectory::person).list();
+    }
+
+    @Override
     public List<Person> activeMembersOf(UUID orgUnitId) {
         return jdbc.sql(PERSON + """
                  join platform_org_unit o on o.id = u.org_unit_id

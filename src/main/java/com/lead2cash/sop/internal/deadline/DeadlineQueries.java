@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,19 @@ public class DeadlineQueries {
 
     static final Set<String> STATES = Set.of("OPEN", "MET", "BREACHED", "CANCELLED");
 
-    /** The filters of a deadline list; {@code scope} "mine" narrows to the caller's own. */
-    record Filter(String rule, String state, UUID ownerId, Instant dueBefore, String scope) {
+    /** How the compliance report counts a deadline (met on time, breached, open), as {@code sop_compliance_category} says. */
+    static final List<String> OUTCOMES = List.of("met", "breached", "open");
+
+    /**
+     * The filters of a deadline list; {@code scope} "mine" narrows to the caller's own. {@code owners}, when not
+     * null, are the owners to show (one person, or a team's members); due in [{@code dueFrom}, {@code dueBefore}).
+     */
+    record Filter(String rule, String state, String outcome, Collection<UUID> owners, Instant dueFrom,
+                  Instant dueBefore, String scope) {
+
+        Filter(String rule, String state, UUID ownerId, Instant dueBefore, String scope) {
+            this(rule, state, null, ownerId == null ? null : List.of(ownerId), null, dueBefore, scope);
+        }
     }
 
     /** One deadline as lists show it. */
@@ -99,9 +111,25 @@ public class DeadlineQueries {
             sql.append(" and state = :state");
             params.put("state", filter.state());
         }
-        if (filter.ownerId() != null) {
-            sql.append(" and owner_id = :owner");
-            params.put("owner", filter.ownerId());
+        if (filter.outcome() != null && !filter.outcome().isBlank()) {
+            if (!OUTCOMES.contains(filter.outcome())) {
+                throw new BadRequestException("outcome", "deadline.error.outcome", filter.outcome());
+            }
+            // the compliance report's own categories, so a drill-down lists exactly the deadlines it counted
+            sql.append(" and sop_compliance_category(state, breached_at, met_at, due_at) = :outcome");
+            params.put("outcome", filter.outcome());
+        }
+        if (filter.owners() != null) {
+            if (filter.owners().isEmpty()) {
+                sql.append(" and false");
+            } else {
+                sql.append(" and owner_id in (:owners)");
+                params.put("owners", filter.owners());
+            }
+        }
+        if (filter.dueFrom() != null) {
+            sql.append(" and due_at >= :dueFrom");
+            params.put("dueFrom", Timestamp.from(filter.dueFrom()));
         }
         if (filter.dueBefore() != null) {
             sql.append(" and due_at < :dueBefore");

@@ -593,6 +593,35 @@ class BadInputTest {
     }
 
     @Test
+    void theLeadFormShowsEveryFieldsProblemAtOnceBesideItsField() throws Exception {
+        Cookie session = adminSession();
+        int before = leads();
+        MvcTestResult answer = mvc.post().uri("/leads/new").cookie(session).with(csrf())
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .param("companyName", "").param("source", "REFERRAL").param("email", "not-an-address")
+                .param("budget", "-5").param("purchaseDate", "9999-12-31").exchange();
+        assertThat(answer).hasStatusOk();
+        String html = answer.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        // the input rules' date refusal and the lead's own rules on the other fields, in one answer
+        assertThat(html).contains("The date must lie between 1900-01-01 and 2199-12-31.",
+                        "Enter a budget of 0 or more, with at most two decimals.")
+                .as("the date is told once, by the input rules").doesNotContain("too far in the past or future")
+                .doesNotContain("id=\"error-detail\"");
+        assertThat(html).containsPattern("<input(?=[^>]*id=\"budget\")(?=[^>]*is-invalid)[^>]*>")
+                .containsPattern("<input(?=[^>]*id=\"email\")(?=[^>]*is-invalid)[^>]*>")
+                .containsPattern("<input(?=[^>]*id=\"companyName\")(?=[^>]*is-invalid)[^>]*>")
+                .containsPattern("<input(?=[^>]*id=\"purchaseDate\")(?=[^>]*is-invalid)[^>]*>");
+        // a value that cannot be read at all comes with the others too
+        String unreadable = mvc.post().uri("/leads/new").cookie(session).with(csrf())
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .param("companyName", "读不懂测试").param("source", "REFERRAL").param("budget", "abc")
+                .param("email", "not-an-address").exchange().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(unreadable).containsPattern("<input(?=[^>]*id=\"budget\")(?=[^>]*is-invalid)[^>]*>")
+                .containsPattern("<input(?=[^>]*id=\"email\")(?=[^>]*is-invalid)[^>]*>");
+        assertThat(leads()).isEqualTo(before);
+    }
+
+    @Test
     void aRefusedOrganisationFormGivesBackWhatWasTyped() throws Exception {
         Cookie session = adminSession();
         UUID east = fixtures.unit("华东大区");

@@ -20,6 +20,7 @@ import com.lead2cash.lead.internal.io.LeadExport;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.NavigationEntry;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.RecordNotFoundException;
@@ -30,6 +31,8 @@ import com.lead2cash.platform.web.PageActions;
 import com.lead2cash.platform.web.RefusedInput;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -228,11 +231,10 @@ public class LeadController {
     @PostMapping("/leads/new")
     String capture(@ModelAttribute("form") LeadForm form, BindingResult binding, RefusedInput refused, Model model,
                    RedirectAttributes redirect) {
-        if (binding.hasErrors()) {
+        if (refusedAtOnce(form, binding, refused)) {
             return captureForm(model, List.of());
         }
         try {
-            refused.check();
             LeadCapture.DuplicateDecision decision = null;
             if (form.getDuplicateAction() == null) {
                 List<DuplicateFinder.Duplicate> found = capture.checkDuplicates(form.draft());
@@ -259,6 +261,23 @@ public class LeadController {
                     && f.errors().stream().anyMatch(x -> !x.field().startsWith("duplicate")))
                     ? capture.checkDuplicates(form.draft()) : List.of());
         }
+    }
+
+    /**
+     * Puts every problem of a new lead's form on it at once, as the API answers them: values that could not be read,
+     * values the input rules refused and what the lead's rules refuse in the rest, one message per field. True when
+     * there is any.
+     */
+    private boolean refusedAtOnce(LeadForm form, BindingResult binding, RefusedInput refused) {
+        Set<String> shown = new HashSet<>();
+        binding.getFieldErrors().forEach(f -> shown.add(f.getField()));
+        List<FieldValidationException.FieldError> problems = new ArrayList<>(refused.errors());
+        refused.errors().forEach(f -> shown.add(f.field()));
+        capture.problems(form.draft()).stream().filter(p -> !shown.contains(p.field())).forEach(problems::add);
+        if (!problems.isEmpty()) {
+            FormErrors.reject(binding, new FieldValidationException(problems));
+        }
+        return binding.hasErrors();
     }
 
     @GetMapping("/leads/{id}/edit")

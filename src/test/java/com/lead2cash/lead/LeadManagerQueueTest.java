@@ -193,7 +193,7 @@ class LeadManagerQueueTest {
     }
 
     @Test
-    void L5_aTerritoryMemberWhoLeftTheSalesRolesOrWasDeactivatedSinceTakesNoLead() {
+    void L5_aTerritoryMemberWhoLeftTheSalesRolesOrWasDeactivatedSinceTakesNoLead() throws Exception {
         String region = "浙江省湖州市";
         var moved = fixtures.user("moved." + co.tag(), co.east(), co.today().minusYears(3), Role.SALES_REP);
         var left = fixtures.user("gone." + co.tag(), co.east(), co.today().minusYears(3), Role.SALES_REP);
@@ -210,6 +210,19 @@ class LeadManagerQueueTest {
                 co.gradeBLead("湖州无人承接", "13877770010").replace(co.region(), region));
         assertThat(lead.get("ownerId").isNull()).isTrue();
         assertThat(lead.get("queueManagerId").asString()).isEqualTo(co.eastManager().id().toString());
+
+        // the territory page still lists the one who left, named and marked, so the administrator removes them
+        String territory = jdbc.sql("select id::text from lead_territory where name = :name")
+                .param("name", "Huzhou " + co.tag()).query(String.class).single();
+        jakarta.servlet.http.Cookie admin = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+        java.util.Map<String, String> marks = java.util.Map.of("en", " (deactivated)", "zh-CN", "（已停用）");
+        for (var mark : marks.entrySet()) {
+            String html = mvc.get().uri("/leads/territories?edit=" + territory + "&lang=" + mark.getKey()).cookie(admin)
+                    .exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(html).as(mark.getKey()).contains(left.displayName() + mark.getValue(), "territory-rep-deactivated")
+                    .doesNotContain(moved.displayName() + mark.getValue(), left.id().toString())
+                    .containsPattern("id=\"t-reps-deactivated\"[^>]*>[^<]*" + left.displayName());
+        }
     }
 
     @Test

@@ -73,7 +73,16 @@ public class TerritoryController {
         model.addAttribute("managers", managers);
         var names = new java.util.HashMap<UUID, String>();
         Stream.concat(reps.stream(), managers.stream()).forEach(p -> names.put(p.id(), p.displayName()));
+        // members no longer active (routing passes them by) are named and marked, so the administrator removes them
+        Map<UUID, OrgDirectory.Person> members = directory.people(all.stream()
+                .flatMap(t -> Stream.concat(t.memberIds().stream(), Stream.ofNullable(t.managerId()))).toList());
+        members.values().forEach(p -> names.putIfAbsent(p.id(), p.displayName()));
         model.addAttribute("names", names);
+        Set<UUID> deactivated = members.values().stream().filter(p -> !p.active())
+                .map(OrgDirectory.Person::id).collect(java.util.stream.Collectors.toSet());
+        model.addAttribute("deactivated", deactivated);
+        model.addAttribute("editingDeactivated", editing == null ? List.of() : editing.memberIds().stream()
+                .filter(deactivated::contains).map(names::get).toList());
         return "lead/territories";
     }
 

@@ -31,6 +31,12 @@ public interface OrgDirectory {
     /** The manager responsible for a unit: its own, or the nearest one above it. */
     Optional<Person> managerOfUnit(UUID orgUnitId);
 
+    /**
+     * The unit and each unit above it, nearest first, up to the root: the line that says whether one unit lies
+     * within another. Empty for an unknown unit.
+     */
+    List<UUID> unitAndAbove(UUID orgUnitId);
+
     /** The unit's name (a team as reports label it), absent for an unknown id. */
     Optional<String> unitName(UUID orgUnitId);
 

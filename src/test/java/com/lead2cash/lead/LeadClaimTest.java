@@ -236,6 +236,34 @@ class LeadClaimTest {
     }
 
     @Test
+    void L5_aRepOfAnotherTeamMayNotClaimANurturedLeadOfATeamsTerritory() {
+        var co = support.company(mvc, "nurture");
+        String id = support.postJson(mvc, support.bearer(mvc, co.marketing().username()), "/api/v1/leads", """
+                {"companyName":"区域培育线索","contactName":"李工","industry":"餐饮业","region":"%s","source":"REFERRAL",
+                 "budget":1000,"purchaseDate":"%s","decisionMakerKnown":false}
+                """.formatted(co.region(), co.today().plusDays(400))).get("id").asString();
+        JsonNode nurtured = support.getJson(mvc, support.bearer(mvc, co.eastManager().username()), "/api/v1/leads/" + id);
+        assertThat(nurtured.get("status").asString()).isEqualTo("NURTURING");
+        assertThat(nurtured.get("ownerId").isNull()).isTrue();
+
+        String west = support.bearer(mvc, co.westRep().username());
+        assertThat(support.getJson(mvc, west, "/api/v1/leads/" + id).get("availableActions").valueStream()
+                .map(JsonNode::asString).toList()).doesNotContain("CLAIM");
+        MvcTestResult refused = mvc.post().uri("/api/v1/leads/" + id + "/claim").header(HttpHeaders.AUTHORIZATION, west)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").exchange();
+        assertThat(refused).hasStatus(422).bodyJson().extractingPath("$.code").isEqualTo("lead.territory.claimOutsideTeam");
+        assertThat(refused).bodyJson().extractingPath("$.detail").asString()
+                .contains("销售区域“East nurture”", "只有该团队的销售可以认领");
+        assertThat(jdbc.sql("select count(*) from lead_claim where lead_id = :id").param("id", UUID.fromString(id))
+                .query(Integer.class).single()).isZero();
+        assertThat(support.getJson(mvc, west, "/api/v1/leads/" + id).get("version").asLong())
+                .isEqualTo(nurtured.get("version").asLong());
+
+        assertThat(claim(support.bearer(mvc, co.junior().username()), id)).hasStatus(200).bodyJson()
+                .extractingPath("$.ownerId").isEqualTo(co.junior().id().toString());
+    }
+
+    @Test
     void L8_aJuniorRepOfAnotherTeamIsNotToldALeadIsGradeAOnceItIsNoLongerClaimable() {
         var co = support.company(mvc, "junior");
         fixtures.user("westjunior.claims", co.west(), co.today().minusMonths(2), Role.SALES_REP);

@@ -122,6 +122,56 @@ class LeadManagerQueueTest {
                 .startsWith("lead.history.assignedOverSeniority").contains(co.junior().displayName(), "12", "客户点名要他跟进");
     }
 
+    /** An assignment asked in a language: the refusals say why in the reader's words. */
+    private org.springframework.test.web.servlet.assertj.MvcTestResult assign(String token, String id, UUID rep,
+                                                                               long version, String language) {
+        return mvc.post().uri("/api/v1/leads/" + id + "/assign").header(HttpHeaders.AUTHORIZATION, token)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, language).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"ownerId\":\"" + rep + "\",\"reason\":\"客户点名\",\"version\":" + version + "}").exchange();
+    }
+
+    @Test
+    void L5_anUnownedLeadOfATeamsTerritoryIsAssignedWithinThatTeamOrByAManagerAboveIt() {
+        JsonNode lead = aLeadOfAJuniorOnlyTerritory("Shaoxing", "浙江省绍兴市", "绍兴区域甲", "13877770020");
+        String id = lead.get("id").asString();
+        long version = lead.get("version").asLong();
+        String territory = "Shaoxing " + co.tag();
+        assertThat(lead.get("ownerId").isNull()).isTrue();
+
+        // the West's manager sees the pool lead but may not take the East's territory into the West
+        String west = support.bearer(mvc, co.westManager().username());
+        assertThat(support.getJson(mvc, west, "/api/v1/leads/" + id).get("availableActions").valueStream()
+                .map(JsonNode::asString).toList()).doesNotContain("ASSIGN");
+        assertThat(assign(west, id, co.westRep().id(), version, "en")).hasStatus(422).bodyJson()
+                .satisfies(body -> assertThat(body).extractingPath("$.code").isEqualTo("lead.territory.assignOutsideTeam"))
+                .extractingPath("$.detail").asString().contains(territory, "East " + co.tag());
+        assertThat(assign(west, id, co.westRep().id(), version, "zh-CN")).hasStatus(422).bodyJson()
+                .extractingPath("$.detail").asString().contains("销售区域“" + territory + "”");
+        JsonNode unchanged = support.getJson(mvc, marketing, "/api/v1/leads/" + id);
+        assertThat(unchanged.get("ownerId").isNull()).isTrue();
+        assertThat(unchanged.get("version").asLong()).isEqualTo(version);
+        assertThat(support.deadlines(UUID.fromString(id))).contains("L9:OPEN");
+
+        // the director stands above both teams: he may give it to the West
+        JsonNode assigned = support.postJson(mvc, support.bearer(mvc, co.director().username()),
+                "/api/v1/leads/" + id + "/assign", "{\"ownerId\":\"" + co.westRep().id() + "\",\"version\":" + version + "}");
+        assertThat(assigned.get("ownerId").asString()).isEqualTo(co.westRep().id().toString());
+    }
+
+    @Test
+    void L5_aLeadWithoutTerritoryKeepsTodaysRulesAndItsTeamsManagerAssignsWithinTheTeam() {
+        JsonNode general = generalQueueLead("西藏无区域甲");
+        assertThat(support.postJson(mvc, support.bearer(mvc, co.westManager().username()),
+                "/api/v1/leads/" + general.get("id").asString() + "/assign", "{\"ownerId\":\"" + co.westRep().id()
+                        + "\",\"version\":" + general.get("version").asLong() + "}").get("ownerId").asString())
+                .isEqualTo(co.westRep().id().toString());
+
+        JsonNode lead = aLeadOfAJuniorOnlyTerritory("Jinhua", "浙江省金华市", "金华区域甲", "13877770021");
+        JsonNode assigned = support.json(assign(support.bearer(mvc, co.eastManager().username()),
+                lead.get("id").asString(), co.senior().id(), lead.get("version").asLong(), "en"));
+        assertThat(assigned.get("ownerId").asString()).isEqualTo(co.senior().id().toString());
+    }
+
     @Test
     void L9_aTerritoryWhoseManagerWasDeactivatedQueuesItsLeadsForTheSalesDirector() {
         String region = "浙江省温州市";

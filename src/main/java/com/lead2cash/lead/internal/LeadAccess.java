@@ -5,6 +5,8 @@ import com.lead2cash.lead.internal.domain.LeadActor;
 import com.lead2cash.lead.internal.domain.LeadRepository;
 import com.lead2cash.lead.internal.domain.LeadRules;
 import com.lead2cash.lead.internal.domain.SeniorityRule;
+import com.lead2cash.lead.internal.domain.TerritoryStanding;
+import com.lead2cash.lead.internal.routing.TerritoryTeams;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DataScope;
 import com.lead2cash.platform.FieldValidationException;
@@ -34,11 +36,13 @@ public class LeadAccess {
     private final DataScope dataScope;
     private final OrgDirectory directory;
     private final SopPolicy policy;
+    private final TerritoryTeams teams;
     private final Clock clock;
     private final ZoneId zone;
 
-    LeadAccess(LeadRepository leads, DataScope dataScope, OrgDirectory directory, SopPolicy policy, Clock clock,
-               @Value("${l2c.zone}") ZoneId zone) {
+    LeadAccess(LeadRepository leads, DataScope dataScope, OrgDirectory directory, SopPolicy policy,
+               TerritoryTeams teams, Clock clock, @Value("${l2c.zone}") ZoneId zone) {
+        this.teams = teams;
         this.leads = leads;
         this.dataScope = dataScope;
         this.directory = directory;
@@ -93,7 +97,7 @@ public class LeadAccess {
                 ? directory.person(me.id()).map(OrgDirectory.Person::hireDate).orElse(null) : null;
         boolean curator = me.isManager() || me.hasAny(Role.MARKETING, Role.SALES_ASSISTANT, Role.ADMIN);
         return new LeadActor(me.id(), me.isManager(), me.hasAny(Role.SALES_REP, Role.ACCOUNT_MANAGER), curator,
-                seniority(rules, hired), inScope(lead));
+                seniority(rules, hired), inScope(lead), teams.standingOf(lead, me.id()));
     }
 
     /** Whether a person counts as senior for A leads today (L4), as claims and routing judge them. */
@@ -107,6 +111,11 @@ public class LeadAccess {
 
     boolean inScope(Lead lead) {
         return lead.ownerId() == null || dataScope.current().covers(lead.ownerId());
+    }
+
+    /** Where a person stands to the team of the lead's territory, as assignments judge the assignee (L4/L5). */
+    public TerritoryStanding territoryStandingOf(Lead lead, UUID person) {
+        return teams.standingOf(lead, person);
     }
 
     private boolean contestingIt(Lead lead) {

@@ -84,7 +84,8 @@ public class LeadAssignment {
             throw new FieldValidationException("reason", "lead.field.tooLong", 500);
         }
         SeniorityRule.Seniority seniority = access.seniorityOf(person);
-        boolean overridden = lead.assign(actor, person.id(), seniority, reason, now);
+        boolean overridden = lead.assign(actor, person.id(), seniority,
+                access.territoryStandingOf(lead, person.id()), reason, now);
         routing.assigned(lead, previous != null, "lead.notify.assigned", now);
         if (overridden) {
             history.record(lead.id(), now, "lead.history.assignedOverSeniority", person.displayName(),

@@ -23,6 +23,7 @@ import com.lead2cash.lead.internal.domain.LeadDraft;
 import com.lead2cash.lead.internal.domain.LeadDrafts;
 import com.lead2cash.lead.internal.domain.LeadRules;
 import com.lead2cash.lead.internal.domain.SeniorityRule;
+import com.lead2cash.lead.internal.domain.TerritoryStanding;
 import com.lead2cash.lead.internal.grading.GradingInput;
 import com.lead2cash.lead.internal.grading.GradingResult;
 import com.lead2cash.lead.internal.grading.GradingRules;
@@ -417,7 +418,7 @@ public final class BenchLeads {
             Map<String, String> before = aggregates.auditValues(lead);
             SeniorityRule.Seniority seniority = rules.seniority().of(rep.hireDate(), today);
             String reason = lead.overridesSeniority(seniority) ? "队列积压，由负载最低的代表先跟进" : null;
-            lead.assign(leadActor(manager.id(), true), rep.id(), seniority, reason, at);
+            lead.assign(leadActor(manager.id(), true), rep.id(), seniority, TerritoryStanding.NO_TEAM, reason, at);
             assigned(at);
             if (reason != null) {
                 history(at, actor, "lead.history.assignedOverSeniority", rep.displayName(), seniority.requiredMonths(),

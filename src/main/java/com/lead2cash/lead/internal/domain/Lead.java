@@ -244,7 +244,8 @@ public class Lead {
                     : closedRefusal();
             case ASSIGN -> !actor.manager() ? new ForbiddenException("lead.managersOnly")
                     : status.isClosed() ? closedRefusal()
-                    : status == LeadStatus.NEW ? new DomainException("lead.assign.notScreened") : null;
+                    : status == LeadStatus.NEW ? new DomainException("lead.assign.notScreened")
+                    : territoryRefusal(actor.territory(), "lead.territory.assignOutsideTeam");
             case ARBITRATE -> !actor.manager() ? new ForbiddenException("lead.managersOnly")
                     : contestOpen ? null : new DomainException("lead.arbitrate.noContest");
             case CONTACT -> !ownerOrManager(actor) ? new ForbiddenException("lead.contact.ownerOnly")
@@ -275,6 +276,10 @@ public class Lead {
         if (!pool && !contest) {
             return new DomainException(actor.id().equals(ownerId) ? "lead.claim.alreadyYours" : "lead.claim.notInPool");
         }
+        DomainException outsideTeam = territoryRefusal(actor.territory(), "lead.territory.claimOutsideTeam");
+        if (outsideTeam != null) {
+            return outsideTeam;
+        }
         if (grade == Grade.A && !actor.seniority().senior()) {
             return new DomainException("lead.claim.seniorityRequired", actor.seniority().requiredMonths());
         }
@@ -282,6 +287,14 @@ public class Lead {
             return new DomainException("lead.claim.alreadyClaimed");
         }
         return null;
+    }
+
+    /**
+     * L4/L5 — a lead of a team's territory is taken and given within that team, or by a manager above it: the
+     * one place that decides it for assignments and claims ({@link TerritoryStanding}).
+     */
+    private static DomainException territoryRefusal(TerritoryStanding standing, String key) {
+        return standing.admitted() ? null : new DomainException(key, standing.territory(), standing.team());
     }
 
     /** The refusal of a step that needs the lead in {@code expected}, naming both states in the reader's words. */
@@ -489,11 +502,15 @@ public class Lead {
      * to a rep who is not senior (L4) is the manager's override of the rule: it needs a reason, which the
      * history keeps. Answers whether the assignment overrode L4.
      */
-    public boolean assign(LeadActor actor, UUID rep, SeniorityRule.Seniority repSeniority, String reason,
-                          Instant now) {
+    public boolean assign(LeadActor actor, UUID rep, SeniorityRule.Seniority repSeniority,
+                          TerritoryStanding repStanding, String reason, Instant now) {
         require(LeadAction.ASSIGN, actor, now);
         if (!assignableTo(rep)) {
             throw new FieldValidationException("ownerId", "lead.assign.alreadyOwner");
+        }
+        if (!actor.territory().above() && !repStanding.admitted()) {
+            throw new FieldValidationException("ownerId", "lead.territory.assigneeOutsideTeam",
+                    repStanding.territory(), repStanding.team());
         }
         boolean override = overridesSeniority(repSeniority);
         if (override && (reason == null || reason.isBlank())) {

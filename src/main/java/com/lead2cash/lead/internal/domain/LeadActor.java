@@ -13,12 +13,20 @@ import java.util.UUID;
  *     with the leads they own, or captured and that still wait for screening (L1 is theirs)
  * @param seniority whether they count as senior for A leads ({@link SeniorityRule})
  * @param inScope the lead is in the pool (no owner) or its owner is within their data scope
+ * @param territory where they stand to the team of the lead's territory ({@link TerritoryStanding})
  */
 public record LeadActor(UUID id, boolean manager, boolean rep, boolean curator, SeniorityRule.Seniority seniority,
-                        boolean inScope) {
+                        boolean inScope, TerritoryStanding territory) {
 
     public LeadActor {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(seniority, "seniority");
+        Objects.requireNonNull(territory, "territory");
+    }
+
+    /** Someone to whom the lead's territory sets no bound (it has none, or they belong to its team). */
+    public LeadActor(UUID id, boolean manager, boolean rep, boolean curator, SeniorityRule.Seniority seniority,
+                     boolean inScope) {
+        this(id, manager, rep, curator, seniority, inScope, TerritoryStanding.NO_TEAM);
     }
 }

@@ -1,6 +1,7 @@
 package com.lead2cash.lead.internal.routing;
 
 import com.lead2cash.lead.Grade;
+import com.lead2cash.lead.LeadStatus;
 import com.lead2cash.lead.internal.domain.Lead;
 import com.lead2cash.lead.internal.domain.LeadRules;
 import com.lead2cash.platform.OrgDirectory;
@@ -48,6 +49,18 @@ public class LeadRouter {
         List<String> lineage = lead.regionCode() == null ? List.of()
                 : regions.lineage(lead.regionCode()).stream().map(Region::code).toList();
         return new RoutableLead(lead.grade(), lead.industry(), lead.region(), lineage, lead.productLine());
+    }
+
+    /**
+     * The territories a lead belongs to: the one it was routed or queued in; for a nurtured lead, which has none
+     * until the weekly batch hands it out, those the batch will route it by. None for any other lead.
+     */
+    List<Territory> territoriesOf(Lead lead) {
+        if (lead.territoryId() != null) {
+            return territories().stream().filter(t -> t.id().equals(lead.territoryId())).toList();
+        }
+        return lead.status() == LeadStatus.NURTURING
+                ? RoutingEngine.mostSpecificMatches(routable(lead), territories()) : List.of();
     }
 
     RoutingDecision route(RoutableLead lead, LeadRules rules, LocalDate today) {

@@ -107,6 +107,14 @@ class JdbcOrgDirectory implements OrgDirectory, DataScope {
     }
 
     @Override
+    public List<UUID> unitAndAbove(UUID orgUnitId) {
+        return jdbc.sql("""
+                select o.id from platform_org_unit o join platform_org_unit unit on unit.id = :unit
+                where unit.path like o.path || '%' order by length(o.path) desc
+                """).param("unit", orgUnitId).query(UUID.class).list();
+    }
+
+    @Override
     public Optional<String> unitName(UUID orgUnitId) {
         return jdbc.sql("select name from platform_org_unit where id = :unit").param("unit", orgUnitId)
                 .query(String.class).optional();

@@ -59,6 +59,16 @@ public class LeadTest {
     static final UUID ASSISTANT = id(5);
     static final UUID MARKETING = id(6);
 
+    static final UUID DIRECTOR = id(7);
+    static final TerritoryStanding NO_TEAM = TerritoryStanding.NO_TEAM;
+    static final TerritoryStanding WITHIN = standing(TerritoryStanding.Standing.WITHIN);
+    static final TerritoryStanding ABOVE = standing(TerritoryStanding.Standing.ABOVE);
+    static final TerritoryStanding OUTSIDE = standing(TerritoryStanding.Standing.OUTSIDE);
+
+    static TerritoryStanding standing(TerritoryStanding.Standing standing) {
+        return new TerritoryStanding("杭州", "华东大区", standing);
+    }
+
     static final SeniorityRule.Seniority SENIOR = new SeniorityRule.Seniority(true, 12);
     static final SeniorityRule.Seniority NOT_SENIOR = new SeniorityRule.Seniority(false, 12);
 
@@ -275,7 +285,7 @@ public class LeadTest {
             case SCREEN -> lead.screen(actor, NOW);
             case REGRADE -> lead.regrade(actor, graded(lead.grade(), true), Grade.B, "客户预算已确认", NOW);
             case CORRECT -> lead.correct(actor, draft(), graded(lead.grade(), true), NOW);
-            case ASSIGN -> lead.assign(actor, OTHER_REP, SENIOR, null, NOW);
+            case ASSIGN -> lead.assign(actor, OTHER_REP, SENIOR, NO_TEAM, null, NOW);
             case CLAIM -> lead.claim(actor, RULES, NOW);
             case ARBITRATE -> lead.arbitrate(actor, lead.claimsInOrder().isEmpty() ? actor.id()
                     : lead.claimsInOrder().get(lead.claimsInOrder().size() - 1).userId(), NOW);
@@ -291,7 +301,7 @@ public class LeadTest {
     @Test
     void L4_aManagerGivesAnALeadToAJuniorRepOnlyWithAReasonForOverridingTheRule() {
         Lead lead = pool(Grade.A);
-        assertThatThrownBy(() -> lead.assign(manager(true), JUNIOR, NOT_SENIOR, " ", NOW))
+        assertThatThrownBy(() -> lead.assign(manager(true), JUNIOR, NOT_SENIOR, NO_TEAM, " ", NOW))
                 .isInstanceOfSatisfying(FieldValidationException.class, e -> {
                     assertThat(e.errors()).extracting(FieldValidationException.FieldError::field).containsExactly("reason");
                     assertThat(e.errors()).extracting(FieldValidationException.FieldError::messageKey)
@@ -299,10 +309,36 @@ public class LeadTest {
                 });
         assertThat(lead.ownerId()).as("refused, nothing changed").isNull();
 
-        assertThat(lead.assign(manager(true), JUNIOR, NOT_SENIOR, "客户点名要他跟进", NOW)).as("an override").isTrue();
+        assertThat(lead.assign(manager(true), JUNIOR, NOT_SENIOR, NO_TEAM, "客户点名要他跟进", NOW)).as("an override").isTrue();
         assertThat(lead.ownerId()).isEqualTo(JUNIOR);
-        assertThat(pool(Grade.A).assign(manager(true), OWNER, SENIOR, null, NOW)).as("a senior rep: no override").isFalse();
-        assertThat(pool(Grade.B).assign(manager(true), JUNIOR, NOT_SENIOR, null, NOW)).as("B: any rep").isFalse();
+        assertThat(pool(Grade.A).assign(manager(true), OWNER, SENIOR, NO_TEAM, null, NOW)).as("a senior rep: no override").isFalse();
+        assertThat(pool(Grade.B).assign(manager(true), JUNIOR, NOT_SENIOR, NO_TEAM, null, NOW)).as("B: any rep").isFalse();
+    }
+
+    @Test
+    void L5_aLeadOfATeamsTerritoryIsAssignedAndClaimedWithinThatTeamOrByAManagerAboveIt() {
+        Lead lead = pool(Grade.B);
+        LeadActor otherTeamsManager = new LeadActor(MANAGER, true, false, true, NOT_SENIOR, true, OUTSIDE);
+        assertThat(lead.availableActions(otherTeamsManager, NOW)).doesNotContain(ASSIGN);
+        assertThatThrownBy(() -> lead.assign(otherTeamsManager, OWNER, SENIOR, WITHIN, null, NOW))
+                .isInstanceOf(DomainException.class).hasMessage("lead.territory.assignOutsideTeam");
+        LeadActor teamsManager = new LeadActor(MANAGER, true, false, true, NOT_SENIOR, true, WITHIN);
+        assertThatThrownBy(() -> lead.assign(teamsManager, OTHER_REP, SENIOR, OUTSIDE, null, NOW))
+                .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldValidationException.FieldError::field, FieldValidationException.FieldError::messageKey)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("ownerId", "lead.territory.assigneeOutsideTeam")));
+        assertThat(lead.ownerId()).as("refused, nothing changed").isNull();
+        lead.assign(new LeadActor(DIRECTOR, true, false, true, NOT_SENIOR, true, ABOVE), OTHER_REP, SENIOR, OUTSIDE,
+                null, NOW);
+        assertThat(lead.ownerId()).as("above both teams").isEqualTo(OTHER_REP);
+
+        Lead nurtured = nurtured();
+        LeadActor otherTeamsRep = new LeadActor(OTHER_REP, false, true, false, SENIOR, true, OUTSIDE);
+        assertThat(nurtured.availableActions(otherTeamsRep, NOW)).doesNotContain(CLAIM);
+        assertThatThrownBy(() -> nurtured.claim(otherTeamsRep, RULES, NOW)).hasMessage("lead.territory.claimOutsideTeam");
+        assertThat(nurtured.ownerId()).isNull();
+        assertThat(nurtured.claim(new LeadActor(OWNER, false, true, false, SENIOR, true, WITHIN), RULES, NOW))
+                .isEqualTo(Lead.ClaimOutcome.CLAIMED);
     }
 
     @Test
@@ -404,10 +440,10 @@ public class LeadTest {
                 .hasMessage("lead.claim.alreadyYours");
         assertThatThrownBy(() -> contest().claim(rep(OTHER_REP, false), RULES, NOW))
                 .hasMessage("lead.claim.alreadyClaimed");
-        assertThatThrownBy(() -> pool(Grade.B).assign(rep(OWNER, true), OTHER_REP, SENIOR, null, NOW)).hasMessage("lead.managersOnly");
-        assertThatThrownBy(() -> captured(Grade.B).assign(manager(true), OWNER, SENIOR, null, NOW))
+        assertThatThrownBy(() -> pool(Grade.B).assign(rep(OWNER, true), OTHER_REP, SENIOR, NO_TEAM, null, NOW)).hasMessage("lead.managersOnly");
+        assertThatThrownBy(() -> captured(Grade.B).assign(manager(true), OWNER, SENIOR, NO_TEAM, null, NOW))
                 .hasMessage("lead.assign.notScreened");
-        assertThatThrownBy(() -> assigned(Grade.B).assign(manager(true), OWNER, SENIOR, null, NOW)).as("L7: to the rep who owns it")
+        assertThatThrownBy(() -> assigned(Grade.B).assign(manager(true), OWNER, SENIOR, NO_TEAM, null, NOW)).as("L7: to the rep who owns it")
                 .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
                         .extracting(FieldValidationException.FieldError::messageKey)
                         .containsExactly("lead.assign.alreadyOwner"));
@@ -448,7 +484,7 @@ public class LeadTest {
         assertThat(lead.status()).isEqualTo(LeadStatus.NEW);
         lead.screen(marketing(true), NOW);
         assertThat(lead.status()).isEqualTo(LeadStatus.SCREENED);
-        lead.assign(manager(true), OWNER, SENIOR, null, NOW);
+        lead.assign(manager(true), OWNER, SENIOR, NO_TEAM, null, NOW);
         assertThat(lead.status()).isEqualTo(LeadStatus.ASSIGNED);
         assertThat(lead.recordContact(rep(OWNER, true), NOW, NOW)).as("first response").isTrue();
         assertThat(lead.recordContact(rep(OWNER, true), NOW, NOW)).as("not the first").isFalse();

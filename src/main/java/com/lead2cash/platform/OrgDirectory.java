@@ -37,6 +37,12 @@ public interface OrgDirectory {
      */
     List<UUID> unitAndAbove(UUID orgUnitId);
 
+    /**
+     * The lowest manager above all these people: the one responsible for the lowest unit that holds them all,
+     * never one of them (then the next one up). Absent when nobody manages that part of the tree.
+     */
+    Optional<Person> commonManagerOf(java.util.Collection<UUID> userIds);
+
     /** The unit's name (a team as reports label it), absent for an unknown id. */
     Optional<String> unitName(UUID orgUnitId);
 

@@ -3,6 +3,7 @@ package com.lead2cash.lead;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lead2cash.platform.Role;
+import com.lead2cash.platform.internal.identity.User;
 import com.lead2cash.testing.Fixtures;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.LeadTestSupport;
@@ -198,15 +199,51 @@ class LeadClaimTest {
         return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
+    /** A sales department: its director above an East and a South team, each with a manager and three senior reps. */
+    private record Department(User director, User eastManager, List<User> east, User southManager, List<User> south,
+                              User marketing) {
+    }
+
+    private Department department(String tag) {
+        var today = support.today();
+        UUID sales = fixtures.unit("Sales " + tag);
+        UUID east = fixtures.unit("East " + tag, sales);
+        UUID south = fixtures.unit("South " + tag, sales);
+        User director = fixtures.user("dir." + tag, sales, today.minusYears(8), Role.SALES_DIRECTOR);
+        User eastManager = fixtures.user("em." + tag, east, today.minusYears(5), Role.REGIONAL_MANAGER);
+        User southManager = fixtures.user("sm." + tag, south, today.minusYears(4), Role.REGIONAL_MANAGER);
+        fixtures.appointManager(sales, director.id());
+        fixtures.appointManager(east, eastManager.id());
+        fixtures.appointManager(south, southManager.id());
+        List<User> eastReps = new ArrayList<>();
+        List<User> southReps = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            eastReps.add(fixtures.user("e" + i + "." + tag, east, today.minusMonths(20 + i), Role.SALES_REP));
+            southReps.add(fixtures.user("s" + i + "." + tag, south, today.minusMonths(20 + i), Role.SALES_REP));
+        }
+        User marketing = fixtures.user("mkt." + tag, sales, today.minusYears(2), Role.MARKETING);
+        return new Department(director, eastManager, eastReps, southManager, southReps, marketing);
+    }
+
+    private String bearer(User user) {
+        return support.bearer(mvc, user.username());
+    }
+
+    private long contestNotices(User user) {
+        return support.inbox(user.id()).stream().filter("lead.contest"::equals).count();
+    }
+
     @Test
-    void L8_aClaimantOfAnotherTeamReadsTheContestedLeadMaskedAndUnchangeableUntilTheManagerDecides() throws Exception {
-        var co = support.company(mvc, "read");
-        String id = poolALead(support.bearer(mvc, co.marketing().username()), "西藏争议读取", "13912345678");
-        assertThat(claim(support.bearer(mvc, co.senior().username()), id)).hasStatus(200);
-        String west = support.bearer(mvc, co.westRep().username());
+    void L8_aClaimantOfAnotherTeamReadsTheContestedLeadMaskedAndUnchangeableUntilItIsDecided() throws Exception {
+        Department d = department("read");
+        User east = d.east().get(0);
+        User south = d.south().get(0);
+        String id = poolALead(bearer(d.marketing()), "西藏争议读取", "13912345678");
+        assertThat(claim(bearer(east), id)).hasStatus(200);
+        String west = bearer(south);
         assertThat(claim(west, id)).hasStatus(202);
 
-        // the claimant from the West reads the lead the East now holds: contact masked, nothing to do
+        // the claimant from the South reads the lead the East now holds: contact masked, nothing to do
         JsonNode lead = support.getJson(mvc, west, "/api/v1/leads/" + id);
         assertThat(lead.get("contestOpen").asBoolean()).isTrue();
         assertThat(lead.get("contactMasked").asBoolean()).isTrue();
@@ -214,18 +251,18 @@ class LeadClaimTest {
         assertThat(lead.get("availableActions")).isEmpty();
         assertThat(get(west, "/api/v1/leads/" + id + "/history")).hasStatus(200);
         assertThat(contests(west)).contains(id);
-        Cookie session = fixtures.session(mvc, co.westRep().username(), Fixtures.PASSWORD);
+        Cookie session = fixtures.session(mvc, south.username(), Fixtures.PASSWORD);
         assertThat(page(session, id)).contains("西藏争议读取").doesNotContain("13912345678", "claim-lead", "contact-form",
                 "edit-lead", "/leads/" + id + "/arbitrate");
         // … and changes nothing; their team's manager, no claimant, reads nothing
         assertThat(support.post(mvc, west, "/api/v1/leads/" + id + "/contact-attempts",
                 "{\"channel\":\"PHONE\",\"intent\":\"HIGH\",\"summary\":\"试试\"}")).hasStatus(404);
-        String westManager = support.bearer(mvc, co.westManager().username());
+        String westManager = bearer(d.southManager());
         assertThat(get(westManager, "/api/v1/leads/" + id)).hasStatus(404);
         assertThat(contests(westManager)).doesNotContain(id);
 
-        String boss = support.bearer(mvc, co.eastManager().username());
-        support.postJson(mvc, boss, "/api/v1/leads/" + id + "/arbitrate", "{\"winnerId\":\"" + co.senior().id()
+        String boss = bearer(d.director());
+        support.postJson(mvc, boss, "/api/v1/leads/" + id + "/arbitrate", "{\"winnerId\":\"" + east.id()
                 + "\",\"version\":" + support.getJson(mvc, boss, "/api/v1/leads/" + id).get("version").asLong() + "}");
 
         // decided: the loser is back to their scope
@@ -233,6 +270,60 @@ class LeadClaimTest {
         assertThat(get(west, "/api/v1/leads/" + id + "/history")).hasStatus(404);
         assertThat(mvc.get().uri("/leads/" + id).cookie(session)).hasStatus(HttpStatus.NOT_FOUND);
         assertThat(contests(west)).doesNotContain(id);
+    }
+
+    @Test
+    void L8_aContestOfClaimantsOfTwoTeamsGoesToTheirCommonSuperiorAloneToldOnce() {
+        Department d = department("across");
+        String id = poolALead(bearer(d.marketing()), "西藏跨团队争议", "13912345681");
+        assertThat(claim(bearer(d.east().get(0)), id)).hasStatus(200);
+        for (User rep : List.of(d.south().get(0), d.south().get(1), d.east().get(1))) {
+            clock.advance(Duration.ofSeconds(5));
+            assertThat(claim(bearer(rep), id)).hasStatus(202);
+        }
+
+        // one notice for the contest, to the director above both teams; neither team's manager is asked
+        assertThat(contestNotices(d.director())).isEqualTo(1);
+        assertThat(contestNotices(d.eastManager())).isZero();
+        assertThat(contestNotices(d.southManager())).isZero();
+
+        // the East's manager reads his rep's lead but may not decide for his own rep
+        String eastManager = bearer(d.eastManager());
+        JsonNode lead = support.getJson(mvc, eastManager, "/api/v1/leads/" + id);
+        assertThat(lead.get("availableActions").valueStream().map(JsonNode::asString).toList()).doesNotContain("ARBITRATE");
+        String decideForEast = "{\"winnerId\":\"" + d.east().get(0).id() + "\",\"version\":" + lead.get("version").asLong() + "}";
+        assertThat(support.post(mvc, eastManager, "/api/v1/leads/" + id + "/arbitrate", decideForEast)).hasStatus(403)
+                .bodyJson().extractingPath("$.code").isEqualTo("lead.arbitrate.notTheDecider");
+        assertThat(support.getJson(mvc, eastManager, "/api/v1/leads/" + id).get("contestOpen").asBoolean()).isTrue();
+
+        // the director sees it among the contests and decides it, for the South
+        String director = bearer(d.director());
+        assertThat(contests(director)).contains(id);
+        assertThat(support.getJson(mvc, director, "/api/v1/leads/" + id).get("availableActions").valueStream()
+                .map(JsonNode::asString).toList()).contains("ARBITRATE");
+        JsonNode decided = support.postJson(mvc, director, "/api/v1/leads/" + id + "/arbitrate", "{\"winnerId\":\""
+                + d.south().get(1).id() + "\",\"version\":" + lead.get("version").asLong() + "}");
+        assertThat(decided.get("ownerId").asString()).isEqualTo(d.south().get(1).id().toString());
+        assertThat(decided.get("contestOpen").asBoolean()).isFalse();
+    }
+
+    @Test
+    void L8_aContestWithinOneTeamGoesToThatTeamsManagerToldOnceHoweverManyClaim() {
+        Department d = department("within");
+        String id = poolALead(bearer(d.marketing()), "西藏团队内争议", "13912345682");
+        assertThat(claim(bearer(d.east().get(0)), id)).hasStatus(200);
+        for (User rep : d.east().subList(1, 3)) {
+            clock.advance(Duration.ofSeconds(5));
+            assertThat(claim(bearer(rep), id)).hasStatus(202);
+        }
+
+        assertThat(contestNotices(d.eastManager())).isEqualTo(1);
+        assertThat(contestNotices(d.director())).isZero();
+        String eastManager = bearer(d.eastManager());
+        JsonNode decided = support.postJson(mvc, eastManager, "/api/v1/leads/" + id + "/arbitrate", "{\"winnerId\":\""
+                + d.east().get(2).id() + "\",\"version\":" + support.getJson(mvc, eastManager, "/api/v1/leads/" + id)
+                .get("version").asLong() + "}");
+        assertThat(decided.get("ownerId").asString()).isEqualTo(d.east().get(2).id().toString());
     }
 
     @Test

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * Which leads the signed-in person reaches, and who they are to a lead. Unowned leads (the pool) are
  * in everyone's hands who works leads; owned ones follow the data scope; whoever captured a lead may
  * still read it, and so may a claimant of its open contest until a manager decides it, but neither
- * changes it once it is owned outside their scope. Anything else is not found.
+ * changes it once it is owned outside their scope; the manager the contest goes to reads and decides it.
+ * Anything else is not found.
  */
 @Component
 public class LeadAccess {
@@ -54,7 +55,8 @@ public class LeadAccess {
     /** A lead the person may read. */
     public Lead readable(UUID leadId) {
         Lead lead = find(leadId);
-        if (!readableByOwnerAndCapturer().test(lead.ownerId(), lead.capturedBy()) && !contestingIt(lead)) {
+        if (!readableByOwnerAndCapturer().test(lead.ownerId(), lead.capturedBy()) && !contestingIt(lead)
+                && !decidingItsContest(lead)) {
             throw new RecordNotFoundException(Lead.SUBJECT, leadId);
         }
         return lead;
@@ -110,12 +112,16 @@ public class LeadAccess {
     }
 
     boolean inScope(Lead lead) {
-        return lead.ownerId() == null || dataScope.current().covers(lead.ownerId());
+        return lead.ownerId() == null || dataScope.current().covers(lead.ownerId()) || decidingItsContest(lead);
     }
 
     /** Where a person stands to the team of the lead's territory, as assignments judge the assignee (L4/L5). */
     public TerritoryStanding territoryStandingOf(Lead lead, UUID person) {
         return teams.standingOf(lead, person);
+    }
+
+    private boolean decidingItsContest(Lead lead) {
+        return CurrentUser.get().map(me -> lead.contestDecidedBy(me.id())).orElse(false);
     }
 
     private boolean contestingIt(Lead lead) {

@@ -126,7 +126,6 @@ public class LeadAssignment {
     public ClaimResult claim(UUID leadId) {
         CurrentUser me = CurrentUser.require();
         Lead lead = access.lockedForClaim(leadId);
-        UUID ownerBefore = lead.ownerId();
         Instant now = clock.instant();
         Lead.ClaimOutcome outcome = lead.claim(access.actor(lead), policy.current().bind(LeadRules.class), now);
         if (outcome == Lead.ClaimOutcome.CLAIMED) {
@@ -134,12 +133,24 @@ public class LeadAssignment {
             history.record(lead.id(), now, "lead.history.claimed", me.displayName());
         } else {
             history.record(lead.id(), now, "lead.history.contest", me.displayName());
-            directory.managerOf(ownerBefore).map(OrgDirectory.Person::id).map(List::of)
-                    .orElseGet(() -> routing.managersOfQueue(null))
-                    .forEach(m -> notifier.send(Notification.of(m, "lead.contest", "lead.notify.contest",
-                            "/leads/" + lead.id(), lead.code(), lead.companyName()).urgent()));
+            UUID decider = contestDecider(lead.contestClaimants());
+            if (lead.contestGoesTo(decider)) {
+                notifier.send(Notification.of(decider, "lead.contest", "lead.notify.contest", "/leads/" + lead.id(),
+                        lead.code(), lead.companyName()).urgent());
+            }
         }
         return new ClaimResult(leads.save(lead), outcome);
+    }
+
+    /**
+     * L8 — who decides a contest: the lowest manager above all its claimants (their team's manager when they are
+     * one team's, else the manager above their teams); the sales director, as for the general queue (L9), when
+     * nobody manages that part of the tree.
+     */
+    private UUID contestDecider(Set<UUID> claimants) {
+        return directory.commonManagerOf(claimants).map(OrgDirectory.Person::id)
+                .or(() -> routing.managersOfQueue(null).stream().findFirst())
+                .orElse(null);
     }
 
     /** A page of the weekly nurture batch: how many leads it looked at and assigned, and where it stopped. */

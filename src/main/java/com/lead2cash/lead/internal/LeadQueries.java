@@ -72,12 +72,14 @@ public class LeadQueries {
         int size = CursorPage.size(f.size());
         Scope scope = dataScope.current();
         Instant now = clock.instant();
-        // LeadAccess.readable as SQL; a claimant of an open contest is Lead.contestedBy's rule
+        // LeadAccess.readable as SQL; a claimant of an open contest is Lead.contestedBy's rule, its decider
+        // Lead.contestDecidedBy's
         StringBuilder sql = new StringBuilder("""
                 select id, code, company_name, contact_name, industry, region, product_line, grade, status, source,
                        owner_id, queue_manager_id, contest_open, budget, created_at, version, region_code,
                        possible_duplicates
                 from lead_lead where (owner_id is null or %s or captured_by = :reader
+                    or contest_open and contest_decider_id = :reader
                     or contest_open and exists (select 1 from lead_claim c where c.lead_id = lead_lead.id
                         and c.user_id = :reader and c.claimed_at >= lead_lead.assigned_at))
                 """.formatted(scope.ownerPredicate("owner_id")));

@@ -39,6 +39,7 @@ class ApproverDirectoryTest {
         public Optional<String> unitName(UUID unit) { return Optional.empty(); }
         public List<Person> membersOf(UUID unit) { return List.of(); }
         public List<UUID> unitAndAbove(UUID unit) { return List.of(unit); }
+        public Optional<Person> commonManagerOf(java.util.Collection<UUID> ids) { return Optional.empty(); }
         public List<Person> activeMembersOf(UUID unit) { return List.of(); }
         public List<Person> activeWithRole(Role role) {
             return people.values().stream().filter(p -> p.active() && p.roles().contains(role)).toList();

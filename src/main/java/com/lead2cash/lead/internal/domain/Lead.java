@@ -98,6 +98,8 @@ public class Lead {
     private Instant firstContactAt;
     private Instant contestClosesAt;
     private boolean contestOpen;
+    /** Who decides the open contest: the lowest manager above every claimant (L8); null before anyone was told. */
+    private UUID contestDeciderId;
     @NotAudited
     @MappedCollection(idColumn = "lead_id")
     private Set<LeadClaim> claims;
@@ -247,7 +249,9 @@ public class Lead {
                     : status == LeadStatus.NEW ? new DomainException("lead.assign.notScreened")
                     : territoryRefusal(actor.territory(), "lead.territory.assignOutsideTeam");
             case ARBITRATE -> !actor.manager() ? new ForbiddenException("lead.managersOnly")
-                    : contestOpen ? null : new DomainException("lead.arbitrate.noContest");
+                    : !contestOpen ? new DomainException("lead.arbitrate.noContest")
+                    : contestDeciderId != null && !contestDeciderId.equals(actor.id())
+                    ? new ForbiddenException("lead.arbitrate.notTheDecider") : null;
             case CONTACT -> !ownerOrManager(actor) ? new ForbiddenException("lead.contact.ownerOnly")
                     : status == LeadStatus.ASSIGNED || status == LeadStatus.CONTACTED ? null
                     : new DomainException("lead.contact.notAssigned");
@@ -540,6 +544,7 @@ public class Lead {
         this.firstContactAt = null;
         this.contestOpen = false;
         this.contestClosesAt = null;
+        this.contestDeciderId = null;
         this.updatedAt = now;
     }
 
@@ -590,6 +595,29 @@ public class Lead {
         contestOpen = true;
         updatedAt = now;
         return ClaimOutcome.CONTEST;
+    }
+
+    /** Who claimed the lead since it was last assigned: the open contest's claimants, its owner among them. */
+    public Set<UUID> contestClaimants() {
+        return claims.stream().map(LeadClaim::userId).filter(this::hasClaimedSinceAssignment)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /**
+     * L8 — the open contest goes to this manager, who alone decides it; answers whether that is news to them
+     * (a further claim that leaves the decider as they were tells nobody again).
+     */
+    public boolean contestGoesTo(UUID decider) {
+        if (!contestOpen || Objects.equals(decider, contestDeciderId)) {
+            return false;
+        }
+        contestDeciderId = decider;
+        return decider != null;
+    }
+
+    /** Whether the person decides the contest that is still open: they read the lead until they have. */
+    public boolean contestDecidedBy(UUID person) {
+        return contestOpen && person != null && person.equals(contestDeciderId);
     }
 
     /** The owner took the lead by a claim less than {@code window} ago. */
@@ -727,6 +755,7 @@ public class Lead {
     public Instant firstContactAt() { return firstContactAt; }
     public boolean contestOpen() { return contestOpen; }
     public Instant contestClosesAt() { return contestClosesAt; }
+    public UUID contestDeciderId() { return contestDeciderId; }
     String duplicateKeepReason() { return duplicateKeepReason; }
     public String disqualifyReason() { return disqualifyReason; }
     public String disqualifyNote() { return disqualifyNote; }

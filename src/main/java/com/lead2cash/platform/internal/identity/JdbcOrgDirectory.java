@@ -115,6 +115,26 @@ class JdbcOrgDirectory implements OrgDirectory, DataScope {
     }
 
     @Override
+    public Optional<Person> commonManagerOf(java.util.Collection<UUID> userIds) {
+        Set<UUID> ids = new HashSet<>(userIds);
+        ids.remove(null);
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        // the deepest unit whose path every one of their units' paths starts with, then its nearest manager
+        // (up the tree) who is none of them
+        return jdbc.sql(PERSON + """
+                 join platform_org_unit o on o.manager_id = u.id
+                 where u.active and u.id not in (:ids) and o.path in (
+                     select common.path from platform_org_unit common
+                     where not exists (select 1 from platform_user p join platform_org_unit mine on mine.id = p.org_unit_id
+                                       where p.id in (:ids) and mine.path not like common.path || '%')
+                       and exists (select 1 from platform_user p where p.id in (:ids) and p.org_unit_id is not null))
+                 order by length(o.path) desc limit 1
+                """).param("ids", ids).query(JdbcOrgDirectory::person).optional();
+    }
+
+    @Override
     public Optional<String> unitName(UUID orgUnitId) {
         return jdbc.sql("select name from platform_org_unit where id = :unit").param("unit", orgUnitId)
                 .query(String.class).optional();

@@ -342,6 +342,24 @@ public class LeadTest {
     }
 
     @Test
+    void L8_aContestIsDecidedOnlyByTheManagerItWentToWhoIsToldOnce() {
+        Lead lead = pool(Grade.A);
+        lead.claim(rep(OWNER, true), RULES, NOW);
+        lead.claim(rep(OTHER_REP, false), RULES, NOW.plusSeconds(5));
+        assertThat(lead.contestClaimants()).containsExactlyInAnyOrder(OWNER, OTHER_REP);
+        assertThat(lead.contestGoesTo(DIRECTOR)).as("news to the director").isTrue();
+        assertThat(lead.contestGoesTo(DIRECTOR)).as("a further claim tells nobody again").isFalse();
+        assertThat(lead.contestDecidedBy(DIRECTOR)).isTrue();
+
+        assertThat(lead.availableActions(manager(true), NOW)).doesNotContain(ARBITRATE);
+        assertThatThrownBy(() -> lead.arbitrate(manager(true), OWNER, NOW)).isInstanceOf(ForbiddenException.class)
+                .hasMessage("lead.arbitrate.notTheDecider");
+        lead.arbitrate(new LeadActor(DIRECTOR, true, false, true, NOT_SENIOR, true), OTHER_REP, NOW);
+        assertThat(lead.ownerId()).isEqualTo(OTHER_REP);
+        assertThat(lead.contestDecidedBy(DIRECTOR)).as("decided: no longer his to read").isFalse();
+    }
+
+    @Test
     void L4_aJuniorRepIsToldAnALeadNeedsMoreThanTheSeniorityMonths() {
         assertThatThrownBy(() -> pool(Grade.A).claim(junior(true), RULES, NOW))
                 .isInstanceOfSatisfying(DomainException.class, e -> {

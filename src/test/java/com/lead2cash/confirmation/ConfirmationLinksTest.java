@@ -173,7 +173,7 @@ class ConfirmationLinksTest {
         MvcTestResult page = open(path(sent));
         assertThat(page).hasStatusOk();
         assertThat(body(page)).contains("请核对并确认", "需求分析报告 v1 · 上海测试有限公司", "客户跟进靠 Excel", "李娜",
-                "第 1 版", "链接有效期至 2026-12-15 10:00", "确认无误", "需要修改", "&lt;script&gt;x&lt;/script&gt;")
+                "第 1 版", "链接有效期至 2026-12-15 10:00（UTC+08:00）", "确认无误", "需要修改", "&lt;script&gt;x&lt;/script&gt;")
                 .doesNotContain("<script>x");
         assertThat(state(sent.confirmation().id())).isEqualTo("VIEWED");
 

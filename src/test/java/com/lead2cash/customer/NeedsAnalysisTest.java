@@ -165,7 +165,7 @@ class NeedsAnalysisTest {
                 .exchange())).contains("300,000.00").doesNotContain("300000");
         JsonNode sent = send(v1.get("id").asString(), wangId);
         assertThat(body(open(sent.at("/confirmation/url").asString()))).as("the document the customer confirms")
-                .contains("预算", "300,000.00").doesNotContain("300000");
+                .contains("预算", "300,000.00 元").doesNotContain("300000");
         assertThat(support.getJson(mvc, rep, "/api/v1/needs-analyses/" + v1.get("id").asString()).get("budget")
                 .asString()).as("kept as typed").isEqualTo("300000");
     }

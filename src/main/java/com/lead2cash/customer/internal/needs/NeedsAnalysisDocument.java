@@ -46,7 +46,7 @@ class NeedsAnalysisDocument {
                     true));
         }
         paragraph(sections, "customer.needs.doc.goals", a.goals(), locale);
-        paragraph(sections, "customer.needs.doc.budget", budget(a.budget()), locale);
+        paragraph(sections, "customer.needs.doc.budget", budget(a.budget(), locale), locale);
         paragraph(sections, "customer.needs.doc.decisionProcess", a.decisionProcess(), locale);
         if (!a.decisionMakers().isEmpty()) {
             List<List<String>> rows = a.decisionMakers().stream()
@@ -66,11 +66,13 @@ class NeedsAnalysisDocument {
     }
 
     /**
-     * A budget typed as a bare amount (300000) reads as amounts do on every screen (300,000.00); one written in
-     * words (50–80 万元，分两期) stays as written.
+     * A budget typed as a bare amount (300000) reads as amounts do on every screen, with its currency, which the
+     * customer reads without the screens around it (300,000.00 元); one written in words (50–80 万元，分两期) stays as
+     * written.
      */
-    static String budget(String typed) {
-        return typed == null ? null : FormValues.readDecimal(typed).map(MoneyText::of).orElse(typed);
+    private String budget(String typed, Locale locale) {
+        return typed == null ? null : FormValues.readDecimal(typed)
+                .map(amount -> text("customer.needs.doc.budgetAmount", locale, MoneyText.of(amount))).orElse(typed);
     }
 
     private void paragraph(List<ConfirmationDocument.Section> sections, String headingKey, String value, Locale locale) {

@@ -506,6 +506,13 @@ class ReceivableScreensTest {
                 .isEqualTo(String.join("\n", "receipt.audit.exported", "1", "2026-12-10", "receipt.filter.any",
                         "receipt.method.BANK_TRANSFER", "receipt.filter.any", "温州导出付款"));
 
+        // a filter the list refuses (a payer of 101 characters) is refused as on the list, not a 500 for a started file
+        var refused = mvc.get().uri("/receipts/export.xlsx?lang=en&payer=" + "付".repeat(101)).cookie(finance).exchange();
+        assertThat(refused).hasStatus(422);
+        assertThat(refused.getResponse().getContentType()).startsWith("text/html");
+        assertThat(refused.getResponse().getHeader(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION)).isNull();
+        assertThat(new String(refused.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8)).contains("error-detail");
+
         for (var who : new com.lead2cash.platform.internal.identity.User[] {r.rep(), r.manager()}) {
             assertThat(mvc.get().uri("/receipts/export.xlsx").cookie(fixtures.session(mvc, who.username(), Fixtures.PASSWORD)))
                     .as("receipts are read by finance and those who see all receivables: so exported").hasStatus(403);

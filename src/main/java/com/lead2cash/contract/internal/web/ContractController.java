@@ -46,8 +46,6 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -175,10 +173,8 @@ class ContractController {
     void export(@RequestParam(required = false) ContractStatus status, @RequestParam(required = false) String q,
                 @RequestParam(defaultValue = "false") boolean waitingForMe, Locale locale,
                 jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename("contracts.xlsx").build().toString());
-        export.write(new ContractQueries.Filter(status, null, q, waitingForMe, null, null), locale, response.getOutputStream());
+        com.lead2cash.platform.web.Download.xlsx(response, "contracts.xlsx",
+                out -> export.write(new ContractQueries.Filter(status, null, q, waitingForMe, null, null), locale, out));
     }
 
     /**

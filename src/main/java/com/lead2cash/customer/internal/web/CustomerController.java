@@ -223,11 +223,9 @@ class CustomerController {
                 @RequestParam(required = false) LifecycleBucket bucket, @RequestParam(required = false) UUID ownerId,
                 @RequestParam(required = false) CustomerQueries.ListView view, Locale locale,
                 jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-                org.springframework.http.ContentDisposition.attachment().filename("customers.xlsx").build().toString());
-        export.write(new CustomerQueries.CustomerFilter(blank(q), grade, status, bucket, ownerId, name(view), null, null),
-                locale, response.getOutputStream());
+        com.lead2cash.platform.web.Download.xlsx(response, "customers.xlsx",
+                out -> export.write(new CustomerQueries.CustomerFilter(blank(q), grade, status, bucket, ownerId, name(view), null, null),
+                locale, out));
     }
 
     @GetMapping("/customers/pool")

@@ -94,10 +94,8 @@ class InvoiceController {
     @GetMapping("/invoices/export.xlsx")
     void export(@RequestParam(required = false) InvoiceStatus status, @RequestParam(required = false) InvoiceType type,
                 Locale locale, HttpServletResponse response) throws java.io.IOException {
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-                org.springframework.http.ContentDisposition.attachment().filename("invoices.xlsx").build().toString());
-        export.write(status, type, locale, response.getOutputStream());
+        com.lead2cash.platform.web.Download.xlsx(response, "invoices.xlsx",
+                out -> export.write(status, type, locale, out));
     }
 
     /** The card on a contract's page: its invoices, what is left to invoice, and "request an invoice". */

@@ -215,11 +215,9 @@ public class LeadController {
                 @RequestParam(required = false) Integer minAgeDays, @RequestParam(required = false) String q,
                 @RequestParam(required = false) String view, Locale locale,
                 jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-                org.springframework.http.ContentDisposition.attachment().filename("leads.xlsx").build().toString());
-        export.write(new LeadQueries.LeadFilter(grade, status, source, ownerId, territoryId, minAgeDays, null, q, view,
-                null, null), locale, response.getOutputStream());
+        com.lead2cash.platform.web.Download.xlsx(response, "leads.xlsx",
+                out -> export.write(new LeadQueries.LeadFilter(grade, status, source, ownerId, territoryId, minAgeDays, null, q, view,
+                null, null), locale, out));
     }
 
     @GetMapping("/leads/new")

@@ -114,10 +114,8 @@ class OrderController {
     @GetMapping("/orders/export.xlsx")
     void export(@RequestParam(required = false) OrderStatus status, java.util.Locale locale,
                 jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-                org.springframework.http.ContentDisposition.attachment().filename("orders.xlsx").build().toString());
-        export.write(status, locale, response.getOutputStream());
+        com.lead2cash.platform.web.Download.xlsx(response, "orders.xlsx",
+                out -> export.write(status, locale, out));
     }
 
     /** The card on a contract's page: its orders, and "create order" when the contract may have one. */

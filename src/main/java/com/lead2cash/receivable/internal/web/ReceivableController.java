@@ -35,8 +35,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -192,22 +190,17 @@ class ReceivableController {
     /** P2 — the aging report as an Excel file: every overdue plan in the reader's scope, streamed. */
     @GetMapping("/receivables/aging.xlsx")
     void exportAging(java.util.Locale locale, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename("aging-" + policy.today() + ".xlsx")
-                        .build().toString());
-        agingExport.write(locale, response.getOutputStream());
+        com.lead2cash.platform.web.Download.xlsx(response, "aging-" + policy.today() + ".xlsx",
+                out -> agingExport.write(locale, out));
     }
 
     /** The plans as the workbench finds them, as an Excel file: every plan in scope, or the open ones the search finds. */
     @GetMapping("/receivables/export.xlsx")
     void exportPlans(@RequestParam(required = false) String q, java.util.Locale locale,
                      jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename("payment-plans.xlsx").build().toString());
-        planExport.write(q == null || q.isBlank() ? new ReceivableQueries.Filter(null, null, null, null)
-                : ReceivableQueries.Filter.matching(q, matchingCustomers(q)), locale, response.getOutputStream());
+        com.lead2cash.platform.web.Download.xlsx(response, "payment-plans.xlsx",
+                out -> planExport.write(q == null || q.isBlank() ? new ReceivableQueries.Filter(null, null, null, null)
+                : ReceivableQueries.Filter.matching(q, matchingCustomers(q)), locale, out));
     }
 
     /** The customers a search names, by the customer module's own search (name, pinyin, code…), as the workbench finds them. */
@@ -362,10 +355,8 @@ class ReceivableController {
                         @RequestParam(required = false) com.lead2cash.receivable.internal.domain.ReceiptState state,
                         @RequestParam(required = false) String payer, java.util.Locale locale,
                         jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename("receipts.xlsx").build().toString());
-        receiptExport.write(new ReceiptQueries.Filter(from, to, method, state, payer), locale, response.getOutputStream());
+        com.lead2cash.platform.web.Download.xlsx(response, "receipts.xlsx",
+                out -> receiptExport.write(new ReceiptQueries.Filter(from, to, method, state, payer), locale, out));
     }
 
     /** Finance reverses a receipt with a reason (from the receipts list or the receipt's page). */

@@ -64,6 +64,22 @@ class FormsSavedOnceTest {
     }
 
     @Test
+    void backReloadsTheFormWithANewTokenYetTheSameValuesSentAgainGoToWhatTheFirstSaved() throws Exception {
+        // the pages are not kept by the browser: Back loads the form again, a new token beside the values typed
+        Rep c = rep("back");
+        MvcTestResult first = logCall(c.session(), c.customerId(), followUpToken(c), "2026-12-01T09:15");
+        assertThat(first).hasStatus3xxRedirection();
+        MvcTestResult again = logCall(c.session(), c.customerId(), followUpToken(c), "2026-12-01T09:15");
+        assertThat(again).hasStatus(303).hasHeader("Location", first.getResponse().getRedirectedUrl());
+        assertThat(page(c.session(), again.getResponse().getRedirectedUrl(), "en"))
+                .contains("This form was already sent; here is what was saved.");
+        assertThat(followUps(c)).as("one follow-up").isEqualTo(1);
+        // other values are another follow-up
+        assertThat(logCall(c.session(), c.customerId(), followUpToken(c), "2026-12-01T09:40")).hasStatus3xxRedirection();
+        assertThat(followUps(c)).isEqualTo(2);
+    }
+
+    @Test
     void aRefusedPostGivesItsTokenBackSoTheCorrectedFormIsSaved() throws Exception {
         Rep c = rep("oncerefused");
         String id = c.customerId();

@@ -107,7 +107,9 @@ class QuoteJourneyBrowserTest extends BrowserTestCase {
         api("POST", "/api/v1/opportunities/" + opportunityId + "/evaluations", token("board.tech"), scores);
         page.navigate(base + "/opportunities");
         assertThat(page.locator("#list-EVALUATION " + card)).isVisible();
-        page.locator(card).dragTo(page.locator("#list-PROPOSAL"));
+        // the card moves at once in the page; the board the server answers is waited for before the next drag
+        page.waitForResponse(r -> r.url().endsWith("/move"),
+                () -> page.locator(card).dragTo(page.locator("#list-PROPOSAL")));
         assertThat(page.locator("#list-PROPOSAL " + card)).isVisible();
         assertThat(page.locator(card + " .card-refusal")).hasCount(0);
         // dragged back a stage, the board asks first: cancelled, the card stays; confirmed, it moves back
@@ -120,7 +122,6 @@ class QuoteJourneyBrowserTest extends BrowserTestCase {
         assertThat(page.locator("#list-PROPOSAL " + card)).isVisible();
         org.assertj.core.api.Assertions.assertThat(asked[0]).isEqualTo("确定把这个商机退回到更早的阶段吗？");
         page.onceDialog(dialog -> dialog.accept());
-        // the card moves at once in the page; the board the server answers is waited for before the next drag
         page.waitForResponse(r -> r.url().endsWith("/move"),
                 () -> page.locator(card).dragTo(page.locator("#list-EVALUATION")));
         assertThat(page.locator("#list-EVALUATION " + card)).isVisible();

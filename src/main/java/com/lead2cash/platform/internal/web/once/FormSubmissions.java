@@ -17,6 +17,12 @@ class FormSubmissions {
     /** How long a sent form is remembered: a Back and Save again later than this posts a fresh form. */
     static final Duration KEPT = Duration.ofDays(1);
 
+    /**
+     * How long the same values sent again by the same user to the same address are taken for the form sent again
+     * (Back reloads the page, and its new token): longer than going back and saving, shorter than a day's work.
+     */
+    static final Duration ALIKE = Duration.ofMinutes(10);
+
     /** A claimed token: whose form it was and where its post's redirect went (empty while the post runs). */
     record Submission(UUID userId, Optional<String> location) {
     }
@@ -29,13 +35,28 @@ class FormSubmissions {
         this.clock = clock;
     }
 
-    /** Claims {@code token} for {@code userId}; false when another post claimed it first (the database decides). */
-    boolean claim(String token, UUID userId) {
+    /**
+     * Claims {@code token} for {@code userId}, with the post's {@code fingerprint} (null for an upload); false when
+     * another post claimed it first (the database decides).
+     */
+    boolean claim(String token, UUID userId, String fingerprint) {
         return jdbc.sql("""
-                insert into platform_form_submission (token, user_id, claimed_at) values (:token, :user, :now)
+                insert into platform_form_submission (token, user_id, claimed_at, fingerprint)
+                values (:token, :user, :now, :fingerprint)
                 on conflict (token) do nothing
                 """).param("token", token).param("user", userId)
-                .param("now", java.sql.Timestamp.from(clock.instant())).update() == 1;
+                .param("now", java.sql.Timestamp.from(clock.instant())).param("fingerprint", fingerprint).update() == 1;
+    }
+
+    /** Where the latest post of the same values by the same user, saved within {@link #ALIKE}, went. */
+    Optional<String> savedAlike(UUID userId, String fingerprint) {
+        return jdbc.sql("""
+                select location from platform_form_submission
+                where user_id = :user and fingerprint = :fingerprint and location is not null and claimed_at >= :since
+                order by claimed_at desc limit 1
+                """).param("user", userId).param("fingerprint", fingerprint)
+                .param("since", java.sql.Timestamp.from(clock.instant().minus(ALIKE)))
+                .query(String.class).optional();
     }
 
     Optional<Submission> find(String token) {

@@ -4,6 +4,7 @@ import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,9 +44,17 @@ final class SentOnce implements HandlerInterceptor {
                 || !OnceTokenField.SHAPE.matcher(token).matches()) {
             return true;
         }
+        // Back reloads a page the browser does not keep, with a new token and the values typed: the same values sent
+        // again soon after by the same user are the same form sent again
+        String fingerprint = fingerprint(request);
+        Optional<String> alike = fingerprint == null ? Optional.empty()
+                : submissions.savedAlike(user.get().id(), fingerprint);
+        if (alike.isPresent()) {
+            return alreadySent(request, response, alike.get());
+        }
         // twice at most: a first post that gave its claim back between our insert and our read leaves it free
         for (int attempt = 0; attempt < 2; attempt++) {
-            if (submissions.claim(token, user.get().id())) {
+            if (submissions.claim(token, user.get().id(), fingerprint)) {
                 request.setAttribute(CLAIMED, token);
                 return true;
             }
@@ -60,15 +69,43 @@ final class SentOnce implements HandlerInterceptor {
             if (first.get().location().isEmpty()) {
                 throw new ConflictException("error.form.beingSaved");
             }
-            String location = first.get().location().get();
-            FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
-            flash.put("flashNotice", "flash.form.alreadySent");
-            RequestContextUtils.saveOutputFlashMap(location, request, response);
-            response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-            response.setHeader(HttpHeaders.LOCATION, location);
-            return false;
+            return alreadySent(request, response, first.get().location().get());
         }
         throw new ConflictException("error.form.beingSaved");
+    }
+
+    /** To what the first post saved, with the notice that the form was already sent. */
+    private static boolean alreadySent(HttpServletRequest request, HttpServletResponse response, String location) {
+        FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
+        flash.put("flashNotice", "flash.form.alreadySent");
+        RequestContextUtils.saveOutputFlashMap(location, request, response);
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader(HttpHeaders.LOCATION, location);
+        return false;
+    }
+
+    /**
+     * The post as its values say it: the address and every parameter but the tokens, in order. None for an upload,
+     * whose file is no parameter: two different files under the same choices are two imports.
+     */
+    static String fingerprint(HttpServletRequest request) {
+        String type = request.getContentType();
+        if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
+            return null;
+        }
+        java.security.MessageDigest sha;
+        try {
+            sha = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        sha.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
+        new java.util.TreeMap<>(request.getParameterMap()).forEach((name, values) -> {
+            if (!OnceTokenField.FIELD.equals(name) && !"_csrf".equals(name)) {
+                sha.update((name + "=" + String.join("\u0000", values) + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        });
+        return java.util.HexFormat.of().formatHex(sha.digest());
     }
 
     @Override

@@ -461,6 +461,9 @@ class LeadLifecycleApiTest {
         JsonNode disqualified = support.postJson(mvc, manager, "/api/v1/leads/" + id + "/disqualify",
                 "{\"reason\":\"NO_BUDGET\",\"version\":" + lead.get("version").asLong() + "}");
         assertThat(disqualified.get("status").asString()).isEqualTo("DISQUALIFIED");
+        var managerSession = fixtures.session(mvc, co.eastManager().username(), com.lead2cash.testing.Fixtures.PASSWORD);
+        assertThat(sessionPage(managerSession, UUID.fromString(id), "zh-CN")).as("the reason by its label in the history")
+                .contains("作废（无预算）").doesNotContain("NO_BUDGET）");
 
         JsonNode reopened = support.postJson(mvc, manager, "/api/v1/leads/" + id + "/reopen",
                 "{\"version\":" + disqualified.get("version").asLong() + "}");

@@ -164,6 +164,8 @@ class BadInputTest {
         MvcTestResult yuan = post("/api/v1/leads",
                 "{\"companyName\":\"币种人民币公司\",\"source\":\"TRADE_SHOW\",\"budget\":1000,\"currency\":\"CNY\"}");
         assertThat(yuan).hasStatus(HttpStatus.CREATED);
+        assertThat(post("/api/v1/leads", "{\"companyName\":\"币种留空公司\",\"source\":\"TRADE_SHOW\",\"currency\":null}"))
+                .as("null says no more than leaving it out").hasStatus(HttpStatus.CREATED);
         MvcTestResult dollars = post("/api/v1/leads",
                 "{\"companyName\":\"币种美元公司\",\"source\":\"TRADE_SHOW\",\"budget\":1000,\"currency\":\"USD\"}");
         assertThat(dollars).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);

@@ -4,7 +4,6 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
@@ -39,8 +38,12 @@ class MoneyCurrency implements GlobalOpenApiCustomizer {
             Schema<?> schema = schemas.get(body);
             if (schema != null && schema.getProperties() != null && !schema.getProperties().containsKey(CURRENCY)
                     && carriesMoney(schema, schemas, new HashSet<>())) {
-                schema.addProperty(CURRENCY, new StringSchema()._enum(List.of("CNY"))
-                        .description("The currency of the amounts: CNY, the only one kept (may be left out)."));
+                StringSchema currency = new StringSchema();
+                // null says no more than leaving it out (3.0: a nullable enum lists null among its values)
+                currency.setEnum(java.util.Arrays.asList("CNY", null));
+                currency.setNullable(Boolean.TRUE);
+                schema.addProperty(CURRENCY, currency
+                        .description("The currency of the amounts: CNY, the only one kept (may be left out or null)."));
             }
         }
     }

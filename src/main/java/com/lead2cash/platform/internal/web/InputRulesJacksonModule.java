@@ -249,7 +249,9 @@ class InputRulesJacksonModule extends SimpleModule {
                     || !object.getParent().inRoot()) {
                 return false;
             }
-            if (p.currentToken() == tools.jackson.core.JsonToken.VALUE_STRING && CURRENCY.equals(p.getString())) {
+            // null says no more than leaving it out
+            if (p.currentToken() == tools.jackson.core.JsonToken.VALUE_NULL
+                    || p.currentToken() == tools.jackson.core.JsonToken.VALUE_STRING && CURRENCY.equals(p.getString())) {
                 return true;
             }
             RefusedInputException refused = new RefusedInputException(p, String.class, "error.input.currency", CURRENCY);

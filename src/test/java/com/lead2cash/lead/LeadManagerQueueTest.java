@@ -141,7 +141,11 @@ class LeadManagerQueueTest {
         // the West's manager sees the pool lead but may not take the East's territory into the West
         String west = support.bearer(mvc, co.westManager().username());
         assertThat(support.getJson(mvc, west, "/api/v1/leads/" + id).get("availableActions").valueStream()
-                .map(JsonNode::asString).toList()).doesNotContain("ASSIGN");
+                .map(JsonNode::asString).toList()).as("nor decide it (walk 55c: he re-graded and disqualified it)")
+                .doesNotContain("ASSIGN", "REGRADE", "CORRECT", "DISQUALIFY");
+        assertThat(support.post(mvc, west, "/api/v1/leads/" + id + "/disqualify",
+                "{\"reason\":\"NO_NEED\",\"version\":" + version + "}")).hasStatus(422).bodyJson()
+                .extractingPath("$.code").isEqualTo("lead.territory.actOutsideTeam");
         assertThat(assign(west, id, co.westRep().id(), version, "en")).hasStatus(422).bodyJson()
                 .satisfies(body -> assertThat(body).extractingPath("$.code").isEqualTo("lead.territory.assignOutsideTeam"))
                 .extractingPath("$.detail").asString().contains(territory, "East " + co.tag());

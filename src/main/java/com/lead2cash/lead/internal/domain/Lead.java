@@ -238,11 +238,14 @@ public class Lead {
         if (!actor.inScope()) {
             return new RecordNotFoundException(SUBJECT, id);
         }
+        DomainException offTeam = offTeam(action, actor);
         return switch (action) {
             case SCREEN -> !keeps(actor) ? new ForbiddenException("lead.ownLeadsOnly")
+                    : offTeam != null ? offTeam
                     : status == LeadStatus.NEW ? null
                     : notIn(LeadStatus.NEW);
             case REGRADE, CORRECT, DISQUALIFY -> !keeps(actor) ? new ForbiddenException("lead.ownLeadsOnly")
+                    : offTeam != null ? offTeam
                     : closedRefusal();
             case ASSIGN -> !actor.manager() ? new ForbiddenException("lead.managersOnly")
                     : status.isClosed() ? closedRefusal()
@@ -258,6 +261,7 @@ public class Lead {
             case CONVERT -> !ownerOrManager(actor) ? new ForbiddenException("lead.convert.ownerOnly")
                     : status == LeadStatus.CONTACTED ? null : new DomainException("lead.convert.notQualified");
             case REOPEN -> !actor.manager() ? new ForbiddenException("lead.managersOnly")
+                    : offTeam != null ? offTeam
                     : status == LeadStatus.DISQUALIFIED ? null
                     : notIn(LeadStatus.DISQUALIFIED);
             case CLAIM -> throw new IllegalStateException("claims are decided above");
@@ -291,6 +295,19 @@ public class Lead {
             return new DomainException("lead.claim.alreadyClaimed");
         }
         return null;
+    }
+
+    /**
+     * L5 — a manager outside a territory's team who may not assign its lead does not decide it either (screen,
+     * re-grade, correct, disqualify, reopen); its owner and the people who screen leads are not managers of a team.
+     */
+    private DomainException offTeam(LeadAction action, LeadActor actor) {
+        boolean decides = switch (action) {
+            case SCREEN, REGRADE, CORRECT, DISQUALIFY, REOPEN -> true;
+            default -> false;
+        };
+        return decides && actor.manager() && !actor.id().equals(ownerId)
+                ? territoryRefusal(actor.territory(), "lead.territory.actOutsideTeam") : null;
     }
 
     /**

@@ -28,16 +28,18 @@
           var lists = Array.prototype.slice.call(board.querySelectorAll('.board-list'));
           var back = evt.to.dataset.open === 'true' && evt.from.dataset.open === 'true'
               && lists.indexOf(evt.to) < lists.indexOf(evt.from);
-          if (back && !window.confirm(board.dataset.confirmBack)) {
-            evt.from.insertBefore(card, evt.from.children[evt.oldIndex] || null);
-            return;
-          }
-          var values = {stage: evt.to.dataset.stage, version: card.dataset.version};
+          var filters = {};
           FILTERS.forEach(function (k) {
             if (board.dataset[k]) {
-              values[k] = board.dataset[k];
+              filters[k] = board.dataset[k];
             }
           });
+          if (back && !window.confirm(board.dataset.confirmBack)) {
+            // the board as the server has it, fresh: nothing half-dragged is left in the page
+            htmx.ajax('GET', window.location.pathname, {target: '#board', swap: 'outerHTML', values: filters});
+            return;
+          }
+          var values = Object.assign({stage: evt.to.dataset.stage, version: card.dataset.version}, filters);
           htmx.ajax('POST', card.dataset.moveUrl, {target: '#board', swap: 'outerHTML', values: values});
         }
       });
@@ -49,6 +51,22 @@
     htmx.onLoad(init);
   });
 })();
+
+// On a phone a card moves with its menu: a move back to an earlier stage asks first, as a drag does.
+document.addEventListener('htmx:confirm', function (evt) {
+  var form = evt.target;
+  if (!form.classList || !form.classList.contains('board-move')) {
+    return;
+  }
+  var option = form.querySelector('select[name=stage]').selectedOptions[0];
+  if (!option || option.dataset.back !== 'true') {
+    return;
+  }
+  evt.preventDefault();
+  if (window.confirm(document.getElementById('board').dataset.confirmBack)) {
+    evt.detail.issueRequest(true);
+  }
+});
 
 // The customer picker of the opportunity form: choosing a match fills the hidden customer field
 // (no inline handlers: the pages' Content-Security-Policy forbids them).

@@ -213,7 +213,9 @@ class ApprovalPagesTest {
                 .contentType(MediaType.APPLICATION_JSON).content("""
                         {"reason":"三小时","version":%d,"changes":[{"rule":"L9","parameter":"window","value":"3h business"}]}"""
                         .formatted(version))).hasStatus(HttpStatus.CREATED);
-        assertThat(page(id, "zh-CN", session)).contains("policy-change-outdated", "已不能按所示内容批准");
+        assertThat(page(id, "zh-CN", session)).contains("policy-change-outdated", "已不能按所示内容批准")
+                .as("approving is not offered, rejecting and sending back are").doesNotContain("value=\"APPROVE\"")
+                .contains("value=\"REJECT\"");
         UUID task = approvals.find(id).orElseThrow().steps().get(0).tasks().get(0).id();
         assertThat(mvc.post().uri("/approvals/{id}/decision", id).cookie(session).with(csrf())
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").param("decision", "APPROVE").param("comment", "同意")

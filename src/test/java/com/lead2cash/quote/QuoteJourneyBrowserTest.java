@@ -118,7 +118,9 @@ class QuoteJourneyBrowserTest extends BrowserTestCase {
             asked[0] = dialog.message();
             dialog.dismiss();
         });
-        page.locator(card).dragTo(page.locator("#list-EVALUATION"));
+        // cancelled, the board comes back as the server has it
+        page.waitForResponse(r -> r.url().contains("/opportunities") && "GET".equals(r.request().method()),
+                () -> page.locator(card).dragTo(page.locator("#list-EVALUATION")));
         assertThat(page.locator("#list-PROPOSAL " + card)).isVisible();
         org.assertj.core.api.Assertions.assertThat(asked[0]).isEqualTo("确定把这个商机退回到更早的阶段吗？");
         page.onceDialog(dialog -> dialog.accept());
@@ -129,6 +131,19 @@ class QuoteJourneyBrowserTest extends BrowserTestCase {
         page.waitForResponse(r -> r.url().endsWith("/move"),
                 () -> page.locator(card).dragTo(page.locator("#list-PROPOSAL")));
         assertThat(page.locator("#list-PROPOSAL " + card)).isVisible();
+        // on a phone the card's menu moves it: back a stage, it asks too (walk 55c)
+        Page phoneBoard = signIn(browser.newPage("zh-CN", 390, 844), "board.rep");
+        phoneBoard.navigate(base + "/opportunities");
+        String[] phoneAsked = new String[1];
+        phoneBoard.onceDialog(dialog -> {
+            phoneAsked[0] = dialog.message();
+            dialog.dismiss();
+        });
+        phoneBoard.selectOption(card + " form.board-move select[name=stage]", "EVALUATION");
+        phoneBoard.click(card + " form.board-move button[type=submit]");
+        assertThat(phoneBoard.locator("#list-PROPOSAL " + card)).isVisible();
+        org.assertj.core.api.Assertions.assertThat(phoneAsked[0]).isEqualTo("确定把这个商机退回到更早的阶段吗？");
+        phoneBoard.context().close();
 
         // a quote with 10 % off: above the rep's 5 %
         page.navigate(base + "/opportunities/" + opportunityId);

@@ -199,7 +199,8 @@ public class ApprovalController {
         model.addAttribute("approval", view);
         model.addAttribute("subject", subjects.label(new SubjectRef(view.subjectType(), view.subjectId())).orElse(null));
         // a policy change says its changes as the policy's version page does, not as its stored summary
-        model.addAttribute("policyChange", policyChanges.shown(view, LocaleContextHolder.getLocale()).orElse(null));
+        var policyChange = policyChanges.shown(view, LocaleContextHolder.getLocale()).orElse(null);
+        model.addAttribute("policyChange", policyChange);
         DecisionForm form = submitted;
         UUID onBehalfOf = null;
         var task = service.actionableTask(id, me);
@@ -218,7 +219,9 @@ public class ApprovalController {
         }
         model.addAttribute("decisionForm", form);
         model.addAttribute("onBehalfOf", onBehalfOf);
-        model.addAttribute("decisions", Decision.values());
+        // an outdated policy change is not approved as shown (docs/decisions/0032): the form offers what still may be
+        model.addAttribute("decisions", policyChange != null && policyChange.outdated()
+                ? java.util.EnumSet.complementOf(java.util.EnumSet.of(Decision.APPROVE)) : java.util.EnumSet.allOf(Decision.class));
         model.addAttribute("isSubmitter", view.submitterId().equals(me));
         Set<UUID> ids = new HashSet<>();
         ids.add(view.submitterId());

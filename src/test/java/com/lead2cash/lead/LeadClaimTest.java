@@ -308,6 +308,25 @@ class LeadClaimTest {
     }
 
     @Test
+    void L8_aContestMovedUpByAClaimantOfAnotherTeamTellsTheManagerAskedFirstThatItLeftHim() {
+        Department d = department("movedup");
+        String id = poolALead(bearer(d.marketing()), "西藏争议上移", "13912345683");
+        assertThat(claim(bearer(d.east().get(0)), id)).hasStatus(200);
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(claim(bearer(d.east().get(1)), id)).hasStatus(202);
+        assertThat(contestNotices(d.eastManager())).isEqualTo(1);
+
+        for (User rep : d.south().subList(0, 2)) {
+            clock.advance(Duration.ofSeconds(5));
+            assertThat(claim(bearer(rep), id)).hasStatus(202);
+        }
+        assertThat(contestNotices(d.director())).isEqualTo(1);
+        assertThat(support.inbox(d.eastManager().id()).stream().filter("lead.contest.moved"::equals).count())
+                .as("told once that the director decides it now").isEqualTo(1);
+        assertThat(support.inbox(d.director().id())).doesNotContain("lead.contest.moved");
+    }
+
+    @Test
     void L8_aContestWithinOneTeamGoesToThatTeamsManagerToldOnceHoweverManyClaim() {
         Department d = department("within");
         String id = poolALead(bearer(d.marketing()), "西藏团队内争议", "13912345682");

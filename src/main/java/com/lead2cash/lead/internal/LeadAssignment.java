@@ -134,9 +134,16 @@ public class LeadAssignment {
         } else {
             history.record(lead.id(), now, "lead.history.contest", me.displayName());
             UUID decider = contestDecider(lead.contestClaimants());
+            UUID askedBefore = lead.contestDeciderId();
             if (lead.contestGoesTo(decider)) {
                 notifier.send(Notification.of(decider, "lead.contest", "lead.notify.contest", "/leads/" + lead.id(),
                         lead.code(), lead.companyName()).urgent());
+                if (askedBefore != null) {
+                    // a claimant of another team moved it up: the manager asked first need not decide it any more
+                    notifier.send(Notification.of(askedBefore, "lead.contest.moved", "lead.notify.contestMoved", null,
+                            lead.code(), lead.companyName(),
+                            directory.person(decider).map(OrgDirectory.Person::displayName).orElse("")));
+                }
             }
         }
         return new ClaimResult(leads.save(lead), outcome);

@@ -73,6 +73,13 @@ class CatalogApiTest {
         assertThat(support.json(typo).get("errors").get(0).get("code").asString())
                 .isEqualTo("catalog.product.taxRate.invalid");
         assertThat(support.json(typo).get("errors").get(0).get("message").asString()).contains("13, 9, 6, 5, 3, 1, 0");
+        // a rate typed with many decimals is refused for its decimals, not called an amount
+        var precise = support.post(mvc, director, "/api/v1/products",
+                "{\"code\":\"TYPO-2\",\"name\":\"税率小数\",\"listPrice\":1,\"taxRate\":13.000001}");
+        assertThat(precise).hasStatus(422);
+        assertThat(support.json(precise).get("errors").get(0).get("field").asString()).isEqualTo("taxRate");
+        assertThat(support.json(precise).get("errors").get(0).get("message").asString())
+                .contains("number has more than 2 decimal places").doesNotContain("amount");
         assertThat(products()).isEqualTo(before);
         assertThat(support.post(mvc, director, "/api/v1/products",
                 "{\"code\":\"SIMPLE-5\",\"name\":\"简易计税服务\",\"listPrice\":1,\"taxRate\":5}"))

@@ -64,6 +64,21 @@ class EndpointHardeningTest {
     }
 
     @Test
+    void aJsonBodySentAsAnotherTypeIsRefusedAndCreatesNothing() {
+        String token = "Bearer " + fixtures.token(mvc, "admin");
+        String body = "{\"name\":\"纯文本类型请求体\",\"parentId\":\"" + fixtures.rootUnit() + "\"}";
+        assertThat(mvc.post().uri("/api/v1/org-units").header(HttpHeaders.AUTHORIZATION, token)
+                .contentType(MediaType.TEXT_PLAIN).content(body))
+                .hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson().extractingPath("$.detail").asString().contains("application/json");
+        assertThat(mvc.post().uri("/api/v1/org-units").header(HttpHeaders.AUTHORIZATION, token)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").contentType(MediaType.TEXT_PLAIN).content(body))
+                .hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE).bodyJson().extractingPath("$.title").isEqualTo("不支持的内容类型");
+        assertThat(mvc.get().uri("/api/v1/org-units").header(HttpHeaders.AUTHORIZATION, token))
+                .hasStatusOk().bodyText().doesNotContain("纯文本类型请求体");
+    }
+
+    @Test
     void theErrorAddressAskedForDirectlyIsA404LikeAnyAddressWithoutAPage() {
         jakarta.servlet.http.Cookie admin = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
         assertThat(mvc.get().uri("/error").accept(MediaType.APPLICATION_JSON))

@@ -136,7 +136,8 @@ class FormsSavedOnceTest {
 
         MvcTestResult second = logCall(session, id, token, "2026-12-01T09:30");
         assertThat(second).hasStatus(409);
-        assertThat(second.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("This form is being saved");
+        assertThat(second.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("This form is being saved", "This cannot be done now")
+                .doesNotContain("This input cannot be accepted");
         assertThat(followUps(c)).isZero();
     }
 

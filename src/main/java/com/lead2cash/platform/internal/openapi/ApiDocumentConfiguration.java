@@ -47,6 +47,8 @@ class ApiDocumentConfiguration {
         CONFLICT(409, "Conflict", "A stale version (someone changed the record meanwhile) or a lost race."),
         PAYLOAD_TOO_LARGE(413, "PayloadTooLarge", "The uploaded file is larger than this operation accepts, or the "
                 + "request body larger than any request may be."),
+        UNSUPPORTED_MEDIA_TYPE(415, "UnsupportedMediaType", "The body is not of a type this operation reads: JSON as "
+                + "application/json, an upload as multipart/form-data."),
         UNPROCESSABLE(422, "UnprocessableContent", "A business rule refused the request, or input was refused field "
                 + "by field (see errors)."),
         PRECONDITION_REQUIRED(428, "PreconditionRequired", "An update without a version: send the version read "

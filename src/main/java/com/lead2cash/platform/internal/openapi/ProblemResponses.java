@@ -23,6 +23,7 @@ import org.springframework.web.method.HandlerMethod;
  *   <li>403 — a role restriction ({@code @PreAuthorize} on the method or its controller);</li>
  *   <li>404 — an id in the path (missing or outside the caller's data scope);</li>
  *   <li>413 — a body (an upload past its limit, or any other body past {@code l2c.web.max-body-size});</li>
+ *   <li>415 — a body sent as another content type than the operation reads;</li>
  *   <li>409 and 428 — the body carries a {@code version}, or an {@code If-Match} header is taken;</li>
  *   <li>422 — a body (field errors), a transition (POST/PUT/PATCH: a business rule), or a query parameter
  *       (the platform's input rules, a {@code cursor} to decode).</li>
@@ -53,6 +54,7 @@ class ProblemResponses implements GlobalOperationComponentsCustomizer {
         // an upload past its limit, any other body past l2c.web.max-body-size
         if (body != null) {
             add(responses, Refusal.PAYLOAD_TOO_LARGE);
+            add(responses, Refusal.UNSUPPORTED_MEDIA_TYPE);
         }
         if (AnnotatedElementUtils.hasAnnotation(handler.getMethod(), PreAuthorize.class)
                 || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), PreAuthorize.class)) {

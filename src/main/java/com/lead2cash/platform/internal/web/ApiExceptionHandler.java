@@ -189,6 +189,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             String key = "error.http." + statusCode.value();
             problem.setType(java.net.URI.create("urn:lead2cash:problem:" + key));
             problem.setProperty("code", key);
+            // in the reader's language, as every other refusal (Spring's own words are English)
+            HttpStatus status = HttpStatus.resolve(statusCode.value());
+            if (status != null) {
+                problem.setTitle(problems.problem(status, key).getTitle());
+                String detail = problems.message(key);
+                if (!detail.equals(key)) {
+                    problem.setDetail(detail);
+                }
+            }
         }
         return super.createResponseEntity(body, headers, statusCode, request);
     }

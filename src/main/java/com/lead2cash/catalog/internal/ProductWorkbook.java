@@ -5,6 +5,7 @@ import com.lead2cash.files.ContentWords;
 import com.lead2cash.files.SpreadsheetFormat;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.ListText;
+import com.lead2cash.platform.SpreadsheetExport;
 import com.lead2cash.platform.SpreadsheetReader;
 import com.lead2cash.platform.SpreadsheetText;
 import java.io.IOException;
@@ -22,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 /**
@@ -101,12 +101,10 @@ public final class ProductWorkbook {
 
     /** Writes the products as a workbook, streaming, in the order given. */
     public static void write(Stream<Product> products, OutputStream out) {
-        try (Workbook wb = new Workbook(out, "Lead2Cash", "1.0")) {
-            Worksheet ws = wb.newWorksheet("产品目录");
-            Column[] columns = Column.values();
-            for (int c = 0; c < columns.length; c++) {
-                ws.value(0, c, columns[c].header());
-                ws.style(0, c).bold().set();
+        List<String> headers = Arrays.stream(Column.values()).map(Column::header).toList();
+        try (SpreadsheetExport export = SpreadsheetExport.open(out, "产品目录", headers)) {
+            Worksheet ws = export.sheet();
+            for (int c = 0; c < headers.size(); c++) {
                 ws.width(c, c == 1 || c == 2 ? 30 : 16);
             }
             int[] r = {1};
@@ -122,7 +120,6 @@ public final class ProductWorkbook {
                 ws.value(row, 6, p.taxRate());
                 ws.inlineString(row, 7, p.active() ? "是" : "否");
             });
-            ws.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,6 +3,7 @@ package com.lead2cash.contract.internal;
 import com.lead2cash.contract.ContractListFigures;
 import com.lead2cash.platform.AuditTrail;
 import com.lead2cash.platform.CursorPage;
+import com.lead2cash.platform.SpreadsheetExport;
 import com.lead2cash.platform.SpreadsheetText;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
@@ -54,12 +54,9 @@ public class ContractExport {
         headers.add("contract.field.owner");
         int owner = headers.size() - 1;
         int row = 0;
-        try (Workbook wb = new Workbook(out, "Lead2Cash", "1.0")) {
-            Worksheet ws = wb.newWorksheet(text("contract.list.title", locale));
-            for (int c = 0; c < headers.size(); c++) {
-                ws.value(0, c, text(headers.get(c), locale));
-                ws.style(0, c).bold().set();
-            }
+        try (SpreadsheetExport export = SpreadsheetExport.open(out, text("contract.list.title", locale),
+                headers.stream().map(key -> text(key, locale)).toList())) {
+            Worksheet ws = export.sheet();
             String cursor = null;
             do {
                 CursorPage<ContractQueries.ContractRow> page = queries.list(new ContractQueries.Filter(filter.status(),
@@ -91,7 +88,6 @@ public class ContractExport {
                 ws.flush();
                 cursor = page.nextCursor();
             } while (cursor != null && row < MAX_ROWS);
-            ws.finish();
         }
         // the filter as keys, so the audit screen says it in its reader's language
         audit.record("EXPORT", ContractAccess.SUBJECT, null, "contract.audit.exported", row,

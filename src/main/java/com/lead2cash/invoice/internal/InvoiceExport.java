@@ -4,11 +4,13 @@ import com.lead2cash.invoice.internal.domain.InvoiceStatus;
 import com.lead2cash.invoice.internal.domain.InvoiceType;
 import com.lead2cash.platform.AuditTrail;
 import com.lead2cash.platform.CursorPage;
+import com.lead2cash.platform.SpreadsheetExport;
 import com.lead2cash.platform.SpreadsheetText;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Locale;
-import org.dhatim.fastexcel.Workbook;
+import java.util.stream.Stream;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -35,15 +37,12 @@ public class InvoiceExport {
 
     /** Writes the workbook; answers the number of invoices written. */
     public int write(InvoiceStatus status, InvoiceType type, Locale locale, OutputStream out) throws IOException {
-        String[] headers = {"invoice.number", "invoice.contract", "invoice.type", "invoice.buyerName", "invoice.amount",
-                "invoice.invoiceNumber", "invoice.invoicedOn", "invoice.status"};
+        List<String> headers = Stream.of("invoice.number", "invoice.contract", "invoice.type", "invoice.buyerName",
+                "invoice.amount", "invoice.invoiceNumber", "invoice.invoicedOn", "invoice.status")
+                .map(key -> text(key, locale)).toList();
         int row = 0;
-        try (Workbook wb = new Workbook(out, "Lead2Cash", "1.0")) {
-            Worksheet ws = wb.newWorksheet(text("invoice.list.title", locale));
-            for (int c = 0; c < headers.length; c++) {
-                ws.value(0, c, text(headers[c], locale));
-                ws.style(0, c).bold().set();
-            }
+        try (SpreadsheetExport export = SpreadsheetExport.open(out, text("invoice.list.title", locale), headers)) {
+            Worksheet ws = export.sheet();
             String cursor = null;
             do {
                 CursorPage<InvoiceQueries.InvoiceRow> page = queries.list(status, type, cursor, CursorPage.MAX_SIZE);
@@ -65,7 +64,6 @@ public class InvoiceExport {
                 ws.flush();
                 cursor = page.nextCursor();
             } while (cursor != null && row < MAX_ROWS);
-            ws.finish();
         }
         // the filter as keys, so the audit screen says it in its reader's language
         audit.record("EXPORT", InvoiceService.SUBJECT, null, "invoice.audit.exported", row,

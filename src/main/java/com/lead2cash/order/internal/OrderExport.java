@@ -3,11 +3,13 @@ package com.lead2cash.order.internal;
 import com.lead2cash.order.internal.domain.OrderStatus;
 import com.lead2cash.platform.AuditTrail;
 import com.lead2cash.platform.CursorPage;
+import com.lead2cash.platform.SpreadsheetExport;
 import com.lead2cash.platform.SpreadsheetText;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Locale;
-import org.dhatim.fastexcel.Workbook;
+import java.util.stream.Stream;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -34,14 +36,11 @@ public class OrderExport {
 
     /** Writes the workbook; answers the number of orders written. */
     public int write(OrderStatus status, Locale locale, OutputStream out) throws IOException {
-        String[] headers = {"order.number", "order.contract", "order.consignee", "order.promisedDate", "order.status"};
+        List<String> headers = Stream.of("order.number", "order.contract", "order.consignee", "order.promisedDate",
+                "order.status").map(key -> text(key, locale)).toList();
         int row = 0;
-        try (Workbook wb = new Workbook(out, "Lead2Cash", "1.0")) {
-            Worksheet ws = wb.newWorksheet(text("order.list.title", locale));
-            for (int c = 0; c < headers.length; c++) {
-                ws.value(0, c, text(headers[c], locale));
-                ws.style(0, c).bold().set();
-            }
+        try (SpreadsheetExport export = SpreadsheetExport.open(out, text("order.list.title", locale), headers)) {
+            Worksheet ws = export.sheet();
             String cursor = null;
             do {
                 CursorPage<OrderQueries.OrderRow> page = queries.list(null, status, cursor, CursorPage.MAX_SIZE);
@@ -57,7 +56,6 @@ public class OrderExport {
                 ws.flush();
                 cursor = page.nextCursor();
             } while (cursor != null && row < MAX_ROWS);
-            ws.finish();
         }
         // the filter as a key, so the audit screen says it in its reader's language
         audit.record("EXPORT", OrderAccess.SUBJECT, null, "order.audit.exported", row,

@@ -3,6 +3,7 @@ package com.lead2cash.receivable.internal;
 import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.platform.AuditTrail;
 import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.platform.SpreadsheetExport;
 import com.lead2cash.receivable.internal.ReceivableQueries.PlanRow;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -45,16 +45,12 @@ public class AgingExport {
 
     /** Writes the workbook; answers the number of plans written. */
     public int write(Locale locale, OutputStream out) throws IOException {
-        String[] headers = Stream.concat(Arrays.stream(PlanCells.HEADERS),
-                Stream.of("receivable.export.days", "receivable.aging")).toArray(String[]::new);
+        List<String> headers = Stream.concat(Arrays.stream(PlanCells.HEADERS),
+                Stream.of("receivable.export.days", "receivable.aging")).map(key -> text(key, locale)).toList();
         ReceivableRules rules = policy.rules();
         int row = 0;
-        try (Workbook wb = new Workbook(out, "Lead2Cash", "1.0")) {
-            Worksheet ws = wb.newWorksheet(text("receivable.export.sheet", locale));
-            for (int c = 0; c < headers.length; c++) {
-                ws.value(0, c, text(headers[c], locale));
-                ws.style(0, c).bold().set();
-            }
+        try (SpreadsheetExport export = SpreadsheetExport.open(out, text("receivable.export.sheet", locale), headers)) {
+            Worksheet ws = export.sheet();
             List<PlanRow> page = queries.overdueAfter(null, null, PAGE);
             while (!page.isEmpty() && row < MAX_ROWS) {
                 PlanCells cells = new PlanCells(page, org, customers);
@@ -68,7 +64,6 @@ public class AgingExport {
                 PlanRow last = page.get(page.size() - 1);
                 page = page.size() < PAGE ? List.of() : queries.overdueAfter(last.dueDate(), last.id(), PAGE);
             }
-            ws.finish();
         }
         audit.record("EXPORT", ReceivableAccess.SUBJECT, null, "receivable.audit.agingExported", row);
         return row;

@@ -4,14 +4,15 @@ import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.platform.AuditTrail;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.platform.SpreadsheetExport;
 import com.lead2cash.platform.SpreadsheetText;
 import com.lead2cash.receivable.internal.ReceivableQueries.PlanRow;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -47,16 +48,12 @@ public class PlanExport {
 
     /** Writes the workbook of the plans {@code filter} finds; answers the number of plans written. */
     public int write(ReceivableQueries.Filter filter, Locale locale, OutputStream out) throws IOException {
-        String[] headers = Stream.concat(Arrays.stream(PlanCells.HEADERS), Stream.of("receivable.export.dueCondition",
-                "receivable.state", "receivable.export.days", "receivable.aging")).toArray(String[]::new);
+        List<String> headers = Stream.concat(Arrays.stream(PlanCells.HEADERS), Stream.of("receivable.export.dueCondition",
+                "receivable.state", "receivable.export.days", "receivable.aging")).map(key -> text(key, locale)).toList();
         ReceivableRules rules = policy.rules();
         int row = 0;
-        try (Workbook wb = new Workbook(out, "Lead2Cash", "1.0")) {
-            Worksheet ws = wb.newWorksheet(text("receivable.export.plansSheet", locale));
-            for (int c = 0; c < headers.length; c++) {
-                ws.value(0, c, text(headers[c], locale));
-                ws.style(0, c).bold().set();
-            }
+        try (SpreadsheetExport export = SpreadsheetExport.open(out, text("receivable.export.plansSheet", locale), headers)) {
+            Worksheet ws = export.sheet();
             String cursor = null;
             do {
                 CursorPage<PlanRow> page = queries.list(filter, cursor, CursorPage.MAX_SIZE);
@@ -75,7 +72,6 @@ public class PlanExport {
                 ws.flush();
                 cursor = page.nextCursor();
             } while (cursor != null && row < MAX_ROWS);
-            ws.finish();
         }
         audit.record("EXPORT", ReceivableAccess.SUBJECT, null, "receivable.audit.plansExported", row,
                 filter.text() == null ? "audit.detail.noSearch" : filter.text());

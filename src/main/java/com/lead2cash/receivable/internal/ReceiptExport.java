@@ -3,14 +3,16 @@ package com.lead2cash.receivable.internal;
 import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.platform.AuditTrail;
 import com.lead2cash.platform.CursorPage;
+import com.lead2cash.platform.SpreadsheetExport;
 import com.lead2cash.platform.SpreadsheetText;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.dhatim.fastexcel.Workbook;
+import java.util.stream.Stream;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -40,15 +42,12 @@ public class ReceiptExport {
 
     /** Writes the workbook; answers the number of receipts written. */
     public int write(ReceiptQueries.Filter filter, Locale locale, OutputStream out) throws IOException {
-        String[] headers = {"receipt.number", "receipt.receivedOn", "receivable.customer", "receipt.method", "receipt.payer",
-                "receipt.reference", "receipt.amount", "receipt.allocatedLabel", "receipt.stateLabel"};
+        List<String> headers = Stream.of("receipt.number", "receipt.receivedOn", "receivable.customer", "receipt.method",
+                "receipt.payer", "receipt.reference", "receipt.amount", "receipt.allocatedLabel", "receipt.stateLabel")
+                .map(key -> text(key, locale)).toList();
         int row = 0;
-        try (Workbook wb = new Workbook(out, "Lead2Cash", "1.0")) {
-            Worksheet ws = wb.newWorksheet(text("receipt.list.page", locale));
-            for (int c = 0; c < headers.length; c++) {
-                ws.value(0, c, text(headers[c], locale));
-                ws.style(0, c).bold().set();
-            }
+        try (SpreadsheetExport export = SpreadsheetExport.open(out, text("receipt.list.page", locale), headers)) {
+            Worksheet ws = export.sheet();
             String cursor = null;
             do {
                 CursorPage<ReceiptQueries.ReceiptRow> page = queries.list(filter, cursor, CursorPage.MAX_SIZE);
@@ -73,7 +72,6 @@ public class ReceiptExport {
                 ws.flush();
                 cursor = page.nextCursor();
             } while (cursor != null && row < MAX_ROWS);
-            ws.finish();
         }
         // the filter as keys and values, so the audit screen says it in its reader's language
         audit.record("EXPORT", ReceivableAccess.RECEIPT, null, "receipt.audit.exported", row,

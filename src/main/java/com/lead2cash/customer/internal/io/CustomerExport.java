@@ -3,12 +3,14 @@ package com.lead2cash.customer.internal.io;
 import com.lead2cash.customer.internal.CustomerQueries;
 import com.lead2cash.platform.AuditTrail;
 import com.lead2cash.platform.CursorPage;
+import com.lead2cash.platform.SpreadsheetExport;
 import com.lead2cash.platform.SpreadsheetText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
-import org.dhatim.fastexcel.Workbook;
+import java.util.stream.Stream;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -37,15 +39,12 @@ public class CustomerExport {
     }
 
     public int write(CustomerQueries.CustomerFilter filter, Locale locale, OutputStream out) throws IOException {
-        String[] headers = {"customer.code", "customer.name", "customer.grade", "customer.status", "customer.industry",
-                "customer.region", "customer.owner", "customer.followUpDue", "customer.lastActivity"};
+        List<String> headers = Stream.of("customer.code", "customer.name", "customer.grade", "customer.status",
+                "customer.industry", "customer.region", "customer.owner", "customer.followUpDue", "customer.lastActivity")
+                .map(key -> text(key, locale)).toList();
         int row = 0;
-        try (Workbook wb = new Workbook(out, "Lead2Cash", "1.0")) {
-            Worksheet ws = wb.newWorksheet(text("customer.list.title", locale));
-            for (int c = 0; c < headers.length; c++) {
-                ws.value(0, c, text(headers[c], locale));
-                ws.style(0, c).bold().set();
-            }
+        try (SpreadsheetExport export = SpreadsheetExport.open(out, text("customer.list.title", locale), headers)) {
+            Worksheet ws = export.sheet();
             String cursor = null;
             do {
                 CursorPage<CustomerQueries.CustomerRow> page = queries.list(filter.withCursor(cursor, CursorPage.MAX_SIZE));
@@ -70,7 +69,6 @@ public class CustomerExport {
                 ws.flush();
                 cursor = page.nextCursor();
             } while (cursor != null && row < MAX_ROWS);
-            ws.finish();
         }
         // the filter as keys, so the audit screen says it in its reader's language
         audit.record("EXPORT", "Customer", null, "customer.audit.exported", row,

@@ -3,13 +3,15 @@ package com.lead2cash.lead.internal.io;
 import com.lead2cash.lead.internal.LeadQueries;
 import com.lead2cash.platform.AuditTrail;
 import com.lead2cash.platform.CursorPage;
+import com.lead2cash.platform.SpreadsheetExport;
 import com.lead2cash.platform.SpreadsheetText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.dhatim.fastexcel.Workbook;
+import java.util.stream.Stream;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -40,15 +42,12 @@ public class LeadExport {
     }
 
     public int write(LeadQueries.LeadFilter filter, Locale locale, OutputStream out) throws IOException {
-        String[] headers = {"lead.code", "lead.companyName", "lead.grade", "lead.status", "lead.source", "lead.industry",
-                "lead.region", "lead.productLine", "lead.contactName", "lead.budget", "lead.owner", "lead.createdAt"};
+        List<String> headers = Stream.of("lead.code", "lead.companyName", "lead.grade", "lead.status", "lead.source",
+                "lead.industry", "lead.region", "lead.productLine", "lead.contactName", "lead.budget", "lead.owner",
+                "lead.createdAt").map(key -> text(key, locale)).toList();
         int row = 0;
-        try (Workbook wb = new Workbook(out, "Lead2Cash", "1.0")) {
-            Worksheet ws = wb.newWorksheet(text("lead.list.title", locale));
-            for (int c = 0; c < headers.length; c++) {
-                ws.value(0, c, SpreadsheetText.cell(text(headers[c], locale)));
-                ws.style(0, c).bold().set();
-            }
+        try (SpreadsheetExport export = SpreadsheetExport.open(out, text("lead.list.title", locale), headers)) {
+            Worksheet ws = export.sheet();
             String cursor = null;
             do {
                 CursorPage<LeadQueries.LeadRow> page = queries.list(new LeadQueries.LeadFilter(filter.grade(),
@@ -75,7 +74,6 @@ public class LeadExport {
                 ws.flush();
                 cursor = page.nextCursor();
             } while (cursor != null && row < MAX_ROWS);
-            ws.finish();
         }
         // the filter as keys, so the audit screen says it in its reader's language
         audit.record("EXPORT", "Lead", null, "lead.audit.exported", row,

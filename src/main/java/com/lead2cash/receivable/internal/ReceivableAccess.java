@@ -1,5 +1,6 @@
 package com.lead2cash.receivable.internal;
 
+import com.lead2cash.contract.Contracts;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DataScope;
 import com.lead2cash.platform.ForbiddenException;
@@ -36,10 +37,12 @@ public class ReceivableAccess {
 
     private final ReceivableRepository plans;
     private final DataScope dataScope;
+    private final Contracts contracts;
 
-    ReceivableAccess(ReceivableRepository plans, DataScope dataScope) {
+    ReceivableAccess(ReceivableRepository plans, DataScope dataScope, Contracts contracts) {
         this.plans = plans;
         this.dataScope = dataScope;
+        this.contracts = contracts;
     }
 
     public Scope scope() {
@@ -56,6 +59,17 @@ public class ReceivableAccess {
         Receivable r = plans.findByIdForUpdate(id).orElseThrow(() -> new RecordNotFoundException(SUBJECT, id));
         dataScope.requireVisible(SUBJECT, id, r.ownerId());
         return r;
+    }
+
+    /**
+     * A contract's cards (its plans, its figures) answer only a reader of the contract: another team's contract is
+     * not found, as its page is — not an empty card or "no payment plans yet", which is untrue of a contract that has
+     * them.
+     */
+    public void requireOpenableContract(UUID contractId) {
+        if (!contracts.mayOpen(contractId)) {
+            throw new RecordNotFoundException("Contract", contractId);
+        }
     }
 
     /** Whether plans of these owners are visible ({@link #visible}'s rule), for many at once: the scope is read once. */

@@ -203,6 +203,16 @@ public class ReceivablePlanning {
         return plans.findByContract(contractId).stream().filter(r -> access.scope().covers(r.ownerId())).toList();
     }
 
+    /**
+     * The plans card of a contract's page: {@link #ofContract}, for a reader who may open the contract; another
+     * team's contract is not found ({@link ReceivableAccess#requireOpenableContract}).
+     */
+    @Transactional(readOnly = true)
+    public List<Receivable> ofOpenableContract(UUID contractId) {
+        access.requireOpenableContract(contractId);
+        return ofContract(contractId);
+    }
+
     /** Fixes or moves the due date of a plan (its condition was met); the P1 reminder is set anew. */
     @Transactional
     public Receivable fallDueOn(UUID id, LocalDate dueDate, Long version) {

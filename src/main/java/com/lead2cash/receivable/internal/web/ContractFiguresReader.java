@@ -2,6 +2,7 @@ package com.lead2cash.receivable.internal.web;
 
 import com.lead2cash.contract.ContractListFigures;
 import com.lead2cash.receivable.internal.ContractMoneyFigures;
+import com.lead2cash.receivable.internal.ReceivableAccess;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,20 @@ import org.springframework.stereotype.Component;
 class ContractFiguresReader {
 
     private final ContractMoneyFigures figures;
+    private final ReceivableAccess access;
 
-    ContractFiguresReader(ContractMoneyFigures figures) {
+    ContractFiguresReader(ContractMoneyFigures figures, ReceivableAccess access) {
         this.figures = figures;
+        this.access = access;
+    }
+
+    /**
+     * The figures card of a contract's page, null when it has no plan the reader may see; another team's contract is
+     * not found ({@link ReceivableAccess#requireOpenableContract}).
+     */
+    ReceivableApiController.ContractFigures ofOpenableContract(java.util.UUID contractId) {
+        access.requireOpenableContract(contractId);
+        return of(List.of(contractId)).stream().findFirst().orElse(null);
     }
 
     List<ReceivableApiController.ContractFigures> of(Collection<java.util.UUID> contractIds) {

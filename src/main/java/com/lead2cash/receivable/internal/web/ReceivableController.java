@@ -72,7 +72,6 @@ class ReceivableController {
     private final com.lead2cash.receivable.internal.CollectionRates rates;
     private final ReceiptQueries receiptList;
     private final com.lead2cash.customer.CustomerDirectory customers;
-    private final com.lead2cash.contract.Contracts contracts;
     private final com.lead2cash.receivable.internal.ReceiptExport receiptExport;
     private final com.lead2cash.receivable.internal.PlanExport planExport;
 
@@ -83,11 +82,9 @@ class ReceivableController {
                          com.lead2cash.receivable.internal.CollectionRates rates,
                          ReceiptQueries receiptList,
                          com.lead2cash.customer.CustomerDirectory customers,
-                         com.lead2cash.contract.Contracts contracts,
                          com.lead2cash.receivable.internal.ReceiptExport receiptExport,
                          com.lead2cash.receivable.internal.PlanExport planExport) {
         this.customers = customers;
-        this.contracts = contracts;
         this.planExport = planExport;
         this.receiptExport = receiptExport;
         this.agingExport = agingExport;
@@ -164,27 +161,15 @@ class ReceivableController {
     /** The payment plans card on a contract's page: the plans the reader may see (the module's scope), each linking to its page. */
     @GetMapping("/receivables/contracts/{contractId}/panel")
     String contractPlans(@PathVariable UUID contractId, Model model) {
-        requireOpenable(contractId);
-        model.addAttribute("plans", planning.ofContract(contractId));
+        model.addAttribute("plans", planning.ofOpenableContract(contractId));
         return "receivable/contract-panel :: panel";
     }
 
     /** A contract's collected and invoiced figures, for the contract's page and list to load with htmx. */
     @GetMapping("/receivables/contracts/{contractId}/figures")
     String contractFigures(@PathVariable UUID contractId, Model model) {
-        requireOpenable(contractId);
-        model.addAttribute("figures", figures.of(List.of(contractId)).stream().findFirst().orElse(null));
+        model.addAttribute("figures", figures.ofOpenableContract(contractId));
         return "receivable/figures :: figures";
-    }
-
-    /**
-     * A contract's cards answer only a reader of the contract: another team's contract is not found, as its page is —
-     * not an empty card or "no payment plans yet", which is untrue of a contract that has them.
-     */
-    private void requireOpenable(UUID contractId) {
-        if (!contracts.mayOpen(contractId)) {
-            throw new com.lead2cash.platform.RecordNotFoundException("Contract", contractId);
-        }
     }
 
     /** P2 — the aging report as an Excel file: every overdue plan in the reader's scope, streamed. */

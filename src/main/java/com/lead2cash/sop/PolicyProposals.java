@@ -22,4 +22,10 @@ public interface PolicyProposals {
     }
 
     Optional<Shown> shown(UUID proposalId, Locale locale);
+
+    /**
+     * Whether a parameter the pending proposal changes changed since it was proposed (docs/decisions/0032): approving
+     * it would be refused. False for a proposal not found or no longer pending.
+     */
+    boolean outdated(UUID proposalId);
 }

@@ -31,6 +31,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -38,6 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -67,11 +69,14 @@ public class ApprovalService implements Approvals {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ZoneId zone;
+    /** Read when asked, not when built: a subject's rules call back into approvals (policy changes). */
+    private final ObjectProvider<ApprovableSubject> subjects;
 
     ApprovalService(ApprovalRepository approvals, DelegationRepository delegations, ApprovalHistory history,
                     ApprovalQueries queries, ApproverResolver resolver, OrgDirectory org, Deadlines deadlines,
                     Notifier notifier, ApplicationEventPublisher events, Clock clock,
-                    @Value("${l2c.zone}") ZoneId zone) {
+                    @Value("${l2c.zone}") ZoneId zone, ObjectProvider<ApprovableSubject> subjects) {
+        this.subjects = subjects;
         this.approvals = approvals;
         this.delegations = delegations;
         this.history = history;
@@ -184,6 +189,17 @@ public class ApprovalService implements Approvals {
 
     private ApprovalView view(Approval approval) {
         return approval.view(history.of(approval.id()), history.remarksOf(approval.id()));
+    }
+
+    /**
+     * The decisions an approver may take on the approval (for the decision form): approve, reject and send back — but
+     * approve where its subject may no longer be approved as shown ({@link ApprovableSubject}: a policy change the
+     * policy moved on from, whose approval would be refused).
+     */
+    public Set<Decision> decisionsOn(ApprovalView approval) {
+        boolean approvable = subjects.orderedStream().filter(s -> s.subjectType().equals(approval.subjectType()))
+                .allMatch(s -> s.approvableAsShown(approval.subjectId()));
+        return approvable ? EnumSet.allOf(Decision.class) : EnumSet.complementOf(EnumSet.of(Decision.APPROVE));
     }
 
     /** The task the user could decide now on this approval, if any (for the decision form). */

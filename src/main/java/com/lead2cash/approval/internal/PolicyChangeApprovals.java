@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * approvals.
  */
 @Component
-public class PolicyChangeApprovals {
+public class PolicyChangeApprovals implements ApprovableSubject {
 
     static final String SUBJECT = "PolicyChange";
 
@@ -64,6 +64,17 @@ public class PolicyChangeApprovals {
         } else {
             proposals.reject(proposal);
         }
+    }
+
+    @Override
+    public String subjectType() {
+        return SUBJECT;
+    }
+
+    /** An outdated proposal is not approved as shown: approving it would be refused (docs/decisions/0032). */
+    @Override
+    public boolean approvableAsShown(String subjectId) {
+        return !proposals.outdated(UUID.fromString(subjectId));
     }
 
     /** A policy change's approval: its changes in the reader's words and whether the policy moved on since. */

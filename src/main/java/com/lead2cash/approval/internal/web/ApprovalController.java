@@ -219,9 +219,7 @@ public class ApprovalController {
         }
         model.addAttribute("decisionForm", form);
         model.addAttribute("onBehalfOf", onBehalfOf);
-        // an outdated policy change is not approved as shown (docs/decisions/0032): the form offers what still may be
-        model.addAttribute("decisions", policyChange != null && policyChange.outdated()
-                ? java.util.EnumSet.complementOf(java.util.EnumSet.of(Decision.APPROVE)) : java.util.EnumSet.allOf(Decision.class));
+        model.addAttribute("decisions", service.decisionsOn(view));
         model.addAttribute("isSubmitter", view.submitterId().equals(me));
         Set<UUID> ids = new HashSet<>();
         ids.add(view.submitterId());

@@ -146,6 +146,13 @@ public class PolicyProposalService implements PolicyProposals {
                 .optional();
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public boolean outdated(UUID proposalId) {
+        return jdbc.sql("select %s as outdated from sop_policy_proposal p where p.id = :id".formatted(OUTDATED))
+                .param("id", proposalId).query(Boolean.class).optional().orElse(false);
+    }
+
     /** Each change on one line in the reader's words, as the version page says it. */
     public List<String> inWords(List<ProposedChange> rows, Locale locale) {
         return rows.stream().map(r -> words.line(words.change(r.rule(), r.parameter(), r.oldValue(), r.newValue(), locale),

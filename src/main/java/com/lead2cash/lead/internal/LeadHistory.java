@@ -1,5 +1,6 @@
 package com.lead2cash.lead.internal;
 
+import com.lead2cash.lead.internal.domain.DisqualifyReasons;
 import com.lead2cash.lead.internal.domain.GradeReason;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DeferredInserts;
@@ -25,15 +26,24 @@ public class LeadHistory {
 
         /**
          * The arguments as the page shows them: a stored code (capture channel, contact channel, intent) as its
-         * label, read in the reader's language; a code without a label shows as stored.
+         * label, read in the reader's language; a disqualification's reason by the label the form offers
+         * ({@code disqualifyReasons}, the managed list in the reader's language); a code without a label shows as
+         * stored.
          */
-        public Object[] displayArgs() {
+        public Object[] displayArgs(List<DisqualifyReasons.Reason> disqualifyReasons) {
             Object[] shown = args.toArray();
             switch (messageKey) {
                 case "lead.history.captured" -> label(shown, 0, "lead.capturedVia.");
                 case "lead.history.contacted" -> {
                     label(shown, 0, CHANNEL_LABEL);
                     label(shown, 1, "lead.intent.");
+                }
+                case "lead.history.disqualified" -> {
+                    if (shown.length > 0) {
+                        Object code = shown[0];
+                        disqualifyReasons.stream().filter(r -> r.code().equals(code)).findFirst()
+                                .ifPresent(r -> shown[0] = r.label());
+                    }
                 }
                 default -> {
                 }

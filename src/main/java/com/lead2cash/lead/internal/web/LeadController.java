@@ -312,21 +312,6 @@ public class LeadController {
         return "lead/form";
     }
 
-    /** A disqualification names its reason by the label the form offers, in the reader's language, not its code. */
-    private static List<LeadHistory.Entry> readable(List<LeadHistory.Entry> entries,
-                                                    List<DisqualifyReasons.Reason> reasons) {
-        java.util.Map<String, String> labels = reasons.stream()
-                .collect(java.util.stream.Collectors.toMap(DisqualifyReasons.Reason::code, DisqualifyReasons.Reason::label));
-        return entries.stream().map(e -> {
-            if (!"lead.history.disqualified".equals(e.messageKey()) || e.args().isEmpty()) {
-                return e;
-            }
-            List<String> args = new java.util.ArrayList<>(e.args());
-            args.set(0, labels.getOrDefault(args.get(0), args.get(0)));
-            return new LeadHistory.Entry(e.occurredAt(), e.actorId(), e.messageKey(), args);
-        }).toList();
-    }
-
     @GetMapping("/leads/{id}")
     String detail(@PathVariable UUID id, Model model, Locale locale) {
         Lead lead = access.readable(id);
@@ -337,7 +322,7 @@ public class LeadController {
         model.addAttribute("regionCandidates", views.regionCandidates(lead));
         List<LeadHistory.Entry> entries = history.of(id);
         List<DisqualifyReasons.Reason> active = reasons.active(locale);
-        model.addAttribute("history", readable(entries, active));
+        model.addAttribute("history", entries);
         model.addAttribute("attempts", queries.contactAttempts(id));
         model.addAttribute("reasons", active);
         model.addAttribute("disqualifyLabel", lead.disqualifyReason() == null ? null

@@ -503,6 +503,66 @@ class OrderApiTest {
     }
 
     @Test
+    void aTerminatedContractClosesItsOrdersRunningDeadlinesD1D2D3AsCancelledAndTheOrderRefusesAShipment() {
+        JsonNode contract = signed("杭州合同终止时限科技有限公司");
+        JsonNode order = order(contract);
+        String id = order.get("id").asString();
+        // the customer's contact has no e-mail: the delay's D3 stays open until the rep tells them
+        String contactId = jdbc.sql("select id from customer_contact where customer_id = :c")
+                .param("c", java.util.UUID.fromString(contract.get("customerId").asString())).query(String.class).single();
+        JsonNode contact = customers.getJson(mvc, rep(), "/api/v1/contacts/" + contactId);
+        expectOk(customers.put(mvc, rep(), "/api/v1/contacts/" + contactId,
+                "{\"name\":\"%s\",\"version\":%d}".formatted(contact.get("name").asString(), contact.get("version").asLong())));
+        // next Tuesday's shipment without its waybill: D2 due Monday 09:00
+        JsonNode tuesday = expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments", """
+                {"line":1,"quantity":4,"carrier":"顺丰速运","shipDate":"2026-12-08","version":%d}"""
+                .formatted(order.get("version").asLong())));
+        // tomorrow's shipment without its waybill: by the policy due before the order existed, so due at once — late
+        JsonNode tomorrow = expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments", """
+                {"line":1,"quantity":2,"carrier":"顺丰速运","shipDate":"2026-12-02","version":%d}"""
+                .formatted(tuesday.get("version").asLong())));
+        JsonNode delayed = expectOk(customers.post(mvc, rep(), "/api/v1/orders/" + id + "/delays",
+                "{\"promisedDate\":\"2026-12-28\",\"reason\":\"芯片到货延迟\",\"version\":%d}"
+                        .formatted(tomorrow.get("version").asLong())));
+        assertThat(delayed.get("customerEmailed").asBoolean()).isFalse();
+        assertThat(deadlines("D1", "Order", id)).singleElement().asString().startsWith("OPEN");
+        assertThat(deadlines("D2", "OrderShipment", id + ":1")).singleElement().asString().startsWith("OPEN");
+        assertThat(deadlines("D3", "OrderDelay", id + ":2")).singleElement().asString().startsWith("OPEN");
+
+        clock.set(TestClock.START.plus(Duration.ofHours(1)));
+        expectOk(customers.post(mvc, customers.bearer(mvc, reviewers().manager()),
+                "/api/v1/contracts/" + contract.get("id").asString() + "/termination",
+                "{\"reason\":\"客户取消\",\"effectiveOn\":\"2026-12-02\",\"version\":%d}"
+                        .formatted(customers.getJson(mvc, rep(), "/api/v1/contracts/" + contract.get("id").asString())
+                                .get("version").asLong())));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(deadlines("D1", "Order", id)).singleElement().asString().startsWith("CANCELLED"));
+        assertThat(deadlines("D2", "OrderShipment", id + ":1")).as("the waybill of goods that will not leave")
+                .singleElement().asString().startsWith("CANCELLED");
+        assertThat(deadlines("D3", "OrderDelay", id + ":2")).as("no customer to tell of a delay of a stopped order")
+                .singleElement().asString().startsWith("CANCELLED");
+        assertThat(deadlines("D2", "OrderShipment", id + ":2")).as("late before the termination: stays a breach")
+                .singleElement().asString().doesNotStartWith("CANCELLED");
+
+        JsonNode stopped = customers.getJson(mvc, operations(), "/api/v1/orders/" + id);
+        assertThat(stopped.get("status").asString()).as("its status stays as history").isEqualTo("PREPARING");
+        assertThat(stopped.get("contractTerminatedOn").asString()).isEqualTo("2026-12-02");
+        for (String[] lang : new String[][] {{"en", "The contract was terminated"}, {"zh-CN", "合同已终止"}}) {
+            MvcTestResult refused = mvc.post().uri("/api/v1/orders/" + id + "/shipments")
+                    .header(HttpHeaders.AUTHORIZATION, operations()).header(HttpHeaders.ACCEPT_LANGUAGE, lang[0])
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .content("""
+                            {"line":1,"quantity":4,"carrier":"顺丰速运","shipDate":"2026-12-09","version":%d}"""
+                            .formatted(stopped.get("version").asLong())).exchange();
+            assertThat(refused).as(lang[0]).hasStatus(422);
+            assertThat(refused).bodyJson().extractingPath("$.detail").asString().as(lang[0]).contains(lang[1]);
+        }
+        assertThat(customers.getJson(mvc, operations(), "/api/v1/orders/" + id).get("lines").get(0).get("shipped")
+                .decimalValue()).as("nothing more shipped").isEqualByComparingTo("6");
+    }
+
+    @Test
     void theApiDocumentSaysTheAcceptancesVersionIsRequiredAsItIsAnswered428Without() {
         JsonNode document = customers.getJson(mvc, rep(), "/v3/api-docs");
         String acceptance = document.at("/paths/~1api~1v1~1orders~1{id}~1acceptance/post").toString();

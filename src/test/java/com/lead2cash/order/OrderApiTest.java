@@ -503,7 +503,8 @@ class OrderApiTest {
     }
 
     @Test
-    void aTerminatedContractClosesItsOrdersRunningDeadlinesD1D2D3AsCancelledAndTheOrderRefusesAShipment() {
+    void aTerminatedContractClosesItsOrdersRunningDeadlinesD1D2D3AsCancelledAndTheOrderRefusesAShipmentAndSaysSo()
+            throws Exception {
         JsonNode contract = signed("杭州合同终止时限科技有限公司");
         JsonNode order = order(contract);
         String id = order.get("id").asString();
@@ -560,6 +561,25 @@ class OrderApiTest {
         }
         assertThat(customers.getJson(mvc, operations(), "/api/v1/orders/" + id).get("lines").get(0).get("shipped")
                 .decimalValue()).as("nothing more shipped").isEqualByComparingTo("6");
+        assertThat(customers.getJson(mvc, rep(), "/api/v1/orders?contractId=" + contract.get("id").asString())
+                .get("items")).singleElement().satisfies(row ->
+                        assertThat(row.get("contractTerminatedOn").asString()).isEqualTo("2026-12-02"));
+
+        var session = fixtures.session(mvc, reviewers().rep().username(), com.lead2cash.testing.Fixtures.PASSWORD);
+        String page = new String(mvc.get().uri("/orders/" + id + "?lang=en").cookie(session).exchange()
+                .getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"order-stopped\"", ">Contract terminated<", "Waybill deadline cancelled",
+                "closed, not counted as late").doesNotContain("id=\"customer-told\"");
+        String list = new String(mvc.get().uri("/orders?lang=zh-CN").cookie(session).exchange()
+                .getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        String number = order.get("number").asString();
+        assertThat(list).contains(number);
+        String row = list.substring(list.indexOf(">" + number + "<"));
+        assertThat(row.substring(0, row.indexOf("</tr>"))).as("the list marks the stopped order")
+                .contains("备货中", ">合同已终止<");
+        var exported = com.lead2cash.testing.ExportedWorkbook.rows(mvc, session, "/orders/export.xlsx?lang=en");
+        assertThat(exported.stream().filter(r -> number.equals(r.getCellText(0))).findFirst().orElseThrow().getCellText(4))
+                .as("the export as the list").isEqualTo("Preparing · Contract terminated");
     }
 
     @Test

@@ -51,7 +51,9 @@ public class OrderExport {
                     ws.inlineString(row, 2, neutralised(r.consignee()));
                     ws.value(row, 3, r.promisedDate());
                     ws.style(row, 3).format("yyyy-mm-dd").set();
-                    ws.inlineString(row, 4, text("order.status." + r.status(), locale));
+                    // a stopped order reads as the list shows it: its status and that its contract was terminated
+                    ws.inlineString(row, 4, r.contractTerminatedOn() == null ? text("order.status." + r.status(), locale)
+                            : text("order.status." + r.status(), locale) + " · " + text("order.contractTerminated.badge", locale));
                 }
                 ws.flush();
                 cursor = page.nextCursor();

@@ -20,9 +20,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class OrderQueries {
 
-    /** An order as the list shows it. */
+    /**
+     * An order as the list shows it; {@code contractTerminatedOn} the day its contract was terminated (the order stopped
+     * in its status), null while the contract stands.
+     */
     public record OrderRow(UUID id, String number, OrderStatus status, UUID contractId, String contractNumber,
-                           UUID customerId, UUID ownerId, String consignee, LocalDate promisedDate, Instant createdAt) {
+                           UUID customerId, UUID ownerId, String consignee, LocalDate promisedDate, Instant createdAt,
+                           LocalDate contractTerminatedOn) {
     }
 
     private final JdbcClient jdbc;
@@ -38,7 +42,7 @@ public class OrderQueries {
         boolean operations = CurrentUser.get().map(u -> u.has(Role.OPERATIONS)).orElse(false);
         Scope scope = access.scope();
         StringBuilder sql = new StringBuilder("select id, number, status, contract_id, contract_number, customer_id, "
-                + "owner_id, consignee, promised_date, created_at from order_order where "
+                + "owner_id, consignee, promised_date, created_at, contract_terminated_on from order_order where "
                 + (operations ? "true" : scope.ownerPredicate("owner_id")));
         Map<String, Object> params = new HashMap<>(operations ? Map.of() : scope.params());
         if (contractId != null) {
@@ -55,7 +59,8 @@ public class OrderQueries {
                         OrderStatus.valueOf(rs.getString("status")), rs.getObject("contract_id", UUID.class),
                         rs.getString("contract_number"), rs.getObject("customer_id", UUID.class),
                         rs.getObject("owner_id", UUID.class), rs.getString("consignee"),
-                        rs.getDate("promised_date").toLocalDate(), rs.getTimestamp("created_at").toInstant()))
+                        rs.getDate("promised_date").toLocalDate(), rs.getTimestamp("created_at").toInstant(),
+                        rs.getObject("contract_terminated_on", LocalDate.class)))
                 .list();
         return CursorPage.of(rows, size, r -> List.of(r.createdAt(), r.id()));
     }

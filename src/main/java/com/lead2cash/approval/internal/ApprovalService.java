@@ -192,7 +192,7 @@ public class ApprovalService implements Approvals {
     }
 
     /**
-     * The decisions an approver may take on the approval (for the decision form): approve, reject and send back — but
+     * The decisions an approver may take on the approval (for the decision form): approve, reject and send back — not
      * approve where its subject may no longer be approved as shown ({@link ApprovableSubject}: a policy change the
      * policy moved on from, whose approval would be refused).
      */

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.lead2cash.testing.CustomerTestSupport;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.TestClock;
-import java.time.Duration;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -57,12 +55,11 @@ class CustomerCreditTest {
                 .contains("Credit set to B / 200,000.00 CNY", "Credit change to A / 800,000.00 CNY submitted to finance");
         assertThat(support.post(mvc, finance, "/api/v1/approvals/" + approval + "/decision",
                 "{\"decision\":\"APPROVE\",\"comment\":\"回款记录良好\"}")).hasStatusOk();
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            JsonNode after = support.getJson(mvc, rep, "/api/v1/customers/" + id);
-            assertThat(after.get("creditLimit").decimalValue()).isEqualByComparingTo("800000");
-            assertThat(after.get("creditRating").asString()).isEqualTo("A");
-            assertThat(after.get("creditApprovalId").isNull()).isTrue();
-        });
+        // at once: finance's decision takes effect in finance's own transaction
+        JsonNode after = support.getJson(mvc, rep, "/api/v1/customers/" + id);
+        assertThat(after.get("creditLimit").decimalValue()).isEqualByComparingTo("800000");
+        assertThat(after.get("creditRating").asString()).isEqualTo("A");
+        assertThat(after.get("creditApprovalId").isNull()).isTrue();
 
         // finance sets any limit at once; lowering needs no approval either
         JsonNode byFinance = support.postJson(mvc, finance, "/api/v1/customers/" + id + "/credit",
@@ -103,9 +100,9 @@ class CustomerCreditTest {
 
         assertThat(support.post(mvc, support.bearer(mvc, company.finance()), "/api/v1/approvals/" + approval + "/decision",
                 "{\"decision\":\"APPROVE\",\"comment\":\"同意\"}")).hasStatusOk();
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(support.getJson(mvc, rep, "/api/v1/customers/" + id).get("creditLimit").decimalValue())
-                        .isEqualByComparingTo("5000000"));
+        // at once: finance's decision takes effect in finance's own transaction
+        assertThat(support.getJson(mvc, rep, "/api/v1/customers/" + id).get("creditLimit").decimalValue())
+                .isEqualByComparingTo("5000000");
     }
 
     @Test
@@ -116,11 +113,10 @@ class CustomerCreditTest {
         String approval = limitForFinance(rep, id);
         assertThat(support.post(mvc, support.bearer(mvc, company.finance()), "/api/v1/approvals/" + approval + "/decision",
                 "{\"decision\":\"REJECT\",\"comment\":\"额度过高\"}")).hasStatusOk();
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            JsonNode after = support.getJson(mvc, rep, "/api/v1/customers/" + id);
-            assertThat(after.get("creditApprovalId").isNull()).isTrue();
-            assertThat(after.get("creditLimit").isNull()).isTrue();
-        });
+        // at once: finance's decision takes effect in finance's own transaction
+        JsonNode after = support.getJson(mvc, rep, "/api/v1/customers/" + id);
+        assertThat(after.get("creditApprovalId").isNull()).isTrue();
+        assertThat(after.get("creditLimit").isNull()).isTrue();
     }
 
     /** A rep asks for a limit of 5 000 000, beyond their own authority: the id of finance's approval. */

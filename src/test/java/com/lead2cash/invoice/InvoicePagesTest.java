@@ -312,7 +312,7 @@ class InvoicePagesTest {
                 .as("the title says what the figures are").containsPattern("<h1 class=\"h3 mb-1\">KP-\\d{4}-\\d+ · HT-\\d{4}-\\d+ · 400,000.00 CNY</h1>");
         assertThat(customers.post(mvc, financeToken, "/api/v1/approvals/" + approvalId + "/decision",
                 "{\"decision\":\"APPROVE\"}")).hasStatusOk();
-        await().atMost(Duration.ofSeconds(20)).until(() -> page(finance, "/invoices/" + id, "en").contains("issue-form"));
+        assertThat(page(finance, "/invoices/" + id, "en")).as("issued at once after the decision").contains("issue-form");
         assertThat(page(rep, "/invoices/" + id, "en")).as("only finance issues").doesNotContain("issue-form");
         for (String lang : new String[] {"zh-CN", "en"}) {
             page(finance, "/invoices/" + id, lang);

@@ -24,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -99,7 +98,8 @@ public class CustomerCredit {
         return customers.save(c);
     }
 
-    @ApplicationModuleListener
+    /** C8 — finance's decision sets the credit in finance's own transaction: the customer's page shows it at once. */
+    @org.springframework.context.event.EventListener
     void on(ApprovalCompleted completed) {
         if (SUBJECT.equals(completed.subjectType())) {
             decided(UUID.fromString(completed.subjectId()), completed.approvalId(),
@@ -108,7 +108,7 @@ public class CustomerCredit {
         }
     }
 
-    @ApplicationModuleListener
+    @org.springframework.context.event.EventListener
     void on(ApprovalSentBack sentBack) {
         if (SUBJECT.equals(sentBack.subjectType())) {
             decided(UUID.fromString(sentBack.subjectId()), sentBack.approvalId(), false, "customer.history.creditSentBack");

@@ -49,7 +49,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -193,7 +192,11 @@ public class InvoiceService implements ContractInvoicing {
         Invoice.requireContractAmountCovers(amended.amount(), invoices.held(amended.contractId()));
     }
 
-    @ApplicationModuleListener
+    /**
+     * Finance's decision reaches the invoice in finance's own transaction, not after it: the invoice is approved (and
+     * may be issued) the moment the decision is answered, and a decision the invoice cannot take undoes itself.
+     */
+    @EventListener
     void on(ApprovalCompleted completed) {
         if (SUBJECT.equals(completed.subjectType())) {
             invoices.findByApprovalForUpdate(completed.approvalId()).ifPresent(inv -> {
@@ -203,7 +206,7 @@ public class InvoiceService implements ContractInvoicing {
         }
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(ApprovalSentBack sentBack) {
         if (SUBJECT.equals(sentBack.subjectType())) {
             invoices.findByApprovalForUpdate(sentBack.approvalId()).ifPresent(inv -> {

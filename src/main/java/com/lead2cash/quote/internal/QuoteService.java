@@ -315,8 +315,11 @@ public class QuoteService {
                 REVIEWERS.stream().anyMatch(me::has), stage.isOpen());
     }
 
-    /** Q2 — the approval ended: approved moves the quote on (the approver reviewed its pricing), rejected sends it back to draft. */
-    @ApplicationModuleListener
+    /**
+     * Q2 — the approval ended: approved moves the quote on (the approver reviewed its pricing), rejected sends it back to
+     * draft; in the approver's own transaction, so the quote can be sent the moment the decision is answered.
+     */
+    @org.springframework.context.event.EventListener
     void on(ApprovalCompleted completed) {
         if (!SUBJECT.equals(completed.subjectType())) {
             return;
@@ -335,7 +338,7 @@ public class QuoteService {
                 });
     }
 
-    @ApplicationModuleListener
+    @org.springframework.context.event.EventListener
     void on(ApprovalSentBack sentBack) {
         if (!SUBJECT.equals(sentBack.subjectType())) {
             return;

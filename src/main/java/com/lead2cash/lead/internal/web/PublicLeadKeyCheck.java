@@ -1,6 +1,8 @@
 package com.lead2cash.lead.internal.web;
 
 import com.lead2cash.lead.internal.capture.WebToLead;
+import com.lead2cash.platform.ClientAddressThrottle;
+import com.lead2cash.platform.ClientAddressThrottle.Credential;
 import com.lead2cash.platform.RequestRefusedException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,7 +14,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * The web-to-lead key is checked, and counted against its budget, before the body is read: the endpoint is
  * open to anyone, so a caller without a valid key gets 401 (and a spent key 429) whatever it sends — not a
- * lecture about its body, and not the work of reading a large one (decision 0014: 401 comes first).
+ * lecture about its body, and not the work of reading a large one (decision 0014: 401 comes first). Wrong keys
+ * count against the client address like failed sign-ins: an address that spent them is refused (429) before its
+ * key is looked up, even a valid one, so guessing learns nothing more until the window ends (decision 0037).
  */
 @Configuration(proxyBeanMethods = false)
 class PublicLeadKeyCheck implements WebMvcConfigurer {
@@ -21,9 +25,11 @@ class PublicLeadKeyCheck implements WebMvcConfigurer {
     static final String CALLER = "com.lead2cash.lead.webToLeadCaller";
 
     private final WebToLead webToLead;
+    private final ClientAddressThrottle throttle;
 
-    PublicLeadKeyCheck(WebToLead webToLead) {
+    PublicLeadKeyCheck(WebToLead webToLead, ClientAddressThrottle throttle) {
         this.webToLead = webToLead;
+        this.throttle = throttle;
     }
 
     @Override
@@ -36,8 +42,16 @@ class PublicLeadKeyCheck implements WebMvcConfigurer {
 
         @Override
         public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-            WebToLead.Caller caller = webToLead.verify(request.getHeader("X-Api-Key"))
-                    .orElseThrow(() -> new RequestRefusedException(401, null, "lead.apiKey.rejected"));
+            String address = request.getRemoteAddr();
+            throttle.refuseIfThrottled(Credential.API_KEY, address);
+            String key = request.getHeader("X-Api-Key");
+            WebToLead.Caller caller = webToLead.verify(key).orElseThrow(() -> {
+                // a missing key is a misconfigured form, not a guess; unknown, revoked and malformed ones count
+                if (key != null && !key.isBlank()) {
+                    throttle.failed(Credential.API_KEY, address);
+                }
+                return new RequestRefusedException(401, null, "lead.apiKey.rejected");
+            });
             if (!webToLead.admit(caller)) {
                 throw new RequestRefusedException(429, 60, "lead.apiKey.rateLimited");
             }

@@ -1,5 +1,7 @@
 package com.lead2cash.platform.internal.security;
 
+import com.lead2cash.platform.ClientAddressThrottle;
+import com.lead2cash.platform.RequestRefusedException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,13 +13,16 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Throttles sign-in by client address: after {@code addressMaxFailures} failed sign-ins from one
- * address within a window of {@code addressWindow}, that address is refused (429) until the window
- * ends, without a password being checked or an account touched — so one person guessing cannot lock
- * everybody out. Counters live in the database (one row per address and window), shared by all nodes.
+ * Throttles a client address by its failed credentials: after {@code addressMaxFailures} failures of one kind
+ * (sign-in, bearer token, web-to-lead key) from one address within a window of {@code addressWindow}, that address
+ * is refused (429) until the window ends, without the credential being checked or an account touched — so one
+ * person guessing cannot lock everybody out. Counters live in the database (one row per address, kind and window),
+ * shared by all nodes.
  */
 @Component
-class LoginThrottle {
+class LoginThrottle implements ClientAddressThrottle {
+
+    static final String THROTTLED = "error.addressThrottled";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -29,28 +34,52 @@ class LoginThrottle {
         this.properties = properties;
     }
 
-    /** How long the address must wait, when it has spent its failures for the current window. */
+    /** How long the address must wait, when it has spent its failed sign-ins for the current window. */
     Optional<Duration> refusal(String address) {
+        return refusal(Credential.PASSWORD, address);
+    }
+
+    /** Counts a failed sign-in from the address; on its own, so the count stays when the sign-in fails. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void failed(String address) {
+        failed(Credential.PASSWORD, address);
+    }
+
+    @Override
+    public void refuseIfThrottled(Credential credential, String address) {
+        refusal(credential, address).ifPresent(wait -> {
+            throw new RequestRefusedException(429, (int) LoginThrottledException.seconds(wait), THROTTLED,
+                    LoginThrottledException.minutes(wait));
+        });
+    }
+
+    /** How long the address must wait, when it has spent its failures of this kind for the current window. */
+    Optional<Duration> refusal(Credential credential, String address) {
         Instant now = clock.instant();
         Instant window = windowStart(now);
         int failures = jdbc.sql("""
                 select coalesce(sum(failures), 0) from platform_login_failure_window
-                 where address = :address and window_start = :window
-                """).param("address", address).param("window", Timestamp.from(window)).query(Integer.class).single();
+                 where address = :address and credential = :credential and window_start = :window
+                """).param("address", address).param("credential", credential.name())
+                .param("window", Timestamp.from(window)).query(Integer.class).single();
         if (failures < properties.addressMaxFailures()) {
             return Optional.empty();
         }
         return Optional.of(Duration.between(now, window.plus(properties.addressWindow())));
     }
 
-    /** Counts a failed sign-in from the address; runs on its own so the count stays when the sign-in fails. */
+    /** Runs on its own so the count stays when the request fails. */
+    @Override
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    void failed(String address) {
+    public void failed(Credential credential, String address) {
         Instant window = windowStart(clock.instant());
         jdbc.sql("""
-                insert into platform_login_failure_window (address, window_start, failures) values (:address, :window, 1)
-                on conflict (address, window_start) do update set failures = platform_login_failure_window.failures + 1
-                """).param("address", address).param("window", Timestamp.from(window)).update();
+                insert into platform_login_failure_window (address, credential, window_start, failures)
+                values (:address, :credential, :window, 1)
+                on conflict (address, credential, window_start)
+                do update set failures = platform_login_failure_window.failures + 1
+                """).param("address", address).param("credential", credential.name())
+                .param("window", Timestamp.from(window)).update();
         // past windows count for nothing any more
         jdbc.sql("delete from platform_login_failure_window where window_start < :window")
                 .param("window", Timestamp.from(window)).update();

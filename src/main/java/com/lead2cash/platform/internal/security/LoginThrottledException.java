@@ -15,11 +15,19 @@ public class LoginThrottledException extends AuthenticationException {
 
     /** Whole seconds until the address may try again, at least one. */
     public long retryAfterSeconds() {
-        return Math.max(1, retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0));
+        return seconds(retryAfter);
     }
 
     /** Whole minutes, rounded up, for people. */
     public long retryAfterMinutes() {
-        return Math.max(1, (retryAfterSeconds() + 59) / 60);
+        return minutes(retryAfter);
+    }
+
+    static long seconds(Duration wait) {
+        return Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
+    }
+
+    static long minutes(Duration wait) {
+        return Math.max(1, (seconds(wait) + 59) / 60);
     }
 }

@@ -158,11 +158,11 @@ class ApiDocumentTest {
 
     @Test
     void refusalsAreDeclaredWhereTheCodeCanAnswerThem() {
-        // secured and nothing else to refuse
-        assertThat(responses("/api/v1/me", "get")).containsExactlyInAnyOrder("200", "401");
+        // secured and nothing else to refuse: no token or a wrong one (429 once the address sent too many)
+        assertThat(responses("/api/v1/me", "get")).containsExactlyInAnyOrder("200", "401", "429");
         // an id in the path, a versioned body (which may be too large, or of another type), a role restriction
         assertThat(responses("/api/v1/users/{id}", "put"))
-                .containsExactlyInAnyOrder("200", "400", "401", "403", "404", "409", "413", "415", "422", "428");
+                .containsExactlyInAnyOrder("200", "400", "401", "403", "404", "409", "413", "415", "422", "428", "429");
         // a role restriction from the URL rules of the security configuration, not an annotation
         assertThat(responses("/api/v1/org-units", "get")).contains("403");
         // a list with a cursor can refuse the cursor; anyone signed in may read deadlines

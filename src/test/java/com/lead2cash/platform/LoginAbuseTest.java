@@ -213,4 +213,34 @@ class LoginAbuseTest {
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "en")).hasStatusOk().bodyText()
                 .contains("Too many failed sign-ins from your network. Try again in 15 minutes.");
     }
+    private MvcTestResult withToken(String address, String token) {
+        return mvc.get().uri("/api/v1/me").with(r -> {
+            r.setRemoteAddr(address);
+            return r;
+        }).header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange();
+    }
+
+    @Test
+    void wrongBearerTokensFromOneAddressAreAnswered429UntilTheWindowEndsWhileValidTokensStillWork() {
+        String user = rep("token.holder");
+        String valid = fixtures.token(mvc, user);
+        for (int i = 0; i < 10; i++) {
+            assertThat(withToken("10.0.5.1", i % 2 == 0 ? "l2c_guess" + i : "malformed" + i))
+                    .hasStatus(HttpStatus.UNAUTHORIZED);
+        }
+        MvcTestResult throttled = withToken("10.0.5.1", "l2c_guess-more");
+        assertThat(throttled).hasStatus(HttpStatus.TOO_MANY_REQUESTS)
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson().extractingPath("$.code").isEqualTo("error.addressThrottled");
+        assertThat(throttled.getResponse().getHeader(HttpHeaders.RETRY_AFTER)).isEqualTo("900");
+
+        // a valid token is looked up first: it works from the throttled address (decision 0037)
+        assertThat(withToken("10.0.5.1", valid)).hasStatusOk();
+        assertThat(withToken("10.0.5.2", "l2c_guess-elsewhere")).as("other addresses")
+                .hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(formLogin("10.0.5.1", user, Fixtures.PASSWORD)).as("sign-in counts apart").hasRedirectedUrl("/");
+
+        clock.advance(Duration.ofMinutes(15));
+        assertThat(withToken("10.0.5.1", "l2c_guess-next-window")).hasStatus(HttpStatus.UNAUTHORIZED);
+    }
 }

@@ -53,7 +53,8 @@ class ApiDocumentConfiguration {
                 + "by field (see errors)."),
         PRECONDITION_REQUIRED(428, "PreconditionRequired", "An update without a version: send the version read "
                 + "(a version field or an If-Match header)."),
-        TOO_MANY_REQUESTS(429, "TooManyRequests", "Rate limit spent; retry after the seconds in Retry-After.");
+        TOO_MANY_REQUESTS(429, "TooManyRequests", "Rate limit spent, or too many wrong credentials (passwords, "
+                + "bearer tokens, API keys) from the caller's address; retry after the seconds in Retry-After.");
 
         final int status;
         final String component;

@@ -20,7 +20,8 @@ import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
  * an anonymous caller may not reach needs one (and answers 401 without it); one that a signed-in caller
  * without roles may not reach is restricted to roles (403), and so may any change a signed-in caller asks
  * for (services refuse roles and non-owners with 403). An operation that declares its own
- * {@code @SecurityRequirement} (the web-to-lead API key) keeps it, and answers 401 too.
+ * {@code @SecurityRequirement} (the web-to-lead API key) keeps it, and answers 401 too. An operation that takes a
+ * bearer token answers 429 to wrong tokens from an address that sent too many.
  */
 class SecurityRequirements implements GlobalOpenApiCustomizer {
 
@@ -54,6 +55,12 @@ class SecurityRequirements implements GlobalOpenApiCustomizer {
                 }
                 if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
                     operation.getResponses().putIfAbsent(Refusal.UNAUTHORIZED.code(), Refusal.UNAUTHORIZED.reference());
+                }
+                // wrong bearer tokens from an address that has spent its failures (security's ApiEntryPoint)
+                if (operation.getSecurity() != null && operation.getSecurity().stream()
+                        .anyMatch(r -> r.containsKey(ApiDocumentConfiguration.BEARER))) {
+                    operation.getResponses().putIfAbsent(Refusal.TOO_MANY_REQUESTS.code(),
+                            Refusal.TOO_MANY_REQUESTS.reference());
                 }
                 // a signed-in caller's change can be refused for who they are (a role, not the owner), decided
                 // by the module's service (ForbiddenException); reads outside scope answer 404 instead

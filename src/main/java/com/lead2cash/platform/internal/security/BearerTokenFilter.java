@@ -9,8 +9,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates {@code Authorization: Bearer <token>} on API requests; an invalid token stays anonymous (401). */
+/**
+ * Authenticates {@code Authorization: Bearer <token>} on API requests; an invalid token stays anonymous (401), marked
+ * as such for {@link ApiEntryPoint} to count against the client address.
+ */
 class BearerTokenFilter extends OncePerRequestFilter {
+
+    /** Set on a request whose token is unknown, expired, revoked or malformed (not one of a deactivated user). */
+    static final String WRONG_TOKEN = BearerTokenFilter.class.getName() + ".wrong";
 
     private final ApiTokens tokens;
     private final L2cUserDetailsService details;
@@ -26,8 +32,11 @@ class BearerTokenFilter extends OncePerRequestFilter {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             String token = header.substring(7).trim();
-            tokens.authenticate(token)
-                    .map(details::principal)
+            var user = tokens.authenticate(token);
+            if (user.isEmpty()) {
+                request.setAttribute(WRONG_TOKEN, Boolean.TRUE);
+            }
+            user.map(details::principal)
                     .filter(p -> p.isEnabled() && p.isAccountNonLocked())
                     .ifPresent(p -> {
                         var context = SecurityContextHolder.createEmptyContext();

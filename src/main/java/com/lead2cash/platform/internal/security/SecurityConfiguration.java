@@ -113,7 +113,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, AuthenticationManager manager, ApiTokens tokens,
-                            L2cUserDetailsService details, ProblemWriter problems)
+                            L2cUserDetailsService details, ProblemWriter problems, LoginThrottle throttle)
             throws Exception {
         http.securityMatcher("/api/**")
                 .authenticationManager(manager)
@@ -128,8 +128,7 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) ->
-                                problems.write(req, res, HttpStatus.UNAUTHORIZED, "error.unauthenticated"))
+                        .authenticationEntryPoint(new ApiEntryPoint(throttle, problems))
                         .accessDeniedHandler((req, res, ex) ->
                                 problems.write(req, res, HttpStatus.FORBIDDEN, "error.forbidden")));
         return http.build();

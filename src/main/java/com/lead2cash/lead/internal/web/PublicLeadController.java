@@ -86,7 +86,7 @@ public class PublicLeadController {
             throw webToLead.refusal(caller, body.draft(), read.refused());
         }
         // the body as read, field by field: a retry matches whatever its spacing or field order
-        Optional<IdempotencyKey> key = IdempotencyKey.of(idempotencyKey, json.writeValueAsString(body),
+        Optional<IdempotencyKey> key = IdempotencyKey.of(idempotencyKey, json, body,
                 "lead.idempotencyKey.invalid");
         WebToLead.Submission s = webToLead.submit(caller, body.draft(), key.orElse(null));
         PublicLead answer = new PublicLead(s.lead().code(), s.lead().status());

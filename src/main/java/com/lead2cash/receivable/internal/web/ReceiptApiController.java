@@ -130,7 +130,7 @@ class ReceiptApiController {
                                        @RequestHeader(value = IdempotencyKey.HEADER, required = false) String idempotencyKey,
                                        @RequestBody ReceiptRequest body) {
         // the body as read, field by field: a retry matches whatever its spacing or field order
-        Optional<IdempotencyKey> key = IdempotencyKey.of(idempotencyKey, json.writeValueAsString(body),
+        Optional<IdempotencyKey> key = IdempotencyKey.of(idempotencyKey, json, body,
                 "receipt.idempotencyKey.invalid");
         ReceiptService.Recorded recorded = receipts.record(new NewReceipt(body.customerId(), body.amount(),
                 body.receivedOn(), body.method(), body.payer(), body.reference(), body.allocations() == null ? null

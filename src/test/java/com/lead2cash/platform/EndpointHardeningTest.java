@@ -79,6 +79,16 @@ class EndpointHardeningTest {
     }
 
     @Test
+    void aRequiredQueryParameterLeftOutIsNamed() {
+        String token = "Bearer " + fixtures.token(mvc, "admin");
+        MvcTestResult missing = mvc.get().uri("/api/v1/quotes").header(HttpHeaders.AUTHORIZATION, token).exchange();
+        assertThat(missing).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(missing).bodyJson().extractingPath("$.errors[0].field").isEqualTo("opportunityId");
+        assertThat(missing).bodyJson().extractingPath("$.errors[0].code").isEqualTo("error.missingParameter");
+        assertThat(missing).bodyJson().extractingPath("$.detail").asString().contains("opportunityId");
+    }
+
+    @Test
     void theErrorAddressAskedForDirectlyIsA404LikeAnyAddressWithoutAPage() {
         jakarta.servlet.http.Cookie admin = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
         assertThat(mvc.get().uri("/error").accept(MediaType.APPLICATION_JSON))

@@ -152,8 +152,8 @@ class ReceivableScreensTest {
         assertThat(FormHtml.inputValue(fresh, "receipt-amount")).as("at first the plan's outstanding amount, as amounts read").isEqualTo("90,000.00");
         assertThat(FormHtml.inputValue(fresh, "receipt-receivedOn")).isEqualTo("2026-12-15");
 
-        for (String[] lang : new String[][] {{"en", "The amount has more than 16 digits before the decimal point."},
-                {"zh-CN", "金额整数部分超过 16 位。"}}) {
+        for (String[] lang : new String[][] {{"en", "The number has more than 16 digits before the decimal point."},
+                {"zh-CN", "数值整数部分超过 16 位。"}}) {
             var refused = mvc.post().uri("/receivables/" + plan + "/receipts").with(csrf()).cookie(finance)
                     .param("amount", "99999999999999999999").param("receivedOn", "2026-12-14").param("method", "CASH")
                     .param("payer", "湖州收款表单科技有限公司财务部").param("reference", "ICBC-2026-0042").exchange();

@@ -458,7 +458,7 @@ class SopPolicyTest {
                 .param("p.targetIndustries", RuleCatalog.DEFAULT_TARGET_INDUSTRIES).param("p.minimumBudget", "1e30")
                 .param("p.urgencyDays", "0").param("p.gradeAMinPoints", "3").param("p.gradeBMinPoints", "2")
                 .param("reason", "t").header(HttpHeaders.ACCEPT_LANGUAGE, "en")).hasStatusOk().bodyText()
-                .contains("is-invalid", "Must be at least 1.", "The amount has more than 16 digits");
+                .contains("is-invalid", "Must be at least 1.", "The number has more than 16 digits");
         assertThat(policy.current().version()).isEqualTo(before);
         assertThat(mvc.post().uri("/admin/policy/rules/L7").cookie(session).with(csrf())
                 .param("p.window.amount", "3").param("p.window.unit", "HOURS").param("p.window.basis", "BUSINESS")

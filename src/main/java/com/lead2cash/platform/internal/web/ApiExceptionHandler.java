@@ -214,6 +214,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(problem);
     }
 
+    /** A required query parameter left out ({@code GET /api/v1/quotes} without {@code opportunityId}): named. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            org.springframework.web.bind.MissingServletRequestParameterException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problems.problem(HttpStatus.BAD_REQUEST, "error.missingParameter", ex.getParameterName());
+        problem.setProperty("errors", List.of(new FieldProblem(ex.getParameterName(), "error.missingParameter",
+                problems.message("error.missingParameter", ex.getParameterName()))));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,

@@ -178,7 +178,8 @@ class ReceivableBench {
                 due.forEach(r -> people.add(r.ownerId()));
                 overdue.forEach(r -> people.add(r.ownerId()));
                 return aging.size() + rates.reps().size() + open.size() + org.people(people).size() + invoicing.waiting(20).size()
-                        + receiptList.list(new ReceiptQueries.Filter(null, null, null, null, null), null, 20).items().size();
+                        + receiptList.list(ReceiptQueries.Filter.none(), null, 20).items().size()
+                        + (int) receiptList.repeatedReferences();
             });
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

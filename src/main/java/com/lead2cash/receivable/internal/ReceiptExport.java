@@ -74,7 +74,9 @@ public class ReceiptExport {
             } while (cursor != null && row < MAX_ROWS);
         }
         // the filter as keys and values, so the audit screen says it in its reader's language
-        audit.record("EXPORT", ReceivableAccess.RECEIPT, null, "receipt.audit.exported", row,
+        // the twins alone under a key of their own: exports audited before keep their text
+        audit.record("EXPORT", ReceivableAccess.RECEIPT, null,
+                filter.repeatedReference() ? "receipt.audit.exportedRepeated" : "receipt.audit.exported", row,
                 filter.from() == null ? "receipt.filter.any" : filter.from().toString(),
                 filter.to() == null ? "receipt.filter.any" : filter.to().toString(),
                 filter.method() == null ? "receipt.filter.any" : "receipt.method." + filter.method().name(),

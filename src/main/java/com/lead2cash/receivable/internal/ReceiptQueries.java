@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 收款台账 — the receipts finance has recorded, newest first, filtered by the day the money arrived, the
- * method, the state and the payer's name. Receipts belong to no rep, so they are read by finance and by
+ * method, the state, the payer's name and whether a receipt repeats a bank reference. Receipts belong to no rep, so they are read by finance and by
  * those who see all receivables (the sales director, the administrator); anyone else is refused (403).
  */
 @Component
@@ -34,14 +34,24 @@ public class ReceiptQueries {
 
     static final int MAX_PAYER_QUERY = 100;
 
-    /** The filter of the receipt list; null fields do not filter; {@code from}/{@code to} are inclusive days. */
-    public record Filter(LocalDate from, LocalDate to, ReceiptMethod method, ReceiptState state, String payer) {
+    /**
+     * The filter of the receipt list; null fields do not filter; {@code from}/{@code to} are inclusive days;
+     * {@code repeatedReference}: only the standing receipts that repeat the bank reference of another standing receipt
+     * of their customer (finance reverses the one not meant).
+     */
+    public record Filter(LocalDate from, LocalDate to, ReceiptMethod method, ReceiptState state, String payer,
+                         boolean repeatedReference) {
+
+        /** No filter: every receipt. */
+        public static Filter none() {
+            return new Filter(null, null, null, null, null, false);
+        }
     }
 
     /** A receipt as the list shows it. */
     public record ReceiptRow(UUID id, String number, UUID customerId, BigDecimal amount, BigDecimal allocatedAmount,
                              String currency, LocalDate receivedOn, ReceiptMethod method, String payer, String reference,
-                             ReceiptState state, Instant recordedAt, long version) {
+                             ReceiptState state, Instant recordedAt, long version, boolean repeatedReference) {
         public BigDecimal unallocated() {
             return state == ReceiptState.REVERSED ? BigDecimal.ZERO.setScale(2) : amount.subtract(allocatedAmount);
         }
@@ -55,6 +65,10 @@ public class ReceiptQueries {
     /** A receipt that paid part of a plan, as the plan's page lists it: the receipt and how much of it went to the plan. */
     public record PlanReceiptRow(UUID receiptId, String number, LocalDate receivedOn, ReceiptMethod method,
                                  BigDecimal allocated, ReceiptState state) {
+    }
+
+    /** A receipt named on another's page: its id for the link and its number. */
+    public record ReceiptRef(UUID id, String number) {
     }
 
     private final JdbcClient jdbc;
@@ -80,7 +94,7 @@ public class ReceiptQueries {
         }
         StringBuilder sql = new StringBuilder("""
                 select id, number, customer_id, amount, allocated_amount, currency, received_on, method, payer,
-                       reference, state, recorded_at, version
+                       reference, state, recorded_at, version, state = 'RECORDED' and reference_duplicate as repeated
                 from receivable_receipt where true""");
         Map<String, Object> params = new HashMap<>();
         if (f.from() != null) {
@@ -99,6 +113,9 @@ public class ReceiptQueries {
             sql.append(" and state = :state");
             params.put("state", f.state().name());
         }
+        if (f.repeatedReference()) {
+            sql.append(" and state = 'RECORDED' and reference_duplicate");
+        }
         if (payer != null) {
             sql.append(" and lower(payer) like :payer escape '\\'");
             params.put("payer", LikePatterns.containing(payer.toLowerCase(Locale.ROOT)));
@@ -116,8 +133,47 @@ public class ReceiptQueries {
                 rs.getBigDecimal("amount"), rs.getBigDecimal("allocated_amount"), rs.getString("currency"),
                 rs.getDate("received_on").toLocalDate(), ReceiptMethod.valueOf(rs.getString("method")),
                 rs.getString("payer"), rs.getString("reference"), ReceiptState.valueOf(rs.getString("state")),
-                rs.getTimestamp("recorded_at").toInstant(), rs.getLong("version"))).list();
+                rs.getTimestamp("recorded_at").toInstant(), rs.getLong("version"), rs.getBoolean("repeated"))).list();
         return CursorPage.of(rows, size, r -> List.of(r.receivedOn(), r.id()));
+    }
+
+    /** How many standing receipts repeat the bank reference of another standing receipt of their customer. */
+    public long repeatedReferences() {
+        requireReader();
+        return jdbc.sql("select count(*) from receivable_receipt where state = 'RECORDED' and reference_duplicate")
+                .query(Long.class).single();
+    }
+
+    /**
+     * The receipt whose bank reference a twin repeats: the standing receipt of the same customer that holds the
+     * reference (in any letter case, as the one-reference index compares it); empty for a receipt that repeats none.
+     */
+    public java.util.Optional<ReceiptRef> repeatedBy(com.lead2cash.receivable.internal.domain.Receipt twin) {
+        requireReader();
+        if (!twin.repeatsReference()) {
+            return java.util.Optional.empty();
+        }
+        return jdbc.sql("""
+                        select id, number from receivable_receipt
+                        where customer_id = :customer and state = 'RECORDED' and not reference_duplicate
+                          and lower(reference) = lower(:reference)""")
+                .param("customer", twin.customerId()).param("reference", twin.reference())
+                .query((rs, i) -> new ReceiptRef(rs.getObject("id", UUID.class), rs.getString("number"))).optional();
+    }
+
+    /** The standing twins that repeat the bank reference this standing receipt holds, as entered. */
+    public List<ReceiptRef> repeatersOf(com.lead2cash.receivable.internal.domain.Receipt held) {
+        requireReader();
+        if (held.reference() == null || held.repeatsReference()
+                || held.state() != ReceiptState.RECORDED) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select id, number from receivable_receipt
+                        where customer_id = :customer and state = 'RECORDED' and reference_duplicate
+                          and lower(reference) = lower(:reference) order by recorded_at, id""")
+                .param("customer", held.customerId()).param("reference", held.reference())
+                .query((rs, i) -> new ReceiptRef(rs.getObject("id", UUID.class), rs.getString("number"))).list();
     }
 
     /**

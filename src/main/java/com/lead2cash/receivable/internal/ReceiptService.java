@@ -208,11 +208,34 @@ public class ReceiptService {
         List<UUID> paid = r.allocations().stream().map(a -> a.planId()).distinct().toList();
         Map<UUID, Receivable> locked = paid.isEmpty() ? new java.util.HashMap<>() // nothing allocated: no plan to lock
                 : plans.lockAll(paid).stream().collect(Collectors.toMap(Receivable::id, Function.identity()));
+        // asked while it stands: the receipt holding its reference, not a twin repeating it
+        boolean heldReference = r.reference() != null && !r.repeatsReference();
         r.reverse(reason, locked, CurrentUser.require().id(), policy.today(), policy.now());
         plans.saveAll(locked.values());
         Receipt saved = receipts.save(r);
+        if (heldReference) {
+            handReferenceToTwin(saved);
+        }
         audit.record("RECEIPT_REVERSED", ReceivableAccess.RECEIPT, saved.id().toString(), saved.number() + " " + reason);
         return saved;
+    }
+
+    /**
+     * The reversed receipt held its bank reference: a twin that repeated it (from before references were held unique, or
+     * a customer merge) is now the one standing receipt with it, so it takes the reference over rather than staying
+     * marked beside a reversed receipt. The reversed receipt left the one-reference index in this transaction and the
+     * index admits one holder per customer and reference, so exactly one twin, the earliest, takes it; any other stays
+     * marked as repeating it. A twin reversed meanwhile (its row locked by that reversal) is passed over for the next.
+     */
+    private void handReferenceToTwin(Receipt reversed) {
+        Set<UUID> passed = new java.util.HashSet<>();
+        for (Optional<UUID> twin = receipts.findFirstTwin(reversed.customerId(), reversed.reference());
+             twin.isPresent() && passed.add(twin.get());
+             twin = receipts.findFirstTwin(reversed.customerId(), reversed.reference())) {
+            if (receipts.takeOverReference(twin.get()) == 1) {
+                return;
+            }
+        }
     }
 
     /**

@@ -42,6 +42,12 @@ public class Receipt {
     private UUID reversedBy;
     private Instant reversedAt;
     private String reversalReason;
+    /**
+     * Repeats the bank reference of another standing receipt of its customer (recorded before references were held
+     * unique, or brought together by a customer merge): left out of the one-reference index for finance to reverse
+     * the one not meant. Set by the migration and the merge, cleared when the receipt it repeats is reversed.
+     */
+    private boolean referenceDuplicate;
     @MappedCollection(idColumn = "receipt", keyColumn = "receipt_key")
     private List<Allocation> allocations = new ArrayList<>();
     @Version
@@ -129,6 +135,14 @@ public class Receipt {
             }
         }
         return actions;
+    }
+
+    /**
+     * Whether the receipt stands beside another standing receipt of its customer with the same bank reference, which
+     * it repeats: one of the two is the transfer entered twice. A reversed receipt repeats nothing.
+     */
+    public boolean repeatsReference() {
+        return referenceDuplicate && recorded();
     }
 
     /** Whether the receipt still stands (not reversed): only then is it allocated or reversed. */

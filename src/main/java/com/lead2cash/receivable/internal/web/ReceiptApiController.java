@@ -68,25 +68,32 @@ class ReceiptApiController {
                        BigDecimal amount, BigDecimal allocatedAmount, BigDecimal unallocated, String currency,
                        LocalDate receivedOn, ReceiptMethod method, String payer, String reference, ReceiptState state,
                        UUID recordedBy, Instant recordedAt, UUID reversedBy, Instant reversedAt, String reversalReason,
-                       List<ReceiptAllocationView> allocations, long version) {
+                       List<ReceiptAllocationView> allocations, long version,
+                       @Schema(description = REPEATED_REFERENCE) boolean repeatedReference) {
         static ReceiptView of(Receipt r) {
             return new ReceiptView(r.id(), r.number(), r.customerId(), r.amount(), r.allocatedAmount(), r.unallocated(),
                     r.currency(), r.receivedOn(), r.method(), r.payer(), r.reference(), r.state(), r.recordedBy(),
                     r.recordedAt(), r.reversedBy(), r.reversedAt(), r.reversalReason(),
                     r.allocations().stream().map(a -> new ReceiptAllocationView(a.planId(), a.amount(), a.allocatedBy(),
-                            a.allocatedAt())).toList(), r.version());
+                            a.allocatedAt())).toList(), r.version(), r.repeatsReference());
         }
     }
+
+    static final String REPEATED_REFERENCE = "The receipt stands beside an earlier standing receipt of its customer with "
+            + "the same bank reference (any letter case), entered before references were held unique or brought "
+            + "together by a customer merge: the same transfer twice, finance reverses the one not meant. False once "
+            + "either is reversed";
 
     /** A receipt in the list: what came, when, how, from whom, and how much of it is allocated. */
     record ReceiptListItem(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID id, String number, UUID customerId,
                            BigDecimal amount, BigDecimal allocatedAmount, BigDecimal unallocated, String currency,
                            LocalDate receivedOn, ReceiptMethod method, String payer, String reference,
-                           ReceiptState state, Instant recordedAt) {
+                           ReceiptState state, Instant recordedAt,
+                           @Schema(description = REPEATED_REFERENCE) boolean repeatedReference) {
         static ReceiptListItem of(ReceiptQueries.ReceiptRow r) {
             return new ReceiptListItem(r.id(), r.number(), r.customerId(), r.amount(), r.allocatedAmount(),
                     r.unallocated(), r.currency(), r.receivedOn(), r.method(), r.payer(), r.reference(), r.state(),
-                    r.recordedAt());
+                    r.recordedAt(), r.repeatedReference());
         }
     }
 
@@ -100,8 +107,8 @@ class ReceiptApiController {
         this.json = json;
     }
 
-    @Operation(summary = "Receipts, newest first, filtered by the day received (from, to inclusive), method, state and "
-            + "payer name (part of it); for finance, the sales director and the administrator")
+    @Operation(summary = "Receipts, newest first, filtered by the day received (from, to inclusive), method, state, "
+            + "payer name (part of it) and repeatedReference; for finance, the sales director and the administrator")
     @GetMapping("/api/v1/receipts")
     @PreAuthorize(ReceivableAccess.RECEIPT_READER_ROLES)
     @Refuses(422)
@@ -110,9 +117,13 @@ class ReceiptApiController {
                                      @RequestParam(required = false) ReceiptMethod method,
                                      @RequestParam(required = false) ReceiptState state,
                                      @RequestParam(required = false) String payer,
+                                     @Parameter(description = "true: only the standing receipts that repeat the bank "
+                                             + "reference of an earlier standing receipt of their customer, for "
+                                             + "finance to reverse the one not meant; false or absent: no such filter")
+                                     @RequestParam(defaultValue = "false") boolean repeatedReference,
                                      @RequestParam(required = false) String cursor,
                                      @RequestParam(required = false) Integer size) {
-        return queries.list(new ReceiptQueries.Filter(from, to, method, state, payer), cursor, size)
+        return queries.list(new ReceiptQueries.Filter(from, to, method, state, payer, repeatedReference), cursor, size)
                 .map(ReceiptListItem::of);
     }
 

@@ -60,6 +60,9 @@ class ReceiptController {
         // a merged customer under its survivor's name, as the receipts list names it
         model.addAttribute("customerName", customers.names(Set.of(r.customerId())).get(r.customerId()));
         model.addAttribute("allocations", queries.allocationsOf(r.id()));
+        // the same transfer entered twice: the receipt this one repeats, or the twins that repeat this one
+        model.addAttribute("repeats", queries.repeatedBy(r).orElse(null));
+        model.addAttribute("repeaters", queries.repeatersOf(r));
         model.addAttribute("canAllocate", canAllocate);
         model.addAttribute("canReverse", actions.contains(ReceiptAction.REVERSE));
         model.addAttribute("openPlans", open);

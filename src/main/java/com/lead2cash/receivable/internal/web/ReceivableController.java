@@ -149,8 +149,10 @@ class ReceivableController {
         model.addAttribute("invoicesWaiting", finance ? invoicing.waiting(20) : List.of());
         model.addAttribute("people", org.people(people));
         model.addAttribute("rates", collection);
-        var latestReceipts = readsReceipts ? receiptList.list(new ReceiptQueries
-                .Filter(null, null, null, null, null), null, 20).items() : List.<ReceiptQueries.ReceiptRow>of();
+        var latestReceipts = readsReceipts ? receiptList.list(ReceiptQueries.Filter.none(), null, 20).items()
+                : List.<ReceiptQueries.ReceiptRow>of();
+        // the same transfer entered twice waits for finance to reverse the one not meant: said only when there are any
+        model.addAttribute("repeatedReferences", readsReceipts ? receiptList.repeatedReferences() : 0L);
         model.addAttribute("receipts", latestReceipts);
         model.addAttribute("receiptCustomers",
                 customerNames(latestReceipts.stream().map(ReceiptQueries.ReceiptRow::customerId).toList()));
@@ -303,17 +305,22 @@ class ReceivableController {
         return chosen.stream().map(plan -> new AllocationRequest(plan, amount)).toList();
     }
 
-    /** 收款台账 — the receipts list for finance: filtered by the day received, method, state and payer, page by page. */
+    /**
+     * 收款台账 — the receipts list for finance: filtered by the day received, method, state and payer, and to the receipts
+     * that repeat a bank reference ({@code repeatedReference=true}), page by page.
+     */
     @GetMapping("/receipts")
     @PreAuthorize(ReceivableAccess.RECEIPT_READER_ROLES)
     String receiptList(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                        @RequestParam(required = false) ReceiptMethod method,
                        @RequestParam(required = false) com.lead2cash.receivable.internal.domain.ReceiptState state,
-                       @RequestParam(required = false) String payer, @RequestParam(required = false) String cursor,
+                       @RequestParam(required = false) String payer,
+                       @RequestParam(defaultValue = "false") boolean repeatedReference,
+                       @RequestParam(required = false) String cursor,
                        @RequestHeader(value = "HX-Request", required = false) String htmx,
                        Model model) {
-        var filter = new ReceiptQueries.Filter(from, to, method, state, payer);
+        var filter = new ReceiptQueries.Filter(from, to, method, state, payer, repeatedReference);
         model.addAttribute("filter", filter);
         model.addAttribute("methods", ReceiptMethod.values());
         model.addAttribute("states", com.lead2cash.receivable.internal.domain.ReceiptState.values());
@@ -338,10 +345,11 @@ class ReceivableController {
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                         @RequestParam(required = false) ReceiptMethod method,
                         @RequestParam(required = false) com.lead2cash.receivable.internal.domain.ReceiptState state,
-                        @RequestParam(required = false) String payer, java.util.Locale locale,
+                        @RequestParam(required = false) String payer,
+                        @RequestParam(defaultValue = "false") boolean repeatedReference, java.util.Locale locale,
                         jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
-        com.lead2cash.platform.web.Download.xlsx(response, "receipts.xlsx",
-                out -> receiptExport.write(new ReceiptQueries.Filter(from, to, method, state, payer), locale, out));
+        com.lead2cash.platform.web.Download.xlsx(response, "receipts.xlsx", out -> receiptExport.write(
+                new ReceiptQueries.Filter(from, to, method, state, payer, repeatedReference), locale, out));
     }
 
     /** Finance reverses a receipt with a reason (from the receipts list or the receipt's page). */

@@ -7,6 +7,7 @@ import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.MutableClock;
 import com.lead2cash.testing.TestClock;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -150,6 +151,91 @@ class CustomerApiTest {
                 .as("a customer keeps a name").hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
                 .bodyJson().extractingPath("$.errors[0].field").isEqualTo("name");
         assertThat(support.getJson(mvc, rep, uri).get("version").asLong()).as("the refusal changed nothing").isEqualTo(2);
+    }
+
+    /** As a profile correction (docs/decisions/0030): a PUT of a contact with only one field cleared the others. */
+    @Test
+    void aContactCorrectionKeepsTheFieldsItLeavesOutAndClearsThoseSentAsNull() {
+        var company = support.company("apiKeepContact");
+        String rep = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, rep, "联系人保留字段有限公司", "\"grade\":\"B\"").get("id").asString();
+        JsonNode contact = support.postJson(mvc, rep, "/api/v1/customers/" + id + "/contacts", """
+                {"name":"赵总","title":"总经理","department":"总办","phone":"13800138000","email":"zhao@example.com",
+                 "wechat":"zhao88","role":"DECISION_MAKER","attitude":"SUPPORTIVE","notes":"周一上午方便"}""");
+        String uri = "/api/v1/contacts/" + contact.get("id").asString();
+        List<String> fields = List.of("name", "title", "department", "phone", "email", "wechat", "role", "attitude",
+                "notes", "primary");
+
+        assertThat(support.put(mvc, rep, uri, "{\"title\":\"董事长\",\"version\":0}")).hasStatus(HttpStatus.OK);
+        JsonNode kept = support.getJson(mvc, rep, uri);
+        assertThat(kept.get("title").asString()).isEqualTo("董事长");
+        for (String field : fields.stream().filter(f -> !f.equals("title")).toList()) {
+            assertThat(kept.get(field)).as(field + ", left out, kept").isEqualTo(contact.get(field));
+        }
+
+        assertThat(support.put(mvc, rep, uri, """
+                {"department":null,"wechat":null,"role":null,"attitude":null,"notes":null,"version":1}"""))
+                .hasStatus(HttpStatus.OK);
+        JsonNode after = support.getJson(mvc, rep, uri);
+        for (String field : List.of("department", "wechat", "role", "attitude", "notes")) {
+            assertThat(after.get(field).isNull()).as(field + ", sent as null, cleared").isTrue();
+        }
+        assertThat(after.get("title").asString()).as("left out, kept").isEqualTo("董事长");
+        for (String field : List.of("name", "phone", "email", "primary")) {
+            assertThat(after.get(field)).as(field + ", left out, kept").isEqualTo(contact.get(field));
+        }
+
+        assertThat(support.put(mvc, rep, uri, "{\"name\":null,\"version\":2}"))
+                .as("a contact keeps a name").hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("name");
+        assertThat(support.put(mvc, rep, uri, "{\"email\":\"not-an-email\",\"version\":2}"))
+                .as("a sent value is checked").hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("email");
+        assertThat(support.put(mvc, rep, uri, "{\"title\":\"x\"}")).as("the version is still required").hasStatus(428);
+        assertThat(support.put(mvc, rep, uri, "{\"title\":\"x\",\"version\":1}")).hasStatus(HttpStatus.CONFLICT);
+        JsonNode unchanged = support.getJson(mvc, rep, uri);
+        assertThat(unchanged.get("version").asLong()).as("the refusals changed nothing").isEqualTo(2);
+        assertThat(unchanged.get("name").asString()).isEqualTo("赵总");
+        assertThat(unchanged.get("email").asString()).isEqualTo("zhao@example.com");
+    }
+
+    /** As a profile correction (docs/decisions/0030): a PUT of a follow-up with only the summary cleared the rest. */
+    @Test
+    void anActivityCorrectionKeepsTheFieldsItLeavesOutAndClearsThoseSentAsNull() {
+        var company = support.company("apiKeepActivity");
+        String rep = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, rep, "跟进保留字段有限公司", "\"grade\":\"B\"").get("id").asString();
+        JsonNode activity = support.postJson(mvc, rep, "/api/v1/activities", """
+                {"customerId":"%s","type":"VISIT","occurredAt":"2026-12-01T01:00:00Z","summary":"拜访钱总",
+                 "needsChanges":"需要移动端","objections":"价格偏高","objectionHandling":"分期付款","nextStep":"准备方案"}
+                """.formatted(id));
+        String uri = "/api/v1/activities/" + activity.get("id").asString();
+
+        assertThat(support.put(mvc, rep, uri, "{\"summary\":\"拜访钱总，看了演示\",\"version\":0}"))
+                .hasStatus(HttpStatus.OK);
+        JsonNode kept = support.getJson(mvc, rep, uri);
+        assertThat(kept.get("summary").asString()).isEqualTo("拜访钱总，看了演示");
+        for (String field : List.of("needsChanges", "objections", "objectionHandling", "nextStep", "type", "occurredAt")) {
+            assertThat(kept.get(field)).as(field + ", left out, kept").isEqualTo(activity.get(field));
+        }
+
+        assertThat(support.put(mvc, rep, uri, "{\"objections\":null,\"objectionHandling\":null,\"version\":1}"))
+                .hasStatus(HttpStatus.OK);
+        JsonNode after = support.getJson(mvc, rep, uri);
+        assertThat(after.get("objections").isNull()).isTrue();
+        assertThat(after.get("objectionHandling").isNull()).isTrue();
+        assertThat(after.get("summary").asString()).as("left out, kept").isEqualTo("拜访钱总，看了演示");
+        assertThat(after.get("needsChanges").asString()).isEqualTo("需要移动端");
+        assertThat(after.get("nextStep").asString()).isEqualTo("准备方案");
+
+        assertThat(support.put(mvc, rep, uri, "{\"summary\":null,\"nextStep\":null,\"version\":2}"))
+                .as("a follow-up keeps its summary").hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("summary");
+        assertThat(support.put(mvc, rep, uri, "{\"nextStep\":\"x\",\"occurredAt\":\"2026-12-01T02:00:00Z\",\"version\":2}"))
+                .as("when it happened is not corrected: an unknown field").hasStatus(HttpStatus.BAD_REQUEST);
+        JsonNode unchanged = support.getJson(mvc, rep, uri);
+        assertThat(unchanged.get("version").asLong()).as("the refusals changed nothing").isEqualTo(2);
+        assertThat(unchanged.get("nextStep").asString()).isEqualTo("准备方案");
     }
 
     @Test

@@ -562,6 +562,70 @@ class LeadLifecycleApiTest {
         assertThat(support.deadlines(UUID.fromString(id))).contains("L1:MET", "L7:OPEN");
     }
 
+    /** Walk finding (docs/decisions/0030): a PUT with only one field set every other field of the lead to null. */
+    @Test
+    void aLeadCorrectionKeepsTheFieldsItLeavesOutAndClearsThoseSentAsNull() {
+        String admin = support.bearer(mvc, "admin");
+        JsonNode lead = support.postJson(mvc, marketing, "/api/v1/leads", """
+                {"companyName":"保留字段线索%s有限公司","contactName":"冯总","contactTitle":"信息中心主任",
+                 "phone":"13900001111","email":"feng@example.com","industry":"制造业","region":"杭州西湖",
+                 "productLine":"CRM","source":"TRADE_SHOW","sourceDetail":"杭州展会","budget":300000,
+                 "purchaseDate":"%s","decisionMakerKnown":true,"decisionChainNotes":"冯总拍板",
+                 "uscc":"91350100M000100Y43","notes":"要报价"}""".formatted(co.tag(), co.today().plusDays(10)));
+        String uri = "/api/v1/leads/" + lead.get("id").asString();
+        JsonNode before = support.getJson(mvc, admin, uri);
+        List<String> fields = List.of("companyName", "contactTitle", "phone", "email", "industry", "region",
+                "regionCode", "productLine", "source", "sourceDetail", "budget", "purchaseDate", "decisionMakerKnown",
+                "decisionChainNotes", "uscc", "notes", "grade");
+
+        var renamed = put(admin, uri, "{\"contactName\":\"冯经理\",\"version\":%d}".formatted(before.get("version").asLong()));
+        assertThat(renamed).hasStatusOk();
+        JsonNode kept = support.getJson(mvc, admin, uri);
+        assertThat(kept.get("contactName").asString()).isEqualTo("冯经理");
+        assertThat(kept.get("regionCode").asString()).as("the division the words name").isEqualTo("330106");
+        for (String field : fields) {
+            assertThat(kept.get(field)).as(field + ", left out, kept").isEqualTo(before.get(field));
+        }
+
+        var cleared = put(admin, uri, """
+                {"notes":null,"budget":null,"decisionChainNotes":null,"sourceDetail":null,"decisionMakerKnown":null,
+                 "version":%d}""".formatted(kept.get("version").asLong()));
+        assertThat(cleared).hasStatusOk();
+        JsonNode after = support.getJson(mvc, admin, uri);
+        assertThat(after.get("notes").isNull()).isTrue();
+        assertThat(after.get("budget").isNull()).isTrue();
+        assertThat(after.get("decisionChainNotes").isNull()).isTrue();
+        assertThat(after.get("sourceDetail").isNull()).isTrue();
+        assertThat(after.get("decisionMakerKnown").asBoolean()).as("null: not known").isFalse();
+        assertThat(after.get("contactName").asString()).as("left out, kept").isEqualTo("冯经理");
+        for (String field : List.of("companyName", "phone", "email", "region", "regionCode", "source", "uscc",
+                "purchaseDate")) {
+            assertThat(after.get(field)).as(field + ", left out, kept").isEqualTo(before.get(field));
+        }
+
+        long version = after.get("version").asLong();
+        assertThat(put(admin, uri, "{\"companyName\":null,\"source\":null,\"version\":%d}".formatted(version)))
+                .as("a lead keeps its company and its source").hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyJson().extractingPath("$.errors[*].field").asArray().containsExactlyInAnyOrder("companyName", "source");
+        assertThat(put(admin, uri, "{\"notes\":\"a\\u0000b\",\"version\":%d}".formatted(version)))
+                .as("the input rules still apply").hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("notes");
+        assertThat(put(admin, uri, "{\"contactName\":\"冯\"}")).as("the version is still required").hasStatus(428);
+        assertThat(put(admin, uri, "{\"contactName\":\"冯\",\"version\":%d}".formatted(version - 1)))
+                .hasStatus(HttpStatus.CONFLICT);
+        assertThat(put(admin, uri, "{\"contactNam\":\"冯\",\"version\":%d}".formatted(version)))
+                .as("an unknown field").hasStatus(HttpStatus.BAD_REQUEST);
+        JsonNode unchanged = support.getJson(mvc, admin, uri);
+        assertThat(unchanged.get("version").asLong()).as("the refusals changed nothing").isEqualTo(version);
+        assertThat(unchanged.get("companyName")).isEqualTo(before.get("companyName"));
+        assertThat(unchanged.get("contactName").asString()).isEqualTo("冯经理");
+    }
+
+    private org.springframework.test.web.servlet.assertj.MvcTestResult put(String token, String uri, String body) {
+        return mvc.put().uri(uri).header(HttpHeaders.AUTHORIZATION, token)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(body).exchange();
+    }
+
     @Test
     void theListExportsToExcelWithinTheReadersScopeAndTheExportIsAudited() throws Exception {
         // a contact named like a formula that is all digits and signs: still a formula to a spreadsheet

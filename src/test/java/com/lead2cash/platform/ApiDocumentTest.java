@@ -228,7 +228,8 @@ class ApiDocumentTest {
     void theStableRequestShapesMarkTheFieldsTheProductRefusesABodyWithout() {
         Map<String, Set<String>> required = new java.util.LinkedHashMap<>();
         for (String call : List.of("post /api/v1/leads", "post /api/v1/public/leads", "post /api/v1/activities",
-                "post /api/v1/customers", "put /api/v1/customers/{id}", "post /api/v1/opportunities", "post /api/v1/quotes",
+                "post /api/v1/customers", "put /api/v1/customers/{id}", "put /api/v1/leads/{id}",
+                "put /api/v1/contacts/{id}", "put /api/v1/activities/{id}", "post /api/v1/opportunities", "post /api/v1/quotes",
                 "post /api/v1/customers/{id}/contacts", "post /api/v1/customers/{id}/needs-analyses",
                 "post /api/v1/needs-analyses/{id}/send", "post /api/v1/products", "post /api/v1/contracts",
                 "post /api/v1/orders", "post /api/v1/receipts", "post /api/v1/invoices", "post /api/v1/complaints",
@@ -244,6 +245,9 @@ class ApiDocumentTest {
                 Map.entry("post /api/v1/customers", Set.of("name")),
                 // a correction sends what it corrects; a field left out keeps its value (docs/decisions/0030)
                 Map.entry("put /api/v1/customers/{id}", Set.of()),
+                Map.entry("put /api/v1/leads/{id}", Set.of()),
+                Map.entry("put /api/v1/contacts/{id}", Set.of()),
+                Map.entry("put /api/v1/activities/{id}", Set.of()),
                 Map.entry("post /api/v1/opportunities", Set.of("customerId", "name", "amount")),
                 Map.entry("post /api/v1/quotes", Set.of("opportunityId")),
                 Map.entry("post /api/v1/customers/{id}/contacts", Set.of("name")),
@@ -258,6 +262,16 @@ class ApiDocumentTest {
                 Map.entry("post /api/v1/complaints", Set.of("customerId", "category", "severity", "description")),
                 // the version may come as If-Match instead (docs/decisions/0014): 428 without either
                 Map.entry("post /api/v1/complaints/{id}/close", Set.of())));
+    }
+
+    /** docs/decisions/0030: a client learns from the document that a correction keeps what it leaves out. */
+    @Test
+    void theCorrectionsSayAFieldLeftOutKeepsItsValueAndOneSentAsNullIsCleared() {
+        for (String path : List.of("/api/v1/customers/{id}", "/api/v1/leads/{id}", "/api/v1/contacts/{id}",
+                "/api/v1/activities/{id}")) {
+            assertThat(requestBodySchema(path, "put").path("description").asString(""))
+                    .as("put " + path).startsWith("A field left out keeps its value; a field sent as null is cleared");
+        }
     }
 
     @Test
@@ -304,13 +318,17 @@ class ApiDocumentTest {
 
     /** The required properties of the operation's JSON request body. */
     private Set<String> requiredOfRequestBody(String path, String method) {
+        Set<String> required = new java.util.HashSet<>();
+        requestBodySchema(path, method).path("required").forEach(field -> required.add(field.asString()));
+        return required;
+    }
+
+    /** The schema of the operation's JSON request body, its reference followed. */
+    private JsonNode requestBodySchema(String path, String method) {
         JsonNode schema = operation(path, method).at("/requestBody/content/application~1json/schema");
         assertThat(schema.isMissingNode()).as(method + " " + path + " takes a JSON body").isFalse();
         String ref = schema.path("$ref").asString("");
-        JsonNode body = ref.isEmpty() ? schema : document.at("/components/schemas/" + ref.substring(ref.lastIndexOf('/') + 1));
-        Set<String> required = new java.util.HashSet<>();
-        body.path("required").forEach(field -> required.add(field.asString()));
-        return required;
+        return ref.isEmpty() ? schema : document.at("/components/schemas/" + ref.substring(ref.lastIndexOf('/') + 1));
     }
 
     private static List<String> messages(ValidationReport report) {

@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -139,11 +140,12 @@ public class ActivityService {
 
     /** Corrects what was written about a follow-up (not when or what kind: C4 counted them). */
     @Transactional
-    public Activity correct(UUID activityId, String summary, String needsChanges, String objections, String handling,
-                            String nextStep, Long version) {
+    public Activity correct(UUID activityId, UnaryOperator<Activity.Written> edit, Long version) {
         Activity a = changeable(activityId);
         a.expectVersion(version);
-        a.correct(summary, needsChanges, objections, handling, nextStep, clock.instant());
+        // edit answers what was written as stored, corrected (docs/decisions/0030)
+        Activity.Written w = edit.apply(a.written());
+        a.correct(w.summary(), w.needsChanges(), w.objections(), w.objectionHandling(), w.nextStep(), clock.instant());
         return activities.save(a);
     }
 

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -77,14 +78,19 @@ public class ContactService {
         return contacts.save(Contact.add(customerId, details, true, clock.instant()));
     }
 
+    /**
+     * A correction of some of the contact's details: {@code edit} answers the details as stored, corrected
+     * (docs/decisions/0030); {@code primary} true makes it the primary contact.
+     */
     @Transactional
-    public Contact correct(UUID contactId, ContactDetails entered, Boolean primary, Long version) {
+    public Contact correct(UUID contactId, UnaryOperator<ContactDetails> edit, Boolean primary, Long version) {
         Contact contact = contacts.findById(contactId).orElseThrow(() -> new RecordNotFoundException("Contact", contactId));
         Customer c = access.visibleParentForUpdateOf("Contact", contactId, contact.customerId());
         c.requireAction(access.actor(c), CustomerAction.ADD_CONTACT);
         contact.expectVersion(version);
         // who asks (403) before what they send (422); a mask sent back keeps what it masks
-        ContactDetails details = sight(c).kept(contact, entered).validatedAsEditOf(contact.details());
+        ContactDetails details = sight(c).kept(contact, edit.apply(contact.details()))
+                .validatedAsEditOf(contact.details());
         Instant now = clock.instant();
         contact.correct(details, now);
         if (Boolean.TRUE.equals(primary) && !contact.primary()) {

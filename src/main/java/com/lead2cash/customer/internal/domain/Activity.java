@@ -117,6 +117,15 @@ public class Activity {
         return wasOwed;
     }
 
+    /** What was written about the follow-up: what a correction may change. */
+    public record Written(String summary, String needsChanges, String objections, String objectionHandling,
+                          String nextStep) {
+    }
+
+    public Written written() {
+        return new Written(summary, needsChanges, objections, objectionHandling, nextStep);
+    }
+
     /** Corrects what was written; when and what kind of follow-up it was stay as logged (C4 counts them). */
     public void correct(String newSummary, String newNeedsChanges, String newObjections, String newHandling,
                         String newNextStep, Instant now) {

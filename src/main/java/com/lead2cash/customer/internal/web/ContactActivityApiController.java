@@ -4,6 +4,7 @@ import com.lead2cash.customer.internal.CustomerAccess;
 import com.lead2cash.customer.internal.activity.ActivityService;
 import com.lead2cash.customer.internal.activity.ActivityViews;
 import com.lead2cash.customer.internal.contact.ContactService;
+import com.lead2cash.customer.internal.domain.Activity;
 import com.lead2cash.customer.internal.domain.ActivityDraft;
 import com.lead2cash.customer.internal.domain.ActivityType;
 import com.lead2cash.customer.internal.domain.Attitude;
@@ -17,6 +18,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -46,13 +48,24 @@ class ContactActivityApiController {
         }
     }
 
-    /** A contact corrected, with the version it was read at. */
-    record ContactUpdateRequest(String name, String title, String department, String phone, String email,
-                                String wechat, DecisionRole role, Attitude attitude, Boolean primary, String notes,
-                                Long version) implements Versioned {
-        /** As entered: the service checks them once it knows the caller may change the contact. */
-        ContactDetails details() {
-            return new ContactDetails(name, title, department, phone, email, wechat, role, attitude, notes);
+    /**
+     * A correction of a contact (docs/decisions/0030): a field left out keeps its value, a field sent as null clears
+     * it. The API's converter reads a left-out {@code Optional} as null and a JSON null as {@code Optional.empty()}.
+     * {@code primary} is no stored field but a step: true makes the contact the primary one.
+     */
+    @Schema(description = "A field left out keeps its value; a field sent as null is cleared (name cannot be);"
+            + " primary true makes it the primary contact")
+    record ContactUpdateRequest(Optional<String> name, Optional<String> title, Optional<String> department,
+                                Optional<String> phone, Optional<String> email, Optional<String> wechat,
+                                Optional<DecisionRole> role, Optional<Attitude> attitude, Boolean primary,
+                                Optional<String> notes, Long version) implements Versioned {
+
+        /** The details as stored, with the fields this request sends; the service checks them. */
+        ContactDetails applyTo(ContactDetails now) {
+            return new ContactDetails(sent(name, now.name()), sent(title, now.title()),
+                    sent(department, now.department()), sent(phone, now.phone()), sent(email, now.email()),
+                    sent(wechat, now.wechat()), sent(role, now.role()), sent(attitude, now.attitude()),
+                    sent(notes, now.notes()));
         }
     }
 
@@ -69,8 +82,26 @@ class ContactActivityApiController {
         }
     }
 
-    record ActivityCorrectionRequest(String summary, String needsChanges, String objections, String objectionHandling,
-                              String nextStep, Long version) implements Versioned {
+    /**
+     * A correction of what was written about a follow-up (docs/decisions/0030): a field left out keeps its value, a
+     * field sent as null clears it.
+     */
+    @Schema(description = "A field left out keeps its value; a field sent as null is cleared (summary cannot be)")
+    record ActivityCorrectionRequest(Optional<String> summary, Optional<String> needsChanges,
+                                     Optional<String> objections, Optional<String> objectionHandling,
+                                     Optional<String> nextStep, Long version) implements Versioned {
+
+        /** What was written as stored, with the fields this request sends; the activity checks them. */
+        Activity.Written applyTo(Activity.Written now) {
+            return new Activity.Written(sent(summary, now.summary()), sent(needsChanges, now.needsChanges()),
+                    sent(objections, now.objections()), sent(objectionHandling, now.objectionHandling()),
+                    sent(nextStep, now.nextStep()));
+        }
+    }
+
+    /** What a correction leaves in a field: its value as stored when left out, else what was sent (null clears). */
+    private static <T> T sent(Optional<T> field, T now) {
+        return field == null ? now : field.orElse(null);
     }
 
     record ActivityMinutesRequest(String minutes, Long version) {
@@ -110,11 +141,12 @@ class ContactActivityApiController {
         return contacts.view(id);
     }
 
-    @Operation(summary = "Correct a contact (409 on a stale version); primary true makes it the primary contact")
+    @Operation(summary = "Correct a contact: a field left out keeps its value, one sent as null is cleared (409 on a"
+            + " stale version); primary true makes it the primary contact")
     @PreAuthorize(CustomerAccess.WORKER_ROLES)
     @PutMapping("/api/v1/contacts/{id}")
     ContactService.ContactView correctContact(@PathVariable UUID id, @RequestBody ContactUpdateRequest body) {
-        return contacts.view(contacts.correct(id, body.details(), body.primary(), body.version()));
+        return contacts.view(contacts.correct(id, body::applyTo, body.primary(), body.version()));
     }
 
     @Operation(summary = "Log a follow-up (C4: late when logged after the window; C5: demos and negotiations owe minutes)")
@@ -143,12 +175,12 @@ class ContactActivityApiController {
         return activityViews.of(activities.visible(id));
     }
 
-    @Operation(summary = "Correct what was written (not when or what kind)")
+    @Operation(summary = "Correct what was written (not when or what kind): a field left out keeps its value, one sent"
+            + " as null is cleared")
     @PreAuthorize(CustomerAccess.WORKER_ROLES)
     @PutMapping("/api/v1/activities/{id}")
     ActivityViews.ActivityView correctActivity(@PathVariable UUID id, @RequestBody ActivityCorrectionRequest body) {
-        return activityViews.of(activities.correct(id, body.summary(), body.needsChanges(), body.objections(),
-                body.objectionHandling(), body.nextStep(), body.version()));
+        return activityViews.of(activities.correct(id, body::applyTo, body.version()));
     }
 
     @Operation(summary = "C5: the detailed minutes of a demo or negotiation")

@@ -34,6 +34,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -213,12 +214,21 @@ public class LeadCapture {
      */
     @Transactional
     public Lead correct(UUID leadId, LeadDraft raw, Long version) {
+        return correct(leadId, stored -> raw, version);
+    }
+
+    /**
+     * {@link #correct(UUID, LeadDraft, Long)} of some of the data: {@code edit} answers the lead's data as stored,
+     * corrected (docs/decisions/0030); the result is checked as every draft is.
+     */
+    @Transactional
+    public Lead correct(UUID leadId, UnaryOperator<LeadDraft> edit, Long version) {
         // who asks (403) before what they send (422)
         Lead lead = correctable(leadId);
         lead.expectVersion(version);
         Instant now = clock.instant();
         LeadActor actor = access.actor(lead);
-        LeadDraft draft = LeadDrafts.validate(contacts.kept(lead, raw), today(), regions);
+        LeadDraft draft = LeadDrafts.validate(contacts.kept(lead, edit.apply(lead.draft())), today(), regions);
         LeadRules rules = policy.current().bind(LeadRules.class);
         Grade before = lead.grade();
         GradingResult grading = LeadGrader.grade(rules.grading(), gradingInput(draft));

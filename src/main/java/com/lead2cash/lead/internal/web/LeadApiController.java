@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -190,23 +191,45 @@ public class LeadApiController {
         return views.of(access.readable(id));
     }
 
-    /** Corrected lead data, with the version it was read at. */
-    record CorrectionRequest(String companyName, String contactName, String contactTitle, String phone, String email,
-                             String industry, String region, String productLine, LeadSource source,
-                             String sourceDetail, BigDecimal budget, LocalDate purchaseDate, Boolean decisionMakerKnown,
-                             String decisionChainNotes, String uscc, String notes, Long version)
+    /**
+     * A correction of the lead's data (docs/decisions/0030): a field left out keeps its value, a field sent as null
+     * clears it. The API's converter reads a left-out {@code Optional} as null and a JSON null as
+     * {@code Optional.empty()}.
+     */
+    @Schema(description = "A field left out keeps its value; a field sent as null is cleared (companyName and source"
+            + " cannot be; decisionMakerKnown null is false)")
+    record CorrectionRequest(Optional<String> companyName, Optional<String> contactName, Optional<String> contactTitle,
+                             Optional<String> phone, Optional<String> email, Optional<String> industry,
+                             Optional<String> region, Optional<String> productLine, Optional<LeadSource> source,
+                             Optional<String> sourceDetail, Optional<BigDecimal> budget,
+                             Optional<LocalDate> purchaseDate, Optional<Boolean> decisionMakerKnown,
+                             Optional<String> decisionChainNotes, Optional<String> uscc, Optional<String> notes,
+                             Long version)
             implements com.lead2cash.platform.Versioned {
-        LeadDraft draft() {
-            return new LeadDraft(companyName, contactName, contactTitle, phone, email, industry, region, productLine,
-                    source, sourceDetail, null, budget, purchaseDate, Boolean.TRUE.equals(decisionMakerKnown),
-                    decisionChainNotes, uscc, notes);
+
+        /** The lead's data as it is, with the fields this request sends. */
+        LeadDraft applyTo(LeadDraft now) {
+            // a left-out region sends the division it names, as the form does: the lead keeps its words and division
+            String regionNow = now.regionCode() != null ? now.regionCode() : now.region();
+            return new LeadDraft(sent(companyName, now.companyName()), sent(contactName, now.contactName()),
+                    sent(contactTitle, now.contactTitle()), sent(phone, now.phone()), sent(email, now.email()),
+                    sent(industry, now.industry()), sent(region, regionNow), sent(productLine, now.productLine()),
+                    sent(source, now.source()), sent(sourceDetail, now.sourceDetail()), null,
+                    sent(budget, now.budget()), sent(purchaseDate, now.purchaseDate()),
+                    Boolean.TRUE.equals(sent(decisionMakerKnown, now.decisionMakerKnown())),
+                    sent(decisionChainNotes, now.decisionChainNotes()), sent(uscc, now.uscc()), sent(notes, now.notes()));
+        }
+
+        private static <T> T sent(Optional<T> field, T now) {
+            return field == null ? now : field.orElse(null);
         }
     }
 
-    @Operation(summary = "Correct the lead's data (409 on a stale version); the grade follows unless set by hand")
+    @Operation(summary = "Correct the lead's data: a field left out keeps its value, one sent as null is cleared (409 on"
+            + " a stale version); the grade follows unless set by hand")
     @org.springframework.web.bind.annotation.PutMapping("/api/v1/leads/{id}")
     LeadViews.LeadView correct(@PathVariable UUID id, @RequestBody CorrectionRequest body) {
-        return views.of(capture.correct(id, body.draft(), body.version()));
+        return views.of(capture.correct(id, body::applyTo, body.version()));
     }
 
     @Operation(summary = "A person verifies the lead as graded (screening) and it is routed; on the version read (version or If-Match)")

@@ -512,8 +512,9 @@ class OrderApiTest {
         String contactId = jdbc.sql("select id from customer_contact where customer_id = :c")
                 .param("c", java.util.UUID.fromString(contract.get("customerId").asString())).query(String.class).single();
         JsonNode contact = customers.getJson(mvc, rep(), "/api/v1/contacts/" + contactId);
+        // a correction clears only what it sends as null (docs/decisions/0030)
         expectOk(customers.put(mvc, rep(), "/api/v1/contacts/" + contactId,
-                "{\"name\":\"%s\",\"version\":%d}".formatted(contact.get("name").asString(), contact.get("version").asLong())));
+                "{\"email\":null,\"version\":%d}".formatted(contact.get("version").asLong())));
         // next Tuesday's shipment without its waybill: D2 due Monday 09:00
         JsonNode tuesday = expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments", """
                 {"line":1,"quantity":4,"carrier":"顺丰速运","shipDate":"2026-12-08","version":%d}"""

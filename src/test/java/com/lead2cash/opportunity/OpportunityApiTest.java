@@ -217,6 +217,12 @@ class OpportunityApiTest {
         }
         assertThat(sales.customerStatus(customer)).isEqualTo("OPPORTUNITY");
         clock.advance(Duration.ofDays(3));
+        // no signed contract: won is not offered, on the API or the page, as the move would refuse it
+        assertThat(customers.getJson(mvc, rep, "/api/v1/opportunities/" + won).get("availableActions").toString())
+                .contains("MOVE", "MARK_LOST").doesNotContain("MARK_WON");
+        String page = opportunityPage(team.rep(), won);
+        assertThat(page).contains("id=\"move-submit\"", "id=\"won-by-signing\"", "合同签订即赢单")
+                .doesNotContain("<option value=\"WON\"");
         var byHand = customers.post(mvc, rep, "/api/v1/opportunities/" + won + "/stage", "{\"stage\":\"WON\",\"version\":"
                 + customers.getJson(mvc, rep, "/api/v1/opportunities/" + won).get("version").asLong() + "}");
         assertThat(byHand).as("won by hand while no contract is signed (合同签订 = 赢单)").hasStatus(422);
@@ -380,7 +386,22 @@ class OpportunityApiTest {
         assertThat(customers.getJson(mvc, rep, "/api/v1/opportunities/" + opportunity).get("stage").asString())
                 .as("the signing wins only from the contract stage").isEqualTo("NEGOTIATION");
         sales.move(mvc, rep, opportunity, "CONTRACT");
+        assertThat(customers.getJson(mvc, rep, "/api/v1/opportunities/" + opportunity).get("availableActions").toString())
+                .as("its contract is signed: won is offered").contains("MARK_WON");
+        assertThat(opportunityPage(r.rep(), opportunity)).contains("<option value=\"WON\"", "赢单")
+                .doesNotContain("id=\"won-by-signing\"");
 
         assertThat(sales.move(mvc, rep, opportunity, "WON").get("stage").asString()).isEqualTo("WON");
+    }
+
+    private String opportunityPage(com.lead2cash.platform.internal.identity.User user, String id) {
+        var result = mvc.get().uri("/opportunities/" + id).cookie(customers.session(mvc, user))
+                .header("Accept-Language", "zh-CN").exchange();
+        assertThat(result).hasStatusOk();
+        try {
+            return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

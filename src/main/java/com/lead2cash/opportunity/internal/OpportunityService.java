@@ -164,16 +164,11 @@ public class OpportunityService {
         OpportunityAction action = target == Stage.LOST ? OpportunityAction.MARK_LOST
                 : target == Stage.WON ? OpportunityAction.MARK_WON : OpportunityAction.MOVE;
         if (o.stage().isOpen() && target != null && target != o.stage()) {
-            o.requireAction(actor, action, rules.panel());
+            o.requireAction(actor, action, rules.panel(), contractSigned(o));
         } else if (!access.actor(o).sells()) {
             throw new ForbiddenException("opportunity.forbidden.MOVE");
         }
         o.expectVersion(version);
-        if (target == Stage.WON && o.stage() == Stage.CONTRACT
-                && signedContracts.stream().noneMatch(c -> c.existFor(o.id()))) {
-            // won is 合同签订: the signing wins it; by hand only once a contract is signed, never on a draft
-            throw new DomainException("opportunity.stage.wonNeedsSignedContract");
-        }
         Opportunity.LostDetails lost = null;
         if (target == Stage.LOST) {
             lost = new Opportunity.LostDetails(lostReasons.requireActive(lostReason), text(lostNote, 1000, "lostNote"),
@@ -205,7 +200,7 @@ public class OpportunityService {
         Opportunity o = access.visibleForUpdate(id);
         OpportunityActor actor = access.actor(o);
         OpportunityRules rules = rules();
-        o.requireAction(actor, OpportunityAction.EVALUATE, rules.panel());
+        o.requireAction(actor, OpportunityAction.EVALUATE, rules.panel(), contractSigned(o));
         EvaluationScores scores = EvaluationScores.validated(needMatch, competitiveStrength, paymentRisk,
                 resourceInvestment, rules.criterionMax());
         PanelSeat seat = o.seatOf(actor).orElseThrow();
@@ -244,7 +239,7 @@ public class OpportunityService {
     }
 
     public Invitees invitees(Opportunity o) {
-        if (!o.availableActions(access.actor(o), rules().panel()).contains(OpportunityAction.INVITE_EVALUATOR)) {
+        if (!actions(o).contains(OpportunityAction.INVITE_EVALUATOR)) {
             return new Invitees(List.of(), false);
         }
         List<OrgDirectory.Person> tech = org.activeWithRole(Role.TECH_SUPPORT);
@@ -257,7 +252,7 @@ public class OpportunityService {
         Opportunity o = access.visibleForUpdate(id);
         OpportunityActor actor = access.actor(o);
         OpportunityRules rules = rules();
-        o.requireAction(actor, OpportunityAction.INVITE_EVALUATOR, rules.panel());
+        o.requireAction(actor, OpportunityAction.INVITE_EVALUATOR, rules.panel(), contractSigned(o));
         OrgDirectory.Person invitee = inviteeId == null ? null : org.person(inviteeId).filter(OrgDirectory.Person::active)
                 .filter(p -> p.roles().contains(Role.TECH_SUPPORT)).orElse(null);
         if (invitee == null) {
@@ -336,10 +331,28 @@ public class OpportunityService {
         });
     }
 
+    /** What the current user may do with the opportunity now (the page and the API offer exactly these). */
+    public java.util.Set<OpportunityAction> actions(Opportunity o) {
+        return o.availableActions(access.actor(o), rules().panel(), contractSigned(o));
+    }
+
+    /** Refuses what the current user may not do with the opportunity now: 403 who asks, 422 its state. */
+    public void requireAction(Opportunity o, OpportunityAction action) {
+        o.requireAction(access.actor(o), action, rules().panel(), contractSigned(o));
+    }
+
+    /**
+     * Whether a contract of the opportunity is signed, which only marking it won asks (decision 0026): asked of the
+     * contract module at the contract stage only.
+     */
+    private boolean contractSigned(Opportunity o) {
+        return o.stage() == Stage.CONTRACT && signedContracts.stream().anyMatch(c -> c.existFor(o.id()));
+    }
+
     /** The opportunity, visible to the user, who may take the action (403 or 422 otherwise); stale versions answer 409 on save. */
     private Opportunity forAction(UUID id, Long version, OpportunityAction action) {
         Opportunity o = access.visibleForUpdate(id);
-        o.requireAction(access.actor(o), action, rules().panel());
+        requireAction(o, action);
         o.expectVersion(version);
         return o;
     }

@@ -77,7 +77,7 @@ public class OpportunityViews {
                 o.forecastOverridden(), o.expectedCloseDate(), o.productLines(), o.competitors(), o.nextStep(),
                 o.ownerId(), org.person(o.ownerId()).map(OrgDirectory.Person::displayName).orElse(null),
                 o.lostReason(), o.lostNote(), o.lostTo(), o.closedAt(), o.stageChangedAt(), o.sourceLeadCode(),
-                EvaluationSummary.of(scorecard), o.availableActions(access.actor(o), rules.panel()),
+                EvaluationSummary.of(scorecard), service.actions(o),
                 o.version() == null ? 0 : o.version());
     }
 

@@ -216,10 +216,12 @@ public class Opportunity {
 
     /**
      * The customer accepted a quote: a proposal moves on to negotiation, a negotiated one to the contract;
-     * the amount becomes the quote's total. Answers whether the stage moved.
+     * the amount becomes the quote's total (from the proposal stage on; before it, and once closed, nothing changes).
+     * Answers whether the stage moved.
      */
     public boolean quoteAccepted(BigDecimal total, String quoteNote, Instant now) {
-        if (stage.isClosed()) {
+        // before the proposal stage the evaluation (O1) has not passed: a quote's total does not replace the amount
+        if (stage.isClosed() || !stage.isPastEvaluation()) {
             return false;
         }
         if (total != null) {
@@ -381,8 +383,11 @@ public class Opportunity {
         return actor.sells() && (actor.userId().equals(ownerId) || actor.coversOwner());
     }
 
-    /** What the actor may do with the opportunity now. */
-    public Set<OpportunityAction> availableActions(OpportunityActor actor, Set<PanelSeat> panel) {
+    /**
+     * What the actor may do with the opportunity now. {@code contractSigned}: a contract of the opportunity is signed
+     * (or signed and archived) — won is 合同签订, so marking it won by hand is offered only then (decision 0026).
+     */
+    public Set<OpportunityAction> availableActions(OpportunityActor actor, Set<PanelSeat> panel, boolean contractSigned) {
         Set<OpportunityAction> actions = EnumSet.noneOf(OpportunityAction.class);
         boolean works = workedBy(actor);
         boolean evaluating = stage == Stage.DISCOVERY || stage == Stage.EVALUATION;
@@ -398,7 +403,7 @@ public class Opportunity {
         if (works) {
             actions.addAll(List.of(OpportunityAction.EDIT, OpportunityAction.MOVE,
                     OpportunityAction.SET_FORECAST_CATEGORY, OpportunityAction.MARK_LOST));
-            if (stage == Stage.CONTRACT) {
+            if (stage == Stage.CONTRACT && contractSigned) {
                 actions.add(OpportunityAction.MARK_WON);
             }
             if (evaluating && panel.contains(PanelSeat.TECH_SUPPORT)) {
@@ -418,8 +423,9 @@ public class Opportunity {
      * Refuses an action the actor may not take: 403 when it is never theirs to take on this opportunity,
      * 422 when its state forbids it now.
      */
-    public void requireAction(OpportunityActor actor, OpportunityAction action, Set<PanelSeat> panel) {
-        if (availableActions(actor, panel).contains(action)) {
+    public void requireAction(OpportunityActor actor, OpportunityAction action, Set<PanelSeat> panel,
+                              boolean contractSigned) {
+        if (availableActions(actor, panel, contractSigned).contains(action)) {
             return;
         }
         boolean works = workedBy(actor);
@@ -430,6 +436,10 @@ public class Opportunity {
         };
         if (!theirs) {
             throw new ForbiddenException("opportunity.forbidden." + action);
+        }
+        if (action == OpportunityAction.MARK_WON && stage == Stage.CONTRACT) {
+            // won is 合同签订: the signing wins it; by hand only once a contract is signed, never on a draft
+            throw new DomainException("opportunity.stage.wonNeedsSignedContract");
         }
         throw new DomainException("opportunity.action.notNow." + action, Label.of("opportunity.stage", stage));
     }

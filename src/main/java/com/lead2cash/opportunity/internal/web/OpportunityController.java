@@ -166,7 +166,8 @@ class OpportunityController {
         model.addAttribute("stages", Stage.values());
         model.addAttribute("openStages", Stage.OPEN);
         // the move form offers what the opportunity says comes next, and marks the stages it would go back to
-        model.addAttribute("nextStage", o.nextStage().orElse(null));
+        model.addAttribute("nextStage", o.nextStage().filter(s -> s != Stage.WON
+                || view.availableActions().contains(OpportunityAction.MARK_WON)).orElse(null));
         model.addAttribute("backStages", Stage.OPEN.stream().filter(o::isBackward).toList());
         model.addAttribute("categories", List.of(ForecastCategory.PIPELINE, ForecastCategory.BEST_CASE,
                 ForecastCategory.COMMIT, ForecastCategory.OMITTED));
@@ -188,7 +189,7 @@ class OpportunityController {
     @GetMapping("/opportunities/{id}/edit")
     String editForm(@PathVariable UUID id, Model model) {
         Opportunity o = access.visible(id);
-        o.requireAction(access.actor(o), OpportunityAction.EDIT, service.rules().panel());
+        service.requireAction(o, OpportunityAction.EDIT);
         return form(model, OpportunityForm.of(o), o, FormProblems.NONE);
     }
 

@@ -218,7 +218,7 @@ class OpportunityLifecycleTest {
     void whatEachPersonMayDoInEachStage(String who, OpportunityActor actor) {
         for (Stage s : Stage.values()) {
             Opportunity o = at(s);
-            Set<OpportunityAction> actions = o.availableActions(actor, RULES.panel());
+            Set<OpportunityAction> actions = o.availableActions(actor, RULES.panel(), true);
             Set<OpportunityAction> expected = EnumSet.noneOf(OpportunityAction.class);
             boolean works = who.equals("owner") || who.equals("manager above");
             boolean evaluating = s == Stage.DISCOVERY || s == Stage.EVALUATION;
@@ -231,7 +231,7 @@ class OpportunityLifecycleTest {
                     expected.addAll(List.of(OpportunityAction.EDIT, OpportunityAction.MOVE,
                             OpportunityAction.SET_FORECAST_CATEGORY, OpportunityAction.MARK_LOST));
                     if (s == Stage.CONTRACT) {
-                        expected.add(OpportunityAction.MARK_WON);
+                        expected.add(OpportunityAction.MARK_WON); // its contract signed: see the test below
                     }
                     if (evaluating) {
                         expected.addAll(List.of(OpportunityAction.INVITE_EVALUATOR, OpportunityAction.EVALUATE));
@@ -253,9 +253,9 @@ class OpportunityLifecycleTest {
         OpportunityActor stranger = new OpportunityActor(UUID.randomUUID(), Set.of(Role.SALES_REP), false, false);
         OpportunityActor owner = new OpportunityActor(REP, Set.of(Role.SALES_REP), true, false);
         Opportunity proposal = at(Stage.PROPOSAL);
-        assertThatThrownBy(() -> proposal.requireAction(stranger, OpportunityAction.EDIT, RULES.panel()))
+        assertThatThrownBy(() -> proposal.requireAction(stranger, OpportunityAction.EDIT, RULES.panel(), false))
                 .isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> proposal.requireAction(owner, OpportunityAction.EVALUATE, RULES.panel()))
+        assertThatThrownBy(() -> proposal.requireAction(owner, OpportunityAction.EVALUATE, RULES.panel(), false))
                 .isInstanceOf(DomainException.class)
                 .satisfies(e -> {
                     DomainException refusal = (DomainException) e;
@@ -264,8 +264,37 @@ class OpportunityLifecycleTest {
                             .contains("Proposal").doesNotContain("PROPOSAL");
                     assertThat(RefusalText.of(refusal, Locale.CHINESE)).contains("方案").doesNotContain("PROPOSAL");
                 });
-        assertThatThrownBy(() -> proposal.requireAction(owner, OpportunityAction.REASSIGN, RULES.panel()))
+        assertThatThrownBy(() -> proposal.requireAction(owner, OpportunityAction.REASSIGN, RULES.panel(), false))
                 .isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void wonIsOfferedAtTheContractStageOnlyOnceAContractIsSignedAndRefusedSayingTheSigningWinsIt() {
+        OpportunityActor owner = new OpportunityActor(REP, Set.of(Role.SALES_REP), true, false);
+        Opportunity contract = at(Stage.CONTRACT);
+        assertThat(contract.availableActions(owner, RULES.panel(), false)).as("no signed contract (a draft, or terminated)")
+                .doesNotContain(OpportunityAction.MARK_WON).contains(OpportunityAction.MOVE, OpportunityAction.MARK_LOST);
+        assertThatThrownBy(() -> contract.requireAction(owner, OpportunityAction.MARK_WON, RULES.panel(), false))
+                .isInstanceOfSatisfying(DomainException.class, e ->
+                        assertThat(e.messageKey()).isEqualTo("opportunity.stage.wonNeedsSignedContract"));
+        assertThat(contract.availableActions(owner, RULES.panel(), true)).contains(OpportunityAction.MARK_WON);
+        assertThat(at(Stage.NEGOTIATION).availableActions(owner, RULES.panel(), true)).as("not before the contract stage")
+                .doesNotContain(OpportunityAction.MARK_WON);
+    }
+
+    @Test
+    void O1_aQuoteAcceptedBeforeTheProposalStageLeavesTheAmountAndStageAsTheyAre() {
+        for (Stage s : List.of(Stage.DISCOVERY, Stage.EVALUATION, Stage.LOST)) {
+            Opportunity o = at(s);
+            BigDecimal amount = o.amount();
+            assertThat(o.quoteAccepted(new BigDecimal("999.00"), "Q-1 v1", LATER)).as(s.name()).isFalse();
+            assertThat(o.amount()).as(s.name()).isEqualByComparingTo(amount);
+            assertThat(o.stage()).isEqualTo(s);
+        }
+        Opportunity proposal = at(Stage.PROPOSAL);
+        assertThat(proposal.quoteAccepted(new BigDecimal("999.00"), "Q-1 v1", LATER)).isTrue();
+        assertThat(proposal.amount()).isEqualByComparingTo("999.00");
+        assertThat(proposal.stage()).isEqualTo(Stage.NEGOTIATION);
     }
 
     @Test

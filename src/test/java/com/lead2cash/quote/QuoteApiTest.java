@@ -369,6 +369,120 @@ class QuoteApiTest {
         assertThat(jdbc.sql("select count(*) from quote_quote").query(Long.class).single()).isEqualTo(before);
     }
 
+    /** Submits the quote (within the rep's authority), has the manager review it (Q1) and answers it as the rep reads it. */
+    JsonNode approvedAndReviewed(Deal d, String quoteId) {
+        submit(d.rep(), quoteId);
+        SalesTestSupport.expect(customers.post(mvc, sales.bearer(mvc, d.team().manager()), "/api/v1/quotes/" + quoteId
+                + "/review", "{\"comment\":\"价格无误\"}"), 200);
+        return customers.getJson(mvc, d.rep(), "/api/v1/quotes/" + quoteId);
+    }
+
+    String contactOf(Deal d) {
+        return customers.getJson(mvc, d.rep(), "/api/v1/customers/" + d.customerId() + "/contacts").get(0).get("id").asString();
+    }
+
+    org.springframework.test.web.servlet.assertj.MvcTestResult sendRequest(Deal d, JsonNode quote) {
+        return customers.post(mvc, d.rep(), "/api/v1/quotes/" + quote.get("id").asString() + "/send",
+                "{\"contactId\":\"" + contactOf(d) + "\",\"version\":" + quote.get("version").asLong() + "}");
+    }
+
+    /** Sends the approved and reviewed quote; the answer's confirmation (id, state, url). */
+    JsonNode send(Deal d, String quoteId) {
+        return customers.json(SalesTestSupport.expect(sendRequest(d, approvedAndReviewed(d, quoteId)), 200)).get("confirmation");
+    }
+
+    org.springframework.test.web.servlet.assertj.MvcTestResult answer(JsonNode confirmation, String outcome) {
+        return mvc.post().uri(URI.create(confirmation.get("url").asString()).getPath())
+                .with(SecurityMockMvcRequestPostProcessors.csrf()).param("outcome", outcome).param("name", "王伟").exchange();
+    }
+
+    String confirmationState(Deal d, JsonNode confirmation) {
+        return customers.getJson(mvc, d.rep(), "/api/v1/confirmations/" + confirmation.get("id").asString()).get("state").asString();
+    }
+
+    @Test
+    void O1_aQuoteOnAnOpportunityNotYetPastTheEvaluationIsNotOfferedForSendingAndItsSendingIsRefused() {
+        var team = sales.team("q-disc");
+        String rep = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "嘉兴未评估科技有限公司", "王伟", "wang@q-disc.test");
+        String opportunity = sales.opportunity(mvc, rep, customer, "未评估项目", "300000").get("id").asString();
+        String gateway = sales.product(mvc, team, "GW-q-disc", "工业网关", "1000.00", "13");
+        String service = sales.product(mvc, team, "SV-q-disc", "安装调试服务", "500.00", "6");
+        Deal d = new Deal(team, rep, customer, opportunity, gateway, service);
+        JsonNode quote = approvedAndReviewed(d, create(d, "0").get("id").asString());
+        assertThat(quote.get("status").asString()).isEqualTo("APPROVED");
+        assertThat(quote.get("actions").toString()).as("in DISCOVERY: not offered").contains("REVISE").doesNotContain("SEND");
+
+        var refused = sendRequest(d, quote);
+        assertThat(refused).hasStatus(422);
+        assertThat(customers.json(refused).get("code").asString()).isEqualTo("quote.send.beforeProposal");
+        assertThat(customers.json(refused).get("detail").asString()).as("the stage in words").doesNotContain("DISCOVERY");
+        JsonNode after = customers.getJson(mvc, rep, "/api/v1/quotes/" + quote.get("id").asString());
+        assertThat(after.get("status").asString()).as("nothing sent").isEqualTo("APPROVED");
+        assertThat(after.get("version").asLong()).isEqualTo(quote.get("version").asLong());
+        assertThat(jdbc.sql("select count(*) from confirmation_confirmation where subject_type = 'Quote' and subject_id = :n")
+                .param("n", quote.get("number").asString()).query(Long.class).single()).as("no link issued").isZero();
+
+        // once qualified and in the proposal stage it is offered and sent
+        sales.qualify(mvc, team, opportunity);
+        sales.move(mvc, rep, opportunity, "PROPOSAL");
+        JsonNode proposing = customers.getJson(mvc, rep, "/api/v1/quotes/" + quote.get("id").asString());
+        assertThat(proposing.get("actions").toString()).contains("SEND");
+        assertThat(sendRequest(d, proposing)).hasStatus(200);
+    }
+
+    @Test
+    void Q1_onceTheCustomerAcceptedAQuoteTheOpportunitysOtherQuotesAreNotSentAndTheirOpenLinksAreWithdrawn() {
+        Deal d = deal("q-one");
+        String olderId = create(d, "0").get("id").asString();
+        JsonNode olderLink = send(d, olderId);
+        JsonNode later = create(d, "5");
+        JsonNode laterLink = send(d, later.get("id").asString());
+        JsonNode unsent = approvedAndReviewed(d, create(d, "3").get("id").asString());
+
+        assertThat(answer(laterLink, "ACCEPTED")).hasStatus3xxRedirection();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(confirmationState(d, olderLink)).as("the other quote's open link").isEqualTo("WITHDRAWN"));
+        JsonNode opportunity = customers.getJson(mvc, d.rep(), "/api/v1/opportunities/" + d.opportunityId());
+        assertThat(opportunity.get("stage").asString()).isEqualTo("NEGOTIATION");
+        assertThat(opportunity.get("amount").decimalValue()).isEqualByComparingTo(later.get("total").decimalValue());
+        assertThat(customers.getJson(mvc, d.rep(), "/api/v1/quotes/" + later.get("id").asString()).get("status").asString())
+                .isEqualTo("ACCEPTED");
+
+        assertThat(answer(olderLink, "ACCEPTED")).as("a withdrawn link takes no answer").hasStatus(404);
+        assertThat(confirmationState(d, laterLink)).isEqualTo("ACCEPTED");
+        assertThat(customers.getJson(mvc, d.rep(), "/api/v1/quotes/" + olderId).get("status").asString())
+                .as("not a second accepted quote").isEqualTo("SENT");
+
+        JsonNode unsentNow = customers.getJson(mvc, d.rep(), "/api/v1/quotes/" + unsent.get("id").asString());
+        assertThat(unsentNow.get("actions").toString()).as("not offered").doesNotContain("SEND");
+        var refused = sendRequest(d, unsentNow);
+        assertThat(refused).hasStatus(422);
+        assertThat(customers.json(refused).get("code").asString()).isEqualTo("quote.send.anotherAccepted");
+
+        JsonNode still = customers.getJson(mvc, d.rep(), "/api/v1/opportunities/" + d.opportunityId());
+        assertThat(still.get("stage").asString()).as("moved once, not on to the contract").isEqualTo("NEGOTIATION");
+        assertThat(still.get("amount").decimalValue()).isEqualByComparingTo(later.get("total").decimalValue());
+    }
+
+    @Test
+    void aLostOpportunityWithdrawsItsQuotesOpenLinksAndTheCustomerCanNoLongerAcceptThem() {
+        Deal d = deal("q-lost");
+        String id = create(d, "0").get("id").asString();
+        JsonNode link = send(d, id);
+        long version = customers.getJson(mvc, d.rep(), "/api/v1/opportunities/" + d.opportunityId()).get("version").asLong();
+        SalesTestSupport.expect(customers.post(mvc, d.rep(), "/api/v1/opportunities/" + d.opportunityId() + "/stage",
+                "{\"stage\":\"LOST\",\"lostReason\":\"PRICE\",\"version\":" + version + "}"), 200);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(confirmationState(d, link)).isEqualTo("WITHDRAWN"));
+
+        assertThat(answer(link, "ACCEPTED")).as("the withdrawn link takes no answer").hasStatus(404);
+        assertThat(customers.getJson(mvc, d.rep(), "/api/v1/quotes/" + id).get("status").asString()).isEqualTo("SENT");
+        JsonNode lost = customers.getJson(mvc, d.rep(), "/api/v1/opportunities/" + d.opportunityId());
+        assertThat(lost.get("stage").asString()).isEqualTo("LOST");
+        assertThat(lost.get("amount").decimalValue()).isEqualByComparingTo("300000");
+    }
+
     private static String body(org.springframework.test.web.servlet.assertj.MvcTestResult result) {
         try {
             return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);

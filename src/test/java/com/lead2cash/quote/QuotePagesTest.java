@@ -43,6 +43,9 @@ class QuotePagesTest {
         String rep = sales.bearer(mvc, team.rep());
         String customer = sales.customerWithContact(team.rep(), "宁波港口物流有限公司", "李娜", "li@ningbo.test");
         String opportunity = sales.opportunity(mvc, rep, customer, "堆场监控", "200000").get("id").asString();
+        // a quote is sent from the proposal stage on (O1 passed)
+        sales.qualify(mvc, team, opportunity);
+        sales.move(mvc, rep, opportunity, "PROPOSAL");
         String gateway = sales.product(mvc, team, "GW-QP", "工业网关", "1000.00", "13");
         Cookie repSession = customers.session(mvc, team.rep());
 
@@ -208,6 +211,8 @@ class QuotePagesTest {
         String customer = sales.customerWithContact(team.rep(), "湖州他队报价有限公司", "吴芳", "wu@huzhou.test");
         String contact = customers.getJson(mvc, rep, "/api/v1/customers/" + customer + "/contacts").get(0).get("id").asString();
         String opportunity = sales.opportunity(mvc, rep, customer, "他队报价", "100000").get("id").asString();
+        sales.qualify(mvc, team, opportunity);
+        sales.move(mvc, rep, opportunity, "PROPOSAL");
         String gateway = sales.product(mvc, team, "GW-QU", "工业网关", "1000.00", "13");
         JsonNode quote = customers.json(SalesTestSupport.expect(customers.post(mvc, rep, "/api/v1/quotes", """
                 {"opportunityId":"%s","lines":[{"productId":"%s","quantity":3}]}""".formatted(opportunity, gateway)), 201));

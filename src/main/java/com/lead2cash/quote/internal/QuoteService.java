@@ -21,6 +21,7 @@ import com.lead2cash.confirmation.SentConfirmation;
 import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.opportunity.Opportunities;
 import com.lead2cash.opportunity.Opportunities.OpportunityRef;
+import com.lead2cash.opportunity.OpportunityStageChanged;
 import com.lead2cash.opportunity.Stage;
 import com.lead2cash.notification.Notification;
 import com.lead2cash.notification.Notifier;
@@ -56,6 +57,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -69,6 +72,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class QuoteService {
+
+    private static final Logger log = LoggerFactory.getLogger(QuoteService.class);
 
     /** The subject type of a quote's approvals and confirmations. */
     public static final String SUBJECT = "Quote";
@@ -309,10 +314,10 @@ public class QuoteService {
 
     public QuoteActor actor(Quote quote) {
         CurrentUser me = CurrentUser.require();
-        // who works the opportunity whatever its stage (403 otherwise); a won or lost one refuses by its state (422)
+        // who works the opportunity whatever its stage (403 otherwise); where the opportunity stands refuses by state (422)
         Stage stage = opportunities.find(quote.opportunityId()).map(OpportunityRef::stage).orElseThrow();
         return new QuoteActor(me.id(), opportunities.worksOn(quote.opportunityId()),
-                REVIEWERS.stream().anyMatch(me::has), stage.isOpen());
+                REVIEWERS.stream().anyMatch(me::has), stage, quotes.anyAccepted(quote.opportunityId()));
     }
 
     /**
@@ -351,7 +356,11 @@ public class QuoteService {
                 });
     }
 
-    /** The customer answered the link of a version still out: accepted moves the opportunity on (NEGOTIATION or CONTRACT). */
+    /**
+     * The customer answered the link of a version still out: accepted moves the opportunity on (NEGOTIATION or CONTRACT)
+     * and withdraws the open links of the opportunity's other quotes — the customer took this one. An answer for a won
+     * or lost opportunity, or an acceptance after another quote of it was accepted, changes nothing.
+     */
     @ApplicationModuleListener
     void on(ConfirmationAnswered answered) {
         if (!SUBJECT.equals(answered.subjectType()) || answered.purpose() != Purpose.ACCEPT_OR_REJECT) {
@@ -360,15 +369,42 @@ public class QuoteService {
         quotes.findVersions(answered.subjectId()).stream()
                 .filter(q -> q.revision() == answered.subjectVersion() && q.status() == QuoteStatus.SENT)
                 .findFirst()
-                .flatMap(q -> quotes.findByIdForUpdate(q.id()))
-                .ifPresent(q -> {
+                .ifPresent(found -> {
+                    List<Quote> ofOpportunity = quotes.findByOpportunityForUpdate(found.opportunityId());
+                    Quote q = ofOpportunity.stream().filter(x -> x.id().equals(found.id())
+                            && x.status() == QuoteStatus.SENT).findFirst().orElse(null);
+                    if (q == null) {
+                        return;
+                    }
+                    Stage stage = opportunities.find(q.opportunityId()).map(OpportunityRef::stage).orElseThrow();
                     boolean accepted = answered.outcome() == Purpose.Outcome.ACCEPTED;
-                    q.answered(accepted, answered.answeredAt());
+                    boolean anotherAccepted = ofOpportunity.stream().anyMatch(x -> x.status() == QuoteStatus.ACCEPTED);
+                    if (!q.answered(accepted, stage, anotherAccepted, answered.answeredAt())) {
+                        log.info("Quote {} v{}: the customer's answer ({}) changes nothing, its opportunity is {}{}",
+                                q.number(), q.revision(), answered.outcome(), stage,
+                                anotherAccepted ? " with another quote accepted" : "");
+                        return;
+                    }
                     quotes.save(q);
                     if (accepted) {
                         opportunities.quoteAccepted(q.opportunityId(), q.id(), q.total(), answered.answeredAt());
+                        ofOpportunity.stream().map(Quote::number).filter(n -> !n.equals(q.number())).distinct()
+                                .forEach(n -> confirmations.withdraw(SUBJECT, n));
                     }
                 });
+    }
+
+    /**
+     * A won or lost opportunity takes no answer on its quotes any more: the open links of every quote of it are
+     * withdrawn (their page says so and takes no answer).
+     */
+    @ApplicationModuleListener
+    void on(OpportunityStageChanged changed) {
+        if (changed.to().isOpen()) {
+            return;
+        }
+        quotes.findByOpportunity(changed.opportunityId()).stream().map(Quote::number).distinct()
+                .forEach(n -> confirmations.withdraw(SUBJECT, n));
     }
 
     /** The approver whose decision ended the flow: the last task approved. */

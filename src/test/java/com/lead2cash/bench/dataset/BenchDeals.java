@@ -238,7 +238,8 @@ public final class BenchDeals {
             trail.saved(sent, author);
         }
         if (answered != null) { // the customer answers through the confirmation's public link
-            q.answered(outcome == Outcome.ACCEPTED, answered);
+            // as the customer answered it: while the opportunity was proposing, no other quote of it accepted
+            q.answered(outcome == Outcome.ACCEPTED, Stage.PROPOSAL, false, answered);
             trail.saved(answered, CUSTOMER);
         }
         aggregates.write(rows, q, trail.version());

@@ -1,5 +1,6 @@
 package com.lead2cash.quote.internal.domain;
 
+import com.lead2cash.opportunity.Stage;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.ForbiddenException;
@@ -228,12 +229,28 @@ public class Quote {
         }
     }
 
-    /** The customer answered the link of this version. */
-    public void answered(boolean accepted, Instant now) {
+    /**
+     * The customer answered the link of this version. Answers whether the answer counts: while the opportunity is won
+     * or lost nothing changes (its quotes are kept as they were), and once the customer accepted another quote of the
+     * opportunity an acceptance of this one changes nothing either — the opportunity moved on with that one.
+     */
+    public boolean answered(boolean accepted, Stage opportunityStage, boolean anotherAccepted, Instant now) {
         requireStatus(QuoteStatus.SENT, "quote.notSent");
+        if (opportunityStage.isClosed() || (accepted && anotherAccepted)) {
+            return false;
+        }
         status = accepted ? QuoteStatus.ACCEPTED : QuoteStatus.REJECTED;
         answeredAt = now;
         updatedAt = now;
+        return true;
+    }
+
+    /**
+     * Whether the opportunity takes a quote to the customer now: from the proposal stage on (past the evaluation, O1),
+     * and only until the customer accepted one of its quotes.
+     */
+    private static boolean sendableOn(QuoteActor actor) {
+        return actor.opportunityProposing() && !actor.quoteAccepted();
     }
 
     /** Q1 — whether this version may not be sent before a manager has reviewed it. */
@@ -267,7 +284,7 @@ public class Quote {
                 actions.add(QuoteAction.SUBMIT);
             }
             case APPROVED -> {
-                if (!awaitsReview(reviewBeforeSending)) {
+                if (!awaitsReview(reviewBeforeSending) && sendableOn(actor)) {
                     actions.add(QuoteAction.SEND);
                 }
                 actions.add(QuoteAction.REVISE);
@@ -299,8 +316,16 @@ public class Quote {
         if (action == QuoteAction.REVISE && status == QuoteStatus.ACCEPTED) {
             throw new DomainException("quote.revise.accepted");
         }
-        if (action == QuoteAction.SEND && status == QuoteStatus.APPROVED && awaitsReview(reviewBeforeSending)) {
-            throw new DomainException("quote.send.notReviewed");
+        if (action == QuoteAction.SEND && status == QuoteStatus.APPROVED) {
+            if (!actor.opportunityProposing()) {
+                throw new DomainException("quote.send.beforeProposal", Label.of("opportunity.stage", actor.opportunityStage()));
+            }
+            if (actor.quoteAccepted()) {
+                throw new DomainException("quote.send.anotherAccepted");
+            }
+            if (awaitsReview(reviewBeforeSending)) {
+                throw new DomainException("quote.send.notReviewed");
+            }
         }
         throw new DomainException("quote.action.notNow",
                 Label.of("quote.action", action), Label.of("quote.status", status));

@@ -17,6 +17,17 @@ public interface QuoteRepository extends CrudRepository<Quote, UUID> {
     @Query("select * from quote_quote where opportunity_id = :opportunityId order by number desc, revision desc")
     List<Quote> findByOpportunity(UUID opportunityId);
 
+    /**
+     * Every version of every quote of an opportunity, locked in one order: the customer's answers on quotes of one
+     * opportunity are taken one after the other, so two acceptances cannot both count.
+     */
+    @Query("select * from quote_quote where opportunity_id = :opportunityId order by id for update")
+    List<Quote> findByOpportunityForUpdate(UUID opportunityId);
+
+    /** Whether the customer accepted a quote of the opportunity. */
+    @Query("select exists (select 1 from quote_quote where opportunity_id = :opportunityId and status = 'ACCEPTED')")
+    boolean anyAccepted(UUID opportunityId);
+
     /** Every version of one quote, newest first. */
     @Query("select * from quote_quote where number = :number order by revision desc")
     List<Quote> findVersions(String number);

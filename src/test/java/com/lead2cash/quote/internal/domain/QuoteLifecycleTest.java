@@ -3,6 +3,7 @@ package com.lead2cash.quote.internal.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.lead2cash.opportunity.Stage;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.testing.RefusalText;
@@ -88,7 +89,7 @@ class QuoteLifecycleTest {
         assertThat(q.availableActions(rep, true)).containsExactlyInAnyOrder(QuoteAction.SEND, QuoteAction.REVISE);
         q.sent(null, true, NOW);
         assertThat(q.status()).isEqualTo(QuoteStatus.SENT);
-        q.answered(true, NOW);
+        assertThat(q.answered(true, Stage.PROPOSAL, false, NOW)).isTrue();
         assertThat(q.status()).isEqualTo(QuoteStatus.ACCEPTED);
         assertThatThrownBy(() -> q.revise(author, TODAY, NOW)).as("kept as accepted").isInstanceOf(DomainException.class);
         assertThat(q.availableActions(rep, true)).as("nothing offered on an accepted version").isEmpty();
@@ -140,11 +141,64 @@ class QuoteLifecycleTest {
     void aWonOrLostOpportunityRefusesItsQuotesByState422ToWhoWorksItAnd403ToWhoDoesNot() {
         Quote q = draft("0");
         q.submit(Authority.REP, Authority.REP, NOW);
-        QuoteActor owner = new QuoteActor(author, true, false, false);
+        QuoteActor owner = new QuoteActor(author, true, false, Stage.LOST, false);
         assertThat(q.availableActions(owner, false)).isEmpty();
         assertThatThrownBy(() -> q.requireAction(owner, QuoteAction.REVISE, false))
                 .isInstanceOf(DomainException.class).hasMessageContaining("quote.opportunityClosed");
-        QuoteActor outsider = new QuoteActor(UUID.randomUUID(), false, true, false);
+        QuoteActor outsider = new QuoteActor(UUID.randomUUID(), false, true, Stage.LOST, false);
         assertThatThrownBy(() -> q.requireAction(outsider, QuoteAction.REVISE, false)).isInstanceOf(ForbiddenException.class);
+    }
+
+    Quote reviewedAndApproved() {
+        Quote q = draft("0");
+        q.submit(Authority.REP, Authority.REP, NOW);
+        q.review(boss, "价格合理", NOW);
+        return q;
+    }
+
+    @Test
+    void O1_aQuoteIsSentOnlyFromTheProposalStageOnceTheEvaluationHasQualifiedTheOpportunity() {
+        for (Stage before : new Stage[] {Stage.DISCOVERY, Stage.EVALUATION}) {
+            Quote q = reviewedAndApproved();
+            QuoteActor owner = new QuoteActor(author, true, false, before, false);
+            assertThat(q.availableActions(owner, true)).as(before + ": not offered").containsExactly(QuoteAction.REVISE);
+            assertThatThrownBy(() -> q.requireAction(owner, QuoteAction.SEND, true)).as(before + ": refused by the stage (422)")
+                    .isInstanceOfSatisfying(DomainException.class, e -> {
+                        assertThat(e.messageKey()).isEqualTo("quote.send.beforeProposal");
+                        assertThat(RefusalText.of(e, Locale.ENGLISH)).as("the stage in words").doesNotContain(before.name());
+                    });
+        }
+        for (Stage proposing : new Stage[] {Stage.PROPOSAL, Stage.NEGOTIATION, Stage.CONTRACT}) {
+            assertThat(reviewedAndApproved().availableActions(new QuoteActor(author, true, false, proposing, false), true))
+                    .as(proposing.name()).contains(QuoteAction.SEND);
+        }
+    }
+
+    @Test
+    void Q1_onceTheCustomerAcceptedAQuoteOfTheOpportunityNoOtherQuoteOfItIsSent() {
+        Quote other = reviewedAndApproved();
+        QuoteActor owner = new QuoteActor(author, true, false, Stage.NEGOTIATION, true);
+        assertThat(other.availableActions(owner, true)).doesNotContain(QuoteAction.SEND);
+        assertThatThrownBy(() -> other.requireAction(owner, QuoteAction.SEND, true))
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("quote.send.anotherAccepted"));
+    }
+
+    @Test
+    void anAnswerForAWonOrLostOpportunityOrASecondAcceptanceChangesNothing() {
+        for (Stage closed : new Stage[] {Stage.WON, Stage.LOST}) {
+            Quote q = reviewedAndApproved();
+            q.sent(null, true, NOW);
+            assertThat(q.answered(true, closed, false, NOW)).as(closed.name()).isFalse();
+            assertThat(q.answered(false, closed, false, NOW)).as(closed.name()).isFalse();
+            assertThat(q.status()).isEqualTo(QuoteStatus.SENT);
+            assertThat(q.answeredAt()).isNull();
+        }
+        Quote second = reviewedAndApproved();
+        second.sent(null, true, NOW);
+        assertThat(second.answered(true, Stage.NEGOTIATION, true, NOW)).as("another quote was accepted first").isFalse();
+        assertThat(second.status()).isEqualTo(QuoteStatus.SENT);
+        assertThat(second.answered(false, Stage.NEGOTIATION, true, NOW)).as("a rejection still counts").isTrue();
+        assertThat(second.status()).isEqualTo(QuoteStatus.REJECTED);
     }
 }

@@ -40,7 +40,8 @@ public interface Opportunities {
 
     /**
      * The customer accepted a quote of the opportunity: from PROPOSAL it moves to NEGOTIATION, from
-     * NEGOTIATION to CONTRACT, and its amount becomes the quote's total. Elsewhere it stays where it is.
+     * NEGOTIATION to CONTRACT, and its amount becomes the quote's total. Elsewhere it stays where it is; before the
+     * proposal stage (the evaluation, O1, not passed) and once won or lost nothing changes, the amount neither.
      */
     void quoteAccepted(UUID opportunityId, UUID quoteId, BigDecimal total, Instant at);
 

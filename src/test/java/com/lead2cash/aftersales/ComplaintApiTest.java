@@ -217,6 +217,37 @@ class ComplaintApiTest {
     }
 
     @Test
+    void S3_E1_aLevelOneComplaintOfAHandlerWhoHeadsAUnitUnderACompanyWithoutManagerReachesTheDirectorAndTheCustomersRep() {
+        // as in the demo: after-sales' head handles it, and the company above the unit has no manager
+        Service s = support.service("s3top");
+        String customer = support.customer(s.rep(), "杭州顶层科技有限公司");
+        String handoverId = support.signed(customer, s.rep(), "HT-2026-900031");
+        String rep = customers.bearer(mvc, s.rep());
+        JsonNode h = customers.getJson(mvc, rep, "/api/v1/handovers/" + handoverId);
+        h = ok(customers.put(mvc, rep, "/api/v1/handovers/" + handoverId + "/checklist", """
+                {"background":"制造业","serviceNeeds":"电话支持","specialAgreements":"无","keyContacts":"王经理","version":%d}"""
+                .formatted(h.get("version").asLong())));
+        h = ok(post(rep, "/api/v1/handovers/" + handoverId + "/hand-over", "{\"serviceOwnerId\":\"%s\",\"version\":%d}"
+                .formatted(s.serviceManager().id(), h.get("version").asLong())));
+        String head = customers.bearer(mvc, s.serviceManager());
+        ok(post(head, "/api/v1/handovers/" + handoverId + "/accept", "{\"version\":" + h.get("version").asLong() + "}"));
+
+        JsonNode c = receive(head, customer, "CRITICAL", "产线全部停机");
+        assertThat(c.get("handlerId").asString()).isEqualTo(s.serviceManager().id().toString());
+        assertThat(c.get("levelOne").asBoolean()).isTrue();
+        String code = c.get("code").asString();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                notifier.sent("aftersales.complaint.levelOne")).filteredOn(n -> n.args().contains(code))
+                .as("the director at the top, the customer's rep and the rep's manager are told; the handler is not")
+                .extracting(Notification::recipientId)
+                .contains(s.company().director().id(), s.rep().id(), s.manager().id())
+                .doesNotContain(s.serviceManager().id())
+                .doesNotHaveDuplicates());
+        assertThat(notifier.sent("aftersales.complaint.levelOne")).filteredOn(n -> n.args().contains(code))
+                .allSatisfy(n -> assertThat(n.urgency()).isEqualTo(Notification.Urgency.URGENT));
+    }
+
+    @Test
     void S3_aDowngradeNeedsAReasonIsKeptInTheHistoryAndTellsTheManagerAndTheBreachedDeadlineStaysCounted() {
         Service s = support.service("down");
         String rep = customers.bearer(mvc, s.rep());

@@ -46,6 +46,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -198,9 +199,11 @@ public class ComplaintService {
         if (saved.levelOne() && !wasLevelOne) {
             flagLevelOne(saved);
         } else if (wasLevelOne && !saved.levelOne()) {
-            org.managerOf(before).ifPresent(m -> notifier.send(Notification.of(m.id(),
-                    "aftersales.complaint.levelOneDowngraded", "aftersales.notify.complaintLevelOneDowngraded",
-                    link(saved), saved.code(), saved.customerName(), why == null ? "—" : why).urgent()));
+            for (UUID told : levelOneAudience(saved, before)) {
+                notifier.send(Notification.of(told, "aftersales.complaint.levelOneDowngraded",
+                        "aftersales.notify.complaintLevelOneDowngraded", link(saved), saved.code(), saved.customerName(),
+                        why == null ? "—" : why).urgent());
+            }
         }
         if (!saved.handlerId().equals(before)) {
             notifier.send(Notification.of(saved.handlerId(), "aftersales.complaint.received",
@@ -402,11 +405,37 @@ public class ComplaintService {
         return handovers.findLatestAccepted(customerId).map(Handover::contactIds).orElse(List.of());
     }
 
-    /** S3: the handler's manager is told at once, and the incident process hears of it. */
+    /** S3, E1: a level-I incident is reported at once ({@link #levelOneAudience}), and the incident process hears of it. */
     private void flagLevelOne(Complaint c) {
-        org.managerOf(c.handlerId()).ifPresent(m -> notifier.send(Notification.of(m.id(), "aftersales.complaint.levelOne",
-                "aftersales.notify.complaintLevelOne", link(c), c.code(), c.customerName()).urgent()));
+        for (UUID told : levelOneAudience(c, c.handlerId())) {
+            notifier.send(Notification.of(told, "aftersales.complaint.levelOne", "aftersales.notify.complaintLevelOne",
+                    link(c), c.code(), c.customerName()).urgent());
+        }
         publisher.publishEvent(new MajorComplaintReceived(c.id(), c.code(), c.customerId(), c.handlerId(), c.receivedAt()));
+    }
+
+    /**
+     * Who hears of a level-I incident (E1: reported within the hour): the handler's line manager — for the head of a
+     * unit under a company without a manager, the sales director, as a deadline's breach escalates — and the
+     * customer's rep with the rep's manager, who answer for the customer. Not the handler, who has the complaint.
+     */
+    private Set<UUID> levelOneAudience(Complaint c, UUID handler) {
+        Set<UUID> told = new LinkedHashSet<>(above(handler));
+        if (c.customerOwnerId() != null) {
+            told.add(c.customerOwnerId());
+            told.addAll(above(c.customerOwnerId()));
+        }
+        told.remove(handler);
+        return told;
+    }
+
+    /** The person's line manager, or at the top of the tree (no manager above) the active sales directors. */
+    private List<UUID> above(UUID person) {
+        Optional<OrgDirectory.Person> manager = org.managerOf(person);
+        if (manager.isPresent()) {
+            return List.of(manager.get().id());
+        }
+        return org.activeWithRole(Role.SALES_DIRECTOR).stream().map(OrgDirectory.Person::id).toList();
     }
 
     /** S1, S2, S3 for a severity, counted from {@code from} on the working calendar. */

@@ -50,6 +50,14 @@ public interface Deadlines {
     /** Cancels the open deadline of this rule and subject; no-op when none is open. */
     void cancel(String ruleId, SubjectRef subject);
 
+    /**
+     * Moves the open deadline of this rule and subject to a new due time, when the day it counts to was moved (a
+     * payment plan's due date moved by finance, P1): the same deadline, its start and owner kept, its reminders
+     * laid out anew up to {@code dueAt}. Answers whether one was open; a breached deadline is not moved — its breach
+     * stands, and the caller cancels it and opens another if the work starts again.
+     */
+    boolean moveDue(String ruleId, SubjectRef subject, Instant dueAt);
+
     /** Moves the open deadline of this rule and subject to a new owner (reassignment); the due time stays. */
     void transfer(String ruleId, SubjectRef subject, UUID newOwnerId);
 

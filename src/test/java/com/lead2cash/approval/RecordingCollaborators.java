@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Primary;
 @TestConfiguration(proxyBeanMethods = false)
 public class RecordingCollaborators {
 
-    /** One call to {@link Deadlines}: op is open, recordMet, meet, cancel or transfer. */
+    /** One call to {@link Deadlines}: op is open, recordMet, meet, cancel, moveDue or transfer. */
     public record DeadlineCall(String op, String ruleId, SubjectRef subject, UUID ownerId, Instant at) {
     }
 
@@ -64,6 +64,12 @@ public class RecordingCollaborators {
         @Override
         public void cancel(String ruleId, SubjectRef subject) {
             calls.add(new DeadlineCall("cancel", ruleId, subject, null, null));
+        }
+
+        @Override
+        public boolean moveDue(String ruleId, SubjectRef subject, Instant dueAt) {
+            calls.add(new DeadlineCall("moveDue", ruleId, subject, null, dueAt));
+            return false;
         }
 
         @Override

@@ -482,6 +482,32 @@ class DeadlinesTest {
     }
 
     @Test
+    @Order(14)
+    void aMovedDeadlineIsTheSameOneCountingToItsNewDueTimeAndABreachedOneIsNotMoved() {
+        clock.set(at(2026, 12, 8, 10, 0));
+        SubjectRef moved = lead();
+        UUID id = deadlines.openUntil("C2", moved, rep.id(), clock.instant(), at(2026, 12, 11, 0, 0));
+        assertThat(deadlines.moveDue("C2", moved, at(2027, 1, 11, 0, 0))).isTrue();
+        assertThat(row(id).get("state")).isEqualTo("OPEN");
+        assertThat(instant(row(id).get("started_at"))).as("its start kept").isEqualTo(at(2026, 12, 8, 10, 0));
+        assertThat(instant(row(id).get("due_at"))).isEqualTo(at(2027, 1, 11, 0, 0));
+        assertThat(deadlines.of(moved, clock.instant(), 10)).as("one deadline, not a cancelled one and another")
+                .extracting(Deadlines.DeadlineRecord::id).containsExactly(id);
+        clock.set(at(2026, 12, 11, 1, 0));
+        sweeper.sweep();
+        assertThat(row(id).get("state")).as("the old due time passed: nothing breached").isEqualTo("OPEN");
+
+        SubjectRef late = lead();
+        UUID b = deadlines.openUntil("C2", late, rep.id(), clock.instant(), at(2026, 12, 11, 2, 0));
+        clock.set(at(2026, 12, 11, 3, 0));
+        sweeper.sweep();
+        assertThat(row(b).get("state")).isEqualTo("BREACHED");
+        assertThat(deadlines.moveDue("C2", late, at(2027, 1, 11, 0, 0))).as("a breach stands").isFalse();
+        assertThat(instant(row(b).get("due_at"))).isEqualTo(at(2026, 12, 11, 2, 0));
+        assertThat(deadlines.moveDue("C2", lead(), at(2027, 1, 11, 0, 0))).as("none running").isFalse();
+    }
+
+    @Test
     @Order(99)
     void aBreachDueWhileNoSchedulerRanFiresOnceWhenANewNodeStarts() {
         appScheduler.stop();

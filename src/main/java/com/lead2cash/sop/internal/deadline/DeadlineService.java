@@ -196,6 +196,36 @@ class DeadlineService implements Deadlines {
 
     @Override
     @Transactional
+    public boolean moveDue(String ruleId, SubjectRef subject, Instant dueAt) {
+        Objects.requireNonNull(dueAt, "dueAt");
+        sendOpenedForNew();
+        record Open(UUID id, UUID owner, Instant startedAt) {
+        }
+        Open open = jdbc.sql("""
+                        select id, owner_id, started_at from sop_deadline where rule_id = :rule and subject_type = :type
+                          and subject_id = :subject and state = 'OPEN' for update""")
+                .param("rule", ruleId).param("type", subject.type()).param("subject", subject.id())
+                .query((rs, i) -> new Open(rs.getObject("id", UUID.class), rs.getObject("owner_id", UUID.class),
+                        rs.getTimestamp("started_at").toInstant()))
+                .optional().orElse(null);
+        if (open == null) {
+            return false;
+        }
+        List<Instant> reminders = remindersUntil(policy.current(), subject, ruleId, open.owner(), open.startedAt(), dueAt);
+        // the steps already passed count as sent: the owner is reminded of what is still ahead
+        Instant now = clock.instant();
+        int passed = (int) reminders.stream().filter(r -> !r.isAfter(now)).count();
+        Instant nextFire = reminders.stream().filter(r -> r.isAfter(now)).findFirst().orElse(dueAt);
+        jdbc.sql("""
+                        update sop_deadline set due_at = :due, reminder_at = cast(:reminders as timestamptz[]),
+                            reminders_sent = :sent, next_fire_at = :next, version = version + 1 where id = :id""")
+                .param("due", Timestamp.from(dueAt)).param("reminders", timestamps(reminders)).param("sent", passed)
+                .param("next", Timestamp.from(nextFire)).param("id", open.id()).update();
+        return true;
+    }
+
+    @Override
+    @Transactional
     public void transfer(String ruleId, SubjectRef subject, UUID newOwnerId) {
         Objects.requireNonNull(newOwnerId, "newOwnerId");
         sendOpenedForNew();

@@ -701,7 +701,7 @@ class ReceivableApiTest {
         assertThat(customers.post(mvc, rep(), "/api/v1/receivables/" + onAcceptance + "/due-date",
                 move.formatted("2199-12-31", version))).as("absurdly far ahead").hasStatus(422);
         assertThat(customers.post(mvc, rep(), "/api/v1/receivables/" + onAcceptance + "/due-date",
-                move.formatted("2027-03-01", version))).as("a plan not yet due: the owner sets it")
+                move.formatted("2027-03-01", version))).as("a plan without a date: the owner fixes it")
                 .hasStatusOk();
 
         clock.set(LocalDate.of(2026, 12, 17).atTime(9, 0).atZone(SHANGHAI).toInstant());
@@ -720,12 +720,76 @@ class ReceivableApiTest {
         assertThat(after.get("daysOverdue").asLong()).isEqualTo(5);
         assertThat(after.get("escalationLevel").asInt()).isEqualTo(before.get("escalationLevel").asInt());
 
+        String moveWhy = """
+                {"dueDate":"%s","reason":"客户申请延期","version":%d}""";
         assertThat(customers.post(mvc, finance(), "/api/v1/receivables/" + overdue + "/due-date",
-                move.formatted("2199-12-31", after.get("version").asLong()))).as("finance neither").hasStatus(422);
+                moveWhy.formatted("2199-12-31", after.get("version").asLong()))).as("finance neither").hasStatus(422);
         var moved = customers.post(mvc, finance(), "/api/v1/receivables/" + overdue + "/due-date",
-                move.formatted("2026-12-31", after.get("version").asLong()));
+                moveWhy.formatted("2026-12-31", after.get("version").asLong()));
         assertThat(moved).as(ContractTestSupport.text(moved)).hasStatusOk();
         assertThat(customers.json(moved).get("state").asString()).isEqualTo("PLANNED");
+    }
+
+    @Test
+    void P1_P2_aDateTheContractSetIsMovedOnlyByFinanceWithAReasonKeptAndToldAndTheRunningReminderFollowsIt() {
+        JsonNode contract = signed("杭州回款改期科技有限公司", "2026-12-20");
+        String plan = plans(rep(), contract.get("id").asString()).get(0).get("id").asString();
+        String url = "/api/v1/receivables/" + plan + "/due-date";
+        at(clock, "2026-12-17T09:00");
+        routine.run();
+        assertThat(customers.deadlines("Receivable", plan)).containsExactly("P1:OPEN");
+        JsonNode seen = customers.getJson(mvc, rep(), "/api/v1/receivables/" + plan);
+        assertThat(seen.get("actions").valueStream().map(JsonNode::asString))
+                .as("not yet due, but dated by the contract: not the rep's to move").doesNotContain("SET_DUE_DATE")
+                .contains("CONFIRM_REMINDER");
+
+        String body = """
+                {"dueDate":"%s","reason":"%s","version":%d}""";
+        for (String who : List.of(rep(), customers.bearer(mvc, reviewers().manager()))) {
+            var refused = customers.post(mvc, who, url, body.formatted("2030-01-01", "客户要求", seen.get("version").asLong()));
+            assertThat(refused).as("the rep and their manager are refused").hasStatus(403);
+            assertThat(customers.json(refused).get("code").asString()).isEqualTo("receivable.dueDate.financeOnly");
+        }
+        var noReason = customers.post(mvc, finance(), url, """
+                {"dueDate":"2027-01-20","version":%d}""".formatted(seen.get("version").asLong()));
+        assertThat(noReason).as("finance says why").hasStatus(422);
+        assertThat(customers.json(noReason).get("errors")).extracting(e -> e.get("field").asString()).containsExactly("reason");
+        JsonNode unchanged = customers.getJson(mvc, finance(), "/api/v1/receivables/" + plan);
+        assertThat(unchanged.get("dueDate").asString()).isEqualTo("2026-12-20");
+        assertThat(customers.deadlines("Receivable", plan)).containsExactly("P1:OPEN");
+
+        var moved = customers.post(mvc, finance(), url,
+                body.formatted("2027-01-20", "客户申请延期一个月，已书面确认", unchanged.get("version").asLong()));
+        assertThat(moved).as(ContractTestSupport.text(moved)).hasStatusOk();
+        assertThat(customers.json(moved).get("dueDate").asString()).isEqualTo("2027-01-20");
+        assertThat(customers.deadlines("Receivable", plan)).as("the same P1, neither cancelled nor opened anew")
+                .containsExactly("P1:OPEN");
+        assertThat(jdbc.sql("select due_at from sop_deadline where rule_id = 'P1' and subject_id = :id")
+                .param("id", plan).query(java.sql.Timestamp.class).single().toInstant())
+                .as("it counts to the new date").isEqualTo(LocalDate.of(2027, 1, 20).atStartOfDay(SHANGHAI).toInstant());
+        assertThat(customers.getJson(mvc, rep(), "/api/v1/receivables/" + plan).get("actions").valueStream()
+                .map(JsonNode::asString)).as("the rep still confirms reminding the customer").contains("CONFIRM_REMINDER");
+        assertThat(jdbc.sql("""
+                        select kind, actor_id, due_before, due_after, reason from receivable_plan_event where plan_id = :id""")
+                .param("id", java.util.UUID.fromString(plan)).query().listOfRows())
+                .as("the plan's history").singleElement().satisfies(row -> {
+                    assertThat(row.get("kind")).isEqualTo("DUE_DATE_MOVED");
+                    assertThat(row.get("actor_id")).isEqualTo(reviewers().finance().id());
+                    assertThat(row.get("due_before").toString()).isEqualTo("2026-12-20");
+                    assertThat(row.get("due_after").toString()).isEqualTo("2027-01-20");
+                    assertThat(row.get("reason")).isEqualTo("客户申请延期一个月，已书面确认");
+                });
+        assertThat(jdbc.sql("""
+                        select detail from platform_audit_event where action = 'RECEIVABLE_DUE_DATE_MOVED' and entity_id = :id""")
+                .param("id", plan).query(String.class).single()).contains("2026-12-20", "2027-01-20", "客户申请延期一个月");
+        assertThat(told("receivable.dueDateMoved", plan)).as("the rep and their manager are told")
+                .containsExactlyInAnyOrder(reviewers().rep().id(), reviewers().manager().id());
+
+        at(clock, "2026-12-21T10:00");
+        routine.run();
+        assertThat(customers.getJson(mvc, finance(), "/api/v1/receivables/" + plan).get("state").asString())
+                .as("not overdue by the old date").isEqualTo("PLANNED");
+        assertThat(customers.deadlines("Receivable", plan)).as("nor is the reminder breached by it").containsExactly("P1:OPEN");
     }
 
     @Test

@@ -204,7 +204,7 @@ class ReceivableScreensTest {
         assertThat(FormHtml.inputValue(fresh, "write-off-reason")).isEmpty();
 
         var dueDate = mvc.post().uri("/receivables/" + plan + "/due-date").with(csrf()).cookie(finance)
-                .param("dueDate", "2026-11-20").param("version", String.valueOf(version)).exchange();
+                .param("dueDate", "2026-11-20").param("reason", "客户申请").param("version", String.valueOf(version)).exchange();
         assertThat(dueDate).as("a day before the signing").hasStatus3xxRedirection()
                 .flash().containsEntry("flashError", "receivable.dueDate.beforeSigning");
         assertThat(FormHtml.inputValue(page(finance, "/receivables/" + plan, "zh-CN"), "due-date"))
@@ -218,7 +218,7 @@ class ReceivableScreensTest {
                 .containsPattern("<input(?=[^>]*id=\"f-from\")(?=[^>]*min=\"1900-01-01\")(?=[^>]*max=\"2199-12-31\")[^>]*>")
                 .containsPattern("<input(?=[^>]*id=\"f-to\")(?=[^>]*min=\"1900-01-01\")(?=[^>]*max=\"2199-12-31\")[^>]*>");
         assertThat(mvc.post().uri("/receivables/" + plan + "/due-date").with(csrf()).cookie(finance)
-                .param("dueDate", "9999-01-01").param("version", String.valueOf(version)).exchange())
+                .param("dueDate", "9999-01-01").param("reason", "客户申请").param("version", String.valueOf(version)).exchange())
                 .hasStatus3xxRedirection().flash().containsEntry("flashError", "error.input.dateOutOfRange");
         String farAhead = page(finance, "/receivables/" + plan, "en");
         assertThat(farAhead).contains("The date must lie between 1900-01-01 and 2199-12-31.");
@@ -239,13 +239,53 @@ class ReceivableScreensTest {
 
         // so does a due date on a stale version, with the day typed
         var staleDay = mvc.post().uri("/receivables/" + plan + "/due-date").with(csrf()).cookie(finance)
-                .param("dueDate", "2027-03-01").param("version", String.valueOf(version + 1)).exchange();
+                .param("dueDate", "2027-03-01").param("reason", "客户申请").param("version", String.valueOf(version + 1)).exchange();
         assertThat(staleDay).hasStatus3xxRedirection().hasRedirectedUrl("/receivables/" + plan)
                 .flash().containsEntry("flashError", "error.staleVersion");
         back = page(finance, "/receivables/" + plan, "en");
         assertThat(back).contains("Someone else changed this record meanwhile");
         assertThat(FormHtml.inputValue(back, "due-date")).as("the day typed").isEqualTo("2027-03-01");
         assertThat(customers.getJson(mvc, rep, "/api/v1/receivables/" + plan).get("version").asLong()).isEqualTo(version);
+    }
+
+    @Test
+    void aDueDateTheContractSetIsMovedOnThePlansPageByFinanceAloneWithAReasonShownInItsHistory() {
+        Reviewers r = reviewers();
+        JsonNode contract = contracts.sign(mvc, r, "湖州改期表单科技有限公司", "200000.00", """
+                {"type":"PREPAYMENT","amount":60000.00,"dueDate":"2026-12-20"},
+                {"type":"ACCEPTANCE","amount":140000.00,"dueCondition":"验收合格后 30 日内"}""", "2026-12-01");
+        JsonNode both = twoPlans(r, contract.get("id").asString());
+        String plan = both.get(0).get("id").asString();
+        String onAcceptance = both.get(1).get("id").asString();
+        Cookie finance = fixtures.session(mvc, r.finance().username(), Fixtures.PASSWORD);
+        Cookie repSession = fixtures.session(mvc, r.rep().username(), Fixtures.PASSWORD);
+        String rep = customers.bearer(mvc, r.rep());
+        long version = customers.getJson(mvc, rep, "/api/v1/receivables/" + plan).get("version").asLong();
+
+        assertThat(page(repSession, "/receivables/" + plan, "en")).as("the rep is offered no date to move")
+                .doesNotContain("id=\"due-date\"");
+        assertThat(page(repSession, "/receivables/" + onAcceptance, "en")).as("but fixes one the condition never set")
+                .contains("id=\"due-date\"").doesNotContain("id=\"due-date-reason\"");
+        var refused = mvc.post().uri("/receivables/" + plan + "/due-date").with(csrf()).cookie(repSession)
+                .param("dueDate", "2030-01-01").param("reason", "客户要求").param("version", String.valueOf(version)).exchange();
+        assertThat(refused).as("the form bypassed").hasStatus(403);
+
+        assertThat(page(finance, "/receivables/" + plan, "zh-CN")).as("finance says why").contains("id=\"due-date-reason\"");
+        var noReason = mvc.post().uri("/receivables/" + plan + "/due-date").with(csrf()).cookie(finance)
+                .param("dueDate", "2027-01-20").param("reason", " ").param("version", String.valueOf(version)).exchange();
+        assertThat(noReason).hasStatus3xxRedirection().flash().containsEntry("flashError", "receivable.dueDate.reasonRequired");
+        assertThat(customers.getJson(mvc, rep, "/api/v1/receivables/" + plan).get("dueDate").asString()).isEqualTo("2026-12-20");
+
+        var moved = mvc.post().uri("/receivables/" + plan + "/due-date").with(csrf()).cookie(finance)
+                .param("dueDate", "2027-01-20").param("reason", "客户申请延期，已书面确认").param("version", String.valueOf(version))
+                .exchange();
+        assertThat(moved).hasStatus3xxRedirection().flash().containsEntry("flashSuccess", "receivable.dueDate.saved");
+        assertThat(customers.getJson(mvc, rep, "/api/v1/receivables/" + plan).get("dueDate").asString()).isEqualTo("2027-01-20");
+        for (String lang : new String[] {"zh-CN", "en"}) {
+            String seen = page(repSession, "/receivables/" + plan, lang);
+            assertThat(seen).as("the history on the rep's page too").contains("plan-due-date-history", "2026-12-20 → 2027-01-20",
+                    "客户申请延期，已书面确认", r.finance().displayName());
+        }
     }
 
     @Test

@@ -40,15 +40,18 @@ public class ReceivablePlanning {
     private final ReceivableAccess access;
     private final Deadlines deadlines;
     private final ContractDeliveries deliveries;
+    private final DueDateChanges changes;
 
     ReceivablePlanning(ReceivableRepository plans, Contracts contracts, ReceivablePolicy policy,
-                       ReceivableAccess access, Deadlines deadlines, ContractDeliveries deliveries) {
+                       ReceivableAccess access, Deadlines deadlines, ContractDeliveries deliveries,
+                       DueDateChanges changes) {
         this.plans = plans;
         this.contracts = contracts;
         this.policy = policy;
         this.access = access;
         this.deadlines = deadlines;
         this.deliveries = deliveries;
+        this.changes = changes;
     }
 
     @ApplicationModuleListener
@@ -213,15 +216,45 @@ public class ReceivablePlanning {
         return ofContract(contractId);
     }
 
-    /** Fixes or moves the due date of a plan (its condition was met); the P1 reminder is set anew. */
+    /**
+     * Sets a plan's due date by hand: the rep fixes the date of a plan that has none (its condition never dated it);
+     * finance moves one already set, with a reason (docs/decisions/0043). Either is kept in the plan's history and
+     * audited; a move is told to the rep and their manager. A P1 reminder running for the old date counts to the new
+     * one; when the new date has begun already the reminder can no longer be met in time and is cancelled (the plan
+     * is due, and aging takes over), and with none running the rep is reminded before the new date.
+     */
     @Transactional
-    public Receivable fallDueOn(UUID id, LocalDate dueDate, Long version) {
+    public Receivable setDueDate(UUID id, LocalDate dueDate, String reason, Long version) {
         Receivable r = access.visibleForUpdate(id);
         require(r, ReceivableAction.SET_DUE_DATE);
+        if (reason != null) {
+            InputRules.requireFieldText("reason", reason, InputRules.MAX_TEXT);
+        }
         r.expectVersion(version);
-        deadlines.cancel(ReceivableRules.REMINDER, subject(r));
-        r.fallDueOn(dueDate, signedOn(r), remindAt(dueDate), policy.today(), policy.now());
-        return plans.save(r);
+        UUID actor = CurrentUser.require().id();
+        Instant now = policy.now();
+        if (!r.dated()) {
+            deadlines.cancel(ReceivableRules.REMINDER, subject(r));
+            r.fallDueOn(dueDate, signedOn(r), remindAt(dueDate), policy.today(), now);
+            Receivable saved = plans.save(r);
+            changes.set(saved, reason, actor, now);
+            return saved;
+        }
+        LocalDate before = r.dueDate();
+        if (dueDate != null && dueDate.equals(before)) {
+            return r; // nothing moves
+        }
+        boolean follows = false;
+        if (dueDate != null && startOf(dueDate, policy.zone()).isAfter(now)) {
+            follows = deadlines.moveDue(ReceivableRules.REMINDER, subject(r), startOf(dueDate, policy.zone()));
+        }
+        if (!follows) {
+            deadlines.cancel(ReceivableRules.REMINDER, subject(r)); // a breached one stays counted as breached
+        }
+        r.moveDueDate(dueDate, reason, signedOn(r), remindAt(dueDate), follows, policy.today(), now);
+        Receivable saved = plans.save(r);
+        changes.moved(saved, before, reason.strip(), actor, now);
+        return saved;
     }
 
     /** P1 — the rep reminded the customer: the reminder deadline is met. */

@@ -182,6 +182,32 @@ public class Receivable {
         refresh(today);
     }
 
+    /**
+     * Finance moves a due date already set — by the contract, its condition, or by hand — with a reason (kept in the
+     * plan's history): a later date holds the plan back from aging, P2 and the collection rate. When
+     * {@code reminderFollows}, the P1 reminder running for the old date now counts to the new one, so the rep's
+     * reminder stands (still to confirm); otherwise the rep is reminded anew before the new date.
+     */
+    public void moveDueDate(LocalDate date, String reason, LocalDate signedOn, Instant newRemindAt,
+                            boolean reminderFollows, LocalDate today, Instant now) {
+        if (dueDate == null) {
+            throw new IllegalStateException("plan " + id + " has no due date to move");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new FieldValidationException("reason", "receivable.dueDate.reasonRequired");
+        }
+        Instant reminded = remindedAt;
+        fallDueOn(date, signedOn, reminderFollows ? null : newRemindAt, today, now);
+        if (reminderFollows) {
+            remindedAt = reminded;
+        }
+    }
+
+    /** Whether the plan's due date is set (by the contract, its condition, or by hand): moving it is finance's. */
+    public boolean dated() {
+        return dueDate != null;
+    }
+
     /** P1 — the rep was reminded (the routine's reminder went out). */
     public void reminded(Instant at) {
         remindedAt = at;
@@ -258,7 +284,7 @@ public class Receivable {
 
     /**
      * What the person may do next: finance records, moves due dates and writes off; the owner confirms the
-     * reminder and sets the due date of a plan not yet due.
+     * reminder and fixes the due date of a plan that has none (its condition never dated it).
      */
     public Set<ReceivableAction> availableActions(boolean finance, boolean owner, LocalDate today) {
         Set<ReceivableAction> actions = EnumSet.noneOf(ReceivableAction.class);
@@ -290,11 +316,15 @@ public class Receivable {
         }
     }
 
-    /** Whose step an action is. Once a plan is due, moving its date is finance's: the owner would hide it from P2. */
+    /**
+     * Whose step an action is. A due date once set (the contract's milestone, its condition met) is moved by finance
+     * alone, with a reason: the owner or their manager moving it would hide the plan from aging, P2 and the collection
+     * rate with nobody told (docs/decisions/0043). The owner may fix the date of a plan that has none.
+     */
     private boolean theirs(ReceivableAction action, boolean finance, boolean owner, LocalDate today) {
         return switch (action) {
             case RECORD_RECEIPT, WRITE_OFF -> finance;
-            case SET_DUE_DATE -> finance || (owner && (dueDate == null || dueDate.isAfter(today)));
+            case SET_DUE_DATE -> finance || (owner && dueDate == null);
             case CONFIRM_REMINDER -> owner;
         };
     }

@@ -4,7 +4,7 @@ package com.lead2cash.receivable.internal.domain;
 public enum ReceivableAction {
     /** Finance records a receipt and allocates it to the plan. */
     RECORD_RECEIPT,
-    /** The due date of a plan due on a condition is fixed (the condition was met) or moved. */
+    /** The rep fixes the due date of a plan that has none; finance moves one already set, with a reason. */
     SET_DUE_DATE,
     /** The rep records that the customer was reminded (P1). */
     CONFIRM_REMINDER,

@@ -63,7 +63,11 @@ class ReceivableApiController {
                           Set<ReceivableAction> actions, long version) {
     }
 
-    record ReceivableDueDateRequest(LocalDate dueDate, Long version) implements Versioned {
+    record ReceivableDueDateRequest(LocalDate dueDate,
+                                    @Schema(description = "why a due date already set is moved (finance only); "
+                                            + "required then, kept in the plan's history")
+                                    String reason,
+                                    Long version) implements Versioned {
     }
 
     record AgingBucketView(AgingBucket bucket, String label, int plans, BigDecimal outstanding) {
@@ -176,10 +180,11 @@ class ReceivableApiController {
         return view(access.visible(id));
     }
 
-    @Operation(summary = "Fix or move the due date of a plan (its due condition was met); the P1 reminder follows it")
+    @Operation(summary = "Fix the due date of a plan that has none (its rep or finance), or move one already set "
+            + "(finance only, with a reason; the rep and their manager are told); a running P1 reminder follows it")
     @PostMapping("/api/v1/receivables/{id}/due-date")
     ReceivableView dueDate(@PathVariable UUID id, @RequestBody ReceivableDueDateRequest body) {
-        return view(planning.fallDueOn(id, body.dueDate(), body.version()));
+        return view(planning.setDueDate(id, body.dueDate(), body.reason(), body.version()));
     }
 
     @Operation(summary = "P1: the rep confirms the customer was reminded of the coming due date")

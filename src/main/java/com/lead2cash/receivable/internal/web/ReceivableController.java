@@ -11,6 +11,7 @@ import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormValues;
 import com.lead2cash.platform.web.PageActions;
 import com.lead2cash.platform.web.RefusedInput;
+import com.lead2cash.receivable.internal.DueDateChanges;
 import com.lead2cash.receivable.internal.ReceiptQueries;
 import com.lead2cash.receivable.internal.ReceiptService;
 import com.lead2cash.receivable.internal.ReceiptService.AllocationRequest;
@@ -74,6 +75,7 @@ class ReceivableController {
     private final com.lead2cash.customer.CustomerDirectory customers;
     private final com.lead2cash.receivable.internal.ReceiptExport receiptExport;
     private final com.lead2cash.receivable.internal.PlanExport planExport;
+    private final DueDateChanges changes;
 
     ReceivableController(ReceivableQueries queries, ReceivablePlanning planning, ReceiptService receipts,
                          ReceivableAccess access, ReceivablePolicy policy, OrgDirectory org,
@@ -83,7 +85,8 @@ class ReceivableController {
                          ReceiptQueries receiptList,
                          com.lead2cash.customer.CustomerDirectory customers,
                          com.lead2cash.receivable.internal.ReceiptExport receiptExport,
-                         com.lead2cash.receivable.internal.PlanExport planExport) {
+                         com.lead2cash.receivable.internal.PlanExport planExport, DueDateChanges changes) {
+        this.changes = changes;
         this.customers = customers;
         this.planExport = planExport;
         this.receiptExport = receiptExport;
@@ -218,6 +221,11 @@ class ReceivableController {
         model.addAttribute("canSetDueDate", actions.contains(ReceivableAction.SET_DUE_DATE));
         model.addAttribute("canWriteOff", actions.contains(ReceivableAction.WRITE_OFF));
         model.addAttribute("siblings", planning.ofContract(r.contractId()));
+        // the due dates set by hand, with who set them: a moved date stays explained
+        var dueDateChanges = changes.of(r.id());
+        model.addAttribute("dueDateChanges", dueDateChanges);
+        model.addAttribute("changedBy", org.people(dueDateChanges.stream().map(DueDateChanges.Event::actorId).toList()));
+        model.addAttribute("zone", policy.zone());
         // the receipts that paid the plan, for those who read receipts (reps and managers read plans, not receipts)
         boolean readsReceipts = ReceiptQueries.mayRead(CurrentUser.require());
         model.addAttribute("readsReceipts", readsReceipts);
@@ -257,11 +265,12 @@ class ReceivableController {
 
     @PostMapping("/receivables/{id}/due-date")
     String dueDate(@PathVariable UUID id, @RequestParam(required = false) String dueDate,
+                   @RequestParam(required = false) String reason,
                    @RequestParam(required = false) Long version, RefusedInput refused, RedirectAttributes redirect) {
         return PageActions.run(redirect, "/receivables/" + id, "receivable.dueDate.saved", refused,
-                // the form shows the day typed again, not the plan's due date
-                () -> Flash.typed(redirect, "dueDateTyped", "dueDate", dueDate),
-                () -> planning.fallDueOn(id, date("dueDate", dueDate), version));
+                // the form shows the day and the reason typed again, not the plan's due date
+                () -> Flash.typed(redirect, "dueDateTyped", "dueDate", dueDate, "reason", reason),
+                () -> planning.setDueDate(id, date("dueDate", dueDate), reason, version));
     }
 
     @PostMapping("/receivables/{id}/customer-reminded")

@@ -278,21 +278,50 @@ class ReceivableRulesTest {
     }
 
     @Test
-    void P2_onceAPlanIsDueOnlyFinanceMovesItsDueDate() {
-        Receivable plan = twoPlans().get(0);
-        LocalDate due = plan.dueDate();
-        assertThat(plan.availableActions(false, true, TODAY)).as("the owner sets the date of a plan not yet due")
-                .contains(ReceivableAction.SET_DUE_DATE);
-        assertThat(plan.availableActions(false, true, due)).as("due today").doesNotContain(ReceivableAction.SET_DUE_DATE);
+    void P2_aDueDateOnceSetIsMovedByFinanceAloneAndTheOwnerOnlyFixesTheDateOfAPlanThatHasNone() {
+        List<Receivable> plans = twoPlans();
+        Receivable dated = plans.get(0);
+        LocalDate due = dated.dueDate();
+        assertThat(dated.availableActions(false, true, TODAY))
+                .as("the contract dated it: not the owner's (nor their manager's) to move, even long before it is due")
+                .doesNotContain(ReceivableAction.SET_DUE_DATE);
+        assertThatThrownBy(() -> dated.requireAction(ReceivableAction.SET_DUE_DATE, false, true, TODAY))
+                .isInstanceOf(ForbiddenException.class).hasMessage("receivable.dueDate.financeOnly");
+        assertThat(dated.availableActions(true, false, TODAY)).contains(ReceivableAction.SET_DUE_DATE);
 
         LocalDate later = due.plusDays(5);
-        plan.refresh(later);
-        assertThat(plan.state()).isEqualTo(ReceivableState.OVERDUE);
-        assertThat(plan.availableActions(false, true, later)).doesNotContain(ReceivableAction.SET_DUE_DATE);
-        assertThatThrownBy(() -> plan.requireAction(ReceivableAction.SET_DUE_DATE, false, true, later))
-                .isInstanceOf(ForbiddenException.class).hasMessage("receivable.dueDate.financeOnly");
-        assertThat(plan.availableActions(true, false, later)).contains(ReceivableAction.SET_DUE_DATE);
-        plan.requireAction(ReceivableAction.SET_DUE_DATE, true, false, later);
+        dated.refresh(later);
+        assertThat(dated.state()).isEqualTo(ReceivableState.OVERDUE);
+        assertThat(dated.availableActions(false, true, later)).doesNotContain(ReceivableAction.SET_DUE_DATE);
+        assertThat(dated.availableActions(true, false, later)).contains(ReceivableAction.SET_DUE_DATE);
+        dated.requireAction(ReceivableAction.SET_DUE_DATE, true, false, later);
+
+        Receivable onCondition = plans.get(1);
+        assertThat(onCondition.dueDate()).isNull();
+        assertThat(onCondition.availableActions(false, true, TODAY)).as("the owner fixes a date the condition never set")
+                .contains(ReceivableAction.SET_DUE_DATE);
+    }
+
+    @Test
+    void P2_financeMovesADueDateOnlyWithAReasonAndARunningReminderStandsWhenItFollows() {
+        Receivable plan = twoPlans().get(0);
+        LocalDate due = plan.dueDate();
+        plan.reminded(NOW);
+        assertThatThrownBy(() -> plan.moveDueDate(due.plusDays(30), "  ", null, null, true, TODAY, NOW))
+                .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldValidationException.FieldError::field, FieldValidationException.FieldError::messageKey)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("reason", "receivable.dueDate.reasonRequired")));
+        assertThat(plan.dueDate()).as("refused: unchanged").isEqualTo(due);
+
+        plan.moveDueDate(due.plusDays(30), "客户申请延期，已签补充说明", null, null, true, TODAY, NOW);
+        assertThat(plan.dueDate()).isEqualTo(due.plusDays(30));
+        assertThat(plan.remindedAt()).as("the P1 reminder follows the date: still to confirm").isEqualTo(NOW);
+        assertThat(plan.availableActions(false, true, TODAY)).contains(ReceivableAction.CONFIRM_REMINDER);
+
+        Instant anew = NOW.plus(java.time.Duration.ofDays(40));
+        plan.moveDueDate(due.plusDays(60), "再次延期", null, anew, false, TODAY, NOW);
+        assertThat(plan.remindedAt()).as("no reminder running: the rep is reminded before the new date").isNull();
+        assertThat(plan.remindAt()).isEqualTo(anew);
     }
 
     @Test

@@ -199,6 +199,57 @@ class CustomerFollowUpTest {
         assertThat(support.deadlines("Activity", negotiation.get("id").asString())).containsExactly("C4:MET", "C5:MET");
     }
 
+    private UUID openOwner(String rule, String activity) {
+        return jdbc.sql("select owner_id from sop_deadline where rule_id = :r and subject_type = 'Activity' and subject_id = :s"
+                        + " and state in ('OPEN','BREACHED')").param("r", rule).param("s", activity).query(UUID.class).single();
+    }
+
+    @Test
+    void C5_minutesOwedOnACustomerReleasedToThePoolAreCancelledNotBreachedAndTheClaimantMayStillWriteThem() {
+        var company = support.company("cad5pool");
+        String rep = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, rep, "演示后放公海公司", null).get("id").asString();
+        JsonNode demo = log(rep, id, "DEMO", NOW.minus(Duration.ofHours(2)), null);
+        String activity = demo.get("id").asString();
+        assertThat(support.post(mvc, rep, "/api/v1/customers/" + id + "/release", "{\"reason\":\"无暇跟进\"}")).hasStatusOk();
+        assertThat(support.deadlines("Activity", activity))
+                .as("the author can no longer open the customer: his minutes deadline is cancelled, not left to breach")
+                .containsExactly("C4:MET", "C5:CANCELLED");
+
+        String rep2 = support.bearer(mvc, company.eastRep2());
+        assertThat(support.post(mvc, rep2, "/api/v1/customers/" + id + "/claim", null)).hasStatusOk();
+        assertThat(support.get(mvc, rep, "/api/v1/activities/" + activity)).as("another's customer now").hasStatus(404);
+        clock.set(NOW.plus(Duration.ofDays(2)));
+        JsonNode written = support.postJson(mvc, rep2, "/api/v1/activities/" + activity + "/minutes",
+                "{\"minutes\":\"据前任记录补写的演示纪要\",\"version\":" + demo.get("version").asLong() + "}");
+        assertThat(written.get("minutesOwed").asBoolean()).isFalse();
+        assertThat(support.deadlines("Activity", activity)).as("nothing owed by the claimant, nothing breached")
+                .containsExactly("C4:MET", "C5:CANCELLED");
+    }
+
+    @Test
+    void C5_minutesOwedOnATransferredCustomerAreTheNewOwnersWhoMayWriteThemButNotCorrectTheAuthorsRecord() {
+        var company = support.company("cad5move");
+        String rep = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, rep, "演示后转交公司", null).get("id").asString();
+        JsonNode demo = log(rep, id, "DEMO", NOW.minus(Duration.ofHours(2)), null);
+        String activity = demo.get("id").asString();
+        long version = support.getJson(mvc, rep, "/api/v1/customers/" + id).get("version").asLong();
+        support.postJson(mvc, support.bearer(mvc, company.eastManager()), "/api/v1/customers/" + id + "/transfer",
+                "{\"ownerId\":\"%s\",\"reason\":\"调岗\",\"version\":%d}".formatted(company.eastRep2().id(), version));
+        assertThat(openOwner("C5", activity)).isEqualTo(company.eastRep2().id());
+
+        String rep2 = support.bearer(mvc, company.eastRep2());
+        var correction = support.put(mvc, rep2, "/api/v1/activities/" + activity,
+                "{\"summary\":\"改写别人的记录\",\"version\":" + demo.get("version").asLong() + "}");
+        assertThat(correction).as("who asks, about a record they see (decision 0014)").hasStatus(403)
+                .bodyJson().extractingPath("$.code").isEqualTo("activity.ownOnly");
+        JsonNode written = support.postJson(mvc, rep2, "/api/v1/activities/" + activity + "/minutes",
+                "{\"minutes\":\"接手后补写的演示纪要\",\"version\":" + demo.get("version").asLong() + "}");
+        assertThat(written.get("minutesOwed").asBoolean()).isFalse();
+        assertThat(support.deadlines("Activity", activity)).containsExactly("C4:MET", "C5:MET");
+    }
+
     @Test
     void aFollowUpWithANextDateShowsOnTheRepsDuePanelAndCountsForTheManager() throws Exception {
         var company = support.company("cad6");

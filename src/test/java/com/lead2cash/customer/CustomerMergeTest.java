@@ -43,6 +43,34 @@ class CustomerMergeTest {
     }
 
     @Test
+    void C5_minutesOwedOnTheMergedCustomersFollowUpsAreOwedByTheSurvivorsOwnerWhoMayWriteThem() {
+        clock.set(TestClock.START);
+        var company = support.company("mergemin");
+        String rep = support.bearer(mvc, company.eastRep());
+        String rep2 = support.bearer(mvc, company.eastRep2());
+        String a = support.customer(mvc, rep, "合并纪要科技有限公司", null).get("id").asString();
+        String b = support.json(support.post(mvc, rep2, "/api/v1/customers",
+                "{\"name\":\"合并纪要科技有限公司\",\"duplicateReason\":\"先录再查\"}")).get("id").asString();
+        var logged = support.post(mvc, rep2, "/api/v1/activities", """
+                {"customerId":"%s","type":"DEMO","occurredAt":"%s","summary":"演示"}
+                """.formatted(b, TestClock.START.minus(Duration.ofHours(1))));
+        assertThat(logged).hasStatus(201);
+        JsonNode demo = support.json(logged);
+        String activity = demo.get("id").asString();
+
+        assertThat(support.post(mvc, support.bearer(mvc, company.eastManager()), "/api/v1/customers/" + a + "/merge",
+                "{\"mergedId\":\"" + b + "\",\"reason\":\"同一家公司\"}")).hasStatusOk();
+        assertThat(jdbc.sql("select owner_id from sop_deadline where rule_id = 'C5' and subject_id = :s and state = 'OPEN'")
+                .param("s", activity).query(UUID.class).single())
+                .as("rep2 can no longer open the follow-up: the survivor's owner answers for its minutes")
+                .isEqualTo(company.eastRep().id());
+        assertThat(support.postJson(mvc, rep, "/api/v1/activities/" + activity + "/minutes",
+                "{\"minutes\":\"合并后补写的纪要\",\"version\":" + (demo.get("version").asLong() + 1) + "}")
+                .get("minutesOwed").asBoolean()).isFalse();
+        assertThat(support.deadlines("Activity", activity)).containsExactly("C4:MET", "C5:MET");
+    }
+
+    @Test
     void withoutTheBoxTheDuplicateOwnersOpenBusinessStaysWithThemAndBothAreTold() {
         clock.set(TestClock.START);
         var company = support.company("mergekeep");

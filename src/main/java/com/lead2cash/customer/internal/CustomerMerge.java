@@ -12,6 +12,7 @@ import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.AuditTrail;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.sop.Deadlines;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -50,13 +51,14 @@ public class CustomerMerge {
     private final AuditTrail audit;
     private final Notifier notifier;
     private final OrgDirectory directory;
+    private final Deadlines deadlines;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CustomerMerge(CustomerRepository customers, CustomerAccess access, CustomerPolicy policy, CadenceDeadlines cadence,
                   CustomerHistory history, List<CustomerMergeParticipant> participants, AuditTrail audit,
-                  Notifier notifier, OrgDirectory directory, JdbcClient jdbc, ApplicationEventPublisher events,
+                  Notifier notifier, OrgDirectory directory, Deadlines deadlines, JdbcClient jdbc, ApplicationEventPublisher events,
                   Clock clock) {
         this.customers = customers;
         this.access = access;
@@ -67,6 +69,7 @@ public class CustomerMerge {
         this.audit = audit;
         this.notifier = notifier;
         this.directory = directory;
+        this.deadlines = deadlines;
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
@@ -126,6 +129,8 @@ public class CustomerMerge {
         survivor = customers.save(survivor);
         cadence.apply(merged, new Customer.ScheduleChange(mergedRule, mergedDue, null, null, null));
         cadence.apply(survivor, survivorChange);
+        // the merged customer's follow-ups now belong to the survivor: their owed minutes (C5) to its owner
+        CustomerOwnership.minutesFollowOwner(jdbc, deadlines, survivor.id(), survivor.ownerId());
 
         history.record(survivor.id(), now, "customer.history.mergedFrom", merged.code(), merged.name(), reason.strip());
         history.record(merged.id(), now, "customer.history.mergedInto", survivor.code(), survivor.name(), reason.strip());

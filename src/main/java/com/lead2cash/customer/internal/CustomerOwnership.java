@@ -130,8 +130,7 @@ public class CustomerOwnership {
         } else {
             c = customers.save(c);
             cadence.transfer(c);
-            minutesDeadlines(c.id()).forEach(activity ->
-                    deadlines.transfer(ActivityRules.MINUTES, SubjectRef.of(ActivityRules.SUBJECT, activity), newOwner));
+            minutesFollowOwner(jdbc, deadlines, c.id(), newOwner);
         }
         CustomerOwnerChanged changed = new CustomerOwnerChanged(c.id(), previous, newOwner, openBusinessFollows);
         history.record(c.id(), now, changed.handsOverOpenBusiness() ? "customer.history.transferredWithBusiness"
@@ -197,6 +196,7 @@ public class CustomerOwnership {
         Customer.ScheduleChange change = c.reschedule(policy.cadence(), now, false);
         c = customers.save(c);
         cadence.apply(c, change);
+        minutesFollowOwner(jdbc, deadlines, c.id(), null);
         jdbc.sql("""
                 insert into customer_pool_release (customer_id, previous_owner_id, released_at, reason)
                 values (:c, :owner, :at, :reason)""")
@@ -242,6 +242,11 @@ public class CustomerOwnership {
         return c;
     }
 
+    private boolean wasInPool(UUID customerId) {
+        return jdbc.sql("select exists (select 1 from customer_pool_release where customer_id = :c)")
+                .param("c", customerId).query(Boolean.class).single();
+    }
+
     /** When the customer last left this person for the pool, or null. */
     Instant lastLeft(UUID customerId, UUID person) {
         return jdbc.sql("""
@@ -250,15 +255,22 @@ public class CustomerOwnership {
                 .map(Timestamp::toInstant).orElse(null);
     }
 
-    private boolean wasInPool(UUID customerId) {
-        return jdbc.sql("select exists (select 1 from customer_pool_release where customer_id = :c)")
-                .param("c", customerId).query(Boolean.class).single();
-    }
-
-    private List<UUID> minutesDeadlines(UUID customerId) {
-        return jdbc.sql("""
+    /**
+     * C5 — minutes still owed on the customer's follow-ups are owed by whoever holds the customer: they move to its
+     * new owner (a transfer, a merge), and are cancelled — not breached — when it goes to the pool, as nobody holds it
+     * and their author can no longer open it. A rep who claims it later may still write them, owing nothing.
+     */
+    static void minutesFollowOwner(JdbcClient jdbc, Deadlines deadlines, UUID customerId, UUID newOwner) {
+        jdbc.sql("""
                 select id from customer_activity where customer_id = :c and minutes_due_at is not null
-                and minutes_written_at is null""").param("c", customerId).query(UUID.class).list();
+                and minutes_written_at is null""").param("c", customerId).query(UUID.class).list().forEach(activity -> {
+                    SubjectRef subject = SubjectRef.of(ActivityRules.SUBJECT, activity);
+                    if (newOwner == null) {
+                        deadlines.cancel(ActivityRules.MINUTES, subject);
+                    } else {
+                        deadlines.transfer(ActivityRules.MINUTES, subject, newOwner);
+                    }
+                });
     }
 
     private String name(UUID person) {

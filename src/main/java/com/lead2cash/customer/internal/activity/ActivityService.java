@@ -127,7 +127,11 @@ public class ActivityService {
     /** C5 — the detailed minutes of a demo or negotiation; the first writing meets the deadline. */
     @Transactional
     public Activity writeMinutes(UUID activityId, String minutes, Long version) {
-        Activity a = changeable(activityId);
+        Activity a = visible(activityId);
+        Customer c = access.visible(a.customerId());
+        c.requireAction(access.actor(c), CustomerAction.LOG_ACTIVITY);
+        CurrentUser me = CurrentUser.require();
+        a.requireMinutesWriter(me.id(), me.isManager(), c.ownerId());
         a.expectVersion(version);
         Instant now = clock.instant();
         boolean wasOwed = a.writeMinutes(minutes, now);

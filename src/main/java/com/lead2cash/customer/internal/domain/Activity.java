@@ -1,7 +1,7 @@
 package com.lead2cash.customer.internal.domain;
 
-import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.Ids;
 import java.time.Instant;
 import java.util.Arrays;
@@ -147,9 +147,20 @@ public class Activity {
         return type.needsMinutes() && minutesWrittenAt == null;
     }
 
+    /** Who logged it, or a manager, may correct what was written (403 for anyone else: it is about who asks). */
     public void requireLoggedBy(UUID userId, boolean manager) {
         if (!manager && !loggedBy.equals(userId)) {
-            throw new DomainException("activity.ownOnly");
+            throw new ForbiddenException("activity.ownOnly");
+        }
+    }
+
+    /**
+     * C5 — the minutes are owed by whoever holds the customer now: its author, or the owner it was transferred or
+     * merged to (the deadline moved to them), or a manager. An author who lost the customer cannot open it any more.
+     */
+    public void requireMinutesWriter(UUID userId, boolean manager, UUID customerOwner) {
+        if (!manager && !loggedBy.equals(userId) && !userId.equals(customerOwner)) {
+            throw new ForbiddenException("activity.minutes.ownOnly");
         }
     }
 

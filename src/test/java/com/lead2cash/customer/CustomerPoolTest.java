@@ -72,6 +72,12 @@ class CustomerPoolTest {
                 .query((rs, i) -> java.util.Optional.ofNullable(rs.getObject("owner_id", UUID.class))).single().orElse(null);
     }
 
+    private String page(com.lead2cash.platform.internal.identity.User user, String path) {
+        var result = mvc.get().uri(path + (path.contains("?") ? "&" : "?") + "lang=en").cookie(support.session(mvc, user)).exchange();
+        assertThat(result).as(path).hasStatusOk();
+        return new String(result.getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Test
     void C7_theDailyJobReturnsExactlyTheCustomersNotFollowedUpForTwiceTheirCadence() {
         var company = support.company("lapse");
@@ -185,6 +191,9 @@ class CustomerPoolTest {
         try {
             support.customer(mvc, rep, "上限一公司", null);
             support.customer(mvc, rep, "上限二公司", null);
+            assertThat(actions(rep, pooled)).as("a claim the limit refuses is not offered").doesNotContain("CLAIM");
+            String poolPage = page(company.eastRep(), "/customers/pool?q=上限池中公司");
+            assertThat(poolPage).contains("id=\"claim-limit\"").doesNotContain("id=\"claim-" + pooled + "\"");
             var claim = support.post(mvc, rep, "/api/v1/customers/" + pooled + "/claim", null);
             assertThat(claim).hasStatus(422).bodyJson().extractingPath("$.code").isEqualTo("customer.holding.limit");
             assertThat(claim).bodyJson().extractingPath("$.detail").asString().contains("2").contains("C7");
@@ -205,12 +214,23 @@ class CustomerPoolTest {
         assertThat(owner(id)).isNull();
 
         clock.set(NOW.plus(Duration.ofDays(20)));
+        // not offered to them while it cools down: the API's actions, the customer's page and the pool list say why
+        assertThat(actions(rep, id)).doesNotContain("CLAIM");
+        assertThat(actions(support.bearer(mvc, company.eastRep2()), id)).contains("CLAIM");
+        String detail = page(company.eastRep(), "/customers/" + id);
+        assertThat(detail).doesNotContain("id=\"claim-customer\"").contains("id=\"claim-refused\"").contains("2027-01-15");
+        String pool = page(company.eastRep(), "/customers/pool?q=冷却测试公司");
+        assertThat(pool).doesNotContain("id=\"claim-" + id + "\"").contains("id=\"claim-cooling-" + id + "\"");
+        assertThat(page(company.eastRep2(), "/customers/pool?q=冷却测试公司")).contains("id=\"claim-" + id + "\"");
+        assertThat(page(company.eastRep2(), "/customers/" + id)).contains("id=\"claim-customer\"")
+                .doesNotContain("id=\"claim-refused\"");
         var refused = support.post(mvc, rep, "/api/v1/customers/" + id + "/claim", null);
         assertThat(refused).hasStatus(422).bodyJson().extractingPath("$.code").isEqualTo("customer.claim.cooldown");
         assertThat(refused).bodyJson().extractingPath("$.detail").asString().contains("2026-12-16").contains("2027-01-15");
 
         clock.set(NOW.plus(Duration.ofDays(45)));
         rep = support.bearer(mvc, company.eastRep());
+        assertThat(actions(rep, id)).as("offered again once the cooldown is over").contains("CLAIM");
         assertThat(support.post(mvc, rep, "/api/v1/customers/" + id + "/claim", null)).hasStatus(200);
         support.post(mvc, rep, "/api/v1/customers/" + id + "/release", "{\"reason\":\"让给同事\"}");
         assertThat(support.post(mvc, support.bearer(mvc, company.eastRep2()), "/api/v1/customers/" + id + "/claim", null))

@@ -51,6 +51,7 @@ public class CustomerOwnership {
     private final CustomerPolicy policy;
     private final CadenceDeadlines cadence;
     private final HoldingCheck holding;
+    private final ClaimCheck claims;
     private final CustomerHistory history;
     private final Deadlines deadlines;
     private final OrgDirectory directory;
@@ -61,7 +62,7 @@ public class CustomerOwnership {
     private final Clock clock;
 
     CustomerOwnership(CustomerRepository customers, CustomerAccess access, CustomerService service,
-                      CustomerPolicy policy, CadenceDeadlines cadence, HoldingCheck holding, CustomerHistory history,
+                      CustomerPolicy policy, CadenceDeadlines cadence, HoldingCheck holding, ClaimCheck claims, CustomerHistory history,
                       Deadlines deadlines, OrgDirectory directory, OpenBusinessCheck openBusiness, Notifier notifier,
                       JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
         this.customers = customers;
@@ -70,6 +71,7 @@ public class CustomerOwnership {
         this.policy = policy;
         this.cadence = cadence;
         this.holding = holding;
+        this.claims = claims;
         this.history = history;
         this.deadlines = deadlines;
         this.directory = directory;
@@ -231,7 +233,7 @@ public class CustomerOwnership {
         access.requireVisible(c);
         c.requireAction(access.actor(c), CustomerAction.CLAIM);
         Instant now = clock.instant();
-        policy.holding().requireCooledDown(lastLeft(c.id(), me.id()), now);
+        claims.requireCooledDown(c.id(), me.id());
         holding.requireRoomFor(me.id(), 1);
         c.claim(me.id(), now);
         Customer.ScheduleChange change = c.reschedule(policy.cadence(), now, true);
@@ -245,14 +247,6 @@ public class CustomerOwnership {
     private boolean wasInPool(UUID customerId) {
         return jdbc.sql("select exists (select 1 from customer_pool_release where customer_id = :c)")
                 .param("c", customerId).query(Boolean.class).single();
-    }
-
-    /** When the customer last left this person for the pool, or null. */
-    Instant lastLeft(UUID customerId, UUID person) {
-        return jdbc.sql("""
-                select max(released_at) from customer_pool_release where customer_id = :c and previous_owner_id = :p""")
-                .param("c", customerId).param("p", person).query(Timestamp.class).optional()
-                .map(Timestamp::toInstant).orElse(null);
     }
 
     /**

@@ -8,6 +8,7 @@ import com.lead2cash.customer.internal.domain.CompanySize;
 import com.lead2cash.customer.internal.domain.CreditRating;
 import com.lead2cash.customer.internal.domain.Customer;
 import com.lead2cash.customer.internal.domain.CustomerAction;
+import com.lead2cash.customer.internal.domain.CustomerActor;
 import com.lead2cash.customer.internal.domain.CustomerSource;
 import com.lead2cash.customer.internal.domain.GradeFactors;
 import com.lead2cash.customer.internal.domain.PursuitMode;
@@ -67,9 +68,11 @@ public class CustomerViews {
     private final OrgDirectory directory;
     private final CustomerRegions regions;
     private final OpenBusinessCheck openBusiness;
+    private final ClaimCheck claims;
 
     CustomerViews(CustomerAccess access, CustomerPolicy policy, OrgDirectory directory, CustomerRegions regions,
-                  OpenBusinessCheck openBusiness) {
+                  OpenBusinessCheck openBusiness, ClaimCheck claims) {
+        this.claims = claims;
         this.regions = regions;
         this.openBusiness = openBusiness;
         this.access = access;
@@ -82,6 +85,7 @@ public class CustomerViews {
     }
 
     public CustomerView of(Customer c, List<DuplicateCheck.Match> duplicates) {
+        CustomerActor actor = access.actor(c);
         String ownerName = c.ownerId() == null ? null
                 : directory.person(c.ownerId()).map(OrgDirectory.Person::displayName).orElse(null);
         return new CustomerView(c.id(), c.code(), c.name(), c.uscc(), c.industry(), c.size(), c.region(),
@@ -92,7 +96,7 @@ public class CustomerViews {
                 c.cadenceRule(), c.followUpDueAt(), c.plannedFollowUpAt(), c.lastActivityAt(), c.lapsesAt(),
                 c.creditRating(), money(c.creditLimit()), "CNY", c.pendingCreditRating(), money(c.pendingCreditLimit()),
                 c.creditApprovalId(), c.mergedIntoId(), c.createdAt(),
-                duplicates.stream().map(CustomerDuplicateView::of).toList(), c.availableActions(access.actor(c), openBusiness.of(c)),
+                duplicates.stream().map(CustomerDuplicateView::of).toList(), c.availableActions(actor, openBusiness.of(c), claims.refusal(c, actor).isPresent()),
                 c.version() == null ? 0 : c.version());
     }
 

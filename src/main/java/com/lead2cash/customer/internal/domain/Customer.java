@@ -630,6 +630,19 @@ public class Customer {
     }
 
     /**
+     * What the actor may do with this customer now, knowing the business still open with it and whether C7 refuses
+     * them a claim (the re-claim cooldown, the holding limit): a claim that would be refused is not offered.
+     */
+    public Set<CustomerAction> availableActions(CustomerActor actor, List<OpenBusiness.Fact> openBusiness,
+                                                boolean claimRefused) {
+        Set<CustomerAction> actions = availableActions(actor, openBusiness);
+        if (claimRefused) {
+            actions.remove(CustomerAction.CLAIM);
+        }
+        return actions;
+    }
+
+    /**
      * Refuses an action the actor may not do now: 403 when someone else (a manager above the owner, a
      * rep) could do it in this state, so it is the actor's role that refuses; 422 when the customer's
      * state refuses it for everyone.

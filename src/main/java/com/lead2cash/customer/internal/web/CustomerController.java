@@ -5,6 +5,7 @@ import com.lead2cash.customer.CustomerGrade;
 import com.lead2cash.customer.CustomerStatus;
 import com.lead2cash.customer.LifecycleBucket;
 import com.lead2cash.customer.TimelineEntry;
+import com.lead2cash.customer.internal.ClaimCheck;
 import com.lead2cash.customer.internal.CustomerAccess;
 import com.lead2cash.customer.internal.CustomerCredit;
 import com.lead2cash.customer.internal.CustomerMerge;
@@ -161,6 +162,7 @@ class CustomerController {
     private final OrgDirectory directory;
     private final Clock clock;
     private final com.lead2cash.customer.internal.io.CustomerExport export;
+    private final ClaimCheck claims;
 
     /** Cards other modules put on the customer's page. */
     private final org.springframework.beans.factory.ObjectProvider<com.lead2cash.customer.CustomerPagePanel> panels;
@@ -170,7 +172,9 @@ class CustomerController {
                        CustomerPolicy policy, DuplicateCheck duplicates, ContactService contacts,
                        ActivityService activities, ActivityViews activityViews, TimelineTexts texts,
                        OrgDirectory directory, Clock clock, com.lead2cash.customer.internal.io.CustomerExport export,
-                       org.springframework.beans.factory.ObjectProvider<com.lead2cash.customer.CustomerPagePanel> panels) {
+                       org.springframework.beans.factory.ObjectProvider<com.lead2cash.customer.CustomerPagePanel> panels,
+                       ClaimCheck claims) {
+        this.claims = claims;
         this.export = export;
         this.panels = panels;
         this.service = service;
@@ -201,7 +205,8 @@ class CustomerController {
                 @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         CustomerQueries.CustomerFilter filter = new CustomerQueries.CustomerFilter(blank(q), grade, status, bucket,
                 ownerId, name(view), cursor, 30);
-        model.addAttribute("page", queries.list(filter));
+        var page = queries.list(filter);
+        model.addAttribute("page", page);
         model.addAttribute("filter", filter);
         model.addAttribute("grades", CustomerGrade.values());
         model.addAttribute("statuses", CustomerStatus.values());
@@ -209,6 +214,11 @@ class CustomerController {
         CurrentUser me = CurrentUser.require();
         model.addAttribute("isManager", me.isManager());
         model.addAttribute("isRep", me.hasAny(Role.SALES_REP, Role.ACCOUNT_MANAGER));
+        if (filter.pool() && me.hasAny(Role.SALES_REP, Role.ACCOUNT_MANAGER)) {
+            // C7: no claim offered that the claim would refuse (at the holding limit, or within the re-claim cooldown)
+            model.addAttribute("holdingRefusal", claims.holdingRefusal(me.id()).orElse(null));
+            model.addAttribute("coolingDown", claims.coolingDown(page.items().stream().map(r -> r.id()).toList(), me.id()));
+        }
         // registering and importing are for those who work customers; finance reads them
         model.addAttribute("registers", new CustomerActor(me.id(), me.roles(), true).worksCustomers());
         model.addAttribute("people", me.isManager() ? teamPeople() : List.of());
@@ -333,6 +343,7 @@ class CustomerController {
         }
         CustomerViews.CustomerView view = views.of(c);
         model.addAttribute("customer", view);
+        model.addAttribute("claimRefusal", claims.refusal(c, access.actor(c)).orElse(null));
         model.addAttribute("contacts", c.mergedIntoId() == null ? contacts.of(id) : List.of());
         model.addAttribute("timeline", timelineRows(id, null, locale));
         model.addAttribute("activityTypes", ActivityType.values());

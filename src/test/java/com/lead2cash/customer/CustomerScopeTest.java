@@ -133,6 +133,24 @@ class CustomerScopeTest {
     }
 
     @Test
+    void aRepRegistersCustomersAsTheirOwnAndIsToldSoWhenNamingAnotherOwnerEvenOfTheirTeam() {
+        var company = support.company("selfown");
+        String rep = support.bearer(mvc, company.eastRep());
+        var refused = support.post(mvc, rep, "/api/v1/customers",
+                "{\"name\":\"代登记测试公司\",\"ownerId\":\"" + company.eastRep2().id() + "\"}");
+        assertThat(refused).hasStatus(422).bodyJson().extractingPath("$.errors[0].code").isEqualTo("customer.owner.selfOnly");
+        assertThat(refused).bodyJson().extractingPath("$.errors[0].message").asString()
+                .containsAnyOf("自己负责", "as your own").doesNotContain("团队").doesNotContain("team");
+        // a manager gives customers within the team, and is told so outside it
+        String manager = support.bearer(mvc, company.eastManager());
+        assertThat(support.post(mvc, manager, "/api/v1/customers",
+                "{\"name\":\"代登记测试二公司\",\"ownerId\":\"" + company.westRep().id() + "\"}"))
+                .hasStatus(422).bodyJson().extractingPath("$.errors[0].code").isEqualTo("customer.owner.outsideTeam");
+        assertThat(support.post(mvc, manager, "/api/v1/customers",
+                "{\"name\":\"代登记测试三公司\",\"ownerId\":\"" + company.eastRep2().id() + "\"}")).hasStatus(201);
+    }
+
+    @Test
     void contactsPersonalDataIsMaskedForReadersWhoAreNotTheOwnerOrAbove() {
         var company = support.company("mask");
         String rep = support.bearer(mvc, company.eastRep());

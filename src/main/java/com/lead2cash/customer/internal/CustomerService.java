@@ -258,8 +258,11 @@ public class CustomerService {
         if (person == null || !person.active()) {
             throw new FieldValidationException(field, "customer.owner.unknown");
         }
-        if (!access.scope().covers(owner)) {
-            throw new FieldValidationException(field, "customer.owner.outsideTeam");
+        com.lead2cash.platform.Scope scope = access.scope();
+        if (!scope.covers(owner)) {
+            // a rep's scope is themselves: they register their own customers, only a manager gives one to another
+            throw new FieldValidationException(field, scope.kind() == com.lead2cash.platform.ScopeKind.SELF
+                    ? "customer.owner.selfOnly" : "customer.owner.outsideTeam");
         }
     }
 }

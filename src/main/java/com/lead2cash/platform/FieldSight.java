@@ -36,7 +36,7 @@ public record FieldSight(ProtectedField field, Set<Role> defaultRoles, boolean h
         if (hidden) {
             return null;
         }
-        return PersonalData.shown(value, wholeByDefault && anyDefault());
+        return wholeByDefault && anyDefault() ? value : PersonalData.mask(field, value);
     }
 
     /** Whether the reader is kept from a value the record has: one they see masked or not at all. */

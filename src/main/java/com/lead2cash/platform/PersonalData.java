@@ -20,6 +20,22 @@ public final class PersonalData {
         return value.length() <= 7 ? "****" : value.substring(0, 3) + "****" + value.substring(value.length() - 4);
     }
 
+    /**
+     * The value masked as its field's kind asks: a phone or an e-mail address as {@link #mask(String)}; an account id
+     * (a WeChat id) by its length, as it has no fixed shape to recognise: at most a quarter of its characters stay,
+     * split between its start and its end (an 8-character id shows its first and last only), none of one shorter than
+     * 4 — a phone's 3 + 4 would leave most of a short id readable.
+     */
+    public static String mask(ProtectedField field, String value) {
+        if (field != ProtectedField.CONTACT_WECHAT || value == null || value.isBlank()) {
+            return mask(value);
+        }
+        int kept = value.length() / 4;
+        int head = (kept + 1) / 2;
+        int tail = kept / 2;
+        return value.substring(0, head) + "****" + value.substring(value.length() - tail);
+    }
+
     /** The value as the reader sees it: whole when {@code visible}, masked otherwise. */
     public static String shown(String value, boolean visible) {
         return visible ? value : mask(value);

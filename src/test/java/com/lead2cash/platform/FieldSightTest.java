@@ -21,6 +21,21 @@ class FieldSightTest {
     }
 
     @Test
+    void aWeChatIdIsMaskedByItsLengthLeavingAtMostAQuarterOfItVisibleWhilePhonesAndEmailsKeepTheirMasks() {
+        FieldSight wechat = new FieldSight(ProtectedField.CONTACT_WECHAT, Set.of(), false);
+        assertThat(wechat.shown("wangzong", true)).isEqualTo("w****g");
+        assertThat(wechat.shown("sunwx2026", true)).isEqualTo("s****6");
+        assertThat(wechat.shown("abc", true)).isEqualTo("****");
+        assertThat(wechat.shown("wxid_k2l9q8z7m6n5", true)).isEqualTo("wx****n5");
+        assertThat(wechat.shown("13912345678", true)).as("a WeChat id that is a phone number is still an id")
+                .isEqualTo("1****8");
+        assertThat(wechat.kept("wangzong", "w****g", true)).as("the mask sent back keeps the id").isEqualTo("wangzong");
+        assertThat(MASKED.shown("13912345678", true)).isEqualTo("139****5678");
+        assertThat(new FieldSight(ProtectedField.CONTACT_EMAIL, Set.of(), false).shown("sun@example.com", true))
+                .isEqualTo("s***@example.com");
+    }
+
+    @Test
     void anEditKeepsTheStoredValueWhereTheReaderSendsBackWhatTheyWereShown() {
         assertThat(DEFAULT.kept("13912345678", "", true)).as("seen whole: the edit stands").isEmpty();
         assertThat(DEFAULT.kept("13912345678", "139****5678", false)).isEqualTo("13912345678");

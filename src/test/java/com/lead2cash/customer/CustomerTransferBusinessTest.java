@@ -137,6 +137,14 @@ class CustomerTransferBusinessTest {
             assertThat(customers.get(mvc, previous, record)).as("the previous owner keeps " + record).hasStatusOk();
         }
         assertThat(openDeadlineOwners("Order", b.orderId())).containsOnly(b.team().rep().id());
+        // the new owner reads the customer's history: the opportunity that stayed is told, not linked (it would 404)
+        JsonNode timeline = customers.getJson(mvc, bearer(b.newRep()), "/api/v1/customers/" + b.customerId() + "/timeline?size=100");
+        List<JsonNode> stayed = timeline.get("items").valueStream().filter(e -> "opportunity".equals(e.path("kind").asString())
+                && e.path("args").get(1).asString().equals("二期扩容")).toList();
+        assertThat(stayed).isNotEmpty().allSatisfy(e -> assertThat(e.path("link").isNull()).isTrue());
+        assertThat(customers.get(mvc, bearer(b.newRep()), "/api/v1/opportunities/" + b.openOpportunityId())).hasStatus(404);
+        assertThat(page(b.newRep(), "/customers/" + b.customerId())).contains("二期扩容")
+                .doesNotContain("href=\"/opportunities/" + b.openOpportunityId() + "\"");
         assertThat(owners("select owner_id from receivable_plan where contract_id = :id", b.contractId()))
                 .containsOnly(b.team().rep().id());
     }

@@ -28,6 +28,16 @@ public interface ConfirmationSubjects {
         return scope::covers;
     }
 
+    /**
+     * Whether the subject still waits for the contact's answer, asked in the answer's transaction before the
+     * confirmation is locked. The owning module may lock its record here, as its own actions do before they withdraw
+     * the links, so an answer and the module's decision are taken one after the other, never both. False: the
+     * subject's open confirmations are withdrawn and the answer refused (the contact's page says it was withdrawn).
+     */
+    default boolean awaitsAnswer(String subjectId) {
+        return true;
+    }
+
     /** How a subject reads, the app-relative path of its page (or null) and its current owner (or null). */
     record SubjectInfo(String label, String link, UUID ownerId) {
     }

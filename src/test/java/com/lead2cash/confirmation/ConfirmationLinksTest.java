@@ -232,9 +232,6 @@ class ConfirmationLinksTest {
         String foreign = "/c/" + y.confirmation().id() + "/" + token;
         assertThat(Refusal.of(open(foreign))).isEqualTo(neutral);
         assertThat(Refusal.of(answer(foreign, "CONFIRMED", "王伟", null, null))).isEqualTo(neutral);
-        // another purpose's answer on a confirm-document link
-        assertThat(Refusal.of(answer(path(x), "ACCEPTED", "王伟", null, null))).isEqualTo(neutral);
-        assertThat(Refusal.of(answer(path(x), "RATED", "王伟", null, "5"))).isEqualTo(neutral);
         // malformed ids and tokens
         assertThat(Refusal.of(open("/c/not-a-uuid/" + token))).isEqualTo(neutral);
         assertThat(Refusal.of(open("/c/" + x.confirmation().id() + "/short"))).isEqualTo(neutral);
@@ -251,6 +248,35 @@ class ConfirmationLinksTest {
     }
 
     @Test
+    void anAnswerThePageDoesNotOfferIsRefused400WithTheFormSayingSoAndNothingIsRecorded() {
+        SentConfirmation document = send(Purpose.CONFIRM_DOCUMENT);
+        for (String[] offered : new String[][] {{"ACCEPTED", null}, {"RATED", "5"}}) {
+            MvcTestResult refused = answer(path(document), offered[0], "王伟", null, offered[1]);
+            assertThat(refused.getResponse().getStatus()).as(offered[0]).isEqualTo(400);
+            assertThat(body(refused)).as(offered[0]).contains("此页面不提供该答复", "id=\"outcome-error\"",
+                    "name=\"outcome\"", "value=\"CONFIRMED\"");
+        }
+        MvcTestResult english = mvc.post().uri(path(document)).header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("outcome", "ACCEPTED").param("name", "Wang Wei").exchange();
+        assertThat(english.getResponse().getStatus()).isEqualTo(400);
+        assertThat(body(english)).contains("That answer is not one this page offers.");
+        assertThat(answer(path(document), "MAYBE", "王伟", null, null).getResponse().getStatus())
+                .as("no such answer at all").isEqualTo(400);
+
+        SentConfirmation survey = send(Purpose.RATE);
+        assertThat(answer(path(survey), "CONFIRMED", "王伟", null, null).getResponse().getStatus()).isEqualTo(400);
+
+        assertThat(confirmations.find(document.confirmation().id()).orElseThrow().state()).as("no answer recorded")
+                .isIn(ConfirmationState.SENT, ConfirmationState.VIEWED);
+        assertThat(confirmations.find(survey.confirmation().id()).orElseThrow().state())
+                .isIn(ConfirmationState.SENT, ConfirmationState.VIEWED);
+        assertThat(events.stream(ConfirmationAnswered.class)).isEmpty();
+        assertThat(answer(path(document), "CONFIRMED", "王伟", null, null)).as("the offered answer still taken")
+                .hasStatus3xxRedirection();
+    }
+
+    @Test
     void aLinkToAnOlderVersionSaysItWasSupersededAndTheNewVersionNeedsItsOwnConfirmation() {
         SentConfirmation v1 = send(Purpose.CONFIRM_DOCUMENT, "report-7", 1, UUID.randomUUID());
         SentConfirmation v2 = tx.execute(s -> {
@@ -263,7 +289,10 @@ class ConfirmationLinksTest {
         MvcTestResult old = open(path(v1));
         assertThat(old.getResponse().getStatus()).isEqualTo(410);
         assertThat(body(old)).contains("已有更新的版本").doesNotContain("客户跟进靠 Excel");
-        assertThat(Refusal.of(answer(path(v1), "CONFIRMED", "王伟", null, null))).isEqualTo(neutral());
+        MvcTestResult answeredOld = answer(path(v1), "CONFIRMED", "王伟", null, null);
+        assertThat(answeredOld.getResponse().getStatus()).as("the holder of the link is told, as opening it tells")
+                .isEqualTo(410);
+        assertThat(body(answeredOld)).contains("已有更新的版本").doesNotContain("name=\"outcome\"");
         assertThat(state(v1.confirmation().id())).isEqualTo("SUPERSEDED");
 
         assertThat(open(path(v2))).hasStatusOk();
@@ -288,7 +317,9 @@ class ConfirmationLinksTest {
                 .doesNotContain("客户跟进靠 Excel", "name=\"outcome\"");
         assertThat(body(mvc.get().uri(path(open)).header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange()))
                 .contains("This request was withdrawn");
-        assertThat(Refusal.of(answer(path(open), "CONFIRMED", "王伟", null, null))).isEqualTo(neutral());
+        MvcTestResult answeredWithdrawn = answer(path(open), "CONFIRMED", "王伟", null, null);
+        assertThat(answeredWithdrawn.getResponse().getStatus()).as("says so, as opening it does").isEqualTo(410);
+        assertThat(body(answeredWithdrawn)).contains("此确认请求已撤回").doesNotContain("name=\"outcome\"");
         assertThat(confirmations.find(open.confirmation().id()).orElseThrow().state())
                 .isEqualTo(ConfirmationState.WITHDRAWN);
         assertThat(body(open(path(answered)))).as("an answer given is not taken back")
@@ -352,7 +383,9 @@ class ConfirmationLinksTest {
 
         SentConfirmation quote = send(Purpose.ACCEPT_OR_REJECT);
         assertThat(body(open(path(quote)))).contains("接受", "拒绝");
-        assertThat(Refusal.of(answer(path(quote), "CONFIRMED", "王伟", null, null))).isEqualTo(neutral());
+        MvcTestResult notOffered = answer(path(quote), "CONFIRMED", "王伟", null, null);
+        assertThat(notOffered.getResponse().getStatus()).isEqualTo(400);
+        assertThat(body(notOffered)).contains("此页面不提供该答复", "接受", "拒绝");
         assertThat(answer(path(quote), "REJECTED", "王伟", "价格太高", null)).hasStatus3xxRedirection();
         assertThat(state(quote.confirmation().id())).isEqualTo("REJECTED");
         assertThat(body(open(path(quote)))).contains("您已于 2026-12-01 10:00 拒绝第 1 版（签名：王伟）。", "价格太高")

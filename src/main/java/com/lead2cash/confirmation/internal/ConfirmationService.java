@@ -316,17 +316,32 @@ public class ConfirmationService implements Confirmations {
 
     /**
      * Takes the contact's answer through the link; field errors come back as FieldValidationException, a second
-     * answer as {@link LinkAnsweredException}, changing nothing.
+     * answer as {@link LinkAnsweredException}, an answer on a superseded or withdrawn request as
+     * {@link LinkEndedException}, a choice its purpose does not offer as {@link OutcomeNotOfferedException}, changing
+     * nothing. The owning module is asked first whether its record still waits for the answer (and may lock it), so
+     * an answer never crosses the module's own decision (an order accepted on the paper form withdraws its links).
      */
-    @Transactional
+    @Transactional(noRollbackFor = LinkEndedException.class)
     public ConfirmationView answer(String confirmationId, String token, Confirmation.Answer answer) {
+        Confirmation unlocked = verified(confirmationId, token, false);
+        // the owner's record before this row, in the order its own actions lock them: no deadlock, no crossing
+        if (!subjects.awaitsAnswer(unlocked.subject().type(), unlocked.subject().id())) {
+            withdraw(unlocked.subject().type(), unlocked.subject().id());
+        }
         Confirmation confirmation = verified(confirmationId, token, true);
         Instant now = clock.instant();
-        if (confirmation.stateAt(now).isAnswered()) {
+        ConfirmationState state = confirmation.stateAt(now);
+        if (state.isAnswered()) {
             throw new LinkAnsweredException();
         }
-        if (!confirmation.openAt(now) || answer.outcome() == null || !confirmation.purpose().allows(answer.outcome())) {
+        if (state == ConfirmationState.SUPERSEDED || state == ConfirmationState.WITHDRAWN) {
+            throw new LinkEndedException();
+        }
+        if (!confirmation.openAt(now)) {
             throw new LinkRefusedException();
+        }
+        if (answer.outcome() == null || !confirmation.purpose().allows(answer.outcome())) {
+            throw new OutcomeNotOfferedException();
         }
         confirmation.answer(answer, now);
         confirmation = confirmations.save(confirmation);

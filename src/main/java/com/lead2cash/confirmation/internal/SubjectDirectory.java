@@ -46,6 +46,12 @@ public class SubjectDirectory {
                 .map(s -> s.describe(List.of(view.subject().id())).get(view.subject().id()));
     }
 
+    /** {@link ConfirmationSubjects#awaitsAnswer}: true for a type no module describes. */
+    boolean awaitsAnswer(String type, String subjectId) {
+        ConfirmationSubjects owner = byType.get(type);
+        return owner == null || owner.awaitsAnswer(subjectId);
+    }
+
     /** The subject's owner now, or the owner given when it was sent. */
     UUID ownerOf(ConfirmationView view) {
         return ownersOf(List.of(view)).get(view.id());

@@ -4,7 +4,9 @@ import com.lead2cash.confirmation.Purpose;
 import com.lead2cash.confirmation.internal.Confirmation;
 import com.lead2cash.confirmation.internal.ConfirmationService;
 import com.lead2cash.confirmation.internal.LinkAnsweredException;
+import com.lead2cash.confirmation.internal.LinkEndedException;
 import com.lead2cash.confirmation.internal.LinkRefusedException;
+import com.lead2cash.confirmation.internal.OutcomeNotOfferedException;
 import com.lead2cash.confirmation.internal.PublicRateLimit;
 import com.lead2cash.platform.FieldValidationException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -91,8 +93,16 @@ public class PublicConfirmationController {
             e.errors().forEach(f -> errors.putIfAbsent(f.field(), f));
             response.setStatus(422);
             return opened(id, token, form, errors, response, model);
-        } catch (LinkAnsweredException e) {
-            // sent again (two tabs, Back and send): the answer recorded, read-only, not "link not valid"
+        } catch (OutcomeNotOfferedException e) {
+            // a choice the page does not offer: 400 (decision 0014), the form again saying so
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            form.setOutcome(null);
+            return opened(id, token, form, Map.of("outcome",
+                    new FieldValidationException.FieldError("outcome", "confirmation.answer.outcome.notOffered")),
+                    response, model);
+        } catch (LinkAnsweredException | LinkEndedException e) {
+            // sent again (two tabs, Back and send): the answer recorded, read-only, not "link not valid"; a request that
+            // ended meanwhile (superseded, withdrawn as the order was accepted on paper) says so, as opening it does
             return opened(id, token, new AnswerForm(), Map.of(), response, model);
         } catch (LinkRefusedException | OptimisticLockingFailureException e) {
             return unavailable(response);

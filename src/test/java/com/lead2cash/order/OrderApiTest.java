@@ -64,6 +64,7 @@ class OrderApiTest {
     @Autowired MutableClock clock;
     @Autowired JdbcClient jdbc;
     @Autowired com.lead2cash.testing.Fixtures fixtures;
+    @Autowired com.lead2cash.platform.BackgroundTasks.Node scheduler;
 
     @AfterEach
     void resetClock() {
@@ -180,7 +181,8 @@ class OrderApiTest {
         JsonNode shipped = expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments", """
                 {"line":1,"quantity":6,"carrier":"顺丰速运","waybillNumber":"SF1234567891","shipDate":"2026-12-08","version":%d}"""
                 .formatted(withWaybill.get("version").asLong())));
-        assertThat(shipped.get("status").asString()).isEqualTo("SHIPPED");
+        assertThat(shipped.get("status").asString()).as("all booked, the last goods leave on Tuesday")
+                .isEqualTo("PREPARING");
         assertThat(shipped.get("lines").get(0).get("shipped").decimalValue()).isEqualByComparingTo("10");
         assertThat(deadlines("D2", "OrderShipment", id + ":2")).as("the waybill came with the shipment")
                 .containsExactly("MET " + shanghai("2026-12-07T09:00"));
@@ -196,8 +198,8 @@ class OrderApiTest {
         assertThat(beforeTheOrder).as("the order was made on 2026-12-01").hasStatus(422);
         assertThat(customers.json(beforeTheOrder).at("/errors/0/field").asString()).isEqualTo("shipDate");
 
-        // leaving tomorrow without a waybill: by the policy due today 09:00, before the order was made (10:00), so
-        // due when the order was made; recorded three days later
+        // leaving tomorrow without a waybill: by the policy due today 09:00, already past when it is booked, so due by
+        // the end of its ship date (decision 0044); recorded two days after that
         JsonNode tomorrow = expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments", """
                 {"line":1,"quantity":2,"carrier":"顺丰速运","shipDate":"2026-12-02","version":%d}"""
                 .formatted(order.get("version").asLong())));
@@ -205,7 +207,7 @@ class OrderApiTest {
         expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments/1/waybill",
                 "{\"waybillNumber\":\"SF2\",\"version\":%d}".formatted(tomorrow.get("version").asLong())));
 
-        assertThat(deadlines("D2", "OrderShipment", id + ":1")).containsExactly("MET " + TestClock.START);
+        assertThat(deadlines("D2", "OrderShipment", id + ":1")).containsExactly("MET " + shanghai("2026-12-03T00:00"));
         assertThat(jdbc.sql("select met_at > due_at from sop_deadline where rule_id = 'D2' and subject_id = :s")
                 .param("s", id + ":1").query(Boolean.class).single()).as("met late").isTrue();
         var session = fixtures.session(mvc, reviewers().rep().username(), com.lead2cash.testing.Fixtures.PASSWORD);
@@ -230,16 +232,17 @@ class OrderApiTest {
                 {"line":1,"quantity":2,"carrier":"顺丰速运","waybillNumber":"SF-T","shipDate":"2026-12-08","version":%d}"""
                 .formatted(monday.get("version").asLong())));
 
-        for (String shipment : new String[] {"1", "2"}) {
-            assertThat(deadlines("D2", "OrderShipment", id + ":" + shipment)).as(shipment)
-                    .containsExactly("MET " + mondayMorning);
+        for (String[] shipment : new String[][] {{"1", "2026-12-08T00:00"}, {"2", "2026-12-09T00:00"}}) {
+            assertThat(deadlines("D2", "OrderShipment", id + ":" + shipment[0])).as(shipment[0])
+                    .as("the policy's time passed before it was booked: due by the end of its ship date")
+                    .containsExactly("MET " + shanghai(shipment[1]));
             assertThat(jdbc.sql("select met_at <= due_at from sop_deadline where rule_id = 'D2' and subject_id = :s")
-                    .param("s", id + ":" + shipment).query(Boolean.class).single()).as("met on time").isTrue();
+                    .param("s", id + ":" + shipment[0]).query(Boolean.class).single()).as("met on time").isTrue();
         }
         var session = fixtures.session(mvc, reviewers().rep().username(), com.lead2cash.testing.Fixtures.PASSWORD);
         String html = new String(mvc.get().uri("/orders/" + id + "?lang=zh-CN").cookie(session).exchange().getResponse()
                 .getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(html).contains("运单号按时登记（截止 2026-12-07 10:00）").doesNotContain("运单号逾期登记");
+        assertThat(html).contains("运单号按时登记（截止 2026-12-08 00:00）").doesNotContain("运单号逾期登记");
     }
 
     @Test
@@ -465,7 +468,8 @@ class OrderApiTest {
                     .contains(lang[1]).doesNotContain("name=\"outcome\"");
         }
         assertThat(mvc.post().uri(linkPath).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").with(csrf())
-                .param("outcome", "CONFIRMED").param("name", "王经理").exchange()).hasStatus(HttpStatus.NOT_FOUND);
+                .param("outcome", "CONFIRMED").param("name", "王经理").exchange()).as("says it was withdrawn")
+                .hasStatus(HttpStatus.GONE);
         assertThat(customers.getJson(mvc, rep(), "/api/v1/confirmations/" + acceptanceLink.get("id").asString())
                 .get("state").asString()).isEqualTo("WITHDRAWN");
 
@@ -519,10 +523,11 @@ class OrderApiTest {
         JsonNode tuesday = expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments", """
                 {"line":1,"quantity":4,"carrier":"顺丰速运","shipDate":"2026-12-08","version":%d}"""
                 .formatted(order.get("version").asLong())));
-        // tomorrow's shipment without its waybill: by the policy due before the order existed, so due at once — late
+        // today's shipment without its waybill: due by the end of today, still missing the next morning — late
         JsonNode tomorrow = expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments", """
-                {"line":1,"quantity":2,"carrier":"顺丰速运","shipDate":"2026-12-02","version":%d}"""
+                {"line":1,"quantity":2,"carrier":"顺丰速运","shipDate":"2026-12-01","version":%d}"""
                 .formatted(tuesday.get("version").asLong())));
+        clock.set(shanghai("2026-12-02T08:00"));
         JsonNode delayed = expectOk(customers.post(mvc, rep(), "/api/v1/orders/" + id + "/delays",
                 "{\"promisedDate\":\"2026-12-28\",\"reason\":\"芯片到货延迟\",\"version\":%d}"
                         .formatted(tomorrow.get("version").asLong())));
@@ -531,7 +536,7 @@ class OrderApiTest {
         assertThat(deadlines("D2", "OrderShipment", id + ":1")).singleElement().asString().startsWith("OPEN");
         assertThat(deadlines("D3", "OrderDelay", id + ":2")).singleElement().asString().startsWith("OPEN");
 
-        clock.set(TestClock.START.plus(Duration.ofHours(1)));
+        clock.set(shanghai("2026-12-02T09:00"));
         expectOk(customers.post(mvc, customers.bearer(mvc, reviewers().manager()),
                 "/api/v1/contracts/" + contract.get("id").asString() + "/termination",
                 "{\"reason\":\"客户取消\",\"effectiveOn\":\"2026-12-02\",\"version\":%d}"
@@ -656,26 +661,143 @@ class OrderApiTest {
     }
 
     @Test
-    void anOrderShippedInFullForALaterDayIsNotYetDeliveredOnAnyDayAndNothingChanges() {
+    void anOrderBookedInFullForALaterDayIsNotShippedBeforeItsGoodsLeaveAndIsShippedOnThatDay() {
         JsonNode order = order("杭州订单八号科技有限公司");
         String id = order.get("id").asString();
-        JsonNode shipped = expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments", """
+        JsonNode booked = expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments", """
                 {"line":1,"quantity":10,"carrier":"顺丰速运","waybillNumber":"SF8","shipDate":"2026-12-08","version":%d}"""
                 .formatted(order.get("version").asLong())));
+        assertThat(booked.get("status").asString()).as("not 已发货 before the goods leave").isEqualTo("PREPARING");
+        assertThat(booked.get("actions")).extracting(JsonNode::asString).as("nothing left to ship")
+                .doesNotContain("SHIP", "DELIVER");
         clock.set(shanghai("2026-12-05T10:00"));
-        assertThat(shipped.get("status").asString()).isEqualTo("SHIPPED");
-        assertThat(customers.getJson(mvc, rep(), "/api/v1/orders/" + id).get("actions"))
-                .extracting(JsonNode::asString).doesNotContain("DELIVER");
-
         for (String day : new String[] {"2026-12-05", "2026-12-08"}) {
             MvcTestResult answer = customers.post(mvc, rep(), "/api/v1/orders/" + id + "/delivery",
-                    "{\"deliveredOn\":\"%s\",\"version\":%d}".formatted(day, shipped.get("version").asLong()));
+                    "{\"deliveredOn\":\"%s\",\"version\":%d}".formatted(day, booked.get("version").asLong()));
             assertThat(answer).as(day).hasStatus(422);
             assertThat(customers.json(answer).get("code").asString()).isEqualTo("order.deliver.notYet");
         }
         JsonNode unchanged = customers.getJson(mvc, rep(), "/api/v1/orders/" + id);
-        assertThat(unchanged.get("status").asString()).isEqualTo("SHIPPED");
-        assertThat(unchanged.get("version").asLong()).isEqualTo(shipped.get("version").asLong());
+        assertThat(unchanged.get("status").asString()).isEqualTo("PREPARING");
+        assertThat(unchanged.get("version").asLong()).isEqualTo(booked.get("version").asLong());
+
+        clock.set(shanghai("2026-12-08T00:00"));
+        goodsLeaveTaskRuns(id);
+        assertThat(customers.getJson(mvc, rep(), "/api/v1/orders/" + id).get("actions"))
+                .extracting(JsonNode::asString).contains("DELIVER");
+    }
+
+    @Test
+    void D2_aShipmentBookedOnTheDayItLeavesWithoutItsWaybillIsDueByTheEndOfThatDayNotLateAtOnce() {
+        JsonNode order = order("杭州订单当日无运单科技有限公司");
+        String id = order.get("id").asString();
+        clock.set(shanghai("2026-12-03T10:00"));
+        JsonNode shipped = expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments", """
+                {"line":1,"quantity":10,"carrier":"顺丰速运","shipDate":"2026-12-03","version":%d}"""
+                .formatted(order.get("version").asLong())));
+        assertThat(shipped.get("status").asString()).as("leaving today").isEqualTo("SHIPPED");
+        assertThat(deadlines("D2", "OrderShipment", id + ":1")).as("the policy's time (12-02 09:00) had passed")
+                .containsExactly("OPEN " + shanghai("2026-12-04T00:00"));
+        var session = fixtures.session(mvc, reviewers().operations().username(), com.lead2cash.testing.Fixtures.PASSWORD);
+        String html = new String(mvc.get().uri("/orders/" + id + "?lang=zh-CN").cookie(session).exchange().getResponse()
+                .getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(html).contains("运单号截止 2026-12-04 00:00").doesNotContain("运单号已逾期");
+    }
+
+    @Test
+    void anAcceptanceOnThePaperFormWithdrawsTheOpenLinksAndALaterOnlineAnswerChangesNothingAndSaysSo() {
+        JsonNode order = order("杭州订单纸质验收撤回科技有限公司");
+        String id = order.get("id").asString();
+        JsonNode shipped = shippedWhole(order, "顺丰速运", "SF-P1");
+        expectOk(customers.post(mvc, rep(), "/api/v1/orders/" + id + "/delivery",
+                "{\"deliveredOn\":\"2026-12-05\",\"version\":%d}".formatted(shipped.get("version").asLong())));
+        String contact = jdbc.sql("select id from customer_contact where customer_id = :c")
+                .param("c", java.util.UUID.fromString(order.get("customerId").asString())).query(String.class).single();
+        JsonNode link = expectOk(customers.post(mvc, rep(), "/api/v1/orders/" + id + "/acceptance/send",
+                "{\"contactId\":\"" + contact + "\"}")).get("confirmation");
+        String path = link.get("url").asString().substring(link.get("url").asString().indexOf("/c/"));
+        assertThat(mvc.get().uri(path).exchange()).as("the customer opens the form").hasStatusOk();
+
+        JsonNode accepted = expectOk(paperAcceptance(id));
+        assertThat(accepted.get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(customers.getJson(mvc, rep(), "/api/v1/confirmations/" + link.get("id").asString())
+                .get("state").asString()).isEqualTo("WITHDRAWN");
+
+        for (String[] lang : new String[][] {{"zh-CN", "此确认请求已撤回"}, {"en", "This request was withdrawn"}}) {
+            MvcTestResult late = mvc.post().uri(path).header(HttpHeaders.ACCEPT_LANGUAGE, lang[0]).with(csrf())
+                    .param("outcome", "CHANGES_REQUESTED").param("name", "王经理").param("comment", "货物有损坏，不同意验收")
+                    .exchange();
+            assertThat(late).as(lang[0]).hasStatus(HttpStatus.GONE);
+            assertThat(new String(late.getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8))
+                    .as(lang[0]).contains(lang[1]).doesNotContain("name=\"outcome\"");
+        }
+        assertThat(customers.getJson(mvc, rep(), "/api/v1/confirmations/" + link.get("id").asString())
+                .get("state").asString()).isEqualTo("WITHDRAWN");
+        assertThat(jdbc.sql("select count(*) from notification_message where kind = 'confirmation.answered' and link = :l")
+                .param("l", "/orders/" + id).query(Integer.class).single()).as("the rep is told of no answer").isZero();
+        JsonNode still = customers.getJson(mvc, rep(), "/api/v1/orders/" + id);
+        assertThat(still.get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(still.get("acceptance").get("formFileId").isNull()).as("accepted on the paper form").isFalse();
+    }
+
+    @Test
+    void anOnlineAnswerAndThePaperFormAreTakenOneAfterTheOtherNeverBoth() {
+        JsonNode order = order("杭州订单验收竞争科技有限公司");
+        String id = order.get("id").asString();
+        JsonNode shipped = shippedWhole(order, "顺丰速运", "SF-P2");
+        expectOk(customers.post(mvc, rep(), "/api/v1/orders/" + id + "/delivery",
+                "{\"deliveredOn\":\"2026-12-05\",\"version\":%d}".formatted(shipped.get("version").asLong())));
+        String contact = jdbc.sql("select id from customer_contact where customer_id = :c")
+                .param("c", java.util.UUID.fromString(order.get("customerId").asString())).query(String.class).single();
+        JsonNode link = expectOk(customers.post(mvc, rep(), "/api/v1/orders/" + id + "/acceptance/send",
+                "{\"contactId\":\"" + contact + "\"}")).get("confirmation");
+        java.util.UUID linkId = java.util.UUID.fromString(link.get("id").asString());
+
+        // the customer's answer is in, the order not yet accepted by it (it follows the answer's commit): the paper
+        // form comes second and is refused as a lost race, so only one acceptance is recorded
+        jdbc.sql("update confirmation_confirmation set state = 'CONFIRMED', answered_at = now(), answered_name = '王经理' "
+                + "where id = :id").param("id", linkId).update();
+        MvcTestResult paper = paperAcceptance(id);
+        assertThat(paper).hasStatus(HttpStatus.CONFLICT);
+        assertThat(customers.json(paper).get("code").asString()).isEqualTo("order.acceptance.acceptedOnline");
+        assertThat(customers.getJson(mvc, rep(), "/api/v1/orders/" + id).get("status").asString()).isEqualTo("DELIVERED");
+
+        // the other way round: the paper form first, then an answer through a link still open (as links were left before)
+        jdbc.sql("update confirmation_confirmation set state = 'VIEWED', answered_at = null, answered_name = null "
+                + "where id = :id").param("id", linkId).update();
+        expectOk(paperAcceptance(id));
+        jdbc.sql("update confirmation_confirmation set state = 'VIEWED', withdrawn_at = null where id = :id")
+                .param("id", linkId).update();
+        String path = link.get("url").asString().substring(link.get("url").asString().indexOf("/c/"));
+        MvcTestResult online = mvc.post().uri(path).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").with(csrf())
+                .param("outcome", "CONFIRMED").param("name", "王经理").exchange();
+        assertThat(online).as("the order no longer waits for it: withdrawn, and the page says so").hasStatus(HttpStatus.GONE);
+        assertThat(customers.getJson(mvc, rep(), "/api/v1/confirmations/" + linkId).get("state").asString())
+                .isEqualTo("WITHDRAWN");
+        assertThat(customers.getJson(mvc, rep(), "/api/v1/orders/" + id).get("acceptance").get("formFileId").isNull())
+                .as("the paper form's acceptance stands").isFalse();
+    }
+
+    /** The rep records the signed acceptance form of 2026-12-05 on the order's current version. */
+    private MvcTestResult paperAcceptance(String id) {
+        return mvc.post().uri("/api/v1/orders/" + id + "/acceptance").multipart()
+                .file(new MockMultipartFile("form", "acceptance.pdf", "application/pdf", TestFiles.pdf(2048, 3)))
+                .param("acceptedOn", "2026-12-05").param("signedBy", "王经理").param("quantity", "10 台全部收到")
+                .param("quality", "合格").param("version", String.valueOf(
+                        customers.getJson(mvc, rep(), "/api/v1/orders/" + id).get("version").asLong()))
+                .header(HttpHeaders.AUTHORIZATION, rep()).exchange();
+    }
+
+    /**
+     * The day has come by the test clock: the order's goods-leave task runs now instead of at its wall-clock time,
+     * and the order is SHIPPED.
+     */
+    private void goodsLeaveTaskRuns(String id) {
+        assertThat(jdbc.sql("update scheduled_tasks set execution_time = now() where task_name = 'order-goods-leave' "
+                + "and task_instance = :id").param("id", id).update()).as("the task was scheduled").isEqualTo(1);
+        scheduler.scheduler().triggerCheckForDueExecutions();
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                "SHIPPED".equals(customers.getJson(mvc, rep(), "/api/v1/orders/" + id).get("status").asString()));
     }
 
     @Test
@@ -883,7 +1005,9 @@ class OrderApiTest {
                 "/api/v1/customers/" + customer + "/timeline")).as("another team's rep").hasStatus(404);
     }
 
+    /** Operations records the whole order leaving on 2026-12-03 (that day), then the clock moves to 2026-12-05. */
     private JsonNode shippedWhole(JsonNode order, String carrier, String waybill) {
+        clock.set(shanghai("2026-12-03T10:00"));
         JsonNode shipped = expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + order.get("id").asString()
                 + "/shipments", """
                 {"line":1,"quantity":10,"carrier":"%s","waybillNumber":"%s","shipDate":"2026-12-03","version":%d}"""

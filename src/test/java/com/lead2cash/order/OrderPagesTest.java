@@ -50,6 +50,7 @@ class OrderPagesTest {
     @Autowired SalesTestSupport sales;
     @Autowired JdbcClient jdbc;
     @Autowired MutableClock clock;
+    @Autowired com.lead2cash.platform.BackgroundTasks.Node scheduler;
 
     @AfterEach
     void resetClock() {
@@ -349,14 +350,15 @@ class OrderPagesTest {
     }
 
     @Test
-    void anOrderShippedInFullForALaterDayOffersNoDeliveryFormButTheDayItCanBeRecordedFrom() {
+    void anOrderBookedInFullForALaterDayIsPreparingOffersNoDeliveryFormButTheDayItCanBeRecordedFrom() {
         String contractId = signed("杭州订单页面五号科技有限公司");
         Cookie rep = customers.session(mvc, reviewers().rep());
         Cookie operations = customers.session(mvc, reviewers().operations());
         String orderId = orderIdFrom(createOrder(rep, contractId, "10", "杭州市西湖区文三路 1 号"));
         clock.set(LocalDateTime.parse("2026-12-05T10:00").atZone(ZoneId.of("Asia/Shanghai")).toInstant());
         expectShippedWhole(operations, orderId, "SF5", "2026-12-08");
-        assertThat(state(orderId).get("status")).isEqualTo("SHIPPED");
+        assertThat(state(orderId).get("status")).as("not 已发货 before the goods leave").isEqualTo("PREPARING");
+        assertThat(page(operations, "/orders/" + orderId, "zh-CN")).contains("备货中").doesNotContain("id=\"ship-form\"");
 
         for (Cookie who : new Cookie[] {rep, operations}) {
             assertThat(page(who, "/orders/" + orderId, "en")).doesNotContain("deliver-form", "delivered-on")
@@ -367,9 +369,15 @@ class OrderPagesTest {
         MvcTestResult early = mvc.post().uri("/orders/" + orderId + "/delivery?lang=en").with(csrf()).cookie(rep)
                 .param("deliveredOn", "2026-12-05").param("version", state(orderId).get("version").toString()).exchange();
         assertThat(early).hasStatus(422);
-        assertThat(state(orderId).get("status")).isEqualTo("SHIPPED");
+        assertThat(state(orderId).get("status")).isEqualTo("PREPARING");
 
         clock.set(LocalDateTime.parse("2026-12-08T10:00").atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+        // the day has come by the test clock: the order's task runs now rather than at its wall-clock time
+        assertThat(jdbc.sql("update scheduled_tasks set execution_time = now() where task_name = 'order-goods-leave' "
+                + "and task_instance = :id").param("id", orderId).update()).isEqualTo(1);
+        scheduler.scheduler().triggerCheckForDueExecutions();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> "SHIPPED".equals(state(orderId).get("status")));
         assertThat(page(rep, "/orders/" + orderId, "en")).contains("deliver-form").doesNotContain("delivery-opens-on")
                 .containsPattern("id=\"delivered-on\"[^>]*min=\"2026-12-08\"[^>]*max=\"2026-12-08\"");
     }

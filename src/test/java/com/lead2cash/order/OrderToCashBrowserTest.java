@@ -92,7 +92,7 @@ class OrderToCashBrowserTest extends BrowserTestCase {
         operations.fill("#ship-quantity", "10");
         operations.fill("#ship-carrier", "顺丰速运");
         operations.fill("#ship-waybill", "SF1234567890");
-        operations.fill("#ship-date", "2026-12-07");
+        operations.fill("#ship-date", "2026-12-01");
         operations.click("#ship");
         assertThat(operations.locator("#order-status")).hasText("已发货");
         assertThat(operations.locator("#shipment-1")).containsText("SF1234567890");

@@ -50,6 +50,19 @@ class OrderAcceptanceSubjects implements ConfirmationSubjects {
         return infos;
     }
 
+    /**
+     * Locks the order, as accepting it on the paper form does, and answers whether it still waits for the customer's
+     * online acceptance: delivered, its contract standing. An order accepted meanwhile (or stopped) does not: its
+     * links are withdrawn and the customer's answer changes nothing.
+     */
+    @Override
+    public boolean awaitsAnswer(String orderId) {
+        List<UUID> id = SubjectDescriber.uuids(List.of(orderId));
+        return !id.isEmpty() && jdbc.sql("select status = 'DELIVERED' and contract_terminated_on is null from order_order"
+                        + " where id = :id for update")
+                .param("id", id.get(0)).query(Boolean.class).optional().orElse(false);
+    }
+
     @Override
     public Predicate<UUID> readableOwners(Scope scope) {
         return access.visibleOwners();

@@ -40,7 +40,9 @@ import com.lead2cash.sop.SopPolicy;
 import com.lead2cash.sop.SubjectRef;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import com.lead2cash.platform.BackgroundTasks;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -96,13 +98,15 @@ public class OrderService {
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
+    private final BackgroundTasks background;
     private final Clock clock;
     private final ZoneId zone;
 
     OrderService(OrderRepository orders, OrderAccess access, Contracts contracts, CustomerDirectory customers,
                  Deadlines deadlines, BusinessCalendar calendar, SopPolicy policy, HumanCodes codes, FileStore files,
                  Confirmations confirmations, ExternalMail mail, Catalog catalog, MessageSource messages,
-                 ApplicationEventPublisher events, JdbcClient jdbc, Clock clock, @Value("${l2c.zone}") ZoneId zone) {
+                 ApplicationEventPublisher events, JdbcClient jdbc, BackgroundTasks background, Clock clock,
+                 @Value("${l2c.zone}") ZoneId zone) {
         this.orders = orders;
         this.access = access;
         this.contracts = contracts;
@@ -118,6 +122,7 @@ public class OrderService {
         this.messages = messages;
         this.events = events;
         this.jdbc = jdbc;
+        this.background = background;
         this.clock = clock;
         this.zone = zone;
         SopPolicy.defaults().bind(OrderRules.class);
@@ -330,9 +335,11 @@ public class OrderService {
     }
 
     /**
-     * A shipment of part of a line; D2 runs until its waybill is on record (met at once when given now, late when
-     * now is past the ship date less the policy's window — or, when that window closed before the order existed,
-     * when the waybill comes after the shipment's record).
+     * A shipment of part of a line, leaving today or earlier, or booked for a later day (the order is SHIPPED only
+     * when the last goods leave, decision 0044); D2 runs until its waybill is on record: due the policy's window
+     * before the ship date; when that time has already passed as the shipment is recorded (booked inside the window,
+     * or on the day it leaves), the advance notice can no longer be given and the waybill is due by the end of the
+     * ship date, as goods do not leave without one — late only when it comes after that.
      */
     @Transactional
     public Order ship(UUID id, int line, BigDecimal quantity, String carrier, String waybill, LocalDate shipDate,
@@ -343,16 +350,34 @@ public class OrderService {
         Instant now = clock.instant();
         int key = o.ship(line, quantity, carrier, waybill, shipDate, CurrentUser.require().id(), today(), zone, now);
         SubjectRef shipment = shipmentSubject(o, key);
-        // due when the policy says, even when that has passed: a shipment recorded late or backdated is late (met
-        // late or breached), never met on time. When that time came before the order existed, the advance notice
-        // could not be given: the waybill is due with the shipment's record, late only when given after it
-        Instant policyDue = rules().waybillDueAt(shipDate, calendar.current());
-        Instant due = policyDue.isBefore(o.createdAt()) ? now : policyDue;
+        Instant due = waybillDueAt(shipDate, now);
         deadlines.openUntil(OrderRules.WAYBILL, shipment, CurrentUser.require().id(), now, due);
         if (o.shipments().get(key - 1).waybillNumber() != null) {
             deadlines.meet(OrderRules.WAYBILL, shipment, now);
         }
+        LocalDate shipsOn = o.shipsOn(today());
+        if (shipsOn != null) {
+            // the last goods leave later: the order becomes SHIPPED at the start of that day, not now
+            Instant at = shipsOn.atStartOfDay(zone).toInstant();
+            background.runAfter(OrderGoodsLeave.instance(o.id()), Duration.between(now, at));
+        }
         return orders.save(o);
+    }
+
+    /**
+     * D2's due time for a shipment recorded now: the policy's window before the ship date, or, when that has already
+     * passed (no advance notice possible any more), the end of the ship date — a shipment backdated to a day past
+     * is due then, so late at once when its waybill is missing (decision 0044).
+     */
+    Instant waybillDueAt(LocalDate shipDate, Instant now) {
+        Instant policyDue = rules().waybillDueAt(shipDate, calendar.current());
+        return policyDue.isAfter(now) ? policyDue : shipDate.plusDays(1).atStartOfDay(zone).toInstant();
+    }
+
+    /** The day the booked goods leave: a fully booked order becomes SHIPPED (the background task's work). */
+    @Transactional
+    public void goodsLeft(UUID id) {
+        orders.findByIdForUpdate(id).filter(o -> o.goodsLeft(today(), clock.instant())).ifPresent(orders::save);
     }
 
     /** D2 — the carrier's waybill number, met on time when recorded by the due time. */
@@ -455,6 +480,7 @@ public class OrderService {
     @Transactional
     public Order accept(UUID id, AcceptanceForm form, String fileName, long size, InputStream content, Long version) {
         Order o = forAction(id, version, OrderAction.ACCEPT);
+        requireNotAcceptedOnline(o);
         for (String[] f : new String[][] {{"signedBy", form.signedBy()}, {"quantity", form.quantity()},
                 {"quality", form.quality()}, {"remarks", form.remarks()}}) {
             InputRules.requireFieldText(f[0], f[1], MAX_TEXT);
@@ -467,7 +493,23 @@ public class OrderService {
         }
         o.accept(form.acceptedOn(), form.signedBy(), form.quantity(), form.quality(), form.remarks(), fileId, null,
                 CurrentUser.require().id(), today(), clock.instant());
+        // the customer's links take no answer once the order is accepted (decision 0044); under the order's lock,
+        // which an online answer takes too, so the two are recorded one after the other, never both
+        confirmations.withdraw(ACCEPTANCE_SUBJECT, o.id().toString());
         return accepted(o);
+    }
+
+    /**
+     * The customer accepted online a moment ago and the order is taking it (the answer committed under the order's
+     * lock; the order follows after it): the paper form is refused as a lost race (409), so only one is recorded.
+     */
+    private void requireNotAcceptedOnline(Order o) {
+        confirmations.of(ACCEPTANCE_SUBJECT, o.id().toString()).stream()
+                .filter(c -> c.state() == com.lead2cash.confirmation.ConfirmationState.CONFIRMED).findFirst()
+                .ifPresent(c -> {
+                    throw new com.lead2cash.platform.ConflictException("order.acceptance.acceptedOnline",
+                            c.answeredName());
+                });
     }
 
     /** Sends the acceptance form to a contact of the customer, who accepts online (CONFIRM_DOCUMENT). */

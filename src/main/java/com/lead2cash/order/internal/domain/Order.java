@@ -143,8 +143,10 @@ public class Order {
     }
 
     /**
-     * A shipment of part of a line (partial shipments): refused above what remains of the line; once every
-     * line has shipped in full the order is SHIPPED. Answers the shipment's number (1, 2, …).
+     * A shipment of part of a line (partial shipments), recorded when it leaves or booked ahead for a later ship date
+     * (its waybill is due before then, D2): refused above what remains of the line. Once every line is booked in full
+     * the order is SHIPPED — at once when the last goods leave today or left earlier, else on the day they leave
+     * ({@link #goodsLeft}); until then it is PREPARING (decision 0044). Answers the shipment's number (1, 2, …).
      */
     public int ship(int lineKey, BigDecimal quantity, String carrier, String waybill, LocalDate shipDate, UUID by,
                     LocalDate today, ZoneId zone, Instant now) {
@@ -178,11 +180,34 @@ public class Order {
         if (status == OrderStatus.CREATED) {
             status = OrderStatus.PREPARING;
         }
-        if (lines.stream().allMatch(l -> l.remaining().signum() == 0)) {
-            status = OrderStatus.SHIPPED;
-        }
+        goodsLeft(today, now);
         updatedAt = now;
         return shipments.size();
+    }
+
+    /** Every line booked to ship in full (some shipments may leave later). */
+    public boolean fullyBooked() {
+        return lines.stream().allMatch(l -> l.remaining().signum() == 0);
+    }
+
+    /**
+     * PREPARING → SHIPPED (已发货) when everything is booked and the last goods have left by {@code today}: not before
+     * they leave. A contract terminated meanwhile stops what had not left yet (decision 0036), so it stays PREPARING.
+     * Answers whether the order changed.
+     */
+    public boolean goodsLeft(LocalDate today, Instant now) {
+        if (status != OrderStatus.PREPARING || !fullyBooked() || lastShipDate().isAfter(today)
+                || contractTerminatedOn != null) {
+            return false;
+        }
+        status = OrderStatus.SHIPPED;
+        updatedAt = now;
+        return true;
+    }
+
+    /** The day the order becomes SHIPPED when everything is booked and the last shipment leaves after today, else null. */
+    public LocalDate shipsOn(LocalDate today) {
+        return status == OrderStatus.PREPARING && fullyBooked() && lastShipDate().isAfter(today) ? lastShipDate() : null;
     }
 
     /**
@@ -312,11 +337,13 @@ public class Order {
 
     /**
      * The day from which the person could record the delivery when they may record it but not yet: everything is
-     * booked to ship, the last shipment only leaves after today, and no delivery can be dated before it leaves.
+     * booked to ship, the last shipment only leaves after today (the order is SHIPPED that day), and no delivery can
+     * be dated before it leaves.
      * Null when they may record it now, or never may.
      */
     public LocalDate deliveryOpensOn(boolean works, boolean operations, LocalDate today) {
-        if (!(works || operations) || status != OrderStatus.SHIPPED) {
+        if (!(works || operations) || !(status == OrderStatus.SHIPPED
+                || status == OrderStatus.PREPARING && fullyBooked() && contractTerminatedOn == null)) {
             return null;
         }
         LocalDate lastShipped = lastShipDate();
@@ -359,7 +386,7 @@ public class Order {
         if (operations && status == OrderStatus.CREATED) {
             actions.add(OrderAction.START_PREPARING);
         }
-        if (operations && (status == OrderStatus.CREATED || status == OrderStatus.PREPARING)) {
+        if (operations && (status == OrderStatus.CREATED || status == OrderStatus.PREPARING) && !fullyBooked()) {
             actions.add(OrderAction.SHIP);
         }
         if (operations && shipments.stream().anyMatch(s -> s.waybillNumber() == null)) {

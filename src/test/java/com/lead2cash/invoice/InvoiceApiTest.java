@@ -244,6 +244,52 @@ class InvoiceApiTest {
     }
 
     @Test
+    void aRequestOfAContractTerminatedAfterItWasMadeIsNeitherApprovedNorIssuedAndItsPageSaysWhy() throws Exception {
+        JsonNode contract = signed("杭州发票合同终止科技有限公司");
+        String contractId = contract.get("id").asString();
+        MvcTestResult requested = request(contractId, VALID_TAX_ID, "100000.00");
+        assertThat(requested).hasStatus(201);
+        JsonNode pending = customers.json(requested);
+        String approvedId = approved(request(contractId, VALID_TAX_ID, "100000.00"));
+
+        String rep = customers.bearer(mvc, reviewers().rep());
+        ok(customers.post(mvc, customers.bearer(mvc, reviewers().manager()), "/api/v1/contracts/" + contractId
+                + "/termination", "{\"reason\":\"客户取消\",\"effectiveOn\":\"2026-12-01\",\"version\":%d}"
+                .formatted(customers.getJson(mvc, rep, "/api/v1/contracts/" + contractId).get("version").asLong())));
+
+        String finance = customers.bearer(mvc, reviewers().finance());
+        MvcTestResult approve = customers.post(mvc, finance, "/api/v1/approvals/" + pending.get("approvalId").asString()
+                + "/decision", "{\"decision\":\"APPROVE\"}");
+        assertThat(approve).as("approved as a new request would be refused").hasStatus(422);
+        assertThat(customers.json(approve).get("code").asString()).isEqualTo("invoice.contract.terminated");
+        assertThat(customers.getJson(mvc, finance, "/api/v1/invoices/" + pending.get("id").asString())
+                .get("status").asString()).isEqualTo("PENDING_APPROVAL");
+
+        MvcTestResult issued = issue(approvedId, "33009901");
+        assertThat(issued).hasStatus(422);
+        assertThat(customers.json(issued).get("code").asString()).isEqualTo("invoice.contract.terminated");
+        assertThat(customers.json(issued).get("detail").asString()).contains(contract.get("number").asString());
+        JsonNode still = customers.getJson(mvc, finance, "/api/v1/invoices/" + approvedId);
+        assertThat(still.get("status").asString()).isEqualTo("APPROVED");
+        assertThat(still.get("invoiceNumber").isNull()).isTrue();
+
+        var session = customers.session(mvc, reviewers().finance());
+        for (String[] lang : new String[][] {{"zh-CN", "已终止：与新的开票申请一样，此申请不能再批准或开具"},
+                {"en", "was terminated: this request can no longer be approved or issued"}}) {
+            String page = mvc.get().uri("/invoices/" + approvedId + "?lang=" + lang[0]).cookie(session).exchange()
+                    .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(page).as(lang[0]).contains("id=\"invoice-contract-terminated\"", lang[1])
+                    .doesNotContain("/invoices/" + approvedId + "/issue");
+        }
+
+        // rejecting the request is still finance's to do: nothing is invoiced
+        ok(customers.post(mvc, finance, "/api/v1/approvals/" + pending.get("approvalId").asString() + "/decision",
+                "{\"decision\":\"REJECT\",\"comment\":\"合同已终止\"}"));
+        assertThat(customers.getJson(mvc, finance, "/api/v1/invoices/" + pending.get("id").asString())
+                .get("status").asString()).isEqualTo("REJECTED");
+    }
+
+    @Test
     void financeApprovesIssuesAndReversesByRedLetterWhichFreesTheAmount() {
         String contract = signed("杭州发票二号科技有限公司").get("id").asString();
         JsonNode invoice = customers.json(request(contract, VALID_TAX_ID, "600000.00"));

@@ -20,6 +20,7 @@ import com.lead2cash.invoice.internal.domain.Invoice;
 import com.lead2cash.invoice.internal.domain.InvoiceAction;
 import com.lead2cash.invoice.internal.domain.InvoiceLine;
 import com.lead2cash.invoice.internal.domain.InvoiceRepository;
+import com.lead2cash.invoice.internal.domain.InvoiceStatus;
 import com.lead2cash.invoice.internal.domain.InvoiceType;
 import com.lead2cash.platform.AuditTrail;
 import com.lead2cash.platform.CurrentUser;
@@ -200,7 +201,12 @@ public class InvoiceService implements ContractInvoicing {
     void on(ApprovalCompleted completed) {
         if (SUBJECT.equals(completed.subjectType())) {
             invoices.findByApprovalForUpdate(completed.approvalId()).ifPresent(inv -> {
-                inv.decided(completed.outcome() == ApprovalCompleted.Outcome.APPROVED, clock.instant());
+                boolean approved = completed.outcome() == ApprovalCompleted.Outcome.APPROVED;
+                if (approved && inv.status() == InvoiceStatus.PENDING_APPROVAL && contractTerminated(inv)) {
+                    // as a new request is refused: nothing is invoiced on a terminated contract (decision 0044)
+                    throw new DomainException("invoice.contract.terminated", inv.contractNumber());
+                }
+                inv.decided(approved, clock.instant());
                 invoices.save(inv);
             });
         }
@@ -456,7 +462,20 @@ public class InvoiceService implements ContractInvoicing {
     }
 
     public Set<InvoiceAction> actions(Invoice inv) {
-        return inv.availableActions(CurrentUser.require().hasAny(Role.FINANCE, Role.ADMIN));
+        Set<InvoiceAction> actions = inv.availableActions(CurrentUser.require().hasAny(Role.FINANCE, Role.ADMIN));
+        if (actions.contains(InvoiceAction.ISSUE) && contractTerminated(inv)) {
+            actions.remove(InvoiceAction.ISSUE);
+        }
+        return actions;
+    }
+
+    /**
+     * Whether the invoice's contract was terminated: a request not yet issued is then neither approved nor issued,
+     * as a new one is refused (decision 0044); one issued before stays, and is reversed as any other.
+     */
+    @Transactional(readOnly = true)
+    public boolean contractTerminated(Invoice inv) {
+        return contracts.signed(inv.contractId()).map(c -> c.status() == ContractStatus.TERMINATED).orElse(false);
     }
 
     @Override
@@ -497,6 +516,9 @@ public class InvoiceService implements ContractInvoicing {
         scope.requireVisible(SUBJECT, id, inv.ownerId());
         if (!CurrentUser.require().hasAny(Role.FINANCE, Role.ADMIN)) {
             throw new ForbiddenException("invoice.financeOnly");
+        }
+        if (action == InvoiceAction.ISSUE && inv.status() == InvoiceStatus.APPROVED && contractTerminated(inv)) {
+            throw new DomainException("invoice.contract.terminated", inv.contractNumber());
         }
         if (!actions(inv).contains(action)) {
             throw new DomainException("invoice.status.notAllowed",

@@ -257,6 +257,8 @@ class InvoiceController {
         Set<InvoiceAction> actions = service.actions(inv);
         model.addAttribute("inv", inv);
         model.addAttribute("actions", actions);
+        model.addAttribute("contractTerminated", (inv.status() == com.lead2cash.invoice.internal.domain.InvoiceStatus.PENDING_APPROVAL
+                || inv.status() == com.lead2cash.invoice.internal.domain.InvoiceStatus.APPROVED) && service.contractTerminated(inv));
         model.addAttribute("approval", service.approval(inv).orElse(null));
         model.addAttribute("approvalLinked", service.approvalOpenable(inv));
         model.addAttribute("failed", failed);

@@ -120,7 +120,8 @@ class MinutesApiTest {
         assertThat(new String(withdrawn.getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8))
                 .contains("此确认请求已撤回").doesNotContain("name=\"outcome\"");
         assertThat(mvc.post().uri(first).with(SecurityMockMvcRequestPostProcessors.csrf())
-                .param("outcome", "CONFIRMED").param("name", "陈静").exchange()).hasStatus(404);
+                .param("outcome", "CONFIRMED").param("name", "陈静").exchange()).as("says it was withdrawn (0044)")
+                .hasStatus(410);
         assertThat(customers.getJson(mvc, rep, "/api/v1/negotiation-minutes/" + v2.get("id").asString())
                 .get("status").asString()).as("the withdrawn link confirmed nothing").isEqualTo("SENT");
         String url = sent.at("/confirmation/url").asString();

@@ -121,7 +121,11 @@ class OrderRulesTest {
         assertThatThrownBy(() -> o.ship(1, new BigDecimal("6.01"), "顺丰", null, TODAY, UUID.randomUUID(), TODAY, SHANGHAI, NOW))
                 .hasMessage("order.shipment.exceedsLine");
         o.ship(1, new BigDecimal("6"), "顺丰", "SF2", TODAY.plusDays(3), UUID.randomUUID(), TODAY, SHANGHAI, NOW);
+        assertThat(o.status()).as("all booked, the last leaves in three days").isEqualTo(OrderStatus.PREPARING);
+        assertThat(o.goodsLeft(TODAY.plusDays(2), NOW)).isFalse();
+        assertThat(o.goodsLeft(TODAY.plusDays(3), NOW)).as("the day the last goods leave").isTrue();
         assertThat(o.status()).isEqualTo(OrderStatus.SHIPPED);
+        assertThat(o.goodsLeft(TODAY.plusDays(4), NOW)).as("once").isFalse();
         o.recordWaybill(1, "SF1", NOW);
         assertThatThrownBy(() -> o.recordWaybill(1, "SF9", NOW)).hasMessage("order.waybill.recorded");
 
@@ -169,21 +173,35 @@ class OrderRulesTest {
     }
 
     @Test
-    void anOrderShippedInFullWithALaterShipDateOffersNoDeliveryBeforeThatDay() {
+    void anOrderBookedInFullForALaterDayIsNotShippedBeforeThatDayAndOffersNoDeliveryUntilThen() {
         Order o = order();
         LocalDate leaves = TODAY.plusDays(3);
         o.ship(1, new BigDecimal("10"), "顺丰", "SF1", leaves, UUID.randomUUID(), TODAY, SHANGHAI, NOW);
 
-        assertThat(o.status()).as("every good booked to ship").isEqualTo(OrderStatus.SHIPPED);
-        assertThat(o.availableActions(true, true, TODAY)).doesNotContain(OrderAction.DELIVER);
+        assertThat(o.status()).as("every good booked, none left yet").isEqualTo(OrderStatus.PREPARING);
+        assertThat(o.shipsOn(TODAY)).isEqualTo(leaves);
+        assertThat(o.availableActions(true, true, TODAY)).doesNotContain(OrderAction.DELIVER, OrderAction.SHIP);
         assertThat(o.deliveryOpensOn(true, false, TODAY)).isEqualTo(leaves);
         assertThat(o.deliveryOpensOn(false, false, TODAY)).as("nor later for one who may not record it").isNull();
-        assertThat(o.availableActions(true, true, leaves.minusDays(1))).doesNotContain(OrderAction.DELIVER);
 
+        assertThat(o.goodsLeft(leaves, NOW)).isTrue();
+        assertThat(o.status()).isEqualTo(OrderStatus.SHIPPED);
+        assertThat(o.shipsOn(leaves)).isNull();
         assertThat(o.availableActions(true, false, leaves)).contains(OrderAction.DELIVER);
         assertThat(o.availableActions(false, true, leaves)).contains(OrderAction.DELIVER);
         assertThat(o.deliveryOpensOn(true, true, leaves)).isNull();
         o.deliver(leaves, UUID.randomUUID(), leaves, NOW);
         assertThat(o.status()).isEqualTo(OrderStatus.DELIVERED);
+    }
+
+    @Test
+    void aContractTerminatedBeforeTheBookedGoodsLeaveKeepsTheOrderPreparing() {
+        Order o = order();
+        LocalDate leaves = TODAY.plusDays(3);
+        o.ship(1, new BigDecimal("10"), "顺丰", "SF1", leaves, UUID.randomUUID(), TODAY, SHANGHAI, NOW);
+        o.contractTerminated(TODAY.plusDays(1), NOW);
+        assertThat(o.goodsLeft(leaves, NOW)).isFalse();
+        assertThat(o.status()).isEqualTo(OrderStatus.PREPARING);
+        assertThat(o.deliveryOpensOn(true, true, TODAY)).isNull();
     }
 }

@@ -94,10 +94,86 @@ class CompanyNamesTest {
         assertThat(CompanyNames.normalize("Tesco PLC Co")).isEqualTo("tescoplc");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"有限公司", "Limited", "Co., Ltd.", "公司"})
-    void aNameThatIsOnlyALegalFormDoesNotBecomeTheBlankKey(String name) {
-        assertThat(CompanyNames.normalize(name)).isNotEmpty();
+    @ParameterizedTest(name = "[{index}] \"{0}\" → \"{1}\"")
+    @CsvSource(delimiter = '|', value = {
+        "有限公司         | 有限公司",
+        "股份有限公司      | 股份有限公司",
+        "有限责任公司      | 有限责任公司",
+        "公司            | 公司",
+        "（有限公司）      | 有限公司",
+        "有限公司公司      | 有限公司",
+        "Limited         | limited",
+        "Co., Ltd.       | coltd",
+    })
+    void aNameThatIsOnlyALegalFormStaysAsItIs(String name, String expected) {
+        assertThat(CompanyNames.normalize(name)).isEqualTo(expected);
+    }
+
+    @Test
+    void everyLegalFormOfOneCompanyIsOneKey() {
+        assertThat(List.of("北京华信科技有限公司", "北京华信科技有限责任公司", "北京华信科技股份有限公司", "北京华信科技股份公司",
+                "北京华信科技公司", "北京华信科技股份有限责任公司", "北京华信科技"))
+                .extracting(CompanyNames::normalize)
+                .containsOnly("北京华信科技");
+        assertThat(CompanyNames.normalize("北京华信投资中心（有限合伙）")).isEqualTo("北京华信投资中心");
+        assertThat(CompanyNames.normalize("北京华信会计师事务所(特殊普通合伙)")).isEqualTo("北京华信会计师事务所");
+    }
+
+    @Test
+    void theGroupsLegalFormsAreOneKeyAndTheGroupStaysApartFromItsCompany() {
+        assertThat(List.of("北京华信科技集团有限公司", "北京华信科技集团股份有限公司", "北京华信科技（集团）有限公司",
+                "北京华信科技(集团)股份有限公司", "北京华信科技集团公司", "北京華信科技集團有限公司"))
+                .extracting(CompanyNames::normalize)
+                .containsOnly("北京华信科技集团");
+        assertThat(CompanyNames.normalize("北京华信科技集团有限公司")).isNotEqualTo(CompanyNames.normalize("北京华信科技有限公司"));
+    }
+
+    @Test
+    void widthBracketsSpacesAndCaseDoNotMatter() {
+        assertThat(List.of("华信科技（北京）有限公司", "华信科技(北京)有限公司", "华信科技 ( 北京 ) 有限公司", "华信科技\u3000（北京）有限公司"))
+                .extracting(CompanyNames::normalize)
+                .containsOnly("华信科技北京");
+        assertThat(List.of("ＨＸ２０２６科技有限公司", "HX2026科技有限公司", "hx 2026 科技有限公司"))
+                .extracting(CompanyNames::normalize)
+                .containsOnly("hx2026科技");
+    }
+
+    @Test
+    void traditionalCharactersCompareAsSimplified() {
+        assertThat(List.of("北京華信科技有限公司", "北京華信科技有限責任公司", "北京華信科技股份有限公司", "北京华信科技有限公司"))
+                .extracting(CompanyNames::normalize)
+                .containsOnly("北京华信科技");
+        assertThat(CompanyNames.normalize("華為技術有限公司")).isEqualTo(CompanyNames.normalize("华为技术有限公司"));
+        assertThat(CompanyNames.normalize("臺北國際貿易有限公司")).isEqualTo("台北国际贸易");
+    }
+
+    @Test
+    void aTraditionalCharacterThatIsAlsoASimplifiedOneIsKept() {
+        // 乾 is also the simplified character of 乾坤: 乾元 and 干元 are two names
+        assertThat(CompanyNames.normalize("乾元科技有限公司")).isEqualTo("乾元科技");
+        assertThat(CompanyNames.normalize("乾元科技有限公司")).isNotEqualTo(CompanyNames.normalize("干元科技有限公司"));
+    }
+
+    @Test
+    void anotherTradeOfTheSameBrandIsAnotherCompany() {
+        assertThat(CompanyNames.normalize("北京华信科技有限公司")).isNotEqualTo(CompanyNames.normalize("北京华信软件有限公司"));
+        assertThat(CompanyNames.normalize("北京華信科技有限公司")).isNotEqualTo(CompanyNames.normalize("北京华信软件有限公司"));
+        assertThat(CompanyNames.normalize("北京华信科技有限公司")).isNotEqualTo(CompanyNames.normalize("上海华信科技有限公司"));
+    }
+
+    @Test
+    void everyTraditionalCharacterOfTheTableNormalisesOnce() throws Exception {
+        try (var in = CompanyNames.class.getResourceAsStream("/opencc/TSCharacters.txt")) {
+            assertThat(in).as("the OpenCC table ships with the code").isNotNull();
+            List<String> traditional = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.startsWith("#") && l.contains("\t")).map(l -> l.substring(0, l.indexOf('\t'))).toList();
+            assertThat(traditional).hasSizeGreaterThan(4000);
+            for (String t : traditional) {
+                String key = CompanyNames.normalize("甲" + t);
+                assertThat(CompanyNames.normalize(key)).as(t).isEqualTo(key);
+            }
+        }
+        assertThat(CompanyNames.class.getResource("/opencc/LICENSE")).as("its licence beside it").isNotNull();
     }
 
     @ParameterizedTest
@@ -110,7 +186,8 @@ class CompanyNamesTest {
     @Test
     void normalizingAKeyAgainChangesNothing() {
         List<String> fragments = List.of("华为", "技术", " ", "（", "）", "有限", "公司", "有限公司", "集团", "分公司",
-                "ＡＢＣ", "Co.,", " Ltd", "Inc", "zinc", "上海", "·", "-", "Limited", "股份");
+                "ＡＢＣ", "Co.,", " Ltd", "Inc", "zinc", "上海", "·", "-", "Limited", "股份", "華信", "責任", "有限合伙",
+                "乾", "（集團）", "股份公司", "總公司");
         qt().withFixedSeed(20240701L)
                 .forAll(lists().of(arbitrary().pick(fragments)).ofSizeBetween(1, 8))
                 .checkAssert(parts -> {

@@ -100,6 +100,11 @@ public class Customer {
     Customer() {
     }
 
+    /** The name key by today's rule, not the stored one: a customer saved again never writes back an older rule's key. */
+    void refreshNameKey() {
+        nameNormalized = CompanyNames.normalize(name);
+    }
+
     /**
      * A new customer. {@code status} is PROSPECT for a company entered or imported, INITIAL_CONTACT for
      * a converted lead (it was contacted). An owned customer in development starts its follow-up

@@ -134,7 +134,8 @@ public class Lead {
         this.id = id;
         this.code = code;
         this.companyName = companyName;
-        this.companyNameNormalized = companyNameNormalized;
+        // the key by today's rule, not the stored one: a lead saved again never writes back an older rule's key
+        this.companyNameNormalized = CompanyNames.normalize(companyName);
         this.contactName = contactName;
         this.contactTitle = contactTitle;
         this.phone = phone;

@@ -420,4 +420,21 @@ class LeadImportTest {
         assertThat(status.get("possibleDuplicates").get(0).get("matches").asString()).contains(lineTwo);
         assertThat(status.get("possibleDuplicates").get(1).get("matches").asString()).contains(existing);
     }
+
+    @Test
+    void importedRowsThatWriteAnEarlierLeadsCompanyAnotherWayAreListedAsItsDuplicates() {
+        String admin = support.bearer(mvc, "admin");
+        String existing = support.postJson(mvc, admin, "/api/v1/leads",
+                LeadTestSupport.gradeBLead("查重异名华信科技有限公司", "13955550011", support.today().plusDays(30))).get("code").asString();
+        String file = HEADER
+                + "查重異名華信科技股份有限公司,展会,,,,13955550012,,,\r\n"     // line 2: traditional, another legal form
+                + "查重异名华信软件有限公司,展会,,,,13955550013,,,\r\n"         // line 3: another trade of the brand
+                + "\"查重异名华信科技 （有限责任公司）\",展会,,,,13955550014,,,\r\n"; // line 4: spaced, full-width brackets
+        JsonNode status = importAndWait("variants.csv", file.getBytes(StandardCharsets.UTF_8), "VALID_ROWS");
+        assertThat(status.get("imported").asInt()).isEqualTo(3);
+        assertThat(status.get("possibleDuplicates").findValues("line").stream().map(JsonNode::asInt).toList())
+                .containsExactly(2, 4);
+        assertThat(status.get("possibleDuplicates").get(0).get("matches").asString()).contains(existing);
+        assertThat(status.get("possibleDuplicates").get(1).get("matches").asString()).contains(existing);
+    }
 }

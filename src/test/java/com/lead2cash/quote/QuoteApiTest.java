@@ -449,7 +449,7 @@ class QuoteApiTest {
         assertThat(customers.getJson(mvc, d.rep(), "/api/v1/quotes/" + later.get("id").asString()).get("status").asString())
                 .isEqualTo("ACCEPTED");
 
-        assertThat(answer(olderLink, "ACCEPTED")).as("a withdrawn link takes no answer").hasStatus(404);
+        assertThat(answer(olderLink, "ACCEPTED")).as("a withdrawn link takes no answer, and says it was withdrawn").hasStatus(410);
         assertThat(confirmationState(d, laterLink)).isEqualTo("ACCEPTED");
         assertThat(customers.getJson(mvc, d.rep(), "/api/v1/quotes/" + olderId).get("status").asString())
                 .as("not a second accepted quote").isEqualTo("SENT");
@@ -476,7 +476,7 @@ class QuoteApiTest {
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(confirmationState(d, link)).isEqualTo("WITHDRAWN"));
 
-        assertThat(answer(link, "ACCEPTED")).as("the withdrawn link takes no answer").hasStatus(404);
+        assertThat(answer(link, "ACCEPTED")).as("the withdrawn link takes no answer, and says it was withdrawn").hasStatus(410);
         assertThat(customers.getJson(mvc, d.rep(), "/api/v1/quotes/" + id).get("status").asString()).isEqualTo("SENT");
         JsonNode lost = customers.getJson(mvc, d.rep(), "/api/v1/opportunities/" + d.opportunityId());
         assertThat(lost.get("stage").asString()).isEqualTo("LOST");

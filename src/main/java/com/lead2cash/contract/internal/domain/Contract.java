@@ -12,6 +12,7 @@ import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.InputRules;
 import com.lead2cash.platform.Label;
+import com.lead2cash.platform.MoneyText;
 import com.lead2cash.platform.NotAudited;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.SearchKeys;
@@ -211,8 +212,12 @@ public class Contract {
         BigDecimal newAmount = t.amount() == null ? amount : t.amount();
         if (newAmount == null) {
             errors.add(new FieldValidationException.FieldError("amount", "contract.amount.required"));
-        } else if (newAmount.signum() <= 0 || newAmount.scale() > 2 || newAmount.compareTo(MAX_AMOUNT) >= 0) {
+        } else if (newAmount.signum() <= 0 || newAmount.scale() > 2) {
             errors.add(new FieldValidationException.FieldError("amount", "contract.amount.invalid"));
+        } else if (newAmount.compareTo(MAX_AMOUNT) >= 0) {
+            // a well-formed amount that is too large is told so, not "at most two decimals"
+            errors.add(new FieldValidationException.FieldError("amount", "contract.amount.tooLarge",
+                    MoneyText.of(MAX_AMOUNT)));
         }
         LocalDate newStart = t.termStart() == null ? termStart : t.termStart();
         LocalDate newEnd = t.termEnd() == null ? termEnd : t.termEnd();

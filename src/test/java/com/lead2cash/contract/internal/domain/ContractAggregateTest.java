@@ -78,6 +78,19 @@ class ContractAggregateTest {
     }
 
     @Test
+    void anAmountTooLargeIsToldItIsTooLargeNotThatItHasTooManyDecimals() {
+        assertThatThrownBy(() -> draft("1000000000000.01", milestones("1000000000000.01"), "交付。"))
+                .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(f -> assertThat(f.field()).isEqualTo("amount"))
+                        .satisfies(f -> assertThat(f.messageKey()).isEqualTo("contract.amount.tooLarge"))
+                        .satisfies(f -> assertThat(f.args()).containsExactly("1,000,000,000,000.00")));
+        assertThatThrownBy(() -> draft("1000.001", milestones("1000.001"), "交付。"))
+                .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldValidationException.FieldError::messageKey).contains("contract.amount.invalid"));
+        assertThatCode(() -> draft("999999999999.99", milestones("999999999999.99"), "交付。")).doesNotThrowAnyException();
+    }
+
+    @Test
     void aPaymentFallingDueBeforeTheContractWasDraftedIsRefusedAndOneKeptAsItWasIsNotAskedAgain() {
         PaymentMilestone early = new PaymentMilestone(MilestoneType.PREPAYMENT, new BigDecimal("600000.00"),
                 TODAY.minusDays(1), null);

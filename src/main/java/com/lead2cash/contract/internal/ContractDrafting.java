@@ -116,8 +116,10 @@ public class ContractDrafting {
         if (opportunity.stage() != Stage.CONTRACT) {
             throw new DomainException("contract.opportunity.stage", opportunity.code());
         }
-        contracts.holdOpportunity(opportunity.id());
         refuseWhileLive(opportunity.id());
+        contracts.holdOpportunity(opportunity.id());
+        // one drafted while this request waited for the hold (a double send): it lost the race
+        refuseLostRace(opportunity.id());
         ContractTemplate template = templates.forDrafting(n.templateId());
         DraftSources.Source source = sources.forOpportunity(opportunity.id(), n.quoteId());
         String buyer = customers.find(opportunity.customerId()).map(CustomerDirectory.CustomerRef::name)
@@ -145,22 +147,30 @@ public class ContractDrafting {
         return saved;
     }
 
+    /** One live contract per opportunity is a business rule: a second one is refused 422 (docs/decisions/0014). */
     private void refuseWhileLive(UUID opportunityId) {
+        contracts.findLiveByOpportunity(opportunityId).ifPresent(number -> {
+            throw new DomainException("contract.opportunity.hasContract", number);
+        });
+    }
+
+    /** A live contract that appeared after the request's own check: someone was first, 409 (docs/decisions/0014). */
+    private void refuseLostRace(UUID opportunityId) {
         contracts.findLiveByOpportunity(opportunityId).ifPresent(number -> {
             throw new ConflictException("contract.opportunity.hasContract", number);
         });
     }
 
     /**
-     * Stores the new draft; a draft of the same opportunity stored meanwhile (two sent at once both passed the
-     * check) makes the unique index refuse it, and the loser is told as the check tells: the savepoint keeps the
-     * transaction readable, and the winner committed before the index answered.
+     * Stores the new draft; a draft of the same opportunity stored meanwhile despite the hold makes the unique index
+     * refuse it, and the loser is told it lost the race (409, a duplicate the database caught), naming the winner:
+     * the savepoint keeps the transaction readable, and the winner committed before the index answered.
      */
     private Contract storeUnlessAnotherIsLive(Contract contract) {
         try {
             return savepoint.execute(status -> contracts.save(contract));
         } catch (DuplicateKeyException e) {
-            refuseWhileLive(contract.opportunityId());
+            refuseLostRace(contract.opportunityId());
             throw e;
         }
     }

@@ -169,8 +169,8 @@ class ContractApiController {
 
     @Operation(summary = "Draft a contract for an opportunity at the contract stage, on a published template, "
             + "from its accepted quote and confirmed minutes (the amount, left out, is the price they agreed); "
-            + "422 when the milestones do not add up to the amount; 409 when the opportunity has a live contract "
-            + "(drafted meanwhile too: one live contract per opportunity)")
+            + "422 when the milestones do not add up to the amount or the opportunity has a live contract "
+            + "(one live contract per opportunity); 409 when another draft of it was stored meanwhile")
     @PostMapping("/api/v1/contracts")
     @ResponseStatus(HttpStatus.CREATED)
     @Refuses(409)

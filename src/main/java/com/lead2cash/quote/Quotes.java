@@ -40,7 +40,11 @@ public interface Quotes {
                             List<String> openIssues, Instant confirmedAt) {
     }
 
-    /** {@code type}: PREPAYMENT, ON_DELIVERY, INSTALLMENT, ACCEPTANCE or RETENTION. */
-    record Milestone(String type, BigDecimal percent, BigDecimal amount, String dueCondition) {
+    /**
+     * {@code type}: PREPAYMENT, ON_DELIVERY, INSTALLMENT, ACCEPTANCE or RETENTION. {@code amount} is what the contract
+     * takes (the milestones add up to the agreed price); {@code confirmedAmount} the figure the customer confirmed,
+     * a fen or two apart only in minutes written before the last percentage milestone took the rounding (0041).
+     */
+    record Milestone(String type, BigDecimal percent, BigDecimal amount, String dueCondition, BigDecimal confirmedAmount) {
     }
 }

@@ -303,4 +303,60 @@ class ContractDraftingTest {
                 .allSatisfy(s -> assertThat(s.get("changedFromTemplate").asBoolean()).isFalse());
         assertThat(draft.get("templateVersion").asInt()).isEqualTo(2);
     }
+
+    static final String THIRTY_SIXTY_TEN = """
+            [{"type":"PREPAYMENT","percent":30,"dueCondition":"合同签订后 7 日内"},
+             {"type":"ON_DELIVERY","percent":60,"dueCondition":"到货验收后 15 日内"},
+             {"type":"RETENTION","percent":10,"dueCondition":"质保期满一年"}]""";
+
+    static java.util.List<String> amounts(JsonNode contract) {
+        return StreamSupport.stream(contract.get("milestones").spliterator(), false)
+                .map(m -> m.get("amount").decimalValue().setScale(2).toPlainString()).toList();
+    }
+
+    @Test
+    void Q3_minutesOfPercentagesAndAnAmountBecomeAContractAtTheAgreedPriceToTheFen() {
+        Reviewers r = support.reviewers("dfen");
+        String rep = support.bearer(mvc, r.rep());
+        ContractTestSupport.Deal deal = support.opportunityFromAcceptedQuote(mvc, r, "dfen", "杭州分毫不差科技有限公司",
+                "128806.44", """
+                [{"type":"PREPAYMENT","percent":30,"dueCondition":"合同签订后 7 日内"},
+                 {"type":"ON_DELIVERY","percent":60,"dueCondition":"到货验收后 15 日内"},
+                 {"type":"RETENTION","amount":12880.64,"dueCondition":"质保期满一年"}]""");
+
+        // the agreed price stated: before, the milestones made 128 806.43 and the draft was refused 422
+        JsonNode draft = support.json(com.lead2cash.testing.SalesTestSupport.expect(support.post(mvc, rep, "/api/v1/contracts", """
+                {"opportunityId":"%s","quoteId":"%s","amount":128806.44}""".formatted(deal.opportunityId(), deal.quoteId())), 201));
+
+        assertThat(draft.get("amount").decimalValue()).isEqualByComparingTo("128806.44");
+        assertThat(amounts(draft)).as("the last percentage milestone took the remainder when the minutes were written")
+                .containsExactly("38641.93", "77283.87", "12880.64");
+        assertThat(jdbc.sql("select count(*) from contract_event where contract_id = ? and kind = 'MILESTONES_ROUNDED'")
+                .param(java.util.UUID.fromString(draft.get("id").asString())).query(Long.class).single())
+                .as("nothing moved: no note").isZero();
+    }
+
+    @Test
+    void minutesConfirmedAFenShortBeforeTheFixStillDraftAtTheAgreedPriceWithANoteOfTheFenMoved() {
+        Reviewers r = support.reviewers("dold");
+        String rep = support.bearer(mvc, r.rep());
+        ContractTestSupport.Deal deal = support.opportunityFromAcceptedQuote(mvc, r, "dold", "杭州旧纪要科技有限公司",
+                "128806.44", THIRTY_SIXTY_TEN);
+        JsonNode minutes = customers.getJson(mvc, rep, "/api/v1/negotiation-minutes/" + deal.minutesId());
+        assertThat(StreamSupport.stream(minutes.get("milestones").spliterator(), false)
+                .map(m -> m.get("amount").decimalValue().setScale(2).toPlainString()).toList())
+                .as("written today: 10 % takes the remainder").containsExactly("38641.93", "77283.86", "12880.65");
+        // as stored and confirmed before the fix (and as the migration kept it): each percentage rounded on its own
+        jdbc.sql("update quote_minutes_milestone set worth = 12880.64 where minutes = ? and type = 'RETENTION'")
+                .param(java.util.UUID.fromString(deal.minutesId())).update();
+
+        JsonNode draft = support.json(com.lead2cash.testing.SalesTestSupport.expect(support.post(mvc, rep, "/api/v1/contracts", """
+                {"opportunityId":"%s","quoteId":"%s","amount":128806.44}""".formatted(deal.opportunityId(), deal.quoteId())), 201));
+
+        assertThat(draft.get("amount").decimalValue()).isEqualByComparingTo("128806.44");
+        assertThat(amounts(draft)).containsExactly("38641.93", "77283.86", "12880.65");
+        assertThat(jdbc.sql("select detail from contract_event where contract_id = ? and kind = 'MILESTONES_ROUNDED'")
+                .param(java.util.UUID.fromString(draft.get("id").asString())).query(String.class).list())
+                .as("the timeline says which confirmed figure moved").containsExactly("12,880.64 → 12,880.65");
+    }
 }

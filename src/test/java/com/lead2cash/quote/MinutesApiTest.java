@@ -72,6 +72,39 @@ class MinutesApiTest {
     }
 
     @Test
+    void Q3_milestonesInPercentagesAddUpToTheAgreedPriceToTheFenTheLastPercentageTakingTheRemainder() {
+        clock.set(TestClock.START);
+        var team = sales.team("q3fen");
+        String rep = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "常州分毫纪要有限公司", "陈静", "chen@fen-minutes.test");
+        String opportunity = sales.opportunity(mvc, rep, customer, "分毫不差", "128806.44").get("id").asString();
+        sales.qualify(mvc, team, opportunity);
+        sales.move(mvc, rep, opportunity, "PROPOSAL");
+        sales.move(mvc, rep, opportunity, "NEGOTIATION");
+
+        // 30 % and 60 % of 128 806.44 and 12 880.64 typed: each rounded on its own they made 128 806.43
+        JsonNode mixed = customers.json(SalesTestSupport.expect(customers.post(mvc, rep, "/api/v1/negotiation-minutes",
+                MINUTES.formatted(opportunity, "128806.44", "12880.64")), 201));
+        assertThat(amounts(mixed)).containsExactly("38641.93", "77283.87", "12880.64");
+
+        JsonNode percentages = customers.json(SalesTestSupport.expect(customers.post(mvc, rep, "/api/v1/negotiation-minutes",
+                MINUTES.formatted(opportunity, "128806.44", "0").replace("\"amount\":0", "\"percent\":10")), 201));
+        assertThat(amounts(percentages)).as("30 / 60 / 10 %").containsExactly("38641.93", "77283.86", "12880.65");
+        assertThat(amounts(customers.getJson(mvc, rep, "/api/v1/negotiation-minutes/" + percentages.get("id").asString())))
+                .as("as stored").containsExactly("38641.93", "77283.86", "12880.65");
+
+        var short1 = customers.post(mvc, rep, "/api/v1/negotiation-minutes",
+                MINUTES.formatted(opportunity, "128806.44", "0").replace("\"amount\":0", "\"percent\":9.99"));
+        assertThat(short1).as("percentages that make 99.99 % are a mistake, not rounding").hasStatus(422);
+        assertThat(customers.json(short1).at("/errors/0/code").asString()).isEqualTo("minutes.milestones.sum");
+    }
+
+    static java.util.List<String> amounts(JsonNode minutes) {
+        return java.util.stream.StreamSupport.stream(minutes.get("milestones").spliterator(), false)
+                .map(m -> m.get("amount").decimalValue().setScale(2).toPlainString()).toList();
+    }
+
+    @Test
     void Q3_minutesAreWrittenInNegotiationVersionedAndConfirmedByTheCustomersContact() {
         clock.set(TestClock.START);
         var team = sales.team("q3");

@@ -83,6 +83,15 @@ public class ContractTestSupport {
      * contract stage.
      */
     public Deal opportunityFromAcceptedQuote(MockMvcTester mvc, Reviewers r, String tag, String customerName) {
+        return opportunityFromAcceptedQuote(mvc, r, tag, customerName, "12360.00", """
+                [{"type":"PREPAYMENT","percent":30,"dueCondition":"合同签订后 7 日内"},
+                 {"type":"ON_DELIVERY","percent":60,"dueCondition":"到货验收后 15 日内"},
+                 {"type":"RETENTION","amount":1236.00,"dueCondition":"质保期满一年"}]""");
+    }
+
+    /** As {@link #opportunityFromAcceptedQuote(MockMvcTester, Reviewers, String, String)}, the minutes agreeing the given price and milestones (JSON). */
+    public Deal opportunityFromAcceptedQuote(MockMvcTester mvc, Reviewers r, String tag, String customerName,
+                                             String agreedPrice, String milestones) {
         String rep = bearer(mvc, r.rep());
         String customer = sales.customerWithContact(r.rep(), customerName, "王经理", "wang@" + tag + ".test");
         String opportunity = sales.opportunity(mvc, rep, customer, customerName + " 项目", "12360").get("id").asString();
@@ -107,13 +116,11 @@ public class ContractTestSupport {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
                 "NEGOTIATION".equals(customers.getJson(mvc, rep, "/api/v1/opportunities/" + opportunity).get("stage").asString()));
         JsonNode minutes = customers.json(SalesTestSupport.expect(customers.post(mvc, rep, "/api/v1/negotiation-minutes", """
-                {"opportunityId":"%s","heldOn":"2026-12-01","agreedPrice":12360.00,
-                 "milestones":[{"type":"PREPAYMENT","percent":30,"dueCondition":"合同签订后 7 日内"},
-                               {"type":"ON_DELIVERY","percent":60,"dueCondition":"到货验收后 15 日内"},
-                               {"type":"RETENTION","amount":1236.00,"dueCondition":"质保期满一年"}],
+                {"opportunityId":"%s","heldOn":"2026-12-01","agreedPrice":%s,
+                 "milestones":%s,
                  "deliveryStandard":"按技术协议附件一验收","liability":"逾期交付每日按合同额千分之一计违约金",
                  "openIssues":[],"ourAttendees":["张伟（销售）"],"customerAttendees":["王经理（采购）"]}"""
-                .formatted(opportunity)), 201));
+                .formatted(opportunity, agreedPrice, milestones)), 201));
         String minutesId = minutes.get("id").asString();
         answer(mvc, customers.json(SalesTestSupport.expect(customers.post(mvc, rep, "/api/v1/negotiation-minutes/" + minutesId
                 + "/send", send), 200)).at("/confirmation/url").asString(), "CONFIRMED");

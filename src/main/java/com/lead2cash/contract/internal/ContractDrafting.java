@@ -144,6 +144,10 @@ public class ContractDrafting {
                 milestonesGiven ? today(now) : null, now);
         Contract saved = storeUnlessAnotherIsLive(contract);
         events.record(saved.id(), "DRAFTED", me.id(), template.code() + " v" + template.templateVersion(), now);
+        if (!milestonesGiven && !source.roundings().isEmpty()) {
+            // the minutes' percentages were rounded one by one and missed the price: the note says which figure moved
+            events.record(saved.id(), "MILESTONES_ROUNDED", me.id(), String.join("; ", source.roundings()), now);
+        }
         return saved;
     }
 

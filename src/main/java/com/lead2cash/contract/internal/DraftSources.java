@@ -20,14 +20,20 @@ public interface DraftSources {
      * the price agreed — the minutes' agreed price, else the accepted quote's total (null without either).
      */
     record Source(Map<String, String> values, List<ContractLine> lines, List<PaymentMilestone> milestones,
-                  BigDecimal agreedPrice) {
+                  BigDecimal agreedPrice, List<String> roundings) {
 
         public static final Source NONE = new Source(Map.of(), List.of(), List.of(), null);
 
+        /** {@code roundings}: the minutes' milestones whose amount differs from what was confirmed ("12,880.64 → 12,880.65"). */
+        public Source(Map<String, String> values, List<ContractLine> lines, List<PaymentMilestone> milestones,
+                      BigDecimal agreedPrice) {
+            this(values, lines, milestones, agreedPrice, List.of());
+        }
+
         /**
          * The amount a draft takes when the drafter names none, as the drafting form offers it: with the minutes'
-         * milestones taken over, their sum (the agreed price, each percentage worked out to the fen, so they add
-         * up); else the agreed price; nothing without minutes or an accepted quote.
+         * milestones taken over, their sum (the agreed price: the last percentage milestone takes the rounding, decision
+         * 0041); else the agreed price; nothing without minutes or an accepted quote.
          */
         public Optional<BigDecimal> proposedAmount(boolean milestonesGiven) {
             if (!milestonesGiven && !milestones.isEmpty()) {

@@ -5,6 +5,7 @@ import com.lead2cash.contract.internal.domain.ContractLine;
 import com.lead2cash.contract.internal.domain.PaymentMilestone;
 import com.lead2cash.contract.internal.domain.Placeholders;
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.MoneyText;
 import com.lead2cash.quote.Quotes;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -58,6 +59,10 @@ class QuoteDraftSources implements DraftSources {
                 MilestoneType.valueOf(p.type()), p.amount(), null, p.dueCondition())).toList()).orElse(List.of());
         BigDecimal agreedPrice = minutes.map(Quotes.ConfirmedMinutes::agreedPrice)
                 .or(() -> quote.map(Quotes.AcceptedQuote::total)).orElse(null);
-        return new Source(Map.copyOf(values), lines, milestones, agreedPrice);
+        // minutes confirmed before the last percentage milestone took the rounding: the draft says what it changed
+        List<String> roundings = minutes.map(m -> m.milestones().stream()
+                .filter(p -> p.confirmedAmount() != null && p.confirmedAmount().compareTo(p.amount()) != 0)
+                .map(p -> MoneyText.of(p.confirmedAmount()) + " → " + MoneyText.of(p.amount())).toList()).orElse(List.of());
+        return new Source(Map.copyOf(values), lines, milestones, agreedPrice, roundings);
     }
 }

@@ -179,7 +179,7 @@ public class NegotiationMinutesService {
         List<List<String>> rows = new ArrayList<>();
         for (PaymentMilestone p : m.milestones()) {
             rows.add(List.of(text("minutes.milestone." + p.type(), locale),
-                    p.percent() != null ? money.percent(p.percent()) : "", money.format(p.amountOf(m.agreedPrice())),
+                    p.percent() != null ? money.percent(p.percent()) : "", money.format(p.worth()),
                     p.dueCondition()));
         }
         sections.add(new ConfirmationDocument.Table(text("minutes.doc.milestones", locale),

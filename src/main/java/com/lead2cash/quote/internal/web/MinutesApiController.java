@@ -67,7 +67,7 @@ class MinutesApiController {
         static MinutesView of(NegotiationMinutes m, MinutesActor actor) {
             return new MinutesView(m.id(), m.opportunityId(), m.customerId(), m.revision(), m.status(), m.heldOn(),
                     m.agreedPrice(), m.currency(), m.milestones().stream().map(p -> new MinutesMilestoneView(p.type(), p.percent(),
-                    p.amountOf(m.agreedPrice()), p.dueCondition())).toList(), m.deliveryStandard(), m.liability(),
+                    p.worth(), p.dueCondition())).toList(), m.deliveryStandard(), m.liability(),
                     m.openIssues(), m.ourAttendees(), m.customerAttendees(), m.authorId(), m.confirmationId(), m.sentAt(),
                     m.answeredAt(), m.availableActions(actor), m.version());
         }

@@ -27,7 +27,7 @@ class MinutesContentTest {
     void Q3_minutesSayPriceMilestonesDeliveryLiabilityIssuesAndBothSidesAttendees() {
         MinutesContent c = content("100000.00", percent(MilestoneType.PREPAYMENT, "30"), percent(MilestoneType.ON_DELIVERY, "60"),
                 new PaymentMilestone(MilestoneType.RETENTION, null, new BigDecimal("10000.00"), "质保期满"));
-        assertThat(c.milestones()).extracting(m -> m.amountOf(c.agreedPrice()))
+        assertThat(c.milestones()).extracting(PaymentMilestone::worth)
                 .containsExactly(new BigDecimal("30000.00"), new BigDecimal("60000.00"), new BigDecimal("10000.00"));
         assertThat(c.openIssues()).containsExactly("质保期待定");
     }
@@ -37,9 +37,42 @@ class MinutesContentTest {
         assertThatThrownBy(() -> content("100000.00", percent(MilestoneType.PREPAYMENT, "30"), percent(MilestoneType.ON_DELIVERY, "60")))
                 .isInstanceOfSatisfying(FieldValidationException.class, e ->
                         assertThat(e.errors()).extracting(FieldValidationException.FieldError::field).containsExactly("milestones"));
-        // halves of 100.01 round to 50.01 each: a fen per milestone off is rounding, not a mistake
+        // halves of 100.01 would round to 50.01 each: the last half takes what the first leaves
         assertThat(content("100.01", percent(MilestoneType.PREPAYMENT, "50"), percent(MilestoneType.ACCEPTANCE, "50"))
-                .milestones()).hasSize(2);
+                .milestones()).extracting(PaymentMilestone::worth)
+                .containsExactly(new BigDecimal("50.01"), new BigDecimal("50.00"));
+        // a fen short in percentages is no rounding: 99.99 % of the price is refused, not topped up by the remainder
+        assertThatThrownBy(() -> content("100000.00", percent(MilestoneType.PREPAYMENT, "30"),
+                percent(MilestoneType.ON_DELIVERY, "60"), percent(MilestoneType.RETENTION, "9.99")))
+                .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(f -> assertThat(f.args()).containsExactly("99,990.00", "100,000.00")));
+        // amounts alone make the price exactly
+        assertThatThrownBy(() -> content("100.00", amount(MilestoneType.PREPAYMENT, "50.00"), amount(MilestoneType.ACCEPTANCE, "49.99")))
+                .isInstanceOf(FieldValidationException.class);
+    }
+
+    static PaymentMilestone amount(MilestoneType type, String a) {
+        return new PaymentMilestone(type, null, new BigDecimal(a), "质保期满");
+    }
+
+    @Test
+    void Q3_percentagesAddUpToTheAgreedPriceToTheFenTheLastPercentageTakingTheRemainder() {
+        // each rounded on its own, 30 / 60 / 10 % of 128 806.44 made 128 806.43: minutes that could never become a contract
+        MinutesContent thirds = content("128806.44", percent(MilestoneType.PREPAYMENT, "30"),
+                percent(MilestoneType.ON_DELIVERY, "60"), percent(MilestoneType.RETENTION, "10"));
+        assertThat(thirds.milestones()).extracting(PaymentMilestone::worth).containsExactly(
+                new BigDecimal("38641.93"), new BigDecimal("77283.86"), new BigDecimal("12880.65"));
+
+        // percentages and an amount typed to the fen: the last percentage (not the amount) takes the remainder
+        MinutesContent mixed = content("128806.44", percent(MilestoneType.PREPAYMENT, "30"),
+                percent(MilestoneType.ON_DELIVERY, "60"), amount(MilestoneType.RETENTION, "12880.64"));
+        assertThat(mixed.milestones()).extracting(PaymentMilestone::worth).containsExactly(
+                new BigDecimal("38641.93"), new BigDecimal("77283.87"), new BigDecimal("12880.64"));
+
+        for (MinutesContent c : List.of(thirds, mixed)) {
+            assertThat(c.milestones().stream().map(PaymentMilestone::worth).reduce(BigDecimal.ZERO, BigDecimal::add))
+                    .isEqualByComparingTo(c.agreedPrice());
+        }
     }
 
     @Test

@@ -206,6 +206,33 @@ class MinutesApiTest {
     }
 
     @Test
+    void Q3_aLostOpportunityWithdrawsItsMinutesOpenLinkAndTheContactCanNoLongerConfirmThem() {
+        Negotiating n = negotiating("q3withdraw", "南通船舶配套有限公司", "wang@q3withdraw.test");
+        String rep = n.rep();
+        String minutes = customers.json(SalesTestSupport.expect(customers.post(mvc, rep, "/api/v1/negotiation-minutes",
+                MINUTES.formatted(n.opportunity(), "300000", "30000")), 201)).get("id").asString();
+        String contact = customers.getJson(mvc, rep, "/api/v1/customers/" + n.customer() + "/contacts").get(0).get("id").asString();
+        JsonNode sent = customers.json(SalesTestSupport.expect(customers.post(mvc, rep,
+                "/api/v1/negotiation-minutes/" + minutes + "/send", "{\"contactId\":\"" + contact + "\"}"), 200));
+        String link = URI.create(sent.at("/confirmation/url").asString()).getPath();
+        String confirmation = sent.at("/confirmation/id").asString();
+
+        long version = customers.getJson(mvc, rep, "/api/v1/opportunities/" + n.opportunity()).get("version").asLong();
+        SalesTestSupport.expect(customers.post(mvc, rep, "/api/v1/opportunities/" + n.opportunity() + "/stage",
+                "{\"stage\":\"LOST\",\"lostReason\":\"PRICE\",\"version\":" + version + "}"), 200);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(customers.getJson(mvc, rep, "/api/v1/confirmations/" + confirmation).get("state").asString())
+                        .isEqualTo("WITHDRAWN"));
+
+        assertThat(mvc.post().uri(link).with(SecurityMockMvcRequestPostProcessors.csrf())
+                .param("outcome", "CONFIRMED").param("name", "王芳").exchange()).as("the withdrawn link takes no answer")
+                .hasStatus(404);
+        assertThat(customers.getJson(mvc, rep, "/api/v1/negotiation-minutes/" + minutes).get("status").asString())
+                .isEqualTo("SENT");
+        assertThat(quotes.confirmedMinutes(java.util.UUID.fromString(n.opportunity()))).isEmpty();
+    }
+
+    @Test
     void minutesSentTwiceAtOnceAreWrittenOnceAndTheSecondIsToldSoNotByTheDatabasesKey() throws Exception {
         Negotiating n = negotiating("q3twice", "常州双击纪要设备有限公司", "chen@twice.test");
         String body = MINUTES.formatted(n.opportunity(), "480000", "48000");

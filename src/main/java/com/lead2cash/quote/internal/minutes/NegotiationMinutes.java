@@ -5,6 +5,7 @@ import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.Label;
 import java.math.BigDecimal;
+import com.lead2cash.opportunity.Stage;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -104,13 +105,18 @@ public class NegotiationMinutes {
     }
 
     /** The contact confirmed the version, or asked for changes (the rep writes the next version). */
-    public void answered(boolean confirmed, Instant at) {
-        if (status != MinutesStatus.SENT) {
-            return;
+    /**
+     * Q3 — the contact's answer to the version out. Answers whether it changed anything: an answer for a version no
+     * longer out, or for minutes of a won or lost opportunity (its links were withdrawn, 0040), changes nothing.
+     */
+    public boolean answered(boolean confirmed, Stage opportunityStage, Instant at) {
+        if (status != MinutesStatus.SENT || opportunityStage.isClosed()) {
+            return false;
         }
         status = confirmed ? MinutesStatus.CONFIRMED : MinutesStatus.CHANGES_REQUESTED;
         answeredAt = at;
         updatedAt = at;
+        return true;
     }
 
     public boolean isCurrent() {

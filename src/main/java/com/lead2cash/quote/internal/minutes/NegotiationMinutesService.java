@@ -12,6 +12,8 @@ import com.lead2cash.confirmation.SentConfirmation;
 import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.opportunity.Opportunities;
 import com.lead2cash.opportunity.Opportunities.OpportunityRef;
+import com.lead2cash.opportunity.OpportunityStageChanged;
+import com.lead2cash.opportunity.Stage;
 import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.FieldValidationException;
@@ -22,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -37,6 +41,8 @@ public class NegotiationMinutesService {
 
     /** The subject type of the minutes' confirmations: one record per opportunity, one version per revision. */
     public static final String SUBJECT = "NegotiationMinutes";
+
+    private static final Logger log = LoggerFactory.getLogger(NegotiationMinutesService.class);
 
     private final NegotiationMinutesRepository minutes;
     private final Opportunities opportunities;
@@ -146,7 +152,10 @@ public class NegotiationMinutesService {
                 .filter(c -> c.subject().version() == m.revision()).toList();
     }
 
-    /** Q3 — the contact answered: the version is confirmed, or changes were asked. */
+    /**
+     * Q3 — the contact answered: the version is confirmed, or changes were asked. An answer for minutes of a won or
+     * lost opportunity changes nothing (decision 0040).
+     */
     @ApplicationModuleListener
     void on(ConfirmationAnswered answered) {
         if (!SUBJECT.equals(answered.subjectType())) {
@@ -157,9 +166,26 @@ public class NegotiationMinutesService {
                 .findFirst()
                 .flatMap(m -> minutes.findByIdForUpdate(m.id()))
                 .ifPresent(m -> {
-                    m.answered(answered.outcome() == Purpose.Outcome.CONFIRMED, answered.answeredAt());
-                    minutes.save(m);
+                    Stage stage = opportunities.find(m.opportunityId()).map(OpportunityRef::stage).orElseThrow();
+                    if (m.answered(answered.outcome() == Purpose.Outcome.CONFIRMED, stage, answered.answeredAt())) {
+                        minutes.save(m);
+                    } else {
+                        log.info("Minutes v{} of opportunity {}: the answer ({}) changes nothing, the opportunity is {}",
+                                m.revision(), m.opportunityId(), answered.outcome(), stage);
+                    }
                 });
+    }
+
+    /**
+     * A won or lost opportunity takes no answer on its minutes any more: their open links are withdrawn (their page
+     * says so and takes no answer), as its quotes' are (decision 0040).
+     */
+    @ApplicationModuleListener
+    void on(OpportunityStageChanged changed) {
+        if (changed.to().isOpen()) {
+            return;
+        }
+        confirmations.withdraw(SUBJECT, changed.opportunityId().toString());
     }
 
     private OpportunityRef visibleOpportunity(NegotiationMinutes m) {

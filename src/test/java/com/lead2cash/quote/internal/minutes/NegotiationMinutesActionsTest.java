@@ -46,7 +46,7 @@ class NegotiationMinutesActionsTest {
             case SENT -> m.sent(owner(Stage.NEGOTIATION), NOW);
             case CONFIRMED, CHANGES_REQUESTED -> {
                 m.sent(owner(Stage.NEGOTIATION), NOW);
-                m.answered(status == MinutesStatus.CONFIRMED, NOW);
+                m.answered(status == MinutesStatus.CONFIRMED, Stage.NEGOTIATION, NOW);
             }
             case SUPERSEDED -> NegotiationMinutes.write(m.opportunityId(), m.customerId(), m,
                     MinutesContentTest.content("90000.00", MinutesContentTest.percent(MilestoneType.PREPAYMENT, "100")),
@@ -132,5 +132,19 @@ class NegotiationMinutesActionsTest {
         assertThatThrownBy(() -> NegotiationMinutes.write(superseded.opportunityId(), superseded.customerId(), superseded,
                 MinutesContentTest.content("1000.00", MinutesContentTest.percent(MilestoneType.PREPAYMENT, "100")),
                 UUID.randomUUID(), owner(Stage.NEGOTIATION), NOW)).isInstanceOf(DomainException.class);
+    }
+
+    @Test
+    void Q3_anAnswerForMinutesOfAWonOrLostOpportunityChangesNothing() {
+        for (Stage closed : Set.of(Stage.WON, Stage.LOST)) {
+            for (boolean confirmed : new boolean[] {true, false}) {
+                NegotiationMinutes m = in(MinutesStatus.SENT);
+                assertThat(m.answered(confirmed, closed, NOW)).as("%s, confirmed %s", closed, confirmed).isFalse();
+                assertThat(m.status()).isEqualTo(MinutesStatus.SENT);
+            }
+        }
+        NegotiationMinutes open = in(MinutesStatus.SENT);
+        assertThat(open.answered(true, Stage.CONTRACT, NOW)).isTrue();
+        assertThat(open.status()).isEqualTo(MinutesStatus.CONFIRMED);
     }
 }

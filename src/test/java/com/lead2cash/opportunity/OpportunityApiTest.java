@@ -175,6 +175,50 @@ class OpportunityApiTest {
                 {"name":"改名","amount":1,"version":1}""")).as("tech support scores, does not edit").hasStatus(403);
     }
 
+    /** docs/decisions/0030: a correction keeps what it leaves out and clears what it sends as null. */
+    @Test
+    void aCorrectionKeepsTheFieldsItLeavesOutAndClearsThoseSentAsNull() {
+        var team = sales.team("oput");
+        String rep = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "扬州纠正商机有限公司", "吴工", "wu@oput.test");
+        String id = customers.json(SalesTestSupport.expect(customers.post(mvc, rep, "/api/v1/opportunities", """
+                {"customerId":"%s","name":"客服系统","amount":260000,"expectedCloseDate":"2027-03-31",
+                 "productLines":["CRM"],"competitors":["金蝶"],"nextStep":"演示"}""".formatted(customer)), 201))
+                .get("id").asString();
+        String path = "/api/v1/opportunities/" + id;
+
+        JsonNode renamed = customers.json(SalesTestSupport.expect(customers.put(mvc, rep, path, """
+                {"name":"客服系统二期","version":0}"""), 200));
+        assertThat(renamed.get("name").asString()).isEqualTo("客服系统二期");
+        assertThat(renamed.get("productLines").valueStream().map(JsonNode::asString)).as("left out: kept").containsExactly("CRM");
+        assertThat(renamed.get("competitors").valueStream().map(JsonNode::asString)).containsExactly("金蝶");
+        assertThat(renamed.get("amount").decimalValue()).isEqualByComparingTo("260000");
+        assertThat(renamed.get("expectedCloseDate").asString()).isEqualTo("2027-03-31");
+        assertThat(renamed.get("nextStep").asString()).isEqualTo("演示");
+
+        JsonNode cleared = customers.json(SalesTestSupport.expect(customers.put(mvc, rep, path, """
+                {"productLines":null,"nextStep":null,"expectedCloseDate":null,"version":1}"""), 200));
+        assertThat(cleared.get("productLines")).as("sent as null: cleared").isEmpty();
+        assertThat(cleared.path("nextStep").isNull() || cleared.path("nextStep").isMissingNode()).isTrue();
+        assertThat(cleared.path("expectedCloseDate").isNull() || cleared.path("expectedCloseDate").isMissingNode()).isTrue();
+        assertThat(cleared.get("competitors").valueStream().map(JsonNode::asString)).containsExactly("金蝶");
+        assertThat(cleared.get("name").asString()).isEqualTo("客服系统二期");
+
+        for (String required : List.of("name", "amount")) {
+            var refused = customers.put(mvc, rep, path, "{\"" + required + "\":null,\"version\":2}");
+            assertThat(refused).as(required + " sent as null").hasStatus(422);
+            assertThat(customers.json(refused).at("/errors/0/field").asString()).isEqualTo(required);
+        }
+        assertThat(customers.put(mvc, rep, path, "{\"name\":\"无版本\"}")).as("no version").hasStatus(428);
+        assertThat(customers.put(mvc, rep, path, "{\"name\":\"旧版本\",\"version\":0}")).as("stale").hasStatus(409);
+        assertThat(customers.put(mvc, rep, path, "{\"name\":\"多字段\",\"stage\":\"WON\",\"version\":2}"))
+                .as("an unknown field").hasStatus(400);
+        JsonNode unchanged = customers.getJson(mvc, rep, path);
+        assertThat(unchanged.get("name").asString()).as("nothing refused changed anything").isEqualTo("客服系统二期");
+        assertThat(unchanged.get("amount").decimalValue()).isEqualByComparingTo("260000");
+        assertThat(unchanged.get("version").asLong()).isEqualTo(2);
+    }
+
     @Test
     void aStageMoveWithoutTheVersionItWasReadAtIs428AndMovesNothing() {
         var team = sales.team("o428");

@@ -483,6 +483,33 @@ class QuoteApiTest {
         assertThat(lost.get("amount").decimalValue()).isEqualByComparingTo("300000");
     }
 
+    /** docs/decisions/0030: the amount the customer agreed to (the accepted quote's) is not corrected by hand. */
+    @Test
+    void onceTheCustomerAcceptedAQuoteTheOpportunitysAmountIsItsTotalAndAnotherAmountIsRefused() {
+        Deal d = deal("q-agreed");
+        JsonNode quote = create(d, "0");
+        JsonNode link = send(d, quote.get("id").asString());
+        assertThat(answer(link, "ACCEPTED")).hasStatus3xxRedirection();
+        String path = "/api/v1/opportunities/" + d.opportunityId();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(customers.getJson(mvc, d.rep(), path).get("stage").asString()).isEqualTo("NEGOTIATION"));
+        sales.move(mvc, d.rep(), d.opportunityId(), "CONTRACT");
+        JsonNode before = customers.getJson(mvc, d.rep(), path);
+        assertThat(before.get("amount").decimalValue()).isEqualByComparingTo(quote.get("total").decimalValue());
+
+        var refused = customers.put(mvc, d.rep(), path, "{\"amount\":1.00,\"version\":" + before.get("version").asLong() + "}");
+        assertThat(refused).hasStatus(422);
+        assertThat(customers.json(refused).at("/errors/0/field").asString()).isEqualTo("amount");
+        assertThat(customers.json(refused).at("/errors/0/code").asString()).isEqualTo("opportunity.amount.agreed");
+        assertThat(customers.getJson(mvc, d.rep(), path).get("amount").decimalValue()).as("nothing changed")
+                .isEqualByComparingTo(quote.get("total").decimalValue());
+
+        JsonNode renamed = customers.json(SalesTestSupport.expect(customers.put(mvc, d.rep(), path,
+                "{\"name\":\"园区安防升级（签约）\",\"version\":" + before.get("version").asLong() + "}"), 200));
+        assertThat(renamed.get("name").asString()).as("the other fields are still corrected").isEqualTo("园区安防升级（签约）");
+        assertThat(renamed.get("amount").decimalValue()).isEqualByComparingTo(quote.get("total").decimalValue());
+    }
+
     private static String body(org.springframework.test.web.servlet.assertj.MvcTestResult result) {
         try {
             return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);

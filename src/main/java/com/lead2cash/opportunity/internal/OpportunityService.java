@@ -7,6 +7,7 @@ import com.lead2cash.notification.Notification;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.opportunity.OpportunityOwnerChanged;
 import com.lead2cash.opportunity.OpportunityStageChanged;
+import com.lead2cash.opportunity.AcceptedQuotes;
 import com.lead2cash.opportunity.SignedContracts;
 import com.lead2cash.opportunity.Stage;
 import com.lead2cash.opportunity.internal.domain.EvaluationInvitation;
@@ -67,13 +68,15 @@ public class OpportunityService {
     private final Clock clock;
 
     private final List<SignedContracts> signedContracts;
+    private final List<AcceptedQuotes> acceptedQuotes;
 
     OpportunityService(OpportunityRepository opportunities, OpportunityAccess access, StageHistory history,
                        LostReasons lostReasons, CustomerDirectory customers, OrgDirectory org, SopPolicy policy,
                        Deadlines deadlines, Notifier notifier, HumanCodes codes, ApplicationEventPublisher events,
-                       List<SignedContracts> signedContracts, Clock clock) {
+                       List<SignedContracts> signedContracts, List<AcceptedQuotes> acceptedQuotes, Clock clock) {
         this.opportunities = opportunities;
         this.signedContracts = List.copyOf(signedContracts);
+        this.acceptedQuotes = List.copyOf(acceptedQuotes);
         this.access = access;
         this.history = history;
         this.lostReasons = lostReasons;
@@ -140,9 +143,24 @@ public class OpportunityService {
 
     @Transactional
     public Opportunity edit(UUID id, OpportunityDetails details, Long version) {
+        return edit(id, stored -> details, version);
+    }
+
+    /**
+     * A correction of some of the opportunity's data (decision 0030): {@code edit} answers the details as stored,
+     * corrected (checked by {@link OpportunityDetails#validated}); the aggregate refuses a new amount once the customer
+     * accepted a quote of it.
+     */
+    @Transactional
+    public Opportunity edit(UUID id, java.util.function.UnaryOperator<OpportunityDetails> edit, Long version) {
         Opportunity o = forAction(id, version, OpportunityAction.EDIT);
-        o.edit(details, clock.instant());
+        o.edit(edit.apply(o.details()), quoteAccepted(o), clock.instant());
         return save(o);
+    }
+
+    /** Whether the customer accepted a quote of the opportunity (its amount is then the quote's). */
+    public boolean quoteAccepted(Opportunity o) {
+        return acceptedQuotes.stream().anyMatch(q -> q.existFor(o.id()));
     }
 
     /**

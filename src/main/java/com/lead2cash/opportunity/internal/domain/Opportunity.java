@@ -105,11 +105,35 @@ public class Opportunity {
 
     // ---- what the rep writes
 
-    /** Corrects the opportunity's data while it is open. */
+    /** Corrects the opportunity's data while it is open (no quote of it accepted). */
     public void edit(OpportunityDetails details, Instant now) {
+        edit(details, false, now);
+    }
+
+    /**
+     * Corrects the opportunity's data while it is open. {@code quoteAccepted}: the customer accepted a quote of it —
+     * from then on its amount is the accepted quote's total (SPEC §4: the quote is what the customer agreed to and what
+     * the contract is drawn from), so a different amount by hand is refused, 422 naming the field (decision 0030).
+     */
+    public void edit(OpportunityDetails details, boolean quoteAccepted, Instant now) {
         requireOpen();
+        if (amountAgreed(quoteAccepted) && details.amount().compareTo(amount) != 0) {
+            throw new FieldValidationException("amount", "opportunity.amount.agreed", amount.toPlainString());
+        }
         apply(details);
         updatedAt = now;
+    }
+
+    /** Whether the amount is the one the customer agreed to (an accepted quote's, from the proposal stage on). */
+    public boolean amountAgreed(boolean quoteAccepted) {
+        return quoteAccepted && stage.isOpen() && stage.isPastEvaluation();
+    }
+
+    /** What the rep wrote, as it is stored: a correction over the API starts from it (decision 0030). */
+    public OpportunityDetails details() {
+        return new OpportunityDetails(name, amount, expectedCloseDate,
+                productLines == null ? List.of() : List.of(productLines),
+                competitors == null ? List.of() : List.of(competitors), nextStep);
     }
 
     private void apply(OpportunityDetails d) {

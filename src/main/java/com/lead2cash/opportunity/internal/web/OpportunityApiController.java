@@ -30,6 +30,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
@@ -64,11 +65,26 @@ class OpportunityApiController {
         }
     }
 
-    /** A correction of the opportunity's data, with the version it was read at. */
-    record OpportunityUpdate(String name, BigDecimal amount, LocalDate expectedCloseDate, List<String> productLines,
-                             List<String> competitors, String nextStep, Long version) implements Versioned {
-        OpportunityDetails details() {
-            return OpportunityDetails.validated(name, amount, expectedCloseDate, productLines, competitors, nextStep);
+    /**
+     * A correction of the opportunity's data, with the version it was read at (docs/decisions/0030): a field left out
+     * keeps its value, a field sent as null clears it. The API's converter reads a left-out {@code Optional} as null
+     * and a JSON null as {@code Optional.empty()}.
+     */
+    @Schema(description = "A field left out keeps its value; a field sent as null is cleared (name and amount cannot be)."
+            + " Once the customer accepted a quote of the opportunity its amount is the quote's total: another amount is refused (422)")
+    record OpportunityUpdate(Optional<String> name, Optional<BigDecimal> amount, Optional<LocalDate> expectedCloseDate,
+                             Optional<List<String>> productLines, Optional<List<String>> competitors,
+                             Optional<String> nextStep, Long version) implements Versioned {
+
+        /** The details as they are, with the fields this request sends. */
+        OpportunityDetails applyTo(OpportunityDetails now) {
+            return OpportunityDetails.validated(sent(name, now.name()), sent(amount, now.amount()),
+                    sent(expectedCloseDate, now.expectedCloseDate()), sent(productLines, now.productLines()),
+                    sent(competitors, now.competitors()), sent(nextStep, now.nextStep()));
+        }
+
+        private static <T> T sent(Optional<T> field, T now) {
+            return field == null ? now : field.orElse(null);
         }
     }
 
@@ -153,10 +169,10 @@ class OpportunityApiController {
         return views.of(access.visible(id));
     }
 
-    @Operation(summary = "Correct the opportunity (409 on a stale version)")
+    @Operation(summary = "Correct the opportunity: a field left out keeps its value, null clears it (409 on a stale version, 428 without one)")
     @PutMapping("/api/v1/opportunities/{id}")
     OpportunityViews.OpportunityView edit(@PathVariable UUID id, @RequestBody OpportunityUpdate body) {
-        return views.of(service.edit(id, body.details(), body.version()));
+        return views.of(service.edit(id, body::applyTo, body.version()));
     }
 
     @Operation(summary = "Move to a stage: 422 when a gate refuses (evaluation O1, lost reason, won after contract), 409 on a stale version, 428 without one")

@@ -298,6 +298,29 @@ class OpportunityLifecycleTest {
     }
 
     @Test
+    void onceTheCustomerAcceptedAQuoteTheAmountIsTheQuotesAndAnotherAmountByHandIsRefused() {
+        Opportunity o = at(Stage.PROPOSAL);
+        o.quoteAccepted(new BigDecimal("999.00"), "Q-1 v1", LATER);
+        o.moveTo(Stage.CONTRACT, null, passing(o), REP, LATER);
+        OpportunityDetails stored = o.details();
+        assertThatThrownBy(() -> o.edit(OpportunityDetails.validated(stored.name(), new BigDecimal("1.00"),
+                stored.expectedCloseDate(), stored.productLines(), stored.competitors(), stored.nextStep()), true, LATER))
+                .isInstanceOf(FieldValidationException.class)
+                .satisfies(e -> assertThat(((FieldValidationException) e).errors())
+                        .extracting(FieldValidationException.FieldError::field).containsExactly("amount"))
+                .extracting(e -> ((FieldValidationException) e).errors().get(0).messageKey())
+                .isEqualTo("opportunity.amount.agreed");
+        assertThat(o.amount()).isEqualByComparingTo("999.00");
+
+        o.edit(OpportunityDetails.validated("改了名字", new BigDecimal("999"), null, List.of("CRM"), null, "签约"), true, LATER);
+        assertThat(o.name()).as("the other fields are still corrected").isEqualTo("改了名字");
+        assertThat(o.amount()).isEqualByComparingTo("999.00");
+        Opportunity noQuote = at(Stage.CONTRACT);
+        noQuote.edit(OpportunityDetails.validated("x", new BigDecimal("1.00"), null, null, null, null), false, LATER);
+        assertThat(noQuote.amount()).as("no quote accepted: the rep's estimate").isEqualByComparingTo("1.00");
+    }
+
+    @Test
     void aClosedOpportunityCannotBeEditedOrEvaluated() {
         Opportunity won = at(Stage.WON);
         assertThatThrownBy(() -> won.edit(OpportunityDetails.validated("x", BigDecimal.ONE, null, null, null, null), LATER))

@@ -34,6 +34,41 @@ class OpportunityBoardPageTest {
     @Autowired Fixtures fixtures;
     @Autowired OrgDirectory org;
     @Autowired IdentityService identity;
+    @Autowired com.lead2cash.testing.ContractTestSupport contracts;
+    @Autowired com.lead2cash.testing.SignedContracts signing;
+    @Autowired com.lead2cash.testing.MutableClock clock;
+
+    /** Decision 0026: the phone's move menu offers won only when the opportunity says it may be won (a signed contract). */
+    @Test
+    void thePhonesMoveMenuOffersWonOnlyOnceTheOpportunitysContractIsSigned() throws Exception {
+        clock.set(TestClock.START);
+        var r = contracts.reviewers("boardwon", CustomerTestSupport.HIRED.minusYears(10));
+        String rep = contracts.bearer(mvc, r.rep());
+        String opportunity = contracts.opportunityAtContractStage(mvc, r, "泰州看板赢单有限公司", "400000.00");
+        String draft = contracts.draft(mvc, rep, opportunity, "400000.00", "LOW").get("id").asString();
+
+        String menu = moveMenu(r.rep(), opportunity);
+        assertThat(menu).contains("<option value=\"NEGOTIATION\"", "<option value=\"LOST\"")
+                .as("no signed contract: won is not offered").doesNotContain("<option value=\"WON\"")
+                .doesNotContain("<option value=\"CONTRACT\"");
+
+        sales.move(mvc, rep, opportunity, "NEGOTIATION");
+        signing.signDraft(mvc, r, draft, "2026-12-01");
+        sales.move(mvc, rep, opportunity, "CONTRACT");
+        assertThat(moveMenu(r.rep(), opportunity)).as("its contract is signed: won is offered")
+                .contains("<option value=\"WON\"", "<option value=\"LOST\"");
+    }
+
+    /** The phone's move form of the opportunity's card on the board, as its owner reads it. */
+    private String moveMenu(com.lead2cash.platform.internal.identity.User user, String id) throws Exception {
+        String board = mvc.get().uri("/opportunities?lang=en").cookie(customers.session(mvc, user)).exchange()
+                .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        int card = board.indexOf("id=\"card-" + id + "\"");
+        assertThat(card).as("the card is on the board").isNotNegative();
+        int form = board.indexOf("board-move", card);
+        assertThat(form).isNotNegative();
+        return board.substring(form, board.indexOf("</form>", form));
+    }
 
     @Test
     void financeReadsTheBoardWithoutTheNewOpportunityButtonARepHasIt() throws Exception {

@@ -354,6 +354,17 @@ public class OpportunityService {
         return o.availableActions(access.actor(o), rules().panel(), contractSigned(o));
     }
 
+    /**
+     * For each of these opportunities the current user sees, the stages they may move it to now (the board's move
+     * menu): each aggregate answers, so the menu offers won only with a signed contract, as the page and the API do.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<UUID, java.util.Set<Stage>> stagesOffered(java.util.Collection<UUID> ids) {
+        java.util.Map<UUID, java.util.Set<Stage>> offered = new java.util.HashMap<>();
+        opportunities.findAllById(ids).forEach(o -> offered.put(o.id(), o.stagesOffered(actions(o))));
+        return offered;
+    }
+
     /** Refuses what the current user may not do with the opportunity now: 403 who asks, 422 its state. */
     public void requireAction(Opportunity o, OpportunityAction action) {
         o.requireAction(access.actor(o), action, rules().panel(), contractSigned(o));

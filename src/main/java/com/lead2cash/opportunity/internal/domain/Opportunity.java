@@ -444,6 +444,25 @@ public class Opportunity {
     }
 
     /**
+     * The stages the actor may take the opportunity to now, given what they may do ({@link #availableActions}):
+     * any other open stage by a move (its gates, O1, still answer on the move), lost when they may mark it lost, won
+     * only when they may mark it won (a signed contract, decision 0026). The board's move menu offers exactly these.
+     */
+    public Set<Stage> stagesOffered(Set<OpportunityAction> actions) {
+        Set<Stage> stages = EnumSet.noneOf(Stage.class);
+        if (actions.contains(OpportunityAction.MOVE)) {
+            Stage.OPEN.stream().filter(s -> s != stage).forEach(stages::add);
+        }
+        if (actions.contains(OpportunityAction.MARK_WON)) {
+            stages.add(Stage.WON);
+        }
+        if (actions.contains(OpportunityAction.MARK_LOST)) {
+            stages.add(Stage.LOST);
+        }
+        return stages;
+    }
+
+    /**
      * Refuses an action the actor may not take: 403 when it is never theirs to take on this opportunity,
      * 422 when its state forbids it now.
      */

@@ -217,12 +217,15 @@ class BoardController {
     }
 
     private void boardModel(Model model, PipelineQueries.Filter filter, Refusal refusal, Locale locale) {
-        model.addAttribute("board", pipeline.board(filter, access.scope(), service.rules(), today(), CARDS_PER_COLUMN));
+        PipelineQueries.PipelineBoard board = pipeline.board(filter, access.scope(), service.rules(), today(),
+                CARDS_PER_COLUMN);
+        model.addAttribute("board", board);
+        // the phone's move menu offers the stages each opportunity answers it may go to (won only when signed)
+        model.addAttribute("moves", service.stagesOffered(board.columns().stream().filter(c -> c.stage().isOpen())
+                .flatMap(c -> c.cards().stream()).map(PipelineQueries.OpportunityCard::id).toList()));
         model.addAttribute("filter", filter);
         model.addAttribute("refusal", refusal);
         model.addAttribute("lostReasons", lostReasons.active());
-        model.addAttribute("openStages", Stage.OPEN);
-        model.addAttribute("stages", Stage.values());
     }
 
     private void filterChoices(Model model) {

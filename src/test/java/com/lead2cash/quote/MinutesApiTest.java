@@ -225,8 +225,8 @@ class MinutesApiTest {
                         .isEqualTo("WITHDRAWN"));
 
         assertThat(mvc.post().uri(link).with(SecurityMockMvcRequestPostProcessors.csrf())
-                .param("outcome", "CONFIRMED").param("name", "王芳").exchange()).as("the withdrawn link takes no answer")
-                .hasStatus(404);
+                .param("outcome", "CONFIRMED").param("name", "王芳").exchange())
+                .as("the withdrawn link takes no answer, and says it was withdrawn").hasStatus(410);
         assertThat(customers.getJson(mvc, rep, "/api/v1/negotiation-minutes/" + minutes).get("status").asString())
                 .isEqualTo("SENT");
         assertThat(quotes.confirmedMinutes(java.util.UUID.fromString(n.opportunity()))).isEmpty();

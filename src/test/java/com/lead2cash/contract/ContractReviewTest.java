@@ -240,6 +240,22 @@ class ContractReviewTest {
         assertThat(customers.json(noStep).get("code").asString()).isEqualTo("contract.action.notNow");
         assertThat(customers.deadlines("Contract", id)).contains("K3:OPEN");
 
+        // approved (K2): the rep alone no longer terminates it; management does, on the version it read (0046)
+        String terminate = "/api/v1/contracts/" + id + "/termination";
+        var byRep = support.post(mvc, rep, terminate, "{\"reason\":\"客户撤单\",\"version\":" + approved.get("version").asLong() + "}");
+        assertThat(byRep).as(ContractTestSupport.text(byRep)).hasStatus(403);
+        assertThat(support.json(byRep).get("code").asString()).isEqualTo("contract.termination.managementOnly");
+        String manager = support.bearer(mvc, r.manager());
+        var noVersion = support.post(mvc, manager, terminate, "{\"reason\":\"客户撤单\"}");
+        assertThat(noVersion).as(ContractTestSupport.text(noVersion)).hasStatus(428);
+        var stale = support.post(mvc, manager, terminate, "{\"reason\":\"客户撤单\",\"version\":"
+                + (approved.get("version").asLong() - 1) + "}");
+        assertThat(stale).as(ContractTestSupport.text(stale)).hasStatus(409);
+        var noReason = support.post(mvc, manager, terminate, "{\"reason\":\"  \",\"version\":" + approved.get("version").asLong() + "}");
+        assertThat(noReason).hasStatus(422);
+        assertThat(support.json(noReason).get("errors").get(0).get("field").asString()).isEqualTo("reason");
+        assertThat(support.json(support.get(mvc, rep, "/api/v1/contracts/" + id)).get("status").asString()).isEqualTo("APPROVED");
+
         var renamed = support.sign(mvc, rep, id, TestFiles.executable(), "signed.pdf", "2026-12-01");
         assertThat(renamed).as("a renamed executable is no scan").hasStatus(422);
         assertThat(support.json(support.get(mvc, rep, "/api/v1/contracts/" + id)).get("status").asString()).isEqualTo("APPROVED");
@@ -268,6 +284,11 @@ class ContractReviewTest {
         assertThat(support.json(unversioned).get("code").asString()).isEqualTo("error.versionRequired");
         assertThat(support.json(support.get(mvc, rep, "/api/v1/contracts/" + id)).get("status").asString()).isEqualTo("SIGNED");
         assertThat(customers.deadlines("Contract", id)).contains("K4:OPEN");
+        var nowhere = support.post(mvc, rep, "/api/v1/contracts/" + id + "/archive",
+                "{\"location\":\"  \",\"version\":" + signed.get("version").asLong() + "}");
+        assertThat(nowhere).as("K4: where the paper original is kept").hasStatus(422);
+        assertThat(support.json(nowhere).get("errors").get(0).get("field").asString()).isEqualTo("location");
+        assertThat(support.json(support.get(mvc, rep, "/api/v1/contracts/" + id)).get("status").asString()).isEqualTo("SIGNED");
         JsonNode archived = customers.json(support.post(mvc, rep, "/api/v1/contracts/" + id + "/archive",
                 "{\"location\":\"档案室 A-3\",\"version\":" + signed.get("version").asLong() + "}"));
         assertThat(archived.get("status").asString()).isEqualTo("ARCHIVED");

@@ -301,7 +301,7 @@ public class ContractLifecycle {
     public Contract terminate(UUID id, String reason, LocalDate effectiveOn, Long version) {
         Contract c = access.visibleForUpdate(id);
         c.requireAction(actor(c), ContractAction.TERMINATE);
-        c.expectVersion(version);
+        c.requireVersion(version);
         Instant now = now();
         Contract.Termination termination = c.terminate(reason, effectiveOn, zone, now);
         ContractStatus before = termination.before();

@@ -16,6 +16,7 @@ import com.lead2cash.platform.MoneyText;
 import com.lead2cash.platform.NotAudited;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.SearchKeys;
+import com.lead2cash.platform.VersionRequiredException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -436,11 +437,15 @@ public class Contract {
         if (status != ContractStatus.SIGNED) {
             throw new ConflictException("contract.archive.notSigned");
         }
-        String where = location == null ? null : location.strip();
-        if (where != null && where.length() > MAX_PARTY) {
+        // K4: the archive says where the paper original is; an archive that does not is no archive
+        String where = location == null ? "" : location.strip();
+        if (where.isEmpty()) {
+            throw new FieldValidationException("location", "contract.archive.location.required");
+        }
+        if (where.length() > MAX_PARTY) {
             throw new FieldValidationException("location", "contract.field.tooLong", MAX_PARTY);
         }
-        archiveLocation = where == null || where.isEmpty() ? null : where;
+        archiveLocation = where;
         archivedAt = now;
         archivedBy = by;
         moveTo(ContractStatus.ARCHIVED, now);
@@ -542,11 +547,10 @@ public class Contract {
         if (status.signed() && actor.worksContract()) {
             actions.add(ContractAction.AMEND);
         }
-        if (status != ContractStatus.TERMINATED) {
-            boolean beforeSigning = !status.signed();
-            if ((beforeSigning && actor.worksContract()) || actor.managesOwner() || legalOrAdmin) {
-                actions.add(ContractAction.TERMINATE);
-            }
+        if (status != ContractStatus.TERMINATED
+                && ((!approvedByManagement() && actor.worksContract()) || actor.managesOwner() || legalOrAdmin)) {
+            // once the sales manager and legal head approved it (K2) the rep alone no longer ends it (docs/decisions/0046)
+            actions.add(ContractAction.TERMINATE);
         }
         if (legalOrAdmin && retentionEnded(actor.today())) {
             actions.add(ContractAction.DELETE);
@@ -577,6 +581,10 @@ public class Contract {
         if (action == ContractAction.DELETE) {
             requireRetentionEnded(actor.today());
         }
+        if (action == ContractAction.TERMINATE && status != ContractStatus.TERMINATED && approvedByManagement()) {
+            // the rep works it, but an approved contract is ended by those who approved it (0046): who asks, 403
+            throw new ForbiddenException("contract.termination.managementOnly");
+        }
         if (action == ContractAction.APPROVE
                 && (status == ContractStatus.IN_REVIEW || status == ContractStatus.FINAL_APPROVAL)) {
             // a step is pending, but not for them: who asks (403), not what the contract's state forbids (422)
@@ -600,6 +608,21 @@ public class Contract {
         if (expected != null && !Objects.equals(expected, version)) {
             throw new ConflictException("error.staleVersion");
         }
+    }
+
+    /** An action that must name the version read (a termination): without it 428, stale 409. */
+    public void requireVersion(Long expected) {
+        if (expected == null) {
+            throw new VersionRequiredException();
+        }
+        if (!Objects.equals(expected, version)) {
+            throw new ConflictException("error.staleVersion");
+        }
+    }
+
+    /** Passed final approval by the sales manager and the legal head (K2): approved, signed or archived. */
+    private boolean approvedByManagement() {
+        return status == ContractStatus.APPROVED || status.signed();
     }
 
     private void moveTo(ContractStatus next, Instant now) {

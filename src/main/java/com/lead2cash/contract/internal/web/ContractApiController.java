@@ -105,7 +105,7 @@ class ContractApiController {
     record ArchiveRequest(String location, Long version) implements com.lead2cash.platform.Versioned {
     }
 
-    record TerminationRequest(String reason, LocalDate effectiveOn, Long version) {
+    record TerminationRequest(String reason, LocalDate effectiveOn, Long version) implements com.lead2cash.platform.Versioned {
     }
 
     record FileView(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID id,
@@ -263,13 +263,14 @@ class ContractApiController {
                 scan.getInputStream(), version));
     }
 
-    @Operation(summary = "Archive a signed contract with its key data (K4), and where the paper original is kept")
+    @Operation(summary = "Archive a signed contract with its key data (K4), and where the paper original is kept (required)")
     @PostMapping("/api/v1/contracts/{id}/archive")
     ContractViews.ContractView archive(@PathVariable UUID id, @RequestBody ArchiveRequest body) {
         return view(lifecycle.archive(id, body.location(), body.version()));
     }
 
-    @Operation(summary = "Terminate the contract with a reason (its own record); a running review is withdrawn")
+    @Operation(summary = "Terminate the contract with a reason (its own record); a running review is withdrawn. "
+            + "Once approved (K2) only the owner's manager, legal or an administrator may; version required (428 without, 409 stale)")
     @PostMapping("/api/v1/contracts/{id}/termination")
     ContractViews.ContractView terminate(@PathVariable UUID id, @RequestBody TerminationRequest body) {
         return view(lifecycle.terminate(id, body.reason(), body.effectiveOn(), body.version()));

@@ -328,6 +328,51 @@ class ContractAggregateTest {
     }
 
     @Test
+    void K4_anArchiveNamesWhereThePaperOriginalIsKept() {
+        Contract c = approved();
+        c.sign(TODAY, "甲方：王经理；乙方：张伟", UUID.randomUUID(), OWNER, TODAY, TODAY, NOW);
+
+        for (String blank : java.util.Arrays.asList(null, "", "   ")) {
+            assertThatThrownBy(() -> c.archive(blank, OWNER, NOW)).as(String.valueOf(blank))
+                    .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors()).singleElement()
+                            .satisfies(f -> assertThat(f.field()).isEqualTo("location"))
+                            .satisfies(f -> assertThat(f.messageKey()).isEqualTo("contract.archive.location.required")));
+        }
+        assertThat(c.status()).as("nothing changed").isEqualTo(ContractStatus.SIGNED);
+        assertThat(c.archiveLocation()).isNull();
+    }
+
+    @Test
+    void anApprovedContractIsTerminatedByTheOwnersManagerOrLegalNotByTheRepAlone() {
+        ContractActor manager = new ContractActor(UUID.randomUUID(), Set.of(Role.SALES_MANAGER), true, true, Set.of(),
+                false, TODAY);
+        ContractActor legal = new ContractActor(UUID.randomUUID(), Set.of(Role.LEGAL), false, false, Set.of(), false, TODAY);
+        Contract draft = draft("600000.00", milestones("300000.00", "300000.00"), "交付。");
+        assertThat(draft.availableActions(owner())).as("the rep's own proposal, not approved yet").contains(ContractAction.TERMINATE);
+
+        Contract approved = approved();
+        assertThat(approved.availableActions(owner())).doesNotContain(ContractAction.TERMINATE);
+        assertThatThrownBy(() -> approved.requireAction(owner(), ContractAction.TERMINATE))
+                .isInstanceOfSatisfying(com.lead2cash.platform.ForbiddenException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("contract.termination.managementOnly"));
+        assertThat(approved.availableActions(manager)).contains(ContractAction.TERMINATE);
+        assertThat(approved.availableActions(legal)).contains(ContractAction.TERMINATE);
+
+        Contract signed = approved();
+        signed.sign(TODAY, "甲方：王经理；乙方：张伟", UUID.randomUUID(), OWNER, TODAY, TODAY, NOW);
+        assertThat(signed.availableActions(owner())).doesNotContain(ContractAction.TERMINATE);
+        assertThat(signed.availableActions(manager)).contains(ContractAction.TERMINATE);
+    }
+
+    @Test
+    void aTerminationNamesTheVersionItWasRead() {
+        Contract c = approved();
+        assertThatThrownBy(() -> c.requireVersion(null)).isInstanceOf(com.lead2cash.platform.VersionRequiredException.class);
+        assertThatThrownBy(() -> c.requireVersion(c.version() == null ? 7L : c.version() + 1))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
     void K4_anArchivedContractIsNeverEditedAgain() {
         Contract c = approved();
         c.sign(TODAY, "甲方：王经理；乙方：张伟", UUID.randomUUID(), OWNER, TODAY, TODAY, NOW);

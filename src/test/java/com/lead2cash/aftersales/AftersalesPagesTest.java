@@ -178,6 +178,33 @@ class AftersalesPagesTest {
         assertThat(page(rep, "/complaints/new", "zh-CN")).contains("客户页面").doesNotContain("还没有客户移交给您");
     }
 
+    @Test
+    void theFiveWhysFormRefusesASaveWithoutAnyWhyBesideTheFirstWhy() throws Exception {
+        Service s = support.service("whys");
+        String customer = support.customer(s.rep(), "杭州追问科技有限公司");
+        String rep = customers.bearer(mvc, s.rep());
+        JsonNode c = customers.postJson(mvc, rep, "/api/v1/complaints", """
+                {"customerId":"%s","category":"PRODUCT","severity":"MINOR","description":"说明书有错字"}""".formatted(customer));
+        String id = c.get("id").asString();
+        c = customers.json(customers.post(mvc, rep, "/api/v1/complaints/" + id + "/classify",
+                "{\"category\":\"PRODUCT\",\"severity\":\"MINOR\",\"version\":" + c.get("version").asLong() + "}"));
+        c = customers.json(customers.post(mvc, rep, "/api/v1/complaints/" + id + "/first-response",
+                "{\"text\":\"已回电\",\"version\":" + c.get("version").asLong() + "}"));
+        Cookie session = customers.session(mvc, s.rep());
+
+        for (String lang : List.of("zh-CN", "en")) {
+            MvcTestResult refused = post(session, "/complaints/" + id + "/root-cause", lang, "version",
+                    c.get("version").asString(), "whys", "", "whys", "  ", "whys", "", "whys", "", "whys", "",
+                    "rootCause", "校对遗漏");
+            assertThat(refused).hasStatusOk();
+            String html = html(refused);
+            assertThat(html).contains("id=\"whys-error\"", lang.equals("en") ? "Write at least one Why" : "请至少填写一个“为什么”");
+            assertThat(FormHtml.textareaText(html, "rootCause")).as("what was typed comes back").isEqualTo("校对遗漏");
+        }
+        assertThat(customers.getJson(mvc, rep, "/api/v1/complaints/" + id).get("rootCause").isNull())
+                .as("nothing saved").isTrue();
+    }
+
     private MvcTestResult post(Cookie session, String path, String lang, String... params) {
         var request = mvc.post().uri(path + "?lang=" + lang).cookie(session)
                 .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());

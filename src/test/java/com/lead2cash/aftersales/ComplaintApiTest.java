@@ -557,6 +557,18 @@ class ComplaintApiTest {
         assertThat(customers.getJson(mvc, rep, "/api/v1/complaints/" + id).get("preventiveOwnerId").isNull())
                 .as("refused input changes nothing").isTrue();
 
+        for (String whys : List.of("[]", "[\"\",\"  \"]")) {
+            MvcTestResult noWhy = customers.put(mvc, rep, "/api/v1/complaints/" + id + "/root-cause",
+                    form.formatted(s.manager().id(), s.afterSales().id(), "2026-12-31", version)
+                            .replace("[\"说明书排版错误\"]", whys));
+            assertThat(noWhy).as("no Why " + whys + ": refused at save, not at feedback").hasStatus(422);
+            assertThat(customers.json(noWhy).get("errors")).extracting(e -> e.get("field").asString())
+                    .containsExactly("whys");
+            assertThat(customers.json(noWhy).get("errors").get(0).get("code").asString()).isEqualTo("aftersales.error.oneWhy");
+        }
+        assertThat(customers.getJson(mvc, rep, "/api/v1/complaints/" + id).get("rootCause").isNull())
+                .as("nothing saved").isTrue();
+
         JsonNode saved = ok(customers.put(mvc, rep, "/api/v1/complaints/" + id + "/root-cause",
                 form.formatted(s.manager().id(), s.afterSales().id(), "2026-12-31", version)));
         assertThat(saved.get("preventiveOwnerId").asString()).as("after-sales is offered")

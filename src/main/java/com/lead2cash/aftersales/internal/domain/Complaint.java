@@ -217,10 +217,18 @@ public class Complaint {
         if (whys.size() > 5) {
             errors.add(new FieldError("whys", "aftersales.error.fiveWhys"));
         }
-        String[] w = new String[5];
+        // the Whys kept in order without the blank ones; feedback needs one, so a save without any is refused now
+        List<String> given = new ArrayList<>();
         for (int i = 0; i < Math.min(5, whys.size()); i++) {
-            w[i] = Texts.checked("whys[" + i + "]", whys.get(i), MAX_TEXT, errors);
+            String why = Texts.checked("whys[" + i + "]", whys.get(i), MAX_TEXT, errors);
+            if (why != null) {
+                given.add(why);
+            }
         }
+        if (given.isEmpty() && whys.size() <= 5) {
+            errors.add(new FieldError("whys", "aftersales.error.oneWhy"));
+        }
+        String[] w = given.toArray(new String[5]);
         String cause = Texts.checked("rootCause", rc.rootCause(), MAX_TEXT, errors);
         String corrective = Texts.checked("correctiveAction", rc.correctiveAction(), MAX_TEXT, errors);
         String preventive = Texts.checked("preventiveAction", rc.preventiveAction(), MAX_TEXT, errors);

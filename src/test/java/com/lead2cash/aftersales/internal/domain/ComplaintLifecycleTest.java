@@ -96,6 +96,23 @@ class ComplaintLifecycleTest {
     }
 
     @Test
+    void theRootCauseIsSavedWithAtLeastOneWhyAndBlankWhysDoNotLeaveGaps() {
+        Complaint c = handling();
+        for (List<String> none : List.of(List.<String>of(), List.of("", "  "))) {
+            var noWhy = new Complaint.RootCause(none, "根因", null, null, null, null, null, null);
+            assertThatThrownBy(() -> c.analyse(noWhy, works, TODAY)).as(none.toString())
+                    .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors()).singleElement()
+                            .satisfies(f -> assertThat(f.field()).isEqualTo("whys"))
+                            .satisfies(f -> assertThat(f.messageKey()).isEqualTo("aftersales.error.oneWhy")));
+        }
+        assertThat(c.rootCauseAnalysis().rootCause()).as("nothing saved").isNull();
+
+        c.analyse(new Complaint.RootCause(List.of(" ", "固件看门狗超时"), "根因", null, null, null, null, null, null),
+                works, TODAY);
+        assertThat(c.whys()).as("the first Why is the first one given").containsExactly("固件看门狗超时");
+    }
+
+    @Test
     void closingIsRefusedWithoutTheCustomersRatingOrAReasonAndTakesEither() {
         Complaint c = handling();
         c.analyse(fiveWhys(), works, TODAY);

@@ -230,6 +230,14 @@ class AcceptanceSurveyTest {
                         java.nio.charset.StandardCharsets.UTF_8);
         assertThat(answered).as("an answered survey stays on the card and offers no new link")
                 .contains("survey-" + surveyId).doesNotContain("survey-renew-link");
+        assertThat(answered).as("it says who answered, when, and the rating — not that no e-mail went out")
+                .contains("survey-answered").containsPattern("Answered by 李工 on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d: rated 5 of 5\\.")
+                .doesNotContain("survey-no-email", "has no e-mail address", "pass it on");
+        String answeredZh = mvc.get().uri("/aftersales/customers/" + customer + "/panel?lang=zh-CN")
+                .cookie(customers.session(mvc, s.rep())).exchange().getResponse().getContentAsString(
+                        java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(answeredZh).containsPattern("李工 已于 \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d 作答：评分 5 分（满分 5 分）。")
+                .doesNotContain("未发送邮件", "没有邮箱地址", "??");
         var refused = mvc.post().uri("/aftersales/surveys/" + surveyId + "/link?lang=en")
                 .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
                 .cookie(customers.session(mvc, s.rep())).exchange();

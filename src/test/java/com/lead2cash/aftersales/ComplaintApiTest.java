@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -473,6 +474,30 @@ class ComplaintApiTest {
                 .isEqualTo(s.company().east().toString());
         assertThat(customers.getJson(mvc, manager, "/api/v1/satisfaction?groupBy=PRODUCT_LINE").get(0).get("key").asString())
                 .isEqualTo("工业网关");
+
+        // a survey of an order that names no product line: its own group, key null with a label, last
+        SentConfirmation noLine = surveys.send(new SatisfactionSurveys.SurveyRequest(
+                SatisfactionSurveys.Occasion.ORDER_ACCEPTED, UUID.randomUUID(), UUID.fromString(customer),
+                UUID.fromString(support.contactOf(customer)), s.rep().id(), null, "SO-2026-000002", s.rep().id()))
+                .orElseThrow();
+        assertThat(answer(noLine.url(), "3", "一般")).hasStatus3xxRedirection();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "select count(*) from aftersales_survey where rating = 3 and product_line is null").query(Integer.class).single() == 1);
+        for (String lang : List.of("en", "zh-CN")) {
+            var byLine = mvc.get().uri("/api/v1/satisfaction?groupBy=PRODUCT_LINE")
+                    .header(org.springframework.http.HttpHeaders.AUTHORIZATION, manager)
+                    .header(org.springframework.http.HttpHeaders.ACCEPT_LANGUAGE, lang).exchange();
+            assertThat(byLine).hasStatusOk();
+            JsonNode rows = customers.json(byLine);
+            assertThat(rows).hasSize(2);
+            assertThat(rows.get(0).get("key").asString()).isEqualTo("工业网关");
+            assertThat(rows.get(0).get("label").asString()).isEqualTo("工业网关");
+            assertThat(rows.get(1).get("key").isNull()).as("no product line: null, never \"\"").isTrue();
+            assertThat(rows.get(1).get("label").asString()).isEqualTo(lang.equals("en") ? "No product line" : "未指定产品线");
+            assertThat(rows.get(1).get("average").decimalValue()).isEqualByComparingTo("3.00");
+        }
+        assertThat(customers.getJson(mvc, manager, "/api/v1/satisfaction?groupBy=REP").get(0).get("label").isNull())
+                .as("a rep's group is named by its id").isTrue();
         assertThat(customers.getJson(mvc, customers.bearer(mvc, s.company().westManager()), "/api/v1/satisfaction"))
                 .as("another team's manager sees none of it").isEmpty();
         assertThat(customers.get(mvc, manager, "/api/v1/satisfaction?from=2026-12-10&to=2026-12-01")).hasStatus(422);

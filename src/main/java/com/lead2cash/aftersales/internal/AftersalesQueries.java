@@ -11,6 +11,7 @@ import com.lead2cash.aftersales.internal.domain.Severity;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Scope;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -24,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,7 +46,15 @@ public class AftersalesQueries {
     }
 
     /** One group of satisfaction results: answered surveys, the average rating and the count of each score. */
-    public record SatisfactionRow(String key, int answered, BigDecimal average, List<Integer> distribution) {
+    public record SatisfactionRow(
+            @Schema(description = "The rep's or team's id, or the product line; null for the surveys that name no "
+                    + "product line (groupBy=PRODUCT_LINE), which come last")
+            String key,
+            @Schema(description = "What the screens show for a product-line group: the product line, or "
+                    + "\"No product line\" / \"未指定产品线\" in the reader's language when key is null; "
+                    + "null when grouped by rep or team (the key is their id)")
+            String label,
+            int answered, BigDecimal average, List<Integer> distribution) {
     }
 
     public enum GroupBy { REP, TEAM, PRODUCT_LINE }
@@ -54,9 +65,12 @@ public class AftersalesQueries {
     private final ComplaintRepository complaints;
     private final Clock clock;
     private final ZoneId zone;
+    private final MessageSource messages;
 
     AftersalesQueries(JdbcClient jdbc, AftersalesAccess access, HandoverRepository handovers,
-                      ComplaintRepository complaints, Clock clock, @Value("${l2c.zone}") ZoneId zone) {
+                      ComplaintRepository complaints, Clock clock, @Value("${l2c.zone}") ZoneId zone,
+                      MessageSource messages) {
+        this.messages = messages;
         this.jdbc = jdbc;
         this.access = access;
         this.handovers = handovers;
@@ -145,7 +159,8 @@ public class AftersalesQueries {
     /**
      * Answered satisfaction surveys of reps within the reader's scope, and of the complaints handled within it
      * (after-sales see the ratings of their own work), answered from {@code from} to
-     * {@code to} inclusive (company dates), grouped; a group key is the rep's or team's id or the product line.
+     * {@code to} inclusive (company dates), grouped; a group key is the rep's or team's id or the product line
+     * (null, labelled 未指定产品线 / "No product line", for the surveys that name none).
      */
     public List<SatisfactionRow> satisfaction(GroupBy groupBy, LocalDate from, LocalDate to) {
         if (from != null && to != null && from.isAfter(to)) {
@@ -156,9 +171,10 @@ public class AftersalesQueries {
         String key = switch (groupBy) {
             case REP -> "rep_id::text";
             case TEAM -> "team_id::text";
-            case PRODUCT_LINE -> "product_line";
+            // a blank product line is none: one group for them, never a key ""
+            case PRODUCT_LINE -> "nullif(btrim(product_line), '')";
         };
-        StringBuilder sql = new StringBuilder("select coalesce(" + key + ", '') as k, count(*) as n, avg(rating) as avg,"
+        StringBuilder sql = new StringBuilder("select " + key + " as k, count(*) as n, avg(rating) as avg,"
                 + " count(*) filter (where rating = 1) r1, count(*) filter (where rating = 2) r2,"
                 + " count(*) filter (where rating = 3) r3, count(*) filter (where rating = 4) r4,"
                 + " count(*) filter (where rating = 5) r5 from aftersales_survey where rating is not null and ("
@@ -174,8 +190,10 @@ public class AftersalesQueries {
             sql.append(" and answered_at < :to");
             params.put("to", Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()));
         }
-        sql.append(" group by 1 order by 1");
+        sql.append(" group by 1 order by 1 nulls last");
+        String none = messages.getMessage("aftersales.satisfaction.noProductLine", null, LocaleContextHolder.getLocale());
         return jdbc.sql(sql.toString()).params(params).query((rs, i) -> new SatisfactionRow(rs.getString("k"),
+                groupBy != GroupBy.PRODUCT_LINE ? null : rs.getString("k") == null ? none : rs.getString("k"),
                 rs.getInt("n"), rs.getBigDecimal("avg").setScale(2, RoundingMode.HALF_UP),
                 List.of(rs.getInt("r1"), rs.getInt("r2"), rs.getInt("r3"), rs.getInt("r4"), rs.getInt("r5")))).list();
     }

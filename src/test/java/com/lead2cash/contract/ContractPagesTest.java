@@ -217,6 +217,14 @@ class ContractPagesTest {
         assertThat(mvc.get().uri(path + "/files/" + scanId).cookie(customers.session(mvc, r.otherRep())).exchange())
                 .as("another team's rep: no such contract").hasStatus(404);
 
+        assertThat(detail).as("signed: the rep alone no longer terminates it (0046)").doesNotContain("terminate-form");
+        assertThat(page(customers.session(mvc, r.manager()), path, "en")).as("the owner's manager does")
+                .contains("terminate-form");
+        assertThat(post(rep, path + "/archive", "location", "  ",
+                "version", String.valueOf(api(r.rep(), id).get("version").asLong())))
+                .as("K4: where the paper original is kept").hasStatus3xxRedirection()
+                .flash().containsEntry("flashError", "contract.archive.location.required");
+        assertThat(api(r.rep(), id).get("status").asString()).isEqualTo("SIGNED");
         assertThat(post(rep, path + "/archive", "location", "档案室 B-2",
                 "version", String.valueOf(api(r.rep(), id).get("version").asLong()))).hasStatus3xxRedirection();
         assertThat(page(rep, path, "en")).contains("Archived", "档案室 B-2");

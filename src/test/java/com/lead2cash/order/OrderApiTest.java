@@ -704,17 +704,27 @@ class OrderApiTest {
         assertThat(html).contains("运单号截止 2026-12-04 00:00").doesNotContain("运单号已逾期");
     }
 
-    @Test
-    void anAcceptanceOnThePaperFormWithdrawsTheOpenLinksAndALaterOnlineAnswerChangesNothingAndSaysSo() {
-        JsonNode order = order("杭州订单纸质验收撤回科技有限公司");
+    /** An order shipped whole and delivered, and the acceptance link sent to its customer's contact. */
+    private record Sent(String orderId, JsonNode link) {
+    }
+
+    private Sent deliveredAndSent(String customerName, String waybill) {
+        JsonNode order = order(customerName);
         String id = order.get("id").asString();
-        JsonNode shipped = shippedWhole(order, "顺丰速运", "SF-P1");
+        JsonNode shipped = shippedWhole(order, "顺丰速运", waybill);
         expectOk(customers.post(mvc, rep(), "/api/v1/orders/" + id + "/delivery",
                 "{\"deliveredOn\":\"2026-12-05\",\"version\":%d}".formatted(shipped.get("version").asLong())));
         String contact = jdbc.sql("select id from customer_contact where customer_id = :c")
                 .param("c", java.util.UUID.fromString(order.get("customerId").asString())).query(String.class).single();
-        JsonNode link = expectOk(customers.post(mvc, rep(), "/api/v1/orders/" + id + "/acceptance/send",
-                "{\"contactId\":\"" + contact + "\"}")).get("confirmation");
+        return new Sent(id, expectOk(customers.post(mvc, rep(), "/api/v1/orders/" + id + "/acceptance/send",
+                "{\"contactId\":\"" + contact + "\"}")).get("confirmation"));
+    }
+
+    @Test
+    void anAcceptanceOnThePaperFormWithdrawsTheOpenLinksAndALaterOnlineAnswerChangesNothingAndSaysSo() {
+        Sent sent = deliveredAndSent("杭州订单纸质验收撤回科技有限公司", "SF-P1");
+        String id = sent.orderId();
+        JsonNode link = sent.link();
         String path = link.get("url").asString().substring(link.get("url").asString().indexOf("/c/"));
         assertThat(mvc.get().uri(path).exchange()).as("the customer opens the form").hasStatusOk();
 
@@ -742,15 +752,9 @@ class OrderApiTest {
 
     @Test
     void anOnlineAnswerAndThePaperFormAreTakenOneAfterTheOtherNeverBoth() {
-        JsonNode order = order("杭州订单验收竞争科技有限公司");
-        String id = order.get("id").asString();
-        JsonNode shipped = shippedWhole(order, "顺丰速运", "SF-P2");
-        expectOk(customers.post(mvc, rep(), "/api/v1/orders/" + id + "/delivery",
-                "{\"deliveredOn\":\"2026-12-05\",\"version\":%d}".formatted(shipped.get("version").asLong())));
-        String contact = jdbc.sql("select id from customer_contact where customer_id = :c")
-                .param("c", java.util.UUID.fromString(order.get("customerId").asString())).query(String.class).single();
-        JsonNode link = expectOk(customers.post(mvc, rep(), "/api/v1/orders/" + id + "/acceptance/send",
-                "{\"contactId\":\"" + contact + "\"}")).get("confirmation");
+        Sent sent = deliveredAndSent("杭州订单验收竞争科技有限公司", "SF-P2");
+        String id = sent.orderId();
+        JsonNode link = sent.link();
         java.util.UUID linkId = java.util.UUID.fromString(link.get("id").asString());
 
         // the customer's answer is in, the order not yet accepted by it (it follows the answer's commit): the paper

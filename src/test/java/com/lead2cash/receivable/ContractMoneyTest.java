@@ -347,6 +347,50 @@ class ContractMoneyTest {
     }
 
     @Test
+    void anAmendedContractShowsItsCurrentAmountInTheApiTheListAndTheExportAsItsPlansAndInvoicesCountIt() throws Exception {
+        JsonNode contract = signed("杭州补充协议金额科技有限公司");
+        String id = contract.get("id").asString();
+        List<JsonNode> plans = plans(id);
+        receipt(contract.get("customerId").asString(), plans.get(0).get("id").asString(), "180000.00", "2026-12-01",
+                "BANK_TRANSFER", "杭州补充协议金额科技有限公司");
+        MvcTestResult more = amend(id, "10000.00");
+        assertThat(more).as(ContractTestSupport.text(more)).hasStatus(201);
+        String rep = token(reviewers().rep());
+
+        JsonNode view = customers.getJson(mvc, rep, "/api/v1/contracts/" + id);
+        assertThat(view.get("amount").decimalValue()).as("the amount signed stays").isEqualByComparingTo("600000.00");
+        assertThat(view.get("currentAmount").decimalValue()).as("with the amendment").isEqualByComparingTo("610000.00");
+        JsonNode row = customers.getJson(mvc, rep, "/api/v1/contracts?q=" + contract.get("number").asString()).get("items").get(0);
+        assertThat(row.get("amount").decimalValue()).isEqualByComparingTo("600000.00");
+        assertThat(row.get("currentAmount").decimalValue()).isEqualByComparingTo("610000.00");
+        JsonNode figures = customers.getJson(mvc, rep, "/api/v1/receivables/contract-figures?contractId=" + id)
+                .get("items").get(0);
+        assertThat(figures.get("planned").decimalValue()).as("the plans add up to the same amount")
+                .isEqualByComparingTo(view.get("currentAmount").decimalValue());
+        MvcTestResult whole = customers.post(mvc, rep, "/api/v1/invoices", """
+                {"contractId":"%s","type":"VAT_SPECIAL","buyerName":"杭州补充协议金额科技有限公司","buyerTaxId":"%s",
+                 "buyerAddressPhone":"杭州市西湖区文三路 1 号 0571-88888888","buyerBankAccount":"工商银行西湖支行 1202000000000000001",
+                 "amount":610000.00,"lines":[{"description":"工业网关 GW-100","amount":610000.00,"taxRate":13}]}"""
+                .formatted(id, TAX_ID));
+        assertThat(whole).as("invoices may reach the same amount: " + ContractTestSupport.text(whole)).hasStatus(201);
+
+        Cookie session = customers.session(mvc, reviewers().rep());
+        String listed = rowOf(page(session, "/contracts", "en"), id);
+        assertThat(listed).as("the amount, collected and its percentage on the same total")
+                .contains(">610,000.00<", "180,000.00", "29.51 %").doesNotContain(">600,000.00<");
+        assertThat(page(session, "/contracts", "zh-CN")).contains("金额（含补充协议，元）");
+        assertThat(page(session, "/contracts/" + id, "en")).as("the page says the amount signed and the one now")
+                .contains("600,000.00 CNY", "id=\"contract-current-amount\">610,000.00<", "id=\"contract-planned\">610,000.00<");
+        var exported = com.lead2cash.testing.ExportedWorkbook.rows(mvc, session,
+                "/contracts/export.xlsx?q=" + contract.get("number").asString());
+        assertThat(exported).hasSize(2);
+        assertThat(exported.get(1).getCellAsNumber(6)).as("the export's amount with the amendment")
+                .hasValueSatisfying(n -> assertThat(n).isEqualByComparingTo("610000.00"));
+        assertThat(exported.get(1).getCellAsNumber(7))
+                .hasValueSatisfying(n -> assertThat(n).isEqualByComparingTo("180000.00"));
+    }
+
+    @Test
     void anAmendmentThatWouldTakeTheContractToTheLargestAmountOrBeyondIsRefusedAndKeepsNothing() {
         JsonNode contract = signed("杭州补充协议上限科技有限公司");
         String id = contract.get("id").asString();

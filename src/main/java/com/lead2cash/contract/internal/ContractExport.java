@@ -47,7 +47,7 @@ public class ContractExport {
         ContractListFigures figures = money.getIfAvailable();
         List<String> headers = new ArrayList<>(List.of("contract.field.number", "contract.field.title",
                 "contract.field.customer", "contract.field.status", "contract.field.waitingFor",
-                "contract.field.daysWaiting", "contract.field.amount"));
+                "contract.field.daysWaiting", "contract.field.currentAmount"));
         if (figures != null) {
             headers.addAll(List.of("contract.field.collected", "contract.field.invoiced", "contract.field.plansPaid"));
         }
@@ -76,7 +76,7 @@ public class ContractExport {
                     if (r.daysWaiting() != null) {
                         ws.value(row, 5, r.daysWaiting());
                     }
-                    money(ws, row, 6, r.amount());
+                    money(ws, row, 6, r.currentAmount()); // with its amendments, as the plans and invoices count it
                     ContractListFigures.Figures m = paid.get(r.id());
                     if (m != null) {
                         money(ws, row, 7, m.collected());

@@ -50,7 +50,11 @@ public class ContractQueries {
                               @Schema(requiredMode = RequiredMode.REQUIRED) String title,
                               @Schema(requiredMode = RequiredMode.REQUIRED) String customerName,
                               @Schema(requiredMode = RequiredMode.REQUIRED) ContractStatus status,
-                              @Schema(requiredMode = RequiredMode.REQUIRED) BigDecimal amount,
+                              @Schema(requiredMode = RequiredMode.REQUIRED, description = "The amount signed")
+                              BigDecimal amount,
+                              @Schema(requiredMode = RequiredMode.REQUIRED,
+                                      description = "The amount now: as signed with every signed amendment's (补充协议) change")
+                              BigDecimal currentAmount,
                               @Schema(requiredMode = RequiredMode.REQUIRED) String currency,
                               @Schema(requiredMode = RequiredMode.REQUIRED) UUID ownerId, String ownerName,
                               @Schema(requiredMode = RequiredMode.REQUIRED) List<Waiting> waitingFor,
@@ -94,7 +98,9 @@ public class ContractQueries {
         Scope scope = access.scope();
         Map<String, Object> params = new HashMap<>(scope.params());
         StringBuilder sql = new StringBuilder("""
-                select id, number, title, buyer_name, status, amount, currency, owner_id, waiting_for, waiting_since, created_at
+                select id, number, title, buyer_name, status, amount, currency, owner_id, waiting_for, waiting_since, created_at,
+                       amount + coalesce((select sum(a.amount_change) from contract_amendment a
+                                          where a.contract_id = contract_contract.id), 0) as current_amount
                 from contract_contract where""");
         if (scope.isAll()) {
             sql.append(" true");
@@ -139,11 +145,12 @@ public class ContractQueries {
         CursorPage.newestFirst(f.cursor(), size, sql, params);
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         record Raw(UUID id, String number, String title, String buyer, ContractStatus status, BigDecimal amount,
-                   String currency, UUID owner, String waitingFor, Instant waitingSince, Instant createdAt) {
+                   BigDecimal currentAmount, String currency, UUID owner, String waitingFor, Instant waitingSince, Instant createdAt) {
         }
         List<Raw> raws = jdbc.sql(sql.toString()).params(params).query((rs, i) -> new Raw(rs.getObject("id", UUID.class),
                 rs.getString("number"), rs.getString("title"), rs.getString("buyer_name"),
-                ContractStatus.valueOf(rs.getString("status")), rs.getBigDecimal("amount"), rs.getString("currency"),
+                ContractStatus.valueOf(rs.getString("status")), rs.getBigDecimal("amount"),
+                rs.getBigDecimal("current_amount"), rs.getString("currency"),
                 rs.getObject("owner_id", UUID.class), rs.getString("waiting_for"),
                 rs.getTimestamp("waiting_since") == null ? null : rs.getTimestamp("waiting_since").toInstant(),
                 rs.getTimestamp("created_at").toInstant())).list();
@@ -159,7 +166,8 @@ public class ContractQueries {
                     : new Waiting(null, w.userId(), name(names, w.userId()))).toList();
             Integer days = r.waitingSince() == null ? null
                     : (int) ChronoUnit.DAYS.between(LocalDate.ofInstant(r.waitingSince(), zone), today);
-            rows.add(new ContractRow(r.id(), r.number(), r.title(), r.buyer(), r.status(), r.amount(), r.currency(),
+            rows.add(new ContractRow(r.id(), r.number(), r.title(), r.buyer(), r.status(), r.amount(),
+                    r.currentAmount(), r.currency(),
                     r.owner(), name(names, r.owner()), waiting, r.waitingSince(), days, r.createdAt()));
         }
         return rows;

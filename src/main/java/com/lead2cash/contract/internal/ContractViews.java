@@ -8,6 +8,7 @@ import com.lead2cash.contract.internal.domain.Contract;
 import com.lead2cash.contract.internal.domain.ContractAction;
 import com.lead2cash.contract.internal.domain.ContractActor;
 import com.lead2cash.contract.internal.domain.ContractAmendment;
+import com.lead2cash.contract.internal.domain.ContractAmendmentRepository;
 import com.lead2cash.contract.internal.domain.ContractLine;
 import com.lead2cash.contract.internal.domain.ContractSection;
 import com.lead2cash.contract.internal.domain.Department;
@@ -30,8 +31,13 @@ public class ContractViews {
             @Schema(requiredMode = RequiredMode.REQUIRED) UUID id,
             @Schema(requiredMode = RequiredMode.REQUIRED) String number,
             @Schema(requiredMode = RequiredMode.REQUIRED) ContractStatus status,
-            @Schema(requiredMode = RequiredMode.REQUIRED) BigDecimal amount,
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "The amount signed (or being drafted)")
+            BigDecimal amount,
             @Schema(requiredMode = RequiredMode.REQUIRED, example = "壹佰贰拾万元整") String amountInWords,
+            @Schema(requiredMode = RequiredMode.REQUIRED,
+                    description = "The amount now: as signed with every signed amendment's (补充协议) change; "
+                            + "what the payment plans add up to and invoices may reach")
+            BigDecimal currentAmount,
             @Schema(requiredMode = RequiredMode.REQUIRED) long version,
             @Schema(requiredMode = RequiredMode.REQUIRED) String title,
             @Schema(requiredMode = RequiredMode.REQUIRED) String currency,
@@ -123,17 +129,21 @@ public class ContractViews {
 
     private final ContractReviews reviews;
     private final ContractLifecycle lifecycle;
+    private final ContractAmendmentRepository amendments;
 
-    ContractViews(ContractReviews reviews, ContractLifecycle lifecycle) {
+    ContractViews(ContractReviews reviews, ContractLifecycle lifecycle, ContractAmendmentRepository amendments) {
         this.reviews = reviews;
         this.lifecycle = lifecycle;
+        this.amendments = amendments;
     }
 
     public ContractView of(Contract c, ContractActor actor) {
         List<ReviewView> reviewViews = reviews.view(c).map(v -> reviews.reviews(v).stream()
                 .map(r -> new ReviewView(r.department(), r.state(), r.dueAt(), r.decidedBy(), r.decidedAt(), r.comment(),
                         r.remarks().stream().map(RemarkView::of).toList())).toList()).orElse(List.of());
-        return new ContractView(c.id(), c.number(), c.status(), c.amount(), c.amountInWords(),
+        BigDecimal current = amendments.findByContractIdOrderByCreatedAt(c.id()).stream()
+                .map(ContractAmendment::amountChange).reduce(c.amount(), BigDecimal::add);
+        return new ContractView(c.id(), c.number(), c.status(), c.amount(), c.amountInWords(), current,
                 c.version() == null ? 0 : c.version(), c.title(), c.currency(), c.riskLevel(), c.opportunityId(),
                 c.customerId(), c.quoteId(), c.templateId(), c.templateVersion(), c.ownerId(), c.termStart(), c.termEnd(),
                 new Party(c.buyerName(), c.buyerTaxId(), c.buyerAddress(), c.buyerRepresentative()), c.sellerName(),

@@ -388,29 +388,103 @@ class CatalogApiTest {
     }
 
     @Test
-    void aFileThatIsNoWorkbookIsRefusedSayingWhatItIsAndNamingOnlyTheXlsxTheImportTakes() {
+    void aFileThatIsNoSpreadsheetIsRefusedSayingWhatItIsAndNamingTheXlsxAndCsvTheImportTakes() {
         var company = support.company("cat8");
         String director = support.bearer(mvc, company.director());
         long before = products();
         var refused = mvc.post().uri("/api/v1/products/import").header(HttpHeaders.AUTHORIZATION, director)
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "en").multipart()
-                .file(new MockMultipartFile("file", "产品目录.xlsx", null, "not a zip at all".getBytes())).exchange();
+                .file(new MockMultipartFile("file", "产品目录.xlsx", null, com.lead2cash.files.TestFiles.pdf(4096, 8)))
+                .exchange();
         assertThat(refused).hasStatus(422).bodyJson().satisfies(json -> {
             assertThat(json).extractingPath("$.errors[0].code").isEqualTo("catalog.import.notAWorkbook");
-            assertThat(json).extractingPath("$.errors[0].message").asString().contains(".xlsx").doesNotContain(".csv");
+            assertThat(json).extractingPath("$.errors[0].message").asString().contains(".xlsx", ".csv");
         });
         // a picture renamed .xlsx is named as what it is, in the reader's language, nothing of it quoted back
         byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>SECRET</text></svg>"
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        for (String[] lang : new String[][] {{"en", "This file is a picture (SVG), not an Excel workbook (.xlsx)"},
-                {"zh-CN", "此文件是一张图片（SVG），不是 Excel 工作簿（.xlsx）"}}) {
+        for (String[] lang : new String[][] {{"en", "This file is a picture (SVG), not a CSV file or an Excel workbook (.xlsx)"},
+                {"zh-CN", "此文件是一张图片（SVG），不是 CSV 文件或 Excel 工作簿（.xlsx）"}}) {
             var picture = mvc.post().uri("/api/v1/products/import").header(HttpHeaders.AUTHORIZATION, director)
                     .header(HttpHeaders.ACCEPT_LANGUAGE, lang[0]).multipart()
                     .file(new MockMultipartFile("file", "产品目录.xlsx", null, svg)).exchange();
             assertThat(picture).hasStatus(422).bodyJson().extractingPath("$.errors[0].message").asString()
                     .startsWith(lang[1]).doesNotContain("SECRET", "svg+xml");
         }
+        // text is read as CSV whatever it is called: without the catalogue's columns it is refused for them
+        var text = mvc.post().uri("/api/v1/products/import").header(HttpHeaders.AUTHORIZATION, director).multipart()
+                .file(new MockMultipartFile("file", "产品目录.xlsx", null, "not a zip at all".getBytes())).exchange();
+        assertThat(text).hasStatus(422).bodyJson().extractingPath("$.errors[0].code").isEqualTo("catalog.import.unknownColumns");
         assertThat(products()).isEqualTo(before);
+    }
+
+    @Test
+    void aCsvFileImportsWithTheSameColumnsInUtf8WithOrWithoutBomOrInGbkAndOneBadRowRefusesTheWholeFile() throws Exception {
+        var company = support.company("cat-csv");
+        String director = support.bearer(mvc, company.director());
+        String header = "产品编码*,产品名称*,规格,单位,产品线,目录价（元，不含税）*,税率（%）*,启用\r\n";
+        // as Excel saves "CSV UTF-8": a byte-order mark, quoted thousands, CRLF
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] withBom = concat(bom, (header + "CSVDC-1,数据采集器 CSV 型,4 口,台,物联网,\"1,200.50\",13,是\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var first = csvImport(director, "产品目录.csv", withBom);
+        assertThat(first).as(body(first)).hasStatus(200);
+        assertThat(support.json(first).get("created").asInt()).isEqualTo(1);
+        JsonNode gateway = support.getJson(mvc, director, "/api/v1/products?q=CSVDC-1").get("items").get(0);
+        assertThat(gateway.get("code").asString()).as("the BOM is not part of the first header").isEqualTo("CSVDC-1");
+        assertThat(gateway.get("name").asString()).isEqualTo("数据采集器 CSV 型");
+        assertThat(gateway.get("listPrice").decimalValue()).isEqualByComparingTo("1200.50");
+
+        // without a BOM, English headers, a row updating by code and one adding
+        var second = csvImport(director, "products.csv", """
+                Code,Name,Unit,List price,Tax rate,Active
+                CSVDC-1,数据采集器 CSV 型,台,1100,13,yes
+                CSVDC-2,数据采集器 CSV 八路,台,1900,13,no
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(second).as(body(second)).hasStatus(200);
+        assertThat(support.json(second).get("created").asInt()).isEqualTo(1);
+        assertThat(support.json(second).get("updated").asInt()).isEqualTo(1);
+        assertThat(support.getJson(mvc, director, "/api/v1/products?q=CSVDC-1").get("items").get(0).get("listPrice")
+                .decimalValue()).isEqualByComparingTo("1100");
+
+        // as Excel on Chinese Windows saves "CSV": GBK (read as GB18030, its superset)
+        var gbk = csvImport(director, "产品目录.csv", (header + "CSVDC-3,数据采集器 国标编码,,台,物联网,300,6,启用\r\n")
+                .getBytes(java.nio.charset.Charset.forName("GBK")));
+        assertThat(gbk).as(body(gbk)).hasStatus(200);
+        assertThat(support.getJson(mvc, director, "/api/v1/products?q=CSVDC-3").get("items").get(0).get("name").asString())
+                .isEqualTo("数据采集器 国标编码");
+
+        // all or nothing, every problem of every row named
+        long before = products();
+        byte[] bad = (header + "CSVDC-4,好产品,,个,,10,13,是\r\nCSVDC-5,,,个,,十元,13,也许\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var refused = csvImport(director, "bad.csv", bad);
+        assertThat(refused).hasStatus(422);
+        assertThat(support.json(refused).get("errors").valueStream()
+                .map(e -> e.get("field").asString() + " " + e.get("code").asString()))
+                .containsExactlyInAnyOrder("rows[3].listPrice catalog.import.notANumber",
+                        "rows[3].name catalog.product.name.required", "rows[3].active catalog.import.notAYesNo");
+        assertThat(products()).isEqualTo(before);
+        var session = support.session(mvc, company.director());
+        String page = body(mvc.post().uri("/products/import?lang=en").cookie(session)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .multipart().file(new MockMultipartFile("file", "bad.csv", null, bad)).exchange());
+        assertThat(page).contains("3 problem(s)", "Enter the product name.", "十元", "<td>List price</td>");
+        assertThat(products()).isEqualTo(before);
+        assertThat(body(mvc.get().uri("/products/import?lang=en").cookie(session).exchange()))
+                .contains("accept=\".xlsx,.csv\"", "Import from Excel or CSV");
+    }
+
+    private org.springframework.test.web.servlet.assertj.MvcTestResult csvImport(String token, String name, byte[] content) {
+        return mvc.post().uri("/api/v1/products/import").header(HttpHeaders.AUTHORIZATION, token)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").multipart()
+                .file(new MockMultipartFile("file", name, "text/csv", content)).exchange();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private static String body(org.springframework.test.web.servlet.assertj.MvcTestResult result) {

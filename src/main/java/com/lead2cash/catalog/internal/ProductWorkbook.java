@@ -27,7 +27,8 @@ import org.dhatim.fastexcel.Worksheet;
 
 /**
  * The catalogue as an Excel workbook (产品目录.xlsx): one product a row under Chinese column headers
- * (English accepted on import). The export is also the import template: export, edit, import.
+ * (English accepted on import). The export is also the import template: export, edit, import — as .xlsx,
+ * or saved as CSV (SPEC: "Excel import and export (.xlsx), CSV too").
  */
 public final class ProductWorkbook {
 
@@ -133,9 +134,11 @@ public final class ProductWorkbook {
     }
 
     /**
-     * Reads an uploaded workbook into rows; a row's problems are collected, never thrown one by one. The
-     * file is read by the platform's {@link SpreadsheetReader}, whose limits (cell length, rows, what the
-     * zip unpacks to) refuse a hostile file while it is read, as every other import does.
+     * Reads an uploaded file into rows — an .xlsx workbook (first sheet) or CSV text (UTF-8 with or without BOM, or
+     * GB18030 as Excel on Chinese Windows saves it), told by its content whatever it is called — with the same
+     * columns either way; a row's problems are collected, never thrown one by one. The file is read by the
+     * platform's {@link SpreadsheetReader}, whose limits (cell length, rows, what the zip unpacks to) refuse a
+     * hostile file while it is read, as every other import does.
      */
     public static List<Row> readUpload(byte[] content, ContentTypes contentTypes) {
         if (content == null || content.length == 0) {
@@ -147,15 +150,13 @@ public final class ProductWorkbook {
         List<SpreadsheetReader.Row> table = new ArrayList<>();
         Path file = null;
         try {
-            file = Files.createTempFile("product-import-", ".xlsx");
+            file = Files.createTempFile("product-import-", ".upload");
             Files.write(file, content);
-            // by the content, as the lead and customer imports: a picture or a web page renamed .xlsx is named
+            // by the content, as the lead and customer imports: a picture or a web page renamed .xlsx or .csv is named
             Path uploaded = file;
-            if (contentTypes.spreadsheet(file).filter(SpreadsheetFormat.XLSX::equals).isEmpty()) {
-                throw new FieldValidationException("file", "catalog.import.notAWorkbook",
-                        ContentWords.of(contentTypes.detect(uploaded)));
-            }
-            SpreadsheetReader.read(file, "upload.xlsx", SpreadsheetReader.Limits.forRows(MAX_ROWS), r -> {
+            SpreadsheetFormat format = contentTypes.spreadsheet(file).orElseThrow(() -> new FieldValidationException(
+                    "file", "catalog.import.notAWorkbook", ContentWords.of(contentTypes.detect(uploaded))));
+            SpreadsheetReader.read(file, "upload." + format.extension(), SpreadsheetReader.Limits.forRows(MAX_ROWS), r -> {
                 if (!r.blank()) {
                     table.add(r);
                 }
@@ -163,7 +164,7 @@ public final class ProductWorkbook {
         } catch (IOException e) {
             throw new FieldValidationException("file", "catalog.import.unreadable");
         } catch (FieldValidationException e) {
-            // the reader's own word offers .csv too, which the catalogue does not take
+            // the catalogue's own code for a file that cannot be read, as clients of the API know it
             if (e.errors().stream().anyMatch(f -> "spreadsheet.unreadable".equals(f.messageKey()))) {
                 throw new FieldValidationException("file", "catalog.import.unreadable");
             }

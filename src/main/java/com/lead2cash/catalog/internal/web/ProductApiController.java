@@ -171,7 +171,8 @@ class ProductApiController {
         return ProductWorkbooks.download(queries);
     }
 
-    @Operation(summary = "Import the catalogue from an Excel workbook: rows update products by code or add them; one refused row refuses the file")
+    @Operation(summary = "Import the catalogue from an Excel workbook (.xlsx) or a CSV file (UTF-8, or GB18030) with the same columns: "
+            + "rows update products by code or add them; one refused row refuses the file")
     @PostMapping(path = "/api/v1/products/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(CatalogRoles.EDITORS)
     ProductService.ProductImportResult importFile(@RequestPart("file") MultipartFile file) throws IOException {

@@ -11,7 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.multipart.MultipartFile;
 
-/** The catalogue workbook over HTTP: the download the screen and the API share, and reading an upload. */
+/** The catalogue workbook over HTTP: the download the screen and the API share, and reading an upload (.xlsx or CSV). */
 final class ProductWorkbooks {
 
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -33,10 +33,7 @@ final class ProductWorkbooks {
         if (file == null || file.isEmpty()) {
             throw new FieldValidationException("file", "catalog.import.empty");
         }
-        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(java.util.Locale.ROOT);
-        if (!name.endsWith(".xlsx")) {
-            throw new FieldValidationException("file", "catalog.import.notXlsx");
-        }
+        // read as what its content is (.xlsx or CSV), whatever it is called, as the customer import does
         return ProductWorkbook.readUpload(file.getBytes(), contentTypes);
     }
 }

@@ -107,6 +107,7 @@ class LeadModuleTest {
     @MockitoBean BackgroundTasks background;
     @MockitoBean SearchKeyStatistics searchKeyStatistics;
     @MockitoBean RequestBodies requestBodies;
+    @MockitoBean com.lead2cash.platform.ClientAddressThrottle addressThrottle;
 
     @Autowired LeadCapture capture;
     @Autowired LeadAssignment assignment;

@@ -111,6 +111,29 @@ class OrderApiTest {
         return customers.json(created);
     }
 
+    @Test
+    void aQuantityWrittenWithTrailingZerosIsReadAsItsValueAndAContractWithoutProductsAsksForThem() {
+        JsonNode contract = signed("杭州订单数量小数科技有限公司");
+        String head = """
+                {"contractId":"%s","address":"杭州市西湖区文三路 1 号","consignee":"王经理","consigneePhone":"13800000000",
+                 "promisedDate":"2026-12-20\"""".formatted(contract.get("id").asString());
+        // a contract keeps its quantities as 2.000: three places written, two needed
+        MvcTestResult written = customers.post(mvc, rep(), "/api/v1/orders",
+                head + ",\"lines\":[{\"productId\":\"" + product + "\",\"quantity\":2.000}]}");
+        assertThat(written).as(ContractTestSupport.text(written)).hasStatus(201);
+        assertThat(customers.json(written).get("lines").get(0).get("quantity").decimalValue()).isEqualByComparingTo("2");
+        MvcTestResult tooFine = customers.post(mvc, rep(), "/api/v1/orders",
+                head + ",\"lines\":[{\"productId\":\"" + product + "\",\"quantity\":2.005}]}");
+        assertThat(tooFine).hasStatus(422);
+        assertThat(customers.json(tooFine).get("errors").get(0).get("field").asString() + " "
+                + customers.json(tooFine).get("errors").get(0).get("code").asString())
+                .isEqualTo("lines[0].quantity error.input.amountTooPrecise");
+        // this contract was drafted without a quote and lists no products: an order without lines is told to name them
+        MvcTestResult unnamed = customers.post(mvc, rep(), "/api/v1/orders", head + "}");
+        assertThat(unnamed).hasStatus(422);
+        assertThat(customers.json(unnamed).get("errors").get(0).get("code").asString()).isEqualTo("order.lines.name");
+    }
+
     JsonNode expectOk(MvcTestResult result) {
         assertThat(result).as(ContractTestSupport.text(result)).hasStatusOk();
         return customers.json(result);

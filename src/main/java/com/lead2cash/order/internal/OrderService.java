@@ -271,7 +271,9 @@ public class OrderService {
                         .filter(l -> l.quantity().signum() > 0).toList()
                 : requested;
         if (wanted.isEmpty()) {
-            errors.add(new FieldValidationException.FieldError("lines", "order.lines.nothingLeft"));
+            // a contract drafted without a quote lists no products: the order must name them
+            errors.add(new FieldValidationException.FieldError("lines",
+                    c.lines().isEmpty() ? "order.lines.name" : "order.lines.nothingLeft"));
         }
         List<OrderLine> lines = new ArrayList<>();
         Map<UUID, Integer> lineOf = new HashMap<>();
@@ -282,7 +284,9 @@ public class OrderService {
                 errors.add(new FieldValidationException.FieldError(at + ".productId", "order.line.product"));
                 continue;
             }
-            boolean quantityRead = r.quantity() != null && r.quantity().signum() > 0 && r.quantity().scale() <= 2;
+            // a contract keeps quantities to three places (2.000): what counts is the places the quantity needs
+            boolean quantityRead = r.quantity() != null && r.quantity().signum() > 0
+                    && r.quantity().stripTrailingZeros().scale() <= 2;
             if (!quantityRead) {
                 errors.add(new FieldValidationException.FieldError(at + ".quantity", "order.line.quantity"));
             }

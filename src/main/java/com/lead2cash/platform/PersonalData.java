@@ -30,10 +30,12 @@ public final class PersonalData {
         if (field != ProtectedField.CONTACT_WECHAT || value == null || value.isBlank()) {
             return mask(value);
         }
-        int kept = value.length() / 4;
+        // counted in characters, not UTF-16 units: an emoji is kept or masked whole, never cut in half
+        int[] characters = value.codePoints().toArray();
+        int kept = characters.length / 4;
         int head = (kept + 1) / 2;
         int tail = kept / 2;
-        return value.substring(0, head) + "****" + value.substring(value.length() - tail);
+        return new String(characters, 0, head) + "****" + new String(characters, characters.length - tail, tail);
     }
 
     /** The value as the reader sees it: whole when {@code visible}, masked otherwise. */

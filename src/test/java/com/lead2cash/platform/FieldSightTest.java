@@ -29,6 +29,8 @@ class FieldSightTest {
         assertThat(wechat.shown("wxid_k2l9q8z7m6n5", true)).isEqualTo("wx****n5");
         assertThat(wechat.shown("13912345678", true)).as("a WeChat id that is a phone number is still an id")
                 .isEqualTo("1****8");
+        assertThat(wechat.shown("😀😀😀😀😀😀😀😀", true)).as("counted in characters: no emoji cut in half")
+                .isEqualTo("😀****😀");
         assertThat(wechat.kept("wangzong", "w****g", true)).as("the mask sent back keeps the id").isEqualTo("wangzong");
         assertThat(MASKED.shown("13912345678", true)).isEqualTo("139****5678");
         assertThat(new FieldSight(ProtectedField.CONTACT_EMAIL, Set.of(), false).shown("sun@example.com", true))

@@ -541,6 +541,10 @@ class ReceivableApiTest {
         assertThat(errorOf(twice)).isEqualTo("reference receipt.reference.taken");
         assertThat(customers.json(twice).get("errors").get(0).get("message").asString())
                 .startsWith("Receipt " + recorded.get("number").asString() + " of this customer already has this bank reference");
+        // typed on a Chinese keyboard: full-width letters, digits and hyphens are the same reference
+        var fullWidth = postReceipt(finance(), "a-third-key", body.formatted(customer, "ＩＣＢＣ－２０２６－７７８８", plan));
+        assertThat(fullWidth).hasStatus(422);
+        assertThat(errorOf(fullWidth)).isEqualTo("reference receipt.reference.taken");
         assertThat(receiptsOf(customer)).isEqualTo(1);
         assertThat(customers.getJson(mvc, finance(), "/api/v1/receivables/" + plan).get("paidAmount").decimalValue())
                 .as("refused, nothing paid twice").isEqualByComparingTo("1000.00");
@@ -754,6 +758,10 @@ class ReceivableApiTest {
                 {"dueDate":"2027-01-20","version":%d}""".formatted(seen.get("version").asLong()));
         assertThat(noReason).as("finance says why").hasStatus(422);
         assertThat(customers.json(noReason).get("errors")).extracting(e -> e.get("field").asString()).containsExactly("reason");
+        var longReason = customers.post(mvc, finance(), url,
+                body.formatted("2027-01-20", "延".repeat(501), seen.get("version").asLong()));
+        assertThat(longReason).as("a reason as long as the page's field allows, not a letter").hasStatus(422);
+        assertThat(customers.json(longReason).get("errors")).extracting(e -> e.get("field").asString()).containsExactly("reason");
         JsonNode unchanged = customers.getJson(mvc, finance(), "/api/v1/receivables/" + plan);
         assertThat(unchanged.get("dueDate").asString()).isEqualTo("2026-12-20");
         assertThat(customers.deadlines("Receivable", plan)).containsExactly("P1:OPEN");

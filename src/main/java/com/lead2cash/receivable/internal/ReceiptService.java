@@ -145,14 +145,14 @@ public class ReceiptService {
         }
         InputRules.fieldProblem("payer", in.payer(), MAX_TEXT).ifPresent(errors::add);
         Optional<FieldError> referenceProblem = InputRules.fieldProblem("reference", in.reference(), MAX_TEXT);
-        referenceProblem.or(() -> referenceTaken(in.customerId(), blankToNull(in.reference()))).ifPresent(errors::add);
+        referenceProblem.or(() -> referenceTaken(in.customerId(), bankReference(in.reference()))).ifPresent(errors::add);
         if (!errors.isEmpty()) {
             throw new FieldValidationException(errors);
         }
         CurrentUser me = CurrentUser.require();
         Instant now = policy.now();
         Receipt r = Receipt.record(codes.nextDocumentNumber("SK"), in.customerId(), in.amount(),
-                in.receivedOn(), in.method(), blankToNull(in.payer()), blankToNull(in.reference()), me.id(), now);
+                in.receivedOn(), in.method(), blankToNull(in.payer()), bankReference(in.reference()), me.id(), now);
         allocateAll(r, in.allocations(), me.id(), today, now);
         Receipt saved = receipts.save(r);
         audit.record("RECEIPT_RECORDED", ReceivableAccess.RECEIPT, saved.id().toString(),
@@ -304,5 +304,14 @@ public class ReceiptService {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /**
+     * A bank reference as kept and compared: full-width letters, digits and signs typed on a Chinese keyboard read as
+     * their plain forms (REF－００１ is REF-001), so the same transfer is not recorded twice for the way it was typed.
+     */
+    static String bankReference(String s) {
+        String plain = blankToNull(s);
+        return plain == null ? null : blankToNull(java.text.Normalizer.normalize(plain, java.text.Normalizer.Form.NFKC));
     }
 }

@@ -32,6 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReceivablePlanning {
 
+    static final int MAX_DUE_DATE_REASON = 500;
+
     private static final Logger log = LoggerFactory.getLogger(ReceivablePlanning.class);
 
     private final ReceivableRepository plans;
@@ -228,7 +230,8 @@ public class ReceivablePlanning {
         Receivable r = access.visibleForUpdate(id);
         require(r, ReceivableAction.SET_DUE_DATE);
         if (reason != null) {
-            InputRules.requireFieldText("reason", reason, InputRules.MAX_TEXT);
+            // a line in the plan's history and the notice's title, as long as the page's field takes
+            InputRules.requireFieldText("reason", reason, MAX_DUE_DATE_REASON);
         }
         r.expectVersion(version);
         UUID actor = CurrentUser.require().id();

@@ -132,7 +132,8 @@ public class ConfirmationService implements Confirmations {
     public int withdraw(String subjectType, String subjectId) {
         Instant now = clock.instant();
         int withdrawn = 0;
-        for (Confirmation c : confirmations.findBySubject(subjectType, subjectId)) {
+        // locked: an answer committed meanwhile is read as answered and stays, not an optimistic-lock failure
+        for (Confirmation c : confirmations.findBySubjectForUpdate(subjectType, subjectId)) {
             if (c.withdraw(now)) {
                 confirmations.save(c);
                 withdrawn++;

@@ -27,6 +27,7 @@ class MinutesApiTest {
     @Autowired SalesTestSupport sales;
     @Autowired MutableClock clock;
     @Autowired Quotes quotes;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired com.lead2cash.testing.HeldFirst heldFirst;
 
     static final String MINUTES = """
@@ -230,6 +231,32 @@ class MinutesApiTest {
         assertThat(customers.getJson(mvc, rep, "/api/v1/negotiation-minutes/" + minutes).get("status").asString())
                 .isEqualTo("SENT");
         assertThat(quotes.confirmedMinutes(java.util.UUID.fromString(n.opportunity()))).isEmpty();
+    }
+
+    /**
+     * The contact's confirmation posted as the opportunity is set LOST, the loss committed first and the minutes' link
+     * not yet withdrawn: the answer finds the opportunity lost under its lock and is refused, nothing recorded.
+     */
+    @Test
+    void Q3_aConfirmationArrivingAsTheOpportunityIsLostIsWithdrawnNotRecorded() {
+        Negotiating n = negotiating("q3race", "南通船舶竞争配套有限公司", "wang@q3race.test");
+        String rep = n.rep();
+        String minutes = customers.json(SalesTestSupport.expect(customers.post(mvc, rep, "/api/v1/negotiation-minutes",
+                MINUTES.formatted(n.opportunity(), "300000", "30000")), 201)).get("id").asString();
+        String contact = customers.getJson(mvc, rep, "/api/v1/customers/" + n.customer() + "/contacts").get(0).get("id").asString();
+        JsonNode sent = customers.json(SalesTestSupport.expect(customers.post(mvc, rep,
+                "/api/v1/negotiation-minutes/" + minutes + "/send", "{\"contactId\":\"" + contact + "\"}"), 200));
+        String link = URI.create(sent.at("/confirmation/url").asString()).getPath();
+        String confirmation = sent.at("/confirmation/id").asString();
+        jdbc.sql("update opportunity_opportunity set stage = 'LOST', lost_reason = 'PRICE', version = version + 1 where id = :id")
+                .param("id", java.util.UUID.fromString(n.opportunity())).update();
+
+        assertThat(mvc.post().uri(link).with(SecurityMockMvcRequestPostProcessors.csrf())
+                .param("outcome", "CONFIRMED").param("name", "王芳").exchange()).hasStatus(410);
+        assertThat(customers.getJson(mvc, rep, "/api/v1/confirmations/" + confirmation).get("state").asString())
+                .as("not recorded as confirmed").isEqualTo("WITHDRAWN");
+        assertThat(customers.getJson(mvc, rep, "/api/v1/negotiation-minutes/" + minutes).get("status").asString())
+                .isEqualTo("SENT");
     }
 
     @Test

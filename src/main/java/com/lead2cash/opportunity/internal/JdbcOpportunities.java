@@ -1,6 +1,7 @@
 package com.lead2cash.opportunity.internal;
 
 import com.lead2cash.opportunity.Opportunities;
+import com.lead2cash.opportunity.Stage;
 import com.lead2cash.opportunity.internal.domain.Opportunity;
 import com.lead2cash.opportunity.internal.domain.OpportunityAction;
 import com.lead2cash.opportunity.internal.domain.OpportunityRepository;
@@ -75,6 +76,14 @@ class JdbcOpportunities implements Opportunities {
         } catch (RecordNotFoundException e) {
             return false;
         }
+    }
+
+    @Override
+    @Transactional
+    public Optional<Stage> lockedStage(UUID opportunityId) {
+        return opportunityId == null ? Optional.empty()
+                : jdbc.sql("select stage from opportunity_opportunity where id = :id for share")
+                        .param("id", opportunityId).query(String.class).optional().map(Stage::valueOf);
     }
 
     @Override

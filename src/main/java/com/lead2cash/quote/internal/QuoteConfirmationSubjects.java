@@ -1,12 +1,19 @@
 package com.lead2cash.quote.internal;
 
+import com.lead2cash.confirmation.ConfirmationState;
 import com.lead2cash.confirmation.ConfirmationSubjects;
+import com.lead2cash.confirmation.Confirmations;
 import com.lead2cash.opportunity.Opportunities;
+import com.lead2cash.opportunity.Stage;
+import com.lead2cash.quote.internal.domain.Quote;
+import com.lead2cash.quote.internal.domain.QuoteRepository;
+import com.lead2cash.quote.internal.domain.QuoteStatus;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,10 +26,41 @@ class QuoteConfirmationSubjects implements ConfirmationSubjects {
 
     private final JdbcClient jdbc;
     private final Opportunities opportunities;
+    private final QuoteRepository quotes;
+    private final Confirmations confirmations;
 
-    QuoteConfirmationSubjects(JdbcClient jdbc, Opportunities opportunities) {
+    // lazy: the confirmation module asks this bean, and this bean asks it back
+    QuoteConfirmationSubjects(JdbcClient jdbc, Opportunities opportunities, QuoteRepository quotes,
+                              @Lazy Confirmations confirmations) {
         this.jdbc = jdbc;
         this.opportunities = opportunities;
+        this.quotes = quotes;
+        this.confirmations = confirmations;
+    }
+
+    /**
+     * Locks the opportunity's quotes, then the opportunity — the order in which the quote's own answer path locks
+     * them — and answers whether the quote is still out for the customer's answer (0040): a version SENT, its
+     * opportunity open with no quote accepted, and no other quote's acceptance recorded and not yet applied (that
+     * answer committed under these locks; the quote module applies it just after). Otherwise its links are
+     * withdrawn and the customer's answer changes nothing.
+     */
+    @Override
+    public boolean awaitsAnswer(String number) {
+        UUID opportunityId = quotes.findVersions(number).stream().findFirst().map(Quote::opportunityId).orElse(null);
+        if (opportunityId == null) {
+            return false;
+        }
+        List<Quote> ofOpportunity = quotes.findByOpportunityForUpdate(opportunityId);
+        boolean open = opportunities.lockedStage(opportunityId).map(Stage::isOpen).orElse(false);
+        if (!open || ofOpportunity.stream().anyMatch(q -> q.status() == QuoteStatus.ACCEPTED)
+                || ofOpportunity.stream().noneMatch(q -> q.number().equals(number) && q.status() == QuoteStatus.SENT)) {
+            return false;
+        }
+        return ofOpportunity.stream()
+                .filter(q -> !q.number().equals(number) && q.status() == QuoteStatus.SENT)
+                .noneMatch(q -> confirmations.of(QuoteService.SUBJECT, q.number()).stream()
+                        .anyMatch(c -> c.subject().version() == q.revision() && c.state() == ConfirmationState.ACCEPTED));
     }
 
     @Override

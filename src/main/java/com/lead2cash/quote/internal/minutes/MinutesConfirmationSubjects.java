@@ -2,6 +2,7 @@ package com.lead2cash.quote.internal.minutes;
 
 import com.lead2cash.confirmation.ConfirmationSubjects;
 import com.lead2cash.opportunity.Opportunities;
+import com.lead2cash.opportunity.Stage;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,9 +14,28 @@ import org.springframework.stereotype.Component;
 class MinutesConfirmationSubjects implements ConfirmationSubjects {
 
     private final Opportunities opportunities;
+    private final NegotiationMinutesRepository minutes;
 
-    MinutesConfirmationSubjects(Opportunities opportunities) {
+    MinutesConfirmationSubjects(Opportunities opportunities, NegotiationMinutesRepository minutes) {
         this.opportunities = opportunities;
+        this.minutes = minutes;
+    }
+
+    /**
+     * Locks the current minutes, then the opportunity (the minutes' answer path takes the minutes first), and answers
+     * whether they are still out for the contact's answer: SENT, on an opportunity neither won nor lost (0040).
+     * Otherwise their links are withdrawn and the contact's answer changes nothing.
+     */
+    @Override
+    public boolean awaitsAnswer(String opportunityId) {
+        UUID id;
+        try {
+            id = UUID.fromString(opportunityId);
+        } catch (IllegalArgumentException notOurs) {
+            return false;
+        }
+        boolean sent = minutes.findCurrentForUpdate(id).filter(m -> m.status() == MinutesStatus.SENT).isPresent();
+        return sent && opportunities.lockedStage(id).map(Stage::isOpen).orElse(false);
     }
 
     @Override

@@ -289,7 +289,13 @@ public class Quote {
                 }
                 actions.add(QuoteAction.REVISE);
             }
-            case PENDING_APPROVAL, SENT, REJECTED -> actions.add(QuoteAction.REVISE);
+            case SENT -> {
+                // a revision of it could never be sent (0040), and revising would take back the customer's link
+                if (!actor.quoteAccepted()) {
+                    actions.add(QuoteAction.REVISE);
+                }
+            }
+            case PENDING_APPROVAL, REJECTED -> actions.add(QuoteAction.REVISE);
             default -> {
             }
         }
@@ -315,6 +321,9 @@ public class Quote {
         }
         if (action == QuoteAction.REVISE && status == QuoteStatus.ACCEPTED) {
             throw new DomainException("quote.revise.accepted");
+        }
+        if (action == QuoteAction.REVISE && status == QuoteStatus.SENT && actor.quoteAccepted()) {
+            throw new DomainException("quote.revise.anotherAccepted");
         }
         if (action == QuoteAction.SEND && status == QuoteStatus.APPROVED) {
             if (!actor.opportunityProposing()) {

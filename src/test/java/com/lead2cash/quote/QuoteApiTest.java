@@ -39,6 +39,8 @@ class QuoteApiTest {
     @Autowired SalesTestSupport sales;
     @Autowired MutableClock clock;
     @Autowired JdbcClient jdbc;
+    @Autowired com.lead2cash.testing.HeldFirst heldFirst;
+    @Autowired com.lead2cash.confirmation.Confirmations confirmations;
 
     record Deal(SalesTestSupport.Team team, String rep, String customerId, String opportunityId, String gateway,
                 String service) {
@@ -481,6 +483,91 @@ class QuoteApiTest {
         JsonNode lost = customers.getJson(mvc, d.rep(), "/api/v1/opportunities/" + d.opportunityId());
         assertThat(lost.get("stage").asString()).isEqualTo("LOST");
         assertThat(lost.get("amount").decimalValue()).isEqualByComparingTo("300000");
+    }
+
+    /**
+     * Two quotes of one opportunity accepted at the same moment: the first acceptance is recorded (its quote becomes
+     * ACCEPTED just after it commits); the second, taken after it under the opportunity's quotes' locks, finds it and
+     * is refused as a lost race — withdrawn, 410, nothing recorded, the quote still SENT and no longer revised.
+     */
+    @Test
+    void twoQuotesAcceptedAtOnceAreTakenOneAfterTheOtherAndTheSecondIsWithdrawnNotRecorded() {
+        Deal d = deal("q-race2");
+        String firstId = create(d, "0").get("id").asString();
+        JsonNode firstLink = send(d, firstId);
+        String secondId = create(d, "5").get("id").asString();
+        JsonNode secondLink = send(d, secondId);
+
+        // the first acceptance is in, its quote not yet accepted by it (that follows the answer's commit)
+        jdbc.sql("update confirmation_confirmation set state = 'ACCEPTED', answered_at = now(), answered_name = '王伟', "
+                + "version = version + 1 where id = :id").param("id", java.util.UUID.fromString(firstLink.get("id").asString()))
+                .update();
+        assertThat(answer(secondLink, "ACCEPTED")).as("the lost race says the link was withdrawn").hasStatus(410);
+        assertThat(confirmationState(d, secondLink)).as("not a second acceptance").isEqualTo("WITHDRAWN");
+        assertThat(customers.getJson(mvc, d.rep(), "/api/v1/quotes/" + secondId).get("status").asString())
+                .isEqualTo("SENT");
+    }
+
+    @Test
+    void anAnswerOnAQuoteOfAnOpportunityWithAnAcceptedQuoteIsWithdrawnAndTheQuoteIsNotOfferedForRevision() {
+        Deal d = deal("q-race2b");
+        String acceptedId = create(d, "0").get("id").asString();
+        send(d, acceptedId);
+        String otherId = create(d, "5").get("id").asString();
+        JsonNode otherLink = send(d, otherId);
+
+        // the other quote's acceptance was applied; this link is still open (its withdrawal not yet done)
+        jdbc.sql("update quote_quote set status = 'ACCEPTED' where id = :id")
+                .param("id", java.util.UUID.fromString(acceptedId)).update();
+        assertThat(answer(otherLink, "ACCEPTED")).hasStatus(410);
+        assertThat(confirmationState(d, otherLink)).isEqualTo("WITHDRAWN");
+
+        JsonNode other = customers.getJson(mvc, d.rep(), "/api/v1/quotes/" + otherId);
+        assertThat(other.get("status").asString()).isEqualTo("SENT");
+        assertThat(other.get("actions").toString()).as("a revision could never be sent").doesNotContain("REVISE");
+        var refused = customers.post(mvc, d.rep(), "/api/v1/quotes/" + otherId + "/revisions",
+                "{\"version\":" + other.get("version").asLong() + "}");
+        assertThat(refused).hasStatus(422);
+        assertThat(customers.json(refused).get("code").asString()).isEqualTo("quote.revise.anotherAccepted");
+        assertThat(customers.getJson(mvc, d.rep(), "/api/v1/quotes/" + otherId).get("revision").asInt())
+                .as("nothing revised").isEqualTo(other.get("revision").asInt());
+    }
+
+    /**
+     * An acceptance posted as the opportunity is set LOST: the loss committed first, its links not yet withdrawn (that
+     * follows its commit) — the answer finds the opportunity lost under its lock and is refused, nothing recorded.
+     */
+    @Test
+    void anAcceptanceArrivingAsTheOpportunityIsLostIsWithdrawnNotRecorded() {
+        Deal d = deal("q-race-lost");
+        String id = create(d, "0").get("id").asString();
+        JsonNode link = send(d, id);
+        jdbc.sql("update opportunity_opportunity set stage = 'LOST', lost_reason = 'PRICE', version = version + 1 where id = :id")
+                .param("id", java.util.UUID.fromString(d.opportunityId())).update();
+
+        assertThat(answer(link, "ACCEPTED")).hasStatus(410);
+        assertThat(confirmationState(d, link)).as("not recorded as accepted").isEqualTo("WITHDRAWN");
+        assertThat(customers.getJson(mvc, d.rep(), "/api/v1/quotes/" + id).get("status").asString()).isEqualTo("SENT");
+    }
+
+    /**
+     * The withdrawal of a closed opportunity's links meets an answer being recorded: it waits for it and leaves the
+     * answered link as it is, instead of failing on the confirmation's version and rolling back.
+     */
+    @Test
+    void aWithdrawalThatMeetsAnAnswerUnderWayWaitsForItAndLeavesItAnswered() throws Exception {
+        Deal d = deal("q-race-wd");
+        String id = create(d, "0").get("id").asString();
+        JsonNode link = send(d, id);
+        String number = customers.getJson(mvc, d.rep(), "/api/v1/quotes/" + id).get("number").asString();
+        java.util.UUID linkId = java.util.UUID.fromString(link.get("id").asString());
+
+        var raced = heldFirst.race(
+                () -> jdbc.sql("update confirmation_confirmation set state = 'ACCEPTED', answered_at = now(), "
+                        + "answered_name = '王伟', version = version + 1 where id = :id").param("id", linkId).update(),
+                () -> confirmations.withdraw("Quote", number));
+        assertThat(raced.second()).as("nothing left open to withdraw").isZero();
+        assertThat(confirmationState(d, link)).isEqualTo("ACCEPTED");
     }
 
     /** docs/decisions/0030: the amount the customer agreed to (the accepted quote's) is not corrected by hand. */

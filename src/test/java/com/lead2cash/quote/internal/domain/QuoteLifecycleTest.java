@@ -185,6 +185,19 @@ class QuoteLifecycleTest {
     }
 
     @Test
+    void aSentQuoteIsNotRevisedOnceAnotherQuoteOfItsOpportunityWasAccepted() {
+        Quote sent = reviewedAndApproved();
+        sent.sent(null, true, NOW);
+        assertThat(sent.availableActions(new QuoteActor(author, true, false, Stage.PROPOSAL, false), true))
+                .contains(QuoteAction.REVISE);
+        QuoteActor owner = new QuoteActor(author, true, false, Stage.NEGOTIATION, true);
+        assertThat(sent.availableActions(owner, true)).as("its revision could never be sent").doesNotContain(QuoteAction.REVISE);
+        assertThatThrownBy(() -> sent.requireAction(owner, QuoteAction.REVISE, true))
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("quote.revise.anotherAccepted"));
+    }
+
+    @Test
     void anAnswerForAWonOrLostOpportunityOrASecondAcceptanceChangesNothing() {
         for (Stage closed : new Stage[] {Stage.WON, Stage.LOST}) {
             Quote q = reviewedAndApproved();

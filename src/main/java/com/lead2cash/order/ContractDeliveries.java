@@ -10,11 +10,18 @@ public interface ContractDeliveries {
     Fulfilment fulfilment(UUID contractId);
 
     /**
+     * Whether some of the contract's goods actually left by {@code day}: a shipment of any of its orders whose ship date
+     * is on or before it. A shipment booked for a later day (decision 0044) has not left.
+     */
+    boolean goodsLeftBy(UUID contractId, LocalDate day);
+
+    /**
      * {@code allDeliveredOn} the day the last of them was delivered once every quantity the contract's product lines
      * sell is in a delivered order, null until then; {@code allAcceptedOn} likewise for the customer's acceptance.
      * {@code sellsProducts} is false for a contract of an amount only (no product lines, or not signed), whose
      * orders name catalogue products: nothing tells when its goods are all there. {@code anyShipped}: some of the
-     * contract's goods left (a shipment of any of its orders), whatever its lines.
+     * contract's goods are shipped or booked to ship (a shipment of any of its orders, whatever its ship date), whatever
+     * its lines; {@link #goodsLeftBy} tells whether they actually left.
      */
     record Fulfilment(boolean sellsProducts, LocalDate allDeliveredOn, LocalDate allAcceptedOn, boolean anyShipped) {
     }

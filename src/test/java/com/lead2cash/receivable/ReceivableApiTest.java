@@ -193,6 +193,38 @@ class ReceivableApiTest {
     }
 
     @Test
+    void aTerminatedContractWhoseOnlyShipmentIsBookedForALaterDayClosesItsPlansAsIfNothingShipped() {
+        at(clock, "2026-12-01T10:00");
+        JsonNode contract = contracts.signFromAcceptedQuote(mvc, reviewers(), "rcvbook", "杭州回款预约发货终止科技有限公司",
+                "2026-12-01");
+        String contractId = contract.get("id").asString();
+        String gateways = contract.get("lines").get(0).get("productId").asString();
+        List<JsonNode> before = plans(finance(), contractId);
+        assertThat(before).extracting(p -> p.get("state").asString()).contains("PLANNED");
+        JsonNode order = customers.json(com.lead2cash.testing.SalesTestSupport.expect(customers.post(mvc, rep(),
+                "/api/v1/orders", """
+                {"contractId":"%s","lines":[{"productId":"%s","quantity":4}],"address":"杭州市西湖区文三路 1 号",
+                 "consignee":"王经理","consigneePhone":"13800000000","promisedDate":"2026-12-10"}"""
+                        .formatted(contractId, gateways)), 201));
+        JsonNode booked = customers.json(com.lead2cash.testing.SalesTestSupport.expect(customers.post(mvc,
+                customers.bearer(mvc, reviewers().operations()), "/api/v1/orders/" + order.get("id").asString() + "/shipments",
+                """
+                {"line":1,"quantity":4,"carrier":"顺丰速运","shipDate":"2026-12-05","version":%d}"""
+                        .formatted(order.get("version").asLong())), 200));
+        assertThat(booked.get("status").asString()).as("booked for a later day: nothing left yet").isEqualTo("PREPARING");
+
+        String manager = customers.bearer(mvc, reviewers().manager());
+        long version = customers.getJson(mvc, manager, "/api/v1/contracts/" + contractId).get("version").asLong();
+        assertThat(customers.post(mvc, manager, "/api/v1/contracts/" + contractId + "/termination", """
+                {"reason":"客户取消","effectiveOn":"2026-12-01","version":%d}""".formatted(version))).hasStatusOk();
+
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                "WRITTEN_OFF".equals(plans(finance(), contractId).get(0).get("state").asString()));
+        assertThat(plans(finance(), contractId)).extracting(p -> p.get("state").asString())
+                .as("every plan not yet due is closed, as with no shipment").doesNotContain("PLANNED");
+    }
+
+    @Test
     void aTerminatedContractsPlansNotYetDueAreClosedNoLaterConditionDatesThemAndFinanceHearsWhatIsLeftOpen() throws Exception {
         JsonNode contract = contracts.sign(mvc, reviewers(), "杭州回款合同终止科技有限公司", "600000.00", """
                 {"type":"PREPAYMENT","amount":180000.00,"dueDate":"2026-12-01"},

@@ -41,6 +41,13 @@ class OrderFulfilment implements ContractDeliveries {
                 anyShipped);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public boolean goodsLeftBy(UUID contractId, LocalDate day) {
+        return orders.findByContract(contractId).stream().flatMap(o -> o.shipments().stream())
+                .anyMatch(s -> s.shipDate() != null && !s.shipDate().isAfter(day));
+    }
+
     /** The latest {@code day} of the orders that reached it, once they hold every quantity sold; null before. */
     private static LocalDate lastDay(Map<UUID, BigDecimal> sold, List<Order> all, Function<Order, LocalDate> day) {
         Map<UUID, BigDecimal> reached = new HashMap<>();

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * A signed contract was terminated (合同终止): its plans not yet due, with nothing received, are closed with that reason
  * and their P1 reminders cancelled, so no later delivery dates them and no one chases them — unless some of its goods
- * left: then what the customer owes for them is finance's to judge and every plan stays. The plans already due,
+ * left by the termination day (a shipment booked for later does not count): then what the customer owes for them is finance's to judge and every plan stays. The plans already due,
  * overdue or partly paid stay open, and finance is told which, to collect or write them off (核销).
  */
 @Component
@@ -54,8 +54,9 @@ class PlansCloseOnTermination {
             return;
         }
         List<Receivable> all = planning.plan(terminated.contractId()); // planned on signing, unless that is still on its way
-        // goods on the road or delivered: a payment waiting for them may be owed in part, finance decides
-        boolean goodsLeft = deliveries.fulfilment(terminated.contractId()).anyShipped();
+        // goods on the road or delivered: a payment waiting for them may be owed in part, finance decides;
+        // a shipment only booked for a later day (decision 0044) left nothing
+        boolean goodsLeft = deliveries.goodsLeftBy(terminated.contractId(), terminated.effectiveOn());
         List<Receivable> locked = new ArrayList<>(plans.lockAll(all.stream().map(Receivable::id).toList()));
         locked.sort(Comparator.comparingInt(Receivable::position));
         int closed = 0;

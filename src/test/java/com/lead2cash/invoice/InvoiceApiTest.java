@@ -282,6 +282,25 @@ class InvoiceApiTest {
                     .doesNotContain("/invoices/" + approvedId + "/issue");
         }
 
+        // the approval page offers finance no approval it would refuse, and says why
+        for (String[] lang : new String[][] {{"zh-CN", "已终止：与新的开票申请一样，此申请不能再批准或开具"},
+                {"en", "was terminated: this request can no longer be approved or issued"}}) {
+            String page = mvc.get().uri("/approvals/" + pending.get("approvalId").asString() + "?lang=" + lang[0])
+                    .cookie(session).exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(page).as(lang[0]).contains("id=\"decision-form\"", "value=\"REJECT\"", "id=\"not-approvable\"",
+                    lang[1]).doesNotContain("value=\"APPROVE\"");
+        }
+        // the list marks the approved request that can never be issued
+        String number = still.get("number").asString();
+        for (String[] lang : new String[][] {{"zh-CN", "合同已终止"}, {"en", "Contract terminated"}}) {
+            String list = mvc.get().uri("/invoices?status=APPROVED&lang=" + lang[0]).cookie(session).exchange()
+                    .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(list).as(lang[0]).contains(">" + number + "<");
+            String row = list.substring(list.indexOf(">" + number + "<"));
+            assertThat(row.substring(0, row.indexOf("</tr>"))).as(lang[0])
+                    .contains("invoice-contract-terminated", lang[1]);
+        }
+
         // rejecting the request is still finance's to do: nothing is invoiced
         ok(customers.post(mvc, finance, "/api/v1/approvals/" + pending.get("approvalId").asString() + "/decision",
                 "{\"decision\":\"REJECT\",\"comment\":\"合同已终止\"}"));

@@ -1,5 +1,6 @@
 package com.lead2cash.approval.internal;
 
+import com.lead2cash.approval.ApprovableSubjects;
 import com.lead2cash.approval.ApprovalCompleted;
 import com.lead2cash.approval.ApprovalRef;
 import com.lead2cash.approval.ApprovalRemark;
@@ -35,6 +36,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -70,12 +72,12 @@ public class ApprovalService implements Approvals {
     private final Clock clock;
     private final ZoneId zone;
     /** Read when asked, not when built: a subject's rules call back into approvals (policy changes). */
-    private final ObjectProvider<ApprovableSubject> subjects;
+    private final ObjectProvider<ApprovableSubjects> subjects;
 
     ApprovalService(ApprovalRepository approvals, DelegationRepository delegations, ApprovalHistory history,
                     ApprovalQueries queries, ApproverResolver resolver, OrgDirectory org, Deadlines deadlines,
                     Notifier notifier, ApplicationEventPublisher events, Clock clock,
-                    @Value("${l2c.zone}") ZoneId zone, ObjectProvider<ApprovableSubject> subjects) {
+                    @Value("${l2c.zone}") ZoneId zone, ObjectProvider<ApprovableSubjects> subjects) {
         this.subjects = subjects;
         this.approvals = approvals;
         this.delegations = delegations;
@@ -193,13 +195,20 @@ public class ApprovalService implements Approvals {
 
     /**
      * The decisions an approver may take on the approval (for the decision form): approve, reject and send back — not
-     * approve where its subject may no longer be approved as shown ({@link ApprovableSubject}: a policy change the
+     * approve where its subject may no longer be approved as shown ({@link ApprovableSubjects}: a policy change the
      * policy moved on from, whose approval would be refused).
      */
     public Set<Decision> decisionsOn(ApprovalView approval) {
         boolean approvable = subjects.orderedStream().filter(s -> s.subjectType().equals(approval.subjectType()))
                 .allMatch(s -> s.approvableAsShown(approval.subjectId()));
         return approvable ? EnumSet.allOf(Decision.class) : EnumSet.complementOf(EnumSet.of(Decision.APPROVE));
+    }
+
+    /** Why the approval's subject may not be approved as shown, in the reader's words, as its module says it. */
+    public Optional<String> whyNotApprovable(ApprovalView approval, Locale locale) {
+        return subjects.orderedStream().filter(s -> s.subjectType().equals(approval.subjectType()))
+                .filter(s -> !s.approvableAsShown(approval.subjectId()))
+                .flatMap(s -> s.whyNotApprovable(approval.subjectId(), locale).stream()).findFirst();
     }
 
     /** The task the user could decide now on this approval, if any (for the decision form). */

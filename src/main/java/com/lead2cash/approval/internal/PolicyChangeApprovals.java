@@ -1,5 +1,6 @@
 package com.lead2cash.approval.internal;
 
+import com.lead2cash.approval.ApprovableSubjects;
 import com.lead2cash.approval.ApprovalCompleted;
 import com.lead2cash.approval.ApprovalRequest;
 import com.lead2cash.approval.ApprovalView;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
  * approvals.
  */
 @Component
-public class PolicyChangeApprovals implements ApprovableSubject {
+public class PolicyChangeApprovals implements ApprovableSubjects {
 
     static final String SUBJECT = "PolicyChange";
 

@@ -478,6 +478,14 @@ public class InvoiceService implements ContractInvoicing {
         return contracts.signed(inv.contractId()).map(c -> c.status() == ContractStatus.TERMINATED).orElse(false);
     }
 
+    /** Of these contracts, those terminated (for the invoice list: its requests there can no longer be issued). */
+    @Transactional(readOnly = true)
+    public Set<UUID> terminatedAmong(Collection<UUID> contractIds) {
+        return contractIds.stream().distinct().filter(id -> contracts.signed(id)
+                        .map(c -> c.status() == ContractStatus.TERMINATED).orElse(false))
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     @Override
     @Transactional(readOnly = true)
     public Map<UUID, BigDecimal> invoiced(Collection<UUID> contractIds) {

@@ -220,6 +220,9 @@ public class ApprovalController {
         model.addAttribute("decisionForm", form);
         model.addAttribute("onBehalfOf", onBehalfOf);
         model.addAttribute("decisions", service.decisionsOn(view));
+        // the subject's module says why it can no longer be approved as shown (e.g. its contract was terminated)
+        model.addAttribute("notApprovable",
+                service.whyNotApprovable(view, LocaleContextHolder.getLocale()).orElse(null));
         model.addAttribute("isSubmitter", view.submitterId().equals(me));
         Set<UUID> ids = new HashSet<>();
         ids.add(view.submitterId());

@@ -82,7 +82,13 @@ class InvoiceController {
     @GetMapping("/invoices")
     String list(@RequestParam(required = false) InvoiceStatus status, @RequestParam(required = false) InvoiceType type,
                 @RequestParam(required = false) String cursor, Model model) {
-        model.addAttribute("page", queries.list(status, type, cursor, 50));
+        var page = queries.list(status, type, cursor, 50);
+        model.addAttribute("page", page);
+        // a request not yet issued on a terminated contract can never be issued (decision 0044): the list says so
+        model.addAttribute("terminatedContracts", service.terminatedAmong(page.items().stream()
+                .filter(i -> i.status() == com.lead2cash.invoice.internal.domain.InvoiceStatus.PENDING_APPROVAL
+                        || i.status() == com.lead2cash.invoice.internal.domain.InvoiceStatus.APPROVED)
+                .map(InvoiceQueries.InvoiceRow::contractId).toList()));
         model.addAttribute("status", status);
         model.addAttribute("type", type);
         model.addAttribute("statuses", InvoiceStatus.values());

@@ -59,6 +59,25 @@ class OpportunityBoardPageTest {
                 .contains("<option value=\"WON\"", "<option value=\"LOST\"");
     }
 
+    /** The move menu offers only stages the move would take: none past evaluation before the panel qualifies it (O1). */
+    @Test
+    void thePhonesMoveMenuOffersNoStagePastEvaluationUntilThePanelQualifiesTheOpportunity() throws Exception {
+        clock.set(TestClock.START);
+        SalesTestSupport.Team team = sales.team("boardo1");
+        String rep = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "泰州看板评估有限公司", "王经理", "wang@boardo1.example");
+        String opportunity = sales.opportunity(mvc, rep, customer, "泰州看板评估项目", "200000.00").get("id").asString();
+
+        assertThat(moveMenu(team.rep(), opportunity)).as("in discovery, no evaluation")
+                .contains("<option value=\"EVALUATION\"", "<option value=\"LOST\"")
+                .doesNotContain("<option value=\"PROPOSAL\"", "<option value=\"NEGOTIATION\"",
+                        "<option value=\"CONTRACT\"");
+
+        sales.qualify(mvc, team, opportunity);
+        assertThat(moveMenu(team.rep(), opportunity)).as("the panel qualified it")
+                .contains("<option value=\"PROPOSAL\"", "<option value=\"NEGOTIATION\"", "<option value=\"CONTRACT\"");
+    }
+
     /** The phone's move form of the opportunity's card on the board, as its owner reads it. */
     private String moveMenu(com.lead2cash.platform.internal.identity.User user, String id) throws Exception {
         String board = mvc.get().uri("/opportunities?lang=en").cookie(customers.session(mvc, user)).exchange()

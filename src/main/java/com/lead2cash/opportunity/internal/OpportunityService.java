@@ -361,7 +361,9 @@ public class OpportunityService {
     @Transactional(readOnly = true)
     public java.util.Map<UUID, java.util.Set<Stage>> stagesOffered(java.util.Collection<UUID> ids) {
         java.util.Map<UUID, java.util.Set<Stage>> offered = new java.util.HashMap<>();
-        opportunities.findAllById(ids).forEach(o -> offered.put(o.id(), o.stagesOffered(actions(o))));
+        OpportunityRules rules = rules(); // the O1 gate the move asks, the policy read once for the board
+        opportunities.findAllById(ids).forEach(o -> offered.put(o.id(),
+                o.stagesOffered(actions(o), o.scorecard(rules.panel(), rules.passScore()))));
         return offered;
     }
 

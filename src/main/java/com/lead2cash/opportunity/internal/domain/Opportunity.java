@@ -200,13 +200,22 @@ public class Opportunity {
             if (target == Stage.WON && stage != Stage.CONTRACT) {
                 throw new DomainException("opportunity.stage.wonOnlyFromContract");
             }
-            if (target.isPastEvaluation() && !stage.isPastEvaluation() && !scorecard.qualified()) {
-                throw new DomainException(scorecard.complete() ? "opportunity.stage.evaluationFailed"
-                        : "opportunity.stage.evaluationIncomplete",
-                        scorecard.score() == null ? "—" : scorecard.score().toPlainString(), scorecard.passScore());
+            Optional<DomainException> refused = evaluationGate(target, scorecard);
+            if (refused.isPresent()) {
+                throw refused.get();
             }
         }
         changeStage(target, by, now, null);
+    }
+
+    /** O1: a stage past evaluation needs the panel's qualifying score; the refusal a move there would meet, if any. */
+    private Optional<DomainException> evaluationGate(Stage target, Scorecard scorecard) {
+        if (target.isPastEvaluation() && !stage.isPastEvaluation() && !scorecard.qualified()) {
+            return Optional.of(new DomainException(scorecard.complete() ? "opportunity.stage.evaluationFailed"
+                    : "opportunity.stage.evaluationIncomplete",
+                    scorecard.score() == null ? "—" : scorecard.score().toPlainString(), scorecard.passScore()));
+        }
+        return Optional.empty();
     }
 
     /** The stage an open opportunity moves on to next (the following open stage, WON from the contract); none once closed. */
@@ -445,13 +454,14 @@ public class Opportunity {
 
     /**
      * The stages the actor may take the opportunity to now, given what they may do ({@link #availableActions}):
-     * any other open stage by a move (its gates, O1, still answer on the move), lost when they may mark it lost, won
-     * only when they may mark it won (a signed contract, decision 0026). The board's move menu offers exactly these.
+     * any other open stage a move would take it to (not one past evaluation the panel has not qualified it for, O1,
+     * as {@link #moveTo} asks), lost when they may mark it lost, won only when they may mark it won (a signed
+     * contract, decision 0026). The board's move menu offers exactly these.
      */
-    public Set<Stage> stagesOffered(Set<OpportunityAction> actions) {
+    public Set<Stage> stagesOffered(Set<OpportunityAction> actions, Scorecard scorecard) {
         Set<Stage> stages = EnumSet.noneOf(Stage.class);
         if (actions.contains(OpportunityAction.MOVE)) {
-            Stage.OPEN.stream().filter(s -> s != stage).forEach(stages::add);
+            Stage.OPEN.stream().filter(s -> s != stage && evaluationGate(s, scorecard).isEmpty()).forEach(stages::add);
         }
         if (actions.contains(OpportunityAction.MARK_WON)) {
             stages.add(Stage.WON);

@@ -68,7 +68,8 @@ public class ReceivableQueries implements ContractCollections {
 
     /** A receipt waiting to be allocated (whole or in part). */
     public record UnallocatedReceipt(UUID id, String number, UUID customerId, BigDecimal amount, BigDecimal unallocated,
-                                     LocalDate receivedOn, ReceiptMethod method, String payer, String reference) {
+                                     LocalDate receivedOn, ReceiptMethod method, String payer, String reference,
+                                     long version) {
     }
 
     private final JdbcClient jdbc;
@@ -260,14 +261,15 @@ public class ReceivableQueries implements ContractCollections {
     public List<UnallocatedReceipt> unallocatedReceipts(int limit) {
         return jdbc.sql("""
                 select id, number, customer_id, amount, amount - allocated_amount as unallocated, received_on, method,
-                       payer, reference
+                       payer, reference, version
                 from receivable_receipt where state = 'RECORDED' and allocated_amount < amount
                 order by received_on, id limit :limit""")
                 .param("limit", limit)
                 .query((rs, i) -> new UnallocatedReceipt(rs.getObject("id", UUID.class), rs.getString("number"),
                         rs.getObject("customer_id", UUID.class), rs.getBigDecimal("amount"),
                         rs.getBigDecimal("unallocated"), rs.getDate("received_on").toLocalDate(),
-                        ReceiptMethod.valueOf(rs.getString("method")), rs.getString("payer"), rs.getString("reference")))
+                        ReceiptMethod.valueOf(rs.getString("method")), rs.getString("payer"), rs.getString("reference"),
+                        rs.getLong("version")))
                 .list();
     }
 

@@ -53,6 +53,7 @@ class InputConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new RequestParameterGuard()).order(10);
+        registry.addInterceptor(new PageVersionGuard()).order(11);
     }
 
     /** A form handler's {@link RefusedInput}: what the guard refused in its fields, or none. */

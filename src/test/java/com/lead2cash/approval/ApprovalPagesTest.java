@@ -77,20 +77,25 @@ class ApprovalPagesTest {
         assertThat(mvc.get().uri("/approvals/{id}", id).cookie(session)).hasStatusOk().bodyText()
                 .contains("decision-form", "approval-steps", "history-table", "risk");
         UUID task = approvals.find(id).orElseThrow().steps().get(0).tasks().get(0).id();
+        // the version the page's form carries
+        String version = String.valueOf(approvals.find(id).orElseThrow().version());
 
         assertThat(mvc.post().uri("/approvals/{id}/decision", id).cookie(session).with(csrf())
-                .param("decision", "REJECT").param("comment", "").param("taskId", task.toString()))
+                .param("decision", "REJECT").param("comment", "").param("taskId", task.toString())
+                .param("version", version))
                 .hasStatusOk().bodyText().contains("is-invalid", "invalid-feedback");
         assertThat(approvals.find(id).orElseThrow().state()).isEqualTo(State.IN_PROGRESS);
         // a control character pasted into the comment: beside it, with the comment typed, not the error page
         assertThat(mvc.post().uri("/approvals/{id}/decision?lang=en", id).cookie(session).with(csrf())
-                .param("decision", "REJECT").param("comment", "条款\u202e不符").param("taskId", task.toString()))
+                .param("decision", "REJECT").param("comment", "条款\u202e不符").param("taskId", task.toString())
+                .param("version", version))
                 .hasStatusOk().bodyText().contains("is-invalid", "The text contains a control character", "条款\u202e不符")
                 .doesNotContain("id=\"error-detail\"");
         assertThat(approvals.find(id).orElseThrow().state()).isEqualTo(State.IN_PROGRESS);
 
         assertThat(mvc.post().uri("/approvals/{id}/decision", id).cookie(session).with(csrf())
-                .param("decision", "REJECT").param("comment", "no").param("taskId", task.toString()))
+                .param("decision", "REJECT").param("comment", "no").param("taskId", task.toString())
+                .param("version", version))
                 .hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/approvals/" + id);
         assertThat(approvals.find(id).orElseThrow().state()).isEqualTo(State.REJECTED);
     }

@@ -160,9 +160,11 @@ class CatalogApiTest {
                 "{\"name\":\"渠道价\",\"kind\":\"CHANNEL\",\"channel\":\"华东代理\",\"validFrom\":\"2026-01-01\"}")
                 .get("id").asString();
         var session = support.session(mvc, company.director());
+        // the list's version, as its page sends it with every form
+        String version = support.getJson(mvc, director, "/api/v1/price-lists/" + list).get("version").asString();
         assertThat(mvc.post().uri("/price-lists/" + list + "/prices").cookie(session)
                 .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
-                .param("productCode", "GW-1OO").param("unitPrice", "1880.00"))
+                .param("productCode", "GW-1OO").param("unitPrice", "1880.00").param("version", version))
                 .hasStatus3xxRedirection().flash().containsEntry("flashError", "catalog.product.code.unknown");
         String page = new String(mvc.get().uri("/price-lists/" + list + "?lang=en").cookie(session).exchange()
                 .getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
@@ -171,7 +173,7 @@ class CatalogApiTest {
         // a control character in the code: flashed on the page, the price typed given back, not the error page
         assertThat(mvc.post().uri("/price-lists/" + list + "/prices").cookie(session)
                 .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
-                .param("productCode", "GW-\u0000100").param("unitPrice", "1990.00"))
+                .param("productCode", "GW-\u0000100").param("unitPrice", "1990.00").param("version", version))
                 .hasStatus3xxRedirection().flash().containsEntry("flashError", "error.input.controlCharacter");
         page = new String(mvc.get().uri("/price-lists/" + list + "?lang=en").cookie(session).exchange()
                 .getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
@@ -192,8 +194,8 @@ class CatalogApiTest {
 
         // a list that is none: the 404 page, as a GET of it
         String none = "/price-lists/" + java.util.UUID.randomUUID();
-        for (String[] post : new String[][] {{"/prices", "productCode", "GW-100", "unitPrice", "1880.00"},
-                {"/members", "customer", java.util.UUID.randomUUID().toString(), "action", "add"},
+        for (String[] post : new String[][] {{"/prices", "productCode", "GW-100", "unitPrice", "1880.00", "version", "0"},
+                {"/members", "customer", java.util.UUID.randomUUID().toString(), "action", "add", "version", "0"},
                 {"/active", "active", "false", "version", "0"}}) {
             var request = mvc.post().uri(none + post[0]).cookie(session)
                     .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());

@@ -87,6 +87,7 @@ class QuotePagesTest {
         assertThat(page(repSession, quotePath + "/print", "zh-CN")).contains("报价单", "宁波港口物流有限公司", "验收后 30 天付款");
 
         assertThat(mvc.post().uri(quotePath + "/submit").cookie(repSession).with(SecurityMockMvcRequestPostProcessors.csrf())
+                .param("version", customers.getJson(mvc, rep, "/api/v1/quotes/" + quoteId).get("version").asString())
                 .exchange()).hasStatus3xxRedirection();
         String pending = page(repSession, quotePath, "en");
         assertThat(pending).contains("Awaiting approval", "needs a manager&#39;s approval", "id=\"revise-quote\"");
@@ -125,6 +126,7 @@ class QuotePagesTest {
         MvcTestResult sent = mvc.post().uri(quotePath + "/send").cookie(repSession).with(SecurityMockMvcRequestPostProcessors.csrf())
                 .header("Accept-Language", "zh-CN")
                 .param("contactId", customers.getJson(mvc, rep, "/api/v1/customers/" + customer + "/contacts").get(0).get("id").asString())
+                .param("version", customers.getJson(mvc, rep, "/api/v1/quotes/" + quoteId).get("version").asString())
                 .exchange();
         // post-redirect-get: the link is shown once on a page of its own, whose reload sends nothing again
         assertThat(sent).hasStatus3xxRedirection();
@@ -181,15 +183,19 @@ class QuotePagesTest {
                 .doesNotContain("/quotes/awaiting-review/panel");
         assertThat(page(managerSession, "/quotes/" + quoteId, "en")).contains("id=\"review-quote\"");
 
+        // the quote's version, as its page sends it with the review form
+        String version = customers.getJson(mvc, rep, "/api/v1/quotes/" + quoteId).get("version").asString();
         String longComment = "价格合理，" + "但第三行的安装费请与客户再确认一次，".repeat(120);
         assertThat(mvc.post().uri("/quotes/" + quoteId + "/review").cookie(managerSession)
-                .with(SecurityMockMvcRequestPostProcessors.csrf()).param("comment", longComment).exchange())
+                .with(SecurityMockMvcRequestPostProcessors.csrf()).param("comment", longComment)
+                .param("version", version).exchange())
                 .as("a comment longer than a review keeps").hasStatus3xxRedirection().flash()
                 .containsEntry("flashError", "quote.field.tooLong");
         assertThat(com.lead2cash.testing.FormHtml.textareaText(page(managerSession, "/quotes/" + quoteId, "en"),
                 "review-comment")).as("what the manager wrote, given back").isEqualTo(longComment);
         assertThat(mvc.post().uri("/quotes/" + quoteId + "/review").cookie(managerSession)
-                .with(SecurityMockMvcRequestPostProcessors.csrf()).param("comment", "价格\u202e合理").exchange())
+                .with(SecurityMockMvcRequestPostProcessors.csrf()).param("comment", "价格\u202e合理")
+                .param("version", version).exchange())
                 .as("a bidi control pasted in").hasStatus3xxRedirection().flash()
                 .containsEntry("flashError", "error.input.controlCharacter");
         assertThat(com.lead2cash.testing.FormHtml.textareaText(page(managerSession, "/quotes/" + quoteId, "en"),
@@ -197,7 +203,8 @@ class QuotePagesTest {
         assertThat(page(managerSession, "/quotes/awaiting-review/panel", "en")).as("not reviewed").contains(quoteId);
 
         assertThat(mvc.post().uri("/quotes/" + quoteId + "/review").cookie(managerSession)
-                .with(SecurityMockMvcRequestPostProcessors.csrf()).param("comment", "价格合理").exchange())
+                .with(SecurityMockMvcRequestPostProcessors.csrf()).param("comment", "价格合理")
+                .param("version", version).exchange())
                 .hasStatus3xxRedirection();
         assertThat(page(managerSession, "/quotes/awaiting-review/panel", "en")).as("reviewed, it waits no more")
                 .doesNotContain(quoteId);

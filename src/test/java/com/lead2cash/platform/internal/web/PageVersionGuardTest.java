@@ -1,0 +1,37 @@
+package com.lead2cash.platform.internal.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lead2cash.testing.IntegrationTest;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/** Which screen forms must carry their record's version: the changes to a record named in the path, not the creates. */
+@IntegrationTest
+class PageVersionGuardTest {
+
+    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+
+    @Test
+    void theEditsAndActionsOnARecordAreGuardedAndTheCreateFormsAreNot() {
+        Set<String> guarded = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, handler) -> {
+            if (info.getMethodsCondition().getMethods().contains(RequestMethod.POST)
+                    && PageVersionGuard.readsVersion(handler)) {
+                guarded.addAll(info.getPatternValues());
+            }
+        });
+        assertThat(guarded).contains("/customers/{id}/edit", "/opportunities/{id}", "/opportunities/{id}/move",
+                "/opportunities/{id}/stage", "/leads/{id}/edit", "/quotes/{id}", "/products/{id}", "/price-lists/{id}",
+                "/approvals/{id}/decision", "/receipts/{id}/allocations", "/customers/{id}/grade");
+        // a create form has no version to send; the territories' one form creates or saves by an id it posts
+        assertThat(guarded).doesNotContain("/customers/new", "/opportunities", "/leads/new", "/quotes", "/products",
+                "/price-lists", "/leads/territories", "/customers/{id}/contacts", "/customers/{id}/needs-analyses");
+        assertThat(guarded).allSatisfy(path -> assertThat(path).as("a record named in the path").contains("{"));
+    }
+}

@@ -263,7 +263,8 @@ class QuotePagesTest {
         assertThat(com.lead2cash.testing.FormHtml.textareaText(page(manager, "/quotes/" + quoteId, "en"), "review-comment"))
                 .as("what the manager wrote, given back").isEqualTo("价格合理");
         assertThat(mvc.post().uri("/quotes/" + quoteId + "/review").cookie(manager)
-                .with(SecurityMockMvcRequestPostProcessors.csrf()).param("comment", "价格合理").exchange())
+                .with(SecurityMockMvcRequestPostProcessors.csrf()).param("comment", "价格合理")
+                .param("version", customers.getJson(mvc, rep, "/api/v1/quotes/" + quoteId).get("version").asString()).exchange())
                 .hasStatus3xxRedirection().flash().containsEntry("flashSuccess", "quote.reviewed");
         assertThat(mvc.post().uri("/quotes/" + quoteId + "/send").cookie(session)
                 .with(SecurityMockMvcRequestPostProcessors.csrf()).param("contactId", contact).param("version", stale)

@@ -28,7 +28,7 @@ class NodeCachesTest {
             // the beans of other modules it was given
             "ContractController.panels", "CustomerMerge.participants", "CustomerTimeline.contributors",
             "JdbcFileStore.readers", "OpenBusinessCheck.modules", "OpportunityController.panels",
-            "OpportunityService.signedContracts",
+            "OpportunityService.signedContracts", "OpportunityService.acceptedQuotes",
             "PolicyReplay.routingReplays", "ShellController.panels", "ShellModelAdvice.navigation",
             "SubjectDirectory.byType", "SubjectLabels.describers");
     /** A cache of the data that is not an AtomicReference or volatile field, forgotten by name. */

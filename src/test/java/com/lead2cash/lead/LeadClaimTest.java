@@ -327,6 +327,42 @@ class LeadClaimTest {
     }
 
     @Test
+    void L8_aManagerAContestMovedUpFromMayNotSettleItByAssigningButItsDeciderMayAndTheClaimantsAreTold() {
+        Department d = department("assignup");
+        String id = poolALead(bearer(d.marketing()), "西藏争议改派", "13912345684");
+        assertThat(claim(bearer(d.east().get(0)), id)).hasStatus(200);
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(claim(bearer(d.east().get(1)), id)).hasStatus(202);
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(claim(bearer(d.south().get(0)), id)).hasStatus(202);
+
+        // the East's manager was told the director decides it now: he may not assign it either
+        String eastManager = bearer(d.eastManager());
+        JsonNode lead = support.getJson(mvc, eastManager, "/api/v1/leads/" + id);
+        assertThat(lead.get("availableActions").valueStream().map(JsonNode::asString).toList())
+                .doesNotContain("ASSIGN", "ARBITRATE");
+        String toEast = "{\"ownerId\":\"" + d.east().get(1).id() + "\",\"reason\":\"我来定\",\"version\":"
+                + lead.get("version").asLong() + "}";
+        assertThat(support.post(mvc, eastManager, "/api/v1/leads/" + id + "/assign", toEast)).hasStatus(403)
+                .bodyJson().extractingPath("$.code").isEqualTo("lead.arbitrate.notTheDecider");
+        JsonNode still = support.getJson(mvc, eastManager, "/api/v1/leads/" + id);
+        assertThat(still.get("contestOpen").asBoolean()).isTrue();
+        assertThat(still.get("ownerId").asString()).isEqualTo(d.east().get(0).id().toString());
+        assertThat(support.inbox(d.south().get(0).id())).doesNotContain("lead.arbitrated");
+
+        // the director may settle it by assigning; every claimant learns it was decided
+        String director = bearer(d.director());
+        assertThat(support.getJson(mvc, director, "/api/v1/leads/" + id).get("availableActions").valueStream()
+                .map(JsonNode::asString).toList()).contains("ASSIGN", "ARBITRATE");
+        JsonNode assigned = support.postJson(mvc, director, "/api/v1/leads/" + id + "/assign", toEast);
+        assertThat(assigned.get("ownerId").asString()).isEqualTo(d.east().get(1).id().toString());
+        assertThat(assigned.get("contestOpen").asBoolean()).isFalse();
+        for (User claimant : List.of(d.east().get(0), d.east().get(1), d.south().get(0))) {
+            assertThat(support.inbox(claimant.id())).as(claimant.username()).contains("lead.arbitrated");
+        }
+    }
+
+    @Test
     void L8_aContestWithinOneTeamGoesToThatTeamsManagerToldOnceHoweverManyClaim() {
         Department d = department("within");
         String id = poolALead(bearer(d.marketing()), "西藏团队内争议", "13912345682");

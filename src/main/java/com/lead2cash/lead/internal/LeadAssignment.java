@@ -84,6 +84,8 @@ public class LeadAssignment {
             throw new FieldValidationException("reason", "lead.field.tooLong", 500);
         }
         SeniorityRule.Seniority seniority = access.seniorityOf(person);
+        // the decider may settle an open contest by assigning it: its claimants learn who has it, as by arbitration
+        Set<UUID> claimants = lead.contestOpen() ? lead.contestClaimants() : Set.of();
         boolean overridden = lead.assign(actor, person.id(), seniority,
                 access.territoryStandingOf(lead, person.id()), reason, now);
         routing.assigned(lead, previous != null, "lead.notify.assigned", now);
@@ -94,6 +96,8 @@ public class LeadAssignment {
             history.record(lead.id(), now, previous == null ? "lead.history.assigned" : "lead.history.reassigned",
                     person.displayName(), reason);
         }
+        claimants.forEach(c -> notifier.send(Notification.of(c, "lead.arbitrated", "lead.notify.arbitrated",
+                "/leads/" + lead.id(), lead.code(), person.displayName())));
         return leads.save(lead);
     }
 

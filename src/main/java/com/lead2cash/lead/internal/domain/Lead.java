@@ -249,13 +249,14 @@ public class Lead {
                     : offTeam != null ? offTeam
                     : closedRefusal();
             case ASSIGN -> !actor.manager() ? new ForbiddenException("lead.managersOnly")
+                    // an open contest is settled by its decider alone, by arbitration or assignment (L8)
+                    : notTheDecider(actor) ? new ForbiddenException("lead.arbitrate.notTheDecider")
                     : status.isClosed() ? closedRefusal()
                     : status == LeadStatus.NEW ? new DomainException("lead.assign.notScreened")
                     : territoryRefusal(actor.territory(), "lead.territory.assignOutsideTeam");
             case ARBITRATE -> !actor.manager() ? new ForbiddenException("lead.managersOnly")
                     : !contestOpen ? new DomainException("lead.arbitrate.noContest")
-                    : contestDeciderId != null && !contestDeciderId.equals(actor.id())
-                    ? new ForbiddenException("lead.arbitrate.notTheDecider") : null;
+                    : notTheDecider(actor) ? new ForbiddenException("lead.arbitrate.notTheDecider") : null;
             case CONTACT -> !ownerOrManager(actor) ? new ForbiddenException("lead.contact.ownerOnly")
                     : status == LeadStatus.ASSIGNED || status == LeadStatus.CONTACTED ? null
                     : new DomainException("lead.contact.notAssigned");
@@ -267,6 +268,11 @@ public class Lead {
                     : notIn(LeadStatus.DISQUALIFIED);
             case CLAIM -> throw new IllegalStateException("claims are decided above");
         };
+    }
+
+    /** A contest is open and another manager than the actor decides it. */
+    private boolean notTheDecider(LeadActor actor) {
+        return contestOpen && contestDeciderId != null && !contestDeciderId.equals(actor.id());
     }
 
     private DomainException claimRefusal(LeadActor actor, Instant now) {

@@ -249,6 +249,32 @@ class ComplaintApiTest {
     }
 
     @Test
+    void S3_aLevelOneComplaintHandedToTheHeadOfATopUnitReachesTheDirectorAndTellsNobodyTwice() {
+        Service s = support.service("s3hand");
+        String rep = customers.bearer(mvc, s.rep());
+        String customer = support.customer(s.rep(), "杭州转交重大科技有限公司");
+        JsonNode c = receive(rep, customer, "CRITICAL", "产线停机待转交");
+        String code = c.get("code").asString();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                notifier.sent("aftersales.complaint.levelOne")).filteredOn(n -> n.args().contains(code))
+                .extracting(Notification::recipientId).containsExactly(s.manager().id()));
+
+        // still critical, now after-sales' head handles it: the director above him hears of it, the manager not again
+        JsonNode handed = act(rep, c, "classify", "\"category\":\"PRODUCT\",\"severity\":\"CRITICAL\",\"handlerId\":\""
+                + s.serviceManager().id() + "\"");
+        assertThat(handed.get("handlerId").asString()).isEqualTo(s.serviceManager().id().toString());
+        assertThat(handed.get("levelOne").asBoolean()).isTrue();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                notifier.sent("aftersales.complaint.levelOne")).filteredOn(n -> n.args().contains(code))
+                .extracting(Notification::recipientId)
+                .contains(s.company().director().id())
+                .doesNotContain(s.serviceManager().id(), s.rep().id())
+                .doesNotHaveDuplicates());
+        assertThat(events.stream(MajorComplaintReceived.class).filter(e -> e.code().equals(code)))
+                .as("the incident process heard of it once").hasSize(1);
+    }
+
+    @Test
     void S3_aDowngradeNeedsAReasonIsKeptInTheHistoryAndTellsTheManagerAndTheBreachedDeadlineStaysCounted() {
         Service s = support.service("down");
         String rep = customers.bearer(mvc, s.rep());

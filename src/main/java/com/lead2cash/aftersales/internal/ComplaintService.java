@@ -198,6 +198,12 @@ public class ComplaintService {
         }
         if (saved.levelOne() && !wasLevelOne) {
             flagLevelOne(saved);
+        } else if (saved.levelOne() && !saved.handlerId().equals(before)) {
+            // S3: a new handler's line hears of the incident too; whoever was told already is not told again
+            Set<UUID> newly = levelOneAudience(saved, saved.handlerId());
+            newly.removeAll(levelOneAudience(saved, before));
+            newly.remove(before);
+            tellLevelOne(saved, newly);
         } else if (wasLevelOne && !saved.levelOne()) {
             for (UUID told : levelOneAudience(saved, before)) {
                 notifier.send(Notification.of(told, "aftersales.complaint.levelOneDowngraded",
@@ -407,11 +413,15 @@ public class ComplaintService {
 
     /** S3, E1: a level-I incident is reported at once ({@link #levelOneAudience}), and the incident process hears of it. */
     private void flagLevelOne(Complaint c) {
-        for (UUID told : levelOneAudience(c, c.handlerId())) {
+        tellLevelOne(c, levelOneAudience(c, c.handlerId()));
+        publisher.publishEvent(new MajorComplaintReceived(c.id(), c.code(), c.customerId(), c.handlerId(), c.receivedAt()));
+    }
+
+    private void tellLevelOne(Complaint c, Set<UUID> people) {
+        for (UUID told : people) {
             notifier.send(Notification.of(told, "aftersales.complaint.levelOne", "aftersales.notify.complaintLevelOne",
                     link(c), c.code(), c.customerName()).urgent());
         }
-        publisher.publishEvent(new MajorComplaintReceived(c.id(), c.code(), c.customerId(), c.handlerId(), c.receivedAt()));
     }
 
     /**

@@ -151,6 +151,9 @@ class CustomerApiTest {
                 .as("a customer keeps a name").hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
                 .bodyJson().extractingPath("$.errors[0].field").isEqualTo("name");
         assertThat(support.getJson(mvc, rep, uri).get("version").asLong()).as("the refusal changed nothing").isEqualTo(2);
+        assertThat(support.put(mvc, rep, uri, "{\"source\":\"REFERRAL\",\"version\":2}")).hasStatus(HttpStatus.OK)
+                .bodyJson().extractingPath("$.version").as("a correction to the same changes nothing").isEqualTo(2);
+        assertThat(support.getJson(mvc, rep, uri).get("version").asLong()).isEqualTo(2);
     }
 
     /** As a profile correction (docs/decisions/0030): a PUT of a contact with only one field cleared the others. */
@@ -197,6 +200,9 @@ class CustomerApiTest {
         assertThat(unchanged.get("version").asLong()).as("the refusals changed nothing").isEqualTo(2);
         assertThat(unchanged.get("name").asString()).isEqualTo("赵总");
         assertThat(unchanged.get("email").asString()).isEqualTo("zhao@example.com");
+        assertThat(support.put(mvc, rep, uri, "{\"name\":\"赵总\",\"version\":2}")).hasStatus(HttpStatus.OK)
+                .bodyJson().extractingPath("$.version").as("a correction to the same changes nothing").isEqualTo(2);
+        assertThat(support.getJson(mvc, rep, uri).get("version").asLong()).isEqualTo(2);
     }
 
     /** As a profile correction (docs/decisions/0030): a PUT of a follow-up with only the summary cleared the rest. */

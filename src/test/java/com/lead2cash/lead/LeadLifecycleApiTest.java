@@ -621,6 +621,32 @@ class LeadLifecycleApiTest {
         assertThat(unchanged.get("contactName").asString()).isEqualTo("冯经理");
     }
 
+    /** Walk finding (0030): a PUT with only the version bumped it and wrote "corrected" into the history. */
+    @Test
+    void aLeadCorrectionThatChangesNothingChangesNothing() {
+        String admin = support.bearer(mvc, "admin");
+        JsonNode lead = support.postJson(mvc, marketing, "/api/v1/leads", """
+                {"companyName":"无变更线索%s有限公司","contactName":"卫总","phone":"13900002222","industry":"制造业",
+                 "region":"杭州西湖","source":"TRADE_SHOW","budget":300000,"purchaseDate":"%s","decisionMakerKnown":true}"""
+                .formatted(co.tag(), co.today().plusDays(10)));
+        String uri = "/api/v1/leads/" + lead.get("id").asString();
+        JsonNode before = support.getJson(mvc, admin, uri);
+        int entries = support.getJson(mvc, admin, uri + "/history").size();
+
+        for (String body : List.of("{\"version\":%d}", "{\"contactName\":\"卫总\",\"budget\":300000,\"version\":%d}")) {
+            var same = put(admin, uri, body.formatted(before.get("version").asLong()));
+            assertThat(same).hasStatusOk();
+            assertThat(same).bodyJson().extractingPath("$.version").asNumber().isEqualTo(before.get("version").asInt());
+        }
+        assertThat(support.getJson(mvc, admin, uri).get("version").asLong()).isEqualTo(before.get("version").asLong());
+        assertThat(support.getJson(mvc, admin, uri + "/history").size()).as("no \"corrected\" entry").isEqualTo(entries);
+
+        var changed = put(admin, uri, "{\"contactName\":\"卫经理\",\"version\":%d}".formatted(before.get("version").asLong()));
+        assertThat(changed).hasStatusOk();
+        assertThat(support.getJson(mvc, admin, uri).get("version").asLong()).isGreaterThan(before.get("version").asLong());
+        assertThat(support.getJson(mvc, admin, uri + "/history").size()).isEqualTo(entries + 1);
+    }
+
     private org.springframework.test.web.servlet.assertj.MvcTestResult put(String token, String uri, String body) {
         return mvc.put().uri(uri).header(HttpHeaders.AUTHORIZATION, token)
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(body).exchange();

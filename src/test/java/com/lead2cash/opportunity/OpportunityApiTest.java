@@ -217,6 +217,9 @@ class OpportunityApiTest {
         assertThat(unchanged.get("name").asString()).as("nothing refused changed anything").isEqualTo("客服系统二期");
         assertThat(unchanged.get("amount").decimalValue()).isEqualByComparingTo("260000");
         assertThat(unchanged.get("version").asLong()).isEqualTo(2);
+        JsonNode same = customers.json(SalesTestSupport.expect(customers.put(mvc, rep, path, "{\"version\":2}"), 200));
+        assertThat(same.get("version").asLong()).as("a correction that changes nothing changes nothing").isEqualTo(2);
+        assertThat(customers.getJson(mvc, rep, path).get("version").asLong()).isEqualTo(2);
     }
 
     @Test

@@ -134,6 +134,10 @@ public class Activity {
         }
         ActivityDraft checked = new ActivityDraft(type, occurredAt, List.of(), newSummary, newNeedsChanges,
                 newObjections, newHandling, newNextStep, null, null).validated(now);
+        if (new Written(checked.summary(), checked.needsChanges(), checked.objections(), checked.objectionHandling(),
+                checked.nextStep()).equals(written())) {
+            return; // a correction to the same is none: the version stays (0030)
+        }
         summary = checked.summary();
         needsChanges = checked.needsChanges();
         objections = checked.objections();

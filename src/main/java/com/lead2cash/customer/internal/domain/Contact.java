@@ -58,6 +58,9 @@ public class Contact {
     }
 
     public void correct(ContactDetails d, Instant now) {
+        if (d.equals(details())) {
+            return; // a correction to the same is none: the version stays (0030)
+        }
         apply(d);
         updatedAt = now;
     }

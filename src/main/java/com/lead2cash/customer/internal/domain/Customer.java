@@ -139,6 +139,9 @@ public class Customer {
     /** Corrects the company profile (name, credit code, industry …); the search keys follow the name. */
     public void correct(CustomerProfile profile, Instant now) {
         requireNotMerged();
+        if (profile.equals(profile())) {
+            return; // a correction to the same is none: the version stays (0030)
+        }
         apply(profile);
         updatedAt = now;
     }

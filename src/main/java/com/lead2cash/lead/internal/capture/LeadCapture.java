@@ -229,6 +229,9 @@ public class LeadCapture {
         Instant now = clock.instant();
         LeadActor actor = access.actor(lead);
         LeadDraft draft = LeadDrafts.validate(contacts.kept(lead, edit.apply(lead.draft())), today(), regions);
+        if (!lead.correctionChanges(draft)) {
+            return lead; // nothing corrected: the same version back, and no "corrected" in the history (0030)
+        }
         LeadRules rules = policy.current().bind(LeadRules.class);
         Grade before = lead.grade();
         GradingResult grading = LeadGrader.grade(rules.grading(), gradingInput(draft));

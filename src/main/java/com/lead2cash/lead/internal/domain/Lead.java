@@ -415,6 +415,22 @@ public class Lead {
         }
     }
 
+    /** Whether correcting the lead to this (checked) draft would change what it says: a correction to the same is none. */
+    public boolean correctionChanges(LeadDraft d) {
+        boolean sameRegion = d.regionCode() != null && d.regionCode().equals(regionCode) && region != null
+                || Objects.equals(d.region(), region) && Objects.equals(d.region() == null ? null : d.regionCode(), regionCode);
+        boolean sameBudget = d.budget() == null ? budget == null : budget != null && d.budget().compareTo(budget) == 0;
+        return !(sameRegion && sameBudget
+                && Objects.equals(d.companyName(), companyName) && Objects.equals(d.contactName(), contactName)
+                && Objects.equals(d.contactTitle(), contactTitle) && Objects.equals(d.phone(), phone)
+                && Objects.equals(d.email(), email) && Objects.equals(d.industry(), industry)
+                && Objects.equals(d.productLine(), productLine) && d.source() == source
+                && Objects.equals(d.sourceDetail(), sourceDetail) && Objects.equals(d.purchaseDate(), purchaseDate)
+                && d.decisionMakerKnown() == decisionMakerKnown
+                && Objects.equals(d.decisionChainNotes(), decisionChainNotes) && Objects.equals(d.uscc(), uscc)
+                && Objects.equals(d.notes(), notes));
+    }
+
     /** The lead's registration data as a draft, for the edit form. */
     public LeadDraft draft() {
         return new LeadDraft(companyName, contactName, contactTitle, phone, email, industry, region, productLine, source,

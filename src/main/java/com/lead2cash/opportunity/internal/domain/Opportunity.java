@@ -120,6 +120,9 @@ public class Opportunity {
         if (amountAgreed(quoteAccepted) && details.amount().compareTo(amount) != 0) {
             throw new FieldValidationException("amount", "opportunity.amount.agreed", amount.toPlainString());
         }
+        if (details.equals(details())) {
+            return; // a correction to the same is none: the version stays (0030)
+        }
         apply(details);
         updatedAt = now;
     }

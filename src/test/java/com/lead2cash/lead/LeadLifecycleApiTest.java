@@ -640,6 +640,8 @@ class LeadLifecycleApiTest {
         }
         assertThat(support.getJson(mvc, admin, uri).get("version").asLong()).isEqualTo(before.get("version").asLong());
         assertThat(support.getJson(mvc, admin, uri + "/history").size()).as("no \"corrected\" entry").isEqualTo(entries);
+        assertThat(put(admin, uri, "{\"version\":%d}".formatted(before.get("version").asLong() - 1)))
+                .as("a stale version is refused all the same").hasStatus(HttpStatus.CONFLICT);
 
         var changed = put(admin, uri, "{\"contactName\":\"卫经理\",\"version\":%d}".formatted(before.get("version").asLong()));
         assertThat(changed).hasStatusOk();

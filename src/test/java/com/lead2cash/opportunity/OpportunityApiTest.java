@@ -220,6 +220,7 @@ class OpportunityApiTest {
         JsonNode same = customers.json(SalesTestSupport.expect(customers.put(mvc, rep, path, "{\"version\":2}"), 200));
         assertThat(same.get("version").asLong()).as("a correction that changes nothing changes nothing").isEqualTo(2);
         assertThat(customers.getJson(mvc, rep, path).get("version").asLong()).isEqualTo(2);
+        assertThat(customers.put(mvc, rep, path, "{\"version\":1}")).as("stale, though it changes nothing").hasStatus(409);
     }
 
     @Test

@@ -18,6 +18,7 @@ import com.lead2cash.platform.HumanCodes;
 import com.lead2cash.platform.NewAggregateInserts;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.RecordNotFoundException;
+import com.lead2cash.platform.Versions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -142,8 +143,14 @@ public class CustomerService {
     /** A correction of some of the profile: {@code edit} answers the profile as it is, corrected (checked). */
     @Transactional
     public Customer correct(UUID id, java.util.function.UnaryOperator<CustomerProfile> edit, Long version) {
-        return change(id, version, CustomerAction.EDIT,
-                c -> c.correct(keepWords(c, regions.resolve(edit.apply(c.profile()))), clock.instant()));
+        Customer c = forAction(id, null, CustomerAction.EDIT);
+        Long stored = c.version();
+        c.expectVersion(version);
+        if (!c.correct(keepWords(c, regions.resolve(edit.apply(c.profile()))), clock.instant())) {
+            Versions.requireCurrent(stored, version); // not saved: the version stays (0030)
+            return c;
+        }
+        return customers.save(c);
     }
 
     /** C1 — a person grades the customer with the four factors; the cadence follows (C2/C3). */

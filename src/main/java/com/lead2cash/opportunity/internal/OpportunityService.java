@@ -27,6 +27,7 @@ import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.HumanCodes;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Role;
+import com.lead2cash.platform.Versions;
 import com.lead2cash.sop.Deadlines;
 import com.lead2cash.sop.SopPolicy;
 import com.lead2cash.sop.SubjectRef;
@@ -153,8 +154,13 @@ public class OpportunityService {
      */
     @Transactional
     public Opportunity edit(UUID id, java.util.function.UnaryOperator<OpportunityDetails> edit, Long version) {
-        Opportunity o = forAction(id, version, OpportunityAction.EDIT);
-        o.edit(edit.apply(o.details()), quoteAccepted(o), clock.instant());
+        Opportunity o = forAction(id, null, OpportunityAction.EDIT);
+        Long stored = o.version();
+        o.expectVersion(version);
+        if (!o.edit(edit.apply(o.details()), quoteAccepted(o), clock.instant())) {
+            Versions.requireCurrent(stored, version); // not saved: the version stays (0030)
+            return o;
+        }
         return save(o);
     }
 

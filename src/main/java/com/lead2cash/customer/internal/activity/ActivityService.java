@@ -19,6 +19,7 @@ import com.lead2cash.customer.internal.domain.CustomerRules;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.RecordNotFoundException;
+import com.lead2cash.platform.Versions;
 import com.lead2cash.sop.BusinessCalendar;
 import com.lead2cash.sop.Deadlines;
 import com.lead2cash.sop.SubjectRef;
@@ -146,10 +147,14 @@ public class ActivityService {
     @Transactional
     public Activity correct(UUID activityId, UnaryOperator<Activity.Written> edit, Long version) {
         Activity a = changeable(activityId);
+        Long stored = a.version();
         a.expectVersion(version);
         // edit answers what was written as stored, corrected (docs/decisions/0030)
         Activity.Written w = edit.apply(a.written());
-        a.correct(w.summary(), w.needsChanges(), w.objections(), w.objectionHandling(), w.nextStep(), clock.instant());
+        if (!a.correct(w.summary(), w.needsChanges(), w.objections(), w.objectionHandling(), w.nextStep(), clock.instant())) {
+            Versions.requireCurrent(stored, version); // not saved: the version stays
+            return a;
+        }
         return activities.save(a);
     }
 

@@ -12,6 +12,7 @@ import com.lead2cash.platform.FieldRules;
 import com.lead2cash.platform.FieldSight;
 import com.lead2cash.platform.ProtectedField;
 import com.lead2cash.platform.RecordNotFoundException;
+import com.lead2cash.platform.Versions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -87,15 +88,21 @@ public class ContactService {
         Contact contact = contacts.findById(contactId).orElseThrow(() -> new RecordNotFoundException("Contact", contactId));
         Customer c = access.visibleParentForUpdateOf("Contact", contactId, contact.customerId());
         c.requireAction(access.actor(c), CustomerAction.ADD_CONTACT);
+        Long stored = contact.version();
         contact.expectVersion(version);
         // who asks (403) before what they send (422); a mask sent back keeps what it masks
         ContactDetails details = sight(c).kept(contact, edit.apply(contact.details()))
                 .validatedAsEditOf(contact.details());
         Instant now = clock.instant();
-        contact.correct(details, now);
+        boolean changed = contact.correct(details, now);
         if (Boolean.TRUE.equals(primary) && !contact.primary()) {
             unsetPrimary(contacts.findByCustomer(c.id()), now);
             contact.markPrimary(true, now);
+            changed = true;
+        }
+        if (!changed) {
+            Versions.requireCurrent(stored, version); // not saved: the version stays (0030)
+            return contact;
         }
         return contacts.save(contact);
     }

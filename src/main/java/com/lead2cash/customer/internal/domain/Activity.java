@@ -127,7 +127,7 @@ public class Activity {
     }
 
     /** Corrects what was written; when and what kind of follow-up it was stay as logged (C4 counts them). */
-    public void correct(String newSummary, String newNeedsChanges, String newObjections, String newHandling,
+    public boolean correct(String newSummary, String newNeedsChanges, String newObjections, String newHandling,
                         String newNextStep, Instant now) {
         if (newSummary == null || newSummary.isBlank()) {
             throw new FieldValidationException("summary", "activity.summary.required");
@@ -136,7 +136,7 @@ public class Activity {
                 newObjections, newHandling, newNextStep, null, null).validated(now);
         if (new Written(checked.summary(), checked.needsChanges(), checked.objections(), checked.objectionHandling(),
                 checked.nextStep()).equals(written())) {
-            return; // a correction to the same is none: the version stays (0030)
+            return false; // a correction to the same is none (0030)
         }
         summary = checked.summary();
         needsChanges = checked.needsChanges();
@@ -144,6 +144,7 @@ public class Activity {
         objectionHandling = checked.objectionHandling();
         nextStep = checked.nextStep();
         updatedAt = now;
+        return true;
     }
 
     /** C5 — minutes are owed and not written yet. */

@@ -57,12 +57,14 @@ public class Contact {
         return c;
     }
 
-    public void correct(ContactDetails d, Instant now) {
+    /** Corrects the details; answers whether that changed anything (a correction to the same is none, 0030). */
+    public boolean correct(ContactDetails d, Instant now) {
         if (d.equals(details())) {
-            return; // a correction to the same is none: the version stays (0030)
+            return false;
         }
         apply(d);
         updatedAt = now;
+        return true;
     }
 
     private void apply(ContactDetails d) {

@@ -136,14 +136,18 @@ public class Customer {
         return c;
     }
 
-    /** Corrects the company profile (name, credit code, industry …); the search keys follow the name. */
-    public void correct(CustomerProfile profile, Instant now) {
+    /**
+     * Corrects the company profile (name, credit code, industry …); the search keys follow the name. Answers whether
+     * that changed anything.
+     */
+    public boolean correct(CustomerProfile profile, Instant now) {
         requireNotMerged();
         if (profile.equals(profile())) {
-            return; // a correction to the same is none: the version stays (0030)
+            return false; // a correction to the same is none (0030)
         }
         apply(profile);
         updatedAt = now;
+        return true;
     }
 
     private void apply(CustomerProfile p) {

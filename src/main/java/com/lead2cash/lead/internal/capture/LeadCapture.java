@@ -22,6 +22,7 @@ import com.lead2cash.lead.internal.routing.LeadRouting;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.GroupCommit;
 import com.lead2cash.platform.HumanCodes;
+import com.lead2cash.platform.Versions;
 import com.lead2cash.region.Regions;
 import com.lead2cash.sop.SopPolicy;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -225,12 +226,15 @@ public class LeadCapture {
     public Lead correct(UUID leadId, UnaryOperator<LeadDraft> edit, Long version) {
         // who asks (403) before what they send (422)
         Lead lead = correctable(leadId);
+        Long stored = lead.version();
         lead.expectVersion(version);
         Instant now = clock.instant();
         LeadActor actor = access.actor(lead);
         LeadDraft draft = LeadDrafts.validate(contacts.kept(lead, edit.apply(lead.draft())), today(), regions);
         if (!lead.correctionChanges(draft)) {
-            return lead; // nothing corrected: the same version back, and no "corrected" in the history (0030)
+            // nothing corrected: not saved, so the same version back, and no "corrected" in the history (0030)
+            Versions.requireCurrent(stored, version);
+            return lead;
         }
         LeadRules rules = policy.current().bind(LeadRules.class);
         Grade before = lead.grade();

@@ -115,16 +115,17 @@ public class Opportunity {
      * from then on its amount is the accepted quote's total (SPEC §4: the quote is what the customer agreed to and what
      * the contract is drawn from), so a different amount by hand is refused, 422 naming the field (decision 0030).
      */
-    public void edit(OpportunityDetails details, boolean quoteAccepted, Instant now) {
+    public boolean edit(OpportunityDetails details, boolean quoteAccepted, Instant now) {
         requireOpen();
         if (amountAgreed(quoteAccepted) && details.amount().compareTo(amount) != 0) {
             throw new FieldValidationException("amount", "opportunity.amount.agreed", amount.toPlainString());
         }
         if (details.equals(details())) {
-            return; // a correction to the same is none: the version stays (0030)
+            return false; // a correction to the same is none (0030)
         }
         apply(details);
         updatedAt = now;
+        return true;
     }
 
     /** Whether the amount is the one the customer agreed to (an accepted quote's, from the proposal stage on). */

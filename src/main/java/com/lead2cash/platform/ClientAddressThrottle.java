@@ -17,6 +17,10 @@ public interface ClientAddressThrottle {
      */
     void refuseIfThrottled(Credential credential, String address);
 
-    /** Counts a wrong credential of this kind from the address; it stays counted whatever the request does next. */
+    /**
+     * Counts a wrong credential of this kind from the address; it stays counted whatever the request does next. When
+     * this failure is past the limit (a parallel guess that slipped by {@link #refuseIfThrottled}), refuses it with
+     * the same 429 instead.
+     */
     void failed(Credential credential, String address);
 }

@@ -7,6 +7,12 @@ import com.lead2cash.testing.LeadTestSupport;
 import com.lead2cash.testing.MutableClock;
 import com.lead2cash.testing.TestClock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -81,6 +87,38 @@ class WrongApiKeyThrottleTest {
         clock.advance(Duration.ofMinutes(15));
         assertThat(submit("10.9.1.1", key, "窗口后公司")).as("the next window").hasStatus(HttpStatus.CREATED);
         assertThat(leadsNamed("窗口后公司")).isEqualTo(1);
+    }
+
+    @Test
+    void parallelWrongKeysFromOneAddressGetNoMoreThanTheLimitOf401s() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String wrong = "l2cw_parallel-" + i;
+                answers.add(threads.submit(() -> {
+                    start.await();
+                    return submit("10.9.4.1", wrong, "并发错钥匙").getResponse().getStatus();
+                }));
+            }
+            start.countDown();
+            int unauthorized = 0;
+            int throttled = 0;
+            for (Future<Integer> answer : answers) {
+                int status = answer.get();
+                if (status == 401) {
+                    unauthorized++;
+                } else if (status == 429) {
+                    throttled++;
+                }
+            }
+            assertThat(unauthorized).as("guesses answered").isEqualTo(10);
+            assertThat(throttled).as("the rest refused").isEqualTo(30);
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(leadsNamed("并发错钥匙")).isZero();
     }
 
     @Test

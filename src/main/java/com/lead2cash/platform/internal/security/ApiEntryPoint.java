@@ -34,14 +34,15 @@ class ApiEntryPoint implements AuthenticationEntryPoint {
             throws IOException {
         if (request.getAttribute(BearerTokenFilter.WRONG_TOKEN) != null) {
             String address = request.getRemoteAddr();
-            Optional<Duration> wait = throttle.refusal(Credential.BEARER_TOKEN, address);
+            // counted and decided in one step, so parallel wrong tokens get no more than the limit of 401s
+            Optional<Duration> wait = throttle.refusal(Credential.BEARER_TOKEN, address)
+                    .or(() -> throttle.counted(Credential.BEARER_TOKEN, address));
             if (wait.isPresent()) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(LoginThrottledException.seconds(wait.get())));
                 problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, LoginThrottle.THROTTLED,
                         LoginThrottledException.minutes(wait.get()));
                 return;
             }
-            throttle.failed(Credential.BEARER_TOKEN, address);
         }
         problems.write(request, response, HttpStatus.UNAUTHORIZED, "error.unauthenticated");
     }

@@ -42,15 +42,19 @@ class LoginThrottle implements ClientAddressThrottle {
     /** Counts a failed sign-in from the address; on its own, so the count stays when the sign-in fails. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void failed(String address) {
-        failed(Credential.PASSWORD, address);
+        counted(Credential.PASSWORD, address);
     }
 
     @Override
     public void refuseIfThrottled(Credential credential, String address) {
         refusal(credential, address).ifPresent(wait -> {
-            throw new RequestRefusedException(429, (int) LoginThrottledException.seconds(wait), THROTTLED,
-                    LoginThrottledException.minutes(wait));
+            throw refused(wait);
         });
+    }
+
+    private static RequestRefusedException refused(Duration wait) {
+        return new RequestRefusedException(429, (int) LoginThrottledException.seconds(wait), THROTTLED,
+                LoginThrottledException.minutes(wait));
     }
 
     /** How long the address must wait, when it has spent its failures of this kind for the current window. */
@@ -68,21 +72,43 @@ class LoginThrottle implements ClientAddressThrottle {
         return Optional.of(Duration.between(now, window.plus(properties.addressWindow())));
     }
 
-    /** Runs on its own so the count stays when the request fails. */
+    /**
+     * Counts the failure and, when it is past the limit, refuses it with 429 instead of its 401: counting and deciding
+     * are one step, so parallel guesses that all passed {@link #refuseIfThrottled} still get no more than the limit.
+     * The count stays, also when refused.
+     */
     @Override
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = RequestRefusedException.class)
     public void failed(Credential credential, String address) {
-        Instant window = windowStart(clock.instant());
-        jdbc.sql("""
+        counted(credential, address).ifPresent(wait -> {
+            throw refused(wait);
+        });
+    }
+
+    /**
+     * Counts the failure on its own (so the count stays when the request fails) and tells how long the address must
+     * wait when this failure is past the limit; the upsert returns the new count, so concurrent failures each see
+     * their own.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    Optional<Duration> counted(Credential credential, String address) {
+        Instant now = clock.instant();
+        Instant window = windowStart(now);
+        int failures = jdbc.sql("""
                 insert into platform_login_failure_window (address, credential, window_start, failures)
                 values (:address, :credential, :window, 1)
                 on conflict (address, credential, window_start)
                 do update set failures = platform_login_failure_window.failures + 1
+                returning failures
                 """).param("address", address).param("credential", credential.name())
-                .param("window", Timestamp.from(window)).update();
+                .param("window", Timestamp.from(window)).query(Integer.class).single();
         // past windows count for nothing any more
         jdbc.sql("delete from platform_login_failure_window where window_start < :window")
                 .param("window", Timestamp.from(window)).update();
+        if (failures <= properties.addressMaxFailures()) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.between(now, window.plus(properties.addressWindow())));
     }
 
     private Instant windowStart(Instant now) {

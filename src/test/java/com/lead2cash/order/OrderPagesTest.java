@@ -307,6 +307,37 @@ class OrderPagesTest {
     }
 
     @Test
+    void aShipmentOrAPromisedDatePostedWithoutTheOrdersVersionIsRefusedAndChangesNothing() {
+        String contractId = signed("杭州订单版本守卫科技有限公司");
+        Cookie rep = customers.session(mvc, reviewers().rep());
+        Cookie operations = customers.session(mvc, reviewers().operations());
+        String orderId = orderIdFrom(createOrder(rep, contractId, "10", "杭州市西湖区文三路 2 号"));
+        Map<String, Object> before = state(orderId);
+
+        // the forms read their fields as a map, the version among them: an empty or missing one would save unchecked
+        MvcTestResult shipEmpty = mvc.post().uri("/orders/" + orderId + "/shipments").with(csrf()).cookie(operations)
+                .param("line", "1").param("quantity", "4").param("carrier", "顺丰速运").param("shipDate", "2026-12-01")
+                .param("version", "").exchange();
+        assertThat(shipEmpty).hasStatus(428).hasViewName("error");
+        MvcTestResult delayMissing = mvc.post().uri("/orders/" + orderId + "/delays").with(csrf()).cookie(rep)
+                .param("promisedDate", "2026-12-28").param("reason", "芯片缺货").exchange();
+        assertThat(delayMissing).hasStatus(428).hasViewName("error");
+        assertThat(state(orderId)).as("nothing changed").isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from order_order where id = cast(:id as uuid) and promised_date = date '2026-12-28'")
+                .param("id", orderId).query(Long.class).single()).as("the promised date stays").isZero();
+
+        assertThat(mvc.post().uri("/orders/" + orderId + "/shipments").with(csrf()).cookie(operations)
+                .param("line", "1").param("quantity", "4").param("carrier", "顺丰速运").param("shipDate", "2026-12-01")
+                .param("version", before.get("version").toString()).exchange()).hasStatus3xxRedirection();
+        assertThat(state(orderId).get("shipments")).isEqualTo(1L);
+        assertThat(mvc.post().uri("/orders/" + orderId + "/delays").with(csrf()).cookie(rep)
+                .param("promisedDate", "2026-12-28").param("reason", "芯片缺货")
+                .param("version", state(orderId).get("version").toString()).exchange()).hasStatus3xxRedirection();
+        assertThat(jdbc.sql("select count(*) from order_order where id = cast(:id as uuid) and promised_date = date '2026-12-28'")
+                .param("id", orderId).query(Long.class).single()).as("the promised date moved").isOne();
+    }
+
+    @Test
     void aDeliveredOrderIsAcceptedOnTheSignedFormUploadedAndWithoutTheFormNothingChanges() {
         String contractId = signed("杭州订单页面三号科技有限公司");
         Cookie rep = customers.session(mvc, reviewers().rep());

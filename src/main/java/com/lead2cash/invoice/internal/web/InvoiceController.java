@@ -26,6 +26,7 @@ import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormProblems;
 import com.lead2cash.platform.web.RefusedInput;
+import com.lead2cash.platform.web.VersionedForm;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -226,6 +227,7 @@ class InvoiceController {
     }
 
     @PostMapping("/invoices/{id}/issue")
+    @VersionedForm
     String issue(@PathVariable UUID id, @RequestParam Map<String, String> values, RefusedInput refused, Model model,
                  RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
         return act(id, "issue", values, refused, model, redirect, locale, response, "invoice.flash.issued",
@@ -235,6 +237,7 @@ class InvoiceController {
     }
 
     @PostMapping("/invoices/{id}/red-reversal")
+    @VersionedForm
     String redReverse(@PathVariable UUID id, @RequestParam Map<String, String> values, RefusedInput refused,
                       Model model, RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
         return act(id, "red", values, refused, model, redirect, locale, response, "invoice.flash.redReversed",

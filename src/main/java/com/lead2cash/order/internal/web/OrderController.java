@@ -29,6 +29,7 @@ import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormProblems;
 import com.lead2cash.platform.web.PageActions;
 import com.lead2cash.platform.web.RefusedInput;
+import com.lead2cash.platform.web.VersionedForm;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -244,6 +245,7 @@ class OrderController {
     }
 
     @PostMapping("/orders/{id}/shipments")
+    @VersionedForm
     String ship(@PathVariable UUID id, @RequestParam Map<String, String> values,
                 RefusedInput refused, Model model, RedirectAttributes redirect,
                 Locale locale, HttpServletResponse response) {
@@ -262,6 +264,7 @@ class OrderController {
     }
 
     @PostMapping("/orders/{id}/shipments/{shipment}/waybill")
+    @VersionedForm
     String waybill(@PathVariable UUID id, @PathVariable int shipment, @RequestParam Map<String, String> values,
 
                    RefusedInput refused, Model model, RedirectAttributes redirect, Locale locale,
@@ -278,6 +281,7 @@ class OrderController {
     }
 
     @PostMapping("/orders/{id}/delays")
+    @VersionedForm
     String delay(@PathVariable UUID id, @RequestParam Map<String, String> values, RefusedInput refused, Model model,
                  RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
         boolean[] emailed = {false};
@@ -301,6 +305,7 @@ class OrderController {
     }
 
     @PostMapping("/orders/{id}/delivery")
+    @VersionedForm
     String deliver(@PathVariable UUID id, @RequestParam Map<String, String> values, RefusedInput refused, Model model,
                    RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
         return act(id, "deliver", values, refused, model, redirect, locale, response, "order.flash.delivered",
@@ -309,6 +314,7 @@ class OrderController {
     }
 
     @PostMapping("/orders/{id}/acceptance")
+    @VersionedForm
     String accept(@PathVariable UUID id, @RequestParam Map<String, String> values,
                   @RequestParam(name = "form", required = false) MultipartFile file, RefusedInput refused, Model model,
                   RedirectAttributes redirect, Locale locale, HttpServletResponse response) {

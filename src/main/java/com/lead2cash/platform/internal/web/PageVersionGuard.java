@@ -1,6 +1,7 @@
 package com.lead2cash.platform.internal.web;
 
 import com.lead2cash.platform.RequestRefusedException;
+import com.lead2cash.platform.web.VersionedForm;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.beans.PropertyDescriptor;
@@ -22,7 +23,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * read at: a form posted with its {@code version} missing, blank or no number is refused (428, the error page, nothing
  * changed) — the aggregates read a null version as "no check" for internal callers, so an empty field would otherwise
  * save over a newer change. A handler takes part when it reads a {@code version} request parameter or binds a
- * {@code @ModelAttribute} form with a {@code version} property; one without a record in its path (a create form, the
+ * {@code @ModelAttribute} form with a {@code version} property, or is marked {@link VersionedForm} (its fields read
+ * from a {@code @RequestParam Map}, which says nothing of a version); one without a record in its path (a create form, the
  * territories' create-or-save form) is left alone. The API checks its own versions ({@code VersionedRequestAdvice}).
  */
 class PageVersionGuard implements HandlerInterceptor {
@@ -61,7 +63,8 @@ class PageVersionGuard implements HandlerInterceptor {
     static boolean readsVersion(HandlerMethod method) {
         MethodParameter[] parameters = method.getMethodParameters();
         boolean namesRecord = Arrays.stream(parameters).anyMatch(p -> p.hasParameterAnnotation(PathVariable.class));
-        return namesRecord && Arrays.stream(parameters).anyMatch(PageVersionGuard::carriesVersion);
+        return namesRecord && (method.hasMethodAnnotation(VersionedForm.class)
+                || Arrays.stream(parameters).anyMatch(PageVersionGuard::carriesVersion));
     }
 
     private static boolean carriesVersion(MethodParameter parameter) {

@@ -28,10 +28,15 @@ class PageVersionGuardTest {
         });
         assertThat(guarded).contains("/customers/{id}/edit", "/opportunities/{id}", "/opportunities/{id}/move",
                 "/opportunities/{id}/stage", "/leads/{id}/edit", "/quotes/{id}", "/products/{id}", "/price-lists/{id}",
-                "/approvals/{id}/decision", "/receipts/{id}/allocations", "/customers/{id}/grade");
+                "/approvals/{id}/decision", "/receipts/{id}/allocations", "/customers/{id}/grade",
+                // forms read as a map of values, marked @VersionedForm
+                "/orders/{id}/shipments", "/orders/{id}/shipments/{shipment}/waybill", "/orders/{id}/delays",
+                "/orders/{id}/delivery", "/orders/{id}/acceptance", "/invoices/{id}/issue", "/invoices/{id}/red-reversal");
         // a create form has no version to send; the territories' one form creates or saves by an id it posts
         assertThat(guarded).doesNotContain("/customers/new", "/opportunities", "/leads/new", "/quotes", "/products",
-                "/price-lists", "/leads/territories", "/customers/{id}/contacts", "/customers/{id}/needs-analyses");
+                "/price-lists", "/leads/territories", "/customers/{id}/contacts", "/customers/{id}/needs-analyses",
+                // actions on no record version: their forms send none
+                "/orders/{id}/acceptance/send", "/orders/{id}/progress-notes", "/orders/{id}/delays/customer-told");
         assertThat(guarded).allSatisfy(path -> assertThat(path).as("a record named in the path").contains("{"));
     }
 }

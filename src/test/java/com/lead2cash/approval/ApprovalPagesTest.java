@@ -75,7 +75,9 @@ class ApprovalPagesTest {
         UUID id = submit("C-11");
         Cookie session = login("lawyer");
         assertThat(mvc.get().uri("/approvals/{id}", id).cookie(session)).hasStatusOk().bodyText()
-                .contains("decision-form", "approval-steps", "history-table", "risk");
+                .contains("decision-form", "approval-steps", "history-table", "risk")
+                .as("approving is offered, so the form starts on it")
+                .containsPattern("value=\"APPROVE\"[^>]*checked=\"checked\"");
         UUID task = approvals.find(id).orElseThrow().steps().get(0).tasks().get(0).id();
         // the version the page's form carries
         String version = String.valueOf(approvals.find(id).orElseThrow().version());
@@ -227,6 +229,16 @@ class ApprovalPagesTest {
                 .param("taskId", task.toString()).param("version", String.valueOf(approvals.find(id).orElseThrow().version())))
                 .hasStatusOk().bodyText().contains("请驳回，并重新提出修改");
         assertThat(approvals.find(id).orElseThrow().state()).isEqualTo(State.IN_PROGRESS);
+
+        // the form starts with no decision chosen, and one posted without a decision is refused beside the field
+        assertThat(page(id, "en", session)).as("no decision chosen").doesNotContain("checked=\"checked\"");
+        long approvalVersion = approvals.find(id).orElseThrow().version();
+        assertThat(mvc.post().uri("/approvals/{id}/decision?lang=en", id).cookie(session).with(csrf())
+                .param("comment", "").param("taskId", task.toString()).param("version", String.valueOf(approvalVersion)))
+                .hasStatusOk().bodyText().contains("id=\"decision-error\"", "Choose a decision.", "is-invalid")
+                .doesNotContain("checked=\"checked\"");
+        assertThat(approvals.find(id).orElseThrow().state()).isEqualTo(State.IN_PROGRESS);
+        assertThat(approvals.find(id).orElseThrow().version()).isEqualTo(approvalVersion);
     }
 
     private String page(UUID approval, String lang, Cookie session) throws Exception {

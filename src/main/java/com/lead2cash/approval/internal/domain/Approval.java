@@ -147,6 +147,9 @@ public class Approval {
         if (votedInStep) {
             throw new ConflictException("approval.task.oneVotePerStep");
         }
+        if (decision == null) {
+            throw new FieldValidationException("decision", "approval.decision.required");
+        }
         String text = comment == null || comment.isBlank() ? null : comment.trim();
         if (decision.needsComment() && text == null) {
             throw new FieldValidationException("comment", "approval.comment.required");

@@ -49,7 +49,8 @@ public class ApprovalController {
 
     /** The decision form as the browser posts it. */
     static class DecisionForm {
-        private Decision decision = Decision.APPROVE;
+        // none until chosen: the page starts it on APPROVE only where APPROVE is offered
+        private Decision decision;
         private String comment;
         private UUID taskId;
         private Long version;
@@ -209,6 +210,10 @@ public class ApprovalController {
             form.setTaskId(task.get());
             form.setVersion(view.version());
         }
+        Set<Decision> decisions = service.decisionsOn(view);
+        if (submitted == null && form != null && decisions.contains(Decision.APPROVE)) {
+            form.setDecision(Decision.APPROVE);
+        }
         if (form != null && form.getTaskId() != null) {
             UUID taskId = form.getTaskId();
             onBehalfOf = view.steps().stream().flatMap(s -> s.tasks().stream()).filter(t -> t.id().equals(taskId))
@@ -219,7 +224,7 @@ public class ApprovalController {
         }
         model.addAttribute("decisionForm", form);
         model.addAttribute("onBehalfOf", onBehalfOf);
-        model.addAttribute("decisions", service.decisionsOn(view));
+        model.addAttribute("decisions", decisions);
         // the subject's module says why it can no longer be approved as shown (e.g. its contract was terminated)
         model.addAttribute("notApprovable",
                 service.whyNotApprovable(view, LocaleContextHolder.getLocale()).orElse(null));

@@ -209,17 +209,32 @@ class LeadRegionTest {
                     .containsPattern("name=\"regions\"\\s+value=\"华东片区\"")
                     .doesNotContain("??");
         }
+        // an edit posted without the version its form was read at is refused, nothing saved over a newer change
+        String before = territoryVersion(id);
+        for (String[] version : new String[][] {{""}, {}}) {
+            var request = mvc.post().uri("/leads/territories").cookie(session)
+                    .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                    .param("id", id).param("name", "界面区域改").param("regions", "330000")
+                    .param("managerId", manager.id().toString());
+            if (version.length > 0) {
+                request = request.param("version", version[0]);
+            }
+            assertThat(request.exchange()).as(String.join("=", version)).hasStatus(428).hasViewName("error");
+        }
+        assertThat(jdbc.sql("select name || '|' || regions from lead_territory where id = cast(:id as uuid)")
+                .param("id", id).query(String.class).single()).isEqualTo("界面区域|330000,440305,华东片区");
+        assertThat(territoryVersion(id)).isEqualTo(before);
         // saving keeps the old text it already had, but takes no new text that names no division
         var again = mvc.post().uri("/leads/territories").cookie(session)
                 .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
-                .param("id", id).param("name", "界面区域").param("regions", "330000", "华东片区", "330100")
+                .param("id", id).param("version", territoryVersion(id)).param("name", "界面区域").param("regions", "330000", "华东片区", "330100")
                 .param("managerId", manager.id().toString()).param("repIds", someone.id().toString()).exchange();
         assertThat(again).hasStatus3xxRedirection();
         assertThat(jdbc.sql("select regions from lead_territory where id = cast(:id as uuid)").param("id", id)
                 .query(String.class).single()).isEqualTo("330000,华东片区,330100");
         var refused = mvc.post().uri("/leads/territories").cookie(session)
                 .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
-                .param("id", id).param("name", "界面区域").param("regions", "330000", "华南片区")
+                .param("id", id).param("version", territoryVersion(id)).param("name", "界面区域").param("regions", "330000", "华南片区")
                 .param("managerId", manager.id().toString()).exchange();
         assertThat(refused).flash().containsEntry("flashError", "territory.region.unknown");
         assertThat(jdbc.sql("select regions from lead_territory where id = cast(:id as uuid)").param("id", id)
@@ -246,7 +261,7 @@ class LeadRegionTest {
         // a control character in the industries: flashed on the same form with what was typed, not the error page
         var control = mvc.post().uri("/leads/territories").cookie(session)
                 .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
-                .param("id", id).param("name", "界面区域").param("industries", "纺\u202e织").param("regions", "330000")
+                .param("id", id).param("version", territoryVersion(id)).param("name", "界面区域").param("industries", "纺\u202e织").param("regions", "330000")
                 .param("managerId", manager.id().toString()).exchange();
         assertThat(control).flash().containsEntry("flashError", "error.input.controlCharacter");
         assertThat(control).hasRedirectedUrl("/leads/territories?edit=" + id);
@@ -291,5 +306,10 @@ class LeadRegionTest {
         var result = mvc.get().uri(uri).cookie(session).exchange();
         assertThat(result).as(uri).hasStatusOk();
         return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private String territoryVersion(String id) {
+        return jdbc.sql("select version::text from lead_territory where id = cast(:id as uuid)").param("id", id)
+                .query(String.class).single();
     }
 }

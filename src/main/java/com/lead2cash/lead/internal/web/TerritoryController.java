@@ -5,6 +5,7 @@ import com.lead2cash.lead.internal.routing.TerritoryService;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.NavigationEntry;
 import com.lead2cash.platform.OrgDirectory;
+import com.lead2cash.platform.RequestRefusedException;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.RefusedInput;
@@ -92,6 +93,11 @@ public class TerritoryController {
                 @RequestParam(required = false) String productLines, @RequestParam(required = false) UUID managerId,
                 @RequestParam(required = false) List<UUID> repIds, @RequestParam(required = false) Long version,
                 RefusedInput input, RedirectAttributes redirect) {
+        // an edit carries the version its form was read at (the page guard sees no record in this path): without
+        // one the service would take it as "no check" and save over a newer change
+        if (id != null && version == null) {
+            throw new RequestRefusedException(428, null, "error.page.versionRequired");
+        }
         var form = new TerritoryService.TerritoryForm(name, industries, regions, productLines, managerId,
                 repIds == null ? Set.of() : new HashSet<>(repIds), version);
         try {

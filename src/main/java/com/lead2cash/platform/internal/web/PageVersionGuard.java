@@ -25,7 +25,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * save over a newer change. A handler takes part when it reads a {@code version} request parameter or binds a
  * {@code @ModelAttribute} form with a {@code version} property, or is marked {@link VersionedForm} (its fields read
  * from a {@code @RequestParam Map}, which says nothing of a version); one without a record in its path (a create form, the
- * territories' create-or-save form) is left alone. The API checks its own versions ({@code VersionedRequestAdvice}).
+ * territories' create-or-save form, whose controller requires it on an edit) is left alone. The API checks its own
+ * versions ({@code VersionedRequestAdvice}).
  */
 class PageVersionGuard implements HandlerInterceptor {
 

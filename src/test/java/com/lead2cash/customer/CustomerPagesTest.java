@@ -12,9 +12,12 @@ import org.springframework.context.annotation.Import;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.JsonNode;
 
 /** Every customer screen renders with data, for the roles it is for, in Chinese and English, with no key left untranslated. */
@@ -168,6 +171,41 @@ class CustomerPagesTest {
         assertThat(FormHtml.inputValue(page, "merge-code")).isEqualTo("C-0000-000000");
         assertThat(FormHtml.inputValue(page, "merge-reason")).isEqualTo("同一家公司重复登记");
         assertThat(FormHtml.checked(page, "merge-business")).as("left unticked, it comes back unticked").isFalse();
+    }
+
+    @Test
+    void theEditFormPostedWithNothingChangedSavesNothingAndKeepsTheVersion() throws Exception {
+        var company = support.company("nochange");
+        String rep = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, rep, "未改动测试有限公司", "\"industry\":\"制造业\",\"size\":\"MEDIUM\","
+                + "\"region\":\"330106\",\"website\":\"www.example.com\",\"grade\":\"B\"").get("id").asString();
+        String version = support.getJson(mvc, rep, "/api/v1/customers/" + id).get("version").asString();
+        Cookie session = fixtures.session(mvc, company.eastRep().username(), Fixtures.PASSWORD);
+
+        // the form as the page fills it, posted back unchanged
+        String form = page(session, "/customers/" + id + "/edit", "zh-CN");
+        form = form.substring(form.indexOf("id=\"customer-form\""), form.indexOf("</form>", form.indexOf("id=\"customer-form\"")));
+        var post = mvc.post().uri("/customers/" + id + "/edit").cookie(session).with(csrf());
+        Matcher input = Pattern.compile("<input\\b[^>]*>").matcher(form);
+        while (input.find()) {
+            String tag = input.group();
+            Matcher name = Pattern.compile("\\bname=\"([^\"]+)\"").matcher(tag);
+            Matcher value = Pattern.compile("\\bvalue=\"([^\"]*)\"").matcher(tag);
+            boolean box = tag.contains("type=\"checkbox\"") || tag.contains("type=\"radio\"");
+            if (name.find() && !name.group(1).equals("_csrf") && (!box || tag.contains("checked"))) {
+                post = post.param(name.group(1), value.find() ? HtmlUtils.htmlUnescape(value.group(1)) : "");
+            }
+        }
+        Matcher select = Pattern.compile("<select\\b[^>]*\\bname=\"([^\"]+)\"[^>]*>(.*?)</select>", Pattern.DOTALL)
+                .matcher(form);
+        while (select.find()) {
+            Matcher chosen = Pattern.compile("<option\\b[^>]*\\bvalue=\"([^\"]*)\"[^>]*selected").matcher(select.group(2));
+            post = post.param(select.group(1), chosen.find() ? HtmlUtils.htmlUnescape(chosen.group(1)) : "");
+        }
+        assertThat(post.exchange()).hasStatus3xxRedirection();
+
+        assertThat(support.getJson(mvc, rep, "/api/v1/customers/" + id).get("version").asString())
+                .as("a correction that changes nothing is not saved, as on the API").isEqualTo(version);
     }
 
     @Test

@@ -136,8 +136,8 @@ public class CustomerService {
 
     @Transactional
     public Customer correct(UUID id, CustomerProfile profile, Long version) {
-        CustomerProfile resolved = regions.resolve(profile);
-        return change(id, version, CustomerAction.EDIT, c -> c.correct(keepWords(c, resolved), clock.instant()));
+        // as the API's correction: one that changes nothing is not saved, its version stays (0030)
+        return correct(id, current -> profile, version);
     }
 
     /** A correction of some of the profile: {@code edit} answers the profile as it is, corrected (checked). */

@@ -19,10 +19,9 @@ public interface ContractDeliveries {
      * {@code allDeliveredOn} the day the last of them was delivered once every quantity the contract's product lines
      * sell is in a delivered order, null until then; {@code allAcceptedOn} likewise for the customer's acceptance.
      * {@code sellsProducts} is false for a contract of an amount only (no product lines, or not signed), whose
-     * orders name catalogue products: nothing tells when its goods are all there. {@code anyShipped}: some of the
-     * contract's goods are shipped or booked to ship (a shipment of any of its orders, whatever its ship date), whatever
-     * its lines; {@link #goodsLeftBy} tells whether they actually left.
+     * orders name catalogue products: nothing tells when its goods are all there. Whether its goods left is
+     * {@link #goodsLeftBy}.
      */
-    record Fulfilment(boolean sellsProducts, LocalDate allDeliveredOn, LocalDate allAcceptedOn, boolean anyShipped) {
+    record Fulfilment(boolean sellsProducts, LocalDate allDeliveredOn, LocalDate allAcceptedOn) {
     }
 }

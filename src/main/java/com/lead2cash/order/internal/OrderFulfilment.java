@@ -33,12 +33,10 @@ class OrderFulfilment implements ContractDeliveries {
         contracts.signed(contractId).ifPresent(c -> c.lines().stream().filter(l -> l.productId() != null)
                 .forEach(l -> sold.merge(l.productId(), l.quantity(), BigDecimal::add)));
         List<Order> all = orders.findByContract(contractId);
-        boolean anyShipped = all.stream().anyMatch(o -> !o.shipments().isEmpty());
         if (sold.isEmpty()) {
-            return new Fulfilment(false, null, null, anyShipped);
+            return new Fulfilment(false, null, null);
         }
-        return new Fulfilment(true, lastDay(sold, all, Order::deliveredOn), lastDay(sold, all, Order::acceptedOn),
-                anyShipped);
+        return new Fulfilment(true, lastDay(sold, all, Order::deliveredOn), lastDay(sold, all, Order::acceptedOn));
     }
 
     @Override

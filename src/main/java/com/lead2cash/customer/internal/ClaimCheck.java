@@ -43,11 +43,10 @@ public class ClaimCheck {
         }
         try {
             requireCooledDown(c.id(), actor.userId());
-            policy.holding().requireRoomFor(holding.held(actor.userId()), 1);
-            return Optional.empty();
         } catch (DomainException refused) {
             return Optional.of(refused);
         }
+        return holdingRefusal(actor.userId());
     }
 
     /** Refuses (422) a re-claim within the cooldown after the customer left this person for the pool. */
@@ -78,8 +77,7 @@ public class ClaimCheck {
                 where customer_id in (:ids) and previous_owner_id = :p group by customer_id""")
                 .param("ids", customerIds).param("p", person)
                 .query(rs -> {
-                    Instant from = rs.getTimestamp(2).toInstant().atZone(rule.zone())
-                            .plusDays(rule.reclaimCooldownDays()).toInstant();
+                    Instant from = rule.reclaimableFrom(rs.getTimestamp(2).toInstant());
                     if (now.isBefore(from)) {
                         until.put(rs.getObject(1, UUID.class), LocalDate.ofInstant(from, rule.zone()));
                     }

@@ -25,6 +25,11 @@ public record PrivateHolding(boolean enabled, int maxPrivateCustomers, int recla
         return !enabled || held + adding <= maxPrivateCustomers;
     }
 
+    /** When the person a customer left (for the pool) at {@code leftAt} may claim it again: the cooldown's end. */
+    public Instant reclaimableFrom(Instant leftAt) {
+        return leftAt.atZone(zone).plusDays(reclaimCooldownDays).toInstant();
+    }
+
     /**
      * Refuses a claim when the customer left this rep for the pool less than the cooldown ago;
      * {@code leftAt} null when it never did.
@@ -33,7 +38,7 @@ public record PrivateHolding(boolean enabled, int maxPrivateCustomers, int recla
         if (!enabled || leftAt == null) {
             return;
         }
-        Instant allowedFrom = leftAt.atZone(zone).plusDays(reclaimCooldownDays).toInstant();
+        Instant allowedFrom = reclaimableFrom(leftAt);
         if (now.isBefore(allowedFrom)) {
             throw new DomainException("customer.claim.cooldown", reclaimCooldownDays,
                     LocalDate.ofInstant(leftAt, zone), LocalDate.ofInstant(allowedFrom, zone));

@@ -52,9 +52,10 @@ class QuoteConfirmationSubjects implements ConfirmationSubjects {
             return false;
         }
         List<Quote> ofOpportunity = quotes.findByOpportunityForUpdate(opportunityId);
-        boolean open = opportunities.lockedStage(opportunityId).map(Stage::isOpen).orElse(false);
-        if (!open || ofOpportunity.stream().anyMatch(q -> q.status() == QuoteStatus.ACCEPTED)
-                || ofOpportunity.stream().noneMatch(q -> q.number().equals(number) && q.status() == QuoteStatus.SENT)) {
+        Stage stage = opportunities.lockedStage(opportunityId).orElse(null);
+        boolean anyAccepted = ofOpportunity.stream().anyMatch(q -> q.status() == QuoteStatus.ACCEPTED);
+        if (stage == null || ofOpportunity.stream().noneMatch(q -> q.number().equals(number)
+                && q.awaitsAnswer(stage, anyAccepted))) {
             return false;
         }
         return ofOpportunity.stream()

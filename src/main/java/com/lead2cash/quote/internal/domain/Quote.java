@@ -230,6 +230,14 @@ public class Quote {
     }
 
     /**
+     * Whether this version is still out for the customer's answer (0040): sent, its opportunity open, and no quote of
+     * the opportunity accepted — otherwise its links are withdrawn and an answer changes nothing.
+     */
+    public boolean awaitsAnswer(Stage opportunityStage, boolean anyAccepted) {
+        return status == QuoteStatus.SENT && opportunityStage.isOpen() && !anyAccepted;
+    }
+
+    /**
      * The customer answered the link of this version. Answers whether the answer counts: while the opportunity is won
      * or lost nothing changes (its quotes are kept as they were), and once the customer accepted another quote of the
      * opportunity an acceptance of this one changes nothing either — the opportunity moved on with that one.

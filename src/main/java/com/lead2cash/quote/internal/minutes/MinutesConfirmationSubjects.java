@@ -34,8 +34,9 @@ class MinutesConfirmationSubjects implements ConfirmationSubjects {
         } catch (IllegalArgumentException notOurs) {
             return false;
         }
-        boolean sent = minutes.findCurrentForUpdate(id).filter(m -> m.status() == MinutesStatus.SENT).isPresent();
-        return sent && opportunities.lockedStage(id).map(Stage::isOpen).orElse(false);
+        var current = minutes.findCurrentForUpdate(id);
+        Stage stage = opportunities.lockedStage(id).orElse(null);
+        return stage != null && current.map(m -> m.awaitsAnswer(stage)).orElse(false);
     }
 
     @Override

@@ -105,12 +105,17 @@ public class NegotiationMinutes {
     }
 
     /** The contact confirmed the version, or asked for changes (the rep writes the next version). */
+    /** Whether these minutes are still out for the contact's answer (0040): sent, and the opportunity open. */
+    public boolean awaitsAnswer(Stage opportunityStage) {
+        return status == MinutesStatus.SENT && opportunityStage.isOpen();
+    }
+
     /**
      * Q3 — the contact's answer to the version out. Answers whether it changed anything: an answer for a version no
      * longer out, or for minutes of a won or lost opportunity (its links were withdrawn, 0040), changes nothing.
      */
     public boolean answered(boolean confirmed, Stage opportunityStage, Instant at) {
-        if (status != MinutesStatus.SENT || opportunityStage.isClosed()) {
+        if (!awaitsAnswer(opportunityStage)) {
             return false;
         }
         status = confirmed ? MinutesStatus.CONFIRMED : MinutesStatus.CHANGES_REQUESTED;

@@ -231,6 +231,14 @@ public class Opportunity {
         return Optional.of(at + 1 < Stage.OPEN.size() ? Stage.OPEN.get(at + 1) : Stage.WON);
     }
 
+    /**
+     * The stage the move form proposes: the next one, unless that is won and winning is not among the actor's actions
+     * now (a contract not yet signed, decision 0026).
+     */
+    public Optional<Stage> nextStageOffered(java.util.Collection<OpportunityAction> actions) {
+        return nextStage().filter(s -> s != Stage.WON || actions.contains(OpportunityAction.MARK_WON));
+    }
+
     /** Whether moving to {@code target} goes back to an earlier open stage of an open opportunity. */
     public boolean isBackward(Stage target) {
         return stage.isOpen() && target != null && target.isOpen()

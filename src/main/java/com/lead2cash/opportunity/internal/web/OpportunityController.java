@@ -166,8 +166,7 @@ class OpportunityController {
         model.addAttribute("stages", Stage.values());
         model.addAttribute("openStages", Stage.OPEN);
         // the move form offers what the opportunity says comes next, and marks the stages it would go back to
-        model.addAttribute("nextStage", o.nextStage().filter(s -> s != Stage.WON
-                || view.availableActions().contains(OpportunityAction.MARK_WON)).orElse(null));
+        model.addAttribute("nextStage", o.nextStageOffered(view.availableActions()).orElse(null));
         model.addAttribute("backStages", Stage.OPEN.stream().filter(o::isBackward).toList());
         model.addAttribute("categories", List.of(ForecastCategory.PIPELINE, ForecastCategory.BEST_CASE,
                 ForecastCategory.COMMIT, ForecastCategory.OMITTED));

@@ -475,15 +475,26 @@ public class InvoiceService implements ContractInvoicing {
      */
     @Transactional(readOnly = true)
     public boolean contractTerminated(Invoice inv) {
-        return contracts.signed(inv.contractId()).map(c -> c.status() == ContractStatus.TERMINATED).orElse(false);
+        return terminated(inv.contractId());
     }
 
-    /** Of these contracts, those terminated (for the invoice list: its requests there can no longer be issued). */
+    /** A request not yet issued whose contract was terminated: it can never be issued (decision 0044). */
     @Transactional(readOnly = true)
-    public Set<UUID> terminatedAmong(Collection<UUID> contractIds) {
-        return contractIds.stream().distinct().filter(id -> contracts.signed(id)
-                        .map(c -> c.status() == ContractStatus.TERMINATED).orElse(false))
-                .collect(java.util.stream.Collectors.toSet());
+    public boolean neverIssuable(Invoice inv) {
+        return inv.status().awaitsIssue() && contractTerminated(inv);
+    }
+
+    private boolean terminated(UUID contractId) {
+        return contracts.signed(contractId).map(c -> c.status() == ContractStatus.TERMINATED).orElse(false);
+    }
+
+    /** Of the invoice list's rows, the ids of the requests that can never be issued ({@link #neverIssuable(Invoice)}). */
+    @Transactional(readOnly = true)
+    public Set<UUID> neverIssuable(Collection<InvoiceQueries.InvoiceRow> rows) {
+        Map<UUID, Boolean> terminated = new HashMap<>();
+        return rows.stream().filter(r -> r.status().awaitsIssue()
+                        && terminated.computeIfAbsent(r.contractId(), this::terminated))
+                .map(InvoiceQueries.InvoiceRow::id).collect(java.util.stream.Collectors.toSet());
     }
 
     @Override

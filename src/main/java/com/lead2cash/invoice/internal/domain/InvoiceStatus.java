@@ -11,4 +11,9 @@ public enum InvoiceStatus {
 
     /** Requests that count against what the contract may still be invoiced. */
     public static final Set<InvoiceStatus> HOLDING = Set.of(PENDING_APPROVAL, APPROVED, ISSUED);
+
+    /** A request on its way to being issued: waiting for finance's approval, or approved and not yet issued. */
+    public boolean awaitsIssue() {
+        return this == PENDING_APPROVAL || this == APPROVED;
+    }
 }

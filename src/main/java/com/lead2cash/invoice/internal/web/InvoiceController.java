@@ -86,10 +86,7 @@ class InvoiceController {
         var page = queries.list(status, type, cursor, 50);
         model.addAttribute("page", page);
         // a request not yet issued on a terminated contract can never be issued (decision 0044): the list says so
-        model.addAttribute("terminatedContracts", service.terminatedAmong(page.items().stream()
-                .filter(i -> i.status() == com.lead2cash.invoice.internal.domain.InvoiceStatus.PENDING_APPROVAL
-                        || i.status() == com.lead2cash.invoice.internal.domain.InvoiceStatus.APPROVED)
-                .map(InvoiceQueries.InvoiceRow::contractId).toList()));
+        model.addAttribute("neverIssuable", service.neverIssuable(page.items()));
         model.addAttribute("status", status);
         model.addAttribute("type", type);
         model.addAttribute("statuses", InvoiceStatus.values());
@@ -266,8 +263,7 @@ class InvoiceController {
         Set<InvoiceAction> actions = service.actions(inv);
         model.addAttribute("inv", inv);
         model.addAttribute("actions", actions);
-        model.addAttribute("contractTerminated", (inv.status() == com.lead2cash.invoice.internal.domain.InvoiceStatus.PENDING_APPROVAL
-                || inv.status() == com.lead2cash.invoice.internal.domain.InvoiceStatus.APPROVED) && service.contractTerminated(inv));
+        model.addAttribute("contractTerminated", service.neverIssuable(inv));
         model.addAttribute("approval", service.approval(inv).orElse(null));
         model.addAttribute("approvalLinked", service.approvalOpenable(inv));
         model.addAttribute("failed", failed);

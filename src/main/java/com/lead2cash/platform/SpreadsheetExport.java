@@ -4,8 +4,10 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Locale;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.springframework.context.MessageSource;
 
 /**
  * An exported list as an .xlsx workbook of one sheet, opened the one way every export opens it: streamed
@@ -32,6 +34,16 @@ public final class SpreadsheetExport implements Closeable {
             sheet.style(0, c).bold().set();
         }
         return new SpreadsheetExport(workbook, sheet);
+    }
+
+    /**
+     * {@link #open(OutputStream, String, List)} with the sheet's name and the headers given as message keys, said in
+     * the reader's language (a key without a text stands as itself).
+     */
+    public static SpreadsheetExport open(OutputStream out, MessageSource messages, Locale locale, String sheetKey,
+                                         List<String> headerKeys) {
+        return open(out, messages.getMessage(sheetKey, null, sheetKey, locale),
+                headerKeys.stream().map(key -> messages.getMessage(key, null, key, locale)).toList());
     }
 
     /** The sheet the rows are written on, the headers' row being row 0. */

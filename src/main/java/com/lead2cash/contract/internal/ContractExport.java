@@ -54,8 +54,7 @@ public class ContractExport {
         headers.add("contract.field.owner");
         int owner = headers.size() - 1;
         int row = 0;
-        try (SpreadsheetExport export = SpreadsheetExport.open(out, text("contract.list.title", locale),
-                headers.stream().map(key -> text(key, locale)).toList())) {
+        try (SpreadsheetExport export = SpreadsheetExport.open(out, messages, locale, "contract.list.title", headers)) {
             Worksheet ws = export.sheet();
             String cursor = null;
             do {

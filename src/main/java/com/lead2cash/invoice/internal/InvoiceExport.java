@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -37,11 +36,10 @@ public class InvoiceExport {
 
     /** Writes the workbook; answers the number of invoices written. */
     public int write(InvoiceStatus status, InvoiceType type, Locale locale, OutputStream out) throws IOException {
-        List<String> headers = Stream.of("invoice.number", "invoice.contract", "invoice.type", "invoice.buyerName",
-                "invoice.amount", "invoice.invoiceNumber", "invoice.invoicedOn", "invoice.status")
-                .map(key -> text(key, locale)).toList();
+        List<String> headers = List.of("invoice.number", "invoice.contract", "invoice.type", "invoice.buyerName",
+                "invoice.amount", "invoice.invoiceNumber", "invoice.invoicedOn", "invoice.status");
         int row = 0;
-        try (SpreadsheetExport export = SpreadsheetExport.open(out, text("invoice.list.title", locale), headers)) {
+        try (SpreadsheetExport export = SpreadsheetExport.open(out, messages, locale, "invoice.list.title", headers)) {
             Worksheet ws = export.sheet();
             String cursor = null;
             do {

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -36,10 +35,10 @@ public class OrderExport {
 
     /** Writes the workbook; answers the number of orders written. */
     public int write(OrderStatus status, Locale locale, OutputStream out) throws IOException {
-        List<String> headers = Stream.of("order.number", "order.contract", "order.consignee", "order.promisedDate",
-                "order.status").map(key -> text(key, locale)).toList();
+        List<String> headers = List.of("order.number", "order.contract", "order.consignee", "order.promisedDate",
+                "order.status");
         int row = 0;
-        try (SpreadsheetExport export = SpreadsheetExport.open(out, text("order.list.title", locale), headers)) {
+        try (SpreadsheetExport export = SpreadsheetExport.open(out, messages, locale, "order.list.title", headers)) {
             Worksheet ws = export.sheet();
             String cursor = null;
             do {

@@ -46,10 +46,10 @@ public class AgingExport {
     /** Writes the workbook; answers the number of plans written. */
     public int write(Locale locale, OutputStream out) throws IOException {
         List<String> headers = Stream.concat(Arrays.stream(PlanCells.HEADERS),
-                Stream.of("receivable.export.days", "receivable.aging")).map(key -> text(key, locale)).toList();
+                Stream.of("receivable.export.days", "receivable.aging")).toList();
         ReceivableRules rules = policy.rules();
         int row = 0;
-        try (SpreadsheetExport export = SpreadsheetExport.open(out, text("receivable.export.sheet", locale), headers)) {
+        try (SpreadsheetExport export = SpreadsheetExport.open(out, messages, locale, "receivable.export.sheet", headers)) {
             Worksheet ws = export.sheet();
             List<PlanRow> page = queries.overdueAfter(null, null, PAGE);
             while (!page.isEmpty() && row < MAX_ROWS) {

@@ -49,10 +49,10 @@ public class PlanExport {
     /** Writes the workbook of the plans {@code filter} finds; answers the number of plans written. */
     public int write(ReceivableQueries.Filter filter, Locale locale, OutputStream out) throws IOException {
         List<String> headers = Stream.concat(Arrays.stream(PlanCells.HEADERS), Stream.of("receivable.export.dueCondition",
-                "receivable.state", "receivable.export.days", "receivable.aging")).map(key -> text(key, locale)).toList();
+                "receivable.state", "receivable.export.days", "receivable.aging")).toList();
         ReceivableRules rules = policy.rules();
         int row = 0;
-        try (SpreadsheetExport export = SpreadsheetExport.open(out, text("receivable.export.plansSheet", locale), headers)) {
+        try (SpreadsheetExport export = SpreadsheetExport.open(out, messages, locale, "receivable.export.plansSheet", headers)) {
             Worksheet ws = export.sheet();
             String cursor = null;
             do {

@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -42,11 +41,10 @@ public class ReceiptExport {
 
     /** Writes the workbook; answers the number of receipts written. */
     public int write(ReceiptQueries.Filter filter, Locale locale, OutputStream out) throws IOException {
-        List<String> headers = Stream.of("receipt.number", "receipt.receivedOn", "receivable.customer", "receipt.method",
-                "receipt.payer", "receipt.reference", "receipt.amount", "receipt.allocatedLabel", "receipt.stateLabel")
-                .map(key -> text(key, locale)).toList();
+        List<String> headers = List.of("receipt.number", "receipt.receivedOn", "receivable.customer", "receipt.method",
+                "receipt.payer", "receipt.reference", "receipt.amount", "receipt.allocatedLabel", "receipt.stateLabel");
         int row = 0;
-        try (SpreadsheetExport export = SpreadsheetExport.open(out, text("receipt.list.page", locale), headers)) {
+        try (SpreadsheetExport export = SpreadsheetExport.open(out, messages, locale, "receipt.list.page", headers)) {
             Worksheet ws = export.sheet();
             String cursor = null;
             do {

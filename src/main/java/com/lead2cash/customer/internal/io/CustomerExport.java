@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -39,11 +38,10 @@ public class CustomerExport {
     }
 
     public int write(CustomerQueries.CustomerFilter filter, Locale locale, OutputStream out) throws IOException {
-        List<String> headers = Stream.of("customer.code", "customer.name", "customer.grade", "customer.status",
-                "customer.industry", "customer.region", "customer.owner", "customer.followUpDue", "customer.lastActivity")
-                .map(key -> text(key, locale)).toList();
+        List<String> headers = List.of("customer.code", "customer.name", "customer.grade", "customer.status",
+                "customer.industry", "customer.region", "customer.owner", "customer.followUpDue", "customer.lastActivity");
         int row = 0;
-        try (SpreadsheetExport export = SpreadsheetExport.open(out, text("customer.list.title", locale), headers)) {
+        try (SpreadsheetExport export = SpreadsheetExport.open(out, messages, locale, "customer.list.title", headers)) {
             Worksheet ws = export.sheet();
             String cursor = null;
             do {

@@ -11,7 +11,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -42,11 +41,11 @@ public class LeadExport {
     }
 
     public int write(LeadQueries.LeadFilter filter, Locale locale, OutputStream out) throws IOException {
-        List<String> headers = Stream.of("lead.code", "lead.companyName", "lead.grade", "lead.status", "lead.source",
+        List<String> headers = List.of("lead.code", "lead.companyName", "lead.grade", "lead.status", "lead.source",
                 "lead.industry", "lead.region", "lead.productLine", "lead.contactName", "lead.budget", "lead.owner",
-                "lead.createdAt").map(key -> text(key, locale)).toList();
+                "lead.createdAt");
         int row = 0;
-        try (SpreadsheetExport export = SpreadsheetExport.open(out, text("lead.list.title", locale), headers)) {
+        try (SpreadsheetExport export = SpreadsheetExport.open(out, messages, locale, "lead.list.title", headers)) {
             Worksheet ws = export.sheet();
             String cursor = null;
             do {

@@ -206,17 +206,29 @@ class MinutesApiTest {
                 "{\"contactId\":\"" + contact + "\"}")).as("another team's rep").hasStatus(404);
     }
 
-    @Test
-    void Q3_aLostOpportunityWithdrawsItsMinutesOpenLinkAndTheContactCanNoLongerConfirmThem() {
-        Negotiating n = negotiating("q3withdraw", "南通船舶配套有限公司", "wang@q3withdraw.test");
+    /** Minutes written and sent to the customer's first contact: their id, the public link's path and the confirmation. */
+    private record Sent(String minutes, String link, String confirmation) {
+    }
+
+    private Sent writtenAndSent(Negotiating n) {
         String rep = n.rep();
         String minutes = customers.json(SalesTestSupport.expect(customers.post(mvc, rep, "/api/v1/negotiation-minutes",
                 MINUTES.formatted(n.opportunity(), "300000", "30000")), 201)).get("id").asString();
         String contact = customers.getJson(mvc, rep, "/api/v1/customers/" + n.customer() + "/contacts").get(0).get("id").asString();
         JsonNode sent = customers.json(SalesTestSupport.expect(customers.post(mvc, rep,
                 "/api/v1/negotiation-minutes/" + minutes + "/send", "{\"contactId\":\"" + contact + "\"}"), 200));
-        String link = URI.create(sent.at("/confirmation/url").asString()).getPath();
-        String confirmation = sent.at("/confirmation/id").asString();
+        return new Sent(minutes, URI.create(sent.at("/confirmation/url").asString()).getPath(),
+                sent.at("/confirmation/id").asString());
+    }
+
+    @Test
+    void Q3_aLostOpportunityWithdrawsItsMinutesOpenLinkAndTheContactCanNoLongerConfirmThem() {
+        Negotiating n = negotiating("q3withdraw", "南通船舶配套有限公司", "wang@q3withdraw.test");
+        String rep = n.rep();
+        Sent sent = writtenAndSent(n);
+        String minutes = sent.minutes();
+        String link = sent.link();
+        String confirmation = sent.confirmation();
 
         long version = customers.getJson(mvc, rep, "/api/v1/opportunities/" + n.opportunity()).get("version").asLong();
         SalesTestSupport.expect(customers.post(mvc, rep, "/api/v1/opportunities/" + n.opportunity() + "/stage",
@@ -241,13 +253,10 @@ class MinutesApiTest {
     void Q3_aConfirmationArrivingAsTheOpportunityIsLostIsWithdrawnNotRecorded() {
         Negotiating n = negotiating("q3race", "南通船舶竞争配套有限公司", "wang@q3race.test");
         String rep = n.rep();
-        String minutes = customers.json(SalesTestSupport.expect(customers.post(mvc, rep, "/api/v1/negotiation-minutes",
-                MINUTES.formatted(n.opportunity(), "300000", "30000")), 201)).get("id").asString();
-        String contact = customers.getJson(mvc, rep, "/api/v1/customers/" + n.customer() + "/contacts").get(0).get("id").asString();
-        JsonNode sent = customers.json(SalesTestSupport.expect(customers.post(mvc, rep,
-                "/api/v1/negotiation-minutes/" + minutes + "/send", "{\"contactId\":\"" + contact + "\"}"), 200));
-        String link = URI.create(sent.at("/confirmation/url").asString()).getPath();
-        String confirmation = sent.at("/confirmation/id").asString();
+        Sent sent = writtenAndSent(n);
+        String minutes = sent.minutes();
+        String link = sent.link();
+        String confirmation = sent.confirmation();
         jdbc.sql("update opportunity_opportunity set stage = 'LOST', lost_reason = 'PRICE', version = version + 1 where id = :id")
                 .param("id", java.util.UUID.fromString(n.opportunity())).update();
 

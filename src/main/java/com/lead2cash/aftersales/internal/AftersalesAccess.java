@@ -140,13 +140,6 @@ public class AftersalesAccess {
         return new Complaint.Actor(me.id(), works);
     }
 
-    /** A change sent for a version other than the record's is refused (409); without one the platform answered 428. */
-    static void expectVersion(Long sent, Long current) {
-        if (sent != null && !java.util.Objects.equals(sent, current)) {
-            throw new com.lead2cash.platform.ConflictException("error.staleVersion");
-        }
-    }
-
     private static boolean isReader() {
         return CurrentUser.get().map(me -> me.hasAny(READERS)).orElse(false);
     }

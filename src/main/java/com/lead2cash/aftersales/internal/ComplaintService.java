@@ -481,7 +481,7 @@ public class ComplaintService {
 
     private Complaint locked(UUID id, Long version) {
         Complaint c = access.complaint(id, true);
-        AftersalesAccess.expectVersion(version, c.version());
+        com.lead2cash.platform.Versions.requireCurrent(c.version(), version);
         return c;
     }
 

@@ -165,7 +165,7 @@ public class HandoverService {
 
     private Handover locked(UUID id, Long version) {
         Handover h = access.handover(id, true);
-        AftersalesAccess.expectVersion(version, h.version());
+        com.lead2cash.platform.Versions.requireCurrent(h.version(), version);
         return h;
     }
 

@@ -41,6 +41,8 @@ class QuoteApiTest {
     @Autowired JdbcClient jdbc;
     @Autowired com.lead2cash.testing.HeldFirst heldFirst;
     @Autowired com.lead2cash.confirmation.Confirmations confirmations;
+    @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
+    @Autowired org.springframework.context.ApplicationEventPublisher events;
 
     record Deal(SalesTestSupport.Team team, String rep, String customerId, String opportunityId, String gateway,
                 String service) {
@@ -548,6 +550,62 @@ class QuoteApiTest {
         assertThat(answer(link, "ACCEPTED")).hasStatus(410);
         assertThat(confirmationState(d, link)).as("not recorded as accepted").isEqualTo("WITHDRAWN");
         assertThat(customers.getJson(mvc, d.rep(), "/api/v1/quotes/" + id).get("status").asString()).isEqualTo("SENT");
+    }
+
+    /**
+     * 0052 — an acceptance recorded a moment before the opportunity is set LOST: the manager's close stands, and the
+     * quote says what the customer was told (ACCEPTED), whether the acceptance is applied before the close or after it
+     * (its listener runs after the answer's commit); the lost opportunity does not move. Each order is taken step by
+     * step: the answer recorded, the close, the answer applied.
+     */
+    @Test
+    void anAcceptanceRecordedBeforeTheOpportunityIsLostLeavesTheQuoteAcceptedInEitherOrder() {
+        // applied, then lost
+        Deal first = deal("q-race-lost-a");
+        String firstId = create(first, "0").get("id").asString();
+        JsonNode firstLink = send(first, firstId);
+        assertThat(answer(firstLink, "ACCEPTED")).hasStatus3xxRedirection();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                customers.getJson(mvc, first.rep(), "/api/v1/quotes/" + firstId).get("status").asString()).isEqualTo("ACCEPTED"));
+        lose(first);
+        assertThat(confirmationState(first, firstLink)).isEqualTo("ACCEPTED");
+        assertThat(customers.getJson(mvc, first.rep(), "/api/v1/quotes/" + firstId).get("status").asString())
+                .isEqualTo("ACCEPTED");
+
+        // recorded, lost, then applied
+        Deal second = deal("q-race-lost-b");
+        JsonNode quote = create(second, "0");
+        String secondId = quote.get("id").asString();
+        JsonNode secondLink = send(second, secondId);
+        java.util.UUID linkId = java.util.UUID.fromString(secondLink.get("id").asString());
+        // the answer as ConfirmationService.answer records it; its event is published below, after the close
+        jdbc.sql("update confirmation_confirmation set state = 'ACCEPTED', answered_at = :at, answered_name = '王伟', "
+                + "version = version + 1 where id = :id").param("at", java.sql.Timestamp.from(clock.instant()))
+                .param("id", linkId).update();
+        lose(second);
+        assertThat(customers.getJson(mvc, second.rep(), "/api/v1/quotes/" + secondId).get("status").asString())
+                .as("not yet applied").isEqualTo("SENT");
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(tx ->
+                events.publishEvent(new com.lead2cash.confirmation.ConfirmationAnswered(linkId, "Quote",
+                        quote.get("number").asString(), quote.get("revision").asInt(),
+                        com.lead2cash.confirmation.Purpose.ACCEPT_OR_REJECT,
+                        com.lead2cash.confirmation.Purpose.Outcome.ACCEPTED, "王伟", clock.instant(), null, null, null)));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                customers.getJson(mvc, second.rep(), "/api/v1/quotes/" + secondId).get("status").asString())
+                .as("as the customer was told").isEqualTo("ACCEPTED"));
+        assertThat(confirmationState(second, secondLink)).isEqualTo("ACCEPTED");
+        JsonNode lost = customers.getJson(mvc, second.rep(), "/api/v1/opportunities/" + second.opportunityId());
+        assertThat(lost.get("stage").asString()).as("the close stands").isEqualTo("LOST");
+        assertThat(lost.get("amount").decimalValue()).as("a closed opportunity is not moved").isEqualByComparingTo("300000");
+    }
+
+    /** The owner sets the opportunity LOST over the API. */
+    void lose(Deal d) {
+        long version = customers.getJson(mvc, d.rep(), "/api/v1/opportunities/" + d.opportunityId()).get("version").asLong();
+        SalesTestSupport.expect(customers.post(mvc, d.rep(), "/api/v1/opportunities/" + d.opportunityId() + "/stage",
+                "{\"stage\":\"LOST\",\"lostReason\":\"PRICE\",\"version\":" + version + "}"), 200);
+        assertThat(customers.getJson(mvc, d.rep(), "/api/v1/opportunities/" + d.opportunityId()).get("stage").asString())
+                .isEqualTo("LOST");
     }
 
     /**

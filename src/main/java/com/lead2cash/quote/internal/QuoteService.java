@@ -358,8 +358,9 @@ public class QuoteService {
 
     /**
      * The customer answered the link of a version still out: accepted moves the opportunity on (NEGOTIATION or CONTRACT)
-     * and withdraws the open links of the opportunity's other quotes — the customer took this one. An answer for a won
-     * or lost opportunity, or an acceptance after another quote of it was accepted, changes nothing.
+     * and withdraws the open links of the opportunity's other quotes — the customer took this one. An acceptance after
+     * another quote of it was accepted changes nothing. An answer recorded just before the opportunity was won or lost
+     * (its commit came first) is recorded on the quote all the same, and the closed opportunity does not move (0052).
      */
     @ApplicationModuleListener
     void on(ConfirmationAnswered answered) {
@@ -376,18 +377,19 @@ public class QuoteService {
                     if (q == null) {
                         return;
                     }
-                    Stage stage = opportunities.find(q.opportunityId()).map(OpportunityRef::stage).orElseThrow();
                     boolean accepted = answered.outcome() == Purpose.Outcome.ACCEPTED;
                     boolean anotherAccepted = ofOpportunity.stream().anyMatch(x -> x.status() == QuoteStatus.ACCEPTED);
-                    if (!q.answered(accepted, stage, anotherAccepted, answered.answeredAt())) {
-                        log.info("Quote {} v{}: the customer's answer ({}) changes nothing, its opportunity is {}{}",
-                                q.number(), q.revision(), answered.outcome(), stage,
-                                anotherAccepted ? " with another quote accepted" : "");
+                    if (!q.answered(accepted, anotherAccepted, answered.answeredAt())) {
+                        log.info("Quote {} v{}: the customer's acceptance changes nothing, another quote of its "
+                                + "opportunity was accepted", q.number(), q.revision());
                         return;
                     }
                     quotes.save(q);
                     if (accepted) {
-                        opportunities.quoteAccepted(q.opportunityId(), q.id(), q.total(), answered.answeredAt());
+                        // a won or lost opportunity stays as it was closed: no stage move, no amount
+                        if (opportunities.find(q.opportunityId()).map(OpportunityRef::stage).orElseThrow().isOpen()) {
+                            opportunities.quoteAccepted(q.opportunityId(), q.id(), q.total(), answered.answeredAt());
+                        }
                         ofOpportunity.stream().map(Quote::number).filter(n -> !n.equals(q.number())).distinct()
                                 .forEach(n -> confirmations.withdraw(SUBJECT, n));
                     }

@@ -239,7 +239,7 @@ public final class BenchDeals {
         }
         if (answered != null) { // the customer answers through the confirmation's public link
             // as the customer answered it: while the opportunity was proposing, no other quote of it accepted
-            q.answered(outcome == Outcome.ACCEPTED, Stage.PROPOSAL, false, answered);
+            q.answered(outcome == Outcome.ACCEPTED, false, answered);
             trail.saved(answered, CUSTOMER);
         }
         aggregates.write(rows, q, trail.version());

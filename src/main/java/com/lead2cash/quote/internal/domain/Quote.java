@@ -238,13 +238,15 @@ public class Quote {
     }
 
     /**
-     * The customer answered the link of this version. Answers whether the answer counts: while the opportunity is won
-     * or lost nothing changes (its quotes are kept as they were), and once the customer accepted another quote of the
-     * opportunity an acceptance of this one changes nothing either — the opportunity moved on with that one.
+     * The customer's answer to the link of this version, recorded while it still awaited one ({@link #awaitsAnswer}:
+     * the opportunity open, no quote of it accepted). Answers whether the answer counts: once the customer accepted
+     * another quote of the opportunity an acceptance of this one changes nothing — the opportunity moved on with that
+     * one. An answer recorded before the opportunity was won or lost counts though it is applied after (0052): the
+     * quote says what the customer was told, as when it was applied before the close.
      */
-    public boolean answered(boolean accepted, Stage opportunityStage, boolean anotherAccepted, Instant now) {
+    public boolean answered(boolean accepted, boolean anotherAccepted, Instant now) {
         requireStatus(QuoteStatus.SENT, "quote.notSent");
-        if (opportunityStage.isClosed() || (accepted && anotherAccepted)) {
+        if (accepted && anotherAccepted) {
             return false;
         }
         status = accepted ? QuoteStatus.ACCEPTED : QuoteStatus.REJECTED;

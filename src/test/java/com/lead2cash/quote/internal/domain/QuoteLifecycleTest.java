@@ -89,7 +89,7 @@ class QuoteLifecycleTest {
         assertThat(q.availableActions(rep, true)).containsExactlyInAnyOrder(QuoteAction.SEND, QuoteAction.REVISE);
         q.sent(null, true, NOW);
         assertThat(q.status()).isEqualTo(QuoteStatus.SENT);
-        assertThat(q.answered(true, Stage.PROPOSAL, false, NOW)).isTrue();
+        assertThat(q.answered(true, false, NOW)).isTrue();
         assertThat(q.status()).isEqualTo(QuoteStatus.ACCEPTED);
         assertThatThrownBy(() -> q.revise(author, TODAY, NOW)).as("kept as accepted").isInstanceOf(DomainException.class);
         assertThat(q.availableActions(rep, true)).as("nothing offered on an accepted version").isEmpty();
@@ -197,21 +197,25 @@ class QuoteLifecycleTest {
                         e -> assertThat(e.messageKey()).isEqualTo("quote.revise.anotherAccepted"));
     }
 
+    /**
+     * 0052 — an answer is recorded only while the opportunity is open (an answer after the close is withdrawn, 0040); one
+     * recorded just before the close counts on the quote when it is applied after it, as it did when applied before.
+     */
     @Test
-    void anAnswerForAWonOrLostOpportunityOrASecondAcceptanceChangesNothing() {
-        for (Stage closed : new Stage[] {Stage.WON, Stage.LOST}) {
+    void anAnswerRecordedBeforeTheOpportunityClosedCountsAndASecondAcceptanceChangesNothing() {
+        for (boolean accepted : new boolean[] {true, false}) {
             Quote q = reviewedAndApproved();
             q.sent(null, true, NOW);
-            assertThat(q.answered(true, closed, false, NOW)).as(closed.name()).isFalse();
-            assertThat(q.answered(false, closed, false, NOW)).as(closed.name()).isFalse();
-            assertThat(q.status()).isEqualTo(QuoteStatus.SENT);
-            assertThat(q.answeredAt()).isNull();
+            assertThat(q.answered(accepted, false, NOW.plusSeconds(60))).isTrue();
+            assertThat(q.status()).isEqualTo(accepted ? QuoteStatus.ACCEPTED : QuoteStatus.REJECTED);
+            assertThat(q.answeredAt()).isEqualTo(NOW.plusSeconds(60));
         }
         Quote second = reviewedAndApproved();
         second.sent(null, true, NOW);
-        assertThat(second.answered(true, Stage.NEGOTIATION, true, NOW)).as("another quote was accepted first").isFalse();
+        assertThat(second.answered(true, true, NOW)).as("another quote was accepted first").isFalse();
         assertThat(second.status()).isEqualTo(QuoteStatus.SENT);
-        assertThat(second.answered(false, Stage.NEGOTIATION, true, NOW)).as("a rejection still counts").isTrue();
+        assertThat(second.answeredAt()).isNull();
+        assertThat(second.answered(false, true, NOW)).as("a rejection still counts").isTrue();
         assertThat(second.status()).isEqualTo(QuoteStatus.REJECTED);
     }
 }

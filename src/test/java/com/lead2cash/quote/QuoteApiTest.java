@@ -463,6 +463,11 @@ class QuoteApiTest {
         var refused = sendRequest(d, unsentNow);
         assertThat(refused).hasStatus(422);
         assertThat(customers.json(refused).get("code").asString()).isEqualTo("quote.send.anotherAccepted");
+        assertThat(unsentNow.get("actions").toString()).as("its revision could never be sent").doesNotContain("REVISE");
+        var notRevised = customers.post(mvc, d.rep(), "/api/v1/quotes/" + unsentNow.get("id").asString() + "/revisions",
+                "{\"version\":" + unsentNow.get("version").asLong() + "}");
+        assertThat(notRevised).hasStatus(422);
+        assertThat(customers.json(notRevised).get("code").asString()).isEqualTo("quote.revise.anotherAccepted");
 
         JsonNode still = customers.getJson(mvc, d.rep(), "/api/v1/opportunities/" + d.opportunityId());
         assertThat(still.get("stage").asString()).as("moved once, not on to the contract").isEqualTo("NEGOTIATION");

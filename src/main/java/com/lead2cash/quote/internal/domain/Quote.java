@@ -255,14 +255,6 @@ public class Quote {
         return true;
     }
 
-    /**
-     * Whether the opportunity takes a quote to the customer now: from the proposal stage on (past the evaluation, O1),
-     * and only until the customer accepted one of its quotes.
-     */
-    private static boolean sendableOn(QuoteActor actor) {
-        return actor.opportunityProposing() && !actor.quoteAccepted();
-    }
-
     /** Q1 — whether this version may not be sent before a manager has reviewed it. */
     private boolean awaitsReview(boolean reviewBeforeSending) {
         return reviewBeforeSending && reviewedAt == null;
@@ -281,9 +273,19 @@ public class Quote {
 
     /**
      * What the actor may do with this version now; {@code reviewBeforeSending}: the policy's Q1 (an approved version
-     * is offered for sending only once reviewed).
+     * is offered for sending only once reviewed). Nothing once the customer accepted a quote of the opportunity.
      */
     public Set<QuoteAction> availableActions(QuoteActor actor, boolean reviewBeforeSending) {
+        // once the customer accepted a quote of the opportunity no other quote of it goes out again (0040): a step on
+        // one (edit, submit, review, revise) would only lead to a version that could never be sent
+        if (actor.quoteAccepted()) {
+            return EnumSet.noneOf(QuoteAction.class);
+        }
+        return offered(actor, reviewBeforeSending);
+    }
+
+    /** What the actor would be offered were no quote of the opportunity accepted. */
+    private Set<QuoteAction> offered(QuoteActor actor, boolean reviewBeforeSending) {
         Set<QuoteAction> actions = EnumSet.noneOf(QuoteAction.class);
         if (!actor.works() || !actor.opportunityOpen()) {
             return actions;
@@ -294,18 +296,12 @@ public class Quote {
                 actions.add(QuoteAction.SUBMIT);
             }
             case APPROVED -> {
-                if (!awaitsReview(reviewBeforeSending) && sendableOn(actor)) {
+                if (!awaitsReview(reviewBeforeSending) && actor.opportunityProposing()) {
                     actions.add(QuoteAction.SEND);
                 }
                 actions.add(QuoteAction.REVISE);
             }
-            case SENT -> {
-                // a revision of it could never be sent (0040), and revising would take back the customer's link
-                if (!actor.quoteAccepted()) {
-                    actions.add(QuoteAction.REVISE);
-                }
-            }
-            case PENDING_APPROVAL, REJECTED -> actions.add(QuoteAction.REVISE);
+            case SENT, PENDING_APPROVAL, REJECTED -> actions.add(QuoteAction.REVISE);
             default -> {
             }
         }
@@ -332,8 +328,9 @@ public class Quote {
         if (action == QuoteAction.REVISE && status == QuoteStatus.ACCEPTED) {
             throw new DomainException("quote.revise.accepted");
         }
-        if (action == QuoteAction.REVISE && status == QuoteStatus.SENT && actor.quoteAccepted()) {
-            throw new DomainException("quote.revise.anotherAccepted");
+        if (actor.quoteAccepted() && offered(actor, reviewBeforeSending).contains(action)) {
+            // what another quote's acceptance alone refuses: its revision, or a step towards sending it, could never be sent
+            throw new DomainException(action == QuoteAction.REVISE ? "quote.revise.anotherAccepted" : "quote.send.anotherAccepted");
         }
         if (action == QuoteAction.SEND && status == QuoteStatus.APPROVED) {
             if (!actor.opportunityProposing()) {

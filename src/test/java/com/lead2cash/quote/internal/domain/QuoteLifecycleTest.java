@@ -184,6 +184,54 @@ class QuoteLifecycleTest {
                         e -> assertThat(e.messageKey()).isEqualTo("quote.send.anotherAccepted"));
     }
 
+    /**
+     * Q1 — once the customer accepted a quote of the opportunity no other quote of it is revised or taken a step towards
+     * sending (0040): whatever its state, a version of it could never be sent. Revising is refused with
+     * {@code quote.revise.anotherAccepted}, editing, submitting and reviewing with {@code quote.send.anotherAccepted}.
+     */
+    @Test
+    void Q1_onceAnotherQuoteOfTheOpportunityWasAcceptedNoVersionIsRevisedOrTakenTowardsSending() {
+        QuoteActor owner = new QuoteActor(author, true, false, Stage.NEGOTIATION, true);
+        QuoteActor itsManager = new QuoteActor(manager, true, true, Stage.NEGOTIATION, true);
+        Quote approved = reviewedAndApproved();
+        Quote pending = draft("20");
+        pending.submit(Authority.REP, Authority.MANAGER, NOW);
+        Quote rejected = reviewedAndApproved();
+        rejected.sent(null, true, NOW);
+        rejected.answered(false, false, NOW);
+        Quote sent = reviewedAndApproved();
+        sent.sent(null, true, NOW);
+        for (Quote q : List.of(approved, pending, rejected, sent)) {
+            assertThat(q.availableActions(new QuoteActor(author, true, false, Stage.NEGOTIATION, false), true))
+                    .as(q.status() + " with no quote accepted").contains(QuoteAction.REVISE);
+            assertThat(q.availableActions(owner, true)).as(q.status() + ": its revision could never be sent").isEmpty();
+            assertThatThrownBy(() -> q.requireAction(owner, QuoteAction.REVISE, true)).as(q.status().name())
+                    .isInstanceOfSatisfying(DomainException.class,
+                            e -> assertThat(e.messageKey()).isEqualTo("quote.revise.anotherAccepted"));
+        }
+        assertThat(pending.status()).isEqualTo(QuoteStatus.PENDING_APPROVAL);
+        assertThat(rejected.status()).isEqualTo(QuoteStatus.REJECTED);
+
+        Quote draft = draft("0");
+        assertThat(draft.availableActions(owner, true)).as("a draft could never be sent either").isEmpty();
+        assertThat(draft.availableActions(itsManager, true)).as("nor is it reviewed").isEmpty();
+        for (QuoteAction step : new QuoteAction[] {QuoteAction.EDIT, QuoteAction.SUBMIT}) {
+            assertThatThrownBy(() -> draft.requireAction(owner, step, true)).as(step.name())
+                    .isInstanceOfSatisfying(DomainException.class,
+                            e -> assertThat(e.messageKey()).isEqualTo("quote.send.anotherAccepted"));
+        }
+        assertThatThrownBy(() -> draft.review(itsManager, "价格合理", NOW))
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("quote.send.anotherAccepted"));
+        assertThat(draft.reviewedAt()).isNull();
+        assertThat(draft.awaitsReviewBy(itsManager, true)).isFalse();
+        assertThatThrownBy(() -> draft.requireAction(owner, QuoteAction.REVIEW, true)).as("the author never reviews")
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> draft.requireAction(owner, QuoteAction.SEND, true)).as("not a state that is sent")
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("quote.action.notNow"));
+    }
+
     @Test
     void aSentQuoteIsNotRevisedOnceAnotherQuoteOfItsOpportunityWasAccepted() {
         Quote sent = reviewedAndApproved();

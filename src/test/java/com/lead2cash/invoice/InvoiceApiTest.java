@@ -306,6 +306,20 @@ class InvoiceApiTest {
                 "{\"decision\":\"REJECT\",\"comment\":\"合同已终止\"}"));
         assertThat(customers.getJson(mvc, finance, "/api/v1/invoices/" + pending.get("id").asString())
                 .get("status").asString()).isEqualTo("REJECTED");
+
+        // the approved request that can never be issued: finance closes it, and it no longer holds the contract
+        assertThat(still.get("actions").valueStream().map(JsonNode::asString)).as("cancelled, not issued")
+                .containsExactly("CANCEL");
+        JsonNode closed = ok(customers.post(mvc, finance, "/api/v1/invoices/" + approvedId + "/cancellation",
+                "{\"reason\":\"合同已终止\",\"version\":%d}".formatted(still.get("version").asLong())));
+        assertThat(closed.get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(jdbc.sql("select coalesce(sum(amount), 0) from invoice_invoice where contract_id = cast(:c as uuid) "
+                + "and status in ('PENDING_APPROVAL', 'APPROVED', 'ISSUED')").param("c", contractId)
+                .query(BigDecimal.class).single()).as("nothing held any more").isEqualByComparingTo("0");
+        String closedPage = mvc.get().uri("/invoices/" + approvedId + "?lang=en").cookie(session).exchange()
+                .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(closedPage).as("no longer waiting to be issued").contains(">Cancelled<", "合同已终止")
+                .doesNotContain("id=\"invoice-contract-terminated\"", "cancel-form");
     }
 
     @Test
@@ -341,6 +355,86 @@ class InvoiceApiTest {
         assertThat(red.get("redReason").asString()).isEqualTo("购买方名称有误");
         assertThat(invoicing.invoiced(List.of(UUID.fromString(contract)))).isEmpty();
         assertThat(request(contract, VALID_TAX_ID, "600000.00")).as("the amount is free again").hasStatus(201);
+    }
+
+    MvcTestResult cancel(String token, String id, String reason, long version) {
+        return customers.post(mvc, token, "/api/v1/invoices/" + id + "/cancellation",
+                "{\"reason\":\"%s\",\"version\":%d}".formatted(reason, version));
+    }
+
+    @Test
+    void theRequesterOrFinanceCancelsARequestNotYetIssuedWithAReasonWhichFreesTheAmountAndWithdrawsItsApproval() {
+        String contract = signed("杭州发票撤销科技有限公司").get("id").asString();
+        String rep = customers.bearer(mvc, reviewers().rep());
+        String finance = customers.bearer(mvc, reviewers().finance());
+        String manager = customers.bearer(mvc, reviewers().manager());
+        JsonNode pending = customers.json(request(contract, VALID_TAX_ID, "400000.00"));
+        String pendingId = pending.get("id").asString();
+        String approvalId = pending.get("approvalId").asString();
+        String approvedId = approved(request(contract, VALID_TAX_ID, "200000.00"));
+        assertThat(request(contract, VALID_TAX_ID, "0.01")).as("all requested").hasStatus(422);
+
+        JsonNode seen = customers.getJson(mvc, rep, "/api/v1/invoices/" + pendingId);
+        long version = seen.get("version").asLong();
+        assertThat(seen.get("actions").valueStream().map(JsonNode::asString)).as("offered to the requester")
+                .containsExactly("CANCEL");
+        assertThat(customers.getJson(mvc, manager, "/api/v1/invoices/" + pendingId).get("actions"))
+                .as("not to the requester's manager, who reads it").isEmpty();
+        assertThat(cancel(manager, pendingId, "不需要了", version)).as("nor done by them").hasStatus(403);
+        assertThat(cancel(customers.bearer(mvc, reviewers().otherRep()), pendingId, "不需要了", version))
+                .as("another team's rep: no hint that it exists").hasStatus(404);
+        MvcTestResult noReason = cancel(rep, pendingId, " ", version);
+        assertThat(noReason).hasStatus(422);
+        assertThat(customers.json(noReason).get("errors").valueStream()
+                .map(e -> e.get("field").asString() + " " + e.get("code").asString()))
+                .containsExactly("reason invoice.cancel.reason");
+        assertThat(cancel(rep, pendingId, "不需要了", version - 1)).as("a stale version").hasStatus(409);
+        assertThat(customers.getJson(mvc, rep, "/api/v1/invoices/" + pendingId).get("status").asString())
+                .as("the refusals changed nothing").isEqualTo("PENDING_APPROVAL");
+        assertThat(customers.getJson(mvc, rep, "/api/v1/approvals/" + approvalId).get("state").asString())
+                .as("finance still has it to decide").isEqualTo("IN_PROGRESS");
+
+        // the requester withdraws a request still with finance: its approval is withdrawn with it
+        JsonNode withdrawn = ok(cancel(rep, pendingId, "客户改为下月开票", version));
+        assertThat(withdrawn.get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(withdrawn.get("cancelReason").asString()).isEqualTo("客户改为下月开票");
+        assertThat(withdrawn.get("cancelledBy").asString()).isEqualTo(reviewers().rep().id().toString());
+        assertThat(withdrawn.get("cancelledAt").isNull()).isFalse();
+        assertThat(withdrawn.get("actions")).isEmpty();
+        assertThat(customers.getJson(mvc, rep, "/api/v1/approvals/" + approvalId).get("state").asString())
+                .as("finance has nothing left to decide").isEqualTo("WITHDRAWN");
+        assertThat(customers.post(mvc, finance, "/api/v1/approvals/" + approvalId + "/decision",
+                "{\"decision\":\"APPROVE\"}").getResponse().getStatus()).isNotEqualTo(200);
+        assertThat(customers.getJson(mvc, rep, "/api/v1/invoices/" + pendingId).get("status").asString())
+                .isEqualTo("CANCELLED");
+        assertThat(request(contract, VALID_TAX_ID, "400000.01")).as("only the cancelled 400 000.00 is free").hasStatus(422);
+
+        // finance cancels an approved request; the requester is told
+        long approvedVersion = customers.getJson(mvc, finance, "/api/v1/invoices/" + approvedId).get("version").asLong();
+        JsonNode closed = ok(cancel(finance, approvedId, "购买方改为分公司开票", approvedVersion));
+        assertThat(closed.get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(closed.get("cancelledBy").asString()).isEqualTo(reviewers().finance().id().toString());
+        assertThat(cancel(finance, approvedId, "再撤销一次", closed.get("version").asLong())).as("once").hasStatus(422);
+        String number = closed.get("number").asString();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(customers.getJson(mvc, rep,
+                "/api/v1/notifications").get("items").findValuesAsString("title"))
+                .anySatisfy(title -> assertThat(title).contains(number, "购买方改为分公司开票")));
+        List<String> cancelled = new java.util.ArrayList<>();
+        customers.getJson(mvc, rep, "/api/v1/invoices?contractId=" + contract + "&status=CANCELLED").get("items")
+                .forEach(i -> cancelled.add(i.get("id").asString()));
+        assertThat(cancelled).containsExactlyInAnyOrder(pendingId, approvedId);
+        assertThat(jdbc.sql("select count(*) from platform_audit_event where action = 'INVOICE_CANCELLED' "
+                + "and entity_id in (:ids)").param("ids", List.of(pendingId, approvedId)).query(Long.class).single())
+                .as("each cancellation audited").isEqualTo(2);
+
+        // both amounts are free again; an issued invoice is reversed by red letter, never cancelled
+        String issuedId = approved(request(contract, VALID_TAX_ID, "600000.00"));
+        JsonNode issued = ok(issue(issuedId, "33007701"));
+        MvcTestResult refused = cancel(finance, issuedId, "开错了", issued.get("version").asLong());
+        assertThat(refused).hasStatus(422);
+        assertThat(customers.json(refused).get("code").asString()).isEqualTo("invoice.status.notAllowed");
+        assertThat(customers.getJson(mvc, finance, "/api/v1/invoices/" + issuedId).get("status").asString())
+                .isEqualTo("ISSUED");
     }
 
     @Test

@@ -374,4 +374,52 @@ class InvoicePagesTest {
         assertThat(page(rep, "/invoices/contracts/" + contractId + "/panel", "en"))
                 .as("the reversal frees the amount").contains("Not yet invoiced: 600,000.00");
     }
+
+    @Test
+    void theRequesterCancelsARequestOnItsPageWithAReasonAndTheListPageAndExportShowItCancelled() throws Exception {
+        Reviewers r = reviewers();
+        JsonNode contract = contracts.sign(mvc, r, "杭州发票撤销页面科技有限公司", "600000.00", """
+                {"type":"PREPAYMENT","amount":600000.00,"dueDate":"2026-12-20"}""", "2026-12-01");
+        String contractId = contract.get("id").asString();
+        Cookie rep = customers.session(mvc, r.rep());
+        String id = requested(rep, contractId, "VAT_SPECIAL", "杭州发票撤销页面科技有限公司", "250000.00");
+        String number = jdbc.sql("select number from invoice_invoice where id = cast(:id as uuid)").param("id", id)
+                .query(String.class).single();
+        String version = jdbc.sql("select version from invoice_invoice where id = cast(:id as uuid)").param("id", id)
+                .query(String.class).single();
+
+        for (String lang : new String[] {"zh-CN", "en"}) {
+            assertThat(page(rep, "/invoices/" + id, lang)).as("offered to the requester, on the version read")
+                    .contains("id=\"cancel-form\"", "action=\"/invoices/" + id + "/cancellation\"")
+                    .containsPattern("(?s)id=\"cancel-form\">(?:(?!</form>).)*name=\"version\" value=\"" + version + "\"");
+        }
+        assertThat(page(customers.session(mvc, r.manager()), "/invoices/" + id, "en"))
+                .as("not to the requester's manager, who reads it").contains("Waiting for finance").doesNotContain("cancel-form");
+        assertThat(page(customers.session(mvc, r.finance()), "/invoices/" + id, "en")).as("finance may").contains("cancel-form");
+
+        MvcTestResult noReason = mvc.post().uri("/invoices/" + id + "/cancellation?lang=en").with(csrf()).cookie(rep)
+                .param("reason", "").param("version", version).exchange();
+        assertThat(noReason).hasStatus(422);
+        assertThat(html(noReason)).contains("Give the reason for cancelling the request.", "is-invalid", "cancel-form");
+        MvcTestResult stale = mvc.post().uri("/invoices/" + id + "/cancellation?lang=en").with(csrf()).cookie(rep)
+                .param("reason", "客户改为下月开票").param("version", String.valueOf(Long.parseLong(version) - 1)).exchange();
+        assertThat(stale).hasStatus(409);
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(html(stale), "cancel-reason-input"))
+                .as("the reason typed is kept").isEqualTo("客户改为下月开票");
+        assertThat(page(rep, "/invoices/" + id, "en")).as("nothing changed").contains("Waiting for finance");
+
+        assertThat(mvc.post().uri("/invoices/" + id + "/cancellation").with(csrf()).cookie(rep)
+                .param("reason", "客户改为下月开票").param("version", version).exchange()).hasStatus3xxRedirection();
+        String zh = page(rep, "/invoices/" + id, "zh-CN");
+        assertThat(zh).contains("id=\"invoice-status\">已撤销<", "撤销原因", "id=\"cancel-reason\">客户改为下月开票<",
+                r.rep().displayName() + " · 2026-12-01").doesNotContain("cancel-form");
+        assertThat(page(rep, "/invoices/" + id, "en")).contains(">Cancelled<", "Reason for the cancellation");
+        assertThat(page(rep, "/invoices?status=CANCELLED", "en")).contains(">" + number + "<");
+        assertThat(page(rep, "/invoices?status=PENDING_APPROVAL", "en")).doesNotContain(">" + number + "<");
+        assertThat(page(rep, "/invoices/contracts/" + contractId + "/panel", "en"))
+                .as("the cancelled request frees its amount").contains("Not yet invoiced: 600,000.00");
+        var rows = ExportedWorkbook.rows(mvc, rep, "/invoices/export.xlsx?status=CANCELLED&lang=zh-CN");
+        assertThat(rows.stream().filter(row -> number.equals(row.getCellText(0))).map(row -> row.getCellText(7)))
+                .containsExactly("已撤销");
+    }
 }

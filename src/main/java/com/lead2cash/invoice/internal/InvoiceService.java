@@ -4,6 +4,7 @@ import com.lead2cash.approval.ApprovalCompleted;
 import com.lead2cash.approval.ApprovalRef;
 import com.lead2cash.approval.ApprovalRequest;
 import com.lead2cash.approval.ApprovalSentBack;
+import com.lead2cash.approval.ApprovalView;
 import com.lead2cash.approval.ApproverRule;
 import com.lead2cash.approval.Approvals;
 import com.lead2cash.approval.FlowDefinition;
@@ -22,6 +23,8 @@ import com.lead2cash.invoice.internal.domain.InvoiceLine;
 import com.lead2cash.invoice.internal.domain.InvoiceRepository;
 import com.lead2cash.invoice.internal.domain.InvoiceStatus;
 import com.lead2cash.invoice.internal.domain.InvoiceType;
+import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.AuditTrail;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DataScope;
@@ -86,12 +89,15 @@ public class InvoiceService implements ContractInvoicing {
     private final DataScope scope;
     private final HumanCodes codes;
     private final AuditTrail audit;
+    private final Notifier notifier;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ZoneId zone;
 
     InvoiceService(InvoiceRepository invoices, Contracts contracts, Catalog catalog, Approvals approvals, DataScope scope,
-                   HumanCodes codes, AuditTrail audit, JdbcClient jdbc, Clock clock, @Value("${l2c.zone}") ZoneId zone) {
+                   HumanCodes codes, AuditTrail audit, Notifier notifier, JdbcClient jdbc, Clock clock,
+                   @Value("${l2c.zone}") ZoneId zone) {
+        this.notifier = notifier;
         this.invoices = invoices;
         this.contracts = contracts;
         this.catalog = catalog;
@@ -249,6 +255,36 @@ public class InvoiceService implements ContractInvoicing {
         inv.redReverse(reason, CurrentUser.require().id(), clock.instant());
         Invoice saved = invoices.save(inv);
         audit.record("INVOICE_RED_REVERSED", SUBJECT, saved.id().toString(), saved.number() + " " + reason);
+        return saved;
+    }
+
+    /**
+     * 撤销 — the requester or finance cancels a request not yet issued, with a reason; its amount is free again. A request
+     * still with finance has its approval withdrawn (finance has nothing left to decide); the requester hears of it when
+     * someone else (finance) cancelled. The approval is withdrawn before the invoice is locked, in the order a decision
+     * takes them (approval, then invoice), and only a flow still running: one decided meanwhile refuses it (409).
+     */
+    @Transactional
+    public Invoice cancel(UUID id, String reason, Long version) {
+        CurrentUser me = CurrentUser.require();
+        boolean finance = me.hasAny(Role.FINANCE, Role.ADMIN);
+        Invoice seen = visible(id);
+        InputRules.requireFieldText("reason", reason, MAX_TEXT);
+        // a refusal below (reason, who, version) undoes the withdrawal with the rest of the transaction
+        if (seen.status() == InvoiceStatus.PENDING_APPROVAL && seen.availableActions(me.id(), finance)
+                .contains(InvoiceAction.CANCEL) && seen.approvalId() != null) {
+            approvals.find(seen.approvalId()).filter(a -> a.state() == ApprovalView.State.IN_PROGRESS)
+                    .ifPresent(a -> approvals.withdraw(a.id(), a.submitterId()));
+        }
+        Invoice inv = invoices.findByIdForUpdate(id).orElseThrow(() -> new RecordNotFoundException(SUBJECT, id));
+        inv.cancel(reason, me.id(), finance, clock.instant());
+        inv.expectVersion(version);
+        Invoice saved = invoices.save(inv);
+        audit.record("INVOICE_CANCELLED", SUBJECT, saved.id().toString(), saved.number() + " " + saved.cancelReason());
+        if (!me.id().equals(saved.requestedBy())) {
+            notifier.send(Notification.of(saved.requestedBy(), "invoice.cancelled", "invoice.notify.cancelled",
+                    "/invoices/" + saved.id(), saved.number(), saved.contractNumber(), saved.cancelReason()));
+        }
         return saved;
     }
 
@@ -462,7 +498,8 @@ public class InvoiceService implements ContractInvoicing {
     }
 
     public Set<InvoiceAction> actions(Invoice inv) {
-        Set<InvoiceAction> actions = inv.availableActions(CurrentUser.require().hasAny(Role.FINANCE, Role.ADMIN));
+        CurrentUser me = CurrentUser.require();
+        Set<InvoiceAction> actions = inv.availableActions(me.id(), me.hasAny(Role.FINANCE, Role.ADMIN));
         if (actions.contains(InvoiceAction.ISSUE) && contractTerminated(inv)) {
             actions.remove(InvoiceAction.ISSUE);
         }

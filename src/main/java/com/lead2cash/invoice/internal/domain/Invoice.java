@@ -2,6 +2,7 @@ package com.lead2cash.invoice.internal.domain;
 
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.VatRates;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.InputRules;
@@ -27,7 +28,8 @@ import org.springframework.data.relational.core.mapping.Table;
 /**
  * 开票申请 / 发票 — an invoice requested against a signed contract: its type, the buyer's invoicing data,
  * lines with tax rates adding up to the amount. Finance approves it, issues it with the number and date
- * of the invoice, and may reverse an issued one by a red-letter invoice (红冲) with a reason.
+ * of the invoice, and may reverse an issued one by a red-letter invoice (红冲) with a reason. A request not yet
+ * issued may be cancelled (撤销) with a reason, by its requester or by finance; it then holds nothing of the contract.
  */
 @Table("invoice_invoice")
 public class Invoice {
@@ -65,6 +67,9 @@ public class Invoice {
     private String redReason;
     private Instant redAt;
     private UUID redBy;
+    private String cancelReason;
+    private Instant cancelledAt;
+    private UUID cancelledBy;
     private UUID requestedBy;
     @MappedCollection(idColumn = "invoice_id", keyColumn = "line_key")
     private List<InvoiceLine> lines = new ArrayList<>();
@@ -263,15 +268,51 @@ public class Invoice {
         updatedAt = now;
     }
 
-    public Set<InvoiceAction> availableActions(boolean finance) {
-        if (!finance) {
-            return EnumSet.noneOf(InvoiceAction.class);
+    /**
+     * PENDING_APPROVAL or APPROVED → CANCELLED (撤销): a request not yet issued that is no longer wanted (the requester
+     * withdraws it) or can no longer be issued (finance closes it, e.g. its contract was terminated), with the reason;
+     * its amount is free again. Only its requester and finance may ({@link #mayCancel}); an issued invoice is undone by
+     * a red-letter invoice ({@link #redReverse}), never cancelled. A pending request's approval is withdrawn by the caller.
+     */
+    public void cancel(String reason, UUID by, boolean finance, Instant now) {
+        if (!status.awaitsIssue()) {
+            throw new DomainException("invoice.status.notAllowed",
+                    Label.of("invoice.status", status));
         }
-        return switch (status) {
-            case APPROVED -> EnumSet.of(InvoiceAction.ISSUE);
-            case ISSUED -> EnumSet.of(InvoiceAction.RED_REVERSE);
-            default -> EnumSet.noneOf(InvoiceAction.class);
-        };
+        if (!mayCancel(by, finance)) {
+            throw new ForbiddenException("invoice.cancel.notYours");
+        }
+        if (blank(reason)) {
+            throw new FieldValidationException("reason", "invoice.cancel.reason");
+        }
+        cancelReason = reason.strip();
+        cancelledAt = now;
+        cancelledBy = by;
+        status = InvoiceStatus.CANCELLED;
+        updatedAt = now;
+    }
+
+    /** Who may cancel a request not yet issued: the one who requested it, and finance. */
+    private boolean mayCancel(UUID actor, boolean finance) {
+        return finance || (actor != null && actor.equals(requestedBy));
+    }
+
+    /**
+     * What {@code actor} may do with the invoice next: finance issues an approved request and reverses an issued
+     * invoice; finance and the requester cancel a request not yet issued.
+     */
+    public Set<InvoiceAction> availableActions(UUID actor, boolean finance) {
+        Set<InvoiceAction> actions = EnumSet.noneOf(InvoiceAction.class);
+        if (finance && status == InvoiceStatus.APPROVED) {
+            actions.add(InvoiceAction.ISSUE);
+        }
+        if (finance && status == InvoiceStatus.ISSUED) {
+            actions.add(InvoiceAction.RED_REVERSE);
+        }
+        if (status.awaitsIssue() && mayCancel(actor, finance)) {
+            actions.add(InvoiceAction.CANCEL);
+        }
+        return actions;
     }
 
     public void expectVersion(Long expected) {
@@ -308,6 +349,10 @@ public class Invoice {
     public Instant issuedAt() { return issuedAt; }
     public UUID issuedBy() { return issuedBy; }
     public UUID redBy() { return redBy; }
+    public String cancelReason() { return cancelReason; }
+    public Instant cancelledAt() { return cancelledAt; }
+    public UUID cancelledBy() { return cancelledBy; }
+    public UUID requestedBy() { return requestedBy; }
     public List<InvoiceLine> lines() { return List.copyOf(lines); }
     public Instant createdAt() { return createdAt; }
     public Long version() { return version; }

@@ -30,7 +30,7 @@ public interface InvoiceRepository extends CrudRepository<Invoice, UUID> {
             + "and coalesce(invoice_code, '') = :invoiceCode)")
     boolean invoiceNumberTaken(String invoiceCode, String invoiceNumber);
 
-    /** What the contract's requests hold: pending, approved and issued (rejected and reversed ones are free). */
+    /** What the contract's requests hold: pending, approved and issued (rejected, reversed and cancelled ones are free). */
     @Query("select coalesce(sum(amount), 0) from invoice_invoice where contract_id = :contractId "
             + "and status in ('PENDING_APPROVAL', 'APPROVED', 'ISSUED')")
     BigDecimal held(UUID contractId);

@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Invoices over the API (SPEC §6): request against a contract, read, issue, red-letter reversal. */
+/** Invoices over the API (SPEC §6): request against a contract, read, issue, red-letter reversal, cancellation. */
 @RestController
 @Tag(name = "Invoices")
 @PreAuthorize(InvoiceService.READER_ROLES)
@@ -70,8 +70,9 @@ class InvoiceApiController {
                        UUID approvalId, UUID contractId, String contractNumber, UUID customerId, InvoiceType type,
                        String buyerName, String buyerTaxId, String buyerAddressPhone, String buyerBankAccount,
                        BigDecimal amount, String currency, List<InvoiceLineView> lines, String invoiceNumber,
-                       String invoiceCode, LocalDate invoicedOn, String redReason, Instant redAt, Instant createdAt,
-                       Set<InvoiceAction> actions, long version) {
+                       String invoiceCode, LocalDate invoicedOn, String redReason, Instant redAt,
+                       @Schema(description = "Why the request was cancelled (status CANCELLED), else absent") String cancelReason,
+                       Instant cancelledAt, UUID cancelledBy, Instant createdAt, Set<InvoiceAction> actions, long version) {
     }
 
     private final InvoiceService service;
@@ -130,11 +131,20 @@ class InvoiceApiController {
         return view(service.redReverse(id, body.reason(), body.version()));
     }
 
+    @Operation(summary = "The requester or finance cancels a request not yet issued (pending or approved), with a reason; "
+            + "a pending request's approval is withdrawn and the amount may be invoiced again. An issued invoice is "
+            + "reversed by red-letter instead (422)")
+    @PostMapping("/api/v1/invoices/{id}/cancellation")
+    InvoiceView cancel(@PathVariable UUID id, @RequestBody ReasonedAction body) {
+        return view(service.cancel(id, body.reason(), body.version()));
+    }
+
     private InvoiceView view(Invoice i) {
         return new InvoiceView(i.id(), i.number(), i.status(), i.approvalId(), i.contractId(), i.contractNumber(),
                 i.customerId(), i.type(), i.buyerName(), i.buyerTaxId(), i.buyerAddressPhone(), i.buyerBankAccount(),
                 i.amount(), i.currency(), i.lines().stream().map(l -> new InvoiceLineView(l.description(), l.amount(),
-                        l.taxRate())).toList(), i.invoiceNumber(), i.invoiceCode(), i.invoicedOn(), i.redReason(), i.redAt(), i.createdAt(),
+                        l.taxRate())).toList(), i.invoiceNumber(), i.invoiceCode(), i.invoicedOn(), i.redReason(), i.redAt(), i.cancelReason(),
+                i.cancelledAt(), i.cancelledBy(), i.createdAt(),
                 service.actions(i), i.version());
     }
 }

@@ -22,6 +22,7 @@ import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.MoneyText;
 import com.lead2cash.platform.NavigationEntry;
+import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormProblems;
@@ -54,7 +55,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The invoice screens (发票): the list in the reader's scope by status and type, the invoices card on a
  * signed contract's page with what is not yet invoiced, the request form (专票/普票, the buyer's invoicing
  * data, lines and tax rates), and an invoice's page with finance's approval, issuing with the number and
- * date, and the red-letter reversal (红冲). A refused form comes back with the messages beside its fields
+ * date, the red-letter reversal (红冲), and the cancellation (撤销) of a request not yet issued. A refused form comes back with the messages beside its fields
  * (422) and nothing changed.
  */
 @Controller
@@ -70,10 +71,12 @@ class InvoiceController {
     private final BuyerDefaults buyers;
     private final MessageSource messages;
     private final InvoiceExport export;
+    private final OrgDirectory org;
 
     InvoiceController(InvoiceService service, InvoiceQueries queries, BuyerDefaults buyers, MessageSource messages,
-                      InvoiceExport export) {
+                      InvoiceExport export, OrgDirectory org) {
         this.export = export;
+        this.org = org;
         this.service = service;
         this.queries = queries;
         this.buyers = buyers;
@@ -241,6 +244,14 @@ class InvoiceController {
                 () -> service.redReverse(id, values.get("reason"), version(values)), "reason");
     }
 
+    @PostMapping("/invoices/{id}/cancellation")
+    @VersionedForm
+    String cancel(@PathVariable UUID id, @RequestParam Map<String, String> values, RefusedInput refused,
+                  Model model, RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
+        return act(id, "cancel", values, refused, model, redirect, locale, response, "invoice.flash.cancelled",
+                () -> service.cancel(id, values.get("reason"), version(values)), "reason");
+    }
+
     private String act(UUID id, String form, Map<String, String> values, RefusedInput refused, Model model,
                        RedirectAttributes redirect, Locale locale, HttpServletResponse response, String success,
                        Supplier<Invoice> work, String... fields) {
@@ -264,6 +275,8 @@ class InvoiceController {
         model.addAttribute("inv", inv);
         model.addAttribute("actions", actions);
         model.addAttribute("contractTerminated", service.neverIssuable(inv));
+        model.addAttribute("cancelledBy", inv.cancelledBy() == null ? null
+                : org.person(inv.cancelledBy()).map(OrgDirectory.Person::displayName).orElse(null));
         model.addAttribute("approval", service.approval(inv).orElse(null));
         model.addAttribute("approvalLinked", service.approvalOpenable(inv));
         model.addAttribute("failed", failed);

@@ -1,0 +1,130 @@
+package com.lead2cash.platform.internal.web;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.net.URI;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.HtmlUtils;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The host's error report: an error status nothing has written a body for — a request Tomcat refused before the
+ * application saw it — answered as the product answers. An address under {@code /api/} gets a problem in the
+ * API's shape (as {@link ProblemWriter} writes them), anything else a plain page in the error page's style, in the
+ * reader's language. Never Tomcat's report, its version or an exception. Everything the application answered
+ * itself (its /error page included) has a body already and is left alone.
+ */
+final class ProductErrorReportValve extends ErrorReportValve {
+
+    private final MessageSource messages;
+    private final ObjectProvider<LocaleResolver> locales;
+    private final ObjectProvider<JsonMapper> json;
+
+    ProductErrorReportValve(MessageSource messages, ObjectProvider<LocaleResolver> locales, ObjectProvider<JsonMapper> json) {
+        this.messages = messages;
+        this.locales = locales;
+        this.json = json;
+        setShowReport(false);
+        setShowServerInfo(false);
+    }
+
+    @Override
+    protected void report(Request request, Response response, Throwable throwable) {
+        int status = response.getStatus();
+        // as Tomcat's own: only an error with no body yet, reported once
+        if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+            return;
+        }
+        AtomicBoolean ioAllowed = new AtomicBoolean(false);
+        response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
+        if (!ioAllowed.get()) {
+            return;
+        }
+        Locale locale = locale(request);
+        String uri = request.getRequestURI(); // null when the request line itself could not be read
+        try {
+            String body;
+            if (uri != null && uri.startsWith("/api/")) {
+                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                body = problem(status, locale);
+            } else {
+                response.setContentType(MediaType.TEXT_HTML_VALUE);
+                body = page(status, locale, uri != null && uri.startsWith(RefusalPage.PUBLIC_LINKS));
+            }
+            response.setCharacterEncoding("UTF-8");
+            Writer writer = response.getReporter();
+            if (writer != null) {
+                writer.write(body);
+                response.finishResponse();
+            }
+        } catch (IOException | IllegalStateException e) {
+            // the client is gone or the answer was under way: nothing left to tell it
+        }
+    }
+
+    private String problem(int status, Locale locale) {
+        HttpStatus known = HttpStatus.resolve(status);
+        String key = status == 404 ? "error.noRoute" : status >= 500 ? "error.unexpected" : "error.badRequest";
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(known != null ? known : HttpStatus.BAD_REQUEST,
+                messages.getMessage(key, null, key, locale));
+        problem.setStatus(status);
+        problem.setTitle(messages.getMessage("problem.title." + status, null,
+                known != null ? known.getReasonPhrase() : String.valueOf(status), locale));
+        problem.setType(URI.create("urn:lead2cash:problem:" + key));
+        problem.setProperty("code", key);
+        return json.getObject().writeValueAsString(problem);
+    }
+
+    /** The error page (templates/error.html) with its status and one sentence, and no home link on a public link. */
+    private String page(int status, Locale locale, boolean publicReader) {
+        String sentence = switch (status) {
+            case 400 -> "error.page.inputRead";
+            case 403 -> "error.page.403";
+            case 404 -> "error.page.404";
+            default -> "error.page.other";
+        };
+        StringBuilder html = new StringBuilder(1024)
+                .append("<!DOCTYPE html>\n<html lang=\"").append(HtmlUtils.htmlEscape(locale.toLanguageTag())).append("\">\n<head>\n")
+                .append("  <meta charset=\"utf-8\">\n")
+                .append("  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("  <title>").append(text("error.page.title", locale)).append("</title>\n")
+                .append("  <link rel=\"icon\" type=\"image/svg+xml\" href=\"/img/favicon.svg\">\n")
+                .append("  <link rel=\"stylesheet\" href=\"/webjars/bootstrap/dist/css/bootstrap.min.css\">\n")
+                .append("</head>\n<body class=\"bg-light\">\n<main class=\"container py-5\" style=\"max-width: 40rem\">\n")
+                .append("  <h1 class=\"display-6\">").append(status).append("</h1>\n")
+                .append("  <p class=\"lead\">").append(text(sentence, locale)).append("</p>\n");
+        if (!publicReader) {
+            html.append("  <a class=\"btn btn-primary\" href=\"/\" id=\"error-home\">").append(text("error.page.home", locale))
+                    .append("</a>\n");
+        }
+        return html.append("</main>\n</body>\n</html>\n").toString();
+    }
+
+    private String text(String key, Locale locale) {
+        return HtmlUtils.htmlEscape(messages.getMessage(key, null, key, locale));
+    }
+
+    /** The reader's language as the application chooses it (its cookie, else Accept-Language). */
+    private Locale locale(Request request) {
+        try {
+            LocaleResolver resolver = locales.getIfAvailable();
+            if (resolver != null) {
+                return resolver.resolveLocale(request);
+            }
+        } catch (RuntimeException e) {
+            // a request refused this early may not let its cookies be read: its Accept-Language then
+        }
+        return request.getLocale();
+    }
+}

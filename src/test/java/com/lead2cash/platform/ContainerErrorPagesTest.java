@@ -1,0 +1,100 @@
+package com.lead2cash.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lead2cash.testing.RealServerTest;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What Tomcat refuses before the application sees it (an encoded NUL, backslash or slash, a character no address
+ * may hold, a header over the limit) and what the firewall refuses (an encoded dot segment) are answered as the
+ * product answers: 400, a page in the product's style for a browser, a problem for the API — never Tomcat's
+ * report or its version. Sent over a raw socket, which sends the address as written (Java's clients refuse or
+ * normalise these).
+ */
+@RealServerTest
+class ContainerErrorPagesTest {
+
+    private static final String TOMCAT = "Apache Tomcat";
+    private static final String TOMCAT_REPORT = "HTTP Status 400 –";
+
+    @LocalServerPort int port;
+
+    private String send(String target, String accept, String language, String extraHeader) throws Exception {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAccept: " + accept + "\r\nAccept-Language: "
+                    + language + "\r\n" + (extraHeader == null ? "" : extraHeader + "\r\n")
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private String page(String target) throws Exception {
+        return send(target, "text/html,application/xhtml+xml", "en", null);
+    }
+
+    private static void assertProductPage(String answer, String target) {
+        assertThat(answer).as(target).startsWith("HTTP/1.1 400 ").containsIgnoringCase("Content-Type: text/html")
+                .contains("bootstrap.min.css", "<h1 class=\"display-6\">400</h1>")
+                .doesNotContain(TOMCAT, TOMCAT_REPORT, "Exception");
+    }
+
+    @Test
+    void anAddressTomcatRefusesIsA400PageInTheProductsStyleWithoutTomcatsReport() throws Exception {
+        String nul = page("/c/abc%00def");
+        assertProductPage(nul, "an encoded NUL in a public confirmation link");
+        assertThat(nul).contains("This page cannot be shown with a value its address holds.")
+                .as("a public link's reader is signed in to nothing: no way to the home page").doesNotContain("error-home");
+        for (String target : new String[] {"/leads/a%5Cb", "/leads/a%2Fb", "/leads/a{b", "/leads/a\\b", "/leads/%zz"}) {
+            String answer = page(target);
+            assertProductPage(answer, target);
+            assertThat(answer).as(target).contains("id=\"error-home\"");
+        }
+    }
+
+    @Test
+    void theProductsPageSpeaksTheReadersLanguage() throws Exception {
+        String answer = send("/leads/a%00b", "text/html", "zh-CN,zh;q=0.9", null);
+        assertProductPage(answer, "zh-CN");
+        assertThat(answer).contains("lang=\"zh-CN\"", "返回首页");
+    }
+
+    @Test
+    void anAddressTheFirewallRefusesIsTheSame400Page() throws Exception {
+        for (String target : new String[] {"/leads/%2e%2e/x", "/leads//x", "/leads/%2E/x"}) {
+            assertProductPage(page(target), target);
+        }
+    }
+
+    @Test
+    void anApiAddressTomcatOrTheFirewallRefusesIsA400ProblemInTheApisShape() throws Exception {
+        for (String target : new String[] {"/api/v1/leads/a%00b", "/api/v1/leads/a%5Cb"}) {
+            String answer = send(target, "application/json", "en", null);
+            assertThat(answer).as(target).startsWith("HTTP/1.1 400 ").containsIgnoringCase("Content-Type: application/problem+json")
+                    .contains("\"status\":400", "\"code\":\"error.badRequest\"", "\"title\":\"Bad Request\"",
+                            "The request was refused.")
+                    .doesNotContain(TOMCAT, TOMCAT_REPORT, "<html", "\"timestamp\"");
+        }
+        String rejected = send("/api/v1/leads/%2e%2e/x", "application/json", "en", null);
+        assertThat(rejected).startsWith("HTTP/1.1 400 ").containsIgnoringCase("Content-Type: application/problem+json")
+                .contains("\"code\":\"error.requestRejected\"").doesNotContain(TOMCAT, TOMCAT_REPORT, "<html");
+    }
+
+    @Test
+    void aHeaderOverTheLimitIsA400ProblemOnTheApiAndA400PageElsewhere() throws Exception {
+        String huge = "X-Huge: " + "a".repeat(40 * 1024);
+        String api = send("/api/v1/leads", "application/json", "en", huge);
+        assertThat(api).startsWith("HTTP/1.1 400 ").containsIgnoringCase("Content-Type: application/problem+json")
+                .contains("\"code\":\"error.badRequest\"").doesNotContain(TOMCAT, TOMCAT_REPORT);
+        assertProductPage(send("/leads", "text/html", "en", huge), "a header over the limit");
+    }
+}

@@ -163,7 +163,7 @@ public final class ImportColumns<C extends Enum<C> & ImportColumns.Column> {
     public static void writeHeader(Worksheet ws, List<? extends Column> columns) {
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
-            ws.value(0, i, SpreadsheetText.cell(c.header()));
+            SpreadsheetText.write(ws, 0, i, c.header());
             ws.style(0, i).bold().set();
             ws.width(i, Math.max(12, c.names().zh().length() * 3));
         }

@@ -30,7 +30,7 @@ public final class SpreadsheetExport implements Closeable {
         Workbook workbook = new Workbook(out, "Lead2Cash", "1.0");
         Worksheet sheet = workbook.newWorksheet(sheetName);
         for (int c = 0; c < headers.size(); c++) {
-            sheet.value(0, c, SpreadsheetText.cell(headers.get(c)));
+            SpreadsheetText.write(sheet, 0, c, headers.get(c));
             sheet.style(0, c).bold().set();
         }
         return new SpreadsheetExport(workbook, sheet);

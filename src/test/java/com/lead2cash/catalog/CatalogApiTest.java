@@ -359,10 +359,11 @@ class CatalogApiTest {
                 + name.replace("\"", "\\\"") + "\",\"unit\":\"个\",\"listPrice\":800,\"taxRate\":13}");
         byte[] xlsx = mvc.get().uri("/api/v1/products/export").header(HttpHeaders.AUTHORIZATION, director).exchange()
                 .getResponse().getContentAsByteArray();
-        try (ReadableWorkbook wb = new ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
-            assertThat(wb.getFirstSheet().read()).anyMatch(r -> "'@SUM-1".equals(r.getCell(0).getText())
-                    && ("'" + name).equals(r.getCell(1).getText()));
-        }
+        var exported = com.lead2cash.testing.SpreadsheetCells.rows(xlsx).stream()
+                .filter(r -> "@SUM-1".equals(r.getCellText(0))).toList();
+        assertThat(exported).as("the product, its code as typed").hasSize(1);
+        com.lead2cash.testing.SpreadsheetCells.assertKeptAsText(xlsx, exported.get(0).getCell(0), "@SUM-1");
+        com.lead2cash.testing.SpreadsheetCells.assertKeptAsText(xlsx, exported.get(0).getCell(1), name);
         var imported = mvc.post().uri("/api/v1/products/import").header(HttpHeaders.AUTHORIZATION, director)
                 .multipart().file(new MockMultipartFile("file", "产品目录.xlsx", null, xlsx)).exchange();
         assertThat(imported).hasStatus(200);

@@ -8,6 +8,7 @@ import com.lead2cash.platform.internal.identity.User;
 import com.lead2cash.testing.CustomerTestSupport;
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.SignedIn;
+import com.lead2cash.testing.SpreadsheetCells;
 import com.lead2cash.testing.TestClock;
 import jakarta.servlet.http.Cookie;
 import java.io.ByteArrayInputStream;
@@ -57,14 +58,19 @@ class CustomerExportTest {
         }
         support.customer(mvc, support.bearer(mvc, company.westRep()), "西区导出客户有限公司", null);
 
-        List<List<String>> rep = rows(export(company.eastRep()));
+        byte[] repFile = export(company.eastRep());
+        List<List<String>> rep = rows(repFile);
         assertThat(rep).hasSize(1 + 120);
-        assertThat(column(rep, 1)).contains("'" + FORMULA, "'@SUM(1+1)", "东区导出客户117有限公司")
-                .doesNotContain(FORMULA, "东区二组客户0有限公司", "西区导出客户有限公司");
+        assertThat(column(rep, 1)).contains(FORMULA, "@SUM(1+1)", "东区导出客户117有限公司")
+                .doesNotContain("'" + FORMULA, "东区二组客户0有限公司", "西区导出客户有限公司");
+        for (String typed : List.of(FORMULA, "@SUM(1+1)")) {
+            SpreadsheetCells.assertKeptAsText(repFile, SpreadsheetCells.rows(repFile).stream()
+                    .filter(r -> typed.equals(r.getCellText(1))).findFirst().orElseThrow().getCell(1), typed);
+        }
 
         List<List<String>> manager = rows(export(company.eastManager()));
         assertThat(manager).as("the team's 220 customers: more than one page of the list (200)").hasSize(1 + 220);
-        assertThat(column(manager, 1)).contains("'" + FORMULA, "东区二组客户99有限公司", "东区导出客户0有限公司")
+        assertThat(column(manager, 1)).contains(FORMULA, "东区二组客户99有限公司", "东区导出客户0有限公司")
                 .doesNotContain("西区导出客户有限公司");
         assertThat(manager.get(0).get(1)).as("headers in the reader's language").isEqualTo("客户名称");
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.LeadTestSupport;
+import com.lead2cash.testing.SpreadsheetCells;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -336,11 +337,11 @@ class LeadImportTest {
         // the lead list export
         var session = fixtures.session(mvc, "admin", com.lead2cash.testing.Fixtures.ADMIN_PASSWORD);
         byte[] export = mvc.get().uri("/leads/export.xlsx").cookie(session).exchange().getResponse().getContentAsByteArray();
-        java.util.List<String> exported = new java.util.ArrayList<>();
-        try (ReadableWorkbook wb = new ReadableWorkbook(new java.io.ByteArrayInputStream(export))) {
-            wb.getFirstSheet().read().forEach(r -> r.forEach(c -> exported.add(c == null ? null : c.getText())));
-        }
-        assertThat(exported).contains("'" + formula, "'@SUM(1+1)").doesNotContain(formula);
+        var exported = SpreadsheetCells.rows(export).stream()
+                .filter(r -> formula.equals(r.getCellText(1))).toList();
+        assertThat(exported).as("the lead, its company name as typed").hasSize(1);
+        SpreadsheetCells.assertKeptAsText(export, exported.get(0).getCell(1), formula);
+        SpreadsheetCells.assertKeptAsText(export, exported.get(0).getCell(8), "@SUM(1+1)");
 
         // the import's error report: the refused row comes back neutralised, and imports again as it was
         String refused = HEADER + "\"" + formula.replace("\"", "\"\"") + "\",电视广告,,,,,,,\r\n";
@@ -349,10 +350,10 @@ class LeadImportTest {
         byte[] report = mvc.get().uri("/api/v1/leads/imports/" + status.get("id").asString() + "/report.xlsx")
                 .header(HttpHeaders.AUTHORIZATION, admin).exchange().getResponse().getContentAsByteArray();
         java.util.List<String> reported = new java.util.ArrayList<>();
-        try (ReadableWorkbook wb = new ReadableWorkbook(new java.io.ByteArrayInputStream(report))) {
-            wb.getFirstSheet().read().forEach(r -> r.forEach(c -> reported.add(c == null ? null : c.getText())));
-        }
-        assertThat(reported).contains("'" + formula).doesNotContain(formula);
+        var reportRows = SpreadsheetCells.rows(report);
+        reportRows.forEach(r -> r.forEach(c -> reported.add(c == null ? null : c.getText())));
+        assertThat(reported).contains(formula).doesNotContain("'" + formula);
+        SpreadsheetCells.assertKeptAsText(report, reportRows.get(1).getCell(0), formula);
         assertThat(reported).anySatisfy(cell -> assertThat(cell).startsWith("#2 ").contains("电视广告"));
 
         // the templates carry only their headers, through the same helper

@@ -19,12 +19,17 @@ public final class ExportedWorkbook {
 
     /** The rows of the first sheet {@code path} answers the signed-in {@code session}; fails unless it is a workbook. */
     public static List<Row> rows(MockMvcTester mvc, Cookie session, String path) throws IOException {
-        MvcTestResult result = mvc.get().uri(path).cookie(session).exchange();
-        assertThat(result).as(path).hasStatusOk();
-        assertThat(result.getResponse().getContentType()).startsWith("application/vnd.openxmlformats-officedocument");
-        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(result.getResponse().getContentAsByteArray()));
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(file(mvc, session, path)));
              var rows = workbook.getFirstSheet().openStream()) {
             return rows.toList();
         }
+    }
+
+    /** The workbook {@code path} answers the signed-in {@code session}, as downloaded; fails unless it is one. */
+    public static byte[] file(MockMvcTester mvc, Cookie session, String path) {
+        MvcTestResult result = mvc.get().uri(path).cookie(session).exchange();
+        assertThat(result).as(path).hasStatusOk();
+        assertThat(result.getResponse().getContentType()).startsWith("application/vnd.openxmlformats-officedocument");
+        return result.getResponse().getContentAsByteArray();
     }
 }

@@ -129,7 +129,7 @@ public final class ProductWorkbook {
     /** A text cell through the exporters' rule ({@link SpreadsheetText}): a code "=cmd|…" stays text. */
     private static void text(Worksheet ws, int row, int col, String value) {
         if (value != null) {
-            ws.inlineString(row, col, SpreadsheetText.cell(value));
+            SpreadsheetText.write(ws, row, col, value);
         }
     }
 

@@ -64,14 +64,14 @@ public class ContractExport {
                         : figures.of(page.items().stream().map(ContractQueries.ContractRow::id).toList());
                 for (ContractQueries.ContractRow r : page.items()) {
                     row++;
-                    ws.inlineString(row, 0, neutralised(r.number()));
-                    ws.inlineString(row, 1, neutralised(r.title()));
-                    ws.inlineString(row, 2, neutralised(r.customerName()));
+                    SpreadsheetText.write(ws, row, 0, r.number());
+                    SpreadsheetText.write(ws, row, 1, r.title());
+                    SpreadsheetText.write(ws, row, 2, r.customerName());
                     ws.inlineString(row, 3, text("contract.status." + r.status(), locale));
                     // a person by name, a department's pool by its role, as the list says them
-                    ws.inlineString(row, 4, neutralised(r.waitingFor().stream()
+                    SpreadsheetText.write(ws, row, 4, r.waitingFor().stream()
                             .map(w -> w.userId() != null ? w.name() : text("role." + w.role(), locale))
-                            .collect(Collectors.joining(", "))));
+                            .collect(Collectors.joining(", ")));
                     if (r.daysWaiting() != null) {
                         ws.value(row, 5, r.daysWaiting());
                     }
@@ -82,7 +82,7 @@ public class ContractExport {
                         money(ws, row, 8, m.invoiced());
                         ws.inlineString(row, 9, m.paidPlans() + "/" + m.plans());
                     }
-                    ws.inlineString(row, owner, neutralised(r.ownerName()));
+                    SpreadsheetText.write(ws, row, owner, r.ownerName());
                 }
                 ws.flush();
                 cursor = page.nextCursor();
@@ -99,11 +99,6 @@ public class ContractExport {
     private static void money(Worksheet ws, int row, int column, java.math.BigDecimal amount) {
         ws.value(row, column, amount);
         ws.style(row, column).format("#,##0.00").set();
-    }
-
-    /** Text cells go out through the one exporters' rule: a title typed as "=HYPERLINK(…)" stays a title. */
-    private static String neutralised(String value) {
-        return value == null ? "" : SpreadsheetText.cell(value);
     }
 
     private String text(String key, Locale locale) {

@@ -46,13 +46,13 @@ public class InvoiceExport {
                 CursorPage<InvoiceQueries.InvoiceRow> page = queries.list(status, type, cursor, CursorPage.MAX_SIZE);
                 for (InvoiceQueries.InvoiceRow r : page.items()) {
                     row++;
-                    ws.inlineString(row, 0, neutralised(r.number()));
-                    ws.inlineString(row, 1, neutralised(r.contractNumber()));
+                    SpreadsheetText.write(ws, row, 0, r.number());
+                    SpreadsheetText.write(ws, row, 1, r.contractNumber());
                     ws.inlineString(row, 2, text("invoice.type." + r.type(), locale));
-                    ws.inlineString(row, 3, neutralised(r.buyerName()));
+                    SpreadsheetText.write(ws, row, 3, r.buyerName());
                     ws.value(row, 4, r.amount());
                     ws.style(row, 4).format("#,##0.00").set();
-                    ws.inlineString(row, 5, neutralised(r.invoiceNumber()));
+                    SpreadsheetText.write(ws, row, 5, r.invoiceNumber());
                     if (r.invoicedOn() != null) {
                         ws.value(row, 6, r.invoicedOn());
                         ws.style(row, 6).format("yyyy-mm-dd").set();
@@ -68,11 +68,6 @@ public class InvoiceExport {
                 status == null ? "invoice.filter.all" : "invoice.status." + status.name(),
                 type == null ? "invoice.filter.all" : "invoice.type." + type.name());
         return row;
-    }
-
-    /** Text cells go out through the one exporters' rule: a buyer typed as "=HYPERLINK(…)" stays a name. */
-    private static String neutralised(String value) {
-        return value == null ? "" : SpreadsheetText.cell(value);
     }
 
     private String text(String key, Locale locale) {

@@ -45,9 +45,9 @@ public class OrderExport {
                 CursorPage<OrderQueries.OrderRow> page = queries.list(null, status, cursor, CursorPage.MAX_SIZE);
                 for (OrderQueries.OrderRow r : page.items()) {
                     row++;
-                    ws.inlineString(row, 0, neutralised(r.number()));
-                    ws.inlineString(row, 1, neutralised(r.contractNumber()));
-                    ws.inlineString(row, 2, neutralised(r.consignee()));
+                    SpreadsheetText.write(ws, row, 0, r.number());
+                    SpreadsheetText.write(ws, row, 1, r.contractNumber());
+                    SpreadsheetText.write(ws, row, 2, r.consignee());
                     ws.value(row, 3, r.promisedDate());
                     ws.style(row, 3).format("yyyy-mm-dd").set();
                     // a stopped order reads as the list shows it: its status and that its contract was terminated
@@ -62,11 +62,6 @@ public class OrderExport {
         audit.record("EXPORT", OrderAccess.SUBJECT, null, "order.audit.exported", row,
                 status == null ? "order.filter.all" : "order.status." + status.name());
         return row;
-    }
-
-    /** Text cells go out through the one exporters' rule: a consignee typed as "=HYPERLINK(…)" stays a name. */
-    private static String neutralised(String value) {
-        return value == null ? "" : SpreadsheetText.cell(value);
     }
 
     private String text(String key, Locale locale) {

@@ -34,11 +34,11 @@ final class PlanCells {
 
     /** Writes the plan's first {@link #HEADERS} cells on {@code row}; {@code type} is its milestone in the reader's words. */
     void write(Worksheet ws, int row, PlanRow p, String type) {
-        ws.inlineString(row, 0, SpreadsheetText.cell(p.contractNumber()));
-        ws.inlineString(row, 1, SpreadsheetText.cell(customerNames.getOrDefault(p.customerId(), "")));
+        SpreadsheetText.write(ws, row, 0, p.contractNumber());
+        SpreadsheetText.write(ws, row, 1, customerNames.getOrDefault(p.customerId(), ""));
         ws.inlineString(row, 2, type);
         OrgDirectory.Person owner = people.get(p.ownerId());
-        ws.inlineString(row, 3, SpreadsheetText.cell(owner == null ? "" : owner.displayName()));
+        SpreadsheetText.write(ws, row, 3, owner == null ? "" : owner.displayName());
         ws.value(row, 4, p.amount());
         ws.value(row, 5, p.paidAmount());
         ws.value(row, 6, p.outstanding());

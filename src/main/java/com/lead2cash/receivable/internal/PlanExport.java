@@ -62,7 +62,7 @@ public class PlanExport {
                     row++;
                     cells.write(ws, row, p, text("receivable.type." + p.type(), locale));
                     // due on a condition (验收合格后 30 日内) until its day is set
-                    ws.inlineString(row, 8, SpreadsheetText.cell(p.dueCondition() == null ? "" : p.dueCondition()));
+                    SpreadsheetText.write(ws, row, 8, p.dueCondition() == null ? "" : p.dueCondition());
                     ws.inlineString(row, 9, text("receivable.state." + p.state(), locale));
                     if (p.daysOverdue() > 0) {
                         ws.value(row, 10, p.daysOverdue());

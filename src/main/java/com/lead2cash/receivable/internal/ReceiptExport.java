@@ -54,13 +54,13 @@ public class ReceiptExport {
                         .map(ReceiptQueries.ReceiptRow::customerId).collect(Collectors.toSet()));
                 for (ReceiptQueries.ReceiptRow r : page.items()) {
                     row++;
-                    ws.inlineString(row, 0, neutralised(r.number()));
+                    SpreadsheetText.write(ws, row, 0, r.number());
                     ws.value(row, 1, r.receivedOn());
                     ws.style(row, 1).format("yyyy-mm-dd").set();
-                    ws.inlineString(row, 2, neutralised(names.get(r.customerId())));
+                    SpreadsheetText.write(ws, row, 2, names.get(r.customerId()));
                     ws.inlineString(row, 3, text("receipt.method." + r.method(), locale));
-                    ws.inlineString(row, 4, neutralised(r.payer()));
-                    ws.inlineString(row, 5, neutralised(r.reference()));
+                    SpreadsheetText.write(ws, row, 4, r.payer());
+                    SpreadsheetText.write(ws, row, 5, r.reference());
                     ws.value(row, 6, r.amount());
                     ws.value(row, 7, r.allocatedAmount());
                     ws.style(row, 6).format("#,##0.00").set();
@@ -81,11 +81,6 @@ public class ReceiptExport {
                 filter.state() == null ? "receipt.filter.any" : "receipt.state." + filter.state().name(),
                 filter.payer() == null || filter.payer().isBlank() ? "audit.detail.noSearch" : filter.payer());
         return row;
-    }
-
-    /** Text cells go out through the one exporters' rule: a payer typed as "=HYPERLINK(…)" stays a name. */
-    private static String neutralised(String value) {
-        return value == null ? "" : SpreadsheetText.cell(value);
     }
 
     private String text(String key, Locale locale) {

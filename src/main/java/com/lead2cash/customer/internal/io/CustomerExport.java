@@ -48,13 +48,13 @@ public class CustomerExport {
                 CursorPage<CustomerQueries.CustomerRow> page = queries.list(filter.withCursor(cursor, CursorPage.MAX_SIZE));
                 for (CustomerQueries.CustomerRow r : page.items()) {
                     row++;
-                    ws.inlineString(row, 0, neutralised(r.code()));
-                    ws.inlineString(row, 1, neutralised(r.name()));
+                    SpreadsheetText.write(ws, row, 0, r.code());
+                    SpreadsheetText.write(ws, row, 1, r.name());
                     ws.inlineString(row, 2, r.grade().name());
                     ws.inlineString(row, 3, text("customer.status." + r.status(), locale));
-                    ws.inlineString(row, 4, neutralised(r.industry()));
-                    ws.inlineString(row, 5, neutralised(r.region()));
-                    ws.inlineString(row, 6, neutralised(r.ownerName()));
+                    SpreadsheetText.write(ws, row, 4, r.industry());
+                    SpreadsheetText.write(ws, row, 5, r.region());
+                    SpreadsheetText.write(ws, row, 6, r.ownerName());
                     if (r.followUpDueAt() != null) {
                         ws.value(row, 7, r.followUpDueAt().atZone(zone).toLocalDateTime());
                         ws.style(row, 7).format("yyyy-mm-dd hh:mm").set();
@@ -76,11 +76,6 @@ public class CustomerExport {
                 filter.bucket() == null ? "customer.filter.anyBucket" : "customer.bucket." + filter.bucket().name(),
                 filter.q() == null || filter.q().isBlank() ? "audit.detail.noSearch" : filter.q());
         return row;
-    }
-
-    /** Text cells go out through the one exporter's rule ({@link SpreadsheetText}): "=HYPERLINK(…)" stays a name. */
-    private static String neutralised(String value) {
-        return value == null ? "" : SpreadsheetText.cell(value);
     }
 
     private String text(String key, Locale locale) {

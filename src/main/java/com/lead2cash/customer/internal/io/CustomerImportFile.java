@@ -173,7 +173,7 @@ final class CustomerImportFile {
                     String value = columns[c] != Column.IMPORT_ERROR ? row.cells().get(columns[c])
                             : row.line() > 0 ? "#" + row.line() + " " + row.reasons() : row.reasons();
                     if (value != null) {
-                        ws.inlineString(r, c, SpreadsheetText.cell(value));
+                        SpreadsheetText.write(ws, r, c, value);
                         if (columns[c] == Column.IMPORT_ERROR) {
                             ws.style(r, c).wrapText(true).set(); // the reasons, one a line
                         }

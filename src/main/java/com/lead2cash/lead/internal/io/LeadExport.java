@@ -54,19 +54,19 @@ public class LeadExport {
                         filter.maxAgeDays(), filter.q(), filter.view(), cursor, CursorPage.MAX_SIZE));
                 for (LeadQueries.LeadRow r : page.items()) {
                     row++;
-                    ws.inlineString(row, 0, cell(r.code()));
-                    ws.inlineString(row, 1, cell(r.companyName()));
+                    SpreadsheetText.write(ws, row, 0, r.code());
+                    SpreadsheetText.write(ws, row, 1, r.companyName());
                     ws.inlineString(row, 2, r.grade().name());
-                    ws.inlineString(row, 3, cell(text("lead.status." + r.status(), locale)));
-                    ws.inlineString(row, 4, cell(text("lead.source." + r.source(), locale)));
-                    ws.inlineString(row, 5, cell(r.industry()));
-                    ws.inlineString(row, 6, cell(r.region()));
-                    ws.inlineString(row, 7, cell(r.productLine()));
-                    ws.inlineString(row, 8, cell(r.contactName()));
+                    SpreadsheetText.write(ws, row, 3, text("lead.status." + r.status(), locale));
+                    SpreadsheetText.write(ws, row, 4, text("lead.source." + r.source(), locale));
+                    SpreadsheetText.write(ws, row, 5, r.industry());
+                    SpreadsheetText.write(ws, row, 6, r.region());
+                    SpreadsheetText.write(ws, row, 7, r.productLine());
+                    SpreadsheetText.write(ws, row, 8, r.contactName());
                     if (r.budget() != null) {
                         ws.value(row, 9, r.budget());
                     }
-                    ws.inlineString(row, 10, cell(r.ownerName()));
+                    SpreadsheetText.write(ws, row, 10, r.ownerName());
                     ws.value(row, 11, r.createdAt().atZone(zone).toLocalDateTime());
                     ws.style(row, 11).format("yyyy-mm-dd hh:mm").set();
                 }
@@ -85,10 +85,5 @@ public class LeadExport {
 
     private String text(String key, Locale locale) {
         return messages.getMessage(key, null, key, locale);
-    }
-
-    /** Every text goes out neutralised: a company name like {@code =HYPERLINK(…)} must not run in Excel. */
-    private static String cell(String s) {
-        return s == null ? "" : SpreadsheetText.cell(s);
     }
 }

@@ -195,7 +195,7 @@ public final class LeadImportFile {
                     String value = columns[c] == Column.IMPORT_ERROR
                             ? "#" + row.line() + " " + row.reasons() : row.cells().get(columns[c]);
                     if (value != null) {
-                        ws.inlineString(r, c, SpreadsheetText.cell(value));
+                        SpreadsheetText.write(ws, r, c, value);
                         if (columns[c] == Column.IMPORT_ERROR) {
                             ws.style(r, c).wrapText(true).set(); // the reasons, one a line
                         }

@@ -20,8 +20,9 @@ import java.util.UUID;
  * <p>
  * A match on a field the administrator hides from the asker's role (docs/decisions/0022: never matched by a
  * search) is not told as such: the phone or e-mail is left out of what matched, and a record matched on nothing
- * else is told without its owner — the asker learns that another team's record matches, not whose, so a hidden
- * phone cannot be probed for who holds it (the duplicate is still reported: it is one).
+ * else — readable by the asker or not — is told without its id, name or owner: the asker learns that a record
+ * matches, not which nor whose, so a hidden phone cannot be probed for who holds it (the duplicate is still
+ * reported: it is one).
  */
 public final class DuplicateDisclosure {
 
@@ -58,14 +59,15 @@ public final class DuplicateDisclosure {
         return found.stream().map(f -> {
             OrgDirectory.Person owner = f.ownerId() == null ? null : people.get(f.ownerId());
             String ownerName = owner == null ? null : owner.displayName();
-            if (f.readable()) {
-                return new Disclosed(f.kind(), true, f.id(), f.code(), f.name(), f.status(), f.matchedOn(), f.ownerId(),
-                        ownerName);
-            }
             List<String> told = f.matchedOn().stream().filter(key -> {
                 ProtectedField field = fieldOf(f.kind(), key);
                 return field == null || !hidden.computeIfAbsent(field, x -> rules.sight(x).hidden());
             }).toList();
+            // a record found only through a hidden field is withheld even from a reader who may open it: naming it
+            // would tell whose the typed phone or e-mail is
+            if (f.readable() && !told.isEmpty()) {
+                return new Disclosed(f.kind(), true, f.id(), f.code(), f.name(), f.status(), told, f.ownerId(), ownerName);
+            }
             return new Disclosed(f.kind(), false, null, null, null, null, told, null, told.isEmpty() ? null : ownerName);
         }).toList();
     }

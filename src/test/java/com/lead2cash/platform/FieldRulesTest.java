@@ -164,6 +164,46 @@ class FieldRulesTest {
         assertThat(withheld.toString()).doesNotContain(company.eastRep().displayName(), "东部电话查重");
     }
 
+    @Test
+    void aRecordTheAskerMayOpenFoundOnlyThroughAPhoneHiddenFromThemIsReportedWithoutWhichItIs() {
+        var company = support.company("dupprobe");
+        String rep = support.bearer(mvc, company.eastRep());
+        var captured = support.post(mvc, rep, "/api/v1/leads", """
+                {"companyName":"探测电话线索有限公司","contactName":"钱总","phone":"13688887777","source":"TRADE_SHOW"}""");
+        assertThat(captured).hasStatus(201);
+        String leadId = support.json(captured).get("id").asString();
+        String manager = support.bearer(mvc, company.eastManager());
+        String probe = "{\"companyName\":\"%s\",\"phone\":\"13688887777\"}";
+
+        // the manager reads the rep's lead: by default the probe names it and says the phone matched
+        JsonNode named = onlyDuplicate(support.post(mvc, manager, "/api/v1/leads/duplicates", probe.formatted("毫无关联甲公司")));
+        assertThat(named.get("id").asString()).isEqualTo(leadId);
+        assertThat(named.get("matchedOn").valueStream().map(JsonNode::asString)).containsExactly("PHONE");
+
+        // hidden from managers, the phone cannot be probed for which lead holds it, though the manager may open the lead
+        support.fieldRules(mvc, "[{\"role\":\"REGIONAL_MANAGER\",\"field\":\"LEAD_PHONE\",\"access\":\"HIDDEN\"}]");
+        var probed = support.post(mvc, manager, "/api/v1/leads/duplicates", probe.formatted("毫无关联乙公司"));
+        JsonNode withheld = onlyDuplicate(probed);
+        assertThat(withheld.get("inScope").asBoolean()).isFalse();
+        assertThat(withheld.get("id").isNull()).isTrue();
+        assertThat(withheld.get("matchedOn").size()).isZero();
+        assertThat(withheld.get("ownerName").isNull()).isTrue();
+        assertThat(support.json(probed).toString()).doesNotContain(leadId, "探测电话");
+
+        // a match on something the manager sees still names the lead, without the hidden phone among what matched
+        JsonNode byName = onlyDuplicate(support.post(mvc, manager, "/api/v1/leads/duplicates", probe.formatted("探测电话线索有限公司")));
+        assertThat(byName.get("id").asString()).isEqualTo(leadId);
+        assertThat(byName.get("matchedOn").valueStream().map(JsonNode::asString)).containsExactly("NAME");
+    }
+
+    /** The one duplicate a probe answered. */
+    private JsonNode onlyDuplicate(org.springframework.test.web.servlet.assertj.MvcTestResult probed) {
+        assertThat(probed).hasStatus(200);
+        JsonNode found = support.json(probed);
+        assertThat(found.size()).isOne();
+        return found.get(0);
+    }
+
     /** The one duplicate of {@code kind} a lead capture reported. */
     private JsonNode duplicateOf(org.springframework.test.web.servlet.assertj.MvcTestResult captured, String kind) {
         assertThat(captured).hasStatus(201);

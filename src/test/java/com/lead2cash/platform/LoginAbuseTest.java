@@ -13,10 +13,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -28,6 +30,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -95,16 +98,16 @@ class LoginAbuseTest {
         CyclicBarrier together = new CyclicBarrier(attempts);
         ExecutorService pool = Executors.newFixedThreadPool(attempts);
         try {
-            List<Future<Boolean>> answers = new ArrayList<>();
+            List<Future<LoginRecorder.Failure>> answers = new ArrayList<>();
             for (int i = 0; i < attempts; i++) {
-                // the failure listener's own call, without the password check in front, so that they collide
+                // the failure count's own call, without the password check in front, so that they collide
                 answers.add(pool.submit(() -> {
                     together.await();
                     return logins.failed(user, 100, Duration.ofMinutes(15));
                 }));
             }
-            for (Future<Boolean> answer : answers) {
-                assertThat(answer.get()).as("counted without locking (limit 100)").isFalse();
+            for (Future<LoginRecorder.Failure> answer : answers) {
+                assertThat(answer.get()).as("counted without locking (limit 100)").isEqualTo(LoginRecorder.Failure.COUNTED);
             }
         } finally {
             pool.shutdown();
@@ -242,5 +245,120 @@ class LoginAbuseTest {
 
         clock.advance(Duration.ofMinutes(15));
         assertThat(withToken("10.0.5.1", "l2c_guess-next-window")).hasStatus(HttpStatus.UNAUTHORIZED);
+    }
+
+    /** How many of the user's sign-in failures the audit trail records with this reason. */
+    private long audited(String username, String reason) {
+        return jdbc.sql("select count(*) from platform_audit_event where actor_name = :u and detail = :d")
+                .param("u", username).param("d", reason).query(Long.class).single();
+    }
+
+    /** Runs the attempts all at once (released together by a latch) and counts their answers. */
+    private <T> java.util.Map<T, Long> burst(int attempts, IntFunction<T> attempt) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<T>> answers = new ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                int n = i;
+                answers.add(threads.submit(() -> {
+                    start.await();
+                    return attempt.apply(n);
+                }));
+            }
+            start.countDown();
+            java.util.Map<T, Long> counted = new java.util.HashMap<>();
+            for (Future<T> answer : answers) {
+                counted.merge(answer.get(), 1L, Long::sum);
+            }
+            return counted;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void parallelWrongPasswordsOnTheFormGetExactlyTheLimitsOfWrongPasswordAnswers() throws Exception {
+        String user = rep("burst.form");
+        java.util.Map<String, Long> answers = burst(30, i -> {
+            MvcTestResult result = formLogin("10.0.6.1", user, "wrong-" + i);
+            return result.getResponse().getStatus() + " " + result.getResponse().getRedirectedUrl();
+        });
+        assertThat(answers).as("the address's limit of failures, then 429")
+                .containsOnly(java.util.Map.entry("302 /login?error", 10L), java.util.Map.entry("429 null", 20L));
+        assertThat(audited(user, "bad credentials")).as("the account's limit of wrong passwords").isEqualTo(5);
+        assertThat(audited(user, "account locked")).as("the others within the address's limit").isEqualTo(5);
+        assertThat(locked(user)).isTrue();
+        assertThat(formLogin("10.0.6.2", user, Fixtures.PASSWORD)).as("locked").hasRedirectedUrl("/login?error");
+    }
+
+    @Test
+    void parallelWrongPasswordsOnTheTokenEndpointGetExactlyTheLimitsOfWrongPasswordAnswers() throws Exception {
+        String user = rep("burst.token");
+        java.util.Map<Integer, Long> answers = burst(30,
+                i -> tokenRequest("10.0.6.3", user, "wrong-" + i).getResponse().getStatus());
+        assertThat(answers).as("the address's limit of failures, then 429")
+                .containsOnly(java.util.Map.entry(401, 10L), java.util.Map.entry(429, 20L));
+        assertThat(audited(user, "bad credentials")).as("the account's limit of wrong passwords").isEqualTo(5);
+        assertThat(audited(user, "account locked")).as("the others within the address's limit").isEqualTo(5);
+        assertThat(locked(user)).isTrue();
+        assertThat(tokenRequest("10.0.6.4", user, Fixtures.PASSWORD)).as("locked").hasStatus(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void parallelWrongPasswordsFromManyAddressesGetExactlyTheAccountsLimitOfWrongPasswordAnswers() throws Exception {
+        String user = rep("burst.spread");
+        java.util.Map<Integer, Long> answers = burst(24,
+                i -> tokenRequest("10.0.7." + i, user, "wrong-" + i).getResponse().getStatus());
+        assertThat(answers).as("no address reaches its limit").containsOnly(java.util.Map.entry(401, 24L));
+        assertThat(audited(user, "bad credentials")).as("the account's limit of wrong passwords").isEqualTo(5);
+        assertThat(audited(user, "account locked")).isEqualTo(19);
+        assertThat(locked(user)).isTrue();
+        assertThat(failedLogins(user)).as("the failures past the lock count for nothing").isZero();
+
+        String other = rep("burst.direct");
+        java.util.Map<Class<?>, Long> refusals = burst(12, i -> {
+            try {
+                authentication.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(other, "wrong-" + i));
+                return Void.class;
+            } catch (RuntimeException refused) {
+                return refused.getClass();
+            }
+        });
+        assertThat(refusals).as("exactly five wrong passwords, the rest find the account locked")
+                .containsOnly(java.util.Map.entry(BadCredentialsException.class, 5L),
+                        java.util.Map.entry(LockedException.class, 7L));
+    }
+
+    @Test
+    void theRightPasswordWithinTheLimitSignsInAndClearsTheCount() {
+        String user = rep("right.within");
+        for (int i = 0; i < 4; i++) {
+            assertThat(formLogin("10.0.8.1", user, "wrong-" + i)).hasRedirectedUrl("/login?error");
+        }
+        assertThat(failedLogins(user)).isEqualTo(4);
+        assertThat(formLogin("10.0.8.1", user, Fixtures.PASSWORD)).hasRedirectedUrl("/");
+        assertThat(failedLogins(user)).isZero();
+        for (int i = 0; i < 4; i++) {
+            assertThat(tokenRequest("10.0.8.2", user, "again-" + i)).hasStatus(HttpStatus.UNAUTHORIZED);
+        }
+        assertThat(locked(user)).as("the count began again").isFalse();
+        assertThat(tokenRequest("10.0.8.2", user, Fixtures.PASSWORD)).hasStatusOk();
+        assertThat(failedLogins(user)).isZero();
+    }
+
+    @Test
+    void aRightPasswordCheckedBeforeTheLockButCountedAfterItIsRefusedAndUnlocksNothing() {
+        String user = rep("right.raced");
+        java.util.UUID id = jdbc.sql("select id from platform_user where username = :u").param("u", user)
+                .query(java.util.UUID.class).single();
+        for (int i = 0; i < 5; i++) {
+            logins.failed(user, 5, Duration.ofMinutes(15));
+        }
+        assertThat(logins.succeeded(id)).as("locked by the failures that came first").isFalse();
+        assertThat(locked(user)).isTrue();
+        clock.advance(Duration.ofMinutes(15));
+        assertThat(logins.succeeded(id)).as("after the lockout").isTrue();
+        assertThat(locked(user)).isFalse();
     }
 }

@@ -1,23 +1,26 @@
 package com.lead2cash.platform.internal.security;
 
+import com.lead2cash.platform.ClientAddressThrottle.Credential;
 import com.lead2cash.platform.internal.audit.AuditRecorder;
 import com.lead2cash.platform.internal.identity.LoginRecorder;
+import java.time.Duration;
+import java.util.Optional;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.AccountExpiredException;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
-import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts sign-in failures towards the account's lockout and the client address's throttle, and writes every sign-in, failure and sign-out to the
- * audit trail, for the form login and the token endpoint alike.
+ * Counts sign-in failures towards the client address's throttle and the account's lockout, and writes every
+ * sign-in, failure and sign-out to the audit trail, for the form login and the token endpoint alike. Each count is
+ * one atomic step that also decides the answer ({@link ThrottledAuthenticationManager} asks), so parallel wrong
+ * passwords get no more than the limits of "wrong password" answers: first the address (past its limit: 429, the
+ * account untouched), then the account (past its limit: locked).
  */
 @Component
 class LoginAttempts {
@@ -34,28 +37,50 @@ class LoginAttempts {
         this.properties = properties;
     }
 
-    @EventListener
-    void succeeded(AuthenticationSuccessEvent event) {
-        if (event.getAuthentication().getPrincipal() instanceof L2cPrincipal principal
-                && !(event.getAuthentication() instanceof BearerTokenAuthentication)) {
-            logins.succeeded(principal.currentUser().id());
-            audit.recordAs(principal.currentUser().id(), principal.getUsername(), "LOGIN", null);
+    /**
+     * A right password: clears the account's count, or, when failures that came first locked the account meanwhile,
+     * refuses it as any locked account is refused (the exception returned).
+     */
+    Optional<AuthenticationException> succeeded(L2cPrincipal principal, String address) {
+        if (!logins.succeeded(principal.currentUser().id())) {
+            return Optional.of(failed(principal.getUsername(), address, new LockedException("account locked")));
         }
+        audit.recordAs(principal.currentUser().id(), principal.getUsername(), "LOGIN", null);
+        return Optional.empty();
     }
 
-    @EventListener
-    void failed(AbstractAuthenticationFailureEvent event) {
-        String username = String.valueOf(event.getAuthentication().getPrincipal());
-        if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details
-                && details.getRemoteAddress() != null) {
-            throttle.failed(details.getRemoteAddress());
+    /**
+     * A refused sign-in, counted and decided: the answer to give, which is the refusal itself, 429 when the address
+     * has spent its failures (with this one), or "locked" when a wrong password finds the account locked by failures
+     * that came first. {@code address} is null when not known (no count).
+     */
+    AuthenticationException failed(String username, String address, AuthenticationException refusal) {
+        if (address != null) {
+            Optional<Duration> wait = throttle.counted(Credential.PASSWORD, address);
+            if (wait.isPresent()) {
+                // as when refused before the password check: the account is not touched
+                return new LoginThrottledException(wait.get());
+            }
         }
-        if (event instanceof AuthenticationFailureBadCredentialsEvent) {
-            boolean locked = logins.failed(username, properties.maxFailedLogins(), properties.lockout());
-            audit.recordAs(null, username, locked ? "LOCKED" : "LOGIN_FAILED", "bad credentials");
-        } else {
-            audit.recordAs(null, username, "LOGIN_FAILED", reason(event.getException()));
+        if (!(refusal instanceof BadCredentialsException)) {
+            audit.recordAs(null, username, "LOGIN_FAILED", reason(refusal));
+            return refusal;
         }
+        return switch (logins.failed(username, properties.maxFailedLogins(), properties.lockout())) {
+            case COUNTED, NO_ACCOUNT -> {
+                audit.recordAs(null, username, "LOGIN_FAILED", "bad credentials");
+                yield refusal;
+            }
+            case LOCKED -> {
+                audit.recordAs(null, username, "LOCKED", "bad credentials");
+                yield refusal;
+            }
+            case ALREADY_LOCKED -> {
+                LockedException locked = new LockedException("account locked");
+                audit.recordAs(null, username, "LOGIN_FAILED", reason(locked));
+                yield locked;
+            }
+        };
     }
 
     /** Why a sign-in was refused, in the audit's words ("bad credentials" above), never a class name. */

@@ -39,12 +39,6 @@ class LoginThrottle implements ClientAddressThrottle {
         return refusal(Credential.PASSWORD, address);
     }
 
-    /** Counts a failed sign-in from the address; on its own, so the count stays when the sign-in fails. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    void failed(String address) {
-        counted(Credential.PASSWORD, address);
-    }
-
     @Override
     public void refuseIfThrottled(Credential credential, String address) {
         refusal(credential, address).ifPresent(wait -> {

@@ -89,13 +89,14 @@ class SecurityConfiguration {
 
     @Bean
     AuthenticationManager authenticationManager(L2cUserDetailsService users, PasswordEncoder encoder,
-                                                ApplicationEventPublisher publisher, LoginThrottle throttle) {
+                                                ApplicationEventPublisher publisher, LoginThrottle throttle,
+                                                LoginAttempts attempts) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
         provider.setPasswordEncoder(encoder);
         ProviderManager manager = new ProviderManager(provider);
         manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(publisher));
-        // a throttled address is refused before any account is looked up
-        return new ThrottledAuthenticationManager(throttle, manager);
+        // a throttled address is refused before any account is looked up; every outcome is counted and decided there
+        return new ThrottledAuthenticationManager(throttle, attempts, manager);
     }
 
     /** An address the firewall refuses (an encoded NUL, a double slash…): 400, as a problem on the API. */

@@ -12,12 +12,19 @@ import org.springframework.context.MessageSourceResolvable;
  * {@code platform.Label.of}) — a record type, a rule's name — so it reads in the reader's language too.
  *
  * @param kind a stable name for preferences and digests, e.g. "lead.assigned", "deadline.breached"
+ * @param subjectId the id of the record the notification asks its reader to act on, or null: the notification can
+ *                  then be {@linkplain Notifier#settle settled} when the reader has nothing left to do about it
  */
 public record Notification(UUID recipientId, String kind, String titleKey, List<Object> args, String link,
-                           Urgency urgency) {
+                           Urgency urgency, UUID subjectId) {
 
     /** How a notification is routed: URGENT goes out on every enabled channel at once, NORMAL may wait for the digest. */
     public enum Urgency { NORMAL, URGENT }
+
+    public Notification(UUID recipientId, String kind, String titleKey, List<Object> args, String link,
+                        Urgency urgency) {
+        this(recipientId, kind, titleKey, args, link, urgency, null);
+    }
 
     public Notification {
         Objects.requireNonNull(recipientId, "recipientId");
@@ -58,6 +65,11 @@ public record Notification(UUID recipientId, String kind, String titleKey, List<
     }
 
     public Notification urgent() {
-        return new Notification(recipientId, kind, titleKey, args, link, Urgency.URGENT);
+        return new Notification(recipientId, kind, titleKey, args, link, Urgency.URGENT, subjectId);
+    }
+
+    /** The same notification, about the record of this id (see {@link Notifier#settle}). */
+    public Notification about(UUID subjectId) {
+        return new Notification(recipientId, kind, titleKey, args, link, urgency, subjectId);
     }
 }

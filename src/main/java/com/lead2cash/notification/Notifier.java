@@ -1,5 +1,7 @@
 package com.lead2cash.notification;
 
+import java.util.UUID;
+
 /**
  * Sends notifications. Joins the caller's transaction: the notification is stored with the
  * business change and delivered after commit (inbox at once; e-mail and robots with retries), so a
@@ -8,4 +10,12 @@ package com.lead2cash.notification;
 public interface Notifier {
 
     void send(Notification notification);
+
+    /**
+     * Settles the notifications of this kind about this record ({@link Notification#about}) that are not settled yet,
+     * whoever received them: their readers have nothing left to do about it (someone else did it, or it was moved to
+     * someone else). They leave the unread notifications and say they are settled. Joins the caller's transaction;
+     * the notifications it sent before are settled too, the ones it sends after are not.
+     */
+    void settle(String kind, UUID subjectId);
 }

@@ -91,6 +91,10 @@ public class RecordingCollaborators {
             sent.add(notification);
         }
 
+        @Override
+        public void settle(String kind, UUID subjectId) {
+        }
+
         public List<Notification> to(UUID recipient, String kind) {
             return sent.stream().filter(n -> n.recipientId().equals(recipient) && n.kind().equals(kind)).toList();
         }

@@ -431,4 +431,62 @@ class LeadClaimTest {
                 .get("id").asString();
         assertThat(claim(junior, routed)).hasStatus(404).bodyJson().extractingPath("$.code").isEqualTo("error.notFound");
     }
+
+    /** The contest notices in the person's inbox as the notification API shows them: settled or still to do. */
+    private List<String> contestNoticeStates(User user) {
+        return support.getJson(mvc, bearer(user), "/api/v1/notifications").get("items").valueStream()
+                .filter(n -> n.get("kind").asString().equals("lead.contest"))
+                .map(n -> n.get("settledAt").isNull() ? "to decide" : "settled").toList();
+    }
+
+    private List<String> unreadKinds(User user) {
+        return support.getJson(mvc, bearer(user), "/api/v1/notifications?unread=true").get("items").valueStream()
+                .map(n -> n.get("kind").asString()).toList();
+    }
+
+    @Test
+    void L8_aContestMovedUpSettlesTheNoticeOfTheManagerAskedFirstAndItsDecisionSettlesTheDirectorsToo() {
+        Department d = department("settled");
+        String id = poolALead(bearer(d.marketing()), "西藏争议了结", "13912345691");
+        assertThat(claim(bearer(d.east().get(0)), id)).hasStatus(200);
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(claim(bearer(d.east().get(1)), id)).hasStatus(202);
+        assertThat(contestNoticeStates(d.eastManager())).containsExactly("to decide");
+        assertThat(unreadKinds(d.eastManager())).contains("lead.contest");
+
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(claim(bearer(d.south().get(0)), id)).hasStatus(202);
+        // the East's manager may no longer decide it: his notice says so and is no longer unread; the director's asks
+        assertThat(contestNoticeStates(d.eastManager())).containsExactly("settled");
+        assertThat(unreadKinds(d.eastManager())).contains("lead.contest.moved").doesNotContain("lead.contest");
+        assertThat(contestNoticeStates(d.director())).containsExactly("to decide");
+        assertThat(unreadKinds(d.director())).contains("lead.contest");
+
+        String director = bearer(d.director());
+        support.postJson(mvc, director, "/api/v1/leads/" + id + "/arbitrate", "{\"winnerId\":\"" + d.south().get(0).id()
+                + "\",\"version\":" + support.getJson(mvc, director, "/api/v1/leads/" + id).get("version").asLong() + "}");
+        assertThat(contestNoticeStates(d.director())).as("decided").containsExactly("settled");
+        assertThat(unreadKinds(d.director())).doesNotContain("lead.contest");
+        assertThat(contestNoticeStates(d.eastManager())).containsExactly("settled");
+    }
+
+    @Test
+    void L8_aContestSettledByAssigningSettlesItsDecidersNotices() {
+        Department d = department("assignsettled");
+        String id = poolALead(bearer(d.marketing()), "西藏争议改派了结", "13912345692");
+        assertThat(claim(bearer(d.east().get(0)), id)).hasStatus(200);
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(claim(bearer(d.east().get(1)), id)).hasStatus(202);
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(claim(bearer(d.south().get(0)), id)).hasStatus(202);
+        assertThat(contestNoticeStates(d.director())).containsExactly("to decide");
+
+        String director = bearer(d.director());
+        support.postJson(mvc, director, "/api/v1/leads/" + id + "/assign", "{\"ownerId\":\"" + d.east().get(1).id()
+                + "\",\"reason\":\"总监定\",\"version\":"
+                + support.getJson(mvc, director, "/api/v1/leads/" + id).get("version").asLong() + "}");
+        assertThat(contestNoticeStates(d.director())).containsExactly("settled");
+        assertThat(contestNoticeStates(d.eastManager())).containsExactly("settled");
+        assertThat(unreadKinds(d.director())).doesNotContain("lead.contest");
+    }
 }

@@ -29,6 +29,11 @@ public class RecordingNotifier implements Notifier {
         }
     }
 
+    /** Records nothing: settling changes notifications already sent, which this notifier does not keep as such. */
+    @Override
+    public void settle(String kind, java.util.UUID subjectId) {
+    }
+
     public List<Notification> sent() {
         return List.copyOf(sent);
     }

@@ -44,6 +44,9 @@ public class LeadAssignment {
     private final LeadRouting routing;
     private final LeadDeadlines clocks;
     private final LeadHistory history;
+    /** The notice asking a contest's decider to decide it (L8); settled once they may no longer, or it is decided. */
+    static final String CONTEST_NOTICE = "lead.contest";
+
     private final Notifier notifier;
     private final OrgDirectory directory;
     private final DataScope dataScope;
@@ -96,6 +99,10 @@ public class LeadAssignment {
             history.record(lead.id(), now, previous == null ? "lead.history.assigned" : "lead.history.reassigned",
                     person.displayName(), reason);
         }
+        if (!claimants.isEmpty()) {
+            // the contest is settled: whoever was asked to decide it has nothing left to do
+            notifier.settle(CONTEST_NOTICE, lead.id());
+        }
         claimants.forEach(c -> notifier.send(Notification.of(c, "lead.arbitrated", "lead.notify.arbitrated",
                 "/leads/" + lead.id(), lead.code(), person.displayName())));
         return leads.save(lead);
@@ -140,8 +147,12 @@ public class LeadAssignment {
             UUID decider = contestDecider(lead.contestClaimants());
             UUID askedBefore = lead.contestDeciderId();
             if (lead.contestGoesTo(decider)) {
-                notifier.send(Notification.of(decider, "lead.contest", "lead.notify.contest", "/leads/" + lead.id(),
-                        lead.code(), lead.companyName()).urgent());
+                if (askedBefore != null) {
+                    // the manager asked first may no longer settle it: his "please decide" is settled
+                    notifier.settle(CONTEST_NOTICE, lead.id());
+                }
+                notifier.send(Notification.of(decider, CONTEST_NOTICE, "lead.notify.contest", "/leads/" + lead.id(),
+                        lead.code(), lead.companyName()).about(lead.id()).urgent());
                 if (askedBefore != null) {
                     // a claimant of another team moved it up: the manager asked first need not decide it any more
                     notifier.send(Notification.of(askedBefore, "lead.contest.moved", "lead.notify.contestMoved", null,
@@ -209,6 +220,7 @@ public class LeadAssignment {
         clocks.contestDecided(lead, !winner.equals(before), now);
         String name = directory.person(winner).map(OrgDirectory.Person::displayName).orElse(winner.toString());
         history.record(lead.id(), now, "lead.history.arbitrated", name, reason);
+        notifier.settle(CONTEST_NOTICE, lead.id());
         lead.claimsInOrder().forEach(c -> notifier.send(Notification.of(c.userId(), "lead.arbitrated",
                 "lead.notify.arbitrated", "/leads/" + lead.id(), lead.code(), name)));
         return leads.save(lead);

@@ -21,9 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Inbox {
 
-    /** An inbox entry with its title rendered for the reader. */
+    /** An inbox entry with its title rendered for the reader; {@code settledAt}: since when nothing is left to do. */
     public record Item(UUID id, String kind, String title, String link, Notification.Urgency urgency, Instant createdAt,
-                Instant readAt) {
+                Instant readAt, Instant settledAt) {
     }
 
     private final JdbcClient jdbc;
@@ -93,6 +93,6 @@ public class Inbox {
 
     private Item item(StoredMessage m, Locale locale) {
         return new Item(m.id(), m.kind(), titles.render(m.titleKey(), m.args(), locale), m.link(), m.urgency(),
-                m.createdAt(), m.readAt());
+                m.createdAt(), m.readAt(), m.settledAt());
     }
 }

@@ -13,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
@@ -34,9 +35,11 @@ public class OutboxNotifier implements Notifier {
     private final NotificationPreferences preferences;
     private final NotificationRobotRepository robots;
     private final OrgDirectory directory;
+    private final JdbcClient jdbc;
 
-    OutboxNotifier(DeferredInserts inserts, JsonMapper json, Clock clock, NotificationPreferences preferences,
+    OutboxNotifier(JdbcClient jdbc, DeferredInserts inserts, JsonMapper json, Clock clock, NotificationPreferences preferences,
                    NotificationRobotRepository robots, OrgDirectory directory) {
+        this.jdbc = jdbc;
         this.inserts = inserts;
         this.json = json;
         this.clock = clock;
@@ -51,11 +54,12 @@ public class OutboxNotifier implements Notifier {
         UUID messageId = Ids.newId();
         Instant now = clock.instant();
         inserts.add("""
-                insert into notification_message (id, recipient_id, kind, title_key, args, link, urgency, created_at)
-                values (?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)""",
+                insert into notification_message (id, recipient_id, kind, title_key, args, link, urgency, created_at,
+                                                  subject_id)
+                values (?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?)""",
                 messageId, notification.recipientId(), notification.kind(), notification.titleKey(),
                 json.writeValueAsString(notification.args()), notification.link(), notification.urgency().name(),
-                Timestamp.from(now));
+                Timestamp.from(now), notification.subjectId());
 
         if (preferences.emailAvailable() && preferences.of(notification.recipientId()).wantsEmailAtOnce(notification)
                 && hasMailbox(notification.recipientId())) {
@@ -67,6 +71,18 @@ public class OutboxNotifier implements Notifier {
                 enqueue(messageId, notification.recipientId(), robot.channel(), robot.id(), now);
             }
         }
+    }
+
+    @Override
+    @Transactional
+    public void settle(String kind, UUID subjectId) {
+        // the notifications this transaction sent so far are still queued
+        inserts.flush();
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                update notification_message set settled_at = :now, read_at = coalesce(read_at, :now)
+                 where subject_id = :subject and kind = :kind and settled_at is null
+                """).param("now", now).param("subject", subjectId).param("kind", kind).update();
     }
 
     private boolean hasMailbox(UUID userId) {

@@ -28,9 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class NotificationApiController {
 
     record NotificationDto(UUID id, String kind, String title, String link, Notification.Urgency urgency,
-                           Instant createdAt, Instant readAt) {
+                           Instant createdAt, Instant readAt,
+                           @io.swagger.v3.oas.annotations.media.Schema(description = "Since when the reader has nothing left to do about it (someone else settled it, or it went to someone else); null while it may still ask something of the reader") Instant settledAt) {
         static NotificationDto of(Inbox.Item i) {
-            return new NotificationDto(i.id(), i.kind(), i.title(), i.link(), i.urgency(), i.createdAt(), i.readAt());
+            return new NotificationDto(i.id(), i.kind(), i.title(), i.link(), i.urgency(), i.createdAt(), i.readAt(),
+                    i.settledAt());
         }
     }
 

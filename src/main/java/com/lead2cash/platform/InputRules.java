@@ -63,6 +63,14 @@ public final class InputRules {
      */
     public static final int MAX_YEARS_BACK = 30;
 
+    /**
+     * The first day a date the business enters may name — a follow-up held, negotiation minutes, a signing, a
+     * shipment, a receipt, a due date. {@link #FIRST_DATE} is what any date field can hold at all; this is what a
+     * record of this business can mean: no customer of the product was served, no contract of it signed, before
+     * 2000, so an earlier day is a typo (1901 for 2019) — and a follow-up dated then would still count as a contact.
+     */
+    public static final LocalDate FIRST_BUSINESS_DATE = LocalDate.of(2000, 1, 1);
+
     /** A form field or query parameter that is written as a date (yyyy-MM-dd, possibly with a signed year). */
     private static final Pattern ISO_DATE = Pattern.compile("[+-]?\\d{4,9}-\\d{2}-\\d{2}");
     /**
@@ -92,6 +100,75 @@ public final class InputRules {
     /** The first day a date of something that happened may name on {@code today} ({@link #MAX_YEARS_BACK}). */
     public static LocalDate earliestBack(LocalDate today) {
         return today.minusYears(MAX_YEARS_BACK);
+    }
+
+    /**
+     * Why a date of something that already happened (a follow-up's day, the day negotiation minutes were held, a
+     * signing, a shipment) is refused, if it is: before {@link #FIRST_BUSINESS_DATE}, or after {@code today} (the
+     * application clock's day in the business's zone — never the wall clock).
+     */
+    public static Optional<FieldValidationException.FieldError> happenedDateProblem(String field, LocalDate date,
+                                                                                   LocalDate today) {
+        if (date == null) {
+            return Optional.empty();
+        }
+        if (date.isBefore(FIRST_BUSINESS_DATE)) {
+            return Optional.of(new FieldValidationException.FieldError(field, "error.input.dateTooEarly",
+                    FIRST_BUSINESS_DATE));
+        }
+        if (date.isAfter(today)) {
+            return Optional.of(new FieldValidationException.FieldError(field, "error.input.dateInFuture", today));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Why a date the business sets or plans (a due date, a promised delivery) is refused, if it is: before
+     * {@link #FIRST_BUSINESS_DATE}, or after {@link #latestAhead} of {@code today}.
+     */
+    public static Optional<FieldValidationException.FieldError> businessDateProblem(String field, LocalDate date,
+                                                                                   LocalDate today) {
+        if (date == null) {
+            return Optional.empty();
+        }
+        if (date.isBefore(FIRST_BUSINESS_DATE)) {
+            return Optional.of(new FieldValidationException.FieldError(field, "error.input.dateTooEarly",
+                    FIRST_BUSINESS_DATE));
+        }
+        if (date.isAfter(latestAhead(today))) {
+            return Optional.of(new FieldValidationException.FieldError(field, "error.input.dateTooFarAhead",
+                    latestAhead(today)));
+        }
+        return Optional.empty();
+    }
+
+    /** {@link #happenedDateProblem}, refused at once (422 naming the field). */
+    public static void requireHappenedDate(String field, LocalDate date, LocalDate today) {
+        happenedDateProblem(field, date, today).ifPresent(error -> {
+            throw new FieldValidationException(java.util.List.of(error));
+        });
+    }
+
+    /**
+     * Why the text is refused for a field of one line — a name or a title (a lead's company and contact, a
+     * customer, a contact, a product, a price list, an opportunity, a contract) — if it is: a line break, a tab or
+     * any other control character (C0, DEL, C1), or a line or paragraph separator (U+2028, U+2029), inside it. Such
+     * a name breaks every list, export and document it is written into. Its ends are not judged: the field is
+     * stored stripped. Text of many lines (notes, descriptions, minutes) keeps its line breaks: {@link #textProblem}
+     * alone judges it (and refuses NUL there too).
+     */
+    public static Optional<FieldValidationException.FieldError> singleLineProblem(String field, String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String value = text.strip();
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029) {
+                return Optional.of(new FieldValidationException.FieldError(field, "error.input.notOneLine"));
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -39,4 +39,49 @@ class InputRulesFieldTextTest {
         // the characters just outside those ranges (a narrow no-break space among them) and a zero-width joiner stay text
         assertThat(InputRules.textProblem("\u2029\u202f\u2065\u206a\u200d")).isEmpty();
     }
+
+    @Test
+    void aNameOfOneLineRefusesLineBreaksTabsAndEveryControlCharacterInsideButNotAtItsEnds() {
+        for (String inside : List.of("\r\n", "\n", "\r", "\t", "\u0000", "\u001f", "\u007f", "\u0085", "\u2028", "\u2029")) {
+            assertThat(InputRules.singleLineProblem("companyName", "上海" + inside + "甲公司")).as("U+%04X", (int) inside.charAt(0))
+                    .hasValueSatisfying(e -> {
+                        assertThat(e.field()).isEqualTo("companyName");
+                        assertThat(e.messageKey()).isEqualTo("error.input.notOneLine");
+                    });
+        }
+        assertThat(InputRules.singleLineProblem("name", "  上海甲公司\r\n")).as("stored stripped").isEmpty();
+        assertThat(InputRules.singleLineProblem("name", "Shanghai Jia Co., Ltd. （上海）")).isEmpty();
+        assertThat(InputRules.singleLineProblem("name", null)).isEmpty();
+    }
+
+    @Test
+    void aDateOfSomethingThatHappenedLiesFrom2000ToToday() {
+        java.time.LocalDate today = java.time.LocalDate.of(2026, 12, 1);
+        assertThat(InputRules.happenedDateProblem("heldOn", java.time.LocalDate.of(1901, 6, 1), today))
+                .hasValueSatisfying(e -> {
+                    assertThat(e.messageKey()).isEqualTo("error.input.dateTooEarly");
+                    assertThat(e.args()).containsExactly(java.time.LocalDate.of(2000, 1, 1));
+                });
+        assertThat(InputRules.happenedDateProblem("heldOn", java.time.LocalDate.of(2026, 12, 2), today))
+                .hasValueSatisfying(e -> assertThat(e.messageKey()).isEqualTo("error.input.dateInFuture"));
+        assertThat(InputRules.happenedDateProblem("heldOn", java.time.LocalDate.of(2000, 1, 1), today)).isEmpty();
+        assertThat(InputRules.happenedDateProblem("heldOn", today, today)).isEmpty();
+        assertThatThrownBy(() -> InputRules.requireHappenedDate("heldOn", java.time.LocalDate.of(2199, 1, 1), today))
+                .isInstanceOfSatisfying(FieldValidationException.class, ex ->
+                        assertThat(ex.errors()).extracting(FieldValidationException.FieldError::field)
+                                .isEqualTo(List.of("heldOn")));
+    }
+
+    @Test
+    void aDateTheBusinessPlansLiesFrom2000ToTenYearsAhead() {
+        java.time.LocalDate today = java.time.LocalDate.of(2026, 12, 1);
+        assertThat(InputRules.businessDateProblem("dueDate", java.time.LocalDate.of(1999, 12, 31), today))
+                .hasValueSatisfying(e -> assertThat(e.messageKey()).isEqualTo("error.input.dateTooEarly"));
+        assertThat(InputRules.businessDateProblem("dueDate", java.time.LocalDate.of(2036, 12, 2), today))
+                .hasValueSatisfying(e -> {
+                    assertThat(e.messageKey()).isEqualTo("error.input.dateTooFarAhead");
+                    assertThat(e.args()).containsExactly(java.time.LocalDate.of(2036, 12, 1));
+                });
+        assertThat(InputRules.businessDateProblem("dueDate", java.time.LocalDate.of(2036, 12, 1), today)).isEmpty();
+    }
 }

@@ -311,6 +311,44 @@ class CatalogApiTest {
         assertThat(products()).isEqualTo(before);
     }
 
+    /**
+     * Walk finding: a product or price list named on two lines (a line break, a tab) was stored, on the API and from an
+     * import. Refused naming the field (a row of an import: its cell), nothing stored; a specification keeps its lines
+     * but no NUL.
+     */
+    @Test
+    void aProductOrPriceListNameOfMoreThanOneLineIsRefusedOnTheApiAndInAnImportAndNothingIsStored() throws Exception {
+        var company = support.company("cat-oneline");
+        String director = support.bearer(mvc, company.director());
+        long before = products();
+        for (String inside : java.util.List.of("\\r\\n", "\\n", "\\t")) {
+            assertThat(support.post(mvc, director, "/api/v1/products", "{\"code\":\"ONELINE-1\",\"name\":\"工业" + inside
+                    + "网关\",\"listPrice\":1,\"taxRate\":13}")).as(inside).hasStatus(422).bodyJson()
+                    .satisfies(body -> {
+                        assertThat(body).extractingPath("$.errors[*].field").asArray().containsExactly("name");
+                        assertThat(body).extractingPath("$.errors[*].code").asArray()
+                                .containsExactly("error.input.notOneLine");
+                    });
+        }
+        assertThat(support.post(mvc, director, "/api/v1/price-lists",
+                "{\"name\":\"渠道\\t价\",\"kind\":\"CHANNEL\",\"channel\":\"华东代理\",\"validFrom\":\"2026-12-01\"}"))
+                .hasStatus(422).bodyJson().extractingPath("$.errors[0].field").isEqualTo("name");
+
+        String header = "产品编码*,产品名称*,规格,单位,产品线,目录价（元，不含税）*,税率（%）*,启用\r\n";
+        var refused = csvImport(director, "oneline.csv", (header
+                + "ONELINE-2,\"数据\r\n采集器\",,台,物联网,100,13,是\r\n"
+                + "ONELINE-3,数据采集器,\"4 口\u0000\",台,物联网,100,13,是\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(refused).hasStatus(422);
+        assertThat(support.json(refused).get("errors").valueStream()
+                .map(e -> e.get("field").asString() + " " + e.get("code").asString()))
+                .containsExactly("rows[2].name error.input.notOneLine", "rows[3].specification error.input.controlCharacter");
+        assertThat(products()).as("nothing stored").isEqualTo(before);
+
+        JsonNode kept = support.postJson(mvc, director, "/api/v1/products",
+                "{\"code\":\"ONELINE-4\",\"name\":\"工业网关\",\"specification\":\"4 口\\n双模\",\"listPrice\":1,\"taxRate\":13}");
+        assertThat(kept.get("specification").asString()).as("a specification of many lines").isEqualTo("4 口\n双模");
+    }
+
     @Test
     void everyProblemOfEveryRowIsReportedInOnePassAndNothingIsImported() throws Exception {
         var company = support.company("cat-all");

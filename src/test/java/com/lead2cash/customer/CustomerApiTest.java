@@ -114,6 +114,38 @@ class CustomerApiTest {
                 "{\"name\":\"王工\",\"phone\":\"13800138001\",\"version\":1}")).hasStatus(HttpStatus.OK);
     }
 
+    /** Walk finding: a customer or contact name with a line break or a tab was stored. Refused naming the field. */
+    @Test
+    void aCustomerOrContactNameOfMoreThanOneLineIsRefusedNamingTheFieldAndNothingIsStored() {
+        var company = support.company("apiOneLine");
+        String rep = support.bearer(mvc, company.eastRep());
+        for (String inside : List.of("\\r\\n", "\\n", "\\t")) {
+            assertThat(support.post(mvc, rep, "/api/v1/customers", "{\"name\":\"单行客户" + inside + "有限公司\"}"))
+                    .as(inside).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().satisfies(body -> {
+                        assertThat(body).extractingPath("$.errors[*].field").asArray().containsExactly("name");
+                        assertThat(body).extractingPath("$.errors[*].code").asArray()
+                                .containsExactly("error.input.notOneLine");
+                    });
+        }
+        assertThat(jdbc.sql("select count(*) from customer_customer where name like '单行客户%'").query(Integer.class)
+                .single()).as("no customer stored").isZero();
+
+        JsonNode customer = support.customer(mvc, rep, "单行客户有限公司", "\"grade\":\"B\"");
+        String id = customer.get("id").asString();
+        assertThat(support.put(mvc, rep, "/api/v1/customers/" + id, "{\"name\":\"单行客户\\n分公司\",\"version\":"
+                + customer.get("version").asLong() + "}")).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("name");
+        String contacts = "/api/v1/customers/" + id + "/contacts";
+        assertThat(support.post(mvc, rep, contacts, "{\"name\":\"赵\\r\\n敏\",\"title\":\"采购\\t经理\",\"notes\":\"一\\n二\"}"))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().extractingPath("$.errors[*].field").asArray()
+                .containsExactlyInAnyOrder("name", "title");
+        assertThat(support.getJson(mvc, rep, contacts).size()).as("no contact stored").isZero();
+        assertThat(support.getJson(mvc, rep, "/api/v1/customers/" + id).get("name").asString()).isEqualTo("单行客户有限公司");
+        // notes are text of many lines
+        assertThat(support.postJson(mvc, rep, contacts, "{\"name\":\"赵敏\",\"notes\":\"一\\n二\"}").get("notes").asString())
+                .isEqualTo("一\n二");
+    }
+
     /** Walk finding: a PUT with only the name set every other profile field to null. */
     @Test
     void aProfileCorrectionKeepsTheFieldsItLeavesOutAndClearsThoseSentAsNull() {

@@ -388,6 +388,22 @@ class CustomerImportTest {
                 .map(c -> c.get("name").asString())).containsExactly("控制符前有限公司");
     }
 
+    /** Walk finding: a customer or contact name of two lines (a cell with a line break or a tab) was imported. */
+    @Test
+    void aRowWithANameOfMoreThanOneLineIsARowErrorAndTheOtherRowsAreImported() {
+        var company = support.company("imp8b");
+        String rep = support.bearer(mvc, company.eastRep());
+        String csv = "客户名称,联系人\r\n单行前有限公司,\r\n\"单行\t有限公司\",\r\n单行后有限公司,\"钱\r\n经理\"\r\n";
+        JsonNode done = importAndWait(rep, csv, "VALID_ROWS");
+        assertThat(done.get("state").asString()).isEqualTo("DONE");
+        assertThat(done.get("imported").asInt()).isEqualTo(1);
+        assertThat(done.get("errors").valueStream().map(e -> e.get("line").asInt() + " " + e.get("field").asString()))
+                .containsExactly("3 name", "4 contact.name");
+        assertThat(done.get("errors").toString()).contains("takes one line");
+        assertThat(support.getJson(mvc, rep, "/api/v1/customers?q={q}", "单行").get("items").valueStream()
+                .map(c -> c.get("name").asString())).containsExactly("单行前有限公司");
+    }
+
     @Test
     void aFileThatCannotBeReadIsRefusedAtOnce() {
         var company = support.company("imp3");

@@ -152,6 +152,33 @@ class LeadImportTest {
         assertThat(status.get("errors").valueStream().map(e -> e.get("line").asInt() + " " + e.get("field").asString()))
                 .containsExactly("3 companyName", "4 contactName");
         assertThat(count("控制符")).isEqualTo(2);
+
+        // the report cannot hold a NUL (neither can a spreadsheet): its reason names the cell it refused
+        byte[] report = mvc.get().uri("/api/v1/leads/imports/" + status.get("id").asString() + "/report.xlsx")
+                .header(HttpHeaders.AUTHORIZATION, support.bearer(mvc, "admin"))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").exchange().getResponse().getContentAsByteArray();
+        assertThat(reasons(report)).containsExactly("#3 公司名称：文本中含有控制字符（如 NUL 或从右到左覆盖符），不允许输入。",
+                "#4 联系人：文本中含有控制字符（如 NUL 或从右到左覆盖符），不允许输入。");
+    }
+
+    /** Walk finding: a company or contact name of two lines (a cell with a line break or a tab) was imported. */
+    @Test
+    void aRowWithANameOfMoreThanOneLineIsARowErrorNamingTheColumnAndTheOtherRowsAreImported() throws Exception {
+        String csv = HEADER + "单行导入甲公司,展会,,,,,,,\r\n\"单行导入乙\r\n公司\",展会,,,,,,,\r\n"
+                + "单行导入丙公司,展会,,,\"钱\t经理\",,,,\r\n单行导入丁公司,展会,,,,,,,\r\n";
+        JsonNode status = importAndWait("lines.csv", csv.getBytes(StandardCharsets.UTF_8), "VALID_ROWS");
+        assertThat(status.get("state").asString()).isEqualTo("DONE");
+        assertThat(status.get("imported").asInt()).isEqualTo(2);
+        assertThat(status.get("errors").valueStream().map(e -> e.get("line").asInt() + " " + e.get("field").asString()))
+                .containsExactly("3 companyName", "4 contactName");
+        assertThat(count("单行导入")).isEqualTo(2);
+
+        byte[] report = mvc.get().uri("/api/v1/leads/imports/" + status.get("id").asString() + "/report.xlsx")
+                .header(HttpHeaders.AUTHORIZATION, support.bearer(mvc, "admin"))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange().getResponse().getContentAsByteArray();
+        assertThat(reasons(report)).containsExactly(
+                "#3 Company name: This field takes one line: line breaks, tabs and other control characters are not allowed.",
+                "#4 Contact: This field takes one line: line breaks, tabs and other control characters are not allowed.");
     }
 
     @Test

@@ -621,6 +621,37 @@ class LeadLifecycleApiTest {
         assertThat(unchanged.get("contactName").asString()).isEqualTo("冯经理");
     }
 
+    /**
+     * Walk finding: a company or contact name with a line break, a tab or another control character was stored, and
+     * broke every list and export it was written into. Refused naming the field, nothing stored; notes keep their
+     * lines.
+     */
+    @Test
+    void aNameOfMoreThanOneLineIsRefusedNamingTheFieldAndNothingIsStored() {
+        String company = "单行名称" + co.tag();
+        for (String inside : List.of("\\r\\n", "\\n", "\\t", "\\u2028", "\\u0001")) {
+            var refused = support.post(mvc, marketing, "/api/v1/leads",
+                    co.gradeALead(company + inside + "有限公司", "13800000071"));
+            assertThat(refused).as(inside).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson()
+                    .extractingPath("$.errors[*].field").asArray().containsExactly("companyName");
+            // a control character no text takes is refused by the input rules of every field, as before
+            assertThat(support.json(refused).get("errors").get(0).get("code").asString()).as(inside)
+                    .isEqualTo(inside.equals("\\u0001") ? "error.input.controlCharacter" : "error.input.notOneLine");
+        }
+        var contact = support.post(mvc, marketing, "/api/v1/leads", co.gradeALead(company + "有限公司", "13800000071")
+                .replace("\"王经理\"", "\"王\\r\\n经理\"").replace("\"采购总监\"", "\"采购\\t总监\""));
+        assertThat(contact).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().extractingPath("$.errors[*].field")
+                .asArray().containsExactlyInAnyOrder("contactName", "contactTitle");
+        assertThat(jdbc.sql("select count(*) from lead_lead where company_name like :p").param("p", company + "%")
+                .query(Integer.class).single()).as("nothing stored").isZero();
+
+        JsonNode kept = support.postJson(mvc, marketing, "/api/v1/leads", co.gradeALead(company + "有限公司", "13800000071")
+                .replace("\"decisionMakerKnown\":true", "\"decisionMakerKnown\":true,\"notes\":\"第一行\\r\\n第二行\\t缩进\""));
+        assertThat(kept.get("companyName").asString()).isEqualTo(company + "有限公司");
+        assertThat(support.getJson(mvc, marketing, "/api/v1/leads/" + kept.get("id").asString()).get("notes").asString())
+                .as("notes are text of many lines").isEqualTo("第一行\r\n第二行\t缩进");
+    }
+
     /** Walk finding (0030): a PUT with only the version bumped it and wrote "corrected" into the history. */
     @Test
     void aLeadCorrectionThatChangesNothingChangesNothing() {

@@ -209,6 +209,12 @@ class OpportunityApiTest {
             assertThat(refused).as(required + " sent as null").hasStatus(422);
             assertThat(customers.json(refused).at("/errors/0/field").asString()).isEqualTo(required);
         }
+        // walk finding: a name of two lines was stored; refused naming the field, nothing changed
+        var twoLines = customers.put(mvc, rep, path, "{\"name\":\"客服系统\\r\\n三期\",\"version\":2}");
+        assertThat(twoLines).hasStatus(422);
+        assertThat(customers.json(twoLines).at("/errors/0/field").asString()).isEqualTo("name");
+        assertThat(customers.json(twoLines).at("/errors/0/code").asString()).isEqualTo("error.input.notOneLine");
+        assertThat(customers.getJson(mvc, rep, path).get("name").asString()).isEqualTo("客服系统二期");
         assertThat(customers.put(mvc, rep, path, "{\"name\":\"无版本\"}")).as("no version").hasStatus(428);
         assertThat(customers.put(mvc, rep, path, "{\"name\":\"旧版本\",\"version\":0}")).as("stale").hasStatus(409);
         assertThat(customers.put(mvc, rep, path, "{\"name\":\"多字段\",\"stage\":\"WON\",\"version\":2}"))

@@ -5,6 +5,7 @@ import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.FieldValidationException.FieldError;
 import com.lead2cash.platform.Ids;
+import com.lead2cash.platform.InputRules;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -63,6 +64,8 @@ public class PriceList {
                 errors.add(new FieldError("name", "catalog.priceList.name.required"));
             } else if (n.length() > 200) {
                 errors.add(new FieldError("name", "catalog.field.tooLong", 200));
+            } else {
+                InputRules.singleLineProblem("name", n).ifPresent(errors::add);
             }
             if (kind == null) {
                 errors.add(new FieldError("kind", "catalog.priceList.kind.required"));

@@ -2,6 +2,7 @@ package com.lead2cash.catalog.internal;
 
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.FieldValidationException.FieldError;
+import com.lead2cash.platform.InputRules;
 import com.lead2cash.platform.VatRates;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -32,6 +33,8 @@ public record ProductDetails(String code, String name, String specification, Str
             errors.add(new FieldError("name", "catalog.product.name.required"));
         } else if (n.length() > 200) {
             errors.add(new FieldError("name", "catalog.field.tooLong", 200));
+        } else {
+            InputRules.singleLineProblem("name", n).ifPresent(errors::add);
         }
         String spec = length(errors, "specification", specification, 1000);
         String u = length(errors, "unit", unit, 20);

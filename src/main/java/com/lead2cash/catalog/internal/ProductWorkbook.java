@@ -4,6 +4,8 @@ import com.lead2cash.files.ContentTypes;
 import com.lead2cash.files.ContentWords;
 import com.lead2cash.files.SpreadsheetFormat;
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.ImportColumns;
+import com.lead2cash.platform.InputRules;
 import com.lead2cash.platform.ListText;
 import com.lead2cash.platform.SpreadsheetExport;
 import com.lead2cash.platform.SpreadsheetReader;
@@ -198,6 +200,9 @@ public final class ProductWorkbook {
 
     private static Row row(int line, Map<Column, String> cells) {
         List<RowProblem> problems = new ArrayList<>();
+        // text the API refuses (a NUL, a broken surrogate) is the row's problem, as in every other import
+        ImportColumns.refusedCells(cells).forEach((column, key) -> problems.add(
+                new RowProblem(line, column.field, key, List.of(InputRules.MAX_TEXT))));
         BigDecimal price = number(line, cells, Column.LIST_PRICE, problems);
         BigDecimal tax = number(line, cells, Column.TAX_RATE, problems);
         String activeText = cells.get(Column.ACTIVE);

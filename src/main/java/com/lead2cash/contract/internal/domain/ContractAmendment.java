@@ -2,6 +2,7 @@ package com.lead2cash.contract.internal.domain;
 
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Ids;
+import com.lead2cash.platform.InputRules;
 import com.lead2cash.platform.MoneyText;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -51,6 +52,8 @@ public class ContractAmendment {
         String t = title == null ? "" : title.strip();
         if (t.isEmpty() || t.length() > Contract.MAX_TITLE) {
             errors.add(new FieldValidationException.FieldError("title", "contract.title.invalid", Contract.MAX_TITLE));
+        } else {
+            InputRules.singleLineProblem("title", t).ifPresent(errors::add);
         }
         String s = summary == null ? "" : summary.strip();
         if (s.isEmpty() || s.length() > MAX_SUMMARY) {

@@ -4,6 +4,7 @@ import com.lead2cash.customer.EmailAddresses;
 import com.lead2cash.customer.PhoneNumbers;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.FieldValidationException.FieldError;
+import com.lead2cash.platform.InputRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,6 +27,8 @@ public record ContactDetails(String name, String title, String department, Strin
             errors.add(new FieldError("name", "contact.name.required"));
         } else if (n.length() > 200) {
             errors.add(new FieldError("name", "customer.field.tooLong", 200));
+        } else {
+            InputRules.singleLineProblem("name", n).ifPresent(errors::add);
         }
         String p = Texts.trim(phone);
         // the one rule of phone and e-mail, shared with leads (PhoneNumbers, EmailAddresses)
@@ -37,6 +40,7 @@ public record ContactDetails(String name, String title, String department, Strin
             errors.add(new FieldError("email", "contact.email.invalid"));
         }
         String t = Texts.limited(errors, "title", title, 100);
+        InputRules.singleLineProblem("title", t).ifPresent(errors::add);
         String d = Texts.limited(errors, "department", department, 100);
         String w = Texts.limited(errors, "wechat", wechat, 50);
         String notesText = Texts.limited(errors, "notes", notes, 1000);

@@ -4,6 +4,7 @@ import com.lead2cash.customer.InvalidUnifiedSocialCreditCodeException;
 import com.lead2cash.customer.UnifiedSocialCreditCode;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.FieldValidationException.FieldError;
+import com.lead2cash.platform.InputRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,8 @@ public record CustomerProfile(String name, String uscc, String industry, Company
             errors.add(new FieldError("name", "customer.name.required"));
         } else if (n.length() > 200) {
             errors.add(new FieldError("name", "customer.field.tooLong", 200));
+        } else {
+            InputRules.singleLineProblem("name", n).ifPresent(errors::add);
         }
         String code = Texts.trim(uscc);
         if (code != null) {

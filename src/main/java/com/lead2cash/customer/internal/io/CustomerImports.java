@@ -518,7 +518,7 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
         Locale reader = LocaleContextHolder.getLocale();
         Map<Integer, List<String>> reasons = new TreeMap<>();
         stored(id).problems().forEach(p -> reasons.computeIfAbsent(p.line(), l -> new ArrayList<>())
-                .add(p.text(messages, reader)));
+                .add(p.reportText(messages, reader, CustomerImportFile.fieldLabel(p.field(), messages, reader))));
         Map<Integer, Map<CustomerImportFile.Column, String>> cells = new HashMap<>();
         jdbc.sql("select line, cells from customer_import_row where import_id = :id").param("id", id).query(rs -> {
             Map<CustomerImportFile.Column, String> row = new EnumMap<>(CustomerImportFile.Column.class);

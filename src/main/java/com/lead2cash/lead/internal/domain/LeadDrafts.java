@@ -6,6 +6,7 @@ import com.lead2cash.customer.PhoneNumbers;
 import com.lead2cash.customer.UnifiedSocialCreditCode;
 import com.lead2cash.platform.FieldValidationException.FieldError;
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.InputRules;
 import com.lead2cash.region.Region;
 import com.lead2cash.region.Regions;
 import java.math.BigDecimal;
@@ -47,12 +48,16 @@ public final class LeadDrafts {
             errors.add(new FieldError("companyName", "lead.companyName.required"));
         } else if (company.length() > NAME_MAX) {
             errors.add(new FieldError("companyName", "lead.field.tooLong", NAME_MAX));
+        } else {
+            InputRules.singleLineProblem("companyName", company).ifPresent(errors::add);
         }
         if (d.source() == null && sourceRequired) {
             errors.add(new FieldError("source", "lead.source.required"));
         }
         String contactName = limit(errors, "contactName", d.contactName(), SHORT_MAX);
+        InputRules.singleLineProblem("contactName", contactName).ifPresent(errors::add);
         String contactTitle = limit(errors, "contactTitle", d.contactTitle(), SHORT_MAX);
+        InputRules.singleLineProblem("contactTitle", contactTitle).ifPresent(errors::add);
         String industry = limit(errors, "industry", d.industry(), SHORT_MAX);
         Optional<Region> region = regions.resolve(limit(errors, "region", d.region(), SHORT_MAX));
         String productLine = limit(errors, "productLine", d.productLine(), SHORT_MAX);

@@ -338,7 +338,8 @@ public class LeadImports {
                     Map<LeadImportFile.Column, String> cells = new java.util.EnumMap<>(LeadImportFile.Column.class);
                     json.readValue(rs.getString("cells"), CELLS).forEach((k, v) -> cells.put(LeadImportFile.Column.valueOf(k), v));
                     String reasons = rs.getString("errors") == null ? notReached : ImportProblem.reasons(
-                            problems(rs.getString("errors"), 0).stream().map(p -> p.text(messages, reader)).toList());
+                            problems(rs.getString("errors"), 0).stream().map(p -> p.reportText(messages, reader,
+                                    LeadImportFile.fieldLabel(p.field(), messages, reader))).toList());
                     rows.add(new LeadImportFile.ReportRow(rs.getInt("line"), cells, reasons));
                 });
         return LeadImportFile.errorReportXlsx(rows);

@@ -26,6 +26,8 @@ public record OpportunityDetails(String name, BigDecimal amount, LocalDate expec
             errors.add(new FieldError("name", "opportunity.name.required"));
         } else if (n.length() > 200) {
             errors.add(new FieldError("name", "opportunity.name.required"));
+        } else {
+            InputRules.singleLineProblem("name", n).ifPresent(errors::add);
         }
         if (amount == null) {
             errors.add(new FieldError("amount", "opportunity.amount.required"));

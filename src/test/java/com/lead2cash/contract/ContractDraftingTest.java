@@ -91,6 +91,30 @@ class ContractDraftingTest {
         assertThat(renamed.at("/buyer/taxId").isNull()).isFalse();
     }
 
+    /**
+     * Walk findings: a contract title or buyer of two lines, and a term from 1901, were stored. Refused naming each
+     * field, nothing changed.
+     */
+    @Test
+    void aTitleOrBuyerOfMoreThanOneLineOrATermFromBefore2000IsRefusedNamingTheFieldsAndNothingChanges() {
+        Reviewers r = support.reviewers("dkl");
+        String rep = support.bearer(mvc, r.rep());
+        String opportunity = support.opportunityAtContractStage(mvc, r, "杭州单行合同科技有限公司", "800000.00");
+        String id = support.draft(mvc, rep, opportunity, "800000.00", "LOW").get("id").asString();
+        JsonNode complete = support.complete(mvc, rep, id);
+
+        var refused = customers.put(mvc, rep, "/api/v1/contracts/" + id, """
+                {"title":"边缘服务器\\r\\n框架协议","buyerName":"宁波\\t单行有限公司","termStart":"1901-01-01",
+                 "version":%d}""".formatted(complete.get("version").asLong()));
+        assertThat(refused).hasStatus(422);
+        assertThat(customers.json(refused).get("errors").valueStream()
+                .map(e -> e.get("field").asString() + " " + e.get("code").asString())).containsExactlyInAnyOrder(
+                "title error.input.notOneLine", "buyerName error.input.notOneLine", "termStart error.input.dateTooEarly");
+        JsonNode unchanged = customers.getJson(mvc, rep, "/api/v1/contracts/" + id);
+        assertThat(unchanged.get("version").asLong()).as("nothing changed").isEqualTo(complete.get("version").asLong());
+        assertThat(unchanged.get("title").asString()).isEqualTo(complete.get("title").asString());
+    }
+
     /** The form's prefilled buyer's taxpayer id for a new contract of the opportunity. */
     String offeredTaxId(Reviewers r, String opportunity) {
         var form = mvc.get().uri("/contracts/new?opportunityId=" + opportunity).cookie(customers.session(mvc, r.rep())).exchange();

@@ -131,6 +131,35 @@ class CustomerFollowUpTest {
         assertThat(support.getJson(mvc, rep, "/api/v1/activities?customerId=" + id).get("items")).isEmpty();
     }
 
+    /**
+     * Walk finding: a follow-up dated 1901 was logged and counted by C4 as a contact, one planned for 2199 was kept.
+     * A follow-up happened on a business day (from 2000 to now); its next one lies at most ten years ahead.
+     */
+    @Test
+    void aFollowUpLoggedBefore2000OrPlannedBeyondTenYearsIsRefusedAndNothingIsLoggedOrCounted() {
+        var company = support.company("cadYears");
+        String rep = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, rep, "荒谬日期测试公司", null).get("id").asString();
+        String call = "{\"customerId\":\"" + id + "\",\"type\":\"CALL\",\"summary\":\"沟通记录\",";
+        Map<String, String[]> refusedOn = Map.of(
+                "occurredAt", new String[] {call + "\"occurredAt\":\"1901-06-01T02:00:00Z\"", "error.input.dateTooEarly"},
+                "nextFollowUpAt", new String[] {call + "\"occurredAt\":\"" + NOW.minus(Duration.ofHours(1))
+                        + "\",\"nextFollowUpAt\":\"2199-01-01T00:00:00Z\"", "error.input.dateTooFarAhead"});
+        for (Map.Entry<String, String[]> wrong : refusedOn.entrySet()) {
+            var refused = support.post(mvc, rep, "/api/v1/activities", wrong.getValue()[0] + "}");
+            assertThat(refused).as(wrong.getKey()).hasStatus(422);
+            JsonNode error = support.json(refused).get("errors").get(0);
+            assertThat(error.get("field").asString()).isEqualTo(wrong.getKey());
+            assertThat(error.get("code").asString()).isEqualTo(wrong.getValue()[1]);
+        }
+        // nothing logged: nothing for C4 to count
+        assertThat(support.getJson(mvc, rep, "/api/v1/activities?customerId=" + id).get("items")).isEmpty();
+
+        // the first day of 2000 and the next follow-up ten years ahead are still business days
+        log(rep, id, "CALL", Instant.parse("2000-01-01T00:00:00Z"),
+                "\"nextFollowUpAt\":\"" + NOW.plus(Duration.ofDays(365 * 10)) + "\"");
+    }
+
     @Test
     void aFollowUpNamingMoreContactsThanTheLimitIsRefusedOnContactIdsAndNothingIsLogged() {
         var company = support.company("cad10");

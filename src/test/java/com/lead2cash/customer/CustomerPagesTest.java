@@ -240,6 +240,39 @@ class CustomerPagesTest {
         assertThat(support.getJson(mvc, rep, "/api/v1/customers/" + id + "/contacts")).as("no contact added").isEmpty();
     }
 
+    /**
+     * Walk findings: a name of two lines was saved from the screens as from the API, and a follow-up dated 1901 was
+     * logged (and counted for C4). Refused on the screen as on the API, nothing saved.
+     */
+    @Test
+    void aNameOfTwoLinesOrAFollowUpDatedBefore2000IsRefusedOnTheScreenAndNothingIsSaved() throws Exception {
+        var company = support.company("oneLinePages");
+        String rep = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, rep, "单行页面测试有限公司", "\"grade\":\"B\"").get("id").asString();
+        String version = support.getJson(mvc, rep, "/api/v1/customers/" + id).get("version").asString();
+        String path = "/customers/" + id;
+        Cookie session = fixtures.session(mvc, company.eastRep().username(), Fixtures.PASSWORD);
+
+        var created = mvc.post().uri("/customers/new?lang=en").cookie(session).with(csrf())
+                .param("name", "单行新\r\n公司").param("industry", "制造业").exchange();
+        assertThat(created).hasStatusOk();
+        String form = created.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(form).contains("This field takes one line: line breaks, tabs and other control characters are not allowed.",
+                "is-invalid").doesNotContain("id=\"error-detail\"");
+        refused(session, path + "/contacts", "error.input.notOneLine", "name", "赵\t敏", "phone", "13900139000");
+        assertThat(page(session, path, "en")).contains("This field takes one line");
+        refused(session, path + "/activities", "error.input.dateTooEarly", "type", "CALL",
+                "occurredAt", "1901-12-01T09:30", "summary", "电话沟通二期方案");
+        assertThat(page(session, path, "zh-CN")).contains("日期不能早于 2000-01-01。");
+
+        assertThat(support.getJson(mvc, rep, "/api/v1/customers/" + id).get("version").asString()).as("nothing saved")
+                .isEqualTo(version);
+        assertThat(support.getJson(mvc, rep, "/api/v1/customers/" + id + "/contacts")).as("no contact added").isEmpty();
+        assertThat(support.getJson(mvc, rep, "/api/v1/activities?customerId=" + id).get("items")).as("no follow-up logged")
+                .isEmpty();
+        assertThat(support.getJson(mvc, rep, "/api/v1/customers?q=单行新").get("items")).as("no customer registered").isEmpty();
+    }
+
     @Test
     void anActionOnACustomerOfAnotherTeamOrOnNoneIsTheNotFoundPageAsItsPageIsAndChangesNothing() throws Exception {
         var company = support.company("unseen");

@@ -100,6 +100,28 @@ class MinutesApiTest {
         assertThat(customers.json(short1).at("/errors/0/code").asString()).isEqualTo("minutes.milestones.sum");
     }
 
+    /**
+     * Walk finding: minutes held on 2199-01-01 were accepted. A negotiation took place: on a business day, from 2000
+     * to today by the application's clock.
+     */
+    @Test
+    void minutesHeldBefore2000OrAfterTodayAreRefusedOnHeldOnAndNothingIsWritten() {
+        Negotiating n = negotiating("q3days", "常州日期纪要有限公司", "wang@days-minutes.test");
+        for (String[] wrong : new String[][] {{"2199-01-01", "error.input.dateInFuture"},
+                {"2026-12-02", "error.input.dateInFuture"}, {"1999-12-31", "error.input.dateTooEarly"}}) {
+            var refused = customers.post(mvc, n.rep(), "/api/v1/negotiation-minutes",
+                    MINUTES.formatted(n.opportunity(), "480000", "48000").replace("2026-12-01", wrong[0]));
+            assertThat(refused).as(wrong[0]).hasStatus(422);
+            assertThat(customers.json(refused).at("/errors/0/field").asString()).isEqualTo("heldOn");
+            assertThat(customers.json(refused).at("/errors/0/code").asString()).as(wrong[0]).isEqualTo(wrong[1]);
+        }
+        assertThat(customers.getJson(mvc, n.rep(), "/api/v1/negotiation-minutes?opportunityId=" + n.opportunity())
+                .get("items")).as("nothing written").isEmpty();
+        JsonNode today = customers.json(SalesTestSupport.expect(customers.post(mvc, n.rep(), "/api/v1/negotiation-minutes",
+                MINUTES.formatted(n.opportunity(), "480000", "48000")), 201));
+        assertThat(today.get("heldOn").asString()).as("today is a day it was held").isEqualTo("2026-12-01");
+    }
+
     static java.util.List<String> amounts(JsonNode minutes) {
         return java.util.stream.StreamSupport.stream(minutes.get("milestones").spliterator(), false)
                 .map(m -> m.get("amount").decimalValue().setScale(2).toPlainString()).toList();

@@ -304,6 +304,13 @@ class QuotePagesTest {
         MvcTestResult refused = minutes(session, opportunity, "50").exchange();
         assertThat(refused).hasStatusOk();
         assertThat(body(refused)).contains("id=\"milestones-error\"", "240,000.00", "300,000.00");
+        // held in 2199: a typo, refused beside the day (the clock's today), nothing written
+        MvcTestResult future = minutes(session, opportunity, "70", "2199-01-01").exchange();
+        assertThat(future).hasStatusOk();
+        assertThat(body(future)).containsAnyOf("The date cannot be later than today (2026-12-01).", "日期不能晚于今天（2026-12-01）。")
+                .containsPattern("<input(?=[^>]*id=\"heldOn\")(?=[^>]*is-invalid)[^>]*>");
+        assertThat(customers.getJson(mvc, rep, "/api/v1/negotiation-minutes?opportunityId=" + opportunity).get("items"))
+                .isEmpty();
         MvcTestResult written = minutes(session, opportunity, "70").exchange();
         assertThat(written).hasStatus3xxRedirection();
         String path = written.getResponse().getRedirectedUrl();
@@ -367,8 +374,15 @@ class QuotePagesTest {
     private org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder minutes(Cookie session,
                                                                                                      String opportunity,
                                                                                                      String secondPercent) {
+        return minutes(session, opportunity, secondPercent, "2026-12-01");
+    }
+
+    private org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder minutes(Cookie session,
+                                                                                                     String opportunity,
+                                                                                                     String secondPercent,
+                                                                                                     String heldOn) {
         return mvc.post().uri("/negotiation-minutes").cookie(session).with(SecurityMockMvcRequestPostProcessors.csrf())
-                .param("opportunityId", opportunity).param("heldOn", "2026-12-01").param("agreedPrice", "300000")
+                .param("opportunityId", opportunity).param("heldOn", heldOn).param("agreedPrice", "300000")
                 .param("milestones[0].type", "PREPAYMENT").param("milestones[0].percent", "30")
                 .param("milestones[0].dueCondition", "合同签订后 7 日内")
                 .param("milestones[1].type", "ACCEPTANCE").param("milestones[1].percent", secondPercent)

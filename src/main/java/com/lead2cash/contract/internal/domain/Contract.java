@@ -209,6 +209,8 @@ public class Contract {
         String newTitle = t.title() == null ? (creating ? null : title) : t.title().strip();
         if (newTitle == null || newTitle.isEmpty() || newTitle.length() > MAX_TITLE) {
             errors.add(new FieldValidationException.FieldError("title", "contract.title.invalid", MAX_TITLE));
+        } else {
+            InputRules.singleLineProblem("title", t.title()).ifPresent(errors::add);
         }
         BigDecimal newAmount = t.amount() == null ? amount : t.amount();
         if (newAmount == null) {
@@ -225,9 +227,16 @@ public class Contract {
         if (newStart != null && newEnd != null && newEnd.isBefore(newStart)) {
             errors.add(new FieldValidationException.FieldError("termEnd", "contract.term.order"));
         }
+        if (t.termStart() != null && t.termStart().isBefore(InputRules.FIRST_BUSINESS_DATE)) {
+            // a term from 1901 is a typo: no contract of this business runs from before 2000
+            errors.add(new FieldValidationException.FieldError("termStart", "error.input.dateTooEarly",
+                    InputRules.FIRST_BUSINESS_DATE));
+        }
         String newBuyer = t.buyerName() == null ? buyerName : t.buyerName().strip();
         if (newBuyer == null || newBuyer.isEmpty() || newBuyer.length() > MAX_PARTY) {
             errors.add(new FieldValidationException.FieldError("buyerName", "contract.buyer.required", MAX_PARTY));
+        } else {
+            InputRules.singleLineProblem("buyerName", t.buyerName()).ifPresent(errors::add);
         }
         for (var field : List.of(new String[] {"buyerAddress", t.buyerAddress()},
                 new String[] {"buyerRepresentative", t.buyerRepresentative()})) {

@@ -1,6 +1,7 @@
 package com.lead2cash.contract.internal.domain;
 
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.InputRules;
 import com.lead2cash.platform.MoneyText;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -57,6 +58,9 @@ public final class Milestones {
             } else if (m.dueDate() != null && draftedOn != null && m.dueDate().isBefore(draftedOn)) {
                 errors.add(new FieldValidationException.FieldError(at + ".dueDate", "contract.milestone.beforeDrafting",
                         draftedOn));
+            } else if (draftedOn != null) {
+                // a due date of 2199 is a typo that would keep the plan out of aging for good
+                InputRules.businessDateProblem(at + ".dueDate", m.dueDate(), draftedOn).ifPresent(errors::add);
             }
             boolean amountOk = m.amount() != null && m.amount().signum() > 0 && m.amount().scale() <= 2;
             kept.add(new PaymentMilestone(m.type(), amountOk ? m.amount().setScale(2) : m.amount(), m.dueDate(), condition));

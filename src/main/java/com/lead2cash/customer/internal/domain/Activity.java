@@ -133,7 +133,7 @@ public class Activity {
             throw new FieldValidationException("summary", "activity.summary.required");
         }
         ActivityDraft checked = new ActivityDraft(type, occurredAt, List.of(), newSummary, newNeedsChanges,
-                newObjections, newHandling, newNextStep, null, null).validated(now);
+                newObjections, newHandling, newNextStep, null, null).validatedAsCorrection(now);
         if (new Written(checked.summary(), checked.needsChanges(), checked.objections(), checked.objectionHandling(),
                 checked.nextStep()).equals(written())) {
             return false; // a correction to the same is none (0030)

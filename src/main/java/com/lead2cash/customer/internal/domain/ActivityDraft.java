@@ -2,8 +2,11 @@ package com.lead2cash.customer.internal.domain;
 
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.FieldValidationException.FieldError;
+import com.lead2cash.platform.InputRules;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,7 +30,21 @@ public record ActivityDraft(ActivityType type, Instant occurredAt, List<UUID> co
     /** A contact logged a little ahead of the server's clock is still "now". */
     private static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
 
+    /**
+     * The follow-up as logged, checked: among the rest, it happened on a plausible business day
+     * ({@link InputRules#happenedDateProblem}: not before 2000, not ahead of now) — a follow-up dated 1901 is a typo,
+     * and would count for C4 as a contact — and its next follow-up is no further ahead than a plan may lie.
+     */
     public ActivityDraft validated(Instant now) {
+        return validated(now, true);
+    }
+
+    /** {@link #validated} of a correction: when the follow-up happened stays as logged, and is not judged again. */
+    public ActivityDraft validatedAsCorrection(Instant now) {
+        return validated(now, false);
+    }
+
+    private ActivityDraft validated(Instant now, boolean judgeWhen) {
         List<FieldError> errors = new ArrayList<>();
         if (type == null) {
             errors.add(new FieldError("type", "activity.type.required"));
@@ -36,6 +53,9 @@ public record ActivityDraft(ActivityType type, Instant occurredAt, List<UUID> co
             errors.add(new FieldError("occurredAt", "activity.occurredAt.required"));
         } else if (occurredAt.isAfter(now.plus(CLOCK_TOLERANCE))) {
             errors.add(new FieldError("occurredAt", "activity.occurredAt.future"));
+        } else if (judgeWhen) {
+            InputRules.happenedDateProblem("occurredAt", day(occurredAt), day(now.plus(CLOCK_TOLERANCE)))
+                    .ifPresent(errors::add);
         }
         String s = Texts.limited(errors, "summary", summary, 2000);
         if (s == null) {
@@ -49,6 +69,8 @@ public record ActivityDraft(ActivityType type, Instant occurredAt, List<UUID> co
         if (nextFollowUpAt != null && (nextFollowUpAt.isBefore(now.minus(CLOCK_TOLERANCE))
                 || (occurredAt != null && !nextFollowUpAt.isAfter(occurredAt)))) {
             errors.add(new FieldError("nextFollowUpAt", "activity.nextFollowUpAt.invalid"));
+        } else if (nextFollowUpAt != null) {
+            InputRules.businessDateProblem("nextFollowUpAt", day(nextFollowUpAt), day(now)).ifPresent(errors::add);
         }
         if (contactIds != null && contactIds.size() > MAX_CONTACTS) {
             errors.add(new FieldError("contactIds", "activity.contacts.tooMany", MAX_CONTACTS));
@@ -59,5 +81,10 @@ public record ActivityDraft(ActivityType type, Instant occurredAt, List<UUID> co
         List<UUID> contacts = contactIds == null ? List.of()
                 : List.copyOf(new LinkedHashSet<>(contactIds.stream().filter(java.util.Objects::nonNull).toList()));
         return new ActivityDraft(type, occurredAt, contacts, s, needs, obj, handling, next, nextFollowUpAt, min);
+    }
+
+    /** The day of a point in time, in UTC as an instant carries no zone (as the platform's date bounds read it). */
+    private static LocalDate day(Instant at) {
+        return LocalDate.ofInstant(at, ZoneOffset.UTC);
     }
 }

@@ -2,6 +2,7 @@ package com.lead2cash.quote.internal.domain;
 
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.FieldValidationException.FieldError;
+import com.lead2cash.platform.InputRules;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,9 @@ public record QuoteTerms(UUID priceListId, LocalDate validUntil, String delivery
         List<FieldError> errors = new ArrayList<>();
         if (validUntil != null && validUntil.isBefore(quotedOn)) {
             errors.add(new FieldError("validUntil", "quote.validUntil.past"));
+        } else {
+            // a quote valid until 2199 is a typo, not an offer: at most as far ahead as the business plans
+            InputRules.businessDateProblem("validUntil", validUntil, quotedOn).ifPresent(errors::add);
         }
         String delivery = text(deliveryPeriod, "deliveryPeriod", 500, errors);
         String payment = text(paymentTerms, "paymentTerms", 1000, errors);

@@ -17,15 +17,19 @@ import com.lead2cash.opportunity.Stage;
 import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.InputRules;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.quote.internal.QuoteDocuments;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -50,16 +54,18 @@ public class NegotiationMinutesService {
     private final Confirmations confirmations;
     private final MessageSource messages;
     private final Clock clock;
+    private final ZoneId zone;
 
     NegotiationMinutesService(NegotiationMinutesRepository minutes, Opportunities opportunities,
                               CustomerDirectory customers, Confirmations confirmations, MessageSource messages,
-                              Clock clock) {
+                              Clock clock, @Value("${l2c.zone}") ZoneId zone) {
         this.minutes = minutes;
         this.opportunities = opportunities;
         this.customers = customers;
         this.confirmations = confirmations;
         this.messages = messages;
         this.clock = clock;
+        this.zone = zone;
     }
 
     /** Q3 — writes the minutes of a negotiation: the first version, or the next one superseding the current. */
@@ -71,6 +77,8 @@ public class NegotiationMinutesService {
         OpportunityRef opportunity = opportunities.requireVisible(opportunityId);
         MinutesActor actor = actor(opportunity);
         NegotiationMinutes.requireWritable(actor);
+        // the negotiation took place: on a plausible business day, not after today (2199 is a typo)
+        InputRules.requireHappenedDate("heldOn", content.heldOn(), LocalDate.ofInstant(clock.instant(), zone));
         UUID seen = minutes.findCurrent(opportunityId).map(NegotiationMinutes::id).orElse(null);
         minutes.holdOpportunity(opportunityId);
         NegotiationMinutes previous = minutes.findCurrentForUpdate(opportunityId).orElse(null);

@@ -115,6 +115,20 @@ class ContractAggregateTest {
                         .contains("contract.milestone.beforeDrafting"));
     }
 
+    /** Walk finding: a payment due in 2199 was kept, and would have stayed out of aging for good. */
+    @Test
+    void aPaymentFallingDueMoreThanTenYearsAfterDraftingIsRefused() {
+        PaymentMilestone far = new PaymentMilestone(MilestoneType.PREPAYMENT, new BigDecimal("600000.00"),
+                java.time.LocalDate.of(2199, 1, 1), null);
+        assertThatThrownBy(() -> draft("600000.00", List.of(far), "交付。"))
+                .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldValidationException.FieldError::field, FieldValidationException.FieldError::messageKey)
+                        .containsExactly(tuple("milestones[0].dueDate", "error.input.dateTooFarAhead")));
+        PaymentMilestone tenYears = new PaymentMilestone(MilestoneType.PREPAYMENT, new BigDecimal("600000.00"),
+                TODAY.plusYears(10), null);
+        assertThatCode(() -> draft("600000.00", List.of(tenYears), "交付。")).doesNotThrowAnyException();
+    }
+
     @Test
     void revisingTheAmountWithoutTheMilestonesIsRefusedAndChangesNothing() {
         Contract c = draft("600000.00", milestones("300000.00", "300000.00"), "交付。");

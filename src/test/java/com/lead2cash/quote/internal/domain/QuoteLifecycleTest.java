@@ -121,6 +121,17 @@ class QuoteLifecycleTest {
         assertThatThrownBy(() -> v1.revise(author, TODAY, NOW)).isInstanceOf(DomainException.class);
     }
 
+    /** Walk finding: a quote valid until 2199 was kept. At most ten years from the day it is dated. */
+    @Test
+    void aQuoteIsValidAtMostTenYearsFromItsDate() {
+        assertThatThrownBy(() -> QuoteTerms.validated(null, LocalDate.of(2199, 1, 1), null, null, null, TODAY))
+                .isInstanceOfSatisfying(com.lead2cash.platform.FieldValidationException.class, e ->
+                        assertThat(e.errors()).extracting(f -> f.field() + " " + f.messageKey())
+                                .containsExactly("validUntil error.input.dateTooFarAhead"));
+        assertThat(QuoteTerms.validated(null, TODAY.plusYears(10), null, null, null, TODAY).validUntil())
+                .isEqualTo(TODAY.plusYears(10));
+    }
+
     @Test
     void onlyADraftChangesAndSomeoneWhoDoesNotWorkTheOpportunityMayDoNothing() {
         Quote q = draft("0");

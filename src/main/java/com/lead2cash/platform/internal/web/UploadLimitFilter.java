@@ -5,20 +5,27 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.servlet.ViewResolver;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Reads every upload (multipart request) before anything else does, so that one above the size limit
@@ -38,12 +45,16 @@ class UploadLimitFilter extends OncePerRequestFilter {
     private final DataSize maxUpload;
     private final ViewResolver views;
     private final SessionFlashMapManager flashMaps = new SessionFlashMapManager();
+    private final ObjectProvider<RequestMappingHandlerMapping> mappings;
+    private volatile List<PathPattern> pages;
 
     UploadLimitFilter(ProblemWriter problems, @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxUpload,
-                      @Qualifier("thymeleafViewResolver") ViewResolver views) {
+                      @Qualifier("thymeleafViewResolver") ViewResolver views,
+                      @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
         this.problems = problems;
         this.views = views;
         this.maxUpload = maxUpload;
+        this.mappings = mappings;
     }
 
     @Override
@@ -85,9 +96,11 @@ class UploadLimitFilter extends OncePerRequestFilter {
     /**
      * The screen the form was on, as path and query: the page the browser names as the referrer (a contract's
      * page posts its signing to /contracts/{id}/signing, which has no page of its own), kept to a path of this
-     * application; without one, the address posted to (a form that posts to its own screen).
+     * application; without one, the nearest page at or above the address posted to — the address itself when
+     * the form posts to its own screen (/leads/imports), else the screen it hangs off (/admin/calendar/import
+     * is on /admin/calendar, /contracts/{id}/signing on /contracts/{id}), never an address that only takes posts.
      */
-    private static String[] formScreen(HttpServletRequest request) {
+    private String[] formScreen(HttpServletRequest request) {
         String referer = request.getHeader("Referer");
         if (referer != null) {
             try {
@@ -102,7 +115,37 @@ class UploadLimitFilter extends OncePerRequestFilter {
                 // no screen to go back to: the address posted to
             }
         }
-        return new String[] {request.getRequestURI(), null};
+        return new String[] {pageAtOrAbove(request), null};
+    }
+
+    /** The nearest address at or above the one posted to that a GET answers; the address posted to if none does. */
+    private String pageAtOrAbove(HttpServletRequest request) {
+        String context = request.getContextPath();
+        String path = request.getRequestURI().substring(context.length());
+        for (String candidate = path.replaceAll("/+$", ""); !candidate.isEmpty();
+                candidate = candidate.substring(0, candidate.lastIndexOf('/'))) {
+            PathContainer parsed = PathContainer.parsePath(candidate);
+            if (pages().stream().anyMatch(page -> page.matches(parsed))) {
+                return context + candidate;
+            }
+        }
+        return request.getRequestURI();
+    }
+
+    /** The address patterns of the screens' and API's handlers that answer GET, read once from Spring MVC. */
+    private List<PathPattern> pages() {
+        List<PathPattern> known = pages;
+        if (known == null) {
+            RequestMappingHandlerMapping mapping = mappings.getIfAvailable();
+            known = mapping == null ? List.of() : mapping.getHandlerMethods().keySet().stream()
+                    .filter(info -> info.getMethodsCondition().getMethods().isEmpty()
+                            || info.getMethodsCondition().getMethods().contains(RequestMethod.GET))
+                    .flatMap(info -> info.getPatternValues().stream())
+                    .map(PathPatternParser.defaultInstance::parse)
+                    .toList();
+            pages = known;
+        }
+        return known;
     }
 
     /**

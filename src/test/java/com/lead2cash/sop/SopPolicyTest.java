@@ -259,6 +259,74 @@ class SopPolicyTest {
     }
 
     @Test
+    void L3_aNumberOutsideItsParametersBoundsIsRefusedSayingTheBoundsAndOnlyWhatIsNoNumberSaysSo() {
+        String token = admin();
+        long before = policy.current().version();
+        // urgencyDays takes 1 to 3,650: "-5" was "not a whole number of 0 or more" (and 0 then refused as below 1),
+        // "99999999999" "not a whole number" — each a whole number, outside the parameter's own bounds
+        List<List<String>> refused = List.of(
+                List.of("L3", "urgencyDays", "-5", "policy.error.atLeast", "Must be at least 1."),
+                List.of("L3", "urgencyDays", "0", "policy.error.atLeast", "Must be at least 1."),
+                List.of("L3", "urgencyDays", "-99999999999", "policy.error.atLeast", "Must be at least 1."),
+                List.of("L3", "urgencyDays", "3651", "policy.error.atMost", "At most 3,650."),
+                List.of("L3", "urgencyDays", "99999999999", "policy.error.atMost", "At most 3,650."),
+                List.of("L3", "urgencyDays", "99999999999999999999999", "policy.error.atMost", "At most 3,650."),
+                List.of("L3", "urgencyDays", "ninety", "policy.error.integer", "'ninety' is not a whole number."),
+                List.of("L3", "urgencyDays", "9.5", "policy.error.integer", "'9.5' is not a whole number."),
+                List.of("L3", "gradeAMinPoints", "5", "policy.error.atMost", "At most 4."),
+                List.of("L3", "gradeAMinPoints", "99999999999", "policy.error.atMost", "At most 4."),
+                List.of("C7", "reclaimCooldownDays", "-1", "policy.error.atLeast", "Must be at least 0."),
+                List.of("C7", "maxPrivateCustomers", "99999999999", "policy.error.atMost", "At most 2,147,483,647."),
+                // a percentage: 0 to 100
+                List.of("Q2", "managerMaxPercent", "150", "policy.error.atMost", "At most 100."),
+                List.of("Q2", "managerMaxPercent", "-1", "policy.error.atLeast", "Must be at least 0."),
+                List.of("Q2", "managerMaxPercent", "lots", "policy.error.percent",
+                        "'lots' is not a number (a percentage from 0 to 100)."),
+                // an amount: 0 or more, two decimals
+                List.of("L3", "minimumBudget", "-5", "policy.error.atLeast", "Must be at least 0."),
+                List.of("L3", "minimumBudget", "1.001", "policy.error.money",
+                        "'1.001' is not an amount with at most two decimals."),
+                // a window: longer than 0, at most 3,650 days
+                List.of("L1", "window", "-5m business", "policy.error.windowZero", "A window must be longer than 0."),
+                List.of("L1", "window", "99999999999999999999d business", "policy.error.windowTooLong",
+                        "A window of at most 3,650 days."),
+                List.of("L1", "window", "soon", "policy.error.duration",
+                        "'soon' is not a duration such as 30m, 4h or 2d, optionally followed by business or calendar."));
+        for (List<String> c : refused) {
+            var result = mvc.put().uri("/api/v1/policy").header(HttpHeaders.AUTHORIZATION, token)
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, "en").contentType(MediaType.APPLICATION_JSON).content("""
+                            {"reason":"t","version":%d,"changes":[{"rule":"%s","parameter":"%s","value":"%s"}]}"""
+                            .formatted(before, c.get(0), c.get(1), c.get(2))).exchange();
+            assertThat(result).as(c.toString()).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+            assertThat(result).as(c.toString()).bodyJson().extractingPath("$.errors[*].field").asArray()
+                    .containsExactly(c.get(0) + "." + c.get(1));
+            assertThat(result).as(c.toString()).bodyJson().extractingPath("$.errors[0].code").asString()
+                    .isEqualTo(c.get(3));
+            assertThat(result).as(c.toString()).bodyJson().extractingPath("$.errors[0].message").asString()
+                    .isEqualTo(c.get(4));
+        }
+        assertThat(policy.current().version()).isEqualTo(before);
+    }
+
+    @Test
+    void L3_theRuleFormSaysAParametersBoundsForAWholeNumberOutsideThem() {
+        Cookie session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+        long before = policy.current().version();
+        for (String urgency : List.of("-5", "99999999999")) {
+            assertThat(saveRule(session, "L3", "p.targetIndustries", RuleCatalog.DEFAULT_TARGET_INDUSTRIES,
+                    "p.minimumBudget", "100000", "p.urgencyDays", urgency, "p.gradeAMinPoints", "3",
+                    "p.gradeBMinPoints", "2", "reason", "t")).as(urgency).hasStatusOk().bodyText()
+                    .contains("is-invalid", urgency.startsWith("-") ? "不能小于 1。" : "最多 3,650。")
+                    .doesNotContain("不是整数");
+        }
+        // a window's number below 0 is a window that ends at once or before, not "no whole number"
+        assertThat(saveRule(session, "L1", "p.window.amount", "-5", "p.window.unit", "MINUTES",
+                "p.window.basis", "BUSINESS", "reason", "t")).hasStatusOk().bodyText()
+                .contains("is-invalid", "时限必须大于 0。").doesNotContain("不是整数");
+        assertThat(policy.current().version()).isEqualTo(before);
+    }
+
+    @Test
     void aChangeNamingOneParameterTwiceIsRefusedAndWritesNothing() {
         String token = admin();
         long before = policy.current().version();
@@ -408,7 +476,7 @@ class SopPolicyTest {
         // typed 半小时 into the number: refused beside the field, the unit and basis still chosen
         assertThat(saveRule(session, "L1", "p.window.amount", "半小时", "p.window.unit", "MINUTES",
                 "p.window.basis", "CALENDAR", "reason", "t")).hasStatusOk().bodyText()
-                .contains("is-invalid", "“半小时”不是非负整数。", "value=\"半小时\"",
+                .contains("is-invalid", "“半小时”不是整数。", "value=\"半小时\"",
                         "<option value=\"MINUTES\" selected=\"selected\">分钟</option>",
                         "<option value=\"CALENDAR\" selected=\"selected\">自然时间</option>");
         // no reviewer ticked and a window of 0: both beside their fields, in words, the reviewers still unticked

@@ -4,6 +4,7 @@ import com.lead2cash.sop.BusinessDuration;
 import com.lead2cash.sop.DeadlineWindow;
 import com.lead2cash.sop.TimeBasis;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The kinds of value an SOP rule parameter holds, each with its canonical text form (stored in the
@@ -26,9 +28,9 @@ public enum ParamType {
     WEEKDAY(DayOfWeek.class),
     /** CNY amount, {@code 100000} — read as {@link BigDecimal}. */
     MONEY(BigDecimal.class),
-    /** A whole number ≥ 0 — read as {@link Integer}. */
+    /** A whole number, its bounds the parameter's ({@code PolicyRules}) — read as {@link Integer}. */
     INTEGER(Integer.class),
-    /** 0–100 — read as {@link BigDecimal}. */
+    /** 0–100 ({@link OutOfRange} past either) — read as {@link BigDecimal}. */
     PERCENT(BigDecimal.class),
     /** {@code true}/{@code false} — read as {@link Boolean}. */
     BOOLEAN(Boolean.class),
@@ -36,6 +38,9 @@ public enum ParamType {
     LIST(List.class),
     /** Comma-separated fractions strictly between 0 and 1, ascending — read as {@code List<Double>}. */
     FRACTIONS(List.class);
+
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?\\d+");
+    private static final Pattern SIGNED_WINDOW = Pattern.compile("-?\\d+[mhd]", Pattern.CASE_INSENSITIVE);
 
     private final Class<?> javaType;
 
@@ -78,27 +83,31 @@ public enum ParamType {
                 }
             }
             case MONEY -> {
+                // a negative amount is an amount: the policy's bounds refuse it, saying them
                 BigDecimal v = decimal(t, "policy.error.money");
-                if (v.signum() < 0 || v.scale() > 2) {
+                if (v.scale() > 2) {
                     throw new InvalidValue("policy.error.money");
                 }
                 yield v.stripTrailingZeros().scale() < 0 ? v.setScale(0) : v.stripTrailingZeros();
             }
             case INTEGER -> {
-                try {
-                    int v = Integer.parseInt(t);
-                    if (v < 0) {
-                        throw new InvalidValue("policy.error.integer");
-                    }
-                    yield v;
-                } catch (NumberFormatException e) {
+                // any whole number is one, of whatever sign or size: the policy's bounds say which it may be
+                if (!WHOLE_NUMBER.matcher(t).matches()) {
                     throw new InvalidValue("policy.error.integer");
                 }
+                BigInteger v = new BigInteger(t);
+                if (v.bitLength() > 31) {
+                    throw new OutOfRange(v.signum() > 0);
+                }
+                yield v.intValue();
             }
             case PERCENT -> {
                 BigDecimal v = decimal(t, "policy.error.percent");
-                if (v.signum() < 0 || v.compareTo(BigDecimal.valueOf(100)) > 0) {
-                    throw new InvalidValue("policy.error.percent");
+                if (v.signum() < 0) {
+                    throw new OutOfRange(false);
+                }
+                if (v.compareTo(BigDecimal.valueOf(100)) > 0) {
+                    throw new OutOfRange(true);
                 }
                 yield v.stripTrailingZeros().scale() < 0 ? v.setScale(0) : v.stripTrailingZeros();
             }
@@ -135,6 +144,10 @@ public enum ParamType {
         try {
             duration = BusinessDuration.parse(parts[0]);
         } catch (IllegalArgumentException e) {
+            // "-5d" is a window, one ending before it starts; "99999999999999999999d" one longer than can be counted
+            if (SIGNED_WINDOW.matcher(parts[0]).matches()) {
+                throw new OutOfRange(!parts[0].startsWith("-"));
+            }
             throw new InvalidValue("policy.error.duration");
         }
         TimeBasis basis;
@@ -177,9 +190,29 @@ public enum ParamType {
     }
 
     /** A value that does not fit its type; {@link #getMessage()} is the message-bundle key. */
-    public static final class InvalidValue extends RuntimeException {
+    public static class InvalidValue extends RuntimeException {
         public InvalidValue(String messageKey) {
             super(messageKey, null, false, false);
+        }
+    }
+
+    /**
+     * A value of the type that is beyond every bound a parameter of it can have — below 0 or above 100 percent, a
+     * whole number no {@code int} holds, a window of a negative or uncountable length. Which bound it passes is the
+     * parameter's ({@code PolicyRules.outOfRange}), so the message says that bound, not the type's form.
+     */
+    public static final class OutOfRange extends InvalidValue {
+
+        private final boolean above;
+
+        OutOfRange(boolean above) {
+            super(above ? "policy.error.atMost" : "policy.error.atLeast");
+            this.above = above;
+        }
+
+        /** Above the upper bound (else below the lower one). */
+        public boolean above() {
+            return above;
         }
     }
 }

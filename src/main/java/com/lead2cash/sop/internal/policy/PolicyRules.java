@@ -26,6 +26,28 @@ final class PolicyRules {
     static final int MAX_YEARS = 100;
     static final int MAX_MULTIPLE = 100;
 
+    /**
+     * Whole-number parameters whose least value is not 0: a lead needing to buy within 0 days, a repeat within 0 days,
+     * overdue after 0 days, a grade reached with 0 points, an aging bucket or a cadence of 0 — never or always.
+     * C1's four factors of 1 to 3 points each give 4 to 12, so grade B needs 5 at least.
+     */
+    private static final Map<String, Integer> MINIMUM = Map.ofEntries(
+            Map.entry("L3.gradeBMinPoints", 1), Map.entry("L3.urgencyDays", 1),
+            Map.entry("P2.bucket1Days", 1), Map.entry("P2.managerFromBucket", 1),
+            Map.entry("C2.gradeADays", 1), Map.entry("C2.gradeBDays", 1), Map.entry("C2.gradeCDays", 1),
+            Map.entry("C3.gradeADays", 1), Map.entry("C3.gradeBDays", 1), Map.entry("C3.gradeCDays", 1),
+            Map.entry("C7.cadenceMultiple", 1), Map.entry("C7.maxPrivateCustomers", 1),
+            Map.entry("C1.gradeBMinScore", 5), Map.entry("R1.standardYears", 1),
+            Map.entry("S4.repeatWindowDays", 1), Map.entry("E2.overdueBusinessDays", 1),
+            Map.entry("O1.criterionMax", 1));
+
+    /**
+     * Whole-number parameters with a most of their own: L3's four lead factors give at most 4 points, C1's at most
+     * 12, and P2 has four aging buckets to escalate from.
+     */
+    private static final Map<String, Integer> MAXIMUM = Map.of(
+            "L3.gradeAMinPoints", 4, "C1.gradeAMinScore", 12, "P2.directorFromBucket", 4);
+
     private PolicyRules() {
     }
 
@@ -35,14 +57,8 @@ final class PolicyRules {
                 withinRange(errors, rule, RuleCatalog.require(rule).param(param).orElseThrow(), value)));
         int a = (Integer) v.get("L3").get("gradeAMinPoints");
         int b = (Integer) v.get("L3").get("gradeBMinPoints");
-        if (a > 4) {
-            errors.add(new FieldError("L3.gradeAMinPoints", "policy.error.points", 4));
-        }
         if (a <= b) {
             errors.add(new FieldError("L3.gradeAMinPoints", "policy.error.gradeOrder"));
-        }
-        if (b < 1) {
-            errors.add(new FieldError("L3.gradeBMinPoints", "policy.error.atLeast", 1));
         }
         BigDecimal rep = (BigDecimal) v.get("Q2").get("repMaxPercent");
         BigDecimal manager = (BigDecimal) v.get("Q2").get("managerMaxPercent");
@@ -50,39 +66,15 @@ final class PolicyRules {
             errors.add(new FieldError("Q2.managerMaxPercent", "policy.error.discountOrder"));
         }
         ascending(errors, v, "P2", "bucket1Days", "bucket2Days", "bucket3Days");
-        // P2 escalation: the manager from an aging bucket (1–4), the director from a later one
-        atLeast(errors, v, "P2", "bucket1Days", 1);
-        atLeast(errors, v, "P2", "managerFromBucket", 1);
+        // P2 escalation: the manager from an aging bucket (1–4, see MINIMUM and MAXIMUM), the director from a later one
         ascending(errors, v, "P2", "managerFromBucket", "directorFromBucket");
-        if ((Integer) v.get("P2").get("directorFromBucket") > 4) {
-            errors.add(new FieldError("P2.directorFromBucket", "policy.error.atMost", 4));
-        }
         ascending(errors, v, "R1", "standardYears", "importantYears");
-        for (String rule : List.of("C2", "C3")) {
-            for (String p : List.of("gradeADays", "gradeBDays", "gradeCDays")) {
-                atLeast(errors, v, rule, p, 1);
-            }
-        }
-        atLeast(errors, v, "C7", "cadenceMultiple", 1);
-        atLeast(errors, v, "C7", "maxPrivateCustomers", 1);
-        atLeast(errors, v, "C7", "reclaimCooldownDays", 0);
-        // C1: four factors of 1 to 3 points each give 4 to 12
         int gradeA = (Integer) v.get("C1").get("gradeAMinScore");
         int gradeB = (Integer) v.get("C1").get("gradeBMinScore");
-        if (gradeA > 12) {
-            errors.add(new FieldError("C1.gradeAMinScore", "policy.error.points", 12));
-        }
         if (gradeA <= gradeB) {
             errors.add(new FieldError("C1.gradeAMinScore", "policy.error.gradeOrder"));
         }
-        atLeast(errors, v, "C1", "gradeBMinScore", 5);
-        atLeast(errors, v, "R1", "standardYears", 1);
-        // a lead needing to buy within 0 days, a repeat within 0 days, overdue after 0 days: never or always
-        atLeast(errors, v, "L3", "urgencyDays", 1);
-        atLeast(errors, v, "S4", "repeatWindowDays", 1);
-        atLeast(errors, v, "E2", "overdueBusinessDays", 1);
         int criterionMax = (Integer) v.get("O1").get("criterionMax");
-        atLeast(errors, v, "O1", "criterionMax", 1);
         if ((Integer) v.get("O1").get("passScore") > criterionMax * 4) {
             errors.add(new FieldError("O1.passScore", "policy.error.points", criterionMax * 4));
         }
@@ -123,8 +115,14 @@ final class PolicyRules {
                     errors.add(new FieldError(field, "policy.error.windowTooLong", MAX_DAYS));
                 }
             }
-            case MONEY -> InputRules.amountProblem((BigDecimal) value).ifPresent(key -> errors.add(new FieldError(
-                    field, key, InputRules.MONEY_PRECISION - InputRules.MONEY_SCALE, InputRules.MONEY_SCALE)));
+            case MONEY -> {
+                if (((BigDecimal) value).signum() < 0) {
+                    errors.add(new FieldError(field, "policy.error.atLeast", 0));
+                } else {
+                    InputRules.amountProblem((BigDecimal) value).ifPresent(key -> errors.add(new FieldError(
+                            field, key, InputRules.MONEY_PRECISION - InputRules.MONEY_SCALE, InputRules.MONEY_SCALE)));
+                }
+            }
             case LIST -> {
                 List<?> entries = (List<?>) value;
                 if (!def.choices().isEmpty() && (!def.choices().containsAll(entries)
@@ -134,11 +132,11 @@ final class PolicyRules {
                 }
             }
             case INTEGER -> {
-                int max = param.endsWith("Days") ? MAX_DAYS : param.endsWith("Months") ? MAX_MONTHS
-                        : param.endsWith("Years") ? MAX_YEARS : param.endsWith("Multiple") ? MAX_MULTIPLE
-                        : Integer.MAX_VALUE;
-                if ((Integer) value > max) {
-                    errors.add(new FieldError(field, "policy.error.atMost", max));
+                int number = (Integer) value;
+                if (number < minimum(rule, param)) {
+                    errors.add(new FieldError(field, "policy.error.atLeast", minimum(rule, param)));
+                } else if (number > maximum(rule, param)) {
+                    errors.add(new FieldError(field, "policy.error.atMost", maximum(rule, param)));
                 }
             }
             default -> {
@@ -155,10 +153,36 @@ final class PolicyRules {
         }
     }
 
-    private static void atLeast(List<FieldError> errors, Map<String, Map<String, Object>> v, String rule,
-                                String param, int min) {
-        if ((Integer) v.get(rule).get(param) < min) {
-            errors.add(new FieldError(rule + "." + param, "policy.error.atLeast", min));
+    /** The least a whole-number parameter may be: 0 unless {@link #MINIMUM} names it. */
+    static int minimum(String rule, String param) {
+        return MINIMUM.getOrDefault(rule + "." + param, 0);
+    }
+
+    /** The most a whole-number parameter may be: its {@link #MAXIMUM}, else what its unit can count. */
+    static int maximum(String rule, String param) {
+        Integer named = MAXIMUM.get(rule + "." + param);
+        if (named != null) {
+            return named;
         }
+        return param.endsWith("Days") ? MAX_DAYS : param.endsWith("Months") ? MAX_MONTHS
+                : param.endsWith("Years") ? MAX_YEARS : param.endsWith("Multiple") ? MAX_MULTIPLE
+                : Integer.MAX_VALUE;
+    }
+
+    /**
+     * The refusal of a value its type read as past every bound a parameter of that type can have
+     * ({@link ParamType.OutOfRange}), saying this parameter's bound: a whole number its least or most, a percentage
+     * 0 or 100, a window longer than 0 and at most {@link #MAX_DAYS} days.
+     */
+    static FieldError outOfRange(String rule, RuleCatalog.ParamDef def, boolean above) {
+        String field = rule + "." + def.name();
+        return switch (def.type()) {
+            case DURATION -> above ? new FieldError(field, "policy.error.windowTooLong", MAX_DAYS)
+                    : new FieldError(field, "policy.error.windowZero");
+            case INTEGER -> above ? new FieldError(field, "policy.error.atMost", maximum(rule, def.name()))
+                    : new FieldError(field, "policy.error.atLeast", minimum(rule, def.name()));
+            default -> above ? new FieldError(field, "policy.error.atMost", 100)
+                    : new FieldError(field, "policy.error.atLeast", 0);
+        };
     }
 }

@@ -232,6 +232,10 @@ public class PolicyService implements SopPolicy {
             Object parsed;
             try {
                 parsed = param.type().parse(c.value(), old);
+            } catch (ParamType.OutOfRange e) {
+                // a number past every bound of its type: refused saying this parameter's bound
+                errors.add(PolicyRules.outOfRange(rule.id(), param, e.above()));
+                continue;
             } catch (ParamType.InvalidValue e) {
                 errors.add(new FieldError(field, e.getMessage(), String.valueOf(c.value())));
                 continue;

@@ -74,6 +74,9 @@ public final class RuleForm {
                 text = "";
                 if (amount.isEmpty()) {
                     refusals.add(new FieldError(field, "policy.error.required"));
+                } else if (amount.matches("-\\d+")) {
+                    // a whole number, but a window that ends before it starts
+                    refusals.add(new FieldError(field, "policy.error.windowZero"));
                 } else if (!amount.chars().allMatch(Character::isDigit)) {
                     refusals.add(new FieldError(field, "policy.error.integer", amount));
                 } else {

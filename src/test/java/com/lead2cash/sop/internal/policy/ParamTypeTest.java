@@ -51,21 +51,39 @@ class ParamTypeTest {
 
     @Test
     void invalidValuesAreRefusedWithTheirMessageKey() {
-        assertRefused(ParamType.DURATION, "-5m", "policy.error.duration");
+        assertOutOfRange(ParamType.DURATION, "-5m", false);
+        assertOutOfRange(ParamType.DURATION, "99999999999999999999d", true);
         assertRefused(ParamType.DURATION, "30 minutes", "policy.error.duration");
         assertRefused(ParamType.DURATION, "30m someday", "policy.error.duration");
         assertRefused(ParamType.TIME_OF_DAY, "25:00", "policy.error.time");
         assertRefused(ParamType.WEEKDAY, "Funday", "policy.error.weekday");
-        assertRefused(ParamType.MONEY, "-1", "policy.error.money");
         assertRefused(ParamType.MONEY, "1.001", "policy.error.money");
-        assertRefused(ParamType.INTEGER, "-3", "policy.error.integer");
+        assertRefused(ParamType.MONEY, "lots", "policy.error.money");
         assertRefused(ParamType.INTEGER, "3.5", "policy.error.integer");
-        assertRefused(ParamType.PERCENT, "100.1", "policy.error.percent");
-        assertRefused(ParamType.PERCENT, "-0.1", "policy.error.percent");
+        assertRefused(ParamType.INTEGER, "1e3", "policy.error.integer");
+        assertOutOfRange(ParamType.INTEGER, "99999999999", true);
+        assertOutOfRange(ParamType.INTEGER, "-99999999999", false);
+        assertRefused(ParamType.PERCENT, "lots", "policy.error.percent");
+        assertOutOfRange(ParamType.PERCENT, "100.1", true);
+        assertOutOfRange(ParamType.PERCENT, "-0.1", false);
         assertRefused(ParamType.BOOLEAN, "maybe", "policy.error.boolean");
         assertRefused(ParamType.FRACTIONS, "0.9, 0.5", "policy.error.fractions");
         assertRefused(ParamType.FRACTIONS, "1.0", "policy.error.fractions");
         assertRefused(ParamType.INTEGER, " ", "policy.error.required");
+    }
+
+    @Test
+    void aNumberOfItsTypeIsReadWhateverItsSignTheParametersBoundsRefuseIt() {
+        // "-3" is a whole number and "-1" an amount: which are allowed is each parameter's (PolicyRules), said there
+        assertThat(ParamType.INTEGER.parse("-3", null)).isEqualTo(-3);
+        assertThat(ParamType.INTEGER.parse("2147483647", null)).isEqualTo(Integer.MAX_VALUE);
+        assertThat(ParamType.MONEY.parse("-1", null)).isEqualTo(new BigDecimal("-1"));
+        assertThat(ParamType.PERCENT.parse("100", null)).isEqualTo(new BigDecimal("100"));
+    }
+
+    private static void assertOutOfRange(ParamType type, String text, boolean above) {
+        assertThatThrownBy(() -> type.parse(text, null)).isInstanceOfSatisfying(ParamType.OutOfRange.class,
+                e -> assertThat(e.above()).as(text).isEqualTo(above));
     }
 
     private static void assertRefused(ParamType type, String text, String key) {

@@ -11,7 +11,8 @@ import org.springframework.context.MessageSourceResolvable;
  * a word the reader's bundle says ({@link Words}, or any {@link MessageSourceResolvable} such as
  * {@code platform.Label.of}) — a record type, a rule's name — so it reads in the reader's language too.
  *
- * @param kind a stable name for preferences and digests, e.g. "lead.assigned", "deadline.breached"
+ * @param kind a stable name for preferences and digests, e.g. "lead.assigned", "deadline.breached": a
+ *             {@link NotificationKind#key()}
  * @param subjectId the id of the record the notification asks its reader to act on, or null: the notification can
  *                  then be {@linkplain Notifier#settle settled} when the reader has nothing left to do about it
  */
@@ -34,6 +35,15 @@ public record Notification(UUID recipientId, String kind, String titleKey, List<
         urgency = urgency == null ? Urgency.NORMAL : urgency;
     }
 
+    public static Notification of(UUID recipientId, NotificationKind kind, String titleKey, String link,
+                                  Object... args) {
+        return new Notification(recipientId, kind.key(), titleKey, java.util.Arrays.asList(args), link, Urgency.NORMAL);
+    }
+
+    /**
+     * A notification of a kind named by its stored name: for the notification module's own messages and tests. Other
+     * modules send a {@link NotificationKind}, so every kind sent has its label on the preferences page.
+     */
     public static Notification of(UUID recipientId, String kind, String titleKey, String link, Object... args) {
         return new Notification(recipientId, kind, titleKey, List.of(args), link, Urgency.NORMAL);
     }

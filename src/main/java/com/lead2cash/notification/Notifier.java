@@ -17,5 +17,5 @@ public interface Notifier {
      * someone else). They leave the unread notifications and say they are settled. Joins the caller's transaction;
      * the notifications it sent before are settled too, the ones it sends after are not.
      */
-    void settle(String kind, UUID subjectId);
+    void settle(NotificationKind kind, UUID subjectId);
 }

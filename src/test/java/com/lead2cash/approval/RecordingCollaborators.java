@@ -92,7 +92,7 @@ public class RecordingCollaborators {
         }
 
         @Override
-        public void settle(String kind, UUID subjectId) {
+        public void settle(com.lead2cash.notification.NotificationKind kind, UUID subjectId) {
         }
 
         public List<Notification> to(UUID recipient, String kind) {

@@ -31,7 +31,7 @@ public class RecordingNotifier implements Notifier {
 
     /** Records nothing: settling changes notifications already sent, which this notifier does not keep as such. */
     @Override
-    public void settle(String kind, java.util.UUID subjectId) {
+    public void settle(com.lead2cash.notification.NotificationKind kind, java.util.UUID subjectId) {
     }
 
     public List<Notification> sent() {

@@ -25,6 +25,7 @@ import com.lead2cash.files.FileStore;
 import com.lead2cash.files.StoredFile;
 import com.lead2cash.files.Upload;
 import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.NotificationKind;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DomainException;
@@ -151,7 +152,8 @@ public class ComplaintService {
                 handler, me.id(), sla == null ? new Complaint.Sla(snapshot.version(), now, now, false) : sla, repeatOf, now);
         Complaint saved = complaints.save(c);
         openSla(saved);
-        notifier.send(Notification.of(handler, "aftersales.complaint.received", "aftersales.notify.complaintReceived",
+        notifier.send(Notification.of(handler, NotificationKind.AFTERSALES_COMPLAINT_RECEIVED,
+                "aftersales.notify.complaintReceived",
                 link(saved), saved.code(), saved.customerName()));
         if (saved.levelOne()) {
             flagLevelOne(saved);
@@ -206,13 +208,13 @@ public class ComplaintService {
             tellLevelOne(saved, newly);
         } else if (wasLevelOne && !saved.levelOne()) {
             for (UUID told : levelOneAudience(saved, before)) {
-                notifier.send(Notification.of(told, "aftersales.complaint.levelOneDowngraded",
+                notifier.send(Notification.of(told, NotificationKind.AFTERSALES_COMPLAINT_LEVEL_ONE_DOWNGRADED,
                         "aftersales.notify.complaintLevelOneDowngraded", link(saved), saved.code(), saved.customerName(),
                         why == null ? "—" : why).urgent());
             }
         }
         if (!saved.handlerId().equals(before)) {
-            notifier.send(Notification.of(saved.handlerId(), "aftersales.complaint.received",
+            notifier.send(Notification.of(saved.handlerId(), NotificationKind.AFTERSALES_COMPLAINT_RECEIVED,
                     "aftersales.notify.complaintReceived", link(saved), saved.code(), saved.customerName()));
         }
         return saved;
@@ -419,7 +421,8 @@ public class ComplaintService {
 
     private void tellLevelOne(Complaint c, Set<UUID> people) {
         for (UUID told : people) {
-            notifier.send(Notification.of(told, "aftersales.complaint.levelOne", "aftersales.notify.complaintLevelOne",
+            notifier.send(Notification.of(told, NotificationKind.AFTERSALES_COMPLAINT_LEVEL_ONE,
+                    "aftersales.notify.complaintLevelOne",
                     link(c), c.code(), c.customerName()).urgent());
         }
     }

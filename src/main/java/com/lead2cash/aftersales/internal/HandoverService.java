@@ -8,6 +8,7 @@ import com.lead2cash.contract.ContractTerminated;
 import com.lead2cash.contract.Contracts;
 import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.NotificationKind;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.HumanCodes;
@@ -77,7 +78,8 @@ public class HandoverService {
                 signed.customerId(), customerName, signed.ownerId(), now);
         handovers.save(h);
         deadlines.open(AftersalesRules.HANDOVER, handoverSubject(h), h.repId(), now);
-        notifier.send(Notification.of(h.repId(), "aftersales.handover.opened", "aftersales.notify.handoverOpened",
+        notifier.send(Notification.of(h.repId(), NotificationKind.AFTERSALES_HANDOVER_OPENED,
+                "aftersales.notify.handoverOpened",
                 "/handovers/" + h.id(), h.code(), customerName));
     }
 
@@ -94,7 +96,8 @@ public class HandoverService {
                     deadlines.cancel(AftersalesRules.HANDOVER, handoverSubject(h));
                     deadlines.cancel(AftersalesRules.HANDOVER, reviewSubject(h));
                     notifier.send(Notification.of(h.serviceOwnerId() != null ? h.serviceOwnerId() : h.repId(),
-                            "aftersales.handover.contractTerminated", "aftersales.notify.handoverContractTerminated",
+                            NotificationKind.AFTERSALES_HANDOVER_CONTRACT_TERMINATED,
+                            "aftersales.notify.handoverContractTerminated",
                             "/handovers/" + h.id(), h.code(), h.customerName(), terminated.number(),
                             terminated.effectiveOn().toString()));
                 });
@@ -127,7 +130,7 @@ public class HandoverService {
         AftersalesRules rules = policy.current().bind(AftersalesRules.class);
         deadlines.openUntil(AftersalesRules.HANDOVER, reviewSubject(h), serviceOwnerId, now,
                 calendar.due(now, rules.acceptanceWindow()));
-        notifier.send(Notification.of(serviceOwnerId, "aftersales.handover.submitted",
+        notifier.send(Notification.of(serviceOwnerId, NotificationKind.AFTERSALES_HANDOVER_SUBMITTED,
                 "aftersales.notify.handoverSubmitted", "/handovers/" + h.id(), h.code(), h.customerName()));
         return saved;
     }
@@ -139,7 +142,8 @@ public class HandoverService {
         h.accept(access.actor(h), now);
         Handover saved = handovers.save(h);
         deadlines.meet(AftersalesRules.HANDOVER, reviewSubject(h), now);
-        notifier.send(Notification.of(h.repId(), "aftersales.handover.accepted", "aftersales.notify.handoverAccepted",
+        notifier.send(Notification.of(h.repId(), NotificationKind.AFTERSALES_HANDOVER_ACCEPTED,
+                "aftersales.notify.handoverAccepted",
                 "/handovers/" + h.id(), h.code(), h.customerName()));
         return saved;
     }
@@ -152,7 +156,8 @@ public class HandoverService {
         Handover saved = handovers.save(h);
         deadlines.meet(AftersalesRules.HANDOVER, reviewSubject(h), now);
         deadlines.open(AftersalesRules.HANDOVER, handoverSubject(h), h.repId(), now);
-        notifier.send(Notification.of(h.repId(), "aftersales.handover.returned", "aftersales.notify.handoverReturned",
+        notifier.send(Notification.of(h.repId(), NotificationKind.AFTERSALES_HANDOVER_RETURNED,
+                "aftersales.notify.handoverReturned",
                 "/handovers/" + h.id(), h.code(), h.customerName()));
         return saved;
     }

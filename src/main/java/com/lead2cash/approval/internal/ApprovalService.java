@@ -18,6 +18,7 @@ import com.lead2cash.approval.internal.domain.ApprovalRepository;
 import com.lead2cash.approval.internal.domain.DelegationRepository;
 import com.lead2cash.approval.internal.domain.Happening;
 import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.NotificationKind;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.DomainException;
@@ -289,12 +290,12 @@ public class ApprovalService implements Approvals {
                         deadlineOwner(opened, approval), opened.at());
             }
             if (opened.assigneeId() != null) {
-                notifier.send(Notification.of(opened.assigneeId(), "approval.task.assigned",
+                notifier.send(Notification.of(opened.assigneeId(), NotificationKind.APPROVAL_TASK_ASSIGNED,
                         "approval.notify.assigned", link, approval.title()));
             } else {
                 org.activeWithRole(opened.assigneeRole()).stream()
                         .filter(p -> !p.id().equals(approval.submitterId()))
-                        .forEach(p -> notifier.send(Notification.of(p.id(), "approval.task.assigned",
+                        .forEach(p -> notifier.send(Notification.of(p.id(), NotificationKind.APPROVAL_TASK_ASSIGNED,
                                 "approval.notify.assigned", link, approval.title())));
             }
         } else if (happening instanceof Happening.TaskClosed closed) {
@@ -309,13 +310,13 @@ public class ApprovalService implements Approvals {
         } else if (happening instanceof Happening.Ended ended) {
             events.publishEvent(new ApprovalCompleted(approval.id(), approval.subjectType(),
                     approval.subjectId(), ended.outcome()));
-            notifier.send(Notification.of(approval.submitterId(), "approval.completed",
+            notifier.send(Notification.of(approval.submitterId(), NotificationKind.APPROVAL_COMPLETED,
                     ended.outcome() == ApprovalCompleted.Outcome.APPROVED
                             ? "approval.notify.approved" : "approval.notify.rejected", link, approval.title()));
         } else if (happening instanceof Happening.SentBack back) {
             events.publishEvent(new ApprovalSentBack(approval.id(), approval.subjectType(),
                     approval.subjectId(), back.round(), back.by(), back.comment()));
-            notifier.send(Notification.of(approval.submitterId(), "approval.sentBack",
+            notifier.send(Notification.of(approval.submitterId(), NotificationKind.APPROVAL_SENT_BACK,
                     "approval.notify.sentBack", link, approval.title(), back.comment()).urgent());
         }
     }

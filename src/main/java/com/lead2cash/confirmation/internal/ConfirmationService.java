@@ -14,6 +14,7 @@ import com.lead2cash.confirmation.Confirmations;
 import com.lead2cash.confirmation.SentConfirmation;
 import com.lead2cash.confirmation.internal.web.PublicConfirmationController;
 import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.NotificationKind;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.RecordNotFoundException;
 import java.time.Clock;
@@ -352,7 +353,7 @@ public class ConfirmationService implements Confirmations {
                 confirmation.rating(), confirmation.comment(), confirmation.answeredSha256()));
         String link = subjects.info(view).map(ConfirmationSubjects.SubjectInfo::link)
                 .orElse("/confirmations/" + view.id());
-        notifier.send(Notification.of(confirmation.requestedBy(), "confirmation.answered",
+        notifier.send(Notification.of(confirmation.requestedBy(), NotificationKind.CONFIRMATION_ANSWERED,
                 "confirmation.notification." + answer.outcome().name(), link, confirmation.recipientName(),
                 confirmation.title()));
         return view;

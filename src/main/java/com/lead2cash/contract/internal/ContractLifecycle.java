@@ -24,6 +24,7 @@ import com.lead2cash.customer.CustomerStatus;
 import com.lead2cash.files.FileKind;
 import com.lead2cash.files.StoredFile;
 import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.NotificationKind;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.opportunity.Opportunities;
 import com.lead2cash.platform.AuditTrail;
@@ -232,7 +233,8 @@ public class ContractLifecycle {
                     events.record(c.id(), "APPROVED", ContractReviews.finalApprover(view).orElse(null),
                             "sha256 " + c.reviewCopySha256(), now);
                     deadlines.open(ContractRules.SIGNING, subject(c), c.ownerId(), now);
-                    notifier.send(Notification.of(c.ownerId(), "contract.approved", "contract.notify.approved",
+                    notifier.send(Notification.of(c.ownerId(), NotificationKind.CONTRACT_APPROVED,
+                            "contract.notify.approved",
                             "/contracts/" + c.id(), c.number(), c.title()));
                 }
             }

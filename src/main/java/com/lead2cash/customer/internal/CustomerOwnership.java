@@ -7,6 +7,7 @@ import com.lead2cash.customer.internal.domain.CustomerAction;
 import com.lead2cash.customer.internal.domain.CustomerActor;
 import com.lead2cash.customer.internal.domain.CustomerRepository;
 import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.NotificationKind;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.CurrentUser;
@@ -43,7 +44,7 @@ public class CustomerOwnership {
     public static final String LAPSED = "LAPSED";
     public static final String RELEASED = "RELEASED";
     /** The notices of a transfer, to the new owner and the previous one (one kind for the preferences). */
-    static final String NOTIFICATION_KIND = "customer.transferred";
+    static final NotificationKind NOTIFICATION_KIND = NotificationKind.CUSTOMER_TRANSFERRED;
 
     private final CustomerRepository customers;
     private final CustomerAccess access;

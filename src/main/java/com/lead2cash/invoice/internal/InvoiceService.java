@@ -24,6 +24,7 @@ import com.lead2cash.invoice.internal.domain.InvoiceRepository;
 import com.lead2cash.invoice.internal.domain.InvoiceStatus;
 import com.lead2cash.invoice.internal.domain.InvoiceType;
 import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.NotificationKind;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.AuditTrail;
 import com.lead2cash.platform.CurrentUser;
@@ -282,7 +283,7 @@ public class InvoiceService implements ContractInvoicing {
         Invoice saved = invoices.save(inv);
         audit.record("INVOICE_CANCELLED", SUBJECT, saved.id().toString(), saved.number() + " " + saved.cancelReason());
         if (!me.id().equals(saved.requestedBy())) {
-            notifier.send(Notification.of(saved.requestedBy(), "invoice.cancelled", "invoice.notify.cancelled",
+            notifier.send(Notification.of(saved.requestedBy(), NotificationKind.INVOICE_CANCELLED, "invoice.notify.cancelled",
                     "/invoices/" + saved.id(), saved.number(), saved.contractNumber(), saved.cancelReason()));
         }
         return saved;

@@ -9,6 +9,7 @@ import com.lead2cash.lead.internal.domain.SeniorityRule;
 import com.lead2cash.lead.internal.routing.LeadRouting;
 import com.lead2cash.lead.internal.routing.SalesPeople;
 import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.NotificationKind;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DataScope;
@@ -45,7 +46,7 @@ public class LeadAssignment {
     private final LeadDeadlines clocks;
     private final LeadHistory history;
     /** The notice asking a contest's decider to decide it (L8); settled once they may no longer, or it is decided. */
-    static final String CONTEST_NOTICE = "lead.contest";
+    static final NotificationKind CONTEST_NOTICE = NotificationKind.LEAD_CONTEST;
 
     private final Notifier notifier;
     private final OrgDirectory directory;
@@ -103,7 +104,8 @@ public class LeadAssignment {
             // the contest is settled: whoever was asked to decide it has nothing left to do
             notifier.settle(CONTEST_NOTICE, lead.id());
         }
-        claimants.forEach(c -> notifier.send(Notification.of(c, "lead.arbitrated", "lead.notify.arbitrated",
+        claimants.forEach(c -> notifier.send(Notification.of(c, NotificationKind.LEAD_ARBITRATED,
+                "lead.notify.arbitrated",
                 "/leads/" + lead.id(), lead.code(), person.displayName())));
         return leads.save(lead);
     }
@@ -155,7 +157,8 @@ public class LeadAssignment {
                         lead.code(), lead.companyName()).about(lead.id()).urgent());
                 if (askedBefore != null) {
                     // a claimant of another team moved it up: the manager asked first need not decide it any more
-                    notifier.send(Notification.of(askedBefore, "lead.contest.moved", "lead.notify.contestMoved", null,
+                    notifier.send(Notification.of(askedBefore, NotificationKind.LEAD_CONTEST_MOVED,
+                            "lead.notify.contestMoved", null,
                             lead.code(), lead.companyName(),
                             directory.person(decider).map(OrgDirectory.Person::displayName).orElse("")));
                 }
@@ -221,7 +224,7 @@ public class LeadAssignment {
         String name = directory.person(winner).map(OrgDirectory.Person::displayName).orElse(winner.toString());
         history.record(lead.id(), now, "lead.history.arbitrated", name, reason);
         notifier.settle(CONTEST_NOTICE, lead.id());
-        lead.claimsInOrder().forEach(c -> notifier.send(Notification.of(c.userId(), "lead.arbitrated",
+        lead.claimsInOrder().forEach(c -> notifier.send(Notification.of(c.userId(), NotificationKind.LEAD_ARBITRATED,
                 "lead.notify.arbitrated", "/leads/" + lead.id(), lead.code(), name)));
         return leads.save(lead);
     }

@@ -4,6 +4,7 @@ import com.lead2cash.lead.internal.domain.Lead;
 import com.lead2cash.lead.internal.domain.LeadRules;
 import com.lead2cash.lead.internal.grading.ScreeningRule;
 import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.NotificationKind;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Role;
@@ -64,7 +65,8 @@ public class LeadDeadlines {
         if (reassignment) {
             deadlines.cancel(LeadRules.FIRST_RESPONSE, subject(lead));
         }
-        notifier.send(Notification.of(owner, "lead.assigned", noticeKey, "/leads/" + lead.id(), lead.code(),
+        notifier.send(Notification.of(owner, NotificationKind.LEAD_ASSIGNED,
+                noticeKey, "/leads/" + lead.id(), lead.code(),
                 lead.companyName(), lead.grade()));
         deadlines.recordMet(LeadRules.NOTIFY_ASSIGNEE, subject(lead), owner, at);
         deadlines.open(LeadRules.FIRST_RESPONSE, subject(lead), owner, at);

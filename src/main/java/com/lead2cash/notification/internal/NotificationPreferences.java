@@ -2,9 +2,13 @@ package com.lead2cash.notification.internal;
 
 import com.lead2cash.notification.internal.domain.NotificationPreference;
 import com.lead2cash.notification.internal.domain.NotificationPreferenceRepository;
+import com.lead2cash.notification.NotificationKind;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,12 +52,33 @@ public class NotificationPreferences {
         return preferences.save(preference);
     }
 
-    /** Kinds the person can mute: those they have received, and those already muted. */
-    public List<String> knownKinds(UUID userId) {
-        TreeSet<String> kinds = new TreeSet<>(jdbc.sql("""
+    /**
+     * Kinds the person can mute, under their headings: every kind the application sends ({@link NotificationKind}, in
+     * its order), then, under "Other", any other kind they have received or muted (one no longer sent), by its name.
+     */
+    public List<KindGroup> kindGroups(UUID userId) {
+        Map<String, List<KindChoice>> groups = new LinkedHashMap<>();
+        for (NotificationKind kind : NotificationKind.values()) {
+            groups.computeIfAbsent(kind.groupKey(), g -> new ArrayList<>())
+                    .add(new KindChoice(kind.key(), kind.labelKey(), kind.descriptionKey()));
+        }
+        TreeSet<String> others = new TreeSet<>(jdbc.sql("""
                 select distinct kind from notification_message where recipient_id = :user
                 """).param("user", userId).query(String.class).list());
-        kinds.addAll(of(userId).mutedKindSet());
-        return List.copyOf(kinds);
+        others.addAll(of(userId).mutedKindSet());
+        others.removeIf(k -> NotificationKind.of(k).isPresent());
+        others.forEach(k -> groups.computeIfAbsent(OTHER_GROUP, g -> new ArrayList<>()).add(new KindChoice(k, null, null)));
+        return groups.entrySet().stream().map(e -> new KindGroup(e.getKey(), List.copyOf(e.getValue()))).toList();
+    }
+
+    /** The heading of kinds the application no longer sends. */
+    static final String OTHER_GROUP = "notification.group.other";
+
+    /** A heading of the preferences page and the kinds under it. */
+    public record KindGroup(String headingKey, List<KindChoice> kinds) {
+    }
+
+    /** A kind to mute: its stored name, and the bundle keys of its label and description (null for an unknown kind). */
+    public record KindChoice(String kind, String labelKey, String descriptionKey) {
     }
 }

@@ -1,6 +1,7 @@
 package com.lead2cash.notification.internal;
 
 import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.NotificationKind;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.notification.internal.domain.Channel;
 import com.lead2cash.notification.internal.domain.NotificationRobot;
@@ -75,14 +76,14 @@ public class OutboxNotifier implements Notifier {
 
     @Override
     @Transactional
-    public void settle(String kind, UUID subjectId) {
+    public void settle(NotificationKind kind, UUID subjectId) {
         // the notifications this transaction sent so far are still queued
         inserts.flush();
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
                 update notification_message set settled_at = :now, read_at = coalesce(read_at, :now)
                  where subject_id = :subject and kind = :kind and settled_at is null
-                """).param("now", now).param("subject", subjectId).param("kind", kind).update();
+                """).param("now", now).param("subject", subjectId).param("kind", kind.key()).update();
     }
 
     private boolean hasMailbox(UUID userId) {

@@ -4,6 +4,7 @@ import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.customer.CustomerOwnerChanged;
 import com.lead2cash.customer.CustomerStatus;
 import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.NotificationKind;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.opportunity.OpportunityOwnerChanged;
 import com.lead2cash.opportunity.OpportunityStageChanged;
@@ -236,13 +237,15 @@ public class OpportunityService {
             invitation.ifPresent(i -> deadlines.meet(OpportunityRules.PANEL, SubjectRef.of(INVITATION_SUBJECT, i.id()), now));
         }
         if (!actor.userId().equals(o.ownerId())) {
-            notifier.send(Notification.of(o.ownerId(), "opportunity.evaluated", "opportunity.notify.evaluated",
+            notifier.send(Notification.of(o.ownerId(), NotificationKind.OPPORTUNITY_EVALUATED,
+                    "opportunity.notify.evaluated",
                     "/opportunities/" + o.id(), o.code(), o.name(), CurrentUser.require().displayName()));
         }
         if (seat == PanelSeat.REP && awaitsManager(o, rules.panel())) {
             // O2: the manager's seat is the owner's line manager's to take; tech support is invited, the manager told
             org.managerOf(o.ownerId()).ifPresent(manager -> notifier.send(Notification.of(manager.id(),
-                    "opportunity.managerScoreAwaited", "opportunity.notify.managerScoreAwaited", "/opportunities/" + o.id(),
+                    NotificationKind.OPPORTUNITY_MANAGER_SCORE_AWAITED,
+                    "opportunity.notify.managerScoreAwaited", "/opportunities/" + o.id(),
                     o.code(), o.name(), CurrentUser.require().displayName())));
         }
         return save(o);
@@ -287,7 +290,7 @@ public class OpportunityService {
         EvaluationInvitation invitation = o.invite(invitee.id(), actor.userId(), now);
         if (!alreadyOpen) {
             deadlines.open(OpportunityRules.PANEL, SubjectRef.of(INVITATION_SUBJECT, invitation.id()), invitee.id(), now);
-            notifier.send(Notification.of(invitee.id(), "opportunity.evaluationRequested",
+            notifier.send(Notification.of(invitee.id(), NotificationKind.OPPORTUNITY_EVALUATION_REQUESTED,
                     "opportunity.notify.evaluationRequested", "/opportunities/" + o.id(), o.code(), o.name(),
                     CurrentUser.require().displayName()).urgent());
         }
@@ -312,7 +315,7 @@ public class OpportunityService {
         Opportunity saved = save(o);
         if (!previous.equals(owner)) {
             events.publishEvent(new OpportunityOwnerChanged(o.id(), previous, owner));
-            notifier.send(Notification.of(owner, "opportunity.assigned", "opportunity.notify.assigned",
+            notifier.send(Notification.of(owner, NotificationKind.OPPORTUNITY_ASSIGNED, "opportunity.notify.assigned",
                     "/opportunities/" + o.id(), o.code(), o.name()));
         }
         return saved;

@@ -3,6 +3,7 @@ package com.lead2cash.order.internal;
 import com.lead2cash.confirmation.Confirmations;
 import com.lead2cash.contract.ContractTerminated;
 import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.NotificationKind;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.order.internal.domain.Order;
 import com.lead2cash.order.internal.domain.OrderRepository;
@@ -59,7 +60,8 @@ class OrdersStopWithContract {
                 continue;
             }
             for (OrgDirectory.Person p : org.activeWithRole(Role.OPERATIONS)) {
-                notifier.send(Notification.of(p.id(), "order.contractTerminated", "order.notify.contractTerminated",
+                notifier.send(Notification.of(p.id(), NotificationKind.ORDER_CONTRACT_TERMINATED,
+                        "order.notify.contractTerminated",
                         "/orders/" + o.id(), o.number(), terminated.number(), terminated.effectiveOn().toString()));
             }
         }

@@ -24,6 +24,7 @@ import com.lead2cash.opportunity.Opportunities.OpportunityRef;
 import com.lead2cash.opportunity.OpportunityStageChanged;
 import com.lead2cash.opportunity.Stage;
 import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.NotificationKind;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DataScope;
@@ -213,7 +214,8 @@ public class QuoteService {
      */
     private void askForReview(Quote quote) {
         org.managerOf(quote.authorId()).filter(m -> !m.id().equals(quote.authorId())).ifPresent(manager ->
-                notifier.send(Notification.of(manager.id(), "quote.reviewRequested", "quote.notify.reviewRequested",
+                notifier.send(Notification.of(manager.id(), NotificationKind.QUOTE_REVIEW_REQUESTED,
+                        "quote.notify.reviewRequested",
                         "/quotes/" + quote.id(), quote.number(), quote.revision(),
                         customers.find(quote.customerId()).map(CustomerDirectory.CustomerRef::name).orElse(""),
                         org.person(quote.authorId()).map(OrgDirectory.Person::displayName).orElse(""))));

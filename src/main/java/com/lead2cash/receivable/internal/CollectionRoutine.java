@@ -1,6 +1,7 @@
 package com.lead2cash.receivable.internal;
 
 import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.NotificationKind;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.MoneyText;
 import com.lead2cash.platform.OrgDirectory;
@@ -83,7 +84,8 @@ public class CollectionRoutine {
             r.reminded(now);
             plans.save(r);
             deadlines.open(ReceivableRules.REMINDER, ReceivablePlanning.subject(r), r.ownerId(), startedAt);
-            notifier.send(Notification.of(r.ownerId(), "receivable.reminder", "receivable.notify.reminder",
+            notifier.send(Notification.of(r.ownerId(), NotificationKind.RECEIVABLE_REMINDER,
+                    "receivable.notify.reminder",
                     "/receivables/" + r.id(), r.contractNumber(), MoneyText.of(r.outstanding()), r.dueDate()));
         }
         return due.size();
@@ -128,7 +130,8 @@ public class CollectionRoutine {
             for (int l = r.escalationLevel() + 1; l <= level; l++) {
                 for (UUID person : recipients(r, l)) {
                     if (told.add(person)) {
-                        notifier.send(Notification.of(person, "receivable.overdue", "receivable.notify.overdue",
+                        notifier.send(Notification.of(person, NotificationKind.RECEIVABLE_OVERDUE,
+                                "receivable.notify.overdue",
                                 "/receivables/" + r.id(), r.contractNumber(), MoneyText.of(r.outstanding()), days)
                                 .urgent());
                     }

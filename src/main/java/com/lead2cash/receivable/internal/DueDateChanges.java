@@ -1,6 +1,7 @@
 package com.lead2cash.receivable.internal;
 
 import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.NotificationKind;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.AuditTrail;
 import com.lead2cash.platform.OrgDirectory;
@@ -59,7 +60,8 @@ public class DueDateChanges {
         org.managerOf(r.ownerId()).ifPresent(m -> told.add(m.id()));
         told.remove(actor);
         for (UUID person : told) {
-            notifier.send(Notification.of(person, "receivable.dueDateMoved", "receivable.notify.dueDateMoved",
+            notifier.send(Notification.of(person, NotificationKind.RECEIVABLE_DUE_DATE_MOVED,
+                    "receivable.notify.dueDateMoved",
                     "/receivables/" + r.id(), r.contractNumber(), r.position(), before, r.dueDate(), reason));
         }
     }

@@ -2,6 +2,7 @@ package com.lead2cash.receivable.internal;
 
 import com.lead2cash.contract.ContractTerminated;
 import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.NotificationKind;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.MoneyText;
 import com.lead2cash.platform.OrgDirectory;
@@ -83,7 +84,7 @@ class PlansCloseOnTermination {
         BigDecimal outstanding = open.stream().map(Receivable::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add);
         String key = open.isEmpty() ? "receivable.notify.contractTerminatedNothingOpen" : "receivable.notify.contractTerminated";
         for (OrgDirectory.Person p : org.activeWithRole(Role.FINANCE)) {
-            notifier.send(Notification.of(p.id(), "receivable.contractTerminated", key,
+            notifier.send(Notification.of(p.id(), NotificationKind.RECEIVABLE_CONTRACT_TERMINATED, key,
                     "/receivables?q=" + terminated.number(), terminated.number(), closed, left, MoneyText.of(outstanding)));
         }
     }

@@ -190,6 +190,26 @@ class InboxApiTest {
                 .contains("id=\"email-unavailable\"");
     }
 
+    @Test
+    void thePreferencesPageListsEveryKindSentUnderItsHeadingWithLabelAndDescription() throws Exception {
+        notifier.send(Notification.of(aliceId, "retired.kind", "notification.robot.test", null, "A", "B"));
+        Cookie session = mvc.post().uri("/login").with(csrf()).param("username", alice)
+                .param("password", Fixtures.PASSWORD).exchange().getResponse().getCookie("SESSION");
+        String en = mvc.get().uri("/notifications/preferences?lang=en").cookie(session).exchange().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(en).doesNotContain("??").contains("id=\"kind-group-notification-group-receivable\"", "Receivables",
+                "A payment falls due soon", "A payment is overdue", "Finance moved a due date",
+                "Finance moved the due date of a payment plan, with its reason.",
+                "A major complaint (level-I incident)", "value=\"aftersales.complaint.levelOne\"",
+                "value=\"receivable.dueDateMoved\"", "id=\"kind-group-notification-group-other\"", "retired.kind");
+        for (com.lead2cash.notification.NotificationKind kind : com.lead2cash.notification.NotificationKind.values()) {
+            assertThat(en).as(kind.key()).contains("value=\"" + kind.key() + "\"");
+        }
+        String zh = mvc.get().uri("/notifications/preferences?lang=zh-CN").cookie(session).exchange().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(zh).doesNotContain("??").contains("回款即将到期", "回款已逾期", "财务调整了到期日", "重大投诉（一级异常）", "售后");
+    }
+
     private String title(String user, String language) {
         return fixtures.json(get(user, "/api/v1/notifications?size=1").header(HttpHeaders.ACCEPT_LANGUAGE, language))
                 .get("items").get(0).get("title").asString();

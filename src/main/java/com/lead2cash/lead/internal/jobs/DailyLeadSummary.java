@@ -2,6 +2,7 @@ package com.lead2cash.lead.internal.jobs;
 
 import com.lead2cash.lead.internal.domain.LeadRules;
 import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.NotificationKind;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Role;
@@ -68,7 +69,7 @@ public class DailyLeadSummary {
                 .query(Long.class).single();
         Stream.of(Role.SALES_DIRECTOR, Role.REGIONAL_MANAGER, Role.SALES_MANAGER)
                 .flatMap(r -> directory.activeWithRole(r).stream()).map(OrgDirectory.Person::id).distinct()
-                .forEach(manager -> notifier.send(Notification.of(manager, "lead.dailySummary",
+                .forEach(manager -> notifier.send(Notification.of(manager, NotificationKind.LEAD_DAILY_SUMMARY,
                         "lead.notify.dailySummary", "/leads", day, counts[0], counts[1], counts[2], counts[3], waiting)));
         return true;
     }

@@ -123,7 +123,7 @@ public class InboxController {
 
     private String preferencesPage(Model model) {
         model.addAttribute("emailAvailable", preferences.emailAvailable());
-        model.addAttribute("kinds", preferences.knownKinds(me()));
+        model.addAttribute("kindGroups", preferences.kindGroups(me()));
         model.addAttribute("locales", NotificationPreference.SUPPORTED_LOCALES.stream().map(Locale::toLanguageTag).toList());
         return "notification/preferences";
     }

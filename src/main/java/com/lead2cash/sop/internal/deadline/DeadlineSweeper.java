@@ -1,6 +1,7 @@
 package com.lead2cash.sop.internal.deadline;
 
 import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.NotificationKind;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.OrgDirectory;
@@ -112,13 +113,15 @@ public class DeadlineSweeper {
             OrgDirectory.Person person = people.get(owner);
             Map<String, SubjectDescriber.SubjectLabel> labels = labels(person, dues);
             for (Due d : dues) {
-                notifier.send(notice(d, "deadline.breached", "deadline.notify.breached", labels, "/deadlines").urgent());
+                notifier.send(notice(d, NotificationKind.DEADLINE_BREACHED,
+                        "deadline.notify.breached", labels, "/deadlines").urgent());
             }
             String ownerName = person == null ? "" : person.displayName();
             for (OrgDirectory.Person above : escalation(owner, managers.get(owner))) {
                 Map<String, SubjectDescriber.SubjectLabel> theirs = labels(above, dues);
                 for (Due d : dues) {
-                    notifier.send(notice(d, above.id(), "deadline.breached", "deadline.notify.breachedTeam", theirs,
+                    notifier.send(notice(d, above.id(), NotificationKind.DEADLINE_BREACHED,
+                            "deadline.notify.breachedTeam", theirs,
                             "/deadlines?scope=team", ownerName).urgent());
                 }
             }
@@ -146,7 +149,8 @@ public class DeadlineSweeper {
         if (reached > d.remindersSent()) {
             // several steps passed at once (a node was down): one reminder says it all
             Map<String, SubjectDescriber.SubjectLabel> labels = labels(org.person(d.owner()).orElse(null), List.of(d));
-            notifier.send(notice(d, "deadline.reminder", "deadline.notify.reminder", labels, "/deadlines"));
+            notifier.send(notice(d, NotificationKind.DEADLINE_REMINDER,
+                    "deadline.notify.reminder", labels, "/deadlines"));
         }
     }
 
@@ -156,8 +160,8 @@ public class DeadlineSweeper {
         return reader == null ? Map.of() : CurrentUser.of(reader).actAs(() -> subjects.labels(refs));
     }
 
-    private Notification notice(Due d, String kind, String key, Map<String, SubjectDescriber.SubjectLabel> labels,
-                                String elsewhere) {
+    private Notification notice(Due d, NotificationKind kind, String key,
+                                Map<String, SubjectDescriber.SubjectLabel> labels, String elsewhere) {
         return notice(d, d.owner(), kind, key, labels, elsewhere);
     }
 
@@ -166,7 +170,7 @@ public class DeadlineSweeper {
      * record by its type and label (its number and name; the raw id only when its module does not describe it), the
      * due time as the screens write it; the link to the record's page, else to the deadlines list.
      */
-    private Notification notice(Due d, UUID recipient, String kind, String key,
+    private Notification notice(Due d, UUID recipient, NotificationKind kind, String key,
                                 Map<String, SubjectDescriber.SubjectLabel> labels, String elsewhere, Object... more) {
         SubjectDescriber.SubjectLabel label = labels.get(Subjects.key(d.subject()));
         List<Object> args = new ArrayList<>(List.of(d.rule(), Notification.Words.of("rule." + d.rule() + ".name", ""),
@@ -174,7 +178,7 @@ public class DeadlineSweeper {
                 label == null ? d.subjectId() : label.label(), DUE_FORMAT.format(d.dueAt().atZone(zone))));
         args.addAll(List.of(more));
         String link = label != null && label.link() != null ? label.link() : elsewhere;
-        return new Notification(recipient, kind, key, args, link, Notification.Urgency.NORMAL);
+        return Notification.of(recipient, kind, key, link, args.toArray());
     }
 
     private static List<Instant> instants(Array array) throws SQLException {

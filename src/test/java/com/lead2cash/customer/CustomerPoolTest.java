@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -193,10 +194,30 @@ class CustomerPoolTest {
             support.customer(mvc, rep, "上限二公司", null);
             assertThat(actions(rep, pooled)).as("a claim the limit refuses is not offered").doesNotContain("CLAIM");
             String poolPage = page(company.eastRep(), "/customers/pool?q=上限池中公司");
-            assertThat(poolPage).contains("id=\"claim-limit\"").doesNotContain("id=\"claim-" + pooled + "\"");
-            var claim = support.post(mvc, rep, "/api/v1/customers/" + pooled + "/claim", null);
-            assertThat(claim).hasStatus(422).bodyJson().extractingPath("$.code").isEqualTo("customer.holding.limit");
-            assertThat(claim).bodyJson().extractingPath("$.detail").asString().contains("2").contains("C7");
+            assertThat(poolPage).contains("id=\"claim-limit\"").doesNotContain("id=\"claim-" + pooled + "\"")
+                    .as("worded for the rep claiming, not for a transfer")
+                    .contains("You already hold 2 customers in development, the most the SOP allows (2, C7). "
+                            + "Release or convert one before claiming another from the pool.")
+                    .doesNotContain("The new owner already holds");
+            var claim = mvc.post().uri("/api/v1/customers/" + pooled + "/claim").header(HttpHeaders.AUTHORIZATION, rep)
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange();
+            assertThat(claim).hasStatus(422).bodyJson().extractingPath("$.code").isEqualTo("customer.claim.holdingLimit");
+            assertThat(claim).bodyJson().extractingPath("$.detail").asString()
+                    .startsWith("You already hold 2 customers in development").contains("before claiming another");
+            // a transfer to the rep at the limit keeps the transfer's words: the new owner's holding
+            JsonNode given = support.customer(mvc, other, "上限转入公司", null);
+            var transfer = mvc.post().uri("/api/v1/customers/" + given.get("id").asString() + "/transfer")
+                    .header(HttpHeaders.AUTHORIZATION, support.bearer(mvc, company.eastManager()))
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, "en").contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"ownerId\":\"" + company.eastRep().id() + "\",\"reason\":\"调整\",\"version\":"
+                            + given.get("version").asLong() + "}").exchange();
+            assertThat(transfer).hasStatus(422).bodyJson().extractingPath("$.code").isEqualTo("customer.holding.limit");
+            assertThat(transfer).bodyJson().extractingPath("$.detail").asString()
+                    .startsWith("The new owner already holds 2 customers in development").doesNotContain("claiming");
+            var claimZh = mvc.post().uri("/api/v1/customers/" + pooled + "/claim").header(HttpHeaders.AUTHORIZATION, rep)
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").exchange();
+            assertThat(claimZh).bodyJson().extractingPath("$.detail").asString()
+                    .isEqualTo("您已持有 2 个开发中的客户，已达 SOP 上限（2 个，C7）。请先释放或推进一个客户，再从公海认领。");
             assertThat(support.post(mvc, rep, "/api/v1/customers", "{\"name\":\"上限三公司\"}")).hasStatus(422);
             assertThat(owner(pooled)).isNull();
         } finally {

@@ -57,7 +57,7 @@ public class ClaimCheck {
     /** The holding limit's refusal for this person, or empty: one answer for a whole pool list. */
     public Optional<DomainException> holdingRefusal(UUID person) {
         try {
-            policy.holding().requireRoomFor(holding.held(person), 1);
+            policy.holding().requireRoomToClaim(holding.held(person));
             return Optional.empty();
         } catch (DomainException refused) {
             return Optional.of(refused);

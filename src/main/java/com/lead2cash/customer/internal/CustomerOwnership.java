@@ -235,7 +235,7 @@ public class CustomerOwnership {
         c.requireAction(access.actor(c), CustomerAction.CLAIM);
         Instant now = clock.instant();
         claims.requireCooledDown(c.id(), me.id());
-        holding.requireRoomFor(me.id(), 1);
+        holding.requireRoomToClaim(me.id());
         c.claim(me.id(), now);
         Customer.ScheduleChange change = c.reschedule(policy.cadence(), now, true);
         c = customers.save(c);

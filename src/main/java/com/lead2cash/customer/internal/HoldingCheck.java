@@ -67,6 +67,17 @@ public class HoldingCheck {
         taken.put(owner, held + adding);
     }
 
+    /**
+     * Refuses (422, in the claimant's words) a claim of one more customer by a person at the limit, and counts it as
+     * {@link #requireRoomFor} does.
+     */
+    public void requireRoomToClaim(UUID person) {
+        Map<UUID, Long> taken = taken();
+        long held = heldNow(taken, person);
+        policy.holding().requireRoomToClaim(held);
+        taken.put(person, held + 1);
+    }
+
     /** What each owner counted in this transaction holds, with what it gave them since. */
     private static Map<UUID, Long> taken() {
         return PerTransaction.get(HoldingCheck.class, HashMap::new);

@@ -20,6 +20,16 @@ public record PrivateHolding(boolean enabled, int maxPrivateCustomers, int recla
         }
     }
 
+    /**
+     * Refuses a rep's claim of a pool customer when they already hold the limit: the same rule as
+     * {@link #requireRoomFor}, worded for the rep claiming (a transfer's refusal speaks of the new owner).
+     */
+    public void requireRoomToClaim(long held) {
+        if (!hasRoomFor(held, 1)) {
+            throw new DomainException("customer.claim.holdingLimit", maxPrivateCustomers, held);
+        }
+    }
+
     /** Whether someone holding {@code held} customers in development may take on {@code adding} more. */
     public boolean hasRoomFor(long held, int adding) {
         return !enabled || held + adding <= maxPrivateCustomers;

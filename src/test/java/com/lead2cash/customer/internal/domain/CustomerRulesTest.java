@@ -197,6 +197,12 @@ class CustomerRulesTest {
                 .hasMessage("customer.holding.limit")
                 .satisfies(e -> assertThat(((DomainException) e).args()).containsExactly(200, 200L));
         new PrivateHolding(false, 200, 30, TestRules.SHANGHAI).requireRoomFor(500, 1);
+        // the same limit on a claim from the pool, in the claimant's words
+        holding.requireRoomToClaim(199);
+        assertThatThrownBy(() -> holding.requireRoomToClaim(200)).isInstanceOf(DomainException.class)
+                .hasMessage("customer.claim.holdingLimit")
+                .satisfies(e -> assertThat(((DomainException) e).args()).containsExactly(200, 200L));
+        new PrivateHolding(false, 200, 30, TestRules.SHANGHAI).requireRoomToClaim(500);
         assertThat(holding.hasRoomFor(199, 1)).isTrue();
         assertThat(holding.hasRoomFor(199, 2)).isFalse();
         assertThat(holding.hasRoomFor(200, 1)).isFalse();

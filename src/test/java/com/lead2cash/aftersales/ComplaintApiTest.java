@@ -71,6 +71,7 @@ class ComplaintApiTest {
     @Autowired SatisfactionSurveys surveys;
     @Autowired ApplicationEvents events;
     @Autowired AftersalesQueries queries;
+    @Autowired com.lead2cash.platform.OrgDirectory directory;
 
     @AfterEach
     void resetClock() {
@@ -463,7 +464,8 @@ class ComplaintApiTest {
     }
 
     @Test
-    void aComplaintClosesWithAReasonWhenNoRatingCouldBeObtainedAndSurveyResultsAreReadPerRepTeamAndProductLine() {
+    void aComplaintClosesWithAReasonWhenNoRatingCouldBeObtainedAndSurveyResultsAreReadPerRepTeamAndProductLine()
+            throws Exception {
         Service s = support.service("srv");
         String rep = customers.bearer(mvc, s.rep());
         String customer = support.customer(s.rep(), "杭州调查科技有限公司");
@@ -527,6 +529,33 @@ class ComplaintApiTest {
         assertThat(customers.getJson(mvc, customers.bearer(mvc, s.company().westManager()), "/api/v1/satisfaction"))
                 .as("another team's manager sees none of it").isEmpty();
         assertThat(customers.get(mvc, manager, "/api/v1/satisfaction?from=2026-12-10&to=2026-12-01")).hasStatus(422);
+
+        // the same results on the satisfaction screen, in the reader's scope, the group without a product line named
+        var managerSession = customers.session(mvc, s.manager());
+        String byLine = screen(managerSession, "/satisfaction?groupBy=PRODUCT_LINE&lang=en", 200);
+        assertThat(byLine).contains("<option value=\"PRODUCT_LINE\" selected=\"selected\">", "工业网关", "5.00",
+                "No product line", "3.00", "no-product-line");
+        assertThat(byLine.indexOf("工业网关")).as("the group without a product line comes last")
+                .isLessThan(byLine.indexOf("No product line"));
+        assertThat(screen(managerSession, "/satisfaction?groupBy=PRODUCT_LINE&lang=zh-CN", 200)).contains("未指定产品线");
+        assertThat(screen(managerSession, "/satisfaction?lang=en", 200)).as("by rep, named")
+                .contains(s.rep().displayName(), "4.00");
+        assertThat(screen(managerSession, "/satisfaction?groupBy=TEAM&lang=en", 200))
+                .contains(directory.unitName(s.company().east()).orElseThrow());
+        assertThat(screen(customers.session(mvc, s.company().westManager()), "/satisfaction?groupBy=PRODUCT_LINE&lang=en",
+                200)).as("another team's manager sees none of it").contains("id=\"satisfaction-empty\"")
+                .doesNotContain("工业网关");
+        assertThat(screen(managerSession, "/satisfaction?from=2026-12-10&to=2026-12-01&lang=en", 422))
+                .contains("The start date is after the end date.", "value=\"2026-12-10\"");
+        assertThat(screen(managerSession, "/complaints?lang=en", 200)).contains("href=\"/satisfaction\"");
+    }
+
+    private String screen(jakarta.servlet.http.Cookie session, String path, int status) throws Exception {
+        MvcTestResult result = mvc.get().uri(path).cookie(session).exchange();
+        assertThat(result).as(path).hasStatus(status);
+        String html = result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(html).as("untranslated key on " + path).doesNotContain("??");
+        return html;
     }
 
     @Test

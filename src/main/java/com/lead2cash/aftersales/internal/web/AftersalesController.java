@@ -19,6 +19,7 @@ import com.lead2cash.confirmation.Confirmations;
 import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
@@ -196,6 +197,42 @@ public class AftersalesController {
         model.addAttribute("slaStates", Complaint.SlaState.values());
         model.addAttribute("names", names(page.items().stream().map(Complaint::handlerId).toList()));
         return "aftersales/complaints";
+    }
+
+    /** One group of the satisfaction screen: the rep's or team's name, or the product line, with its results. */
+    record SatisfactionLine(String name, AftersalesQueries.SatisfactionRow row) {
+    }
+
+    /**
+     * Satisfaction results (满意度) on screen, as {@code GET /api/v1/satisfaction} answers them: in the reader's scope,
+     * grouped by rep, team or product line ("No product line" for the surveys that name none), from and to inclusive.
+     * A period that ends before it starts is refused (422) with the form kept.
+     */
+    @GetMapping("/satisfaction")
+    String satisfaction(@RequestParam(defaultValue = "REP") AftersalesQueries.GroupBy groupBy,
+                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                        Model model, jakarta.servlet.http.HttpServletResponse response) {
+        List<SatisfactionLine> lines = List.of();
+        try {
+            List<AftersalesQueries.SatisfactionRow> rows = queries.satisfaction(groupBy, from, to);
+            Map<UUID, String> people = groupBy == AftersalesQueries.GroupBy.REP
+                    ? names(rows.stream().map(r -> UUID.fromString(r.key())).toList()) : Map.of();
+            lines = rows.stream().map(r -> new SatisfactionLine(switch (groupBy) {
+                case REP -> people.getOrDefault(UUID.fromString(r.key()), r.key());
+                case TEAM -> org.unitName(UUID.fromString(r.key())).orElse(r.key());
+                case PRODUCT_LINE -> r.label();
+            }, r)).toList();
+        } catch (FieldValidationException refused) {
+            response.setStatus(422);
+            model.addAttribute("refusal", refused.errors().get(0));
+        }
+        model.addAttribute("lines", lines);
+        model.addAttribute("groupBy", groupBy);
+        model.addAttribute("groupings", AftersalesQueries.GroupBy.values());
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        return "aftersales/satisfaction";
     }
 
     /** From a customer's card that customer; from the complaint list the customers the user serves. */

@@ -681,6 +681,18 @@ class ReceivableScreensTest {
         assertThat(mvc.get().uri("/receipts/new?customerId=" + java.util.UUID.randomUUID()).cookie(finance)).hasStatus(404);
         assertThat(mvc.get().uri("/receipts/new/details?chosen=" + java.util.UUID.randomUUID()).cookie(finance)).hasStatus(404);
 
+        // a method that is none of those offered was not chosen by a person: the request cannot be read (400, decision
+        // 0014), on the receipts list's form as on a plan's; none chosen is asked for on the form
+        assertThat(postReceipt(finance, "customerId", customerId, "amount", "1000.00", "receivedOn", "2026-12-14",
+                "method", "BITCOIN", "payer", payer, "alloc-" + prepayment, "1000.00")).as("a method not offered").hasStatus(400);
+        assertThat(mvc.post().uri("/receivables/" + prepayment + "/receipts").with(csrf()).cookie(finance)
+                .param("amount", "1000.00").param("receivedOn", "2026-12-14").param("method", "BITCOIN")
+                .param("payer", payer).exchange()).as("a method not offered, on the plan's page").hasStatus(400);
+        var noMethod = postReceipt(finance, "customerId", customerId, "amount", "1000.00", "receivedOn", "2026-12-14",
+                "method", "", "payer", payer);
+        assertThat(noMethod).hasRedirectedUrl("/receipts/new?customerId=" + customerId);
+        assertThat(noMethod.getMvcResult().getFlashMap().get("flashError")).isEqualTo("receipt.method.required");
+
         assertThat(receiptsOf(financeToken, payer).size()).as("nothing recorded").isZero();
         assertThat(plan(financeToken, prepayment).get("state").asString()).isEqualTo("PLANNED");
         assertThat(plan(financeToken, acceptance).get("paidAmount").decimalValue()).isEqualByComparingTo("0");

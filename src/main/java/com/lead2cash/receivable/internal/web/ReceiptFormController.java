@@ -168,6 +168,8 @@ class ReceiptFormController {
         if (!tooMany) {
             typedAllocations.forEach(a -> access.visible(a.getKey()));
         }
+        // a method none of those offered is 400 (decision 0014), not a refusal given back on the form
+        ReceiptMethod method = ReceivableController.method(form.get("method"));
         List<UUID> allocated = new ArrayList<>();
         try {
             refused.check();
@@ -185,7 +187,7 @@ class ReceiptFormController {
             Receipt r = receipts.record(new NewReceipt(customerId,
                     FormValues.decimal("amount", form.get("amount"), "receipt.amount.positive"),
                     FormValues.date("receivedOn", form.get("receivedOn"), "receivable.date.invalid"),
-                    ReceivableController.method(form.get("method")), form.get("payer"), form.get("reference"),
+                    method, form.get("payer"), form.get("reference"),
                     allocations));
             Flash.success(redirect, "receipt.new.recorded", r.number(), MoneyText.of(r.amount()),
                     MoneyText.of(r.allocatedAmount()), MoneyText.of(r.unallocated()));

@@ -1,5 +1,6 @@
 package com.lead2cash.receivable.internal.web;
 
+import com.lead2cash.platform.BadRequestException;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.HomePanel;
@@ -244,6 +245,7 @@ class ReceivableController {
                          @RequestParam(required = false) String receivedOn, @RequestParam(required = false) String method,
                          @RequestParam(required = false) String payer, @RequestParam(required = false) String reference,
                          RefusedInput refused, RedirectAttributes redirect) {
+        ReceiptMethod chosen = method(method); // a choice none of those offered is 400, not a refusal on the page
         PageActions.attempt(redirect,
                 // the form shows what finance typed again, not the plan's outstanding amount and blank fields
                 () -> Flash.typed(redirect, "receiptTyped", "amount", amount, "receivedOn", receivedOn, "method", method,
@@ -255,7 +257,7 @@ class ReceivableController {
                     // no amount: nothing to the plan, the service refuses the receipt
                     BigDecimal toPlan = money == null ? BigDecimal.ZERO : money.min(r.outstanding());
                     Receipt receipt = receipts.record(new NewReceipt(r.customerId(), money,
-                            date("receivedOn", receivedOn), method(method), payer, reference,
+                            date("receivedOn", receivedOn), chosen, payer, reference,
                             toPlan.signum() > 0 ? List.of(new AllocationRequest(r.id(), toPlan)) : List.of()));
                     Flash.success(redirect, "receipt.recorded", receipt.number(), MoneyText.of(receipt.amount()));
                     return receipt;
@@ -394,11 +396,16 @@ class ReceivableController {
         }
     }
 
+    /**
+     * The method chosen on a receipt form; none chosen is null (the service asks for one, 422 on the form). A value that
+     * is none of the choices offered was not picked by a person: the request cannot be read (400, decision 0014), as a
+     * form choice bound by the platform is refused. Read before the action runs, so no page action flashes it.
+     */
     static ReceiptMethod method(String text) {
         try {
             return text == null || text.isBlank() ? null : ReceiptMethod.valueOf(text);
         } catch (IllegalArgumentException e) {
-            throw new FieldValidationException("method", "receipt.method.required");
+            throw new BadRequestException("method", "error.input.unknownChoice", "method");
         }
     }
 

@@ -63,6 +63,16 @@ public interface CustomerDirectory {
     Optional<CustomerRef> find(UUID customerId);
 
     /**
+     * The customer this one was merged into — its survivor, as {@link #find} answers it (the end of a chain of merges);
+     * empty for a customer not merged, and for one the caller may not see. Another module that starts new business on
+     * a customer (a receipt) refuses a merged one and names where its business went.
+     */
+    default Optional<CustomerRef> mergedInto(UUID customerId) {
+        return customerId == null ? Optional.empty()
+                : find(customerId).filter(survivor -> !survivor.id().equals(customerId));
+    }
+
+    /**
      * The customer's unified social credit code (统一社会信用代码, its taxpayer id) as {@link #find} sees the
      * customer — a merged one's survivor's; empty when the record has none or the caller may not see it.
      */

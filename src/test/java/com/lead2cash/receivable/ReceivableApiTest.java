@@ -595,6 +595,42 @@ class ReceivableApiTest {
     }
 
     @Test
+    void aCustomerMergedIntoAnotherTakesNoNewReceiptTheRefusalNamesTheSurvivorWhichTakesIt() {
+        String rep = rep();
+        JsonNode survivor = customers.customer(mvc, rep, "杭州回款合并存续科技有限公司", null);
+        String survivorId = survivor.get("id").asString();
+        String merged = customers.customer(mvc, rep, "杭州回款合并存续科技（重复）", null).get("id").asString();
+        String body = """
+                {"customerId":"%s","amount":33330.00,"receivedOn":"2026-12-01","method":"BANK_TRANSFER","reference":"%s"}""";
+        var standing = postReceipt(finance(), null, body.formatted(survivorId, "PAY-MRG-1"));
+        assertThat(standing).as(ContractTestSupport.text(standing)).hasStatus(201);
+        var merge = customers.post(mvc, customers.bearer(mvc, reviewers().manager()),
+                "/api/v1/customers/" + survivorId + "/merge", "{\"mergedId\":\"" + merged + "\",\"reason\":\"同一家公司\"}");
+        assertThat(merge).as(ContractTestSupport.text(merge)).hasStatusOk();
+
+        // its business went to the survivor: money recorded on the merged one could pay none of its plans, and its
+        // bank reference would not be checked against the survivor's receipts (the same transfer counted twice)
+        for (String reference : new String[] {"PAY-MRG-1", "PAY-MRG-2"}) {
+            var refused = postReceipt(finance(), null, body.formatted(merged, reference));
+            assertThat(refused).as(ContractTestSupport.text(refused)).hasStatus(422);
+            assertThat(errorOf(refused)).isEqualTo("customerId receipt.customer.merged");
+            assertThat(customers.json(refused).get("errors").get(0).get("message").asString())
+                    .as("names where the money goes").contains(survivor.get("code").asString(), "杭州回款合并存续科技有限公司");
+        }
+        var advance = postReceipt(finance(), null, """
+                {"customerId":"%s","amount":5000.00,"receivedOn":"2026-12-01","method":"CASH"}""".formatted(merged));
+        assertThat(advance).as("an advance payment alike").hasStatus(422);
+        assertThat(errorOf(advance)).isEqualTo("customerId receipt.customer.merged");
+        assertThat(receiptsOf(merged)).as("nothing recorded on the merged customer").isZero();
+
+        // the survivor takes it, its reference checked against its own receipts
+        assertThat(errorOf(postReceipt(finance(), null, body.formatted(survivorId, "PAY-MRG-1"))))
+                .isEqualTo("reference receipt.reference.taken");
+        assertThat(postReceipt(finance(), null, body.formatted(survivorId, "PAY-MRG-2"))).hasStatus(201);
+        assertThat(receiptsOf(survivorId)).isEqualTo(2);
+    }
+
+    @Test
     void twoReceiptsOfOneTransferSentAtOnceRecordOneTheOtherIsRefusedAndLeavesNothingBehind() throws Exception {
         JsonNode contract = signed("杭州回款并发科技有限公司", "2026-12-20");
         String plan = plans(finance(), contract.get("id").asString()).get(0).get("id").asString();

@@ -857,6 +857,27 @@ class ReceivableScreensTest {
         assertThat(page(finance, "/receipts/new?customerId=" + survivor, "en")).as("the survivor's form offers the plans")
                 .contains("alloc-" + prepayment, "alloc-" + acceptance);
 
+        // the merged customer takes no receipt: its form says where its business went and records nothing
+        String survivorCode = customers.getJson(mvc, rep, "/api/v1/customers/" + survivor).get("code").asString();
+        for (String[] lang : new String[][] {{"en", "was merged into " + survivorCode + " 湖州合并回款纺织有限公司",
+                "Record the receipt on 湖州合并回款纺织有限公司"}, {"zh-CN", "已合并到 " + survivorCode + " 湖州合并回款纺织有限公司",
+                "在 湖州合并回款纺织有限公司 名下登记收款"}}) {
+            for (String path : new String[] {"/receipts/new?customerId=" + merged, "/receipts/new/details?chosen=" + merged}) {
+                String form = page(finance, path, lang[0]);
+                assertThat(form).as(path + " " + lang[0]).contains("id=\"receipt-customer-merged\"", lang[1], lang[2],
+                                "href=\"/receipts/new?customerId=" + survivor + "\"")
+                        .as("no form for it").doesNotContain("id=\"record-new-receipt\"", "name=\"customerId\"");
+            }
+        }
+        var onMerged = postReceipt(finance, "customerId", merged, "amount", "5000.00", "receivedOn", "2026-12-15",
+                "method", "BANK_TRANSFER", "payer", "湖州合并预收");
+        assertThat(onMerged).hasRedirectedUrl("/receipts/new?customerId=" + merged);
+        assertThat(onMerged.getMvcResult().getFlashMap().get("flashError")).isEqualTo("receipt.customer.merged");
+        assertThat(followed(finance, onMerged, "en")).contains("This customer was merged into " + survivorCode,
+                "id=\"receipt-customer-merged\"");
+        assertThat(jdbc.sql("select count(*) from receivable_receipt where customer_id = :c")
+                .param("c", java.util.UUID.fromString(merged)).query(Integer.class).single()).as("nothing recorded on it").isZero();
+
         // the survivor's money goes to the plans it took over
         var paid = customers.post(mvc, financeToken, "/api/v1/receipts", """
                 {"customerId":"%s","amount":100000.00,"receivedOn":"2026-12-15","method":"BANK_TRANSFER",

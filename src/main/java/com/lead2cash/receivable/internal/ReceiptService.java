@@ -119,10 +119,18 @@ public class ReceiptService {
             errors.add(new FieldError("customerId", "receipt.customer.required"));
         } else if (customers.find(in.customerId()).isEmpty()) {
             errors.add(new FieldError("customerId", "receipt.customer.unknown"));
-        } else if (in.allocations() != null && !in.allocations().isEmpty()) {
-            // money that pays a plan arrived after the customer's first contract was drafted; an advance left
-            // unallocated (a deposit paid before any contract) is dated as the bank says, as when no contract exists
-            earliest = earliestDay(in.customerId());
+        } else {
+            Optional<CustomerDirectory.CustomerRef> survivor = customers.mergedInto(in.customerId());
+            if (survivor.isPresent()) {
+                // a merged customer is closed: its plans and receipts went to the survivor, where this money belongs (a
+                // receipt left on the merged one could pay none of them, and its bank reference would go unchecked)
+                errors.add(new FieldError("customerId", "receipt.customer.merged", survivor.get().code(),
+                        survivor.get().name()));
+            } else if (in.allocations() != null && !in.allocations().isEmpty()) {
+                // money that pays a plan arrived after the customer's first contract was drafted; an advance left
+                // unallocated (a deposit paid before any contract) is dated as the bank says, as when no contract exists
+                earliest = earliestDay(in.customerId());
+            }
         }
         if (in.amount() == null || in.amount().signum() <= 0) {
             errors.add(new FieldError("amount", "receipt.amount.positive"));

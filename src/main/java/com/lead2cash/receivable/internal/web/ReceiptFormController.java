@@ -214,6 +214,14 @@ class ReceiptFormController {
 
     private void details(Model model, UUID customerId, Values values, LocalDate today) {
         CustomerRef customer = customerId == null ? null : customers.requireVisible(customerId);
+        java.util.Optional<CustomerRef> survivor = customer == null ? java.util.Optional.empty()
+                : customers.mergedInto(customer.id());
+        if (survivor.isPresent()) {
+            // a merged customer takes no receipt (the service refuses it): the form says where its business went instead
+            model.addAttribute("mergedCustomer", customer);
+            model.addAttribute("mergedInto", survivor.get());
+            customer = null;
+        }
         List<PlanRow> plans = List.of();
         LocalDate earliest = InputRules.earliestBack(today);
         if (customer != null) {

@@ -631,6 +631,35 @@ class ReceivableApiTest {
     }
 
     @Test
+    void anInvisibleFormatCharacterInABankReferenceIsRefusedAndNoReferenceGetsRoundATakenOneWithIt() {
+        String customer = customers.customer(mvc, rep(), "杭州回款零宽流水科技有限公司", null).get("id").asString();
+        String body = """
+                {"customerId":"%s","amount":1000.00,"receivedOn":"2026-12-01","method":"BANK_TRANSFER","reference":"%s"}""";
+        assertThat(postReceipt(finance(), null, body.formatted(customer, "PAY-ZW-1"))).hasStatus(201);
+
+        // zero-width space after or before, zero-width joiner, word joiner, byte order mark, soft hyphen, a bidi mark:
+        // pasted from a web page, the reference looks the same and would be another transfer's
+        for (String invisible : new String[] {"PAY-ZW-1\\u200b", "\\u200bPAY-ZW-1", "PAY-\\u200dZW-1", "PAY-ZW\\u2060-1",
+                "\\ufeffPAY-ZW-1", "PAY-ZW-\\u00ad1", "PAY-ZW-1\\u200e", "PAY-ZW-9\\u200c"}) {
+            var refused = postReceipt(finance(), null, body.formatted(customer, invisible));
+            assertThat(refused).as(invisible + " " + ContractTestSupport.text(refused)).hasStatus(422);
+            assertThat(errorOf(refused)).as(invisible).isEqualTo("reference receipt.reference.invisible");
+            assertThat(customers.json(refused).get("errors").get(0).get("message").asString())
+                    .startsWith("The bank reference contains an invisible character");
+        }
+        assertThat(receiptsOf(customer)).isEqualTo(1);
+
+        // a receipt kept with one from before it was refused still holds its reference, compared without it
+        String older = customers.json(postReceipt(finance(), null, body.formatted(customer, "PAY-ZW-2"))).get("id").asString();
+        jdbc.sql("update receivable_receipt set reference = :r where id = :id").param("r", "PAY-ZW-2\u200b")
+                .param("id", java.util.UUID.fromString(older)).update();
+        var again = postReceipt(finance(), null, body.formatted(customer, "pay-zw-2"));
+        assertThat(again).hasStatus(422);
+        assertThat(errorOf(again)).isEqualTo("reference receipt.reference.taken");
+        assertThat(receiptsOf(customer)).isEqualTo(2);
+    }
+
+    @Test
     void twoReceiptsOfOneTransferSentAtOnceRecordOneTheOtherIsRefusedAndLeavesNothingBehind() throws Exception {
         JsonNode contract = signed("杭州回款并发科技有限公司", "2026-12-20");
         String plan = plans(finance(), contract.get("id").asString()).get(0).get("id").asString();

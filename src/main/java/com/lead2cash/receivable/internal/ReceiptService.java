@@ -152,7 +152,8 @@ public class ReceiptService {
             errors.add(new FieldError("method", "receipt.method.required"));
         }
         InputRules.fieldProblem("payer", in.payer(), MAX_TEXT).ifPresent(errors::add);
-        Optional<FieldError> referenceProblem = InputRules.fieldProblem("reference", in.reference(), MAX_TEXT);
+        Optional<FieldError> referenceProblem = InputRules.fieldProblem("reference", in.reference(), MAX_TEXT)
+                .or(() -> invisibleInReference(in.reference()));
         referenceProblem.or(() -> referenceTaken(in.customerId(), bankReference(in.reference()))).ifPresent(errors::add);
         if (!errors.isEmpty()) {
             throw new FieldValidationException(errors);
@@ -316,10 +317,33 @@ public class ReceiptService {
 
     /**
      * A bank reference as kept and compared: full-width letters, digits and signs typed on a Chinese keyboard read as
-     * their plain forms (REF－００１ is REF-001), so the same transfer is not recorded twice for the way it was typed.
+     * their plain forms (REF－００１ is REF-001), and invisible format characters (a zero-width space pasted with it)
+     * are no part of it, so the same transfer is not recorded twice for the way it was typed.
      */
     static String bankReference(String s) {
         String plain = blankToNull(s);
-        return plain == null ? null : blankToNull(java.text.Normalizer.normalize(plain, java.text.Normalizer.Form.NFKC));
+        return plain == null ? null : blankToNull(withoutFormatCharacters(
+                java.text.Normalizer.normalize(plain, java.text.Normalizer.Form.NFKC)));
+    }
+
+    /**
+     * A reference with an invisible format character (Unicode category Cf: zero-width space and joiners, word joiner,
+     * byte order mark, soft hyphen, bidirectional marks) is refused: nobody types one, it comes pasted from a web page,
+     * and the reference would read as another transfer's while looking the same. Receipts kept from before are compared
+     * without them ({@link ReceiptRepository#findStandingByReference}).
+     */
+    private static Optional<FieldError> invisibleInReference(String reference) {
+        return reference != null && reference.codePoints().anyMatch(ReceiptService::isFormatCharacter)
+                ? Optional.of(new FieldError("reference", "receipt.reference.invisible")) : Optional.empty();
+    }
+
+    static boolean isFormatCharacter(int codePoint) {
+        return Character.getType(codePoint) == Character.FORMAT;
+    }
+
+    private static String withoutFormatCharacters(String s) {
+        StringBuilder kept = new StringBuilder(s.length());
+        s.codePoints().filter(cp -> !isFormatCharacter(cp)).forEach(kept::appendCodePoint);
+        return kept.toString();
     }
 }

@@ -19,9 +19,21 @@ public interface ReceiptRepository extends CrudRepository<Receipt, UUID> {
             + "'receipt-reference:' || :customerId || ':' || lower(:reference), 0))) held")
     long holdReference(UUID customerId, String reference);
 
-    /** The number of the customer's first standing (not reversed) receipt with this bank reference, in any letter case. */
+    /**
+     * The invisible format characters (Unicode category Cf) of the Basic Multilingual Plane as a bracket expression that
+     * PostgreSQL's regular expressions and {@code java.util.regex} read alike: a reference is no longer kept with them,
+     * and one kept from before is compared without them.
+     */
+    String FORMAT_CHARACTERS = "[\\u00ad\\u0600-\\u0605\\u061c\\u06dd\\u070f\\u08e2\\u180e\\u200b-\\u200f"
+            + "\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\ufeff\\ufff9-\\ufffb]";
+
+    /**
+     * The number of the customer's first standing (not reversed) receipt with this bank reference, in any letter case
+     * and without invisible format characters (a receipt kept with a zero-width space in its reference has it all the same).
+     */
     @Query("select number from receivable_receipt where customer_id = :customerId and state = 'RECORDED' "
-            + "and lower(reference) = lower(:reference) order by recorded_at, id limit 1")
+            + "and lower(regexp_replace(reference, '" + FORMAT_CHARACTERS + "', '', 'g')) = lower(:reference) "
+            + "order by recorded_at, id limit 1")
     Optional<String> findStandingByReference(UUID customerId, String reference);
 
     /**

@@ -51,6 +51,22 @@ class AuthenticationTest {
     }
 
     @Test
+    void aBearerCallThatAlsoSendsTheSessionCookieLeavesTheWebSessionAsItWas() {
+        Cookie session = formLogin(username, Fixtures.PASSWORD).getResponse().getCookie("SESSION");
+        assertThat(mvc.get().uri("/leads").cookie(session)).hasStatusOk();
+        String token = fixtures.token(mvc, username);
+
+        MvcTestResult api = mvc.get().uri("/api/v1/me").cookie(session)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange();
+        assertThat(api).hasStatusOk().bodyJson().extractingPath("$.username").isEqualTo(username);
+        // stateless: no session made, changed or ended, so no cookie to replace the browser's
+        assertThat(api.getResponse().getCookie("SESSION")).isNull();
+        assertThat(api.getResponse().getHeaders(HttpHeaders.SET_COOKIE)).isEmpty();
+
+        assertThat(mvc.get().uri("/leads").cookie(session)).as("still signed in on the web").hasStatusOk();
+    }
+
+    @Test
     void aPasswordIsStoredAsABcryptHashOfTheConfiguredStrength() {
         // tests hash at bcrypt's lowest strength (testing.CheapPasswordHashes); the product's is 10 (application.yml)
         String hash = jdbc.sql("select password_hash from platform_user where username = :u").param("u", username)

@@ -119,7 +119,11 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**")
                 .authenticationManager(manager)
                 .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // a bearer call never touches the web session its caller may also send: without this, the session
+                // management the stateless policy switches on took each bearer authentication for a sign-in and
+                // changed the session's id (fixation protection), which signed the browser out
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(fixation -> fixation.none()))
                 .requestCache(cache -> cache.disable())
                 .addFilterBefore(new BearerTokenFilter(tokens, details), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth

@@ -107,6 +107,26 @@ class WebToLeadTest {
     }
 
     @Test
+    void anOptionsRequestNeedsNoKeyAndABrowsersPreflightIsGrantedNoOtherOrigin() {
+        // it carries no key and submits nothing: answered with what the route allows, never a 5xx
+        MvcTestResult options = mvc.options().uri("/api/v1/public/leads").exchange();
+        assertThat(options).hasStatusOk();
+        assertThat(options.getResponse().getHeader(org.springframework.http.HttpHeaders.ALLOW)).contains("POST");
+        // a website's script asking first: no cross-origin access is configured, so none is granted
+        MvcTestResult preflight = mvc.options().uri("/api/v1/public/leads")
+                .header(org.springframework.http.HttpHeaders.ORIGIN, "https://www.example.com")
+                .header(org.springframework.http.HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                .header(org.springframework.http.HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "x-api-key,content-type")
+                .exchange();
+        assertThat(preflight.getResponse().getStatus()).isLessThan(500);
+        assertThat(preflight.getResponse().getHeader(org.springframework.http.HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN))
+                .isNull();
+        // the submission itself is still checked
+        assertThat(submit(null, null, "{\"companyName\":\"预检之后\"}")).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(leadsNamed("预检之后")).isZero();
+    }
+
+    @Test
     void aBodyPastTheLimitIs413AndStoresNothing() {
         String large = "{\"companyName\":\"大正文公司\",\"padding\":\"" + "x".repeat(3 << 20) + "\"}";
         assertThat(submit(key, null, large)).hasStatus(HttpStatus.CONTENT_TOO_LARGE)

@@ -7,6 +7,7 @@ import com.lead2cash.platform.RequestRefusedException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -17,6 +18,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * lecture about its body, and not the work of reading a large one (decision 0014: 401 comes first). Wrong keys
  * count against the client address like failed sign-ins: an address that spent them is refused (429) before its
  * key is looked up, even a valid one, so guessing learns nothing more until the window ends (decision 0037).
+ * An {@code OPTIONS} request (a browser's CORS preflight among them) carries no key and submits nothing: it is
+ * not checked, and answers what the route allows; the product configures no cross-origin access, so a preflight
+ * gets no {@code Access-Control-Allow-Origin} and a website's form posts the lead from its own server.
  */
 @Configuration(proxyBeanMethods = false)
 class PublicLeadKeyCheck implements WebMvcConfigurer {
@@ -42,6 +46,9 @@ class PublicLeadKeyCheck implements WebMvcConfigurer {
 
         @Override
         public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+            if (HttpMethod.OPTIONS.matches(request.getMethod())) {
+                return true;
+            }
             String address = request.getRemoteAddr();
             throttle.refuseIfThrottled(Credential.API_KEY, address);
             String key = request.getHeader("X-Api-Key");

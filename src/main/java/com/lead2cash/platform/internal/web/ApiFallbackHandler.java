@@ -1,5 +1,6 @@
 package com.lead2cash.platform.internal.web;
 
+import com.lead2cash.platform.RequestRefusedException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.core.Ordered;
@@ -52,14 +53,30 @@ class ApiFallbackHandler {
         return answer(request, HttpStatus.BAD_REQUEST, "error.badEncoding");
     }
 
+    /**
+     * A refusal by an interceptor in front of a handler that is no controller (Spring's own answer to
+     * {@code OPTIONS}, a static resource): the status it names, as the controllers' refusals, never a 500.
+     */
+    @ExceptionHandler(RequestRefusedException.class)
+    Object refused(HttpServletRequest request, RequestRefusedException e) {
+        HttpStatus status = HttpStatus.valueOf(e.status());
+        Object answer = answer(request, status, e.messageKey(), e.args());
+        if (answer instanceof ResponseEntity<?> entity && e.retryAfterSeconds() != null) {
+            return ResponseEntity.status(entity.getStatusCode()).headers(entity.getHeaders())
+                    .header(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                    .body(entity.getBody());
+        }
+        return answer;
+    }
+
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     Object wrongContentType(HttpServletRequest request) {
         return answer(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.wrongContentType");
     }
 
-    private Object answer(HttpServletRequest request, HttpStatus status, String messageKey) {
+    private Object answer(HttpServletRequest request, HttpStatus status, String messageKey, Object... args) {
         if (request.getRequestURI().startsWith("/api/")) {
-            ProblemDetail problem = problems.problem(status, messageKey);
+            ProblemDetail problem = problems.problem(status, messageKey, args);
             try {
                 problem.setInstance(java.net.URI.create(request.getRequestURI()));
             } catch (IllegalArgumentException e) {

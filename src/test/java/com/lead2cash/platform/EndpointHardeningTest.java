@@ -64,6 +64,23 @@ class EndpointHardeningTest {
     }
 
     @Test
+    void aWrongMethodOnARouteNamedByAWordIsA405NotAnUnreadableIdOfTheRouteBeside() {
+        String token = "Bearer " + fixtures.token(mvc, "admin");
+        // POST-only routes whose last word a GET of /{id} would otherwise take for an id
+        for (String route : new String[] {"/api/v1/leads/imports", "/api/v1/leads/duplicates",
+                "/api/v1/customers/duplicates"}) {
+            MvcTestResult get = mvc.get().uri(route).header(HttpHeaders.AUTHORIZATION, token).exchange();
+            assertThat(get).as(route).hasStatus(HttpStatus.METHOD_NOT_ALLOWED)
+                    .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .bodyJson().extractingPath("$.code").isEqualTo("error.wrongMethod");
+            assertThat(get.getResponse().getHeader(HttpHeaders.ALLOW)).as(route).isEqualTo("POST");
+        }
+        // an id that is no id is still the unreadable parameter it was
+        assertThat(mvc.get().uri("/api/v1/leads/not-a-uuid").header(HttpHeaders.AUTHORIZATION, token))
+                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field").isEqualTo("id");
+    }
+
+    @Test
     void aJsonBodySentAsAnotherTypeIsRefusedAndCreatesNothing() {
         String token = "Bearer " + fixtures.token(mvc, "admin");
         String body = "{\"name\":\"纯文本类型请求体\",\"parentId\":\"" + fixtures.rootUnit() + "\"}";

@@ -6,6 +6,11 @@ import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.internal.security.LoginThrottledException;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -45,9 +50,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     private final ProblemWriter problems;
+    private final ObjectProvider<RequestMappingHandlerMapping> mappings;
 
-    ApiExceptionHandler(ProblemWriter problems) {
+    ApiExceptionHandler(ProblemWriter problems, ObjectProvider<RequestMappingHandlerMapping> mappings) {
         this.problems = problems;
+        this.mappings = mappings;
     }
 
     /** A parameter that cannot be read at all (a forged cursor, a page size of zero): 400 naming it. */
@@ -149,11 +156,53 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problems.problem(HttpStatus.FORBIDDEN, "error.forbidden"));
     }
 
+    /**
+     * A value of the wrong type, 400 naming it ({@code GET /api/v1/leads/abc}) — unless the address is a route of
+     * its own that takes other methods: {@code GET /api/v1/leads/imports} is matched as {@code /api/v1/leads/{id}}
+     * since only {@code POST} has the literal route, and is a wrong method (405, as on every other route).
+     */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
+    ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e,
+                                               jakarta.servlet.http.HttpServletRequest request) {
+        if (e.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
+            java.util.Collection<org.springframework.http.HttpMethod> others = literalRouteMethods(request);
+            if (!others.isEmpty()) {
+                return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+                        .allow(others.toArray(org.springframework.http.HttpMethod[]::new))
+                        .body(problems.problem(HttpStatus.METHOD_NOT_ALLOWED, "error.wrongMethod"));
+            }
+        }
         ProblemDetail problem = problems.problem(HttpStatus.BAD_REQUEST, "error.badParameter", e.getName());
         problem.setProperty("errors", List.of(fieldProblem(e.getName(), e.getRequiredType(), "error.badParameter")));
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /**
+     * The methods of the routes that match this address more specifically than the one chosen for it (a literal
+     * word where the chosen route has a variable), none of which takes the request's method.
+     */
+    private java.util.Collection<org.springframework.http.HttpMethod> literalRouteMethods(
+            jakarta.servlet.http.HttpServletRequest request) {
+        Object best = request.getAttribute(org.springframework.web.servlet.HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        org.springframework.web.bind.annotation.RequestMethod method =
+                org.springframework.web.bind.annotation.RequestMethod.resolve(request.getMethod());
+        if (best == null || method == null) {
+            return List.of();
+        }
+        PathPattern chosen = PathPatternParser.defaultInstance.parse(best.toString());
+        PathContainer path = PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
+        java.util.Map<String, org.springframework.http.HttpMethod> methods = new java.util.TreeMap<>();
+        mappings.orderedStream().forEach(mapping -> mapping.getHandlerMethods().keySet().forEach(info -> {
+            var allowed = info.getMethodsCondition().getMethods();
+            if (info.getPathPatternsCondition() == null || allowed.isEmpty() || allowed.contains(method)) {
+                return;
+            }
+            if (info.getPathPatternsCondition().getPatterns().stream().anyMatch(pattern -> pattern.matches(path)
+                    && PathPattern.SPECIFICITY_COMPARATOR.compare(pattern, chosen) < 0)) {
+                allowed.forEach(m -> methods.put(m.name(), m.asHttpMethod()));
+            }
+        }));
+        return methods.values();
     }
 
     /** A query string Tomcat cannot decode ({@code ?cursor=%%%}): the client's error, not ours. */

@@ -36,6 +36,21 @@ class EndpointHardeningTest {
     }
 
     @Test
+    void aHeaderTheProductReadsHoldingCharactersNotAllowedIsA400NotAFailureOfOurs() {
+        // "键" sent as UTF-8 reads as Latin-1 in a header: é, a C1 control character, ®
+        String mangled = "\u00e9\u0094\u00ae";
+        String admin = fixtures.token(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+        MvcTestResult api = mvc.put().uri("/api/v1/policy").header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
+                .header(HttpHeaders.IF_MATCH, mangled).contentType(MediaType.APPLICATION_JSON).content("{}").exchange();
+        assertThat(api).hasStatus(HttpStatus.BAD_REQUEST).bodyText().contains("\"code\":\"error.headerRejected\"");
+
+        Cookie session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+        // the user list reads HX-Request to tell a filter's fragment from the page
+        assertThat(mvc.get().uri("/admin/users").cookie(session).header("HX-Request", mangled).exchange())
+                .hasStatus(HttpStatus.BAD_REQUEST).bodyText().contains("id=\"error-home\"");
+    }
+
+    @Test
     void healthDetailsAreShownToAdministratorsOnly() {
         fixtures.user("health.rep", fixtures.rootUnit(), LocalDate.of(2024, 1, 1), Role.SALES_REP);
         assertThat(mvc.get().uri("/actuator/health")).hasStatusOk().bodyText()

@@ -205,6 +205,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return methods.values();
     }
 
+    /**
+     * A header (or parameter) the firewall refuses once the application reads it — a character no header may hold,
+     * such as UTF-8 sent where headers are Latin-1: the client's error, not ours.
+     */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> headerRejected(org.springframework.security.web.firewall.RequestRejectedException e) {
+        return ResponseEntity.badRequest().body(problems.problem(HttpStatus.BAD_REQUEST, "error.headerRejected"));
+    }
+
     /** A query string Tomcat cannot decode ({@code ?cursor=%%%}): the client's error, not ours. */
     @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
     ResponseEntity<ProblemDetail> badEncoding(org.apache.tomcat.util.http.InvalidParameterException e) {

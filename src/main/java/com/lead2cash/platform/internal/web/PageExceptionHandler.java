@@ -57,7 +57,8 @@ class PageExceptionHandler {
     @ExceptionHandler({TypeMismatchException.class, BindException.class, MissingServletRequestParameterException.class,
             MissingServletRequestPartException.class, HttpMessageNotReadableException.class,
             org.springframework.web.multipart.MultipartException.class,
-            org.springframework.beans.InvalidPropertyException.class, org.apache.tomcat.util.http.InvalidParameterException.class})
+            org.springframework.beans.InvalidPropertyException.class, org.apache.tomcat.util.http.InvalidParameterException.class,
+            org.springframework.security.web.firewall.RequestRejectedException.class})
     String unreadable(Exception e, HttpServletResponse response, Model model) {
         return page(response, model, HttpServletResponse.SC_BAD_REQUEST, "error.page.unreadable", new Object[0]);
     }

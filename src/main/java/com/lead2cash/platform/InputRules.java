@@ -109,17 +109,7 @@ public final class InputRules {
      */
     public static Optional<FieldValidationException.FieldError> happenedDateProblem(String field, LocalDate date,
                                                                                    LocalDate today) {
-        if (date == null) {
-            return Optional.empty();
-        }
-        if (date.isBefore(FIRST_BUSINESS_DATE)) {
-            return Optional.of(new FieldValidationException.FieldError(field, "error.input.dateTooEarly",
-                    FIRST_BUSINESS_DATE));
-        }
-        if (date.isAfter(today)) {
-            return Optional.of(new FieldValidationException.FieldError(field, "error.input.dateInFuture", today));
-        }
-        return Optional.empty();
+        return dateProblem(field, date, today, "error.input.dateInFuture");
     }
 
     /**
@@ -128,6 +118,12 @@ public final class InputRules {
      */
     public static Optional<FieldValidationException.FieldError> businessDateProblem(String field, LocalDate date,
                                                                                    LocalDate today) {
+        return dateProblem(field, date, latestAhead(today), "error.input.dateTooFarAhead");
+    }
+
+    /** A date from {@link #FIRST_BUSINESS_DATE} to {@code latest}; {@code tooLateKey} says the refusal of a later one. */
+    private static Optional<FieldValidationException.FieldError> dateProblem(String field, LocalDate date,
+                                                                            LocalDate latest, String tooLateKey) {
         if (date == null) {
             return Optional.empty();
         }
@@ -135,9 +131,8 @@ public final class InputRules {
             return Optional.of(new FieldValidationException.FieldError(field, "error.input.dateTooEarly",
                     FIRST_BUSINESS_DATE));
         }
-        if (date.isAfter(latestAhead(today))) {
-            return Optional.of(new FieldValidationException.FieldError(field, "error.input.dateTooFarAhead",
-                    latestAhead(today)));
+        if (date.isAfter(latest)) {
+            return Optional.of(new FieldValidationException.FieldError(field, tooLateKey, latest));
         }
         return Optional.empty();
     }

@@ -464,6 +464,62 @@ class ComplaintApiTest {
     }
 
     @Test
+    void theCustomersRepWhoReadsAComplaintTheyDoNotHandleIsRefused403ForEveryStepAndItsHandler422ForTheStatus() {
+        Service s = support.service("notyours");
+        String customer = support.customer(s.rep(), "杭州越权科技有限公司");
+        String handoverId = support.signed(customer, s.rep(), "HT-2026-900077");
+        String rep = customers.bearer(mvc, s.rep());
+        JsonNode h = customers.getJson(mvc, rep, "/api/v1/handovers/" + handoverId);
+        h = ok(customers.put(mvc, rep, "/api/v1/handovers/" + handoverId + "/checklist", """
+                {"background":"制造业","serviceNeeds":"电话支持","specialAgreements":"无","keyContacts":"王经理","version":%d}"""
+                .formatted(h.get("version").asLong())));
+        h = ok(post(rep, "/api/v1/handovers/" + handoverId + "/hand-over",
+                "{\"serviceOwnerId\":\"%s\",\"version\":%d}".formatted(s.afterSales().id(), h.get("version").asLong())));
+        String service = customers.bearer(mvc, s.afterSales());
+        ok(post(service, "/api/v1/handovers/" + handoverId + "/accept", "{\"version\":" + h.get("version").asLong() + "}"));
+        JsonNode c = receive(service, customer, "MINOR", "说明书有错字");
+        String id = c.get("id").asString();
+        String contact = support.contactOf(customer);
+        assertThat(customers.getJson(mvc, rep, "/api/v1/complaints/" + id).get("availableActions"))
+                .as("the customer's rep reads it but does not handle it").isEmpty();
+
+        // received: every step is the handler's, whatever the status allows
+        String[][] received = {
+                {"classify", "{\"category\":\"PRODUCT\",\"severity\":\"MINOR\",\"version\":%d}"},
+                {"first-response", "{\"text\":\"已回电\",\"version\":%d}"},
+                {"feedback", "{\"resolution\":\"已处理\",\"version\":%d}"},
+                {"rating-request", "{\"contactId\":\"" + contact + "\"}"},
+                {"close", "{\"noRatingReason\":\"联系不上\",\"version\":%d}"}};
+        for (String[] step : received) {
+            MvcTestResult refused = post(rep, "/api/v1/complaints/" + id + "/" + step[0],
+                    step[1].formatted(c.get("version").asLong()));
+            assertThat(refused).as(step[0]).hasStatus(403);
+            assertThat(refused).bodyJson().extractingPath("$.code").as(step[0]).isEqualTo("error.forbidden");
+        }
+        MvcTestResult evidence = mvc.post().uri("/api/v1/complaints/" + id + "/evidence").multipart()
+                .file(new MockMultipartFile("file", "现场照片.jpg", "image/jpeg", TestFiles.jpeg()))
+                .header(HttpHeaders.AUTHORIZATION, rep).exchange();
+        assertThat(evidence).as("evidence is the handler's to add").hasStatus(403);
+        assertThat(post(service, "/api/v1/complaints/" + id + "/rating-request", "{\"contactId\":\"" + contact + "\"}"))
+                .as("the handler is refused by the status").hasStatus(422);
+
+        c = act(service, c, "classify", "\"category\":\"PRODUCT\",\"severity\":\"MINOR\"");
+        c = act(service, c, "first-response", "\"text\":\"已回电\"");
+        c = rootCause(service, c, s.afterSales2());
+        c = act(service, c, "feedback", "\"resolution\":\"已更正说明书\"");
+        assertThat(c.get("status").asString()).isEqualTo("FEEDBACK");
+        MvcTestResult rating = post(rep, "/api/v1/complaints/" + id + "/rating-request", "{\"contactId\":\"" + contact + "\"}");
+        assertThat(rating).as("resolution told, but the rep is not its handler").hasStatus(403);
+        assertThat(rating).bodyJson().extractingPath("$.code").isEqualTo("error.forbidden");
+        assertThat(post(rep, "/api/v1/complaints/" + id + "/close",
+                "{\"noRatingReason\":\"联系不上\",\"version\":%d}".formatted(c.get("version").asLong()))).hasStatus(403);
+        assertThat(jdbc.sql("select count(*) from confirmation_confirmation where subject_type = 'Complaint' and "
+                + "subject_id = :c").param("c", id).query(Integer.class).single()).as("nothing sent").isZero();
+        assertThat(customers.getJson(mvc, service, "/api/v1/complaints/" + id + "/evidence")).isEmpty();
+        assertThat(customers.getJson(mvc, service, "/api/v1/complaints/" + id).get("status").asString()).isEqualTo("FEEDBACK");
+    }
+
+    @Test
     void aComplaintClosesWithAReasonWhenNoRatingCouldBeObtainedAndSurveyResultsAreReadPerRepTeamAndProductLine()
             throws Exception {
         Service s = support.service("srv");

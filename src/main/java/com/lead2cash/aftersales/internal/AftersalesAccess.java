@@ -34,6 +34,15 @@ public class AftersalesAccess {
     public static final String READER_ROLES = "hasAnyRole('SALES_DIRECTOR','REGIONAL_MANAGER','SALES_MANAGER',"
             + "'SALES_REP','ACCOUNT_MANAGER','SALES_ASSISTANT','AFTER_SALES','ADMIN')";
 
+    /** Those who may ever work a complaint ({@link #actor(Complaint)}): the sellers and after-sales. */
+    public static final String COMPLAINT_WORKER_ROLES = "hasAnyRole('SALES_DIRECTOR','REGIONAL_MANAGER','SALES_MANAGER',"
+            + "'SALES_REP','ACCOUNT_MANAGER','SALES_ASSISTANT','AFTER_SALES')";
+    /** Those who may ever take the rep's steps of a handover ({@link #actor(Handover)}): the sellers. */
+    public static final String HANDOVER_SELLER_ROLES = "hasAnyRole('SALES_DIRECTOR','REGIONAL_MANAGER','SALES_MANAGER',"
+            + "'SALES_REP','ACCOUNT_MANAGER','SALES_ASSISTANT')";
+    /** Those who may ever accept or return a handover: its after-sales owner, who is named from after-sales. */
+    public static final String HANDOVER_OWNER_ROLES = "hasRole('AFTER_SALES')";
+
     static final Set<Role> READERS = Set.of(Role.SALES_DIRECTOR, Role.REGIONAL_MANAGER, Role.SALES_MANAGER,
             Role.SALES_REP, Role.ACCOUNT_MANAGER, Role.SALES_ASSISTANT, Role.AFTER_SALES, Role.ADMIN);
     /** Those who hand customers over and may take complaints for their customers. */

@@ -174,7 +174,7 @@ public class ComplaintService {
      */
     public Complaint classify(UUID id, ComplaintCategory category, Severity severity, UUID handler, String reason,
                               Long version) {
-        Complaint c = locked(id, version);
+        Complaint c = locked(id, version, Complaint.Action.CLASSIFY);
         if (handler != null && org.person(handler).filter(p -> access.mayHandle(p, c)).isEmpty()) {
             throw new FieldValidationException("handlerId", "aftersales.error.notHandler");
         }
@@ -228,7 +228,7 @@ public class ComplaintService {
 
     /** S1: the first response to the customer; handling starts. */
     public Complaint respond(UUID id, String text, Long version) {
-        Complaint c = locked(id, version);
+        Complaint c = locked(id, version, Complaint.Action.RESPOND);
         Instant now = clock.instant();
         c.respond(text, access.actor(c), now);
         Complaint saved = complaints.save(c);
@@ -238,7 +238,7 @@ public class ComplaintService {
 
     /** The 5 Whys, root cause and the corrective and preventive actions with their owners and due dates. */
     public Complaint analyse(UUID id, Complaint.RootCause rootCause, Long version) {
-        Complaint c = locked(id, version);
+        Complaint c = locked(id, version, Complaint.Action.ANALYSE);
         List<FieldValidationException.FieldError> errors = new ArrayList<>();
         owner("correctiveOwnerId", rootCause.correctiveOwnerId(), errors);
         owner("preventiveOwnerId", rootCause.preventiveOwnerId(), errors);
@@ -284,9 +284,7 @@ public class ComplaintService {
         Complaint c = access.complaint(id, true);
         Instant now = clock.instant();
         Complaint.Actor actor = access.actor(c);
-        if (!c.availableActions(actor).contains(Complaint.Action.ADD_EVIDENCE)) {
-            throw new DomainException("aftersales.error.complaint.ADD_EVIDENCE", c.code(), c.statusLabel());
-        }
+        c.require(Complaint.Action.ADD_EVIDENCE, actor);
         int years = policy.current().bind(AftersalesRules.class).retentionYears();
         StoredFile stored = files.store(new Upload(AftersalesAccess.COMPLAINT, c.id().toString(), "file", fileName, size,
                 Set.of(FileKind.PDF, FileKind.JPEG, FileKind.PNG), MAX_EVIDENCE,
@@ -318,7 +316,7 @@ public class ComplaintService {
 
     /** S2: the resolution told to the customer. */
     public Complaint giveFeedback(UUID id, String resolution, Long version) {
-        Complaint c = locked(id, version);
+        Complaint c = locked(id, version, Complaint.Action.GIVE_FEEDBACK);
         Instant now = clock.instant();
         c.giveFeedback(resolution, access.actor(c), now);
         Complaint saved = complaints.save(c);
@@ -330,6 +328,7 @@ public class ComplaintService {
     public SentConfirmation requestRating(UUID id, UUID contactId, Locale locale) {
         Complaint c = access.complaint(id, true);
         Complaint.Actor actor = access.actor(c);
+        c.require(Complaint.Action.REQUEST_RATING, actor);
         UUID contact = contactId != null ? contactId : c.contactId();
         if (contact == null) {
             throw new FieldValidationException("contactId", "aftersales.error.required");
@@ -337,9 +336,6 @@ public class ComplaintService {
         CustomerDirectory.ContactPoint point = customers.contactPoint(contact)
                 .filter(p -> p.customerId().equals(c.customerId()))
                 .orElseThrow(() -> new FieldValidationException("contactId", "aftersales.error.notCustomersContact"));
-        if (!c.availableActions(actor).contains(Complaint.Action.REQUEST_RATING)) {
-            throw new DomainException("aftersales.error.complaint.REQUEST_RATING", c.code(), c.statusLabel());
-        }
         SentConfirmation sent = confirmations.request(new ConfirmationRequest(Purpose.RATE,
                 ConfirmationSubject.of(AftersalesAccess.COMPLAINT, c.id(), 1), ratingDocument(c, locale),
                 new Recipient(point.contactId(), point.name(), point.email()), c.handlerId(), actor.id(), null, locale));
@@ -361,7 +357,7 @@ public class ComplaintService {
      * with a reason, a satisfaction survey goes to the contact.
      */
     public Complaint close(UUID id, UUID satisfactionConfirmationId, String noRatingReason, Long version) {
-        Complaint c = locked(id, version);
+        Complaint c = locked(id, version, Complaint.Action.CLOSE);
         Integer rating = null;
         String comment = null;
         ConfirmationView rated = null;
@@ -482,8 +478,10 @@ public class ComplaintService {
                         .map(h -> new Complainant(customerId, h.customerName(), h.repId())));
     }
 
-    private Complaint locked(UUID id, Long version) {
+    /** The complaint to act on: who asks (403) and its status (422) are checked before its version (409) and the input. */
+    private Complaint locked(UUID id, Long version, Complaint.Action action) {
         Complaint c = access.complaint(id, true);
+        c.require(action, access.actor(c));
         com.lead2cash.platform.Versions.requireCurrent(c.version(), version);
         return c;
     }

@@ -110,14 +110,14 @@ public class HandoverService {
 
     /** The rep writes the checklist. */
     public Handover writeChecklist(UUID id, Handover.Checklist checklist, Long version) {
-        Handover h = locked(id, version);
+        Handover h = locked(id, version, Handover.Action.EDIT_CHECKLIST);
         h.writeChecklist(checklist, access.actor(h));
         return handovers.save(h);
     }
 
     /** H1: the rep hands the customer over; the after-sales owner's window to accept starts. */
     public Handover handOver(UUID id, UUID serviceOwnerId, Long version) {
-        Handover h = locked(id, version);
+        Handover h = locked(id, version, Handover.Action.HAND_OVER);
         if (serviceOwnerId != null && org.person(serviceOwnerId).filter(p -> p.active() && p.roles().contains(Role.AFTER_SALES))
                 .isEmpty()) {
             throw new FieldValidationException("serviceOwnerId", "aftersales.error.notAfterSales");
@@ -137,7 +137,7 @@ public class HandoverService {
 
     /** H1: the after-sales owner accepts the customer. */
     public Handover accept(UUID id, Long version) {
-        Handover h = locked(id, version);
+        Handover h = locked(id, version, Handover.Action.ACCEPT);
         Instant now = clock.instant();
         h.accept(access.actor(h), now);
         Handover saved = handovers.save(h);
@@ -150,7 +150,7 @@ public class HandoverService {
 
     /** H1: the after-sales owner returns the handover with questions; the rep's window runs again. */
     public Handover returnWithQuestions(UUID id, String questions, Long version) {
-        Handover h = locked(id, version);
+        Handover h = locked(id, version, Handover.Action.RETURN);
         Instant now = clock.instant();
         h.returnWithQuestions(questions, access.actor(h), now);
         Handover saved = handovers.save(h);
@@ -168,8 +168,10 @@ public class HandoverService {
         return handovers.findServiceOwner(customerId);
     }
 
-    private Handover locked(UUID id, Long version) {
+    /** The handover to act on: who asks (403) and its status (422) are checked before its version (409) and the input. */
+    private Handover locked(UUID id, Long version, Handover.Action action) {
         Handover h = access.handover(id, true);
+        h.require(action, access.actor(h));
         com.lead2cash.platform.Versions.requireCurrent(h.version(), version);
         return h;
     }

@@ -370,8 +370,11 @@ public class Complaint {
         levelOne = sla.levelOne();
     }
 
-    /** Refuses what the actor may not do: 403 when they do not work the complaint, 422 when its status forbids it. */
-    private void require(Action action, Actor actor) {
+    /**
+     * Refuses what the actor may not do: 403 when they do not work the complaint (nobody in their place could), 422
+     * when its status forbids it. A service that checks before it does the work (a file stored, a link sent) asks this.
+     */
+    public void require(Action action, Actor actor) {
         if (!actor.works()) {
             throw new ForbiddenException("error.forbidden");
         }

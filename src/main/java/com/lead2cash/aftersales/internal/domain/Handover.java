@@ -207,8 +207,11 @@ public class Handover {
         };
     }
 
-    /** Refuses what the actor may not do: 403 when the step is not theirs, 422 when the status forbids it. */
-    private void require(Action action, Actor actor) {
+    /**
+     * Refuses what the actor may not do: 403 when the step is not theirs, 422 when the status forbids it. A service asks
+     * this before it reads the input, so that who asks is answered first.
+     */
+    public void require(Action action, Actor actor) {
         if (!theirs(action, actor)) {
             throw new ForbiddenException("error.forbidden");
         }

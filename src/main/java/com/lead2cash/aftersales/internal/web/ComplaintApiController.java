@@ -180,6 +180,7 @@ public class ComplaintApiController {
     @Operation(summary = "Confirm category and severity (a changed severity takes its own windows from receipt) "
             + "and optionally pass the complaint to another handler")
     @PostMapping("/api/v1/complaints/{id}/classify")
+    @PreAuthorize(AftersalesAccess.COMPLAINT_WORKER_ROLES)
     ComplaintView classify(@PathVariable UUID id, @RequestBody ClassifyRequest body) {
         return view(service.classify(id, body.category(), body.severity(), body.handlerId(), body.reason(),
                 body.version()));
@@ -187,6 +188,7 @@ public class ComplaintApiController {
 
     @Operation(summary = "Record the first response to the customer (S1); handling starts")
     @PostMapping("/api/v1/complaints/{id}/first-response")
+    @PreAuthorize(AftersalesAccess.COMPLAINT_WORKER_ROLES)
     ComplaintView respond(@PathVariable UUID id, @RequestBody FirstResponseRequest body) {
         return view(service.respond(id, body.text(), body.version()));
     }
@@ -194,6 +196,7 @@ public class ComplaintApiController {
     @Operation(summary = "Write the 5 Whys, the root cause and the corrective and preventive actions, each with an "
             + "owner and a due date")
     @PutMapping("/api/v1/complaints/{id}/root-cause")
+    @PreAuthorize(AftersalesAccess.COMPLAINT_WORKER_ROLES)
     ComplaintView analyse(@PathVariable UUID id, @RequestBody RootCauseRequest body) {
         return view(service.analyse(id, new Complaint.RootCause(body.whys(), body.rootCause(), body.correctiveAction(),
                 body.correctiveOwnerId(), body.correctiveDueOn(), body.preventiveAction(), body.preventiveOwnerId(),
@@ -202,6 +205,7 @@ public class ComplaintApiController {
 
     @Operation(summary = "Keep an evidence file with the complaint (PDF or image, checked by content, at most 20 MB)")
     @PostMapping(value = "/api/v1/complaints/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(AftersalesAccess.COMPLAINT_WORKER_ROLES)
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<EvidenceView> addEvidence(@PathVariable UUID id, @RequestPart("file") MultipartFile file)
             throws IOException {
@@ -229,12 +233,14 @@ public class ComplaintApiController {
     @Operation(summary = "Tell the customer the resolution (S2); refused until the root cause and the corrective "
             + "action with its owner and due date are recorded")
     @PostMapping("/api/v1/complaints/{id}/feedback")
+    @PreAuthorize(AftersalesAccess.COMPLAINT_WORKER_ROLES)
     ComplaintView feedback(@PathVariable UUID id, @RequestBody FeedbackRequest body) {
         return view(service.giveFeedback(id, body.resolution(), body.version()));
     }
 
     @Operation(summary = "Send the customer's contact a link to rate the handling from 1 to 5 with a comment")
     @PostMapping("/api/v1/complaints/{id}/rating-request")
+    @PreAuthorize(AftersalesAccess.COMPLAINT_WORKER_ROLES)
     @Refuses(422)
     SentLink.Answer requestRating(@PathVariable UUID id, @RequestBody RatingRequest body) {
         SentConfirmation sent = service.requestRating(id, body.contactId(), DocumentLanguage.of(body.locale()));
@@ -244,6 +250,7 @@ public class ComplaintApiController {
     @Operation(summary = "Close with the customer's rating (the confirmation they answered) or a reason why none "
             + "could be obtained; 422 with neither. A satisfaction survey then goes to the contact")
     @PostMapping("/api/v1/complaints/{id}/close")
+    @PreAuthorize(AftersalesAccess.COMPLAINT_WORKER_ROLES)
     ComplaintView close(@PathVariable UUID id, @RequestBody CloseRequest body) {
         return view(service.close(id, body.satisfactionConfirmationId(), body.noRatingReason(), body.version()));
     }

@@ -86,6 +86,7 @@ public class HandoverApiController {
     @Operation(summary = "Write the handover checklist (background, service needs, special agreements and promises, "
             + "key contacts, open issues, documents) while it is the rep's")
     @PutMapping("/api/v1/handovers/{id}/checklist")
+    @PreAuthorize(AftersalesAccess.HANDOVER_SELLER_ROLES)
     HandoverView checklist(@PathVariable UUID id, @RequestBody HandoverChecklistRequest body) {
         return view(service.writeChecklist(id, new Handover.Checklist(body.background(), body.serviceNeeds(),
                 body.specialAgreements(), body.keyContacts(), body.openIssues(), body.documents()), body.version()));
@@ -93,18 +94,21 @@ public class HandoverApiController {
 
     @Operation(summary = "Hand the customer over to an after-sales owner (H1); their window to accept starts")
     @PostMapping("/api/v1/handovers/{id}/hand-over")
+    @PreAuthorize(AftersalesAccess.HANDOVER_SELLER_ROLES)
     HandoverView handOver(@PathVariable UUID id, @RequestBody HandOverRequest body) {
         return view(service.handOver(id, body.serviceOwnerId(), body.version()));
     }
 
     @Operation(summary = "Accept the handover as its after-sales owner (H1): you serve the customer from now on")
     @PostMapping("/api/v1/handovers/{id}/accept")
+    @PreAuthorize(AftersalesAccess.HANDOVER_OWNER_ROLES)
     HandoverView accept(@PathVariable UUID id, @RequestBody VersionedAction body) {
         return view(service.accept(id, body.version()));
     }
 
     @Operation(summary = "Return the handover to the rep with your questions (H1); the rep's window runs again")
     @PostMapping("/api/v1/handovers/{id}/return")
+    @PreAuthorize(AftersalesAccess.HANDOVER_OWNER_ROLES)
     HandoverView returnIt(@PathVariable UUID id, @RequestBody HandoverReturnRequest body) {
         return view(service.returnWithQuestions(id, body.questions(), body.version()));
     }

@@ -211,6 +211,20 @@ class OrderPagesTest {
     }
 
     @Test
+    void financeWhoNeverRecordsADeliveryIsRefused403WhateverTheOrdersStatusAndNothingChanges() {
+        String contractId = signed("杭州订单页面财务交付科技有限公司");
+        Cookie rep = customers.session(mvc, reviewers().rep());
+        Cookie finance = customers.session(mvc, reviewers().finance());
+        String orderId = orderIdFrom(createOrder(rep, contractId, "10", "杭州市西湖区文三路 9 号"));
+        Map<String, Object> before = state(orderId);
+        assertThat(before.get("status")).isEqualTo("CREATED");
+        MvcTestResult refused = mvc.post().uri("/orders/" + orderId + "/delivery?lang=en").with(csrf()).cookie(finance)
+                .param("deliveredOn", "2026-12-01").param("version", before.get("version").toString()).exchange();
+        assertThat(refused).as("who asks before what the status allows").hasStatus(403);
+        assertThat(state(orderId)).isEqualTo(before);
+    }
+
+    @Test
     void theOrderPageOffersOnlyTheActionsTheOrderAnswersAndABadShipmentChangesNothing() {
         String contractId = signed("杭州订单页面二号科技有限公司");
         Cookie rep = customers.session(mvc, reviewers().rep());

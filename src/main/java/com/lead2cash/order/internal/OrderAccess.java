@@ -29,6 +29,14 @@ public class OrderAccess {
             + "'SALES_REP','ACCOUNT_MANAGER','SALES_ASSISTANT','OPERATIONS','FINANCE','ADMIN')";
     public static final Set<Role> READERS = Set.of(Role.SALES_DIRECTOR, Role.REGIONAL_MANAGER, Role.SALES_MANAGER,
             Role.SALES_REP, Role.ACCOUNT_MANAGER, Role.SALES_ASSISTANT, Role.OPERATIONS, Role.FINANCE, Role.ADMIN);
+    /** Those whose part preparing, shipping and the waybill are ({@link Order#theirs}): operations. */
+    public static final String OPERATIONS_ROLES = "hasAnyRole('OPERATIONS','ADMIN')";
+    /** Those whose part recording the acceptance may be: the sellers. */
+    public static final String SELLER_ROLES = "hasAnyRole('SALES_DIRECTOR','REGIONAL_MANAGER','SALES_MANAGER',"
+            + "'SALES_REP','ACCOUNT_MANAGER','SALES_ASSISTANT')";
+    /** Those whose part a delay and the delivery may be: the sellers and operations. */
+    public static final String SELLER_OR_OPERATIONS_ROLES = "hasAnyRole('SALES_DIRECTOR','REGIONAL_MANAGER',"
+            + "'SALES_MANAGER','SALES_REP','ACCOUNT_MANAGER','SALES_ASSISTANT','OPERATIONS','ADMIN')";
     static final Set<Role> SELLERS = Set.of(Role.SALES_DIRECTOR, Role.REGIONAL_MANAGER, Role.SALES_MANAGER,
             Role.SALES_REP, Role.ACCOUNT_MANAGER, Role.SALES_ASSISTANT);
 

@@ -657,6 +657,11 @@ public class OrderService {
     private Order forAction(UUID id, Long version, OrderAction action) {
         Order o = access.visibleForUpdate(id);
         if (!actions(o).contains(action)) {
+            if (!Order.theirs(action, access.works(o), OrderAccess.isOperations(CurrentUser.require()))) {
+                // nobody in the caller's place could, in any state (finance never records a delivery): 403 first
+                throw new com.lead2cash.platform.ForbiddenException("order.action.notYours",
+                        Label.of("order.action", action));
+            }
             if (o.byStatus(true, true, today()).contains(action)) {
                 o.requireNotStopped(action);
             }

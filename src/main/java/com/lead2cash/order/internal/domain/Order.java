@@ -408,6 +408,19 @@ public class Order {
         return actions;
     }
 
+    /**
+     * Whose part an action is, whatever the order's state ({@link #byStatus} offers it to no one else): operations
+     * prepare, ship and record waybills; the rep (or those above) records the weekly progress and the acceptance;
+     * either records a delay or the delivery. Asked by someone whose part it is not, the answer is 403, never the state.
+     */
+    public static boolean theirs(OrderAction action, boolean works, boolean operations) {
+        return switch (action) {
+            case START_PREPARING, SHIP, RECORD_WAYBILL -> operations;
+            case RECORD_PROGRESS, ACCEPT, SEND_ACCEPTANCE -> works;
+            case DELAY, DELIVER -> works || operations;
+        };
+    }
+
     /** Refuses what the contract's termination stopped, saying so: "the contract was terminated" (合同已终止). */
     public void requireNotStopped(OrderAction action) {
         if (stoppedByTermination().contains(action)) {

@@ -157,12 +157,14 @@ class OrderApiController {
 
     @Operation(summary = "Operations starts preparing the goods")
     @PostMapping("/api/v1/orders/{id}/preparation")
+    @PreAuthorize(OrderAccess.OPERATIONS_ROLES)
     OrderView prepare(@PathVariable UUID id, @RequestBody VersionedAction body) {
         return view(service.startPreparing(id, body.version()));
     }
 
     @Operation(summary = "D2: a shipment of part of a line with carrier and ship date; its waybill number is due a business day before the ship date")
     @PostMapping("/api/v1/orders/{id}/shipments")
+    @PreAuthorize(OrderAccess.OPERATIONS_ROLES)
     OrderView ship(@PathVariable UUID id, @RequestBody ShipmentRequest body) {
         return view(service.ship(id, body.line() == null ? 0 : body.line(), body.quantity(), body.carrier(),
                 body.waybillNumber(), body.shipDate(), body.version()));
@@ -170,6 +172,7 @@ class OrderApiController {
 
     @Operation(summary = "D2: record the carrier's waybill number of a shipment")
     @PostMapping("/api/v1/orders/{id}/shipments/{shipment}/waybill")
+    @PreAuthorize(OrderAccess.OPERATIONS_ROLES)
     OrderView waybill(@PathVariable UUID id, @PathVariable int shipment, @RequestBody WaybillRequest body) {
         return view(service.recordWaybill(id, shipment, body.waybillNumber(), body.version()));
     }
@@ -183,6 +186,7 @@ class OrderApiController {
 
     @Operation(summary = "D3: a delay with the new promised date and reason; the customer's contact is e-mailed the same day")
     @PostMapping("/api/v1/orders/{id}/delays")
+    @PreAuthorize(OrderAccess.SELLER_OR_OPERATIONS_ROLES)
     OrderDelayed delay(@PathVariable UUID id, @RequestBody DelayRequest body) {
         OrderService.Delayed d = service.delay(id, body.promisedDate(), body.reason(), body.version());
         return new OrderDelayed(view(d.order()), d.customerEmailed());
@@ -197,12 +201,14 @@ class OrderApiController {
 
     @Operation(summary = "Everything shipped arrived at the customer on the day given")
     @PostMapping("/api/v1/orders/{id}/delivery")
+    @PreAuthorize(OrderAccess.SELLER_OR_OPERATIONS_ROLES)
     OrderView deliver(@PathVariable UUID id, @RequestBody DeliveryRequest body) {
         return view(service.deliver(id, body.deliveredOn(), body.version()));
     }
 
     @Operation(summary = "Record the acceptance on the signed acceptance form (a PDF or image, at most 20 MB): quantity, quality, remarks, signed by, date; on the version read (the field or If-Match, 428 without)")
     @PostMapping(value = "/api/v1/orders/{id}/acceptance", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(OrderAccess.SELLER_ROLES)
     OrderView accept(@PathVariable UUID id, @RequestPart("form") MultipartFile form,
                      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate acceptedOn,
                      @RequestParam String signedBy, @RequestParam String quantity, @RequestParam String quality,

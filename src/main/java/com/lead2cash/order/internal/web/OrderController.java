@@ -383,6 +383,9 @@ class OrderController {
             response.setStatus(HttpStatus.CONFLICT.value());
             return page(access.visible(id), form, values,
                     FormProblems.of(new DomainException("error.staleVersion"), messages, locale), model);
+        } catch (com.lead2cash.platform.ForbiddenException e) {
+            // who asks, not the form's input: the 403 page, as PageActions answers it
+            throw e;
         } catch (DomainException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return page(access.visible(id), form, values, FormProblems.of(e, messages, locale, fieldsOf(form)), model);

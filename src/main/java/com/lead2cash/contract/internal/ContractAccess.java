@@ -37,6 +37,24 @@ public class ContractAccess {
             + "'SALES_REP','ACCOUNT_MANAGER','SALES_ASSISTANT','FINANCE','LEGAL','OPERATIONS','ADMIN')";
     public static final String TEMPLATE_EDITOR_ROLES = "hasAnyRole('LEGAL','ADMIN')";
 
+    /*
+     * The roles that may ever take a contract's action, as Contract.requireAction tells whose it is: a route names them,
+     * so any other role gets 403 whatever it sends (docs/decisions/0014-refusals.md).
+     */
+    /** Edit, submit, sign, amend, attach: those who work contracts (the sellers). */
+    public static final String SELLER_ROLES = "hasAnyRole('SALES_DIRECTOR','REGIONAL_MANAGER','SALES_MANAGER',"
+            + "'SALES_REP','ACCOUNT_MANAGER','SALES_ASSISTANT')";
+    /** A department's review (K1): the reviewing departments' roles. */
+    public static final String REVIEWER_ROLES = "hasAnyRole('LEGAL','FINANCE','OPERATIONS')";
+    /** A risk review's or final approval's decision (K5, K2): the managers, finance and legal. */
+    public static final String APPROVER_ROLES = "hasAnyRole('SALES_DIRECTOR','REGIONAL_MANAGER','SALES_MANAGER',"
+            + "'FINANCE','LEGAL')";
+    /** Archive and terminate: the sellers, legal and the administrator. */
+    public static final String KEEPER_ROLES = "hasAnyRole('SALES_DIRECTOR','REGIONAL_MANAGER','SALES_MANAGER',"
+            + "'SALES_REP','ACCOUNT_MANAGER','SALES_ASSISTANT','LEGAL','ADMIN')";
+    /** Delete after retention (R1): legal and the administrator. */
+    public static final String DELETER_ROLES = "hasAnyRole('LEGAL','ADMIN')";
+
     /** The screens' answer to {@link #TEMPLATE_EDITOR_ROLES}: whether the current user manages templates. */
     public static boolean mayManageTemplates() {
         CurrentUser me = CurrentUser.require();

@@ -68,6 +68,8 @@ public class InvoiceService implements ContractInvoicing {
     public static final String SUBJECT = "Invoice";
     public static final String READER_ROLES = "hasAnyRole('SALES_DIRECTOR','REGIONAL_MANAGER','SALES_MANAGER',"
             + "'SALES_REP','ACCOUNT_MANAGER','SALES_ASSISTANT','FINANCE','ADMIN')";
+    /** Those who approve, issue and reverse invoices: finance and the administrator. */
+    public static final String FINANCE_ROLES = "hasAnyRole('FINANCE','ADMIN')";
     /** The roles {@link #READER_ROLES} admits, for what the invoice module shows elsewhere (menu, cards, timeline). */
     public static final Set<Role> READERS = Set.of(Role.SALES_DIRECTOR, Role.REGIONAL_MANAGER, Role.SALES_MANAGER,
             Role.SALES_REP, Role.ACCOUNT_MANAGER, Role.SALES_ASSISTANT, Role.FINANCE, Role.ADMIN);

@@ -191,6 +191,7 @@ class ContractApiController {
     @Operation(summary = "Change the terms while drafting or revising (title, amount, risk, term, the buyer, milestones); "
             + "a field left out (or null) keeps its value, blank text clears it; clauses nobody rewrote follow the new values")
     @PutMapping("/api/v1/contracts/{id}")
+    @PreAuthorize(ContractAccess.SELLER_ROLES)
     ContractViews.ContractView revise(@PathVariable UUID id, @RequestBody TermsRequest body) {
         return view(drafting.revise(id, new Contract.Terms(body.title(), body.amount(), body.riskLevel(),
                 body.termStart(), body.termEnd(), body.buyerName(), body.buyerTaxId(), body.buyerAddress(),
@@ -199,6 +200,7 @@ class ContractApiController {
 
     @Operation(summary = "Rewrite one clause while drafting or revising; a clause that differs from the template is marked")
     @PutMapping("/api/v1/contracts/{id}/sections/{key}")
+    @PreAuthorize(ContractAccess.SELLER_ROLES)
     ContractViews.ContractView editSection(@PathVariable UUID id, @PathVariable String key,
                                            @RequestBody SectionRequest body) {
         return view(drafting.editSection(id, key, body.heading(), body.body(), body.version()));
@@ -206,6 +208,7 @@ class ContractApiController {
 
     @Operation(summary = "Add a clause the template does not have (marked as added for the reviewers)")
     @PostMapping("/api/v1/contracts/{id}/sections")
+    @PreAuthorize(ContractAccess.SELLER_ROLES)
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ContractViews.ContractView> addClause(@PathVariable UUID id, @RequestBody SectionRequest body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(view(drafting.addClause(id, body.heading(), body.body(),
@@ -214,6 +217,7 @@ class ContractApiController {
 
     @Operation(summary = "Remove a clause the contract added (the template's core clauses stay)")
     @DeleteMapping("/api/v1/contracts/{id}/sections/{key}")
+    @PreAuthorize(ContractAccess.SELLER_ROLES)
     @Refuses(422)
     ContractViews.ContractView removeClause(@PathVariable UUID id, @PathVariable String key,
                                             @RequestParam(required = false) Long version) {
@@ -223,6 +227,7 @@ class ContractApiController {
     @Operation(summary = "Submit to review (K1): the PDF of this round is kept with its SHA-256, legal, finance and "
             + "operations review together, each within its business-day deadline; IN_REVIEW with reviews[]")
     @PostMapping("/api/v1/contracts/{id}/submit")
+    @PreAuthorize(ContractAccess.SELLER_ROLES)
     ContractViews.ContractView submit(@PathVariable UUID id, @RequestBody(required = false) VersionRequest body) {
         return view(lifecycle.submit(id, body == null ? null : body.version()));
     }
@@ -230,6 +235,7 @@ class ContractApiController {
     @Operation(summary = "A reviewing department's verdict (K1): PASS, or OBJECT with a comment (and remarks on "
             + "sections); the contract goes to REVISING once every department has answered and one objected")
     @PostMapping("/api/v1/contracts/{id}/reviews/{department}")
+    @PreAuthorize(ContractAccess.REVIEWER_ROLES)
     @Refuses(409)
     ContractViews.ContractView review(@PathVariable UUID id, @PathVariable Department department,
                                       @RequestBody ReviewRequest body) {
@@ -244,6 +250,7 @@ class ContractApiController {
 
     @Operation(summary = "A risk reviewer's (K5) or final approver's (K2) decision: APPROVE, or SEND_BACK with a comment")
     @PostMapping("/api/v1/contracts/{id}/decision")
+    @PreAuthorize(ContractAccess.APPROVER_ROLES)
     @Refuses(409)
     ContractViews.ContractView decide(@PathVariable UUID id, @RequestBody ContractDecisionRequest body) {
         if (body.decision() == null) {
@@ -255,6 +262,7 @@ class ContractApiController {
     @Operation(summary = "Record the signing (K3): the signed scan (a PDF or image, checked by content, at most 20 MB), "
             + "the day and the signatories; the opportunity is won and the customer signed")
     @PostMapping(value = "/api/v1/contracts/{id}/signing", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(ContractAccess.SELLER_ROLES)
     ContractViews.ContractView sign(@PathVariable UUID id, @RequestPart("scan") MultipartFile scan,
                                     @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedOn,
                                     @RequestParam String signatories,
@@ -265,6 +273,7 @@ class ContractApiController {
 
     @Operation(summary = "Archive a signed contract with its key data (K4), and where the paper original is kept (required)")
     @PostMapping("/api/v1/contracts/{id}/archive")
+    @PreAuthorize(ContractAccess.KEEPER_ROLES)
     ContractViews.ContractView archive(@PathVariable UUID id, @RequestBody ArchiveRequest body) {
         return view(lifecycle.archive(id, body.location(), body.version()));
     }
@@ -272,12 +281,14 @@ class ContractApiController {
     @Operation(summary = "Terminate the contract with a reason (its own record); a running review is withdrawn. "
             + "Once approved (K2) only the owner's manager, legal or an administrator may; version required (428 without, 409 stale)")
     @PostMapping("/api/v1/contracts/{id}/termination")
+    @PreAuthorize(ContractAccess.KEEPER_ROLES)
     ContractViews.ContractView terminate(@PathVariable UUID id, @RequestBody TerminationRequest body) {
         return view(lifecycle.terminate(id, body.reason(), body.effectiveOn(), body.version()));
     }
 
     @Operation(summary = "Record a signed amendment (supplementary agreement) with its scan; the signed contract itself is not changed")
     @PostMapping(value = "/api/v1/contracts/{id}/amendments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(ContractAccess.SELLER_ROLES)
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ContractViews.AmendmentView> amend(@PathVariable UUID id, @RequestPart("scan") MultipartFile scan,
                                                       @RequestParam String title, @RequestParam String summary,
@@ -305,6 +316,7 @@ class ContractApiController {
 
     @Operation(summary = "Attach a document while drafting or revising (PDF or image, checked by content)")
     @PostMapping(value = "/api/v1/contracts/{id}/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(ContractAccess.SELLER_ROLES)
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<FileView> attach(@PathVariable UUID id, @RequestPart("file") MultipartFile file) throws IOException {
         StoredFile f = drafting.attach(id, file.getOriginalFilename(), file.getSize(), file.getInputStream());
@@ -340,6 +352,7 @@ class ContractApiController {
     @Operation(summary = "Delete the contract and its files once its retention has ended (R1, legal or administrators); "
             + "refused with 422 before")
     @DeleteMapping("/api/v1/contracts/{id}")
+    @PreAuthorize(ContractAccess.DELETER_ROLES)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Refuses(422)
     ResponseEntity<Void> delete(@PathVariable UUID id) {

@@ -121,12 +121,14 @@ class InvoiceApiController {
     @Operation(summary = "Finance records the number and date of the approved invoice as issued; a paper invoice "
             + "(8-digit number) with its invoiceCode (10 or 12 digits), a fully digital one (20 digits) without")
     @PostMapping("/api/v1/invoices/{id}/issue")
+    @PreAuthorize(InvoiceService.FINANCE_ROLES)
     InvoiceView issue(@PathVariable UUID id, @RequestBody InvoiceIssueRequest body) {
         return view(service.issue(id, body.invoiceNumber(), body.invoiceCode(), body.invoicedOn(), body.version()));
     }
 
     @Operation(summary = "Finance reverses an issued invoice by a red-letter invoice, with a reason; the amount may be invoiced again")
     @PostMapping("/api/v1/invoices/{id}/red-reversal")
+    @PreAuthorize(InvoiceService.FINANCE_ROLES)
     InvoiceView redReverse(@PathVariable UUID id, @RequestBody ReasonedAction body) {
         return view(service.redReverse(id, body.reason(), body.version()));
     }

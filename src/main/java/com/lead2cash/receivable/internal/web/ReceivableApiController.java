@@ -196,6 +196,7 @@ class ReceivableApiController {
 
     @Operation(summary = "Finance writes off what an overdue plan still owes, with a reason")
     @PostMapping("/api/v1/receivables/{id}/write-off")
+    @PreAuthorize(ReceivableAccess.FINANCE_ROLES)
     ReceivableView writeOff(@PathVariable UUID id, @RequestBody ReasonedAction body) {
         return view(planning.writeOff(id, body.reason(), body.version()));
     }

@@ -77,12 +77,14 @@ class InputConfiguration implements WebMvcConfigurer {
     /**
      * Runs after Boot's own configuration (which sets Boot's JSON converter), so this converter is the one used.
      * A request body's lists and maps may not hold null ({@code "changes":[null]}): refused as unreadable (400)
-     * with the element's path, where every controller would otherwise meet a null it never expects.
+     * with the element's path, where every controller would otherwise meet a null it never expects. An answer's
+     * decimals are written with two places at least ({@link TwoPlacesDecimals}: money, SPEC §6).
      */
     @Override
     public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
         JsonMapper requestBodies = json.rebuild()
-                .changeDefaultNullHandling(nulls -> nulls.withContentNulls(Nulls.FAIL)).build();
+                .changeDefaultNullHandling(nulls -> nulls.withContentNulls(Nulls.FAIL))
+                .addModule(TwoPlacesDecimals.module()).build();
         builder.withJsonConverter(new InputRulesJacksonModule.CheckingConverter(requestBodies));
     }
 }

@@ -44,6 +44,9 @@ class CatalogApiTest {
                 {"code":"GW-100","name":"工业网关 户外型","specification":"4G/5G 双模","unit":"台","productLine":"物联网",
                  "listPrice":12800,"taxRate":13}""");
         assertThat(created).hasStatus(201);
+        // read in the answer's text: the price is money with two places (SPEC §6), the rate the percentage it was
+        assertThat(new String(created.getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"listPrice\":12800.00,").contains("\"taxRate\":13.00");
         JsonNode product = support.json(created);
         assertThat(product.get("code").asString()).isEqualTo("GW-100");
         assertThat(product.get("listPrice").decimalValue()).isEqualByComparingTo("12800.00");

@@ -122,6 +122,30 @@ class MinutesApiTest {
         assertThat(today.get("heldOn").asString()).as("today is a day it was held").isEqualTo("2026-12-01");
     }
 
+    /** SPEC §6: the agreed price and the milestones' amounts are answered as money, with two places, however typed. */
+    @Test
+    void theAgreedPriceAndTheMilestonesAreAnsweredWithTwoPlaces() {
+        clock.set(TestClock.START);
+        var team = sales.team("q3places");
+        String rep = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "常州两位小数纪要有限公司", "陈静", "chen@places-minutes.test");
+        String opportunity = sales.opportunity(mvc, rep, customer, "两位小数", "100000").get("id").asString();
+        sales.qualify(mvc, team, opportunity);
+        sales.move(mvc, rep, opportunity, "PROPOSAL");
+        sales.move(mvc, rep, opportunity, "NEGOTIATION");
+
+        var written = customers.post(mvc, rep, "/api/v1/negotiation-minutes", MINUTES.formatted(opportunity, "100000", "10000"));
+        String text = com.lead2cash.testing.ContractTestSupport.text(written);
+        assertThat(written).as(text).hasStatus(201);
+        String read = com.lead2cash.testing.ContractTestSupport.text(customers.get(mvc, rep,
+                "/api/v1/negotiation-minutes/" + customers.json(written).get("id").asString()));
+        for (String answer : java.util.List.of(text, read)) {
+            assertThat(answer).as(answer).contains("\"agreedPrice\":100000.00").contains("\"amount\":30000.00")
+                    .contains("\"amount\":60000.00").contains("\"amount\":10000.00")
+                    .doesNotContainPattern("\"agreedPrice\":100000[,}]");
+        }
+    }
+
     static java.util.List<String> amounts(JsonNode minutes) {
         return java.util.stream.StreamSupport.stream(minutes.get("milestones").spliterator(), false)
                 .map(m -> m.get("amount").decimalValue().setScale(2).toPlainString()).toList();

@@ -143,6 +143,37 @@ class ReceivableApiTest {
                 .isEqualTo("OVERDUE");
     }
 
+    /**
+     * SPEC §6: money is answered with two places however it was typed or computed — read in the answer's text, as a
+     * client reads it (a parsed number has no places) — and a quantity keeps its three.
+     */
+    @Test
+    void moneyIsAnsweredWithTwoPlacesInTheContractItsPlansAndAReceiptAndAQuantityWithItsThree() {
+        JsonNode contract = contracts.signFromAcceptedQuote(mvc, reviewers(), "rcvplaces", "杭州回款两位小数科技有限公司",
+                "2026-12-01");
+        String contractId = contract.get("id").asString();
+
+        String read = ContractTestSupport.text(customers.get(mvc, rep(), "/api/v1/contracts/" + contractId));
+        assertThat(read).as(read).contains("\"amount\":12360.00").contains("\"quantity\":10.000")
+                .contains("\"quantity\":2.000").doesNotContainPattern("\"amount\":12360[,}]");
+
+        List<JsonNode> plans = plans(finance(), contractId);
+        assertThat(plans.get(0).get("amount").decimalValue()).isEqualByComparingTo("3708.00");
+        String listed = ContractTestSupport.text(customers.get(mvc, finance(), "/api/v1/receivables?contractId=" + contractId));
+        assertThat(listed).as(listed).contains("\"amount\":3708.00").contains("\"paidAmount\":0.00")
+                .doesNotContainPattern("\"amount\":3708[,}]");
+
+        // the prepayment paid whole (so that the aging of the other tests is their plans' own), typed without places
+        var receipt = customers.post(mvc, finance(), "/api/v1/receipts", """
+                {"customerId":"%s","amount":3708,"receivedOn":"2026-12-01","method":"CASH",
+                 "allocations":[{"receivableId":"%s","amount":3708}]}""".formatted(contract.get("customerId").asString(),
+                plans.get(0).get("id").asString()));
+        String recorded = ContractTestSupport.text(receipt);
+        assertThat(receipt).as(recorded).hasStatus(201);
+        assertThat(recorded).as("typed as 3708, answered as money").contains("\"amount\":3708.00,")
+                .contains("\"allocatedAmount\":3708.00").doesNotContainPattern("\"amount\":3708[,}]");
+    }
+
     @Test
     void aPaymentOnDeliveryFallsDueOnlyOnceTheContractsGoodsAreAllDeliveredCountedFromTheLastDelivery() {
         JsonNode contract = contracts.signFromAcceptedQuote(mvc, reviewers(), "rcvdel", "杭州回款分批到货科技有限公司",

@@ -604,6 +604,12 @@ class ComplaintApiTest {
         assertThat(screen(managerSession, "/satisfaction?from=2026-12-10&to=2026-12-01&lang=en", 422))
                 .contains("The start date is after the end date.", "value=\"2026-12-10\"");
         assertThat(screen(managerSession, "/complaints?lang=en", 200)).contains("href=\"/satisfaction\"");
+
+        // a survey kept without a rep or a team (its rep in no unit): a group of its own on the screen, named
+        jdbc.sql("update aftersales_survey set rep_id = null, team_id = null where rating = 3 and product_line is null").update();
+        var directorSession = customers.session(mvc, s.company().director());
+        assertThat(screen(directorSession, "/satisfaction?groupBy=REP&lang=en", 200)).contains("No rep", "3.00");
+        assertThat(screen(directorSession, "/satisfaction?groupBy=TEAM&lang=zh-CN", 200)).contains("未指定团队");
     }
 
     private String screen(jakarta.servlet.http.Cookie session, String path, int status) throws Exception {

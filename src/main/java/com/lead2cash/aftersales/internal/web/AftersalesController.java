@@ -32,9 +32,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -217,10 +219,14 @@ public class AftersalesController {
         try {
             List<AftersalesQueries.SatisfactionRow> rows = queries.satisfaction(groupBy, from, to);
             Map<UUID, String> people = groupBy == AftersalesQueries.GroupBy.REP
-                    ? names(rows.stream().map(r -> UUID.fromString(r.key())).toList()) : Map.of();
+                    ? names(rows.stream().map(AftersalesQueries.SatisfactionRow::key).filter(Objects::nonNull)
+                            .map(UUID::fromString).toList()) : Map.of();
+            // surveys kept without a rep or a team (a rep outside any unit) are a group of their own, named
+            String nobody = messages.getMessage("aftersales.satisfaction.no" + (groupBy == AftersalesQueries.GroupBy.REP
+                    ? "Rep" : "Team"), null, LocaleContextHolder.getLocale());
             lines = rows.stream().map(r -> new SatisfactionLine(switch (groupBy) {
-                case REP -> people.getOrDefault(UUID.fromString(r.key()), r.key());
-                case TEAM -> org.unitName(UUID.fromString(r.key())).orElse(r.key());
+                case REP -> r.key() == null ? nobody : people.getOrDefault(UUID.fromString(r.key()), r.key());
+                case TEAM -> r.key() == null ? nobody : org.unitName(UUID.fromString(r.key())).orElse(r.key());
                 case PRODUCT_LINE -> r.label();
             }, r)).toList();
         } catch (FieldValidationException refused) {

@@ -57,10 +57,17 @@ class PageExceptionHandler {
     @ExceptionHandler({TypeMismatchException.class, BindException.class, MissingServletRequestParameterException.class,
             MissingServletRequestPartException.class, HttpMessageNotReadableException.class,
             org.springframework.web.multipart.MultipartException.class,
-            org.springframework.beans.InvalidPropertyException.class, org.apache.tomcat.util.http.InvalidParameterException.class,
-            org.springframework.security.web.firewall.RequestRejectedException.class})
+            org.springframework.beans.InvalidPropertyException.class, org.apache.tomcat.util.http.InvalidParameterException.class})
     String unreadable(Exception e, HttpServletResponse response, Model model) {
         return page(response, model, HttpServletResponse.SC_BAD_REQUEST, "error.page.unreadable", new Object[0]);
+    }
+
+    static final String HEADER_REJECTED = "error.headerRejected";
+
+    /** A header the firewall refuses once the page reads it (UTF-8 where headers are Latin-1): 400, said so. */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    String headerRejected(HttpServletResponse response, Model model) {
+        return page(response, model, HttpServletResponse.SC_BAD_REQUEST, HEADER_REJECTED, new Object[0]);
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
@@ -97,7 +104,9 @@ class PageExceptionHandler {
         model.put("publicReader", publicReader(request));
         // a page asked for with a value it cannot read (a filter typed into the address): nothing was sent to change,
         // and the same page without the address's values is one click away
-        boolean reading = request != null && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()));
+        boolean reading = request != null && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
+                // a header the browser sent, not a value of the address: the page without its values would not help
+                && !HEADER_REJECTED.equals(messageKey);
         model.put("reading", reading);
         // (400 a value it cannot read, 422 one out of bounds — a month in 1800)
         model.put("plainPage", reading && (status == HttpServletResponse.SC_BAD_REQUEST || status == 422)

@@ -18,11 +18,10 @@ import java.util.UUID;
  * (so the asker knows whom to ask) — never its id, code, name, status or owner id. What matched is
  * decided by {@link CompanyKeys}; whether the asker may read a record, by the module that owns it.
  * <p>
- * A match on a field the administrator hides from the asker's role (docs/decisions/0022: never matched by a
- * search) is not told as such: the phone or e-mail is left out of what matched, and a record matched on nothing
- * else — readable by the asker or not — is told without its id, name or owner: the asker learns that a record
- * matches, not which nor whose, so a hidden phone cannot be probed for who holds it (the duplicate is still
- * reported: it is one).
+ * A field the administrator hides from the asker's role (docs/decisions/0022) is never matched for them, as by a
+ * search: the phone or e-mail is left out of what matched, and a record matched on nothing else is not told at all
+ * ({@link Disclosed#told()} false) — readable by the asker or not. Telling it in any form would let a guessed phone be
+ * tried against a record's name (the record alone, or it and one more) to learn which record holds it.
  */
 public final class DuplicateDisclosure {
 
@@ -45,11 +44,17 @@ public final class DuplicateDisclosure {
      */
     public record Disclosed(String kind, boolean visible, UUID id, String code, String name, String status,
                             List<String> matchedOn, UUID ownerId, String ownerName) {
+
+        /** Whether the match is told the asker at all: false when only fields hidden from them matched. */
+        public boolean told() {
+            return !matchedOn.isEmpty();
+        }
     }
 
     /**
-     * Cuts each match to what its asker (the user on this thread, whose field rules apply) may know; the owners'
-     * names are read in one lookup.
+     * Cuts each match to what its asker (the user on this thread, whose field rules apply) may know, one for one (a
+     * match not {@linkplain Disclosed#told() told} is for the caller to leave out); the owners' names are read in one
+     * lookup.
      */
     public static List<Disclosed> disclose(List<Found> found, OrgDirectory directory, FieldRules rules) {
         Set<UUID> owners = new HashSet<>();
@@ -63,12 +68,14 @@ public final class DuplicateDisclosure {
                 ProtectedField field = fieldOf(f.kind(), key);
                 return field == null || !hidden.computeIfAbsent(field, x -> rules.sight(x).hidden());
             }).toList();
-            // a record found only through a hidden field is withheld even from a reader who may open it: naming it
-            // would tell whose the typed phone or e-mail is
-            if (f.readable() && !told.isEmpty()) {
+            if (told.isEmpty()) {
+                // found only through a field hidden from the asker: not told, even to a reader who may open it
+                return new Disclosed(f.kind(), false, null, null, null, null, told, null, null);
+            }
+            if (f.readable()) {
                 return new Disclosed(f.kind(), true, f.id(), f.code(), f.name(), f.status(), told, f.ownerId(), ownerName);
             }
-            return new Disclosed(f.kind(), false, null, null, null, null, told, null, told.isEmpty() ? null : ownerName);
+            return new Disclosed(f.kind(), false, null, null, null, null, told, null, ownerName);
         }).toList();
     }
 

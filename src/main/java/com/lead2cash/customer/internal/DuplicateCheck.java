@@ -64,7 +64,7 @@ public class DuplicateCheck {
                 .map(c -> new DuplicateDisclosure.Found("CUSTOMER", c.id(), c.code(), c.name(), null, c.matchedOn(),
                         c.ownerId(), access.isVisible(c.ownerId())))
                 .toList();
-        return DuplicateDisclosure.disclose(found, directory, fieldRules).stream()
+        return DuplicateDisclosure.disclose(found, directory, fieldRules).stream().filter(DuplicateDisclosure.Disclosed::told)
                 .map(d -> new Match(d.id(), d.code(), d.name(), d.matchedOn(), d.visible(), d.ownerId(), d.ownerName()))
                 .toList();
     }
@@ -86,6 +86,9 @@ public class DuplicateCheck {
             List<Match> cut = new ArrayList<>(matches.size());
             for (int i = 0; i < matches.size(); i++) {
                 DuplicateDisclosure.Disclosed d = disclosed.next();
+                if (!d.told()) {
+                    continue;
+                }
                 cut.add(new Match(d.id(), d.code(), d.name(), d.matchedOn(), d.visible(), d.ownerId(), d.ownerName()));
             }
             all.put(probe, cut);

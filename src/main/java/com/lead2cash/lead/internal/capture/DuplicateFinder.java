@@ -262,6 +262,9 @@ public class DuplicateFinder {
         for (int i = 0; i < matches.size(); i++) {
             Match m = matches.get(i);
             DuplicateDisclosure.Disclosed d = disclosed.get(i);
+            if (!d.told()) {
+                continue;
+            }
             boolean mergeable = d.visible() && m.kind().equals("LEAD") && inHand(m, scope)
                     && !LeadStatus.valueOf(m.status()).isClosed();
             // a record the asker reads is shown with its details; the owner's name says whom to ask only for the others

@@ -60,6 +60,12 @@ class ApiFallbackHandler {
     @ExceptionHandler(RequestRefusedException.class)
     Object refused(HttpServletRequest request, RequestRefusedException e) {
         HttpStatus status = HttpStatus.valueOf(e.status());
+        if (!request.getRequestURI().startsWith("/api/")) {
+            // a page's refusal (the page version guard's 428 before a controller) says what was refused, as the
+            // page handler words it: this advice may be asked before that one
+            return new ModelAndView("error", PageExceptionHandler.errorModel(status.value(), e.messageKey(), e.args(),
+                    request), status);
+        }
         Object answer = answer(request, status, e.messageKey(), e.args());
         if (answer instanceof ResponseEntity<?> entity && e.retryAfterSeconds() != null) {
             return ResponseEntity.status(entity.getStatusCode()).headers(entity.getHeaders())

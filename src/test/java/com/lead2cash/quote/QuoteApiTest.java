@@ -475,6 +475,31 @@ class QuoteApiTest {
     }
 
     @Test
+    void Q1_onceTheCustomerAcceptedAQuoteNoNewQuoteIsWrittenAndAWaitingDraftIsNotEdited() {
+        Deal d = deal("q-none");
+        String acceptedId = create(d, "0").get("id").asString();
+        JsonNode link = send(d, acceptedId);
+        JsonNode draft = create(d, "2");
+        assertThat(answer(link, "ACCEPTED")).hasStatus3xxRedirection();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                customers.getJson(mvc, d.rep(), "/api/v1/quotes/" + acceptedId).get("status").asString()).isEqualTo("ACCEPTED"));
+        long before = jdbc.sql("select count(*) from quote_quote").query(Long.class).single();
+
+        var refused = customers.post(mvc, d.rep(), "/api/v1/quotes", quoteBody(d, "0"));
+        assertThat(refused).hasStatus(422);
+        assertThat(customers.json(refused).get("code").asString()).isEqualTo("quote.create.anotherAccepted");
+        assertThat(jdbc.sql("select count(*) from quote_quote").query(Long.class).single()).as("nothing written").isEqualTo(before);
+
+        String path = "/api/v1/quotes/" + draft.get("id").asString();
+        var notEdited = customers.put(mvc, d.rep(), path, """
+                {"lines":[{"productId":"%s","quantity":12}],"version":%d}""".formatted(d.gateway(), draft.get("version").asLong()));
+        assertThat(notEdited).hasStatus(422);
+        assertThat(customers.json(notEdited).get("code").asString()).as("edit says why, not send").isEqualTo("quote.edit.anotherAccepted");
+        assertThat(customers.getJson(mvc, d.rep(), path).get("total").decimalValue())
+                .as("nothing changed").isEqualByComparingTo(draft.get("total").decimalValue());
+    }
+
+    @Test
     void aLostOpportunityWithdrawsItsQuotesOpenLinksAndTheCustomerCanNoLongerAcceptThem() {
         Deal d = deal("q-lost");
         String id = create(d, "0").get("id").asString();

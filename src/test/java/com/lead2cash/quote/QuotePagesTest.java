@@ -141,6 +141,40 @@ class QuotePagesTest {
         assertThat(page(repSession, quotePath, "en")).contains("With the customer", "李娜");
     }
 
+    @Test
+    void Q1_onceTheCustomerAcceptedAQuoteTheCardOffersNoNewQuoteAndTheFormIsNotOfferedNorSaved() {
+        clock.set(TestClock.START);
+        var team = sales.team("qp-acc");
+        String rep = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "宁波接受测试有限公司", "李娜", "li@qp-acc.test");
+        String opportunity = sales.opportunity(mvc, rep, customer, "堆场监控", "200000").get("id").asString();
+        sales.qualify(mvc, team, opportunity);
+        sales.move(mvc, rep, opportunity, "PROPOSAL");
+        String gateway = sales.product(mvc, team, "GW-QPA", "工业网关", "1000.00", "13");
+        Cookie repSession = customers.session(mvc, team.rep());
+        String quoteId = customers.json(SalesTestSupport.expect(customers.post(mvc, rep, "/api/v1/quotes", """
+                {"opportunityId":"%s","lines":[{"productId":"%s","quantity":3}]}""".formatted(opportunity, gateway)), 201))
+                .get("id").asString();
+        String cardPath = "/opportunities/" + opportunity + "/quotes";
+        assertThat(page(repSession, cardPath, "en")).contains("id=\"new-quote\"");
+
+        // the customer accepted it (as their answer records it)
+        jdbc.sql("update quote_quote set status = 'ACCEPTED' where id = :id")
+                .param("id", java.util.UUID.fromString(quoteId)).update();
+        assertThat(page(repSession, cardPath, "en")).doesNotContain("id=\"new-quote\"")
+                .doesNotContain("/quotes/new?opportunityId=");
+        assertThat(mvc.get().uri("/quotes/new?opportunityId=" + opportunity).cookie(repSession).exchange())
+                .as("not offered as a form: the opportunity's page says why").hasStatus3xxRedirection()
+                .hasRedirectedUrl("/opportunities/" + opportunity).flash()
+                .containsEntry("flashError", "quote.create.anotherAccepted");
+        long before = jdbc.sql("select count(*) from quote_quote").query(Long.class).single();
+        MvcTestResult refused = mvc.post().uri("/quotes").cookie(repSession).with(SecurityMockMvcRequestPostProcessors.csrf())
+                .header("Accept-Language", "en").param("lang", "en").param("opportunityId", opportunity)
+                .param("lines[0].productId", gateway).param("lines[0].quantity", "4").exchange();
+        assertThat(body(refused)).contains("no other quote of it goes out, so no new quote is written");
+        assertThat(jdbc.sql("select count(*) from quote_quote").query(Long.class).single()).as("nothing saved").isEqualTo(before);
+    }
+
     /** A reload (or a bookmark) of a sent page: back to the record, the link not shown again, nothing sent again. */
     private void shownOnce(Cookie session, String recordPath) {
         MvcTestResult again = mvc.get().uri(recordPath + "/sent").cookie(session).exchange();

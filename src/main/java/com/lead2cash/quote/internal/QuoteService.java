@@ -139,10 +139,9 @@ public class QuoteService {
         if (!opportunities.worksOn(opportunityId)) {
             throw new com.lead2cash.platform.ForbiddenException("error.forbidden");
         }
-        if (opportunity.stage() == Stage.WON || opportunity.stage() == Stage.LOST) {
-            // the stage as the reader's language names it ("Won", "赢单"), not its code
-            throw new DomainException("quote.opportunity.closed",
-                    new org.springframework.context.support.DefaultMessageSourceResolvable("opportunity.stage." + opportunity.stage().name()));
+        java.util.Optional<DomainException> refused = newQuoteRefusal(opportunity);
+        if (refused.isPresent()) {
+            throw refused.get();
         }
         LocalDate today = today();
         QuoteTerms terms = terms(content, opportunity.customerId(), today);
@@ -150,6 +149,24 @@ public class QuoteService {
         Quote quote = Quote.draft(codes.next("Q", "quote_number_seq"), opportunity.id(), opportunity.customerId(),
                 CurrentUser.require().id(), terms, lines, rules().required(maxDiscount(lines)), today, clock.instant());
         return quotes.save(quote);
+    }
+
+    /**
+     * Why the opportunity takes no new quote, if it does not: it is closed, or the customer accepted a quote of it —
+     * no other quote of it goes out then (0040), so a new one could never be sent. Creating asks it, and so does the
+     * opportunity's quote card before it offers a new quote.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<DomainException> newQuoteRefusal(OpportunityRef opportunity) {
+        if (opportunity.stage() == Stage.WON || opportunity.stage() == Stage.LOST) {
+            // the stage as the reader's language names it ("Won", "赢单"), not its code
+            return java.util.Optional.of(new DomainException("quote.opportunity.closed",
+                    new org.springframework.context.support.DefaultMessageSourceResolvable("opportunity.stage." + opportunity.stage().name())));
+        }
+        if (quotes.anyAccepted(opportunity.id())) {
+            return java.util.Optional.of(new DomainException("quote.create.anotherAccepted"));
+        }
+        return java.util.Optional.empty();
     }
 
     /** Rewrites a draft's lines and terms. */

@@ -330,7 +330,11 @@ public class Quote {
         }
         if (actor.quoteAccepted() && offered(actor, reviewBeforeSending).contains(action)) {
             // what another quote's acceptance alone refuses: its revision, or a step towards sending it, could never be sent
-            throw new DomainException(action == QuoteAction.REVISE ? "quote.revise.anotherAccepted" : "quote.send.anotherAccepted");
+            throw new DomainException(switch (action) {
+                case REVISE -> "quote.revise.anotherAccepted";
+                case EDIT -> "quote.edit.anotherAccepted";
+                default -> "quote.send.anotherAccepted";
+            });
         }
         if (action == QuoteAction.SEND && status == QuoteStatus.APPROVED) {
             if (!actor.opportunityProposing()) {

@@ -194,14 +194,18 @@ class QuoteController {
         model.addAttribute("mayWriteMinutes",
                 com.lead2cash.quote.internal.minutes.NegotiationMinutes.mayWrite(minutes.actor(id)));
         model.addAttribute("opportunityId", id);
-        model.addAttribute("mayQuote", opportunities.mayWork(id)
-                && opportunity.stage() != Stage.WON && opportunity.stage() != Stage.LOST);
+        model.addAttribute("mayQuote", opportunities.mayWork(id) && service.newQuoteRefusal(opportunity).isEmpty());
         return "quote/fragments :: card";
     }
 
     @GetMapping("/quotes/new")
-    String newForm(@RequestParam UUID opportunityId, Model model) {
-        opportunities.requireVisible(opportunityId);
+    String newForm(@RequestParam UUID opportunityId, Model model, RedirectAttributes redirect) {
+        java.util.Optional<DomainException> refused = service.newQuoteRefusal(opportunities.requireVisible(opportunityId));
+        if (refused.isPresent()) {
+            // not offered as a form: the opportunity's page says why
+            Flash.error(redirect, refused.get());
+            return "redirect:/opportunities/" + opportunityId;
+        }
         QuoteForm form = new QuoteForm();
         form.setOpportunityId(opportunityId);
         return form(model, form, null, FormProblems.NONE);

@@ -115,6 +115,44 @@ class ContractDraftingTest {
         assertThat(unchanged.get("title").asString()).isEqualTo(complete.get("title").asString());
     }
 
+    /**
+     * Walk finding: a term from 2190 to 2199 was stored. Its first day is a planned date (at most ten years after the
+     * drafting), its last day at most ten years after the first: refused naming the field, nothing changed.
+     */
+    @Test
+    void aTermStartingFarAheadOrRunningLongerThanTheYearsAheadIsRefusedNamingTheFieldAndNothingChanges() {
+        clock.set(TestClock.START);
+        Reviewers r = support.reviewers("dfar");
+        String rep = support.bearer(mvc, r.rep());
+        String opportunity = support.opportunityAtContractStage(mvc, r, "杭州远期合同科技有限公司", "800000.00");
+        String id = support.draft(mvc, rep, opportunity, "800000.00", "LOW").get("id").asString();
+        JsonNode complete = support.complete(mvc, rep, id);
+        String path = "/api/v1/contracts/" + id;
+        String body = """
+                {"termStart":"%s","termEnd":"%s","version":%d}""";
+        long version = complete.get("version").asLong();
+
+        var farAhead = customers.put(mvc, rep, path, body.formatted("2190-01-01", "2199-12-31", version));
+        assertThat(farAhead).hasStatus(422);
+        assertThat(customers.json(farAhead).get("errors").valueStream()
+                .map(e -> e.get("field").asString() + " " + e.get("code").asString()))
+                .containsExactly("termStart error.input.dateTooFarAhead");
+        // drafted on 2026-12-01 (the test clock): ten years on is the last day a term may start
+        var tooLong = customers.put(mvc, rep, path, body.formatted("2026-12-01", "2199-12-31", version));
+        assertThat(tooLong).hasStatus(422);
+        assertThat(customers.json(tooLong).get("errors").valueStream()
+                .map(e -> e.get("field").asString() + " " + e.get("code").asString()))
+                .containsExactly("termEnd contract.term.tooLong");
+        assertThat(customers.json(tooLong).get("errors").get(0).get("message").asString()).contains("2036-12-01");
+        JsonNode unchanged = customers.getJson(mvc, rep, path);
+        assertThat(unchanged.get("version").asLong()).as("nothing changed").isEqualTo(version);
+        assertThat(unchanged.get("termEnd").asString()).isEqualTo(complete.get("termEnd").asString());
+
+        JsonNode longest = customers.json(com.lead2cash.testing.SalesTestSupport.expect(customers.put(mvc, rep, path,
+                body.formatted("2036-12-01", "2046-12-01", version)), 200));
+        assertThat(longest.get("termEnd").asString()).as("the bounds themselves are kept").isEqualTo("2046-12-01");
+    }
+
     /** The form's prefilled buyer's taxpayer id for a new contract of the opportunity. */
     String offeredTaxId(Reviewers r, String opportunity) {
         var form = mvc.get().uri("/contracts/new?opportunityId=" + opportunity).cookie(customers.session(mvc, r.rep())).exchange();

@@ -140,7 +140,7 @@ public class ContractDrafting {
                 source.values(), milestones, source.lines()),
                 // milestones typed now are asked against today; those the minutes gave are asked on submission, after
                 // the rep could move a date that passed since the customer confirmed them
-                codes.nextDocumentNumber("HT"), me.id(), rules.keptUntil(today(now)),
+                codes.nextDocumentNumber("HT"), me.id(), rules.keptUntil(today(now)), today(now),
                 milestonesGiven ? today(now) : null, now);
         Contract saved = storeUnlessAnotherIsLive(contract);
         events.record(saved.id(), "DRAFTED", me.id(), template.code() + " v" + template.templateVersion(), now);

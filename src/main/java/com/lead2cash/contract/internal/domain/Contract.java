@@ -146,6 +146,16 @@ public class Contract {
      */
     public static Contract draft(Draft d, String number, UUID createdBy, LocalDate keptUntil, LocalDate today,
                                  Instant now) {
+        return draft(d, number, createdBy, keptUntil, today, today, now);
+    }
+
+    /**
+     * {@link #draft(Draft, String, UUID, LocalDate, LocalDate, Instant)} on the company's day {@code draftedOn}, which
+     * bounds the term ({@link #termProblems}; none: the term's first day is only asked not to be before 2000), while
+     * milestones are asked against {@code today} when given.
+     */
+    public static Contract draft(Draft d, String number, UUID createdBy, LocalDate keptUntil, LocalDate draftedOn,
+                                 LocalDate today, Instant now) {
         Contract c = new Contract();
         c.id = Ids.newId();
         c.number = number;
@@ -168,7 +178,7 @@ public class Contract {
             }
         });
         c.apply(new Terms(d.title(), d.amount(), d.riskLevel() == null ? RiskLevel.LOW : d.riskLevel(), d.termStart(),
-                d.termEnd(), d.buyerName(), d.buyerTaxId(), null, null, d.milestones()), true, today);
+                d.termEnd(), d.buyerName(), d.buyerTaxId(), null, null, d.milestones()), true, today, draftedOn);
         java.util.Map<String, String> values = c.values();
         c.sections = new ArrayList<>(d.clauses().stream()
                 .map(t -> ContractSection.fromTemplate(t.sectionKey(), t.heading(), t.body(), values)).toList());
@@ -184,7 +194,7 @@ public class Contract {
     /** {@code draftedOn}: the company's calendar day the contract was drafted, the earliest a payment falls due. */
     public void revise(Terms terms, LocalDate draftedOn, Instant now) {
         requireEditable();
-        apply(terms, false, draftedOn);
+        apply(terms, false, draftedOn, draftedOn);
         java.util.Map<String, String> values = values();
         sections.replaceAll(s -> s.refilled(values));
         updatedAt = now;
@@ -204,7 +214,38 @@ public class Contract {
         return LineTotals.of(lines, amount, quoteTax);
     }
 
-    private void apply(Terms t, boolean creating, LocalDate draftedOn) {
+    /**
+     * Why a term is refused, if it is — the one check of a term's days. Its first day is a day the business plans: from
+     * {@link InputRules#FIRST_BUSINESS_DATE} (a term from 1901 is a typo) to {@link InputRules#MAX_YEARS_AHEAD} years
+     * after the contract was drafted ({@code draftedOn}), as any planned date. Its last day is not before the first, and
+     * at most as many years after the first: a contract running longer (to 2199) is a typo or a record pushed out of
+     * sight, not a term this business signs.
+     */
+    static List<FieldValidationException.FieldError> termProblems(LocalDate start, LocalDate end, LocalDate draftedOn) {
+        List<FieldValidationException.FieldError> errors = new ArrayList<>();
+        if (draftedOn != null) {
+            InputRules.businessDateProblem("termStart", start, draftedOn).ifPresent(errors::add);
+        } else if (start != null && start.isBefore(InputRules.FIRST_BUSINESS_DATE)) {
+            errors.add(new FieldValidationException.FieldError("termStart", "error.input.dateTooEarly",
+                    InputRules.FIRST_BUSINESS_DATE));
+        }
+        if (end == null || !errors.isEmpty() || (start == null && draftedOn == null)) {
+            // a first day refused is not what the last day is measured from
+            return errors;
+        }
+        if (start != null && end.isBefore(start)) {
+            errors.add(new FieldValidationException.FieldError("termEnd", "contract.term.order"));
+        } else {
+            LocalDate latest = InputRules.latestAhead(start != null ? start : draftedOn);
+            if (end.isAfter(latest)) {
+                errors.add(new FieldValidationException.FieldError("termEnd", "contract.term.tooLong",
+                        InputRules.MAX_YEARS_AHEAD, latest));
+            }
+        }
+        return errors;
+    }
+
+    private void apply(Terms t, boolean creating, LocalDate draftedOn, LocalDate termFrom) {
         List<FieldValidationException.FieldError> errors = new ArrayList<>();
         String newTitle = t.title() == null ? (creating ? null : title) : t.title().strip();
         if (newTitle == null || newTitle.isEmpty() || newTitle.length() > MAX_TITLE) {
@@ -224,13 +265,8 @@ public class Contract {
         }
         LocalDate newStart = t.termStart() == null ? termStart : t.termStart();
         LocalDate newEnd = t.termEnd() == null ? termEnd : t.termEnd();
-        if (newStart != null && newEnd != null && newEnd.isBefore(newStart)) {
-            errors.add(new FieldValidationException.FieldError("termEnd", "contract.term.order"));
-        }
-        if (t.termStart() != null && t.termStart().isBefore(InputRules.FIRST_BUSINESS_DATE)) {
-            // a term from 1901 is a typo: no contract of this business runs from before 2000
-            errors.add(new FieldValidationException.FieldError("termStart", "error.input.dateTooEarly",
-                    InputRules.FIRST_BUSINESS_DATE));
+        if (t.termStart() != null || t.termEnd() != null) {
+            errors.addAll(termProblems(newStart, newEnd, termFrom));
         }
         String newBuyer = t.buyerName() == null ? buyerName : t.buyerName().strip();
         if (newBuyer == null || newBuyer.isEmpty() || newBuyer.length() > MAX_PARTY) {

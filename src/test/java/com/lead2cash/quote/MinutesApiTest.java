@@ -125,15 +125,9 @@ class MinutesApiTest {
     /** SPEC §6: the agreed price and the milestones' amounts are answered as money, with two places, however typed. */
     @Test
     void theAgreedPriceAndTheMilestonesAreAnsweredWithTwoPlaces() {
-        clock.set(TestClock.START);
-        var team = sales.team("q3places");
-        String rep = sales.bearer(mvc, team.rep());
-        String customer = sales.customerWithContact(team.rep(), "常州两位小数纪要有限公司", "陈静", "chen@places-minutes.test");
-        String opportunity = sales.opportunity(mvc, rep, customer, "两位小数", "100000").get("id").asString();
-        sales.qualify(mvc, team, opportunity);
-        sales.move(mvc, rep, opportunity, "PROPOSAL");
-        sales.move(mvc, rep, opportunity, "NEGOTIATION");
-
+        Negotiating n = negotiating("q3places", "常州两位小数纪要有限公司", "chen@places-minutes.test");
+        String rep = n.rep();
+        String opportunity = n.opportunity();
         var written = customers.post(mvc, rep, "/api/v1/negotiation-minutes", MINUTES.formatted(opportunity, "100000", "10000"));
         String text = com.lead2cash.testing.ContractTestSupport.text(written);
         assertThat(written).as(text).hasStatus(201);

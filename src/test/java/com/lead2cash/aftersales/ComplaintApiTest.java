@@ -352,16 +352,9 @@ class ComplaintApiTest {
     void theServedCustomersComplaintIsWorkedThroughTheFiveWhysAndClosedOnlyWithTheCustomersRatingOrAReason() throws Exception {
         Service s = support.service("way");
         String customer = support.customer(s.rep(), "杭州闭环科技有限公司");
-        String handoverId = support.signed(customer, s.rep(), "HT-2026-900010");
+        servedBy(s, customer, "HT-2026-900010");
         String rep = customers.bearer(mvc, s.rep());
-        JsonNode h = customers.getJson(mvc, rep, "/api/v1/handovers/" + handoverId);
-        h = ok(customers.put(mvc, rep, "/api/v1/handovers/" + handoverId + "/checklist", """
-                {"background":"制造业","serviceNeeds":"电话支持","specialAgreements":"无","keyContacts":"王经理","version":%d}"""
-                .formatted(h.get("version").asLong())));
-        h = ok(post(rep, "/api/v1/handovers/" + handoverId + "/hand-over",
-                "{\"serviceOwnerId\":\"%s\",\"version\":%d}".formatted(s.afterSales().id(), h.get("version").asLong())));
         String service = customers.bearer(mvc, s.afterSales());
-        ok(post(service, "/api/v1/handovers/" + handoverId + "/accept", "{\"version\":" + h.get("version").asLong() + "}"));
 
         JsonNode c = receive(service, customer, "MAJOR", "网关频繁掉线");
         String id = c.get("id").asString();
@@ -467,16 +460,9 @@ class ComplaintApiTest {
     void theCustomersRepWhoReadsAComplaintTheyDoNotHandleIsRefused403ForEveryStepAndItsHandler422ForTheStatus() {
         Service s = support.service("notyours");
         String customer = support.customer(s.rep(), "杭州越权科技有限公司");
-        String handoverId = support.signed(customer, s.rep(), "HT-2026-900077");
+        servedBy(s, customer, "HT-2026-900077");
         String rep = customers.bearer(mvc, s.rep());
-        JsonNode h = customers.getJson(mvc, rep, "/api/v1/handovers/" + handoverId);
-        h = ok(customers.put(mvc, rep, "/api/v1/handovers/" + handoverId + "/checklist", """
-                {"background":"制造业","serviceNeeds":"电话支持","specialAgreements":"无","keyContacts":"王经理","version":%d}"""
-                .formatted(h.get("version").asLong())));
-        h = ok(post(rep, "/api/v1/handovers/" + handoverId + "/hand-over",
-                "{\"serviceOwnerId\":\"%s\",\"version\":%d}".formatted(s.afterSales().id(), h.get("version").asLong())));
         String service = customers.bearer(mvc, s.afterSales());
-        ok(post(service, "/api/v1/handovers/" + handoverId + "/accept", "{\"version\":" + h.get("version").asLong() + "}"));
         JsonNode c = receive(service, customer, "MINOR", "说明书有错字");
         String id = c.get("id").asString();
         String contact = support.contactOf(customer);
@@ -610,6 +596,20 @@ class ComplaintApiTest {
         var directorSession = customers.session(mvc, s.company().director());
         assertThat(screen(directorSession, "/satisfaction?groupBy=REP&lang=en", 200)).contains("No rep", "3.00");
         assertThat(screen(directorSession, "/satisfaction?groupBy=TEAM&lang=zh-CN", 200)).contains("未指定团队");
+    }
+
+    /** The rep hands the signed customer over to the after-sales owner, who accepts it: they serve it from now on. */
+    private void servedBy(Service s, String customer, String contractNumber) {
+        String handoverId = support.signed(customer, s.rep(), contractNumber);
+        String rep = customers.bearer(mvc, s.rep());
+        JsonNode h = customers.getJson(mvc, rep, "/api/v1/handovers/" + handoverId);
+        h = ok(customers.put(mvc, rep, "/api/v1/handovers/" + handoverId + "/checklist", """
+                {"background":"制造业","serviceNeeds":"电话支持","specialAgreements":"无","keyContacts":"王经理","version":%d}"""
+                .formatted(h.get("version").asLong())));
+        h = ok(post(rep, "/api/v1/handovers/" + handoverId + "/hand-over",
+                "{\"serviceOwnerId\":\"%s\",\"version\":%d}".formatted(s.afterSales().id(), h.get("version").asLong())));
+        ok(post(customers.bearer(mvc, s.afterSales()), "/api/v1/handovers/" + handoverId + "/accept",
+                "{\"version\":" + h.get("version").asLong() + "}"));
     }
 
     private String screen(jakarta.servlet.http.Cookie session, String path, int status) throws Exception {

@@ -18,6 +18,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * What no controller answers: an unknown route under {@code /api} is a 404 problem like any other API
  * refusal (a wrong method 405, a wrong content type 415, an undecodable query 400); elsewhere the error page.
+ * Asked after the controllers' own handlers ({@link ApiExceptionHandler}, {@link PageExceptionHandler}), which word
+ * the refusals of their controllers themselves (the page version guard's 428 included).
  */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -60,12 +62,6 @@ class ApiFallbackHandler {
     @ExceptionHandler(RequestRefusedException.class)
     Object refused(HttpServletRequest request, RequestRefusedException e) {
         HttpStatus status = HttpStatus.valueOf(e.status());
-        if (!request.getRequestURI().startsWith("/api/")) {
-            // a page's refusal (the page version guard's 428 before a controller) says what was refused, as the
-            // page handler words it: this advice may be asked before that one
-            return new ModelAndView("error", PageExceptionHandler.errorModel(status.value(), e.messageKey(), e.args(),
-                    request), status);
-        }
         Object answer = answer(request, status, e.messageKey(), e.args());
         if (answer instanceof ResponseEntity<?> entity && e.retryAfterSeconds() != null) {
             return ResponseEntity.status(entity.getStatusCode()).headers(entity.getHeaders())

@@ -27,6 +27,8 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
  * 422 refused input, 409 a stale version — never a 500 for bad input.
  */
 @ControllerAdvice(annotations = Controller.class)
+// before ApiFallbackHandler, which answers what no controller answers
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 1)
 class PageExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(PageExceptionHandler.class);

@@ -57,6 +57,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,7 +140,7 @@ public class QuoteService {
         if (!opportunities.worksOn(opportunityId)) {
             throw new com.lead2cash.platform.ForbiddenException("error.forbidden");
         }
-        java.util.Optional<DomainException> refused = newQuoteRefusal(opportunity);
+        Optional<DomainException> refused = newQuoteRefusal(opportunity);
         if (refused.isPresent()) {
             throw refused.get();
         }
@@ -157,16 +158,16 @@ public class QuoteService {
      * opportunity's quote card before it offers a new quote.
      */
     @Transactional(readOnly = true)
-    public java.util.Optional<DomainException> newQuoteRefusal(OpportunityRef opportunity) {
-        if (opportunity.stage() == Stage.WON || opportunity.stage() == Stage.LOST) {
+    public Optional<DomainException> newQuoteRefusal(OpportunityRef opportunity) {
+        if (opportunity.stage().isClosed()) {
             // the stage as the reader's language names it ("Won", "赢单"), not its code
-            return java.util.Optional.of(new DomainException("quote.opportunity.closed",
+            return Optional.of(new DomainException("quote.opportunity.closed",
                     new org.springframework.context.support.DefaultMessageSourceResolvable("opportunity.stage." + opportunity.stage().name())));
         }
         if (quotes.anyAccepted(opportunity.id())) {
-            return java.util.Optional.of(new DomainException("quote.create.anotherAccepted"));
+            return Optional.of(new DomainException("quote.create.anotherAccepted"));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** Rewrites a draft's lines and terms. */

@@ -16,6 +16,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -383,26 +384,32 @@ public class Order {
     public Set<OrderAction> byStatus(boolean works, boolean operations, LocalDate today) {
         Set<OrderAction> actions = EnumSet.noneOf(OrderAction.class);
         boolean open = status != OrderStatus.ACCEPTED;
-        if (operations && status == OrderStatus.CREATED) {
+        // whose part each is, said once (theirs); here only what the state allows
+        Predicate<OrderAction> mine = action -> theirs(action, works, operations);
+        if (mine.test(OrderAction.START_PREPARING) && status == OrderStatus.CREATED) {
             actions.add(OrderAction.START_PREPARING);
         }
-        if (operations && (status == OrderStatus.CREATED || status == OrderStatus.PREPARING) && !fullyBooked()) {
+        if (mine.test(OrderAction.SHIP) && (status == OrderStatus.CREATED || status == OrderStatus.PREPARING)
+                && !fullyBooked()) {
             actions.add(OrderAction.SHIP);
         }
-        if (operations && shipments.stream().anyMatch(s -> s.waybillNumber() == null)) {
+        if (mine.test(OrderAction.RECORD_WAYBILL) && shipments.stream().anyMatch(s -> s.waybillNumber() == null)) {
             actions.add(OrderAction.RECORD_WAYBILL);
         }
-        if ((works || operations) && status == OrderStatus.SHIPPED && deliveryOpensOn(works, operations, today) == null) {
+        if (mine.test(OrderAction.DELIVER) && status == OrderStatus.SHIPPED
+                && deliveryOpensOn(works, operations, today) == null) {
             actions.add(OrderAction.DELIVER);
         }
-        if (works && open) {
+        if (mine.test(OrderAction.RECORD_PROGRESS) && open) {
             actions.add(OrderAction.RECORD_PROGRESS);
         }
-        if ((works || operations) && open && status != OrderStatus.DELIVERED) {
+        if (mine.test(OrderAction.DELAY) && open && status != OrderStatus.DELIVERED) {
             actions.add(OrderAction.DELAY);
         }
-        if (works && status == OrderStatus.DELIVERED) {
+        if (mine.test(OrderAction.ACCEPT) && status == OrderStatus.DELIVERED) {
             actions.add(OrderAction.ACCEPT);
+        }
+        if (mine.test(OrderAction.SEND_ACCEPTANCE) && status == OrderStatus.DELIVERED) {
             actions.add(OrderAction.SEND_ACCEPTANCE);
         }
         return actions;

@@ -159,7 +159,9 @@ public final class InputRules {
         String value = text.strip();
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029) {
+            // what breaks a line, or a control character textProblem refuses anywhere (bidi controls: its own words)
+            boolean breaking = c == '\t' || c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029';
+            if (breaking || (isRefusedControl(c) && !isBidiControl(c))) {
                 return Optional.of(new FieldValidationException.FieldError(field, "error.input.notOneLine"));
             }
         }

@@ -74,6 +74,12 @@ public class OutboxNotifier implements Notifier {
         }
     }
 
+    /**
+     * Settles the notices and, in the same statement, withdraws their e-mail still waiting in the outbox (pending, or
+     * pending a retry): a settled notice is not e-mailed, its reader has nothing left to do about it — the one place
+     * that decides it. An e-mail already sent stays SENT (nothing to take back), and one the delivery worker is
+     * sending at this very moment ends as its send does. Robot posts and the daily digest are left as they are.
+     */
     @Override
     @Transactional
     public void settle(NotificationKind kind, UUID subjectId) {
@@ -81,8 +87,13 @@ public class OutboxNotifier implements Notifier {
         inserts.flush();
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
-                update notification_message set settled_at = :now, read_at = coalesce(read_at, :now)
-                 where subject_id = :subject and kind = :kind and settled_at is null
+                with settled as (
+                    update notification_message set settled_at = :now, read_at = coalesce(read_at, :now)
+                     where subject_id = :subject and kind = :kind and settled_at is null
+                    returning id)
+                update notification_delivery d set state = 'WITHDRAWN'
+                  from settled s
+                 where d.message_id = s.id and d.channel = 'EMAIL' and d.robot_id is null and d.state = 'PENDING'
                 """).param("now", now).param("subject", subjectId).param("kind", kind.key()).update();
     }
 

@@ -6,6 +6,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.lead2cash.notification.ExternalMail;
 import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.NotificationKind;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.notification.internal.delivery.DeliveryWorker;
 import com.lead2cash.notification.internal.delivery.DigestJob;
@@ -115,6 +116,36 @@ class EmailAndDigestTest {
         assertThat(text(toEn)).contains("Open: https://crm.example.test/leads/7");
         assertThat(jdbc.sql("select distinct state from notification_delivery").query(String.class).list())
                 .containsExactly("SENT");
+    }
+
+    @Test
+    void aNoticeSettledBeforeItsEmailLeftIsNotEmailedAndOneAlreadySentStaysSent() throws Exception {
+        UUID decided = UUID.randomUUID();
+        UUID open = UUID.randomUUID();
+        UUID sentFirst = UUID.randomUUID();
+        notifier.send(Notification.of(zhUser, NotificationKind.LEAD_CONTEST, "notification.robot.test", "/leads/1",
+                "L-1", "Ops").about(sentFirst).urgent());
+        assertThat(worker.runOnce()).isEqualTo(1);
+        notifier.send(Notification.of(zhUser, NotificationKind.LEAD_CONTEST, "notification.robot.test", "/leads/2",
+                "L-2", "Ops").about(decided).urgent());
+        notifier.send(Notification.of(enUser, NotificationKind.LEAD_CONTEST, "notification.robot.test", "/leads/3",
+                "L-3", "Ops").about(open).urgent());
+
+        // both still queued when the first is settled, and the one mailed before
+        notifier.settle(NotificationKind.LEAD_CONTEST, decided);
+        notifier.settle(NotificationKind.LEAD_CONTEST, sentFirst);
+        assertThat(worker.runOnce()).isEqualTo(1);
+
+        assertThat(text(only(zhMail))).contains("L-1").doesNotContain("L-2");
+        assertThat(text(only(enMail))).contains("L-3");
+        assertThat(jdbc.sql("""
+                select m.args ->> 0 || ' ' || d.state from notification_delivery d
+                  join notification_message m on m.id = d.message_id order by 1
+                """).query(String.class).list()).containsExactly("L-1 SENT", "L-2 WITHDRAWN", "L-3 SENT");
+        // withdrawn for good: a later run, after any backoff, sends it no more
+        CLOCK.advance(Duration.ofDays(1));
+        assertThat(worker.runOnce()).isZero();
+        assertThat(to(zhMail)).hasSize(1);
     }
 
     @Test

@@ -489,4 +489,51 @@ class LeadClaimTest {
         assertThat(contestNoticeStates(d.eastManager())).containsExactly("settled");
         assertThat(unreadKinds(d.director())).doesNotContain("lead.contest");
     }
+
+    @Test
+    void L8_aContestEndedByConvertingTheLeadSettlesItsDecidersNotice() {
+        Department d = department("convertsettled");
+        String id = poolALead(bearer(d.marketing()), "西藏争议转化了结", "13912345693");
+        String owner = bearer(d.east().get(0));
+        assertThat(claim(owner, id)).hasStatus(200);
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(claim(bearer(d.east().get(1)), id)).hasStatus(202);
+        assertThat(contestNoticeStates(d.eastManager())).containsExactly("to decide");
+
+        // the contest still open, its provisional owner qualifies the lead and converts it
+        support.postJson(mvc, owner, "/api/v1/leads/" + id + "/contact-attempts",
+                "{\"channel\":\"phone\",\"intent\":\"HIGH\",\"summary\":\"已电话沟通\"}");
+        support.postJson(mvc, owner, "/api/v1/leads/" + id + "/convert", "{}");
+
+        JsonNode lead = support.getJson(mvc, bearer(d.eastManager()), "/api/v1/leads/" + id);
+        assertThat(lead.get("status").asString()).isEqualTo("CONVERTED");
+        assertThat(lead.get("contestOpen").asBoolean()).isFalse();
+        assertThat(contestNoticeStates(d.eastManager())).containsExactly("settled");
+        assertThat(unreadKinds(d.eastManager())).doesNotContain("lead.contest");
+    }
+
+    @Test
+    void L8_aContestEndedByDisqualifyingTheLeadSettlesItsDecidersNotices() {
+        Department d = department("disqualifysettled");
+        String id = poolALead(bearer(d.marketing()), "西藏争议作废了结", "13912345694");
+        String owner = bearer(d.east().get(0));
+        assertThat(claim(owner, id)).hasStatus(200);
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(claim(bearer(d.east().get(1)), id)).hasStatus(202);
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(claim(bearer(d.south().get(0)), id)).hasStatus(202);
+        assertThat(contestNoticeStates(d.director())).containsExactly("to decide");
+
+        // the contest still open, its provisional owner disqualifies the lead
+        support.postJson(mvc, owner, "/api/v1/leads/" + id + "/disqualify", "{\"reason\":\"NO_NEED\",\"version\":"
+                + support.getJson(mvc, owner, "/api/v1/leads/" + id).get("version").asLong() + "}");
+
+        JsonNode lead = support.getJson(mvc, bearer(d.director()), "/api/v1/leads/" + id);
+        assertThat(lead.get("status").asString()).isEqualTo("DISQUALIFIED");
+        assertThat(lead.get("contestOpen").asBoolean()).isFalse();
+        assertThat(contestNoticeStates(d.director())).containsExactly("settled");
+        assertThat(contestNoticeStates(d.eastManager())).containsExactly("settled");
+        assertThat(unreadKinds(d.director())).doesNotContain("lead.contest");
+        assertThat(contests(bearer(d.director()))).doesNotContain(id);
+    }
 }

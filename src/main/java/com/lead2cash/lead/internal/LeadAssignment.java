@@ -101,8 +101,7 @@ public class LeadAssignment {
                     person.displayName(), reason);
         }
         if (!claimants.isEmpty()) {
-            // the contest is settled: whoever was asked to decide it has nothing left to do
-            notifier.settle(CONTEST_NOTICE, lead.id());
+            contestEnded(lead);
         }
         claimants.forEach(c -> notifier.send(Notification.of(c, NotificationKind.LEAD_ARBITRATED,
                 "lead.notify.arbitrated",
@@ -168,6 +167,16 @@ public class LeadAssignment {
     }
 
     /**
+     * L8 — the lead's open contest ended: decided ({@link #arbitrate}), settled by an assignment
+     * ({@link #assignByManager}), or the lead converted or disqualified while it was open ({@link LeadProgress}).
+     * Whoever was asked to decide it has nothing left to do: their "please decide" notices are settled, and their
+     * e-mail not sent yet is not sent. Every way a contest ends comes here.
+     */
+    void contestEnded(Lead lead) {
+        notifier.settle(CONTEST_NOTICE, lead.id());
+    }
+
+    /**
      * L8 — who decides a contest: the lowest manager above all its claimants (their team's manager when they are
      * one team's, else the manager above their teams); the sales director, as for the general queue (L9), when
      * nobody manages that part of the tree.
@@ -223,7 +232,7 @@ public class LeadAssignment {
         clocks.contestDecided(lead, !winner.equals(before), now);
         String name = directory.person(winner).map(OrgDirectory.Person::displayName).orElse(winner.toString());
         history.record(lead.id(), now, "lead.history.arbitrated", name, reason);
-        notifier.settle(CONTEST_NOTICE, lead.id());
+        contestEnded(lead);
         lead.claimsInOrder().forEach(c -> notifier.send(Notification.of(c.userId(), NotificationKind.LEAD_ARBITRATED,
                 "lead.notify.arbitrated", "/leads/" + lead.id(), lead.code(), name)));
         return leads.save(lead);

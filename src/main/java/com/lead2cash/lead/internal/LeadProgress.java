@@ -55,6 +55,7 @@ public class LeadProgress {
     private final LeadAccess access;
     private final LeadDeadlines clocks;
     private final LeadRouting routing;
+    private final LeadAssignment assignment;
     private final SopPolicy policy;
     private final LeadHistory history;
     private final CustomerDirectory customers;
@@ -66,16 +67,18 @@ public class LeadProgress {
     private final ZoneId zone;
     private final MessageSource messages;
 
-    LeadProgress(LeadRepository leads, LeadAccess access, LeadDeadlines clocks, LeadRouting routing, SopPolicy policy,
-                 LeadHistory history, CustomerDirectory customers, Opportunities opportunities,
-                 DisqualifyReasons disqualifyReasons, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
-                 @Value("${l2c.zone}") ZoneId zone, MessageSource messages) {
+    LeadProgress(LeadRepository leads, LeadAccess access, LeadDeadlines clocks, LeadRouting routing,
+                 LeadAssignment assignment, SopPolicy policy, LeadHistory history, CustomerDirectory customers,
+                 Opportunities opportunities, DisqualifyReasons disqualifyReasons, JdbcClient jdbc,
+                 ApplicationEventPublisher events, Clock clock, @Value("${l2c.zone}") ZoneId zone,
+                 MessageSource messages) {
         this.zone = zone;
         this.messages = messages;
         this.leads = leads;
         this.access = access;
         this.clocks = clocks;
         this.routing = routing;
+        this.assignment = assignment;
         this.policy = policy;
         this.history = history;
         this.customers = customers;
@@ -168,8 +171,12 @@ public class LeadProgress {
                     lead.productLine() == null ? List.of() : List.of(lead.productLine())));
         }
         customers.recordEarlierContacts(customer.id(), contact, earlierContacts(lead));
+        boolean contested = lead.contestOpen();
         lead.convert(actor, customer.id(), contact, opportunity, now);
         clocks.converted(lead);
+        if (contested) {
+            assignment.contestEnded(lead);
+        }
         history.record(lead.id(), now, "lead.history.converted", customer.code());
         leads.save(lead);
         events.publishEvent(new LeadConverted(lead.id(), lead.code(), customer.id(), contact, opportunity, owner));
@@ -202,8 +209,12 @@ public class LeadProgress {
         if (reasonCode != null && !disqualifyReasons.exists(reasonCode)) {
             throw new FieldValidationException("reason", "lead.disqualify.reason.unknown");
         }
+        boolean contested = lead.contestOpen();
         lead.disqualify(actor, reasonCode, note, now);
         clocks.disqualified(lead);
+        if (contested) {
+            assignment.contestEnded(lead);
+        }
         history.record(lead.id(), now, "lead.history.disqualified", reasonCode, note);
         return leads.save(lead);
     }

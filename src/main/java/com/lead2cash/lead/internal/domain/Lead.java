@@ -582,10 +582,18 @@ public class Lead {
         this.status = LeadStatus.ASSIGNED;
         this.assignedAt = now;
         this.firstContactAt = null;
+        endContest();
+        this.updatedAt = now;
+    }
+
+    /**
+     * L8 — the contest is over, however it ended: decided, settled by an assignment, or the lead converted or
+     * disqualified. Nobody decides it any more and no claim joins it.
+     */
+    private void endContest() {
         this.contestOpen = false;
         this.contestClosesAt = null;
         this.contestDeciderId = null;
-        this.updatedAt = now;
     }
 
     /** No rep matched: the lead waits in the territory manager's queue (or the general one when null). */
@@ -702,7 +710,7 @@ public class Lead {
         this.contactId = contact;
         this.opportunityId = opportunity;
         this.convertedAt = now;
-        this.contestOpen = false;
+        endContest();
         this.updatedAt = now;
     }
 
@@ -717,7 +725,7 @@ public class Lead {
         this.status = LeadStatus.DISQUALIFIED;
         this.disqualifyReason = reasonCode;
         this.disqualifyNote = note == null || note.isBlank() ? null : note.trim();
-        this.contestOpen = false;
+        endContest();
         this.updatedAt = now;
     }
 

@@ -26,4 +26,14 @@ public class FieldValidationException extends DomainException {
     public List<FieldError> errors() {
         return errors;
     }
+
+    /**
+     * The same refusal with one field named as the caller's body names it (the aggregate's {@code firstResponse} is
+     * the API body's {@code text}): the field error points at what was sent.
+     */
+    public FieldValidationException renamed(String field, String asSent) {
+        return new FieldValidationException(errors.stream()
+                .map(e -> e.field().equals(field) ? new FieldError(asSent, e.messageKey(), e.args()) : e)
+                .toList());
+    }
 }

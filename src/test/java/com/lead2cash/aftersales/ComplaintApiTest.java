@@ -368,6 +368,10 @@ class ComplaintApiTest {
         assertThat(post(service, "/api/v1/complaints/" + id + "/first-response",
                 "{\"text\":\"x\",\"version\":" + c.get("version").asLong() + "}")).as("classify first").hasStatus(422);
         c = act(service, c, "classify", "\"category\":\"PRODUCT\",\"severity\":\"MAJOR\"");
+        assertThat(post(service, "/api/v1/complaints/" + id + "/first-response",
+                "{\"text\":\"   \",\"version\":" + c.get("version").asLong() + "}"))
+                .as("a blank response is refused naming the body's field").hasStatus(422).bodyJson()
+                .extractingPath("$.errors[0].field").isEqualTo("text");
         c = act(service, c, "first-response", "\"text\":\"已致电客户，安排工程师排查\"");
         assertThat(post(service, "/api/v1/complaints/" + id + "/feedback",
                 "{\"resolution\":\"已升级固件\",\"version\":" + c.get("version").asLong() + "}"))

@@ -212,16 +212,32 @@ class WebToLeadTest {
                 "{\"name\":\"展会表单\",\"source\":\"TRADE_SHOW\",\"ratePerMinute\":10}");
         String id = issued.get("id").asString();
         assertThat(mvc.delete().uri("/api/v1/lead-api-keys/" + id).header("Authorization", admin)).hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(mvc.delete().uri("/api/v1/lead-api-keys/" + id).header("Authorization", admin))
+                .as("revoked already: nothing more to do, and still listed — not 'not found'")
+                .hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(mvc.delete().uri("/api/v1/lead-api-keys/" + java.util.UUID.randomUUID()).header("Authorization", admin))
+                .hasStatus(HttpStatus.NOT_FOUND);
 
         var entries = jdbc.sql("""
                         select action, actor_name, coalesce(detail, '') || coalesce(new_value, '') as text
                         from platform_audit_event where entity_type = 'LeadApiKey' and entity_id = :id order by id""")
                 .param("id", id).query((rs, i) -> rs.getString("action") + "|" + rs.getString("actor_name") + "|"
                         + rs.getString("text")).list();
-        assertThat(entries).hasSize(2);
+        assertThat(entries).as("the second revoke recorded nothing").hasSize(2);
         assertThat(entries.get(0)).startsWith("lead.apiKey.issued|admin|").contains("展会表单", "TRADE_SHOW");
         assertThat(entries.get(1)).startsWith("lead.apiKey.revoked|admin|");
         assertThat(String.join("\n", entries)).doesNotContain(issued.get("apiKey").asString());
+    }
+
+    @Test
+    void aKeyNameIsOneLine() {
+        MvcTestResult refused = mvc.post().uri("/api/v1/lead-api-keys")
+                .header("Authorization", support.bearer(mvc, "admin")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"官网\\n表单\",\"source\":\"WEBSITE_FORM\",\"ratePerMinute\":5}").exchange();
+        assertThat(refused).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson()
+                .extractingPath("$.errors[0].field").isEqualTo("name");
+        assertThat(jdbc.sql("select count(*) from lead_api_key where name like '官网%表单'").query(Long.class).single())
+                .isZero();
     }
 
     @Test

@@ -851,6 +851,14 @@ class OrderApiTest {
                 .param("quality", "合格").header(HttpHeaders.AUTHORIZATION, rep()).header(HttpHeaders.IF_MATCH, "\"" + version + "\"")
                 .exchange();
         assertThat(executable).as("a renamed executable is no acceptance form").hasStatus(422);
+        MvcTestResult noQuantity = mvc.post().uri("/api/v1/orders/" + id + "/acceptance").multipart()
+                .file(new MockMultipartFile("form", "acceptance.pdf", "application/pdf", TestFiles.pdf(2048, 3)))
+                .param("acceptedOn", "2026-12-05").param("signedBy", "王经理").param("quality", "合格")
+                .header(HttpHeaders.AUTHORIZATION, rep()).header(HttpHeaders.IF_MATCH, "\"" + version + "\"")
+                .exchange();
+        assertThat(noQuantity).as("a form field left out is named as the form's, not a query parameter").hasStatus(400);
+        assertThat(customers.json(noQuantity).get("code").asString()).isEqualTo("error.missingField");
+        assertThat(customers.json(noQuantity).get("errors").get(0).get("field").asString()).isEqualTo("quantity");
         MvcTestResult accepted = mvc.post().uri("/api/v1/orders/" + id + "/acceptance").multipart()
                 .file(new MockMultipartFile("form", "acceptance.pdf", "application/pdf", TestFiles.pdf(2048, 3)))
                 .param("acceptedOn", "2026-12-05").param("signedBy", "王经理").param("quantity", "10 台全部收到")

@@ -171,6 +171,12 @@ class ReceiptPageTest {
         assertThat(reversed).hasStatus3xxRedirection().hasRedirectedUrl("/receipts/" + id)
                 .flash().containsEntry("flashSuccess", "receipt.reversedDone");
         assertThat(receipt(r, id).get("state").asString()).isEqualTo("REVERSED");
+        var onReversed = mvc.post().uri("/receipts/" + id + "/allocations").with(csrf()).cookie(finance)
+                .param("receivableId", acceptance).param("amount", "1.00")
+                .param("version", String.valueOf(receipt(r, id).get("version").asLong())).param("from", "receipt")
+                .exchange();
+        assertThat(onReversed).as("a reversed receipt is said to be reversed, not to have 0.00 left")
+                .hasStatus3xxRedirection().flash().containsEntry("flashError", "receipt.reversed");
         for (String[] lang : new String[][] {{"en", "Reversed"}, {"zh-CN", "已冲销"}}) {
             assertThat(page(finance, "/receipts/" + id, lang[0])).as("its reversal, " + lang[0])
                     .contains("id=\"receipt-reversal\"", lang[1], "id=\"receipt-reversal-reason\">付款方账户错误，银行退回<")

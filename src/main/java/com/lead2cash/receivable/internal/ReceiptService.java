@@ -4,7 +4,6 @@ import com.lead2cash.contract.Contracts;
 import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.platform.AuditTrail;
 import com.lead2cash.platform.CurrentUser;
-import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.ForbiddenException;
 import com.lead2cash.platform.FieldValidationException.FieldError;
@@ -287,9 +286,7 @@ public class ReceiptService {
             }
         }
         BigDecimal total = byPlan.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        if (total.compareTo(r.unallocated()) > 0) {
-            throw new DomainException("receipt.allocation.exceedsReceipt", MoneyText.of(r.unallocated()));
-        }
+        r.refuseAllocationOf(total);
         Map<UUID, Receivable> locked = plans.lockAll(byPlan.keySet()).stream()
                 .collect(Collectors.toMap(Receivable::id, Function.identity()));
         for (Map.Entry<UUID, BigDecimal> e : byPlan.entrySet()) {

@@ -15,6 +15,7 @@ import com.lead2cash.files.FileResponses;
 import com.lead2cash.files.StoredFile;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.DocumentLanguage;
+import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Versioned;
 import com.lead2cash.platform.web.Refuses;
 import io.swagger.v3.oas.annotations.Operation;
@@ -190,7 +191,11 @@ public class ComplaintApiController {
     @PostMapping("/api/v1/complaints/{id}/first-response")
     @PreAuthorize(AftersalesAccess.COMPLAINT_WORKER_ROLES)
     ComplaintView respond(@PathVariable UUID id, @RequestBody FirstResponseRequest body) {
-        return view(service.respond(id, body.text(), body.version()));
+        try {
+            return view(service.respond(id, body.text(), body.version()));
+        } catch (FieldValidationException e) {
+            throw e.renamed("firstResponse", "text");
+        }
     }
 
     @Operation(summary = "Write the 5 Whys, the root cause and the corrective and preventive actions, each with an "

@@ -11,6 +11,7 @@ import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.IdempotencyKey;
 import com.lead2cash.platform.Ids;
+import com.lead2cash.platform.InputRules;
 import com.lead2cash.platform.RecordNotFoundException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
@@ -74,6 +75,9 @@ public class WebToLead {
         if (name == null || name.isBlank() || name.length() > 100) {
             throw new FieldValidationException("name", "lead.apiKey.name.invalid");
         }
+        InputRules.singleLineProblem("name", name).ifPresent(e -> {
+            throw new FieldValidationException(java.util.List.of(e));
+        });
         if (source == null) {
             throw new FieldValidationException("source", "lead.source.required");
         }
@@ -99,13 +103,19 @@ public class WebToLead {
                 secret);
     }
 
+    /**
+     * Revokes the key; a key revoked already stays as it was (a second click, a retried call: nothing more to do, and
+     * it is still listed, so not "not found"). An unknown key is 404.
+     */
     @Transactional
     public void revoke(UUID id) {
         if (jdbc.sql("update lead_api_key set revoked_at = :now where id = :id and revoked_at is null")
-                .param("id", id).param("now", Timestamp.from(clock.instant())).update() == 0) {
+                .param("id", id).param("now", Timestamp.from(clock.instant())).update() == 1) {
+            audit.record("lead.apiKey.revoked", "LeadApiKey", id, "");
+        } else if (jdbc.sql("select count(*) from lead_api_key where id = :id").param("id", id).query(Long.class)
+                .single() == 0) {
             throw new RecordNotFoundException("ApiKey", id);
         }
-        audit.record("lead.apiKey.revoked", "LeadApiKey", id, "");
     }
 
     public List<ApiKey> keys() {

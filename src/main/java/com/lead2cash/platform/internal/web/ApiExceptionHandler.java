@@ -272,15 +272,29 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(problem);
     }
 
-    /** A required query parameter left out ({@code GET /api/v1/quotes} without {@code opportunityId}): named. */
+    /**
+     * A required parameter left out, named as what the caller sent: a query parameter ({@code GET /api/v1/quotes}
+     * without {@code opportunityId}), or a field of a posted form (an acceptance's multipart without its quantity).
+     */
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestParameter(
             org.springframework.web.bind.MissingServletRequestParameterException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = problems.problem(HttpStatus.BAD_REQUEST, "error.missingParameter", ex.getParameterName());
-        problem.setProperty("errors", List.of(new FieldProblem(ex.getParameterName(), "error.missingParameter",
-                problems.message("error.missingParameter", ex.getParameterName()))));
+        String key = postedForm(request.getHeader(HttpHeaders.CONTENT_TYPE)) ? "error.missingField"
+                : "error.missingParameter";
+        ProblemDetail problem = problems.problem(HttpStatus.BAD_REQUEST, key, ex.getParameterName());
+        problem.setProperty("errors", List.of(new FieldProblem(ex.getParameterName(), key,
+                problems.message(key, ex.getParameterName()))));
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** Whether the body is a form (URL-encoded or multipart), whose fields Spring reads as request parameters. */
+    private static boolean postedForm(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.toLowerCase(java.util.Locale.ROOT);
+        return type.startsWith("multipart/") || type.startsWith("application/x-www-form-urlencoded");
     }
 
     @Override

@@ -85,21 +85,30 @@ public class Receipt {
      * the receipt (the plan refuses above what it owes).
      */
     public void allocate(Receivable plan, BigDecimal part, UUID by, LocalDate today, Instant now) {
-        if (!recorded()) {
-            throw new DomainException("receipt.reversed", number);
-        }
-        if (!plan.customerId().equals(customerId)) {
-            throw new DomainException("receipt.allocation.otherCustomer", plan.contractNumber());
-        }
         if (part == null || part.signum() <= 0 || part.scale() > 2) {
             throw new DomainException("receipt.allocation.amount");
         }
-        if (part.compareTo(unallocated()) > 0) {
-            throw new DomainException("receipt.allocation.exceedsReceipt", MoneyText.of(unallocated()));
+        refuseAllocationOf(part);
+        if (!plan.customerId().equals(customerId)) {
+            throw new DomainException("receipt.allocation.otherCustomer", plan.contractNumber());
         }
         plan.collect(part, today, now);
         allocations.add(new Allocation(plan.id(), part.setScale(2), by, now));
         allocatedAmount = allocatedAmount.add(part);
+    }
+
+    /**
+     * Whether the receipt takes this much more (one part, or all of a request's parts together, asked before any
+     * plan is locked): a reversed receipt takes nothing — said as such, not as "0.00 left" — and a standing one
+     * no more than is left of it.
+     */
+    public void refuseAllocationOf(BigDecimal total) {
+        if (!recorded()) {
+            throw new DomainException("receipt.reversed", number);
+        }
+        if (total.compareTo(unallocated()) > 0) {
+            throw new DomainException("receipt.allocation.exceedsReceipt", MoneyText.of(unallocated()));
+        }
     }
 
     /**

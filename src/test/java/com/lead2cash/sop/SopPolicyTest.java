@@ -12,6 +12,7 @@ import com.lead2cash.testing.Fixtures;
 import com.lead2cash.testing.IntegrationTest;
 import jakarta.servlet.http.Cookie;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -324,6 +325,64 @@ class SopPolicyTest {
                 "p.window.basis", "BUSINESS", "reason", "t")).hasStatusOk().bodyText()
                 .contains("is-invalid", "时限必须大于 0。").doesNotContain("不是整数");
         assertThat(policy.current().version()).isEqualTo(before);
+    }
+
+    @Test
+    void L3_aChangeWithSeveralParametersOutOfRangeNamesEveryOneOfThemAndChangesNothing() {
+        String token = admin();
+        long before = policy.current().version();
+        Integer changesBefore = jdbc.sql("select count(*) from sop_policy_change").query(Integer.class).single();
+        // only the first was named: a number no int holds (or one that is none) hid the others past their own bounds
+        var result = mvc.put().uri("/api/v1/policy").header(HttpHeaders.AUTHORIZATION, token)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"reason":"t","version":%d,"changes":[{"rule":"L3","parameter":"urgencyDays","value":"99999999999"},
+                         {"rule":"L3","parameter":"gradeAMinPoints","value":"5"},
+                         {"rule":"C2","parameter":"gradeCDays","value":"ninety"},
+                         {"rule":"Q2","parameter":"managerMaxPercent","value":"150"},
+                         {"rule":"S4","parameter":"repeatWindowDays","value":"0"}]}""".formatted(before)).exchange();
+        assertThat(result).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(result).bodyJson().extractingPath("$.errors[*].field").asArray().containsExactly(
+                "L3.urgencyDays", "L3.gradeAMinPoints", "C2.gradeCDays", "Q2.managerMaxPercent", "S4.repeatWindowDays");
+        assertThat(result).bodyJson().extractingPath("$.errors[*].code").asArray().containsExactly(
+                "policy.error.atMost", "policy.error.atMost", "policy.error.integer", "policy.error.atMost",
+                "policy.error.atLeast");
+        assertThat(result).bodyJson().extractingPath("$.errors[*].message").asArray().containsExactly(
+                "At most 3,650.", "At most 4.", "'ninety' is not a whole number.", "At most 100.", "Must be at least 1.");
+        assertThat(policy.current().version()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from sop_policy_change").query(Integer.class).single()).isEqualTo(changesBefore);
+    }
+
+    @Test
+    void L3_theRuleFormSaysEveryParameterOutOfRangeBesideItsFieldAndChangesNothing() {
+        Cookie session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+        long before = policy.current().version();
+        byte[] l3 = saveRule(session, "L3", "p.targetIndustries", RuleCatalog.DEFAULT_TARGET_INDUSTRIES,
+                "p.minimumBudget", "100000", "p.urgencyDays", "99999999999", "p.gradeAMinPoints", "5",
+                "p.gradeBMinPoints", "2", "reason", "t").exchange().getResponse().getContentAsByteArray();
+        assertThat(besideField(text(l3), "p.urgencyDays")).contains("is-invalid", "最多 3,650。");
+        assertThat(besideField(text(l3), "p.gradeAMinPoints")).contains("is-invalid", "最多 4。");
+        assertThat(besideField(text(l3), "p.gradeBMinPoints")).doesNotContain("is-invalid");
+        // a window's number the form cannot read, and another window longer than the policy counts
+        byte[] s1 = saveRule(session, "S1", "p.criticalWindow.amount", "soon", "p.criticalWindow.unit", "HOURS",
+                "p.criticalWindow.basis", "BUSINESS", "p.majorWindow.amount", "99999", "p.majorWindow.unit", "DAYS",
+                "p.majorWindow.basis", "BUSINESS", "p.minorWindow.amount", "1", "p.minorWindow.unit", "DAYS",
+                "p.minorWindow.basis", "BUSINESS", "reason", "t").exchange().getResponse().getContentAsByteArray();
+        assertThat(besideField(text(s1), "p.criticalWindow.amount")).contains("is-invalid", "不是整数");
+        assertThat(besideField(text(s1), "p.majorWindow.amount")).contains("is-invalid", "时限最长 3,650 天。");
+        assertThat(besideField(text(s1), "p.minorWindow.amount")).doesNotContain("is-invalid");
+        assertThat(policy.current().version()).isEqualTo(before);
+    }
+
+    private static String text(byte[] html) {
+        return new String(html, StandardCharsets.UTF_8);
+    }
+
+    /** What the form shows from a field's input to the next parameter's label: its hint and its error. */
+    private static String besideField(String html, String id) {
+        int at = html.indexOf("id=\"" + id + "\"");
+        assertThat(at).as("field " + id).isNotNegative();
+        int next = html.indexOf("<label", at);
+        return html.substring(html.lastIndexOf("<input", at), next < 0 ? html.length() : next);
     }
 
     @Test

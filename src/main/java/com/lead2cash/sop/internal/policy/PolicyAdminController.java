@@ -83,7 +83,8 @@ class PolicyAdminController {
         RuleForm posted = RuleForm.read(rule, form);
         try {
             refused.check();
-            List<PolicyService.Change> changes = posted.changes();
+            // a value the form could not read is refused with every other the policy refuses (checked, not stored)
+            List<PolicyService.Change> changes = posted.changes(policy::proposed);
             if ("propose".equals(action)) {
                 // the change waits for the sales director's approval (approval flow), then becomes a version
                 proposals.propose(reason, changes, CurrentUser.require());

@@ -97,7 +97,7 @@ final class PolicyRules {
      * a window that ends at once or later than can be counted, an amount no money column stores, a list entry
      * that is none of the choices the reading module knows, a count past what can be counted.
      */
-    private static void withinRange(List<FieldError> errors, String rule, RuleCatalog.ParamDef def, Object value) {
+    static void withinRange(List<FieldError> errors, String rule, RuleCatalog.ParamDef def, Object value) {
         String field = rule + "." + def.name();
         String param = def.name();
         switch (def.type()) {

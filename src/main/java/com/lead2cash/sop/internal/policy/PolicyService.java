@@ -240,6 +240,13 @@ public class PolicyService implements SopPolicy {
                 errors.add(new FieldError(field, e.getMessage(), String.valueOf(c.value())));
                 continue;
             }
+            // each value against its own bounds here, so that a change refused for one parameter names every other
+            // one refused with it; what holds across a rule's parameters is checked once every value is one
+            int refused = errors.size();
+            PolicyRules.withinRange(errors, rule.id(), param, parsed);
+            if (errors.size() > refused) {
+                continue;
+            }
             if (parsed.equals(old)) {
                 continue;
             }

@@ -11,11 +11,13 @@ import java.math.BigInteger;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -120,6 +122,29 @@ public final class RuleForm {
             throw new FieldValidationException(refusals);
         }
         return changes;
+    }
+
+    /**
+     * The changes asked for, as {@link #changes()}; when the form holds a value it could not read, the others are
+     * checked too ({@code check} refuses them as a change would, storing nothing) and every refused parameter is
+     * named at once, not only those the form could not read.
+     *
+     * @throws FieldValidationException when any value is refused, field by field
+     */
+    public List<PolicyService.Change> changes(Consumer<List<PolicyService.Change>> check) {
+        if (refusals.isEmpty()) {
+            return changes;
+        }
+        Set<String> unread = new HashSet<>();
+        refusals.forEach(r -> unread.add(r.field()));
+        List<FieldError> errors = new ArrayList<>(refusals);
+        try {
+            check.accept(changes.stream().filter(c -> !unread.contains(c.rule() + "." + c.parameter())).toList());
+        } catch (FieldValidationException e) {
+            // "nothing changed" is no refusal of a value: the values the form could not read are changes
+            e.errors().stream().filter(f -> !"changes".equals(f.field())).forEach(errors::add);
+        }
+        throw new FieldValidationException(errors);
     }
 
     /**

@@ -373,6 +373,34 @@ class SopPolicyTest {
         assertThat(policy.current().version()).isEqualTo(before);
     }
 
+    @Test
+    void L3_theRuleFormShowsEachNumbersBoundsBesideItAndTellsTheBrowser() {
+        Cookie session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+        String l3 = page(session, "/admin/policy/rules/L3");
+        assertThat(l3).containsPattern(
+                "<input(?=[^>]*id=\"p.urgencyDays\")(?=[^>]*type=\"number\")(?=[^>]*min=\"1\")(?=[^>]*max=\"3650\")[^>]*>")
+                .containsPattern("<input(?=[^>]*id=\"p.gradeAMinPoints\")(?=[^>]*min=\"0\")(?=[^>]*max=\"4\")[^>]*>");
+        assertThat(besideField(l3, "p.urgencyDays")).contains("1 – 3,650");
+        assertThat(besideField(l3, "p.gradeAMinPoints")).contains("0 – 4");
+        // no most but what can be counted: said as a least only, and no max for the browser
+        String c7 = page(session, "/admin/policy/rules/C7");
+        assertThat(c7).containsPattern("<input(?=[^>]*id=\"p.maxPrivateCustomers\")(?=[^>]*min=\"1\")[^>]*>")
+                .doesNotContainPattern("<input(?=[^>]*id=\"p.maxPrivateCustomers\")(?=[^>]*max=)[^>]*>");
+        assertThat(besideField(c7, "p.maxPrivateCustomers")).contains("1 or more");
+        String q2 = page(session, "/admin/policy/rules/Q2");
+        assertThat(q2).containsPattern("<input(?=[^>]*id=\"p.managerMaxPercent\")(?=[^>]*min=\"0\")(?=[^>]*max=\"100\")[^>]*>");
+        assertThat(besideField(q2, "p.managerMaxPercent")).contains("0 – 100");
+        // a window: 1 of its unit at least (0 ends at once), at most 3,650 days in whichever unit
+        String l1 = page(session, "/admin/policy/rules/L1");
+        assertThat(l1).containsPattern("<input(?=[^>]*id=\"p.window.amount\")(?=[^>]*min=\"1\")[^>]*>");
+        assertThat(besideField(l1, "p.window.amount")).contains("1 or more, at most 3,650 days in all");
+    }
+
+    private String page(Cookie session, String path) {
+        return new String(mvc.get().uri(path).cookie(session).header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange()
+                .getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+    }
+
     private static String text(byte[] html) {
         return new String(html, StandardCharsets.UTF_8);
     }

@@ -106,7 +106,7 @@ public enum ParamType {
                 if (v.signum() < 0) {
                     throw new OutOfRange(false);
                 }
-                if (v.compareTo(BigDecimal.valueOf(100)) > 0) {
+                if (v.compareTo(BigDecimal.valueOf(PolicyRules.MAX_PERCENT)) > 0) {
                     throw new OutOfRange(true);
                 }
                 yield v.stripTrailingZeros().scale() < 0 ? v.setScale(0) : v.stripTrailingZeros();

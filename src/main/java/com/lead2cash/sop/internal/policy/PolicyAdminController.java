@@ -116,6 +116,11 @@ class PolicyAdminController {
         Map<String, String> defaults = new LinkedHashMap<>();
         rule.params().forEach(p -> defaults.put(p.name(), words.of(p, p.defaultText(), locale)));
         model.addAttribute("defaults", defaults);
+        // the bounds the policy checks each number against, beside its field and as the browser's min and max
+        Map<String, PolicyRules.Bounds> bounds = new LinkedHashMap<>();
+        rule.params().forEach(p -> PolicyRules.bounds(rule.id(), p).ifPresent(b -> bounds.put(p.name(), b)));
+        model.addAttribute("bounds", bounds);
+        model.addAttribute("windowMaxDays", PolicyRules.MAX_DAYS);
         model.addAttribute("policy", current);
         model.addAttribute("reason", reason);
         return "sop/policy-rule";

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Checks that hold across the parameters of one rule (L3 A ≥ B, Q2 manager ≥ rep, P2 buckets rising,
@@ -25,6 +26,10 @@ final class PolicyRules {
     static final int MAX_MONTHS = 1_200;
     static final int MAX_YEARS = 100;
     static final int MAX_MULTIPLE = 100;
+    /** A percentage is 0 to 100 ({@link ParamType#PERCENT} refuses past either). */
+    static final int MAX_PERCENT = 100;
+    /** A window lasts at least one of its units: one of 0 ends at once. */
+    static final int MIN_WINDOW_AMOUNT = 1;
 
     /**
      * Whole-number parameters whose least value is not 0: a lead needing to buy within 0 days, a repeat within 0 days,
@@ -109,7 +114,7 @@ final class PolicyRules {
                     case HOURS -> amount / 24;
                     case DAYS -> amount;
                 };
-                if (amount == 0) {
+                if (amount < MIN_WINDOW_AMOUNT) {
                     errors.add(new FieldError(field, "policy.error.windowZero"));
                 } else if (days > MAX_DAYS) {
                     errors.add(new FieldError(field, "policy.error.windowTooLong", MAX_DAYS));
@@ -170,6 +175,29 @@ final class PolicyRules {
     }
 
     /**
+     * The least and the most a number parameter's form takes, as {@link #withinRange} and {@link ParamType} check them
+     * (the form shows them beside the field and tells the browser): a whole number its {@link #minimum} and
+     * {@link #maximum}, a percentage 0 to {@link #MAX_PERCENT}, a window's amount {@link #MIN_WINDOW_AMOUNT} or more
+     * (its most is {@link #MAX_DAYS} days in whichever unit is chosen). {@code max} is null where there is no most but
+     * what can be counted. Other parameters have none.
+     */
+    static Optional<Bounds> bounds(String rule, RuleCatalog.ParamDef def) {
+        return switch (def.type()) {
+            case INTEGER -> {
+                int most = maximum(rule, def.name());
+                yield Optional.of(new Bounds(minimum(rule, def.name()), most == Integer.MAX_VALUE ? null : most));
+            }
+            case PERCENT -> Optional.of(new Bounds(0, MAX_PERCENT));
+            case DURATION -> Optional.of(new Bounds(MIN_WINDOW_AMOUNT, null));
+            default -> Optional.empty();
+        };
+    }
+
+    /** A number parameter's least and most; see {@link #bounds}. */
+    record Bounds(int min, Integer max) {
+    }
+
+    /**
      * The refusal of a value its type read as past every bound a parameter of that type can have
      * ({@link ParamType.OutOfRange}), saying this parameter's bound: a whole number its least or most, a percentage
      * 0 or 100, a window longer than 0 and at most {@link #MAX_DAYS} days.
@@ -181,7 +209,7 @@ final class PolicyRules {
                     : new FieldError(field, "policy.error.windowZero");
             case INTEGER -> above ? new FieldError(field, "policy.error.atMost", maximum(rule, def.name()))
                     : new FieldError(field, "policy.error.atLeast", minimum(rule, def.name()));
-            default -> above ? new FieldError(field, "policy.error.atMost", 100)
+            default -> above ? new FieldError(field, "policy.error.atMost", MAX_PERCENT)
                     : new FieldError(field, "policy.error.atLeast", 0);
         };
     }

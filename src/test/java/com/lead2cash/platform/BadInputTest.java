@@ -104,6 +104,7 @@ class BadInputTest {
     @Autowired Fixtures fixtures;
     @Autowired JdbcClient jdbc;
     @Autowired CustomerTestSupport customers;
+    @Autowired com.lead2cash.testing.MutableClock clock;
 
     private String admin;
 
@@ -367,13 +368,18 @@ class BadInputTest {
 
     @Test
     void aDateTimeOutsideTheYearsOfARecordIsRefusedOnTheFollowUpFormsAndNothingIsStored() throws Exception {
+        clock.set(TestClock.START);
         var company = customers.company("dtform");
         String rep = customers.bearer(mvc, company.eastRep());
         String id = customers.customer(mvc, rep, "日期时间表单有限公司", null).get("id").asString();
         Cookie session = customers.session(mvc, company.eastRep());
         String page = mvc.get().uri("/customers/" + id).cookie(session).exchange().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        for (String field : new String[] {"activity-occurred", "activity-next", "plan-at"}) {
+        // when a follow-up happened: from 2000-01-01 (a UTC day, as the server reads it: 08:00 in Shanghai) to the
+        // test clock's now (10:00 in Shanghai) and the few minutes' tolerance the server allows
+        assertThat(page).as("the browser is told the times the server takes").containsPattern(
+                "<input(?=[^>]*id=\"activity-occurred\")(?=[^>]*min=\"2000-01-01T08:00\")(?=[^>]*max=\"2026-12-01T10:05\")[^>]*>");
+        for (String field : new String[] {"activity-next", "plan-at"}) {
             assertThat(page).as("the browser is told the bounds the server keeps: " + field).containsPattern("<input(?=[^>]*id=\""
                     + field + "\")(?=[^>]*min=\"1900-01-01T00:00\")(?=[^>]*max=\"2199-12-31T23:59\")[^>]*>");
         }

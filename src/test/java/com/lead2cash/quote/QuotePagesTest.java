@@ -332,8 +332,8 @@ class QuotePagesTest {
         assertThat(page(session, "/opportunities/" + opportunity + "/quotes", "zh-CN")).contains("id=\"new-minutes\"");
         assertThat(page(session, "/negotiation-minutes/new?opportunityId=" + opportunity, "en")).contains("Payment milestones", "Prepayment");
         assertThat(page(session, "/negotiation-minutes/new?opportunityId=" + opportunity, "zh-CN"))
-                .as("the browser is told the years a record can have")
-                .containsPattern("<input(?=[^>]*id=\"heldOn\")(?=[^>]*min=\"1900-01-01\")(?=[^>]*max=\"2199-12-31\")[^>]*>");
+                .as("the browser is told the days the server takes: the first business date to the clock's today")
+                .containsPattern("<input(?=[^>]*id=\"heldOn\")(?=[^>]*min=\"2000-01-01\")(?=[^>]*max=\"2026-12-01\")[^>]*>");
 
         MvcTestResult refused = minutes(session, opportunity, "50").exchange();
         assertThat(refused).hasStatusOk();

@@ -31,6 +31,19 @@ public record ActivityDraft(ActivityType type, Instant occurredAt, List<UUID> co
     private static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
 
     /**
+     * The first moment a follow-up may have happened: the start of {@link InputRules#FIRST_BUSINESS_DATE}, its day
+     * read in UTC as {@link #validated} reads it — what the form tells the browser as its least.
+     */
+    public static Instant earliestOccurredAt() {
+        return InputRules.FIRST_BUSINESS_DATE.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /** The last moment a follow-up logged at {@code now} may have happened: now, give or take the clocks' tolerance. */
+    public static Instant latestOccurredAt(Instant now) {
+        return now.plus(CLOCK_TOLERANCE);
+    }
+
+    /**
      * The follow-up as logged, checked: among the rest, it happened on a plausible business day
      * ({@link InputRules#happenedDateProblem}: not before 2000, not ahead of now) — a follow-up dated 1901 is a typo,
      * and would count for C4 as a contact — and its next follow-up is no further ahead than a plan may lie.
@@ -51,10 +64,10 @@ public record ActivityDraft(ActivityType type, Instant occurredAt, List<UUID> co
         }
         if (occurredAt == null) {
             errors.add(new FieldError("occurredAt", "activity.occurredAt.required"));
-        } else if (occurredAt.isAfter(now.plus(CLOCK_TOLERANCE))) {
+        } else if (occurredAt.isAfter(latestOccurredAt(now))) {
             errors.add(new FieldError("occurredAt", "activity.occurredAt.future"));
         } else if (judgeWhen) {
-            InputRules.happenedDateProblem("occurredAt", day(occurredAt), day(now.plus(CLOCK_TOLERANCE)))
+            InputRules.happenedDateProblem("occurredAt", day(occurredAt), day(latestOccurredAt(now)))
                     .ifPresent(errors::add);
         }
         String s = Texts.limited(errors, "summary", summary, 2000);

@@ -357,6 +357,11 @@ class CustomerController {
                 ? teamPeople().stream().filter(p -> c.transferableTo(p.id())).toList() : List.of());
         model.addAttribute("now", clock.instant());
         model.addAttribute("nowLocal", LocalDateTime.ofInstant(clock.instant(), policy.zone()).withSecond(0).withNano(0));
+        // when a follow-up may have happened, as the draft checks it, in the minutes a datetime-local field takes
+        model.addAttribute("occurredFrom", LocalDateTime.ofInstant(ActivityDraft.earliestOccurredAt(), policy.zone())
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+        model.addAttribute("occurredTo", LocalDateTime.ofInstant(ActivityDraft.latestOccurredAt(clock.instant()),
+                policy.zone()).truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
         model.addAttribute("threshold", policy.rules().creditApprovalThreshold());
         model.addAttribute("creditApprovalLinked", credit.approvalOpenable(c));
         com.lead2cash.platform.CurrentUser reader = com.lead2cash.platform.CurrentUser.require();

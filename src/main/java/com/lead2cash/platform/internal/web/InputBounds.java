@@ -23,6 +23,14 @@ public class InputBounds {
         return InputRules.LAST_DATE;
     }
 
+    /**
+     * The first day a date the business enters may name ({@link InputRules#FIRST_BUSINESS_DATE}): the least of a
+     * field whose date the server checks as a business date (a meeting held, a signing), not only as a date.
+     */
+    public LocalDate getFirstBusinessDate() {
+        return InputRules.FIRST_BUSINESS_DATE;
+    }
+
     /** As a {@code datetime-local} field writes it, to the minute. */
     public LocalDateTime getFirstDateTime() {
         return InputRules.FIRST_DATE_TIME;

@@ -68,6 +68,11 @@ public class NegotiationMinutesService {
         this.zone = zone;
     }
 
+    /** The company's today, in its zone: the last day a negotiation may have been held on. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), zone);
+    }
+
     /** Q3 — writes the minutes of a negotiation: the first version, or the next one superseding the current. */
     @Transactional
     public NegotiationMinutes write(UUID opportunityId, MinutesContent content) {
@@ -78,7 +83,7 @@ public class NegotiationMinutesService {
         MinutesActor actor = actor(opportunity);
         NegotiationMinutes.requireWritable(actor);
         // the negotiation took place: on a plausible business day, not after today (2199 is a typo)
-        InputRules.requireHappenedDate("heldOn", content.heldOn(), LocalDate.ofInstant(clock.instant(), zone));
+        InputRules.requireHappenedDate("heldOn", content.heldOn(), today());
         UUID seen = minutes.findCurrent(opportunityId).map(NegotiationMinutes::id).orElse(null);
         minutes.holdOpportunity(opportunityId);
         NegotiationMinutes previous = minutes.findCurrentForUpdate(opportunityId).orElse(null);

@@ -222,6 +222,8 @@ class MinutesController {
         model.addAttribute("opportunity", opportunity);
         model.addAttribute("types", MilestoneType.values());
         model.addAttribute("problems", problems);
+        // the days the minutes may be held on, as writing them checks: the first business date to today
+        model.addAttribute("today", service.today());
         return "quote/minutes-form";
     }
 }

@@ -38,6 +38,16 @@ public interface ConfirmationSubjects {
         return true;
     }
 
+    /**
+     * Whether the user on this thread reads the recipient's e-mail address whole by SPEC §1's default rule (the field
+     * rules then apply as to any contact's): {@code byOwner} — their personal-data scope covers the subject's owner —
+     * unless the owning module's subject is owned by another than the contact's customer (a complaint, by its
+     * after-sales handler): then as the customer module reads the contact.
+     */
+    default boolean readsRecipientWhole(ConfirmationView confirmation, boolean byOwner) {
+        return byOwner;
+    }
+
     /** How a subject reads, the app-relative path of its page (or null) and its current owner (or null). */
     record SubjectInfo(String label, String link, UUID ownerId) {
     }

@@ -124,6 +124,15 @@ public interface CustomerDirectory {
         return mayOpen(customerId) ? contacts(customerId) : List.of();
     }
 
+    /**
+     * Whether the current user reads the contact's {@code field} whole by SPEC §1's default rule, as the customer's
+     * pages do: they own the contact's customer or stand above its owner (above everyone for a pool customer). The
+     * field rules apply on top as the value is shown ({@link com.lead2cash.platform.FieldSight#shown}). False for an
+     * unknown contact and for nobody signed in: for a module that shows a copy of a contact's address (a
+     * confirmation's recipient) to readers its own records let in.
+     */
+    boolean readsContactWhole(UUID contactId, com.lead2cash.platform.ProtectedField field);
+
     /** Where to reach a contact, to deliver a message to them (a confirmation link); never for display. */
     Optional<ContactPoint> contactPoint(UUID contactId);
 

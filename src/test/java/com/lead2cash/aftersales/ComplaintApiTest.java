@@ -461,6 +461,43 @@ class ComplaintApiTest {
     }
 
     @Test
+    void aRatingRequestsRecipientReadsByTheContactsRuleMaskedToItsAfterSalesHandlerWholeToThoseAboveTheCustomersRep()
+            throws Exception {
+        Service s = support.service("rmask");
+        String customer = support.customer(s.rep(), "杭州脱敏科技有限公司");
+        servedBy(s, customer, "HT-2026-900091");
+        String service = customers.bearer(mvc, s.afterSales());
+        JsonNode c = handling(service, customer);
+        c = rootCause(service, c, s.afterSales2());
+        c = act(service, c, "feedback", "\"resolution\":\"已更正说明书\"");
+        String confirmationId = ok(post(service, "/api/v1/complaints/" + c.get("id").asString() + "/rating-request", "{}"))
+                .at("/confirmation/id").asString();
+
+        // the contact is the customer's, closed to after-sales: its address masked as on the customer's pages (SPEC §1)
+        assertThat(customers.getJson(mvc, service, "/api/v1/confirmations/" + confirmationId).at("/recipient/email")
+                .asString()).as("the handler in after-sales").isEqualTo("w***@example.test");
+        assertThat(screen(customers.session(mvc, s.afterSales()), "/confirmations/" + confirmationId, 200))
+                .contains("w***@example.test").doesNotContain("wang@example.test");
+        assertThat(customers.getJson(mvc, customers.bearer(mvc, s.company().director()), "/api/v1/confirmations/"
+                + confirmationId).at("/recipient/email").asString()).as("the director, above the customer's rep")
+                .isEqualTo("wang@example.test");
+
+        // the rep's manager handling a complaint of the rep's customer reads the address whole, as the contact's
+        String ownCustomer = support.customer(s.rep(), "杭州脱敏二号科技有限公司");
+        String manager = customers.bearer(mvc, s.manager());
+        JsonNode own = handling(manager, ownCustomer);
+        assertThat(own.get("handlerId").asString()).isEqualTo(s.manager().id().toString());
+        own = rootCause(manager, own, s.manager());
+        own = act(manager, own, "feedback", "\"resolution\":\"已更正说明书\"");
+        String managers = ok(post(manager, "/api/v1/complaints/" + own.get("id").asString() + "/rating-request", "{}"))
+                .at("/confirmation/id").asString();
+        assertThat(customers.getJson(mvc, manager, "/api/v1/confirmations/" + managers).at("/recipient/email").asString())
+                .as("the manager above the customer's rep").isEqualTo("wang@example.test");
+        assertThat(screen(customers.session(mvc, s.manager()), "/confirmations/" + managers, 200))
+                .contains("wang@example.test");
+    }
+
+    @Test
     void theCustomersRepWhoReadsAComplaintTheyDoNotHandleIsRefused403ForEveryStepAndItsHandler422ForTheStatus() {
         Service s = support.service("notyours");
         String customer = support.customer(s.rep(), "杭州越权科技有限公司");

@@ -1,19 +1,22 @@
 package com.lead2cash.aftersales.internal;
 
 import com.lead2cash.aftersales.internal.domain.AftersalesRules;
+import com.lead2cash.confirmation.ConfirmationSubjects;
+import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.customer.CustomerPagePanel;
 import com.lead2cash.platform.NavigationEntry;
 import com.lead2cash.sop.SopPolicy;
 import com.lead2cash.sop.SubjectDescriber;
 import com.lead2cash.sop.SubjectDescriptions;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The after-sales module's place in the shell (navigation, the card on the customer's page), its rules checked at
- * start, and how its deadlines' subjects read on the deadline screens.
+ * start, and how its deadlines' subjects and its complaints' rating requests read on screen.
  */
 @Configuration
 public class AftersalesConfiguration {
@@ -57,6 +60,12 @@ public class AftersalesConfiguration {
     SubjectDescriber complaintSubjects(JdbcClient jdbc, AftersalesAccess access) {
         return describer(jdbc, access, AftersalesAccess.COMPLAINT, "aftersales_complaint", COMPLAINT_PEOPLE,
                 "/complaints/");
+    }
+
+    @Bean
+    ConfirmationSubjects complaintRatingSubjects(@Qualifier("complaintSubjects") SubjectDescriber complaintSubjects,
+                                                 CustomerDirectory customers) {
+        return new ComplaintConfirmationSubjects(complaintSubjects, customers);
     }
 
     /** "HO-2026-000001 上海某某公司", linking to its page when the reader may open it. */

@@ -90,7 +90,8 @@ public class SubjectDirectory {
 
     /**
      * The confirmation as the user on this thread sees it: the recipient's e-mail address is a contact's, read by
-     * the contact's rule — whole for the owner and those above (SPEC §1), masked or hidden as the field rules say
+     * the contact's rule — whole for the owner and those above (SPEC §1; the subject's owner unless its module says
+     * otherwise, {@link ConfirmationSubjects#readsRecipientWhole}), masked or hidden as the field rules say
      * ({@code ProtectedField.CONTACT_EMAIL}); masked for nobody signed in.
      */
     ConfirmationView asSeen(ConfirmationView view) {
@@ -100,7 +101,9 @@ public class SubjectDirectory {
     }
 
     private ConfirmationView asSeen(ConfirmationView view, UUID owner) {
-        boolean whole = scope.personalData(ProtectedField.CONTACT_EMAIL).covers(owner);
+        boolean byOwner = scope.personalData(ProtectedField.CONTACT_EMAIL).covers(owner);
+        ConfirmationSubjects describer = byType.get(view.subject().type());
+        boolean whole = describer == null ? byOwner : describer.readsRecipientWhole(view, byOwner);
         return view.withRecipientEmail(fieldRules.sight(ProtectedField.CONTACT_EMAIL).shown(view.recipientEmail(), whole));
     }
 

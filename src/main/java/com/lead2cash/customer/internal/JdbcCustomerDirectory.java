@@ -14,6 +14,7 @@ import com.lead2cash.customer.internal.domain.CustomerSource;
 import com.lead2cash.customer.internal.domain.DecisionRole;
 import com.lead2cash.customer.internal.domain.GradeFactors;
 import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.ProtectedField;
 import com.lead2cash.platform.RecordNotFoundException;
 import java.time.Instant;
 import java.util.Collection;
@@ -181,6 +182,13 @@ class JdbcCustomerDirectory implements CustomerDirectory {
         } catch (RecordNotFoundException e) {
             return Optional.empty();
         }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean readsContactWhole(UUID contactId, ProtectedField field) {
+        return contactId != null && contactPoint(contactId).flatMap(k -> customers.findById(k.customerId()))
+                .filter(c -> access.maySeePersonalData(c, field)).isPresent();
     }
 
     @Override

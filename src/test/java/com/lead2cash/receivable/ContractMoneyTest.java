@@ -59,6 +59,30 @@ class ContractMoneyTest {
         clock.set(TestClock.START);
     }
 
+    @Test
+    void financeListsOneCustomersReceiptsAndNoneForACustomerIdNoReceiptNames() {
+        String customer = sales.customerWithContact(reviewers().rep(), "杭州按客户收款科技有限公司", "周会计", "zhou@receipts.test");
+        String other = sales.customerWithContact(reviewers().rep(), "杭州按客户收款二号科技有限公司", "吴会计", "wu@receipts.test");
+        JsonNode first = receipt(customer, null, "1100.00", "2026-11-21", "BANK_TRANSFER", "按客户收款付款");
+        JsonNode second = receipt(customer, null, "1200.00", "2026-11-22", "CASH", "按客户收款付款");
+        JsonNode others = receipt(other, null, "1300.00", "2026-11-23", "BANK_TRANSFER", "按客户收款付款");
+        String list = "/api/v1/receipts?payer={payer}";
+        assertThat(numbers(customers.getJson(mvc, token(reviewers().finance()), list, "按客户收款付款")))
+                .as("unfiltered").hasSize(3);
+
+        for (User reader : List.of(reviewers().finance(), reviewers().director())) {
+            assertThat(numbers(customers.getJson(mvc, token(reader), list + "&customerId={c}", "按客户收款付款", customer)))
+                    .as(reader.username()).containsExactly(second.get("number").asString(), first.get("number").asString());
+            assertThat(numbers(customers.getJson(mvc, token(reader), "/api/v1/receipts?customerId={c}", other)))
+                    .as(reader.username()).containsExactly(others.get("number").asString());
+        }
+        assertThat(numbers(customers.getJson(mvc, token(reviewers().finance()), "/api/v1/receipts?customerId={c}",
+                java.util.UUID.randomUUID()))).as("a customer id no receipt names, as the other lists' filters").isEmpty();
+        assertThat(customers.get(mvc, token(reviewers().finance()), "/api/v1/receipts?customerId=abc")).hasStatus(400);
+        assertThat(customers.get(mvc, token(reviewers().rep()), "/api/v1/receipts?customerId=" + customer))
+                .as("a rep reads no receipts, their own customer's neither").hasStatus(403);
+    }
+
     Reviewers reviewers() {
         if (reviewers == null) {
             reviewers = support.reviewers("cmt", CustomerTestSupport.HIRED.minusYears(10));

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 收款台账 — the receipts finance has recorded, newest first, filtered by the day the money arrived, the
- * method, the state, the payer's name and whether a receipt repeats a bank reference. Receipts belong to no rep, so they are read by finance and by
+ * method, the state, the payer's name, the customer and whether a receipt repeats a bank reference. Receipts belong to no rep, so they are read by finance and by
  * those who see all receivables (the sales director, the administrator); anyone else is refused (403).
  */
 @Component
@@ -37,10 +37,16 @@ public class ReceiptQueries {
     /**
      * The filter of the receipt list; null fields do not filter; {@code from}/{@code to} are inclusive days;
      * {@code repeatedReference}: only the standing receipts that repeat the bank reference of another standing receipt
-     * of their customer (finance reverses the one not meant).
+     * of their customer (finance reverses the one not meant); {@code customerId}: only that customer's receipts (none for
+     * an id no receipt names, as the other lists' filters by a record's id).
      */
     public record Filter(LocalDate from, LocalDate to, ReceiptMethod method, ReceiptState state, String payer,
-                         boolean repeatedReference) {
+                         boolean repeatedReference, UUID customerId) {
+
+        public Filter(LocalDate from, LocalDate to, ReceiptMethod method, ReceiptState state, String payer,
+                      boolean repeatedReference) {
+            this(from, to, method, state, payer, repeatedReference, null);
+        }
 
         /** No filter: every receipt. */
         public static Filter none() {
@@ -115,6 +121,10 @@ public class ReceiptQueries {
         }
         if (f.repeatedReference()) {
             sql.append(" and state = 'RECORDED' and reference_duplicate");
+        }
+        if (f.customerId() != null) {
+            sql.append(" and customer_id = :customerId");
+            params.put("customerId", f.customerId());
         }
         if (payer != null) {
             sql.append(" and lower(payer) like :payer escape '\\'");

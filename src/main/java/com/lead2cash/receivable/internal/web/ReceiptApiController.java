@@ -108,7 +108,8 @@ class ReceiptApiController {
     }
 
     @Operation(summary = "Receipts, newest first, filtered by the day received (from, to inclusive), method, state, "
-            + "payer name (part of it) and repeatedReference; for finance, the sales director and the administrator")
+            + "payer name (part of it), customer and repeatedReference; for finance, the sales director and the "
+            + "administrator")
     @GetMapping("/api/v1/receipts")
     @PreAuthorize(ReceivableAccess.RECEIPT_READER_ROLES)
     @Refuses(422)
@@ -121,10 +122,13 @@ class ReceiptApiController {
                                              + "reference of an earlier standing receipt of their customer, for "
                                              + "finance to reverse the one not meant; false or absent: no such filter")
                                      @RequestParam(defaultValue = "false") boolean repeatedReference,
+                                     @Parameter(description = "only the receipts of this customer; none for an id "
+                                             + "no receipt names (as the other lists' filters by id)")
+                                     @RequestParam(required = false) UUID customerId,
                                      @RequestParam(required = false) String cursor,
                                      @RequestParam(required = false) Integer size) {
-        return queries.list(new ReceiptQueries.Filter(from, to, method, state, payer, repeatedReference), cursor, size)
-                .map(ReceiptListItem::of);
+        return queries.list(new ReceiptQueries.Filter(from, to, method, state, payer, repeatedReference, customerId),
+                cursor, size).map(ReceiptListItem::of);
     }
 
     @Operation(summary = "P2: finance records a receipt (amount, day, method, payer, reference) and allocates it to the "

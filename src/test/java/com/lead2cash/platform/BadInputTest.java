@@ -379,9 +379,11 @@ class BadInputTest {
         // test clock's now (10:00 in Shanghai) and the few minutes' tolerance the server allows
         assertThat(page).as("the browser is told the times the server takes").containsPattern(
                 "<input(?=[^>]*id=\"activity-occurred\")(?=[^>]*min=\"2000-01-01T08:00\")(?=[^>]*max=\"2026-12-01T10:05\")[^>]*>");
+        // when the next follow-up may be planned for: from now to the end of the tenth year ahead (its UTC day,
+        // 07:59 the next morning in Shanghai)
         for (String field : new String[] {"activity-next", "plan-at"}) {
             assertThat(page).as("the browser is told the bounds the server keeps: " + field).containsPattern("<input(?=[^>]*id=\""
-                    + field + "\")(?=[^>]*min=\"1900-01-01T00:00\")(?=[^>]*max=\"2199-12-31T23:59\")[^>]*>");
+                    + field + "\")(?=[^>]*min=\"2026-12-01T10:00\")(?=[^>]*max=\"2036-12-02T07:59\")[^>]*>");
         }
         // a next follow-up in 9999 was logged (and a time of year 0001 stored two days off)
         for (String[] times : new String[][] {{"2026-12-01T09:00", "9999-01-01T00:00"}, {"0001-01-01T00:00", null},
@@ -404,6 +406,13 @@ class BadInputTest {
         assertThat(mvc.post().uri("/customers/" + id + "/follow-up-plan").cookie(session).with(csrf())
                 .param("at", "9999-01-01T00:00").param("version", version).exchange()).hasStatus3xxRedirection().flash()
                 .containsEntry("flashError", "error.input.dateOutOfRange");
+        // a follow-up planned for 2199 (a typo: a plan reaches ten years ahead, as a follow-up's next one)
+        assertThat(mvc.post().uri("/customers/" + id + "/follow-up-plan").cookie(session).with(csrf())
+                .param("at", "2199-01-01T00:00").param("version", version).exchange()).hasStatus3xxRedirection().flash()
+                .containsEntry("flashError", "error.input.dateTooFarAhead");
+        assertThat(customers.post(mvc, rep, "/api/v1/customers/" + id + "/follow-up-plan",
+                "{\"nextFollowUpAt\":\"2199-01-01T00:00:00Z\",\"version\":" + version + "}"))
+                .hasStatus(422).bodyJson().extractingPath("$.errors[0].code").isEqualTo("error.input.dateTooFarAhead");
         assertThat(jdbc.sql("select count(*) from customer_customer where id = :id::uuid and planned_follow_up_at is not null")
                 .param("id", id).query(Integer.class).single()).isZero();
 

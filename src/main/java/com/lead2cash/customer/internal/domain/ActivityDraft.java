@@ -43,6 +43,24 @@ public record ActivityDraft(ActivityType type, Instant occurredAt, List<UUID> co
         return now.plus(CLOCK_TOLERANCE);
     }
 
+    /** The first moment the next follow-up may be planned for at {@code now}: now, give or take the clocks' tolerance. */
+    public static Instant earliestNextFollowUpAt(Instant now) {
+        return now.minus(CLOCK_TOLERANCE);
+    }
+
+    /**
+     * The last moment a follow-up may be planned for at {@code now}: the end of {@link InputRules#latestAhead}'s day,
+     * the day read in UTC as {@link #validated} and {@link Customer#planFollowUp} read it.
+     */
+    public static Instant latestNextFollowUpAt(Instant now) {
+        return InputRules.latestAhead(day(now)).atTime(java.time.LocalTime.MAX).toInstant(ZoneOffset.UTC);
+    }
+
+    /** Why a follow-up planned for {@code at} is refused as too far ahead at {@code now}, if it is. */
+    static java.util.Optional<FieldError> tooFarAhead(String field, Instant at, Instant now) {
+        return InputRules.businessDateProblem(field, day(at), day(now));
+    }
+
     /**
      * The follow-up as logged, checked: among the rest, it happened on a plausible business day
      * ({@link InputRules#happenedDateProblem}: not before 2000, not ahead of now) — a follow-up dated 1901 is a typo,
@@ -79,11 +97,11 @@ public record ActivityDraft(ActivityType type, Instant occurredAt, List<UUID> co
         String handling = Texts.limited(errors, "objectionHandling", objectionHandling, 2000);
         String next = Texts.limited(errors, "nextStep", nextStep, 1000);
         String min = Texts.limited(errors, "minutes", minutes, 20000);
-        if (nextFollowUpAt != null && (nextFollowUpAt.isBefore(now.minus(CLOCK_TOLERANCE))
+        if (nextFollowUpAt != null && (nextFollowUpAt.isBefore(earliestNextFollowUpAt(now))
                 || (occurredAt != null && !nextFollowUpAt.isAfter(occurredAt)))) {
             errors.add(new FieldError("nextFollowUpAt", "activity.nextFollowUpAt.invalid"));
         } else if (nextFollowUpAt != null) {
-            InputRules.businessDateProblem("nextFollowUpAt", day(nextFollowUpAt), day(now)).ifPresent(errors::add);
+            tooFarAhead("nextFollowUpAt", nextFollowUpAt, now).ifPresent(errors::add);
         }
         if (contactIds != null && contactIds.size() > MAX_CONTACTS) {
             errors.add(new FieldError("contactIds", "activity.contacts.tooMany", MAX_CONTACTS));

@@ -251,6 +251,12 @@ public class Customer {
         if (at != null && at.isBefore(now.minusSeconds(60))) {
             throw new FieldValidationException("nextFollowUpAt", "customer.followUp.inPast");
         }
+        // planned for 2199 is a typo, as a follow-up's next one is
+        if (at != null) {
+            ActivityDraft.tooFarAhead("nextFollowUpAt", at, now).ifPresent(e -> {
+                throw new FieldValidationException(List.of(e));
+            });
+        }
         plannedFollowUpAt = at;
         updatedAt = now;
     }

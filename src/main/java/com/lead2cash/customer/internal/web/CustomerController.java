@@ -362,6 +362,9 @@ class CustomerController {
                 .truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
         model.addAttribute("occurredTo", LocalDateTime.ofInstant(ActivityDraft.latestOccurredAt(clock.instant()),
                 policy.zone()).truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+        // when the next follow-up may be planned for (the form's and the plan's): from now to the furthest day ahead
+        model.addAttribute("followUpTo", LocalDateTime.ofInstant(ActivityDraft.latestNextFollowUpAt(clock.instant()),
+                policy.zone()).truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
         model.addAttribute("threshold", policy.rules().creditApprovalThreshold());
         model.addAttribute("creditApprovalLinked", credit.approvalOpenable(c));
         com.lead2cash.platform.CurrentUser reader = com.lead2cash.platform.CurrentUser.require();

@@ -510,6 +510,9 @@ class LeadClaimTest {
         assertThat(lead.get("contestOpen").asBoolean()).isFalse();
         assertThat(contestNoticeStates(d.eastManager())).containsExactly("settled");
         assertThat(unreadKinds(d.eastManager())).doesNotContain("lead.contest");
+        assertThat(unreadKinds(d.east().get(1))).as("the other claimant learns how the contest ended")
+                .contains("lead.arbitrated");
+        assertThat(unreadKinds(d.east().get(0))).as("not the one who converted it").doesNotContain("lead.arbitrated");
     }
 
     @Test
@@ -535,5 +538,11 @@ class LeadClaimTest {
         assertThat(contestNoticeStates(d.eastManager())).containsExactly("settled");
         assertThat(unreadKinds(d.director())).doesNotContain("lead.contest");
         assertThat(contests(bearer(d.director()))).doesNotContain(id);
+        for (User claimant : List.of(d.east().get(1), d.south().get(0))) {
+            JsonNode told = support.getJson(mvc, bearer(claimant), "/api/v1/notifications?unread=true").get("items")
+                    .valueStream().filter(n -> "lead.arbitrated".equals(n.get("kind").asString())).findFirst()
+                    .orElseThrow(() -> new AssertionError(claimant.username() + " was not told how the contest ended"));
+            assertThat(told.get("link").asString()).isEqualTo("/leads/" + id);
+        }
     }
 }

@@ -177,6 +177,20 @@ public class LeadAssignment {
     }
 
     /**
+     * L8 — the lead's open contest was overtaken before anyone decided it: {@code by} converted or disqualified the
+     * lead ({@code messageKey} says which). Its deciders have nothing left to do ({@link #contestEnded}), and its
+     * other claimants, waiting for a decision, learn how it ended, as a decision tells them.
+     *
+     * @param claimants the contest's claimants, read while it was open ({@link Lead#contestClaimants})
+     */
+    void contestOvertaken(Lead lead, Set<UUID> claimants, UUID by, String messageKey) {
+        contestEnded(lead);
+        String name = directory.person(by).map(OrgDirectory.Person::displayName).orElse(by.toString());
+        claimants.stream().filter(c -> !c.equals(by)).forEach(c -> notifier.send(Notification.of(c,
+                NotificationKind.LEAD_ARBITRATED, messageKey, "/leads/" + lead.id(), lead.code(), name)));
+    }
+
+    /**
      * L8 — who decides a contest: the lowest manager above all its claimants (their team's manager when they are
      * one team's, else the manager above their teams); the sales director, as for the general queue (L9), when
      * nobody manages that part of the tree.

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -171,11 +172,11 @@ public class LeadProgress {
                     lead.productLine() == null ? List.of() : List.of(lead.productLine())));
         }
         customers.recordEarlierContacts(customer.id(), contact, earlierContacts(lead));
-        boolean contested = lead.contestOpen();
+        Set<UUID> claimants = lead.contestOpen() ? lead.contestClaimants() : Set.of();
         lead.convert(actor, customer.id(), contact, opportunity, now);
         clocks.converted(lead);
-        if (contested) {
-            assignment.contestEnded(lead);
+        if (!claimants.isEmpty()) {
+            assignment.contestOvertaken(lead, claimants, actor.id(), "lead.notify.contestEnded.converted");
         }
         history.record(lead.id(), now, "lead.history.converted", customer.code());
         leads.save(lead);
@@ -209,11 +210,11 @@ public class LeadProgress {
         if (reasonCode != null && !disqualifyReasons.exists(reasonCode)) {
             throw new FieldValidationException("reason", "lead.disqualify.reason.unknown");
         }
-        boolean contested = lead.contestOpen();
+        Set<UUID> claimants = lead.contestOpen() ? lead.contestClaimants() : Set.of();
         lead.disqualify(actor, reasonCode, note, now);
         clocks.disqualified(lead);
-        if (contested) {
-            assignment.contestEnded(lead);
+        if (!claimants.isEmpty()) {
+            assignment.contestOvertaken(lead, claimants, actor.id(), "lead.notify.contestEnded.disqualified");
         }
         history.record(lead.id(), now, "lead.history.disqualified", reasonCode, note);
         return leads.save(lead);

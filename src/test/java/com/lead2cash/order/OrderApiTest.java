@@ -330,6 +330,66 @@ class OrderApiTest {
         }
     }
 
+    /**
+     * Decision 0014's order: operations, whose part the progress note, telling the customer of a delay and the
+     * acceptance link never are, get 403 from the route before their body (400) or the order's id (404) is read —
+     * said in the order's words, not a generic "not allowed" — while the rep's requests are read and taken as before.
+     */
+    @Test
+    void theRepsActionsRefuseOperationsBeforeTheBodyOrTheIdIsReadAndTheRepStillTakesThem() {
+        JsonNode order = order("杭州订单角色在先科技有限公司");
+        String id = order.get("id").asString();
+        String orders = "/api/v1/orders/";
+        String unknown = orders + java.util.UUID.randomUUID();
+        String progress = "Recording delivery progress";
+        String link = "Sending the acceptance for confirmation";
+        Map<String, String[]> refused = new TreeMap<>();
+        refused.put("progress, unreadable body", new String[] {orders + id + "/progress-notes", "{\"note\":", progress});
+        refused.put("progress, unknown field", new String[] {orders + id + "/progress-notes", "{\"text\":\"x\"}", progress});
+        refused.put("progress, no body", new String[] {orders + id + "/progress-notes", null, progress});
+        refused.put("progress, unknown order", new String[] {unknown + "/progress-notes", "{\"note\":\"x\"}", progress});
+        refused.put("customer told, unknown order", new String[] {unknown + "/delays/customer-told", null, progress});
+        refused.put("customer told, garbled id", new String[] {orders + "not-an-id/delays/customer-told", null, progress});
+        refused.put("link, garbled contact", new String[] {orders + id + "/acceptance/send", "{\"contactId\":\"nobody\"}", link});
+        refused.put("link, no body", new String[] {orders + id + "/acceptance/send", null, link});
+        refused.put("link, unknown order", new String[] {unknown + "/acceptance/send", "{}", link});
+        refused.forEach((what, route) -> {
+            MvcTestResult answer = postAs(operations(), route[0], route[1]);
+            assertThat(answer).as(what).hasStatus(403);
+            assertThat(answer).bodyJson().extractingPath("$.code").as(what).isEqualTo("order.action.notYours");
+            assertThat(answer).bodyJson().extractingPath("$.detail").asString().as(what).contains(route[2]);
+        });
+
+        // the rep's requests pass the route and are read: a bad body is 400, the order's state 422, as before
+        assertThat(postAs(rep(), orders + id + "/progress-notes", "{\"note\":")).hasStatus(400);
+        expectOk(customers.post(mvc, rep(), orders + id + "/progress-notes", "{\"note\":\"已与仓库确认\"}"));
+        assertThat(postAs(rep(), orders + id + "/delays/customer-told", null)).as("no delay to tell of").hasStatus(422);
+        // a contact without an address: the delay e-mails nobody, so the rep tells the customer (D3)
+        jdbc.sql("update customer_contact set email = null, email_normalized = null where customer_id = :c")
+                .param("c", java.util.UUID.fromString(order.get("customerId").asString())).update();
+        JsonNode delayed = expectOk(customers.post(mvc, rep(), orders + id + "/delays", "{\"promisedDate\":\"2026-12-28\","
+                + "\"reason\":\"供应商停产\",\"version\":%d}".formatted(order.get("version").asLong())));
+        assertThat(delayed.get("customerEmailed").asBoolean()).isFalse();
+        JsonNode told = expectOk(postAs(rep(), orders + id + "/delays/customer-told", null));
+        assertThat(told.get("promises").get(1).get("customerToldAt").isNull()).as("told by the rep").isFalse();
+        assertThat(deadlines("D3", "OrderDelay", id + ":2")).singleElement().satisfies(d -> assertThat(d).startsWith("MET"));
+        JsonNode shipped = shippedWhole(told, "顺丰速运", "SF-ROLES");
+        expectOk(customers.post(mvc, rep(), orders + id + "/delivery",
+                "{\"deliveredOn\":\"2026-12-05\",\"version\":%d}".formatted(shipped.get("version").asLong())));
+        assertThat(postAs(rep(), orders + id + "/acceptance/send", "{\"contactId\":\"nobody\"}")).hasStatus(400);
+        String contact = jdbc.sql("select id from customer_contact where customer_id = :c")
+                .param("c", java.util.UUID.fromString(order.get("customerId").asString())).query(String.class).single();
+        assertThat(expectOk(customers.post(mvc, rep(), orders + id + "/acceptance/send", "{\"contactId\":\"" + contact + "\"}"))
+                .get("confirmation").get("url").asString()).contains("/c/");
+    }
+
+    /** A JSON post in English, with {@code body} as sent (none when null). */
+    private MvcTestResult postAs(String token, String uri, String body) {
+        var request = mvc.post().uri(uri).header(HttpHeaders.AUTHORIZATION, token)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").contentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        return (body == null ? request : request.content(body)).exchange();
+    }
+
     @Test
     void anOrderNotFoundIsNamedInTheReadersWordsNotByItsTypeInCode() {
         for (String[] lang : new String[][] {{"en", "Order "}, {"zh-CN", "未找到订单"}}) {

@@ -224,6 +224,34 @@ class OrderPagesTest {
         assertThat(state(orderId)).isEqualTo(before);
     }
 
+    /**
+     * The screens' twins of the rep's actions refuse operations at the route, before the form is read (decision 0014):
+     * neither a note the input rules refuse nor a contact that is no id (422 beside the form) nor an unknown order (404)
+     * is told first, and the 403 page says in the order's words whose part it is. The rep's note is still taken.
+     */
+    @Test
+    void operationsPostingTheRepsFormsGet403BeforeTheFormIsReadAndTheRepsNoteIsTaken() {
+        String contractId = signed("杭州订单页面角色在先科技有限公司");
+        Cookie rep = customers.session(mvc, reviewers().rep());
+        Cookie operations = customers.session(mvc, reviewers().operations());
+        String orderId = orderIdFrom(createOrder(rep, contractId, "10", "杭州市西湖区文三路 11 号"));
+        Map<String, MvcTestResult> refused = new java.util.TreeMap<>();
+        refused.put("progress, a control character", mvc.post().uri("/orders/" + orderId + "/progress-notes?lang=en")
+                .with(csrf()).cookie(operations).param("note", "在途\u0001").exchange());
+        refused.put("customer told, unknown order", mvc.post().uri("/orders/" + java.util.UUID.randomUUID()
+                + "/delays/customer-told?lang=en").with(csrf()).cookie(operations).exchange());
+        refused.put("link, a contact that is no id", mvc.post().uri("/orders/" + orderId + "/acceptance/send?lang=en")
+                .with(csrf()).cookie(operations).param("contactId", "nobody").exchange());
+        assertThat(refused).allSatisfy((what, answer) -> {
+            assertThat(answer).as(what).hasStatus(403);
+            assertThat(html(answer)).as(what).contains("is not yours to do on this order");
+        });
+        assertThat(mvc.post().uri("/orders/" + orderId + "/progress-notes").with(csrf()).cookie(rep)
+                .param("note", "物流在途，预计周五到").exchange()).hasStatus3xxRedirection();
+        assertThat(jdbc.sql("select note from order_progress_note where order_id = cast(:o as uuid)").param("o", orderId)
+                .query(String.class).list()).containsExactly("物流在途，预计周五到");
+    }
+
     @Test
     void theOrderPageOffersOnlyTheActionsTheOrderAnswersAndABadShipmentChangesNothing() {
         String contractId = signed("杭州订单页面二号科技有限公司");

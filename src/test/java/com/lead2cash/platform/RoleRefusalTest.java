@@ -102,6 +102,9 @@ class RoleRefusalTest {
                 {"rep", "DELETE", "/api/v1/contracts/{id}", ""},
                 {"finance", "POST", "/api/v1/orders/{id}/delivery", "{}"},
                 {"finance", "POST", "/api/v1/orders/{id}/delays", "{}"},
+                {"finance", "POST", "/api/v1/orders/{id}/progress-notes", "{}"},
+                {"finance", "POST", "/api/v1/orders/{id}/delays/customer-told", ""},
+                {"finance", "POST", "/api/v1/orders/{id}/acceptance/send", "{}"},
                 {"finance", "PUT", "/api/v1/contracts/{id}", "{}"},
                 {"finance", "PUT", "/api/v1/contracts/{id}/sections/scope", "{}"},
                 {"finance", "POST", "/api/v1/contracts/{id}/sections", "{}"},
@@ -133,7 +136,7 @@ class RoleRefusalTest {
                     .header(HttpHeaders.AUTHORIZATION, tokens.get(upload[0])).exchange();
             answers.put(upload[0] + " POST " + upload[1], answer.getResponse().getStatus());
         }
-        assertThat(answers).hasSize(33).allSatisfy((route, status) -> assertThat(status).as(route).isEqualTo(403));
+        assertThat(answers).hasSize(36).allSatisfy((route, status) -> assertThat(status).as(route).isEqualTo(403));
     }
 
     @Test

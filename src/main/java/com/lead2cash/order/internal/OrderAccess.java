@@ -1,11 +1,14 @@
 package com.lead2cash.order.internal;
 
 import com.lead2cash.order.internal.domain.Order;
+import com.lead2cash.order.internal.domain.OrderAction;
 import com.lead2cash.order.internal.domain.OrderRepository;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DataScope;
 import com.lead2cash.platform.FieldRules;
 import com.lead2cash.platform.FieldSight;
+import com.lead2cash.platform.ForbiddenException;
+import com.lead2cash.platform.Label;
 import com.lead2cash.platform.ProtectedField;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.Role;
@@ -31,7 +34,7 @@ public class OrderAccess {
             Role.SALES_REP, Role.ACCOUNT_MANAGER, Role.SALES_ASSISTANT, Role.OPERATIONS, Role.FINANCE, Role.ADMIN);
     /** Those whose part preparing, shipping and the waybill are ({@link Order#theirs}): operations. */
     public static final String OPERATIONS_ROLES = "hasAnyRole('OPERATIONS','ADMIN')";
-    /** Those whose part recording the acceptance may be: the sellers. */
+    /** Those whose part the progress notes, telling the customer of a delay and the acceptance may be: the sellers. */
     public static final String SELLER_ROLES = "hasAnyRole('SALES_DIRECTOR','REGIONAL_MANAGER','SALES_MANAGER',"
             + "'SALES_REP','ACCOUNT_MANAGER','SALES_ASSISTANT')";
     /** Those whose part a delay and the delivery may be: the sellers and operations. */
@@ -108,5 +111,14 @@ public class OrderAccess {
 
     public static boolean isOperations(CurrentUser me) {
         return me.hasAny(Role.OPERATIONS, Role.ADMIN);
+    }
+
+    /**
+     * The 403 of an action that is not the caller's part ({@link Order#theirs}), in the order's words: the action, and
+     * whose part preparing, shipping, progress and the acceptance are — said alike by the service and by a route that
+     * refuses the role before reading the body ({@code OrderRoleRefusal}).
+     */
+    public static ForbiddenException notYours(OrderAction action) {
+        return new ForbiddenException("order.action.notYours", Label.of("order.action", action));
     }
 }

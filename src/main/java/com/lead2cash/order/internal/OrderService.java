@@ -659,8 +659,7 @@ public class OrderService {
         if (!actions(o).contains(action)) {
             if (!Order.theirs(action, access.works(o), OrderAccess.isOperations(CurrentUser.require()))) {
                 // nobody in the caller's place could, in any state (finance never records a delivery): 403 first
-                throw new com.lead2cash.platform.ForbiddenException("order.action.notYours",
-                        Label.of("order.action", action));
+                throw OrderAccess.notYours(action);
             }
             if (o.byStatus(true, true, today()).contains(action)) {
                 o.requireNotStopped(action);
@@ -671,8 +670,7 @@ public class OrderService {
             }
             if (o.availableActions(true, true, today()).contains(action)) {
                 // the order's state allows it, the caller's part does not (operations ship, the rep accepts): 403
-                throw new com.lead2cash.platform.ForbiddenException("order.action.notYours",
-                        Label.of("order.action", action));
+                throw OrderAccess.notYours(action);
             }
             // the action and the state in the reader's words, not their codes
             throw new DomainException("order.action.notAllowed",

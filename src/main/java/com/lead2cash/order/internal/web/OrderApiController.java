@@ -34,6 +34,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.authorization.method.HandleAuthorizationDenied;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -179,6 +180,8 @@ class OrderApiController {
 
     @Operation(summary = "D1: the owning rep's weekly progress check, as a note; the next week's check opens")
     @PostMapping("/api/v1/orders/{id}/progress-notes")
+    @PreAuthorize(OrderAccess.SELLER_ROLES)
+    @HandleAuthorizationDenied(handlerClass = OrderRoleRefusal.RecordProgress.class)
     @Refuses(422)
     OrderView progress(@PathVariable UUID id, @RequestBody ProgressNoteRequest body) {
         return view(service.recordProgress(id, body.note()));
@@ -194,6 +197,8 @@ class OrderApiController {
 
     @Operation(summary = "D3: the rep told the customer of the latest delay themselves")
     @PostMapping("/api/v1/orders/{id}/delays/customer-told")
+    @PreAuthorize(OrderAccess.SELLER_ROLES)
+    @HandleAuthorizationDenied(handlerClass = OrderRoleRefusal.RecordProgress.class)
     @Refuses(422)
     OrderView customerTold(@PathVariable UUID id) {
         return view(service.customerTold(id));
@@ -223,6 +228,8 @@ class OrderApiController {
 
     @Operation(summary = "Send the acceptance form to a contact of the customer, who accepts online through the link")
     @PostMapping("/api/v1/orders/{id}/acceptance/send")
+    @PreAuthorize(OrderAccess.SELLER_ROLES)
+    @HandleAuthorizationDenied(handlerClass = OrderRoleRefusal.SendAcceptance.class)
     @Refuses(422)
     SentLink.Answer sendAcceptance(@PathVariable UUID id, @RequestBody AcceptanceSendRequest body) {
         SentConfirmation s = service.sendAcceptance(id, body.contactId(), DocumentLanguage.of(body.locale()));

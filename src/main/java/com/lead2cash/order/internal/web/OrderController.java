@@ -51,6 +51,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.authorization.method.HandleAuthorizationDenied;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -274,6 +275,8 @@ class OrderController {
     }
 
     @PostMapping("/orders/{id}/progress-notes")
+    @PreAuthorize(OrderAccess.SELLER_ROLES)
+    @HandleAuthorizationDenied(handlerClass = OrderRoleRefusal.RecordProgress.class)
     String progress(@PathVariable UUID id, @RequestParam Map<String, String> values, RefusedInput refused, Model model,
                     RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
         return act(id, "progress", values, refused, model, redirect, locale, response, "order.flash.progress",
@@ -298,6 +301,8 @@ class OrderController {
     }
 
     @PostMapping("/orders/{id}/delays/customer-told")
+    @PreAuthorize(OrderAccess.SELLER_ROLES)
+    @HandleAuthorizationDenied(handlerClass = OrderRoleRefusal.RecordProgress.class)
     String customerTold(@PathVariable UUID id, @RequestParam Map<String, String> values, Model model,
                         RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
         return act(id, "told", values, RefusedInput.NONE, model, redirect, locale, response, "order.flash.customerTold",
@@ -337,6 +342,8 @@ class OrderController {
      * the order's page with the form as entered (422).
      */
     @PostMapping("/orders/{id}/acceptance/send")
+    @PreAuthorize(OrderAccess.SELLER_ROLES)
+    @HandleAuthorizationDenied(handlerClass = OrderRoleRefusal.SendAcceptance.class)
     String sendAcceptance(@PathVariable UUID id, @RequestParam Map<String, String> values, Model model, Locale locale,
                           HttpServletResponse response, RedirectAttributes redirect) {
         try {

@@ -1,6 +1,9 @@
 package com.lead2cash.files;
 
-/** The spreadsheets an import reads: CSV text (UTF-8 or GB18030) and the Excel workbook (.xlsx). */
+/**
+ * The spreadsheets an import reads: CSV text (UTF-8, GB18030, or UTF-16 with its byte-order mark) and the Excel
+ * workbook (.xlsx).
+ */
 public enum SpreadsheetFormat {
     CSV("csv"),
     XLSX("xlsx");

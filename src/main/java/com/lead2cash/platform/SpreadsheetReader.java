@@ -33,7 +33,7 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * Reads the rows of an uploaded spreadsheet (.xlsx, or .csv in UTF-8 or GB18030 as Excel on Chinese
- * Windows saves it) as a stream, one row at a time, and checks while it reads that the file is one a
+ * Windows saves it, or UTF-16 with its byte-order mark as Excel's "Unicode text" does) as a stream, one row at a time, and checks while it reads that the file is one a
  * person could have made: no more rows than the limit, no cell longer than Excel allows, and for
  * .xlsx (a zip archive) no part that unpacks beyond a limit or at a ratio only a zip bomb reaches.
  * What it holds in memory is one row and the workbook's shared strings (themselves limited), whatever
@@ -118,7 +118,7 @@ public final class SpreadsheetReader {
     // ---- CSV -------------------------------------------------------------------------------------
 
     private static void readCsv(Path file, Limits limits, RowHandler rows) throws IOException {
-        Charset charset = isUtf8(file) ? StandardCharsets.UTF_8 : Charset.forName("GB18030");
+        Charset charset = charset(file);
         try (Reader in = new InputStreamReader(new BufferedInputStream(Files.newInputStream(file), 65_536), charset)) {
             RowCounter counter = new RowCounter(limits, rows);
             List<String> row = new ArrayList<>();
@@ -185,6 +185,42 @@ public final class SpreadsheetReader {
             throw new FieldValidationException("file", "spreadsheet.cellTooLong", line, limits.maxCellChars());
         }
         field.append(ch);
+    }
+
+    /**
+     * The CSV's text encoding, the one place every import decides it: UTF-16 (little- or big-endian) by its
+     * byte-order mark, as Excel's "Unicode text" and Notepad's "Unicode" save it; else UTF-8 when the whole file
+     * decodes as UTF-8 (with or without its mark); else GB18030, as Excel on Chinese Windows saves "CSV". A
+     * UTF-32 mark is refused with a message naming the encodings read: read as GB18030 its header would come
+     * out as garbled "unknown columns".
+     */
+    private static Charset charset(Path file) throws IOException {
+        byte[] mark;
+        try (InputStream in = Files.newInputStream(file)) {
+            mark = in.readNBytes(4);
+        }
+        if (startsWith(mark, 0x00, 0x00, 0xFE, 0xFF) || startsWith(mark, 0xFF, 0xFE, 0x00, 0x00)) {
+            throw new FieldValidationException("file", "spreadsheet.encoding");
+        }
+        if (startsWith(mark, 0xFF, 0xFE)) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (startsWith(mark, 0xFE, 0xFF)) {
+            return StandardCharsets.UTF_16BE;
+        }
+        return isUtf8(file) ? StandardCharsets.UTF_8 : Charset.forName("GB18030");
+    }
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the whole file decodes as UTF-8 (else it is taken as GB18030), read in small pieces. */

@@ -56,6 +56,21 @@ class SpreadsheetReaderTest {
     }
 
     @Test
+    void csvInUtf16WithItsByteOrderMarkIsReadLittleOrBigEndianAndUtf32IsRefusedByName() throws IOException {
+        // Excel's "Unicode text" and Notepad's "Unicode": read as GB18030 the header came out as garbled "unknown columns"
+        String csv = "\uFEFF公司名称,区域\r\n华为技术有限公司,深圳\r\n";
+        for (Charset utf16 : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            List<SpreadsheetReader.Row> rows = read("utf16.csv", csv.getBytes(utf16), LIMITS);
+            assertThat(rows).as(utf16.name()).extracting(SpreadsheetReader.Row::cells)
+                    .containsExactly(List.of("公司名称", "区域"), List.of("华为技术有限公司", "深圳"));
+        }
+        for (String utf32 : List.of("UTF-32LE", "UTF-32BE")) {
+            assertThatThrownBy(() -> read("utf32.csv", csv.getBytes(Charset.forName(utf32)), LIMITS)).as(utf32)
+                    .satisfies(e -> assertThat(refusal(e)).isEqualTo("spreadsheet.encoding"));
+        }
+    }
+
+    @Test
     void xlsxWithSharedAndInlineStringsNumbersAndDatesReadsAsTheSheetShowsIt() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Workbook wb = new Workbook(out, "test", "1.0")) {

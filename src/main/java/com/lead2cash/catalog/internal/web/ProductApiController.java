@@ -171,7 +171,7 @@ class ProductApiController {
         return ProductWorkbooks.download(queries);
     }
 
-    @Operation(summary = "Import the catalogue from an Excel workbook (.xlsx) or a CSV file (UTF-8, or GB18030) with the same columns: "
+    @Operation(summary = "Import the catalogue from an Excel workbook (.xlsx) or a CSV file (UTF-8, GB18030, or UTF-16 with its byte-order mark) with the same columns: "
             + "rows update products by code or add them; one refused row refuses the file")
     @PostMapping(path = "/api/v1/products/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(CatalogRoles.EDITORS)

@@ -272,6 +272,79 @@ class LeadImportUploadTest {
         assertThat(page.body()).contains("id=\"error-detail\"", "control character");
     }
 
+    /** A multipart body of the given fields and one file, as a browser sends a form. */
+    private static byte[] form(java.util.Map<String, String> fields, String fileName, byte[] content) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        StringBuilder head = new StringBuilder();
+        fields.forEach((name, value) -> head.append("--").append(BOUNDARY).append("\r\nContent-Disposition: form-data; name=\"")
+                .append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
+        head.append("--").append(BOUNDARY).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
+                .append(fileName).append("\"\r\nContent-Type: text/csv\r\n\r\n");
+        body.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
+    }
+
+    private HttpResponse<String> post(HttpClient client, String path, String bearer, byte[] body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept-Language", "en")
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (bearer != null) {
+            request.header("Authorization", bearer);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aLongFileNameIsAcceptedAndOnePastThePartHeaderLimitIsRefusedForItsNameNeverForItsSize() throws Exception {
+        // Tomcat's 512 bytes for a part's headers (the file name is in them) refused 450 letters or 160 Chinese
+        // characters as a file "larger than 32 MB", in the API and on the screen
+        String admin = token("admin", Fixtures.ADMIN_PASSWORD);
+        String header = "产品编码*,产品名称*,规格,单位,产品线,目录价（元，不含税）*,税率（%）*,启用\r\n";
+        String code = "LONGNAME-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        String[] names = {"a".repeat(450) + ".csv", "产".repeat(160) + ".csv"};
+        for (int i = 0; i < names.length; i++) {
+            HttpResponse<String> imported = post(http, "/api/v1/products/import", admin, form(java.util.Map.of(), names[i],
+                    (header + code + "-" + i + ",长名称产品,,台,,300,6,启用\r\n").getBytes(StandardCharsets.UTF_8)));
+            assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+            assertThat(json.readTree(imported.body()).get("created").asInt()).isEqualTo(1);
+        }
+
+        // past even the raised limit: refused for its name, 422 with its own message, never the size's
+        String endless = "产".repeat(3000) + ".csv";
+        byte[] oneRow = (header + code + "-X,长名称产品,,台,,300,6,启用\r\n").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> api = post(http, "/api/v1/products/import", admin, form(java.util.Map.of(), endless, oneRow));
+        assertThat(api.statusCode()).as(api.body()).isEqualTo(422);
+        assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        JsonNode problem = json.readTree(api.body());
+        assertThat(problem.get("code").asString()).isEqualTo("error.uploadNameTooLong");
+        assertThat(problem.get("detail").asString()).contains("file name is too long").doesNotContain("32 MB");
+
+        // the screen: the long name imports, the endless one comes back to the form saying so
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String login = browser.send(HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        browser.send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + Fixtures.ADMIN_PASSWORD
+                        + "&_csrf=" + hidden(login, "_csrf"))).build(), HttpResponse.BodyHandlers.ofString());
+        String page = browser.send(HttpRequest.newBuilder(uri("/products/import?lang=zh-CN")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        java.util.Map<String, String> csrf = java.util.Map.of("_csrf", hidden(page, "_csrf"));
+        HttpResponse<String> accepted = post(browser, "/products/import", null, form(csrf, "产".repeat(160) + ".csv",
+                (header + code + "-S,长名称产品,,台,,300,6,启用\r\n").getBytes(StandardCharsets.UTF_8)));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(302);
+        assertThat(accepted.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/products"));
+        assertThat(browser.send(HttpRequest.newBuilder(uri("/products")).build(), HttpResponse.BodyHandlers.ofString()).body())
+                .contains("id=\"flash-success\"").doesNotContain("文件超过32 MB");
+        HttpResponse<String> back = post(browser, "/products/import", null, form(csrf, endless, oneRow));
+        assertThat(back.statusCode()).isEqualTo(302);
+        assertThat(back.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/products/import"));
+        assertThat(browser.send(HttpRequest.newBuilder(uri("/products/import")).build(), HttpResponse.BodyHandlers.ofString())
+                .body()).contains("id=\"flash-error\"", "文件名过长").doesNotContain("文件超过32 MB");
+        assertThat(jdbc.sql("select code from catalog_product where code like :code").param("code", code + "%")
+                .query(String.class).list()).containsExactlyInAnyOrder(code + "-0", code + "-1", code + "-S");
+    }
+
     private static String hidden(String html, String name) {
         Matcher m = Pattern.compile("name=\"" + name + "\"[^>]*value=\"([^\"]+)\"").matcher(html);
         assertThat(m.find()).isTrue();

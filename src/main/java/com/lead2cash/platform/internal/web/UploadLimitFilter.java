@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
+import org.apache.tomcat.util.http.fileupload.impl.SizeException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,7 +33,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * is answered as the product answers, not by the container: a 413 problem in the API, and on a page
  * the form's screen again with a message saying the limit. Read later — by the CSRF check or a
  * controller — a too-large body would only surface as a missing parameter or a server error. A file
- * name the container refuses (a NUL in it) is answered here too, for the same reason.
+ * name the container refuses (a NUL in it) is answered here too, for the same reason, and so is a file name
+ * too long for the container's limit on a part's headers ({@code server.tomcat.max-part-header-size}): with
+ * its own message about the name, never the size message (it was, for a 450-character name, "larger than 32 MB").
  */
 @Component
 @Order(-104) // after the request context (locale) is set up, before Spring Security
@@ -40,20 +43,24 @@ class UploadLimitFilter extends OncePerRequestFilter {
 
     private static final String KEY = "error.uploadTooLarge";
     private static final String CONTROL_CHARACTER = "error.input.controlCharacter";
+    private static final String NAME_TOO_LONG = "error.uploadNameTooLong";
 
     private final ProblemWriter problems;
     private final DataSize maxUpload;
+    private final DataSize maxPartHeader;
     private final ViewResolver views;
     private final SessionFlashMapManager flashMaps = new SessionFlashMapManager();
     private final ObjectProvider<RequestMappingHandlerMapping> mappings;
     private volatile List<PathPattern> pages;
 
     UploadLimitFilter(ProblemWriter problems, @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxUpload,
+                      @Value("${server.tomcat.max-part-header-size:512B}") DataSize maxPartHeader,
                       @Qualifier("thymeleafViewResolver") ViewResolver views,
                       @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
         this.problems = problems;
         this.views = views;
         this.maxUpload = maxUpload;
+        this.maxPartHeader = maxPartHeader;
         this.mappings = mappings;
     }
 
@@ -73,24 +80,34 @@ class UploadLimitFilter extends OncePerRequestFilter {
                 refuseFileName(request, response);
                 return;
             }
+            if (partHeaderTooLarge(e)) {
+                refuse(request, response, HttpStatus.UNPROCESSABLE_CONTENT, NAME_TOO_LONG);
+                return;
+            }
             if (!tooLarge(e)) {
                 throw e;
             }
-            String path = request.getRequestURI().substring(request.getContextPath().length());
-            if (path.startsWith("/api/")) {
-                problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, KEY, maxUpload.toMegabytes());
-            } else {
-                String[] screen = formScreen(request);
-                FlashMap flash = new FlashMap();
-                flash.put("flashError", KEY);
-                flash.put("flashArgs", new Object[] {maxUpload.toMegabytes()});
-                flash.setTargetRequestPath(screen[0]);
-                flashMaps.saveOutputFlashMap(flash, request, response);
-                response.sendRedirect(screen[0] + (screen[1] == null ? "" : "?" + screen[1]));
-            }
+            refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, KEY, maxUpload.toMegabytes());
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** A problem in the API; on a screen, back to the form's screen with the message. */
+    private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key,
+                        Object... args) throws IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/api/")) {
+            problems.write(request, response, status, key, args);
+        } else {
+            String[] screen = formScreen(request);
+            FlashMap flash = new FlashMap();
+            flash.put("flashError", key);
+            flash.put("flashArgs", args);
+            flash.setTargetRequestPath(screen[0]);
+            flashMaps.saveOutputFlashMap(flash, request, response);
+            response.sendRedirect(screen[0] + (screen[1] == null ? "" : "?" + screen[1]));
+        }
     }
 
     /**
@@ -174,6 +191,19 @@ class UploadLimitFilter extends OncePerRequestFilter {
     private static boolean refusedFileName(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof InvalidFileNameException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A part's headers over the container's limit: in practice its file name (the Content-Disposition header
+     * carries it, three bytes for a Chinese character), told by the limit the container names, not by its words.
+     */
+    private boolean partHeaderTooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SizeException size && size.getPermittedSize() == maxPartHeader.toBytes()) {
                 return true;
             }
         }

@@ -90,6 +90,18 @@ class FileStoreTest {
         assertThat(name("\u2066\u200F.", jpeg)).isEqualTo("file.jpg");
     }
 
+    @Test
+    void aLongNameIsKeptShortenedTo255CharactersWithItsExtensionNeverHalfACharacter() {
+        byte[] jpeg = TestFiles.jpeg();
+        String ascii = name("a".repeat(450) + ".jpg", jpeg);
+        assertThat(ascii).hasSize(255).endsWith("aaa.jpg");
+        assertThat(name("现场照片".repeat(80) + ".jpg", jpeg)).hasSize(255).endsWith("现场照片.jpg");
+        // a character outside the BMP is two chars in Java: the cut takes it whole or leaves it out
+        String emoji = name("\uD83D\uDCF7".repeat(200) + ".jpg", jpeg);
+        assertThat(emoji).endsWith(".jpg").hasSizeLessThanOrEqualTo(255);
+        assertThat(Character.isLowSurrogate(emoji.charAt(0))).as("starts with half a character").isFalse();
+    }
+
     private String name(String uploaded, byte[] content) {
         return tx.execute(s -> files.store(scan(uploaded, content.length), new ByteArrayInputStream(content))).fileName();
     }

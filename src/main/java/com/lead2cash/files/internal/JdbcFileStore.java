@@ -255,8 +255,12 @@ class JdbcFileStore implements FileStore {
         if (name.startsWith(".")) {
             name = "file" + name;
         }
-        // cut at the front: the extension stays
-        return name.length() > 255 ? name.substring(name.length() - 255) : name;
+        // cut at the front: the extension stays; never half a character outside the BMP (a surrogate pair)
+        if (name.length() > 255) {
+            name = name.substring(name.length() - 255);
+            name = Character.isLowSurrogate(name.charAt(0)) ? name.substring(1) : name;
+        }
+        return name;
     }
 
     private static FieldValidationException tooLarge(Upload upload, long max) {

@@ -355,8 +355,9 @@ public class AftersalesController {
     String evidence(@PathVariable UUID id, @RequestParam("file") MultipartFile file, Model model,
                     RedirectAttributes redirect, Locale locale) throws IOException {
         try {
-            complaints.addEvidence(id, file.getOriginalFilename(), file.getSize(), file.getInputStream());
-            Flash.success(redirect, "aftersales.complaint.flash.evidence", file.getOriginalFilename());
+            // the name as kept (a long one shortened, a path cut to its file), as the evidence list shows it
+            var kept = complaints.addEvidence(id, file.getOriginalFilename(), file.getSize(), file.getInputStream());
+            Flash.success(redirect, "aftersales.complaint.flash.evidence", kept.fileName());
             return "redirect:/complaints/" + id;
         } catch (DomainException e) {
             return complaintPage(complaints.get(id), FormProblems.of(e, messages, locale, "file"), model);

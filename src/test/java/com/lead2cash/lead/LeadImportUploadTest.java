@@ -311,6 +311,15 @@ class LeadImportUploadTest {
             assertThat(json.readTree(imported.body()).get("created").asInt()).isEqualTo(1);
         }
 
+        // a lead import keeps the name as every upload is kept: its file, at most 255 characters, the extension kept
+        String leads = String.join(",", HEADERS) + "\r\n长名称线索" + code + "有限公司,,展会" + ",".repeat(13) + "\r\n";
+        HttpResponse<String> lead = upload(admin, "导入/" + "线".repeat(300) + ".csv", leads.getBytes(StandardCharsets.UTF_8));
+        assertThat(lead.statusCode()).as(lead.body()).isEqualTo(202);
+        String leadImport = json.readTree(lead.body()).get("id").asString();
+        assertThat(jdbc.sql("select file_name from lead_import where id = cast(:id as uuid)").param("id", leadImport)
+                .query(String.class).single()).hasSize(255).startsWith("线线").endsWith("线.csv");
+        jdbc.sql("delete from lead_import where id = cast(:id as uuid)").param("id", leadImport).update();
+
         // past even the raised limit: refused for its name, 422 with its own message, never the size's
         String endless = "产".repeat(3000) + ".csv";
         byte[] oneRow = (header + code + "-X,长名称产品,,台,,300,6,启用\r\n").getBytes(StandardCharsets.UTF_8);

@@ -10,8 +10,8 @@ import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.Ids;
-import com.lead2cash.platform.InputRules;
 import com.lead2cash.platform.RecordNotFoundException;
+import com.lead2cash.platform.UploadNames;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -238,14 +238,7 @@ class JdbcFileStore implements FileStore {
      * extension replaced, any other kept and the right one appended), so "save as" gives what it is.
      */
     static String fileName(Upload upload, FileKind kind) {
-        String name = upload.fileName() == null ? "" : upload.fileName().strip();
-        // a browser may send a path; keep the last segment
-        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        // the bidi controls text fields refuse (U+202E makes "x\u202Egnp.exe" read as "xexe.png"), and the marks too
-        name = name.replaceAll("\\p{Cntrl}", "").chars()
-                .filter(c -> !InputRules.isBidiControl((char) c) && c != '\u200e' && c != '\u200f')
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString()
-                .strip().replaceAll("\\.+$", "");
+        String name = UploadNames.cleaned(upload.fileName()).replaceAll("\\.+$", "");
         int dot = name.lastIndexOf('.');
         String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
         if (!kind.namedBy(extension)) {
@@ -255,12 +248,8 @@ class JdbcFileStore implements FileStore {
         if (name.startsWith(".")) {
             name = "file" + name;
         }
-        // cut at the front: the extension stays; never half a character outside the BMP (a surrogate pair)
-        if (name.length() > 255) {
-            name = name.substring(name.length() - 255);
-            name = Character.isLowSurrogate(name.charAt(0)) ? name.substring(1) : name;
-        }
-        return name;
+        // cut at the front: the extension stays
+        return UploadNames.shortened(name);
     }
 
     private static FieldValidationException tooLarge(Upload upload, long max) {

@@ -28,6 +28,7 @@ import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.Scope;
+import com.lead2cash.platform.UploadNames;
 import java.io.OutputStream;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -172,7 +173,7 @@ public class CustomerImports implements CustomerScheduling.ImportRunner {
             jdbc.sql("""
                     insert into customer_import (id, file_name, mode, state, total_rows, content, locale, created_by, created_at)
                     values (:id, :name, :mode, 'QUEUED', :total, :content, :locale, :by, :now)""")
-                    .param("id", id).param("name", fileName == null ? "import" : fileName).param("mode", mode.name())
+                    .param("id", id).param("name", UploadNames.kept(fileName, "import")).param("mode", mode.name())
                     .param("total", rows).param("content", content).param("locale", locale.toLanguageTag())
                     .param("by", me.id()).param("now", Timestamp.from(clock.instant())).update();
             scheduler.scheduleImport(id);

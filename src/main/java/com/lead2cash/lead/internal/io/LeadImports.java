@@ -14,6 +14,7 @@ import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.ImportProblem;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.platform.RequestRefusedException;
+import com.lead2cash.platform.UploadNames;
 import com.lead2cash.region.Regions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -172,7 +173,8 @@ public class LeadImports {
         SpreadsheetFormat format = contentTypes.spreadsheet(file)
                 .orElseThrow(() -> new FieldValidationException("file", "lead.import.notASpreadsheet",
                         ContentWords.of(contentTypes.detect(file))));
-        String name = fileName == null || fileName.isBlank() ? "import" : fileName.strip();
+        // as every upload is named: a path cut to its file, a long name shortened to 255 characters, extension kept
+        String name = UploadNames.kept(fileName, "import");
         String sha256 = sha256(file);
         UUID id = tx.execute(status -> admit(me, name, mode, sha256, size));
         try {

@@ -75,6 +75,41 @@ class CustomerApiTest {
                 .contains("activity", "event", "deadline");
     }
 
+    /**
+     * SPEC §6: a customer's contacts are a list like any other, {items, nextCursor}, a page at a time: the primary
+     * contact first, then as they were added.
+     */
+    @Test
+    void aCustomersContactsPageWithACursorPrimaryFirstAndAForgedCursorIsA400() {
+        var company = support.company("apiContactPages");
+        String rep = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, rep, "联系人分页有限公司", "\"grade\":\"B\"").get("id").asString();
+        String contacts = "/api/v1/customers/" + id + "/contacts";
+        String first = support.postJson(mvc, rep, contacts, "{\"name\":\"甲\"}").get("id").asString();
+        clock.set(NOW.plusSeconds(60));
+        String second = support.postJson(mvc, rep, contacts, "{\"name\":\"乙\"}").get("id").asString();
+        clock.set(NOW.plusSeconds(120));
+        String primary = support.postJson(mvc, rep, contacts, "{\"name\":\"丙\",\"primary\":true}").get("id").asString();
+
+        JsonNode page1 = support.getJson(mvc, rep, contacts + "?size=2");
+        assertThat(page1.get("items").valueStream().map(c -> c.get("id").asString()))
+                .as("the primary contact first, then the oldest").containsExactly(primary, first);
+        assertThat(page1.get("items").get(0).get("primary").asBoolean()).isTrue();
+        JsonNode page2 = support.getJson(mvc, rep, contacts + "?size=2&cursor={c}", page1.get("nextCursor").asString());
+        assertThat(page2.get("items").valueStream().map(c -> c.get("id").asString())).containsExactly(second);
+        assertThat(page2.get("nextCursor").isNull()).as("the last page").isTrue();
+        assertThat(support.getJson(mvc, rep, contacts).get("items").valueStream().map(c -> c.get("id").asString()))
+                .containsExactly(primary, first, second);
+
+        for (String forged : new String[] {"not-a-cursor", "eA"}) {
+            assertThat(mvc.get().uri(contacts + "?cursor={c}", forged).header(HttpHeaders.AUTHORIZATION, rep))
+                    .as(forged).hasStatus(HttpStatus.BAD_REQUEST)
+                    .bodyJson().extractingPath("$.errors[0].field").isEqualTo("cursor");
+        }
+        assertThat(mvc.get().uri(contacts + "?size=0").header(HttpHeaders.AUTHORIZATION, rep))
+                .hasStatus(HttpStatus.BAD_REQUEST);
+    }
+
     /** Finding 8 of walk 54b: the API saved "abc" as a phone and "a@b" as an e-mail; the page already refused them. */
     @Test
     void aContactsPhoneAndEmailAreCheckedAsALeadsAndAStoredBadOneDoesNotBlockOtherCorrections() {
@@ -96,7 +131,7 @@ class CustomerApiTest {
         }
         assertThat(support.post(mvc, rep, contacts, "{\"name\":\"x\",\"email\":\"not-an-email\"}"))
                 .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
-        assertThat(support.getJson(mvc, rep, contacts).size()).as("nothing saved").isZero();
+        assertThat(support.getJson(mvc, rep, contacts).get("items").size()).as("nothing saved").isZero();
 
         // a contact saved before the API checked: its other fields can still be corrected, a changed phone is checked
         String contact = support.postJson(mvc, rep, contacts, "{\"name\":\"王工\",\"phone\":\"13800138000\"}")
@@ -139,7 +174,7 @@ class CustomerApiTest {
         assertThat(support.post(mvc, rep, contacts, "{\"name\":\"赵\\r\\n敏\",\"title\":\"采购\\t经理\",\"notes\":\"一\\n二\"}"))
                 .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().extractingPath("$.errors[*].field").asArray()
                 .containsExactlyInAnyOrder("name", "title");
-        assertThat(support.getJson(mvc, rep, contacts).size()).as("no contact stored").isZero();
+        assertThat(support.getJson(mvc, rep, contacts).get("items").size()).as("no contact stored").isZero();
         assertThat(support.getJson(mvc, rep, "/api/v1/customers/" + id).get("name").asString()).isEqualTo("单行客户有限公司");
         // notes are text of many lines
         assertThat(support.postJson(mvc, rep, contacts, "{\"name\":\"赵敏\",\"notes\":\"一\\n二\"}").get("notes").asString())

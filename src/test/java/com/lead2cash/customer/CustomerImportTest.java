@@ -89,7 +89,7 @@ class CustomerImportTest {
         assertThat(first.get("grade").asString()).isEqualTo("A");
         assertThat(first.get("ownerId").asString()).isEqualTo(company.eastRep().id().toString());
         JsonNode contacts = support.getJson(mvc, manager, "/api/v1/customers/" + first.get("id").asString() + "/contacts");
-        assertThat(contacts.get(0).get("phone").asString()).isEqualTo("13911110001");
+        assertThat(contacts.get("items").get(0).get("phone").asString()).isEqualTo("13911110001");
         assertThat(support.getJson(mvc, manager, "/api/v1/customers?q={q}", "导入二").get("items").get(0)
                 .get("ownerId").asString()).isEqualTo(company.eastManager().id().toString());
         assertThat(jdbc.sql("select count(*) from platform_audit_event where action = 'CREATE' and entity_type = 'Customer' and actor_id = :m")

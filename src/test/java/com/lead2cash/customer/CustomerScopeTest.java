@@ -157,14 +157,14 @@ class CustomerScopeTest {
         String id = support.customer(mvc, rep, "脱敏测试有限公司", null).get("id").asString();
         support.post(mvc, rep, "/api/v1/customers/" + id + "/contacts",
                 "{\"name\":\"孙总\",\"phone\":\"13912345678\",\"email\":\"sun@example.com\",\"wechat\":\"sunwx2026\"}");
-        JsonNode own = support.getJson(mvc, rep, "/api/v1/customers/" + id + "/contacts").get(0);
+        JsonNode own = support.getJson(mvc, rep, "/api/v1/customers/" + id + "/contacts").get("items").get(0);
         assertThat(own.get("phone").asString()).isEqualTo("13912345678");
         assertThat(own.get("masked").asBoolean()).isFalse();
-        JsonNode manager = support.getJson(mvc, support.bearer(mvc, company.eastManager()), "/api/v1/customers/" + id + "/contacts").get(0);
+        JsonNode manager = support.getJson(mvc, support.bearer(mvc, company.eastManager()), "/api/v1/customers/" + id + "/contacts").get("items").get(0);
         assertThat(manager.get("email").asString()).isEqualTo("sun@example.com");
         // finance reads every customer, but stands above no owner: masked, and its phone search finds none of them
         String finance = support.bearer(mvc, company.finance());
-        JsonNode forFinance = support.getJson(mvc, finance, "/api/v1/customers/" + id + "/contacts").get(0);
+        JsonNode forFinance = support.getJson(mvc, finance, "/api/v1/customers/" + id + "/contacts").get("items").get(0);
         assertThat(forFinance.get("masked").asBoolean()).isTrue();
         assertThat(forFinance.get("phone").asString()).isEqualTo("139****5678");
         assertThat(support.getJson(mvc, finance, "/api/v1/customers/" + id).get("name").asString())
@@ -174,13 +174,13 @@ class CustomerScopeTest {
                 .get("items").valueStream().map(c -> c.get("id").asString()).toList()).contains(id);
 
         support.post(mvc, rep, "/api/v1/customers/" + id + "/release", "{\"reason\":\"放弃\"}");
-        JsonNode pooled = support.getJson(mvc, support.bearer(mvc, company.westRep()), "/api/v1/customers/" + id + "/contacts").get(0);
+        JsonNode pooled = support.getJson(mvc, support.bearer(mvc, company.westRep()), "/api/v1/customers/" + id + "/contacts").get("items").get(0);
         assertThat(pooled.get("masked").asBoolean()).isTrue();
         assertThat(pooled.get("phone").asString()).isEqualTo("139****5678");
         assertThat(pooled.get("email").asString()).isEqualTo("s***@example.com");
         assertThat(pooled.get("wechat").asString()).as("a short id keeps its first and last character only")
                 .isEqualTo("s****6");
-        JsonNode director = support.getJson(mvc, support.bearer(mvc, company.director()), "/api/v1/customers/" + id + "/contacts").get(0);
+        JsonNode director = support.getJson(mvc, support.bearer(mvc, company.director()), "/api/v1/customers/" + id + "/contacts").get("items").get(0);
         assertThat(director.get("masked").asBoolean()).isFalse();
     }
 }

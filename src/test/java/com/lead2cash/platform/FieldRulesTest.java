@@ -60,7 +60,7 @@ class FieldRulesTest {
         assertThat(rules.get("version").asLong()).isEqualTo(version + 1);
         assertThat(rules.get("rules").size()).isEqualTo(2);
 
-        JsonNode own = support.getJson(mvc, rep, "/api/v1/customers/" + id + "/contacts").get(0);
+        JsonNode own = support.getJson(mvc, rep, "/api/v1/customers/" + id + "/contacts").get("items").get(0);
         assertThat(own.get("phone").asString()).as("masked on the rep's own customer").isEqualTo("139****4444");
         assertThat(own.get("email").isNull()).as("hidden").isTrue();
         assertThat(own.get("wechat").asString()).as("a field without a rule keeps the default").isEqualTo("zhouwx88");
@@ -83,7 +83,7 @@ class FieldRulesTest {
         assertThat(support.json(corrected).get("phone").asString()).isEqualTo("139****4444");
 
         JsonNode manager = support.getJson(mvc, support.bearer(mvc, company.eastManager()),
-                "/api/v1/customers/" + id + "/contacts").get(0);
+                "/api/v1/customers/" + id + "/contacts").get("items").get(0);
         assertThat(manager.get("phone").asString()).as("another role keeps the default").isEqualTo("13955554444");
         assertThat(manager.get("email").asString()).isEqualTo("zhou@example.com");
         assertThat(manager.get("name").asString()).isEqualTo("周总经理");
@@ -92,7 +92,7 @@ class FieldRulesTest {
                 {"name":"周总经理","phone":"13955553333","email":null,"wechat":"zhouwx88","version":%d}"""
                 .formatted(manager.get("version").asLong()));
         assertThat(support.getJson(mvc, support.bearer(mvc, company.eastManager()), "/api/v1/customers/" + id + "/contacts")
-                .get(0).get("phone").asString()).isEqualTo("13955553333");
+                .get("items").get(0).get("phone").asString()).isEqualTo("13955553333");
 
         List<Map<String, Object>> audited = jdbc.sql("""
                         select entity_id, field, old_value, new_value from platform_audit_event
@@ -102,7 +102,7 @@ class FieldRulesTest {
                 .containsSubsequence("CONTACT_PHONE:DEFAULT→MASKED", "CONTACT_EMAIL:DEFAULT→HIDDEN");
 
         support.fieldRules(mvc, "[]");
-        JsonNode restored = support.getJson(mvc, rep, "/api/v1/customers/" + id + "/contacts").get(0);
+        JsonNode restored = support.getJson(mvc, rep, "/api/v1/customers/" + id + "/contacts").get("items").get(0);
         assertThat(restored.get("phone").asString()).isEqualTo("13955553333");
         assertThat(restored.get("email").asString()).isEqualTo("zhou@example.com");
         assertThat(support.getJson(mvc, rep, "/api/v1/customers?q=13955553333").get("items").size()).isOne();

@@ -181,7 +181,7 @@ class MinutesApiTest {
                 .hasStatus(404);
 
         assertThat(quotes.confirmedMinutes(java.util.UUID.fromString(opportunity))).as("nothing confirmed yet").isEmpty();
-        String contact = customers.getJson(mvc, rep, "/api/v1/customers/" + customer + "/contacts").get(0).get("id").asString();
+        String contact = customers.getJson(mvc, rep, "/api/v1/customers/" + customer + "/contacts").get("items").get(0).get("id").asString();
         JsonNode sent = customers.json(SalesTestSupport.expect(customers.post(mvc, rep,
                 "/api/v1/negotiation-minutes/" + v2.get("id").asString() + "/send", "{\"contactId\":\"" + contact + "\"}"), 200));
         assertThat(sent.at("/minutes/status").asString()).isEqualTo("SENT");
@@ -231,7 +231,7 @@ class MinutesApiTest {
         long version = customers.getJson(mvc, rep, "/api/v1/opportunities/" + opportunity).get("version").asLong();
         SalesTestSupport.expect(customers.post(mvc, rep, "/api/v1/opportunities/" + opportunity + "/stage",
                 "{\"stage\":\"LOST\",\"lostReason\":\"PRICE\",\"version\":" + version + "}"), 200);
-        String contact = customers.getJson(mvc, rep, "/api/v1/customers/" + customer + "/contacts").get(0).get("id").asString();
+        String contact = customers.getJson(mvc, rep, "/api/v1/customers/" + customer + "/contacts").get("items").get(0).get("id").asString();
 
         var refused = customers.post(mvc, rep, "/api/v1/negotiation-minutes/" + minutes + "/send",
                 "{\"contactId\":\"" + contact + "\"}");
@@ -254,7 +254,7 @@ class MinutesApiTest {
         String rep = n.rep();
         String minutes = customers.json(SalesTestSupport.expect(customers.post(mvc, rep, "/api/v1/negotiation-minutes",
                 MINUTES.formatted(n.opportunity(), "300000", "30000")), 201)).get("id").asString();
-        String contact = customers.getJson(mvc, rep, "/api/v1/customers/" + n.customer() + "/contacts").get(0).get("id").asString();
+        String contact = customers.getJson(mvc, rep, "/api/v1/customers/" + n.customer() + "/contacts").get("items").get(0).get("id").asString();
         JsonNode sent = customers.json(SalesTestSupport.expect(customers.post(mvc, rep,
                 "/api/v1/negotiation-minutes/" + minutes + "/send", "{\"contactId\":\"" + contact + "\"}"), 200));
         return new Sent(minutes, URI.create(sent.at("/confirmation/url").asString()).getPath(),

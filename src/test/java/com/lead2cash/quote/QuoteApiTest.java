@@ -200,7 +200,7 @@ class QuoteApiTest {
                 .param("link", "/quotes/" + id).query(java.util.UUID.class).list())
                 .as("the rep's manager is told the quote waits for their review, with a link to it")
                 .containsExactly(d.team().manager().id());
-        String contact = customers.getJson(mvc, d.rep(), "/api/v1/customers/" + d.customerId() + "/contacts").get(0).get("id").asString();
+        String contact = customers.getJson(mvc, d.rep(), "/api/v1/customers/" + d.customerId() + "/contacts").get("items").get(0).get("id").asString();
         String send = "{\"contactId\":\"" + contact + "\",\"version\":%d}";
         var unversioned = customers.post(mvc, d.rep(), "/api/v1/quotes/" + id + "/send", "{\"contactId\":\"" + contact + "\"}");
         assertThat(unversioned).as("sent without the version it was read at").hasStatus(428);
@@ -382,7 +382,7 @@ class QuoteApiTest {
     }
 
     String contactOf(Deal d) {
-        return customers.getJson(mvc, d.rep(), "/api/v1/customers/" + d.customerId() + "/contacts").get(0).get("id").asString();
+        return customers.getJson(mvc, d.rep(), "/api/v1/customers/" + d.customerId() + "/contacts").get("items").get(0).get("id").asString();
     }
 
     org.springframework.test.web.servlet.assertj.MvcTestResult sendRequest(Deal d, JsonNode quote) {

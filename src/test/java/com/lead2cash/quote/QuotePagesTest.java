@@ -125,7 +125,7 @@ class QuotePagesTest {
 
         MvcTestResult sent = mvc.post().uri(quotePath + "/send").cookie(repSession).with(SecurityMockMvcRequestPostProcessors.csrf())
                 .header("Accept-Language", "zh-CN")
-                .param("contactId", customers.getJson(mvc, rep, "/api/v1/customers/" + customer + "/contacts").get(0).get("id").asString())
+                .param("contactId", customers.getJson(mvc, rep, "/api/v1/customers/" + customer + "/contacts").get("items").get(0).get("id").asString())
                 .param("version", customers.getJson(mvc, rep, "/api/v1/quotes/" + quoteId).get("version").asString())
                 .exchange();
         // post-redirect-get: the link is shown once on a page of its own, whose reload sends nothing again
@@ -250,7 +250,7 @@ class QuotePagesTest {
         var team = sales.team("qunseen");
         String rep = sales.bearer(mvc, team.rep());
         String customer = sales.customerWithContact(team.rep(), "湖州他队报价有限公司", "吴芳", "wu@huzhou.test");
-        String contact = customers.getJson(mvc, rep, "/api/v1/customers/" + customer + "/contacts").get(0).get("id").asString();
+        String contact = customers.getJson(mvc, rep, "/api/v1/customers/" + customer + "/contacts").get("items").get(0).get("id").asString();
         String opportunity = sales.opportunity(mvc, rep, customer, "他队报价", "100000").get("id").asString();
         sales.qualify(mvc, team, opportunity);
         sales.move(mvc, rep, opportunity, "PROPOSAL");
@@ -352,7 +352,7 @@ class QuotePagesTest {
         page(session, path, "en");
         assertThat(page(session, "/opportunities/" + opportunity + "/quotes", "zh-CN")).contains("谈判纪要 第1版");
 
-        String contact = customers.getJson(mvc, rep, "/api/v1/customers/" + customer + "/contacts").get(0).get("id").asString();
+        String contact = customers.getJson(mvc, rep, "/api/v1/customers/" + customer + "/contacts").get("items").get(0).get("id").asString();
         Cookie other = customers.session(mvc, team.otherRep());
         for (String unseen : new String[] {path, "/negotiation-minutes/" + java.util.UUID.randomUUID()}) {
             notFound(other, unseen + "/send", "contactId", contact);
@@ -398,7 +398,7 @@ class QuotePagesTest {
         assertThat(lost).as("a lost opportunity's minutes are no longer sent")
                 .doesNotContain("id=\"send-minutes\"", "id=\"minutes-send-form\"", "id=\"revise-minutes\"");
         MvcTestResult refused = mvc.post().uri(path + "/send").cookie(session).with(SecurityMockMvcRequestPostProcessors.csrf())
-                .param("contactId", customers.getJson(mvc, rep, "/api/v1/customers/" + customer + "/contacts").get(0).get("id").asString())
+                .param("contactId", customers.getJson(mvc, rep, "/api/v1/customers/" + customer + "/contacts").get("items").get(0).get("id").asString())
                 .exchange();
         assertThat(refused).hasStatus3xxRedirection();
         assertThat(customers.getJson(mvc, rep, "/api/v1/" + path.substring(1)).get("status").asString()).as("nothing sent")

@@ -107,7 +107,7 @@ public class ContractTestSupport {
         SalesTestSupport.expect(customers.post(mvc, rep, "/api/v1/quotes/" + quoteId + "/submit", "{}"), 200);
         SalesTestSupport.expect(customers.post(mvc, bearer(mvc, r.manager()), "/api/v1/quotes/" + quoteId + "/review",
                 "{\"comment\":\"价格无误\"}"), 200);
-        String contact = customers.getJson(mvc, rep, "/api/v1/customers/" + customer + "/contacts").get(0).get("id").asString();
+        String contact = customers.getJson(mvc, rep, "/api/v1/customers/" + customer + "/contacts").get("items").get(0).get("id").asString();
         String send = "{\"contactId\":\"" + contact + "\"}";
         long quoteVersion = customers.getJson(mvc, rep, "/api/v1/quotes/" + quoteId).get("version").asLong();
         answer(mvc, customers.json(SalesTestSupport.expect(customers.post(mvc, rep, "/api/v1/quotes/" + quoteId + "/send",

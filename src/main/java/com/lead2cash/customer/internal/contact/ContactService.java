@@ -8,6 +8,8 @@ import com.lead2cash.customer.internal.domain.ContactRepository;
 import com.lead2cash.customer.internal.domain.Customer;
 import com.lead2cash.customer.internal.domain.CustomerAction;
 import com.lead2cash.customer.internal.domain.DecisionRole;
+import com.lead2cash.platform.BadRequestException;
+import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.FieldRules;
 import com.lead2cash.platform.FieldSight;
 import com.lead2cash.platform.ProtectedField;
@@ -121,6 +123,29 @@ public class ContactService {
         Customer c = access.visible(customerId);
         Sight sight = sight(c);
         return contacts.findByCustomer(c.id()).stream().map(sight::view).toList();
+    }
+
+    /**
+     * A keyset page of the contacts of a visible customer, primary first, then by created time and id; a cursor not
+     * made by this list is refused (400).
+     */
+    public CursorPage<ContactView> page(UUID customerId, String cursor, Integer requestedSize) {
+        Customer c = access.visible(customerId);
+        int size = CursorPage.size(requestedSize);
+        List<Contact> rows;
+        if (cursor != null && !cursor.isBlank()) {
+            CursorPage.Key key = CursorPage.decode(cursor, 3);
+            long rank = key.number(0);
+            if (rank != 0 && rank != 1) {
+                throw new BadRequestException("cursor", "error.cursor.invalid");
+            }
+            rows = contacts.findPageByCustomerAfter(c.id(), (int) rank, key.timestamp(1), key.uuid(2), size + 1);
+        } else {
+            rows = contacts.findPageByCustomer(c.id(), size + 1);
+        }
+        Sight sight = sight(c);
+        return CursorPage.of(rows, size, k -> List.of(k.primary() ? 0 : 1, k.createdAt().toString(), k.id()))
+                .map(sight::view);
     }
 
     public ContactView view(UUID contactId) {

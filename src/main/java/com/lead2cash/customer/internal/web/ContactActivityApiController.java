@@ -120,10 +120,13 @@ class ContactActivityApiController {
         this.access = access;
     }
 
-    @Operation(summary = "The contacts of a customer, primary first; personal data masked unless you own the customer or stand above its owner")
+    @Operation(summary = "The contacts of a customer, a page at a time, primary first, then as added; personal data"
+            + " masked unless you own the customer or stand above its owner")
     @GetMapping("/api/v1/customers/{id}/contacts")
-    List<ContactService.ContactView> contacts(@PathVariable UUID id) {
-        return contacts.of(id);
+    CursorPage<ContactService.ContactView> contacts(@PathVariable UUID id,
+                                                   @RequestParam(required = false) String cursor,
+                                                   @RequestParam(required = false) Integer size) {
+        return contacts.page(id, cursor, size);
     }
 
     @Operation(summary = "Add a contact; phone and e-mail are masked for readers who are not the owner or above")

@@ -197,10 +197,46 @@ class WebToLeadTest {
         assertThat(leadsNamed("日期错误公司")).isZero();
     }
 
+    /** SPEC §6: the keys are a list like any other, {items, nextCursor}, newest first a page at a time. */
+    @Test
+    void theKeysPageWithACursorAndAForgedCursorIsA400() {
+        String admin = support.bearer(mvc, "admin");
+        java.util.List<String> issued = new java.util.ArrayList<>();
+        for (String name : new String[] {"分页一", "分页二", "分页三"}) {
+            issued.add(support.postJson(mvc, admin, "/api/v1/lead-api-keys",
+                    "{\"name\":\"" + name + "\",\"source\":\"WEBSITE_FORM\"}").get("id").asString());
+        }
+        var first = support.getJson(mvc, admin, "/api/v1/lead-api-keys?size=2");
+        assertThat(first.get("items")).hasSize(2);
+        var second = support.getJson(mvc, admin, "/api/v1/lead-api-keys?size=2&cursor=" + first.get("nextCursor").asString());
+        assertThat(second.get("items").valueStream().map(k -> k.get("id").asString()))
+                .as("the second page goes on after the first").isNotEmpty()
+                .doesNotContainAnyElementsOf(first.get("items").valueStream().map(k -> k.get("id").asString()).toList());
+
+        java.util.List<String> walked = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var page = support.getJson(mvc, admin, "/api/v1/lead-api-keys?size=2" + (cursor == null ? "" : "&cursor=" + cursor));
+            page.get("items").forEach(k -> walked.add(k.get("id").asString()));
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+        } while (cursor != null);
+        assertThat(walked).as("every key once, in the order of one long page").doesNotHaveDuplicates()
+                .containsAll(issued)
+                .hasSize(jdbc.sql("select count(*) from lead_api_key").query(Integer.class).single())
+                .isEqualTo(support.getJson(mvc, admin, "/api/v1/lead-api-keys?size=200").get("items").valueStream()
+                        .map(k -> k.get("id").asString()).toList());
+
+        for (String forged : new String[] {"not-a-cursor", "eA"}) {
+            assertThat(mvc.get().uri("/api/v1/lead-api-keys?cursor={c}", forged).header("Authorization", admin))
+                    .as(forged).hasStatus(HttpStatus.BAD_REQUEST)
+                    .bodyJson().extractingPath("$.errors[0].field").isEqualTo("cursor");
+        }
+    }
+
     @Test
     void aRevokedKeyNoLongerWorks() {
         String admin = support.bearer(mvc, "admin");
-        String id = support.getJson(mvc, admin, "/api/v1/lead-api-keys").get(0).get("id").asString();
+        String id = support.getJson(mvc, admin, "/api/v1/lead-api-keys").get("items").get(0).get("id").asString();
         assertThat(mvc.delete().uri("/api/v1/lead-api-keys/" + id).header("Authorization", admin)).hasStatus(HttpStatus.NO_CONTENT);
         assertThat(submit(key, null, "{\"companyName\":\"吊销后\"}")).hasStatus(HttpStatus.UNAUTHORIZED);
     }

@@ -59,7 +59,7 @@ class WrongApiKeyThrottleTest {
         String key = issueKey("节流官网");
         String revoked = issueKey("已吊销");
         String admin = support.bearer(mvc, "admin");
-        String revokedId = support.getJson(mvc, admin, "/api/v1/lead-api-keys").valueStream()
+        String revokedId = support.getJson(mvc, admin, "/api/v1/lead-api-keys").get("items").valueStream()
                 .filter(k -> k.get("name").asString().equals("已吊销")).findFirst().orElseThrow().get("id").asString();
         assertThat(mvc.delete().uri("/api/v1/lead-api-keys/" + revokedId).header(HttpHeaders.AUTHORIZATION, admin))
                 .hasStatus(HttpStatus.NO_CONTENT);

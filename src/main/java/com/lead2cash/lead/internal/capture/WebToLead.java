@@ -8,6 +8,7 @@ import com.lead2cash.lead.internal.domain.LeadRepository;
 import com.lead2cash.platform.AuditTrail;
 import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.IdempotencyKey;
 import com.lead2cash.platform.Ids;
@@ -20,8 +21,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -121,11 +124,27 @@ public class WebToLead {
     public List<ApiKey> keys() {
         return jdbc.sql("""
                 select id, name, source, key_prefix, rate_per_minute, created_at, revoked_at from lead_api_key
-                order by created_at desc
-                """).query((rs, i) -> new ApiKey(rs.getObject("id", UUID.class), rs.getString("name"),
+                order by created_at desc, id desc
+                """).query(this::apiKey).list();
+    }
+
+    /** A keyset page of the keys, newest first by created time and id; a cursor not made by this list is refused (400). */
+    public CursorPage<ApiKey> keys(String cursor, Integer requestedSize) {
+        int size = CursorPage.size(requestedSize);
+        StringBuilder sql = new StringBuilder("""
+                select id, name, source, key_prefix, rate_per_minute, created_at, revoked_at from lead_api_key
+                where true""");
+        Map<String, Object> params = new HashMap<>();
+        CursorPage.newestFirst(cursor, size, sql, params);
+        List<ApiKey> rows = jdbc.sql(sql.toString()).params(params).query(this::apiKey).list();
+        return CursorPage.of(rows, size, k -> List.of(k.createdAt().toString(), k.id()));
+    }
+
+    private ApiKey apiKey(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new ApiKey(rs.getObject("id", UUID.class), rs.getString("name"),
                 LeadSource.valueOf(rs.getString("source")), rs.getString("key_prefix"), rs.getInt("rate_per_minute"),
                 rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("revoked_at") == null ? null : rs.getTimestamp("revoked_at").toInstant())).list();
+                rs.getTimestamp("revoked_at") == null ? null : rs.getTimestamp("revoked_at").toInstant());
     }
 
     public Optional<Caller> verify(String secret) {

@@ -2,6 +2,7 @@ package com.lead2cash.lead.internal.web;
 
 import com.lead2cash.lead.LeadSource;
 import com.lead2cash.lead.internal.capture.WebToLead;
+import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.NavigationEntry;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
@@ -85,10 +86,11 @@ public class ApiKeyController {
             this.webToLead = webToLead;
         }
 
-        @io.swagger.v3.oas.annotations.Operation(summary = "Web-to-lead API keys (never their secrets)")
+        @io.swagger.v3.oas.annotations.Operation(summary = "Web-to-lead API keys (never their secrets), a page at a time, newest first")
         @GetMapping("/api/v1/lead-api-keys")
-        List<WebToLead.ApiKey> list() {
-            return webToLead.keys();
+        CursorPage<WebToLead.ApiKey> list(@RequestParam(required = false) String cursor,
+                                          @RequestParam(required = false) Integer size) {
+            return webToLead.keys(cursor, size);
         }
 
         @io.swagger.v3.oas.annotations.Operation(summary = "Issue a web-to-lead API key for one source; the secret is in this answer only")

@@ -177,7 +177,7 @@ class EmbeddedCrashRecoveryTest {
          * of the units the application acknowledged (201).
          */
         List<String> writeWhileKilled(Runnable kill) throws InterruptedException {
-            String root = api("GET", "/api/v1/org-units", null).get(0).get("id").asString();
+            String root = api("GET", "/api/v1/org-units?size=1", null).get("items").get(0).get("id").asString();
             Queue<String> acked = new ConcurrentLinkedQueue<>();
             AtomicBoolean running = new AtomicBoolean(true);
             AtomicInteger counter = new AtomicInteger();
@@ -211,7 +211,12 @@ class EmbeddedCrashRecoveryTest {
 
         Set<String> orgUnitNames() {
             Set<String> names = new java.util.HashSet<>();
-            api("GET", "/api/v1/org-units", null).forEach(u -> names.add(u.get("name").asString()));
+            String cursor = null;
+            do {
+                JsonNode page = api("GET", "/api/v1/org-units?size=200" + (cursor == null ? "" : "&cursor=" + cursor), null);
+                page.get("items").forEach(u -> names.add(u.get("name").asString()));
+                cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+            } while (cursor != null);
             return names;
         }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lead2cash.testing.Fixtures;
 import com.lead2cash.testing.IntegrationTest;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -147,8 +148,59 @@ class PeopleApiTest {
         assertThat(managers.get(teamBoss.id()).username()).isEqualTo("region.boss");
         assertThat(managers).doesNotContainKey(manager.id());
         assertThat(directory.managerOf(rep.id())).map(OrgDirectory.Person::username).contains("team.boss");
-        assertThat(fixtures.json(mvc.get().uri("/api/v1/org-units").header(HttpHeaders.AUTHORIZATION, admin))
-                .findValuesAsString("name")).contains("Region", "Team");
+        assertThat(orgUnits(200).stream().map(u -> u.get("name").asString())).contains("Region", "Team");
+    }
+
+    /** SPEC §6: the org tree is a list like any other, {items, nextCursor}, a page at a time in tree order. */
+    @Test
+    void orgUnitsPageWithACursorInTreeOrderAndAForgedCursorIsA400() {
+        var region = fixtures.unit("Paged region");
+        var teamA = fixtures.unit("Paged team A", region);
+        fixtures.unit("Paged team B", region);
+        fixtures.unit("Paged squad", teamA);
+
+        JsonNode first = fixtures.json(mvc.get().uri("/api/v1/org-units?size=2").header(HttpHeaders.AUTHORIZATION, admin));
+        assertThat(first.get("items")).hasSize(2);
+        assertThat(first.get("items").get(0).get("parentId").isNull()).as("the root comes first").isTrue();
+        JsonNode second = fixtures.json(mvc.get().uri("/api/v1/org-units?size=2&cursor={c}",
+                first.get("nextCursor").asString()).header(HttpHeaders.AUTHORIZATION, admin));
+        assertThat(second.get("items").valueStream().map(u -> u.get("id").asString()))
+                .as("the second page goes on after the first").isNotEmpty()
+                .doesNotContainAnyElementsOf(first.get("items").valueStream().map(u -> u.get("id").asString()).toList());
+
+        List<JsonNode> walked = orgUnits(2);
+        List<String> ids = walked.stream().map(u -> u.get("id").asString()).toList();
+        assertThat(ids).as("every unit once").doesNotHaveDuplicates()
+                .hasSize(jdbc.sql("select count(*) from platform_org_unit").query(Integer.class).single())
+                .isEqualTo(orgUnits(200).stream().map(u -> u.get("id").asString()).toList());
+        assertThat(walked).as("a parent before its children").allSatisfy(u -> {
+            if (!u.get("parentId").isNull()) {
+                assertThat(ids.indexOf(u.get("parentId").asString())).isLessThan(ids.indexOf(u.get("id").asString()));
+            }
+        });
+        assertThat(ids).contains(region.toString(), teamA.toString());
+
+        String noSuchUnit = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                java.util.UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (String forged : new String[] {"not-a-cursor", "eA", noSuchUnit}) {
+            assertThat(mvc.get().uri("/api/v1/org-units?cursor={c}", forged).header(HttpHeaders.AUTHORIZATION, admin))
+                    .as(forged).hasStatus(HttpStatus.BAD_REQUEST)
+                    .bodyJson().extractingPath("$.errors[0].field").isEqualTo("cursor");
+        }
+    }
+
+    /** Every org unit, walked a page of {@code size} at a time. */
+    private List<JsonNode> orgUnits(int size) {
+        List<JsonNode> units = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = fixtures.json((cursor == null ? mvc.get().uri("/api/v1/org-units?size={s}", size)
+                    : mvc.get().uri("/api/v1/org-units?size={s}&cursor={c}", size, cursor))
+                    .header(HttpHeaders.AUTHORIZATION, admin));
+            page.get("items").forEach(units::add);
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+        } while (cursor != null);
+        return units;
     }
 
     @Test

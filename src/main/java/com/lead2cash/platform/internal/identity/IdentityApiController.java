@@ -130,10 +130,11 @@ class IdentityApiController {
         return UserDto.of(user, clock.instant());
     }
 
-    @Operation(summary = "The org tree, in tree order")
+    @Operation(summary = "The org tree, a page at a time, in tree order (a parent before its children)")
     @GetMapping("/api/v1/org-units")
-    List<OrgUnitDto> orgUnits() {
-        return identity.orgTree().stream().map(OrgUnitDto::of).toList();
+    CursorPage<OrgUnitDto> orgUnits(@RequestParam(required = false) String cursor,
+                                    @RequestParam(required = false) Integer size) {
+        return identity.orgTree(cursor, size).map(OrgUnitDto::of);
     }
 
     @io.swagger.v3.oas.annotations.Operation(summary = "One org unit")

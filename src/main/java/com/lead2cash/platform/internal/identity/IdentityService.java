@@ -1,6 +1,7 @@
 package com.lead2cash.platform.internal.identity;
 
 import com.lead2cash.platform.LikePatterns;
+import com.lead2cash.platform.BadRequestException;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
@@ -215,6 +216,24 @@ public class IdentityService {
 
     public List<OrgUnit> orgTree() {
         return units.findAllInTreeOrder();
+    }
+
+    /**
+     * A keyset page of the org tree in tree order (a parent before its children): by path, then id. The cursor carries
+     * the last unit's id only, its path read back here (a path grows with the depth, past what a cursor may be long);
+     * a forged cursor, or one of a unit that is not there, is refused (400).
+     */
+    public CursorPage<OrgUnit> orgTree(String cursor, Integer requestedSize) {
+        int size = CursorPage.size(requestedSize);
+        List<OrgUnit> rows;
+        if (cursor != null && !cursor.isBlank()) {
+            OrgUnit last = units.findById(CursorPage.decode(cursor, 1).uuid(0))
+                    .orElseThrow(() -> new BadRequestException("cursor", "error.cursor.invalid"));
+            rows = units.findPageInTreeOrderAfter(last.path(), last.id(), size + 1);
+        } else {
+            rows = units.findPageInTreeOrder(size + 1);
+        }
+        return CursorPage.of(rows, size, u -> List.of(u.id()));
     }
 
     private OrgUnit saveUnit(OrgUnit unit) {

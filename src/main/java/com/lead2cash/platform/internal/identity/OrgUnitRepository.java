@@ -10,6 +10,14 @@ interface OrgUnitRepository extends CrudRepository<OrgUnit, UUID> {
     @Query("select * from platform_org_unit order by path")
     List<OrgUnit> findAllInTreeOrder();
 
+    /** A keyset page of the tree in tree order (by path, then id): the first {@code limit} units. */
+    @Query("select * from platform_org_unit order by path, id limit :limit")
+    List<OrgUnit> findPageInTreeOrder(int limit);
+
+    /** The units after {@code (path, id)} in tree order, at most {@code limit}. */
+    @Query("select * from platform_org_unit where (path, id) > (:path, :id) order by path, id limit :limit")
+    List<OrgUnit> findPageInTreeOrderAfter(String path, UUID id, int limit);
+
     @Query("select * from platform_org_unit where path like :path || '%' order by path")
     List<OrgUnit> findSubtree(String path);
 

@@ -133,8 +133,47 @@ class SopPolicyTest {
         JsonNode v1 = fixtures.json(mvc.get().uri("/api/v1/policy/versions/1").header(HttpHeaders.AUTHORIZATION, token));
         assertThat(v1.get("rules").get(0).get("parameters").get(0).get("value").asString()).isEqualTo("30m business");
         JsonNode list = fixtures.json(mvc.get().uri("/api/v1/policy/versions").header(HttpHeaders.AUTHORIZATION, token));
-        assertThat(list.get(0).get("version").asLong()).isEqualTo(next);
-        assertThat(list.get(list.size() - 1).get("version").asLong()).isEqualTo(1);
+        assertThat(list.get("items").get(0).get("version").asLong()).isEqualTo(next);
+    }
+
+    /** SPEC §6: the versions are a list like any other, {items, nextCursor}, newest first a page at a time. */
+    @Test
+    void policyVersionsPageWithACursorNewestFirstDownToTheFirstAndAForgedCursorIsA400() {
+        String token = admin();
+        // two versions that leave the policy as it was
+        for (String years : new String[] {"11", "10"}) {
+            assertThat(change(token, """
+                    {"reason":"Paged versions","changes":[{"rule":"R1","parameter":"importantYears","value":"%s"}]}"""
+                    .formatted(years)).exchange()).hasStatus(HttpStatus.CREATED);
+        }
+        long newest = policy.current().version();
+
+        JsonNode first = fixtures.json(mvc.get().uri("/api/v1/policy/versions?size=1").header(HttpHeaders.AUTHORIZATION, token));
+        assertThat(first.get("items")).hasSize(1);
+        assertThat(first.get("items").get(0).get("version").asLong()).isEqualTo(newest);
+        JsonNode second = fixtures.json(mvc.get().uri("/api/v1/policy/versions?size=1&cursor={c}",
+                first.get("nextCursor").asString()).header(HttpHeaders.AUTHORIZATION, token));
+        assertThat(second.get("items").get(0).get("version").asLong()).isEqualTo(newest - 1);
+
+        List<Long> walked = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = fixtures.json((cursor == null ? mvc.get().uri("/api/v1/policy/versions?size=2")
+                    : mvc.get().uri("/api/v1/policy/versions?size=2&cursor={c}", cursor))
+                    .header(HttpHeaders.AUTHORIZATION, token));
+            assertThat(page.get("items").size()).isBetween(1, 2);
+            page.get("items").forEach(v -> walked.add(v.get("version").asLong()));
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+        } while (cursor != null);
+        assertThat(walked).as("every version once, newest first, down to the first").doesNotHaveDuplicates()
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder()).startsWith(newest).endsWith(1L)
+                .hasSize(jdbc.sql("select count(*) from sop_policy_version").query(Integer.class).single());
+
+        for (String forged : new String[] {"not-a-cursor", "eA"}) {
+            assertThat(mvc.get().uri("/api/v1/policy/versions?cursor={c}", forged).header(HttpHeaders.AUTHORIZATION, token))
+                    .as(forged).hasStatus(HttpStatus.BAD_REQUEST)
+                    .bodyJson().extractingPath("$.errors[0].field").isEqualTo("cursor");
+        }
     }
 
     @Test

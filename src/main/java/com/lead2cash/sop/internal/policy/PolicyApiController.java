@@ -1,6 +1,7 @@
 package com.lead2cash.sop.internal.policy;
 
 import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.CursorPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The SOP policy over the API: anyone signed in reads it, only an administrator changes it. */
@@ -75,10 +77,11 @@ class PolicyApiController {
     }
 
     @GetMapping("/versions")
-    @Operation(summary = "All policy versions, newest first")
-    List<VersionDto> versions() {
-        return policy.versions().stream().map(v -> new VersionDto(v.version(), v.createdAt().atOffset(ZoneOffset.UTC),
-                v.createdByName(), v.reason(), v.changes())).toList();
+    @Operation(summary = "The policy versions, a page at a time, newest first")
+    CursorPage<VersionDto> versions(@RequestParam(required = false) String cursor,
+                                    @RequestParam(required = false) Integer size) {
+        return policy.versions(cursor, size).map(v -> new VersionDto(v.version(),
+                v.createdAt().atOffset(ZoneOffset.UTC), v.createdByName(), v.reason(), v.changes()));
     }
 
     @GetMapping("/versions/{version}")

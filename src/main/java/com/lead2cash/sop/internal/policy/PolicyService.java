@@ -4,6 +4,7 @@ import com.lead2cash.platform.AuditTrail;
 import com.lead2cash.platform.PerTransaction;
 import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.FieldValidationException.FieldError;
 import com.lead2cash.platform.RecordNotFoundException;
@@ -114,6 +115,21 @@ public class PolicyService implements SopPolicy {
                         rs.getString("reason"), typed(json.readValue(rs.getString("v"), JSON_TYPE))))
                 .optional()
                 .orElseThrow(() -> new RecordNotFoundException("PolicyVersion", version));
+    }
+
+    /** A keyset page of the versions, newest first (by version number); a cursor not made by this list is refused (400). */
+    public CursorPage<VersionSummary> versions(String cursor, Integer requestedSize) {
+        int size = CursorPage.size(requestedSize);
+        long before = cursor == null || cursor.isBlank() ? Long.MAX_VALUE : CursorPage.decode(cursor, 1).number(0);
+        List<VersionSummary> rows = jdbc.sql("""
+                        select v.version, v.created_at, v.created_by_name, v.reason,
+                               (select count(*) from sop_policy_change c where c.version = v.version) as changes
+                        from sop_policy_version v where v.version < :before order by v.version desc limit :limit""")
+                .param("before", before).param("limit", size + 1)
+                .query((rs, i) -> new VersionSummary(rs.getLong("version"), rs.getTimestamp("created_at").toInstant(),
+                        rs.getString("created_by_name"), rs.getString("reason"), rs.getInt("changes")))
+                .list();
+        return CursorPage.of(rows, size, v -> List.of(v.version()));
     }
 
     public List<VersionSummary> versions() {

@@ -392,7 +392,7 @@ class ComplaintApiTest {
                 .header(HttpHeaders.AUTHORIZATION, service).exchange();
         assertThat(cutShort).as("a PDF cut in half").hasStatus(422);
         assertThat(cutShort).bodyJson().extractingPath("$.errors[0].code").isEqualTo("files.truncated");
-        assertThat(customers.getJson(mvc, rep, "/api/v1/complaints/" + id + "/evidence"))
+        assertThat(customers.getJson(mvc, rep, "/api/v1/complaints/" + id + "/evidence").get("items"))
                 .extracting(f -> f.get("fileName").asString()).containsExactly("现场照片.jpg");
         c = customers.getJson(mvc, service, "/api/v1/complaints/" + id);
         c = act(service, c, "feedback", "\"resolution\":\"已升级固件并回访确认\"");
@@ -458,6 +458,39 @@ class ComplaintApiTest {
                 .as("a colleague who did not handle it sees none of it").isEmpty();
         assertThat(queries.health(UUID.fromString(customer)).trend())
                 .as("the rating counts once in the customer's service health").hasSize(1);
+    }
+
+    /** SPEC §6: a complaint's evidence is a list like any other, {items, nextCursor}, oldest first a page at a time. */
+    @Test
+    void theEvidencePagesWithACursorOldestFirstAndAForgedCursorIsA400() {
+        Service s = support.service("evpages");
+        String customer = support.customer(s.rep(), "杭州证据分页科技有限公司");
+        servedBy(s, customer, "HT-2026-900088");
+        String service = customers.bearer(mvc, s.afterSales());
+        String id = receive(service, customer, "MINOR", "证据分页").get("id").asString();
+        for (String name : new String[] {"第一张.jpg", "第二张.jpg", "第三张.jpg"}) {
+            assertThat(mvc.post().uri("/api/v1/complaints/" + id + "/evidence").multipart()
+                    .file(new MockMultipartFile("file", name, "image/jpeg", TestFiles.jpeg()))
+                    .header(HttpHeaders.AUTHORIZATION, service)).hasStatus(201);
+            clock.advance(Duration.ofMinutes(1));
+        }
+        String evidence = "/api/v1/complaints/" + id + "/evidence";
+
+        JsonNode first = customers.getJson(mvc, service, evidence + "?size=2");
+        assertThat(first.get("items")).extracting(f -> f.get("fileName").asString()).containsExactly("第一张.jpg", "第二张.jpg");
+        assertThat(first.get("nextCursor").isNull()).isFalse();
+        JsonNode second = customers.getJson(mvc, service, evidence + "?size=2&cursor=" + first.get("nextCursor").asString());
+        assertThat(second.get("items")).extracting(f -> f.get("fileName").asString()).containsExactly("第三张.jpg");
+        assertThat(second.get("nextCursor").isNull()).as("the last page").isTrue();
+        assertThat(customers.getJson(mvc, service, evidence).get("items")).hasSize(3);
+
+        for (String forged : new String[] {"not-a-cursor", "eA"}) {
+            assertThat(mvc.get().uri(evidence + "?cursor={c}", forged).header(HttpHeaders.AUTHORIZATION, service))
+                    .as(forged).hasStatus(400)
+                    .bodyJson().extractingPath("$.errors[0].field").isEqualTo("cursor");
+        }
+        assertThat(customers.get(mvc, customers.bearer(mvc, s.afterSales2()), evidence + "?size=2"))
+                .as("out of scope, paged or not").hasStatus(404);
     }
 
     @Test
@@ -542,7 +575,7 @@ class ComplaintApiTest {
                 "{\"noRatingReason\":\"联系不上\",\"version\":%d}".formatted(c.get("version").asLong()))).hasStatus(403);
         assertThat(jdbc.sql("select count(*) from confirmation_confirmation where subject_type = 'Complaint' and "
                 + "subject_id = :c").param("c", id).query(Integer.class).single()).as("nothing sent").isZero();
-        assertThat(customers.getJson(mvc, service, "/api/v1/complaints/" + id + "/evidence")).isEmpty();
+        assertThat(customers.getJson(mvc, service, "/api/v1/complaints/" + id + "/evidence").get("items")).isEmpty();
         assertThat(customers.getJson(mvc, service, "/api/v1/complaints/" + id).get("status").asString()).isEqualTo("FEEDBACK");
     }
 

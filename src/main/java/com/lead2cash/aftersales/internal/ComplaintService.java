@@ -28,6 +28,7 @@ import com.lead2cash.notification.Notification;
 import com.lead2cash.notification.NotificationKind;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.HumanCodes;
@@ -298,6 +299,32 @@ public class ComplaintService {
     @Transactional(readOnly = true)
     public List<StoredFile> evidence(Complaint c) {
         return files.findAll(c.evidence().stream().map(Complaint.Evidence::fileId).toList());
+    }
+
+    /**
+     * A keyset page of the evidence files of a visible complaint, oldest first by the time each was added, then by
+     * file id; a cursor not made by this list is refused (400). The complaint holds its evidence, so the page is cut
+     * from it after the cursor's key, never by position.
+     */
+    @Transactional(readOnly = true)
+    public CursorPage<StoredFile> evidence(UUID id, String cursor, Integer requestedSize) {
+        Complaint c = access.complaint(id, false);
+        int size = CursorPage.size(requestedSize);
+        java.util.Comparator<Complaint.Evidence> order = java.util.Comparator.comparing(Complaint.Evidence::addedAt)
+                .thenComparing(Complaint.Evidence::fileId);
+        java.util.stream.Stream<Complaint.Evidence> rows = c.evidence().stream().sorted(order);
+        if (cursor != null && !cursor.isBlank()) {
+            CursorPage.Key key = CursorPage.decode(cursor, 2);
+            Complaint.Evidence after = new Complaint.Evidence(key.uuid(1), null, key.timestamp(0).toInstant());
+            rows = rows.filter(e -> order.compare(e, after) > 0);
+        }
+        CursorPage<Complaint.Evidence> page = CursorPage.of(rows.limit(size + 1L).toList(), size,
+                e -> List.of(e.addedAt().toString(), e.fileId()));
+        java.util.Map<UUID, StoredFile> stored = new java.util.HashMap<>();
+        files.findAll(page.items().stream().map(Complaint.Evidence::fileId).toList())
+                .forEach(f -> stored.put(f.id(), f));
+        return new CursorPage<>(page.items().stream().map(e -> stored.get(e.fileId()))
+                .filter(java.util.Objects::nonNull).toList(), page.nextCursor());
     }
 
     /** The content of one evidence file of a visible complaint. */

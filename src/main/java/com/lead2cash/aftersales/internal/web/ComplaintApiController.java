@@ -218,10 +218,11 @@ public class ComplaintApiController {
         return ResponseEntity.status(HttpStatus.CREATED).body(EvidenceView.of(f));
     }
 
-    @Operation(summary = "The complaint's evidence files")
+    @Operation(summary = "The complaint's evidence files, a page at a time, oldest first")
     @GetMapping("/api/v1/complaints/{id}/evidence")
-    List<EvidenceView> evidence(@PathVariable UUID id) {
-        return service.evidence(service.get(id)).stream().map(EvidenceView::of).toList();
+    CursorPage<EvidenceView> evidence(@PathVariable UUID id, @RequestParam(required = false) String cursor,
+                                      @RequestParam(required = false) Integer size) {
+        return service.evidence(id, cursor, size).map(EvidenceView::of);
     }
 
     @Operation(summary = "Download one evidence file of the complaint")

@@ -472,7 +472,8 @@ class BadInputTest {
                 .encodeToString("2026-01-01T00:00:00Z\u001fnot-an-id".getBytes(StandardCharsets.UTF_8));
         java.util.Map<String, String> answers = new java.util.TreeMap<>();
         for (String uri : new String[] {"/api/v1/leads", "/api/v1/users", "/api/v1/notifications", "/api/v1/audit",
-                "/api/v1/deadlines", "/api/v1/approvals", "/api/v1/approvals/delegations"}) {
+                "/api/v1/deadlines", "/api/v1/approvals", "/api/v1/approvals/delegations", "/api/v1/lead-api-keys",
+                "/api/v1/org-units", "/api/v1/policy/versions"}) {
             for (String cursor : new String[] {forged, "%%%garbled", "eA"}) {
                 MvcTestResult answer = mvc.get().uri(uri + "?cursor={c}", cursor).header(HttpHeaders.AUTHORIZATION, admin)
                         .exchange();

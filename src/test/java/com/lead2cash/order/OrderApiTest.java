@@ -417,7 +417,9 @@ class OrderApiTest {
         assertThat(o.get("promises")).extracting(p -> p.get("promisedDate").asString()).containsExactly("2026-12-20", "2026-12-28");
         assertThat(o.get("promises").get(1).get("reason").asString()).isEqualTo("芯片到货延迟");
         assertThat(deadlines("D3", "OrderDelay", id + ":2")).singleElement().satisfies(d -> assertThat(d).startsWith("MET"));
-        assertThat(jdbc.sql("select body from notification_outbound_email where to_address = 'wang@example.test' and kind = 'order.delay'")
+        // other tests delay their orders to the same contact: this order's e-mail, by its number
+        assertThat(jdbc.sql("select body from notification_outbound_email where to_address = 'wang@example.test' and kind = 'order.delay'"
+                        + " and position(:number in body) > 0").param("number", o.get("number").asString())
                 .query(String.class).list()).singleElement().satisfies(body -> assertThat(body).contains("2026-12-28", "芯片到货延迟"));
         assertThat(customers.post(mvc, rep(), "/api/v1/orders/" + id + "/delays",
                 "{\"promisedDate\":\"2026-12-27\",\"reason\":\"再议\",\"version\":%d}".formatted(o.get("version").asLong())))
@@ -768,6 +770,111 @@ class OrderApiTest {
         goodsLeaveTaskRuns(id);
         assertThat(customers.getJson(mvc, rep(), "/api/v1/orders/" + id).get("actions"))
                 .extracting(JsonNode::asString).contains("DELIVER");
+    }
+
+    @Test
+    void D3_aShipDateAfterThePromisedDateIsRefusedUntilADelayMovesThePromiseAndNothingChanges() {
+        JsonNode order = order("杭州订单晚于承诺科技有限公司");
+        String id = order.get("id").asString();
+        for (String[] lang : new String[][] {{"en", "record a delay first"}, {"zh-CN", "请先登记延期"}}) {
+            MvcTestResult refused = mvc.post().uri("/api/v1/orders/" + id + "/shipments")
+                    .header(HttpHeaders.AUTHORIZATION, operations()).header(HttpHeaders.ACCEPT_LANGUAGE, lang[0])
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .content("""
+                            {"line":1,"quantity":1,"carrier":"顺丰速运","shipDate":"2026-12-21","version":%d}"""
+                            .formatted(order.get("version").asLong())).exchange();
+            assertThat(refused).as(lang[0]).hasStatus(422);
+            JsonNode error = customers.json(refused).get("errors").get(0);
+            assertThat(error.get("field").asString() + " " + error.get("code").asString())
+                    .isEqualTo("shipDate order.shipment.afterPromised");
+            assertThat(error.get("message").asString()).as(lang[0]).contains("2026-12-21", "2026-12-20", lang[1]);
+        }
+        JsonNode unchanged = customers.getJson(mvc, operations(), "/api/v1/orders/" + id);
+        assertThat(unchanged.get("shipments")).isEmpty();
+        assertThat(unchanged.get("lines").get(0).get("shipped").decimalValue()).isEqualByComparingTo("0");
+        assertThat(unchanged.get("version").asLong()).isEqualTo(order.get("version").asLong());
+        assertThat(deadlines("D2", "OrderShipment", id + ":1")).isEmpty();
+
+        JsonNode onThePromise = expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments", """
+                {"line":1,"quantity":4,"carrier":"顺丰速运","shipDate":"2026-12-20","version":%d}"""
+                .formatted(order.get("version").asLong())));
+        assertThat(onThePromise.get("shipments")).as("on the promised date itself").hasSize(1);
+        JsonNode delayed = expectOk(customers.post(mvc, rep(), "/api/v1/orders/" + id + "/delays",
+                "{\"promisedDate\":\"2026-12-28\",\"reason\":\"物流排期\",\"version\":%d}"
+                        .formatted(onThePromise.get("version").asLong()))).get("order");
+        JsonNode later = expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments", """
+                {"line":1,"quantity":6,"carrier":"顺丰速运","shipDate":"2026-12-21","version":%d}"""
+                .formatted(delayed.get("version").asLong())));
+        assertThat(later.get("shipments")).as("the delay moved the promise: the same date is taken").hasSize(2);
+    }
+
+    @Test
+    void aBookedShipmentThatHasNotLeftIsCancelledByOperationsWithAReasonAndItsQuantityShipsAgain() {
+        JsonNode order = order("杭州订单取消预约科技有限公司");
+        String id = order.get("id").asString();
+        JsonNode delayed = expectOk(customers.post(mvc, rep(), "/api/v1/orders/" + id + "/delays",
+                "{\"promisedDate\":\"2027-01-10\",\"reason\":\"客户要求\",\"version\":%d}"
+                        .formatted(order.get("version").asLong()))).get("order");
+        // a mistyped ship date: one booked far ahead, the rest leaving today
+        JsonNode mistyped = expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments", """
+                {"line":1,"quantity":1,"carrier":"顺丰速运","shipDate":"2027-01-07","version":%d}"""
+                .formatted(delayed.get("version").asLong())));
+        JsonNode rest = expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments", """
+                {"line":1,"quantity":9,"carrier":"顺丰速运","waybillNumber":"SF-R","shipDate":"2026-12-01","version":%d}"""
+                .formatted(mistyped.get("version").asLong())));
+        assertThat(rest.get("status").asString()).as("held by the booked one").isEqualTo("PREPARING");
+        assertThat(rest.get("actions")).extracting(JsonNode::asString).contains("CANCEL_SHIPMENT").doesNotContain("DELIVER");
+        assertThat(rest.get("shipments")).extracting(s -> s.get("cancellable").asBoolean())
+                .as("only the one that has not left").containsExactly(true, false);
+        assertThat(customers.getJson(mvc, rep(), "/api/v1/orders/" + id).get("shipments").get(0).get("cancellable")
+                .asBoolean()).as("not the rep's to cancel").isFalse();
+        long version = rest.get("version").asLong();
+        String cancel = "/api/v1/orders/" + id + "/shipments/1/cancellation";
+
+        assertThat(customers.post(mvc, rep(), cancel, "{}")).as("the role before the body (0014)").hasStatus(403);
+        assertThat(customers.post(mvc, operations(), cancel, "{\"reason\":\"日期填错\"}")).as("no version").hasStatus(428);
+        MvcTestResult noReason = customers.post(mvc, operations(), cancel,
+                "{\"reason\":\" \",\"version\":%d}".formatted(version));
+        assertThat(noReason).hasStatus(422);
+        assertThat(customers.json(noReason).at("/errors/0/field").asString()).isEqualTo("reason");
+        MvcTestResult left = customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments/2/cancellation",
+                "{\"reason\":\"日期填错\",\"version\":%d}".formatted(version));
+        assertThat(left).as("goods that left stay on record").hasStatus(422);
+        assertThat(customers.json(left).get("code").asString()).isEqualTo("order.shipment.cancel.left");
+        assertThat(customers.getJson(mvc, operations(), "/api/v1/orders/" + id).get("version").asLong())
+                .as("refusals change nothing").isEqualTo(version);
+
+        JsonNode cancelled = expectOk(customers.post(mvc, operations(), cancel,
+                "{\"reason\":\"发货日期填错\",\"version\":%d}".formatted(version)));
+        JsonNode first = cancelled.get("shipments").get(0);
+        assertThat(first.get("cancelledAt").isNull()).isFalse();
+        assertThat(first.get("cancelReason").asString()).isEqualTo("发货日期填错");
+        assertThat(first.get("cancellable").asBoolean()).isFalse();
+        assertThat(cancelled.get("lines").get(0).get("shipped").decimalValue()).as("its quantity is free")
+                .isEqualByComparingTo("9");
+        assertThat(cancelled.get("actions")).extracting(JsonNode::asString).contains("SHIP")
+                .doesNotContain("CANCEL_SHIPMENT", "RECORD_WAYBILL");
+        assertThat(deadlines("D2", "OrderShipment", id + ":1")).singleElement().asString().startsWith("CANCELLED");
+        assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_name = 'order-goods-leave' and task_instance = :id")
+                .param("id", id).query(Integer.class).single()).as("no goods wait to leave").isZero();
+        assertThat(jdbc.sql("select detail from platform_audit_event where action = 'ORDER_SHIPMENT_CANCELLED' "
+                + "and entity_id = :id").param("id", id).query(String.class).single())
+                .contains("2027-01-07", "发货日期填错");
+        JsonNode timeline = customers.getJson(mvc, rep(), "/api/v1/customers/" + order.get("customerId").asString()
+                + "/timeline?size=100");
+        assertThat(entries(timeline, java.util.Set.of("order"))).as("beside the shipment on the customer's timeline")
+                .contains("order order.customerTimeline.SHIPMENT_CANCELLED", "order order.customerTimeline.SHIPPED");
+        assertThat(timeline.get("items").toString()).contains("发货日期填错");
+        MvcTestResult again = customers.post(mvc, operations(), cancel,
+                "{\"reason\":\"再取消\",\"version\":%d}".formatted(cancelled.get("version").asLong()));
+        assertThat(again).hasStatus(422);
+
+        JsonNode shipped = expectOk(customers.post(mvc, operations(), "/api/v1/orders/" + id + "/shipments", """
+                {"line":1,"quantity":1,"carrier":"顺丰速运","waybillNumber":"SF-L","shipDate":"2026-12-01","version":%d}"""
+                .formatted(cancelled.get("version").asLong())));
+        assertThat(shipped.get("status").asString()).as("the last goods left today").isEqualTo("SHIPPED");
+        expectOk(customers.post(mvc, rep(), "/api/v1/orders/" + id + "/delivery",
+                "{\"deliveredOn\":\"2026-12-01\",\"version\":%d}".formatted(shipped.get("version").asLong())));
     }
 
     @Test

@@ -279,8 +279,8 @@ class OrderPagesTest {
                 .param("version", before.get("version").toString()).exchange();
         assertThat(noCarrier).hasStatus(422);
         assertThat(html(noCarrier)).contains("Give the carrier.", "is-invalid");
-        assertThat(opsView).as("the ship date's picker offers only dates a shipment may carry: from the day the order was made")
-                .contains("min=\"2026-12-01\" max=\"2036-12-01\"");
+        assertThat(opsView).as("the ship date's picker offers only dates a shipment may carry: from the day the order was made "
+                + "to its promised date (a later one needs a delay first)").contains("min=\"2026-12-01\" max=\"2026-12-20\"");
         MvcTestResult tooFar = mvc.post().uri("/orders/" + orderId + "/shipments?lang=en").with(csrf()).cookie(operations)
                 .param("line", "1").param("quantity", "4").param("carrier", "顺丰速运").param("shipDate", "2199-01-01")
                 .param("version", before.get("version").toString()).exchange();
@@ -465,6 +465,55 @@ class OrderPagesTest {
     }
 
     /** Operations ships the order's one line whole on the form; the page answers with a redirect. */
+    @Test
+    void operationsCancelsABookedShipmentOnTheOrdersPageWithAReasonAndALateShipDateAsksForADelay() {
+        String contractId = signed("杭州订单页面取消发货科技有限公司");
+        Cookie rep = customers.session(mvc, reviewers().rep());
+        Cookie operations = customers.session(mvc, reviewers().operations());
+        String orderId = orderIdFrom(createOrder(rep, contractId, "10", "杭州市西湖区文三路 1 号"));
+
+        Map<String, Object> before = state(orderId);
+        MvcTestResult late = mvc.post().uri("/orders/" + orderId + "/shipments?lang=en").with(csrf()).cookie(operations)
+                .param("line", "1").param("quantity", "1").param("carrier", "顺丰速运").param("shipDate", "2026-12-21")
+                .param("version", before.get("version").toString()).exchange();
+        assertThat(late).hasStatus(422);
+        assertThat(html(late)).contains("The ship date 2026-12-21 is after the order", "promised delivery date 2026-12-20: record a delay first",
+                "value=\"2026-12-21\"");
+        assertThat(state(orderId)).as("nothing changed").isEqualTo(before);
+
+        assertThat(mvc.post().uri("/orders/" + orderId + "/shipments").with(csrf()).cookie(operations)
+                .param("line", "1").param("quantity", "1").param("carrier", "顺丰速运").param("shipDate", "2026-12-19")
+                .param("version", before.get("version").toString()).exchange()).hasStatus3xxRedirection();
+        expectShipped(operations, orderId, "9", "2026-12-01");
+        String booked = page(operations, "/orders/" + orderId, "en");
+        assertThat(booked).as("only the shipment that has not left").contains("id=\"cancel-shipment-1\"")
+                .doesNotContain("id=\"cancel-shipment-2\"");
+        assertThat(page(rep, "/orders/" + orderId, "en")).as("operations' part").doesNotContain("cancel-shipment-form");
+
+        Object version = state(orderId).get("version");
+        MvcTestResult noReason = mvc.post().uri("/orders/" + orderId + "/shipments/1/cancellation?lang=en").with(csrf())
+                .cookie(operations).param("reason", "").param("version", version.toString()).exchange();
+        assertThat(noReason).hasStatus(422);
+        assertThat(html(noReason)).contains("Say why the shipment is cancelled.", "is-invalid");
+        assertThat(mvc.post().uri("/orders/" + orderId + "/shipments/1/cancellation").with(csrf()).cookie(operations)
+                .param("reason", "发货日期填错").exchange()).as("the page version guard").hasStatus(428);
+        assertThat(state(orderId).get("version")).isEqualTo(version);
+
+        MvcTestResult cancelled = mvc.post().uri("/orders/" + orderId + "/shipments/1/cancellation").with(csrf())
+                .cookie(operations).param("reason", "发货日期填错").param("version", version.toString()).exchange();
+        assertThat(cancelled).hasStatus3xxRedirection();
+        String after = page(operations, "/orders/" + orderId, "zh-CN");
+        assertThat(after).contains("发货日期填错", "shipment-cancelled", "ship-form").doesNotContain("cancel-shipment-form");
+        assertThat(state(orderId).get("shipped").toString()).as("its quantity is free").isEqualTo("9.00");
+    }
+
+    void expectShipped(Cookie operations, String orderId, String quantity, String shipDate) {
+        assertThat(mvc.post().uri("/orders/" + orderId + "/shipments").with(csrf()).cookie(operations)
+                .param("line", "1").param("quantity", quantity).param("carrier", "顺丰速运").param("waybillNumber", "SF-P")
+                .param("shipDate", shipDate).param("version", state(orderId).get("version").toString()).exchange())
+                .hasStatus3xxRedirection();
+    }
+
     void expectShippedWhole(Cookie operations, String orderId, String waybill, String shipDate) {
         assertThat(mvc.post().uri("/orders/" + orderId + "/shipments").with(csrf()).cookie(operations)
                 .param("line", "1").param("quantity", "10").param("carrier", "顺丰速运").param("waybillNumber", waybill)

@@ -97,6 +97,7 @@ class RoleRefusalTest {
                 {"rep", "POST", "/api/v1/orders/{id}/preparation", "{}"},
                 {"rep", "POST", "/api/v1/orders/{id}/shipments", "{}"},
                 {"rep", "POST", "/api/v1/orders/{id}/shipments/1/waybill", "{}"},
+                {"rep", "POST", "/api/v1/orders/{id}/shipments/1/cancellation", "{}"},
                 {"rep", "POST", "/api/v1/contracts/{id}/reviews/LEGAL", "{}"},
                 {"rep", "POST", "/api/v1/contracts/{id}/decision", "{}"},
                 {"rep", "DELETE", "/api/v1/contracts/{id}", ""},
@@ -136,7 +137,7 @@ class RoleRefusalTest {
                     .header(HttpHeaders.AUTHORIZATION, tokens.get(upload[0])).exchange();
             answers.put(upload[0] + " POST " + upload[1], answer.getResponse().getStatus());
         }
-        assertThat(answers).hasSize(36).allSatisfy((route, status) -> assertThat(status).as(route).isEqualTo(403));
+        assertThat(answers).hasSize(37).allSatisfy((route, status) -> assertThat(status).as(route).isEqualTo(403));
     }
 
     @Test

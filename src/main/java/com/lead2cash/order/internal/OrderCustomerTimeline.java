@@ -12,8 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The customer's orders on its timeline: made, each shipment, delivered and accepted (验收), each when it was
- * recorded, in one statement per page. The number links to the order only for a reader who may open it.
+ * The customer's orders on its timeline: made, each shipment (and a booked one cancelled), delivered and accepted
+ * (验收), each when it was recorded, in one statement per page. The number links to the order only for a reader who may open it.
  */
 @Component
 class OrderCustomerTimeline implements TimelineContributor {
@@ -45,6 +45,12 @@ class OrderCustomerTimeline implements TimelineContributor {
                         + " s.quantity::text, s.carrier, s.ship_date::text from order_order o"
                         + " join order_shipment s on s.order_id = o.id"
                         + " join order_line l on l.order_id = o.id and l.line_key = s.line_key - 1 where o.customer_id = :c"
+                        + " union all select 'SHIPMENT_CANCELLED', 'order-shipment-cancelled:' || o.id::text || ':'"
+                        + " || lpad(s.shipment_key::text, 5, '0'), s.cancelled_at, s.cancelled_by, o.id, o.number, o.owner_id,"
+                        + " (s.shipment_key + 1)::text, l.product_name, s.quantity::text, s.ship_date::text, s.cancel_reason"
+                        + " from order_order o join order_shipment s on s.order_id = o.id"
+                        + " join order_line l on l.order_id = o.id and l.line_key = s.line_key - 1"
+                        + " where o.customer_id = :c and s.cancelled_at is not null"
                         + " union all select 'DELIVERED', 'order-delivered:' || o.id::text, o.delivered_at, o.delivered_by, o.id, o.number,"
                         + " o.owner_id, o.delivered_on::text, null, null, null, null from order_order o"
                         + " where o.customer_id = :c and o.delivered_at is not null"

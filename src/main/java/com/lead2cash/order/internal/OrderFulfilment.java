@@ -43,7 +43,7 @@ class OrderFulfilment implements ContractDeliveries {
     @Transactional(readOnly = true)
     public boolean goodsLeftBy(UUID contractId, LocalDate day) {
         return orders.findByContract(contractId).stream().flatMap(o -> o.shipments().stream())
-                .anyMatch(s -> s.shipDate() != null && !s.shipDate().isAfter(day));
+                .anyMatch(s -> !s.cancelled() && s.shipDate() != null && !s.shipDate().isAfter(day));
     }
 
     /** The latest {@code day} of the orders that reached it, once they hold every quantity sold; null before. */

@@ -27,6 +27,7 @@ import com.lead2cash.order.internal.domain.OrderLine;
 import com.lead2cash.order.internal.domain.OrderRepository;
 import com.lead2cash.order.internal.domain.OrderStatus;
 import com.lead2cash.order.internal.domain.PromisedDate;
+import com.lead2cash.platform.AuditTrail;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
@@ -99,14 +100,15 @@ public class OrderService {
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final BackgroundTasks background;
+    private final AuditTrail audit;
     private final Clock clock;
     private final ZoneId zone;
 
     OrderService(OrderRepository orders, OrderAccess access, Contracts contracts, CustomerDirectory customers,
                  Deadlines deadlines, BusinessCalendar calendar, SopPolicy policy, HumanCodes codes, FileStore files,
                  Confirmations confirmations, ExternalMail mail, Catalog catalog, MessageSource messages,
-                 ApplicationEventPublisher events, JdbcClient jdbc, BackgroundTasks background, Clock clock,
-                 @Value("${l2c.zone}") ZoneId zone) {
+                 ApplicationEventPublisher events, JdbcClient jdbc, BackgroundTasks background, AuditTrail audit,
+                 Clock clock, @Value("${l2c.zone}") ZoneId zone) {
         this.orders = orders;
         this.access = access;
         this.contracts = contracts;
@@ -123,6 +125,7 @@ public class OrderService {
         this.events = events;
         this.jdbc = jdbc;
         this.background = background;
+        this.audit = audit;
         this.clock = clock;
         this.zone = zone;
         SopPolicy.defaults().bind(OrderRules.class);
@@ -376,6 +379,31 @@ public class OrderService {
     Instant waybillDueAt(LocalDate shipDate, Instant now) {
         Instant policyDue = rules().waybillDueAt(shipDate, calendar.current());
         return policyDue.isAfter(now) ? policyDue : shipDate.plusDays(1).atStartOfDay(zone).toInstant();
+    }
+
+    /**
+     * Operations cancels a booked shipment that has not left yet, with the reason (decision 0064): the order keeps it as
+     * cancelled and frees its quantity to ship again; its waybill deadline (D2) closes as cancelled unless it was
+     * missed already, and an order no longer booked in full waits for no goods to leave. Audited as the order's step.
+     */
+    @Transactional
+    public Order cancelShipment(UUID id, int shipmentKey, String reason, Long version) {
+        Order o = access.visibleForUpdate(id);
+        if (!Order.theirs(OrderAction.CANCEL_SHIPMENT, access.works(o), OrderAccess.isOperations(CurrentUser.require()))) {
+            throw new com.lead2cash.platform.ForbiddenException("order.action.notYours",
+                    Label.of("order.action", OrderAction.CANCEL_SHIPMENT));
+        }
+        o.expectVersion(version);
+        InputRules.requireFieldText("reason", reason, MAX_TEXT);
+        Instant now = clock.instant();
+        var cancelled = o.cancelShipment(shipmentKey, reason, CurrentUser.require().id(), today(), now);
+        deadlines.cancel(OrderRules.WAYBILL, shipmentSubject(o, shipmentKey));
+        if (o.shipsOn(today()) == null) {
+            background.cancel(OrderGoodsLeave.instance(o.id()));
+        }
+        audit.record("ORDER_SHIPMENT_CANCELLED", OrderAccess.SUBJECT, o.id(), "order.audit.shipmentCancelled",
+                o.number(), shipmentKey, cancelled.shipDate().toString(), cancelled.cancelReason());
+        return orders.save(o);
     }
 
     /** The day the booked goods leave: a fully booked order becomes SHIPPED (the background task's work). */
@@ -647,6 +675,15 @@ public class OrderService {
 
     public Set<OrderAction> actions(Order o) {
         return o.availableActions(access.works(o), OrderAccess.isOperations(CurrentUser.require()), today());
+    }
+
+    /** The shipments (by number) the caller may cancel now: operations, and each booked and not left, as the order says. */
+    public Set<Integer> cancellableShipments(Order o) {
+        if (!actions(o).contains(OrderAction.CANCEL_SHIPMENT)) {
+            return Set.of();
+        }
+        return java.util.stream.IntStream.rangeClosed(1, o.shipments().size())
+                .filter(k -> o.shipmentCancellable(k, today())).boxed().collect(java.util.stream.Collectors.toSet());
     }
 
     /** The day from which the caller can record the order's delivery, when only the last shipment's date holds it back. */

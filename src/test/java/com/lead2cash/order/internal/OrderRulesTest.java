@@ -108,6 +108,76 @@ class OrderRulesTest {
     }
 
     @Test
+    void D3_aShipDateAfterTheCurrentPromisedDateIsRefusedUntilADelayMovesIt() {
+        Order o = order();
+        LocalDate promised = LocalDate.of(2026, 12, 20);
+        assertThatThrownBy(() -> o.ship(1, new BigDecimal("1"), "顺丰", null, promised.plusDays(1), UUID.randomUUID(),
+                TODAY, SHANGHAI, NOW)).isInstanceOfSatisfying(FieldValidationException.class, e -> {
+                    assertThat(e.errors()).extracting(FieldValidationException.FieldError::field,
+                            FieldValidationException.FieldError::messageKey)
+                            .containsExactly(org.assertj.core.groups.Tuple.tuple("shipDate", "order.shipment.afterPromised"));
+                    DomainException said = new DomainException(e.errors().get(0).messageKey(),
+                            e.errors().get(0).args().toArray());
+                    assertThat(RefusalText.of(said, Locale.ENGLISH)).contains("2026-12-21", "2026-12-20", "record a delay first");
+                    assertThat(RefusalText.of(said, Locale.CHINESE)).contains("请先登记延期");
+                });
+        assertThat(o.shipments()).as("nothing booked").isEmpty();
+        assertThat(o.lines().get(0).shipped()).isEqualByComparingTo("0");
+        assertThat(o.shipNoLaterThan(TODAY)).as("what the form offers").isEqualTo(promised);
+
+        o.ship(1, new BigDecimal("4"), "顺丰", null, promised, UUID.randomUUID(), TODAY, SHANGHAI, NOW);
+        o.delay(LocalDate.of(2026, 12, 28), "物流排期", UUID.randomUUID(), TODAY, NOW);
+        o.ship(1, new BigDecimal("6"), "顺丰", null, promised.plusDays(1), UUID.randomUUID(), TODAY, SHANGHAI, NOW);
+        assertThat(o.shipments()).as("the delay moved the promise").hasSize(2);
+        assertThat(o.shipNoLaterThan(TODAY)).isEqualTo(LocalDate.of(2026, 12, 28));
+    }
+
+    @Test
+    void aBookedShipmentNotLeftIsCancelledWithAReasonFreeingItsQuantityAndGoodsThatLeftAreNot() {
+        Order o = order();
+        o.delay(LocalDate.of(2027, 1, 10), "客户要求", UUID.randomUUID(), TODAY, NOW);
+        LocalDate mistyped = LocalDate.of(2027, 1, 7);
+        o.ship(1, new BigDecimal("1"), "顺丰", null, mistyped, UUID.randomUUID(), TODAY, SHANGHAI, NOW);
+        o.ship(1, new BigDecimal("9"), "顺丰", "SF1", TODAY, UUID.randomUUID(), TODAY, SHANGHAI, NOW);
+        assertThat(o.status()).as("held by the booked one").isEqualTo(OrderStatus.PREPARING);
+        assertThat(o.deliveryOpensOn(true, true, TODAY)).isEqualTo(mistyped);
+        assertThat(o.availableActions(false, true, TODAY)).contains(OrderAction.CANCEL_SHIPMENT);
+        assertThat(o.availableActions(true, false, TODAY)).as("operations' part").doesNotContain(OrderAction.CANCEL_SHIPMENT);
+        assertThat(o.shipmentCancellable(1, TODAY)).isTrue();
+        assertThat(o.shipmentCancellable(2, TODAY)).as("left today").isFalse();
+        assertThat(o.shipmentCancellable(1, mistyped)).as("on its day it has left").isFalse();
+
+        assertThatThrownBy(() -> o.cancelShipment(2, "填错", UUID.randomUUID(), TODAY, NOW))
+                .hasMessage("order.shipment.cancel.left");
+        assertThatThrownBy(() -> o.cancelShipment(1, " ", UUID.randomUUID(), TODAY, NOW))
+                .isInstanceOf(FieldValidationException.class);
+        assertThatThrownBy(() -> o.cancelShipment(3, "填错", UUID.randomUUID(), TODAY, NOW))
+                .isInstanceOf(FieldValidationException.class);
+        assertThat(o.lines().get(0).shipped()).isEqualByComparingTo("10");
+
+        UUID by = UUID.randomUUID();
+        o.cancelShipment(1, " 发货日期填错 ", by, TODAY, NOW);
+        assertThat(o.shipments()).hasSize(2).first().satisfies(s -> {
+            assertThat(s.cancelled()).isTrue();
+            assertThat(s.cancelReason()).isEqualTo("发货日期填错");
+            assertThat(s.cancelledBy()).isEqualTo(by);
+            assertThat(s.cancelledAt()).isEqualTo(NOW);
+        });
+        assertThat(o.lines().get(0).remaining()).as("free to ship again").isEqualByComparingTo("1");
+        assertThat(o.lastShipDate()).as("a cancelled shipment never leaves").isEqualTo(TODAY);
+        assertThat(o.deliveryOpensOn(true, true, TODAY)).isNull();
+        assertThat(o.availableActions(false, true, TODAY)).contains(OrderAction.SHIP)
+                .doesNotContain(OrderAction.CANCEL_SHIPMENT, OrderAction.RECORD_WAYBILL);
+        assertThatThrownBy(() -> o.cancelShipment(1, "再取消", UUID.randomUUID(), TODAY, NOW))
+                .hasMessage("order.shipment.cancel.cancelled");
+        assertThatThrownBy(() -> o.recordWaybill(1, "SF9", NOW)).hasMessage("order.shipment.cancel.cancelled");
+
+        o.ship(1, new BigDecimal("1"), "顺丰", "SF2", TODAY, UUID.randomUUID(), TODAY, SHANGHAI, NOW);
+        assertThat(o.status()).as("the last goods left").isEqualTo(OrderStatus.SHIPPED);
+        assertThat(o.availableActions(true, true, TODAY)).contains(OrderAction.DELIVER);
+    }
+
+    @Test
     void anOrderShipsInPartsIsDeliveredAndAcceptedAndRefusesStepsOutOfOrder() {
         Order o = order();
         assertThatThrownBy(() -> o.deliver(TODAY, UUID.randomUUID(), TODAY, NOW)).as("nothing shipped yet").hasMessage("order.status.notAllowed")

@@ -147,7 +147,9 @@ public class Order {
      * A shipment of part of a line (partial shipments), recorded when it leaves or booked ahead for a later ship date
      * (its waybill is due before then, D2): refused above what remains of the line. Once every line is booked in full
      * the order is SHIPPED — at once when the last goods leave today or left earlier, else on the day they leave
-     * ({@link #goodsLeft}); until then it is PREPARING (decision 0044). Answers the shipment's number (1, 2, …).
+     * ({@link #goodsLeft}); until then it is PREPARING (decision 0044). A ship date after the order's promised date
+     * (the latest, after its delays) is refused: goods that arrive late are a delay the customer is told of (D3), recorded
+     * first (decision 0064). Answers the shipment's number (1, 2, …).
      */
     public int ship(int lineKey, BigDecimal quantity, String carrier, String waybill, LocalDate shipDate, UUID by,
                     LocalDate today, ZoneId zone, Instant now) {
@@ -169,6 +171,10 @@ public class Order {
             throw new FieldValidationException("shipDate", "order.shipment.shipDate.range", earliestShipDate(zone),
                     latestShipDate(today));
         }
+        if (shipDate.isAfter(promisedDate)) {
+            throw new FieldValidationException("shipDate", "order.shipment.afterPromised", shipDate.toString(),
+                    promisedDate.toString());
+        }
         OrderLine line = lines.get(lineKey - 1);
         if (quantity.compareTo(line.remaining()) > 0) {
             // a quantity as the order's lines show it: 5, not 5.00
@@ -177,7 +183,8 @@ public class Order {
         }
         lines.set(lineKey - 1, line.shippedMore(quantity));
         String wb = waybill == null || waybill.isBlank() ? null : waybill.strip();
-        shipments.add(new Shipment(lineKey, quantity, carrier.strip(), wb, wb == null ? null : now, shipDate, by, now));
+        shipments.add(new Shipment(lineKey, quantity, carrier.strip(), wb, wb == null ? null : now, shipDate, by, now,
+                null, null, null));
         if (status == OrderStatus.CREATED) {
             status = OrderStatus.PREPARING;
         }
@@ -224,6 +231,54 @@ public class Order {
         return InputRules.latestAhead(today);
     }
 
+    /**
+     * The last day this order's next shipment may be dated: its promised date (after its delays), which a later ship
+     * date needs a delay for first, and never beyond {@link #latestShipDate}.
+     */
+    public LocalDate shipNoLaterThan(LocalDate today) {
+        LocalDate latest = latestShipDate(today);
+        return promisedDate.isBefore(latest) ? promisedDate : latest;
+    }
+
+    /**
+     * Whether shipment {@code shipmentKey} (1, 2, …) may still be cancelled: it is booked for a day after today, so it
+     * has not left, and was not cancelled before (decision 0064).
+     */
+    public boolean shipmentCancellable(int shipmentKey, LocalDate today) {
+        if (shipmentKey < 1 || shipmentKey > shipments.size()
+                || !EnumSet.of(OrderStatus.CREATED, OrderStatus.PREPARING).contains(status)) {
+            return false;
+        }
+        Shipment s = shipments.get(shipmentKey - 1);
+        return !s.cancelled() && s.shipDate().isAfter(today);
+    }
+
+    /**
+     * Cancels a booked shipment that has not left yet, with the reason (a mistyped ship date, a booking the carrier
+     * dropped): it stays on the order under its number as cancelled, by whom and when, and its quantity is free to ship
+     * again. Goods that left are not cancelled: what happened stays on record. Answers the cancelled shipment.
+     */
+    public Shipment cancelShipment(int shipmentKey, String reason, UUID by, LocalDate today, Instant now) {
+        if (shipmentKey < 1 || shipmentKey > shipments.size()) {
+            throw new FieldValidationException("shipment", "order.shipment.unknown");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new FieldValidationException("reason", "order.shipment.cancel.reason");
+        }
+        Shipment s = shipments.get(shipmentKey - 1);
+        if (s.cancelled()) {
+            throw new DomainException("order.shipment.cancel.cancelled", shipmentKey);
+        }
+        if (!shipmentCancellable(shipmentKey, today)) {
+            throw new DomainException("order.shipment.cancel.left", shipmentKey, s.shipDate().toString());
+        }
+        Shipment cancelled = s.cancel(reason.strip(), Objects.requireNonNull(by), now);
+        shipments.set(shipmentKey - 1, cancelled);
+        lines.set(s.lineKey() - 1, lines.get(s.lineKey() - 1).shippedLess(s.quantity()));
+        updatedAt = now;
+        return cancelled;
+    }
+
     /** D2 — the carrier's waybill number for a shipment recorded without one. */
     public Shipment recordWaybill(int shipmentKey, String waybill, Instant now) {
         if (shipmentKey < 1 || shipmentKey > shipments.size()) {
@@ -233,6 +288,9 @@ public class Order {
             throw new FieldValidationException("waybillNumber", "order.waybill.required");
         }
         Shipment s = shipments.get(shipmentKey - 1);
+        if (s.cancelled()) {
+            throw new DomainException("order.shipment.cancel.cancelled", shipmentKey);
+        }
         if (s.waybillNumber() != null) {
             throw new DomainException("order.waybill.recorded", s.waybillNumber());
         }
@@ -366,11 +424,13 @@ public class Order {
 
     /**
      * What the contract's termination stops: everything but recording what already left — goods on the road are
-     * still delivered and their waybills recorded; nothing is prepared, shipped, delayed, checked or accepted.
+     * still delivered and their waybills recorded; nothing is prepared, shipped, delayed, checked or accepted. A booked
+     * shipment that will not leave may still be cancelled, so the order says so.
      */
     public Set<OrderAction> stoppedByTermination() {
         return contractTerminatedOn == null ? EnumSet.noneOf(OrderAction.class)
-                : EnumSet.complementOf(EnumSet.of(OrderAction.DELIVER, OrderAction.RECORD_WAYBILL));
+                : EnumSet.complementOf(EnumSet.of(OrderAction.DELIVER, OrderAction.RECORD_WAYBILL,
+                        OrderAction.CANCEL_SHIPMENT));
     }
 
     /** What the person may do next: the rep works the order (progress, delays, acceptance), operations ships. */
@@ -393,8 +453,13 @@ public class Order {
                 && !fullyBooked()) {
             actions.add(OrderAction.SHIP);
         }
-        if (mine.test(OrderAction.RECORD_WAYBILL) && shipments.stream().anyMatch(s -> s.waybillNumber() == null)) {
+        if (mine.test(OrderAction.RECORD_WAYBILL)
+                && shipments.stream().anyMatch(s -> s.waybillNumber() == null && !s.cancelled())) {
             actions.add(OrderAction.RECORD_WAYBILL);
+        }
+        if (mine.test(OrderAction.CANCEL_SHIPMENT)
+                && java.util.stream.IntStream.rangeClosed(1, shipments.size()).anyMatch(k -> shipmentCancellable(k, today))) {
+            actions.add(OrderAction.CANCEL_SHIPMENT);
         }
         if (mine.test(OrderAction.DELIVER) && status == OrderStatus.SHIPPED
                 && deliveryOpensOn(works, operations, today) == null) {
@@ -417,12 +482,12 @@ public class Order {
 
     /**
      * Whose part an action is, whatever the order's state ({@link #byStatus} offers it to no one else): operations
-     * prepare, ship and record waybills; the rep (or those above) records the weekly progress and the acceptance;
+     * prepare, ship, cancel a booked shipment and record waybills; the rep (or those above) records the weekly progress and the acceptance;
      * either records a delay or the delivery. Asked by someone whose part it is not, the answer is 403, never the state.
      */
     public static boolean theirs(OrderAction action, boolean works, boolean operations) {
         return switch (action) {
-            case START_PREPARING, SHIP, RECORD_WAYBILL -> operations;
+            case START_PREPARING, SHIP, RECORD_WAYBILL, CANCEL_SHIPMENT -> operations;
             case RECORD_PROGRESS, ACCEPT, SEND_ACCEPTANCE -> works;
             case DELAY, DELIVER -> works || operations;
         };
@@ -484,9 +549,10 @@ public class Order {
     public List<OrderLine> lines() { return List.copyOf(lines); }
     public List<Shipment> shipments() { return List.copyOf(shipments); }
 
-    /** The day the last shipment left (null before the first): no delivery is dated earlier. */
+    /** The day the last shipment left (null before the first; a cancelled one never leaves): no delivery is dated earlier. */
     public LocalDate lastShipDate() {
-        return shipments.stream().map(Shipment::shipDate).max(Comparator.naturalOrder()).orElse(null);
+        return shipments.stream().filter(s -> !s.cancelled()).map(Shipment::shipDate).max(Comparator.naturalOrder())
+                .orElse(null);
     }
     public List<PromisedDate> promises() { return List.copyOf(promises); }
     public Instant createdAt() { return createdAt; }

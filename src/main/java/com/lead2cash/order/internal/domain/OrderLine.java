@@ -16,4 +16,8 @@ public record OrderLine(UUID productId, String productCode, String productName, 
     OrderLine shippedMore(BigDecimal more) {
         return new OrderLine(productId, productCode, productName, unit, quantity, shipped.add(more));
     }
+
+    OrderLine shippedLess(BigDecimal less) {
+        return new OrderLine(productId, productCode, productName, unit, quantity, shipped.subtract(less));
+    }
 }

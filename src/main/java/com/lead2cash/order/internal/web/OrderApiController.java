@@ -72,6 +72,9 @@ class OrderApiController {
     record WaybillRequest(String waybillNumber, Long version) implements Versioned {
     }
 
+    record ShipmentCancellationRequest(String reason, Long version) implements Versioned {
+    }
+
     record ProgressNoteRequest(String note) {
     }
 
@@ -90,7 +93,13 @@ class OrderApiController {
     }
 
     record ShipmentView(int shipment, int line, BigDecimal quantity, String carrier, String waybillNumber,
-                        Instant waybillRecordedAt, LocalDate shipDate, Instant recordedAt) {
+                        Instant waybillRecordedAt, LocalDate shipDate, Instant recordedAt,
+                        @Schema(description = "When operations cancelled this booked shipment before it left (its quantity "
+                                + "free to ship again); null while it stands")
+                        Instant cancelledAt, UUID cancelledBy, String cancelReason,
+                        @Schema(description = "Whether you may cancel it now: booked for a later day, not left, not "
+                                + "cancelled (operations)")
+                        boolean cancellable) {
     }
 
     record PromisedDateView(LocalDate promisedDate, String reason, Instant customerToldAt, Instant recordedAt) {
@@ -178,6 +187,15 @@ class OrderApiController {
         return view(service.recordWaybill(id, shipment, body.waybillNumber(), body.version()));
     }
 
+    @Operation(summary = "Cancel a booked shipment that has not left yet (its ship date after today), with the reason: "
+            + "it stays on the order as cancelled and its quantity is free to ship again")
+    @PostMapping("/api/v1/orders/{id}/shipments/{shipment}/cancellation")
+    @PreAuthorize(OrderAccess.OPERATIONS_ROLES)
+    OrderView cancelShipment(@PathVariable UUID id, @PathVariable int shipment,
+                             @RequestBody ShipmentCancellationRequest body) {
+        return view(service.cancelShipment(id, shipment, body.reason(), body.version()));
+    }
+
     @Operation(summary = "D1: the owning rep's weekly progress check, as a note; the next week's check opens")
     @PostMapping("/api/v1/orders/{id}/progress-notes")
     @PreAuthorize(OrderAccess.SELLER_ROLES)
@@ -243,10 +261,12 @@ class OrderApiController {
             lines.add(new OrderLineView(i + 1, l.productId(), l.productCode(), l.productName(), l.unit(), l.quantity(), l.shipped()));
         }
         List<ShipmentView> shipments = new java.util.ArrayList<>();
+        java.util.Set<Integer> cancellable = service.cancellableShipments(o);
         for (int i = 0; i < o.shipments().size(); i++) {
             var s = o.shipments().get(i);
             shipments.add(new ShipmentView(i + 1, s.lineKey(), s.quantity(), s.carrier(), s.waybillNumber(),
-                    s.waybillRecordedAt(), s.shipDate(), s.recordedAt()));
+                    s.waybillRecordedAt(), s.shipDate(), s.recordedAt(), s.cancelledAt(), s.cancelledBy(),
+                    s.cancelReason(), cancellable.contains(i + 1)));
         }
         return new OrderView(o.id(), o.number(), o.status(), o.contractId(), o.contractNumber(), o.customerId(),
                 o.ownerId(), o.address(), o.consignee(), access.consigneePhone(o), o.promisedDate(),

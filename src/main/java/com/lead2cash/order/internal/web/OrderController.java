@@ -274,6 +274,16 @@ class OrderController {
                 () -> service.recordWaybill(id, shipment, values.get("waybillNumber"), version(values)));
     }
 
+    @PostMapping("/orders/{id}/shipments/{shipment}/cancellation")
+    @VersionedForm
+    String cancelShipment(@PathVariable UUID id, @PathVariable int shipment, @RequestParam Map<String, String> values,
+                          RefusedInput refused, Model model, RedirectAttributes redirect, Locale locale,
+                          HttpServletResponse response) {
+        return act(id, "cancel-" + shipment, values, refused, model, redirect, locale, response,
+                "order.flash.shipmentCancelled",
+                () -> service.cancelShipment(id, shipment, values.get("reason"), version(values)));
+    }
+
     @PostMapping("/orders/{id}/progress-notes")
     @PreAuthorize(OrderAccess.SELLER_ROLES)
     @HandleAuthorizationDenied(handlerClass = OrderRoleRefusal.RecordProgress.class)
@@ -407,7 +417,8 @@ class OrderController {
             case "delay" -> new String[] {"promisedDate", "reason"};
             case "deliver" -> new String[] {"deliveredOn"};
             case "accept" -> new String[] {"acceptedOn", "signedBy", "quantity", "quality", "remarks", "form"};
-            default -> form.startsWith("waybill-") ? new String[] {"waybillNumber"} : new String[] {form};
+            default -> form.startsWith("waybill-") ? new String[] {"waybillNumber"}
+                    : form.startsWith("cancel-") ? new String[] {"reason"} : new String[] {form};
         };
     }
 
@@ -433,7 +444,9 @@ class OrderController {
         model.addAttribute("problems", problems);
         model.addAttribute("today", service.today());
         model.addAttribute("earliestShipDate", o.earliestShipDate(service.zone()));
-        model.addAttribute("latestShipDate", Order.latestShipDate(service.today()));
+        // a later ship date needs a delay first (decision 0064): the form offers none after the promised date
+        model.addAttribute("latestShipDate", o.shipNoLaterThan(service.today()));
+        model.addAttribute("cancellable", service.cancellableShipments(o));
         return "order/detail";
     }
 

@@ -30,7 +30,8 @@ class PageVersionGuardTest {
                 "/opportunities/{id}/stage", "/leads/{id}/edit", "/quotes/{id}", "/products/{id}", "/price-lists/{id}",
                 "/approvals/{id}/decision", "/receipts/{id}/allocations", "/customers/{id}/grade",
                 // forms read as a map of values, marked @VersionedForm
-                "/orders/{id}/shipments", "/orders/{id}/shipments/{shipment}/waybill", "/orders/{id}/delays",
+                "/orders/{id}/shipments", "/orders/{id}/shipments/{shipment}/waybill",
+                "/orders/{id}/shipments/{shipment}/cancellation", "/orders/{id}/delays",
                 "/orders/{id}/delivery", "/orders/{id}/acceptance", "/invoices/{id}/issue", "/invoices/{id}/red-reversal");
         // a create form has no version to send; the territories' one form creates or saves by an id it posts
         assertThat(guarded).doesNotContain("/customers/new", "/opportunities", "/leads/new", "/quotes", "/products",

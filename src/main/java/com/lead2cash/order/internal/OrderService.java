@@ -390,8 +390,7 @@ public class OrderService {
     public Order cancelShipment(UUID id, int shipmentKey, String reason, Long version) {
         Order o = access.visibleForUpdate(id);
         if (!Order.theirs(OrderAction.CANCEL_SHIPMENT, access.works(o), OrderAccess.isOperations(CurrentUser.require()))) {
-            throw new com.lead2cash.platform.ForbiddenException("order.action.notYours",
-                    Label.of("order.action", OrderAction.CANCEL_SHIPMENT));
+            throw OrderAccess.notYours(OrderAction.CANCEL_SHIPMENT);
         }
         o.expectVersion(version);
         InputRules.requireFieldText("reason", reason, MAX_TEXT);

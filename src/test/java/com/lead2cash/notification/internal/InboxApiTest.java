@@ -210,6 +210,29 @@ class InboxApiTest {
         assertThat(zh).doesNotContain("??").contains("回款即将到期", "回款已逾期", "财务调整了到期日", "重大投诉（一级异常）", "售后");
     }
 
+    private String titleWithoutALanguage(String user) {
+        return fixtures.json(get(user, "/api/v1/notifications?size=1")).get("items").get(0).get("title").asString();
+    }
+
+    @Test
+    void titlesAreInTheRequestsLanguageAndWithoutOneInTheCallersPreference() {
+        notifier.send(Notification.of(aliceId, com.lead2cash.notification.NotificationKind.LEAD_ASSIGNED,
+                "lead.notify.assigned", "/leads/L-2026-000011", "L-2026-000011", "语言测试有限公司", "A"));
+        // her preference is Chinese (the default): a request naming Chinese, and one naming no language, read Chinese
+        assertThat(title(alice, "zh-CN")).startsWith("新线索 L-2026-000011（语言测试有限公司，A类）已分配给您");
+        assertThat(titleWithoutALanguage(alice)).startsWith("新线索 L-2026-000011");
+        assertThat(title(alice, "en")).startsWith("New lead L-2026-000011 (语言测试有限公司, grade A) assigned to you");
+
+        assertThat(mvc.put().uri("/api/v1/notifications/preferences")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, alice))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"locale\":\"en\",\"emailEnabled\":true,\"digestEnabled\":true,\"version\":0}"))
+                .hasStatusOk();
+        assertThat(titleWithoutALanguage(alice)).startsWith("New lead L-2026-000011");
+        // the request's language wins over the preference, as on the screen and in problem details
+        assertThat(title(alice, "zh-CN")).startsWith("新线索 L-2026-000011");
+    }
+
     private String title(String user, String language) {
         return fixtures.json(get(user, "/api/v1/notifications?size=1").header(HttpHeaders.ACCEPT_LANGUAGE, language))
                 .get("items").get(0).get("title").asString();

@@ -8,12 +8,15 @@ import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.CursorPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -62,12 +65,14 @@ public class NotificationApiController {
         this.preferences = preferences;
     }
 
-    @Operation(summary = "My notifications, newest first; titles in the caller's language")
+    @Operation(summary = "My notifications, newest first; titles in the caller's language (Accept-Language, else"
+            + " their preference)")
     @GetMapping("/api/v1/notifications")
     CursorPage<NotificationDto> list(@RequestParam(defaultValue = "false") boolean unread,
                                      @RequestParam(required = false) String cursor,
-                                     @RequestParam(required = false) Integer size) {
-        return inbox.list(me(), unread, cursor, size, LocaleContextHolder.getLocale()).map(NotificationDto::of);
+                                     @RequestParam(required = false) Integer size,
+                                     HttpServletRequest request) {
+        return inbox.list(me(), unread, cursor, size, readersLocale(request)).map(NotificationDto::of);
     }
 
     @Operation(summary = "How many of my notifications are unread")
@@ -78,9 +83,9 @@ public class NotificationApiController {
 
     @Operation(summary = "Mark one of my notifications read (404 when it is not mine)")
     @PostMapping("/api/v1/notifications/{id}/read")
-    NotificationDto read(@PathVariable UUID id) {
+    NotificationDto read(@PathVariable UUID id, HttpServletRequest request) {
         inbox.markRead(me(), id);
-        return NotificationDto.of(inbox.item(me(), id, LocaleContextHolder.getLocale()));
+        return NotificationDto.of(inbox.item(me(), id, readersLocale(request)));
     }
 
     @Operation(summary = "Mark all my notifications read")
@@ -100,6 +105,19 @@ public class NotificationApiController {
     PreferencesDto changePreferences(@Valid @RequestBody UpdatePreferences body) {
         return PreferencesDto.of(preferences.change(me(), body.locale(), body.emailEnabled(), body.digestEnabled(),
                 body.mutedKinds(), body.version()), preferences.emailAvailable());
+    }
+
+    /**
+     * The language titles are said in. The request's wins over the caller's preference, as for every other answer of
+     * the API (problem details) and as on the /notifications screen: the request's language as the application
+     * resolves it (a language picked with {@code ?lang=} and kept in a cookie, else Accept-Language). A request without
+     * Accept-Language (a script) names no language: it gets the caller's preference, the language their e-mails and
+     * robot messages are written in, which have no request to ask either.
+     */
+    private Locale readersLocale(HttpServletRequest request) {
+        String named = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+        return named != null && !named.isBlank() ? LocaleContextHolder.getLocale()
+                : preferences.of(me()).locale();
     }
 
     private static UUID me() {

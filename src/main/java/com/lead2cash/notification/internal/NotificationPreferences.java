@@ -3,12 +3,15 @@ package com.lead2cash.notification.internal;
 import com.lead2cash.notification.internal.domain.NotificationPreference;
 import com.lead2cash.notification.internal.domain.NotificationPreferenceRepository;
 import com.lead2cash.notification.NotificationKind;
+import com.lead2cash.platform.FieldValidationException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
@@ -43,13 +46,43 @@ public class NotificationPreferences {
         return preferences.findById(userId).orElseGet(() -> NotificationPreference.defaults(userId));
     }
 
+    /**
+     * The person changes their preferences. A setting left out (null) keeps its stored value, as the API's other
+     * corrections do (decision 0030); muted kinds must be ones the person can mute ({@link #kindGroups}), else 422.
+     */
     @Transactional
-    public NotificationPreference change(UUID userId, String locale, boolean emailEnabled, boolean digestEnabled,
+    public NotificationPreference change(UUID userId, String locale, Boolean emailEnabled, Boolean digestEnabled,
                                   Collection<String> mutedKinds, Long expectedVersion) {
         NotificationPreference preference = of(userId);
         preference.expectVersion(expectedVersion);
-        preference.change(locale, emailEnabled, digestEnabled, mutedKinds, clock.instant());
+        if (mutedKinds != null) {
+            refuseUnknownKinds(userId, preference, mutedKinds);
+        }
+        preference.change(locale, emailEnabled == null ? preference.emailEnabled() : emailEnabled,
+                digestEnabled == null ? preference.digestEnabled() : digestEnabled,
+                mutedKinds == null ? preference.mutedKindSet() : mutedKinds, clock.instant());
         return preferences.save(preference);
+    }
+
+    /**
+     * A kind to mute is one the preferences page offers: a kind the application sends ({@link NotificationKind}), or
+     * one no longer sent that the person has received or already muted (listed under "Other"); any other name is
+     * refused on the field, naming it.
+     */
+    private void refuseUnknownKinds(UUID userId, NotificationPreference preference, Collection<String> mutedKinds) {
+        Set<String> offered = null;
+        for (String kind : mutedKinds) {
+            if (kind == null || kind.isBlank() || NotificationKind.of(kind.trim()).isPresent()
+                    || preference.mutes(kind.trim())) {
+                continue;
+            }
+            if (offered == null) {
+                offered = new HashSet<>(receivedKinds(userId));
+            }
+            if (!offered.contains(kind.trim())) {
+                throw new FieldValidationException("mutedKinds", "notification.preference.kind.invalid", kind);
+            }
+        }
     }
 
     /**
@@ -62,13 +95,18 @@ public class NotificationPreferences {
             groups.computeIfAbsent(kind.groupKey(), g -> new ArrayList<>())
                     .add(new KindChoice(kind.key(), kind.labelKey(), kind.descriptionKey()));
         }
-        TreeSet<String> others = new TreeSet<>(jdbc.sql("""
-                select distinct kind from notification_message where recipient_id = :user
-                """).param("user", userId).query(String.class).list());
+        TreeSet<String> others = new TreeSet<>(receivedKinds(userId));
         others.addAll(of(userId).mutedKindSet());
         others.removeIf(k -> NotificationKind.of(k).isPresent());
         others.forEach(k -> groups.computeIfAbsent(OTHER_GROUP, g -> new ArrayList<>()).add(new KindChoice(k, null, null)));
         return groups.entrySet().stream().map(e -> new KindGroup(e.getKey(), List.copyOf(e.getValue()))).toList();
+    }
+
+    /** Every kind of notification the person has received. */
+    private List<String> receivedKinds(UUID userId) {
+        return jdbc.sql("""
+                select distinct kind from notification_message where recipient_id = :user
+                """).param("user", userId).query(String.class).list();
     }
 
     /** The heading of kinds the application no longer sends. */

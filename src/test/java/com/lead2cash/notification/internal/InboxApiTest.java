@@ -214,6 +214,12 @@ class InboxApiTest {
         return fixtures.json(get(user, "/api/v1/notifications?size=1")).get("items").get(0).get("title").asString();
     }
 
+    private MockMvcTester.MockMvcRequestBuilder putPreferences(String user, String body) {
+        return mvc.put().uri("/api/v1/notifications/preferences")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, user))
+                .contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
     @Test
     void titlesAreInTheRequestsLanguageAndWithoutOneInTheCallersPreference() {
         notifier.send(Notification.of(aliceId, com.lead2cash.notification.NotificationKind.LEAD_ASSIGNED,
@@ -223,14 +229,49 @@ class InboxApiTest {
         assertThat(titleWithoutALanguage(alice)).startsWith("新线索 L-2026-000011");
         assertThat(title(alice, "en")).startsWith("New lead L-2026-000011 (语言测试有限公司, grade A) assigned to you");
 
-        assertThat(mvc.put().uri("/api/v1/notifications/preferences")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, alice))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"locale\":\"en\",\"emailEnabled\":true,\"digestEnabled\":true,\"version\":0}"))
-                .hasStatusOk();
+        assertThat(putPreferences(alice, "{\"locale\":\"en\",\"version\":0}")).hasStatusOk();
         assertThat(titleWithoutALanguage(alice)).startsWith("New lead L-2026-000011");
         // the request's language wins over the preference, as on the screen and in problem details
         assertThat(title(alice, "zh-CN")).startsWith("新线索 L-2026-000011");
+    }
+
+    @Test
+    void aPreferenceLeftOutOrSentAsNullKeepsItsValueAndOnlyLocaleIsRequired() {
+        assertThat(putPreferences(alice, "{\"locale\":\"en\",\"emailEnabled\":false,\"digestEnabled\":false,"
+                + "\"mutedKinds\":[\"receivable.overdue\"],\"version\":0}")).hasStatusOk();
+
+        assertThat(putPreferences(alice, "{\"locale\":\"en\",\"digestEnabled\":true,\"version\":0}")).hasStatusOk();
+        JsonNode mine = fixtures.json(get(alice, "/api/v1/notifications/preferences"));
+        assertThat(mine.get("emailEnabled").asBoolean()).as("left out: kept").isFalse();
+        assertThat(mine.get("digestEnabled").asBoolean()).isTrue();
+        assertThat(mine.get("mutedKinds").get(0).asString()).as("left out: kept").isEqualTo("receivable.overdue");
+
+        assertThat(putPreferences(alice, "{\"locale\":\"zh-CN\",\"emailEnabled\":null,\"digestEnabled\":null,"
+                + "\"mutedKinds\":[],\"version\":1}")).hasStatusOk();
+        mine = fixtures.json(get(alice, "/api/v1/notifications/preferences"));
+        assertThat(mine.get("locale").asString()).isEqualTo("zh-CN");
+        assertThat(mine.get("emailEnabled").asBoolean()).as("null: kept").isFalse();
+        assertThat(mine.get("digestEnabled").asBoolean()).as("null: kept").isTrue();
+        assertThat(mine.get("mutedKinds")).as("an empty list mutes none").isEmpty();
+
+        assertThat(putPreferences(alice, "{\"emailEnabled\":true,\"version\":2}"))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyText().contains("locale");
+    }
+
+    @Test
+    void anUnknownKindToMuteIsRefusedOnItsFieldAndNothingChanges() {
+        notifier.send(Notification.of(aliceId, "retired.kind", "notification.robot.test", null, "A", "B"));
+        assertThat(putPreferences(alice, "{\"locale\":\"zh-CN\",\"mutedKinds\":[\"lead.assigned\",\"no.such.kind\"],"
+                + "\"version\":0}")).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyText().contains("mutedKinds", "no.such.kind");
+        assertThat(fixtures.json(get(alice, "/api/v1/notifications/preferences")).get("mutedKinds")).isEmpty();
+
+        // a kind the application sends, and one no longer sent that she received (the page lists it under "Other")
+        assertThat(putPreferences(alice, "{\"locale\":\"zh-CN\",\"mutedKinds\":[\"lead.assigned\",\"retired.kind\"],"
+                + "\"version\":0}")).hasStatusOk();
+        assertThat(fixtures.json(get(alice, "/api/v1/notifications/preferences")).get("mutedKinds"))
+                .extracting(JsonNode::asString).containsExactly("lead.assigned", "retired.kind");
     }
 
     private String title(String user, String language) {

@@ -53,7 +53,10 @@ public class NotificationApiController {
         }
     }
 
-    record UpdatePreferences(@NotBlank String locale, boolean emailEnabled, boolean digestEnabled,
+    @io.swagger.v3.oas.annotations.media.Schema(description = "A setting left out (or sent as null) keeps its"
+            + " current value; mutedKinds sent replaces the muted kinds ([] mutes none), each a kind the application"
+            + " sends or one the caller already received or muted (else 422)")
+    record UpdatePreferences(@NotBlank String locale, Boolean emailEnabled, Boolean digestEnabled,
                              List<String> mutedKinds, Long version) implements com.lead2cash.platform.Versioned {
     }
 

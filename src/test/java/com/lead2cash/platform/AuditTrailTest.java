@@ -207,6 +207,40 @@ class AuditTrailTest {
     }
 
     @Test
+    void theApiSaysADetailWithArgumentsInTheReadersLanguageAndSignInRefusalsWrittenInEnglishReadTooOnTheScreen()
+            throws Exception {
+        String id = java.util.UUID.randomUUID().toString();
+        jdbc.sql("""
+                insert into platform_audit_event (occurred_at, actor_name, action, entity_type, entity_id, detail)
+                values (now(), 'admin', 'IMPORT', 'Product', :id, :detail)""")
+                .param("id", id).param("detail", "catalog.audit.imported\n1\n0").update();
+        String bearer = "Bearer " + fixtures.token(mvc, "admin");
+        assertThat(mvc.get().uri("/api/v1/audit?entityId=" + id).header(HttpHeaders.AUTHORIZATION, bearer)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")).hasStatusOk()
+                .bodyJson().extractingPath("$.items[0].detail").isEqualTo("1 products created, 0 updated");
+        assertThat(mvc.get().uri("/api/v1/audit?entityId=" + id).header(HttpHeaders.AUTHORIZATION, bearer)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN")).hasStatusOk()
+                .bodyJson().extractingPath("$.items[0].detail").isEqualTo("新建 1 个产品，更新 0 个产品");
+
+        // a refused sign-in recorded before its reason was a key, and one recorded since
+        String actor = "audit.words." + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String refused = """
+                insert into platform_audit_event (occurred_at, actor_name, action, detail)
+                values (now(), :actor, 'LOGIN_FAILED', :detail)""";
+        jdbc.sql(refused).param("actor", actor).param("detail", "account deactivated").update();
+        jdbc.sql(refused).param("actor", actor).param("detail", "audit.detail.badCredentials").update();
+        var session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+        String zh = mvc.get().uri("/admin/audit?lang=zh-CN&actor=" + actor).cookie(session).exchange().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(zh).contains("账户已停用", "用户名或密码错误")
+                .doesNotContain("account deactivated", "audit.detail.badCredentials");
+        assertThat(mvc.get().uri("/api/v1/audit?actor=" + actor).header(HttpHeaders.AUTHORIZATION, bearer)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")).hasStatusOk()
+                .bodyJson().extractingPath("$.items[*].detail").asArray()
+                .containsExactlyInAnyOrder("account deactivated", "bad credentials");
+    }
+
+    @Test
     void theAuditScreenNamesARecordByTheNumberPeopleKnowLinkedToItsPageAndOneWithoutANumberByItsId() throws Exception {
         LeadTestSupport.Company co = leads.company(mvc, "audit.names");
         JsonNode lead = leads.postJson(mvc, leads.bearer(mvc, co.marketing().username()), "/api/v1/leads",

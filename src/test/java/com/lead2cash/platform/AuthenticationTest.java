@@ -138,6 +138,14 @@ class AuthenticationTest {
                 .bodyJson().extractingPath("$.items[*].detail").asArray()
                 .contains("bad credentials", "account locked", "account deactivated")
                 .noneSatisfy(d -> assertThat(String.valueOf(d)).endsWith("Exception"));
+        // recorded as message keys: said in the reader's language
+        assertThat(mvc.get().uri("/api/v1/audit?action=LOGIN_FAILED&actor=" + username)
+                .header(HttpHeaders.AUTHORIZATION, admin).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN")).hasStatusOk()
+                .bodyJson().extractingPath("$.items[*].detail").asArray()
+                .contains("用户名或密码错误", "账户已锁定", "账户已停用");
+        assertThat(jdbc.sql("select detail from platform_audit_event where actor_name = :u and action = 'LOGIN_FAILED'")
+                .param("u", username).query(String.class).list())
+                .contains("audit.detail.badCredentials", "audit.detail.accountLocked", "audit.detail.accountDeactivated");
     }
 
     @Test

@@ -286,8 +286,8 @@ class LoginAbuseTest {
         });
         assertThat(answers).as("the address's limit of failures, then 429")
                 .containsOnly(java.util.Map.entry("302 /login?error", 10L), java.util.Map.entry("429 null", 20L));
-        assertThat(audited(user, "bad credentials")).as("the account's limit of wrong passwords").isEqualTo(5);
-        assertThat(audited(user, "account locked")).as("the others within the address's limit").isEqualTo(5);
+        assertThat(audited(user, "audit.detail.badCredentials")).as("the account's limit of wrong passwords").isEqualTo(5);
+        assertThat(audited(user, "audit.detail.accountLocked")).as("the others within the address's limit").isEqualTo(5);
         assertThat(locked(user)).isTrue();
         assertThat(formLogin("10.0.6.2", user, Fixtures.PASSWORD)).as("locked").hasRedirectedUrl("/login?error");
     }
@@ -299,8 +299,8 @@ class LoginAbuseTest {
                 i -> tokenRequest("10.0.6.3", user, "wrong-" + i).getResponse().getStatus());
         assertThat(answers).as("the address's limit of failures, then 429")
                 .containsOnly(java.util.Map.entry(401, 10L), java.util.Map.entry(429, 20L));
-        assertThat(audited(user, "bad credentials")).as("the account's limit of wrong passwords").isEqualTo(5);
-        assertThat(audited(user, "account locked")).as("the others within the address's limit").isEqualTo(5);
+        assertThat(audited(user, "audit.detail.badCredentials")).as("the account's limit of wrong passwords").isEqualTo(5);
+        assertThat(audited(user, "audit.detail.accountLocked")).as("the others within the address's limit").isEqualTo(5);
         assertThat(locked(user)).isTrue();
         assertThat(tokenRequest("10.0.6.4", user, Fixtures.PASSWORD)).as("locked").hasStatus(HttpStatus.UNAUTHORIZED);
     }
@@ -311,8 +311,8 @@ class LoginAbuseTest {
         java.util.Map<Integer, Long> answers = burst(24,
                 i -> tokenRequest("10.0.7." + i, user, "wrong-" + i).getResponse().getStatus());
         assertThat(answers).as("no address reaches its limit").containsOnly(java.util.Map.entry(401, 24L));
-        assertThat(audited(user, "bad credentials")).as("the account's limit of wrong passwords").isEqualTo(5);
-        assertThat(audited(user, "account locked")).isEqualTo(19);
+        assertThat(audited(user, "audit.detail.badCredentials")).as("the account's limit of wrong passwords").isEqualTo(5);
+        assertThat(audited(user, "audit.detail.accountLocked")).isEqualTo(19);
         assertThat(locked(user)).isTrue();
         assertThat(failedLogins(user)).as("the failures past the lock count for nothing").isZero();
 

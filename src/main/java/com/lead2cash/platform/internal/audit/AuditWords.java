@@ -81,7 +81,38 @@ class AuditWords {
                 value(type, e.field(), e.oldValue(), locale), value(type, e.field(), e.newValue(), locale));
     }
 
+    /**
+     * Details written as English words before they were message keys (why a sign-in was refused or a session ended,
+     * up to 2026-12): said by the key written now, so old entries read in the reader's language too.
+     */
+    private static final Map<String, String> DETAILS_WRITTEN_AS_WORDS = Map.of(
+            "bad credentials", "audit.detail.badCredentials",
+            "account deactivated", "audit.detail.accountDeactivated",
+            "account locked", "audit.detail.accountLocked",
+            "account expired", "audit.detail.accountExpired",
+            "password expired", "audit.detail.passwordExpired",
+            "sign-in refused", "audit.detail.signInRefused",
+            "access revoked", "audit.detail.accessRevoked");
+
+    /**
+     * An entry as the API answers it: as recorded, but a detail that is a message (a key and its arguments) said in
+     * the reader's language, as the screen says it; any other detail as written (its moments as recorded, in UTC).
+     */
+    AuditQueries.AuditEntry said(AuditQueries.AuditEntry e, Locale locale) {
+        String message = e.detail() == null ? null : message(e.detail(), locale);
+        return message == null ? e : new AuditQueries.AuditEntry(e.id(), e.occurredAt(), e.actorId(), e.actorName(),
+                e.action(), e.entityType(), e.entityId(), e.field(), e.oldValue(), e.newValue(), message,
+                e.remoteAddr());
+    }
+
     private String detail(String detail, Locale locale) {
+        String message = message(detail, locale);
+        return message != null ? message : moments(detail);
+    }
+
+    /** The detail said as a message in the reader's language; null when it is not one (text as written). */
+    private String message(String recorded, Locale locale) {
+        String detail = DETAILS_WRITTEN_AS_WORDS.getOrDefault(recorded, recorded);
         // a key alone, or a key and its arguments one a line (AuditTrail.record with arguments)
         String[] parts = detail.split(AuditTrail.DETAIL_ARGUMENT_SEPARATOR, -1);
         if (MESSAGE_KEY.matcher(parts[0]).matches()) {
@@ -93,7 +124,7 @@ class AuditWords {
                 return message;
             }
         }
-        return moments(detail);
+        return null;
     }
 
     /** A field by its label where the bundle names it for the record type ({@code receivable.dueDate}) or for all. */

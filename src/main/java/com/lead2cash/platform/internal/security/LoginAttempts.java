@@ -68,11 +68,11 @@ class LoginAttempts {
         }
         return switch (logins.failed(username, properties.maxFailedLogins(), properties.lockout())) {
             case COUNTED, NO_ACCOUNT -> {
-                audit.recordAs(null, username, "LOGIN_FAILED", "bad credentials");
+                audit.recordAs(null, username, "LOGIN_FAILED", BAD_CREDENTIALS);
                 yield refusal;
             }
             case LOCKED -> {
-                audit.recordAs(null, username, "LOCKED", "bad credentials");
+                audit.recordAs(null, username, "LOCKED", BAD_CREDENTIALS);
                 yield refusal;
             }
             case ALREADY_LOCKED -> {
@@ -83,13 +83,19 @@ class LoginAttempts {
         };
     }
 
-    /** Why a sign-in was refused, in the audit's words ("bad credentials" above), never a class name. */
+    /** A wrong password (or no such account), as the audit detail's message key. */
+    private static final String BAD_CREDENTIALS = "audit.detail.badCredentials";
+
+    /**
+     * Why a sign-in was refused, as the audit detail's message key (the audit screen and API say it in the reader's
+     * language), never a class name.
+     */
     private static String reason(AuthenticationException e) {
-        return e instanceof DisabledException ? "account deactivated"
-                : e instanceof LockedException ? "account locked"
-                : e instanceof AccountExpiredException ? "account expired"
-                : e instanceof CredentialsExpiredException ? "password expired"
-                : "sign-in refused";
+        return e instanceof DisabledException ? "audit.detail.accountDeactivated"
+                : e instanceof LockedException ? "audit.detail.accountLocked"
+                : e instanceof AccountExpiredException ? "audit.detail.accountExpired"
+                : e instanceof CredentialsExpiredException ? "audit.detail.passwordExpired"
+                : "audit.detail.signInRefused";
     }
 
     @EventListener

@@ -78,7 +78,7 @@ public class SessionRevalidation {
         Optional<User> user = identity.findUserForRequest(principal.currentUser().id());
         if (user.isEmpty() || !user.get().active()
                 || !Objects.equals(user.get().passwordChangedAt(), principal.passwordChangedAt())) {
-            audit.recordAs(principal.currentUser().id(), principal.getUsername(), "LOGOUT", "access revoked");
+            audit.recordAs(principal.currentUser().id(), principal.getUsername(), "LOGOUT", "audit.detail.accessRevoked");
             new SecurityContextLogoutHandler().logout(request, response,
                     SecurityContextHolder.getContext().getAuthentication());
             return;

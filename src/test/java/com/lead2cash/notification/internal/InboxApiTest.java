@@ -261,15 +261,16 @@ class InboxApiTest {
     @Test
     void anUnknownKindToMuteIsRefusedOnItsFieldAndNothingChanges() {
         notifier.send(Notification.of(aliceId, "retired.kind", "notification.robot.test", null, "A", "B"));
-        assertThat(putPreferences(alice, "{\"locale\":\"zh-CN\",\"mutedKinds\":[\"lead.assigned\",\"no.such.kind\"],"
-                + "\"version\":0}")).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+        assertThat(putPreferences(alice, "{\"locale\":\"zh-CN\",\"emailEnabled\":true,\"digestEnabled\":true,"
+                + "\"mutedKinds\":[\"lead.assigned\",\"no.such.kind\"],\"version\":0}"))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
                 .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .bodyText().contains("mutedKinds", "no.such.kind");
         assertThat(fixtures.json(get(alice, "/api/v1/notifications/preferences")).get("mutedKinds")).isEmpty();
 
         // a kind the application sends, and one no longer sent that she received (the page lists it under "Other")
-        assertThat(putPreferences(alice, "{\"locale\":\"zh-CN\",\"mutedKinds\":[\"lead.assigned\",\"retired.kind\"],"
-                + "\"version\":0}")).hasStatusOk();
+        assertThat(putPreferences(alice, "{\"locale\":\"zh-CN\",\"emailEnabled\":true,\"digestEnabled\":true,"
+                + "\"mutedKinds\":[\"lead.assigned\",\"retired.kind\"],\"version\":0}")).hasStatusOk();
         assertThat(fixtures.json(get(alice, "/api/v1/notifications/preferences")).get("mutedKinds"))
                 .extracting(JsonNode::asString).containsExactly("lead.assigned", "retired.kind");
     }

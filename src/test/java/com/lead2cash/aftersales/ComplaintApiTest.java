@@ -673,6 +673,68 @@ class ComplaintApiTest {
     }
 
     /** The rep hands the signed customer over to the after-sales owner, who accepts it: they serve it from now on. */
+    /** A complaint of a new customer of the rep, its resolution told: it waits for the customer's rating. */
+    JsonNode awaitingRating(String rep, Service s, String customerName) {
+        String customer = support.customer(s.rep(), customerName);
+        JsonNode c = handling(rep, customer);
+        c = rootCause(rep, c, s.rep());
+        return act(rep, c, "feedback", "\"resolution\":\"已寄送勘误\"");
+    }
+
+    /** The complaint's page as its handler (the rep) reads it in Chinese. */
+    String complaintPage(Service s, String id) throws Exception {
+        MvcTestResult page = mvc.get().uri("/complaints/" + id + "?lang=zh-CN").cookie(customers.session(mvc, s.rep()))
+                .exchange();
+        assertThat(page).hasStatusOk();
+        return page.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The confirmation as stored: its state and rating. */
+    java.util.Map<String, Object> confirmationRow(String confirmationId) {
+        return jdbc.sql("select state, rating from confirmation_confirmation where id = :id")
+                .param("id", UUID.fromString(confirmationId)).query().singleRow();
+    }
+
+    @Test
+    void aRatingLinkAnsweredAfterTheComplaintClosedWithAReasonIsWithdrawnAndChangesNothing() throws Exception {
+        Service s = support.service("lateRating");
+        String rep = customers.bearer(mvc, s.rep());
+        JsonNode c = awaitingRating(rep, s, "杭州迟评科技有限公司");
+        String id = c.get("id").asString();
+        JsonNode sent = ok(post(rep, "/api/v1/complaints/" + id + "/rating-request", "{}"));
+        String confirmationId = sent.at("/confirmation/id").asString();
+        String url = sent.at("/confirmation/url").asString();
+        c = customers.getJson(mvc, rep, "/api/v1/complaints/" + id);
+        JsonNode closed = act(rep, c, "close", "\"noRatingReason\":\"客户拒绝评价\"");
+        assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
+        assertThat(confirmationRow(confirmationId)).as("closing withdraws the open rating link")
+                .containsEntry("state", "WITHDRAWN");
+
+        MvcTestResult late = answer(url, "1", "很差");
+        assertThat(late).as("answered like any withdrawn link").hasStatus(410);
+        assertThat(late.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("此确认请求已撤回").doesNotContain("name=\"outcome\"");
+        assertThat(mvc.get().uri(URI.create(url).getPath()).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").exchange())
+                .hasStatus(410);
+        assertThat(confirmationRow(confirmationId)).as("nothing recorded on it")
+                .containsEntry("state", "WITHDRAWN").containsEntry("rating", null);
+        // a link a close left open (before closes withdrew them) is withdrawn when answered: the complaint says no more
+        jdbc.sql("update confirmation_confirmation set state = 'SENT', withdrawn_at = null where id = :id")
+                .param("id", UUID.fromString(confirmationId)).update();
+        assertThat(answer(url, "1", "很差")).as("the complaint no longer waits for a rating").hasStatus(410);
+        assertThat(confirmationRow(confirmationId)).as("nothing recorded on it")
+                .containsEntry("state", "WITHDRAWN").containsEntry("rating", null);
+        assertThat(complaintPage(s, id)).contains("客户拒绝评价", "已撤回").doesNotContain("已评价");
+        JsonNode after = customers.getJson(mvc, rep, "/api/v1/complaints/" + id);
+        assertThat(after.get("rating").isNull()).isTrue();
+        assertThat(after.get("noRatingReason").asString()).isEqualTo("客户拒绝评价");
+        assertThat(after.get("satisfactionConfirmationId").isNull())
+                .as("closed without a rating, no confirmation is its satisfaction result").isTrue();
+        assertThat(after.get("version").asLong()).isEqualTo(closed.get("version").asLong());
+        assertThat(jdbc.sql("select count(*) from aftersales_survey where subject_id = :id and rating is not null")
+                .param("id", UUID.fromString(id)).query(Integer.class).single()).as("no survey result from it").isZero();
+    }
+
     private void servedBy(Service s, String customer, String contractNumber) {
         String handoverId = support.signed(customer, s.rep(), contractNumber);
         String rep = customers.bearer(mvc, s.rep());

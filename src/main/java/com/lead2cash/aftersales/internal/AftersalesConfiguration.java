@@ -1,6 +1,7 @@
 package com.lead2cash.aftersales.internal;
 
 import com.lead2cash.aftersales.internal.domain.AftersalesRules;
+import com.lead2cash.aftersales.internal.domain.ComplaintRepository;
 import com.lead2cash.confirmation.ConfirmationSubjects;
 import com.lead2cash.customer.CustomerDirectory;
 import com.lead2cash.customer.CustomerPagePanel;
@@ -64,8 +65,8 @@ public class AftersalesConfiguration {
 
     @Bean
     ConfirmationSubjects complaintRatingSubjects(@Qualifier("complaintSubjects") SubjectDescriber complaintSubjects,
-                                                 CustomerDirectory customers) {
-        return new ComplaintConfirmationSubjects(complaintSubjects, customers);
+                                                 CustomerDirectory customers, ComplaintRepository complaints) {
+        return new ComplaintConfirmationSubjects(complaintSubjects, customers, complaints);
     }
 
     /** "HO-2026-000001 上海某某公司", linking to its page when the reader may open it. */

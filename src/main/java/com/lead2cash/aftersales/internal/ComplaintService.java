@@ -381,7 +381,9 @@ public class ComplaintService {
     /**
      * Closes with the customer's rating (a RATED confirmation of this complaint) or, when none could be
      * obtained, a reason; refused with neither. The rating is the complaint's satisfaction result; closed
-     * with a reason, a satisfaction survey goes to the contact.
+     * with a reason, a satisfaction survey goes to the contact. Either way the complaint's rating links still open are
+     * withdrawn (under the complaint's lock, which an answer on one takes too): a rating arriving after the close is
+     * refused and changes nothing.
      */
     public Complaint close(UUID id, UUID satisfactionConfirmationId, String noRatingReason, Long version) {
         Complaint c = locked(id, version, Complaint.Action.CLOSE);
@@ -404,6 +406,7 @@ public class ComplaintService {
         Complaint.Actor actor = access.actor(c);
         c.close(rating, comment, satisfactionConfirmationId, noRatingReason, actor, clock.instant());
         Complaint saved = complaints.save(c);
+        confirmations.withdraw(AftersalesAccess.COMPLAINT, saved.id().toString());
         SatisfactionSurveys.SurveyRequest survey = new SatisfactionSurveys.SurveyRequest(
                 SatisfactionSurveys.Occasion.COMPLAINT_CLOSED, saved.id(), saved.customerId(), saved.contactId(),
                 saved.customerOwnerId(), saved.productLine(), saved.code(), actor.id());

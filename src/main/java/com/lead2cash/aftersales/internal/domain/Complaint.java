@@ -294,6 +294,14 @@ public class Complaint {
         status = ComplaintStatus.FEEDBACK;
     }
 
+    /**
+     * Whether the customer's rating is still wanted: the resolution was told and the complaint is not closed. Its
+     * rating links take an answer only while it is; closed (with a rating or a reason), they are withdrawn.
+     */
+    public boolean awaitsRating() {
+        return status == ComplaintStatus.FEEDBACK;
+    }
+
     /** The customer was asked to rate the handling through a link. */
     public void ratingRequested(UUID confirmationId, Actor actor) {
         require(Action.REQUEST_RATING, actor);
@@ -321,6 +329,8 @@ public class Complaint {
             ratingConfirmationId = confirmationId;
         } else if (why != null) {
             noRatingReason = why;
+            // the links asked for a rating are withdrawn with the close: none of them is the complaint's result
+            ratingConfirmationId = null;
         } else {
             throw new DomainException("aftersales.error.closeNeedsRating", code);
         }

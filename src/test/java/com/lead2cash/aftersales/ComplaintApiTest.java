@@ -696,6 +696,46 @@ class ComplaintApiTest {
     }
 
     @Test
+    void aRatingRequestSentAgainWithdrawsTheEarlierLinkAndOnlyTheLatestTakesTheRatingTheComplaintThenCloses()
+            throws Exception {
+        Service s = support.service("resend");
+        String rep = customers.bearer(mvc, s.rep());
+        JsonNode c = awaitingRating(rep, s, "杭州重发科技有限公司");
+        String id = c.get("id").asString();
+        JsonNode first = ok(post(rep, "/api/v1/complaints/" + id + "/rating-request", "{}"));
+        JsonNode second = ok(post(rep, "/api/v1/complaints/" + id + "/rating-request", "{}"));
+        String firstId = first.at("/confirmation/id").asString();
+        String secondId = second.at("/confirmation/id").asString();
+
+        MvcTestResult old = answer(first.at("/confirmation/url").asString(), "1", "很差");
+        assertThat(old).as("the link sent first takes no answer, and says it was withdrawn").hasStatus(410);
+        assertThat(confirmationRow(firstId)).as("nothing recorded on it")
+                .containsEntry("state", "WITHDRAWN").containsEntry("rating", null);
+        assertThat(confirmationRow(secondId)).containsEntry("state", "SENT");
+
+        assertThat(answer(second.at("/confirmation/url").asString(), "4", "处理及时")).hasStatus3xxRedirection();
+        assertThat(confirmationRow(secondId)).containsEntry("state", "RATED").containsEntry("rating", 4);
+        c = customers.getJson(mvc, rep, "/api/v1/complaints/" + id);
+        assertThat(c.get("satisfactionConfirmationId").asString()).as("the complaint names the rating that came")
+                .isEqualTo(secondId);
+        String page = complaintPage(s, id);
+        assertThat(page).as("the page offers the close with the rating, not with a reason")
+                .contains("id=\"close-with-rating\"").doesNotContain("id=\"close-reason-form\"");
+        MvcTestResult reason = post(rep, "/api/v1/complaints/" + id + "/close",
+                "{\"noRatingReason\":\"客户拒绝评价\",\"version\":%d}".formatted(c.get("version").asLong()));
+        assertThat(reason).as("rated: no reason stands beside the rating").hasStatus(422);
+        assertThat(reason).bodyJson().extractingPath("$.code").isEqualTo("aftersales.error.ratedAlready");
+        assertThat(customers.getJson(mvc, rep, "/api/v1/complaints/" + id).get("status").asString()).isEqualTo("FEEDBACK");
+
+        JsonNode closed = act(rep, c, "close", "\"satisfactionConfirmationId\":\"" + secondId + "\"");
+        assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
+        assertThat(closed.get("rating").asInt()).isEqualTo(4);
+        assertThat(closed.get("noRatingReason").isNull()).isTrue();
+        assertThat(closed.get("satisfactionConfirmationId").asString()).isEqualTo(secondId);
+        assertThat(confirmationRow(secondId)).as("the rating stays as answered").containsEntry("state", "RATED");
+    }
+
+    @Test
     void aRatingLinkAnsweredAfterTheComplaintClosedWithAReasonIsWithdrawnAndChangesNothing() throws Exception {
         Service s = support.service("lateRating");
         String rep = customers.bearer(mvc, s.rep());

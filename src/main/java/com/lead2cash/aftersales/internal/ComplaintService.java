@@ -351,7 +351,11 @@ public class ComplaintService {
         return saved;
     }
 
-    /** Asks the complaint's contact (or another of the customer's) to rate the handling through a link. */
+    /**
+     * Asks the complaint's contact (or another of the customer's) to rate the handling through a link. Asked again (the
+     * same contact or another), the links sent before are withdrawn first: only the latest link takes the rating, the
+     * one the complaint names ({@link Complaint#ratingConfirmationId}).
+     */
     public SentConfirmation requestRating(UUID id, UUID contactId, Locale locale) {
         Complaint c = access.complaint(id, true);
         Complaint.Actor actor = access.actor(c);
@@ -363,6 +367,8 @@ public class ComplaintService {
         CustomerDirectory.ContactPoint point = customers.contactPoint(contact)
                 .filter(p -> p.customerId().equals(c.customerId()))
                 .orElseThrow(() -> new FieldValidationException("contactId", "aftersales.error.notCustomersContact"));
+        // under the complaint's lock, which an answer on a rating link takes too (ComplaintConfirmationSubjects)
+        confirmations.withdraw(AftersalesAccess.COMPLAINT, c.id().toString());
         SentConfirmation sent = confirmations.request(new ConfirmationRequest(Purpose.RATE,
                 ConfirmationSubject.of(AftersalesAccess.COMPLAINT, c.id(), 1), ratingDocument(c, locale),
                 new Recipient(point.contactId(), point.name(), point.email()), c.handlerId(), actor.id(), null, locale));
@@ -380,7 +386,7 @@ public class ComplaintService {
 
     /**
      * Closes with the customer's rating (a RATED confirmation of this complaint) or, when none could be
-     * obtained, a reason; refused with neither. The rating is the complaint's satisfaction result; closed
+     * obtained, a reason; refused with neither, and a reason refused once the customer has rated it. The rating is the complaint's satisfaction result; closed
      * with a reason, a satisfaction survey goes to the contact. Either way the complaint's rating links still open are
      * withdrawn (under the complaint's lock, which an answer on one takes too): a rating arriving after the close is
      * refused and changes nothing.
@@ -402,6 +408,14 @@ public class ComplaintService {
             rating = v.rating();
             comment = v.comment();
             rated = v;
+        } else {
+            // the customer rated it (the answer committed under this lock before us): the rating is the result, the
+            // complaint never reads "no rating" beside it
+            confirmations.of(AftersalesAccess.COMPLAINT, c.id().toString()).stream()
+                    .filter(v -> v.state() == ConfirmationState.RATED && v.rating() != null).findFirst()
+                    .ifPresent(v -> {
+                        throw new DomainException("aftersales.error.ratedAlready", c.code(), v.rating());
+                    });
         }
         Complaint.Actor actor = access.actor(c);
         c.close(rating, comment, satisfactionConfirmationId, noRatingReason, actor, clock.instant());

@@ -384,6 +384,30 @@ class OrderApiTest {
     }
 
     /** A JSON post in English, with {@code body} as sent (none when null). */
+    @Test
+    void everyStepRefusedAtItsRouteSaysInTheOrdersWordsThatItIsNotTheCallersPart() {
+        String order = "/api/v1/orders/" + java.util.UUID.randomUUID();
+        String finance = customers.bearer(mvc, reviewers().finance());
+        Map<String, String[]> refused = new TreeMap<>();
+        refused.put("rep prepares", new String[] {rep(), order + "/preparation", "Starting preparation"});
+        refused.put("rep ships", new String[] {rep(), order + "/shipments", "Recording a shipment"});
+        refused.put("rep records a waybill", new String[] {rep(), order + "/shipments/1/waybill", "Recording a waybill"});
+        refused.put("rep cancels a shipment", new String[] {rep(), order + "/shipments/1/cancellation",
+                "Cancelling a booked shipment"});
+        refused.put("finance delays", new String[] {finance, order + "/delays", "Delaying the delivery"});
+        refused.put("finance delivers", new String[] {finance, order + "/delivery", "Recording the delivery"});
+        refused.forEach((what, route) -> {
+            MvcTestResult answer = postAs(route[0], route[1], "{");
+            assertThat(answer).as(what).hasStatus(403);
+            assertThat(answer).bodyJson().extractingPath("$.code").as(what).isEqualTo("order.action.notYours");
+            assertThat(answer).bodyJson().extractingPath("$.detail").asString().as(what).contains(route[2]);
+        });
+        MvcTestResult acceptance = mvc.post().uri(order + "/acceptance").multipart()
+                .header(HttpHeaders.AUTHORIZATION, operations()).header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange();
+        assertThat(acceptance).as("operations records no acceptance").hasStatus(403);
+        assertThat(acceptance).bodyJson().extractingPath("$.detail").asString().contains("Recording the acceptance");
+    }
+
     private MvcTestResult postAs(String token, String uri, String body) {
         var request = mvc.post().uri(uri).header(HttpHeaders.AUTHORIZATION, token)
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "en").contentType(org.springframework.http.MediaType.APPLICATION_JSON);

@@ -168,6 +168,8 @@ class OrderApiController {
     @Operation(summary = "Operations starts preparing the goods")
     @PostMapping("/api/v1/orders/{id}/preparation")
     @PreAuthorize(OrderAccess.OPERATIONS_ROLES)
+    @HandleAuthorizationDenied(handlerClass = OrderRoleRefusal.class)
+    @OrderRoleRefusal.Step(OrderAction.START_PREPARING)
     OrderView prepare(@PathVariable UUID id, @RequestBody VersionedAction body) {
         return view(service.startPreparing(id, body.version()));
     }
@@ -175,6 +177,8 @@ class OrderApiController {
     @Operation(summary = "D2: a shipment of part of a line with carrier and ship date; its waybill number is due a business day before the ship date")
     @PostMapping("/api/v1/orders/{id}/shipments")
     @PreAuthorize(OrderAccess.OPERATIONS_ROLES)
+    @HandleAuthorizationDenied(handlerClass = OrderRoleRefusal.class)
+    @OrderRoleRefusal.Step(OrderAction.SHIP)
     OrderView ship(@PathVariable UUID id, @RequestBody ShipmentRequest body) {
         return view(service.ship(id, body.line() == null ? 0 : body.line(), body.quantity(), body.carrier(),
                 body.waybillNumber(), body.shipDate(), body.version()));
@@ -183,6 +187,8 @@ class OrderApiController {
     @Operation(summary = "D2: record the carrier's waybill number of a shipment")
     @PostMapping("/api/v1/orders/{id}/shipments/{shipment}/waybill")
     @PreAuthorize(OrderAccess.OPERATIONS_ROLES)
+    @HandleAuthorizationDenied(handlerClass = OrderRoleRefusal.class)
+    @OrderRoleRefusal.Step(OrderAction.RECORD_WAYBILL)
     OrderView waybill(@PathVariable UUID id, @PathVariable int shipment, @RequestBody WaybillRequest body) {
         return view(service.recordWaybill(id, shipment, body.waybillNumber(), body.version()));
     }
@@ -191,6 +197,8 @@ class OrderApiController {
             + "it stays on the order as cancelled and its quantity is free to ship again")
     @PostMapping("/api/v1/orders/{id}/shipments/{shipment}/cancellation")
     @PreAuthorize(OrderAccess.OPERATIONS_ROLES)
+    @HandleAuthorizationDenied(handlerClass = OrderRoleRefusal.class)
+    @OrderRoleRefusal.Step(OrderAction.CANCEL_SHIPMENT)
     OrderView cancelShipment(@PathVariable UUID id, @PathVariable int shipment,
                              @RequestBody ShipmentCancellationRequest body) {
         return view(service.cancelShipment(id, shipment, body.reason(), body.version()));
@@ -199,7 +207,8 @@ class OrderApiController {
     @Operation(summary = "D1: the owning rep's weekly progress check, as a note; the next week's check opens")
     @PostMapping("/api/v1/orders/{id}/progress-notes")
     @PreAuthorize(OrderAccess.SELLER_ROLES)
-    @HandleAuthorizationDenied(handlerClass = OrderRoleRefusal.RecordProgress.class)
+    @HandleAuthorizationDenied(handlerClass = OrderRoleRefusal.class)
+    @OrderRoleRefusal.Step(OrderAction.RECORD_PROGRESS)
     @Refuses(422)
     OrderView progress(@PathVariable UUID id, @RequestBody ProgressNoteRequest body) {
         return view(service.recordProgress(id, body.note()));
@@ -208,6 +217,8 @@ class OrderApiController {
     @Operation(summary = "D3: a delay with the new promised date and reason; the customer's contact is e-mailed the same day")
     @PostMapping("/api/v1/orders/{id}/delays")
     @PreAuthorize(OrderAccess.SELLER_OR_OPERATIONS_ROLES)
+    @HandleAuthorizationDenied(handlerClass = OrderRoleRefusal.class)
+    @OrderRoleRefusal.Step(OrderAction.DELAY)
     OrderDelayed delay(@PathVariable UUID id, @RequestBody DelayRequest body) {
         OrderService.Delayed d = service.delay(id, body.promisedDate(), body.reason(), body.version());
         return new OrderDelayed(view(d.order()), d.customerEmailed());
@@ -216,7 +227,8 @@ class OrderApiController {
     @Operation(summary = "D3: the rep told the customer of the latest delay themselves")
     @PostMapping("/api/v1/orders/{id}/delays/customer-told")
     @PreAuthorize(OrderAccess.SELLER_ROLES)
-    @HandleAuthorizationDenied(handlerClass = OrderRoleRefusal.RecordProgress.class)
+    @HandleAuthorizationDenied(handlerClass = OrderRoleRefusal.class)
+    @OrderRoleRefusal.Step(OrderAction.RECORD_PROGRESS)
     @Refuses(422)
     OrderView customerTold(@PathVariable UUID id) {
         return view(service.customerTold(id));
@@ -225,6 +237,8 @@ class OrderApiController {
     @Operation(summary = "Everything shipped arrived at the customer on the day given")
     @PostMapping("/api/v1/orders/{id}/delivery")
     @PreAuthorize(OrderAccess.SELLER_OR_OPERATIONS_ROLES)
+    @HandleAuthorizationDenied(handlerClass = OrderRoleRefusal.class)
+    @OrderRoleRefusal.Step(OrderAction.DELIVER)
     OrderView deliver(@PathVariable UUID id, @RequestBody DeliveryRequest body) {
         return view(service.deliver(id, body.deliveredOn(), body.version()));
     }
@@ -232,6 +246,8 @@ class OrderApiController {
     @Operation(summary = "Record the acceptance on the signed acceptance form (a PDF or image, at most 20 MB): quantity, quality, remarks, signed by, date; on the version read (the field or If-Match, 428 without)")
     @PostMapping(value = "/api/v1/orders/{id}/acceptance", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(OrderAccess.SELLER_ROLES)
+    @HandleAuthorizationDenied(handlerClass = OrderRoleRefusal.class)
+    @OrderRoleRefusal.Step(OrderAction.ACCEPT)
     OrderView accept(@PathVariable UUID id, @RequestPart("form") MultipartFile form,
                      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate acceptedOn,
                      @RequestParam String signedBy, @RequestParam String quantity, @RequestParam String quality,
@@ -247,7 +263,8 @@ class OrderApiController {
     @Operation(summary = "Send the acceptance form to a contact of the customer, who accepts online through the link")
     @PostMapping("/api/v1/orders/{id}/acceptance/send")
     @PreAuthorize(OrderAccess.SELLER_ROLES)
-    @HandleAuthorizationDenied(handlerClass = OrderRoleRefusal.SendAcceptance.class)
+    @HandleAuthorizationDenied(handlerClass = OrderRoleRefusal.class)
+    @OrderRoleRefusal.Step(OrderAction.SEND_ACCEPTANCE)
     @Refuses(422)
     SentLink.Answer sendAcceptance(@PathVariable UUID id, @RequestBody AcceptanceSendRequest body) {
         SentConfirmation s = service.sendAcceptance(id, body.contactId(), DocumentLanguage.of(body.locale()));

@@ -286,7 +286,8 @@ class OrderController {
 
     @PostMapping("/orders/{id}/progress-notes")
     @PreAuthorize(OrderAccess.SELLER_ROLES)
-    @HandleAuthorizationDenied(handlerClass = OrderRoleRefusal.RecordProgress.class)
+    @HandleAuthorizationDenied(handlerClass = OrderRoleRefusal.class)
+    @OrderRoleRefusal.Step(OrderAction.RECORD_PROGRESS)
     String progress(@PathVariable UUID id, @RequestParam Map<String, String> values, RefusedInput refused, Model model,
                     RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
         return act(id, "progress", values, refused, model, redirect, locale, response, "order.flash.progress",
@@ -312,7 +313,8 @@ class OrderController {
 
     @PostMapping("/orders/{id}/delays/customer-told")
     @PreAuthorize(OrderAccess.SELLER_ROLES)
-    @HandleAuthorizationDenied(handlerClass = OrderRoleRefusal.RecordProgress.class)
+    @HandleAuthorizationDenied(handlerClass = OrderRoleRefusal.class)
+    @OrderRoleRefusal.Step(OrderAction.RECORD_PROGRESS)
     String customerTold(@PathVariable UUID id, @RequestParam Map<String, String> values, Model model,
                         RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
         return act(id, "told", values, RefusedInput.NONE, model, redirect, locale, response, "order.flash.customerTold",
@@ -353,7 +355,8 @@ class OrderController {
      */
     @PostMapping("/orders/{id}/acceptance/send")
     @PreAuthorize(OrderAccess.SELLER_ROLES)
-    @HandleAuthorizationDenied(handlerClass = OrderRoleRefusal.SendAcceptance.class)
+    @HandleAuthorizationDenied(handlerClass = OrderRoleRefusal.class)
+    @OrderRoleRefusal.Step(OrderAction.SEND_ACCEPTANCE)
     String sendAcceptance(@PathVariable UUID id, @RequestParam Map<String, String> values, Model model, Locale locale,
                           HttpServletResponse response, RedirectAttributes redirect) {
         try {

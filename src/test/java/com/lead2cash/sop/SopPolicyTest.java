@@ -433,6 +433,11 @@ class SopPolicyTest {
         String l1 = page(session, "/admin/policy/rules/L1");
         assertThat(l1).containsPattern("<input(?=[^>]*id=\"p.window.amount\")(?=[^>]*min=\"1\")[^>]*>");
         assertThat(besideField(l1, "p.window.amount")).contains("1 or more, at most 3,650 days in all");
+        // an amount: typed as finance types it (a text field), its bounds said beside it
+        String c8 = page(session, "/admin/policy/rules/C8");
+        assertThat(c8).containsPattern("<input(?=[^>]*id=\"p.creditApprovalThreshold\")(?=[^>]*type=\"text\")[^>]*>");
+        assertThat(besideField(c8, "p.creditApprovalThreshold"))
+                .contains("0 or more, at most 16 digits before the point and 2 after");
     }
 
     private String page(Cookie session, String path) {

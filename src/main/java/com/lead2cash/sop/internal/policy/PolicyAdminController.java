@@ -121,6 +121,10 @@ class PolicyAdminController {
         rule.params().forEach(p -> PolicyRules.bounds(rule.id(), p).ifPresent(b -> bounds.put(p.name(), b)));
         model.addAttribute("bounds", bounds);
         model.addAttribute("windowMaxDays", PolicyRules.MAX_DAYS);
+        // an amount's bounds, as PolicyRules.withinRange checks it: not negative, as a money column stores it
+        model.addAttribute("moneyDigits", com.lead2cash.platform.InputRules.MONEY_PRECISION
+                - com.lead2cash.platform.InputRules.MONEY_SCALE);
+        model.addAttribute("moneyScale", com.lead2cash.platform.InputRules.MONEY_SCALE);
         model.addAttribute("policy", current);
         model.addAttribute("reason", reason);
         return "sop/policy-rule";

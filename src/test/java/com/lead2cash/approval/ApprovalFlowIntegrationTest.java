@@ -76,7 +76,7 @@ class ApprovalFlowIntegrationTest {
         lawyer = fixtures.user("lawyer", fixtures.rootUnit(), hired, Role.LEGAL).id();
         accountant = fixtures.user("accountant", fixtures.rootUnit(), hired, Role.FINANCE).id();
         director = fixtures.user("director", fixtures.rootUnit(), hired, Role.SALES_DIRECTOR).id();
-        deputy = fixtures.user("deputy", team, hired, Role.SALES_REP).id();
+        deputy = fixtures.user("deputy", team, hired, Role.SALES_MANAGER).id(); // a second manager of the team
         stranger = fixtures.user("stranger", fixtures.rootUnit(), hired, Role.SALES_REP).id();
     }
 
@@ -249,6 +249,83 @@ class ApprovalFlowIntegrationTest {
         assertThat(done.steps().get(0).tasks().get(0).actedBy()).isEqualTo(deputy);
         assertThat(done.history()).anyMatch(h -> h.event().equals("APPROVED") && deputy.equals(h.actorId())
                 && lead.equals(h.onBehalfOf()));
+    }
+
+    MvcTestResult delegate(String username, UUID delegateId) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        return mvc.post().uri("/api/v1/approvals/delegations")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, username))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"delegateId\":\"" + delegateId + "\",\"startsOn\":\"" + today + "\",\"endsOn\":\""
+                        + today.plusDays(24) + "\"}").exchange();
+    }
+
+    /**
+     * 0069: a manager's approvals go to a manager whose team covers theirs, or a director — never to a rep, nor to
+     * another team's manager; a reviewer's to a holder of the same role. Refused on delegateId, nothing stored.
+     */
+    @Test
+    void D0069_aDelegateWhoDoesNotHoldTheDelegatorsAuthorityIsRefused() {
+        LocalDate hired = LocalDate.of(2024, 1, 8);
+        UUID south = fixtures.unit("d0069 South team", fixtures.rootUnit());
+        UUID southRep = fixtures.user("d0069-south-rep", south, hired, Role.SALES_REP).id();
+        UUID southLead = fixtures.user("d0069-south-lead", south, hired, Role.SALES_MANAGER).id();
+        fixtures.appointManager(south, southLead);
+
+        Map<UUID, String> refused = Map.of(rep, "approval.delegation.delegate.notManager",
+                southRep, "approval.delegation.delegate.notManager",
+                southLead, "approval.delegation.delegate.outsideTeam");
+        refused.forEach((delegateId, code) -> assertThat(delegate("lead", delegateId))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().satisfies(json -> {
+                    json.assertThat().extractingPath("$.errors[0].field").isEqualTo("delegateId");
+                    json.assertThat().extractingPath("$.errors[0].code").isEqualTo(code);
+                    json.assertThat().extractingPath("$.errors[0].message").asString()
+                            .contains("cannot decide your approvals");
+                }));
+        assertThat(delegate("lawyer", accountant)).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson()
+                .extractingPath("$.errors[0].code").isEqualTo("approval.delegation.delegate.lacksRole");
+        assertThat(delegate("d0069-south-rep", southLead)).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson()
+                .extractingPath("$.errors[0].code").isEqualTo("approval.delegation.nothingToDelegate");
+        assertThat(jdbc.sql("select count(*) from approval_delegation where delegate_id in (:ids)")
+                .param("ids", List.of(rep, southRep, southLead, accountant)).query(Integer.class).single())
+                .as("nothing stored").isZero();
+
+        assertThat(delegate("d0069-south-lead", director)).as("a director holds a manager's authority")
+                .hasStatus(HttpStatus.CREATED);
+    }
+
+    /**
+     * 0069 at decision time: a delegation stored before the rule, to another team's rep, lends nothing — the rep
+     * neither reads the approval nor decides it, as anyone it does not involve (404), and it stays in progress.
+     */
+    @Test
+    void D0069_aStoredDelegationToSomeoneWithoutTheAuthorityIsNotHonoured() {
+        LocalDate hired = LocalDate.of(2024, 1, 8);
+        UUID east = fixtures.unit("d0069 East team", fixtures.rootUnit());
+        UUID eastLead = fixtures.user("d0069-east-lead", east, hired, Role.SALES_MANAGER).id();
+        UUID eastRep = fixtures.user("d0069-east-rep", east, hired, Role.SALES_REP).id();
+        fixtures.appointManager(east, eastLead);
+        UUID south = fixtures.unit("d0069 South office", fixtures.rootUnit());
+        UUID southRep = fixtures.user("d0069-south-rep1", south, hired, Role.SALES_REP).id();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        jdbc.sql("""
+                insert into approval_delegation (id, delegator_id, delegate_id, starts_on, ends_on, active, created_at,
+                    version) values (:id, :from, :to, :starts, :ends, true, :at, 0)""")
+                .param("id", UUID.randomUUID()).param("from", eastLead).param("to", southRep)
+                .param("starts", today).param("ends", today.plusDays(24))
+                .param("at", java.sql.Timestamp.from(clock.instant())).update();
+        ApprovalRef ref = approvals.submit(new ApprovalRequest("Quote", "Q-0069", "Quote Q-0069", eastRep,
+                FlowDefinition.of(new StepDefinition("Manager", StepMode.SEQUENTIAL,
+                        List.of(new ApproverRule.SubmittersManager(1)), null)), Map.of("customer", "东方客户")));
+        String token = "Bearer " + fixtures.token(mvc, "d0069-south-rep1");
+
+        assertThat(mvc.get().uri("/api/v1/approvals/{id}", ref.id()).header(HttpHeaders.AUTHORIZATION, token))
+                .hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(decide("d0069-south-rep1", ref.id(), "APPROVE", null, null)).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(fixtures.json(mvc.get().uri("/api/v1/approvals?mine=pending").header(HttpHeaders.AUTHORIZATION, token))
+                .get("items").valueStream().map(i -> i.get("id").asString())).doesNotContain(ref.id().toString());
+        assertThat(view(ref.id()).state()).isEqualTo(State.IN_PROGRESS);
+        assertThat(decide("d0069-east-lead", ref.id(), "APPROVE", null, null)).hasStatusOk();
     }
 
     @Test

@@ -40,6 +40,7 @@ class ApprovalPagesTest {
 
     UUID rep;
     UUID lawyer;
+    UUID colleague;
 
     @BeforeAll
     void people() {
@@ -47,6 +48,7 @@ class ApprovalPagesTest {
         rep = fixtures.user("rep", fixtures.rootUnit(), hired, Role.SALES_REP).id();
         lawyer = fixtures.user("lawyer", fixtures.rootUnit(), hired, Role.LEGAL).id();
         fixtures.user("outsider", fixtures.rootUnit(), hired, Role.MARKETING);
+        colleague = fixtures.user("delegation.colleague", fixtures.rootUnit(), hired, Role.LEGAL).id();
     }
 
     Cookie login(String username) {
@@ -112,23 +114,24 @@ class ApprovalPagesTest {
     void aPersonDelegatesOnTheDelegationPage() {
         Cookie session = login("lawyer");
         assertThat(mvc.get().uri("/approvals/delegations").cookie(session)).hasStatusOk().bodyText()
-                .contains("delegation-form", "rep Name");
+                .contains("delegation-form", "delegation.colleague Name")
+                .as("only those who may decide a lawyer's approvals are offered").doesNotContain("rep Name");
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         assertThat(mvc.post().uri("/approvals/delegations").cookie(session).with(csrf())
-                .param("delegateId", rep.toString()).param("startsOn", today.toString())
+                .param("delegateId", colleague.toString()).param("startsOn", today.toString())
                 .param("endsOn", today.minusDays(1).toString())).hasStatusOk().bodyText().contains("is-invalid");
         assertThat(mvc.post().uri("/approvals/delegations?lang=en").cookie(session).with(csrf())
-                .param("delegateId", rep.toString()).param("startsOn", today.toString()).param("endsOn", "9999-01-01"))
+                .param("delegateId", colleague.toString()).param("startsOn", today.toString()).param("endsOn", "9999-01-01"))
                 .as("a day past the years a record can have").hasStatusOk().bodyText()
                 .contains("is-invalid", "The date must lie between 1900-01-01 and 2199-12-31.", "value=\"9999-01-01\"")
                 .doesNotContain("id=\"error-detail\"");
         assertThat(jdbc.sql("select count(*) from approval_delegation where delegator_id = :me").param("me", lawyer)
                 .query(Integer.class).single()).as("nothing saved").isZero();
         assertThat(mvc.post().uri("/approvals/delegations").cookie(session).with(csrf())
-                .param("delegateId", rep.toString()).param("startsOn", today.toString())
+                .param("delegateId", colleague.toString()).param("startsOn", today.toString())
                 .param("endsOn", today.plusDays(3).toString())).hasStatus(HttpStatus.FOUND);
         assertThat(mvc.get().uri("/approvals/delegations").cookie(session)).hasStatusOk().bodyText()
-                .contains("delegations-table", "rep Name");
+                .contains("delegations-table", "delegation.colleague Name");
 
         // revoked by someone it was neither given by nor to, or one that is none: the 404 page, and it stays
         UUID given = jdbc.sql("select id from approval_delegation where delegator_id = :me").param("me", lawyer)

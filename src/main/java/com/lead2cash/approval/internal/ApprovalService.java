@@ -63,6 +63,7 @@ public class ApprovalService implements Approvals {
 
     private final ApprovalRepository approvals;
     private final DelegationRepository delegations;
+    private final DelegateAuthority authority;
     private final ApprovalHistory history;
     private final ApprovalQueries queries;
     private final ApproverResolver resolver;
@@ -75,13 +76,14 @@ public class ApprovalService implements Approvals {
     /** Read when asked, not when built: a subject's rules call back into approvals (policy changes). */
     private final ObjectProvider<ApprovableSubjects> subjects;
 
-    ApprovalService(ApprovalRepository approvals, DelegationRepository delegations, ApprovalHistory history,
-                    ApprovalQueries queries, ApproverResolver resolver, OrgDirectory org, Deadlines deadlines,
+    ApprovalService(ApprovalRepository approvals, DelegationRepository delegations, DelegateAuthority authority,
+                    ApprovalHistory history, ApprovalQueries queries, ApproverResolver resolver, OrgDirectory org, Deadlines deadlines,
                     Notifier notifier, ApplicationEventPublisher events, Clock clock,
                     @Value("${l2c.zone}") ZoneId zone, ObjectProvider<ApprovableSubjects> subjects) {
         this.subjects = subjects;
         this.approvals = approvals;
         this.delegations = delegations;
+        this.authority = authority;
         this.history = history;
         this.queries = queries;
         this.resolver = resolver;
@@ -218,16 +220,20 @@ public class ApprovalService implements Approvals {
         return approvals.findById(approvalId).flatMap(a -> a.actionableTaskFor(actor(userId)));
     }
 
-    /** Who the user is for approvals today: their roles and the people who delegated to them. */
+    /**
+     * Who the user is for approvals today: their roles and the people who delegated to them — only those whose
+     * authority the user holds today ({@link DelegateAuthority}, 0069): a delegation given before the rule, or one
+     * the people's roles or units have outgrown since, lends nothing (neither the tasks nor the reading).
+     */
     @Transactional(readOnly = true)
     public Actor actor(UUID userId) {
-        Set<Role> roles = org.person(userId).filter(OrgDirectory.Person::active).map(OrgDirectory.Person::roles)
-                .orElse(Set.of());
+        Optional<OrgDirectory.Person> me = org.person(userId).filter(OrgDirectory.Person::active);
+        Set<Role> roles = me.map(OrgDirectory.Person::roles).orElse(Set.of());
         LocalDate today = LocalDate.now(clock.withZone(zone));
         Map<UUID, Set<Role>> delegators = new HashMap<>();
-        delegations.findActiveForDelegate(userId).stream().filter(d -> d.coversDay(today))
-                .forEach(d -> org.person(d.delegatorId()).filter(OrgDirectory.Person::active)
-                        .ifPresent(p -> delegators.put(p.id(), p.roles())));
+        me.ifPresent(delegate -> delegations.findActiveForDelegate(userId).stream().filter(d -> d.coversDay(today))
+                .forEach(d -> org.person(d.delegatorId()).filter(p -> authority.holds(p, delegate))
+                        .ifPresent(p -> delegators.put(p.id(), p.roles()))));
         return new Actor(userId, roles, delegators);
     }
 

@@ -31,22 +31,36 @@ public class Delegations {
 
     private final DelegationRepository repository;
     private final OrgDirectory org;
+    private final DelegateAuthority authority;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ZoneId zone;
 
-    Delegations(DelegationRepository repository, OrgDirectory org, JdbcClient jdbc, Clock clock,
-                @Value("${l2c.zone}") ZoneId zone) {
+    Delegations(DelegationRepository repository, OrgDirectory org, DelegateAuthority authority, JdbcClient jdbc,
+                Clock clock, @Value("${l2c.zone}") ZoneId zone) {
         this.repository = repository;
         this.org = org;
+        this.authority = authority;
         this.jdbc = jdbc;
         this.clock = clock;
         this.zone = zone;
     }
 
+    /**
+     * Lets the delegate decide the delegator's approvals for the period; refused (422 on {@code delegateId}, nothing
+     * stored) when the delegate does not hold the authority those approvals need ({@link DelegateAuthority}, 0069).
+     */
     public DelegationRow grant(UUID delegatorId, UUID delegateId, LocalDate startsOn, LocalDate endsOn, String note) {
-        if (delegateId != null && org.person(delegateId).filter(OrgDirectory.Person::active).isEmpty()) {
-            throw new FieldValidationException("delegateId", "approval.delegation.delegate.unknown");
+        if (delegateId != null) {
+            OrgDirectory.Person delegate = org.person(delegateId).filter(OrgDirectory.Person::active)
+                    .orElseThrow(() -> new FieldValidationException("delegateId", "approval.delegation.delegate.unknown"));
+            if (!delegateId.equals(delegatorId)) {
+                OrgDirectory.Person delegator = org.person(delegatorId).orElseThrow(
+                        () -> new FieldValidationException("delegateId", "approval.delegation.nothingToDelegate"));
+                authority.refusal(delegator, delegate).ifPresent(key -> {
+                    throw new FieldValidationException("delegateId", key);
+                });
+            }
         }
         return row(repository.save(Delegation.grant(delegatorId, delegateId, startsOn, endsOn, note, today(),
                 clock.instant())));

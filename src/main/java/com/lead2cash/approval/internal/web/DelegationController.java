@@ -1,5 +1,6 @@
 package com.lead2cash.approval.internal.web;
 
+import com.lead2cash.approval.internal.DelegateAuthority;
 import com.lead2cash.approval.internal.Delegations;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.CursorPage;
@@ -56,12 +57,15 @@ public class DelegationController {
     }
 
     private final Delegations delegations;
+    private final DelegateAuthority authority;
     private final OrgDirectory org;
     private final Clock clock;
     private final ZoneId zone;
 
-    DelegationController(Delegations delegations, OrgDirectory org, Clock clock, @Value("${l2c.zone}") ZoneId zone) {
+    DelegationController(Delegations delegations, DelegateAuthority authority, OrgDirectory org, Clock clock,
+                         @Value("${l2c.zone}") ZoneId zone) {
         this.delegations = delegations;
+        this.authority = authority;
         this.org = org;
         this.clock = clock;
         this.zone = zone;
@@ -117,10 +121,12 @@ public class DelegationController {
                 k -> org.person(k).map(OrgDirectory.Person::displayName).orElse(k.toString()))));
         model.addAttribute("names", names);
         model.addAttribute("today", LocalDate.now(clock.withZone(zone)));
-        // everyone active, through the directory's public API: the holders of each role, once each
+        // those who may decide my approvals (0069), through the directory's public API: the holders of each role
         Map<UUID, OrgDirectory.Person> people = new LinkedHashMap<>();
+        OrgDirectory.Person delegator = org.person(me.id()).orElse(null);
         for (Role role : Role.values()) {
-            org.activeWithRole(role).forEach(p -> people.putIfAbsent(p.id(), p));
+            org.activeWithRole(role).stream().filter(p -> delegator != null && authority.holds(delegator, p))
+                    .forEach(p -> people.putIfAbsent(p.id(), p));
         }
         people.remove(me.id());
         model.addAttribute("people", people.values().stream()

@@ -61,6 +61,12 @@ public class ApprovalService implements Approvals {
     /** The subject type of an approval task's SLA deadline. */
     public static final String TASK_SUBJECT = "ApprovalTask";
 
+    /**
+     * The notice that a task waits for its approver (each holder of the role, for a pool's task), about the task: it
+     * is settled when the task closes, whoever decided it, so nobody is left asked to decide what waits no more.
+     */
+    static final NotificationKind TASK_NOTICE = NotificationKind.APPROVAL_TASK_ASSIGNED;
+
     private final ApprovalRepository approvals;
     private final DelegationRepository delegations;
     private final DelegateAuthority authority;
@@ -296,15 +302,17 @@ public class ApprovalService implements Approvals {
                         deadlineOwner(opened, approval), opened.at());
             }
             if (opened.assigneeId() != null) {
-                notifier.send(Notification.of(opened.assigneeId(), NotificationKind.APPROVAL_TASK_ASSIGNED,
-                        "approval.notify.assigned", link, approval.title()));
+                notifier.send(Notification.of(opened.assigneeId(), TASK_NOTICE,
+                        "approval.notify.assigned", link, approval.title()).about(opened.taskId()));
             } else {
                 org.activeWithRole(opened.assigneeRole()).stream()
                         .filter(p -> !p.id().equals(approval.submitterId()))
-                        .forEach(p -> notifier.send(Notification.of(p.id(), NotificationKind.APPROVAL_TASK_ASSIGNED,
-                                "approval.notify.assigned", link, approval.title())));
+                        .forEach(p -> notifier.send(Notification.of(p.id(), TASK_NOTICE,
+                                "approval.notify.assigned", link, approval.title()).about(opened.taskId())));
             }
         } else if (happening instanceof Happening.TaskClosed closed) {
+            // the task waits for nobody any more (decided, or skipped as its approval ended or was withdrawn)
+            notifier.settle(TASK_NOTICE, closed.taskId());
             if (closed.slaRuleId() != null) {
                 SubjectRef subject = SubjectRef.of(TASK_SUBJECT, closed.taskId());
                 if (closed.decided()) {

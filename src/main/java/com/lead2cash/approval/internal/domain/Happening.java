@@ -25,7 +25,7 @@ public sealed interface Happening {
             implements Happening {
     }
 
-    /** A task closed: decided (its deadline met) or skipped (cancelled). */
+    /** A task closed: decided (its deadline met) or skipped (cancelled); either way its waiting notices are settled. */
     record TaskClosed(UUID taskId, String slaRuleId, boolean decided, Instant at) implements Happening {
     }
 

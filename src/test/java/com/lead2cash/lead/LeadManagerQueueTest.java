@@ -46,6 +46,14 @@ class LeadManagerQueueTest {
                 .param("id", leadId).query(UUID.class).single();
     }
 
+    /** The person's "waits in your queue" notices about this lead, as the notification API shows them. */
+    private java.util.List<String> queueNotices(com.lead2cash.platform.internal.identity.User user, String leadId) {
+        return support.getJson(mvc, support.bearer(mvc, user.username()), "/api/v1/notifications?size=100").get("items")
+                .valueStream().filter(n -> n.get("kind").asString().equals("lead.queued")
+                        && n.get("link").asString().equals("/leads/" + leadId))
+                .map(n -> n.get("settledAt").isNull() ? "to assign" : "settled").toList();
+    }
+
     private JsonNode generalQueueLead(String company) {
         // no territory covers 西藏: the lead waits in the general queue
         return support.postJson(mvc, marketing, "/api/v1/leads", """
@@ -69,12 +77,14 @@ class LeadManagerQueueTest {
         assertThat(lead.get("ownerId").isNull()).isTrue();
         assertThat(support.deadlines(UUID.fromString(id))).containsExactly("L1:MET", "L9:OPEN");
         assertThat(directory.person(queueOwner(id)).orElseThrow().roles()).contains(Role.SALES_DIRECTOR);
+        assertThat(queueNotices(co.director(), id)).containsExactly("to assign");
 
         String director = support.bearer(mvc, co.director().username());
         JsonNode assigned = support.postJson(mvc, director, "/api/v1/leads/" + id + "/assign",
                 "{\"ownerId\":\"" + co.westRep().id() + "\",\"version\":" + lead.get("version").asLong() + "}");
         assertThat(assigned.get("status").asString()).isEqualTo("ASSIGNED");
         assertThat(support.deadlines(UUID.fromString(id))).contains("L9:MET", "L6:MET", "L7:OPEN");
+        assertThat(queueNotices(co.director(), id)).as("out of the queue: nothing left to do").containsExactly("settled");
     }
 
     @Test
@@ -85,10 +95,26 @@ class LeadManagerQueueTest {
         assertThat(lead.get("queueManagerId").asString()).isEqualTo(co.eastManager().id().toString());
         assertThat(support.deadlines(UUID.fromString(id))).contains("L9:OPEN");
         assertThat(queueOwner(id)).isEqualTo(co.eastManager().id());
+        assertThat(queueNotices(co.eastManager(), id)).containsExactly("to assign");
 
         assertThat(support.post(mvc, support.bearer(mvc, co.senior().username()), "/api/v1/leads/" + id + "/claim", ""))
                 .hasStatusOk();
         assertThat(support.deadlines(UUID.fromString(id))).contains("L9:MET", "L7:OPEN");
+        assertThat(queueNotices(co.eastManager(), id)).as("claimed: nothing left to assign").containsExactly("settled");
+    }
+
+    @Test
+    void L9_aDisqualifiedLeadLeavesTheQueueItsDeadlineCancelledAndItsQueueNoticeSettled() {
+        JsonNode lead = generalQueueLead("西藏排队作废");
+        String id = lead.get("id").asString();
+        assertThat(queueNotices(co.director(), id)).containsExactly("to assign");
+
+        String director = support.bearer(mvc, co.director().username());
+        assertThat(support.postJson(mvc, director, "/api/v1/leads/" + id + "/disqualify",
+                "{\"reason\":\"NO_NEED\",\"version\":" + lead.get("version").asLong() + "}").get("status").asString())
+                .isEqualTo("DISQUALIFIED");
+        assertThat(support.deadlines(UUID.fromString(id))).contains("L9:CANCELLED");
+        assertThat(queueNotices(co.director(), id)).containsExactly("settled");
     }
 
     @Test

@@ -24,6 +24,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class LeadDeadlines {
 
+    /**
+     * The notice that a lead waits in a manager queue, to its manager (every sales director for the general queue),
+     * about the lead: settled when the lead leaves the queue ({@link #leftQueue}).
+     */
+    public static final NotificationKind QUEUE_NOTICE = NotificationKind.LEAD_QUEUED;
+
     private final Deadlines deadlines;
     private final Notifier notifier;
     private final OrgDirectory directory;
@@ -70,7 +76,7 @@ public class LeadDeadlines {
                 lead.companyName(), lead.grade()));
         deadlines.recordMet(LeadRules.NOTIFY_ASSIGNEE, subject(lead), owner, at);
         deadlines.open(LeadRules.FIRST_RESPONSE, subject(lead), owner, at);
-        deadlines.meet(LeadRules.MANAGER_QUEUE, subject(lead), at);
+        leftQueue(lead, at);
     }
 
     /** A contest was decided for another rep than the provisional winner: the first response is now theirs. */
@@ -104,7 +110,24 @@ public class LeadDeadlines {
     void disqualified(Lead lead) {
         deadlines.cancel(LeadRules.SCREENING, subject(lead));
         deadlines.cancel(LeadRules.FIRST_RESPONSE, subject(lead));
-        deadlines.cancel(LeadRules.MANAGER_QUEUE, subject(lead));
+        leftQueue(lead, null);
+    }
+
+    /**
+     * L9 — the lead is out of the manager queue, however it left: given to an owner (assigned, claimed — met at
+     * {@code at}) or disqualified (null: cancelled). Its queue's manager has nothing left to do about it, so the
+     * notice that it waits is settled. (A lead is converted only once owned: it left the queue by then.)
+     */
+    private void leftQueue(Lead lead, Instant at) {
+        if (at != null) {
+            deadlines.meet(LeadRules.MANAGER_QUEUE, subject(lead), at);
+        } else {
+            deadlines.cancel(LeadRules.MANAGER_QUEUE, subject(lead));
+        }
+        if (lead.version() != null) {
+            // a lead being captured (not stored yet) waited in no queue; its rows are not written before it is
+            notifier.settle(QUEUE_NOTICE, lead.id());
+        }
     }
 
     static SubjectRef subject(Lead lead) {

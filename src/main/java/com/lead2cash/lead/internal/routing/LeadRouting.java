@@ -6,7 +6,6 @@ import com.lead2cash.lead.internal.LeadHistory;
 import com.lead2cash.lead.internal.domain.Lead;
 import com.lead2cash.lead.internal.domain.LeadRules;
 import com.lead2cash.notification.Notification;
-import com.lead2cash.notification.NotificationKind;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Role;
@@ -56,8 +55,8 @@ public class LeadRouting {
                 lead.queueFor(decision.userId(), decision.territoryId(), now);
                 clocks.queued(lead, decision.userId(), now);
                 managersOfQueue(decision.userId()).forEach(m -> notifier.send(Notification.of(m,
-                        NotificationKind.LEAD_QUEUED, "lead.notify.queued", "/leads/" + lead.id(), lead.code(),
-                        lead.companyName(), lead.grade())));
+                        LeadDeadlines.QUEUE_NOTICE, "lead.notify.queued", "/leads/" + lead.id(), lead.code(),
+                        lead.companyName(), lead.grade()).about(lead.id())));
             }
         }
     }

@@ -44,9 +44,13 @@ public interface Approvals {
 
     /**
      * Refuses (409, naming who decided) a user who has nothing left to decide on the approval because their part
-     * of its current round was decided already; returns when they have a task to decide or never had one here.
+     * of its current step was decided already; returns when they have a task to decide or none in this step (an
+     * approver of an earlier step only is not told that they decided this one).
      */
     void refuseSecondDecision(UUID approvalId, UUID userId);
+
+    /** The same for the given step of the current round (a review step the flow has left). */
+    void refuseSecondDecision(UUID approvalId, UUID userId, int stepIndex);
 
     /** Tasks about records of this subject type that the user may decide now, oldest first, at most {@code limit}. */
     List<PendingApproval> pendingFor(UUID userId, String subjectType, int limit);

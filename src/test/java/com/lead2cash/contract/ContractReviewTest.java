@@ -208,6 +208,36 @@ class ContractReviewTest {
     }
 
     @Test
+    void K2_aReviewerOfTheFirstStepIsToldTheFinalStepIsNotTheirsNotThatTheyDecidedIt() {
+        Reviewers r = support.reviewers("k2n");
+        JsonNode contract = readyContract(r, "杭州子方科技有限公司", "600000.00", "LOW");
+        String id = contract.get("id").asString();
+        assertThat(reviewed(r, contract).get("status").asString()).isEqualTo("FINAL_APPROVAL");
+        String approval = jdbc.sql("select approval_id from contract_contract where id = cast(:id as uuid)").param("id", id)
+                .query(String.class).single();
+
+        for (var reviewer : List.of(r.finance(), r.operations())) {
+            String bearer = support.bearer(mvc, reviewer);
+            var viaContract = support.post(mvc, bearer, "/api/v1/contracts/" + id + "/decision", "{\"decision\":\"APPROVE\"}");
+            assertThat(viaContract).as(reviewer.displayName() + ": " + ContractTestSupport.text(viaContract)).hasStatus(403);
+            if (reviewer == r.finance()) {
+                // finance may approve contracts (K5's risk review); operations never does, refused by its role
+                assertThat(customers.json(viaContract).get("code").asString()).isEqualTo("contract.approval.notYourStep");
+            }
+            var viaApproval = support.post(mvc, bearer, "/api/v1/approvals/" + approval + "/decision",
+                    "{\"decision\":\"APPROVE\"}");
+            assertThat(viaApproval).as(reviewer.displayName() + ": " + ContractTestSupport.text(viaApproval)).hasStatus(403);
+            assertThat(customers.json(viaApproval).get("code").asString()).isEqualTo("approval.task.notYours");
+        }
+        var review = support.post(mvc, support.bearer(mvc, r.finance()), "/api/v1/contracts/" + id + "/reviews/FINANCE",
+                "{\"verdict\":\"PASS\"}");
+        assertThat(review).as("the review step they did decide: " + ContractTestSupport.text(review)).hasStatus(409);
+        assertThat(customers.json(review).get("code").asString()).isEqualTo("approval.task.decidedBy");
+        assertThat(customers.json(support.get(mvc, support.bearer(mvc, r.rep()), "/api/v1/contracts/" + id))
+                .get("status").asString()).isEqualTo("FINAL_APPROVAL");
+    }
+
+    @Test
     void K2_K3_K4_R1_finalApprovalThenSigningWithTheScanWinsTheOpportunityTheArchiveLocksTheContractAndItIsKept() {
         Reviewers r = support.reviewers("k2", CustomerTestSupport.HIRED.minusYears(10));
         JsonNode contract = readyContract(r, "杭州戊方科技有限公司", "600000.00", "LOW");

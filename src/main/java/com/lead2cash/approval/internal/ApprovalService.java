@@ -178,6 +178,16 @@ public class ApprovalService implements Approvals {
                 });
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public void refuseSecondDecision(UUID approvalId, UUID userId, int stepIndex) {
+        Actor actor = actor(userId);
+        approvals.findById(approvalId).filter(a -> a.actionableTaskFor(actor).isEmpty())
+                .flatMap(a -> a.deciderOf(actor, stepIndex)).ifPresent(decider -> {
+                    throw decidedBy(decider);
+                });
+    }
+
     /** Why the actor has nothing to decide: someone decided their part already (409), else as the approval says. */
     private DomainException nothingToDecide(Approval approval, Actor actor) {
         return approval.deciderBefore(actor).map(this::decidedBy).orElseGet(() -> approval.nothingToDecideFor(actor));

@@ -160,7 +160,7 @@ public class ContractLifecycle {
             }
             if (c.approvalId() != null) {
                 // a second verdict (two reviewers of the department at once, a double click) is told who gave it
-                approvals.refuseSecondDecision(c.approvalId(), actor.userId());
+                approvals.refuseSecondDecision(c.approvalId(), actor.userId(), ContractReviews.REVIEW_STEP);
             }
             throw new ConflictException("contract.review.notPending",
                     Label.of("contract.department", department));

@@ -292,9 +292,9 @@ public class Approval {
 
     /**
      * Why the actor has nothing to decide now ({@link #actionableTaskFor} empty): the approval is over (409);
-     * the actor submitted it, or is no approver of it ({@link #involves}: a director or an administrator who
-     * reads every approval) — they may see it, never decide it (403); or their task is decided or not reached yet
-     * (409).
+     * the actor submitted it, or holds no task of the current step (a director or an administrator who reads
+     * every approval, an approver of an earlier step only) — they may see it, not decide this step (403); or their
+     * task of this step is decided or not reached yet (409).
      */
     public DomainException nothingToDecideFor(Actor actor) {
         if (state != State.IN_PROGRESS) {
@@ -303,21 +303,32 @@ public class Approval {
         if (actor.userId().equals(submitterId)) {
             return new ForbiddenException("approval.task.ownSubmission");
         }
-        return involves(actor) ? new ConflictException("approval.noPendingTask")
+        return holdsPartOfCurrentStep(actor) ? new ConflictException("approval.noPendingTask")
                 : new ForbiddenException("approval.task.notYours");
     }
 
+    /** Whether a task of the current step is the actor's (theirs, their pool's, a delegator's), decided or not. */
+    private boolean holdsPartOfCurrentStep(Actor actor) {
+        return tasks.stream().filter(t -> t.in(round, currentStep)).anyMatch(t -> actor.userId().equals(t.actedBy())
+                || actor.userId().equals(t.onBehalfOf()) || heldBy(t, actor.userId(), actor.roles())
+                || actor.delegators().entrySet().stream().anyMatch(d -> heldBy(t, d.getKey(), d.getValue())));
+    }
+
     /**
-     * The task of this round that was the actor's to decide (theirs, a delegator's, their pool's) and that is
-     * decided already, the latest: a second decision (a double click, a colleague of the pool first) is told who
-     * decided, not that the task is not theirs.
+     * Who decided the actor's task (theirs, a delegator's, their pool's) of the current step of this round: a second
+     * decision (a double click, a colleague of the pool first) is told who decided, not that the task is not theirs.
+     * Empty when the actor's part was an earlier step only: this step is not theirs.
      */
     public Optional<UUID> deciderBefore(Actor actor) {
+        return deciderOf(actor, currentStep);
+    }
+
+    /** The same for the given step of this round (a department's review step after the flow moved on). */
+    public Optional<UUID> deciderOf(Actor actor, int stepIndex) {
         List<ApprovalTask> decided = tasks.stream()
-                .filter(t -> t.round() == round && t.actedBy() != null && t.actedAt() != null).toList();
-        // their own decision first (a pool of their role may hold earlier steps others decided), the latest step
-        java.util.Comparator<ApprovalTask> latest = java.util.Comparator.comparingInt(ApprovalTask::stepIndex)
-                .thenComparing(ApprovalTask::actedAt);
+                .filter(t -> t.in(round, stepIndex) && t.actedBy() != null && t.actedAt() != null).toList();
+        // their own decision first (a colleague of their pool may have decided too), the latest
+        java.util.Comparator<ApprovalTask> latest = java.util.Comparator.comparing(ApprovalTask::actedAt);
         return decided.stream().filter(t -> actor.userId().equals(t.actedBy()) || actor.userId().equals(t.onBehalfOf()))
                 .max(latest)
                 .or(() -> decided.stream().filter(t -> heldBy(t, actor.userId(), actor.roles())

@@ -258,6 +258,26 @@ class CustomerPoolTest {
                 .hasStatus(200);
     }
 
+    @Test
+    void C7_claimingACustomerYouHoldAlreadyIsRefusedAsYoursNotAsLostToSomeoneElse() {
+        var company = support.company("mine");
+        String rep = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, rep, "自领测试公司", "\"grade\":\"A\"").get("id").asString();
+        var own = support.post(mvc, rep, "/api/v1/customers/" + id + "/claim", null);
+        assertThat(own).as("the owner's claim of their own customer").hasStatus(422)
+                .bodyJson().extractingPath("$.code").isEqualTo("customer.claim.alreadyYours");
+
+        clock.set(NOW.plus(Duration.ofDays(15)));
+        sweep.run();
+        assertThat(owner(id)).isNull();
+        String rep2 = support.bearer(mvc, company.eastRep2());
+        assertThat(support.post(mvc, rep2, "/api/v1/customers/" + id + "/claim", null)).hasStatus(200);
+        var again = support.post(mvc, rep2, "/api/v1/customers/" + id + "/claim", null);
+        assertThat(again).as("a second claim (a double click)").hasStatus(422)
+                .bodyJson().extractingPath("$.code").isEqualTo("customer.claim.alreadyYours");
+        assertThat(owner(id)).isEqualTo(company.eastRep2().id());
+    }
+
     // ---- open business keeps the customer with its owner: no release, no "lost", no lapse to the pool
 
     /** One set of contract reviewers for the class: K2 asks the longest-serving legal head. */

@@ -212,7 +212,7 @@ public class CustomerOwnership {
 
     /**
      * A rep claims a customer from the public pool. The row lock decides between simultaneous claims
-     * (one wins, the others get 409); C7 refuses a rep at the holding limit and one re-claiming a
+     * (one wins, the others get 409); a customer the rep holds already is refused as theirs (422); C7 refuses a rep at the holding limit and one re-claiming a
      * customer that left them less than the cooldown ago.
      */
     @Transactional
@@ -223,6 +223,10 @@ public class CustomerOwnership {
             throw new com.lead2cash.platform.ForbiddenException("customer.claim.repsOnly");
         }
         Customer c = customers.findByIdForUpdate(id).orElseThrow(() -> new RecordNotFoundException(CustomerAccess.SUBJECT, id));
+        if (me.id().equals(c.ownerId())) {
+            // a second claim (a double click) or the owner's own: nothing to take, and nobody else was first
+            throw new DomainException("customer.claim.alreadyYours", c.code());
+        }
         if (c.ownerId() != null) {
             // someone was first: a customer that has been in the pool was shown to everyone, so the loss is
             // told (409); one that never was stays hidden outside the scope (404)

@@ -442,6 +442,9 @@ public class Customer {
     /** A rep claims the customer from the pool; the cadence starts from the claim. */
     public void claim(UUID rep, Instant now) {
         requireNotMerged();
+        if (rep.equals(ownerId)) {
+            throw new DomainException("customer.claim.alreadyYours", code);
+        }
         if (ownerId != null) {
             throw new com.lead2cash.platform.ConflictException("customer.claim.lost", code);
         }

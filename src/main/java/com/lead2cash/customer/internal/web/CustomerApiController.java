@@ -279,7 +279,7 @@ class CustomerApiController {
         return views.of(ownership.release(id, body.reason(), body.version()));
     }
 
-    @Operation(summary = "Claim a customer from the public pool: 200 yours, 409 someone was first, 422 over the holding limit or within the re-claim cooldown (C7)")
+    @Operation(summary = "Claim a customer from the public pool: 200 yours, 409 someone was first, 422 yours already, over the holding limit or within the re-claim cooldown (C7)")
     @PostMapping("/api/v1/customers/{id}/claim")
     @PreAuthorize(RoleChecks.REPS)
     @Refuses(409)

@@ -386,6 +386,23 @@ class OpportunityApiTest {
     }
 
     @Test
+    void aForecastOfNoMonthsOrOfMoreThanTheApiServesIsRefusedNamingMonths() {
+        var team = sales.team("forecast-months");
+        String manager = sales.bearer(mvc, team.manager());
+        for (String months : List.of("0", "-1", "25", "100000")) {
+            var refused = customers.get(mvc, manager, "/api/v1/opportunities/forecast?months=" + months);
+            assertThat(refused).as(months).hasStatus(400);
+            assertThat(customers.json(refused).at("/errors/0/field").asString()).as(months).isEqualTo("months");
+            assertThat(customers.json(refused).at("/errors/0/code").asString()).as(months)
+                    .isEqualTo("opportunity.forecast.months.invalid");
+        }
+        assertThat(customers.getJson(mvc, manager, "/api/v1/opportunities/forecast?months=24").get("months").size())
+                .isEqualTo(24);
+        assertThat(customers.getJson(mvc, manager, "/api/v1/opportunities/forecast?months=1").get("months").size())
+                .isEqualTo(1);
+    }
+
+    @Test
     void theListPagesTheOpenOpportunitiesInScopeByCloseDate() {
         var team = sales.team("list");
         String rep = sales.bearer(mvc, team.rep());

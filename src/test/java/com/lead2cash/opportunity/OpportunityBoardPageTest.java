@@ -13,6 +13,7 @@ import com.lead2cash.testing.SalesTestSupport;
 import com.lead2cash.testing.TestClock;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -142,6 +143,21 @@ class OpportunityBoardPageTest {
                 .cookie(customers.session(mvc, team.director())).exchange().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(chosen).contains("id=\"forecast-total-label\">The chosen team&#39;s total<");
+    }
+
+    @Test
+    void aForecastPageOfNoMonthsOrMoreThanItLaysOutIsRefusedSayingTheBounds() throws Exception {
+        var team = sales.team("forecast-months-page");
+        for (String months : List.of("0", "-1", "13", "100000")) {
+            var response = mvc.get().uri("/opportunities/forecast?lang=en&months=" + months)
+                    .cookie(customers.session(mvc, team.manager())).exchange().getResponse();
+            assertThat(response.getStatus()).as(months).isEqualTo(400);
+            assertThat(response.getContentAsString(StandardCharsets.UTF_8)).as(months)
+                    .contains("The forecast covers 1 to 12 months.");
+        }
+        var twelve = mvc.get().uri("/opportunities/forecast?lang=en&months=12")
+                .cookie(customers.session(mvc, team.manager())).exchange().getResponse();
+        assertThat(twelve.getStatus()).isEqualTo(200);
     }
 
     @Test

@@ -76,6 +76,24 @@ public class ForecastQueries {
         this.teams = teams;
     }
 
+    /** The months a forecast covers unless asked otherwise. */
+    public static final int DEFAULT_MONTHS = 6;
+    /** The most months the API serves in one forecast. */
+    public static final int MAX_MONTHS_API = 24;
+    /** The most months the forecast screen lays out. */
+    public static final int MAX_MONTHS_SCREEN = 12;
+
+    /** A requested number of months: none is the default; fewer than one or more than {@code max} is refused (400). */
+    public static int months(Integer requested, int max) {
+        if (requested == null) {
+            return DEFAULT_MONTHS;
+        }
+        if (requested < 1 || requested > max) {
+            throw new com.lead2cash.platform.BadRequestException("months", "opportunity.forecast.months.invalid", max);
+        }
+        return requested;
+    }
+
     /** {@code months} months from {@code from}; rows at the given level, the company row always. */
     @Transactional(readOnly = true)
     public Forecast forecast(YearMonth from, int months, GroupBy groupBy, UUID teamId, Scope scope,

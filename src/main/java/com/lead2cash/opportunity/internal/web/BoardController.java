@@ -156,7 +156,7 @@ class BoardController {
                     @RequestParam(required = false) ForecastQueries.GroupBy groupBy,
                     @RequestParam(required = false) UUID teamId, Model model) {
         YearMonth start = from != null ? from : YearMonth.from(today());
-        int n = months == null ? 6 : Math.max(1, Math.min(months, 12));
+        int n = ForecastQueries.months(months, ForecastQueries.MAX_MONTHS_SCREEN);
         ForecastQueries.GroupBy level = groupBy == null ? ForecastQueries.GroupBy.TEAM : groupBy;
         if (access.scope().kind() == com.lead2cash.platform.ScopeKind.SELF && level == ForecastQueries.GroupBy.TEAM) {
             // a rep's figures are their own: a row named after their team would read as the team's

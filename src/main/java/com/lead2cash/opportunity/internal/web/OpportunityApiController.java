@@ -261,7 +261,7 @@ class OpportunityApiController {
                                       @RequestParam(required = false) Integer months,
                                       @RequestParam(required = false) ForecastQueries.GroupBy groupBy,
                                       @RequestParam(required = false) UUID teamId) {
-        int n = months == null ? 6 : Math.max(1, Math.min(months, 24));
+        int n = ForecastQueries.months(months, ForecastQueries.MAX_MONTHS_API);
         return forecasts.forecast(from != null ? from : YearMonth.from(today()), n,
                 groupBy == null ? ForecastQueries.GroupBy.TEAM : groupBy, teamId, access.scope(), service.rules());
     }

@@ -167,6 +167,15 @@ class RevokedAccessTest {
                 .hasStatus(HttpStatus.NOT_FOUND);
         assertThat(mvc.delete().uri("/api/v1/auth/tokens/{id}", droppedId).header(HttpHeaders.AUTHORIZATION, kept))
                 .hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(mvc.delete().uri("/api/v1/auth/tokens/{id}", droppedId).header(HttpHeaders.AUTHORIZATION, kept))
+                .as("revoked already (a second click, a retried call): still listed, so not 'not found'")
+                .hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(fixtures.json(mvc.get().uri("/api/v1/auth/tokens").header(HttpHeaders.AUTHORIZATION, kept)).toString())
+                .contains(droppedId);
+        assertThat(mvc.delete().uri("/api/v1/auth/tokens/{id}", java.util.UUID.randomUUID())
+                .header(HttpHeaders.AUTHORIZATION, kept)).as("no such token").hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(mvc.delete().uri("/api/v1/auth/tokens/{id}", othersId).header(HttpHeaders.AUTHORIZATION, kept))
+                .as("another's, still not theirs").hasStatus(HttpStatus.NOT_FOUND);
 
         assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, dropped)).hasStatus(HttpStatus.UNAUTHORIZED);
         assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, kept)).hasStatusOk();
@@ -197,6 +206,10 @@ class RevokedAccessTest {
 
         assertThat(mvc.post().uri("/account/tokens/{id}/revoke", tokenId).cookie(session).with(csrf()))
                 .hasStatus(HttpStatus.FOUND);
+        var again = mvc.post().uri("/account/tokens/{id}/revoke", tokenId).cookie(session).with(csrf()).exchange();
+        assertThat(again).as("a second click on a revoked token: the same success, no 404 page")
+                .hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/account");
+        assertThat(again.getMvcResult().getFlashMap().get("flashSuccess")).isEqualTo("flash.token.revoked");
         assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + secret))
                 .hasStatus(HttpStatus.UNAUTHORIZED);
     }

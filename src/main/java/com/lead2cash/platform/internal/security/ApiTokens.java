@@ -96,13 +96,18 @@ public class ApiTokens {
     private record LiveToken(UUID id, Instant lastUsedAt, User user) {
     }
 
+    /**
+     * Revokes one of the user's tokens; one revoked already stays as it was (a second click, a retried call: nothing
+     * more to do, and it is still listed, so not "not found"). A token that is not the user's, or none, is 404.
+     */
     @Transactional
     public void revoke(UUID userId, UUID tokenId) {
         int changed = jdbc.sql("""
                 update platform_api_token set revoked_at = :now
                 where id = :id and user_id = :user and revoked_at is null
                 """).param("id", tokenId).param("user", userId).param("now", ts(clock.instant())).update();
-        if (changed == 0) {
+        if (changed == 0 && jdbc.sql("select count(*) from platform_api_token where id = :id and user_id = :user")
+                .param("id", tokenId).param("user", userId).query(Long.class).single() == 0) {
             throw new RecordNotFoundException("ApiToken", tokenId);
         }
     }

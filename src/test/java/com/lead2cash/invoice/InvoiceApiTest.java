@@ -110,9 +110,16 @@ class InvoiceApiTest {
                 "{\"reason\":\"购买方名称有误\",\"version\":%d}".formatted(version)));
     }
 
+    /** Each amendment on its own paper: the same scan twice is the same amendment (refused). */
+    private static final java.util.concurrent.atomic.AtomicLong SCANS = new java.util.concurrent.atomic.AtomicLong(11);
+
     MvcTestResult amend(String contractId, String amountChange) {
+        return amend(contractId, amountChange, TestFiles.pdf(4096, SCANS.incrementAndGet()));
+    }
+
+    MvcTestResult amend(String contractId, String amountChange, byte[] scan) {
         return mvc.post().uri("/api/v1/contracts/" + contractId + "/amendments").multipart()
-                .file(new MockMultipartFile("scan", "amendment.pdf", "application/pdf", TestFiles.pdf(4096, 11)))
+                .file(new MockMultipartFile("scan", "amendment.pdf", "application/pdf", scan))
                 .param("title", "补充协议").param("summary", "调整采购数量").param("amountChange", amountChange)
                 .param("signedOn", "2026-12-01")
                 .header(HttpHeaders.AUTHORIZATION, customers.bearer(mvc, reviewers().rep())).exchange();

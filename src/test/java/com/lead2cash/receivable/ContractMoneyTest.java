@@ -145,9 +145,16 @@ class ContractMoneyTest {
         return html.substring(html.lastIndexOf("<tr", link), html.indexOf("</tr>", link));
     }
 
+    /** Each amendment on its own paper: the same scan twice is the same amendment (refused). */
+    private static final java.util.concurrent.atomic.AtomicLong SCANS = new java.util.concurrent.atomic.AtomicLong(11);
+
     MvcTestResult amend(String contractId, String amountChange) {
+        return amend(contractId, amountChange, TestFiles.pdf(4096, SCANS.incrementAndGet()));
+    }
+
+    MvcTestResult amend(String contractId, String amountChange, byte[] scan) {
         return mvc.post().uri("/api/v1/contracts/" + contractId + "/amendments").multipart()
-                .file(new MockMultipartFile("scan", "amendment.pdf", "application/pdf", TestFiles.pdf(4096, 11)))
+                .file(new MockMultipartFile("scan", "amendment.pdf", "application/pdf", scan))
                 .param("title", "补充协议").param("summary", "调整采购数量").param("amountChange", amountChange)
                 .param("signedOn", "2026-12-01")
                 .header(HttpHeaders.AUTHORIZATION, token(reviewers().rep())).exchange();
@@ -368,6 +375,27 @@ class ContractMoneyTest {
                 .get("items").get(0);
         assertThat(figures.get("planned").decimalValue()).isEqualByComparingTo("350000.00");
         assertThat(figures.get("collectedPercent").decimalValue()).isEqualByComparingTo("28.57");
+    }
+
+    @Test
+    void theSameAmendmentScanPostedTwiceIsRefusedNamingTheAmendmentThatHoldsItAndTheAmountRisesOnce() {
+        JsonNode contract = signed("杭州补充协议重复科技有限公司");
+        String id = contract.get("id").asString();
+        byte[] scan = TestFiles.pdf(4096, 9_001);
+        MvcTestResult first = amend(id, "10.00", scan);
+        assertThat(first).as(ContractTestSupport.text(first)).hasStatus(201);
+        String number = customers.json(first).get("number").asString();
+
+        MvcTestResult again = amend(id, "10.00", scan);
+        assertThat(again).as("the same paper again (a second click, a retried upload)").hasStatus(422);
+        assertThat(customers.json(again).at("/errors/0/field").asString()).isEqualTo("scan");
+        assertThat(customers.json(again).at("/errors/0/code").asString()).isEqualTo("contract.amendment.sameScan");
+        assertThat(ContractTestSupport.text(again)).contains(number);
+        String rep = token(reviewers().rep());
+        assertThat(customers.getJson(mvc, rep, "/api/v1/contracts/" + id + "/amendments").size()).isEqualTo(1);
+        assertThat(customers.getJson(mvc, rep, "/api/v1/contracts/" + id).get("currentAmount").decimalValue())
+                .as("raised once").isEqualByComparingTo("600010.00");
+        assertThat(amend(id, "10.00")).as("another paper is another amendment").hasStatus(201);
     }
 
     @Test

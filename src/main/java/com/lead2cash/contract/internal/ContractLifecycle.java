@@ -341,7 +341,10 @@ public class ContractLifecycle {
                 .optional();
     }
 
-    /** A signed amendment (补充协议) with its scan: its own record; the contract's text stays as signed. */
+    /**
+     * A signed amendment (补充协议) with its scan: its own record; the contract's text stays as signed. A scan an
+     * earlier amendment holds already is refused (422): the same paper is not recorded twice.
+     */
     public ContractAmendment amend(UUID id, String title, String summary, BigDecimal amountChange, LocalDate signedOn,
                                    String fileName, long size, InputStream scan) {
         Contract c = access.visibleForUpdate(id);
@@ -354,6 +357,12 @@ public class ContractLifecycle {
         StoredFile stored = files.keep(c, ContractFiles.Kind.AMENDMENT_SCAN, null, ContractFiles.SCANS,
                 ContractFiles.MAX_SCAN, "scan", fileName, size, scan, me, now);
         List<ContractAmendment> earlier = amendments.findByContractIdOrderByCreatedAt(c.id());
+        // the same scan again (a second click, a retried upload) is the amendment already recorded, not another one
+        java.util.Map<UUID, String> shaOf = files.of(c.id()).stream().collect(java.util.stream.Collectors.toMap(
+                ContractFiles.ContractFile::id, ContractFiles.ContractFile::sha256, (a, b) -> a));
+        earlier.stream().filter(a -> stored.sha256().equals(shaOf.get(a.scanFileId()))).findFirst().ifPresent(a -> {
+            throw new FieldValidationException("scan", "contract.amendment.sameScan", a.number());
+        });
         BigDecimal current = earlier.stream().map(ContractAmendment::amountChange).reduce(c.amount(), BigDecimal::add);
         ContractAmendment amendment = amendments.save(ContractAmendment.record(c, current, earlier.size() + 1,
                 title, summary, amountChange, signedOn, stored.id(), me, today(now), now));

@@ -41,12 +41,14 @@ class ApprovalPagesTest {
     UUID rep;
     UUID lawyer;
     UUID colleague;
+    UUID lawyer2;
 
     @BeforeAll
     void people() {
         LocalDate hired = LocalDate.of(2022, 5, 1);
         rep = fixtures.user("rep", fixtures.rootUnit(), hired, Role.SALES_REP).id();
         lawyer = fixtures.user("lawyer", fixtures.rootUnit(), hired, Role.LEGAL).id();
+        lawyer2 = fixtures.user("lawyer2", fixtures.rootUnit(), hired, Role.LEGAL).id();
         fixtures.user("outsider", fixtures.rootUnit(), hired, Role.MARKETING);
         colleague = fixtures.user("delegation.colleague", fixtures.rootUnit(), hired, Role.LEGAL).id();
     }
@@ -101,6 +103,28 @@ class ApprovalPagesTest {
                 .param("decision", "REJECT").param("comment", "no").param("taskId", task.toString())
                 .param("version", version))
                 .hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/approvals/" + id);
+        assertThat(approvals.find(id).orElseThrow().state()).isEqualTo(State.REJECTED);
+    }
+
+    @Test
+    void aDecisionPostedFromAStalePageOnAnApprovalDecidedMeanwhileShowsThePageWithoutTheFormAndWhoDecided() {
+        UUID id = submit("C-12");
+        Cookie session = login("lawyer");
+        assertThat(mvc.get().uri("/approvals/{id}", id).cookie(session)).hasStatusOk().bodyText().contains("decision-form");
+        UUID task = approvals.find(id).orElseThrow().steps().get(0).tasks().get(0).id();
+        String version = String.valueOf(approvals.find(id).orElseThrow().version());
+        // a colleague of the pool rejects it meanwhile: the approval has ended
+        approvals.decide(id, task, lawyer2, Decision.REJECT, "条款不符", List.of());
+        assertThat(approvals.find(id).orElseThrow().state()).isEqualTo(State.REJECTED);
+
+        var stale = mvc.post().uri("/approvals/{id}/decision", id).cookie(session).with(csrf())
+                .param("decision", "APPROVE").param("comment", "").param("taskId", task.toString())
+                .param("version", version).exchange();
+        assertThat(stale).as("the page as it stands now, not the form again").hasStatus(HttpStatus.FOUND)
+                .hasRedirectedUrl("/approvals/" + id);
+        assertThat(stale.getMvcResult().getFlashMap().get("flashError")).isEqualTo("approval.task.decidedBy");
+        assertThat(mvc.get().uri("/approvals/{id}", id).cookie(session)).hasStatusOk().bodyText()
+                .contains("approval-steps").doesNotContain("decision-form");
         assertThat(approvals.find(id).orElseThrow().state()).isEqualTo(State.REJECTED);
     }
 

@@ -188,6 +188,17 @@ public class ApprovalService implements Approvals {
                 });
     }
 
+    /**
+     * What the approval says now to a user whose decision was refused (a stale page, a second click): empty while they
+     * still have a task to decide, else why not — someone decided their part, it ended, it is not theirs.
+     */
+    @Transactional(readOnly = true)
+    public Optional<DomainException> nothingToDecide(UUID approvalId, UUID userId) {
+        Actor actor = actor(userId);
+        return approvals.findById(approvalId).filter(a -> a.actionableTaskFor(actor).isEmpty())
+                .map(a -> nothingToDecide(a, actor));
+    }
+
     /** Why the actor has nothing to decide: someone decided their part already (409), else as the approval says. */
     private DomainException nothingToDecide(Approval approval, Actor actor) {
         return approval.deciderBefore(actor).map(this::decidedBy).orElseGet(() -> approval.nothingToDecideFor(actor));

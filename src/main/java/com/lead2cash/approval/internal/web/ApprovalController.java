@@ -164,6 +164,12 @@ public class ApprovalController {
         } catch (OptimisticLockingFailureException e) {
             binding.reject("error.staleVersion");
         }
+        // nothing left to decide (decided meanwhile, ended): the page as it stands, no form, with the approval's reason
+        var nothing = service.nothingToDecide(id, me);
+        if (nothing.isPresent()) {
+            Flash.error(redirect, nothing.get());
+            return "redirect:/approvals/" + id;
+        }
         return detailPage(id, form, model);
     }
 

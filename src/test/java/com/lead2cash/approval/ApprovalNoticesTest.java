@@ -38,7 +38,10 @@ class ApprovalNoticesTest {
     @Autowired Clock clock;
     @Value("${l2c.zone}") ZoneId zone;
 
-    /** A submitter with a manager, a lawyer and an accountant (a pool each), and a colleague to stand in. */
+    /**
+     * A submitter with a manager, a lawyer and an accountant (a pool each), and a second manager of the team to stand
+     * in (a delegate holds the delegator's authority, decision 0069).
+     */
     record People(User rep, User manager, User lawyer, User accountant, User deputy) {
     }
 
@@ -50,7 +53,7 @@ class ApprovalNoticesTest {
         return new People(fixtures.user("nr." + tag, team, hired, Role.SALES_REP), manager,
                 fixtures.user("nl." + tag, fixtures.rootUnit(), hired, Role.LEGAL),
                 fixtures.user("nf." + tag, fixtures.rootUnit(), hired, Role.FINANCE),
-                fixtures.user("nd." + tag, team, hired, Role.SALES_REP));
+                fixtures.user("nd." + tag, team, hired, Role.SALES_MANAGER));
     }
 
     /** Legal and finance in parallel, then the submitter's manager (of a record no module owns: no module answers). */

@@ -141,6 +141,86 @@ class QuotePagesTest {
         assertThat(page(repSession, quotePath, "en")).contains("With the customer", "李娜");
     }
 
+    /**
+     * The quote form refuses what the API refuses, never rounding it: a quantity, a price and a discount with more
+     * places than the money columns keep are each refused beside their field with what was typed; a past validity
+     * and four wrong line values are all named at once. Nothing is saved.
+     */
+    @Test
+    void theQuoteFormRefusesTooPreciseValuesAndNamesEveryRefusedFieldAtOnceNothingSaved() {
+        clock.set(TestClock.START);
+        var team = sales.team("qprecise");
+        String rep = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "嘉兴精度仪表有限公司", "钱峰", "qian@jiaxing.test");
+        String opportunity = sales.opportunity(mvc, rep, customer, "仪表更换", "100000").get("id").asString();
+        sales.qualify(mvc, team, opportunity);
+        sales.move(mvc, rep, opportunity, "PROPOSAL");
+        String gateway = sales.product(mvc, team, "GW-QPR", "工业网关", "1000.00", "13");
+        Cookie session = customers.session(mvc, team.rep());
+
+        MvcTestResult tooPrecise = mvc.post().uri("/quotes").cookie(session).with(SecurityMockMvcRequestPostProcessors.csrf())
+                .header("Accept-Language", "en").param("lang", "en").param("opportunityId", opportunity)
+                .param("lines[0].productId", gateway).param("lines[0].quantity", "1.123456")
+                .param("lines[0].unitPrice", "1000.123456789").param("lines[0].discountPercent", "5.55555").exchange();
+        assertThat(tooPrecise).hasStatusOk();
+        String html = body(tooPrecise);
+        for (String[] typed : new String[][] {{"line-quantity-0", "1.123456"}, {"line-price-0", "1000.123456789"},
+                {"line-discount-0", "5.55555"}}) {
+            assertThat(com.lead2cash.testing.FormHtml.inputValue(html, typed[0])).as(typed[0]).isEqualTo(typed[1]);
+            assertThat(html).as(typed[0]).containsPattern("<input(?=[^>]*id=\"" + typed[0] + "\")(?=[^>]*is-invalid)[^>]*>");
+        }
+        assertThat(html.split("The number has more than 2 decimal places.", -1)).as("beside each of the three").hasSize(4);
+
+        MvcTestResult several = mvc.post().uri("/quotes").cookie(session).with(SecurityMockMvcRequestPostProcessors.csrf())
+                .header("Accept-Language", "en").param("lang", "en").param("opportunityId", opportunity)
+                .param("validUntil", "2026-11-30")
+                .param("lines[0].productId", gateway).param("lines[0].quantity", "-1").param("lines[0].discountPercent", "150")
+                .param("lines[1].productId", gateway).param("lines[1].quantity", "0").param("lines[1].unitPrice", "-5")
+                .exchange();
+        assertThat(several).hasStatusOk();
+        String named = body(several);
+        assertThat(named).contains("The validity date cannot be before the quote&#39;s date.",
+                "The discount is a percentage from 0 to 100.");
+        for (String field : new String[] {"validUntil", "line-quantity-0", "line-discount-0", "line-quantity-1", "line-price-1"}) {
+            assertThat(named).as(field).containsPattern("<input(?=[^>]*id=\"" + field + "\")(?=[^>]*is-invalid)[^>]*>");
+        }
+        assertThat(customers.getJson(mvc, rep, "/api/v1/quotes?opportunityId=" + opportunity).get("items"))
+                .as("nothing saved").isEmpty();
+    }
+
+    /** The minutes form refuses an agreed price and percents with three places as the API does, beside each, as typed. */
+    @Test
+    void theMinutesFormRefusesTooPreciseValuesBesideEachFieldAsTypedNothingWritten() {
+        clock.set(TestClock.START);
+        var team = sales.team("mprecise");
+        String rep = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "湖州精度阀门有限公司", "孙丽", "sun@huzhou.test");
+        String opportunity = sales.opportunity(mvc, rep, customer, "阀门更换", "100000").get("id").asString();
+        sales.qualify(mvc, team, opportunity);
+        sales.move(mvc, rep, opportunity, "PROPOSAL");
+        sales.move(mvc, rep, opportunity, "NEGOTIATION");
+        Cookie session = customers.session(mvc, team.rep());
+        MvcTestResult refused = mvc.post().uri("/negotiation-minutes").cookie(session).with(SecurityMockMvcRequestPostProcessors.csrf())
+                .header("Accept-Language", "en").param("lang", "en")
+                .param("opportunityId", opportunity).param("heldOn", "2026-12-01").param("agreedPrice", "1067.555")
+                .param("milestones[0].type", "PREPAYMENT").param("milestones[0].percent", "33.333")
+                .param("milestones[0].dueCondition", "合同签订后 7 日内")
+                .param("milestones[1].type", "ACCEPTANCE").param("milestones[1].percent", "66.667")
+                .param("milestones[1].dueCondition", "验收合格后 30 日内")
+                .param("deliveryStandard", "按技术协议验收").param("liability", "逾期每日千分之一")
+                .param("ourAttendees", "王强（销售）").param("customerAttendees", "孙丽（采购）").exchange();
+        assertThat(refused).hasStatusOk();
+        String html = body(refused);
+        for (String[] typed : new String[][] {{"agreedPrice", "1067.555"}, {"milestone-percent-0", "33.333"},
+                {"milestone-percent-1", "66.667"}}) {
+            assertThat(com.lead2cash.testing.FormHtml.inputValue(html, typed[0])).as(typed[0]).isEqualTo(typed[1]);
+            assertThat(html).as(typed[0]).containsPattern("<input(?=[^>]*id=\"" + typed[0] + "\")(?=[^>]*is-invalid)[^>]*>");
+        }
+        assertThat(html).contains("The number has more than 2 decimal places.");
+        assertThat(customers.getJson(mvc, rep, "/api/v1/negotiation-minutes?opportunityId=" + opportunity).get("items"))
+                .as("nothing written").isEmpty();
+    }
+
     @Test
     void Q1_onceTheCustomerAcceptedAQuoteTheCardOffersNoNewQuoteAndTheFormIsNotOfferedNorSaved() {
         clock.set(TestClock.START);

@@ -35,6 +35,20 @@ class FormValuesTest {
         }
     }
 
+    /** A form's amount is refused as the API refuses a JSON body's (the money columns), never rounded to two places. */
+    @Test
+    void anAmountBeyondTheMoneyColumnsIsRefusedAsTheApiRefusesItNeverRounded() {
+        for (String[] bad : new String[][] {{"1.123456", "error.input.amountTooPrecise"},
+                {"1,067.555", "error.input.amountTooPrecise"}, {"12345678901234567", "error.input.amountTooLarge"}}) {
+            assertThatThrownBy(() -> FormValues.decimal("agreedPrice", bad[0], "k")).as(bad[0])
+                    .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors()).containsExactly(
+                            new FieldValidationException.FieldError("agreedPrice", bad[1], 16, 2)));
+        }
+        assertThat(FormValues.decimal("quantity", "2.000", "k")).as("trailing zeros are no places")
+                .isEqualByComparingTo(new BigDecimal("2"));
+        assertThat(FormValues.amountProblem("amount", new BigDecimal("1067.55"))).isEmpty();
+    }
+
     @Test
     void groupingCommasAreReadOnlyWhereTheyGroupThousands() {
         for (String good : new String[] {"1,000", "12,345,678.90", "999", "1000000", "-1,000.5", "１，２３４．５"}) {

@@ -335,7 +335,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
 
-    private static String path(tools.jackson.core.JacksonException json) {
+    static String path(tools.jackson.core.JacksonException json) {
         return json.getPath().stream()
                 .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
                 .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");

@@ -210,8 +210,50 @@ class InputRulesJacksonModule extends SimpleModule {
     /** The API's JSON converter, marking what it reads as a request body to check. */
     static final class CheckingConverter extends JacksonJsonHttpMessageConverter {
 
+        /** The values the input rules refused in the body being read on this thread. */
+        private static final ThreadLocal<java.util.List<com.lead2cash.platform.FieldValidationException.FieldError>>
+                REFUSED = new ThreadLocal<>();
+
         CheckingConverter(JsonMapper mapper) {
             super(mapper);
+        }
+
+        /**
+         * Every value of the body the input rules refuse is named at once (422 listing them all: a quantity and a
+         * discount with too many places, two milestones' percents), not only the first: the refused values are
+         * collected as the body is read ({@link #COLLECTED}) and answered together. A body that also cannot be
+         * read past a refused value (a refused value read as null where null is not taken) answers the refusals
+         * met before it, as the first of them was answered before; one unreadable before any refusal stays 400.
+         */
+        @Override
+        public Object read(org.springframework.core.ResolvableType type, org.springframework.http.HttpInputMessage input,
+                           java.util.Map<String, Object> hints) throws java.io.IOException {
+            java.util.List<com.lead2cash.platform.FieldValidationException.FieldError> refused = new java.util.ArrayList<>();
+            java.util.List<com.lead2cash.platform.FieldValidationException.FieldError> outer = REFUSED.get();
+            REFUSED.set(refused);
+            Object body;
+            try {
+                body = super.read(type, input, hints);
+            } catch (org.springframework.http.converter.HttpMessageNotReadableException e) {
+                if (refused.isEmpty()) {
+                    throw e;
+                }
+                if (e.getCause() instanceof RefusedInputException last) {
+                    refused.add(new com.lead2cash.platform.FieldValidationException.FieldError(
+                            ApiExceptionHandler.path(last), last.messageKey(), last.args()));
+                }
+                throw new com.lead2cash.platform.FieldValidationException(refused);
+            } finally {
+                if (outer == null) {
+                    REFUSED.remove();
+                } else {
+                    REFUSED.set(outer);
+                }
+            }
+            if (!refused.isEmpty()) {
+                throw new com.lead2cash.platform.FieldValidationException(refused);
+            }
+            return body;
         }
 
         /**
@@ -223,7 +265,12 @@ class InputRulesJacksonModule extends SimpleModule {
          */
         @Override
         protected ObjectReader customizeReader(ObjectReader reader, JavaType javaType) {
-            return super.customizeReader(reader, javaType).withAttribute(CHECKED, Boolean.TRUE)
+            ObjectReader checked = super.customizeReader(reader, javaType);
+            java.util.List<com.lead2cash.platform.FieldValidationException.FieldError> collecting = REFUSED.get();
+            if (collecting != null) {
+                checked = checked.withAttribute(COLLECTED, collecting);
+            }
+            return checked.withAttribute(CHECKED, Boolean.TRUE)
                     .with(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .with(tools.jackson.databind.DeserializationFeature.USE_NULL_FOR_MISSING_REFERENCE_VALUES)
                     .withHandler(new CurrencyOfMoney());

@@ -122,6 +122,27 @@ class MinutesApiTest {
         assertThat(today.get("heldOn").asString()).as("today is a day it was held").isEqualTo("2026-12-01");
     }
 
+    /**
+     * Every value the input rules refuse is named at once: both milestones' percents with seven places, and the
+     * agreed price with three, each as too precise (the money columns keep two), none rounded, nothing written.
+     */
+    @Test
+    void everyTooPreciseValueOfTheMinutesIsNamedAtOnceAndNothingIsWritten() {
+        Negotiating n = negotiating("q3precise", "常州精度纪要有限公司", "wu@precise-minutes.test");
+        var refused = customers.post(mvc, n.rep(), "/api/v1/negotiation-minutes",
+                MINUTES.formatted(n.opportunity(), "480000.555", "48000")
+                        .replace("\"percent\":30", "\"percent\":30.1234567")
+                        .replace("\"percent\":60", "\"percent\":59.8765433"));
+        assertThat(refused).hasStatus(422);
+        JsonNode errors = customers.json(refused).get("errors");
+        assertThat(errors.valueStream().map(e -> e.get("field").asString()).toList())
+                .containsExactlyInAnyOrder("agreedPrice", "milestones[0].percent", "milestones[1].percent");
+        assertThat(errors.valueStream().map(e -> e.get("code").asString()).distinct().toList())
+                .containsExactly("error.input.amountTooPrecise");
+        assertThat(customers.getJson(mvc, n.rep(), "/api/v1/negotiation-minutes?opportunityId=" + n.opportunity())
+                .get("items")).as("nothing written").isEmpty();
+    }
+
     /** SPEC §6: the agreed price and the milestones' amounts are answered as money, with two places, however typed. */
     @Test
     void theAgreedPriceAndTheMilestonesAreAnsweredWithTwoPlaces() {

@@ -77,6 +77,37 @@ class QuoteApiTest {
         return customers.json(SalesTestSupport.expect(customers.post(mvc, d.rep(), "/api/v1/quotes", quoteBody(d, discount)), 201));
     }
 
+    /**
+     * Every refused value of a quote is named at once, nothing saved: the terms' past validity together with a line's
+     * negative quantity and its discount over 100; and a line's quantity, price and discount with more places than the
+     * money columns keep, each as too precise (never rounded), not only the first met.
+     */
+    @Test
+    void everyRefusedValueOfAQuoteIsNamedAtOnceAndNothingIsSaved() {
+        Deal d = deal("qallbad");
+        var several = customers.post(mvc, d.rep(), "/api/v1/quotes", """
+                {"opportunityId":"%s","validUntil":"2026-11-30","lines":[{"productId":"%s","quantity":-1,"discountPercent":150}]}"""
+                .formatted(d.opportunityId(), d.gateway()));
+        assertThat(several).hasStatus(422);
+        assertThat(fields(customers.json(several)))
+                .containsExactlyInAnyOrder("validUntil", "lines[0].quantity", "lines[0].discountPercent");
+        var tooPrecise = customers.post(mvc, d.rep(), "/api/v1/quotes", """
+                {"opportunityId":"%s","lines":[{"productId":"%s","quantity":1.123456,"unitPrice":120000.123456,"discountPercent":5.123456789}]}"""
+                .formatted(d.opportunityId(), d.gateway()));
+        assertThat(tooPrecise).hasStatus(422);
+        JsonNode refused = customers.json(tooPrecise);
+        assertThat(fields(refused))
+                .containsExactlyInAnyOrder("lines[0].quantity", "lines[0].unitPrice", "lines[0].discountPercent");
+        assertThat(refused.get("errors").valueStream().map(e -> e.get("code").asString()).distinct().toList())
+                .containsExactly("error.input.amountTooPrecise");
+        assertThat(customers.getJson(mvc, d.rep(), "/api/v1/quotes?opportunityId=" + d.opportunityId()).get("items"))
+                .as("nothing saved").isEmpty();
+    }
+
+    private static java.util.List<String> fields(JsonNode problem) {
+        return problem.get("errors").valueStream().map(e -> e.get("field").asString()).toList();
+    }
+
     JsonNode submit(String token, String quoteId) {
         return customers.json(SalesTestSupport.expect(customers.post(mvc, token, "/api/v1/quotes/" + quoteId + "/submit", "{}"), 200));
     }

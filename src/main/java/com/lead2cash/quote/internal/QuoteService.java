@@ -145,8 +145,9 @@ public class QuoteService {
             throw refused.get();
         }
         LocalDate today = today();
-        QuoteTerms terms = terms(content, opportunity.customerId(), today);
-        List<QuoteLine> lines = lines(content.lines(), opportunity.customerId(), terms.priceListId(), today);
+        Drafted drafted = drafted(content, opportunity.customerId(), today);
+        QuoteTerms terms = drafted.terms();
+        List<QuoteLine> lines = drafted.lines();
         Quote quote = Quote.draft(codes.next("Q", "quote_number_seq"), opportunity.id(), opportunity.customerId(),
                 CurrentUser.require().id(), terms, lines, rules().required(maxDiscount(lines)), today, clock.instant());
         return quotes.save(quote);
@@ -175,8 +176,9 @@ public class QuoteService {
     public Quote change(UUID id, Content content, Long version) {
         Quote quote = forAction(id, version, QuoteAction.EDIT);
         LocalDate today = today();
-        QuoteTerms terms = terms(content, quote.customerId(), today);
-        List<QuoteLine> lines = lines(content.lines(), quote.customerId(), terms.priceListId(), today);
+        Drafted drafted = drafted(content, quote.customerId(), today);
+        QuoteTerms terms = drafted.terms();
+        List<QuoteLine> lines = drafted.lines();
         quote.change(terms, lines, rules().required(maxDiscount(lines)), today, clock.instant());
         return quotes.save(quote);
     }
@@ -469,6 +471,39 @@ public class QuoteService {
     private static String title(Quote quote, String customer) {
         String title = quote.number() + " v" + quote.revision() + (customer.isBlank() ? "" : " · " + customer);
         return title.length() > 200 ? title.substring(0, 200) : title;
+    }
+
+    /** A draft's terms and lines as checked, before the quote itself judges them together. */
+    private record Drafted(QuoteTerms terms, List<QuoteLine> lines) {
+    }
+
+    /**
+     * The terms and the lines, each checked: every refused field is named at once (a past validity and a line's
+     * negative quantity and its discount over 100 together), not only the terms' when the lines are wrong too.
+     * Lines are priced from the named price list only when it applies to the customer.
+     */
+    private Drafted drafted(Content content, UUID customerId, LocalDate today) {
+        List<FieldError> errors = new ArrayList<>();
+        QuoteTerms terms = null;
+        UUID priceList = content.priceListId();
+        try {
+            terms = terms(content, customerId, today);
+        } catch (FieldValidationException e) {
+            errors.addAll(e.errors());
+            if (e.errors().stream().anyMatch(f -> f.field().equals("priceListId"))) {
+                priceList = null;
+            }
+        }
+        List<QuoteLine> lines = null;
+        try {
+            lines = lines(content.lines(), customerId, priceList, today);
+        } catch (FieldValidationException e) {
+            errors.addAll(e.errors());
+        }
+        if (!errors.isEmpty()) {
+            throw new FieldValidationException(errors);
+        }
+        return new Drafted(terms, lines);
     }
 
     private QuoteTerms terms(Content content, UUID customerId, LocalDate today) {

@@ -136,6 +136,22 @@ class WorkingCalendarPersistenceTest {
         assertThat(calendar.due(start, window)).isEqualTo(at(2026, 11, 20, 9, 20));
     }
 
+    /**
+     * Walk finding: settings without a zone, with the hours reversed and no weekdays named the zone only (the other two
+     * on the next try). All three named in one 422, the calendar unchanged.
+     */
+    @Test
+    void settingsWithoutAZoneWithReversedHoursAndNoWeekdaysNameAllThreeAndChangeNothing() {
+        String read = calendarVersion();
+        assertThat(mvc.put().uri("/api/v1/calendar").header(HttpHeaders.AUTHORIZATION, admin)
+                .header(HttpHeaders.IF_MATCH, read).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"workStart":"19:00","workEnd":"08:00","workingWeekdays":[]}"""))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyJson().extractingPath("$.errors[*].field").asArray()
+                .containsExactlyInAnyOrder("zone", "workEnd", "workingWeekdays");
+        assertThat(calendarVersion()).as("nothing changed").isEqualTo(read);
+    }
+
     @Test
     void aManualHolidayPushesTheDueTimeToTheNextWorkingDay() {
         assertThat(mvc.post().uri("/api/v1/calendar/exceptions").header(HttpHeaders.AUTHORIZATION, admin)

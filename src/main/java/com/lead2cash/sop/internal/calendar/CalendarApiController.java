@@ -101,7 +101,9 @@ class CalendarApiController {
     @PutMapping
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Change working hours, weekdays and zone (version or If-Match required: 428 without, 409 when stale)")
-    CalendarDto put(@Valid @RequestBody SettingsRequest request) {
+    // not @Valid: the calendar names every refused field at once (a missing zone beside reversed hours), not the
+    // missing ones alone; @NotNull stays for the document's required fields
+    CalendarDto put(@RequestBody SettingsRequest request) {
         calendar.updateSettings(request.zone(), request.workStart(), request.workEnd(), request.workingWeekdays(),
                 request.version());
         return get(null);

@@ -170,10 +170,14 @@ public class CalendarService implements BusinessCalendar {
                                    Long expectedRevision) {
         List<FieldError> errors = new ArrayList<>();
         ZoneId zoneId = null;
-        try {
-            zoneId = ZoneId.of(zone == null ? "" : zone.strip());
-        } catch (DateTimeException e) {
-            errors.add(new FieldError("zone", "calendar.error.zone", String.valueOf(zone)));
+        if (zone == null) {
+            errors.add(new FieldError("zone", "calendar.error.required"));
+        } else {
+            try {
+                zoneId = ZoneId.of(zone.strip());
+            } catch (DateTimeException e) {
+                errors.add(new FieldError("zone", "calendar.error.zone", zone));
+            }
         }
         if (workStart == null) {
             errors.add(new FieldError("workStart", "calendar.error.required"));

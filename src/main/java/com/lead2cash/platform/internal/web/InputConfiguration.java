@@ -56,7 +56,11 @@ class InputConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(new PageVersionGuard()).order(11);
     }
 
-    /** A form handler's {@link RefusedInput}: what the guard refused in its fields, or none. */
+    /**
+     * A handler's {@link RefusedInput}: what the guard refused in its fields, or none — and, for a JSON body read
+     * before it (a parameter after the body), the values the input rules refused in the body, collected instead of
+     * answered 422 at the first, so the handler names them with its own refusals.
+     */
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new HandlerMethodArgumentResolver() {
@@ -69,7 +73,14 @@ class InputConfiguration implements WebMvcConfigurer {
             public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
                                           NativeWebRequest request, WebDataBinderFactory binders) {
                 Object refused = request.getAttribute(RequestParameterGuard.REFUSED, RequestAttributes.SCOPE_REQUEST);
-                return refused instanceof RefusedInput input ? input : RefusedInput.NONE;
+                RefusedInput fields = refused instanceof RefusedInput input ? input : RefusedInput.NONE;
+                if (!(request.getAttribute(InputRulesJacksonModule.BODY_REFUSED, RequestAttributes.SCOPE_REQUEST)
+                        instanceof List<?> body) || body.isEmpty()) {
+                    return fields;
+                }
+                List<com.lead2cash.platform.FieldValidationException.FieldError> all = new java.util.ArrayList<>(fields.errors());
+                body.forEach(e -> all.add((com.lead2cash.platform.FieldValidationException.FieldError) e));
+                return new RefusedInput(all);
             }
         });
     }

@@ -224,6 +224,7 @@ class InputRulesJacksonModule extends SimpleModule {
          * collected as the body is read ({@link #COLLECTED}) and answered together. A body that also cannot be
          * read past a refused value (a refused value read as null where null is not taken) answers the refusals
          * met before it, as the first of them was answered before; one unreadable before any refusal stays 400.
+         * A handler taking {@code RefusedInput} gets them instead, to name them beside its own ({@link #handedToHandler}).
          */
         @Override
         public Object read(org.springframework.core.ResolvableType type, org.springframework.http.HttpInputMessage input,
@@ -250,7 +251,7 @@ class InputRulesJacksonModule extends SimpleModule {
                     REFUSED.set(outer);
                 }
             }
-            if (!refused.isEmpty()) {
+            if (!refused.isEmpty() && !handedToHandler(refused)) {
                 throw new com.lead2cash.platform.FieldValidationException(refused);
             }
             return body;
@@ -275,7 +276,32 @@ class InputRulesJacksonModule extends SimpleModule {
                     .with(tools.jackson.databind.DeserializationFeature.USE_NULL_FOR_MISSING_REFERENCE_VALUES)
                     .withHandler(new CurrencyOfMoney());
         }
+
+        /**
+         * Whether the body's handler takes {@link com.lead2cash.platform.web.RefusedInput} to name the values the
+         * input rules refused in it (read as null) with its own refusals: they are handed to it then
+         * ({@link #BODY_REFUSED}), not answered here.
+         */
+        private static boolean handedToHandler(
+                java.util.List<com.lead2cash.platform.FieldValidationException.FieldError> refused) {
+            if (!(org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                    instanceof org.springframework.web.context.request.ServletRequestAttributes attributes)) {
+                return false;
+            }
+            jakarta.servlet.http.HttpServletRequest request = attributes.getRequest();
+            if (!(request.getAttribute(org.springframework.web.servlet.HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE)
+                    instanceof org.springframework.web.method.HandlerMethod handler)
+                    || java.util.Arrays.stream(handler.getMethodParameters())
+                    .noneMatch(p -> p.getParameterType() == com.lead2cash.platform.web.RefusedInput.class)) {
+                return false;
+            }
+            request.setAttribute(BODY_REFUSED, refused);
+            return true;
+        }
     }
+
+    /** The request attribute holding what the input rules refused in a collected body ({@link CheckingConverter}). */
+    static final String BODY_REFUSED = InputRulesJacksonModule.class.getName() + ".bodyRefused";
 
     /**
      * Money is written with its {@code currency} (SPEC §6: default {@code CNY}), and the answers carry it: a request

@@ -277,6 +277,13 @@ class ContractPagesTest {
         assertThat(FormHtml.textareaText(terminate, "terminate-reason")).isEqualTo("客户资金链断裂，双方协商终止。");
         assertThat(FormHtml.inputValue(terminate, "terminate-effectiveOn")).isEqualTo("2026-11-20");
         assertThat(FormHtml.textareaText(page(manager, path, "en"), "terminate-reason")).as("given back once").isEmpty();
+        // walk finding: no reason and a day before 1900 (the picker bypassed) named the day only; both now
+        assertThat(post(manager, path + "/termination", "reason", "", "effectiveOn", "1800-01-01",
+                "version", String.valueOf(version))).as("no reason, a day out of range").hasStatus3xxRedirection()
+                .flash().containsEntry("flashError", "error.input.dateOutOfRange");
+        String both = page(manager, path, "en");
+        assertThat(both).contains("The date must lie between", "Give the reason (at most");
+        assertThat(FormHtml.inputValue(both, "terminate-effectiveOn")).isEqualTo("1800-01-01");
         assertThat(api(r.rep(), id).get("status").asString()).isEqualTo("SIGNED");
     }
 
@@ -397,6 +404,27 @@ class ContractPagesTest {
                 .as("a message key and its arguments, said in the reader's language on the audit screen")
                 .isEqualTo(String.join("\n", "contract.audit.exported", "2", "contract.filter.anyStatus",
                         "contract.audit.anyone", "合同导出"));
+    }
+
+    /**
+     * Walk finding: a term ending before it starts and milestones a fen short named the term only on the draft form;
+     * both are shown beside their fields at once, nothing drafted.
+     */
+    @Test
+    void theDraftFormShowsATermInTheWrongOrderAndMilestonesAFenShortTogether() {
+        Reviewers r = support.reviewers("callerr");
+        String opportunity = support.opportunityAtContractStage(mvc, r, "苏州齐错科技有限公司", "100000");
+        Cookie rep = customers.session(mvc, r.rep());
+
+        MvcTestResult refused = post(rep, "/contracts", "opportunityId", opportunity, "title", "园区网关采购合同",
+                "amount", "100000.00", "riskLevel", "LOW", "termStart", "2027-11-30", "termEnd", "2026-12-01",
+                "milestones[0].type", "PREPAYMENT", "milestones[0].amount", "99999.99",
+                "milestones[0].dueCondition", "合同签订后 7 日内", "lang", "en");
+        assertThat(refused).hasStatusOk();
+        String form = body(refused);
+        assertThat(form).contains("The term cannot end before it starts.", "The milestones add up to");
+        assertThat(customers.getJson(mvc, support.bearer(mvc, r.rep()), "/api/v1/contracts").get("items").size())
+                .as("nothing drafted").isZero();
     }
 
     @Test

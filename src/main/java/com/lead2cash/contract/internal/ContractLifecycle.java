@@ -301,11 +301,20 @@ public class ContractLifecycle {
      * its own record, and the contract is kept from then for the retention (R1).
      */
     public Contract terminate(UUID id, String reason, LocalDate effectiveOn, Long version) {
+        return terminate(id, reason, effectiveOn, List.of(), version);
+    }
+
+    /**
+     * {@link #terminate(UUID, String, LocalDate, Long)}, some of whose values the input rules already refused
+     * ({@code refused}, read as null): refused with every other problem of the termination named beside them.
+     */
+    public Contract terminate(UUID id, String reason, LocalDate effectiveOn,
+                              List<com.lead2cash.platform.FieldValidationException.FieldError> refused, Long version) {
         Contract c = access.visibleForUpdate(id);
         c.requireAction(actor(c), ContractAction.TERMINATE);
         c.requireVersion(version);
         Instant now = now();
-        Contract.Termination termination = c.terminate(reason, effectiveOn, zone, now);
+        Contract.Termination termination = c.terminate(reason, effectiveOn, refused, zone, now);
         ContractStatus before = termination.before();
         LocalDate effective = termination.effectiveOn();
         UUID me = CurrentUser.require().id();

@@ -289,13 +289,17 @@ public class Contract {
                 errors.add(new FieldValidationException.FieldError("buyerTaxId", e.messageKey(), e.args().toArray()));
             }
         }
+        List<PaymentMilestone> newMilestones = t.milestones() == null ? milestones : t.milestones();
+        // milestones kept as they were are not asked again (they may have fallen due since): only new ones; named
+        // beside the other fields' refusals, their sum asked whenever the amount itself is valid
+        boolean amountValid = errors.stream().noneMatch(e -> e.field().equals("amount"));
+        Milestones.Checked checkedMilestones = Milestones.check(newMilestones,
+                amountValid ? newAmount.setScale(2) : null, t.milestones() == null ? null : draftedOn);
+        errors.addAll(checkedMilestones.errors());
         if (!errors.isEmpty()) {
             throw new FieldValidationException(errors);
         }
-        List<PaymentMilestone> newMilestones = t.milestones() == null ? milestones : t.milestones();
-        // milestones kept as they were are not asked again (they may have fallen due since): only new ones
-        List<PaymentMilestone> checked = Milestones.checked(newMilestones, newAmount.setScale(2),
-                t.milestones() == null ? null : draftedOn);
+        List<PaymentMilestone> checked = checkedMilestones.milestones();
         title = newTitle;
         amount = newAmount.setScale(2);
         riskLevel = t.riskLevel() == null ? riskLevel : t.riskLevel();
@@ -507,23 +511,37 @@ public class Contract {
      * years ahead — the retention (R1) counts from it. The termination itself is its own record.
      */
     public Termination terminate(String reason, LocalDate effectiveOn, ZoneId zone, Instant now) {
+        return terminate(reason, effectiveOn, List.of(), zone, now);
+    }
+
+    /**
+     * {@link #terminate(String, LocalDate, ZoneId, Instant)}, some of whose values the input rules already refused
+     * ({@code refused}, read as null): those are named together with every refusal of the other fields, nothing ended.
+     */
+    public Termination terminate(String reason, LocalDate effectiveOn, List<FieldValidationException.FieldError> refused,
+                                 ZoneId zone, Instant now) {
         if (status == ContractStatus.TERMINATED) {
             throw new ConflictException("contract.terminated");
         }
-        List<FieldValidationException.FieldError> errors = new ArrayList<>();
+        List<FieldValidationException.FieldError> errors = new ArrayList<>(refused);
+        Set<String> named = new java.util.HashSet<>();
+        refused.forEach(e -> named.add(e.field()));
         String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty() || why.length() > MAX_REASON) {
+        if (!named.contains("reason") && (why.isEmpty() || why.length() > MAX_REASON)) {
             errors.add(new FieldValidationException.FieldError("reason", "contract.reason.required", MAX_REASON));
         }
         LocalDate today = LocalDate.ofInstant(now, zone);
         LocalDate effective = effectiveOn == null ? today : effectiveOn;
-        if (signedOn != null && effective.isBefore(signedOn)) {
-            errors.add(new FieldValidationException.FieldError("effectiveOn", "contract.termination.beforeSigning", signedOn));
-        } else if (effective.isBefore(LocalDate.ofInstant(createdAt, zone))) {
-            errors.add(new FieldValidationException.FieldError("effectiveOn", "contract.termination.beforeDraft"));
-        } else if (effective.isAfter(InputRules.latestAhead(today))) {
-            errors.add(new FieldValidationException.FieldError("effectiveOn", "contract.termination.tooFar",
-                    InputRules.latestAhead(today)));
+        // a day the input rules refused was not read: not measured again
+        if (!named.contains("effectiveOn")) {
+            if (signedOn != null && effective.isBefore(signedOn)) {
+                errors.add(new FieldValidationException.FieldError("effectiveOn", "contract.termination.beforeSigning", signedOn));
+            } else if (effective.isBefore(LocalDate.ofInstant(createdAt, zone))) {
+                errors.add(new FieldValidationException.FieldError("effectiveOn", "contract.termination.beforeDraft"));
+            } else if (effective.isAfter(InputRules.latestAhead(today))) {
+                errors.add(new FieldValidationException.FieldError("effectiveOn", "contract.termination.tooFar",
+                        InputRules.latestAhead(today)));
+            }
         }
         if (!errors.isEmpty()) {
             throw new FieldValidationException(errors);

@@ -30,10 +30,32 @@ public final class Milestones {
     /** As {@link #checked(List, BigDecimal)}, each due date on or after {@code draftedOn} (none: not asked). */
     public static List<PaymentMilestone> checked(List<PaymentMilestone> milestones, BigDecimal amount,
                                                  LocalDate draftedOn) {
+        Checked checked = check(milestones, amount, draftedOn);
+        if (!checked.errors().isEmpty()) {
+            throw new FieldValidationException(checked.errors());
+        }
+        return checked.milestones();
+    }
+
+    /** The milestones as kept, and every refusal of them (none: they may be kept). */
+    public record Checked(List<PaymentMilestone> milestones, List<FieldValidationException.FieldError> errors) {
+        public Checked {
+            milestones = List.copyOf(milestones);
+            errors = List.copyOf(errors);
+        }
+    }
+
+    /**
+     * Every refusal of the milestones at once, field by field, without throwing: a contract's other fields are named
+     * beside them. Their sum is asked once each milestone is valid, against {@code amount} (none: an amount itself
+     * refused, the sum is not asked).
+     */
+    public static Checked check(List<PaymentMilestone> milestones, BigDecimal amount, LocalDate draftedOn) {
         List<PaymentMilestone> list = milestones == null ? List.of() : milestones;
         List<FieldValidationException.FieldError> errors = new ArrayList<>();
         if (list.size() > MAX) {
-            throw new FieldValidationException("milestones", "contract.milestones.tooMany", MAX);
+            errors.add(new FieldValidationException.FieldError("milestones", "contract.milestones.tooMany", MAX));
+            return new Checked(List.of(), errors);
         }
         List<PaymentMilestone> kept = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
@@ -65,16 +87,13 @@ public final class Milestones {
             boolean amountOk = m.amount() != null && m.amount().signum() > 0 && m.amount().scale() <= 2;
             kept.add(new PaymentMilestone(m.type(), amountOk ? m.amount().setScale(2) : m.amount(), m.dueDate(), condition));
         }
-        if (!errors.isEmpty()) {
-            throw new FieldValidationException(errors);
-        }
-        if (!kept.isEmpty() && amount != null) {
+        if (errors.isEmpty() && !kept.isEmpty() && amount != null) {
             BigDecimal sum = kept.stream().map(PaymentMilestone::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
             if (sum.compareTo(amount) != 0) {
-                throw new FieldValidationException("milestones", "contract.milestones.sum", MoneyText.of(sum),
-                        MoneyText.of(amount));
+                errors.add(new FieldValidationException.FieldError("milestones", "contract.milestones.sum",
+                        MoneyText.of(sum), MoneyText.of(amount)));
             }
         }
-        return List.copyOf(kept);
+        return new Checked(errors.isEmpty() ? kept : List.of(), errors);
     }
 }

@@ -282,8 +282,12 @@ class ContractApiController {
             + "Once approved (K2) only the owner's manager, legal or an administrator may; version required (428 without, 409 stale)")
     @PostMapping("/api/v1/contracts/{id}/termination")
     @PreAuthorize(ContractAccess.KEEPER_ROLES)
-    ContractViews.ContractView terminate(@PathVariable UUID id, @RequestBody TerminationRequest body) {
-        return view(lifecycle.terminate(id, body.reason(), body.effectiveOn(), body.version()));
+    ContractViews.ContractView terminate(@PathVariable UUID id, @RequestBody TerminationRequest body,
+                                         // what the input rules refused in the body (a day before 1900), named
+                                         // with the termination's own refusals (no reason) in one 422
+                                         @io.swagger.v3.oas.annotations.Parameter(hidden = true)
+                                         com.lead2cash.platform.web.RefusedInput refused) {
+        return view(lifecycle.terminate(id, body.reason(), body.effectiveOn(), refused.errors(), body.version()));
     }
 
     @Operation(summary = "Record a signed amendment (supplementary agreement) with its scan; the signed contract itself is not changed")

@@ -379,9 +379,12 @@ class ContractController {
                      @RequestParam(required = false) String effectiveOn, @RequestParam(required = false) Long version,
                      RefusedInput refused, RedirectAttributes redirect) {
         // a refused termination (a day before the signing) gives the reason and the day back, its form open
-        return act(id, redirect, "contract.terminatedNow", refused,
+        // what the input rules refused (a day before 1900) is named with the termination's own refusals (no reason)
+        return act(id, redirect, "contract.terminatedNow",
                 () -> Flash.typed(redirect, "terminationTyped", "reason", reason, "effectiveOn", effectiveOn),
-                () -> lifecycle.terminate(id, reason, date("effectiveOn", effectiveOn), version));
+                () -> lifecycle.terminate(id, reason, refused.errors().stream()
+                        .anyMatch(e -> e.field().equals("effectiveOn")) ? null : date("effectiveOn", effectiveOn),
+                        refused.errors(), version));
     }
 
     @PostMapping("/contracts/{id}/amendments")

@@ -7,7 +7,8 @@
  *
  * <p>Owning modules submit (and may decide on their own screens) through
  * {@link com.lead2cash.approval.Approvals} and react to {@link com.lead2cash.approval.ApprovalCompleted},
- * {@link com.lead2cash.approval.ApprovalSentBack} and {@link com.lead2cash.approval.ApprovalTaskDecided}
+ * {@link com.lead2cash.approval.ApprovalSentBack}, {@link com.lead2cash.approval.ApprovalWithdrawn} and
+ * {@link com.lead2cash.approval.ApprovalTaskDecided}
  * with {@code @ApplicationModuleListener}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Approvals",

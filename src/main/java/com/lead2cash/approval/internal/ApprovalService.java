@@ -6,6 +6,7 @@ import com.lead2cash.approval.ApprovalRef;
 import com.lead2cash.approval.ApprovalRemark;
 import com.lead2cash.approval.ApprovalRequest;
 import com.lead2cash.approval.ApprovalSentBack;
+import com.lead2cash.approval.ApprovalWithdrawn;
 import com.lead2cash.approval.ApprovalTaskDecided;
 import com.lead2cash.approval.ApprovalView;
 import com.lead2cash.approval.Approvals;
@@ -52,7 +53,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Runs approval flows: submission, decisions, resubmission, withdrawal. Each change saves the
  * {@link Approval} and then carries out what it set in motion — history lines, SLA deadlines per
  * task (opened, met, cancelled), notifications and the {@link ApprovalCompleted} /
- * {@link ApprovalSentBack} events — all in one transaction.
+ * {@link ApprovalSentBack} / {@link ApprovalWithdrawn} events — all in one transaction.
  */
 @Service
 @Transactional
@@ -353,6 +354,11 @@ public class ApprovalService implements Approvals {
                     approval.subjectId(), back.round(), back.by(), back.comment()));
             notifier.send(Notification.of(approval.submitterId(), NotificationKind.APPROVAL_SENT_BACK,
                     "approval.notify.sentBack", link, approval.title(), back.comment()).urgent());
+        } else if (happening instanceof Happening.Withdrawn withdrawn) {
+            events.publishEvent(new ApprovalWithdrawn(approval.id(), approval.subjectType(),
+                    approval.subjectId(), withdrawn.round(), withdrawn.by()));
+            // nothing is left for its approvers to decide (docs/decisions/0068)
+            notifier.settle(NotificationKind.APPROVAL_TASK_ASSIGNED, approval.id());
         }
     }
 

@@ -268,6 +268,7 @@ public class Approval {
         state = State.WITHDRAWN;
         endedAt = now;
         log("WITHDRAWN", null, null, by, null, null, null, now);
+        happen(new Happening.Withdrawn(round, by, now));
     }
 
     /**

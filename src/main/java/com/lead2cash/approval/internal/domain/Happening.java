@@ -43,4 +43,8 @@ public sealed interface Happening {
 
     record SentBack(int round, UUID by, String comment, Instant at) implements Happening {
     }
+
+    /** The submitter withdrew the flow: owning modules hear of it ({@code ApprovalWithdrawn}). */
+    record Withdrawn(int round, UUID by, Instant at) implements Happening {
+    }
 }

@@ -179,6 +179,33 @@ class ContractReviewTest {
     }
 
     @Test
+    void K1_aReviewWithdrawnByItsSubmitterReturnsTheContractForRevisionAndTheResubmissionIsReviewedAnew() {
+        Reviewers r = support.reviewers("k1wd");
+        JsonNode contract = readyContract(r, "杭州撤回科技有限公司", "600000.00", "LOW");
+        String id = contract.get("id").asString();
+        JsonNode submitted = submit(r, contract);
+        assertThat(submitted.get("status").asString()).isEqualTo("IN_REVIEW");
+        String approvalId = submitted.get("approvalId").asString();
+        String rep = support.bearer(mvc, r.rep());
+
+        assertThat(customers.post(mvc, rep, "/api/v1/approvals/" + approvalId + "/withdraw", null)).hasStatus(200);
+        // the contract follows its approval after the withdrawal committed, as it follows every decision
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(customers.getJson(mvc, rep, "/api/v1/contracts/" + id).get("status").asString())
+                        .isEqualTo("REVISING"));
+        JsonNode returned = customers.getJson(mvc, rep, "/api/v1/contracts/" + id);
+        assertThat(returned.get("availableActions").toString()).contains("SUBMIT");
+
+        JsonNode revised = customers.json(customers.put(mvc, rep, "/api/v1/contracts/" + id + "/sections/PAYMENT",
+                "{\"body\":\"预付款于合同签订后 5 日内支付。\",\"version\":" + returned.get("version").asLong() + "}"));
+        JsonNode resubmitted = submit(r, revised);
+        assertThat(resubmitted.get("status").asString()).isEqualTo("IN_REVIEW");
+        assertThat(resubmitted.get("approvalId").asString()).as("a new flow").isNotEqualTo(approvalId);
+        assertThat(departments(resubmitted)).containsExactlyInAnyOrder("LEGAL:PENDING", "FINANCE:PENDING", "OPERATIONS:PENDING");
+        assertThat(review(r, r.lawyer(), id, "LEGAL", "PASS", null).get("status").asString()).isEqualTo("IN_REVIEW");
+    }
+
+    @Test
     void K5_anAmountOfOneMillionAddsTheRiskReviewOfTheDirectorAndFinanceBeforeTheFinalApproval() {
         Reviewers r = support.reviewers("k5a");
         JsonNode contract = readyContract(r, "杭州丙方科技有限公司", "1200000.00", "LOW");

@@ -119,6 +119,33 @@ class CustomerCreditTest {
         assertThat(after.get("creditLimit").isNull()).isTrue();
     }
 
+    @Test
+    void C8_aChangeWithdrawnFromFinanceOnTheApprovalPageIsDroppedAndTheLimitKept() {
+        var company = support.company("credit5");
+        String rep = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, rep, "信用撤回有限公司", null).get("id").asString();
+        support.postJson(mvc, rep, "/api/v1/customers/" + id + "/credit", "{\"creditRating\":\"B\",\"creditLimit\":200000}");
+        String approval = limitForFinance(rep, id);
+
+        assertThat(page(company.eastRep(), "/approvals/" + approval)).contains("id=\"withdraw\"");
+        var session = support.session(mvc, company.eastRep());
+        assertThat(mvc.post().uri("/approvals/{id}/withdraw", approval).cookie(session)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .exchange()).hasStatus3xxRedirection();
+        assertThat(support.getJson(mvc, rep, "/api/v1/approvals/" + approval).get("state").asString()).isEqualTo("WITHDRAWN");
+        // at once: the withdrawal reaches the customer in the rep's own transaction, as finance's decision does
+        JsonNode after = support.getJson(mvc, rep, "/api/v1/customers/" + id);
+        assertThat(after.get("creditApprovalId").isNull()).isTrue();
+        assertThat(after.get("pendingCreditLimit").isNull()).isTrue();
+        assertThat(after.get("creditLimit").decimalValue()).as("the current limit kept").isEqualByComparingTo("200000");
+        assertThat(page(company.eastRep(), "/customers/" + id + "/timeline?lang=en"))
+                .contains("The credit change (5,000,000.00 CNY) was withdrawn from finance");
+
+        JsonNode next = support.postJson(mvc, rep, "/api/v1/customers/" + id + "/credit",
+                "{\"creditRating\":\"B\",\"creditLimit\":300000}");
+        assertThat(next.get("creditLimit").decimalValue()).as("no longer waiting for finance").isEqualByComparingTo("300000");
+    }
+
     /** A rep asks for a limit of 5 000 000, beyond their own authority: the id of finance's approval. */
     private String limitForFinance(String rep, String customerId) {
         return support.postJson(mvc, rep, "/api/v1/customers/" + customerId + "/credit",

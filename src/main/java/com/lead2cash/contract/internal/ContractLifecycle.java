@@ -244,7 +244,11 @@ public class ContractLifecycle {
                 }
             }
             case WITHDRAWN -> {
-                // withdrawn by the contract itself (termination): nothing to follow
+                // the owner withdrew it on the approvals screens: back to them to revise and submit again, as after a
+                // rejection (decision 0068); withdrawn by the contract itself (termination), it is no longer in review
+                if (c.returnedForRevision(now)) {
+                    events.record(c.id(), "RETURNED", null, view.state().name(), now);
+                }
             }
         }
     }

@@ -4,6 +4,7 @@ import com.lead2cash.approval.ApprovalCompleted;
 import com.lead2cash.approval.ApprovalRef;
 import com.lead2cash.approval.ApprovalRequest;
 import com.lead2cash.approval.ApprovalSentBack;
+import com.lead2cash.approval.ApprovalWithdrawn;
 import com.lead2cash.approval.Approvals;
 import com.lead2cash.approval.ApproverRule;
 import com.lead2cash.approval.FlowDefinition;
@@ -112,6 +113,15 @@ public class CustomerCredit {
     void on(ApprovalSentBack sentBack) {
         if (SUBJECT.equals(sentBack.subjectType())) {
             decided(UUID.fromString(sentBack.subjectId()), sentBack.approvalId(), false, "customer.history.creditSentBack");
+        }
+    }
+
+    /** C8 — the requester withdrew the change from finance: it is dropped, the current limit kept (decision 0068). */
+    @org.springframework.context.event.EventListener
+    void on(ApprovalWithdrawn withdrawn) {
+        if (SUBJECT.equals(withdrawn.subjectType())) {
+            decided(UUID.fromString(withdrawn.subjectId()), withdrawn.approvalId(), false,
+                    "customer.history.creditWithdrawn");
         }
     }
 

@@ -4,6 +4,7 @@ import com.lead2cash.approval.ApprovalCompleted;
 import com.lead2cash.approval.ApprovalRef;
 import com.lead2cash.approval.ApprovalRequest;
 import com.lead2cash.approval.ApprovalSentBack;
+import com.lead2cash.approval.ApprovalWithdrawn;
 import com.lead2cash.approval.ApprovalView;
 import com.lead2cash.approval.Approvals;
 import com.lead2cash.approval.ApproverRule;
@@ -371,6 +372,24 @@ public class QuoteService {
             return;
         }
         quotes.findByApprovalForUpdate(sentBack.approvalId())
+                .filter(q -> q.status() == QuoteStatus.PENDING_APPROVAL)
+                .ifPresent(q -> {
+                    q.backToDraft(clock.instant());
+                    quotes.save(q);
+                });
+    }
+
+    /**
+     * Q2 — the submitter withdrew the approval: the quote is a draft again, as after a send-back, to be changed and
+     * submitted anew (docs/decisions/0068). A quote revised meanwhile (its approval withdrawn by {@link #revise}) is
+     * superseded, not pending, and stays as it is.
+     */
+    @org.springframework.context.event.EventListener
+    void on(ApprovalWithdrawn withdrawn) {
+        if (!SUBJECT.equals(withdrawn.subjectType())) {
+            return;
+        }
+        quotes.findByApprovalForUpdate(withdrawn.approvalId())
                 .filter(q -> q.status() == QuoteStatus.PENDING_APPROVAL)
                 .ifPresent(q -> {
                     q.backToDraft(clock.instant());

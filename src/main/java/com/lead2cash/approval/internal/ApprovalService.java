@@ -357,8 +357,6 @@ public class ApprovalService implements Approvals {
         } else if (happening instanceof Happening.Withdrawn withdrawn) {
             events.publishEvent(new ApprovalWithdrawn(approval.id(), approval.subjectType(),
                     approval.subjectId(), withdrawn.round(), withdrawn.by()));
-            // nothing is left for its approvers to decide (docs/decisions/0068)
-            notifier.settle(NotificationKind.APPROVAL_TASK_ASSIGNED, approval.id());
         }
     }
 

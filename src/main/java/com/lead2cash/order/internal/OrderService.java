@@ -389,9 +389,7 @@ public class OrderService {
     @Transactional
     public Order cancelShipment(UUID id, int shipmentKey, String reason, Long version) {
         Order o = access.visibleForUpdate(id);
-        if (!Order.theirs(OrderAction.CANCEL_SHIPMENT, access.works(o), OrderAccess.isOperations(CurrentUser.require()))) {
-            throw OrderAccess.notYours(OrderAction.CANCEL_SHIPMENT);
-        }
+        refuseIfNotTheirs(o, OrderAction.CANCEL_SHIPMENT);
         o.expectVersion(version);
         InputRules.requireFieldText("reason", reason, MAX_TEXT);
         Instant now = clock.instant();
@@ -681,8 +679,7 @@ public class OrderService {
         if (!actions(o).contains(OrderAction.CANCEL_SHIPMENT)) {
             return Set.of();
         }
-        return java.util.stream.IntStream.rangeClosed(1, o.shipments().size())
-                .filter(k -> o.shipmentCancellable(k, today())).boxed().collect(java.util.stream.Collectors.toSet());
+        return o.cancellableShipments(today());
     }
 
     /** The day from which the caller can record the order's delivery, when only the last shipment's date holds it back. */
@@ -690,13 +687,17 @@ public class OrderService {
         return o.deliveryOpensOn(access.works(o), OrderAccess.isOperations(CurrentUser.require()), today());
     }
 
+    /** Nobody in the caller's place could take the action, in any state (finance never records a delivery): 403 first. */
+    private void refuseIfNotTheirs(Order o, OrderAction action) {
+        if (!Order.theirs(action, access.works(o), OrderAccess.isOperations(CurrentUser.require()))) {
+            throw OrderAccess.notYours(action);
+        }
+    }
+
     private Order forAction(UUID id, Long version, OrderAction action) {
         Order o = access.visibleForUpdate(id);
         if (!actions(o).contains(action)) {
-            if (!Order.theirs(action, access.works(o), OrderAccess.isOperations(CurrentUser.require()))) {
-                // nobody in the caller's place could, in any state (finance never records a delivery): 403 first
-                throw OrderAccess.notYours(action);
-            }
+            refuseIfNotTheirs(o, action);
             if (o.byStatus(true, true, today()).contains(action)) {
                 o.requireNotStopped(action);
             }

@@ -253,6 +253,12 @@ public class Order {
         return !s.cancelled() && s.shipDate().isAfter(today);
     }
 
+    /** The shipments (by number, 1, 2, …) that may still be cancelled ({@link #shipmentCancellable}). */
+    public Set<Integer> cancellableShipments(LocalDate today) {
+        return java.util.stream.IntStream.rangeClosed(1, shipments.size()).filter(k -> shipmentCancellable(k, today))
+                .boxed().collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
     /**
      * Cancels a booked shipment that has not left yet, with the reason (a mistyped ship date, a booking the carrier
      * dropped): it stays on the order under its number as cancelled, by whom and when, and its quantity is free to ship
@@ -458,7 +464,7 @@ public class Order {
             actions.add(OrderAction.RECORD_WAYBILL);
         }
         if (mine.test(OrderAction.CANCEL_SHIPMENT)
-                && java.util.stream.IntStream.rangeClosed(1, shipments.size()).anyMatch(k -> shipmentCancellable(k, today))) {
+                && !cancellableShipments(today).isEmpty()) {
             actions.add(OrderAction.CANCEL_SHIPMENT);
         }
         if (mine.test(OrderAction.DELIVER) && status == OrderStatus.SHIPPED

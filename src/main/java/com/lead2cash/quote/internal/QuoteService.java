@@ -368,15 +368,9 @@ public class QuoteService {
 
     @org.springframework.context.event.EventListener
     void on(ApprovalSentBack sentBack) {
-        if (!SUBJECT.equals(sentBack.subjectType())) {
-            return;
+        if (SUBJECT.equals(sentBack.subjectType())) {
+            backToDraft(sentBack.approvalId());
         }
-        quotes.findByApprovalForUpdate(sentBack.approvalId())
-                .filter(q -> q.status() == QuoteStatus.PENDING_APPROVAL)
-                .ifPresent(q -> {
-                    q.backToDraft(clock.instant());
-                    quotes.save(q);
-                });
     }
 
     /**
@@ -386,10 +380,14 @@ public class QuoteService {
      */
     @org.springframework.context.event.EventListener
     void on(ApprovalWithdrawn withdrawn) {
-        if (!SUBJECT.equals(withdrawn.subjectType())) {
-            return;
+        if (SUBJECT.equals(withdrawn.subjectType())) {
+            backToDraft(withdrawn.approvalId());
         }
-        quotes.findByApprovalForUpdate(withdrawn.approvalId())
+    }
+
+    /** The quote still waiting on this approval is a draft again (sent back or withdrawn), to change and submit anew. */
+    private void backToDraft(UUID approvalId) {
+        quotes.findByApprovalForUpdate(approvalId)
                 .filter(q -> q.status() == QuoteStatus.PENDING_APPROVAL)
                 .ifPresent(q -> {
                     q.backToDraft(clock.instant());

@@ -11,7 +11,6 @@ import com.lead2cash.notification.NotificationKind;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.CurrentUser;
-import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.RecordNotFoundException;
@@ -223,10 +222,8 @@ public class CustomerOwnership {
             throw new com.lead2cash.platform.ForbiddenException("customer.claim.repsOnly");
         }
         Customer c = customers.findByIdForUpdate(id).orElseThrow(() -> new RecordNotFoundException(CustomerAccess.SUBJECT, id));
-        if (me.id().equals(c.ownerId())) {
-            // a second claim (a double click) or the owner's own: nothing to take, and nobody else was first
-            throw new DomainException("customer.claim.alreadyYours", c.code());
-        }
+        // nothing to take, and nobody else was first: asked before the loss is told
+        c.requireNotHeldBy(me.id());
         if (c.ownerId() != null) {
             // someone was first: a customer that has been in the pool was shown to everyone, so the loss is
             // told (409); one that never was stays hidden outside the scope (404)

@@ -439,12 +439,20 @@ public class Customer {
         return previous;
     }
 
-    /** A rep claims the customer from the pool; the cadence starts from the claim. */
-    public void claim(UUID rep, Instant now) {
-        requireNotMerged();
+    /**
+     * A customer the rep holds already is not claimed (a second claim, a double click, the owner's own): refused as
+     * theirs, not as lost to someone else.
+     */
+    public void requireNotHeldBy(UUID rep) {
         if (rep.equals(ownerId)) {
             throw new DomainException("customer.claim.alreadyYours", code);
         }
+    }
+
+    /** A rep claims the customer from the pool; the cadence starts from the claim. */
+    public void claim(UUID rep, Instant now) {
+        requireNotMerged();
+        requireNotHeldBy(rep);
         if (ownerId != null) {
             throw new com.lead2cash.platform.ConflictException("customer.claim.lost", code);
         }

@@ -56,10 +56,12 @@ final class PolicyRules {
     private PolicyRules() {
     }
 
+    /**
+     * What holds across a rule's parameters, once each value is within its own range ({@link #withinRange}, asked
+     * value by value as a change is read, so that every value refused is named together).
+     */
     static List<FieldError> check(Map<String, Map<String, Object>> v) {
         List<FieldError> errors = new ArrayList<>();
-        v.forEach((rule, params) -> params.forEach((param, value) ->
-                withinRange(errors, rule, RuleCatalog.require(rule).param(param).orElseThrow(), value)));
         int a = (Integer) v.get("L3").get("gradeAMinPoints");
         int b = (Integer) v.get("L3").get("gradeBMinPoints");
         if (a <= b) {

@@ -218,6 +218,15 @@ public final class InputRules {
         });
     }
 
+    /**
+     * {@link #amountProblem} as a field's refusal, with the money columns' digits before and after the point as its
+     * message's arguments: how an API body, a form and a module's own check all word it.
+     */
+    public static Optional<FieldValidationException.FieldError> amountProblem(String field, BigDecimal value) {
+        return amountProblem(value).map(key -> new FieldValidationException.FieldError(field, key,
+                MONEY_PRECISION - MONEY_SCALE, MONEY_SCALE));
+    }
+
     /** Why the number is refused as an amount, if it is: too many digits before or after the point. */
     public static Optional<String> amountProblem(BigDecimal value) {
         if (value == null) {

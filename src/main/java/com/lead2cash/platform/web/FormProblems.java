@@ -52,7 +52,7 @@ public record FormProblems(Map<String, String> fields, List<String> global, Map<
     /**
      * Values the browser sent that could not even be read (a word where a number belongs): each such field
      * answers "wrong format" — or, for a value read but refused by the input rules while it was bound (an amount
-     * with more than two places: {@code FormValues#amountProblem}), that refusal, as the API words it; null when
+     * with more than two places: {@code InputRules#amountProblem}), that refusal, as the API words it; null when
      * every value was read.
      */
     public static FormProblems ofUnreadable(org.springframework.validation.BindingResult binding, MessageSource messages,

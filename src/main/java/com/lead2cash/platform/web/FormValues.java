@@ -35,28 +35,17 @@ public final class FormValues {
      * An amount or quantity, thousands separators allowed where they group thousands; unreadable: {@code messageKey} on {@code field}.
      * Plain digits only: an exponent ("1e999999999") is no amount a person types and would make later
      * arithmetic enormous. One that does not fit the money columns (more than two places, too many digits) is
-     * refused as the API refuses it ({@link #amountProblem}), never rounded when it is stored.
+     * refused as the API refuses it ({@link InputRules#amountProblem(String, BigDecimal)}), never rounded when it is stored.
      */
     public static BigDecimal decimal(String field, String text, String messageKey) {
         if (blank(text)) {
             return null;
         }
         BigDecimal amount = readDecimal(text).orElseThrow(() -> new FieldValidationException(field, messageKey));
-        amountProblem(field, amount).ifPresent(error -> {
+        InputRules.amountProblem(field, amount).ifPresent(error -> {
             throw new FieldValidationException(java.util.List.of(error));
         });
         return amount;
-    }
-
-    /**
-     * Why an amount read from a form is refused, if it is: the money columns' rule a JSON body's decimals are read
-     * under ({@link InputRules#amountProblem}: at most 16 digits before the point and 2 after it), with the same
-     * message and arguments. A form's 1067.555 is refused beside its field as the API refuses it, not stored as
-     * 1067.56 by the column.
-     */
-    public static java.util.Optional<FieldValidationException.FieldError> amountProblem(String field, BigDecimal amount) {
-        return InputRules.amountProblem(amount).map(key -> new FieldValidationException.FieldError(field, key,
-                InputRules.MONEY_PRECISION - InputRules.MONEY_SCALE, InputRules.MONEY_SCALE));
     }
 
     /**

@@ -134,8 +134,7 @@ public class ReceiptService {
         if (in.amount() == null || in.amount().signum() <= 0) {
             errors.add(new FieldError("amount", "receipt.amount.positive"));
         } else {
-            InputRules.amountProblem(in.amount()).ifPresent(k -> errors.add(new FieldError("amount", k,
-                    InputRules.MONEY_PRECISION - InputRules.MONEY_SCALE, InputRules.MONEY_SCALE)));
+            InputRules.amountProblem("amount", in.amount()).ifPresent(errors::add);
         }
         if (in.receivedOn() == null) {
             errors.add(new FieldError("receivedOn", "receipt.receivedOn.required"));

@@ -8,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.InputRules;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
@@ -46,7 +47,7 @@ class FormValuesTest {
         }
         assertThat(FormValues.decimal("quantity", "2.000", "k")).as("trailing zeros are no places")
                 .isEqualByComparingTo(new BigDecimal("2"));
-        assertThat(FormValues.amountProblem("amount", new BigDecimal("1067.55"))).isEmpty();
+        assertThat(InputRules.amountProblem("amount", new BigDecimal("1067.55"))).isEmpty();
     }
 
     @Test

@@ -35,8 +35,7 @@ public record OpportunityDetails(String name, BigDecimal amount, LocalDate expec
             errors.add(new FieldError("amount", "opportunity.amount.negative"));
         } else {
             // the money column's limits, with the message for what is wrong: too many digits before or after the point
-            InputRules.amountProblem(amount).ifPresent(key -> errors.add(new FieldError("amount", key,
-                    InputRules.MONEY_PRECISION - InputRules.MONEY_SCALE, InputRules.MONEY_SCALE)));
+            InputRules.amountProblem("amount", amount).ifPresent(errors::add);
         }
         if (expectedCloseDate != null && (expectedCloseDate.getYear() < 2000 || expectedCloseDate.getYear() > 2100)) {
             errors.add(new FieldError("expectedCloseDate", "opportunity.closeDate.invalid"));

@@ -94,8 +94,7 @@ class RequestParameterGuard implements HandlerInterceptor {
     private static void checkAmount(HttpServletRequest request, MethodParameter parameter,
                                     List<FieldValidationException> refused) {
         checkRead(request, parameter, BigDecimal.class, BigDecimal::new, (name, amount) ->
-                InputRules.amountProblem(amount).ifPresent(key -> refused.add(new FieldValidationException(name, key,
-                        InputRules.MONEY_PRECISION - InputRules.MONEY_SCALE, InputRules.MONEY_SCALE))));
+                InputRules.amountProblem(name, amount).ifPresent(e -> refused.add(new FieldValidationException(List.of(e)))));
     }
 
     /** A parameter the controller reads as a month (a forecast's first month) lies in the years a date may. */

@@ -126,8 +126,7 @@ final class PolicyRules {
                 if (((BigDecimal) value).signum() < 0) {
                     errors.add(new FieldError(field, "policy.error.atLeast", 0));
                 } else {
-                    InputRules.amountProblem((BigDecimal) value).ifPresent(key -> errors.add(new FieldError(
-                            field, key, InputRules.MONEY_PRECISION - InputRules.MONEY_SCALE, InputRules.MONEY_SCALE)));
+                    InputRules.amountProblem(field, (BigDecimal) value).ifPresent(errors::add);
                 }
             }
             case LIST -> {

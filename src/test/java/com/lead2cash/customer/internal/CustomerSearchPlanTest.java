@@ -110,7 +110,7 @@ class CustomerSearchPlanTest {
                 """).param("owners", owners()).param("ownerCount", OWNERS).param("customers", CUSTOMERS).update();
         // vacuumed too, as autovacuum does once a fifth of the table is new: the keys out of the index's pending
         // list (a bulk insert's), which every search would read whole
-        jdbc.sql("vacuum analyze customer_customer").update();
+        settled();
         Set<UUID> team = team();
         long teams = jdbc.sql("select count(*) from customer_customer where name like '乌木%' and owner_id in (:team)")
                 .param("team", team).query(Long.class).single();

@@ -14,8 +14,8 @@ public interface Notifier {
     /**
      * Settles the notifications of this kind about this record ({@link Notification#about}) that are not settled yet,
      * whoever received them: their readers have nothing left to do about it (someone else did it, or it was moved to
-     * someone else). They leave the unread notifications and say they are settled; their e-mail that has not left yet
-     * is not sent (one already sent stays sent). Joins the caller's transaction;
+     * someone else). They leave the unread notifications and say they are settled; their e-mail and group robot posts
+     * that have not left yet are not sent (one already sent stays sent). Joins the caller's transaction;
      * the notifications it sent before are settled too, the ones it sends after are not.
      */
     void settle(NotificationKind kind, UUID subjectId);

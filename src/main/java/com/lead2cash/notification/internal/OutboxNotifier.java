@@ -75,10 +75,10 @@ public class OutboxNotifier implements Notifier {
     }
 
     /**
-     * Settles the notices and, in the same statement, withdraws their e-mail still waiting in the outbox (pending, or
-     * pending a retry): a settled notice is not e-mailed, its reader has nothing left to do about it — the one place
-     * that decides it. An e-mail already sent stays SENT (nothing to take back), and one the delivery worker is
-     * sending at this very moment ends as its send does. Robot posts and the daily digest are left as they are.
+     * Settles the notices and, in the same statement, withdraws their e-mail and group robot posts still waiting in
+     * the outbox (pending, or pending a retry): a settled notice is not e-mailed or posted, its reader has nothing left
+     * to do about it — the one place that decides it. What already left stays SENT (nothing to take back), and what
+     * the delivery worker is sending at this very moment ends as its send does. The daily digest is left as it is.
      */
     @Override
     @Transactional
@@ -93,7 +93,7 @@ public class OutboxNotifier implements Notifier {
                     returning id)
                 update notification_delivery d set state = 'WITHDRAWN'
                   from settled s
-                 where d.message_id = s.id and d.channel = 'EMAIL' and d.robot_id is null and d.state = 'PENDING'
+                 where d.message_id = s.id and d.state = 'PENDING'
                 """).param("now", now).param("subject", subjectId).param("kind", kind.key()).update();
     }
 

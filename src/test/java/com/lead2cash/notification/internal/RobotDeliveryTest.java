@@ -1,6 +1,7 @@
 package com.lead2cash.notification.internal;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -12,6 +13,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.NotificationKind;
 import com.lead2cash.notification.Notifier;
 import com.lead2cash.notification.internal.delivery.DeliveryWorker;
 import com.lead2cash.notification.internal.domain.Channel;
@@ -211,6 +213,64 @@ class RobotDeliveryTest {
         assertThat(worker.runOnce()).isZero();
         assertThat(robotServer.findAll(postRequestedFor(urlPathEqualTo("/robot/send")))).hasSize(8);
         assertThat(inboxRows()).isEqualTo(1);
+    }
+
+    private Notification contest(UUID lead, String code) {
+        return Notification.of(rep, NotificationKind.LEAD_CONTEST, "notification.robot.test", "/leads/" + lead, code,
+                "SLA").about(lead).urgent();
+    }
+
+    @Test
+    void aRobotPostStillWaitingWhenItsNoticeIsSettledIsNeverPosted() {
+        dingTalk(null, "");
+        robots.connect(new RobotAdmin.RobotForm(Channel.WECOM, "wecom group", robotServer.baseUrl()
+                + "/cgi-bin/webhook/send?key=k-123", null, false, ""));
+        UUID decided = UUID.randomUUID();
+        notifier.send(contest(decided, "L-2026-000051"));
+
+        // settled in the business transaction that did the work, before the worker ran
+        new TransactionTemplate(transactionManager).executeWithoutResult(
+                tx -> notifier.settle(NotificationKind.LEAD_CONTEST, decided));
+        assertThat(worker.runOnce()).isZero();
+
+        assertThat(robotServer.getAllServeEvents()).isEmpty();
+        assertThat(state()).containsExactly("WITHDRAWN", "WITHDRAWN");
+        // withdrawn for good: a later run sends it no more
+        CLOCK.advance(Duration.ofDays(1));
+        assertThat(worker.runOnce()).isZero();
+        assertThat(robotServer.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void aRobotPostAlreadyPostedStaysPostedWhenItsNoticeIsSettledAndOneWaitingForARetryIsWithdrawn() {
+        robotServer.stubFor(post(urlPathEqualTo("/robot/send")).withRequestBody(containing("L-2026-000053"))
+                .willReturn(aResponse().withStatus(500)));
+        dingTalk(null, "");
+        UUID postedFirst = UUID.randomUUID();
+        UUID failedOnce = UUID.randomUUID();
+        UUID open = UUID.randomUUID();
+        notifier.send(contest(postedFirst, "L-2026-000052"));
+        notifier.send(contest(failedOnce, "L-2026-000053"));
+        assertThat(worker.runOnce()).isEqualTo(2);
+        notifier.send(contest(open, "L-2026-000054"));
+
+        notifier.settle(NotificationKind.LEAD_CONTEST, postedFirst);
+        notifier.settle(NotificationKind.LEAD_CONTEST, failedOnce);
+        // after the retry's backoff: only the notice still open is posted
+        CLOCK.advance(Duration.ofMinutes(1));
+        assertThat(worker.runOnce()).isEqualTo(1);
+
+        assertThat(jdbc.sql("""
+                select m.args ->> 0 || ' ' || d.state || ' ' || d.attempts from notification_delivery d
+                  join notification_message m on m.id = d.message_id order by 1
+                """).query(String.class).list())
+                .containsExactly("L-2026-000052 SENT 1", "L-2026-000053 WITHDRAWN 1", "L-2026-000054 SENT 1");
+        CLOCK.advance(Duration.ofDays(1));
+        assertThat(worker.runOnce()).isZero();
+        // the first post and the failed attempt, both before the settle, and the open one: the retry never went
+        assertThat(robotServer.findAll(postRequestedFor(urlPathEqualTo("/robot/send")))).hasSize(3);
+        assertThat(robotServer.findAll(postRequestedFor(urlPathEqualTo("/robot/send"))
+                .withRequestBody(containing("L-2026-000053")))).hasSize(1);
     }
 
     @Test

@@ -14,8 +14,9 @@ public interface Notifier {
     /**
      * Settles the notifications of this kind about this record ({@link Notification#about}) that are not settled yet,
      * whoever received them: their readers have nothing left to do about it (someone else did it, or it was moved to
-     * someone else). They leave the unread notifications and say they are settled; their e-mail and group robot posts
-     * that have not left yet are not sent (one already sent stays sent). Joins the caller's transaction;
+     * someone else). They leave the unread notifications and say they are settled; no channel carries them any more:
+     * their e-mail and group robot posts that have not left yet are not sent, a daily digest not sent yet does not
+     * list them and one made later neither (what already left stays sent). Joins the caller's transaction;
      * the notifications it sent before are settled too, the ones it sends after are not.
      */
     void settle(NotificationKind kind, UUID subjectId);

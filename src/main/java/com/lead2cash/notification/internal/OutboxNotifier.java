@@ -75,10 +75,13 @@ public class OutboxNotifier implements Notifier {
     }
 
     /**
-     * Settles the notices and, in the same statement, withdraws their e-mail and group robot posts still waiting in
-     * the outbox (pending, or pending a retry): a settled notice is not e-mailed or posted, its reader has nothing left
-     * to do about it — the one place that decides it. What already left stays SENT (nothing to take back), and what
-     * the delivery worker is sending at this very moment ends as its send does. The daily digest is left as it is.
+     * Settles the notices and, in the same statement, withdraws whatever of them has not left yet — the one place that
+     * decides it: a settled notice asks its reader nothing any more, so no channel carries it. Their e-mail and group
+     * robot posts still waiting in the outbox (pending, or pending a retry) are WITHDRAWN, never sent or retried; their
+     * lines in a daily digest whose e-mail has not left yet are WITHDRAWN too (it does not list them), and a digest left
+     * with no line is WITHDRAWN itself. A digest made later does not list them: a settled notice is read. What already
+     * left stays SENT (nothing to take back), and what the delivery worker is sending at this very moment ends as its
+     * send does — a digest it finds with no line left it does not send.
      */
     @Override
     @Transactional
@@ -86,14 +89,27 @@ public class OutboxNotifier implements Notifier {
         // the notifications this transaction sent so far are still queued
         inserts.flush();
         Timestamp now = Timestamp.from(clock.instant());
+        // (the statement's parts see the rows as they were before it: the last one counts the lines it withdrew itself)
         jdbc.sql("""
                 with settled as (
                     update notification_message set settled_at = :now, read_at = coalesce(read_at, :now)
                      where subject_id = :subject and kind = :kind and settled_at is null
-                    returning id)
-                update notification_delivery d set state = 'WITHDRAWN'
-                  from settled s
-                 where d.message_id = s.id and d.state = 'PENDING'
+                    returning id),
+                withdrawn as (
+                    update notification_delivery d set state = 'WITHDRAWN'
+                      from settled s
+                     where d.message_id = s.id
+                       and (d.state = 'PENDING'
+                            or d.state = 'DIGESTED' and exists (
+                                   select 1 from notification_delivery g
+                                    where g.digest_id = d.digest_id and g.message_id is null and g.state = 'PENDING'))
+                    returning d.id, d.digest_id)
+                update notification_delivery g set state = 'WITHDRAWN'
+                 where g.message_id is null and g.state = 'PENDING'
+                   and g.digest_id in (select w.digest_id from withdrawn w)
+                   and not exists (select 1 from notification_delivery l
+                                    where l.digest_id = g.digest_id and l.message_id is not null
+                                      and l.state = 'DIGESTED' and l.id not in (select w.id from withdrawn w))
                 """).param("now", now).param("subject", subjectId).param("kind", kind.key()).update();
     }
 

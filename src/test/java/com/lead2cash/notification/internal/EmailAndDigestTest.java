@@ -27,6 +27,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -195,6 +196,117 @@ class EmailAndDigestTest {
         List<MimeMessage> zhMails = to(zhMail);
         assertThat(zhMails).hasSize(2);
         assertThat(text(zhMails.get(1))).contains("L-9").doesNotContain("L-1");
+    }
+
+    private Notification queued(UUID user, UUID lead, String code) {
+        return Notification.of(user, NotificationKind.LEAD_QUEUED, "notification.robot.test", "/leads/" + lead, code,
+                "Ops").about(lead);
+    }
+
+    @Test
+    void aDigestMadeAfterANoticeWasSettledDoesNotListItAndSomeoneWithNothingElseGetsNone() throws Exception {
+        UUID assigned = UUID.randomUUID();
+        UUID waiting = UUID.randomUUID();
+        UUID assignedToo = UUID.randomUUID();
+        notifier.send(queued(zhUser, assigned, "L-21"));
+        notifier.send(queued(zhUser, waiting, "L-22"));
+        notifier.send(queued(enUser, assignedToo, "L-23"));
+        notifier.settle(NotificationKind.LEAD_QUEUED, assigned);
+        notifier.settle(NotificationKind.LEAD_QUEUED, assignedToo);
+        CLOCK.advance(Duration.ofMinutes(30));
+
+        assertThat(digest.runOnce()).isEqualTo(1);
+        assertThat(worker.runOnce()).isEqualTo(1);
+
+        MimeMessage toZh = only(zhMail);
+        assertThat(toZh.getSubject()).isEqualTo("【Lead2Cash】每日摘要：1 条未读通知");
+        assertThat(text(toZh)).contains("L-22").doesNotContain("L-21");
+        assertThat(to(enMail)).isEmpty();
+        assertThat(jdbc.sql("""
+                select m.args ->> 0 from notification_delivery d join notification_message m on m.id = d.message_id
+                """).query(String.class).list()).containsExactly("L-22");
+    }
+
+    @Test
+    void aNoticeSettledBeforeItsDigestLeftIsNotListedAndADigestLeftWithNothingIsNotSent() throws Exception {
+        UUID assigned = UUID.randomUUID();
+        UUID waiting = UUID.randomUUID();
+        UUID assignedToo = UUID.randomUUID();
+        notifier.send(queued(zhUser, assigned, "L-31"));
+        notifier.send(queued(zhUser, waiting, "L-32"));
+        notifier.send(queued(enUser, assignedToo, "L-33"));
+        CLOCK.advance(Duration.ofMinutes(30));
+        assertThat(digest.runOnce()).isEqualTo(2);
+
+        // made, not sent yet: zh's digest loses one of its two lines, en's its only one
+        notifier.settle(NotificationKind.LEAD_QUEUED, assigned);
+        notifier.settle(NotificationKind.LEAD_QUEUED, assignedToo);
+        assertThat(worker.runOnce()).isEqualTo(1);
+
+        MimeMessage toZh = only(zhMail);
+        assertThat(toZh.getSubject()).isEqualTo("【Lead2Cash】每日摘要：1 条未读通知");
+        assertThat(text(toZh)).contains("L-32").doesNotContain("L-31");
+        assertThat(to(enMail)).isEmpty();
+        // a digest already sent keeps what it listed
+        notifier.settle(NotificationKind.LEAD_QUEUED, waiting);
+        assertThat(digestStates()).containsExactlyInAnyOrder("L-31 WITHDRAWN", "L-32 DIGESTED", "L-33 WITHDRAWN",
+                enUser + " WITHDRAWN", zhUser + " SENT");
+        CLOCK.advance(Duration.ofDays(1));
+        assertThat(worker.runOnce()).isZero();
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void aDigestWhoseLinesWereAllSettledAtOnceByTwoTransactionsIsNotSent() throws Exception {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        notifier.send(queued(zhUser, first, "L-41"));
+        notifier.send(queued(zhUser, second, "L-42"));
+        CLOCK.advance(Duration.ofMinutes(30));
+        assertThat(digest.runOnce()).isEqualTo(1);
+
+        // each settle sees the other's line still listed, so neither withdraws the digest itself
+        CountDownLatch settledInside = new CountDownLatch(1);
+        CountDownLatch mayCommit = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> one = pool.submit(() -> new org.springframework.transaction.support.TransactionTemplate(transactions)
+                    .executeWithoutResult(tx -> {
+                        notifier.settle(NotificationKind.LEAD_QUEUED, first);
+                        settledInside.countDown();
+                        await(mayCommit);
+                    }));
+            await(settledInside);
+            notifier.settle(NotificationKind.LEAD_QUEUED, second);
+            mayCommit.countDown();
+            one.get(30, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(worker.runOnce()).isEqualTo(1);
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+        assertThat(digestStates()).containsExactly("L-41 WITHDRAWN", "L-42 WITHDRAWN", zhUser + " WITHDRAWN");
+        CLOCK.advance(Duration.ofDays(1));
+        assertThat(worker.runOnce()).isZero();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The digests' lines ("code state") and their e-mails ("recipient state"). */
+    private List<String> digestStates() {
+        return jdbc.sql("""
+                select coalesce(m.args ->> 0, d.recipient_id::text) || ' ' || d.state from notification_delivery d
+                  left join notification_message m on m.id = d.message_id
+                 where d.digest_id is not null order by d.message_id is null, 1
+                """).query(String.class).list();
     }
 
     @Test

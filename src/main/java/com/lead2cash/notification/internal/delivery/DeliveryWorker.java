@@ -117,7 +117,10 @@ public class DeliveryWorker {
             if (delivery.outboundId() != null) {
                 sendOutbound(delivery);
             } else if (delivery.messageId() == null) {
-                sendDigest(delivery);
+                if (!sendDigest(delivery)) {
+                    withdraw(delivery);
+                    return;
+                }
             } else if (delivery.channel() == Channel.EMAIL) {
                 sendEmail(delivery);
             } else {
@@ -130,6 +133,12 @@ public class DeliveryWorker {
         } catch (RuntimeException e) {
             fail(delivery, e, delivery.attempts() >= properties.maxAttempts());
         }
+    }
+
+    /** Not sent and never retried: what it carried was settled before it left (Notifier.settle). */
+    private void withdraw(Claimed delivery) {
+        jdbc.sql("update notification_delivery set state = 'WITHDRAWN', last_error = null where id = :id")
+                .param("id", delivery.id()).update();
     }
 
     private void fail(Claimed delivery, RuntimeException e, boolean giveUp) {
@@ -185,13 +194,20 @@ public class DeliveryWorker {
         webhooks.post(robot, link == null ? text : text + "\n" + link);
     }
 
-    private void sendDigest(Claimed delivery) {
+    /**
+     * Sends the digest with its lines still DIGESTED: the lines of notices settled since it was made were withdrawn
+     * (OutboxNotifier.settle). Answers false, sending nothing, when none is left.
+     */
+    private boolean sendDigest(Claimed delivery) {
         Locale locale = preferences.of(delivery.recipientId()).locale();
         List<StoredMessage> messages = jdbc.sql("select " + StoredMessage.COLUMNS + """
                  from notification_delivery d join notification_message m on m.id = d.message_id
                  where d.digest_id = :digest and d.state = 'DIGESTED'
                  order by m.created_at, m.id
                 """).param("digest", delivery.digestId()).query((rs, i) -> StoredMessage.map(rs, json)).list();
+        if (messages.isEmpty()) {
+            return false;
+        }
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
         StringBuilder body = new StringBuilder(titles.text("notification.digest.intro", locale)).append("\n\n");
         for (StoredMessage m : messages) {
@@ -207,6 +223,7 @@ public class DeliveryWorker {
                 .append(titles.text("notification.email.footer", locale));
         email.send(mailbox(delivery.recipientId()),
                 titles.text("notification.digest.subject", locale, messages.size()), body.toString());
+        return true;
     }
 
     private String mailbox(UUID userId) {

@@ -31,7 +31,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * 每日摘要 — once a day, everyone with the digest on gets one e-mail listing their unread NORMAL
- * notifications since their last digest. A background task looks every minute for the latest day
+ * notifications since their last digest (a settled notice is read: it is never listed, and its line in a digest not
+ * sent yet is withdrawn — OutboxNotifier.settle). A background task looks every minute for the latest day
  * whose digest time has come, so a day missed while no node ran is caught up once when one runs
  * again. The row "digest for person X on day D" has a unique key and is written in the same
  * transaction as the digest's deliveries: whoever inserts it first makes the digest, the others skip

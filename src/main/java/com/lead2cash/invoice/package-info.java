@@ -4,7 +4,8 @@
  * bank and account, lines with tax rates — for no more than the contract has not yet invoiced; approved
  * by finance through the approval mechanism; issued with the invoice number and date; reversed by a
  * red-letter invoice (红冲) with a reason, which frees the amount again; a request not yet issued is
- * cancelled (撤销) by its requester or finance with a reason, its pending approval withdrawn.
+ * cancelled (撤销) by its requester or finance with a reason, its pending approval withdrawn — and is cancelled too
+ * when its requester withdraws its approval on the approvals page (decision 0070).
  *
  * <p>Other modules read a contract's invoiced amount through {@link com.lead2cash.invoice.ContractInvoicing}.
  */

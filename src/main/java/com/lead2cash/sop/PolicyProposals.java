@@ -17,6 +17,12 @@ public interface PolicyProposals {
     /** The change is rejected: nothing changes. */
     void reject(UUID proposalId);
 
+    /**
+     * Its proposer withdrew the change from approval (docs/decisions/0070): it is WITHDRAWN, never applied, no longer
+     * pending; a new proposal makes the change again. One no longer pending (decided, or withdrawn already) stays as it is.
+     */
+    void withdraw(UUID proposalId);
+
     /** A proposal as its approval shows it: each change in the reader's words, and whether the policy moved on since. */
     record Shown(List<String> changes, boolean outdated) {
     }

@@ -50,6 +50,8 @@ class InvoiceApiTest {
     @Autowired ContractInvoicing invoicing;
     @Autowired JdbcClient jdbc;
     @Autowired com.lead2cash.testing.MutableClock clock;
+    @Autowired org.springframework.context.ApplicationEventPublisher events;
+    @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
 
     Reviewers reviewers() {
         if (reviewers == null) {
@@ -442,6 +444,92 @@ class InvoiceApiTest {
         assertThat(customers.json(refused).get("code").asString()).isEqualTo("invoice.status.notAllowed");
         assertThat(customers.getJson(mvc, finance, "/api/v1/invoices/" + issuedId).get("status").asString())
                 .isEqualTo("ISSUED");
+    }
+
+    /** How many times the invoice module heard this approval's withdrawal to the end (after the withdrawal committed). */
+    long withdrawalsHeard(String approvalId) {
+        return jdbc.sql("""
+                select count(*) from event_publication where event_type like '%ApprovalWithdrawn'
+                    and listener_id like '%InvoiceService%' and serialized_event like :approval and completion_date is not null""")
+                .param("approval", "%" + approvalId + "%").query(Long.class).single();
+    }
+
+    /** The approval's withdrawal announced (again, or late), as the approvals announce one. */
+    void announceWithdrawal(String approvalId, String invoiceId) {
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(s ->
+                events.publishEvent(new com.lead2cash.approval.ApprovalWithdrawn(UUID.fromString(approvalId), "Invoice",
+                        invoiceId, 1, reviewers().rep().id())));
+    }
+
+    @Test
+    void aRequestWhoseApprovalItsRequesterWithdrawsOnTheApprovalsPageIsCancelledOnTheWithdrawalWhichFreesTheAmount()
+            throws Exception {
+        String contract = signed("杭州发票撤回审批科技有限公司").get("id").asString();
+        String rep = customers.bearer(mvc, reviewers().rep());
+        JsonNode pending = customers.json(request(contract, VALID_TAX_ID, "600000.00"));
+        String id = pending.get("id").asString();
+        String approvalId = pending.get("approvalId").asString();
+        assertThat(request(contract, VALID_TAX_ID, "0.01")).as("all requested").hasStatus(422);
+
+        ok(customers.post(mvc, rep, "/api/v1/approvals/" + approvalId + "/withdraw", null));
+        // the request follows its approval after the withdrawal committed, as the contract does
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(customers.getJson(mvc, rep,
+                "/api/v1/invoices/" + id).get("status").asString()).isEqualTo("CANCELLED"));
+        JsonNode cancelled = customers.getJson(mvc, rep, "/api/v1/invoices/" + id);
+        assertThat(cancelled.get("cancelledOnWithdrawal").asBoolean()).isTrue();
+        assertThat(cancelled.get("cancelReason").isNull()).as("no reason typed: the withdrawal is it").isTrue();
+        assertThat(cancelled.get("cancelledBy").asString()).isEqualTo(reviewers().rep().id().toString());
+        assertThat(cancelled.get("cancelledAt").isNull()).isFalse();
+        assertThat(cancelled.get("actions")).isEmpty();
+        assertThat(customers.getJson(mvc, rep, "/api/v1/invoices?contractId=" + contract + "&status=CANCELLED")
+                .get("items").findValuesAsString("id")).containsExactly(id);
+        String audited = "select count(*) from platform_audit_event where action = 'INVOICE_CANCELLED' and entity_id = :id";
+        assertThat(jdbc.sql(audited).param("id", id).query(Long.class).single()).isEqualTo(1);
+        var session = customers.session(mvc, reviewers().rep());
+        for (String[] lang : new String[][] {{"zh-CN", "已撤销", "申请人已撤回审批；其金额可重新申请开票。"},
+                {"en", ">Cancelled<", "Its approval was withdrawn by the requester; its amount may be requested again."}}) {
+            String page = mvc.get().uri("/invoices/" + id + "?lang=" + lang[0]).cookie(session).exchange()
+                    .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(page).as(lang[0]).contains("id=\"cancel-reason\"", lang[1], lang[2]).doesNotContain("cancel-form");
+        }
+        assertThat(request(contract, VALID_TAX_ID, "600000.00")).as("its amount is free again").hasStatus(201);
+
+        // heard again, it changes nothing more
+        await().atMost(Duration.ofSeconds(20)).until(() -> withdrawalsHeard(approvalId) == 1);
+        announceWithdrawal(approvalId, id);
+        await().atMost(Duration.ofSeconds(20)).until(() -> withdrawalsHeard(approvalId) == 2);
+        JsonNode again = customers.getJson(mvc, rep, "/api/v1/invoices/" + id);
+        assertThat(again.get("version").asLong()).isEqualTo(cancelled.get("version").asLong());
+        assertThat(again.get("cancelledAt").asString()).isEqualTo(cancelled.get("cancelledAt").asString());
+        assertThat(jdbc.sql(audited).param("id", id).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theCancellationsOwnWithdrawalKeepsTheReasonTypedAndALateWithdrawalMovesNoRequestFinanceDecided() {
+        String contract = signed("杭州发票撤回迟到科技有限公司").get("id").asString();
+        String rep = customers.bearer(mvc, reviewers().rep());
+        JsonNode pending = customers.json(request(contract, VALID_TAX_ID, "100000.00"));
+        String id = pending.get("id").asString();
+        String approvalId = pending.get("approvalId").asString();
+        long version = customers.getJson(mvc, rep, "/api/v1/invoices/" + id).get("version").asLong();
+
+        JsonNode cancelled = ok(cancel(rep, id, "客户改为下月开票", version));
+        // the cancel button withdrew the approval itself; heard after it committed, the request is no longer pending
+        await().atMost(Duration.ofSeconds(20)).until(() -> withdrawalsHeard(approvalId) == 1);
+        JsonNode after = customers.getJson(mvc, rep, "/api/v1/invoices/" + id);
+        assertThat(after.get("cancelReason").asString()).isEqualTo("客户改为下月开票");
+        assertThat(after.get("cancelledOnWithdrawal").asBoolean()).isFalse();
+        assertThat(after.get("version").asLong()).isEqualTo(cancelled.get("version").asLong());
+
+        String approvedId = approved(request(contract, VALID_TAX_ID, "100000.00"));
+        JsonNode approved = customers.getJson(mvc, rep, "/api/v1/invoices/" + approvedId);
+        String approvedApproval = approved.get("approvalId").asString();
+        announceWithdrawal(approvedApproval, approvedId);
+        await().atMost(Duration.ofSeconds(20)).until(() -> withdrawalsHeard(approvedApproval) == 1);
+        JsonNode still = customers.getJson(mvc, rep, "/api/v1/invoices/" + approvedId);
+        assertThat(still.get("status").asString()).isEqualTo("APPROVED");
+        assertThat(still.get("cancelledOnWithdrawal").asBoolean()).isFalse();
+        assertThat(still.get("version").asLong()).isEqualTo(approved.get("version").asLong());
     }
 
     @Test

@@ -229,6 +229,42 @@ class PolicyChangeApprovalTest {
     }
 
     @Test
+    void aProposalWithdrawnFromTheDirectorIsWithdrawnNeverAppliedAndNoLongerPending() {
+        String director = director("withdraw.director");
+        String admin = "Bearer " + fixtures.token(mvc, "admin");
+        long before = policy.current().version();
+        String withdrawn = propose(admin, "撤回的筛选时限", "L1", "window", "55m business");
+        String approval = pendingApprovalFor(director, withdrawn);
+
+        assertThat(mvc.post().uri("/api/v1/approvals/" + approval + "/withdraw").header(HttpHeaders.AUTHORIZATION, admin))
+                .hasStatusOk();
+        // at once: the withdrawal reaches the proposal in the proposer's own transaction, as a decision does
+        JsonNode seen = proposal(admin, withdrawn);
+        assertThat(seen.get("state").asString()).isEqualTo("WITHDRAWN");
+        assertThat(seen.get("appliedVersion").isNull()).isTrue();
+        assertThat(seen.get("decidedAt").isNull()).as("when it stopped waiting").isFalse();
+        assertThat(seen.get("outdated").asBoolean()).isFalse();
+        assertThat(policy.current().version()).as("nothing applied").isEqualTo(before);
+        assertThat(approve(director, approval).getResponse().getStatus()).as("nothing left to decide").isNotEqualTo(200);
+        Cookie session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+        assertThat(mvc.get().uri("/admin/policy?lang=en").cookie(session))
+                .hasStatusOk().bodyText().contains("Withdrawn by its proposer, not applied");
+        assertThat(mvc.get().uri("/admin/policy?lang=zh-CN").cookie(session))
+                .hasStatusOk().bodyText().contains("提出人已撤回，未生效");
+
+        // heard again, or for a proposal already decided, a withdrawal changes nothing
+        String decidedAt = seen.get("decidedAt").asString();
+        proposals.withdraw(UUID.fromString(withdrawn));
+        assertThat(proposal(admin, withdrawn).get("decidedAt").asString()).isEqualTo(decidedAt);
+        String applied = propose(admin, "批准后再撤回", "L1", "window", "35m business");
+        assertThat(approve(director, pendingApprovalFor(director, applied))).hasStatusOk();
+        awaitProposalState(admin, applied, "APPLIED");
+        proposals.withdraw(UUID.fromString(applied));
+        assertThat(proposal(admin, applied).get("state").asString()).isEqualTo("APPLIED");
+        assertThat(policy.current().version()).isEqualTo(before + 1);
+    }
+
+    @Test
     void anInvalidProposalIsRefusedAtOnce() {
         String admin = "Bearer " + fixtures.token(mvc, "admin");
         assertThat(mvc.post().uri("/api/v1/policy/proposals").header(HttpHeaders.AUTHORIZATION, admin)

@@ -4,6 +4,7 @@ import com.lead2cash.approval.ApprovableSubjects;
 import com.lead2cash.approval.ApprovalCompleted;
 import com.lead2cash.approval.ApprovalRequest;
 import com.lead2cash.approval.ApprovalView;
+import com.lead2cash.approval.ApprovalWithdrawn;
 import com.lead2cash.approval.Approvals;
 import com.lead2cash.approval.ApproverRule;
 import com.lead2cash.approval.FlowDefinition;
@@ -64,6 +65,17 @@ public class PolicyChangeApprovals implements ApprovableSubjects {
             proposals.approve(proposal);
         } else {
             proposals.reject(proposal);
+        }
+    }
+
+    /**
+     * The proposer withdrew the change from the director (docs/decisions/0070): the proposal is withdrawn, never applied,
+     * in the proposer's own transaction as a decision is heard in the director's. One no longer pending stays as it is.
+     */
+    @EventListener
+    void on(ApprovalWithdrawn withdrawn) {
+        if (SUBJECT.equals(withdrawn.subjectType())) {
+            proposals.withdraw(UUID.fromString(withdrawn.subjectId()));
         }
     }
 

@@ -4,6 +4,7 @@ import com.lead2cash.approval.ApprovalCompleted;
 import com.lead2cash.approval.ApprovalRef;
 import com.lead2cash.approval.ApprovalRequest;
 import com.lead2cash.approval.ApprovalSentBack;
+import com.lead2cash.approval.ApprovalWithdrawn;
 import com.lead2cash.approval.ApprovalView;
 import com.lead2cash.approval.ApproverRule;
 import com.lead2cash.approval.Approvals;
@@ -54,6 +55,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -228,6 +230,27 @@ public class InvoiceService implements ContractInvoicing {
                 inv.decided(false, clock.instant());
                 invoices.save(inv);
             });
+        }
+    }
+
+    /**
+     * The requester withdrew the request's approval from the approvals page (decision 0070): the request still waiting
+     * for finance is cancelled, its amount free again. Heard after the withdrawal committed, as the contract hears one:
+     * a cancellation withdraws a pending request's approval itself ({@link #cancel}), and the request it cancelled in
+     * that transaction is no longer pending here. Heard again, or for a request finance decided or someone cancelled
+     * meanwhile, it changes nothing.
+     */
+    @ApplicationModuleListener
+    void on(ApprovalWithdrawn withdrawn) {
+        if (SUBJECT.equals(withdrawn.subjectType())) {
+            invoices.findByApprovalForUpdate(withdrawn.approvalId())
+                    .filter(inv -> inv.status() == InvoiceStatus.PENDING_APPROVAL)
+                    .ifPresent(inv -> {
+                        inv.approvalWithdrawn(withdrawn.withdrawnBy(), clock.instant());
+                        Invoice saved = invoices.save(inv);
+                        audit.record("INVOICE_CANCELLED", SUBJECT, saved.id().toString(),
+                                "invoice.audit.cancelledOnWithdrawal", saved.number());
+                    });
         }
     }
 

@@ -70,6 +70,8 @@ public class Invoice {
     private String cancelReason;
     private Instant cancelledAt;
     private UUID cancelledBy;
+    /** Cancelled because its requester withdrew its approval from the approvals page (decision 0070): no reason typed. */
+    private boolean cancelledOnWithdrawal;
     private UUID requestedBy;
     @MappedCollection(idColumn = "invoice_id", keyColumn = "line_key")
     private List<InvoiceLine> lines = new ArrayList<>();
@@ -292,6 +294,24 @@ public class Invoice {
         updatedAt = now;
     }
 
+    /**
+     * PENDING_APPROVAL → CANCELLED: its requester withdrew its approval from the approvals page (撤回, decision 0070), so
+     * finance has nothing left to decide. The request is cancelled as its requester's cancellation would cancel it, the
+     * withdrawal standing for the reason; its amount is free again and a new request may be made. Refused for a request
+     * no longer pending: one finance decided, or one already cancelled, is not moved by a withdrawal heard late or twice.
+     */
+    public void approvalWithdrawn(UUID by, Instant now) {
+        if (status != InvoiceStatus.PENDING_APPROVAL) {
+            throw new DomainException("invoice.status.notAllowed",
+                    Label.of("invoice.status", status));
+        }
+        cancelledOnWithdrawal = true;
+        cancelledAt = now;
+        cancelledBy = by;
+        status = InvoiceStatus.CANCELLED;
+        updatedAt = now;
+    }
+
     /** Who may cancel a request not yet issued: the one who requested it, and finance. */
     private boolean mayCancel(UUID actor, boolean finance) {
         return finance || (actor != null && actor.equals(requestedBy));
@@ -352,6 +372,8 @@ public class Invoice {
     public String cancelReason() { return cancelReason; }
     public Instant cancelledAt() { return cancelledAt; }
     public UUID cancelledBy() { return cancelledBy; }
+    /** Whether it was cancelled by the withdrawal of its approval (decision 0070), not with a reason of its own. */
+    public boolean cancelledOnWithdrawal() { return cancelledOnWithdrawal; }
     public UUID requestedBy() { return requestedBy; }
     public List<InvoiceLine> lines() { return List.copyOf(lines); }
     public Instant createdAt() { return createdAt; }

@@ -5,7 +5,8 @@ import java.util.Set;
 /**
  * PENDING_APPROVAL (finance approves the request) → APPROVED → ISSUED (number and date on record) →
  * RED_REVERSED (红冲); REJECTED when finance refuses or sends it back; CANCELLED (撤销) when the requester or
- * finance cancels a request not yet issued (pending or approved).
+ * finance cancels a request not yet issued (pending or approved), or when the requester withdraws a pending request's
+ * approval (decision 0070).
  */
 public enum InvoiceStatus {
     PENDING_APPROVAL, APPROVED, ISSUED, REJECTED, RED_REVERSED, CANCELLED;

@@ -31,8 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
 public class PolicyProposalService implements PolicyProposals {
 
     /**
-     * A proposal as the screens and the API show it; {@code outdated}: still waiting, but a parameter it changes changed
-     * since its base version, so it can no longer be approved and must be proposed again.
+     * A proposal as the screens and the API show it; {@code state}: PENDING (waiting for the director), APPLIED, REJECTED,
+     * FAILED (approved, no longer valid) or WITHDRAWN (its proposer withdrew it from approval, never applied: 0070);
+     * {@code outdated}: still waiting, but a parameter it changes changed since its base version, so it can no longer be
+     * approved and must be proposed again.
      */
     public record Proposal(UUID id, String reason, String summary, List<ProposedChange> changes, long baseVersion,
                            boolean outdated, String proposedByName, String state, Long appliedVersion, String failure,
@@ -126,6 +128,14 @@ public class PolicyProposalService implements PolicyProposals {
     public void reject(UUID proposalId) {
         pending(proposalId);
         decide(proposalId, "REJECTED", null, null);
+    }
+
+    @Override
+    @Transactional
+    public void withdraw(UUID proposalId) {
+        jdbc.sql("""
+                update sop_policy_proposal set state = 'WITHDRAWN', decided_at = :now where id = :id and state = 'PENDING'
+                """).param("now", Timestamp.from(clock.instant())).param("id", proposalId).update();
     }
 
     public List<Proposal> recent() {

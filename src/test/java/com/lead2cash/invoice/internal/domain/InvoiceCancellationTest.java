@@ -126,4 +126,44 @@ class InvoiceCancellationTest {
             assertThat(ended.status()).isEqualTo(before);
         }
     }
+
+    @Test
+    void aPendingRequestWhoseApprovalIsWithdrawnIsCancelledOnTheWithdrawalWithoutAReasonTyped() {
+        Invoice inv = pending();
+        inv.approvalWithdrawn(REQUESTER, NOW);
+        assertThat(inv.status()).isEqualTo(InvoiceStatus.CANCELLED);
+        assertThat(inv.cancelledOnWithdrawal()).isTrue();
+        assertThat(inv.cancelReason()).isNull();
+        assertThat(inv.cancelledBy()).isEqualTo(REQUESTER);
+        assertThat(inv.cancelledAt()).isEqualTo(NOW);
+        assertThat(inv.availableActions(REQUESTER, false)).as("nothing after").isEmpty();
+        assertThat(inv.availableActions(FINANCE, true)).isEmpty();
+
+        Invoice typed = pending();
+        typed.cancel("客户改为下月开票", REQUESTER, false, NOW);
+        assertThat(typed.cancelledOnWithdrawal()).as("a cancellation with its reason").isFalse();
+    }
+
+    @Test
+    void aWithdrawalOfARequestNoLongerPendingIsRefusedAndChangesNothing() {
+        Invoice rejected = pending();
+        rejected.decided(false, NOW);
+        Invoice cancelled = pending();
+        cancelled.cancel("不需要了", REQUESTER, false, NOW);
+        Invoice withdrawn = pending();
+        withdrawn.approvalWithdrawn(REQUESTER, REQUESTED);
+        for (Invoice ended : List.of(approved(), issued(), rejected, cancelled, withdrawn)) {
+            InvoiceStatus before = ended.status();
+            boolean onWithdrawal = ended.cancelledOnWithdrawal();
+            Instant cancelledAt = ended.cancelledAt();
+            assertThatThrownBy(() -> ended.approvalWithdrawn(FINANCE, NOW)).as(before.name())
+                    .isInstanceOf(DomainException.class)
+                    .satisfies(e -> assertThat(((DomainException) e).messageKey()).isEqualTo("invoice.status.notAllowed"));
+            assertThat(ended.status()).isEqualTo(before);
+            assertThat(ended.cancelledOnWithdrawal()).isEqualTo(onWithdrawal);
+            assertThat(ended.cancelledAt()).isEqualTo(cancelledAt);
+        }
+        assertThat(cancelled.cancelReason()).isEqualTo("不需要了");
+        assertThat(withdrawn.cancelledBy()).as("the first withdrawal's").isEqualTo(REQUESTER);
+    }
 }

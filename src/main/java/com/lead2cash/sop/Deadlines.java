@@ -44,10 +44,13 @@ public interface Deadlines {
      */
     UUID recordMet(String ruleId, SubjectRef subject, UUID ownerId, Instant at);
 
-    /** Marks the open deadline of this rule and subject met at {@code metAt} (on time or late); no-op when none is open. */
+    /**
+     * Marks the open deadline of this rule and subject met at {@code metAt} (on time or late); no-op when none is open.
+     * The reminders it sent its owner are settled: the work is done.
+     */
     void meet(String ruleId, SubjectRef subject, Instant metAt);
 
-    /** Cancels the open deadline of this rule and subject; no-op when none is open. */
+    /** Cancels the open deadline of this rule and subject, and settles its reminders; no-op when none is open. */
     void cancel(String ruleId, SubjectRef subject);
 
     /**
@@ -58,7 +61,10 @@ public interface Deadlines {
      */
     boolean moveDue(String ruleId, SubjectRef subject, Instant dueAt);
 
-    /** Moves the open deadline of this rule and subject to a new owner (reassignment); the due time stays. */
+    /**
+     * Moves the open deadline of this rule and subject to a new owner (reassignment); the due time stays. The reminders
+     * it sent the owner before are settled (the work is someone else's now); the new owner is reminded at its next step.
+     */
     void transfer(String ruleId, SubjectRef subject, UUID newOwnerId);
 
     /**

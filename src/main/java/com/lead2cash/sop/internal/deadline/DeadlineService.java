@@ -1,5 +1,7 @@
 package com.lead2cash.sop.internal.deadline;
 
+import com.lead2cash.notification.NotificationKind;
+import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.DeferredInserts;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.PerTransaction;
@@ -30,6 +32,10 @@ import org.springframework.transaction.annotation.Transactional;
  * due) → MET (done late; {@code breached_at} stays, so compliance counts it as breached) ·
  * OPEN/BREACHED → CANCELLED. A deadline is "running" while OPEN or BREACHED; there is at most one
  * running deadline per rule and subject.
+ *
+ * <p>A reminder asks its deadline's owner to do the work: it is sent {@linkplain DeadlineSweeper about the deadline}
+ * and settled when the deadline is met, cancelled or transferred to someone else ({@link #settleReminders}). A breach
+ * is a fact and stays as it was told.
  */
 @Service
 class DeadlineService implements Deadlines {
@@ -38,16 +44,18 @@ class DeadlineService implements Deadlines {
     private final DeferredInserts inserts;
     private final PolicyService policy;
     private final BusinessCalendar calendar;
+    private final Notifier notifier;
     private final Clock clock;
     /** Set in a transaction while deadlines of new subjects wait in its deferred inserts. */
     private final Object openedForNew = new Object();
 
     DeadlineService(JdbcClient jdbc, DeferredInserts inserts, PolicyService policy, BusinessCalendar calendar,
-                    Clock clock) {
+                    Notifier notifier, Clock clock) {
         this.jdbc = jdbc;
         this.inserts = inserts;
         this.policy = policy;
         this.calendar = calendar;
+        this.notifier = notifier;
         this.clock = clock;
     }
 
@@ -173,25 +181,27 @@ class DeadlineService implements Deadlines {
     public void meet(String ruleId, SubjectRef subject, Instant metAt) {
         Objects.requireNonNull(metAt, "metAt");
         sendOpenedForNew();
-        jdbc.sql("""
+        settleReminders(jdbc.sql("""
                         update sop_deadline set state = 'MET', met_at = :metAt, next_fire_at = null, version = version + 1
                         where rule_id = :rule and subject_type = :type and subject_id = :subject
-                          and state in ('OPEN', 'BREACHED')""")
+                          and state in ('OPEN', 'BREACHED')
+                        returning id, reminders_sent""")
                 .param("metAt", Timestamp.from(metAt)).param("rule", ruleId).param("type", subject.type())
-                .param("subject", subject.id()).update();
+                .param("subject", subject.id()).query(DeadlineService::reminded).list());
     }
 
     @Override
     @Transactional
     public void cancel(String ruleId, SubjectRef subject) {
         sendOpenedForNew();
-        jdbc.sql("""
+        settleReminders(jdbc.sql("""
                         update sop_deadline set state = 'CANCELLED', cancelled_at = :now, next_fire_at = null,
                             version = version + 1
                         where rule_id = :rule and subject_type = :type and subject_id = :subject
-                          and state in ('OPEN', 'BREACHED')""")
+                          and state in ('OPEN', 'BREACHED')
+                        returning id, reminders_sent""")
                 .param("now", Timestamp.from(clock.instant())).param("rule", ruleId).param("type", subject.type())
-                .param("subject", subject.id()).update();
+                .param("subject", subject.id()).query(DeadlineService::reminded).list());
     }
 
     @Override
@@ -229,12 +239,34 @@ class DeadlineService implements Deadlines {
     public void transfer(String ruleId, SubjectRef subject, UUID newOwnerId) {
         Objects.requireNonNull(newOwnerId, "newOwnerId");
         sendOpenedForNew();
+        // locked first, so a reminder the sweep is sending at this moment is seen once it is sent
+        List<UUID> remindedSomeoneElse = jdbc.sql("""
+                        select id, owner_id, reminders_sent from sop_deadline
+                        where rule_id = :rule and subject_type = :type and subject_id = :subject
+                          and state in ('OPEN', 'BREACHED') for update""")
+                .param("rule", ruleId).param("type", subject.type()).param("subject", subject.id())
+                .query((rs, i) -> newOwnerId.equals(rs.getObject("owner_id", UUID.class)) ? null : reminded(rs, i))
+                .list();
         jdbc.sql("""
                         update sop_deadline set owner_id = :owner, version = version + 1
                         where rule_id = :rule and subject_type = :type and subject_id = :subject
                           and state in ('OPEN', 'BREACHED')""")
                 .param("owner", newOwnerId).param("rule", ruleId).param("type", subject.type())
                 .param("subject", subject.id()).update();
+        settleReminders(remindedSomeoneElse);
+    }
+
+    /** The deadline of this row if it has reminded its owner (column {@code reminders_sent}), else null. */
+    private static UUID reminded(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return rs.getInt("reminders_sent") > 0 ? rs.getObject("id", UUID.class) : null;
+    }
+
+    /**
+     * The reminders of these deadlines (met, cancelled, or moved to someone else) ask their reader for nothing any
+     * more: they are settled. A deadline that reminded nobody (a null here) has none to settle and costs no statement.
+     */
+    private void settleReminders(List<UUID> deadlines) {
+        deadlines.stream().filter(Objects::nonNull).forEach(id -> notifier.settle(NotificationKind.DEADLINE_REMINDER, id));
     }
 
     @Override

@@ -63,6 +63,7 @@ class CustomerTransferBusinessTest {
         Business b = business("tfb1", "杭州转交业务科技有限公司");
         User oldRep = b.team().rep();
         long contractVersion = customers.getJson(mvc, bearer(oldRep), "/api/v1/contracts/" + b.contractId()).get("version").asLong();
+        assertThat(handOverNotices(b)).containsExactly("to do");
 
         MvcTestResult transfer = transfer(b, null);
         assertThat(transfer).as(ContractTestSupport.text(transfer)).hasStatusOk();
@@ -95,6 +96,8 @@ class CustomerTransferBusinessTest {
         assertThat(openDeadlineOwners("Contract", b.contractId())).containsOnly(b.newRep().id());
         assertThat(openDeadlineOwners("Order", b.orderId())).isNotEmpty().containsOnly(b.newRep().id());
         assertThat(openDeadlineOwners("Handover", b.handoverId())).isNotEmpty().containsOnly(b.newRep().id());
+        // the first rep's notice asking to hand the customer over is settled: the handover is not theirs to do any more
+        assertThat(handOverNotices(b)).containsExactly("settled");
 
         // an order the first rep keeps (as an accepted one stays with them) names its contract without a link, as
         // the contract went on to the new owner; for a reader of both it is linked
@@ -137,6 +140,7 @@ class CustomerTransferBusinessTest {
             assertThat(customers.get(mvc, previous, record)).as("the previous owner keeps " + record).hasStatusOk();
         }
         assertThat(openDeadlineOwners("Order", b.orderId())).containsOnly(b.team().rep().id());
+        assertThat(handOverNotices(b)).as("the handover stays the first rep's to do").containsExactly("to do");
         // the new owner reads the customer's history: the opportunity that stayed is told, not linked (it would 404)
         JsonNode timeline = customers.getJson(mvc, bearer(b.newRep()), "/api/v1/customers/" + b.customerId() + "/timeline?size=100");
         List<JsonNode> stayed = timeline.get("items").valueStream().filter(e -> "opportunity".equals(e.path("kind").asString())
@@ -187,6 +191,14 @@ class CustomerTransferBusinessTest {
         return jdbc.sql("select recipient_id || ' ' || title_key || ' ' || coalesce(link, 'null') from notification_message"
                         + " where kind = 'customer.transferred' and args::text like :reason")
                 .param("reason", "%" + reason(b) + "%").query(String.class).list();
+    }
+
+    /** The first rep's notices asking to hand the business's customer over: still asking, or settled. */
+    private List<String> handOverNotices(Business b) {
+        return jdbc.sql("select settled_at is null from notification_message where recipient_id = :rep"
+                        + " and kind = 'aftersales.handover.opened' and link = :link")
+                .param("rep", b.team().rep().id()).param("link", "/handovers/" + b.handoverId()).query(Boolean.class)
+                .list().stream().map(open -> open ? "to do" : "settled").toList();
     }
 
     private Business business(String tag, String name) {

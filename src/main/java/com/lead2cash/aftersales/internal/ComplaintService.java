@@ -66,12 +66,17 @@ import org.springframework.transaction.annotation.Transactional;
  * handler's classification, first response, 5 Whys with actions, evidence files, the resolution told to
  * the customer, the customer's rating through the confirmation link, and the close — with the rating,
  * which is then the complaint's satisfaction result, or with a reason, after which a survey goes to the contact.
+ * <p>The handler's "complaint for you to handle" ({@link #HANDLER_NOTICE}) is sent about the complaint and settled
+ * when its handler answers it (the first response; a complaint closes only after that) or it goes to another handler.
+ * The level-I notices tell managers what happened, and stay.
  */
 @Service
 @Transactional
 public class ComplaintService {
 
     static final long MAX_EVIDENCE = 20L * 1024 * 1024;
+    /** The handler's notice that a complaint is theirs to handle: to answer it (S1) and resolve it (S2). */
+    static final NotificationKind HANDLER_NOTICE = NotificationKind.AFTERSALES_COMPLAINT_RECEIVED;
 
     /** A complaint as received (SPEC: customerId*, category*, severity*, description*, receivedVia). */
     public record NewComplaint(UUID customerId, ComplaintCategory category, Severity severity, String description,
@@ -153,9 +158,9 @@ public class ComplaintService {
                 handler, me.id(), sla == null ? new Complaint.Sla(snapshot.version(), now, now, false) : sla, repeatOf, now);
         Complaint saved = complaints.save(c);
         openSla(saved);
-        notifier.send(Notification.of(handler, NotificationKind.AFTERSALES_COMPLAINT_RECEIVED,
+        notifier.send(Notification.of(handler, HANDLER_NOTICE,
                 "aftersales.notify.complaintReceived",
-                link(saved), saved.code(), saved.customerName()));
+                link(saved), saved.code(), saved.customerName()).about(saved.id()));
         if (saved.levelOne()) {
             flagLevelOne(saved);
         }
@@ -215,8 +220,11 @@ public class ComplaintService {
             }
         }
         if (!saved.handlerId().equals(before)) {
-            notifier.send(Notification.of(saved.handlerId(), NotificationKind.AFTERSALES_COMPLAINT_RECEIVED,
-                    "aftersales.notify.complaintReceived", link(saved), saved.code(), saved.customerName()));
+            // the handler before has nothing left to do about it: their notice is settled, the new handler's asks
+            notifier.settle(HANDLER_NOTICE, saved.id());
+            notifier.send(Notification.of(saved.handlerId(), HANDLER_NOTICE,
+                    "aftersales.notify.complaintReceived", link(saved), saved.code(), saved.customerName())
+                    .about(saved.id()));
         }
         return saved;
     }
@@ -234,6 +242,8 @@ public class ComplaintService {
         c.respond(text, access.actor(c), now);
         Complaint saved = complaints.save(c);
         deadlines.meet(AftersalesRules.FIRST_RESPONSE, subject(saved), now);
+        // answered: the handler took it up, the complaint's own page leads the rest of the way
+        notifier.settle(HANDLER_NOTICE, saved.id());
         return saved;
     }
 

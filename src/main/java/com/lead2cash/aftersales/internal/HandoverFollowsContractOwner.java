@@ -4,6 +4,7 @@ import com.lead2cash.aftersales.internal.domain.AftersalesRules;
 import com.lead2cash.aftersales.internal.domain.HandoverRepository;
 import com.lead2cash.aftersales.internal.domain.HandoverStatus;
 import com.lead2cash.contract.ContractOwnerChanged;
+import com.lead2cash.notification.Notifier;
 import com.lead2cash.sop.Deadlines;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -11,17 +12,20 @@ import org.springframework.stereotype.Component;
 /**
  * A contract handed over with its customer's open business (decision 0023): its handover, until accepted, goes to the
  * new rep with the rep's H1 deadline (to hand the customer over); the after-sales owner's deadline to accept stays
- * theirs. In the transfer's transaction.
+ * theirs. In the transfer's transaction. The previous rep's notices asking to hand it over are settled: it is not
+ * theirs to hand over any more.
  */
 @Component
 class HandoverFollowsContractOwner {
 
     private final HandoverRepository handovers;
     private final Deadlines deadlines;
+    private final Notifier notifier;
 
-    HandoverFollowsContractOwner(HandoverRepository handovers, Deadlines deadlines) {
+    HandoverFollowsContractOwner(HandoverRepository handovers, Deadlines deadlines, Notifier notifier) {
         this.handovers = handovers;
         this.deadlines = deadlines;
+        this.notifier = notifier;
     }
 
     @EventListener
@@ -33,6 +37,7 @@ class HandoverFollowsContractOwner {
                     h.passToRep(changed.newOwnerId());
                     deadlines.transfer(AftersalesRules.HANDOVER, HandoverService.handoverSubject(handovers.save(h)),
                             changed.newOwnerId());
+                    HandoverService.settleRepNotices(notifier, h.id());
                 });
     }
 }

@@ -20,6 +20,7 @@ import com.lead2cash.sop.SopPolicy;
 import com.lead2cash.sop.SubjectRef;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -31,10 +32,19 @@ import org.springframework.transaction.annotation.Transactional;
  * deadline to hand over; the checklist; the hand-over to an after-sales owner with their deadline to
  * accept or return; acceptance (they serve the customer from then on) or return with questions (the
  * rep's deadline runs again).
+ * <p>Its notices that ask for a step — to hand over ({@link #REP_NOTICES}: opened, returned) and to accept or return
+ * ({@link #OWNER_NOTICE}) — are sent about the handover and settled once that step is taken, the contract is
+ * terminated, or (the rep's) the handover goes to another rep; those that tell what happened stay as they are.
  */
 @Service
 @Transactional
 public class HandoverService {
+
+    /** The rep's notices asking to hand the customer over (first, or again after a return). */
+    static final List<NotificationKind> REP_NOTICES = List.of(NotificationKind.AFTERSALES_HANDOVER_OPENED,
+            NotificationKind.AFTERSALES_HANDOVER_RETURNED);
+    /** The after-sales owner's notice asking to accept or return the handover. */
+    static final NotificationKind OWNER_NOTICE = NotificationKind.AFTERSALES_HANDOVER_SUBMITTED;
 
     private final HandoverRepository handovers;
     private final AftersalesAccess access;
@@ -80,7 +90,7 @@ public class HandoverService {
         deadlines.open(AftersalesRules.HANDOVER, handoverSubject(h), h.repId(), now);
         notifier.send(Notification.of(h.repId(), NotificationKind.AFTERSALES_HANDOVER_OPENED,
                 "aftersales.notify.handoverOpened",
-                "/handovers/" + h.id(), h.code(), customerName));
+                "/handovers/" + h.id(), h.code(), customerName).about(h.id()));
     }
 
     /**
@@ -95,6 +105,9 @@ public class HandoverService {
                     handovers.save(h);
                     deadlines.cancel(AftersalesRules.HANDOVER, handoverSubject(h));
                     deadlines.cancel(AftersalesRules.HANDOVER, reviewSubject(h));
+                    // nothing is left to hand over, accept or return
+                    settleRepNotices(notifier, h.id());
+                    notifier.settle(OWNER_NOTICE, h.id());
                     notifier.send(Notification.of(h.serviceOwnerId() != null ? h.serviceOwnerId() : h.repId(),
                             NotificationKind.AFTERSALES_HANDOVER_CONTRACT_TERMINATED,
                             "aftersales.notify.handoverContractTerminated",
@@ -130,8 +143,9 @@ public class HandoverService {
         AftersalesRules rules = policy.current().bind(AftersalesRules.class);
         deadlines.openUntil(AftersalesRules.HANDOVER, reviewSubject(h), serviceOwnerId, now,
                 calendar.due(now, rules.acceptanceWindow()));
-        notifier.send(Notification.of(serviceOwnerId, NotificationKind.AFTERSALES_HANDOVER_SUBMITTED,
-                "aftersales.notify.handoverSubmitted", "/handovers/" + h.id(), h.code(), h.customerName()));
+        settleRepNotices(notifier, h.id());
+        notifier.send(Notification.of(serviceOwnerId, OWNER_NOTICE,
+                "aftersales.notify.handoverSubmitted", "/handovers/" + h.id(), h.code(), h.customerName()).about(h.id()));
         return saved;
     }
 
@@ -142,6 +156,7 @@ public class HandoverService {
         h.accept(access.actor(h), now);
         Handover saved = handovers.save(h);
         deadlines.meet(AftersalesRules.HANDOVER, reviewSubject(h), now);
+        notifier.settle(OWNER_NOTICE, h.id());
         notifier.send(Notification.of(h.repId(), NotificationKind.AFTERSALES_HANDOVER_ACCEPTED,
                 "aftersales.notify.handoverAccepted",
                 "/handovers/" + h.id(), h.code(), h.customerName()));
@@ -156,9 +171,10 @@ public class HandoverService {
         Handover saved = handovers.save(h);
         deadlines.meet(AftersalesRules.HANDOVER, reviewSubject(h), now);
         deadlines.open(AftersalesRules.HANDOVER, handoverSubject(h), h.repId(), now);
+        notifier.settle(OWNER_NOTICE, h.id());
         notifier.send(Notification.of(h.repId(), NotificationKind.AFTERSALES_HANDOVER_RETURNED,
                 "aftersales.notify.handoverReturned",
-                "/handovers/" + h.id(), h.code(), h.customerName()));
+                "/handovers/" + h.id(), h.code(), h.customerName()).about(h.id()));
         return saved;
     }
 
@@ -174,6 +190,11 @@ public class HandoverService {
         h.require(action, access.actor(h));
         com.lead2cash.platform.Versions.requireCurrent(h.version(), version);
         return h;
+    }
+
+    /** The handover's rep has nothing left to hand over (handed over, stopped, or given to another rep). */
+    static void settleRepNotices(Notifier notifier, UUID handoverId) {
+        REP_NOTICES.forEach(kind -> notifier.settle(kind, handoverId));
     }
 
     static SubjectRef handoverSubject(Handover h) {

@@ -57,4 +57,10 @@ public interface Approvals {
 
     /** The submitter takes back a flow that has not ended (e.g. the quote was revised); open deadlines are cancelled. */
     ApprovalRef withdraw(UUID approvalId, UUID submitterId);
+
+    /**
+     * The record of this subject was closed (its opportunity won or lost, say): nobody will rework what an approver
+     * sent back, so its submitters' notices asking them to are settled. The flows themselves stay as they are.
+     */
+    void subjectClosed(String subjectType, String subjectId);
 }

@@ -31,6 +31,7 @@ class ApprovalNoticesTest {
 
     private static final String WAITING = "approval.task.assigned";
     private static final String SUBJECT = "NoticeProbe";
+    private static final String SENT_BACK = "approval.sentBack";
 
     @Autowired MockMvcTester mvc;
     @Autowired Fixtures fixtures;
@@ -90,6 +91,61 @@ class ApprovalNoticesTest {
         return fixtures.json(mvc.get().uri("/api/v1/notifications?unread=true&size=100")
                         .header(HttpHeaders.AUTHORIZATION, bearer(user)))
                 .get("items").valueStream().map(n -> n.get("kind").asString()).filter(WAITING::equals).toList();
+    }
+
+    /** The submitter's "sent back to you" notices about this approval, as the notification API shows them. */
+    private List<String> sentBack(User user, UUID approval) {
+        return fixtures.json(mvc.get().uri("/api/v1/notifications?size=100").header(HttpHeaders.AUTHORIZATION, bearer(user)))
+                .get("items").valueStream()
+                .filter(n -> n.get("kind").asString().equals(SENT_BACK)
+                        && n.get("link").asString().equals("/approvals/" + approval))
+                .map(n -> n.get("settledAt").isNull() && n.get("readAt").isNull() ? "to revise"
+                        : !n.get("settledAt").isNull() && !n.get("readAt").isNull() ? "settled" : "other").toList();
+    }
+
+    /** The submitter's manager decides alone; the manager sends it back at once. */
+    private UUID sentBackByTheManager(People p, String id) {
+        UUID approval = approvals.submit(new ApprovalRequest(SUBJECT, id, "Quote " + id, p.rep().id(),
+                FlowDefinition.of(new StepDefinition("Manager", StepMode.SEQUENTIAL,
+                        List.of(new ApproverRule.SubmittersManager(1)), null)), Map.of())).id();
+        decide(p.manager(), approval, "SEND_BACK", "justify the discount");
+        assertThat(approvals.find(approval).orElseThrow().state()).isEqualTo(ApprovalView.State.SENT_BACK);
+        return approval;
+    }
+
+    @Test
+    void aSentBackApprovalAsksItsSubmitterUntilTheyResubmitOrWithdrawItEachApprovalOnItsOwn() {
+        People p = people("sb");
+        UUID resubmitted = sentBackByTheManager(p, "N-5");
+        UUID withdrawn = sentBackByTheManager(p, "N-6");
+        assertThat(sentBack(p.rep(), resubmitted)).containsExactly("to revise");
+        assertThat(sentBack(p.rep(), withdrawn)).containsExactly("to revise");
+
+        approvals.resubmit(resubmitted, p.rep().id());
+        assertThat(sentBack(p.rep(), resubmitted)).containsExactly("settled");
+        assertThat(sentBack(p.rep(), withdrawn)).as("another approval still waits for its rework")
+                .containsExactly("to revise");
+
+        approvals.withdraw(withdrawn, p.rep().id());
+        assertThat(sentBack(p.rep(), withdrawn)).containsExactly("settled");
+    }
+
+    @Test
+    void aRecordSubmittedAnewOrClosedSettlesTheSendBackNoticeOfItsEarlierApproval() {
+        People p = people("sbnew");
+        UUID reworked = sentBackByTheManager(p, "N-7");
+        UUID closed = sentBackByTheManager(p, "N-8");
+
+        approvals.submit(new ApprovalRequest(SUBJECT, "N-7", "Quote N-7", p.rep().id(),
+                FlowDefinition.of(new StepDefinition("Manager", StepMode.SEQUENTIAL,
+                        List.of(new ApproverRule.SubmittersManager(1)), null)), Map.of()));
+        assertThat(sentBack(p.rep(), reworked)).as("submitted anew in a new approval").containsExactly("settled");
+        assertThat(sentBack(p.rep(), closed)).as("another record's").containsExactly("to revise");
+
+        approvals.subjectClosed(SUBJECT, "N-8");
+        assertThat(sentBack(p.rep(), closed)).containsExactly("settled");
+        assertThat(approvals.find(closed).orElseThrow().state()).as("the flow stays as it is")
+                .isEqualTo(ApprovalView.State.SENT_BACK);
     }
 
     @Test

@@ -142,6 +142,13 @@ public class ApprovalQueries {
         return CursorPage.of(rows, size, r -> List.of(r.submittedAt(), r.id()));
     }
 
+    /** The approvals of this record that an approver sent back to their submitter and that wait for them still. */
+    public List<UUID> sentBackOf(String subjectType, String subjectId) {
+        return jdbc.sql("""
+                select id from approval where subject_type = :type and subject_id = :id and state = 'SENT_BACK'
+                """).param("type", subjectType).param("id", subjectId).query(UUID.class).list();
+    }
+
     private static ApprovalSummary summary(java.sql.ResultSet rs, PendingTask task) throws java.sql.SQLException {
         return new ApprovalSummary(rs.getObject("id", UUID.class), rs.getString("subject_type"),
                 rs.getString("subject_id"), rs.getString("title"), ApprovalView.State.valueOf(rs.getString("state")),

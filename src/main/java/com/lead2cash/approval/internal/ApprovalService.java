@@ -68,6 +68,13 @@ public class ApprovalService implements Approvals {
      */
     static final NotificationKind TASK_NOTICE = NotificationKind.APPROVAL_TASK_ASSIGNED;
 
+    /**
+     * The notice telling the submitter that their approval was sent back to revise, about the approval: settled once
+     * they have nothing left to do about it — they resubmit it, withdraw it, submit their record anew in a new
+     * approval (a quote, an invoice), or the record is closed ({@link #subjectClosed}).
+     */
+    static final NotificationKind SENT_BACK_NOTICE = NotificationKind.APPROVAL_SENT_BACK;
+
     private final ApprovalRepository approvals;
     private final DelegationRepository delegations;
     private final DelegateAuthority authority;
@@ -107,6 +114,8 @@ public class ApprovalService implements Approvals {
         if (org.person(request.submitterId()).filter(OrgDirectory.Person::active).isEmpty()) {
             throw new FieldValidationException("submitterId", "approval.submitter.unknown");
         }
+        // the record reworked and submitted anew: what was sent back of it before waits for nobody any more
+        settleSentBack(request.subjectType(), request.subjectId());
         return ref(save(Approval.submit(request, now(), resolver)));
     }
 
@@ -120,6 +129,7 @@ public class ApprovalService implements Approvals {
     public ApprovalRef resubmit(UUID approvalId, UUID submitterId) {
         Approval approval = locked(approvalId);
         approval.resubmit(submitterId, now(), resolver);
+        notifier.settle(SENT_BACK_NOTICE, approval.id());
         return ref(save(approval));
     }
 
@@ -127,6 +137,7 @@ public class ApprovalService implements Approvals {
     public ApprovalRef resubmit(UUID approvalId, UUID submitterId, FlowDefinition flow, Map<String, String> facts) {
         Approval approval = locked(approvalId);
         approval.resubmit(submitterId, flow, facts, now(), resolver);
+        notifier.settle(SENT_BACK_NOTICE, approval.id());
         return ref(save(approval));
     }
 
@@ -151,6 +162,15 @@ public class ApprovalService implements Approvals {
         Approval approval = locked(approvalId);
         approval.withdraw(submitterId, now());
         return ref(save(approval));
+    }
+
+    @Override
+    public void subjectClosed(String subjectType, String subjectId) {
+        settleSentBack(subjectType, subjectId);
+    }
+
+    private void settleSentBack(String subjectType, String subjectId) {
+        queries.sentBackOf(subjectType, subjectId).forEach(id -> notifier.settle(SENT_BACK_NOTICE, id));
     }
 
     /**
@@ -352,9 +372,11 @@ public class ApprovalService implements Approvals {
         } else if (happening instanceof Happening.SentBack back) {
             events.publishEvent(new ApprovalSentBack(approval.id(), approval.subjectType(),
                     approval.subjectId(), back.round(), back.by(), back.comment()));
-            notifier.send(Notification.of(approval.submitterId(), NotificationKind.APPROVAL_SENT_BACK,
-                    "approval.notify.sentBack", link, approval.title(), back.comment()).urgent());
+            notifier.send(Notification.of(approval.submitterId(), SENT_BACK_NOTICE,
+                    "approval.notify.sentBack", link, approval.title(), back.comment()).urgent().about(approval.id()));
         } else if (happening instanceof Happening.Withdrawn withdrawn) {
+            // a flow withdrawn after a send-back waits for no rework any more
+            notifier.settle(SENT_BACK_NOTICE, approval.id());
             events.publishEvent(new ApprovalWithdrawn(approval.id(), approval.subjectType(),
                     approval.subjectId(), withdrawn.round(), withdrawn.by()));
         }

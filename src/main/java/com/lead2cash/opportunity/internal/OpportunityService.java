@@ -56,6 +56,20 @@ public class OpportunityService {
     /** The subject type of an invited evaluator's O2 deadline. */
     public static final String INVITATION_SUBJECT = "EvaluationInvitation";
 
+    /**
+     * The notice asking an invited colleague to score (O2), about their invitation: each invitee has their own piece of
+     * work, so one's score settles their notice alone. Settled when they score, when the invitation is withdrawn and
+     * when the opportunity leaves evaluation (closed, or moved past it): nothing is left for them to score then.
+     */
+    static final NotificationKind INVITATION_NOTICE = NotificationKind.OPPORTUNITY_EVALUATION_REQUESTED;
+
+    /**
+     * The notice telling the owner's manager that the panel awaits the manager's score (O2), about the opportunity:
+     * the panel has one manager's seat, so it is settled when anyone scores in it, or when the opportunity leaves
+     * evaluation (closed, or moved past it) and the score is no longer awaited.
+     */
+    static final NotificationKind MANAGER_SCORE_NOTICE = NotificationKind.OPPORTUNITY_MANAGER_SCORE_AWAITED;
+
     private final OpportunityRepository opportunities;
     private final OpportunityAccess access;
     private final StageHistory history;
@@ -234,7 +248,13 @@ public class OpportunityService {
         var invitation = o.invitations().stream().filter(i -> i.isOpen() && i.inviteeId().equals(actor.userId())).findFirst();
         o.evaluate(seat, actor.userId(), scores, comment, rules.panel(), now);
         if (wasInvited && seat == PanelSeat.TECH_SUPPORT) {
-            invitation.ifPresent(i -> deadlines.meet(OpportunityRules.PANEL, SubjectRef.of(INVITATION_SUBJECT, i.id()), now));
+            invitation.ifPresent(i -> {
+                deadlines.meet(OpportunityRules.PANEL, SubjectRef.of(INVITATION_SUBJECT, i.id()), now);
+                notifier.settle(INVITATION_NOTICE, i.id());
+            });
+        }
+        if (seat == PanelSeat.MANAGER) {
+            notifier.settle(MANAGER_SCORE_NOTICE, o.id());
         }
         if (!actor.userId().equals(o.ownerId())) {
             notifier.send(Notification.of(o.ownerId(), NotificationKind.OPPORTUNITY_EVALUATED,
@@ -244,9 +264,8 @@ public class OpportunityService {
         if (seat == PanelSeat.REP && awaitsManager(o, rules.panel())) {
             // O2: the manager's seat is the owner's line manager's to take; tech support is invited, the manager told
             org.managerOf(o.ownerId()).ifPresent(manager -> notifier.send(Notification.of(manager.id(),
-                    NotificationKind.OPPORTUNITY_MANAGER_SCORE_AWAITED,
-                    "opportunity.notify.managerScoreAwaited", "/opportunities/" + o.id(),
-                    o.code(), o.name(), CurrentUser.require().displayName())));
+                    MANAGER_SCORE_NOTICE, "opportunity.notify.managerScoreAwaited", "/opportunities/" + o.id(),
+                    o.code(), o.name(), CurrentUser.require().displayName()).about(o.id())));
         }
         return save(o);
     }
@@ -290,9 +309,9 @@ public class OpportunityService {
         EvaluationInvitation invitation = o.invite(invitee.id(), actor.userId(), now);
         if (!alreadyOpen) {
             deadlines.open(OpportunityRules.PANEL, SubjectRef.of(INVITATION_SUBJECT, invitation.id()), invitee.id(), now);
-            notifier.send(Notification.of(invitee.id(), NotificationKind.OPPORTUNITY_EVALUATION_REQUESTED,
+            notifier.send(Notification.of(invitee.id(), INVITATION_NOTICE,
                     "opportunity.notify.evaluationRequested", "/opportunities/" + o.id(), o.code(), o.name(),
-                    CurrentUser.require().displayName()).urgent());
+                    CurrentUser.require().displayName()).urgent().about(invitation.id()));
         }
         save(o);
         return invitation;
@@ -301,8 +320,10 @@ public class OpportunityService {
     @Transactional
     public Opportunity withdrawInvitation(UUID id, UUID invitationId) {
         Opportunity o = forAction(id, null, OpportunityAction.INVITE_EVALUATOR);
-        o.withdrawInvitation(invitationId, clock.instant()).ifPresent(i ->
-                deadlines.cancel(OpportunityRules.PANEL, SubjectRef.of(INVITATION_SUBJECT, i.id())));
+        o.withdrawInvitation(invitationId, clock.instant()).ifPresent(i -> {
+            deadlines.cancel(OpportunityRules.PANEL, SubjectRef.of(INVITATION_SUBJECT, i.id()));
+            notifier.settle(INVITATION_NOTICE, i.id());
+        });
         return save(o);
     }
 
@@ -420,7 +441,7 @@ public class OpportunityService {
 
     /**
      * Saves and carries out what the change set in motion: the stage history, the customer's lifecycle
-     * (销售机会 on opening, 已签约 when won), the O2 deadlines of a panel that no longer sits, the events.
+     * (销售机会 on opening, 已签约 when won), the O2 deadlines and notices of a panel that no longer sits, the events.
      */
     private Opportunity save(Opportunity o) {
         var changes = o.drainChanges();
@@ -439,8 +460,11 @@ public class OpportunityService {
             }
             if (change.from() == Stage.EVALUATION || change.from() == Stage.DISCOVERY) {
                 if (!change.to().isOpen() || change.to().isPastEvaluation()) {
-                    saved.invitations().stream().filter(EvaluationInvitation::isOpen).forEach(i ->
-                            deadlines.cancel(OpportunityRules.PANEL, SubjectRef.of(INVITATION_SUBJECT, i.id())));
+                    saved.invitations().stream().filter(EvaluationInvitation::isOpen).forEach(i -> {
+                        deadlines.cancel(OpportunityRules.PANEL, SubjectRef.of(INVITATION_SUBJECT, i.id()));
+                        notifier.settle(INVITATION_NOTICE, i.id());
+                    });
+                    notifier.settle(MANAGER_SCORE_NOTICE, saved.id());
                 }
             }
         }

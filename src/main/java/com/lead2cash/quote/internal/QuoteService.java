@@ -83,6 +83,13 @@ public class QuoteService {
     /** The roles that review quotes (Q1): a {@link QuoteActor#manager()}; their home page lists the quotes awaiting it. */
     public static final java.util.Set<Role> REVIEWERS = java.util.Set.of(Role.SALES_MANAGER, Role.REGIONAL_MANAGER, Role.SALES_DIRECTOR);
 
+    /**
+     * The notice asking the author's manager to review a version (Q1), about the version: settled once the version
+     * leaves the review step by any path — reviewed, its approval decided, sent back or withdrawn, revised, the
+     * customer accepting another quote of its opportunity, or the opportunity won or lost.
+     */
+    static final NotificationKind REVIEW_NOTICE = NotificationKind.QUOTE_REVIEW_REQUESTED;
+
     /** One line as asked: the unit price defaults to the applicable price list's, the discount to none. */
     public record LineRequest(UUID productId, BigDecimal quantity, BigDecimal unitPrice, BigDecimal discountPercent) {
     }
@@ -195,6 +202,7 @@ public class QuoteService {
         boolean pending = current.status() == QuoteStatus.PENDING_APPROVAL;
         Quote next = current.revise(me, today(), clock.instant());
         quotes.save(current);
+        notifier.settle(REVIEW_NOTICE, current.id());
         if (pending && current.approvalId() != null) {
             approvals.find(current.approvalId())
                     .filter(a -> a.state() == ApprovalView.State.IN_PROGRESS)
@@ -235,11 +243,12 @@ public class QuoteService {
      */
     private void askForReview(Quote quote) {
         org.managerOf(quote.authorId()).filter(m -> !m.id().equals(quote.authorId())).ifPresent(manager ->
-                notifier.send(Notification.of(manager.id(), NotificationKind.QUOTE_REVIEW_REQUESTED,
+                notifier.send(Notification.of(manager.id(), REVIEW_NOTICE,
                         "quote.notify.reviewRequested",
                         "/quotes/" + quote.id(), quote.number(), quote.revision(),
                         customers.find(quote.customerId()).map(CustomerDirectory.CustomerRef::name).orElse(""),
-                        org.person(quote.authorId()).map(OrgDirectory.Person::displayName).orElse(""))));
+                        org.person(quote.authorId()).map(OrgDirectory.Person::displayName).orElse(""))
+                        .about(quote.id())));
     }
 
     /**
@@ -269,7 +278,9 @@ public class QuoteService {
             throw new FieldValidationException("comment", "quote.field.tooLong", 2000);
         }
         quote.review(actor(quote), comment, clock.instant());
-        return quotes.save(quote);
+        Quote saved = quotes.save(quote);
+        notifier.settle(REVIEW_NOTICE, saved.id());
+        return saved;
     }
 
     /**
@@ -363,6 +374,7 @@ public class QuoteService {
                         q.backToDraft(clock.instant());
                     }
                     quotes.save(q);
+                    notifier.settle(REVIEW_NOTICE, q.id());
                 });
     }
 
@@ -392,6 +404,7 @@ public class QuoteService {
                 .ifPresent(q -> {
                     q.backToDraft(clock.instant());
                     quotes.save(q);
+                    notifier.settle(REVIEW_NOTICE, q.id());
                 });
     }
 
@@ -431,21 +444,31 @@ public class QuoteService {
                         }
                         ofOpportunity.stream().map(Quote::number).filter(n -> !n.equals(q.number())).distinct()
                                 .forEach(n -> confirmations.withdraw(SUBJECT, n));
+                        // no other quote of the opportunity goes out now (0040): none waits for a review any more
+                        ofOpportunity.stream().filter(x -> !x.id().equals(q.id()))
+                                .forEach(x -> notifier.settle(REVIEW_NOTICE, x.id()));
                     }
                 });
     }
 
     /**
      * A won or lost opportunity takes no answer on its quotes any more: the open links of every quote of it are
-     * withdrawn (their page says so and takes no answer).
+     * withdrawn (their page says so and takes no answer). Nothing of it waits for a review, or for its author to
+     * rework what an approver sent back, any more: those notices are settled.
      */
     @ApplicationModuleListener
     void on(OpportunityStageChanged changed) {
         if (changed.to().isOpen()) {
             return;
         }
-        quotes.findByOpportunity(changed.opportunityId()).stream().map(Quote::number).distinct()
-                .forEach(n -> confirmations.withdraw(SUBJECT, n));
+        List<Quote> ofOpportunity = quotes.findByOpportunity(changed.opportunityId());
+        ofOpportunity.stream().map(Quote::number).distinct().forEach(n -> confirmations.withdraw(SUBJECT, n));
+        for (Quote q : ofOpportunity) {
+            notifier.settle(REVIEW_NOTICE, q.id());
+            if (q.approvalId() != null) {
+                approvals.subjectClosed(SUBJECT, q.id().toString());
+            }
+        }
     }
 
     /** The approver whose decision ended the flow: the last task approved. */

@@ -8,6 +8,7 @@ import com.lead2cash.testing.IntegrationTest;
 import com.lead2cash.testing.MutableClock;
 import com.lead2cash.testing.SalesTestSupport;
 import com.lead2cash.testing.TestClock;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.JsonNode;
 
@@ -107,6 +109,29 @@ class QuoteNoticesTest {
                 .containsExactly("settled");
         assertThat(notices(d.team().manager(), REVIEW, "/quotes/" + other)).as("another quote still waits")
                 .containsExactly("open");
+    }
+
+    /** 0040: once the customer accepted a quote of the opportunity no other quote of it goes out, nor waits for a review. */
+    @Test
+    void Q1_anotherQuoteAcceptedByTheCustomerSettlesTheReviewsTheOpportunitysOtherQuotesAwaited() {
+        Deal d = deal("qn-acc");
+        String manager = sales.bearer(mvc, d.team().manager());
+        String taken = submitted(d, "0").get("id").asString();
+        String waiting = submitted(d, "1").get("id").asString();
+        SalesTestSupport.expect(customers.post(mvc, manager, "/api/v1/quotes/" + taken + "/review", "{}"), 200);
+        assertThat(notices(d.team().manager(), REVIEW, "/quotes/" + waiting)).containsExactly("open");
+
+        String contact = customers.getJson(mvc, d.rep(), "/api/v1/customers/"
+                + customers.getJson(mvc, d.rep(), "/api/v1/quotes/" + taken).get("customerId").asString() + "/contacts")
+                .get("items").get(0).get("id").asString();
+        long version = customers.getJson(mvc, d.rep(), "/api/v1/quotes/" + taken).get("version").asLong();
+        String url = customers.json(SalesTestSupport.expect(customers.post(mvc, d.rep(), "/api/v1/quotes/" + taken + "/send",
+                "{\"contactId\":\"" + contact + "\",\"version\":" + version + "}"), 200)).at("/confirmation/url").asString();
+        assertThat(mvc.post().uri(URI.create(url).getPath()).with(SecurityMockMvcRequestPostProcessors.csrf())
+                .param("outcome", "ACCEPTED").param("name", "王伟").exchange()).hasStatus3xxRedirection();
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(notices(d.team().manager(), REVIEW, "/quotes/" + waiting)).containsExactly("settled"));
     }
 
     @Test

@@ -287,6 +287,37 @@ class WebToLeadTest {
         assertThat(leadsNamed("类型错误公司")).isZero();
     }
 
+    /** Decision 0063: the keys screen reads the keys a page at a time, as GET /api/v1/lead-api-keys does. */
+    @Test
+    void theKeysScreenShowsAPageAtATimeAndTheNextPageGoesOnAfterIt() throws Exception {
+        String admin = support.bearer(mvc, "admin");
+        for (int i = 0; i <= com.lead2cash.platform.CursorPage.DEFAULT_SIZE; i++) {
+            support.postJson(mvc, admin, "/api/v1/lead-api-keys", "{\"name\":\"屏幕分页 " + i + "\",\"source\":\"WEBSITE_FORM\"}");
+        }
+        var session = fixtures.session(mvc, "admin", com.lead2cash.testing.Fixtures.ADMIN_PASSWORD);
+        String first = mvc.get().uri("/admin/lead-api-keys?lang=en").cookie(session).exchange().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.List<String> firstKeys = keysShown(first);
+        assertThat(firstKeys).as("a page, as the API's first")
+                .isEqualTo(support.getJson(mvc, admin, "/api/v1/lead-api-keys").get("items").valueStream()
+                        .map(k -> k.get("id").asString()).toList())
+                .hasSize(com.lead2cash.platform.CursorPage.DEFAULT_SIZE);
+        var more = java.util.regex.Pattern.compile("hx-get=\"(/admin/lead-api-keys\\?cursor=[^\"]+)\"").matcher(first);
+        assertThat(more.find()).as("a next page").isTrue();
+        var rows = mvc.get().uri(more.group(1)).cookie(session).header("HX-Request", "true").exchange();
+        assertThat(rows).hasStatusOk();
+        String second = rows.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(second).as("the rows alone").doesNotContain("<html", "name=\"ratePerMinute\"");
+        assertThat(keysShown(second)).as("the second page goes on after the first").isNotEmpty()
+                .doesNotContainAnyElementsOf(firstKeys);
+    }
+
+    /** The keys the screen's rows show, in order. */
+    private static java.util.List<String> keysShown(String html) {
+        return java.util.regex.Pattern.compile("id=\"api-key-([0-9a-f-]{36})\"").matcher(html).results()
+                .map(m -> m.group(1)).toList();
+    }
+
     @Test
     void theKeysScreenListsKeysWithoutTheirSecrets() throws Exception {
         var session = fixtures.session(mvc, "admin", com.lead2cash.testing.Fixtures.ADMIN_PASSWORD);

@@ -121,13 +121,6 @@ public class WebToLead {
         }
     }
 
-    public List<ApiKey> keys() {
-        return jdbc.sql("""
-                select id, name, source, key_prefix, rate_per_minute, created_at, revoked_at from lead_api_key
-                order by created_at desc, id desc
-                """).query(this::apiKey).list();
-    }
-
     /** A keyset page of the keys, newest first by created time and id; a cursor not made by this list is refused (400). */
     public CursorPage<ApiKey> keys(String cursor, Integer requestedSize) {
         int size = CursorPage.size(requestedSize);

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,11 +40,14 @@ public class ApiKeyController {
         this.webToLead = webToLead;
     }
 
+    /** The keys a page at a time, newest first, read as the API reads them (decision 0063). */
     @GetMapping("/admin/lead-api-keys")
-    String list(Model model) {
-        model.addAttribute("keys", webToLead.keys());
+    String list(@RequestParam(required = false) String cursor,
+                @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        model.addAttribute("page", webToLead.keys(cursor, null));
         model.addAttribute("sources", LeadSource.values());
-        return "lead/api-keys";
+        // htmx asks for the next page only: answer the rows, not the whole screen
+        return htmx != null && cursor != null ? "lead/api-keys :: rows" : "lead/api-keys";
     }
 
     @PostMapping("/admin/lead-api-keys")

@@ -651,26 +651,84 @@ class BadInputTest {
         MvcTestResult created = mvc.post().uri("/admin/org").cookie(session).with(csrf())
                 .param("parentId", east.toString()).param("name", tooLong).exchange();
         assertThat(created).hasStatus3xxRedirection().flash().containsEntry("flashError", "org.name.invalid");
-        String page = orgPage(session, created);
+        String page = orgPage(session, created, null);
         assertThat(com.lead2cash.testing.FormHtml.selected(page, "org-parent")).isEqualTo(east.toString());
         assertThat(com.lead2cash.testing.FormHtml.inputValue(page, "org-new-name")).isEqualTo(tooLong);
-        // a unit's change refused (another changed it first): its own row comes back as written, the others as they are
+        // a unit's change refused (another changed it first): its own row comes back as written on its own page (the
+        // start its form sent), the others as they are
         long version = jdbc.sql("select version from platform_org_unit where id = :id").param("id", north)
                 .query(Long.class).single();
-        MvcTestResult updated = mvc.post().uri("/admin/org/" + north).cookie(session).with(csrf())
-                .param("name", "华北区域").param("managerId", manager.toString()).param("version", String.valueOf(version - 1))
-                .exchange();
+        String northPage = pageStartOf(session, north);
+        var update = mvc.post().uri("/admin/org/" + north).cookie(session).with(csrf())
+                .param("name", "华北区域").param("managerId", manager.toString()).param("version", String.valueOf(version - 1));
+        if (northPage != null) {
+            update = update.param("cursor", northPage);
+        }
+        MvcTestResult updated = update.exchange();
         assertThat(updated).hasStatus3xxRedirection().flash().containsEntry("flashError", "error.staleVersion");
-        page = orgPage(session, updated);
+        assertThat(updated).hasRedirectedUrl(northPage == null ? "/admin/org" : "/admin/org?cursor=" + northPage);
+        page = orgPage(session, updated, northPage);
         assertThat(com.lead2cash.testing.FormHtml.inputValue(page, "org-name-" + north)).isEqualTo("华北区域");
         assertThat(com.lead2cash.testing.FormHtml.selected(page, "org-manager-" + north)).isEqualTo(manager.toString());
-        assertThat(com.lead2cash.testing.FormHtml.inputValue(page, "org-name-" + east)).isEqualTo("华东大区");
-        assertThat(com.lead2cash.testing.FormHtml.inputValue(orgPage(session, null), "org-name-" + north))
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(orgPage(session, updated, pageStartOf(session, east)),
+                "org-name-" + east)).isEqualTo("华东大区");
+        assertThat(com.lead2cash.testing.FormHtml.inputValue(orgPage(session, null, northPage), "org-name-" + north))
                 .as("given back once").isEqualTo("华北大区");
     }
 
-    private String orgPage(Cookie session, MvcTestResult refused) throws Exception {
-        var get = mvc.get().uri("/admin/org").cookie(session);
+    /** SPEC §6, decision 0063: the organisation screen reads the tree a page at a time, as GET /api/v1/org-units does. */
+    @Test
+    void theOrganisationScreenShowsTheTreeAPageAtATimeAndTheNextPageGoesOnAfterIt() throws Exception {
+        Cookie session = adminSession();
+        for (int i = 0; i <= com.lead2cash.platform.CursorPage.DEFAULT_SIZE; i++) {
+            fixtures.unit("分页屏幕小组 " + i);
+        }
+        String first = orgPage(session, null, null);
+        List<String> firstUnits = unitsShown(first);
+        assertThat(firstUnits).as("a page").hasSize(com.lead2cash.platform.CursorPage.DEFAULT_SIZE)
+                .doesNotHaveDuplicates();
+        String next = nextPageCursor(first);
+        assertThat(next).as("a next page").isNotNull();
+        MvcTestResult rows = mvc.get().uri("/admin/org?cursor={c}", next).cookie(session).header("HX-Request", "true")
+                .exchange();
+        assertThat(rows).hasStatusOk();
+        String second = rows.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(second).as("the rows alone").doesNotContain("<html", "id=\"org-add\"");
+        assertThat(unitsShown(second)).as("the second page goes on after the first").isNotEmpty()
+                .doesNotContainAnyElementsOf(firstUnits);
+        assertThat(second).as("its forms send their page's start back").contains("name=\"cursor\" value=\"" + next + "\"");
+        assertThat(first).doesNotContain("name=\"cursor\"");
+        assertThat(mvc.get().uri("/admin/org?cursor={c}", "not-a-cursor").cookie(session)).hasStatus(HttpStatus.BAD_REQUEST);
+    }
+
+    /** The units whose forms the organisation screen's page shows, in order. */
+    private static List<String> unitsShown(String html) {
+        return java.util.regex.Pattern.compile("id=\"org-name-([0-9a-f-]{36})\"").matcher(html).results()
+                .map(m -> m.group(1)).toList();
+    }
+
+    /** The cursor the page's "more" row asks the next page with; null on the last page. */
+    private static String nextPageCursor(String html) {
+        var more = java.util.regex.Pattern.compile("hx-get=\"/admin/org\\?cursor=([^\"&]+)\"").matcher(html);
+        return more.find() ? more.group(1) : null;
+    }
+
+    /** The start of the organisation screen's page that shows the unit (null: the first), walked as its "more" walks. */
+    private String pageStartOf(Cookie session, UUID unit) throws Exception {
+        String cursor = null;
+        while (true) {
+            String html = orgPage(session, null, cursor);
+            if (unitsShown(html).contains(unit.toString())) {
+                return cursor;
+            }
+            cursor = nextPageCursor(html);
+            assertThat(cursor).as("unit " + unit + " on a page").isNotNull();
+        }
+    }
+
+    private String orgPage(Cookie session, MvcTestResult refused, String cursor) throws Exception {
+        var get = cursor == null ? mvc.get().uri("/admin/org").cookie(session)
+                : mvc.get().uri("/admin/org?cursor={c}", cursor).cookie(session);
         if (refused != null) {
             get = get.flashAttrs(refused.getMvcResult().getFlashMap());
         }

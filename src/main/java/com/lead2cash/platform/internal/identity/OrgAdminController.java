@@ -11,8 +11,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** Administration of the org tree: add units, rename them, appoint their managers. */
 @Controller
@@ -24,11 +26,23 @@ class OrgAdminController {
         this.identity = identity;
     }
 
+    /**
+     * The tree a page at a time in tree order, read as the API reads it (decision 0063); {@code cursor} is the page's
+     * start, which each unit's form sends back so that a change, saved or refused, comes back on the unit's own page.
+     */
     @GetMapping("/admin/org")
-    String tree(Model model) {
-        model.addAttribute("units", identity.orgTree());
+    String tree(@RequestParam(required = false) String cursor,
+                @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        model.addAttribute("page", identity.orgTree(cursor, null));
+        model.addAttribute("cursor", cursor);
         model.addAttribute("people", identity.listUsers(
                 new IdentityService.UserQuery(null, null, null, true, null, null, 200)).items());
+        if (htmx != null && cursor != null) {
+            // htmx asks for the next page only: answer the rows, not the whole screen
+            return "admin/org :: rows";
+        }
+        // a new unit's parent is chosen among them all
+        model.addAttribute("units", identity.orgTree());
         return "admin/org";
     }
 
@@ -49,7 +63,8 @@ class OrgAdminController {
 
     @PostMapping("/admin/org/{id}")
     String update(@PathVariable UUID id, @RequestParam String name, @RequestParam(required = false) UUID managerId,
-                  @RequestParam Long version, RefusedInput refused, RedirectAttributes redirect) {
+                  @RequestParam Long version, @RequestParam(required = false) String cursor,
+                  RefusedInput refused, RedirectAttributes redirect) {
         try {
             refused.check();
             OrgUnit unit = identity.updateOrgUnit(id, name, managerId, version);
@@ -63,7 +78,10 @@ class OrgAdminController {
             Flash.error(redirect, "error.staleVersion");
             typedUnit(redirect, id, name, managerId);
         }
-        return "redirect:/admin/org";
+        // back to the page the unit's form was on
+        return cursor == null || cursor.isBlank() ? "redirect:/admin/org"
+                : "redirect:" + UriComponentsBuilder.fromPath("/admin/org").queryParam("cursor", cursor).encode()
+                        .toUriString();
     }
 
     /** A unit's row as it was filled in, the unit named: the page has a form per unit and fills in only its own. */

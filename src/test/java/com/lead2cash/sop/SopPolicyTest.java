@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.Role;
 import com.lead2cash.sop.internal.policy.PolicyService;
 import com.lead2cash.sop.internal.policy.PolicyVersion;
@@ -174,6 +175,39 @@ class SopPolicyTest {
                     .as(forged).hasStatus(HttpStatus.BAD_REQUEST)
                     .bodyJson().extractingPath("$.errors[0].field").isEqualTo("cursor");
         }
+    }
+
+    /** Decision 0063: the history screen reads the versions a page at a time, as GET /api/v1/policy/versions does. */
+    @Test
+    void theHistoryScreenShowsAPageOfVersionsAtATimeAndTheNextPageGoesOnAfterIt() throws Exception {
+        String token = admin();
+        // more versions than a page holds, an even number of them: they leave the policy as it was
+        for (int i = 0; i < CursorPage.DEFAULT_SIZE + 2; i++) {
+            assertThat(change(token, """
+                    {"reason":"History screen page %d","changes":[{"rule":"R1","parameter":"importantYears","value":"%s"}]}"""
+                    .formatted(i, i % 2 == 0 ? "11" : "10")).exchange()).hasStatus(HttpStatus.CREATED);
+        }
+        long newest = policy.current().version();
+        Cookie session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+        String first = mvc.get().uri("/admin/policy/versions").cookie(session).exchange().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        List<Long> firstVersions = versionsShown(first);
+        assertThat(firstVersions).as("a page, newest first").hasSize(CursorPage.DEFAULT_SIZE).startsWith(newest)
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        var more = java.util.regex.Pattern.compile("hx-get=\"(/admin/policy/versions\\?cursor=[^\"]+)\"").matcher(first);
+        assertThat(more.find()).as("a next page").isTrue();
+        var rows = mvc.get().uri(more.group(1)).cookie(session).header("HX-Request", "true").exchange();
+        assertThat(rows).hasStatusOk();
+        String second = rows.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(second).as("the rows alone").doesNotContain("<html", "id=\"versions-table\"");
+        assertThat(versionsShown(second)).as("the second page goes on after the first")
+                .startsWith(newest - CursorPage.DEFAULT_SIZE).doesNotContainAnyElementsOf(firstVersions);
+    }
+
+    /** The versions whose rows the history screen shows, in order. */
+    private static List<Long> versionsShown(String html) {
+        return java.util.regex.Pattern.compile("href=\"/admin/policy/versions/(\\d+)\"").matcher(html).results()
+                .map(m -> Long.parseLong(m.group(1))).toList();
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -130,10 +131,13 @@ class PolicyAdminController {
         return "sop/policy-rule";
     }
 
+    /** The policy's versions a page at a time, newest first, read as the API reads them (decision 0063). */
     @GetMapping("/admin/policy/versions")
-    String versions(Model model) {
-        model.addAttribute("versions", policy.versions());
-        return "sop/policy-versions";
+    String versions(@RequestParam(required = false) String cursor,
+                    @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        model.addAttribute("page", policy.versions(cursor, null));
+        // htmx asks for the next page only: answer the rows, not the whole screen
+        return htmx != null && cursor != null ? "sop/policy-versions :: rows" : "sop/policy-versions";
     }
 
     @GetMapping("/admin/policy/versions/{version}")

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -507,6 +508,80 @@ class ReceivableScreensTest {
                 + " of 50,000.00 is recorded: 0.00 allocated, 50,000.00 left unallocated.");
         assertThat(page(finance, "/receivables", "en")).as("waiting on the workbench, whose it is said")
                 .contains(listed.get(0).get("number").asString(), "<span class=\"receipt-customer\">舟山预收款海运有限公司</span>");
+    }
+
+    /** The receipts list filters by a customer as GET /api/v1/receipts?customerId= does, chosen in a customer picker. */
+    @Test
+    void theReceiptsListFiltersByTheCustomerChosenInItsPickerAndKeepsTheFilterOnItsNextPage() {
+        Reviewers r = reviewers();
+        String rep = customers.bearer(mvc, r.rep());
+        String customerId = customers.customer(mvc, rep, "衢州按客户筛选收款有限公司", null).get("id").asString();
+        String otherId = customers.customer(mvc, rep, "衢州按客户筛选收款二号有限公司", null).get("id").asString();
+        clock.set(LocalDateTime.parse("2026-12-15T10:00").atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+        Cookie finance = fixtures.session(mvc, r.finance().username(), Fixtures.PASSWORD);
+        postReceipt(finance, "customerId", customerId, "amount", "1000", "receivedOn", "2026-12-14",
+                "method", "BANK_TRANSFER", "payer", "衢州筛选付款", "reference", "QZ-CF-1");
+        postReceipt(finance, "customerId", otherId, "amount", "2000", "receivedOn", "2026-12-14",
+                "method", "BANK_TRANSFER", "payer", "衢州筛选付款", "reference", "QZ-CF-2");
+        JsonNode both = receiptsOf(customers.bearer(mvc, r.finance()), "衢州筛选付款");
+        assertThat(both.size()).isEqualTo(2);
+        String mine = both.valueStream().filter(x -> x.get("customerId").asString().equals(customerId)).findFirst()
+                .orElseThrow().get("id").asString();
+        String others = both.valueStream().filter(x -> x.get("customerId").asString().equals(otherId)).findFirst()
+                .orElseThrow().get("id").asString();
+
+        // the picker: the customer module's search offers both, and the one chosen becomes the form's filter
+        assertThat(page(finance, "/receipts/customer-filter/options?customerSearch=衢州按客户筛选", "en"))
+                .contains("/receipts/customer-filter?customerId=" + customerId, "/receipts/customer-filter?customerId=" + otherId);
+        String chosen = page(finance, "/receipts/customer-filter?customerId=" + customerId, "en");
+        assertThat(FormHtml.inputValue(chosen, "receipt-filter-customer-id")).isEqualTo(customerId);
+        assertThat(inputTag(chosen, "receipt-filter-customer-id")).as("sent with the filters").contains("form=\"receipt-filters\"");
+        assertThat(chosen).contains("衢州按客户筛选收款有限公司");
+        assertThat(page(finance, "/receipts/customer-filter", "en")).as("any customer again").contains("id=\"f-customer\"")
+                .doesNotContain("name=\"customerId\"");
+
+        for (String lang : new String[] {"zh-CN", "en"}) {
+            assertThat(receiptsShown(page(finance, "/receipts?payer=衢州筛选付款", lang))).as("unfiltered")
+                    .containsExactlyInAnyOrder(mine, others);
+            String filtered = page(finance, "/receipts?payer=衢州筛选付款&customerId=" + customerId, lang);
+            assertThat(receiptsShown(filtered)).as("the customer's only").containsExactly(mine);
+            assertThat(filtered).as("the filter shown chosen").contains("id=\"receipt-filter-customer\"", "衢州按客户筛选收款有限公司")
+                    .contains("customerId=" + customerId + "\"");
+        }
+        assertThat(receiptsShown(page(finance, "/receipts?customerId=" + java.util.UUID.randomUUID(), "en")))
+                .as("a customer no receipt names: none, as the API answers").isEmpty();
+        assertThat(mvc.get().uri("/receipts?customerId=abc").cookie(finance)).hasStatus(400);
+
+        // more of the customer's receipts than a page holds, on an old day so they sort after everyone else's
+        jdbc.sql("""
+                insert into receivable_receipt (id, number, customer_id, amount, allocated_amount, currency, received_on,
+                    method, payer, reference, state, recorded_by, recorded_at, version, reference_duplicate)
+                select gen_random_uuid(), number || '-CF' || g, customer_id, amount, amount, currency, date '2026-07-01',
+                    method, payer, reference || '-' || g, state, recorded_by, recorded_at + g * interval '1 second', 0, false
+                from receivable_receipt, generate_series(1, 60) g where id = :id::uuid""")
+                .param("id", mine).update();
+        String list = page(finance, "/receipts?customerId=" + customerId, "en");
+        List<String> firstPage = receiptsShown(list);
+        assertThat(firstPage).hasSize(50).startsWith(mine);
+        String more = list.substring(list.indexOf("class=\"load-more\""));
+        String url = more.substring(more.indexOf("hx-get=\"") + 8, more.indexOf('"', more.indexOf("hx-get=\"") + 8))
+                .replace("&amp;", "&");
+        assertThat(url).as("the next page asked for with the filter").contains("customerId=" + customerId);
+        var next = mvc.get().uri(url).header("HX-Request", "true").cookie(finance).exchange();
+        assertThat(next).hasStatusOk();
+        String rows = new String(next.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+        List<String> secondPage = receiptsShown(rows);
+        assertThat(secondPage).as("the rest of the customer's, after the first page").hasSize(11)
+                .doesNotContainAnyElementsOf(firstPage);
+        assertThat(jdbc.sql("select count(*) from receivable_receipt where customer_id = :c and id::text in (:ids)")
+                .param("c", java.util.UUID.fromString(customerId)).param("ids", secondPage).query(Integer.class).single())
+                .as("all of them the customer's").isEqualTo(11);
+    }
+
+    /** The receipts the list's rows show, in order. */
+    private static List<String> receiptsShown(String html) {
+        return java.util.regex.Pattern.compile("class=\"receipt-link\" href=\"/receipts/([0-9a-f-]{36})\"").matcher(html)
+                .results().map(m -> m.group(1)).toList();
     }
 
     @Test

@@ -61,6 +61,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ReceivableController {
 
     private static final int LIST = 50;
+    /** As many matches as the receipt form's customer picker offers. */
+    private static final int CUSTOMER_OPTIONS = 8;
 
     private final ReceivableQueries queries;
     private final ReceivablePlanning planning;
@@ -317,8 +319,9 @@ class ReceivableController {
     }
 
     /**
-     * 收款台账 — the receipts list for finance: filtered by the day received, method, state and payer, and to the receipts
-     * that repeat a bank reference ({@code repeatedReference=true}), page by page.
+     * 收款台账 — the receipts list for finance: filtered by the day received, method, state, payer and customer, and to
+     * the receipts that repeat a bank reference ({@code repeatedReference=true}), page by page — the query and filter
+     * {@code GET /api/v1/receipts} answers, so a customer id no receipt names lists none, as there.
      */
     @GetMapping("/receipts")
     @PreAuthorize(ReceivableAccess.RECEIPT_READER_ROLES)
@@ -328,11 +331,13 @@ class ReceivableController {
                        @RequestParam(required = false) com.lead2cash.receivable.internal.domain.ReceiptState state,
                        @RequestParam(required = false) String payer,
                        @RequestParam(defaultValue = "false") boolean repeatedReference,
+                       @RequestParam(required = false) UUID customerId,
                        @RequestParam(required = false) String cursor,
                        @RequestHeader(value = "HX-Request", required = false) String htmx,
                        Model model) {
-        var filter = new ReceiptQueries.Filter(from, to, method, state, payer, repeatedReference);
+        var filter = new ReceiptQueries.Filter(from, to, method, state, payer, repeatedReference, customerId);
         model.addAttribute("filter", filter);
+        model.addAttribute("filterCustomer", filterCustomer(customerId));
         model.addAttribute("methods", ReceiptMethod.values());
         model.addAttribute("states", com.lead2cash.receivable.internal.domain.ReceiptState.values());
         model.addAttribute("finance", ReceivableAccess.isFinance(CurrentUser.require()));
@@ -349,6 +354,34 @@ class ReceivableController {
         return htmx != null && cursor != null ? "receivable/receipts :: rows" : "receivable/receipts";
     }
 
+    /** The customer the receipts list is filtered by, named as the customer module names it to the reader. */
+    record FilterCustomer(UUID id, String name) {
+    }
+
+    /** The customer filter's chosen customer: its name, or none for a customer the reader may not see (never a hint). */
+    private FilterCustomer filterCustomer(UUID customerId) {
+        return customerId == null ? null
+                : new FilterCustomer(customerId, customerNames(List.of(customerId)).get(customerId));
+    }
+
+    /** The customer filter of the receipts list for the customer just chosen, or empty again ({@code customerId} none). */
+    @GetMapping("/receipts/customer-filter")
+    @PreAuthorize(ReceivableAccess.RECEIPT_READER_ROLES)
+    String receiptCustomerFilter(@RequestParam(required = false) UUID customerId, Model model) {
+        model.addAttribute("filterCustomer", filterCustomer(customerId));
+        return "receivable/receipts :: customerFilter";
+    }
+
+    /** The customers the receipts list's customer filter offers for what was typed, by the customer module's own search. */
+    @GetMapping("/receipts/customer-filter/options")
+    @PreAuthorize(ReceivableAccess.RECEIPT_READER_ROLES)
+    String receiptCustomerOptions(@RequestParam(required = false) String customerSearch, Model model) {
+        boolean searched = customerSearch != null && customerSearch.strip().length() >= 2;
+        model.addAttribute("searched", searched);
+        model.addAttribute("options", searched ? customers.search(customerSearch.strip(), CUSTOMER_OPTIONS) : List.of());
+        return "receivable/receipts :: customerOptions";
+    }
+
     /** The receipts list as it is filtered, as an Excel file. */
     @GetMapping("/receipts/export.xlsx")
     @PreAuthorize(ReceivableAccess.RECEIPT_READER_ROLES)
@@ -357,10 +390,11 @@ class ReceivableController {
                         @RequestParam(required = false) ReceiptMethod method,
                         @RequestParam(required = false) com.lead2cash.receivable.internal.domain.ReceiptState state,
                         @RequestParam(required = false) String payer,
-                        @RequestParam(defaultValue = "false") boolean repeatedReference, java.util.Locale locale,
+                        @RequestParam(defaultValue = "false") boolean repeatedReference,
+                        @RequestParam(required = false) UUID customerId, java.util.Locale locale,
                         jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
         com.lead2cash.platform.web.Download.xlsx(response, "receipts.xlsx", out -> receiptExport.write(
-                new ReceiptQueries.Filter(from, to, method, state, payer, repeatedReference), locale, out));
+                new ReceiptQueries.Filter(from, to, method, state, payer, repeatedReference, customerId), locale, out));
     }
 
     /** Finance reverses a receipt with a reason (from the receipts list or the receipt's page). */

@@ -269,22 +269,58 @@ class ContractPagesTest {
         assertThat(FormHtml.inputValue(page(rep, path, "en"), "location")).as("given back once").isEmpty();
 
         Cookie manager = customers.session(mvc, r.manager());
-        assertThat(post(manager, path + "/termination", "reason", "客户资金链断裂，双方协商终止。", "effectiveOn", "2026-11-20",
-                "version", String.valueOf(version))).as("effective before the signing").hasStatus3xxRedirection()
-                .flash().containsEntry("flashError", "contract.termination.beforeSigning");
-        String terminate = page(manager, path, "en");
+        MvcTestResult early = post(manager, path + "/termination", "reason", "客户资金链断裂，双方协商终止。",
+                "effectiveOn", "2026-11-20", "version", String.valueOf(version));
+        assertThat(early).as("effective before the signing: the page again").hasStatus(422);
+        assertThat(early).flash().isEmpty();
+        String terminate = body(early);
         assertThat(terminate).as("the termination's form open").containsPattern("<details[^>]*id=\"terminate\"[^>]*open");
         assertThat(FormHtml.textareaText(terminate, "terminate-reason")).isEqualTo("客户资金链断裂，双方协商终止。");
         assertThat(FormHtml.inputValue(terminate, "terminate-effectiveOn")).isEqualTo("2026-11-20");
+        assertThat(tag(terminate, "input", "terminate-effectiveOn")).as("the day marked").contains("is-invalid");
+        assertThat(tag(terminate, "textarea", "terminate-reason")).as("the reason not").doesNotContain("is-invalid");
+        assertThat(terminate).as("the day's refusal beside the day, the reason's field without one")
+                .contains("id=\"terminate-effectiveOn-error\"").doesNotContain("id=\"terminate-reason-error\"")
+                .doesNotContain("id=\"flash-error\"");
+        assertThat(besideField(terminate, "terminate-effectiveOn-error")).contains("2026-12-01");
         assertThat(FormHtml.textareaText(page(manager, path, "en"), "terminate-reason")).as("given back once").isEmpty();
-        // walk finding: no reason and a day before 1900 (the picker bypassed) named the day only; both now
-        assertThat(post(manager, path + "/termination", "reason", "", "effectiveOn", "1800-01-01",
-                "version", String.valueOf(version))).as("no reason, a day out of range").hasStatus3xxRedirection()
-                .flash().containsEntry("flashError", "error.input.dateOutOfRange");
-        String both = page(manager, path, "en");
-        assertThat(both).contains("The date must lie between", "Give the reason (at most");
+        // walk finding: no reason and a day before 1900 (the picker bypassed) named the day only; both now, each
+        // beside its own field
+        MvcTestResult refused = mvc.post().uri(path + "/termination?lang=en").cookie(manager)
+                .with(SecurityMockMvcRequestPostProcessors.csrf()).param("reason", "").param("effectiveOn", "1800-01-01")
+                .param("version", String.valueOf(version)).exchange();
+        assertThat(refused).as("no reason, a day out of range").hasStatus(422);
+        String both = body(refused);
+        assertThat(besideField(both, "terminate-reason-error")).startsWith("Give the reason (at most")
+                .doesNotContain("The date must lie between");
+        assertThat(besideField(both, "terminate-effectiveOn-error")).startsWith("The date must lie between")
+                .doesNotContain("Give the reason");
+        assertThat(tag(both, "textarea", "terminate-reason")).contains("is-invalid");
+        assertThat(tag(both, "input", "terminate-effectiveOn")).contains("is-invalid");
+        assertThat(both).doesNotContain("id=\"flash-error\"", "id=\"terminate-problems\"");
         assertThat(FormHtml.inputValue(both, "terminate-effectiveOn")).isEqualTo("1800-01-01");
         assertThat(api(r.rep(), id).get("status").asString()).isEqualTo("SIGNED");
+        // a refusal of no field of the form (another changed the contract first) stays the page's message
+        assertThat(post(manager, path + "/termination", "reason", "客户资金链断裂，双方协商终止。", "effectiveOn", "2026-12-10",
+                "version", String.valueOf(version + 1))).hasStatus3xxRedirection()
+                .flash().containsEntry("flashError", "error.staleVersion");
+        assertThat(FormHtml.textareaText(page(manager, path, "en"), "terminate-reason")).as("given back")
+                .isEqualTo("客户资金链断裂，双方协商终止。");
+    }
+
+    /** The opening tag of the page's element of that id. */
+    private static String tag(String html, String element, String id) {
+        var tag = java.util.regex.Pattern.compile("<" + element + "\\b[^>]*\\bid=\"" + id + "\"[^>]*>").matcher(html);
+        assertThat(tag.find()).as(element + " #" + id).isTrue();
+        return tag.group();
+    }
+
+    /** The text of the refusal shown beside a field (the element of that id). */
+    private static String besideField(String html, String id) {
+        var error = java.util.regex.Pattern.compile("<div[^>]*\\bid=\"" + id + "\"[^>]*>(.*?)</div>", java.util.regex.Pattern.DOTALL)
+                .matcher(html);
+        assertThat(error.find()).as("#" + id).isTrue();
+        return org.springframework.web.util.HtmlUtils.htmlUnescape(error.group(1)).strip();
     }
 
     @Test

@@ -46,6 +46,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.Resource;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -70,6 +71,8 @@ class ContractController {
 
     /** Milestone rows the forms offer. */
     static final int MILESTONE_ROWS = 5;
+    /** The fields of the termination's form: their refusals are shown beside them, any other above them. */
+    private static final String[] TERMINATION_FIELDS = {"reason", "effectiveOn"};
 
     private final ContractDrafting drafting;
     private final ContractLifecycle lifecycle;
@@ -374,17 +377,51 @@ class ContractController {
                 () -> lifecycle.archive(id, location, version));
     }
 
+    /**
+     * Terminates the contract. Its fields refused (no reason, a day before the signing), the page again (422) with the
+     * form open as typed and each field's refusal beside the field, as the order's and the invoice's forms show theirs;
+     * any other refusal (a version changed meanwhile) is flashed on the page as its other actions' are, the form given
+     * back.
+     */
     @PostMapping("/contracts/{id}/termination")
     String terminate(@PathVariable UUID id, @RequestParam(required = false) String reason,
                      @RequestParam(required = false) String effectiveOn, @RequestParam(required = false) Long version,
-                     RefusedInput refused, RedirectAttributes redirect) {
-        // a refused termination (a day before the signing) gives the reason and the day back, its form open
-        // what the input rules refused (a day before 1900) is named with the termination's own refusals (no reason)
-        return act(id, redirect, "contract.terminatedNow",
-                () -> Flash.typed(redirect, "terminationTyped", "reason", reason, "effectiveOn", effectiveOn),
-                () -> lifecycle.terminate(id, reason, refused.errors().stream()
-                        .anyMatch(e -> e.field().equals("effectiveOn")) ? null : date("effectiveOn", effectiveOn),
-                        refused.errors(), version));
+                     RefusedInput refused, Model model, RedirectAttributes redirect, Locale locale,
+                     jakarta.servlet.http.HttpServletResponse response) {
+        // what the input rules refused (a day before 1900), or a day that could not be read, is named with the
+        // termination's own refusals (no reason)
+        List<FieldValidationException.FieldError> unread = new ArrayList<>(refused.errors());
+        LocalDate on = null;
+        if (unread.stream().noneMatch(e -> e.field().equals("effectiveOn"))) {
+            try {
+                on = date("effectiveOn", effectiveOn);
+            } catch (FieldValidationException e) {
+                unread.addAll(e.errors());
+            }
+        }
+        LocalDate day = on;
+        FieldValidationException[] besideFields = new FieldValidationException[1];
+        var terminated = PageActions.attempt(redirect,
+                () -> Flash.typed(redirect, "terminationTyped", "reason", reason, "effectiveOn", effectiveOn), () -> {
+                    try {
+                        return lifecycle.terminate(id, reason, day, unread, version);
+                    } catch (FieldValidationException e) {
+                        besideFields[0] = e;
+                        return null;
+                    }
+                });
+        if (besideFields[0] != null) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            java.util.Map<String, String> typed = new java.util.HashMap<>();
+            typed.put("reason", reason);
+            typed.put("effectiveOn", effectiveOn);
+            model.addAttribute("terminationTyped", typed);
+            model.addAttribute("terminationProblems",
+                    FormProblems.of(besideFields[0], messages, locale, TERMINATION_FIELDS));
+            return detail(id, model);
+        }
+        terminated.ifPresent(c -> Flash.success(redirect, "contract.terminatedNow", c.number()));
+        return "redirect:/contracts/" + id;
     }
 
     @PostMapping("/contracts/{id}/amendments")

@@ -512,7 +512,7 @@ class ReceivableScreensTest {
 
     /** The receipts list filters by a customer as GET /api/v1/receipts?customerId= does, chosen in a customer picker. */
     @Test
-    void theReceiptsListFiltersByTheCustomerChosenInItsPickerAndKeepsTheFilterOnItsNextPage() {
+    void theReceiptsListFiltersByTheCustomerChosenInItsPickerAndKeepsTheFilterOnItsNextPage() throws Exception {
         Reviewers r = reviewers();
         String rep = customers.bearer(mvc, r.rep());
         String customerId = customers.customer(mvc, rep, "衢州按客户筛选收款有限公司", null).get("id").asString();
@@ -551,6 +551,19 @@ class ReceivableScreensTest {
         assertThat(receiptsShown(page(finance, "/receipts?customerId=" + java.util.UUID.randomUUID(), "en")))
                 .as("a customer no receipt names: none, as the API answers").isEmpty();
         assertThat(mvc.get().uri("/receipts?customerId=abc").cookie(finance)).hasStatus(400);
+
+        // the export takes the filter too, and its audit names the customer
+        Cookie director = fixtures.session(mvc, r.director().username(), Fixtures.PASSWORD);
+        var exported = com.lead2cash.testing.SpreadsheetCells.rows(ExportedWorkbook.file(mvc, director,
+                "/receipts/export.xlsx?payer=衢州筛选付款&customerId=" + customerId + "&lang=en"));
+        assertThat(exported).as("the headers and the customer's receipt alone").hasSize(2);
+        assertThat(exported.get(1).getCellText(2)).isEqualTo("衢州按客户筛选收款有限公司");
+        assertThat(jdbc.sql("""
+                select detail from platform_audit_event where action = 'EXPORT' and entity_type = 'Receipt'
+                and actor_name = :u and detail like 'receipt.audit.exportedOfCustomer%'""")
+                .param("u", r.director().username()).query(String.class).single())
+                .isEqualTo(String.join("\n", "receipt.audit.exportedOfCustomer", "1", "receipt.filter.any",
+                        "receipt.filter.any", "receipt.filter.any", "receipt.filter.any", "衢州筛选付款", "衢州按客户筛选收款有限公司"));
 
         // more of the customer's receipts than a page holds, on an old day so they sort after everyone else's
         jdbc.sql("""

@@ -72,14 +72,21 @@ public class ReceiptExport {
             } while (cursor != null && row < MAX_ROWS);
         }
         // the filter as keys and values, so the audit screen says it in its reader's language
-        // the twins alone under a key of their own: exports audited before keep their text
-        audit.record("EXPORT", ReceivableAccess.RECEIPT, null,
-                filter.repeatedReference() ? "receipt.audit.exportedRepeated" : "receipt.audit.exported", row,
+        // the twins alone, and one customer's receipts, under keys of their own: exports audited before keep their text
+        List<Object> said = new java.util.ArrayList<>(List.of(row,
                 filter.from() == null ? "receipt.filter.any" : filter.from().toString(),
                 filter.to() == null ? "receipt.filter.any" : filter.to().toString(),
                 filter.method() == null ? "receipt.filter.any" : "receipt.method." + filter.method().name(),
                 filter.state() == null ? "receipt.filter.any" : "receipt.state." + filter.state().name(),
-                filter.payer() == null || filter.payer().isBlank() ? "audit.detail.noSearch" : filter.payer());
+                filter.payer() == null || filter.payer().isBlank() ? "audit.detail.noSearch" : filter.payer()));
+        String key = filter.repeatedReference() ? "receipt.audit.exportedRepeated" : "receipt.audit.exported";
+        if (filter.customerId() != null) {
+            // the customer as the list names it to the reader, its id for one the reader may not see
+            said.add(customers.names(java.util.Set.of(filter.customerId()))
+                    .getOrDefault(filter.customerId(), filter.customerId().toString()));
+            key = key + "OfCustomer";
+        }
+        audit.record("EXPORT", ReceivableAccess.RECEIPT, null, key, said.toArray());
         return row;
     }
 

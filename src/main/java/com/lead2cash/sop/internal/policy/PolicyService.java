@@ -132,16 +132,6 @@ public class PolicyService implements SopPolicy {
         return CursorPage.of(rows, size, v -> List.of(v.version()));
     }
 
-    public List<VersionSummary> versions() {
-        return jdbc.sql("""
-                        select v.version, v.created_at, v.created_by_name, v.reason,
-                               (select count(*) from sop_policy_change c where c.version = v.version) as changes
-                        from sop_policy_version v order by v.version desc""")
-                .query((rs, i) -> new VersionSummary(rs.getLong("version"), rs.getTimestamp("created_at").toInstant(),
-                        rs.getString("created_by_name"), rs.getString("reason"), rs.getInt("changes")))
-                .list();
-    }
-
     public List<ChangeRow> changes(long version) {
         return jdbc.sql("""
                         select version, rule_id, parameter, old_value, new_value from sop_policy_change

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.lead2cash.aftersales.internal.AftersalesListeners;
+import com.lead2cash.contract.ContractOwnerChanged;
 import com.lead2cash.contract.ContractTerminated;
 import com.lead2cash.platform.internal.identity.User;
 import com.lead2cash.testing.AftersalesTestSupport;
@@ -20,9 +21,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
 
@@ -48,6 +51,8 @@ class AftersalesNoticesTest {
     @Autowired AftersalesListeners listeners;
     @Autowired MutableClock clock;
     @Autowired JdbcClient jdbc;
+    @Autowired ApplicationEventPublisher events;
+    @Autowired TransactionTemplate transactions;
 
     @AfterEach
     void resetClock() {
@@ -134,6 +139,41 @@ class AftersalesNoticesTest {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
                 notices(s.afterSales(), SUBMITTED, "/handovers/" + id)).as("nothing left to accept").containsExactly("settled"));
         assertThat(notices(s.afterSales(), SUBMITTED, "/handovers/" + o.get("id").asString())).containsExactly("to do");
+    }
+
+    /** The contract of the handover goes to another rep with its customer's open business (decision 0023). */
+    private void contractGoesTo(JsonNode handover, User from, User to) {
+        UUID contract = UUID.fromString(handover.get("contractId").asString());
+        transactions.executeWithoutResult(tx -> events.publishEvent(new ContractOwnerChanged(contract, from.id(), to.id())));
+    }
+
+    @Test
+    void H1_aHandoverThatGoesWithItsContractToAnotherRepAsksTheNewRepToHandItOverAsItAskedTheFirst() {
+        Service s = support.service("nts3");
+        User newRep = s.otherRep();
+        String customer = support.customer(s.rep(), "杭州交接转交通知科技有限公司");
+        String open = support.signed(customer, s.rep(), "HT-2026-910005");
+        String returned = support.signed(customer, s.rep(), "HT-2026-910006");
+        String submitted = support.signed(customer, s.rep(), "HT-2026-910007");
+        JsonNode r = handOver(s.rep(), written(s.rep(), returned), s.afterSales());
+        r = post(s.afterSales(), "/api/v1/handovers/" + returned + "/return",
+                "{\"questions\":\"保修期从哪天算？\",\"version\":" + r.get("version").asLong() + "}");
+        JsonNode h = handOver(s.rep(), written(s.rep(), submitted), s.afterSales());
+        assertThat(notices(s.rep(), RETURNED, "/handovers/" + returned)).containsExactly("to do");
+
+        contractGoesTo(customers.getJson(mvc, customers.bearer(mvc, s.rep()), "/api/v1/handovers/" + open), s.rep(), newRep);
+        contractGoesTo(r, s.rep(), newRep);
+        contractGoesTo(h, s.rep(), newRep);
+
+        assertThat(notices(s.rep(), OPENED, "/handovers/" + open)).as("not theirs to hand over").containsExactly("settled");
+        assertThat(notices(newRep, OPENED, "/handovers/" + open)).as("the new rep's to hand over").containsExactly("to do");
+        assertThat(notices(s.rep(), RETURNED, "/handovers/" + returned)).containsExactly("settled");
+        assertThat(notices(newRep, RETURNED, "/handovers/" + returned)).as("returned with questions: to answer and hand over")
+                .containsExactly("to do");
+        assertThat(notices(newRep, OPENED, "/handovers/" + returned)).isEmpty();
+        assertThat(notices(newRep, OPENED, "/handovers/" + submitted)).as("handed over already: the after-sales owner's turn")
+                .isEmpty();
+        assertThat(notices(s.afterSales(), SUBMITTED, "/handovers/" + submitted)).containsExactly("to do");
     }
 
     private JsonNode receive(User user, String customerId, String description) {

@@ -98,6 +98,8 @@ class CustomerTransferBusinessTest {
         assertThat(openDeadlineOwners("Handover", b.handoverId())).isNotEmpty().containsOnly(b.newRep().id());
         // the first rep's notice asking to hand the customer over is settled: the handover is not theirs to do any more
         assertThat(handOverNotices(b)).containsExactly("settled");
+        // and the new rep is asked to hand it over in their turn
+        assertThat(handOverNotices(b, b.newRep())).containsExactly("to do");
 
         // an order the first rep keeps (as an accepted one stays with them) names its contract without a link, as
         // the contract went on to the new owner; for a reader of both it is linked
@@ -141,6 +143,7 @@ class CustomerTransferBusinessTest {
         }
         assertThat(openDeadlineOwners("Order", b.orderId())).containsOnly(b.team().rep().id());
         assertThat(handOverNotices(b)).as("the handover stays the first rep's to do").containsExactly("to do");
+        assertThat(handOverNotices(b, b.newRep())).isEmpty();
         // the new owner reads the customer's history: the opportunity that stayed is told, not linked (it would 404)
         JsonNode timeline = customers.getJson(mvc, bearer(b.newRep()), "/api/v1/customers/" + b.customerId() + "/timeline?size=100");
         List<JsonNode> stayed = timeline.get("items").valueStream().filter(e -> "opportunity".equals(e.path("kind").asString())
@@ -195,9 +198,14 @@ class CustomerTransferBusinessTest {
 
     /** The first rep's notices asking to hand the business's customer over: still asking, or settled. */
     private List<String> handOverNotices(Business b) {
+        return handOverNotices(b, b.team().rep());
+    }
+
+    /** The rep's notices asking to hand the business's customer over: still asking, or settled. */
+    private List<String> handOverNotices(Business b, User rep) {
         return jdbc.sql("select settled_at is null from notification_message where recipient_id = :rep"
                         + " and kind = 'aftersales.handover.opened' and link = :link")
-                .param("rep", b.team().rep().id()).param("link", "/handovers/" + b.handoverId()).query(Boolean.class)
+                .param("rep", rep.id()).param("link", "/handovers/" + b.handoverId()).query(Boolean.class)
                 .list().stream().map(open -> open ? "to do" : "settled").toList();
     }
 

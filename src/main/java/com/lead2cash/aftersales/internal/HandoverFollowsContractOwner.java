@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * A contract handed over with its customer's open business (decision 0023): its handover, until accepted, goes to the
  * new rep with the rep's H1 deadline (to hand the customer over); the after-sales owner's deadline to accept stays
  * theirs. In the transfer's transaction. The previous rep's notices asking to hand it over are settled: it is not
- * theirs to hand over any more.
+ * theirs to hand over any more; the new rep is asked instead, as the rep was when it was opened or returned (in their own
+ * language, as every notice reads) — unless it is handed over already and waits for the after-sales owner.
  */
 @Component
 class HandoverFollowsContractOwner {
@@ -38,6 +39,7 @@ class HandoverFollowsContractOwner {
                     deadlines.transfer(AftersalesRules.HANDOVER, HandoverService.handoverSubject(handovers.save(h)),
                             changed.newOwnerId());
                     HandoverService.settleRepNotices(notifier, h.id());
+                    HandoverService.askRepToHandOver(notifier, h);
                 });
     }
 }

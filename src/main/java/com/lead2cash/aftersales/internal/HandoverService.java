@@ -3,6 +3,7 @@ package com.lead2cash.aftersales.internal;
 import com.lead2cash.aftersales.internal.domain.AftersalesRules;
 import com.lead2cash.aftersales.internal.domain.Handover;
 import com.lead2cash.aftersales.internal.domain.HandoverRepository;
+import com.lead2cash.aftersales.internal.domain.HandoverStatus;
 import com.lead2cash.contract.ContractSigned;
 import com.lead2cash.contract.ContractTerminated;
 import com.lead2cash.contract.Contracts;
@@ -88,9 +89,7 @@ public class HandoverService {
                 signed.customerId(), customerName, signed.ownerId(), now);
         handovers.save(h);
         deadlines.open(AftersalesRules.HANDOVER, handoverSubject(h), h.repId(), now);
-        notifier.send(Notification.of(h.repId(), NotificationKind.AFTERSALES_HANDOVER_OPENED,
-                "aftersales.notify.handoverOpened",
-                "/handovers/" + h.id(), h.code(), customerName).about(h.id()));
+        askRepToHandOver(notifier, h);
     }
 
     /**
@@ -172,9 +171,7 @@ public class HandoverService {
         deadlines.meet(AftersalesRules.HANDOVER, reviewSubject(h), now);
         deadlines.open(AftersalesRules.HANDOVER, handoverSubject(h), h.repId(), now);
         notifier.settle(OWNER_NOTICE, h.id());
-        notifier.send(Notification.of(h.repId(), NotificationKind.AFTERSALES_HANDOVER_RETURNED,
-                "aftersales.notify.handoverReturned",
-                "/handovers/" + h.id(), h.code(), h.customerName()).about(h.id()));
+        askRepToHandOver(notifier, h);
         return saved;
     }
 
@@ -190,6 +187,22 @@ public class HandoverService {
         h.require(action, access.actor(h));
         com.lead2cash.platform.Versions.requireCurrent(h.version(), version);
         return h;
+    }
+
+    /**
+     * Asks the handover's rep to hand the customer over, about the handover: "hand over" while it was never handed over,
+     * "returned with questions" after the after-sales owner returned it. Nothing while the hand-over step is not open
+     * (handed over and waiting for the after-sales owner, accepted, or its contract terminated).
+     */
+    static void askRepToHandOver(Notifier notifier, Handover h) {
+        if (!h.availableActions(new Handover.Actor(h.repId(), true)).contains(Handover.Action.HAND_OVER)) {
+            return;
+        }
+        boolean returned = h.status() == HandoverStatus.RETURNED;
+        notifier.send(Notification.of(h.repId(), returned ? NotificationKind.AFTERSALES_HANDOVER_RETURNED
+                        : NotificationKind.AFTERSALES_HANDOVER_OPENED,
+                returned ? "aftersales.notify.handoverReturned" : "aftersales.notify.handoverOpened",
+                "/handovers/" + h.id(), h.code(), h.customerName()).about(h.id()));
     }
 
     /** The handover's rep has nothing left to hand over (handed over, stopped, or given to another rep). */

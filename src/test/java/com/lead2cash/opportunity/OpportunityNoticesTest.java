@@ -141,4 +141,43 @@ class OpportunityNoticesTest {
         assertThat(notices(team.tech(), INVITED, id)).containsExactly("settled");
         assertThat(notices(tech2, INVITED, id)).containsExactly("settled");
     }
+
+    private void reassign(User manager, String id, User owner) {
+        String token = sales.bearer(mvc, manager);
+        long version = customers.getJson(mvc, token, "/api/v1/opportunities/" + id).get("version").asLong();
+        assertThat(customers.post(mvc, token, "/api/v1/opportunities/" + id + "/owner",
+                "{\"ownerId\":\"" + owner.id() + "\",\"version\":" + version + "}")).hasStatus(200);
+    }
+
+    @Test
+    void O2_anOpportunityGivenToAnOwnerWithAnotherManagerSettlesTheFormerManagersAwaitedScoreAndTellsTheNewManager() {
+        var team = sales.team("on-own");
+        User westManager = team.company().westManager();
+        String rep = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "淮安评估通知有限公司", "郑工", "zheng@huaian.test");
+        String moved = sales.opportunity(mvc, rep, customer, "评估通知五", "300000").get("id").asString();
+        String kept = sales.opportunity(mvc, rep, customer, "评估通知六", "300000").get("id").asString();
+        String notScored = sales.opportunity(mvc, rep, customer, "评估通知七", "300000").get("id").asString();
+        score(team.rep(), moved);
+        score(team.rep(), kept);
+        assertThat(notices(team.manager(), AWAITED, moved)).containsExactly("open");
+
+        reassign(team.director(), moved, team.otherRep());
+        assertThat(notices(team.manager(), AWAITED, moved)).as("the seat is the west manager's now")
+                .containsExactly("settled");
+        assertThat(notices(westManager, AWAITED, moved)).as("the new owner's manager is awaited")
+                .containsExactly("open");
+
+        reassign(team.director(), kept, team.company().eastRep2());
+        assertThat(notices(team.manager(), AWAITED, kept)).as("the same manager: still theirs to score")
+                .containsExactly("open");
+        assertThat(notices(westManager, AWAITED, kept)).isEmpty();
+
+        reassign(team.director(), notScored, team.otherRep());
+        assertThat(notices(westManager, AWAITED, notScored)).as("no rep's score yet: nothing awaits the manager")
+                .isEmpty();
+
+        score(westManager, moved);
+        assertThat(notices(westManager, AWAITED, moved)).containsExactly("settled");
+    }
 }

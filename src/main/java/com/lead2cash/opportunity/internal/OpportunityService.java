@@ -11,6 +11,7 @@ import com.lead2cash.opportunity.OpportunityStageChanged;
 import com.lead2cash.opportunity.AcceptedQuotes;
 import com.lead2cash.opportunity.SignedContracts;
 import com.lead2cash.opportunity.Stage;
+import com.lead2cash.opportunity.internal.domain.Evaluation;
 import com.lead2cash.opportunity.internal.domain.EvaluationInvitation;
 import com.lead2cash.opportunity.internal.domain.EvaluationScores;
 import com.lead2cash.opportunity.internal.domain.ForecastCategory;
@@ -37,6 +38,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -270,6 +272,31 @@ public class OpportunityService {
         return save(o);
     }
 
+    /**
+     * O2 — the opportunity went to another owner: the manager's seat is the new owner's line manager's. When that is
+     * someone else, the previous manager's "your score is awaited" notice is settled (the seat is not theirs any more)
+     * and, while the panel still sits and awaits the manager's score after the rep's, the new manager is told, as the
+     * previous one was when the rep scored (in their own language, as every notice reads).
+     */
+    private void managerScoreFollowsOwner(Opportunity o, UUID previousOwner) {
+        Optional<UUID> before = org.managerOf(previousOwner).map(OrgDirectory.Person::id);
+        Optional<OrgDirectory.Person> now = org.managerOf(o.ownerId());
+        if (before.equals(now.map(OrgDirectory.Person::id))) {
+            return;
+        }
+        notifier.settle(MANAGER_SCORE_NOTICE, o.id());
+        boolean evaluating = o.stage() == Stage.DISCOVERY || o.stage() == Stage.EVALUATION;
+        Optional<UUID> repScored = o.evaluations().stream().filter(e -> e.current() && e.seat() == PanelSeat.REP)
+                .map(Evaluation::evaluatorId).findFirst();
+        if (!evaluating || repScored.isEmpty() || !awaitsManager(o, rules().panel())) {
+            return;
+        }
+        String scoredBy = org.person(repScored.get()).map(OrgDirectory.Person::displayName).orElse("");
+        now.ifPresent(manager -> notifier.send(Notification.of(manager.id(), MANAGER_SCORE_NOTICE,
+                "opportunity.notify.managerScoreAwaited", "/opportunities/" + o.id(), o.code(), o.name(), scoredBy)
+                .about(o.id())));
+    }
+
     /** The panel has a manager's seat (O2) and nobody has scored in it yet. */
     private static boolean awaitsManager(Opportunity o, java.util.Set<PanelSeat> panel) {
         return panel.contains(PanelSeat.MANAGER)
@@ -335,6 +362,7 @@ public class OpportunityService {
         UUID previous = o.reassign(owner, clock.instant());
         Opportunity saved = save(o);
         if (!previous.equals(owner)) {
+            managerScoreFollowsOwner(saved, previous);
             events.publishEvent(new OpportunityOwnerChanged(o.id(), previous, owner));
             notifier.send(Notification.of(owner, NotificationKind.OPPORTUNITY_ASSIGNED, "opportunity.notify.assigned",
                     "/opportunities/" + o.id(), o.code(), o.name()));
@@ -356,7 +384,7 @@ public class OpportunityService {
         Instant now = clock.instant();
         for (Opportunity o : opportunities.findOpenOfCustomerOwnedByForUpdate(changed.customerId(), changed.previousOwnerId())) {
             o.reassign(changed.newOwnerId(), now);
-            save(o);
+            managerScoreFollowsOwner(save(o), changed.previousOwnerId());
             events.publishEvent(new OpportunityOwnerChanged(o.id(), changed.previousOwnerId(), changed.newOwnerId()));
         }
     }

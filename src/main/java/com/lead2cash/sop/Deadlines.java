@@ -57,7 +57,9 @@ public interface Deadlines {
      * Moves the open deadline of this rule and subject to a new due time, when the day it counts to was moved (a
      * payment plan's due date moved by finance, P1): the same deadline, its start and owner kept, its reminders
      * laid out anew up to {@code dueAt}. Answers whether one was open; a breached deadline is not moved — its breach
-     * stands, and the caller cancels it and opens another if the work starts again.
+     * stands, and the caller cancels it and opens another if the work starts again. When no step of the new schedule has
+     * come yet, the reminders it sent before are settled (the owner is reminded anew at its first step); otherwise they
+     * stay and are settled as ever when it is met, cancelled or transferred.
      */
     boolean moveDue(String ruleId, SubjectRef subject, Instant dueAt);
 

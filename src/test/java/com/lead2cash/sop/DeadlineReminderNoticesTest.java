@@ -130,4 +130,40 @@ class DeadlineReminderNoticesTest {
         assertThat(notices(rep, REMINDER, late)).containsExactly("settled");
         assertThat(notices(rep, BREACHED, late)).as("told, not asked").containsExactly("to do");
     }
+
+    @Test
+    void G1_aReminderOfADueTimeMovedBeforeAnyStepOfTheNewScheduleIsSettledAndOneWhoseStepPassedAgainIsSettledWhenMet() {
+        SubjectRef later = opened();
+        SubjectRef stillPassed = opened();
+        sweepAt(start.plus(Duration.ofHours(3)), rep, REMINDER, later, stillPassed);
+
+        // ten hours from the start: its steps at +5 h and +9 h are still ahead
+        assertThat(deadlines.moveDue("L7", later, start.plus(Duration.ofHours(10)))).isTrue();
+        assertThat(notices(rep, REMINDER, later)).as("it reminded of a due time that no longer holds")
+                .containsExactly("settled");
+        // five hours from the start: its step at +2 h 30 min has passed, and counts as the reminder sent
+        assertThat(deadlines.moveDue("L7", stillPassed, start.plus(Duration.ofHours(5)))).isTrue();
+        assertThat(notices(rep, REMINDER, stillPassed)).as("a step of the new schedule has passed")
+                .containsExactly("to do");
+
+        deadlines.meet("L7", later, clock.instant());
+        deadlines.meet("L7", stillPassed, clock.instant());
+        assertThat(notices(rep, REMINDER, later)).containsExactly("settled");
+        assertThat(notices(rep, REMINDER, stillPassed)).as("met: the work is done").containsExactly("settled");
+    }
+
+    @Test
+    void G1_aDeadlineMovedBeforeItsNextStepRemindsAnewAtItsNewStepAndThatReminderIsSettledWhenItIsCancelled() {
+        SubjectRef moved = opened();
+        sweepAt(start.plus(Duration.ofHours(3)), rep, REMINDER, moved);
+        deadlines.moveDue("L7", moved, start.plus(Duration.ofHours(10)));
+
+        clock.set(start.plus(Duration.ofHours(6)));
+        sweeper.sweep();
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> notices(rep, REMINDER, moved).size() == 2);
+        assertThat(notices(rep, REMINDER, moved)).containsExactly("settled", "to do");
+
+        deadlines.cancel("L7", moved);
+        assertThat(notices(rep, REMINDER, moved)).containsExactly("settled", "settled");
+    }
 }

@@ -209,14 +209,14 @@ class DeadlineService implements Deadlines {
     public boolean moveDue(String ruleId, SubjectRef subject, Instant dueAt) {
         Objects.requireNonNull(dueAt, "dueAt");
         sendOpenedForNew();
-        record Open(UUID id, UUID owner, Instant startedAt) {
+        record Open(UUID id, UUID owner, Instant startedAt, int remindersSent) {
         }
         Open open = jdbc.sql("""
-                        select id, owner_id, started_at from sop_deadline where rule_id = :rule and subject_type = :type
-                          and subject_id = :subject and state = 'OPEN' for update""")
+                        select id, owner_id, started_at, reminders_sent from sop_deadline where rule_id = :rule
+                          and subject_type = :type and subject_id = :subject and state = 'OPEN' for update""")
                 .param("rule", ruleId).param("type", subject.type()).param("subject", subject.id())
                 .query((rs, i) -> new Open(rs.getObject("id", UUID.class), rs.getObject("owner_id", UUID.class),
-                        rs.getTimestamp("started_at").toInstant()))
+                        rs.getTimestamp("started_at").toInstant(), rs.getInt("reminders_sent")))
                 .optional().orElse(null);
         if (open == null) {
             return false;
@@ -231,6 +231,11 @@ class DeadlineService implements Deadlines {
                             reminders_sent = :sent, next_fire_at = :next, version = version + 1 where id = :id""")
                 .param("due", Timestamp.from(dueAt)).param("reminders", timestamps(reminders)).param("sent", passed)
                 .param("next", Timestamp.from(nextFire)).param("id", open.id()).update();
+        if (passed == 0 && open.remindersSent() > 0) {
+            // no step of the new schedule has come yet: the reminders sent before (of the old due time) ask for nothing
+            // now, and the count that would have settled them later is back to none; the next step reminds anew
+            notifier.settle(NotificationKind.DEADLINE_REMINDER, open.id());
+        }
         return true;
     }
 

@@ -788,6 +788,41 @@ class LeadLifecycleApiTest {
                 .contains("href=\"/leads/" + keptId + "\"");
     }
 
+    @Test
+    void financeSeesALeadsDeadlinesByItsCodeAloneWithNoLinkToThePageItMayNotOpenWhileItsOwnerAndManagerFollowIt()
+            throws Exception {
+        JsonNode lead = body(support.post(mvc, marketing, "/api/v1/leads", co.gradeALead("财务不看公司", "13800000051")));
+        String id = lead.get("id").asString();
+        String code = lead.get("code").asString();
+        UUID owner = jdbc.sql("select owner_id from sop_deadline where subject_type = 'Lead' and subject_id = :id "
+                + "and rule_id = 'L7'").param("id", id).query(UUID.class).single();
+        assertThat(owner).isEqualTo(co.senior().id());
+        var finance = fixtures.user("fin." + co.tag(), fixtures.rootUnit(), co.today().minusYears(3),
+                com.lead2cash.platform.Role.FINANCE);
+        var financeSession = fixtures.session(mvc, finance.username(), com.lead2cash.testing.Fixtures.PASSWORD);
+        assertThat(mvc.get().uri("/leads/" + id).cookie(financeSession)).hasStatus(HttpStatus.FORBIDDEN);
+
+        // the compliance report's drill-down, as finance follows it
+        var list = mvc.get().uri("/deadlines?scope=team&owner=" + owner).cookie(financeSession).exchange();
+        assertThat(list).hasStatusOk();
+        assertThat(list.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .as("the deadline is listed, its lead by code: no link, no company")
+                .contains("<span>" + code + "</span>")
+                .doesNotContain("href=\"/leads/" + id + "\"", "财务不看公司");
+        // as the API lists it to finance: the subject by type and id, nothing of the lead
+        JsonNode api = support.getJson(mvc, support.bearer(mvc, finance.username()),
+                "/api/v1/deadlines?ownerId=" + owner);
+        assertThat(api.get("items").findValuesAsString("subjectId")).contains(id);
+
+        for (var reader : List.of(co.senior(), co.eastManager())) {
+            var session = fixtures.session(mvc, reader.username(), com.lead2cash.testing.Fixtures.PASSWORD);
+            var theirs = mvc.get().uri("/deadlines?scope=team&owner=" + owner).cookie(session).exchange();
+            assertThat(theirs).hasStatusOk();
+            assertThat(theirs.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                    .as(reader.username()).contains("href=\"/leads/" + id + "\"", code + " 财务不看公司");
+        }
+    }
+
     private JsonNode body(org.springframework.test.web.servlet.assertj.MvcTestResult result) {
         assertThat(result).hasStatus(HttpStatus.CREATED);
         return support.json(result);

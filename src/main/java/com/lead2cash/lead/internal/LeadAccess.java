@@ -18,6 +18,7 @@ import com.lead2cash.sop.SopPolicy;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiPredicate;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,6 +33,17 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class LeadAccess {
+
+    /**
+     * Roles that work with leads at all: the lead screens and API admit them and no one else (403), and the deadline
+     * screens link a lead and name its company only for them.
+     */
+    public static final Set<Role> READERS = Set.of(Role.SALES_DIRECTOR, Role.REGIONAL_MANAGER, Role.SALES_MANAGER,
+            Role.SALES_REP, Role.ACCOUNT_MANAGER, Role.SALES_ASSISTANT, Role.MARKETING, Role.ADMIN);
+
+    /** {@link #READERS} as the routes' {@code @PreAuthorize} takes it. */
+    public static final String READER_ROLES = "hasAnyRole('SALES_DIRECTOR','REGIONAL_MANAGER','SALES_MANAGER',"
+            + "'SALES_REP','ACCOUNT_MANAGER','SALES_ASSISTANT','MARKETING','ADMIN')";
 
     private final LeadRepository leads;
     private final DataScope dataScope;
@@ -65,13 +77,22 @@ public class LeadAccess {
     /**
      * Who may read a lead by its owner and who captured it (in that order): unowned, owned within the reader's
      * scope, or captured by them — {@link #readable}'s rule (with a contest's claimants), asked of many leads at
-     * once on the deadline screens, the reader's scope read once.
+     * once on the deadline screens, the reader's scope read once. A reader in none of the {@link #READERS} roles
+     * reads no lead (its routes refuse them).
      */
     public BiPredicate<UUID, UUID> readableByOwnerAndCapturer() {
         CurrentUser me = CurrentUser.get().orElse(null);
+        if (me != null && !me.hasAny(READERS)) {
+            return (ownerId, capturedBy) -> false;
+        }
         Scope scope = me == null ? null : dataScope.current();
         return (ownerId, capturedBy) -> ownerId == null || (me != null && (scope.covers(ownerId)
                 || me.id().equals(capturedBy)));
+    }
+
+    /** Whether the person on this thread works with leads (one of the {@link #READERS}); no one: false. */
+    public static boolean readsLeads() {
+        return CurrentUser.get().filter(me -> me.hasAny(READERS)).isPresent();
     }
 
     /** A lead the person may act on: in the pool or within their scope. */

@@ -51,11 +51,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "Leads")
-@PreAuthorize(LeadApiController.LEAD_WORKERS)
+@PreAuthorize(LeadAccess.READER_ROLES)
 public class LeadApiController {
-
-    static final String LEAD_WORKERS = "hasAnyRole('SALES_DIRECTOR','REGIONAL_MANAGER','SALES_MANAGER','SALES_REP',"
-            + "'ACCOUNT_MANAGER','SALES_ASSISTANT','MARKETING','ADMIN')";
 
     /** A lead as a client sends it, plus an optional decision about duplicates. */
     record LeadRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String companyName, String contactName,

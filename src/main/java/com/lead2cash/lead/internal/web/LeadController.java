@@ -55,7 +55,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The lead screens: list and pools, capture with duplicate decision, the lead's page with its actions. */
 @Controller
-@PreAuthorize(LeadApiController.LEAD_WORKERS)
+@PreAuthorize(LeadAccess.READER_ROLES)
 public class LeadController {
 
     /** The capture form as the browser posts it. */
@@ -485,9 +485,7 @@ public class LeadController {
 
         @Bean
         NavigationEntry leadsNavigation() {
-            return new NavigationEntry("lead.nav.leads", "/leads", 100, Set.of(Role.SALES_DIRECTOR,
-                    Role.REGIONAL_MANAGER, Role.SALES_MANAGER, Role.SALES_REP, Role.ACCOUNT_MANAGER,
-                    Role.SALES_ASSISTANT, Role.MARKETING, Role.ADMIN));
+            return new NavigationEntry("lead.nav.leads", "/leads", 100, LeadAccess.READERS);
         }
     }
 }

@@ -590,6 +590,43 @@ class SopPolicyTest {
                 .bodyText().contains("默认值 开启").doesNotContain("默认值 true");
     }
 
+    @Test
+    void thePolicyScreensShowAmountsGroupedWithTwoDecimalsAndTheRuleFormKeepsThePlainNumberToEdit() {
+        fixtures.user("money.director", fixtures.rootUnit(), LocalDate.of(2015, 1, 1), Role.SALES_DIRECTOR);
+        String old = stored("C8", "creditApprovalThreshold");
+        assertThat(change(admin(), """
+                {"reason":"Credit threshold","changes":[{"rule":"C8","parameter":"creditApprovalThreshold","value":"765432.1"}]}""")
+                .exchange()).hasStatus(HttpStatus.CREATED);
+        long version = policy.current().version();
+        assertThat(mvc.post().uri("/api/v1/policy/proposals").header(HttpHeaders.AUTHORIZATION, admin())
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"reason":"Contract review threshold","changes":[{"rule":"K5","parameter":"amountThreshold","value":"1234567"}]}""")
+                .exchange()).hasStatus(HttpStatus.ACCEPTED);
+        Cookie session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+
+        for (String language : List.of("zh-CN", "en")) {
+            String overview = new String(mvc.get().uri("/admin/policy").cookie(session)
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, language).exchange().getResponse().getContentAsByteArray(),
+                    StandardCharsets.UTF_8);
+            assertThat(overview).as(language + ": the value in force and the proposal's change")
+                    .contains(">765,432.10<", "→ 1,234,567.00")
+                    .doesNotContain(">765432.1<", "1234567");
+            String changed = new String(mvc.get().uri("/admin/policy/versions/" + version).cookie(session)
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, language).exchange().getResponse().getContentAsByteArray(),
+                    StandardCharsets.UTF_8);
+            assertThat(changed).as(language + ": the change, old and new, and the version's values")
+                    .contains(">" + com.lead2cash.platform.MoneyText.of(new BigDecimal(old)) + "<", ">765,432.10<")
+                    .doesNotContain(">" + old + "<", ">765432.1<");
+        }
+        assertThat(page(session, "/admin/policy/rules/C8")).as("the input: the stored number, plain to edit")
+                .containsPattern("<input(?=[^>]*id=\"p.creditApprovalThreshold\")(?=[^>]*value=\"765432.1\")[^>]*>")
+                .doesNotContain("value=\"765,432.10\"");
+        // the API keeps the stored text
+        assertThat(fixtures.json(mvc.get().uri("/api/v1/policy/versions/" + version)
+                .header(HttpHeaders.AUTHORIZATION, admin())).get("changes").get(0).get("newValue").asString())
+                .isEqualTo("765432.1");
+    }
+
     private MockMvcTester.MockMvcRequestBuilder saveRule(Cookie session, String ruleId, String... params) {
         var request = mvc.post().uri("/admin/policy/rules/" + ruleId).cookie(session).with(csrf())
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN");

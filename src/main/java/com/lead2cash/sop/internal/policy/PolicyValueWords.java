@@ -1,6 +1,8 @@
 package com.lead2cash.sop.internal.policy;
 
+import com.lead2cash.platform.MoneyText;
 import com.lead2cash.sop.DeadlineWindow;
+import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.format.TextStyle;
 import java.util.Arrays;
@@ -14,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * A policy value as the policy screens show it (the rule list, a version's changes, the rule form, the replay): a
  * duration in words ("30 分钟（工作时间）"), a weekday by its name in the reader's language, a switch as it reads, a list
- * of choices (roles, departments, severities) by their labels; other values as stored. The stored text stays
+ * of choices (roles, departments, severities) by their labels, an amount as every screen shows one ("100,000.00",
+ * {@link MoneyText}); other values as stored. The rule form's inputs keep the stored text, a plain number to edit. The stored text stays
  * canonical, as the API answers it; this is for reading only.
  */
 @Component
@@ -54,6 +57,13 @@ public class PolicyValueWords {
             try {
                 return DayOfWeek.valueOf(text.strip().toUpperCase(Locale.ROOT)).getDisplayName(TextStyle.FULL, locale);
             } catch (IllegalArgumentException e) {
+                return text;
+            }
+        }
+        if (param.type() == ParamType.MONEY) {
+            try {
+                return MoneyText.of((BigDecimal) ParamType.MONEY.parse(text, null));
+            } catch (ParamType.InvalidValue e) {
                 return text;
             }
         }

@@ -61,7 +61,8 @@ class AuditTrailTest {
         List<Entry> created = entries(user);
         assertThat(created).singleElement().satisfies(e -> {
             assertThat(e.action()).isEqualTo("CREATE");
-            assertThat(e.newValue()).contains("username=created", "roles=[FINANCE]").doesNotContain("passwordHash");
+            assertThat(e.newValue()).contains("\"username\":\"created\"", "\"roles\":\"[FINANCE]\"")
+                    .doesNotContain("passwordHash");
         });
     }
 

@@ -5,10 +5,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.ApplicationContext;
 import org.springframework.data.mapping.PersistentPropertyAccessor;
@@ -43,6 +41,7 @@ public final class AggregateRows {
     private final RelationalMappingContext context;
     private final Object auditListener;
     private final MethodHandle snapshot;
+    private final MethodHandle creation;
     private final Map<Class<?>, Shape> shapes = new ConcurrentHashMap<>();
 
     /** {@code app} is the running product: its mapping metadata and its audit listener. */
@@ -54,6 +53,10 @@ public final class AggregateRows {
                     Object.class);
             method.setAccessible(true);
             this.snapshot = MethodHandles.lookup().unreflect(method);
+            Method creating = auditListener.getClass().getDeclaredMethod("creation", RelationalPersistentEntity.class,
+                    Object.class);
+            creating.setAccessible(true);
+            this.creation = MethodHandles.lookup().unreflect(creating);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("the audit listener no longer describes aggregates as it did", e);
         }
@@ -121,9 +124,12 @@ public final class AggregateRows {
 
     /** The audit entry of a creation: every value that is set, as one text. */
     public String auditCreation(Object aggregate) {
-        Map<String, String> after = new LinkedHashMap<>(auditValues(aggregate));
-        after.values().removeIf(Objects::isNull);
-        return after.toString();
+        try {
+            return (String) creation.invoke(auditListener, context.getRequiredPersistentEntity(aggregate.getClass()),
+                    aggregate);
+        } catch (Throwable e) {
+            throw new IllegalStateException("the audit listener could not describe " + aggregate, e);
+        }
     }
 
     private Shape shape(Class<?> type) {

@@ -19,6 +19,7 @@ import org.springframework.data.relational.core.mapping.RelationalPersistentProp
 import org.springframework.data.relational.core.mapping.event.BeforeDeleteEvent;
 import org.springframework.data.relational.core.mapping.event.BeforeConvertEvent;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Records every create, update and delete of an aggregate saved through Spring Data JDBC, field by
@@ -27,6 +28,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AggregateAuditListener {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final AuditRecorder recorder;
     private final RelationalMappingContext mappingContext;
@@ -53,8 +56,7 @@ class AggregateAuditListener {
         Object stored = isNew || id == null ? null : aggregates.getObject().findById(id, entity.getClass());
         if (stored == null) {
             // one entry with every value, not one per field: imports create thousands of records
-            after.values().removeIf(Objects::isNull);
-            recorder.recordFieldChange("CREATE", type, id, null, null, after.toString());
+            recorder.recordFieldChange("CREATE", type, id, null, null, creation(after));
             return;
         }
         Map<String, String> before = snapshot(meta, stored);
@@ -73,6 +75,21 @@ class AggregateAuditListener {
         recorder.recordFieldChange("DELETE", type.getSimpleName(), id, null, null, null);
     }
 
+    /**
+     * A creation's values as stored: a JSON object of field → value as an update would record each one (values that
+     * are not set left out), which the audit screen reads back field by field. Entries written before 2026-12-07
+     * hold the map's own text ({@code {field=value, …}}) and are shown as written.
+     */
+    String creation(RelationalPersistentEntity<?> meta, Object entity) {
+        return creation(snapshot(meta, entity));
+    }
+
+    private static String creation(Map<String, String> values) {
+        Map<String, String> set = new LinkedHashMap<>(values);
+        set.values().removeIf(Objects::isNull);
+        return JSON.writeValueAsString(set);
+    }
+
     private Map<String, String> snapshot(RelationalPersistentEntity<?> meta, Object entity) {
         PersistentPropertyAccessor<?> accessor = meta.getPropertyAccessor(entity);
         Map<String, String> values = new LinkedHashMap<>();
@@ -83,7 +100,7 @@ class AggregateAuditListener {
     }
 
     /** The properties an entity's entries show, worked out once per type (an import audits thousands of leads). */
-    private List<RelationalPersistentProperty> audited(RelationalPersistentEntity<?> meta) {
+    List<RelationalPersistentProperty> audited(RelationalPersistentEntity<?> meta) {
         return auditedByType.computeIfAbsent(meta.getType(), type -> {
             List<RelationalPersistentProperty> properties = new ArrayList<>();
             meta.forEach(property -> {
@@ -104,17 +121,26 @@ class AggregateAuditListener {
             return items.stream().map(AggregateAuditListener::render).sorted().collect(Collectors.joining(", ", "[", "]"));
         }
         if (value instanceof Record record) {
-            // Single-component value records (RoleGrant(role)) read better as their value.
+            // A value record reads as its values, not as its toString (FlowStep[name=…, mode=…]): a single-component
+            // one (RoleGrant(role)) as its value, others as the first value and the rest that are set in brackets
+            // ("finance (并行会签, ROLE:FINANCE)", "amount (275880.00)").
             var components = record.getClass().getRecordComponents();
-            if (components.length == 1) {
-                try {
-                    var accessor = components[0].getAccessor();
+            List<String> values = new ArrayList<>();
+            try {
+                for (var component : components) {
+                    var accessor = component.getAccessor();
                     accessor.setAccessible(true);
-                    return render(accessor.invoke(record));
-                } catch (ReflectiveOperationException e) {
-                    return record.toString();
+                    values.add(render(accessor.invoke(record)));
                 }
+            } catch (ReflectiveOperationException e) {
+                return record.toString();
             }
+            if (values.size() == 1) {
+                return values.get(0);
+            }
+            String rest = values.subList(1, values.size()).stream().filter(Objects::nonNull)
+                    .collect(Collectors.joining(", "));
+            return Objects.toString(values.get(0), "") + (rest.isEmpty() ? "" : " (" + rest + ")");
         }
         if (value instanceof java.math.BigDecimal decimal) {
             return decimal.toPlainString();

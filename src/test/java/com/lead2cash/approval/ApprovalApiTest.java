@@ -195,4 +195,26 @@ class ApprovalApiTest {
         var u = people.get(username);
         return new com.lead2cash.platform.CurrentUser(u.id(), u.username(), u.displayName(), u.orgUnitId(), u.roleSet());
     }
+
+    @Test
+    void anApprovalsCreationAndItsTasksReadOnTheAuditScreenInWordsItsPeopleByNameNoRecordDumps() throws Exception {
+        UUID id = submitReview("C-11");
+        assertThat(decide("lawyer", id, "{\"decision\":\"APPROVE\",\"comment\":\"clauses fine\"}")).hasStatusOk();
+        var admin = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+        String submitter = jdbcForLabels.sql("select display_name from platform_user where id = :id").param("id", rep)
+                .query(String.class).single();
+
+        for (String[] words : new String[][] {
+                {"zh-CN", "审批步骤：[Internal review (并行会签, K1, ROLE:法务,ROLE:财务)]", "提交人：" + submitter, "审批要点：[amount (1500000.00)",
+                        "<td>审批任务</td>", "已同意 by " + people.get("lawyer").displayName(), "审批对象类型：Contract", "状态：审批中"},
+                {"en", "Steps: [Internal review (In parallel, K1, ROLE:Legal,ROLE:Finance)]", "Submitted by: " + submitter,
+                        "Facts: [amount (1500000.00)", "<td>Tasks</td>", "Approved by " + people.get("lawyer").displayName(),
+                        "Subject type: Contract", "State: In progress"}}) {
+            String rows = mvc.get().uri("/admin/audit?lang=" + words[0] + "&entityType=Approval&entityId=" + id)
+                    .cookie(admin).exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(rows).as(words[0]).contains(java.util.Arrays.copyOfRange(words, 1, words.length))
+                    .doesNotContain("FlowStep[", "ApprovalFact[", "{subjectType=", "&quot;subjectType&quot;", ">tasks<",
+                            ":PENDING", ":APPROVED", "ROLE:LEGAL", rep.toString(), people.get("lawyer").id().toString());
+        }
+    }
 }

@@ -49,6 +49,7 @@ class InvoiceApiTest {
     @Autowired CustomerTestSupport customers;
     @Autowired ContractInvoicing invoicing;
     @Autowired JdbcClient jdbc;
+    @Autowired com.lead2cash.testing.Fixtures fixtures;
     @Autowired com.lead2cash.testing.MutableClock clock;
     @Autowired org.springframework.context.ApplicationEventPublisher events;
     @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
@@ -699,6 +700,28 @@ class InvoiceApiTest {
                     "/api/v1/customers/" + customer + "/timeline")).as("another team's rep").hasStatus(404);
         } finally {
             clock.set(com.lead2cash.testing.TestClock.START);
+        }
+    }
+
+    @Test
+    void anIssueReadsOnTheAuditScreenInWordsItsIssuerByNameInBothLanguages() throws Exception {
+        String contract = signed("杭州审计用词科技有限公司").get("id").asString();
+        String id = approved(request(contract, VALID_TAX_ID, "275880.00"));
+        ok(issue(id, "33005521"));
+        var admin = fixtures.session(mvc, "admin", com.lead2cash.testing.Fixtures.ADMIN_PASSWORD);
+        String finance = reviewers().finance().displayName();
+
+        for (String[] words : new String[][] {
+                {"zh-CN", "<td>开票人</td>", "<td>开票时间</td>", "<td>发票号码</td>", "<td>状态</td>", "已开票", "金额：275,880.00",
+                        "购买方名称：杭州发票科技有限公司"},
+                {"en", "<td>Issued by</td>", "<td>Issued at</td>", "<td>Invoice number</td>", "<td>Status</td>", "Issued",
+                        "Amount: 275,880.00", "Buyer: 杭州发票科技有限公司"}}) {
+            String rows = mvc.get().uri("/admin/audit?lang=" + words[0] + "&entityType=Invoice&entityId=" + id)
+                    .cookie(admin).exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(rows).as(words[0]).contains(java.util.Arrays.copyOfRange(words, 1, words.length))
+                    .contains(">" + finance + "<")
+                    .doesNotContain(">issuedBy<", ">issuedAt<", ">" + reviewers().finance().id() + "<", "{contractId=",
+                            "&quot;contractId&quot;", ">ISSUED<", "approvalId");
         }
     }
 }

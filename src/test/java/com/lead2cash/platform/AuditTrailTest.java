@@ -157,7 +157,7 @@ class AuditTrailTest {
                 .param("new", "2026-12-14").param("detail", null).update();
         jdbc.sql(insert).param("action", "UPDATE").param("id", id).param("field", "updatedAt")
                 .param("old", "2026-12-06T14:06:32Z").param("new", "2026-12-07T14:06:32Z").param("detail", null).update();
-        jdbc.sql(insert).param("action", "UPDATE").param("id", id).param("field", "escalationLevel").param("old", "0")
+        jdbc.sql(insert).param("action", "UPDATE").param("id", id).param("field", "formerField").param("old", "0")
                 .param("new", "1").param("detail", null).update();
         var session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
 
@@ -165,7 +165,7 @@ class AuditTrailTest {
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 
         assertThat(html).contains("账龄报表：7 个逾期回款计划", "<td>到期日</td>", "<td>最后修改时间</td>",
-                        "3 overdue plans (aging report)", "<td>escalationLevel</td>")
+                        "3 overdue plans (aging report)", "<td>formerField</td>")
                 .doesNotContain("receivable.audit.agingExported", ">dueDate<", ">updatedAt<");
     }
 
@@ -263,5 +263,64 @@ class AuditTrailTest {
         assertThat(mvc.get().uri("/api/v1/audit?entityType=Lead&entityId=" + leadId)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, "admin"))).hasStatusOk()
                 .bodyJson().extractingPath("$.items[0].entityId").isEqualTo(leadId);
+    }
+
+    @Test
+    void aUserDeactivationAndTheUsersCreationReadInWordsInBothLanguagesFieldByField() throws Exception {
+        User user = fixtures.user("audit.words.deactivated", fixtures.rootUnit(), LocalDate.of(2024, 2, 1), Role.SALES_REP);
+        User actor = fixtures.user("audit.words.deactivator", fixtures.rootUnit(), null, Role.ADMIN);
+        var principal = new CurrentUser(actor.id(), actor.username(), actor.displayName(), actor.orgUnitId(), Set.of(Role.ADMIN));
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated((CurrentUser.HasCurrentUser) () -> principal, null, List.of()));
+        try {
+            identity.setActive(user.id(), false, 0L);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        var session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+        for (String[] words : new String[][] {
+                {"zh-CN", "<td>启用</td>", ">是<", ">否<", "用户名：audit.words.deactivated", "角色：[销售代表]", "入职日期：2024-02-01",
+                        "启用：是"},
+                {"en", "<td>Active</td>", ">Yes<", ">No<", "User name: audit.words.deactivated", "Roles: [Sales rep]",
+                        "Hire date: 2024-02-01", "Active: Yes"}}) {
+            String html = mvc.get().uri("/admin/audit?lang=" + words[0] + "&entityType=User&entityId=" + user.id())
+                    .cookie(session).exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(html).as(words[0]).contains(java.util.Arrays.copyOfRange(words, 1, words.length))
+                    .doesNotContain(">active<", ">true<", ">false<", "{username=", "&quot;username&quot;");
+        }
+        // the trail keeps what was written; only the showing changes
+        assertThat(entries(user)).filteredOn(e -> "active".equals(e.field())).singleElement()
+                .extracting(Entry::oldValue, Entry::newValue).containsExactly("true", "false");
+    }
+
+    @Test
+    void aValueHoldingAPersonsIdReadsAsTheirNameAnAmountAsThePagesWriteItAndAnOldCreationAsWritten() throws Exception {
+        User person = fixtures.user("audit.words.person", fixtures.rootUnit(), null, Role.FINANCE);
+        String id = java.util.UUID.randomUUID().toString();
+        String unknown = java.util.UUID.randomUUID().toString();
+        String oldCreation = "{subjectType=Invoice, steps=[FlowStep[name=finance, mode=PARALLEL, slaRuleId=null, approvers=ROLE:FINANCE]]}";
+        String insert = """
+                insert into platform_audit_event (occurred_at, actor_name, action, entity_type, entity_id, field,
+                                                  old_value, new_value)
+                values (now(), 'admin', :action, 'Invoice', :id, :field, :old, :new)""";
+        jdbc.sql(insert).param("action", "UPDATE").param("id", id).param("field", "issuedBy").param("old", unknown)
+                .param("new", person.id().toString()).update();
+        jdbc.sql(insert).param("action", "UPDATE").param("id", id).param("field", "amount").param("old", "1200.00")
+                .param("new", "275880.00").update();
+        jdbc.sql(insert).param("action", "CREATE").param("id", id).param("field", null).param("old", null)
+                .param("new", oldCreation).update();
+        var session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+
+        String html = mvc.get().uri("/admin/audit?lang=zh-CN&entityId=" + id).cookie(session).exchange().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(html).contains("<td>开票人</td>", ">" + person.displayName() + "<", ">" + unknown + "<",
+                        ">1,200.00<", ">275,880.00<", oldCreation)
+                .doesNotContain(">" + person.id() + "<", ">issuedBy<", ">275880.00<");
+        // the API answers the values as recorded
+        assertThat(mvc.get().uri("/api/v1/audit?entityId=" + id + "&action=UPDATE")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, "admin"))).hasStatusOk()
+                .bodyJson().extractingPath("$.items[*].newValue").asArray()
+                .containsExactlyInAnyOrder(person.id().toString(), "275880.00");
     }
 }

@@ -2,7 +2,10 @@ package com.lead2cash.platform.internal.audit;
 
 import com.lead2cash.platform.AuditTrail;
 import com.lead2cash.platform.CursorPage;
+import com.lead2cash.platform.MoneyText;
+import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.RecordNames;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -10,15 +13,24 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An audit entry as the audit screen shows it: the record type by its label ({@code record.type.Lead}), a detail that
@@ -45,14 +57,50 @@ class AuditWords {
     private static final Pattern MAP_ENTRY_START = Pattern.compile(", (?=[a-z][A-Za-z0-9]*=)");
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+    private static final Pattern UUID_TEXT = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern CODE_IN_TEXT = Pattern.compile("\\b[A-Z][A-Z0-9_]*\\b");
+    private static final Pattern AMOUNT = Pattern.compile("-?\\d+\\.\\d{2}");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /**
+     * Fields whose codes the bundles name under another key than {@code type.field.CODE}: a task's state among an
+     * approval's tasks ({@code approval.taskState.PENDING}), a role among a user's roles ({@code role.SALES_REP}), a
+     * step's mode and its approvers' role ({@code approval.mode.PARALLEL}, {@code role.FINANCE}), and the codes whose
+     * labels the module's pages keep under their own names ({@code aftersales.severity.CRITICAL}). A grade or a credit
+     * rating (A, B, C) is its own word.
+     */
+    private static final Map<String, List<String>> CODE_KEYS = Map.ofEntries(
+            Map.entry("Approval.tasks", List.of("approval.taskState")),
+            Map.entry("Approval.steps", List.of("approval.mode", "role")),
+            Map.entry("User.roles", List.of("role")),
+            Map.entry("NotificationRobot.channel", List.of("notification.channel")),
+            Map.entry("Opportunity.forecastCategory", List.of("opportunity.forecast")),
+            Map.entry("Opportunity.lostFromStage", List.of("opportunity.stage")),
+            Map.entry("Contract.riskLevel", List.of("contract.risk")),
+            Map.entry("Complaint.category", List.of("aftersales.category")),
+            Map.entry("Complaint.severity", List.of("aftersales.severity")),
+            Map.entry("Complaint.receivedVia", List.of("aftersales.via")),
+            Map.entry("Complaint.status", List.of("aftersales.complaint.status")),
+            Map.entry("PriceList.kind", List.of("catalog.priceList.kind")),
+            Map.entry("Handover.status", List.of("aftersales.handover.status")),
+            Map.entry("Quote.requiredAuthority", List.of("quote.authority")),
+            Map.entry("NegotiationMinutes.status", List.of("minutes.status")),
+            Map.entry("ContractTemplate.state", List.of("contract.template.state")),
+            Map.entry("Contact.decisionRole", List.of("customer.role")),
+            Map.entry("Contact.attitude", List.of("customer.attitude")));
+
     private final MessageSource messages;
     private final ZoneId zone;
     private final ObjectProvider<RecordNames> recordNames;
+    private final OrgDirectory org;
 
-    AuditWords(MessageSource messages, @Value("${l2c.zone}") ZoneId zone, ObjectProvider<RecordNames> recordNames) {
+    AuditWords(MessageSource messages, @Value("${l2c.zone}") ZoneId zone, ObjectProvider<RecordNames> recordNames,
+               OrgDirectory org) {
         this.messages = messages;
         this.zone = zone;
         this.recordNames = recordNames;
+        this.org = org;
     }
 
     /** A page of the trail, its records named by their modules: one question per record type on the page. */
@@ -64,21 +112,63 @@ class AuditWords {
                 .collect(Collectors.groupingBy(AuditQueries.AuditEntry::entityType,
                         Collectors.mapping(AuditQueries.AuditEntry::entityId, Collectors.toSet())))
                 .forEach((type, ids) -> names.put(type, named(namers.get(type), ids)));
+        // a person by their name wherever a value holds their id (issuedBy, an approver, a task's actor): one question
+        Set<UUID> ids = new HashSet<>();
+        page.items().forEach(e -> Stream.of(e.oldValue(), e.newValue()).filter(Objects::nonNull).forEach(v -> {
+            Matcher m = UUID_TEXT.matcher(v);
+            while (m.find()) {
+                ids.add(UUID.fromString(m.group()));
+            }
+        }));
+        Map<String, String> people = new HashMap<>();
+        org.people(ids).forEach((id, person) -> people.put(id.toString(), person.displayName()));
+        Words words = new Words(locale, people);
         return page.map(e -> row(e, e.entityId() == null ? null
-                : names.getOrDefault(e.entityType(), Map.of()).get(e.entityId()), locale));
+                : names.getOrDefault(e.entityType(), Map.of()).get(e.entityId()), words));
+    }
+
+    /** The reader's language and the people the page's values name, by id. */
+    private record Words(Locale locale, Map<String, String> people) {
+    }
+
+    /**
+     * The bundle keys that may name a field of a record type, the type's own first ({@code receivable.dueDate}), then
+     * the one for every type ({@code audit.field.dueDate}); a label with a placeholder is no label.
+     */
+    static List<String> labelKeys(String type, String field) {
+        return type == null ? List.of("audit.field." + field)
+                : List.of(Character.toLowerCase(type.charAt(0)) + type.substring(1) + "." + field, "audit.field." + field);
+    }
+
+    /** The key prefixes that name a field's codes ({@code lead.source} for WEBSITE_FORM). */
+    static List<String> codeKeyPrefixes(String type, String field) {
+        return CODE_KEYS.getOrDefault(type + "." + field,
+                List.of(Character.toLowerCase(type.charAt(0)) + type.substring(1) + "." + field));
+    }
+
+    /** A code of a field by its label; null when the bundle names it by none. */
+    private String code(String type, String field, String code, Locale locale) {
+        for (String prefix : codeKeyPrefixes(type, field)) {
+            String label = messages.getMessage(prefix + "." + code, null, null, locale);
+            if (label != null && !label.contains("{0")) {
+                return label;
+            }
+        }
+        return null;
     }
 
     private static Map<String, RecordNames.RecordName> named(RecordNames namer, Collection<String> ids) {
         return namer == null ? Map.of() : namer.names(ids);
     }
 
-    private AuditRow row(AuditQueries.AuditEntry e, RecordNames.RecordName name, Locale locale) {
+    private AuditRow row(AuditQueries.AuditEntry e, RecordNames.RecordName name, Words words) {
+        Locale locale = words.locale();
         String type = e.entityType();
         return new AuditRow(e.occurredAt(), e.actorName(), e.action(),
                 type == null ? null : messages.getMessage("record.type." + type, null, type, locale), e.entityId(),
                 name == null ? null : name.text(), name == null ? null : name.link(),
                 field(type, e.field(), locale), e.detail() == null ? null : detail(e.detail(), locale),
-                value(type, e.field(), e.oldValue(), locale), value(type, e.field(), e.newValue(), locale));
+                value(type, e.field(), e.oldValue(), words), value(type, e.field(), e.newValue(), words));
     }
 
     /**
@@ -132,8 +222,7 @@ class AuditWords {
         if (field == null) {
             return null;
         }
-        for (String key : type == null ? new String[] {"audit.field." + field}
-                : new String[] {Character.toLowerCase(type.charAt(0)) + type.substring(1) + "." + field, "audit.field." + field}) {
+        for (String key : labelKeys(type, field)) {
             String label = messages.getMessage(key, null, null, locale);
             if (label != null && !label.contains("{0")) {
                 return label;
@@ -142,11 +231,24 @@ class AuditWords {
         return field;
     }
 
-    private String value(String type, String field, String value, Locale locale) {
+    private String value(String type, String field, String value, Words words) {
         if (value == null) {
             return null;
         }
+        Locale locale = words.locale();
+        if (field == null && value.startsWith("{\"") && value.endsWith("}")) {
+            // a creation as recorded since 2026-12-07: field by field, as the changes of an update read
+            Map<String, Object> fields = created(value);
+            if (fields != null) {
+                return fields.entrySet().stream()
+                        .map(f -> messages.getMessage("audit.value.field", new Object[] {field(type, f.getKey(), locale),
+                                single(type, f.getKey(), String.valueOf(f.getValue()), words)}, locale))
+                        .reduce((a, b) -> messages.getMessage("audit.value.fields", new Object[] {a, b}, locale))
+                        .orElse("");
+            }
+        }
         if (field == null && value.startsWith("{") && value.endsWith("}")) {
+            // a creation as recorded before: the map's text, its codes and moments said, the rest as written
             StringBuilder shown = new StringBuilder("{");
             String[] entries = MAP_ENTRY_START.split(value.substring(1, value.length() - 1));
             for (int i = 0; i < entries.length; i++) {
@@ -156,13 +258,60 @@ class AuditWords {
             }
             return shown.append('}').toString();
         }
-        return single(type, field, value, locale);
+        return single(type, field, value, words);
+    }
+
+    /** A creation's fields as recorded (a JSON object); null when the text is not one (cut, or not JSON). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> created(String value) {
+        try {
+            return JSON.readValue(value, LinkedHashMap.class);
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    /**
+     * One field's value in the reader's words: yes or no, a code by its label, a person by their name, an amount as
+     * the pages write one; in a longer text (a list, a task) each code the bundle names for the field and each person.
+     */
+    private String single(String type, String field, String value, Words words) {
+        Locale locale = words.locale();
+        if (field != null && ("true".equals(value) || "false".equals(value))) {
+            return messages.getMessage("audit.value." + value, null, value, locale);
+        }
+        if (words.people().containsKey(value)) {
+            return words.people().get(value);
+        }
+        if (field != null && AMOUNT.matcher(value).matches()) {
+            return MoneyText.of(new BigDecimal(value));
+        }
+        String said = single(type, field, value, locale);
+        if (type == null || field == null || CODE.matcher(value).matches() || MESSAGE_KEY.matcher(value).matches()) {
+            return said;
+        }
+        Matcher codes = CODE_IN_TEXT.matcher(people(said, words));
+        StringBuilder shown = new StringBuilder();
+        while (codes.find()) {
+            String label = code(type, field, codes.group(), locale);
+            codes.appendReplacement(shown, Matcher.quoteReplacement(label == null ? codes.group() : label));
+        }
+        return codes.appendTail(shown).toString();
+    }
+
+    /** Every person the text names by id, by their name. */
+    private static String people(String text, Words words) {
+        Matcher m = UUID_TEXT.matcher(text);
+        StringBuilder shown = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(shown, Matcher.quoteReplacement(words.people().getOrDefault(m.group(), m.group())));
+        }
+        return m.appendTail(shown).toString();
     }
 
     private String single(String type, String field, String value, Locale locale) {
         if (type != null && field != null && CODE.matcher(value).matches()) {
-            String label = messages.getMessage(Character.toLowerCase(type.charAt(0)) + type.substring(1) + "." + field + "." + value,
-                    null, null, locale);
+            String label = code(type, field, value, locale);
             return label != null ? label : value;
         }
         if (MESSAGE_KEY.matcher(value).matches()) {

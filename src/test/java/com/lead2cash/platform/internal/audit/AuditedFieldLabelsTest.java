@@ -1,0 +1,105 @@
+package com.lead2cash.platform.internal.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lead2cash.testing.IntegrationTest;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.data.relational.core.mapping.RelationalMappingContext;
+import org.springframework.data.relational.core.mapping.RelationalPersistentEntity;
+import org.springframework.data.relational.core.mapping.RelationalPersistentProperty;
+import org.springframework.data.repository.support.Repositories;
+
+/**
+ * Every field the audit trail records of an aggregate (every aggregate with a repository, the fields the audit listener
+ * records of it) has its label on the audit screen, in both languages, and every code of a field that holds one its
+ * label: a new field or a new code without one would show as the word in the code.
+ */
+@IntegrationTest
+class AuditedFieldLabelsTest {
+
+    private static final Path RESOURCES = Path.of("src/main/resources");
+
+    @Autowired ApplicationContext app;
+    @Autowired RelationalMappingContext mapping;
+    @Autowired AggregateAuditListener listener;
+
+    /** All bundle files of one language merged: en is the files without a suffix, zh-CN those ending _zh. */
+    private static Properties bundles(boolean chinese) throws IOException {
+        Properties all = new Properties();
+        try (Stream<Path> files = Files.walk(RESOURCES)) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".properties")
+                    && !f.getFileName().toString().startsWith("application")
+                    && f.getFileName().toString().endsWith("_zh.properties") == chinese).toList()) {
+                try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+                    all.load(r);
+                }
+            }
+        }
+        return all;
+    }
+
+    private record Audited(String type, RelationalPersistentProperty property) {
+    }
+
+    private List<Audited> audited() {
+        List<Audited> fields = new ArrayList<>();
+        new Repositories(app).forEach(type -> {
+            RelationalPersistentEntity<?> entity = mapping.getRequiredPersistentEntity(type);
+            listener.audited(entity).forEach(p -> fields.add(new Audited(type.getSimpleName(), p)));
+        });
+        return fields;
+    }
+
+    private static boolean labelled(Properties bundle, String key) {
+        String label = bundle.getProperty(key, "");
+        return !label.isBlank() && !label.contains("{0");
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void everyAuditedFieldHasItsLabelInBothLanguages(boolean chinese) throws IOException {
+        Properties bundle = bundles(chinese);
+        List<Audited> fields = audited();
+        assertThat(fields).as("the aggregates the trail records").hasSizeGreaterThan(100)
+                .anyMatch(f -> f.type().equals("Approval") && f.property().getName().equals("steps"));
+        List<String> missing = fields.stream()
+                .filter(f -> AuditWords.labelKeys(f.type(), f.property().getName()).stream()
+                        .noneMatch(key -> labelled(bundle, key)))
+                .map(f -> f.type() + "." + f.property().getName()).toList();
+        assertThat(missing).as(chinese ? "zh-CN" : "en").isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void everyCodeOfAnAuditedFieldHasItsLabelInBothLanguages(boolean chinese) throws IOException {
+        Properties bundle = bundles(chinese);
+        List<String> missing = new ArrayList<>();
+        for (Audited f : audited()) {
+            Class<?> type = f.property().getActualType();
+            if (!type.isEnum()) {
+                continue;
+            }
+            for (Object code : type.getEnumConstants()) {
+                String name = ((Enum<?>) code).name();
+                // a grade or a credit rating (A, B, C) is its own word
+                if (name.length() > 1 && AuditWords.codeKeyPrefixes(f.type(), f.property().getName()).stream()
+                        .noneMatch(prefix -> labelled(bundle, prefix + "." + name))) {
+                    missing.add(f.type() + "." + f.property().getName() + "." + name);
+                }
+            }
+        }
+        assertThat(missing).as(chinese ? "zh-CN" : "en").isEmpty();
+    }
+}

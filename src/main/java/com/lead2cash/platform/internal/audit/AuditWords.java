@@ -38,7 +38,10 @@ import tools.jackson.databind.json.JsonMapper;
  * one ({@code yyyy-MM-dd HH:mm} in the company's zone), a code by its label where the bundle names it by record type and field ({@code lead.source.WEBSITE_FORM}),
  * and a field by its label where the bundle names it ({@code receivable.dueDate}, {@code audit.field.updatedAt}).
  * The record by the number people know (lead code, contract number), as its module names it ({@link RecordNames}),
- * linked to its page when the reader may open it; a record without one by its id. Anything else stays as recorded.
+ * linked to its page when the reader may open it; a record without one by its id. A yes/no value as yes or no, a
+ * person's id as their name ({@link OrgDirectory}), an amount as the pages write one (275,880.00), and a creation
+ * field by field as the changes of an update read (every audited field has its label: AuditedFieldLabelsTest).
+ * Anything else stays as recorded.
  * Only the showing changes: the trail keeps what was written, as evidence.
  */
 @Component

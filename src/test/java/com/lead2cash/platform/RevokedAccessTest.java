@@ -112,6 +112,75 @@ class RevokedAccessTest {
     }
 
     @Test
+    void anAdministratorResettingAPasswordOverTheApiRevokesTheUsersTokensAndNobodyElses() {
+        User rep = user("api.reset.rep", Role.SALES_REP);
+        User other = user("api.reset.other", Role.SALES_REP);
+        String token = "Bearer " + fixtures.token(mvc, rep.username());
+        String others = "Bearer " + fixtures.token(mvc, other.username());
+        String admin = "Bearer " + fixtures.token(mvc, "admin");
+        assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, token)).hasStatusOk();
+
+        assertThat(mvc.put().uri("/api/v1/users/" + rep.id()).header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"displayName":"%s","orgUnitId":"%s","roles":["SALES_REP"],"active":true,"password":"Reset-By-Admin-2","version":%d}"""
+                        .formatted(rep.displayName(), rep.orgUnitId(), identity.user(rep.id()).version())))
+                .hasStatusOk();
+
+        assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, token))
+                .as("a token taken before the reset").hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, others)).hasStatusOk();
+        assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, admin)).hasStatusOk();
+        assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION,
+                "Bearer " + fixtures.token(mvc, rep.username(), "Reset-By-Admin-2"))).as("one taken with the new password")
+                .hasStatusOk();
+        assertThat(fixtures.json(mvc.get().uri("/v3/api-docs")).at("/paths/~1api~1v1~1users~1{id}/put/description")
+                .asString()).as("the route's document says so").contains("every API token they hold is revoked");
+    }
+
+    @Test
+    void anAdministratorChangingAUserWithoutAPasswordLeavesTheirTokens() {
+        User rep = user("api.kept.rep", Role.SALES_REP);
+        String token = "Bearer " + fixtures.token(mvc, rep.username());
+        changeRoles(rep, Role.SALES_REP, Role.SALES_ASSISTANT);
+        assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, token)).hasStatusOk();
+    }
+
+    @Test
+    void anAdministratorResettingAPasswordOnTheUsersScreenRevokesTheUsersTokens() {
+        User rep = user("screen.reset.rep", Role.SALES_REP);
+        String token = "Bearer " + fixtures.token(mvc, rep.username());
+        Cookie admin = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+        assertThat(mvc.get().uri("/admin/users/" + rep.id()).cookie(admin)).hasStatusOk().bodyText()
+                .contains("id=\"password-hint\"");
+
+        assertThat(mvc.post().uri("/admin/users/" + rep.id()).cookie(admin).with(csrf())
+                .param("displayName", rep.displayName()).param("orgUnitId", rep.orgUnitId().toString())
+                .param("roles", "SALES_REP").param("password", "Reset-On-Screen-1")
+                .param("version", String.valueOf(identity.user(rep.id()).version())))
+                .hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/admin/users");
+
+        assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, token))
+                .hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION,
+                "Bearer " + fixtures.token(mvc, rep.username(), "Reset-On-Screen-1"))).as("the reset took").hasStatusOk();
+    }
+
+    @Test
+    void changingYourOwnPasswordRevokesYourTokens() {
+        User rep = user("own.reset.rep", Role.SALES_REP);
+        String token = "Bearer " + fixtures.token(mvc, rep.username());
+        Cookie session = signIn(rep.username());
+
+        assertThat(mvc.post().uri("/account/password").cookie(session).with(csrf())
+                .param("currentPassword", Fixtures.PASSWORD).param("newPassword", "Own-New-Pass-1")
+                .param("confirmPassword", "Own-New-Pass-1")).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/account");
+
+        assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, token))
+                .hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(mvc.get().uri("/account").cookie(session)).as("the session that changed it goes on").hasStatusOk();
+    }
+
+    @Test
     void aDeactivatedUsersApiTokensStopWorking() {
         User rep = user("token.rep", Role.SALES_REP);
         String token = "Bearer " + fixtures.token(mvc, rep.username());

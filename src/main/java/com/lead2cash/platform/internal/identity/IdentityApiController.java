@@ -53,7 +53,9 @@ class IdentityApiController {
                       @NotBlank String password, @NotNull UUID orgUnitId, Set<Role> roles, LocalDate hireDate) {
     }
 
-    record UpdateUser(@NotBlank String displayName, String email, String password, @NotNull UUID orgUnitId,
+    record UpdateUser(@NotBlank String displayName, String email,
+                      @Schema(description = "A new password, or left out to keep it; setting one revokes the user's API "
+                              + "tokens and ends their web sessions") String password, @NotNull UUID orgUnitId,
                       Set<Role> roles, LocalDate hireDate, Boolean active, Long version) implements Versioned {
     }
 
@@ -118,7 +120,10 @@ class IdentityApiController {
         return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(UserDto.of(user, clock.instant()));
     }
 
-    @Operation(summary = "Update a user (409 when the version is stale)")
+    @Operation(summary = "Update a user (409 when the version is stale)", description = """
+            A password given (not empty) resets the user's password: their web sessions end at their next request and \
+            every API token they hold is revoked at once (the company's web-to-lead keys are not touched). Deactivating \
+            a user (`active: false`) ends both too; a user reactivated signs in again.""")
     @PutMapping("/api/v1/users/{id}")
     UserDto update(@PathVariable UUID id, @Valid @RequestBody UpdateUser body) {
         // an e-mail or hire date left out is kept, not cleared (an empty e-mail clears it): a client that sends

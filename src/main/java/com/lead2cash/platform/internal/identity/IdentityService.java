@@ -74,6 +74,10 @@ public class IdentityService {
         return users.save(user);
     }
 
+    /**
+     * A user's profile and roles; a password given (not empty) resets it, which ends the user's web sessions and
+     * revokes all their API tokens (not the company's web-to-lead keys).
+     */
     @Transactional
     public User updateUser(UUID id, UserForm form, Long expectedVersion) {
         User user = user(id);
@@ -89,6 +93,9 @@ public class IdentityService {
                 throw new FieldValidationException(List.of(e));
             });
             user.changePassword(passwordEncoder.encode(form.password()), clock.instant());
+            // a password set by an administrator is a reset: the web sessions end at their next request (the
+            // password changed since they signed in), and a token handed out before it ends now, not in 30 days
+            tokens.revokeAll(id);
         }
         return users.save(user);
     }
@@ -117,7 +124,7 @@ public class IdentityService {
         return users.save(user);
     }
 
-    /** A user changes their own password, proving they know the current one. */
+    /** A user changes their own password, proving they know the current one; their API tokens are revoked. */
     @Transactional
     public void changeOwnPassword(UUID userId, String currentPassword, String newPassword) {
         User user = user(userId);
@@ -128,6 +135,8 @@ public class IdentityService {
             throw new FieldValidationException(List.of(e));
         });
         user.changePassword(passwordEncoder.encode(newPassword), clock.instant());
+        // whoever had the old password may have taken a token with it: every token ends with the old password
+        tokens.revokeAll(userId);
         users.save(user);
     }
 

@@ -94,7 +94,30 @@ class ContainerErrorPagesTest {
         String huge = "X-Huge: " + "a".repeat(40 * 1024);
         String api = send("/api/v1/leads", "application/json", "en", huge);
         assertThat(api).startsWith("HTTP/1.1 400 ").containsIgnoringCase("Content-Type: application/problem+json")
-                .contains("\"code\":\"error.badRequest\"").doesNotContain(TOMCAT, TOMCAT_REPORT);
+                .contains("\"code\":\"error.requestTooLarge\"", "too large").doesNotContain(TOMCAT, TOMCAT_REPORT);
         assertProductPage(send("/leads", "text/html", "en", huge), "a header over the limit");
+    }
+
+    @Test
+    void aRequestLineOverTheLimitIsA400ProblemOnTheApiInEnglishAndA400PageElsewhere() throws Exception {
+        String query = "?q=" + "a".repeat(70_000);
+        // Tomcat refuses the line before it has read a header: the problem cannot know the reader's language
+        String api = send("/api/v1/leads" + query, "application/json", "zh-CN", "Authorization: Bearer l2c_whatever");
+        assertThat(api).startsWith("HTTP/1.1 400 ").containsIgnoringCase("Content-Type: application/problem+json")
+                .contains("\"status\":400", "\"code\":\"error.requestTooLarge\"",
+                        "The request is too large to be read: its address and headers are too long.")
+                .doesNotContain(TOMCAT, TOMCAT_REPORT, "<html");
+        String absolute = send("http://localhost:" + port + "/api/v1/leads" + query, "application/json", "en", null);
+        assertThat(absolute).as("the target in absolute form").startsWith("HTTP/1.1 400 ")
+                .containsIgnoringCase("Content-Type: application/problem+json");
+        assertProductPage(send("/leads" + query, "text/html", "en", null), "a screen's request line over the limit");
+        assertProductPage(send("/apix/v1/leads" + query, "text/html", "en", null), "not the API, though it starts alike");
+    }
+
+    @Test
+    void anApiRequestLineTomcatCannotReadIsA400ProblemToo() throws Exception {
+        String answer = send("/api/v1/leads/a{b", "application/json", "en", null);
+        assertThat(answer).startsWith("HTTP/1.1 400 ").containsIgnoringCase("Content-Type: application/problem+json")
+                .contains("\"code\":\"error.badRequest\"").doesNotContain(TOMCAT, TOMCAT_REPORT, "<html");
     }
 }

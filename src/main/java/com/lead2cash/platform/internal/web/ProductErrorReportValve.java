@@ -3,12 +3,17 @@ package com.lead2cash.platform.internal.web;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
+import org.apache.coyote.http11.Http11InputBuffer;
+import org.apache.tomcat.util.res.StringManager;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -21,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The host's error report: an error status nothing has written a body for — a request Tomcat refused before the
  * application saw it — answered as the product answers. An address under {@code /api/} gets a problem in the
- * API's shape (as {@link ProblemWriter} writes them), anything else a plain page in the error page's style, in the
+ * API's shape (as {@link ProblemWriter} writes them) — a request line too long to be read too, its address then
+ * taken from what Tomcat had read of it — anything else a plain page in the error page's style, in the
  * reader's language. Never Tomcat's report, its version or an exception. Everything the application answered
  * itself (its /error page included) has a body already and is left alone.
  */
@@ -51,13 +57,16 @@ final class ProductErrorReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
-        Locale locale = locale(request);
         String uri = request.getRequestURI(); // null when the request line itself could not be read
+        boolean lineUnread = uri == null || uri.isEmpty();
+        // a request line Tomcat could not read has no headers read either: no language to go by but English
+        Locale locale = lineUnread ? Locale.ENGLISH : locale(request);
+        boolean api = lineUnread ? API_LINE.matcher(requestLineStart(request)).lookingAt() : uri.startsWith("/api/");
         try {
             String body;
-            if (uri != null && uri.startsWith("/api/")) {
+            if (api) {
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                body = problem(status, locale);
+                body = problem(status, tooLarge(throwable) ? "error.requestTooLarge" : null, locale);
             } else {
                 response.setContentType(MediaType.TEXT_HTML_VALUE);
                 body = page(status, locale, uri != null && uri.startsWith(RefusalPage.PUBLIC_LINKS));
@@ -73,9 +82,42 @@ final class ProductErrorReportValve extends ErrorReportValve {
         }
     }
 
-    private String problem(int status, Locale locale) {
+    /** A request line (method and target) of the API, as far as Tomcat had read it. */
+    private static final Pattern API_LINE = Pattern.compile("[\\r\\n]*[A-Za-z]+ +(https?://[^/ ]*)?/api/");
+
+    /**
+     * The start of the request line as it came in, when Tomcat refused it before reading the address (one too long
+     * for the header buffer, a character no address may hold): the address is then nowhere but in the buffer Tomcat
+     * read it into. Empty when that cannot be had.
+     */
+    private static String requestLineStart(Request request) {
+        try {
+            if (request.getCoyoteRequest().getInputBuffer() instanceof Http11InputBuffer input
+                    && input.getHeaderByteBuffer() != null) {
+                ByteBuffer read = input.getHeaderByteBuffer().duplicate();
+                byte[] start = new byte[Math.min(read.limit(), 512)];
+                read.position(0);
+                read.get(start);
+                return new String(start, StandardCharsets.ISO_8859_1);
+            }
+        } catch (RuntimeException e) {
+            // not an HTTP/1.1 request as Tomcat reads it: not known to be the API's
+        }
+        return "";
+    }
+
+    /** The request line or headers over {@code server.max-http-request-header-size}, as Tomcat says it. */
+    private static boolean tooLarge(Throwable throwable) {
+        return throwable instanceof IllegalArgumentException && throwable.getMessage() != null
+                && throwable.getMessage().equals(TOMCAT_HTTP11.getString("iib.requestheadertoolarge.error"));
+    }
+
+    private static final StringManager TOMCAT_HTTP11 = StringManager.getManager(Http11InputBuffer.class);
+
+    private String problem(int status, String reason, Locale locale) {
         HttpStatus known = HttpStatus.resolve(status);
-        String key = status == 404 ? "error.noRoute" : status >= 500 ? "error.unexpected" : "error.badRequest";
+        String key = reason != null ? reason
+                : status == 404 ? "error.noRoute" : status >= 500 ? "error.unexpected" : "error.badRequest";
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(known != null ? known : HttpStatus.BAD_REQUEST,
                 messages.getMessage(key, null, key, locale));
         problem.setStatus(status);

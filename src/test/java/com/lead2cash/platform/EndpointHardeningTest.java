@@ -14,7 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-/** Headers of the pages, what health tells whom, and what an unknown API route answers. */
+/** Headers of the pages, what health and the actuator tell whom, and what an unknown API route answers. */
 @IntegrationTest
 class EndpointHardeningTest {
 
@@ -60,6 +60,44 @@ class EndpointHardeningTest {
                 .hasStatusOk().bodyText().doesNotContain("components");
         assertThat(mvc.get().uri("/actuator/health").cookie(fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD)))
                 .hasStatusOk().bodyText().contains("components", "db");
+    }
+
+    @Test
+    void theActuatorTakesAnAdministratorsBearerTokenAndRefusesOtherCallsAsTheApiDoes() {
+        fixtures.user("metrics.rep", fixtures.rootUnit(), LocalDate.of(2024, 1, 1), Role.SALES_REP);
+        String admin = "Bearer " + fixtures.token(mvc, "admin");
+        String rep = "Bearer " + fixtures.token(mvc, "metrics.rep");
+
+        assertThat(mvc.get().uri("/actuator/metrics").header(HttpHeaders.AUTHORIZATION, admin))
+                .hasStatusOk().bodyText().contains("\"names\"");
+        assertThat(mvc.get().uri("/actuator/metrics").header(HttpHeaders.AUTHORIZATION, rep))
+                .hasStatus(HttpStatus.FORBIDDEN).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson().extractingPath("$.code").isEqualTo("error.forbidden");
+        assertThat(mvc.get().uri("/actuator/metrics").header(HttpHeaders.AUTHORIZATION, rep)
+                .header(HttpHeaders.ACCEPT, "text/html")).as("a token is a program's, whatever it accepts")
+                .hasStatus(HttpStatus.FORBIDDEN).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(mvc.get().uri("/actuator/metrics").header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE))
+                .as("no token, no session: asked for one, not sent to the sign-in page")
+                .hasStatus(HttpStatus.UNAUTHORIZED).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson().extractingPath("$.code").isEqualTo("error.unauthenticated");
+        assertThat(mvc.get().uri("/actuator/metrics")).as("no Accept at all").hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(mvc.get().uri("/actuator/health").header(HttpHeaders.AUTHORIZATION, admin))
+                .as("health with the administrator's token: its details").hasStatusOk().bodyText().contains("components");
+        assertThat(mvc.get().uri("/actuator/health").header(HttpHeaders.AUTHORIZATION, rep))
+                .hasStatusOk().bodyText().doesNotContain("components");
+    }
+
+    @Test
+    void theActuatorInABrowserSignsInFirstAndTakesTheAdministratorsSession() {
+        fixtures.user("metrics.browser.rep", fixtures.rootUnit(), LocalDate.of(2024, 1, 1), Role.SALES_REP);
+        String page = "text/html,application/xhtml+xml,*/*;q=0.8";
+        assertThat(mvc.get().uri("/actuator/metrics").header(HttpHeaders.ACCEPT, page))
+                .hasStatus(HttpStatus.FOUND).redirectedUrl().endsWith("/login");
+        assertThat(mvc.get().uri("/actuator/metrics").header(HttpHeaders.ACCEPT, page)
+                .cookie(fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD))).hasStatusOk();
+        assertThat(mvc.get().uri("/actuator/metrics").header(HttpHeaders.ACCEPT, page)
+                .cookie(fixtures.session(mvc, "metrics.browser.rep", Fixtures.PASSWORD)))
+                .hasStatus(HttpStatus.FORBIDDEN).hasContentTypeCompatibleWith(MediaType.TEXT_HTML);
     }
 
     @Test

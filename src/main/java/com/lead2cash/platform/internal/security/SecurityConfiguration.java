@@ -2,13 +2,16 @@ package com.lead2cash.platform.internal.security;
 
 import com.lead2cash.platform.internal.web.ProblemWriter;
 import com.lead2cash.platform.internal.web.RefusalPage;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
@@ -20,7 +23,10 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -28,7 +34,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 
 /**
  * Two doors: the API ({@code /api/**}) takes bearer tokens and keeps no session; the web UI uses
- * form login with a database-backed session and CSRF protection.
+ * form login with a database-backed session and CSRF protection. The actuator ({@code /actuator/**}) takes either.
  */
 @Configuration
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -36,7 +42,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 class SecurityConfiguration {
 
     static final String[] PUBLIC_WEB = {"/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
-            "/favicon.ico", LoginFailureHandler.THROTTLED_PAGE, "/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**",
+            "/favicon.ico", LoginFailureHandler.THROTTLED_PAGE, "/v3/api-docs/**", "/swagger-ui/**",
             "/swagger-ui.html",
             // customers' contacts answer confirmations without an account; the link is the credential
             RefusalPage.PUBLIC_LINKS + "**"};
@@ -139,8 +145,60 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * A call of a program to the actuator, not a browser's visit: it sends a token ({@code Authorization}), or does
+     * not ask for a page (no {@code text/html} in {@code Accept}). Refused, it is answered 401 or 403 as a problem,
+     * as the API answers; a browser is sent to sign in, or shown the product's 403 page.
+     */
+    static boolean programCall(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return request.getHeader(HttpHeaders.AUTHORIZATION) != null || accept == null
+                || !accept.toLowerCase(java.util.Locale.ROOT).contains(MediaType.TEXT_HTML_VALUE);
+    }
+
+    /**
+     * The actuator ({@code /actuator/**}): health and info for anyone (health's details for administrators only),
+     * the rest (metrics, modulith) for administrators — signed in on the screens, or with a bearer token as
+     * on the API (a monitoring system's scraper). Its own chain, before the web's: the web chain knows no token.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain actuator(HttpSecurity http, AuthenticationManager manager, ApiTokens tokens,
+                                 L2cUserDetailsService details, ProblemWriter problems, LoginThrottle throttle,
+                                 SessionRevalidation sessions, RefusalPage refusals) throws Exception {
+        AuthenticationEntryPoint program = new ApiEntryPoint(throttle, problems);
+        AuthenticationEntryPoint browser = PartialRequestSignIn.orSignInPage("/login");
+        HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
+        // a program's refused call is no page to come back to after signing in, and starts no session
+        pagesOnly.setRequestMatcher(request -> !programCall(request));
+        http.securityMatcher("/actuator/**")
+                .authenticationManager(manager)
+                // a call with a token carries no CSRF token, and needs none: no browser adds the header by itself
+                .csrf(csrf -> csrf.ignoringRequestMatchers(new RequestHeaderRequestMatcher(HttpHeaders.AUTHORIZATION)))
+                .requestCache(cache -> cache.requestCache(pagesOnly))
+                .addFilterBefore(sessions.filter(), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, details), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                        .anyRequest().hasRole("ADMIN"))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) ->
+                                (programCall(request) ? program : browser).commence(request, response, ex))
+                        .accessDeniedHandler((request, response, ex) -> {
+                            if (programCall(request)) {
+                                problems.write(request, response, HttpStatus.FORBIDDEN, "error.forbidden");
+                            } else {
+                                refusals.handle(request, response, ex);
+                            }
+                        }))
+                .headers(h -> h.frameOptions(f -> f.sameOrigin())
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain web(HttpSecurity http, AuthenticationManager manager, SessionRevalidation sessions,
                             RefusalPage refusals) throws Exception {
         http.authenticationManager(manager)
@@ -148,7 +206,6 @@ class SecurityConfiguration {
                 .addFilterBefore(sessions.filter(), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC_WEB).permitAll()
-                        .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 // a refusal (a form without its CSRF token included) is the product's 403 page, not Boot's error JSON;

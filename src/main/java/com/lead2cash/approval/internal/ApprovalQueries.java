@@ -155,4 +155,14 @@ public class ApprovalQueries {
                 rs.getInt("round"), rs.getObject("submitter_id", UUID.class),
                 rs.getTimestamp("submitted_at").toInstant(), task);
     }
+
+    /** The approvals in progress in whose current step the person holds an open task (pending or waiting its turn). */
+    public List<UUID> withOpenTasksOf(UUID userId) {
+        return jdbc.sql("""
+                select distinct a.id from approval a join approval_task t on t.approval = a.id
+                where a.state = 'IN_PROGRESS' and t.assignee_id = :user and t.state in ('PENDING', 'WAITING')
+                  and t.round = a.round and t.step_index = a.current_step
+                order by a.id
+                """).param("user", userId).query(UUID.class).list();
+    }
 }

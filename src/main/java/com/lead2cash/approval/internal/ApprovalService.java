@@ -164,6 +164,29 @@ public class ApprovalService implements Approvals {
         return ref(save(approval));
     }
 
+    /**
+     * The person was deactivated (docs/decisions/0073): their open tasks of the approvals in progress go where the step
+     * would send them now — to the delegate standing in for them today who holds their authority (0069), else as the
+     * step's rules resolve today, else to the sales directors — each approval on its own, in this transaction.
+     */
+    public void handOnTasksOf(UUID userId, UUID by) {
+        Optional<OrgDirectory.Person> gone = org.person(userId);
+        if (gone.isEmpty()) {
+            return;
+        }
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        Optional<UUID> standIn = delegations.findActiveForDelegator(userId).stream().filter(d -> d.coversDay(today))
+                .map(d -> org.person(d.delegateId())).flatMap(Optional::stream)
+                .filter(d -> d.active() && authority.refusal(gone.get(), d).isEmpty())
+                .map(OrgDirectory.Person::id).findFirst();
+        for (UUID approvalId : queries.withOpenTasksOf(userId)) {
+            Approval approval = locked(approvalId);
+            if (approval.reassignTasksOf(userId, standIn, by, now(), resolver)) {
+                save(approval);
+            }
+        }
+    }
+
     @Override
     public void subjectClosed(String subjectType, String subjectId) {
         settleSentBack(subjectType, subjectId);
@@ -341,16 +364,16 @@ public class ApprovalService implements Approvals {
         } else if (happening instanceof Happening.TaskOpened opened) {
             if (opened.slaRuleId() != null) {
                 deadlines.open(opened.slaRuleId(), SubjectRef.of(TASK_SUBJECT, opened.taskId()),
-                        deadlineOwner(opened, approval), opened.at());
+                        deadlineOwner(opened.assigneeId(), opened.assigneeRole(), approval), opened.at());
             }
-            if (opened.assigneeId() != null) {
-                notifier.send(Notification.of(opened.assigneeId(), TASK_NOTICE,
-                        "approval.notify.assigned", link, approval.title()).about(opened.taskId()));
-            } else {
-                org.activeWithRole(opened.assigneeRole()).stream()
-                        .filter(p -> !p.id().equals(approval.submitterId()))
-                        .forEach(p -> notifier.send(Notification.of(p.id(), TASK_NOTICE,
-                                "approval.notify.assigned", link, approval.title()).about(opened.taskId())));
+            notifyWaiting(approval, opened.taskId(), opened.assigneeId(), opened.assigneeRole(), link);
+        } else if (happening instanceof Happening.TaskReassigned moved) {
+            // the deactivated approver is asked no more; the new one is, and the deadline is theirs, its due time kept
+            notifier.settle(TASK_NOTICE, moved.taskId());
+            notifyWaiting(approval, moved.taskId(), moved.assigneeId(), moved.assigneeRole(), link);
+            if (moved.slaRuleId() != null) {
+                deadlines.transfer(moved.slaRuleId(), SubjectRef.of(TASK_SUBJECT, moved.taskId()),
+                        deadlineOwner(moved.assigneeId(), moved.assigneeRole(), approval));
             }
         } else if (happening instanceof Happening.TaskClosed closed) {
             // the task waits for nobody any more (decided, or skipped as its approval ended or was withdrawn)
@@ -382,15 +405,28 @@ public class ApprovalService implements Approvals {
         }
     }
 
+    /** The "approval waiting for you" notice about the task: to its person, or to each holder of its pool's role. */
+    private void notifyWaiting(Approval approval, UUID taskId, UUID assigneeId, Role assigneeRole, String link) {
+        if (assigneeId != null) {
+            notifier.send(Notification.of(assigneeId, TASK_NOTICE, "approval.notify.assigned", link, approval.title())
+                    .about(taskId));
+        } else {
+            org.activeWithRole(assigneeRole).stream()
+                    .filter(p -> !p.id().equals(approval.submitterId()))
+                    .forEach(p -> notifier.send(Notification.of(p.id(), TASK_NOTICE,
+                            "approval.notify.assigned", link, approval.title()).about(taskId)));
+        }
+    }
+
     /**
      * A person's task deadline is theirs. A pool's deadline needs one owner too, for reminders and the
      * breach escalation: the longest-serving holder of the role (the first by hire date), else the submitter.
      */
-    private UUID deadlineOwner(Happening.TaskOpened opened, Approval approval) {
-        if (opened.assigneeId() != null) {
-            return opened.assigneeId();
+    private UUID deadlineOwner(UUID assigneeId, Role assigneeRole, Approval approval) {
+        if (assigneeId != null) {
+            return assigneeId;
         }
-        return org.activeWithRole(opened.assigneeRole()).stream()
+        return org.activeWithRole(assigneeRole).stream()
                 .filter(p -> !p.id().equals(approval.submitterId()))
                 .min(Comparator.comparing((OrgDirectory.Person p) -> p.hireDate() == null ? LocalDate.MAX : p.hireDate())
                         .thenComparing(OrgDirectory.Person::id))

@@ -272,6 +272,54 @@ public class Approval {
     }
 
     /**
+     * The approver of open tasks of the current step was deactivated (docs/decisions/0073): each of their tasks — pending,
+     * or waiting for its turn — goes where the step would send it if it started now, and keeps its place, its opening time
+     * and its deadline. To their delegate when one stands in for them ({@code standIn}, who holds their authority, 0069);
+     * else to whom the step's approver rules name today (the line manager above, another head of the department), one
+     * not already approving in the step; else as 0007 gives an inactive approver's task: the sales directors, the history
+     * saying why. Answers whether anything moved.
+     */
+    public boolean reassignTasksOf(UUID inactiveUserId, Optional<UUID> standIn, UUID by, Instant now,
+                                   ApproverResolver resolver) {
+        if (state != State.IN_PROGRESS) {
+            return false;
+        }
+        List<ApprovalTask> theirs = tasks.stream().filter(t -> t.in(round, currentStep) && t.isOpen()
+                && inactiveUserId.equals(t.assigneeId())).toList();
+        for (ApprovalTask task : theirs) {
+            Assignment to = replacementFor(task, inactiveUserId, standIn, resolver);
+            task.reassign(to);
+            Reassignment moved = new Reassignment(inactiveUserId, to.userId(), to.role());
+            log(Reassignment.EVENT, currentStep, task.id(), by, null, null, moved.detail(), now);
+            if (to.fallbackReason() != null) {
+                log("APPROVER_FALLBACK", currentStep, task.id(), null, null, null, to.fallbackReason(), now);
+            }
+            if (task.state() == TaskState.PENDING) {
+                happen(new Happening.TaskReassigned(task.id(), inactiveUserId, to.userId(), to.role(), step().slaRuleId(),
+                        now));
+            }
+        }
+        return !theirs.isEmpty();
+    }
+
+    private Assignment replacementFor(ApprovalTask task, UUID inactiveUserId, Optional<UUID> standIn,
+                                      ApproverResolver resolver) {
+        List<ApprovalTask> others = tasks.stream().filter(t -> t.in(round, currentStep) && t != task).toList();
+        java.util.function.Predicate<Assignment> free = a -> others.stream().noneMatch(t -> a.userId() != null
+                ? a.userId().equals(t.assigneeId()) || a.userId().equals(t.actedBy())
+                : a.role() == t.assigneeRole());
+        Optional<Assignment> delegate = standIn.filter(d -> !d.equals(submitterId)).map(Assignment::person)
+                .filter(free);
+        if (delegate.isPresent()) {
+            return delegate.get();
+        }
+        return step().approverRules().stream().map(rule -> resolver.resolve(rule, submitterId)).filter(free)
+                .findFirst()
+                // nobody the rules name today is free: the inactive approver's task as 0007 gives it at a step's start
+                .orElseGet(() -> resolver.resolve(new ApproverRule.ByUser(inactiveUserId), submitterId));
+    }
+
+    /**
      * The task in the current step this actor may decide now: their own first, then a role pool of
      * theirs, then one they hold by delegation.
      */

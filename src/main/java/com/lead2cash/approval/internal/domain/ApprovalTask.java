@@ -21,9 +21,9 @@ public class ApprovalTask {
     private final UUID id;
     private final int round;
     private final int stepIndex;
-    private final UUID assigneeId;
-    private final Role assigneeRole;
-    private final String fallbackReason;
+    private UUID assigneeId;
+    private Role assigneeRole;
+    private String fallbackReason;
     private TaskState state;
     private Instant openedAt;
     private UUID actedBy;
@@ -68,6 +68,13 @@ public class ApprovalTask {
         onBehalfOf = onBehalf;
         comment = text;
         actedAt = now;
+    }
+
+    /** The task goes to another approver (its own was deactivated, 0073): a person or a pool, with why if it fell back. */
+    void reassign(Assignment assignment) {
+        assigneeId = assignment.userId();
+        assigneeRole = assignment.role();
+        fallbackReason = assignment.fallbackReason();
     }
 
     void skip() {

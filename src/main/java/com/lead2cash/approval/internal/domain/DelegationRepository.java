@@ -10,4 +10,8 @@ public interface DelegationRepository extends CrudRepository<Delegation, UUID> {
     /** Delegations given to this person that are switched on (their dates are checked by the caller). */
     @Query("select * from approval_delegation where delegate_id = :delegateId and active")
     List<Delegation> findActiveForDelegate(UUID delegateId);
+
+    /** Delegations this person gave that are switched on (their dates are checked by the caller). */
+    @Query("select * from approval_delegation where delegator_id = :delegatorId and active order by created_at desc, id")
+    List<Delegation> findActiveForDelegator(UUID delegatorId);
 }

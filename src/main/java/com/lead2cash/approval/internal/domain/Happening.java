@@ -25,6 +25,14 @@ public sealed interface Happening {
             implements Happening {
     }
 
+    /**
+     * An open task went to another approver, its own deactivated (0073): the old notice settled, the new approver told,
+     * the task's deadline (same due time) theirs.
+     */
+    record TaskReassigned(UUID taskId, UUID fromUserId, UUID assigneeId, Role assigneeRole, String slaRuleId, Instant at)
+            implements Happening {
+    }
+
     /** A task closed: decided (its deadline met) or skipped (cancelled); either way its waiting notices are settled. */
     record TaskClosed(UUID taskId, String slaRuleId, boolean decided, Instant at) implements Happening {
     }

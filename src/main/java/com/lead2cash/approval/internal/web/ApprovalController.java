@@ -6,6 +6,7 @@ import com.lead2cash.approval.internal.ApprovalQueries;
 import com.lead2cash.approval.internal.ApprovalService;
 import com.lead2cash.approval.internal.PolicyChangeApprovals;
 import com.lead2cash.approval.internal.domain.Actor;
+import com.lead2cash.approval.internal.domain.Reassignment;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.DomainException;
@@ -243,6 +244,10 @@ public class ApprovalController {
         view.steps().forEach(s -> s.tasks().forEach(t -> Stream.of(t.assigneeId(), t.actedBy(), t.onBehalfOf())
                 .filter(Objects::nonNull).forEach(ids::add)));
         view.history().forEach(h -> Stream.of(h.actorId(), h.onBehalfOf()).filter(Objects::nonNull).forEach(ids::add));
+        // a task reassigned from a deactivated approver names both (0073)
+        view.history().stream().filter(h -> Reassignment.EVENT.equals(h.event()))
+                .flatMap(h -> Reassignment.parse(h.detail()).stream())
+                .forEach(r -> Stream.of(r.fromUserId(), r.toUserId()).filter(Objects::nonNull).forEach(ids::add));
         model.addAttribute("names", names(ids));
         model.addAttribute("zone", zone);
         model.addAttribute("stateClass", STATE_CLASS);

@@ -70,4 +70,9 @@ public class ApprovalLabels {
         String labels = messages.getMessage("approval.factLabels." + subjectType + "." + name, null, null, locale);
         return labels == null ? value : messages.getMessage(labels + "." + value, null, value, locale);
     }
+
+    /** A history line's reassignment (REASSIGNED: from whom, to whom), null for any other detail. */
+    public com.lead2cash.approval.internal.domain.Reassignment reassignment(String detail) {
+        return com.lead2cash.approval.internal.domain.Reassignment.parse(detail).orElse(null);
+    }
 }

@@ -36,17 +36,42 @@ class IdentityApiController {
     }
 
     record UserDto(UUID id, String username, String displayName, String email, UUID orgUnitId, List<Role> roles,
-                   LocalDate hireDate, boolean active, boolean locked, long version) {
+                   LocalDate hireDate, boolean active, boolean locked, long version,
+                   @Schema(description = "Only in the answer to the change that deactivated the user: what it changed "
+                           + "(docs/decisions/0073); null otherwise") DeactivationDto deactivation) {
 
         static UserDto of(User u, java.time.Instant now) {
+            return of(u, now, null);
+        }
+
+        static UserDto of(User u, java.time.Instant now, DeactivationDto deactivation) {
             return new UserDto(u.id(), u.username(), u.displayName(), u.email(), u.orgUnitId(),
-                    u.roleSet().stream().sorted().toList(), u.hireDate(), u.active(), u.isLocked(now), u.version());
+                    u.roleSet().stream().sorted().toList(), u.hireDate(), u.active(), u.isLocked(now), u.version(),
+                    deactivation);
         }
 
         static UserDto of(IdentityService.UserRow r) {
             return new UserDto(r.id(), r.username(), r.displayName(), r.email(), r.orgUnitId(), r.roles(),
-                    r.hireDate(), r.active(), r.locked(), r.version());
+                    r.hireDate(), r.active(), r.locked(), r.version(), null);
         }
+    }
+
+    /**
+     * What a deactivation changed: the person's open approval tasks handed on and to whom (a person, or every holder of
+     * a role), the units still naming them as head (to appoint another), and all of it said in the reader's language.
+     */
+    record DeactivationDto(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> notes,
+                           @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<HandedOnDto> handedOn,
+                           @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<UnitRef> stillHeads) {
+    }
+
+    record HandedOnDto(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String kind,
+                       @Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID recordId, String recordName,
+                       UUID toUserId, Role toRole) {
+    }
+
+    record UnitRef(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID id,
+                   @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name) {
     }
 
     record CreateUser(@NotBlank String username, @NotBlank String displayName, String email,
@@ -72,10 +97,12 @@ class IdentityApiController {
     }
 
     private final IdentityService identity;
+    private final DeactivationNotes notes;
     private final java.time.Clock clock;
 
-    IdentityApiController(IdentityService identity, java.time.Clock clock) {
+    IdentityApiController(IdentityService identity, DeactivationNotes notes, java.time.Clock clock) {
         this.identity = identity;
+        this.notes = notes;
         this.clock = clock;
     }
 
@@ -123,16 +150,26 @@ class IdentityApiController {
     @Operation(summary = "Update a user (409 when the version is stale)", description = """
             A password given (not empty) resets the user's password: their web sessions end at their next request and \
             every API token they hold is revoked at once (the company's web-to-lead keys are not touched). Deactivating \
-            a user (`active: false`) ends both too; a user reactivated signs in again.""")
+            a user (`active: false`) ends both too, hands on their open approval tasks, and the answer says what it \
+            changed (`deactivation`); a user reactivated signs in again.""")
     @PutMapping("/api/v1/users/{id}")
     UserDto update(@PathVariable UUID id, @Valid @RequestBody UpdateUser body) {
         // an e-mail or hire date left out is kept, not cleared (an empty e-mail clears it): a client that sends
         // what it changes does not erase what it did not mention
         User current = identity.user(id);
+        java.time.Instant since = clock.instant();
         User user = identity.updateUser(id, new IdentityService.UserForm(null, body.displayName(),
                 body.email() == null ? current.email() : body.email(), body.password(), body.orgUnitId(), body.roles(),
                 body.hireDate() == null ? current.hireDate() : body.hireDate()), body.active(), body.version());
-        return UserDto.of(user, clock.instant());
+        DeactivationDto deactivation = null;
+        if (current.active() && !user.active()) {
+            IdentityService.Deactivation changed = identity.deactivationOf(id, since);
+            deactivation = new DeactivationDto(notes.of(changed),
+                    changed.handedOn().stream().map(h -> new HandedOnDto(h.kind(), h.recordId(), h.recordName(),
+                            h.toUserId(), h.toRole())).toList(),
+                    changed.stillHeads().stream().map(u -> new UnitRef(u.id(), u.name())).toList());
+        }
+        return UserDto.of(user, clock.instant(), deactivation);
     }
 
     @Operation(summary = "The org tree, a page at a time, in tree order (a parent before its children)")

@@ -1,6 +1,9 @@
 package com.lead2cash.platform.internal.identity;
 
+import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.HandedOnWork;
 import com.lead2cash.platform.LikePatterns;
+import com.lead2cash.platform.UserDeactivated;
 import com.lead2cash.platform.BadRequestException;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.DomainException;
@@ -18,6 +21,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -38,9 +43,15 @@ public class IdentityService {
     private final Clock clock;
     private final ApiTokens tokens;
     private final FindByIndexNameSessionRepository<? extends Session> sessions;
+    private final ApplicationEventPublisher events;
+    /** The modules that hand on a deactivated person's work, asked what they handed on (0073). */
+    private final ObjectProvider<HandedOnWork> handedOn;
 
     IdentityService(UserRepository users, OrgUnitRepository units, PasswordEncoder passwordEncoder, JdbcClient jdbc,
-                    Clock clock, ApiTokens tokens, FindByIndexNameSessionRepository<? extends Session> sessions) {
+                    Clock clock, ApiTokens tokens, FindByIndexNameSessionRepository<? extends Session> sessions,
+                    ApplicationEventPublisher events, ObjectProvider<HandedOnWork> handedOn) {
+        this.events = events;
+        this.handedOn = handedOn;
         this.tokens = tokens;
         this.sessions = sessions;
         this.users = users;
@@ -110,6 +121,7 @@ public class IdentityService {
     @Transactional
     public User setActive(UUID id, boolean active, Long expectedVersion) {
         User user = user(id);
+        boolean wasActive = user.active();
         user.expectVersion(expectedVersion);
         keepAnAdministrator(user, active, user.roleSet());
         if (active) {
@@ -121,7 +133,36 @@ public class IdentityService {
             tokens.revokeAll(id);
             sessions.findByPrincipalName(user.username()).keySet().forEach(sessions::deleteById);
         }
-        return users.save(user);
+        boolean deactivated = user.active() != wasActive && !active;
+        User saved = users.save(user);
+        if (deactivated) {
+            // saved first: whoever hears it reads the person inactive (an approval step resolves them as 0007 does)
+            events.publishEvent(new UserDeactivated(id, CurrentUser.get().map(CurrentUser::id).orElse(null)));
+        }
+        return saved;
+    }
+
+    /**
+     * What a deactivation at {@code since} left with others and what it left to do (docs/decisions/0073), for the
+     * administrator's answer: the work the modules handed on (their open approval tasks, and to whom), and the units
+     * that still name the person as their head — until an administrator appoints another.
+     */
+    public record Deactivation(List<HandedOnWork.Handover> handedOn, List<OrgUnit> stillHeads) {
+
+        public boolean isEmpty() {
+            return handedOn.isEmpty() && stillHeads.isEmpty();
+        }
+    }
+
+    /** {@link Deactivation} of the user; empty for an active one. */
+    public Deactivation deactivationOf(UUID userId, Instant since) {
+        if (users.findById(userId).map(User::active).orElse(true)) {
+            return new Deactivation(List.of(), List.of());
+        }
+        List<HandedOnWork.Handover> moved = handedOn.orderedStream()
+                .flatMap(m -> m.handedOnFrom(userId, since.truncatedTo(java.time.temporal.ChronoUnit.MICROS)).stream())
+                .toList();
+        return new Deactivation(moved, units.findHeadedBy(userId));
     }
 
     /** A user changes their own password, proving they know the current one; their API tokens are revoked. */

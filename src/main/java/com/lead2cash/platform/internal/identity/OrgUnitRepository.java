@@ -21,6 +21,10 @@ interface OrgUnitRepository extends CrudRepository<OrgUnit, UUID> {
     @Query("select * from platform_org_unit where path like :path || '%' order by path")
     List<OrgUnit> findSubtree(String path);
 
+    /** The units whose head the person is, in tree order. */
+    @Query("select * from platform_org_unit where manager_id = :userId order by path")
+    List<OrgUnit> findHeadedBy(UUID userId);
+
     @Query("select * from platform_org_unit where parent_id is null order by created_at limit 1")
     java.util.Optional<OrgUnit> findRoot();
 }

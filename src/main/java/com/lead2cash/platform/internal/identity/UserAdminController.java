@@ -75,9 +75,13 @@ class UserAdminController {
     }
 
     private final IdentityService identity;
+    private final DeactivationNotes notes;
+    private final java.time.Clock clock;
 
-    UserAdminController(IdentityService identity) {
+    UserAdminController(IdentityService identity, DeactivationNotes notes, java.time.Clock clock) {
         this.identity = identity;
+        this.notes = notes;
+        this.clock = clock;
     }
 
     @GetMapping("/admin/users")
@@ -146,8 +150,17 @@ class UserAdminController {
     String setActive(@PathVariable UUID id, @RequestParam boolean active, @RequestParam Long version,
                      RedirectAttributes redirect) {
         try {
+            boolean wasActive = identity.user(id).active();
+            java.time.Instant since = clock.instant();
             User user = identity.setActive(id, active, version);
             Flash.success(redirect, active ? "flash.user.activated" : "flash.user.deactivated", user.username());
+            if (wasActive && !user.active()) {
+                // where their approval tasks went, and the units that still name them as head (0073)
+                java.util.List<String> changed = notes.of(identity.deactivationOf(id, since));
+                if (!changed.isEmpty()) {
+                    redirect.addFlashAttribute("flashNotes", new java.util.ArrayList<>(changed));
+                }
+            }
         } catch (RecordNotFoundException e) {
             throw e; // not found: the 404 page, as a GET of it
         } catch (DomainException e) {

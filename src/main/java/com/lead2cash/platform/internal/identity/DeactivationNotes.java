@@ -1,0 +1,40 @@
+package com.lead2cash.platform.internal.identity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a deactivation changed, in the administrator's words (docs/decisions/0073): each approval task handed on and to
+ * whom, and each unit that still names the person as its head. Said on the users screen and in the API's answer.
+ */
+@Component
+class DeactivationNotes {
+
+    private final IdentityService identity;
+    private final MessageSource messages;
+
+    DeactivationNotes(IdentityService identity, MessageSource messages) {
+        this.identity = identity;
+        this.messages = messages;
+    }
+
+    /** One sentence a change, in the reader's language; empty when the deactivation changed nothing else. */
+    List<String> of(IdentityService.Deactivation deactivation) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<String> notes = new ArrayList<>();
+        deactivation.handedOn().forEach(h -> {
+            String to = h.toUserId() != null
+                    ? identity.findUser(h.toUserId()).map(User::displayName).orElse(h.toUserId().toString())
+                    : messages.getMessage("users.deactivated.anyHolder",
+                            new Object[] {messages.getMessage("role." + h.toRole().name(), null, locale)}, locale);
+            notes.add(messages.getMessage("users.deactivated.taskMoved", new Object[] {h.recordName(), to}, locale));
+        });
+        deactivation.stillHeads().forEach(unit -> notes.add(
+                messages.getMessage("users.deactivated.stillHead", new Object[] {unit.name()}, locale)));
+        return notes;
+    }
+}

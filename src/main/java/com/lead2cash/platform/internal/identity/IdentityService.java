@@ -247,7 +247,9 @@ public class IdentityService {
     @Transactional
     public OrgUnit updateOrgUnit(UUID id, String name, UUID managerId, Long expectedVersion) {
         OrgUnit unit = orgUnit(id);
-        if (managerId != null) {
+        // the head it names is kept as it is, deactivated or not (a rename saves the row as shown): only a new head
+        // must be active (0073)
+        if (managerId != null && !managerId.equals(unit.managerId())) {
             User manager = users.findById(managerId)
                     .orElseThrow(() -> new FieldValidationException("managerId", "org.manager.unknown"));
             if (!manager.active()) {

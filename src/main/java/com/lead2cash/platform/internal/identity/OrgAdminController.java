@@ -33,10 +33,17 @@ class OrgAdminController {
     @GetMapping("/admin/org")
     String tree(@RequestParam(required = false) String cursor,
                 @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
-        model.addAttribute("page", identity.orgTree(cursor, null));
+        var page = identity.orgTree(cursor, null);
+        model.addAttribute("page", page);
         model.addAttribute("cursor", cursor);
         model.addAttribute("people", identity.listUsers(
                 new IdentityService.UserQuery(null, null, null, true, null, null, 200)).items());
+        // a head deactivated since stays the unit's head until another is appointed: offered (marked) and selected, so
+        // that saving the row (a rename) keeps them rather than clearing the head (0073)
+        java.util.Map<UUID, User> inactiveHeads = new java.util.HashMap<>();
+        page.items().stream().map(OrgUnit::managerId).filter(java.util.Objects::nonNull).distinct()
+                .forEach(m -> identity.findUser(m).filter(u -> !u.active()).ifPresent(u -> inactiveHeads.put(m, u)));
+        model.addAttribute("inactiveHeads", inactiveHeads);
         if (htmx != null && cursor != null) {
             // htmx asks for the next page only: answer the rows, not the whole screen
             return "admin/org :: rows";

@@ -4,12 +4,27 @@ import com.lead2cash.platform.Role;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
-/** An approval as other modules and screens read it: the current round's steps and tasks, and the history. */
+/**
+ * An approval as other modules and screens read it: the current round's steps and tasks, and the history; with what its
+ * reader may do with it now ({@code availableActions}, empty where no reader is known).
+ */
 public record ApprovalView(UUID id, String subjectType, String subjectId, String title, State state, int round,
                            UUID submitterId, Map<String, String> facts, List<StepView> steps,
-                           List<HistoryEntry> history, Instant submittedAt, long version) {
+                           List<HistoryEntry> history, Instant submittedAt, long version,
+                           Set<ApprovalAction> availableActions) {
+
+    public ApprovalView {
+        availableActions = availableActions == null ? Set.of() : Set.copyOf(availableActions);
+    }
+
+    /** The same approval with what the given reader may do with it. */
+    public ApprovalView withActions(Set<ApprovalAction> actions) {
+        return new ApprovalView(id, subjectType, subjectId, title, state, round, submitterId, facts, steps, history,
+                submittedAt, version, actions);
+    }
 
     public enum State { IN_PROGRESS, APPROVED, REJECTED, SENT_BACK, WITHDRAWN }
 

@@ -192,9 +192,17 @@ class ApprovalFlowIntegrationTest {
         assertThat(notifier.to(rep, "approval.sentBack")).singleElement()
                 .satisfies(n -> assertThat(n.args()).contains("justify the discount"));
 
+        // a subject whose module has no say on it (no such quote) may be resubmitted: the approval offers it to its submitter
+        assertThat(mvc.get().uri("/api/v1/approvals/{id}", ref.id())
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, "rep")).exchange()).hasStatusOk()
+                .bodyJson().extractingPath("$.availableActions").asArray().containsExactlyInAnyOrder("RESUBMIT", "WITHDRAW");
+        assertThat(mvc.get().uri("/api/v1/approvals/{id}", ref.id())
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, "lead")).exchange()).hasStatusOk()
+                .bodyJson().extractingPath("$.availableActions").asArray().as("the submitter's only").isEmpty();
         MvcTestResult resubmitted = mvc.post().uri("/api/v1/approvals/{id}/resubmit", ref.id())
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, "rep")).exchange();
-        assertThat(resubmitted).hasStatusOk();
+        assertThat(resubmitted).hasStatusOk().bodyJson().extractingPath("$.availableActions").asArray()
+                .containsExactly("WITHDRAW");
         ApprovalView round2 = view(ref.id());
         assertThat(round2.state()).isEqualTo(State.IN_PROGRESS);
         assertThat(round2.round()).isEqualTo(2);

@@ -125,14 +125,20 @@ public class ApprovalService implements Approvals {
         return approvals.findById(approvalId).map(this::view);
     }
 
+    /**
+     * Refused (409, nothing changed) when the approval's subject no longer waits on it ({@link #resubmittable}): an
+     * invoice request rejected on the send-back, a credit change dropped, a quote to submit anew, a contract that its
+     * own page resubmits.
+     */
     @Override
     public ApprovalRef resubmit(UUID approvalId, UUID submitterId) {
         Approval approval = locked(approvalId);
-        approval.resubmit(submitterId, now(), resolver);
+        approval.resubmit(submitterId, null, null, resubmittable(approval), now(), resolver);
         notifier.settle(SENT_BACK_NOTICE, approval.id());
         return ref(save(approval));
     }
 
+    /** The subject's own module resubmits after its rework (a contract): it knows its record waits on this approval. */
     @Override
     public ApprovalRef resubmit(UUID approvalId, UUID submitterId, FlowDefinition flow, Map<String, String> facts) {
         Approval approval = locked(approvalId);
@@ -253,14 +259,27 @@ public class ApprovalService implements Approvals {
                 org.person(decider).map(OrgDirectory.Person::displayName).orElse("—"));
     }
 
-    /** The approval as the user may see it: submitter, approvers (and their delegates), directors and administrators. */
+    /**
+     * The approval as the user may see it (submitter, approvers and their delegates, directors and administrators),
+     * with what they may do with it now.
+     */
     @Transactional(readOnly = true)
     public ApprovalView viewFor(UUID approvalId, UUID userId) {
         Actor actor = actor(userId);
         Approval approval = approvals.findById(approvalId)
                 .orElseThrow(() -> new RecordNotFoundException("Approval", approvalId));
         requireVisible(approval, actor);
-        return view(approval);
+        return view(approval).withActions(approval.availableActions(userId, resubmittable(approval)));
+    }
+
+    /**
+     * Whether the approval, sent back, may be resubmitted as it stands: as the subject's module says it
+     * ({@link ApprovableSubjects#resubmittable}), asked only of a sent-back approval.
+     */
+    private boolean resubmittable(Approval approval) {
+        return approval.state() == ApprovalView.State.SENT_BACK
+                && subjects.orderedStream().filter(s -> s.subjectType().equals(approval.subjectType()))
+                .allMatch(s -> s.resubmittable(approval.subjectId(), approval.id()));
     }
 
     private ApprovalView view(Approval approval) {

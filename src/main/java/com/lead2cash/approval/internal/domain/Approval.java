@@ -1,5 +1,6 @@
 package com.lead2cash.approval.internal.domain;
 
+import com.lead2cash.approval.ApprovalAction;
 import com.lead2cash.approval.ApprovalCompleted.Outcome;
 import com.lead2cash.approval.ApprovalRemark;
 import com.lead2cash.approval.ApprovalRequest;
@@ -226,7 +227,7 @@ public class Approval {
 
     /** After a send-back the submitter starts again from step 1, in the next round. */
     public void resubmit(UUID by, Instant now, ApproverResolver resolver) {
-        resubmit(by, null, null, now, resolver);
+        resubmit(by, null, null, true, now, resolver);
     }
 
     /**
@@ -235,11 +236,23 @@ public class Approval {
      */
     public void resubmit(UUID by, FlowDefinition flow, Map<String, String> newFacts, Instant now,
                          ApproverResolver resolver) {
+        resubmit(by, flow, newFacts, true, now, resolver);
+    }
+
+    /**
+     * The same, refused (409, nothing changed) when the subject no longer waits on this approval
+     * ({@code subjectResubmittable} false, as the subject's module says it): its decision would reach no record.
+     */
+    public void resubmit(UUID by, FlowDefinition flow, Map<String, String> newFacts, boolean subjectResubmittable,
+                         Instant now, ApproverResolver resolver) {
         if (!submitterId.equals(by)) {
             throw new ForbiddenException("approval.resubmit.notSubmitter");
         }
         if (state != State.SENT_BACK) {
             throw new ConflictException("approval.resubmit.notSentBack");
+        }
+        if (!subjectResubmittable) {
+            throw new ConflictException("approval.resubmit.recordMovedOn");
         }
         if (flow != null) {
             steps.clear();
@@ -254,6 +267,25 @@ public class Approval {
         endedAt = null;
         log("RESUBMITTED", null, null, by, null, null, null, now);
         startStep(0, now, resolver);
+    }
+
+    /**
+     * What the user may do with the approval now: its submitter resubmits it after a send-back while its subject still
+     * waits on it ({@code subjectResubmittable}, as the subject's module says it), and withdraws it until it ended.
+     * The page and the API offer these only; {@link #resubmit} and {@link #withdraw} refuse the rest.
+     */
+    public Set<ApprovalAction> availableActions(UUID userId, boolean subjectResubmittable) {
+        Set<ApprovalAction> actions = java.util.EnumSet.noneOf(ApprovalAction.class);
+        if (!submitterId.equals(userId)) {
+            return actions;
+        }
+        if (state == State.SENT_BACK && subjectResubmittable) {
+            actions.add(ApprovalAction.RESUBMIT);
+        }
+        if (state == State.IN_PROGRESS || state == State.SENT_BACK) {
+            actions.add(ApprovalAction.WITHDRAW);
+        }
+        return actions;
     }
 
     /** The submitter takes the flow back before it ended; nothing is decided any more. */
@@ -532,7 +564,7 @@ public class Approval {
         facts.forEach(f -> factMap.put(f.name(), f.value()));
         return new ApprovalView(id, subjectType, subjectId, title, state, round, submitterId,
                 Collections.unmodifiableMap(factMap), stepViews, List.copyOf(history), submittedAt,
-                version == null ? 0 : version);
+                version == null ? 0 : version, Set.of());
     }
 
     private StepState stepState(List<ApprovalTask> stepTasks) {

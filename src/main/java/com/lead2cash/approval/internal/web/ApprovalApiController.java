@@ -87,8 +87,8 @@ public class ApprovalApiController {
         };
     }
 
-    @Operation(summary = "One approval with its current round's steps and tasks and its history (404 unless involved, "
-            + "director or administrator)")
+    @Operation(summary = "One approval with its current round's steps and tasks, its history and what I may do with it "
+            + "(availableActions) (404 unless involved, director or administrator)")
     @GetMapping("/api/v1/approvals/{id}")
     ApprovalView approval(@PathVariable UUID id) {
         return service.viewFor(id, CurrentUser.require().id());
@@ -106,13 +106,14 @@ public class ApprovalApiController {
                 body.version());
     }
 
-    @Operation(summary = "Resubmit after a send-back: starts again from step 1 in the next round (submitter only)")
+    @Operation(summary = "Resubmit after a send-back: starts again from step 1 in the next round (submitter only); "
+            + "409 when its record no longer waits on it (RESUBMIT not among its availableActions)")
     @PostMapping("/api/v1/approvals/{id}/resubmit")
     @com.lead2cash.platform.web.Refuses(409)
     ApprovalView resubmit(@PathVariable UUID id) {
         UUID me = CurrentUser.require().id();
         service.viewFor(id, me);
-        return service.find(service.resubmit(id, me).id()).orElseThrow();
+        return service.viewFor(service.resubmit(id, me).id(), me);
     }
 
     @Operation(summary = "Withdraw a flow that has not ended (submitter only)")
@@ -121,7 +122,7 @@ public class ApprovalApiController {
     ApprovalView withdraw(@PathVariable UUID id) {
         UUID me = CurrentUser.require().id();
         service.viewFor(id, me);
-        return service.find(service.withdraw(id, me).id()).orElseThrow();
+        return service.viewFor(service.withdraw(id, me).id(), me);
     }
 
     @Operation(summary = "Submit a flow directly (administrators, integrations); the submitter defaults to the caller")

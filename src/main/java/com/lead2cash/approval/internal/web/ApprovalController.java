@@ -236,6 +236,9 @@ public class ApprovalController {
         model.addAttribute("notApprovable",
                 service.whyNotApprovable(view, LocaleContextHolder.getLocale()).orElse(null));
         model.addAttribute("isSubmitter", view.submitterId().equals(me));
+        // what the submitter may do is the approval's answer (a record that no longer waits on it is not resubmitted)
+        model.addAttribute("actions", view.availableActions().stream().map(Enum::name).collect(
+                java.util.stream.Collectors.toSet()));
         Set<UUID> ids = new HashSet<>();
         ids.add(view.submitterId());
         if (onBehalfOf != null) {

@@ -146,6 +146,25 @@ class ApprovalTest {
     }
 
     @Test
+    void aSentBackApprovalWhoseRecordNoLongerWaitsOnItOffersNoResubmissionAndRefusesOneChangingNothing() {
+        Approval a = contractReview();
+        a.decide(taskOf(a, LEGAL), actor(LEGAL), Decision.SEND_BACK, "liability clause", T0, RESOLVER);
+        assertThat(a.state()).isEqualTo(State.SENT_BACK);
+        a.drainHappenings();
+
+        assertThat(a.availableActions(SUBMITTER, true)).containsExactlyInAnyOrder(
+                com.lead2cash.approval.ApprovalAction.RESUBMIT, com.lead2cash.approval.ApprovalAction.WITHDRAW);
+        assertThat(a.availableActions(SUBMITTER, false)).containsExactly(com.lead2cash.approval.ApprovalAction.WITHDRAW);
+        assertThat(a.availableActions(MANAGER, true)).as("the submitter's only").isEmpty();
+
+        assertThatThrownBy(() -> a.resubmit(SUBMITTER, null, null, false, T0, RESOLVER))
+                .isInstanceOf(ConflictException.class).hasMessage("approval.resubmit.recordMovedOn");
+        assertThat(a.state()).isEqualTo(State.SENT_BACK);
+        assertThat(a.round()).isEqualTo(1);
+        assertThat(a.drainHappenings()).isEmpty();
+    }
+
+    @Test
     void rejectingOrSendingBackNeedsAComment() {
         Approval a = contractReview();
         for (Decision d : List.of(Decision.REJECT, Decision.SEND_BACK)) {

@@ -170,11 +170,17 @@ class ContractReviewTest {
 
         assertThat(returned.get("status").asString()).isEqualTo("REVISING");
         String rep = support.bearer(mvc, r.rep());
+        // the contract is resubmitted from its own page (the new round's PDF and flow), not as it stands on the approvals screens
+        String approvalId = returned.get("approvalId").asString();
+        assertThat(customers.getJson(mvc, rep, "/api/v1/approvals/" + approvalId).get("availableActions")
+                .valueStream().map(JsonNode::asString)).containsExactly("WITHDRAW");
+        assertThat(customers.post(mvc, rep, "/api/v1/approvals/" + approvalId + "/resubmit", null)).hasStatus(409);
         JsonNode revised = customers.json(customers.put(mvc, rep, "/api/v1/contracts/" + id + "/sections/PAYMENT",
                 "{\"body\":\"预付款于合同签订后 3 日内支付。\",\"version\":" + returned.get("version").asLong() + "}"));
         JsonNode resubmitted = submit(r, revised);
         assertThat(resubmitted.get("status").asString()).isEqualTo("IN_REVIEW");
         assertThat(resubmitted.get("reviewRound").asInt()).isEqualTo(2);
+        assertThat(resubmitted.get("approvalId").asString()).as("the next round of the same flow").isEqualTo(approvalId);
         assertThat(departments(resubmitted)).containsExactlyInAnyOrder("LEGAL:PENDING", "FINANCE:PENDING", "OPERATIONS:PENDING");
     }
 

@@ -333,6 +333,52 @@ class InvoiceApiTest {
     }
 
     @Test
+    void aRequestSentBackIsRejectedWithItSoItsApprovalOffersNoResubmissionAndRefusesOneChangingNothing() throws Exception {
+        JsonNode contract = signed("杭州发票退回科技有限公司");
+        MvcTestResult requested = request(contract.get("id").asString(), VALID_TAX_ID, "100000.00");
+        assertThat(requested).hasStatus(201);
+        JsonNode invoice = customers.json(requested);
+        String approvalId = invoice.get("approvalId").asString();
+        String finance = customers.bearer(mvc, reviewers().finance());
+        ok(customers.post(mvc, finance, "/api/v1/approvals/" + approvalId + "/decision",
+                "{\"decision\":\"SEND_BACK\",\"comment\":\"税号有误\"}"));
+        assertThat(customers.getJson(mvc, finance, "/api/v1/invoices/" + invoice.get("id").asString())
+                .get("status").asString()).as("a new request is made instead").isEqualTo("REJECTED");
+
+        String rep = customers.bearer(mvc, reviewers().rep());
+        JsonNode sentBack = customers.getJson(mvc, rep, "/api/v1/approvals/" + approvalId);
+        assertThat(sentBack.get("state").asString()).isEqualTo("SENT_BACK");
+        assertThat(sentBack.get("availableActions").valueStream().map(JsonNode::asString)).containsExactly("WITHDRAW");
+
+        var session = customers.session(mvc, reviewers().rep());
+        for (String[] lang : new String[][] {{"zh-CN", "其业务记录已不再等待此审批"}, {"en", "its record no longer waits on it"}}) {
+            String page = mvc.get().uri("/approvals/" + approvalId + "?lang=" + lang[0]).cookie(session).exchange()
+                    .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(page).as(lang[0]).contains("id=\"not-resubmittable\"", lang[1], "id=\"withdraw\"")
+                    .doesNotContain("id=\"resubmit\"", "/approvals/" + approvalId + "/resubmit");
+        }
+
+        for (String[] lang : new String[][] {{"zh-CN", "此审批不能再重新提交"}, {"en", "This approval can no longer be resubmitted"}}) {
+            MvcTestResult refused = mvc.post().uri("/api/v1/approvals/" + approvalId + "/resubmit")
+                    .header(org.springframework.http.HttpHeaders.AUTHORIZATION, rep)
+                    .header(org.springframework.http.HttpHeaders.ACCEPT_LANGUAGE, lang[0]).exchange();
+            assertThat(refused).as(lang[0]).hasStatus(409);
+            assertThat(customers.json(refused).get("code").asString()).isEqualTo("approval.resubmit.recordMovedOn");
+            assertThat(customers.json(refused).get("detail").asString()).as(lang[0]).contains(lang[1]);
+        }
+        assertThat(mvc.post().uri("/approvals/" + approvalId + "/resubmit").cookie(session)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .hasStatus(302).hasRedirectedUrl("/approvals/" + approvalId)
+                .flash().containsEntry("flashError", "approval.resubmit.recordMovedOn");
+        JsonNode after = customers.getJson(mvc, rep, "/api/v1/approvals/" + approvalId);
+        assertThat(after.get("state").asString()).as("nothing changed").isEqualTo("SENT_BACK");
+        assertThat(after.get("round").asInt()).isEqualTo(1);
+        assertThat(after.get("version").asLong()).isEqualTo(sentBack.get("version").asLong());
+        assertThat(customers.getJson(mvc, finance, "/api/v1/invoices/" + invoice.get("id").asString())
+                .get("status").asString()).isEqualTo("REJECTED");
+    }
+
+    @Test
     void financeApprovesIssuesAndReversesByRedLetterWhichFreesTheAmount() {
         String contract = signed("杭州发票二号科技有限公司").get("id").asString();
         JsonNode invoice = customers.json(request(contract, VALID_TAX_ID, "600000.00"));

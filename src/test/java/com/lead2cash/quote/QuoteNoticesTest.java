@@ -153,6 +153,10 @@ class QuoteNoticesTest {
         String approval = pending.get("approvalId").asString();
         sendBack(d, approval);
         assertThat(notices(d.team().rep(), SENT_BACK, "/approvals/" + approval)).containsExactly("open");
+        // the quote is a draft again, submitted anew: its approval is not resubmitted as it stands
+        assertThat(customers.getJson(mvc, d.rep(), "/api/v1/approvals/" + approval).get("availableActions")
+                .valueStream().map(JsonNode::asString)).containsExactly("WITHDRAW");
+        SalesTestSupport.expect(customers.post(mvc, d.rep(), "/api/v1/approvals/" + approval + "/resubmit", null), 409);
 
         JsonNode again = customers.json(SalesTestSupport.expect(customers.post(mvc, d.rep(),
                 "/api/v1/quotes/" + pending.get("id").asString() + "/submit", "{}"), 200));

@@ -90,6 +90,15 @@ public class PolicyChangeApprovals implements ApprovableSubjects {
         return !proposals.outdated(UUID.fromString(subjectId));
     }
 
+    /**
+     * A proposal sent back waits, pending, for its approval: resubmitted it may be approved, unless the policy moved on
+     * from it (outdated, docs/decisions/0032): its approval would be refused, so a new proposal makes the change again.
+     */
+    @Override
+    public boolean resubmittable(String subjectId, UUID approvalId) {
+        return ApprovableSubjects.recordId(subjectId).map(id -> !proposals.outdated(id)).orElse(true);
+    }
+
     /** A policy change's approval: its changes in the reader's words and whether the policy moved on since. */
     public Optional<PolicyProposals.Shown> shown(ApprovalView approval, Locale locale) {
         if (!SUBJECT.equals(approval.subjectType())) {

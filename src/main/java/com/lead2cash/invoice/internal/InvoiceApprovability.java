@@ -13,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The invoice's say on its approval page: a request whose contract was terminated would be refused on approval
- * (decision 0044), so finance is offered reject and send back only, and told why.
+ * (decision 0044), so finance is offered reject and send back only, and told why. A request sent back is rejected with
+ * it (a new request is made instead), so its approval is not resubmitted.
  */
 @Component
 class InvoiceApprovability implements ApprovableSubjects {
@@ -44,6 +45,15 @@ class InvoiceApprovability implements ApprovableSubjects {
     public Optional<String> whyNotApprovable(String subjectId, Locale locale) {
         return terminatedPending(subjectId).map(inv -> messages.getMessage("invoice.detail.contractTerminated",
                 new Object[] {inv.contractNumber()}, locale));
+    }
+
+    /** Only while the request still waits for finance on this approval: one sent back was rejected with it. */
+    @Override
+    @Transactional(readOnly = true)
+    public boolean resubmittable(String subjectId, UUID approvalId) {
+        return ApprovableSubjects.recordId(subjectId).flatMap(invoices::findById)
+                .map(inv -> inv.status() == InvoiceStatus.PENDING_APPROVAL && approvalId.equals(inv.approvalId()))
+                .orElse(true);
     }
 
     /** The invoice, if it waits for approval on a contract since terminated. */

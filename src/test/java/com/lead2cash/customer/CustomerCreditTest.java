@@ -120,6 +120,25 @@ class CustomerCreditTest {
     }
 
     @Test
+    void C8_aChangeSentBackIsDroppedSoItsApprovalOffersNoResubmissionAndRefusesOne() {
+        var company = support.company("credit6");
+        String rep = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, rep, "信用退回有限公司", null).get("id").asString();
+        String approval = limitForFinance(rep, id);
+        assertThat(support.post(mvc, support.bearer(mvc, company.finance()), "/api/v1/approvals/" + approval + "/decision",
+                "{\"decision\":\"SEND_BACK\",\"comment\":\"请补充回款记录\"}")).hasStatusOk();
+        assertThat(support.getJson(mvc, rep, "/api/v1/customers/" + id).get("creditApprovalId").isNull())
+                .as("dropped").isTrue();
+
+        assertThat(support.getJson(mvc, rep, "/api/v1/approvals/" + approval).get("availableActions")
+                .valueStream().map(JsonNode::asString)).containsExactly("WITHDRAW");
+        assertThat(support.post(mvc, rep, "/api/v1/approvals/" + approval + "/resubmit", null))
+                .hasStatus(409).bodyJson().extractingPath("$.code").isEqualTo("approval.resubmit.recordMovedOn");
+        assertThat(support.getJson(mvc, rep, "/api/v1/approvals/" + approval).get("state").asString())
+                .isEqualTo("SENT_BACK");
+    }
+
+    @Test
     void C8_aChangeWithdrawnFromFinanceOnTheApprovalPageIsDroppedAndTheLimitKept() {
         var company = support.company("credit5");
         String rep = support.bearer(mvc, company.eastRep());

@@ -335,6 +335,37 @@ class CustomerPoolTest {
     }
 
     @Test
+    void aPageStillOfferingLostOrReleaseWhenAnOpportunityOpenedElsewhereShowsTheRefusalListingIt() {
+        var company = support.company("openpage");
+        String rep = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, rep, "页面未结商机公司", null).get("id").asString();
+        var session = support.session(mvc, company.eastRep());
+        // the page open in one tab offered both; meanwhile an opportunity is opened elsewhere
+        assertThat(actions(rep, id)).contains("MARK_LOST", "RELEASE_TO_POOL");
+        String code = sales.opportunity(mvc, rep, id, "门禁改造", "80000").get("code").asString();
+        long version = customerJson(rep, id).get("version").asLong();
+
+        for (String[] action : new String[][] {{"lost", "customer.lost.openBusiness", "is not lost"},
+                {"release", "customer.pool.openBusiness", "stays with its owner"}}) {
+            var refused = mvc.post().uri("/customers/" + id + "/" + action[0]).cookie(session)
+                    .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                    .param("reason", "客户选择了竞争对手").param("version", String.valueOf(version)).exchange();
+            assertThat(refused).as(action[0]).hasStatus3xxRedirection().flash().containsEntry("flashError", action[1]);
+            var shown = mvc.get().uri("/customers/" + id + "?lang=en").cookie(session).exchange();
+            assertThat(shown).as(action[0]).hasStatusOk();
+            String html = new String(shown.getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(html).as(action[0]).contains("id=\"flash-error\"");
+            String flash = html.substring(html.indexOf("id=\"flash-error\""),
+                    html.indexOf("</div>", html.indexOf("id=\"flash-error\"")));
+            assertThat(flash).as(action[0]).contains(action[2], code, "门禁改造", "Close it first");
+        }
+        JsonNode kept = customerJson(rep, id);
+        assertThat(kept.get("version").asLong()).as("a refusal changes nothing").isEqualTo(version);
+        assertThat(kept.get("status").asString()).isNotEqualTo("LOST");
+        assertThat(owner(id)).isEqualTo(company.eastRep().id());
+    }
+
+    @Test
     void aSignedCustomerWithAContractAnOrderOrUnpaidPlansIsNotLostAndThePageDoesNotOfferIt() throws Exception {
         var r = reviewers();
         JsonNode contract = signing.sign(mvc, r, "未结合同公司", "600000.00", """

@@ -1,8 +1,13 @@
 package com.lead2cash.platform.web;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Post-redirect-get flash messages: a bundle key shown once on the next page. */
+/**
+ * Post-redirect-get flash messages: a bundle key shown once on the next page. The session keeps flash attributes
+ * serialized, so a message's arguments go into it as {@link #sessionSafe} copies, whatever a refusal carried.
+ */
 public final class Flash {
 
     private Flash() {
@@ -10,7 +15,7 @@ public final class Flash {
 
     public static void success(RedirectAttributes redirect, String messageKey, Object... args) {
         redirect.addFlashAttribute("flashSuccess", messageKey);
-        redirect.addFlashAttribute("flashArgs", args);
+        redirect.addFlashAttribute("flashArgs", sessionSafe(args));
     }
 
     /**
@@ -26,7 +31,7 @@ public final class Flash {
                 // one line a message: two dates both missing say it once
                 String said = other.messageKey() + other.args();
                 if (!said.equals(first.messageKey() + first.args())) {
-                    more.putIfAbsent(said, new Object[] {other.messageKey(), other.args().toArray()});
+                    more.putIfAbsent(said, new Object[] {other.messageKey(), sessionSafe(other.args().toArray())});
                 }
             }
             if (!more.isEmpty()) {
@@ -39,7 +44,40 @@ public final class Flash {
 
     public static void error(RedirectAttributes redirect, String messageKey, Object... args) {
         redirect.addFlashAttribute("flashError", messageKey);
-        redirect.addFlashAttribute("flashArgs", args);
+        redirect.addFlashAttribute("flashArgs", sessionSafe(args));
+    }
+
+    /**
+     * A message's arguments as the session can store them and the next page still says them in its reader's
+     * language: a resolvable argument (a status's label, a module's {@code OpenBusiness.Fact}, a record of its own)
+     * copied to a plain {@link DefaultMessageSourceResolvable}, its own arguments by the same rule; a text, a number,
+     * a date, an id or a choice as it is; anything else as the text a message shows of it ({@code toString}, as
+     * {@link java.text.MessageFormat} would). Never a value the session cannot serialize, which would fail the
+     * request after its refusal (a 500 instead of the message).
+     */
+    static Object[] sessionSafe(Object[] args) {
+        if (args == null) {
+            return null;
+        }
+        Object[] safe = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            safe[i] = sessionSafe(args[i]);
+        }
+        return safe;
+    }
+
+    private static Object sessionSafe(Object arg) {
+        if (arg == null || arg instanceof String || arg instanceof Number || arg instanceof Boolean
+                || arg instanceof Character || arg instanceof Enum<?> || arg instanceof java.util.UUID
+                || arg instanceof java.util.Date || arg instanceof java.time.temporal.TemporalAccessor
+                || arg instanceof java.time.temporal.TemporalAmount) {
+            return arg;
+        }
+        if (arg instanceof MessageSourceResolvable resolvable) {
+            return new DefaultMessageSourceResolvable(resolvable.getCodes(), sessionSafe(resolvable.getArguments()),
+                    resolvable.getDefaultMessage());
+        }
+        return arg.toString();
     }
 
     /**

@@ -59,6 +59,68 @@ class FlashTest {
         assertThat(one.getFlashAttributes()).doesNotContainKey("flashMore");
     }
 
+    /** A thing a refusal lists, a record of its module's that the session could not store as it is. */
+    record Thing(String code, List<Object> args) implements org.springframework.context.MessageSourceResolvable {
+
+        @Override
+        public String[] getCodes() {
+            return new String[] {code};
+        }
+
+        @Override
+        public Object[] getArguments() {
+            return args.toArray();
+        }
+
+        @Override
+        public String getDefaultMessage() {
+            return code;
+        }
+    }
+
+    /** Nothing the session could store: no resolvable, no serializable interface. */
+    record Plain(String name) {
+    }
+
+    @Test
+    void aRefusalWithRecordTypedArgumentsGoesIntoTheSessionAndSaysTheSameMessage() throws Exception {
+        var messages = new org.springframework.context.support.StaticMessageSource();
+        messages.addMessage("thing.refused", java.util.Locale.ENGLISH, "Not now: {0}; {1}; {2}. Close it first.");
+        messages.addMessage("thing.more", java.util.Locale.ENGLISH, "{0} and {1}");
+        messages.addMessage("thing.opportunity", java.util.Locale.ENGLISH, "opportunity {0} ({1}, {2})");
+        messages.addMessage("stage.OPEN", java.util.Locale.ENGLISH, "open");
+        Object listed = new org.springframework.context.support.DefaultMessageSourceResolvable(
+                new String[] {"thing.more"}, new Object[] {new Thing("thing.opportunity",
+                        List.of("OP-1", com.lead2cash.platform.Label.of("stage", "OPEN"), new BigDecimal("80000.00"))),
+                new Thing("thing.unknown", List.of())});
+        var refusal = new com.lead2cash.platform.DomainException("thing.refused", listed, new Plain("P-1"), 3);
+        String said = messages.getMessage(refusal.messageKey(), refusal.args(), java.util.Locale.ENGLISH);
+
+        var redirect = new RedirectAttributesModelMap();
+        Flash.error(redirect, refusal);
+        var more = new RedirectAttributesModelMap();
+        Flash.error(more, new com.lead2cash.platform.FieldValidationException(List.of(
+                new com.lead2cash.platform.FieldValidationException.FieldError("a", "thing.refused", "x", 1, 2),
+                new com.lead2cash.platform.FieldValidationException.FieldError("b", "thing.refused", listed,
+                        new Plain("P-2"), 4))));
+        var success = new RedirectAttributesModelMap();
+        Flash.success(success, "thing.refused", listed, new Plain("P-3"), 5);
+
+        for (var flashed : List.of(redirect, more, success)) {
+            var bytes = new java.io.ByteArrayOutputStream();
+            try (var out = new java.io.ObjectOutputStream(bytes)) {
+                out.writeObject(new java.util.HashMap<>(flashed.getFlashAttributes()));
+            }
+        }
+        assertThat(redirect.getFlashAttributes().get("flashError")).isEqualTo("thing.refused");
+        assertThat(messages.getMessage("thing.refused", (Object[]) redirect.getFlashAttributes().get("flashArgs"),
+                java.util.Locale.ENGLISH)).isEqualTo(said)
+                .isEqualTo("Not now: opportunity OP-1 (open, 80,000) and thing.unknown; Plain[name=P-1]; 3. Close it first.");
+        Object[] second = (Object[]) ((List<?>) more.getFlashAttributes().get("flashMore")).get(0);
+        assertThat(messages.getMessage((String) second[0], (Object[]) second[1], java.util.Locale.ENGLISH))
+                .startsWith("Not now: opportunity OP-1 (open, 80,000) and thing.unknown; Plain[name=P-2]; 4.");
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, String> typed(Object... namesAndValues) {
         var redirect = new RedirectAttributesModelMap();

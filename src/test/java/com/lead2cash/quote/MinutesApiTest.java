@@ -13,6 +13,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.JsonNode;
@@ -98,6 +100,36 @@ class MinutesApiTest {
                 MINUTES.formatted(opportunity, "128806.44", "0").replace("\"amount\":0", "\"percent\":9.99"));
         assertThat(short1).as("percentages that make 99.99 % are a mistake, not rounding").hasStatus(422);
         assertThat(customers.json(short1).at("/errors/0/code").asString()).isEqualTo("minutes.milestones.sum");
+    }
+
+    /**
+     * Walk finding: 0.01 % of an agreed price of 10 was written as a milestone of 0.00, and the contract drafted from
+     * the confirmed minutes was refused on {@code milestones[0].amount}, a field its caller never sent. The minutes
+     * refuse it on that milestone's percentage, in the caller's language, and write nothing.
+     */
+    @Test
+    void Q3_aMilestoneThatRoundsToNothingIsRefusedOnItsPercentageAndNothingIsWritten() {
+        Negotiating n = negotiating("q3nothing", "常州零头纪要有限公司", "zhou@nothing-minutes.test");
+        String tiny = """
+                {"opportunityId":"%s","heldOn":"2026-12-01","agreedPrice":10,
+                 "milestones":[{"type":"PREPAYMENT","percent":0.01,"dueCondition":"合同签订后 7 日内"},
+                               {"type":"ACCEPTANCE","percent":99.99,"dueCondition":"验收合格后 30 日内"}],
+                 "deliveryStandard":"按技术协议附件一验收","liability":"逾期交付每日按合同额千分之一计违约金",
+                 "openIssues":[],"ourAttendees":["张三（销售）"],"customerAttendees":["陈静（采购经理）"]}"""
+                .formatted(n.opportunity());
+        for (String[] language : new String[][] {{"en", "This milestone comes to 0.00"}, {"zh-CN", "该付款节点按成交价折合 0.00"}}) {
+            var refused = mvc.post().uri("/api/v1/negotiation-minutes").header(HttpHeaders.AUTHORIZATION, n.rep())
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, language[0]).contentType(MediaType.APPLICATION_JSON)
+                    .content(tiny).exchange();
+            assertThat(refused).as(language[0]).hasStatus(422);
+            JsonNode body = customers.json(refused);
+            assertThat(body.get("errors")).as(language[0]).hasSize(1);
+            assertThat(body.at("/errors/0/field").asString()).isEqualTo("milestones[0].percent");
+            assertThat(body.at("/errors/0/code").asString()).isEqualTo("minutes.milestone.worth");
+            assertThat(body.at("/errors/0/message").asString()).as(language[0]).startsWith(language[1]);
+        }
+        assertThat(customers.getJson(mvc, n.rep(), "/api/v1/negotiation-minutes?opportunityId=" + n.opportunity())
+                .get("items")).as("nothing written").isEmpty();
     }
 
     /**

@@ -221,6 +221,40 @@ class QuotePagesTest {
                 .as("nothing written").isEmpty();
     }
 
+    /** A milestone of 0.01 % of 10.00 comes to nothing: the form says so beside its percentage, as the API, nothing written. */
+    @Test
+    void Q3_theMinutesFormRefusesAMilestoneThatRoundsToNothingBesideItsPercentage() {
+        clock.set(TestClock.START);
+        var team = sales.team("mnothing");
+        String rep = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "湖州零头阀门有限公司", "钱丽", "qian@huzhou-nothing.test");
+        String opportunity = sales.opportunity(mvc, rep, customer, "阀门维修", "100000").get("id").asString();
+        sales.qualify(mvc, team, opportunity);
+        sales.move(mvc, rep, opportunity, "PROPOSAL");
+        sales.move(mvc, rep, opportunity, "NEGOTIATION");
+        Cookie session = customers.session(mvc, team.rep());
+        for (String[] language : new String[][] {{"en", "This milestone comes to 0.00"}, {"zh-CN", "该付款节点按成交价折合 0.00"}}) {
+            MvcTestResult refused = mvc.post().uri("/negotiation-minutes").cookie(session)
+                    .with(SecurityMockMvcRequestPostProcessors.csrf())
+                    .header("Accept-Language", language[0]).param("lang", language[0])
+                    .param("opportunityId", opportunity).param("heldOn", "2026-12-01").param("agreedPrice", "10")
+                    .param("milestones[0].type", "PREPAYMENT").param("milestones[0].percent", "0.01")
+                    .param("milestones[0].dueCondition", "合同签订后 7 日内")
+                    .param("milestones[1].type", "ACCEPTANCE").param("milestones[1].percent", "99.99")
+                    .param("milestones[1].dueCondition", "验收合格后 30 日内")
+                    .param("deliveryStandard", "按技术协议验收").param("liability", "逾期每日千分之一")
+                    .param("ourAttendees", "王强（销售）").param("customerAttendees", "钱丽（采购）").exchange();
+            assertThat(refused).as(language[0]).hasStatusOk();
+            String html = body(refused);
+            assertThat(html).as(language[0])
+                    .containsPattern("<input(?=[^>]*id=\"milestone-percent-0\")(?=[^>]*is-invalid)[^>]*>")
+                    .doesNotContainPattern("<input(?=[^>]*id=\"milestone-percent-1\")(?=[^>]*is-invalid)[^>]*>")
+                    .contains(language[1]);
+        }
+        assertThat(customers.getJson(mvc, rep, "/api/v1/negotiation-minutes?opportunityId=" + opportunity).get("items"))
+                .as("nothing written").isEmpty();
+    }
+
     @Test
     void Q1_onceTheCustomerAcceptedAQuoteTheCardOffersNoNewQuoteAndTheFormIsNotOfferedNorSaved() {
         clock.set(TestClock.START);

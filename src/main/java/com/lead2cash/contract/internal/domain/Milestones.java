@@ -3,6 +3,7 @@ package com.lead2cash.contract.internal.domain;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.InputRules;
 import com.lead2cash.platform.MoneyText;
+import com.lead2cash.platform.PayableAmount;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,8 +11,8 @@ import java.util.List;
 
 /**
  * The payment milestones of a contract must add up to its amount, to the fen (the receivables plan is
- * made from them, SPEC §5): each milestone positive, with a due date or a due condition, and the sum
- * equal to the amount. Decided here, for drafting, revising and submitting alike. A due date is not before the day
+ * made from them, SPEC §5): each milestone positive to the fen ({@link PayableAmount}), with a due date or a due
+ * condition, and the sum equal to the amount. Decided here, for drafting, revising and submitting alike. A due date is not before the day
  * the contract was drafted: the plan would be born overdue, aged and counted in the collection rate.
  */
 public final class Milestones {
@@ -68,7 +69,8 @@ public final class Milestones {
             if (m.type() == null) {
                 errors.add(new FieldValidationException.FieldError(at + ".type", "contract.milestone.type"));
             }
-            if (m.amount() == null || m.amount().signum() <= 0 || m.amount().scale() > 2) {
+            boolean amountOk = PayableAmount.isPayable(m.amount());
+            if (!amountOk) {
                 errors.add(new FieldValidationException.FieldError(at + ".amount", "contract.milestone.amount"));
             }
             String condition = m.dueCondition() == null || m.dueCondition().isBlank() ? null : m.dueCondition().strip();
@@ -84,7 +86,6 @@ public final class Milestones {
                 // a due date of 2199 is a typo that would keep the plan out of aging for good
                 InputRules.businessDateProblem(at + ".dueDate", m.dueDate(), draftedOn).ifPresent(errors::add);
             }
-            boolean amountOk = m.amount() != null && m.amount().signum() > 0 && m.amount().scale() <= 2;
             kept.add(new PaymentMilestone(m.type(), amountOk ? m.amount().setScale(2) : m.amount(), m.dueDate(), condition));
         }
         if (errors.isEmpty() && !kept.isEmpty() && amount != null) {

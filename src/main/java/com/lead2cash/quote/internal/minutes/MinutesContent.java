@@ -3,6 +3,7 @@ package com.lead2cash.quote.internal.minutes;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.FieldValidationException.FieldError;
 import com.lead2cash.platform.MoneyText;
+import com.lead2cash.platform.PayableAmount;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -88,6 +89,8 @@ public record MinutesContent(LocalDate heldOn, BigDecimal agreedPrice, List<Paym
      * of 128 806.44 are 38 641.93 + 77 283.86 + 12 880.65, not a fen short, and the contract can be drafted from
      * them). The remainder only absorbs rounding: the percentages must make what the amounts leave of the price,
      * give or take half a fen for each amount (typed to the fen); without a percentage the amounts make the price.
+     * Each milestone is worth at least a fen, as a contract's must be ({@link PayableAmount}): one that rounds to
+     * 0.00 is refused on its percentage (or amount), not left for the contract drafted from the minutes to refuse.
      */
     static List<PaymentMilestone> worked(BigDecimal price, List<PaymentMilestone> milestones, List<FieldError> errors) {
         int last = -1;
@@ -124,13 +127,19 @@ public record MinutesContent(LocalDate heldOn, BigDecimal agreedPrice, List<Paym
         }
         if (last >= 0) {
             BigDecimal remainder = price.setScale(2, RoundingMode.HALF_UP).subtract(others);
-            if (remainder.signum() <= 0) {
-                errors.add(new FieldError("milestones[" + last + "].percent", "minutes.milestone.amount.positive"));
-                return milestones;
-            }
             worked.set(last, milestones.get(last).worth(remainder));
         }
-        return worked;
+        // each worth as a contract takes it (PayableAmount): 0.01 % of 10.00 rounds to 0.00, no payment
+        boolean payable = true;
+        for (int i = 0; i < worked.size(); i++) {
+            PaymentMilestone m = worked.get(i);
+            if (!PayableAmount.isPayable(m.worth())) {
+                errors.add(new FieldError("milestones[" + i + "]." + (m.percent() != null ? "percent" : "amount"),
+                        "minutes.milestone.worth", MoneyText.of(m.worth())));
+                payable = false;
+            }
+        }
+        return payable ? worked : milestones;
     }
 
     private static final BigDecimal HALF_FEN = new BigDecimal("0.005");

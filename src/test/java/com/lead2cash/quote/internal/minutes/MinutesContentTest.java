@@ -75,6 +75,35 @@ class MinutesContentTest {
         }
     }
 
+    /**
+     * Walk finding: 0.01 % of 10.00 was kept as a milestone of 0.00, and the contract drafted from the confirmed
+     * minutes refused it on an amount its caller never sent. Each milestone is worth a fen at least, as a contract's.
+     */
+    @Test
+    void Q3_aMilestoneThatRoundsToNothingIsRefusedOnItsPercentageOrAmount() {
+        assertThatThrownBy(() -> content("10", percent(MilestoneType.PREPAYMENT, "0.01"), percent(MilestoneType.ACCEPTANCE, "99.99")))
+                .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(f -> {
+                            assertThat(f.field()).isEqualTo("milestones[0].percent");
+                            assertThat(f.messageKey()).isEqualTo("minutes.milestone.worth");
+                            assertThat(f.args()).containsExactly("0.00");
+                        }));
+        // thirds of a fen: the first two are nothing, the last would take the whole fen
+        assertThatThrownBy(() -> content("0.01", percent(MilestoneType.PREPAYMENT, "33.33"),
+                percent(MilestoneType.ON_DELIVERY, "33.33"), percent(MilestoneType.ACCEPTANCE, "33.34")))
+                .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldValidationException.FieldError::field)
+                        .containsExactly("milestones[0].percent", "milestones[1].percent"));
+        // an amount under half a fen is nothing either, named on the amount
+        assertThatThrownBy(() -> content("10", new PaymentMilestone(MilestoneType.PREPAYMENT, null, new BigDecimal("0.004"), "签约时"),
+                percent(MilestoneType.ACCEPTANCE, "100")))
+                .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldValidationException.FieldError::field).containsExactly("milestones[0].amount"));
+        // a fen is a payment
+        assertThat(content("10", percent(MilestoneType.PREPAYMENT, "0.1"), percent(MilestoneType.ACCEPTANCE, "99.9"))
+                .milestones()).extracting(PaymentMilestone::worth).containsExactly(new BigDecimal("0.01"), new BigDecimal("9.99"));
+    }
+
     @Test
     void Q3_everyPartIsRequiredAndAMilestoneIsAPercentageOrAnAmount() {
         assertThatThrownBy(() -> MinutesContent.validated(null, null, List.of(

@@ -184,6 +184,39 @@ class ContractReviewTest {
         assertThat(departments(resubmitted)).containsExactlyInAnyOrder("LEGAL:PENDING", "FINANCE:PENDING", "OPERATIONS:PENDING");
     }
 
+    /**
+     * Walk finding: a remark on a clause named NOPE was kept and shown on the contract's page as "NOPE: x". A remark is
+     * about one of the contract's clauses, as the review form offers them: any other is refused on its section,
+     * the verdict not given, nothing stored.
+     */
+    @Test
+    void K1_aRemarkOnAClauseTheContractDoesNotHaveIsRefusedOnItsSectionAndNothingIsStored() {
+        Reviewers r = support.reviewers("k1nosuch");
+        JsonNode contract = readyContract(r, "杭州无此条款科技有限公司", "300000.00", "LOW");
+        String id = contract.get("id").asString();
+        submit(r, contract);
+        String lawyer = support.bearer(mvc, r.lawyer());
+        String path = "/api/v1/contracts/" + id + "/reviews/LEGAL";
+
+        var refused = support.post(mvc, lawyer, path, """
+                {"verdict":"OBJECT","comment":"见批注","remarks":[{"section":"LIABILITY","text":"违约金过高"},
+                 {"section":"NOPE","text":"x"}]}""");
+        assertThat(refused).as(ContractTestSupport.text(refused)).hasStatus(422);
+        JsonNode body = customers.json(refused);
+        assertThat(body.get("errors")).hasSize(1);
+        assertThat(body.at("/errors/0/field").asString()).isEqualTo("remarks[1].section");
+        assertThat(body.at("/errors/0/code").asString()).isEqualTo("contract.review.remark.noSuchClause");
+        assertThat(body.at("/errors/0/message").asString()).contains("NOPE");
+
+        JsonNode kept = customers.getJson(mvc, lawyer, "/api/v1/contracts/" + id);
+        assertThat(departments(kept)).as("no verdict given").contains("LEGAL:PENDING");
+        assertThat(kept.get("reviews").valueStream().flatMap(rv -> rv.path("remarks").valueStream()).toList())
+                .as("no remark stored").isEmpty();
+
+        JsonNode objected = review(r, r.lawyer(), id, "LEGAL", "OBJECT", "见批注");
+        assertThat(departments(objected)).as("the same verdict without the stray remark").contains("LEGAL:OBJECTED");
+    }
+
     @Test
     void K1_aReviewWithdrawnByItsSubmitterReturnsTheContractForRevisionAndTheResubmissionIsReviewedAnew() {
         Reviewers r = support.reviewers("k1wd");

@@ -170,6 +170,7 @@ public class ContractLifecycle {
                         && ContractReviews.departmentOf(p).filter(department::equals).isPresent())
                 .findFirst().orElseThrow(() -> new ConflictException("contract.review.notPending",
                     Label.of("contract.department", department)));
+        c.requireClausesRemarkedOn(remarks == null ? List.of() : remarks.stream().map(ApprovalRemark::section).toList());
         ApprovalView view = approvals.decide(c.approvalId(), task.taskId(), actor.userId(),
                 pass ? Decision.APPROVE : Decision.SEND_BACK, comment, remarks);
         events.record(c.id(), pass ? "REVIEW_PASSED" : "REVIEW_OBJECTED", actor.userId(), department.name(), now());

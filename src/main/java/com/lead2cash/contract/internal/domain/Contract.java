@@ -412,6 +412,25 @@ public class Contract {
         approvalId = approval;
     }
 
+    /**
+     * What a reviewer's remarks are about, each by its section key in order: one of this contract's clauses as they
+     * now stand, as the review form offers them, or every one not so refused by its place ({@code remarks[i].section}).
+     * A blank one is left to the approval's own rule (a remark names its section).
+     */
+    public void requireClausesRemarkedOn(List<String> sections) {
+        List<FieldValidationException.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < sections.size(); i++) {
+            String key = sections.get(i);
+            if (key != null && !key.isBlank() && this.sections.stream().noneMatch(s -> s.sectionKey().equals(key.strip()))) {
+                errors.add(new FieldValidationException.FieldError("remarks[" + i + "].section",
+                        "contract.review.remark.noSuchClause", key.strip()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new FieldValidationException(errors);
+        }
+    }
+
     /** Every review passed (K1, and K5 when it applies): the final approval (K2) is under way. */
     public boolean reviewsPassed(Instant now) {
         if (status != ContractStatus.IN_REVIEW) {

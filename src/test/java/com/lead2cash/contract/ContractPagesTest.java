@@ -385,6 +385,11 @@ class ContractPagesTest {
         assertThat(FormHtml.selected(review, "review-section-LEGAL")).as("the clause chosen").isEqualTo("LIABILITY");
         assertThat(FormHtml.inputValue(review, "review-remark-LEGAL")).isEqualTo("违约金比例过高，建议降至百分之十");
         assertThat(FormHtml.inputValue(page(lawyer, path, "en"), "review-remark-LEGAL")).as("given back once").isEmpty();
+        // a clause the contract does not have, as a form posted by hand names it: refused, no verdict given (LEGAL passes below)
+        assertThat(post(lawyer, path + "/reviews/LEGAL", "verdict", "OBJECT", "comment", "见批注", "remarkSection", "NOPE",
+                "remarkText", "x")).hasStatus3xxRedirection().flash()
+                .containsEntry("flashError", "contract.review.remark.noSuchClause");
+        assertThat(page(lawyer, path, "en")).contains("This contract has no clause NOPE").doesNotContain("NOPE: x");
 
         for (Object[] reviewer : new Object[][] {{r.lawyer(), "LEGAL"}, {r.finance(), "FINANCE"}, {r.operations(), "OPERATIONS"}}) {
             assertThat(support.post(mvc, support.bearer(mvc, (User) reviewer[0]), "/api/v1/contracts/" + id + "/reviews/"

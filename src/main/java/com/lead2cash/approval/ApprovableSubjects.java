@@ -19,7 +19,10 @@ public interface ApprovableSubjects {
 
     String subjectType();
 
-    boolean approvableAsShown(String subjectId);
+    /** True unless the module says otherwise: a subject nothing can overtake while it waits may always be approved. */
+    default boolean approvableAsShown(String subjectId) {
+        return true;
+    }
 
     /** Why the subject may not be approved as shown, in the reader's words; empty when there is nothing to say. */
     default Optional<String> whyNotApprovable(String subjectId, Locale locale) {

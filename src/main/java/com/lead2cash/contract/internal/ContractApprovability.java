@@ -26,11 +26,6 @@ class ContractApprovability implements ApprovableSubjects {
         return ContractAccess.SUBJECT;
     }
 
-    @Override
-    public boolean approvableAsShown(String subjectId) {
-        return true;
-    }
-
     /** Never as it stands: the contract's own submission resubmits its approval after the revision. */
     @Override
     @Transactional(readOnly = true)

@@ -24,11 +24,6 @@ class CustomerCreditApprovability implements ApprovableSubjects {
         return CustomerCredit.SUBJECT;
     }
 
-    @Override
-    public boolean approvableAsShown(String subjectId) {
-        return true;
-    }
-
     /** Only while the customer's pending change still waits on this approval (never once it was sent back). */
     @Override
     @Transactional(readOnly = true)

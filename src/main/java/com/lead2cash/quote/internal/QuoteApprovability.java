@@ -26,11 +26,6 @@ class QuoteApprovability implements ApprovableSubjects {
         return QuoteService.SUBJECT;
     }
 
-    @Override
-    public boolean approvableAsShown(String subjectId) {
-        return true;
-    }
-
     /** Only while the quote still waits on this approval (it never does once sent back: it is a draft again). */
     @Override
     @Transactional(readOnly = true)

@@ -206,9 +206,9 @@ class ApprovalApiTest {
 
         for (String[] words : new String[][] {
                 {"zh-CN", "审批步骤：[Internal review (并行会签, K1, ROLE:法务,ROLE:财务)]", "提交人：" + submitter, "审批要点：[amount (1500000.00)",
-                        "<td>审批任务</td>", "已同意 by " + people.get("lawyer").displayName(), "审批对象类型：Contract", "状态：审批中"},
+                        "<td>审批任务</td>", "已同意 (" + people.get("lawyer").displayName() + ")", "审批对象类型：Contract", "状态：审批中"},
                 {"en", "Steps: [Internal review (In parallel, K1, ROLE:Legal,ROLE:Finance)]", "Submitted by: " + submitter,
-                        "Facts: [amount (1500000.00)", "<td>Tasks</td>", "Approved by " + people.get("lawyer").displayName(),
+                        "Facts: [amount (1500000.00)", "<td>Tasks</td>", "Approved (" + people.get("lawyer").displayName() + ")",
                         "Subject type: Contract", "State: In progress"}}) {
             String rows = mvc.get().uri("/admin/audit?lang=" + words[0] + "&entityType=Approval&entityId=" + id)
                     .cookie(admin).exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);

@@ -106,9 +106,12 @@ public class ApprovalTask {
     String comment() { return comment; }
     UUID onBehalfOf() { return onBehalfOf; }
 
-    /** How the audit trail shows a task among the aggregate's fields. */
+    /**
+     * How the audit trail shows a task among the aggregate's fields: no word of any language in it (the screen says the
+     * state and the person in the reader's words), so "id:APPROVED (actor)", not "… by …".
+     */
     @Override
     public String toString() {
-        return id + ":" + state + (actedBy == null ? "" : " by " + actedBy);
+        return id + ":" + state + (actedBy == null ? "" : " (" + actedBy + ")");
     }
 }

@@ -204,6 +204,21 @@ class OpportunityApiTest {
         assertThat(cleared.get("competitors").valueStream().map(JsonNode::asString)).containsExactly("金蝶");
         assertThat(cleared.get("name").asString()).isEqualTo("客服系统二期");
 
+        // the audit trail holds the lists by their values (not an array's identity, [Ljava.lang.String;@…, which
+        // differed on every save): the creation names them, the rename changed none of them, the clearing one
+        record Entry(String action, String field, String oldValue, String newValue) {
+        }
+        List<Entry> trail = jdbc.sql("""
+                select action, field, old_value, new_value from platform_audit_event
+                 where entity_type = 'Opportunity' and entity_id = :id order by id""").param("id", id)
+                .query(Entry.class).list();
+        assertThat(trail).filteredOn(e -> e.action().equals("CREATE")).singleElement().extracting(Entry::newValue)
+                .asString().contains("\"productLines\":\"[CRM]\"", "\"competitors\":\"[金蝶]\"");
+        assertThat(trail).filteredOn(e -> e.action().equals("UPDATE") && e.field() != null
+                        && (e.field().equals("productLines") || e.field().equals("competitors")))
+                .extracting(Entry::field, Entry::oldValue, Entry::newValue)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("productLines", "[CRM]", "[]"));
+
         for (String required : List.of("name", "amount")) {
             var refused = customers.put(mvc, rep, path, "{\"" + required + "\":null,\"version\":2}");
             assertThat(refused).as(required + " sent as null").hasStatus(422);

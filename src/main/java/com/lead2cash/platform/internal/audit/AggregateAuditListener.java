@@ -120,6 +120,12 @@ class AggregateAuditListener {
         if (value instanceof Collection<?> items) {
             return items.stream().map(AggregateAuditListener::render).sorted().collect(Collectors.joining(", ", "[", "]"));
         }
+        if (value instanceof Object[] items) {
+            // an array column (an opportunity's product lines) in its order, not its identity ([Ljava.lang.String;@…,
+            // which also differed on every save and read as a change)
+            return java.util.Arrays.stream(items).map(AggregateAuditListener::render)
+                    .collect(Collectors.joining(", ", "[", "]"));
+        }
         if (value instanceof Record record) {
             // A value record reads as its values, not as its toString (FlowStep[name=…, mode=…]): a single-component
             // one (RoleGrant(role)) as its value, others as the first value and the rest that are set in brackets

@@ -532,6 +532,9 @@ class InvoiceApiTest {
                 .get("items").findValuesAsString("id")).containsExactly(id);
         String audited = "select count(*) from platform_audit_event where action = 'INVOICE_CANCELLED' and entity_id = :id";
         assertThat(jdbc.sql(audited).param("id", id).query(Long.class).single()).isEqualTo(1);
+        // heard with no one signed in, recorded as the requester's who withdrew it, not the system's
+        assertThat(jdbc.sql("select actor_id from platform_audit_event where action = 'INVOICE_CANCELLED' and entity_id = :id")
+                .param("id", id).query(UUID.class).single()).isEqualTo(reviewers().rep().id());
         var session = customers.session(mvc, reviewers().rep());
         for (String[] lang : new String[][] {{"zh-CN", "已撤销", "申请人已撤回审批；其金额可重新申请开票。"},
                 {"en", ">Cancelled<", "Its approval was withdrawn by the requester; its amount may be requested again."}}) {

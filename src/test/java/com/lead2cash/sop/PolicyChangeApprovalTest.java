@@ -235,6 +235,11 @@ class PolicyChangeApprovalTest {
         long before = policy.current().version();
         String withdrawn = propose(admin, "撤回的筛选时限", "L1", "window", "55m business");
         String approval = pendingApprovalFor(director, withdrawn);
+        // submitted after the proposal committed, as its proposer: the trail says the administrator opened it
+        assertThat(jdbc.sql("""
+                select actor_name from platform_audit_event where entity_type = 'Approval' and entity_id = :id
+                   and action = 'CREATE'""").param("id", approval).query(String.class).single())
+                .isEqualTo("admin");
 
         assertThat(mvc.post().uri("/api/v1/approvals/" + approval + "/withdraw").header(HttpHeaders.AUTHORIZATION, admin))
                 .hasStatusOk();

@@ -10,6 +10,8 @@ import com.lead2cash.approval.ApproverRule;
 import com.lead2cash.approval.FlowDefinition;
 import com.lead2cash.approval.StepDefinition;
 import com.lead2cash.approval.StepMode;
+import com.lead2cash.platform.CurrentUser;
+import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Role;
 import com.lead2cash.sop.PolicyChangeProposed;
 import com.lead2cash.sop.PolicyProposals;
@@ -36,19 +38,25 @@ public class PolicyChangeApprovals implements ApprovableSubjects {
     private final Approvals approvals;
     private final PolicyProposals proposals;
 
-    PolicyChangeApprovals(Approvals approvals, PolicyProposals proposals) {
+    private final OrgDirectory org;
+
+    PolicyChangeApprovals(Approvals approvals, PolicyProposals proposals, OrgDirectory org) {
+        this.org = org;
         this.approvals = approvals;
         this.proposals = proposals;
     }
 
+    /** Submitted after the proposal committed, as its proposer: the audit trail records the approval as theirs. */
     @ApplicationModuleListener
     void on(PolicyChangeProposed proposed) {
         String title = "SOP: " + proposed.reason();
-        approvals.submit(new ApprovalRequest(SUBJECT, proposed.proposalId().toString(),
+        ApprovalRequest request = new ApprovalRequest(SUBJECT, proposed.proposalId().toString(),
                 title.length() > 200 ? title.substring(0, 200) : title, proposed.proposerId(),
                 FlowDefinition.of(new StepDefinition("SALES_DIRECTOR", StepMode.SEQUENTIAL,
                         List.of(new ApproverRule.ByRole(Role.SALES_DIRECTOR)), null)),
-                Map.of("reason", proposed.reason(), "changes", proposed.summary())));
+                Map.of("reason", proposed.reason(), "changes", proposed.summary()));
+        org.person(proposed.proposerId()).map(CurrentUser::of)
+                .ifPresentOrElse(proposer -> proposer.actAs(() -> approvals.submit(request)), () -> approvals.submit(request));
     }
 
     /**

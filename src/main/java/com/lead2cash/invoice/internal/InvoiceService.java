@@ -98,10 +98,12 @@ public class InvoiceService implements ContractInvoicing {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ZoneId zone;
+    private final com.lead2cash.platform.OrgDirectory org;
 
     InvoiceService(InvoiceRepository invoices, Contracts contracts, Catalog catalog, Approvals approvals, DataScope scope,
                    HumanCodes codes, AuditTrail audit, Notifier notifier, JdbcClient jdbc, Clock clock,
-                   @Value("${l2c.zone}") ZoneId zone) {
+                   @Value("${l2c.zone}") ZoneId zone, com.lead2cash.platform.OrgDirectory org) {
+        this.org = org;
         this.notifier = notifier;
         this.invoices = invoices;
         this.contracts = contracts;
@@ -247,9 +249,17 @@ public class InvoiceService implements ContractInvoicing {
                     .filter(inv -> inv.status() == InvoiceStatus.PENDING_APPROVAL)
                     .ifPresent(inv -> {
                         inv.approvalWithdrawn(withdrawn.withdrawnBy(), clock.instant());
-                        Invoice saved = invoices.save(inv);
-                        audit.record("INVOICE_CANCELLED", SUBJECT, saved.id().toString(),
-                                "invoice.audit.cancelledOnWithdrawal", saved.number());
+                        // heard after the withdrawal committed, with no one signed in: recorded as the withdrawer's
+                        Runnable cancel = () -> {
+                            Invoice saved = invoices.save(inv);
+                            audit.record("INVOICE_CANCELLED", SUBJECT, saved.id().toString(),
+                                    "invoice.audit.cancelledOnWithdrawal", saved.number());
+                        };
+                        org.person(withdrawn.withdrawnBy()).map(com.lead2cash.platform.CurrentUser::of).ifPresentOrElse(
+                                by -> by.actAs(() -> {
+                                    cancel.run();
+                                    return null;
+                                }), cancel);
                     });
         }
     }

@@ -84,9 +84,10 @@ public class QuoteService {
     public static final java.util.Set<Role> REVIEWERS = java.util.Set.of(Role.SALES_MANAGER, Role.REGIONAL_MANAGER, Role.SALES_DIRECTOR);
 
     /**
-     * The notice asking the author's manager to review a version (Q1), about the version: settled once the version
-     * leaves the review step by any path — reviewed, its approval decided, sent back or withdrawn, revised, the
-     * customer accepting another quote of its opportunity, or the opportunity won or lost.
+     * The notice asking the author's manager to review a version (Q1), about the version: sent only for a version
+     * approved at once (one that went through an approval was reviewed by its approver), and settled once it leaves the
+     * review step by any path — reviewed, revised, the customer accepting another quote of its opportunity, or the
+     * opportunity won or lost.
      */
     static final NotificationKind REVIEW_NOTICE = NotificationKind.QUOTE_REVIEW_REQUESTED;
 
@@ -374,7 +375,6 @@ public class QuoteService {
                         q.backToDraft(clock.instant());
                     }
                     quotes.save(q);
-                    notifier.settle(REVIEW_NOTICE, q.id());
                 });
     }
 
@@ -404,7 +404,6 @@ public class QuoteService {
                 .ifPresent(q -> {
                     q.backToDraft(clock.instant());
                     quotes.save(q);
-                    notifier.settle(REVIEW_NOTICE, q.id());
                 });
     }
 

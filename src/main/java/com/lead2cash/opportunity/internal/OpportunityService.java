@@ -347,11 +347,14 @@ public class OpportunityService {
     @Transactional
     public Opportunity withdrawInvitation(UUID id, UUID invitationId) {
         Opportunity o = forAction(id, null, OpportunityAction.INVITE_EVALUATOR);
-        o.withdrawInvitation(invitationId, clock.instant()).ifPresent(i -> {
-            deadlines.cancel(OpportunityRules.PANEL, SubjectRef.of(INVITATION_SUBJECT, i.id()));
-            notifier.settle(INVITATION_NOTICE, i.id());
-        });
+        o.withdrawInvitation(invitationId, clock.instant()).ifPresent(this::nothingLeftToScore);
         return save(o);
+    }
+
+    /** O2 — the invitee has nothing left to score (withdrawn, or the panel no longer sits): deadline and notice end. */
+    private void nothingLeftToScore(EvaluationInvitation invitation) {
+        deadlines.cancel(OpportunityRules.PANEL, SubjectRef.of(INVITATION_SUBJECT, invitation.id()));
+        notifier.settle(INVITATION_NOTICE, invitation.id());
     }
 
     /** A manager gives the opportunity to someone who sells within their scope. */
@@ -488,10 +491,7 @@ public class OpportunityService {
             }
             if (change.from() == Stage.EVALUATION || change.from() == Stage.DISCOVERY) {
                 if (!change.to().isOpen() || change.to().isPastEvaluation()) {
-                    saved.invitations().stream().filter(EvaluationInvitation::isOpen).forEach(i -> {
-                        deadlines.cancel(OpportunityRules.PANEL, SubjectRef.of(INVITATION_SUBJECT, i.id()));
-                        notifier.settle(INVITATION_NOTICE, i.id());
-                    });
+                    saved.invitations().stream().filter(EvaluationInvitation::isOpen).forEach(this::nothingLeftToScore);
                     notifier.settle(MANAGER_SCORE_NOTICE, saved.id());
                 }
             }

@@ -40,6 +40,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class DeadlineService implements Deadlines {
 
+    /** A reminder asks the deadline's owner to do the work: sent about the deadline (DeadlineSweeper), settled here. */
+    static final NotificationKind REMINDER_NOTICE = NotificationKind.DEADLINE_REMINDER;
+
     private final JdbcClient jdbc;
     private final DeferredInserts inserts;
     private final PolicyService policy;
@@ -234,7 +237,7 @@ class DeadlineService implements Deadlines {
         if (passed == 0 && open.remindersSent() > 0) {
             // no step of the new schedule has come yet: the reminders sent before (of the old due time) ask for nothing
             // now, and the count that would have settled them later is back to none; the next step reminds anew
-            notifier.settle(NotificationKind.DEADLINE_REMINDER, open.id());
+            settleReminders(List.of(open.id()));
         }
         return true;
     }
@@ -271,7 +274,7 @@ class DeadlineService implements Deadlines {
      * more: they are settled. A deadline that reminded nobody (a null here) has none to settle and costs no statement.
      */
     private void settleReminders(List<UUID> deadlines) {
-        deadlines.stream().filter(Objects::nonNull).forEach(id -> notifier.settle(NotificationKind.DEADLINE_REMINDER, id));
+        deadlines.stream().filter(Objects::nonNull).forEach(id -> notifier.settle(REMINDER_NOTICE, id));
     }
 
     @Override

@@ -150,7 +150,7 @@ public class DeadlineSweeper {
             // several steps passed at once (a node was down): one reminder says it all
             Map<String, SubjectDescriber.SubjectLabel> labels = labels(org.person(d.owner()).orElse(null), List.of(d));
             // about the deadline: settled when it is met, cancelled or moved to someone else (DeadlineService)
-            notifier.send(notice(d, NotificationKind.DEADLINE_REMINDER,
+            notifier.send(notice(d, DeadlineService.REMINDER_NOTICE,
                     "deadline.notify.reminder", labels, "/deadlines").about(d.id()));
         }
     }

@@ -21,6 +21,8 @@ import com.lead2cash.approval.internal.domain.Happening;
 import com.lead2cash.notification.Notification;
 import com.lead2cash.notification.NotificationKind;
 import com.lead2cash.notification.Notifier;
+import com.lead2cash.approval.internal.domain.Reassignment;
+import com.lead2cash.platform.HandedOnWork;
 import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.FieldValidationException;
@@ -37,6 +39,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,6 +77,9 @@ public class ApprovalService implements Approvals {
      * approval (a quote, an invoice), or the record is closed ({@link #subjectClosed}).
      */
     static final NotificationKind SENT_BACK_NOTICE = NotificationKind.APPROVAL_SENT_BACK;
+
+    /** The kind of work a deactivated approver's open task is, as the administrator is told of it (0073). */
+    static final String TASK_WORK = "APPROVAL_TASK";
 
     private final ApprovalRepository approvals;
     private final DelegationRepository delegations;
@@ -174,23 +180,29 @@ public class ApprovalService implements Approvals {
      * The person was deactivated (docs/decisions/0073): their open tasks of the approvals in progress go where the step
      * would send them now — to the delegate standing in for them today who holds their authority (0069), else as the
      * step's rules resolve today, else to the sales directors — each approval on its own, in this transaction.
+     * Answers where each task went, in the order moved.
      */
-    public void handOnTasksOf(UUID userId, UUID by) {
+    public List<HandedOnWork.Handover> handOnTasksOf(UUID userId, UUID by) {
         Optional<OrgDirectory.Person> gone = org.person(userId);
         if (gone.isEmpty()) {
-            return;
+            return List.of();
         }
         LocalDate today = LocalDate.now(clock.withZone(zone));
         Optional<UUID> standIn = delegations.findActiveForDelegator(userId).stream().filter(d -> d.coversDay(today))
                 .map(d -> org.person(d.delegateId())).flatMap(Optional::stream)
                 .filter(d -> d.active() && authority.refusal(gone.get(), d).isEmpty())
                 .map(OrgDirectory.Person::id).findFirst();
+        List<HandedOnWork.Handover> handedOn = new ArrayList<>();
         for (UUID approvalId : queries.withOpenTasksOf(userId)) {
             Approval approval = locked(approvalId);
-            if (approval.reassignTasksOf(userId, standIn, by, now(), resolver)) {
+            List<Reassignment> moved = approval.reassignTasksOf(userId, standIn, by, now(), resolver);
+            if (!moved.isEmpty()) {
                 save(approval);
+                moved.forEach(r -> handedOn.add(new HandedOnWork.Handover(TASK_WORK, approval.id(), approval.title(),
+                        r.toUserId(), r.toRole())));
             }
         }
+        return handedOn;
     }
 
     @Override

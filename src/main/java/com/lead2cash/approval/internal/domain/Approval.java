@@ -309,19 +309,21 @@ public class Approval {
      * and its deadline. To their delegate when one stands in for them ({@code standIn}, who holds their authority, 0069);
      * else to whom the step's approver rules name today (the line manager above, another head of the department), one
      * not already approving in the step; else as 0007 gives an inactive approver's task: the sales directors, the history
-     * saying why. Answers whether anything moved.
+     * saying why. Answers where each task went (none: nothing moved).
      */
-    public boolean reassignTasksOf(UUID inactiveUserId, Optional<UUID> standIn, UUID by, Instant now,
-                                   ApproverResolver resolver) {
+    public List<Reassignment> reassignTasksOf(UUID inactiveUserId, Optional<UUID> standIn, UUID by, Instant now,
+                                              ApproverResolver resolver) {
         if (state != State.IN_PROGRESS) {
-            return false;
+            return List.of();
         }
         List<ApprovalTask> theirs = tasks.stream().filter(t -> t.in(round, currentStep) && t.isOpen()
                 && inactiveUserId.equals(t.assigneeId())).toList();
+        List<Reassignment> reassigned = new ArrayList<>();
         for (ApprovalTask task : theirs) {
             Assignment to = replacementFor(task, inactiveUserId, standIn, resolver);
             task.reassign(to);
             Reassignment moved = new Reassignment(inactiveUserId, to.userId(), to.role());
+            reassigned.add(moved);
             log(Reassignment.EVENT, currentStep, task.id(), by, null, null, moved.detail(), now);
             if (to.fallbackReason() != null) {
                 log("APPROVER_FALLBACK", currentStep, task.id(), null, null, null, to.fallbackReason(), now);
@@ -331,7 +333,7 @@ public class Approval {
                         now));
             }
         }
-        return !theirs.isEmpty();
+        return reassigned;
     }
 
     private Assignment replacementFor(ApprovalTask task, UUID inactiveUserId, Optional<UUID> standIn,

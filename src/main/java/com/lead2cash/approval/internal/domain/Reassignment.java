@@ -17,11 +17,6 @@ public record Reassignment(UUID fromUserId, UUID toUserId, Role toRole) {
         return "USER:" + fromUserId + ">" + (toUserId != null ? "USER:" + toUserId : "ROLE:" + toRole.name());
     }
 
-    /** The prefix of the details of the reassignments from this person. */
-    public static String detailPrefix(UUID fromUserId) {
-        return "USER:" + fromUserId + ">";
-    }
-
     /** The reassignment a history line's detail keeps; empty for anything else. */
     public static Optional<Reassignment> parse(String detail) {
         if (detail == null) {

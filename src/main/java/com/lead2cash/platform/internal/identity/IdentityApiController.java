@@ -157,19 +157,19 @@ class IdentityApiController {
         // an e-mail or hire date left out is kept, not cleared (an empty e-mail clears it): a client that sends
         // what it changes does not erase what it did not mention
         User current = identity.user(id);
-        java.time.Instant since = clock.instant();
-        User user = identity.updateUser(id, new IdentityService.UserForm(null, body.displayName(),
-                body.email() == null ? current.email() : body.email(), body.password(), body.orgUnitId(), body.roles(),
-                body.hireDate() == null ? current.hireDate() : body.hireDate()), body.active(), body.version());
+        IdentityService.Activation updated = identity.updateUser(id, new IdentityService.UserForm(null,
+                body.displayName(), body.email() == null ? current.email() : body.email(), body.password(),
+                body.orgUnitId(), body.roles(), body.hireDate() == null ? current.hireDate() : body.hireDate()),
+                body.active(), body.version());
         DeactivationDto deactivation = null;
-        if (current.active() && !user.active()) {
-            IdentityService.Deactivation changed = identity.deactivationOf(id, since);
+        IdentityService.Deactivation changed = updated.deactivation();
+        if (changed != null) {
             deactivation = new DeactivationDto(notes.of(changed),
                     changed.handedOn().stream().map(h -> new HandedOnDto(h.kind(), h.recordId(), h.recordName(),
                             h.toUserId(), h.toRole())).toList(),
                     changed.stillHeads().stream().map(u -> new UnitRef(u.id(), u.name())).toList());
         }
-        return UserDto.of(user, clock.instant(), deactivation);
+        return UserDto.of(updated.user(), clock.instant(), deactivation);
     }
 
     @Operation(summary = "The org tree, a page at a time, in tree order (a parent before its children)")

@@ -3,7 +3,6 @@ package com.lead2cash.platform.internal.identity;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.HandedOnWork;
 import com.lead2cash.platform.LikePatterns;
-import com.lead2cash.platform.UserDeactivated;
 import com.lead2cash.platform.BadRequestException;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.DomainException;
@@ -22,7 +21,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -43,14 +41,12 @@ public class IdentityService {
     private final Clock clock;
     private final ApiTokens tokens;
     private final FindByIndexNameSessionRepository<? extends Session> sessions;
-    private final ApplicationEventPublisher events;
-    /** The modules that hand on a deactivated person's work, asked what they handed on (0073). */
+    /** The modules that hand on a deactivated person's work (0073). */
     private final ObjectProvider<HandedOnWork> handedOn;
 
     IdentityService(UserRepository users, OrgUnitRepository units, PasswordEncoder passwordEncoder, JdbcClient jdbc,
                     Clock clock, ApiTokens tokens, FindByIndexNameSessionRepository<? extends Session> sessions,
-                    ApplicationEventPublisher events, ObjectProvider<HandedOnWork> handedOn) {
-        this.events = events;
+                    ObjectProvider<HandedOnWork> handedOn) {
         this.handedOn = handedOn;
         this.tokens = tokens;
         this.sessions = sessions;
@@ -113,13 +109,25 @@ public class IdentityService {
 
     /** The profile and, when {@code active} is given, the activation of a user: both or neither. */
     @Transactional
-    public User updateUser(UUID id, UserForm form, Boolean active, Long expectedVersion) {
+    public Activation updateUser(UUID id, UserForm form, Boolean active, Long expectedVersion) {
         User user = updateUser(id, form, expectedVersion);
-        return active == null || active == user.active() ? user : setActive(id, active, user.version());
+        return active == null || active == user.active() ? new Activation(user, null)
+                : setActive(id, active, user.version());
     }
 
+    /**
+     * A user as saved, and what their deactivation handed on and left (docs/decisions/0073) when this change deactivated
+     * them, else null.
+     */
+    public record Activation(User user, Deactivation deactivation) {
+    }
+
+    /**
+     * Activates or deactivates a user. Deactivated, their tokens and sessions end, and each module that routes work to
+     * people hands on their open work ({@link HandedOnWork}) — after they are saved inactive, in this transaction.
+     */
     @Transactional
-    public User setActive(UUID id, boolean active, Long expectedVersion) {
+    public Activation setActive(UUID id, boolean active, Long expectedVersion) {
         User user = user(id);
         boolean wasActive = user.active();
         user.expectVersion(expectedVersion);
@@ -133,36 +141,25 @@ public class IdentityService {
             tokens.revokeAll(id);
             sessions.findByPrincipalName(user.username()).keySet().forEach(sessions::deleteById);
         }
-        boolean deactivated = user.active() != wasActive && !active;
+        boolean deactivated = wasActive && !active;
         User saved = users.save(user);
-        if (deactivated) {
-            // saved first: whoever hears it reads the person inactive (an approval step resolves them as 0007 does)
-            events.publishEvent(new UserDeactivated(id, CurrentUser.get().map(CurrentUser::id).orElse(null)));
+        if (!deactivated) {
+            return new Activation(saved, null);
         }
-        return saved;
+        // saved first: a module handing on their work reads the person inactive (an approval step resolves them as
+        // 0007 does)
+        UUID by = CurrentUser.get().map(CurrentUser::id).orElse(null);
+        List<HandedOnWork.Handover> moved = handedOn.orderedStream().flatMap(m -> m.handOnWorkOf(id, by).stream())
+                .toList();
+        return new Activation(saved, new Deactivation(moved, units.findHeadedBy(id)));
     }
 
     /**
-     * What a deactivation at {@code since} left with others and what it left to do (docs/decisions/0073), for the
-     * administrator's answer: the work the modules handed on (their open approval tasks, and to whom), and the units
-     * that still name the person as their head — until an administrator appoints another.
+     * What a deactivation left with others and what it left to do (docs/decisions/0073), for the administrator's answer:
+     * the work the modules handed on (their open approval tasks, and to whom), and the units that still name the person
+     * as their head — until an administrator appoints another.
      */
     public record Deactivation(List<HandedOnWork.Handover> handedOn, List<OrgUnit> stillHeads) {
-
-        public boolean isEmpty() {
-            return handedOn.isEmpty() && stillHeads.isEmpty();
-        }
-    }
-
-    /** {@link Deactivation} of the user; empty for an active one. */
-    public Deactivation deactivationOf(UUID userId, Instant since) {
-        if (users.findById(userId).map(User::active).orElse(true)) {
-            return new Deactivation(List.of(), List.of());
-        }
-        List<HandedOnWork.Handover> moved = handedOn.orderedStream()
-                .flatMap(m -> m.handedOnFrom(userId, since.truncatedTo(java.time.temporal.ChronoUnit.MICROS)).stream())
-                .toList();
-        return new Deactivation(moved, units.findHeadedBy(userId));
     }
 
     /** A user changes their own password, proving they know the current one; their API tokens are revoked. */

@@ -76,12 +76,10 @@ class UserAdminController {
 
     private final IdentityService identity;
     private final DeactivationNotes notes;
-    private final java.time.Clock clock;
 
-    UserAdminController(IdentityService identity, DeactivationNotes notes, java.time.Clock clock) {
+    UserAdminController(IdentityService identity, DeactivationNotes notes) {
         this.identity = identity;
         this.notes = notes;
-        this.clock = clock;
     }
 
     @GetMapping("/admin/users")
@@ -150,13 +148,12 @@ class UserAdminController {
     String setActive(@PathVariable UUID id, @RequestParam boolean active, @RequestParam Long version,
                      RedirectAttributes redirect) {
         try {
-            boolean wasActive = identity.user(id).active();
-            java.time.Instant since = clock.instant();
-            User user = identity.setActive(id, active, version);
-            Flash.success(redirect, active ? "flash.user.activated" : "flash.user.deactivated", user.username());
-            if (wasActive && !user.active()) {
+            IdentityService.Activation activation = identity.setActive(id, active, version);
+            Flash.success(redirect, active ? "flash.user.activated" : "flash.user.deactivated",
+                    activation.user().username());
+            if (activation.deactivation() != null) {
                 // where their approval tasks went, and the units that still name them as head (0073)
-                java.util.List<String> changed = notes.of(identity.deactivationOf(id, since));
+                java.util.List<String> changed = notes.of(activation.deactivation());
                 if (!changed.isEmpty()) {
                     redirect.addFlashAttribute("flashNotes", new java.util.ArrayList<>(changed));
                 }

@@ -88,6 +88,18 @@ public record CurrentUser(UUID id, String username, String displayName, UUID org
         }
     }
 
+    /**
+     * Runs {@code work} as this person when there is one, else on the thread's own identity: work heard after a commit
+     * with no one signed in, done for someone (a proposal's approval submitted for its proposer), is theirs in the
+     * audit trail.
+     */
+    public static void actAs(Optional<OrgDirectory.Person> person, Runnable work) {
+        person.map(CurrentUser::of).ifPresentOrElse(user -> user.actAs(() -> {
+            work.run();
+            return null;
+        }), work);
+    }
+
     /** Implemented by the security principal so that business code never sees Spring Security types. */
     public interface HasCurrentUser {
         CurrentUser currentUser();

@@ -55,8 +55,7 @@ public class PolicyChangeApprovals implements ApprovableSubjects {
                 FlowDefinition.of(new StepDefinition("SALES_DIRECTOR", StepMode.SEQUENTIAL,
                         List.of(new ApproverRule.ByRole(Role.SALES_DIRECTOR)), null)),
                 Map.of("reason", proposed.reason(), "changes", proposed.summary()));
-        org.person(proposed.proposerId()).map(CurrentUser::of)
-                .ifPresentOrElse(proposer -> proposer.actAs(() -> approvals.submit(request)), () -> approvals.submit(request));
+        CurrentUser.actAs(org.person(proposed.proposerId()), () -> approvals.submit(request));
     }
 
     /**

@@ -250,16 +250,11 @@ public class InvoiceService implements ContractInvoicing {
                     .ifPresent(inv -> {
                         inv.approvalWithdrawn(withdrawn.withdrawnBy(), clock.instant());
                         // heard after the withdrawal committed, with no one signed in: recorded as the withdrawer's
-                        Runnable cancel = () -> {
+                        com.lead2cash.platform.CurrentUser.actAs(org.person(withdrawn.withdrawnBy()), () -> {
                             Invoice saved = invoices.save(inv);
                             audit.record("INVOICE_CANCELLED", SUBJECT, saved.id().toString(),
                                     "invoice.audit.cancelledOnWithdrawal", saved.number());
-                        };
-                        org.person(withdrawn.withdrawnBy()).map(com.lead2cash.platform.CurrentUser::of).ifPresentOrElse(
-                                by -> by.actAs(() -> {
-                                    cancel.run();
-                                    return null;
-                                }), cancel);
+                        });
                     });
         }
     }

@@ -53,7 +53,6 @@ class ReceiptFormController {
     /** An allocation's field: this prefix and the plan's id. */
     static final String ALLOCATION = "alloc-";
     private static final Set<String> FIELDS = Set.of("customerId", "amount", "receivedOn", "method", "payer", "reference");
-    private static final int CUSTOMER_OPTIONS = 8;
     private static final String CUSTOMER = "Customer";
 
     /** What the form shows in its fields: a fresh form's defaults, or what was typed. */
@@ -134,10 +133,18 @@ class ReceiptFormController {
     /** The customer picker's matches: the customer module's own search (name, pinyin, code, phone). */
     @GetMapping("/receipts/new/customers")
     String customerOptions(@RequestParam(required = false) String q, Model model) {
-        boolean searched = q != null && q.strip().length() >= 2;
-        model.addAttribute("searched", searched);
-        model.addAttribute("options", searched ? customers.search(q.strip(), CUSTOMER_OPTIONS) : List.of());
+        customerOptions(model, customers, q);
         return "receivable/receipt-form :: customerOptions";
+    }
+
+    /**
+     * A customer picker's matches for what was typed (this form's, the receipts list's filter): the customer module's
+     * own search, from two characters on, eight at most.
+     */
+    static void customerOptions(Model model, CustomerDirectory customers, String typed) {
+        boolean searched = typed != null && typed.strip().length() >= 2;
+        model.addAttribute("searched", searched);
+        model.addAttribute("options", searched ? customers.search(typed.strip(), 8) : List.of());
     }
 
     /** The form's fields again for the customer just {@code chosen}, with their open plans and what was typed kept. */

@@ -61,8 +61,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ReceivableController {
 
     private static final int LIST = 50;
-    /** As many matches as the receipt form's customer picker offers. */
-    private static final int CUSTOMER_OPTIONS = 8;
 
     private final ReceivableQueries queries;
     private final ReceivablePlanning planning;
@@ -376,9 +374,7 @@ class ReceivableController {
     @GetMapping("/receipts/customer-filter/options")
     @PreAuthorize(ReceivableAccess.RECEIPT_READER_ROLES)
     String receiptCustomerOptions(@RequestParam(required = false) String customerSearch, Model model) {
-        boolean searched = customerSearch != null && customerSearch.strip().length() >= 2;
-        model.addAttribute("searched", searched);
-        model.addAttribute("options", searched ? customers.search(customerSearch.strip(), CUSTOMER_OPTIONS) : List.of());
+        ReceiptFormController.customerOptions(model, customers, customerSearch);
         return "receivable/receipts :: customerOptions";
     }
 

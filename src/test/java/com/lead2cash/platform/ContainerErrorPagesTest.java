@@ -99,6 +99,32 @@ class ContainerErrorPagesTest {
     }
 
     @Test
+    void aCookieOrTokenOverTheLimitIsA400ProblemOnTheApi() throws Exception {
+        String tooLong = "a".repeat(40 * 1024);
+        for (String huge : new String[] {"Cookie: SESSION=" + tooLong, "Authorization: Bearer l2c_" + tooLong}) {
+            String api = send("/api/v1/leads", "application/json", "en", huge);
+            assertThat(api).as(huge.substring(0, 20)).startsWith("HTTP/1.1 400 ")
+                    .containsIgnoringCase("Content-Type: application/problem+json")
+                    .contains("\"code\":\"error.requestTooLarge\"").doesNotContain(TOMCAT, TOMCAT_REPORT, "<html");
+        }
+    }
+
+    @Test
+    void aHeaderOverTheLimitIsA400ProblemForAProgramOnTheActuatorAndA400PageForABrowser() throws Exception {
+        String cookie = "Cookie: SESSION=" + "a".repeat(40 * 1024);
+        String program = send("/actuator/health", "application/json", "zh-CN", cookie);
+        assertThat(program).startsWith("HTTP/1.1 400 ").containsIgnoringCase("Content-Type: application/problem+json")
+                .contains("\"code\":\"error.requestTooLarge\"", "请求过大").doesNotContain(TOMCAT, TOMCAT_REPORT, "<html");
+        // the header over the limit is never read whole (Tomcat has its name, not its value): the verdict is the
+        // headers' before it
+        String token = send("/actuator/metrics", "*/*", "en", "Authorization: Bearer l2c_" + "a".repeat(40 * 1024));
+        assertThat(token).as("a token over the limit").startsWith("HTTP/1.1 400 ")
+                .containsIgnoringCase("Content-Type: application/problem+json").contains("\"code\":\"error.requestTooLarge\"");
+        assertProductPage(send("/actuator/health", "text/html,application/xhtml+xml", "en", cookie),
+                "a browser's visit to the actuator");
+    }
+
+    @Test
     void aRequestLineOverTheLimitIsA400ProblemOnTheApiInEnglishAndA400PageElsewhere() throws Exception {
         String query = "?q=" + "a".repeat(70_000);
         // Tomcat refuses the line before it has read a header: the problem cannot know the reader's language

@@ -101,6 +101,38 @@ class EndpointHardeningTest {
     }
 
     @Test
+    void theActuatorAnswersAProgramsUnknownEndpointAndWrongMethodAsProblemsAndABrowserWithPages() {
+        String admin = "Bearer " + fixtures.token(mvc, "admin");
+        MvcTestResult unknown = mvc.get().uri("/actuator/nope").header(HttpHeaders.AUTHORIZATION, admin).exchange();
+        assertThat(unknown).hasStatus(HttpStatus.NOT_FOUND).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson().extractingPath("$.code").isEqualTo("error.noRoute");
+        assertThat(unknown).bodyJson().extractingPath("$.instance").isEqualTo("/actuator/nope");
+        assertThat(mvc.get().uri("/actuator/nope").header(HttpHeaders.AUTHORIZATION, admin)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN")).as("in the reader's language, as the API")
+                .hasStatus(HttpStatus.NOT_FOUND).bodyJson().extractingPath("$.title").isEqualTo("未找到");
+        for (MvcTestResult wrong : new MvcTestResult[] {
+                mvc.post().uri("/actuator/health").header(HttpHeaders.AUTHORIZATION, admin).exchange(),
+                mvc.delete().uri("/actuator/health").header(HttpHeaders.AUTHORIZATION, admin)
+                        .header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE).exchange(),
+                mvc.post().uri("/actuator/metrics").header(HttpHeaders.AUTHORIZATION, admin)
+                        .header(HttpHeaders.ACCEPT, "text/html").exchange()}) {
+            assertThat(wrong).hasStatus(HttpStatus.METHOD_NOT_ALLOWED)
+                    .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .bodyJson().extractingPath("$.code").isEqualTo("error.wrongMethod");
+            assertThat(wrong.getResponse().getHeader(HttpHeaders.ALLOW)).isEqualTo("GET");
+        }
+
+        // a browser, signed in as an administrator, keeps the error page
+        Cookie session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+        String page = "text/html,application/xhtml+xml,*/*;q=0.8";
+        assertThat(mvc.get().uri("/actuator/nope").header(HttpHeaders.ACCEPT, page).cookie(session))
+                .hasStatus(HttpStatus.NOT_FOUND).hasContentTypeCompatibleWith(MediaType.TEXT_HTML);
+        assertThat(mvc.post().uri("/actuator/health").header(HttpHeaders.ACCEPT, page).cookie(session)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .hasStatus(HttpStatus.METHOD_NOT_ALLOWED).hasContentTypeCompatibleWith(MediaType.TEXT_HTML);
+    }
+
+    @Test
     void anUnknownApiRouteIsA404ProblemAndAWrongMethodA405Problem() {
         String token = "Bearer " + fixtures.token(mvc, "admin");
         assertThat(mvc.get().uri("/api/v1/nope").header(HttpHeaders.AUTHORIZATION, token))

@@ -1,6 +1,7 @@
 package com.lead2cash.platform.internal.security;
 
 import com.lead2cash.platform.internal.web.ProblemWriter;
+import com.lead2cash.platform.internal.web.ProgramCalls;
 import com.lead2cash.platform.internal.web.RefusalPage;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -11,7 +12,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
@@ -146,14 +146,12 @@ class SecurityConfiguration {
     }
 
     /**
-     * A call of a program to the actuator, not a browser's visit: it sends a token ({@code Authorization}), or does
-     * not ask for a page (no {@code text/html} in {@code Accept}). Refused, it is answered 401 or 403 as a problem,
-     * as the API answers; a browser is sent to sign in, or shown the product's 403 page.
+     * A call of a program to the actuator, not a browser's visit ({@link ProgramCalls#fromProgram}). Refused, it is
+     * answered 401 or 403 as a problem, as the API answers; a browser is sent to sign in, or shown the product's
+     * 403 page.
      */
     static boolean programCall(HttpServletRequest request) {
-        String accept = request.getHeader(HttpHeaders.ACCEPT);
-        return request.getHeader(HttpHeaders.AUTHORIZATION) != null || accept == null
-                || !accept.toLowerCase(java.util.Locale.ROOT).contains(MediaType.TEXT_HTML_VALUE);
+        return ProgramCalls.fromProgram(request);
     }
 
     /**

@@ -17,7 +17,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * What no controller answers: an unknown route under {@code /api} is a 404 problem like any other API
- * refusal (a wrong method 405, a wrong content type 415, an undecodable query 400); elsewhere the error page.
+ * refusal (a wrong method 405, a wrong content type 415, an undecodable query 400), and so is one of the actuator
+ * called by a program ({@link ProgramCalls}); elsewhere the error page.
  * Asked after the controllers' own handlers ({@link ApiExceptionHandler}, {@link PageExceptionHandler}), which word
  * the refusals of their controllers themselves (the page version guard's 428 included).
  */
@@ -77,7 +78,7 @@ class ApiFallbackHandler {
     }
 
     private Object answer(HttpServletRequest request, HttpStatus status, String messageKey, Object... args) {
-        if (request.getRequestURI().startsWith("/api/")) {
+        if (ProgramCalls.answeredAsProblem(request.getRequestURI(), request)) {
             ProblemDetail problem = problems.problem(status, messageKey, args);
             try {
                 problem.setInstance(java.net.URI.create(request.getRequestURI()));

@@ -23,7 +23,8 @@ import org.springframework.web.servlet.ModelAndView;
  * error to render (Boot answered 500 with "status 999"): it is then a route that does not exist, 404,
  * a problem for JSON and the error page for a browser. An error of an API address that no handler answered
  * (the container refusing {@code TRACE} with 405, an exception before a controller was chosen) is the API's
- * problem, whatever the caller accepts, not Boot's own error body.
+ * problem, whatever the caller accepts, not Boot's own error body; so is one of the actuator a program called
+ * ({@link ProgramCalls}).
  */
 @Controller
 class ErrorEndpoint extends BasicErrorController {
@@ -99,10 +100,10 @@ class ErrorEndpoint extends BasicErrorController {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 
-    /** An error dispatch of an address under {@code /api/}. */
+    /** An error dispatch of an address whose refusals are problems: the API's, a program's of the actuator. */
     private static boolean api(HttpServletRequest request) {
         return request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri
-                && uri.startsWith("/api/");
+                && ProgramCalls.answeredAsProblem(uri, request);
     }
 
     /** Not the container's error dispatch: someone typed /error. */

@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The host's error report: an error status nothing has written a body for — a request Tomcat refused before the
  * application saw it — answered as the product answers. An address under {@code /api/} gets a problem in the
  * API's shape (as {@link ProblemWriter} writes them) — a request line too long to be read too, its address then
- * taken from what Tomcat had read of it — anything else a plain page in the error page's style, in the
+ * taken from what Tomcat had read of it — and so does a program's call of the actuator ({@link ProgramCalls}, by
+ * the headers read before the one over the limit); anything else a plain page in the error page's style, in the
  * reader's language. Never Tomcat's report, its version or an exception. Everything the application answered
  * itself (its /error page included) has a body already and is left alone.
  */
@@ -61,7 +62,9 @@ final class ProductErrorReportValve extends ErrorReportValve {
         boolean lineUnread = uri == null || uri.isEmpty();
         // a request line Tomcat could not read has no headers read either: no language to go by but English
         Locale locale = lineUnread ? Locale.ENGLISH : locale(request);
-        boolean api = lineUnread ? API_LINE.matcher(requestLineStart(request)).lookingAt() : uri.startsWith("/api/");
+        // a header over the limit: the headers read before it are known (a browser sends Accept before its cookies)
+        boolean api = lineUnread ? API_LINE.matcher(requestLineStart(request)).lookingAt()
+                : ProgramCalls.answeredAsProblem(uri, request);
         try {
             String body;
             if (api) {

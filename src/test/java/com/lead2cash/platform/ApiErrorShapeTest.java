@@ -55,6 +55,25 @@ class ApiErrorShapeTest {
     }
 
     @Test
+    void aTraceIsRefusedWithTheMethodsItsRouteTakesNotTheContainersList() throws Exception {
+        String admin = "Authorization: Bearer " + fixtures.token(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+        for (String answer : new String[] {send("TRACE", "/api/v1/leads", admin),
+                send("TRACE", "/api/v1/leads", admin, "Accept: application/json"), send("TRACE", "/api/v1/leads")}) {
+            assertThat(answer).startsWith("HTTP/1.1 405").contains("\r\nAllow: GET, POST\r\n", "application/problem+json",
+                    "\"error.wrongMethod\"");
+        }
+        // a word a route of its own takes, not the id of the route beside (as a GET of it is refused)
+        assertThat(send("TRACE", "/api/v1/leads/imports", admin, "Accept: application/json")).startsWith("HTTP/1.1 405")
+                .contains("\r\nAllow: POST\r\n");
+        assertThat(send("TRACE", "/actuator/health", "Accept: application/json")).startsWith("HTTP/1.1 405")
+                .contains("\r\nAllow: GET\r\n", "application/problem+json", "\"error.wrongMethod\"");
+        // no route has the address: nothing to allow
+        String none = send("TRACE", "/api/v1/nope", admin, "Accept: application/json");
+        assertThat(none).startsWith("HTTP/1.1 404").contains("application/problem+json", "\"error.noRoute\"")
+                .doesNotContainIgnoringCase("\r\nAllow:");
+    }
+
+    @Test
     void anOptionsRequestOnTheWebToLeadEndpointNeedsNoKey() throws Exception {
         String answer = send("OPTIONS", "/api/v1/public/leads");
         assertThat(answer).startsWith("HTTP/1.1 200").containsIgnoringCase("Allow: ").contains("POST");

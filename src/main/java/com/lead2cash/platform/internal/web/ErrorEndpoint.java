@@ -6,17 +6,26 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+import org.springframework.web.util.pattern.PathPattern;
 
 /**
  * Boot's {@code /error}, which renders the container's error dispatches. Asked for directly it has no
@@ -24,7 +33,8 @@ import org.springframework.web.servlet.ModelAndView;
  * a problem for JSON and the error page for a browser. An error of an API address that no handler answered
  * (the container refusing {@code TRACE} with 405, an exception before a controller was chosen) is the API's
  * problem, whatever the caller accepts, not Boot's own error body; so is one of the actuator a program called
- * ({@link ProgramCalls}).
+ * ({@link ProgramCalls}). The container's 405 lists its servlet's methods in {@code Allow}: it is answered with the
+ * route's own methods instead, and as the 404 it is when no route has the address.
  */
 @Controller
 class ErrorEndpoint extends BasicErrorController {
@@ -33,17 +43,21 @@ class ErrorEndpoint extends BasicErrorController {
 
     private final tools.jackson.databind.json.JsonMapper json;
 
+    private final ObjectProvider<RequestMappingInfoHandlerMapping> mappings;
+
     ErrorEndpoint(ErrorAttributes attributes, WebProperties web, ObjectProvider<ErrorViewResolver> resolvers,
-                  ProblemWriter problems, tools.jackson.databind.json.JsonMapper json) {
+                  ProblemWriter problems, tools.jackson.databind.json.JsonMapper json,
+                  ObjectProvider<RequestMappingInfoHandlerMapping> mappings) {
         super(attributes, web.getError(), resolvers.orderedStream().toList());
         this.problems = problems;
         this.json = json;
+        this.mappings = mappings;
     }
 
     @Override
     public ModelAndView errorHtml(HttpServletRequest request, HttpServletResponse response) {
         if (!direct(request) && api(request)) {
-            ResponseEntity<Map<String, Object>> problem = apiProblem(request);
+            ResponseEntity<Map<String, Object>> problem = apiProblem(request, response);
             response.setStatus(problem.getStatusCode().value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
@@ -72,14 +86,28 @@ class ErrorEndpoint extends BasicErrorController {
             return problem(HttpStatus.NOT_FOUND, "error.noRoute", request.getRequestURI());
         }
         if (api(request)) {
-            return apiProblem(request);
+            // the answer under way, to set its Allow: this method of Boot's is given the request only
+            return apiProblem(request, ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
+                    .getResponse());
         }
         return super.error(request);
     }
 
-    /** The container's error of an API address, as the API words it: the status kept, Boot's body never shown. */
-    private ResponseEntity<Map<String, Object>> apiProblem(HttpServletRequest request) {
+    /**
+     * The container's error of an API address, as the API words it: the status kept, Boot's body never shown — but
+     * a 405 the container gave (a {@code TRACE}) allows the route's methods, or is a 404 without a route.
+     */
+    private ResponseEntity<Map<String, Object>> apiProblem(HttpServletRequest request, HttpServletResponse response) {
         HttpStatus status = getStatus(request);
+        if (status == HttpStatus.METHOD_NOT_ALLOWED && response != null) {
+            Set<String> allowed = routeMethods(String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)));
+            // set, not added: the container's list goes (no value takes the header away)
+            response.setHeader(HttpHeaders.ALLOW, allowed.isEmpty() ? null : String.join(", ", allowed));
+            if (allowed.isEmpty()) {
+                status = HttpStatus.NOT_FOUND;
+                response.setStatus(status.value());
+            }
+        }
         String key = status == HttpStatus.NOT_FOUND ? "error.noRoute"
                 : status == HttpStatus.METHOD_NOT_ALLOWED ? "error.wrongMethod"
                 : status == HttpStatus.UNSUPPORTED_MEDIA_TYPE ? "error.wrongContentType"
@@ -98,6 +126,41 @@ class ErrorEndpoint extends BasicErrorController {
         body.put("instance", instance);
         body.putAll(problem.getProperties() == null ? Map.of() : problem.getProperties());
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    /**
+     * The methods the route of this address takes: those of the most specific patterns that match it, as Spring MVC
+     * chooses ({@code /api/v1/leads/imports} takes POST, though {@code /api/v1/leads/{id}} takes GET). None when no
+     * route has the address.
+     */
+    private Set<String> routeMethods(String uri) {
+        PathContainer path = PathContainer.parsePath(uri);
+        Set<String> methods = new TreeSet<>();
+        PathPattern[] best = {null};
+        mappings.orderedStream().forEach(mapping -> mapping.getHandlerMethods().keySet().forEach(info -> {
+            if (info.getPathPatternsCondition() == null) {
+                return;
+            }
+            for (PathPattern pattern : info.getPathPatternsCondition().getPatterns()) {
+                if (!pattern.matches(path)) {
+                    continue;
+                }
+                int order = best[0] == null ? -1 : PathPattern.SPECIFICITY_COMPARATOR.compare(pattern, best[0]);
+                if (order < 0) {
+                    best[0] = pattern;
+                    methods.clear();
+                }
+                if (order <= 0) {
+                    Set<RequestMethod> taken = info.getMethodsCondition().getMethods();
+                    for (RequestMethod method : taken.isEmpty() ? Set.of(RequestMethod.values()) : taken) {
+                        if (method != RequestMethod.TRACE) {
+                            methods.add(method.name());
+                        }
+                    }
+                }
+            }
+        }));
+        return methods;
     }
 
     /** An error dispatch of an address whose refusals are problems: the API's, a program's of the actuator. */

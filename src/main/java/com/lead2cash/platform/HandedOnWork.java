@@ -1,13 +1,15 @@
 package com.lead2cash.platform;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * A module that routes work to people hands on a deactivated person's open work (docs/decisions/0073): asked by the
  * deactivation, in the administrator's transaction, after the person is saved inactive (so an approval step resolves
  * them as 0007 does); what it answers, where each piece went, the administrator is told on the users screen and in the
- * API's answer.
+ * API's answer. Work that waits on every holder of a role (a pool) is the role's (0074): the deactivation asks what
+ * waits on a role it left with no active holder, and whoever is then given the role takes up its work.
  */
 public interface HandedOnWork {
 
@@ -18,9 +20,26 @@ public interface HandedOnWork {
     List<Handover> handOnWorkOf(UUID userId, UUID by);
 
     /**
+     * The open work that waits on whoever holds these roles (a pool's approval tasks), per role and kind; a role nothing
+     * waits on is left out. Asked of the roles a deactivation left with no active holder (0074).
+     */
+    List<Waiting> waitingOn(Set<Role> roles);
+
+    /**
+     * The person, active, holds these roles from now on (given them, created with them, or re-activated): they take up
+     * the work waiting on the roles' holders (0074) — told of it, and what waited with nobody who holds the role now
+     * (a pool deadline of a holder deactivated since) theirs as the module's rule gives it.
+     */
+    void takeUpWorkOf(UUID userId, Set<Role> roles);
+
+    /**
      * One piece of work: its kind ({@code APPROVAL_TASK}), the record it belongs to and its name, and who holds it now —
      * a person ({@code toUserId}) or every holder of a role ({@code toRole}).
      */
     record Handover(String kind, UUID recordId, String recordName, UUID toUserId, Role toRole) {
+    }
+
+    /** How many pieces of open work of a kind ({@code APPROVAL_TASK}) wait on whoever holds the role. */
+    record Waiting(Role role, String kind, int count) {
     }
 }

@@ -165,4 +165,34 @@ public class ApprovalQueries {
                 order by a.id
                 """).param("user", userId).query(UUID.class).list();
     }
+
+    /**
+     * An open task of a role's pool in the current step of an approval in progress: pending, or waiting for its turn;
+     * its step's SLA rule, and whether {@code userId} (of {@link #openPoolTasksOf}) decided in that step already.
+     */
+    public record PoolTask(UUID taskId, UUID approvalId, String title, UUID submitterId, Role role, boolean pending,
+                           String slaRuleId, boolean decidedInStep) {
+    }
+
+    /** The open pool tasks of these roles (0074), oldest first; {@code userId} null asks no one's part in the step. */
+    public List<PoolTask> openPoolTasksOf(Set<Role> roles, UUID userId) {
+        if (roles.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select t.id as task_id, a.id, a.title, a.submitter_id, t.assignee_role, t.state, s.sla_rule_id,
+                       exists (select 1 from approval_task o where o.approval = t.approval and o.round = t.round
+                               and o.step_index = t.step_index and o.acted_by = :user) as decided
+                from approval a join approval_task t on t.approval = a.id
+                join approval_step_def s on s.approval = t.approval and s.position = t.step_index
+                where a.state = 'IN_PROGRESS' and t.assignee_role in (:roles) and t.state in ('PENDING', 'WAITING')
+                  and t.round = a.round and t.step_index = a.current_step
+                order by t.opened_at nulls last, t.id
+                """).param("roles", roles.stream().map(Role::name).toList())
+                .param("user", userId == null ? new UUID(0, 0) : userId)
+                .query((rs, i) -> new PoolTask(rs.getObject("task_id", UUID.class), rs.getObject("id", UUID.class),
+                        rs.getString("title"), rs.getObject("submitter_id", UUID.class),
+                        Role.valueOf(rs.getString("assignee_role")), "PENDING".equals(rs.getString("state")),
+                        rs.getString("sla_rule_id"), rs.getBoolean("decided"))).list();
+    }
 }

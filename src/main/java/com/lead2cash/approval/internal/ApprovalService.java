@@ -202,7 +202,65 @@ public class ApprovalService implements Approvals {
                         r.toUserId(), r.toRole())));
             }
         }
+        // the pool deadlines they owned go to the next holder of the role, or wait for one (0074)
+        givePoolDeadlinesToHolders(queries.openPoolTasksOf(gone.get().roles(), null));
         return handedOn;
+    }
+
+    /** Docs/decisions/0074: the open pool tasks that wait on whoever holds these roles, how many a role. */
+    @Transactional(readOnly = true)
+    public List<HandedOnWork.Waiting> waitingOn(Set<Role> roles) {
+        Map<Role, Integer> counts = new java.util.EnumMap<>(Role.class);
+        queries.openPoolTasksOf(roles, null).forEach(t -> counts.merge(t.role(), 1, Integer::sum));
+        return counts.entrySet().stream().map(e -> new HandedOnWork.Waiting(e.getKey(), TASK_WORK, e.getValue()))
+                .toList();
+    }
+
+    /**
+     * Docs/decisions/0074: the person, active, holds these roles from now on (given them, created with them, re-activated):
+     * each pending pool task of the roles that they could decide asks them ("approval waiting for you", as each holder
+     * was asked when it opened), and the pool deadlines that no holder owns become the holders' by the pool's rule
+     * ({@link #givePoolDeadlinesToHolders}).
+     */
+    public void takeUpWorkOf(UUID userId, Set<Role> roles) {
+        if (roles.isEmpty() || org.person(userId).filter(OrgDirectory.Person::active).isEmpty()) {
+            return;
+        }
+        List<ApprovalQueries.PoolTask> open = queries.openPoolTasksOf(roles, userId);
+        open.stream().filter(t -> t.pending() && !t.submitterId().equals(userId) && !t.decidedInStep())
+                .forEach(t -> notifier.send(Notification.of(userId, TASK_NOTICE, "approval.notify.assigned",
+                        "/approvals/" + t.approvalId(), t.title()).about(t.taskId())));
+        givePoolDeadlinesToHolders(open);
+    }
+
+    /**
+     * Docs/decisions/0074, the rule of a pool task's running deadline after it opened: it belongs to a holder of the pool
+     * ({@link #poolDeadlineHolder}); one whose owner is no such holder — deactivated since, or the submitter it fell to
+     * when nobody held the role — goes to the pool's holder as at opening, its due time kept ({@link Deadlines#transfer});
+     * with nobody holding the role it stays as it is until someone is given the role ({@link #takeUpWorkOf}).
+     */
+    private void givePoolDeadlinesToHolders(List<ApprovalQueries.PoolTask> tasks) {
+        List<ApprovalQueries.PoolTask> timed = tasks.stream().filter(t -> t.pending() && t.slaRuleId() != null).toList();
+        if (timed.isEmpty()) {
+            return;
+        }
+        Map<String, UUID> owners = new HashMap<>();
+        deadlines.of(TASK_SUBJECT, timed.stream().map(t -> t.taskId().toString()).toList(), now(), timed.size() * 4)
+                .stream().filter(d -> "OPEN".equals(d.state()) || "BREACHED".equals(d.state()))
+                .forEach(d -> owners.putIfAbsent(d.ruleId() + "/" + d.subject().id(), d.ownerId()));
+        Map<Role, List<OrgDirectory.Person>> holders = new java.util.EnumMap<>(Role.class);
+        for (ApprovalQueries.PoolTask task : timed) {
+            UUID owner = owners.get(task.slaRuleId() + "/" + task.taskId());
+            if (owner == null) {
+                continue;
+            }
+            List<OrgDirectory.Person> ofRole = holders.computeIfAbsent(task.role(), org::activeWithRole);
+            boolean held = ofRole.stream().anyMatch(p -> p.id().equals(owner) && !p.id().equals(task.submitterId()));
+            if (!held) {
+                poolDeadlineHolder(ofRole, task.submitterId()).filter(h -> !h.equals(owner)).ifPresent(h ->
+                        deadlines.transfer(task.slaRuleId(), SubjectRef.of(TASK_SUBJECT, task.taskId()), h));
+            }
+        }
     }
 
     @Override
@@ -451,17 +509,26 @@ public class ApprovalService implements Approvals {
 
     /**
      * A person's task deadline is theirs. A pool's deadline needs one owner too, for reminders and the
-     * breach escalation: the longest-serving holder of the role (the first by hire date), else the submitter.
+     * breach escalation: the longest-serving holder of the role ({@link #poolDeadlineHolder}), else the submitter
+     * (until the role has a holder, {@link #givePoolDeadlinesToHolders}).
      */
     private UUID deadlineOwner(UUID assigneeId, Role assigneeRole, Approval approval) {
         if (assigneeId != null) {
             return assigneeId;
         }
-        return org.activeWithRole(assigneeRole).stream()
-                .filter(p -> !p.id().equals(approval.submitterId()))
+        return poolDeadlineHolder(org.activeWithRole(assigneeRole), approval.submitterId())
+                .orElse(approval.submitterId());
+    }
+
+    /**
+     * Who of the role's active holders ({@code holders}) owns a pool task's deadline (0073, 0074): the longest-serving
+     * (the first by hire date) who did not submit the approval; empty when there is none.
+     */
+    private static Optional<UUID> poolDeadlineHolder(List<OrgDirectory.Person> holders, UUID submitterId) {
+        return holders.stream().filter(p -> !p.id().equals(submitterId))
                 .min(Comparator.comparing((OrgDirectory.Person p) -> p.hireDate() == null ? LocalDate.MAX : p.hireDate())
                         .thenComparing(OrgDirectory.Person::id))
-                .map(OrgDirectory.Person::id).orElse(approval.submitterId());
+                .map(OrgDirectory.Person::id);
     }
 
     /** Business time at the database's precision, so that what is stored and what was announced agree. */

@@ -1,13 +1,16 @@
 package com.lead2cash.approval.internal;
 
 import com.lead2cash.platform.HandedOnWork;
+import com.lead2cash.platform.Role;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
  * Docs/decisions/0073: a deactivated approver's open tasks are handed on in the administrator's own transaction — an
- * approval never waits for someone who can no longer sign in — and the administrator is told where they went.
+ * approval never waits for someone who can no longer sign in — and the administrator is told where they went; the
+ * tasks of a role's pool wait on its holders, and whoever is given the role takes them up (0074).
  */
 @Component
 class DeactivatedApprovers implements HandedOnWork {
@@ -21,5 +24,15 @@ class DeactivatedApprovers implements HandedOnWork {
     @Override
     public List<Handover> handOnWorkOf(UUID userId, UUID by) {
         return service.handOnTasksOf(userId, by);
+    }
+
+    @Override
+    public List<Waiting> waitingOn(Set<Role> roles) {
+        return service.waitingOn(roles);
+    }
+
+    @Override
+    public void takeUpWorkOf(UUID userId, Set<Role> roles) {
+        service.takeUpWorkOf(userId, roles);
     }
 }

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a deactivation changed, in the administrator's words (docs/decisions/0073): each approval task handed on and to
- * whom, and each unit that still names the person as its head. Said on the users screen and in the API's answer.
+ * whom, each unit that still names the person as its head, and each role nobody active holds now while approval tasks
+ * wait on its holders (0074). Said on the users screen and in the API's answer.
  */
 @Component
 class DeactivationNotes {
@@ -35,6 +36,8 @@ class DeactivationNotes {
         });
         deactivation.stillHeads().forEach(unit -> notes.add(
                 messages.getMessage("users.deactivated.stillHead", new Object[] {unit.name()}, locale)));
+        deactivation.unheldRoles().forEach(w -> notes.add(messages.getMessage("users.deactivated.unheldRole",
+                new Object[] {messages.getMessage("role." + w.role().name(), null, locale), w.count()}, locale)));
         return notes;
     }
 }

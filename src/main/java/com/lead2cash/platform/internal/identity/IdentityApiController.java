@@ -58,11 +58,22 @@ class IdentityApiController {
 
     /**
      * What a deactivation changed: the person's open approval tasks handed on and to whom (a person, or every holder of
-     * a role), the units still naming them as head (to appoint another), and all of it said in the reader's language.
+     * a role), the units still naming them as head (to appoint another), the roles left with no active holder while
+     * approval tasks wait on them (to give the role to someone, 0074), and all of it said in the reader's language.
      */
     record DeactivationDto(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> notes,
                            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<HandedOnDto> handedOn,
-                           @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<UnitRef> stillHeads) {
+                           @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<UnitRef> stillHeads,
+                           @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The roles nobody active "
+                                   + "holds any more while open work waits on their holders (a pool's approval tasks, "
+                                   + "docs/decisions/0074): give the role to someone, who takes the work up")
+                           List<UnheldRoleDto> unheldRoles) {
+    }
+
+    record UnheldRoleDto(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) Role role,
+                         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String kind,
+                         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "How many pieces of work "
+                                 + "of the kind wait on the role's holders") int count) {
     }
 
     record HandedOnDto(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String kind,
@@ -151,7 +162,9 @@ class IdentityApiController {
             A password given (not empty) resets the user's password: their web sessions end at their next request and \
             every API token they hold is revoked at once (the company's web-to-lead keys are not touched). Deactivating \
             a user (`active: false`) ends both too, hands on their open approval tasks, and the answer says what it \
-            changed (`deactivation`); a user reactivated signs in again.""")
+            changed (`deactivation`), the roles it left with no active holder while approval tasks wait on them among \
+            it (`unheldRoles`); a user reactivated, or given a role, takes up the approval tasks waiting on their \
+            roles' holders.""")
     @PutMapping("/api/v1/users/{id}")
     UserDto update(@PathVariable UUID id, @Valid @RequestBody UpdateUser body) {
         // an e-mail or hire date left out is kept, not cleared (an empty e-mail clears it): a client that sends
@@ -167,7 +180,8 @@ class IdentityApiController {
             deactivation = new DeactivationDto(notes.of(changed),
                     changed.handedOn().stream().map(h -> new HandedOnDto(h.kind(), h.recordId(), h.recordName(),
                             h.toUserId(), h.toRole())).toList(),
-                    changed.stillHeads().stream().map(u -> new UnitRef(u.id(), u.name())).toList());
+                    changed.stillHeads().stream().map(u -> new UnitRef(u.id(), u.name())).toList(),
+                    changed.unheldRoles().stream().map(w -> new UnheldRoleDto(w.role(), w.kind(), w.count())).toList());
         }
         return UserDto.of(updated.user(), clock.instant(), deactivation);
     }

@@ -78,7 +78,9 @@ public class IdentityService {
         User user = User.register(trim(form.username()), form.displayName(), form.email(),
                 passwordEncoder.encode(form.password()), form.orgUnitId(), form.hireDate(), orElseEmpty(form.roles()),
                 false, clock.instant());
-        return users.save(user);
+        User saved = users.save(user);
+        takeUpWork(saved, saved.roleSet());
+        return saved;
     }
 
     /**
@@ -93,6 +95,8 @@ public class IdentityService {
         }
         user.expectVersion(expectedVersion);
         keepAnAdministrator(user, user.active(), orElseEmpty(form.roles()));
+        Set<Role> given = new java.util.HashSet<>(orElseEmpty(form.roles()));
+        given.removeAll(user.roleSet());
         user.changeProfile(form.displayName(), form.email(), form.orgUnitId(), form.hireDate(),
                 orElseEmpty(form.roles()), clock.instant());
         if (form.password() != null && !form.password().isEmpty()) {
@@ -104,7 +108,19 @@ public class IdentityService {
             // password changed since they signed in), and a token handed out before it ends now, not in 30 days
             tokens.revokeAll(id);
         }
-        return users.save(user);
+        User saved = users.save(user);
+        takeUpWork(saved, given);
+        return saved;
+    }
+
+    /**
+     * The person, saved, holds these roles from now on (0074): each module that routes work to people gives them the work
+     * waiting on the roles' holders (a pool's approval tasks) — an inactive person takes up nothing until re-activated.
+     */
+    private void takeUpWork(User user, Set<Role> roles) {
+        if (user.active() && !roles.isEmpty()) {
+            handedOn.orderedStream().forEach(m -> m.takeUpWorkOf(user.id(), Set.copyOf(roles)));
+        }
     }
 
     /** The profile and, when {@code active} is given, the activation of a user: both or neither. */
@@ -144,6 +160,9 @@ public class IdentityService {
         boolean deactivated = wasActive && !active;
         User saved = users.save(user);
         if (!deactivated) {
+            if (!wasActive && active) {
+                takeUpWork(saved, saved.roleSet());
+            }
             return new Activation(saved, null);
         }
         // saved first: a module handing on their work reads the person inactive (an approval step resolves them as
@@ -151,15 +170,39 @@ public class IdentityService {
         UUID by = CurrentUser.get().map(CurrentUser::id).orElse(null);
         List<HandedOnWork.Handover> moved = handedOn.orderedStream().flatMap(m -> m.handOnWorkOf(id, by).stream())
                 .toList();
-        return new Activation(saved, new Deactivation(moved, units.findHeadedBy(id)));
+        return new Activation(saved, new Deactivation(moved, units.findHeadedBy(id), unheldRoles(saved, moved)));
     }
 
     /**
-     * What a deactivation left with others and what it left to do (docs/decisions/0073), for the administrator's answer:
-     * the work the modules handed on (their open approval tasks, and to whom), and the units that still name the person
-     * as their head — until an administrator appoints another.
+     * Docs/decisions/0074: of the roles the person held and those their work was handed on to, the ones nobody active
+     * holds now, with the work that waits on their holders — the administrator is to give the role to someone.
      */
-    public record Deactivation(List<HandedOnWork.Handover> handedOn, List<OrgUnit> stillHeads) {
+    private List<HandedOnWork.Waiting> unheldRoles(User user, List<HandedOnWork.Handover> moved) {
+        Set<Role> roles = new java.util.TreeSet<>(user.roleSet());
+        moved.stream().map(HandedOnWork.Handover::toRole).filter(java.util.Objects::nonNull).forEach(roles::add);
+        Set<String> held = roles.isEmpty() ? Set.of() : Set.copyOf(jdbc.sql("""
+                        select distinct r.role from platform_user_role r join platform_user u on u.id = r.platform_user
+                        where u.active and r.role in (:roles)""")
+                .param("roles", roles.stream().map(Role::name).toList()).query(String.class).list());
+        roles.removeIf(r -> held.contains(r.name()));
+        if (roles.isEmpty()) {
+            return List.of();
+        }
+        Set<Role> unheld = Set.copyOf(roles);
+        return handedOn.orderedStream().flatMap(m -> m.waitingOn(unheld).stream())
+                .filter(w -> w.count() > 0)
+                .sorted(java.util.Comparator.comparing(HandedOnWork.Waiting::role))
+                .toList();
+    }
+
+    /**
+     * What a deactivation left with others and what it left to do (docs/decisions/0073, 0074), for the administrator's
+     * answer: the work the modules handed on (their open approval tasks, and to whom), the units that still name the
+     * person as their head — until an administrator appoints another —, and the roles nobody active holds now while work
+     * waits on their holders (a pool's approval tasks, and how many) — until an administrator gives the role to someone.
+     */
+    public record Deactivation(List<HandedOnWork.Handover> handedOn, List<OrgUnit> stillHeads,
+                               List<HandedOnWork.Waiting> unheldRoles) {
     }
 
     /** A user changes their own password, proving they know the current one; their API tokens are revoked. */

@@ -1,0 +1,174 @@
+package com.lead2cash.approval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lead2cash.platform.Role;
+import com.lead2cash.platform.internal.identity.IdentityService;
+import com.lead2cash.platform.internal.identity.User;
+import com.lead2cash.testing.Fixtures;
+import com.lead2cash.testing.IntegrationTest;
+import jakarta.servlet.http.Cookie;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Docs/decisions/0074: a deactivation that leaves a role with no active holder while its pool's approval tasks wait on it
+ * says so (the role, how many tasks); a pool deadline the deactivated person owned goes to the role's next
+ * longest-serving holder, or — nobody holding it — to whoever is then given the role, who is asked to decide the tasks.
+ * Each test uses a role of its own: the class's data is its own (FreshDataPerClass), and nobody else holds it.
+ */
+@IntegrationTest
+class UnheldApprovalPoolTest {
+
+    private static final String WAITING = "approval.task.assigned";
+    private static final String SUBJECT = "UnheldPoolProbe";
+    private static final LocalDate HIRED = LocalDate.of(2022, 5, 1);
+
+    @Autowired MockMvcTester mvc;
+    @Autowired Fixtures fixtures;
+    @Autowired Approvals approvals;
+    @Autowired IdentityService identity;
+    @Autowired JdbcClient jdbc;
+
+    private UUID submit(User rep, String id, ApproverRule rule) {
+        return approvals.submit(new ApprovalRequest(SUBJECT, id, "Quote " + id, rep.id(), FlowDefinition.of(
+                new StepDefinition("Review", StepMode.SEQUENTIAL, List.of(rule), "K1")), Map.of())).id();
+    }
+
+    private String bearer(String username) {
+        return "Bearer " + fixtures.token(mvc, username);
+    }
+
+    /** The administrator changes the user through the API (roles and activation as given), in English; the answer. */
+    private JsonNode put(User user, List<Role> roles, boolean active) {
+        User current = identity.user(user.id());
+        var result = mvc.put().uri("/api/v1/users/{id}", user.id()).header(HttpHeaders.AUTHORIZATION, bearer("admin"))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"displayName\":\"" + current.displayName() + "\",\"orgUnitId\":\"" + current.orgUnitId()
+                        + "\",\"roles\":" + roles.stream().map(r -> "\"" + r + "\"").toList()
+                        + ",\"active\":" + active + ",\"version\":" + current.version() + "}").exchange();
+        assertThat(result).hasStatusOk();
+        return fixtures.mapper().readTree(result.getResponse().getContentAsByteArray());
+    }
+
+    private UUID onlyTask(UUID approval) {
+        return approvals.find(approval).orElseThrow().steps().get(0).tasks().get(0).id();
+    }
+
+    /** The person's "waiting for you" notices about this approval, as stored. */
+    private List<String> waiting(User user, UUID approval) {
+        return jdbc.sql("""
+                select settled_at is null from notification_message
+                where recipient_id = :user and kind = :kind and link = :link order by created_at, id
+                """).param("user", user.id()).param("kind", WAITING).param("link", "/approvals/" + approval)
+                .query(Boolean.class).list().stream().map(open -> open ? "to decide" : "settled").toList();
+    }
+
+    /** The task's running SLA deadline: its owner and due time. */
+    private Map<String, Object> deadline(UUID task) {
+        return jdbc.sql("""
+                select owner_id, due_at from sop_deadline
+                where subject_type = 'ApprovalTask' and subject_id = :task and state in ('OPEN', 'BREACHED')
+                """).param("task", task.toString()).query().singleRow();
+    }
+
+    /** The approvals in the user's pending list (GET /api/v1/approvals). */
+    private List<String> pending(User user) {
+        JsonNode page = fixtures.json(mvc.get().uri("/api/v1/approvals?mine=pending")
+                .header(HttpHeaders.AUTHORIZATION, bearer(user.username())));
+        return page.get("items").valueStream().map(i -> i.get("id").asString()).toList();
+    }
+
+    @Test
+    void D0074_deactivatingTheOnlySalesDirectorSaysTheirPoolIsUnheldAndTheDirectorAppointedThenTakesUpItsTasks() {
+        User director = fixtures.user("ud.only", fixtures.rootUnit(), LocalDate.of(2019, 3, 1), Role.SALES_DIRECTOR);
+        User rep = fixtures.user("ur.only", fixtures.rootUnit(), HIRED, Role.SALES_REP);
+        User manager = fixtures.user("um.only", fixtures.rootUnit(), LocalDate.of(2024, 2, 1), Role.SALES_MANAGER);
+        UUID pool = submit(rep, "UP-1", new ApproverRule.ByRole(Role.SALES_DIRECTOR));
+        UUID named = submit(rep, "UP-2", new ApproverRule.ByUser(director.id()));
+        UUID poolTask = onlyTask(pool);
+        UUID namedTask = onlyTask(named);
+        assertThat(deadline(poolTask)).as("a pool's deadline is its longest-serving holder's")
+                .containsEntry("owner_id", director.id());
+        Object poolDue = deadline(poolTask).get("due_at");
+        Object namedDue = deadline(namedTask).get("due_at");
+
+        JsonNode deactivation = put(director, List.of(Role.SALES_DIRECTOR), false).get("deactivation");
+
+        assertThat(deactivation.get("unheldRoles")).hasSize(1);
+        assertThat(deactivation.get("unheldRoles").get(0).get("role").asString()).isEqualTo("SALES_DIRECTOR");
+        assertThat(deactivation.get("unheldRoles").get(0).get("kind").asString()).isEqualTo("APPROVAL_TASK");
+        assertThat(deactivation.get("unheldRoles").get(0).get("count").asInt())
+                .as("the pool's task and the director's own, fallen to the pool (0007)").isEqualTo(2);
+        assertThat(deactivation.get("notes").valueStream().map(JsonNode::asString).toList()).containsExactly(
+                "Their approval task on \"Quote UP-2\" now waits for any Sales director.",
+                "Nobody active holds the role Sales director any more, and 2 approval tasks wait on its holders: give "
+                        + "the role to someone, who will be asked to decide them and own the deadlines.");
+        assertThat(deadline(poolTask)).as("nobody to take it: it waits for the role's next holder")
+                .containsEntry("owner_id", director.id());
+
+        // the administrator gives the role to an active manager: the tasks are theirs to decide, told, with the deadlines
+        assertThat(put(manager, List.of(Role.SALES_MANAGER, Role.SALES_DIRECTOR), true).get("deactivation").isNull())
+                .isTrue();
+        assertThat(waiting(manager, pool)).containsExactly("to decide");
+        assertThat(waiting(manager, named)).containsExactly("to decide");
+        assertThat(deadline(poolTask)).containsEntry("owner_id", manager.id()).containsEntry("due_at", poolDue);
+        assertThat(deadline(namedTask)).containsEntry("owner_id", manager.id()).containsEntry("due_at", namedDue);
+        assertThat(pending(manager)).containsExactlyInAnyOrder(pool.toString(), named.toString());
+        assertThat(mvc.post().uri("/api/v1/approvals/{id}/decision", pool)
+                .header(HttpHeaders.AUTHORIZATION, bearer(manager.username())).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"decision\":\"APPROVE\"}")).hasStatusOk().bodyJson()
+                .extractingPath("$.state").isEqualTo("APPROVED");
+    }
+
+    @Test
+    void D0074_aPoolDeadlineTheDeactivatedHolderOwnedGoesToTheRolesNextLongestServingHolder() {
+        User first = fixtures.user("ul.first", fixtures.rootUnit(), LocalDate.of(2019, 1, 7), Role.LEGAL);
+        User next = fixtures.user("ul.next", fixtures.rootUnit(), LocalDate.of(2021, 1, 4), Role.LEGAL);
+        fixtures.user("ul.newest", fixtures.rootUnit(), LocalDate.of(2024, 1, 2), Role.LEGAL);
+        User rep = fixtures.user("ur.legal", fixtures.rootUnit(), HIRED, Role.SALES_REP);
+        UUID task = onlyTask(submit(rep, "UP-3", new ApproverRule.ByRole(Role.LEGAL)));
+        assertThat(deadline(task)).containsEntry("owner_id", first.id());
+        Object due = deadline(task).get("due_at");
+
+        IdentityService.Activation done = identity.setActive(first.id(), false, identity.user(first.id()).version());
+
+        assertThat(deadline(task)).as("the next longest-serving holder's, its due time kept")
+                .containsEntry("owner_id", next.id()).containsEntry("due_at", due);
+        assertThat(done.deactivation().unheldRoles()).as("the role is held still").isEmpty();
+    }
+
+    @Test
+    void D0074_theUsersScreenSaysWhichRoleIsLeftUnheldAndWhoeverIsCreatedWithItTakesUpTheTask() {
+        User only = fixtures.user("uo.only", fixtures.rootUnit(), LocalDate.of(2020, 6, 1), Role.OPERATIONS);
+        User rep = fixtures.user("ur.ops", fixtures.rootUnit(), HIRED, Role.SALES_REP);
+        UUID approval = submit(rep, "UP-4", new ApproverRule.ByRole(Role.OPERATIONS));
+        UUID task = onlyTask(approval);
+        Cookie session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+
+        var result = mvc.post().uri("/admin/users/{id}/active", only.id()).cookie(session)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").with(SecurityMockMvcRequestPostProcessors.csrf())
+                .param("active", "false").param("version", String.valueOf(identity.user(only.id()).version()))
+                .exchange();
+
+        assertThat(result).hasStatus3xxRedirection();
+        assertThat(result.getMvcResult().getFlashMap().get("flashNotes")).isEqualTo(List.of(
+                "已没有在职用户担任运营，仍有1项审批任务等待该角色处理：请将该角色授予他人，由其审批并承担这些任务的时限。"));
+        assertThat(deadline(task)).containsEntry("owner_id", only.id());
+
+        User hired = fixtures.user("uo.hired", fixtures.rootUnit(), LocalDate.of(2026, 11, 2), Role.OPERATIONS);
+        assertThat(waiting(hired, approval)).containsExactly("to decide");
+        assertThat(deadline(task)).containsEntry("owner_id", hired.id());
+        assertThat(pending(hired)).containsExactly(approval.toString());
+    }
+}

@@ -20,4 +20,10 @@ public interface Notifier {
      * the notifications it sent before are settled too, the ones it sends after are not.
      */
     void settle(NotificationKind kind, UUID subjectId);
+
+    /**
+     * As {@link #settle(NotificationKind, UUID)}, the notifications of one recipient only: they have nothing left to do
+     * about the record, others still have (a deactivated holder of a role that a pool's task waits on, 0074).
+     */
+    void settle(NotificationKind kind, UUID subjectId, UUID recipientId);
 }

@@ -95,6 +95,10 @@ public class RecordingCollaborators {
         public void settle(com.lead2cash.notification.NotificationKind kind, UUID subjectId) {
         }
 
+        @Override
+        public void settle(com.lead2cash.notification.NotificationKind kind, UUID subjectId, UUID recipientId) {
+        }
+
         public List<Notification> to(UUID recipient, String kind) {
             return sent.stream().filter(n -> n.recipientId().equals(recipient) && n.kind().equals(kind)).toList();
         }

@@ -114,6 +114,7 @@ class UnheldApprovalPoolTest {
                 "Their approval task on \"Quote UP-2\" now waits for any Sales director.",
                 "Nobody active holds the role Sales director any more, and 2 approval tasks wait on its holders: give "
                         + "the role to someone, who will be asked to decide them and own the deadlines.");
+        assertThat(waiting(director, pool)).as("the deactivated director is asked no more").containsExactly("settled");
         assertThat(deadline(poolTask)).as("nobody to take it: it waits for the role's next holder")
                 .containsEntry("owner_id", director.id());
 
@@ -149,7 +150,7 @@ class UnheldApprovalPoolTest {
     }
 
     @Test
-    void D0074_theUsersScreenSaysWhichRoleIsLeftUnheldAndWhoeverIsCreatedWithItTakesUpTheTask() {
+    void D0074_theUsersScreenSaysWhichRoleIsLeftUnheldAndReactivatingItsHolderAsksThemAgainOnce() {
         User only = fixtures.user("uo.only", fixtures.rootUnit(), LocalDate.of(2020, 6, 1), Role.OPERATIONS);
         User rep = fixtures.user("ur.ops", fixtures.rootUnit(), HIRED, Role.SALES_REP);
         UUID approval = submit(rep, "UP-4", new ApproverRule.ByRole(Role.OPERATIONS));
@@ -164,11 +165,36 @@ class UnheldApprovalPoolTest {
         assertThat(result).hasStatus3xxRedirection();
         assertThat(result.getMvcResult().getFlashMap().get("flashNotes")).isEqualTo(List.of(
                 "已没有在职用户担任运营，仍有1项审批任务等待该角色处理：请将该角色授予他人，由其审批并承担这些任务的时限。"));
+        assertThat(waiting(only, approval)).as("asked no more").containsExactly("settled");
         assertThat(deadline(task)).containsEntry("owner_id", only.id());
 
-        User hired = fixtures.user("uo.hired", fixtures.rootUnit(), LocalDate.of(2026, 11, 2), Role.OPERATIONS);
+        assertThat(mvc.post().uri("/admin/users/{id}/active", only.id()).cookie(session)
+                .with(SecurityMockMvcRequestPostProcessors.csrf()).param("active", "true")
+                .param("version", String.valueOf(identity.user(only.id()).version()))).hasStatus3xxRedirection();
+        assertThat(waiting(only, approval)).as("re-activated, asked again, once").containsExactly("settled", "to decide");
+        assertThat(deadline(task)).containsEntry("owner_id", only.id());
+        assertThat(pending(only)).containsExactly(approval.toString());
+    }
+
+    @Test
+    void D0074_whoeverIsCreatedWithAnUnheldRoleTakesUpItsTaskAndTheirNoticeAndDeadlineAndTheNextHolderIsNotAskedAgain() {
+        User only = fixtures.user("ut.only", fixtures.rootUnit(), LocalDate.of(2020, 6, 1), Role.TECH_SUPPORT);
+        User rep = fixtures.user("ur.tech", fixtures.rootUnit(), HIRED, Role.SALES_REP);
+        UUID approval = submit(rep, "UP-5", new ApproverRule.ByRole(Role.TECH_SUPPORT));
+        UUID task = onlyTask(approval);
+        Object due = deadline(task).get("due_at");
+        assertThat(identity.setActive(only.id(), false, identity.user(only.id()).version()).deactivation()
+                .unheldRoles()).extracting(w -> w.role(), w -> w.count())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Role.TECH_SUPPORT, 1));
+
+        User hired = fixtures.user("ut.hired", fixtures.rootUnit(), LocalDate.of(2026, 11, 2), Role.TECH_SUPPORT);
         assertThat(waiting(hired, approval)).containsExactly("to decide");
-        assertThat(deadline(task)).containsEntry("owner_id", hired.id());
+        assertThat(deadline(task)).containsEntry("owner_id", hired.id()).containsEntry("due_at", due);
         assertThat(pending(hired)).containsExactly(approval.toString());
+
+        User second = fixtures.user("ut.second", fixtures.rootUnit(), LocalDate.of(2026, 11, 9), Role.TECH_SUPPORT);
+        assertThat(waiting(second, approval)).as("the task waits on a holder already, who was asked").isEmpty();
+        assertThat(deadline(task)).containsEntry("owner_id", hired.id());
+        assertThat(pending(second)).as("in their list as a holder's").containsExactly(approval.toString());
     }
 }

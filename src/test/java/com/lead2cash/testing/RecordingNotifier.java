@@ -34,6 +34,10 @@ public class RecordingNotifier implements Notifier {
     public void settle(com.lead2cash.notification.NotificationKind kind, java.util.UUID subjectId) {
     }
 
+    @Override
+    public void settle(com.lead2cash.notification.NotificationKind kind, java.util.UUID subjectId, java.util.UUID recipientId) {
+    }
+
     public List<Notification> sent() {
         return List.copyOf(sent);
     }

@@ -180,7 +180,9 @@ public class ApprovalService implements Approvals {
      * The person was deactivated (docs/decisions/0073): their open tasks of the approvals in progress go where the step
      * would send them now — to the delegate standing in for them today who holds their authority (0069), else as the
      * step's rules resolve today, else to the sales directors — each approval on its own, in this transaction.
-     * Answers where each task went, in the order moved.
+     * Answers where each task went, in the order moved. The pool tasks of their roles stay the pools' (0074): their
+     * notices of them are settled, and the deadlines they owned go to the next holder
+     * ({@link #givePoolDeadlinesToHolders}).
      */
     public List<HandedOnWork.Handover> handOnTasksOf(UUID userId, UUID by) {
         Optional<OrgDirectory.Person> gone = org.person(userId);
@@ -202,8 +204,12 @@ public class ApprovalService implements Approvals {
                         r.toUserId(), r.toRole())));
             }
         }
-        // the pool deadlines they owned go to the next holder of the role, or wait for one (0074)
-        givePoolDeadlinesToHolders(queries.openPoolTasksOf(gone.get().roles(), null));
+        // their roles' pool tasks ask them no more (the other holders' notices stay), and the pool deadlines they owned
+        // go to the next holder of the role, or wait for one (0074)
+        List<ApprovalQueries.PoolTask> pools = queries.openPoolTasksOf(gone.get().roles(), null);
+        pools.stream().filter(ApprovalQueries.PoolTask::pending)
+                .forEach(t -> notifier.settle(TASK_NOTICE, t.taskId(), userId));
+        givePoolDeadlinesToHolders(pools);
         return handedOn;
     }
 
@@ -217,17 +223,21 @@ public class ApprovalService implements Approvals {
     }
 
     /**
-     * Docs/decisions/0074: the person, active, holds these roles from now on (given them, created with them, re-activated):
-     * each pending pool task of the roles that they could decide asks them ("approval waiting for you", as each holder
-     * was asked when it opened), and the pool deadlines that no holder owns become the holders' by the pool's rule
-     * ({@link #givePoolDeadlinesToHolders}).
+     * Docs/decisions/0074: the person, active, holds these roles from now on (given them, created with them, re-activated).
+     * Each pending pool task of the roles that waited on nobody — no other active holder could decide it — and that they
+     * may decide asks them ("approval waiting for you", as each holder was asked when it opened; where others hold the
+     * role, they were asked and the task is in the newcomer's list as it is), and the pool deadlines that no holder owns
+     * become the holders' by the pool's rule ({@link #givePoolDeadlinesToHolders}).
      */
     public void takeUpWorkOf(UUID userId, Set<Role> roles) {
         if (roles.isEmpty() || org.person(userId).filter(OrgDirectory.Person::active).isEmpty()) {
             return;
         }
         List<ApprovalQueries.PoolTask> open = queries.openPoolTasksOf(roles, userId);
+        Map<Role, List<OrgDirectory.Person>> holders = new java.util.EnumMap<>(Role.class);
         open.stream().filter(t -> t.pending() && !t.submitterId().equals(userId) && !t.decidedInStep())
+                .filter(t -> holders.computeIfAbsent(t.role(), org::activeWithRole).stream()
+                        .allMatch(p -> p.id().equals(userId) || p.id().equals(t.submitterId())))
                 .forEach(t -> notifier.send(Notification.of(userId, TASK_NOTICE, "approval.notify.assigned",
                         "/approvals/" + t.approvalId(), t.title()).about(t.taskId())));
         givePoolDeadlinesToHolders(open);

@@ -86,6 +86,12 @@ public class OutboxNotifier implements Notifier {
     @Override
     @Transactional
     public void settle(NotificationKind kind, UUID subjectId) {
+        settle(kind, subjectId, null);
+    }
+
+    @Override
+    @Transactional
+    public void settle(NotificationKind kind, UUID subjectId, UUID recipientId) {
         // the notifications this transaction sent so far are still queued
         inserts.flush();
         Timestamp now = Timestamp.from(clock.instant());
@@ -93,7 +99,7 @@ public class OutboxNotifier implements Notifier {
         jdbc.sql("""
                 with settled as (
                     update notification_message set settled_at = :now, read_at = coalesce(read_at, :now)
-                     where subject_id = :subject and kind = :kind and settled_at is null
+                     where subject_id = :subject and kind = :kind and settled_at is null %s
                     returning id),
                 withdrawn as (
                     update notification_delivery d set state = 'WITHDRAWN'
@@ -110,7 +116,9 @@ public class OutboxNotifier implements Notifier {
                    and not exists (select 1 from notification_delivery l
                                     where l.digest_id = g.digest_id and l.message_id is not null
                                       and l.state = 'DIGESTED' and l.id not in (select w.id from withdrawn w))
-                """).param("now", now).param("subject", subjectId).param("kind", kind.key()).update();
+                """.formatted(recipientId == null ? "" : "and recipient_id = :recipient"))
+                .params(recipientId == null ? java.util.Map.of() : java.util.Map.of("recipient", recipientId))
+                .param("now", now).param("subject", subjectId).param("kind", kind.key()).update();
     }
 
     private boolean hasMailbox(UUID userId) {

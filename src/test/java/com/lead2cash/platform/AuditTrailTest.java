@@ -323,4 +323,32 @@ class AuditTrailTest {
                 .bodyJson().extractingPath("$.items[*].newValue").asArray()
                 .containsExactlyInAnyOrder(person.id().toString(), "275880.00");
     }
+
+    @Test
+    void aCreationsLinesReadLineByLineEachFieldByItsLabelItsAmountsAsThePagesWriteThemInBothLanguages() throws Exception {
+        String id = java.util.UUID.randomUUID().toString();
+        String creation = """
+                {"number":"Q-2026-900001","status":"DRAFT","lines":[\
+                {"productCode":"P-100","productName":"审计用泵","unitPrice":"1200.00","quantity":"2.00","discountPercent":"5.00","lineTotal":"2280.00"},\
+                {"productCode":"P-200","productName":"审计用阀","unitPrice":"35.50","quantity":"4.00","lineTotal":"142.00"}]}""";
+        jdbc.sql("""
+                insert into platform_audit_event (occurred_at, actor_name, action, entity_type, entity_id, new_value)
+                values (now(), 'admin', 'CREATE', 'Quote', :id, :new)""").param("id", id).param("new", creation).update();
+        var session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+
+        for (String[] words : new String[][] {
+                {"zh-CN", "编号：Q-2026-900001；状态：草稿；明细行：[产品编码：P-100，产品名称：审计用泵，单价：1,200.00，数量：2.00，"
+                        + "折扣（%）：5.00，小计：2,280.00] [产品编码：P-200，产品名称：审计用阀，单价：35.50，数量：4.00，小计：142.00]"},
+                {"en", "Number: Q-2026-900001; Status: Draft; Lines: [Product code: P-100, Product name: 审计用泵, "
+                        + "Unit price: 1,200.00, Quantity: 2.00, Discount (%): 5.00, Line total: 2,280.00] "
+                        + "[Product code: P-200, Product name: 审计用阀, Unit price: 35.50, Quantity: 4.00, Line total: 142.00]"}}) {
+            String html = mvc.get().uri("/admin/audit?lang=" + words[0] + "&entityId=" + id).cookie(session).exchange()
+                    .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(html).as(words[0]).contains(words[1])
+                    .doesNotContain("productCode", "lineTotal", "{productCode=", "&quot;productCode&quot;", ">DRAFT<");
+        }
+        // the trail keeps what was written
+        assertThat(jdbc.sql("select new_value from platform_audit_event where entity_id = :id").param("id", id)
+                .query(String.class).single()).isEqualTo(creation);
+    }
 }

@@ -50,15 +50,15 @@ class AggregateAuditListener {
         RelationalPersistentEntity<?> meta = mappingContext.getRequiredPersistentEntity(entity.getClass());
         Object id = meta.getIdentifierAccessor(entity).getIdentifier();
         String type = entity.getClass().getSimpleName();
-        Map<String, String> after = snapshot(meta, entity);
         boolean isNew = !meta.hasVersionProperty()
                 ? id == null : meta.getPropertyAccessor(entity).getProperty(meta.getRequiredVersionProperty()) == null;
         Object stored = isNew || id == null ? null : aggregates.getObject().findById(id, entity.getClass());
         if (stored == null) {
             // one entry with every value, not one per field: imports create thousands of records
-            recorder.recordFieldChange("CREATE", type, id, null, null, creation(after));
+            recorder.recordFieldChange("CREATE", type, id, null, null, creation(meta, entity));
             return;
         }
+        Map<String, String> after = snapshot(meta, entity);
         Map<String, String> before = snapshot(meta, stored);
         after.forEach((field, value) -> {
             String old = before.get(field);
@@ -77,17 +77,61 @@ class AggregateAuditListener {
 
     /**
      * A creation's values as stored: a JSON object of field → value as an update would record each one (values that
-     * are not set left out), which the audit screen reads back field by field. Entries written before 2026-12-07
-     * hold the map's own text ({@code {field=value, …}}) and are shown as written.
+     * are not set left out), which the audit screen reads back field by field; a field holding lines (a quote's lines,
+     * an approval's steps and facts) as a JSON array of one object per line, its fields by name as a field's value
+     * (before, and when the lines by name would not fit whole in the trail's value, the lines' text as an update
+     * records it). Entries written before 2026-12-07 hold the map's own text ({@code {field=value, …}}) and are shown
+     * as written.
      */
     String creation(RelationalPersistentEntity<?> meta, Object entity) {
-        return creation(snapshot(meta, entity));
+        String withLines = creation(meta, entity, true);
+        return withLines.length() <= AuditRecorder.MAX_VALUE_LENGTH ? withLines : creation(meta, entity, false);
     }
 
-    private static String creation(Map<String, String> values) {
-        Map<String, String> set = new LinkedHashMap<>(values);
-        set.values().removeIf(Objects::isNull);
+    private String creation(RelationalPersistentEntity<?> meta, Object entity, boolean linesByName) {
+        PersistentPropertyAccessor<?> accessor = meta.getPropertyAccessor(entity);
+        Map<String, Object> set = new LinkedHashMap<>();
+        for (RelationalPersistentProperty property : audited(meta)) {
+            Object value = accessor.getProperty(property);
+            RelationalPersistentEntity<?> line = linesByName ? lines(property) : null;
+            Object recorded = line == null ? render(value) : lines(line, value);
+            if (recorded != null) {
+                set.put(property.getName(), recorded);
+            }
+        }
         return JSON.writeValueAsString(set);
+    }
+
+    /**
+     * The entity a field holds one or more of when its lines have more than one field to show (a quote's lines); null
+     * for a plain value, and for lines of one field (a user's roles), which read as the list of their values.
+     */
+    RelationalPersistentEntity<?> lines(RelationalPersistentProperty property) {
+        if (!property.isEntity() || property.isEmbedded()) {
+            return null;
+        }
+        RelationalPersistentEntity<?> line = mappingContext.getRequiredPersistentEntity(property.getActualType());
+        return audited(line).size() > 1 ? line : null;
+    }
+
+    /** A field's lines as recorded: one object per line (a single line as one object), in their order. */
+    private Object lines(RelationalPersistentEntity<?> line, Object value) {
+        if (value instanceof Collection<?> items) {
+            List<Map<String, String>> recorded = new ArrayList<>();
+            items.forEach(item -> recorded.add(line(line, item)));
+            if (!(value instanceof List<?>)) {
+                // a set has no order of its own: the lines' text gives them one, as an update's text is sorted
+                recorded.sort(java.util.Comparator.comparing(Object::toString));
+            }
+            return recorded;
+        }
+        return value == null ? null : line(line, value);
+    }
+
+    private Map<String, String> line(RelationalPersistentEntity<?> line, Object item) {
+        Map<String, String> values = snapshot(line, item);
+        values.values().removeIf(Objects::isNull);
+        return values;
     }
 
     private Map<String, String> snapshot(RelationalPersistentEntity<?> meta, Object entity) {

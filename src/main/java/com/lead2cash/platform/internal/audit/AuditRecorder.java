@@ -17,7 +17,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Component
 public class AuditRecorder implements AuditTrail {
 
-    private static final int MAX_VALUE_LENGTH = 2000;
+    /** The longest value the trail keeps whole; a longer one is cut and ends in …. */
+    static final int MAX_VALUE_LENGTH = 2000;
 
     private final DeferredInserts inserts;
     private final Clock clock;

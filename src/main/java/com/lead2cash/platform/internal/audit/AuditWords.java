@@ -40,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The record by the number people know (lead code, contract number), as its module names it ({@link RecordNames}),
  * linked to its page when the reader may open it; a record without one by its id. A yes/no value as yes or no, a
  * person's id as their name ({@link OrgDirectory}), an amount as the pages write one (275,880.00), and a creation
- * field by field as the changes of an update read (every audited field has its label: AuditedFieldLabelsTest).
+ * field by field as the changes of an update read (every audited field has its label: AuditedFieldLabelsTest), its
+ * lines (a quote's lines, an approval's steps) line by line, each field of a line by its label as the record's are.
  * Anything else stays as recorded.
  * Only the showing changes: the trail keeps what was written, as evidence.
  */
@@ -70,12 +71,18 @@ class AuditWords {
      * Fields whose codes the bundles name under another key than {@code type.field.CODE}: a task's state among an
      * approval's tasks ({@code approval.taskState.PENDING}), a role among a user's roles ({@code role.SALES_REP}), a
      * step's mode and its approvers' role ({@code approval.mode.PARALLEL}, {@code role.FINANCE}), and the codes whose
-     * labels the module's pages keep under their own names ({@code aftersales.severity.CRITICAL}). A grade or a credit
+     * labels the module's pages keep under their own names ({@code aftersales.severity.CRITICAL}); a line's field's codes
+     * by its path ({@code Approval.tasks.assigneeRole}), else by the field that holds the lines. A grade or a credit
      * rating (A, B, C) is its own word.
      */
     private static final Map<String, List<String>> CODE_KEYS = Map.ofEntries(
             Map.entry("Approval.tasks", List.of("approval.taskState")),
             Map.entry("Approval.steps", List.of("approval.mode", "role")),
+            Map.entry("Approval.tasks.assigneeRole", List.of("role")),
+            Map.entry("Opportunity.evaluations.seat", List.of("opportunity.seat")),
+            Map.entry("NeedsAnalysis.decisionMakers.role", List.of("customer.role")),
+            Map.entry("Contract.milestones.type", List.of("contract.milestone")),
+            Map.entry("NegotiationMinutes.milestones.type", List.of("minutes.milestone")),
             Map.entry("User.roles", List.of("role")),
             Map.entry("NotificationRobot.channel", List.of("notification.channel")),
             Map.entry("Opportunity.forecastCategory", List.of("opportunity.forecast")),
@@ -139,14 +146,34 @@ class AuditWords {
      * the one for every type ({@code audit.field.dueDate}); a label with a placeholder is no label.
      */
     static List<String> labelKeys(String type, String field) {
+        int dot = field.indexOf('.');
+        if (dot >= 0) {
+            // a field of a line ({@code lines.unitPrice}): the line's own ({@code quote.lines.unitPrice}), then the one
+            // for every type ({@code audit.field.unitPrice}); not the record's own field of that name (a milestone's
+            // amount is not the contract's)
+            String of = field.substring(dot + 1);
+            return type == null ? List.of("audit.field." + of) : List.of(prefix(type) + "." + field, "audit.field." + of);
+        }
         return type == null ? List.of("audit.field." + field)
-                : List.of(Character.toLowerCase(type.charAt(0)) + type.substring(1) + "." + field, "audit.field." + field);
+                : List.of(prefix(type) + "." + field, "audit.field." + field);
     }
 
-    /** The key prefixes that name a field's codes ({@code lead.source} for WEBSITE_FORM). */
+    /**
+     * The key prefixes that name a field's codes ({@code lead.source} for WEBSITE_FORM); a line's field's codes
+     * ({@code tasks.state}) by its own keys, else by those of the field that holds the lines, else by the line's
+     * ({@code approval.tasks.state}).
+     */
     static List<String> codeKeyPrefixes(String type, String field) {
-        return CODE_KEYS.getOrDefault(type + "." + field,
-                List.of(Character.toLowerCase(type.charAt(0)) + type.substring(1) + "." + field));
+        int dot = field.indexOf('.');
+        if (dot >= 0) {
+            return CODE_KEYS.getOrDefault(type + "." + field, CODE_KEYS.getOrDefault(type + "." + field.substring(0, dot),
+                    List.of(prefix(type) + "." + field)));
+        }
+        return CODE_KEYS.getOrDefault(type + "." + field, List.of(prefix(type) + "." + field));
+    }
+
+    private static String prefix(String type) {
+        return Character.toLowerCase(type.charAt(0)) + type.substring(1);
     }
 
     /** A code of a field by its label; null when the bundle names it by none. */
@@ -231,7 +258,8 @@ class AuditWords {
                 return label;
             }
         }
-        return field;
+        // a line's field without a label by its own name, not its path
+        return field.substring(field.indexOf('.') + 1);
     }
 
     private String value(String type, String field, String value, Words words) {
@@ -245,7 +273,7 @@ class AuditWords {
             if (fields != null) {
                 return fields.entrySet().stream()
                         .map(f -> messages.getMessage("audit.value.field", new Object[] {field(type, f.getKey(), locale),
-                                single(type, f.getKey(), String.valueOf(f.getValue()), words)}, locale))
+                                created(type, f.getKey(), f.getValue(), words)}, locale))
                         .reduce((a, b) -> messages.getMessage("audit.value.fields", new Object[] {a, b}, locale))
                         .orElse("");
             }
@@ -262,6 +290,36 @@ class AuditWords {
             return shown.append('}').toString();
         }
         return single(type, field, value, words);
+    }
+
+    /**
+     * A creation's field in the reader's words: a value as an update's reads; lines (a quote's lines, an approval's
+     * steps, recorded as objects) each in brackets, its fields by their labels as the record's are, one line after the
+     * other ({@code [Product: …, Quantity: 2] [Product: …, Quantity: 1]}).
+     */
+    private String created(String type, String field, Object value, Words words) {
+        if (value instanceof List<?> items && !items.isEmpty() && items.stream().allMatch(Map.class::isInstance)) {
+            return items.stream().map(item -> line(type, field, (Map<?, ?>) item, words))
+                    .reduce((a, b) -> messages.getMessage("audit.value.lines", new Object[] {a, b}, words.locale()))
+                    .orElse("");
+        }
+        if (value instanceof Map<?, ?> item) {
+            return line(type, field, item, words);
+        }
+        return single(type, field, String.valueOf(value), words);
+    }
+
+    private String line(String type, String field, Map<?, ?> line, Words words) {
+        Locale locale = words.locale();
+        String fields = line.entrySet().stream()
+                .map(f -> {
+                    String path = field + "." + f.getKey();
+                    return messages.getMessage("audit.value.field", new Object[] {field(type, path, locale),
+                            single(type, path, String.valueOf(f.getValue()), words)}, locale);
+                })
+                .reduce((a, b) -> messages.getMessage("audit.value.lineFields", new Object[] {a, b}, locale))
+                .orElse("");
+        return messages.getMessage("audit.value.line", new Object[] {fields}, locale);
     }
 
     /** A creation's fields as recorded (a JSON object); null when the text is not one (cut, or not JSON). */

@@ -24,7 +24,8 @@ import org.springframework.data.repository.support.Repositories;
 /**
  * Every field the audit trail records of an aggregate (every aggregate with a repository, the fields the audit listener
  * records of it) has its label on the audit screen, in both languages, and every code of a field that holds one its
- * label: a new field or a new code without one would show as the word in the code.
+ * label: a new field or a new code without one would show as the word in the code. So has each field of the lines a
+ * creation records line by line (a quote's lines, an approval's steps), and each of its codes.
  */
 @IntegrationTest
 class AuditedFieldLabelsTest {
@@ -50,7 +51,16 @@ class AuditedFieldLabelsTest {
         return all;
     }
 
-    private record Audited(String type, RelationalPersistentProperty property) {
+    private record Audited(String type, RelationalPersistentProperty property, String of) {
+
+        Audited(String type, RelationalPersistentProperty property) {
+            this(type, property, "");
+        }
+
+        /** The field as the screen reads it: its name, or a line's field by its path ({@code lines.unitPrice}). */
+        String field() {
+            return of + property.getName();
+        }
     }
 
     private List<Audited> audited() {
@@ -58,6 +68,21 @@ class AuditedFieldLabelsTest {
         new Repositories(app).forEach(type -> {
             RelationalPersistentEntity<?> entity = mapping.getRequiredPersistentEntity(type);
             listener.audited(entity).forEach(p -> fields.add(new Audited(type.getSimpleName(), p)));
+        });
+        return fields;
+    }
+
+    /**
+     * The fields of the lines a creation records line by line (a quote's lines, an approval's steps): each as the
+     * path the screen reads it by ({@code lines.unitPrice}).
+     */
+    private List<Audited> lineFields() {
+        List<Audited> fields = new ArrayList<>();
+        audited().forEach(f -> {
+            RelationalPersistentEntity<?> line = listener.lines(f.property());
+            if (line != null) {
+                listener.audited(line).forEach(p -> fields.add(new Audited(f.type(), p, f.property().getName() + ".")));
+            }
         });
         return fields;
     }
@@ -74,10 +99,13 @@ class AuditedFieldLabelsTest {
         List<Audited> fields = audited();
         assertThat(fields).as("the aggregates the trail records").hasSizeGreaterThan(100)
                 .anyMatch(f -> f.type().equals("Approval") && f.property().getName().equals("steps"));
-        List<String> missing = fields.stream()
-                .filter(f -> AuditWords.labelKeys(f.type(), f.property().getName()).stream()
-                        .noneMatch(key -> labelled(bundle, key)))
-                .map(f -> f.type() + "." + f.property().getName()).toList();
+        List<Audited> lines = lineFields();
+        assertThat(lines).as("the fields of the lines a creation records line by line")
+                .anyMatch(f -> f.type().equals("Quote") && f.field().equals("lines.unitPrice"))
+                .anyMatch(f -> f.type().equals("Approval") && f.field().equals("steps.mode"));
+        List<String> missing = Stream.concat(fields.stream(), lines.stream())
+                .filter(f -> AuditWords.labelKeys(f.type(), f.field()).stream().noneMatch(key -> labelled(bundle, key)))
+                .map(f -> f.type() + "." + f.field()).toList();
         assertThat(missing).as(chinese ? "zh-CN" : "en").isEmpty();
     }
 
@@ -86,7 +114,7 @@ class AuditedFieldLabelsTest {
     void everyCodeOfAnAuditedFieldHasItsLabelInBothLanguages(boolean chinese) throws IOException {
         Properties bundle = bundles(chinese);
         List<String> missing = new ArrayList<>();
-        for (Audited f : audited()) {
+        for (Audited f : Stream.concat(audited().stream(), lineFields().stream()).toList()) {
             Class<?> type = f.property().getActualType();
             if (!type.isEnum()) {
                 continue;
@@ -94,9 +122,9 @@ class AuditedFieldLabelsTest {
             for (Object code : type.getEnumConstants()) {
                 String name = ((Enum<?>) code).name();
                 // a grade or a credit rating (A, B, C) is its own word
-                if (name.length() > 1 && AuditWords.codeKeyPrefixes(f.type(), f.property().getName()).stream()
+                if (name.length() > 1 && AuditWords.codeKeyPrefixes(f.type(), f.field()).stream()
                         .noneMatch(prefix -> labelled(bundle, prefix + "." + name))) {
-                    missing.add(f.type() + "." + f.property().getName() + "." + name);
+                    missing.add(f.type() + "." + f.field() + "." + name);
                 }
             }
         }

@@ -28,6 +28,7 @@ class AuditTrailTest {
     @Autowired JdbcClient jdbc;
     @Autowired MockMvcTester mvc;
     @Autowired LeadTestSupport leads;
+    @Autowired com.lead2cash.testing.CustomerTestSupport customers;
 
     record Entry(String action, String field, String oldValue, String newValue, String actorName) {
     }
@@ -248,17 +249,21 @@ class AuditTrailTest {
                 co.gradeALead("审计编号有限公司", "13800007777"));
         String leadId = lead.get("id").asString();
         String code = lead.get("code").asString();
-        User user = fixtures.user("audit.numberless", fixtures.rootUnit(), null, Role.SALES_REP);
+        String calendar = java.util.UUID.randomUUID().toString();
+        jdbc.sql("""
+                insert into platform_audit_event (occurred_at, actor_name, action, entity_type, entity_id, detail)
+                values (now(), 'admin', 'calendar.imported', 'WorkingCalendar', :id, 'calendar.audit.imported\n1\n0')""")
+                .param("id", calendar).update();
         var session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
 
         String leadRows = mvc.get().uri("/admin/audit?lang=zh-CN&entityType=Lead&entityId=" + leadId).cookie(session)
                 .exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(leadRows).contains("href=\"/leads/" + leadId + "\"", ">" + code + " 审计编号有限公司</a>")
                 .doesNotContain(">" + leadId + "<");
-        // a user has no number people know: the id it is filtered by
-        String userRows = mvc.get().uri("/admin/audit?lang=zh-CN&entityType=User&entityId=" + user.id()).cookie(session)
-                .exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(userRows).contains(">" + user.id() + "<");
+        // a working calendar has no number people know: the id it is filtered by
+        String calendarRows = mvc.get().uri("/admin/audit?lang=zh-CN&entityType=WorkingCalendar&entityId=" + calendar)
+                .cookie(session).exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(calendarRows).contains(">" + calendar + "<");
         // the API keeps the id as recorded
         assertThat(mvc.get().uri("/api/v1/audit?entityType=Lead&entityId=" + leadId)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, "admin"))).hasStatusOk()
@@ -350,5 +355,62 @@ class AuditTrailTest {
         // the trail keeps what was written
         assertThat(jdbc.sql("select new_value from platform_audit_event where entity_id = :id").param("id", id)
                 .query(String.class).single()).isEqualTo(creation);
+    }
+
+    @Test
+    void aUserAndAnOrgUnitReadByTheirNamesAsTheRecordAndWhereAFieldHoldsTheirIdInBothLanguages() throws Exception {
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        java.util.UUID unit = fixtures.unit("审计部门" + tag);
+        java.util.UUID team = fixtures.unit("审计小组" + tag, unit);
+        User user = fixtures.user("audit.words.member." + tag, unit, null, Role.SALES_REP);
+        var session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+
+        for (String[] words : new String[][] {{"zh-CN", "部门：审计部门" + tag, "上级部门：审计部门" + tag},
+                {"en", "Org unit: 审计部门" + tag, "Parent unit: 审计部门" + tag}}) {
+            String userRows = mvc.get().uri("/admin/audit?lang=" + words[0] + "&entityType=User&entityId=" + user.id())
+                    .cookie(session).exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(userRows).as(words[0]).contains("href=\"/admin/users/" + user.id() + "\"",
+                            ">" + user.displayName() + " (" + user.username() + ")</a>", words[1])
+                    .doesNotContain(">" + user.id() + "<", unit.toString());
+            String teamRows = mvc.get().uri("/admin/audit?lang=" + words[0] + "&entityType=OrgUnit&entityId=" + team)
+                    .cookie(session).exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(teamRows).as(words[0]).contains("href=\"/admin/org\"", ">审计小组" + tag + "</a>", words[2])
+                    .doesNotContain(">" + team + "<", unit.toString());
+        }
+        // the API keeps the ids as recorded
+        assertThat(mvc.get().uri("/api/v1/audit?entityType=User&entityId=" + user.id())
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, "admin"))).hasStatusOk()
+                .bodyJson().extractingPath("$.items[0].newValue").asString().contains(unit.toString());
+    }
+
+    @Test
+    void aFieldHoldingACustomersIdReadsAsTheCustomerTheReaderMayOpenAnUnknownIdAsRecorded() throws Exception {
+        var co = customers.company("audit.refs");
+        JsonNode customer = customers.customer(mvc, customers.bearer(mvc, co.eastRep()), "审计引用有限公司", "");
+        String customerId = customer.get("id").asString();
+        String code = customer.get("code").asString();
+        String id = java.util.UUID.randomUUID().toString();
+        String unknown = java.util.UUID.randomUUID().toString();
+        String insert = """
+                insert into platform_audit_event (occurred_at, actor_name, action, entity_type, entity_id, field,
+                                                  old_value, new_value)
+                values (now(), 'admin', :action, 'Quote', :id, :field, :old, :new)""";
+        jdbc.sql(insert).param("action", "UPDATE").param("id", id).param("field", "customerId").param("old", unknown)
+                .param("new", customerId).update();
+        jdbc.sql(insert).param("action", "CREATE").param("id", id).param("field", null).param("old", null)
+                .param("new", "{\"number\":\"Q-2026-900002\",\"customerId\":\"" + customerId + "\"}").update();
+        var session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+
+        for (String[] words : new String[][] {{"zh-CN", "客户：" + code + " 审计引用有限公司"},
+                {"en", "Customer: " + code + " 审计引用有限公司"}}) {
+            String html = mvc.get().uri("/admin/audit?lang=" + words[0] + "&entityId=" + id).cookie(session).exchange()
+                    .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(html).as(words[0]).contains(">" + code + " 审计引用有限公司<", ">" + unknown + "<", words[1])
+                    .doesNotContain(customerId);
+        }
+        // the API answers the values as recorded
+        assertThat(mvc.get().uri("/api/v1/audit?entityId=" + id + "&action=UPDATE")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, "admin"))).hasStatusOk()
+                .bodyJson().extractingPath("$.items[0].newValue").isEqualTo(customerId);
     }
 }

@@ -42,6 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
  * person's id as their name ({@link OrgDirectory}), an amount as the pages write one (275,880.00), and a creation
  * field by field as the changes of an update read (every audited field has its label: AuditedFieldLabelsTest), its
  * lines (a quote's lines, an approval's steps) line by line, each field of a line by its label as the record's are.
+ * A value that refers to another record by its id (customerId, a line's productId, a user's org unit) names that record
+ * as its module does ({@link RecordNames}), only where the reader may open it; else the id as recorded.
  * Anything else stays as recorded.
  * Only the showing changes: the trail keeps what was written, as evidence.
  */
@@ -132,13 +134,82 @@ class AuditWords {
         }));
         Map<String, String> people = new HashMap<>();
         org.people(ids).forEach((id, person) -> people.put(id.toString(), person.displayName()));
-        Words words = new Words(locale, people);
+        // a record another value refers to (customerId, a line's productId, an org unit's parentId) by its name, where
+        // the reader may open it: one question per record type on the page
+        Map<String, Set<String>> referred = new HashMap<>();
+        page.items().forEach(e -> references(e, (field, id) -> {
+            String referredType = referredType(e.entityType(), field);
+            if (referredType != null && namers.containsKey(referredType) && !people.containsKey(id)) {
+                referred.computeIfAbsent(referredType, t -> new HashSet<>()).add(id);
+            }
+        }));
+        Map<String, String> records = new HashMap<>();
+        referred.forEach((referredType, referredIds) -> namers.get(referredType).names(referredIds).forEach((id, name) -> {
+            if (name.link() != null) {
+                records.put(id, name.text());
+            }
+        }));
+        Words words = new Words(locale, people, records);
         return page.map(e -> row(e, e.entityId() == null ? null
                 : names.getOrDefault(e.entityType(), Map.of()).get(e.entityId()), words));
     }
 
-    /** The reader's language and the people the page's values name, by id. */
-    private record Words(Locale locale, Map<String, String> people) {
+    /** The reader's language, the people the page's values name and the records they refer to, by id. */
+    private record Words(Locale locale, Map<String, String> people, Map<String, String> records) {
+
+        /** A person's name or a record's, by its id; null for an id of neither. */
+        String named(String id) {
+            String person = people.get(id);
+            return person != null ? person : records.get(id);
+        }
+    }
+
+    /**
+     * Org units by the fields that refer to one, whatever their record type: a user's and a team's unit, the unit a
+     * unit lies under. Any other field named for a record type ({@code customerId}, {@code opportunityId}) refers to a
+     * record of that type.
+     */
+    private static final Map<String, String> REFERRED_TYPES = Map.of(
+            "orgUnitId", "OrgUnit",
+            "unitId", "OrgUnit",
+            "OrgUnit.parentId", "OrgUnit");
+
+    /** The record type a field's id refers to ({@code Customer} for customerId); null when its name says none. */
+    static String referredType(String type, String field) {
+        String of = field.substring(field.indexOf('.') + 1);
+        String known = REFERRED_TYPES.getOrDefault(type + "." + of, REFERRED_TYPES.get(of));
+        if (known != null) {
+            return known;
+        }
+        return of.length() > 2 && of.endsWith("Id") ? Character.toUpperCase(of.charAt(0)) + of.substring(1, of.length() - 2)
+                : null;
+    }
+
+    /** Each id an entry's values hold, with the field that holds it (a line's field as {@code lines.productId}). */
+    private static void references(AuditQueries.AuditEntry e, java.util.function.BiConsumer<String, String> found) {
+        if (e.field() != null) {
+            Stream.of(e.oldValue(), e.newValue()).filter(Objects::nonNull)
+                    .forEach(v -> uuids(v).forEach(id -> found.accept(e.field(), id)));
+            return;
+        }
+        Map<String, Object> fields = e.newValue() != null && e.newValue().startsWith("{\"") ? created(e.newValue()) : null;
+        if (fields == null) {
+            return;
+        }
+        fields.forEach((field, value) -> {
+            List<?> lines = value instanceof List<?> items ? items : List.of(value);
+            for (Object line : lines) {
+                if (line instanceof Map<?, ?> item) {
+                    item.forEach((of, v) -> uuids(String.valueOf(v)).forEach(id -> found.accept(field + "." + of, id)));
+                } else {
+                    uuids(String.valueOf(line)).forEach(id -> found.accept(field, id));
+                }
+            }
+        });
+    }
+
+    private static List<String> uuids(String text) {
+        return UUID_TEXT.matcher(text).results().map(java.util.regex.MatchResult::group).toList();
     }
 
     /**
@@ -341,8 +412,8 @@ class AuditWords {
         if (field != null && ("true".equals(value) || "false".equals(value))) {
             return messages.getMessage("audit.value." + value, null, value, locale);
         }
-        if (words.people().containsKey(value)) {
-            return words.people().get(value);
+        if (words.named(value) != null) {
+            return words.named(value);
         }
         if (field != null && AMOUNT.matcher(value).matches()) {
             return MoneyText.of(new BigDecimal(value));
@@ -360,12 +431,13 @@ class AuditWords {
         return codes.appendTail(shown).toString();
     }
 
-    /** Every person the text names by id, by their name. */
+    /** Every person and record the text names by id, by their name. */
     private static String people(String text, Words words) {
         Matcher m = UUID_TEXT.matcher(text);
         StringBuilder shown = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(shown, Matcher.quoteReplacement(words.people().getOrDefault(m.group(), m.group())));
+            String named = words.named(m.group());
+            m.appendReplacement(shown, Matcher.quoteReplacement(named != null ? named : m.group()));
         }
         return m.appendTail(shown).toString();
     }

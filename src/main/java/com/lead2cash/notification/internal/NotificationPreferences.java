@@ -53,8 +53,13 @@ public class NotificationPreferences {
     @Transactional
     public NotificationPreference change(UUID userId, String locale, Boolean emailEnabled, Boolean digestEnabled,
                                   Collection<String> mutedKinds, Long expectedVersion) {
-        NotificationPreference preference = of(userId);
+        java.util.Optional<NotificationPreference> stored = preferences.findById(userId);
+        NotificationPreference preference = stored.orElseGet(() -> NotificationPreference.defaults(userId));
         preference.expectVersion(expectedVersion);
+        if (stored.isEmpty()) {
+            // the defaults are stored as shown (version 0) and then changed: the first save answers version 1
+            preference = preferences.save(NotificationPreference.defaults(userId, clock.instant()));
+        }
         if (mutedKinds != null) {
             refuseUnknownKinds(userId, preference, mutedKinds);
         }

@@ -145,20 +145,26 @@ class InboxApiTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"locale\":\"en\",\"emailEnabled\":false,\"digestEnabled\":true,\"mutedKinds\":[\"lead.assigned\"],"
                         + "\"version\":" + defaults.get("version").asLong() + "}"))
-                .hasStatusOk().bodyJson().extractingPath("$.version").isEqualTo(0);
+                .as("the first save changes the defaults shown at version 0: version 1, like any record's first change")
+                .hasStatusOk().bodyJson().extractingPath("$.version").isEqualTo(1);
+        assertThat(mvc.put().uri("/api/v1/notifications/preferences").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"locale\":\"zh-CN\",\"emailEnabled\":true,\"digestEnabled\":true,\"version\":0}"))
+                .as("sent again with the defaults' version: stale, not a silent overwrite").hasStatus(HttpStatus.CONFLICT);
         assertThat(mvc.put().uri("/api/v1/notifications/preferences").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"locale\":\"en\",\"emailEnabled\":true,\"digestEnabled\":true,\"version\":7}"))
                 .hasStatus(HttpStatus.CONFLICT);
         assertThat(mvc.put().uri("/api/v1/notifications/preferences").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"locale\":\"fr\",\"emailEnabled\":true,\"digestEnabled\":true,\"version\":0}"))
+                .content("{\"locale\":\"fr\",\"emailEnabled\":true,\"digestEnabled\":true,\"version\":1}"))
                 .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
 
         JsonNode mine = fixtures.json(get(alice, "/api/v1/notifications/preferences"));
         assertThat(mine.get("locale").asString()).isEqualTo("en");
         assertThat(mine.get("emailEnabled").asBoolean()).isFalse();
         assertThat(mine.get("mutedKinds").get(0).asString()).isEqualTo("lead.assigned");
+        assertThat(mine.get("version").asLong()).isEqualTo(1);
         assertThat(fixtures.json(get(bob, "/api/v1/notifications/preferences")).get("locale").asString()).isEqualTo("zh-CN");
     }
 
@@ -187,7 +193,9 @@ class InboxApiTest {
         assertThat(mvc.get().uri("/notifications/badge").cookie(session)).bodyText()
                 .doesNotContain("notification-unread");
         assertThat(mvc.get().uri("/notifications/preferences").cookie(session)).hasStatusOk().bodyText()
-                .contains("id=\"email-unavailable\"");
+                .contains("id=\"email-unavailable\"")
+                .as("defaults never saved are posted at version 0, so a stale second save is refused")
+                .containsPattern("name=\"version\"\\s+value=\"0\"");
     }
 
     @Test
@@ -240,21 +248,21 @@ class InboxApiTest {
         assertThat(putPreferences(alice, "{\"locale\":\"en\",\"emailEnabled\":false,\"digestEnabled\":false,"
                 + "\"mutedKinds\":[\"receivable.overdue\"],\"version\":0}")).hasStatusOk();
 
-        assertThat(putPreferences(alice, "{\"locale\":\"en\",\"digestEnabled\":true,\"version\":0}")).hasStatusOk();
+        assertThat(putPreferences(alice, "{\"locale\":\"en\",\"digestEnabled\":true,\"version\":1}")).hasStatusOk();
         JsonNode mine = fixtures.json(get(alice, "/api/v1/notifications/preferences"));
         assertThat(mine.get("emailEnabled").asBoolean()).as("left out: kept").isFalse();
         assertThat(mine.get("digestEnabled").asBoolean()).isTrue();
         assertThat(mine.get("mutedKinds").get(0).asString()).as("left out: kept").isEqualTo("receivable.overdue");
 
         assertThat(putPreferences(alice, "{\"locale\":\"zh-CN\",\"emailEnabled\":null,\"digestEnabled\":null,"
-                + "\"mutedKinds\":[],\"version\":1}")).hasStatusOk();
+                + "\"mutedKinds\":[],\"version\":2}")).hasStatusOk();
         mine = fixtures.json(get(alice, "/api/v1/notifications/preferences"));
         assertThat(mine.get("locale").asString()).isEqualTo("zh-CN");
         assertThat(mine.get("emailEnabled").asBoolean()).as("null: kept").isFalse();
         assertThat(mine.get("digestEnabled").asBoolean()).as("null: kept").isTrue();
         assertThat(mine.get("mutedKinds")).as("an empty list mutes none").isEmpty();
 
-        assertThat(putPreferences(alice, "{\"emailEnabled\":true,\"version\":2}"))
+        assertThat(putPreferences(alice, "{\"emailEnabled\":true,\"version\":3}"))
                 .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyText().contains("locale");
     }
 

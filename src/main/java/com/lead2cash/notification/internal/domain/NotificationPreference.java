@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -57,7 +56,16 @@ public class NotificationPreference {
 
     /** The defaults: Chinese, urgent by e-mail, normal in the digest, nothing muted. */
     public static NotificationPreference defaults(UUID userId) {
-        return new NotificationPreference(userId, Locale.SIMPLIFIED_CHINESE.toLanguageTag(), true, true, "", null, null);
+        return defaults(userId, null);
+    }
+
+    /**
+     * The defaults as first stored, at {@code now}, just before the person's first change: stored they are version 0,
+     * as they were shown, so that first change moves the version to 1 like any record's and a second save sent with
+     * the version the defaults were shown at is stale (409).
+     */
+    public static NotificationPreference defaults(UUID userId, Instant now) {
+        return new NotificationPreference(userId, Locale.SIMPLIFIED_CHINESE.toLanguageTag(), true, true, "", null, now);
     }
 
     /** The person changes their preferences; a stale version is refused by the repository (409). */
@@ -103,7 +111,7 @@ public class NotificationPreference {
 
     /** Preferences never saved are the defaults, at version 0. */
     public void expectVersion(Long expected) {
-        if (expected != null && !Objects.equals(expected, version == null ? Long.valueOf(0) : version)) {
+        if (expected != null && expected != version()) {
             throw new org.springframework.dao.OptimisticLockingFailureException("notification preference changed");
         }
     }
@@ -124,7 +132,8 @@ public class NotificationPreference {
         return digestEnabled;
     }
 
-    public Long version() {
-        return version;
+    /** The version the preferences are shown and changed at: preferences never saved are the defaults, at 0. */
+    public long version() {
+        return version == null ? 0L : version;
     }
 }

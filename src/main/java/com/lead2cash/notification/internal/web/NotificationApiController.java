@@ -49,7 +49,7 @@ public class NotificationApiController {
                           boolean emailAvailable, Long version) {
         static PreferencesDto of(NotificationPreference p, boolean emailAvailable) {
             return new PreferencesDto(p.locale().toLanguageTag(), p.emailEnabled(), p.digestEnabled(),
-                    List.copyOf(p.mutedKindSet()), emailAvailable, p.version() == null ? 0L : p.version());
+                    List.copyOf(p.mutedKindSet()), emailAvailable, p.version());
         }
     }
 

@@ -38,6 +38,18 @@ public interface ApprovableSubjects {
         return true;
     }
 
+    /**
+     * Whether the subject still waits on this approval, sent back, to come to an end: false once the record ended with
+     * the send-back (an invoice request is rejected with it). Its submitter then has nothing left to do with the
+     * approval — no resubmission, and no withdrawal either (decisions 0068, 0070: a withdrawal hands back a record that
+     * waits; this one waits no more) — so it offers them no action and refuses a withdrawal; the send-back notice
+     * stays. True by default (a contract sent back still waits for its own page to resubmit it), and for a record the
+     * module does not know.
+     */
+    default boolean waitsOn(String subjectId, UUID approvalId) {
+        return true;
+    }
+
     /** The subject id as a record's id, empty when it is none (not a UUID). */
     static Optional<UUID> recordId(String subjectId) {
         try {

@@ -348,15 +348,29 @@ class InvoiceApiTest {
         String rep = customers.bearer(mvc, reviewers().rep());
         JsonNode sentBack = customers.getJson(mvc, rep, "/api/v1/approvals/" + approvalId);
         assertThat(sentBack.get("state").asString()).isEqualTo("SENT_BACK");
-        assertThat(sentBack.get("availableActions").valueStream().map(JsonNode::asString)).containsExactly("WITHDRAW");
+        assertThat(sentBack.get("availableActions").valueStream().map(JsonNode::asString))
+                .as("the request ended with the send-back: nothing to resubmit, nothing to take back").isEmpty();
 
         var session = customers.session(mvc, reviewers().rep());
         for (String[] lang : new String[][] {{"zh-CN", "其业务记录已不再等待此审批"}, {"en", "its record no longer waits on it"}}) {
             String page = mvc.get().uri("/approvals/" + approvalId + "?lang=" + lang[0]).cookie(session).exchange()
                     .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(page).as(lang[0]).contains("id=\"not-resubmittable\"", lang[1], "id=\"withdraw\"")
-                    .doesNotContain("id=\"resubmit\"", "/approvals/" + approvalId + "/resubmit");
+            assertThat(page).as(lang[0]).contains("id=\"not-resubmittable\"", lang[1])
+                    .doesNotContain("id=\"resubmit\"", "/approvals/" + approvalId + "/resubmit", "id=\"withdraw\"",
+                            "/approvals/" + approvalId + "/withdraw");
         }
+        for (String[] lang : new String[][] {{"zh-CN", "此审批不能再撤回"}, {"en", "This approval can no longer be withdrawn"}}) {
+            MvcTestResult refused = mvc.post().uri("/api/v1/approvals/" + approvalId + "/withdraw")
+                    .header(org.springframework.http.HttpHeaders.AUTHORIZATION, rep)
+                    .header(org.springframework.http.HttpHeaders.ACCEPT_LANGUAGE, lang[0]).exchange();
+            assertThat(refused).as(lang[0]).hasStatus(409);
+            assertThat(customers.json(refused).get("code").asString()).isEqualTo("approval.withdraw.recordMovedOn");
+            assertThat(customers.json(refused).get("detail").asString()).as(lang[0]).contains(lang[1]);
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql("""
+                select count(*) from notification_message
+                where subject_id = cast(:a as uuid) and kind = 'approval.sentBack' and settled_at is null""")
+                .param("a", approvalId).query(Integer.class).single()).as("the requester is still told why").isOne());
 
         for (String[] lang : new String[][] {{"zh-CN", "此审批不能再重新提交"}, {"en", "This approval can no longer be resubmitted"}}) {
             MvcTestResult refused = mvc.post().uri("/api/v1/approvals/" + approvalId + "/resubmit")

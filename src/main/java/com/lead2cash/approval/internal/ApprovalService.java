@@ -172,7 +172,7 @@ public class ApprovalService implements Approvals {
     @Override
     public ApprovalRef withdraw(UUID approvalId, UUID submitterId) {
         Approval approval = locked(approvalId);
-        approval.withdraw(submitterId, now());
+        approval.withdraw(submitterId, subjectWaits(approval), now());
         return ref(save(approval));
     }
 
@@ -349,7 +349,8 @@ public class ApprovalService implements Approvals {
         Approval approval = approvals.findById(approvalId)
                 .orElseThrow(() -> new RecordNotFoundException("Approval", approvalId));
         requireVisible(approval, actor);
-        return view(approval).withActions(approval.availableActions(userId, resubmittable(approval)));
+        return view(approval).withActions(approval.availableActions(userId, resubmittable(approval),
+                subjectWaits(approval)));
     }
 
     /**
@@ -362,7 +363,17 @@ public class ApprovalService implements Approvals {
                 .allMatch(s -> s.resubmittable(approval.subjectId(), approval.id()));
     }
 
-    private ApprovalView view(Approval approval) {
+    /**
+     * Whether the approval's subject still waits on it, as the subject's module says it
+     * ({@link ApprovableSubjects#waitsOn}), asked only of a sent-back approval.
+     */
+    private boolean subjectWaits(Approval approval) {
+        return approval.state() != ApprovalView.State.SENT_BACK
+                || subjects.orderedStream().filter(s -> s.subjectType().equals(approval.subjectType()))
+                .allMatch(s -> s.waitsOn(approval.subjectId(), approval.id()));
+    }
+
+        private ApprovalView view(Approval approval) {
         return approval.view(history.of(approval.id()), history.remarksOf(approval.id()));
     }
 

@@ -51,6 +51,16 @@ class InvoiceApprovability implements ApprovableSubjects {
     @Override
     @Transactional(readOnly = true)
     public boolean resubmittable(String subjectId, UUID approvalId) {
+        return waitsOn(subjectId, approvalId);
+    }
+
+    /**
+     * While the request is pending on this approval: sent back, it is rejected (final), so its requester can neither
+     * resubmit nor withdraw the approval; a new request is made.
+     */
+    @Override
+    @Transactional(readOnly = true)
+    public boolean waitsOn(String subjectId, UUID approvalId) {
         return ApprovableSubjects.recordId(subjectId).flatMap(invoices::findById)
                 .map(inv -> inv.status() == InvoiceStatus.PENDING_APPROVAL && approvalId.equals(inv.approvalId()))
                 .orElse(true);

@@ -275,14 +275,22 @@ public class Approval {
      * The page and the API offer these only; {@link #resubmit} and {@link #withdraw} refuse the rest.
      */
     public Set<ApprovalAction> availableActions(UUID userId, boolean subjectResubmittable) {
+        return availableActions(userId, subjectResubmittable, true);
+    }
+
+    /**
+     * The same, where {@code subjectWaits} says whether the subject still waits on this approval once sent back (as
+     * its module says it): a record that ended with the send-back leaves its submitter nothing to do with it.
+     */
+    public Set<ApprovalAction> availableActions(UUID userId, boolean subjectResubmittable, boolean subjectWaits) {
         Set<ApprovalAction> actions = java.util.EnumSet.noneOf(ApprovalAction.class);
         if (!submitterId.equals(userId)) {
             return actions;
         }
-        if (state == State.SENT_BACK && subjectResubmittable) {
+        if (state == State.SENT_BACK && subjectResubmittable && subjectWaits) {
             actions.add(ApprovalAction.RESUBMIT);
         }
-        if (state == State.IN_PROGRESS || state == State.SENT_BACK) {
+        if (state == State.IN_PROGRESS || (state == State.SENT_BACK && subjectWaits)) {
             actions.add(ApprovalAction.WITHDRAW);
         }
         return actions;
@@ -290,11 +298,22 @@ public class Approval {
 
     /** The submitter takes the flow back before it ended; nothing is decided any more. */
     public void withdraw(UUID by, Instant now) {
+        withdraw(by, true, now);
+    }
+
+    /**
+     * The same, refused (409, nothing changed) for an approval sent back whose subject waits on it no more
+     * ({@code subjectWaits} false, as its module says it): the record ended with the send-back, nothing is taken back.
+     */
+    public void withdraw(UUID by, boolean subjectWaits, Instant now) {
         if (!submitterId.equals(by)) {
             throw new ForbiddenException("approval.withdraw.notSubmitter");
         }
         if (state != State.IN_PROGRESS && state != State.SENT_BACK) {
             throw new ConflictException("approval.finished");
+        }
+        if (state == State.SENT_BACK && !subjectWaits) {
+            throw new ConflictException("approval.withdraw.recordMovedOn");
         }
         skipOpenTasks(now);
         state = State.WITHDRAWN;

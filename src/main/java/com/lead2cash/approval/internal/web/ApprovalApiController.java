@@ -116,7 +116,8 @@ public class ApprovalApiController {
         return service.viewFor(service.resubmit(id, me).id(), me);
     }
 
-    @Operation(summary = "Withdraw a flow that has not ended (submitter only)")
+    @Operation(summary = "Withdraw a flow that has not ended (submitter only); 409 when it was sent back and its record"
+            + " ended with the send-back (WITHDRAW not among its availableActions)")
     @PostMapping("/api/v1/approvals/{id}/withdraw")
     @com.lead2cash.platform.web.Refuses(409)
     ApprovalView withdraw(@PathVariable UUID id) {

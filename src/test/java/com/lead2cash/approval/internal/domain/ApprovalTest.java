@@ -165,6 +165,22 @@ class ApprovalTest {
     }
 
     @Test
+    void aSentBackApprovalWhoseRecordEndedWithTheSendBackOffersNothingAndRefusesAWithdrawalChangingNothing() {
+        Approval a = contractReview();
+        a.decide(taskOf(a, LEGAL), actor(LEGAL), Decision.SEND_BACK, "liability clause", T0, RESOLVER);
+        a.drainHappenings();
+
+        assertThat(a.availableActions(SUBMITTER, false, false)).as("nothing waits on it: nothing to do").isEmpty();
+        assertThatThrownBy(() -> a.withdraw(SUBMITTER, false, T0))
+                .isInstanceOf(ConflictException.class).hasMessage("approval.withdraw.recordMovedOn");
+        assertThat(a.state()).isEqualTo(State.SENT_BACK);
+        assertThat(a.drainHappenings()).isEmpty();
+
+        a.withdraw(SUBMITTER, true, T0);
+        assertThat(a.state()).as("a record still waiting on it is taken back").isEqualTo(State.WITHDRAWN);
+    }
+
+    @Test
     void rejectingOrSendingBackNeedsAComment() {
         Approval a = contractReview();
         for (Decision d : List.of(Decision.REJECT, Decision.SEND_BACK)) {

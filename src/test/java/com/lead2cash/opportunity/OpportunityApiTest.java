@@ -480,6 +480,38 @@ class OpportunityApiTest {
         assertThat(sales.move(mvc, rep, opportunity, "WON").get("stage").asString()).isEqualTo("WON");
     }
 
+    @Test
+    void anOpportunityWithAContractUnderWayIsNotMarkedLostUntilTheContractIsTerminated() {
+        var r = contracts.reviewers("lostlive");
+        String rep = contracts.bearer(mvc, r.rep());
+        String opportunity = contracts.opportunityAtContractStage(mvc, r, "常州合同在途输单有限公司", "600000.00");
+        JsonNode draft = contracts.draft(mvc, rep, opportunity, "600000.00", "LOW");
+        String number = draft.get("number").asString();
+
+        JsonNode before = customers.getJson(mvc, rep, "/api/v1/opportunities/" + opportunity);
+        assertThat(before.get("availableActions").valueStream().map(JsonNode::asString)).as("its contract goes on")
+                .contains("MOVE").doesNotContain("MARK_LOST");
+        var refused = customers.post(mvc, rep, "/api/v1/opportunities/" + opportunity + "/stage",
+                "{\"stage\":\"LOST\",\"version\":%d,\"lostReason\":\"PRICE\"}".formatted(before.get("version").asLong()));
+        assertThat(refused).hasStatus(422);
+        assertThat(customers.json(refused).get("code").asString()).isEqualTo("opportunity.lost.contractUnderWay");
+        assertThat(customers.json(refused).get("detail").asString()).as("names the contract").contains(number);
+        assertThat(customers.getJson(mvc, rep, "/api/v1/opportunities/" + opportunity).get("stage").asString())
+                .as("nothing changed").isEqualTo("CONTRACT");
+        assertThat(opportunityPage(r.rep(), opportunity)).as("the page says which contract to end first")
+                .contains("id=\"lost-needs-contract-ended\"", number).doesNotContain("id=\"mark-lost\"");
+
+        customers.json(SalesTestSupport.expect(customers.post(mvc, rep, "/api/v1/contracts/" + draft.get("id").asString()
+                + "/termination", "{\"reason\":\"客户选择了对手\",\"version\":%d}".formatted(customers.getJson(mvc, rep,
+                "/api/v1/contracts/" + draft.get("id").asString()).get("version").asLong())), 200));
+        assertThat(opportunityPage(r.rep(), opportunity)).contains("id=\"mark-lost\"")
+                .doesNotContain("id=\"lost-needs-contract-ended\"");
+        JsonNode lost = customers.json(SalesTestSupport.expect(customers.post(mvc, rep, "/api/v1/opportunities/"
+                + opportunity + "/stage", "{\"stage\":\"LOST\",\"version\":%d,\"lostReason\":\"PRICE\"}".formatted(
+                customers.getJson(mvc, rep, "/api/v1/opportunities/" + opportunity).get("version").asLong())), 200));
+        assertThat(lost.get("stage").asString()).isEqualTo("LOST");
+    }
+
     private String opportunityPage(com.lead2cash.platform.internal.identity.User user, String id) {
         var result = mvc.get().uri("/opportunities/" + id).cookie(customers.session(mvc, user))
                 .header("Accept-Language", "zh-CN").exchange();

@@ -205,7 +205,7 @@ public class OpportunityService {
         OpportunityAction action = target == Stage.LOST ? OpportunityAction.MARK_LOST
                 : target == Stage.WON ? OpportunityAction.MARK_WON : OpportunityAction.MOVE;
         if (o.stage().isOpen() && target != null && target != o.stage()) {
-            o.requireAction(actor, action, rules.panel(), contractSigned(o));
+            o.requireAction(actor, action, rules.panel(), contractSigned(o), contractUnderWay(o));
         } else if (!access.actor(o).sells()) {
             throw new ForbiddenException("opportunity.forbidden.MOVE");
         }
@@ -412,7 +412,7 @@ public class OpportunityService {
 
     /** What the current user may do with the opportunity now (the page and the API offer exactly these). */
     public java.util.Set<OpportunityAction> actions(Opportunity o) {
-        return o.availableActions(access.actor(o), rules().panel(), contractSigned(o));
+        return o.availableActions(access.actor(o), rules().panel(), contractSigned(o), contractUnderWay(o));
     }
 
     /**
@@ -423,14 +423,36 @@ public class OpportunityService {
     public java.util.Map<UUID, java.util.Set<Stage>> stagesOffered(java.util.Collection<UUID> ids) {
         java.util.Map<UUID, java.util.Set<Stage>> offered = new java.util.HashMap<>();
         OpportunityRules rules = rules(); // the O1 gate the move asks, the policy read once for the board
-        opportunities.findAllById(ids).forEach(o -> offered.put(o.id(),
-                o.stagesOffered(actions(o), o.scorecard(rules.panel(), rules.passScore()))));
+        java.util.List<Opportunity> found = new java.util.ArrayList<>();
+        opportunities.findAllById(ids).forEach(found::add);
+        // which have a contract under way (no loss offered), asked once for the board
+        java.util.Map<UUID, String> underWay = contractsUnderWay(found.stream().filter(o -> o.stage().isOpen())
+                .map(Opportunity::id).toList());
+        found.forEach(o -> offered.put(o.id(), o.stagesOffered(
+                o.availableActions(access.actor(o), rules.panel(), contractSigned(o), underWay.get(o.id())),
+                o.scorecard(rules.panel(), rules.passScore()))));
         return offered;
     }
 
     /** Refuses what the current user may not do with the opportunity now: 403 who asks, 422 its state. */
     public void requireAction(Opportunity o, OpportunityAction action) {
-        o.requireAction(access.actor(o), action, rules().panel(), contractSigned(o));
+        o.requireAction(access.actor(o), action, rules().panel(), contractSigned(o), contractUnderWay(o));
+    }
+
+    /**
+     * The number of the opportunity's contract under way (neither signed nor terminated), which keeps it from being
+     * marked lost; null when it has none or is closed. Asked of the contract module.
+     */
+    public String contractUnderWay(Opportunity o) {
+        return o.stage().isOpen() ? contractsUnderWay(List.of(o.id())).get(o.id()) : null;
+    }
+
+    private java.util.Map<UUID, String> contractsUnderWay(java.util.Collection<UUID> ids) {
+        java.util.Map<UUID, String> underWay = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            signedContracts.forEach(c -> underWay.putAll(c.underWayFor(ids)));
+        }
+        return underWay;
     }
 
     /**

@@ -433,6 +433,17 @@ public class Opportunity {
      * (or signed and archived) — won is 合同签订, so marking it won by hand is offered only then (decision 0026).
      */
     public Set<OpportunityAction> availableActions(OpportunityActor actor, Set<PanelSeat> panel, boolean contractSigned) {
+        return availableActions(actor, panel, contractSigned, null);
+    }
+
+    /**
+     * The same, where {@code contractUnderWay} is the number of the opportunity's contract that is neither signed nor
+     * terminated (null when none): while it is under way the opportunity is not marked lost — its contract would go on
+     * to be signed, paid and handed over for a lost opportunity; it is terminated first (which the contract's own
+     * rules allow: its rep before the management approved it, the approvers after, decision 0046).
+     */
+    public Set<OpportunityAction> availableActions(OpportunityActor actor, Set<PanelSeat> panel, boolean contractSigned,
+                                                   String contractUnderWay) {
         Set<OpportunityAction> actions = EnumSet.noneOf(OpportunityAction.class);
         boolean works = workedBy(actor);
         boolean evaluating = stage == Stage.DISCOVERY || stage == Stage.EVALUATION;
@@ -447,7 +458,10 @@ public class Opportunity {
         }
         if (works) {
             actions.addAll(List.of(OpportunityAction.EDIT, OpportunityAction.MOVE,
-                    OpportunityAction.SET_FORECAST_CATEGORY, OpportunityAction.MARK_LOST));
+                    OpportunityAction.SET_FORECAST_CATEGORY));
+            if (contractUnderWay == null) {
+                actions.add(OpportunityAction.MARK_LOST);
+            }
             if (stage == Stage.CONTRACT && contractSigned) {
                 actions.add(OpportunityAction.MARK_WON);
             }
@@ -490,7 +504,13 @@ public class Opportunity {
      */
     public void requireAction(OpportunityActor actor, OpportunityAction action, Set<PanelSeat> panel,
                               boolean contractSigned) {
-        if (availableActions(actor, panel, contractSigned).contains(action)) {
+        requireAction(actor, action, panel, contractSigned, null);
+    }
+
+    /** The same, with the number of the opportunity's contract under way ({@link #availableActions}), null when none. */
+    public void requireAction(OpportunityActor actor, OpportunityAction action, Set<PanelSeat> panel,
+                              boolean contractSigned, String contractUnderWay) {
+        if (availableActions(actor, panel, contractSigned, contractUnderWay).contains(action)) {
             return;
         }
         boolean works = workedBy(actor);
@@ -502,7 +522,11 @@ public class Opportunity {
         if (!theirs) {
             throw new ForbiddenException("opportunity.forbidden." + action);
         }
-        if (action == OpportunityAction.MARK_WON && stage == Stage.CONTRACT) {
+        if (action == OpportunityAction.MARK_LOST && contractUnderWay != null && stage.isOpen()) {
+            // lost with its contract still going on to signing: the contract is terminated first
+            throw new DomainException("opportunity.lost.contractUnderWay", contractUnderWay);
+        }
+                if (action == OpportunityAction.MARK_WON && stage == Stage.CONTRACT) {
             // won is 合同签订: the signing wins it; by hand only once a contract is signed, never on a draft
             throw new DomainException("opportunity.stage.wonNeedsSignedContract");
         }

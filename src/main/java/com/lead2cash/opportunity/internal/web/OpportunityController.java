@@ -168,6 +168,9 @@ class OpportunityController {
         // the move form offers what the opportunity says comes next, and marks the stages it would go back to
         model.addAttribute("nextStage", o.nextStageOffered(view.availableActions()).orElse(null));
         model.addAttribute("backStages", Stage.OPEN.stream().filter(o::isBackward).toList());
+        // the loss is not offered while a contract is under way: the page says which to terminate first
+        model.addAttribute("contractUnderWay", view.availableActions().contains(OpportunityAction.MOVE)
+                ? service.contractUnderWay(o) : null);
         model.addAttribute("categories", List.of(ForecastCategory.PIPELINE, ForecastCategory.BEST_CASE,
                 ForecastCategory.COMMIT, ForecastCategory.OMITTED));
         model.addAttribute("invitees", service.invitees(o));

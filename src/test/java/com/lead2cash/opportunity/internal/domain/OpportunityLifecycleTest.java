@@ -283,6 +283,23 @@ class OpportunityLifecycleTest {
     }
 
     @Test
+    void lostIsNotOfferedWhileAContractIsUnderWayAndRefusedNamingIt() {
+        OpportunityActor owner = new OpportunityActor(REP, Set.of(Role.SALES_REP), true, false);
+        for (Stage s : List.of(Stage.NEGOTIATION, Stage.CONTRACT)) {
+            Opportunity o = at(s);
+            assertThat(o.availableActions(owner, RULES.panel(), false, "HT-2026-000001")).as(s.name())
+                    .contains(OpportunityAction.MOVE).doesNotContain(OpportunityAction.MARK_LOST);
+            assertThatThrownBy(() -> o.requireAction(owner, OpportunityAction.MARK_LOST, RULES.panel(), false,
+                    "HT-2026-000001")).as(s.name()).isInstanceOfSatisfying(DomainException.class, e -> {
+                        assertThat(e.messageKey()).isEqualTo("opportunity.lost.contractUnderWay");
+                        assertThat(e.args()).containsExactly("HT-2026-000001");
+                    });
+            assertThat(o.availableActions(owner, RULES.panel(), false, null)).as("none under way")
+                    .contains(OpportunityAction.MARK_LOST);
+        }
+    }
+
+    @Test
     void O1_aQuoteAcceptedBeforeTheProposalStageLeavesTheAmountAndStageAsTheyAre() {
         for (Stage s : List.of(Stage.DISCOVERY, Stage.EVALUATION, Stage.LOST)) {
             Opportunity o = at(s);

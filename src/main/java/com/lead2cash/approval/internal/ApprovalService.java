@@ -373,7 +373,7 @@ public class ApprovalService implements Approvals {
                 .allMatch(s -> s.waitsOn(approval.subjectId(), approval.id()));
     }
 
-        private ApprovalView view(Approval approval) {
+    private ApprovalView view(Approval approval) {
         return approval.view(history.of(approval.id()), history.remarksOf(approval.id()));
     }
 

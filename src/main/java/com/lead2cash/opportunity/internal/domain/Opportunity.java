@@ -526,7 +526,7 @@ public class Opportunity {
             // lost with its contract still going on to signing: the contract is terminated first
             throw new DomainException("opportunity.lost.contractUnderWay", contractUnderWay);
         }
-                if (action == OpportunityAction.MARK_WON && stage == Stage.CONTRACT) {
+        if (action == OpportunityAction.MARK_WON && stage == Stage.CONTRACT) {
             // won is 合同签订: the signing wins it; by hand only once a contract is signed, never on a draft
             throw new DomainException("opportunity.stage.wonNeedsSignedContract");
         }

@@ -53,43 +53,27 @@ public record FormProblems(Map<String, String> fields, List<String> global, Map<
      * Values the browser sent that could not even be read (a word where a number belongs): each such field
      * answers "wrong format" — or, for a value read but refused by the input rules while it was bound (an amount
      * with more than two places: {@code InputRules#amountProblem}), that refusal, as the API words it; null when
-     * every value was read.
+     * every value was read. The binding error says which ({@code FormBindingAdvice} words every screen form's).
      */
     public static FormProblems ofUnreadable(org.springframework.validation.BindingResult binding, MessageSource messages,
                                             Locale locale) {
         if (!binding.hasErrors()) {
             return null;
         }
+        String unreadable = messages.getMessage("error.form.unreadable", null, "error.form.unreadable", locale);
         Map<String, String> fields = new LinkedHashMap<>();
         Map<String, String> typed = new LinkedHashMap<>();
         binding.getFieldErrors().forEach(f -> {
-            FieldValidationException.FieldError refused = refusal(f);
-            fields.put(f.getField(), refused == null
-                    ? messages.getMessage("error.form.unreadable", null, "error.form.unreadable", locale)
-                    : messages.getMessage(refused.messageKey(), refused.args().toArray(), refused.messageKey(), locale));
+            // never the error's own default text (a conversion's "Failed to convert …")
+            fields.put(f.getField(), messages.getMessage(new org.springframework.context.support.DefaultMessageSourceResolvable(
+                    f.getCodes(), f.getArguments(), unreadable), locale));
             if (f.getRejectedValue() instanceof String text) {
                 typed.put(f.getField(), text);
             }
         });
         List<String> global = binding.getGlobalErrors().stream()
-                .map(g -> messages.getMessage("error.form.unreadable", null, "error.form.unreadable", locale)).toList();
+                .map(g -> unreadable).toList();
         return new FormProblems(fields, global, typed);
-    }
-
-    /** The input rules' refusal behind a field's binding error, if that is why it was not bound. */
-    private static FieldValidationException.FieldError refusal(org.springframework.validation.FieldError error) {
-        if (!error.contains(Throwable.class)) {
-            return null;
-        }
-        for (Throwable t = error.unwrap(Throwable.class); t != null; t = t.getCause()) {
-            if (t instanceof FieldValidationException refused && !refused.errors().isEmpty()) {
-                return refused.errors().get(0);
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return null;
     }
 
     /**

@@ -748,14 +748,14 @@ class BadInputTest {
     }
 
     @Test
-    void anUnknownChoiceInAFormIsA400PageNamingIt() throws Exception {
+    void anUnknownChoiceInAFormIsA400Page() throws Exception {
         Cookie session = adminSession();
         MvcTestResult source = mvc.post().uri("/leads/new").cookie(session).with(csrf())
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
                 .param("companyName", "选择测试").param("source", "NOT_A_SOURCE").exchange();
         assertThat(source).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(source.getResponse().getContentAsString(StandardCharsets.UTF_8))
-                .contains("The value chosen for source is not one of the choices offered.");
+                .contains("A value chosen is not one of the choices offered.");
 
         assertThat(mvc.post().uri("/leads/new").cookie(session).with(csrf()).param("companyName", "选择测试")
                 .param("source", "REFERRAL").param("duplicateAction", "DROP_TABLES")).hasStatus(HttpStatus.BAD_REQUEST);

@@ -152,18 +152,20 @@ public class ApprovalController {
     String decide(@PathVariable UUID id, @ModelAttribute("decisionForm") DecisionForm form, BindingResult binding,
                   RefusedInput refused, Model model, RedirectAttributes redirect) {
         UUID me = CurrentUser.require().id();
-        try {
-            refused.check();
-            ApprovalView view = service.decide(id, me, form.getDecision(), form.getComment(), form.getTaskId(),
-                    form.getVersion());
-            Flash.success(redirect, "flash.approval.decided", view.title());
-            return "redirect:/approvals/" + id;
-        } catch (RecordNotFoundException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        } catch (DomainException e) {
-            FormErrors.reject(binding, e);
-        } catch (OptimisticLockingFailureException e) {
-            binding.reject("error.staleVersion");
+        if (!FormErrors.unreadable(binding, refused)) {
+            try {
+                refused.check();
+                ApprovalView view = service.decide(id, me, form.getDecision(), form.getComment(), form.getTaskId(),
+                        form.getVersion());
+                Flash.success(redirect, "flash.approval.decided", view.title());
+                return "redirect:/approvals/" + id;
+            } catch (RecordNotFoundException e) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            } catch (DomainException e) {
+                FormErrors.reject(binding, e);
+            } catch (OptimisticLockingFailureException e) {
+                binding.reject("error.staleVersion");
+            }
         }
         // nothing left to decide (decided meanwhile, ended): the page as it stands, no form, with the approval's reason
         var nothing = service.nothingToDecide(id, me);

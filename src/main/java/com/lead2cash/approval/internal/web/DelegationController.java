@@ -86,6 +86,10 @@ public class DelegationController {
     @PostMapping("/approvals/delegations")
     String grant(@ModelAttribute("form") DelegationForm form, BindingResult binding, RefusedInput refused, Model model,
                  RedirectAttributes redirect) {
+        if (FormErrors.unreadable(binding, refused)) {
+            page(null, model);
+            return "approval/delegations";
+        }
         try {
             refused.check();
             delegations.grant(CurrentUser.require().id(), form.getDelegateId(), form.getStartsOn(), form.getEndsOn(),

@@ -271,7 +271,7 @@ class CustomerController {
     @PreAuthorize(CustomerAccess.WORKER_ROLES)
     String create(@ModelAttribute("form") CustomerForm form, BindingResult binding, RefusedInput refused, Model model,
                   RedirectAttributes redirect) {
-        if (binding.hasErrors()) {
+        if (FormErrors.unreadable(binding, refused)) {
             return form(model, List.of(), null);
         }
         try {
@@ -309,6 +309,9 @@ class CustomerController {
     String correct(@PathVariable UUID id, @ModelAttribute("form") CustomerForm form, BindingResult binding,
                    RefusedInput refused, Model model,
                    RedirectAttributes redirect) {
+        if (FormErrors.unreadable(binding, refused)) {
+            return form(model, List.of(), views.of(access.visible(id)));
+        }
         try {
             refused.check();
             Customer c = service.correct(id, form.profile(), form.getVersion());

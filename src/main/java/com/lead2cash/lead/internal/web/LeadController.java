@@ -290,6 +290,10 @@ public class LeadController {
     @PostMapping("/leads/{id}/edit")
     String correct(@PathVariable UUID id, @ModelAttribute("form") LeadForm form, BindingResult binding,
                    RefusedInput refused, Model model, RedirectAttributes redirect) {
+        if (FormErrors.unreadable(binding, refused)) {
+            model.addAttribute("editing", views.of(access.readable(id)));
+            return captureForm(model, List.of());
+        }
         try {
             refused.check();
             Lead lead = capture.correct(id, form.draft(), form.getVersion());

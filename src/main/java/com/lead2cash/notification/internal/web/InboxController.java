@@ -8,6 +8,7 @@ import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.DomainException;
 import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.FormErrors;
+import com.lead2cash.platform.web.RefusedInput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -106,17 +107,19 @@ public class InboxController {
     @PostMapping("/notifications/preferences")
     String savePreferences(@ModelAttribute("form") PreferencesForm form, BindingResult binding, Model model,
                            RedirectAttributes redirect) {
-        try {
-            NotificationPreference current = preferences.of(me());
-            boolean email = preferences.emailAvailable() ? form.isEmailEnabled() : current.emailEnabled();
-            boolean digest = preferences.emailAvailable() ? form.isDigestEnabled() : current.digestEnabled();
-            preferences.change(me(), form.getLocale(), email, digest, form.getMutedKinds(), form.getVersion());
-            Flash.success(redirect, "notification.flash.preferencesSaved");
-            return "redirect:/notifications/preferences";
-        } catch (DomainException e) {
-            FormErrors.reject(binding, e);
-        } catch (OptimisticLockingFailureException e) {
-            binding.reject("error.staleVersion");
+        if (!FormErrors.unreadable(binding, RefusedInput.NONE)) {
+            try {
+                NotificationPreference current = preferences.of(me());
+                boolean email = preferences.emailAvailable() ? form.isEmailEnabled() : current.emailEnabled();
+                boolean digest = preferences.emailAvailable() ? form.isDigestEnabled() : current.digestEnabled();
+                preferences.change(me(), form.getLocale(), email, digest, form.getMutedKinds(), form.getVersion());
+                Flash.success(redirect, "notification.flash.preferencesSaved");
+                return "redirect:/notifications/preferences";
+            } catch (DomainException e) {
+                FormErrors.reject(binding, e);
+            } catch (OptimisticLockingFailureException e) {
+                binding.reject("error.staleVersion");
+            }
         }
         return preferencesPage(model);
     }

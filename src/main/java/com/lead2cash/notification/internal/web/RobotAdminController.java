@@ -94,6 +94,9 @@ public class RobotAdminController {
     @PostMapping(LIST + "/new")
     String create(@ModelAttribute("form") RobotFormModel form, BindingResult binding, RefusedInput refused, Model model,
                   RedirectAttributes redirect) {
+        if (FormErrors.unreadable(binding, refused)) {
+            return form(model, null);
+        }
         try {
             refused.check();
             NotificationRobot robot = robots.connect(form.toForm());
@@ -115,6 +118,9 @@ public class RobotAdminController {
     @PostMapping(LIST + "/{id}")
     String update(@PathVariable UUID id, @ModelAttribute("form") RobotFormModel form, BindingResult binding,
                   RefusedInput refused, Model model, RedirectAttributes redirect) {
+        if (FormErrors.unreadable(binding, refused)) {
+            return form(model, robots.robot(id));
+        }
         try {
             refused.check();
             NotificationRobot robot = robots.reconfigure(id, form.toForm(), form.getVersion());

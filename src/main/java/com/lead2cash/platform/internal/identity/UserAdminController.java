@@ -110,6 +110,9 @@ class UserAdminController {
     @PostMapping("/admin/users/new")
     String create(@ModelAttribute("form") UserFormModel form, BindingResult binding, RefusedInput refused, Model model,
                   RedirectAttributes redirect) {
+        if (FormErrors.unreadable(binding, refused)) {
+            return form(model, null);
+        }
         try {
             refused.check();
             User user = identity.createUser(form.toForm());
@@ -131,6 +134,9 @@ class UserAdminController {
     @PostMapping("/admin/users/{id}")
     String update(@PathVariable UUID id, @ModelAttribute("form") UserFormModel form, BindingResult binding,
                   RefusedInput refused, Model model, RedirectAttributes redirect) {
+        if (FormErrors.unreadable(binding, refused)) {
+            return form(model, identity.user(id));
+        }
         try {
             refused.check();
             User user = identity.updateUser(id, form.toForm(), form.getVersion());

@@ -166,6 +166,29 @@ class WorkingCalendarPersistenceTest {
                 .hasStatus(HttpStatus.NOT_FOUND);
     }
 
+    /**
+     * The calendar shows the years a date of it may name, as its form, API and import take them: a year past them is
+     * an unreadable parameter (the 400 page, as {@code year=abc}; 400 over the API), never the server's error.
+     */
+    @Test
+    void aYearTheCalendarCannotNameIsRefusedAsUnreadableOnTheScreenAndTheApi() {
+        Cookie session = mvc.post().uri("/login").with(csrf()).param("username", "admin")
+                .param("password", Fixtures.ADMIN_PASSWORD).exchange().getResponse().getCookie("SESSION");
+        for (String year : new String[] {"999999999", "1000000000", "2147483647", "-1000000000", "99999", "-1", "0",
+                "1899", "2200"}) {
+            assertThat(mvc.get().uri("/admin/calendar?year=" + year).cookie(session).header("Accept-Language", "en"))
+                    .as(year).hasStatus(400).bodyText().contains("The calendar shows the years 1900 to 2199.");
+            var refused = mvc.get().uri("/api/v1/calendar?year=" + year).header(HttpHeaders.AUTHORIZATION, admin).exchange();
+            assertThat(refused).as(year).hasStatus(400).bodyJson().extractingPath("$.errors[0].field").asString()
+                    .isEqualTo("year");
+        }
+        assertThat(mvc.get().uri("/admin/calendar?year=abc").cookie(session)).hasStatus(400);
+        assertThat(mvc.get().uri("/admin/calendar?year=1900").cookie(session)).hasStatusOk();
+        assertThat(mvc.get().uri("/admin/calendar?year=2199").cookie(session)).hasStatusOk();
+        assertThat(fixtures.json(mvc.get().uri("/api/v1/calendar?year=2199").header(HttpHeaders.AUTHORIZATION, admin))
+                .get("year").asInt()).isEqualTo(2199);
+    }
+
     @Test
     void aGoodFileIsImportedAndTheNextYearWarningGoesAway() {
         clock.set(at(2026, 10, 31, 12, 0));

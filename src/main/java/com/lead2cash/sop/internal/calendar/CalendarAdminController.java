@@ -7,7 +7,6 @@ import com.lead2cash.platform.web.Flash;
 import com.lead2cash.platform.web.RefusedInput;
 import com.lead2cash.sop.DayKind;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -31,11 +30,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CalendarAdminController {
 
     private final CalendarService calendar;
-    private final Clock clock;
 
-    CalendarAdminController(CalendarService calendar, Clock clock) {
+    CalendarAdminController(CalendarService calendar) {
         this.calendar = calendar;
-        this.clock = clock;
     }
 
     @GetMapping("/admin/calendar")
@@ -100,7 +97,7 @@ class CalendarAdminController {
 
     private String render(Integer year, Model model, Map<String, FieldValidationException.FieldError> errors) {
         CalendarService.Settings s = calendar.settings();
-        int y = year != null ? year : LocalDate.now(clock.withZone(s.zone())).getYear();
+        int y = calendar.yearToShow(year);
         model.addAttribute("settings", s);
         model.addAttribute("year", y);
         model.addAttribute("exceptions", calendar.exceptions(y));

@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -79,19 +78,17 @@ class CalendarApiController {
 
     private final CalendarService calendar;
     private final MessageSource messages;
-    private final Clock clock;
 
-    CalendarApiController(CalendarService calendar, MessageSource messages, Clock clock) {
+    CalendarApiController(CalendarService calendar, MessageSource messages) {
         this.calendar = calendar;
         this.messages = messages;
-        this.clock = clock;
     }
 
     @GetMapping
-    @Operation(summary = "Settings and the dated exceptions of one year (default: this year)")
+    @Operation(summary = "Settings and the dated exceptions of one year (default: this year; a year no date may name is refused, 400)")
     CalendarDto get(@RequestParam(required = false) Integer year) {
         CalendarService.Settings s = calendar.settings();
-        int y = year != null ? year : LocalDate.now(clock.withZone(s.zone())).getYear();
+        int y = calendar.yearToShow(year);
         return new CalendarDto(s.zone().getId(), s.workStart(), s.workEnd(), s.workingWeekdays(), s.revision(),
                 s.revision(), y,
                 calendar.exceptions(y).stream().map(e -> new ExceptionDto(e.day(), e.kind(), e.note(), e.source())).toList(),

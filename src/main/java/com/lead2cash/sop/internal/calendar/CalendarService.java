@@ -2,7 +2,9 @@ package com.lead2cash.sop.internal.calendar;
 
 import com.lead2cash.platform.PerTransaction;
 import com.lead2cash.platform.AuditTrail;
+import com.lead2cash.platform.BadRequestException;
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.InputRules;
 import com.lead2cash.platform.FieldValidationException.FieldError;
 import com.lead2cash.sop.BusinessCalendar;
 import com.lead2cash.sop.DayKind;
@@ -133,6 +135,29 @@ public class CalendarService implements BusinessCalendar {
                         rs.getTime("work_end").toLocalTime(), weekdays(rs.getString("working_weekdays")),
                         rs.getLong("revision")))
                 .single();
+    }
+
+    /**
+     * The first and the last year the calendar shows: those any date of it may name ({@link InputRules#FIRST_DATE} to
+     * {@link InputRules#LAST_DATE}), as its form, its API and an imported file take a day. The official schedule
+     * (tyme4j) covers fewer; a year beyond it shows what was entered or imported.
+     */
+    public static final int FIRST_YEAR = InputRules.FIRST_DATE.getYear();
+    public static final int LAST_YEAR = InputRules.LAST_DATE.getYear();
+
+    /**
+     * The year the screen and the API show: the one asked for, or this year in the calendar's zone. One outside
+     * {@link #FIRST_YEAR}–{@link #LAST_YEAR} is refused as an unreadable parameter (400 naming {@code year}).
+     */
+    public int yearToShow(Integer requested) {
+        if (requested == null) {
+            return LocalDate.now(clock.withZone(settings().zone())).getYear();
+        }
+        if (requested < FIRST_YEAR || requested > LAST_YEAR) {
+            throw new BadRequestException("year", "calendar.year.outOfRange", String.valueOf(FIRST_YEAR),
+                    String.valueOf(LAST_YEAR));
+        }
+        return requested;
     }
 
     public List<DatedException> exceptions(int year) {

@@ -2,7 +2,13 @@ package com.lead2cash.platform.internal.web;
 
 import java.time.Duration;
 import java.util.List;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
+import java.util.TimeZone;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.SimpleTimeZoneAwareLocaleContext;
+import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
+import org.springframework.http.HttpHeaders;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,17 +19,45 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** Language: the browser's (zh-CN or English) until the user picks one with {@code ?lang=}, kept in a cookie. */
+/**
+ * Language: the browser's (zh-CN or English; zh-CN when it asks for neither or sends none) until the user picks one
+ * with {@code ?lang=}, kept in a cookie.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
     static final List<Locale> SUPPORTED = List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
 
+    /** The cookie a language picked with {@code ?lang=} is kept in, for a year. */
+    static final String COOKIE = "L2C_LANG";
+
+    /**
+     * The language pages are written in: the one picked with {@code ?lang=} (kept in the cookie), else the browser's
+     * first of Chinese or English, else — another language asked, or none (no {@code Accept-Language}: never the
+     * server's own default) — zh-CN. Whatever the cookie holds, the page's language is one it is written in, so
+     * {@code <html lang>} names the language of its text.
+     */
     @Bean
     LocaleResolver localeResolver() {
-        CookieLocaleResolver resolver = new CookieLocaleResolver("L2C_LANG");
+        CookieLocaleResolver resolver = new CookieLocaleResolver(COOKIE) {
+            @Override
+            public Locale resolveLocale(HttpServletRequest request) {
+                return written(super.resolveLocale(request));
+            }
+
+            @Override
+            public LocaleContext resolveLocaleContext(HttpServletRequest request) {
+                LocaleContext context = super.resolveLocaleContext(request);
+                TimeZone zone = context instanceof TimeZoneAwareLocaleContext aware ? aware.getTimeZone() : null;
+                return new SimpleTimeZoneAwareLocaleContext(written(context.getLocale()), zone);
+            }
+        };
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setDefaultLocaleFunction(request -> {
+            if (request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) == null) {
+                // the servlet container answers its own default locale then, which says nothing of the reader
+                return Locale.SIMPLIFIED_CHINESE;
+            }
             for (var it = request.getLocales().asIterator(); it.hasNext(); ) {
                 Locale wanted = it.next();
                 if (wanted.getLanguage().equals("zh")) {
@@ -36,6 +70,28 @@ class WebConfiguration implements WebMvcConfigurer {
             return Locale.SIMPLIFIED_CHINESE;
         });
         return resolver;
+    }
+
+    /** The language pages are written in for a resolved locale: English or Chinese, zh-CN for anything else. */
+    static Locale written(Locale locale) {
+        return locale != null && locale.getLanguage().equals("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+    }
+
+    /**
+     * A language one may pick with {@code ?lang=}: English in any form, Simplified Chinese ({@code zh},
+     * {@code zh-CN}, {@code zh-Hans}); empty for any other, which is not one the pages are written in.
+     */
+    static java.util.Optional<Locale> pickable(Locale locale) {
+        if (locale == null) {
+            return java.util.Optional.empty();
+        }
+        if (locale.getLanguage().equals("en")) {
+            return java.util.Optional.of(Locale.ENGLISH);
+        }
+        boolean simplified = locale.getScript().isEmpty() ? locale.getCountry().isEmpty()
+                || locale.getCountry().equals("CN") || locale.getCountry().equals("SG") : locale.getScript().equals("Hans");
+        return locale.getLanguage().equals("zh") && simplified ? java.util.Optional.of(Locale.SIMPLIFIED_CHINESE)
+                : java.util.Optional.empty();
     }
 
     /**
@@ -54,7 +110,14 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        LocaleChangeInterceptor change = new LocaleChangeInterceptor();
+        // only a language the pages are written in is kept: another is ignored (no cookie), as an unreadable one
+        LocaleChangeInterceptor change = new LocaleChangeInterceptor() {
+            @Override
+            protected Locale parseLocaleValue(String localeValue) {
+                return pickable(super.parseLocaleValue(localeValue)).orElseThrow(() ->
+                        new IllegalArgumentException("not a language the pages are written in: " + localeValue));
+            }
+        };
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change);

@@ -409,6 +409,60 @@ class OpportunityBoardPageTest {
         assertThat(result).as(path + ": no message for the page").flash().isEmpty();
     }
 
+    /**
+     * An expected close date in the past is refused beside its field on the new opportunity and when changed to one,
+     * on the form and over the API alike; a date that passed while the opportunity stayed open, left as it is, saves.
+     */
+    @Test
+    void aPastExpectedCloseDateIsRefusedBesideItsFieldAndAnOverdueOneLeftAsItIsStillSaves() throws Exception {
+        clock.set(TestClock.START);
+        var team = sales.team("pastclose");
+        String token = sales.bearer(mvc, team.rep());
+        String customer = sales.customerWithContact(team.rep(), "过期成交日有限公司", "钱经理", "qian@pastclose.example");
+        Cookie rep = customers.session(mvc, team.rep());
+        String refused = mvc.post().uri("/opportunities?lang=en").cookie(rep).with(SecurityMockMvcRequestPostProcessors.csrf())
+                .param("customerId", customer).param("name", "过期成交").param("amount", "1000")
+                .param("expectedCloseDate", "2000-01-01").exchange().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("The expected close date cannot be in the past.").doesNotContain("id=\"error-detail\"");
+        assertThat(FormHtml.inputValue(refused, "expectedCloseDate")).isEqualTo("2000-01-01");
+        assertThat(FormHtml.inputValue(refused, "name")).isEqualTo("过期成交");
+        SalesTestSupport.expect(customers.post(mvc, token, "/api/v1/opportunities", """
+                {"customerId":"%s","name":"过期成交","amount":1000,"expectedCloseDate":"2026-11-30"}"""
+                .formatted(customer)), 422);
+
+        JsonNode created = customers.json(SalesTestSupport.expect(customers.post(mvc, token, "/api/v1/opportunities", """
+                {"customerId":"%s","name":"过期成交","amount":1000,"expectedCloseDate":"2026-12-31"}"""
+                .formatted(customer)), 201));
+        String id = created.get("id").asString();
+        long version = created.get("version").asLong();
+        // 2027-01-10: the expected day passed with the opportunity still open (the class's later tests run at START)
+        clock.set(TestClock.START.plus(java.time.Duration.ofDays(40)));
+        try {
+            String later = sales.bearer(mvc, team.rep());
+            Cookie laterRep = customers.session(mvc, team.rep());
+            assertThat(mvc.post().uri("/opportunities/" + id).cookie(laterRep).with(SecurityMockMvcRequestPostProcessors.csrf())
+                    .param("name", "过期成交（改）").param("amount", "1000").param("expectedCloseDate", "2026-12-31")
+                    .param("version", String.valueOf(version)).exchange()).as("the overdue date left as it is")
+                    .hasStatus3xxRedirection();
+            version++;
+            String moved = mvc.post().uri("/opportunities/" + id + "?lang=en").cookie(laterRep)
+                    .with(SecurityMockMvcRequestPostProcessors.csrf()).param("name", "过期成交（改）").param("amount", "1000")
+                    .param("expectedCloseDate", "2027-01-09").param("version", String.valueOf(version)).exchange()
+                    .getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(moved).contains("The expected close date cannot be in the past.");
+            assertThat(FormHtml.inputValue(moved, "expectedCloseDate")).isEqualTo("2027-01-09");
+            SalesTestSupport.expect(customers.put(mvc, later, "/api/v1/opportunities/" + id,
+                    "{\"expectedCloseDate\":\"2027-01-09\",\"version\":" + version + "}"), 422);
+            JsonNode stored = customers.json(customers.get(mvc, later, "/api/v1/opportunities/" + id));
+            assertThat(stored.get("expectedCloseDate").asString()).isEqualTo("2026-12-31");
+            assertThat(stored.get("name").asString()).isEqualTo("过期成交（改）");
+            SalesTestSupport.expect(customers.put(mvc, later, "/api/v1/opportunities/" + id,
+                    "{\"expectedCloseDate\":\"2027-01-10\",\"version\":" + version + "}"), 200);
+        } finally {
+            clock.set(TestClock.START);
+        }
+    }
+
     /** Invites on the page and follows the redirect, as the browser does: the page shows the flash message. */
     private String inviteAndShow(String id, String lang, Cookie session, java.util.UUID invitee) throws Exception {
         var invited = mvc.post().uri("/opportunities/" + id + "/invitations").cookie(session)

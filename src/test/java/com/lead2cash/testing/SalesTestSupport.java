@@ -28,10 +28,13 @@ public class SalesTestSupport {
     private final Fixtures fixtures;
     private final CustomerDirectory directory;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final java.time.Clock clock;
+    private static final java.time.LocalDate YEAR_END = java.time.LocalDate.of(2026, 12, 31);
 
     SalesTestSupport(CustomerTestSupport customers, Fixtures fixtures, CustomerDirectory directory,
-                     org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+                     org.springframework.jdbc.core.simple.JdbcClient jdbc, java.time.Clock clock) {
         this.customers = customers;
+        this.clock = clock;
         this.fixtures = fixtures;
         this.directory = directory;
         this.jdbc = jdbc;
@@ -83,10 +86,17 @@ public class SalesTestSupport {
         }
     }
 
+    /**
+     * An opportunity expected to close on 2026-12-31, or once the test clock is past it at the end of the clock's
+     * month: never a day already past, which a new opportunity may not name.
+     */
     public JsonNode opportunity(MockMvcTester mvc, String token, String customerId, String name, String amount) {
+        java.time.LocalDate monthEnd = java.time.YearMonth.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")))
+                .atEndOfMonth();
+        java.time.LocalDate closes = monthEnd.isAfter(YEAR_END) ? monthEnd : YEAR_END;
         return customers.json(expect(customers.post(mvc, token, "/api/v1/opportunities", """
-                {"customerId":"%s","name":"%s","amount":%s,"expectedCloseDate":"2026-12-31","productLines":["安防"]}"""
-                .formatted(customerId, name, amount)), 201));
+                {"customerId":"%s","name":"%s","amount":%s,"expectedCloseDate":"%s","productLines":["安防"]}"""
+                .formatted(customerId, name, amount, closes)), 201));
     }
 
     /** The rep, the manager and an invited tech-support colleague each score 8 on every criterion (32: qualifies). */

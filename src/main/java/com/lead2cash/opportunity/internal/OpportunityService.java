@@ -84,6 +84,8 @@ public class OpportunityService {
     private final HumanCodes codes;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    /** The business's zone, in which today is the day an expected close date may not lie before. */
+    private final java.time.ZoneId zone;
 
     private final List<SignedContracts> signedContracts;
     private final List<AcceptedQuotes> acceptedQuotes;
@@ -91,8 +93,10 @@ public class OpportunityService {
     OpportunityService(OpportunityRepository opportunities, OpportunityAccess access, StageHistory history,
                        LostReasons lostReasons, CustomerDirectory customers, OrgDirectory org, SopPolicy policy,
                        Deadlines deadlines, Notifier notifier, HumanCodes codes, ApplicationEventPublisher events,
-                       List<SignedContracts> signedContracts, List<AcceptedQuotes> acceptedQuotes, Clock clock) {
+                       List<SignedContracts> signedContracts, List<AcceptedQuotes> acceptedQuotes, Clock clock,
+                       @org.springframework.beans.factory.annotation.Value("${l2c.zone}") java.time.ZoneId zone) {
         this.opportunities = opportunities;
+        this.zone = zone;
         this.signedContracts = List.copyOf(signedContracts);
         this.acceptedQuotes = List.copyOf(acceptedQuotes);
         this.access = access;
@@ -136,7 +140,7 @@ public class OpportunityService {
         }
         UUID owner = owner(me, requestedOwner, customer.ownerId());
         Opportunity o = Opportunity.open(codes.next("O", "opportunity_code_seq"), customer.id(), details, owner, null,
-                me.id(), clock.instant());
+                me.id(), clock.instant(), today());
         return save(o);
     }
 
@@ -155,7 +159,7 @@ public class OpportunityService {
         }
         UUID creator = CurrentUser.get().map(CurrentUser::id).orElse(ownerId);
         Opportunity o = Opportunity.open(codes.next("O", "opportunity_code_seq"), customerId, details,
-                ownerId != null ? ownerId : creator, sourceLeadCode, creator, clock.instant());
+                ownerId != null ? ownerId : creator, sourceLeadCode, creator, clock.instant(), today());
         return save(o).id();
     }
 
@@ -174,11 +178,16 @@ public class OpportunityService {
         Opportunity o = forAction(id, null, OpportunityAction.EDIT);
         Long stored = o.version();
         o.expectVersion(version);
-        if (!o.edit(edit.apply(o.details()), quoteAccepted(o), clock.instant())) {
+        if (!o.edit(edit.apply(o.details()), quoteAccepted(o), clock.instant(), today())) {
             Versions.requireCurrent(stored, version); // not saved: the version stays (0030)
             return o;
         }
         return save(o);
+    }
+
+    /** The business's today: an expected close date set now lies on it or after. */
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), zone);
     }
 
     /** Whether the customer accepted a quote of the opportunity (its amount is then the quote's). */

@@ -76,9 +76,13 @@ public class Opportunity {
     Opportunity() {
     }
 
-    /** A new opportunity in DISCOVERY for a customer, owned by {@code ownerId}. */
+    /**
+     * A new opportunity in DISCOVERY for a customer, owned by {@code ownerId}; its expected close date, if any, not
+     * before {@code today} (the business's day, {@link #requireCloseDateAhead}).
+     */
     public static Opportunity open(String code, UUID customerId, OpportunityDetails details, UUID ownerId,
-                                   String sourceLeadCode, UUID createdBy, Instant now) {
+                                   String sourceLeadCode, UUID createdBy, Instant now, LocalDate today) {
+        requireCloseDateAhead(details.expectedCloseDate(), null, today);
         if (customerId == null) {
             throw new FieldValidationException("customerId", "opportunity.customer.required");
         }
@@ -106,8 +110,20 @@ public class Opportunity {
     // ---- what the rep writes
 
     /** Corrects the opportunity's data while it is open (no quote of it accepted). */
-    public void edit(OpportunityDetails details, Instant now) {
-        edit(details, false, now);
+    public void edit(OpportunityDetails details, Instant now, LocalDate today) {
+        edit(details, false, now, today);
+    }
+
+    /**
+     * The one rule of the expected close date's day: a date set now — on a new opportunity, or changed on an open one —
+     * lies on {@code today} or after, as a close still expected does; a past one is refused (422 on
+     * {@code expectedCloseDate}). The date already stored, left as it is, is kept: an overdue opportunity is still
+     * corrected in its other fields.
+     */
+    static void requireCloseDateAhead(LocalDate wanted, LocalDate stored, LocalDate today) {
+        if (wanted != null && !wanted.equals(stored) && wanted.isBefore(today)) {
+            throw new FieldValidationException("expectedCloseDate", "opportunity.closeDate.past");
+        }
     }
 
     /**
@@ -115,8 +131,9 @@ public class Opportunity {
      * from then on its amount is the accepted quote's total (SPEC §4: the quote is what the customer agreed to and what
      * the contract is drawn from), so a different amount by hand is refused, 422 naming the field (decision 0030).
      */
-    public boolean edit(OpportunityDetails details, boolean quoteAccepted, Instant now) {
+    public boolean edit(OpportunityDetails details, boolean quoteAccepted, Instant now, LocalDate today) {
         requireOpen();
+        requireCloseDateAhead(details.expectedCloseDate(), expectedCloseDate, today);
         if (amountAgreed(quoteAccepted) && details.amount().compareTo(amount) != 0) {
             throw new FieldValidationException("amount", "opportunity.amount.agreed", amount.toPlainString());
         }

@@ -12,6 +12,7 @@ import com.lead2cash.sop.SopPolicy;
 import com.lead2cash.testing.RefusalText;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +33,8 @@ class OpportunityLifecycleTest {
 
     static final Instant NOW = Instant.parse("2026-12-01T02:00:00Z");
     static final Instant LATER = NOW.plusSeconds(3600);
+    /** The business's day at {@link #NOW} (Asia/Shanghai). */
+    static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
     static final OpportunityRules RULES = SopPolicy.defaults().bind(OpportunityRules.class);
     static final UUID REP = UUID.randomUUID();
     static final Opportunity.LostDetails LOST = new Opportunity.LostDetails("PRICE", "价格高于预算", "华为");
@@ -40,7 +43,7 @@ class OpportunityLifecycleTest {
     static Opportunity at(Stage stage) {
         Opportunity o = Opportunity.open("O-1", UUID.randomUUID(),
                 OpportunityDetails.validated("数据中心扩容", new BigDecimal("500000"), null, null, List.of("华为"), null),
-                REP, null, REP, NOW);
+                REP, null, REP, NOW, TODAY);
         Scorecard pass = passing(o);
         List<Stage> path = switch (stage) {
             case DISCOVERY -> List.of();
@@ -321,7 +324,7 @@ class OpportunityLifecycleTest {
         o.moveTo(Stage.CONTRACT, null, passing(o), REP, LATER);
         OpportunityDetails stored = o.details();
         assertThatThrownBy(() -> o.edit(OpportunityDetails.validated(stored.name(), new BigDecimal("1.00"),
-                stored.expectedCloseDate(), stored.productLines(), stored.competitors(), stored.nextStep()), true, LATER))
+                stored.expectedCloseDate(), stored.productLines(), stored.competitors(), stored.nextStep()), true, LATER, TODAY))
                 .isInstanceOf(FieldValidationException.class)
                 .satisfies(e -> assertThat(((FieldValidationException) e).errors())
                         .extracting(FieldValidationException.FieldError::field).containsExactly("amount"))
@@ -329,18 +332,44 @@ class OpportunityLifecycleTest {
                 .isEqualTo("opportunity.amount.agreed");
         assertThat(o.amount()).isEqualByComparingTo("999.00");
 
-        o.edit(OpportunityDetails.validated("改了名字", new BigDecimal("999"), null, List.of("CRM"), null, "签约"), true, LATER);
+        o.edit(OpportunityDetails.validated("改了名字", new BigDecimal("999"), null, List.of("CRM"), null, "签约"), true, LATER, TODAY);
         assertThat(o.name()).as("the other fields are still corrected").isEqualTo("改了名字");
         assertThat(o.amount()).isEqualByComparingTo("999.00");
         Opportunity noQuote = at(Stage.CONTRACT);
-        noQuote.edit(OpportunityDetails.validated("x", new BigDecimal("1.00"), null, null, null, null), false, LATER);
+        noQuote.edit(OpportunityDetails.validated("x", new BigDecimal("1.00"), null, null, null, null), false, LATER, TODAY);
         assertThat(noQuote.amount()).as("no quote accepted: the rep's estimate").isEqualByComparingTo("1.00");
+    }
+
+    @Test
+    void anExpectedCloseDateSetInThePastIsRefusedAndAnOverdueOneLeftAsItIsStays() {
+        OpportunityDetails past = OpportunityDetails.validated("数据中心扩容", new BigDecimal("500000"),
+                TODAY.minusDays(1), null, null, null);
+        assertThatThrownBy(() -> Opportunity.open("O-2", UUID.randomUUID(), past, REP, null, REP, NOW, TODAY))
+                .isInstanceOf(FieldValidationException.class)
+                .satisfies(e -> assertThat(((FieldValidationException) e).errors()).singleElement()
+                        .satisfies(f -> assertThat(f.field()).isEqualTo("expectedCloseDate"))
+                        .satisfies(f -> assertThat(f.messageKey()).isEqualTo("opportunity.closeDate.past")));
+        Opportunity o = Opportunity.open("O-2", UUID.randomUUID(), OpportunityDetails.validated("数据中心扩容",
+                new BigDecimal("500000"), TODAY, null, null, null), REP, null, REP, NOW, TODAY);
+        assertThat(o.expectedCloseDate()).as("today is still ahead").isEqualTo(TODAY);
+
+        // a month on, the date passed: the other fields are corrected, the date left as it is; a past one is not set
+        LocalDate monthOn = TODAY.plusMonths(1);
+        o.edit(OpportunityDetails.validated("数据中心二期", new BigDecimal("500000"), TODAY, null, null, null), LATER, monthOn);
+        assertThat(o.name()).isEqualTo("数据中心二期");
+        assertThatThrownBy(() -> o.edit(OpportunityDetails.validated("数据中心二期", new BigDecimal("500000"),
+                monthOn.minusDays(1), null, null, null), LATER, monthOn))
+                .isInstanceOf(FieldValidationException.class)
+                .satisfies(e -> assertThat(((FieldValidationException) e).errors().get(0).field()).isEqualTo("expectedCloseDate"));
+        assertThat(o.expectedCloseDate()).isEqualTo(TODAY);
+        o.edit(OpportunityDetails.validated("数据中心二期", new BigDecimal("500000"), monthOn, null, null, null), LATER, monthOn);
+        assertThat(o.expectedCloseDate()).isEqualTo(monthOn);
     }
 
     @Test
     void aClosedOpportunityCannotBeEditedOrEvaluated() {
         Opportunity won = at(Stage.WON);
-        assertThatThrownBy(() -> won.edit(OpportunityDetails.validated("x", BigDecimal.ONE, null, null, null, null), LATER))
+        assertThatThrownBy(() -> won.edit(OpportunityDetails.validated("x", BigDecimal.ONE, null, null, null, null), LATER, TODAY))
                 .isInstanceOf(DomainException.class);
         assertThatThrownBy(() -> won.evaluate(PanelSeat.REP, REP, new EvaluationScores(1, 1, 1, 1), null, RULES.panel(), LATER))
                 .isInstanceOf(DomainException.class);

@@ -70,6 +70,9 @@ class ContractPagesTest {
         String form = page(rep, "/contracts/new?opportunityId=" + deal.opportunityId(), "en");
         assertThat(form).contains(deal.quoteNumber(), "12,360.00", "value=\"3708.00\"", "质保期满一年");
         page(rep, "/contracts/new?opportunityId=" + deal.opportunityId(), "zh-CN");
+        // a finance reviewer reads contracts and drafts none: the drafting form is refused as its Save is (403), not shown
+        assertThat(mvc.get().uri("/contracts/new?opportunityId=" + deal.opportunityId())
+                .cookie(customers.session(mvc, r.finance())).exchange()).hasStatus(403);
 
         MvcTestResult refused = post(rep, "/contracts", "opportunityId", deal.opportunityId(), "amount", "一万", "lang", "en");
         assertThat(refused).as("an unreadable amount is shown on the form").hasStatusOk();

@@ -56,6 +56,8 @@ class CustomerPagesTest {
         assertThat(mvc.get().uri("/customers").cookie(finance).exchange().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).doesNotContain("id=\"new-customer\"", "id=\"import-customers\"");
         assertThat(mvc.get().uri("/customers/new").cookie(finance).exchange()).hasStatus(403);
+        // nor corrects one: the correction form is refused as its Save is (403), not shown to be refused on Save
+        assertThat(mvc.get().uri("/customers/" + id + "/edit").cookie(finance).exchange()).hasStatus(403);
         Cookie eastRep = fixtures.session(mvc, company.eastRep().username(), Fixtures.PASSWORD);
         assertThat(mvc.get().uri("/customers").cookie(eastRep).exchange().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("id=\"new-customer\"", "id=\"import-customers\"");

@@ -117,6 +117,9 @@ class OrderPagesTest {
             assertThat(page(rep, "/orders/contracts/" + contractId + "/panel", lang)).contains("create-order");
             assertThat(page(rep, "/orders/new?contractId=" + contractId, lang)).contains("order-form", "工业网关 GW-OP");
         }
+        // finance reads the contract's orders and makes none: the order form is refused as its Save is (403)
+        assertThat(mvc.get().uri("/orders/new?contractId=" + contractId).cookie(customers.session(mvc, reviewers().finance()))
+                .exchange()).hasStatus(403);
         assertThat(page(rep, "/contracts/" + contractId, "en")).as("the contract page loads the card")
                 .contains("/orders/contracts/" + contractId + "/panel", "/invoices/contracts/" + contractId + "/panel");
 

@@ -52,6 +52,9 @@ class QuotePagesTest {
         String card = page(repSession, "/opportunities/" + opportunity + "/quotes", "zh-CN");
         assertThat(card).contains("暂无报价", "/quotes/new?opportunityId=" + opportunity);
         assertThat(page(repSession, "/quotes/new?opportunityId=" + opportunity, "en")).contains("GW-QP 工业网关", "Discount %");
+        // finance reads the opportunity but writes no quote of it: the form is refused as its Save is (403), not shown
+        assertThat(mvc.get().uri("/quotes/new?opportunityId=" + opportunity)
+                .cookie(customers.session(mvc, team.company().finance())).exchange()).hasStatus(403);
 
         MvcTestResult refused = mvc.post().uri("/quotes").cookie(repSession).with(SecurityMockMvcRequestPostProcessors.csrf())
                 .header("Accept-Language", "en").param("lang", "en").param("opportunityId", opportunity)
@@ -442,6 +445,8 @@ class QuotePagesTest {
         sales.move(mvc, rep, opportunity, "PROPOSAL");
         Cookie session = customers.session(mvc, team.rep());
         assertThat(page(session, "/opportunities/" + opportunity + "/quotes", "zh-CN")).doesNotContain("id=\"new-minutes\"");
+        assertThat(mvc.get().uri("/negotiation-minutes/new?opportunityId=" + opportunity).cookie(session).exchange())
+                .as("not offered before negotiation: the form is refused as writing is").hasStatus(422);
         sales.move(mvc, rep, opportunity, "NEGOTIATION");
         assertThat(page(session, "/opportunities/" + opportunity + "/quotes", "zh-CN")).contains("id=\"new-minutes\"");
         assertThat(page(session, "/negotiation-minutes/new?opportunityId=" + opportunity, "en")).contains("Payment milestones", "Prepayment");

@@ -97,6 +97,24 @@ public class ContractDrafting {
     }
 
     /**
+     * The opportunity a contract would be drafted for, visible to the user (404 otherwise), who may draft one: a sales
+     * person who works it (its owner, a manager above) or the team's sales assistant — 403 to anyone else. Drafting
+     * asks it, and so does the drafting form before it is shown.
+     */
+    @Transactional(readOnly = true)
+    public Opportunities.OpportunityRef requireDrafter(UUID opportunityId) {
+        CurrentUser me = CurrentUser.require();
+        if (me.roles().stream().noneMatch(ContractAccess.SELLERS::contains)) {
+            throw new AccessDeniedException("only sales people draft contracts");
+        }
+        Opportunities.OpportunityRef opportunity = opportunities.requireVisible(opportunityId);
+        if (!opportunities.worksOn(opportunity.id()) && !me.has(Role.SALES_ASSISTANT)) {
+            throw new AccessDeniedException("drafting a contract for an opportunity one does not work");
+        }
+        return opportunity;
+    }
+
+    /**
      * A draft for the opportunity: it must be at the contract stage (合同阶段) and have no live contract;
      * the drafter works the opportunity (its owner, a manager above, the team's sales assistant). The
      * owner of the contract is the opportunity's owner.
@@ -106,13 +124,7 @@ public class ContractDrafting {
             throw new FieldValidationException("opportunityId", "contract.opportunity.required");
         }
         CurrentUser me = CurrentUser.require();
-        if (me.roles().stream().noneMatch(ContractAccess.SELLERS::contains)) {
-            throw new AccessDeniedException("only sales people draft contracts");
-        }
-        Opportunities.OpportunityRef opportunity = opportunities.requireVisible(n.opportunityId());
-        if (!opportunities.worksOn(opportunity.id()) && !me.has(Role.SALES_ASSISTANT)) {
-            throw new AccessDeniedException("drafting a contract for an opportunity one does not work");
-        }
+        Opportunities.OpportunityRef opportunity = requireDrafter(n.opportunityId());
         if (opportunity.stage() != Stage.CONTRACT) {
             throw new DomainException("contract.opportunity.stage", opportunity.code());
         }

@@ -249,12 +249,16 @@ public class OrderService {
     /**
      * {@link #orderable} for the order form: no signed contract by that id within the caller's scope — unknown,
      * unsigned or someone else's — answers 404 alike, as {@link #create} does, so the form never tells that an id is
-     * a contract; one that may not be ordered from now answers 422 ({@code order.create.notOrderable}).
+     * a contract; to one who makes no orders (finance reads them) 403, as {@link #create} answers; one that may not be
+     * ordered from now answers 422 ({@code order.create.notOrderable}).
      */
     @Transactional(readOnly = true)
     public Orderable requireOrderable(UUID contractId) {
         Contracts.SignedContract signed = signedContract(contractId)
                 .orElseThrow(() -> new RecordNotFoundException("Contract", contractId));
+        if (!mayMakeOrders(CurrentUser.require())) {
+            throw new com.lead2cash.platform.ForbiddenException("order.create.notAllowed");
+        }
         return orderable(signed).orElseThrow(() -> new DomainException("order.create.notOrderable"));
     }
 

@@ -145,10 +145,7 @@ public class QuoteService {
         if (opportunityId == null) {
             throw new FieldValidationException("opportunityId", "quote.opportunity.required");
         }
-        OpportunityRef opportunity = opportunities.requireVisible(opportunityId);
-        if (!opportunities.worksOn(opportunityId)) {
-            throw new com.lead2cash.platform.ForbiddenException("error.forbidden");
-        }
+        OpportunityRef opportunity = requireQuoter(opportunityId);
         Optional<DomainException> refused = newQuoteRefusal(opportunity);
         if (refused.isPresent()) {
             throw refused.get();
@@ -160,6 +157,20 @@ public class QuoteService {
         Quote quote = Quote.draft(codes.next("Q", "quote_number_seq"), opportunity.id(), opportunity.customerId(),
                 CurrentUser.require().id(), terms, lines, rules().required(maxDiscount(lines)), today, clock.instant());
         return quotes.save(quote);
+    }
+
+    /**
+     * The opportunity a new quote would be for, visible to the user (404 otherwise), who works it — its owner or a
+     * manager above (403 otherwise, whatever its stage): who may write a quote of it. Creating asks it, and so does the
+     * new quote's form before it is shown.
+     */
+    @Transactional(readOnly = true)
+    public OpportunityRef requireQuoter(UUID opportunityId) {
+        OpportunityRef opportunity = opportunities.requireVisible(opportunityId);
+        if (!opportunities.worksOn(opportunityId)) {
+            throw new com.lead2cash.platform.ForbiddenException("error.forbidden");
+        }
+        return opportunity;
     }
 
     /**

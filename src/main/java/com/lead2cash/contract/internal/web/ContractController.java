@@ -214,7 +214,8 @@ class ContractController {
 
     @GetMapping("/contracts/new")
     String newForm(@RequestParam UUID opportunityId, Model model) {
-        Opportunities.OpportunityRef opportunity = opportunities.requireVisible(opportunityId);
+        // who may not draft one gets the 403 page, as Save would answer, not a form Save refuses
+        Opportunities.OpportunityRef opportunity = drafting.requireDrafter(opportunityId);
         DraftSources.Source source = sources.forOpportunity(opportunityId, null);
         List<MilestoneRow> rows = new ArrayList<>(source.milestones().stream()
                 .map(m -> new MilestoneRow(m.type().name(), m.amount().toPlainString(), null, m.dueCondition())).toList());

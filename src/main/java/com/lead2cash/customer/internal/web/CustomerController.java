@@ -23,6 +23,7 @@ import com.lead2cash.customer.internal.domain.ActivityDraft;
 import com.lead2cash.customer.internal.domain.ActivityType;
 import com.lead2cash.customer.internal.domain.Attitude;
 import com.lead2cash.customer.internal.domain.CompanySize;
+import com.lead2cash.customer.internal.domain.CustomerAction;
 import com.lead2cash.customer.internal.domain.CustomerActor;
 import com.lead2cash.customer.internal.domain.ContactDetails;
 import com.lead2cash.customer.internal.domain.CreditRating;
@@ -301,6 +302,8 @@ class CustomerController {
     @GetMapping("/customers/{id}/edit")
     String edit(@PathVariable UUID id, Model model) {
         Customer c = access.visible(id);
+        // asked of the customer as Save asks it: who may not correct it gets the 403 page, not a form Save refuses
+        c.requireAction(access.actor(c), CustomerAction.EDIT);
         model.addAttribute("form", CustomerForm.of(c));
         return form(model, List.of(), views.of(c));
     }

@@ -152,6 +152,9 @@ class MinutesController {
 
     @GetMapping("/negotiation-minutes/new")
     String newForm(@RequestParam UUID opportunityId, Model model) {
+        // asked as writing asks it: who does not work the opportunity (403) or a stage past negotiation (422) gets the
+        // refusal's page, not a form its Save refuses
+        NegotiationMinutes.requireWritable(service.actor(opportunityId));
         NegotiationMinutes current = service.ofOpportunity(opportunityId).stream()
                 .filter(NegotiationMinutes::isCurrent).findFirst().orElse(null);
         return form(model, MinutesForm.of(current, opportunityId), FormProblems.NONE);

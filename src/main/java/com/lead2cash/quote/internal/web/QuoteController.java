@@ -200,7 +200,8 @@ class QuoteController {
 
     @GetMapping("/quotes/new")
     String newForm(@RequestParam UUID opportunityId, Model model, RedirectAttributes redirect) {
-        java.util.Optional<DomainException> refused = service.newQuoteRefusal(opportunities.requireVisible(opportunityId));
+        // who may not write a quote of it gets the 403 page, as Save would answer, not a form Save refuses
+        java.util.Optional<DomainException> refused = service.newQuoteRefusal(service.requireQuoter(opportunityId));
         if (refused.isPresent()) {
             // not offered as a form: the opportunity's page says why
             Flash.error(redirect, refused.get());

@@ -83,6 +83,41 @@ class CustomerPagesTest {
                 .doesNotContain("Customer " + id, "Activity " + activity);
     }
 
+    /** An empty time plans nothing: refused beside its field, the plan kept; removing the plan is its own button. */
+    @Test
+    void anEmptyPlanIsRefusedBesideItsFieldAndRemovingThePlanIsItsOwnAction() throws Exception {
+        var company = support.company("planempty");
+        String rep = support.bearer(mvc, company.eastRep());
+        String id = support.customer(mvc, rep, "跟进计划测试有限公司", "\"grade\":\"B\"").get("id").asString();
+        String path = "/customers/" + id;
+        Cookie session = fixtures.session(mvc, company.eastRep().username(), Fixtures.PASSWORD);
+        String version = support.getJson(mvc, rep, "/api/v1/customers/" + id).get("version").asString();
+        assertThat(mvc.post().uri(path + "/follow-up-plan").cookie(session).with(csrf()).param("at", "2026-12-09T14:30")
+                .param("version", version).exchange()).hasStatus3xxRedirection().flash()
+                .containsEntry("flashSuccess", "customer.flash.planned");
+        JsonNode planned = support.getJson(mvc, rep, "/api/v1/customers/" + id);
+        assertThat(planned.path("plannedFollowUpAt").isNull() || planned.path("plannedFollowUpAt").isMissingNode()).isFalse();
+        String page = page(session, path, "en");
+        assertThat(page).contains("id=\"remove-plan\"").containsPattern("<input(?=[^>]*id=\"plan-at\")(?=[^>]*required)[^>]*>");
+
+        refused(session, path + "/follow-up-plan", "customer.plan.atRequired", "at", "", "version",
+                planned.get("version").asString());
+        JsonNode kept = support.getJson(mvc, rep, "/api/v1/customers/" + id);
+        assertThat(kept.get("plannedFollowUpAt").asString()).as("the plan kept").isEqualTo(planned.get("plannedFollowUpAt").asString());
+        assertThat(kept.get("version").asString()).as("nothing changed").isEqualTo(planned.get("version").asString());
+        page = page(session, path, "en");
+        assertThat(page).as("the refusal beside its field")
+                .containsPattern("<input(?=[^>]*id=\"plan-at\")(?=[^>]*is-invalid)(?=[^>]*aria-describedby=\"plan-at-error\")[^>]*>")
+                .containsPattern("id=\"plan-at-error\"[^>]*>Enter when the next follow-up is planned.");
+
+        assertThat(mvc.post().uri(path + "/follow-up-plan/remove").cookie(session).with(csrf())
+                .param("version", kept.get("version").asString()).exchange()).hasStatus3xxRedirection().flash()
+                .containsEntry("flashSuccess", "customer.flash.planRemoved");
+        JsonNode removed = support.getJson(mvc, rep, "/api/v1/customers/" + id);
+        assertThat(removed.path("plannedFollowUpAt").isNull() || removed.path("plannedFollowUpAt").isMissingNode()).isTrue();
+        assertThat(page(session, path, "en")).doesNotContain("id=\"remove-plan\"");
+    }
+
     @Test
     void aRefusedFormOnTheCustomersPageComesBackWithWhatWasTyped() throws Exception {
         var company = support.company("typed");

@@ -37,6 +37,7 @@ import com.lead2cash.customer.internal.domain.PursuitMode;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.DomainException;
+import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.Role;
 import com.lead2cash.platform.web.Flash;
@@ -453,7 +454,19 @@ class CustomerController {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime at,
                 @RequestParam(required = false) Long version, RefusedInput refused, RedirectAttributes redirect) {
         return act(id, redirect, "customer.flash.planned", refused,
-                () -> Flash.typed(redirect, "planTyped", "at", at), () -> service.planFollowUp(id, instant(at), version));
+                () -> Flash.typed(redirect, "planTyped", "at", at), () -> {
+                    // an empty field is no plan: removing the plan is its own button (as the API's null), never a slip
+                    if (at == null) {
+                        throw new FieldValidationException("at", "customer.plan.atRequired");
+                    }
+                    service.planFollowUp(id, instant(at), version);
+                });
+    }
+
+    /** The plan removed, on purpose: what the API's {@code nextFollowUpAt: null} does. */
+    @PostMapping("/customers/{id}/follow-up-plan/remove")
+    String removePlan(@PathVariable UUID id, @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+        return act(id, redirect, "customer.flash.planRemoved", () -> service.planFollowUp(id, null, version));
     }
 
     @PostMapping("/customers/{id}/transfer")

@@ -180,13 +180,15 @@ class ContractDraftingTest {
         assertThat(offeredTaxId(r, second)).as("the latest contract's").isEqualTo("91330100716105852F");
 
         JsonNode profile = customers.getJson(mvc, rep, "/api/v1/customers/" + customer);
+        // a code no other customer has: one another has makes this customer a possible duplicate
+        String uscc = com.lead2cash.testing.CustomerTestSupport.uniqueUscc();
         com.lead2cash.testing.SalesTestSupport.expect(customers.put(mvc, rep, "/api/v1/customers/" + customer, """
-                {"name":"%s","uscc":"914403001922038216","industry":"制造业","source":"OTHER","version":%d}"""
-                .formatted(profile.get("name").asString(), profile.get("version").asLong())), 200);
-        assertThat(offeredTaxId(r, second)).as("the customer record's code first").isEqualTo("914403001922038216");
+                {"name":"%s","uscc":"%s","industry":"制造业","source":"OTHER","version":%d}"""
+                .formatted(profile.get("name").asString(), uscc, profile.get("version").asLong())), 200);
+        assertThat(offeredTaxId(r, second)).as("the customer record's code first").isEqualTo(uscc);
 
         JsonNode drafted = support.draft(mvc, rep, second, "500000.00", "LOW");
-        assertThat(drafted.at("/buyer/taxId").asString()).as("the API defaults it when left out").isEqualTo("914403001922038216");
+        assertThat(drafted.at("/buyer/taxId").asString()).as("the API defaults it when left out").isEqualTo(uscc);
     }
 
     @Test

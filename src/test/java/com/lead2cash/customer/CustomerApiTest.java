@@ -41,7 +41,7 @@ class CustomerApiTest {
         var company = support.company("api1");
         String rep = support.bearer(mvc, company.eastRep());
         JsonNode customer = support.customer(mvc, rep, "上海测试科技有限公司",
-                "\"uscc\":\"91350100M000100Y43\",\"industry\":\"制造业\",\"size\":\"MEDIUM\",\"region\":\"上海\",\"website\":\"www.example.com\",\"grade\":\"A\"");
+                "\"uscc\":\"" + CustomerTestSupport.uniqueUscc() + "\",\"industry\":\"制造业\",\"size\":\"MEDIUM\",\"region\":\"上海\",\"website\":\"www.example.com\",\"grade\":\"A\"");
         assertThat(customer.get("code").asString()).matches("C-2026-\\d{6}");
         assertThat(customer.get("grade").asString()).isEqualTo("A");
         assertThat(customer.get("status").asString()).isEqualTo("PROSPECT");
@@ -186,8 +186,9 @@ class CustomerApiTest {
     void aProfileCorrectionKeepsTheFieldsItLeavesOutAndClearsThoseSentAsNull() {
         var company = support.company("apiKeep");
         String rep = support.bearer(mvc, company.eastRep());
+        String uscc = CustomerTestSupport.uniqueUscc();
         JsonNode customer = support.customer(mvc, rep, "杭州保留字段科技有限公司",
-                "\"uscc\":\"91350100M000100Y43\",\"industry\":\"制造业\",\"size\":\"MEDIUM\",\"region\":\"上海\","
+                "\"uscc\":\"" + uscc + "\",\"industry\":\"制造业\",\"size\":\"MEDIUM\",\"region\":\"上海\","
                         + "\"address\":\"上海市浦东新区世纪大道 1 号\",\"website\":\"www.example.com\",\"source\":\"REFERRAL\"");
         String uri = "/api/v1/customers/" + customer.get("id").asString();
 
@@ -195,7 +196,7 @@ class CustomerApiTest {
         assertThat(renamed).hasStatus(HttpStatus.OK);
         JsonNode kept = support.getJson(mvc, rep, uri);
         assertThat(kept.get("name").asString()).isEqualTo("杭州保留字段智能科技有限公司");
-        assertThat(kept.get("uscc").asString()).isEqualTo("91350100M000100Y43");
+        assertThat(kept.get("uscc").asString()).isEqualTo(uscc);
         assertThat(kept.get("industry").asString()).isEqualTo("制造业");
         assertThat(kept.get("size").asString()).isEqualTo("MEDIUM");
         assertThat(kept.get("region").asString()).isEqualTo(customer.get("region").asString());
@@ -354,5 +355,86 @@ class CustomerApiTest {
         JsonNode view = document.at("/paths/~1api~1v1~1customers/get/parameters").valueStream()
                 .filter(p -> p.get("name").asString().equals("view")).findFirst().orElseThrow();
         assertThat(view.at("/schema/enum").valueStream().map(JsonNode::asString).toList()).containsExactly("mine", "pool");
+    }
+
+    /**
+     * Walk finding: the API registered a possible duplicate without the reason the screen asks for. The rule is the
+     * service's, so both ask it: without a reason nothing is stored; with one the customer is kept and the duplicate
+     * of another team is reported without its name or id.
+     */
+    @Test
+    void aPossibleDuplicateIsRegisteredOnlyWithAReasonAsOnTheScreen() {
+        var company = support.company("apiDupReason");
+        String east = support.bearer(mvc, company.eastRep());
+        String west = support.bearer(mvc, company.westRep());
+        String uscc = CustomerTestSupport.uniqueUscc();
+        support.customer(mvc, east, "杭州走查理由科技有限公司", "\"uscc\":\"" + uscc + "\"");
+
+        var refused = support.post(mvc, west, "/api/v1/customers",
+                "{\"name\":\"杭州走查理由科技有限公司\",\"uscc\":\"" + uscc + "\"}");
+        assertThat(refused).hasStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(support.json(refused).at("/errors/0/field").asString()).isEqualTo("duplicateReason");
+        assertThat(support.json(refused).at("/errors/0/code").asString()).isEqualTo("customer.duplicates.reason.required");
+        assertThat(support.post(mvc, west, "/api/v1/customers", "{\"name\":\"杭州走查理由科技有限公司\",\"uscc\":\""
+                + uscc + "\",\"duplicateReason\":\"  \"}")).as("a blank reason is none").hasStatus(422);
+        assertThat(usccCount(uscc)).as("nothing stored").isEqualTo(1);
+
+        JsonNode kept = support.customer(mvc, west, "杭州走查理由科技有限公司",
+                "\"uscc\":\"" + uscc + "\",\"duplicateReason\":\"同名的另一家分公司\"");
+        JsonNode duplicate = kept.get("duplicates").get(0);
+        assertThat(kept.get("duplicates").size()).isEqualTo(1);
+        assertThat(duplicate.get("matchedOn").valueStream().map(JsonNode::asString)).containsExactly("NAME", "USCC");
+        assertThat(duplicate.get("visible").asBoolean()).as("another team's").isFalse();
+        assertThat(duplicate.hasNonNull("id")).isFalse();
+        assertThat(duplicate.hasNonNull("name")).isFalse();
+        assertThat(usccCount(uscc)).isEqualTo(2);
+    }
+
+    /**
+     * Walk finding: a correction gave a customer another customer's credit code without a word. A correction that
+     * makes it a possible duplicate is checked as registering is: refused without a reason and nothing changed;
+     * with one, saved and the duplicates answered as registering answers them (another team's without its name).
+     * An edit that leaves the name and the code alone asks nothing.
+     */
+    @Test
+    void aCorrectionThatMakesTheCustomerAPossibleDuplicateIsCheckedAsRegisteringIs() {
+        var company = support.company("apiDupEdit");
+        String east = support.bearer(mvc, company.eastRep());
+        String west = support.bearer(mvc, company.westRep());
+        String uscc = CustomerTestSupport.uniqueUscc();
+        support.customer(mvc, east, "杭州走查原有科技有限公司", "\"uscc\":\"" + uscc + "\"");
+        String own = CustomerTestSupport.uniqueUscc();
+        JsonNode customer = support.customer(mvc, west, "杭州走查改码科技有限公司", "\"uscc\":\"" + own + "\"");
+        String uri = "/api/v1/customers/" + customer.get("id").asString();
+
+        var refused = support.put(mvc, west, uri, "{\"uscc\":\"" + uscc + "\",\"version\":0}");
+        assertThat(refused).hasStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(support.json(refused).at("/errors/0/field").asString()).isEqualTo("duplicateReason");
+        assertThat(support.json(refused).at("/errors/0/code").asString()).isEqualTo("customer.duplicates.reason.required");
+        assertThat(support.getJson(mvc, west, uri).get("uscc").asString()).as("nothing changed").isEqualTo(own);
+        var renamed = support.put(mvc, west, uri, "{\"name\":\"杭州走查原有科技股份有限公司\",\"version\":0}");
+        assertThat(renamed).as("the name as compared is another's too").hasStatus(422);
+
+        var corrected = support.put(mvc, west, uri,
+                "{\"uscc\":\"" + uscc + "\",\"duplicateReason\":\"集团内共用代码，待核实\",\"version\":0}");
+        assertThat(corrected).hasStatus(HttpStatus.OK);
+        JsonNode answered = support.json(corrected);
+        assertThat(answered.get("uscc").asString()).isEqualTo(uscc);
+        assertThat(answered.get("duplicates").size()).isEqualTo(1);
+        JsonNode duplicate = answered.get("duplicates").get(0);
+        assertThat(duplicate.get("matchedOn").valueStream().map(JsonNode::asString)).containsExactly("USCC");
+        assertThat(duplicate.get("visible").asBoolean()).as("another team's").isFalse();
+        assertThat(duplicate.hasNonNull("id")).isFalse();
+        assertThat(duplicate.hasNonNull("name")).isFalse();
+
+        var address = support.put(mvc, west, uri, "{\"address\":\"杭州市西湖区文三路 1 号\",\"version\":"
+                + answered.get("version").asLong() + "}");
+        assertThat(address).as("name and code left alone: " + support.json(address)).hasStatus(HttpStatus.OK);
+        assertThat(support.json(address).get("duplicates").size()).isZero();
+    }
+
+    private int usccCount(String uscc) {
+        return jdbc.sql("select count(*) from customer_customer where uscc = :uscc").param("uscc", uscc)
+                .query(Integer.class).single();
     }
 }

@@ -245,6 +245,42 @@ class CustomerPagesTest {
                 .as("a correction that changes nothing is not saved, as on the API").isEqualTo(version);
     }
 
+    /**
+     * Walk finding: the edit screen saved another customer's credit code without a word. As registering: the possible
+     * duplicates are shown first and nothing is saved; then a reason is asked for; with one the correction is saved.
+     */
+    @Test
+    void anEditThatMakesTheCustomerAPossibleDuplicateShowsTheDuplicatesAndAsksForAReason() throws Exception {
+        var company = support.company("editDup");
+        String rep = support.bearer(mvc, company.eastRep());
+        String uscc = CustomerTestSupport.uniqueUscc();
+        String known = support.customer(mvc, rep, "页面改码原有有限公司", "\"uscc\":\"" + uscc + "\"").get("code").asString();
+        JsonNode customer = support.customer(mvc, rep, "页面改码测试有限公司", null);
+        String id = customer.get("id").asString();
+        Cookie session = fixtures.session(mvc, company.eastRep().username(), Fixtures.PASSWORD);
+
+        var shown = mvc.post().uri("/customers/" + id + "/edit?lang=en").cookie(session).with(csrf())
+                .param("name", "页面改码测试有限公司").param("uscc", uscc).param("version", "0").exchange();
+        assertThat(shown).hasStatusOk();
+        String page = shown.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"duplicates\"", known).doesNotContain("Say why this is a different company");
+        assertThat(support.getJson(mvc, rep, "/api/v1/customers/" + id).hasNonNull("uscc")).as("nothing saved").isFalse();
+
+        var asked = mvc.post().uri("/customers/" + id + "/edit?lang=en").cookie(session).with(csrf())
+                .param("name", "页面改码测试有限公司").param("uscc", uscc).param("version", "0")
+                .param("duplicatesSeen", "true").param("duplicateReason", " ").exchange();
+        assertThat(asked).hasStatusOk();
+        assertThat(asked.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("Say why this is a different company", known);
+        assertThat(support.getJson(mvc, rep, "/api/v1/customers/" + id).hasNonNull("uscc")).as("nothing saved").isFalse();
+
+        var saved = mvc.post().uri("/customers/" + id + "/edit?lang=en").cookie(session).with(csrf())
+                .param("name", "页面改码测试有限公司").param("uscc", uscc).param("version", "0")
+                .param("duplicatesSeen", "true").param("duplicateReason", "同一集团的另一家公司").exchange();
+        assertThat(saved).hasStatus3xxRedirection();
+        assertThat(support.getJson(mvc, rep, "/api/v1/customers/" + id).get("uscc").asString()).isEqualTo(uscc);
+    }
+
     @Test
     void aControlCharacterTypedInACustomersFormIsRefusedOnItsPageWithWhatWasTypedNotTheErrorPage() throws Exception {
         var company = support.company("control");

@@ -34,6 +34,17 @@ public class CustomerTestSupport {
         this.jdbc = jdbc;
     }
 
+    /**
+     * A valid unified social credit code (GB 32100, both check characters right) no other test's customer has: a
+     * customer registered with a code another has is a possible duplicate, kept only with a reason.
+     */
+    public static String uniqueUscc() {
+        String body = String.format("%08d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 100_000_000L));
+        String first17 = "91330100" + body
+                + com.lead2cash.customer.UnifiedSocialCreditCode.organisationCodeCheckDigitFor(body);
+        return first17 + com.lead2cash.customer.UnifiedSocialCreditCode.checkDigitFor(first17);
+    }
+
     /** Builds the company; {@code tag} keeps usernames unique when a class builds several. */
     public Company company(String tag) {
         UUID east = fixtures.unit("East " + tag);

@@ -79,10 +79,14 @@ public class CustomerService {
         this.clock = clock;
     }
 
+    /** The outcome of a correction: the customer and the possible duplicates the correction made. */
+    public record Corrected(Customer customer, List<DuplicateCheck.Match> duplicates) {
+    }
+
     /**
      * A person registers a customer they (or, for a manager, someone in their team) will own; the
-     * possible duplicates are reported, not refused — people decide ({@code duplicateReason} is kept in
-     * the history when given).
+     * possible duplicates are reported and people decide: kept only with a reason ({@link DuplicatesNeedReason}),
+     * which the history keeps.
      */
     @Transactional
     public Registered create(CustomerProfile profile, CustomerGrade grade, GradeFactors factors, String gradeNote,
@@ -94,9 +98,10 @@ public class CustomerService {
         UUID owner = ownerId == null ? me.id() : ownerId;
         requireAssignable(owner, "ownerId");
         List<DuplicateCheck.Match> found = duplicates.find(profile.name(), profile.uscc(), null, null);
+        DuplicatesNeedReason.require(found, duplicateReason);
         Registered registered = register(profile, null, grade, factors, gradeNote, CustomerStatus.PROSPECT, owner,
                 me.id());
-        if (!found.isEmpty() && duplicateReason != null && !duplicateReason.isBlank()) {
+        if (!found.isEmpty()) {
             history.record(registered.customer().id(), clock.instant(), "customer.history.keptDespiteDuplicates",
                     duplicateReason.strip());
         }
@@ -135,22 +140,37 @@ public class CustomerService {
     }
 
     @Transactional
-    public Customer correct(UUID id, CustomerProfile profile, Long version) {
+    public Corrected correct(UUID id, CustomerProfile profile, Long version, String duplicateReason) {
         // as the API's correction: one that changes nothing is not saved, its version stays (0030)
-        return correct(id, current -> profile, version);
+        return correct(id, current -> profile, version, duplicateReason);
     }
 
-    /** A correction of some of the profile: {@code edit} answers the profile as it is, corrected (checked). */
+    /**
+     * A correction of some of the profile: {@code edit} answers the profile as it is, corrected (checked). A
+     * correction that makes the customer a possible duplicate (a name or credit code another customer has) is
+     * checked as a registration is: kept only with a reason ({@link DuplicatesNeedReason}), which the history keeps.
+     */
     @Transactional
-    public Customer correct(UUID id, java.util.function.UnaryOperator<CustomerProfile> edit, Long version) {
+    public Corrected correct(UUID id, java.util.function.UnaryOperator<CustomerProfile> edit, Long version,
+                             String duplicateReason) {
         Customer c = forAction(id, null, CustomerAction.EDIT);
         Long stored = c.version();
         c.expectVersion(version);
-        if (!c.correct(keepWords(c, regions.resolve(edit.apply(c.profile()))), clock.instant())) {
+        CustomerProfile before = c.profile();
+        CustomerProfile after = keepWords(c, regions.resolve(edit.apply(before)));
+        List<DuplicateCheck.Match> found = duplicates.madeBy(before.name(), before.uscc(), after.name(), after.uscc(),
+                c.id());
+        DuplicatesNeedReason.require(found, duplicateReason);
+        Instant now = clock.instant();
+        if (!c.correct(after, now)) {
             Versions.requireCurrent(stored, version); // not saved: the version stays (0030)
-            return c;
+            return new Corrected(c, found);
         }
-        return customers.save(c);
+        c = customers.save(c);
+        if (!found.isEmpty()) {
+            history.record(c.id(), now, "customer.history.correctedDespiteDuplicates", duplicateReason.strip());
+        }
+        return new Corrected(c, found);
     }
 
     /** C1 — a person grades the customer with the four factors; the cadence follows (C2/C3). */

@@ -70,6 +70,27 @@ public class DuplicateCheck {
     }
 
     /**
+     * The possible duplicates a correction of the profile makes: those matched on a key it changes (the name as
+     * compared, or the credit code), disclosed as {@link #find} discloses them; none when it changes neither (a
+     * customer kept despite its duplicates is not asked again for an edit of its address).
+     */
+    public List<Match> madeBy(String nameBefore, String usccBefore, String nameAfter, String usccAfter, UUID self) {
+        CompanyKeys was = CompanyKeys.of(nameBefore, usccBefore, null, null);
+        CompanyKeys is = CompanyKeys.of(nameAfter, usccAfter, null, null);
+        Set<String> changed = new HashSet<>();
+        if (!was.name().equals(is.name())) {
+            changed.add(CompanyKeys.Evidence.NAME.name());
+        }
+        if (!java.util.Objects.equals(was.uscc(), is.uscc())) {
+            changed.add(CompanyKeys.Evidence.USCC.name());
+        }
+        if (changed.isEmpty()) {
+            return List.of();
+        }
+        return find(is, self).stream().filter(m -> m.matchedOn().stream().anyMatch(changed::contains)).toList();
+    }
+
+    /**
      * Possible duplicates of many probes at once (an import's rows), each answered as {@link #find} answers
      * it alone, from one query per {@value #PROBES_PER_QUERY} probes and one look-up of the owners' names.
      */

@@ -34,16 +34,17 @@ class DuplicateCheckBatchTest {
         var company = support.company("dupb");
         String east = support.bearer(mvc, company.eastRep());
         String west = support.bearer(mvc, company.westRep());
-        String named = support.customer(mvc, east, "批量查重甲有限公司", "\"uscc\":\"91350100M000100Y43\"").get("id").asString();
+        String uscc = CustomerTestSupport.uniqueUscc();
+        String named = support.customer(mvc, east, "批量查重甲有限公司", "\"uscc\":\"" + uscc + "\"").get("id").asString();
         support.post(mvc, east, "/api/v1/customers/" + named + "/contacts", "{\"name\":\"周总\",\"phone\":\"13600002222\"}");
         String other = support.customer(mvc, west, "批量查重乙有限公司", null).get("id").asString();
         support.post(mvc, west, "/api/v1/customers/" + other + "/contacts", "{\"name\":\"吴工\",\"email\":\"wu@dupb.example.cn\"}");
 
         List<CompanyKeys> probes = List.of(
                 CompanyKeys.of("批量查重甲有限公司", null, null, null),
-                CompanyKeys.of("另一个名字有限公司", "91350100M000100Y43", null, null),
+                CompanyKeys.of("另一个名字有限公司", uscc, null, null),
                 CompanyKeys.of("第三个名字有限公司", null, "136-0000-2222", null),
-                CompanyKeys.of("批量查重甲有限公司", "91350100M000100Y43", "13600002222", null),
+                CompanyKeys.of("批量查重甲有限公司", uscc, "13600002222", null),
                 CompanyKeys.of("批量查重乙有限公司", null, null, "WU@dupb.example.cn"),
                 CompanyKeys.of("无人重名有限公司", null, "13900000000", "nobody@dupb.example.cn"),
                 CompanyKeys.of(null, null, null, null),

@@ -83,10 +83,12 @@ class CustomerApiController {
      * A correction of the profile (docs/decisions/0030): a field left out keeps its value, a field sent as null clears
      * it. The API's converter reads a left-out {@code Optional} as null and a JSON null as {@code Optional.empty()}.
      */
-    @Schema(description = "A field left out keeps its value; a field sent as null is cleared (name cannot be)")
+    @Schema(description = "A field left out keeps its value; a field sent as null is cleared (name cannot be); "
+            + "duplicateReason: why the customer is kept when the corrected name or credit code matches other customers")
     record CustomerProfileRequest(Optional<String> name, Optional<String> uscc, Optional<String> industry,
                                   Optional<CompanySize> size, Optional<String> region, Optional<String> address,
-                                  Optional<String> website, Optional<CustomerSource> source, Long version)
+                                  Optional<String> website, Optional<CustomerSource> source, Long version,
+                                  String duplicateReason)
             implements Versioned {
 
         /** The profile as it is, with the fields this request sends. */
@@ -187,7 +189,8 @@ class CustomerApiController {
                 view == null ? null : view.name(), cursor, size));
     }
 
-    @Operation(summary = "Register a customer; possible duplicates are reported (those of other teams without name)")
+    @Operation(summary = "Register a customer; possible duplicates are reported (those of other teams without name) "
+            + "and the customer is kept only with a duplicateReason (422 without one)")
     @PostMapping("/api/v1/customers")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(CustomerAccess.WORKER_ROLES)
@@ -211,10 +214,12 @@ class CustomerApiController {
     }
 
     @Operation(summary = "Correct the company profile: a field left out keeps its value, one sent as null is cleared "
-            + "(409 on a stale version)")
+            + "(409 on a stale version); a name or credit code that makes the customer a possible duplicate is checked "
+            + "as registering is (reported, kept only with a duplicateReason)")
     @PutMapping("/api/v1/customers/{id}")
     CustomerViews.CustomerView correct(@PathVariable UUID id, @RequestBody CustomerProfileRequest body) {
-        return views.of(service.correct(id, body::applyTo, body.version()));
+        CustomerService.Corrected c = service.correct(id, body::applyTo, body.version(), body.duplicateReason());
+        return views.of(c.customer(), c.duplicates());
     }
 
     @Operation(summary = "C1: grade A/B/C with the four factors; the follow-up cadence follows")

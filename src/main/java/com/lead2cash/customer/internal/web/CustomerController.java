@@ -16,6 +16,7 @@ import com.lead2cash.customer.internal.CustomerService;
 import com.lead2cash.customer.internal.CustomerTimeline;
 import com.lead2cash.customer.internal.CustomerViews;
 import com.lead2cash.customer.internal.DuplicateCheck;
+import com.lead2cash.customer.internal.DuplicatesNeedReason;
 import com.lead2cash.customer.internal.activity.ActivityService;
 import com.lead2cash.customer.internal.activity.ActivityViews;
 import com.lead2cash.customer.internal.contact.ContactService;
@@ -156,7 +157,6 @@ class CustomerController {
     private final CustomerAccess access;
     private final CustomerTimeline timeline;
     private final CustomerPolicy policy;
-    private final DuplicateCheck duplicates;
     private final ContactService contacts;
     private final ActivityService activities;
     private final ActivityViews activityViews;
@@ -171,7 +171,7 @@ class CustomerController {
 
     CustomerController(CustomerService service, CustomerOwnership ownership, CustomerMerge merge, CustomerCredit credit,
                        CustomerQueries queries, CustomerViews views, CustomerAccess access, CustomerTimeline timeline,
-                       CustomerPolicy policy, DuplicateCheck duplicates, ContactService contacts,
+                       CustomerPolicy policy, ContactService contacts,
                        ActivityService activities, ActivityViews activityViews, TimelineTexts texts,
                        OrgDirectory directory, Clock clock, com.lead2cash.customer.internal.io.CustomerExport export,
                        org.springframework.beans.factory.ObjectProvider<com.lead2cash.customer.CustomerPagePanel> panels,
@@ -188,7 +188,6 @@ class CustomerController {
         this.access = access;
         this.timeline = timeline;
         this.policy = policy;
-        this.duplicates = duplicates;
         this.contacts = contacts;
         this.activities = activities;
         this.activityViews = activityViews;
@@ -279,21 +278,13 @@ class CustomerController {
         try {
             refused.check();
             CustomerProfile profile = form.profile();
-            List<DuplicateCheck.Match> found = duplicates.find(profile.name(), profile.uscc(), null, null);
-            if (!found.isEmpty() && !form.isDuplicatesSeen()) {
-                // the person decides before anything is stored
-                form.setDuplicatesSeen(true);
-                return form(model, found, null);
-            }
-            if (!found.isEmpty() && (form.getDuplicateReason() == null || form.getDuplicateReason().isBlank())) {
-                binding.rejectValue("duplicateReason", "customer.duplicates.reason.required");
-                return form(model, found, null);
-            }
             CustomerService.Registered r = service.create(profile, form.getGrade(), new GradeFactors(
                     form.getIndustryPosition(), form.getUrgency(), form.getBudget(), form.getPotential()), null,
                     form.getOwnerId(), form.getDuplicateReason());
             Flash.success(redirect, "customer.flash.created", r.customer().code());
             return "redirect:/customers/" + r.customer().id();
+        } catch (DuplicatesNeedReason e) {
+            return duplicatesFound(form, binding, e, model, null);
         } catch (DomainException e) {
             FormErrors.reject(binding, e);
             return form(model, List.of(), null);
@@ -318,15 +309,30 @@ class CustomerController {
         }
         try {
             refused.check();
-            Customer c = service.correct(id, form.profile(), form.getVersion());
+            Customer c = service.correct(id, form.profile(), form.getVersion(), form.getDuplicateReason()).customer();
             Flash.success(redirect, "customer.flash.corrected", c.code());
             return "redirect:/customers/" + id;
+        } catch (DuplicatesNeedReason e) {
+            return duplicatesFound(form, binding, e, model, views.of(access.visible(id)));
         } catch (DomainException e) {
             FormErrors.reject(binding, e);
         } catch (OptimisticLockingFailureException e) {
             binding.reject("error.staleVersion");
         }
         return form(model, List.of(), views.of(access.visible(id)));
+    }
+
+    /**
+     * The customer matches possible duplicates and no reason was given: the first time they are shown and the person
+     * decides before anything is stored; after that the reason is asked for (the rule is the service's).
+     */
+    private String duplicatesFound(CustomerForm form, BindingResult binding, DuplicatesNeedReason e, Model model,
+                                   CustomerViews.CustomerView editing) {
+        if (form.isDuplicatesSeen()) {
+            FormErrors.reject(binding, e);
+        }
+        form.setDuplicatesSeen(true);
+        return form(model, e.duplicates(), editing);
     }
 
     private String form(Model model, List<DuplicateCheck.Match> found, CustomerViews.CustomerView editing) {

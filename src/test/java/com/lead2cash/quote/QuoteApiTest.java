@@ -399,6 +399,30 @@ class QuoteApiTest {
         assertThat(jdbc.sql("select count(*) from quote_quote").query(Long.class).single()).isEqualTo(before);
     }
 
+    /**
+     * Walk finding: quotes refused for a total too large used up quote numbers (the next good quote skipped them).
+     * The number is taken only once the quote passed its checks: a refused quote and then a good one, consecutive.
+     */
+    @Test
+    void aQuoteRefusedForItsTotalTakesNoNumber() {
+        Deal d = deal("gapless");
+        String first = customers.postJson(mvc, d.rep(), "/api/v1/quotes", quoteBody(d, "0")).get("number").asString();
+        for (int i = 0; i < 3; i++) {
+            var refused = customers.post(mvc, d.rep(), "/api/v1/quotes", """
+                    {"opportunityId":"%s","lines":[{"productId":"%s","quantity":99999999,"unitPrice":99999999}]}"""
+                    .formatted(d.opportunityId(), d.gateway()));
+            assertThat(refused).hasStatus(422);
+            assertThat(customers.json(refused).at("/errors/0/code").asString()).isEqualTo("quote.lines.totalTooLarge");
+        }
+        String next = customers.postJson(mvc, d.rep(), "/api/v1/quotes", quoteBody(d, "0")).get("number").asString();
+
+        assertThat(sequenceNumber(next)).as(first + " then " + next).isEqualTo(sequenceNumber(first) + 1);
+    }
+
+    private static long sequenceNumber(String quoteNumber) {
+        return Long.parseLong(quoteNumber.substring(quoteNumber.lastIndexOf('-') + 1));
+    }
+
     @Test
     void aClosedOpportunityTakesNoNewQuoteOrMinutesAndItsOwnerIsToldWhyNotThatTheyMayNot() {
         Deal d = deal("closed");

@@ -154,7 +154,7 @@ public class QuoteService {
         Drafted drafted = drafted(content, opportunity.customerId(), today);
         QuoteTerms terms = drafted.terms();
         List<QuoteLine> lines = drafted.lines();
-        Quote quote = Quote.draft(codes.next("Q", "quote_number_seq"), opportunity.id(), opportunity.customerId(),
+        Quote quote = Quote.draft(() -> codes.next("Q", "quote_number_seq"), opportunity.id(), opportunity.customerId(),
                 CurrentUser.require().id(), terms, lines, rules().required(maxDiscount(lines)), today, clock.instant());
         return quotes.save(quote);
     }

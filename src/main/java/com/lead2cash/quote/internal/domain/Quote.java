@@ -74,9 +74,18 @@ public class Quote {
     /** The first version of a new quote, as a draft. */
     public static Quote draft(String number, UUID opportunityId, UUID customerId, UUID authorId, QuoteTerms terms,
                               List<QuoteLine> lines, Authority required, LocalDate quotedOn, Instant now) {
+        return draft(() -> number, opportunityId, customerId, authorId, terms, lines, required, quotedOn, now);
+    }
+
+    /**
+     * The first version of a new quote, as a draft, its number taken from {@code number} only once its lines passed
+     * their checks: a quote refused takes none (a sequence never gives one back).
+     */
+    public static Quote draft(java.util.function.Supplier<String> number, UUID opportunityId, UUID customerId,
+                              UUID authorId, QuoteTerms terms, List<QuoteLine> lines, Authority required,
+                              LocalDate quotedOn, Instant now) {
         Quote q = new Quote();
         q.id = Ids.newId();
-        q.number = number;
         q.revision = 1;
         q.opportunityId = opportunityId;
         q.customerId = customerId;
@@ -86,6 +95,7 @@ public class Quote {
         q.quotedOn = quotedOn;
         q.createdAt = now;
         q.apply(terms, lines, required, now);
+        q.number = number.get();
         return q;
     }
 

@@ -365,6 +365,15 @@ class ContractReviewTest {
         assertThat(jdbc.sql("select count(*) from files_file where owner_id = :id and content_type = 'image/png'")
                 .param("id", id).query(Integer.class).single()).as("nothing kept").isZero();
 
+        // walk finding: the PDF the product rendered for the review, uploaded as the signed scan, was accepted
+        byte[] reviewCopy = support.get(mvc, rep, "/api/v1/contracts/" + id + "/pdf").getResponse().getContentAsByteArray();
+        var unsigned = support.sign(mvc, rep, id, reviewCopy, "signed.pdf", "2026-12-01");
+        assertThat(unsigned).as("the unsigned review PDF is no signed scan: " + ContractTestSupport.text(unsigned))
+                .hasStatus(422);
+        assertThat(support.json(unsigned).get("errors").get(0).get("field").asString()).isEqualTo("scan");
+        assertThat(support.json(unsigned).get("errors").get(0).get("code").asString()).isEqualTo("contract.scan.unsigned");
+        assertThat(support.json(support.get(mvc, rep, "/api/v1/contracts/" + id)).get("status").asString()).isEqualTo("APPROVED");
+
         var signedResult = support.sign(mvc, rep, id, TestFiles.pdf(4096, 7), "signed.pdf", "2026-12-01");
         assertThat(signedResult).as(ContractTestSupport.text(signedResult)).hasStatusOk();
         JsonNode signed = support.json(signedResult);

@@ -377,6 +377,26 @@ class ContractMoneyTest {
         assertThat(figures.get("collectedPercent").decimalValue()).isEqualByComparingTo("28.57");
     }
 
+    /**
+     * Walk finding: an amendment whose scan was the contract's own signed scan was recorded. The same paper is not
+     * recorded twice, whichever record holds it: refused naming the contract, nothing recorded.
+     */
+    @Test
+    void anAmendmentScanThatIsTheContractsOwnSignedScanIsRefused() {
+        JsonNode contract = signed("杭州补充协议原件科技有限公司");
+        String id = contract.get("id").asString();
+
+        // the signed scan the contract was signed with (SignedContracts signs with this very file)
+        MvcTestResult same = amend(id, "10.00", TestFiles.pdf(4096, 7));
+        assertThat(same).as(ContractTestSupport.text(same)).hasStatus(422);
+        assertThat(customers.json(same).at("/errors/0/field").asString()).isEqualTo("scan");
+        assertThat(customers.json(same).at("/errors/0/code").asString()).isEqualTo("contract.amendment.sameAsContractScan");
+        assertThat(ContractTestSupport.text(same)).contains(contract.get("number").asString());
+        String rep = token(reviewers().rep());
+        assertThat(customers.getJson(mvc, rep, "/api/v1/contracts/" + id + "/amendments").size()).isZero();
+        assertThat(amend(id, "10.00")).as("its own paper is an amendment").hasStatus(201);
+    }
+
     @Test
     void theSameAmendmentScanPostedTwiceIsRefusedNamingTheAmendmentThatHoldsItAndTheAmountRisesOnce() {
         JsonNode contract = signed("杭州补充协议重复科技有限公司");

@@ -271,6 +271,7 @@ public class ContractLifecycle {
         }
         StoredFile stored = files.keep(c, ContractFiles.Kind.SIGNED_SCAN, null, ContractFiles.SCANS,
                 ContractFiles.MAX_SCAN, "scan", fileName, size, scan, me, now);
+        requireNotReviewCopy(c, stored);
         c.sign(signedOn, signatories, stored.id(), me, today(now), today(c.approvedAt()), now);
         Instant signedAt = signingInstant(signedOn, now);
         keepLonger(c, rules().keptUntil(signedOn));
@@ -356,8 +357,19 @@ public class ContractLifecycle {
     }
 
     /**
+     * The contract's PDF as the product rendered it for review (what {@code GET /contracts/{id}/pdf} serves once
+     * submitted) is no signed paper: a scan byte for byte that file is refused (422).
+     */
+    private static void requireNotReviewCopy(Contract c, StoredFile stored) {
+        if (c.reviewCopySha256() != null && c.reviewCopySha256().equals(stored.sha256())) {
+            throw new FieldValidationException("scan", "contract.scan.unsigned");
+        }
+    }
+
+    /**
      * A signed amendment (补充协议) with its scan: its own record; the contract's text stays as signed. A scan an
-     * earlier amendment holds already is refused (422): the same paper is not recorded twice.
+     * earlier amendment or the contract itself holds already is refused (422): the same paper is not recorded twice;
+     * nor is the contract's unsigned review PDF.
      */
     public ContractAmendment amend(UUID id, String title, String summary, BigDecimal amountChange, LocalDate signedOn,
                                    String fileName, long size, InputStream scan) {
@@ -377,6 +389,10 @@ public class ContractLifecycle {
         earlier.stream().filter(a -> stored.sha256().equals(shaOf.get(a.scanFileId()))).findFirst().ifPresent(a -> {
             throw new FieldValidationException("scan", "contract.amendment.sameScan", a.number());
         });
+        if (c.scanFileId() != null && stored.sha256().equals(shaOf.get(c.scanFileId()))) {
+            throw new FieldValidationException("scan", "contract.amendment.sameAsContractScan", c.number());
+        }
+        requireNotReviewCopy(c, stored);
         BigDecimal current = earlier.stream().map(ContractAmendment::amountChange).reduce(c.amount(), BigDecimal::add);
         ContractAmendment amendment = amendments.save(ContractAmendment.record(c, current, earlier.size() + 1,
                 title, summary, amountChange, signedOn, stored.id(), me, today(now), now));

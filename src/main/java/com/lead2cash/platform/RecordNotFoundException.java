@@ -13,4 +13,13 @@ public class RecordNotFoundException extends DomainException {
         super("error.notFound", new DefaultMessageSourceResolvable(new String[] {"record.type." + entityType}, entityType),
                 String.valueOf(id));
     }
+
+    /**
+     * A record named by no id worth repeating (a secret of a link, which the answer should not echo): the message
+     * names its type alone.
+     */
+    public RecordNotFoundException(String entityType) {
+        super("error.notFoundUnnamed",
+                new DefaultMessageSourceResolvable(new String[] {"record.type." + entityType}, entityType));
+    }
 }

@@ -325,6 +325,16 @@ class CustomerFollowUpTest {
     }
 
     @Test
+    void anUnknownCalendarFeedIsA404ThatNamesTheFeedWithoutAPlaceholderOrTheSecret() {
+        MvcTestResult unknown = calendar("garbage-feed-secret");
+        assertThat(unknown).hasStatus(404).bodyJson().extractingPath("$.detail").asString()
+                .isEqualTo("Calendar feed was not found.");
+        MvcTestResult zh = mvc.get().uri("/api/v1/public/customer-follow-ups/garbage-feed-secret.ics")
+                .header(org.springframework.http.HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").exchange();
+        assertThat(zh).hasStatus(404).bodyJson().extractingPath("$.detail").asString().isEqualTo("未找到日历订阅。");
+    }
+
+    @Test
     void aDeactivatedRepsCalendarFeedStopsAtOnce() throws Exception {
         var company = support.company("icsoff");
         String rep = support.bearer(mvc, company.eastRep());

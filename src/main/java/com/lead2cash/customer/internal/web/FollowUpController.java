@@ -124,7 +124,7 @@ class FollowUpController {
                     .map(ics -> ResponseEntity.ok().contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
                             .body(ics))
                     // unknown and revoked alike: a problem that says nothing about which
-                    .orElseThrow(() -> new RecordNotFoundException("CalendarFeed", "?"));
+                    .orElseThrow(() -> new RecordNotFoundException("CalendarFeed"));
         }
     }
 

@@ -141,6 +141,15 @@ class ContainerErrorPagesTest {
     }
 
     @Test
+    void anApiQueryWithUnencodedChineseIsA400ProblemThatSaysHowToSendIt() throws Exception {
+        // curl 'http://…/api/v1/customers?q=走查' sends the UTF-8 bytes as they are; browsers and libraries encode them
+        String answer = send("/api/v1/customers?q=走查", "application/json", "en", "Authorization: Bearer l2c_whatever");
+        assertThat(answer).startsWith("HTTP/1.1 400 ").containsIgnoringCase("Content-Type: application/problem+json")
+                .contains("\"status\":400", "\"code\":\"error.requestTargetUnencoded\"", "%E8%B5%B0%E6%9F%A5")
+                .doesNotContain(TOMCAT, TOMCAT_REPORT, "<html");
+    }
+
+    @Test
     void anApiRequestLineTomcatCannotReadIsA400ProblemToo() throws Exception {
         String answer = send("/api/v1/leads/a{b", "application/json", "en", null);
         assertThat(answer).startsWith("HTTP/1.1 400 ").containsIgnoringCase("Content-Type: application/problem+json")

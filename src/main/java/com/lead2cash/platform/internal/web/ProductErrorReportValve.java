@@ -69,7 +69,8 @@ final class ProductErrorReportValve extends ErrorReportValve {
             String body;
             if (api) {
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                body = problem(status, tooLarge(throwable) ? "error.requestTooLarge" : null, locale);
+                body = problem(status, tooLarge(throwable) ? "error.requestTooLarge"
+                        : unencoded(throwable) ? "error.requestTargetUnencoded" : null, locale);
             } else {
                 response.setContentType(MediaType.TEXT_HTML_VALUE);
                 body = page(status, locale, uri != null && uri.startsWith(RefusalPage.PUBLIC_LINKS));
@@ -116,6 +117,30 @@ final class ProductErrorReportValve extends ErrorReportValve {
     }
 
     private static final StringManager TOMCAT_HTTP11 = StringManager.getManager(Http11InputBuffer.class);
+
+    /** How Tomcat begins the refusal of a character no request target may hold, up to the target it names. */
+    private static final String INVALID_TARGET = invalidTargetStart();
+
+    private static String invalidTargetStart() {
+        String marked = TOMCAT_HTTP11.getString("iib.invalidRequestTarget", "\0");
+        return marked.indexOf('\0') < 0 ? "" : marked.substring(0, marked.indexOf('\0'));
+    }
+
+    /**
+     * A request target refused for a character beyond ASCII sent as it is ({@code ?q=走查} in UTF-8, not
+     * {@code ?q=%E8%B5%B0%E6%9F%A5}): Tomcat takes no option to read one (its relaxed characters are ASCII
+     * punctuation only), so the answer says how to send it. Tomcat names the target it refused, a byte beyond
+     * ASCII as its hexadecimal value: a UTF-8 character is a lead byte followed by a continuation byte.
+     */
+    private static final Pattern UTF8_BYTES = Pattern.compile("0x[c-f][0-9a-f]0x[89ab][0-9a-f]", Pattern.CASE_INSENSITIVE);
+
+    private static boolean unencoded(Throwable throwable) {
+        if (!(throwable instanceof IllegalArgumentException) || throwable.getMessage() == null
+                || INVALID_TARGET.isEmpty() || !throwable.getMessage().startsWith(INVALID_TARGET)) {
+            return false;
+        }
+        return UTF8_BYTES.matcher(throwable.getMessage().substring(INVALID_TARGET.length())).find();
+    }
 
     private String problem(int status, String reason, Locale locale) {
         HttpStatus known = HttpStatus.resolve(status);

@@ -182,6 +182,25 @@ class EndpointHardeningTest {
     }
 
     @Test
+    void aConstraintOfARequestIsNamedByTheProductsMessageKeyNotTheConstraintsName() {
+        MvcTestResult blank = mvc.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"username\":\"\",\"password\":\"x\"}").exchange();
+        assertThat(blank).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().satisfies(json -> {
+            assertThat(json).extractingPath("$.errors[0].field").isEqualTo("username");
+            assertThat(json).extractingPath("$.errors[0].code").isEqualTo("validation.NotBlank");
+        });
+        String token = "Bearer " + fixtures.token(mvc, "admin");
+        MvcTestResult user = mvc.post().uri("/api/v1/users").header(HttpHeaders.AUTHORIZATION, token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"username\":\"constraint.codes\",\"displayName\":\"约束代码\",\"password\":\"Secret-Pass-2026\"}")
+                .exchange();
+        assertThat(user).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().satisfies(json -> {
+            assertThat(json).extractingPath("$.errors[0].field").isEqualTo("orgUnitId");
+            assertThat(json).extractingPath("$.errors[0].code").isEqualTo("validation.NotNull");
+        });
+    }
+
+    @Test
     void aRequiredQueryParameterLeftOutIsNamed() {
         String token = "Bearer " + fixtures.token(mvc, "admin");
         MvcTestResult missing = mvc.get().uri("/api/v1/quotes").header(HttpHeaders.AUTHORIZATION, token).exchange();

@@ -266,7 +266,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                                   WebRequest request) {
         ProblemDetail problem = problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "error.validation");
         problem.setProperty("errors", ex.getBindingResult().getFieldErrors().stream()
-                .map(f -> new FieldProblem(f.getField(), f.getCode(), problems.message(
+                // the code is the message's key, as every other refusal names it ("validation.NotBlank"), not the
+                // constraint's bare name ("NotBlank")
+                .map(f -> new FieldProblem(f.getField(), "validation." + f.getCode(), problems.message(
                         "validation." + f.getCode(), f.getDefaultMessage())))
                 .toList());
         return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(problem);

@@ -287,6 +287,16 @@ class WebToLeadTest {
         assertThat(leadsNamed("类型错误公司")).isZero();
     }
 
+    @Test
+    void anAmountBeyondTheMoneyColumnsIsRefusedAsOnTheSignedInRouteNotAsUnreadable() {
+        MvcTestResult result = submit(key, null, "{\"companyName\":\"预算过大公司\",\"budget\":1e400}");
+        assertThat(result).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().satisfies(json -> {
+            assertThat(json).extractingPath("$.errors[0].field").isEqualTo("budget");
+            assertThat(json).extractingPath("$.errors[0].code").isEqualTo("error.input.amountTooLarge");
+        });
+        assertThat(leadsNamed("预算过大公司")).isZero();
+    }
+
     /** Decision 0063: the keys screen reads the keys a page at a time, as GET /api/v1/lead-api-keys does. */
     @Test
     void theKeysScreenShowsAPageAtATimeAndTheNextPageGoesOnAfterIt() throws Exception {

@@ -271,6 +271,11 @@ class InputRulesJacksonModule extends SimpleModule {
             if (collecting != null) {
                 checked = checked.withAttribute(COLLECTED, collecting);
             }
+            if (javaType.isTypeOrSubTypeOf(tools.jackson.databind.JsonNode.class)) {
+                // a body read as a tree first (a website's lead) keeps each number as written, so that the input
+                // rules check it as the typed body's: 1e400 an amount too large, not an infinite double unread
+                checked = checked.with(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+            }
             return checked.withAttribute(CHECKED, Boolean.TRUE)
                     .with(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .with(tools.jackson.databind.DeserializationFeature.USE_NULL_FOR_MISSING_REFERENCE_VALUES)

@@ -297,6 +297,22 @@ class WebToLeadTest {
         assertThat(leadsNamed("预算过大公司")).isZero();
     }
 
+    @Test
+    void aBodyInAnotherFormatThanJsonOrAFieldGivenTwiceIsRefusedAndStoresNothing() {
+        MvcTestResult yaml = mvc.post().uri("/api/v1/public/leads").header("X-Api-Key", key)
+                .contentType(MediaType.APPLICATION_YAML).content("companyName: YAML提交公司\n").exchange();
+        assertThat(yaml).hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson().extractingPath("$.code").isEqualTo("error.http.415");
+        assertThat(leadsNamed("YAML提交公司")).isZero();
+        MvcTestResult twice = submit(key, null, "{\"companyName\":\"重复字段公司\",\"companyName\":\"重复字段公司二\"}");
+        assertThat(twice).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().satisfies(json -> {
+            assertThat(json).extractingPath("$.errors[0].field").isEqualTo("companyName");
+            assertThat(json).extractingPath("$.errors[0].code").isEqualTo("error.duplicateField");
+        });
+        assertThat(leadsNamed("重复字段公司") + leadsNamed("重复字段公司二")).isZero();
+    }
+
     /** Decision 0063: the keys screen reads the keys a page at a time, as GET /api/v1/lead-api-keys does. */
     @Test
     void theKeysScreenShowsAPageAtATimeAndTheNextPageGoesOnAfterIt() throws Exception {

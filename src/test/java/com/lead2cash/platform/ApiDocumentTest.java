@@ -157,12 +157,19 @@ class ApiDocumentTest {
     }
 
     @Test
+    void theDocumentIsServedAsYamlThoughTheApiItselfSpeaksJsonOnly() {
+        var yaml = mvc.get().uri("/v3/api-docs.yaml").cookie(fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD))
+                .exchange();
+        assertThat(yaml).hasStatusOk().bodyText().startsWith("openapi: ").contains("/api/v1/me:");
+    }
+
+    @Test
     void refusalsAreDeclaredWhereTheCodeCanAnswerThem() {
         // secured and nothing else to refuse: no token or a wrong one (429 once the address sent too many)
-        assertThat(responses("/api/v1/me", "get")).containsExactlyInAnyOrder("200", "401", "429");
+        assertThat(responses("/api/v1/me", "get")).containsExactlyInAnyOrder("200", "401", "406", "429");
         // an id in the path, a versioned body (which may be too large, or of another type), a role restriction
         assertThat(responses("/api/v1/users/{id}", "put"))
-                .containsExactlyInAnyOrder("200", "400", "401", "403", "404", "409", "413", "415", "422", "428", "429");
+                .containsExactlyInAnyOrder("200", "400", "401", "403", "404", "406", "409", "413", "415", "422", "428", "429");
         // a role restriction from the URL rules of the security configuration, not an annotation
         assertThat(responses("/api/v1/org-units", "get")).contains("403");
         // a list with a cursor can refuse the cursor; anyone signed in may read deadlines

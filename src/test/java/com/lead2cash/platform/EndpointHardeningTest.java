@@ -182,6 +182,60 @@ class EndpointHardeningTest {
     }
 
     @Test
+    void aYamlBodyIsRefusedAsAnyTypeTheApiDoesNotReadAndCreatesNothing() {
+        String token = "Bearer " + fixtures.token(mvc, "admin");
+        String yaml = "name: YAML类型请求体\nparentId: " + fixtures.rootUnit() + "\nunknown: ignored\n";
+        assertThat(mvc.post().uri("/api/v1/org-units").header(HttpHeaders.AUTHORIZATION, token)
+                .contentType(MediaType.APPLICATION_YAML).content(yaml))
+                .hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson().extractingPath("$.code").isEqualTo("error.http.415");
+        assertThat(mvc.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_YAML)
+                .content("username: admin\npassword: " + Fixtures.ADMIN_PASSWORD + "\n"))
+                .as("the token call reads JSON only too").hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .bodyJson().extractingPath("$.code").isEqualTo("error.http.415");
+        assertThat(mvc.get().uri("/api/v1/org-units").header(HttpHeaders.AUTHORIZATION, token))
+                .hasStatusOk().bodyText().doesNotContain("YAML类型请求体");
+    }
+
+    @Test
+    void anAnswerAskedForInAnotherTypeThanJsonIsA406ProblemInTheReadersLanguage() {
+        String token = "Bearer " + fixtures.token(mvc, "admin");
+        MvcTestResult yaml = mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, token)
+                .header(HttpHeaders.ACCEPT, "application/yaml").header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").exchange();
+        assertThat(yaml).hasStatus(HttpStatus.NOT_ACCEPTABLE).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(yaml).bodyJson().extractingPath("$.code").isEqualTo("error.http.406");
+        assertThat(yaml).bodyJson().extractingPath("$.detail").asString().contains("JSON").doesNotContain("Acceptable");
+        assertThat(yaml).bodyJson().extractingPath("$.title").asString().doesNotContain("Not Acceptable");
+        MvcTestResult garbage = mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, token)
+                .header(HttpHeaders.ACCEPT, "garbage").exchange();
+        assertThat(garbage).as("an Accept header that cannot be read").hasStatus(HttpStatus.NOT_ACCEPTABLE)
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson().extractingPath("$.code").isEqualTo("error.http.406");
+        assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, token)
+                .header(HttpHeaders.ACCEPT, "application/json")).hasStatusOk();
+        // refused before the change is made, not when its answer comes to be written
+        assertThat(mvc.post().uri("/api/v1/org-units").header(HttpHeaders.AUTHORIZATION, token)
+                .header(HttpHeaders.ACCEPT, "application/yaml").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"要YAML应答的部门\",\"parentId\":\"" + fixtures.rootUnit() + "\"}"))
+                .hasStatus(HttpStatus.NOT_ACCEPTABLE).bodyJson().extractingPath("$.code").isEqualTo("error.http.406");
+        assertThat(mvc.get().uri("/api/v1/org-units").header(HttpHeaders.AUTHORIZATION, token))
+                .hasStatusOk().bodyText().doesNotContain("要YAML应答的部门");
+    }
+
+    @Test
+    void aFieldGivenTwiceInABodyIsRefusedNamingItAndCreatesNothing() {
+        String token = "Bearer " + fixtures.token(mvc, "admin");
+        String body = "{\"name\":\"重复键部门甲\",\"name\":\"重复键部门乙\",\"parentId\":\"" + fixtures.rootUnit() + "\"}";
+        MvcTestResult twice = mvc.post().uri("/api/v1/org-units").header(HttpHeaders.AUTHORIZATION, token)
+                .contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+        assertThat(twice).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(twice).bodyJson().extractingPath("$.errors[0].field").isEqualTo("name");
+        assertThat(twice).bodyJson().extractingPath("$.errors[0].code").isEqualTo("error.duplicateField");
+        assertThat(mvc.get().uri("/api/v1/org-units").header(HttpHeaders.AUTHORIZATION, token))
+                .hasStatusOk().bodyText().doesNotContain("重复键部门");
+    }
+
+    @Test
     void aConstraintOfARequestIsNamedByTheProductsMessageKeyNotTheConstraintsName() {
         MvcTestResult blank = mvc.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"username\":\"\",\"password\":\"x\"}").exchange();

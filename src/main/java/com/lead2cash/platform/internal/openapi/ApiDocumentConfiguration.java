@@ -44,6 +44,8 @@ class ApiDocumentConfiguration {
         FORBIDDEN(403, "Forbidden", "The caller's role may not do this."),
         NOT_FOUND(404, "NotFound", "No such record, or it is outside the caller's data scope (never a hint that "
                 + "it exists)."),
+        NOT_ACCEPTABLE(406, "NotAcceptable", "The answer was asked for (Accept) in a type this operation does not "
+                + "write: the API answers in JSON."),
         CONFLICT(409, "Conflict", "A stale version (someone changed the record meanwhile) or a lost race."),
         PAYLOAD_TOO_LARGE(413, "PayloadTooLarge", "The uploaded file is larger than this operation accepts, or the "
                 + "request body larger than any request may be."),

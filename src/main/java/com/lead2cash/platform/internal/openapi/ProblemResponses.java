@@ -24,6 +24,7 @@ import org.springframework.web.method.HandlerMethod;
  *   <li>404 — an id in the path (missing or outside the caller's data scope);</li>
  *   <li>413 — a body (an upload past its limit, or any other body past {@code l2c.web.max-body-size});</li>
  *   <li>415 — a body sent as another content type than the operation reads;</li>
+ *   <li>406 — an answer with a body, asked for (Accept) in a type other than the one it is written in;</li>
  *   <li>409 and 428 — the body carries a {@code version}, or an {@code If-Match} header is taken;</li>
  *   <li>422 — a body (field errors), a transition (POST/PUT/PATCH: a business rule), or a query parameter
  *       (the platform's input rules, a {@code cursor} to decode).</li>
@@ -56,6 +57,10 @@ class ProblemResponses implements GlobalOperationComponentsCustomizer {
             add(responses, Refusal.PAYLOAD_TOO_LARGE);
             add(responses, Refusal.UNSUPPORTED_MEDIA_TYPE);
         }
+        // the API writes JSON only (no YAML, no XML): an answer asked for in another type cannot be given
+        if (answersWithBody(responses)) {
+            add(responses, Refusal.NOT_ACCEPTABLE);
+        }
         if (AnnotatedElementUtils.hasAnnotation(handler.getMethod(), PreAuthorize.class)
                 || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), PreAuthorize.class)) {
             add(responses, Refusal.FORBIDDEN);
@@ -81,6 +86,12 @@ class ProblemResponses implements GlobalOperationComponentsCustomizer {
         }
         operation.setResponses(sorted(responses));
         return operation;
+    }
+
+    /** Whether a success of the operation answers with a body, which is written in the types it declares. */
+    private static boolean answersWithBody(ApiResponses responses) {
+        return responses.entrySet().stream().anyMatch(r -> r.getKey().startsWith("2") && r.getValue() != null
+                && r.getValue().getContent() != null && !r.getValue().getContent().isEmpty());
     }
 
     /** A parameter that can fail to bind: required, or not free text. */

@@ -319,6 +319,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(problem);
         }
         ProblemDetail problem = problems.problem(HttpStatus.BAD_REQUEST, "error.unreadable");
+        // a field named twice in one object ({"name":"X","name":"Y"}): which value was meant cannot be told
+        if (ex.getCause() instanceof tools.jackson.core.exc.StreamReadException read
+                && read.getOriginalMessage() != null && read.getOriginalMessage().startsWith(DUPLICATE_FIELD)
+                && read.processor() != null) {
+            String field = InputRulesJacksonModule.path(read.processor());
+            problem.setProperty("errors", List.of(new FieldProblem(field, "error.duplicateField",
+                    problems.message("error.duplicateField", field))));
+            return ResponseEntity.badRequest().body(problem);
+        }
         // name the field whose value could not be read (a wrong enum, a date in the wrong format)
         if (ex.getCause() instanceof tools.jackson.core.JacksonException json && !json.getPath().isEmpty()) {
             String field = path(json);
@@ -336,6 +345,43 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+
+    /**
+     * How Jackson's strict duplicate detection (StreamReadFeature.STRICT_DUPLICATE_DETECTION, {@link InputConfiguration})
+     * begins its refusal, its only mark.
+     */
+    private static final String DUPLICATE_FIELD = "Duplicate Object property";
+
+    /**
+     * An answer asked for in a type the API does not write ({@code Accept: application/yaml}) is a problem in the
+     * reader's language ({@link #createResponseEntity}); so is one asked for with an Accept header that cannot be
+     * read at all ({@code Accept: garbage}), which Spring would answer with no body, finding no type to write the
+     * problem in: it is written as JSON here.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(
+            org.springframework.web.HttpMediaTypeNotAcceptableException ex, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        String[] accept = request.getHeaderValues(HttpHeaders.ACCEPT);
+        try {
+            if (accept != null) {
+                org.springframework.http.MediaType.parseMediaTypes(List.of(accept));
+            }
+        } catch (org.springframework.http.InvalidMediaTypeException unreadable) {
+            if (request instanceof org.springframework.web.context.request.ServletWebRequest servlet
+                    && servlet.getResponse() != null && !servlet.getResponse().isCommitted()) {
+                try {
+                    servlet.getResponse().resetBuffer();
+                    problems.write(servlet.getRequest(), servlet.getResponse(), HttpStatus.NOT_ACCEPTABLE,
+                            "error.http.406");
+                    return null;
+                } catch (java.io.IOException | IllegalStateException e) {
+                    return null; // the client is gone: nothing left to tell it
+                }
+            }
+        }
+        return super.handleHttpMediaTypeNotAcceptable(ex, headers, status, request);
+    }
 
     static String path(tools.jackson.core.JacksonException json) {
         return json.getPath().stream()

@@ -54,6 +54,41 @@ class InputConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new RequestParameterGuard()).order(10);
         registry.addInterceptor(new PageVersionGuard()).order(11);
+        registry.addInterceptor(new org.springframework.web.servlet.HandlerInterceptor() {
+            @Override
+            public boolean preHandle(jakarta.servlet.http.HttpServletRequest request,
+                                     jakarta.servlet.http.HttpServletResponse response, Object handler)
+                    throws org.springframework.web.HttpMediaTypeNotAcceptableException {
+                if (handler instanceof org.springframework.web.method.HandlerMethod
+                        && request.getRequestURI().startsWith("/api/") && asksOnlyOtherFormats(request)) {
+                    throw new org.springframework.web.HttpMediaTypeNotAcceptableException(List.of(
+                            org.springframework.http.MediaType.APPLICATION_JSON));
+                }
+                return true;
+            }
+        }).order(9);
+    }
+
+    /**
+     * Whether the request asks for its answer in data formats the API never writes alone ({@code Accept:
+     * application/yaml}): refused 406 before the handler runs, so a change asked for so is not made and then
+     * answered 406 as Spring would when it comes to write the answer. Any other Accept is left to Spring (a
+     * calendar feed's or a download's type is the route's own).
+     */
+    private static boolean asksOnlyOtherFormats(jakarta.servlet.http.HttpServletRequest request) {
+        java.util.List<String> accept = java.util.Collections.list(request.getHeaders(
+                org.springframework.http.HttpHeaders.ACCEPT));
+        if (accept.isEmpty()) {
+            return false;
+        }
+        try {
+            java.util.List<org.springframework.http.MediaType> types =
+                    org.springframework.http.MediaType.parseMediaTypes(accept);
+            return !types.isEmpty() && types.stream().allMatch(type -> type.getQualityValue() == 0
+                    || OTHER_FORMATS.stream().anyMatch(type::equalsTypeAndSubtype));
+        } catch (org.springframework.http.InvalidMediaTypeException e) {
+            return false; // Spring answers it when it comes to write the answer (ApiExceptionHandler)
+        }
     }
 
     /**
@@ -89,13 +124,33 @@ class InputConfiguration implements WebMvcConfigurer {
      * Runs after Boot's own configuration (which sets Boot's JSON converter), so this converter is the one used.
      * A request body's lists and maps may not hold null ({@code "changes":[null]}): refused as unreadable (400)
      * with the element's path, where every controller would otherwise meet a null it never expects. An answer's
-     * decimals are written with two places at least ({@link TwoPlacesDecimals}: money, SPEC §6).
+     * decimals are written with two places at least ({@link TwoPlacesDecimals}: money, SPEC §6). An object that
+     * names a field twice ({@code {"name":"X","name":"Y"}}) is refused as unreadable, not read as its last value.
+     * <p>
+     * The API reads and writes JSON only: Spring adds a converter for every format whose library is on the class
+     * path, and Jackson 2's YAML (there for springdoc's swagger-core) read {@code application/yaml} bodies past
+     * the input rules and answered {@code Accept: application/yaml}. Such converters are taken out: a body of
+     * another type is 415, an answer asked for in another type 406 (docs/decisions/0014).
      */
     @Override
     public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
         JsonMapper requestBodies = json.rebuild()
                 .changeDefaultNullHandling(nulls -> nulls.withContentNulls(Nulls.FAIL))
+                .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .addModule(TwoPlacesDecimals.module()).build();
-        builder.withJsonConverter(new InputRulesJacksonModule.CheckingConverter(requestBodies));
+        builder.withJsonConverter(new InputRulesJacksonModule.CheckingConverter(requestBodies))
+                .configureMessageConvertersList(converters -> converters.removeIf(InputConfiguration::otherFormat));
+    }
+
+    /** The data formats besides JSON a converter may be registered for; the API speaks none of them. */
+    private static final List<org.springframework.http.MediaType> OTHER_FORMATS = List.of(
+            org.springframework.http.MediaType.APPLICATION_YAML, org.springframework.http.MediaType.APPLICATION_XML,
+            org.springframework.http.MediaType.TEXT_XML, org.springframework.http.MediaType.APPLICATION_CBOR,
+            org.springframework.http.MediaType.parseMediaType("application/x-jackson-smile"));
+
+    /** Whether the converter reads or writes objects as a data format other than JSON (YAML, XML, CBOR, Smile). */
+    static boolean otherFormat(org.springframework.http.converter.HttpMessageConverter<?> converter) {
+        return converter.getSupportedMediaTypes().stream()
+                .anyMatch(type -> OTHER_FORMATS.stream().anyMatch(type::equalsTypeAndSubtype));
     }
 }

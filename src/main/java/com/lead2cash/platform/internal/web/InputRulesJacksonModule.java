@@ -191,7 +191,7 @@ class InputRulesJacksonModule extends SimpleModule {
     }
 
     /** The field being read, written as the API names fields ({@code contacts[0].phone}). */
-    private static String path(JsonParser p) {
+    static String path(JsonParser p) {
         java.util.Deque<String> segments = new java.util.ArrayDeque<>();
         for (tools.jackson.core.TokenStreamContext c = p.streamReadContext(); c != null && !c.inRoot(); c = c.getParent()) {
             if (c.inArray()) {

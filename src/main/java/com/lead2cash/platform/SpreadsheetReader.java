@@ -73,7 +73,11 @@ public final class SpreadsheetReader {
             if (!numbers.get(column) || column >= cells.size() || cells.get(column) == null) {
                 return null;
             }
-            long days = new BigDecimal(cells.get(column)).longValue();
+            BigDecimal serial = new BigDecimal(cells.get(column));
+            if (serial.signum() < 0 || serial.compareTo(LAST_EXCEL_DAY) > 0) {
+                return null; // beyond 9999-12-31, the last day Excel shows as a date: a number, not a date
+            }
+            long days = serial.longValue();
             // day 1 is 1900-01-01 and Excel counts a 29 February 1900 that never was: from March on, 1899-12-30 + n
             return date1904 ? LocalDate.of(1904, 1, 1).plusDays(days) : LocalDate.of(1899, 12, 30).plusDays(days);
         }
@@ -89,9 +93,46 @@ public final class SpreadsheetReader {
     }
 
     private static final long SMALL_PART = 1L << 20;
+    /** Excel's day number of 9999-12-31, the last date it can show. */
+    private static final BigDecimal LAST_EXCEL_DAY = BigDecimal.valueOf(2_958_465);
+    /** The largest and the smallest magnitude a numeric cell can hold: Excel's numbers are IEEE doubles. */
+    private static final BigDecimal LARGEST_NUMBER = new BigDecimal(Double.MAX_VALUE);
+    private static final BigDecimal SMALLEST_NUMBER = new BigDecimal("1E-324");
     private static final int MAX_ZIP_ENTRIES = 10_000;
 
+    /**
+     * The most characters a number in a cell is read from: Excel writes at most some 24 ("-1.7976931348623157E+308"),
+     * and the longest a double is written out in full is about 330; anything longer is no number a cell holds
+     * (and parsing tens of thousands of digits per cell would make the file slow to read on purpose).
+     */
+    public static final int MAX_NUMBER_CHARS = 400;
+
     private SpreadsheetReader() {
+    }
+
+    /**
+     * A cell's text ({@code 1,500} etc. cleaned by the caller) as the number it stands for, the one way every
+     * import turns a cell into a number. Throws {@link NumberFormatException} when it is no number, or none a
+     * spreadsheet cell can hold: longer than {@link #MAX_NUMBER_CHARS}, or beyond an IEEE double's range as
+     * {@code 1E999999999} — which a later {@code setScale} or {@code toPlainString} would turn into a billion digits.
+     */
+    public static BigDecimal cellNumber(String text) {
+        String t = text.strip();
+        if (t.length() > MAX_NUMBER_CHARS) {
+            throw new NumberFormatException("longer than a number in a cell");
+        }
+        BigDecimal number = new BigDecimal(t);
+        if (!cellHolds(number)) {
+            throw new NumberFormatException("beyond the numbers a cell holds");
+        }
+        return number;
+    }
+
+    /** Whether a spreadsheet cell can hold the number: zero, or a magnitude within an IEEE double's range. */
+    private static boolean cellHolds(BigDecimal number) {
+        BigDecimal magnitude = number.abs(); // comparing unlike exponents looks at the exponents first: fast
+        return number.signum() == 0
+                || magnitude.compareTo(LARGEST_NUMBER) <= 0 && magnitude.compareTo(SMALLEST_NUMBER) >= 0;
     }
 
     /**
@@ -527,7 +568,7 @@ public final class SpreadsheetReader {
                                         while (cells.size() < column) {
                                             cells.add(null);
                                         }
-                                        cells.add(cellText(type, value, shared, numbers, column));
+                                        cells.add(cellText(type, value, shared, numbers, column, rowNumber));
                                     }
                                 }
                                 case "row" -> {
@@ -549,15 +590,15 @@ public final class SpreadsheetReader {
             }
         }
 
-        private static String cellText(String type, StringBuilder value, List<String> shared, BitSet numbers,
-                                       int column) {
+        private String cellText(String type, StringBuilder value, List<String> shared, BitSet numbers,
+                                int column, int rowNumber) {
             String v = value.toString();
             if (type == null || type.equals("n")) {
                 if (v.isEmpty()) {
                     return null;
                 }
                 numbers.set(column);
-                return new BigDecimal(v.strip()).stripTrailingZeros().toPlainString();
+                return numberText(v, rowNumber);
             }
             return switch (type) {
                 case "s" -> {
@@ -570,6 +611,29 @@ public final class SpreadsheetReader {
                 case "b" -> "1".equals(v.strip()) ? "true" : "false";
                 default -> v;
             };
+        }
+
+        /**
+         * A numeric cell's value written out in full ("1.5E3" → "1500"), as the sheet shows it. A number no
+         * spreadsheet cell can hold — beyond an IEEE double's range, as {@code 1E999999999} in a crafted file,
+         * which written out would be a billion characters — is refused before anything is written out, and so is
+         * one whose text would be longer than a cell may be.
+         */
+        private String numberText(String v, int rowNumber) {
+            String t = v.strip();
+            if (t.length() > MAX_NUMBER_CHARS) {
+                throw new FieldValidationException("file", "spreadsheet.numberOutOfRange", rowNumber);
+            }
+            BigDecimal number = new BigDecimal(t); // not a number: unreadable, as every broken part
+            if (!cellHolds(number)) {
+                throw new FieldValidationException("file", "spreadsheet.numberOutOfRange", rowNumber);
+            }
+            // within the range the text is at most the digits given plus some 330 characters: cheap to write out
+            String text = number.stripTrailingZeros().toPlainString();
+            if (text.length() > limits.maxCellChars()) {
+                throw new FieldValidationException("file", "spreadsheet.cellTooLong", rowNumber, limits.maxCellChars());
+            }
+            return text;
         }
 
         /** "BC12" → 54 (zero-based column of the cell reference). */

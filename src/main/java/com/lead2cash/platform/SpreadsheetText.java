@@ -39,14 +39,32 @@ public final class SpreadsheetText {
 
     /**
      * Writes {@code value} into cell ({@code row}, {@code col}) as an inline string — its text exactly, null as
-     * empty — formatted as Text when it is {@linkplain #formulaLike formula-like}.
+     * empty — formatted as Text when it is {@linkplain #formulaLike formula-like}. A value longer than a cell
+     * can hold ({@link SpreadsheetReader.Limits#EXCEL_CELL_CHARS}), which Excel would refuse to open the file
+     * for, is cut to fit and ends in {@link #CUT}.
      */
     public static void write(Worksheet ws, int row, int col, String value) {
-        String text = value == null ? "" : value;
+        String text = fitted(value == null ? "" : value);
         ws.inlineString(row, col, text);
         if (formulaLike(text)) {
             ws.style(row, col).format(TEXT_FORMAT).set();
         }
+    }
+
+    /** What ends a text cut to fit a cell. */
+    static final String CUT = "…";
+
+    /** {@code text} as a cell can hold it: whole, or cut to the cell's limit ending in {@link #CUT}. */
+    static String fitted(String text) {
+        int max = SpreadsheetReader.Limits.EXCEL_CELL_CHARS;
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = max - CUT.length();
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--; // never half a character
+        }
+        return text.substring(0, end) + CUT;
     }
 
     /**

@@ -8,6 +8,7 @@ import com.lead2cash.testing.TestClock;
 import com.lead2cash.testing.Workbooks;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import java.util.List;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -429,6 +430,35 @@ class CatalogApiTest {
         assertThat(manyRows).hasStatus(422).bodyJson().extractingPath("$.errors[0].code").asString()
                 .isIn("spreadsheet.packRatio", "spreadsheet.unpacksTooLarge");
         assertThat(products()).isEqualTo(before);
+    }
+
+    @Test
+    void aListPriceNoSpreadsheetCellCanHoldIsRefusedFastAsANumericCellAndAsTextImportingNothing() {
+        var company = support.company("cat-huge");
+        String director = support.bearer(mvc, company.director());
+        long before = products();
+        String header = "<row r=\"1\">" + inline("A1", "产品编码") + inline("B1", "产品名称") + inline("C1", "目录价（元，不含税）")
+                + inline("D1", "税率（%）") + "</row>";
+        // a numeric cell of 1E999999999, written out in full a billion digits: the walk's 1.6 KB file hung a thread
+        for (String huge : List.of("1E400", "1E999999999", "-1E999999999", "1E-999999999")) {
+            var refused = mvc.post().uri("/api/v1/products/import").header(HttpHeaders.AUTHORIZATION, director)
+                    .multipart().file(new MockMultipartFile("file", "huge.xlsx", null, Workbooks.xlsx(header + "<row r=\"2\">"
+                            + inline("A2", "HUGE-1") + inline("B2", "巨价") + "<c r=\"C2\"><v>" + huge + "</v></c>"
+                            + "<c r=\"D2\"><v>13</v></c></row>", null, false))).exchange();
+            assertThat(refused).as(huge).hasStatus(422).bodyJson().extractingPath("$.errors[0].code")
+                    .isEqualTo("spreadsheet.numberOutOfRange");
+        }
+        // the same as text (or in a .csv) is no number the import takes
+        var asText = mvc.post().uri("/api/v1/products/import").header(HttpHeaders.AUTHORIZATION, director)
+                .multipart().file(new MockMultipartFile("file", "huge.xlsx", null, Workbooks.xlsx(header + "<row r=\"2\">"
+                        + inline("A2", "HUGE-2") + inline("B2", "巨价") + inline("C2", "1E999999999")
+                        + "<c r=\"D2\"><v>13</v></c></row>", null, false))).exchange();
+        assertThat(asText).hasStatus(422).bodyJson().extractingPath("$.errors[0].code").isEqualTo("catalog.import.notANumber");
+        assertThat(products()).isEqualTo(before);
+    }
+
+    private static String inline(String ref, String text) {
+        return "<c r=\"" + ref + "\" t=\"inlineStr\"><is><t>" + text + "</t></is></c>";
     }
 
     @Test

@@ -127,6 +127,45 @@ class SpreadsheetReaderTest {
     }
 
     @Test
+    void aNumericCellBeyondWhatASpreadsheetCellHoldsIsRefusedBeforeItIsWrittenOut() throws IOException {
+        // 1E400 is past a double's range; 1E999999999 written out in full is a billion digits (the walk's hung import)
+        for (String huge : List.of("1E400", "-1E400", "1E-400", "1E999999999", "1E-999999999", "1" + "0".repeat(400))) {
+            assertThatThrownBy(() -> read("huge.xlsx", Workbooks.xlsx("<row r=\"3\"><c r=\"A3\"><v>" + huge + "</v></c></row>",
+                    null, false), LIMITS))
+                    .as(huge)
+                    .satisfies(e -> assertThat(refusal(e)).isEqualTo("spreadsheet.numberOutOfRange"))
+                    .satisfies(e -> assertThat(((FieldValidationException) e).errors().get(0).args()).containsExactly(3));
+        }
+        // the largest and smallest a cell holds are read, written out in full
+        List<SpreadsheetReader.Row> rows = read("edge.xlsx", Workbooks.xlsx("<row r=\"1\"><c r=\"A1\"><v>1.7976931348623157E308</v></c>"
+                + "<c r=\"B1\"><v>4.9E-324</v></c><c r=\"C1\"><v>0E999999999</v></c></row>", null, false), LIMITS);
+        assertThat(rows.get(0).cells().get(0)).startsWith("17976931348623157").hasSize(309);
+        assertThat(rows.get(0).cells().get(1)).startsWith("0.000").endsWith("49").hasSize(327);
+        assertThat(rows.get(0).cells().get(2)).isEqualTo("0");
+    }
+
+    @Test
+    void aNumberBeyondExcelsLastDateIsNoDate() throws IOException {
+        SpreadsheetReader.Row row = read("dates.xlsx", Workbooks.xlsx("<row r=\"1\"><c r=\"A1\"><v>1E300</v></c>"
+                + "<c r=\"B1\"><v>2958466</v></c><c r=\"C1\"><v>-1</v></c><c r=\"D1\"><v>2958465</v></c></row>",
+                null, false), LIMITS).get(0);
+        assertThat(row.serialDate(0)).isNull();
+        assertThat(row.serialDate(1)).isNull();
+        assertThat(row.serialDate(2)).isNull();
+        assertThat(row.serialDate(3)).isEqualTo(LocalDate.of(9999, 12, 31));
+    }
+
+    @Test
+    void aCellsTextIsANumberOnlyWhenASpreadsheetCellCouldHoldIt() {
+        assertThat(SpreadsheetReader.cellNumber(" 12.50 ")).isEqualByComparingTo("12.5");
+        assertThat(SpreadsheetReader.cellNumber("1.5E3")).isEqualByComparingTo("1500");
+        for (String no : List.of("1E999999999", "-1E400", "1E-999999999", "9".repeat(SpreadsheetReader.MAX_NUMBER_CHARS + 1),
+                "十元")) {
+            assertThatThrownBy(() -> SpreadsheetReader.cellNumber(no)).as(no).isInstanceOf(NumberFormatException.class);
+        }
+    }
+
+    @Test
     void aZipBombIsRefusedOnceItUnpacksFarBeyondItsSize() throws IOException {
         byte[] bomb = Workbooks.zipBomb(120L << 20);
         assertThat(bomb.length).isLessThan(2 << 20);

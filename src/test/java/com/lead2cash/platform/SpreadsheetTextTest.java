@@ -92,4 +92,19 @@ class SpreadsheetTextTest {
         assertThat(SpreadsheetText.fromCell("=HYPERLINK(x)")).as("an .xlsx cell written as typed imports as it is")
                 .isEqualTo("=HYPERLINK(x)");
     }
+
+    @Test
+    void aValueLongerThanACellHoldsIsCutToFitSoExcelStillOpensTheFile() throws IOException {
+        String tooLong = "名".repeat(SpreadsheetReader.Limits.EXCEL_CELL_CHARS + 10);
+        String surrogates = "😀".repeat(SpreadsheetReader.Limits.EXCEL_CELL_CHARS);
+        String exact = "x".repeat(SpreadsheetReader.Limits.EXCEL_CELL_CHARS);
+        List<Row> rows = SpreadsheetCells.rows(workbook(List.of(tooLong, surrogates, exact)));
+        String cut = rows.get(0).getCellText(0);
+        assertThat(cut).hasSize(SpreadsheetReader.Limits.EXCEL_CELL_CHARS).endsWith(SpreadsheetText.CUT)
+                .startsWith("名".repeat(100));
+        String cutPairs = rows.get(1).getCellText(0);
+        assertThat(cutPairs.length()).isLessThanOrEqualTo(SpreadsheetReader.Limits.EXCEL_CELL_CHARS);
+        assertThat(cutPairs.substring(0, cutPairs.length() - 1).codePoints()).allMatch(c -> c == "😀".codePointAt(0));
+        assertThat(rows.get(2).getCellText(0)).isEqualTo(exact);
+    }
 }

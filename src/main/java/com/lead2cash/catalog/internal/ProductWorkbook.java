@@ -232,7 +232,7 @@ public final class ProductWorkbook {
             return null;
         }
         try {
-            return new BigDecimal(text.replace(",", "").replace("，", "").replace("¥", "").replace("%", "").strip());
+            return SpreadsheetReader.cellNumber(text.replace(",", "").replace("，", "").replace("¥", "").replace("%", ""));
         } catch (NumberFormatException e) {
             problems.add(new RowProblem(line, column.field, "catalog.import.notANumber", List.of(text)));
             return null;

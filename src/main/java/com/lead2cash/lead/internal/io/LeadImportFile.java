@@ -4,6 +4,7 @@ import com.lead2cash.lead.LeadSource;
 import com.lead2cash.lead.internal.domain.LeadDraft;
 import com.lead2cash.platform.ImportColumns;
 import com.lead2cash.platform.InputRules;
+import com.lead2cash.platform.SpreadsheetReader;
 import com.lead2cash.platform.SpreadsheetText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -125,7 +126,7 @@ public final class LeadImportFile {
         BigDecimal budget = null;
         if (c.get(Column.BUDGET) != null) {
             try {
-                budget = new BigDecimal(c.get(Column.BUDGET).replace(",", "").replace("，", "").replace("¥", ""));
+                budget = SpreadsheetReader.cellNumber(c.get(Column.BUDGET).replace(",", "").replace("，", "").replace("¥", ""));
             } catch (NumberFormatException e) {
                 problems.add(new RowProblem(row.line(), "budget", "lead.import.notANumber", List.of(c.get(Column.BUDGET))));
             }

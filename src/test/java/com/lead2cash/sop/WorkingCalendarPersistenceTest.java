@@ -289,6 +289,57 @@ class WorkingCalendarPersistenceTest {
     }
 
     @Test
+    void aFileSettingYearsBeyondLastYearToFiveAheadIsRefusedLineByLineAndImportsNothing() {
+        int before = exceptionCount();
+        // the walk's file: every day of 2000 to 2068 a holiday, which sent a new lead's deadline to 2068
+        assertThat(mvc.post().uri("/api/v1/calendar/import").header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.TEXT_PLAIN).content("2000-01-03 holiday\n2027-01-05 holiday\n2068-01-02 holiday\n"
+                        .getBytes(StandardCharsets.UTF_8)))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().satisfies(json -> {
+                    assertThat(json).extractingPath("$.errors").asArray().hasSize(2);
+                    assertThat(json).extractingPath("$.errors[0].field").isEqualTo("lines[1]");
+                    assertThat(json).extractingPath("$.errors[0].code").isEqualTo("calendar.import.year-not-taken");
+                    // the test clock's today is in 2026: last year to five years ahead
+                    assertThat(json).extractingPath("$.errors[0].message").asString().contains("2000-01-03", "2025", "2031");
+                    assertThat(json).extractingPath("$.errors[1].field").isEqualTo("lines[3]");
+                });
+        assertThat(exceptionCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aFileLeavingAMonthWithoutAWorkingDayIsRefusedNamingTheMonthAndImportsNothing() {
+        int before = exceptionCount();
+        long revision = service.settings().revision();
+        StringBuilder everyDay = new StringBuilder();
+        for (LocalDate d = LocalDate.of(2030, 3, 1); d.getMonthValue() == 3; d = d.plusDays(1)) {
+            everyDay.append(d).append(" holiday\n");
+        }
+        everyDay.append("2030-05-01 holiday\n");
+        assertThat(mvc.post().uri("/api/v1/calendar/import").header(HttpHeaders.AUTHORIZATION, admin)
+                .header("Accept-Language", "en").contentType(MediaType.TEXT_PLAIN)
+                .content(everyDay.toString().getBytes(StandardCharsets.UTF_8)))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().satisfies(json -> {
+                    assertThat(json).extractingPath("$.errors[0].field").isEqualTo("file");
+                    assertThat(json).extractingPath("$.errors[0].code").isEqualTo("calendar.import.no-working-day");
+                    assertThat(json).extractingPath("$.errors[0].message").asString().contains("2030-03")
+                            .doesNotContain("2030-05");
+                });
+        assertThat(exceptionCount()).isEqualTo(before);
+        assertThat(service.settings().revision()).isEqualTo(revision);
+        // one working day left in the month — a make-up Saturday — is a month that works
+        StringBuilder allButOne = new StringBuilder();
+        for (LocalDate d = LocalDate.of(2030, 11, 1); d.getMonthValue() == 11; d = d.plusDays(1)) {
+            allButOne.append(d).append(d.equals(LocalDate.of(2030, 11, 23)) ? " workday\n" : " holiday\n");
+        }
+        assertThat(mvc.post().uri("/api/v1/calendar/import").header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.TEXT_PLAIN).content(allButOne.toString().getBytes(StandardCharsets.UTF_8)))
+                .hasStatusOk().bodyJson().extractingPath("$.workdays").asNumber().isEqualTo(1);
+        // the month as it was: the other tests of this context know November 2030 as an ordinary month
+        service.exceptions(2030).stream().filter(e -> e.day().getMonthValue() == 11)
+                .forEach(e -> service.removeException(e.day()));
+    }
+
+    @Test
     void aFileWithoutADateIsRefusedOnTheFileAndImportsNothing() {
         int before = exceptionCount();
         long revision = service.settings().revision();

@@ -10,7 +10,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -46,6 +46,8 @@ public final class CalendarFileParser {
     public static final String EXTRA_TEXT = "calendar.import.extra-text";
     public static final String CONFLICT = "calendar.import.conflict";
     public static final String OUT_OF_RANGE = "calendar.import.out-of-range";
+    /** A date of a year the importing calendar does not take from a file (see {@link #parse(byte[], int, int)}). */
+    public static final String YEAR_NOT_TAKEN = "calendar.import.year-not-taken";
     /** The whole file refused: binary, an archive, a PDF or another encoding, so nothing in it is a line. */
     public static final String NOT_TEXT = "calendar.import.not-text";
 
@@ -60,10 +62,16 @@ public final class CalendarFileParser {
             UNKNOWN_KIND, "''{0}'' is neither ''holiday'' nor ''workday''",
             EXTRA_TEXT, "Unexpected text after the day kind: ''{0}''",
             CONFLICT, "{0} is already a {2} on line {1,number,#}, it cannot also be a {3}",
-            OUT_OF_RANGE, "{0} lies outside the years any record may name ({1}–{2})");
+            OUT_OF_RANGE, "{0} lies outside the years any record may name ({1}–{2})",
+            YEAR_NOT_TAKEN, "{0} lies outside the years a calendar file may set ({1}–{2})");
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
     private static final Pattern SEPARATOR = Pattern.compile("[\\p{javaWhitespace}\\u00A0]+");
+    /**
+     * The shape of a date; {@link #dateOf} checks the rest without an exception, so that a file of a hundred
+     * thousand lines of garbage is counted without building one per line, and refused fast.
+     */
+    private static final Pattern DATE_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private CalendarFileParser() {
     }
@@ -78,6 +86,14 @@ public final class CalendarFileParser {
      * would return the upload many times over.
      */
     public static Result parse(byte[] content) {
+        return parse(content, InputRules.FIRST_DATE.getYear(), InputRules.LAST_DATE.getYear());
+    }
+
+    /**
+     * The same, taking dates of the years {@code firstYear} to {@code lastYear} only: a date of another year (one any
+     * record may name) is the line's error {@link #YEAR_NOT_TAKEN}.
+     */
+    public static Result parse(byte[] content, int firstYear, int lastYear) {
         Objects.requireNonNull(content, "content");
         for (byte[] signature : BINARY_SIGNATURES) {
             if (content.length >= signature.length && Arrays.equals(content, 0, signature.length, signature, 0, signature.length)) {
@@ -94,7 +110,7 @@ public final class CalendarFileParser {
         if (text.chars().anyMatch(c -> InputRules.isRefusedControl((char) c))) {
             throw notText();
         }
-        return parse(text);
+        return parse(text, firstYear, lastYear);
     }
 
     private static final Charset GB18030 = Charset.forName("GB18030");
@@ -114,6 +130,11 @@ public final class CalendarFileParser {
     }
 
     public static Result parse(String content) {
+        return parse(content, InputRules.FIRST_DATE.getYear(), InputRules.LAST_DATE.getYear());
+    }
+
+    /** {@link #parse(byte[], int, int)} of text. */
+    public static Result parse(String content, int firstYear, int lastYear) {
         Objects.requireNonNull(content, "content");
         String text = !content.isEmpty() && content.charAt(0) == BYTE_ORDER_MARK ? content.substring(1) : content;
         TreeMap<LocalDate, DayKind> entries = new TreeMap<>();
@@ -128,17 +149,20 @@ public final class CalendarFileParser {
                 continue;
             }
             String[] tokens = SEPARATOR.split(data, 3);
-            LocalDate date;
-            try {
-                date = LocalDate.parse(tokens[0]);
-            } catch (DateTimeParseException e) {
-                errors.add(new LineError(lineNumber, line, INVALID_DATE, List.of(tokens[0])));
+            LocalDate date = dateOf(tokens[0]);
+            if (date == null) {
+                errors.add(lineNumber, line, INVALID_DATE, tokens[0]);
                 continue;
             }
             if (InputRules.dateProblem(date).isPresent()) {
                 // the same years the calendar's own form and API accept
                 errors.add(new LineError(lineNumber, line, OUT_OF_RANGE, List.of(date.toString(),
                         String.valueOf(InputRules.FIRST_DATE.getYear()), String.valueOf(InputRules.LAST_DATE.getYear()))));
+                continue;
+            }
+            if (date.getYear() < firstYear || date.getYear() > lastYear) {
+                errors.add(lineNumber, line, YEAR_NOT_TAKEN, date.toString(), String.valueOf(firstYear),
+                        String.valueOf(lastYear));
                 continue;
             }
             if (tokens.length < 2) {
@@ -178,6 +202,32 @@ public final class CalendarFileParser {
                 unreported++;
             }
         }
+
+        /** The same, building the error only when it is reported: the rest are only counted. */
+        void add(int line, String text, String key, Object... args) {
+            if (reported.size() < REPORTED_ERRORS) {
+                reported.add(new LineError(line, text, key, List.of(args)));
+            } else {
+                unreported++;
+            }
+        }
+    }
+
+    /**
+     * The token as a date {@code YYYY-MM-DD}, or null when it is none — found without an exception per bad line,
+     * so a file of a hundred thousand of them is refused fast.
+     */
+    static LocalDate dateOf(String token) {
+        if (!DATE_SHAPE.matcher(token).matches()) {
+            return null;
+        }
+        int year = Integer.parseInt(token, 0, 4, 10);
+        int month = Integer.parseInt(token, 5, 7, 10);
+        int day = Integer.parseInt(token, 8, 10, 10);
+        if (month < 1 || month > 12 || day < 1 || day > YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        return LocalDate.of(year, month, day);
     }
 
     private static String withoutComment(String line) {

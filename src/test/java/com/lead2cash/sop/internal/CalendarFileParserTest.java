@@ -74,6 +74,27 @@ class CalendarFileParserTest {
     }
 
     @Test
+    void aDayOfAYearTheImportDoesNotTakeIsRejectedNamingTheYearsItTakes() {
+        Result result = CalendarFileParser.parse(
+                "2024-12-31 holiday\n2025-01-01 holiday\n2031-12-31 workday\n2032-01-01 holiday\n2068-05-01 holiday\n",
+                2025, 2031);
+
+        assertThat(result.entries()).containsOnlyKeys(LocalDate.of(2025, 1, 1), LocalDate.of(2031, 12, 31));
+        assertThat(result.errors()).containsExactly(
+                new LineError(1, "2024-12-31 holiday", CalendarFileParser.YEAR_NOT_TAKEN, List.of("2024-12-31", "2025", "2031")),
+                new LineError(4, "2032-01-01 holiday", CalendarFileParser.YEAR_NOT_TAKEN, List.of("2032-01-01", "2025", "2031")),
+                new LineError(5, "2068-05-01 holiday", CalendarFileParser.YEAR_NOT_TAKEN, List.of("2068-05-01", "2025", "2031")));
+    }
+
+    @Test
+    void aDateIsReadWithoutAnExceptionForAnyToken() {
+        assertThat(CalendarFileParser.dateOf("2028-02-29")).isEqualTo(LocalDate.of(2028, 2, 29));
+        assertThat(CalendarFileParser.dateOf("2027-12-31")).isEqualTo(LocalDate.of(2027, 12, 31));
+        assertThat(Arrays.asList("2027-02-29", "2027-00-10", "2027-13-01", "2027-04-31", "2027-04-00", "２０２７-01-01",
+                "2027-1-01", "+2027-01-01", "2027-01-011", "")).allSatisfy(t -> assertThat(CalendarFileParser.dateOf(t)).as(t).isNull());
+    }
+
+    @Test
     void readsAWholeFileSkippingBlankLinesAndComments() {
         String file = """
                 # 2027 schedule

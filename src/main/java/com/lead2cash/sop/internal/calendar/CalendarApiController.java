@@ -72,9 +72,10 @@ class CalendarApiController {
 
     /** One operation in the API document, whether the lines come as text or as an uploaded file. */
     static final String IMPORT_SUMMARY = "Import 'YYYY-MM-DD holiday|workday' lines, as text/plain or as a file in "
-            + "multipart field 'file'; any bad line refuses the file (422, one error per line, field lines[n], the first 100 listed "
-            + "and moreErrors counting the rest) and imports nothing, as does a file without a date or one that is not "
-            + "UTF-8 text (422 on field file)";
+            + "multipart field 'file'; any bad line (a date of a year outside last year to five years ahead among them) refuses "
+            + "the file (422, one error per line, field lines[n], the first 100 listed and moreErrors counting the rest) and "
+            + "imports nothing, as does a file without a date, one that is not UTF-8 text, or one that would leave a month "
+            + "without a working day (422 on field file)";
 
     private final CalendarService calendar;
     private final MessageSource messages;

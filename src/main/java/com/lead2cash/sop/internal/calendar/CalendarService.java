@@ -6,6 +6,7 @@ import com.lead2cash.platform.BadRequestException;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.InputRules;
 import com.lead2cash.platform.FieldValidationException.FieldError;
+import com.lead2cash.platform.ListText;
 import com.lead2cash.sop.BusinessCalendar;
 import com.lead2cash.sop.DayKind;
 import com.lead2cash.sop.DeadlineWindow;
@@ -21,6 +22,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,6 +60,14 @@ public class CalendarService implements BusinessCalendar {
     /** What an import did. */
     public record ImportResult(int imported, int holidays, int workdays) {
     }
+
+    /**
+     * The years a calendar file may set, counted from the calendar's today: last year (to correct it) to this many
+     * years ahead — the official schedule is published a year ahead, a company's own closures a few years at most.
+     * A date of another year in a file is its line's error; nothing is imported.
+     */
+    public static final int IMPORT_YEARS_BACK = 1;
+    public static final int IMPORT_YEARS_AHEAD = 5;
 
     /** An import refused because of invalid lines; nothing was stored. */
     public static class ImportRefused extends RuntimeException {
@@ -269,12 +279,18 @@ public class CalendarService implements BusinessCalendar {
      */
     @Transactional
     public ImportResult importFile(byte[] content) {
-        CalendarFileParser.Result parsed = CalendarFileParser.parse(content == null ? new byte[0] : content);
+        int thisYear = LocalDate.now(clock.withZone(settings().zone())).getYear();
+        CalendarFileParser.Result parsed = CalendarFileParser.parse(content == null ? new byte[0] : content,
+                thisYear - IMPORT_YEARS_BACK, thisYear + IMPORT_YEARS_AHEAD);
         if (parsed.hasErrors()) {
             throw new ImportRefused(parsed.errors(), parsed.unreported());
         }
         if (parsed.entries().isEmpty()) {
             throw new FieldValidationException("file", "calendar.import.empty");
+        }
+        List<String> idle = monthsWithoutAWorkingDay(parsed.entries());
+        if (!idle.isEmpty()) {
+            throw new FieldValidationException("file", "calendar.import.no-working-day", ListText.of(idle));
         }
         int holidays = 0;
         int workdays = 0;
@@ -291,6 +307,21 @@ public class CalendarService implements BusinessCalendar {
             audit.record("calendar.imported", "WorkingCalendar", 1, "calendar.audit.imported", holidays, workdays);
         }
         return new ImportResult(holidays + workdays, holidays, workdays);
+    }
+
+    /**
+     * The months of the imported dates that would have no working day at all with them: every deadline in them
+     * would run on to the next month with one (a file of nothing but holidays sent a lead's deadline decades ahead).
+     * A month needs at least one working day.
+     */
+    private List<String> monthsWithoutAWorkingDay(Map<LocalDate, DayKind> imported) {
+        WorkingCalendar now = current();
+        Map<LocalDate, DayKind> exceptions = new HashMap<>(now.exceptions());
+        exceptions.putAll(imported);
+        WorkingCalendar after = now.withExceptions(exceptions);
+        return imported.keySet().stream().map(YearMonth::from).distinct().sorted()
+                .filter(month -> month.atDay(1).datesUntil(month.plusMonths(1).atDay(1)).noneMatch(after::isWorkingDay))
+                .map(YearMonth::toString).toList();
     }
 
     /**

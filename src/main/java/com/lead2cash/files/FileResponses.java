@@ -19,6 +19,16 @@ import org.springframework.http.ResponseEntity;
  */
 public final class FileResponses {
 
+    /**
+     * The policy of an uploaded file opened in the browser: a sandbox (an origin of its own, no script, no form, no
+     * plugin reaching the product), fetching nothing. Whatever an upload carries — a PDF's {@code /OpenAction}
+     * JavaScript, an image that is really markup — it runs, if at all, outside the product's origin. Chromium still
+     * shows a PDF opened this way in its viewer (checked with Chromium 156: the viewer and its frame load as without
+     * the header), and an image; inline styles are allowed for the page the browser builds around either.
+     */
+    public static final String CONTENT_SECURITY_POLICY =
+            "default-src 'none'; img-src 'self'; object-src 'self'; style-src 'unsafe-inline'; sandbox";
+
     private FileResponses() {
     }
 
@@ -42,6 +52,7 @@ public final class FileResponses {
         headers.set("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(file.sha256())) + ":");
         headers.setCacheControl(CacheControl.noStore().cachePrivate());
         headers.set("X-Content-Type-Options", "nosniff");
+        headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         return ResponseEntity.ok().headers(headers).body(new InputStreamResource(content));
     }
 }

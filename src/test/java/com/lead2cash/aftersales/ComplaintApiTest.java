@@ -382,6 +382,17 @@ class ComplaintApiTest {
                 .file(new MockMultipartFile("file", "现场照片.jpg", "image/jpeg", TestFiles.jpeg()))
                 .header(HttpHeaders.AUTHORIZATION, service).exchange();
         assertThat(upload).as(ContractTestSupport.text(upload)).hasStatus(201);
+        // an uploaded file opens in a sandbox: whatever it carries runs, if at all, outside the product's origin
+        String fileId = customers.json(upload).get("id").asString();
+        for (MvcTestResult served : List.of(
+                mvc.get().uri("/api/v1/complaints/" + id + "/evidence/" + fileId).header(HttpHeaders.AUTHORIZATION, service)
+                        .exchange(),
+                mvc.get().uri("/complaints/" + id + "/evidence/" + fileId).cookie(customers.session(mvc, s.afterSales()))
+                        .exchange())) {
+            assertThat(served).hasStatus(200).hasHeader("X-Content-Type-Options", "nosniff");
+            assertThat(served.getResponse().getHeaders("Content-Security-Policy"))
+                    .containsExactly("default-src 'none'; img-src 'self'; object-src 'self'; style-src 'unsafe-inline'; sandbox");
+        }
         MvcTestResult exe = mvc.post().uri("/api/v1/complaints/" + id + "/evidence").multipart()
                 .file(new MockMultipartFile("file", "photo.jpg", "image/jpeg", TestFiles.executable()))
                 .header(HttpHeaders.AUTHORIZATION, service).exchange();

@@ -64,4 +64,22 @@ class PageFormRefusalTest {
         assertThat(answers.get("/leads/imports")).isEqualTo(400);
         assertThat(answers.get("/admin/policy/rules/{ruleId}")).isEqualTo(404);
     }
+
+    @Test
+    void anUploadFormSentWithoutItsFileIsToldToChooseOne() {
+        fixtures.user("every.role.upload", fixtures.rootUnit(), LocalDate.of(2020, 1, 1), Role.values());
+        Cookie session = fixtures.session(mvc, "every.role.upload", Fixtures.PASSWORD);
+        for (String uri : java.util.List.of("/complaints/" + UUID.randomUUID() + "/evidence", "/admin/calendar/import",
+                "/leads/imports", "/customers/imports")) {
+            // a multipart form carrying only its token (the walk's), and the same sent as a plain form
+            var multipart = mvc.post().uri(uri).cookie(session).with(csrf()).header("Accept-Language", "en")
+                    .multipart().param("mode", "VALID_ROWS").exchange();
+            var plain = mvc.post().uri(uri).cookie(session).with(csrf()).header("Accept-Language", "en")
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED).param("mode", "VALID_ROWS").exchange();
+            for (var answer : java.util.List.of(multipart, plain)) {
+                assertThat(answer).as(uri).hasStatus(400).bodyText().contains("Choose a file to upload")
+                        .doesNotContain("wrong type");
+            }
+        }
+    }
 }

@@ -54,14 +54,29 @@ class PageExceptionHandler {
 
     /**
      * {@code InvalidPropertyException}: a form row beyond what binding grows a list to ({@code lines[5000].…});
-     * {@code MultipartException}: an upload form posted without its file, as a plain form.
+     * {@code MultipartException}: an upload that could not be read as one.
      */
     @ExceptionHandler({TypeMismatchException.class, BindException.class, MissingServletRequestParameterException.class,
-            MissingServletRequestPartException.class, HttpMessageNotReadableException.class,
-            org.springframework.web.multipart.MultipartException.class,
+            HttpMessageNotReadableException.class, org.springframework.web.multipart.MultipartException.class,
             org.springframework.beans.InvalidPropertyException.class, org.apache.tomcat.util.http.InvalidParameterException.class})
     String unreadable(Exception e, HttpServletResponse response, Model model) {
+        if (e instanceof org.springframework.web.multipart.MultipartException && !isMultipart()) {
+            return fileMissing(response, model); // the upload form posted as a plain form: no file in it
+        }
         return page(response, model, HttpServletResponse.SC_BAD_REQUEST, "error.page.unreadable", new Object[0]);
+    }
+
+    /** An upload form sent without the file it requires (an evidence, an import, a scan): the page says to choose one. */
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    String fileMissing(HttpServletResponse response, Model model) {
+        return page(response, model, HttpServletResponse.SC_BAD_REQUEST, "error.page.fileMissing", new Object[0]);
+    }
+
+    private static boolean isMultipart() {
+        HttpServletRequest request = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes servlet ? servlet.getRequest() : null;
+        String type = request == null ? null : request.getContentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
     }
 
     static final String HEADER_REJECTED = "error.headerRejected";

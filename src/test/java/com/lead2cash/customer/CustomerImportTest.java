@@ -461,6 +461,25 @@ class CustomerImportTest {
     }
 
     @Test
+    void aNumericCellNoSpreadsheetCellCanHoldIsRefusedWhileTheFileIsReadAndImportsNothing() {
+        var company = support.company("imp-huge");
+        long before = jdbc.sql("select count(*) from customer_import").query(Long.class).single();
+        // the walk's 客户名称 cell <v>1E50000000</v>: written out, 50 million characters in the import and its report
+        byte[] xlsx = Workbooks.xlsx("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>客户名称</t></is></c></row>"
+                + "<row r=\"2\"><c r=\"A2\"><v>1E50000000</v></c></row>", null, false);
+        var result = mvc.post().uri("/api/v1/customers/imports").multipart()
+                .file(new MockMultipartFile("file", "huge.xlsx",
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx))
+                .header(HttpHeaders.AUTHORIZATION, support.bearer(mvc, company.eastRep()))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange();
+        assertThat(result).hasStatus(422).bodyJson().satisfies(json -> {
+            assertThat(json).extractingPath("$.errors[0].code").isEqualTo("spreadsheet.numberOutOfRange");
+            assertThat(json).extractingPath("$.errors[0].message").asString().startsWith("Row 2 has a number beyond");
+        });
+        assertThat(jdbc.sql("select count(*) from customer_import").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
     void aZipBombIsRefusedWhileItIsReadAndImportsNothing() {
         var company = support.company("imp4");
         var result = mvc.post().uri("/api/v1/customers/imports").multipart()

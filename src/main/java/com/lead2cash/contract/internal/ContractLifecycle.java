@@ -412,14 +412,15 @@ public class ContractLifecycle {
         deadlines.cancel(ContractRules.ARCHIVING, subject(c));
         files.deleteAll(c.id());
         contracts.delete(c);
-        audit.record("CONTRACT_DELETED", ContractAccess.SUBJECT, c.id(), c.number() + " kept until " + c.retainUntil());
+        audit.record("CONTRACT_DELETED", ContractAccess.SUBJECT, c.id(), "contract.audit.deleted", c.number(),
+                c.retainUntil());
     }
 
     /** Reading a signed contract's file or PDF is evidence of who saw it: every read is audited. */
     public void readFile(Contract c, StoredFile file) {
         if (c.status().signed() || c.signedOn() != null) {
-            audit.record("CONTRACT_FILE_READ", ContractAccess.SUBJECT, c.id(), c.number() + " " + file.fileName()
-                    + " sha256 " + file.sha256());
+            audit.record("CONTRACT_FILE_READ", ContractAccess.SUBJECT, c.id(), "contract.audit.fileRead", c.number(),
+                    file.fileName(), file.sha256());
         }
     }
 

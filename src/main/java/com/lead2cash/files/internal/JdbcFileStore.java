@@ -139,8 +139,8 @@ class JdbcFileStore implements FileStore {
                 .param("sha", sha256).param("store", writer.kind().name()).param("key", key)
                 .param("at", Timestamp.from(clock.instant())).param("by", by)
                 .param("retain", Date.valueOf(upload.retainUntil())).update();
-        audit.record("FILE_STORED", "File", id, upload.ownerType() + " " + upload.ownerId() + " " + name + " "
-                + kind.mediaType() + " " + measured.count() + " B sha256 " + sha256);
+        audit.record("FILE_STORED", "File", id, "files.audit.stored", "record.type." + upload.ownerType(),
+                upload.ownerId(), name, kind.mediaType(), measured.count(), sha256);
         return find(id).orElseThrow();
     }
 
@@ -208,8 +208,8 @@ class JdbcFileStore implements FileStore {
         }
         Location where = location(fileId);
         jdbc.sql("delete from files_file where id = :id").param("id", fileId).update();
-        audit.record("FILE_DELETED", "File", fileId, file.ownerType() + " " + file.ownerId() + " " + file.fileName()
-                + " sha256 " + file.sha256() + " kept until " + file.retainUntil());
+        audit.record("FILE_DELETED", "File", fileId, "files.audit.deleted", "record.type." + file.ownerType(),
+                file.ownerId(), file.fileName(), file.sha256(), file.retainUntil());
         Blobs blobs = readers.get(where.store());
         if (where.key() != null) {
             afterCommit(() -> blobs.remove(fileId, where.key()));

@@ -167,7 +167,7 @@ class ProductApiController {
                     mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     schema = @Schema(type = "string", format = "binary")))
     ResponseEntity<byte[]> export() {
-        audit.record("EXPORT", "Product", "catalogue", "xlsx");
+        audit.record("EXPORT", "Product", "catalogue", "catalog.audit.exported");
         return ProductWorkbooks.download(queries);
     }
 

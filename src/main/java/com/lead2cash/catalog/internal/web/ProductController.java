@@ -162,7 +162,7 @@ class ProductController {
 
     @GetMapping("/products/export.xlsx")
     ResponseEntity<byte[]> export() {
-        audit.record("EXPORT", "Product", "catalogue", "xlsx");
+        audit.record("EXPORT", "Product", "catalogue", "catalog.audit.exported");
         return ProductWorkbooks.download(queries);
     }
 

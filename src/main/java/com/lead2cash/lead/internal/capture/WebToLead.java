@@ -100,8 +100,8 @@ public class WebToLead {
                 .param("by", CurrentUser.get().map(CurrentUser::id).orElse(null)).param("now", Timestamp.from(now))
                 .update();
         // a credential handed to a website: who issued it and for what is kept, never the secret
-        audit.record("lead.apiKey.issued", "LeadApiKey", id,
-                name.strip() + ", " + source.name() + ", " + ratePerMinute + "/min, " + secret.substring(0, 9) + "…");
+        audit.record("lead.apiKey.issued", "LeadApiKey", id, "lead.apiKey.audit.issued", name.strip(),
+                "lead.source." + source.name(), ratePerMinute, secret.substring(0, 9) + "…");
         return new IssuedKey(new ApiKey(id, name.strip(), source, secret.substring(0, 9), ratePerMinute, now, null),
                 secret);
     }

@@ -240,8 +240,8 @@ public class CalendarService implements BusinessCalendar {
             throw new com.lead2cash.platform.ConflictException("calendar.error.concurrentChange");
         }
         PerTransaction.forget(currentInTransaction);
-        audit.record("calendar.settings", "WorkingCalendar", 1,
-                zoneId + " " + workStart + "–" + workEnd + " " + EnumSet.copyOf(weekdays));
+        audit.record("calendar.settings", "WorkingCalendar", 1, "calendar.audit.settings", zoneId, workStart, workEnd,
+                EnumSet.copyOf(weekdays).stream().map(d -> "calendar.weekday." + d.name()).collect(Collectors.joining(", ")));
         return settings();
     }
 
@@ -259,7 +259,7 @@ public class CalendarService implements BusinessCalendar {
         }
         upsert(day, kind, note == null || note.isBlank() ? null : note.strip(), "MANUAL");
         bumpRevision();
-        audit.record("calendar.exception.added", "WorkingCalendar", day, kind.name());
+        audit.record("calendar.exception.added", "WorkingCalendar", day, "calendar.kind." + kind.name());
     }
 
     @Transactional

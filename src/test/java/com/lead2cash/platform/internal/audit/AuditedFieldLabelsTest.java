@@ -11,6 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,7 +29,9 @@ import org.springframework.data.repository.support.Repositories;
  * Every field the audit trail records of an aggregate (every aggregate with a repository, the fields the audit listener
  * records of it) has its label on the audit screen, in both languages, and every code of a field that holds one its
  * label: a new field or a new code without one would show as the word in the code. So has each field of the lines a
- * creation records line by line (a quote's lines, an approval's steps), and each of its codes.
+ * creation records line by line (a quote's lines, an approval's steps), and each of its codes. And every kind of event
+ * the code records (an export, a sign-in, a decision taken) has its action's label, and each key its detail is written
+ * as its message: a new kind without one would show as its code.
  */
 @IntegrationTest
 class AuditedFieldLabelsTest {
@@ -129,5 +135,63 @@ class AuditedFieldLabelsTest {
             }
         }
         assertThat(missing).as(chinese ? "zh-CN" : "en").isEmpty();
+    }
+
+    private static final Path SOURCES = Path.of("src/main/java");
+    /** A field or parameter of the audit trail's types: the name its calls are made on. */
+    private static final Pattern TRAIL = Pattern.compile("\\b(?:AuditTrail|AuditRecorder)\\s+(\\w+)\\s*[;,)=]");
+    private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern KEY = Pattern.compile("[a-z][A-Za-z0-9]*(?:\\.[A-Za-z0-9_]+)+");
+
+    /** What the code records: each call's action (its first text) and the message keys its detail is written as. */
+    private record Recorded(Set<String> actions, Set<String> detailKeys) {
+    }
+
+    private static Recorded recorded() throws IOException {
+        Set<String> actions = new TreeSet<>();
+        Set<String> keys = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String code = Files.readString(f, StandardCharsets.UTF_8);
+                Matcher trail = TRAIL.matcher(code);
+                Set<String> names = new TreeSet<>();
+                while (trail.find()) {
+                    names.add(trail.group(1));
+                }
+                for (String name : names) {
+                    Matcher call = Pattern.compile("\\b" + name + "\\.record(?:As|FieldChange)?\\(").matcher(code);
+                    while (call.find()) {
+                        String args = code.substring(call.end(), code.indexOf(");", call.end()));
+                        Matcher literal = LITERAL.matcher(args);
+                        if (literal.find()) {
+                            actions.add(literal.group(1));
+                        }
+                        while (literal.find()) {
+                            if (KEY.matcher(literal.group(1)).matches()) {
+                                keys.add(literal.group(1));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return new Recorded(actions, keys);
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void everyKindOfEventRecordedHasItsLabelAndItsDetailsKeysTheirMessagesInBothLanguages(boolean chinese)
+            throws IOException {
+        Properties bundle = bundles(chinese);
+        Recorded recorded = recorded();
+        assertThat(recorded.actions()).as("the kinds of event the code records")
+                .contains("CREATE", "UPDATE", "EXPORT", "IMPORT", "LOGIN", "LOGIN_FAILED", "LOCKED", "LOGOUT",
+                        "calendar.settings", "FILE_STORED", "customer.merged");
+        assertThat(recorded.detailKeys()).as("the keys details are written as")
+                .contains("catalog.audit.exported", "lead.audit.exported", "audit.detail.accessRevoked");
+        assertThat(recorded.actions().stream().filter(a -> !labelled(bundle, "audit.action." + a)).toList())
+                .as(chinese ? "zh-CN" : "en").isEmpty();
+        assertThat(recorded.detailKeys().stream().filter(k -> bundle.getProperty(k, "").isBlank()).toList())
+                .as(chinese ? "zh-CN" : "en").isEmpty();
     }
 }

@@ -413,4 +413,97 @@ class AuditTrailTest {
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, "admin"))).hasStatusOk()
                 .bodyJson().extractingPath("$.items[0].newValue").isEqualTo(customerId);
     }
+
+    private String screen(String query, String lang, jakarta.servlet.http.Cookie session) throws Exception {
+        return mvc.get().uri("/admin/audit?lang=" + lang + "&" + query).cookie(session).exchange().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aRegionsAdministrativeDivisionCodesReadAsTheDivisionsNamesInBothLanguagesWhileTheTrailKeepsTheCodes()
+            throws Exception {
+        String lead = java.util.UUID.randomUUID().toString();
+        String territory = java.util.UUID.randomUUID().toString();
+        String insert = """
+                insert into platform_audit_event (occurred_at, actor_name, action, entity_type, entity_id, field,
+                                                  old_value, new_value)
+                values (now(), 'admin', :action, :type, :id, :field, :old, :new)""";
+        jdbc.sql(insert).param("action", "UPDATE").param("type", "Lead").param("id", lead).param("field", "regionCode")
+                .param("old", "310000").param("new", "330106").update();
+        jdbc.sql(insert).param("action", "CREATE").param("type", "Lead").param("id", lead).param("field", null)
+                .param("old", null).param("new", "{\"companyName\":\"审计地区公司\",\"regionCode\":\"310000\"}").update();
+        jdbc.sql(insert).param("action", "UPDATE").param("type", "SalesTerritory").param("id", territory)
+                .param("field", "regions").param("old", "310000").param("new", "310000,330100,杭州某地").update();
+        var session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+
+        for (String[] words : new String[][] {{"zh-CN", "地区：上海市"}, {"en", "Region: 上海市"}}) {
+            String leadRows = screen("entityId=" + lead, words[0], session);
+            assertThat(leadRows).as(words[0]).contains(">上海市<", ">浙江省杭州市西湖区<", words[1])
+                    .doesNotContain("310000", "330106");
+            String territoryRows = screen("entityId=" + territory, words[0], session);
+            assertThat(territoryRows).as(words[0]).contains(">上海市<", ">上海市,浙江省杭州市,杭州某地<")
+                    .doesNotContain("310000", "330100");
+        }
+        // the trail keeps the codes as recorded
+        assertThat(mvc.get().uri("/api/v1/audit?entityId=" + territory)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, "admin"))).hasStatusOk()
+                .bodyJson().extractingPath("$.items[0].newValue").isEqualTo("310000,330100,杭州某地");
+    }
+
+    @Test
+    void workTheProductDoesItselfReadsAsTheSystemInBothLanguagesWhileTheTrailKeepsWhatWasWritten() throws Exception {
+        String id = java.util.UUID.randomUUID().toString();
+        // a sweep, a scheduled job, a lead from the public web-to-lead endpoint: no one signed in
+        jdbc.sql("""
+                insert into platform_audit_event (occurred_at, actor_name, action, entity_type, entity_id, field,
+                                                  old_value, new_value)
+                values (now(), 'system', 'UPDATE', 'Lead', :id, 'status', 'NEW', 'ASSIGNED')""").param("id", id).update();
+        var session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+
+        assertThat(screen("entityId=" + id, "zh-CN", session)).contains("<td>系统</td>").doesNotContain("<td>system</td>");
+        assertThat(screen("entityId=" + id, "en", session)).contains("<td>System</td>").doesNotContain("<td>system</td>");
+        assertThat(mvc.get().uri("/api/v1/audit?entityId=" + id)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, "admin"))).hasStatusOk()
+                .bodyJson().extractingPath("$.items[0].actorName").isEqualTo("system");
+    }
+
+    @Test
+    void theCataloguesExportAndTheCalendarsEventsReadInTheReadersWordsInBothLanguagesOldOnesToo() throws Exception {
+        String admin = "Bearer " + fixtures.token(mvc, "admin");
+        assertThat(mvc.get().uri("/api/v1/products/export").header(HttpHeaders.AUTHORIZATION, admin)).hasStatusOk();
+        assertThat(jdbc.sql("""
+                select detail from platform_audit_event where action = 'EXPORT' and entity_type = 'Product'
+                order by id desc limit 1""").query(String.class).single()).isEqualTo("catalog.audit.exported");
+        String day = java.util.UUID.randomUUID().toString();
+        String insert = """
+                insert into platform_audit_event (occurred_at, actor_name, action, entity_type, entity_id, detail)
+                values (now(), 'admin', :action, 'WorkingCalendar', :id, :detail)""";
+        // as CalendarService writes them now, and a day set as it was written before
+        for (String[] row : new String[][] {
+                {"calendar.settings", "calendar.audit.settings\nAsia/Shanghai\n09:00\n18:00\n"
+                        + "calendar.weekday.MONDAY, calendar.weekday.TUESDAY"},
+                {"calendar.exception.added", "calendar.kind.HOLIDAY"},
+                {"calendar.exception.added", "WORKDAY"}}) {
+            jdbc.sql(insert).param("action", row[0]).param("id", day).param("detail", row[1]).update();
+        }
+        // the catalogue's export as it was written before
+        jdbc.sql("""
+                insert into platform_audit_event (occurred_at, actor_name, action, entity_type, entity_id, detail)
+                values (now(), 'admin', 'EXPORT', 'Product', 'catalogue', 'xlsx')""").update();
+        var session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+
+        for (String[] words : new String[][] {
+                {"zh-CN", ">产品目录<", ">导出产品目录（Excel）<", "时区 Asia/Shanghai，工作时间 09:00–18:00，工作日：周一，周二",
+                        ">节假日<", ">调休上班日<"},
+                {"en", ">Product catalogue<", ">Product catalogue exported (Excel)<",
+                        "Time zone Asia/Shanghai, working hours 09:00–18:00, working days: Mon, Tue", ">Holiday<",
+                        ">Make-up working day<"}}) {
+            String catalogue = screen("entityType=Product&entityId=catalogue&action=EXPORT", words[0], session);
+            assertThat(catalogue).as(words[0]).contains(words[1], words[2])
+                    .doesNotContain(">xlsx<", ">catalogue<", "catalog.audit.exported");
+            String calendar = screen("entityId=" + day, words[0], session);
+            assertThat(calendar).as(words[0]).contains(java.util.Arrays.copyOfRange(words, 3, words.length))
+                    .doesNotContain("calendar.audit.settings", "calendar.weekday", "calendar.kind", ">WORKDAY<");
+        }
+    }
 }

@@ -19,6 +19,8 @@ public class AuditRecorder implements AuditTrail {
 
     /** The longest value the trail keeps whole; a longer one is cut and ends in …. */
     static final int MAX_VALUE_LENGTH = 2000;
+    /** The actor of what the product does itself, with no one signed in (a sweep, a scheduled job, web-to-lead). */
+    static final String SYSTEM = "system";
 
     private final DeferredInserts inserts;
     private final Clock clock;
@@ -31,7 +33,7 @@ public class AuditRecorder implements AuditTrail {
     @Override
     public void record(String action, String entityType, Object entityId, String detail) {
         CurrentUser actor = CurrentUser.get().orElse(null);
-        append(actor == null ? null : actor.id(), actor == null ? "system" : actor.username(), action, entityType,
+        append(actor == null ? null : actor.id(), actor == null ? SYSTEM : actor.username(), action, entityType,
                 entityId, null, null, null, detail);
     }
 
@@ -44,7 +46,7 @@ public class AuditRecorder implements AuditTrail {
     public void recordFieldChange(String action, String entityType, Object entityId, String field, String oldValue,
                            String newValue) {
         CurrentUser actor = CurrentUser.get().orElse(null);
-        append(actor == null ? null : actor.id(), actor == null ? "system" : actor.username(), action, entityType,
+        append(actor == null ? null : actor.id(), actor == null ? SYSTEM : actor.username(), action, entityType,
                 entityId, field, oldValue, newValue, null);
     }
 

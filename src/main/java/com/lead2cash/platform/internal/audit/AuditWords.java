@@ -1,6 +1,7 @@
 package com.lead2cash.platform.internal.audit;
 
 import com.lead2cash.platform.AuditTrail;
+import com.lead2cash.platform.CodeNames;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.MoneyText;
 import com.lead2cash.platform.OrgDirectory;
@@ -43,7 +44,10 @@ import tools.jackson.databind.json.JsonMapper;
  * field by field as the changes of an update read (every audited field has its label: AuditedFieldLabelsTest), its
  * lines (a quote's lines, an approval's steps) line by line, each field of a line by its label as the record's are.
  * A value that refers to another record by its id (customerId, a line's productId, a user's org unit) names that record
- * as its module does ({@link RecordNames}), only where the reader may open it; else the id as recorded.
+ * as its module does ({@link RecordNames}), only where the reader may open it; else the id as recorded. A field that
+ * holds codes its module names ({@link CodeNames}: a region's administrative-division code, 310000) each code by its
+ * name (上海市). The product itself as the actor (a sweep, a scheduled job, the public web-to-lead endpoint) in the
+ * reader's words; a record the trail names by a word, not an id (the product catalogue), by its label.
  * Anything else stays as recorded.
  * Only the showing changes: the trail keeps what was written, as evidence.
  */
@@ -105,15 +109,33 @@ class AuditWords {
     private final MessageSource messages;
     private final ZoneId zone;
     private final ObjectProvider<RecordNames> recordNames;
+    private final ObjectProvider<CodeNames> codeNames;
     private final OrgDirectory org;
 
     AuditWords(MessageSource messages, @Value("${l2c.zone}") ZoneId zone, ObjectProvider<RecordNames> recordNames,
-               OrgDirectory org) {
+               ObjectProvider<CodeNames> codeNames, OrgDirectory org) {
         this.messages = messages;
         this.zone = zone;
         this.recordNames = recordNames;
+        this.codeNames = codeNames;
         this.org = org;
     }
+
+    /**
+     * The fields that hold codes of a kind its module names ({@link CodeNames}), whatever their record type: a lead's
+     * and a customer's region ({@code regionCode}), a sales territory's regions (codes separated by commas).
+     */
+    private static final Map<String, String> CODE_KINDS = Map.of(
+            "regionCode", "Region",
+            "regions", "Region");
+
+    /** The kind of code a field holds ({@code Region} for regionCode, a line's field by its own name); null for none. */
+    static String codeKind(String field) {
+        return field == null ? null : CODE_KINDS.get(field.substring(field.indexOf('.') + 1));
+    }
+
+    /** The codes in a value: the words between its commas, semicolons and spaces. */
+    private static final Pattern CODE_TOKEN = Pattern.compile("[^\\s,;，；\\[\\]]+");
 
     /** A page of the trail, its records named by their modules: one question per record type on the page. */
     CursorPage<AuditRow> page(CursorPage<AuditQueries.AuditEntry> page, Locale locale) {
@@ -149,13 +171,29 @@ class AuditWords {
                 records.put(id, name.text());
             }
         }));
-        Words words = new Words(locale, people, records);
+        // a code a field holds (a region's) by its name: one question per kind of code on the page
+        Map<String, Set<String>> coded = new HashMap<>();
+        page.items().forEach(e -> codes(e, (field, value) -> {
+            String kind = codeKind(field);
+            if (kind != null) {
+                CODE_TOKEN.matcher(value).results().forEach(m -> coded.computeIfAbsent(kind, k -> new HashSet<>())
+                        .add(m.group()));
+            }
+        }));
+        Map<String, Map<String, String>> codes = new HashMap<>();
+        codeNames.orderedStream().filter(n -> coded.containsKey(n.kind()))
+                .forEach(n -> codes.putIfAbsent(n.kind(), n.names(coded.get(n.kind()), locale)));
+        Words words = new Words(locale, people, records, codes);
         return page.map(e -> row(e, e.entityId() == null ? null
                 : names.getOrDefault(e.entityType(), Map.of()).get(e.entityId()), words));
     }
 
-    /** The reader's language, the people the page's values name and the records they refer to, by id. */
-    private record Words(Locale locale, Map<String, String> people, Map<String, String> records) {
+    /**
+     * The reader's language, the people the page's values name and the records they refer to, by id, and the codes its
+     * fields hold by kind ({@code Region}) and code.
+     */
+    private record Words(Locale locale, Map<String, String> people, Map<String, String> records,
+                         Map<String, Map<String, String>> codes) {
 
         /** A person's name or a record's, by its id; null for an id of neither. */
         String named(String id) {
@@ -183,6 +221,27 @@ class AuditWords {
         }
         return of.length() > 2 && of.endsWith("Id") ? Character.toUpperCase(of.charAt(0)) + of.substring(1, of.length() - 2)
                 : null;
+    }
+
+    /** Each value an entry holds with the field that holds it: a creation's field by field, a line's as {@code lines.region}. */
+    private static void codes(AuditQueries.AuditEntry e, java.util.function.BiConsumer<String, String> found) {
+        if (e.field() != null) {
+            Stream.of(e.oldValue(), e.newValue()).filter(Objects::nonNull).forEach(v -> found.accept(e.field(), v));
+            return;
+        }
+        Map<String, Object> fields = e.newValue() != null && e.newValue().startsWith("{\"") ? created(e.newValue()) : null;
+        if (fields == null) {
+            return;
+        }
+        fields.forEach((field, value) -> {
+            for (Object line : value instanceof List<?> items ? items : List.of(value)) {
+                if (line instanceof Map<?, ?> item) {
+                    item.forEach((of, v) -> found.accept(field + "." + of, String.valueOf(v)));
+                } else {
+                    found.accept(field, String.valueOf(line));
+                }
+            }
+        });
     }
 
     /** Each id an entry's values hold, with the field that holds it (a line's field as {@code lines.productId}). */
@@ -265,11 +324,24 @@ class AuditWords {
     private AuditRow row(AuditQueries.AuditEntry e, RecordNames.RecordName name, Words words) {
         Locale locale = words.locale();
         String type = e.entityType();
-        return new AuditRow(e.occurredAt(), e.actorName(), e.action(),
+        // a record the trail names by a word, not an id (the product catalogue): by its label, linked to no page
+        String word = name != null || type == null || e.entityId() == null ? null
+                : messages.getMessage("audit.record." + type + "." + e.entityId(), null, null, locale);
+        return new AuditRow(e.occurredAt(), actor(e, locale), e.action(),
                 type == null ? null : messages.getMessage("record.type." + type, null, type, locale), e.entityId(),
-                name == null ? null : name.text(), name == null ? null : name.link(),
+                name != null ? name.text() : word, name == null ? null : name.link(),
                 field(type, e.field(), locale), e.detail() == null ? null : detail(e.detail(), locale),
                 value(type, e.field(), e.oldValue(), words), value(type, e.field(), e.newValue(), words));
+    }
+
+    /**
+     * Who did it: a person by the name the trail has; the product itself (a sweep, a scheduled job, the public
+     * web-to-lead endpoint: an entry of a record with no one signed in) in the reader's words. A sign-in names no
+     * record: its actor is the name typed, whatever it is.
+     */
+    private String actor(AuditQueries.AuditEntry e, Locale locale) {
+        return e.actorId() == null && e.entityType() != null && AuditRecorder.SYSTEM.equals(e.actorName())
+                ? messages.getMessage("audit.actor.system", null, e.actorName(), locale) : e.actorName();
     }
 
     /**
@@ -283,7 +355,11 @@ class AuditWords {
             "account expired", "audit.detail.accountExpired",
             "password expired", "audit.detail.passwordExpired",
             "sign-in refused", "audit.detail.signInRefused",
-            "access revoked", "audit.detail.accessRevoked");
+            "access revoked", "audit.detail.accessRevoked",
+            // the product catalogue's export (up to 2026-12), and the kind of a calendar day set
+            "xlsx", "catalog.audit.exported",
+            "HOLIDAY", "calendar.kind.HOLIDAY",
+            "WORKDAY", "calendar.kind.WORKDAY");
 
     /**
      * An entry as the API answers it: as recorded, but a detail that is a message (a key and its arguments) said in
@@ -308,7 +384,7 @@ class AuditWords {
         String[] parts = detail.split(AuditTrail.DETAIL_ARGUMENT_SEPARATOR, -1);
         if (MESSAGE_KEY.matcher(parts[0]).matches()) {
             // an argument that is a message key (a view, a status) is said in the reader's language too
-            Object[] args = Arrays.stream(parts, 1, parts.length).map(a -> single(null, null, a, locale)).toArray();
+            Object[] args = Arrays.stream(parts, 1, parts.length).map(a -> argument(a, locale)).toArray();
             String message = messages.getMessage(parts[0], args.length == 0 ? null : args, null, locale);
             // a message that wants arguments cannot be said without them; the key is the better clue then
             if (message != null && (args.length > 0 || !message.contains("{0"))) {
@@ -316,6 +392,17 @@ class AuditWords {
             }
         }
         return null;
+    }
+
+    /** A detail's argument in the reader's words: a key by its message, a list of keys (working days) each by its. */
+    private String argument(String argument, Locale locale) {
+        String[] items = argument.split(", ", -1);
+        if (items.length > 1 && Arrays.stream(items).allMatch(i -> MESSAGE_KEY.matcher(i).matches())) {
+            return Arrays.stream(items).map(i -> single(null, null, i, locale))
+                    .reduce((a, b) -> messages.getMessage("audit.value.lineFields", new Object[] {a, b}, locale))
+                    .orElse(argument);
+        }
+        return single(null, null, argument, locale);
     }
 
     /** A field by its label where the bundle names it for the record type ({@code receivable.dueDate}) or for all. */
@@ -414,6 +501,16 @@ class AuditWords {
         }
         if (words.named(value) != null) {
             return words.named(value);
+        }
+        Map<String, String> codeNamed = words.codes().get(codeKind(field));
+        if (codeNamed != null) {
+            // a region's code (310000) or a territory's codes (310000,330100) each by its name, text as entered as is
+            Matcher m = CODE_TOKEN.matcher(value);
+            StringBuilder shown = new StringBuilder();
+            while (m.find()) {
+                m.appendReplacement(shown, Matcher.quoteReplacement(codeNamed.getOrDefault(m.group(), m.group())));
+            }
+            return m.appendTail(shown).toString();
         }
         if (field != null && AMOUNT.matcher(value).matches()) {
             return MoneyText.of(new BigDecimal(value));

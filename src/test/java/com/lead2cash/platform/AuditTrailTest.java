@@ -506,4 +506,33 @@ class AuditTrailTest {
                     .doesNotContain("calendar.audit.settings", "calendar.weekday", "calendar.kind", ">WORKDAY<");
         }
     }
+
+    @Test
+    void anUpdateOfAnApprovalsTasksReadsTaskByTaskWithoutTheTasksOwnIdsInBothLanguages() throws Exception {
+        User person = fixtures.user("audit.words.approver", fixtures.rootUnit(), null, Role.SALES_MANAGER);
+        String id = java.util.UUID.randomUUID().toString();
+        String first = java.util.UUID.randomUUID().toString();
+        String second = java.util.UUID.randomUUID().toString();
+        // as an update records an approval's tasks: each task's text, its id first
+        jdbc.sql("""
+                insert into platform_audit_event (occurred_at, actor_name, action, entity_type, entity_id, field,
+                                                  old_value, new_value)
+                values (now(), 'admin', 'UPDATE', 'Approval', :id, 'tasks', :old, :new)""").param("id", id)
+                .param("old", "[" + first + ":PENDING, " + second + ":WAITING]")
+                .param("new", "[" + first + ":APPROVED (" + person.id() + "), " + second + ":PENDING]").update();
+        var session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+
+        for (String[] words : new String[][] {
+                {"zh-CN", "<td>审批任务</td>", ">[待审批, 等待前序审批]<", ">[已同意 (" + person.displayName() + "), 待审批]<"},
+                {"en", "<td>Tasks</td>", ">[Pending, Waiting for its turn]<",
+                        ">[Approved (" + person.displayName() + "), Pending]<"}}) {
+            assertThat(screen("entityId=" + id, words[0], session)).as(words[0])
+                    .contains(java.util.Arrays.copyOfRange(words, 1, words.length))
+                    .doesNotContain(first, second, person.id().toString());
+        }
+        // the trail keeps the tasks as recorded
+        assertThat(mvc.get().uri("/api/v1/audit?entityId=" + id)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, "admin"))).hasStatusOk()
+                .bodyJson().extractingPath("$.items[0].newValue").asString().contains(first, second);
+    }
 }

@@ -519,13 +519,32 @@ class AuditWords {
         if (type == null || field == null || CODE.matcher(value).matches() || MESSAGE_KEY.matcher(value).matches()) {
             return said;
         }
-        Matcher codes = CODE_IN_TEXT.matcher(people(said, words));
+        Matcher codes = CODE_IN_TEXT.matcher(people(withoutLineIds(said, words), words));
         StringBuilder shown = new StringBuilder();
         while (codes.find()) {
             String label = code(type, field, codes.group(), locale);
             codes.appendReplacement(shown, Matcher.quoteReplacement(label == null ? codes.group() : label));
         }
         return codes.appendTail(shown).toString();
+    }
+
+    /**
+     * A line's own id at the start of each of a list's lines, as a line that is no value writes itself (an approval's
+     * tasks, {@code [<task id>:PENDING, <task id>:APPROVED (<person>)]}): the lines of an update without it, each by
+     * what it holds ({@code [待审批, 已同意 (张三)]}); an id the page names (a person, a record) stays to be named.
+     */
+    private static final Pattern LINE_ID = Pattern.compile("(^\\[|, )(" + UUID_TEXT.pattern() + "):");
+
+    private static String withoutLineIds(String text, Words words) {
+        if (!text.startsWith("[")) {
+            return text;
+        }
+        Matcher m = LINE_ID.matcher(text);
+        StringBuilder shown = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(shown, Matcher.quoteReplacement(words.named(m.group(2)) != null ? m.group() : m.group(1)));
+        }
+        return m.appendTail(shown).toString();
     }
 
     /** Every person and record the text names by id, by their name. */

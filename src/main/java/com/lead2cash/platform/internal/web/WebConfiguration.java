@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.TimeZone;
 import org.springframework.context.i18n.LocaleContext;
-import org.springframework.context.i18n.SimpleTimeZoneAwareLocaleContext;
 import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -47,9 +46,20 @@ class WebConfiguration implements WebMvcConfigurer {
 
             @Override
             public LocaleContext resolveLocaleContext(HttpServletRequest request) {
+                // read when asked, as the cookie's context is: a ?lang= this request picked (LocaleChangeInterceptor,
+                // after the context was built) is the request's language for every message, not the header's
                 LocaleContext context = super.resolveLocaleContext(request);
-                TimeZone zone = context instanceof TimeZoneAwareLocaleContext aware ? aware.getTimeZone() : null;
-                return new SimpleTimeZoneAwareLocaleContext(written(context.getLocale()), zone);
+                return new TimeZoneAwareLocaleContext() {
+                    @Override
+                    public Locale getLocale() {
+                        return written(context.getLocale());
+                    }
+
+                    @Override
+                    public TimeZone getTimeZone() {
+                        return context instanceof TimeZoneAwareLocaleContext aware ? aware.getTimeZone() : null;
+                    }
+                };
             }
         };
         resolver.setCookieMaxAge(Duration.ofDays(365));

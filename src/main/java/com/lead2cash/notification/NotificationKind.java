@@ -29,6 +29,7 @@ public enum NotificationKind {
     APPROVAL_TASK_ASSIGNED("approval.task.assigned"),
     APPROVAL_SENT_BACK("approval.sentBack"),
     APPROVAL_COMPLETED("approval.completed"),
+    APPROVAL_DELEGATION_ENDED("approval.delegationEnded"),
     CONFIRMATION_ANSWERED("confirmation.answered"),
     CONTRACT_APPROVED("contract.approved"),
     ORDER_CONTRACT_TERMINATED("order.contractTerminated"),

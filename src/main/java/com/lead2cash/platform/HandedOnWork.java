@@ -33,8 +33,21 @@ public interface HandedOnWork {
     void takeUpWorkOf(UUID userId, Set<Role> roles);
 
     /**
-     * One piece of work: its kind ({@code APPROVAL_TASK}), the record it belongs to and its name, and who holds it now —
-     * a person ({@code toUserId}) or every holder of a role ({@code toRole}).
+     * A delegation given to the person ended at the deactivation (docs/decisions/0085): the record is the delegation, its
+     * name its period, {@code toUserId} its delegator — who decides their own approvals again.
+     */
+    String DELEGATION_TO_THEM_ENDED = "DELEGATION_TO_THEM_ENDED";
+
+    /**
+     * A delegation the person gave ended at the deactivation (docs/decisions/0085): the record is the delegation, its
+     * name its period, {@code toUserId} its delegate — who stands in for them no more.
+     */
+    String DELEGATION_BY_THEM_ENDED = "DELEGATION_BY_THEM_ENDED";
+
+    /**
+     * One piece of work: its kind ({@code APPROVAL_TASK}, or a delegation ended: {@link #DELEGATION_TO_THEM_ENDED},
+     * {@link #DELEGATION_BY_THEM_ENDED}), the record it belongs to and its name, and who holds it now — a person
+     * ({@code toUserId}) or every holder of a role ({@code toRole}).
      */
     record Handover(String kind, UUID recordId, String recordName, UUID toUserId, Role toRole) {
     }

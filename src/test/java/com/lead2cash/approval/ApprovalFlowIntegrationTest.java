@@ -268,6 +268,53 @@ class ApprovalFlowIntegrationTest {
                         + today.plusDays(24) + "\"}").exchange();
     }
 
+    MvcTestResult delegate(String username, UUID delegateId, LocalDate from, LocalDate to) {
+        return mvc.post().uri("/api/v1/approvals/delegations").header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + fixtures.token(mvc, username))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"delegateId\":\"" + delegateId + "\",\"startsOn\":\"" + from + "\",\"endsOn\":\""
+                        + to + "\"}").exchange();
+    }
+
+    /**
+     * 0085: one person decides for a delegator on a day — a delegation sharing a day with one of theirs in force or to
+     * come, to the same delegate or another, is refused on startsOn naming the one given; nothing stored. Days outside
+     * it, or once it is ended, are accepted.
+     */
+    @Test
+    void D0085_aDelegationOverlappingOneTheDelegatorGaveIsRefusedNamingItsDates() {
+        LocalDate hired = LocalDate.of(2024, 1, 8);
+        UUID team = fixtures.unit("d0085 West team", fixtures.rootUnit());
+        var head = fixtures.user("d0085-west-head", team, hired, Role.SALES_MANAGER);
+        fixtures.appointManager(team, head.id());
+        var second = fixtures.user("d0085-west-second", team, hired, Role.SALES_MANAGER);
+        var third = fixtures.user("d0085-west-third", team, hired, Role.SALES_MANAGER);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        assertThat(delegate("d0085-west-head", second.id(), today.plusDays(2), today.plusDays(6)))
+                .hasStatus(HttpStatus.CREATED);
+
+        // the same delegate on its last days and after, another on its first day and before
+        for (var overlapping : List.of(List.of(second.id(), today.plusDays(4), today.plusDays(8)),
+                List.of(third.id(), today, today.plusDays(2)))) {
+            assertThat(delegate("d0085-west-head", (UUID) overlapping.get(0), (LocalDate) overlapping.get(1),
+                    (LocalDate) overlapping.get(2)))
+                    .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().satisfies(json -> {
+                        json.assertThat().extractingPath("$.errors[0].field").isEqualTo("startsOn");
+                        json.assertThat().extractingPath("$.errors[0].code").isEqualTo("approval.delegation.overlaps");
+                        json.assertThat().extractingPath("$.errors[0].message").asString().contains(
+                                "You already delegate to " + second.displayName() + " from " + today.plusDays(2)
+                                        + " to " + today.plusDays(6));
+                    });
+        }
+        assertThat(jdbc.sql("select count(*) from approval_delegation where delegator_id = :me")
+                .param("me", head.id()).query(Integer.class).single()).as("nothing more stored").isEqualTo(1);
+
+        assertThat(delegate("d0085-west-head", third.id(), today, today.plusDays(1)))
+                .as("the days before it").hasStatus(HttpStatus.CREATED);
+        assertThat(delegate("d0085-west-head", third.id(), today.plusDays(7), today.plusDays(9)))
+                .as("the days after it").hasStatus(HttpStatus.CREATED);
+    }
+
     /**
      * 0069: a manager's approvals go to a manager whose team covers theirs, or a director — never to a rep, nor to
      * another team's manager; a reviewer's to a holder of the same role. Refused on delegateId, nothing stored.

@@ -199,4 +199,72 @@ class DeactivatedApproverTest {
         assertThat(mvc.get().uri("/api/v1/users/{id}", p.rep().id()).header(HttpHeaders.AUTHORIZATION, bearer("admin")))
                 .hasStatusOk().bodyJson().extractingPath("$.deactivation").isNull();
     }
+
+    /** The delegator grants a delegation to the delegate from today for five days; its id. */
+    private String delegation(User delegator, User delegate) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        var granted = mvc.post().uri("/api/v1/approvals/delegations").header(HttpHeaders.AUTHORIZATION,
+                        bearer(delegator.username())).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"delegateId\":\"" + delegate.id() + "\",\"startsOn\":\"" + today + "\",\"endsOn\":\""
+                        + today.plusDays(5) + "\"}").exchange();
+        assertThat(granted).hasStatus(HttpStatus.CREATED);
+        return fixtures.mapper().readTree(granted.getResponse().getContentAsByteArray()).get("id").asString();
+    }
+
+    /** The delegation as the person (active) lists it. */
+    private JsonNode listed(User reader, String delegationId) {
+        var list = mvc.get().uri("/api/v1/approvals/delegations").header(HttpHeaders.AUTHORIZATION,
+                bearer(reader.username())).exchange();
+        assertThat(list).hasStatusOk();
+        return fixtures.mapper().readTree(list.getResponse().getContentAsByteArray()).get("items").valueStream()
+                .filter(d -> d.get("id").asString().equals(delegationId)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void D0085_aDelegationToADeactivatedPersonEndsTheAnswerSaysSoAndTheDelegatorIsTold() {
+        People p = people("dto");
+        String id = delegation(p.manager(), p.deputy());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        assertThat(listed(p.manager(), id).get("currentlyInForce").asBoolean()).isTrue();
+
+        JsonNode deactivation = deactivate(p.deputy(), "en").get("deactivation");
+
+        JsonNode ended = listed(p.manager(), id);
+        assertThat(ended.get("active").asBoolean()).isFalse();
+        assertThat(ended.get("currentlyInForce").asBoolean()).isFalse();
+        assertThat(deactivation.get("handedOn")).hasSize(1);
+        assertThat(deactivation.get("handedOn").get(0).get("kind").asString()).isEqualTo("DELEGATION_TO_THEM_ENDED");
+        assertThat(deactivation.get("handedOn").get(0).get("recordId").asString()).isEqualTo(id);
+        assertThat(deactivation.get("handedOn").get(0).get("toUserId").asString()).isEqualTo(p.manager().id().toString());
+        assertThat(deactivation.get("notes").valueStream().map(JsonNode::asString).toList()).containsExactly(
+                "The delegation " + p.manager().displayName() + " gave them (" + today + " – " + today.plusDays(5)
+                        + ") has ended: " + p.manager().displayName() + " decides their own approvals again, and is "
+                        + "told so.");
+        assertThat(jdbc.sql("""
+                select count(*) from notification_message
+                where recipient_id = :user and kind = 'approval.delegationEnded' and link = '/approvals/delegations'
+                """).param("user", p.manager().id()).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void D0085_aDelegationByADeactivatedPersonEndsAfterTheirTaskWentToTheDelegateAndTheAnswerSaysSoInChinese() {
+        People p = people("dby");
+        UUID approval = submit(p.rep(), "DA-5", new ApproverRule.SubmittersManager(1), null);
+        String id = delegation(p.manager(), p.deputy());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+
+        JsonNode deactivation = deactivate(p.manager(), "zh-CN").get("deactivation");
+
+        assertThat(onlyTask(approval).assigneeId()).as("the stand-in took the task first").isEqualTo(p.deputy().id());
+        assertThat(listed(p.deputy(), id).get("active").asBoolean()).isFalse();
+        assertThat(deactivation.get("handedOn").valueStream().map(h -> h.get("kind").asString()).toList())
+                .containsExactly("APPROVAL_TASK", "DELEGATION_BY_THEM_ENDED");
+        assertThat(deactivation.get("notes").valueStream().map(JsonNode::asString).toList())
+                .contains("该用户委托" + p.deputy().displayName() + "的审批代理（" + today + " – " + today.plusDays(5)
+                        + "）已结束。");
+        assertThat(jdbc.sql("""
+                select count(*) from notification_message where kind = 'approval.delegationEnded' and recipient_id = :user
+                """).param("user", p.deputy().id()).query(Integer.class).single())
+                .as("nobody is told of the delegation the deactivated person gave").isZero();
+    }
 }

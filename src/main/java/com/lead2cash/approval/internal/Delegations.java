@@ -2,8 +2,12 @@ package com.lead2cash.approval.internal;
 
 import com.lead2cash.approval.internal.domain.Delegation;
 import com.lead2cash.approval.internal.domain.DelegationRepository;
+import com.lead2cash.notification.Notification;
+import com.lead2cash.notification.NotificationKind;
+import com.lead2cash.notification.Notifier;
 import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.HandedOnWork;
 import com.lead2cash.platform.OrgDirectory;
 import com.lead2cash.platform.RecordNotFoundException;
 import java.time.Clock;
@@ -29,15 +33,19 @@ public class Delegations {
                                 String note, boolean active, boolean currentlyInForce, Instant createdAt, long version) {
     }
 
+    static final NotificationKind ENDED_NOTICE = NotificationKind.APPROVAL_DELEGATION_ENDED;
+
     private final DelegationRepository repository;
     private final OrgDirectory org;
     private final DelegateAuthority authority;
     private final JdbcClient jdbc;
+    private final Notifier notifier;
     private final Clock clock;
     private final ZoneId zone;
 
     Delegations(DelegationRepository repository, OrgDirectory org, DelegateAuthority authority, JdbcClient jdbc,
-                Clock clock, @Value("${l2c.zone}") ZoneId zone) {
+                Notifier notifier, Clock clock, @Value("${l2c.zone}") ZoneId zone) {
+        this.notifier = notifier;
         this.repository = repository;
         this.org = org;
         this.authority = authority;
@@ -62,8 +70,44 @@ public class Delegations {
                 });
             }
         }
-        return row(repository.save(Delegation.grant(delegatorId, delegateId, startsOn, endsOn, note, today(),
-                clock.instant())));
+        Delegation granted = Delegation.grant(delegatorId, delegateId, startsOn, endsOn, note, today(), clock.instant());
+        // one delegate a day (0085): two in force would leave it to chance who stands in when the delegator is
+        // deactivated, and let two people decide the same task in the delegator's name
+        repository.findActiveForDelegator(delegatorId).stream().filter(d -> d.overlaps(startsOn, endsOn))
+                .min(java.util.Comparator.comparing(Delegation::startsOn)).ifPresent(d -> {
+                    throw new FieldValidationException("startsOn", "approval.delegation.overlaps",
+                            org.person(d.delegateId()).map(OrgDirectory.Person::displayName).orElse("?"),
+                            d.startsOn().toString(), d.endsOn().toString());
+                });
+        return row(repository.save(granted));
+    }
+
+    /**
+     * The person was deactivated (docs/decisions/0085): each delegation they gave or received that is still to come
+     * or in force ends now — after their tasks were handed on (a delegate standing in for them took those up, 0073).
+     * Answers each one ended, naming the other person of it: {@link HandedOnWork#DELEGATION_TO_THEM_ENDED} (the delegator decides their
+     * own approvals again, and is told) or {@link HandedOnWork#DELEGATION_BY_THEM_ENDED} (the delegate stands in for them no more).
+     */
+    public List<HandedOnWork.Handover> endAtDeactivationOf(UUID userId) {
+        LocalDate today = today();
+        List<HandedOnWork.Handover> ended = new java.util.ArrayList<>();
+        for (Delegation d : repository.findActiveInvolving(userId)) {
+            if (!d.endAtDeactivation(today, clock.instant())) {
+                continue;
+            }
+            repository.save(d);
+            boolean toThem = d.delegateId().equals(userId);
+            String period = d.startsOn() + " – " + d.endsOn();
+            ended.add(new HandedOnWork.Handover(toThem ? HandedOnWork.DELEGATION_TO_THEM_ENDED
+                    : HandedOnWork.DELEGATION_BY_THEM_ENDED, d.id(), period,
+                    toThem ? d.delegatorId() : d.delegateId(), null));
+            if (toThem) {
+                String delegate = org.person(userId).map(OrgDirectory.Person::displayName).orElse("?");
+                notifier.send(Notification.of(d.delegatorId(), ENDED_NOTICE, "approval.notify.delegationEnded",
+                        "/approvals/delegations", delegate, period).about(d.id()));
+            }
+        }
+        return ended;
     }
 
     /** Ends a delegation; someone else's answers 404, as if it did not exist. */

@@ -95,6 +95,28 @@ public class Delegation {
         revokedAt = now;
     }
 
+    /**
+     * One of its two people was deactivated (docs/decisions/0085): a delegation still to come or in force ends now —
+     * nobody decides for, or through, someone who can no longer sign in. Answers whether it was ended (false: it had
+     * ended already, or its period is over).
+     */
+    public boolean endAtDeactivation(LocalDate today, Instant now) {
+        if (!active || endsOn.isBefore(today)) {
+            return false;
+        }
+        active = false;
+        revokedAt = now;
+        return true;
+    }
+
+    /**
+     * Whether this delegation, switched on, shares a day with the period from {@code from} to {@code to} (both
+     * inclusive): a delegator gives one delegation a day (docs/decisions/0085).
+     */
+    public boolean overlaps(LocalDate from, LocalDate to) {
+        return active && !to.isBefore(startsOn) && !from.isAfter(endsOn);
+    }
+
     public boolean coversDay(LocalDate day) {
         return active && !day.isBefore(startsOn) && !day.isAfter(endsOn);
     }

@@ -1,5 +1,6 @@
 package com.lead2cash.platform.internal.identity;
 
+import com.lead2cash.platform.HandedOnWork;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a deactivation changed, in the administrator's words (docs/decisions/0073): each approval task handed on and to
- * whom, each unit that still names the person as its head, and each role nobody active holds now while approval tasks
+ * whom, each delegation it ended (0085), each unit that still names the person as its head, and each role nobody active holds now while approval tasks
  * wait on its holders (0074). Said on the users screen and in the API's answer.
  */
 @Component
@@ -28,6 +29,14 @@ class DeactivationNotes {
         Locale locale = LocaleContextHolder.getLocale();
         List<String> notes = new ArrayList<>();
         deactivation.handedOn().forEach(h -> {
+            if (HandedOnWork.DELEGATION_TO_THEM_ENDED.equals(h.kind())
+                    || HandedOnWork.DELEGATION_BY_THEM_ENDED.equals(h.kind())) {
+                String other = identity.findUser(h.toUserId()).map(User::displayName).orElse(h.toUserId().toString());
+                notes.add(messages.getMessage(HandedOnWork.DELEGATION_TO_THEM_ENDED.equals(h.kind())
+                                ? "users.deactivated.delegationToThemEnded" : "users.deactivated.delegationByThemEnded",
+                        new Object[] {other, h.recordName()}, locale));
+                return;
+            }
             String to = h.toUserId() != null
                     ? identity.findUser(h.toUserId()).map(User::displayName).orElse(h.toUserId().toString())
                     : messages.getMessage("users.deactivated.anyHolder",

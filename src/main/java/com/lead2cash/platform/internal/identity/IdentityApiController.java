@@ -76,7 +76,11 @@ class IdentityApiController {
                                  + "of the kind wait on the role's holders") int count) {
     }
 
-    record HandedOnDto(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String kind,
+    record HandedOnDto(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "APPROVAL_TASK: an open "
+                               + "approval task, now waiting for toUserId or any holder of toRole; "
+                               + "DELEGATION_TO_THEM_ENDED / DELEGATION_BY_THEM_ENDED: a delegation given to them / by "
+                               + "them ended (docs/decisions/0085), recordName its period, toUserId its other person")
+                       String kind,
                        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID recordId, String recordName,
                        UUID toUserId, Role toRole) {
     }

@@ -57,4 +57,28 @@ class DelegationTest {
         Delegation d = Delegation.grant(boss, deputy, TODAY, TODAY, null, TODAY, NOW);
         assertThatThrownBy(() -> d.revoke(deputy, NOW)).hasMessage("approval.delegation.notYours");
     }
+
+    @Test
+    void D0085_aDelegationOverlapsAPeriodSharingOneOfItsDaysWhileSwitchedOn() {
+        Delegation d = Delegation.grant(boss, deputy, TODAY.plusDays(2), TODAY.plusDays(4), null, TODAY, NOW);
+        assertThat(d.overlaps(TODAY, TODAY.plusDays(2))).isTrue();
+        assertThat(d.overlaps(TODAY.plusDays(4), TODAY.plusDays(9))).isTrue();
+        assertThat(d.overlaps(TODAY.plusDays(3), TODAY.plusDays(3))).isTrue();
+        assertThat(d.overlaps(TODAY, TODAY.plusDays(1))).isFalse();
+        assertThat(d.overlaps(TODAY.plusDays(5), TODAY.plusDays(9))).isFalse();
+        d.revoke(boss, NOW);
+        assertThat(d.overlaps(TODAY.plusDays(3), TODAY.plusDays(3))).as("ended").isFalse();
+    }
+
+    @Test
+    void D0085_aDeactivationEndsADelegationStillToComeOrInForceButNotOneOver() {
+        Delegation inForce = Delegation.grant(boss, deputy, TODAY, TODAY.plusDays(4), null, TODAY, NOW);
+        assertThat(inForce.endAtDeactivation(TODAY.plusDays(1), NOW)).isTrue();
+        assertThat(inForce.active()).isFalse();
+        assertThat(inForce.revokedAt()).isEqualTo(NOW);
+        assertThat(inForce.endAtDeactivation(TODAY.plusDays(1), NOW)).as("ended already").isFalse();
+        Delegation over = Delegation.grant(boss, deputy, TODAY, TODAY, null, TODAY, NOW);
+        assertThat(over.endAtDeactivation(TODAY.plusDays(1), NOW)).isFalse();
+        assertThat(over.active()).isTrue();
+    }
 }

@@ -283,6 +283,15 @@ class ApiDocumentTest {
         }
     }
 
+    /** A rename of an org unit keeps the head it leaves out; the document says so, and how to remove the head. */
+    @Test
+    void theOrgUnitUpdateSaysAHeadLeftOutIsKeptAndOneSentAsNullRemoved() {
+        assertThat(operation("/api/v1/org-units/{id}", "put").path("description").asString(""))
+                .contains("A `managerId` left out keeps the unit's head").contains("`\"managerId\": null` removes the head");
+        assertThat(requestBodySchema("/api/v1/org-units/{id}", "put").path("description").asString(""))
+                .isEqualTo("managerId left out keeps the unit's head; sent as null removes the head");
+    }
+
     @Test
     void anUnknownEnumValueInABodyOrAQueryNamesTheAllowedValues() {
         assertThat(mvc.post().uri("/api/v1/leads").header(HttpHeaders.AUTHORIZATION, admin)

@@ -130,6 +130,32 @@ class PeopleApiTest {
         assertThat(second.get("items").get(1).get("username").asString()).isEqualTo("east.u4");
     }
 
+    /** As the users API keeps what a client leaves out: a rename that does not mention the head keeps it. */
+    @Test
+    void aRenameThatLeavesTheHeadOutKeepsItAndAHeadSentAsNullIsRemoved() {
+        var unit = fixtures.unit("Kept head team");
+        var head = fixtures.user("kept.head", unit, null, Role.SALES_MANAGER);
+        fixtures.appointManager(unit, head.id());
+        long version = fixtures.json(mvc.get().uri("/api/v1/org-units/{id}", unit)
+                .header(HttpHeaders.AUTHORIZATION, admin)).get("version").asLong();
+
+        assertThat(mvc.put().uri("/api/v1/org-units/{id}", unit).header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"name":"Kept head team","version":%d}""".formatted(version)))
+                .hasStatusOk().bodyJson().extractingPath("$.managerId").isEqualTo(head.id().toString());
+        assertThat(directory.managerOf(fixtures.user("kept.rep", unit, null, Role.SALES_REP).id()))
+                .map(OrgDirectory.Person::username).contains("kept.head");
+
+        assertThat(mvc.put().uri("/api/v1/org-units/{id}", unit).header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"name":"Kept head team renamed","managerId":null,"version":%d}""".formatted(
+                        fixtures.json(mvc.get().uri("/api/v1/org-units/{id}", unit)
+                                .header(HttpHeaders.AUTHORIZATION, admin)).get("version").asLong())))
+                .hasStatusOk().bodyJson().extractingPath("$.managerId").isNull();
+        assertThat(jdbc.sql("select manager_id is null from platform_org_unit where id = :id").param("id", unit)
+                .query(Boolean.class).single()).as("removed when sent as null").isTrue();
+    }
+
     @Test
     void orgUnitsFormATreeAndTheManagerIsFoundUpTheTree() {
         String region = fixtures.unit("Region").toString();

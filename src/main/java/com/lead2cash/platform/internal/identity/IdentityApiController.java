@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -108,7 +109,18 @@ class IdentityApiController {
     record CreateOrgUnit(@NotNull UUID parentId, @NotBlank String name) {
     }
 
-    record UpdateOrgUnit(@NotBlank String name, UUID managerId, Long version) implements Versioned {
+    /**
+     * A rename or a new head: a {@code managerId} left out keeps the head, one sent as null removes it (as the users
+     * API keeps what a client does not mention). The API's converter reads a left-out {@code Optional} as null and a
+     * JSON null as {@code Optional.empty()}.
+     */
+    @Schema(description = "managerId left out keeps the unit's head; sent as null removes the head")
+    record UpdateOrgUnit(@NotBlank String name, Optional<UUID> managerId, Long version) implements Versioned {
+
+        /** The head the unit is to have: as stored when left out, else what was sent (null removes it). */
+        UUID managerOf(OrgUnit unit) {
+            return managerId == null ? unit.managerId() : managerId.orElse(null);
+        }
     }
 
     private final IdentityService identity;
@@ -211,9 +223,13 @@ class IdentityApiController {
         return ResponseEntity.created(URI.create("/api/v1/org-units/" + unit.id())).body(OrgUnitDto.of(unit));
     }
 
-    @io.swagger.v3.oas.annotations.Operation(summary = "Rename an org unit or appoint its manager (409 when the version is stale)")
+    @io.swagger.v3.oas.annotations.Operation(summary = "Rename an org unit or appoint its manager (409 when the version is stale)",
+            description = """
+                    A `managerId` left out keeps the unit's head (a rename does not remove who gets the unit's \
+                    escalations); `"managerId": null` removes the head; an id appoints that active user.""")
     @PutMapping("/api/v1/org-units/{id}")
     OrgUnitDto updateOrgUnit(@PathVariable UUID id, @Valid @RequestBody UpdateOrgUnit body) {
-        return OrgUnitDto.of(identity.updateOrgUnit(id, body.name(), body.managerId(), body.version()));
+        return OrgUnitDto.of(identity.updateOrgUnit(id, body.name(), body.managerOf(identity.orgUnit(id)),
+                body.version()));
     }
 }

@@ -88,6 +88,29 @@ class NotificationRobotTest {
     }
 
     @Test
+    void aRobotsWebhookIsOnItsOwnChannelsHostNotTheOtherChannels() {
+        assertThatThrownBy(() -> NotificationRobot.connect(Channel.DINGTALK, "n",
+                "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k", null, "", HOSTS, NOW))
+                .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors()).containsExactly(
+                        new FieldValidationException.FieldError("webhookUrl", "notification.robot.url.otherChannel",
+                                "oapi.dingtalk.com")));
+        assertThatThrownBy(() -> NotificationRobot.connect(Channel.WECOM, "n",
+                "https://OAPI.dingtalk.com/robot/send?access_token=x", null, "", HOSTS, NOW))
+                .isInstanceOfSatisfying(FieldValidationException.class, e -> assertThat(e.errors()).containsExactly(
+                        new FieldValidationException.FieldError("webhookUrl", "notification.robot.url.otherChannel",
+                                "qyapi.weixin.qq.com")));
+        NotificationRobot robot = robot("");
+        assertThatThrownBy(() -> robot.reconfigure("group", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k",
+                "", false, "", HOSTS, NOW)).as("a change is held to the same rule")
+                .isInstanceOf(FieldValidationException.class);
+        assertThat(robot.webhookUrl()).startsWith("https://oapi.dingtalk.com/");
+        assertThat(HOSTS.allows(Channel.DINGTALK, "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k"))
+                .as("nor is it posted to").isFalse();
+        assertThat(RobotWebhookHosts.of(List.of("localhost"), true).allows(Channel.WECOM, "http://localhost:8089/robot"))
+                .as("a configured host no channel owns serves both").isTrue();
+    }
+
+    @Test
     void theDingTalkSignatureMatchesTheDocumentedAlgorithm() {
         // computed independently: printf '1700000000000\nSECtest' | openssl dgst -sha256 -hmac SECtest -binary | base64
         assertThat(RobotWebhooks.dingTalkSign("SECtest", 1_700_000_000_000L)).isEqualTo("aZLLrriXgn05YbwaGR7knYsLeJADjr9NwLaNNKpxh4g=");

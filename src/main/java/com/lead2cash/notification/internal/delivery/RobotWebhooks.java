@@ -67,7 +67,7 @@ public class RobotWebhooks {
 
     public void post(NotificationRobot robot, String text) {
         String url = robot.webhookUrl();
-        if (!hosts.allows(url)) {
+        if (!hosts.allows(robot.channel(), url)) {
             throw new DeliveryRefused("webhook address not allowed");
         }
         if (robot.channel() == Channel.DINGTALK && robot.secret() != null && !robot.secret().isEmpty()) {

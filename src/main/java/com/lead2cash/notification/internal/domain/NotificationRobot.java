@@ -85,6 +85,9 @@ public class NotificationRobot {
         if (!hosts.allows(url)) {
             errors.add(new FieldValidationException.FieldError("webhookUrl", "notification.robot.url.invalid",
                     hosts.listed()));
+        } else if (hosts.isOtherChannelsHost(channel, url)) {
+            errors.add(new FieldValidationException.FieldError("webhookUrl", "notification.robot.url.otherChannel",
+                    channel.robotHost()));
         }
         Set<String> prefixes = new LinkedHashSet<>();
         for (String p : (kindPrefixes == null ? "" : kindPrefixes).split(",")) {

@@ -43,6 +43,30 @@ public record RobotWebhookHosts(Set<String> hosts, boolean plainHttp) {
         }
     }
 
+    /**
+     * Whether a robot of this channel may post to the address: one the configured hosts allow, and not another
+     * channel's robot host (a DingTalk robot on WeCom's host, or the reverse, would post messages the other service
+     * refuses).
+     */
+    public boolean allows(Channel channel, String url) {
+        return allows(url) && !isOtherChannelsHost(channel, url);
+    }
+
+    /** Whether the address names the robot host of a channel other than this one. */
+    public boolean isOtherChannelsHost(Channel channel, String url) {
+        try {
+            String host = new URI(url).getHost();
+            if (host == null) {
+                return false;
+            }
+            String named = host.toLowerCase(Locale.ROOT);
+            return java.util.Arrays.stream(Channel.values())
+                    .anyMatch(c -> c != channel && c.robotHost() != null && c.robotHost().equals(named));
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
     /** The hosts as the form's message names them. */
     public String listed() {
         return hosts.stream().sorted().collect(Collectors.joining(", "));

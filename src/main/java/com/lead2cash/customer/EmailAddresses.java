@@ -1,8 +1,8 @@
 package com.lead2cash.customer;
 
+import com.lead2cash.platform.EmailShape;
 import java.text.Normalizer;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * E-mail key (邮箱归一化) for duplicate detection and contact search.
@@ -12,15 +12,6 @@ import java.util.regex.Pattern;
  * theoretical false match.
  */
 public final class EmailAddresses {
-
-    /**
-     * One @, no whitespace, a domain of at least two non-empty labels. Deliberately loose: the only
-     * real test of an address is a message that arrives.
-     */
-    private static final Pattern PLAUSIBLE = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
-
-    /** RFC 5321 limit of a forward path. */
-    private static final int MAX_LENGTH = 254;
 
     private EmailAddresses() {
     }
@@ -36,8 +27,8 @@ public final class EmailAddresses {
         return Normalizer.normalize(raw, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
     }
 
-    /** Whether a normalized address has the shape of an e-mail address. */
+    /** Whether a normalized address has the shape of an e-mail address: the product's one rule, {@link EmailShape}. */
     public static boolean isPlausible(String normalized) {
-        return normalized != null && normalized.length() <= MAX_LENGTH && PLAUSIBLE.matcher(normalized).matches();
+        return EmailShape.plausible(normalized);
     }
 }

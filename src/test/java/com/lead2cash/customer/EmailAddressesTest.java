@@ -47,6 +47,11 @@ class EmailAddressesTest {
         "zhang@@example.com",
         "zhang@exa@mple.com",
         "zhang san@example.com", // whitespace
+        "\"x\"@[127.0.0.1]", // a quoted local part at an address literal
+        "x@[127.0.0.1]", // an address literal
+        "x@[ipv6:2001:db8::1]",
+        "x@127.0.0.1", // a bare IP address
+        "\"zhang san\"@example.com", // a quoted local part
         "",
     })
     void malformedAddressesAreNotPlausible(String normalized) {

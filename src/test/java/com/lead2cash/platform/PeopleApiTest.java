@@ -88,6 +88,25 @@ class PeopleApiTest {
                 .query(String.class).single()).isEqualTo("First");
     }
 
+    /** An address literal or a quoted local part is no mailbox someone owns: the users' e-mail takes the one rule. */
+    @Test
+    void anEmailAtAnAddressLiteralOrWithAQuotedLocalPartIsRefused() {
+        JsonNode user = createUser("literal.mail", fixtures.rootUnit().toString());
+        for (String email : List.of("\\\"x\\\"@[127.0.0.1]", "x@[127.0.0.1]", "x@127.0.0.1")) {
+            assertThat(mvc.put().uri("/api/v1/users/" + user.get("id").asString()).header(HttpHeaders.AUTHORIZATION, admin)
+                    .contentType(MediaType.APPLICATION_JSON).content("""
+                            {"displayName":"Literal","email":"%s","orgUnitId":"%s","roles":["SALES_REP"],"version":%d}"""
+                            .formatted(email, fixtures.rootUnit(), user.get("version").asLong())))
+                    .as(email).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().satisfies(json -> {
+                        json.assertThat().extractingPath("$.errors[0].field").isEqualTo("email");
+                        json.assertThat().extractingPath("$.errors[0].code").isEqualTo("user.email.invalid");
+                    });
+        }
+        assertThat(jdbc.sql("select email from platform_user where id = :id")
+                .param("id", java.util.UUID.fromString(user.get("id").asString())).query(String.class).single())
+                .as("kept").isEqualTo("literal.mail@example.test");
+    }
+
     @Test
     void anUpdateKeepsTheEmailAndHireDateItLeavesOutAndAnEmptyEmailClearsIt() {
         JsonNode user = createUser("kept.fields", fixtures.rootUnit().toString());

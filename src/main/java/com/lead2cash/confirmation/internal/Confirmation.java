@@ -283,6 +283,6 @@ public class Confirmation {
     }
 
     private static boolean looksLikeEmail(String email) {
-        return email.length() <= 254 && email.matches("[^\\s@]+@[^\\s@]+\\.[^\\s@]+");
+        return com.lead2cash.platform.EmailShape.plausible(email);
     }
 }

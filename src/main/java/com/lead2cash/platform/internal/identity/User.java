@@ -23,7 +23,6 @@ import org.springframework.data.relational.core.mapping.Table;
 public class User {
 
     private static final Pattern USERNAME = Pattern.compile("[a-zA-Z0-9._-]{3,40}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     @Id
     private UUID id;
@@ -90,7 +89,7 @@ public class User {
             throw new FieldValidationException("displayName", "user.displayName.invalid");
         }
         String mail = email == null || email.isBlank() ? null : email.trim();
-        if (mail != null && !EMAIL.matcher(mail).matches()) {
+        if (mail != null && !com.lead2cash.platform.EmailShape.plausible(mail)) {
             throw new FieldValidationException("email", "user.email.invalid");
         }
         if (orgUnitId == null) {

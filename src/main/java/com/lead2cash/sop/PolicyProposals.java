@@ -14,6 +14,13 @@ public interface PolicyProposals {
      */
     void approve(UUID proposalId);
 
+    /**
+     * Why the pending proposal may no longer be approved although no parameter it changes changed: another one moved on
+     * so that a value it proposes no longer holds with it; approving it would be refused (409, changing nothing). In the
+     * reader's words, naming the parameters in conflict; empty when it would apply, is outdated, not found or decided.
+     */
+    Optional<String> noLongerValid(UUID proposalId, Locale locale);
+
     /** The change is rejected: nothing changes. */
     void reject(UUID proposalId);
 

@@ -270,6 +270,63 @@ class PolicyChangeApprovalTest {
     }
 
     @Test
+    void Q2_aProposalThePolicyInForceNoLongerHoldsWithIsRefusedAtApprovalNamingTheConflictAndChangesNothing() {
+        String director = director("q2.director");
+        String admin = "Bearer " + fixtures.token(mvc, "admin");
+        String proposal = propose(admin, "销售折扣十四", "Q2", "repMaxPercent", "14");
+        String approval = pendingApprovalFor(director, proposal);
+        // the manager's limit lowered below the proposed rep limit meanwhile: the proposal changes no parameter that moved
+        assertThat(mvc.post().uri("/api/v1/policy").header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"reason":"经理折扣十","changes":[{"rule":"Q2","parameter":"managerMaxPercent","value":"10"}]}
+                        """)).hasStatus(HttpStatus.CREATED);
+        long version = policy.current().version();
+        assertThat(proposal(admin, proposal).get("outdated").asBoolean()).isFalse();
+
+        // the approval screen offers no approval and says why, naming the parameter in conflict
+        Cookie session = fixtures.session(mvc, "q2.director", Fixtures.PASSWORD);
+        assertThat(mvc.get().uri("/approvals/" + approval).cookie(session).header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+                .hasStatusOk().bodyText().contains("id=\"not-approvable\"", "no longer holds with the policy in force",
+                        "Q2.managerMaxPercent");
+        // approved anyway: refused, nothing changed, the approval still open and the proposal still waiting
+        var refused = mvc.post().uri("/api/v1/approvals/" + approval + "/decision").header(HttpHeaders.AUTHORIZATION, director)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"decision\":\"APPROVE\",\"comment\":\"同意\"}").exchange();
+        assertThat(refused).hasStatus(HttpStatus.CONFLICT).bodyJson().extractingPath("$.code").asString()
+                .isEqualTo("policy.proposal.noLongerValid");
+        assertThat(refused).bodyJson().extractingPath("$.detail").asString()
+                .contains("Q2.managerMaxPercent", "The manager's discount limit cannot be below the rep's.");
+        assertThat(policy.current().version()).isEqualTo(version);
+        assertThat(policy.current().text("Q2", "repMaxPercent")).isEqualTo("5");
+        assertThat(call("GET", director, "/api/v1/approvals/" + approval, null).get("state").asString())
+                .isEqualTo("IN_PROGRESS");
+        assertThat(proposal(admin, proposal).get("state").asString()).isEqualTo("PENDING");
+
+        call("POST", director, "/api/v1/approvals/" + approval + "/decision", "{\"decision\":\"REJECT\",\"comment\":\"重新提出\"}");
+        awaitProposalState(admin, proposal, "REJECTED");
+        assertThat(mvc.post().uri("/api/v1/policy").header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"reason":"经理折扣恢复","changes":[{"rule":"Q2","parameter":"managerMaxPercent","value":"15"}]}
+                        """)).hasStatus(HttpStatus.CREATED);
+    }
+
+    @Test
+    void aProposalThatFailedBeforeApprovalsWereRefusedSaysWhyInTheReadersWords() {
+        String admin = "Bearer " + fixtures.token(mvc, "admin");
+        String failed = propose(admin, "早已失败的修改", "L7", "window", "7h business");
+        // as an approval that did not apply was recorded before such approvals were refused: the key of the refusal only
+        jdbc.sql("update sop_policy_proposal set state = 'FAILED', failure = 'error.validation' where id = :id")
+                .param("id", UUID.fromString(failed)).update();
+        JsonNode listed = fixtures.json(mvc.get().uri("/api/v1/policy/proposals").header(HttpHeaders.AUTHORIZATION, admin)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")).valueStream()
+                .filter(p -> failed.equals(p.get("id").asString())).findFirst().orElseThrow();
+        assertThat(listed.get("failureMessage").asString()).isEqualTo("Not applied: Some input was refused.");
+        Cookie session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+        assertThat(mvc.get().uri("/admin/policy").cookie(session).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN"))
+                .hasStatusOk().bodyText().contains("未生效：部分输入未通过校验。").doesNotContain(">error.validation<");
+    }
+
+    @Test
     void anInvalidProposalIsRefusedAtOnce() {
         String admin = "Bearer " + fixtures.token(mvc, "admin");
         assertThat(mvc.post().uri("/api/v1/policy/proposals").header(HttpHeaders.AUTHORIZATION, admin)

@@ -627,9 +627,93 @@ class SopPolicyTest {
                 .isEqualTo("765432.1");
     }
 
+    @Test
+    void aRuleFormShownBeforeAChangeSavedMeanwhileIsShownAgainAndSavesNothing() {
+        Cookie session = fixtures.session(mvc, "admin", Fixtures.ADMIN_PASSWORD);
+        long shownAt = policy.current().version();
+        // the form carries the version it was shown at
+        assertThat(page(session, "/admin/policy/rules/L6")).contains("name=\"version\" value=\"" + shownAt + "\"");
+        assertThat(change(admin(), """
+                {"reason":"通知八小时","changes":[{"rule":"L6","parameter":"window","value":"8h business"}]}"""))
+                .hasStatus(HttpStatus.CREATED);
+        long changed = policy.current().version();
+
+        // the older form's 3h: not saved over the 8h it never showed, said on the form, the 3h kept to retype
+        String again = new String(mvc.post().uri("/admin/policy/rules/L6").cookie(session).with(csrf())
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").param("version", String.valueOf(shownAt))
+                .param("p.window.amount", "3").param("p.window.unit", "HOURS").param("p.window.basis", "BUSINESS")
+                .param("reason", "三小时").exchange().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+        assertThat(again).contains("Someone saved a policy change at the same time", "value=\"3\"");
+        assertThat(policy.current().version()).isEqualTo(changed);
+        assertThat(stored("L6", "window")).isEqualTo("8h business");
+        // proposed from the older form: refused the same way, nothing proposed
+        int proposals = jdbc.sql("select count(*) from sop_policy_proposal").query(Integer.class).single();
+        assertThat(mvc.post().uri("/admin/policy/rules/L6").cookie(session).with(csrf())
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").param("version", String.valueOf(shownAt)).param("action", "propose")
+                .param("p.window.amount", "3").param("p.window.unit", "HOURS").param("p.window.basis", "BUSINESS")
+                .param("reason", "三小时")).hasStatusOk().bodyText().contains("Someone saved a policy change at the same time");
+        assertThat(jdbc.sql("select count(*) from sop_policy_proposal").query(Integer.class).single()).isEqualTo(proposals);
+        // a form sent without the version it was shown at is refused outright
+        assertThat(mvc.post().uri("/admin/policy/rules/L6").cookie(session).with(csrf())
+                .param("p.window.amount", "3").param("p.window.unit", "HOURS").param("p.window.basis", "BUSINESS")
+                .param("reason", "三小时")).hasStatus(HttpStatus.PRECONDITION_REQUIRED);
+        // reloaded, the form shows the 8h at its version and saves
+        assertThat(page(session, "/admin/policy/rules/L6")).contains("name=\"version\" value=\"" + changed + "\"");
+        assertThat(saveRule(session, "L6", "p.window.amount", "3", "p.window.unit", "HOURS", "p.window.basis", "BUSINESS",
+                "reason", "三小时")).hasRedirectedUrl("/admin/policy");
+        assertThat(stored("L6", "window")).isEqualTo("3h business");
+    }
+
+    @Test
+    void C2_C3_aGradeIsFollowedUpAtLeastAsOftenAsTheGradeBelowIt() {
+        String token = admin();
+        long before = policy.current().version();
+        assertThat(change(token, """
+                {"reason":"A 比 B 还慢","changes":[{"rule":"C2","parameter":"gradeADays","value":"15"}]}"""))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().extractingPath("$.errors[*].field").asArray()
+                .containsExactly("C2.gradeBDays");
+        assertThat(change(token, """
+                {"reason":"C 比 B 还勤","changes":[{"rule":"C2","parameter":"gradeCDays","value":"10"}]}"""))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().extractingPath("$.errors[*].field").asArray()
+                .containsExactly("C2.gradeCDays");
+        assertThat(change(token, """
+                {"reason":"A 比 B 还慢","changes":[{"rule":"C3","parameter":"gradeADays","value":"3"}]}"""))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().extractingPath("$.errors[*].field").asArray()
+                .containsExactly("C3.gradeBDays");
+        assertThat(policy.current().version()).isEqualTo(before);
+        // as often as the grade below it is an order still
+        assertThat(change(token, """
+                {"reason":"A 与 B 一样","changes":[{"rule":"C2","parameter":"gradeADays","value":"14"}]}"""))
+                .hasStatus(HttpStatus.CREATED);
+    }
+
+    @Test
+    void S1_S2_aMoreSevereIssuesWindowIsNoLongerThanALessSevereOnes() {
+        String token = admin();
+        long before = policy.current().version();
+        assertThat(change(token, """
+                {"reason":"严重问题五天","changes":[{"rule":"S1","parameter":"criticalWindow","value":"5d business"}]}"""))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().extractingPath("$.errors[*].field").asArray()
+                .containsExactly("S1.majorWindow");
+        assertThat(change(token, """
+                {"reason":"严重问题三十天","changes":[{"rule":"S2","parameter":"criticalWindow","value":"30d business"}]}"""))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().extractingPath("$.errors[*].field").asArray()
+                .containsExactly("S2.majorWindow");
+        assertThat(change(token, """
+                {"reason":"一般问题两小时","changes":[{"rule":"S1","parameter":"minorWindow","value":"2h business"}]}""")
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson().extractingPath("$.errors[*].message").asArray()
+                .containsExactly("The window for a less severe issue cannot be shorter than for a more severe one.");
+        assertThat(policy.current().version()).isEqualTo(before);
+        assertThat(change(token, """
+                {"reason":"严重问题四小时","changes":[{"rule":"S1","parameter":"criticalWindow","value":"4h business"}]}"""))
+                .hasStatus(HttpStatus.CREATED);
+    }
+
     private MockMvcTester.MockMvcRequestBuilder saveRule(Cookie session, String ruleId, String... params) {
+        // as the form posts it: at the version in force when it was shown
         var request = mvc.post().uri("/admin/policy/rules/" + ruleId).cookie(session).with(csrf())
-                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN");
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").param("version", String.valueOf(policy.current().version()));
         for (int i = 0; i < params.length; i += 2) {
             request = request.param(params[i], params[i + 1]);
         }
@@ -714,23 +798,27 @@ class SopPolicyTest {
         assertThat(mvc.get().uri("/admin/policy").cookie(session).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN"))
                 .bodyText().contains("30 分钟（工作时间）", "2 天（工作时间）").doesNotContain("30m business", "2d business");
         assertThat(mvc.post().uri("/admin/policy/rules/L7").cookie(session).with(csrf())
+                .param("version", String.valueOf(policy.current().version()))
                 .param("p.window.amount", "x").param("p.window.unit", "HOURS").param("p.window.basis", "BUSINESS")
                 .param("reason", "typo")).hasStatusOk()
                 .bodyText().contains("is-invalid");
         long before = policy.current().version();
         // saved as a version before: every contract reviewed by nobody within no time
         assertThat(mvc.post().uri("/admin/policy/rules/K1").cookie(session).with(csrf())
+                .param("version", String.valueOf(policy.current().version()))
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
                 .param("p.window.amount", "0").param("p.window.unit", "DAYS").param("p.window.basis", "BUSINESS")
                 .param("reason", "t"))
                 .hasStatusOk().bodyText().contains("is-invalid", "A window must be longer than 0.", "Tick at least one.");
         assertThat(mvc.post().uri("/admin/policy/rules/L3").cookie(session).with(csrf())
+                .param("version", String.valueOf(policy.current().version()))
                 .param("p.targetIndustries", RuleCatalog.DEFAULT_TARGET_INDUSTRIES).param("p.minimumBudget", "1e30")
                 .param("p.urgencyDays", "0").param("p.gradeAMinPoints", "3").param("p.gradeBMinPoints", "2")
                 .param("reason", "t").header(HttpHeaders.ACCEPT_LANGUAGE, "en")).hasStatusOk().bodyText()
                 .contains("is-invalid", "Must be at least 1.", "The number has more than 16 digits");
         assertThat(policy.current().version()).isEqualTo(before);
         assertThat(mvc.post().uri("/admin/policy/rules/L7").cookie(session).with(csrf())
+                .param("version", String.valueOf(policy.current().version()))
                 .param("p.window.amount", "3").param("p.window.unit", "HOURS").param("p.window.basis", "BUSINESS")
                 .param("reason", "Faster first response"))
                 .hasRedirectedUrl("/admin/policy");

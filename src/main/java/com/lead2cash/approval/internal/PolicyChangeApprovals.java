@@ -91,10 +91,20 @@ public class PolicyChangeApprovals implements ApprovableSubjects {
         return SUBJECT;
     }
 
-    /** An outdated proposal is not approved as shown: approving it would be refused (docs/decisions/0032). */
+    /**
+     * An outdated proposal is not approved as shown: approving it would be refused (docs/decisions/0032); nor one the
+     * policy in force no longer holds with (another parameter moved on): its approval would be refused too.
+     */
     @Override
     public boolean approvableAsShown(String subjectId) {
-        return !proposals.outdated(UUID.fromString(subjectId));
+        UUID id = UUID.fromString(subjectId);
+        return !proposals.outdated(id) && proposals.noLongerValid(id, Locale.ROOT).isEmpty();
+    }
+
+    /** Why: the parameters in conflict and the rule they break (an outdated one says so on its own notice). */
+    @Override
+    public Optional<String> whyNotApprovable(String subjectId, Locale locale) {
+        return ApprovableSubjects.recordId(subjectId).flatMap(id -> proposals.noLongerValid(id, locale));
     }
 
     /**

@@ -72,15 +72,20 @@ class PolicyAdminController {
         Map<String, RuleForm.ParamInput> inputs = new LinkedHashMap<>();
         texts(current, rule).forEach((name, text) -> inputs.put(name, RuleForm.ParamInput.of(rule.param(name).orElseThrow(), text)));
         model.addAttribute("errors", Map.of());
-        return showForm(model, rule, current, inputs, "", locale);
+        return showForm(model, rule, current, inputs, "", locale, current.version());
     }
 
     @PostMapping("/admin/policy/rules/{ruleId}")
     String save(@PathVariable String ruleId, @RequestParam(defaultValue = "") String reason,
                 @RequestParam(defaultValue = "save") String action,
+                @RequestParam(required = false) Long version,
                 @RequestParam MultiValueMap<String, String> form,
                 RefusedInput refused, Model model, RedirectAttributes redirect, Locale locale) {
         RuleCatalog.RuleDef rule = rule(ruleId);
+        if (version == null) {
+            // the page version guard: a form that does not say which version it was shown at could overwrite any
+            throw new com.lead2cash.platform.VersionRequiredException();
+        }
         RuleForm posted = RuleForm.read(rule, form);
         try {
             refused.check();
@@ -88,11 +93,12 @@ class PolicyAdminController {
             List<PolicyService.Change> changes = posted.changes(policy::proposed);
             if ("propose".equals(action)) {
                 // the change waits for the sales director's approval (approval flow), then becomes a version
-                proposals.propose(reason, changes, CurrentUser.require());
+                proposals.propose(reason, changes, CurrentUser.require(), version);
                 Flash.success(redirect, "policy.flash.proposed");
                 return "redirect:/admin/policy";
             }
-            PolicyVersion saved = policy.change(reason, changes, CurrentUser.require());
+            // on the version the form was shown at: a change saved meanwhile is not overwritten unseen (409, shown again)
+            PolicyVersion saved = policy.change(reason, changes, CurrentUser.require(), version);
             Flash.success(redirect, "policy.flash.saved", saved.version());
             return "redirect:/admin/policy";
         } catch (FieldValidationException e) {
@@ -102,13 +108,17 @@ class PolicyAdminController {
         } catch (ConflictException e) {
             model.addAttribute("errors", Map.of("changes",
                     new FieldValidationException.FieldError("changes", e.messageKey())));
+            // changed meanwhile: shown again at the version it was read at, so that sending it once more is refused
+            // too, until the administrator reloads the rule and sees what changed
+            return showForm(model, rule, policy.current(), posted.inputs(), reason, locale, version);
         }
-        return showForm(model, rule, policy.current(), posted.inputs(), reason, locale);
+        PolicyVersion current = policy.current();
+        return showForm(model, rule, current, posted.inputs(), reason, locale, current.version());
     }
 
     /** The rule's form with each parameter's input by its type; weekdays and choices offered in the reader's words. */
     private String showForm(Model model, RuleCatalog.RuleDef rule, PolicyVersion current,
-                            Map<String, RuleForm.ParamInput> inputs, String reason, Locale locale) {
+                            Map<String, RuleForm.ParamInput> inputs, String reason, Locale locale, long formVersion) {
         model.addAttribute("rule", rule);
         model.addAttribute("inputs", inputs);
         model.addAttribute("weekdays", words.weekdays(locale));
@@ -127,6 +137,8 @@ class PolicyAdminController {
                 - com.lead2cash.platform.InputRules.MONEY_SCALE);
         model.addAttribute("moneyScale", com.lead2cash.platform.InputRules.MONEY_SCALE);
         model.addAttribute("policy", current);
+        // the page version guard: the version the form's values were read at, posted back with them
+        model.addAttribute("formVersion", formVersion);
         model.addAttribute("reason", reason);
         return "sop/policy-rule";
     }

@@ -3,6 +3,7 @@ package com.lead2cash.sop.internal.policy;
 import com.lead2cash.platform.ConflictException;
 import com.lead2cash.platform.CurrentUser;
 import com.lead2cash.platform.FieldValidationException;
+import com.lead2cash.platform.FieldValidationException.FieldError;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.RecordNotFoundException;
 import com.lead2cash.sop.PolicyChangeProposed;
@@ -18,6 +19,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,11 +38,12 @@ public class PolicyProposalService implements PolicyProposals {
      * A proposal as the screens and the API show it; {@code state}: PENDING (waiting for the director), APPLIED, REJECTED,
      * FAILED (approved, no longer valid) or WITHDRAWN (its proposer withdrew it from approval, never applied: 0070);
      * {@code outdated}: still waiting, but a parameter it changes changed since its base version, so it can no longer be
-     * approved and must be proposed again.
+     * approved and must be proposed again; {@code failure}: why a FAILED one did not apply, as a message key, and
+     * {@code failureMessage} the same in the reader's words.
      */
     public record Proposal(UUID id, String reason, String summary, List<ProposedChange> changes, long baseVersion,
                            boolean outdated, String proposedByName, String state, Long appliedVersion, String failure,
-                           Instant createdAt, Instant decidedAt) {
+                           String failureMessage, Instant createdAt, Instant decidedAt) {
     }
 
     /** One change of a proposal, its parameter's text before (in the base version) and after. */
@@ -56,9 +61,11 @@ public class PolicyProposalService implements PolicyProposals {
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final MessageSource messages;
 
     PolicyProposalService(PolicyService policy, PolicyValueWords words, JdbcClient jdbc, JsonMapper json,
-                          ApplicationEventPublisher events, Clock clock) {
+                          ApplicationEventPublisher events, Clock clock, MessageSource messages) {
+        this.messages = messages;
         this.policy = policy;
         this.words = words;
         this.jdbc = jdbc;
@@ -113,14 +120,50 @@ public class PolicyProposalService implements PolicyProposals {
             // the approver saw old → new from the base version; applying it now would change what they did not see
             throw new ConflictException("policy.proposal.outdated", String.join(", ", moved));
         }
+        PolicyVersion applied;
         try {
-            var applied = policy.applyApproved(p.reason() + " ✔", List.of(json.readValue(p.changes(),
-                    PolicyService.Change[].class)), p.proposedBy(), p.proposedByName());
-            decide(proposalId, "APPLIED", applied.version(), null);
+            applied = policy.applyApproved(p.reason() + " ✔", changes(p), p.proposedBy(), p.proposedByName());
         } catch (FieldValidationException e) {
-            // another parameter moved on so that this value no longer holds with it: record why, change nothing
-            decide(proposalId, "FAILED", null, e.messageKey());
+            // another parameter moved on so that this value no longer holds with it: the approval is refused (409) and
+            // nothing changes, rather than ending approved and unapplied
+            throw noLongerValid(e);
         }
+        decide(proposalId, "APPLIED", applied.version(), null);
+    }
+
+    /**
+     * Why the pending proposal would no longer apply on the policy in force, in the reader's words: a parameter it does
+     * not change moved on so that a value it proposes no longer holds with it (Q2 rep 14 % with the manager now at 10 %).
+     * Empty when it applies, is not found or no longer pending; an outdated one is {@link #outdated} instead.
+     */
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<String> noLongerValid(UUID proposalId, Locale locale) {
+        Optional<String> changes = jdbc.sql("select changes::text from sop_policy_proposal where id = :id and state = 'PENDING'")
+                .param("id", proposalId).query(String.class).optional();
+        if (changes.isEmpty() || outdated(proposalId)) {
+            return Optional.empty();
+        }
+        try {
+            policy.proposed(List.of(json.readValue(changes.get(), PolicyService.Change[].class)));
+            return Optional.empty();
+        } catch (FieldValidationException e) {
+            ConflictException refusal = noLongerValid(e);
+            return Optional.of(messages.getMessage(refusal.messageKey(), refusal.args(), refusal.messageKey(), locale));
+        }
+    }
+
+    /** The refusal of a proposal the policy in force refuses: the parameters in conflict, and the first reason. */
+    private static ConflictException noLongerValid(FieldValidationException e) {
+        String fields = e.errors().stream().map(FieldError::field).distinct().collect(Collectors.joining(", "));
+        FieldError first = e.errors().get(0);
+        return new ConflictException("policy.proposal.noLongerValid", fields,
+                new DefaultMessageSourceResolvable(new String[] {first.messageKey()}, first.args().toArray(),
+                        first.messageKey()));
+    }
+
+    private List<PolicyService.Change> changes(Pending p) {
+        return List.of(json.readValue(p.changes(), PolicyService.Change[].class));
     }
 
     @Override
@@ -173,8 +216,21 @@ public class PolicyProposalService implements PolicyProposals {
         return new Proposal(rs.getObject("id", UUID.class), rs.getString("reason"), rs.getString("summary"),
                 rows(rs.getString("change_rows")), rs.getLong("base_version"), rs.getBoolean("outdated"),
                 rs.getString("proposed_by_name"), rs.getString("state"), (Long) rs.getObject("applied_version"),
-                rs.getString("failure"), rs.getTimestamp("created_at").toInstant(),
+                rs.getString("failure"), failureMessage(rs.getString("failure")), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("decided_at") == null ? null : rs.getTimestamp("decided_at").toInstant());
+    }
+
+    /**
+     * A FAILED proposal's stored reason in the reader's words (proposals approved before an approval that no longer
+     * applies was refused stored the key of the refusal only); null when there is none.
+     */
+    private String failureMessage(String failure) {
+        if (failure == null) {
+            return null;
+        }
+        return messages.getMessage("policy.proposal.failedBecause",
+                new Object[] {messages.getMessage(failure, null, failure, LocaleContextHolder.getLocale())},
+                LocaleContextHolder.getLocale());
     }
 
     private List<ProposedChange> rows(String text) {

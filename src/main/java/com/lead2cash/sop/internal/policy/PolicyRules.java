@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * Checks that hold across the parameters of one rule (L3 A ≥ B, Q2 manager ≥ rep, P2 buckets rising,
- * R1 important ≥ standard …); single values are checked by their {@link ParamType}.
+ * R1 important ≥ standard, C2/C3 A ≤ B ≤ C days, S1/S2 critical ≤ major ≤ minor windows …); single values are checked by their {@link ParamType}.
  */
 final class PolicyRules {
 
@@ -76,6 +76,12 @@ final class PolicyRules {
         // P2 escalation: the manager from an aging bucket (1–4, see MINIMUM and MAXIMUM), the director from a later one
         ascending(errors, v, "P2", "managerFromBucket", "directorFromBucket");
         ascending(errors, v, "R1", "standardYears", "importantYears");
+        // C2, C3: grade A followed up at least as often as B, B as C (every 7 / 14 / 30 and 1 / 2 / 7 days)
+        notDecreasing(errors, v, "C2", "gradeADays", "gradeBDays", "gradeCDays");
+        notDecreasing(errors, v, "C3", "gradeADays", "gradeBDays", "gradeCDays");
+        // S1, S2: the more severe an issue, the shorter its window (1h / 4h / 1d and 1d / 2d / 5d)
+        windowsNotShorter(errors, v, "S1", "criticalWindow", "majorWindow", "minorWindow");
+        windowsNotShorter(errors, v, "S2", "criticalWindow", "majorWindow", "minorWindow");
         int gradeA = (Integer) v.get("C1").get("gradeAMinScore");
         int gradeB = (Integer) v.get("C1").get("gradeBMinScore");
         if (gradeA <= gradeB) {
@@ -157,6 +163,41 @@ final class PolicyRules {
                 errors.add(new FieldError(rule + "." + params[i], "policy.error.ascending"));
             }
         }
+    }
+
+    private static void notDecreasing(List<FieldError> errors, Map<String, Map<String, Object>> v, String rule,
+                                      String... params) {
+        for (int i = 1; i < params.length; i++) {
+            if ((Integer) v.get(rule).get(params[i]) < (Integer) v.get(rule).get(params[i - 1])) {
+                errors.add(new FieldError(rule + "." + params[i], "policy.error.notLess"));
+            }
+        }
+    }
+
+    /**
+     * Each window at least as long as the one before it. Windows of the same basis only are compared, a day as 24
+     * hours: a business day's working hours are the calendar's, and a window counted on the other basis is no
+     * shorter or longer than it in any way that holds every week.
+     */
+    private static void windowsNotShorter(List<FieldError> errors, Map<String, Map<String, Object>> v, String rule,
+                                          String... params) {
+        for (int i = 1; i < params.length; i++) {
+            DeadlineWindow earlier = (DeadlineWindow) v.get(rule).get(params[i - 1]);
+            DeadlineWindow later = (DeadlineWindow) v.get(rule).get(params[i]);
+            if (earlier.basis() == later.basis() && nominalMinutes(later) < nominalMinutes(earlier)) {
+                errors.add(new FieldError(rule + "." + params[i], "policy.error.windowOrder"));
+            }
+        }
+    }
+
+    /** A window's length in minutes, a day as 24 hours ({@link #withinRange} keeps it within {@link #MAX_DAYS}). */
+    private static long nominalMinutes(DeadlineWindow window) {
+        long amount = window.duration().amount();
+        return switch (window.duration().unit()) {
+            case MINUTES -> amount;
+            case HOURS -> amount * 60;
+            case DAYS -> amount * 24 * 60;
+        };
     }
 
     /** The least a whole-number parameter may be: 0 unless {@link #MINIMUM} names it. */

@@ -67,7 +67,7 @@ public record WorkingCalendar(
     public static final Set<DayOfWeek> DEFAULT_WORKING_WEEKDAYS =
             Collections.unmodifiableSet(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
 
-    static final int MAX_SPAN_DAYS = 36_525;
+    public static final int MAX_SPAN_DAYS = 36_525;
 
     public WorkingCalendar {
         Objects.requireNonNull(zone, "zone");
@@ -155,6 +155,41 @@ public record WorkingCalendar(
             case HOURS -> plusWorkingMinutes(start, Math.min(duration.amount(), Long.MAX_VALUE / 60) * 60);
             case DAYS -> plusWorkingDays(start, duration.amount());
         };
+    }
+
+    /**
+     * Whether a window of {@code duration} business time opened at any moment is counted within
+     * {@value #MAX_SPAN_DAYS} days on this calendar, so that {@link #plus} never refuses it. Decided on
+     * an upper bound that holds from every start: the working days to count (one more for a start
+     * inside a day), plus one for every dated holiday that falls on a working weekday, need at most
+     * that many working weeks and one week more. Make-up working days only shorten it, so they are
+     * left out.
+     */
+    public boolean countable(BusinessDuration duration) {
+        Objects.requireNonNull(duration, "duration");
+        long amount = duration.amount();
+        if (amount == 0) {
+            return true;
+        }
+        long workingDays;
+        if (duration.unit() == BusinessUnit.DAYS) {
+            if (amount > MAX_SPAN_DAYS) {
+                return false;
+            }
+            workingDays = amount + 1;
+        } else {
+            long minutes = duration.unit() == BusinessUnit.HOURS ? Math.min(amount, Long.MAX_VALUE / 60) * 60 : amount;
+            if (minutes > MAX_SPAN_DAYS * 24L * 60L) {
+                return false;
+            }
+            long dayNanos = Duration.between(workStart, workEnd).toNanos();
+            long nanos = Duration.ofMinutes(minutes).toNanos();
+            workingDays = (nanos + dayNanos - 1) / dayNanos + 1;
+        }
+        long holidays = exceptions.entrySet().stream().filter(e -> e.getValue() == DayKind.HOLIDAY
+                && workingWeekdays.contains(e.getKey().getDayOfWeek())).count();
+        long weeks = (workingDays + holidays + workingWeekdays.size() - 1) / workingWeekdays.size();
+        return weeks * 7 + 7 <= MAX_SPAN_DAYS;
     }
 
     /** Working time from {@code a} to {@code b}; negative when {@code b} is before {@code a}. */

@@ -136,6 +136,60 @@ class WorkingCalendarPersistenceTest {
         assertThat(calendar.due(start, window)).isEqualTo(at(2026, 11, 20, 9, 20));
     }
 
+    private org.springframework.test.web.servlet.assertj.MvcTestResult settings(String workEnd) {
+        return mvc.put().uri("/api/v1/calendar").header(HttpHeaders.AUTHORIZATION, admin).header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .header(HttpHeaders.IF_MATCH, calendarVersion()).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"zone":"Asia/Shanghai","workStart":"09:00","workEnd":"%s",
+                         "workingWeekdays":["MONDAY","TUESDAY","WEDNESDAY","THURSDAY","FRIDAY"]}""".formatted(workEnd))
+                .exchange();
+    }
+
+    private org.springframework.test.web.servlet.assertj.MvcTestResult screeningWindow(String uri, String window) {
+        return mvc.post().uri(uri).header(HttpHeaders.AUTHORIZATION, admin).header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"reason":"筛选时限 %s","changes":[{"rule":"L1","parameter":"window","value":"%s"}]}
+                        """.formatted(window, window)).exchange();
+    }
+
+    /**
+     * Walk finding: a working day of one minute and a screening window (L1) of 87,600 business hours were each accepted,
+     * and together made every lead capture answer 500. Whichever is saved second is refused, naming the window.
+     */
+    @Test
+    void L1_aPolicyWindowAndACalendarOnWhichItCouldNotBeCountedAreRefusedFromEitherSide() {
+        String screening = calendar.current().toString();
+        // the policy first: the calendar that could not count its window is refused, the calendar unchanged
+        assertThat(screeningWindow("/api/v1/policy", "87600h business")).hasStatus(HttpStatus.CREATED);
+        try {
+            var refused = settings("09:01");
+            assertThat(refused).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson()
+                    .extractingPath("$.errors[0].field").isEqualTo("workEnd");
+            assertThat(refused).bodyJson().extractingPath("$.errors[0].message").asString()
+                    .contains("SOP window L1.window could not be counted");
+            assertThat(calendar.current().workEnd()).isEqualTo(java.time.LocalTime.of(18, 0));
+            assertThat(calendar.current().toString()).isEqualTo(screening);
+        } finally {
+            assertThat(screeningWindow("/api/v1/policy", "30m business")).hasStatus(HttpStatus.CREATED);
+        }
+
+        // the calendar first: the window it could not count is refused, changed directly or proposed
+        assertThat(settings("09:01")).hasStatusOk();
+        try {
+            for (String uri : java.util.List.of("/api/v1/policy", "/api/v1/policy/proposals")) {
+                var refused = screeningWindow(uri, "87600h business");
+                assertThat(refused).as(uri).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson()
+                        .extractingPath("$.errors[0].field").isEqualTo("L1.window");
+                assertThat(refused).bodyJson().extractingPath("$.errors[0].message").asString()
+                        .contains("cannot be counted on the working calendar in force");
+            }
+            // what the calendar can count is taken
+            assertThat(screeningWindow("/api/v1/policy", "3650d business")).hasStatus(HttpStatus.CREATED);
+        } finally {
+            assertThat(screeningWindow("/api/v1/policy", "30m business")).hasStatus(HttpStatus.CREATED);
+            assertThat(settings("18:00")).hasStatusOk();
+        }
+    }
+
     /**
      * Walk finding: settings without a zone, with the hours reversed and no weekdays named the zone only (the other two
      * on the next try). All three named in one 422, the calendar unchanged.

@@ -231,4 +231,31 @@ class WorkingCalendarTest {
                 .hasSameHashCodeAs(calendar);
         assertThat(calendar).isNotEqualTo(WorkingCalendar.standard());
     }
+
+    @Test
+    void aWindowIsCountableExactlyWhenItsSpanFitsFromAnyStartAndThePlusArithmeticThenNeverRefusesIt() {
+        Instant start = shanghai("2026-12-01T10:00");
+        // 87,600 business hours: about 27 years on the standard day, past a century on a day of one minute
+        BusinessDuration tenYears = BusinessDuration.ofHours(87_600);
+        assertThat(calendar.countable(tenYears)).isTrue();
+        assertThat(calendar.plus(start, tenYears)).isAfter(start);
+        WorkingCalendar oneMinute = new WorkingCalendar(WorkingCalendar.DEFAULT_ZONE, LocalTime.of(9, 0),
+                LocalTime.of(9, 1), WorkingCalendar.DEFAULT_WORKING_WEEKDAYS, Map.of());
+        assertThat(oneMinute.countable(tenYears)).isFalse();
+        assertThatIllegalArgumentException().isThrownBy(() -> oneMinute.plus(start, tenYears));
+        assertThat(oneMinute.countable(BusinessDuration.ofMinutes(30))).isTrue();
+        assertThat(oneMinute.countable(BusinessDuration.ofDays(3_650))).isTrue();
+        // every day a holiday for the next two centuries: not even an hour can be counted
+        Map<LocalDate, DayKind> holidays = new HashMap<>();
+        for (LocalDate d = LocalDate.of(2026, 1, 1); d.getYear() < 2200; d = d.plusDays(1)) {
+            holidays.put(d, DayKind.HOLIDAY);
+        }
+        WorkingCalendar closed = calendar.withExceptions(holidays);
+        assertThat(closed.countable(BusinessDuration.ofHours(1))).isFalse();
+        // its due time is counted (the first working day after them), but no span to it is: a reminder schedule fails
+        Instant due = closed.plus(start, BusinessDuration.ofHours(1));
+        assertThat(due).isEqualTo(shanghai("2200-01-01T10:00"));
+        assertThatIllegalArgumentException().isThrownBy(() -> closed.businessTimeBetween(start, due));
+        assertThat(closed.countable(BusinessDuration.ofMinutes(0))).isTrue();
+    }
 }

@@ -7,6 +7,9 @@ import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.InputRules;
 import com.lead2cash.platform.FieldValidationException.FieldError;
 import com.lead2cash.platform.ListText;
+import com.lead2cash.sop.DeadlineUncountableException;
+import com.lead2cash.sop.internal.policy.PolicyService;
+import com.lead2cash.sop.internal.policy.WindowsOnCalendar;
 import com.lead2cash.sop.BusinessCalendar;
 import com.lead2cash.sop.DayKind;
 import com.lead2cash.sop.DeadlineWindow;
@@ -103,7 +106,10 @@ public class CalendarService implements BusinessCalendar {
     private volatile Cached cached;
     private final Object currentInTransaction = new Object();
 
-    CalendarService(JdbcClient jdbc, Clock clock, AuditTrail audit, TransactionTemplate tx) {
+    private final PolicyService policy;
+
+    CalendarService(JdbcClient jdbc, Clock clock, AuditTrail audit, TransactionTemplate tx, PolicyService policy) {
+        this.policy = policy;
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
@@ -134,9 +140,26 @@ public class CalendarService implements BusinessCalendar {
         return calendar;
     }
 
+    /** Refused (422, {@link DeadlineUncountableException}) for a window the calendar cannot count, never a server error. */
     @Override
     public Instant due(Instant start, DeadlineWindow window) {
-        return current().due(start, window);
+        try {
+            return current().due(start, window);
+        } catch (IllegalArgumentException e) {
+            throw new DeadlineUncountableException(null, window);
+        }
+    }
+
+    /**
+     * Refuses the calendar as this transaction changed it (422 naming {@code field}, the transaction rolled back) when a
+     * business window of the policy in force could not be counted on it ({@link WindowsOnCalendar}).
+     */
+    private void requirePolicyWindowsCountable(String field) {
+        List<String> uncountable = WindowsOnCalendar.uncountable(policy.current(), current());
+        if (!uncountable.isEmpty()) {
+            throw new FieldValidationException(field, "calendar.error.policyWindowUncountable",
+                    String.join(", ", uncountable));
+        }
     }
 
     public Settings settings() {
@@ -240,6 +263,7 @@ public class CalendarService implements BusinessCalendar {
             throw new com.lead2cash.platform.ConflictException("calendar.error.concurrentChange");
         }
         PerTransaction.forget(currentInTransaction);
+        requirePolicyWindowsCountable("workEnd");
         audit.record("calendar.settings", "WorkingCalendar", 1, "calendar.audit.settings", zoneId, workStart, workEnd,
                 EnumSet.copyOf(weekdays).stream().map(d -> "calendar.weekday." + d.name()).collect(Collectors.joining(", ")));
         return settings();
@@ -259,6 +283,7 @@ public class CalendarService implements BusinessCalendar {
         }
         upsert(day, kind, note == null || note.isBlank() ? null : note.strip(), "MANUAL");
         bumpRevision();
+        requirePolicyWindowsCountable("day");
         audit.record("calendar.exception.added", "WorkingCalendar", day, "calendar.kind." + kind.name());
     }
 
@@ -304,6 +329,7 @@ public class CalendarService implements BusinessCalendar {
         }
         if (holidays + workdays > 0) {
             bumpRevision();
+            requirePolicyWindowsCountable("file");
             audit.record("calendar.imported", "WorkingCalendar", 1, "calendar.audit.imported", holidays, workdays);
         }
         return new ImportResult(holidays + workdays, holidays, workdays);

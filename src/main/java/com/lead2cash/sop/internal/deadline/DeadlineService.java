@@ -6,6 +6,7 @@ import com.lead2cash.platform.DeferredInserts;
 import com.lead2cash.platform.Ids;
 import com.lead2cash.platform.PerTransaction;
 import com.lead2cash.sop.BusinessCalendar;
+import com.lead2cash.sop.DeadlineUncountableException;
 import com.lead2cash.sop.DeadlineWindow;
 import com.lead2cash.sop.Deadlines;
 import com.lead2cash.sop.SubjectRef;
@@ -72,9 +73,15 @@ class DeadlineService implements Deadlines {
         PolicyVersion snapshot = policy.current();
         DeadlineWindow window = snapshot.deadlineWindow(ruleId);
         WorkingCalendar workingCalendar = calendar.current();
-        Instant due = workingCalendar.due(startedAt, window);
-        List<Instant> reminders = ReminderSchedule.of(startedAt, due, window, snapshot.reminderFractions(),
-                workingCalendar);
+        Instant due;
+        List<Instant> reminders;
+        try {
+            due = workingCalendar.due(startedAt, window);
+            reminders = ReminderSchedule.of(startedAt, due, window, snapshot.reminderFractions(), workingCalendar);
+        } catch (IllegalArgumentException e) {
+            // a window the calendar cannot count: refused, naming the rule, the work that opens it rolled back (422)
+            throw new DeadlineUncountableException(ruleId, window);
+        }
         return insertOpen(ruleId, subject, ownerId, snapshot.version(), startedAt, due, reminders);
     }
 
@@ -167,7 +174,12 @@ class DeadlineService implements Deadlines {
         Objects.requireNonNull(ownerId, "ownerId");
         Objects.requireNonNull(at, "at");
         PolicyVersion snapshot = policy.current();
-        Instant due = calendar.current().due(at, snapshot.deadlineWindow(ruleId));
+        Instant due;
+        try {
+            due = calendar.current().due(at, snapshot.deadlineWindow(ruleId));
+        } catch (IllegalArgumentException e) {
+            throw new DeadlineUncountableException(ruleId, snapshot.deadlineWindow(ruleId));
+        }
         UUID id = Ids.newId();
         // born MET, it never conflicts with a running deadline and nothing updates it: it can wait for the commit
         inserts.add("""

@@ -8,6 +8,7 @@ import com.lead2cash.platform.CursorPage;
 import com.lead2cash.platform.FieldValidationException;
 import com.lead2cash.platform.FieldValidationException.FieldError;
 import com.lead2cash.platform.RecordNotFoundException;
+import com.lead2cash.sop.BusinessCalendar;
 import com.lead2cash.sop.SopPolicy;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -21,6 +22,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
@@ -65,10 +67,13 @@ public class PolicyService implements SopPolicy {
     private final JsonMapper json;
     private final Clock clock;
     private final AuditTrail audit;
+    /** The calendar the windows are counted on; provided, as the calendar asks this policy in turn when it changes. */
+    private final ObjectProvider<BusinessCalendar> calendar;
     private final AtomicReference<PolicyVersion> cached = new AtomicReference<>();
     private final Object currentInTransaction = new Object();
 
-    PolicyService(JdbcClient jdbc, JsonMapper json, Clock clock, AuditTrail audit) {
+    PolicyService(JdbcClient jdbc, JsonMapper json, Clock clock, AuditTrail audit, ObjectProvider<BusinessCalendar> calendar) {
+        this.calendar = calendar;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -261,6 +266,11 @@ public class PolicyService implements SopPolicy {
         }
         if (errors.isEmpty()) {
             errors.addAll(PolicyRules.check(values));
+        }
+        if (errors.isEmpty()) {
+            // every business window must be countable on the calendar in force, or each deadline it opens would fail
+            WindowsOnCalendar.uncountable(values, calendar.getObject().current())
+                    .forEach(field -> errors.add(new FieldError(field, "policy.error.windowUncountable")));
         }
         if (errors.isEmpty() && rows.isEmpty()) {
             errors.add(new FieldError("changes", "policy.error.noChanges"));

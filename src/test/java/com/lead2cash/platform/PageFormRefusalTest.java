@@ -62,7 +62,8 @@ class PageFormRefusalTest {
                 "/complaints/{id}/evidence", "/admin/calendar/import");
         assertThat(answers).allSatisfy((route, status) -> assertThat(status).as(route).isLessThan(500));
         assertThat(answers.get("/leads/imports")).isEqualTo(400);
-        assertThat(answers.get("/admin/policy/rules/{ruleId}")).isEqualTo(404);
+        // the rule form carries the policy version it was shown at: sent without it, refused before the rule is looked up
+        assertThat(answers.get("/admin/policy/rules/{ruleId}")).isEqualTo(428);
     }
 
     @Test

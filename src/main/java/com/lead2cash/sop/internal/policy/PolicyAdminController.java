@@ -78,14 +78,11 @@ class PolicyAdminController {
     @PostMapping("/admin/policy/rules/{ruleId}")
     String save(@PathVariable String ruleId, @RequestParam(defaultValue = "") String reason,
                 @RequestParam(defaultValue = "save") String action,
-                @RequestParam(required = false) Long version,
+                // the version the form was shown at: one without it is refused before this runs (PageVersionGuard, 428)
+                @RequestParam Long version,
                 @RequestParam MultiValueMap<String, String> form,
                 RefusedInput refused, Model model, RedirectAttributes redirect, Locale locale) {
         RuleCatalog.RuleDef rule = rule(ruleId);
-        if (version == null) {
-            // the page version guard: a form that does not say which version it was shown at could overwrite any
-            throw new com.lead2cash.platform.VersionRequiredException();
-        }
         RuleForm posted = RuleForm.read(rule, form);
         try {
             refused.check();

@@ -1,6 +1,7 @@
 package com.lead2cash.sop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import com.lead2cash.platform.Role;
@@ -157,7 +158,7 @@ class WorkingCalendarPersistenceTest {
      */
     @Test
     void L1_aPolicyWindowAndACalendarOnWhichItCouldNotBeCountedAreRefusedFromEitherSide() {
-        String screening = calendar.current().toString();
+        String before = calendar.current().toString();
         // the policy first: the calendar that could not count its window is refused, the calendar unchanged
         assertThat(screeningWindow("/api/v1/policy", "87600h business")).hasStatus(HttpStatus.CREATED);
         try {
@@ -167,10 +168,40 @@ class WorkingCalendarPersistenceTest {
             assertThat(refused).bodyJson().extractingPath("$.errors[0].message").asString()
                     .contains("SOP window L1.window could not be counted");
             assertThat(calendar.current().workEnd()).isEqualTo(java.time.LocalTime.of(18, 0));
-            assertThat(calendar.current().toString()).isEqualTo(screening);
+            assertThat(calendar.current().toString()).isEqualTo(before);
         } finally {
             assertThat(screeningWindow("/api/v1/policy", "30m business")).hasStatus(HttpStatus.CREATED);
         }
+
+        // an import of holidays that pushes a window near the limit past a century: refused on the file, nothing imported.
+        // On a working day of one minute a window of N minutes needs N + 1 working days; with the holidays on working
+        // weekdays at most 26,080 of them fit (5,216 weeks and one more within 36,525 days, WorkingCalendar.countable)
+        assertThat(settings("09:01")).hasStatusOk();
+        try {
+            long holidays = calendar.current().exceptions().entrySet().stream().filter(e -> e.getValue() == DayKind.HOLIDAY
+                    && e.getKey().getDayOfWeek().getValue() <= 5).count();
+            assertThat(screeningWindow("/api/v1/policy", (26_080 - holidays - 1 - 10) + "m business"))
+                    .hasStatus(HttpStatus.CREATED);
+            // March 2027's Mondays to Thursdays, 19 days (its Fridays still work)
+            StringBuilder file = new StringBuilder();
+            for (LocalDate d = LocalDate.of(2027, 3, 1); d.getMonthValue() == 3; d = d.plusDays(1)) {
+                if (d.getDayOfWeek().getValue() <= 4) {
+                    file.append(d).append(" holiday\n");
+                }
+            }
+            assertThatThrownBy(() -> service.importFile(file.toString().getBytes(StandardCharsets.UTF_8)))
+                    .isInstanceOfSatisfying(com.lead2cash.platform.FieldValidationException.class, e ->
+                            assertThat(e.errors()).singleElement().satisfies(error -> {
+                                assertThat(error.field()).isEqualTo("file");
+                                assertThat(error.messageKey()).isEqualTo("calendar.error.policyWindowUncountable");
+                                assertThat(error.args()).containsExactly("L1.window");
+                            }));
+            assertThat(calendar.current().exceptions()).doesNotContainKey(LocalDate.of(2027, 3, 1));
+        } finally {
+            assertThat(screeningWindow("/api/v1/policy", "30m business")).hasStatus(HttpStatus.CREATED);
+            assertThat(settings("18:00")).hasStatusOk();
+        }
+        assertThat(calendar.current().toString()).isEqualTo(before);
 
         // the calendar first: the window it could not count is refused, changed directly or proposed
         assertThat(settings("09:01")).hasStatusOk();

@@ -125,13 +125,13 @@ class ContainerErrorPagesTest {
     }
 
     @Test
-    void aRequestLineOverTheLimitIsA400ProblemOnTheApiInEnglishAndA400PageElsewhere() throws Exception {
+    void aRequestLineOverTheLimitIsA400ProblemOnTheApiInTheProductsLanguageAndA400PageElsewhere() throws Exception {
         String query = "?q=" + "a".repeat(70_000);
-        // Tomcat refuses the line before it has read a header: the problem cannot know the reader's language
-        String api = send("/api/v1/leads" + query, "application/json", "zh-CN", "Authorization: Bearer l2c_whatever");
+        // Tomcat refuses the line before it has read a header: the problem cannot know the reader's language, and is
+        // in the product's (zh-CN), as for a reader who names none
+        String api = send("/api/v1/leads" + query, "application/json", "en", "Authorization: Bearer l2c_whatever");
         assertThat(api).startsWith("HTTP/1.1 400 ").containsIgnoringCase("Content-Type: application/problem+json")
-                .contains("\"status\":400", "\"code\":\"error.requestTooLarge\"",
-                        "The request is too large to be read: its address and headers are too long.")
+                .contains("\"status\":400", "\"code\":\"error.requestTooLarge\"", "请求过大，无法读取：请求地址和请求头过长。")
                 .doesNotContain(TOMCAT, TOMCAT_REPORT, "<html");
         String absolute = send("http://localhost:" + port + "/api/v1/leads" + query, "application/json", "en", null);
         assertThat(absolute).as("the target in absolute form").startsWith("HTTP/1.1 400 ")
@@ -145,7 +145,7 @@ class ContainerErrorPagesTest {
         // curl 'http://…/api/v1/customers?q=走查' sends the UTF-8 bytes as they are; browsers and libraries encode them
         String answer = send("/api/v1/customers?q=走查", "application/json", "en", "Authorization: Bearer l2c_whatever");
         assertThat(answer).startsWith("HTTP/1.1 400 ").containsIgnoringCase("Content-Type: application/problem+json")
-                .contains("\"status\":400", "\"code\":\"error.requestTargetUnencoded\"", "%E8%B5%B0%E6%9F%A5")
+                .contains("\"status\":400", "\"code\":\"error.requestTargetUnencoded\"", "%E8%B5%B0%E6%9F%A5", "请按 UTF-8")
                 .doesNotContain(TOMCAT, TOMCAT_REPORT, "<html");
     }
 

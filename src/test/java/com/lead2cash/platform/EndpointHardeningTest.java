@@ -88,6 +88,20 @@ class EndpointHardeningTest {
     }
 
     @Test
+    void aRefusalBeforeTheDispatcherIsInTheReadersLanguageAsThePagesChooseIt() {
+        // the security chain answers before the dispatcher has set the language: not the servlet's English default
+        assertThat(mvc.get().uri("/api/v1/leads")
+                .requestAttr(com.lead2cash.testing.EnglishReaderAutoConfiguration.NO_LANGUAGE, true))
+                .as("no Accept-Language: the product's language").hasStatus(HttpStatus.UNAUTHORIZED)
+                .bodyJson().extractingPath("$.detail").asString().startsWith("需要身份认证");
+        assertThat(mvc.get().uri("/api/v1/leads").cookie(new Cookie("L2C_LANG", "zh-CN")))
+                .as("the language picked, over the browser's English").hasStatus(HttpStatus.UNAUTHORIZED)
+                .bodyJson().extractingPath("$.detail").asString().startsWith("需要身份认证");
+        assertThat(mvc.get().uri("/api/v1/leads")).as("English asked").hasStatus(HttpStatus.UNAUTHORIZED)
+                .bodyJson().extractingPath("$.detail").asString().startsWith("Authentication is required");
+    }
+
+    @Test
     void theActuatorInABrowserSignsInFirstAndTakesTheAdministratorsSession() {
         fixtures.user("metrics.browser.rep", fixtures.rootUnit(), LocalDate.of(2024, 1, 1), Role.SALES_REP);
         String page = "text/html,application/xhtml+xml,*/*;q=0.8";

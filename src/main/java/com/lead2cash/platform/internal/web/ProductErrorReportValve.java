@@ -60,8 +60,9 @@ final class ProductErrorReportValve extends ErrorReportValve {
         }
         String uri = request.getRequestURI(); // null when the request line itself could not be read
         boolean lineUnread = uri == null || uri.isEmpty();
-        // a request line Tomcat could not read has no headers read either: no language to go by but English
-        Locale locale = lineUnread ? Locale.ENGLISH : locale(request);
+        // a request line Tomcat could not read has no headers read either: the product's language, as for a reader
+        // who names none (no Accept-Language)
+        Locale locale = lineUnread ? Locale.SIMPLIFIED_CHINESE : locale(request);
         // a header over the limit: the headers read before it are known (a browser sends Accept before its cookies)
         boolean api = lineUnread ? API_LINE.matcher(requestLineStart(request)).lookingAt()
                 : ProgramCalls.answeredAsProblem(uri, request);

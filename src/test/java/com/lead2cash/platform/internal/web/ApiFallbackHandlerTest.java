@@ -35,7 +35,9 @@ class ApiFallbackHandlerTest {
     ApiFallbackHandlerTest() {
         StaticMessageSource messages = new StaticMessageSource();
         messages.addMessage("test.refused", Locale.ENGLISH, "Refused by the guard.");
-        ProblemWriter problems = new ProblemWriter(messages, tools.jackson.databind.json.JsonMapper.builder().build());
+        ProblemWriter problems = new ProblemWriter(messages, tools.jackson.databind.json.JsonMapper.builder().build(),
+                new org.springframework.beans.factory.support.StaticListableBeanFactory()
+                        .getBeanProvider(org.springframework.web.servlet.LocaleResolver.class));
         HandlerInterceptor refusing = new HandlerInterceptor() {
             @Override
             public boolean preHandle(jakarta.servlet.http.HttpServletRequest request,
